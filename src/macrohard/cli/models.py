@@ -1,0 +1,28 @@
+"""`macrohard models`: which models exist and whether each can be used now."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from macrohard.cli.common import console, print_json
+from macrohard.models.catalog import available_models
+
+
+def models(as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False) -> None:
+    """List models and whether each is usable now (key present, server reachable, file found)."""
+    rows = available_models()
+    if as_json:
+        print_json(rows)
+        return
+    table = Table(title="models", title_justify="left")
+    for col in ("spec", "kind", "usable", "detail"):
+        table.add_column(col)
+    for row in rows:
+        ok = "[green]yes[/]" if row["usable"] else "[red]no[/]"
+        table.add_row(row["spec"], row["kind"], ok, row["detail"])
+    console.print(table)
+    console.print("[dim]use one with: macrohard run --model SPEC \"task\"; any OpenAI-compatible URL works too "
+                  "(http://HOST:PORT/v1#MODEL)[/]")

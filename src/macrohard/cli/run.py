@@ -1,0 +1,74 @@
+"""`macrohard run`: one task, live steps, a summary."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.markup import escape
+
+from macrohard.cli.common import console, open_store, print_json
+from macrohard.cli.view import action_summary, print_step, print_summary
+from macrohard.errors import UserError
+from macrohard.models import get_model
+from macrohard.runner import run_task
+from macrohard.tasks import load_task_file
+from macrohard.types import Budget, Run, RunStatus, Step, Task, Verdict
+
+EXIT = {RunStatus.succeeded: 0, RunStatus.interrupted: 130}
+
+
+def _ask(action: Any, verdict: Verdict) -> bool:
+    if not sys.stdin.isatty():
+        console.print(f"      [yellow]needs approval ({escape(verdict.reason)}); no terminal to ask, so denied[/]")
+        return False
+    console.print(f"[yellow]The guard asks:[/] {escape(action_summary(action))}\n  reason: {escape(verdict.reason)}")
+    return typer.confirm("  Allow this action?", default=False)
+
+
+def run(
+    task: Annotated[Optional[str], typer.Argument(help="What the agent should do, in plain words.")] = None,
+    task_file: Annotated[Optional[Path], typer.Option("--task-file", "-f", help="A YAML task file instead of TASK.")] = None,
+    model: Annotated[Optional[str], typer.Option("--model", "-m", help="Model spec: local, xai, openai:MODEL, http://HOST/v1 … (see `macrohard models`).")] = None,
+    workspace: Annotated[Optional[Path], typer.Option("--workspace", "-w", help="Directory to work in (default: a fresh one).")] = None,
+    max_steps: Annotated[Optional[int], typer.Option("--max-steps", help="Step budget.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the finished run as JSON, no live view.")] = False,
+) -> None:
+    """Run an agent on a task and watch each step live."""
+    if (task is None) == (task_file is None):
+        raise UserError("give a task in quotes, or --task-file FILE (one of them)")
+    spec = load_task_file(task_file) if task_file else Task(text=task or "")
+    updates: dict[str, Any] = {}
+    if model:
+        updates["model"] = model
+    if workspace:
+        updates["workspace"] = str(workspace)
+    if max_steps:
+        updates["budget"] = Budget.model_validate({**spec.budget.model_dump(), "max_steps": max_steps})
+    spec = spec.model_copy(update=updates)
+
+    store = open_store()
+    llm = get_model(spec.model)
+    run_record = Run(task=spec, model=llm.name)
+
+    def on_step(_run: Run, step: Step) -> None:
+        if not as_json:
+            print_step(step)
+
+    if not as_json:
+        console.print(f"[bold]macrohard[/] run [cyan]{run_record.id}[/] · model [cyan]{escape(llm.name)}[/]")
+        console.print(f"[bold]task:[/] {escape(spec.text)}")
+    try:
+        finished = run_task(spec, model=llm, store=store, on_step=on_step, approve=_ask, run=run_record)
+    except KeyboardInterrupt:
+        finished = store.get_run(run_record.id)
+        console.print("\n[yellow]interrupted; the steps so far are kept.[/]")
+    if as_json:
+        print_json(finished.model_dump(mode="json"))
+    else:
+        console.rule()
+        print_summary(finished)
+        console.print(f"[dim]see it again: macrohard runs show {finished.id}[/]")
+    raise typer.Exit(EXIT.get(finished.status, 1))

@@ -1,0 +1,59 @@
+"""`macrohard runs ...`: list and show recorded runs."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from macrohard.cli.common import ago, console, open_store, print_json, status_text
+from macrohard.cli.view import print_step, print_summary
+
+app = typer.Typer(no_args_is_help=True)
+
+
+@app.command("list")
+def list_runs(
+    limit: Annotated[int, typer.Option("--limit", "-n", help="How many runs, newest first.")] = 20,
+    status: Annotated[Optional[str], typer.Option("--status", help="Only runs with this status.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """List recent runs."""
+    runs = open_store().list_runs(limit=limit, status=status)
+    if as_json:
+        print_json([r.model_dump(mode="json") for r in runs])
+        return
+    if not runs:
+        console.print("no runs yet: try [bold]macrohard run \"create hello.txt containing hello world\"[/]")
+        return
+    table = Table(title=f"{len(runs)} most recent runs", title_justify="left")
+    for col in ("run id", "status", "model", "steps", "tokens", "time", "started", "task"):
+        table.add_column(col, overflow="fold" if col == "task" else "ellipsis", no_wrap=col != "task")
+    for r in runs:
+        table.add_row(r.id, status_text(r.status.value), escape(r.model), str(r.steps), f"{r.usage.total:,}",
+                      f"{r.seconds:.1f}s" if r.seconds is not None else "-", ago(r.created_at),
+                      escape(r.task.text[:80]))
+    console.print(table)
+
+
+@app.command("show")
+def show(
+    run_id: Annotated[str, typer.Argument(help="Run id (or a unique part of it).")],
+    as_json: Annotated[bool, typer.Option("--json", help="The run and all its steps as JSON.")] = False,
+) -> None:
+    """Show a run's whole trajectory: every action, verdict and observation."""
+    store = open_store()
+    run = store.get_run(run_id)
+    steps = store.steps(run.id)
+    if as_json:
+        print_json({"run": run.model_dump(mode="json"), "steps": [s.model_dump(mode="json") for s in steps]})
+        return
+    console.print(f"[bold]run[/] [cyan]{run.id}[/]  {status_text(run.status.value)}")
+    console.print(f"[bold]task:[/] {escape(run.task.text)}")
+    console.rule()
+    for step in steps:
+        print_step(step, full=True)
+    console.rule()
+    print_summary(run)

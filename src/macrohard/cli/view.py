@@ -1,0 +1,82 @@
+"""How steps and runs look in the terminal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.markup import escape
+from rich.table import Table
+
+from macrohard.cli.common import console, status_text
+from macrohard.types import Run, Step
+
+
+def action_summary(action: Any) -> str:
+    if action is None:
+        return "(no action)"
+    kind = action.kind
+    if kind == "bash":
+        return f"$ {action.command}"
+    if kind == "finish":
+        return f"finish: {action.answer}"
+    if kind in ("read_file", "list_dir"):
+        return f"{kind} {action.path}"
+    if kind == "write_file":
+        return f"write_file {action.path} ({len(action.content)} chars)"
+    if kind == "edit_file":
+        return f"edit_file {action.path}"
+    fields = action.model_dump(exclude={"kind"})
+    return f"{kind} " + " ".join(f"{k}={v!r}" for k, v in fields.items() if v not in (None, "", []))
+
+
+def short(text: str, lines: int = 6, width: int = 160) -> str:
+    rows = text.rstrip().splitlines() or [""]
+    rows = [r if len(r) <= width else r[: width - 1] + "…" for r in rows]
+    if len(rows) > lines:
+        rows = rows[: lines - 1] + [f"… ({len(rows) - lines + 1} more lines)"]
+    return "\n".join(rows)
+
+
+def print_step(step: Step, *, full: bool = False) -> None:
+    verdict = step.verdict
+    if step.action is None:
+        mark = "[red]✗[/]"
+    elif verdict is None or verdict.allowed:
+        mark = "[green]✓[/]"
+    else:
+        mark = ("[yellow]?[/]" if verdict.decision.value == "ask" else "[red]✗ denied[/]")
+    timing = f"[dim]{step.model_ms:.0f} ms model · {step.env_ms:.0f} ms env[/]"
+    head = escape(action_summary(step.action)) if step.action is not None else "[red]malformed reply[/]"
+    console.print(f"[bold cyan]{step.index:>3}[/] {mark} {head}  {timing}")
+    if verdict is not None and not verdict.allowed:
+        console.print(f"      [red]{escape(verdict.check)}: {escape(verdict.reason)}[/]")
+    obs = step.observation
+    denied = verdict is not None and not verdict.allowed
+    if obs is not None and step.action is not None and step.action.kind != "finish" and not denied:
+        body = obs.output if full else short(obs.output)
+        style = "red" if obs.error else "dim"
+        for line in escape(body).splitlines():
+            console.print(f"      [{style}]{line}[/]")
+    elif obs is not None and step.action is None:
+        console.print(f"      [red]{escape(short(obs.output, 3))}[/]")
+
+
+def print_summary(run: Run) -> None:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold")
+    table.add_column()
+    table.add_row("status", status_text(run.status.value))
+    if run.answer:
+        table.add_row("answer", escape(run.answer))
+    if run.error:
+        table.add_row("reason", f"[red]{escape(run.error)}[/]")
+    table.add_row("steps", str(run.steps))
+    table.add_row("tokens", f"{run.usage.total:,} ({run.usage.prompt_tokens:,} in, {run.usage.completion_tokens:,} out)")
+    if run.cost_usd:
+        table.add_row("cost", f"${run.cost_usd:.4f}")
+    if run.seconds is not None:
+        table.add_row("time", f"{run.seconds:.1f} s")
+    table.add_row("model", run.model)
+    table.add_row("workspace", str(run.workspace))
+    table.add_row("run id", run.id)
+    console.print(table)

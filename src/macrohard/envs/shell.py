@@ -1,0 +1,173 @@
+"""A persistent bash session over pipes.
+
+One bash process per session; each command is sent as a single-quoted string and ``eval``-ed, so
+an unbalanced quote in the model's command is a syntax error, never a hung shell. The command's
+stdin is /dev/null; stderr is merged into stdout. After each command bash prints a sentinel line
+with the exit code and the working directory. On timeout the whole process group is killed and a
+fresh session starts in the last known directory.
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import signal
+import subprocess
+import time
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+DEFAULT_ARGV = ("bash", "--noprofile", "--norc")
+OUTPUT_LIMIT = 16_000  # characters shown to the model; the rest is elided in the middle
+
+
+@dataclass
+class CommandResult:
+    output: str
+    exit_code: int | None
+    timed_out: bool = False
+    truncated: bool = False
+    restarted: bool = False
+    cwd: str = ""
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "'\\''") + "'"
+
+
+def truncate_middle(text: str, limit: int = OUTPUT_LIMIT) -> tuple[str, bool]:
+    if len(text) <= limit:
+        return text, False
+    head, tail = text[: limit // 2], text[-limit // 2 :]
+    dropped = len(text) - len(head) - len(tail)
+    return f"{head}\n[... {dropped} characters elided; narrow the command (head, tail, grep) to see them ...]\n{tail}", True
+
+
+class ShellSession:
+    """A bash process kept open; ``run`` sends one command and waits for its sentinel."""
+
+    def __init__(self, argv: Sequence[str] = DEFAULT_ARGV, *, cwd: str, env: dict[str, str] | None = None,
+                 start_dir: str | None = None) -> None:
+        self.argv = list(argv)
+        self.cwd = cwd
+        self.env = env
+        self.start_dir = start_dir or cwd  # the directory as seen inside the shell
+        self.last_dir = self.start_dir
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self.proc = subprocess.Popen(
+            self.argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            cwd=self.cwd, env=self.env, start_new_session=True, bufsize=0,
+        )
+        if self.last_dir != self.start_dir:
+            self.run(f"cd {_quote(self.last_dir)}", timeout=10)
+
+    @property
+    def alive(self) -> bool:
+        return self.proc is not None and self.proc.poll() is None
+
+    def close(self) -> None:
+        proc, self.proc = self.proc, None
+        if proc is None:
+            return
+        if proc.poll() is None:
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        for stream in (proc.stdin, proc.stdout):
+            if stream is not None:
+                stream.close()
+        proc.wait()
+
+    def restart(self) -> None:
+        self.close()
+        self.start()
+
+    @property
+    def pid(self) -> int | None:
+        return None if self.proc is None else self.proc.pid
+
+    # -- commands ----------------------------------------------------------------------------
+
+    def run(self, command: str, timeout: float = 60.0, limit: int = OUTPUT_LIMIT) -> CommandResult:
+        restarted = False
+        if not self.alive:
+            self.start() if self.proc is None else self.restart()
+            restarted = self.proc is not None
+        assert self.proc is not None and self.proc.stdin is not None and self.proc.stdout is not None
+        marker = "__MH_" + uuid.uuid4().hex + "__"
+        script = (
+            f"__mh_cmd={_quote(command)}\n"
+            f'eval "$__mh_cmd" </dev/null 2>&1\n'
+            f"printf '\\n{marker} %d %s\\n' \"$?\" \"$PWD\"\n"
+        )
+        try:
+            self.proc.stdin.write(script.encode())
+        except BrokenPipeError:
+            self.restart()
+            return CommandResult("the shell had exited; a new one was started, run the command again", None,
+                                 restarted=True, cwd=self.last_dir)
+        raw, found, timed_out = self._read_until(marker.encode(), timeout, limit)
+        if timed_out:
+            self.restart()
+            text, truncated = truncate_middle(raw.decode(errors="replace"), limit)
+            note = (f"\n[command timed out after {timeout:g}s; its processes were killed and the shell restarted "
+                    f"in {self.last_dir} (environment variables were reset)]")
+            return CommandResult(text + note, None, timed_out=True, truncated=truncated, restarted=True,
+                                 cwd=self.last_dir)
+        if not found:  # the shell exited (``exit`` in the command, or killed)
+            self.restart()
+            text, truncated = truncate_middle(raw.decode(errors="replace"), limit)
+            return CommandResult(text + "\n[the shell exited; a new one was started in " + self.last_dir + "]",
+                                 None, truncated=truncated, restarted=True, cwd=self.last_dir)
+        body, _, tail = raw.rpartition(b"\n" + marker.encode() + b" ")
+        code_text, _, cwd = tail.decode(errors="replace").strip().partition(" ")
+        self.last_dir = cwd or self.last_dir
+        text, truncated = truncate_middle(body.decode(errors="replace"), limit)
+        return CommandResult(text, int(code_text), truncated=truncated, restarted=restarted, cwd=self.last_dir)
+
+    def _read_until(self, marker: bytes, timeout: float, limit: int) -> tuple[bytes, bool, bool]:
+        """Read until the marker line ends; keep at most ``limit`` bytes of head and of tail."""
+        assert self.proc is not None and self.proc.stdout is not None
+        fd = self.proc.stdout.fileno()
+        head = bytearray()
+        tail = bytearray()
+        dropped = 0
+        deadline = time.monotonic() + timeout
+        keep = max(limit, 4096) * 2
+        while True:
+            span = len(marker) + 8192
+            window = tail[-span:] if len(tail) >= span else head[-span:] + tail
+            idx = window.find(marker)
+            if idx >= 0 and window.find(b"\n", idx) >= 0:
+                break
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return self._join(head, tail, dropped), False, True
+            ready, _, _ = select.select([fd], [], [], remaining)
+            if not ready:
+                continue
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                return self._join(head, tail, dropped), False, False
+            if len(head) < keep and not tail:
+                room = keep - len(head)
+                head += chunk[:room]
+                chunk = chunk[room:]
+            if chunk:
+                tail += chunk
+                if len(tail) > keep:
+                    dropped += len(tail) - keep
+                    del tail[: len(tail) - keep]
+        return self._join(head, tail, dropped), True, False
+
+    @staticmethod
+    def _join(head: bytearray, tail: bytearray, dropped: int) -> bytes:
+        if not dropped:
+            return bytes(head + tail)
+        return bytes(head) + f"\n[... {dropped} bytes elided ...]\n".encode() + bytes(tail)

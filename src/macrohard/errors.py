@@ -1,0 +1,92 @@
+"""One root error and three families.
+
+- ``ModelError``: the model did something wrong; the message goes back to the model.
+- ``UserError``: the user must change something; the message names the fix (CLI exit code 2).
+- ``RunError``: a run ended early (budget, fatal denial); the run is recorded with its status.
+
+Anything else raised from our code is a bug and surfaces as a crash.
+"""
+
+from __future__ import annotations
+
+
+class MacrohardError(Exception):
+    """Root of every error macrohard raises on purpose."""
+
+
+# --- what the model did wrong: fed back as an observation ------------------------------------
+
+
+class ModelError(MacrohardError):
+    """The model's output cannot be used; ``hint`` is shown to the model."""
+
+    def __init__(self, message: str, *, hint: str = "", raw: str | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint
+        self.raw = raw
+
+
+class FormatError(ModelError):
+    """The model's reply was not one well-formed action."""
+
+
+# --- what the user must fix: a clear message, exit code 2 ------------------------------------
+
+
+class UserError(MacrohardError):
+    """Something the user must change. The message says what and how."""
+
+    exit_code = 2
+
+
+class ConfigError(UserError):
+    """A setting is missing or wrong."""
+
+
+class ModelUnavailable(UserError):
+    """A model cannot be reached or is not configured."""
+
+
+class TaskFileError(UserError):
+    """A task file cannot be read or does not validate."""
+
+
+class SandboxUnavailable(UserError):
+    """The sandbox cannot be started on this machine."""
+
+
+class MissingDependency(UserError):
+    """An optional part (browser, X server, ffmpeg, ray...) is not installed."""
+
+
+class NotFound(UserError):
+    """A run, model or file the user named does not exist."""
+
+
+# --- a run that ended early -------------------------------------------------------------------
+
+
+class RunError(MacrohardError):
+    """A run stopped before ``finish``; ``status`` is what it is recorded as."""
+
+    status = "failed"
+
+
+class BudgetExceeded(RunError):
+    status = "out_of_budget"
+
+
+class FatalDenial(RunError):
+    status = "denied"
+
+
+class TooManyFormatErrors(RunError):
+    status = "failed"
+
+
+class EnvironmentCrashed(RunError):
+    status = "crashed"
+
+
+class NotApproved(MacrohardError):
+    """An environment was handed an action the guard did not approve. Always a bug or an attack."""

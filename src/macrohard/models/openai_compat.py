@@ -1,0 +1,129 @@
+"""Any OpenAI-compatible chat-completions endpoint, with native tool calls.
+
+Presets: ``xai`` (XAI_API_KEY), ``openai`` (OPENAI_API_KEY), ``ollama`` (no key), or any base URL.
+Retries 429 and 5xx with exponential backoff (honouring Retry-After); connection failures and
+missing keys are ``ModelUnavailable`` with the fix in the message.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from macrohard.errors import ModelUnavailable
+from macrohard.models.prices import cost_usd
+from macrohard.types import ModelReply, ToolCall, Usage
+
+
+@dataclass(frozen=True)
+class Preset:
+    base_url: str
+    key_env: str | None
+    default_model: str
+
+
+PRESETS = {
+    "xai": Preset("https://api.x.ai/v1", "XAI_API_KEY", "grok-4-fast"),
+    "openai": Preset("https://api.openai.com/v1", "OPENAI_API_KEY", "gpt-4.1-mini"),
+    "ollama": Preset("http://127.0.0.1:11434/v1", None, "llama3.2"),
+}
+
+
+class OpenAICompatModel:
+    """Chat completions over HTTP. ``complete`` returns text and/or tool calls with usage."""
+
+    def __init__(self, base_url: str, model: str, *, api_key: str | None = None, key_env: str | None = None,
+                 timeout: float = 120.0, max_retries: int = 4, temperature: float | None = 0.0,
+                 vision: bool = False, name: str | None = None) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.model = model
+        self.api_key = api_key
+        self.key_env = key_env
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self.temperature = temperature
+        self.vision = vision
+        self.name = name or model
+        self._client = httpx.Client(timeout=httpx.Timeout(timeout, connect=10.0))
+
+    @classmethod
+    def from_preset(cls, preset: str, model: str | None = None, **kwargs: Any) -> "OpenAICompatModel":
+        p = PRESETS[preset]
+        key = os.environ.get(p.key_env) if p.key_env else None
+        base = os.environ.get(f"{preset.upper()}_BASE_URL", p.base_url)
+        return cls(base, model or p.default_model, api_key=key, key_env=p.key_env,
+                   name=f"{preset}:{model or p.default_model}", **kwargs)
+
+    def check(self) -> str:
+        """Why this model cannot be used now, or '' when it can (key present, server answers)."""
+        if self.key_env and not self.api_key:
+            return f"no API key: set {self.key_env}"
+        try:
+            resp = self._client.get(f"{self.base_url}/models", headers=self._headers(), timeout=3.0)
+        except httpx.HTTPError as exc:
+            return f"cannot reach {self.base_url}: {type(exc).__name__}"
+        if resp.status_code in (401, 403):
+            return f"{self.base_url} refused the key (HTTP {resp.status_code}); check {self.key_env or 'the key'}"
+        return ""
+
+    def _headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
+
+    def complete(self, messages: list[dict[str, Any]], tools: list[dict[str, Any]]) -> ModelReply:
+        if self.key_env and not self.api_key:
+            raise ModelUnavailable(f"no API key for {self.name}: set {self.key_env} (export {self.key_env}=...)")
+        body: dict[str, Any] = {"model": self.model, "messages": messages}
+        if tools:
+            body["tools"] = tools
+            body["tool_choice"] = "auto"
+        if self.temperature is not None:
+            body["temperature"] = self.temperature
+        data = self._post(body)
+        try:
+            message = data["choices"][0]["message"]
+        except (KeyError, IndexError, TypeError) as exc:
+            raise ModelUnavailable(f"{self.base_url} answered without choices: {str(data)[:300]}") from exc
+        calls = [ToolCall(id=c.get("id") or ToolCall.model_fields["id"].default_factory(),  # type: ignore[misc]
+                          name=c["function"]["name"], arguments=c["function"].get("arguments") or "{}")
+                 for c in message.get("tool_calls") or [] if c.get("function")]
+        u = data.get("usage") or {}
+        usage = Usage(prompt_tokens=int(u.get("prompt_tokens") or 0), completion_tokens=int(u.get("completion_tokens") or 0))
+        return ModelReply(text=message.get("content") or "", tool_calls=calls, usage=usage,
+                          cost_usd=cost_usd(self.model, usage), model=self.name)
+
+    def _post(self, body: dict[str, Any]) -> dict[str, Any]:
+        url = f"{self.base_url}/chat/completions"
+        delay = 1.0
+        for attempt in range(self.max_retries + 1):
+            try:
+                resp = self._client.post(url, json=body, headers=self._headers())
+            except httpx.TimeoutException as exc:
+                if attempt < self.max_retries:
+                    time.sleep(delay)
+                    delay *= 2
+                    continue
+                raise ModelUnavailable(f"{url} did not answer within {self.timeout:g}s ({self.max_retries + 1} tries)") from exc
+            except httpx.HTTPError as exc:
+                raise ModelUnavailable(
+                    f"cannot reach the model server at {self.base_url} ({type(exc).__name__}: {exc}); "
+                    "start it, or choose another with --model (see `macrohard models`)") from exc
+            if resp.status_code == 429 or resp.status_code >= 500:
+                if attempt < self.max_retries:
+                    retry_after = resp.headers.get("retry-after")
+                    wait = float(retry_after) if retry_after and retry_after.replace(".", "", 1).isdigit() else delay
+                    time.sleep(min(wait, 60.0) + random.uniform(0, 0.1))
+                    delay *= 2
+                    continue
+                raise ModelUnavailable(f"{url} kept failing: HTTP {resp.status_code}: {resp.text[:300]}")
+            if resp.status_code in (401, 403):
+                raise ModelUnavailable(f"{self.base_url} refused the request (HTTP {resp.status_code}); "
+                                       f"check {self.key_env or 'the API key'}")
+            if resp.status_code >= 400:
+                raise ModelUnavailable(f"{url} rejected the request: HTTP {resp.status_code}: {resp.text[:500]}")
+            return resp.json()
+        raise AssertionError("unreachable")

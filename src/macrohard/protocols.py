@@ -1,0 +1,85 @@
+"""The core interfaces. Implementations do not inherit from these; they only match them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, Protocol, runtime_checkable
+
+from macrohard.safety.approval import Approved
+from macrohard.types import ModelReply, Observation, Run, Step, Task, Verdict
+
+
+@runtime_checkable
+class Model(Protocol):
+    """Something that answers a chat history with text and/or one tool call."""
+
+    name: str
+
+    def complete(self, messages: list[dict[str, Any]], tools: list[dict[str, Any]]) -> ModelReply: ...
+
+
+@runtime_checkable
+class Environment(Protocol):
+    """A place where approved actions run: a shell workspace, a browser, a desktop."""
+
+    kind: str
+    workspace: str
+
+    def start(self) -> None: ...
+
+    def execute(self, approved: Approved[Any]) -> Observation: ...
+
+    def snapshot(self) -> str: ...
+
+    def restore(self, snapshot_id: str) -> None: ...
+
+    def reset(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class Guard(Protocol):
+    """Reviews every action before it runs and screens every observation and answer."""
+
+    def review(self, action: Any, ctx: "GuardContext") -> Verdict: ...
+
+    def approve(self, action: Any, verdict: Verdict) -> Approved[Any]: ...
+
+    def screen(self, observation: Observation, ctx: "GuardContext") -> Observation: ...
+
+    def screen_answer(self, answer: str, ctx: "GuardContext") -> Verdict: ...
+
+
+class RunStore(Protocol):
+    """Append-only record of runs, steps and artifacts."""
+
+    def create_run(self, run: Run) -> None: ...
+
+    def update_run(self, run: Run) -> None: ...
+
+    def append_step(self, run_id: str, step: Step) -> None: ...
+
+    def get_run(self, run_id: str) -> Run: ...
+
+    def steps(self, run_id: str) -> list[Step]: ...
+
+    def list_runs(self, limit: int = 50) -> list[Run]: ...
+
+
+class RunHandle(Protocol):
+    run_id: str
+
+    def result(self, timeout: float | None = None) -> Run: ...
+
+
+class Executor(Protocol):
+    """Takes tasks and runs them somewhere: in this process, a pool, a Ray cluster."""
+
+    def submit(self, task: Task) -> RunHandle: ...
+
+    def map(self, tasks: list[Task]) -> Iterator[Run]: ...
+
+    def close(self) -> None: ...
+
+
+from macrohard.safety.context import GuardContext  # noqa: E402  (used in annotations only)

@@ -1,0 +1,73 @@
+"""Run one task end to end: workspace, environment, guard, model, store. Used by the CLI and executors."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+from macrohard.agent import Agent, StepCallback
+from macrohard.envs import make_environment
+from macrohard.errors import TaskFileError
+from macrohard.models import get_model
+from macrohard.safety.approval import Approved
+from macrohard.safety.context import ApprovalCallback, GuardContext
+from macrohard.safety.guard import Guard
+from macrohard.store.sqlite import SQLiteStore, default_home
+from macrohard.types import BashAction, Run, RunStatus, Task, WriteFileAction
+
+
+def prepare_workspace(task: Task, run_id: str) -> str:
+    """The task's workspace, or a fresh one under the data dir."""
+    if task.workspace:
+        path = Path(task.workspace).expanduser().resolve()
+    else:
+        path = default_home() / "workspaces" / run_id
+    path.mkdir(parents=True, exist_ok=True)
+    return str(path)
+
+
+def setup_environment(env: Any, guard: Guard, task: Task, run: Run) -> None:
+    """Create the task's files and run its setup commands, each reviewed by the guard like any action."""
+    ctx = GuardContext(workspace=env.workspace, run_id=run.id, task_text=task.text, environment=env.kind,
+                       network=task.network, budget=task.budget)
+    actions: list[Any] = [WriteFileAction(path=p, content=c) for p, c in task.files.items()]
+    actions += [BashAction(command=c, timeout=300) for c in task.setup]
+    for action in actions:
+        verdict = guard.review(action, ctx)
+        if not verdict.allowed:
+            raise TaskFileError(f"the task's setup step {action.model_dump_json()} was refused by the guard: "
+                                f"{verdict.reason}")
+        approved: Approved[Any] = guard.approve(action, verdict, ctx)
+        obs = env.execute(approved)
+        if obs.error:
+            raise TaskFileError(f"the task's setup step failed: {action.model_dump_json()}\n{obs.output}")
+
+
+def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard | None = None,
+             on_step: StepCallback | None = None, approve: ApprovalCallback | None = None,
+             isolation: str | None = None, run: Run | None = None, env_options: dict[str, Any] | None = None) -> Run:
+    """Run ``task`` to its end and return the finished ``Run`` (also in the store)."""
+    store = store if store is not None else SQLiteStore()
+    model = model if model is not None else get_model(task.model)
+    guard = guard if guard is not None else Guard()
+    run = run or Run(task=task, model=model.name)
+    workspace = prepare_workspace(task, run.id)
+    run.workspace = workspace
+    isolation = isolation or os.environ.get("MACROHARD_ISOLATION") or "none"
+    run.meta["isolation"] = isolation
+    store.create_run(run)
+    env = make_environment(task, workspace, isolation=isolation, **(env_options or {}))
+    try:
+        try:
+            env.start()
+            setup_environment(env, guard, task, run)
+        except Exception as exc:
+            run.status, run.error, run.finished_at = RunStatus.failed, str(exc), time.time()
+            store.update_run(run)
+            raise
+        agent = Agent(model, env, guard, store, on_step=on_step, approve=approve)
+        return agent.run(task, run)
+    finally:
+        env.close()

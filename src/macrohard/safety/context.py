@@ -1,0 +1,29 @@
+"""What the guard knows about the step it is reviewing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from macrohard.types import Budget, Usage, Verdict
+
+# Called when a verdict is "ask": gets the action and the verdict, returns True to approve.
+ApprovalCallback = Callable[[Any, Verdict], bool]
+
+
+@dataclass
+class GuardContext:
+    """The run around an action: where it runs, what it has spent, who can approve."""
+
+    workspace: str
+    run_id: str = ""
+    step: int = 0
+    task_text: str = ""
+    environment: str = "shell"
+    network: str = "none"
+    budget: Budget = field(default_factory=Budget)
+    usage: Usage = field(default_factory=Usage)
+    cost_usd: float = 0.0
+    elapsed_s: float = 0.0
+    approve: ApprovalCallback | None = None

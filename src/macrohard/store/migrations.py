@@ -1,0 +1,68 @@
+"""Numbered migrations, applied in order when the store opens and recorded in ``_migrations``.
+
+Append new functions; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = []
+
+
+def migration(fn: Callable[[sqlite3.Connection], None]) -> Callable[[sqlite3.Connection], None]:
+    MIGRATIONS.append(fn)
+    return fn
+
+
+@migration
+def m001_runs_steps_artifacts(db: sqlite3.Connection) -> None:
+    db.executescript(
+        """
+        CREATE TABLE runs (
+            id TEXT PRIMARY KEY,
+            status TEXT NOT NULL,
+            model TEXT NOT NULL,
+            task_text TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            finished_at REAL,
+            steps INTEGER NOT NULL DEFAULT 0,
+            tokens INTEGER NOT NULL DEFAULT 0,
+            body TEXT NOT NULL
+        );
+        CREATE INDEX runs_created ON runs(created_at);
+        CREATE TABLE steps (
+            run_id TEXT NOT NULL REFERENCES runs(id),
+            idx INTEGER NOT NULL,
+            body TEXT NOT NULL,
+            PRIMARY KEY (run_id, idx)
+        );
+        CREATE TABLE artifacts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            run_id TEXT NOT NULL REFERENCES runs(id),
+            step INTEGER,
+            name TEXT NOT NULL,
+            media_type TEXT NOT NULL,
+            path TEXT,
+            data BLOB,
+            created_at REAL NOT NULL
+        );
+        CREATE INDEX artifacts_run ON artifacts(run_id, step);
+        """
+    )
+
+
+def apply(db: sqlite3.Connection) -> list[str]:
+    """Apply the migrations this database has not seen; return their names."""
+    db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at REAL NOT NULL)")
+    done = {row[0] for row in db.execute("SELECT name FROM _migrations")}
+    applied = []
+    for fn in MIGRATIONS:
+        if fn.__name__ in done:
+            continue
+        with db:
+            fn(db)
+            db.execute("INSERT INTO _migrations VALUES (?, strftime('%s','now'))", (fn.__name__,))
+        applied.append(fn.__name__)
+    return applied

@@ -1,0 +1,114 @@
+"""The run store: SQLite in WAL mode. Runs, steps (append-only) and artifacts."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+from macrohard.errors import NotFound
+from macrohard.store import migrations
+from macrohard.types import Run, Step
+
+
+def default_home() -> Path:
+    """``$MACROHARD_HOME``, else ``$XDG_DATA_HOME/macrohard``, else ``~/.local/share/macrohard``."""
+    if env := os.environ.get("MACROHARD_HOME"):
+        return Path(env).expanduser()
+    data = os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share")
+    return Path(data) / "macrohard"
+
+
+class SQLiteStore:
+    """Thread-safe; one connection per thread, WAL so readers never block the writer."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        self.path = Path(path) if path is not None else default_home() / "runs.db"
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._local = threading.local()
+        db = self._db()
+        migrations.apply(db)
+
+    def _db(self) -> sqlite3.Connection:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA foreign_keys=ON")
+            self._local.db = db
+        return db
+
+    def close(self) -> None:
+        db = getattr(self._local, "db", None)
+        if db is not None:
+            db.close()
+            self._local.db = None
+
+    # -- runs ------------------------------------------------------------------------------
+
+    def create_run(self, run: Run) -> None:
+        self._db().execute(
+            "INSERT INTO runs (id, status, model, task_text, created_at, finished_at, steps, tokens, body) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (run.id, run.status.value, run.model, run.task.text, run.created_at, run.finished_at, run.steps,
+             run.usage.total, run.model_dump_json()),
+        )
+
+    def update_run(self, run: Run) -> None:
+        cur = self._db().execute(
+            "UPDATE runs SET status=?, model=?, finished_at=?, steps=?, tokens=?, body=? WHERE id=?",
+            (run.status.value, run.model, run.finished_at, run.steps, run.usage.total, run.model_dump_json(), run.id),
+        )
+        if cur.rowcount == 0:
+            raise NotFound(f"no run {run.id!r} in {self.path}")
+
+    def get_run(self, run_id: str) -> Run:
+        row = self._db().execute("SELECT body FROM runs WHERE id=?", (run_id,)).fetchone()
+        if row is None:
+            rows = self._db().execute("SELECT body FROM runs WHERE id LIKE ? LIMIT 2", (f"%{run_id}%",)).fetchall()
+            if len(rows) != 1:
+                raise NotFound(f"no run {run_id!r} in {self.path}; `macrohard runs list` shows the ids")
+            row = rows[0]
+        return Run.model_validate_json(row[0])
+
+    def list_runs(self, limit: int = 50, status: str | None = None) -> list[Run]:
+        sql = "SELECT body FROM runs"
+        args: tuple[object, ...] = ()
+        if status:
+            sql += " WHERE status=?"
+            args = (status,)
+        sql += " ORDER BY created_at DESC LIMIT ?"
+        return [Run.model_validate_json(r[0]) for r in self._db().execute(sql, (*args, limit))]
+
+    # -- steps -----------------------------------------------------------------------------
+
+    def append_step(self, run_id: str, step: Step) -> None:
+        self._db().execute("INSERT INTO steps (run_id, idx, body) VALUES (?, ?, ?)",
+                           (run_id, step.index, step.model_dump_json()))
+
+    def steps(self, run_id: str) -> list[Step]:
+        rows = self._db().execute("SELECT body FROM steps WHERE run_id=? ORDER BY idx", (run_id,))
+        return [Step.model_validate_json(r[0]) for r in rows]
+
+    # -- artifacts -------------------------------------------------------------------------
+
+    def add_artifact(self, run_id: str, name: str, media_type: str, *, data: bytes | None = None,
+                     path: str | None = None, step: int | None = None) -> int:
+        cur = self._db().execute(
+            "INSERT INTO artifacts (run_id, step, name, media_type, path, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (run_id, step, name, media_type, path, data, time.time()),
+        )
+        return int(cur.lastrowid or 0)
+
+    def artifacts(self, run_id: str, name: str | None = None) -> list[dict[str, object]]:
+        sql = "SELECT id, step, name, media_type, path, data FROM artifacts WHERE run_id=?"
+        args: tuple[object, ...] = (run_id,)
+        if name is not None:
+            sql += " AND name=?"
+            args += (name,)
+        sql += " ORDER BY id"
+        keys = ("id", "step", "name", "media_type", "path", "data")
+        return [dict(zip(keys, row)) for row in self._db().execute(sql, args)]

@@ -1,0 +1,248 @@
+"""The typed messages of macrohard: tasks, actions, observations, verdicts, steps and runs.
+
+One definition serves the run store (JSON), the HTTP API and Ray payloads. Actions are a
+tagged union on ``kind``; new environments add their action models to ``Action`` here so
+that every boundary validates the same shapes.
+"""
+
+from __future__ import annotations
+
+import enum
+import time
+import uuid
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# ---------------------------------------------------------------------------------------------
+# Actions
+
+
+class BashAction(_Model):
+    """Run a command in the workspace's persistent bash session."""
+
+    kind: Literal["bash"] = "bash"
+    command: str = Field(description="The shell command line to run.")
+    timeout: float = Field(default=60.0, gt=0, le=3600, description="Seconds before the command's process group is killed.")
+
+
+class ReadFileAction(_Model):
+    """Show a text file with line numbers, optionally a range of lines."""
+
+    kind: Literal["read_file"] = "read_file"
+    path: str = Field(description="Path relative to the workspace.")
+    start_line: int | None = Field(default=None, ge=1, description="First line to show (1-based).")
+    end_line: int | None = Field(default=None, ge=1, description="Last line to show (inclusive).")
+
+
+class WriteFileAction(_Model):
+    """Create or overwrite a file with the given content."""
+
+    kind: Literal["write_file"] = "write_file"
+    path: str = Field(description="Path relative to the workspace.")
+    content: str = Field(description="The whole new content of the file.")
+
+
+class EditFileAction(_Model):
+    """Replace one exact occurrence of ``old`` with ``new`` in a file."""
+
+    kind: Literal["edit_file"] = "edit_file"
+    path: str = Field(description="Path relative to the workspace.")
+    old: str = Field(min_length=1, description="Exact text to replace; must occur exactly once.")
+    new: str = Field(description="Replacement text.")
+
+
+class ListDirAction(_Model):
+    """List a directory of the workspace."""
+
+    kind: Literal["list_dir"] = "list_dir"
+    path: str = Field(default=".", description="Directory relative to the workspace.")
+
+
+class FinishAction(_Model):
+    """End the run with an answer for the user."""
+
+    kind: Literal["finish"] = "finish"
+    answer: str = Field(default="", description="What was done, or the answer to the task.")
+
+
+Action = Annotated[
+    Union[BashAction, ReadFileAction, WriteFileAction, EditFileAction, ListDirAction, FinishAction],
+    Field(discriminator="kind"),
+]
+ACTION_ADAPTER: TypeAdapter[Any] = TypeAdapter(Action)
+
+FILE_ACTION_KINDS = frozenset({"read_file", "write_file", "edit_file", "list_dir"})
+
+
+def parse_action(data: dict[str, Any] | str) -> Any:
+    """Validate a dict or JSON string into one of the ``Action`` models (raises pydantic errors)."""
+    if isinstance(data, str):
+        return ACTION_ADAPTER.validate_json(data)
+    return ACTION_ADAPTER.validate_python(data)
+
+
+# ---------------------------------------------------------------------------------------------
+# Observations, verdicts
+
+
+class Image(_Model):
+    """An image produced by an environment (a screenshot), PNG or JPEG bytes base64-encoded."""
+
+    media_type: Literal["image/png", "image/jpeg"] = "image/png"
+    data_b64: str
+
+
+class Observation(_Model):
+    """What an environment reports back after executing an action."""
+
+    output: str = Field(default="", description="Text shown to the model.")
+    exit_code: int | None = Field(default=None, description="Exit status for shell commands.")
+    error: bool = Field(default=False, description="True when the action failed (the model should react).")
+    truncated: bool = False
+    untrusted: bool = Field(default=False, description="Set by the guard when the content may carry injected instructions.")
+    images: list[Image] = Field(default_factory=list)
+    meta: dict[str, Any] = Field(default_factory=dict)
+
+
+class Decision(str, enum.Enum):
+    allow = "allow"
+    deny = "deny"
+    ask = "ask"
+
+
+class Verdict(_Model):
+    """The guard's decision about an action, an observation or an answer."""
+
+    decision: Decision
+    reason: str = ""
+    check: str = Field(default="", description="Which check decided (policy rule, command analysis, ...).")
+    fatal: bool = Field(default=False, description="A denial that ends the run.")
+    approved_by: str | None = Field(default=None, description="'user', 'callback' or 'policy' when an ask was resolved.")
+
+    @property
+    def allowed(self) -> bool:
+        return self.decision is Decision.allow
+
+
+# ---------------------------------------------------------------------------------------------
+# Tasks, steps, runs
+
+
+class Budget(_Model):
+    """Limits for one run; None means no limit."""
+
+    max_steps: int = Field(default=30, ge=1, description="Steps (model turns) before the run ends out of budget.")
+    max_seconds: float | None = Field(default=600.0, gt=0, description="Wall time of the whole run.")
+    max_tokens: int | None = Field(default=None, ge=1, description="Prompt + completion tokens over the run.")
+    max_cost_usd: float | None = Field(default=None, ge=0, description="Money over the run, from the model's price table.")
+    max_format_errors: int = Field(default=3, ge=0, description="Malformed model replies in a row before the run fails.")
+
+
+class Task(_Model):
+    """What an agent is asked to do, and where."""
+
+    text: str = Field(min_length=1, description="The instruction for the agent.")
+    workspace: str | None = Field(default=None, description="Directory the agent works in; a fresh one when omitted.")
+    source: str | None = Field(default=None, description="A directory to start from (copied-on-write, never modified).")
+    files: dict[str, str] = Field(default_factory=dict, description="Files to create in the workspace before the run.")
+    setup: list[str] = Field(default_factory=list, description="Shell commands run in the workspace before the agent starts.")
+    environment: str = Field(default="shell", description="Environment kind: shell, browser, desktop.")
+    model: str | None = Field(default=None, description="Model name; the configured default when omitted.")
+    budget: Budget = Field(default_factory=Budget)
+    tags: list[str] = Field(default_factory=list)
+    network: str = Field(default="none", description="Network for the sandbox: none, loopback, hosts, full.")
+
+
+class RunStatus(str, enum.Enum):
+    running = "running"
+    succeeded = "succeeded"
+    failed = "failed"
+    denied = "denied"
+    out_of_budget = "out_of_budget"
+    interrupted = "interrupted"
+    crashed = "crashed"
+
+    @property
+    def finished(self) -> bool:
+        return self is not RunStatus.running
+
+
+class Usage(_Model):
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.prompt_tokens + self.completion_tokens
+
+    def __add__(self, other: Usage) -> Usage:
+        return Usage(
+            prompt_tokens=self.prompt_tokens + other.prompt_tokens,
+            completion_tokens=self.completion_tokens + other.completion_tokens,
+        )
+
+
+class ToolCall(_Model):
+    """One tool call as the model emitted it, before validation."""
+
+    id: str = Field(default_factory=lambda: "call_" + uuid.uuid4().hex[:12])
+    name: str
+    arguments: str = Field(description="JSON text of the arguments, as the model wrote them.")
+
+
+class ModelReply(_Model):
+    """A model's answer to one completion request."""
+
+    text: str = ""
+    tool_calls: list[ToolCall] = Field(default_factory=list)
+    usage: Usage = Field(default_factory=Usage)
+    cost_usd: float = 0.0
+    model: str = ""
+
+
+class Step(_Model):
+    """One turn of the loop: what the model said, what the guard decided, what happened."""
+
+    index: int
+    thought: str = ""
+    action: Action | None = None
+    raw: str | None = Field(default=None, description="The model's raw output when it could not be parsed.")
+    verdict: Verdict | None = None
+    observation: Observation | None = None
+    usage: Usage = Field(default_factory=Usage)
+    model_ms: float = 0.0
+    guard_ms: float = 0.0
+    env_ms: float = 0.0
+    started_at: float = Field(default_factory=time.time)
+
+
+def new_run_id() -> str:
+    return time.strftime("%Y%m%d-%H%M%S-") + uuid.uuid4().hex[:6]
+
+
+class Run(_Model):
+    """A run's summary row; its steps live beside it in the store."""
+
+    id: str = Field(default_factory=new_run_id)
+    task: Task
+    model: str = ""
+    status: RunStatus = RunStatus.running
+    answer: str | None = None
+    error: str | None = None
+    workspace: str | None = None
+    usage: Usage = Field(default_factory=Usage)
+    cost_usd: float = 0.0
+    steps: int = 0
+    created_at: float = Field(default_factory=time.time)
+    finished_at: float | None = None
+    meta: dict[str, Any] = Field(default_factory=dict)
+
+    @property
+    def seconds(self) -> float | None:
+        return None if self.finished_at is None else self.finished_at - self.created_at

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own data dir so runs never leak between tests or into the user's."""
+    home = tmp_path / "mh-home"
+    monkeypatch.setenv("MACROHARD_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    from macrohard.store.sqlite import SQLiteStore
+
+    s = SQLiteStore(tmp_path / "runs.db")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    return ws
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"MACROHARD tests, cpu count {os.cpu_count()}"
