@@ -71,8 +71,162 @@ class FinishAction(_Model):
     answer: str = Field(default="", description="What was done, or the answer to the task.")
 
 
+# -- computer use: browser (Playwright + Chromium) and desktop (Xvfb + X input) ----------------
+# Kinds use underscores because OpenAI tool names allow only [a-zA-Z0-9_-].
+
+
+class BrowserGotoAction(_Model):
+    """Open a URL in the browser tab."""
+
+    kind: Literal["browser_goto"] = "browser_goto"
+    url: str = Field(description="Absolute URL, e.g. http://127.0.0.1:8000/form.")
+
+
+class BrowserClickAction(_Model):
+    """Click an element of the page by its id from the page snapshot (e.g. e12)."""
+
+    kind: Literal["browser_click"] = "browser_click"
+    element: str = Field(description="Element id from the snapshot, e.g. e12.")
+
+
+class BrowserTypeAction(_Model):
+    """Type text into an input element (replaces its content); optionally press Enter after."""
+
+    kind: Literal["browser_type"] = "browser_type"
+    element: str = Field(description="Element id from the snapshot, e.g. e5.")
+    text: str = Field(description="Text to enter.")
+    submit: bool = Field(default=False, description="Press Enter after typing.")
+
+
+class BrowserPressAction(_Model):
+    """Press a key or key combination in the page, e.g. Enter, Tab, Control+A."""
+
+    kind: Literal["browser_press"] = "browser_press"
+    key: str = Field(description="Key name as Playwright spells it: Enter, Tab, ArrowDown, Control+a ...")
+    element: str | None = Field(default=None, description="Element id to focus first (optional).")
+
+
+class BrowserScrollAction(_Model):
+    """Scroll the page up or down."""
+
+    kind: Literal["browser_scroll"] = "browser_scroll"
+    direction: Literal["up", "down"] = Field(default="down", description="up or down.")
+    amount: int = Field(default=600, ge=1, le=20000, description="Pixels to scroll.")
+
+
+class BrowserSelectAction(_Model):
+    """Choose an option of a select (combobox) element by its label or value."""
+
+    kind: Literal["browser_select"] = "browser_select"
+    element: str = Field(description="Element id of the select, e.g. e6.")
+    option: str = Field(description="The option's label or value.")
+
+
+class BrowserBackAction(_Model):
+    """Go back to the previous page."""
+
+    kind: Literal["browser_back"] = "browser_back"
+
+
+class BrowserWaitAction(_Model):
+    """Wait for some text to appear on the page, or for a number of seconds."""
+
+    kind: Literal["browser_wait"] = "browser_wait"
+    text: str | None = Field(default=None, description="Text to wait for (optional).")
+    seconds: float = Field(default=1.0, ge=0, le=30, description="Most seconds to wait.")
+
+
+class BrowserReadAction(_Model):
+    """Read the page: its URL, title, element snapshot and visible text."""
+
+    kind: Literal["browser_read"] = "browser_read"
+
+
+class BrowserScreenshotAction(_Model):
+    """Take a screenshot of the page with numbered boxes on interactive elements."""
+
+    kind: Literal["browser_screenshot"] = "browser_screenshot"
+    marks: bool = Field(default=True, description="Draw numbered boxes (set-of-marks) on interactive elements.")
+
+
+class DesktopScreenshotAction(_Model):
+    """Take a screenshot of the desktop and list its windows."""
+
+    kind: Literal["desktop_screenshot"] = "desktop_screenshot"
+
+
+class DesktopClickAction(_Model):
+    """Click at screen coordinates x, y."""
+
+    kind: Literal["desktop_click"] = "desktop_click"
+    x: int = Field(ge=0, description="Pixels from the left edge.")
+    y: int = Field(ge=0, description="Pixels from the top edge.")
+    button: Literal["left", "middle", "right"] = "left"
+
+
+class DesktopDoubleClickAction(_Model):
+    """Double-click at screen coordinates x, y."""
+
+    kind: Literal["desktop_double_click"] = "desktop_double_click"
+    x: int = Field(ge=0, description="Pixels from the left edge.")
+    y: int = Field(ge=0, description="Pixels from the top edge.")
+
+
+class DesktopDragAction(_Model):
+    """Press the left button at x1, y1, move to x2, y2 and release."""
+
+    kind: Literal["desktop_drag"] = "desktop_drag"
+    x1: int = Field(ge=0)
+    y1: int = Field(ge=0)
+    x2: int = Field(ge=0)
+    y2: int = Field(ge=0)
+
+
+class DesktopTypeAction(_Model):
+    """Type text with the keyboard into the focused window (\\n presses Enter)."""
+
+    kind: Literal["desktop_type"] = "desktop_type"
+    text: str = Field(description="Text to type.")
+
+
+class DesktopKeyAction(_Model):
+    """Press a key or combination, e.g. Return, Escape, ctrl+c, alt+F4."""
+
+    kind: Literal["desktop_key"] = "desktop_key"
+    keys: str = Field(description="Key names joined with +, X keysym names: Return, Tab, ctrl+a, alt+F4.")
+
+
+class DesktopScrollAction(_Model):
+    """Scroll the mouse wheel at x, y."""
+
+    kind: Literal["desktop_scroll"] = "desktop_scroll"
+    x: int = Field(ge=0)
+    y: int = Field(ge=0)
+    direction: Literal["up", "down"] = "down"
+    clicks: int = Field(default=3, ge=1, le=50, description="Wheel clicks.")
+
+
+class DesktopLaunchAction(_Model):
+    """Start a program on the desktop (a command line, run in the workspace)."""
+
+    kind: Literal["desktop_launch"] = "desktop_launch"
+    command: str = Field(description="Program and arguments, e.g. xterm or xmessage 'hello'.")
+    wait: float = Field(default=5.0, ge=0, le=60, description="Most seconds to wait for its window.")
+
+
+BROWSER_ACTIONS = (BrowserGotoAction, BrowserClickAction, BrowserTypeAction, BrowserPressAction,
+                   BrowserScrollAction, BrowserSelectAction, BrowserBackAction, BrowserWaitAction,
+                   BrowserReadAction, BrowserScreenshotAction)
+DESKTOP_ACTIONS = (DesktopScreenshotAction, DesktopClickAction, DesktopDoubleClickAction, DesktopDragAction,
+                   DesktopTypeAction, DesktopKeyAction, DesktopScrollAction, DesktopLaunchAction)
+
+
 Action = Annotated[
-    Union[BashAction, ReadFileAction, WriteFileAction, EditFileAction, ListDirAction, FinishAction],
+    Union[BashAction, ReadFileAction, WriteFileAction, EditFileAction, ListDirAction, FinishAction,
+          BrowserGotoAction, BrowserClickAction, BrowserTypeAction, BrowserPressAction, BrowserScrollAction,
+          BrowserSelectAction, BrowserBackAction, BrowserWaitAction, BrowserReadAction, BrowserScreenshotAction,
+          DesktopScreenshotAction, DesktopClickAction, DesktopDoubleClickAction, DesktopDragAction,
+          DesktopTypeAction, DesktopKeyAction, DesktopScrollAction, DesktopLaunchAction],
     Field(discriminator="kind"),
 ]
 ACTION_ADAPTER: TypeAdapter[Any] = TypeAdapter(Action)
