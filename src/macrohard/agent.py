@@ -198,7 +198,8 @@ class Agent:
             step.observation = Observation(output=f"Denied by the guard ({verdict.check}): {verdict.reason}", error=True)
             messages.append(_observation_message(call_id, step.observation))
             if verdict.fatal:
-                raise FatalDenial(f"{verdict.check}: {verdict.reason}")
+                ends = BudgetExceeded if verdict.check == "budget" else FatalDenial
+                raise ends(f"{verdict.check}: {verdict.reason}")
             return False
 
         try:

@@ -40,9 +40,87 @@ class ScriptedModel:
                           model=self.name)
 
     @classmethod
-    def from_file(cls, path: str) -> "ScriptedModel":
+    def from_file(cls, path: str) -> ScriptedModel:
         """A script file: a JSON list, or JSON Lines, of actions."""
         with open(path) as fh:
             text = fh.read().strip()
         items = json.loads(text) if text.startswith("[") else [json.loads(line) for line in text.splitlines() if line.strip()]
         return cls(items, name=f"scripted:{path}")
+
+
+class FakeOpenAIServer:
+    """A real HTTP server on 127.0.0.1 that speaks the chat-completions API from a queue.
+
+    Stands in for a paid model API in tests. Each queued item is either a ``ModelReply``-like dict
+    (``{"text": ..., "tool_calls": [{"name": ..., "arguments": {...}}]}``) or an int HTTP status to
+    answer with (429, 500, ...). ``requests`` records every JSON body received.
+    """
+
+    def __init__(self, replies: Iterable[Any] = (), *, api_key: str | None = None) -> None:
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        self.replies = list(replies)
+        self.requests: list[dict[str, Any]] = []
+        self.api_key = api_key
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: Any) -> None:  # keep test output clean
+                pass
+
+            def _send(self, status: int, body: dict[str, Any], headers: dict[str, str] | None = None) -> None:
+                data = json.dumps(body).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                for k, v in (headers or {}).items():
+                    self.send_header(k, v)
+                self.end_headers()
+                self.wfile.write(data)
+
+            def _authorized(self) -> bool:
+                if outer.api_key is None:
+                    return True
+                return self.headers.get("Authorization") == f"Bearer {outer.api_key}"
+
+            def do_GET(self) -> None:
+                if not self._authorized():
+                    self._send(401, {"error": {"message": "bad key"}})
+                    return
+                self._send(200, {"object": "list", "data": [{"id": "fake", "object": "model"}]})
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = json.loads(self.rfile.read(length) or b"{}")
+                outer.requests.append(body)
+                if not self._authorized():
+                    self._send(401, {"error": {"message": "bad key"}})
+                    return
+                item = outer.replies.pop(0) if outer.replies else {"tool_calls": [{"name": "finish", "arguments": {"answer": "done"}}]}
+                if isinstance(item, int):
+                    self._send(item, {"error": {"message": f"status {item}"}}, {"Retry-After": "0"})
+                    return
+                calls = [{"id": f"call_{i}", "type": "function",
+                          "function": {"name": c["name"], "arguments": json.dumps(c.get("arguments", {}))}}
+                         for i, c in enumerate(item.get("tool_calls", []))]
+                message = {"role": "assistant", "content": item.get("text"), "tool_calls": calls or None}
+                self._send(200, {"id": "chatcmpl-fake", "object": "chat.completion", "model": body.get("model"),
+                                 "choices": [{"index": 0, "message": message, "finish_reason": "tool_calls"}],
+                                 "usage": {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15}})
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}/v1"
+
+    def __enter__(self) -> FakeOpenAIServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self._server.shutdown()
+        self._server.server_close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -29,11 +29,11 @@ def _ask(action: Any, verdict: Verdict) -> bool:
 
 
 def run(
-    task: Annotated[Optional[str], typer.Argument(help="What the agent should do, in plain words.")] = None,
-    task_file: Annotated[Optional[Path], typer.Option("--task-file", "-f", help="A YAML task file instead of TASK.")] = None,
-    model: Annotated[Optional[str], typer.Option("--model", "-m", help="Model spec: local, xai, openai:MODEL, http://HOST/v1 … (see `macrohard models`).")] = None,
-    workspace: Annotated[Optional[Path], typer.Option("--workspace", "-w", help="Directory to work in (default: a fresh one).")] = None,
-    max_steps: Annotated[Optional[int], typer.Option("--max-steps", help="Step budget.")] = None,
+    task: Annotated[str | None, typer.Argument(help="What the agent should do, in plain words.")] = None,
+    task_file: Annotated[Path | None, typer.Option("--task-file", "-f", help="A YAML task file instead of TASK.")] = None,
+    model: Annotated[str | None, typer.Option("--model", "-m", help="Model spec: local, xai, openai:MODEL, http://HOST/v1 … (see `macrohard models`).")] = None,
+    workspace: Annotated[Path | None, typer.Option("--workspace", "-w", help="Directory to work in (default: a fresh one).")] = None,
+    max_steps: Annotated[int | None, typer.Option("--max-steps", help="Step budget.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the finished run as JSON, no live view.")] = False,
 ) -> None:
     """Run an agent on a task and watch each step live."""

@@ -52,7 +52,7 @@ class OpenAICompatModel:
         self._client = httpx.Client(timeout=httpx.Timeout(timeout, connect=10.0))
 
     @classmethod
-    def from_preset(cls, preset: str, model: str | None = None, **kwargs: Any) -> "OpenAICompatModel":
+    def from_preset(cls, preset: str, model: str | None = None, **kwargs: Any) -> OpenAICompatModel:
         p = PRESETS[preset]
         key = os.environ.get(p.key_env) if p.key_env else None
         base = os.environ.get(f"{preset.upper()}_BASE_URL", p.base_url)

@@ -111,4 +111,4 @@ class SQLiteStore:
             args += (name,)
         sql += " ORDER BY id"
         keys = ("id", "step", "name", "media_type", "path", "data")
-        return [dict(zip(keys, row)) for row in self._db().execute(sql, args)]
+        return [dict(zip(keys, row, strict=True)) for row in self._db().execute(sql, args)]

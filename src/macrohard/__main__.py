@@ -1,0 +1,3 @@
+from macrohard.cli import main
+
+main()

@@ -1,0 +1,38 @@
+"""Task files: valid ones load, bad ones name the field and the line."""
+
+from __future__ import annotations
+
+import pytest
+
+from macrohard.errors import TaskFileError
+from macrohard.tasks import load_task_file, parse_task
+
+
+def test_valid_task_file(tmp_path):
+    f = tmp_path / "t.yaml"
+    f.write_text("text: make a dir\nbudget:\n  max_steps: 4\nfiles:\n  a.txt: hi\n")
+    task = load_task_file(f)
+    assert task.budget.max_steps == 4 and task.files == {"a.txt": "hi"}
+
+
+def test_bad_field_names_field_and_line():
+    with pytest.raises(TaskFileError) as exc:
+        parse_task("text: ok\nbudget:\n  max_steps: many\n", "t.yaml")
+    assert "t.yaml:3" in str(exc.value) and "budget.max_steps" in str(exc.value)
+
+
+def test_unknown_field_and_missing_text():
+    with pytest.raises(TaskFileError) as exc:
+        parse_task("txt: typo\n", "t.yaml")
+    msg = str(exc.value)
+    assert "field `text`" in msg and "field `txt`" in msg and "t.yaml:1" in msg
+
+
+def test_yaml_syntax_error_has_line():
+    with pytest.raises(TaskFileError, match=r"t.yaml:2: not valid YAML"):
+        parse_task("text: a\n  - b: [\n", "t.yaml")
+
+
+def test_missing_file():
+    with pytest.raises(TaskFileError, match="cannot read task file"):
+        load_task_file("/nonexistent/task.yaml")
