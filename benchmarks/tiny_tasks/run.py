@@ -1,0 +1,146 @@
+"""Run the `tiny` suite (src/macrohard/eval/suites/tiny.yaml) with a chosen model and print the figures.
+
+    .venv/bin/python benchmarks/tiny_tasks/run.py --model local [--limit N] [--only ID,ID] [--json]
+
+Every task goes through ``macrohard.runner.run_task`` (the whole loop, the guard and the run store);
+afterwards its check runs with ``bash -c`` in the workspace. Prints one line per task (pass/fail,
+status, steps, seconds, the actions taken), then the success rate and the median time per task.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+SUITE = ROOT / "src" / "macrohard" / "eval" / "suites" / "tiny.yaml"
+TASK_FIELDS = ("text", "files", "setup", "environment", "budget", "tags", "network")
+
+
+def load_suite(path: Path = SUITE) -> list[dict[str, Any]]:
+    """The suite's tasks as dicts, with ``defaults`` applied (task values win, budgets merge)."""
+    data = yaml.safe_load(path.read_text())
+    defaults = data.get("defaults") or {}
+    tasks = []
+    for raw in data["tasks"]:
+        task = {**defaults, **raw}
+        if "budget" in defaults or "budget" in raw:
+            task["budget"] = {**(defaults.get("budget") or {}), **(raw.get("budget") or {})}
+        tasks.append(task)
+    return tasks
+
+
+def make_task(spec: dict[str, Any], workspace: str) -> Any:
+    from macrohard.types import Task
+
+    return Task(workspace=workspace, **{k: spec[k] for k in TASK_FIELDS if k in spec})
+
+
+def run_check(spec: dict[str, Any], workspace: str) -> bool:
+    """The task's check: its command must exit 0 in the workspace."""
+    check = spec["check"]
+    if check.get("type") != "command":
+        raise ValueError(f"task {spec['id']}: only command checks are supported here, got {check.get('type')!r}")
+    try:
+        proc = subprocess.run(["bash", "-c", check["command"]], cwd=workspace, capture_output=True,
+                              timeout=float(check.get("timeout", 60)))
+    except subprocess.TimeoutExpired:
+        return False
+    return proc.returncode == 0
+
+
+def run_one(spec: dict[str, Any], model: Any, store: Any, workspace: str) -> dict[str, Any]:
+    """Run one task through the full loop and check it; returns a row for the report."""
+    from macrohard.runner import run_task
+
+    t0 = time.perf_counter()
+    error = None
+    try:
+        run = run_task(make_task(spec, workspace), model=model, store=store)
+        status, run_id = run.status.value, run.id
+    except Exception as exc:  # a model or setup failure counts as a failed task; keep going
+        status, run_id, error = "error", None, f"{type(exc).__name__}: {exc}"
+    seconds = time.perf_counter() - t0
+    passed = run_check(spec, workspace)
+    actions = []
+    if run_id is not None:
+        for step in store.steps(run_id):
+            if step.action is not None:
+                actions.append(step.action.model_dump(exclude={"kind", "timeout"}) | {"kind": step.action.kind})
+            elif step.raw is not None:
+                actions.append({"kind": "malformed", "raw": step.raw[:80]})
+    return {"id": spec["id"], "passed": passed, "status": status, "seconds": round(seconds, 2),
+            "steps": len(actions), "run_id": run_id, "actions": actions, "error": error}
+
+
+def _short(action: dict[str, Any]) -> str:
+    kind = action["kind"]
+    if kind == "bash":
+        return f"bash {action['command']!r}"
+    if kind == "write_file":
+        return f"write {action['path']} {action['content'][:30]!r}"
+    if kind == "edit_file":
+        return f"edit {action['path']} {action['old'][:20]!r}->{action['new'][:20]!r}"
+    if kind == "finish":
+        return "finish"
+    return f"{kind} {json.dumps({k: v for k, v in action.items() if k != 'kind'})[:50]}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default="local", help="model spec (local, local:gemma, http://.../v1#name, ...)")
+    parser.add_argument("--limit", type=int, default=None, help="run only the first N tasks")
+    parser.add_argument("--only", default="", help="comma-separated task ids")
+    parser.add_argument("--json", action="store_true", help="print the rows as JSON at the end")
+    args = parser.parse_args(argv)
+
+    from macrohard.models import get_model
+    from macrohard.store.sqlite import SQLiteStore
+
+    specs = load_suite()
+    if args.only:
+        wanted = set(args.only.split(","))
+        specs = [s for s in specs if s["id"] in wanted]
+    specs = specs[: args.limit] if args.limit else specs
+    t_load = time.perf_counter()
+    model = get_model(args.model)
+    load_s = time.perf_counter() - t_load
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="mh-tiny-") as tmp:
+        store = SQLiteStore(Path(tmp) / "runs.db")
+        for i, spec in enumerate(specs):
+            ws = Path(tmp) / f"ws-{i:02d}-{spec['id']}"
+            ws.mkdir()
+            row = run_one(spec, model, store, str(ws))
+            rows.append(row)
+            mark = "PASS" if row["passed"] else "fail"
+            trail = " | ".join(_short(a) for a in row["actions"]) or (row["error"] or "")
+            print(f"{mark} {spec['id']:<20} {row['status']:<13} {row['steps']} steps {row['seconds']:6.2f}s  {trail}",
+                  flush=True)
+        store.close()
+    passed = sum(r["passed"] for r in rows)
+    times = [r["seconds"] for r in rows]
+    print(f"\nmodel {model.name}: {passed}/{len(rows)} passed ({100 * passed / max(len(rows), 1):.0f} %), "
+          f"median {statistics.median(times):.2f} s per task (p90 {_quantile(times, 0.9):.2f} s), "
+          f"model load {load_s:.2f} s")
+    if args.json:
+        print(json.dumps(rows, indent=1))
+    return 0
+
+
+def _quantile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else 0.0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
