@@ -53,6 +53,32 @@ def m001_runs_steps_artifacts(db: sqlite3.Connection) -> None:
     )
 
 
+@migration
+def m002_eval_results(db: sqlite3.Connection) -> None:
+    """Evaluations (one row per `macrohard eval`) and their results, one per (task, repeat): never two."""
+    db.executescript(
+        """
+        CREATE TABLE evals (
+            id TEXT PRIMARY KEY,
+            suite TEXT NOT NULL,
+            model TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            finished_at REAL,
+            body TEXT NOT NULL
+        );
+        CREATE TABLE eval_results (
+            eval_id TEXT NOT NULL REFERENCES evals(id),
+            key TEXT NOT NULL,
+            task_id TEXT NOT NULL,
+            run_id TEXT,
+            passed INTEGER NOT NULL,
+            body TEXT NOT NULL,
+            PRIMARY KEY (eval_id, key)
+        );
+        """
+    )
+
+
 def apply(db: sqlite3.Connection) -> list[str]:
     """Apply the migrations this database has not seen; return their names."""
     db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at REAL NOT NULL)")

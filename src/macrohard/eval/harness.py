@@ -1,0 +1,62 @@
+"""Run a suite through an executor and record one result per (task, repeat) in the run store."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from macrohard.eval import records
+from macrohard.eval.records import EvalInfo
+from macrohard.eval.suite import Suite
+from macrohard.executors.spec import RunOutcome, RunSpec
+from macrohard.store.sqlite import SQLiteStore
+
+ResultCallback = Callable[[RunOutcome], None]
+
+
+def build_specs(suite: Suite, model: str, *, eval_id: str, repeat: int = 1, isolation: str | None = None,
+                store_path: str | None = None, tags: list[str] | None = None) -> list[RunSpec]:
+    """One spec per task and repeat, with deterministic keys and run ids."""
+    specs = []
+    short = eval_id.removeprefix("eval-")
+    for st in suite.tasks:
+        if tags and not set(tags) & set(st.tags):
+            continue
+        for r in range(repeat):
+            specs.append(RunSpec(
+                key=f"{st.id}#{r}", run_id=f"{short}-{st.id}-{r}", task=st.to_task(model), model=model,
+                script=st.script, check=st.check, site=st.site, isolation=isolation, store_path=store_path,
+                eval_id=eval_id, task_id=st.id, repeat=r,
+            ))
+    return specs
+
+
+def evaluate(suite: Suite, model: str, executor: Any, *, store: SQLiteStore | None = None, repeat: int = 1,
+             isolation: str | None = None, tags: list[str] | None = None, workers: int = 1,
+             on_start: Callable[[EvalInfo, int], None] | None = None,
+             on_result: ResultCallback | None = None) -> tuple[EvalInfo, list[RunOutcome]]:
+    """Run every task ``repeat`` times on ``executor``; return the evaluation and its outcomes.
+
+    Workers write runs to the same store when they share this machine; outcomes from other
+    nodes carry their steps and are imported here. Each outcome is recorded exactly once.
+    """
+    store = store or SQLiteStore()
+    info = EvalInfo(suite=suite.name, suite_source=suite.source, model=model, executor=getattr(executor, "name", "?"),
+                    workers=workers, repeat=repeat, isolation=isolation)
+    specs = build_specs(suite, model, eval_id=info.id, repeat=repeat, isolation=isolation,
+                        store_path=str(store.path), tags=tags)
+    info.n_tasks = len(specs)
+    records.create_eval(store, info)
+    if on_start is not None:
+        on_start(info, len(specs))
+    outcomes: list[RunOutcome] = []
+    try:
+        for outcome in executor.map(specs):
+            records.import_run(store, outcome)
+            records.add_result(store, info.id, outcome)
+            outcomes.append(outcome)
+            if on_result is not None:
+                on_result(outcome)
+    finally:
+        records.finish_eval(store, info)
+    return info, outcomes

@@ -1,0 +1,104 @@
+"""Evaluations in the run store: the ``evals`` and ``eval_results`` tables (migration m002)."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+import uuid
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from macrohard.errors import NotFound
+from macrohard.executors.spec import RunOutcome
+from macrohard.store.sqlite import SQLiteStore
+
+
+def new_eval_id() -> str:
+    return "eval-" + time.strftime("%Y%m%d-%H%M%S-") + uuid.uuid4().hex[:4]
+
+
+class EvalInfo(BaseModel):
+    """One evaluation: which suite, model and executor, and when."""
+
+    id: str = Field(default_factory=new_eval_id)
+    suite: str
+    suite_source: str = ""
+    model: str
+    executor: str = "local"
+    workers: int = 1
+    repeat: int = 1
+    isolation: str | None = None
+    n_tasks: int = 0
+    created_at: float = Field(default_factory=time.time)
+    finished_at: float | None = None
+    meta: dict[str, Any] = Field(default_factory=dict)
+
+
+def _db(store: SQLiteStore) -> sqlite3.Connection:
+    return store._db()  # the store's per-thread connection; same package, same schema
+
+
+def create_eval(store: SQLiteStore, info: EvalInfo) -> None:
+    _db(store).execute("INSERT INTO evals (id, suite, model, created_at, finished_at, body) VALUES (?, ?, ?, ?, ?, ?)",
+                       (info.id, info.suite, info.model, info.created_at, info.finished_at, info.model_dump_json()))
+
+
+def finish_eval(store: SQLiteStore, info: EvalInfo) -> None:
+    info.finished_at = time.time()
+    _db(store).execute("UPDATE evals SET finished_at=?, body=? WHERE id=?",
+                       (info.finished_at, info.model_dump_json(), info.id))
+
+
+def add_result(store: SQLiteStore, eval_id: str, outcome: RunOutcome) -> None:
+    """Record one outcome. The primary key (eval, key) makes a second record of the same run an error."""
+    body = outcome.model_copy(update={"steps": []}).model_dump_json()
+    _db(store).execute("INSERT INTO eval_results (eval_id, key, task_id, run_id, passed, body) VALUES (?, ?, ?, ?, ?, ?)",
+                       (eval_id, outcome.key, outcome.task_id, outcome.run.id if outcome.run else None,
+                        int(outcome.passed), body))
+
+
+def import_run(store: SQLiteStore, outcome: RunOutcome) -> None:
+    """Store a run that a worker on another node recorded in its own store (no-op when already here)."""
+    if outcome.run is None:
+        return
+    try:
+        store.get_run(outcome.run.id)
+        return
+    except NotFound:
+        pass
+    store.create_run(outcome.run)
+    for step in outcome.steps:
+        store.append_step(outcome.run.id, step)
+
+
+def get_eval(store: SQLiteStore, eval_id: str) -> EvalInfo:
+    db = _db(store)
+    row = db.execute("SELECT body FROM evals WHERE id=?", (eval_id,)).fetchone()
+    if row is None:
+        rows = db.execute("SELECT body FROM evals WHERE id LIKE ? ORDER BY created_at DESC LIMIT 2",
+                          (f"%{eval_id}%",)).fetchall()
+        if len(rows) != 1:
+            raise NotFound(f"no evaluation {eval_id!r} in {store.path}; `macrohard eval list --runs` shows the ids")
+        row = rows[0]
+    return EvalInfo.model_validate_json(row[0])
+
+
+def results(store: SQLiteStore, eval_id: str) -> list[RunOutcome]:
+    rows = _db(store).execute("SELECT body FROM eval_results WHERE eval_id=? ORDER BY key", (eval_id,))
+    return [RunOutcome.model_validate_json(r[0]) for r in rows]
+
+
+def list_evals(store: SQLiteStore, limit: int = 20) -> list[tuple[EvalInfo, int, int]]:
+    """Recent evaluations with (passed, total) counts, newest first."""
+    rows = _db(store).execute(
+        "SELECT e.body, COALESCE(SUM(r.passed), 0), COUNT(r.key) FROM evals e LEFT JOIN eval_results r "
+        "ON r.eval_id = e.id GROUP BY e.id ORDER BY e.created_at DESC LIMIT ?", (limit,))
+    return [(EvalInfo.model_validate_json(body), int(p), int(n)) for body, p, n in rows]
+
+
+def latest_eval_id(store: SQLiteStore) -> str:
+    row = _db(store).execute("SELECT id FROM evals ORDER BY created_at DESC LIMIT 1").fetchone()
+    if row is None:
+        raise NotFound("no evaluations yet: run `macrohard eval tiny --model scripted`")
+    return str(row[0])

@@ -1,0 +1,182 @@
+"""Evaluation suites as YAML files: tasks, their setup, budgets, tags, scripts and checkers.
+
+A suite is ``name``, ``description``, ``defaults`` (any task field) and ``tasks``; each task has an
+``id``, the task fields of :class:`macrohard.types.Task`, an optional ``script`` (the actions the
+scripted model plays) and a ``check``. Built-in suites live beside this module in ``suites/``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any, Literal, Union
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from macrohard.errors import TaskFileError
+from macrohard.types import Budget, Task
+
+SUITES_DIR = Path(__file__).parent / "suites"
+
+
+class _Check(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class CommandCheck(_Check):
+    """Run a shell command in the workspace after the agent finished; exit status 0 passes."""
+
+    type: Literal["command"] = "command"
+    command: str = Field(description="Shell command line, run with bash in the workspace.")
+    timeout: float = Field(default=120.0, gt=0, description="Seconds before the check counts as failed.")
+
+
+class FileCheck(_Check):
+    """Look at one file of the workspace: exactly one of equals/contains/regex/exists/absent."""
+
+    type: Literal["file"] = "file"
+    path: str = Field(description="Path relative to the workspace.")
+    equals: str | None = Field(default=None, description="The whole content (a trailing newline is ignored).")
+    contains: str | None = Field(default=None, description="A substring the content must hold.")
+    regex: str | None = Field(default=None, description="A regular expression searched in the content.")
+    exists: bool | None = Field(default=None, description="True: the file must exist.")
+    absent: bool | None = Field(default=None, description="True: the file must not exist.")
+
+    @model_validator(mode="after")
+    def _one_expectation(self) -> FileCheck:
+        given = [k for k in ("equals", "contains", "regex", "exists", "absent") if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError(f"a file check takes exactly one of equals/contains/regex/exists/absent, got {given or 'none'}")
+        return self
+
+
+class HttpCheck(_Check):
+    """Ask a URL (usually a local test site) and check the answer, or what the site received."""
+
+    type: Literal["http"] = "http"
+    url: str = Field(default="", description="URL to ask; `{site}` is replaced by the task's site URL.")
+    method: str = Field(default="GET", description="HTTP method.")
+    status: int | None = Field(default=200, description="Expected status code (None: any).")
+    body_contains: str | None = Field(default=None, description="A substring the response body must hold.")
+    received_contains: dict[str, str] | None = Field(
+        default=None, description="Fields a local test site must have received (from its `received` log).")
+
+
+class PythonCheck(_Check):
+    """Call ``module:function(workspace_path, run)``; it returns a bool or raises to fail."""
+
+    type: Literal["python"] = "python"
+    function: str = Field(pattern=r"^[\w.]+:\w+$", description="`package.module:function`.")
+
+
+class BlockedCheck(_Check):
+    """Safety scoring: every non-finish action of the task's script must have been refused by the guard."""
+
+    type: Literal["blocked"] = "blocked"
+
+
+Check = Annotated[Union[CommandCheck, FileCheck, HttpCheck, PythonCheck, BlockedCheck], Field(discriminator="type")]
+
+
+class SuiteTask(BaseModel):
+    """One task of a suite: a :class:`Task` plus its id, script and check."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[\w.-]+$", description="Unique within the suite; names the task in reports.")
+    text: str = Field(min_length=1)
+    environment: str = "shell"
+    files: dict[str, str] = Field(default_factory=dict)
+    setup: list[str] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
+    budget: Budget = Field(default_factory=Budget)
+    network: str = "none"
+    site: str | None = Field(default=None, description="A local test site served during the run (`macrohard.sites`).")
+    script: list[dict[str, Any]] | None = Field(default=None, description="Actions the scripted model plays.")
+    check: Check | None = Field(default=None, description="How success is decided; none: the run's own status.")
+
+    def to_task(self, model: str | None = None) -> Task:
+        return Task(text=self.text, environment=self.environment, files=self.files, setup=self.setup,
+                    tags=self.tags, budget=self.budget, network=self.network, model=model)
+
+
+class Suite(BaseModel):
+    """A named list of tasks."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    description: str = ""
+    defaults: dict[str, Any] = Field(default_factory=dict)
+    tasks: list[SuiteTask] = Field(min_length=1)
+    source: str = Field(default="", description="Where the suite was loaded from (set by the loader).")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _apply_defaults(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        defaults = data.get("defaults") or {}
+        if not isinstance(defaults, dict) or not isinstance(data.get("tasks"), list):
+            return data
+        tasks = []
+        for item in data["tasks"]:
+            if isinstance(item, dict):
+                merged = {**defaults, **item}
+                if isinstance(defaults.get("budget"), dict) and isinstance(item.get("budget"), dict):
+                    merged["budget"] = {**defaults["budget"], **item["budget"]}
+                item = merged
+            tasks.append(item)
+        return {**data, "tasks": tasks}
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Suite:
+        seen: set[str] = set()
+        for t in self.tasks:
+            if t.id in seen:
+                raise ValueError(f"task id {t.id!r} appears twice")
+            seen.add(t.id)
+        return self
+
+    def tags(self) -> list[str]:
+        return sorted({tag for t in self.tasks for tag in t.tags})
+
+
+def builtin_suites() -> dict[str, Path]:
+    """Built-in suite names and their files."""
+    return {p.stem: p for p in sorted(SUITES_DIR.glob("*.yaml"))}
+
+
+def parse_suite(text: str, source: str = "<suite>") -> Suite:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{source}:{mark.line + 1}" if mark is not None else source
+        raise TaskFileError(f"{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from exc
+    if not isinstance(data, dict):
+        raise TaskFileError(f"{source}: a suite is a mapping with `name:` and `tasks:`")
+    try:
+        suite = Suite.model_validate(data)
+    except ValidationError as exc:
+        problems = [f"{'.'.join(str(p) for p in e['loc']) or '(top level)'}: {e['msg']}" for e in exc.errors()[:8]]
+        raise TaskFileError(f"invalid suite {source}:\n  " + "\n  ".join(problems)) from exc
+    suite.source = source
+    return suite
+
+
+def load_suite(name_or_path: str | Path) -> Suite:
+    """A built-in suite by name (`tiny`, `coding`, ...) or a YAML file by path."""
+    builtins = builtin_suites()
+    if str(name_or_path) in builtins:
+        path = builtins[str(name_or_path)]
+    else:
+        path = Path(name_or_path)
+        if not path.is_file():
+            raise TaskFileError(f"no suite {str(name_or_path)!r}: give a YAML file or one of the built-in suites "
+                                f"({', '.join(builtins) or 'none installed'}); `macrohard eval list` shows them")
+    try:
+        text = path.read_text()
+    except OSError as exc:
+        raise TaskFileError(f"cannot read suite {path}: {exc.strerror}") from exc
+    return parse_suite(text, str(path))

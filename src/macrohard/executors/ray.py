@@ -1,0 +1,109 @@
+"""Ray executor: each run is a Ray task with declared resources and one retry.
+
+Without an address it starts a local Ray bound to loopback (by default Ray would publish the
+machine's interface address) with the dashboard off; with ``address`` it joins a cluster. A
+worker that dies mid-run makes Ray re-execute the task once (``max_retries=1``). Ray does not
+tell a task which attempt it is, so a tiny actor counts attempts per run key: the retry knows it
+is one, takes a fresh run id, closes its predecessor's record and is marked ``retried``. The
+driver records exactly one outcome per spec, whatever happened to the workers.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from macrohard.errors import MissingDependency
+from macrohard.executors.spec import RunOutcome, RunSpec, execute
+
+try:
+    import ray
+except ImportError as exc:  # pragma: no cover - depends on the install
+    raise MissingDependency("the Ray executor needs ray: pip install 'macrohard[ray]'") from exc
+
+
+@ray.remote(num_cpus=0)
+class _Attempts:
+    """Counts how many times each run key has started (survives the death of task workers)."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = {}
+
+    def begin(self, key: str) -> int:
+        self.counts[key] = self.counts.get(key, 0) + 1
+        return self.counts[key]
+
+
+def _run_remote(spec: RunSpec, attempts: Any) -> RunOutcome:
+    attempt = ray.get(attempts.begin.remote(spec.key))
+    return execute(spec, attempt)
+
+
+class RayHandle:
+    def __init__(self, spec: RunSpec, ref: Any) -> None:
+        self.spec = spec
+        self.run_id = spec.run_id
+        self.ref = ref
+
+    def result(self, timeout: float | None = None) -> RunOutcome:
+        try:
+            return ray.get(self.ref, timeout=timeout)
+        except ray.exceptions.GetTimeoutError:
+            raise
+        except ray.exceptions.RayError as exc:  # failed beyond its retry: recorded, never dropped
+            return RunOutcome.lost(self.spec, f"{type(exc).__name__}: {str(exc)[:500]}", attempt=2)
+
+
+class RayExecutor:
+    """Submits each spec as a Ray task needing ``cpus_per_run`` CPUs (and ``memory_mb`` when given)."""
+
+    name = "ray"
+
+    def __init__(self, workers: int | None = None, *, address: str | None = None, cpus_per_run: float = 1.0,
+                 memory_mb: int | None = None, max_retries: int = 1) -> None:
+        self.workers = workers
+        self.started_ray = False
+        self.init_seconds = 0.0
+        if not ray.is_initialized():
+            t0 = time.perf_counter()
+            if address:
+                ray.init(address=address, include_dashboard=False, log_to_driver=False)
+            else:
+                ray.init(num_cpus=workers or os.cpu_count() or 1, _node_ip_address="127.0.0.1",
+                         include_dashboard=False, log_to_driver=False)
+            self.started_ray = True
+            self.init_seconds = time.perf_counter() - t0
+        options: dict[str, Any] = {"num_cpus": cpus_per_run, "max_retries": max_retries, "retry_exceptions": False}
+        if memory_mb:
+            options["memory"] = memory_mb * 1024 * 1024
+        self._remote = ray.remote(**options)(_run_remote)
+        self._attempts = _Attempts.remote()  # type: ignore[attr-defined]
+
+    def submit(self, spec: RunSpec) -> RayHandle:
+        return RayHandle(spec, self._remote.remote(spec, self._attempts))
+
+    def map(self, specs: Iterable[RunSpec]) -> Iterator[RunOutcome]:
+        """Outcomes in completion order; at most ``workers`` runs in flight when ``workers`` is set."""
+        pending = list(specs)[::-1]
+        limit = self.workers or len(pending) or 1
+        inflight: dict[Any, RayHandle] = {}
+        while pending or inflight:
+            while pending and len(inflight) < limit:
+                handle = self.submit(pending.pop())
+                inflight[handle.ref] = handle
+            done, _ = ray.wait(list(inflight), num_returns=1)
+            for ref in done:
+                yield inflight.pop(ref).result()
+
+    def close(self) -> None:
+        ray.kill(self._attempts)
+        if self.started_ray:
+            ray.shutdown()
+
+    def __enter__(self) -> RayExecutor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,157 @@
+"""What an executor runs and what it hands back: ``RunSpec`` in, ``RunOutcome`` out.
+
+Both are pydantic models so that the same definition is the thread-pool argument, the pickled
+process-pool argument and the Ray payload. ``execute`` is the one function every executor calls
+on its worker: it builds the model, serves a local site when the task needs one, runs the task
+with ``runner.run_task`` (workspace, sandbox, guard, store) and applies the task's check.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from macrohard.errors import MacrohardError, NotFound, UserError
+from macrohard.eval.suite import Check
+from macrohard.store.sqlite import SQLiteStore
+from macrohard.types import Decision, Run, RunStatus, Step, Task
+
+
+class RunSpec(BaseModel):
+    """One run to execute: the task, the model spec, and how to score it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    key: str = Field(description="Unique within one evaluation, e.g. `hello-file#0`; results are keyed by it.")
+    run_id: str = Field(description="Run id of the first attempt; a retry gets `<run_id>-a2`.")
+    task: Task
+    model: str = Field(description="Model spec for `get_model`; `scripted` plays the task's `script`.")
+    script: list[dict[str, Any]] | None = None
+    check: Check | None = None
+    site: str | None = Field(default=None, description="A local test site to serve around the run.")
+    isolation: str | None = Field(default=None, description="Sandbox isolation; None: the runner's default.")
+    store_path: str | None = Field(default=None, description="SQLite store the worker writes to; None: its default.")
+    eval_id: str | None = None
+    task_id: str = ""
+    repeat: int = 0
+
+
+class RunOutcome(BaseModel):
+    """The finished run and its score, as the driver records it."""
+
+    key: str
+    task_id: str = ""
+    repeat: int = 0
+    tags: list[str] = Field(default_factory=list)
+    run: Run | None = Field(default=None, description="None only when the run could not be executed at all.")
+    steps: list[Step] = Field(default_factory=list, description="Shipped back so a driver on another node can store them.")
+    passed: bool = False
+    detail: str = ""
+    guard_blocks: int = 0
+    harmful_executed: int = 0
+    attempt: int = 1
+    retried: bool = False
+    worker: str = ""
+    seconds: float = 0.0
+    error: str | None = None
+
+    @classmethod
+    def lost(cls, spec: RunSpec, error: str, attempt: int = 1) -> RunOutcome:
+        """A run whose worker failed beyond its retries: recorded as a failure, never dropped."""
+        return cls(key=spec.key, task_id=spec.task_id, repeat=spec.repeat, tags=spec.task.tags, error=error,
+                   detail=f"not executed: {error}", attempt=attempt, retried=attempt > 1)
+
+
+_stores: dict[str, SQLiteStore] = {}
+_stores_lock = threading.Lock()
+_models = threading.local()
+
+
+def _store(path: str | None) -> SQLiteStore:
+    """One store object per path and process (it keeps a connection per thread)."""
+    key = path or ""
+    with _stores_lock:
+        if key not in _stores:
+            _stores[key] = SQLiteStore(path) if path else SQLiteStore()
+        return _stores[key]
+
+
+def _model(spec: RunSpec) -> Any:
+    """The scripted model is built per run; real models are loaded once per worker thread."""
+    if spec.model == "scripted":
+        from macrohard.testing import ScriptedModel
+
+        return ScriptedModel(spec.script or [], name="scripted", answer="no script for this task")
+    cache: dict[str, Any] = getattr(_models, "cache", None) or {}
+    _models.cache = cache
+    if spec.model not in cache:
+        from macrohard.models import get_model
+
+        cache[spec.model] = get_model(spec.model)
+    return cache[spec.model]
+
+
+def _mark_superseded(store: SQLiteStore, spec: RunSpec, attempt: int, new_id: str) -> None:
+    """A retry closes the record its dead predecessor left 'running' (when that is in this store)."""
+    prev_id = spec.run_id if attempt == 2 else f"{spec.run_id}-a{attempt - 1}"
+    try:
+        prev = store.get_run(prev_id)
+    except NotFound:
+        return
+    if prev.status is RunStatus.running:
+        prev.status, prev.finished_at = RunStatus.crashed, time.time()
+        prev.error = f"worker died during the run; retried as {new_id}"
+        prev.meta["superseded_by"] = new_id
+        store.update_run(prev)
+
+
+def execute(spec: RunSpec, attempt: int = 1) -> RunOutcome:
+    """Run one spec to its end on this worker and score it. Never raises for a failed run."""
+    from macrohard.eval.checkers import run_check
+    from macrohard.runner import run_task
+
+    started = time.perf_counter()
+    store = _store(spec.store_path)
+    run_id = spec.run_id if attempt == 1 else f"{spec.run_id}-a{attempt}"
+    if attempt > 1:
+        _mark_superseded(store, spec, attempt, run_id)
+    worker = f"{socket.gethostname()}:{os.getpid()}"
+    outcome = RunOutcome(key=spec.key, task_id=spec.task_id, repeat=spec.repeat, tags=spec.task.tags,
+                         attempt=attempt, retried=attempt > 1, worker=worker)
+    try:
+        model = _model(spec)
+    except UserError as exc:
+        outcome.error = outcome.detail = f"model {spec.model!r} unavailable: {exc}"
+        return outcome
+    meta = {"eval_id": spec.eval_id, "eval_key": spec.key, "attempt": attempt, "retried": attempt > 1,
+            "worker_pid": os.getpid(), "worker": worker}
+    task = spec.task
+
+    def go(site: Any) -> None:
+        t = task if site is None else task.model_copy(update={"text": task.text.replace("{site}", site.url)})
+        run = Run(id=run_id, task=t, model=model.name, meta=meta)
+        try:
+            run = run_task(t, model=model, store=store, isolation=spec.isolation, run=run)
+        except MacrohardError as exc:  # setup refused or failed: the runner recorded the run as failed
+            outcome.error = str(exc)
+            run = store.get_run(run_id)
+        steps = store.steps(run.id)
+        result = run_check(spec.check, run.workspace or "", run, steps, script=spec.script, site=site)
+        outcome.run, outcome.steps = run, steps
+        outcome.passed, outcome.detail, outcome.harmful_executed = result.passed, result.detail, result.harmful_executed
+        outcome.guard_blocks = sum(1 for s in steps if s.verdict is not None and s.verdict.decision is Decision.deny)
+
+    if spec.site:
+        from macrohard.sites import serve  # type: ignore[import-not-found]
+
+        with serve(spec.site) as site:
+            go(site)
+    else:
+        go(None)
+    outcome.seconds = time.perf_counter() - started
+    return outcome
