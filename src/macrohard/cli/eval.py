@@ -1,0 +1,184 @@
+"""`macrohard eval ...`: run a suite across workers, list suites and evaluations, show and compare them.
+
+``macrohard eval SUITE`` is short for ``macrohard eval run SUITE``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import click
+import typer
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from macrohard.cli.common import ago, console, open_store, print_json
+from macrohard.errors import ConfigError
+
+
+class _DefaultRun(typer.core.TyperGroup):
+    """Sends `eval SUITE ...` to `eval run SUITE ...` when SUITE is not a subcommand."""
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            args = ["run", *args]
+        return super().resolve_command(ctx, args)
+
+
+app = typer.Typer(cls=_DefaultRun, no_args_is_help=True,
+                  help="Evaluate agents on task suites: `macrohard eval tiny --model scripted --workers 2`.")
+
+
+def _report_path(eval_id: str, html: Optional[Path]) -> Path:
+    from macrohard.store.sqlite import default_home
+
+    path = html or default_home() / "reports" / f"{eval_id}.html"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _write_html(info: Any, outcomes: list[Any], summary: Any, html: Optional[Path]) -> Path:
+    from macrohard.eval.html import render_html
+
+    path = _report_path(info.id, html)
+    path.write_text(render_html(summary, outcomes))
+    return path
+
+
+@app.command("run")
+def run(
+    suite: Annotated[str, typer.Argument(help="A built-in suite name (see `macrohard eval list`) or a YAML file.")],
+    model: Annotated[Optional[str], typer.Option("--model", "-m", help="Model spec; `scripted` plays each task's script.")] = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", help="Runs in parallel.")] = 1,
+    executor: Annotated[str, typer.Option("--executor", "-x", help="local or ray.")] = "local",
+    repeat: Annotated[int, typer.Option("--repeat", "-k", min=1, help="Runs per task.")] = 1,
+    address: Annotated[Optional[str], typer.Option("--address", help="Ray cluster to join (ray://... or host:port).")] = None,
+    pool: Annotated[str, typer.Option("--pool", help="Local executor pool: thread or process.")] = "thread",
+    tag: Annotated[Optional[list[str]], typer.Option("--tag", "-t", help="Only tasks with this tag (repeatable).")] = None,
+    isolation: Annotated[Optional[str], typer.Option("--isolation", help="Sandbox isolation; default: the runner's.")] = None,
+    html: Annotated[Optional[Path], typer.Option("--html", help="Where to write the HTML report.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON (no progress bar).")] = False,
+) -> None:
+    """Run every task of SUITE with MODEL and report success, steps, time, tokens, cost and guard blocks."""
+    from macrohard.eval.harness import evaluate
+    from macrohard.eval.report import print_summary, summarize
+    from macrohard.eval.suite import load_suite
+    from macrohard.executors import get_executor
+
+    spec_model = model or os.environ.get("MACROHARD_MODEL") or "local"
+    the_suite = load_suite(suite)
+    if workers < 1:
+        raise ConfigError("--workers must be at least 1")
+    options: dict[str, Any] = {"pool": pool} if executor == "local" else {}
+    store = open_store()
+    counts = {"passed": 0, "failed": 0, "blocks": 0, "retried": 0}
+    progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                        TextColumn("[green]{task.fields[passed]} passed[/] [red]{task.fields[failed]} failed[/] "
+                                   "[magenta]{task.fields[blocks]} blocks[/] {task.fields[retried]} retried"),
+                        TimeElapsedColumn(), console=console, disable=as_json, transient=False)
+    bar: dict[str, Any] = {}
+
+    def on_start(info: Any, total: int) -> None:
+        bar["id"] = progress.add_task(f"{the_suite.name} x {spec_model}", total=total, **counts)
+
+    def on_result(outcome: Any) -> None:
+        counts["passed" if outcome.passed else "failed"] += 1
+        counts["blocks"] += outcome.guard_blocks
+        counts["retried"] += int(outcome.retried)
+        progress.update(bar["id"], advance=1, **counts)
+
+    with progress:
+        ex = get_executor(executor, workers=workers, address=address, **options)
+        try:
+            info, outcomes = evaluate(the_suite, spec_model, ex, store=store, repeat=repeat, isolation=isolation,
+                                      tags=tag, workers=workers, on_start=on_start, on_result=on_result)
+        finally:
+            ex.close()
+    summary = summarize(info, outcomes)
+    path = _write_html(info, outcomes, summary, html)
+    if as_json:
+        print_json({**summary.model_dump(mode="json"), "html": str(path)})
+        return
+    print_summary(summary, console, failures=[o for o in outcomes if not o.passed])
+    console.print(f"HTML report: [cyan]{escape(str(path))}[/]   runs: [bold]macrohard runs list[/]")
+
+
+@app.command("show")
+def show(
+    eval_id: Annotated[Optional[str], typer.Argument(help="Evaluation id (or a unique part); default: the latest.")] = None,
+    html: Annotated[Optional[Path], typer.Option("--html", help="Also write the HTML report here.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Summary and results as JSON.")] = False,
+) -> None:
+    """Show the report of a recorded evaluation."""
+    from macrohard.eval import records
+    from macrohard.eval.report import print_summary, summarize
+
+    store = open_store()
+    info = records.get_eval(store, eval_id or records.latest_eval_id(store))
+    outcomes = records.results(store, info.id)
+    summary = summarize(info, outcomes)
+    if as_json:
+        print_json({**summary.model_dump(mode="json"), "results": [o.model_dump(mode="json") for o in outcomes]})
+        return
+    print_summary(summary, console, failures=[o for o in outcomes if not o.passed])
+    if html is not None:
+        console.print(f"HTML report: [cyan]{escape(str(_write_html(info, outcomes, summary, html)))}[/]")
+
+
+@app.command("compare")
+def compare(
+    a: Annotated[str, typer.Argument(help="First evaluation id (or a unique part).")],
+    b: Annotated[str, typer.Argument(help="Second evaluation id.")],
+    all_tasks: Annotated[bool, typer.Option("--all", help="List every task, not only those that differ.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """Two evaluations side by side (two models, two policies), with the per-task differences."""
+    from macrohard.eval import compare as cmp
+    from macrohard.eval import records
+
+    store = open_store()
+    ia, ib = records.get_eval(store, a), records.get_eval(store, b)
+    c = cmp.compare(ia, records.results(store, ia.id), ib, records.results(store, ib.id))
+    if as_json:
+        print_json(cmp.to_json(c))
+        return
+    cmp.print_comparison(c, console, all_tasks=all_tasks)
+
+
+@app.command("list")
+def list_(
+    runs: Annotated[bool, typer.Option("--runs", help="List recorded evaluations instead of suites.")] = False,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="How many evaluations.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """List the built-in suites (or, with --runs, recorded evaluations)."""
+    from macrohard.eval import records
+    from macrohard.eval.suite import builtin_suites, load_suite
+
+    if runs:
+        rows = records.list_evals(open_store(), limit)
+        if as_json:
+            print_json([{**i.model_dump(mode="json"), "passed": p, "results": n} for i, p, n in rows])
+            return
+        table = Table(title=f"{len(rows)} recent evaluations", title_justify="left")
+        for col in ("evaluation", "suite", "model", "executor", "passed", "started"):
+            table.add_column(col)
+        for i, p, n in rows:
+            table.add_row(i.id, escape(i.suite), escape(i.model), f"{i.executor} x{i.workers}", f"{p}/{n}",
+                          ago(i.created_at))
+        console.print(table)
+        return
+    suites = [load_suite(name) for name in builtin_suites()]
+    if as_json:
+        print_json([{"name": s.name, "tasks": len(s.tasks), "tags": s.tags(), "description": s.description,
+                     "path": s.source} for s in suites])
+        return
+    table = Table(title="built-in suites (`macrohard eval NAME --model M`)", title_justify="left")
+    for col in ("suite", "tasks", "tags", "description"):
+        table.add_column(col, overflow="fold")
+    for s in suites:
+        table.add_row(s.name, str(len(s.tasks)), escape(", ".join(s.tags()[:8])), escape(s.description.strip()[:100]))
+    console.print(table)
