@@ -21,12 +21,35 @@ def register(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
 
 
 @register("shell")
-def _shell(task: Any, workspace: str, *, isolation: str = "none", **options: Any) -> Any:
-    from macrohard.envs.workspace import WorkspaceEnvironment
+def _shell(task: Any, workspace: str, *, isolation: str = "bwrap", **options: Any) -> Any:
+    # bubblewrap by default; "none" only when the caller opted out explicitly (runner records it)
+    if isolation == "none":
+        from macrohard.envs.workspace import WorkspaceEnvironment
 
-    if isolation != "none":
-        raise ConfigError(f"isolation {isolation!r} is not available yet; use isolation='none'")
-    return WorkspaceEnvironment(workspace, **options)
+        if getattr(task, "source", None):
+            raise ConfigError("a run from --source needs the sandbox's copy-on-write workspace; drop --no-sandbox")
+        return WorkspaceEnvironment(workspace, **options)
+    if isolation != "bwrap":
+        raise ConfigError(f"unknown isolation {isolation!r}; choose 'bwrap' (default) or 'none' (--no-sandbox)")
+    from macrohard.envs.sandbox import make_sandbox
+
+    return make_sandbox(task, workspace, **options)
+
+
+@register("browser")
+def _browser(task: Any, workspace: str, *, isolation: str = "none", **options: Any) -> Any:
+    # Chromium runs on the host (not in bubblewrap); the network policy is enforced by the env.
+    from macrohard.envs.browser import BrowserEnvironment
+
+    return BrowserEnvironment(workspace, **{"network": task.network, **options})
+
+
+@register("desktop")
+def _desktop(task: Any, workspace: str, *, isolation: str = "none", **options: Any) -> Any:
+    # Xvfb and the programs it shows run on the host, each desktop on its own display.
+    from macrohard.envs.desktop import DesktopEnvironment
+
+    return DesktopEnvironment(workspace, **options)
 
 
 def make_environment(task: Any, workspace: str, **options: Any) -> Any:

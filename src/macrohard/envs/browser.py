@@ -1,0 +1,345 @@
+"""The browser environment: Playwright driving Debian's Chromium, headless, loopback-only by default.
+
+The model sees the page as an accessibility snapshot whose interactive elements carry ids
+(``[e12]``) it passes to ``browser_click`` / ``browser_type`` / ``browser_select``; ids stay the
+same for the same element across snapshots of one page. ``browser_screenshot`` returns a
+set-of-marks image (the same ids drawn as boxes). Each step also attaches one JPEG frame for the
+run's recording. A crashed or hung browser is restarted and reported to the model as an
+observation; the run goes on.
+
+Chromium runs with ``--no-sandbox`` (its own sandbox cannot start as root here); what keeps the
+page away from the network is the route filter plus a dead proxy, not Chromium's sandbox.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import time
+from typing import Any
+
+from macrohard.envs.recording import draw_marks, image, parse_marks
+from macrohard.errors import MissingDependency
+from macrohard.safety.approval import Approved, verify
+from macrohard.types import (
+    BROWSER_ACTIONS,
+    BrowserBackAction,
+    BrowserClickAction,
+    BrowserGotoAction,
+    BrowserPressAction,
+    BrowserReadAction,
+    BrowserScreenshotAction,
+    BrowserScrollAction,
+    BrowserSelectAction,
+    BrowserTypeAction,
+    BrowserWaitAction,
+    FinishAction,
+    Observation,
+)
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+DEAD_PROXY = "--proxy-server=http://127.0.0.1:9"  # Chromium bypasses proxies for loopback by itself
+LOOPBACK_HOSTS = r"127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|\[::1\]"
+SNAPSHOT_LIMIT = 12_000
+_REF = re.compile(r"^\[?(?:ref=)?((?:f\d+)?e\d+|\d+)\]?$")
+_CRASH_WORDS = ("crash", "has been closed", "Target closed", "Connection closed", "browser has disconnected")
+
+
+def blocked_pattern(network: str, allowed_hosts: tuple[str, ...] = ()) -> re.Pattern[str] | None:
+    """A URL regex matching the requests the network policy blocks (None: block nothing)."""
+    if network == "full":
+        return None
+    hosts = LOOPBACK_HOSTS
+    if network == "hosts" and allowed_hosts:
+        hosts += "|" + "|".join(re.escape(h) for h in allowed_hosts)
+    return re.compile(rf"^(https?|wss?)://(?!({hosts})(:\d+)?([/?#]|$))")
+
+
+def _element_ref(element: str) -> str | None:
+    m = _REF.match(element.strip())
+    if not m:
+        return None
+    return m.group(1) if "e" in m.group(1) else f"e{m.group(1)}"
+
+
+class BrowserEnvironment:
+    """One headless Chromium tab driven through Playwright's sync API (use it from one thread)."""
+
+    kind = "browser"
+    action_types = [*BROWSER_ACTIONS, FinishAction]
+
+    def __init__(self, workspace: str, *, network: str = "loopback", allowed_hosts: tuple[str, ...] = (),
+                 start_url: str | None = None, frames: bool = True, viewport: tuple[int, int] = (1280, 800),
+                 timeout: float = 10.0, executable: str = CHROMIUM, headless: bool = True) -> None:
+        self.workspace = workspace
+        self.network = "loopback" if network in ("none", "loopback") else network
+        self.allowed_hosts = tuple(allowed_hosts)
+        self.start_url = start_url
+        self.frames = frames
+        self.viewport = viewport
+        self.timeout_ms = timeout * 1000
+        self.executable = executable
+        self.headless = headless
+        self.blocked: list[str] = []
+        self.restarts = 0
+        self._pw: Any = None
+        self._browser: Any = None
+        self._context: Any = None
+        self._page: Any = None
+        self._cdp: Any = None
+        self._crashed = False
+        self._last_snapshot = ""
+        self._snapshots: dict[str, dict[str, Any]] = {}
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        if not os.path.exists(self.executable) and not shutil.which(self.executable):
+            raise MissingDependency(f"Chromium not found at {self.executable}: install it with "
+                                    "`apt-get install chromium` (macrohard never downloads browsers)")
+        try:
+            from playwright.sync_api import sync_playwright
+        except ImportError as exc:
+            raise MissingDependency("the browser needs Playwright: pip install 'macrohard[computer]'") from exc
+        self._pw = sync_playwright().start()
+        self._launch()
+
+    def _launch(self, storage_state: dict[str, Any] | None = None) -> None:
+        args = list(CHROMIUM_ARGS) + ([DEAD_PROXY] if self.network == "loopback" else [])
+        self._browser = self._pw.chromium.launch(executable_path=self.executable, args=args, headless=self.headless)
+        self._new_context(storage_state)
+
+    def _new_context(self, storage_state: dict[str, Any] | None = None) -> None:
+        width, height = self.viewport
+        self._context = self._browser.new_context(viewport={"width": width, "height": height},
+                                                  storage_state=storage_state)
+        self._context.set_default_timeout(self.timeout_ms)
+        pattern = blocked_pattern(self.network, self.allowed_hosts)
+        if pattern is not None:
+            # A regex route is matched inside the browser process: loopback requests never
+            # cross into Python, so the filter costs nothing on the pages an agent may use.
+            self._context.route(pattern, self._block)
+        self._page = self._context.new_page()
+        self._page.on("crash", self._on_crash)
+        self._cdp = self._context.new_cdp_session(self._page)
+        self._crashed = False
+        if self.start_url:
+            self._page.goto(self.start_url)
+
+    def _block(self, route: Any) -> None:
+        self.blocked.append(route.request.url)
+        route.abort("blockedbyclient")
+
+    def _on_crash(self, _page: Any) -> None:
+        self._crashed = True
+
+    def close(self) -> None:
+        for closer in (lambda: self._browser and self._browser.close(), lambda: self._pw and self._pw.stop()):
+            try:
+                closer()
+            except Exception:  # noqa: BLE001  (closing a dead browser must not mask the run's result)
+                pass
+        self._pw = self._browser = self._context = self._page = self._cdp = None
+
+    def _restart(self, reason: str) -> Observation:
+        """Kill and relaunch the browser, reopen the last loopback-or-allowed URL."""
+        url = ""
+        try:
+            url = self._page.url if self._page is not None else ""
+        except Exception:  # noqa: BLE001
+            url = ""
+        try:
+            self._browser.close()
+        except Exception:  # noqa: BLE001
+            pass
+        self.restarts += 1
+        self._launch()
+        reopened = ""
+        if url.startswith(("http://", "https://")):
+            try:
+                self._page.goto(url)
+                reopened = f" and reopened {url}"
+            except Exception as exc:  # noqa: BLE001
+                reopened = f"; reopening {url} failed: {_first_line(exc)}"
+        return Observation(output=f"The browser {reason}. It was restarted{reopened}. Element ids have changed: "
+                           f"read the page again.\n\n{self._state_text()}", error=True,
+                           meta={"restarted": True}, images=self._frame())
+
+    def reset(self) -> None:
+        self._context.close()
+        self.blocked.clear()
+        self._new_context()
+
+    def snapshot(self) -> str:
+        snap_id = f"browser-{len(self._snapshots) + 1}"
+        self._snapshots[snap_id] = {"url": self._page.url, "state": self._context.storage_state()}
+        return snap_id
+
+    def restore(self, snapshot_id: str) -> None:
+        snap = self._snapshots[snapshot_id]
+        self._context.close()
+        self._new_context(snap["state"])
+        if snap["url"].startswith("http"):
+            self._page.goto(snap["url"])
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def execute(self, approved: Approved[Any]) -> Observation:
+        action = verify(approved)
+        if isinstance(action, FinishAction):
+            return Observation(output=action.answer)
+        if self._page is None:
+            self.start()
+        from playwright.sync_api import Error as PlaywrightError
+
+        blocked_before = len(self.blocked)
+        try:
+            if self._crashed:
+                return self._restart("tab had crashed before this action")
+            note = self._act(action)
+            if isinstance(action, BrowserScreenshotAction):
+                return self._screenshot(action, note)
+            text = self._state_text(full=isinstance(action, BrowserReadAction))
+        except PlaywrightError as exc:
+            message = _first_line(exc)
+            if self._crashed or any(w.lower() in message.lower() for w in _CRASH_WORDS):
+                return self._restart(f"crashed ({message})")
+            if "Timeout" in type(exc).__name__ and self._hung():
+                return self._restart(f"stopped responding ({message})")
+            return Observation(output=self._explain(message, blocked_before) + "\n\n" + self._safe_state(),
+                               error=True, images=self._frame())
+        blocked = self.blocked[blocked_before:]
+        if blocked:
+            note += f"\nBlocked by the network policy ({self._policy_text()}): " + ", ".join(blocked[:5])
+        return Observation(output=(note + "\n\n" if note else "") + text, images=self._frame(),
+                           meta={"url": self._page.url})
+
+    def _act(self, action: Any) -> str:
+        page = self._page
+        if isinstance(action, BrowserGotoAction):
+            page.goto(action.url)
+            return ""
+        if isinstance(action, BrowserClickAction):
+            self._locator(action.element).click()
+        elif isinstance(action, BrowserTypeAction):
+            loc = self._locator(action.element)
+            loc.fill(action.text)
+            if action.submit:
+                loc.press("Enter")
+        elif isinstance(action, BrowserPressAction):
+            if action.element:
+                self._locator(action.element).press(action.key)
+            else:
+                page.keyboard.press(action.key)
+        elif isinstance(action, BrowserSelectAction):
+            loc = self._locator(action.element)
+            try:
+                loc.select_option(label=action.option, timeout=2000)
+            except Exception:  # noqa: BLE001  (not a label: try it as a value, which raises a clear error)
+                loc.select_option(value=action.option)
+        elif isinstance(action, BrowserScrollAction):
+            page.mouse.wheel(0, action.amount if action.direction == "down" else -action.amount)
+        elif isinstance(action, BrowserBackAction):
+            if page.go_back() is None:
+                return "There is no previous page."
+        elif isinstance(action, BrowserWaitAction):
+            if action.text:
+                page.get_by_text(action.text).first.wait_for(timeout=action.seconds * 1000)
+            else:
+                page.wait_for_timeout(action.seconds * 1000)
+        elif not isinstance(action, (BrowserReadAction, BrowserScreenshotAction)):
+            raise TypeError(f"the browser cannot do {action.kind!r}")
+        page.wait_for_load_state()
+        return ""
+
+    def _locator(self, element: str) -> Any:
+        ref = _element_ref(element)
+        if ref is None:
+            from playwright.sync_api import Error as PlaywrightError
+
+            raise PlaywrightError(f"{element!r} is not an element id; use an id from the snapshot, like e5")
+        if self._last_snapshot and f"[{ref}]" not in self._last_snapshot:
+            from playwright.sync_api import Error as PlaywrightError
+
+            raise PlaywrightError(f"there is no element {ref} in the latest snapshot of the page")
+        return self._page.locator(f"aria-ref={ref}")
+
+    # -- observations ------------------------------------------------------------------------
+
+    def _state_text(self, *, full: bool = False) -> str:
+        page = self._page
+        snap = page.aria_snapshot(mode="ai")
+        snap = snap.replace(" [cursor=pointer]", "")
+        snap = re.sub(r"\[ref=((?:f\d+)?e\d+)\]", r"[\1]", snap)
+        self._last_snapshot = snap
+        limit = SNAPSHOT_LIMIT * (2 if full else 1)
+        if len(snap) > limit:
+            snap = snap[:limit] + f"\n[... snapshot cut at {limit} characters; scroll or read parts of the page ...]"
+        header = f"URL: {page.url}\nTitle: {page.title()}"
+        return f"{header}\nPage (element ids in brackets, e.g. [e5], are what browser_click/type/select take):\n{snap}"
+
+    def _safe_state(self) -> str:
+        try:
+            return self._state_text()
+        except Exception as exc:  # noqa: BLE001
+            return f"(the page could not be read: {_first_line(exc)})"
+
+    def _hung(self) -> bool:
+        try:
+            self._page.locator(":root").aria_snapshot(timeout=2000)
+            return False
+        except Exception:  # noqa: BLE001
+            return True
+
+    def _explain(self, message: str, blocked_before: int) -> str:
+        if "ERR_BLOCKED_BY_CLIENT" in message or "ERR_PROXY_CONNECTION_FAILED" in message or \
+                len(self.blocked) > blocked_before:
+            return (f"Blocked by the network policy: {self._policy_text()}. The request did not leave the machine. "
+                    f"({message})")
+        if "aria-ref" in message or "not an element id" in message:
+            return f"{message}\nUse an element id from the latest snapshot (they look like e5)."
+        return message
+
+    def _policy_text(self) -> str:
+        if self.network == "full":
+            return "all hosts allowed"
+        extra = f" and {', '.join(self.allowed_hosts)}" if self.network == "hosts" and self.allowed_hosts else ""
+        return f"only loopback (127.0.0.1, localhost){extra} is reachable"
+
+    def _capture(self, fmt: str = "jpeg") -> bytes:
+        params: dict[str, Any] = {"format": fmt, "optimizeForSpeed": True}
+        if fmt == "jpeg":
+            params["quality"] = 60
+        import base64
+
+        return base64.b64decode(self._cdp.send("Page.captureScreenshot", params)["data"])
+
+    def _frame(self) -> list[Any]:
+        if not self.frames or self._cdp is None:
+            return []
+        try:
+            return [image(self._capture("jpeg"))]
+        except Exception:  # noqa: BLE001  (a missing frame must not fail the step)
+            return []
+
+    def _screenshot(self, action: BrowserScreenshotAction, note: str) -> Observation:
+        started = time.perf_counter()
+        text = self._state_text()
+        raw = self._capture("png")
+        marks = []
+        if action.marks:
+            marks = parse_marks(self._page.aria_snapshot(mode="ai", boxes=True))
+            raw = draw_marks(raw, marks)
+        legend = ", ".join(f"{m.ref} {m.role}" for m in marks[:60])
+        out = (note + "\n" if note else "") + f"Screenshot attached ({len(marks)} marked elements: {legend}).\n\n{text}"
+        return Observation(output=out, images=[image(raw, "image/png")],
+                           meta={"url": self._page.url, "marks": len(marks),
+                                 "screenshot_ms": round((time.perf_counter() - started) * 1000, 1)})
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
