@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from pathlib import Path
@@ -55,13 +56,24 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
     run = run or Run(task=task, model=model.name)
     workspace = prepare_workspace(task, run.id)
     run.workspace = workspace
-    isolation = isolation or os.environ.get("MACROHARD_ISOLATION") or "none"
+    # the shell runs in bubblewrap unless the caller opted out explicitly (--no-sandbox, MACROHARD_ISOLATION=none)
+    isolation = isolation or os.environ.get("MACROHARD_ISOLATION") or ("bwrap" if task.environment == "shell" else "none")
     run.meta["isolation"] = isolation
+    env_options = dict(env_options or {})
+    sandboxed = isolation == "bwrap" and task.environment == "shell"
+    if sandboxed:
+        env_options.setdefault("state_dir", str(default_home() / "sandboxes" / run.id))
+    elif isolation == "none" and task.environment == "shell":
+        run.meta["sandbox_warning"] = "commands ran on the host without a sandbox (explicit opt-out)"
+        logging.getLogger("macrohard").warning("run %s: NO SANDBOX, commands run on the host unconfined", run.id)
     store.create_run(run)
-    env = make_environment(task, workspace, isolation=isolation, **(env_options or {}))
+    env = make_environment(task, workspace, isolation=isolation, **env_options)
     try:
         try:
             env.start()
+            if sandboxed:  # the sandbox: network, limits that applied, copy-on-write layers
+                run.meta["sandbox"] = env.describe()
+                store.update_run(run)
             setup_environment(env, guard, task, run)
         except Exception as exc:
             run.status, run.error, run.finished_at = RunStatus.failed, str(exc), time.time()
@@ -71,3 +83,6 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
         return agent.run(task, run)
     finally:
         env.close()
+        if sandboxed:  # the change set is known only once the workspace is closed
+            run.meta["sandbox"] = env.describe()
+            store.update_run(run)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -9,7 +10,7 @@ from typing import Annotated, Any
 import typer
 from rich.markup import escape
 
-from macrohard.cli.common import console, open_store, print_json
+from macrohard.cli.common import console, err_console, open_store, print_json
 from macrohard.cli.view import action_summary, print_step, print_summary
 from macrohard.errors import UserError
 from macrohard.models import get_model
@@ -35,6 +36,10 @@ def run(
     workspace: Annotated[Path | None, typer.Option("--workspace", "-w", help="Directory to work in (default: a fresh one).")] = None,
     max_steps: Annotated[int | None, typer.Option("--max-steps", help="Step budget.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the finished run as JSON, no live view.")] = False,
+    source: Annotated[Path | None, typer.Option("--source", help="Start from this project directory, copy-on-write: it is never modified; see `macrohard runs diff/apply ID`.")] = None,
+    network: Annotated[str | None, typer.Option("--network", help="Sandbox network: none (default), loopback, hosts, full.")] = None,
+    allow_host: Annotated[list[str] | None, typer.Option("--allow-host", help="A host the sandbox may reach (network 'hosts'); repeat for more.")] = None,
+    no_sandbox: Annotated[bool, typer.Option("--no-sandbox", help="UNSAFE: run commands on this machine without bubblewrap.")] = False,
 ) -> None:
     """Run an agent on a task and watch each step live."""
     if (task is None) == (task_file is None):
@@ -45,6 +50,12 @@ def run(
         updates["model"] = model
     if workspace:
         updates["workspace"] = str(workspace)
+    if source:
+        updates["source"] = str(source.expanduser().resolve())
+    if allow_host and not network:
+        network = "hosts"
+    if network:
+        updates["network"] = network
     if max_steps:
         updates["budget"] = Budget.model_validate({**spec.budget.model_dump(), "max_steps": max_steps})
     spec = spec.model_copy(update=updates)
@@ -61,7 +72,13 @@ def run(
         console.print(f"[bold]macrohard[/] run [cyan]{run_record.id}[/] · model [cyan]{escape(llm.name)}[/]")
         console.print(f"[bold]task:[/] {escape(spec.text)}")
     try:
-        finished = run_task(spec, model=llm, store=store, on_step=on_step, approve=_ask, run=run_record)
+        isolation = "none" if no_sandbox else None
+        if no_sandbox or os.environ.get("MACROHARD_ISOLATION") == "none":
+            err_console.print("[bold red on yellow] WARNING: NO SANDBOX [/] the agent's commands run directly on this "
+                              "machine, with your permissions, files and network. Recorded in the run.")
+        finished = run_task(spec, model=llm, store=store, on_step=on_step, approve=_ask, run=run_record,
+                            isolation=isolation, env_options={"allow_hosts": allow_host} if allow_host and not no_sandbox
+                            and spec.environment == "shell" else None)
     except KeyboardInterrupt:
         finished = store.get_run(run_record.id)
         console.print("\n[yellow]interrupted; the steps so far are kept.[/]")

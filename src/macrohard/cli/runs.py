@@ -8,6 +8,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from macrohard.cli.changes import register as _register_changes
 from macrohard.cli.common import ago, console, open_store, print_json, status_text
 from macrohard.cli.view import print_step, print_summary
 
@@ -57,3 +58,6 @@ def show(
         print_step(step, full=True)
     console.rule()
     print_summary(run)
+
+
+_register_changes(app)  # runs diff, runs apply

@@ -1,0 +1,103 @@
+"""`macrohard runs diff ID` and `macrohard runs apply ID`: what a sandboxed run changed, and keeping it."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.syntax import Syntax
+from rich.table import Table
+
+from macrohard.cli.common import console, open_store, print_json
+from macrohard.envs.changes import ApplyConflict, Change, ChangeStore, apply_changes, conflicts, unified_diff
+from macrohard.errors import NotFound
+
+
+def _load(run_id: str) -> tuple[Any, Any, ChangeStore, Path, list[Change]]:
+    store = open_store()
+    run = store.get_run(run_id)
+    info = run.meta.get("sandbox") or {}
+    if not info.get("state_dir"):
+        raise NotFound(f"run {run.id} has no recorded workspace changes: only runs in the sandbox keep them "
+                       f"(this one ran with isolation {run.meta.get('isolation', 'unknown')!r})")
+    changes_store = ChangeStore(info["state_dir"])
+    return store, run, changes_store, Path(info["lower"]), changes_store.changes()
+
+
+def diff(
+    run_id: Annotated[str, typer.Argument(help="Run id (or a unique part of it).")],
+    stat: Annotated[bool, typer.Option("--stat", help="Only a table of changed files.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="The change list as JSON.")] = False,
+) -> None:
+    """Show what a run changed in its workspace, as a unified diff (new, deleted and binary files included)."""
+    _, run, changes_store, source, changes = _load(run_id)
+    if as_json:
+        print_json({"run": run.id, "source": str(source), "changes": [c.model_dump(mode="json") for c in changes],
+                    "conflicts": conflicts(changes_store, source, changes)})
+        return
+    if stat:
+        _table(run.id, source, changes)
+        return
+    if not changes:
+        console.print(f"run {run.id} changed nothing in {escape(str(source))}")
+        return
+    text = unified_diff(changes_store, source, changes)
+    if sys.stdout.isatty():
+        console.print(Syntax(text, "diff", theme="ansi_dark", word_wrap=True))
+    else:
+        sys.stdout.write(text)
+
+
+def apply(
+    run_id: Annotated[str, typer.Argument(help="Run id (or a unique part of it).")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Only check for conflicts and list what would change.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable result.")] = False,
+) -> None:
+    """Write a run's changes into its source directory — refused, with a report, if the source changed meanwhile."""
+    store, run, changes_store, source, changes = _load(run_id)
+    if run.meta.get("sandbox", {}).get("commit_on_close"):
+        console.print(f"run {run.id} worked in its own directory {escape(str(source))}; its changes are already there")
+        return
+    if dry_run:
+        found = conflicts(changes_store, source, changes)
+        if as_json:
+            print_json({"run": run.id, "source": str(source), "conflicts": found, "changes": len(changes)})
+            return
+        _table(run.id, source, changes)
+        console.print("[red]conflicts:[/]\n  " + "\n  ".join(map(escape, found)) if found else "[green]no conflicts[/]")
+        return
+    try:
+        written = apply_changes(changes_store, source, changes)
+    except ApplyConflict:
+        if as_json:
+            print_json({"run": run.id, "source": str(source), "applied": False,
+                        "conflicts": conflicts(changes_store, source, changes)})
+        raise
+    run.meta.setdefault("applied", []).append({"at": time.time(), "to": str(source), "files": written})
+    store.update_run(run)
+    if as_json:
+        print_json({"run": run.id, "source": str(source), "applied": True, "files": written})
+        return
+    _table(run.id, source, changes)
+    console.print(f"[green]applied[/] {written} file(s) to {escape(str(source))}")
+
+
+def _table(run_id: str, source: Path, changes: list[Change]) -> None:
+    table = Table(title=f"run {run_id}: {len(changes)} change(s) to {escape(str(source))}", title_justify="left")
+    for col in ("status", "path", "bytes"):
+        table.add_column(col)
+    colour = {"added": "green", "modified": "yellow", "deleted": "red"}
+    for c in changes:
+        size = c.new.size if c.new else (c.old.size if c.old else 0)
+        table.add_row(f"[{colour[c.status]}]{c.status}[/]", escape(c.path), f"{size:,}")
+    console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    """Mount the commands in the `runs` group."""
+    app.command("diff")(diff)
+    app.command("apply")(apply)

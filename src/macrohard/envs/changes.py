@@ -1,0 +1,278 @@
+"""What a run changed in its workspace: manifests, change sets, unified diffs, applying them.
+
+A *manifest* records every file of a directory tree (type, mode, size, mtime, sha256) when a run
+starts. At the end the run's workspace is compared with it (files whose size, mtime and mode are
+unchanged are not hashed again, as git does) and the changed files' contents are kept as blobs,
+so ``runs diff`` and ``runs apply`` work long after the sandbox is gone. ``apply`` refuses when a
+file the run changed was also changed in the source since the run started: a conflict report
+names each one. ``.git`` is neither recorded nor written: commit the applied changes yourself.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import os
+import shutil
+import stat
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from macrohard.errors import UserError
+
+SKIP_DIRS = {".git"}
+
+
+class FileState(BaseModel):
+    """One file or symlink of a tree."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    type: Literal["file", "link"]
+    sha256: str
+    mode: int = 0o644
+    size: int = 0
+    mtime_ns: int = 0
+    target: str | None = None  # a symlink's target
+
+
+class Change(BaseModel):
+    """One path the run added, modified or deleted."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    path: str
+    status: Literal["added", "modified", "deleted"]
+    old: FileState | None = None
+    new: FileState | None = None
+
+
+class ApplyConflict(UserError):
+    """The source changed since the run started, where the run changed it too."""
+
+
+def _hash_file(path: str) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb", buffering=0) as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def file_state(path: str, known: FileState | None = None) -> FileState | None:
+    """The state of ``path`` (not following a final symlink); ``None`` if absent or not a file."""
+    try:
+        st = os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    if stat.S_ISLNK(st.st_mode):
+        target = os.readlink(path)
+        return FileState(type="link", sha256=hashlib.sha256(target.encode()).hexdigest(), mode=0o777,
+                         size=len(target), target=target)
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    mode = stat.S_IMODE(st.st_mode)
+    if known is not None and known.type == "file" and (known.size, known.mtime_ns, known.mode) == (st.st_size, st.st_mtime_ns, mode):
+        return known
+    return FileState(type="file", sha256=_hash_file(path), mode=mode, size=st.st_size, mtime_ns=st.st_mtime_ns)
+
+
+def scan_tree(root: str | Path, previous: dict[str, FileState] | None = None) -> dict[str, FileState]:
+    """Every file and symlink under ``root`` by relative path (``.git`` skipped)."""
+    previous = previous or {}
+    found: dict[str, FileState] = {}
+    root = str(root)
+    for dirpath, dirnames, filenames in os.walk(root):
+        rel_dir = os.path.relpath(dirpath, root)
+        keep = []
+        for name in dirnames:
+            if name in SKIP_DIRS and rel_dir == ".":
+                continue
+            if os.path.islink(os.path.join(dirpath, name)):
+                filenames.append(name)  # a symlink to a directory is recorded, never followed
+            else:
+                keep.append(name)
+        dirnames[:] = keep
+        for name in filenames:
+            rel = name if rel_dir == "." else f"{rel_dir}/{name}"
+            state = file_state(os.path.join(dirpath, name), previous.get(rel))
+            if state is not None:
+                found[rel] = state
+    return found
+
+
+def compare(before: dict[str, FileState], after: dict[str, FileState]) -> list[Change]:
+    changes = []
+    for path in sorted(before.keys() | after.keys()):
+        old, new = before.get(path), after.get(path)
+        if old is None and new is not None:
+            changes.append(Change(path=path, status="added", new=new))
+        elif new is None and old is not None:
+            changes.append(Change(path=path, status="deleted", old=old))
+        elif old is not None and new is not None and (old.type, old.sha256, old.mode) != (new.type, new.sha256, new.mode):
+            changes.append(Change(path=path, status="modified", old=old, new=new))
+    return changes
+
+
+class ChangeStore:
+    """A run's recorded start manifest and change set, under its sandbox state directory."""
+
+    def __init__(self, state_dir: str | Path) -> None:
+        self.dir = Path(state_dir)
+        self.blobs = self.dir / "blobs"
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.dir / "manifest.json"
+
+    def write_manifest(self, manifest: dict[str, FileState]) -> None:
+        self.dir.mkdir(parents=True, exist_ok=True)
+        data = {k: v.model_dump(exclude_none=True) for k, v in manifest.items()}
+        self.manifest_path.write_text(json.dumps(data))
+
+    def manifest(self) -> dict[str, FileState]:
+        return {k: FileState.model_validate(v) for k, v in json.loads(self.manifest_path.read_text()).items()}
+
+    def record(self, workspace: str | Path, lower: str | Path) -> list[Change]:
+        """Compare ``workspace`` with the start manifest; keep old and new contents of changed files as blobs."""
+        manifest = self.manifest()
+        changes = compare(manifest, scan_tree(workspace, manifest))
+        self.blobs.mkdir(parents=True, exist_ok=True)
+        for change in changes:
+            for state, root in ((change.new, Path(workspace)), (change.old, Path(lower))):
+                if state is None or state.type != "file" or (self.blobs / state.sha256).exists():
+                    continue
+                path = root / change.path
+                if file_state(str(path)) is not None and _hash_file(str(path)) == state.sha256:
+                    shutil.copyfile(path, self.blobs / state.sha256)
+        (self.dir / "changes.json").write_text(json.dumps([c.model_dump(exclude_none=True) for c in changes]))
+        return changes
+
+    def changes(self) -> list[Change]:
+        path = self.dir / "changes.json"
+        if not path.exists():
+            raise UserError(f"no change set was recorded in {self.dir}: the run did not close its workspace "
+                            "(it may still be running, or it was killed)")
+        return [Change.model_validate(c) for c in json.loads(path.read_text())]
+
+    def content(self, state: FileState | None, source: Path, path: str) -> bytes | None:
+        """The bytes of a file state: a recorded blob, a symlink's target, or the source's copy."""
+        if state is None:
+            return None
+        if state.type == "link":
+            return (state.target or "").encode()
+        blob = self.blobs / state.sha256
+        if blob.exists():
+            return blob.read_bytes()
+        candidate = source / path
+        if file_state(str(candidate)) is not None and _hash_file(str(candidate)) == state.sha256:
+            return candidate.read_bytes()
+        return None
+
+
+def _same(a: FileState | None, b: FileState | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return (a.type, a.sha256) == (b.type, b.sha256)
+
+
+def conflicts(store: ChangeStore, source: Path, changes: list[Change]) -> list[str]:
+    """Paths the run changed whose source copy changed since the run started (already-applied ones excepted)."""
+    found = []
+    for change in changes:
+        now = file_state(str(source / change.path))
+        if _same(now, change.old) or _same(now, change.new):
+            continue
+        was = "absent" if change.old is None else "present"
+        now_text = "deleted" if now is None else ("created" if change.old is None else "modified")
+        found.append(f"{change.path}: {now_text} in the source since the run started (was {was}); "
+                     f"the run {change.status} it")
+    return found
+
+
+def apply_changes(store: ChangeStore, source: Path, changes: list[Change]) -> int:
+    """Write ``changes`` into ``source``; raise ``ApplyConflict`` (writing nothing) on any conflict."""
+    found = conflicts(store, source, changes)
+    if found:
+        raise ApplyConflict("the source changed since the run started; nothing was applied:\n  "
+                            + "\n  ".join(found) + "\nresolve these files (or start a new run from the current source)")
+    written = 0
+    for change in changes:
+        target = source / change.path
+        now = file_state(str(target))
+        if change.new is None:
+            if now is not None:
+                target.unlink()
+                written += 1
+            continue
+        if now is not None and (now.type, now.sha256) == (change.new.type, change.new.sha256) and now.mode == change.new.mode:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.macrohard-tmp")
+        if change.new.type == "link":
+            os.symlink(change.new.target or "", tmp)
+        else:
+            data = store.content(change.new, source, change.path)
+            if data is None:
+                raise UserError(f"the recorded content of {change.path} is missing from {store.blobs}")
+            tmp.write_bytes(data)
+            os.chmod(tmp, change.new.mode)
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target)
+        os.replace(tmp, target)
+        written += 1
+    return written
+
+
+def _is_binary(data: bytes | None) -> bool:
+    if data is None:
+        return False
+    if b"\x00" in data[:8192]:
+        return True
+    try:
+        data.decode()
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
+def _mode(state: FileState | None) -> str:
+    if state is None:
+        return ""
+    if state.type == "link":
+        return "120000"
+    return "100755" if state.mode & 0o111 else "100644"
+
+
+def unified_diff(store: ChangeStore, source: Path, changes: list[Change]) -> str:
+    """A git-style unified diff of ``changes`` (``git apply`` accepts it for text files)."""
+    out: list[str] = []
+    for change in changes:
+        a, b = f"a/{change.path}", f"b/{change.path}"
+        out.append(f"diff --git {a} {b}\n")
+        if change.status == "added":
+            out.append(f"new file mode {_mode(change.new)}\n")
+        elif change.status == "deleted":
+            out.append(f"deleted file mode {_mode(change.old)}\n")
+        elif _mode(change.old) != _mode(change.new):
+            out.append(f"old mode {_mode(change.old)}\nnew mode {_mode(change.new)}\n")
+        old = store.content(change.old, source, change.path)
+        new = store.content(change.new, source, change.path)
+        if change.old is not None and old is None:
+            out.append(f"# the original of {change.path} is gone: the source changed since the run started\n")
+            continue
+        if (change.old and change.new and change.old.sha256 == change.new.sha256):
+            continue  # a mode change only
+        if _is_binary(old) or _is_binary(new):
+            out.append(f"Binary files {a if old is not None else '/dev/null'} and "
+                       f"{b if new is not None else '/dev/null'} differ\n")
+            continue
+        before = (old or b"").decode().splitlines(keepends=True)
+        after = (new or b"").decode().splitlines(keepends=True)
+        for line in difflib.unified_diff(before, after, a if old is not None else "/dev/null",
+                                         b if new is not None else "/dev/null"):
+            out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)

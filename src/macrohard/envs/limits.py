@@ -1,0 +1,207 @@
+"""Resource limits for one sandbox: a cgroup where the machine lets us write one, rlimits always.
+
+cgroup v1 (this kind of host: ``memory`` and ``pids`` hierarchies writable as root) and v2 (most
+modern hosts) are both supported. The group is made *under our own cgroup*, so whatever limits the
+host put on us still hold for the sandbox. The sandbox's first process joins the group before it
+``exec``s bubblewrap (``preexec``), so every process it ever forks is counted.
+
+rlimits are per process, so they bound one runaway command (CPU seconds, size of one file, open
+files, address space when no memory cgroup is available); the cgroup bounds the sandbox as a whole.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import signal
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+CGROUP_ROOT = Path("/sys/fs/cgroup")
+
+
+class Limits(BaseModel):
+    """Resource limits of one sandbox. ``None`` leaves a resource unlimited."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    memory_mb: int | None = Field(default=2048, ge=16, description="Memory of the whole sandbox (cgroup), or "
+                                  "address space of each process (rlimit) when no memory cgroup can be made.")
+    pids: int | None = Field(default=512, ge=8, description="Processes and threads of the whole sandbox (cgroup).")
+    cpu_seconds: int | None = Field(default=900, ge=1, description="CPU seconds of each process (RLIMIT_CPU).")
+    file_size_mb: int | None = Field(default=1024, ge=1, description="Largest file a process may write (RLIMIT_FSIZE).")
+    disk_mb: int | None = Field(default=2048, ge=1, description="Bytes the sandbox may add to its workspace "
+                                "(a size-limited layer under the copy-on-write workspace).")
+    open_files: int | None = Field(default=4096, ge=64, description="Open files of each process (RLIMIT_NOFILE).")
+
+
+def cgroup_version() -> int | None:
+    """2 on a unified hierarchy, 1 when v1 ``memory``/``pids`` hierarchies are mounted, else None."""
+    if (CGROUP_ROOT / "cgroup.controllers").exists():
+        return 2
+    if (CGROUP_ROOT / "memory").is_dir() or (CGROUP_ROOT / "pids").is_dir():
+        return 1
+    return None
+
+
+def _own_cgroup(controller: str | None) -> str:
+    """This process's path in a v1 hierarchy (``controller``) or in v2 (``None``)."""
+    for line in Path("/proc/self/cgroup").read_text().splitlines():
+        _, names, path = line.split(":", 2)
+        if (controller is None and names == "") or (controller and controller in names.split(",")):
+            return path
+    return "/"
+
+
+class CgroupSet:
+    """The cgroup directories of one sandbox; ``applied`` says which limits they enforce."""
+
+    def __init__(self, limits: Limits, name: str | None = None) -> None:
+        self.limits = limits
+        self.name = name or f"macrohard-{uuid.uuid4().hex[:12]}"
+        self.dirs: list[Path] = []
+        self.applied: dict[str, str] = {}
+        self.problems: list[str] = []
+
+    def create(self) -> None:
+        version = cgroup_version()
+        if version == 1:
+            self._create_v1()
+        elif version == 2:
+            self._create_v2()
+        else:
+            self.problems.append("no cgroup hierarchy is mounted")
+
+    def _make(self, parent: Path) -> Path | None:
+        path = parent / self.name
+        try:
+            path.mkdir()
+        except OSError as exc:
+            self.problems.append(f"cannot create {path}: {exc.strerror}")
+            return None
+        self.dirs.append(path)
+        return path
+
+    def _write(self, path: Path, value: str) -> bool:
+        try:
+            path.write_text(value)
+            return True
+        except OSError as exc:
+            self.problems.append(f"cannot write {path}: {exc.strerror}")
+            return False
+
+    def _create_v1(self) -> None:
+        if self.limits.memory_mb is not None and (CGROUP_ROOT / "memory").is_dir():
+            group = self._make(CGROUP_ROOT / "memory" / _own_cgroup("memory").lstrip("/"))
+            if group and self._write(group / "memory.limit_in_bytes", str(self.limits.memory_mb << 20)):
+                # without this, a balloon just moves into swap instead of being stopped
+                if (group / "memory.memsw.limit_in_bytes").exists():
+                    self._write(group / "memory.memsw.limit_in_bytes", str(self.limits.memory_mb << 20))
+                self.applied["memory"] = f"cgroup v1 memory.limit_in_bytes={self.limits.memory_mb} MiB"
+        if self.limits.pids is not None and (CGROUP_ROOT / "pids").is_dir():
+            group = self._make(CGROUP_ROOT / "pids" / _own_cgroup("pids").lstrip("/"))
+            if group and self._write(group / "pids.max", str(self.limits.pids)):
+                self.applied["pids"] = f"cgroup v1 pids.max={self.limits.pids}"
+
+    def _create_v2(self) -> None:
+        parent = CGROUP_ROOT / _own_cgroup(None).lstrip("/")
+        enabled = set((parent / "cgroup.subtree_control").read_text().split()) if (parent / "cgroup.subtree_control").exists() else set()
+        group = self._make(parent)
+        if group is None:
+            return
+        if self.limits.memory_mb is not None and "memory" in enabled:
+            if self._write(group / "memory.max", str(self.limits.memory_mb << 20)):
+                self._write(group / "memory.swap.max", "0")
+                self.applied["memory"] = f"cgroup v2 memory.max={self.limits.memory_mb} MiB"
+        if self.limits.pids is not None and "pids" in enabled:
+            if self._write(group / "pids.max", str(self.limits.pids)):
+                self.applied["pids"] = f"cgroup v2 pids.max={self.limits.pids}"
+        if not self.applied:
+            self.problems.append(f"the memory and pids controllers are not enabled in {parent}/cgroup.subtree_control")
+
+    def join(self) -> None:
+        """Move the calling process into every group (runs in the child between fork and exec)."""
+        for group in self.dirs:
+            with open(group / "cgroup.procs", "w") as fh:
+                fh.write(str(os.getpid()))
+
+    def pids(self) -> set[int]:
+        found: set[int] = set()
+        for group in self.dirs:
+            try:
+                found.update(int(p) for p in (group / "cgroup.procs").read_text().split())
+            except OSError:
+                pass
+        return found
+
+    def memory_bytes(self) -> int | None:
+        for group in self.dirs:
+            for name in ("memory.usage_in_bytes", "memory.current"):
+                if (group / name).exists():
+                    return int((group / name).read_text())
+        return None
+
+    def kill_all(self) -> None:
+        """Kill every process left in the groups (a sandbox's orphans cannot outlive it)."""
+        for _ in range(50):
+            pids = self.pids()
+            if not pids:
+                return
+            for pid in pids:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+            time.sleep(0.002)
+
+    def remove(self) -> None:
+        self.kill_all()
+        for group in self.dirs:
+            for _ in range(100):
+                try:
+                    group.rmdir()
+                    break
+                except FileNotFoundError:
+                    break
+                except OSError:  # the last killed processes are still being reaped
+                    time.sleep(0.005)
+        self.dirs.clear()
+
+
+def rlimit_pairs(limits: Limits, *, memory_by_cgroup: bool) -> list[tuple[int, int]]:
+    """The rlimits to set in the sandbox's first process (inherited by all it runs)."""
+    pairs: list[tuple[int, int]] = []
+    if limits.cpu_seconds is not None:
+        pairs.append((resource.RLIMIT_CPU, limits.cpu_seconds))
+    if limits.file_size_mb is not None:
+        pairs.append((resource.RLIMIT_FSIZE, limits.file_size_mb << 20))
+    if limits.open_files is not None:
+        pairs.append((resource.RLIMIT_NOFILE, limits.open_files))
+    if limits.memory_mb is not None and not memory_by_cgroup:
+        pairs.append((resource.RLIMIT_AS, limits.memory_mb << 20))
+    pairs.append((resource.RLIMIT_CORE, 0))
+    return pairs
+
+
+def describe_rlimits(pairs: list[tuple[int, int]]) -> dict[str, str]:
+    names = {resource.RLIMIT_CPU: "cpu", resource.RLIMIT_FSIZE: "file_size", resource.RLIMIT_NOFILE: "open_files",
+             resource.RLIMIT_AS: "memory", resource.RLIMIT_CORE: "core"}
+    return {names[res]: f"rlimit {value}" for res, value in pairs}
+
+
+def make_preexec(cgroups: CgroupSet | None, pairs: list[tuple[int, int]]) -> Any:
+    """A ``preexec_fn``: join the cgroups, then lower the rlimits, before bubblewrap starts."""
+
+    def preexec() -> None:
+        if cgroups is not None:
+            cgroups.join()
+        for res, value in pairs:
+            soft, hard = resource.getrlimit(res)
+            new_hard = value if hard == resource.RLIM_INFINITY else min(value, hard)
+            resource.setrlimit(res, (min(value, new_hard), new_hard))
+
+    return preexec

@@ -1,0 +1,149 @@
+"""An HTTP proxy that forwards only to allowed hosts: the sandbox's one way out in ``hosts`` mode.
+
+The sandbox has its own network namespace with nothing but loopback. The proxy listens on a unix
+socket that is bound into the sandbox; inside, ``socat`` relays ``127.0.0.1:3128`` to it, and
+``http_proxy``/``https_proxy`` point there. ``CONNECT host:port`` (HTTPS) and absolute-form
+``GET http://host/...`` requests are forwarded when the host is allowed; everything else gets a
+403 that says why. Every request is logged in ``requests`` (for the run record).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import select
+import socket
+import socketserver
+import threading
+from urllib.parse import urlsplit
+
+RELAY_PORT = 3128
+
+
+def host_allowed(host: str, port: int, allow: list[str]) -> bool:
+    """``example.com`` allows that host on any port, ``*.example.com`` its subdomains, ``host:443`` one port."""
+    host = host.lower().strip("[]")
+    for rule in allow:
+        rule = rule.lower()
+        rule_host, _, rule_port = rule.rpartition(":") if rule.count(":") == 1 else (rule, "", "")
+        if rule_port and rule_port != str(port):
+            continue
+        if rule_host.startswith("*."):
+            if host.endswith(rule_host[1:]):
+                return True
+        elif host == rule_host:
+            return True
+    return False
+
+
+class _Handler(socketserver.BaseRequestHandler):
+    server: _Server
+
+    def handle(self) -> None:
+        client: socket.socket = self.request
+        head = b""
+        while b"\r\n\r\n" not in head:
+            chunk = client.recv(65536)
+            if not chunk or len(head) > 65536:
+                return
+            head += chunk
+        header, _, rest = head.partition(b"\r\n\r\n")
+        request_line, _, headers = header.decode("latin-1").partition("\r\n")
+        try:
+            method, target, version = request_line.split(" ", 2)
+        except ValueError:
+            return self._refuse(client, 400, "malformed request line")
+        if method == "CONNECT":
+            host, _, port_text = target.rpartition(":")
+            port = int(port_text) if port_text.isdigit() else 443
+        else:
+            url = urlsplit(target)
+            if url.scheme != "http" or not url.hostname:
+                return self._refuse(client, 400, "only CONNECT and absolute http:// requests go through this proxy")
+            host, port = url.hostname, url.port or 80
+            path = (url.path or "/") + (f"?{url.query}" if url.query else "")
+            rest = f"{method} {path} {version}\r\n{headers}\r\n\r\n".encode("latin-1") + rest
+        allowed = host_allowed(host, port, self.server.allow)
+        self.server.requests.append({"method": method, "host": host, "port": port, "allowed": allowed})
+        if not allowed:
+            return self._refuse(client, 403, f"macrohard sandbox: {host}:{port} is not in the allowed hosts")
+        try:
+            upstream = socket.create_connection((host, port), timeout=10)
+        except OSError as exc:
+            return self._refuse(client, 502, f"cannot reach {host}:{port}: {exc}")
+        with upstream:
+            upstream.settimeout(None)
+            if method == "CONNECT":
+                client.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
+                if rest:
+                    upstream.sendall(rest)
+            else:
+                upstream.sendall(rest)
+            _pump(client, upstream)
+
+    @staticmethod
+    def _refuse(client: socket.socket, code: int, reason: str) -> None:
+        body = (reason + "\n").encode()
+        client.sendall(f"HTTP/1.1 {code} {reason[:60]}\r\nContent-Type: text/plain\r\nContent-Length: {len(body)}\r\n"
+                       f"Connection: close\r\n\r\n".encode() + body)
+
+
+def _pump(a: socket.socket, b: socket.socket) -> None:
+    peers = {a: b, b: a}
+    while True:
+        ready, _, _ = select.select(list(peers), [], [], 300)
+        if not ready:
+            return
+        for sock in ready:
+            data = sock.recv(65536)
+            if not data:
+                return
+            peers[sock].sendall(data)
+
+
+class _Server(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
+    daemon_threads = True
+    block_on_close = False
+    allow: list[str]
+    requests: list[dict[str, object]]
+
+
+class HostProxy:
+    """The allow-list proxy of one sandbox, serving on a unix socket in a background thread."""
+
+    def __init__(self, socket_path: str, allow: list[str]) -> None:
+        self.socket_path = socket_path
+        self.allow = list(allow)
+        self.server: _Server | None = None
+        self.thread: threading.Thread | None = None
+
+    @property
+    def requests(self) -> list[dict[str, object]]:
+        return [] if self.server is None else list(self.server.requests)
+
+    def start(self) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.socket_path)
+        server = _Server(self.socket_path, _Handler)
+        server.allow, server.requests = self.allow, []
+        self.server = server
+        self.thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2},
+                                       name="macrohard-proxy", daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        if self.server is not None:
+            self.server.shutdown()
+            self.server.server_close()
+            self.server = None
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.socket_path)
+
+
+def relay_script(socket_path: str, then: str) -> str:
+    """The shell line that starts the relay inside the sandbox, waits until it listens, then ``exec``s."""
+    port_hex = f"{RELAY_PORT:04X}"
+    return (f"socat TCP-LISTEN:{RELAY_PORT},bind=127.0.0.1,fork,reuseaddr UNIX-CONNECT:{socket_path} "
+            f"</dev/null >/dev/null 2>&1 & "
+            f"i=0; while [ $i -lt 200 ] && ! grep -q ':{port_hex} ' /proc/net/tcp; do i=$((i+1)); sleep 0.005; done; "
+            f"exec {then}")

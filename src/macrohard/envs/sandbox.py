@@ -1,0 +1,288 @@
+"""The bubblewrap sandbox: the shell environment with every command inside namespaces.
+
+What the sandbox sees: ``/usr`` (and the ``/bin``, ``/lib`` ... links into it) read-only, a short
+allow list of ``/etc`` files (never ``shadow``, ``sudoers``, ssh keys), fresh ``/proc``, a minimal
+``/dev``, private tmpfs ``/tmp``, and the workspace — the only writable place, at the same path as
+on the host so paths mean the same to the shell, the file tools and the guard. Its own user, pid,
+ipc, uts, cgroup and network namespaces; all capabilities dropped; no new user namespaces inside;
+``--die-with-parent`` and ``--new-session``. Resource limits come from ``limits.py``, the
+copy-on-write workspace from ``overlay.py``, the allow-list proxy from ``netproxy.py``.
+
+The shell keeps one bash open over pipes inside bubblewrap (``shell.py``), so a command costs a
+pipe round trip, not a sandbox start. The file tools run in this process on the same workspace
+directory, jailed by ``files.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from macrohard.envs.changes import Change
+from macrohard.envs.files import FileTools
+from macrohard.envs.limits import CgroupSet, Limits, describe_rlimits, make_preexec, rlimit_pairs
+from macrohard.envs.netproxy import RELAY_PORT, HostProxy, relay_script
+from macrohard.envs.overlay import LayeredWorkspace
+from macrohard.envs.shell import DEFAULT_ARGV, ShellSession
+from macrohard.envs.workspace import WorkspaceEnvironment, _clean_env
+from macrohard.errors import SandboxUnavailable
+
+NETWORK_MODES = ("none", "loopback", "hosts", "full")
+# /etc entries a shell and common tools need; everything else in /etc stays out of the sandbox
+ETC_ALLOW = (
+    "passwd", "group", "hosts", "nsswitch.conf", "ld.so.cache", "ld.so.conf", "ld.so.conf.d", "localtime",
+    "alternatives", "ssl", "ca-certificates", "ca-certificates.conf", "mime.types", "protocols", "services",
+    "os-release", "debian_version", "bash.bashrc", "inputrc", "profile", "terminfo", "magic", "magic.mime",
+    "gitconfig", "python3", "python3.11", "perl", "login.defs", "environment", "timezone", "papersize",
+)
+PROXY_SOCKET = "/run/macrohard/proxy.sock"
+_probed: dict[str, str] = {}
+
+
+class SandboxConfig(BaseModel):
+    """How a sandbox is built."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    type: Literal["bwrap"] = Field(default="bwrap", description="The isolation technology.")
+    network: Literal["none", "loopback", "hosts", "full"] = Field(
+        default="none", description="none: no network at all; loopback: the sandbox's own loopback only; hosts: "
+        "only allow_hosts, through a proxy; full: the host's network.")
+    allow_hosts: list[str] = Field(default_factory=list, description="Hosts reachable in hosts mode "
+                                   "(example.com, *.example.com, host:443).")
+    limits: Limits = Field(default_factory=Limits, description="Resource limits.")
+    cow: Literal["auto", "overlay", "copy"] = Field(default="auto", description="How the workspace is layered "
+                                                    "over its lower directory: overlayfs, or a copy.")
+    bwrap: str = Field(default="bwrap", description="The bubblewrap executable.")
+
+
+def check_available(bwrap: str = "bwrap") -> str:
+    """The bubblewrap path, after one real probe per process; ``SandboxUnavailable`` names the fix."""
+    path = shutil.which(bwrap)
+    if path is None:
+        raise SandboxUnavailable(
+            f"bubblewrap ({bwrap}) is not installed, so commands cannot be sandboxed. Install it "
+            "(`sudo apt-get install bubblewrap`, `dnf install bubblewrap`, `pacman -S bubblewrap`) "
+            "or, knowing the agent then runs on your machine unconfined, pass --no-sandbox.")
+    if path not in _probed:
+        argv = [path, "--unshare-all", "--unshare-user", "--die-with-parent", "--ro-bind", "/usr", "/usr",
+                *_usr_links(), "--proc", "/proc", "--dev", "/dev", "true"]
+        try:
+            proc = subprocess.run(argv, capture_output=True, text=True, timeout=30)
+        except OSError as exc:
+            raise SandboxUnavailable(f"bubblewrap ({path}) cannot run: {exc}. Reinstall it "
+                                     "(`sudo apt-get install --reinstall bubblewrap`) or pass --no-sandbox.") from exc
+        if proc.returncode != 0:
+            raise SandboxUnavailable(
+                f"bubblewrap cannot create namespaces here: {proc.stderr.strip() or proc.returncode}. "
+                "Allow unprivileged user namespaces (`sudo sysctl -w kernel.unprivileged_userns_clone=1`; on "
+                "Ubuntu 24.04+ also `sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0`), run "
+                "inside a container started with namespaces allowed, or pass --no-sandbox.")
+        _probed[path] = "ok"
+    return path
+
+
+def _usr_links() -> list[str]:
+    args: list[str] = []
+    for name in ("bin", "sbin", "lib", "lib32", "lib64", "libx32"):
+        top = Path("/") / name
+        if top.is_symlink():
+            args += ["--symlink", os.readlink(top), str(top)]
+        elif top.is_dir():
+            args += ["--ro-bind", str(top), str(top)]
+    return args
+
+
+def bwrap_argv(bwrap: str, workspace: str, network: str, *, proxy_socket: str | None = None) -> list[str]:
+    """The bubblewrap command line for a sandbox whose only writable place is ``workspace``."""
+    argv = [bwrap, "--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent", "--new-session",
+            "--cap-drop", "ALL", "--hostname", "sandbox", "--ro-bind", "/usr", "/usr", *_usr_links()]
+    for name in ETC_ALLOW:
+        if os.path.lexists(f"/etc/{name}"):
+            argv += ["--ro-bind", f"/etc/{name}", f"/etc/{name}"]
+    if network == "full":
+        argv += ["--share-net"]
+        for name in ("resolv.conf", "gai.conf"):
+            if os.path.exists(f"/etc/{name}"):
+                argv += ["--ro-bind", f"/etc/{name}", f"/etc/{name}"]
+    argv += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--tmpfs", "/var/tmp", "--tmpfs", "/run"]
+    if proxy_socket is not None:
+        argv += ["--ro-bind", proxy_socket, PROXY_SOCKET]
+    argv += ["--bind", workspace, workspace, "--chdir", workspace]
+    return argv
+
+
+class SandboxEnvironment(WorkspaceEnvironment):
+    """Bash and file tools on a copy-on-write workspace, every command inside bubblewrap.
+
+    ``lower`` is the directory the run starts from: the task's ``source`` (never modified; the
+    changes are kept for ``runs diff``/``runs apply``), or the run's own workspace directory, into
+    which the changes are written when the sandbox closes (``commit=True``).
+    """
+
+    kind = "shell"
+
+    def __init__(self, workspace: str | None = None, *, source: str | None = None, state_dir: str | None = None,
+                 config: SandboxConfig | None = None, commit: bool | None = None) -> None:
+        self.config = config or SandboxConfig()
+        self._owns_lower = workspace is None and source is None
+        self.lower = os.path.abspath(source or workspace or tempfile.mkdtemp(prefix="macrohard-ws-"))
+        self.commit_on_close = (source is None) if commit is None else commit
+        self._owns_state = state_dir is None
+        self.state_dir = Path(state_dir or tempfile.mkdtemp(prefix="macrohard-sandbox-"))
+        self.layers = LayeredWorkspace(self.state_dir, self.lower, disk_mb=self.config.limits.disk_mb,
+                                       mode=self.config.cow)
+        super().__init__(self.lower)
+        self.cgroups: CgroupSet | None = None
+        self.proxy: HostProxy | None = None
+        self.changes: list[Change] | None = None
+        self.committed: int | None = None
+        self.info: dict[str, Any] = {}
+
+    def start(self) -> None:
+        bwrap = check_available(self.config.bwrap)
+        if self.session is not None:
+            return
+        if not self.layers.mode:
+            self.layers.open()
+        self.workspace = self.shell_dir = str(self.layers.path)
+        self.files = FileTools(self.workspace)
+        self.env = _clean_env(self.workspace)
+        limits = self.config.limits
+        self.cgroups = CgroupSet(limits)
+        self.cgroups.create()
+        by_cgroup = "memory" in self.cgroups.applied
+        pairs = rlimit_pairs(limits, memory_by_cgroup=by_cgroup)
+        proxy_socket = None
+        command = " ".join(DEFAULT_ARGV)
+        if self.config.network == "hosts":
+            if shutil.which("socat") is None:
+                raise SandboxUnavailable("network mode 'hosts' needs socat inside the sandbox: "
+                                         "`sudo apt-get install socat`, or use network 'none' or 'full'")
+            proxy_socket = str(self.state_dir / "proxy.sock")
+            self.proxy = HostProxy(proxy_socket, self.config.allow_hosts)
+            self.proxy.start()
+            proxy_url = f"http://127.0.0.1:{RELAY_PORT}"
+            self.env.update({"http_proxy": proxy_url, "https_proxy": proxy_url, "HTTP_PROXY": proxy_url,
+                             "HTTPS_PROXY": proxy_url})
+        argv = bwrap_argv(bwrap, self.workspace, self.config.network, proxy_socket=proxy_socket)
+        if proxy_socket is not None:
+            argv += ["/bin/sh", "-c", relay_script(PROXY_SOCKET, command)]
+        else:
+            argv += list(DEFAULT_ARGV)
+        self.argv = argv
+        self.session = _SandboxShell(argv, cwd=self.workspace, env=self.env, start_dir=self.shell_dir,
+                                     preexec=make_preexec(self.cgroups, pairs))
+        self.session.start()
+        probe = self.session.run("true", timeout=30)
+        if probe.exit_code != 0:
+            self.close()
+            raise SandboxUnavailable(f"the sandbox did not start: {probe.output.strip()[:800]}. "
+                                     "Check that bubblewrap works (`bwrap --ro-bind / / true`) or pass --no-sandbox.")
+        applied = {**describe_rlimits(pairs), **self.cgroups.applied}
+        if self.layers.disk_limit != "none":
+            applied["disk"] = self.layers.disk_limit
+        self.info = {
+            "isolation": "bwrap", "network": self.config.network, "allow_hosts": self.config.allow_hosts,
+            "limits": limits.model_dump(), "limits_applied": applied,
+            "limits_problems": self.cgroups.problems, "cow": self.layers.mode,
+            "cow_problem": self.layers.problem, "state_dir": str(self.state_dir), "lower": self.lower,
+            "workspace": self.workspace, "commit_on_close": self.commit_on_close,
+            "started_at": time.time(),
+        }
+
+    def describe(self) -> dict[str, Any]:
+        """What this sandbox is and what applied (for ``run.meta``)."""
+        info = dict(self.info)
+        if self.proxy is not None:
+            info["proxy_requests"] = self.proxy.requests
+        if self.changes is not None:
+            info["changes"] = {s: sum(c.status == s for c in self.changes) for s in ("added", "modified", "deleted")}
+        if self.committed is not None:
+            info["committed_files"] = self.committed
+        return info
+
+    def _stop_processes(self) -> None:
+        if self.session is not None:
+            self.session.close()
+        if self.cgroups is not None:
+            self.cgroups.kill_all()
+
+    def snapshot(self) -> str:
+        if not self.layers.mode:
+            self.start()
+        return self.layers.snapshot()
+
+    def restore(self, snapshot_id: str) -> None:
+        self._stop_processes()
+        self.layers.restore(snapshot_id)
+        if self.session is not None:
+            self.session.start()
+
+    def reset(self) -> None:
+        self._stop_processes()
+        self.layers.reset()
+        if self.session is not None:
+            self.session.last_dir = self.shell_dir
+            self.session.start()
+
+    def close(self) -> None:
+        self._stop_processes()
+        self.session = None
+        if self.cgroups is not None:
+            self.cgroups.remove()
+            self.cgroups = None
+        if self.proxy is not None:
+            self.info["proxy_requests"] = self.proxy.requests
+            self.proxy.close()
+            self.proxy = None
+        if self.layers.mode:
+            self.changes = self.layers.close()
+            if self.commit_on_close:
+                self.committed = self.layers.commit(self.changes)
+        if self._owns_state:
+            shutil.rmtree(self.state_dir, ignore_errors=True)
+        if self._owns_lower:
+            shutil.rmtree(self.lower, ignore_errors=True)
+
+
+class _SandboxShell(ShellSession):
+    """The persistent shell, started with the sandbox's cgroup and rlimits applied before bubblewrap."""
+
+    def __init__(self, argv: list[str], *, cwd: str, env: dict[str, str], start_dir: str, preexec: Any) -> None:
+        super().__init__(argv, cwd=cwd, env=env, start_dir=start_dir)
+        self.preexec = preexec
+
+    def start(self) -> None:
+        self.proc = subprocess.Popen(
+            self.argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            cwd=self.cwd, env=self.env, start_new_session=True, bufsize=0, preexec_fn=self.preexec,
+        )
+        if self.last_dir != self.start_dir:
+            self.run(f"cd '{self.last_dir}' 2>/dev/null || cd '{self.start_dir}'", timeout=10)
+
+
+def make_sandbox(task: Any, workspace: str, *, state_dir: str | None = None, network: str | None = None,
+                 allow_hosts: list[str] | None = None, limits: Limits | dict[str, Any] | None = None,
+                 cow: str = "auto", bwrap: str = "bwrap") -> SandboxEnvironment:
+    """The shell environment of ``task`` in a sandbox (the ``shell`` registry entry's bwrap branch)."""
+    hosts = allow_hosts if allow_hosts is not None else [
+        h for h in os.environ.get("MACROHARD_ALLOW_HOSTS", "").split(",") if h.strip()]
+    config = SandboxConfig(network=network or getattr(task, "network", "none") or "none", allow_hosts=hosts,
+                           limits=Limits.model_validate(limits or {}) if not isinstance(limits, Limits) else limits,
+                           cow=cow, bwrap=bwrap)  # type: ignore[arg-type]
+    source = getattr(task, "source", None)
+    if source:
+        source = str(Path(source).expanduser().resolve())
+        if not Path(source).is_dir():
+            from macrohard.errors import TaskFileError
+
+            raise TaskFileError(f"the task's source {source} is not a directory; give an existing project directory")
+    return SandboxEnvironment(workspace, source=source, state_dir=state_dir, config=config)
