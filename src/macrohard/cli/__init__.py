@@ -22,6 +22,7 @@ app = typer.Typer(
 )
 app.command("run")(_run.run)
 app.add_typer(_runs.app, name="runs", help="List, inspect and act on recorded runs.")
+_runs.app.command("replay")(__import__("macrohard.cli.replay", fromlist=["replay"]).replay)
 app.command("models")(_models.models)
 app.add_typer(__import__("macrohard.cli.eval", fromlist=["app"]).app, name="eval", help="Evaluate agents on task suites; compare and report.")
 
