@@ -1,0 +1,101 @@
+"""The Ray executor on a local Ray bound to loopback: one shared Ray session for the module.
+
+The key test kills the Ray worker process in the middle of a run and shows that the run is
+retried once, marked retried, and that every run of the evaluation is recorded exactly once.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+ray = pytest.importorskip("ray")
+
+from macrohard.eval import records  # noqa: E402
+from macrohard.eval.harness import evaluate  # noqa: E402
+from macrohard.eval.suite import load_suite  # noqa: E402
+from macrohard.executors.ray import RayExecutor  # noqa: E402
+from macrohard.store.sqlite import SQLiteStore  # noqa: E402
+from macrohard.types import RunStatus  # noqa: E402
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def ray_session():
+    ray.init(num_cpus=2, _node_ip_address="127.0.0.1", include_dashboard=False, log_to_driver=False,
+             logging_level="WARNING")
+    yield
+    ray.shutdown()
+
+
+def test_ray_runs_the_quick_suite(ray_session, quick_suite_path: Path, store) -> None:
+    suite = load_suite(quick_suite_path)
+    ex = RayExecutor(2)
+    try:
+        assert not ex.started_ray  # joined the module's session
+        info, outcomes = evaluate(suite, "scripted", ex, store=store, repeat=2, workers=2)
+    finally:
+        ex.close()
+    assert ray.is_initialized()
+    assert sorted(o.key for o in outcomes) == ["escape#0", "escape#1", "ok#0", "ok#1", "wrong#0", "wrong#1"]
+    assert [o.passed for o in sorted(outcomes, key=lambda o: o.key)] == [True, True, True, True, False, False]
+    workers = {o.worker for o in outcomes}
+    assert all(str(os.getpid()) not in w for w in workers), "runs must execute in Ray workers"
+    assert len(records.results(store, info.id)) == 6
+
+
+def test_killed_worker_run_is_retried_once_and_counted_once(ray_session, tmp_path: Path, store) -> None:
+    suite_path = tmp_path / "kill.yaml"
+    tasks = [{"id": f"quick-{i}", "text": f"write q{i}", "tags": ["q"],
+              "script": [{"kind": "write_file", "path": f"q{i}.txt", "content": "q"}],
+              "check": {"type": "file", "path": f"q{i}.txt", "exists": True}} for i in range(5)]
+    tasks.insert(1, {"id": "slow", "text": "wait then write done.txt", "tags": ["slow"],
+                     "script": [{"kind": "bash", "command": "sleep 3"},
+                                {"kind": "write_file", "path": "done.txt", "content": "done"}],
+                     "check": {"type": "file", "path": "done.txt", "equals": "done"}})
+    suite_path.write_text(yaml.safe_dump({"name": "kill", "tasks": tasks}))
+    suite = load_suite(suite_path)
+    result: dict[str, object] = {}
+    ex = RayExecutor(2)
+
+    def drive() -> None:
+        result["value"] = evaluate(suite, "scripted", ex, store=store, workers=2)
+
+    driver = threading.Thread(target=drive)
+    driver.start()
+    watcher = SQLiteStore(store.path)
+    killed_pid = None
+    deadline = time.monotonic() + 120
+    while killed_pid is None and time.monotonic() < deadline:
+        for run in watcher.list_runs(limit=50, status="running"):
+            if run.meta.get("eval_key") == "slow#0" and run.steps >= 1:  # inside its `sleep 3` or after
+                killed_pid = int(run.meta["worker_pid"])
+                os.kill(killed_pid, signal.SIGKILL)
+                break
+        time.sleep(0.05)
+    driver.join(timeout=180)
+    ex.close()
+    assert killed_pid is not None, "the slow run never started"
+    info, outcomes = result["value"]  # type: ignore[misc]
+
+    keys = [o.key for o in outcomes]
+    assert sorted(keys) == sorted(f"{t.id}#0" for t in suite.tasks)  # every run, exactly once
+    stored = records.results(store, info.id)
+    assert sorted(o.key for o in stored) == sorted(keys)
+    slow = next(o for o in outcomes if o.key == "slow#0")
+    assert slow.retried and slow.attempt == 2 and slow.passed, slow
+    assert str(killed_pid) not in slow.worker
+    assert all(not o.retried and o.passed for o in outcomes if o.key != "slow#0")
+    # the dead attempt's record is closed and points at its retry; no other run is duplicated
+    runs = [r for r in watcher.list_runs(limit=100) if r.meta.get("eval_id") == info.id]
+    first = next(r for r in runs if r.meta["eval_key"] == "slow#0" and r.meta["attempt"] == 1)
+    assert first.status is RunStatus.crashed and first.meta["superseded_by"] == slow.run.id  # type: ignore[union-attr]
+    assert len(runs) == len(suite.tasks) + 1
+    assert sum(r.status is RunStatus.succeeded for r in runs) == len(suite.tasks)
