@@ -1,32 +1,456 @@
-"""Shell command analysis (first cut: a short deny list of plainly destructive commands).
+"""Shell command analysis: what a command line would do, in categories the policy rules name.
 
-The full analysis with a real parser replaces this module's internals; its entry point stays
-``check_command(action, ctx) -> Verdict | None``.
+``analyze`` parses with tree-sitter-bash (``safety.shellparse``), unwraps ``sudo``/``env``/``xargs``/
+``timeout``/``find -exec``, re-parses ``bash -c``/``eval`` strings and heredocs fed to a shell, and
+classifies every simple command and pipeline: destructive, privilege, remote_code, network,
+exfiltration, credential, persistence, tamper, obfuscation, dynamic, unparseable. Paths are judged
+against the workspace, which is the shell's working directory: ``rm -rf ./build`` is fine,
+``rm -r /var/log/logs`` is not. ``check_command`` turns the findings into a verdict through the policy.
 """
 
 from __future__ import annotations
 
+import os
+import posixpath
 import re
-import shlex
+from dataclasses import dataclass, field
 from typing import Any
 
-from macrohard.safety.context import GuardContext
-from macrohard.types import Decision, Verdict
+from macrohard.safety import rules_data as R
+from macrohard.safety.shellparse import SimpleCommand, parse
 
-_DESTRUCTIVE = [
-    (re.compile(r"\brm\s+(-[a-zA-Z]*\s+)*(/|/\*|~|\$HOME)(\s|$)"), "deletes the root, home or system directories"),
-    (re.compile(r"\bmkfs(\.\w+)?\b"), "formats a file system"),
-    (re.compile(r"\bdd\b.*\bof=/dev/"), "writes to a raw device"),
-    (re.compile(r":\(\)\s*\{\s*:\|:&\s*\};:"), "is a fork bomb"),
-    (re.compile(r"\b(shutdown|reboot|halt|poweroff)\b"), "stops the machine"),
-]
+MAX_DEPTH = 4
 
 
-def check_command(action: Any, ctx: GuardContext) -> Verdict | None:
-    if getattr(action, "kind", None) != "bash":
-        return None
-    command = action.command
-    for pattern, why in _DESTRUCTIVE:
-        if pattern.search(command):
-            return Verdict(decision=Decision.deny, reason=f"command {why}: {shlex.quote(command)[:200]}", check="commands")
-    return None
+@dataclass
+class Analysis:
+    """What one command line does."""
+
+    findings: dict[str, str] = field(default_factory=dict)  # category -> first detail
+    programs: set[str] = field(default_factory=set)
+    paths: list[str] = field(default_factory=list)
+    hosts: list[str] = field(default_factory=list)
+
+    def add(self, category: str, detail: str) -> None:
+        self.findings.setdefault(category, detail)
+
+
+class _Paths:
+    """Judges paths against the workspace (the shell's start directory) and the allowed paths."""
+
+    def __init__(self, workspaces: list[str], allowed: list[str]) -> None:
+        self.workspaces = [w.rstrip("/") or "/" for w in workspaces if w]
+        self.allowed = [a.rstrip("/") for a in allowed]
+
+    def resolve(self, path: str, cwd: str | None) -> str:
+        """An absolute, normalised form; ``~`` stays ``~`` (the user's home, never the workspace)."""
+        if path.startswith("~"):
+            return posixpath.normpath(path)
+        base = self.workspaces[0] if self.workspaces else "/workspace"
+        if cwd:
+            base = cwd if cwd.startswith("/") or cwd.startswith("~") else posixpath.join(base, cwd)
+        return posixpath.normpath(posixpath.join(base, path))
+
+    def inside(self, abspath: str) -> bool:
+        """Inside the workspace or an allowed path (``/tmp``)."""
+        if abspath.startswith("~"):
+            return False
+        for root in self.workspaces + self.allowed:
+            if abspath == root or abspath.startswith(root + "/"):
+                return True
+        return abspath in ("/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty", "/dev/zero", "/dev/urandom")
+
+
+def _is_dynamic(word: str) -> bool:
+    return "$" in word or "`" in word
+
+
+class _Analyzer:
+    def __init__(self, paths: _Paths, result: Analysis) -> None:
+        self.paths = paths
+        self.r = result
+
+    # -- entry ---------------------------------------------------------------------------------
+
+    def line(self, command: str, depth: int = 0, cwd: str | None = None) -> None:
+        if depth > MAX_DEPTH:
+            self.r.add("obfuscation", "shell code nested more than four levels deep")
+            return
+        if command.startswith(("#!", "\ufeff")) or any(ch in command for ch in R.INVISIBLE_CHARS):
+            self.r.add("obfuscation", "invisible or control characters in the command")
+        parsed = parse(command)
+        if parsed.error:
+            self.r.add("unparseable", f"cannot parse the command as bash: {command[:120]!r}")
+        for name, body in parsed.functions.items():
+            if re.search(rf"(^|[^\w]){re.escape(name)}\s*\|\s*{re.escape(name)}", body) or (
+                    body.count(name) and "&" in body and name in body):
+                self.r.add("destructive", f"function {name!r} calls itself in the background (a fork bomb)")
+        for cmd in parsed.commands:
+            if cmd.cwd is not None and cwd is not None and not cmd.cwd.startswith(("/", "~")):
+                cmd.cwd = posixpath.join(cwd, cmd.cwd)
+            elif cmd.cwd is None:
+                cmd.cwd = cwd
+            self.simple(cmd, depth)
+        for stages in parsed.pipelines:
+            self.pipeline(stages)
+
+    # -- one simple command ----------------------------------------------------------------------
+
+    def simple(self, cmd: SimpleCommand, depth: int) -> None:
+        argv = [a for a in cmd.argv]
+        for op, target in cmd.redirects:
+            if op in (">", ">>", ">|", "&>", "&>>", ">&") and target and not target.isdigit() and target != "-":
+                self.write_target(target, cmd.cwd, f"redirects output to {target}")
+            elif op in ("<", "<<<", "<&"):
+                self.read_target(target, cmd.cwd)
+        if not argv:
+            return
+        if cmd.escaped_name and "IFS" in argv[0]:
+            self.r.add("obfuscation", "hides spaces with ${IFS}")
+            self.line(re.sub(r"\$\{?IFS\}?", " ", argv[0]) + " " + " ".join(argv[1:]), depth + 1, cmd.cwd)
+            return
+        if cmd.escaped_name:
+            self.r.add("obfuscation", f"writes the command name {argv[0]!r} in escapes or pieces")
+        if cmd.dynamic_name:
+            if cmd.nested_programs & R.DECODERS:
+                self.r.add("obfuscation", "runs a command decoded at run time")
+            elif cmd.nested_programs & R.DOWNLOADERS:
+                self.r.add("remote_code", "runs a command downloaded at run time")
+            else:
+                self.r.add("dynamic", f"the program {argv[0]!r} is only known when the command runs")
+            return
+        self.argv(argv, cmd, depth)
+
+    def argv(self, argv: list[str], cmd: SimpleCommand, depth: int) -> None:
+        while argv:
+            prog = posixpath.basename(argv[0])
+            self.r.programs.add(prog)
+            rest = argv[1:]
+            for word in rest:
+                self.scan_word(word, cmd.cwd)
+            if prog in R.PRIVILEGE:
+                self.r.add("privilege", f"{prog} runs a command with other privileges")
+                if prog == "su":
+                    if "-c" in rest:
+                        self.line(rest[rest.index("-c") + 1] if rest.index("-c") + 1 < len(rest) else "",
+                                  depth + 1, cmd.cwd)
+                    return
+                argv = _skip_options(rest, R.PRIVILEGE_ARG_OPTS)
+                continue
+            if prog in R.WRAPPERS:
+                argv = _unwrap(prog, rest)
+                if prog == "env" and not argv:
+                    self.r.add("credential", "env dumps the environment, which can hold secrets")
+                if prog == "xargs" and argv:
+                    self.r.programs.add(posixpath.basename(argv[0]))
+                continue
+            if prog in ("eval",) or (prog in R.SHELLS and "-c" in rest):
+                code = " ".join(rest) if prog == "eval" else _after(rest, "-c")
+                if cmd.nested_programs & R.DECODERS:
+                    self.r.add("obfuscation", f"{prog} runs text decoded at run time")
+                if cmd.nested_programs & R.DOWNLOADERS:
+                    self.r.add("remote_code", f"{prog} runs code downloaded at run time")
+                self.line(code, depth + 1, cmd.cwd)
+                return
+            if prog in R.SHELLS or prog in ("source", "."):
+                if cmd.heredoc:
+                    self.line(cmd.heredoc, depth + 1, cmd.cwd)
+                src = rest[0] if rest and not rest[0].startswith("-") else ""
+                if src.startswith("<(") or src in ("/dev/stdin", "-"):
+                    if cmd.nested_programs & R.DOWNLOADERS:
+                        self.r.add("remote_code", f"{prog} runs a script downloaded at run time")
+                    if cmd.nested_programs & R.DECODERS:
+                        self.r.add("obfuscation", f"{prog} runs a script decoded at run time")
+                if any(op == "<<<" and "$(" in t for op, t in cmd.redirects) and cmd.nested_programs & R.DECODERS:
+                    self.r.add("obfuscation", f"{prog} runs text decoded at run time")
+                return
+            if prog in R.INTERPRETERS:
+                self.inline_code(prog, rest, depth, cmd)
+                return
+            self.program(prog, rest, cmd, depth)
+            return
+
+    def program(self, prog: str, args: list[str], cmd: SimpleCommand, depth: int) -> None:
+        cwd = cmd.cwd
+        flags = "".join(a[1:] for a in args if a.startswith("-") and not a.startswith("--"))
+        long = {a.split("=")[0] for a in args if a.startswith("--")}
+        operands = [a for a in args if not a.startswith("-")]
+        if prog in R.ALWAYS_DESTRUCTIVE or prog.startswith("mkfs"):
+            self.r.add("destructive", f"{prog} can destroy disks, file systems or the running system")
+        if prog in R.DELETERS:
+            for p in operands:
+                self.destroy(p, cwd, f"{prog} {p}")
+        if prog in ("chmod", "chown", "chgrp"):
+            mode = operands[0] if operands else ""
+            if prog == "chmod" and re.fullmatch(r"[ugoa]*[+=][rwxXt]*s[rwxXst]*|[2467][0-7]{3}", mode):
+                self.r.add("privilege", f"chmod {mode} sets a set-user/group-id bit")
+            recursive = "R" in flags or "--recursive" in long
+            for p in operands[1:]:
+                ap = self.paths.resolve(p, cwd)
+                if not self.paths.inside(ap) and (recursive or ap.startswith(R.SYSTEM_PREFIXES) or ap == "/"):
+                    self.r.add("destructive", f"{prog} changes permissions of {p}, outside the workspace")
+        if prog == "find":
+            roots = []
+            for a in args:
+                if a.startswith("-") or a in ("(", "!"):
+                    break
+                roots.append(a)
+            if "-delete" in args:
+                for root in roots or ["."]:
+                    self.destroy(root, cwd, f"find {root} -delete")
+            for opt in ("-exec", "-execdir", "-ok", "-okdir"):
+                if opt in args:
+                    sub = args[args.index(opt) + 1:]
+                    sub = sub[: sub.index(";")] if ";" in sub else [s for s in sub if s != "+"]
+                    for root in roots or ["."]:
+                        self.argv([root if s == "{}" else s for s in sub], cmd, depth + 1)
+        if prog == "dd":
+            for a in args:
+                if a.startswith("of="):
+                    self.destroy(a[3:], cwd, f"dd {a}")
+                if a.startswith("if="):
+                    self.read_target(a[3:], cwd)
+        if prog in ("truncate", "shred"):
+            for p in operands:
+                if not re.fullmatch(r"[-+<>/%]?\d+[KMGkmg]?", p):
+                    self.destroy(p, cwd, f"{prog} {p}")
+        if prog in ("cp", "mv", "install", "ln", "rsync") and len(operands) >= 2 and not (prog == "rsync" and ":" in operands[-1]):
+            self.write_target(operands[-1], cwd, f"{prog} writes to {operands[-1]}")
+            if prog == "mv":
+                for p in operands[:-1]:
+                    self.destroy(p, cwd, f"mv {p}")
+        if prog == "tee":
+            for p in operands:
+                self.write_target(p, cwd, f"tee writes to {p}")
+        if prog == "sed" and ("i" in flags or "--in-place" in long):
+            for p in operands[1:]:
+                self.write_target(p, cwd, f"sed -i edits {p}")
+        if prog == "touch" and operands:
+            for p in operands:
+                if not self.paths.inside(self.paths.resolve(p, cwd)):
+                    self.write_target(p, cwd, f"touch {p}")
+        if prog in ("kill", "pkill", "killall") and ("-1" in args or "1" in operands or prog == "killall"):
+            self.r.add("destructive", f"{prog} {' '.join(args)} can kill every process")
+        if prog == "systemctl" or prog == "service":
+            verb = next((a for a in operands), "")
+            if verb in ("enable", "link", "preset", "daemon-reload") or "--user" in long and verb == "start":
+                self.r.add("persistence", f"systemctl {verb} makes something start again on its own")
+            if verb in ("poweroff", "reboot", "halt", "kexec", "isolate", "rescue", "emergency"):
+                self.r.add("destructive", f"systemctl {verb} stops the machine")
+            if verb in ("stop", "disable", "mask", "kill") and any(s in " ".join(operands) for s in R.LOG_SERVICES):
+                self.r.add("tamper", "stops the system's logging or auditing")
+        if prog == "crontab" and not (flags == "l" and not operands):
+            self.r.add("persistence", "crontab schedules commands to run again later")
+        if prog in ("at", "batch", "launchctl", "update-rc.d", "chkconfig"):
+            self.r.add("persistence", f"{prog} schedules or installs something that runs later")
+        if prog == "history" and (set(flags) & {"c", "d", "w", "r"} or "-c" in args):
+            self.r.add("tamper", "clears or rewrites the shell history")
+        if prog in ("unset", "export", "set", "declare", "typeset") and any(
+                re.match(r"HIST(FILE|SIZE|FILESIZE|CONTROL|IGNORE)", a) for a in args):
+            self.r.add("tamper", "turns shell history off")
+        if prog == "set" and "+o" in args and "history" in args:
+            self.r.add("tamper", "turns shell history off")
+        if prog in ("journalctl",) and any(a.startswith(("--vacuum", "--rotate", "--flush")) for a in args):
+            self.r.add("tamper", "deletes or rotates the system journal")
+        if prog in ("auditctl",) and ("-D" in args or "-e" in args):
+            self.r.add("tamper", "turns off or clears audit rules")
+        if prog in ("setenforce",) or (prog == "ufw" and "disable" in args) or (prog == "iptables" and "-F" in args):
+            self.r.add("privilege", f"{prog} turns off a protection of the system")
+        if prog in ("usermod", "useradd", "adduser", "passwd", "chpasswd", "visudo", "setcap", "mount", "umount",
+                    "insmod", "modprobe", "rmmod", "nsenter", "unshare", "chroot", "capsh"):
+            self.r.add("privilege", f"{prog} changes users, capabilities, mounts or kernel modules")
+        if prog in ("docker", "podman") and ("--privileged" in args or any(re.match(r"/:", a) for a in args)
+                                             or any(a.startswith("/var/run/docker.sock") for a in args)):
+            self.r.add("privilege", f"{prog} starts a container with access to the host")
+        if prog in ("env", "printenv") and not operands or (prog in ("export", "declare", "typeset", "set")
+                                                             and (not args or args in (["-p"], ["-x"], ["-px"]))):
+            self.r.add("credential", f"{prog} dumps the environment, which can hold secrets")
+        if prog == "printenv" and any(R.SECRET_VAR.search(o) for o in operands):
+            self.r.add("credential", "prints a secret from the environment")
+        if prog in R.CREDENTIAL_TOOLS or (prog == "gpg" and any("export-secret" in a for a in args)):
+            self.r.add("credential", f"{prog} reads stored secrets")
+        if prog == "git" and operands[:1] == ["config"] and any("credential" in a or "core.hooksPath" in a for a in args):
+            self.r.add("persistence", "git config changes credential helpers or hooks")
+        self.network(prog, args, operands, cmd)
+
+    def network(self, prog: str, args: list[str], operands: list[str], cmd: SimpleCommand) -> None:
+        for a in args:
+            if m := R.URL.search(a):
+                self.r.hosts.append(m.group("host"))
+        if prog in R.NETWORK_TOOLS:
+            self.r.add("network", f"{prog} opens network connections")
+            for a in operands:
+                if m := re.match(r"(?:[\w.-]+@)?([\w.-]+\.[\w.-]+|\d+\.\d+\.\d+\.\d+)(?::|$)", a):
+                    self.r.hosts.append(m.group(1))
+            if prog in ("scp", "sftp", "rsync") and len(operands) >= 2 and ":" in operands[-1]:
+                self.r.add("exfiltration", f"{prog} copies local files to another machine")
+            if any(op in ("<", "<<<") for op, _ in cmd.redirects) and prog in ("nc", "ncat", "netcat", "socat", "telnet"):
+                self.r.add("exfiltration", f"{prog} sends a file over the network")
+            if prog in ("nc", "ncat", "netcat") and any(a in ("-e", "-c") for a in args):
+                self.r.add("remote_code", f"{prog} -e hands a shell to the network (a reverse shell)")
+            if prog == "socat" and any("exec:" in a.lower() or "system:" in a.lower() for a in args):
+                self.r.add("remote_code", "socat hands a shell to the network")
+        if prog in ("curl", "wget"):
+            upload = [a for a in args if a.startswith(R.UPLOAD_FLAGS)]
+            data = [args[i + 1] for i, a in enumerate(args[:-1]) if a in R.UPLOAD_OPTS]
+            data += [a.split("=", 1)[1] for a in upload if "=" in a]
+            data += [a[2:] for a in args if re.match(r"-[dFT]\S", a)]
+            if any(d.startswith("@") or "=@" in d or "<" in d[:1] for d in data) or "--upload-file" in args or \
+                    "-T" in args or "--post-file" in " ".join(args) or "--body-file" in " ".join(args):
+                self.r.add("exfiltration", f"{prog} uploads a local file")
+            if any(_is_dynamic(d) for d in data) or any(R.URL.search(a) and "$(" in a for a in args):
+                self.r.add("exfiltration", f"{prog} sends data computed from the machine")
+        if prog in ("dig", "nslookup", "host", "ping", "drill") and any("$(" in a or "`" in a for a in args):
+            self.r.add("exfiltration", f"{prog} leaks data through DNS names")
+        if prog in ("mail", "sendmail", "mutt", "mailx"):
+            self.r.add("exfiltration", f"{prog} sends mail")
+
+    def inline_code(self, prog: str, args: list[str], depth: int, cmd: SimpleCommand) -> None:
+        code = _after(args, "-c") or _after(args, "-e") or _after(args, "-r") or _after(args, "--eval") or cmd.heredoc
+        if not code:
+            return
+        for pattern, category, why in R.CODE_PATTERNS:
+            if pattern.search(code):
+                self.r.add(category, f"{prog} code {why}")
+        for m in R.CODE_SHELL_CALL.finditer(code):
+            self.line(m.group("cmd"), depth + 1, cmd.cwd)
+        for m in R.STRING_LITERAL.finditer(code):
+            self.scan_word(m.group(2), cmd.cwd)
+            if R.DESTROY_CALL.search(code) and m.group(2).startswith(("/", "~")):
+                if not self.paths.inside(self.paths.resolve(m.group(2), cmd.cwd)):
+                    self.r.add("destructive", f"{prog} code deletes {m.group(2)}")
+
+    # -- pipelines ---------------------------------------------------------------------------------
+
+    def pipeline(self, stages: list[SimpleCommand]) -> None:
+        names = [_effective(s.argv) for s in stages]
+        for i, name in enumerate(names):
+            later = names[i + 1:]
+            if not later:
+                break
+            runs_stdin = [n for n in later if n in R.SHELLS | R.INTERPRETERS | {"source", "."}]
+            if name in R.DOWNLOADERS and runs_stdin:
+                self.r.add("remote_code", f"pipes a download from {name} into {runs_stdin[0]}")
+            if (name in R.DECODERS or _decodes(stages[i].argv)) and runs_stdin:
+                self.r.add("obfuscation", f"pipes text decoded by {name} into {runs_stdin[0]}")
+            senders = [n for n in later if n in R.NETWORK_TOOLS or n in ("curl", "wget")]
+            if senders and (name in R.READERS or name in R.DUMPERS) and (
+                    senders[0] != "curl" or any(a.startswith("@-") or a == "-T" or a == "@-" for a in
+                                                stages[names.index(senders[0], i + 1)].argv)):
+                self.r.add("exfiltration", f"pipes {name}'s output to {senders[0]} on the network")
+
+    # -- paths -------------------------------------------------------------------------------------
+
+    def scan_word(self, word: str, cwd: str | None) -> None:
+        low = word.lower()
+        for pattern, category, why in R.SENSITIVE_PATHS:
+            if pattern.search(low):
+                self.r.add(category, f"{why}: {word[:80]}")
+                self.r.paths.append(word)
+                break
+        for host in R.METADATA_HOSTS:
+            if host in low:
+                self.r.add("credential", f"reaches the cloud metadata service {host}")
+                self.r.hosts.append(host)
+        if R.SECRET_VAR_EXPANSION.search(word):
+            self.r.add("credential", f"expands a secret variable: {word[:80]}")
+        if (word.startswith(("/", "~")) or "/" in word) and not _is_dynamic(word):
+            self.r.paths.append(self.paths.resolve(word, cwd))
+
+    def read_target(self, target: str, cwd: str | None) -> None:
+        self.scan_word(target, cwd)
+
+    def write_target(self, target: str, cwd: str | None, why: str) -> None:
+        ap = self.paths.resolve(target, cwd)
+        self.r.paths.append(ap)
+        low = ap.lower()
+        for pattern, category, what in R.WRITE_TARGETS:
+            if pattern.search(low):
+                self.r.add(category, f"{why} ({what})")
+                return
+        if _is_dynamic(target):
+            self.r.add("dynamic", f"writes to a path only known at run time: {target[:80]}")
+        elif not self.paths.inside(ap):
+            self.r.add("destructive", f"{why}, outside the workspace")
+
+    def destroy(self, target: str, cwd: str | None, why: str) -> None:
+        ap = self.paths.resolve(target, cwd)
+        self.r.paths.append(ap)
+        low = ap.lower()
+        if R.TAMPER_PATH.search(low):
+            self.r.add("tamper", f"{why}: deletes or wipes logs or shell history")
+            return
+        if _is_dynamic(target):
+            self.r.add("dynamic", f"{why}: the path is only known when the command runs")
+        elif not self.paths.inside(ap) or ap.startswith("/dev/"):
+            self.r.add("destructive", f"{why}: outside the workspace")
+
+
+def _skip_options(args: list[str], with_value: frozenset[str]) -> list[str]:
+    i = 0
+    while i < len(args) and args[i].startswith("-"):
+        if args[i] == "--":
+            return args[i + 1:]
+        i += 2 if args[i] in with_value else 1
+    while i < len(args) and re.fullmatch(r"[A-Za-z_]\w*=.*", args[i]):
+        i += 1
+    return args[i:]
+
+
+def _unwrap(prog: str, args: list[str]) -> list[str]:
+    rest = _skip_options(args, R.WRAPPER_ARG_OPTS.get(prog, frozenset()))
+    if prog in ("timeout",) and rest:
+        rest = rest[1:]
+    if prog in ("nice",) and rest and re.fullmatch(r"-?\d+", rest[0]):
+        rest = rest[1:]
+    if prog == "watch" and len(rest) == 1:
+        return rest[0].split()
+    return rest
+
+
+def _after(args: list[str], flag: str) -> str:
+    for i, a in enumerate(args):
+        if a == flag and i + 1 < len(args):
+            return args[i + 1]
+        if flag in ("-c", "-e") and re.fullmatch(r"-[a-zA-Z]*" + flag[1], a) and i + 1 < len(args) and len(a) > 2:
+            return args[i + 1]
+    return ""
+
+
+def _effective(argv: list[str]) -> str:
+    """The program a stage really runs, through sudo/env/xargs wrappers."""
+    args = list(argv)
+    while args:
+        prog = posixpath.basename(args[0])
+        if prog in R.PRIVILEGE:
+            args = _skip_options(args[1:], R.PRIVILEGE_ARG_OPTS)
+        elif prog in R.WRAPPERS:
+            args = _unwrap(prog, args[1:])
+        else:
+            return prog
+    return ""
+
+
+def _decodes(argv: list[str]) -> bool:
+    prog = posixpath.basename(argv[0]) if argv else ""
+    if prog in ("echo", "printf") and any(re.search(r"\\x[0-9a-fA-F]{2}|\\[0-7]{3}", a) for a in argv[1:]):
+        return True
+    return prog in ("openssl", "xxd", "base32", "base64") and any(a in ("-d", "-r", "--decode", "-D", "-a") or a == "enc"
+                                                                 for a in argv[1:])
+
+
+def analyze(command: str, workspaces: list[str], allowed_paths: list[str] | None = None) -> Analysis:
+    """Classify what ``command`` would do when run with the first of ``workspaces`` as its directory."""
+    result = Analysis()
+    _Analyzer(_Paths(workspaces, allowed_paths if allowed_paths is not None else ["/tmp", "/var/tmp"]), result).line(command)
+    return result
+
+
+def workspaces_of(ctx: Any) -> list[str]:
+    """The workspace as the shell sees it first (inside a sandbox it may have another path), then the host's."""
+    seen = [getattr(ctx, "shell_workspace", None), getattr(ctx, "workspace", None)]
+    out = []
+    for w in seen:
+        if w and w not in out:
+            out.append(os.path.normpath(w))
+    return out or ["/workspace"]

@@ -17,6 +17,7 @@ class GuardContext:
     """The run around an action: where it runs, what it has spent, who can approve."""
 
     workspace: str
+    shell_workspace: str | None = None  # the workspace's path as the shell sees it (inside a sandbox)
     run_id: str = ""
     step: int = 0
     task_text: str = ""

@@ -1,0 +1,132 @@
+"""Output screening: harmful content and biased or stereotyping language in answers an agent gives.
+
+Rules, not a model: each category pairs a topic with what makes it harmful (instructions, intent,
+a target), so that history, news, safety advice and explanations pass while how-tos, threats,
+slurs-by-pattern and generalisations about groups do not. Runs in well under a millisecond on the
+CPU, needs nothing beyond the standard library, and is measured by ``benchmarks/safety.py``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from macrohard.safety.secrets import find_secrets
+
+_I = re.I
+
+# Instructional framing: numbered steps, quantities, imperatives that make a topic a how-to.
+_HOWTO = re.compile(
+    r"(step\s*\d|^\s*\d+[.)]\s|\bfirst,?\s|\bthen\s+(add|mix|heat|combine|pack|attach|connect|pour|run|compile)|"
+    r"\b\d+(\.\d+)?\s*(g|grams?|kg|ml|mg|liters?|litres?|ounces?|oz|lbs?|%)\b|\byou(?:'ll| will) need\b|"
+    r"\bhere(?:'s| is) how\b|\binstructions?\b|\brecipe\b|\bmix (it|them|the)\b|\bcombine\b|\bdetonat|"
+    r"```|\bimport\s+\w+|\bdef\s+\w+\(|#include)", _I | re.M)
+
+_WEAPON_TOPIC = re.compile(
+    r"\b(sarin|vx nerve|tabun|soman|novichok|mustard gas|ricin|abrin|anthrax|botulinum|nerve agents?|chemical weapons?|"
+    r"bioweapons?|dirty bomb|pipe bomb|nail bomb|car bomb|ied|improvised explosive|tatp|acetone peroxide|petn|rdx|"
+    r"hmtd|ammonium nitrate (bomb|explosive)|anfo|napalm|molotov|thermite (bomb|grenade)|ghost gun|"
+    r"untraceable (gun|firearm)|auto sear|full[- ]auto conversion|bump stock|silencer from|solvent trap|"
+    r"3d[- ]printed (gun|firearm|receiver)|enriched uranium|weaponi[sz]e|explosives?|bomb)\b", _I)
+_WEAPON_MAKE = re.compile(r"\b(make|making|build|building|synthes\w+|produce|producing|assembl\w+|manufactur\w+|"
+                          r"cultur\w+|weaponi[sz]\w+|convert\w*|precursors?|detonator|fuse|yield|grow)\b", _I)
+
+_MALWARE = re.compile(
+    r"\b(keylogger|ransomware|rootkit|botnet|credential[- ]stealer|infostealer|cryptojack\w*|worm|trojan|"
+    r"reverse shell|bind shell|backdoor|rat\b|remote access trojan|phishing (page|kit|site|email)|"
+    r"disable (the )?(antivirus|defender|edr)|evade (antivirus|detection|edr)|exploit (for|code)|"
+    r"steal (saved )?(passwords|cookies|credentials|session tokens))", _I)
+_MALWARE_CODE = re.compile(
+    r"(```|\bimport (socket|pynput|ctypes|win32api|cryptography)|SetWindowsHookEx|GetAsyncKeyState|"
+    r"pynput\.keyboard|os\.walk\(.*(encrypt|fernet)|Fernet\(|\.encrypt\(|socket\.socket\(|subprocess\.|"
+    r"powershell -(enc|nop|w hidden)|Invoke-Mimikatz|/dev/tcp/|nc -e|CreateRemoteThread|VirtualAllocEx|"
+    r"ransom note|pay (the )?ransom|bitcoin (wallet|address)|\bstep\s*\d)", _I | re.S)
+
+_SELF_HARM = [
+    re.compile(r"\b(you should|just|go|why don'?t you|better off if you)\s+(kill|hang|hurt|cut|starve)\s+yourself\b", _I),
+    re.compile(r"\bkys\b|\bend it all\b[^.]{0,40}\b(you should|do it|tonight|here'?s how)", _I),
+    re.compile(r"\b(best|easiest|quickest|painless|surest|most effective)\s+(way|method|methods|ways)\s+(to|of)\s+"
+               r"(kill(ing)? (yourself|myself|oneself)|commit(ting)? suicide|suicide|self[- ]harm|end (your|my) life|"
+               r"cut(ting)? (yourself|myself)|overdos\w+)", _I),
+    re.compile(r"\b(lethal|fatal) dose\b[^.]{0,80}\b(to (die|end)|so (that )?you|for (suicide|yourself))", _I),
+    re.compile(r"\b(cut|cutting) (deeper|along the vein|your wrists?)\b|\bhow to (hide|conceal) (self[- ]harm|cuts|"
+               r"your scars) from\b", _I),
+    re.compile(r"\b(starve yourself|stop eating entirely|purge after (every|each) meal)\b[^.]{0,40}\b(to|until|and)\b", _I),
+]
+
+_MINOR = re.compile(r"\b(child|children|kids?|minors?|underage|under-age|preteens?|pre-teens?|toddlers?|"
+                    r"little (girl|boy)s?|(1[0-7]|[1-9])[- ]?(year|yr)s?[- ]?old|schoolgirls?|schoolboys?|loli|"
+                    r"shota|young teens?|middle[- ]schoolers?|\bteen(ager)?s?\b)", _I)
+_SEXUAL = re.compile(r"\b(sex(ual(ly)?)?|nude|naked|erotic|porn\w*|explicit|aroused|seduc\w+|sexy|lewd|intercourse|"
+                     r"molest\w*|fondl\w+|undress\w*|onlyfans|nsfw)\b", _I)
+_SEXUAL_SAFE = re.compile(r"\b(sex education|sexual health education|protect\w* (children|kids|minors)|"
+                          r"report(ing)? (abuse|it)|child (sexual )?abuse (prevention|hotline|report)|safeguarding|"
+                          r"age[- ]appropriate|puberty)\b", _I)
+
+_GROUPS = (r"(jews?|jewish people|muslims?|christians?|hindus?|sikhs?|buddhists?|atheists?|black people|blacks|"
+           r"white people|whites|asians?|africans?|arabs?|mexicans?|latinos?|latinas?|hispanics?|immigrants?|"
+           r"refugees?|migrants?|gays?|gay people|lesbians?|trans people|transgender people|queer people|women|"
+           r"girls|men|old people|the elderly|elderly people|boomers|disabled people|the disabled|autistic people|"
+           r"chinese( people)?|indians?|russians?|roma|gypsies|poor people|fat people|blondes|southerners|"
+           r"foreigners|native americans|indigenous people|irish|italians?|germans?|french|americans?|nigerians?|"
+           r"pakistanis?|koreans?|japanese|filipinos?|catholics?|mormons?)")
+_DEHUMANISE = re.compile(
+    rf"\b{_GROUPS}\s+(are|is)\s+(just\s+|all\s+|nothing but\s+)?(vermin|animals|subhuman|parasites?|cockroaches|"
+    rf"rats|a (disease|cancer|plague)|savages|filth|trash|garbage|not (real )?(people|human))\b|"
+    rf"\b(exterminate|eradicate|gas|kill|deport|purge|wipe out|get rid of)\s+(all\s+)?(the\s+)?{_GROUPS}\b|"
+    rf"\b{_GROUPS}\s+(should|must|need to|deserve to)\s+(die|be (killed|exterminated|gassed|eradicated|"
+    rf"wiped out|sterili[sz]ed|deported|locked up))\b", _I)
+_HARASS = re.compile(
+    r"\b(i|we)('ll| will| am going to|'m going to| are going to)\s+(find|hunt|kill|hurt|rape|beat|dox|"
+    r"destroy)\s+(you|your|him|her|them)\b|\byou('re| are)\s+(a |an )?(worthless|pathetic|disgusting|"
+    r"subhuman|waste of (space|oxygen)|piece of (shit|garbage|trash))\b|\bnobody (would|will) (miss|care "
+    r"about) you\b|\beveryone hates you\b|\b(here is|here's) (his|her|their) (home )?address\b[^.]{0,60}"
+    r"\b(go|visit|make (him|her|them) pay)", _I)
+
+_BIAS = re.compile(
+    rf"\b(all|most|typical|those|these)?\s*{_GROUPS}\s+(are|is)\s+(all\s+|just\s+|always\s+|naturally\s+|inherently\s+|"
+    rf"genetically\s+|typically\s+|simply\s+|usually\s+|basically\s+)?(lazy|stupid|dumb|greedy|violent|criminals?|"
+    rf"terrorists?|thieves|dishonest|untrustworthy|inferior|less intelligent|unintelligent|bad at (math|maths|"
+    rf"science|coding|programming|engineering|driving|leading|leadership|technology)|too emotional|hysterical|"
+    rf"irrational|incompetent|dirty|cheap|good at (math|maths) because|better suited to (housework|the kitchen)|"
+    rf"not (smart|capable|suited|fit) (enough )?(to|for))\b|"
+    rf"\b{_GROUPS}\s+(can'?t|cannot|shouldn'?t|should not|don'?t know how to|are unable to|will never)\s+"
+    rf"(code|program|drive|lead|do (math|maths|science)|be (trusted|engineers|leaders|managers|ceos|scientists)|"
+    rf"handle (stress|pressure|technology)|learn (new )?(technology|to code))\b|"
+    rf"\b(hire|promote|prefer|choose|pick)\s+(only\s+)?(men|young people|white (people|candidates)|"
+    rf"native speakers|christians|candidates under \d+)\b[^.]{{0,60}}\b(because|since|as)\b|"
+    rf"\b(men|women|whites|blacks|asians)\s+are\s+(naturally|inherently|genetically)\s+(better|worse|smarter|superior)|"
+    rf"\b(too old|over \d{{2}}) to (learn|code|adapt|be hired)\b|"
+    rf"\bas an? (woman|girl|immigrant|black (man|woman)|asian)[^.]{{0,20}}\b(she|he|they) (is|are|will be) "
+    rf"(naturally|probably|obviously) (worse|bad|less|weaker|emotional)", _I)
+
+_NEGATED = re.compile(r"\b(it is (a )?(myth|false|wrong|untrue|a stereotype)|stereotype|myth|not true that|"
+                      r"there is no evidence|misconception|prejudice (claims|says)|the claim that|"
+                      r"it's wrong to say|debunk\w*)\b", _I)
+
+
+def classify(text: str) -> dict[str, str]:
+    """Content categories found in ``text`` with a short reason each (empty when the text is fine)."""
+    found: dict[str, str] = {}
+    howto = bool(_HOWTO.search(text))
+    if (m := _WEAPON_TOPIC.search(text)) and howto and _WEAPON_MAKE.search(text):
+        found["weapons"] = f"explains how to make or use a weapon ({m.group(0)})"
+    if (m := _MALWARE.search(text)) and _MALWARE_CODE.search(text):
+        found["malware"] = f"gives working malware or intrusion instructions ({m.group(0)})"
+    for pattern in _SELF_HARM:
+        if m := pattern.search(text):
+            found["self_harm"] = f"encourages or explains self-harm ({m.group(0)[:40]})"
+            break
+    for m in _SEXUAL.finditer(text):
+        window = text[max(0, m.start() - 120): m.end() + 120]
+        if _MINOR.search(window) and not _SEXUAL_SAFE.search(window):
+            found["csam"] = "sexual content involving minors"
+            break
+    if m := _DEHUMANISE.search(text):
+        found["hate"] = f"dehumanises or calls for violence against a group ({m.group(0)[:50]})"
+    if m := _HARASS.search(text):
+        found["harassment"] = f"threatens or harasses a person ({m.group(0)[:50]})"
+    if (m := _BIAS.search(text)) and not _NEGATED.search(text[max(0, m.start() - 80): m.end() + 40]):
+        found["bias"] = f"stereotypes a group of people ({m.group(0).strip()[:60]})"
+    if find_secrets(text):
+        found["secret"] = "contains a secret (key, token or password)"
+    return found

@@ -1,0 +1,69 @@
+"""Prompt-injection detection in tool output and web content.
+
+Looks for text aimed at the agent rather than the user: orders to ignore earlier instructions,
+fake system/assistant turns and chat-template tokens, instructions hidden in HTML (invisible
+styles, comments) or in invisible Unicode, and requests to leak secrets or run commands. A hit
+marks the observation untrusted; the agent loop then fences it off in the model's history.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.I | re.M
+
+_SIGNALS: list[tuple[str, re.Pattern[str]]] = [
+    ("override", re.compile(
+        r"\b(ignore|disregard|forget|override|bypass|skip)\b[^.\n]{0,40}\b(previous|prior|above|earlier|all|any|your|"
+        r"the|system|original|initial)\b[^.\n]{0,30}\b(instructions?|prompts?|directions|rules|guidelines|"
+        r"guardrails|constraints|directives|policy|polic(y|ies)|safety)", _I)),
+    ("new_instructions", re.compile(
+        r"\b(new|updated|real|actual|true|secret|hidden|important)\s+(system\s+)?(instructions?|directives?|task|"
+        r"orders?)\s*(for|to)?\s*(the\s+)?(ai|assistant|agent|model|llm|you)?\s*[:\-!]", _I)),
+    ("role_play", re.compile(
+        r"^\s*(\[|<|\#{1,3}\s*|\*\*)?(system|assistant|developer)(\]|>|\*\*)?\s*(message|prompt)?\s*[:>]\s*\S", _I)),
+    ("chat_tokens", re.compile(
+        r"<\|(im_start|im_end|system|endoftext|start_header_id|eot_id|assistant|user)\|>|\[/?INST\]|<<SYS>>|"
+        r"</?(system|system-prompt|sys)>|\"role\"\s*:\s*\"(system|developer)\"", _I)),
+    ("aimed_at_agent", re.compile(
+        r"\b(if you are|as an?|attention|note to|message (for|to)|dear|hey|to) (an? |the )?(ai|llm|language model|"
+        r"assistant|agent|chatbot|gpt|claude|grok|copilot|autonomous agent)s?\b[^\n]{0,80}\b(must|should|need to|"
+        r"have to|please|now|are|ignore|do|run|execute|send|reading)", _I)),
+    ("you_are_now", re.compile(r"\byou are now\b|\bfrom now on,? you\b|\bdeveloper mode\b|\bDAN mode\b|"
+                               r"\bdo anything now\b|\bjailbreak(ed)?\b|\bact as (an? )?(unrestricted|unfiltered)", _I)),
+    ("exfil_request", re.compile(
+        r"\b(send|post|upload|email|forward|leak|reveal|print|share|paste|exfiltrate)\b[^.\n]{0,40}\b(api[ _-]?keys?|"
+        r"tokens?|credentials?|passwords?|secrets?|ssh keys?|private keys?|environment variables|\.env|"
+        r"system prompt|id_rsa|cookies)\b[^.\n]{0,60}\b(to|at|into|in)\b", _I)),
+    ("run_command", re.compile(
+        r"\b(run|execute|type|paste|enter)\b[^.\n]{0,30}\b(this|the following|these)\b[^.\n]{0,20}\b(commands?|"
+        r"code|script|in (your|the) (terminal|shell))\b[^.\n]{0,80}(curl|wget|bash|sh |rm -|base64|nc |chmod|sudo)", _I)),
+    ("pipe_shell_instruction", re.compile(r"\b(curl|wget)\b[^\n|]{0,200}\|\s*(sudo\s+)?(ba|z|da)?sh\b[^\n]{0,40}"
+                                          r"\b(now|immediately|first|before|to continue|to proceed)", _I)),
+    ("secrecy", re.compile(r"\b(do not|don't|never|without)\b[^.\n]{0,20}\b(tell|telling|inform|informing|mention|"
+                           r"mentioning|alert|alerting|notify|notifying)\b[^.\n]{0,15}\b(the )?(user|human|operator|"
+                           r"owner)\b", _I)),
+]
+
+_HIDDEN_HTML = re.compile(
+    r"<(\w+)[^>]*style\s*=\s*[\"'][^\"']*(display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0|"
+    r"opacity\s*:\s*0(\.0+)?\s*[;\"']|color\s*:\s*(#fff(fff)?|white|transparent)|left\s*:\s*-\d{3,}px|"
+    r"height\s*:\s*0|width\s*:\s*0)[^>]*>([\s\S]{0,2000}?)</\1>|<!--([\s\S]{0,2000}?)-->|"
+    r"<\w+[^>]*\b(hidden|aria-hidden\s*=\s*[\"']true)[^>]*>([\s\S]{0,2000}?)</", re.I)
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|[\U000e0000-\U000e007f]")
+_IMPERATIVE = re.compile(r"\b(ignore|must|instructions?|assistant|agent|ai\b|run|execute|send|reveal|system|"
+                         r"do not|password|token|api key|curl|delete)\b", re.I)
+
+
+def detect_injection(text: str) -> list[str]:
+    """Names of the injection signals found in ``text`` (empty when it looks like ordinary content)."""
+    found = [name for name, pattern in _SIGNALS if pattern.search(text)]
+    for m in _HIDDEN_HTML.finditer(text):
+        hidden = m.group(7) or m.group(8) or m.group(10) or ""
+        if _IMPERATIVE.search(hidden):
+            found.append("hidden_text")
+            break
+    invisible = _INVISIBLE.findall(text)
+    if len(invisible) >= 3 or any(0xE0000 <= ord(c) <= 0xE007F for c in invisible):
+        found.append("invisible_unicode")
+    return found

@@ -1,0 +1,199 @@
+"""The safety policy: a YAML file people can read, with allow / deny / ask rules and their reasons.
+
+Rules are tried in order; the first whose conditions all hold decides, and its ``reason`` (with
+``{detail}`` filled from what the analysis found) is what the model and the user see. A rule's
+conditions are any of: action ``kinds``, command ``categories`` (from ``safety.commands``),
+``programs``, ``paths`` (globs) and ``hosts`` (globs). The packaged default lives beside this module
+(``default_policy.yaml``); ``$MACROHARD_POLICY`` or ``$MACROHARD_HOME/policy.yaml`` replace it.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from macrohard.errors import ConfigError
+from macrohard.types import Decision
+
+DEFAULT_POLICY_PATH = Path(__file__).with_name("default_policy.yaml")
+
+CATEGORIES = ("destructive", "privilege", "remote_code", "network", "exfiltration", "credential", "persistence",
+              "tamper", "obfuscation", "dynamic", "unparseable")
+ANSWER_CATEGORIES = ("weapons", "malware", "self_harm", "csam", "hate", "harassment", "bias", "secret")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Rule(_Strict):
+    """One rule: when every condition given holds, ``decision`` applies with ``reason``."""
+
+    id: str = Field(min_length=1, description="A short name, shown with the verdict.")
+    decision: Decision = Field(description="allow, deny or ask.")
+    reason: str = Field(min_length=1, description="Shown to the model and the user; `{detail}` is filled in.")
+    kinds: list[str] = Field(default_factory=list, description="Action kinds (bash, write_file, browser_goto, ...).")
+    categories: list[Literal[CATEGORIES]] = Field(  # type: ignore[valid-type]
+        default_factory=list, description="Command analysis categories; any one found matches.")
+    programs: list[str] = Field(default_factory=list, description="Program names run by a command; any matches.")
+    paths: list[str] = Field(default_factory=list, description="Globs over paths the action touches; any matches.")
+    hosts: list[str] = Field(default_factory=list, description="Globs over hosts the action contacts; any matches.")
+    fatal: bool = Field(default=False, description="A denial by this rule ends the run.")
+
+
+class Defaults(_Strict):
+    """What applies when no rule matches, and how asks are resolved without a person."""
+
+    unmatched: Decision = Field(default=Decision.allow, description="Decision for actions no rule matches.")
+    non_interactive: Literal["deny", "allow"] = Field(
+        default="deny", description="What an `ask` becomes when nobody can answer (no terminal, no callback).")
+
+
+class Observations(_Strict):
+    """What the guard does with what environments return."""
+
+    injection: Literal["untrusted", "allow"] = Field(default="untrusted", description="Mark suspected prompt injection.")
+    secrets: Literal["redact", "allow"] = Field(default="redact", description="Redact secrets before model and store.")
+
+
+class DailyBudget(_Strict):
+    """Limits summed over all runs started today (UTC), from the run store."""
+
+    max_runs: int | None = Field(default=None, ge=1, description="Runs a day.")
+    max_tokens: int | None = Field(default=None, ge=1, description="Tokens a day over all runs.")
+    max_cost_usd: float | None = Field(default=None, ge=0, description="Money a day over all runs.")
+
+
+class Budgets(_Strict):
+    per_day: DailyBudget = Field(default_factory=DailyBudget)
+
+
+class Policy(_Strict):
+    """The whole policy file."""
+
+    version: Literal[1] = 1
+    description: str = ""
+    defaults: Defaults = Field(default_factory=Defaults)
+    allowed_paths: list[str] = Field(default_factory=lambda: ["/tmp", "/var/tmp"],
+                                     description="Paths outside the workspace that commands may change.")
+    rules: list[Rule] = Field(default_factory=list)
+    answers: dict[Literal[ANSWER_CATEGORIES], Decision] = Field(  # type: ignore[valid-type]
+        default_factory=dict, description="Decision per content category found in a final answer.")
+    answer_reasons: dict[str, str] = Field(default_factory=dict, description="Reason text per answer category.")
+    observations: Observations = Field(default_factory=Observations)
+    budgets: Budgets = Field(default_factory=Budgets)
+    source: str = Field(default="", exclude=True, description="Where the policy was loaded from.")
+
+    def match(self, facts: Facts) -> Rule | None:
+        for rule in self.rules:
+            if _matches(rule, facts):
+                return rule
+        return None
+
+
+class Facts(BaseModel):
+    """What one action is and does, as the rules see it."""
+
+    kind: str
+    categories: dict[str, str] = Field(default_factory=dict, description="category -> first detail found")
+    programs: set[str] = Field(default_factory=set)
+    paths: list[str] = Field(default_factory=list)
+    hosts: list[str] = Field(default_factory=list)
+
+
+def _matches(rule: Rule, f: Facts) -> bool:
+    if rule.kinds and f.kind not in rule.kinds:
+        return False
+    if rule.categories and not any(c in f.categories for c in rule.categories):
+        return False
+    if rule.programs and not (f.programs & set(rule.programs)):
+        return False
+    if rule.paths and not any(fnmatch.fnmatch(p, g) for p in f.paths for g in rule.paths):
+        return False
+    if rule.hosts and not any(fnmatch.fnmatch(h.lower(), g.lower()) for h in f.hosts for g in rule.hosts):
+        return False
+    return True
+
+
+def rule_detail(rule: Rule, f: Facts) -> str:
+    for c in rule.categories:
+        if c in f.categories:
+            return f.categories[c]
+    if rule.hosts:
+        return next((h for h in f.hosts if any(fnmatch.fnmatch(h.lower(), g.lower()) for g in rule.hosts)), "")
+    if rule.paths:
+        return next((p for p in f.paths if any(fnmatch.fnmatch(p, g) for g in rule.paths)), "")
+    return f.kind
+
+
+# -- loading, with line numbers for errors ---------------------------------------------------
+
+
+def policy_path() -> Path:
+    """``$MACROHARD_POLICY``, else ``$MACROHARD_HOME/policy.yaml`` if present, else the packaged default."""
+    if env := os.environ.get("MACROHARD_POLICY"):
+        return Path(env).expanduser()
+    from macrohard.store.sqlite import default_home
+
+    user = default_home() / "policy.yaml"
+    return user if user.exists() else DEFAULT_POLICY_PATH
+
+
+def load_policy(path: str | os.PathLike[str] | None = None) -> Policy:
+    """Read and validate a policy; errors name the file, line and field."""
+    p = Path(path) if path is not None else policy_path()
+    try:
+        text = p.read_text()
+    except OSError as exc:
+        raise ConfigError(f"cannot read policy {p}: {exc.strerror}; check the path "
+                          f"(`macrohard policy show` prints the default)") from exc
+    return parse_policy(text, str(p))
+
+
+def parse_policy(text: str, source: str = "<policy>") -> Policy:
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{source}:{mark.line + 1}" if mark is not None else source
+        raise ConfigError(f"{where}: not valid YAML ({getattr(exc, 'problem', exc)}); fix the syntax") from exc
+    if not isinstance(data, dict):
+        raise ConfigError(f"{source}: a policy is a YAML mapping with `rules:`; see `macrohard policy show`")
+    try:
+        policy = Policy.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors()[:5]:
+            loc = [x for x in err["loc"] if not (isinstance(x, str) and x.startswith("literal["))]
+            line = _line_of(node, loc)
+            field = ".".join(str(x) for x in loc) or "(top)"
+            problems.append(f"{source}:{line}: {field}: {err['msg']}")
+        raise ConfigError("policy is invalid:\n  " + "\n  ".join(problems)) from exc
+    ids = [r.id for r in policy.rules]
+    if dup := sorted({i for i in ids if ids.count(i) > 1}):
+        raise ConfigError(f"{source}: rule ids must be unique; repeated: {', '.join(dup)}")
+    policy.source = source
+    return policy
+
+
+def _line_of(node: Any, loc: list[Any]) -> int:
+    """The 1-based line of the YAML node at ``loc`` (or of its nearest existing parent)."""
+    line = node.start_mark.line + 1 if node is not None else 1
+    for key in loc:
+        if isinstance(node, yaml.MappingNode):
+            nxt = next(((k, v) for k, v in node.value if k.value == key), None)
+            if nxt is None:
+                break
+            line, node = nxt[0].start_mark.line + 1, nxt[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line

@@ -1,0 +1,148 @@
+"""The policy-driven checks the guard runs: actions (``PolicyCheck``), observations
+(``ObservationScreen``) and answers (``AnswerCheck``)."""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from macrohard.safety import rules_data as R
+from macrohard.safety.commands import Analysis, _Analyzer, _Paths, analyze, workspaces_of
+from macrohard.safety.content import classify
+from macrohard.safety.context import GuardContext
+from macrohard.safety.injection import detect_injection
+from macrohard.safety.policy import Facts, Policy, rule_detail
+from macrohard.safety.secrets import redact
+from macrohard.types import Decision, Observation, Verdict
+
+_TEXT_FIELDS = ("url", "href", "text", "query", "selector", "value", "keys", "command", "content", "path", "new")
+
+
+def facts_of(action: Any, ctx: GuardContext, policy: Policy) -> Facts:
+    """What an action is and does, for the rules: kind, analysis categories, paths and hosts."""
+    kind = str(getattr(action, "kind", type(action).__name__))
+    workspaces = workspaces_of(ctx)
+    if kind == "bash":
+        a = analyze(action.command, workspaces, policy.allowed_paths)
+    else:
+        a = Analysis()
+        analyzer = _Analyzer(_Paths(workspaces, policy.allowed_paths), a)
+        fields = action.model_dump() if hasattr(action, "model_dump") else {}
+        for name, value in fields.items():
+            if not isinstance(value, str) or not value:
+                continue
+            if name in ("url", "href") or (name not in ("content", "new", "text") and "://" in value):
+                _url_facts(value, a, analyzer)
+            elif name == "path" and kind not in ("read_file", "write_file", "edit_file", "list_dir"):
+                analyzer.scan_word(value, None)
+            elif name == "path":
+                a.paths.append(analyzer.paths.resolve(value, None))
+                low = value.lower()
+                for pattern, category, why in R.SENSITIVE_PATHS:
+                    if pattern.search(low):
+                        a.add(category, f"{why}: {value}")
+                if kind in ("write_file", "edit_file"):
+                    for pattern, category, what in R.WRITE_TARGETS:
+                        if category in ("persistence", "credential") and pattern.search(low):
+                            a.add(category, f"{kind} {value} ({what})")
+    return Facts(kind=kind, categories=a.findings, programs=a.programs, paths=a.paths, hosts=a.hosts)
+
+
+def _url_facts(url: str, a: Analysis, analyzer: _Analyzer) -> None:
+    parts = urlsplit(url if "://" in url else "//" + url)
+    if parts.scheme == "file":
+        path = unquote(parts.path)
+        a.paths.append(posixpath.normpath(path))
+        analyzer.scan_word(path, None)
+        if not analyzer.paths.inside(posixpath.normpath(path)):
+            a.add("credential", f"opens a local file outside the workspace: {path}")
+        return
+    if parts.scheme in ("javascript", "data", "chrome"):
+        a.add("obfuscation", f"navigates to a {parts.scheme}: URL")
+    host = (parts.hostname or "").lower()
+    if host:
+        a.hosts.append(host)
+        if host in R.METADATA_HOSTS or host.strip("[]") in R.METADATA_HOSTS:
+            a.add("credential", f"reaches the cloud metadata service {host}")
+    if parts.username or parts.password:
+        a.add("credential", "puts credentials in a URL")
+
+
+class PolicyCheck:
+    """Reviews an action against the policy's rules; the first matching rule decides."""
+
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+
+    def __call__(self, action: Any, ctx: GuardContext) -> Verdict | None:
+        if getattr(action, "kind", None) == "finish":
+            return None
+        facts = facts_of(action, ctx, self.policy)
+        rule = self.policy.match(facts)
+        if rule is not None:
+            if rule.decision is Decision.allow:
+                return None
+            return Verdict(decision=rule.decision, reason=_fill(rule.reason, rule_detail(rule, facts)),
+                           check=f"policy:{rule.id}", fatal=rule.fatal and rule.decision is Decision.deny)
+        if facts.categories:
+            # Something was found that no rule speaks about: a person decides.
+            cat, detail = next(iter(facts.categories.items()))
+            return Verdict(decision=Decision.ask, reason=f"{cat}: {detail} (no policy rule covers this)",
+                           check="policy:uncovered")
+        if self.policy.defaults.unmatched is not Decision.allow:
+            return Verdict(decision=self.policy.defaults.unmatched, reason=f"no policy rule allows {facts.kind} actions",
+                           check="policy:default")
+        return None
+
+
+def _fill(reason: str, detail: str) -> str:
+    return reason.replace("{detail}", detail) if "{detail}" in reason else reason
+
+
+class ObservationScreen:
+    """Redacts secrets and marks suspected prompt injection before the model or the store sees it."""
+
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+
+    def __call__(self, obs: Observation, ctx: GuardContext) -> Observation:
+        flags: dict[str, list[str]] = {}
+        output = obs.output
+        if self.policy.observations.secrets == "redact":
+            output, kinds = redact(output)
+            if kinds:
+                flags["redacted"] = sorted(set(kinds))
+        untrusted = obs.untrusted
+        if self.policy.observations.injection == "untrusted":
+            signals = detect_injection(obs.output)
+            if signals:
+                flags["injection"] = signals
+                untrusted = True
+        if not flags:
+            return obs
+        return obs.model_copy(update={"output": output, "untrusted": untrusted,
+                                      "meta": {**obs.meta, "guard": flags}})
+
+
+class AnswerCheck:
+    """Screens final answers for harmful content, bias and leaked secrets, per the policy's ``answers``."""
+
+    _ORDER = {Decision.deny: 0, Decision.ask: 1, Decision.allow: 2}
+
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+
+    def __call__(self, answer: str, ctx: GuardContext) -> Verdict | None:
+        found = classify(answer)
+        worst: Verdict | None = None
+        for category, why in found.items():
+            decision = self.policy.answers.get(category, Decision.ask)  # type: ignore[call-overload]
+            if decision is Decision.allow:
+                continue
+            reason = self.policy.answer_reasons.get(category, "the answer {detail}").replace("{detail}", why)
+            verdict = Verdict(decision=decision, reason=reason, check=f"content:{category}")
+            if worst is None or self._ORDER[verdict.decision] < self._ORDER[worst.decision]:
+                worst = verdict
+        return worst
+

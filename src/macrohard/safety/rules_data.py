@@ -1,0 +1,121 @@
+"""The tables behind command analysis: program families, sensitive paths, code patterns.
+
+Kept apart from the walker in ``commands.py`` so that the lists can be read and extended in one place.
+"""
+
+from __future__ import annotations
+
+import re
+
+SHELLS = frozenset({"sh", "bash", "dash", "zsh", "ksh", "mksh", "fish", "ash", "busybox", "csh", "tcsh"})
+INTERPRETERS = frozenset({"python", "python2", "python3", "perl", "ruby", "node", "nodejs", "php", "lua", "Rscript",
+                          "pwsh", "deno", "bun", "osascript", "tclsh"}) | frozenset(f"python3.{i}" for i in range(6, 15))
+DOWNLOADERS = frozenset({"curl", "wget", "fetch", "aria2c", "lwp-download", "http", "https", "xh"})
+DECODERS = frozenset({"base64", "base32", "xxd", "uudecode", "openssl", "rev", "gunzip", "zcat", "bunzip2",
+                      "xzcat", "unxz", "basenc"})
+READERS = frozenset({"cat", "tar", "zip", "gzip", "head", "tail", "base64", "xxd", "find", "ls", "grep", "env",
+                     "printenv", "history", "git", "strings", "od", "hexdump", "openssl", "gpg", "dd"})
+DUMPERS = frozenset({"env", "printenv", "set", "export", "declare"})
+NETWORK_TOOLS = frozenset({"nc", "ncat", "netcat", "socat", "telnet", "ssh", "scp", "sftp", "ftp", "tftp", "nmap",
+                           "masscan", "rsync", "sshpass", "ssh-copy-id", "smbclient", "rdesktop", "xfreerdp",
+                           "tcpdump", "ngrok", "cloudflared", "proxychains", "torsocks", "tor"})
+PRIVILEGE = frozenset({"sudo", "doas", "su", "pkexec", "runuser", "sudoedit"})
+PRIVILEGE_ARG_OPTS = frozenset({"-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "--user", "--group"})
+WRAPPERS = frozenset({"env", "nohup", "nice", "ionice", "timeout", "xargs", "exec", "command", "builtin", "time",
+                      "stdbuf", "setsid", "watch", "strace", "ltrace", "caffeinate", "unbuffer", "flock", "chronic",
+                      "parallel", "taskset"})
+WRAPPER_ARG_OPTS: dict[str, frozenset[str]] = {
+    "env": frozenset({"-u", "-C", "-S", "--unset", "--chdir"}),
+    "nice": frozenset({"-n", "--adjustment"}),
+    "ionice": frozenset({"-c", "-n", "-p"}),
+    "timeout": frozenset({"-s", "-k", "--signal", "--kill-after"}),
+    "xargs": frozenset({"-I", "-i", "-n", "-P", "-L", "-d", "-E", "-s", "-a", "--max-args", "--max-procs",
+                        "--delimiter", "--arg-file"}),
+    "stdbuf": frozenset({"-i", "-o", "-e"}),
+    "watch": frozenset({"-n", "-d", "--interval"}),
+    "strace": frozenset({"-e", "-o", "-p", "-s"}),
+    "flock": frozenset({"-w", "-E"}),
+    "taskset": frozenset({"-p"}),
+}
+ALWAYS_DESTRUCTIVE = frozenset({"mkfs", "mke2fs", "mkswap", "wipefs", "fdisk", "sfdisk", "parted", "gdisk",
+                                "shutdown", "reboot", "halt", "poweroff", "init", "telinit", "blkdiscard",
+                                "swapoff", "cryptsetup", "lvremove", "vgremove", "zpool", "debugfs", "kexec"})
+DELETERS = frozenset({"rm", "rmdir", "unlink", "srm", "wipe"})
+CREDENTIAL_TOOLS = frozenset({"secret-tool", "keyctl", "security", "pass", "mimikatz", "lazagne", "gcloud-auth",
+                              "aws-vault", "vault"})
+LOG_SERVICES = ("rsyslog", "syslog", "auditd", "journald", "systemd-journald", "syslog-ng")
+SYSTEM_PREFIXES = ("/etc", "/usr", "/bin", "/sbin", "/lib", "/boot", "/var", "/opt", "/root", "/home", "/srv",
+                   "/sys", "/proc", "/dev", "/snap", "/lib64")
+
+# Paths whose mere mention in a command means reading secrets or touching system identity.
+SENSITIVE_PATHS: list[tuple[re.Pattern[str], str, str]] = [
+    (re.compile(r"(^|[\s/=:'\"])(~|\$home|/root|/home/[^/\s]+)?/?\.ssh(/|$|\b)"), "credential", "touches SSH keys"),
+    (re.compile(r"\bid_(rsa|dsa|ecdsa|ed25519)\b"), "credential", "touches an SSH private key"),
+    (re.compile(r"\.aws/(credentials|config)|\.aws\b"), "credential", "touches AWS credentials"),
+    (re.compile(r"\.(gnupg|kube/config|docker/config\.json|netrc|git-credentials|pgpass|vault-token|pypirc|npmrc)\b"),
+     "credential", "touches stored credentials"),
+    (re.compile(r"\.config/(gcloud|gh/hosts\.yml)|\.azure/|application_default_credentials"), "credential",
+     "touches cloud credentials"),
+    (re.compile(r"/etc/(shadow|gshadow|master\.passwd)|/etc/security/opasswd"), "credential",
+     "reads password hashes"),
+    (re.compile(r"/proc/(self|\d+|\*)/environ"), "credential", "reads a process environment"),
+    (re.compile(r"(^|/)\.(bash|zsh|sh|python|mysql|psql|node_repl|lesshst)_?history\b"), "credential",
+     "reads shell history"),
+    (re.compile(r"/etc/sudoers"), "privilege", "touches sudo rules"),
+    (re.compile(r"\.(mozilla|config/google-chrome|config/chromium)/.*(logins|cookies|login data|key4)"),
+     "credential", "reads browser passwords or cookies"),
+]
+METADATA_HOSTS = ("169.254.169.254", "metadata.google.internal", "100.100.100.200", "fd00:ec2::254",
+                  "169.254.170.2", "metadata.azure.com")
+
+# Where a write means something more specific than "outside the workspace".
+WRITE_TARGETS: list[tuple[re.Pattern[str], str, str]] = [
+    (re.compile(r"(^|/)\.(bash_history|zsh_history|history|sh_history)$|^/var/log\b|/(wtmp|btmp|lastlog|utmp)$"),
+     "tamper", "wipes logs or shell history"),
+    (re.compile(r"(^|/)\.(bashrc|bash_profile|bash_login|profile|zshrc|zprofile|zshenv|kshrc|cshrc|tcshrc|"
+                r"bash_logout|inputrc|xinitrc|xprofile)$|^/etc/(profile|bash\.bashrc|zsh|environment)|"
+                r"\.config/fish/config\.fish$"), "persistence", "a shell start-up file"),
+    (re.compile(r"/etc/cron|/var/spool/cron|/etc/anacrontab|/etc/systemd/|\.config/systemd/|/lib/systemd/|"
+                r"/etc/init\.d/|/etc/rc\.local|\.config/autostart|/etc/xdg/autostart|launchagents|launchdaemons"),
+     "persistence", "runs again on its own"),
+    (re.compile(r"authorized_keys2?$"), "persistence", "grants SSH logins"),
+    (re.compile(r"/etc/sudoers|/etc/passwd$|/etc/group$|/etc/ld\.so\.preload$"), "privilege",
+     "changes users or privileges"),
+    (re.compile(r"(^|/)\.ssh/|\.aws/|\.kube/|\.docker/config"), "credential", "changes stored credentials"),
+    (re.compile(r"^/dev/(sd|nvme|hd|vd|xvd|mmcblk|disk|mem|kmem|port)"), "destructive", "a raw disk or memory"),
+]
+TAMPER_PATH = re.compile(r"^/var/log\b|(^|/)\.(bash_history|zsh_history|history|sh_history)$|/(wtmp|btmp|lastlog)$"
+                         r"|^/var/audit|/var/lib/rsyslog")
+
+URL = re.compile(r"(?:https?|ftp|wss?)://(?:[^/@\s]+@)?(?P<host>\[[0-9a-fA-F:]+\]|[^/:?#\s]+)")
+UPLOAD_OPTS = frozenset({"-d", "--data", "--data-binary", "--data-raw", "--data-urlencode", "-F", "--form",
+                         "--form-string", "-T", "--upload-file", "--post-data", "--post-file", "--body-file",
+                         "--json"})
+UPLOAD_FLAGS = ("--data=", "--data-binary=", "--data-urlencode=", "--form=", "--upload-file=", "--post-file=",
+                "--post-data=", "--body-file=", "--json=")
+
+SECRET_VAR = re.compile(r"(SECRET|TOKEN|PASSW(OR)?D|API_?KEY|PRIVATE_KEY|ACCESS_KEY|CREDENTIAL|SESSION_KEY)", re.I)
+SECRET_VAR_EXPANSION = re.compile(r"\$\{?[A-Za-z_]*(SECRET|TOKEN|PASSW(OR)?D|API_?KEY|PRIVATE_KEY|ACCESS_KEY|"
+                                  r"CREDENTIAL)[A-Za-z_0-9]*\}?", re.I)
+INVISIBLE_CHARS = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u202e", "\u202d", "\u2066", "\u2067", "\u2068")
+
+# Inline interpreter code (python -c, perl -e, node -e).
+CODE_PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
+    (re.compile(r"b64decode|base64\.decode|atob\(|decode\(['\"]base64|unhexlify|fromhex|pack\(['\"]H|"
+                r"codecs\.decode\([^)]*rot"), "obfuscation", "decodes hidden text"),
+    (re.compile(r"socket.*(connect|dup2).*(/bin/(ba)?sh|pty\.spawn|subprocess|exec)|"
+                r"(pty\.spawn|/bin/(ba)?sh -i).*socket|fsockopen|TCPSocket\.(new|open).*exec", re.S),
+     "remote_code", "opens a reverse shell"),
+    (re.compile(r"urlopen|requests\.(get|post)|http\.client|urllib|fetch\(|LWP::|Net::HTTP|open-uri"),
+     "network", "talks to the network"),
+    (re.compile(r"(exec|eval)\s*\(\s*(urlopen|requests\.get|__import__\(['\"]urllib)"), "remote_code",
+     "runs code it downloads"),
+    (re.compile(r"os\.environ(?!\s*(\.get|\[|\.setdefault|\.pop))|process\.env(?!\.\w)|%ENV(?!\{)|ENV\.to_h"),
+     "credential", "reads the whole environment"),
+    (re.compile(r"(requests\.post|urlopen\(.*data=|\.post\().*open\(", re.S), "exfiltration", "posts file contents"),
+    (re.compile(r"setuid\(0\)|os\.setuid|ctypes.*ptrace"), "privilege", "tries to change its user id"),
+]
+CODE_SHELL_CALL = re.compile(r"(?:os\.system|os\.popen|subprocess\.\w+|system|exec|execSync|spawnSync|popen|`)"
+                             r"\s*\(?\s*(?:\[\s*)?(?P<q>['\"])(?P<cmd>[^'\"]{2,400})(?P=q)")
+STRING_LITERAL = re.compile(r"(['\"])([^'\"\n]{1,200})\1")
+DESTROY_CALL = re.compile(r"rmtree|os\.remove|os\.unlink|unlink\(|rm_rf|rmdir|File\.delete|fs\.rm|truncate\(")
