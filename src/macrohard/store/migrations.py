@@ -79,6 +79,30 @@ def m002_eval_results(db: sqlite3.Connection) -> None:
     )
 
 
+
+@migration
+def m003_audit(db: sqlite3.Connection) -> None:
+    """The guard's hash-chained audit log (``safety/audit.py``) and each run's chain head."""
+    db.executescript(
+        """
+        CREATE TABLE audit (
+            run_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            created_at REAL NOT NULL,
+            kind TEXT NOT NULL,
+            body TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            PRIMARY KEY (run_id, seq)
+        );
+        CREATE TABLE audit_heads (
+            run_id TEXT PRIMARY KEY,
+            seq INTEGER NOT NULL,
+            hash TEXT NOT NULL
+        );
+        """
+    )
+
 def apply(db: sqlite3.Connection) -> list[str]:
     """Apply the migrations this database has not seen; return their names."""
     db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at REAL NOT NULL)")
