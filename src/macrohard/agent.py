@@ -27,6 +27,7 @@ from macrohard.errors import (
 )
 from macrohard.prompts import system_prompt, task_message
 from macrohard.protocols import Environment, Model, RunStore
+from macrohard.safety import audit, budget
 from macrohard.safety.context import ApprovalCallback, GuardContext
 from macrohard.safety.guard import Guard
 from macrohard.types import (
@@ -117,6 +118,7 @@ class Agent:
         run.workspace = run.workspace or self.env.workspace
         if not _exists(self.store, run.id):
             self.store.create_run(run)
+        audit.attach(self.guard, self.store)  # every verdict of this run goes to its hash-chained audit log
         ctx = GuardContext(workspace=self.env.workspace, run_id=run.id, task_text=task.text,
                            environment=self.env.kind, network=task.network, budget=task.budget,
                            approve=self.approve)
@@ -228,13 +230,13 @@ class Agent:
     # -- bookkeeping -------------------------------------------------------------------------
 
     def _check_budget(self, task: Task, run: Run, ctx: GuardContext) -> None:
-        b = task.budget
-        if b.max_seconds is not None and ctx.elapsed_s > b.max_seconds:
-            raise BudgetExceeded(f"wall-time budget of {b.max_seconds:g}s spent")
-        if b.max_tokens is not None and run.usage.total >= b.max_tokens:
-            raise BudgetExceeded(f"token budget of {b.max_tokens} spent ({run.usage.total} used)")
-        if b.max_cost_usd is not None and run.cost_usd >= b.max_cost_usd:
-            raise BudgetExceeded(f"cost budget of ${b.max_cost_usd:g} spent")
+        """Per-run limits from the task, per-day limits from the guard's policy (``safety/budget.py``)."""
+        run.cost_usd = max(run.cost_usd, budget.priced(run.model, run.usage, 0.0))
+        ctx.cost_usd = run.cost_usd
+        budget.check_run_budget(task, run, ctx.elapsed_s)
+        policy = getattr(self.guard, "policy", None)
+        if policy is not None:
+            budget.check_daily_budget(policy.budgets.per_day, self.store, run)
 
     def _record(self, run: Run, step: Step) -> None:
         stored = step

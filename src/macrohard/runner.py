@@ -12,6 +12,7 @@ from macrohard.agent import Agent, StepCallback
 from macrohard.envs import make_environment
 from macrohard.errors import TaskFileError
 from macrohard.models import get_model
+from macrohard.safety import audit
 from macrohard.safety.approval import Approved
 from macrohard.safety.context import ApprovalCallback, GuardContext
 from macrohard.safety.guard import Guard
@@ -52,7 +53,7 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
     """Run ``task`` to its end and return the finished ``Run`` (also in the store)."""
     store = store if store is not None else SQLiteStore()
     model = model if model is not None else get_model(task.model)
-    guard = guard if guard is not None else Guard()
+    guard = guard if guard is not None else Guard.from_policy()  # $MACROHARD_POLICY, the user's, or the default
     run = run or Run(task=task, model=model.name)
     workspace = prepare_workspace(task, run.id)
     run.workspace = workspace
@@ -67,6 +68,7 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
         run.meta["sandbox_warning"] = "commands ran on the host without a sandbox (explicit opt-out)"
         logging.getLogger("macrohard").warning("run %s: NO SANDBOX, commands run on the host unconfined", run.id)
     store.create_run(run)
+    audit.attach(guard, store)  # setup steps and every step after are in the run's audit chain
     env = make_environment(task, workspace, isolation=isolation, **env_options)
     try:
         try:

@@ -1,0 +1,83 @@
+"""Budgets enforced in the loop: steps, wall time, tokens and money per run, and per day.
+
+Per-run limits come from the task's ``Budget``; per-day limits from the policy's
+``budgets.per_day``, summed over every run started today (UTC) in the run store, this one included.
+Money is counted from ``models/prices.py`` when a model reply does not carry its own cost.
+"""
+
+from __future__ import annotations
+
+import calendar
+import sqlite3
+import time
+from typing import Any
+
+from pydantic import BaseModel
+
+from macrohard.errors import BudgetExceeded
+from macrohard.safety.policy import DailyBudget
+from macrohard.types import Run, Task
+
+
+class DayTotals(BaseModel):
+    """What all runs started today have spent so far."""
+
+    runs: int = 0
+    tokens: int = 0
+    cost_usd: float = 0.0
+
+
+def start_of_day(now: float | None = None) -> float:
+    t = time.gmtime(now if now is not None else time.time())
+    return float(calendar.timegm((t.tm_year, t.tm_mon, t.tm_mday, 0, 0, 0)))
+
+
+def day_totals(store: Any, *, exclude: str | None = None, now: float | None = None) -> DayTotals:
+    """Totals over today's runs in ``store`` (a ``SQLiteStore``); zero for stores without a database."""
+    path = getattr(store, "path", None)
+    if path is None:
+        return DayTotals()
+    db = sqlite3.connect(str(path), timeout=30)
+    try:
+        row = db.execute(
+            "SELECT COUNT(*), COALESCE(SUM(tokens), 0), COALESCE(SUM(json_extract(body, '$.cost_usd')), 0) "
+            "FROM runs WHERE created_at >= ? AND id != ?", (start_of_day(now), exclude or "")).fetchone()
+    finally:
+        db.close()
+    return DayTotals(runs=int(row[0]), tokens=int(row[1]), cost_usd=float(row[2]))
+
+
+def check_run_budget(task: Task, run: Run, elapsed_s: float) -> None:
+    """Raise ``BudgetExceeded`` when the run has spent its wall time, tokens or money."""
+    b = task.budget
+    if b.max_seconds is not None and elapsed_s > b.max_seconds:
+        raise BudgetExceeded(f"wall-time budget of {b.max_seconds:g}s spent")
+    if b.max_tokens is not None and run.usage.total >= b.max_tokens:
+        raise BudgetExceeded(f"token budget of {b.max_tokens} spent ({run.usage.total} used)")
+    if b.max_cost_usd is not None and run.cost_usd >= b.max_cost_usd:
+        raise BudgetExceeded(f"cost budget of ${b.max_cost_usd:g} spent (${run.cost_usd:.4f})")
+
+
+def check_daily_budget(daily: DailyBudget, store: Any, run: Run) -> None:
+    """Raise ``BudgetExceeded`` when today's runs (this one included) have spent the day's budget."""
+    if daily.max_runs is None and daily.max_tokens is None and daily.max_cost_usd is None:
+        return
+    other = day_totals(store, exclude=run.id)
+    if daily.max_runs is not None and other.runs + 1 > daily.max_runs:
+        raise BudgetExceeded(f"daily budget of {daily.max_runs} runs spent; raise budgets.per_day.max_runs "
+                             "in the policy or wait until tomorrow (UTC)")
+    tokens = other.tokens + run.usage.total
+    if daily.max_tokens is not None and tokens >= daily.max_tokens:
+        raise BudgetExceeded(f"daily token budget of {daily.max_tokens} spent ({tokens} used today)")
+    cost = other.cost_usd + run.cost_usd
+    if daily.max_cost_usd is not None and cost >= daily.max_cost_usd:
+        raise BudgetExceeded(f"daily cost budget of ${daily.max_cost_usd:g} spent (${cost:.4f} today)")
+
+
+def priced(model: str, usage: Any, reported: float) -> float:
+    """The reply's own cost, else the price table's."""
+    if reported:
+        return reported
+    from macrohard.models.prices import cost_usd
+
+    return cost_usd(model, usage)
