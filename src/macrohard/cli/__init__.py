@@ -24,6 +24,8 @@ app.command("run")(_run.run)
 app.add_typer(_runs.app, name="runs", help="List, inspect and act on recorded runs.")
 _runs.app.command("replay")(__import__("macrohard.cli.replay", fromlist=["replay"]).replay)
 app.command("models")(_models.models)
+app.add_typer(__import__("macrohard.cli.policy", fromlist=["app"]).app, name="policy", help="Show, check and try the safety policy.")
+app.add_typer(__import__("macrohard.cli.audit", fromlist=["app"]).app, name="audit", help="Show and verify a run's tamper-evident audit log.")
 app.add_typer(__import__("macrohard.cli.eval", fromlist=["app"]).app, name="eval", help="Evaluate agents on task suites; compare and report.")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -15,18 +16,29 @@ from macrohard.cli.view import action_summary, print_step, print_summary
 from macrohard.errors import UserError
 from macrohard.models import get_model
 from macrohard.runner import run_task
+from macrohard.safety.guard import Guard
 from macrohard.tasks import load_task_file
 from macrohard.types import Budget, Run, RunStatus, Step, Task, Verdict
 
 EXIT = {RunStatus.succeeded: 0, RunStatus.interrupted: 130}
 
 
-def _ask(action: Any, verdict: Verdict) -> bool:
-    if not sys.stdin.isatty():
-        console.print(f"      [yellow]needs approval ({escape(verdict.reason)}); no terminal to ask, so denied[/]")
-        return False
-    console.print(f"[yellow]The guard asks:[/] {escape(action_summary(action))}\n  reason: {escape(verdict.reason)}")
-    return typer.confirm("  Allow this action?", default=False)
+def _asker(guard: Guard, *, interactive: bool | None = None) -> Callable[[Any, Verdict], bool]:
+    """The approval callback: show the action and the reason, wait for y/n. With no terminal, the
+    policy's ``defaults.non_interactive`` decides (deny unless the policy says allow)."""
+
+    def ask(action: Any, verdict: Verdict) -> bool:
+        what = escape(action_summary(action) if action is not None else "(answer)")
+        if not (sys.stdin.isatty() if interactive is None else interactive):
+            allowed = guard.policy.defaults.non_interactive == "allow"
+            console.print(f"      [yellow]needs approval ({escape(verdict.reason)}); no terminal to ask, so "
+                          f"{'allowed by the policy' if allowed else 'denied'}[/]")
+            return allowed
+        console.print(f"[yellow]The guard asks:[/] {what}\n  reason: {escape(verdict.reason)} "
+                      f"[dim]({escape(verdict.check)})[/]")
+        return typer.confirm("  Allow this action?", default=False)
+
+    return ask
 
 
 def run(
@@ -40,6 +52,7 @@ def run(
     network: Annotated[str | None, typer.Option("--network", help="Sandbox network: none (default), loopback, hosts, full.")] = None,
     allow_host: Annotated[list[str] | None, typer.Option("--allow-host", help="A host the sandbox may reach (network 'hosts'); repeat for more.")] = None,
     no_sandbox: Annotated[bool, typer.Option("--no-sandbox", help="UNSAFE: run commands on this machine without bubblewrap.")] = False,
+    policy: Annotated[Path | None, typer.Option("--policy", help="Safety policy YAML (default: $MACROHARD_POLICY, $MACROHARD_HOME/policy.yaml, or the built-in; see `macrohard policy show`).")] = None,
 ) -> None:
     """Run an agent on a task and watch each step live."""
     if (task is None) == (task_file is None):
@@ -60,6 +73,7 @@ def run(
         updates["budget"] = Budget.model_validate({**spec.budget.model_dump(), "max_steps": max_steps})
     spec = spec.model_copy(update=updates)
 
+    guard = Guard.from_policy(str(policy) if policy else None)
     store = open_store()
     llm = get_model(spec.model)
     run_record = Run(task=spec, model=llm.name)
@@ -76,7 +90,7 @@ def run(
         if no_sandbox or os.environ.get("MACROHARD_ISOLATION") == "none":
             err_console.print("[bold red on yellow] WARNING: NO SANDBOX [/] the agent's commands run directly on this "
                               "machine, with your permissions, files and network. Recorded in the run.")
-        finished = run_task(spec, model=llm, store=store, on_step=on_step, approve=_ask, run=run_record,
+        finished = run_task(spec, model=llm, store=store, on_step=on_step, approve=_asker(guard), run=run_record, guard=guard,
                             isolation=isolation, env_options={"allow_hosts": allow_host} if allow_host and not no_sandbox
                             and spec.environment == "shell" else None)
     except KeyboardInterrupt:
