@@ -139,6 +139,8 @@ class _Analyzer:
                 continue
             if prog in R.WRAPPERS:
                 argv = _unwrap(prog, rest)
+                if prog in ("xargs", "parallel") and argv and posixpath.basename(argv[0]) in R.DELETERS | {"shred"}:
+                    self.r.add("dynamic", f"{prog} {argv[0]} deletes paths only known when the command runs")
                 if prog == "env" and not argv:
                     self.r.add("credential", "env dumps the environment, which can hold secrets")
                 if prog == "xargs" and argv:
@@ -151,6 +153,11 @@ class _Analyzer:
                 if cmd.nested_programs & R.DOWNLOADERS:
                     self.r.add("remote_code", f"{prog} runs code downloaded at run time")
                 self.line(code, depth + 1, cmd.cwd)
+                return
+            if prog in R.TERMINALS and ("-e" in rest or "--" in rest or "-x" in rest):
+                flag = next(f for f in ("-e", "--", "-x") if f in rest)
+                inner = rest[rest.index(flag) + 1:]
+                self.line(inner[0] if len(inner) == 1 else " ".join(inner), depth + 1, cmd.cwd)
                 return
             if prog in R.SHELLS or prog in ("source", "."):
                 if cmd.heredoc:
@@ -165,6 +172,10 @@ class _Analyzer:
                     self.r.add("obfuscation", f"{prog} runs text decoded at run time")
                 return
             if prog in R.INTERPRETERS:
+                if cmd.nested_programs & R.DOWNLOADERS and any(a in ("-c", "-e", "-") for a in rest):
+                    self.r.add("remote_code", f"{prog} runs code downloaded at run time")
+                if cmd.nested_programs & R.DECODERS and any(a in ("-c", "-e") for a in rest):
+                    self.r.add("obfuscation", f"{prog} runs code decoded at run time")
                 self.inline_code(prog, rest, depth, cmd)
                 return
             self.program(prog, rest, cmd, depth)
@@ -260,7 +271,7 @@ class _Analyzer:
                     "insmod", "modprobe", "rmmod", "nsenter", "unshare", "chroot", "capsh"):
             self.r.add("privilege", f"{prog} changes users, capabilities, mounts or kernel modules")
         if prog in ("docker", "podman") and ("--privileged" in args or any(re.match(r"/:", a) for a in args)
-                                             or any(a.startswith("/var/run/docker.sock") for a in args)):
+                                             or any("docker.sock" in a for a in args)):
             self.r.add("privilege", f"{prog} starts a container with access to the host")
         if prog in ("env", "printenv") and not operands or (prog in ("export", "declare", "typeset", "set")
                                                              and (not args or args in (["-p"], ["-x"], ["-px"]))):
@@ -328,7 +339,7 @@ class _Analyzer:
             later = names[i + 1:]
             if not later:
                 break
-            runs_stdin = [n for n in later if n in R.SHELLS | R.INTERPRETERS | {"source", "."}]
+            runs_stdin = [n for n, st in zip(later, stages[i + 1:], strict=True) if _runs_stdin(n, st.argv)]
             if name in R.DOWNLOADERS and runs_stdin:
                 self.r.add("remote_code", f"pipes a download from {name} into {runs_stdin[0]}")
             if (name in R.DECODERS or _decodes(stages[i].argv)) and runs_stdin:
@@ -429,6 +440,19 @@ def _effective(argv: list[str]) -> str:
         else:
             return prog
     return ""
+
+
+def _runs_stdin(prog: str, argv: list[str]) -> bool:
+    """Whether a pipeline stage executes what it reads on stdin (``sh``, ``python3 -``), not just reads data."""
+    if prog in ("source", "."):
+        return True
+    if prog not in R.SHELLS | R.INTERPRETERS:
+        return False
+    args = argv[argv.index(prog) + 1:] if prog in argv else argv[1:]
+    if any(a in ("-c", "-m", "-e", "-r", "--eval", "--version", "-V") for a in args):
+        return False
+    operands = [a for a in args if not a.startswith("-")]
+    return not operands or operands[0] == "-" or "-s" in args or "-" in args
 
 
 def _decodes(argv: list[str]) -> bool:

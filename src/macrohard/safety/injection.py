@@ -46,10 +46,10 @@ _SIGNALS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 _HIDDEN_HTML = re.compile(
-    r"<(\w+)[^>]*style\s*=\s*[\"'][^\"']*(display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0|"
-    r"opacity\s*:\s*0(\.0+)?\s*[;\"']|color\s*:\s*(#fff(fff)?|white|transparent)|left\s*:\s*-\d{3,}px|"
-    r"height\s*:\s*0|width\s*:\s*0)[^>]*>([\s\S]{0,2000}?)</\1>|<!--([\s\S]{0,2000}?)-->|"
-    r"<\w+[^>]*\b(hidden|aria-hidden\s*=\s*[\"']true)[^>]*>([\s\S]{0,2000}?)</", re.I)
+    r"<(?P<tag>\w+)[^>]*style\s*=\s*[\"'][^\"']*(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0|"
+    r"opacity\s*:\s*0(?:\.0+)?\s*[;\"']|color\s*:\s*(?:#fff(?:fff)?|white|transparent)|left\s*:\s*-\d{3,}px|"
+    r"height\s*:\s*0|width\s*:\s*0)[^>]*>(?P<styled>[\s\S]{0,2000}?)</(?P=tag)>|<!--(?P<comment>[\s\S]{0,2000}?)-->|"
+    r"<\w+[^>]*\b(?:hidden|aria-hidden\s*=\s*[\"']true)[^>]*>(?P<hidden>[\s\S]{0,2000}?)</", re.I)
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|[\U000e0000-\U000e007f]")
 _IMPERATIVE = re.compile(r"\b(ignore|must|instructions?|assistant|agent|ai\b|run|execute|send|reveal|system|"
                          r"do not|password|token|api key|curl|delete)\b", re.I)
@@ -59,7 +59,7 @@ def detect_injection(text: str) -> list[str]:
     """Names of the injection signals found in ``text`` (empty when it looks like ordinary content)."""
     found = [name for name, pattern in _SIGNALS if pattern.search(text)]
     for m in _HIDDEN_HTML.finditer(text):
-        hidden = m.group(7) or m.group(8) or m.group(10) or ""
+        hidden = m.group("styled") or m.group("comment") or m.group("hidden") or ""
         if _IMPERATIVE.search(hidden):
             found.append("hidden_text")
             break

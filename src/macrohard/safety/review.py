@@ -16,6 +16,8 @@ from macrohard.safety.policy import Facts, Policy, rule_detail
 from macrohard.safety.secrets import redact
 from macrohard.types import Decision, Observation, Verdict
 
+_COMMAND_KINDS = frozenset({"bash", "desktop_launch", "shell", "terminal"})
+_TYPING_KINDS = frozenset({"desktop_type"})
 _TEXT_FIELDS = ("url", "href", "text", "query", "selector", "value", "keys", "command", "content", "path", "new")
 
 
@@ -23,8 +25,14 @@ def facts_of(action: Any, ctx: GuardContext, policy: Policy) -> Facts:
     """What an action is and does, for the rules: kind, analysis categories, paths and hosts."""
     kind = str(getattr(action, "kind", type(action).__name__))
     workspaces = workspaces_of(ctx)
-    if kind == "bash":
+    if kind in _COMMAND_KINDS and isinstance(getattr(action, "command", None), str):
         a = analyze(action.command, workspaces, policy.allowed_paths)
+    elif kind in _TYPING_KINDS and "\n" in str(getattr(action, "text", "")):
+        # Typed text that ends in Enter may land in a terminal: judge it as a command, but prose
+        # that does not parse as shell is not a reason to ask.
+        a = analyze(str(action.text), workspaces, policy.allowed_paths)
+        for soft in ("unparseable", "dynamic"):
+            a.findings.pop(soft, None)
     else:
         a = Analysis()
         analyzer = _Analyzer(_Paths(workspaces, policy.allowed_paths), a)

@@ -19,6 +19,8 @@ DUMPERS = frozenset({"env", "printenv", "set", "export", "declare"})
 NETWORK_TOOLS = frozenset({"nc", "ncat", "netcat", "socat", "telnet", "ssh", "scp", "sftp", "ftp", "tftp", "nmap",
                            "masscan", "rsync", "sshpass", "ssh-copy-id", "smbclient", "rdesktop", "xfreerdp",
                            "tcpdump", "ngrok", "cloudflared", "proxychains", "torsocks", "tor"})
+TERMINALS = frozenset({"xterm", "uxterm", "gnome-terminal", "konsole", "x-terminal-emulator", "xfce4-terminal",
+                       "lxterminal", "terminator", "alacritty", "kitty", "urxvt", "rxvt", "st", "tilix", "tmux", "screen"})
 PRIVILEGE = frozenset({"sudo", "doas", "su", "pkexec", "runuser", "sudoedit"})
 PRIVILEGE_ARG_OPTS = frozenset({"-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "--user", "--group"})
 WRAPPERS = frozenset({"env", "nohup", "nice", "ionice", "timeout", "xargs", "exec", "command", "builtin", "time",
@@ -62,6 +64,7 @@ SENSITIVE_PATHS: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(^|/)\.(bash|zsh|sh|python|mysql|psql|node_repl|lesshst)_?history\b"), "credential",
      "reads shell history"),
     (re.compile(r"/etc/sudoers"), "privilege", "touches sudo rules"),
+    (re.compile(r"^/dev/(tcp|udp)/"), "remote_code", "opens a raw network socket (reverse shell)"),
     (re.compile(r"\.(mozilla|config/google-chrome|config/chromium)/.*(logins|cookies|login data|key4)"),
      "credential", "reads browser passwords or cookies"),
 ]
@@ -70,6 +73,7 @@ METADATA_HOSTS = ("169.254.169.254", "metadata.google.internal", "100.100.100.20
 
 # Where a write means something more specific than "outside the workspace".
 WRITE_TARGETS: list[tuple[re.Pattern[str], str, str]] = [
+    (re.compile(r"^/dev/(tcp|udp)/"), "remote_code", "a network socket: a reverse shell or a leak"),
     (re.compile(r"(^|/)\.(bash_history|zsh_history|history|sh_history)$|^/var/log\b|/(wtmp|btmp|lastlog|utmp)$"),
      "tamper", "wipes logs or shell history"),
     (re.compile(r"(^|/)\.(bashrc|bash_profile|bash_login|profile|zshrc|zprofile|zshenv|kshrc|cshrc|tcshrc|"

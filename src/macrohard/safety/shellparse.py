@@ -157,6 +157,23 @@ class _Walker:
         if t == "variable_assignment":
             self.assign(node, nested)
             return []
+        if t in ("declaration_command", "unset_command"):
+            # export/declare/local/readonly/unset: a command whose arguments are assignments and names
+            argv, own = [], set()
+            for child in node.children:
+                if not child.is_named:
+                    argv.append(self.text(child))
+                elif child.type == "variable_assignment":
+                    self.assign(child, own)
+                    argv.append(self.text(child))
+                elif child.type == "variable_name":
+                    argv.append(self.text(child))
+                else:
+                    argv.append(self.word(child, own)[0])
+            cmd = SimpleCommand(argv=argv, nested_programs=own)
+            if nested is not None:
+                nested |= own
+            return [self.record(cmd, None)]
         if t == "function_definition":
             name = node.child_by_field_name("name")
             body = node.child_by_field_name("body")
