@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import shlex
 import shutil
 import subprocess
 import uuid
@@ -67,6 +68,7 @@ class LayeredWorkspace:
         self.disk_limit = "none"
         self.changes = ChangeStore(self.state)
         self.problem = ""
+        self._reaper: subprocess.Popen[bytes] | None = None
 
     @property
     def layer(self) -> Path:
@@ -95,15 +97,37 @@ class LayeredWorkspace:
                 return
             except OSError as exc:
                 self._unmount()
+                self._stop_reaper()
                 self.problem = f"overlayfs unavailable ({exc.strerror}); the source was copied instead"
                 if self.wanted == "overlay":
                     raise
         self.mode = "copy"
         _cp(self.lower, self.state / "copy")
 
+    def _start_reaper(self) -> None:
+        """A tiny process that unmounts this workspace's layers if we die without closing them.
+
+        Host mounts outlive a killed process; the reaper reads a pipe only we hold, and when it
+        ends (closed by us, or by the kernel when we die) it lazily unmounts both layers.
+        """
+        if self._reaper is not None:
+            return
+        merged, layer = shlex.quote(str(self.state / "merged")), shlex.quote(str(self.layer))
+        self._reaper = subprocess.Popen(
+            ["/bin/sh", "-c", f"cat >/dev/null; umount -l {merged}; umount -l {layer}"],
+            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+
+    def _stop_reaper(self) -> None:
+        if self._reaper is not None:
+            assert self._reaper.stdin is not None
+            self._reaper.stdin.close()
+            self._reaper.wait()
+            self._reaper = None
+
     def _mount(self, populate: Path | None = None) -> None:
         if any(ch in str(self.lower) for ch in ",:\\"):
             raise OSError(22, "the lower directory's path has characters overlayfs options cannot carry")
+        self._start_reaper()
         self.layer.mkdir(exist_ok=True)
         if self.disk_mb is not None:
             mount("macrohard", str(self.layer), "tmpfs", f"size={self.disk_mb}m,mode=0755")
@@ -131,6 +155,7 @@ class LayeredWorkspace:
         finally:
             if self.mode == "overlay":
                 self._unmount()
+                self._stop_reaper()
                 shutil.rmtree(self.layer, ignore_errors=True)
                 shutil.rmtree(self.state / "merged", ignore_errors=True)
             elif self.mode == "copy":
