@@ -240,6 +240,13 @@ class _Analyzer:
             for p in operands:
                 if not self.paths.inside(self.paths.resolve(p, cwd)):
                     self.write_target(p, cwd, f"touch {p}")
+        if prog in ("awk", "gawk", "mawk", "nawk", "busybox-awk") or prog in ("vim", "vi", "nvim", "ex", "view"):
+            # awk's system("…") and vim's -c ":!…" run shell commands.
+            for a in args:
+                for m in R.CODE_SHELL_CALL.finditer(a):
+                    self.line(m.group("cmd"), depth + 1, cwd)
+                if m2 := re.match(r"[:+]*!(.+)", a):
+                    self.line(m2.group(1), depth + 1, cwd)
         if prog in ("kill", "pkill", "killall") and ("-1" in args or "1" in operands or prog == "killall"):
             self.r.add("destructive", f"{prog} {' '.join(args)} can kill every process")
         if prog == "systemctl" or prog == "service":
@@ -340,6 +347,11 @@ class _Analyzer:
             if not later:
                 break
             runs_stdin = [n for n, st in zip(later, stages[i + 1:], strict=True) if _runs_stdin(n, st.argv)]
+            if runs_stdin and name in ("echo", "printf", "cat") and not _decodes(stages[i].argv):
+                # `echo rm -rf / | sh`, `cat <<EOF | bash`: the text is the script
+                script = stages[i].heredoc if name == "cat" else " ".join(stages[i].argv[1:])
+                if script:
+                    self.line(script, 1, stages[i].cwd)
             if name in R.DOWNLOADERS and runs_stdin:
                 self.r.add("remote_code", f"pipes a download from {name} into {runs_stdin[0]}")
             if (name in R.DECODERS or _decodes(stages[i].argv)) and runs_stdin:

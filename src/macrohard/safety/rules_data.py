@@ -53,6 +53,7 @@ SYSTEM_PREFIXES = ("/etc", "/usr", "/bin", "/sbin", "/lib", "/boot", "/var", "/o
 SENSITIVE_PATHS: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(^|[\s/=:'\"])(~|\$home|/root|/home/[^/\s]+)?/?\.ssh(/|$|\b)"), "credential", "touches SSH keys"),
     (re.compile(r"\bid_(rsa|dsa|ecdsa|ed25519)\b"), "credential", "touches an SSH private key"),
+    (re.compile(r"\*\.(pem|key|p12|pfx|kdbx|keystore|jks|ovpn)\b"), "credential", "searches for key files"),
     (re.compile(r"\.aws/(credentials|config)|\.aws\b"), "credential", "touches AWS credentials"),
     (re.compile(r"\.(gnupg|kube/config|docker/config\.json|netrc|git-credentials|pgpass|vault-token|pypirc|npmrc)\b"),
      "credential", "touches stored credentials"),
@@ -107,8 +108,9 @@ INVISIBLE_CHARS = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u202e", "
 CODE_PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"b64decode|base64\.decode|atob\(|decode\(['\"]base64|unhexlify|fromhex|pack\(['\"]H|"
                 r"codecs\.decode\([^)]*rot"), "obfuscation", "decodes hidden text"),
-    (re.compile(r"socket.*(connect|dup2).*(/bin/(ba)?sh|pty\.spawn|subprocess|exec)|"
-                r"(pty\.spawn|/bin/(ba)?sh -i).*socket|fsockopen|TCPSocket\.(new|open).*exec", re.S),
+    (re.compile(r"(socket|IO::Socket|TCPSocket|fsockopen|net\.connect|net\.Socket).*(connect|dup2|exec|spawn|"
+                r"PeerAddr).*(/bin/(ba)?sh|pty\.spawn|subprocess|cmd\.exe|exec)|(pty\.spawn|/bin/(ba)?sh -i).*socket|"
+                r"fsockopen", re.S | re.I),
      "remote_code", "opens a reverse shell"),
     (re.compile(r"urlopen|requests\.(get|post)|http\.client|urllib|fetch\(|LWP::|Net::HTTP|open-uri"),
      "network", "talks to the network"),
