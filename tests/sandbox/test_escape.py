@@ -233,3 +233,23 @@ def test_dev_devices(make_sandbox) -> None:
         assert run(env, command).exit_code != 0, command
     assert run(env, "head -c 4 /dev/zero | wc -c").output.strip() == "4"  # the harmless devices work
     host_healthy()
+
+
+def test_symlink_swapped_in_after_the_check_is_not_followed(tmp_path: Path) -> None:
+    """The race a background job in the sandbox could run: check passes, then a directory becomes a symlink."""
+    from macrohard.envs.files import open_inside, resolve_inside
+
+    ws, outside = tmp_path / "ws", tmp_path / "outside"
+    (ws / "d").mkdir(parents=True)
+    outside.mkdir()
+    (ws / "d" / "f").write_text("inside")
+    (outside / "f").write_text("TOP-SECRET")
+    resolved = resolve_inside(ws, "d/f")  # the check happens here...
+    (ws / "d" / "f").unlink()
+    (ws / "d").rmdir()
+    (ws / "d").symlink_to(outside)  # ...and the directory is swapped before the open
+    with pytest.raises(OSError):
+        open_inside(ws, resolved, os.O_RDONLY)
+    with pytest.raises(OSError):
+        open_inside(ws, resolved, os.O_WRONLY | os.O_CREAT, create_parents=True)
+    assert (outside / "f").read_text() == "TOP-SECRET"

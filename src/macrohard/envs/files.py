@@ -2,6 +2,11 @@
 
 Every path is resolved (symlinks and ``..`` included) and must stay inside the workspace root;
 anything else is an error observation for the model, never an exception.
+
+The sandboxed shell can change the workspace while this process works on it (a background job
+swapping a directory for a symlink between our check and our open). So after resolving, files are
+opened by walking the resolved path one directory at a time with ``O_NOFOLLOW`` from a descriptor
+of the root: a symlink slipped in meanwhile makes the open fail instead of leading outside.
 """
 
 from __future__ import annotations
@@ -40,6 +45,52 @@ def resolve_inside(root: str | os.PathLike[str], path: str) -> Path:
     return resolved
 
 
+_DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+
+
+def _dir_fd(root: str | os.PathLike[str], directory: Path, *, create: bool = False) -> int:
+    """A descriptor of ``directory`` (inside ``root``), reached without following any symlink."""
+    base = Path(os.path.realpath(root))
+    fd = os.open(base, _DIR_FLAGS)
+    try:
+        for part in directory.relative_to(base).parts:
+            if create:
+                try:
+                    os.mkdir(part, 0o755, dir_fd=fd)
+                except FileExistsError:
+                    pass
+            next_fd = os.open(part, _DIR_FLAGS, dir_fd=fd)
+            os.close(fd)
+            fd = next_fd
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def open_inside(root: str | os.PathLike[str], resolved: Path, flags: int, *, create_parents: bool = False) -> int:
+    """Open ``resolved`` (from ``resolve_inside``) with no symlink followed anywhere on the way."""
+    parent = _dir_fd(root, resolved.parent, create=create_parents)
+    try:
+        return os.open(resolved.name, flags | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644, dir_fd=parent)
+    finally:
+        os.close(parent)
+
+
+def _read_bytes(root: str, path: Path) -> bytes:
+    with os.fdopen(open_inside(root, path, os.O_RDONLY), "rb") as fh:
+        return fh.read()
+
+
+def _write_text(root: str, path: Path, text: str) -> None:
+    fd = open_inside(root, path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, create_parents=True)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(text)
+
+
+_RACE = "changed while it was being opened (a symlink appeared on the way); nothing was done"
+
+
 def _error(message: str) -> Observation:
     return Observation(output=message, error=True)
 
@@ -61,7 +112,10 @@ class FileTools:
             return _error(f"{action.path} does not exist")
         if path.stat().st_size > MAX_READ_BYTES:
             return _error(f"{action.path} is {path.stat().st_size} bytes; view a range with bash (sed -n, head)")
-        data = path.read_bytes()
+        try:
+            data = _read_bytes(self.root, path)
+        except OSError:
+            return _error(f"{action.path} {_RACE}")
         if b"\x00" in data[:8192]:
             return _error(f"{action.path} is a binary file ({len(data)} bytes)")
         lines = data.decode(errors="replace").splitlines()
@@ -84,8 +138,10 @@ class FileTools:
         if path.is_dir():
             return _error(f"{action.path} is a directory")
         existed = path.exists()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(action.content)
+        try:
+            _write_text(self.root, path, action.content)
+        except OSError:
+            return _error(f"{action.path} {_RACE}")
         verb = "overwrote" if existed else "created"
         return Observation(output=f"{verb} {action.path} ({len(action.content)} characters, "
                                   f"{action.content.count(chr(10)) + (0 if action.content.endswith(chr(10)) or not action.content else 1)} lines)")
@@ -97,14 +153,20 @@ class FileTools:
             return _error(str(exc))
         if not path.is_file():
             return _error(f"{action.path} does not exist; use write_file to create it")
-        before = path.read_text(errors="replace")
+        try:
+            before = _read_bytes(self.root, path).decode(errors="replace")
+        except OSError:
+            return _error(f"{action.path} {_RACE}")
         count = before.count(action.old)
         if count == 0:
             return _error(f"the text to replace was not found in {action.path}; read the file and copy it exactly")
         if count > 1:
             return _error(f"the text to replace occurs {count} times in {action.path}; include more context so it is unique")
         after = before.replace(action.old, action.new, 1)
-        path.write_text(after)
+        try:
+            _write_text(self.root, path, after)
+        except OSError:
+            return _error(f"{action.path} {_RACE}")
         diff = "".join(difflib.unified_diff(before.splitlines(True), after.splitlines(True),
                                             f"a/{action.path}", f"b/{action.path}"))
         text, truncated = truncate_middle(diff)
@@ -118,13 +180,23 @@ class FileTools:
         if not path.is_dir():
             return _error(f"{action.path} is not a directory")
         rows = []
-        for entry in sorted(os.scandir(path), key=lambda e: e.name):
-            st = entry.stat(follow_symlinks=False)
+        try:
+            fd = _dir_fd(self.root, path)
+        except OSError:
+            return _error(f"{action.path} {_RACE}")
+        try:
+            with os.scandir(fd) as it:
+                entries = sorted(it, key=lambda e: e.name)
+            stats = [(e.name, os.stat(e.name, dir_fd=fd, follow_symlinks=False)) for e in entries]
+            links = {name: os.readlink(name, dir_fd=fd) for name, st in stats if stat.S_ISLNK(st.st_mode)}
+        finally:
+            os.close(fd)
+        for name, st in stats:
             if stat.S_ISLNK(st.st_mode):
-                rows.append(f"{entry.name} -> {os.readlink(entry.path)}")
+                rows.append(f"{name} -> {links[name]}")
             elif stat.S_ISDIR(st.st_mode):
-                rows.append(f"{entry.name}/")
+                rows.append(f"{name}/")
             else:
-                rows.append(f"{entry.name}  ({st.st_size} bytes)")
+                rows.append(f"{name}  ({st.st_size} bytes)")
         text, truncated = truncate_middle("\n".join(rows) if rows else "(empty directory)")
         return Observation(output=text, truncated=truncated)
