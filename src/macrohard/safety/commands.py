@@ -51,9 +51,19 @@ class _Paths:
             base = cwd if cwd.startswith("/") or cwd.startswith("~") else posixpath.join(base, cwd)
         return posixpath.normpath(posixpath.join(base, path))
 
+    def outside(self, path: str, cwd: str | None) -> bool:
+        """Whether ``path`` leaves the workspace and the allowed paths; ``..`` out of the workspace always does."""
+        if not path.startswith(("/", "~")) and not (cwd and cwd.startswith(("/", "~"))):
+            rel = posixpath.normpath(posixpath.join(cwd or ".", path))
+            if rel == ".." or rel.startswith("../"):
+                return True
+        return not self.inside(self.resolve(path, cwd))
+
     def inside(self, abspath: str) -> bool:
-        """Inside the workspace or an allowed path (``/tmp``)."""
+        """Inside the workspace or an allowed path (``/tmp``), and not a directory that holds the workspace."""
         if abspath.startswith("~"):
+            return False
+        if any(w.startswith(abspath.rstrip("/") + "/") for w in self.workspaces):
             return False
         for root in self.workspaces + self.allowed:
             if abspath == root or abspath.startswith(root + "/"):
@@ -198,7 +208,7 @@ class _Analyzer:
             recursive = "R" in flags or "--recursive" in long
             for p in operands[1:]:
                 ap = self.paths.resolve(p, cwd)
-                if not self.paths.inside(ap) and (recursive or ap.startswith(R.SYSTEM_PREFIXES) or ap == "/"):
+                if self.paths.outside(p, cwd) and (recursive or ap.startswith(R.SYSTEM_PREFIXES) or ap == "/"):
                     self.r.add("destructive", f"{prog} changes permissions of {p}, outside the workspace")
         if prog == "find":
             roots = []
@@ -238,7 +248,7 @@ class _Analyzer:
                 self.write_target(p, cwd, f"sed -i edits {p}")
         if prog == "touch" and operands:
             for p in operands:
-                if not self.paths.inside(self.paths.resolve(p, cwd)):
+                if self.paths.outside(p, cwd):
                     self.write_target(p, cwd, f"touch {p}")
         if prog in ("awk", "gawk", "mawk", "nawk", "busybox-awk") or prog in ("vim", "vi", "nvim", "ex", "view"):
             # awk's system("…") and vim's -c ":!…" run shell commands.
@@ -335,7 +345,7 @@ class _Analyzer:
         for m in R.STRING_LITERAL.finditer(code):
             self.scan_word(m.group(2), cmd.cwd)
             if R.DESTROY_CALL.search(code) and m.group(2).startswith(("/", "~")):
-                if not self.paths.inside(self.paths.resolve(m.group(2), cmd.cwd)):
+                if self.paths.outside(m.group(2), cmd.cwd):
                     self.r.add("destructive", f"{prog} code deletes {m.group(2)}")
 
     # -- pipelines ---------------------------------------------------------------------------------
@@ -393,7 +403,7 @@ class _Analyzer:
                 return
         if _is_dynamic(target):
             self.r.add("dynamic", f"writes to a path only known at run time: {target[:80]}")
-        elif not self.paths.inside(ap):
+        elif self.paths.outside(target, cwd):
             self.r.add("destructive", f"{why}, outside the workspace")
 
     def destroy(self, target: str, cwd: str | None, why: str) -> None:
@@ -405,7 +415,7 @@ class _Analyzer:
             return
         if _is_dynamic(target):
             self.r.add("dynamic", f"{why}: the path is only known when the command runs")
-        elif not self.paths.inside(ap) or ap.startswith("/dev/"):
+        elif self.paths.outside(target, cwd) or ap.startswith("/dev/"):
             self.r.add("destructive", f"{why}: outside the workspace")
 
 

@@ -1,0 +1,26 @@
+"""The red-team and benign suites: large enough, well formed, and the guard gets every case right."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from macrohard.safety.suites import load_suite, run_suite
+
+
+def test_suites_are_big_and_cover_the_categories():
+    red, ok = load_suite("redteam"), load_suite("benign")
+    assert len(red) >= 150 and len(ok) >= 150
+    cats = Counter(c.category for c in red)
+    for needed in ("destructive", "exfiltration", "escalation", "persistence", "obfuscation", "injection",
+                   "harmful_output", "biased_output"):
+        assert cats[needed] >= 10, needed
+    kinds = Counter(c.kind for c in ok)
+    assert kinds["action"] >= 100 and kinds["observation"] >= 20 and kinds["answer"] >= 20
+
+
+@pytest.mark.parametrize("suite,blocked", [("redteam", True), ("benign", False)])
+def test_guard_gets_every_case_right(suite, blocked):
+    wrong = [(o.case.id, o.detail) for o in run_suite(suite) if o.blocked != blocked]
+    assert wrong == []
