@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -96,14 +97,15 @@ class Policy(_Strict):
         return None
 
 
-class Facts(BaseModel):
-    """What one action is and does, as the rules see it."""
+@dataclass
+class Facts:
+    """What one action is and does, as the rules see it (a dataclass: built on every review, kept cheap)."""
 
     kind: str
-    categories: dict[str, str] = Field(default_factory=dict, description="category -> first detail found")
-    programs: set[str] = Field(default_factory=set)
-    paths: list[str] = Field(default_factory=list)
-    hosts: list[str] = Field(default_factory=list)
+    categories: dict[str, str] = field(default_factory=dict)  # category -> first detail found
+    programs: set[str] = field(default_factory=set)
+    paths: list[str] = field(default_factory=list)
+    hosts: list[str] = field(default_factory=list)
 
 
 def _matches(rule: Rule, f: Facts) -> bool:
