@@ -146,15 +146,24 @@ def policy_path() -> Path:
     return user if user.exists() else DEFAULT_POLICY_PATH
 
 
+_cache: dict[tuple[str, float, int], Policy] = {}
+
+
 def load_policy(path: str | os.PathLike[str] | None = None) -> Policy:
-    """Read and validate a policy; errors name the file, line and field."""
+    """Read and validate a policy; errors name the file, line and field. Cached until the file changes."""
     p = Path(path) if path is not None else policy_path()
     try:
+        st = p.stat()
+        key = (str(p.resolve()), st.st_mtime, st.st_size)
+        if key in _cache:
+            return _cache[key]
         text = p.read_text()
     except OSError as exc:
         raise ConfigError(f"cannot read policy {p}: {exc.strerror}; check the path "
                           f"(`macrohard policy show` prints the default)") from exc
-    return parse_policy(text, str(p))
+    policy = parse_policy(text, str(p))
+    _cache[key] = policy
+    return policy
 
 
 def parse_policy(text: str, source: str = "<policy>") -> Policy:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -39,15 +40,28 @@ class Parsed:
     error: bool = False
 
 
+_local = threading.local()
+
+
 @lru_cache(maxsize=1)
-def _parser() -> Any:
+def _language() -> Any:
     try:
         import tree_sitter
         import tree_sitter_bash
     except ImportError as exc:  # pragma: no cover - depends on the install
         raise MissingDependency("shell command analysis needs tree-sitter-bash: "
                                 "pip install 'macrohard[safety]'") from exc
-    return tree_sitter.Parser(tree_sitter.Language(tree_sitter_bash.language()))
+    return tree_sitter.Language(tree_sitter_bash.language())
+
+
+def _parser() -> Any:
+    """One parser per thread: a tree-sitter parser is not safe to share between threads."""
+    parser = getattr(_local, "parser", None)
+    if parser is None:
+        import tree_sitter
+
+        parser = _local.parser = tree_sitter.Parser(_language())
+    return parser
 
 
 _VAR = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?")
