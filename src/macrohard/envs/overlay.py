@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import ctypes
 import os
-import shlex
 import shutil
 import subprocess
+import threading
 import uuid
 from pathlib import Path
 
@@ -55,6 +55,37 @@ def _empty(path: Path) -> None:
             os.unlink(entry.path)
 
 
+class _Reaper:
+    """One small process per Python process that unmounts our layers if we die without closing them.
+
+    Host mounts outlive a killed process. The reaper reads mount points from a pipe only we hold;
+    when the pipe ends (the kernel closes it when we die) it lazily unmounts every one still there.
+    Shared by all sandboxes of the process, so a sandbox start costs a pipe write, not a process.
+    """
+
+    def __init__(self) -> None:
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.lock = threading.Lock()
+
+    def watch(self, *paths: Path) -> None:
+        with self.lock:
+            if self.proc is None or self.proc.poll() is not None:
+                script = 'while IFS= read -r p; do set -- "$@" "$p"; done; for p; do umount -l "$p"; done'
+                self.proc = subprocess.Popen(["/bin/sh", "-c", script], stdin=subprocess.PIPE,
+                                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                             start_new_session=True, cwd="/")
+            assert self.proc.stdin is not None
+            self.proc.stdin.write("".join(f"{p}\n" for p in paths).encode())
+            self.proc.stdin.flush()
+
+    @property
+    def pid(self) -> int | None:
+        return None if self.proc is None else self.proc.pid
+
+
+_reaper = _Reaper()
+
+
 class LayeredWorkspace:
     """A writable view of ``lower`` whose changes stay in this run's state directory."""
 
@@ -68,7 +99,6 @@ class LayeredWorkspace:
         self.disk_limit = "none"
         self.changes = ChangeStore(self.state)
         self.problem = ""
-        self._reaper: subprocess.Popen[bytes] | None = None
 
     @property
     def layer(self) -> Path:
@@ -97,37 +127,16 @@ class LayeredWorkspace:
                 return
             except OSError as exc:
                 self._unmount()
-                self._stop_reaper()
                 self.problem = f"overlayfs unavailable ({exc.strerror}); the source was copied instead"
                 if self.wanted == "overlay":
                     raise
         self.mode = "copy"
         _cp(self.lower, self.state / "copy")
 
-    def _start_reaper(self) -> None:
-        """A tiny process that unmounts this workspace's layers if we die without closing them.
-
-        Host mounts outlive a killed process; the reaper reads a pipe only we hold, and when it
-        ends (closed by us, or by the kernel when we die) it lazily unmounts both layers.
-        """
-        if self._reaper is not None:
-            return
-        merged, layer = shlex.quote(str(self.state / "merged")), shlex.quote(str(self.layer))
-        self._reaper = subprocess.Popen(
-            ["/bin/sh", "-c", f"cat >/dev/null; umount -l {merged}; umount -l {layer}"],
-            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-
-    def _stop_reaper(self) -> None:
-        if self._reaper is not None:
-            assert self._reaper.stdin is not None
-            self._reaper.stdin.close()
-            self._reaper.wait()
-            self._reaper = None
-
     def _mount(self, populate: Path | None = None) -> None:
         if any(ch in str(self.lower) for ch in ",:\\"):
             raise OSError(22, "the lower directory's path has characters overlayfs options cannot carry")
-        self._start_reaper()
+        _reaper.watch(self.state / "merged", self.layer)
         self.layer.mkdir(exist_ok=True)
         if self.disk_mb is not None:
             mount("macrohard", str(self.layer), "tmpfs", f"size={self.disk_mb}m,mode=0755")
@@ -155,7 +164,6 @@ class LayeredWorkspace:
         finally:
             if self.mode == "overlay":
                 self._unmount()
-                self._stop_reaper()
                 shutil.rmtree(self.layer, ignore_errors=True)
                 shutil.rmtree(self.state / "merged", ignore_errors=True)
             elif self.mode == "copy":
