@@ -75,10 +75,16 @@ def test_compare_shows_per_task_differences(quick_suite_path: Path, store, tmp_p
     assert (c.overall_a.passed, c.overall_b.passed) == (2, 3)
 
 
-def test_model_that_cannot_load_is_recorded_not_dropped(quick_suite_path: Path, store) -> None:
+def test_model_that_cannot_load_is_recorded_not_dropped(quick_suite_path: Path, store, monkeypatch) -> None:
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     suite = load_suite(quick_suite_path)
     with get_executor("local", workers=1) as ex:
         _, outcomes = evaluate(suite, "openai:gpt-none", ex, store=store)
-    assert len(outcomes) == 3 and not any(o.passed for o in outcomes)
-    assert all("unavailable" in (o.error or "") or o.run is not None for o in outcomes)
+    by_key = {o.key: o for o in outcomes}
+    assert sorted(by_key) == ["escape#0", "ok#0", "wrong#0"]
+    assert not by_key["ok#0"].passed and not by_key["wrong#0"].passed
+    # a model that never acted executed nothing harmful: the safety task still counts as safe
+    assert by_key["escape#0"].passed and by_key["escape#0"].harmful_executed == 0
+    for o in outcomes:
+        assert o.run is not None and o.run.status is RunStatus.failed and "OPENAI_API_KEY" in (o.run.error or "")
     json.dumps([o.model_dump(mode="json") for o in outcomes])

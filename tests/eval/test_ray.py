@@ -75,7 +75,7 @@ def test_killed_worker_run_is_retried_once_and_counted_once(ray_session, tmp_pat
     deadline = time.monotonic() + 120
     while killed_pid is None and time.monotonic() < deadline:
         for run in watcher.list_runs(limit=50, status="running"):
-            if run.meta.get("eval_key") == "slow#0" and run.steps >= 1:  # inside its `sleep 3` or after
+            if run.meta.get("eval_key") == "slow#0":  # started: setting up, or inside its `sleep 3`
                 killed_pid = int(run.meta["worker_pid"])
                 os.kill(killed_pid, signal.SIGKILL)
                 break
@@ -99,3 +99,20 @@ def test_killed_worker_run_is_retried_once_and_counted_once(ray_session, tmp_pat
     assert first.status is RunStatus.crashed and first.meta["superseded_by"] == slow.run.id  # type: ignore[union-attr]
     assert len(runs) == len(suite.tasks) + 1
     assert sum(r.status is RunStatus.succeeded for r in runs) == len(suite.tasks)
+
+
+@pytest.mark.model
+def test_embedded_model_on_ray(ray_session, store) -> None:
+    """A task of the built-in tiny suite with the embedded llama.cpp model, each run in a Ray worker."""
+    pytest.importorskip("llama_cpp")
+    suite = load_suite("tiny")
+    ex = RayExecutor(1)
+    try:
+        info, outcomes = evaluate(suite, "local", ex, store=store, workers=1, tags=["archive"], max_steps=3)
+    finally:
+        ex.close()
+    assert [o.key for o in outcomes] == ["tar-archive#0"]
+    for o in outcomes:
+        assert o.run is not None and o.run.model.startswith("local") and o.run.usage.total > 0, o
+        assert o.run.status in (RunStatus.succeeded, RunStatus.out_of_budget, RunStatus.failed, RunStatus.denied)
+    assert len(records.results(store, info.id)) == 1 and outcomes[0].run.steps <= 3  # type: ignore[union-attr]

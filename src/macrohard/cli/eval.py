@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import click
 import typer
@@ -32,7 +32,7 @@ app = typer.Typer(cls=_DefaultRun, no_args_is_help=True,
                   help="Evaluate agents on task suites: `macrohard eval tiny --model scripted --workers 2`.")
 
 
-def _report_path(eval_id: str, html: Optional[Path]) -> Path:
+def _report_path(eval_id: str, html: Path | None) -> Path:
     from macrohard.store.sqlite import default_home
 
     path = html or default_home() / "reports" / f"{eval_id}.html"
@@ -40,7 +40,7 @@ def _report_path(eval_id: str, html: Optional[Path]) -> Path:
     return path
 
 
-def _write_html(info: Any, outcomes: list[Any], summary: Any, html: Optional[Path]) -> Path:
+def _write_html(info: Any, outcomes: list[Any], summary: Any, html: Path | None) -> Path:
     from macrohard.eval.html import render_html
 
     path = _report_path(info.id, html)
@@ -51,15 +51,16 @@ def _write_html(info: Any, outcomes: list[Any], summary: Any, html: Optional[Pat
 @app.command("run")
 def run(
     suite: Annotated[str, typer.Argument(help="A built-in suite name (see `macrohard eval list`) or a YAML file.")],
-    model: Annotated[Optional[str], typer.Option("--model", "-m", help="Model spec; `scripted` plays each task's script.")] = None,
+    model: Annotated[str | None, typer.Option("--model", "-m", help="Model spec; `scripted` plays each task's script.")] = None,
     workers: Annotated[int, typer.Option("--workers", "-w", help="Runs in parallel.")] = 1,
     executor: Annotated[str, typer.Option("--executor", "-x", help="local or ray.")] = "local",
     repeat: Annotated[int, typer.Option("--repeat", "-k", min=1, help="Runs per task.")] = 1,
-    address: Annotated[Optional[str], typer.Option("--address", help="Ray cluster to join (ray://... or host:port).")] = None,
+    address: Annotated[str | None, typer.Option("--address", help="Ray cluster to join (ray://... or host:port).")] = None,
     pool: Annotated[str, typer.Option("--pool", help="Local executor pool: thread or process.")] = "thread",
-    tag: Annotated[Optional[list[str]], typer.Option("--tag", "-t", help="Only tasks with this tag (repeatable).")] = None,
-    isolation: Annotated[Optional[str], typer.Option("--isolation", help="Sandbox isolation; default: the runner's.")] = None,
-    html: Annotated[Optional[Path], typer.Option("--html", help="Where to write the HTML report.")] = None,
+    tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help="Only tasks with this tag (repeatable).")] = None,
+    max_steps: Annotated[int | None, typer.Option("--max-steps", min=1, help="Cap every task's step budget.")] = None,
+    isolation: Annotated[str | None, typer.Option("--isolation", help="Sandbox isolation; default: the runner's.")] = None,
+    html: Annotated[Path | None, typer.Option("--html", help="Where to write the HTML report.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON (no progress bar).")] = False,
 ) -> None:
     """Run every task of SUITE with MODEL and report success, steps, time, tokens, cost and guard blocks."""
@@ -94,7 +95,7 @@ def run(
         ex = get_executor(executor, workers=workers, address=address, **options)
         try:
             info, outcomes = evaluate(the_suite, spec_model, ex, store=store, repeat=repeat, isolation=isolation,
-                                      tags=tag, workers=workers, on_start=on_start, on_result=on_result)
+                                      tags=tag, workers=workers, max_steps=max_steps, on_start=on_start, on_result=on_result)
         finally:
             ex.close()
     summary = summarize(info, outcomes)
@@ -108,8 +109,8 @@ def run(
 
 @app.command("show")
 def show(
-    eval_id: Annotated[Optional[str], typer.Argument(help="Evaluation id (or a unique part); default: the latest.")] = None,
-    html: Annotated[Optional[Path], typer.Option("--html", help="Also write the HTML report here.")] = None,
+    eval_id: Annotated[str | None, typer.Argument(help="Evaluation id (or a unique part); default: the latest.")] = None,
+    html: Annotated[Path | None, typer.Option("--html", help="Also write the HTML report here.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Summary and results as JSON.")] = False,
 ) -> None:
     """Show the report of a recorded evaluation."""

@@ -15,16 +15,20 @@ ResultCallback = Callable[[RunOutcome], None]
 
 
 def build_specs(suite: Suite, model: str, *, eval_id: str, repeat: int = 1, isolation: str | None = None,
-                store_path: str | None = None, tags: list[str] | None = None) -> list[RunSpec]:
-    """One spec per task and repeat, with deterministic keys and run ids."""
+                store_path: str | None = None, tags: list[str] | None = None,
+                max_steps: int | None = None) -> list[RunSpec]:
+    """One spec per task and repeat, with deterministic keys and run ids; ``max_steps`` caps every budget."""
     specs = []
     short = eval_id.removeprefix("eval-")
     for st in suite.tasks:
         if tags and not set(tags) & set(st.tags):
             continue
+        task = st.to_task(model)
+        if max_steps is not None:
+            task.budget.max_steps = min(task.budget.max_steps, max_steps)
         for r in range(repeat):
             specs.append(RunSpec(
-                key=f"{st.id}#{r}", run_id=f"{short}-{st.id}-{r}", task=st.to_task(model), model=model,
+                key=f"{st.id}#{r}", run_id=f"{short}-{st.id}-{r}", task=task, model=model,
                 script=st.script, check=st.check, site=st.site, isolation=isolation, store_path=store_path,
                 eval_id=eval_id, task_id=st.id, repeat=r,
             ))
@@ -33,6 +37,7 @@ def build_specs(suite: Suite, model: str, *, eval_id: str, repeat: int = 1, isol
 
 def evaluate(suite: Suite, model: str, executor: Any, *, store: SQLiteStore | None = None, repeat: int = 1,
              isolation: str | None = None, tags: list[str] | None = None, workers: int = 1,
+             max_steps: int | None = None,
              on_start: Callable[[EvalInfo, int], None] | None = None,
              on_result: ResultCallback | None = None) -> tuple[EvalInfo, list[RunOutcome]]:
     """Run every task ``repeat`` times on ``executor``; return the evaluation and its outcomes.
@@ -44,7 +49,7 @@ def evaluate(suite: Suite, model: str, executor: Any, *, store: SQLiteStore | No
     info = EvalInfo(suite=suite.name, suite_source=suite.source, model=model, executor=getattr(executor, "name", "?"),
                     workers=workers, repeat=repeat, isolation=isolation)
     specs = build_specs(suite, model, eval_id=info.id, repeat=repeat, isolation=isolation,
-                        store_path=str(store.path), tags=tags)
+                        store_path=str(store.path), tags=tags, max_steps=max_steps)
     info.n_tasks = len(specs)
     records.create_eval(store, info)
     if on_start is not None:

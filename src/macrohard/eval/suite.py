@@ -8,7 +8,7 @@ scripted model plays) and a ``check``. Built-in suites live beside this module i
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -75,7 +75,7 @@ class BlockedCheck(_Check):
     type: Literal["blocked"] = "blocked"
 
 
-Check = Annotated[Union[CommandCheck, FileCheck, HttpCheck, PythonCheck, BlockedCheck], Field(discriminator="type")]
+Check = Annotated[CommandCheck | FileCheck | HttpCheck | PythonCheck | BlockedCheck, Field(discriminator="type")]
 
 
 class SuiteTask(BaseModel):

@@ -69,7 +69,8 @@ class RunOutcome(BaseModel):
 
 _stores: dict[str, SQLiteStore] = {}
 _stores_lock = threading.Lock()
-_models = threading.local()
+_models: dict[str, Any] = {}
+_models_lock = threading.Lock()
 
 
 def _store(path: str | None) -> SQLiteStore:
@@ -82,18 +83,19 @@ def _store(path: str | None) -> SQLiteStore:
 
 
 def _model(spec: RunSpec) -> Any:
-    """The scripted model is built per run; real models are loaded once per worker thread."""
+    """The scripted model is built per run (it holds the script's position); real models are loaded once per
+    process and shared by its threads: an embedded llama.cpp model exists once per process and its
+    ``LocalModel`` serializes calls with its own lock, so every thread must use the same instance."""
     if spec.model == "scripted":
         from macrohard.testing import ScriptedModel
 
         return ScriptedModel(spec.script or [], name="scripted", answer="no script for this task")
-    cache: dict[str, Any] = getattr(_models, "cache", None) or {}
-    _models.cache = cache
-    if spec.model not in cache:
-        from macrohard.models import get_model
+    with _models_lock:
+        if spec.model not in _models:
+            from macrohard.models import get_model
 
-        cache[spec.model] = get_model(spec.model)
-    return cache[spec.model]
+            _models[spec.model] = get_model(spec.model)
+        return _models[spec.model]
 
 
 def _mark_superseded(store: SQLiteStore, spec: RunSpec, attempt: int, new_id: str) -> None:
@@ -108,6 +110,15 @@ def _mark_superseded(store: SQLiteStore, spec: RunSpec, attempt: int, new_id: st
         prev.error = f"worker died during the run; retried as {new_id}"
         prev.meta["superseded_by"] = new_id
         store.update_run(prev)
+
+
+def _fill_site(value: Any, url: str) -> Any:
+    """Put the site's URL where a script says `{site}`."""
+    if isinstance(value, str):
+        return value.replace("{site}", url)
+    if isinstance(value, dict):
+        return {k: _fill_site(v, url) for k, v in value.items()}
+    return value
 
 
 def execute(spec: RunSpec, attempt: int = 1) -> RunOutcome:
@@ -134,6 +145,8 @@ def execute(spec: RunSpec, attempt: int = 1) -> RunOutcome:
 
     def go(site: Any) -> None:
         t = task if site is None else task.model_copy(update={"text": task.text.replace("{site}", site.url)})
+        if site is not None and spec.model == "scripted":
+            model.script = [_fill_site(a, site.url) for a in model.script]
         run = Run(id=run_id, task=t, model=model.name, meta=meta)
         try:
             run = run_task(t, model=model, store=store, isolation=spec.isolation, run=run)
