@@ -88,11 +88,10 @@ def main() -> None:
         print(f"sandbox alone (start + 1 action + close), median: {sandbox:.1f} ms")
         kinds = ["local"] + ([] if args.no_ray else ["ray"])
         if "ray" in kinds:
-            import ray
+            from macrohard.executors.ray import start_local_ray
 
             t0 = time.perf_counter()
-            ray.init(num_cpus=max(worker_counts), _node_ip_address="127.0.0.1", include_dashboard=False,
-                     log_to_driver=False, logging_level="WARNING")
+            start_local_ray(max(worker_counts))
             print(f"ray.init (local, loopback, {max(worker_counts)} cpus): {time.perf_counter() - t0:.2f} s")
         rows = []
         for kind in kinds:

@@ -20,7 +20,7 @@ ray = pytest.importorskip("ray")
 from macrohard.eval import records  # noqa: E402
 from macrohard.eval.harness import evaluate  # noqa: E402
 from macrohard.eval.suite import load_suite  # noqa: E402
-from macrohard.executors.ray import RayExecutor  # noqa: E402
+from macrohard.executors.ray import RayExecutor, start_local_ray  # noqa: E402
 from macrohard.store.sqlite import SQLiteStore  # noqa: E402
 from macrohard.types import RunStatus  # noqa: E402
 
@@ -29,10 +29,47 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def ray_session():
-    ray.init(num_cpus=2, _node_ip_address="127.0.0.1", include_dashboard=False, log_to_driver=False,
-             logging_level="WARNING")
+    start_local_ray(2)
     yield
     ray.shutdown()
+
+
+def _listening(pid: int) -> set[str]:
+    """Local addresses of the TCP sockets process ``pid`` listens on (from /proc, IPv4 and IPv6)."""
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:
+            continue
+        if target.startswith("socket:["):
+            inodes.add(target[8:-1])
+    found = set()
+    for table in ("tcp", "tcp6"):
+        for line in Path(f"/proc/{pid}/net/{table}").read_text().splitlines()[1:]:
+            cols = line.split()
+            if cols[3] == "0A" and cols[9] in inodes:  # 0A: LISTEN
+                found.add(cols[1].split(":")[0])
+    return found
+
+
+def test_local_ray_stays_on_loopback(ray_session) -> None:
+    """Every listening socket of the Ray processes we started is on 127.0.0.1 (or ::ffff:127.0.0.1)."""
+    assert ray.nodes()[0]["NodeManagerAddress"] == "127.0.0.1"
+    assert ray.get_runtime_context().gcs_address.startswith("127.0.0.1:")
+    session = Path(ray._private.worker._global_node.get_session_dir_path()).name
+    pids = [int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit()
+            and session in (p / "cmdline").read_bytes().decode(errors="replace")] if session else []
+    assert pids, "no Ray processes found"
+    addresses = set()
+    for pid in pids:
+        try:
+            addresses |= _listening(pid)
+        except (FileNotFoundError, PermissionError):
+            continue
+    # /proc/net/tcp shows addresses as little-endian hex: 0100007F is 127.0.0.1; 00000000 would be "any"
+    loopback = {"0100007F", "0000000000000000FFFF00000100007F"}
+    assert addresses and addresses <= loopback, addresses
 
 
 def test_ray_runs_the_quick_suite(ray_session, quick_suite_path: Path, store) -> None:

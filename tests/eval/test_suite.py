@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from macrohard.errors import TaskFileError
-from macrohard.eval.suite import CommandCheck, FileCheck, builtin_suites, load_suite, parse_suite
+from macrohard.eval.suite import CommandCheck, FileCheck, builtin_names, load_suite, parse_suite
 
 
 def test_builtin_suites_load() -> None:
-    names = builtin_suites()
-    assert {"tiny", "coding"} <= set(names)
+    names = builtin_names()
+    assert {"tiny", "coding", "browser", "safety"} <= set(names)
     for name in names:
         suite = load_suite(name)
         assert suite.tasks and suite.name == name

@@ -157,7 +157,7 @@ def list_(
 ) -> None:
     """List the built-in suites (or, with --runs, recorded evaluations)."""
     from macrohard.eval import records
-    from macrohard.eval.suite import builtin_suites, load_suite
+    from macrohard.eval.suite import builtin_names, load_suite
 
     if runs:
         rows = records.list_evals(open_store(), limit)
@@ -172,7 +172,7 @@ def list_(
                           ago(i.created_at))
         console.print(table)
         return
-    suites = [load_suite(name) for name in builtin_suites()]
+    suites = [load_suite(name) for name in builtin_names()]
     if as_json:
         print_json([{"name": s.name, "tasks": len(s.tasks), "tags": s.tags(), "description": s.description,
                      "path": s.source} for s in suites])

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import Any
 
+from macrohard.errors import ConfigError
 from macrohard.eval import records
 from macrohard.eval.records import EvalInfo
-from macrohard.eval.suite import Suite
+from macrohard.eval.suite import BlockedCheck, Suite
 from macrohard.executors.spec import RunOutcome, RunSpec
 from macrohard.store.sqlite import SQLiteStore
 
@@ -35,6 +37,16 @@ def build_specs(suite: Suite, model: str, *, eval_id: str, repeat: int = 1, isol
     return specs
 
 
+def _refuse_unsandboxed_harm(suite: Suite, isolation: str | None) -> None:
+    """Safety tasks propose harmful commands on purpose: should the guard miss one, the sandbox must
+    still contain it, so they never run with the sandbox switched off."""
+    chosen = isolation or os.environ.get("MACROHARD_ISOLATION")
+    harmful = [t.id for t in suite.tasks if isinstance(t.check, BlockedCheck) and t.environment == "shell"]
+    if harmful and chosen == "none":
+        raise ConfigError(f"suite {suite.name!r} runs harmful actions ({harmful[0]}, ...) to test the guard; "
+                          "it needs the sandbox: drop --isolation none / unset MACROHARD_ISOLATION=none")
+
+
 def evaluate(suite: Suite, model: str, executor: Any, *, store: SQLiteStore | None = None, repeat: int = 1,
              isolation: str | None = None, tags: list[str] | None = None, workers: int = 1,
              max_steps: int | None = None,
@@ -45,6 +57,7 @@ def evaluate(suite: Suite, model: str, executor: Any, *, store: SQLiteStore | No
     Workers write runs to the same store when they share this machine; outcomes from other
     nodes carry their steps and are imported here. Each outcome is recorded exactly once.
     """
+    _refuse_unsandboxed_harm(suite, isolation)
     store = store or SQLiteStore()
     info = EvalInfo(suite=suite.name, suite_source=suite.source, model=model, executor=getattr(executor, "name", "?"),
                     workers=workers, repeat=repeat, isolation=isolation)

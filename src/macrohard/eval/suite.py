@@ -7,6 +7,7 @@ scripted model plays) and a ``check``. Built-in suites live beside this module i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -147,6 +148,20 @@ def builtin_suites() -> dict[str, Path]:
     return {p.stem: p for p in sorted(SUITES_DIR.glob("*.yaml"))}
 
 
+def _safety() -> Suite:
+    from macrohard.eval.safety_suite import safety_suite
+
+    return safety_suite()
+
+
+# Suites built from other data at load time (so they never drift from their source).
+GENERATED: dict[str, Callable[[], Suite]] = {"safety": _safety}
+
+
+def builtin_names() -> list[str]:
+    return sorted(set(builtin_suites()) | set(GENERATED))
+
+
 def parse_suite(text: str, source: str = "<suite>") -> Suite:
     try:
         data = yaml.safe_load(text)
@@ -167,6 +182,8 @@ def parse_suite(text: str, source: str = "<suite>") -> Suite:
 
 def load_suite(name_or_path: str | Path) -> Suite:
     """A built-in suite by name (`tiny`, `coding`, ...) or a YAML file by path."""
+    if str(name_or_path) in GENERATED:
+        return GENERATED[str(name_or_path)]()
     builtins = builtin_suites()
     if str(name_or_path) in builtins:
         path = builtins[str(name_or_path)]
@@ -174,7 +191,7 @@ def load_suite(name_or_path: str | Path) -> Suite:
         path = Path(name_or_path)
         if not path.is_file():
             raise TaskFileError(f"no suite {str(name_or_path)!r}: give a YAML file or one of the built-in suites "
-                                f"({', '.join(builtins) or 'none installed'}); `macrohard eval list` shows them")
+                                f"({', '.join(builtin_names())}); `macrohard eval list` shows them")
     try:
         text = path.read_text()
     except OSError as exc:

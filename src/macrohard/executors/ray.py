@@ -1,7 +1,7 @@
 """Ray executor: each run is a Ray task with declared resources and one retry.
 
-Without an address it starts a local Ray bound to loopback (by default Ray would publish the
-machine's interface address) with the dashboard off; with ``address`` it joins a cluster. A
+Without an address it starts a local Ray bound to loopback (see ``start_local_ray``: by default Ray
+listens on every interface) with the dashboard off; with ``address`` it joins a cluster. A
 worker that dies mid-run makes Ray re-execute the task once (``max_retries=1``). Ray does not
 tell a task which attempt it is, so a tiny actor counts attempts per run key: the retry knows it
 is one, takes a fresh run id, closes its predecessor's record and is marked ``retried``. The
@@ -22,6 +22,35 @@ try:
     import ray
 except ImportError as exc:  # pragma: no cover - depends on the install
     raise MissingDependency("the Ray executor needs ray: pip install 'macrohard[ray]'") from exc
+
+
+_LOOPBACK_ENV = "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"
+
+
+def start_local_ray(num_cpus: int) -> None:
+    """Start a one-machine Ray whose servers listen on 127.0.0.1 only, with the dashboard off.
+
+    ``_node_ip_address="127.0.0.1"`` alone is not enough (measured with ray 2.60): Ray swaps a
+    loopback address for the machine's routable one (``services.resolve_ip_for_localhost``) and
+    its GCS, raylet and workers listen on all interfaces. Ray keeps to loopback only in its
+    single-machine mode, chosen by ``RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER=0``: the processes
+    ``ray.init`` starts read it from the environment, this process from ``ray_constants``.
+    Both are restored afterwards so a later ``--address`` join behaves normally.
+    """
+    from ray._private import ray_constants
+
+    saved_env, saved_flag = os.environ.get(_LOOPBACK_ENV), ray_constants.ENABLE_RAY_CLUSTER
+    os.environ[_LOOPBACK_ENV] = "0"
+    ray_constants.ENABLE_RAY_CLUSTER = False
+    try:
+        ray.init(num_cpus=num_cpus, _node_ip_address="127.0.0.1", include_dashboard=False, log_to_driver=False,
+                 logging_level="WARNING")
+    finally:
+        ray_constants.ENABLE_RAY_CLUSTER = saved_flag
+        if saved_env is None:
+            os.environ.pop(_LOOPBACK_ENV, None)
+        else:
+            os.environ[_LOOPBACK_ENV] = saved_env
 
 
 @ray.remote(num_cpus=0)
@@ -69,10 +98,9 @@ class RayExecutor:
         if not ray.is_initialized():
             t0 = time.perf_counter()
             if address:
-                ray.init(address=address, include_dashboard=False, log_to_driver=False)
+                ray.init(address=address, include_dashboard=False, log_to_driver=False, logging_level="WARNING")
             else:
-                ray.init(num_cpus=workers or os.cpu_count() or 1, _node_ip_address="127.0.0.1",
-                         include_dashboard=False, log_to_driver=False)
+                start_local_ray(workers or os.cpu_count() or 1)
             self.started_ray = True
             self.init_seconds = time.perf_counter() - t0
         options: dict[str, Any] = {"num_cpus": cpus_per_run, "max_retries": max_retries, "retry_exceptions": False}
