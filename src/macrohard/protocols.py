@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, Protocol, runtime_checkable
 
 from macrohard.safety.approval import Approved
-from macrohard.types import ModelReply, Observation, Run, Step, Task, Verdict
+from macrohard.types import ModelReply, Observation, Run, Step, Verdict
 
 
 @runtime_checkable
@@ -67,19 +67,28 @@ class RunStore(Protocol):
 
 
 class RunHandle(Protocol):
+    """A submitted run; ``result`` waits for its ``RunOutcome`` (the finished ``Run`` and its score)."""
+
     run_id: str
 
-    def result(self, timeout: float | None = None) -> Run: ...
+    def result(self, timeout: float | None = None) -> RunOutcome: ...
 
 
 class Executor(Protocol):
-    """Takes tasks and runs them somewhere: in this process, a pool, a Ray cluster."""
+    """Takes run specs (task + model spec + check) and runs them somewhere: a local pool, a Ray cluster.
 
-    def submit(self, task: Task) -> RunHandle: ...
+    ``map`` yields exactly one outcome per spec, in completion order; a run whose worker failed
+    beyond its retries comes back as a lost outcome, never as a missing one.
+    """
 
-    def map(self, tasks: list[Task]) -> Iterator[Run]: ...
+    name: str
+
+    def submit(self, spec: RunSpec) -> RunHandle: ...
+
+    def map(self, specs: Iterable[RunSpec]) -> Iterator[RunOutcome]: ...
 
     def close(self) -> None: ...
 
 
+from macrohard.executors.spec import RunOutcome, RunSpec  # noqa: E402  (used in annotations only)
 from macrohard.safety.context import GuardContext  # noqa: E402  (used in annotations only)

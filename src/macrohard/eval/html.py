@@ -20,7 +20,7 @@ table{border-collapse:collapse;margin-top:.5rem} td,th{border-bottom:1px solid #
 
 def _rate_bars(rates: dict[str, Rate], title: str) -> str:
     """Horizontal bars of success per group, with the Wilson interval as a whisker."""
-    width, label_w, bar_w, row_h = 640, 150, 420, 24
+    width, label_w, bar_w, row_h = 800, 150, 420, 24
     height = row_h * len(rates) + 30
     parts = [f'<svg role="img" aria-label="{escape(title)}" width="{width}" height="{height}" '
              f'xmlns="http://www.w3.org/2000/svg">']
