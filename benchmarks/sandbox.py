@@ -28,7 +28,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from macrohard.envs.sandbox import SandboxEnvironment
+from macrohard.envs.sandbox import SandboxEnvironment, bwrap_argv, check_available
 from macrohard.envs.shell import ShellSession
 
 
@@ -232,7 +232,10 @@ def main() -> None:
     for env in cold_close:
         env.close()
     plain = timed(lambda: subprocess.run(["bash", "-c", "echo hi"], capture_output=True), reps)
-    row("cold start + 1st command", cold, {"subprocess": plain, "SWE-ReX": rex_cold(max(3, reps // 3)) if rex else []})
+    bare = bwrap_argv(check_available(), str(tmp), "none") + ["bash", "--noprofile", "--norc", "-c", "echo hi"]
+    floor = timed(lambda: subprocess.run(bare, capture_output=True), reps)
+    row("cold start + 1st command", cold, {"subprocess": plain, "bare bwrap, same mounts": floor,
+                                           "SWE-ReX": rex_cold(max(3, reps // 3)) if rex else []})
 
     # round trip in a running sandbox
     env = SandboxEnvironment(str(tmp / "rt"), state_dir=str(tmp / "rtstate"))
@@ -316,12 +319,19 @@ def main() -> None:
     total = sandboxes * commands
     line = (f"{'32 sandboxes x 20 commands':<28} macrohard {total / ours_s:8.0f} cmd/s ({ours_s:.2f} s, starts included)"
             f" | subprocess {total / plain_s:8.0f} cmd/s (x{ours_s and plain_s / ours_s:.2f} time)")
-    if rex:
-        rex_commands = 5
-        rex_s = rex_throughput(sandboxes, rex_commands)
-        rex_rate = sandboxes * rex_commands / rex_s
-        line += f" | SWE-ReX {rex_rate:8.1f} cmd/s ({sandboxes}x{rex_commands} commands, {rex_s:.1f} s; x{(total / ours_s) / rex_rate:,.0f} slower)"
     print(line, flush=True)
+    if rex:  # SWE-ReX's pexpect sessions time out when 32 start at once on 2 cores: fall back to fewer
+        rex_commands = 5
+        for count in (sandboxes, 8):
+            try:
+                rex_s = rex_throughput(count, rex_commands)
+            except Exception as exc:  # noqa: BLE001 - a peer's failure is a result to print, not a crash
+                print(f"{'':<28} SWE-ReX with {count} deployments at once failed: {type(exc).__name__}", flush=True)
+                continue
+            rex_rate = count * rex_commands / rex_s
+            print(f"{'':<28} SWE-ReX {rex_rate:8.1f} cmd/s ({count} deployments x {rex_commands} commands, "
+                  f"{rex_s:.1f} s, starts included; macrohard x{(total / ours_s) / rex_rate:,.0f} the rate)", flush=True)
+            break
     shutil.rmtree(tmp, ignore_errors=True)
 
 

@@ -59,7 +59,8 @@ def apply(
 ) -> None:
     """Write a run's changes into its source directory — refused, with a report, if the source changed meanwhile."""
     store, run, changes_store, source, changes = _load(run_id)
-    if run.meta.get("sandbox", {}).get("commit_on_close"):
+    info = run.meta.get("sandbox", {})
+    if info.get("commit_on_close") and not info.get("commit_error"):
         console.print(f"run {run.id} worked in its own directory {escape(str(source))}; its changes are already there")
         return
     if dry_run:

@@ -28,7 +28,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from macrohard.envs.changes import Change
+from macrohard.envs.changes import ApplyConflict, Change
 from macrohard.envs.files import FileTools
 from macrohard.envs.limits import CgroupSet, Limits, describe_rlimits, rlimit_pairs, ulimit_line
 from macrohard.envs.netproxy import RELAY_PORT, HostProxy, relay_script
@@ -279,7 +279,10 @@ class SandboxEnvironment(WorkspaceEnvironment):
         if self.layers.mode:
             self.changes = self.layers.close()
             if self.commit_on_close:
-                self.committed = self.layers.commit(self.changes)
+                try:
+                    self.committed = self.layers.commit(self.changes)
+                except ApplyConflict as exc:  # the directory changed under the run: keep the changes, say so
+                    self.info["commit_error"] = str(exc)
         if self._owns_state:
             shutil.rmtree(self.state_dir, ignore_errors=True)
         if self._owns_lower:
