@@ -21,7 +21,9 @@ from macrohard.types import BashAction, Run, RunStatus, Task, WriteFileAction
 
 
 def prepare_workspace(task: Task, run_id: str) -> str:
-    """The task's workspace, or a fresh one under the data dir."""
+    """The task's workspace, or a fresh one under the data dir (a ``source`` run works on a layer over the source)."""
+    if task.source:
+        return str(Path(task.source).expanduser().resolve())
     if task.workspace:
         path = Path(task.workspace).expanduser().resolve()
     else:

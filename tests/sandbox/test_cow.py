@@ -135,3 +135,27 @@ def test_diff_of_a_run_without_sandbox_says_why(tmp_path: Path) -> None:
     assert run.meta["isolation"] == "none" and "sandbox_warning" in run.meta
     result = mh("runs", "diff", run.id)
     assert result.returncode == 2 and "only runs in the sandbox" in " ".join(result.stderr.split())
+
+
+def test_cli_run_from_source_then_diff_and_apply(repo: Path, tmp_path: Path) -> None:
+    script = tmp_path / "script.json"
+    script.write_text(json.dumps([{"kind": "write_file", "path": "NOTES.md", "content": "# notes\n"},
+                                  {"kind": "finish", "answer": "wrote notes"}]))
+    result = mh("run", "write notes", "--source", str(repo), "--model", f"scripted:{script}", "--json")
+    assert result.returncode == 0, result.stderr
+    run = json.loads(result.stdout)
+    assert run["meta"]["isolation"] == "bwrap" and run["meta"]["sandbox"]["changes"]["added"] == 1
+    assert not (repo / "NOTES.md").exists()
+    assert "+# notes" in mh("runs", "diff", run["id"]).stdout
+    assert mh("runs", "apply", run["id"]).returncode == 0
+    assert (repo / "NOTES.md").read_text() == "# notes\n"
+
+
+def test_cli_no_sandbox_warns_loudly_and_is_recorded(tmp_path: Path) -> None:
+    script = tmp_path / "script.json"
+    script.write_text(json.dumps([{"kind": "finish", "answer": "ok"}]))
+    result = mh("run", "nothing", "--no-sandbox", "--model", f"scripted:{script}", "--json",
+                "--workspace", str(tmp_path / "w"))
+    assert result.returncode == 0, result.stderr
+    assert "NO SANDBOX" in result.stderr
+    assert json.loads(result.stdout)["meta"]["isolation"] == "none"
