@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -12,7 +12,7 @@ from macrohard.cli.common import console, open_store, print_json
 
 def replay(
     run_id: Annotated[str, typer.Argument(help="Run id (or a unique part of it).")],
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Directory for replay.mp4 and contact_sheet.png "
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Directory for replay.mp4 and contact_sheet.png "
                                                 "(default: the data dir's replays/RUN_ID).")] = None,
     seconds: Annotated[float, typer.Option("--seconds", help="Seconds each step stays on screen.")] = 1.5,
     as_json: Annotated[bool, typer.Option("--json", help="Print the paths as JSON.")] = False,

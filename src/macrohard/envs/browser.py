@@ -94,6 +94,11 @@ class BrowserEnvironment:
         self._last_snapshot = ""
         self._snapshots: dict[str, dict[str, Any]] = {}
 
+    @property
+    def page(self) -> Any:
+        """The Playwright page (for tests and power users; the agent acts only through ``execute``)."""
+        return self._page
+
     # -- lifecycle ---------------------------------------------------------------------------
 
     def start(self) -> None:
@@ -191,6 +196,8 @@ class BrowserEnvironment:
         action = verify(approved)
         if isinstance(action, FinishAction):
             return Observation(output=action.answer)
+        if type(action) not in self.action_types:
+            return Observation(output=f"the {self.kind} environment cannot do {action.kind!r} actions", error=True)
         if self._page is None:
             self.start()
         from playwright.sync_api import Error as PlaywrightError
@@ -343,3 +350,15 @@ class BrowserEnvironment:
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
+
+
+def element_id(snapshot: str, role: str, name: str) -> str:
+    """The id of the first element with this role and accessible name in an observation's snapshot.
+
+    For scripted flows and checkers: ``element_id(obs.output, "button", "Send")`` -> ``"e14"``.
+    """
+    pattern = re.compile(rf'- {re.escape(role)} "{re.escape(name)}"[^\n]*?\[((?:f\d+)?e\d+)\]')
+    m = pattern.search(snapshot)
+    if m is None:
+        raise LookupError(f"no {role} named {name!r} in the snapshot")
+    return m.group(1)

@@ -71,9 +71,21 @@ class DesktopEnvironment:
         self._sct: Any = None
         self._spare_keycode = 0
 
+    @property
+    def server_pid(self) -> int | None:
+        """The Xvfb process id (None before ``start``)."""
+        return None if self._xvfb is None else self._xvfb.pid
+
     # -- lifecycle ---------------------------------------------------------------------------
 
     def start(self) -> None:
+        try:
+            self._start()
+        except BaseException:
+            self.close()  # never leave a half-started X server behind
+            raise
+
+    def _start(self) -> None:
         for binary, package in (("Xvfb", "xvfb"), (self.window_manager, self.window_manager)):
             if binary and not shutil.which(binary):
                 raise MissingDependency(f"the desktop needs {binary}: apt-get install {package}")
@@ -96,7 +108,8 @@ class DesktopEnvironment:
         if not self._dpy.has_extension("XTEST"):
             raise MissingDependency("the X server has no XTEST extension")
         self._xtest, self._X = xtest, X
-        self._sct = mss.mss(display=self.display_name)
+        factory = getattr(mss, "MSS", None) or mss.mss  # mss 10 renamed the class
+        self._sct = factory(display=self.display_name)
         if self.window_manager:
             self._wm = subprocess.Popen([self.window_manager], env=self._env(), stdout=subprocess.DEVNULL,
                                         stderr=subprocess.DEVNULL, start_new_session=True)
@@ -161,20 +174,29 @@ class DesktopEnvironment:
         action = verify(approved)
         if isinstance(action, FinishAction):
             return Observation(output=action.answer)
+        if type(action) not in self.action_types:
+            return Observation(output=f"the {self.kind} environment cannot do {action.kind!r} actions", error=True)
         if self._dpy is None:
             self.start()
+        from Xlib.error import ConnectionClosedError
+
         if self._xvfb is not None and self._xvfb.poll() is not None:
-            self.close()
-            self.start()
-            return self._observe("The X server had died; a fresh desktop was started (programs are gone).",
-                                 error=True)
+            return self._restart()
         try:
-            note = self._act(action)
-        except ValueError as exc:  # an unknown key name and the like: the model's mistake
-            return self._observe(str(exc), error=True)
-        if self.settle and not isinstance(action, (DesktopScreenshotAction, DesktopLaunchAction)):
-            time.sleep(self.settle)
-        return self._observe(note)
+            try:
+                note = self._act(action)
+            except ValueError as exc:  # an unknown key name and the like: the model's mistake
+                return self._observe(str(exc), error=True)
+            if self.settle and not isinstance(action, (DesktopScreenshotAction, DesktopLaunchAction)):
+                time.sleep(self.settle)
+            return self._observe(note)
+        except (ConnectionClosedError, BrokenPipeError, ConnectionResetError):
+            return self._restart()
+
+    def _restart(self) -> Observation:
+        self.close()
+        self.start()
+        return self._observe("The X server had died; a fresh desktop was started (programs are gone).", error=True)
 
     def _act(self, action: Any) -> str:
         if isinstance(action, DesktopScreenshotAction):
@@ -219,8 +241,14 @@ class DesktopEnvironment:
     def drag(self, x1: int, y1: int, x2: int, y2: int, steps: int = 8) -> None:
         self.move(x1, y1)
         self._fake(self._X.ButtonPress, 1)
-        for i in range(1, steps + 1):  # intermediate motion so programs see a drag, not a jump
+        self._dpy.sync()
+        for i in range(1, steps + 1):
+            # Intermediate motion, flushed and paced, so window managers and programs see a drag
+            # (they grab the pointer on press and apply a drag threshold), not a jump.
+            time.sleep(0.01)
             self.move(x1 + (x2 - x1) * i // steps, y1 + (y2 - y1) * i // steps)
+            self._dpy.sync()
+        time.sleep(0.01)
         self._fake(self._X.ButtonRelease, 1)
         self._dpy.sync()
 

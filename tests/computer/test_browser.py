@@ -1,0 +1,173 @@
+from __future__ import annotations
+
+import base64
+import io
+import os
+import signal
+
+import pytest
+from PIL import Image, ImageChops
+
+from macrohard.envs.browser import BrowserEnvironment, blocked_pattern, element_id
+from macrohard.sites import serve
+
+
+def _descends_from_us(pid: int) -> bool:
+    me = os.getpid()
+    while pid > 1:
+        if pid == me:
+            return True
+        try:
+            with open(f"/proc/{pid}/stat") as fh:
+                pid = int(fh.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            return False
+    return False
+
+
+def _kill_renderers() -> list[int]:
+    """SIGKILL this process's Chromium renderers, as the OOM killer would."""
+    killed = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as fh:
+                cmd = fh.read()
+        except OSError:
+            continue
+        if b"--type=renderer" in cmd and _descends_from_us(int(entry)):
+            os.kill(int(entry), signal.SIGKILL)
+            killed.append(int(entry))
+    return killed
+
+
+def test_blocked_pattern_allows_only_loopback() -> None:
+    pattern = blocked_pattern("loopback")
+    assert pattern is not None
+    for url in ("http://127.0.0.1:8000/", "http://localhost/x", "https://[::1]:9/", "http://127.3.2.1"):
+        assert not pattern.search(url), url
+    for url in ("http://example.com/", "https://127.0.0.1.evil.com/", "http://127.0.0.1@evil.com/",
+                "ws://10.0.0.1/", "http://localhost.evil.com/"):
+        assert pattern.search(url), url
+    hosts = blocked_pattern("hosts", ("example.org",))
+    assert hosts is not None and not hosts.search("https://example.org/a") and hosts.search("https://example.com/")
+    assert blocked_pattern("full") is None
+
+
+def test_fill_and_submit_form(drive_browser) -> None:
+    with serve("form") as site:
+        obs = drive_browser({"kind": "browser_goto", "url": site.url})
+        assert not obs.error and "Title: Contact us" in obs.output
+        assert obs.images and obs.images[0].media_type == "image/jpeg"  # the recording frame
+        snap = obs.output
+        drive_browser({"kind": "browser_type", "element": element_id(snap, "textbox", "Full name"), "text": "Ada"})
+        drive_browser({"kind": "browser_type", "element": element_id(snap, "textbox", "Email"),
+                       "text": "ada@example.org"})
+        drive_browser({"kind": "browser_select", "element": element_id(snap, "combobox", "Plan"), "option": "Team"})
+        drive_browser({"kind": "browser_click", "element": element_id(snap, "checkbox", "Subscribe to the newsletter")})
+        obs = drive_browser({"kind": "browser_click", "element": element_id(snap, "button", "Send")})
+        assert "Thank you, Ada" in obs.output, obs.output
+        assert site.received == [{"name": "Ada", "email": "ada@example.org", "plan": "team", "message": "",
+                                  "subscribe": True}]
+        back = drive_browser({"kind": "browser_back"})
+        assert "Title: Contact us" in back.output
+
+
+def test_login_with_enter_and_read(drive_browser) -> None:
+    with serve("login") as site:
+        snap = drive_browser({"kind": "browser_goto", "url": site.url}).output
+        drive_browser({"kind": "browser_type", "element": element_id(snap, "textbox", "Username"), "text": "alice"})
+        obs = drive_browser({"kind": "browser_type", "element": element_id(snap, "textbox", "Password"),
+                             "text": "wonderland", "submit": True})
+        assert "Welcome, alice" in obs.output
+        obs = drive_browser({"kind": "browser_read"})
+        assert obs.output.startswith(f"URL: {site.url}account")
+        assert site.received == [{"username": "alice", "ok": True}]
+
+
+def test_checkout_across_pages(drive_browser) -> None:
+    with serve("checkout") as site:
+        snap = drive_browser({"kind": "browser_goto", "url": site.url}).output
+        snap = drive_browser({"kind": "browser_click", "element": element_id(snap, "button", "Add Cap to cart")}).output
+        snap = drive_browser({"kind": "browser_click", "element": element_id(snap, "link", "Proceed to checkout")}).output
+        for field, value in (("Name", "Bo"), ("Address", "1 Main St"), ("City", "Oslo")):
+            drive_browser({"kind": "browser_type", "element": element_id(snap, "textbox", field), "text": value})
+        snap = drive_browser({"kind": "browser_click", "element": element_id(snap, "button", "Continue to payment")}).output
+        drive_browser({"kind": "browser_select", "element": element_id(snap, "combobox", "Payment method"),
+                       "option": "invoice"})
+        snap = drive_browser({"kind": "browser_click", "element": element_id(snap, "button", "Review order")}).output
+        assert "Items: Cap" in snap
+        obs = drive_browser({"kind": "browser_click", "element": element_id(snap, "button", "Place order")})
+        assert "order number is A1001" in obs.output
+        assert site.received[0]["items"] == ["cap"] and site.received[0]["payment"] == "invoice"
+
+
+def test_sort_table_and_wait(drive_browser) -> None:
+    with serve("table") as site:
+        snap = drive_browser({"kind": "browser_goto", "url": site.url}).output
+        obs = drive_browser({"kind": "browser_click", "element": element_id(snap, "link", "Sort by price")})
+        obs = drive_browser({"kind": "browser_wait", "text": "Sorted by price", "seconds": 5})
+        assert not obs.error and obs.output.index("Flashlight") < obs.output.index("Drone")
+        assert drive_browser({"kind": "browser_scroll", "direction": "down"}).error is False
+        assert drive_browser({"kind": "browser_press", "key": "Tab"}).error is False
+        assert site.received == [{"sort": "price", "order": "asc"}]
+
+
+def test_set_of_marks_screenshot(drive_browser) -> None:
+    with serve("form") as site:
+        drive_browser({"kind": "browser_goto", "url": site.url})
+        obs = drive_browser({"kind": "browser_screenshot"})
+        assert obs.meta["marks"] == 6  # 3 text fields, the select, the checkbox, the button
+        assert "e14 button" in obs.output
+        img = Image.open(io.BytesIO(base64.b64decode(obs.images[0].data_b64)))
+        assert img.format == "PNG" and img.size == (1280, 800)
+        assert img.getpixel((0, 0)) == (255, 255, 255)  # page background, unmarked
+        r, g, b = (img.getchannel(c).point(lambda v, c=c: 255 if (v > 200 if c == "R" else v < 60) else 0)
+                   for c in "RGB")
+        red = ImageChops.multiply(ImageChops.multiply(r, g), b).histogram()[255]
+        assert red > 500  # the mark boxes and labels are drawn
+
+
+def test_unknown_element_is_an_error_for_the_model(drive_browser) -> None:
+    with serve("form") as site:
+        drive_browser({"kind": "browser_goto", "url": site.url})
+        obs = drive_browser({"kind": "browser_click", "element": "e999"})
+        assert obs.error and "no element e999" in obs.output and "Title: Contact us" in obs.output
+        obs = drive_browser({"kind": "browser_click", "element": "the send button"})
+        assert obs.error and "not an element id" in obs.output
+
+
+def test_other_hosts_are_blocked_and_explained(drive_browser, browser) -> None:
+    obs = drive_browser({"kind": "browser_goto", "url": "http://example.com/"})
+    assert obs.error and "network policy" in obs.output
+    assert browser.blocked == ["http://example.com/"]  # stopped by the route filter, before any DNS lookup
+
+
+def test_crashed_tab_is_restarted(drive_browser, browser) -> None:
+    with serve("form") as site:
+        drive_browser({"kind": "browser_goto", "url": site.url})
+        killed = _kill_renderers()
+        assert killed, "no renderer process of this test's Chromium found"
+        obs = drive_browser({"kind": "browser_read"})
+        assert obs.error and "restarted" in obs.output and obs.meta.get("restarted")
+        assert "Title: Contact us" in obs.output  # the last page was reopened
+        assert browser.restarts == 1
+        assert not drive_browser({"kind": "browser_read"}).error
+
+
+@pytest.mark.slow
+def test_hung_page_is_restarted(workspace, make_driver) -> None:
+    env = BrowserEnvironment(str(workspace), timeout=2.0)
+    env.start()
+    try:
+        drive = make_driver(env, str(workspace))
+        with serve("form") as site:
+            drive({"kind": "browser_goto", "url": site.url})
+            env.page.evaluate("setTimeout(() => { while (true) {} }, 10)")
+            obs = drive({"kind": "browser_read"})
+            assert obs.error and "stopped responding" in obs.output, obs.output
+            assert env.restarts == 1
+            assert "Title: Contact us" in drive({"kind": "browser_read"}).output
+    finally:
+        env.close()

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import os
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+
+def _wait_for(predicate, seconds: float = 5.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return predicate()
+
+
+def _window(desktop, cls: str) -> dict:
+    wins = [w for w in desktop.windows() if w["class"] == cls]
+    assert wins, desktop.windows()
+    return wins[-1]
+
+
+def test_type_into_xterm_writes_a_file(drive_desktop, desktop, workspace: Path) -> None:
+    obs = drive_desktop({"kind": "desktop_launch", "command": "xterm -geometry 80x20+0+0"})
+    assert "Started xterm" in obs.output and '"xterm" (XTerm)' in obs.output
+    win = _window(desktop, "XTerm")
+    drive_desktop({"kind": "desktop_click", "x": win["x"] + 100, "y": win["y"] + 100})
+    drive_desktop({"kind": "desktop_type", "text": "echo 'Hello, X!' $((6*7)) > typed.txt\n"})
+    assert _wait_for(lambda: (workspace / "typed.txt").exists() and (workspace / "typed.txt").read_text())
+    assert (workspace / "typed.txt").read_text() == "Hello, X! 42\n"  # shifted and unshifted characters
+
+
+def test_key_combination_reaches_the_program(drive_desktop, desktop, workspace: Path) -> None:
+    drive_desktop({"kind": "desktop_launch", "command": "xterm -geometry 80x20+0+0"})
+    win = _window(desktop, "XTerm")
+    drive_desktop({"kind": "desktop_click", "x": win["x"] + 100, "y": win["y"] + 100})
+    drive_desktop({"kind": "desktop_type", "text": "cat > keys.txt\nabc"})
+    drive_desktop({"kind": "desktop_key", "keys": "Return"})
+    drive_desktop({"kind": "desktop_key", "keys": "ctrl+d"})  # end of input: cat exits and closes the file
+    assert _wait_for(lambda: (workspace / "keys.txt").exists() and (workspace / "keys.txt").read_text() == "abc\n")
+    obs = drive_desktop({"kind": "desktop_key", "keys": "ctrl+nosuchkey"})
+    assert obs.error and "unknown key" in obs.output
+
+
+@pytest.mark.parametrize(("button", "code"), [("Yes", 0), ("No", 1)])
+def test_click_a_dialog_button(drive_desktop, desktop, button: str, code: int) -> None:
+    drive_desktop({"kind": "desktop_launch", "command": "xmessage -buttons Yes:0,No:1 -center 'Proceed?'"})
+    win = _window(desktop, "Xmessage")
+    # xmessage lays its buttons out left to right under the message: Yes at +19, No at +50.
+    x = win["x"] + (19 if button == "Yes" else 50)
+    obs = drive_desktop({"kind": "desktop_click", "x": x, "y": win["y"] + 38})
+    proc = desktop.programs[-1]
+    assert _wait_for(lambda: proc.poll() is not None)
+    assert proc.returncode == code
+    obs = drive_desktop({"kind": "desktop_screenshot"})
+    assert f"exited with code {code}" in obs.output
+
+
+def test_drag_moves_a_window_and_scroll_and_double_click_run(drive_desktop, desktop) -> None:
+    drive_desktop({"kind": "desktop_launch", "command": "xmessage -geometry +300+300 'drag me'"})
+    before = _window(desktop, "Xmessage")
+    # openbox moves a window dragged by its title bar (10 px above the client area).
+    drive_desktop({"kind": "desktop_drag", "x1": before["x"] + 30, "y1": before["y"] - 10,
+                   "x2": before["x"] + 230, "y2": before["y"] + 90})
+    assert _wait_for(lambda: _window(desktop, "Xmessage")["x"] >= before["x"] + 150)
+    after = _window(desktop, "Xmessage")
+    assert after["y"] >= before["y"] + 50
+    assert not drive_desktop({"kind": "desktop_scroll", "x": 10, "y": 10, "direction": "up"}).error
+    assert not drive_desktop({"kind": "desktop_double_click", "x": 5, "y": 700}).error
+
+
+def test_screenshot_is_a_jpeg_of_the_screen(drive_desktop) -> None:
+    import base64
+    import io
+
+    from PIL import Image
+
+    obs = drive_desktop({"kind": "desktop_screenshot"})
+    assert obs.images[0].media_type == "image/jpeg"
+    img = Image.open(io.BytesIO(base64.b64decode(obs.images[0].data_b64)))
+    assert img.size == (1280, 800)
+    assert "(no windows)" in obs.output
+
+
+def test_missing_program_is_an_error_for_the_model(drive_desktop) -> None:
+    obs = drive_desktop({"kind": "desktop_launch", "command": "no-such-program --flag"})
+    assert obs.error and "not installed" in obs.output
+
+
+def test_dead_x_server_is_restarted(drive_desktop, desktop) -> None:
+    old = desktop.server_pid
+    assert old is not None
+    os.kill(old, signal.SIGKILL)
+    obs = drive_desktop({"kind": "desktop_screenshot"})
+    assert obs.error and "fresh desktop" in obs.output
+    assert desktop.server_pid not in (None, old)
+    assert not drive_desktop({"kind": "desktop_screenshot"}).error
