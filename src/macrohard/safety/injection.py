@@ -40,6 +40,10 @@ _SIGNALS: list[tuple[str, re.Pattern[str]]] = [
         r"code|script|in (your|the) (terminal|shell))\b[^.\n]{0,80}(curl|wget|bash|sh |rm -|base64|nc |chmod|sudo)", _I)),
     ("pipe_shell_instruction", re.compile(r"\b(curl|wget)\b[^\n|]{0,200}\|\s*(sudo\s+)?(ba|z|da)?sh\b[^\n]{0,40}"
                                           r"\b(now|immediately|first|before|to continue|to proceed)", _I)),
+    ("disable_safety", re.compile(
+        r"\b(system|admin|developer|security|emergency)\s+override\b|\b(disable|turn off|switch off|bypass|deactivate|"
+        r"ignore)\s+(the\s+|your\s+|all\s+)?(guard|guardrails|safety( checks| filters)?|content filters?|"
+        r"restrictions|sandbox|moderation)\b", _I)),
     ("secrecy", re.compile(r"\b(do not|don't|never|without)\b[^.\n]{0,20}\b(tell|telling|inform|informing|mention|"
                            r"mentioning|alert|alerting|notify|notifying)\b[^.\n]{0,15}\b(the )?(user|human|operator|"
                            r"owner)\b", _I)),
