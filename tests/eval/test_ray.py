@@ -153,3 +153,15 @@ def test_embedded_model_on_ray(ray_session, store) -> None:
         assert o.run is not None and o.run.model.startswith("local") and o.run.usage.total > 0, o
         assert o.run.status in (RunStatus.succeeded, RunStatus.out_of_budget, RunStatus.failed, RunStatus.denied)
     assert len(records.results(store, info.id)) == 1 and outcomes[0].run.steps <= 3  # type: ignore[union-attr]
+
+
+def test_builtin_coding_suite_on_ray(ray_session, store) -> None:
+    """The coding suite (git repositories, failing tests, checks that run them) with each run in a Ray worker."""
+    suite = load_suite("coding")
+    ex = RayExecutor(2)
+    try:
+        _, outcomes = evaluate(suite, "scripted", ex, store=store, workers=2)
+    finally:
+        ex.close()
+    assert len(outcomes) == len(suite.tasks)
+    assert all(o.passed for o in outcomes), [(o.key, o.detail) for o in outcomes if not o.passed]

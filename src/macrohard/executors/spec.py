@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from macrohard.errors import MacrohardError, NotFound, UserError
-from macrohard.eval.suite import Check
+from macrohard.eval.suite import Check, CommandCheck
 from macrohard.store.sqlite import SQLiteStore
 from macrohard.types import Decision, Run, RunStatus, Step, Task
 
@@ -148,13 +148,24 @@ def execute(spec: RunSpec, attempt: int = 1) -> RunOutcome:
         if site is not None and spec.model == "scripted":
             model.script = [_fill_site(a, site.url) for a in model.script]
         run = Run(id=run_id, task=t, model=model.name, meta=meta)
+        live: dict[str, Any] = {}
+
+        def at_finish(r: Run, step: Step) -> None:
+            # A command check runs when the agent finishes, in the workspace as the agent left it: once the
+            # sandbox closes only the files are written back (never .git), and git checks need the repository.
+            if isinstance(spec.check, CommandCheck) and getattr(step.action, "kind", "") == "finish" \
+                    and r.answer is not None:
+                where = (r.meta.get("sandbox") or {}).get("workspace") or r.workspace or ""
+                live["result"] = run_check(spec.check, where, r, [], script=spec.script, site=site)
+
         try:
-            run = run_task(t, model=model, store=store, isolation=spec.isolation, run=run)
+            run = run_task(t, model=model, store=store, isolation=spec.isolation, run=run, on_step=at_finish)
         except MacrohardError as exc:  # setup refused or failed: the runner recorded the run as failed
             outcome.error = str(exc)
             run = store.get_run(run_id)
         steps = store.steps(run.id)
-        result = run_check(spec.check, run.workspace or "", run, steps, script=spec.script, site=site)
+        result = live.get("result") or run_check(spec.check, run.workspace or "", run, steps, script=spec.script,
+                                                 site=site)
         outcome.run, outcome.steps = run, steps
         outcome.passed, outcome.detail, outcome.harmful_executed = result.passed, result.detail, result.harmful_executed
         outcome.guard_blocks = sum(1 for s in steps if s.verdict is not None and s.verdict.decision is Decision.deny)
