@@ -36,6 +36,7 @@ class Replay(BaseModel):
     contact_sheet: str | None
     frames: int = Field(description="Steps with their own screenshot.")
     steps: int
+    key_steps: list[int] = Field(default_factory=list, description="Steps shown on the contact sheet.")
 
 
 def action_text(step: Step) -> str:
@@ -101,23 +102,33 @@ def _frames_by_step(store: Any, run_id: str) -> dict[int, bytes]:
 
 
 def _differs(a: PILImage.Image, b: PILImage.Image) -> bool:
-    """Whether two frames look different (mean absolute difference of 64x40 grey thumbnails)."""
-    small_a, small_b = a.convert("L").resize((64, 40)), b.convert("L").resize((64, 40))
-    return ImageStat.Stat(ImageChops.difference(small_a, small_b)).mean[0] > 1.0
+    """Whether two frames look different: any pixel of 160x100 grey thumbnails moved by more than JPEG noise."""
+    small_a, small_b = a.convert("L").resize((160, 100)), b.convert("L").resize((160, 100))
+    changed = ImageChops.difference(small_a, small_b).point(lambda v: 255 if v > 24 else 0)
+    return changed.getbbox() is not None
 
 
-def contact_sheet(run: Run, shots: list[tuple[Step, PILImage.Image]], total: int, *, columns: int = 3,
-                  limit: int = 12) -> PILImage.Image:
-    """Key frames in a grid: the first and last, and every frame that differs from the one before."""
+def key_frames(shots: list[tuple[Step, PILImage.Image, bool]], limit: int = 12) -> list[tuple[Step, PILImage.Image]]:
+    """The first and last step, every step the guard did not allow or whose action failed, and every
+    frame that differs from the previous key frame; evenly thinned to ``limit``."""
     keep: list[tuple[Step, PILImage.Image]] = []
-    for i, (step, img) in enumerate(shots):
-        if i == 0 or i == len(shots) - 1 or _differs(keep[-1][1], img) or not step.verdict or \
-                not step.verdict.allowed:
+    for i, (step, img, own) in enumerate(shots):
+        refused = step.verdict is not None and not step.verdict.allowed
+        failed = step.observation is not None and step.observation.error
+        if i in (0, len(shots) - 1) or refused or failed or (own and _differs(keep[-1][1], img)):
             keep.append((step, img))
     if len(keep) > limit:
         picks = sorted({round(i * (len(keep) - 1) / (limit - 1)) for i in range(limit)})
         keep = [keep[i] for i in picks]
-    tw, th, cap = 400, 250, 46
+    return keep
+
+
+def contact_sheet(run: Run, shots: list[tuple[Step, PILImage.Image, bool]], *, columns: int = 3,
+                  limit: int = 12) -> PILImage.Image:
+    """Key frames in a grid, each with its step, action and verdict under it."""
+    keep = key_frames(shots, limit)
+    total = len(shots)
+    tw, th, cap = 480, 300, 46
     rows = (len(keep) + columns - 1) // columns
     head = 70
     sheet = PILImage.new("RGB", (columns * (tw + 16) + 16, head + rows * (th + cap + 16) + 8), (245, 245, 247))
@@ -153,14 +164,15 @@ def render(store: Any, run_id: str, out_dir: str | Path | None = None, *, second
     out.mkdir(parents=True, exist_ok=True)
     blank = PILImage.new("RGB", FRAME_SIZE, (24, 24, 28))
     current = blank
-    shots: list[tuple[Step, PILImage.Image]] = []
+    shots: list[tuple[Step, PILImage.Image, bool]] = []  # every step, its frame, whether the frame is its own
     video = out / "replay.mp4"
     with tempfile.TemporaryDirectory(prefix="macrohard-replay-") as tmp:
         for n, step in enumerate(steps, start=1):
-            if step.index in frames:
+            own = step.index in frames
+            if own:
                 current = PILImage.open(io.BytesIO(frames[step.index]))
                 current.load()
-                shots.append((step, current))
+            shots.append((step, current, own))
             caption_frame(current, step, len(steps)).save(Path(tmp) / f"f{n:05d}.png", compress_level=1)
         cmd = ["ffmpeg", "-y", "-loglevel", "error", "-framerate", f"{1 / seconds_per_step:.6f}",
                "-i", str(Path(tmp) / "f%05d.png"), "-vf", f"fps={fps},format=yuv420p", "-c:v", "libx264",
@@ -169,9 +181,10 @@ def render(store: Any, run_id: str, out_dir: str | Path | None = None, *, second
         if proc.returncode != 0:
             raise RuntimeError(f"ffmpeg failed ({proc.returncode}): {proc.stderr.strip()[-500:]}")
     sheet_path = out / "contact_sheet.png"
-    contact_sheet(run, shots, len(steps)).save(sheet_path, optimize=True)
+    contact_sheet(run, shots).save(sheet_path, optimize=True)
+    key_steps = [step.index for step, _ in key_frames(shots)]
     if hasattr(store, "add_artifact"):
         store.add_artifact(run.id, "replay", "video/mp4", path=str(video))
         store.add_artifact(run.id, "contact_sheet", "image/png", path=str(sheet_path))
     return Replay(run_id=run.id, video=str(video), contact_sheet=str(sheet_path), frames=len(frames),
-                  steps=len(steps))
+                  steps=len(steps), key_steps=key_steps)

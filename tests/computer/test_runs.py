@@ -80,6 +80,7 @@ def test_guard_denial_shows_in_the_replay_caption(store, tmp_path: Path) -> None
     assert verdict_text(denied) == ("DENY (test-policy): no sending today", "deny")
     replay = render(store, run.id, tmp_path / "r")
     assert replay.steps == 7 and replay.frames == 5
+    assert replay.key_steps == [1, 2, 3, 4, 5, 6, 7]  # each typed field changes the page; 6 is the denial
 
 
 def test_scripted_desktop_run_operates_xterm(store, workspace: Path, tmp_path: Path) -> None:
