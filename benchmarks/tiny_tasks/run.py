@@ -64,18 +64,32 @@ def run_one(spec: dict[str, Any], model: Any, store: Any, workspace: str) -> dic
 
     t0 = time.perf_counter()
     error = None
+    live: dict[str, bool] = {}
+
+    def at_finish(run: Any, step: Any) -> None:
+        # Check when the agent finishes, in the workspace as it left it: once a sandbox closes, only
+        # files are written back (no empty directories, never .git), so git and mkdir tasks need this.
+        if getattr(step.action, "kind", "") == "finish" and run.answer is not None:
+            where = (run.meta.get("sandbox") or {}).get("workspace") or run.workspace or workspace
+            live["passed"] = run_check(spec, where)
+
     try:
-        run = run_task(make_task(spec, workspace), model=model, store=store)
+        run = run_task(make_task(spec, workspace), model=model, store=store, on_step=at_finish)
         status, run_id = run.status.value, run.id
     except Exception as exc:  # a model or setup failure counts as a failed task; keep going
         status, run_id, error = "error", None, f"{type(exc).__name__}: {exc}"
     seconds = time.perf_counter() - t0
-    passed = run_check(spec, workspace)
+    passed = live["passed"] if "passed" in live else run_check(spec, workspace)
     actions = []
     if run_id is not None:
         for step in store.steps(run_id):
             if step.action is not None:
-                actions.append(step.action.model_dump(exclude={"kind", "timeout"}) | {"kind": step.action.kind})
+                row = step.action.model_dump(exclude={"kind", "timeout"}) | {"kind": step.action.kind}
+                if step.verdict is not None and not step.verdict.allowed:
+                    row["note"] = "denied"
+                elif step.observation is not None and step.observation.error:
+                    row["note"] = "error"
+                actions.append(row)
             elif step.raw is not None:
                 actions.append({"kind": "malformed", "raw": step.raw[:80]})
     return {"id": spec["id"], "passed": passed, "status": status, "seconds": round(seconds, 2),
@@ -83,6 +97,10 @@ def run_one(spec: dict[str, Any], model: Any, store: Any, workspace: str) -> dic
 
 
 def _short(action: dict[str, Any]) -> str:
+    return _describe(action) + (f" ({action['note']})" if action.get("note") else "")
+
+
+def _describe(action: dict[str, Any]) -> str:
     kind = action["kind"]
     if kind == "bash":
         return f"bash {action['command']!r}"
