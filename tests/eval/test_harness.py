@@ -88,3 +88,19 @@ def test_model_that_cannot_load_is_recorded_not_dropped(quick_suite_path: Path, 
     for o in outcomes:
         assert o.run is not None and o.run.status is RunStatus.failed and "OPENAI_API_KEY" in (o.run.error or "")
     json.dumps([o.model_dump(mode="json") for o in outcomes])
+
+
+def test_outcome_from_another_node_is_imported(quick_suite_path: Path, store, tmp_path: Path) -> None:
+    """A worker on another node writes to its own store; its outcome carries the steps to the driver's."""
+    from macrohard.eval.harness import build_specs
+    from macrohard.executors.spec import execute
+    from macrohard.store.sqlite import SQLiteStore
+
+    spec = build_specs(load_suite(quick_suite_path), "scripted", eval_id="eval-x", store_path=str(tmp_path / "node.db"))[0]
+    outcome = execute(spec)
+    assert outcome.passed and len(outcome.steps) == 2
+    records.import_run(store, outcome)
+    records.import_run(store, outcome)  # idempotent
+    assert store.get_run(outcome.run.id).status is RunStatus.succeeded  # type: ignore[union-attr]
+    assert [s.index for s in store.steps(outcome.run.id)] == [1, 2]  # type: ignore[union-attr]
+    SQLiteStore(tmp_path / "node.db").get_run(outcome.run.id)  # type: ignore[union-attr]
