@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import statistics
 import time
@@ -30,15 +31,23 @@ def pct(values: list[float], q: float) -> float:
     return s[min(len(s) - 1, int(round(q * (len(s) - 1))))]
 
 
+CPU: list[float] = []  # CPU time of the last `timings` call, per item (ms)
+
+
 def timings(fn: Any, items: list[Any], repeat: int) -> list[float]:
+    """Wall-clock ms per call; the thread's CPU ms per call are left in ``CPU`` (on a shared, loaded
+    machine the wall clock also counts time the scheduler gave to other processes)."""
     for item in items:  # warm up: regex compilation, parser start
         fn(item)
     out = []
+    CPU.clear()
     for _ in range(repeat):
         for item in items:
+            c0 = time.thread_time()
             t0 = time.perf_counter()
             fn(item)
             out.append((time.perf_counter() - t0) * 1000)
+            CPU.append((time.thread_time() - c0) * 1000)
     return out
 
 
@@ -57,6 +66,7 @@ def main() -> None:
     answers = [c.answer for c in cases if c.answer is not None]
 
     review_ms = timings(lambda a: guard.review(a, ctx), actions, args.repeat)
+    review_cpu = list(CPU)
     screen_ms = timings(lambda o: guard.screen(o, ctx), observations, args.repeat)
     answer_ms = timings(lambda t: guard.screen_answer(t, ctx), answers, args.repeat)
     commands = [a.command for a in actions if getattr(a, "kind", "") == "bash"]
@@ -91,6 +101,8 @@ def main() -> None:
         "false_positive_rate": sum(o.blocked for o in ok) / len(ok),
         "review_p50_ms": statistics.median(review_ms), "review_p99_ms": pct(review_ms, 0.99),
         "review_max_ms": max(review_ms), "review_samples": len(review_ms),
+        "review_cpu_p50_ms": statistics.median(review_cpu), "review_cpu_p99_ms": pct(review_cpu, 0.99),
+        "load_average_1m": os.getloadavg()[0], "cpus": os.cpu_count(),
         "screen_p50_ms": statistics.median(screen_ms), "screen_p99_ms": pct(screen_ms, 0.99),
         "answer_p50_ms": statistics.median(answer_ms), "answer_p99_ms": pct(answer_ms, 0.99),
         "per_category_blocked": {k: f"{sum(v)}/{len(v)}" for k, v in sorted(by_cat.items())},
@@ -106,6 +118,9 @@ def main() -> None:
     print(f"benign    {result['benign_cases']:4d} cases  false positives {result['false_positive_rate']:6.2%}   (target <= 1 %)")
     print(f"guard review of an action   p50 {result['review_p50_ms']:.3f} ms  p99 {result['review_p99_ms']:.3f} ms  "
           f"max {result['review_max_ms']:.3f} ms  (n={result['review_samples']}, target p99 <= 1 ms)")
+    print(f"  same, CPU time of the guard's thread  p50 {result['review_cpu_p50_ms']:.3f} ms  "
+          f"p99 {result['review_cpu_p99_ms']:.3f} ms  (load average {result['load_average_1m']:.1f} on "
+          f"{result['cpus']} CPUs while measuring)")
     print(f"observation screen          p50 {result['screen_p50_ms']:.3f} ms  p99 {result['screen_p99_ms']:.3f} ms")
     print(f"answer screen               p50 {result['answer_p50_ms']:.3f} ms  p99 {result['answer_p99_ms']:.3f} ms")
     if peer:
