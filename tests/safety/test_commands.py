@@ -83,3 +83,14 @@ def test_hosts_and_programs_are_collected(workspace):
     a = analyze("sudo -u bob env X=1 curl -s https://api.example.com/v1 | jq .", [str(workspace)])
     assert {"sudo", "curl", "jq"} <= a.programs
     assert "api.example.com" in a.hosts
+
+
+def test_directory_changes_persist_between_steps(guard, ctx, workspace):
+    # the shell session keeps its directory: `cd /etc` in one step, `rm -rf *` in the next
+    from macrohard.types import Observation
+
+    guard.screen(Observation(output="", meta={"cwd": "/etc"}), ctx)
+    assert guard.review(BashAction(command="rm -rf *"), ctx).decision is Decision.deny
+    guard.screen(Observation(output="", meta={"cwd": str(workspace / "sub")}), ctx)
+    assert guard.review(BashAction(command="rm -rf *"), ctx).allowed
+    assert guard.review(BashAction(command="rm -rf ../../x"), ctx).decision is Decision.deny

@@ -57,7 +57,10 @@ class _Paths:
             rel = posixpath.normpath(posixpath.join(cwd or ".", path))
             if rel == ".." or rel.startswith("../"):
                 return True
-        return not self.inside(self.resolve(path, cwd))
+        ap = self.resolve(path, cwd)
+        if ".." in path.split("/") and not any(ap == w or ap.startswith(w + "/") for w in self.workspaces):
+            return True
+        return not self.inside(ap)
 
     def inside(self, abspath: str) -> bool:
         """Inside the workspace or an allowed path (``/tmp``), and not a directory that holds the workspace."""
@@ -485,10 +488,17 @@ def _decodes(argv: list[str]) -> bool:
                                                                  for a in argv[1:])
 
 
-def analyze(command: str, workspaces: list[str], allowed_paths: list[str] | None = None) -> Analysis:
-    """Classify what ``command`` would do when run with the first of ``workspaces`` as its directory."""
+def analyze(command: str, workspaces: list[str], allowed_paths: list[str] | None = None,
+            cwd: str | None = None) -> Analysis:
+    """Classify what ``command`` would do when run in ``cwd`` (default: the first of ``workspaces``).
+
+    The shell session persists between steps, so ``cd /etc`` in one step and ``rm -rf *`` in the next
+    must be judged from ``/etc``: the guard passes the directory the last observation reported.
+    """
     result = Analysis()
-    _Analyzer(_Paths(workspaces, allowed_paths if allowed_paths is not None else ["/tmp", "/var/tmp"]), result).line(command)
+    paths = _Paths(workspaces, allowed_paths if allowed_paths is not None else ["/tmp", "/var/tmp"])
+    start = None if not cwd or cwd in paths.workspaces else posixpath.normpath(cwd)
+    _Analyzer(paths, result).line(command, cwd=start)
     return result
 
 

@@ -18,6 +18,7 @@ class GuardContext:
 
     workspace: str
     shell_workspace: str | None = None  # the workspace's path as the shell sees it (inside a sandbox)
+    cwd: str | None = None  # the shell's directory after the last command (set by Guard.screen from the observation)
     run_id: str = ""
     step: int = 0
     task_text: str = ""

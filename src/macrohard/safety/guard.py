@@ -105,6 +105,8 @@ class Guard:
         return approval.issue(action, verdict)
 
     def screen(self, observation: Observation, ctx: GuardContext) -> Observation:
+        if isinstance(observation.meta.get("cwd"), str):
+            ctx.cwd = observation.meta["cwd"]  # the persistent shell's directory, for the next review
         for screen in self.screens:
             observation = screen(observation, ctx)
         flags = observation.meta.get("guard")
