@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import threading
 import time
 from typing import Any
 
@@ -46,6 +47,28 @@ LOOPBACK_HOSTS = r"127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|\[::1\]"
 SNAPSHOT_LIMIT = 12_000
 _REF = re.compile(r"^\[?(?:ref=)?((?:f\d+)?e\d+|\d+)\]?$")
 _CRASH_WORDS = ("crash", "has been closed", "Target closed", "Connection closed", "browser has disconnected")
+
+
+_drivers = threading.local()
+
+
+def _acquire_driver() -> Any:
+    """One Playwright driver per thread, shared by that thread's browsers (its sync API allows
+    only one per thread, and reusing it saves the driver's start on every run)."""
+    from playwright.sync_api import sync_playwright
+
+    if getattr(_drivers, "count", 0) == 0:
+        _drivers.pw = sync_playwright().start()
+        _drivers.count = 0
+    _drivers.count += 1
+    return _drivers.pw
+
+
+def _release_driver() -> None:
+    _drivers.count -= 1
+    if _drivers.count == 0:
+        pw, _drivers.pw = _drivers.pw, None
+        pw.stop()
 
 
 def blocked_pattern(network: str, allowed_hosts: tuple[str, ...] = ()) -> re.Pattern[str] | None:
@@ -106,11 +129,16 @@ class BrowserEnvironment:
             raise MissingDependency(f"Chromium not found at {self.executable}: install it with "
                                     "`apt-get install chromium` (macrohard never downloads browsers)")
         try:
-            from playwright.sync_api import sync_playwright
+            import playwright.sync_api  # noqa: F401
         except ImportError as exc:
             raise MissingDependency("the browser needs Playwright: pip install 'macrohard[computer]'") from exc
-        self._pw = sync_playwright().start()
-        self._launch()
+        self._pw = _acquire_driver()
+        try:
+            self._launch()
+        except BaseException:
+            self._pw = None
+            _release_driver()
+            raise
 
     def _launch(self, storage_state: dict[str, Any] | None = None) -> None:
         args = list(CHROMIUM_ARGS) + ([DEAD_PROXY] if self.network == "loopback" else [])
@@ -142,11 +170,13 @@ class BrowserEnvironment:
         self._crashed = True
 
     def close(self) -> None:
-        for closer in (lambda: self._browser and self._browser.close(), lambda: self._pw and self._pw.stop()):
+        if self._browser is not None:
             try:
-                closer()
+                self._browser.close()
             except Exception:  # noqa: BLE001  (closing a dead browser must not mask the run's result)
                 pass
+        if self._pw is not None:
+            _release_driver()
         self._pw = self._browser = self._context = self._page = self._cdp = None
 
     def _restart(self, reason: str) -> Observation:

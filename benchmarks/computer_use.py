@@ -1,0 +1,190 @@
+"""Computer-use latencies, each beside its raw peer measured in the same run (DESIGN §5).
+
+    .venv/bin/python benchmarks/computer_use.py [--reps 30]
+
+Browser: our environment's step (action + accessibility snapshot, through an ``Approved``
+action) against raw Playwright doing the same calls on a second Chromium; desktop: our one-X-
+connection input and mss screenshots against an ``xdotool`` / ImageMagick ``import`` process per
+action. Raw and ours alternate rep by rep so both see the same machine load. Prints medians, p99
+and ratios; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable
+from typing import Any
+
+from macrohard.envs.browser import CHROMIUM, CHROMIUM_ARGS, DEAD_PROXY, BrowserEnvironment, element_id
+from macrohard.envs.desktop import DesktopEnvironment
+from macrohard.safety.context import GuardContext
+from macrohard.safety.guard import Guard
+from macrohard.sites import serve
+from macrohard.types import parse_action
+
+# Only approval is under test here: the guard's checks have their own benchmark (safety).
+GUARD = Guard(checks=[])
+CTX = GuardContext(workspace=tempfile.gettempdir())
+
+
+def approved(action: dict[str, Any]) -> Any:
+    act = parse_action(action)
+    return GUARD.approve(act, GUARD.review(act, CTX), CTX)
+
+
+def do(env: Any, action: dict[str, Any]) -> str:
+    obs = env.execute(approved(action))
+    if obs.error:  # a benchmark of failing steps would measure nothing useful
+        raise RuntimeError(f"{action} failed: {obs.output[:300]}")
+    return obs.output
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def pair(name: str, ours: Callable[[], Any], raw: Callable[[], Any], reps: int, rows: list[tuple], *,
+         raw_name: str, target: str = "", warm: int = 3) -> None:
+    a: list[float] = []
+    b: list[float] = []
+    for i in range(reps + warm):
+        for fn, out in ((raw, b), (ours, a)) if i % 2 else ((ours, a), (raw, b)):
+            t = time.perf_counter()
+            fn()
+            if i >= warm:
+                out.append((time.perf_counter() - t) * 1000)
+    ratio = statistics.median(a) / statistics.median(b)
+    rows.append((name, statistics.median(a), pct(a, 0.99), raw_name, statistics.median(b), pct(b, 0.99), ratio,
+                 target))
+
+
+def single(name: str, fn: Callable[[], Any], reps: int, rows: list[tuple], target: str = "") -> None:
+    vals = []
+    for i in range(reps + 3):
+        t = time.perf_counter()
+        fn()
+        if i >= 3:
+            vals.append((time.perf_counter() - t) * 1000)
+    rows.append((name, statistics.median(vals), pct(vals, 0.99), "", None, None, None, target))
+
+
+def browser_bench(reps: int, rows: list[tuple]) -> None:
+
+    with serve("form") as site, tempfile.TemporaryDirectory() as ws:
+        env = BrowserEnvironment(ws, frames=False)
+        env.start()
+        rec = BrowserEnvironment(ws, frames=True)  # the same, recording one JPEG frame per step
+        rec.start()
+        pw = env._pw  # one Playwright driver for both browsers, like one process would have
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, DEAD_PROXY], headless=True)
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        def raw_goto() -> str:
+            page.goto(site.url)
+            page.wait_for_load_state()
+            snap = page.aria_snapshot(mode="ai")
+            page.title()
+            return snap
+
+        pair("browser goto + snapshot", lambda: do(env, {"kind": "browser_goto", "url": site.url}),
+             raw_goto, reps, rows, raw_name="playwright goto+aria_snapshot", target="≤ 1.15×")
+
+        # Element ids belong to one page load (a new load prefixes them, f3e5): look them up per load.
+        name_ours = element_id(do(env, {"kind": "browser_goto", "url": site.url}), "textbox", "Full name")
+        name_rec = element_id(do(rec, {"kind": "browser_goto", "url": site.url}), "textbox", "Full name")
+        raw_ref = element_id(re.sub(r"\[ref=([^\]]+)\]", r"[\1]", raw_goto()), "textbox", "Full name")
+
+        def raw_type() -> None:
+            page.locator(f"aria-ref={raw_ref}").fill("Grace Hopper")
+            page.wait_for_load_state()
+            page.aria_snapshot(mode="ai")
+            page.title()
+
+        pair("browser type + snapshot",
+             lambda: do(env, {"kind": "browser_type", "element": name_ours, "text": "Grace Hopper"}),
+             raw_type, reps, rows, raw_name="playwright fill+aria_snapshot", target="≤ 1.15×")
+        pair("  … with recording frame",
+             lambda: do(rec, {"kind": "browser_type", "element": name_rec, "text": "Grace Hopper"}),
+             raw_type, reps, rows, raw_name="playwright fill+aria_snapshot", target="(frame cost)")
+
+        def ours_submit() -> None:
+            snap = do(env, {"kind": "browser_goto", "url": site.url})
+            do(env, {"kind": "browser_type", "element": element_id(snap, "textbox", "Full name"), "text": "Ada"})
+            do(env, {"kind": "browser_type", "element": element_id(snap, "textbox", "Email"), "text": "a@b.org"})
+            do(env, {"kind": "browser_click", "element": element_id(snap, "button", "Send")})
+
+        def raw_submit() -> None:
+            snap = re.sub(r"\[ref=([^\]]+)\]", r"[\1]", raw_goto())
+            for role, name, act in (("textbox", "Full name", "Ada"), ("textbox", "Email", "a@b.org"),
+                                    ("button", "Send", None)):
+                loc = page.locator(f"aria-ref={element_id(snap, role, name)}")
+                loc.fill(act) if act else loc.click()
+                page.wait_for_load_state()
+                page.aria_snapshot(mode="ai")
+                page.title()
+
+        pair("browser form: goto, 2× type, submit (4 steps)", ours_submit, raw_submit, max(5, reps // 3), rows,
+             raw_name="playwright, same 4 steps", target="≤ 1.15×")
+        env.execute(approved({"kind": "browser_goto", "url": site.url}))
+        page.goto(site.url)
+        pair("browser screenshot (PNG)", lambda: env._capture("png"), lambda: page.screenshot(), reps, rows,
+             raw_name="page.screenshot() PNG")
+        pair("browser frame (JPEG q60)", lambda: env._capture("jpeg"),
+             lambda: page.screenshot(type="jpeg", quality=60), reps, rows, raw_name="page.screenshot() JPEG q60")
+        single("browser_screenshot action (set-of-marks PNG + snapshot)",
+               lambda: do(env, {"kind": "browser_screenshot"}), max(5, reps // 2), rows)
+        browser.close()
+        rec.close()
+        env.close()
+
+
+def desktop_bench(reps: int, rows: list[tuple]) -> None:
+    with tempfile.TemporaryDirectory() as ws:
+        env = DesktopEnvironment(ws, settle=0, frames=False)
+        env.start()
+        xenv = {**os.environ, "DISPLAY": env.display_name}
+
+        def xdotool(*args: str) -> None:
+            subprocess.run(["xdotool", *args], env=xenv, check=True)
+
+        pair("desktop click (XTEST, one connection)", lambda: env.click(640, 700), lambda: xdotool(
+            "mousemove", "640", "700", "click", "1"), reps, rows, raw_name="xdotool mousemove+click process",
+            target="p50 ≤ 5 ms")
+        pair("desktop key", lambda: env.key("shift+Tab"), lambda: xdotool("key", "shift+Tab"), reps, rows,
+             raw_name="xdotool key process", target="p50 ≤ 5 ms")
+        pair("desktop_click action (verify+click+window list)",
+             lambda: do(env, {"kind": "desktop_click", "x": 640, "y": 700}),
+             lambda: xdotool("mousemove", "640", "700", "click", "1"), reps, rows,
+             raw_name="xdotool mousemove+click process")
+        sct = env._sct
+        pair("desktop screenshot JPEG (grab+encode)", lambda: env.screenshot("jpeg"),
+             lambda: sct.grab(sct.monitors[0]), reps, rows, raw_name="raw mss grab, no encoding",
+             target="p50 ≤ 15 ms")
+        pair("desktop screenshot PNG (grab+encode)", lambda: env.screenshot("png"),
+             lambda: subprocess.run(["import", "-window", "root", "png:-"], env=xenv, capture_output=True, check=True),
+             max(5, reps // 3), rows, raw_name="ImageMagick import process")
+        env.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reps", type=int, default=30)
+    args = parser.parse_args()
+    rows: list[tuple] = []
+    browser_bench(args.reps, rows)
+    desktop_bench(args.reps, rows)
+    print(f"computer use, {args.reps} reps (ms; ratio = ours p50 / peer p50), cpus={os.cpu_count()}")
+    print(f"{'ours':58} {'p50':>8} {'p99':>8}   {'peer':36} {'p50':>8} {'p99':>8} {'ratio':>7}  target")
+    for name, a50, a99, peer, b50, b99, ratio, target in rows:
+        peer_cols = f"{peer:36} {b50:8.2f} {b99:8.2f} {ratio:6.2f}×" if b50 is not None else " " * 72
+        print(f"{name:58} {a50:8.2f} {a99:8.2f}   {peer_cols}  {target}")
+
+
+if __name__ == "__main__":
+    main()
