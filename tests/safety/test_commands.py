@@ -94,3 +94,13 @@ def test_directory_changes_persist_between_steps(guard, ctx, workspace):
     guard.screen(Observation(output="", meta={"cwd": str(workspace / "sub")}), ctx)
     assert guard.review(BashAction(command="rm -rf *"), ctx).allowed
     assert guard.review(BashAction(command="rm -rf ../../x"), ctx).decision is Decision.deny
+
+
+def test_workspace_scripts_are_read_before_they_run(guard, ctx, workspace):
+    (workspace / "clean.sh").write_text("#!/bin/bash\nrm -rf ./build\n")
+    (workspace / "evil.sh").write_text("#!/bin/sh\necho cleaning\nrm -rf /usr/lib\n")
+    assert guard.review(BashAction(command="bash clean.sh"), ctx).allowed
+    assert guard.review(BashAction(command="chmod +x clean.sh && ./clean.sh"), ctx).allowed
+    for command in ("bash evil.sh", "sh ./evil.sh", "./evil.sh", "source evil.sh"):
+        verdict = guard.review(BashAction(command=command), ctx)
+        assert verdict.decision is Decision.deny and "/usr/lib" in verdict.reason, command

@@ -20,6 +20,7 @@ from macrohard.safety import rules_data as R
 from macrohard.safety.shellparse import SimpleCommand, parse
 
 MAX_DEPTH = 4
+MAX_SCRIPT = 64_000  # bytes of a workspace script the guard reads to judge `bash script.sh`
 
 
 @dataclass
@@ -176,6 +177,8 @@ class _Analyzer:
                 if cmd.heredoc:
                     self.line(cmd.heredoc, depth + 1, cmd.cwd)
                 src = rest[0] if rest and not rest[0].startswith("-") else ""
+                if src and not src.startswith(("<(", "$")):
+                    self.script(src, cmd.cwd, depth)
                 if src.startswith("<(") or src in ("/dev/stdin", "-"):
                     if cmd.nested_programs & R.DOWNLOADERS:
                         self.r.add("remote_code", f"{prog} runs a script downloaded at run time")
@@ -191,8 +194,28 @@ class _Analyzer:
                     self.r.add("obfuscation", f"{prog} runs code decoded at run time")
                 self.inline_code(prog, rest, depth, cmd)
                 return
+            if "/" in argv[0] and not argv[0].startswith(("/usr/", "/bin/", "/sbin/")):
+                self.script(argv[0], cmd.cwd, depth)  # ./run.sh: look inside the workspace's own scripts
             self.program(prog, rest, cmd, depth)
             return
+
+    def script(self, path: str, cwd: str | None, depth: int) -> None:
+        """Analyse a shell script from the workspace that a command runs (written by an earlier step)."""
+        ap = self.paths.resolve(path, cwd)
+        if not any(ap.startswith(w + "/") for w in self.paths.workspaces):
+            return
+        try:
+            with open(ap, "rb") as fh:
+                data = fh.read(MAX_SCRIPT + 1)
+        except OSError:
+            return
+        if len(data) > MAX_SCRIPT or b"\x00" in data[:1024]:
+            return
+        text = data.decode(errors="replace")
+        first = text.split("\n", 1)[0]
+        if first.startswith("#!") and not any(sh in first for sh in ("sh", "bash", "zsh", "dash")):
+            return
+        self.line(text.split("\n", 1)[1] if first.startswith("#!") else text, depth + 1, cwd)
 
     def program(self, prog: str, args: list[str], cmd: SimpleCommand, depth: int) -> None:
         cwd = cmd.cwd
