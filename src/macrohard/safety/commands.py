@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from macrohard.safety import rules_data as R
+from macrohard.safety.argv import decodes, effective_program, runs_stdin, skip_options, unwrap, value_after
+from macrohard.safety.paths import PathJudge
 from macrohard.safety.shellparse import SimpleCommand, parse
 
 MAX_DEPTH = 4
@@ -36,51 +38,12 @@ class Analysis:
         self.findings.setdefault(category, detail)
 
 
-class _Paths:
-    """Judges paths against the workspace (the shell's start directory) and the allowed paths."""
-
-    def __init__(self, workspaces: list[str], allowed: list[str]) -> None:
-        self.workspaces = [w.rstrip("/") or "/" for w in workspaces if w]
-        self.allowed = [a.rstrip("/") for a in allowed]
-
-    def resolve(self, path: str, cwd: str | None) -> str:
-        """An absolute, normalised form; ``~`` stays ``~`` (the user's home, never the workspace)."""
-        if path.startswith("~"):
-            return posixpath.normpath(path)
-        base = self.workspaces[0] if self.workspaces else "/workspace"
-        if cwd:
-            base = cwd if cwd.startswith("/") or cwd.startswith("~") else posixpath.join(base, cwd)
-        return posixpath.normpath(posixpath.join(base, path))
-
-    def outside(self, path: str, cwd: str | None) -> bool:
-        """Whether ``path`` leaves the workspace and the allowed paths; ``..`` out of the workspace always does."""
-        if not path.startswith(("/", "~")) and not (cwd and cwd.startswith(("/", "~"))):
-            rel = posixpath.normpath(posixpath.join(cwd or ".", path))
-            if rel == ".." or rel.startswith("../"):
-                return True
-        ap = self.resolve(path, cwd)
-        if ".." in path.split("/") and not any(ap == w or ap.startswith(w + "/") for w in self.workspaces):
-            return True
-        return not self.inside(ap)
-
-    def inside(self, abspath: str) -> bool:
-        """Inside the workspace or an allowed path (``/tmp``), and not a directory that holds the workspace."""
-        if abspath.startswith("~"):
-            return False
-        if any(w.startswith(abspath.rstrip("/") + "/") for w in self.workspaces):
-            return False
-        for root in self.workspaces + self.allowed:
-            if abspath == root or abspath.startswith(root + "/"):
-                return True
-        return abspath in ("/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty", "/dev/zero", "/dev/urandom")
-
-
 def _is_dynamic(word: str) -> bool:
     return "$" in word or "`" in word
 
 
-class _Analyzer:
-    def __init__(self, paths: _Paths, result: Analysis) -> None:
+class Analyzer:
+    def __init__(self, paths: PathJudge, result: Analysis) -> None:
         self.paths = paths
         self.r = result
 
@@ -149,10 +112,10 @@ class _Analyzer:
                         self.line(rest[rest.index("-c") + 1] if rest.index("-c") + 1 < len(rest) else "",
                                   depth + 1, cmd.cwd)
                     return
-                argv = _skip_options(rest, R.PRIVILEGE_ARG_OPTS)
+                argv = skip_options(rest, R.PRIVILEGE_ARG_OPTS)
                 continue
             if prog in R.WRAPPERS:
-                argv = _unwrap(prog, rest)
+                argv = unwrap(prog, rest)
                 if prog in ("xargs", "parallel") and argv and posixpath.basename(argv[0]) in R.DELETERS | {"shred"}:
                     self.r.add("dynamic", f"{prog} {argv[0]} deletes paths only known when the command runs")
                 if prog == "env" and not argv:
@@ -161,7 +124,7 @@ class _Analyzer:
                     self.r.programs.add(posixpath.basename(argv[0]))
                 continue
             if prog in ("eval",) or (prog in R.SHELLS and "-c" in rest):
-                code = " ".join(rest) if prog == "eval" else _after(rest, "-c")
+                code = " ".join(rest) if prog == "eval" else value_after(rest, "-c")
                 if cmd.nested_programs & R.DECODERS:
                     self.r.add("obfuscation", f"{prog} runs text decoded at run time")
                 if cmd.nested_programs & R.DOWNLOADERS:
@@ -360,7 +323,7 @@ class _Analyzer:
             self.r.add("exfiltration", f"{prog} sends mail")
 
     def inline_code(self, prog: str, args: list[str], depth: int, cmd: SimpleCommand) -> None:
-        code = _after(args, "-c") or _after(args, "-e") or _after(args, "-r") or _after(args, "--eval") or cmd.heredoc
+        code = value_after(args, "-c") or value_after(args, "-e") or value_after(args, "-r") or value_after(args, "--eval") or cmd.heredoc
         if not code:
             return
         for pattern, category, why in R.CODE_PATTERNS:
@@ -377,21 +340,21 @@ class _Analyzer:
     # -- pipelines ---------------------------------------------------------------------------------
 
     def pipeline(self, stages: list[SimpleCommand]) -> None:
-        names = [_effective(s.argv) for s in stages]
+        names = [effective_program(s.argv) for s in stages]
         for i, name in enumerate(names):
             later = names[i + 1:]
             if not later:
                 break
-            runs_stdin = [n for n, st in zip(later, stages[i + 1:], strict=True) if _runs_stdin(n, st.argv)]
-            if runs_stdin and name in ("echo", "printf", "cat") and not _decodes(stages[i].argv):
+            executors = [n for n, st in zip(later, stages[i + 1:], strict=True) if runs_stdin(n, st.argv)]
+            if executors and name in ("echo", "printf", "cat") and not decodes(stages[i].argv):
                 # `echo rm -rf / | sh`, `cat <<EOF | bash`: the text is the script
                 script = stages[i].heredoc if name == "cat" else " ".join(stages[i].argv[1:])
                 if script:
                     self.line(script, 1, stages[i].cwd)
-            if name in R.DOWNLOADERS and runs_stdin:
-                self.r.add("remote_code", f"pipes a download from {name} into {runs_stdin[0]}")
-            if (name in R.DECODERS or _decodes(stages[i].argv)) and runs_stdin:
-                self.r.add("obfuscation", f"pipes text decoded by {name} into {runs_stdin[0]}")
+            if name in R.DOWNLOADERS and executors:
+                self.r.add("remote_code", f"pipes a download from {name} into {executors[0]}")
+            if (name in R.DECODERS or decodes(stages[i].argv)) and executors:
+                self.r.add("obfuscation", f"pipes text decoded by {name} into {executors[0]}")
             senders = [n for n in later if n in R.NETWORK_TOOLS or n in ("curl", "wget")]
             if senders and (name in R.READERS or name in R.DUMPERS) and (
                     senders[0] != "curl" or any(a.startswith("@-") or a == "-T" or a == "@-" for a in
@@ -445,72 +408,6 @@ class _Analyzer:
             self.r.add("destructive", f"{why}: outside the workspace")
 
 
-def _skip_options(args: list[str], with_value: frozenset[str]) -> list[str]:
-    i = 0
-    while i < len(args) and args[i].startswith("-"):
-        if args[i] == "--":
-            return args[i + 1:]
-        i += 2 if args[i] in with_value else 1
-    while i < len(args) and re.fullmatch(r"[A-Za-z_]\w*=.*", args[i]):
-        i += 1
-    return args[i:]
-
-
-def _unwrap(prog: str, args: list[str]) -> list[str]:
-    rest = _skip_options(args, R.WRAPPER_ARG_OPTS.get(prog, frozenset()))
-    if prog in ("timeout",) and rest:
-        rest = rest[1:]
-    if prog in ("nice",) and rest and re.fullmatch(r"-?\d+", rest[0]):
-        rest = rest[1:]
-    if prog == "watch" and len(rest) == 1:
-        return rest[0].split()
-    return rest
-
-
-def _after(args: list[str], flag: str) -> str:
-    for i, a in enumerate(args):
-        if a == flag and i + 1 < len(args):
-            return args[i + 1]
-        if flag in ("-c", "-e") and re.fullmatch(r"-[a-zA-Z]*" + flag[1], a) and i + 1 < len(args) and len(a) > 2:
-            return args[i + 1]
-    return ""
-
-
-def _effective(argv: list[str]) -> str:
-    """The program a stage really runs, through sudo/env/xargs wrappers."""
-    args = list(argv)
-    while args:
-        prog = posixpath.basename(args[0])
-        if prog in R.PRIVILEGE:
-            args = _skip_options(args[1:], R.PRIVILEGE_ARG_OPTS)
-        elif prog in R.WRAPPERS:
-            args = _unwrap(prog, args[1:])
-        else:
-            return prog
-    return ""
-
-
-def _runs_stdin(prog: str, argv: list[str]) -> bool:
-    """Whether a pipeline stage executes what it reads on stdin (``sh``, ``python3 -``), not just reads data."""
-    if prog in ("source", "."):
-        return True
-    if prog not in R.SHELLS | R.INTERPRETERS:
-        return False
-    args = argv[argv.index(prog) + 1:] if prog in argv else argv[1:]
-    if any(a in ("-c", "-m", "-e", "-r", "--eval", "--version", "-V") for a in args):
-        return False
-    operands = [a for a in args if not a.startswith("-")]
-    return not operands or operands[0] == "-" or "-s" in args or "-" in args
-
-
-def _decodes(argv: list[str]) -> bool:
-    prog = posixpath.basename(argv[0]) if argv else ""
-    if prog in ("echo", "printf") and any(re.search(r"\\x[0-9a-fA-F]{2}|\\[0-7]{3}", a) for a in argv[1:]):
-        return True
-    return prog in ("openssl", "xxd", "base32", "base64") and any(a in ("-d", "-r", "--decode", "-D", "-a") or a == "enc"
-                                                                 for a in argv[1:])
-
-
 def analyze(command: str, workspaces: list[str], allowed_paths: list[str] | None = None,
             cwd: str | None = None) -> Analysis:
     """Classify what ``command`` would do when run in ``cwd`` (default: the first of ``workspaces``).
@@ -519,9 +416,9 @@ def analyze(command: str, workspaces: list[str], allowed_paths: list[str] | None
     must be judged from ``/etc``: the guard passes the directory the last observation reported.
     """
     result = Analysis()
-    paths = _Paths(workspaces, allowed_paths if allowed_paths is not None else ["/tmp", "/var/tmp"])
+    paths = PathJudge(workspaces, allowed_paths if allowed_paths is not None else ["/tmp", "/var/tmp"])
     start = None if not cwd or cwd in paths.workspaces else posixpath.normpath(cwd)
-    _Analyzer(paths, result).line(command, cwd=start)
+    Analyzer(paths, result).line(command, cwd=start)
     return result
 
 

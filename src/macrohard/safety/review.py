@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from macrohard.safety import rules_data as R
-from macrohard.safety.commands import Analysis, _Analyzer, _Paths, analyze, workspaces_of
+from macrohard.safety.commands import Analysis, Analyzer, PathJudge, analyze, workspaces_of
 from macrohard.safety.content import classify
 from macrohard.safety.context import GuardContext
 from macrohard.safety.injection import detect_injection
@@ -35,7 +35,7 @@ def facts_of(action: Any, ctx: GuardContext, policy: Policy) -> Facts:
             a.findings.pop(soft, None)
     else:
         a = Analysis()
-        analyzer = _Analyzer(_Paths(workspaces, policy.allowed_paths), a)
+        analyzer = Analyzer(PathJudge(workspaces, policy.allowed_paths), a)
         fields = action.model_dump() if hasattr(action, "model_dump") else {}
         for name, value in fields.items():
             if not isinstance(value, str) or not value:
@@ -57,7 +57,7 @@ def facts_of(action: Any, ctx: GuardContext, policy: Policy) -> Facts:
     return Facts(kind=kind, categories=a.findings, programs=a.programs, paths=a.paths, hosts=a.hosts)
 
 
-def _url_facts(url: str, a: Analysis, analyzer: _Analyzer) -> None:
+def _url_facts(url: str, a: Analysis, analyzer: Analyzer) -> None:
     parts = urlsplit(url if "://" in url else "//" + url)
     if parts.scheme == "file":
         path = unquote(parts.path)

@@ -1,0 +1,74 @@
+"""Reading argument vectors: options with values, wrappers (sudo, env, xargs, timeout), inline code flags."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from macrohard.safety import rules_data as R
+
+
+def skip_options(args: list[str], with_value: frozenset[str]) -> list[str]:
+    i = 0
+    while i < len(args) and args[i].startswith("-"):
+        if args[i] == "--":
+            return args[i + 1:]
+        i += 2 if args[i] in with_value else 1
+    while i < len(args) and re.fullmatch(r"[A-Za-z_]\w*=.*", args[i]):
+        i += 1
+    return args[i:]
+
+
+def unwrap(prog: str, args: list[str]) -> list[str]:
+    rest = skip_options(args, R.WRAPPER_ARG_OPTS.get(prog, frozenset()))
+    if prog in ("timeout",) and rest:
+        rest = rest[1:]
+    if prog in ("nice",) and rest and re.fullmatch(r"-?\d+", rest[0]):
+        rest = rest[1:]
+    if prog == "watch" and len(rest) == 1:
+        return rest[0].split()
+    return rest
+
+
+def value_after(args: list[str], flag: str) -> str:
+    for i, a in enumerate(args):
+        if a == flag and i + 1 < len(args):
+            return args[i + 1]
+        if flag in ("-c", "-e") and re.fullmatch(r"-[a-zA-Z]*" + flag[1], a) and i + 1 < len(args) and len(a) > 2:
+            return args[i + 1]
+    return ""
+
+
+def effective_program(argv: list[str]) -> str:
+    """The program a stage really runs, through sudo/env/xargs wrappers."""
+    args = list(argv)
+    while args:
+        prog = posixpath.basename(args[0])
+        if prog in R.PRIVILEGE:
+            args = skip_options(args[1:], R.PRIVILEGE_ARG_OPTS)
+        elif prog in R.WRAPPERS:
+            args = unwrap(prog, args[1:])
+        else:
+            return prog
+    return ""
+
+
+def runs_stdin(prog: str, argv: list[str]) -> bool:
+    """Whether a pipeline stage executes what it reads on stdin (``sh``, ``python3 -``), not just reads data."""
+    if prog in ("source", "."):
+        return True
+    if prog not in R.SHELLS | R.INTERPRETERS:
+        return False
+    args = argv[argv.index(prog) + 1:] if prog in argv else argv[1:]
+    if any(a in ("-c", "-m", "-e", "-r", "--eval", "--version", "-V") for a in args):
+        return False
+    operands = [a for a in args if not a.startswith("-")]
+    return not operands or operands[0] == "-" or "-s" in args or "-" in args
+
+
+def decodes(argv: list[str]) -> bool:
+    prog = posixpath.basename(argv[0]) if argv else ""
+    if prog in ("echo", "printf") and any(re.search(r"\\x[0-9a-fA-F]{2}|\\[0-7]{3}", a) for a in argv[1:]):
+        return True
+    return prog in ("openssl", "xxd", "base32", "base64") and any(a in ("-d", "-r", "--decode", "-D", "-a") or a == "enc"
+                                                                 for a in argv[1:])

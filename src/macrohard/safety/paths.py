@@ -1,0 +1,44 @@
+"""Where a path lands relative to the workspace: the one question destructive-command analysis asks."""
+
+from __future__ import annotations
+
+import posixpath
+
+
+class PathJudge:
+    """Judges paths against the workspace (the shell's start directory) and the allowed paths."""
+
+    def __init__(self, workspaces: list[str], allowed: list[str]) -> None:
+        self.workspaces = [w.rstrip("/") or "/" for w in workspaces if w]
+        self.allowed = [a.rstrip("/") for a in allowed]
+
+    def resolve(self, path: str, cwd: str | None) -> str:
+        """An absolute, normalised form; ``~`` stays ``~`` (the user's home, never the workspace)."""
+        if path.startswith("~"):
+            return posixpath.normpath(path)
+        base = self.workspaces[0] if self.workspaces else "/workspace"
+        if cwd:
+            base = cwd if cwd.startswith("/") or cwd.startswith("~") else posixpath.join(base, cwd)
+        return posixpath.normpath(posixpath.join(base, path))
+
+    def outside(self, path: str, cwd: str | None) -> bool:
+        """Whether ``path`` leaves the workspace and the allowed paths; ``..`` out of the workspace always does."""
+        if not path.startswith(("/", "~")) and not (cwd and cwd.startswith(("/", "~"))):
+            rel = posixpath.normpath(posixpath.join(cwd or ".", path))
+            if rel == ".." or rel.startswith("../"):
+                return True
+        ap = self.resolve(path, cwd)
+        if ".." in path.split("/") and not any(ap == w or ap.startswith(w + "/") for w in self.workspaces):
+            return True
+        return not self.inside(ap)
+
+    def inside(self, abspath: str) -> bool:
+        """Inside the workspace or an allowed path (``/tmp``), and not a directory that holds the workspace."""
+        if abspath.startswith("~"):
+            return False
+        if any(w.startswith(abspath.rstrip("/") + "/") for w in self.workspaces):
+            return False
+        for root in self.workspaces + self.allowed:
+            if abspath == root or abspath.startswith(root + "/"):
+                return True
+        return abspath in ("/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty", "/dev/zero", "/dev/urandom")
