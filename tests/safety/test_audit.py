@@ -91,3 +91,16 @@ def test_cli_audit_verify_and_show(workspace, _home):
     _db(store).execute("UPDATE audit SET body=replace(body, 'deny', 'allow') WHERE run_id=? AND seq=2", (run.id,))
     bad = runner.invoke(app, ["audit", "verify", run.id])
     assert bad.exit_code == 1 and "TAMPERED" in bad.output and "record 2" in bad.output
+
+
+def test_run_task_records_setup_and_steps(workspace, _home):
+    from macrohard.runner import run_task
+
+    store = SQLiteStore()
+    task = Task(text="t", workspace=str(workspace), files={"a.txt": "x"}, setup=["touch b.txt"])
+    model = ScriptedModel([{"kind": "bash", "command": "cat ~/.ssh/id_rsa"}, {"kind": "finish", "answer": "ok"}])
+    run = run_task(task, model=model, store=store, isolation="none")
+    records = AuditLog(store.path).records(run.id)
+    assert [r.action["kind"] for r in records[:2]] == ["write_file", "bash"]  # setup, reviewed like any action
+    assert any(r.verdict["check"] == "policy:credentials" for r in records)
+    assert AuditLog(store.path).verify(run.id) == []
