@@ -1,0 +1,52 @@
+"""The CLI approval prompt in a real terminal (a pty): it shows the action and the reason and waits for y/n."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import select
+import subprocess
+import sys
+import time
+
+import pytest
+
+
+def _run_in_pty(args, answer: bytes, env) -> str:
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
+    os.close(slave)
+    out, answered, deadline = b"", False, time.monotonic() + 60
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([master], [], [], 0.2)
+        if ready:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+            if not answered and b"Allow this action?" in out:
+                os.write(master, answer)
+                answered = True
+        elif proc.poll() is not None:
+            break
+    proc.wait(timeout=30)
+    os.close(master)
+    return out.decode(errors="replace")
+
+
+@pytest.mark.parametrize("answer,ran", [(b"y\n", True), (b"n\n", False)])
+def test_prompt_waits_for_the_person(tmp_path, _home, answer, ran):
+    policy = tmp_path / "ask.yaml"
+    policy.write_text("rules:\n  - {id: ask-touch, programs: [touch], decision: ask, reason: 'creating files needs a person'}\n")
+    script = tmp_path / "s.json"
+    script.write_text(json.dumps([{"kind": "bash", "command": "touch made.txt"}, {"kind": "finish", "answer": "ok"}]))
+    ws = tmp_path / "ws"
+    env = {**os.environ, "MACROHARD_HOME": str(_home), "COLUMNS": "200"}
+    out = _run_in_pty([sys.executable, "-c", "from macrohard.cli import main; main()", "run", "make a file", "--model", f"scripted:{script}",
+                       "--policy", str(policy), "--workspace", str(ws), "--no-sandbox"], answer, env)
+    assert "The guard asks:" in out and "touch made.txt" in out and "creating files needs a person" in out
+    assert (ws / "made.txt").exists() is ran
