@@ -62,6 +62,13 @@ class Analyzer:
             if re.search(rf"(^|[^\w]){re.escape(name)}\s*\|\s*{re.escape(name)}", body) or (
                     body.count(name) and "&" in body and name in body):
                 self.r.add("destructive", f"function {name!r} calls itself in the background (a fork bomb)")
+        for name, value in parsed.assigned.items():
+            if name in ("LD_PRELOAD", "LD_AUDIT"):
+                self.r.add("privilege", f"{name}={value[:60]} injects a library into every program started")
+            elif re.fullmatch(r"HIST(FILE|SIZE|FILESIZE)", name) and value in ("", "0", "/dev/null"):
+                self.r.add("tamper", f"{name}={value} turns shell history off")
+            elif name in ("PROMPT_COMMAND", "BASH_ENV", "ENV"):
+                self.line(value, depth + 1, cwd)
         for cmd in parsed.commands:
             if cmd.cwd is not None and cwd is not None and not cmd.cwd.startswith(("/", "~")):
                 cmd.cwd = posixpath.join(cwd, cmd.cwd)
@@ -246,6 +253,33 @@ class Analyzer:
                     self.line(m.group("cmd"), depth + 1, cwd)
                 if m2 := re.match(r"[:+]*!(.+)", a):
                     self.line(m2.group(1), depth + 1, cwd)
+        if prog in R.OUTPUT_WRITERS:
+            for i, a in enumerate(args):
+                name, _, inline = a.partition("=")
+                if name in R.OUTPUT_OPTS and (inline or i + 1 < len(args)):
+                    target = inline or args[i + 1]
+                    if target != "-":
+                        self.write_target(target, cwd, f"{prog} writes to {target}")
+        if prog == "tar":
+            for i, a in enumerate(args):
+                if a in ("-C", "--directory") and i + 1 < len(args) and ("x" in flags or "--extract" in long):
+                    self.write_target(args[i + 1], cwd, f"tar extracts into {args[i + 1]}")
+                if a.startswith("--checkpoint-action=exec=") or a.startswith("--to-command=") or a.startswith("--use-compress-program="):
+                    self.line(a.split("=", 2)[-1] if "exec=" in a else a.split("=", 1)[1], depth + 1, cwd)
+        if prog in ("install", "mkdir") and any(re.fullmatch(r"[2467][0-7]{3}|[ugoa]*[+=][rwx]*s[rwx]*", v)
+                                                for v in (value_after(args, "-m"), value_after(args, "--mode"))):
+            self.r.add("privilege", f"{prog} -m sets a set-user/group-id bit")
+        if prog == "git":
+            for i, a in enumerate(args):
+                if a == "-c" and i + 1 < len(args):
+                    key, _, val = args[i + 1].partition("=")
+                    if key.lower() in ("core.sshcommand", "core.pager", "core.editor", "core.fsmonitor",
+                                       "core.hookspath", "credential.helper") or key.lower().startswith("alias."):
+                        self.line(val.lstrip("!"), depth + 1, cwd)
+        if prog == "openssl" and operands[:1] in (["s_client"], ["s_server"]):
+            self.r.add("network", f"openssl {operands[0]} opens a network connection")
+            if any(op in ("<", "<<<") for op, _ in cmd.redirects):
+                self.r.add("exfiltration", f"openssl {operands[0]} sends a file over the network")
         if prog in ("kill", "pkill", "killall") and ("-1" in args or "1" in operands or prog == "killall"):
             self.r.add("destructive", f"{prog} {' '.join(args)} can kill every process")
         if prog == "systemctl" or prog == "service":

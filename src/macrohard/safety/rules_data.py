@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-SHELLS = frozenset({"sh", "bash", "dash", "zsh", "ksh", "mksh", "fish", "ash", "busybox", "csh", "tcsh"})
+SHELLS = frozenset({"sh", "bash", "dash", "zsh", "ksh", "mksh", "fish", "ash", "csh", "tcsh"})
 INTERPRETERS = frozenset({"python", "python2", "python3", "perl", "ruby", "node", "nodejs", "php", "lua", "Rscript",
                           "pwsh", "deno", "bun", "osascript", "tclsh"}) | frozenset(f"python3.{i}" for i in range(6, 15))
 DOWNLOADERS = frozenset({"curl", "wget", "fetch", "aria2c", "lwp-download", "http", "https", "xh"})
@@ -25,7 +25,7 @@ PRIVILEGE = frozenset({"sudo", "doas", "su", "pkexec", "runuser", "sudoedit"})
 PRIVILEGE_ARG_OPTS = frozenset({"-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "--user", "--group"})
 WRAPPERS = frozenset({"env", "nohup", "nice", "ionice", "timeout", "xargs", "exec", "command", "builtin", "time",
                       "stdbuf", "setsid", "watch", "strace", "ltrace", "caffeinate", "unbuffer", "flock", "chronic",
-                      "parallel", "taskset"})
+                      "parallel", "taskset", "busybox", "toybox"})
 WRAPPER_ARG_OPTS: dict[str, frozenset[str]] = {
     "env": frozenset({"-u", "-C", "-S", "--unset", "--chdir"}),
     "nice": frozenset({"-n", "--adjustment"}),
@@ -39,6 +39,10 @@ WRAPPER_ARG_OPTS: dict[str, frozenset[str]] = {
     "flock": frozenset({"-w", "-E"}),
     "taskset": frozenset({"-p"}),
 }
+# Programs whose -o/--output/-O/... option names a file they write.
+OUTPUT_WRITERS = frozenset({"curl", "wget", "openssl", "gcc", "g++", "cc", "clang", "clang++", "go", "sort", "rustc",
+                            "javac", "aria2c", "ffmpeg", "pandoc", "gpg", "ssh-keygen", "xh", "http"})
+OUTPUT_OPTS = frozenset({"-o", "--output", "-O", "--output-document", "-out", "--out", "-P", "--directory-prefix"})
 ALWAYS_DESTRUCTIVE = frozenset({"mkfs", "mke2fs", "mkswap", "wipefs", "fdisk", "sfdisk", "parted", "gdisk",
                                 "shutdown", "reboot", "halt", "poweroff", "init", "telinit", "blkdiscard",
                                 "swapoff", "cryptsetup", "lvremove", "vgremove", "zpool", "debugfs", "kexec"})
@@ -124,4 +128,5 @@ CODE_PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
 CODE_SHELL_CALL = re.compile(r"(?:os\.system|os\.popen|subprocess\.\w+|system|exec|execSync|spawnSync|popen|`)"
                              r"\s*\(?\s*(?:\[\s*)?(?P<q>['\"])(?P<cmd>[^'\"]{2,400})(?P=q)")
 STRING_LITERAL = re.compile(r"(['\"])([^'\"\n]{1,200})\1")
-DESTROY_CALL = re.compile(r"rmtree|os\.remove|os\.unlink|unlink\(|rm_rf|rmdir|File\.delete|fs\.rm|truncate\(")
+DESTROY_CALL = re.compile(r"rmtree|os\.remove|os\.unlink|\bunlink\b|rm_rf|rmdir|File\.delete|fs\.rm|truncate\(|"
+                          r"remove_tree|FileUtils\.rm|unlinkSync|rmSync")

@@ -37,6 +37,7 @@ class Parsed:
     commands: list[SimpleCommand] = field(default_factory=list)
     pipelines: list[list[SimpleCommand]] = field(default_factory=list)
     functions: dict[str, str] = field(default_factory=dict)
+    assigned: dict[str, str] = field(default_factory=dict)  # every variable set on the line -> its value
     error: bool = False
 
 
@@ -207,11 +208,13 @@ class _Walker:
             return
         if value is None:
             self.vars[self.text(name)] = ""
+            self.out.assigned[self.text(name)] = ""
             return
         scratch: set[str] = set()
         val, dynamic = self.word(value, scratch)
         if nested is not None:
             nested |= scratch
+        self.out.assigned[self.text(name)] = val
         if not dynamic:
             self.vars[self.text(name)] = val
         else:
