@@ -71,9 +71,7 @@ def swerex_available() -> bool:
         import swerex  # noqa: F401
     except ImportError:
         return False
-    for name in list(logging.root.manager.loggerDict):
-        if name.startswith(("rex", "swerex")):
-            logging.getLogger(name).setLevel(logging.ERROR)
+    logging.disable(logging.WARNING)  # SWE-ReX logs every deployment start and stop at DEBUG
     return True
 
 
@@ -92,6 +90,15 @@ async def _rex_cmd(deployment: object, command: str = "echo hi") -> str:
 
     result = await deployment.runtime.run_in_session(BashAction(command=command))  # type: ignore[attr-defined]
     return result.output
+
+
+def rex_try(fn: Callable[[int], list[float]], n: int) -> list[float]:
+    """A SWE-ReX measurement, or [] (with a note) when its pexpect session times out under load."""
+    try:
+        return fn(n)
+    except Exception as exc:  # noqa: BLE001 - a peer's failure is a result to print, not a crash
+        print(f"  (SWE-ReX {fn.__name__} failed: {type(exc).__name__}; left out of this row)", flush=True)
+        return []
 
 
 def rex_cold(n: int) -> list[float]:
@@ -235,7 +242,7 @@ def main() -> None:
     bare = bwrap_argv(check_available(), str(tmp), "none") + ["bash", "--noprofile", "--norc", "-c", "echo hi"]
     floor = timed(lambda: subprocess.run(bare, capture_output=True), reps)
     row("cold start + 1st command", cold, {"subprocess": plain, "bare bwrap, same mounts": floor,
-                                           "SWE-ReX": rex_cold(max(3, reps // 3)) if rex else []})
+                                           "SWE-ReX": rex_try(rex_cold, max(3, reps // 3)) if rex else []})
 
     # round trip in a running sandbox
     env = SandboxEnvironment(str(tmp / "rt"), state_dir=str(tmp / "rtstate"))
@@ -250,7 +257,7 @@ def main() -> None:
     floor = timed(lambda: raw.run("echo hi"), reps * 20)
     raw.close()
     plain = timed(lambda: subprocess.run(["bash", "-c", "echo hi"], capture_output=True), reps * 3)
-    row("round trip (echo hi)", rt, {"subprocess": plain, "SWE-ReX": rex_round_trip(reps) if rex else [],
+    row("round trip (echo hi)", rt, {"subprocess": plain, "SWE-ReX": rex_try(rex_round_trip, reps) if rex else [],
                                      "bash over pipes, no sandbox": floor})
 
     # reset of a 500-file project, plus the first command after it
@@ -269,7 +276,18 @@ def main() -> None:
     resets: list[float] = []
     for _ in range(reps):
         ours_reset()
+    env.session.run("rm -rf pkg1; echo changed > pkg2/mod2.py")
+    snaps: list[str] = []
+    snap_ms = timed(lambda: snaps.append(env.snapshot()), max(3, reps // 3))
+
+    def ours_restore() -> None:
+        env.restore(snaps[0])
+        env.session.run("echo hi")  # type: ignore[union-attr]
+
+    restore_ms = timed(ours_restore, max(3, reps // 3))
     env.close()
+    copies = iter(range(10**6))
+    plain_snap = timed(lambda: shutil.copytree(project, tmp / f"snapcopy{next(copies)}"), max(3, reps // 3))
     copy_env = SandboxEnvironment(source=str(project), state_dir=str(tmp / "copystate"))
     copy_env.config.cow = "copy"
     copy_env.layers.wanted = "copy"
@@ -285,7 +303,10 @@ def main() -> None:
 
     row("reset (500 files) + 1st cmd", resets, {"sandbox copy mode": copy_resets,
                                                   "subprocess rmtree+copytree": timed(plain_reset, max(3, reps // 3)),
-                                                  "SWE-ReX session reopen": rex_reset(max(3, reps // 3)) if rex else []})
+                                                  "SWE-ReX session reopen": rex_try(rex_reset, max(3, reps // 3)) if rex else []})
+
+    row("snapshot (2 changes)", snap_ms, {"subprocess copytree": plain_snap})
+    row("restore + 1st cmd", restore_ms, {})
 
     # idle memory
     extra_rss, extra_pss, bash_rss, bash_pss = sandbox_memory(tmp)

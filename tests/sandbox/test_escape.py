@@ -100,7 +100,6 @@ def test_allow_list_proxy(make_sandbox, loopback_server: int) -> None:
     assert {"host": "127.0.0.1", "allowed": False} .items() <= denied.describe()["proxy_requests"][0].items()
 
 
-@pytest.mark.slow
 def test_fork_bomb_is_stopped_by_the_pids_limit(make_sandbox) -> None:
     env = make_sandbox(limits={"pids": 64})
     forker = ("import os, time\nok = 0\nfor i in range(200):\n    try:\n        pid = os.fork()\n"

@@ -130,3 +130,16 @@ def test_runs_are_sandboxed_by_default_and_record_it(tmp_path: Path, monkeypatch
         run_task(Task(text="t", source=str(tmp_path / "a")), model=ScriptedModel([]), store=store,
                  guard=Guard(checks=[]))
     store.close()
+
+
+def test_reset_in_place_kills_jobs_and_gives_a_fresh_shell(make_sandbox) -> None:
+    env = make_sandbox()
+    count = "echo ${LEFTOVER:-unset}; ls /proc | grep -c '^[0-9]'"
+    fresh = run(env, count).output.split()
+    run(env, "export LEFTOVER=1; (setsid sleep 300 &); sleep 300 & echo started")
+    assert run(env, count).output.split()[0] == "1"
+    before = env.session.pid
+    env.reset()
+    assert env.session.pid == before  # the same sandbox: its layers were swapped under it
+    assert run(env, count).output.split() == fresh == ["unset", fresh[1]]
+    assert run(env, "ls -A").output.strip() == ""

@@ -7,7 +7,8 @@ Where overlayfs cannot be mounted (not root), the lower tree is copied instead (
 reflinks where the filesystem has them), and the disk limit is not enforced (recorded as such).
 
 Layout of a state directory: ``manifest.json``, ``changes.json`` and ``blobs/`` (see
-``changes.py``), ``layer/`` (tmpfs: ``upper/``, ``work/``), ``merged/`` (the workspace),
+``changes.py``), ``layer/`` (tmpfs: ``upper/``, ``work/``), ``view/`` (a shared bind mount that
+the sandbox binds) with ``view/ws/`` (the overlay: the workspace),
 ``copy/`` (copy mode's workspace), ``snaps/`` (snapshots of the upper layer or of the copy).
 """
 
@@ -25,6 +26,8 @@ from macrohard.envs.changes import Change, ChangeStore, apply_changes, scan_tree
 
 _libc = ctypes.CDLL(None, use_errno=True)
 MNT_DETACH = 2
+MS_BIND = 4096
+MS_SHARED = 1 << 20
 
 
 def mount(source: str, target: str, fstype: str, options: str, flags: int = 0) -> None:
@@ -99,6 +102,7 @@ class LayeredWorkspace:
         self.disk_limit = "none"
         self.changes = ChangeStore(self.state)
         self.problem = ""
+        self._view_mounted = False
 
     @property
     def layer(self) -> Path:
@@ -109,9 +113,14 @@ class LayeredWorkspace:
         return self.layer / "upper"
 
     @property
+    def view(self) -> Path:
+        """What the sandbox binds: a shared mount, so a new layer mounted under it reaches a running sandbox."""
+        return self.state / ("view" if self.mode == "overlay" else "copy")
+
+    @property
     def path(self) -> Path:
         """The workspace directory (the same path inside the sandbox and on the host)."""
-        return self.state / ("merged" if self.mode == "overlay" else "copy")
+        return self.view / "ws" if self.mode == "overlay" else self.state / "copy"
 
     # -- lifecycle -------------------------------------------------------------------------------
 
@@ -126,7 +135,7 @@ class LayeredWorkspace:
                 self.mode = "overlay"
                 return
             except OSError as exc:
-                self._unmount()
+                self._unmount(view=True)
                 self.problem = f"overlayfs unavailable ({exc.strerror}); the source was copied instead"
                 if self.wanted == "overlay":
                     raise
@@ -136,7 +145,13 @@ class LayeredWorkspace:
     def _mount(self, populate: Path | None = None) -> None:
         if any(ch in str(self.lower) for ch in ",:\\"):
             raise OSError(22, "the lower directory's path has characters overlayfs options cannot carry")
-        _reaper.watch(self.state / "merged", self.layer)
+        view = self.state / "view"
+        _reaper.watch(view / "ws", self.layer, view)
+        if not self._view_mounted:  # (os.path.ismount cannot see a bind mount within one filesystem)
+            view.mkdir(exist_ok=True)
+            mount(str(view), str(view), "", "", MS_BIND)
+            self._view_mounted = True
+            mount("", str(view), "", "", MS_SHARED)
         self.layer.mkdir(exist_ok=True)
         if self.disk_mb is not None:
             mount("macrohard", str(self.layer), "tmpfs", f"size={self.disk_mb}m,mode=0755")
@@ -145,15 +160,18 @@ class LayeredWorkspace:
         if populate is not None:
             _cp(populate, self.upper)
         (self.layer / "work").mkdir(exist_ok=True)
-        merged = self.state / "merged"
+        merged = view / "ws"
         merged.mkdir(exist_ok=True)
         mount("overlay", str(merged), "overlay",
               f"lowerdir={self.lower},upperdir={self.upper},workdir={self.layer / 'work'},"
               "redirect_dir=off,metacopy=off")
 
-    def _unmount(self) -> None:
-        umount(self.state / "merged")
+    def _unmount(self, *, view: bool = False) -> None:
+        umount(self.state / "view" / "ws")
         umount(self.layer)
+        if view and self._view_mounted:
+            umount(self.state / "view")
+            self._view_mounted = False
 
     def close(self) -> list[Change]:
         """Record the change set, then drop the layers (the recorded blobs stay)."""
@@ -163,9 +181,9 @@ class LayeredWorkspace:
                 changes = self.changes.record(self.path, self.lower)
         finally:
             if self.mode == "overlay":
-                self._unmount()
+                self._unmount(view=True)
                 shutil.rmtree(self.layer, ignore_errors=True)
-                shutil.rmtree(self.state / "merged", ignore_errors=True)
+                shutil.rmtree(self.state / "view", ignore_errors=True)
             elif self.mode == "copy":
                 shutil.rmtree(self.state / "copy", ignore_errors=True)
             shutil.rmtree(self.state / "snaps", ignore_errors=True)
