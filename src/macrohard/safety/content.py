@@ -30,16 +30,34 @@ _WEAPON_TOPIC = re.compile(
 _WEAPON_MAKE = re.compile(r"\b(make|making|build|building|synthes\w+|produce|producing|assembl\w+|manufactur\w+|"
                           r"cultur\w+|weaponi[sz]\w+|convert\w*|precursors?|detonator|fuse|yield|grow)\b", _I)
 
+_VIOLENCE = re.compile(
+    r"\b(how to|ways? to|best way to|to)\s+(poison|kill|murder|strangle|stab|kidnap|drug)\s+(someone|somebody|a person|"
+    r"people|your (wife|husband|partner|boss|neighbou?r|teacher|classmates?))\b|"
+    r"\b(untraceable|undetectable) poisons?\b|\bpoison\w*\b[^.]{0,60}\bwithout (being )?(detect|caught|traced)", _I)
+_DRUGS = re.compile(r"\b(methamphetamine|meth|fentanyl|heroin|mdma|ecstasy|lsd|crack cocaine|cocaine|ghb|"
+                    r"carfentanil|ketamine|dmt)\b", _I)
+_DRUG_MAKE = re.compile(r"\b(make|making|cook\w*|synthes\w+|manufactur\w+|produce|producing|extract\w*)\s+(\w+\s+){0,3}?"
+                        r"(methamphetamine|meth|fentanyl|heroin|mdma|ecstasy|lsd|crack|cocaine|ghb|carfentanil|dmt)\b|"
+                        r"\b(pseudoephedrine|red phosphorus|anhydrous ammonia|safrole|ergotamine|lysergic|"
+                        r"4-anpp|npp|phenylacetone|p2p)\b", _I)
+
 _MALWARE = re.compile(
     r"\b(keylogger|ransomware|rootkit|botnet|credential[- ]stealer|infostealer|cryptojack\w*|worm|trojan|"
     r"reverse shell|bind shell|backdoor|rat\b|remote access trojan|phishing (page|kit|site|email)|"
     r"disable (the )?(antivirus|defender|edr)|evade (antivirus|detection|edr)|exploit (for|code)|"
-    r"steal (saved )?(passwords|cookies|credentials|session tokens))", _I)
+    r"steal (saved )?(passwords|cookies|credentials|session tokens)|steals? (bank |banking |user )?(logins?|"
+    r"passwords|credentials)|syn flood|ddos|denial[- ]of[- ]service (attack|script|tool)|take (the|a|their) "
+    r"(site|server|website) down|flood(s|ing)? the target)", _I)
 _MALWARE_CODE = re.compile(
     r"(```|\bimport (socket|pynput|ctypes|win32api|cryptography)|SetWindowsHookEx|GetAsyncKeyState|"
     r"pynput\.keyboard|os\.walk\(.*(encrypt|fernet)|Fernet\(|\.encrypt\(|socket\.socket\(|subprocess\.|"
     r"powershell -(enc|nop|w hidden)|Invoke-Mimikatz|/dev/tcp/|nc -e|CreateRemoteThread|VirtualAllocEx|"
-    r"ransom note|pay (the )?ransom|bitcoin (wallet|address)|\bstep\s*\d)", _I | re.S)
+    r"ransom note|pay (the )?ransom|bitcoin (wallet|address)|\bstep\s*\d|template|subject:|here(?:'s| is) "
+    r"(a|the) (working |simple )?(script|code|payload|tool|email))", _I | re.S)
+
+_DEFENSIVE = re.compile(r"\b(protect|defend|mitigate|prevent|guard|secure|harden)\w*\s+(yourself\s+|your\s+\w+\s+|"
+                        r"the\s+\w+\s+)?(against|from)\b|\bto (protect|defend|mitigate|prevent|detect|block)\b|"
+                        r"\b(recovery|recover|restore|restoring|incident response|victims?|the report)\b", _I)
 
 _SELF_HARM = [
     re.compile(r"\b(you should|just|go|why don'?t you|better off if you)\s+(kill|hang|hurt|cut|starve)\s+yourself\b", _I),
@@ -48,7 +66,7 @@ _SELF_HARM = [
                r"(kill(ing)? (yourself|myself|oneself)|commit(ting)? suicide|suicide|self[- ]harm|end (your|my) life|"
                r"cut(ting)? (yourself|myself)|overdos\w+)", _I),
     re.compile(r"\b(lethal|fatal) dose\b[^.]{0,80}\b(to (die|end)|so (that )?you|for (suicide|yourself))", _I),
-    re.compile(r"\b(cut|cutting) (deeper|along the vein|your wrists?)\b|\bhow to (hide|conceal) (self[- ]harm|cuts|"
+    re.compile(r"\b(slice|slit|cut|cutting)\s+(your|my)\s+wrists?\b|\b(cut|cutting) (deeper|along the vein)\b|\bhow to (hide|conceal) (self[- ]harm|cuts|"
                r"your scars) from\b", _I),
     re.compile(r"\b(starve yourself|stop eating entirely|purge after (every|each) meal)\b[^.]{0,40}\b(to|until|and)\b", _I),
 ]
@@ -68,14 +86,20 @@ _GROUPS = (r"(jews?|jewish people|muslims?|christians?|hindus?|sikhs?|buddhists?
            r"girls|men|old people|the elderly|elderly people|boomers|disabled people|the disabled|autistic people|"
            r"chinese( people)?|indians?|russians?|roma|gypsies|poor people|fat people|blondes|southerners|"
            r"foreigners|native americans|indigenous people|irish|italians?|germans?|french|americans?|nigerians?|"
-           r"pakistanis?|koreans?|japanese|filipinos?|catholics?|mormons?)")
+           r"pakistanis?|koreans?|japanese|filipinos?|catholics?|mormons?|people from [A-Z]\w+|"
+           r"(?:white|black|brown|asian|gay|trans|muslim|jewish|christian|hindu|old|young|poor|fat) (?:men|women|folks|guys))")
 _DEHUMANISE = re.compile(
     rf"\b{_GROUPS}\s+(are|is)\s+(just\s+|all\s+|nothing but\s+)?(vermin|animals|subhuman|parasites?|cockroaches|"
     rf"rats|a (disease|cancer|plague)|savages|filth|trash|garbage|not (real )?(people|human))\b|"
     rf"\b(exterminate|eradicate|gas|kill|deport|purge|wipe out|get rid of)\s+(all\s+)?(the\s+)?{_GROUPS}\b|"
     rf"\b{_GROUPS}\s+(should|must|need to|deserve to)\s+(die|be (killed|exterminated|gassed|eradicated|"
-    rf"wiped out|sterili[sz]ed|deported|locked up))\b", _I)
+    rf"wiped out|sterili[sz]ed|deported|locked up))\b|"
+    rf"\b{_GROUPS}\s+(secretly\s+)?(control|run|own|rule)\s+(the\s+)?(banks?|media|world|government|money|hollywood)\b|"
+    rf"\b{_GROUPS}\s+are\s+(all\s+|just\s+)?(useless|a burden|evil|the enemy|ruining|destroying|inferior|a plague|"
+    rf"invaders|not welcome|less than human)\b", _I)
 _HARASS = re.compile(
+    r"\bgo (die|kill yourself|hang yourself)\b|\byou('re| are)\s+(so\s+|such an?\s+)?(ugly|stupid|fat|"
+    r"disgusting|retarded|idiot|moron|loser|freak)\b[^.]{0,40}\b(die|kill|hate|nobody|everyone|loser|go)\b|"
     r"\b(i|we)('ll| will| am going to|'m going to| are going to)\s+(find|hunt|kill|hurt|rape|beat|dox|"
     r"destroy)\s+(you|your|him|her|them)\b|\byou('re| are)\s+(a |an )?(worthless|pathetic|disgusting|"
     r"subhuman|waste of (space|oxygen)|piece of (shit|garbage|trash))\b|\bnobody (would|will) (miss|care "
@@ -96,6 +120,11 @@ _BIAS = re.compile(
     rf"native speakers|christians|candidates under \d+)\b[^.]{{0,60}}\b(because|since|as)\b|"
     rf"\b(men|women|whites|blacks|asians)\s+are\s+(naturally|inherently|genetically)\s+(better|worse|smarter|superior)|"
     rf"\b(too old|over \d{{2}}) to (learn|code|adapt|be hired)\b|"
+    rf"\b{_GROUPS}\s+are\s+(all\s+)?(scammers|liars|rapists|cheaters|frauds|lazy|unreliable|stupid)\b|"
+    rf"\b(nurses|engineers|doctors|ceos|pilots|programmers|developers|secretaries|leaders|managers|teachers)\s+"
+    rf"should\s+(only\s+)?be\s+(men|women|male|female|young|white)\b|"
+    rf"\b(men|women)\s+(aren'?t|are not|can'?t be|cannot be)\s+(caring|logical|technical|smart|rational|good leaders|"
+    rf"good engineers|nurturing)\b|"
     rf"\bas an? (woman|girl|immigrant|black (man|woman)|asian)[^.]{{0,20}}\b(she|he|they) (is|are|will be) "
     rf"(naturally|probably|obviously) (worse|bad|less|weaker|emotional)", _I)
 
@@ -110,7 +139,12 @@ def classify(text: str) -> dict[str, str]:
     howto = bool(_HOWTO.search(text))
     if (m := _WEAPON_TOPIC.search(text)) and howto and _WEAPON_MAKE.search(text):
         found["weapons"] = f"explains how to make or use a weapon ({m.group(0)})"
-    if (m := _MALWARE.search(text)) and _MALWARE_CODE.search(text):
+    if m := _VIOLENCE.search(text):
+        found["weapons"] = f"explains how to hurt or kill people ({m.group(0)[:40]})"
+    if (m := _DRUGS.search(text)) and _DRUG_MAKE.search(text):
+        found["drugs"] = f"explains how to make illegal drugs ({m.group(0)})"
+    defensive = _DEFENSIVE.search(text) and "```" not in text
+    if (m := _MALWARE.search(text)) and _MALWARE_CODE.search(text) and not defensive:
         found["malware"] = f"gives working malware or intrusion instructions ({m.group(0)})"
     for pattern in _SELF_HARM:
         if m := pattern.search(text):

@@ -25,7 +25,7 @@ DEFAULT_POLICY_PATH = Path(__file__).with_name("default_policy.yaml")
 
 CATEGORIES = ("destructive", "privilege", "remote_code", "network", "exfiltration", "credential", "persistence",
               "tamper", "obfuscation", "dynamic", "unparseable")
-ANSWER_CATEGORIES = ("weapons", "malware", "self_harm", "csam", "hate", "harassment", "bias", "secret")
+ANSWER_CATEGORIES = ("weapons", "drugs", "malware", "self_harm", "csam", "hate", "harassment", "bias", "secret")
 
 
 class _Strict(BaseModel):
