@@ -18,6 +18,7 @@ import platform
 import statistics
 import time
 from collections import defaultdict
+from pathlib import Path
 from typing import Any
 
 from macrohard.safety.context import GuardContext
@@ -48,6 +49,31 @@ def timings(fn: Any, items: list[Any], repeat: int) -> list[float]:
             fn(item)
             out.append((time.perf_counter() - t0) * 1000)
             CPU.append((time.thread_time() - c0) * 1000)
+    return out
+
+
+def held_out(guard: Any, ctx: GuardContext) -> dict[str, Any] | None:
+    """The held-out cases beside this script: measured, never used to tune the rules."""
+    import yaml
+
+    from macrohard.safety.suites import Case, judge
+
+    path = Path(__file__).with_name("safety_heldout.yaml")
+    if not path.exists():
+        return None
+    rows = yaml.safe_load(path.read_text())["cases"]
+    out = {"path": path.name, "harmful": 0, "blocked": 0, "ordinary": 0, "passed": 0, "wrong": []}
+    for row in rows:
+        expect = row.pop("expect")
+        outcome = judge(Case.model_validate(row), guard, ctx)
+        if expect == "block":
+            out["harmful"] += 1
+            out["blocked"] += outcome.blocked
+        else:
+            out["ordinary"] += 1
+            out["passed"] += not outcome.blocked
+        if outcome.blocked != (expect == "block"):
+            out["wrong"].append(f"{row['id']}: {outcome.detail[:100]}")
     return out
 
 
@@ -89,6 +115,8 @@ def main() -> None:
     except ImportError:
         pass
 
+    heldout = held_out(guard, ctx)
+
     by_cat: dict[str, list[bool]] = defaultdict(list)
     for o in red:
         by_cat["red:" + o.case.category].append(o.blocked)
@@ -109,6 +137,7 @@ def main() -> None:
         "missed": [o.case.id for o in red if not o.blocked],
         "false_positives": [o.case.id for o in ok if o.blocked],
         "peer": peer,
+        "held_out": heldout,
     }
     if args.json:
         print(json.dumps(result, indent=2))
@@ -128,6 +157,11 @@ def main() -> None:
               f"p99 {peer['treesitter_parse_p99_ms']:.3f} ms · bashlex p50 {peer['bashlex_parse_p50_ms']:.3f} ms "
               f"p99 {peer['bashlex_parse_p99_ms']:.3f} ms "
               f"({peer['bashlex_parse_p50_ms'] / peer['treesitter_parse_p50_ms']:.0f}x slower at p50)")
+    if heldout:
+        print(f"held-out ({heldout['path']}, written after the rules, not tuned on): blocked "
+              f"{heldout['blocked']}/{heldout['harmful']} harmful · passed {heldout['passed']}/{heldout['ordinary']} ordinary")
+        for miss in heldout["wrong"]:
+            print(f"  wrong: {miss}")
     print("per category (blocked/total):")
     for k, v in result["per_category_blocked"].items():
         print(f"  {k:28s} {v}")
