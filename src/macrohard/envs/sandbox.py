@@ -150,9 +150,9 @@ def bwrap_argv(bwrap: str, workspace: str, network: str, *, proxy_socket: str | 
         for name in ("resolv.conf", "gai.conf"):
             if os.path.exists(f"/etc/{name}"):
                 argv += ["--ro-bind", os.path.realpath(f"/etc/{name}"), f"/etc/{name}"]
-    argv += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--tmpfs", "/var/tmp", "--tmpfs", "/run"]
+    argv += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--symlink", "/tmp", "/var/tmp"]
     if proxy_socket is not None:
-        argv += ["--ro-bind", proxy_socket, PROXY_SOCKET]
+        argv += ["--tmpfs", "/run", "--ro-bind", proxy_socket, PROXY_SOCKET]
     bind = bind or workspace
     argv += ["--bind", bind, bind, "--chdir", workspace]
     return argv
