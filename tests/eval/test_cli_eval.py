@@ -31,6 +31,7 @@ def test_unknown_suite_is_a_clear_error(_home: Path) -> None:
     assert res.returncode == 2 and "macrohard eval list" in res.stderr
 
 
+@pytest.mark.slow
 def test_eval_show_compare_and_html_screenshot(_home: Path, quick_suite_path: Path, tmp_path: Path) -> None:
     res = mh("eval", str(quick_suite_path), "--model", "scripted", "--workers", "2", "--repeat", "2", home=_home)
     assert res.returncode == 0, res.stdout + res.stderr

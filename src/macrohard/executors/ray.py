@@ -43,8 +43,9 @@ def start_local_ray(num_cpus: int) -> None:
     os.environ[_LOOPBACK_ENV] = "0"
     ray_constants.ENABLE_RAY_CLUSTER = False
     try:
-        ray.init(num_cpus=num_cpus, _node_ip_address="127.0.0.1", include_dashboard=False, log_to_driver=False,
-                 logging_level="WARNING")
+        # address="local": always a new one-machine Ray, never one found through /tmp/ray or $RAY_ADDRESS
+        ray.init(address="local", num_cpus=num_cpus, _node_ip_address="127.0.0.1", include_dashboard=False,
+                 log_to_driver=False, logging_level="WARNING")
     finally:
         ray_constants.ENABLE_RAY_CLUSTER = saved_flag
         if saved_env is None:
@@ -81,8 +82,15 @@ class RayHandle:
             return ray.get(self.ref, timeout=timeout)
         except ray.exceptions.GetTimeoutError:
             raise
-        except ray.exceptions.RayError as exc:  # failed beyond its retry: recorded, never dropped
-            return RunOutcome.lost(self.spec, f"{type(exc).__name__}: {str(exc)[:500]}", attempt=2)
+        except ray.exceptions.RayTaskError as exc:  # our code raised in the worker: not retried, recorded
+            return RunOutcome.lost(self.spec, _trim(f"{type(exc).__name__}: {exc}"))
+        except ray.exceptions.RayError as exc:  # the worker died again on its retry: recorded, never dropped
+            return RunOutcome.lost(self.spec, _trim(f"{type(exc).__name__}: {exc}"), attempt=2)
+
+
+def _trim(text: str, keep: int = 1500) -> str:
+    """Ray errors carry the whole remote traceback; keep its start and the exception at its end."""
+    return text if len(text) <= 2 * keep else f"{text[:keep]}\n...\n{text[-keep:]}"
 
 
 class RayExecutor:

@@ -162,7 +162,11 @@ def execute(spec: RunSpec, attempt: int = 1) -> RunOutcome:
             run = run_task(t, model=model, store=store, isolation=spec.isolation, run=run, on_step=at_finish)
         except MacrohardError as exc:  # setup refused or failed: the runner recorded the run as failed
             outcome.error = str(exc)
-            run = store.get_run(run_id)
+            try:
+                run = store.get_run(run_id)
+            except NotFound:  # it failed before the run was recorded (a policy or environment error)
+                outcome.detail = f"not executed: {exc}"
+                return
         steps = store.steps(run.id)
         result = live.get("result") or run_check(spec.check, run.workspace or "", run, steps, script=spec.script,
                                                  site=site)
