@@ -21,3 +21,30 @@ def system_prompt(kind: str, action_types: list[type[BaseModel]]) -> str:
 
 def task_message(task: Task, workspace: str) -> str:
     return f"Task: {task.text}\nWorkspace: {workspace}"
+
+
+# ---------------------------------------------------------------------------------------------
+# The embedded small model (models/local.py): a compact prompt and worked examples in the very
+# JSON format its grammar enforces (the examples themselves: models/local_examples.yaml).
+
+_LOCAL_ACTIONS_HELP = {
+    "bash": '{"kind": "bash", "command": "..."} runs one shell command line',
+    "write_file": '{"kind": "write_file", "path": "...", "content": "..."} creates or overwrites a file',
+    "finish": '{"kind": "finish", "answer": "..."} ends the task once the result shows it is done',
+}
+
+
+def local_system_prompt(kinds: list[str]) -> str:
+    lines = "\n".join(_LOCAL_ACTIONS_HELP[k] for k in kinds if k in _LOCAL_ACTIONS_HELP)
+    return ("You are a Linux shell agent. You work in the current directory. "
+            "Reply with exactly one JSON action:\n" + lines +
+            "\nUse the file names from the task. Save results to the file the task names.")
+
+
+def local_task_text(message: str) -> str:
+    """The task as the small model sees it: the loop's task message without the absolute workspace path
+    (tiny models copy it into commands, and relative paths are what the tools expect)."""
+    lines = [ln for ln in message.splitlines() if not ln.startswith("Workspace:")]
+    text = "\n".join(lines).strip()
+    return text[len("Task:"):].strip() if text.startswith("Task:") else text
+

