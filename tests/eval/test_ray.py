@@ -29,9 +29,19 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def ray_session():
+    if ray.is_initialized():  # another module's session is still up: share it, leave it to its owner
+        yield
+        return
     start_local_ray(2)
     yield
     ray.shutdown()
+
+
+def _cmdline(proc: Path) -> str:
+    try:
+        return (proc / "cmdline").read_bytes().decode(errors="replace")
+    except OSError:  # the process ended while we looked
+        return ""
 
 
 def _listening(pid: int) -> set[str]:
@@ -58,14 +68,13 @@ def test_local_ray_stays_on_loopback(ray_session) -> None:
     assert ray.nodes()[0]["NodeManagerAddress"] == "127.0.0.1"
     assert ray.get_runtime_context().gcs_address.startswith("127.0.0.1:")
     session = Path(ray._private.worker._global_node.get_session_dir_path()).name
-    pids = [int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit()
-            and session in (p / "cmdline").read_bytes().decode(errors="replace")] if session else []
+    pids = [int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit() and session in _cmdline(p)]
     assert pids, "no Ray processes found"
     addresses = set()
     for pid in pids:
         try:
             addresses |= _listening(pid)
-        except (FileNotFoundError, PermissionError):
+        except OSError:
             continue
     # /proc/net/tcp shows addresses as little-endian hex: 0100007F is 127.0.0.1; 00000000 would be "any"
     loopback = {"0100007F", "0000000000000000FFFF00000100007F"}
@@ -114,6 +123,7 @@ def test_killed_worker_run_is_retried_once_and_counted_once(ray_session, tmp_pat
         for run in watcher.list_runs(limit=50, status="running"):
             if run.meta.get("eval_key") == "slow#0":  # started: setting up, or inside its `sleep 3`
                 killed_pid = int(run.meta["worker_pid"])
+                assert killed_pid != os.getpid()  # a Ray worker, never this test process
                 os.kill(killed_pid, signal.SIGKILL)
                 break
         time.sleep(0.05)
