@@ -14,6 +14,7 @@ h1{font-size:1.4rem} h2{font-size:1.1rem;margin-top:2rem}
 .card{border:1px solid #ddd;border-radius:8px;padding:.8rem 1.1rem;min-width:9rem}
 .card b{display:block;font-size:1.5rem}
 table{border-collapse:collapse;margin-top:.5rem} td,th{border-bottom:1px solid #eee;padding:.3rem .7rem;text-align:left}
+td.id{font-family:monospace;font-size:.8em;white-space:nowrap} td.detail{font-size:.85em;max-width:28rem}
 .pass{color:#16794a} .fail{color:#b42318} svg text{font-size:12px;font-family:system-ui,sans-serif}
 """
 
@@ -88,7 +89,8 @@ def render_html(summary: Summary, outcomes: list[RunOutcome]) -> str:
             f'<td>{escape(run.status.value if run else "lost")}</td><td>{run.steps if run else "-"}</td>'
             f'<td>{(run.seconds or 0) if run else 0:.2f}s</td><td>{run.usage.total if run else 0}</td>'
             f'<td>{out.guard_blocks}</td><td>{"yes" if out.retried else ""}</td>'
-            f'<td>{escape(run.id if run else "-")}</td><td>{escape((out.detail or out.error or "")[:200])}</td></tr>')
+            f'<td class="id">{escape(run.id if run else "-")}</td>'
+            f'<td class="detail">{escape((out.detail or out.error or "")[:200])}</td></tr>')
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>macrohard eval {escape(e.id)}</title>
 <style>{_CSS}</style></head><body>
