@@ -143,3 +143,14 @@ def test_reset_in_place_kills_jobs_and_gives_a_fresh_shell(make_sandbox) -> None
     assert env.session.pid == before  # the same sandbox: its layers were swapped under it
     assert run(env, count).output.split() == fresh == ["unset", "2"]  # bubblewrap's init and the shell
     assert run(env, "ls -A").output.strip() == "(no output)"
+
+
+def test_file_actions_before_start_still_go_to_the_layer(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    env = SandboxEnvironment(source=str(src), state_dir=str(tmp_path / "state"))
+    try:
+        assert not run(env, WriteFileAction(path="x.txt", content="x")).error
+        assert not (src / "x.txt").exists()
+    finally:
+        env.close()

@@ -238,6 +238,11 @@ class SandboxEnvironment(WorkspaceEnvironment):
             "started_at": time.time(),
         }
 
+    def execute(self, approved: Any) -> Any:
+        if self.session is None:  # never let the file tools touch the lower directory itself
+            self.start()
+        return super().execute(approved)
+
     def describe(self) -> dict[str, Any]:
         """What this sandbox is and what applied (for ``run.meta``)."""
         info = dict(self.info)
@@ -274,6 +279,8 @@ class SandboxEnvironment(WorkspaceEnvironment):
         fresh bash with the start environment. No new sandbox: milliseconds. Where that cannot work
         (no live shell, the proxy relay of network "hosts") the sandbox is restarted instead.
         """
+        if self.session is None:
+            self.start()
         session = self.session
         if session is None or not session.alive or self.proxy is not None:
             self._stop_processes()
