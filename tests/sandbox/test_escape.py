@@ -256,3 +256,14 @@ def test_symlink_swapped_in_after_the_check_is_not_followed(tmp_path: Path) -> N
     with pytest.raises(OSError):
         open_inside(ws, resolved, os.O_WRONLY | os.O_CREAT, create_parents=True)
     assert (outside / "f").read_text() == "TOP-SECRET"
+
+
+@pytest.mark.parametrize("cow", ["overlay", "copy"])
+def test_hard_links_to_host_files_are_refused(make_sandbox, tmp_path: Path, cow: str) -> None:
+    """A hard link would make a read-only host file writable through the workspace (links across mounts: EXDEV)."""
+    src = tmp_path / f"src-{cow}"
+    src.mkdir()
+    env = make_sandbox(source=str(src), cow=cow)
+    assert run(env, "ln /usr/bin/true t && echo linked").exit_code != 0
+    assert run(env, "ln /etc/passwd p && echo linked").exit_code != 0
+    host_healthy()

@@ -103,6 +103,7 @@ class LayeredWorkspace:
         self.changes = ChangeStore(self.state)
         self.problem = ""
         self._view_mounted = False
+        self._copy_mounted = False
 
     @property
     def layer(self) -> Path:
@@ -140,7 +141,17 @@ class LayeredWorkspace:
                 if self.wanted == "overlay":
                     raise
         self.mode = "copy"
-        _cp(self.lower, self.state / "copy")
+        copy = self.state / "copy"
+        copy.mkdir(exist_ok=True)
+        # a size-limited filesystem of its own where we may mount one: the workspace disk limit
+        try:
+            _reaper.watch(copy)
+            mount("macrohard", str(copy), "tmpfs", f"size={self.disk_mb or 4096}m,mode=0755")
+            self._copy_mounted = True
+            self.disk_limit = f"tmpfs copy size={self.disk_mb} MiB" if self.disk_mb else "none"
+        except OSError:
+            self.problem += "; the copy is on the host's filesystem (no tmpfs: not root), so the disk limit is not enforced"
+        _cp(self.lower, copy)
 
     def _mount(self, populate: Path | None = None) -> None:
         if any(ch in str(self.lower) for ch in ",:\\"):
@@ -185,6 +196,9 @@ class LayeredWorkspace:
                 shutil.rmtree(self.layer, ignore_errors=True)
                 shutil.rmtree(self.state / "view", ignore_errors=True)
             elif self.mode == "copy":
+                if self._copy_mounted:
+                    umount(self.state / "copy")
+                    self._copy_mounted = False
                 shutil.rmtree(self.state / "copy", ignore_errors=True)
             shutil.rmtree(self.state / "snaps", ignore_errors=True)
             self.mode = ""
