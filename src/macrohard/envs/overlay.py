@@ -148,7 +148,7 @@ class LayeredWorkspace:
             _reaper.watch(copy)
             mount("macrohard", str(copy), "tmpfs", f"size={self.disk_mb or 4096}m,mode=0755")
             self._copy_mounted = True
-            self.disk_limit = f"tmpfs copy size={self.disk_mb} MiB" if self.disk_mb else "none"
+            self.disk_limit = f"tmpfs copy size={self.disk_mb or 4096} MiB"
         except OSError:
             self.problem += "; the copy is on the host's filesystem (no tmpfs: not root), so the disk limit is not enforced"
         _cp(self.lower, copy)
