@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PIL import Image as PILImage
-from PIL import ImageChops, ImageDraw, ImageStat
+from PIL import ImageChops, ImageDraw
 from pydantic import BaseModel, Field
 
 from macrohard.envs.recording import font
@@ -123,11 +123,34 @@ def key_frames(shots: list[tuple[Step, PILImage.Image, bool]], limit: int = 12) 
     return keep
 
 
+def content_box(images: list[PILImage.Image], *, aspect: float = 1.6, min_width: int = 640) -> tuple[int, int, int, int]:
+    """The region of the frames that holds content (pages leave most of a 1280x800 viewport blank),
+    widened to the thumbnails' aspect ratio so every frame crops to the same region."""
+    width, height = images[0].size
+    left, top, right, bottom = width, height, 0, 0
+    for img in images:
+        grey = img.convert("L")
+        background = PILImage.new("L", grey.size, grey.getpixel((width - 1, height - 1)))
+        bbox = ImageChops.difference(grey, background).point(lambda v: 255 if v > 16 else 0).getbbox()
+        if bbox:
+            left, top, right, bottom = min(left, bbox[0]), min(top, bbox[1]), max(right, bbox[2]), max(bottom, bbox[3])
+    if right <= left:
+        return (0, 0, width, height)
+    w = max(right - left + 32, min_width, int((bottom - top + 32) * aspect))
+    w = min(w, width)
+    h = min(height, int(w / aspect))
+    x0 = max(0, min(left - 16, width - w))
+    y0 = max(0, min(top - 16, height - h))
+    return (x0, y0, x0 + w, y0 + h)
+
+
 def contact_sheet(run: Run, shots: list[tuple[Step, PILImage.Image, bool]], *, columns: int = 3,
                   limit: int = 12) -> PILImage.Image:
     """Key frames in a grid, each with its step, action and verdict under it."""
     keep = key_frames(shots, limit)
     total = len(shots)
+    box = content_box([img for _, img in keep])
+    keep = [(step, img.crop(box)) for step, img in keep]
     tw, th, cap = 480, 300, 46
     rows = (len(keep) + columns - 1) // columns
     head = 70
