@@ -278,8 +278,11 @@ def _assistant_message(text: str, action: Any, call_id: str) -> dict[str, Any]:
     if not call_id:
         return {"role": "assistant", "content": text or action.model_dump_json()}
     args = action.model_dump(exclude={"kind"})
-    return {"role": "assistant", "content": text or None, "tool_calls": [
+    message: dict[str, Any] = {"role": "assistant", "tool_calls": [
         {"id": call_id, "type": "function", "function": {"name": action.kind, "arguments": json.dumps(args)}}]}
+    if text:  # no "content": null — llama.cpp's server rejects it (OpenAI accepts the key left out)
+        message["content"] = text
+    return message
 
 
 def _observation_message(call_id: str, obs: Observation) -> dict[str, Any]:
