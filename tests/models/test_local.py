@@ -95,3 +95,18 @@ def test_drives_the_real_loop(store, workspace: Path) -> None:
     assert 1 <= len(steps) <= 3
     assert all(s.action is not None for s in steps), [s.raw for s in steps]  # the grammar: always an action
     assert steps[0].usage.prompt_tokens > 0 and steps[0].model_ms > 0
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_gemma_is_assembled_from_its_chunks_and_answers() -> None:
+    from macrohard.models.local import model_path
+
+    model = LocalModel.from_name("gemma")  # joins the PyPI chunks into the data dir, checks the sha256
+    assert model.name == "local:gemma"
+    path = model_path("gemma")
+    assert path.exists() and path.stat().st_size > 200_000_000
+    assert catalog()["gemma"]["usable"] is True
+    reply = model.complete(_messages("Delete the file old.txt"), TOOLS)
+    action, _ = parse_reply(reply)
+    assert len(reply.tool_calls) == 1 and action.kind in {"bash", "write_file"}

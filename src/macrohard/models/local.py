@@ -258,11 +258,13 @@ class LocalModel:
         return out["choices"][0]["message"].get("content") or "", usage
 
     def _copy_bias(self, task: str) -> dict[int, float]:
-        """A logit bonus for the tokens of the task's content words and file names (with and without
-        a leading space, as they appear inside a command)."""
+        """A logit bonus for the tokens of the task's names and contents (with and without a leading
+        space, as they appear inside a command)."""
         bias: dict[int, float] = {}
         for word in set(re.findall(r"[^\s\"']+", task)):
-            if word.lower() in _STOP:
+            # Only the task's own material (names, contents), not its instruction words ("copy",
+            # "replace"): boosting those makes the model type them as commands.
+            if word.lower() in _STOP or word.lower() in _instruction_words():
                 continue
             for variant in (word, " " + word):
                 for tok in self._llm.tokenize(variant.encode(), add_bos=False, special=False):
@@ -342,6 +344,13 @@ def pick_examples(task: str, kinds: list[str], k: int = N_EXAMPLES) -> list[dict
         return sum(idf[w] for w in words & e["words"]) / (len(e["words"]) ** 0.5 or 1.0)
 
     return list(reversed(sorted(usable, key=score, reverse=True)[:k]))
+
+
+@functools.cache
+def _instruction_words() -> frozenset[str]:
+    """Every word the examples' tasks use: the vocabulary of instructions, as opposed to names."""
+    return frozenset(w.lower() for e in load_examples() for w in re.findall(r"[^\s\"']+", e["task"])
+                     if not _is_path(w))
 
 
 @functools.cache
