@@ -278,11 +278,9 @@ def _assistant_message(text: str, action: Any, call_id: str) -> dict[str, Any]:
     if not call_id:
         return {"role": "assistant", "content": text or action.model_dump_json()}
     args = action.model_dump(exclude={"kind"})
-    message: dict[str, Any] = {"role": "assistant", "tool_calls": [
+    # "" rather than null: llama.cpp's server rejects null and its tool-call template needs the key.
+    return {"role": "assistant", "content": text or "", "tool_calls": [
         {"id": call_id, "type": "function", "function": {"name": action.kind, "arguments": json.dumps(args)}}]}
-    if text:  # no "content": null — llama.cpp's server rejects it (OpenAI accepts the key left out)
-        message["content"] = text
-    return message
 
 
 def _observation_message(call_id: str, obs: Observation) -> dict[str, Any]:
