@@ -171,3 +171,37 @@ def test_hung_page_is_restarted(workspace, make_driver) -> None:
             assert "Title: Contact us" in drive({"kind": "browser_read"}).output
     finally:
         env.close()
+
+
+def test_snapshot_restores_cookies_and_page(drive_browser, browser) -> None:
+    with serve("login") as site:
+        snap = drive_browser({"kind": "browser_goto", "url": site.url}).output
+        drive_browser({"kind": "browser_type", "element": element_id(snap, "textbox", "Username"), "text": "alice"})
+        drive_browser({"kind": "browser_type", "element": element_id(snap, "textbox", "Password"),
+                       "text": "wonderland", "submit": True})
+        saved = browser.snapshot()
+        browser.reset()  # a fresh context: no cookies, blank page
+        assert "Title: Sign in" in drive_browser({"kind": "browser_goto", "url": site.url}).output
+        browser.restore(saved)
+        obs = drive_browser({"kind": "browser_read"})
+        assert "Welcome, alice" in obs.output and obs.output.startswith(f"URL: {site.url}account")
+
+
+def test_killed_browser_process_is_restarted(drive_browser, browser) -> None:
+    with serve("form") as site:
+        drive_browser({"kind": "browser_goto", "url": site.url})
+        killed = []
+        for entry in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                with open(f"/proc/{entry}/cmdline", "rb") as fh:
+                    cmd = fh.read().split(b"\0")
+            except OSError:
+                continue
+            if cmd and cmd[0].endswith(b"chromium") and not any(a.startswith(b"--type=") for a in cmd) \
+                    and _descends_from_us(int(entry)):
+                os.kill(int(entry), signal.SIGKILL)
+                killed.append(entry)
+        assert killed
+        obs = drive_browser({"kind": "browser_read"})
+        assert obs.error and "restarted" in obs.output and "Title: Contact us" in obs.output, obs.output
+        assert not drive_browser({"kind": "browser_read"}).error
