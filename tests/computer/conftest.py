@@ -21,9 +21,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 class Driver:
     """Sends actions through the real guard to an environment, as the agent loop does."""
 
-    def __init__(self, env, workspace: str) -> None:
+    def __init__(self, env, workspace: str, guard: Guard | None = None) -> None:
         self.env = env
-        self.guard = Guard()
+        self.guard = guard if guard is not None else Guard()
         self.ctx = GuardContext(workspace=workspace, environment=env.kind, network="loopback")
 
     def __call__(self, action):

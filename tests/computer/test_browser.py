@@ -205,3 +205,19 @@ def test_killed_browser_process_is_restarted(drive_browser, browser) -> None:
         obs = drive_browser({"kind": "browser_read"})
         assert obs.error and "restarted" in obs.output and "Title: Contact us" in obs.output, obs.output
         assert not drive_browser({"kind": "browser_read"}).error
+
+
+def test_local_files_only_inside_the_workspace(drive_browser, browser, workspace, make_driver) -> None:
+    from macrohard.safety.guard import Guard
+    from macrohard.types import parse_action
+
+    (workspace / "page.html").write_text("<title>Local</title><h1>from the workspace</h1>")
+    obs = drive_browser({"kind": "browser_goto", "url": f"file://{workspace}/page.html"})
+    assert not obs.error and "Title: Local" in obs.output
+    outside = parse_action({"kind": "browser_goto", "url": "file:///var/log/"})
+    assert not drive_browser.guard.review(outside, drive_browser.ctx).allowed  # the guard refuses it first
+    permissive = make_driver(browser, str(workspace), Guard(checks=[]))  # and the browser refuses it too
+    obs = permissive({"kind": "browser_goto", "url": "file:///var/log/"})
+    assert obs.error and "only inside the workspace" in obs.output
+    obs = permissive({"kind": "browser_goto", "url": "chrome://settings"})
+    assert obs.error and "use an http(s):// URL" in obs.output

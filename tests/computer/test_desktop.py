@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 
-def _wait_for(predicate, seconds: float = 5.0) -> bool:
+def _wait_for(predicate, seconds: float = 15.0) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if predicate():
@@ -24,7 +24,7 @@ def _window(desktop, cls: str) -> dict:
 
 
 def test_type_into_xterm_writes_a_file(drive_desktop, desktop, workspace: Path) -> None:
-    obs = drive_desktop({"kind": "desktop_launch", "command": "xterm -geometry 80x20+0+0"})
+    obs = drive_desktop({"kind": "desktop_launch", "command": "xterm -geometry 80x20+0+0", "wait": 20})
     assert "Started xterm" in obs.output and '"xterm" (XTerm)' in obs.output
     win = _window(desktop, "XTerm")
     drive_desktop({"kind": "desktop_click", "x": win["x"] + 100, "y": win["y"] + 100})
@@ -34,7 +34,7 @@ def test_type_into_xterm_writes_a_file(drive_desktop, desktop, workspace: Path) 
 
 
 def test_key_combination_reaches_the_program(drive_desktop, desktop, workspace: Path) -> None:
-    drive_desktop({"kind": "desktop_launch", "command": "xterm -geometry 80x20+0+0"})
+    drive_desktop({"kind": "desktop_launch", "command": "xterm -geometry 80x20+0+0", "wait": 20})
     win = _window(desktop, "XTerm")
     drive_desktop({"kind": "desktop_click", "x": win["x"] + 100, "y": win["y"] + 100})
     drive_desktop({"kind": "desktop_type", "text": "cat > keys.txt\nabc"})
@@ -47,7 +47,7 @@ def test_key_combination_reaches_the_program(drive_desktop, desktop, workspace: 
 
 @pytest.mark.parametrize(("button", "code"), [("Yes", 0), ("No", 1)])
 def test_click_a_dialog_button(drive_desktop, desktop, button: str, code: int) -> None:
-    drive_desktop({"kind": "desktop_launch", "command": "xmessage -buttons Yes:0,No:1 -center 'Proceed?'"})
+    drive_desktop({"kind": "desktop_launch", "command": "xmessage -buttons Yes:0,No:1 -center 'Proceed?'", "wait": 20})
     win = _window(desktop, "Xmessage")
     # xmessage lays its buttons out left to right under the message: Yes at +19, No at +50.
     x = win["x"] + (19 if button == "Yes" else 50)
@@ -60,7 +60,7 @@ def test_click_a_dialog_button(drive_desktop, desktop, button: str, code: int) -
 
 
 def test_drag_moves_a_window_and_scroll_and_double_click_run(drive_desktop, desktop) -> None:
-    drive_desktop({"kind": "desktop_launch", "command": "xmessage -geometry +300+300 'drag me'"})
+    drive_desktop({"kind": "desktop_launch", "command": "xmessage -geometry +300+300 'drag me'", "wait": 20})
     before = _window(desktop, "Xmessage")
     # openbox moves a window dragged by its title bar (10 px above the client area).
     drive_desktop({"kind": "desktop_drag", "x1": before["x"] + 30, "y1": before["y"] - 10,

@@ -85,7 +85,7 @@ def test_guard_denial_shows_in_the_replay_caption(store, tmp_path: Path) -> None
 
 def test_scripted_desktop_run_operates_xterm(store, workspace: Path, tmp_path: Path) -> None:
     script = [
-        {"kind": "desktop_launch", "command": "xterm -geometry 80x24+0+0"},
+        {"kind": "desktop_launch", "command": "xterm -geometry 80x24+0+0", "wait": 20},
         {"kind": "desktop_click", "x": 200, "y": 150},
         {"kind": "desktop_type", "text": "date +%Y > year.txt\n"},
         {"kind": "desktop_screenshot"},
@@ -95,7 +95,7 @@ def test_scripted_desktop_run_operates_xterm(store, workspace: Path, tmp_path: P
                 workspace=str(workspace))
     run = run_task(task, model=ScriptedModel(script), store=store)
     assert run.status is RunStatus.succeeded, run.error
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + 15
     while not (workspace / "year.txt").exists() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert (workspace / "year.txt").read_text().strip() == time.strftime("%Y")

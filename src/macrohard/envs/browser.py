@@ -19,6 +19,7 @@ import shutil
 import threading
 import time
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from macrohard.envs.recording import draw_marks, image, parse_marks
 from macrohard.errors import MissingDependency
@@ -257,6 +258,7 @@ class BrowserEnvironment:
     def _act(self, action: Any) -> str:
         page = self._page
         if isinstance(action, BrowserGotoAction):
+            self._check_url(action.url)
             page.goto(action.url)
             return ""
         if isinstance(action, BrowserClickAction):
@@ -291,6 +293,20 @@ class BrowserEnvironment:
             raise TypeError(f"the browser cannot do {action.kind!r}")
         page.wait_for_load_state()
         return ""
+
+    def _check_url(self, url: str) -> None:
+        """Web pages, ``about:blank``, ``data:``, and local files inside the workspace only."""
+        from playwright.sync_api import Error as PlaywrightError
+
+        scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+        if scheme in ("http", "https", "data") or url == "about:blank":
+            return
+        if scheme == "file":
+            path = os.path.realpath(unquote(urlsplit(url).path))
+            if os.path.commonpath([path, os.path.realpath(self.workspace)]) == os.path.realpath(self.workspace):
+                return
+            raise PlaywrightError(f"the browser may open local files only inside the workspace ({self.workspace})")
+        raise PlaywrightError(f"cannot open {url!r}: use an http(s):// URL, such as http://127.0.0.1:8000/")
 
     def _locator(self, element: str) -> Any:
         ref = _element_ref(element)
