@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from macrohard.errors import ModelUnavailable
 from macrohard.prompts import local_system_prompt, local_task_text
 from macrohard.types import ModelReply, ToolCall, Usage
@@ -251,7 +253,8 @@ class LocalModel:
         with self._lock:  # one llama.cpp context is not safe for concurrent use
             out = self._llm.create_chat_completion(messages=chat, grammar=grammar, temperature=temperature,
                                                    top_k=40 if temperature else 1, max_tokens=self.max_tokens,
-                                                   logit_bias=self._bias or None, seed=seed)
+                                                   logits_processor=[_CopyBias(self._bias)] if self._bias else None,
+                                                   seed=seed)
         u = out.get("usage") or {}
         usage = Usage(prompt_tokens=int(u.get("prompt_tokens") or 0),
                       completion_tokens=int(u.get("completion_tokens") or 0))
@@ -279,6 +282,23 @@ class LocalModel:
             schema = action_schema(list(kinds), list(paths))
             self._grammars[key] = LlamaGrammar.from_json_schema(json.dumps(schema), verbose=False)
         return self._grammars[key]
+
+
+class _CopyBias:
+    """Adds the copy bonus to a task token only until the reply has used it once: a plain logit bias
+    also rewards repeating it ("unique.txt unique.txt unique.txt ...")."""
+
+    def __init__(self, bias: dict[int, float]) -> None:
+        self.ids = np.fromiter(bias, dtype=np.intc)
+        self.values = np.fromiter(bias.values(), dtype=np.single)
+        self.start: int | None = None
+
+    def __call__(self, input_ids: Any, scores: Any) -> Any:
+        if self.start is None:
+            self.start = len(input_ids)  # everything before the first call is the prompt
+        used = np.isin(self.ids, np.asarray(input_ids[self.start:], dtype=np.intc))
+        scores[self.ids[~used]] += self.values[~used]
+        return scores
 
 
 # -- worked examples: the few closest to the task ------------------------------------------------
