@@ -331,8 +331,16 @@ class BrowserEnvironment:
         limit = SNAPSHOT_LIMIT * (2 if full else 1)
         if len(snap) > limit:
             snap = snap[:limit] + f"\n[... snapshot cut at {limit} characters; scroll or read parts of the page ...]"
-        header = f"URL: {page.url}\nTitle: {page.title()}"
+        header = f"URL: {page.url}\nTitle: {self._title()}"
         return f"{header}\nPage (element ids in brackets, e.g. [e5], are what browser_click/type/select take):\n{snap}"
+
+    def _title(self) -> str:
+        # Asked of the browser process (DevTools target info), not the page: a page stuck in a
+        # script loop cannot answer, and page.title() has no timeout.
+        try:
+            return str(self._cdp.send("Target.getTargetInfo")["targetInfo"]["title"])
+        except Exception:  # noqa: BLE001
+            return ""
 
     def _safe_state(self) -> str:
         try:
@@ -363,15 +371,15 @@ class BrowserEnvironment:
         return f"only loopback (127.0.0.1, localhost){extra} is reachable"
 
     def _capture(self, fmt: str = "jpeg") -> bytes:
-        params: dict[str, Any] = {"format": fmt, "optimizeForSpeed": True}
+        # page.screenshot, not raw CDP: its timeout holds even when the renderer is stuck in a loop
+        # (a CDP call would wait forever); caret="initial" skips injecting a caret-hiding style.
+        timeout = min(self.timeout_ms, 5000)
         if fmt == "jpeg":
-            params["quality"] = 60
-        import base64
-
-        return base64.b64decode(self._cdp.send("Page.captureScreenshot", params)["data"])
+            return bytes(self._page.screenshot(type="jpeg", quality=60, caret="initial", timeout=timeout))
+        return bytes(self._page.screenshot(type="png", caret="initial", timeout=timeout))
 
     def _frame(self) -> list[Any]:
-        if not self.frames or self._cdp is None:
+        if not self.frames or self._page is None:
             return []
         try:
             return [image(self._capture("jpeg"))]
