@@ -4,6 +4,7 @@ import base64
 import io
 import os
 import signal
+import time
 
 import pytest
 from PIL import Image, ImageChops
@@ -164,7 +165,8 @@ def test_hung_page_is_restarted(workspace, make_driver) -> None:
         drive = make_driver(env, str(workspace))
         with serve("form") as site:
             drive({"kind": "browser_goto", "url": site.url})
-            env.page.evaluate("setTimeout(() => { while (true) {} }, 10)")
+            env.page.evaluate("setTimeout(() => { while (true) {} }, 0)")
+            time.sleep(0.5)  # let the loop start: from here on the renderer answers nothing
             obs = drive({"kind": "browser_read"})
             assert obs.error and "stopped responding" in obs.output, obs.output
             assert env.restarts == 1

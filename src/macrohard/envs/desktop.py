@@ -100,7 +100,7 @@ class DesktopEnvironment:
         self._xvfb = subprocess.Popen(
             ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp",
              "+extension", "XTEST", "-noreset"],
-            pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+            pass_fds=(write_fd,), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         os.close(write_fd)
         number = self._read_display(read_fd)
         self.display_name = f":{number}"
@@ -111,7 +111,8 @@ class DesktopEnvironment:
         factory = getattr(mss, "MSS", None) or mss.mss  # mss 10 renamed the class
         self._sct = factory(display=self.display_name)
         if self.window_manager:
-            self._wm = subprocess.Popen([self.window_manager], env=self._env(), stdout=subprocess.DEVNULL,
+            self._wm = subprocess.Popen([self.window_manager], env=self._env(), stdin=subprocess.DEVNULL,
+                                        stdout=subprocess.DEVNULL,
                                         stderr=subprocess.DEVNULL, start_new_session=True)
             self._wait(lambda: self._wm_ready(), 5.0)
 
@@ -375,6 +376,8 @@ class DesktopEnvironment:
                 wm_class = win.get_wm_class()
             except Exception:  # noqa: BLE001  (a window can vanish between listing and asking)
                 continue
+            if attrs.override_redirect or -pos.x + geo.width <= 0 or -pos.y + geo.height <= 0:
+                continue  # menus, tooltips and the window manager's own off-screen helper windows
             out.append({"id": wid, "title": str(title), "class": wm_class[1] if wm_class else "",
                         "x": -pos.x, "y": -pos.y, "width": geo.width, "height": geo.height,
                         "active": wid == active_id})
