@@ -28,13 +28,14 @@ TASKS = [
 
 
 def _chats() -> list[tuple[list[dict[str, str]], dict[str, Any]]]:
-    from macrohard.models.local import LocalModel, _task_paths, action_schema
+    from macrohard.models.local import LocalModel, action_schema
+    from macrohard.models.local_examples import task_paths
 
     kinds = ["bash", "write_file", "finish"]
     out = []
     for task in TASKS:
         chat = LocalModel._chat(LocalModel.__new__(LocalModel), kinds, task, [])
-        out.append((chat, action_schema(["bash", "write_file"], _task_paths(task))))
+        out.append((chat, action_schema(["bash", "write_file"], task_paths(task))))
     return out
 
 

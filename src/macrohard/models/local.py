@@ -17,7 +17,6 @@ The loaded model is cached per process.
 
 from __future__ import annotations
 
-import functools
 import importlib.util
 import json
 import os
@@ -30,6 +29,7 @@ from typing import Any
 import numpy as np
 
 from macrohard.errors import ModelUnavailable
+from macrohard.models.local_examples import STOP, instruction_words, pick_examples, task_paths
 from macrohard.prompts import local_system_prompt, local_task_text
 from macrohard.types import ModelReply, ToolCall, Usage
 
@@ -212,7 +212,7 @@ class LocalModel:
         # does not offer it (a tiny model otherwise "finishes" after any result).
         allowed = [k for k in kinds if k != "finish" or (history and history[-1].ok)] or kinds
         chat = self._chat(kinds, task, history)
-        grammar = self._grammar(tuple(allowed), tuple(_task_paths(task)))
+        grammar = self._grammar(tuple(allowed), tuple(task_paths(task)))
         self._bias = self._copy_bias(task)
         reply, usage = self._generate(chat, grammar, temperature=0.0)
         action = _parse(reply)
@@ -267,7 +267,7 @@ class LocalModel:
         for word in set(re.findall(r"[^\s\"']+", task)):
             # Only the task's own material (names, contents), not its instruction words ("copy",
             # "replace"): boosting those makes the model type them as commands.
-            if word.lower() in _STOP or word.lower() in _instruction_words():
+            if word.lower() in STOP or word.lower() in instruction_words():
                 continue
             for variant in (word, " " + word):
                 for tok in self._llm.tokenize(variant.encode(), add_bos=False, special=False):
@@ -299,90 +299,6 @@ class _CopyBias:
         used = np.isin(self.ids, np.asarray(input_ids[self.start:], dtype=np.intc))
         scores[self.ids[~used]] += self.values[~used]
         return scores
-
-
-# -- worked examples: the few closest to the task ------------------------------------------------
-
-EXAMPLES_FILE = Path(__file__).with_name("local_examples.yaml")
-N_EXAMPLES = 3
-# Words that mean the same in a file task, folded so that the example's wording need not match.
-_SYNONYMS = {"folder": "directori", "dir": "directori", "directory": "directori", "make": "create",
-             "remove": "delete", "erase": "delete", "save": "write", "store": "write", "join": "combine",
-             "concatenate": "combine", "merge": "combine", "add": "append", "modify": "change", "edit": "change"}
-_STOP = frozenset("a an the to in of and with into it its is named file called all that this from".split())
-
-
-def _words(text: str) -> set[str]:
-    """Content words of a task; file names are left out so that what is matched is the kind of task."""
-    words = re.findall(r"[\w.*/-]+", text.lower())
-    stems = {_stem(w.strip(".?")) for w in words if w not in _STOP and not _is_path(w)}
-    return {_SYNONYMS.get(w, w) for w in stems}
-
-
-def _stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) > len(suffix) + 3:
-            return word[: -len(suffix)]
-    return word
-
-
-def _is_path(word: str) -> bool:
-    return bool(re.search(r"\w\.\w|/", word))
-
-
-def _task_paths(task: str) -> list[str]:
-    """File names the task mentions (``notes/today.txt``, ``config.json``), in order."""
-    found = [w.strip(".,:;'\"") for w in re.findall(r"[\w./-]+", task) if _is_path(w.strip(".,:;'\""))]
-    return list(dict.fromkeys(found))
-
-
-@functools.cache
-def load_examples() -> tuple[dict[str, Any], ...]:
-    import yaml
-
-    items = yaml.safe_load(EXAMPLES_FILE.read_text())
-    out = []
-    for item in items:
-        do = item["do"]
-        if do["kind"] == "write_file":
-            n = do["content"].count("\n") + (0 if do["content"].endswith("\n") else 1)
-            result = f"created {do['path']} ({len(do['content'])} characters, {n} lines)"
-        else:
-            result = item.get("result", "(no output)")
-        out.append({"task": item["task"], "do": do, "result": result, "words": _words(item["task"])})
-    return tuple(out)
-
-
-def pick_examples(task: str, kinds: list[str], k: int = N_EXAMPLES) -> list[dict[str, Any]]:
-    """The ``k`` examples that share the most words with ``task``, closest last (nearest the task)."""
-    words = _words(task)
-    examples = load_examples()
-    idf = _idf()
-    usable = [e for e in examples if e["do"]["kind"] in kinds]
-
-    def score(e: dict[str, Any]) -> float:  # rare shared words count most (tf-idf, cosine-like)
-        return sum(idf[w] for w in words & e["words"]) / (len(e["words"]) ** 0.5 or 1.0)
-
-    return list(reversed(sorted(usable, key=score, reverse=True)[:k]))
-
-
-@functools.cache
-def _instruction_words() -> frozenset[str]:
-    """Every word the examples' tasks use: the vocabulary of instructions, as opposed to names."""
-    return frozenset(w.lower() for e in load_examples() for w in re.findall(r"[^\s\"']+", e["task"])
-                     if not _is_path(w))
-
-
-@functools.cache
-def _idf() -> dict[str, float]:
-    import math
-
-    examples = load_examples()
-    df: dict[str, int] = {}
-    for e in examples:
-        for w in e["words"]:
-            df[w] = df.get(w, 0) + 1
-    return {w: math.log((1 + len(examples)) / (1 + n)) + 1.0 for w, n in df.items()}
 
 
 # -- turning the loop's OpenAI-style history into the small model's chat ------------------------
