@@ -224,6 +224,7 @@ class Agent:
         step.observation = observation
         messages.append(_observation_message(call_id, observation))
         if observation.images and getattr(self.model, "vision", False):
+            _forget_old_images(messages)
             messages.append(_image_message(observation))
         return False
 
@@ -291,6 +292,13 @@ def _observation_message(call_id: str, obs: Observation) -> dict[str, Any]:
     if not call_id:
         return {"role": "user", "content": f"Observation:\n{content}"}
     return {"role": "tool", "tool_call_id": call_id, "content": content}
+
+
+def _forget_old_images(messages: list[dict[str, Any]]) -> None:
+    """Only the newest screenshot stays in the history: older ones cost tokens and say little."""
+    for message in messages:
+        if message["role"] == "user" and isinstance(message.get("content"), list):
+            message["content"] = "[an earlier screenshot, left out]"
 
 
 def _image_message(obs: Observation) -> dict[str, Any]:

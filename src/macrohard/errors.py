@@ -59,6 +59,10 @@ class MissingDependency(UserError):
     """An optional part (browser, X server, ffmpeg, ray...) is not installed."""
 
 
+class Unsupported(UserError):
+    """The chosen environment or model cannot do what was asked (the message says what can)."""
+
+
 class NotFound(UserError):
     """A run, model or file the user named does not exist."""
 

@@ -311,6 +311,7 @@ class Task(_Model):
     budget: Budget = Field(default_factory=Budget)
     tags: list[str] = Field(default_factory=list)
     network: str = Field(default="none", description="Network for the sandbox: none, loopback, hosts, full.")
+    allow_hosts: list[str] = Field(default_factory=list, description="Hosts reachable when network is 'hosts'.")
 
 
 class RunStatus(str, enum.Enum):

@@ -166,3 +166,39 @@ def test_ask_verdict_uses_the_callback(workspace, store):
     assert store.steps(run.id)[0].verdict.approved_by == "user"
     assert not (workspace / "no.txt").exists()
     assert store.steps(run2.id)[0].verdict.decision.value == "deny"
+
+
+def test_vision_model_gets_only_the_newest_screenshot(workspace, store):
+    import base64
+
+    from macrohard.safety.approval import verify
+    from macrohard.types import BashAction, FinishAction, Image, Observation
+
+    class ScreenEnv:
+        """An environment that answers every action with an image."""
+
+        kind = "shell"
+        action_types = [BashAction, FinishAction]
+
+        def __init__(self, ws):
+            self.workspace = str(ws)
+
+        def start(self): ...
+        def close(self): ...
+
+        def execute(self, approved):
+            action = verify(approved)
+            img = Image(data_b64=base64.b64encode(b"PNG:" + action.command.encode()).decode())
+            return Observation(output="ok", images=[img])
+
+    model = ScriptedModel([{"kind": "bash", "command": "one"}, {"kind": "bash", "command": "two"}])
+    model.vision = True
+    run = Agent(model, ScreenEnv(workspace), Guard(), store).run(Task(text="t"))
+    last = model.seen[-1]
+    images = [m for m in last if isinstance(m.get("content"), list)]
+    assert len(images) == 1
+    assert images[0]["content"][1]["image_url"]["url"].endswith(base64.b64encode(b"PNG:two").decode())
+    assert sum(m.get("content") == "[an earlier screenshot, left out]" for m in last) == 1
+    # screenshots are kept as artifacts, not inside the stored steps
+    assert len(store.artifacts(run.id, "screenshot")) == 2
+    assert store.steps(run.id)[0].observation.images == []

@@ -45,6 +45,7 @@ def run(
     task: Annotated[str | None, typer.Argument(help="What the agent should do, in plain words.")] = None,
     task_file: Annotated[Path | None, typer.Option("--task-file", "-f", help="A YAML task file instead of TASK.")] = None,
     model: Annotated[str | None, typer.Option("--model", "-m", help="Model spec: local, xai, openai:MODEL, http://HOST/v1 … (see `macrohard models`).")] = None,
+    environment: Annotated[str | None, typer.Option("--environment", "-e", help="Where the agent works: shell (default), browser, desktop.")] = None,
     workspace: Annotated[Path | None, typer.Option("--workspace", "-w", help="Directory to work in (default: a fresh one).")] = None,
     max_steps: Annotated[int | None, typer.Option("--max-steps", help="Step budget.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the finished run as JSON, no live view.")] = False,
@@ -65,8 +66,11 @@ def run(
         updates["workspace"] = str(workspace)
     if source:
         updates["source"] = str(source.expanduser().resolve())
-    if allow_host and not network:
-        network = "hosts"
+    if allow_host:
+        updates["allow_hosts"] = list(allow_host)
+        network = network or "hosts"
+    if environment:
+        updates["environment"] = environment
     if network:
         updates["network"] = network
     if max_steps:
@@ -91,8 +95,7 @@ def run(
             err_console.print("[bold red on yellow] WARNING: NO SANDBOX [/] the agent's commands run directly on this "
                               "machine, with your permissions, files and network. Recorded in the run.")
         finished = run_task(spec, model=llm, store=store, on_step=on_step, approve=_asker(guard), run=run_record, guard=guard,
-                            isolation=isolation, env_options={"allow_hosts": allow_host} if allow_host and not no_sandbox
-                            and spec.environment == "shell" else None)
+                            isolation=isolation)
     except KeyboardInterrupt:
         finished = store.get_run(run_record.id)
         console.print("\n[yellow]interrupted; the steps so far are kept.[/]")

@@ -41,7 +41,8 @@ def _browser(task: Any, workspace: str, *, isolation: str = "none", **options: A
     # Chromium runs on the host (not in bubblewrap); the network policy is enforced by the env.
     from macrohard.envs.browser import BrowserEnvironment
 
-    return BrowserEnvironment(workspace, **{"network": task.network, **options})
+    return BrowserEnvironment(workspace, **{"network": task.network, "allowed_hosts": tuple(task.allow_hosts),
+                                            **options})
 
 
 @register("desktop")

@@ -21,7 +21,7 @@ import time
 from typing import Any
 
 from macrohard.envs.recording import encode_rgb, image
-from macrohard.errors import MissingDependency
+from macrohard.errors import MissingDependency, Unsupported
 from macrohard.safety.approval import Approved, verify
 from macrohard.types import (
     DESKTOP_ACTIONS,
@@ -164,10 +164,10 @@ class DesktopEnvironment:
         self.programs.clear()
 
     def snapshot(self) -> str:
-        raise NotImplementedError("a desktop's running programs cannot be snapshotted; use reset()")
+        raise Unsupported("a desktop's running programs cannot be snapshotted; use reset() for a fresh desktop")
 
     def restore(self, snapshot_id: str) -> None:
-        raise NotImplementedError("a desktop's running programs cannot be snapshotted; use reset()")
+        raise Unsupported("a desktop's running programs cannot be snapshotted; use reset() for a fresh desktop")
 
     # -- actions -----------------------------------------------------------------------------
 

@@ -399,8 +399,8 @@ def make_sandbox(task: Any, workspace: str, *, state_dir: str | None = None, net
                  allow_hosts: list[str] | None = None, limits: Limits | dict[str, Any] | None = None,
                  cow: str = "auto", bwrap: str = "bwrap") -> SandboxEnvironment:
     """The shell environment of ``task`` in a sandbox (the ``shell`` registry entry's bwrap branch)."""
-    hosts = allow_hosts if allow_hosts is not None else [
-        h for h in os.environ.get("MACROHARD_ALLOW_HOSTS", "").split(",") if h.strip()]
+    hosts = allow_hosts if allow_hosts is not None else (list(getattr(task, "allow_hosts", None) or []) or [
+        h for h in os.environ.get("MACROHARD_ALLOW_HOSTS", "").split(",") if h.strip()])
     config = SandboxConfig(network=network or getattr(task, "network", "none") or "none", allow_hosts=hosts,
                            limits=Limits.model_validate(limits or {}) if not isinstance(limits, Limits) else limits,
                            cow=cow, bwrap=bwrap)  # type: ignore[arg-type]
