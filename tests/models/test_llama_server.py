@@ -32,9 +32,8 @@ FINISHED = {RunStatus.succeeded, RunStatus.failed, RunStatus.out_of_budget, RunS
 
 @pytest.fixture
 def server_model(llama_server: str) -> Iterator[OpenAICompatModel]:
-    model = OpenAICompatModel(llama_server, "smollm2", max_retries=0, timeout=300)
-    yield model
-    model._client.close()  # OpenAICompatModel has no close(); an open keep-alive socket warns at exit
+    with OpenAICompatModel(llama_server, "smollm2", max_retries=0, timeout=300, max_tokens=256) as model:
+        yield model
 
 
 @pytest.mark.model

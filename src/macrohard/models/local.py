@@ -139,6 +139,9 @@ def catalog() -> dict[str, dict[str, Any]]:
 
 _LOADED: dict[str, Any] = {}
 _LOAD_LOCK = threading.Lock()
+# One lock per loaded model, not per LocalModel: two LocalModels share the cached llama.cpp
+# context, which is not safe for concurrent use (two threads crashed it before).
+_USE_LOCKS: dict[str, threading.Lock] = {}
 
 
 def _load(spec: LocalSpec) -> Any:
@@ -191,7 +194,8 @@ class LocalModel:
         self.max_tokens = max_tokens
         self._llm = _load(spec)
         self._grammars: dict[tuple[tuple[str, ...], tuple[str, ...]], Any] = {}
-        self._lock = threading.Lock()
+        with _LOAD_LOCK:
+            self._lock = _USE_LOCKS.setdefault(spec.name, threading.Lock())
         self._bias: dict[int, float] = {}
 
     @classmethod

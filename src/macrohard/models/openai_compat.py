@@ -39,7 +39,7 @@ class OpenAICompatModel:
 
     def __init__(self, base_url: str, model: str, *, api_key: str | None = None, key_env: str | None = None,
                  timeout: float = 120.0, max_retries: int = 4, temperature: float | None = 0.0,
-                 vision: bool = False, name: str | None = None) -> None:
+                 vision: bool = False, name: str | None = None, max_tokens: int | None = None) -> None:
         self.base_url = base_url.rstrip("/")
         self.model = model
         self.api_key = api_key
@@ -49,6 +49,7 @@ class OpenAICompatModel:
         self.temperature = temperature
         self.vision = vision
         self.name = name or model
+        self.max_tokens = max_tokens  # a cap per reply; None leaves it to the server
         self._client = httpx.Client(timeout=httpx.Timeout(timeout, connect=10.0))
 
     @classmethod
@@ -71,6 +72,16 @@ class OpenAICompatModel:
             return f"{self.base_url} refused the key (HTTP {resp.status_code}); check {self.key_env or 'the key'}"
         return ""
 
+    def close(self) -> None:
+        """Close the HTTP connections (the model can no longer be used)."""
+        self._client.close()
+
+    def __enter__(self) -> OpenAICompatModel:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def _headers(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
 
@@ -83,6 +94,8 @@ class OpenAICompatModel:
             body["tool_choice"] = "auto"
         if self.temperature is not None:
             body["temperature"] = self.temperature
+        if self.max_tokens is not None:
+            body["max_tokens"] = self.max_tokens
         data = self._post(body)
         try:
             message = data["choices"][0]["message"]
