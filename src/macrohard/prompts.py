@@ -48,3 +48,21 @@ def local_task_text(message: str) -> str:
     text = "\n".join(lines).strip()
     return text[len("Task:"):].strip() if text.startswith("Task:") else text
 
+
+
+_LOCAL_BROWSER_HELP = {
+    "browser_goto": '{"kind": "browser_goto", "url": "..."} opens a URL',
+    "browser_type": '{"kind": "browser_type", "element": "e4", "text": "..."} types text into a text box',
+    "browser_select": '{"kind": "browser_select", "element": "e5", "option": "..."} picks an option of a list',
+    "browser_click": '{"kind": "browser_click", "element": "e6"} clicks a button, link or checkbox',
+    "browser_press": '{"kind": "browser_press", "key": "Enter"} presses a key',
+    "finish": '{"kind": "finish", "answer": "..."} ends the task once the page shows it is done',
+}
+
+
+def local_browser_system_prompt(kinds: list[str]) -> str:
+    """The embedded model's prompt in the browser: the page is a list of elements with ids."""
+    lines = "\n".join(_LOCAL_BROWSER_HELP[k] for k in kinds if k in _LOCAL_BROWSER_HELP)
+    return ("You are a web browser agent. The page is shown as elements with ids like [e4]. "
+            "Reply with exactly one JSON action:\n" + lines +
+            "\nType each value the task gives into the matching text box, then click the button that sends it.")

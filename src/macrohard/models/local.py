@@ -29,8 +29,16 @@ from typing import Any
 import numpy as np
 
 from macrohard.errors import ModelUnavailable
-from macrohard.models.local_examples import STOP, instruction_words, pick_examples, task_paths
-from macrohard.prompts import local_system_prompt, local_task_text
+from macrohard.models import local_browser as web
+from macrohard.models.local_examples import (
+    STOP,
+    browser_instruction_words,
+    instruction_words,
+    load_browser_examples,
+    pick_examples,
+    task_paths,
+)
+from macrohard.prompts import local_browser_system_prompt, local_system_prompt, local_task_text
 from macrohard.types import ModelReply, ToolCall, Usage
 
 # The actions the small model is offered, with the fields it fills (kind always first). Others the
@@ -41,6 +49,7 @@ LOCAL_ACTIONS: dict[str, dict[str, dict[str, Any]]] = {
     "finish": {"answer": {"type": "string", "maxLength": 80}},
 }
 HISTORY_TURNS = 2  # action/result pairs of the current task kept in the prompt
+BROWSER_TURNS = 6  # in the browser: enough to remember which fields were filled
 OBSERVATION_CHARS = 300
 COPY_BIAS = 2.0  # logit bonus for the task's own words: tiny models otherwise copy the examples' names
 FIX = "pip install 'macrohard[local]' (or `bash install.sh`)"
@@ -197,6 +206,7 @@ class LocalModel:
         with _LOAD_LOCK:
             self._lock = _USE_LOCKS.setdefault(spec.name, threading.Lock())
         self._bias: dict[int, float] = {}
+        self._page_grammars: dict[str, Any] = {}
 
     @classmethod
     def from_name(cls, name: str = "smollm2") -> LocalModel:
@@ -210,14 +220,18 @@ class LocalModel:
 
     def complete(self, messages: list[dict[str, Any]], tools: list[dict[str, Any]]) -> ModelReply:
         offered = {t["function"]["name"] for t in tools if t.get("type") == "function"} if tools else set(LOCAL_ACTIONS)
-        kinds = [k for k in LOCAL_ACTIONS if k in offered] or ["finish"]
+        browser = any(k.startswith("browser_") for k in offered)
+        menu = web.BROWSER_LOCAL_ACTIONS if browser else LOCAL_ACTIONS
+        kinds = [k for k in menu if k in offered] or ["finish"]
         task, history = _read_history(messages)
         # Nothing done yet, or the last action failed: finishing now cannot be right, so the grammar
         # does not offer it (a tiny model otherwise "finishes" after any result).
         allowed = [k for k in kinds if k != "finish" or (history and history[-1].ok)] or kinds
-        chat = self._chat(kinds, task, history)
-        grammar = self._grammar(tuple(allowed), tuple(task_paths(task)))
-        self._bias = self._copy_bias(task)
+        if browser:
+            chat, grammar, page = self._browser_chat(kinds, task, history), self._browser_grammar(allowed, task, history), True
+        else:
+            chat, grammar, page = self._chat(kinds, task, history), self._grammar(tuple(allowed), tuple(task_paths(task))), False
+        self._bias = self._copy_bias(task, page=page, history=history)
         reply, usage = self._generate(chat, grammar, temperature=0.0)
         action = _parse(reply)
         failed = [p.action for p in history if not p.ok]
@@ -264,19 +278,57 @@ class LocalModel:
                       completion_tokens=int(u.get("completion_tokens") or 0))
         return out["choices"][0]["message"].get("content") or "", usage
 
-    def _copy_bias(self, task: str) -> dict[int, float]:
+    def _copy_bias(self, task: str, *, page: bool = False, history: list[Past] | None = None) -> dict[int, float]:
         """A logit bonus for the tokens of the task's names and contents (with and without a leading
         space, as they appear inside a command)."""
         bias: dict[int, float] = {}
+        skip: set[str] = set()
+        if page:  # in the browser: only the values to type (not the URL, instructions, the page's labels)
+            last = web.parse_page(history[-1].result) if history else None
+            values = set(web.task_values(task, last, browser_instruction_words()))
+            skip = {w.lower() for w in re.findall(r"[^\s\"']+", task) if w.rstrip(".,;:") not in values}
         for word in set(re.findall(r"[^\s\"']+", task)):
             # Only the task's own material (names, contents), not its instruction words ("copy",
             # "replace"): boosting those makes the model type them as commands.
-            if word.lower() in STOP or word.lower() in instruction_words():
+            word = word.rstrip(".,") if page else word
+            if word.lower() in STOP or word.lower() in instruction_words() or word.lower() in skip or "://" in word:
                 continue
             for variant in (word, " " + word):
                 for tok in self._llm.tokenize(variant.encode(), add_bos=False, special=False):
                     bias[int(tok)] = COPY_BIAS
         return bias
+
+    def _browser_chat(self, kinds: list[str], task: str, history: list[Past]) -> list[dict[str, str]]:
+        """The browser prompt, the worked runs, then this run: earlier results short, the last page whole."""
+        chat: list[dict[str, str]] = [{"role": "system", "content": local_browser_system_prompt(kinds)}]
+        for example in load_browser_examples():
+            chat += _turns(example["task"], example["steps"], raw=True)
+        steps = [(p.action, web.short_result(p.action, p.result)) for p in history[-BROWSER_TURNS:]]
+        if history and (page := web.parse_page(history[-1].result)) is not None and history[-1].ok:
+            steps[-1] = (history[-1].action, web.page_text(page))  # the page as it is now, all of it
+        chat += _turns(task, steps, raw=True)
+        return chat
+
+    def _browser_grammar(self, kinds: list[str], task: str, history: list[Past]) -> Any:
+        """Element ids from the latest page only; text boxes typed into since the last navigation are not offered again."""
+        from llama_cpp import LlamaGrammar
+
+        page = next((pg for p in reversed(history) if (pg := web.parse_page(p.result)) is not None), None)
+        done: set[str] = set()
+        for p in reversed(history):
+            if p.action.get("kind") in ("browser_goto", "browser_click", "browser_press"):
+                break
+            if p.action.get("kind") == "browser_type" and p.ok:
+                done.add(str(p.action.get("element")))
+        typed = " ".join(str(p.action.get("text", "")) for p in history if p.ok)
+        values = web.task_values(task, page, browser_instruction_words())
+        left = [v for v in values if v not in typed]
+        schema = web.browser_schema(kinds, page, web.task_urls(task), done, bool(left), left)
+        text = json.dumps(schema)
+        if text not in self._page_grammars:
+            self._page_grammars.clear()  # pages change every step: keep only the latest
+            self._page_grammars[text] = LlamaGrammar.from_json_schema(text, verbose=False)
+        return self._page_grammars[text]
 
     def _grammar(self, kinds: tuple[str, ...], paths: tuple[str, ...]) -> Any:
         key = (kinds, paths)
@@ -334,7 +386,7 @@ def _read_history(messages: list[dict[str, Any]]) -> tuple[str, list[Past]]:
                     args = json.loads(fn.get("arguments") or "{}")
                 except json.JSONDecodeError:
                     args = {}
-                fields = LOCAL_ACTIONS.get(fn.get("name", ""), {})
+                fields = {**LOCAL_ACTIONS, **web.BROWSER_LOCAL_ACTIONS}.get(fn.get("name", ""), {})
                 pending[call.get("id", "")] = {"kind": fn.get("name", ""), **{k: args.get(k, "") for k in fields}}
         elif role == "tool":
             action = pending.pop(msg.get("tool_call_id", ""), None)
@@ -349,13 +401,14 @@ def _succeeded(result: str) -> bool:
     return not (result.startswith(("Denied", "Not approved")) or any(m in result for m in failed_marks))
 
 
-def _turns(task: str, steps: list[tuple[dict[str, Any], str]]) -> list[dict[str, str]]:
-    """One task as chat turns: the task, then each action (assistant) and its result (user)."""
+def _turns(task: str, steps: list[tuple[dict[str, Any], str]], *, raw: bool = False) -> list[dict[str, str]]:
+    """One task as chat turns: the task, then each action (assistant) and its result (user).
+    ``raw``: results are already short (browser pages), not cut to OBSERVATION_CHARS."""
     turns = [{"role": "user", "content": f"Task: {task}"}]
     for action, result in steps:
         turns.append({"role": "assistant", "content": json.dumps(action)})
         if action.get("kind") != "finish":
-            turns.append({"role": "user", "content": _result_text(result)})
+            turns.append({"role": "user", "content": f"Result:\n{result}" if raw else _result_text(result)})
     return turns
 
 
@@ -371,7 +424,7 @@ def _parse(text: str) -> dict[str, Any] | None:
         data = json.loads(text)
     except json.JSONDecodeError:
         return None
-    if not isinstance(data, dict) or data.get("kind") not in LOCAL_ACTIONS:
+    if not isinstance(data, dict) or (data.get("kind") not in LOCAL_ACTIONS and data.get("kind") not in web.BROWSER_LOCAL_ACTIONS):
         return None
     return data
 
@@ -381,7 +434,7 @@ def _describe(action: dict[str, Any]) -> str:
         return f"ran `{action.get('command', '')}`"
     if action["kind"] == "write_file":
         return f"wrote {action.get('path', '')}"
-    return action["kind"]
+    return web.describe(action)
 
 
 __all__ = ["LocalModel", "LocalSpec", "SPECS", "action_schema", "catalog", "find_weights", "model_path", "pick_examples"]

@@ -53,6 +53,8 @@ def load_examples() -> tuple[dict[str, Any], ...]:
     items = yaml.safe_load(EXAMPLES_FILE.read_text())
     out = []
     for item in items:
+        if item.get("env") == "browser":
+            continue  # whole browser runs: load_browser_examples
         do = item["do"]
         if do["kind"] == "write_file":
             n = do["content"].count("\n") + (0 if do["content"].endswith("\n") else 1)
@@ -74,6 +76,29 @@ def pick_examples(task: str, kinds: list[str], k: int = N_EXAMPLES) -> list[dict
         return sum(idf[w] for w in words & e["words"]) / (len(e["words"]) ** 0.5 or 1.0)
 
     return list(reversed(sorted(usable, key=score, reverse=True)[:k]))
+
+
+@functools.cache
+def load_browser_examples() -> tuple[dict[str, Any], ...]:
+    """The browser runs of the bank: the task and its steps as (action, result as the model reads it)."""
+    import yaml
+
+    from macrohard.models.local_browser import short_result
+
+    out = []
+    for item in yaml.safe_load(EXAMPLES_FILE.read_text()):
+        if item.get("env") != "browser":
+            continue
+        steps = [(s["do"], s.get("result") or short_result(s["do"], "")) for s in item["steps"]]
+        out.append({"task": item["task"], "steps": steps})
+    return tuple(out)
+
+
+@functools.cache
+def browser_instruction_words() -> frozenset[str]:
+    """The words of the browser examples' tasks (instructions, not values to type)."""
+    return frozenset(w.lower().strip(".,") for e in load_browser_examples()
+                     for w in re.findall(r"[^\s\"']+", e["task"]))
 
 
 @functools.cache

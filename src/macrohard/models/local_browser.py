@@ -1,0 +1,205 @@
+"""The embedded model in the browser: the page as a short element list, and a grammar whose element
+ids are only the ones on the latest page (per kind: text boxes to type into, buttons to click, ...).
+
+A 135M model cannot read a long accessibility tree nor be trusted to spell an id; listing each
+interactive element once and constraining every id to that list turns "which element" into a
+choice among a handful of real ones.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+# The browser actions the small model is offered, with the fields it fills (kind first). scroll,
+# back, wait, read and screenshot are left out: the snapshot after each action already shows the page.
+BROWSER_LOCAL_ACTIONS: dict[str, dict[str, dict[str, Any]]] = {
+    "browser_goto": {"url": {"type": "string", "maxLength": 120}},
+    "browser_type": {"element": {"type": "string"}, "text": {"type": "string", "maxLength": 60}},
+    "browser_select": {"element": {"type": "string"}, "option": {"type": "string", "maxLength": 40}},
+    "browser_click": {"element": {"type": "string"}},
+    "browser_press": {"key": {"enum": ["Enter", "Tab", "Escape"]}},
+    "finish": {"answer": {"type": "string", "maxLength": 80}},
+}
+# Which roles each element-taking action may name.
+TYPE_ROLES = frozenset({"textbox", "searchbox", "spinbutton"})
+CLICK_ROLES = frozenset({"button", "link", "checkbox", "radio", "tab", "menuitem", "switch", "option"})
+SELECT_ROLES = frozenset({"combobox", "listbox"})
+TEXT_ROLES = frozenset({"heading", "paragraph", "text", "alert", "status"})
+PAGE_LINES = 14
+# Words of a web task that say what to do, not what to type.
+WEB_WORDS = frozenset("""open go visit send submit fill form page site website field fields click press type enter
+select choose pick sign log in on at for by with and the a an to of then url search find register order
+please your my it this that""".split())
+
+_LINE = re.compile(r'^\s*-\s+(?P<role>[a-z]+)(?:\s+"(?P<name>[^"]*)")?(?P<attrs>(?:\s+\[[^\]]*\])*)'
+                   r'(?:\s*:\s*(?P<value>.*))?$')
+_ID = re.compile(r"\[(e\d+)\]")
+
+
+@dataclass
+class Element:
+    """One element of the snapshot that carries an id."""
+
+    id: str
+    role: str
+    name: str
+    value: str = ""
+    options: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Page:
+    """What the small model needs of one browser observation."""
+
+    url: str = ""
+    title: str = ""
+    elements: list[Element] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+
+    def ids(self, roles: frozenset[str]) -> list[str]:
+        return [e.id for e in self.elements if e.role in roles]
+
+
+def parse_page(text: str) -> Page | None:
+    """The page in a browser observation (``URL:``, ``Title:``, then the aria snapshot), or None."""
+    if "URL:" not in text and "[e" not in text:
+        return None
+    page = Page()
+    last_select: Element | None = None
+    for line in text.splitlines():
+        if line.startswith("URL:"):
+            page.url = line[4:].strip()
+            continue
+        if line.startswith("Title:"):
+            page.title = line[6:].strip()
+            continue
+        m = _LINE.match(line)
+        if not m:
+            continue
+        role, name, attrs = m["role"], m["name"] or "", m["attrs"] or ""
+        value = (m["value"] or "").strip()
+        found = _ID.search(attrs)
+        if role == "option" and last_select is not None and not found:
+            last_select.options.append(name)
+            continue
+        if found and role in TYPE_ROLES | CLICK_ROLES | SELECT_ROLES:
+            el = Element(found.group(1), role, name, value if role in TYPE_ROLES else "")
+            page.elements.append(el)
+            last_select = el if role in SELECT_ROLES else None
+        elif role in TEXT_ROLES and (name or value):
+            page.texts.append((name or value)[:80])
+    labels = {e.name for e in page.elements}
+    page.texts = [t for t in page.texts if t not in labels]  # a field's label is already on its line
+    return page
+
+
+def task_values(task: str, page: Page | None, skip: frozenset[str] = frozenset()) -> list[str]:
+    """The task's words that are values to enter (``Ada``, ``ada@example.org``): not instruction
+    words, not the URL, not words of the page's own labels and headings."""
+    seen = set(skip)
+    if page is not None:
+        for text in [e.name for e in page.elements] + page.texts + [page.title]:
+            seen |= {w.lower() for w in re.findall(r"\w+", text)}
+    out: list[str] = []
+    run: list[str] = []
+    for token in re.findall(r"[^\s\"']+", task) + [""]:
+        word = token.rstrip(".,;:")
+        if word and "://" not in word and word.lower() not in WEB_WORDS and word.lower() not in seen:
+            run.append(word)  # consecutive value words are one value ("12 Rue Cler")
+            if word == token:
+                continue
+        if run:
+            out.append(" ".join(run))
+        run = []
+    return list(dict.fromkeys(out))
+
+
+def page_text(page: Page) -> str:
+    """The page as the small model reads it: title, a few lines of text, one line per element."""
+    lines = [f"Page: {page.title or page.url}"]
+    lines += [f"text: {t}" for t in page.texts[:3]]
+    for e in page.elements[:PAGE_LINES]:
+        line = f"[{e.id}] {e.role} \"{e.name}\""
+        if e.value:
+            line += f" = {e.value}"
+        if e.options:
+            line += " options: " + ", ".join(e.options[:6])
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def browser_schema(kinds: list[str], page: Page | None, urls: list[str], done: set[str],
+                   pending: bool = False, values: list[str] | None = None) -> dict[str, Any]:
+    """One JSON schema over the offered browser actions. Element ids come only from ``page``; an
+    action with no element to name is left out; ``done``: ids typed into already (not offered again).
+    ``pending``: the task still has values no text box got: while an empty box is left, only typing
+    (or selecting) is offered (a tiny model otherwise clicks "Send" on an empty form); once none is
+    pending, typing is no longer offered (it otherwise fills every other box with made-up text).
+    ``values``: what may be typed (the task's values not typed yet)."""
+    variants: list[dict[str, Any]] = []
+    boxes = [i for i in (page.ids(TYPE_ROLES) if page else []) if i not in done]
+    if pending and boxes:
+        kinds = [k for k in kinds if k in ("browser_type", "browser_select")]
+    elif "browser_goto" not in kinds or page is not None:
+        kinds = [k for k in kinds if k != "browser_type"]
+
+    def add(kind: str, fields: dict[str, Any]) -> None:
+        variants.append({"type": "object", "properties": {"kind": {"const": kind}, **fields},
+                         "required": ["kind", *fields], "additionalProperties": False})
+
+    for kind in kinds:
+        fields = dict(BROWSER_LOCAL_ACTIONS[kind])
+        if kind == "browser_goto":
+            if urls:
+                fields["url"] = {"enum": urls}
+            elif page is not None:
+                continue  # on a page, with no URL in the task: follow links rather than invent a URL
+        elif kind in ("browser_type", "browser_click", "browser_select"):
+            if page is None:
+                continue
+            roles = {"browser_type": TYPE_ROLES, "browser_click": CLICK_ROLES, "browser_select": SELECT_ROLES}[kind]
+            ids = [i for i in page.ids(roles) if not (kind == "browser_type" and i in done)]
+            if not ids:
+                continue
+            if kind == "browser_select":  # one variant per select: only its own options
+                for e in page.elements:
+                    if e.id in ids and e.options:
+                        add(kind, {"element": {"const": e.id}, "option": {"enum": e.options}})
+                continue
+            fields["element"] = {"enum": ids}
+            if kind == "browser_type" and values:
+                fields["text"] = {"enum": values}
+        elif kind == "browser_press" and page is None:
+            continue
+        add(kind, fields)
+    if not variants:
+        add("finish", BROWSER_LOCAL_ACTIONS["finish"])
+    return {"oneOf": variants} if len(variants) > 1 else variants[0]
+
+
+def task_urls(task: str) -> list[str]:
+    return list(dict.fromkeys(u.rstrip(".,;)") for u in re.findall(r"https?://\S+", task)))
+
+
+def short_result(action: dict[str, Any], result: str) -> str:
+    """An earlier step's result, short: the page for navigations, one line for typing and selecting."""
+    if result.startswith(("Denied", "Not approved")) or "rror" in result[:80]:
+        return result.strip()[:200]
+    if action.get("kind") in ("browser_type", "browser_select"):
+        value = action.get("text", action.get("option", ""))
+        return f"ok: [{action.get('element', '')}] = {value}"
+    page = parse_page(result)
+    return page_text(page) if page is not None else (result.strip() or "(no output)")[:300]
+
+
+def describe(action: dict[str, Any]) -> str:
+    kind = action.get("kind", "")
+    if kind == "browser_type":
+        return f"typed {action.get('text', '')!r} into {action.get('element', '')}"
+    if kind == "browser_click":
+        return f"clicked {action.get('element', '')}"
+    if kind == "browser_goto":
+        return f"opened {action.get('url', '')}"
+    return kind
