@@ -110,3 +110,74 @@ def test_gemma_is_assembled_from_its_chunks_and_answers() -> None:
     reply = model.complete(_messages("Delete the file old.txt"), TOOLS)
     action, _ = parse_reply(reply)
     assert len(reply.tool_calls) == 1 and action.kind in {"bash", "write_file"}
+
+
+# -- the browser: the page as the small model reads it, and the per-page grammar ------------------
+
+SNAPSHOT = """URL: http://127.0.0.1:9/
+Title: Library card
+Page (element ids in brackets, e.g. [e5], are what browser_click/type/select take):
+- generic [active] [e1]:
+  - heading "Library card" [level=1] [e2]
+  - text: Reader
+  - textbox "Reader" [e4]
+  - combobox "Branch" [e6]:
+    - option "North" [selected]
+    - option "South"
+  - textbox "Card number" [e8]: 42
+  - link "Help" [e9]
+  - button "Apply" [e10]"""
+
+
+def test_page_lists_each_interactive_element_once() -> None:
+    from macrohard.models.local_browser import page_text, parse_page
+
+    page = parse_page(SNAPSHOT)
+    assert page is not None and page.title == "Library card"
+    assert [(e.id, e.role) for e in page.elements] == [("e4", "textbox"), ("e6", "combobox"), ("e8", "textbox"),
+                                                       ("e9", "link"), ("e10", "button")]
+    assert page.elements[1].options == ["North", "South"] and page.elements[2].value == "42"
+    text = page_text(page)
+    assert '[e6] combobox "Branch" options: North, South' in text and "text: Reader" not in text  # labels once
+
+
+def test_browser_grammar_names_only_the_page_s_elements() -> None:
+    from macrohard.models.local_browser import browser_schema, parse_page, task_values
+
+    page = parse_page(SNAPSHOT)
+    kinds = ["browser_goto", "browser_type", "browser_select", "browser_click", "browser_press", "finish"]
+    values = task_values("Open http://127.0.0.1:9/ and apply for reader Grace Hopper at branch South.", page)
+    assert values == ["Grace Hopper", "South"]  # not the URL, instructions, nor the page's labels
+    # Values left and an empty box: only typing (or choosing) is offered, into real boxes, with the task's values.
+    schema = browser_schema(kinds, page, ["http://127.0.0.1:9/"], done={"e8"}, pending=True, values=["Grace Hopper"])
+    variants = {v["properties"]["kind"]["const"]: v["properties"] for v in schema["oneOf"]}
+    assert set(variants) == {"browser_type", "browser_select"}
+    assert variants["browser_type"]["element"] == {"enum": ["e4"]}
+    assert variants["browser_type"]["text"] == {"enum": ["Grace Hopper"]}
+    assert variants["browser_select"] == {"kind": {"const": "browser_select"}, "element": {"const": "e6"},
+                                          "option": {"enum": ["North", "South"]}}
+    # Nothing left to type: click (real buttons and links only), press, finish.
+    schema = browser_schema(kinds, page, [], done=set(), pending=False)
+    variants = {v["properties"]["kind"]["const"]: v["properties"] for v in schema["oneOf"]}
+    assert set(variants) == {"browser_select", "browser_click", "browser_press", "finish"}
+    assert variants["browser_click"]["element"] == {"enum": ["e9", "e10"]}
+    # Before any page: only opening the task's URL (or finishing).
+    schema = browser_schema(["browser_goto", "browser_click", "finish"], None, ["http://127.0.0.1:9/"], set())
+    assert schema["oneOf"][0]["properties"]["url"] == {"enum": ["http://127.0.0.1:9/"]}
+    assert [v["properties"]["kind"]["const"] for v in schema["oneOf"]] == ["browser_goto", "finish"]
+
+
+@pytest.mark.model
+def test_browser_reply_is_a_valid_action_on_a_real_element() -> None:
+    from macrohard.types import BROWSER_ACTIONS
+
+    tools = tool_schemas([*BROWSER_ACTIONS, FinishAction])
+    messages = [{"role": "system", "content": "You are an agent."},
+                {"role": "user", "content": "Task: Open http://127.0.0.1:9/ and apply for reader Grace Hopper.\nWorkspace: /w"},
+                {"role": "assistant", "content": "", "tool_calls": [{"id": "c1", "type": "function", "function": {
+                    "name": "browser_goto", "arguments": json.dumps({"url": "http://127.0.0.1:9/"})}}]},
+                {"role": "tool", "tool_call_id": "c1", "content": SNAPSHOT}]
+    reply = get_model("local").complete(messages, tools)
+    action, _ = parse_reply(reply)
+    assert action.kind == "browser_type" and action.element in {"e4", "e8"}, action
+    assert action.text == "Grace Hopper"
