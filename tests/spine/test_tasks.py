@@ -25,7 +25,7 @@ def test_unknown_field_and_missing_text():
     with pytest.raises(TaskFileError) as exc:
         parse_task("txt: typo\n", "t.yaml")
     msg = str(exc.value)
-    assert "field `text`" in msg and "field `txt`" in msg and "t.yaml:1" in msg
+    assert "t.yaml:1: text: Field required" in msg and "t.yaml:1: txt: Extra inputs" in msg
 
 
 def test_yaml_syntax_error_has_line():

@@ -11,11 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from macrohard.errors import TaskFileError
 from macrohard.types import Budget, Task
+from macrohard.yamlfile import load_model
 
 SUITES_DIR = Path(__file__).parent / "suites"
 
@@ -163,19 +163,7 @@ def builtin_names() -> list[str]:
 
 
 def parse_suite(text: str, source: str = "<suite>") -> Suite:
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{source}:{mark.line + 1}" if mark is not None else source
-        raise TaskFileError(f"{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from exc
-    if not isinstance(data, dict):
-        raise TaskFileError(f"{source}: a suite is a mapping with `name:` and `tasks:`")
-    try:
-        suite = Suite.model_validate(data)
-    except ValidationError as exc:
-        problems = [f"{'.'.join(str(p) for p in e['loc']) or '(top level)'}: {e['msg']}" for e in exc.errors()[:8]]
-        raise TaskFileError(f"invalid suite {source}:\n  " + "\n  ".join(problems)) from exc
+    suite = load_model(text, source, Suite, error=TaskFileError, what="a suite", hint="it needs `name:` and `tasks:`")
     suite.source = source
     return suite
 

@@ -13,13 +13,13 @@ import fnmatch
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from macrohard.errors import ConfigError
 from macrohard.types import Decision
+from macrohard.yamlfile import load_model
 
 DEFAULT_POLICY_PATH = Path(__file__).with_name("default_policy.yaml")
 
@@ -167,25 +167,8 @@ def load_policy(path: str | os.PathLike[str] | None = None) -> Policy:
 
 
 def parse_policy(text: str, source: str = "<policy>") -> Policy:
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{source}:{mark.line + 1}" if mark is not None else source
-        raise ConfigError(f"{where}: not valid YAML ({getattr(exc, 'problem', exc)}); fix the syntax") from exc
-    if not isinstance(data, dict):
-        raise ConfigError(f"{source}: a policy is a YAML mapping with `rules:`; see `macrohard policy show`")
-    try:
-        policy = Policy.model_validate(data)
-    except ValidationError as exc:
-        problems = []
-        for err in exc.errors()[:5]:
-            loc = [x for x in err["loc"] if not (isinstance(x, str) and x.startswith("literal["))]
-            line = _line_of(node, loc)
-            field = ".".join(str(x) for x in loc) or "(top)"
-            problems.append(f"{source}:{line}: {field}: {err['msg']}")
-        raise ConfigError("policy is invalid:\n  " + "\n  ".join(problems)) from exc
+    policy = load_model(text, source, Policy, error=ConfigError, what="a policy",
+                        hint="it needs `rules:`; see `macrohard policy show`", max_problems=5)
     ids = [r.id for r in policy.rules]
     if dup := sorted({i for i in ids if ids.count(i) > 1}):
         raise ConfigError(f"{source}: rule ids must be unique; repeated: {', '.join(dup)}")
@@ -193,18 +176,3 @@ def parse_policy(text: str, source: str = "<policy>") -> Policy:
     return policy
 
 
-def _line_of(node: Any, loc: list[Any]) -> int:
-    """The 1-based line of the YAML node at ``loc`` (or of its nearest existing parent)."""
-    line = node.start_mark.line + 1 if node is not None else 1
-    for key in loc:
-        if isinstance(node, yaml.MappingNode):
-            nxt = next(((k, v) for k, v in node.value if k.value == key), None)
-            if nxt is None:
-                break
-            line, node = nxt[0].start_mark.line + 1, nxt[1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-            node = node.value[key]
-            line = node.start_mark.line + 1
-        else:
-            break
-    return line

@@ -1,0 +1,60 @@
+"""YAML files that validate into pydantic models, with errors that name the file, line and field.
+
+Task files, suites and policies all load through ``load_model`` so a user's mistake reads the
+same everywhere: ``task.yaml:7: budget.max_steps: Input should be a valid integer``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from macrohard.errors import UserError
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def line_of(node: Any, loc: tuple[Any, ...] | list[Any]) -> int:
+    """The 1-based line of the YAML node at ``loc`` (or of its nearest existing parent)."""
+    line = node.start_mark.line + 1 if node is not None else 1
+    for key in loc:
+        if isinstance(node, yaml.MappingNode):
+            pair = next(((k, v) for k, v in node.value if k.value == key), None)
+            if pair is None:
+                break
+            line, node = pair[0].start_mark.line + 1, pair[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line
+
+
+def load_model(text: str, source: str, model: type[M], *, error: type[UserError], what: str,
+               hint: str = "", max_problems: int = 8) -> M:
+    """Parse ``text`` as YAML and validate it as ``model``; raise ``error`` naming line and field.
+
+    ``what`` names the kind of file in messages ("a task file"); ``hint`` says where to look.
+    """
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{source}:{mark.line + 1}" if mark is not None else source
+        raise error(f"{where}: not valid YAML: {getattr(exc, 'problem', exc)}; fix the syntax") from exc
+    if not isinstance(data, dict):
+        raise error(f"{source}: {what} is a YAML mapping{'; ' + hint if hint else ''}")
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors()[:max_problems]:
+            # pydantic puts the tag of a tagged union in the location; YAML has no such key
+            loc = [x for x in err["loc"] if not (isinstance(x, str) and x.startswith(("literal[", "function-")))]
+            field = ".".join(str(x) for x in loc) or "(top level)"
+            problems.append(f"{source}:{line_of(node, loc)}: {field}: {err['msg']}")
+        raise error(f"invalid {what.removeprefix('a ').removeprefix('an ')}:\n  " + "\n  ".join(problems)) from exc
