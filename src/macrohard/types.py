@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import time
 import uuid
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
@@ -222,11 +222,11 @@ DESKTOP_ACTIONS = (DesktopScreenshotAction, DesktopClickAction, DesktopDoubleCli
 
 
 Action = Annotated[
-    Union[BashAction, ReadFileAction, WriteFileAction, EditFileAction, ListDirAction, FinishAction,
-          BrowserGotoAction, BrowserClickAction, BrowserTypeAction, BrowserPressAction, BrowserScrollAction,
-          BrowserSelectAction, BrowserBackAction, BrowserWaitAction, BrowserReadAction, BrowserScreenshotAction,
-          DesktopScreenshotAction, DesktopClickAction, DesktopDoubleClickAction, DesktopDragAction,
-          DesktopTypeAction, DesktopKeyAction, DesktopScrollAction, DesktopLaunchAction],
+    BashAction | ReadFileAction | WriteFileAction | EditFileAction | ListDirAction | FinishAction
+    | BrowserGotoAction | BrowserClickAction | BrowserTypeAction | BrowserPressAction | BrowserScrollAction
+    | BrowserSelectAction | BrowserBackAction | BrowserWaitAction | BrowserReadAction | BrowserScreenshotAction
+    | DesktopScreenshotAction | DesktopClickAction | DesktopDoubleClickAction | DesktopDragAction
+    | DesktopTypeAction | DesktopKeyAction | DesktopScrollAction | DesktopLaunchAction,
     Field(discriminator="kind"),
 ]
 ACTION_ADAPTER: TypeAdapter[Any] = TypeAdapter(Action)
@@ -264,7 +264,7 @@ class Observation(_Model):
     meta: dict[str, Any] = Field(default_factory=dict)
 
 
-class Decision(str, enum.Enum):
+class Decision(enum.StrEnum):
     allow = "allow"
     deny = "deny"
     ask = "ask"
@@ -314,7 +314,7 @@ class Task(_Model):
     allow_hosts: list[str] = Field(default_factory=list, description="Hosts reachable when network is 'hosts'.")
 
 
-class RunStatus(str, enum.Enum):
+class RunStatus(enum.StrEnum):
     running = "running"
     succeeded = "succeeded"
     failed = "failed"
