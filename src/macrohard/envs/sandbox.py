@@ -290,7 +290,9 @@ class SandboxEnvironment(WorkspaceEnvironment):
                 session.start()
             return
         last_dir = session.last_dir if keep_dir else self.shell_dir
-        session.run("kill -9 -1 2>/dev/null; cd /", timeout=10)  # leave the old layer: it is unmounted next
+        # kill everything but the shell, reap the shell's own children (no zombies carried into the
+        # fresh shell), and leave the old layer: it is unmounted next
+        session.run("kill -9 -1 2>/dev/null; wait 2>/dev/null; cd /", timeout=10)
         swap()
         session.last_dir = last_dir
         session.fresh_shell()
@@ -361,6 +363,12 @@ class _SandboxShell(ShellSession):
                 self.cgroups.adopt(pid)
         if self.last_dir != self.start_dir:
             self.run(f"cd '{self.last_dir}' 2>/dev/null || cd '{self.start_dir}'", timeout=10)
+
+    def close(self) -> None:
+        # Killing bubblewrap tears the pid namespace down asynchronously: wait until the sandbox's
+        # cgroups are empty, so a restart (after a timeout) never overlaps the old processes.
+        super().close()
+        self.cgroups.kill_all()
 
     def fresh_shell(self) -> None:
         """Replace the running bash by a fresh one (same process, so same cgroups and limits)."""
