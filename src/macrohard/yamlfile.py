@@ -40,7 +40,6 @@ def load_model(text: str, source: str, model: type[M], *, error: type[UserError]
     ``what`` names the kind of file in messages ("a task file"); ``hint`` says where to look.
     """
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -51,6 +50,7 @@ def load_model(text: str, source: str, model: type[M], *, error: type[UserError]
     try:
         return model.model_validate(data)
     except ValidationError as exc:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)  # positions, only when there is an error to place
         problems = []
         for err in exc.errors()[:max_problems]:
             # pydantic puts the tag of a tagged union in the location; YAML has no such key
