@@ -149,17 +149,20 @@ def test_browser_grammar_names_only_the_page_s_elements() -> None:
     values = task_values("Open http://127.0.0.1:9/ and apply for reader Grace Hopper at branch South.", page)
     assert values == ["Grace Hopper", "South"]  # not the URL, instructions, nor the page's labels
     # Values left and an empty box: only typing (or choosing) is offered, into real boxes, with the task's values.
-    schema = browser_schema(kinds, page, ["http://127.0.0.1:9/"], done={"e8"}, pending=True, values=["Grace Hopper"])
+    schema = browser_schema(kinds, page, ["http://127.0.0.1:9/"], done={"e8"}, pending=True, values=values)
     variants = {v["properties"]["kind"]["const"]: v["properties"] for v in schema["oneOf"]}
     assert set(variants) == {"browser_type", "browser_select"}
     assert variants["browser_type"]["element"] == {"enum": ["e4"]}
-    assert variants["browser_type"]["text"] == {"enum": ["Grace Hopper"]}
+    assert variants["browser_type"]["text"] == {"enum": ["Grace Hopper", "South"]}
     assert variants["browser_select"] == {"kind": {"const": "browser_select"}, "element": {"const": "e6"},
-                                          "option": {"enum": ["North", "South"]}}
+                                          "option": {"enum": ["South"]}}  # only what the task names
+    # A select the task says nothing about is not offered.
+    schema = browser_schema(kinds, page, [], done=set(), pending=True, values=["Grace Hopper"])
+    assert "oneOf" not in schema and schema["properties"]["kind"] == {"const": "browser_type"}
     # Nothing left to type: click (real buttons and links only), press, finish.
     schema = browser_schema(kinds, page, [], done=set(), pending=False)
     variants = {v["properties"]["kind"]["const"]: v["properties"] for v in schema["oneOf"]}
-    assert set(variants) == {"browser_select", "browser_click", "browser_press", "finish"}
+    assert set(variants) == {"browser_click", "browser_press", "finish"}
     assert variants["browser_click"]["element"] == {"enum": ["e9", "e10"]}
     # Before any page: only opening the task's URL (or finishing).
     schema = browser_schema(["browser_goto", "browser_click", "finish"], None, ["http://127.0.0.1:9/"], set())

@@ -320,7 +320,7 @@ class LocalModel:
                 break
             if p.action.get("kind") == "browser_type" and p.ok:
                 done.add(str(p.action.get("element")))
-        typed = " ".join(str(p.action.get("text", "")) for p in history if p.ok)
+        typed = " ".join(str(p.action.get("text", p.action.get("option", ""))) for p in history if p.ok)
         values = web.task_values(task, page, browser_instruction_words())
         left = [v for v in values if v not in typed]
         schema = web.browser_schema(kinds, page, web.task_urls(task), done, bool(left), left)

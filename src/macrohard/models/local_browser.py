@@ -31,7 +31,7 @@ PAGE_LINES = 14
 # Words of a web task that say what to do, not what to type.
 WEB_WORDS = frozenset("""open go visit send submit fill form page site website field fields click press type enter
 select choose pick sign log in on at for by with and the a an to of then url search find register order
-please your my it this that""".split())
+please your my it this that as""".split())
 
 _LINE = re.compile(r'^\s*-\s+(?P<role>[a-z]+)(?:\s+"(?P<name>[^"]*)")?(?P<attrs>(?:\s+\[[^\]]*\])*)'
                    r'(?:\s*:\s*(?P<value>.*))?$')
@@ -137,7 +137,8 @@ def browser_schema(kinds: list[str], page: Page | None, urls: list[str], done: s
     ``pending``: the task still has values no text box got: while an empty box is left, only typing
     (or selecting) is offered (a tiny model otherwise clicks "Send" on an empty form); once none is
     pending, typing is no longer offered (it otherwise fills every other box with made-up text).
-    ``values``: what may be typed (the task's values not typed yet)."""
+    ``values``: what may be typed or chosen (the task's values not entered yet): a select the task
+    says nothing about is left alone."""
     variants: list[dict[str, Any]] = []
     boxes = [i for i in (page.ids(TYPE_ROLES) if page else []) if i not in done]
     if pending and boxes:
@@ -163,10 +164,12 @@ def browser_schema(kinds: list[str], page: Page | None, urls: list[str], done: s
             ids = [i for i in page.ids(roles) if not (kind == "browser_type" and i in done)]
             if not ids:
                 continue
-            if kind == "browser_select":  # one variant per select: only its own options
+            if kind == "browser_select":  # one variant per select: only its own options the task names
+                named = {v.lower() for v in values or []}
                 for e in page.elements:
-                    if e.id in ids and e.options:
-                        add(kind, {"element": {"const": e.id}, "option": {"enum": e.options}})
+                    options = [o for o in e.options if o.lower() in named]
+                    if e.id in ids and options:
+                        add(kind, {"element": {"const": e.id}, "option": {"enum": options}})
                 continue
             fields["element"] = {"enum": ids}
             if kind == "browser_type" and values:
