@@ -313,17 +313,8 @@ class LocalModel:
         """Element ids from the latest page only; text boxes typed into since the last navigation are not offered again."""
         from llama_cpp import LlamaGrammar
 
-        page = next((pg for p in reversed(history) if (pg := web.parse_page(p.result)) is not None), None)
-        done: set[str] = set()
-        for p in reversed(history):
-            if p.action.get("kind") in ("browser_goto", "browser_click", "browser_press"):
-                break
-            if p.action.get("kind") == "browser_type" and p.ok:
-                done.add(str(p.action.get("element")))
-        typed = " ".join(str(p.action.get("text", p.action.get("option", ""))) for p in history if p.ok)
-        values = web.task_values(task, page, browser_instruction_words())
-        left = [v for v in values if v not in typed]
-        schema = web.browser_schema(kinds, page, web.task_urls(task), done, bool(left), left)
+        steps = [(p.action, p.result, p.ok) for p in history]
+        schema = web.page_schema(kinds, task, steps, browser_instruction_words())
         text = json.dumps(schema)
         if text not in self._page_grammars:
             self._page_grammars.clear()  # pages change every step: keep only the latest

@@ -182,6 +182,22 @@ def browser_schema(kinds: list[str], page: Page | None, urls: list[str], done: s
     return {"oneOf": variants} if len(variants) > 1 else variants[0]
 
 
+def page_schema(kinds: list[str], task: str, steps: list[tuple[dict[str, Any], str, bool]],
+                skip: frozenset[str]) -> dict[str, Any]:
+    """The schema for the next step of a run (``steps``: action, result, ok so far): ids from the
+    latest page; boxes typed into since the last navigation left out; the task's values not yet entered."""
+    page = next((pg for _, result, _ in reversed(steps) if (pg := parse_page(result)) is not None), None)
+    done: set[str] = set()
+    for action, _, ok in reversed(steps):
+        if action.get("kind") in ("browser_goto", "browser_click", "browser_press"):
+            break
+        if action.get("kind") == "browser_type" and ok:
+            done.add(str(action.get("element")))
+    entered = " ".join(str(a.get("text", a.get("option", ""))) for a, _, ok in steps if ok)
+    left = [v for v in task_values(task, page, skip) if v not in entered]
+    return browser_schema(kinds, page, task_urls(task), done, bool(left), left)
+
+
 def task_urls(task: str) -> list[str]:
     return list(dict.fromkeys(u.rstrip(".,;)") for u in re.findall(r"https?://\S+", task)))
 
