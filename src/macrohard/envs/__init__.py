@@ -5,19 +5,13 @@ A factory takes ``(task, workspace, **options)`` and returns an unstarted enviro
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from macrohard.errors import ConfigError
+from macrohard.registry import Registry
 
-REGISTRY: dict[str, Callable[..., Any]] = {}
-
-
-def register(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    def deco(fn: Callable[..., Any]) -> Callable[..., Any]:
-        REGISTRY[name] = fn
-        return fn
-    return deco
+REGISTRY = Registry("environment")
+register = REGISTRY.register
 
 
 @register("shell")
@@ -54,7 +48,4 @@ def _desktop(task: Any, workspace: str, *, isolation: str = "none", **options: A
 
 
 def make_environment(task: Any, workspace: str, **options: Any) -> Any:
-    kind = task.environment
-    if kind not in REGISTRY:
-        raise ConfigError(f"unknown environment {kind!r}; choose one of: {', '.join(sorted(REGISTRY))}")
-    return REGISTRY[kind](task, workspace, **options)
+    return REGISTRY.lookup(task.environment)(task, workspace, **options)

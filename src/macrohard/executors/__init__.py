@@ -5,20 +5,14 @@ Built-ins register by short name like plugins do; Ray is imported only when the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from macrohard.errors import ConfigError
 from macrohard.executors.spec import RunOutcome, RunSpec, execute
+from macrohard.registry import Registry
 
-REGISTRY: dict[str, Callable[..., Any]] = {}
-
-
-def register(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    def deco(fn: Callable[..., Any]) -> Callable[..., Any]:
-        REGISTRY[name] = fn
-        return fn
-    return deco
+REGISTRY = Registry("executor")
+register = REGISTRY.register
 
 
 @register("local")
@@ -39,9 +33,7 @@ def _ray(workers: int = 1, address: str | None = None, **options: Any) -> Any:
 
 def get_executor(name: str, workers: int = 1, address: str | None = None, **options: Any) -> Any:
     """Build an executor by name (``local`` or ``ray``)."""
-    if name not in REGISTRY:
-        raise ConfigError(f"unknown executor {name!r}; choose one of: {', '.join(sorted(REGISTRY))}")
-    return REGISTRY[name](workers=workers, address=address, **options)
+    return REGISTRY.lookup(name)(workers=workers, address=address, **options)
 
 
 __all__ = ["RunSpec", "RunOutcome", "execute", "get_executor", "register", "REGISTRY"]

@@ -12,18 +12,13 @@ from collections.abc import Callable
 from typing import Any
 
 from macrohard.errors import ConfigError
+from macrohard.registry import Registry
 
 DEFAULT_MODEL = "local"
 
 # name -> factory(rest_of_spec) ; third parties can add entries.
-REGISTRY: dict[str, Callable[[str], Any]] = {}
-
-
-def register(name: str) -> Callable[[Callable[[str], Any]], Callable[[str], Any]]:
-    def deco(fn: Callable[[str], Any]) -> Callable[[str], Any]:
-        REGISTRY[name] = fn
-        return fn
-    return deco
+REGISTRY = Registry("model")
+register = REGISTRY.register
 
 
 @register("local")
@@ -64,7 +59,6 @@ def get_model(spec: str | None = None) -> Any:
         return OpenAICompatModel(base, model or "default", api_key=os.environ.get("MACROHARD_API_KEY"),
                                  name=spec)
     name, _, rest = spec.partition(":")
-    if name not in REGISTRY:
-        raise ConfigError(f"unknown model {spec!r}; choose one of: {', '.join(sorted(REGISTRY))}, "
-                          "or an OpenAI-compatible URL such as http://127.0.0.1:8080/v1 (see `macrohard models`)")
-    return REGISTRY[name](rest)
+    factory = REGISTRY.lookup(name, hint=", or an OpenAI-compatible URL such as http://127.0.0.1:8080/v1 "
+                                         "(see `macrohard models`)")
+    return factory(rest)
