@@ -21,9 +21,10 @@ import time
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from macrohard.envs.admit import admit
 from macrohard.envs.recording import draw_marks, image, parse_marks
 from macrohard.errors import MissingDependency
-from macrohard.safety.approval import Approved, verify
+from macrohard.safety.approval import Approved
 from macrohard.types import (
     BROWSER_ACTIONS,
     BrowserBackAction,
@@ -224,11 +225,9 @@ class BrowserEnvironment:
     # -- actions -----------------------------------------------------------------------------
 
     def execute(self, approved: Approved[Any]) -> Observation:
-        action = verify(approved)
-        if isinstance(action, FinishAction):
-            return Observation(output=action.answer)
-        if type(action) not in self.action_types:
-            return Observation(output=f"the {self.kind} environment cannot do {action.kind!r} actions", error=True)
+        action, done = admit(self, approved)
+        if done is not None:
+            return done
         if self._page is None:
             self.start()
         from playwright.sync_api import Error as PlaywrightError

@@ -20,9 +20,10 @@ import subprocess
 import time
 from typing import Any
 
+from macrohard.envs.admit import admit
 from macrohard.envs.recording import encode_rgb, image
 from macrohard.errors import MissingDependency, Unsupported
-from macrohard.safety.approval import Approved, verify
+from macrohard.safety.approval import Approved
 from macrohard.types import (
     DESKTOP_ACTIONS,
     DesktopClickAction,
@@ -172,11 +173,9 @@ class DesktopEnvironment:
     # -- actions -----------------------------------------------------------------------------
 
     def execute(self, approved: Approved[Any]) -> Observation:
-        action = verify(approved)
-        if isinstance(action, FinishAction):
-            return Observation(output=action.answer)
-        if type(action) not in self.action_types:
-            return Observation(output=f"the {self.kind} environment cannot do {action.kind!r} actions", error=True)
+        action, done = admit(self, approved)
+        if done is not None:
+            return done
         if self._dpy is None:
             self.start()
         from Xlib.error import ConnectionClosedError
