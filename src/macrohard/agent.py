@@ -68,13 +68,14 @@ def tool_schemas(action_types: list[type[BaseModel]]) -> list[dict[str, Any]]:
 
 
 def parse_reply(reply: ModelReply) -> tuple[Any, str]:
-    """Return ``(action, call_id)`` from a reply, or raise ``FormatError`` with a hint."""
+    """Return ``(action, call_id)`` from a reply, or raise ``FormatError`` with a hint. Never anything else:
+    whatever the model wrote is data (``tests/spine/test_parse_fuzz.py``)."""
     if reply.tool_calls:
         call = reply.tool_calls[0]
         try:
             args = json.loads(call.arguments or "{}")
-        except json.JSONDecodeError as exc:
-            raise FormatError(f"arguments of {call.name} are not JSON: {exc}",
+        except (ValueError, RecursionError) as exc:
+            raise FormatError(f"arguments of {call.name} are not JSON: {str(exc)[:200]}",
                               hint="Call one tool with JSON arguments.", raw=call.arguments) from exc
         if not isinstance(args, dict):
             raise FormatError("tool arguments must be a JSON object", hint="Pass the arguments as a JSON object.",
@@ -82,7 +83,7 @@ def parse_reply(reply: ModelReply) -> tuple[Any, str]:
         args.pop("kind", None)
         try:
             return parse_action({"kind": call.name, **args}), call.id
-        except ValidationError as exc:
+        except (ValidationError, RecursionError) as exc:
             raise FormatError(f"bad call to {call.name}: {_short_errors(exc)}",
                               hint=f"Check the arguments of {call.name}.", raw=call.arguments) from exc
     text = reply.text.strip()
@@ -90,14 +91,16 @@ def parse_reply(reply: ModelReply) -> tuple[Any, str]:
     if start >= 0 and end > start:
         try:
             return parse_action(text[start : end + 1]), ""
-        except (ValidationError, ValueError):
+        except (ValidationError, ValueError, RecursionError):
             pass
     raise FormatError("the reply contained no tool call", raw=reply.text,
                       hint="Reply with exactly one tool call. When the task is done, call finish with your answer.")
 
 
-def _short_errors(exc: ValidationError) -> str:
-    return "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()[:3])
+def _short_errors(exc: ValidationError | RecursionError) -> str:
+    if not isinstance(exc, ValidationError):
+        return "the arguments are nested too deeply"
+    return "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}"[:200] for e in exc.errors()[:3])
 
 
 class Agent:

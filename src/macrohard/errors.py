@@ -92,5 +92,18 @@ class EnvironmentCrashed(RunError):
     status = "crashed"
 
 
+class ModelReplyError(RunError):
+    """The model server answered something that is not a chat completion (an HTML page, an error
+    object, an endless body): asking again will not help, so the run ends ``failed`` with the reason."""
+
+    status = "failed"
+
+
+class ModelTimeout(RunError):
+    """One model call took longer than its deadline (``budget.max_model_seconds``)."""
+
+    status = "failed"
+
+
 class NotApproved(MacrohardError):
     """An environment was handed an action the guard did not approve. Always a bug or an attack."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterable
 from typing import Any
 
@@ -52,17 +53,19 @@ class FakeOpenAIServer:
     """A real HTTP server on 127.0.0.1 that speaks the chat-completions API from a queue.
 
     Stands in for a paid model API in tests. Each queued item is either a ``ModelReply``-like dict
-    (``{"text": ..., "tool_calls": [{"name": ..., "arguments": {...}}]}``) or an int HTTP status to
-    answer with (429, 500, ...). ``requests`` records every JSON body received.
+    (``{"text": ..., "tool_calls": [{"name": ..., "arguments": {...}}]}``), an int HTTP status to
+    answer with (429, 500, ...), ``bytes`` sent verbatim as a 200 body (a broken server: HTML, bad
+    JSON), ``"hang"`` (never answer) or ``("trickle", seconds)`` (headers, then one byte every
+    ``seconds``, never ending). ``requests`` records every JSON body received.
     """
 
     def __init__(self, replies: Iterable[Any] = (), *, api_key: str | None = None) -> None:
-        import threading
         from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
         self.replies = list(replies)
         self.requests: list[dict[str, Any]] = []
         self.api_key = api_key
+        self.released = threading.Event()  # ends hanging and trickling answers when the server stops
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -78,6 +81,28 @@ class FakeOpenAIServer:
                     self.send_header(k, v)
                 self.end_headers()
                 self.wfile.write(data)
+
+            def _send_raw(self, data: bytes) -> None:
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html" if data.lstrip().startswith(b"<") else "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def _stall(self, item: Any) -> None:
+                if item == "hang":
+                    outer.released.wait()
+                    return
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.end_headers()
+                self.wfile.flush()
+                try:
+                    while not outer.released.wait(item[1]):
+                        self.wfile.write(b" ")
+                        self.wfile.flush()
+                except OSError:  # the client gave up
+                    pass
 
             def _authorized(self) -> bool:
                 if outer.api_key is None:
@@ -101,6 +126,12 @@ class FakeOpenAIServer:
                 if isinstance(item, int):
                     self._send(item, {"error": {"message": f"status {item}"}}, {"Retry-After": "0"})
                     return
+                if isinstance(item, bytes):
+                    self._send_raw(item)
+                    return
+                if item == "hang" or isinstance(item, tuple):
+                    self._stall(item)
+                    return
                 calls = [{"id": f"call_{i}", "type": "function",
                           "function": {"name": c["name"], "arguments": json.dumps(c.get("arguments", {}))}}
                          for i, c in enumerate(item.get("tool_calls", []))]
@@ -122,5 +153,6 @@ class FakeOpenAIServer:
         return self
 
     def __exit__(self, *exc: Any) -> None:
+        self.released.set()
         self._server.shutdown()
         self._server.server_close()

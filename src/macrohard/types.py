@@ -12,11 +12,21 @@ import time
 import uuid
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+def _no_nul(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("must not contain a NUL character (\\0)")
+    return value
+
+
+# Text handed on as a C string (a path, a command line, a URL, keys, typed text), where a NUL cannot go.
+NoNulStr = Annotated[str, AfterValidator(_no_nul)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -27,7 +37,7 @@ class BashAction(_Model):
     """Run a command in the workspace's persistent bash session."""
 
     kind: Literal["bash"] = "bash"
-    command: str = Field(description="The shell command line to run.")
+    command: NoNulStr = Field(description="The shell command line to run.")
     timeout: float = Field(default=60.0, gt=0, le=3600, description="Seconds before the command's process group is killed.")
 
 
@@ -35,7 +45,7 @@ class ReadFileAction(_Model):
     """Show a text file with line numbers, optionally a range of lines."""
 
     kind: Literal["read_file"] = "read_file"
-    path: str = Field(description="Path relative to the workspace.")
+    path: NoNulStr = Field(description="Path relative to the workspace.")
     start_line: int | None = Field(default=None, ge=1, description="First line to show (1-based).")
     end_line: int | None = Field(default=None, ge=1, description="Last line to show (inclusive).")
 
@@ -44,7 +54,7 @@ class WriteFileAction(_Model):
     """Create or overwrite a file with the given content."""
 
     kind: Literal["write_file"] = "write_file"
-    path: str = Field(description="Path relative to the workspace.")
+    path: NoNulStr = Field(description="Path relative to the workspace.")
     content: str = Field(description="The whole new content of the file.")
 
 
@@ -52,7 +62,7 @@ class EditFileAction(_Model):
     """Replace one exact occurrence of ``old`` with ``new`` in a file."""
 
     kind: Literal["edit_file"] = "edit_file"
-    path: str = Field(description="Path relative to the workspace.")
+    path: NoNulStr = Field(description="Path relative to the workspace.")
     old: str = Field(min_length=1, description="Exact text to replace; must occur exactly once.")
     new: str = Field(description="Replacement text.")
 
@@ -61,7 +71,7 @@ class ListDirAction(_Model):
     """List a directory of the workspace."""
 
     kind: Literal["list_dir"] = "list_dir"
-    path: str = Field(default=".", description="Directory relative to the workspace.")
+    path: NoNulStr = Field(default=".", description="Directory relative to the workspace.")
 
 
 class FinishAction(_Model):
@@ -79,22 +89,22 @@ class BrowserGotoAction(_Model):
     """Open a URL in the browser tab."""
 
     kind: Literal["browser_goto"] = "browser_goto"
-    url: str = Field(description="Absolute URL, e.g. http://127.0.0.1:8000/form.")
+    url: NoNulStr = Field(description="Absolute URL, e.g. http://127.0.0.1:8000/form.")
 
 
 class BrowserClickAction(_Model):
     """Click an element of the page by its id from the page snapshot (e.g. e12)."""
 
     kind: Literal["browser_click"] = "browser_click"
-    element: str = Field(description="Element id from the snapshot, e.g. e12.")
+    element: NoNulStr = Field(description="Element id from the snapshot, e.g. e12.")
 
 
 class BrowserTypeAction(_Model):
     """Type text into an input element (replaces its content); optionally press Enter after."""
 
     kind: Literal["browser_type"] = "browser_type"
-    element: str = Field(description="Element id from the snapshot, e.g. e5.")
-    text: str = Field(description="Text to enter.")
+    element: NoNulStr = Field(description="Element id from the snapshot, e.g. e5.")
+    text: NoNulStr = Field(description="Text to enter.")
     submit: bool = Field(default=False, description="Press Enter after typing.")
 
 
@@ -102,8 +112,8 @@ class BrowserPressAction(_Model):
     """Press a key or key combination in the page, e.g. Enter, Tab, Control+A."""
 
     kind: Literal["browser_press"] = "browser_press"
-    key: str = Field(description="Key name as Playwright spells it: Enter, Tab, ArrowDown, Control+a ...")
-    element: str | None = Field(default=None, description="Element id to focus first (optional).")
+    key: NoNulStr = Field(description="Key name as Playwright spells it: Enter, Tab, ArrowDown, Control+a ...")
+    element: NoNulStr | None = Field(default=None, description="Element id to focus first (optional).")
 
 
 class BrowserScrollAction(_Model):
@@ -118,8 +128,8 @@ class BrowserSelectAction(_Model):
     """Choose an option of a select (combobox) element by its label or value."""
 
     kind: Literal["browser_select"] = "browser_select"
-    element: str = Field(description="Element id of the select, e.g. e6.")
-    option: str = Field(description="The option's label or value.")
+    element: NoNulStr = Field(description="Element id of the select, e.g. e6.")
+    option: NoNulStr = Field(description="The option's label or value.")
 
 
 class BrowserBackAction(_Model):
@@ -132,7 +142,7 @@ class BrowserWaitAction(_Model):
     """Wait for some text to appear on the page, or for a number of seconds."""
 
     kind: Literal["browser_wait"] = "browser_wait"
-    text: str | None = Field(default=None, description="Text to wait for (optional).")
+    text: NoNulStr | None = Field(default=None, description="Text to wait for (optional).")
     seconds: float = Field(default=1.0, ge=0, le=30, description="Most seconds to wait.")
 
 
@@ -186,14 +196,14 @@ class DesktopTypeAction(_Model):
     """Type text with the keyboard into the focused window (\\n presses Enter)."""
 
     kind: Literal["desktop_type"] = "desktop_type"
-    text: str = Field(description="Text to type.")
+    text: NoNulStr = Field(description="Text to type.")
 
 
 class DesktopKeyAction(_Model):
     """Press a key or combination, e.g. Return, Escape, ctrl+c, alt+F4."""
 
     kind: Literal["desktop_key"] = "desktop_key"
-    keys: str = Field(description="Key names joined with +, X keysym names: Return, Tab, ctrl+a, alt+F4.")
+    keys: NoNulStr = Field(description="Key names joined with +, X keysym names: Return, Tab, ctrl+a, alt+F4.")
 
 
 class DesktopScrollAction(_Model):
@@ -210,7 +220,7 @@ class DesktopLaunchAction(_Model):
     """Start a program on the desktop (a command line, run in the workspace)."""
 
     kind: Literal["desktop_launch"] = "desktop_launch"
-    command: str = Field(description="Program and arguments, e.g. xterm or xmessage 'hello'.")
+    command: NoNulStr = Field(description="Program and arguments, e.g. xterm or xmessage 'hello'.")
     wait: float = Field(default=5.0, ge=0, le=60, description="Most seconds to wait for its window.")
 
 

@@ -2,7 +2,8 @@
 
 Presets: ``xai`` (XAI_API_KEY), ``openai`` (OPENAI_API_KEY), ``ollama`` (no key), or any base URL.
 Retries 429 and 5xx with exponential backoff (honouring Retry-After); connection failures and
-missing keys are ``ModelUnavailable`` with the fix in the message.
+missing keys are ``ModelUnavailable`` with the fix in the message. ``timeout`` bounds the whole call,
+retries included, even against a server that sends one byte every few seconds.
 """
 
 from __future__ import annotations
@@ -15,9 +16,12 @@ from typing import Any
 
 import httpx
 
-from macrohard.errors import ModelUnavailable
+from macrohard.errors import ModelReplyError, ModelTimeout, ModelUnavailable
+from macrohard.models.openai_reply import decode_body, reply_from_body
 from macrohard.models.prices import cost_usd
-from macrohard.types import ModelReply, ToolCall, Usage
+from macrohard.types import ModelReply
+
+MAX_BODY_BYTES = 64 << 20  # far above any real reply; an endless body is a wrong server, not a model
 
 
 @dataclass(frozen=True)
@@ -38,13 +42,13 @@ class OpenAICompatModel:
     """Chat completions over HTTP. ``complete`` returns text and/or tool calls with usage."""
 
     def __init__(self, base_url: str, model: str, *, api_key: str | None = None, key_env: str | None = None,
-                 timeout: float = 120.0, max_retries: int = 4, temperature: float | None = 0.0,
+                 timeout: float = 300.0, max_retries: int = 4, temperature: float | None = 0.0,
                  vision: bool = False, name: str | None = None, max_tokens: int | None = None) -> None:
         self.base_url = base_url.rstrip("/")
         self.model = model
         self.api_key = api_key
         self.key_env = key_env
-        self.timeout = timeout
+        self.timeout = timeout  # seconds for one whole call, retries included
         self.max_retries = max_retries
         self.temperature = temperature
         self.vision = vision
@@ -96,47 +100,62 @@ class OpenAICompatModel:
             body["temperature"] = self.temperature
         if self.max_tokens is not None:
             body["max_tokens"] = self.max_tokens
-        data = self._post(body)
-        try:
-            message = data["choices"][0]["message"]
-        except (KeyError, IndexError, TypeError) as exc:
-            raise ModelUnavailable(f"{self.base_url} answered without choices: {str(data)[:300]}") from exc
-        calls = [ToolCall(id=c.get("id") or ToolCall.model_fields["id"].default_factory(),  # type: ignore[misc]
-                          name=c["function"]["name"], arguments=c["function"].get("arguments") or "{}")
-                 for c in message.get("tool_calls") or [] if c.get("function")]
-        u = data.get("usage") or {}
-        usage = Usage(prompt_tokens=int(u.get("prompt_tokens") or 0), completion_tokens=int(u.get("completion_tokens") or 0))
-        return ModelReply(text=message.get("content") or "", tool_calls=calls, usage=usage,
-                          cost_usd=cost_usd(self.model, usage), model=self.name)
+        reply = reply_from_body(self._post(body), name=self.name)
+        return reply.model_copy(update={"cost_usd": cost_usd(self.model, reply.usage)})
 
     def _post(self, body: dict[str, Any]) -> dict[str, Any]:
+        """POST with retries, all of it within ``timeout`` seconds in total (retries and waits included)."""
         url = f"{self.base_url}/chat/completions"
+        deadline = time.monotonic() + self.timeout
         delay = 1.0
         for attempt in range(self.max_retries + 1):
             try:
-                resp = self._client.post(url, json=body, headers=self._headers())
+                status, headers, raw = self._post_once(url, body, deadline)
             except httpx.TimeoutException as exc:
-                if attempt < self.max_retries:
+                if attempt < self.max_retries and time.monotonic() + delay < deadline:
                     time.sleep(delay)
                     delay *= 2
                     continue
-                raise ModelUnavailable(f"{url} did not answer within {self.timeout:g}s ({self.max_retries + 1} tries)") from exc
+                raise ModelTimeout(f"the model at {url} did not answer within {self.timeout:g}s "
+                                   f"({attempt + 1} tries); a slower model needs a longer --model-timeout") from exc
             except httpx.HTTPError as exc:
                 raise ModelUnavailable(
                     f"cannot reach the model server at {self.base_url} ({type(exc).__name__}: {exc}); "
                     "start it, or choose another with --model (see `macrohard models`)") from exc
-            if resp.status_code == 429 or resp.status_code >= 500:
-                if attempt < self.max_retries:
-                    retry_after = resp.headers.get("retry-after")
-                    wait = float(retry_after) if retry_after and retry_after.replace(".", "", 1).isdigit() else delay
-                    time.sleep(min(wait, 60.0) + random.uniform(0, 0.1))
+            text = raw[:500].decode("utf-8", "replace")
+            if status == 429 or status >= 500:
+                retry_after = headers.get("retry-after")
+                wait = float(retry_after) if retry_after and retry_after.replace(".", "", 1).isdigit() else delay
+                wait = min(wait, 60.0) + random.uniform(0, 0.1)
+                if attempt < self.max_retries and time.monotonic() + wait < deadline:
+                    time.sleep(wait)
                     delay *= 2
                     continue
-                raise ModelUnavailable(f"{url} kept failing: HTTP {resp.status_code}: {resp.text[:300]}")
-            if resp.status_code in (401, 403):
-                raise ModelUnavailable(f"{self.base_url} refused the request (HTTP {resp.status_code}); "
+                raise ModelUnavailable(f"{url} kept failing: HTTP {status}: {text[:300]}")
+            if status in (401, 403):
+                raise ModelUnavailable(f"{self.base_url} refused the request (HTTP {status}); "
                                        f"check {self.key_env or 'the API key'}")
-            if resp.status_code >= 400:
-                raise ModelUnavailable(f"{url} rejected the request: HTTP {resp.status_code}: {resp.text[:500]}")
-            return resp.json()
+            if status >= 400:
+                raise ModelUnavailable(f"{url} rejected the request: HTTP {status}: {text}")
+            return decode_body(raw, url=url, content_type=headers.get("content-type", ""))
         raise AssertionError("unreachable")
+
+    def _post_once(self, url: str, body: dict[str, Any], deadline: float) -> tuple[int, httpx.Headers, bytes]:
+        """One POST whose body is read chunk by chunk, so that a server trickling bytes cannot hold it
+        past ``deadline``; no single wait is longer than the time left."""
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise httpx.ReadTimeout("deadline passed")
+        timeout = httpx.Timeout(left, connect=min(10.0, left))
+        with self._client.stream("POST", url, json=body, headers=self._headers(), timeout=timeout) as resp:
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in resp.iter_bytes():
+                chunks.append(chunk)
+                size += len(chunk)
+                if time.monotonic() > deadline:
+                    raise httpx.ReadTimeout(f"the body was still arriving after {self.timeout:g}s")
+                if size > MAX_BODY_BYTES:
+                    raise ModelReplyError(f"the model server at {url} sent more than {MAX_BODY_BYTES >> 20} MB "
+                                          "for one reply; is it a chat-completions API?")
+            return resp.status_code, resp.headers, b"".join(chunks)
