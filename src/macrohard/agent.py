@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import json
+import threading
 import time
 from collections.abc import Callable
 from typing import Any
@@ -20,6 +21,7 @@ from macrohard.errors import (
     FatalDenial,
     FormatError,
     MacrohardError,
+    ModelTimeout,
     NotApproved,
     RunError,
     TooManyFormatErrors,
@@ -114,6 +116,7 @@ class Agent:
         self.store = store
         self.on_step = on_step
         self.approve = approve
+        self._started = time.monotonic()
 
     def run(self, task: Task, run: Run | None = None) -> Run:
         run = run or Run(task=task, model=self.model.name, workspace=self.env.workspace)
@@ -131,7 +134,7 @@ class Agent:
             {"role": "system", "content": system_prompt(self.env.kind, action_types)},
             {"role": "user", "content": task_message(task, self.env.workspace)},
         ]
-        started = time.monotonic()
+        started = self._started = time.monotonic()
         format_errors = 0
         try:
             for index in range(1, task.budget.max_steps + 1):
@@ -175,7 +178,7 @@ class Agent:
     def _step(self, step: Step, messages: list[dict[str, Any]], tools: list[dict[str, Any]],
               run: Run, ctx: GuardContext) -> bool:
         t0 = time.perf_counter()
-        reply = self.model.complete(messages, tools)
+        reply = self._complete(messages, tools, ctx)
         step.model_ms = (time.perf_counter() - t0) * 1000
         step.usage = reply.usage
         run.usage = run.usage + reply.usage
@@ -230,6 +233,39 @@ class Agent:
             _forget_old_images(messages)
             messages.append(_image_message(observation))
         return False
+
+    def _complete(self, messages: list[dict[str, Any]], tools: list[dict[str, Any]], ctx: GuardContext) -> ModelReply:
+        """One model call within its deadline: ``max_model_seconds``, and never past the run's wall budget.
+
+        The call runs in a helper thread so that any model, HTTP or embedded, is bounded; a call given
+        up on is left to end on its own (the HTTP model bounds its own calls too)."""
+        b = ctx.budget
+        left = None if b.max_seconds is None else b.max_seconds - (time.monotonic() - self._started)
+        limits = [x for x in (b.max_model_seconds, left) if x is not None]
+        if not limits:
+            return self.model.complete(messages, tools)
+        wait = max(0.0, min(limits))
+        box: dict[str, Any] = {}
+        done = threading.Event()
+
+        def call() -> None:
+            try:
+                box["reply"] = self.model.complete(list(messages), tools)
+            except BaseException as exc:  # handed to the run's thread below
+                box["error"] = exc
+            finally:
+                done.set()
+
+        threading.Thread(target=call, name="macrohard-model-call", daemon=True).start()
+        if not done.wait(wait):
+            if left is not None and left <= (b.max_model_seconds or left):
+                raise BudgetExceeded(f"the run's wall budget of {b.max_seconds:g}s ran out while waiting "
+                                     f"{wait:.0f}s on the model")
+            raise ModelTimeout(f"the model did not answer within {wait:g}s (the deadline of one model call: "
+                               "raise it with --model-timeout or budget.max_model_seconds)")
+        if "error" in box:
+            raise box["error"]
+        return box["reply"]  # type: ignore[no-any-return]
 
     # -- bookkeeping -------------------------------------------------------------------------
 

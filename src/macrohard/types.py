@@ -303,6 +303,8 @@ class Budget(_Model):
 
     max_steps: int = Field(default=30, ge=1, description="Steps (model turns) before the run ends out of budget.")
     max_seconds: float | None = Field(default=600.0, gt=0, description="Wall time of the whole run.")
+    max_model_seconds: float | None = Field(
+        default=300.0, gt=0, description="Most seconds one model call may take (never more than what is left of max_seconds).")
     max_tokens: int | None = Field(default=None, ge=1, description="Prompt + completion tokens over the run.")
     max_cost_usd: float | None = Field(default=None, ge=0, description="Money over the run, from the model's price table.")
     max_format_errors: int = Field(default=3, ge=0, description="Malformed model replies in a row before the run fails.")

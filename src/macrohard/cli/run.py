@@ -12,7 +12,7 @@ import typer
 from rich.markup import escape
 
 from macrohard.cli.common import console, err_console, open_store, print_json
-from macrohard.cli.view import action_summary, print_step, print_summary
+from macrohard.cli.view import ModelWait, action_summary, print_step, print_summary
 from macrohard.errors import UserError
 from macrohard.models import get_model
 from macrohard.runner import run_task
@@ -48,6 +48,7 @@ def run(
     environment: Annotated[str | None, typer.Option("--environment", "-e", help="Where the agent works: shell (default), browser, desktop.")] = None,
     workspace: Annotated[Path | None, typer.Option("--workspace", "-w", help="Directory to work in (default: a fresh one).")] = None,
     max_steps: Annotated[int | None, typer.Option("--max-steps", help="Step budget.")] = None,
+    model_timeout: Annotated[float | None, typer.Option("--model-timeout", help="Most seconds one model call may take (default 300; never past the run's max_seconds).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the finished run as JSON, no live view.")] = False,
     source: Annotated[Path | None, typer.Option("--source", help="Start from this project directory, copy-on-write: it is never modified; see `macrohard runs diff/apply ID`.")] = None,
     network: Annotated[str | None, typer.Option("--network", help="Sandbox network: none (default), loopback, hosts, full.")] = None,
@@ -73,8 +74,13 @@ def run(
         updates["environment"] = environment
     if network:
         updates["network"] = network
+    budget_updates: dict[str, Any] = {}
     if max_steps:
-        updates["budget"] = Budget.model_validate({**spec.budget.model_dump(), "max_steps": max_steps})
+        budget_updates["max_steps"] = max_steps
+    if model_timeout is not None:
+        budget_updates["max_model_seconds"] = model_timeout
+    if budget_updates:
+        updates["budget"] = Budget.model_validate({**spec.budget.model_dump(), **budget_updates})
     spec = spec.model_copy(update=updates)
 
     guard = Guard.from_policy(str(policy) if policy else None)
@@ -82,7 +88,10 @@ def run(
     llm = get_model(spec.model)
     run_record = Run(task=spec, model=llm.name)
 
+    waiting = ModelWait(console)
+
     def on_step(_run: Run, step: Step) -> None:
+        waiting.stop()
         if not as_json:
             print_step(step)
 
@@ -94,11 +103,13 @@ def run(
         if no_sandbox or os.environ.get("MACROHARD_ISOLATION") == "none":
             err_console.print("[bold red on yellow] WARNING: NO SANDBOX [/] the agent's commands run directly on this "
                               "machine, with your permissions, files and network. Recorded in the run.")
-        finished = run_task(spec, model=llm, store=store, on_step=on_step, approve=_asker(guard), run=run_record, guard=guard,
-                            isolation=isolation)
+        finished = run_task(spec, model=llm if as_json else waiting.watch(llm), store=store, on_step=on_step,
+                            approve=_asker(guard), run=run_record, guard=guard, isolation=isolation)
     except KeyboardInterrupt:
         finished = store.get_run(run_record.id)
         console.print("\n[yellow]interrupted; the steps so far are kept.[/]")
+    finally:
+        waiting.stop()
     if as_json:
         print_json(finished.model_dump(mode="json"))
     else:

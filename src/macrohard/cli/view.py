@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from typing import Any
 
+from rich.console import Console
+from rich.live import Live
 from rich.markup import escape
+from rich.spinner import Spinner
 from rich.table import Table
 
 from macrohard.cli.common import console, status_text
@@ -80,3 +85,79 @@ def print_summary(run: Run) -> None:
     table.add_row("workspace", str(run.workspace))
     table.add_row("run id", run.id)
     console.print(table)
+
+
+class ModelWait:
+    """Shows that the run is waiting on the model, with the seconds so far: a live line on a terminal,
+    a note at ``notes`` seconds (then every ``every`` seconds) elsewhere. ``watch(model)`` wraps a model so
+    that each call shows it; ``stop()`` ends the display (the agent may give up on a call it still runs)."""
+
+    def __init__(self, console: Console, *, notes: float = 3.0, every: float = 30.0) -> None:
+        self.console = console
+        self.notes, self.every = notes, every
+        self._lock = threading.Lock()
+        self._since: float | None = None
+        self._live: Live | None = None
+        self._ticker: threading.Timer | None = None
+
+    def text(self) -> str:
+        since = self._since
+        return "" if since is None else f"waiting on the model · {time.monotonic() - since:.0f} s"
+
+    def __rich__(self) -> Spinner:
+        return Spinner("dots", self.text(), style="cyan")
+
+    def start(self) -> None:
+        with self._lock:
+            self._stop_locked()
+            self._since = time.monotonic()
+            if self.console.is_terminal:
+                self._live = Live(self, console=self.console, refresh_per_second=4, transient=True)
+                self._live.start()
+            else:
+                self._schedule(self.notes)
+
+    def _schedule(self, delay: float) -> None:
+        self._ticker = threading.Timer(delay, self._note)
+        self._ticker.daemon = True
+        self._ticker.start()
+
+    def _note(self) -> None:
+        with self._lock:
+            if self._since is None:
+                return
+            self.console.print(f"      [dim]… {self.text()}[/]")
+            self._schedule(self.every)
+
+    def stop(self) -> None:
+        with self._lock:
+            self._stop_locked()
+
+    def _stop_locked(self) -> None:
+        self._since = None
+        if self._ticker is not None:
+            self._ticker.cancel()
+            self._ticker = None
+        if self._live is not None:
+            self._live.stop()
+            self._live = None
+
+    def watch(self, model: Any) -> Any:
+        return _Watched(model, self)
+
+
+class _Watched:
+    """The model, with each ``complete`` shown by a ``ModelWait``; every other attribute is the model's."""
+
+    def __init__(self, model: Any, wait: ModelWait) -> None:
+        self._model, self._wait = model, wait
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._model, name)
+
+    def complete(self, messages: list[dict[str, Any]], tools: list[dict[str, Any]]) -> Any:
+        self._wait.start()
+        try:
+            return self._model.complete(messages, tools)
+        finally:
+            self._wait.stop()

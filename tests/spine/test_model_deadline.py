@@ -1,0 +1,105 @@
+"""A model call has a total deadline (issue 10, finding 7): real hanging and trickling servers on loopback.
+
+A server that never answers, or that sends one byte every few seconds, cannot hold a run past
+``budget.max_model_seconds`` or past what is left of ``max_seconds``; the live view says the run is
+waiting on the model. Deadlines here are seconds, bounds on the test generous.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import time
+
+import pytest
+from rich.console import Console
+
+from macrohard.agent import Agent
+from macrohard.cli.view import ModelWait
+from macrohard.envs import make_environment
+from macrohard.errors import ModelTimeout
+from macrohard.models.openai_compat import OpenAICompatModel
+from macrohard.safety.guard import Guard
+from macrohard.testing import FakeOpenAIServer, ScriptedModel
+from macrohard.types import RunStatus, Task
+
+pytestmark = pytest.mark.timeout(120)
+
+
+@pytest.mark.parametrize("stall", ["hang", ("trickle", 0.3)], ids=["hang", "trickle"])
+def test_the_http_model_gives_up_at_its_total_deadline(stall):
+    with FakeOpenAIServer([stall, stall, stall]) as srv:
+        model = OpenAICompatModel(srv.url, "m", timeout=2.0, max_retries=2)
+        t0 = time.monotonic()
+        with pytest.raises(ModelTimeout, match="did not answer within 2s"):
+            model.complete([{"role": "user", "content": "hi"}], [])
+        took = time.monotonic() - t0
+    assert took < 15, took  # the deadline bounds the whole call, retries included (a hang read alone was 120 s)
+
+
+def _run(replies, workspace, store, *, model_timeout: float = 60.0, **budget):
+    task = Task(text="say hi", budget=budget)
+    env = make_environment(task, str(workspace), isolation="none")
+    env.start()
+    try:
+        with FakeOpenAIServer(replies) as srv:
+            t0 = time.monotonic()
+            run = Agent(OpenAICompatModel(srv.url, "m", timeout=model_timeout, max_retries=0), env, Guard(),
+                        store).run(task)
+            took = time.monotonic() - t0
+    finally:
+        env.close()
+    return run, took
+
+
+@pytest.mark.parametrize("stall", ["hang", ("trickle", 0.3)], ids=["hang", "trickle"])
+def test_a_stalled_model_call_ends_the_run_failed_at_max_model_seconds(stall, workspace, store):
+    run, took = _run([stall], workspace, store, max_model_seconds=2)
+    assert run.status is RunStatus.failed and "did not answer within 2s" in run.error and "--model-timeout" in run.error
+    assert took < 20, took
+    assert store.get_run(run.id).status is RunStatus.failed
+
+
+@pytest.mark.parametrize("stall", ["hang", ("trickle", 0.3)], ids=["hang", "trickle"])
+def test_a_stalled_model_call_never_outlives_the_run_wall_budget(stall, workspace, store):
+    run, took = _run([{"tool_calls": [{"name": "bash", "arguments": {"command": "true"}}]}, stall], workspace, store,
+                     max_seconds=3, max_model_seconds=300)
+    assert run.status is RunStatus.out_of_budget and "wall budget of 3s" in run.error and "model" in run.error
+    assert took < 20, took
+    assert run.steps == 1
+
+
+def test_a_slow_but_answering_model_is_not_cut(workspace, store):
+    run, _ = _run([{"tool_calls": [{"name": "finish", "arguments": {"answer": "hi"}}]}], workspace, store,
+                  max_model_seconds=30)
+    assert run.status is RunStatus.succeeded
+
+
+def test_the_wait_is_shown_with_its_seconds_and_stops():
+    out = io.StringIO()
+    wait = ModelWait(Console(file=out, force_terminal=False, width=100), notes=0.2, every=0.3)
+    model = wait.watch(ScriptedModel([]))
+    assert model.name == "scripted" and model.vision is False
+    wait.start()
+    time.sleep(0.9)
+    wait.stop()
+    shown = out.getvalue()
+    assert "waiting on the model · 0 s" in shown and shown.count("waiting on the model") >= 2
+    time.sleep(0.5)
+    assert out.getvalue() == shown  # nothing after stop
+    model.complete([], [])
+    assert wait.text() == ""
+
+
+def test_cli_says_it_waits_on_the_model_then_fails_at_the_deadline(tmp_path):
+    with FakeOpenAIServer(["hang"]) as srv:
+        t0 = time.monotonic()
+        proc = subprocess.run([sys.executable, "-m", "macrohard", "run", "say hi", "--model", srv.url + "#m",
+                               "--no-sandbox", "-w", str(tmp_path / "ws"), "--model-timeout", "5"],
+                              capture_output=True, text=True, timeout=100)
+        took = time.monotonic() - t0
+    assert "Traceback" not in proc.stdout + proc.stderr
+    assert "waiting on the model · 3 s" in proc.stdout
+    assert proc.returncode == 1 and "did not answer within 5s" in proc.stdout
+    assert took < 60, took
