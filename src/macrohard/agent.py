@@ -49,6 +49,15 @@ from macrohard.types import (
 StepCallback = Callable[[Run, Step], None]
 
 
+def enforced_network(env: Any) -> str:
+    """The network mode a sandbox enforces, for the guard; anything not sandboxed counts as ``full``."""
+    info = env.describe() if callable(getattr(env, "describe", None)) else {}
+    if isinstance(info, dict) and info.get("isolation") == "bwrap" and info.get("network") in (
+            "none", "loopback", "hosts", "full"):
+        return str(info["network"])
+    return "full"
+
+
 def tool_schemas(action_types: list[type[BaseModel]]) -> list[dict[str, Any]]:
     """OpenAI-style function tools, one per action kind (the ``kind`` field is the tool name)."""
     tools = []
@@ -126,7 +135,7 @@ class Agent:
             self.store.create_run(run)
         audit.attach(self.guard, self.store)  # every verdict of this run goes to its hash-chained audit log
         ctx = GuardContext(workspace=self.env.workspace, run_id=run.id, task_text=task.text,
-                           environment=self.env.kind, network=task.network, budget=task.budget,
+                           environment=self.env.kind, network=enforced_network(self.env), budget=task.budget,
                            approve=self.approve)
         action_types = list(getattr(self.env, "action_types", [])) or _default_action_types()
         tools = tool_schemas(action_types)

@@ -15,8 +15,11 @@ from macrohard.types import BashAction, BrowserGotoAction, Decision
 def test_default_policy_loads_and_covers_every_category():
     policy = load_policy(DEFAULT_POLICY_PATH)
     covered = {c for r in policy.rules for c in r.categories}
-    assert covered == {"destructive", "privilege", "remote_code", "network", "exfiltration", "credential",
-                       "persistence", "tamper", "obfuscation", "dynamic", "unparseable"}
+    from macrohard.safety.policy import CATEGORIES
+
+    assert covered == set(CATEGORIES) >= {"destructive", "privilege", "remote_code", "network", "exfiltration",
+                                          "credential", "persistence", "tamper", "obfuscation", "dynamic",
+                                          "unparseable", "force_push", "untrusted_install", "miner", "background"}
     assert all(r.reason for r in policy.rules)
 
 

@@ -16,10 +16,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from macrohard.safety import programs
 from macrohard.safety import rules_data as R
 from macrohard.safety.argv import decodes, effective_program, runs_stdin, skip_options, unwrap, value_after
 from macrohard.safety.paths import PathJudge
 from macrohard.safety.shellparse import SimpleCommand, parse
+from macrohard.safety.shellview import expand_braces, look_alike, shell_view
 
 MAX_DEPTH = 4
 MAX_SCRIPT = 64_000  # bytes of a workspace script the guard reads to judge `bash script.sh`
@@ -46,6 +48,8 @@ class Analyzer:
     def __init__(self, paths: PathJudge, result: Analysis) -> None:
         self.paths = paths
         self.r = result
+        self.new_remotes: set[str] = set()  # git remotes added or re-pointed earlier on the line
+        self.downloads: set[str] = set()  # files a downloader wrote earlier on the line
 
     # -- entry ---------------------------------------------------------------------------------
 
@@ -55,6 +59,12 @@ class Analyzer:
             return
         if command.startswith(("#!", "\ufeff")) or any(ch in command for ch in R.INVISIBLE_CHARS):
             self.r.add("obfuscation", "invisible or control characters in the command")
+        view = shell_view(command)  # judge what bash will read: NUL dropped, \<newline> joined, ${IFS} split
+        for problem in view.problems:
+            self.r.add("obfuscation", f"the command {problem}")
+        if view.text != command and "IFS" in command and "IFS" not in view.text:
+            self.r.add("obfuscation", "hides spaces with ${IFS}")
+        command = view.text
         parsed = parse(command)
         if parsed.error:
             self.r.add("unparseable", f"cannot parse the command as bash: {command[:120]!r}")
@@ -81,7 +91,7 @@ class Analyzer:
     # -- one simple command ----------------------------------------------------------------------
 
     def simple(self, cmd: SimpleCommand, depth: int) -> None:
-        argv = [a for a in cmd.argv]
+        argv = [w for a in cmd.argv for w in expand_braces(a)] if any("{" in a for a in cmd.argv) else list(cmd.argv)
         for op, target in cmd.redirects:
             if op in (">", ">>", ">|", "&>", "&>>", ">&") and target and not target.isdigit() and target != "-":
                 self.write_target(target, cmd.cwd, f"redirects output to {target}")
@@ -104,14 +114,26 @@ class Analyzer:
                 self.r.add("dynamic", f"the program {argv[0]!r} is only known when the command runs")
             return
         self.argv(argv, cmd, depth)
+        programs.detached(self, cmd)
 
     def argv(self, argv: list[str], cmd: SimpleCommand, depth: int) -> None:
         while argv:
             prog = posixpath.basename(argv[0])
             self.r.programs.add(prog)
             rest = argv[1:]
+            programs.miner(self, prog, rest)
+            if (alike := look_alike(prog)) is not None:
+                self.r.add("obfuscation", f"the program name {prog!r} is written with look-alike letters ({alike!r})")
+            if any(ch in argv[0] for ch in "*?[") and not _is_dynamic(argv[0]):
+                self.r.add("obfuscation", f"the program {argv[0]!r} is a glob pattern: bash picks it when it runs")
+            if self.paths.resolve(argv[0], cmd.cwd) in self.downloads or (
+                    prog in R.SHELLS | R.INTERPRETERS | {"source", "."} and rest
+                    and self.paths.resolve(rest[-1] if prog in ("source", ".") else next(
+                        (a for a in rest if not a.startswith("-")), ""), cmd.cwd) in self.downloads):
+                self.r.add("remote_code", f"runs {argv[-1] if prog in R.SHELLS | R.INTERPRETERS else argv[0]}, "
+                                          "downloaded earlier in the same command")
             for word in rest:
-                self.scan_word(word, cmd.cwd)
+                self.scan_word(word, cmd.cwd, prog)
             if prog in R.PRIVILEGE:
                 self.r.add("privilege", f"{prog} runs a command with other privileges")
                 if prog == "su":
@@ -121,7 +143,11 @@ class Analyzer:
                     return
                 argv = skip_options(rest, R.PRIVILEGE_ARG_OPTS)
                 continue
+            if prog in R.INTERPRETERS and rest[:2] in (["-m", "pip"], ["-m", "pipx"]):
+                argv = [rest[1], *rest[2:]]
+                continue
             if prog in R.WRAPPERS:
+                cmd.wrappers.add(prog)
                 argv = unwrap(prog, rest)
                 if prog in ("xargs", "parallel") and argv and posixpath.basename(argv[0]) in R.DELETERS | {"shred"}:
                     self.r.add("dynamic", f"{prog} {argv[0]} deletes paths only known when the command runs")
@@ -260,6 +286,14 @@ class Analyzer:
                     target = inline or args[i + 1]
                     if target != "-":
                         self.write_target(target, cwd, f"{prog} writes to {target}")
+                        if prog in R.DOWNLOADERS:
+                            self.downloads.add(self.paths.resolve(target, cwd))
+        if prog in R.DOWNLOADERS:  # wget URL and curl -O URL save under the URL's own file name
+            if prog == "wget" and not ({"-O", "--output-document", "-P"} & set(args)) or prog == "curl" and (
+                    "-O" in args or "--remote-name" in args):
+                for a in operands:
+                    if R.URL.match(a) and (name := posixpath.basename(a.split("?")[0].rstrip("/"))):
+                        self.downloads.add(self.paths.resolve(name, cwd))
         if prog == "tar":
             for i, a in enumerate(args):
                 if a in ("-C", "--directory") and i + 1 < len(args) and ("x" in flags or "--extract" in long):
@@ -322,6 +356,7 @@ class Analyzer:
             self.r.add("credential", f"{prog} reads stored secrets")
         if prog == "git" and operands[:1] == ["config"] and any("credential" in a or "core.hooksPath" in a for a in args):
             self.r.add("persistence", "git config changes credential helpers or hooks")
+        programs.judge(self, prog, args, cmd, depth)
         self.network(prog, args, operands, cmd)
 
     def network(self, prog: str, args: list[str], operands: list[str], cmd: SimpleCommand) -> None:
@@ -397,10 +432,12 @@ class Analyzer:
 
     # -- paths -------------------------------------------------------------------------------------
 
-    def scan_word(self, word: str, cwd: str | None) -> None:
+    def scan_word(self, word: str, cwd: str | None, prog: str = "") -> None:
         low = word.lower()
         for pattern, category, why in R.SENSITIVE_PATHS:
             if pattern.search(low):
+                if prog in R.SEARCHERS and pattern is R.KEY_FILE_GLOB:
+                    continue  # a search for key files: programs.py judges where it searches
                 self.r.add(category, f"{why}: {word[:80]}")
                 self.r.paths.append(word)
                 break

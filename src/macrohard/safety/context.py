@@ -23,7 +23,7 @@ class GuardContext:
     step: int = 0
     task_text: str = ""
     environment: str = "shell"
-    network: str = "none"
+    network: str = "full"  # the network mode the environment enforces; unknown is "full" (it limits nothing)
     budget: Budget = field(default_factory=Budget)
     usage: Usage = field(default_factory=Usage)
     cost_usd: float = 0.0

@@ -24,7 +24,9 @@ from macrohard.yamlfile import load_model
 DEFAULT_POLICY_PATH = Path(__file__).with_name("default_policy.yaml")
 
 CATEGORIES = ("destructive", "privilege", "remote_code", "network", "exfiltration", "credential", "persistence",
-              "tamper", "obfuscation", "dynamic", "unparseable")
+              "tamper", "obfuscation", "dynamic", "unparseable", "force_push", "untrusted_install", "miner",
+              "background")
+NETWORK_MODES = ("none", "loopback", "hosts", "full")
 ANSWER_CATEGORIES = ("weapons", "drugs", "malware", "self_harm", "csam", "hate", "harassment", "bias", "secret")
 
 
@@ -44,6 +46,8 @@ class Rule(_Strict):
     programs: list[str] = Field(default_factory=list, description="Program names run by a command; any matches.")
     paths: list[str] = Field(default_factory=list, description="Globs over paths the action touches; any matches.")
     hosts: list[str] = Field(default_factory=list, description="Globs over hosts the action contacts; any matches.")
+    network: list[Literal[NETWORK_MODES]] = Field(  # type: ignore[valid-type]
+        default_factory=list, description="The run's network modes (none, loopback, hosts, full) the rule applies in.")
     fatal: bool = Field(default=False, description="A denial by this rule ends the run.")
 
 
@@ -106,10 +110,13 @@ class Facts:
     programs: set[str] = field(default_factory=set)
     paths: list[str] = field(default_factory=list)
     hosts: list[str] = field(default_factory=list)
+    network: str = "full"  # the run's network mode; unknown counts as full, the mode that limits nothing
 
 
 def _matches(rule: Rule, f: Facts) -> bool:
     if rule.kinds and f.kind not in rule.kinds:
+        return False
+    if rule.network and f.network not in rule.network:
         return False
     if rule.categories and not any(c in f.categories for c in rule.categories):
         return False

@@ -54,7 +54,8 @@ def facts_of(action: Any, ctx: GuardContext, policy: Policy) -> Facts:
                     for pattern, category, what in R.WRITE_TARGETS:
                         if category in ("persistence", "credential") and pattern.search(low):
                             a.add(category, f"{kind} {value} ({what})")
-    return Facts(kind=kind, categories=a.findings, programs=a.programs, paths=a.paths, hosts=a.hosts)
+    return Facts(kind=kind, categories=a.findings, programs=a.programs, paths=a.paths, hosts=a.hosts,
+                 network=ctx.network or "full")
 
 
 def _url_facts(url: str, a: Analysis, analyzer: Analyzer) -> None:

@@ -57,7 +57,8 @@ SYSTEM_PREFIXES = ("/etc", "/usr", "/bin", "/sbin", "/lib", "/boot", "/var", "/o
 SENSITIVE_PATHS: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(^|[\s/=:'\"])(~|\$home|/root|/home/[^/\s]+)?/?\.ssh(/|$|\b)"), "credential", "touches SSH keys"),
     (re.compile(r"\bid_(rsa|dsa|ecdsa|ed25519)\b"), "credential", "touches an SSH private key"),
-    (re.compile(r"\*\.(pem|key|p12|pfx|kdbx|keystore|jks|ovpn)\b"), "credential", "searches for key files"),
+    (KEY_FILE_GLOB := re.compile(r"\*\.(pem|key|p12|pfx|kdbx|keystore|jks|ovpn)\b"), "credential",
+     "searches for key files"),
     (re.compile(r"\.aws/(credentials|config)|\.aws\b"), "credential", "touches AWS credentials"),
     (re.compile(r"\.(gnupg|kube/config|docker/config\.json|netrc|git-credentials|pgpass|vault-token|pypirc|npmrc)\b"),
      "credential", "touches stored credentials"),
@@ -130,3 +131,44 @@ CODE_SHELL_CALL = re.compile(r"(?:os\.system|os\.popen|subprocess\.\w+|system|ex
 STRING_LITERAL = re.compile(r"(['\"])([^'\"\n]{1,200})\1")
 DESTROY_CALL = re.compile(r"rmtree|os\.remove|os\.unlink|\bunlink\b|rm_rf|rmdir|File\.delete|fs\.rm|truncate\(|"
                           r"remove_tree|FileUtils\.rm|unlinkSync|rmSync")
+
+# -- programs.py: pushes, package sources, cloud and cluster secrets, key hunts, miners ---------------------
+PACKAGE_INSTALLERS = frozenset({"pip", "pip3", "pipx", "uv", "easy_install", "npm", "yarn", "pnpm", "bun", "gem",
+                                "cargo", "poetry", "conda", "mamba"}) | frozenset(f"pip3.{i}" for i in range(6, 15))
+# Options naming where packages come from; the official indexes are not a finding.
+INDEX_OPTIONS = frozenset({"-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--registry", "--source",
+                           "--git", "--index", "--default-index", "--trusted-host", "-c", "--channel"})
+OFFICIAL_INDEXES = re.compile(r"^(https://)?(pypi\.org|files\.pythonhosted\.org|registry\.npmjs\.org|"
+                              r"registry\.yarnpkg\.com|rubygems\.org|index\.crates\.io|crates\.io|conda-forge|"
+                              r"defaults)(/|$)")
+# A package spec that is a URL, a VCS repository or a GitHub shorthand rather than a released name.
+PACKAGE_SOURCE = re.compile(r"(git\+|hg\+|svn\+|bzr\+)?(https?|ftp|git|ssh)://|git\+|(github|gitlab|bitbucket|gist):|"
+                            r"^[A-Za-z0-9][\w.-]*/[\w.-]+(#\S*)?$|^[\w.-]+@[\w.-]+:")
+CLOUD_SECRET_COMMANDS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"gcloud .*\bauth\b.*\bprint-(access|identity)-token|gcloud .*\bsecrets versions access"),
+     "prints a cloud access token or secret"),
+    (re.compile(r"az .*\b(get-access-token|keyvault secret (show|download)|ad sp credential)"),
+     "prints an Azure access token or secret"),
+    (re.compile(r"aws .*\b(sts get-session-token|secretsmanager get-secret-value|configure (get|export-credentials)|"
+                r"ecr get-login-password|iam create-access-key|ssm get-parameters?\b.*--with-decryption)"),
+     "prints AWS credentials or secrets"),
+    (re.compile(r"vault .*\b(kv get|read|token create|login|print token)\b"), "reads secrets from Vault"),
+    (re.compile(r"gh auth (token|status .*(-t|--show-token))"), "prints the GitHub token"),
+    (re.compile(r"(doctl auth|heroku auth:token|op (read|item get)|bw (get|unlock|export)|lpass (show|export))"),
+     "reads stored credentials"),
+]
+PUBLISHERS = frozenset({"twine", "npm", "yarn", "pnpm", "cargo", "gem", "poetry", "flit", "hatch", "uv"})
+INSTALL_VALUE_OPTIONS = frozenset({"-r", "--requirement", "-c", "--constraint", "--target", "-t", "--prefix",
+                                   "--root", "--cache-dir", "--python"})
+GIT_URL = re.compile(r"(https?|ssh|git|ftps?|file)://|[\w.-]+@[\w.-]+:")
+SEARCHERS = frozenset({"grep", "egrep", "rg", "ag", "ack", "find", "locate", "mlocate", "plocate", "fd", "fdfind"})
+KEY_MARKERS = re.compile(r"PRIVATE KEY|BEGIN [A-Z ]*PRIVATE|\bid_(rsa|dsa|ecdsa|ed25519)\b|\.(pem|key|p12|pfx|kdbx|ppk|"
+                         r"keystore|jks)\b|wallet\.dat|ssh_host_\w*_key", re.I)
+MINERS = frozenset({"xmrig", "xmrig-notls", "xmr-stak", "xmr-stak-rx", "cpuminer", "cpuminer-multi", "cpuminer-opt",
+                    "minerd", "cgminer", "bfgminer", "ethminer", "nbminer", "t-rex", "lolminer", "phoenixminer",
+                    "nanominer", "gminer", "teamredminer", "srbminer", "srbminer-multi", "kdevtmpfsi", "kinsing"})
+MINING = re.compile(r"stratum(\+(tcp|ssl|tls))?://|\b(moneroocean|nanopool|minexmr|supportxmr|2miners|f2pool|hashvault|"
+                    r"herominers|unmineable|nicehash)\b|^--donate-level|^(randomx|cryptonight|yescrypt|ethash|kawpow|"
+                    r"rx/0)$", re.I)
+RISKY_ALIAS_TARGETS = (DELETERS | SHELLS | INTERPRETERS | DOWNLOADERS | NETWORK_TOOLS | PRIVILEGE
+                       | frozenset({"dd", "shred", "chmod", "chown", "truncate", "mv", "cp", "eval", "exec", "kill"}))

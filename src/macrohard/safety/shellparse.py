@@ -30,6 +30,8 @@ class SimpleCommand:
     escaped_name: bool = False  # the command name was written with $'\x..' escapes or ${IFS} tricks
     heredoc: str = ""
     cwd: str | None = None  # the directory a `cd` earlier on the line moved to (None: the start dir)
+    background: bool = False  # run as a job with `&` (alone, in a list, subshell or pipeline)
+    wrappers: set[str] = field(default_factory=set)  # nohup, setsid, env, ... it was run through (set by analysis)
 
 
 @dataclass
@@ -197,8 +199,15 @@ class _Walker:
         if t == "ERROR":
             self.out.error = True
         cmds: list[SimpleCommand] = []
-        for child in node.named_children:
+        children = node.children
+        for i, child in enumerate(children):
+            if not child.is_named:
+                continue
+            first = len(self.out.commands)
             cmds += self.visit(child, nested)
+            if i + 1 < len(children) and children[i + 1].type == "&":  # `job &`: everything in it runs on
+                for c in self.out.commands[first:]:
+                    c.background = True
         return cmds
 
     def assign(self, node: Any, nested: set[str] | None) -> None:

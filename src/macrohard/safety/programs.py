@@ -1,0 +1,155 @@
+"""What particular programs do beyond their paths: pushes, package sources, cluster and cloud secrets,
+key hunts, miners, jobs left running, and shell builtins that change what later commands mean.
+
+``judge`` is called by ``safety.commands`` for every simple command; it adds findings in the categories
+that the policy's rules name (``default_policy.yaml`` says why each is refused). The tables are in
+``rules_data`` so that they can be read in one place.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from typing import TYPE_CHECKING
+
+from macrohard.safety import rules_data as R
+from macrohard.safety.shellparse import SimpleCommand
+
+if TYPE_CHECKING:
+    from macrohard.safety.commands import Analyzer
+
+
+def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: int) -> None:
+    operands = [a for a in args if not a.startswith("-")]
+    if prog in R.PUBLISHERS and operands[:1] in (["upload"], ["publish"]):
+        an.r.add("exfiltration", f"{prog} {operands[0]} publishes the workspace's code to a package index")
+    if "--help" in args or "-h" in args:
+        return
+    if prog == "git":
+        _git(an, args, operands)
+    elif prog in R.PACKAGE_INSTALLERS:
+        _install(an, prog, args, operands)
+    elif prog in ("kubectl", "oc", "k3s", "microk8s"):
+        _kubectl(an, prog, args, operands)
+    elif prog in ("alias",):
+        _alias(an, operands, cmd, depth)
+    elif prog == "trap" and operands:
+        an.line(operands[0], depth + 1, cmd.cwd)  # the trap's code runs later, on a signal or at exit
+    elif prog == "hash" and "-p" in args:
+        an.r.add("obfuscation", "hash -p makes a command name run another program")
+    elif prog == "shopt" and "expand_aliases" in args and "-s" in args:
+        an.r.add("obfuscation", "shopt -s expand_aliases lets aliases change what later commands mean")
+    elif prog in ("grep", "egrep", "rg", "ag", "ack", "find", "locate", "mlocate", "plocate", "fd", "fdfind"):
+        _key_search(an, prog, args, operands, cmd)
+    for pattern, why in R.CLOUD_SECRET_COMMANDS:
+        if pattern.match(" ".join([prog, *args])):
+            an.r.add("credential", f"{prog} {why}")
+            break
+    _background(an, prog, args, operands, cmd)
+
+
+def _git(an: Analyzer, args: list[str], operands: list[str]) -> None:
+    sub = operands[0] if operands else ""
+    if sub == "remote" and len(operands) >= 4 and operands[1] in ("add", "set-url"):
+        an.new_remotes.add(operands[2])
+    if sub != "push":
+        return
+    rest = operands[1:]
+    forced = [a for a in args if a in ("-f", "--force", "--mirror") or a.startswith("--force-with-lease")
+              or re.fullmatch(r"-[a-zA-Z]*f[a-zA-Z]*", a)]
+    forced += [r for r in rest[1:] if r.startswith("+")]
+    if forced:
+        an.r.add("force_push", f"git push {forced[0]} rewrites the history of a shared branch")
+    if rest and R.GIT_URL.match(rest[0]):
+        an.r.add("exfiltration", f"git push sends the repository to {rest[0][:80]}, given on the command line")
+    elif rest and rest[0] in an.new_remotes:
+        an.r.add("exfiltration", f"git push sends the repository to the remote {rest[0]!r} added in this command")
+
+
+def _install(an: Analyzer, prog: str, args: list[str], operands: list[str]) -> None:
+    verbs = {"install", "i", "add", "ci"}
+    if not any(o in verbs for o in operands[:3]) and prog not in ("pipx", "easy_install"):
+        return
+    for i, a in enumerate(args):
+        name, _, inline = a.partition("=")
+        if name in R.INDEX_OPTIONS and (inline or i + 1 < len(args)):
+            where = inline or args[i + 1]
+            if "://" in where and not R.OFFICIAL_INDEXES.match(where):
+                an.r.add("untrusted_install", f"{prog} installs from the package index {where[:80]}")
+                return
+    skip = {i + 1 for i, a in enumerate(args) if a in R.INDEX_OPTIONS | R.INSTALL_VALUE_OPTIONS}
+    for a in (a for i, a in enumerate(args) if i not in skip and not a.startswith("-")):
+        if a in verbs or a.startswith(("./", "../", ".", "@")) and "://" not in a:
+            continue
+        if R.PACKAGE_SOURCE.search(a) and not (prog.startswith(("pip", "uv", "conda", "mamba")) and "://" not in a
+                                               and "+" not in a and ":" not in a):
+            an.r.add("untrusted_install", f"{prog} installs {a[:80]} from a URL or a repository, not a release")
+            return
+
+
+def _kubectl(an: Analyzer, prog: str, args: list[str], operands: list[str]) -> None:
+    words = " ".join(operands).lower()
+    if re.search(r"\b(get|describe|edit)\b.*\bsecrets?\b|\bsecrets?/", words) or (
+            "get" in operands and "secret" in words):
+        an.r.add("credential", f"{prog} reads the cluster's secrets")
+    elif re.search(r"\bconfig view\b", words) and ("--raw" in args or "--flatten" in args):
+        an.r.add("credential", f"{prog} config view --raw prints cluster credentials")
+    elif "create" in operands[:1] and "token" in operands[1:2]:
+        an.r.add("credential", f"{prog} create token mints a cluster credential")
+    elif "exec" in operands[:1] and "--" in args:
+        inner = args[args.index("--") + 1:]
+        if inner and posixpath.basename(inner[0]) in ("env", "printenv") or any("/secrets/" in a or "environ" in a
+                                                                               for a in inner):
+            an.r.add("credential", f"{prog} exec reads a pod's environment or mounted secrets")
+
+
+def _alias(an: Analyzer, operands: list[str], cmd: SimpleCommand, depth: int) -> None:
+    for a in operands:
+        name, eq, value = a.partition("=")
+        if not eq:
+            continue
+        an.line(value, depth + 1, cmd.cwd)
+        target = posixpath.basename(value.split()[0]) if value.split() else ""
+        if target and target != name and target in R.RISKY_ALIAS_TARGETS:
+            an.r.add("obfuscation", f"alias {name}={value[:40]} makes {name!r} run {target}")
+
+
+def _key_search(an: Analyzer, prog: str, args: list[str], operands: list[str], cmd: SimpleCommand) -> None:
+    text = " ".join(args)
+    if not R.KEY_MARKERS.search(text):
+        return
+    if prog in ("locate", "mlocate", "plocate") or prog in ("fd", "fdfind") and "/" in operands[1:2]:
+        an.r.add("credential", f"{prog} searches the whole file system for private keys")
+        return
+    roots = [o for o in operands if o.startswith(("/", "~", ".."))] or ["."]
+    if any(an.paths.outside(r.rstrip("*") or "/", cmd.cwd) for r in roots):
+        an.r.add("credential", f"{prog} searches for private keys outside the workspace ({roots[0]})")
+
+
+def miner(an: Analyzer, prog: str, args: list[str]) -> None:
+    """Called for every program a command runs, interpreters and wrapped ones included."""
+    if prog in R.MINERS:
+        an.r.add("miner", f"{prog} is a cryptocurrency miner")
+        return
+    for a in args:
+        if R.MINING.search(a):
+            an.r.add("miner", f"{prog} {a[:60]} talks to a mining pool")
+            return
+
+
+def _background(an: Analyzer, prog: str, args: list[str], operands: list[str], cmd: SimpleCommand) -> None:
+    if prog == "disown" or prog in ("daemonize", "start-stop-daemon"):
+        an.r.add("background", f"{prog} leaves a job running after the step")
+    elif prog == "screen" and any(re.fullmatch(r"-[a-zA-Z]*d[a-zA-Z]*m[a-zA-Z]*|-dm\w*|-d", a) for a in args):
+        an.r.add("background", "screen -dm starts a detached session that outlives the step")
+    elif prog == "tmux" and operands[:1] in (["new"], ["new-session"]) and "-d" in args:
+        an.r.add("background", "tmux new -d starts a detached session that outlives the step")
+    elif prog == "ssh" and any(re.fullmatch(r"-[a-zA-Z]*f[a-zA-Z]*", a) for a in args):
+        an.r.add("background", "ssh -f keeps a connection running in the background")
+
+
+def detached(an: Analyzer, cmd: SimpleCommand) -> None:
+    """``nohup cmd &`` and ``setsid cmd &``: a job made to survive the shell that started it."""
+    if cmd.background and cmd.argv and cmd.wrappers & {"nohup", "setsid"}:
+        an.r.add("background", f"{'/'.join(sorted(cmd.wrappers & {'nohup', 'setsid'}))} ... & leaves "
+                               f"{cmd.argv[-1][:40]!r} running after the step")
