@@ -326,7 +326,7 @@ class Analyzer:
                 self.r.add("tamper", "stops the system's logging or auditing")
         if prog == "crontab" and not (flags == "l" and not operands):
             self.r.add("persistence", "crontab schedules commands to run again later")
-        if prog in ("at", "batch", "launchctl", "update-rc.d", "chkconfig"):
+        if prog in ("at", "batch", "launchctl", "update-rc.d", "chkconfig", "systemd-run"):
             self.r.add("persistence", f"{prog} schedules or installs something that runs later")
         if prog == "history" and (set(flags) & {"c", "d", "w", "r"} or "-c" in args):
             self.r.add("tamper", "clears or rewrites the shell history")
