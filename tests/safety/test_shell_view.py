@@ -15,6 +15,12 @@ from macrohard.types import BashAction, Decision
 
 OUTSIDE = "/srv/data"  # a directory outside the test's workspace
 
+
+def bash(command: str) -> BashAction:
+    """The action as the guard receives it. ``BashAction`` itself now refuses a NUL (issue 10); the guard
+    must not depend on that, so the action is built without validation, as a caller could."""
+    return BashAction.model_construct(command=command)
+
 # Each was allowed by the guard on main before issue 9.
 TRICKS = {
     "nul in the program name": "r\x00m -r /var/log/logs",
@@ -50,20 +56,20 @@ STILL_REFUSED = {
 
 @pytest.mark.parametrize("command", list(TRICKS.values()), ids=list(TRICKS))
 def test_tricks_bash_reads_differently_are_refused(command, guard, ctx):
-    verdict = guard.review(BashAction(command=command), ctx)
+    verdict = guard.review(bash(command), ctx)
     assert verdict.decision is Decision.deny, (command, verdict)
     assert verdict.reason
 
 
 @pytest.mark.parametrize("command", list(STILL_REFUSED.values()), ids=list(STILL_REFUSED))
 def test_known_tricks_stay_refused(command, guard, ctx):
-    assert guard.review(BashAction(command=command), ctx).decision is not Decision.allow
+    assert guard.review(bash(command), ctx).decision is not Decision.allow
 
 
 def test_the_reason_names_the_byte(guard, ctx):
-    verdict = guard.review(BashAction(command="r\x00m -r /var/log/logs"), ctx)
+    verdict = guard.review(bash("r\x00m -r /var/log/logs"), ctx)
     assert "NUL" in verdict.reason
-    verdict = guard.review(BashAction(command="echo done\r"), ctx)
+    verdict = guard.review(bash("echo done\r"), ctx)
     assert "carriage return" in verdict.reason and "plain text" in verdict.reason
 
 
@@ -77,7 +83,7 @@ def test_the_reason_names_the_byte(guard, ctx):
     "cp config.{yaml,yaml.bak}",
 ])
 def test_ordinary_commands_still_pass(command, guard, ctx):
-    assert guard.review(BashAction(command=command), ctx).allowed, command
+    assert guard.review(bash(command), ctx).allowed, command
 
 
 def test_normalisation_follows_bash():
@@ -102,4 +108,4 @@ def test_real_bash_drops_the_nul_that_the_guard_now_sees(tmp_path, guard, ctx):
         assert (tmp_path / "joined").exists()  # bash joined the backslash-newline
     finally:
         session.close()
-    assert guard.review(BashAction(command=f"r\x00m -r {victim}"), ctx).decision is Decision.deny
+    assert guard.review(bash(f"r\x00m -r {victim}"), ctx).decision is Decision.deny
