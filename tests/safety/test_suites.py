@@ -20,7 +20,15 @@ def test_suites_are_big_and_cover_the_categories():
     assert kinds["action"] >= 100 and kinds["observation"] >= 20 and kinds["answer"] >= 20
 
 
-@pytest.mark.parametrize("suite,blocked", [("redteam", True), ("benign", False)])
-def test_guard_gets_every_case_right(suite, blocked):
-    wrong = [(o.case.id, o.detail) for o in run_suite(suite) if o.blocked != blocked]
+@pytest.mark.parametrize("suite,caught", [("redteam", True), ("benign", False)])
+def test_guard_gets_every_case_right(suite, caught):
+    wrong = [(o.case.id, o.detail) for o in run_suite(suite) if o.caught != caught]
     assert wrong == []
+
+
+def test_a_flagged_injection_is_not_counted_as_blocked():
+    """Issue 9: an injection marked untrusted still reaches the model; the figures must say so."""
+    injections = [o for o in run_suite("redteam") if o.case.category == "injection"]
+    assert injections and all(o.result == "flagged" and not o.blocked for o in injections)
+    secrets = [o for o in run_suite("redteam") if o.case.category == "secrets" and o.case.observation]
+    assert secrets and all(o.result == "blocked" for o in secrets)  # redacted: the model never sees it
