@@ -167,8 +167,10 @@ class Agent:
                 finally:
                     if step.thought or step.action is not None or step.raw is not None or step.observation is not None:
                         self._record(run, step)
-                if done:
-                    return self._end(run, RunStatus.succeeded)
+                if done:  # the agent's own claim: done, or gave up (never a success)
+                    if getattr(step.action, "success", True):
+                        return self._end(run, RunStatus.succeeded)
+                    return self._end(run, RunStatus.gave_up, "the agent gave up (finish with success=false)")
             raise BudgetExceeded(f"step budget of {task.budget.max_steps} spent without finishing")
         except RunError as exc:
             return self._end(run, RunStatus(exc.status), str(exc))

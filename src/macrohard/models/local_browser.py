@@ -12,15 +12,27 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import BaseModel
+
+from macrohard.types import FinishAction
+
+
 # The browser actions the small model is offered, with the fields it fills (kind first). scroll,
 # back, wait, read and screenshot are left out: the snapshot after each action already shows the page.
+def local_fields(action: type[BaseModel], **caps: int | None) -> dict[str, dict[str, Any]]:
+    """The fields of ``action`` (from ``types.py``, in the order given) that a small model fills, each with
+    its JSON type from the action's own schema and an optional length cap (decoding must stay short)."""
+    props = action.model_json_schema()["properties"]
+    return {name: {"type": props[name]["type"], **({"maxLength": cap} if cap else {})} for name, cap in caps.items()}
+
+
 BROWSER_LOCAL_ACTIONS: dict[str, dict[str, dict[str, Any]]] = {
     "browser_goto": {"url": {"type": "string", "maxLength": 120}},
     "browser_type": {"element": {"type": "string"}, "text": {"type": "string", "maxLength": 60}},
     "browser_select": {"element": {"type": "string"}, "option": {"type": "string", "maxLength": 40}},
     "browser_click": {"element": {"type": "string"}},
     "browser_press": {"key": {"enum": ["Enter", "Tab", "Escape"]}},
-    "finish": {"answer": {"type": "string", "maxLength": 80}},
+    "finish": local_fields(FinishAction, answer=80, success=None),
 }
 # Which roles each element-taking action may name.
 TYPE_ROLES = frozenset({"textbox", "searchbox", "spinbutton"})
