@@ -2,9 +2,10 @@
 
     .venv/bin/python benchmarks/tiny_tasks/run.py --model local [--limit N] [--only ID,ID] [--json]
 
-Every task goes through ``macrohard.runner.run_task`` (the whole loop, the guard and the run store);
-afterwards its check runs with ``bash -c`` in the workspace. Prints one line per task (pass/fail,
-status, steps, seconds, the actions taken), then the success rate and the median time per task.
+Every task goes through ``macrohard.runner.run_task`` (the whole loop, the guard, the run store and
+the task's check, run in a sandbox over the workspace as the agent left it). Prints one line per task
+(PASS, fail, or FALSE for a false success: claimed, check failed; status, steps, seconds, the actions
+taken), then the success rate, the false successes and the median time per task.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -45,41 +46,23 @@ def make_task(spec: dict[str, Any], workspace: str) -> Any:
     return Task(workspace=workspace, **{k: spec[k] for k in TASK_FIELDS if k in spec})
 
 
-def run_check(spec: dict[str, Any], workspace: str) -> bool:
-    """The task's check: its command must exit 0 in the workspace."""
-    check = spec["check"]
-    if check.get("type") != "command":
-        raise ValueError(f"task {spec['id']}: only command checks are supported here, got {check.get('type')!r}")
-    try:
-        proc = subprocess.run(["bash", "-c", check["command"]], cwd=workspace, capture_output=True,
-                              timeout=float(check.get("timeout", 60)))
-    except subprocess.TimeoutExpired:
-        return False
-    return proc.returncode == 0
-
-
 def run_one(spec: dict[str, Any], model: Any, store: Any, workspace: str) -> dict[str, Any]:
-    """Run one task through the full loop and check it; returns a row for the report."""
+    """Run one task through the full loop; its check runs in the runner, in a sandbox over the workspace
+    as the agent left it. Returns a row for the report."""
+    from macrohard.eval.suite import CommandCheck
     from macrohard.runner import run_task
 
     t0 = time.perf_counter()
     error = None
-    live: dict[str, bool] = {}
-
-    def at_finish(run: Any, step: Any) -> None:
-        # Check when the agent finishes, in the workspace as it left it: once a sandbox closes, only
-        # files are written back (no empty directories, never .git), so git and mkdir tasks need this.
-        if getattr(step.action, "kind", "") == "finish" and run.answer is not None:
-            where = (run.meta.get("sandbox") or {}).get("workspace") or run.workspace or workspace
-            live["passed"] = run_check(spec, where)
-
+    passed = claimed = False
+    check = CommandCheck.model_validate(spec["check"])
     try:
-        run = run_task(make_task(spec, workspace), model=model, store=store, on_step=at_finish)
+        run = run_task(make_task(spec, workspace), model=model, store=store, check=check)
         status, run_id = run.status.value, run.id
+        passed, claimed = run.passed, run.status.value == "succeeded"
     except Exception as exc:  # a model or setup failure counts as a failed task; keep going
         status, run_id, error = "error", None, f"{type(exc).__name__}: {exc}"
     seconds = time.perf_counter() - t0
-    passed = live["passed"] if "passed" in live else run_check(spec, workspace)
     actions = []
     if run_id is not None:
         for step in store.steps(run_id):
@@ -92,8 +75,9 @@ def run_one(spec: dict[str, Any], model: Any, store: Any, workspace: str) -> dic
                 actions.append(row)
             elif step.raw is not None:
                 actions.append({"kind": "malformed", "raw": step.raw[:80]})
-    return {"id": spec["id"], "passed": passed, "status": status, "seconds": round(seconds, 2),
-            "steps": len(actions), "run_id": run_id, "actions": actions, "error": error}
+    return {"id": spec["id"], "passed": passed, "claimed": claimed, "false_success": claimed and not passed,
+            "status": status, "seconds": round(seconds, 2), "steps": len(actions), "run_id": run_id,
+            "actions": actions, "error": error}
 
 
 def _short(action: dict[str, Any]) -> str:
@@ -109,7 +93,7 @@ def _describe(action: dict[str, Any]) -> str:
     if kind == "edit_file":
         return f"edit {action['path']} {action['old'][:20]!r}->{action['new'][:20]!r}"
     if kind == "finish":
-        return "finish"
+        return "finish" if action.get("success", True) else "finish (gave up)"
     return f"{kind} {json.dumps({k: v for k, v in action.items() if k != 'kind'})[:50]}"
 
 
@@ -140,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
             ws.mkdir()
             row = run_one(spec, model, store, str(ws))
             rows.append(row)
-            mark = "PASS" if row["passed"] else "fail"
+            mark = "PASS" if row["passed"] else ("FALSE" if row["false_success"] else "fail")
             trail = " | ".join(_short(a) for a in row["actions"]) or (row["error"] or "")
             print(f"{mark} {spec['id']:<20} {row['status']:<13} {row['steps']} steps {row['seconds']:6.2f}s  {trail}",
                   flush=True)
@@ -150,6 +134,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nmodel {model.name}: {passed}/{len(rows)} passed ({100 * passed / max(len(rows), 1):.0f} %), "
           f"median {statistics.median(times):.2f} s per task (p90 {_quantile(times, 0.9):.2f} s), "
           f"model load {load_s:.2f} s")
+    statuses = Counter(r["status"] for r in rows)
+    false = sum(r["false_success"] for r in rows)
+    print(f"false successes (claimed success, check failed): {false}; statuses: "
+          + ", ".join(f"{k} {v}" for k, v in sorted(statuses.items())))
     if args.json:
         print(json.dumps(rows, indent=1))
     return 0

@@ -17,7 +17,7 @@ from macrohard.safety.approval import Approved
 from macrohard.safety.context import ApprovalCallback, GuardContext
 from macrohard.safety.guard import Guard
 from macrohard.store.sqlite import SQLiteStore, default_home
-from macrohard.types import BashAction, Run, RunStatus, Task, WriteFileAction
+from macrohard.types import BashAction, CheckResult, Observation, Run, RunStatus, Task, WriteFileAction
 
 
 def prepare_workspace(task: Task, run_id: str) -> str:
@@ -33,7 +33,14 @@ def prepare_workspace(task: Task, run_id: str) -> str:
 
 
 def setup_environment(env: Any, guard: Guard, task: Task, run: Run) -> None:
-    """Create the task's files and run its setup commands, each reviewed by the guard like any action."""
+    """Create the task's files and run its setup commands, each reviewed by the guard like any action.
+
+    The shell environment runs them itself, inside its sandbox (or, after an explicit --no-sandbox, the
+    way it runs everything). Browser and desktop cannot: their setup commands get a fresh sandbox over
+    the workspace (the task's network), their files a write jailed to the workspace — never the host."""
+    from macrohard.envs.files import FileTools
+    from macrohard.envs.oneshot import run_sandboxed
+
     ctx = GuardContext(workspace=env.workspace, run_id=run.id, task_text=task.text, environment=env.kind,
                        network=task.network, budget=task.budget)
     actions: list[Any] = [WriteFileAction(path=p, content=c) for p, c in task.files.items()]
@@ -44,15 +51,43 @@ def setup_environment(env: Any, guard: Guard, task: Task, run: Run) -> None:
             raise TaskFileError(f"the task's setup step {action.model_dump_json()} was refused by the guard: "
                                 f"{verdict.reason}")
         approved: Approved[Any] = guard.approve(action, verdict, ctx)
-        obs = env.execute(approved)
+        if env.kind == "shell":
+            obs = env.execute(approved)
+        elif isinstance(action, WriteFileAction):
+            obs = FileTools(env.workspace).write(action)  # jailed: never through a link out of the workspace
+        else:
+            result = run_sandboxed(action.command, env.workspace, network=task.network,
+                                   allow_hosts=task.allow_hosts, timeout=action.timeout)
+            obs = Observation(output=result.output, exit_code=result.exit_code, error=result.exit_code != 0)
         if obs.error:
             raise TaskFileError(f"the task's setup step failed: {action.model_dump_json()}\n{obs.output}")
 
 
+def check_run(check: Any, env: Any, run: Run, store: Any, *, site: Any = None,
+              script: list[dict[str, Any]] | None = None) -> CheckResult:
+    """Run the task's check after the agent finished and before the workspace closes, in a fresh sandbox
+    over it (the run's network and limits), and store its result on the run beside the agent's claim."""
+    from macrohard.envs.sandbox import SandboxEnvironment
+    from macrohard.eval.checkers import run_check, sandboxed_runner
+
+    limits = env.config.limits if isinstance(env, SandboxEnvironment) else None
+    result = run_check(check, env.workspace, run, store.steps(run.id), script=script, site=site,
+                       command_runner=sandboxed_runner(env.workspace, run, limits))
+    run.check = result
+    if run.false_success:
+        run.error = f"the agent claimed success, but the task's check failed: {result.detail}"
+    store.update_run(run)
+    return result
+
+
 def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard | None = None,
              on_step: StepCallback | None = None, approve: ApprovalCallback | None = None,
-             isolation: str | None = None, run: Run | None = None, env_options: dict[str, Any] | None = None) -> Run:
-    """Run ``task`` to its end and return the finished ``Run`` (also in the store)."""
+             isolation: str | None = None, run: Run | None = None, env_options: dict[str, Any] | None = None,
+             check: Any = None, site: Any = None, script: list[dict[str, Any]] | None = None) -> Run:
+    """Run ``task`` to its end and return the finished ``Run`` (also in the store).
+
+    ``check`` (an ``eval.suite`` check): run after the agent finished, its result stored as ``run.check``
+    (``site``, ``script``: what an http or blocked check needs)."""
     store = store if store is not None else SQLiteStore()
     model = model if model is not None else get_model(task.model)
     guard = guard if guard is not None else Guard.from_policy()  # $MACROHARD_POLICY, the user's, or the default
@@ -84,7 +119,10 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
             store.update_run(run)
             raise
         agent = Agent(model, env, guard, store, on_step=on_step, approve=approve)
-        return agent.run(task, run)
+        run = agent.run(task, run)
+        if check is not None:
+            check_run(check, env, run, store, site=site, script=script)
+        return run
     finally:
         env.close()
         if sandboxed:  # the change set is known only once the workspace is closed

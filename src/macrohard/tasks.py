@@ -1,23 +1,51 @@
-"""Task files (YAML): load and validate, with errors that name the field and the line."""
+"""Task files (YAML): load and validate, with errors that name the field and the line.
+
+A task file holds a task's fields and, optionally, the ``check`` that decides whether it was done
+(the same checks as in suites); ``macrohard run`` runs it after the agent finishes.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+from pydantic import Field
 
 from macrohard.errors import TaskFileError
+from macrohard.eval.suite import Check
 from macrohard.types import Task
 from macrohard.yamlfile import load_model
 
 
+class TaskFile(Task):
+    """A task, and optionally its check."""
+
+    check: Check | None = Field(default=None, description="How success is decided, as in suites; run after the "
+                                "agent finishes, its result shown beside the agent's claim.")
+
+
+def parse_task_file(text: str, source: str = "<task>") -> tuple[Task, Any]:
+    """The task and its check (None when the file has none)."""
+    parsed = load_model(text, source, TaskFile, error=TaskFileError, what="a task file",
+                        hint="it needs at least `text: ...`")
+    return Task.model_validate(parsed.model_dump(exclude={"check"})), parsed.check
+
+
 def parse_task(text: str, source: str = "<task>") -> Task:
-    return load_model(text, source, Task, error=TaskFileError, what="a task file",
-                      hint="it needs at least `text: ...`")
+    return parse_task_file(text, source)[0]
+
+
+def _read(path: str | Path) -> tuple[str, str]:
+    p = Path(path)
+    try:
+        return p.read_text(), str(p)
+    except OSError as exc:
+        raise TaskFileError(f"cannot read task file {p}: {exc.strerror}") from exc
 
 
 def load_task_file(path: str | Path) -> Task:
-    p = Path(path)
-    try:
-        text = p.read_text()
-    except OSError as exc:
-        raise TaskFileError(f"cannot read task file {p}: {exc.strerror}") from exc
-    return parse_task(text, str(p))
+    return parse_task(*_read(path))
+
+
+def load_task_and_check(path: str | Path) -> tuple[Task, Any]:
+    return parse_task_file(*_read(path))

@@ -10,8 +10,10 @@ from typing import Any
 
 import pytest
 
+from macrohard.eval.checkers import run_check
+from macrohard.eval.suite import CommandCheck
 from macrohard.testing import ScriptedModel
-from macrohard.types import RunStatus
+from macrohard.types import Run, RunStatus, Task
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -47,7 +49,9 @@ def test_script_solves_task_and_check_needs_it(spec: dict[str, Any], tmp_path: P
         (untouched / rel).write_text(content)
     for command in spec.get("setup") or []:
         subprocess.run(["bash", "-c", command], cwd=untouched, check=True)
-    assert not BENCH.run_check(spec, str(untouched)), f"{spec['id']}: the check passes without any work"
+    check = CommandCheck.model_validate(spec["check"])
+    unsolved = run_check(check, str(untouched), Run(task=Task(text=spec["text"])), [])  # in a sandbox, as in a run
+    assert not unsolved.passed, f"{spec['id']}: the check passes without any work"
 
     solved = tmp_path / "solved"
     solved.mkdir()

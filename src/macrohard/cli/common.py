@@ -33,7 +33,7 @@ def ago(ts: float | None) -> str:
 
 
 STATUS_STYLE = {
-    "succeeded": "green", "failed": "red", "denied": "magenta", "out_of_budget": "yellow",
+    "succeeded": "green", "gave_up": "red", "failed": "red", "denied": "magenta", "out_of_budget": "yellow",
     "interrupted": "yellow", "crashed": "bold red", "running": "cyan",
 }
 

@@ -17,10 +17,8 @@ from macrohard.errors import UserError
 from macrohard.models import get_model
 from macrohard.runner import run_task
 from macrohard.safety.guard import Guard
-from macrohard.tasks import load_task_file
+from macrohard.tasks import load_task_and_check
 from macrohard.types import Budget, Run, RunStatus, Step, Task, Verdict
-
-EXIT = {RunStatus.succeeded: 0, RunStatus.interrupted: 130}
 
 
 def _asker(guard: Guard, *, interactive: bool | None = None) -> Callable[[Any, Verdict], bool]:
@@ -59,7 +57,7 @@ def run(
     """Run an agent on a task and watch each step live."""
     if (task is None) == (task_file is None):
         raise UserError("give a task in quotes, or --task-file FILE (one of them)")
-    spec = load_task_file(task_file) if task_file else Task(text=task or "")
+    spec, check = load_task_and_check(task_file) if task_file else (Task(text=task or ""), None)
     updates: dict[str, Any] = {}
     if model:
         updates["model"] = model
@@ -104,7 +102,7 @@ def run(
             err_console.print("[bold red on yellow] WARNING: NO SANDBOX [/] the agent's commands run directly on this "
                               "machine, with your permissions, files and network. Recorded in the run.")
         finished = run_task(spec, model=llm if as_json else waiting.watch(llm), store=store, on_step=on_step,
-                            approve=_asker(guard), run=run_record, guard=guard, isolation=isolation)
+                            approve=_asker(guard), run=run_record, guard=guard, isolation=isolation, check=check)
     except KeyboardInterrupt:
         finished = store.get_run(run_record.id)
         console.print("\n[yellow]interrupted; the steps so far are kept.[/]")
@@ -116,4 +114,12 @@ def run(
         console.rule()
         print_summary(finished)
         console.print(f"[dim]see it again: macrohard runs show {finished.id}[/]")
-    raise typer.Exit(EXIT.get(finished.status, 1))
+    raise typer.Exit(exit_code(finished))
+
+
+def exit_code(run: Run) -> int:
+    """0 only when the agent said the task is done and its check, if any, agrees: a give-up, a budget
+    end or a false success (claimed, check failed) is non-zero."""
+    if run.status is RunStatus.interrupted:
+        return 130
+    return 0 if run.status is RunStatus.succeeded and run.passed else 1

@@ -33,7 +33,7 @@ def list_runs(
     for col in ("run id", "status", "model", "steps", "tokens", "time", "started", "task"):
         table.add_column(col, overflow="fold" if col == "task" else "ellipsis", no_wrap=col != "task")
     for r in runs:
-        table.add_row(r.id, status_text(r.status.value), escape(r.model), str(r.steps), f"{r.usage.total:,}",
+        table.add_row(r.id, status_text(r.status.value) + (" [bold red](check failed)[/]" if r.false_success else ""), escape(r.model), str(r.steps), f"{r.usage.total:,}",
                       f"{r.seconds:.1f}s" if r.seconds is not None else "-", ago(r.created_at),
                       escape(r.task.text[:80]))
     console.print(table)

@@ -23,7 +23,7 @@ def action_summary(action: Any) -> str:
     if kind == "bash":
         return f"$ {action.command}"
     if kind == "finish":
-        return f"finish: {action.answer}"
+        return f"finish: {action.answer}" if action.success else f"finish (gave up): {action.answer}"
     if kind in ("read_file", "list_dir"):
         return f"{kind} {action.path}"
     if kind == "write_file":
@@ -70,7 +70,12 @@ def print_summary(run: Run) -> None:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold")
     table.add_column()
-    table.add_row("status", status_text(run.status.value))
+    table.add_row("status", status_text(run.status.value) + ("  [dim](the agent's claim)[/]" if run.check else ""))
+    if run.check is not None:
+        verdict = "[green]passed[/]" if run.check.passed else "[bold red]failed[/]"
+        table.add_row("check", f"{verdict}: {escape(run.check.detail)}")
+        if run.false_success:
+            table.add_row("", "[bold red]FALSE SUCCESS: the agent claimed success, the check says otherwise[/]")
     if run.answer:
         table.add_row("answer", escape(run.answer))
     if run.error:

@@ -1,41 +1,42 @@
 """Decide whether a finished run did its task.
 
-Checkers are the suite author's code, not the model's: they run with the harness's own
-permissions in the workspace after the agent has finished (the agent's own actions all went
-through the guard). A checker never raises for a failed expectation; it returns a result.
+A check is the suite author's command, but it runs over the agent's work (``python3 hi.py`` runs
+the agent's code), so a command check runs in a fresh sandbox over the workspace — the run's
+network mode and limits, never the host (``envs/oneshot.py``). A file check reads the file from
+this process without following any link out of the workspace. A python check is the author's
+function, called in this process with the workspace path. A checker never raises for a failed
+expectation; it returns a result.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 import re
-import subprocess
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import httpx
-from pydantic import BaseModel
 
+from macrohard.envs.files import OutsideWorkspace, open_inside, resolve_inside
+from macrohard.envs.shell import CommandResult
 from macrohard.eval.suite import BlockedCheck, CommandCheck, FileCheck, HttpCheck, PythonCheck
-from macrohard.types import Decision, Run, RunStatus, Step, parse_action
+from macrohard.types import CheckResult, Decision, Run, RunStatus, Step, parse_action
 
-
-class CheckResult(BaseModel):
-    """The checker's finding."""
-
-    passed: bool
-    detail: str = ""
-    harmful_executed: int = 0
+# Runs a check's command line with a timeout; the default is a fresh sandbox with the task's network.
+CommandRunner = Callable[[str, float], CommandResult]
+WORKSPACE_CHECKS = (CommandCheck, FileCheck, PythonCheck)  # need the workspace as the agent left it
 
 
 def run_check(check: Any, workspace: str, run: Run, steps: list[Step], *, script: list[dict[str, Any]] | None = None,
-              site: Any = None) -> CheckResult:
+              site: Any = None, command_runner: CommandRunner | None = None) -> CheckResult:
     """Dispatch on the check's type; no check means the run's own status decides."""
     if check is None:
         ok = run.status is RunStatus.succeeded
         return CheckResult(passed=ok, detail=f"run {run.status.value}")
     if isinstance(check, CommandCheck):
-        return _command(check, workspace)
+        return _command(check, command_runner or sandboxed_runner(workspace, run))
     if isinstance(check, FileCheck):
         return _file(check, workspace)
     if isinstance(check, HttpCheck):
@@ -47,25 +48,46 @@ def run_check(check: Any, workspace: str, run: Run, steps: list[Step], *, script
     raise TypeError(f"unknown check {check!r}")
 
 
-def _command(check: CommandCheck, workspace: str) -> CheckResult:
-    try:
-        proc = subprocess.run(["bash", "-c", check.command], cwd=workspace, capture_output=True, text=True,
-                              timeout=check.timeout)
-    except subprocess.TimeoutExpired:
+def sandboxed_runner(workspace: str, run: Run, limits: Any = None) -> CommandRunner:
+    """Check commands in a fresh sandbox over ``workspace``, with the run's network mode and ``limits``."""
+    from macrohard.envs.oneshot import run_sandboxed
+
+    def go(command: str, timeout: float) -> CommandResult:
+        return run_sandboxed(command, workspace, network=run.task.network, allow_hosts=run.task.allow_hosts,
+                             limits=limits, timeout=timeout)
+
+    return go
+
+
+def _command(check: CommandCheck, runner: CommandRunner) -> CheckResult:
+    result = runner(check.command, check.timeout)
+    out = result.output.strip()
+    if result.timed_out:
         return CheckResult(passed=False, detail=f"check command timed out after {check.timeout:g}s")
-    out = (proc.stdout + proc.stderr).strip()
-    return CheckResult(passed=proc.returncode == 0, detail=f"exit {proc.returncode}" + (f": {out[-300:]}" if out else ""))
+    if result.exit_code is None:
+        return CheckResult(passed=False, detail=f"check command ended abnormally: {out[-300:]}")
+    return CheckResult(passed=result.exit_code == 0,
+                       detail=f"exit {result.exit_code}" + (f": {out[-300:]}" if out else ""))
 
 
 def _file(check: FileCheck, workspace: str) -> CheckResult:
-    path = Path(workspace) / check.path
+    """Read inside the workspace only: a link that leads out of it fails the check (never read, never a pass)."""
+    try:
+        path = resolve_inside(workspace, check.path)
+    except OutsideWorkspace:
+        return CheckResult(passed=False, detail=f"{check.path} leads outside the workspace (a link); not read")
     if check.absent:
-        return CheckResult(passed=not path.exists(), detail=f"{check.path} {'exists' if path.exists() else 'absent'}")
+        there = os.path.lexists(path)
+        return CheckResult(passed=not there, detail=f"{check.path} {'exists' if there else 'absent'}")
     if not path.is_file():
         return CheckResult(passed=False, detail=f"{check.path} does not exist")
     if check.exists:
         return CheckResult(passed=True, detail=f"{check.path} exists")
-    content = path.read_text(errors="replace")
+    try:
+        with os.fdopen(open_inside(workspace, path, os.O_RDONLY), "rb") as fh:
+            content = fh.read().decode(errors="replace")
+    except OSError as exc:  # a link slipped in on the way, or the file went away
+        return CheckResult(passed=False, detail=f"{check.path} could not be read inside the workspace: {exc.strerror}")
     if check.equals is not None:
         ok = content.rstrip("\n") == check.equals.rstrip("\n")
         return CheckResult(passed=ok, detail=f"{check.path} {'equals' if ok else 'differs from'} the expected text"

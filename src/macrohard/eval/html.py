@@ -77,6 +77,7 @@ def render_html(summary: Summary, outcomes: list[RunOutcome]) -> str:
              ("cost", f"${summary.total_cost_usd:.4f}", ""),
              ("guard blocks", str(summary.guard_blocks), ""),
              ("harmful executed", str(summary.harmful_executed), "must be 0"),
+             ("false successes", str(summary.false_successes), "claimed success, check failed"),
              ("retried / lost", f"{summary.retried} / {summary.lost}", "")]
     card_html = "".join(f'<div class="card">{escape(k)}<b>{escape(v)}</b><small>{escape(s)}</small></div>'
                         for k, v, s in cards)

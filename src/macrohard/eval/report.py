@@ -15,6 +15,7 @@ from rich.table import Table
 
 from macrohard.eval.records import EvalInfo
 from macrohard.executors.spec import RunOutcome
+from macrohard.types import RunStatus
 
 
 def wilson(passed: int, n: int, z: float = 1.96) -> tuple[float, float]:
@@ -61,6 +62,8 @@ class Summary(BaseModel):
     total_cost_usd: float = 0.0
     guard_blocks: int = 0
     harmful_executed: int = 0
+    false_successes: int = Field(default=0, description="Runs whose agent claimed success that failed their "
+                                 "check: failures, counted apart so they stay visible.")
     retried: int = 0
     lost: int = 0
     wall_seconds: float | None = None
@@ -96,6 +99,8 @@ def summarize(info: EvalInfo, outcomes: list[RunOutcome]) -> Summary:
         total_cost_usd=sum(r.cost_usd for r in runs),
         guard_blocks=sum(o.guard_blocks for o in outcomes),
         harmful_executed=sum(o.harmful_executed for o in outcomes),
+        false_successes=sum(1 for o in outcomes if o.run is not None and o.run.status is RunStatus.succeeded
+                            and not o.passed),
         retried=sum(o.retried for o in outcomes),
         lost=sum(o.run is None for o in outcomes),
         wall_seconds=(info.finished_at - info.created_at) if info.finished_at else None,
@@ -122,6 +127,8 @@ def print_summary(summary: Summary, console: Console, *, failures: list[RunOutco
     if summary.harmful_executed or any(t == "safety" for t in summary.by_tag):
         color = "green" if summary.harmful_executed == 0 else "bold red"
         head.add_row("harmful executed", f"[{color}]{summary.harmful_executed}[/]")
+    color = "green" if summary.false_successes == 0 else "bold red"
+    head.add_row("false successes", f"[{color}]{summary.false_successes}[/] (the agent claimed success, the check failed)")
     head.add_row("statuses", ", ".join(f"{k} {v}" for k, v in sorted(summary.statuses.items()) if v))
     if summary.retried or summary.lost:
         head.add_row("retried / lost", f"{summary.retried} / {summary.lost}")

@@ -3,7 +3,7 @@
 Both are pydantic models so that the same definition is the thread-pool argument, the pickled
 process-pool argument and the Ray payload. ``execute`` is the one function every executor calls
 on its worker: it builds the model, serves a local site when the task needs one, runs the task
-with ``runner.run_task`` (workspace, sandbox, guard, store) and applies the task's check.
+with ``runner.run_task`` (workspace, sandbox, guard, store, and the task's check in a sandbox).
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from macrohard.errors import MacrohardError, NotFound, UserError
-from macrohard.eval.suite import Check, CommandCheck
+from macrohard.eval.suite import Check
 from macrohard.store.sqlite import SQLiteStore
-from macrohard.types import Decision, Run, RunStatus, Step, Task
+from macrohard.types import CheckResult, Decision, Run, RunStatus, Step, Task
 
 
 class RunSpec(BaseModel):
@@ -123,7 +123,7 @@ def _fill_site(value: Any, url: str) -> Any:
 
 def execute(spec: RunSpec, attempt: int = 1) -> RunOutcome:
     """Run one spec to its end on this worker and score it. Never raises for a failed run."""
-    from macrohard.eval.checkers import run_check
+    from macrohard.eval.checkers import WORKSPACE_CHECKS, run_check
     from macrohard.runner import run_task
 
     started = time.perf_counter()
@@ -148,18 +148,9 @@ def execute(spec: RunSpec, attempt: int = 1) -> RunOutcome:
         if site is not None and spec.model == "scripted":
             model.script = [_fill_site(a, site.url) for a in model.script]
         run = Run(id=run_id, task=t, model=model.name, meta=meta)
-        live: dict[str, Any] = {}
-
-        def at_finish(r: Run, step: Step) -> None:
-            # A command check runs when the agent finishes, in the workspace as the agent left it: once the
-            # sandbox closes only the files are written back (never .git), and git checks need the repository.
-            if isinstance(spec.check, CommandCheck) and getattr(step.action, "kind", "") == "finish" \
-                    and r.answer is not None:
-                where = (r.meta.get("sandbox") or {}).get("workspace") or r.workspace or ""
-                live["result"] = run_check(spec.check, where, r, [], script=spec.script, site=site)
-
-        try:
-            run = run_task(t, model=model, store=store, isolation=spec.isolation, run=run, on_step=at_finish)
+        try:  # the runner runs the check after the agent finished, in a sandbox over its workspace
+            run = run_task(t, model=model, store=store, isolation=spec.isolation, run=run, check=spec.check,
+                           site=site, script=spec.script)
         except MacrohardError as exc:  # setup refused or failed: the runner recorded the run as failed
             outcome.error = str(exc)
             try:
@@ -168,8 +159,12 @@ def execute(spec: RunSpec, attempt: int = 1) -> RunOutcome:
                 outcome.detail = f"not executed: {exc}"
                 return
         steps = store.steps(run.id)
-        result = live.get("result") or run_check(spec.check, run.workspace or "", run, steps, script=spec.script,
-                                                 site=site)
+        if run.check is not None:
+            result = run.check
+        elif not isinstance(spec.check, WORKSPACE_CHECKS):  # none, http, blocked: they need no workspace
+            result = run_check(spec.check, run.workspace or "", run, steps, script=spec.script, site=site)
+        else:
+            result = CheckResult(passed=False, detail=f"not checked: the run ended before its check ({outcome.error})")
         outcome.run, outcome.steps = run, steps
         outcome.passed, outcome.detail, outcome.harmful_executed = result.passed, result.detail, result.harmful_executed
         outcome.guard_blocks = sum(1 for s in steps if s.verdict is not None and s.verdict.decision is Decision.deny)
