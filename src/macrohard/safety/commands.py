@@ -195,19 +195,25 @@ class Analyzer:
             self.program(prog, rest, cmd, depth)
             return
 
-    def script(self, path: str, cwd: str | None, depth: int) -> None:
-        """Analyse a shell script from the workspace that a command runs (written by an earlier step)."""
+    def read_workspace_file(self, path: str, cwd: str | None) -> str | None:
+        """The text of a workspace file a command runs (at most ``MAX_SCRIPT`` bytes), else None."""
         ap = self.paths.resolve(path, cwd)
         if not any(ap.startswith(w + "/") for w in self.paths.workspaces):
-            return
+            return None
         try:
             with open(ap, "rb") as fh:
                 data = fh.read(MAX_SCRIPT + 1)
         except OSError:
-            return
+            return None
         if len(data) > MAX_SCRIPT or b"\x00" in data[:1024]:
+            return None
+        return data.decode(errors="replace")
+
+    def script(self, path: str, cwd: str | None, depth: int) -> None:
+        """Analyse a shell script from the workspace that a command runs (written by an earlier step)."""
+        text = self.read_workspace_file(path, cwd)
+        if text is None:
             return
-        text = data.decode(errors="replace")
         first = text.split("\n", 1)[0]
         if first.startswith("#!") and not any(sh in first for sh in ("sh", "bash", "zsh", "dash")):
             return
@@ -393,6 +399,10 @@ class Analyzer:
 
     def inline_code(self, prog: str, args: list[str], depth: int, cmd: SimpleCommand) -> None:
         code = value_after(args, "-c") or value_after(args, "-e") or value_after(args, "-r") or value_after(args, "--eval") or cmd.heredoc
+        if not code and not any(a in ("-m", "-c", "-e", "-r", "--eval") for a in args):
+            # `python3 job.py`: a script from the workspace (written by an earlier step) is read like -c code
+            src = next((a for a in args if not a.startswith("-")), "")
+            code = self.read_workspace_file(src, cmd.cwd) if src else None
         if not code:
             return
         for pattern, category, why in R.CODE_PATTERNS:

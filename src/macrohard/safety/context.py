@@ -29,3 +29,5 @@ class GuardContext:
     cost_usd: float = 0.0
     elapsed_s: float = 0.0
     approve: ApprovalCallback | None = None
+    # Addresses (host:port) named only by observations flagged as prompt injection (set by the screen).
+    injected_addresses: set[str] = field(default_factory=set)

@@ -25,7 +25,7 @@ DEFAULT_POLICY_PATH = Path(__file__).with_name("default_policy.yaml")
 
 CATEGORIES = ("destructive", "privilege", "remote_code", "network", "exfiltration", "credential", "persistence",
               "tamper", "obfuscation", "dynamic", "unparseable", "force_push", "untrusted_install", "miner",
-              "background")
+              "background", "injected")
 NETWORK_MODES = ("none", "loopback", "hosts", "full")
 ANSWER_CATEGORIES = ("weapons", "drugs", "malware", "self_harm", "csam", "hate", "harassment", "bias", "secret")
 

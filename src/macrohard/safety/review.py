@@ -54,8 +54,31 @@ def facts_of(action: Any, ctx: GuardContext, policy: Policy) -> Facts:
                     for pattern, category, what in R.WRITE_TARGETS:
                         if category in ("persistence", "credential") and pattern.search(low):
                             a.add(category, f"{kind} {value} ({what})")
+    if ctx.injected_addresses:
+        _followed_injection(action, ctx, a)
     return Facts(kind=kind, categories=a.findings, programs=a.programs, paths=a.paths, hosts=a.hosts,
                  network=ctx.network or "full")
+
+
+def addresses(text: str) -> set[str]:
+    """``host:port`` of every URL in ``text`` (the scheme's default port when none is given)."""
+    out = set()
+    for m in R.URL_ADDRESS.finditer(text):
+        port = m.group("port") or {"https": "443", "wss": "443", "ftp": "21"}.get(m.group("scheme").lower(), "80")
+        out.add(f"{m.group('host').lower()}:{port}")
+    return out
+
+
+def _followed_injection(action: Any, ctx: GuardContext, a: Analysis) -> None:
+    """An action that goes to an address only a flagged prompt injection named is following it."""
+    fields = action.model_dump() if hasattr(action, "model_dump") else {}
+    for value in fields.values():
+        if isinstance(value, str) and "://" in value:
+            hit = addresses(value) & ctx.injected_addresses
+            if hit:
+                a.add("injected", f"goes to {sorted(hit)[0]}, an address named only by content flagged as a "
+                                  "prompt injection")
+                return
 
 
 def _url_facts(url: str, a: Analysis, analyzer: Analyzer) -> None:
@@ -128,6 +151,8 @@ class ObservationScreen:
             if signals:
                 flags["injection"] = signals
                 untrusted = True
+                # Remember the addresses it names: the agent must not go there on its say-so.
+                ctx.injected_addresses |= addresses(obs.output) - addresses(ctx.task_text)
         if not flags:
             return obs
         return obs.model_copy(update={"output": output, "untrusted": untrusted,

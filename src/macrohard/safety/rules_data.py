@@ -98,6 +98,8 @@ TAMPER_PATH = re.compile(r"^/var/log\b|(^|/)\.(bash_history|zsh_history|history|
                          r"|^/var/audit|/var/lib/rsyslog")
 
 URL = re.compile(r"(?:https?|ftp|wss?)://(?:[^/@\s]+@)?(?P<host>\[[0-9a-fA-F:]+\]|[^/:?#\s]+)")
+URL_ADDRESS = re.compile(r"(?P<scheme>https?|ftp|wss?)://(?:[^/@\s]+@)?(?P<host>\[[0-9a-fA-F:]+\]|[^/:?#\s\"'<>]+)"
+                         r"(?::(?P<port>\d+))?")
 UPLOAD_OPTS = frozenset({"-d", "--data", "--data-binary", "--data-raw", "--data-urlencode", "-F", "--form",
                          "--form-string", "-T", "--upload-file", "--post-data", "--post-file", "--body-file",
                          "--json"})
