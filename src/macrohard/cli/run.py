@@ -12,7 +12,7 @@ import typer
 from rich.markup import escape
 
 from macrohard.cli.common import console, err_console, open_store, print_json
-from macrohard.cli.view import ModelWait, action_summary, print_step, print_summary
+from macrohard.cli.view import HEAD_CHARS, ModelWait, action_summary, clip, print_step, print_summary
 from macrohard.errors import UserError
 from macrohard.models import get_model
 from macrohard.runner import run_task
@@ -26,13 +26,13 @@ def _asker(guard: Guard, *, interactive: bool | None = None) -> Callable[[Any, V
     policy's ``defaults.non_interactive`` decides (deny unless the policy says allow)."""
 
     def ask(action: Any, verdict: Verdict) -> bool:
-        what = escape(action_summary(action) if action is not None else "(answer)")
+        what = escape(clip(action_summary(action), HEAD_CHARS * 5) if action is not None else "(answer)")
         if not (sys.stdin.isatty() if interactive is None else interactive):
             allowed = guard.policy.defaults.non_interactive == "allow"
             console.print(f"      [yellow]needs approval ({escape(verdict.reason)}); no terminal to ask, so "
                           f"{'allowed by the policy' if allowed else 'denied'}[/]")
             return allowed
-        console.print(f"[yellow]The guard asks:[/] {what}\n  reason: {escape(verdict.reason)} "
+        console.print(f"[yellow]The guard asks:[/] {what}\n  reason: {escape(clip(verdict.reason, HEAD_CHARS))} "
                       f"[dim]({escape(verdict.check)})[/]")
         return typer.confirm("  Allow this action?", default=False)
 
@@ -91,11 +91,12 @@ def run(
     def on_step(_run: Run, step: Step) -> None:
         waiting.stop()
         if not as_json:
-            print_step(step)
+            print_step(step, run_id=run_record.id)
 
     if not as_json:
         console.print(f"[bold]macrohard[/] run [cyan]{run_record.id}[/] · model [cyan]{escape(llm.name)}[/]")
-        console.print(f"[bold]task:[/] {escape(spec.text)}")
+        console.print(f"[bold]task:[/] {escape(clip(spec.text, HEAD_CHARS * 5, f'macrohard runs show {run_record.id} --full'))}",
+                      highlight=False)
     try:
         isolation = "none" if no_sandbox else None
         if no_sandbox or os.environ.get("MACROHARD_ISOLATION") == "none":

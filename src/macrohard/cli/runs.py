@@ -10,7 +10,7 @@ from rich.table import Table
 
 from macrohard.cli.changes import register as _register_changes
 from macrohard.cli.common import ago, console, open_store, print_json, status_text
-from macrohard.cli.view import print_step, print_summary
+from macrohard.cli.view import BODY_CHARS, clip, print_step, print_summary
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -43,6 +43,7 @@ def list_runs(
 def show(
     run_id: Annotated[str, typer.Argument(help="Run id (or a unique part of it).")],
     as_json: Annotated[bool, typer.Option("--json", help="The run and all its steps as JSON.")] = False,
+    full: Annotated[bool, typer.Option("--full", help="Every character: long commands and outputs are cut otherwise.")] = False,
 ) -> None:
     """Show a run's whole trajectory: every action, verdict and observation."""
     store = open_store()
@@ -52,10 +53,11 @@ def show(
         print_json({"run": run.model_dump(mode="json"), "steps": [s.model_dump(mode="json") for s in steps]})
         return
     console.print(f"[bold]run[/] [cyan]{run.id}[/]  {status_text(run.status.value)}")
-    console.print(f"[bold]task:[/] {escape(run.task.text)}")
+    text = run.task.text if full else clip(run.task.text, BODY_CHARS, f"macrohard runs show {run.id} --full")
+    console.print(f"[bold]task:[/] {escape(text)}", highlight=False, soft_wrap=full)
     console.rule()
     for step in steps:
-        print_step(step, full=True)
+        print_step(step, full=full, brief=False, run_id=run.id)
     console.rule()
     print_summary(run)
 

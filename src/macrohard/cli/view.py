@@ -36,13 +36,50 @@ def action_summary(action: Any) -> str:
 
 def short(text: str, lines: int = 6, width: int = 160) -> str:
     rows = text.rstrip().splitlines() or [""]
-    rows = [r if len(r) <= width else r[: width - 1] + "…" for r in rows]
     if len(rows) > lines:
         rows = rows[: lines - 1] + [f"… ({len(rows) - lines + 1} more lines)"]
+    rows = [r if len(r) <= width else r[: width - 1] + "…" for r in rows]
     return "\n".join(rows)
 
 
-def print_step(step: Step, *, full: bool = False) -> None:
+HEAD_CHARS = 400  # an action's line in the live view and in `runs show`
+BODY_CHARS = 20_000  # an observation in `runs show` (the store keeps it all)
+LINE_CHARS = 2_000  # one line of it
+
+
+def clip(text: str, limit: int, see_all: str = "") -> str:
+    """``text`` cut to ``limit`` characters, saying how much was left out and how to see it all."""
+    if len(text) <= limit:
+        return text
+    where = f"; all of it: {see_all}" if see_all else ""
+    return f"{text[:limit]}… [{len(text) - limit:,} more characters{where}]"
+
+
+def clip_lines(text: str, limit: int, line_limit: int, see_all: str = "") -> str:
+    """Each line cut to ``line_limit`` and the whole to about ``limit`` characters, with a note of what was cut."""
+    if len(text) <= min(limit, line_limit):
+        return text
+    out: list[str] = []
+    used = 0
+    for row in text.split("\n"):
+        if used >= limit:
+            where = f"; all of it: {see_all}" if see_all else ""
+            out.append(f"… [{len(text) - used:,} more characters{where}]")
+            break
+        out.append(clip(row, min(line_limit, limit - used), see_all))
+        used += len(row) + 1
+    return "\n".join(out)
+
+
+def _see_all(run_id: str | None) -> str:
+    return f"macrohard runs show {run_id} --full (or --json)" if run_id else "macrohard runs show ID --full"
+
+
+def print_step(step: Step, *, full: bool = False, brief: bool = True, run_id: str | None = None) -> None:
+    """One step. ``brief`` (the live view) shows a few lines of the observation, otherwise up to
+    ``BODY_CHARS``; ``full`` shows everything, uncut. Long text is cut for display only: rich's
+    highlighting and wrapping grow with the square of a line's length, a 1 MB command took minutes."""
+    see_all = _see_all(run_id)
     verdict = step.verdict
     if step.action is None:
         mark = "[red]✗[/]"
@@ -51,19 +88,27 @@ def print_step(step: Step, *, full: bool = False) -> None:
     else:
         mark = ("[yellow]?[/]" if verdict.decision.value == "ask" else "[red]✗ denied[/]")
     timing = f"[dim]{step.model_ms:.0f} ms model · {step.env_ms:.0f} ms env[/]"
-    head = escape(action_summary(step.action)) if step.action is not None else "[red]malformed reply[/]"
-    console.print(f"[bold cyan]{step.index:>3}[/] {mark} {head}  {timing}")
+    summary = action_summary(step.action) if step.action is not None else ""
+    head = escape(summary if full else clip(summary, HEAD_CHARS, see_all)) if step.action is not None \
+        else "[red]malformed reply[/]"
+    _print(f"[bold cyan]{step.index:>3}[/] {mark} {head}  {timing}", full)
     if verdict is not None and not verdict.allowed:
-        console.print(f"      [red]{escape(verdict.check)}: {escape(verdict.reason)}[/]")
+        reason = verdict.reason if full else clip(verdict.reason, HEAD_CHARS, see_all)
+        _print(f"      [red]{escape(verdict.check)}: {escape(reason)}[/]", full)
     obs = step.observation
     denied = verdict is not None and not verdict.allowed
     if obs is not None and step.action is not None and step.action.kind != "finish" and not denied:
-        body = obs.output if full else short(obs.output)
+        body = obs.output if full else short(obs.output) if brief else clip_lines(obs.output, BODY_CHARS, LINE_CHARS, see_all)
         style = "red" if obs.error else "dim"
         for line in escape(body).splitlines():
-            console.print(f"      [{style}]{line}[/]")
+            _print(f"      [{style}]{line}[/]", full)
     elif obs is not None and step.action is None:
-        console.print(f"      [red]{escape(short(obs.output, 3))}[/]")
+        _print(f"      [red]{escape(short(obs.output, 3))}[/]", full)
+
+
+def _print(markup: str, full: bool) -> None:
+    # no highlighter (its regexes are quadratic on long lines); uncut text goes out unwrapped
+    console.print(markup, highlight=False, soft_wrap=full)
 
 
 def print_summary(run: Run) -> None:
@@ -73,13 +118,14 @@ def print_summary(run: Run) -> None:
     table.add_row("status", status_text(run.status.value) + ("  [dim](the agent's claim)[/]" if run.check else ""))
     if run.check is not None:
         verdict = "[green]passed[/]" if run.check.passed else "[bold red]failed[/]"
-        table.add_row("check", f"{verdict}: {escape(run.check.detail)}")
+        table.add_row("check", f"{verdict}: {escape(clip(run.check.detail, BODY_CHARS))}")
         if run.false_success:
             table.add_row("", "[bold red]FALSE SUCCESS: the agent claimed success, the check says otherwise[/]")
+    see_all = _see_all(run.id)
     if run.answer:
-        table.add_row("answer", escape(run.answer))
+        table.add_row("answer", escape(clip_lines(run.answer, BODY_CHARS, LINE_CHARS, see_all)))
     if run.error:
-        table.add_row("reason", f"[red]{escape(run.error)}[/]")
+        table.add_row("reason", f"[red]{escape(clip_lines(run.error, BODY_CHARS, LINE_CHARS, see_all))}[/]")
     table.add_row("steps", str(run.steps))
     table.add_row("tokens", f"{run.usage.total:,} ({run.usage.prompt_tokens:,} in, {run.usage.completion_tokens:,} out)")
     if run.cost_usd:
@@ -89,7 +135,7 @@ def print_summary(run: Run) -> None:
     table.add_row("model", run.model)
     table.add_row("workspace", str(run.workspace))
     table.add_row("run id", run.id)
-    console.print(table)
+    console.print(table, highlight=False)
 
 
 class ModelWait:
