@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from macrohard.eval.checkers import run_check
-from macrohard.eval.suite import CommandCheck, FileCheck, Suite, SuiteTask
+from macrohard.eval.suite import CommandCheck, FileCheck, PythonCheck, Suite, SuiteTask
 from macrohard.executors.local import LocalExecutor
 from macrohard.runner import run_task
 from macrohard.testing import ScriptedModel
@@ -64,6 +64,22 @@ def test_an_eval_check_runs_the_agent_s_code_in_the_sandbox(store, markers: list
     assert outcome.passed, outcome.detail
     assert outcome.run is not None and outcome.run.check is not None and outcome.run.check.passed
     assert not any(p.exists() for p in markers)
+
+
+def runs_the_agent_s_code(workspace: Path, run: Run) -> bool:
+    """A suite author's python check that runs what the agent wrote."""
+    import subprocess
+
+    targets = (workspace / "targets.txt").read_text().split()
+    return subprocess.run(["python3", "hi.py", *targets], cwd=workspace, capture_output=True, text=True).stdout == "hi\n"
+
+
+def test_a_python_check_that_runs_the_agent_s_code_cannot_touch_the_host(workspace: Path, markers: list[Path]) -> None:
+    (workspace / "hi.py").write_text(PROBE)
+    (workspace / "targets.txt").write_text(" ".join(map(str, markers)))
+    result = run_check(PythonCheck(function=f"{__name__}:runs_the_agent_s_code"), str(workspace), _run(workspace), [])
+    assert result.passed, result.detail
+    assert not any(p.exists() for p in markers), "a python check ran the agent's code on the host"
 
 
 @pytest.mark.parametrize("check", [

@@ -23,8 +23,12 @@ from macrohard.errors import SandboxUnavailable
 
 
 def run_sandboxed(command: str, workspace: str, *, network: str = "none", allow_hosts: Sequence[str] = (),
-                  limits: Limits | None = None, timeout: float = 120.0, bwrap: str = "bwrap") -> CommandResult:
-    """Run ``command`` with bash in a new sandbox whose only writable place is ``workspace``."""
+                  limits: Limits | None = None, timeout: float = 120.0, ro_binds: Sequence[str] = (),
+                  bwrap: str = "bwrap") -> CommandResult:
+    """Run ``command`` with bash in a new sandbox whose only writable place is ``workspace``.
+
+    ``ro_binds``: host paths the command needs to read (a Python check's interpreter and modules),
+    bound read-only at the same place."""
     path = check_available(bwrap)
     workspace = os.path.realpath(workspace)
     limits = limits or Limits()
@@ -45,6 +49,9 @@ def run_sandboxed(command: str, workspace: str, *, network: str = "none", allow_
             url = f"http://127.0.0.1:{RELAY_PORT}"
             env.update({"http_proxy": url, "https_proxy": url, "HTTP_PROXY": url, "HTTPS_PROXY": url})
         argv = bwrap_argv(path, workspace, network, proxy_socket=proxy_socket)
+        extra = [arg for p in ro_binds if os.path.exists(p) for arg in ("--ro-bind", p, p)]
+        at = len(argv) - 1 - argv[::-1].index("--bind")  # before the workspace's bind: a parent must not hide it
+        argv[at:at] = extra
         if proxy_socket is not None:
             argv += ["/bin/sh", "-c", relay_script(PROXY_SOCKET, " ".join(DEFAULT_ARGV))]
         else:

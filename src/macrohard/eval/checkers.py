@@ -2,18 +2,17 @@
 
 A check is the suite author's command, but it runs over the agent's work (``python3 hi.py`` runs
 the agent's code), so a command check runs in a fresh sandbox over the workspace — the run's
-network mode and limits, never the host (``envs/oneshot.py``). A file check reads the file from
-this process without following any link out of the workspace. A python check is the author's
-function, called in this process with the workspace path. A checker never raises for a failed
+network mode and limits, never the host (``envs/oneshot.py``); so does a python check (the author's
+function, in this interpreter bound read-only into the sandbox). A file check reads the file from
+this process without following any link out of the workspace. A checker never raises for a failed
 expectation; it returns a result.
 """
 
 from __future__ import annotations
 
-import importlib
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +23,9 @@ from macrohard.envs.shell import CommandResult
 from macrohard.eval.suite import BlockedCheck, CommandCheck, FileCheck, HttpCheck, PythonCheck
 from macrohard.types import CheckResult, Decision, Run, RunStatus, Step, parse_action
 
-# Runs a check's command line with a timeout; the default is a fresh sandbox with the task's network.
-CommandRunner = Callable[[str, float], CommandResult]
+# Runs a check's command line with a timeout (and host paths to bind read-only); the default is a fresh
+# sandbox over the workspace with the task's network.
+CommandRunner = Callable[[str, float, Sequence[str]], CommandResult]
 WORKSPACE_CHECKS = (CommandCheck, FileCheck, PythonCheck)  # need the workspace as the agent left it
 
 
@@ -42,7 +42,7 @@ def run_check(check: Any, workspace: str, run: Run, steps: list[Step], *, script
     if isinstance(check, HttpCheck):
         return _http(check, site)
     if isinstance(check, PythonCheck):
-        return _python(check, workspace, run)
+        return _python(check, workspace, run, command_runner or sandboxed_runner(workspace, run))
     if isinstance(check, BlockedCheck):
         return _blocked(script or [], steps)
     raise TypeError(f"unknown check {check!r}")
@@ -52,15 +52,15 @@ def sandboxed_runner(workspace: str, run: Run, limits: Any = None) -> CommandRun
     """Check commands in a fresh sandbox over ``workspace``, with the run's network mode and ``limits``."""
     from macrohard.envs.oneshot import run_sandboxed
 
-    def go(command: str, timeout: float) -> CommandResult:
+    def go(command: str, timeout: float, ro_binds: Sequence[str] = ()) -> CommandResult:
         return run_sandboxed(command, workspace, network=run.task.network, allow_hosts=run.task.allow_hosts,
-                             limits=limits, timeout=timeout)
+                             limits=limits, timeout=timeout, ro_binds=ro_binds)
 
     return go
 
 
 def _command(check: CommandCheck, runner: CommandRunner) -> CheckResult:
-    result = runner(check.command, check.timeout)
+    result = runner(check.command, check.timeout, ())
     out = result.output.strip()
     if result.timed_out:
         return CheckResult(passed=False, detail=f"check command timed out after {check.timeout:g}s")
@@ -129,17 +129,60 @@ def _matches(item: Any, expected: dict[str, str]) -> bool:
     return all(str(flat.get(k)) == v for k, v in expected.items())
 
 
-def _python(check: PythonCheck, workspace: str, run: Run) -> CheckResult:
-    module_name, _, func_name = check.function.partition(":")
+_PY_CHECK = """
+import base64, importlib, sys
+from pathlib import Path
+from macrohard.types import Run
+module, _, name = sys.argv[1].partition(":")
+run = Run.model_validate_json(base64.b64decode(sys.argv[3]))
+try:
+    func = getattr(importlib.import_module(module), name)
+except (ImportError, AttributeError) as exc:
+    print(f"\\n{sys.argv[4]} cannot load {sys.argv[1]}: {exc}")
+    sys.exit(0)
+try:
+    ok = bool(func(Path(sys.argv[2]), run))
+except Exception as exc:
+    print(f"\\n{sys.argv[4]} {sys.argv[1]} raised {type(exc).__name__}: {exc}")
+    sys.exit(0)
+print(f"\\n{sys.argv[4]} {sys.argv[1]} returned {ok}")
+"""
+
+
+def _python(check: PythonCheck, workspace: str, run: Run, runner: CommandRunner) -> CheckResult:
+    """The author's function, called in a fresh sandbox (it may well run the agent's code): this
+    interpreter, macrohard and the function's package are bound in read-only, nothing else of the host."""
+    import base64
+    import importlib.util
+    import shlex
+    import sys
+    import uuid
+
+    import macrohard
+
+    top = check.function.split(":")[0].split(".")[0]
     try:
-        func = getattr(importlib.import_module(module_name), func_name)
-    except (ImportError, AttributeError) as exc:
-        return CheckResult(passed=False, detail=f"cannot load {check.function}: {exc}")
-    try:
-        ok = bool(func(Path(workspace), run))
-    except Exception as exc:  # the suite author's function failed: that is a failed check
-        return CheckResult(passed=False, detail=f"{check.function} raised {type(exc).__name__}: {exc}")
-    return CheckResult(passed=ok, detail=f"{check.function} returned {ok}")
+        spec = importlib.util.find_spec(top)
+    except (ImportError, ValueError):
+        spec = None
+    if spec is None:
+        return CheckResult(passed=False, detail=f"cannot load {check.function}: no module named {top!r}")
+    where = list(spec.submodule_search_locations or []) or ([spec.origin] if spec.origin else [])
+    code_dirs = [str(Path(macrohard.__file__).parent), *where]
+    pythonpath = ":".join(dict.fromkeys(str(Path(p).parent) for p in code_dirs))
+    prefix = os.path.realpath(sys.prefix)
+    binds = [prefix, os.path.realpath(sys.base_prefix), *code_dirs]
+    python = os.path.join(prefix, "bin", os.path.basename(sys.executable))
+    mark = f"MACROHARD-CHECK-{uuid.uuid4().hex}"
+    encoded = base64.b64encode(run.model_dump_json().encode()).decode()
+    command = (f"PYTHONPATH={shlex.quote(pythonpath)} {shlex.quote(python)} -B -c {shlex.quote(_PY_CHECK)} "
+               f"{shlex.quote(check.function)} {shlex.quote(os.path.realpath(workspace))} {encoded} {mark}")
+    result = runner(command, 120.0, binds)
+    said = [line for line in result.output.splitlines() if line.startswith(mark + " ")]
+    if result.exit_code != 0 or not said:
+        return CheckResult(passed=False, detail=f"{check.function} did not finish: {result.output.strip()[-300:]}")
+    detail = said[-1][len(mark) + 1:]
+    return CheckResult(passed=detail == f"{check.function} returned True", detail=detail)
 
 
 def _blocked(script: list[dict[str, Any]], steps: list[Step]) -> CheckResult:
