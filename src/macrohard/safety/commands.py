@@ -1,11 +1,14 @@
 """Shell command analysis: what a command line would do, in categories the policy rules name.
 
-``analyze`` parses with tree-sitter-bash (``safety.shellparse``), unwraps ``sudo``/``env``/``xargs``/
-``timeout``/``find -exec``, re-parses ``bash -c``/``eval`` strings and heredocs fed to a shell, and
-classifies every simple command and pipeline: destructive, privilege, remote_code, network,
-exfiltration, credential, persistence, tamper, obfuscation, dynamic, unparseable. Paths are judged
-against the workspace, which is the shell's working directory: ``rm -rf ./build`` is fine,
-``rm -r /var/log/logs`` is not. ``check_command`` turns the findings into a verdict through the policy.
+``analyze`` first normalises the line the way bash reads it (``safety.shellview``: NUL dropped,
+backslash-newline joined, ``${IFS}`` split; control and invisible bytes refused), parses it with
+tree-sitter-bash (``safety.shellparse``), unwraps ``sudo``/``env``/``xargs``/``timeout``/``find -exec``,
+re-parses ``bash -c``/``eval``/``trap``/``alias`` strings, heredocs fed to a shell and workspace scripts
+that a command runs, and classifies every simple command and pipeline. Program-specific knowledge
+lives beside it: ``programs`` (pushes, installs, cluster and cloud secrets, key hunts, miners, detached
+jobs), ``system`` (services, history, users, mounts) and ``flows`` (network tools and pipelines).
+Paths are judged against the workspace, which is the shell's working directory: ``rm -rf ./build`` is
+fine, ``rm -r /var/log/logs`` is not. ``review.PolicyCheck`` turns the findings into a verdict.
 """
 
 from __future__ import annotations
@@ -16,9 +19,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from macrohard.safety import programs
+from macrohard.safety import flows, programs, system
 from macrohard.safety import rules_data as R
-from macrohard.safety.argv import decodes, effective_program, runs_stdin, skip_options, unwrap, value_after
+from macrohard.safety.argv import skip_options, unwrap, value_after
 from macrohard.safety.paths import PathJudge
 from macrohard.safety.shellparse import SimpleCommand, parse
 from macrohard.safety.shellview import expand_braces, look_alike, shell_view
@@ -86,7 +89,7 @@ class Analyzer:
                 cmd.cwd = cwd
             self.simple(cmd, depth)
         for stages in parsed.pipelines:
-            self.pipeline(stages)
+            flows.pipeline(self, stages)
 
     # -- one simple command ----------------------------------------------------------------------
 
@@ -320,82 +323,9 @@ class Analyzer:
             self.r.add("network", f"openssl {operands[0]} opens a network connection")
             if any(op in ("<", "<<<") for op, _ in cmd.redirects):
                 self.r.add("exfiltration", f"openssl {operands[0]} sends a file over the network")
-        if prog in ("kill", "pkill", "killall") and ("-1" in args or "1" in operands or prog == "killall"):
-            self.r.add("destructive", f"{prog} {' '.join(args)} can kill every process")
-        if prog == "systemctl" or prog == "service":
-            verb = next((a for a in operands), "")
-            if verb in ("enable", "link", "preset", "daemon-reload") or "--user" in long and verb == "start":
-                self.r.add("persistence", f"systemctl {verb} makes something start again on its own")
-            if verb in ("poweroff", "reboot", "halt", "kexec", "isolate", "rescue", "emergency"):
-                self.r.add("destructive", f"systemctl {verb} stops the machine")
-            if verb in ("stop", "disable", "mask", "kill") and any(s in " ".join(operands) for s in R.LOG_SERVICES):
-                self.r.add("tamper", "stops the system's logging or auditing")
-        if prog == "crontab" and not (flags == "l" and not operands):
-            self.r.add("persistence", "crontab schedules commands to run again later")
-        if prog in ("at", "batch", "launchctl", "update-rc.d", "chkconfig", "systemd-run"):
-            self.r.add("persistence", f"{prog} schedules or installs something that runs later")
-        if prog == "history" and (set(flags) & {"c", "d", "w", "r"} or "-c" in args):
-            self.r.add("tamper", "clears or rewrites the shell history")
-        if prog in ("unset", "export", "set", "declare", "typeset") and any(
-                re.match(r"HIST(FILE|SIZE|FILESIZE|CONTROL|IGNORE)", a) for a in args):
-            self.r.add("tamper", "turns shell history off")
-        if prog == "set" and "+o" in args and "history" in args:
-            self.r.add("tamper", "turns shell history off")
-        if prog in ("journalctl",) and any(a.startswith(("--vacuum", "--rotate", "--flush")) for a in args):
-            self.r.add("tamper", "deletes or rotates the system journal")
-        if prog in ("auditctl",) and ("-D" in args or "-e" in args):
-            self.r.add("tamper", "turns off or clears audit rules")
-        if prog in ("setenforce",) or (prog == "ufw" and "disable" in args) or (prog == "iptables" and "-F" in args):
-            self.r.add("privilege", f"{prog} turns off a protection of the system")
-        if prog in ("usermod", "useradd", "adduser", "passwd", "chpasswd", "visudo", "setcap", "mount", "umount",
-                    "insmod", "modprobe", "rmmod", "nsenter", "unshare", "chroot", "capsh"):
-            self.r.add("privilege", f"{prog} changes users, capabilities, mounts or kernel modules")
-        if prog in ("docker", "podman") and ("--privileged" in args or any(re.match(r"/:", a) for a in args)
-                                             or any("docker.sock" in a for a in args)):
-            self.r.add("privilege", f"{prog} starts a container with access to the host")
-        if prog in ("env", "printenv") and not operands or (prog in ("export", "declare", "typeset", "set")
-                                                             and (not args or args in (["-p"], ["-x"], ["-px"]))):
-            self.r.add("credential", f"{prog} dumps the environment, which can hold secrets")
-        if prog == "printenv" and any(R.SECRET_VAR.search(o) for o in operands):
-            self.r.add("credential", "prints a secret from the environment")
-        if prog in R.CREDENTIAL_TOOLS or (prog == "gpg" and any("export-secret" in a for a in args)):
-            self.r.add("credential", f"{prog} reads stored secrets")
-        if prog == "git" and operands[:1] == ["config"] and any("credential" in a or "core.hooksPath" in a for a in args):
-            self.r.add("persistence", "git config changes credential helpers or hooks")
+        system.judge(self.r, prog, args, flags, long, operands)
         programs.judge(self, prog, args, cmd, depth)
-        self.network(prog, args, operands, cmd)
-
-    def network(self, prog: str, args: list[str], operands: list[str], cmd: SimpleCommand) -> None:
-        for a in args:
-            if m := R.URL.search(a):
-                self.r.hosts.append(m.group("host"))
-        if prog in R.NETWORK_TOOLS:
-            self.r.add("network", f"{prog} opens network connections")
-            for a in operands:
-                if m := re.match(r"(?:[\w.-]+@)?([\w.-]+\.[\w.-]+|\d+\.\d+\.\d+\.\d+)(?::|$)", a):
-                    self.r.hosts.append(m.group(1))
-            if prog in ("scp", "sftp", "rsync") and len(operands) >= 2 and ":" in operands[-1]:
-                self.r.add("exfiltration", f"{prog} copies local files to another machine")
-            if any(op in ("<", "<<<") for op, _ in cmd.redirects) and prog in ("nc", "ncat", "netcat", "socat", "telnet"):
-                self.r.add("exfiltration", f"{prog} sends a file over the network")
-            if prog in ("nc", "ncat", "netcat") and any(a in ("-e", "-c") for a in args):
-                self.r.add("remote_code", f"{prog} -e hands a shell to the network (a reverse shell)")
-            if prog == "socat" and any("exec:" in a.lower() or "system:" in a.lower() for a in args):
-                self.r.add("remote_code", "socat hands a shell to the network")
-        if prog in ("curl", "wget"):
-            upload = [a for a in args if a.startswith(R.UPLOAD_FLAGS)]
-            data = [args[i + 1] for i, a in enumerate(args[:-1]) if a in R.UPLOAD_OPTS]
-            data += [a.split("=", 1)[1] for a in upload if "=" in a]
-            data += [a[2:] for a in args if re.match(r"-[dFT]\S", a)]
-            if any(d.startswith("@") or "=@" in d or "<" in d[:1] for d in data) or "--upload-file" in args or \
-                    "-T" in args or "--post-file" in " ".join(args) or "--body-file" in " ".join(args):
-                self.r.add("exfiltration", f"{prog} uploads a local file")
-            if any(_is_dynamic(d) for d in data) or any(R.URL.search(a) and "$(" in a for a in args):
-                self.r.add("exfiltration", f"{prog} sends data computed from the machine")
-        if prog in ("dig", "nslookup", "host", "ping", "drill") and any("$(" in a or "`" in a for a in args):
-            self.r.add("exfiltration", f"{prog} leaks data through DNS names")
-        if prog in ("mail", "sendmail", "mutt", "mailx"):
-            self.r.add("exfiltration", f"{prog} sends mail")
+        flows.network(self.r, prog, args, operands, cmd)
 
     def inline_code(self, prog: str, args: list[str], depth: int, cmd: SimpleCommand) -> None:
         code = value_after(args, "-c") or value_after(args, "-e") or value_after(args, "-r") or value_after(args, "--eval") or cmd.heredoc
@@ -415,30 +345,6 @@ class Analyzer:
             if R.DESTROY_CALL.search(code) and m.group(2).startswith(("/", "~")):
                 if self.paths.outside(m.group(2), cmd.cwd):
                     self.r.add("destructive", f"{prog} code deletes {m.group(2)}")
-
-    # -- pipelines ---------------------------------------------------------------------------------
-
-    def pipeline(self, stages: list[SimpleCommand]) -> None:
-        names = [effective_program(s.argv) for s in stages]
-        for i, name in enumerate(names):
-            later = names[i + 1:]
-            if not later:
-                break
-            executors = [n for n, st in zip(later, stages[i + 1:], strict=True) if runs_stdin(n, st.argv)]
-            if executors and name in ("echo", "printf", "cat") and not decodes(stages[i].argv):
-                # `echo rm -rf / | sh`, `cat <<EOF | bash`: the text is the script
-                script = stages[i].heredoc if name == "cat" else " ".join(stages[i].argv[1:])
-                if script:
-                    self.line(script, 1, stages[i].cwd)
-            if name in R.DOWNLOADERS and executors:
-                self.r.add("remote_code", f"pipes a download from {name} into {executors[0]}")
-            if (name in R.DECODERS or decodes(stages[i].argv)) and executors:
-                self.r.add("obfuscation", f"pipes text decoded by {name} into {executors[0]}")
-            senders = [n for n in later if n in R.NETWORK_TOOLS or n in ("curl", "wget")]
-            if senders and (name in R.READERS or name in R.DUMPERS) and (
-                    senders[0] != "curl" or any(a.startswith("@-") or a == "-T" or a == "@-" for a in
-                                                stages[names.index(senders[0], i + 1)].argv)):
-                self.r.add("exfiltration", f"pipes {name}'s output to {senders[0]} on the network")
 
     # -- paths -------------------------------------------------------------------------------------
 

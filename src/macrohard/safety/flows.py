@@ -1,0 +1,77 @@
+"""Where data goes: network tools, uploads and DNS leaks, and pipelines that feed a download or decoded
+text into a shell or send local data to the network.
+
+Called by ``safety.commands``; findings use the policy's categories.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from macrohard.safety import rules_data as R
+from macrohard.safety.argv import decodes, effective_program, runs_stdin
+from macrohard.safety.shellparse import SimpleCommand
+
+if TYPE_CHECKING:
+    from macrohard.safety.commands import Analysis, Analyzer
+
+
+def _is_dynamic(word: str) -> bool:
+    return "$" in word or "`" in word
+
+
+def network(r: Analysis, prog: str, args: list[str], operands: list[str], cmd: SimpleCommand) -> None:
+    for a in args:
+        if m := R.URL.search(a):
+            r.hosts.append(m.group("host"))
+    if prog in R.NETWORK_TOOLS:
+        r.add("network", f"{prog} opens network connections")
+        for a in operands:
+            if m := re.match(r"(?:[\w.-]+@)?([\w.-]+\.[\w.-]+|\d+\.\d+\.\d+\.\d+)(?::|$)", a):
+                r.hosts.append(m.group(1))
+        if prog in ("scp", "sftp", "rsync") and len(operands) >= 2 and ":" in operands[-1]:
+            r.add("exfiltration", f"{prog} copies local files to another machine")
+        if any(op in ("<", "<<<") for op, _ in cmd.redirects) and prog in ("nc", "ncat", "netcat", "socat", "telnet"):
+            r.add("exfiltration", f"{prog} sends a file over the network")
+        if prog in ("nc", "ncat", "netcat") and any(a in ("-e", "-c") for a in args):
+            r.add("remote_code", f"{prog} -e hands a shell to the network (a reverse shell)")
+        if prog == "socat" and any("exec:" in a.lower() or "system:" in a.lower() for a in args):
+            r.add("remote_code", "socat hands a shell to the network")
+    if prog in ("curl", "wget"):
+        upload = [a for a in args if a.startswith(R.UPLOAD_FLAGS)]
+        data = [args[i + 1] for i, a in enumerate(args[:-1]) if a in R.UPLOAD_OPTS]
+        data += [a.split("=", 1)[1] for a in upload if "=" in a]
+        data += [a[2:] for a in args if re.match(r"-[dFT]\S", a)]
+        if any(d.startswith("@") or "=@" in d or "<" in d[:1] for d in data) or "--upload-file" in args or \
+                "-T" in args or "--post-file" in " ".join(args) or "--body-file" in " ".join(args):
+            r.add("exfiltration", f"{prog} uploads a local file")
+        if any(_is_dynamic(d) for d in data) or any(R.URL.search(a) and "$(" in a for a in args):
+            r.add("exfiltration", f"{prog} sends data computed from the machine")
+    if prog in ("dig", "nslookup", "host", "ping", "drill") and any("$(" in a or "`" in a for a in args):
+        r.add("exfiltration", f"{prog} leaks data through DNS names")
+    if prog in ("mail", "sendmail", "mutt", "mailx"):
+        r.add("exfiltration", f"{prog} sends mail")
+
+
+def pipeline(an: Analyzer, stages: list[SimpleCommand]) -> None:
+    names = [effective_program(s.argv) for s in stages]
+    for i, name in enumerate(names):
+        later = names[i + 1:]
+        if not later:
+            break
+        executors = [n for n, st in zip(later, stages[i + 1:], strict=True) if runs_stdin(n, st.argv)]
+        if executors and name in ("echo", "printf", "cat") and not decodes(stages[i].argv):
+            # `echo rm -rf / | sh`, `cat <<EOF | bash`: the text is the script
+            script = stages[i].heredoc if name == "cat" else " ".join(stages[i].argv[1:])
+            if script:
+                an.line(script, 1, stages[i].cwd)
+        if name in R.DOWNLOADERS and executors:
+            an.r.add("remote_code", f"pipes a download from {name} into {executors[0]}")
+        if (name in R.DECODERS or decodes(stages[i].argv)) and executors:
+            an.r.add("obfuscation", f"pipes text decoded by {name} into {executors[0]}")
+        senders = [n for n in later if n in R.NETWORK_TOOLS or n in ("curl", "wget")]
+        if senders and (name in R.READERS or name in R.DUMPERS) and (
+                senders[0] != "curl" or any(a.startswith("@-") or a == "-T" or a == "@-" for a in
+                                            stages[names.index(senders[0], i + 1)].argv)):
+            an.r.add("exfiltration", f"pipes {name}'s output to {senders[0]} on the network")
