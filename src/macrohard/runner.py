@@ -95,7 +95,8 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
     workspace = prepare_workspace(task, run.id)
     run.workspace = workspace
     # the shell runs in bubblewrap unless the caller opted out explicitly (--no-sandbox, MACROHARD_ISOLATION=none)
-    isolation = isolation or os.environ.get("MACROHARD_ISOLATION") or ("bwrap" if task.environment == "shell" else "none")
+    isolation = isolation or os.environ.get("MACROHARD_ISOLATION") or (
+        "bwrap" if task.environment in ("shell", "browser") else "none")
     run.meta["isolation"] = isolation
     env_options = dict(env_options or {})
     sandboxed = isolation == "bwrap" and task.environment == "shell"
@@ -110,7 +111,7 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
     try:
         try:
             env.start()
-            if sandboxed:  # the sandbox: network, limits that applied, copy-on-write layers
+            if hasattr(env, "describe"):  # the sandbox: network, limits that applied, copy-on-write layers
                 run.meta["sandbox"] = env.describe()
                 store.update_run(run)
             setup_environment(env, guard, task, run)
@@ -125,6 +126,6 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
         return run
     finally:
         env.close()
-        if sandboxed:  # the change set is known only once the workspace is closed
+        if hasattr(env, "describe"):  # the change set (a browser: the requests refused) is known only at the end
             run.meta["sandbox"] = env.describe()
             store.update_run(run)

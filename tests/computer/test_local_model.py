@@ -24,7 +24,7 @@ def test_embedded_model_submits_the_form(store) -> None:
     model = get_model("local")
     with serve("form") as site:
         task = Task(text=f"Open {site.url} and send the contact form with name Ada and email ada@example.org.",
-                    environment="browser", budget=Budget(max_steps=8))
+                    environment="browser", budget=Budget(max_steps=8), allow_hosts=[site.url.split("/")[2]])
         run = run_task(task, model=model, store=store)
         steps = store.steps(run.id)
         assert run.status.finished and run.status is not RunStatus.crashed, run.error

@@ -32,6 +32,11 @@ def form_script(url: str) -> list[dict]:
     ]
 
 
+def declared(site) -> list[str]:
+    """The site's address as a task declares it (network none: the browser's sandbox reaches only it)."""
+    return [site.url.split("/")[2]]
+
+
 def _video_seconds(path: str) -> float:
     out = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "json", path],
                          capture_output=True, text=True, check=True).stdout
@@ -41,9 +46,12 @@ def _video_seconds(path: str) -> float:
 def test_scripted_browser_run_submits_the_form_and_replays(store, tmp_path: Path) -> None:
     with serve("form") as site:
         task = Task(text=f"Fill in the contact form at {site.url} for Grace Hopper and send it.",
-                    environment="browser")
+                    environment="browser", allow_hosts=declared(site))
         run = run_task(task, model=ScriptedModel(form_script(site.url)), store=store)
         assert run.status is RunStatus.succeeded, run.error
+        sandbox = run.meta["sandbox"]  # recorded: where Chromium ran and what it could reach
+        assert sandbox["isolation"] == "bwrap" and sandbox["network"] == "none"
+        assert sandbox["reachable"] == declared(site)[0]
         assert site.received == [{"name": "Grace Hopper", "email": "grace@example.org", "plan": "pro",
                                   "message": "", "subscribe": False}]
     steps = store.steps(run.id)
@@ -70,7 +78,7 @@ def test_guard_denial_shows_in_the_replay_caption(store, tmp_path: Path) -> None
         return None
 
     with serve("form") as site:
-        task = Task(text="send the form", environment="browser")
+        task = Task(text="send the form", environment="browser", allow_hosts=declared(site))
         run = run_task(task, model=ScriptedModel(form_script(site.url)), store=store,
                        guard=Guard(checks=[no_buttons]))
         assert site.received == []  # the denied click never reached the page
@@ -112,8 +120,8 @@ def test_cli_replay(tmp_path: Path) -> None:
     store = SQLiteStore()  # the default store under MACROHARD_HOME, which the CLI opens too
     with serve("login") as site:
         script = [{"kind": "browser_goto", "url": site.url}, {"kind": "browser_type", "element": "e5", "text": "alice"}]
-        run = run_task(Task(text="open the login page", environment="browser"), model=ScriptedModel(script),
-                       store=store)
+        run = run_task(Task(text="open the login page", environment="browser", allow_hosts=declared(site)),
+                       model=ScriptedModel(script), store=store)
     result = CliRunner().invoke(app, ["runs", "replay", run.id, "--out", str(tmp_path / "cli"), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)

@@ -31,8 +31,12 @@ def _shell(task: Any, workspace: str, *, isolation: str = "bwrap", **options: An
 
 
 @register("browser")
-def _browser(task: Any, workspace: str, *, isolation: str = "none", **options: Any) -> Any:
-    # Chromium runs on the host (not in bubblewrap); the network policy is enforced by the env.
+def _browser(task: Any, workspace: str, *, isolation: str = "bwrap", **options: Any) -> Any:
+    if isolation != "bwrap":
+        raise ConfigError("the browser runs only inside bubblewrap (its network policy depends on it): "
+                          "drop --no-sandbox / MACROHARD_ISOLATION=none for browser tasks")
+    # Chromium always runs inside bubblewrap with its own network namespace (browser_sandbox.py);
+    # local sites the task declares in allow_hosts (127.0.0.1:PORT) are reachable in every mode.
     from macrohard.envs.browser import BrowserEnvironment
 
     return BrowserEnvironment(workspace, **{"network": task.network, "allowed_hosts": tuple(task.allow_hosts),

@@ -1,4 +1,4 @@
-"""The browser environment: Playwright driving Debian's Chromium, headless, loopback-only by default.
+"""The browser environment: Playwright driving Debian's Chromium, headless, inside bubblewrap.
 
 The model sees the page as an accessibility snapshot whose interactive elements carry ids
 (``[e12]``) it passes to ``browser_click`` / ``browser_type`` / ``browser_select``; ids stay the
@@ -7,8 +7,10 @@ set-of-marks image (the same ids drawn as boxes). Each step also attaches one JP
 run's recording. A crashed or hung browser is restarted and reported to the model as an
 observation; the run goes on.
 
-Chromium runs with ``--no-sandbox`` (its own sandbox cannot start as root here); what keeps the
-page away from the network is the route filter plus a dead proxy, not Chromium's sandbox.
+Chromium runs inside bubblewrap with its own network namespace (``browser_sandbox.py``): what a
+page may reach (``network`` none, loopback, hosts, full) holds for every protocol, and the
+workspace is the only writable place. Chromium's own sandbox stays off (``--no-sandbox``: it cannot
+start inside ours); bubblewrap is the boundary.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from macrohard.envs.admit import admit
+from macrohard.envs.browser_sandbox import CHROMIUM_BINARY, ChromiumSandbox
 from macrohard.envs.recording import draw_marks, image, parse_marks
 from macrohard.errors import MissingDependency
 from macrohard.safety.approval import Approved
@@ -41,11 +44,9 @@ from macrohard.types import (
     Observation,
 )
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = CHROMIUM_BINARY
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-DEAD_PROXY = "--proxy-server=http://127.0.0.1:9"  # Chromium bypasses proxies for loopback by itself
-LOOPBACK_HOSTS = r"127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|\[::1\]"
 SNAPSHOT_LIMIT = 12_000
 _REF = re.compile(r"^\[?(?:ref=)?((?:f\d+)?e\d+|\d+)\]?$")
 _CRASH_WORDS = ("crash", "has been closed", "Target closed", "Connection closed", "browser has disconnected")
@@ -73,16 +74,6 @@ def _release_driver() -> None:
         pw.stop()
 
 
-def blocked_pattern(network: str, allowed_hosts: tuple[str, ...] = ()) -> re.Pattern[str] | None:
-    """A URL regex matching the requests the network policy blocks (None: block nothing)."""
-    if network == "full":
-        return None
-    hosts = LOOPBACK_HOSTS
-    if network == "hosts" and allowed_hosts:
-        hosts += "|" + "|".join(re.escape(h) for h in allowed_hosts)
-    return re.compile(rf"^(https?|wss?)://(?!({hosts})(:\d+)?([/?#]|$))")
-
-
 def _element_ref(element: str) -> str | None:
     m = _REF.match(element.strip())
     if not m:
@@ -98,17 +89,18 @@ class BrowserEnvironment:
 
     def __init__(self, workspace: str, *, network: str = "loopback", allowed_hosts: tuple[str, ...] = (),
                  start_url: str | None = None, frames: bool = True, viewport: tuple[int, int] = (1280, 800),
-                 timeout: float = 10.0, executable: str = CHROMIUM, headless: bool = True) -> None:
+                 timeout: float = 10.0, executable: str = CHROMIUM, headless: bool = True,
+                 bwrap: str = "bwrap") -> None:
         self.workspace = workspace
-        self.network = "loopback" if network in ("none", "loopback") else network
+        self.network = network
         self.allowed_hosts = tuple(allowed_hosts)
+        self.sandbox = ChromiumSandbox(workspace, network, self.allowed_hosts, executable=executable, bwrap=bwrap)
         self.start_url = start_url
         self.frames = frames
         self.viewport = viewport
         self.timeout_ms = timeout * 1000
         self.executable = executable
         self.headless = headless
-        self.blocked: list[str] = []
         self.restarts = 0
         self._pw: Any = None
         self._browser: Any = None
@@ -134,17 +126,19 @@ class BrowserEnvironment:
             import playwright.sync_api  # noqa: F401
         except ImportError as exc:
             raise MissingDependency("the browser needs Playwright: pip install 'macrohard[computer]'") from exc
+        self.sandbox.start()
         self._pw = _acquire_driver()
         try:
             self._launch()
         except BaseException:
             self._pw = None
             _release_driver()
+            self.sandbox.close()
             raise
 
     def _launch(self, storage_state: dict[str, Any] | None = None) -> None:
-        args = list(CHROMIUM_ARGS) + ([DEAD_PROXY] if self.network == "loopback" else [])
-        self._browser = self._pw.chromium.launch(executable_path=self.executable, args=args, headless=self.headless)
+        self._browser = self._pw.chromium.launch(executable_path=self.sandbox.launcher, headless=self.headless,
+                                                 args=[*CHROMIUM_ARGS, *self.sandbox.chromium_args])
         self._new_context(storage_state)
 
     def _new_context(self, storage_state: dict[str, Any] | None = None) -> None:
@@ -152,21 +146,12 @@ class BrowserEnvironment:
         self._context = self._browser.new_context(viewport={"width": width, "height": height},
                                                   storage_state=storage_state)
         self._context.set_default_timeout(self.timeout_ms)
-        pattern = blocked_pattern(self.network, self.allowed_hosts)
-        if pattern is not None:
-            # A regex route is matched inside the browser process: loopback requests never
-            # cross into Python, so the filter costs nothing on the pages an agent may use.
-            self._context.route(pattern, self._block)
         self._page = self._context.new_page()
         self._page.on("crash", self._on_crash)
         self._cdp = self._context.new_cdp_session(self._page)
         self._crashed = False
         if self.start_url:
             self._page.goto(self.start_url)
-
-    def _block(self, route: Any) -> None:
-        self.blocked.append(route.request.url)
-        route.abort("blockedbyclient")
 
     def _on_crash(self, _page: Any) -> None:
         self._crashed = True
@@ -180,6 +165,16 @@ class BrowserEnvironment:
         if self._pw is not None:
             _release_driver()
         self._pw = self._browser = self._context = self._page = self._cdp = None
+        self.sandbox.close()
+
+    @property
+    def blocked(self) -> list[str]:
+        """``host:port`` of every connection the network policy refused (any protocol), oldest first."""
+        return self.sandbox.refused()
+
+    def describe(self) -> dict[str, Any]:
+        """The browser's sandbox: isolation, network, what it may reach, the proxy's requests (``run.meta``)."""
+        return {**self.sandbox.describe(), "restarts": self.restarts}
 
     def _restart(self, reason: str) -> Observation:
         """Kill and relaunch the browser, reopen the last loopback-or-allowed URL."""
@@ -207,7 +202,6 @@ class BrowserEnvironment:
 
     def reset(self) -> None:
         self._context.close()
-        self.blocked.clear()
         self._new_context()
 
     def snapshot(self) -> str:
@@ -239,6 +233,8 @@ class BrowserEnvironment:
             note = self._act(action)
             if isinstance(action, BrowserScreenshotAction):
                 return self._screenshot(action, note)
+            if isinstance(action, BrowserGotoAction):
+                self._refused_goto(action.url, blocked_before)
             text = self._state_text(full=isinstance(action, BrowserReadAction))
         except PlaywrightError as exc:
             message = _first_line(exc)
@@ -250,7 +246,7 @@ class BrowserEnvironment:
                                error=True, images=self._frame())
         blocked = self.blocked[blocked_before:]
         if blocked:
-            note += f"\nBlocked by the network policy ({self._policy_text()}): " + ", ".join(blocked[:5])
+            note += f"\nBlocked by the network policy ({self._policy_text()}): " + ", ".join(list(dict.fromkeys(blocked))[:5])
         return Observation(output=(note + "\n\n" if note else "") + text, images=self._frame(),
                            meta={"url": self._page.url})
 
@@ -292,6 +288,17 @@ class BrowserEnvironment:
             raise TypeError(f"the browser cannot do {action.kind!r}")
         page.wait_for_load_state()
         return ""
+
+    def _refused_goto(self, url: str, blocked_before: int) -> None:
+        """A page the proxy refused is an error, not the proxy's 403 text shown as the page."""
+        parts = urlsplit(url)
+        if parts.hostname is None:
+            return
+        port = parts.port or {"http": 80, "https": 443}.get(parts.scheme, 0)
+        if f"{parts.hostname.strip('[]')}:{port}" in self.blocked[blocked_before:]:
+            from playwright.sync_api import Error as PlaywrightError
+
+            raise PlaywrightError(f"net::ERR_BLOCKED_BY_PROXY at {url}")
 
     def _check_url(self, url: str) -> None:
         """Web pages, ``about:blank``, ``data:``, and local files inside the workspace only."""
@@ -355,8 +362,8 @@ class BrowserEnvironment:
             return True
 
     def _explain(self, message: str, blocked_before: int) -> str:
-        if "ERR_BLOCKED_BY_CLIENT" in message or "ERR_PROXY_CONNECTION_FAILED" in message or \
-                len(self.blocked) > blocked_before:
+        if any(e in message for e in ("ERR_BLOCKED_BY", "ERR_PROXY_CONNECTION_FAILED", "ERR_TUNNEL_CONNECTION_FAILED")) \
+                or len(self.blocked) > blocked_before:
             return (f"Blocked by the network policy: {self._policy_text()}. The request did not leave the machine. "
                     f"({message})")
         if "aria-ref" in message or "not an element id" in message:
@@ -364,10 +371,7 @@ class BrowserEnvironment:
         return message
 
     def _policy_text(self) -> str:
-        if self.network == "full":
-            return "all hosts allowed"
-        extra = f" and {', '.join(self.allowed_hosts)}" if self.network == "hosts" and self.allowed_hosts else ""
-        return f"only loopback (127.0.0.1, localhost){extra} is reachable"
+        return f"network {self.network!r}, reachable: {self.sandbox.describe()['reachable']}"
 
     def _capture(self, fmt: str = "jpeg") -> bytes:
         # page.screenshot, not raw CDP: its timeout holds even when the renderer is stuck in a loop

@@ -4,12 +4,16 @@ The sandbox has its own network namespace with nothing but loopback. The proxy l
 socket that is bound into the sandbox; inside, ``socat`` relays ``127.0.0.1:3128`` to it, and
 ``http_proxy``/``https_proxy`` point there. ``CONNECT host:port`` (HTTPS) and absolute-form
 ``GET http://host/...`` requests are forwarded when the host is allowed; everything else gets a
-403 that says why. Every request is logged in ``requests`` (for the run record).
+403 that says why. Every request is logged in ``requests`` (for the run record). A plain-HTTP
+request is forwarded with ``Connection: close`` both ways, so a client never sends its next
+request, perhaps for another host, down a connection already opened to an allowed one. The
+browser uses the same proxy (``browser_sandbox.py``).
 """
 
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import os
 import select
 import socket
@@ -20,11 +24,27 @@ from urllib.parse import urlsplit
 RELAY_PORT = 3128
 
 
+def is_loopback(host: str) -> bool:
+    """``localhost`` or a loopback address literal (127.0.0.0/8, ::1)."""
+    host = host.lower().strip("[]")
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def host_allowed(host: str, port: int, allow: list[str]) -> bool:
-    """``example.com`` allows that host on any port, ``*.example.com`` its subdomains, ``host:443`` one port."""
+    """``example.com`` allows that host on any port, ``*.example.com`` its subdomains, ``host:443`` one
+    port; the rule ``loopback`` allows every loopback address of the machine (:func:`is_loopback`)."""
     host = host.lower().strip("[]")
     for rule in allow:
         rule = rule.lower()
+        if rule == "loopback":
+            if is_loopback(host):
+                return True
+            continue
         rule_host, _, rule_port = rule.rpartition(":") if rule.count(":") == 1 else (rule, "", "")
         if rule_port and rule_port != str(port):
             continue
@@ -55,14 +75,14 @@ class _Handler(socketserver.BaseRequestHandler):
             return self._refuse(client, 400, "malformed request line")
         if method == "CONNECT":
             host, _, port_text = target.rpartition(":")
-            port = int(port_text) if port_text.isdigit() else 443
+            host, port = host.strip("[]"), int(port_text) if port_text.isdigit() else 443
         else:
             url = urlsplit(target)
             if url.scheme != "http" or not url.hostname:
                 return self._refuse(client, 400, "only CONNECT and absolute http:// requests go through this proxy")
             host, port = url.hostname, url.port or 80
             path = (url.path or "/") + (f"?{url.query}" if url.query else "")
-            rest = f"{method} {path} {version}\r\n{headers}\r\n\r\n".encode("latin-1") + rest
+            rest = f"{method} {path} {version}\r\n{_closing(headers)}\r\n\r\n".encode("latin-1") + rest
         allowed = host_allowed(host, port, self.server.allow)
         self.server.requests.append({"method": method, "host": host, "port": port, "allowed": allowed})
         if not allowed:
@@ -79,6 +99,8 @@ class _Handler(socketserver.BaseRequestHandler):
                     upstream.sendall(rest)
             else:
                 upstream.sendall(rest)
+                if not _relay_response_head(upstream, client):
+                    return
             _pump(client, upstream)
 
     @staticmethod
@@ -86,6 +108,29 @@ class _Handler(socketserver.BaseRequestHandler):
         body = (reason + "\n").encode()
         client.sendall(f"HTTP/1.1 {code} {reason[:60]}\r\nContent-Type: text/plain\r\nContent-Length: {len(body)}\r\n"
                        f"Connection: close\r\n\r\n".encode() + body)
+
+
+def _closing(headers: str) -> str:
+    """Header lines with any connection-reuse header replaced by ``Connection: close``."""
+    drop = ("connection:", "proxy-connection:", "keep-alive:")
+    lines = [line for line in headers.split("\r\n") if line and not line.lower().startswith(drop)]
+    return "\r\n".join([*lines, "Connection: close"])
+
+
+def _relay_response_head(upstream: socket.socket, client: socket.socket) -> bool:
+    """Send the upstream's response head to the client with ``Connection: close`` (False: none came)."""
+    head = b""
+    while b"\r\n\r\n" not in head:
+        chunk = upstream.recv(65536)
+        if not chunk or len(head) > 65536:
+            if head:
+                client.sendall(head)
+            return False
+        head += chunk
+    header, _, body = head.partition(b"\r\n\r\n")
+    status, _, headers = header.decode("latin-1").partition("\r\n")
+    client.sendall(f"{status}\r\n{_closing(headers)}\r\n\r\n".encode("latin-1") + body)
+    return True
 
 
 def _pump(a: socket.socket, b: socket.socket) -> None:

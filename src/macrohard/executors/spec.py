@@ -13,6 +13,7 @@ import socket
 import threading
 import time
 from typing import Any
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -144,7 +145,10 @@ def execute(spec: RunSpec, attempt: int = 1) -> RunOutcome:
     task = spec.task
 
     def go(site: Any) -> None:
-        t = task if site is None else task.model_copy(update={"text": task.text.replace("{site}", site.url)})
+        # the site is the task's own: its address is declared reachable (a browser's sandbox opens nothing else)
+        t = task if site is None else task.model_copy(update={
+            "text": task.text.replace("{site}", site.url),
+            "allow_hosts": [*task.allow_hosts, urlsplit(site.url).netloc]})
         if site is not None and spec.model == "scripted":
             model.script = [_fill_site(a, site.url) for a in model.script]
         run = Run(id=run_id, task=t, model=model.name, meta=meta)

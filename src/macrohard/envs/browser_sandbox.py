@@ -1,0 +1,158 @@
+"""Chromium inside bubblewrap: its own network namespace, the workspace its only writable place.
+
+Playwright launches a small script instead of Chromium; the script ``exec``s bubblewrap, which
+``exec``s Chromium with Playwright's arguments, so Playwright's own pipe transport (fds 3 and 4)
+runs straight through the sandbox and a killed browser is seen as one. Inside is the root that
+``sandbox.bwrap_argv`` builds for the shell: ``/usr`` and an ``/etc`` allow list read-only, a
+private ``/tmp`` (Chromium's profile and downloads live there and vanish with it), the workspace
+(the only writable place on disk), a clean environment. Unless the network is ``full`` the
+namespace has no network but its own loopback; the one way out is the allow-list proxy of
+``netproxy.py``, listening on a unix socket bound in, relayed to ``127.0.0.1:3128`` inside by
+``socat``, with Chromium told to send everything through it, loopback included. So the limit holds
+for every protocol a page can use (HTTP, WebSocket, WebRTC, DNS):
+
+- ``none``: nothing, except local sites the task declares (``allow_hosts`` entries such as
+  ``127.0.0.1:8000``: a loopback host with a port);
+- ``loopback``: the host's loopback services, nothing beyond;
+- ``hosts``: only ``allow_hosts``;
+- ``full``: the host's network (the sandbox shares it; recorded in ``describe()``).
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import tempfile
+from typing import Any
+
+from macrohard.envs.netproxy import RELAY_PORT, HostProxy, is_loopback, relay_script
+from macrohard.envs.sandbox import PROXY_SOCKET, bwrap_argv, check_available
+from macrohard.errors import SandboxUnavailable
+
+CHROMIUM_BINARY = "/usr/lib/chromium/chromium"  # Debian's /usr/bin/chromium is a shell script around it
+# Chromium's own background services skip the proxy and go "direct", which in the namespace reaches
+# nothing: so they neither leave nor show up among what the page's network policy refused.
+CHROMIUM_SERVICES = ("update.googleapis.com", "content-autofill.googleapis.com", "clients2.google.com",
+                     "optimizationguide-pa.googleapis.com", "safebrowsing.googleapis.com", "accounts.google.com")
+_PROXY_ARGS = [f"--proxy-server=http://127.0.0.1:{RELAY_PORT}",
+               "--proxy-bypass-list=" + ";".join(["<-loopback>", *CHROMIUM_SERVICES])]
+# fontconfig's cache: without it every launch rebuilds it (hundreds of ms)
+_EXTRA_RO = ("/var/cache/fontconfig",)
+
+
+def is_local_site(entry: str) -> bool:
+    """An ``allow_hosts`` entry naming one local port (``127.0.0.1:8000``, ``localhost:3000``, ``[::1]:80``)."""
+    host, sep, port = entry.rpartition(":")
+    return bool(sep) and port.isdigit() and is_loopback(host)
+
+
+def proxy_rules(network: str, allowed_hosts: tuple[str, ...] = ()) -> list[str] | None:
+    """What the proxy lets a page reach in ``network`` (None: no proxy, the host's network)."""
+    if network == "full":
+        return None
+    local = [h for h in allowed_hosts if is_local_site(h)]
+    if network == "none":
+        return local
+    if network == "loopback":
+        return ["loopback", *local]
+    if network == "hosts":
+        return list(allowed_hosts)
+    raise ValueError(f"unknown network {network!r}: choose none, loopback, hosts or full")
+
+
+def resolve_chromium(executable: str) -> str:
+    """The Chromium binary itself: Debian's launcher script sources ``/etc/chromium.d``, not in the sandbox."""
+    path = executable if os.path.isabs(executable) else (shutil.which(executable) or executable)
+    if os.path.realpath(path) == "/usr/bin/chromium" and os.path.exists(CHROMIUM_BINARY):
+        return CHROMIUM_BINARY
+    return path
+
+
+class ChromiumSandbox:
+    """The bubblewrap launcher (and, but in ``full``, the proxy) of one browser environment."""
+
+    def __init__(self, workspace: str, network: str, allowed_hosts: tuple[str, ...] = (), *,
+                 executable: str = CHROMIUM_BINARY, bwrap: str = "bwrap") -> None:
+        self.workspace = os.path.realpath(workspace)
+        self.network = network
+        self.rules = proxy_rules(network, allowed_hosts)
+        self.executable = resolve_chromium(executable)
+        self.bwrap = bwrap
+        self.state_dir: str | None = None
+        self.launcher = ""
+        self.proxy: HostProxy | None = None
+        self._requests: list[dict[str, object]] = []
+
+    @property
+    def chromium_args(self) -> list[str]:
+        return list(_PROXY_ARGS) if self.rules is not None else []
+
+    def start(self) -> str:
+        """Start the proxy and write the launcher; returns the path Playwright launches."""
+        try:
+            bwrap = check_available(self.bwrap)
+        except SandboxUnavailable as exc:
+            raise SandboxUnavailable(f"the browser runs only inside bubblewrap: {exc}") from exc
+        if self.rules is not None and shutil.which("socat") is None:
+            raise SandboxUnavailable("the browser's sandbox needs socat to reach its proxy: "
+                                     "`sudo apt-get install socat` (or use network 'full')")
+        self.state_dir = tempfile.mkdtemp(prefix="macrohard-browser-")
+        proxy_socket = None
+        if self.rules is not None:
+            proxy_socket = os.path.join(self.state_dir, "proxy.sock")
+            self.proxy = HostProxy(proxy_socket, self.rules)
+            self.proxy.start()
+        argv = bwrap_argv(bwrap, self.workspace, self.network, proxy_socket=proxy_socket)
+        for path in _EXTRA_RO:
+            if os.path.isdir(path):
+                argv += ["--ro-bind", path, path]
+        if not self.executable.startswith("/usr/"):
+            where = os.path.dirname(os.path.realpath(self.executable))
+            argv += ["--ro-bind", where, where]
+        argv += ["--clearenv", "--setenv", "HOME", "/tmp", "--setenv", "TMPDIR", "/tmp",
+                 "--setenv", "PATH", "/usr/bin:/bin"]
+        chromium = f'{shlex.quote(self.executable)} "$@"'
+        if proxy_socket is not None:
+            # socat must not hold Playwright's pipe (fds 3, 4): a dead Chromium has to close it
+            script = relay_script(PROXY_SOCKET, chromium).replace(" </dev/null", " 3>&- 4>&- </dev/null", 1)
+            argv += ["/bin/sh", "-c", script, "chromium"]
+        else:
+            argv += ["/bin/sh", "-c", f"exec {chromium}", "chromium"]
+        self.launcher = os.path.join(self.state_dir, "chromium-in-bwrap")
+        with open(self.launcher, "w") as fh:
+            fh.write("#!/bin/sh\n# Chromium inside bubblewrap (macrohard.envs.browser_sandbox)\nexec "
+                     + " ".join(shlex.quote(a) for a in argv) + ' "$@"\n')
+        os.chmod(self.launcher, 0o700)
+        return self.launcher
+
+    def requests(self) -> list[dict[str, object]]:
+        """Every request the proxy saw (method, host, port, allowed), in order."""
+        return self.proxy.requests if self.proxy is not None else list(self._requests)
+
+    def refused(self) -> list[str]:
+        """``host:port`` of every request the proxy refused so far."""
+        return [f"{r['host']}:{r['port']}" for r in self.requests() if not r["allowed"]]
+
+    def describe(self) -> dict[str, Any]:
+        info: dict[str, Any] = {"isolation": "bwrap", "network": self.network, "reachable": self._reachable(),
+                                "chromium": self.executable, "workspace": self.workspace}
+        if self.network == "full":
+            info["shares_host_network"] = True
+        if self.rules is not None:
+            info["proxy_requests"] = self.requests()
+        return info
+
+    def _reachable(self) -> str:
+        if self.rules is None:
+            return "the host's network (shared)"
+        return ", ".join(self.rules).replace("loopback", "the host's loopback") or "nothing"
+
+    def close(self) -> None:
+        if self.proxy is not None:
+            self._requests = self.proxy.requests
+            self.proxy.close()
+            self.proxy = None
+        if self.state_dir is not None:
+            shutil.rmtree(self.state_dir, ignore_errors=True)
+            self.state_dir = None
