@@ -3,7 +3,9 @@
     .venv/bin/python benchmarks/computer_use.py [--reps 30]
 
 Browser: our environment's step (action + accessibility snapshot, through an ``Approved``
-action) against raw Playwright doing the same calls on a second Chromium; desktop: our one-X-
+action; Chromium inside bubblewrap, its requests through the sandbox's allow-list proxy) against
+raw Playwright doing the same calls on a second Chromium (same binary and flags, on the host, no
+sandbox, no proxy), and the launch of each; desktop: our one-X-
 connection input and mss screenshots against an ``xdotool`` / ImageMagick ``import`` process per
 action. Raw and ours alternate rep by rep so both see the same machine load. Prints medians, p99
 and ratios; asserts nothing.
@@ -21,7 +23,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from macrohard.envs.browser import CHROMIUM, CHROMIUM_ARGS, DEAD_PROXY, BrowserEnvironment, element_id
+from macrohard.envs.browser import CHROMIUM, CHROMIUM_ARGS, BrowserEnvironment, element_id
 from macrohard.envs.desktop import DesktopEnvironment
 from macrohard.safety.context import GuardContext
 from macrohard.safety.guard import Guard
@@ -78,12 +80,27 @@ def single(name: str, fn: Callable[[], Any], reps: int, rows: list[tuple], targe
 def browser_bench(reps: int, rows: list[tuple]) -> None:
 
     with serve("form") as site, tempfile.TemporaryDirectory() as ws:
-        env = BrowserEnvironment(ws, frames=False)
+        # as an eval runs a site task: network none, the site declared (reached through the proxy)
+        sandboxed = {"network": "none", "allowed_hosts": (site.url.split("/")[2],)}
+        env = BrowserEnvironment(ws, frames=False, **sandboxed)
         env.start()
-        rec = BrowserEnvironment(ws, frames=True)  # the same, recording one JPEG frame per step
+        rec = BrowserEnvironment(ws, frames=True, **sandboxed)  # the same, recording one JPEG frame per step
         rec.start()
-        pw = env._pw  # one Playwright driver for both browsers, like one process would have
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, DEAD_PROXY], headless=True)
+        pw = env._pw  # one Playwright driver for all browsers, like one process would have
+
+        def ours_launch() -> None:
+            other = BrowserEnvironment(ws, frames=False, **sandboxed)
+            other.start()
+            other.close()
+
+        def raw_launch() -> None:
+            other = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            other.new_page(viewport={"width": 1280, "height": 800})
+            other.close()
+
+        pair("browser launch + close (bwrap, proxy, page)", ours_launch, raw_launch, max(5, reps // 3), rows,
+             raw_name="playwright launch+new_page+close", target="(launch cost)", warm=1)
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         page = browser.new_page(viewport={"width": 1280, "height": 800})
         def raw_goto() -> str:
             page.goto(site.url)

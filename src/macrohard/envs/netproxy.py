@@ -89,6 +89,7 @@ class _Handler(socketserver.BaseRequestHandler):
             return self._refuse(client, 403, f"macrohard sandbox: {host}:{port} is not in the allowed hosts")
         try:
             upstream = socket.create_connection((host, port), timeout=10)
+            upstream.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # no 40 ms Nagle stalls
         except OSError as exc:
             return self._refuse(client, 502, f"cannot reach {host}:{port}: {exc}")
         with upstream:
@@ -186,9 +187,12 @@ class HostProxy:
 
 
 def relay_script(socket_path: str, then: str) -> str:
-    """The shell line that starts the relay inside the sandbox, waits until it listens, then ``exec``s."""
+    """The shell line that starts the relay inside the sandbox, waits until it listens, then ``exec``s.
+
+    ``nodelay``: the relay writes a response in pieces; with Nagle on, a piece could wait for the
+    client's delayed ACK (40 ms)."""
     port_hex = f"{RELAY_PORT:04X}"
-    return (f"socat TCP-LISTEN:{RELAY_PORT},bind=127.0.0.1,fork,reuseaddr UNIX-CONNECT:{socket_path} "
+    return (f"socat TCP-LISTEN:{RELAY_PORT},bind=127.0.0.1,fork,reuseaddr,nodelay UNIX-CONNECT:{socket_path} "
             f"</dev/null >/dev/null 2>&1 & "
             f"i=0; while [ $i -lt 200 ] && ! grep -q ':{port_hex} ' /proc/net/tcp; do i=$((i+1)); sleep 0.005; done; "
             f"exec {then}")
