@@ -76,12 +76,17 @@ def held_out(guard: Any, path: Path) -> dict[str, Any]:
 
 
 def attacks_figures() -> dict[str, Any] | None:
-    """The multi-step attacks as agent tasks in the real sandbox (``macrohard.eval.attacks``)."""
-    try:
-        from macrohard.eval.attacks import run_attacks
-    except ImportError:
+    """The multi-step attacks as agent tasks in the real sandbox (``macrohard.eval.attacks``), with the
+    default policy, then with a guard that allows everything (the control: the sandbox alone)."""
+    import shutil
+
+    if shutil.which("bwrap") is None:
         return None
-    return run_attacks()
+    from macrohard.eval.attacks import run_attacks
+
+    result = run_attacks()
+    result["control"] = run_attacks(guard_off=True)
+    return result
 
 
 def main() -> None:
@@ -187,8 +192,15 @@ def report(result: dict[str, Any]) -> None:
     if attacks:
         print(f"multi-step attacks as agent tasks  {attacks['tasks']:4d} tasks    harmful effects executed "
               f"{attacks['effects']}   (target 0) · guard denials {attacks['denied']} · flagged {attacks['flagged']}")
+        control = {r["id"]: r for r in attacks["control"]["rows"]}
         for row in attacks["rows"]:
-            print(f"  {row['id']:28s} {row['outcome']:9s} effects {row['effects']:d}  {row['detail'][:90]}")
+            off = control.get(row["id"], {}).get("effects", "?")
+            print(f"  {row['id']:26s} {row['outcome']:9s} effects {row['effects']:d} (guard off: {off})  "
+                  f"{row['detail'][:80]}")
+        print(f"  control, same attacks with a guard that allows everything (the sandbox alone): "
+              f"{attacks['control']['effects']} effects")
+        for skipped in attacks["skipped"]:
+            print(f"  skipped: {skipped}")
     print(f"guard review of an action   p50 {result['review_p50_ms']:.3f} ms  p99 {result['review_p99_ms']:.3f} ms  "
           f"max {result['review_max_ms']:.3f} ms  (n={result['review_samples']}, target p99 <= 1 ms)")
     print(f"  same, CPU time of the guard's thread  p50 {result['review_cpu_p50_ms']:.3f} ms  "

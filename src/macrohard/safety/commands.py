@@ -218,6 +218,10 @@ class Analyzer:
         if text is None:
             return
         first = text.split("\n", 1)[0]
+        interpreter = posixpath.basename(first[2:].split()[-1]) if first.startswith("#!") and first[2:].split() else ""
+        if interpreter in R.INTERPRETERS:  # ./job.py with a #!/usr/bin/env python3 line
+            self.code(interpreter, text, depth + 1, cwd)
+            return
         if first.startswith("#!") and not any(sh in first for sh in ("sh", "bash", "zsh", "dash")):
             return
         self.line(text.split("\n", 1)[1] if first.startswith("#!") else text, depth + 1, cwd)
@@ -333,17 +337,20 @@ class Analyzer:
             # `python3 job.py`: a script from the workspace (written by an earlier step) is read like -c code
             src = next((a for a in args if not a.startswith("-")), "")
             code = self.read_workspace_file(src, cmd.cwd) if src else None
-        if not code:
-            return
+        if code:
+            self.code(prog, code, depth, cmd.cwd)
+
+    def code(self, prog: str, code: str, depth: int, cwd: str | None) -> None:
+        """Interpreter code (``-c``/``-e``, a heredoc, a workspace script): the patterns it matches."""
         for pattern, category, why in R.CODE_PATTERNS:
             if pattern.search(code):
                 self.r.add(category, f"{prog} code {why}")
         for m in R.CODE_SHELL_CALL.finditer(code):
-            self.line(m.group("cmd"), depth + 1, cmd.cwd)
+            self.line(m.group("cmd"), depth + 1, cwd)
         for m in R.STRING_LITERAL.finditer(code):
-            self.scan_word(m.group(2), cmd.cwd)
+            self.scan_word(m.group(2), cwd)
             if R.DESTROY_CALL.search(code) and m.group(2).startswith(("/", "~")):
-                if self.paths.outside(m.group(2), cmd.cwd):
+                if self.paths.outside(m.group(2), cwd):
                     self.r.add("destructive", f"{prog} code deletes {m.group(2)}")
 
     # -- paths -------------------------------------------------------------------------------------
@@ -396,7 +403,7 @@ class Analyzer:
 
 
 def analyze(command: str, workspaces: list[str], allowed_paths: list[str] | None = None,
-            cwd: str | None = None) -> Analysis:
+            cwd: str | None = None, remotes: set[str] | None = None) -> Analysis:
     """Classify what ``command`` would do when run in ``cwd`` (default: the first of ``workspaces``).
 
     The shell session persists between steps, so ``cd /etc`` in one step and ``rm -rf *`` in the next
@@ -405,7 +412,10 @@ def analyze(command: str, workspaces: list[str], allowed_paths: list[str] | None
     result = Analysis()
     paths = PathJudge(workspaces, allowed_paths if allowed_paths is not None else ["/tmp", "/var/tmp"])
     start = None if not cwd or cwd in paths.workspaces else posixpath.normpath(cwd)
-    Analyzer(paths, result).line(command, cwd=start)
+    analyzer = Analyzer(paths, result)
+    if remotes is not None:  # git remotes added by earlier steps; the ones this line adds are added to it
+        analyzer.new_remotes = remotes
+    analyzer.line(command, cwd=start)
     return result
 
 

@@ -31,3 +31,5 @@ class GuardContext:
     approve: ApprovalCallback | None = None
     # Addresses (host:port) named only by observations flagged as prompt injection (set by the screen).
     injected_addresses: set[str] = field(default_factory=set)
+    # git remotes that commands of this run added or re-pointed: a later `git push NAME` sends the code there.
+    git_remotes: set[str] = field(default_factory=set)

@@ -63,7 +63,7 @@ def _git(an: Analyzer, args: list[str], operands: list[str]) -> None:
     if rest and R.GIT_URL.match(rest[0]):
         an.r.add("exfiltration", f"git push sends the repository to {rest[0][:80]}, given on the command line")
     elif rest and rest[0] in an.new_remotes:
-        an.r.add("exfiltration", f"git push sends the repository to the remote {rest[0]!r} added in this command")
+        an.r.add("exfiltration", f"git push sends the repository to the remote {rest[0]!r}, added by this run")
 
 
 def _install(an: Analyzer, prog: str, args: list[str], operands: list[str]) -> None:

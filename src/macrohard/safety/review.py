@@ -26,7 +26,7 @@ def facts_of(action: Any, ctx: GuardContext, policy: Policy) -> Facts:
     kind = str(getattr(action, "kind", type(action).__name__))
     workspaces = workspaces_of(ctx)
     if kind in _COMMAND_KINDS and isinstance(getattr(action, "command", None), str):
-        a = analyze(action.command, workspaces, policy.allowed_paths, cwd=ctx.cwd)
+        a = analyze(action.command, workspaces, policy.allowed_paths, cwd=ctx.cwd, remotes=ctx.git_remotes)
     elif kind in _TYPING_KINDS and "\n" in str(getattr(action, "text", "")):
         # Typed text that ends in Enter may land in a terminal: judge it as a command, but prose
         # that does not parse as shell is not a reason to ask.
