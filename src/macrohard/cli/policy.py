@@ -43,7 +43,7 @@ def show(
         table.add_column(col, overflow="fold")
     for i, rule in enumerate(policy.rules, 1):
         when = []
-        for name in ("kinds", "categories", "programs", "paths", "hosts"):
+        for name in ("kinds", "categories", "programs", "paths", "hosts", "network"):
             values = getattr(rule, name)
             if values:
                 when.append(f"{name}: {', '.join(values)}")
@@ -78,6 +78,8 @@ def try_(
     command: Annotated[str, typer.Argument(help="A shell command line to review, as an agent would propose it.")],
     workspace: Annotated[Path, typer.Option("--workspace", "-w", help="The workspace it would run in.")] = Path("."),
     file: Annotated[Path | None, typer.Option("--policy", help="A policy file (default: the one in force).")] = None,
+    network: Annotated[str, typer.Option("--network", help="The run's network mode: none, loopback, hosts, full.")
+                       ] = "full",
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Review one shell command with the guard and print its verdict and reason (nothing runs)."""
@@ -85,8 +87,11 @@ def try_(
     from macrohard.safety.guard import Guard
     from macrohard.types import BashAction
 
+    if network not in ("none", "loopback", "hosts", "full"):
+        raise typer.BadParameter(f"unknown network mode {network!r}; choose none, loopback, hosts or full")
     guard = Guard.from_policy(str(file) if file else None)
-    verdict = guard.review(BashAction(command=command), GuardContext(workspace=str(workspace.resolve())))
+    verdict = guard.review(BashAction(command=command), GuardContext(workspace=str(workspace.resolve()),
+                                                                      network=network))
     if as_json:
         print_json(verdict.model_dump(mode="json"))
     else:
