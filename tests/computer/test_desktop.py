@@ -49,9 +49,15 @@ def test_key_combination_reaches_the_program(drive_desktop, desktop, workspace: 
 def test_click_a_dialog_button(drive_desktop, desktop, button: str, code: int) -> None:
     drive_desktop({"kind": "desktop_launch", "command": "xmessage -buttons Yes:0,No:1 -center 'Proceed?'", "wait": 20})
     win = _window(desktop, "Xmessage")
-    # xmessage lays its buttons out left to right under the message: Yes at +19, No at +50.
-    x = win["x"] + (19 if button == "Yes" else 50)
-    obs = drive_desktop({"kind": "desktop_click", "x": x, "y": win["y"] + 38})
+    # Found from the window tree, not from pixel offsets (which depend on the fonts installed): each
+    # Xt button is a window, and xmessage lays the buttons out in one row under the message, in order.
+    leaves = [w for w in desktop.child_windows(win["id"]) if w["depth"] == 2]
+    bottom = max(w["y"] for w in leaves)
+    buttons = sorted((w for w in leaves if w["y"] == bottom), key=lambda w: w["x"])
+    assert len(buttons) == 2, leaves
+    target = buttons[["Yes", "No"].index(button)]
+    drive_desktop({"kind": "desktop_click", "x": target["x"] + target["width"] // 2,
+                   "y": target["y"] + target["height"] // 2})
     proc = desktop.programs[-1]
     assert _wait_for(lambda: proc.poll() is not None)
     assert proc.returncode == code

@@ -45,10 +45,10 @@ def _browser(task: Any, workspace: str, *, isolation: str = "bwrap", **options: 
 
 @register("desktop")
 def _desktop(task: Any, workspace: str, *, isolation: str = "none", **options: Any) -> Any:
-    # Xvfb and the programs it shows run on the host, each desktop on its own display.
+    # Always in bubblewrap (Xvfb, window manager, programs), with the task's network.
     from macrohard.envs.desktop import DesktopEnvironment
 
-    return DesktopEnvironment(workspace, **options)
+    return DesktopEnvironment(workspace, **{"network": getattr(task, "network", "none") or "none", **options})
 
 
 def make_environment(task: Any, workspace: str, **options: Any) -> Any:

@@ -1,27 +1,26 @@
 """The desktop environment: a private Xvfb display, openbox, and one persistent X connection.
 
-Input goes through the XTEST extension over one python-xlib connection (no process per
-action: an ``xdotool`` process costs ~130 ms, a request over an open connection well under 1 ms);
-screenshots are ``mss`` grabs encoded as JPEG. Programs start through ``desktop_launch``, which
-the guard reviews like any action, in the workspace directory, on this display only.
-
-Xvfb, openbox and the launched programs run on the host as the current user (not inside the
-bubblewrap sandbox); each desktop gets its own display number, chosen by Xvfb (``-displayfd``).
+Xvfb, the window manager and every program launched on the desktop run inside one bubblewrap
+sandbox (``xsandbox.py``): the workspace is the only writable place, the network is the task's
+(none by default: the sandbox's own loopback only), the pid namespace its own. Only the X socket
+is shared, so input (XTEST over one python-xlib connection, ``xinput.py``) and screenshots (``mss``
+grabs encoded as JPEG) come from this process. Programs start through ``desktop_launch``, which
+the guard reviews like any action; what is typed into a terminal is reviewed when it is submitted
+(``safety/terminal.py``).
 """
 
 from __future__ import annotations
 
 import os
-import select
 import shlex
 import shutil
-import signal
-import subprocess
 import time
 from typing import Any
 
 from macrohard.envs.admit import admit
 from macrohard.envs.recording import encode_rgb, image
+from macrohard.envs.xinput import XInput
+from macrohard.envs.xsandbox import DesktopSandbox, Program, check_network
 from macrohard.errors import MissingDependency, Unsupported
 from macrohard.safety.approval import Approved
 from macrohard.types import (
@@ -39,14 +38,7 @@ from macrohard.types import (
 )
 
 BUTTONS = {"left": 1, "middle": 2, "right": 3}
-KEY_ALIASES = {
-    "ctrl": "Control_L", "control": "Control_L", "alt": "Alt_L", "shift": "Shift_L", "super": "Super_L",
-    "meta": "Meta_L", "win": "Super_L", "enter": "Return", "return": "Return", "esc": "Escape",
-    "escape": "Escape", "tab": "Tab", "backspace": "BackSpace", "delete": "Delete", "del": "Delete",
-    "space": "space", "up": "Up", "down": "Down", "left": "Left", "right": "Right", "home": "Home",
-    "end": "End", "pageup": "Prior", "pagedown": "Next", "insert": "Insert",
-}
-CHAR_KEYSYMS = {"\n": "Return", "\t": "Tab", " ": "space"}
+SANDBOX_PATH = "/usr/local/bin:/usr/bin:/bin"
 
 
 class DesktopEnvironment:
@@ -56,26 +48,29 @@ class DesktopEnvironment:
     action_types = [*DESKTOP_ACTIONS, FinishAction]
 
     def __init__(self, workspace: str, *, size: tuple[int, int] = (1280, 800), window_manager: str | None = "openbox",
-                 frames: bool = True, settle: float = 0.15, jpeg_quality: int = 70) -> None:
+                 frames: bool = True, settle: float = 0.15, jpeg_quality: int = 70, network: str = "none",
+                 bwrap: str = "bwrap") -> None:
+        check_network(network)
         self.workspace = workspace
         self.size = size
         self.window_manager = window_manager
         self.frames = frames
         self.settle = settle  # seconds to let programs redraw before the after-action screenshot
         self.jpeg_quality = jpeg_quality
+        self.network = network
+        self.bwrap = bwrap
         self.display_name = ""
-        self.programs: list[subprocess.Popen[bytes]] = []
-        self._xvfb: subprocess.Popen[bytes] | None = None
-        self._wm: subprocess.Popen[bytes] | None = None
+        self.programs: list[Program] = []
+        self.sandbox: DesktopSandbox | None = None
+        self._wm: Program | None = None
         self._dpy: Any = None
-        self._xtest: Any = None
+        self._input: Any = None
         self._sct: Any = None
-        self._spare_keycode = 0
 
     @property
     def server_pid(self) -> int | None:
-        """The Xvfb process id (None before ``start``)."""
-        return None if self._xvfb is None else self._xvfb.pid
+        """The Xvfb process id as the host sees it (None before ``start``)."""
+        return None if self.sandbox is None else self.sandbox.server_pid()
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -87,81 +82,48 @@ class DesktopEnvironment:
             raise
 
     def _start(self) -> None:
-        for binary, package in (("Xvfb", "xvfb"), (self.window_manager, self.window_manager)):
-            if binary and not shutil.which(binary):
-                raise MissingDependency(f"the desktop needs {binary}: apt-get install {package}")
+        if self.window_manager and not shutil.which(self.window_manager, path=SANDBOX_PATH):
+            raise MissingDependency(f"the desktop needs {self.window_manager}: apt-get install {self.window_manager}")
         try:
             import mss
             from Xlib import X, display
-            from Xlib.ext import xtest
         except ImportError as exc:
             raise MissingDependency("the desktop needs python-xlib and mss: pip install 'macrohard[computer]'") from exc
-        read_fd, write_fd = os.pipe()
-        width, height = self.size
-        self._xvfb = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp",
-             "+extension", "XTEST", "-noreset"],
-            pass_fds=(write_fd,), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-        os.close(write_fd)
-        number = self._read_display(read_fd)
-        self.display_name = f":{number}"
+        self.sandbox = DesktopSandbox(self.workspace, size=self.size, network=self.network, bwrap=self.bwrap)
+        self.display_name = self.sandbox.start()
         self._dpy = display.Display(self.display_name)
         if not self._dpy.has_extension("XTEST"):
             raise MissingDependency("the X server has no XTEST extension")
-        self._xtest, self._X = xtest, X
+        self._X = X
+        self._input = XInput(self._dpy)
         factory = getattr(mss, "MSS", None) or mss.mss  # mss 10 renamed the class
         self._sct = factory(display=self.display_name)
         if self.window_manager:
-            self._wm = subprocess.Popen([self.window_manager], env=self._env(), stdin=subprocess.DEVNULL,
-                                        stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.DEVNULL, start_new_session=True)
+            self._wm = self.sandbox.launch([self.window_manager])
             self._wait(lambda: self._wm_ready(), 5.0)
-
-    def _read_display(self, fd: int) -> str:
-        data = b""
-        deadline = time.monotonic() + 15
-        try:
-            while not data.endswith(b"\n"):
-                ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
-                chunk = os.read(fd, 64) if ready else b""
-                if not chunk:
-                    raise MissingDependency(f"Xvfb did not start (exit code {self._xvfb.poll() if self._xvfb else '?'})")
-                data += chunk
-        finally:
-            os.close(fd)
-        return data.decode().strip()
-
-    def _env(self) -> dict[str, str]:
-        return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": self.workspace, "LANG": "C.UTF-8",
-                "DISPLAY": self.display_name}
 
     def _wm_ready(self) -> bool:
         atom = self._dpy.intern_atom("_NET_SUPPORTING_WM_CHECK", only_if_exists=True)
         return bool(atom) and self._dpy.screen().root.get_full_property(atom, self._X.AnyPropertyType) is not None
 
     def close(self) -> None:
-        for proc in [*self.programs, self._wm, self._xvfb]:
-            if proc is not None and proc.poll() is None:
-                try:
-                    os.killpg(proc.pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-                proc.wait()
-        self.programs.clear()
-        self._wm = self._xvfb = None
         for closer in (self._sct, self._dpy):
             if closer is not None:
                 try:
                     closer.close()
                 except Exception:  # noqa: BLE001  (the server is gone already)
                     pass
-        self._sct = self._dpy = None
+        self._sct = self._dpy = self._input = None
+        if self.sandbox is not None:
+            self.sandbox.close()  # Xvfb, the window manager and every program with it
+            self.sandbox = None
+        self.programs.clear()
+        self._wm = None
 
     def reset(self) -> None:
         for proc in self.programs:
-            if proc.poll() is None:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
+            if self.sandbox is not None:
+                self.sandbox.kill(proc)
         self.programs.clear()
 
     def snapshot(self) -> str:
@@ -180,7 +142,7 @@ class DesktopEnvironment:
             self.start()
         from Xlib.error import ConnectionClosedError
 
-        if self._xvfb is not None and self._xvfb.poll() is not None:
+        if self.sandbox is None or not self.sandbox.alive:
             return self._restart()
         try:
             try:
@@ -225,102 +187,23 @@ class DesktopEnvironment:
 
     # -- input over the one X connection -----------------------------------------------------
 
-    def _fake(self, event: int, detail: int, x: int = 0, y: int = 0) -> None:
-        self._xtest.fake_input(self._dpy, event, detail, x=x, y=y)
-
     def move(self, x: int, y: int) -> None:
-        self._fake(self._X.MotionNotify, 0, x, y)
+        self._input.move(x, y)
 
     def click(self, x: int, y: int, button: int = 1, *, count: int = 1) -> None:
-        self.move(x, y)
-        for _ in range(count):
-            self._fake(self._X.ButtonPress, button)
-            self._fake(self._X.ButtonRelease, button)
-        self._dpy.sync()
+        self._input.click(x, y, button, count=count)
 
-    def drag(self, x1: int, y1: int, x2: int, y2: int, steps: int = 8) -> None:
-        self.move(x1, y1)
-        self._fake(self._X.ButtonPress, 1)
-        self._dpy.sync()
-        for i in range(1, steps + 1):
-            # Intermediate motion, flushed and paced, so window managers and programs see a drag
-            # (they grab the pointer on press and apply a drag threshold), not a jump.
-            time.sleep(0.01)
-            self.move(x1 + (x2 - x1) * i // steps, y1 + (y2 - y1) * i // steps)
-            self._dpy.sync()
-        time.sleep(0.01)
-        self._fake(self._X.ButtonRelease, 1)
-        self._dpy.sync()
+    def drag(self, x1: int, y1: int, x2: int, y2: int) -> None:
+        self._input.drag(x1, y1, x2, y2)
 
     def scroll(self, x: int, y: int, direction: str, clicks: int) -> None:
-        self.move(x, y)
-        button = 4 if direction == "up" else 5
-        for _ in range(clicks):
-            self._fake(self._X.ButtonPress, button)
-            self._fake(self._X.ButtonRelease, button)
-        self._dpy.sync()
-
-    def _keysym(self, name: str) -> int:
-        from Xlib import XK
-
-        if len(name) == 1:
-            code = ord(name)
-            return code if code < 0x100 else 0x01000000 | code
-        sym = XK.string_to_keysym(KEY_ALIASES.get(name.lower(), name))
-        if not sym:
-            sym = XK.string_to_keysym(name.capitalize())
-        if not sym:
-            raise ValueError(f"unknown key {name!r}; use X key names such as Return, Tab, Escape, F5, ctrl+a")
-        return int(sym)
-
-    def _keycode(self, sym: int) -> tuple[int, bool]:
-        """The keycode for a keysym and whether Shift is needed; unmapped symbols get a spare key."""
-        code = self._dpy.keysym_to_keycode(sym)
-        if code:
-            return code, self._dpy.keycode_to_keysym(code, 0) != sym and self._dpy.keycode_to_keysym(code, 1) == sym
-        if not self._spare_keycode:  # the highest keycode with no symbols, like xdotool does
-            first = self._dpy.display.info.min_keycode
-            count = self._dpy.display.info.max_keycode - first + 1
-            mapping = self._dpy.get_keyboard_mapping(first, count)
-            empty = [first + i for i, syms in enumerate(mapping) if not any(syms)]
-            if not empty:
-                raise ValueError("no free key to type this character")
-            self._spare_keycode = empty[-1]
-        self._dpy.change_keyboard_mapping(self._spare_keycode, [(sym, sym)])
-        self._dpy.sync()
-        return self._spare_keycode, False
-
-    def _tap(self, code: int, shift: bool) -> None:
-        shift_code = self._dpy.keysym_to_keycode(self._keysym("Shift_L")) if shift else 0
-        if shift:
-            self._fake(self._X.KeyPress, shift_code)
-        self._fake(self._X.KeyPress, code)
-        self._fake(self._X.KeyRelease, code)
-        if shift:
-            self._fake(self._X.KeyRelease, shift_code)
+        self._input.scroll(x, y, direction, clicks)
 
     def type_text(self, text: str) -> None:
-        for ch in text:
-            code, shift = self._keycode(self._keysym(CHAR_KEYSYMS.get(ch, ch)))
-            self._tap(code, shift)
-            if code == self._spare_keycode:
-                self._dpy.sync()  # the spare key is remapped per character: flush before the next
-        self._dpy.sync()
+        self._input.type_text(text)
 
     def key(self, combo: str) -> None:
-        names = [n for n in combo.replace(" ", "").split("+") if n] or [combo]
-        codes = [self._keycode(self._keysym(n)) for n in names]
-        shift_code = self._dpy.keysym_to_keycode(self._keysym("Shift_L"))
-        pressed = []
-        for code, shift in codes:
-            if shift and shift_code not in pressed:
-                self._fake(self._X.KeyPress, shift_code)
-                pressed.append(shift_code)
-            self._fake(self._X.KeyPress, code)
-            pressed.append(code)
-        for code in reversed(pressed):
-            self._fake(self._X.KeyRelease, code)
-        self._dpy.sync()
+        self._input.key(combo)
 
     # -- programs ----------------------------------------------------------------------------
 
@@ -329,18 +212,20 @@ class DesktopEnvironment:
             argv = shlex.split(command)
         except ValueError as exc:
             raise ValueError(f"cannot parse the command line: {exc}") from exc
-        if not argv or not shutil.which(argv[0]):
+        found = argv and (os.access(os.path.join(self.workspace, argv[0]), os.X_OK) if "/" in argv[0]
+                          else shutil.which(argv[0], path=SANDBOX_PATH))
+        if not found:
             raise ValueError(f"program {argv[0] if argv else command!r} is not installed on this desktop")
+        assert self.sandbox is not None
         before = {w["id"] for w in self.windows()}
-        proc = subprocess.Popen(argv, cwd=self.workspace, env=self._env(), stdin=subprocess.DEVNULL,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        proc = self.sandbox.launch(argv)
         self.programs.append(proc)
         appeared = self._wait(lambda: proc.poll() is not None or any(w["id"] not in before for w in self.windows()),
                               wait)
         if proc.poll() is not None:
             return f"{argv[0]} exited at once with code {proc.returncode}."
         time.sleep(self.settle)  # first paint after mapping
-        return f"Started {argv[0]} (pid {proc.pid})" + ("." if appeared else f"; no new window after {wait:g}s.")
+        return f"Started {argv[0]} (pid {proc.pid} in the desktop's sandbox)" + ("." if appeared else f"; no new window after {wait:g}s.")
 
     def _wait(self, done: Any, seconds: float) -> bool:
         deadline = time.monotonic() + seconds
@@ -380,6 +265,24 @@ class DesktopEnvironment:
             out.append({"id": wid, "title": str(title), "class": wm_class[1] if wm_class else "",
                         "x": -pos.x, "y": -pos.y, "width": geo.width, "height": geo.height,
                         "active": wid == active_id})
+        return out
+
+    def child_windows(self, window_id: int) -> list[dict[str, Any]]:
+        """The mapped windows inside a window (widgets of toolkits that give each one a window,
+        such as Xt's buttons), depth first, each with its box on the screen and its depth."""
+        root = self._dpy.screen().root
+        out: list[dict[str, Any]] = []
+
+        def walk(win: Any, depth: int) -> None:
+            for child in win.query_tree().children:
+                if child.get_attributes().map_state != self._X.IsViewable:
+                    continue
+                geo, pos = child.get_geometry(), root.translate_coords(child, 0, 0)
+                out.append({"id": child.id, "x": pos.x, "y": pos.y, "width": geo.width, "height": geo.height,
+                            "depth": depth})
+                walk(child, depth + 1)
+
+        walk(self._dpy.create_resource_object("window", window_id), 1)
         return out
 
     def screenshot(self, fmt: str = "jpeg") -> bytes:

@@ -45,6 +45,7 @@ ETC_ALLOW = (
     "alternatives", "ssl", "ca-certificates", "ca-certificates.conf", "mime.types", "protocols", "services",
     "os-release", "debian_version", "bash.bashrc", "inputrc", "profile", "terminfo", "magic", "magic.mime",
     "gitconfig", "python3", "python3.11", "perl", "login.defs", "environment", "timezone", "papersize",
+    "X11", "fonts", "xdg",  # the desktop: X resources (app-defaults), fontconfig, the window manager's rc
 )
 PROXY_SOCKET = "/run/macrohard/proxy.sock"
 _probed: dict[str, str] = {}

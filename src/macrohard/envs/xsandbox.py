@@ -1,0 +1,276 @@
+"""The desktop's sandbox: Xvfb, the window manager and every program on it inside one bubblewrap.
+
+The root is the shell sandbox's (``sandbox.bwrap_argv``): ``/usr`` read-only, an allow-listed
+``/etc``, private ``/tmp``, fresh ``/proc`` in its own pid namespace, its own network namespace
+unless the task's network is ``full``, the workspace the only writable place. Inside, a small bash
+supervisor starts Xvfb (``-nolisten tcp -nolisten local``: only its unix socket) and, on request,
+each program in its own session, and reports each start and exit on its stdout.
+
+The X socket is the one thing shared: the sandbox's ``/tmp/.X11-unix`` is a private directory of
+this process (mode 0700 parent), and a display number on the host, ``/tmp/.X11-unix/X<n>``, is a
+symlink to that socket, reserved by a ``/tmp/.X<n>-lock`` with our pid as X servers do. So our
+one X connection (input over XTEST, mss screenshots) and any X client on the host use ``:<n>``
+as usual, while nothing in the sandbox can reach another display or the host's X servers.
+``--die-with-parent`` and the pid namespace take every process down with this one, killed or not.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import random
+import shutil
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from macrohard.envs.limits import Limits, rlimit_pairs, ulimit_line
+from macrohard.envs.sandbox import _descendants, bwrap_argv, check_available
+from macrohard.errors import ConfigError, MissingDependency
+
+X11_DIR = "/tmp/.X11-unix"
+SUPERVISOR = r"""
+launch() {  # launch ID BASE64(DIR NUL ARGV...): run ARGV in DIR in its own session; report its pid and exit
+  local id=$1; local -a a; mapfile -d '' -t a < <(printf %s "$2" | base64 -d)
+  ( cd "${a[0]}" 2>/dev/null || cd /; setsid "${a[@]:1}" </dev/null >/dev/null 2>&1 & p=$!
+    echo "started $id $p"; wait "$p"; echo "exited $id $?" ) &
+}
+echo ready
+while IFS= read -r line; do eval "$line"; done
+"""
+
+
+def check_network(network: str) -> None:
+    if network not in ("none", "loopback", "full"):
+        raise ConfigError(f"the desktop supports network none, loopback or full, not {network!r}; use the "
+                          "browser environment for an allow-list of hosts")
+
+
+class Program:
+    """A program started inside the desktop sandbox (its pid is the sandbox's)."""
+
+    def __init__(self, argv: list[str]) -> None:
+        self.args = argv
+        self.pid: int | None = None
+        self.returncode: int | None = None
+        self.started = threading.Event()
+        self.exited = threading.Event()
+
+    def poll(self) -> int | None:
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int | None:
+        self.exited.wait(timeout)
+        return self.returncode
+
+
+class DesktopSandbox:
+    """One bubblewrap holding a private X server and the programs shown on it."""
+
+    def __init__(self, workspace: str, *, size: tuple[int, int], network: str = "none", bwrap: str = "bwrap") -> None:
+        check_network(network)
+        self.workspace = workspace
+        self.size = size
+        self.network = network
+        self.bwrap = bwrap
+        self.display = ""
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.xvfb: Program | None = None
+        self._programs: dict[str, Program] = {}
+        self._ids = 0
+        self._state: str | None = None
+        self._claimed: tuple[str, str] | None = None
+        self._lock = threading.Lock()
+        self._reader: threading.Thread | None = None
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def start(self) -> str:
+        """Start the sandbox and its X server; return the host's display name (``:<n>``)."""
+        for binary, package in (("Xvfb", "xvfb"), ("setsid", "util-linux")):
+            if not shutil.which(binary):
+                raise MissingDependency(f"the desktop needs {binary}: apt-get install {package}")
+        bwrap = check_available(self.bwrap)
+        self._state = tempfile.mkdtemp(prefix="macrohard-desktop-")  # 0700: only we reach the socket
+        sockets = os.path.join(self._state, "x11")
+        os.mkdir(sockets)
+        env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": self.workspace, "LANG": "C.UTF-8", "DISPLAY": ":0",
+               "USER": os.environ.get("USER", "user"), "TERM": "xterm", "SHELL": "/bin/bash",
+               "XDG_CACHE_HOME": "/tmp/.cache"}  # caches stay out of the workspace
+        limits = ulimit_line(rlimit_pairs(Limits(memory_mb=None, cpu_seconds=None), memory_by_cgroup=True))
+        # xterm and other programs started as root drop privileges (setgroups), which a user namespace
+        # refuses: when we are root, the sandbox's user is an ordinary uid mapped to ours.
+        user = ["--uid", "1000", "--gid", "1000"] if os.getuid() == 0 else []
+        argv = [*bwrap_argv(bwrap, self.workspace, self.network), *user, "--bind", sockets, X11_DIR,
+                "--ro-bind-try", "/var/cache/fontconfig", "/var/cache/fontconfig",
+                "bash", "-c", f"{limits}\n{SUPERVISOR}"]
+        self.proc = subprocess.Popen(argv, cwd=self.workspace, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=subprocess.PIPE, start_new_session=True, bufsize=0)
+        assert self.proc.stdout is not None
+        first = self.proc.stdout.readline()
+        if first.strip() != b"ready":
+            err = self.proc.stderr.read().decode(errors="replace") if self.proc.stderr else ""
+            raise MissingDependency(f"the desktop sandbox did not start: {(first.decode() + err).strip()[:600]}. "
+                                    "Check that bubblewrap works (`bwrap --ro-bind / / true`).")
+        self._reader = threading.Thread(target=self._read_events, daemon=True)
+        self._reader.start()
+        width, height = self.size
+        self.xvfb = self.launch(["Xvfb", ":0", "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp",
+                                 "-nolisten", "local", "+extension", "XTEST", "-noreset"], "/")
+        path = os.path.join(sockets, "X0")
+        deadline = time.monotonic() + 15
+        while not _listening(path):
+            if self.xvfb.poll() is not None or time.monotonic() > deadline:
+                raise MissingDependency(f"Xvfb did not start in the desktop sandbox (exit code {self.xvfb.poll()})")
+            time.sleep(0.01)
+        self.display = f":{self._claim_display(path)}"
+        return self.display
+
+    def _claim_display(self, socket: str) -> int:
+        """A free host display number whose socket path leads to ``socket`` (reserved like an X server)."""
+        if not os.path.isdir(X11_DIR):
+            os.makedirs(X11_DIR, exist_ok=True)
+            os.chmod(X11_DIR, 0o1777)
+        for name in os.listdir(X11_DIR):  # reservations left by killed runs
+            if name[1:].isdigit() and os.path.islink(f"{X11_DIR}/{name}"):
+                _sweep_stale(f"/tmp/.{name}-lock", f"{X11_DIR}/{name}")
+        first = random.randrange(200, 2000)
+        for n in range(first, first + 400):
+            lock, link = f"/tmp/.X{n}-lock", f"{X11_DIR}/X{n}"
+            try:
+                fd = os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o444)
+            except FileExistsError:
+                continue
+            os.write(fd, f"{os.getpid():>10}\n".encode())
+            os.close(fd)
+            try:
+                os.symlink(socket, link)
+            except FileExistsError:
+                os.unlink(lock)
+                continue
+            self._claimed = (lock, link)
+            return n
+        raise MissingDependency("no free X display number between 200 and 2400; remove stale /tmp/.X*-lock files")
+
+    def _read_events(self) -> None:
+        assert self.proc is not None and self.proc.stdout is not None
+        for raw in self.proc.stdout:
+            what, _, rest = raw.decode(errors="replace").strip().partition(" ")
+            ident, _, value = rest.partition(" ")
+            program = self._programs.get(ident)
+            if program is None or not value.lstrip("-").isdigit():
+                continue
+            if what == "started":
+                program.pid = int(value)
+                program.started.set()
+            elif what == "exited":
+                program.returncode = int(value)
+                program.exited.set()
+        for program in self._programs.values():  # the sandbox is gone, and everything in it
+            if program.returncode is None:
+                program.returncode = -9
+            program.started.set()
+            program.exited.set()
+
+    @property
+    def alive(self) -> bool:
+        return self.proc is not None and self.proc.poll() is None and self.xvfb is not None and \
+            self.xvfb.poll() is None
+
+    def server_pid(self) -> int | None:
+        """Xvfb's process id as the host sees it."""
+        if self.proc is None:
+            return None
+        for pid in _descendants(self.proc.pid):
+            try:
+                if Path(f"/proc/{pid}/comm").read_text().strip() == "Xvfb":
+                    return pid
+            except OSError:
+                continue
+        return None
+
+    def close(self) -> None:
+        if self.proc is not None:
+            try:
+                os.killpg(self.proc.pid, 9)  # bubblewrap: its pid namespace, and all in it, goes with it
+            except ProcessLookupError:
+                pass
+            self.proc.wait()
+            if self._reader is not None:
+                self._reader.join(5)  # it sees the end of the supervisor's output, and marks every program exited
+            for stream in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
+                if stream is not None:
+                    stream.close()
+            self.proc = None
+        if self._claimed is not None:
+            for path in reversed(self._claimed):
+                try:
+                    os.unlink(path)
+                except FileNotFoundError:
+                    pass
+            self._claimed = None
+        if self._state is not None:
+            shutil.rmtree(self._state, ignore_errors=True)
+            self._state = None
+
+    # -- programs ----------------------------------------------------------------------------
+
+    def launch(self, argv: list[str], cwd: str | None = None) -> Program:
+        """Start ``argv`` inside the sandbox, in ``cwd`` (default: the workspace)."""
+        program = Program(argv)
+        with self._lock:
+            self._ids += 1
+            ident = f"p{self._ids}"
+            self._programs[ident] = program
+            # only base64 crosses into the supervisor's eval: no quoting to get wrong
+            packed = base64.b64encode("\0".join([cwd or self.workspace, *argv]).encode()).decode()
+            self._send(f"launch {ident} {packed}")
+        if not program.started.wait(10):
+            raise MissingDependency("the desktop sandbox did not answer; it is restarted on the next action")
+        return program
+
+    def kill(self, program: Program) -> None:
+        if program.pid is not None and program.returncode is None:
+            self._send(f"kill -KILL -- -{program.pid} 2>/dev/null")
+            program.exited.wait(5)
+
+    def _send(self, line: str) -> None:
+        if self.proc is None or self.proc.stdin is None:
+            raise BrokenPipeError("the desktop sandbox is not running")
+        self.proc.stdin.write(line.encode() + b"\n")
+
+
+def _listening(path: str) -> bool:
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+        try:
+            probe.connect(path)
+        except OSError:
+            return False
+    return True
+
+
+def _sweep_stale(lock: str, link: str) -> None:
+    """Remove a display reservation left by a process that is gone (a killed run), if it was ours."""
+    try:
+        target = os.readlink(link)
+        pid = int(Path(lock).read_text().strip())
+    except (OSError, ValueError):
+        return
+    if "/macrohard-desktop-" not in target:
+        return
+    try:
+        os.kill(pid, 0)
+        return  # its process lives on
+    except ProcessLookupError:
+        pass
+    except PermissionError:
+        return
+    for path in (link, lock):
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+    shutil.rmtree(target.rsplit("/x11/", 1)[0], ignore_errors=True)  # the dead run's socket directory
