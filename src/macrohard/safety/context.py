@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from macrohard.safety.terminal import TerminalLine
 from macrohard.types import Budget, Usage, Verdict
 
 # Called when a verdict is "ask": gets the action and the verdict, returns True to approve.
@@ -33,3 +34,4 @@ class GuardContext:
     injected_addresses: set[str] = field(default_factory=set)
     # git remotes that commands of this run added or re-pointed: a later `git push NAME` sends the code there.
     git_remotes: set[str] = field(default_factory=set)
+    terminal: TerminalLine = field(default_factory=TerminalLine)  # desktop input since the last submit (guard-fed)

@@ -102,7 +102,10 @@ class Guard:
             if not allowed:
                 raise NotApproved(f"not approved: {verdict.reason}")
             verdict = decided
-        return approval.issue(action, verdict)
+        approved = approval.issue(action, verdict)
+        if ctx is not None:  # the terminal model follows only what was approved to run
+            ctx.terminal.apply(action)
+        return approved
 
     def screen(self, observation: Observation, ctx: GuardContext) -> Observation:
         if isinstance(observation.meta.get("cwd"), str):

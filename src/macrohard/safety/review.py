@@ -14,10 +14,10 @@ from macrohard.safety.context import GuardContext
 from macrohard.safety.injection import detect_injection
 from macrohard.safety.policy import Facts, Policy, rule_detail
 from macrohard.safety.secrets import redact
-from macrohard.types import Decision, Observation, Verdict
+from macrohard.types import BashAction, Decision, Observation, Verdict
 
 _COMMAND_KINDS = frozenset({"bash", "desktop_launch", "shell", "terminal"})
-_TYPING_KINDS = frozenset({"desktop_type"})
+_SOFT = ("unparseable", "dynamic")
 _TEXT_FIELDS = ("url", "href", "text", "query", "selector", "value", "keys", "command", "content", "path", "new")
 
 
@@ -27,12 +27,6 @@ def facts_of(action: Any, ctx: GuardContext, policy: Policy) -> Facts:
     workspaces = workspaces_of(ctx)
     if kind in _COMMAND_KINDS and isinstance(getattr(action, "command", None), str):
         a = analyze(action.command, workspaces, policy.allowed_paths, cwd=ctx.cwd, remotes=ctx.git_remotes)
-    elif kind in _TYPING_KINDS and "\n" in str(getattr(action, "text", "")):
-        # Typed text that ends in Enter may land in a terminal: judge it as a command, but prose
-        # that does not parse as shell is not a reason to ask.
-        a = analyze(str(action.text), workspaces, policy.allowed_paths)
-        for soft in ("unparseable", "dynamic"):
-            a.findings.pop(soft, None)
     else:
         a = Analysis()
         analyzer = Analyzer(PathJudge(workspaces, policy.allowed_paths), a)
@@ -110,7 +104,31 @@ class PolicyCheck:
     def __call__(self, action: Any, ctx: GuardContext) -> Verdict | None:
         if getattr(action, "kind", None) == "finish":
             return None
-        facts = facts_of(action, ctx, self.policy)
+        if str(getattr(action, "kind", "")).startswith("desktop_"):
+            verdict = self.terminal_lines(action, ctx)
+            if verdict is not None:
+                return verdict
+        return self.decide(facts_of(action, ctx, self.policy))
+
+    def terminal_lines(self, action: Any, ctx: GuardContext) -> Verdict | None:
+        """Review each line a desktop action submits to a terminal as the ``bash`` command it becomes."""
+        for submitted in ctx.terminal.preview(action):
+            for text, strict in submitted.candidates():
+                if not text.strip() and not (strict and submitted.opaque):
+                    continue
+                facts = facts_of(BashAction(command=text), ctx, self.policy)
+                if not strict:  # a line pending in another window: prose there is not a reason to ask
+                    for soft in _SOFT:
+                        facts.categories.pop(soft, None)
+                elif submitted.opaque:
+                    facts.categories.setdefault("dynamic", ctx.terminal.opaque_reason(submitted.opaque))
+                verdict = self.decide(facts)
+                if verdict is not None:
+                    where = "this submits" if strict else "is still pending in a window and may be submitted"
+                    return verdict.model_copy(update={"reason": f"the terminal line {text!r} {where}: {verdict.reason}"})
+        return None
+
+    def decide(self, facts: Facts) -> Verdict | None:
         rule = self.policy.match(facts)
         if rule is not None:
             if rule.decision is Decision.allow:
