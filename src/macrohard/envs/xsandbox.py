@@ -7,8 +7,9 @@ supervisor starts Xvfb (``-nolisten tcp -nolisten local``: only its unix socket)
 each program in its own session, and reports each start and exit on its stdout.
 
 The X socket is the one thing shared: the sandbox's ``/tmp/.X11-unix`` is a private directory of
-this process (mode 0700 parent), and a display number on the host, ``/tmp/.X11-unix/X<n>``, is a
-symlink to that socket, reserved by a ``/tmp/.X<n>-lock`` with our pid as X servers do. So our
+this process (mode 0700 parent), and the display number, the same inside and on the host, is
+reserved by a host ``/tmp/.X<n>-lock`` with our pid as X servers do; ``/tmp/.X11-unix/X<n>`` on the
+host is a symlink to the sandbox's socket. So our
 one X connection (input over XTEST, mss screenshots) and any X client on the host use ``:<n>``
 as usual, while nothing in the sandbox can reach another display or the host's X servers.
 ``--die-with-parent`` and the pid namespace take every process down with this one, killed or not.
@@ -97,7 +98,12 @@ class DesktopSandbox:
         self._state = tempfile.mkdtemp(prefix="macrohard-desktop-")  # 0700: only we reach the socket
         sockets = os.path.join(self._state, "x11")
         os.mkdir(sockets)
-        env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": self.workspace, "LANG": "C.UTF-8", "DISPLAY": ":0",
+        # The same display number inside and out, reserved on the host first: a client inside tries
+        # the abstract socket @/tmp/.X11-unix/X<n> before the file, and with network "full" it would
+        # reach a host X server of that number; the reservation keeps any host server off it.
+        number = self._claim_display(sockets)
+        self.display = f":{number}"
+        env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": self.workspace, "LANG": "C.UTF-8", "DISPLAY": self.display,
                "USER": os.environ.get("USER", "user"), "TERM": "xterm", "SHELL": "/bin/bash",
                "XDG_CACHE_HOME": "/tmp/.cache"}  # caches stay out of the workspace
         limits = ulimit_line(rlimit_pairs(Limits(memory_mb=None, cpu_seconds=None), memory_by_cgroup=True))
@@ -118,19 +124,18 @@ class DesktopSandbox:
         self._reader = threading.Thread(target=self._read_events, daemon=True)
         self._reader.start()
         width, height = self.size
-        self.xvfb = self.launch(["Xvfb", ":0", "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp",
+        self.xvfb = self.launch(["Xvfb", self.display, "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp",
                                  "-nolisten", "local", "+extension", "XTEST", "-noreset"], "/")
-        path = os.path.join(sockets, "X0")
+        path = os.path.join(sockets, f"X{number}")
         deadline = time.monotonic() + 15
         while not _listening(path):
             if self.xvfb.poll() is not None or time.monotonic() > deadline:
                 raise MissingDependency(f"Xvfb did not start in the desktop sandbox (exit code {self.xvfb.poll()})")
             time.sleep(0.01)
-        self.display = f":{self._claim_display(path)}"
         return self.display
 
-    def _claim_display(self, socket: str) -> int:
-        """A free host display number whose socket path leads to ``socket`` (reserved like an X server)."""
+    def _claim_display(self, sockets: str) -> int:
+        """A free host display number ``n`` whose socket path leads to ``sockets/X<n>`` (reserved like an X server)."""
         if not os.path.isdir(X11_DIR):
             os.makedirs(X11_DIR, exist_ok=True)
             os.chmod(X11_DIR, 0o1777)
@@ -147,7 +152,7 @@ class DesktopSandbox:
             os.write(fd, f"{os.getpid():>10}\n".encode())
             os.close(fd)
             try:
-                os.symlink(socket, link)
+                os.symlink(f"{sockets}/X{n}", link)
             except FileExistsError:
                 os.unlink(lock)
                 continue
