@@ -35,12 +35,28 @@ def parse_task(text: str, source: str = "<task>") -> Task:
     return parse_task_file(text, source)[0]
 
 
+MAX_TASK_FILE_BYTES = 2 << 20  # a task file is a few lines of YAML; data belongs in the workspace
+
+
 def _read(path: str | Path) -> tuple[str, str]:
+    """The text of a task file: at most 2 MiB, UTF-8, not binary; each problem a ``TaskFileError`` naming the fix."""
     p = Path(path)
     try:
-        return p.read_text(), str(p)
+        with p.open("rb") as fh:
+            data = fh.read(MAX_TASK_FILE_BYTES + 1)
     except OSError as exc:
         raise TaskFileError(f"cannot read task file {p}: {exc.strerror}") from exc
+    if len(data) > MAX_TASK_FILE_BYTES:
+        raise TaskFileError(f"task file {p} is larger than {MAX_TASK_FILE_BYTES >> 20} MiB; keep the task short and "
+                            "put large inputs in the workspace (--source DIR, or `files:` for small ones)")
+    if b"\x00" in data:
+        raise TaskFileError(f"task file {p} is binary (it holds NUL bytes), not a YAML task; give a text file "
+                            "with at least `text: ...`")
+    try:
+        return data.decode("utf-8"), str(p)
+    except UnicodeDecodeError as exc:
+        raise TaskFileError(f"task file {p} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+                            "save it as UTF-8") from exc
 
 
 def load_task_file(path: str | Path) -> Task:

@@ -12,7 +12,7 @@ import time
 import uuid
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, field_validator
 
 
 class _Model(BaseModel):
@@ -312,10 +312,13 @@ class Budget(_Model):
     max_format_errors: int = Field(default=3, ge=0, description="Malformed model replies in a row before the run fails.")
 
 
+MAX_TASK_CHARS = 200_000  # an instruction, not a data set: about 50k tokens
+
+
 class Task(_Model):
     """What an agent is asked to do, and where."""
 
-    text: str = Field(min_length=1, description="The instruction for the agent.")
+    text: str = Field(min_length=1, description="The instruction for the agent (at most 200,000 characters).")
     workspace: str | None = Field(default=None, description="Directory the agent works in; a fresh one when omitted.")
     source: str | None = Field(default=None, description="A directory to start from (copied-on-write, never modified).")
     files: dict[str, str] = Field(default_factory=dict, description="Files to create in the workspace before the run.")
@@ -324,8 +327,17 @@ class Task(_Model):
     model: str | None = Field(default=None, description="Model name; the configured default when omitted.")
     budget: Budget = Field(default_factory=Budget)
     tags: list[str] = Field(default_factory=list)
-    network: str = Field(default="none", description="Network for the sandbox: none, loopback, hosts, full.")
+    network: Literal["none", "loopback", "hosts", "full"] = Field(
+        default="none", description="Network for the sandbox: none, loopback, hosts, full.")
     allow_hosts: list[str] = Field(default_factory=list, description="Hosts reachable when network is 'hosts'.")
+
+    @field_validator("text")
+    @classmethod
+    def _not_too_long(cls, text: str) -> str:
+        if len(text) > MAX_TASK_CHARS:
+            raise ValueError(f"the task is {len(text):,} characters, more than {MAX_TASK_CHARS:,}; put long input in a "
+                             "file of the workspace (`files:` or --source) and tell the agent to read it")
+        return text
 
 
 class RunStatus(enum.StrEnum):

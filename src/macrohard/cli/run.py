@@ -12,13 +12,14 @@ import typer
 from rich.markup import escape
 
 from macrohard.cli.common import console, err_console, open_store, print_json
+from macrohard.cli.validate import checked_task
 from macrohard.cli.view import HEAD_CHARS, ModelWait, action_summary, clip, print_step, print_summary
 from macrohard.errors import UserError
 from macrohard.models import get_model
 from macrohard.runner import run_task
 from macrohard.safety.guard import Guard
 from macrohard.tasks import load_task_and_check
-from macrohard.types import Budget, Run, RunStatus, Step, Task, Verdict
+from macrohard.types import Run, RunStatus, Step, Verdict
 
 
 def _asker(guard: Guard, *, interactive: bool | None = None) -> Callable[[Any, Verdict], bool]:
@@ -57,7 +58,7 @@ def run(
     """Run an agent on a task and watch each step live."""
     if (task is None) == (task_file is None):
         raise UserError("give a task in quotes, or --task-file FILE (one of them)")
-    spec, check = load_task_and_check(task_file) if task_file else (Task(text=task or ""), None)
+    spec, check = load_task_and_check(task_file) if task_file else (None, None)
     updates: dict[str, Any] = {}
     if model:
         updates["model"] = model
@@ -73,13 +74,11 @@ def run(
     if network:
         updates["network"] = network
     budget_updates: dict[str, Any] = {}
-    if max_steps:
+    if max_steps is not None:
         budget_updates["max_steps"] = max_steps
     if model_timeout is not None:
         budget_updates["max_model_seconds"] = model_timeout
-    if budget_updates:
-        updates["budget"] = Budget.model_validate({**spec.budget.model_dump(), **budget_updates})
-    spec = spec.model_copy(update=updates)
+    spec = checked_task(spec.model_dump() if spec else {"text": task}, updates, budget_updates)
 
     guard = Guard.from_policy(str(policy) if policy else None)
     store = open_store()
