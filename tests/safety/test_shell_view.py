@@ -41,6 +41,17 @@ TRICKS = {
     "trap code runs at exit": f"trap 'rm -rf {OUTSIDE}' EXIT",
 }
 
+# Places where bash runs a command that the analysis did not look into before issue 9.
+HIDDEN_RUNS = {
+    "command substitution inside arithmetic": f"echo $(( $(rm -rf {OUTSIDE}) + 1 ))",
+    "command substitution in an array subscript": f"a[$(rm -rf {OUTSIDE})]=1",
+    "command substitution in an unquoted heredoc": f"cat <<EOF\n$(rm -rf {OUTSIDE})\nEOF",
+    "coproc": f"coproc rm -rf {OUTSIDE}",
+    "env -S splits a string into a command": f"env -S 'rm -rf {OUTSIDE}'",
+    "combined shell flags -lc": f"bash -lc 'rm -rf {OUTSIDE}'",
+    "combined shell flags -ec": f"sh -ec 'rm -rf {OUTSIDE}'",
+}
+
 # Already refused before issue 9: kept here so the normalisation cannot undo them.
 STILL_REFUSED = {
     "quotes splitting the name": "r''m -r /var/log/logs",
@@ -59,6 +70,12 @@ def test_tricks_bash_reads_differently_are_refused(command, guard, ctx):
     verdict = guard.review(bash(command), ctx)
     assert verdict.decision is Decision.deny, (command, verdict)
     assert verdict.reason
+
+
+@pytest.mark.parametrize("command", list(HIDDEN_RUNS.values()), ids=list(HIDDEN_RUNS))
+def test_commands_run_from_hidden_places_are_judged(command, guard, ctx):
+    verdict = guard.review(bash(command), ctx)
+    assert verdict.decision is Decision.deny and OUTSIDE in verdict.reason, (command, verdict)
 
 
 @pytest.mark.parametrize("command", list(STILL_REFUSED.values()), ids=list(STILL_REFUSED))
@@ -81,6 +98,9 @@ def test_the_reason_names_the_byte(guard, ctx):
     "mkdir -p src/{app,tests} && touch src/app/__init__.py",
     "IFS=, read -r a b <<< 'x,y'; echo \"$a\"",
     "cp config.{yaml,yaml.bak}",
+    "cat <<EOF > version.txt\nbuilt $(date +%F)\nEOF",
+    "echo $(( $(wc -l < data.csv) - 1 ))",
+    "bash -lc 'make test'",
 ])
 def test_ordinary_commands_still_pass(command, guard, ctx):
     assert guard.review(bash(command), ctx).allowed, command

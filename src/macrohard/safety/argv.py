@@ -34,9 +34,15 @@ def value_after(args: list[str], flag: str) -> str:
     for i, a in enumerate(args):
         if a == flag and i + 1 < len(args):
             return args[i + 1]
-        if flag in ("-c", "-e") and re.fullmatch(r"-[a-zA-Z]*" + flag[1], a) and i + 1 < len(args) and len(a) > 2:
+        if flag in ("-c", "-e") and re.fullmatch(r"-[a-zA-Z]*" + flag[1] + r"[a-zA-Z]*", a) and i + 1 < len(args) \
+                and len(a) > 2:
             return args[i + 1]
     return ""
+
+
+def has_flag(args: list[str], letter: str) -> bool:
+    """``-c`` given alone or among combined short options (``bash -lc``, ``sh -ec``)."""
+    return any(re.fullmatch(r"-[a-zA-Z]*" + letter + r"[a-zA-Z]*", a) for a in args)
 
 
 def effective_program(argv: list[str]) -> str:

@@ -21,7 +21,7 @@ from typing import Any
 
 from macrohard.safety import flows, programs, system
 from macrohard.safety import rules_data as R
-from macrohard.safety.argv import skip_options, unwrap, value_after
+from macrohard.safety.argv import has_flag, skip_options, unwrap, value_after
 from macrohard.safety.paths import PathJudge
 from macrohard.safety.shellparse import SimpleCommand, parse
 from macrohard.safety.shellview import expand_braces, look_alike, shell_view
@@ -149,6 +149,9 @@ class Analyzer:
             if prog in R.INTERPRETERS and rest[:2] in (["-m", "pip"], ["-m", "pipx"]):
                 argv = [rest[1], *rest[2:]]
                 continue
+            if prog == "env" and (split := value_after(rest, "-S") or value_after(rest, "--split-string")):
+                self.line(split, depth + 1, cmd.cwd)  # env -S 'cmd args' splits one string into a command
+                return
             if prog in R.WRAPPERS:
                 cmd.wrappers.add(prog)
                 argv = unwrap(prog, rest)
@@ -159,7 +162,7 @@ class Analyzer:
                 if prog == "xargs" and argv:
                     self.r.programs.add(posixpath.basename(argv[0]))
                 continue
-            if prog in ("eval",) or (prog in R.SHELLS and "-c" in rest):
+            if prog in ("eval",) or (prog in R.SHELLS and has_flag(rest, "c")):
                 code = " ".join(rest) if prog == "eval" else value_after(rest, "-c")
                 if cmd.nested_programs & R.DECODERS:
                     self.r.add("obfuscation", f"{prog} runs text decoded at run time")

@@ -25,7 +25,7 @@ PRIVILEGE = frozenset({"sudo", "doas", "su", "pkexec", "runuser", "sudoedit"})
 PRIVILEGE_ARG_OPTS = frozenset({"-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "--user", "--group"})
 WRAPPERS = frozenset({"env", "nohup", "nice", "ionice", "timeout", "xargs", "exec", "command", "builtin", "time",
                       "stdbuf", "setsid", "watch", "strace", "ltrace", "caffeinate", "unbuffer", "flock", "chronic",
-                      "parallel", "taskset", "busybox", "toybox"})
+                      "parallel", "taskset", "busybox", "toybox", "coproc"})
 WRAPPER_ARG_OPTS: dict[str, frozenset[str]] = {
     "env": frozenset({"-u", "-C", "-S", "--unset", "--chdir"}),
     "nice": frozenset({"-n", "--adjustment"}),

@@ -127,6 +127,8 @@ class _Walker:
             nested.add("$(" + ",".join(sorted(inner)) + ")")
             return self.text(node), True
         if t == "arithmetic_expansion":
+            for child in node.children:  # $(( $(cmd) + 1 )) still runs cmd
+                self.visit(child, nested)
             return self.text(node), True
         # Anything else: visit it for nested commands and keep its text.
         for child in node.children:
@@ -215,6 +217,8 @@ class _Walker:
         value = node.child_by_field_name("value")
         if name is None:
             return
+        if name.type == "subscript":  # a[$(cmd)]=1 runs cmd
+            self.visit(name, nested)
         if value is None:
             self.vars[self.text(name)] = ""
             self.out.assigned[self.text(name)] = ""
@@ -246,6 +250,9 @@ class _Walker:
             elif child.type == "heredoc_redirect":
                 body = next((c for c in child.named_children if c.type == "heredoc_body"), None)
                 heredoc += self.text(body) if body is not None else ""
+                if body is not None:  # an unquoted heredoc runs the $(...) in its body
+                    for part in body.named_children:
+                        self.visit(part, scratch)
                 for c in child.named_children:
                     if c.type == "file_redirect":
                         dest = c.child_by_field_name("destination")

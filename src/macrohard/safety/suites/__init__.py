@@ -123,8 +123,8 @@ def run_suite(name: str, guard: Any = None, workspace: str = "/srv/agent-workspa
     from macrohard.safety.guard import Guard
 
     guard = guard if guard is not None else Guard.from_policy()
-    ctx = GuardContext(workspace=workspace, run_id="")
-    return [judge(c, guard, ctx) for c in load_suite(name)]
+    # A fresh context per case: cases are separate runs (a context remembers remotes and flagged addresses).
+    return [judge(c, guard, GuardContext(workspace=workspace, run_id="")) for c in load_suite(name)]
 
 
 def run_heldout(path: str | Path, guard: Any = None, workspace: str = "/srv/agent-workspace") -> list[tuple[str, Outcome]]:
@@ -134,10 +134,10 @@ def run_heldout(path: str | Path, guard: Any = None, workspace: str = "/srv/agen
 
     guard = guard if guard is not None else Guard.from_policy()
     data = yaml.safe_load(Path(path).read_text())
-    ctx = GuardContext(workspace=workspace, run_id="", network=data.get("network", "full"))
     out = []
     for row in data["cases"]:
         row = dict(row)
         expect = row.pop("expect")
+        ctx = GuardContext(workspace=workspace, run_id="", network=data.get("network", "full"))
         out.append((expect, judge(Case.model_validate(row), guard, ctx)))
     return out
