@@ -17,7 +17,7 @@ from macrohard.eval.attacks import PYTHON_PAYLOAD, SHELL_PAYLOAD, Witness, attac
 
 pytestmark = pytest.mark.skipif(shutil.which("bwrap") is None, reason="needs bubblewrap")
 
-SMOKE = [a for a in attacks() if a.smoke] + [a for a in attacks() if a.id == "browser-page-instructs"]
+SMOKE = [a for a in attacks() if a.smoke or a.environment != "shell"]  # the desktop and browser ones too
 
 
 @pytest.fixture(scope="module")
