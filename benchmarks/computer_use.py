@@ -1,6 +1,6 @@
 """Computer-use latencies, each beside its raw peer measured in the same run (DESIGN §5).
 
-    .venv/bin/python benchmarks/computer_use.py [--reps 30]
+    .venv/bin/python benchmarks/computer_use.py [--reps 30] [--only browser|desktop]
 
 Browser: our environment's step (action + accessibility snapshot, through an ``Approved``
 action; Chromium inside bubblewrap, its requests through the sandbox's allow-list proxy) against
@@ -192,10 +192,13 @@ def desktop_bench(reps: int, rows: list[tuple]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reps", type=int, default=30)
+    parser.add_argument("--only", choices=["browser", "desktop"], help="Measure one environment only.")
     args = parser.parse_args()
     rows: list[tuple] = []
-    browser_bench(args.reps, rows)
-    desktop_bench(args.reps, rows)
+    if args.only in (None, "browser"):
+        browser_bench(args.reps, rows)
+    if args.only in (None, "desktop"):
+        desktop_bench(args.reps, rows)
     print(f"computer use, {args.reps} reps (ms; ratio = ours p50 / peer p50), cpus={os.cpu_count()}")
     print(f"{'ours':58} {'p50':>8} {'p99':>8}   {'peer':36} {'p50':>8} {'p99':>8} {'ratio':>7}  target")
     for name, a50, a99, peer, b50, b99, ratio, target in rows:
