@@ -5,10 +5,11 @@
 Browser: our environment's step (action + accessibility snapshot, through an ``Approved``
 action; Chromium inside bubblewrap, its requests through the sandbox's allow-list proxy) against
 raw Playwright doing the same calls on a second Chromium (same binary and flags, on the host, no
-sandbox, no proxy), and the launch of each; desktop: our one-X-
-connection input and mss screenshots against an ``xdotool`` / ImageMagick ``import`` process per
-action. Raw and ours alternate rep by rep so both see the same machine load. Prints medians, p99
-and ratios; asserts nothing.
+sandbox, no proxy), and the launch of each; desktop: our
+one-X-connection input and mss screenshots on the sandboxed desktop (Xvfb, openbox and programs in
+bubblewrap) against an ``xdotool`` / ``ffmpeg -f x11grab`` process per action, and its start
+against Xvfb + openbox on the host. Raw and ours alternate rep by rep so both see the same
+machine load. Prints medians, p99 and ratios; asserts nothing.
 """
 
 from __future__ import annotations
@@ -16,8 +17,11 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
+import signal
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -161,8 +165,76 @@ def browser_bench(reps: int, rows: list[tuple]) -> None:
         env.close()
 
 
+def show(row: tuple) -> None:
+    """Print one row as soon as it is measured (a later crash loses nothing already printed)."""
+    name, a50, a99, peer, b50, b99, ratio, target = row
+    peer_cols = f"{peer:36} {b50:8.2f} {b99:8.2f} {ratio:6.2f}×" if b50 is not None else " " * 72
+    print(f"{name:58} {a50:8.2f} {a99:8.2f}   {peer_cols}  {target}", flush=True)
+
+
+def _host_desktop(started: list[subprocess.Popen[bytes]]) -> None:
+    """Xvfb and openbox on the host, unsandboxed (the desktop before issue 9): the start-up peer.
+
+    ``setpriv --pdeathsig`` takes them down with this process even if it is killed."""
+    read_fd, write_fd = os.pipe()
+    guard = ["setpriv", "--pdeathsig", "KILL"]
+    xvfb = subprocess.Popen([*guard, "Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten",
+                             "tcp", "+extension", "XTEST", "-noreset"], pass_fds=(write_fd,), start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    started.append(xvfb)
+    os.close(write_fd)
+    with os.fdopen(read_fd) as pipe:
+        display = ":" + pipe.readline().strip()
+    wm = subprocess.Popen([*guard, "openbox"], env={**os.environ, "DISPLAY": display}, start_new_session=True,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    started.append(wm)
+    from Xlib import X
+    from Xlib import display as xdisplay
+
+    dpy = xdisplay.Display(display)
+    try:
+        atom = dpy.intern_atom("_NET_SUPPORTING_WM_CHECK")
+        while dpy.screen().root.get_full_property(atom, X.AnyPropertyType) is None:
+            time.sleep(0.01)
+    finally:
+        dpy.close()
+
+
+def _stop(procs: list[subprocess.Popen[bytes]]) -> None:
+    for proc in procs:
+        if proc.poll() is None:
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        proc.wait()
+
+
 def desktop_bench(reps: int, rows: list[tuple]) -> None:
-    with tempfile.TemporaryDirectory() as ws:
+    """Our sandboxed desktop (bubblewrap: Xvfb, openbox, programs) beside process-per-action peers.
+
+    Needs only what install.sh installs (Xvfb, openbox, xdotool, ffmpeg, bubblewrap). Every X server
+    it starts is stopped in ``finally`` (SIGTERM included), and dies with this process if it is killed."""
+    print(f"desktop, {reps} reps (ms; ratio = ours p50 / peer p50), cpus={os.cpu_count()}, "
+          f"load {os.getloadavg()[0]:.1f}", flush=True)
+    previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    ws = tempfile.mkdtemp(prefix="mh-bench-desktop-")
+    env: DesktopEnvironment | None = None
+    peers: list[subprocess.Popen[bytes]] = []
+    try:
+        def ours_start() -> None:
+            d = DesktopEnvironment(ws, settle=0, frames=False)
+            d.start()
+            d.close()
+
+        def host_start() -> None:
+            _host_desktop(peers)
+            _stop(peers)
+            peers.clear()
+
+        pair("desktop start (bwrap + Xvfb + openbox) and close", ours_start, host_start, max(3, reps // 6), rows,
+             raw_name="Xvfb + openbox on the host (old)", warm=1)
+        show(rows[-1])
         env = DesktopEnvironment(ws, settle=0, frames=False)
         env.start()
         xenv = {**os.environ, "DISPLAY": env.display_name}
@@ -173,20 +245,36 @@ def desktop_bench(reps: int, rows: list[tuple]) -> None:
         pair("desktop click (XTEST, one connection)", lambda: env.click(640, 700), lambda: xdotool(
             "mousemove", "640", "700", "click", "1"), reps, rows, raw_name="xdotool mousemove+click process",
             target="p50 ≤ 5 ms")
+        show(rows[-1])
         pair("desktop key", lambda: env.key("shift+Tab"), lambda: xdotool("key", "shift+Tab"), reps, rows,
              raw_name="xdotool key process", target="p50 ≤ 5 ms")
+        show(rows[-1])
         pair("desktop_click action (verify+click+window list)",
              lambda: do(env, {"kind": "desktop_click", "x": 640, "y": 700}),
              lambda: xdotool("mousemove", "640", "700", "click", "1"), reps, rows,
              raw_name="xdotool mousemove+click process")
+        show(rows[-1])
         sct = env._sct
         pair("desktop screenshot JPEG (grab+encode)", lambda: env.screenshot("jpeg"),
              lambda: sct.grab(sct.monitors[0]), reps, rows, raw_name="raw mss grab, no encoding",
              target="p50 ≤ 15 ms")
+        show(rows[-1])
+        grab = ["ffmpeg", "-loglevel", "error", "-f", "x11grab", "-video_size", "1280x800", "-i", env.display_name,
+                "-frames:v", "1", "-c:v", "png", "-f", "image2pipe", "-"]
         pair("desktop screenshot PNG (grab+encode)", lambda: env.screenshot("png"),
-             lambda: subprocess.run(["import", "-window", "root", "png:-"], env=xenv, capture_output=True, check=True),
-             max(5, reps // 3), rows, raw_name="ImageMagick import process")
-        env.close()
+             lambda: subprocess.run(grab, env=xenv, capture_output=True, check=True, start_new_session=True),
+             max(5, reps // 3), rows, raw_name="ffmpeg x11grab PNG process")
+        show(rows[-1])
+        env.frames = True  # what the agent gets after every step: window list and a JPEG frame
+        single("desktop_screenshot action (verify+window list+JPEG)", lambda: do(env, {"kind": "desktop_screenshot"}),
+               reps, rows)
+        show(rows[-1])
+    finally:
+        if env is not None:
+            env.close()
+        _stop(peers)
+        shutil.rmtree(ws, ignore_errors=True)
+        signal.signal(signal.SIGTERM, previous)
 
 
 def main() -> None:
