@@ -62,19 +62,22 @@ def run(
     isolation: Annotated[str | None, typer.Option("--isolation", help="Sandbox isolation; default: the runner's.")] = None,
     html: Annotated[Path | None, typer.Option("--html", help="Where to write the HTML report.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON (no progress bar).")] = False,
+    resume: Annotated[str | None, typer.Option("--resume", help="An interrupted evaluation's id: run only the results it misses, with its own model, repeat, tags and step cap.")] = None,
 ) -> None:
     """Run every task of SUITE with MODEL and report success, steps, time, tokens, cost and guard blocks."""
+    from macrohard.eval import records
     from macrohard.eval.harness import evaluate
     from macrohard.eval.report import print_summary, summarize
     from macrohard.eval.suite import load_suite
     from macrohard.executors import get_executor
 
-    spec_model = model or os.environ.get("MACROHARD_MODEL") or "local"
+    store = open_store()
+    resumed = records.get_eval(store, resume) if resume else None
+    spec_model = model or (resumed.model if resumed else None) or os.environ.get("MACROHARD_MODEL") or "local"
     the_suite = load_suite(suite)
     if workers < 1:
         raise ConfigError("--workers must be at least 1")
     options: dict[str, Any] = {"pool": pool} if executor == "local" else {}
-    store = open_store()
     counts = {"passed": 0, "failed": 0, "blocks": 0, "retried": 0}
     progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TextColumn("[green]{task.fields[passed]} passed[/] [red]{task.fields[failed]} failed[/] "
@@ -95,7 +98,8 @@ def run(
         ex = get_executor(executor, workers=workers, address=address, **options)
         try:
             info, outcomes = evaluate(the_suite, spec_model, ex, store=store, repeat=repeat, isolation=isolation,
-                                      tags=tag, workers=workers, max_steps=max_steps, on_start=on_start, on_result=on_result)
+                                      tags=tag, workers=workers, max_steps=max_steps, resume=resumed,
+                                      on_start=on_start, on_result=on_result)
         finally:
             ex.close()
     summary = summarize(info, outcomes)
@@ -162,13 +166,16 @@ def list_(
     if runs:
         rows = records.list_evals(open_store(), limit)
         if as_json:
-            print_json([{**i.model_dump(mode="json"), "passed": p, "results": n} for i, p, n in rows])
+            print_json([{**i.model_dump(mode="json"), "passed": p, "results": n, "state": records.eval_state(i, n)}
+                        for i, p, n in rows])
             return
         table = Table(title=f"{len(rows)} recent evaluations", title_justify="left")
         for col in ("evaluation", "suite", "model", "executor", "passed", "started"):
             table.add_column(col)
         for i, p, n in rows:
-            table.add_row(i.id, escape(i.suite), escape(i.model), f"{i.executor} x{i.workers}", f"{p}/{n}",
+            state = records.eval_state(i, n)
+            done = f"{p}/{n}" if state == "complete" else f"{p}/{n} [yellow]· {n} of {i.n_tasks}, {state}[/]"
+            table.add_row(i.id, escape(i.suite), escape(i.model), f"{i.executor} x{i.workers}", done,
                           ago(i.created_at))
         console.print(table)
         return

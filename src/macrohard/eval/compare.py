@@ -28,6 +28,10 @@ class Comparison(BaseModel):
     b: EvalInfo
     overall_a: Rate
     overall_b: Rate
+    state_a: str = "complete"
+    state_b: str = "complete"
+    expected_a: int = 0
+    expected_b: int = 0
     tasks: list[TaskDiff] = Field(default_factory=list)
 
     @property
@@ -39,7 +43,12 @@ def compare(a: EvalInfo, a_out: list[RunOutcome], b: EvalInfo, b_out: list[RunOu
     sa, sb = summarize(a, a_out), summarize(b, b_out)
     ids = sorted(set(sa.by_task) | set(sb.by_task))
     diffs = [TaskDiff(task_id=t, a=sa.by_task.get(t), b=sb.by_task.get(t)) for t in ids]
-    return Comparison(a=a, b=b, overall_a=sa.overall, overall_b=sb.overall, tasks=diffs)
+    return Comparison(a=a, b=b, overall_a=sa.overall, overall_b=sb.overall, state_a=sa.state, state_b=sb.state,
+                      expected_a=sa.expected, expected_b=sb.expected, tasks=diffs)
+
+
+def _results(n: int, expected: int, state: str) -> str:
+    return f"{n} of {expected}" if state == "complete" else f"[bold yellow]{n} of {expected}: INCOMPLETE ({state})[/]"
 
 
 def to_json(c: Comparison) -> dict[str, object]:
@@ -57,6 +66,7 @@ def print_comparison(c: Comparison, console: Console, *, all_tasks: bool = False
     head.add_row("model", c.a.model, c.b.model)
     head.add_row("success (95% CI)", c.overall_a.text(), c.overall_b.text())
     head.add_row("passed", f"{c.overall_a.passed}/{c.overall_a.n}", f"{c.overall_b.passed}/{c.overall_b.n}")
+    head.add_row("results", _results(c.overall_a.n, c.expected_a, c.state_a), _results(c.overall_b.n, c.expected_b, c.state_b))
     console.print(head)
     rows = c.tasks if all_tasks else c.changed
     if not rows:

@@ -9,6 +9,7 @@ from typing import Any
 from macrohard.errors import ConfigError
 from macrohard.eval import records
 from macrohard.eval.records import EvalInfo
+from macrohard.eval.resume import plan_resume
 from macrohard.eval.suite import BlockedCheck, Suite
 from macrohard.executors.spec import RunOutcome, RunSpec
 from macrohard.store.sqlite import SQLiteStore
@@ -49,22 +50,31 @@ def _refuse_unsandboxed_harm(suite: Suite, isolation: str | None) -> None:
 
 def evaluate(suite: Suite, model: str, executor: Any, *, store: SQLiteStore | None = None, repeat: int = 1,
              isolation: str | None = None, tags: list[str] | None = None, workers: int = 1,
-             max_steps: int | None = None,
+             max_steps: int | None = None, resume: EvalInfo | None = None,
              on_start: Callable[[EvalInfo, int], None] | None = None,
              on_result: ResultCallback | None = None) -> tuple[EvalInfo, list[RunOutcome]]:
     """Run every task ``repeat`` times on ``executor``; return the evaluation and its outcomes.
 
     Workers write runs to the same store when they share this machine; outcomes from other
     nodes carry their steps and are imported here. Each outcome is recorded exactly once.
+    With ``resume``, only the results that evaluation is missing run (``eval/resume.py``), and
+    the outcomes returned are all of its results.
     """
-    _refuse_unsandboxed_harm(suite, isolation)
     store = store or SQLiteStore()
-    info = EvalInfo(suite=suite.name, suite_source=suite.source, model=model, executor=getattr(executor, "name", "?"),
-                    workers=workers, repeat=repeat, isolation=isolation)
-    specs = build_specs(suite, model, eval_id=info.id, repeat=repeat, isolation=isolation,
-                        store_path=str(store.path), tags=tags, max_steps=max_steps)
-    info.n_tasks = len(specs)
-    records.create_eval(store, info)
+    if resume is not None:
+        info = resume
+        specs = plan_resume(store, info, suite, model, build_specs)  # refuses another suite or model first
+        _refuse_unsandboxed_harm(suite, info.isolation)
+    else:
+        _refuse_unsandboxed_harm(suite, isolation)
+        info = EvalInfo(suite=suite.name, suite_source=suite.source, model=model,
+                        executor=getattr(executor, "name", "?"), workers=workers, repeat=repeat, isolation=isolation,
+                        meta={"tags": tags, "max_steps": max_steps})
+        specs = build_specs(suite, model, eval_id=info.id, repeat=repeat, isolation=isolation,
+                            store_path=str(store.path), tags=tags, max_steps=max_steps)
+        info.n_tasks = len(specs)
+        records.claim(info)
+        records.create_eval(store, info)
     if on_start is not None:
         on_start(info, len(specs))
     outcomes: list[RunOutcome] = []
@@ -77,4 +87,4 @@ def evaluate(suite: Suite, model: str, executor: Any, *, store: SQLiteStore | No
                 on_result(outcome)
     finally:
         records.finish_eval(store, info)
-    return info, outcomes
+    return info, (records.results(store, info.id) if resume is not None else outcomes)

@@ -70,7 +70,8 @@ def _histogram(values: list[float], title: str, unit: str) -> str:
 def render_html(summary: Summary, outcomes: list[RunOutcome]) -> str:
     e, o = summary.eval, summary.overall
     cards = [("success", f"{o.rate:.1%}", f"95% CI {o.low:.1%} - {o.high:.1%}"),
-             ("runs", str(o.n), f"{o.passed} passed"),
+             ("runs", str(o.n) if summary.state == "complete" else f"{o.n} of {summary.expected}",
+              f"{o.passed} passed" if summary.state == "complete" else f"INCOMPLETE ({summary.state})"),
              ("median steps", f"{summary.median_steps:g}", ""),
              ("median time", f"{summary.median_seconds:.2f}s", ""),
              ("tokens", f"{summary.total_tokens:,}", f"median {summary.median_tokens:g}"),

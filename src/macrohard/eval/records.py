@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import socket
 import sqlite3
 import time
 import uuid
@@ -33,6 +35,45 @@ class EvalInfo(BaseModel):
     created_at: float = Field(default_factory=time.time)
     finished_at: float | None = None
     meta: dict[str, Any] = Field(default_factory=dict)
+
+
+def claim(info: EvalInfo) -> None:
+    """Record which process runs the evaluation now, so that others can tell a live one from a killed one."""
+    info.meta["pid"], info.meta["host"] = os.getpid(), socket.gethostname()
+
+
+def owner_alive(info: EvalInfo) -> bool:
+    """Whether the process that last ran ``info`` still runs (on this host; another host's counts as alive)."""
+    pid, host = info.meta.get("pid"), info.meta.get("host")
+    if not isinstance(pid, int):
+        return False
+    if host != socket.gethostname():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def eval_state(info: EvalInfo, n_results: int) -> str:
+    """``complete`` (every planned result is in), ``running`` (its process is alive) or ``interrupted``."""
+    if n_results >= info.n_tasks:
+        return "complete"
+    if info.finished_at is None and owner_alive(info):
+        return "running"
+    return "interrupted"
+
+
+def update_eval(store: SQLiteStore, info: EvalInfo) -> None:
+    _db(store).execute("UPDATE evals SET finished_at=?, body=? WHERE id=?",
+                       (info.finished_at, info.model_dump_json(), info.id))
+
+
+def result_keys(store: SQLiteStore, eval_id: str) -> set[str]:
+    return {r[0] for r in _db(store).execute("SELECT key FROM eval_results WHERE eval_id=?", (eval_id,))}
 
 
 def _db(store: SQLiteStore) -> sqlite3.Connection:

@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from rich.console import Console
 from rich.table import Table
 
-from macrohard.eval.records import EvalInfo
+from macrohard.eval.records import EvalInfo, eval_state
 from macrohard.executors.spec import RunOutcome
 from macrohard.types import RunStatus
 
@@ -52,6 +52,8 @@ class Summary(BaseModel):
 
     eval: EvalInfo
     overall: Rate
+    expected: int = Field(default=0, description="Results the evaluation planned (tasks x repeats).")
+    state: str = Field(default="complete", description="complete, running, or interrupted (fewer results than planned).")
     by_tag: dict[str, Rate] = Field(default_factory=dict)
     by_task: dict[str, Rate] = Field(default_factory=dict)
     statuses: dict[str, int] = Field(default_factory=dict)
@@ -89,6 +91,8 @@ def summarize(info: EvalInfo, outcomes: list[RunOutcome]) -> Summary:
     return Summary(
         eval=info,
         overall=Rate.of(sum(o.passed for o in outcomes), len(outcomes)),
+        expected=info.n_tasks,
+        state=eval_state(info, len(outcomes)),
         by_tag={t: Rate.of(sum(v), len(v)) for t, v in sorted(tags.items())},
         by_task={t: Rate.of(sum(v), len(v)) for t, v in sorted(tasks.items())},
         statuses=dict(Counter(r.status.value for r in runs) + Counter({"lost": sum(o.run is None for o in outcomes)})),
@@ -117,7 +121,12 @@ def print_summary(summary: Summary, console: Console, *, failures: list[RunOutco
     head.add_column()
     o = summary.overall
     style = "green" if o.rate >= 0.8 else "yellow" if o.rate >= 0.5 else "red"
-    head.add_row("success", f"[{style}]{o.passed}/{o.n} = {o.rate:.1%}[/]  (95% CI {o.low:.1%} - {o.high:.1%})")
+    if summary.state != "complete":
+        head.add_row("results", f"[bold yellow]INCOMPLETE ({summary.state}): {o.n} of {summary.expected}[/]"
+                     + (f"  resume: macrohard eval run {e.suite_source or e.suite} --resume {e.id}"
+                        if summary.state == "interrupted" else ""))
+    of = f" of the {o.n} finished" if summary.state != "complete" else ""
+    head.add_row("success", f"[{style}]{o.passed}/{o.n} = {o.rate:.1%}[/]{of}  (95% CI {o.low:.1%} - {o.high:.1%})")
     head.add_row("median steps", f"{summary.median_steps:g}")
     head.add_row("median time", f"{summary.median_seconds:.2f}s" + (
         f"  (wall {summary.wall_seconds:.1f}s, {e.executor} x{e.workers})" if summary.wall_seconds else ""))

@@ -1,0 +1,113 @@
+"""A killed evaluation shows as incomplete and resumes without counting anything twice (issue 10, finding 5).
+
+A real `macrohard eval` process is killed with SIGKILL part-way; `eval show/list/compare` must say
+"n of N, interrupted" (never "n/n = 100 %"), and `--resume ID` runs only the missing tasks.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+pytestmark = pytest.mark.timeout(300)
+N = 6
+
+
+def mh(*args: str, home: Path, timeout: float = 200) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "MACROHARD_HOME": str(home), "COLUMNS": "250"}
+    return subprocess.run([sys.executable, "-m", "macrohard", *args], capture_output=True, text=True, env=env,
+                          timeout=timeout)
+
+
+@pytest.fixture
+def slow_suite(tmp_path: Path) -> Path:
+    tasks = [{"id": f"t{i}", "text": f"make f{i}.txt", "tags": ["file"],
+              "script": [{"kind": "bash", "command": "sleep 0.6"},
+                         {"kind": "write_file", "path": f"f{i}.txt", "content": "ok\n"}],
+              "check": {"type": "file", "path": f"f{i}.txt", "equals": "ok"}} for i in range(N)]
+    path = tmp_path / "slow.yaml"
+    path.write_text(yaml.safe_dump({"name": "slow", "description": "six slow tasks", "tasks": tasks}))
+    return path
+
+
+def _results(home: Path) -> list[tuple[str, str, int]]:
+    db = home / "runs.db"
+    if not db.exists():
+        return []
+    con = sqlite3.connect(db, timeout=10)
+    try:
+        return con.execute("SELECT key, run_id, passed FROM eval_results ORDER BY key").fetchall()
+    except sqlite3.OperationalError:  # tables not made yet
+        return []
+    finally:
+        con.close()
+
+
+def _kill_part_way(suite: Path, home: Path) -> int:
+    env = {**os.environ, "MACROHARD_HOME": str(home)}
+    proc = subprocess.Popen([sys.executable, "-m", "macrohard", "eval", str(suite), "--model", "scripted",
+                             "--isolation", "none", "--json"], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while len(_results(home)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(30)
+    return len(_results(home))
+
+
+def test_a_killed_eval_is_incomplete_and_resume_runs_only_what_is_missing(slow_suite, _home):
+    done = _kill_part_way(slow_suite, _home)
+    assert 2 <= done < N
+    before = {key: run_id for key, run_id, _ in _results(_home)}
+
+    listed = json.loads(mh("eval", "list", "--runs", "--json", home=_home).stdout)
+    (entry,) = listed
+    assert entry["state"] == "interrupted" and entry["results"] == done and entry["n_tasks"] == N
+    eval_id = entry["id"]
+    assert f"of {N}, interrupted" in mh("eval", "list", "--runs", home=_home).stdout
+
+    shown = json.loads(mh("eval", "show", eval_id, "--json", home=_home).stdout)
+    assert shown["state"] == "interrupted" and shown["expected"] == N and shown["overall"]["n"] == done
+    text = mh("eval", "show", eval_id, home=_home).stdout
+    assert f"INCOMPLETE (interrupted): {done} of {N}" in text and f"--resume {eval_id}" in text
+    assert f"of the {done} finished" in text
+    assert "INCOMPLETE (interrupted)" in mh("eval", "compare", eval_id, eval_id, home=_home).stdout
+
+    res = mh("eval", str(slow_suite), "--resume", eval_id, "--json", home=_home)
+    assert res.returncode == 0, res.stdout + res.stderr
+    summary = json.loads(res.stdout)
+    assert summary["state"] == "complete" and summary["overall"]["n"] == N and summary["overall"]["passed"] == N
+
+    after = _results(_home)
+    assert [k for k, _, _ in after] == sorted(f"t{i}#0" for i in range(N))  # each task once
+    assert {k: r for k, r, _ in after if k in before} == before  # the finished ones were not run again
+    assert all(r.endswith("-r1") for k, r, _ in after if k not in before)
+    runs = json.loads(mh("runs", "list", "--json", "-n", "100", home=_home).stdout)
+    assert [r["id"] for r in runs if r["status"] == "running"] == []
+    closed = [r for r in runs if r["status"] == "interrupted"]
+    assert all("resumed as" in r["error"] and r["meta"]["superseded_by"].endswith("-r1") for r in closed)
+    assert json.loads(mh("eval", "show", eval_id, "--json", home=_home).stdout)["state"] == "complete"
+
+    again = mh("eval", str(slow_suite), "--resume", eval_id, "--json", home=_home)
+    assert again.returncode == 0 and json.loads(again.stdout)["overall"]["n"] == N
+    assert _results(_home) == after
+
+
+def test_resume_refuses_another_model_or_suite(slow_suite, quick_suite_path, _home):
+    done = _kill_part_way(slow_suite, _home)
+    assert done < N
+    eval_id = json.loads(mh("eval", "list", "--runs", "--json", home=_home).stdout)[0]["id"]
+    res = mh("eval", str(slow_suite), "--resume", eval_id, "--model", "local", home=_home)
+    assert res.returncode == 2 and "--model scripted" in res.stderr
+    res = mh("eval", str(quick_suite_path), "--resume", eval_id, home=_home)
+    assert res.returncode == 2 and "ran suite 'slow'" in res.stderr
