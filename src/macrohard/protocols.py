@@ -1,12 +1,20 @@
-"""The core interfaces. Implementations do not inherit from these; they only match them."""
+"""The core interfaces. Implementations do not inherit from these; they only match them.
+
+The lowest layer with ``types``: everything named here only for annotations is imported under
+``TYPE_CHECKING``, so importing the protocols loads nothing above them (``tests/spine/test_layers.py``).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from macrohard.safety.approval import Approved
 from macrohard.types import ModelReply, Observation, Run, Step, Verdict
+
+if TYPE_CHECKING:
+    from macrohard.executors.spec import RunOutcome, RunSpec
+    from macrohard.safety.approval import Approved, Authorization
+    from macrohard.safety.context import GuardContext
 
 
 @runtime_checkable
@@ -43,7 +51,9 @@ class Guard(Protocol):
 
     def review(self, action: Any, ctx: GuardContext) -> Verdict: ...
 
-    def approve(self, action: Any, verdict: Verdict) -> Approved[Any]: ...
+    def authorize(self, action: Any, ctx: GuardContext, *, env: Environment) -> Authorization:
+        """Review, record, resolve ``ask`` and mint in one call; ``.approved`` only when allowed."""
+        ...
 
     def screen(self, observation: Observation, ctx: GuardContext) -> Observation: ...
 
@@ -89,6 +99,3 @@ class Executor(Protocol):
 
     def close(self) -> None: ...
 
-
-from macrohard.executors.spec import RunOutcome, RunSpec  # noqa: E402  (used in annotations only)
-from macrohard.safety.context import GuardContext  # noqa: E402  (used in annotations only)

@@ -17,6 +17,7 @@ import stat
 from pathlib import Path
 
 from macrohard.envs.shell import truncate_middle
+from macrohard.safety.paths import OutsideWorkspace, resolve_inside
 from macrohard.types import (
     EditFileAction,
     ListDirAction,
@@ -26,23 +27,6 @@ from macrohard.types import (
 )
 
 MAX_READ_BYTES = 2_000_000
-
-
-class OutsideWorkspace(ValueError):
-    pass
-
-
-def resolve_inside(root: str | os.PathLike[str], path: str) -> Path:
-    """Resolve ``path`` against ``root``; raise ``OutsideWorkspace`` if it leaves the root."""
-    base = Path(os.path.realpath(root))
-    candidate = Path(path)
-    if not candidate.is_absolute():
-        candidate = base / candidate
-    # realpath resolves every existing symlink on the way, including in the final component.
-    resolved = Path(os.path.realpath(candidate))
-    if resolved != base and base not in resolved.parents:
-        raise OutsideWorkspace(f"{path!r} is outside the workspace ({base}); use paths inside it")
-    return resolved
 
 
 _DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC

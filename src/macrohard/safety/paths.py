@@ -2,7 +2,26 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
+from pathlib import Path
+
+
+class OutsideWorkspace(ValueError):
+    """A path that leaves the workspace."""
+
+
+def resolve_inside(root: str | os.PathLike[str], path: str) -> Path:
+    """Resolve ``path`` against ``root``; raise ``OutsideWorkspace`` if it leaves the root."""
+    base = Path(os.path.realpath(root))
+    candidate = Path(path)
+    if not candidate.is_absolute():
+        candidate = base / candidate
+    # realpath resolves every existing symlink on the way, including in the final component.
+    resolved = Path(os.path.realpath(candidate))
+    if resolved != base and base not in resolved.parents:
+        raise OutsideWorkspace(f"{path!r} is outside the workspace ({base}); use paths inside it")
+    return resolved
 
 
 class PathJudge:
