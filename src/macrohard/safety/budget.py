@@ -1,5 +1,9 @@
 """Budgets enforced in the loop: steps, wall time, tokens and money per run, and per day.
 
+One bound everywhere (``exceeded``): a limit of N allows N. A step may start only while every counter
+is below its limit, so a budget of N steps allows exactly N steps, and a run that has used N tokens,
+N seconds or $N takes no further step. The guard's budget check and the loop's both call ``exceeded``.
+
 Per-run limits come from the task's ``Budget``; per-day limits from the policy's
 ``budgets.per_day``, summed over every run started today (UTC) in the run store, this one included.
 Money is counted from ``models/prices.py`` when a model reply does not carry its own cost.
@@ -16,7 +20,7 @@ from pydantic import BaseModel
 
 from macrohard.errors import BudgetExceeded
 from macrohard.safety.policy import DailyBudget
-from macrohard.types import Run, Task
+from macrohard.types import Budget, Run, Task
 
 
 class DayTotals(BaseModel):
@@ -47,15 +51,34 @@ def day_totals(store: Any, *, exclude: str | None = None, now: float | None = No
     return DayTotals(runs=int(row[0]), tokens=int(row[1]), cost_usd=float(row[2]))
 
 
-def check_run_budget(task: Task, run: Run, elapsed_s: float) -> None:
-    """Raise ``BudgetExceeded`` when the run has spent its wall time, tokens or money."""
-    b = task.budget
-    if b.max_seconds is not None and elapsed_s > b.max_seconds:
-        raise BudgetExceeded(f"wall-time budget of {b.max_seconds:g}s spent")
-    if b.max_tokens is not None and run.usage.total >= b.max_tokens:
-        raise BudgetExceeded(f"token budget of {b.max_tokens} spent ({run.usage.total} used)")
-    if b.max_cost_usd is not None and run.cost_usd >= b.max_cost_usd:
-        raise BudgetExceeded(f"cost budget of ${b.max_cost_usd:g} spent (${run.cost_usd:.4f})")
+def reached(used: float, limit: float | None) -> bool:
+    """The one bound of every budget: a limit of N allows N, so it is reached once N are used."""
+    return limit is not None and used >= limit
+
+
+def exceeded(budget: Budget, *, steps: int = 0, elapsed_s: float = 0.0, tokens: int = 0,
+             cost_usd: float = 0.0) -> str | None:
+    """Why no further step may start (a limit reached: used >= limit), or None while every counter is below it.
+
+    ``steps`` is the number of steps already taken: a budget of N steps allows exactly N.
+    """
+    b = budget
+    if reached(steps, b.max_steps):
+        return f"step budget of {b.max_steps} spent without finishing"
+    if reached(elapsed_s, b.max_seconds):
+        return f"wall-time budget of {b.max_seconds:g}s spent"
+    if reached(tokens, b.max_tokens):
+        return f"token budget of {b.max_tokens} spent ({tokens} used)"
+    if reached(cost_usd, b.max_cost_usd):
+        return f"cost budget of ${b.max_cost_usd:g} spent (${cost_usd:.4f})"
+    return None
+
+
+def check_run_budget(task: Task, run: Run, elapsed_s: float, steps: int = 0) -> None:
+    """Raise ``BudgetExceeded`` when the run may not start another step (``exceeded``)."""
+    reason = exceeded(task.budget, steps=steps, elapsed_s=elapsed_s, tokens=run.usage.total, cost_usd=run.cost_usd)
+    if reason is not None:
+        raise BudgetExceeded(reason)
 
 
 def check_daily_budget(daily: DailyBudget, store: Any, run: Run) -> None:
@@ -63,14 +86,14 @@ def check_daily_budget(daily: DailyBudget, store: Any, run: Run) -> None:
     if daily.max_runs is None and daily.max_tokens is None and daily.max_cost_usd is None:
         return
     other = day_totals(store, exclude=run.id)
-    if daily.max_runs is not None and other.runs + 1 > daily.max_runs:
+    if reached(other.runs, daily.max_runs):  # the runs started before this one
         raise BudgetExceeded(f"daily budget of {daily.max_runs} runs spent; raise budgets.per_day.max_runs "
                              "in the policy or wait until tomorrow (UTC)")
     tokens = other.tokens + run.usage.total
-    if daily.max_tokens is not None and tokens >= daily.max_tokens:
+    if reached(tokens, daily.max_tokens):
         raise BudgetExceeded(f"daily token budget of {daily.max_tokens} spent ({tokens} used today)")
     cost = other.cost_usd + run.cost_usd
-    if daily.max_cost_usd is not None and cost >= daily.max_cost_usd:
+    if reached(cost, daily.max_cost_usd):
         raise BudgetExceeded(f"daily cost budget of ${daily.max_cost_usd:g} spent (${cost:.4f} today)")
 
 
