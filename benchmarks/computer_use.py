@@ -39,13 +39,13 @@ GUARD = Guard(checks=[])
 CTX = GuardContext(workspace=tempfile.gettempdir())
 
 
-def approved(action: dict[str, Any]) -> Any:
+def approved(env: Any, action: dict[str, Any]) -> Any:
     act = parse_action(action)
-    return GUARD.approve(act, GUARD.review(act, CTX), CTX)
+    return GUARD.authorize(act, CTX, env=env).approved
 
 
 def do(env: Any, action: dict[str, Any]) -> str:
-    obs = env.execute(approved(action))
+    obs = env.execute(approved(env, action))
     if obs.error:  # a benchmark of failing steps would measure nothing useful
         raise RuntimeError(f"{action} failed: {obs.output[:300]}")
     return obs.output
@@ -152,7 +152,7 @@ def browser_bench(reps: int, rows: list[tuple]) -> None:
 
         pair("browser form: goto, 2× type, submit (4 steps)", ours_submit, raw_submit, max(5, reps // 3), rows,
              raw_name="playwright, same 4 steps", target="≤ 1.15×")
-        env.execute(approved({"kind": "browser_goto", "url": site.url}))
+        env.execute(approved(env, {"kind": "browser_goto", "url": site.url}))
         page.goto(site.url)
         pair("browser screenshot (PNG)", lambda: env._capture("png"), lambda: page.screenshot(), reps, rows,
              raw_name="page.screenshot() PNG")

@@ -8,6 +8,7 @@ what the history or the run record needs.
 from __future__ import annotations
 
 import base64
+import itertools
 import json
 import threading
 import time
@@ -22,7 +23,6 @@ from macrohard.errors import (
     FormatError,
     MacrohardError,
     ModelTimeout,
-    NotApproved,
     RunError,
     TooManyFormatErrors,
     UserError,
@@ -33,7 +33,6 @@ from macrohard.safety import audit, budget
 from macrohard.safety.context import ApprovalCallback, GuardContext
 from macrohard.safety.guard import Guard
 from macrohard.types import (
-    Decision,
     FinishAction,
     ModelReply,
     Observation,
@@ -146,10 +145,10 @@ class Agent:
         started = self._started = time.monotonic()
         format_errors = 0
         try:
-            for index in range(1, task.budget.max_steps + 1):
+            for index in itertools.count(1):
                 ctx.step = index
                 ctx.elapsed_s = time.monotonic() - started
-                self._check_budget(task, run, ctx)
+                self._check_budget(task, run, ctx)  # a budget of N steps allows N: raises before step N + 1
                 step = Step(index=index)
                 try:
                     done = self._step(step, messages, tools, run, ctx)
@@ -171,7 +170,7 @@ class Agent:
                     if getattr(step.action, "success", True):
                         return self._end(run, RunStatus.succeeded)
                     return self._end(run, RunStatus.gave_up, "the agent gave up (finish with success=false)")
-            raise BudgetExceeded(f"step budget of {task.budget.max_steps} spent without finishing")
+            raise AssertionError("unreachable: the step budget ends the loop")
         except RunError as exc:
             return self._end(run, RunStatus(exc.status), str(exc))
         except KeyboardInterrupt:
@@ -201,9 +200,10 @@ class Agent:
         messages.append(_assistant_message(reply.text, action, call_id))
 
         t1 = time.perf_counter()
-        verdict = self.guard.review(action, ctx)
+        # review, audit record, ask resolution and minting in one call: nothing else makes an approval
+        authorization = self.guard.authorize(action, ctx, env=self.env)
         step.guard_ms = (time.perf_counter() - t1) * 1000
-        step.verdict = verdict
+        verdict = step.verdict = authorization.verdict
 
         if isinstance(action, FinishAction) and verdict.allowed:
             answer_verdict = self.guard.screen_answer(action.answer, ctx)
@@ -213,26 +213,19 @@ class Agent:
                 return True
             verdict = step.verdict = answer_verdict
 
-        if verdict.decision is Decision.deny:
-            step.observation = Observation(output=f"Denied by the guard ({verdict.check}): {verdict.reason}", error=True)
+        approved = authorization.approved if verdict is authorization.verdict else None
+        if approved is None:
+            if authorization.refused_by is not None:
+                step.observation = Observation(output=f"Not approved by the {authorization.refused_by}: "
+                                                      f"{verdict.reason}. Choose another way.", error=True)
+            else:
+                step.observation = Observation(output=f"Denied by the guard ({verdict.check}): {verdict.reason}",
+                                               error=True)
             messages.append(_observation_message(call_id, step.observation))
             if verdict.fatal:
                 ends = BudgetExceeded if verdict.check == "budget" else FatalDenial
                 raise ends(f"{verdict.check}: {verdict.reason}")
             return False
-
-        try:
-            approved = self.guard.approve(action, verdict, ctx)
-        except NotApproved as exc:
-            step.verdict = verdict.model_copy(update={"decision": Decision.deny, "reason": str(exc)})
-            step.observation = Observation(output=f"Not approved: {verdict.reason}. Choose another way.", error=True)
-            messages.append(_observation_message(call_id, step.observation))
-            return False
-        step.verdict = approved.verdict
-        if isinstance(action, FinishAction):
-            run.answer = action.answer
-            step.observation = Observation(output="finished")
-            return True
 
         t2 = time.perf_counter()
         observation = self.env.execute(approved)
@@ -284,7 +277,7 @@ class Agent:
         """Per-run limits from the task, per-day limits from the guard's policy (``safety/budget.py``)."""
         run.cost_usd = max(run.cost_usd, budget.priced(run.model, run.usage, 0.0))
         ctx.cost_usd = run.cost_usd
-        budget.check_run_budget(task, run, ctx.elapsed_s)
+        budget.check_run_budget(task, run, ctx.elapsed_s, steps=ctx.step - 1)
         policy = getattr(self.guard, "policy", None)
         if policy is not None:
             budget.check_daily_budget(policy.budgets.per_day, self.store, run)

@@ -13,7 +13,6 @@ from macrohard.envs import make_environment
 from macrohard.errors import TaskFileError
 from macrohard.models import get_model
 from macrohard.safety import audit
-from macrohard.safety.approval import Approved
 from macrohard.safety.context import ApprovalCallback, GuardContext
 from macrohard.safety.guard import Guard
 from macrohard.store.sqlite import SQLiteStore, default_home
@@ -46,13 +45,12 @@ def setup_environment(env: Any, guard: Guard, task: Task, run: Run) -> None:
     actions: list[Any] = [WriteFileAction(path=p, content=c) for p, c in task.files.items()]
     actions += [BashAction(command=c, timeout=300) for c in task.setup]
     for action in actions:
-        verdict = guard.review(action, ctx)
-        if not verdict.allowed:
+        authorization = guard.authorize(action, ctx, env=env)
+        if authorization.approved is None:
             raise TaskFileError(f"the task's setup step {action.model_dump_json()} was refused by the guard: "
-                                f"{verdict.reason}")
-        approved: Approved[Any] = guard.approve(action, verdict, ctx)
+                                f"{authorization.verdict.reason}")
         if env.kind == "shell":
-            obs = env.execute(approved)
+            obs = env.execute(authorization.approved)
         elif isinstance(action, WriteFileAction):
             obs = FileTools(env.workspace).write(action)  # jailed: never through a link out of the workspace
         else:

@@ -30,9 +30,9 @@ class Driver:
         from macrohard.types import parse_action
 
         action = parse_action(action) if isinstance(action, dict) else action
-        verdict = self.guard.review(action, self.ctx)
-        assert verdict.allowed, verdict
-        return self.env.execute(self.guard.approve(action, verdict, self.ctx))
+        authorization = self.guard.authorize(action, self.ctx, env=self.env)
+        assert authorization.approved is not None, authorization.verdict
+        return self.env.execute(authorization.approved)
 
 
 @pytest.fixture

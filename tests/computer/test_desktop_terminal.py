@@ -27,11 +27,10 @@ def _wait_for(predicate, seconds: float = 15.0) -> bool:
 
 def attempt(drive, action: dict):
     """Review an action as the agent loop does; run it only if the guard allows it."""
-    act = parse_action(action)
-    verdict = drive.guard.review(act, drive.ctx)
-    if verdict.allowed:
-        drive.env.execute(drive.guard.approve(act, verdict, drive.ctx))
-    return verdict
+    authorization = drive.guard.authorize(parse_action(action), drive.ctx, env=drive.env)
+    if authorization.approved is not None:
+        drive.env.execute(authorization.approved)
+    return authorization.verdict
 
 
 def T(text: str) -> dict:  # noqa: N802

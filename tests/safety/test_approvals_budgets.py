@@ -8,7 +8,7 @@ import pytest
 
 from macrohard.agent import Agent
 from macrohard.envs import make_environment
-from macrohard.errors import NotApproved
+from macrohard.envs.workspace import WorkspaceEnvironment
 from macrohard.safety.audit import AuditLog
 from macrohard.safety.budget import day_totals
 from macrohard.safety.context import GuardContext
@@ -49,13 +49,15 @@ def test_ask_goes_to_the_callback_and_every_decision_is_recorded(workspace, stor
 
 def test_non_interactive_ask_is_denied_unless_policy_allows(workspace):
     ctx = GuardContext(workspace=str(workspace))
+    env = WorkspaceEnvironment(str(workspace))
     strict = Guard()
-    with pytest.raises(NotApproved):
-        strict.approve(ASK, strict.review(ASK, ctx), ctx)
+    refused = strict.authorize(ASK, ctx, env=env)
+    assert refused.approved is None and refused.refused_by == "policy"
+    assert refused.verdict.decision is Decision.deny
     lenient = Guard.from_policy(parse_policy(
         "defaults: {non_interactive: allow}\nrules:\n  - {id: net, categories: [network], decision: ask, reason: r}\n"))
-    approved = lenient.approve(ASK, lenient.review(ASK, ctx), ctx)
-    assert approved.verdict.approved_by == "policy"
+    approved = lenient.authorize(ASK, ctx, env=env).approved
+    assert approved is not None and approved.verdict.approved_by == "policy"
 
 
 def test_cli_asker_without_terminal_follows_policy(workspace):

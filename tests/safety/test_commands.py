@@ -86,14 +86,21 @@ def test_hosts_and_programs_are_collected(workspace):
 
 
 def test_directory_changes_persist_between_steps(guard, ctx, workspace):
-    # the shell session keeps its directory: `cd /etc` in one step, `rm -rf *` in the next
-    from macrohard.types import Observation
+    # the shell session keeps its directory: `cd /etc` in one step, `rm -rf *` in the next (the guard
+    # reads the directory from the kernel before each review, never from what the shell printed)
+    from macrohard.envs.workspace import WorkspaceEnvironment
 
-    guard.screen(Observation(output="", meta={"cwd": "/etc"}), ctx)
-    assert guard.review(BashAction(command="rm -rf *"), ctx).decision is Decision.deny
-    guard.screen(Observation(output="", meta={"cwd": str(workspace / "sub")}), ctx)
-    assert guard.review(BashAction(command="rm -rf *"), ctx).allowed
-    assert guard.review(BashAction(command="rm -rf ../../x"), ctx).decision is Decision.deny
+    (workspace / "sub").mkdir()
+    env = WorkspaceEnvironment(str(workspace))
+    env.start()
+    try:
+        env.execute(guard.authorize(BashAction(command="cd /etc"), ctx, env=env).approved)
+        assert guard.authorize(BashAction(command="rm -rf *"), ctx, env=env).verdict.decision is Decision.deny
+        env.execute(guard.authorize(BashAction(command=f"cd {workspace / 'sub'}"), ctx, env=env).approved)
+        assert guard.authorize(BashAction(command="rm -rf *"), ctx, env=env).verdict.allowed
+        assert guard.authorize(BashAction(command="rm -rf ../../x"), ctx, env=env).verdict.decision is Decision.deny
+    finally:
+        env.close()
 
 
 def test_workspace_scripts_are_read_before_they_run(guard, ctx, workspace):

@@ -7,14 +7,17 @@ import pytest
 from macrohard.types import Decision, parse_action
 
 
+class _Desktop:
+    """What the approvals are bound to; nothing is executed in these tests."""
+
+    kind = "desktop"
+
+
 def _last(guard, ctx, actions):
-    verdict = None
-    for raw in actions:
-        action = parse_action(raw)
-        verdict = guard.review(action, ctx)
-        if verdict.allowed:
-            guard.approve(action, verdict, ctx)
-    return verdict
+    desktop = _Desktop()
+    for raw in actions[:-1]:  # what was allowed runs, and the terminal model follows it
+        guard.authorize(parse_action(raw), ctx, env=desktop)
+    return guard.review(parse_action(actions[-1]), ctx)  # the review of the last, before any ask is resolved
 
 
 def T(text):  # noqa: N802

@@ -1,7 +1,8 @@
 """Helpers for the sandbox tests: real bubblewrap, real cgroups, real overlayfs; nothing mocked.
 
-``run`` hands the sandbox an approval made with ``issue``: these tests ask what the sandbox holds
-even when the guard has been fooled, so they skip the guard's review on purpose.
+``run`` has the sandbox's actions approved by a guard with no checks (``Guard(checks=[])``): these
+tests ask what the sandbox holds even when the guard has been fooled, so they let everything through
+on purpose — through ``authorize``, the one way to an approval.
 """
 
 from __future__ import annotations
@@ -16,17 +17,18 @@ import pytest
 
 from macrohard.envs.limits import Limits
 from macrohard.envs.sandbox import SandboxConfig, SandboxEnvironment
-from macrohard.safety.approval import issue
-from macrohard.types import BashAction, Decision, Observation, Verdict
+from macrohard.safety.context import GuardContext
+from macrohard.safety.guard import Guard
+from macrohard.types import BashAction, Observation
 
-FOOLED = Verdict(decision=Decision.allow, reason="sandbox test: assume the guard was fooled", check="test")
+FOOLED = Guard(checks=[])  # a guard that allows everything: what the sandbox must hold against
 
 
 def run(env: Any, action: Any) -> Observation:
     """Execute ``action`` (a bash command string or an action model) in ``env``."""
     if isinstance(action, str):
         action = BashAction(command=action, timeout=30)
-    return env.execute(issue(action, FOOLED))
+    return env.execute(FOOLED.authorize(action, GuardContext(workspace=env.workspace), env=env).approved)
 
 
 def host_healthy() -> None:

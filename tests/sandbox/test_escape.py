@@ -144,12 +144,13 @@ def test_killing_the_parent_takes_the_sandbox_down(tmp_path: Path) -> None:
     script = textwrap.dedent(f"""
         import sys, time
         from macrohard.envs.sandbox import SandboxEnvironment
-        from macrohard.safety.approval import issue
-        from macrohard.types import BashAction, Decision, Verdict
+        from macrohard.safety.context import GuardContext
+        from macrohard.safety.guard import Guard
+        from macrohard.types import BashAction
         env = SandboxEnvironment(sys.argv[1], state_dir=sys.argv[2])
         env.start()
-        v = Verdict(decision=Decision.allow, reason="test")
-        env.execute(issue(BashAction(command="(sleep {marker} &) ; (setsid sleep {marker} &) ; echo started"), v))
+        action = BashAction(command="(sleep {marker} &) ; (setsid sleep {marker} &) ; echo started")
+        env.execute(Guard(checks=[]).authorize(action, GuardContext(workspace=env.workspace), env=env).approved)
         print("ready", flush=True)
         time.sleep(600)
     """)

@@ -171,7 +171,7 @@ def test_ask_verdict_uses_the_callback(workspace, store):
 def test_vision_model_gets_only_the_newest_screenshot(workspace, store):
     import base64
 
-    from macrohard.safety.approval import verify
+    from macrohard.safety.guard import verify
     from macrohard.types import BashAction, FinishAction, Image, Observation
 
     class ScreenEnv:
@@ -187,7 +187,7 @@ def test_vision_model_gets_only_the_newest_screenshot(workspace, store):
         def close(self): ...
 
         def execute(self, approved):
-            action = verify(approved)
+            action = verify(approved, self)
             img = Image(data_b64=base64.b64encode(b"PNG:" + action.command.encode()).decode())
             return Observation(output="ok", images=[img])
 

@@ -34,9 +34,10 @@ from macrohard.envs.files import FileTools
 from macrohard.envs.limits import CgroupSet, Limits, describe_rlimits, rlimit_pairs, ulimit_line
 from macrohard.envs.netproxy import RELAY_PORT, HostProxy, relay_script
 from macrohard.envs.overlay import LayeredWorkspace
-from macrohard.envs.shell import DEFAULT_ARGV, ShellSession
+from macrohard.envs.shell import DEFAULT_ARGV, ShellSession, find_shell
 from macrohard.envs.workspace import WorkspaceEnvironment, _clean_env
 from macrohard.errors import SandboxUnavailable
+from macrohard.safety.context import GuardFacts
 
 NETWORK_MODES = ("none", "loopback", "hosts", "full")
 # /etc entries a shell and common tools need; everything else in /etc stays out of the sandbox
@@ -244,6 +245,13 @@ class SandboxEnvironment(WorkspaceEnvironment):
             self.start()
         return super().execute(approved)
 
+    def guard_facts(self) -> GuardFacts:
+        """The shell's directory from the kernel (as the sandbox sees it) and the sandbox's real network mode."""
+        session = self.session
+        # not started: it starts in shell_dir; started but unreadable: "/" (relative paths judged as outside)
+        cwd = self.shell_dir if session is None or session.proc is None else session.kernel_cwd() or "/"
+        return GuardFacts(cwd=cwd, network=self.config.network)
+
     def describe(self) -> dict[str, Any]:
         """What this sandbox is and what applied (for ``run.meta``)."""
         info = dict(self.info)
@@ -362,8 +370,9 @@ class _SandboxShell(ShellSession):
         for pid in _descendants(self.proc.pid):  # forked before bubblewrap itself was moved
             if not self.cgroups.holds(pid):
                 self.cgroups.adopt(pid)
+        self.adopt_shell(find_shell(self.proc.pid))  # its /proc/PID/cwd is the guard's cwd, not $PWD
         if self.last_dir != self.start_dir:
-            self.run(f"cd '{self.last_dir}' 2>/dev/null || cd '{self.start_dir}'", timeout=10)
+            self.run(f"cd {shlex.quote(self.last_dir)} 2>/dev/null || cd {shlex.quote(self.start_dir)}", timeout=10)
 
     def close(self) -> None:
         # Killing bubblewrap tears the pid namespace down asynchronously: wait until the sandbox's
@@ -376,7 +385,7 @@ class _SandboxShell(ShellSession):
         assert self.proc is not None and self.proc.stdin is not None
         env = " ".join(shlex.quote(f"{k}={v}") for k, v in (self.env or {}).items())
         self.proc.stdin.write(f"exec /usr/bin/env -i {env} {' '.join(DEFAULT_ARGV)}\n".encode())
-        self.run(f"cd '{self.last_dir}' 2>/dev/null || cd '{self.start_dir}'", timeout=10)
+        self.run(f"cd {shlex.quote(self.last_dir)} 2>/dev/null || cd {shlex.quote(self.start_dir)}", timeout=10)
 
 
 def _comm(pid: int) -> str:

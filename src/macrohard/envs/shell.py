@@ -3,8 +3,13 @@
 One bash process per session; each command is sent as a single-quoted string and ``eval``-ed, so
 an unbalanced quote in the model's command is a syntax error, never a hung shell. The command's
 stdin is /dev/null; stderr is merged into stdout. After each command bash prints a sentinel line
-with the exit code and the working directory. On timeout the whole process group is killed and a
-fresh session starts in the last known directory.
+with the exit code. On timeout the whole process group is killed and a fresh session starts in the
+last known directory.
+
+The working directory is read from the kernel (``readlink /proc/PID/cwd`` of the persistent bash),
+never from ``$PWD`` or anything else the agent's commands can assign or print: the guard judges the
+next command's relative paths against it. Inside bubblewrap the kernel reports the path as the
+sandbox sees it, which is the path the guard reasons about (the workspace is bound at its own path).
 """
 
 from __future__ import annotations
@@ -55,6 +60,7 @@ class ShellSession:
         self.start_dir = start_dir or cwd  # the directory as seen inside the shell
         self.last_dir = self.start_dir
         self.proc: subprocess.Popen[bytes] | None = None
+        self._shell: tuple[int, str] | None = None  # the persistent bash: (host pid, start time), for its cwd
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -63,8 +69,29 @@ class ShellSession:
             self.argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
             cwd=self.cwd, env=self.env, start_new_session=True, bufsize=0,
         )
+        self.adopt_shell(self.proc.pid)
         if self.last_dir != self.start_dir:
             self.run(f"cd {_quote(self.last_dir)}", timeout=10)
+
+    def adopt_shell(self, pid: int | None) -> None:
+        """Remember which process is the persistent bash (its pid can be reused: keep its start time too)."""
+        started = _start_time(pid) if pid is not None else None
+        self._shell = (pid, started) if pid is not None and started is not None else None
+
+    def kernel_cwd(self) -> str | None:
+        """The persistent bash's working directory as the kernel knows it; None when it cannot be read."""
+        if self._shell is None:
+            return None
+        pid, started = self._shell
+        if _start_time(pid) != started:  # the shell is gone and its pid belongs to someone else now
+            return None
+        try:
+            path = os.readlink(f"/proc/{pid}/cwd")
+        except OSError:
+            return None
+        if path.endswith(" (deleted)") and not os.path.exists(path):
+            path = path[: -len(" (deleted)")]
+        return path
 
     @property
     def alive(self) -> bool:
@@ -104,7 +131,7 @@ class ShellSession:
         script = (
             f"__mh_cmd={_quote(command)}\n"
             f'eval "$__mh_cmd" </dev/null 2>&1\n'
-            f"printf '\\n{marker} %d %s\\n' \"$?\" \"$PWD\"\n"
+            f"printf '\\n{marker} %d\\n' \"$?\"\n"
         )
         try:
             self.proc.stdin.write(script.encode())
@@ -126,10 +153,11 @@ class ShellSession:
             return CommandResult(text + "\n[the shell exited; a new one was started in " + self.last_dir + "]",
                                  None, truncated=truncated, restarted=True, cwd=self.last_dir)
         body, _, tail = raw.rpartition(b"\n" + marker.encode() + b" ")
-        code_text, _, cwd = tail.decode(errors="replace").strip().partition(" ")
-        self.last_dir = cwd or self.last_dir
+        code_text = tail.decode(errors="replace").strip().partition(" ")[0]
+        # unreadable (no /proc, the shell vanished): "/" makes the guard judge relative paths as outside
+        self.last_dir = self.kernel_cwd() or "/"
         text, truncated = truncate_middle(body.decode(errors="replace"), limit)
-        return CommandResult(text, int(code_text), truncated=truncated, restarted=restarted, cwd=self.last_dir)
+        return CommandResult(text, int(code_text) if code_text.lstrip("-").isdigit() else None, truncated=truncated, restarted=restarted, cwd=self.last_dir)
 
     def _read_until(self, marker: bytes, timeout: float, limit: int) -> tuple[bytes, bool, bool]:
         """Read until the marker line ends; keep at most ``limit`` bytes of head and of tail."""
@@ -171,3 +199,41 @@ class ShellSession:
         if not dropped:
             return bytes(head + tail)
         return bytes(head) + f"\n[... {dropped} bytes elided ...]\n".encode() + bytes(tail)
+
+
+def _start_time(pid: int) -> str | None:
+    """Field 22 of ``/proc/PID/stat``: when the process started, which tells a reused pid apart."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            stat = fh.read()
+    except OSError:
+        return None
+    fields = stat[stat.rfind(b")") + 2 :].split()
+    return fields[19].decode() if len(fields) > 19 else None
+
+
+def find_shell(root: int, name: str = "bash") -> int | None:
+    """The shallowest process called ``name`` among ``root``'s descendants (the bash bubblewrap started)."""
+    level = [root]
+    for _ in range(8):
+        children: list[int] = []
+        for pid in level:
+            try:
+                tasks = os.listdir(f"/proc/{pid}/task")
+            except OSError:
+                continue
+            for task in tasks:
+                try:
+                    with open(f"/proc/{pid}/task/{task}/children") as fh:
+                        children += [int(c) for c in fh.read().split()]
+                except OSError:
+                    continue
+        for pid in children:
+            try:
+                with open(f"/proc/{pid}/comm") as fh:
+                    if fh.read().strip() == name:
+                        return pid
+            except OSError:
+                continue
+        level = children
+    return None

@@ -11,9 +11,11 @@ import shutil
 import tempfile
 from typing import Any
 
+from macrohard.envs.admit import admit
 from macrohard.envs.files import FileTools
 from macrohard.envs.shell import DEFAULT_ARGV, ShellSession
-from macrohard.safety.approval import Approved, verify
+from macrohard.safety.approval import Approved
+from macrohard.safety.context import GuardFacts
 from macrohard.types import (
     BashAction,
     EditFileAction,
@@ -29,6 +31,7 @@ class WorkspaceEnvironment:
     """Bash and file tools on a workspace directory."""
 
     kind = "shell"
+    action_types = (BashAction, ReadFileAction, WriteFileAction, EditFileAction, ListDirAction, FinishAction)
 
     def __init__(self, workspace: str | None = None, *, argv: list[str] | None = None,
                  env: dict[str, str] | None = None, shell_dir: str | None = None) -> None:
@@ -47,7 +50,9 @@ class WorkspaceEnvironment:
         self.session.start()
 
     def execute(self, approved: Approved[Any]) -> Observation:
-        action = verify(approved)
+        action, done = admit(self, approved)
+        if done is not None:
+            return done
         if isinstance(action, BashAction):
             return self._bash(action)
         if isinstance(action, ReadFileAction):
@@ -58,9 +63,14 @@ class WorkspaceEnvironment:
             return self.files.edit(action)
         if isinstance(action, ListDirAction):
             return self.files.list(action)
-        if isinstance(action, FinishAction):
-            return Observation(output=action.answer)
-        return Observation(output=f"the {self.kind} environment cannot do {action.kind!r} actions", error=True)
+        raise AssertionError(f"admit let through {action.kind!r}, which {type(self).__name__} lists but does not run")
+
+    def guard_facts(self) -> GuardFacts:
+        """The shell's directory from the kernel, and the network its commands have (the host's, unsandboxed)."""
+        session = self.session
+        # not started: it starts in shell_dir; started but unreadable: "/" (relative paths judged as outside)
+        cwd = self.shell_dir if session is None or session.proc is None else session.kernel_cwd() or "/"
+        return GuardFacts(cwd=cwd, network="full")
 
     def _bash(self, action: BashAction) -> Observation:
         if self.session is None:

@@ -1,18 +1,35 @@
-"""``Approved[...]``: the only thing an environment will execute.
+"""``Approved[...]``: the only thing an environment will execute, and the seal that makes one.
 
-An ``Approved`` carries the action, the guard's verdict and an HMAC over both, keyed by a secret
-that lives only in this process. ``issue`` is called by the guard alone; ``verify`` is called by
-every environment before it acts. An ``Approved`` built any other way (constructed by hand, copied
-with a swapped action, replayed after use) fails verification with ``NotApproved``.
+An approval is the *output* of a review: ``Guard.authorize`` reviews the action, records the
+verdict in the audit chain, resolves ``ask`` and only then mints. There is no ``issue`` to call and
+no verdict a caller can hand in.
+
+How it is sealed. ``new_seal()`` returns a pair of closures, ``(mint, verify)``, sharing a private
+table of the grants the pair has made. ``guard.py`` calls it once at import and keeps ``mint``
+only inside the closure of ``Guard.authorize``; the module attribute is ``verify``. An ``Approved``
+is just a ticket (the action, the verdict, the run and a random nonce): ``verify`` looks the nonce
+up in the table, refuses tickets it never made, a changed action or verdict, a second use, an
+expired grant, another environment instance or another run, and returns the guard's *own copy*
+of the action, so a ticket edited after the review cannot change what runs. Calling
+``new_seal()`` again gives an unrelated pair whose tickets the guard's ``verify`` does not know.
+
+Each environment instance belongs to the first run that was authorized on it; ``mint`` refuses to
+grant it actions of any other run, so an approval for env A or run X is refused by env B or run Y.
+
+Honest limit: this is in-process Python. Code that can run arbitrary Python in this process can
+reach the table through introspection (``Guard.authorize.__closure__``, ``gc``), or skip the
+environment and call ``subprocess`` itself. What is closed is every *API* path: importing a module,
+calling a function or constructing an object never yields an approval that did not come from a
+recorded review. Keeping untrusted code out of the process is the sandbox's job, not this module's.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
 import threading
 import time
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -21,57 +38,90 @@ from macrohard.types import Verdict
 
 A = TypeVar("A")
 
-_KEY = os.urandom(32)
 # An approval is used at once by the step that asked for it; one older than this is refused, which
-# also lets the record of used approvals forget entries (it stays small in long-lived workers).
+# also lets the table of grants forget unused ones (it stays small in long-lived workers).
 TTL_S = 3600.0
-_consumed: dict[str, float] = {}
-_lock = threading.Lock()
-
-
-def _digest(action: Any, verdict: Verdict, nonce: str) -> str:
-    body = action.model_dump_json().encode() + b"\x00" + verdict.model_dump_json().encode() + b"\x00" + nonce.encode()
-    return hmac.new(_KEY, body, hashlib.sha256).hexdigest()
 
 
 @dataclass(frozen=True)
 class Approved(Generic[A]):
-    """An action the guard allowed. Environments accept nothing else."""
+    """An action the guard allowed for one run on one environment. Environments accept nothing else."""
 
     action: A
     verdict: Verdict
+    run_id: str
     nonce: str = field(repr=False)
-    signature: str = field(repr=False)
 
 
-def issue(action: A, verdict: Verdict) -> Approved[A]:
-    """Sign an allowed action. Only ``Guard`` calls this."""
-    if not verdict.allowed:
-        raise NotApproved(f"refusing to approve an action whose verdict is {verdict.decision.value}")
-    nonce = f"{time.time():.6f}-{os.urandom(12).hex()}"
-    return Approved(action=action, verdict=verdict, nonce=nonce, signature=_digest(action, verdict, nonce))
+@dataclass(frozen=True)
+class Authorization:
+    """What ``Guard.authorize`` returns: the verdict, and the approval when (and only when) it allows.
+
+    ``refused_by`` is ``"user"`` or ``"policy"`` when an ``ask`` was answered no.
+    """
+
+    verdict: Verdict
+    approved: Approved[Any] | None = None
+    refused_by: str | None = None
+
+    @property
+    def allowed(self) -> bool:
+        return self.approved is not None
 
 
-def verify(approved: Any, *, consume: bool = True, ttl: float = TTL_S) -> Any:
-    """Check an approval and return its action; each approval can be used once."""
-    if not isinstance(approved, Approved):
-        raise NotApproved(f"environment was handed {type(approved).__name__}, not an action approved by the guard")
-    if not approved.verdict.allowed:
-        raise NotApproved("the approval carries a verdict that does not allow the action")
-    expected = _digest(approved.action, approved.verdict, approved.nonce)
-    if not hmac.compare_digest(expected, approved.signature):
-        raise NotApproved("the approval's signature does not match its action: it was not made by the guard")
-    issued_at = float(approved.nonce.partition("-")[0])
-    now = time.time()
-    if now - issued_at > ttl:
-        raise NotApproved("this approval has expired; every action needs a fresh review")
-    if consume:
-        with _lock:
-            if approved.nonce in _consumed:
-                raise NotApproved("this approval was already used; every action needs its own review")
-            _consumed[approved.nonce] = issued_at
-            if len(_consumed) > 10_000:
-                for nonce, at in list(_consumed.items()):
-                    if now - at > TTL_S:
-                        del _consumed[nonce]
-    return approved.action
+@dataclass
+class _Grant:
+    action: Any  # the guard's private copy: what runs, whatever happens to the ticket afterwards
+    verdict_json: str
+    run_id: str
+    env: weakref.ref[Any]
+    issued_at: float
+
+
+Mint = Callable[[Any, Verdict, str, Any], Approved[Any]]
+Verify = Callable[..., Any]
+
+
+def new_seal() -> tuple[Mint, Verify]:
+    """A fresh ``(mint, verify)`` pair. Only ``guard.py`` keeps the pair whose ``verify`` environments call."""
+    grants: dict[str, _Grant] = {}
+    owners: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
+    lock = threading.Lock()
+
+    def mint(action: Any, verdict: Verdict, run_id: str, env: Any) -> Approved[Any]:
+        if not verdict.allowed:
+            raise NotApproved(f"refusing to approve an action whose verdict is {verdict.decision.value}")
+        now = time.time()
+        with lock:
+            owner = owners.setdefault(env, run_id)
+            if owner != run_id:
+                raise NotApproved(f"this {getattr(env, 'kind', 'environment')} environment belongs to run "
+                                  f"{owner or '(no run id)'}, not {run_id or '(no run id)'}; every run needs its own")
+            if len(grants) > 10_000:
+                for nonce in [n for n, g in grants.items() if now - g.issued_at > TTL_S]:
+                    del grants[nonce]
+            nonce = os.urandom(16).hex()
+            grants[nonce] = _Grant(action=action.model_copy(deep=True), verdict_json=verdict.model_dump_json(),
+                                   run_id=run_id, env=weakref.ref(env), issued_at=now)
+        return Approved(action=action.model_copy(deep=True), verdict=verdict, run_id=run_id, nonce=nonce)
+
+    def verify(approved: Any, env: Any, *, ttl: float = TTL_S) -> Any:
+        """Check ``approved`` for ``env`` and return the reviewed action; each approval works once."""
+        if not isinstance(approved, Approved):
+            raise NotApproved(f"environment was handed {type(approved).__name__}, not an action approved by the guard")
+        with lock:
+            grant = grants.pop(approved.nonce, None) if isinstance(approved.nonce, str) else None
+        if grant is None:
+            raise NotApproved("the guard never made this approval, or it was already used; "
+                              "every action needs its own review")
+        if grant.env() is not env:
+            raise NotApproved("this approval was made for another environment instance; it is void now")
+        if approved.run_id != grant.run_id or owners.get(env) != grant.run_id:
+            raise NotApproved(f"this approval belongs to run {grant.run_id or '(no run id)'}; it is void now")
+        if approved.action != grant.action or approved.verdict.model_dump_json() != grant.verdict_json:
+            raise NotApproved("the approval's action or verdict was changed after the review; it is void now")
+        if time.time() - grant.issued_at > min(ttl, TTL_S):
+            raise NotApproved("this approval has expired; every action needs a fresh review")
+        return grant.action
+
+    return mint, verify

@@ -13,13 +13,25 @@ from macrohard.types import Budget, Usage, Verdict
 ApprovalCallback = Callable[[Any, Verdict], bool]
 
 
+@dataclass(frozen=True)
+class GuardFacts:
+    """What an environment reports about itself for a review, from the kernel and its own configuration.
+
+    Never from anything the agent can write: not ``$PWD``, not observation text or meta.
+    ``Guard.authorize`` asks the environment (``env.guard_facts()``) right before each review.
+    """
+
+    cwd: str | None = None  # the persistent shell's working directory (readlink /proc/PID/cwd)
+    network: str | None = None  # the network the environment's processes really have: none, loopback, hosts, full
+
+
 @dataclass
 class GuardContext:
     """The run around an action: where it runs, what it has spent, who can approve."""
 
     workspace: str
     shell_workspace: str | None = None  # the workspace's path as the shell sees it (inside a sandbox)
-    cwd: str | None = None  # the shell's directory after the last command (set by Guard.screen from the observation)
+    cwd: str | None = None  # the shell's directory, from the kernel (set by Guard.authorize from GuardFacts)
     run_id: str = ""
     step: int = 0
     task_text: str = ""

@@ -1,10 +1,13 @@
 """The guard: every action is reviewed before it runs, every observation and answer screened.
 
 The guard is made of small checks, each ``(action, ctx) -> Verdict | None``; the first that
-returns a non-allow verdict decides. ``approve`` is the only way to obtain an ``Approved``
-action, and it resolves ``ask`` verdicts through the context's approval callback (or the
-policy's ``non_interactive`` setting when nobody can answer). Every verdict, approval and
-screening result goes to ``on_verdict`` (the audit log, see ``safety.audit``).
+returns a non-allow verdict decides. ``authorize`` is the only way to obtain an ``Approved``
+action: in one call it takes the environment's facts (cwd, network: from the kernel and the
+sandbox's configuration, never from what the agent printed), reviews, records the verdict, resolves
+``ask`` through the context's approval callback (or the policy's ``non_interactive`` setting when
+nobody can answer) and mints an approval bound to the run and that environment instance (see
+``safety.approval`` for the seal and its honest limit). Every verdict, approval and screening
+result goes to ``on_verdict`` and the recorders (the audit log, see ``safety.audit``).
 """
 
 from __future__ import annotations
@@ -13,11 +16,11 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from macrohard.envs.files import OutsideWorkspace, resolve_inside
 from macrohard.errors import NotApproved
-from macrohard.safety import approval
-from macrohard.safety.approval import Approved
-from macrohard.safety.context import GuardContext
+from macrohard.safety.approval import Authorization, Verify, new_seal
+from macrohard.safety.budget import exceeded
+from macrohard.safety.context import GuardContext, GuardFacts
+from macrohard.safety.paths import OutsideWorkspace, resolve_inside
 from macrohard.safety.policy import Policy, load_policy
 from macrohard.safety.review import AnswerCheck, ObservationScreen, PolicyCheck
 from macrohard.types import FILE_ACTION_KINDS, Decision, Observation, Verdict
@@ -41,15 +44,12 @@ def check_workspace_paths(action: Any, ctx: GuardContext) -> Verdict | None:
 
 
 def check_budget(action: Any, ctx: GuardContext) -> Verdict | None:
-    """Refuse to act once the run has spent its budget."""
-    b = ctx.budget
-    if b.max_seconds is not None and ctx.elapsed_s > b.max_seconds:
-        return Verdict(decision=Decision.deny, reason=f"wall-time budget of {b.max_seconds:g}s spent", check="budget", fatal=True)
-    if b.max_tokens is not None and ctx.usage.total > b.max_tokens:
-        return Verdict(decision=Decision.deny, reason=f"token budget of {b.max_tokens} spent", check="budget", fatal=True)
-    if b.max_cost_usd is not None and ctx.cost_usd > b.max_cost_usd:
-        return Verdict(decision=Decision.deny, reason=f"cost budget of ${b.max_cost_usd:g} spent", check="budget", fatal=True)
-    return None
+    """Refuse to act once the run has spent its budget (``safety.budget.exceeded``: a limit of N allows N)."""
+    reason = exceeded(ctx.budget, steps=max(ctx.step - 1, 0), elapsed_s=ctx.elapsed_s, tokens=ctx.usage.total,
+                      cost_usd=ctx.cost_usd)
+    if reason is None:
+        return None
+    return Verdict(decision=Decision.deny, reason=reason, check="budget", fatal=True)
 
 
 class Guard:
@@ -86,30 +86,15 @@ class Guard:
                 return self._record(action, verdict, ctx)
         return self._record(action, ALLOW, ctx)
 
-    def approve(self, action: Any, verdict: Verdict, ctx: GuardContext | None = None) -> Approved[Any]:
-        """Turn an allowed verdict into an ``Approved`` action; ``ask`` goes to the callback."""
-        if verdict.decision is Decision.ask:
-            callback = ctx.approve if ctx is not None else None
-            if callback is not None:
-                allowed, by = bool(callback(action, verdict)), "user"
-            else:
-                allowed, by = self.policy.defaults.non_interactive == "allow", "policy"
-            decided = verdict.model_copy(update={
-                "decision": Decision.allow if allowed else Decision.deny, "approved_by": by if allowed else None,
-                "reason": verdict.reason if allowed else f"{verdict.reason} (not approved by the {by})"})
-            if ctx is not None:
-                self._record(action, decided, ctx, kind="approval")
-            if not allowed:
-                raise NotApproved(f"not approved: {verdict.reason}")
-            verdict = decided
-        approved = approval.issue(action, verdict)
-        if ctx is not None:  # the terminal model follows only what was approved to run
-            ctx.terminal.apply(action)
-        return approved
+    def authorize(self, action: Any, ctx: GuardContext, *, env: Any) -> Authorization:
+        """Review ``action`` for ``env``, record the verdict, resolve ``ask``, and mint an approval if allowed.
+
+        The only way to an ``Approved``: ``Authorization.approved`` is None unless this review allowed
+        the action. The approval works once, on ``env`` only, for ``ctx.run_id`` only.
+        """
+        return _authorize(self, action, ctx, env)
 
     def screen(self, observation: Observation, ctx: GuardContext) -> Observation:
-        if isinstance(observation.meta.get("cwd"), str):
-            ctx.cwd = observation.meta["cwd"]  # the persistent shell's directory, for the next review
         for screen in self.screens:
             observation = screen(observation, ctx)
         flags = observation.meta.get("guard")
@@ -132,6 +117,47 @@ class Guard:
         if self.on_verdict is not None:
             self.on_verdict(action, verdict, ctx)
         return verdict
+
+
+def _sealed() -> tuple[Callable[[Guard, Any, GuardContext, Any], Authorization], Verify]:
+    """``authorize`` and ``verify`` over one seal; the minting half lives only in this closure."""
+    mint, verify = new_seal()
+
+    def authorize(guard: Guard, action: Any, ctx: GuardContext, env: Any) -> Authorization:
+        if not isinstance(guard, Guard):
+            raise TypeError(f"authorize needs a Guard, not {type(guard).__name__}")
+        facts = env.guard_facts() if callable(getattr(env, "guard_facts", None)) else GuardFacts()
+        ctx.cwd = facts.cwd  # from the kernel (the shell's /proc/PID/cwd), never from the agent's output
+        if facts.network is not None:
+            ctx.network = facts.network
+        # Guard.review/_record, not overridable ones: an approval always follows a recorded review.
+        verdict = Guard.review(guard, action, ctx)
+        refused_by = None
+        if verdict.decision is Decision.ask:
+            callback = ctx.approve
+            if callback is not None:
+                allowed, by = bool(callback(action, verdict)), "user"
+            else:
+                allowed, by = guard.policy.defaults.non_interactive == "allow", "policy"
+            verdict = verdict.model_copy(update={
+                "decision": Decision.allow if allowed else Decision.deny, "approved_by": by if allowed else None,
+                "reason": verdict.reason if allowed else f"{verdict.reason} (not approved by the {by})"})
+            Guard._record(guard, action, verdict, ctx, kind="approval")
+            refused_by = None if allowed else by
+        if not verdict.allowed:
+            return Authorization(verdict=verdict, refused_by=refused_by)
+        try:
+            approved = mint(action, verdict, ctx.run_id, env)
+        except NotApproved as exc:
+            denied = Verdict(decision=Decision.deny, reason=str(exc), check="approval")
+            return Authorization(verdict=Guard._record(guard, action, denied, ctx))
+        ctx.terminal.apply(action)  # the terminal model follows only what was approved to run
+        return Authorization(verdict=verdict, approved=approved)
+
+    return authorize, verify
+
+
+_authorize, verify = _sealed()
 
 
 def default_checks(policy: Policy | None = None) -> list[Check]:

@@ -38,7 +38,9 @@ def plan(url: str, workspace: str) -> list[dict[str, Any]]:
     def do(action: dict[str, Any]) -> str:
         actions.append(action)
         act = parse_action(action)
-        return env.execute(guard.approve(act, guard.review(act, ctx), ctx)).output
+        approved = guard.authorize(act, ctx, env=env).approved
+        assert approved is not None, f"the guard refused {action}"
+        return env.execute(approved).output
 
     try:
         snap = do({"kind": "browser_goto", "url": url})
