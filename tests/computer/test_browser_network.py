@@ -143,7 +143,8 @@ def test_hosts_mode_refuses_a_websocket_to_an_unlisted_host(sandboxed, workspace
         seen = _attack(env, drive, workspace, f"http://127.0.0.3:{web.port}", f"ws://127.0.0.3:{wsock.port}")
         assert seen["ws"] == "failed" and seen["fetch"] == "failed", seen
         assert web.hits == [] and wsock.hits == [], (web.hits, wsock.hits)
-        assert f"127.0.0.3:{wsock.port}" in env.blocked  # refused at the proxy, and recorded
+        assert f"127.0.0.3:{wsock.port}" in env.blocked  # refused at the proxy, and recorded for the run
+        assert f"127.0.0.3:{wsock.port}" in env.describe()["refused"]
         # the listed host is reachable, over HTTP and over a WebSocket, through the same proxy
         seen = _attack(env, drive, workspace, f"http://127.0.0.2:{ok_web.port}", f"ws://127.0.0.2:{ok_ws.port}")
         assert seen["ws"] == "open" and seen["fetch"] == "reached", seen

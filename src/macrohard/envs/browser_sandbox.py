@@ -139,8 +139,10 @@ class ChromiumSandbox:
                                 "chromium": self.executable, "workspace": self.workspace}
         if self.network == "full":
             info["shares_host_network"] = True
-        if self.rules is not None:
-            info["proxy_requests"] = self.requests()
+        if self.rules is not None:  # a page makes many requests: the run keeps the refused ones and a count
+            requests = self.requests()
+            info["proxy_requests"] = len(requests)
+            info["refused"] = list(dict.fromkeys(self.refused()))[:200]
         return info
 
     def _reachable(self) -> str:
