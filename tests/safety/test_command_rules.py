@@ -125,3 +125,32 @@ def test_scripts_run_through_their_shebang_are_read(guard, workspace):
     ctx = GuardContext(workspace=str(workspace), network="full")
     assert guard.review(BashAction(command="chmod +x tool && ./tool"), ctx).decision is Decision.deny
     assert guard.review(BashAction(command="./fine"), ctx).allowed
+
+
+@pytest.mark.parametrize("command", [
+    "echo 'rm -rf /srv/shared' > x.sh && bash x.sh",
+    "printf 'rm -rf /srv/shared\\n' > x.sh; sh x.sh",
+    "cat > x.sh <<'EOF'\nrm -rf /srv/shared\nEOF\nbash x.sh",
+    "echo 'import shutil; shutil.rmtree(\"/srv/shared\")' > x.py && python3 x.py",
+    "tee x.sh <<< 'rm -rf /srv/shared' && bash x.sh",
+    "echo cm0gLXJmIC9zcnYvc2hhcmVk | base64 -d > x.sh && bash x.sh",
+    "python3 -c \"open('x.sh','w').write('rm -rf /srv/shared')\" && bash x.sh",
+    "echo 'rm -rf /srv/shared' > /tmp/x.sh; bash /tmp/x.sh",
+    "bash /tmp/x.sh",
+])
+def test_a_script_written_and_run_in_one_command_is_judged_by_what_was_written(command, guard, workspace):
+    """The script does not exist (or is stale) when the line is reviewed: judge the text written, or ask."""
+    ctx = GuardContext(workspace=str(workspace), network="full")
+    assert guard.review(BashAction(command=command), ctx).decision is not Decision.allow, command
+
+
+@pytest.mark.parametrize("command", [
+    "cat > build.sh <<'EOF'\nmake -j2\nEOF\nbash build.sh",
+    "echo 'print(1 + 1)' > two.py && python3 two.py",
+    "gcc -O2 -o app app.c && ./app",
+    "python3 -m venv .venv && . .venv/bin/activate && pip install -r requirements.txt",
+    "python3 gen.py | tee out.txt",
+])
+def test_ordinary_write_then_run_passes(command, guard, workspace):
+    ctx = GuardContext(workspace=str(workspace), network="full")
+    assert guard.review(BashAction(command=command), ctx).allowed, command

@@ -21,10 +21,11 @@ from typing import Any
 
 from macrohard.safety import flows, programs, system
 from macrohard.safety import rules_data as R
-from macrohard.safety.argv import has_flag, skip_options, unwrap, value_after
+from macrohard.safety.argv import effective_program, has_flag, skip_options, unwrap, value_after
 from macrohard.safety.paths import PathJudge
 from macrohard.safety.shellparse import SimpleCommand, parse
 from macrohard.safety.shellview import expand_braces, look_alike, shell_view
+from macrohard.safety.written import COMPILERS, text_written
 
 MAX_DEPTH = 4
 MAX_SCRIPT = 64_000  # bytes of a workspace script the guard reads to judge `bash script.sh`
@@ -53,6 +54,8 @@ class Analyzer:
         self.r = result
         self.new_remotes: set[str] = set()  # git remotes added or re-pointed earlier on the line
         self.downloads: set[str] = set()  # files a downloader wrote earlier on the line
+        self.written: dict[str, str | None] = {}  # files written earlier on the line -> their text, if known
+        self.unmodelled_writes = False  # something earlier on the line may write files we cannot see (python -c, unzip)
 
     # -- entry ---------------------------------------------------------------------------------
 
@@ -97,7 +100,12 @@ class Analyzer:
         argv = [w for a in cmd.argv for w in expand_braces(a)] if any("{" in a for a in cmd.argv) else list(cmd.argv)
         for op, target in cmd.redirects:
             if op in (">", ">>", ">|", "&>", "&>>", ">&") and target and not target.isdigit() and target != "-":
+                ap, text = self.paths.resolve(target, cmd.cwd), text_written(argv, cmd)
+                appended = op in (">>", "&>>")
+                before = self.written.get(ap) if appended and ap in self.written else (
+                    None if appended and os.path.exists(ap) else "")
                 self.write_target(target, cmd.cwd, f"redirects output to {target}")
+                self.written[ap] = None if text is None or before is None else before + text
             elif op in ("<", "<<<", "<&"):
                 self.read_target(target, cmd.cwd)
         if not argv:
@@ -120,6 +128,15 @@ class Analyzer:
         programs.detached(self, cmd)
 
     def argv(self, argv: list[str], cmd: SimpleCommand, depth: int) -> None:
+        try:
+            self._argv(argv, cmd, depth)
+        finally:
+            first = posixpath.basename(effective_program(argv)) if argv else ""
+            # `python3 -m venv .venv && . .venv/bin/activate` runs what a module wrote: a trusted tool's output
+            if first in R.SHELLS | R.INTERPRETERS | R.UNPACKERS | {"eval"} and "-m" not in argv:
+                self.unmodelled_writes = True
+
+    def _argv(self, argv: list[str], cmd: SimpleCommand, depth: int) -> None:
         while argv:
             prog = posixpath.basename(argv[0])
             self.r.programs.add(prog)
@@ -135,6 +152,7 @@ class Analyzer:
                         (a for a in rest if not a.startswith("-")), ""), cmd.cwd) in self.downloads):
                 self.r.add("remote_code", f"runs {argv[-1] if prog in R.SHELLS | R.INTERPRETERS else argv[0]}, "
                                           "downloaded earlier in the same command")
+                return
             for word in rest:
                 self.scan_word(word, cmd.cwd, prog)
             if prog in R.PRIVILEGE:
@@ -180,7 +198,7 @@ class Analyzer:
                     self.line(cmd.heredoc, depth + 1, cmd.cwd)
                 src = rest[0] if rest and not rest[0].startswith("-") else ""
                 if src and not src.startswith(("<(", "$")):
-                    self.script(src, cmd.cwd, depth)
+                    self.script(src, cmd.cwd, depth, explicit=True)
                 if src.startswith("<(") or src in ("/dev/stdin", "-"):
                     if cmd.nested_programs & R.DOWNLOADERS:
                         self.r.add("remote_code", f"{prog} runs a script downloaded at run time")
@@ -201,23 +219,42 @@ class Analyzer:
             self.program(prog, rest, cmd, depth)
             return
 
-    def read_workspace_file(self, path: str, cwd: str | None) -> str | None:
-        """The text of a workspace file a command runs (at most ``MAX_SCRIPT`` bytes), else None."""
+    def read_script(self, path: str, cwd: str | None, explicit: bool) -> str | None:
+        """The text of a script a command runs, as it will be when it runs, else None (with a finding
+        when that matters). ``explicit``: named to a shell or interpreter (``bash x.sh``), not a program
+        path (``./app``), which a build step may have just made."""
         ap = self.paths.resolve(path, cwd)
+        if ap in self.written:  # written earlier on this line: judge what was written, not the old file
+            text = self.written[ap]
+            if text is None:
+                self.r.add("dynamic", f"runs {path}, which this command writes first with text the guard cannot "
+                                      "read; write it in one step and run it in the next")
+            return text
+        if ap in self.downloads:
+            return None
         if not any(ap.startswith(w + "/") for w in self.paths.workspaces):
+            if explicit and any(ap.startswith(a + "/") for a in self.paths.allowed):
+                self.r.add("dynamic", f"runs {path} from a scratch directory the guard cannot read (the "
+                                      "sandbox's own); keep scripts in the workspace")
             return None
         try:
             with open(ap, "rb") as fh:
                 data = fh.read(MAX_SCRIPT + 1)
         except OSError:
+            if explicit and self.unmodelled_writes:
+                self.r.add("dynamic", f"runs {path}, which does not exist yet: an earlier command on the line may "
+                                      "write it; write it in one step and run it in the next")
             return None
-        if len(data) > MAX_SCRIPT or b"\x00" in data[:1024]:
+        if len(data) > MAX_SCRIPT:
+            self.r.add("unparseable", f"the script {path} is larger than {MAX_SCRIPT // 1000} kB, too large to review")
+            return None
+        if b"\x00" in data[:1024]:  # a binary: bash and the interpreters refuse to run it as a script
             return None
         return data.decode(errors="replace")
 
-    def script(self, path: str, cwd: str | None, depth: int) -> None:
-        """Analyse a shell script from the workspace that a command runs (written by an earlier step)."""
-        text = self.read_workspace_file(path, cwd)
+    def script(self, path: str, cwd: str | None, depth: int, explicit: bool = False) -> None:
+        """Analyse a shell script that a command runs (written by an earlier step or earlier on the line)."""
+        text = self.read_script(path, cwd, explicit)
         if text is None:
             return
         first = text.split("\n", 1)[0]
@@ -279,8 +316,11 @@ class Analyzer:
                 for p in operands[:-1]:
                     self.destroy(p, cwd, f"mv {p}")
         if prog == "tee":
+            text = cmd.heredoc or next((t + "\n" for op, t in cmd.redirects if op == "<<<" and "$" not in t), None)
             for p in operands:
                 self.write_target(p, cwd, f"tee writes to {p}")
+                if text is not None and "-a" not in args:
+                    self.written[self.paths.resolve(p, cwd)] = text
         if prog == "sed" and ("i" in flags or "--in-place" in long):
             for p in operands[1:]:
                 self.write_target(p, cwd, f"sed -i edits {p}")
@@ -302,6 +342,8 @@ class Analyzer:
                     target = inline or args[i + 1]
                     if target != "-":
                         self.write_target(target, cwd, f"{prog} writes to {target}")
+                        if prog in COMPILERS:  # `gcc -o app app.c && ./app` runs what it built
+                            self.written.pop(self.paths.resolve(target, cwd), None)
                         if prog in R.DOWNLOADERS:
                             self.downloads.add(self.paths.resolve(target, cwd))
         if prog in R.DOWNLOADERS:  # wget URL and curl -O URL save under the URL's own file name
@@ -339,7 +381,7 @@ class Analyzer:
         if not code and not any(a in ("-m", "-c", "-e", "-r", "--eval") for a in args):
             # `python3 job.py`: a script from the workspace (written by an earlier step) is read like -c code
             src = next((a for a in args if not a.startswith("-")), "")
-            code = self.read_workspace_file(src, cmd.cwd) if src else None
+            code = self.read_script(src, cmd.cwd, explicit=True) if src else None
         if code:
             self.code(prog, code, depth, cmd.cwd)
 
@@ -382,6 +424,7 @@ class Analyzer:
     def write_target(self, target: str, cwd: str | None, why: str) -> None:
         ap = self.paths.resolve(target, cwd)
         self.r.paths.append(ap)
+        self.written.setdefault(ap, None)  # a redirect with literal text replaces this with the text
         low = ap.lower()
         for pattern, category, what in R.WRITE_TARGETS:
             if pattern.search(low):

@@ -46,6 +46,8 @@ OUTPUT_OPTS = frozenset({"-o", "--output", "-O", "--output-document", "-out", "-
 ALWAYS_DESTRUCTIVE = frozenset({"mkfs", "mke2fs", "mkswap", "wipefs", "fdisk", "sfdisk", "parted", "gdisk",
                                 "shutdown", "reboot", "halt", "poweroff", "init", "telinit", "blkdiscard",
                                 "swapoff", "cryptsetup", "lvremove", "vgremove", "zpool", "debugfs", "kexec"})
+# Programs that write files whose names and contents the analysis does not model.
+UNPACKERS = frozenset({"unzip", "tar", "7z", "7za", "cpio", "patch", "git", "bsdtar", "gunzip", "unxz", "ar"})
 DELETERS = frozenset({"rm", "rmdir", "unlink", "srm", "wipe"})
 CREDENTIAL_TOOLS = frozenset({"secret-tool", "keyctl", "security", "pass", "mimikatz", "lazagne", "gcloud-auth",
                               "aws-vault", "vault"})
