@@ -103,9 +103,10 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
     elif isolation == "none" and task.environment == "shell":
         run.meta["sandbox_warning"] = "commands ran on the host without a sandbox (explicit opt-out)"
         logging.getLogger("macrohard").warning("run %s: NO SANDBOX, commands run on the host unconfined", run.id)
+    # made before the run is recorded: an environment that cannot be made leaves no run `running`
+    env = make_environment(task, workspace, isolation=isolation, **env_options)
     store.create_run(run)
     audit.attach(guard, store)  # setup steps and every step after are in the run's audit chain
-    env = make_environment(task, workspace, isolation=isolation, **env_options)
     try:
         try:
             env.start()

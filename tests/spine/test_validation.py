@@ -57,6 +57,13 @@ def test_a_workspace_that_is_a_file_is_refused(_home, script, tmp_path):
     assert f.read_text() == "mine"
 
 
+def test_source_without_the_sandbox_is_refused_before_a_run_is_recorded(_home, script, tmp_path):
+    src = tmp_path / "project"
+    src.mkdir()
+    _refused(_run(_home, "say hi", "--model", script, "--source", str(src), "--no-sandbox"), _home,
+             "--source", "drop --no-sandbox")
+
+
 def test_an_empty_task_is_refused(_home, script):
     _refused(_run(_home, "", "--model", script), _home, "TASK", "at least 1 character")
 
