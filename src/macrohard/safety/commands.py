@@ -19,16 +19,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from macrohard.safety import flows, programs, system
+from macrohard.safety import flows, programs, scripts, system
 from macrohard.safety import rules_data as R
 from macrohard.safety.argv import effective_program, has_flag, skip_options, unwrap, value_after
 from macrohard.safety.paths import PathJudge
+from macrohard.safety.scripts import COMPILERS, text_written
 from macrohard.safety.shellparse import SimpleCommand, parse
 from macrohard.safety.shellview import expand_braces, look_alike, shell_view
-from macrohard.safety.written import COMPILERS, text_written
 
 MAX_DEPTH = 4
-MAX_SCRIPT = 64_000  # bytes of a workspace script the guard reads to judge `bash script.sh`
 
 
 @dataclass
@@ -219,42 +218,9 @@ class Analyzer:
             self.program(prog, rest, cmd, depth)
             return
 
-    def read_script(self, path: str, cwd: str | None, explicit: bool) -> str | None:
-        """The text of a script a command runs, as it will be when it runs, else None (with a finding
-        when that matters). ``explicit``: named to a shell or interpreter (``bash x.sh``), not a program
-        path (``./app``), which a build step may have just made."""
-        ap = self.paths.resolve(path, cwd)
-        if ap in self.written:  # written earlier on this line: judge what was written, not the old file
-            text = self.written[ap]
-            if text is None:
-                self.r.add("dynamic", f"runs {path}, which this command writes first with text the guard cannot "
-                                      "read; write it in one step and run it in the next")
-            return text
-        if ap in self.downloads:
-            return None
-        if not any(ap.startswith(w + "/") for w in self.paths.workspaces):
-            if explicit and any(ap.startswith(a + "/") for a in self.paths.allowed):
-                self.r.add("dynamic", f"runs {path} from a scratch directory the guard cannot read (the "
-                                      "sandbox's own); keep scripts in the workspace")
-            return None
-        try:
-            with open(ap, "rb") as fh:
-                data = fh.read(MAX_SCRIPT + 1)
-        except OSError:
-            if explicit and self.unmodelled_writes:
-                self.r.add("dynamic", f"runs {path}, which does not exist yet: an earlier command on the line may "
-                                      "write it; write it in one step and run it in the next")
-            return None
-        if len(data) > MAX_SCRIPT:
-            self.r.add("unparseable", f"the script {path} is larger than {MAX_SCRIPT // 1000} kB, too large to review")
-            return None
-        if b"\x00" in data[:1024]:  # a binary: bash and the interpreters refuse to run it as a script
-            return None
-        return data.decode(errors="replace")
-
     def script(self, path: str, cwd: str | None, depth: int, explicit: bool = False) -> None:
         """Analyse a shell script that a command runs (written by an earlier step or earlier on the line)."""
-        text = self.read_script(path, cwd, explicit)
+        text = scripts.read_script(self, path, cwd, explicit)
         if text is None:
             return
         first = text.split("\n", 1)[0]
@@ -381,7 +347,7 @@ class Analyzer:
         if not code and not any(a in ("-m", "-c", "-e", "-r", "--eval") for a in args):
             # `python3 job.py`: a script from the workspace (written by an earlier step) is read like -c code
             src = next((a for a in args if not a.startswith("-")), "")
-            code = self.read_script(src, cmd.cwd, explicit=True) if src else None
+            code = scripts.read_script(self, src, cmd.cwd, explicit=True) if src else None
         if code:
             self.code(prog, code, depth, cmd.cwd)
 
