@@ -101,6 +101,7 @@ def test_the_reason_names_the_byte(guard, ctx):
     "cat <<EOF > version.txt\nbuilt $(date +%F)\nEOF",
     "echo $(( $(wc -l < data.csv) - 1 ))",
     "bash -lc 'make test'",
+    "./donn\u00e9es.sh",
 ])
 def test_ordinary_commands_still_pass(command, guard, ctx):
     assert guard.review(bash(command), ctx).allowed, command

@@ -95,7 +95,7 @@ def look_alike(name: str) -> str | None:
         return None
     folded = unicodedata.normalize("NFKC", name)
     skeleton = "".join(_CONFUSABLE.get(ch, ch) for ch in folded)
-    return skeleton if skeleton.isascii() else name
+    return skeleton if skeleton.isascii() else None  # a genuinely non-Latin name imitates nothing
 
 
 # The Cyrillic and Greek letters that look like Latin ones (the common cases of Unicode's confusables list).
