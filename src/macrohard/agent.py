@@ -173,8 +173,8 @@ class Agent:
             raise AssertionError("unreachable: the step budget ends the loop")
         except RunError as exc:
             return self._end(run, RunStatus(exc.status), str(exc))
-        except KeyboardInterrupt:
-            self._end(run, RunStatus.interrupted, "interrupted by the user (Ctrl-C)")
+        except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM/SIGHUP turned into one by the CLI
+            self._end(run, RunStatus.interrupted, str(exc) or "interrupted by the user (Ctrl-C)")
             raise
         except UserError as exc:
             self._end(run, RunStatus.failed, str(exc))

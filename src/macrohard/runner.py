@@ -5,18 +5,23 @@ from __future__ import annotations
 import logging
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from macrohard.agent import Agent, StepCallback
 from macrohard.envs import make_environment
+from macrohard.envs.mounts import owner_record
 from macrohard.errors import TaskFileError
 from macrohard.models import get_model
+from macrohard.recovery import recover
 from macrohard.safety import audit
 from macrohard.safety.context import ApprovalCallback, GuardContext
 from macrohard.safety.guard import Guard
 from macrohard.store.sqlite import SQLiteStore, default_home
 from macrohard.types import BashAction, CheckResult, Observation, Run, RunStatus, Task, WriteFileAction
+
+CloseProgress = Callable[[int, int, int], None]
 
 
 def prepare_workspace(task: Task, run_id: str) -> str:
@@ -81,15 +86,21 @@ def check_run(check: Any, env: Any, run: Run, store: Any, *, site: Any = None,
 def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard | None = None,
              on_step: StepCallback | None = None, approve: ApprovalCallback | None = None,
              isolation: str | None = None, run: Run | None = None, env_options: dict[str, Any] | None = None,
-             check: Any = None, site: Any = None, script: list[dict[str, Any]] | None = None) -> Run:
+             check: Any = None, site: Any = None, script: list[dict[str, Any]] | None = None,
+             on_close: CloseProgress | None = None) -> Run:
     """Run ``task`` to its end and return the finished ``Run`` (also in the store).
 
     ``check`` (an ``eval.suite`` check): run after the agent finished, its result stored as ``run.check``
-    (``site``, ``script``: what an http or blocked check needs)."""
+    (``site``, ``script``: what an http or blocked check needs). Runs that died in earlier processes
+    are recovered first (``recovery.py``). ``on_close(done, total, bytes)`` follows the sandbox's
+    close (recording the changes), which can take seconds.
+    """
     store = store if store is not None else SQLiteStore()
+    recover_dead_runs(store)
     model = model if model is not None else get_model(task.model)
     guard = guard if guard is not None else Guard.from_policy()  # $MACROHARD_POLICY, the user's, or the default
     run = run or Run(task=task, model=model.name)
+    run.meta["owner"] = owner_record()  # who runs it: a later start can tell a killed run from a live one
     workspace = prepare_workspace(task, run.id)
     run.workspace = workspace
     # the shell runs in bubblewrap unless the caller opted out explicitly (--no-sandbox, MACROHARD_ISOLATION=none)
@@ -124,7 +135,56 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
             check_run(check, env, run, store, site=site, script=script)
         return run
     finally:
+        close_environment(env, run, store, sandboxed=sandboxed, on_close=on_close)
+
+
+def close_environment(env: Any, run: Run, store: Any, *, sandboxed: bool, on_close: CloseProgress | None) -> None:
+    """Close the environment and record what became of the workspace's changes.
+
+    A write-back that failed makes the run ``failed`` (it never reports success); a close cut
+    short (a second interrupt) leaves the changes on disk for ``macrohard runs recover``.
+    """
+    if on_close is not None:
+        _never_raises(on_close)(0, 0, 0)  # the close begins: a display may now shield it from a second signal
+        if sandboxed:
+            env.close_progress = _never_raises(on_close)
+    closed = False
+    try:
         env.close()
+        closed = True
+    finally:
         if hasattr(env, "describe"):  # the change set (a browser: the requests refused) is known only at the end
-            run.meta["sandbox"] = env.describe()
+            info = env.describe()
+            if not closed:
+                info["close_interrupted"] = (f"the close was cut short: the changes are kept on disk; "
+                                             f"`macrohard runs recover {run.id}` records them")
+            if info.get("commit_error"):
+                run.error = (f"the changes could not be written back into {info.get('lower')}: {info['commit_error']}"
+                             f"\nThey are kept: `macrohard runs diff {run.id}`, then `macrohard runs apply {run.id}`"
+                             " once the directory is writable (or resolved).")
+                if run.status in (RunStatus.succeeded, RunStatus.running):
+                    run.status = RunStatus.failed
+                    run.finished_at = run.finished_at or time.time()
+            run.meta["sandbox"] = info
             store.update_run(run)
+
+
+def _never_raises(callback: CloseProgress) -> CloseProgress:
+    """A progress display that fails (a closed terminal after SIGHUP) must not stop the close."""
+
+    def call(done: int, total: int, size: int) -> None:
+        try:
+            callback(done, total, size)
+        except Exception:  # noqa: BLE001 - display only
+            pass
+
+    return call
+
+
+def recover_dead_runs(store: Any) -> None:
+    try:
+        for item in recover(store):
+            logging.getLogger("macrohard").warning("run %s was left %s by a process that died: now %s",
+                                                   item.run_id, item.was, item.status)
+    except Exception as exc:  # noqa: BLE001 - recovery must never stop a new run; `runs recover` says why
+        logging.getLogger("macrohard").warning("recovering dead runs failed: %s (try `macrohard runs recover`)", exc)

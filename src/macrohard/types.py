@@ -321,6 +321,8 @@ class Task(_Model):
     text: str = Field(min_length=1, description="The instruction for the agent (at most 200,000 characters).")
     workspace: str | None = Field(default=None, description="Directory the agent works in; a fresh one when omitted.")
     source: str | None = Field(default=None, description="A directory to start from (copied-on-write, never modified).")
+    write_back: bool = Field(default=False, description="Write the agent's changes into ``workspace`` (or ``source``) "
+                             "when the run ends; otherwise they wait for `macrohard runs apply`.")
     files: dict[str, str] = Field(default_factory=dict, description="Files to create in the workspace before the run.")
     setup: list[str] = Field(default_factory=list, description="Shell commands run in the workspace before the agent starts.")
     environment: str = Field(default="shell", description="Environment kind: shell, browser, desktop.")

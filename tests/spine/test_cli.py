@@ -34,7 +34,8 @@ def test_run_with_scripted_model_then_list_and_show(_home, tmp_path):
         {"kind": "finish", "answer": "wrote 42"},
     ]))
     ws = tmp_path / "ws"
-    res = mh("run", "write the answer", "--model", f"scripted:{script}", "--workspace", str(ws), home=_home)
+    res = mh("run", "write the answer", "--model", f"scripted:{script}", "--workspace", str(ws), "--write-back",
+             home=_home)
     assert res.returncode == 0, res.stdout + res.stderr
     assert "succeeded" in res.stdout and "mkdir -p out" in res.stdout
     assert (ws / "out" / "answer.txt").read_text() == "42\n"

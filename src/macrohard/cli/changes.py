@@ -60,8 +60,8 @@ def apply(
     """Write a run's changes into its source directory — refused, with a report, if the source changed meanwhile."""
     store, run, changes_store, source, changes = _load(run_id)
     info = run.meta.get("sandbox", {})
-    if info.get("commit_on_close") and not info.get("commit_error"):
-        console.print(f"run {run.id} worked in its own directory {escape(str(source))}; its changes are already there")
+    if info.get("committed_files") is not None:  # written back when the run ended
+        console.print(f"run {run.id} wrote its changes into {escape(str(source))} when it ended; they are already there")
         return
     if dry_run:
         found = conflicts(changes_store, source, changes)

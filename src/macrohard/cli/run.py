@@ -11,6 +11,7 @@ from typing import Annotated, Any
 import typer
 from rich.markup import escape
 
+from macrohard.cli.closing import print_changes_note, watched
 from macrohard.cli.common import console, err_console, open_store, print_json
 from macrohard.cli.validate import checked_task
 from macrohard.cli.view import HEAD_CHARS, ModelWait, action_summary, clip, print_step, print_summary
@@ -53,6 +54,7 @@ def run(
     network: Annotated[str | None, typer.Option("--network", help="Sandbox network: none (default), loopback, hosts, full.")] = None,
     allow_host: Annotated[list[str] | None, typer.Option("--allow-host", help="A host the sandbox may reach (network 'hosts'); repeat for more.")] = None,
     no_sandbox: Annotated[bool, typer.Option("--no-sandbox", help="UNSAFE: run commands on this machine without bubblewrap.")] = False,
+    write_back: Annotated[bool, typer.Option("--write-back", help="Write the agent's changes into --workspace (or --source) when the run ends; without it they wait for `macrohard runs apply ID`. Recorded with the run.")] = False,
     policy: Annotated[Path | None, typer.Option("--policy", help="Safety policy YAML (default: $MACROHARD_POLICY, $MACROHARD_HOME/policy.yaml, or the built-in; see `macrohard policy show`).")] = None,
 ) -> None:
     """Run an agent on a task and watch each step live."""
@@ -66,6 +68,8 @@ def run(
         updates["workspace"] = str(workspace)
     if source:
         updates["source"] = str(source.expanduser().resolve())
+    if write_back:
+        updates["write_back"] = True
     if allow_host:
         updates["allow_hosts"] = list(allow_host)
         network = network or "hosts"
@@ -101,13 +105,16 @@ def run(
         if no_sandbox or os.environ.get("MACROHARD_ISOLATION") == "none":
             err_console.print("[bold red on yellow] WARNING: NO SANDBOX [/] the agent's commands run directly on this "
                               "machine, with your permissions, files and network. Recorded in the run.")
-        finished = run_task(spec, model=llm if as_json else waiting.watch(llm), store=store, on_step=on_step,
-                            approve=_asker(guard), run=run_record, guard=guard, isolation=isolation, check=check)
-    except KeyboardInterrupt:
+        with watched() as watch:  # SIGTERM and SIGHUP stop the run as Ctrl-C does; the close is shown
+            finished = run_task(spec, model=llm if as_json else waiting.watch(llm), store=store, on_step=on_step,
+                                approve=_asker(guard), run=run_record, guard=guard, isolation=isolation, check=check,
+                                on_close=watch.on_close)
+    except KeyboardInterrupt as exc:
         finished = store.get_run(run_record.id)
-        console.print("\n[yellow]interrupted; the steps so far are kept.[/]")
+        err_console.print(f"\n[yellow]{escape(str(exc) or 'interrupted')}; the steps so far are kept.[/]")
     finally:
         waiting.stop()
+    print_changes_note(finished, err_console)
     if as_json:
         print_json(finished.model_dump(mode="json"))
     else:

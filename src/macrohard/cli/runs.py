@@ -10,6 +10,7 @@ from rich.table import Table
 
 from macrohard.cli.changes import register as _register_changes
 from macrohard.cli.common import ago, console, open_store, print_json, status_text
+from macrohard.cli.upkeep import register as _register_upkeep
 from macrohard.cli.view import BODY_CHARS, clip, print_step, print_summary
 
 app = typer.Typer(no_args_is_help=True)
@@ -63,3 +64,4 @@ def show(
 
 
 _register_changes(app)  # runs diff, runs apply
+_register_upkeep(app)  # runs recover, runs gc

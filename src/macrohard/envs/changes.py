@@ -11,11 +11,14 @@ names each one. ``.git`` is neither recorded nor written: commit the applied cha
 from __future__ import annotations
 
 import difflib
+import fcntl
 import hashlib
 import json
 import os
 import shutil
 import stat
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal
 
@@ -136,26 +139,64 @@ class ChangeStore:
     def manifest(self) -> dict[str, FileState]:
         return {k: FileState.model_validate(v) for k, v in json.loads(self.manifest_path.read_text()).items()}
 
-    def record(self, workspace: str | Path, lower: str | Path) -> list[Change]:
-        """Compare ``workspace`` with the start manifest; keep old and new contents of changed files as blobs."""
+    def record(self, workspace: str | Path, lower: str | Path,
+               progress: Callable[[int, int, int], None] | None = None) -> list[Change]:
+        """Compare ``workspace`` with the start manifest; keep old and new contents of changed files as blobs.
+
+        Resumable: a blob is written under a temporary name and renamed once complete, and
+        ``changes.json`` is written last (atomically), so a record cut short is simply run again.
+        ``progress(done, total, bytes)`` is called as changed files are kept.
+        """
         manifest = self.manifest()
         changes = compare(manifest, scan_tree(workspace, manifest))
         self.blobs.mkdir(parents=True, exist_ok=True)
+        total, done, copied = len(changes), 0, 0
+        if progress is not None:
+            progress(0, total, 0)
         for change in changes:
             for state, root in ((change.new, Path(workspace)), (change.old, Path(lower))):
                 if state is None or state.type != "file" or (self.blobs / state.sha256).exists():
                     continue
-                path = root / change.path
-                if file_state(str(path)) is not None and _hash_file(str(path)) == state.sha256:
-                    shutil.copyfile(path, self.blobs / state.sha256)
-        (self.dir / "changes.json").write_text(json.dumps([c.model_dump(exclude_none=True) for c in changes]))
+                copied += self._keep(root / change.path, state.sha256)
+            done += 1
+            if progress is not None:
+                progress(done, total, copied)
+        data = json.dumps([c.model_dump(exclude_none=True) for c in changes])
+        tmp = self.dir / ".changes.json.tmp"
+        tmp.write_text(data)
+        os.replace(tmp, self.dir / "changes.json")
         return changes
+
+    def _keep(self, path: Path, sha256: str) -> int:
+        """Copy ``path`` into the blobs if its content still hashes to ``sha256`` (one read); bytes copied."""
+        tmp = self.blobs / f".{sha256}.{os.getpid()}.tmp"
+        digest = hashlib.sha256()
+        size = 0
+        try:
+            with open(path, "rb", buffering=0) as src, open(tmp, "wb") as dest:
+                while chunk := src.read(1 << 20):
+                    digest.update(chunk)
+                    dest.write(chunk)
+                    size += len(chunk)
+        except OSError:  # gone, or not a regular file any more: the source's copy cannot be kept
+            tmp.unlink(missing_ok=True)
+            return 0
+        if digest.hexdigest() != sha256:
+            tmp.unlink(missing_ok=True)
+            return 0
+        os.replace(tmp, self.blobs / sha256)
+        return size
+
+    @property
+    def recorded(self) -> bool:
+        return (self.dir / "changes.json").exists()
 
     def changes(self) -> list[Change]:
         path = self.dir / "changes.json"
         if not path.exists():
             raise UserError(f"no change set was recorded in {self.dir}: the run did not close its workspace "
-                            "(it may still be running, or it was killed)")
+                            "(it may still be running, or it was killed: `macrohard runs recover` records a dead "
+                            "run's changes)")
         return [Change.model_validate(c) for c in json.loads(path.read_text())]
 
     def content(self, state: FileState | None, source: Path, path: str) -> bytes | None:
@@ -193,8 +234,28 @@ def conflicts(store: ChangeStore, source: Path, changes: list[Change]) -> list[s
     return found
 
 
+@contextmanager
+def locked(directory: Path) -> Iterator[None]:
+    """An exclusive lock on ``directory`` (flock): two runs never check and write the same one at once."""
+    fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
 def apply_changes(store: ChangeStore, source: Path, changes: list[Change]) -> int:
-    """Write ``changes`` into ``source``; raise ``ApplyConflict`` (writing nothing) on any conflict."""
+    """Write ``changes`` into ``source``; raise ``ApplyConflict`` (writing nothing) on any conflict.
+
+    The check and the writes hold a lock on ``source``, so of two runs applying over the same
+    file, the second sees the first's result and reports the conflict.
+    """
+    with locked(source):
+        return _apply(store, source, changes)
+
+
+def _apply(store: ChangeStore, source: Path, changes: list[Change]) -> int:
     found = conflicts(store, source, changes)
     if found:
         raise ApplyConflict("the source changed since the run started; nothing was applied:\n  "

@@ -1,47 +1,37 @@
 """Copy-on-write workspaces: the sandbox writes an upper layer, the lower directory is never modified.
 
 As root the kernel's overlayfs is mounted on the host (so the host-side file tools and the sandbox
-see the same tree), with the upper layer on a size-limited tmpfs: that is the workspace disk limit,
-and reset is "unmount, mount a fresh layer" — milliseconds whatever the size of the lower tree.
-Where overlayfs cannot be mounted (not root), the lower tree is copied instead (``cp -a``, with
-reflinks where the filesystem has them), and the disk limit is not enforced (recorded as such).
+see the same tree). The upper layer is on disk, under the run's state directory, so a killed run
+keeps what its agent wrote (``macrohard runs recover`` records it). With a disk limit the layer is
+a sparse ext4 image of that size (``diskimage.py``): a full layer answers ENOSPC, never charges the
+sandbox's memory. Reset is "unmount, mount a fresh upper directory": milliseconds whatever the size
+of the lower tree. Where overlayfs cannot be mounted (not root), the lower tree is copied instead
+(``cp -a``, with reflinks where the filesystem has them).
 
-Layout of a state directory: ``manifest.json``, ``changes.json`` and ``blobs/`` (see
-``changes.py``), ``layer/`` (tmpfs: ``upper/``, ``work/``), ``view/`` (a shared bind mount that
-the sandbox binds) with ``view/ws/`` (the overlay: the workspace),
-``copy/`` (copy mode's workspace), ``snaps/`` (snapshots of the upper layer or of the copy).
+Layout of a state directory: ``owner.json`` (who runs it, ``mounts.py``), ``manifest.json``,
+``changes.json`` and ``blobs/`` (``changes.py``), ``layer.img`` (the disk image, when limited),
+``layer/`` (the image's mount point, or a plain directory: ``upper/``, ``work/``, or ``copy/`` in
+copy mode), ``view/`` (a shared bind mount that the sandbox binds) with ``view/ws/`` (the overlay:
+the workspace), ``snaps/`` (snapshots of the upper layer or of the copy).
+
+Closing records the change set first and drops the layer only once ``changes.json`` is written:
+an interrupted close leaves everything in place for ``runs recover``.
 """
 
 from __future__ import annotations
 
-import ctypes
 import os
 import shutil
 import subprocess
-import threading
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
+from macrohard.envs import diskimage
 from macrohard.envs.changes import Change, ChangeStore, apply_changes, scan_tree
+from macrohard.envs.mounts import MS_BIND, MS_SHARED, mount, reaper, umount, write_owner
 
-_libc = ctypes.CDLL(None, use_errno=True)
-MNT_DETACH = 2
-MS_BIND = 4096
-MS_SHARED = 1 << 20
-
-
-def mount(source: str, target: str, fstype: str, options: str, flags: int = 0) -> None:
-    # a direct syscall: the mount(8) binary would cost a fork+exec (~2 ms) per layer
-    if _libc.mount(source.encode(), target.encode(), fstype.encode(), flags, options.encode()) != 0:
-        err = ctypes.get_errno()
-        raise OSError(err, f"mount {fstype} on {target}: {os.strerror(err)}")
-
-
-def umount(target: str | Path) -> None:
-    if _libc.umount2(str(target).encode(), MNT_DETACH) != 0:
-        err = ctypes.get_errno()
-        if err not in (22, 2):  # EINVAL: not a mount point; ENOENT: gone already
-            raise OSError(err, f"umount {target}: {os.strerror(err)}")
+Progress = Callable[[int, int, int], None]
 
 
 def _cp(src: Path, dest: Path) -> None:
@@ -58,42 +48,11 @@ def _empty(path: Path) -> None:
             os.unlink(entry.path)
 
 
-class _Reaper:
-    """One small process per Python process that unmounts our layers if we die without closing them.
-
-    Host mounts outlive a killed process. The reaper reads mount points from a pipe only we hold;
-    when the pipe ends (the kernel closes it when we die) it lazily unmounts every one still there.
-    Shared by all sandboxes of the process, so a sandbox start costs a pipe write, not a process.
-    """
-
-    def __init__(self) -> None:
-        self.proc: subprocess.Popen[bytes] | None = None
-        self.lock = threading.Lock()
-
-    def watch(self, *paths: Path) -> None:
-        with self.lock:
-            if self.proc is None or self.proc.poll() is not None:
-                script = 'while IFS= read -r p; do set -- "$@" "$p"; done; for p; do umount -l "$p"; done'
-                self.proc = subprocess.Popen(["/bin/sh", "-c", script], stdin=subprocess.PIPE,
-                                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                             start_new_session=True, cwd="/")
-            assert self.proc.stdin is not None
-            self.proc.stdin.write("".join(f"{p}\n" for p in paths).encode())
-            self.proc.stdin.flush()
-
-    @property
-    def pid(self) -> int | None:
-        return None if self.proc is None else self.proc.pid
-
-
-_reaper = _Reaper()
-
-
 class LayeredWorkspace:
     """A writable view of ``lower`` whose changes stay in this run's state directory."""
 
     def __init__(self, state_dir: str | Path, lower: str | Path, *, disk_mb: int | None = None,
-                 mode: str = "auto") -> None:
+                 mode: str = "auto", image_cache: str | Path | None = None) -> None:
         self.state = Path(state_dir)
         self.lower = Path(lower).resolve()
         self.disk_mb = disk_mb
@@ -102,12 +61,18 @@ class LayeredWorkspace:
         self.disk_limit = "none"
         self.changes = ChangeStore(self.state)
         self.problem = ""
+        # empty ext4 templates, one per size: beside the state directories (the data dir's sandboxes/)
+        self.image_cache = Path(image_cache) if image_cache else self.state.parent / ".images"
         self._view_mounted = False
-        self._copy_mounted = False
+        self._image_mounted = False
 
     @property
     def layer(self) -> Path:
         return self.state / "layer"
+
+    @property
+    def image(self) -> Path:
+        return self.state / "layer.img"
 
     @property
     def upper(self) -> Path:
@@ -116,57 +81,66 @@ class LayeredWorkspace:
     @property
     def view(self) -> Path:
         """What the sandbox binds: a shared mount, so a new layer mounted under it reaches a running sandbox."""
-        return self.state / ("view" if self.mode == "overlay" else "copy")
+        return self.state / "view" if self.mode == "overlay" else self.layer / "copy"
 
     @property
     def path(self) -> Path:
         """The workspace directory (the same path inside the sandbox and on the host)."""
-        return self.view / "ws" if self.mode == "overlay" else self.state / "copy"
+        return self.view / "ws" if self.mode == "overlay" else self.layer / "copy"
 
     # -- lifecycle -------------------------------------------------------------------------------
 
     def open(self) -> None:
         if not self.lower.is_dir():
             raise FileNotFoundError(f"{self.lower} is not a directory")
-        self.state.mkdir(parents=True, exist_ok=True)
+        write_owner(self.state, lower=str(self.lower))  # before any mount: a later process can tell whether we still run
+        (self.state / "changes.json").unlink(missing_ok=True)
         self.changes.write_manifest(scan_tree(self.lower))
+        self._open_layer()
         if self.wanted in ("auto", "overlay"):
             try:
-                self._mount()
+                self._mount_overlay()
                 self.mode = "overlay"
                 return
             except OSError as exc:
-                self._unmount(view=True)
+                umount(self.state / "view" / "ws")
+                self._unmount_view()
                 self.problem = f"overlayfs unavailable ({exc.strerror}); the source was copied instead"
                 if self.wanted == "overlay":
                     raise
         self.mode = "copy"
-        copy = self.state / "copy"
-        copy.mkdir(exist_ok=True)
-        # a size-limited filesystem of its own where we may mount one: the workspace disk limit
-        try:
-            _reaper.watch(copy)
-            mount("macrohard", str(copy), "tmpfs", f"size={self.disk_mb or 4096}m,mode=0755")
-            self._copy_mounted = True
-            self.disk_limit = f"tmpfs copy size={self.disk_mb or 4096} MiB"
-        except OSError:
-            self.problem += "; the copy is on the host's filesystem (no tmpfs: not root), so the disk limit is not enforced"
-        _cp(self.lower, copy)
+        _cp(self.lower, self.layer / "copy")
 
-    def _mount(self, populate: Path | None = None) -> None:
+    def _open_layer(self) -> None:
+        """The layer's backing: a size-limited disk image where we may mount one, else a plain directory."""
+        self.layer.mkdir(exist_ok=True)
+        if self.disk_mb is None:
+            self.disk_limit = "none"
+            return
+        if not self._image_mounted:
+            try:
+                if not self.image.exists():
+                    diskimage.create(self.image, self.disk_mb, self.image_cache)
+                reaper.watch(self.layer)
+                diskimage.mount_image(self.image, self.layer)
+                self._image_mounted = True
+            except OSError as exc:
+                self.image.unlink(missing_ok=True)
+                self.problem = (f"no disk image for the workspace ({exc.strerror or exc}); its layer is a plain "
+                                "directory, so the disk limit is not enforced")
+                return
+        self.disk_limit = f"ext4 image size={self.disk_mb} MiB (on disk: ENOSPC when full)"
+
+    def _mount_overlay(self, populate: Path | None = None) -> None:
         if any(ch in str(self.lower) for ch in ",:\\"):
             raise OSError(22, "the lower directory's path has characters overlayfs options cannot carry")
         view = self.state / "view"
-        _reaper.watch(view / "ws", self.layer, view)
+        reaper.watch(view / "ws", view)
         if not self._view_mounted:  # (os.path.ismount cannot see a bind mount within one filesystem)
             view.mkdir(exist_ok=True)
             mount(str(view), str(view), "", "", MS_BIND)
             self._view_mounted = True
             mount("", str(view), "", "", MS_SHARED)
-        self.layer.mkdir(exist_ok=True)
-        if self.disk_mb is not None:
-            mount("macrohard", str(self.layer), "tmpfs", f"size={self.disk_mb}m,mode=0755")
-            self.disk_limit = f"tmpfs layer size={self.disk_mb} MiB"
         self.upper.mkdir(exist_ok=True)
         if populate is not None:
             _cp(populate, self.upper)
@@ -177,32 +151,49 @@ class LayeredWorkspace:
               f"lowerdir={self.lower},upperdir={self.upper},workdir={self.layer / 'work'},"
               "redirect_dir=off,metacopy=off")
 
-    def _unmount(self, *, view: bool = False) -> None:
-        umount(self.state / "view" / "ws")
-        umount(self.layer)
-        if view and self._view_mounted:
+    def _unmount_view(self) -> None:
+        if self._view_mounted:
             umount(self.state / "view")
             self._view_mounted = False
 
-    def close(self) -> list[Change]:
-        """Record the change set, then drop the layers (the recorded blobs stay)."""
+    def _fresh_upper(self, populate: Path | None) -> None:
+        """Swap in an empty (or ``populate``d) upper directory; the old one is deleted after."""
+        umount(self.state / "view" / "ws")
+        trash = self.layer / f".old-{uuid.uuid4().hex[:8]}"
+        trash.mkdir()
+        for name in ("upper", "work"):
+            if (self.layer / name).exists():
+                os.rename(self.layer / name, trash / name)
+        self._mount_overlay(populate)
+        shutil.rmtree(trash, ignore_errors=True)
+
+    def close(self, progress: Progress | None = None) -> list[Change]:
+        """Record the change set, then drop the layers (the recorded blobs stay).
+
+        The layer is deleted only once the change set is written: a close cut short (a second
+        interrupt, a kill) unmounts and leaves the files for ``runs recover``.
+        """
         changes: list[Change] = []
+        recorded = not self.mode
         try:
             if self.mode:
-                changes = self.changes.record(self.path, self.lower)
+                changes = self.changes.record(self.path, self.lower, progress)
+            recorded = True
         finally:
-            if self.mode == "overlay":
-                self._unmount(view=True)
-                shutil.rmtree(self.layer, ignore_errors=True)
-                shutil.rmtree(self.state / "view", ignore_errors=True)
-            elif self.mode == "copy":
-                if self._copy_mounted:
-                    umount(self.state / "copy")
-                    self._copy_mounted = False
-                shutil.rmtree(self.state / "copy", ignore_errors=True)
-            shutil.rmtree(self.state / "snaps", ignore_errors=True)
+            self._teardown(drop=recorded)
             self.mode = ""
         return changes
+
+    def _teardown(self, *, drop: bool) -> None:
+        umount(self.state / "view" / "ws")
+        self._unmount_view()
+        if self._image_mounted:
+            umount(self.layer)
+            self._image_mounted = False
+        if drop:
+            for name in ("layer", "view", "snaps"):
+                shutil.rmtree(self.state / name, ignore_errors=True)
+            self.image.unlink(missing_ok=True)
 
     def commit(self, changes: list[Change]) -> int:
         """Write the recorded changes into the lower directory (for runs that own it)."""
@@ -219,11 +210,8 @@ class LayeredWorkspace:
         snap = self.state / "snaps" / snap_id
         if not snap.is_dir():
             raise KeyError(f"no snapshot {snap_id!r}")
-        if self.mode == "overlay":  # a fresh layer filled from the snapshot, then mounted
-            self._unmount()
-            if self.disk_mb is None:
-                shutil.rmtree(self.layer)
-            self._mount(populate=snap)
+        if self.mode == "overlay":  # a fresh upper filled from the snapshot, then mounted
+            self._fresh_upper(snap)
         else:
             _empty(self.path)
             _cp(snap, self.path)
@@ -231,10 +219,7 @@ class LayeredWorkspace:
     def reset(self) -> None:
         """Back to the lower tree as it was (the sandbox's processes must be gone)."""
         if self.mode == "overlay":
-            self._unmount()
-            if self.disk_mb is None:
-                shutil.rmtree(self.layer)
-            self._mount()
+            self._fresh_upper(None)
         else:
             _empty(self.path)
             _cp(self.lower, self.path)

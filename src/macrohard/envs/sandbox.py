@@ -16,6 +16,7 @@ directory, jailed by ``files.py``.
 from __future__ import annotations
 
 import atexit
+import json
 import os
 import shlex
 import shutil
@@ -163,9 +164,11 @@ def bwrap_argv(bwrap: str, workspace: str, network: str, *, proxy_socket: str | 
 class SandboxEnvironment(WorkspaceEnvironment):
     """Bash and file tools on a copy-on-write workspace, every command inside bubblewrap.
 
-    ``lower`` is the directory the run starts from: the task's ``source`` (never modified; the
-    changes are kept for ``runs diff``/``runs apply``), or the run's own workspace directory, into
-    which the changes are written when the sandbox closes (``commit=True``).
+    ``lower`` is the directory the run starts from. Its changes are recorded when the sandbox
+    closes (``runs diff``/``runs apply``); they are written into ``lower`` only with ``commit=True``
+    (the default for a directory the run owns, never for a ``source``). A write-back that fails
+    (a conflict, a read-only directory) is kept in ``info["commit_error"]``, the changes stay recorded.
+    ``close_progress(done, total, bytes)`` is called while a close records the changes.
     """
 
     kind = "shell"
@@ -185,6 +188,7 @@ class SandboxEnvironment(WorkspaceEnvironment):
         self.proxy: HostProxy | None = None
         self.changes: list[Change] | None = None
         self.committed: int | None = None
+        self.close_progress: Any = None
         self.info: dict[str, Any] = {}
 
     def start(self) -> None:
@@ -199,6 +203,8 @@ class SandboxEnvironment(WorkspaceEnvironment):
         limits = self.config.limits
         self.cgroups = CgroupSet(limits)
         self.cgroups.create()
+        # so that a later process can remove them if this one is killed (``salvage.py``)
+        (self.state_dir / "cgroups.json").write_text(json.dumps([str(d) for d in self.cgroups.dirs]))
         by_cgroup = "memory" in self.cgroups.applied
         pairs = rlimit_pairs(limits, memory_by_cgroup=by_cgroup)
         proxy_socket = None
@@ -317,12 +323,14 @@ class SandboxEnvironment(WorkspaceEnvironment):
             self.proxy.close()
             self.proxy = None
         if self.layers.mode:
-            self.changes = self.layers.close()
+            self.changes = self.layers.close(self.close_progress)
             if self.commit_on_close:
                 try:
                     self.committed = self.layers.commit(self.changes)
                 except ApplyConflict as exc:  # the directory changed under the run: keep the changes, say so
                     self.info["commit_error"] = str(exc)
+                except OSError as exc:  # read-only, full, gone: the changes stay recorded
+                    self.info["commit_error"] = f"{exc.strerror or exc}: {exc.filename or self.lower}"
         if self._owns_state:
             shutil.rmtree(self.state_dir, ignore_errors=True)
         if self._owns_lower:
@@ -429,4 +437,7 @@ def make_sandbox(task: Any, workspace: str, *, state_dir: str | None = None, net
             from macrohard.errors import TaskFileError
 
             raise TaskFileError(f"the task's source {source} is not a directory; give an existing project directory")
-    return SandboxEnvironment(workspace, source=source, state_dir=state_dir, config=config)
+    # a directory the run owns gets its changes when the sandbox closes; a user's directory (--workspace)
+    # or a source only when the task asks for it (write_back, recorded with the task); else runs diff/apply
+    commit = bool(getattr(task, "write_back", False)) or not (source or getattr(task, "workspace", None))
+    return SandboxEnvironment(workspace, source=source, state_dir=state_dir, config=config, commit=commit)

@@ -1,0 +1,106 @@
+"""Stopping a run from outside: SIGINT, SIGTERM and SIGHUP all end it cleanly, and the close is shown.
+
+Each of the three signals raises ``Interrupted`` (a ``KeyboardInterrupt``) in the main thread, so
+the agent records the run as ``interrupted`` and the runner closes the sandbox, recording the
+workspace's changes. While that close runs, a progress bar is shown on stderr, and the next signal
+only says what is happening: the close goes on. A further one stops it, and the changes stay on
+disk for ``macrohard runs recover`` (a close never deletes what it has not recorded).
+"""
+
+from __future__ import annotations
+
+import signal
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import FrameType
+from typing import Any
+
+from rich.markup import escape
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from macrohard.cli.common import err_console
+
+SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+class Interrupted(KeyboardInterrupt):
+    """The run was asked to stop by a signal; ``str()`` says which."""
+
+
+class CloseWatch:
+    """The signal handlers of one ``macrohard run`` and the progress of its close."""
+
+    def __init__(self) -> None:
+        self.closing = False
+        self.extra = 0  # signals received while closing
+        self.signal = ""
+        self.progress: Progress | None = None
+        self.task: Any = None
+        self._shown_at = 0.0
+        self._started = 0.0
+
+    def handle(self, signum: int, _frame: FrameType | None) -> None:
+        name = signal.Signals(signum).name
+        if not self.closing:
+            self.signal = name
+            raise Interrupted(f"interrupted by {name}" + (" (Ctrl-C)" if signum == signal.SIGINT else ""))
+        self.extra += 1
+        if self.extra == 1:
+            err_console.print(f"\n[yellow]{name}: still saving the workspace's changes; they are kept either way. "
+                              "Send it once more to stop now and finish later with `macrohard runs recover`.[/]")
+            return
+        raise Interrupted(f"the close was stopped by a second {name}")
+
+    def on_close(self, done: int, total: int, size: int) -> None:
+        """The runner's close progress: a bar on stderr once the close takes longer than half a second."""
+        now = time.monotonic()
+        if not self.closing:
+            self.closing, self._started = True, now
+        if self.progress is None:
+            if now - self._started < 0.5 or total == 0:
+                return
+            self.progress = Progress(TextColumn("saving the workspace's changes"), BarColumn(),
+                                     TextColumn("{task.completed}/{task.total} files, {task.fields[mb]:.0f} MB"),
+                                     TimeElapsedColumn(), console=err_console, transient=True)
+            self.progress.start()
+            self.task = self.progress.add_task("close", total=total, mb=0.0)
+        if now - self._shown_at > 0.05 or done == total:
+            self._shown_at = now
+            self.progress.update(self.task, completed=done, total=total, mb=size / 1e6)
+
+    def stop(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+            self.progress = None
+
+
+@contextmanager
+def watched() -> Iterator[CloseWatch]:
+    """Install the handlers for the duration of a run (the main thread only)."""
+    watch = CloseWatch()
+    previous = {sig: signal.getsignal(sig) for sig in SIGNALS}
+    try:
+        for sig in SIGNALS:
+            signal.signal(sig, watch.handle)
+    except ValueError:  # not the main thread: leave the defaults
+        previous = {}
+    try:
+        yield watch
+    finally:
+        watch.stop()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def print_changes_note(run: Any, out: Any) -> None:
+    """Where the run's file changes are, when they are not simply in its directory."""
+    info = run.meta.get("sandbox") or {}
+    counts = info.get("changes") or {}
+    if info.get("close_interrupted"):
+        out.print(f"[yellow]{escape(info['close_interrupted'])}[/]")
+    elif info.get("commit_error"):
+        out.print(f"[red]write-back failed:[/] {escape(info['commit_error'])}")
+    elif sum(counts.values()) and info.get("committed_files") is None:
+        out.print(f"[dim]{sum(counts.values())} changed file(s) kept for you: `macrohard runs diff {run.id}`, then "
+                  f"`macrohard runs apply {run.id}`[/]")

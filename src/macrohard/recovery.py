@@ -1,0 +1,166 @@
+"""Runs whose process died: mark them ``crashed``, keep their files, remove their mounts; and ``gc``.
+
+A run records its owner (pid, the pid's start time, boot id) in ``run.meta["owner"]`` and in its
+sandbox's state directory. A run still ``running`` whose owner is gone was killed (``kill -9``, a
+crash, a power cut): ``recover`` marks it ``crashed`` and salvages its workspace (``envs/salvage``),
+so ``runs diff``/``runs apply`` work afterwards. A run that ended but whose close was cut short (a
+second Ctrl-C) has its change set recorded the same way. ``run_task`` calls ``recover`` at every
+start, so a dead run is repaired the next time macrohard runs; ``macrohard runs recover`` does it
+on demand. ``collect`` lists (and removes) what finished runs leave behind.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from macrohard.envs.mounts import owner_alive, read_owner, unmount_all
+from macrohard.envs.salvage import Salvaged, disk_bytes, leftovers, lower_of, remove, salvage
+from macrohard.errors import NotFound, UserError
+from macrohard.store.sqlite import default_home
+from macrohard.types import Run, RunStatus
+
+
+@dataclass
+class Recovered:
+    run_id: str
+    status: str  # after recovery
+    was: str
+    salvaged: Salvaged | None = None
+
+
+@dataclass
+class Leftover:
+    run_id: str
+    what: str
+    path: Path
+    bytes: int
+    state: str = field(default="")  # the run's status, or "not in the store"
+
+
+def sandboxes(home: Path | None = None) -> Path:
+    return (home or default_home()) / "sandboxes"
+
+
+def _state_of(run: Run, home: Path | None) -> Path | None:
+    info = run.meta.get("sandbox") or {}
+    state = Path(info["state_dir"]) if info.get("state_dir") else sandboxes(home) / run.id
+    return state if state.is_dir() else None
+
+
+def _dead(run: Run, state: Path | None) -> bool | None:
+    alive = owner_alive(run.meta.get("owner"))
+    if alive is None and state is not None:
+        alive = owner_alive(read_owner(state))
+    return None if alive is None else not alive
+
+
+def _candidates(store: Any, home: Path | None) -> list[Run]:
+    """Runs still marked running, and runs whose state directory has no recorded change set."""
+    found = {r.id: r for r in store.list_runs(limit=1_000_000, status=RunStatus.running.value)}
+    root = sandboxes(home)
+    if root.is_dir():
+        for state in root.iterdir():
+            if state.name.startswith(".") or state.name in found or (state / "changes.json").exists():
+                continue
+            if not (state / "owner.json").exists():
+                continue
+            try:
+                found[state.name] = store.get_run(state.name)
+            except NotFound:
+                continue
+    return list(found.values())
+
+
+def recover(store: Any, run_id: str | None = None, *, home: Path | None = None,
+            progress: Callable[[int, int, int], None] | None = None) -> list[Recovered]:
+    """Repair dead runs (all of them, or ``run_id``); return what was done.
+
+    A run whose owner is alive is never touched. A run with no recorded owner (made before
+    owners were recorded) is repaired only when named.
+    """
+    if run_id is not None:
+        run = store.get_run(run_id)
+        dead = _dead(run, _state_of(run, home))
+        if dead is False:
+            owner = run.meta.get("owner") or read_owner(_state_of(run, home) or Path("/nonexistent")) or {}
+            raise UserError(f"run {run.id} is still running (process {owner.get('pid')}); stop it with Ctrl-C or "
+                            f"`kill {owner.get('pid')}` first, then recover it")
+        runs = [run]
+    else:
+        runs = [r for r in _candidates(store, home) if _dead(r, _state_of(r, home))]
+    done = []
+    for run in runs:
+        done.append(_repair(store, run, home, progress))
+    return done
+
+
+def _repair(store: Any, run: Run, home: Path | None, progress: Callable[[int, int, int], None] | None) -> Recovered:
+    was = run.status.value
+    state = _state_of(run, home)
+    info = dict(run.meta.get("sandbox") or {})
+    salvaged = None
+    if state is not None:
+        lower = Path(info["lower"]) if info.get("lower") else lower_of(state)
+        salvaged = salvage(state, lower, progress)
+        if salvaged.changes is not None:
+            info["changes"] = salvaged.changes
+        info.update({"state_dir": str(state), "recovered_at": time.time(), "recovery_note": salvaged.note})
+        if lower is not None:
+            info.setdefault("lower", str(lower))
+        info.pop("close_interrupted", None)
+        run.meta["sandbox"] = info
+    pid = (run.meta.get("owner") or {}).get("pid", "?")
+    if run.status is RunStatus.running:
+        run.status = RunStatus.crashed
+        run.finished_at = run.finished_at or time.time()
+        run.error = (f"the process that ran it (pid {pid}) ended without closing the run (killed, or the machine "
+                     "stopped); the steps it finished are kept" + ("; its files were recorded: `macrohard runs diff "
+                     f"{run.id}`" if salvaged and (salvaged.recorded or salvaged.changes) else ""))
+    if info.get("commit_on_close") and info.get("committed_files") is None and not info.get("commit_error"):
+        info["commit_error"] = "the run ended before its changes were written back"
+        if run.status is RunStatus.succeeded:
+            run.status = RunStatus.failed
+            run.error = (f"the changes were never written back into {info.get('lower')} (the process ended first); "
+                         f"they are kept: `macrohard runs apply {run.id}`")
+    store.update_run(run)
+    return Recovered(run_id=run.id, status=run.status.value, was=was, salvaged=salvaged)
+
+
+def collect(store: Any, *, home: Path | None = None, change_sets: bool = False, dry_run: bool = True,
+            progress: Callable[[int, int, int], None] | None = None) -> list[Leftover]:
+    """What finished runs leave in the data dir; removed unless ``dry_run``.
+
+    A dead run is recovered first (its change set recorded), so gc never loses a change set it
+    does not mean to. Live runs, and runs whose owner cannot be told, are left alone.
+    """
+    root = sandboxes(home)
+    found: list[Leftover] = []
+    if not root.is_dir():
+        return found
+    for state in sorted(root.iterdir()):
+        if state.name.startswith(".") or not state.is_dir():
+            continue
+        try:
+            run: Run | None = store.get_run(state.name)
+        except NotFound:
+            run = None
+        alive = owner_alive(read_owner(state))
+        if alive or (run is not None and run.status is RunStatus.running and alive is None):
+            continue
+        if run is None:
+            found.append(Leftover(state.name, "state of a run not in the store", state, disk_bytes(state),
+                                  "not in the store"))
+        else:
+            if not dry_run and not (state / "changes.json").exists():
+                _repair(store, run, home, progress)
+            found += [Leftover(run.id, what, path, size, run.status.value)
+                      for what, path, size in leftovers(state, change_set=change_sets)]
+    if not dry_run:
+        for item in found:
+            unmount_all(item.path)  # never delete through a mount left behind
+            remove(item.path)
+    return found
