@@ -14,7 +14,7 @@ from rich.table import Table
 
 from macrohard.cli.common import console, open_store, print_json
 from macrohard.envs.changes import ApplyConflict, Change, ChangeStore, apply_changes, conflicts, unified_diff
-from macrohard.errors import NotFound
+from macrohard.errors import NotFound, UserError
 
 
 def _load(run_id: str) -> tuple[Any, Any, ChangeStore, Path, list[Change]]:
@@ -78,6 +78,10 @@ def apply(
             print_json({"run": run.id, "source": str(source), "applied": False,
                         "conflicts": conflicts(changes_store, source, changes)})
         raise
+    except OSError as exc:  # read-only, full, gone: nothing claims success
+        raise UserError(f"could not write run {run.id}'s changes into {source}: {exc.strerror or exc}"
+                        f"{f' ({exc.filename})' if exc.filename else ''}; fix that, then run "
+                        f"`macrohard runs apply {run.id}` again (files already written are skipped)") from exc
     run.meta.setdefault("applied", []).append({"at": time.time(), "to": str(source), "files": written})
     store.update_run(run)
     if as_json:
