@@ -76,8 +76,12 @@ class CloseWatch:
 
 
 @contextmanager
-def watched() -> Iterator[CloseWatch]:
-    """Install the handlers for the duration of a run (the main thread only)."""
+def watched(*, then_ignore: bool = False) -> Iterator[CloseWatch]:
+    """Install the handlers for the duration of a run (the main thread only).
+
+    ``then_ignore``: afterwards ignore the signals instead of restoring the old handlers (a process
+    that only prints its summary and exits: a late second Ctrl-C must not end it in a traceback).
+    """
     watch = CloseWatch()
     previous = {sig: signal.getsignal(sig) for sig in SIGNALS}
     try:
@@ -90,7 +94,7 @@ def watched() -> Iterator[CloseWatch]:
     finally:
         watch.stop()
         for sig, handler in previous.items():
-            signal.signal(sig, handler)
+            signal.signal(sig, signal.SIG_IGN if then_ignore else handler)
 
 
 def print_changes_note(run: Any, out: Any) -> None:

@@ -105,7 +105,7 @@ def run(
         if no_sandbox or os.environ.get("MACROHARD_ISOLATION") == "none":
             err_console.print("[bold red on yellow] WARNING: NO SANDBOX [/] the agent's commands run directly on this "
                               "machine, with your permissions, files and network. Recorded in the run.")
-        with watched() as watch:  # SIGTERM and SIGHUP stop the run as Ctrl-C does; the close is shown
+        with watched(then_ignore=True) as watch:  # SIGTERM and SIGHUP stop the run as Ctrl-C does; the close is shown
             finished = run_task(spec, model=llm if as_json else waiting.watch(llm), store=store, on_step=on_step,
                                 approve=_asker(guard), run=run_record, guard=guard, isolation=isolation, check=check,
                                 on_close=watch.on_close)
