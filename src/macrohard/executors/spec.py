@@ -109,8 +109,12 @@ def _mark_superseded(store: SQLiteStore, spec: RunSpec, attempt: int, new_id: st
     if prev.status is RunStatus.running:
         prev.status, prev.finished_at = RunStatus.crashed, time.time()
         prev.error = f"worker died during the run; retried as {new_id}"
-        prev.meta["superseded_by"] = new_id
-        store.update_run(prev)
+    elif prev.status is RunStatus.crashed and "superseded_by" not in prev.meta:  # another start recovered it first
+        prev.error = f"{prev.error}; retried as {new_id}"
+    else:
+        return
+    prev.meta["superseded_by"] = new_id
+    store.update_run(prev)
 
 
 def _fill_site(value: Any, url: str) -> Any:
