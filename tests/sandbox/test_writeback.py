@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from macrohard.store.sqlite import SQLiteStore
 
 
@@ -68,30 +66,36 @@ def test_concurrent_write_backs_one_applies_the_others_fail(tmp_path: Path) -> N
     assert sorted(stored.values()) == ["failed", "failed", "succeeded"]
 
 
-@pytest.fixture
-def read_only_dir(tmp_path: Path):
+def test_write_back_into_a_directory_made_read_only_is_a_failed_run(tmp_path: Path) -> None:
+    """Finding 4: a read-only workspace was recorded `succeeded`, then a traceback; `runs apply` said "already there".
+
+    The directory becomes read-only while the run goes (a writable one is checked before the run starts).
+    """
     ws = tmp_path / "ro"
     ws.mkdir()
     (ws / "a.txt").write_text("a\n")
+    model = script(tmp_path, "s", [{"kind": "write_file", "path": "b.txt", "content": "b\n"},
+                                   {"kind": "bash", "command": "sleep 2"}])
+    proc = subprocess.Popen([sys.executable, "-m", "macrohard", "run", "t", "-w", str(ws), "--write-back",
+                             "--model", model], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env={**os.environ, "COLUMNS": "200"})
+    assert proc.stdout is not None
+    while "b.txt" not in (line := proc.stdout.readline()):
+        assert line, "the run ended before its first step"
     subprocess.run(["mount", "--bind", str(ws), str(ws)], check=True)
-    subprocess.run(["mount", "-o", "remount,ro,bind", str(ws)], check=True)
-    yield ws
-    subprocess.run(["umount", "-l", str(ws)], check=False)
-
-
-def test_write_back_into_a_read_only_directory_is_a_failed_run(tmp_path: Path, read_only_dir: Path) -> None:
-    """Finding 4: a read-only workspace was recorded `succeeded`, then a traceback; `runs apply` said "already there"."""
-    model = script(tmp_path, "s", [{"kind": "write_file", "path": "b.txt", "content": "b\n"}])
-    res = mh("run", "t", "-w", str(read_only_dir), "--write-back", "--model", model)
-    assert res.returncode == 1, res.stdout + res.stderr
-    assert "Traceback" not in res.stdout + res.stderr
-    out = " ".join(res.stdout.split())
-    assert "failed" in out and "Read-only file system" in out and "runs apply" in out
-    run = SQLiteStore().list_runs()[0]
-    assert run.status.value == "failed" and "committed_files" not in run.meta["sandbox"]
-    refused = mh("runs", "apply", run.id)
-    assert refused.returncode == 2 and "already there" not in refused.stdout
-    assert "Read-only file system" in refused.stderr and "Traceback" not in refused.stderr
-    subprocess.run(["mount", "-o", "remount,rw,bind", str(read_only_dir)], check=True)
-    assert mh("runs", "apply", run.id).returncode == 0
-    assert (read_only_dir / "b.txt").read_text() == "b\n"
+    try:
+        subprocess.run(["mount", "-o", "remount,ro,bind", str(ws)], check=True)
+        out = " ".join(proc.communicate(timeout=120)[0].split())
+        assert proc.returncode == 1, out
+        assert "Traceback" not in out
+        assert "failed" in out and "Read-only file system" in out and "runs apply" in out
+        run = SQLiteStore().list_runs()[0]
+        assert run.status.value == "failed" and "committed_files" not in run.meta["sandbox"]
+        refused = mh("runs", "apply", run.id)
+        assert refused.returncode == 2 and "already there" not in refused.stdout
+        assert "Read-only file system" in refused.stderr and "Traceback" not in refused.stderr
+        subprocess.run(["mount", "-o", "remount,rw,bind", str(ws)], check=True)
+        assert mh("runs", "apply", run.id).returncode == 0
+        assert (ws / "b.txt").read_text() == "b\n"
+    finally:
+        subprocess.run(["umount", "-l", str(ws)], check=False)
