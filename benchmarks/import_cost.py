@@ -1,0 +1,51 @@
+"""Import cost: what ``import macrohard`` loads and how long it takes, beside pydantic alone (its floor).
+
+Each figure is the median of fresh interpreters (``python -c``), so nothing is cached in-process.
+Also the guard alone (``import macrohard.safety.guard``) and the first use of a lazy public name.
+
+    python benchmarks/import_cost.py [--repeat 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+
+PROBE = ("import sys, time; t = time.perf_counter(); {stmt}; d = time.perf_counter() - t; "
+         "print(d, sum(m.startswith('macrohard') for m in sys.modules), len(sys.modules))")
+CASES = [
+    ("import pydantic (the floor: types are pydantic models)", "import pydantic"),
+    ("import macrohard", "import macrohard"),
+    ("import macrohard.safety.guard", "import macrohard.safety.guard"),
+    ("import macrohard; macrohard.run_task (everything)", "import macrohard; macrohard.run_task"),
+]
+
+
+def measure(stmt: str, repeat: int) -> tuple[float, int, int]:
+    runs = []
+    for _ in range(repeat):
+        out = subprocess.run([sys.executable, "-c", PROBE.format(stmt=stmt)], capture_output=True, text=True,
+                             check=True, env=dict(os.environ)).stdout.split()
+        runs.append((float(out[0]) * 1000, int(out[1]), int(out[2])))
+    return statistics.median(r[0] for r in runs), runs[0][1], runs[0][2]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=15)
+    args = ap.parse_args()
+    floor = None
+    print(f"import cost, median of {args.repeat} fresh interpreters, python {sys.version.split()[0]}, "
+          f"load average {os.getloadavg()[0]:.1f}")
+    print(f"{'statement':<52} {'ms':>7} {'x floor':>8} {'ours':>5} {'modules':>8}")
+    for name, stmt in CASES:
+        ms, ours, total = measure(stmt, args.repeat)
+        floor = floor or ms
+        print(f"{name:<52} {ms:7.1f} {ms / floor:8.2f} {ours:5d} {total:8d}")
+
+
+if __name__ == "__main__":
+    main()
