@@ -276,3 +276,23 @@ def test_proxy_never_reuses_an_allowed_connection_for_another_host(tmp_path: Pat
         finally:
             client.close()
             proxy.close()
+
+
+def test_a_download_stays_inside_the_sandbox(sandboxed, workspace: Path) -> None:
+    import glob
+    import time
+
+    before = set(glob.glob("/tmp/playwright-artifacts-*/*"))
+    env, drive = sandboxed(network="none")
+    seen: list[str] = []
+    env.page.on("download", lambda d: seen.append(d.suggested_filename))
+    (workspace / "dl.html").write_text('<title>dl</title><a id=a download="x.txt" href="data:text/plain,hello">'
+                                       'get</a><script>setTimeout(() => a.click(), 50)</script>')
+    drive({"kind": "browser_goto", "url": f"file://{workspace}/dl.html"})
+    deadline = time.monotonic() + 5
+    while not seen and time.monotonic() < deadline:
+        env.page.wait_for_timeout(100)
+    env.page.wait_for_timeout(500)
+    assert seen == ["x.txt"]  # the page did download
+    assert set(glob.glob("/tmp/playwright-artifacts-*/*")) == before  # but not onto the host's disk
+    assert sorted(p.name for p in workspace.iterdir()) == ["dl.html"]
