@@ -101,6 +101,22 @@ class DesktopEnvironment:
         if self.window_manager:
             self._wm = self.sandbox.launch([self.window_manager])
             self._wait(lambda: self._wm_ready(), 5.0)
+            self._wait_managing(10.0)
+
+    def _wait_managing(self, seconds: float) -> None:
+        """Wait until the window manager maps windows: openbox announces itself before the end of
+        its start-up and drops map requests made in between (a program launched then stays unmapped)."""
+        X, root = self._X, self._dpy.screen().root
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            probe = root.create_window(-10, -10, 1, 1, 0, X.CopyFromParent)
+            probe.map()
+            self._dpy.sync()
+            mapped = self._wait(lambda w=probe: w.get_attributes().map_state == X.IsViewable, 0.5)
+            probe.destroy()
+            self._dpy.sync()
+            if mapped:
+                return
 
     def _wm_ready(self) -> bool:
         atom = self._dpy.intern_atom("_NET_SUPPORTING_WM_CHECK", only_if_exists=True)
