@@ -97,9 +97,10 @@ def test_backspace_and_cursor_games(drive_desktop, desktop, workspace: Path) -> 
 
 
 def test_a_line_the_guard_cannot_see_is_not_submitted(drive_desktop, desktop, workspace: Path) -> None:
-    # the agent may write the shell's history file; recalling it with Up is not a way around review
-    (workspace / ".bash_history").write_text(HIDDEN + "\n")
+    # a line put into the shell's history without running it, recalled with Up: not a way around review
     _terminal(drive_desktop, desktop)
+    for action in (T(f"history -s '{HIDDEN}'"), K("Return")):
+        assert attempt(drive_desktop, action).allowed
     verdict = _blocked(drive_desktop, workspace, [K("Up"), K("Return")], 1)
     assert "cannot see" in verdict
     # a line left in one window is still reviewed when Return is pressed after a click elsewhere; the

@@ -33,7 +33,9 @@ from macrohard.envs.sandbox import _descendants, bwrap_argv, check_available
 from macrohard.errors import ConfigError, MissingDependency
 
 X11_DIR = "/tmp/.X11-unix"
+HOME = "/tmp/home"
 SUPERVISOR = r"""
+mkdir -p "$HOME"
 launch() {  # launch ID BASE64(DIR NUL ARGV...): run ARGV in DIR in its own session; report its pid and exit
   local id=$1; local -a a; mapfile -d '' -t a < <(printf %s "$2" | base64 -d)
   ( cd "${a[0]}" 2>/dev/null || cd /; setsid "${a[@]:1}" </dev/null >/dev/null 2>&1 & p=$!
@@ -103,9 +105,10 @@ class DesktopSandbox:
         # reach a host X server of that number; the reservation keeps any host server off it.
         number = self._claim_display(sockets)
         self.display = f":{number}"
-        env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": self.workspace, "LANG": "C.UTF-8", "DISPLAY": self.display,
-               "USER": os.environ.get("USER", "user"), "TERM": "xterm", "SHELL": "/bin/bash",
-               "XDG_CACHE_HOME": "/tmp/.cache"}  # caches stay out of the workspace
+        # HOME is private to the sandbox, not the workspace: files the agent writes there with the file
+        # tools never become start-up files, X resources (key translations) or history of the programs.
+        env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": HOME, "LANG": "C.UTF-8", "DISPLAY": self.display,
+               "USER": os.environ.get("USER", "user"), "TERM": "xterm", "SHELL": "/bin/bash"}
         limits = ulimit_line(rlimit_pairs(Limits(memory_mb=None, cpu_seconds=None), memory_by_cgroup=True))
         # xterm and other programs started as root drop privileges (setgroups), which a user namespace
         # refuses: when we are root, the sandbox's user is an ordinary uid mapped to ours.

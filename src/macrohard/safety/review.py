@@ -18,6 +18,9 @@ from macrohard.types import BashAction, Decision, Observation, Verdict
 
 _COMMAND_KINDS = frozenset({"bash", "desktop_launch", "shell", "terminal"})
 _SOFT = ("unparseable", "dynamic")
+# Programs that type into windows or change what keys type: the guard's model of a terminal line
+# cannot follow what they do, so running one on the desktop is asked about.
+INPUT_TOOLS = frozenset({"xdotool", "xte", "xvkbd", "ydotool", "xmodmap", "setxkbmap", "xkbcomp", "xrdb", "xmacroplay"})
 _TEXT_FIELDS = ("url", "href", "text", "query", "selector", "value", "keys", "command", "content", "path", "new")
 
 
@@ -75,6 +78,15 @@ def _followed_injection(action: Any, ctx: GuardContext, a: Analysis) -> None:
                 return
 
 
+def _input_tools(facts: Facts, command: str) -> Facts:
+    tools = sorted(set(facts.programs) & INPUT_TOOLS)
+    if tools or "-xrm" in command.split():
+        what = ", ".join(tools) or "-xrm (X resources such as key translations)"
+        facts.categories.setdefault("dynamic", f"{what} types or remaps keyboard input on the desktop, which the "
+                                               "guard cannot follow")
+    return facts
+
+
 def _url_facts(url: str, a: Analysis, analyzer: Analyzer) -> None:
     parts = urlsplit(url if "://" in url else "//" + url)
     if parts.scheme == "file":
@@ -104,11 +116,14 @@ class PolicyCheck:
     def __call__(self, action: Any, ctx: GuardContext) -> Verdict | None:
         if getattr(action, "kind", None) == "finish":
             return None
+        facts = None
         if str(getattr(action, "kind", "")).startswith("desktop_"):
             verdict = self.terminal_lines(action, ctx)
             if verdict is not None:
                 return verdict
-        return self.decide(facts_of(action, ctx, self.policy))
+            if action.kind == "desktop_launch":
+                facts = _input_tools(facts_of(action, ctx, self.policy), action.command)
+        return self.decide(facts if facts is not None else facts_of(action, ctx, self.policy))
 
     def terminal_lines(self, action: Any, ctx: GuardContext) -> Verdict | None:
         """Review each line a desktop action submits to a terminal as the ``bash`` command it becomes."""
@@ -120,8 +135,10 @@ class PolicyCheck:
                 if not strict:  # a line pending in another window: prose there is not a reason to ask
                     for soft in _SOFT:
                         facts.categories.pop(soft, None)
-                elif submitted.opaque:
-                    facts.categories.setdefault("dynamic", ctx.terminal.opaque_reason(submitted.opaque))
+                else:
+                    _input_tools(facts, text)
+                    if submitted.opaque:
+                        facts.categories.setdefault("dynamic", ctx.terminal.opaque_reason(submitted.opaque))
                 verdict = self.decide(facts)
                 if verdict is not None:
                     where = "this submits" if strict else "is still pending in a window and may be submitted"
