@@ -53,21 +53,27 @@ class CloseWatch:
         raise Interrupted(f"the close was stopped by a second {name}")
 
     def on_close(self, done: int, total: int, size: int) -> None:
-        """The runner's close progress: a bar on stderr once the close takes longer than half a second."""
+        """The runner's close progress: a bar on stderr once the close takes longer than half a second.
+
+        ``total`` 0: the workspace is being scanned (``done`` files so far); then ``done`` of
+        ``total`` changed files kept.
+        """
         now = time.monotonic()
         if not self.closing:
             self.closing, self._started = True, now
+            return
         if self.progress is None:
-            if now - self._started < 0.5 or total == 0:
+            if now - self._started < 0.5:
                 return
-            self.progress = Progress(TextColumn("saving the workspace's changes"), BarColumn(),
-                                     TextColumn("{task.completed}/{task.total} files, {task.fields[mb]:.0f} MB"),
-                                     TimeElapsedColumn(), console=err_console, transient=True)
+            self.progress = Progress(TextColumn("saving the workspace's changes: {task.description}"), BarColumn(),
+                                     TextColumn("{task.fields[mb]:.0f} MB kept"), TimeElapsedColumn(),
+                                     console=err_console, transient=True)
             self.progress.start()
-            self.task = self.progress.add_task("close", total=total, mb=0.0)
-        if now - self._shown_at > 0.05 or done == total:
+            self.task = self.progress.add_task("", total=None, mb=0.0)
+        if now - self._shown_at > 0.05 or (total and done == total):
             self._shown_at = now
-            self.progress.update(self.task, completed=done, total=total, mb=size / 1e6)
+            what = f"{done:,} files scanned" if not total else f"{done:,}/{total:,} changed files"
+            self.progress.update(self.task, completed=done, total=total or None, description=what, mb=size / 1e6)
 
     def stop(self) -> None:
         if self.progress is not None:

@@ -17,6 +17,7 @@ import json
 import os
 import shutil
 import stat
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -65,8 +66,11 @@ def _hash_file(path: str) -> str:
     return digest.hexdigest()
 
 
-def file_state(path: str, known: FileState | None = None) -> FileState | None:
-    """The state of ``path`` (not following a final symlink); ``None`` if absent or not a file."""
+def file_state(path: str, known: FileState | None = None,
+               hasher: Callable[[str], str] | None = None) -> FileState | None:
+    """The state of ``path`` (not following a final symlink); ``None`` if absent or not a file.
+
+    ``hasher`` hashes a file whose content must be read (default: sha256 of its bytes)."""
     try:
         st = os.lstat(path)
     except (FileNotFoundError, NotADirectoryError):
@@ -80,11 +84,14 @@ def file_state(path: str, known: FileState | None = None) -> FileState | None:
     mode = stat.S_IMODE(st.st_mode)
     if known is not None and known.type == "file" and (known.size, known.mtime_ns, known.mode) == (st.st_size, st.st_mtime_ns, mode):
         return known
-    return FileState(type="file", sha256=_hash_file(path), mode=mode, size=st.st_size, mtime_ns=st.st_mtime_ns)
+    return FileState(type="file", sha256=(hasher or _hash_file)(path), mode=mode, size=st.st_size,
+                     mtime_ns=st.st_mtime_ns)
 
 
-def scan_tree(root: str | Path, previous: dict[str, FileState] | None = None) -> dict[str, FileState]:
-    """Every file and symlink under ``root`` by relative path (``.git`` skipped)."""
+def scan_tree(root: str | Path, previous: dict[str, FileState] | None = None,
+              hasher: Callable[[str], str] | None = None,
+              seen: Callable[[int], None] | None = None) -> dict[str, FileState]:
+    """Every file and symlink under ``root`` by relative path (``.git`` skipped); ``seen(n)`` as it goes."""
     previous = previous or {}
     found: dict[str, FileState] = {}
     root = str(root)
@@ -101,9 +108,11 @@ def scan_tree(root: str | Path, previous: dict[str, FileState] | None = None) ->
         dirnames[:] = keep
         for name in filenames:
             rel = name if rel_dir == "." else f"{rel_dir}/{name}"
-            state = file_state(os.path.join(dirpath, name), previous.get(rel))
+            state = file_state(os.path.join(dirpath, name), previous.get(rel), hasher)
             if state is not None:
                 found[rel] = state
+                if seen is not None:
+                    seen(len(found))
     return found
 
 
@@ -143,33 +152,51 @@ class ChangeStore:
                progress: Callable[[int, int, int], None] | None = None) -> list[Change]:
         """Compare ``workspace`` with the start manifest; keep old and new contents of changed files as blobs.
 
-        Resumable: a blob is written under a temporary name and renamed once complete, and
-        ``changes.json`` is written last (atomically), so a record cut short is simply run again.
-        ``progress(done, total, bytes)`` is called as changed files are kept.
+        One read per changed file: a file whose content must be hashed is copied into the blobs as
+        it is hashed. Resumable: a blob is written under a temporary name and renamed once
+        complete, and ``changes.json`` is written last (atomically), so a record cut short is
+        simply run again. ``progress(done, total, bytes)``: while the tree is scanned ``total`` is
+        0 (files seen so far); then changed files kept against their number.
         """
         manifest = self.manifest()
-        changes = compare(manifest, scan_tree(workspace, manifest))
         self.blobs.mkdir(parents=True, exist_ok=True)
-        total, done, copied = len(changes), 0, 0
-        if progress is not None:
-            progress(0, total, 0)
+        kept: dict[str, int] = {}  # blobs written by this record: sha256 -> bytes
+        copied = [0]
+
+        def hash_and_keep(path: str) -> str:
+            sha256, size = self._copy_hashing(Path(path))
+            kept[sha256] = size
+            copied[0] += size
+            return sha256
+
+        def seen(count: int) -> None:
+            if progress is not None:
+                progress(count, 0, copied[0])
+
+        changes = compare(manifest, scan_tree(workspace, manifest, hash_and_keep, seen))
+        wanted = {state.sha256 for c in changes for state in (c.old, c.new) if state is not None}
+        for sha256 in set(kept) - wanted:  # touched but unchanged: no need to keep a copy
+            (self.blobs / sha256).unlink(missing_ok=True)
+        total, done, size = len(changes), 0, sum(kept[h] for h in set(kept) & wanted)
         for change in changes:
-            for state, root in ((change.new, Path(workspace)), (change.old, Path(lower))):
-                if state is None or state.type != "file" or (self.blobs / state.sha256).exists():
-                    continue
-                copied += self._keep(root / change.path, state.sha256)
+            state = change.old  # the new contents were kept while scanning
+            if state is not None and state.type == "file" and not (self.blobs / state.sha256).exists():
+                try:
+                    size += self._copy_hashing(Path(lower) / change.path, expect=state.sha256)[1]
+                except OSError:  # gone, or not a regular file any more: the source's copy cannot be kept
+                    pass
             done += 1
             if progress is not None:
-                progress(done, total, copied)
+                progress(done, total, size)
         data = json.dumps([c.model_dump(exclude_none=True) for c in changes])
         tmp = self.dir / ".changes.json.tmp"
         tmp.write_text(data)
         os.replace(tmp, self.dir / "changes.json")
         return changes
 
-    def _keep(self, path: Path, sha256: str) -> int:
-        """Copy ``path`` into the blobs if its content still hashes to ``sha256`` (one read); bytes copied."""
-        tmp = self.blobs / f".{sha256}.{os.getpid()}.tmp"
+    def _copy_hashing(self, path: Path, expect: str | None = None) -> tuple[str, int]:
+        """Copy ``path`` into the blobs while hashing it; its sha256 and the bytes kept (0 if not ``expect``ed)."""
+        tmp = self.blobs / f".new.{os.getpid()}.{threading.get_ident()}.tmp"
         digest = hashlib.sha256()
         size = 0
         try:
@@ -178,14 +205,15 @@ class ChangeStore:
                     digest.update(chunk)
                     dest.write(chunk)
                     size += len(chunk)
-        except OSError:  # gone, or not a regular file any more: the source's copy cannot be kept
+        except BaseException:
             tmp.unlink(missing_ok=True)
-            return 0
-        if digest.hexdigest() != sha256:
-            tmp.unlink(missing_ok=True)
-            return 0
+            raise
+        sha256 = digest.hexdigest()
+        if expect is not None and sha256 != expect:  # changed since it was recorded: not that content
+            tmp.unlink()
+            return sha256, 0
         os.replace(tmp, self.blobs / sha256)
-        return size
+        return sha256, size
 
     @property
     def recorded(self) -> bool:
@@ -276,10 +304,14 @@ def _apply(store: ChangeStore, source: Path, changes: list[Change]) -> int:
         if change.new.type == "link":
             os.symlink(change.new.target or "", tmp)
         else:
-            data = store.content(change.new, source, change.path)
-            if data is None:
-                raise UserError(f"the recorded content of {change.path} is missing from {store.blobs}")
-            tmp.write_bytes(data)
+            blob = store.blobs / change.new.sha256
+            if blob.exists():
+                shutil.copyfile(blob, tmp)  # in the kernel (sendfile / copy_file_range), not through Python
+            else:
+                data = store.content(change.new, source, change.path)
+                if data is None:
+                    raise UserError(f"the recorded content of {change.path} is missing from {store.blobs}")
+                tmp.write_bytes(data)
             os.chmod(tmp, change.new.mode)
         if target.is_dir() and not target.is_symlink():
             shutil.rmtree(target)

@@ -1,0 +1,62 @@
+"""Finding 2: a long close shows its progress, and a second Ctrl-C during it never deletes the changes."""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+FILES = 1500
+
+
+def test_a_second_ctrl_c_during_a_long_close_keeps_every_change(tmp_path: Path) -> None:
+    script = tmp_path / "s.json"
+    script.write_text(json.dumps([
+        {"kind": "bash", "command": f"head -c {FILES * 100_000} /dev/urandom | split -a 4 -b 100000 - f",
+         "timeout": 600},
+        {"kind": "bash", "command": "sleep 60", "timeout": 120},
+    ]))
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    proc = subprocess.Popen([sys.executable, "-m", "macrohard", "run", "big", "-w", str(ws), "--model", f"scripted:{script}"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env={**os.environ, "COLUMNS": "200", "FORCE_COLOR": "1"})  # rich draws its bar
+    assert proc.stdout is not None and proc.stderr is not None
+    out, err = b"", b""
+
+    def read_until(stream: str, text: bytes, seconds: float) -> None:
+        nonlocal out, err
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([proc.stdout, proc.stderr], [], [], 0.05)
+            for fh in ready:
+                chunk = os.read(fh.fileno(), 65536)
+                if fh is proc.stdout:
+                    out += chunk
+                else:
+                    err += chunk
+            if text in (out if stream == "out" else err):
+                return
+        raise AssertionError(f"no {text!r} in {stream}:\n{out.decode(errors='replace')}\n{err.decode(errors='replace')}")
+
+    read_until("out", b"split -a 4", 300)  # step 1 finished: the files are written, the agent now sleeps
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGINT)  # the first Ctrl-C: the run stops, the close begins
+    read_until("err", b"saving the workspace's changes", 120)  # the progress shows
+    proc.send_signal(signal.SIGINT)  # the second: the close goes on
+    read_until("err", b"still saving the workspace's changes", 30)
+    rest_out, rest_err = proc.communicate(timeout=300)
+    out, err = out + rest_out, err + rest_err
+    assert proc.returncode == 130, err.decode(errors="replace")
+    assert b"Traceback" not in err
+    runs = json.loads(subprocess.run([sys.executable, "-m", "macrohard", "runs", "list", "--json"], capture_output=True,
+                                     text=True, timeout=60).stdout)
+    assert runs[0]["status"] == "interrupted"
+    diff = json.loads(subprocess.run([sys.executable, "-m", "macrohard", "runs", "diff", runs[0]["id"], "--json"],
+                                     capture_output=True, text=True, timeout=120).stdout)
+    assert len(diff["changes"]) == FILES and {c["status"] for c in diff["changes"]} == {"added"}
