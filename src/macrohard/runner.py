@@ -105,7 +105,7 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
     run.workspace = workspace
     # the shell runs in bubblewrap unless the caller opted out explicitly (--no-sandbox, MACROHARD_ISOLATION=none)
     isolation = isolation or os.environ.get("MACROHARD_ISOLATION") or (
-        "bwrap" if task.environment in ("shell", "browser") else "none")
+        "bwrap" if task.environment in ("shell", "browser", "desktop") else "none")
     run.meta["isolation"] = isolation
     env_options = dict(env_options or {})
     sandboxed = isolation == "bwrap" and task.environment == "shell"

@@ -143,3 +143,14 @@ def test_a_killed_run_leaves_no_process(workspace: Path) -> None:
         child.wait()
         child.stdout.close()
     assert _wait_for(lambda: not any(_alive(p) for p in pids), 10), [p for p in pids if _alive(p)]
+
+
+def test_the_desktop_cannot_be_started_unsandboxed_or_with_an_allow_list(workspace: Path) -> None:
+    from macrohard.envs import make_environment
+    from macrohard.errors import ConfigError
+    from macrohard.types import Task
+
+    with pytest.raises(ConfigError, match="drop --no-sandbox"):
+        make_environment(Task(text="t", environment="desktop"), str(workspace), isolation="none")
+    with pytest.raises(ConfigError, match="none, loopback or full"):
+        make_environment(Task(text="t", environment="desktop", network="hosts"), str(workspace))

@@ -109,6 +109,7 @@ def test_scripted_desktop_run_operates_xterm(store, workspace: Path, tmp_path: P
     assert (workspace / "year.txt").read_text().strip() == time.strftime("%Y")
     steps = store.steps(run.id)
     assert '"xterm" (XTerm)' in steps[0].observation.output
+    assert run.meta["isolation"] == "bwrap" and run.meta["sandbox"]["network"] == "none"  # as it ran, recorded
     replay = render(store, run.id, tmp_path / "desk")
     assert replay.frames == 4
     assert Image.open(io.BytesIO(Path(replay.contact_sheet).read_bytes())).format == "PNG"

@@ -44,7 +44,10 @@ def _browser(task: Any, workspace: str, *, isolation: str = "bwrap", **options: 
 
 
 @register("desktop")
-def _desktop(task: Any, workspace: str, *, isolation: str = "none", **options: Any) -> Any:
+def _desktop(task: Any, workspace: str, *, isolation: str = "bwrap", **options: Any) -> Any:
+    if isolation != "bwrap":
+        raise ConfigError("the desktop runs only inside bubblewrap (Xvfb, the window manager and its programs): "
+                          "drop --no-sandbox / MACROHARD_ISOLATION=none for desktop tasks")
     # Always in bubblewrap (Xvfb, window manager, programs), with the task's network.
     from macrohard.envs.desktop import DesktopEnvironment
 

@@ -118,6 +118,10 @@ class DesktopEnvironment:
             if mapped:
                 return
 
+    def describe(self) -> dict[str, Any]:
+        """The desktop's sandbox: isolation, network, display (``run.meta``)."""
+        return self.sandbox.describe() if self.sandbox is not None else {"isolation": "bwrap", "network": self.network}
+
     def _wm_ready(self) -> bool:
         atom = self._dpy.intern_atom("_NET_SUPPORTING_WM_CHECK", only_if_exists=True)
         return bool(atom) and self._dpy.screen().root.get_full_property(atom, self._X.AnyPropertyType) is not None

@@ -27,6 +27,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 from macrohard.envs.limits import Limits, rlimit_pairs, ulimit_line
 from macrohard.envs.sandbox import _descendants, bwrap_argv, check_available
@@ -182,6 +183,12 @@ class DesktopSandbox:
                 program.returncode = -9
             program.started.set()
             program.exited.set()
+
+    def describe(self) -> dict[str, Any]:
+        """What the desktop's sandbox is (for ``run.meta``)."""
+        return {"isolation": "bwrap", "network": self.network, "display": self.display, "workspace": self.workspace,
+                "home": HOME, "writable": [self.workspace], "pid_namespace": True,
+                "network_namespace": self.network != "full"}
 
     @property
     def alive(self) -> bool:
