@@ -12,7 +12,7 @@ from typing import Any
 from macrohard.agent import Agent, StepCallback
 from macrohard.envs import make_environment
 from macrohard.envs.mounts import owner_record
-from macrohard.errors import TaskFileError
+from macrohard.errors import MacrohardError, TaskFileError
 from macrohard.models import get_model
 from macrohard.recovery import recover
 from macrohard.safety import audit
@@ -74,8 +74,11 @@ def check_run(check: Any, env: Any, run: Run, store: Any, *, site: Any = None,
     from macrohard.eval.checkers import run_check, sandboxed_runner
 
     limits = env.config.limits if isinstance(env, SandboxEnvironment) else None
-    result = run_check(check, env.workspace, run, store.steps(run.id), script=script, site=site,
-                       command_runner=sandboxed_runner(env.workspace, run, limits))
+    try:
+        result = run_check(check, env.workspace, run, store.steps(run.id), script=script, site=site,
+                           command_runner=sandboxed_runner(env.workspace, run, limits))
+    except MacrohardError as exc:  # no sandbox for the check (bubblewrap missing): a failed check, said why
+        result = CheckResult(passed=False, detail=f"the check could not run: {exc}")
     run.check = result
     if run.false_success:
         run.error = f"the agent claimed success, but the task's check failed: {result.detail}"
