@@ -28,7 +28,7 @@ from collections.abc import Callable
 from typing import Any
 
 from macrohard.envs.browser import CHROMIUM, CHROMIUM_ARGS, BrowserEnvironment, element_id
-from macrohard.envs.desktop import DesktopEnvironment
+from macrohard.envs.desktop import DesktopEnvironment, wait_managing
 from macrohard.safety.context import GuardContext
 from macrohard.safety.guard import Guard
 from macrohard.sites import serve
@@ -196,6 +196,7 @@ def _host_desktop(started: list[subprocess.Popen[bytes]]) -> None:
         atom = dpy.intern_atom("_NET_SUPPORTING_WM_CHECK")
         while dpy.screen().root.get_full_property(atom, X.AnyPropertyType) is None:
             time.sleep(0.01)
+        wait_managing(dpy, 10.0)  # ready as ours is: openbox maps windows
     finally:
         dpy.close()
 

@@ -41,6 +41,28 @@ BUTTONS = {"left": 1, "middle": 2, "right": 3}
 SANDBOX_PATH = "/usr/local/bin:/usr/bin:/bin"
 
 
+def wait_managing(dpy: Any, seconds: float) -> bool:
+    """Wait until the window manager maps windows: openbox announces itself before the end of its
+    start-up and drops map requests made in between (a program launched then stays unmapped)."""
+    from Xlib import X
+
+    root = dpy.screen().root
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        probe = root.create_window(-10, -10, 1, 1, 0, X.CopyFromParent)
+        probe.map()
+        dpy.sync()
+        settle = time.monotonic() + 0.1
+        while time.monotonic() < settle and probe.get_attributes().map_state != X.IsViewable:
+            time.sleep(0.005)
+        mapped = probe.get_attributes().map_state == X.IsViewable
+        probe.destroy()
+        dpy.sync()
+        if mapped:
+            return True
+    return False
+
+
 class DesktopEnvironment:
     """A virtual X desktop the agent sees as screenshots and drives with mouse and keyboard."""
 
@@ -101,22 +123,7 @@ class DesktopEnvironment:
         if self.window_manager:
             self._wm = self.sandbox.launch([self.window_manager])
             self._wait(lambda: self._wm_ready(), 5.0)
-            self._wait_managing(10.0)
-
-    def _wait_managing(self, seconds: float) -> None:
-        """Wait until the window manager maps windows: openbox announces itself before the end of
-        its start-up and drops map requests made in between (a program launched then stays unmapped)."""
-        X, root = self._X, self._dpy.screen().root
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            probe = root.create_window(-10, -10, 1, 1, 0, X.CopyFromParent)
-            probe.map()
-            self._dpy.sync()
-            mapped = self._wait(lambda w=probe: w.get_attributes().map_state == X.IsViewable, 0.5)
-            probe.destroy()
-            self._dpy.sync()
-            if mapped:
-                return
+            wait_managing(self._dpy, 10.0)
 
     def describe(self) -> dict[str, Any]:
         """The desktop's sandbox: isolation, network, display (``run.meta``)."""
