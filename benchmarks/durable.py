@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/durable.py [--quick]
 
 Measured in one run, on the same machine, side by side:
-- per step, in an overlay workspace over a 500-file project, with the upper layer on
+- per run, mounting and removing the layer; per step, in an overlay workspace over a 500-file project, with the upper layer on
   (a) the old 2 GiB tmpfs (memory: lost when the process dies, charged to the sandbox's memory cgroup),
   (b) the new 2 GiB sparse ext4 image on a loop device (on disk, ENOSPC when full: the default),
   (c) a plain directory of the data dir's filesystem (on disk, no disk limit):
@@ -106,6 +106,17 @@ def step_costs(tmp: Path, lower: Path, n: int) -> dict[str, dict[str, list[float
     return out
 
 
+def setup_costs(tmp: Path, lower: Path, n: int) -> dict[str, list[float]]:
+    """Per run: mounting the layer and the overlay, then unmounting and deleting them (ms)."""
+    out: dict[str, list[float]] = {k: [] for k in LAYERS}
+    for i in range(n):
+        for j, kind in enumerate(LAYERS):
+            t = time.perf_counter()
+            Layer(kind, tmp / f"setup{i}-{j}", lower).close()
+            out[kind].append((time.perf_counter() - t) * 1000)
+    return out
+
+
 def fill(root: Path, files: int, size: int) -> None:
     for i in range(files):
         d = root / f"out{i % 30}"
@@ -169,7 +180,10 @@ def main() -> None:
     try:
         lower = make_project(tmp / "project", 500)
         costs = step_costs(tmp, lower, n)
-        for what in costs[LAYERS[0]]:
+        for kind, values in setup_costs(tmp, lower, n).items():
+            costs[kind]["layer setup + teardown"] = values
+        order = ["layer setup + teardown", "write_file 4 KB", "bash: 100 small files", "bash: one 10 MB file"]
+        for what in order:
             base = statistics.median(costs[LAYERS[0]][what])
             cells = []
             for kind in LAYERS:

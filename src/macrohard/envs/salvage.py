@@ -117,6 +117,8 @@ def _record(state: Path, lower: Path, store: ChangeStore, result: Salvaged,
             if _image_in_use(image):
                 result.note = f"{image} is still mounted by a process that holds it; try again when it has ended"
                 return
+            if problem := diskimage.check(image):
+                result.note = problem
             layer.mkdir(exist_ok=True)
             diskimage.mount_image(image, layer, flags=MS_RDONLY)
             mounted.append(layer)
