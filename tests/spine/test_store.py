@@ -59,3 +59,21 @@ def test_list_runs_filters(store):
     for status in (RunStatus.succeeded, RunStatus.failed, RunStatus.succeeded):
         store.create_run(Run(task=Task(text="t"), status=status))
     assert len(store.list_runs(status="succeeded")) == 2 and len(store.list_runs(limit=1)) == 1
+
+
+def test_processes_opening_a_new_store_at_once_all_succeed(tmp_path):
+    """Two CLIs started together on a fresh data dir both migrate it: neither may see 'table already exists'."""
+    import subprocess
+    import sys
+    import time
+
+    # each process imports first, then all open the store at the same instant
+    code = ("import sys, time; from macrohard.store.sqlite import SQLiteStore\n"
+            "time.sleep(max(0.0, float(sys.argv[2]) - time.time())); SQLiteStore(sys.argv[1])")
+    for attempt in range(4):
+        db = tmp_path / f"runs{attempt}.db"
+        start = time.time() + 3.0
+        procs = [subprocess.Popen([sys.executable, "-c", code, str(db), str(start)], stderr=subprocess.PIPE,
+                                  text=True) for _ in range(6)]
+        errors = [p.communicate(timeout=120)[1] for p in procs]
+        assert all(p.returncode == 0 for p in procs), "\n".join(e for e in errors if e)

@@ -5,8 +5,11 @@ Append new functions; never edit one that has shipped.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = []
 
@@ -104,7 +107,7 @@ def m003_audit(db: sqlite3.Connection) -> None:
     )
 
 def apply(db: sqlite3.Connection) -> list[str]:
-    """Apply the migrations this database has not seen; return their names."""
+    """Apply the migrations this database has not seen; return their names (hold ``migration_lock``)."""
     db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at REAL NOT NULL)")
     done = {row[0] for row in db.execute("SELECT name FROM _migrations")}
     applied = []
@@ -116,3 +119,20 @@ def apply(db: sqlite3.Connection) -> list[str]:
             db.execute("INSERT INTO _migrations VALUES (?, strftime('%s','now'))", (fn.__name__,))
         applied.append(fn.__name__)
     return applied
+
+
+@contextlib.contextmanager
+def migration_lock(db_path: str | os.PathLike[str]) -> Iterator[None]:
+    """Held while a process opens a store and migrates it.
+
+    Two processes opening a new store at once (two CLIs, eval workers) would both see a migration as
+    missing, and the second would fail with "table already exists" (or "database is locked" while the
+    first switches the file to WAL). ``executescript`` commits, so no SQLite transaction can keep them
+    apart: an exclusive lock on a file beside the database does.
+    """
+    with open(f"{db_path}.migrate-lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

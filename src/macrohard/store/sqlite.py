@@ -28,8 +28,8 @@ class SQLiteStore:
         self.path = Path(path) if path is not None else default_home() / "runs.db"
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
-        db = self._db()
-        migrations.apply(db)
+        with migrations.migration_lock(self.path):
+            migrations.apply(self._db())
 
     def _db(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
