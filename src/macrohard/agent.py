@@ -49,12 +49,11 @@ StepCallback = Callable[[Run, Step], None]
 
 
 def enforced_network(env: Any) -> str:
-    """The network mode a sandbox enforces, for the guard; anything not sandboxed counts as ``full``."""
-    info = env.describe() if callable(getattr(env, "describe", None)) else {}
-    if isinstance(info, dict) and info.get("isolation") == "bwrap" and info.get("network") in (
-            "none", "loopback", "hosts", "full"):
-        return str(info["network"])
-    return "full"
+    """The network mode the environment's sandbox enforces, as the environment reports it (``guard_facts``,
+    the same facts ``Guard.authorize`` refreshes before every review); unknown or unsandboxed is ``full``."""
+    facts = env.guard_facts() if callable(getattr(env, "guard_facts", None)) else None
+    network = getattr(facts, "network", None)
+    return str(network) if network in ("none", "loopback", "hosts", "full") else "full"
 
 
 def tool_schemas(action_types: list[type[BaseModel]]) -> list[dict[str, Any]]:

@@ -107,3 +107,5 @@ class ModelTimeout(RunError):
 
 class NotApproved(MacrohardError):
     """An environment was handed an action the guard did not approve. Always a bug or an attack."""
+
+    runs: tuple[str, ...] = ()  # the runs a refused approval concerns (their audit logs record the refusal)

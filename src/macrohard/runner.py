@@ -16,10 +16,10 @@ from macrohard.errors import MacrohardError, TaskFileError
 from macrohard.models import get_model
 from macrohard.recovery import recover
 from macrohard.safety import audit
-from macrohard.safety.context import ApprovalCallback, GuardContext
+from macrohard.safety.context import ApprovalCallback, GuardContext, GuardFacts
 from macrohard.safety.guard import Guard
 from macrohard.store.sqlite import SQLiteStore, default_home
-from macrohard.types import BashAction, CheckResult, Observation, Run, RunStatus, Task, WriteFileAction
+from macrohard.types import BashAction, CheckResult, Run, RunStatus, Task, WriteFileAction
 
 CloseProgress = Callable[[int, int, int], None]
 
@@ -39,29 +39,29 @@ def prepare_workspace(task: Task, run_id: str) -> str:
 def setup_environment(env: Any, guard: Guard, task: Task, run: Run) -> None:
     """Create the task's files and run its setup commands, each reviewed by the guard like any action.
 
-    The shell environment runs them itself, inside its sandbox (or, after an explicit --no-sandbox, the
-    way it runs everything). Browser and desktop cannot: their setup commands get a fresh sandbox over
-    the workspace (the task's network), their files a write jailed to the workspace — never the host."""
-    from macrohard.envs.files import FileTools
-    from macrohard.envs.oneshot import run_sandboxed
+    Every step is authorized for the environment that executes it, which verifies the approval before
+    it acts. The shell environment runs them itself, inside its sandbox (or, after an explicit
+    --no-sandbox, the way it runs everything). Browser and desktop cannot: a ``SetupEnvironment`` runs
+    them (commands in a fresh sandbox over the workspace with the network the environment was built
+    with, files written jailed to the workspace) — never the host."""
+    from macrohard.envs.setup import SetupEnvironment
 
+    target = env
+    if env.kind != "shell":
+        facts = env.guard_facts() if callable(getattr(env, "guard_facts", None)) else GuardFacts()
+        target = SetupEnvironment(env.workspace, network=facts.network or task.network,
+                                  allow_hosts=getattr(env, "allowed_hosts", None) or task.allow_hosts)
+    # network and cwd: filled in by authorize from the executing environment's own facts
     ctx = GuardContext(workspace=env.workspace, run_id=run.id, task_text=task.text, environment=env.kind,
-                       network=task.network, budget=task.budget)
+                       budget=task.budget)
     actions: list[Any] = [WriteFileAction(path=p, content=c) for p, c in task.files.items()]
     actions += [BashAction(command=c, timeout=300) for c in task.setup]
     for action in actions:
-        authorization = guard.authorize(action, ctx, env=env)
+        authorization = guard.authorize(action, ctx, env=target)
         if authorization.approved is None:
             raise TaskFileError(f"the task's setup step {action.model_dump_json()} was refused by the guard: "
                                 f"{authorization.verdict.reason}")
-        if env.kind == "shell":
-            obs = env.execute(authorization.approved)
-        elif isinstance(action, WriteFileAction):
-            obs = FileTools(env.workspace).write(action)  # jailed: never through a link out of the workspace
-        else:
-            result = run_sandboxed(action.command, env.workspace, network=task.network,
-                                   allow_hosts=task.allow_hosts, timeout=action.timeout)
-            obs = Observation(output=result.output, exit_code=result.exit_code, error=result.exit_code != 0)
+        obs = target.execute(authorization.approved)
         if obs.error:
             raise TaskFileError(f"the task's setup step failed: {action.model_dump_json()}\n{obs.output}")
 

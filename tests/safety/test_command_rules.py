@@ -96,18 +96,25 @@ def test_network_mode_informs_the_verdict(guard, workspace):
     assert GuardContext(workspace=str(workspace)).network == "full"  # unknown limits nothing
 
 
-def test_the_agent_tells_the_guard_the_enforced_network_mode(workspace):
+def test_the_agent_tells_the_guard_the_enforced_network_mode(workspace, tmp_path):
     from macrohard.agent import enforced_network
+    from macrohard.envs.browser import BrowserEnvironment
+    from macrohard.envs.sandbox import SandboxConfig, SandboxEnvironment
+    from macrohard.envs.workspace import WorkspaceEnvironment
 
-    class Sandboxed:
+    sandboxed = SandboxEnvironment(str(workspace), state_dir=str(tmp_path / "state"),
+                                   config=SandboxConfig(network="none"))
+    assert enforced_network(sandboxed) == "none"
+    assert enforced_network(BrowserEnvironment(str(workspace), network="hosts")) == "hosts"
+    assert enforced_network(WorkspaceEnvironment(str(workspace))) == "full"  # unsandboxed: the host's network
+
+    class Claims:  # an object that only says what it has (describe, an attribute) is not believed
+        network = "none"
+
         def describe(self):
             return {"isolation": "bwrap", "network": "none"}
 
-    class Host:
-        network = "none"  # what a task asked for is not what an unsandboxed environment enforces
-
-    assert enforced_network(Sandboxed()) == "none"
-    assert enforced_network(Host()) == "full"
+    assert enforced_network(Claims()) == "full"
 
 
 def test_a_remote_added_in_one_step_is_not_pushed_to_in_the_next(guard, workspace):

@@ -28,6 +28,7 @@ from macrohard.envs.browser_sandbox import CHROMIUM_BINARY, ChromiumSandbox
 from macrohard.envs.recording import draw_marks, image, parse_marks
 from macrohard.errors import MissingDependency
 from macrohard.safety.approval import Approved
+from macrohard.safety.context import GuardFacts
 from macrohard.types import (
     BROWSER_ACTIONS,
     BrowserBackAction,
@@ -171,6 +172,10 @@ class BrowserEnvironment:
     def blocked(self) -> list[str]:
         """``host:port`` of every connection the network policy refused (any protocol), oldest first."""
         return self.sandbox.refused()
+
+    def guard_facts(self) -> GuardFacts:
+        """The network of the sandbox this browser runs in (the one ``start`` builds), for the guard."""
+        return GuardFacts(network=self.sandbox.network)
 
     def describe(self) -> dict[str, Any]:
         """The browser's sandbox: isolation, network, what it may reach, the proxy's requests (``run.meta``)."""

@@ -23,6 +23,7 @@ from macrohard.envs.xinput import XInput
 from macrohard.envs.xsandbox import DesktopSandbox, Program, check_network
 from macrohard.errors import MissingDependency, Unsupported
 from macrohard.safety.approval import Approved
+from macrohard.safety.context import GuardFacts
 from macrohard.types import (
     DESKTOP_ACTIONS,
     DesktopClickAction,
@@ -124,6 +125,10 @@ class DesktopEnvironment:
             self._wm = self.sandbox.launch([self.window_manager])
             self._wait(lambda: self._wm_ready(), 5.0)
             wait_managing(self._dpy, 10.0)
+
+    def guard_facts(self) -> GuardFacts:
+        """The network of the desktop's sandbox as built (before ``start``: the one it will build), for the guard."""
+        return GuardFacts(network=self.sandbox.network if self.sandbox is not None else self.network)
 
     def describe(self) -> dict[str, Any]:
         """The desktop's sandbox: isolation, network, display (``run.meta``)."""

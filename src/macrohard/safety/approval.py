@@ -106,22 +106,37 @@ def new_seal() -> tuple[Mint, Verify]:
         return Approved(action=action.model_copy(deep=True), verdict=verdict, run_id=run_id, nonce=nonce)
 
     def verify(approved: Any, env: Any, *, ttl: float = TTL_S) -> Any:
-        """Check ``approved`` for ``env`` and return the reviewed action; each approval works once."""
+        """Check ``approved`` for ``env`` and return the reviewed action; each approval works once.
+
+        A refusal is a ``NotApproved`` whose ``runs`` names the runs it concerns (the run that owns
+        ``env``, the run the approval was made for), so that the guard can record it in their audit logs.
+        """
+        grant: _Grant | None = None
+
+        def refused(message: str) -> NotApproved:
+            exc = NotApproved(message)
+            try:
+                owner = owners.get(env)
+            except TypeError:  # not an object an environment can be
+                owner = None
+            exc.runs = tuple(r for r in dict.fromkeys((owner, grant.run_id if grant else None)) if r)
+            return exc
+
         if not isinstance(approved, Approved):
-            raise NotApproved(f"environment was handed {type(approved).__name__}, not an action approved by the guard")
+            raise refused(f"environment was handed {type(approved).__name__}, not an action approved by the guard")
         with lock:
             grant = grants.pop(approved.nonce, None) if isinstance(approved.nonce, str) else None
         if grant is None:
-            raise NotApproved("the guard never made this approval, or it was already used; "
-                              "every action needs its own review")
+            raise refused("the guard never made this approval, or it was already used; "
+                          "every action needs its own review")
         if grant.env() is not env:
-            raise NotApproved("this approval was made for another environment instance; it is void now")
+            raise refused("this approval was made for another environment instance; it is void now")
         if approved.run_id != grant.run_id or owners.get(env) != grant.run_id:
-            raise NotApproved(f"this approval belongs to run {grant.run_id or '(no run id)'}; it is void now")
+            raise refused(f"this approval belongs to run {grant.run_id or '(no run id)'}; it is void now")
         if approved.action != grant.action or approved.verdict.model_dump_json() != grant.verdict_json:
-            raise NotApproved("the approval's action or verdict was changed after the review; it is void now")
+            raise refused("the approval's action or verdict was changed after the review; it is void now")
         if time.time() - grant.issued_at > min(ttl, TTL_S):
-            raise NotApproved("this approval has expired; every action needs a fresh review")
+            raise refused("this approval has expired; every action needs a fresh review")
         return grant.action
 
     return mint, verify

@@ -30,7 +30,7 @@ class AuditRecord(BaseModel):
     run_id: str
     seq: int
     created_at: float
-    kind: str = Field(description="verdict, approval, screen or answer")
+    kind: str = Field(description="verdict, approval, refusal (an environment refused an approval), screen or answer")
     step: int = 0
     action: dict[str, Any] | None = None
     verdict: dict[str, Any]

@@ -13,11 +13,14 @@ result goes to ``on_verdict`` and the recorders (the audit log, see ``safety.aud
 from __future__ import annotations
 
 import time
+import weakref
 from collections.abc import Callable
 from typing import Any
 
+from pydantic import BaseModel
+
 from macrohard.errors import NotApproved
-from macrohard.safety.approval import Authorization, Verify, new_seal
+from macrohard.safety.approval import TTL_S, Approved, Authorization, Verify, new_seal
 from macrohard.safety.budget import exceeded
 from macrohard.safety.context import GuardContext, GuardFacts
 from macrohard.safety.paths import OutsideWorkspace, resolve_inside
@@ -120,12 +123,41 @@ class Guard:
 
 
 def _sealed() -> tuple[Callable[[Guard, Any, GuardContext, Any], Authorization], Verify]:
-    """``authorize`` and ``verify`` over one seal; the minting half lives only in this closure."""
-    mint, verify = new_seal()
+    """``authorize`` and ``verify`` over one seal; the minting half lives only in this closure.
+
+    ``verify`` records every refusal (kind ``refusal``) in the audit log of each run it concerns: the
+    run that owns the environment, the run the approval was made for and the run a ticket names
+    (a forged ticket too: the attempt is worth keeping), through the guard and
+    context that last authorized an action of that run (held weakly: a finished run is forgotten).
+    """
+    mint, seal_verify = new_seal()
+    witnesses: dict[str, tuple[weakref.ref[Guard], weakref.ref[GuardContext]]] = {}
+
+    def verify(approved: Any, env: Any, *, ttl: float = TTL_S) -> Any:
+        try:
+            return seal_verify(approved, env, ttl=ttl)
+        except NotApproved as exc:
+            action = approved.action if isinstance(approved, Approved) else approved
+            denied = Verdict(decision=Decision.deny, check="approval",
+                             reason=f"the {getattr(env, 'kind', 'unknown')} environment refused to act: {exc}")
+            claimed = approved.run_id if isinstance(approved, Approved) and isinstance(approved.run_id, str) else None
+            for run_id in dict.fromkeys((*exc.runs, claimed)):
+                if not run_id:
+                    continue
+                guard, ctx = (ref() for ref in witnesses.get(run_id, (_dead, _dead)))
+                if guard is not None and ctx is not None:
+                    Guard._record(guard, action if isinstance(action, BaseModel) else None, denied, ctx,
+                                  kind="refusal")
+            raise
 
     def authorize(guard: Guard, action: Any, ctx: GuardContext, env: Any) -> Authorization:
         if not isinstance(guard, Guard):
             raise TypeError(f"authorize needs a Guard, not {type(guard).__name__}")
+        if ctx.run_id:
+            if len(witnesses) > 1000:
+                for run_id in [r for r, (g, c) in witnesses.items() if g() is None or c() is None]:
+                    del witnesses[run_id]
+            witnesses[ctx.run_id] = (weakref.ref(guard), weakref.ref(ctx))
         facts = env.guard_facts() if callable(getattr(env, "guard_facts", None)) else GuardFacts()
         ctx.cwd = facts.cwd  # from the kernel (the shell's /proc/PID/cwd), never from the agent's output
         if facts.network is not None:
@@ -155,6 +187,10 @@ def _sealed() -> tuple[Callable[[Guard, Any, GuardContext, Any], Authorization],
         return Authorization(verdict=verdict, approved=approved)
 
     return authorize, verify
+
+
+def _dead() -> None:
+    return None
 
 
 _authorize, verify = _sealed()
