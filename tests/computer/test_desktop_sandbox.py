@@ -129,13 +129,14 @@ def test_a_killed_run_leaves_no_process(workspace: Path) -> None:
         d = DesktopEnvironment({str(workspace)!r}, settle=0)
         d.start()
         d.launch("xmessage still-here", wait=20)
-        print(" ".join(map(str, _descendants(d.sandbox.proc.pid))), flush=True)
+        print(d.display_name, " ".join(map(str, _descendants(d.sandbox.proc.pid))), flush=True)
         time.sleep(600)
     """)
     child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True,
                              env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
     try:
-        pids = [int(p) for p in child.stdout.readline().split()]
+        display, *rest = child.stdout.readline().split()
+        pids = [int(p) for p in rest]
         names = {Path(f"/proc/{p}/comm").read_text().strip() for p in pids if _alive(p)}
         assert {"Xvfb", "openbox", "xmessage"} <= names, names
     finally:
@@ -143,6 +144,12 @@ def test_a_killed_run_leaves_no_process(workspace: Path) -> None:
         child.wait()
         child.stdout.close()
     assert _wait_for(lambda: not any(_alive(p) for p in pids), 10), [p for p in pids if _alive(p)]
+    link = f"/tmp/.X11-unix/X{display.lstrip(':')}"
+    assert os.path.islink(link)  # the dead run's reservation: swept by the next desktop's start
+    fresh = DesktopEnvironment(str(workspace), settle=0, window_manager=None)
+    fresh.start()
+    fresh.close()
+    assert not os.path.lexists(link) and not os.path.exists(f"/tmp/.X{display.lstrip(':')}-lock")
 
 
 def test_the_desktop_cannot_be_started_unsandboxed_or_with_an_allow_list(workspace: Path) -> None:

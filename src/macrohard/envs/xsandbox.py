@@ -2,16 +2,18 @@
 
 The root is the shell sandbox's (``sandbox.bwrap_argv``): ``/usr`` read-only, an allow-listed
 ``/etc``, private ``/tmp``, fresh ``/proc`` in its own pid namespace, its own network namespace
-unless the task's network is ``full``, the workspace the only writable place. Inside, a small bash
+unless the task's network is ``full``, the workspace the only writable place of the host's (HOME
+and /tmp are the sandbox's own, gone with it). Inside, a small bash
 supervisor starts Xvfb (``-nolisten tcp -nolisten local``: only its unix socket) and, on request,
 each program in its own session, and reports each start and exit on its stdout.
 
 The X socket is the one thing shared: the sandbox's ``/tmp/.X11-unix`` is a private directory of
 this process (mode 0700 parent), and the display number, the same inside and on the host, is
 reserved by a host ``/tmp/.X<n>-lock`` with our pid as X servers do; ``/tmp/.X11-unix/X<n>`` on the
-host is a symlink to the sandbox's socket. So our
-one X connection (input over XTEST, mss screenshots) and any X client on the host use ``:<n>``
-as usual, while nothing in the sandbox can reach another display or the host's X servers.
+host is a symlink to the sandbox's socket. So our one X connection (input over XTEST, mss
+screenshots) and any X client on the host use ``:<n>`` as usual, while nothing in the sandbox can
+reach another display or the host's X servers (with network ``full`` the host's abstract sockets
+are reachable, as they are for the shell's sandbox).
 ``--die-with-parent`` and the pid namespace take every process down with this one, killed or not.
 """
 
@@ -31,7 +33,7 @@ from typing import Any
 
 from macrohard.envs.limits import Limits, rlimit_pairs, ulimit_line
 from macrohard.envs.sandbox import _descendants, bwrap_argv, check_available
-from macrohard.errors import ConfigError, MissingDependency
+from macrohard.errors import ConfigError, MissingDependency, SandboxUnavailable
 
 X11_DIR = "/tmp/.X11-unix"
 HOME = "/tmp/home"
@@ -43,6 +45,7 @@ launch() {  # launch ID BASE64(DIR NUL ARGV...): run ARGV in DIR in its own sess
     echo "started $id $p"; wait "$p"; echo "exited $id $?" ) &
 }
 echo ready
+exec 2>/dev/null  # nothing after start-up may fill a pipe nobody reads
 while IFS= read -r line; do eval "$line"; done
 """
 
@@ -123,8 +126,8 @@ class DesktopSandbox:
         first = self.proc.stdout.readline()
         if first.strip() != b"ready":
             err = self.proc.stderr.read().decode(errors="replace") if self.proc.stderr else ""
-            raise MissingDependency(f"the desktop sandbox did not start: {(first.decode() + err).strip()[:600]}. "
-                                    "Check that bubblewrap works (`bwrap --ro-bind / / true`).")
+            raise SandboxUnavailable(f"the desktop sandbox did not start: {(first.decode() + err).strip()[:600]}. "
+                                     "Check that bubblewrap works (`bwrap --ro-bind / / true`).")
         self._reader = threading.Thread(target=self._read_events, daemon=True)
         self._reader.start()
         width, height = self.size
@@ -274,8 +277,10 @@ def _sweep_stale(lock: str, link: str) -> None:
         pid = int(Path(lock).read_text().strip())
     except (OSError, ValueError):
         return
-    if "/macrohard-desktop-" not in target:
-        return
+    state = os.path.dirname(os.path.dirname(target))  # <tmp>/macrohard-desktop-XXXX/x11/X<n>
+    if not os.path.basename(state).startswith("macrohard-desktop-") or \
+            os.path.dirname(state) != tempfile.gettempdir() or os.lstat(link).st_uid != os.getuid():
+        return  # not a reservation this user's desktops made
     try:
         os.kill(pid, 0)
         return  # its process lives on
@@ -288,4 +293,4 @@ def _sweep_stale(lock: str, link: str) -> None:
             os.unlink(path)
         except OSError:
             pass
-    shutil.rmtree(target.rsplit("/x11/", 1)[0], ignore_errors=True)  # the dead run's socket directory
+    shutil.rmtree(state, ignore_errors=True)  # the dead run's socket directory
