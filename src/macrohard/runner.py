@@ -67,16 +67,22 @@ def setup_environment(env: Any, guard: Guard, task: Task, run: Run) -> None:
 
 
 def check_run(check: Any, env: Any, run: Run, store: Any, *, site: Any = None,
-              script: list[dict[str, Any]] | None = None) -> CheckResult:
+              script: list[dict[str, Any]] | None = None, guard: Guard | None = None) -> CheckResult:
     """Run the task's check after the agent finished and before the workspace closes, in a fresh sandbox
-    over it (the run's network and limits), and store its result on the run beside the agent's claim."""
+    over it (the run's network and limits), and store its result on the run beside the agent's claim.
+    A check command is reviewed by ``guard`` like the task's setup (``eval.checkers.reviewed_runner``)."""
     from macrohard.envs.sandbox import SandboxEnvironment
-    from macrohard.eval.checkers import run_check, sandboxed_runner
+    from macrohard.eval.checkers import reviewed_runner, run_check, sandboxed_runner
+    from macrohard.eval.suite import CommandCheck
 
     limits = env.config.limits if isinstance(env, SandboxEnvironment) else None
+    if isinstance(check, CommandCheck):
+        command_runner = reviewed_runner(env.workspace, run, limits, guard=guard)
+    else:  # a python check calls the author's function (nothing for the guard to read), sandboxed all the same
+        command_runner = sandboxed_runner(env.workspace, run, limits)
     try:
         result = run_check(check, env.workspace, run, store.steps(run.id), script=script, site=site,
-                           command_runner=sandboxed_runner(env.workspace, run, limits))
+                           command_runner=command_runner)
     except MacrohardError as exc:  # no sandbox for the check (bubblewrap missing): a failed check, said why
         result = CheckResult(passed=False, detail=f"the check could not run: {exc}")
     run.check = result
@@ -135,7 +141,7 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
         agent = Agent(model, env, guard, store, on_step=on_step, approve=approve)
         run = agent.run(task, run)
         if check is not None:
-            check_run(check, env, run, store, site=site, script=script)
+            check_run(check, env, run, store, site=site, script=script, guard=guard)
         return run
     finally:
         close_environment(env, run, store, sandboxed=sandboxed, on_close=on_close)

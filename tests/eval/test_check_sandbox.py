@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from macrohard.eval.checkers import run_check
+from macrohard.eval.checkers import run_check, sandboxed_runner
 from macrohard.eval.suite import CommandCheck, FileCheck, PythonCheck, Suite, SuiteTask
 from macrohard.executors.local import LocalExecutor
 from macrohard.runner import run_task
@@ -125,7 +125,12 @@ def test_a_check_gets_the_task_s_network_and_none_means_none(workspace: Path, ho
     fetch = CommandCheck(command=f"python3 -c \"import urllib.request; urllib.request.urlopen('{host_server}', timeout=3)\"",
                          timeout=30)
     assert not run_check(fetch, str(workspace), _run(workspace, "none"), []).passed
-    assert run_check(fetch, str(workspace), _run(workspace, "full"), []).passed  # the same check can pass
+    full = _run(workspace, "full")
+    # reviewed like a setup command, a network fetch with the host's network needs a person's approval
+    refused = run_check(fetch, str(workspace), full, [])
+    assert not refused.passed and "refused" in refused.detail, refused.detail
+    unreviewed = sandboxed_runner(str(workspace), full)  # the sandbox alone: the same check can pass
+    assert run_check(fetch, str(workspace), full, [], command_runner=unreviewed).passed
 
 
 @pytest.mark.parametrize("environment", ["browser", "desktop"])

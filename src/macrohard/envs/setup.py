@@ -1,9 +1,10 @@
-"""Where a browser or desktop task's setup runs: its files and commands, each only with an approval.
+"""Where a task's own steps run outside the agent's environment, each only with an approval.
 
 A shell environment runs a task's setup itself. Browser and desktop cannot (Chromium and Xvfb
-have no shell), so ``SetupEnvironment`` stands in for them during setup: the runner authorizes
-each setup step with ``env=`` this object, and ``execute`` verifies the approval (``admit``)
-before it acts, like every environment. A file is written jailed to the workspace (never through
+have no shell), so ``SetupEnvironment`` stands in for them during setup; it also runs a task's
+check command after the agent finished (``runner.check_run``). The runner authorizes each step
+with ``env=`` this object, and ``execute``/``run`` verify the approval (``admit``) before they act,
+like every environment. A file is written jailed to the workspace (never through
 a link out of it); a command runs in a fresh bubblewrap sandbox over the workspace
 (``oneshot.run_sandboxed``) with the network the task's environment was built with, which is
 also what it reports to the guard (``guard_facts``).
@@ -17,6 +18,8 @@ from typing import Any
 
 from macrohard.envs.admit import admit
 from macrohard.envs.files import FileTools
+from macrohard.envs.limits import Limits
+from macrohard.envs.shell import CommandResult
 from macrohard.safety.approval import Approved
 from macrohard.safety.context import GuardFacts
 from macrohard.types import BashAction, FinishAction, Observation, WriteFileAction
@@ -29,10 +32,11 @@ class SetupEnvironment:
     action_types = (WriteFileAction, BashAction, FinishAction)
 
     def __init__(self, workspace: str, *, network: str = "none", allow_hosts: Sequence[str] = (),
-                 bwrap: str = "bwrap") -> None:
+                 limits: Limits | None = None, bwrap: str = "bwrap") -> None:
         self.workspace = os.path.realpath(workspace)
         self.network = network
         self.allow_hosts = tuple(allow_hosts)
+        self.limits = limits
         self.bwrap = bwrap
         self.files = FileTools(self.workspace)
 
@@ -46,8 +50,18 @@ class SetupEnvironment:
             return done
         if isinstance(action, WriteFileAction):
             return self.files.write(action)
+        result = self._sandboxed(action)
+        return Observation(output=result.output, exit_code=result.exit_code, error=result.exit_code != 0)
+
+    def run(self, approved: Approved[Any]) -> CommandResult:
+        """Run an approved command and return all of its result (a check must know that it timed out)."""
+        action, done = admit(self, approved)
+        if done is not None or not isinstance(action, BashAction):
+            raise TypeError(f"SetupEnvironment.run runs bash actions, not {action.kind!r}; use execute")
+        return self._sandboxed(action)
+
+    def _sandboxed(self, action: BashAction) -> CommandResult:
         from macrohard.envs.oneshot import run_sandboxed
 
-        result = run_sandboxed(action.command, self.workspace, network=self.network, allow_hosts=self.allow_hosts,
-                               timeout=action.timeout, bwrap=self.bwrap)
-        return Observation(output=result.output, exit_code=result.exit_code, error=result.exit_code != 0)
+        return run_sandboxed(action.command, self.workspace, network=self.network, allow_hosts=self.allow_hosts,
+                             limits=self.limits, timeout=action.timeout, bwrap=self.bwrap)

@@ -36,7 +36,7 @@ def run_check(check: Any, workspace: str, run: Run, steps: list[Step], *, script
         ok = run.status is RunStatus.succeeded
         return CheckResult(passed=ok, detail=f"run {run.status.value}")
     if isinstance(check, CommandCheck):
-        return _command(check, command_runner or sandboxed_runner(workspace, run))
+        return _command(check, command_runner or reviewed_runner(workspace, run))
     if isinstance(check, FileCheck):
         return _file(check, workspace)
     if isinstance(check, HttpCheck):
@@ -55,6 +55,29 @@ def sandboxed_runner(workspace: str, run: Run, limits: Any = None) -> CommandRun
     def go(command: str, timeout: float, ro_binds: Sequence[str] = ()) -> CommandResult:
         return run_sandboxed(command, workspace, network=run.task.network, allow_hosts=run.task.allow_hosts,
                              limits=limits, timeout=timeout, ro_binds=ro_binds)
+
+    return go
+
+
+def reviewed_runner(workspace: str, run: Run, limits: Any = None, *, guard: Any = None) -> CommandRunner:
+    """A check's command is the task's, like its setup: reviewed by the guard (in the run's audit chain)
+    and run by a ``SetupEnvironment`` that verifies the approval — the same fresh sandbox as
+    ``sandboxed_runner``. A refused command is a failed check that says why."""
+    from macrohard.envs.setup import SetupEnvironment
+    from macrohard.safety.context import GuardContext
+    from macrohard.safety.guard import Guard
+    from macrohard.types import BashAction
+
+    guard = guard if guard is not None else Guard.from_policy()
+    ctx = GuardContext(workspace=workspace, run_id=run.id, task_text=run.task.text, environment="check")
+
+    def go(command: str, timeout: float, ro_binds: Sequence[str] = ()) -> CommandResult:
+        target = SetupEnvironment(workspace, network=run.task.network, allow_hosts=run.task.allow_hosts, limits=limits)
+        auth = guard.authorize(BashAction(command=command, timeout=min(timeout, 3600)), ctx, env=target)
+        if auth.approved is None:
+            return CommandResult(f"the guard refused the check command ({auth.verdict.check}): {auth.verdict.reason}",
+                                 None)
+        return target.run(auth.approved)
 
     return go
 
