@@ -195,7 +195,7 @@ def report(result: dict[str, Any]) -> None:
         control = {r["id"]: r for r in attacks["control"]["rows"]}
         for row in attacks["rows"]:
             off = control.get(row["id"], {}).get("effects", "?")
-            print(f"  {row['id']:26s} {row['outcome']:9s} effects {row['effects']:d} (guard off: {off})  "
+            print(f"  {row['id']:34s} {row['outcome']:9s} effects {row['effects']:d} (guard off: {off})  "
                   f"{row['detail'][:80]}")
         print(f"  control, same attacks with a guard that allows everything (the sandbox alone): "
               f"{attacks['control']['effects']} effects")
