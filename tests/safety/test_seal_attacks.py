@@ -234,3 +234,70 @@ def test_a_sandbox_reset_does_not_keep_the_agents_shell_state(store, workspace, 
         assert not (Path(env.workspace) / "marker").exists()
     finally:
         env.close()
+
+
+@needs_bwrap
+def test_a_script_the_agent_leaves_for_the_check_is_reviewed_before_the_check_runs_it(store, workspace):
+    script = [{"kind": "write_file", "path": "test.sh", "content": f"#!/bin/sh\n{DENIED}\n"},
+              {"kind": "finish", "answer": "tests pass"}]
+    run = run_task(Task(text="make test.sh pass", workspace=str(workspace), budget={"max_steps": 3}),
+                   model=ScriptedModel(script), store=store, check=CommandCheck(command="bash test.sh"))
+    assert run.check is not None and not run.check.passed and "refused" in run.check.detail, run.check
+    assert not (workspace / "marker").exists()
+
+
+@needs_bwrap
+def test_a_sandboxed_agent_cannot_rewrite_the_guards_policy_or_the_audit_log(store, _home):
+    # the default workspace is $MACROHARD_HOME/workspaces/RUN: the policy and the run store are two levels up
+    policy, db = _home / "policy.yaml", _home / "runs.db"
+    # at every directory above the workspace, as far as the sandbox lets it climb
+    climb = ("import os; [(os.chdir('..'), open('policy.yaml', 'w').write('rules: []'), "
+             "open('runs.db', 'w').write('gone')) for _ in range(12)]")
+    script = [{"kind": "bash", "command": f"python3 -c \"{climb}\"; echo climbed"},
+              {"kind": "bash", "command": "cd ../../.. && pwd -P"},
+              {"kind": "bash", "command": "printf 'rules: []\\n' > policy.yaml; echo done"},
+              {"kind": "finish", "answer": "done"}]
+    from macrohard.store.sqlite import SQLiteStore
+
+    home_store = SQLiteStore(db)
+    try:
+        run = run_task(Task(text="t", budget={"max_steps": 5}), model=ScriptedModel(script), store=home_store)
+        assert "climbed" in home_store.steps(run.id)[0].observation.output  # it ran
+        assert not policy.exists(), "the agent wrote the guard's policy file"
+        assert home_store.get_run(run.id).status is RunStatus.succeeded
+        assert AuditLog(db).verify(run.id) == [] and len(AuditLog(db).records(run.id)) >= 3
+    finally:
+        home_store.close()
+
+
+def test_an_approval_outlives_its_environment_uselessly(workspace, guard, run_id):
+    import gc
+
+    ctx = GuardContext(workspace=str(workspace), run_id=run_id)
+    first = WorkspaceEnvironment(str(workspace))
+    approved = guard.authorize(BashAction(command="touch marker"), ctx, env=first).approved
+    del first
+    gc.collect()
+    for _ in range(50):  # a new environment may well get the dead one's address
+        successor = WorkspaceEnvironment(str(workspace))
+        with pytest.raises(NotApproved):
+            successor.execute(approved)
+        successor.close()
+        approved = guard.authorize(BashAction(command="touch marker"), ctx, env=(dead := WorkspaceEnvironment(
+            str(workspace)))).approved
+        del dead
+        gc.collect()
+    assert not (workspace / "marker").exists()
+
+
+@needs_bwrap
+@pytest.mark.parametrize("environment", ["shell", "browser"])
+def test_task_files_cannot_follow_a_link_in_the_workspace_out_of_it(store, workspace, tmp_path, environment):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (workspace / "out").symlink_to(outside)  # a --workspace / source the user pointed at, with a link in it
+    task = Task(text="t", environment=environment, workspace=str(workspace), files={"out/pwned": "x"},
+                budget={"max_steps": 1})
+    with pytest.raises(Exception, match="refused by the guard|outside the workspace"):
+        run_task(task, model=ScriptedModel([{"kind": "finish", "answer": "ok"}]), store=store)
+    assert not (outside / "pwned").exists()
