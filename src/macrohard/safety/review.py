@@ -187,7 +187,9 @@ class ObservationScreen:
                 flags["injection"] = signals
                 untrusted = True
                 # Remember the addresses it names: the agent must not go there on its say-so.
-                ctx.injected_addresses |= addresses(obs.output) - addresses(ctx.task_text)
+                # (not the task's own addresses, nor the page's own site: the agent is already there)
+                own = addresses(str(obs.meta.get("url", ""))) if isinstance(obs.meta, dict) else set()
+                ctx.injected_addresses |= addresses(obs.output) - addresses(ctx.task_text) - own
         if not flags:
             return obs
         return obs.model_copy(update={"output": output, "untrusted": untrusted,
