@@ -50,6 +50,8 @@ HIDDEN_RUNS = {
     "env -S splits a string into a command": f"env -S 'rm -rf {OUTSIDE}'",
     "combined shell flags -lc": f"bash -lc 'rm -rf {OUTSIDE}'",
     "combined shell flags -ec": f"sh -ec 'rm -rf {OUTSIDE}'",
+    "backslash-newline after an apostrophe in a heredoc": f"cat <<'EOF'\nit's\nEOF\nr\\\nm -rf {OUTSIDE}",
+    "${{IFS}} after an apostrophe in a heredoc": f"cat <<EOF\nit's\nEOF\nrm -r${{IFS}}{OUTSIDE}",
 }
 
 # Already refused before issue 9: kept here so the normalisation cannot undo them.

@@ -70,6 +70,8 @@ class Analyzer:
         if view.text != command and "IFS" in command and "IFS" not in view.text:
             self.r.add("obfuscation", "hides spaces with ${IFS}")
         command = view.text
+        for reading in view.alternatives:
+            self.line(reading, depth + 1, cwd)
         parsed = parse(command)
         if parsed.error:
             self.r.add("unparseable", f"cannot parse the command as bash: {command[:120]!r}")

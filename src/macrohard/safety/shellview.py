@@ -29,6 +29,9 @@ class ShellView:
 
     text: str
     problems: list[str] = field(default_factory=list)
+    # Also judge these readings: where quote tracking may be wrong (an apostrophe in a heredoc body), the
+    # text with every backslash-newline joined and every ${IFS} split; findings only add up.
+    alternatives: list[str] = field(default_factory=list)
 
 
 def _name(ch: str) -> str:
@@ -42,7 +45,7 @@ def _outside_single_quotes(command: str, pattern: re.Pattern[str], replacement: 
     in_double = False
     while i < n:
         ch = command[i]
-        if ch == "\\" and not in_double and i + 1 < n and command[i + 1] != "\n":
+        if ch == "\\" and i + 1 < n and command[i + 1] != "\n" and (not in_double or command[i + 1] in '"\\$`'):
             i += 2
             continue
         if ch == '"':
@@ -83,10 +86,15 @@ def shell_view(command: str) -> ShellView:
             problems.append("contains invisible Unicode characters (" + ", ".join(_name(c) for c in hidden[:3]) + ")")
     if "\\\n" in text:  # bash joins a backslash-newline before splitting words, except inside '...'
         text = _outside_single_quotes(text, re.compile(r"\\\n"), "")
-    if "IFS" in text and not re.search(r"(^|[\s;&|(])IFS=", text):
+    ifs = "IFS" in text and not re.search(r"(^|[\s;&|(])IFS=", text)
+    if ifs:
         # An unquoted ${IFS} splits into words at the default IFS (space, tab, newline); in "…" it is a space.
         text = _outside_single_quotes(text, _IFS, " ")
-    return ShellView(text, problems)
+    alternatives = []
+    if "\\\n" in text or ifs and _IFS.search(text):
+        joined = text.replace("\\\n", "")
+        alternatives.append(_IFS.sub(" ", joined) if ifs else joined)
+    return ShellView(text, problems, alternatives)
 
 
 def look_alike(name: str) -> str | None:
