@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 import subprocess
 import sys
 import threading
@@ -301,3 +302,27 @@ def test_task_files_cannot_follow_a_link_in_the_workspace_out_of_it(store, works
     with pytest.raises(Exception, match="refused by the guard|outside the workspace"):
         run_task(task, model=ScriptedModel([{"kind": "finish", "answer": "ok"}]), store=store)
     assert not (outside / "pwned").exists()
+
+
+def test_the_approval_prompt_shows_all_of_a_long_command_and_none_of_its_terminal_codes(tmp_path, _home):
+    # hide the part that needs approval: past the prompt's old 2,000-character cut, behind an erase-line
+    # and cursor-up, a carriage return, a window retitle and a right-to-left override
+    import json
+
+    from tests.safety.test_cli_approval import _run_in_pty
+
+    policy = tmp_path / "ask.yaml"
+    policy.write_text("rules:\n  - {id: ask-touch, programs: [touch], decision: ask, reason: 'creating files needs a person'}\n")
+    command = ("echo " + "a" * 2500 + " ; touch hidden.txt \x1b[2K\x1b[5A\r\x1b]0;pwned\x07\u202eecho ok")
+    script = tmp_path / "s.json"
+    script.write_text(json.dumps([{"kind": "bash", "command": command}, {"kind": "finish", "answer": "ok"}]))
+    env = {**os.environ, "MACROHARD_HOME": str(_home), "COLUMNS": "200"}
+    out = _run_in_pty([sys.executable, "-c", "from macrohard.cli import main; main()", "run", "t", "--model",
+                       f"scripted:{script}", "--policy", str(policy), "--workspace", str(tmp_path / "ws"),
+                       "--no-sandbox"], b"n\n", env)
+    prompt = out[out.index("The guard asks:"):out.index("Allow this action?")]
+    for raw in ("\x1b[5A", "\x1b]0;pwned", "\u202e", "\x07"):
+        assert raw not in prompt, f"{raw!r} reached the terminal"
+    shown = re.sub("\x1b\\[[0-9;]*m", "", prompt.replace("\r\n", "").replace("\n", ""))  # without the CLI's colours
+    assert "touch hidden.txt \\x1b[2K\\x1b[5A\\x0d\\x1b]0;pwned\\x07\\u202eecho ok" in shown
+    assert not (tmp_path / "ws" / "hidden.txt").exists()

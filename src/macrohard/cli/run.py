@@ -14,7 +14,16 @@ from rich.markup import escape
 from macrohard.cli.closing import print_changes_note, watched
 from macrohard.cli.common import console, err_console, open_store, print_json
 from macrohard.cli.validate import checked_task
-from macrohard.cli.view import HEAD_CHARS, ModelWait, action_summary, clip, print_step, print_summary
+from macrohard.cli.view import (
+    BODY_CHARS,
+    HEAD_CHARS,
+    ModelWait,
+    action_summary,
+    clip,
+    print_step,
+    print_summary,
+    visible,
+)
 from macrohard.errors import UserError
 from macrohard.models import get_model
 from macrohard.runner import run_task
@@ -28,13 +37,14 @@ def _asker(guard: Guard, *, interactive: bool | None = None) -> Callable[[Any, V
     policy's ``defaults.non_interactive`` decides (deny unless the policy says allow)."""
 
     def ask(action: Any, verdict: Verdict) -> bool:
-        what = escape(clip(action_summary(action), HEAD_CHARS * 5) if action is not None else "(answer)")
+        # all of it (a long command's tail is where the harm would hide), and nothing that drives the terminal
+        what = escape(visible(clip(action_summary(action), BODY_CHARS)) if action is not None else "(answer)")
         if not (sys.stdin.isatty() if interactive is None else interactive):
             allowed = guard.policy.defaults.non_interactive == "allow"
             console.print(f"      [yellow]needs approval ({escape(verdict.reason)}); no terminal to ask, so "
                           f"{'allowed by the policy' if allowed else 'denied'}[/]")
             return allowed
-        console.print(f"[yellow]The guard asks:[/] {what}\n  reason: {escape(clip(verdict.reason, HEAD_CHARS))} "
+        console.print(f"[yellow]The guard asks:[/] {what}\n  reason: {escape(visible(clip(verdict.reason, HEAD_CHARS)))} "
                       f"[dim]({escape(verdict.check)})[/]")
         return typer.confirm("  Allow this action?", default=False)
 

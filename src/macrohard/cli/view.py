@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from typing import Any
@@ -45,6 +46,16 @@ def short(text: str, lines: int = 6, width: int = 160) -> str:
 HEAD_CHARS = 400  # an action's line in the live view and in `runs show`
 BODY_CHARS = 20_000  # an observation in `runs show` (the store keeps it all)
 LINE_CHARS = 2_000  # one line of it
+
+
+# Terminal control characters (ESC sequences move the cursor, erase lines, retitle the window) and
+# bidirectional overrides (they reorder what is shown): agent text must never drive the terminal.
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """``text`` with control characters and bidi overrides written as escapes (``\\x1b``, ``\\u202e``)."""
+    return _HIDDEN.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
 
 
 def clip(text: str, limit: int, see_all: str = "") -> str:
