@@ -30,13 +30,13 @@ def llama_server(smollm2_path: Path, tmp_path_factory: pytest.TempPathFactory) -
     """llama.cpp's own OpenAI-compatible server with the bundled SmolLM2, on a free loopback port.
 
     ``chatml-function-calling`` gives native tool calls (a grammar picks the tool, then its arguments'
-    schema); a small context bounds a reply, since the loop's requests carry no max_tokens."""
+    schema); a small context (2,048: the system prompt and tool schemas take ~900 tokens) bounds a reply, since the loop's requests carry no max_tokens."""
     port = _free_port()
     log = tmp_path_factory.mktemp("llama-server") / "server.log"
     with open(log, "wb") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "llama_cpp.server", "--model", str(smollm2_path), "--host", "127.0.0.1",
-             "--port", str(port), "--n_ctx", "1024", "--chat_format", "chatml-function-calling", "--n_threads", str(min(2, os.cpu_count() or 1))],
+             "--port", str(port), "--n_ctx", "2048", "--chat_format", "chatml-function-calling", "--n_threads", str(min(2, os.cpu_count() or 1))],
             stdout=out, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}/v1"
     try:
