@@ -326,3 +326,20 @@ def test_the_approval_prompt_shows_all_of_a_long_command_and_none_of_its_termina
     shown = re.sub("\x1b\\[[0-9;]*m", "", prompt.replace("\r\n", "").replace("\n", ""))  # without the CLI's colours
     assert "touch hidden.txt \\x1b[2K\\x1b[5A\\x0d\\x1b]0;pwned\\x07\\u202eecho ok" in shown
     assert not (tmp_path / "ws" / "hidden.txt").exists()
+
+
+@needs_bwrap
+def test_a_void_approval_starts_no_sandbox(workspace, tmp_path, guard, run_id):
+    from macrohard.envs.sandbox import SandboxConfig, SandboxEnvironment
+
+    env = SandboxEnvironment(str(workspace), state_dir=str(tmp_path / "state"), config=SandboxConfig(network="none"))
+    try:
+        with pytest.raises(NotApproved):
+            env.execute(Approved(action=BashAction(command="touch marker"), verdict=ALLOW, run_id=run_id,
+                                 nonce=os.urandom(16).hex()))
+        assert env.session is None and env.cgroups is None, "a forged approval started the sandbox"
+        ctx = GuardContext(workspace=str(workspace), run_id=run_id)
+        out = env.execute(guard.authorize(BashAction(command="echo started"), ctx, env=env).approved)
+        assert out.output.strip() == "started" and env.session is not None
+    finally:
+        env.close()

@@ -246,10 +246,9 @@ class SandboxEnvironment(WorkspaceEnvironment):
             "started_at": time.time(),
         }
 
-    def execute(self, approved: Any) -> Any:
+    def _prepare(self) -> None:
         if self.session is None:  # never let the file tools touch the lower directory itself
             self.start()
-        return super().execute(approved)
 
     def guard_facts(self) -> GuardFacts:
         """The shell's directory from the kernel (as the sandbox sees it) and the sandbox's real network mode."""

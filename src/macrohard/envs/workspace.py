@@ -50,9 +50,10 @@ class WorkspaceEnvironment:
         self.session.start()
 
     def execute(self, approved: Approved[Any]) -> Observation:
-        action, done = admit(self, approved)
+        action, done = admit(self, approved)  # before anything starts: a void approval starts nothing
         if done is not None:
             return done
+        self._prepare()
         if isinstance(action, BashAction):
             return self._bash(action)
         if isinstance(action, ReadFileAction):
@@ -64,6 +65,9 @@ class WorkspaceEnvironment:
         if isinstance(action, ListDirAction):
             return self.files.list(action)
         raise AssertionError(f"admit let through {action.kind!r}, which {type(self).__name__} lists but does not run")
+
+    def _prepare(self) -> None:
+        """What must exist before an approved action runs (the sandbox starts its shell and layers here)."""
 
     def guard_facts(self) -> GuardFacts:
         """The shell's directory from the kernel, and the network its commands have (the host's, unsandboxed)."""
