@@ -343,3 +343,48 @@ def test_a_void_approval_starts_no_sandbox(workspace, tmp_path, guard, run_id):
         assert out.output.strip() == "started" and env.session is not None
     finally:
         env.close()
+
+
+def test_an_http_check_cannot_send_requests_to_other_services_of_the_host(workspace):
+    # the check's request leaves from the driver, outside any sandbox and unreviewed: only the task's site
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from macrohard.eval.checkers import run_check
+    from macrohard.eval.suite import HttpCheck
+
+    seen: list[str] = []
+
+    class Service(BaseHTTPRequestHandler):
+        def do_DELETE(self):
+            seen.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        do_GET = do_DELETE
+
+        def log_message(self, *args):
+            pass
+
+    service, site = ThreadingHTTPServer(("127.0.0.1", 0), Service), ThreadingHTTPServer(("127.0.0.1", 0), Service)
+    for server in (service, site):
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        other = f"http://127.0.0.1:{service.server_address[1]}"
+
+        class Site:
+            url = f"http://127.0.0.1:{site.server_address[1]}/"
+            received: list = []
+
+        run = Run(task=Task(text="t"), status=RunStatus.succeeded, workspace=str(workspace))
+        for url in (f"{other}/_all", f"{{site}}@127.0.0.1:{service.server_address[1]}/_all",
+                    f"http://127.0.0.1:{site.server_address[1]}@127.0.0.1:{service.server_address[1]}/_all"):
+            result = run_check(HttpCheck(url=url, method="DELETE"), str(workspace), run, [], site=Site())
+            assert not result.passed and "only the task's own site" in result.detail, (url, result)
+        assert seen == [], "a task's check sent a request to another service on the host"
+        assert run_check(HttpCheck(url="{site}/ok"), str(workspace), run, [], site=Site()).passed
+        assert seen == ["/ok"]
+    finally:
+        service.shutdown()
+        site.shutdown()
+        service.server_close()
+        site.server_close()

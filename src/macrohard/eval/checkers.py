@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -128,6 +129,9 @@ def _http(check: HttpCheck, site: Any) -> CheckResult:
     problems: list[str] = []
     if check.url:
         url = check.url.replace("{site}", base.rstrip("/"))
+        if not base or _origin(url) != _origin(base):  # from this process, outside any sandbox, unreviewed
+            return CheckResult(passed=False, detail=f"an http check asks only the task's own site ({{site}}/...), not "
+                                                    f"{url!r}: its request would leave from this machine, unsandboxed")
         try:
             resp = httpx.request(check.method, url, timeout=10)
         except httpx.HTTPError as exc:
@@ -141,6 +145,11 @@ def _http(check: HttpCheck, site: Any) -> CheckResult:
         if not any(_matches(item, check.received_contains) for item in received):
             problems.append(f"the site received nothing with {check.received_contains} (got {received[-3:]})")
     return CheckResult(passed=not problems, detail="; ".join(problems) or "http check passed")
+
+
+def _origin(url: str) -> tuple[str, str]:
+    parts = urlsplit(url)
+    return parts.scheme.lower(), parts.netloc.lower()
 
 
 def _matches(item: Any, expected: dict[str, str]) -> bool:
