@@ -164,13 +164,15 @@ def close_environment(env: Any, run: Run, store: Any, *, sandboxed: bool, on_clo
     finally:
         if hasattr(env, "describe"):  # the change set (a browser: the requests refused) is known only at the end
             info = env.describe()
-            if not closed:
+            if not closed and sandboxed:
                 info["close_interrupted"] = (f"the close was cut short: the changes are kept on disk; "
                                              f"`macrohard runs recover {run.id}` records them")
             if info.get("commit_error"):
-                run.error = (f"the changes could not be written back into {info.get('lower')}: {info['commit_error']}"
-                             f"\nThey are kept: `macrohard runs diff {run.id}`, then `macrohard runs apply {run.id}`"
-                             " once the directory is writable (or resolved).")
+                failure = (f"the changes could not be written back into {info.get('lower')}: {info['commit_error']}"
+                           f"\nThey are kept: `macrohard runs diff {run.id}`, then `macrohard runs apply {run.id}`"
+                           " once the directory is writable (or resolved).")
+                keep = run.error if run.status not in (RunStatus.succeeded, RunStatus.running) else None
+                run.error = f"{keep}\n{failure}" if keep else failure
                 if run.status in (RunStatus.succeeded, RunStatus.running):
                     run.status = RunStatus.failed
                     run.finished_at = run.finished_at or time.time()
