@@ -44,6 +44,7 @@ def test_concurrent_write_backs_one_applies_the_others_fail(tmp_path: Path) -> N
     """Finding 4: three runs writing back into one directory all said `succeeded`; two were not applied."""
     ws = tmp_path / "shared"
     ws.mkdir()
+    SQLiteStore().close()  # the store exists before the three start (three first opens race on its migrations)
     procs = []
     for i in range(3):
         model = script(tmp_path, f"s{i}", [{"kind": "write_file", "path": "same.txt", "content": f"run {i}\n"},
@@ -51,9 +52,13 @@ def test_concurrent_write_backs_one_applies_the_others_fail(tmp_path: Path) -> N
         procs.append(subprocess.Popen([sys.executable, "-m", "macrohard", "run", f"t{i}", "-w", str(ws), "--write-back",
                                        "--model", model, "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                       text=True, env={**os.environ, "COLUMNS": "200"}))
-    results = [(p.wait(timeout=180), *p.communicate()) for p in procs]
+    results = []
+    for p in procs:
+        out, err = p.communicate(timeout=180)
+        results.append((p.returncode, out, err))
     codes = sorted(r[0] for r in results)
-    assert codes == [0, 1, 1], [(r[0], r[2][-500:]) for r in results]
+    assert codes == [0, 1, 1], [(r[0], r[2][-2000:]) for r in results]
+    assert all(out.strip() for _, out, _ in results), [(r[0], r[2][-2000:]) for r in results]
     runs = [json.loads(out) for _, out, _ in results]
     winner = next(r for (code, _, _), r in zip(results, runs, strict=True) if code == 0)
     assert (ws / "same.txt").read_text() == f"run {winner['task']['text'][1:]}\n"
