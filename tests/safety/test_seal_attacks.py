@@ -388,3 +388,49 @@ def test_an_http_check_cannot_send_requests_to_other_services_of_the_host(worksp
         site.shutdown()
         service.server_close()
         site.server_close()
+
+
+GIT_LAUNDERING = {  # a denied command stored where git runs it later, then an innocent git command
+    "fsmonitor": [f"git config core.fsmonitor '{DENIED}'", "git status"],
+    "fsmonitor after -C": [f"git -C . config core.fsmonitor '{DENIED}'", "git status"],
+    "config set": [f"git config set core.fsmonitor '{DENIED}'", "git status"],
+    "shell alias": [f"git config alias.st '!{DENIED}'", "git st"],
+    "alias of -c": [f"git config alias.lg '-c core.pager=\"{DENIED}\" log'", "git -c core.pager=less lg"],
+    "pager": [f"git config --local core.pager '{DENIED}'", "git -P log; git log"],
+    "config file": [f"printf '[core]\\n\\tfsmonitor = {DENIED}\\n' >> .git/config", "git status"],
+    "environment": [f"GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=core.fsmonitor GIT_CONFIG_VALUE_0='{DENIED}' git status"],
+    "hooks path": ["mkdir -p h && printf '#!/bin/sh\\ntouch marker\\n' > h/pre-commit && chmod +x h/pre-commit",
+                   "git config core.hooksPath h", "git commit -qm x --allow-empty"],
+}
+
+
+@pytest.mark.parametrize("steps", GIT_LAUNDERING.values(), ids=GIT_LAUNDERING.keys())
+def test_a_denied_command_cannot_be_laundered_through_git_settings(shell, workspace, guard, store, run_id, steps):
+    import shutil
+
+    if not shutil.which("git"):
+        pytest.skip("needs git")
+    ctx = GuardContext(workspace=str(workspace), run_id=run_id)
+    setup = "git init -q . && git -c user.email=a@b -c user.name=a commit -q --allow-empty -m 0"
+    shell.execute(guard.authorize(BashAction(command=setup), ctx, env=shell).approved)
+    denied = 0
+    for command in steps:
+        auth = guard.authorize(BashAction(command=command, timeout=20), ctx, env=shell)
+        if auth.approved is None:
+            denied += 1
+            continue
+        shell.execute(auth.approved)
+    assert not (workspace / "marker").exists(), "git ran the laundered command"
+    assert denied >= 1
+
+
+def test_git_hooks_and_config_files_are_not_written_with_the_file_tools(shell, workspace, guard, run_id):
+    from macrohard.types import WriteFileAction
+
+    ctx = GuardContext(workspace=str(workspace), run_id=run_id)
+    for path in (".git/hooks/pre-commit", ".git/config", ".gitconfig", "sub/.git/hooks/post-checkout"):
+        auth = guard.authorize(WriteFileAction(path=path, content=f"#!/bin/sh\n{DENIED}\n"), ctx, env=shell)
+        assert auth.approved is None and auth.verdict.check.endswith("persistence"), (path, auth.verdict)
+    for command in ("git config user.email a@b.c", "git config alias.co checkout", "git config core.editor vim",
+                    "git -c user.name=a -c user.email=b commit -qm m", "GIT_PAGER=cat git log -1", "git config --list"):
+        assert guard.authorize(BashAction(command=command), ctx, env=shell).approved is not None, command

@@ -84,8 +84,13 @@ class Analyzer:
                 self.r.add("privilege", f"{name}={value[:60]} injects a library into every program started")
             elif re.fullmatch(r"HIST(FILE|SIZE|FILESIZE)", name) and value in ("", "0", "/dev/null"):
                 self.r.add("tamper", f"{name}={value} turns shell history off")
-            elif name in ("PROMPT_COMMAND", "BASH_ENV", "ENV"):
+            elif name in ("PROMPT_COMMAND", "BASH_ENV", "ENV") or name in R.GIT_COMMAND_VARIABLES:
                 self.line(value, depth + 1, cwd)
+            elif m := re.fullmatch(r"GIT_CONFIG_KEY_(\d+)", name):
+                programs.git_setting(self, value, parsed.assigned.get(f"GIT_CONFIG_VALUE_{m[1]}", ""), depth, cwd)
+            elif name in ("GIT_CONFIG_PARAMETERS", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_DIR", "GIT_EXEC_PATH",
+                          "GIT_TEMPLATE_DIR"):
+                self.r.add("dynamic", f"{name} changes which settings and hooks git runs: {value[:60]}")
         for cmd in parsed.commands:
             if cmd.cwd is not None and cwd is not None and not cmd.cwd.startswith(("/", "~")):
                 cmd.cwd = posixpath.join(cwd, cmd.cwd)
@@ -333,9 +338,7 @@ class Analyzer:
             for i, a in enumerate(args):
                 if a == "-c" and i + 1 < len(args):
                     key, _, val = args[i + 1].partition("=")
-                    if key.lower() in ("core.sshcommand", "core.pager", "core.editor", "core.fsmonitor",
-                                       "core.hookspath", "credential.helper") or key.lower().startswith("alias."):
-                        self.line(val.lstrip("!"), depth + 1, cwd)
+                    programs.git_setting(self, key, val, depth, cwd)
         if prog == "openssl" and operands[:1] in (["s_client"], ["s_server"]):
             self.r.add("network", f"openssl {operands[0]} opens a network connection")
             if any(op in ("<", "<<<") for op, _ in cmd.redirects):

@@ -26,7 +26,7 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
     if "--help" in args or "-h" in args:
         return
     if prog == "git":
-        _git(an, args, operands)
+        _git(an, args, cmd, depth)
     elif prog in R.PACKAGE_INSTALLERS:
         _install(an, prog, args, operands)
     elif prog in ("kubectl", "oc", "k3s", "microk8s"):
@@ -48,8 +48,45 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
     _background(an, prog, args, operands, cmd)
 
 
-def _git(an: Analyzer, args: list[str], operands: list[str]) -> None:
-    sub = operands[0] if operands else ""
+# git settings whose value is a command git runs later (hooks, fsmonitor, pagers, aliases with "!", filters),
+# and settings that make git read more settings or hooks from a file the agent may have written
+_GIT_RUNS = re.compile(r"core\.(sshcommand|pager|editor|fsmonitor|askpass)|credential\.(.+\.)?helper|sequence\.editor|"
+                       r"diff\.external|gpg\.(.+\.)?program|pager\..+|.+\.(textconv|clean|smudge|process|driver|command)|"
+                       r"uploadpack\.packobjectshook|alias\..+")
+_GIT_LOADS = re.compile(r"core\.hookspath|include\.path|includeif\..+\.path")
+_GIT_CONFIG_VALUE_OPTIONS = frozenset({"-f", "--file", "--blob", "--type", "--default", "--comment", "--value"})
+
+
+def git_setting(an: Analyzer, key: str, value: str, depth: int, cwd: str | None) -> None:
+    """Judge a git setting (``-c``, ``git config``, ``GIT_CONFIG_KEY_n``) by the command it makes git run later."""
+    key = key.strip().lower()
+    if key.startswith("alias.") and not value.lstrip().startswith("!"):
+        an.line(f"git {value}", depth + 1, cwd)  # an alias of git's own subcommands (and their -c settings)
+    elif _GIT_RUNS.fullmatch(key):
+        an.line(value.lstrip().lstrip("!"), depth + 1, cwd)
+    elif _GIT_LOADS.fullmatch(key):
+        an.r.add("persistence", f"git setting {key} makes later git commands read hooks or settings from {value[:80]}")
+
+
+_GIT_GLOBAL_VALUE_OPTIONS = frozenset({"-C", "-c", "--git-dir", "--work-tree", "--namespace", "--super-prefix",
+                                       "--config-env", "--exec-path", "--list-cmds", "--attr-source"})
+
+
+def _git(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int) -> None:
+    at = next((i for i, a in enumerate(args) if not a.startswith("-") and not (
+        i > 0 and args[i - 1] in _GIT_GLOBAL_VALUE_OPTIONS)), None)  # the subcommand, after git's own options
+    if at is None:
+        return
+    if any(a == "--config-env" or a.startswith("--config-env=") for a in args[:at]):
+        an.r.add("dynamic", "git --config-env takes a setting (maybe a command git runs) from the environment")
+    operands = [a for a in args[at:] if not a.startswith("-")]
+    sub = operands[0]
+    if sub == "config":  # git config [options] [set] KEY VALUE: the value may start with "-" (an alias's -c)
+        i = at + 1
+        while i < len(args) and (args[i].startswith("-") or args[i] == "set"):
+            i += 2 if args[i] in _GIT_CONFIG_VALUE_OPTIONS else 1
+        if i + 1 < len(args):
+            git_setting(an, args[i], args[i + 1], depth, cmd.cwd)
     if sub == "remote" and len(operands) >= 4 and operands[1] in ("add", "set-url"):
         an.new_remotes.add(operands[2])
     if sub != "push":

@@ -91,6 +91,8 @@ WRITE_TARGETS: list[tuple[re.Pattern[str], str, str]] = [
                 r"/etc/init\.d/|/etc/rc\.local|\.config/autostart|/etc/xdg/autostart|launchagents|launchdaemons"),
      "persistence", "runs again on its own"),
     (re.compile(r"authorized_keys2?$"), "persistence", "grants SSH logins"),
+    (re.compile(r"(^|/)\.git/(hooks/|config$)|(^|/)\.gitconfig$|(^|/)\.config/git/config$"), "persistence",
+     "git runs the commands in it later (hooks, core.fsmonitor, aliases), unreviewed; use `git config` instead"),
     (re.compile(r"/etc/sudoers|/etc/passwd$|/etc/group$|/etc/ld\.so\.preload$"), "privilege",
      "changes users or privileges"),
     (re.compile(r"(^|/)\.ssh/|\.aws/|\.kube/|\.docker/config"), "credential", "changes stored credentials"),
@@ -176,3 +178,7 @@ MINING = re.compile(r"stratum(\+(tcp|ssl|tls))?://|\b(moneroocean|nanopool|minex
                     r"rx/0)$", re.I)
 RISKY_ALIAS_TARGETS = (DELETERS | SHELLS | INTERPRETERS | DOWNLOADERS | NETWORK_TOOLS | PRIVILEGE
                        | frozenset({"dd", "shred", "chmod", "chown", "truncate", "mv", "cp", "eval", "exec", "kill"}))
+
+# Environment variables whose value is a command git runs (for ssh, diffs, paging, editing, passwords).
+GIT_COMMAND_VARIABLES = frozenset({"GIT_SSH_COMMAND", "GIT_SSH", "GIT_EXTERNAL_DIFF", "GIT_PAGER", "GIT_EDITOR",
+                                   "GIT_SEQUENCE_EDITOR", "GIT_ASKPASS", "GIT_PROXY_COMMAND", "SSH_ASKPASS"})
