@@ -434,3 +434,29 @@ def test_git_hooks_and_config_files_are_not_written_with_the_file_tools(shell, w
     for command in ("git config user.email a@b.c", "git config alias.co checkout", "git config core.editor vim",
                     "git -c user.name=a -c user.email=b commit -qm m", "GIT_PAGER=cat git log -1", "git config --list"):
         assert guard.authorize(BashAction(command=command), ctx, env=shell).approved is not None, command
+
+
+@needs_bwrap
+def test_code_the_guard_cannot_read_before_it_runs_stays_in_the_sandbox(store, tmp_path):
+    # The guard judges command lines and the scripts they name, not every file a build tool reads:
+    # `make` runs a Makefile's recipes, unread. What holds then is the sandbox: nothing reaches the host.
+    import shutil
+    import uuid
+
+    if not shutil.which("make"):
+        pytest.skip("needs make")
+    host_marker = Path(f"/tmp/mh-make-{uuid.uuid4().hex}")
+    beside = tmp_path / "beside.txt"
+    recipe = f"\ttouch {host_marker} {beside} ~/pwned; cat /etc/shadow > leak.txt 2>&1; echo made > made.txt\n"
+    script = [{"kind": "write_file", "path": "Makefile", "content": "all:\n" + recipe},
+              {"kind": "bash", "command": "make; cat made.txt"}, {"kind": "finish", "answer": "built"}]
+    workspace = tmp_path / "ws"
+    workspace.mkdir()
+    try:
+        run = run_task(Task(text="build it", workspace=str(workspace), write_back=True, budget={"max_steps": 4}),
+                       model=ScriptedModel(script), store=store)
+        assert "made" in store.steps(run.id)[1].observation.output  # the recipe ran, inside the sandbox
+        assert not host_marker.exists() and not beside.exists() and not Path("~/pwned").expanduser().exists()
+        assert "root:" not in (workspace / "leak.txt").read_text()
+    finally:
+        host_marker.unlink(missing_ok=True)
