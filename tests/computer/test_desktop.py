@@ -2,19 +2,11 @@ from __future__ import annotations
 
 import os
 import signal
-import time
 from pathlib import Path
 
 import pytest
 
-
-def _wait_for(predicate, seconds: float = 15.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.05)
-    return predicate()
+from .conftest import wait_for
 
 
 def _window(desktop, cls: str) -> dict:
@@ -29,7 +21,7 @@ def test_type_into_xterm_writes_a_file(drive_desktop, desktop, workspace: Path) 
     win = _window(desktop, "XTerm")
     drive_desktop({"kind": "desktop_click", "x": win["x"] + 100, "y": win["y"] + 100})
     drive_desktop({"kind": "desktop_type", "text": "echo 'Hello, X!' $((6*7)) > typed.txt\n"})
-    assert _wait_for(lambda: (workspace / "typed.txt").exists() and (workspace / "typed.txt").read_text())
+    assert wait_for(lambda: (workspace / "typed.txt").exists() and (workspace / "typed.txt").read_text())
     assert (workspace / "typed.txt").read_text() == "Hello, X! 42\n"  # shifted and unshifted characters
 
 
@@ -40,7 +32,7 @@ def test_key_combination_reaches_the_program(drive_desktop, desktop, workspace: 
     drive_desktop({"kind": "desktop_type", "text": "cat > keys.txt\nabc"})
     drive_desktop({"kind": "desktop_key", "keys": "Return"})
     drive_desktop({"kind": "desktop_key", "keys": "ctrl+d"})  # end of input: cat exits and closes the file
-    assert _wait_for(lambda: (workspace / "keys.txt").exists() and (workspace / "keys.txt").read_text() == "abc\n")
+    assert wait_for(lambda: (workspace / "keys.txt").exists() and (workspace / "keys.txt").read_text() == "abc\n")
     obs = drive_desktop({"kind": "desktop_key", "keys": "ctrl+nosuchkey"})
     assert obs.error and "unknown key" in obs.output
 
@@ -59,7 +51,7 @@ def test_click_a_dialog_button(drive_desktop, desktop, button: str, code: int) -
     drive_desktop({"kind": "desktop_click", "x": target["x"] + target["width"] // 2,
                    "y": target["y"] + target["height"] // 2})
     proc = desktop.programs[-1]
-    assert _wait_for(lambda: proc.poll() is not None)
+    assert wait_for(lambda: proc.poll() is not None)
     assert proc.returncode == code
     obs = drive_desktop({"kind": "desktop_screenshot"})
     assert f"exited with code {code}" in obs.output
@@ -71,7 +63,7 @@ def test_drag_moves_a_window_and_scroll_and_double_click_run(drive_desktop, desk
     # openbox moves a window dragged by its title bar (10 px above the client area).
     drive_desktop({"kind": "desktop_drag", "x1": before["x"] + 30, "y1": before["y"] - 10,
                    "x2": before["x"] + 230, "y2": before["y"] + 90})
-    assert _wait_for(lambda: _window(desktop, "Xmessage")["x"] >= before["x"] + 150)
+    assert wait_for(lambda: _window(desktop, "Xmessage")["x"] >= before["x"] + 150)
     after = _window(desktop, "Xmessage")
     assert after["y"] >= before["y"] + 50
     assert not drive_desktop({"kind": "desktop_scroll", "x": 10, "y": 10, "direction": "up"}).error

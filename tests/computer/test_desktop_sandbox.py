@@ -9,7 +9,6 @@ import subprocess
 import sys
 import textwrap
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -17,16 +16,7 @@ import pytest
 from macrohard.envs.desktop import DesktopEnvironment
 from macrohard.safety.guard import Guard
 
-from .conftest import Driver
-
-
-def _wait_for(predicate, seconds: float = 15.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.05)
-    return predicate()
+from .conftest import Driver, wait_for
 
 
 def _alive(pid: int) -> bool:
@@ -79,7 +69,7 @@ def test_a_launched_program_is_confined(tmp_path: Path, workspace: Path, host_se
         script = PROBE.format(outside=outside, port=port)
         drive({"kind": "desktop_launch", "command": f"bash -c {shlex_quote(script)}", "wait": 1})
         proc = desktop.programs[-1]
-        assert _wait_for(lambda: proc.poll() is not None)
+        assert wait_for(lambda: proc.poll() is not None)
         report = (workspace / "probe.txt").read_text()
         comms = (workspace / "comms.txt").read_text().split()
     finally:
@@ -117,7 +107,7 @@ def test_close_leaves_no_process_and_no_display(workspace: Path) -> None:
     number = desktop.display_name.lstrip(":")
     assert os.path.islink(f"/tmp/.X11-unix/X{number}")
     desktop.close()
-    assert _wait_for(lambda: not any(_alive(p) for p in pids), 5)
+    assert wait_for(lambda: not any(_alive(p) for p in pids), 5)
     assert not os.path.lexists(f"/tmp/.X11-unix/X{number}") and not os.path.exists(f"/tmp/.X{number}-lock")
 
 
@@ -143,7 +133,7 @@ def test_a_killed_run_leaves_no_process(workspace: Path) -> None:
         child.send_signal(signal.SIGKILL)
         child.wait()
         child.stdout.close()
-    assert _wait_for(lambda: not any(_alive(p) for p in pids), 10), [p for p in pids if _alive(p)]
+    assert wait_for(lambda: not any(_alive(p) for p in pids), 10), [p for p in pids if _alive(p)]
     link = f"/tmp/.X11-unix/X{display.lstrip(':')}"
     assert os.path.islink(link)  # the dead run's reservation: swept by the next desktop's start
     fresh = DesktopEnvironment(str(workspace), settle=0, window_manager=None)
