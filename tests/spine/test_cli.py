@@ -16,8 +16,8 @@ from macrohard.testing import FakeOpenAIServer
 BIN = [sys.executable, "-m", "macrohard"]
 
 
-def mh(*args: str, home: Path, **kw) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "MACROHARD_HOME": str(home), "COLUMNS": "200"}
+def mh(*args: str, home: Path, env: dict[str, str] | None = None, **kw) -> subprocess.CompletedProcess[str]:
+    env = env or {**os.environ, "MACROHARD_HOME": str(home), "COLUMNS": "200"}
     return subprocess.run([*BIN, *args], capture_output=True, text=True, env=env, timeout=120, **kw)
 
 
@@ -45,6 +45,11 @@ def test_run_with_scripted_model_then_list_and_show(_home, tmp_path):
     assert [s["action"]["kind"] for s in shown["steps"]] == ["bash", "finish"]
     table = mh("runs", "list", home=_home).stdout
     assert runs[0]["id"] in table
+    for columns in ("80", "100"):  # a narrow terminal: whole ids, no line past the edge, no cropped border
+        narrow = mh("runs", "list", home=_home, env={**os.environ, "MACROHARD_HOME": str(_home), "COLUMNS": columns})
+        lines = narrow.stdout.splitlines()
+        assert runs[0]["id"] in narrow.stdout and all(len(line) <= int(columns) for line in lines)
+        assert lines[1].endswith("┓")  # the table's top-right corner: the table fits
 
 
 def test_unreachable_model_exit_2_and_recorded(_home):

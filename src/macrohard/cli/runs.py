@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from macrohard.cli.changes import register as _register_changes
 from macrohard.cli.common import ago, console, open_store, print_json, status_text
@@ -31,12 +32,21 @@ def list_runs(
         console.print("no runs yet: try [bold]macrohard run \"create hello.txt containing hello world\"[/]")
         return
     table = Table(title=f"{len(runs)} most recent runs", title_justify="left")
-    for col in ("run id", "status", "model", "steps", "tokens", "time", "started", "task"):
-        table.add_column(col, overflow="fold" if col == "task" else "ellipsis", no_wrap=col != "task")
+    # the id and status are what people copy and scan: they keep their width; on a narrow terminal the
+    # least needed columns go (all of them are in --json) rather than every column being squeezed
+    drop = set() if console.width >= 115 else {"tokens", "started"} if console.width >= 90 else {"tokens", "started", "time"}
+    widths = {"run id": 22, "status": 9, "steps": 5, "tokens": 6, "time": 6, "started": 8, "task": 12}
+    columns = [c for c in ("run id", "status", "model", "steps", "tokens", "time", "started", "task") if c not in drop]
+    for col in columns:
+        table.add_column(col, overflow="ellipsis", no_wrap=col not in ("model", "task"), min_width=widths.get(col),
+                         max_width=22 if col == "model" else None)
     for r in runs:
-        table.add_row(r.id, status_text(r.status.value) + (" [bold red](check failed)[/]" if r.false_success else ""), escape(r.model), str(r.steps), f"{r.usage.total:,}",
-                      f"{r.seconds:.1f}s" if r.seconds is not None else "-", ago(r.created_at),
-                      escape(r.task.text[:80]))
+        cells = {"run id": r.id,
+                 "status": status_text(r.status.value) + (" [bold red](check failed)[/]" if r.false_success else ""),
+                 "model": Text(r.model, no_wrap=True, overflow="ellipsis"), "steps": str(r.steps), "tokens": f"{r.usage.total:,}",
+                 "time": f"{r.seconds:.1f}s" if r.seconds is not None else "-", "started": ago(r.created_at),
+                 "task": Text(r.task.text[:80], no_wrap=True, overflow="ellipsis")}
+        table.add_row(*(cells[c] for c in columns))
     console.print(table)
 
 
