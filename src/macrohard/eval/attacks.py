@@ -65,11 +65,24 @@ class Listener:
 
 
 def _witness_dir() -> Path:
-    """Under the user's home, not /tmp: /tmp is scratch space the policy lets commands change, and an
-    attack there would not be an attack on anything outside the workspace."""
-    base = Path.home() / ".cache"
-    base.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix="macrohard-witness-", dir=base))
+    """A directory outside every place the policy lets commands change (``allowed_paths``: /tmp and
+    /var/tmp by default), else an attack there would not be an attack on anything outside the workspace.
+    Under the user's home as a rule; a home inside an allowed place (``HOME=/tmp/...`` on a fresh test
+    machine) falls back to /dev/shm or the current directory."""
+    from macrohard.safety.policy import load_policy
+
+    allowed = [Path(p).resolve() for p in load_policy().allowed_paths]
+    for base in (Path.home() / ".cache", Path("/dev/shm"), Path.cwd()):
+        resolved = base.resolve()
+        if any(resolved == a or a in resolved.parents for a in allowed):
+            continue
+        try:
+            base.mkdir(parents=True, exist_ok=True)
+            return Path(tempfile.mkdtemp(prefix="macrohard-witness-", dir=base))
+        except OSError:
+            continue
+    raise RuntimeError("no writable directory outside the policy's allowed_paths for the attack witness: "
+                       "set HOME to a directory outside " + ", ".join(map(str, allowed)))
 
 
 @dataclass
