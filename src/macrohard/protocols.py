@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from macrohard.types import ModelReply, Observation, Run, Step, Verdict
+from macrohard.types import ModelReply, Observation, ReplyChunk, Run, Step, Verdict
 
 if TYPE_CHECKING:
     from macrohard.executors.spec import RunOutcome, RunSpec
@@ -24,6 +24,15 @@ class Model(Protocol):
     name: str
 
     def complete(self, messages: list[dict[str, Any]], tools: list[dict[str, Any]]) -> ModelReply: ...
+
+
+@runtime_checkable
+class StreamingModel(Model, Protocol):
+    """A model that can also stream its reply: text chunks as they arrive, the whole reply last.
+
+    Optional: ``models.streaming.stream_reply`` streams any ``Model``, one chunk for those without it."""
+
+    def stream(self, messages: list[dict[str, Any]], tools: list[dict[str, Any]]) -> Iterator[ReplyChunk]: ...
 
 
 @runtime_checkable

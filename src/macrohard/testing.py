@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Iterable
 from typing import Any
 
@@ -11,10 +12,10 @@ from macrohard.types import ModelReply, ToolCall, Usage, parse_action
 
 
 class ScriptedModel:
-    """Replays a list of actions (dicts, action models or raw text replies), one per call.
+    """Replays a list of actions (dicts, action models, raw text replies or ``ModelReply``s), one per call.
 
     A string is returned as the model's text, unparsed: that is how tests feed malformed
-    output. When the script runs out it finishes with ``answer``.
+    output (and a chat model's answers). When the script runs out it finishes with ``answer``.
     """
 
     vision = False
@@ -35,6 +36,8 @@ class ScriptedModel:
         usage = Usage(prompt_tokens=self.tokens_per_call, completion_tokens=0)
         if isinstance(item, str):
             return ModelReply(text=item, usage=usage, model=self.name)
+        if isinstance(item, ModelReply):  # verbatim: a tool call of a kind not (yet) in ``types.Action``
+            return item.model_copy(update={"usage": usage, "model": self.name})
         action = parse_action(item) if isinstance(item, dict) else item
         args = action.model_dump(exclude={"kind"})
         return ModelReply(tool_calls=[ToolCall(name=action.kind, arguments=json.dumps(args))], usage=usage,
@@ -56,13 +59,16 @@ class FakeOpenAIServer:
     (``{"text": ..., "tool_calls": [{"name": ..., "arguments": {...}}]}``), an int HTTP status to
     answer with (429, 500, ...), ``bytes`` sent verbatim as a 200 body (a broken server: HTML, bad
     JSON), ``"hang"`` (never answer) or ``("trickle", seconds)`` (headers, then one byte every
-    ``seconds``, never ending). ``requests`` records every JSON body received.
+    ``seconds``, never ending). ``requests`` records every JSON body received. A request with
+    ``"stream": true`` gets a reply dict as server-sent ``chat.completion.chunk`` events: the text word
+    by word (``chunk_delay`` seconds apart), each tool call's name then its arguments in two pieces.
     """
 
-    def __init__(self, replies: Iterable[Any] = (), *, api_key: str | None = None) -> None:
+    def __init__(self, replies: Iterable[Any] = (), *, api_key: str | None = None, chunk_delay: float = 0.0) -> None:
         from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
         self.replies = list(replies)
+        self.chunk_delay = chunk_delay
         self.requests: list[dict[str, Any]] = []
         self.api_key = api_key
         self.released = threading.Event()  # ends hanging and trickling answers when the server stops
@@ -104,6 +110,38 @@ class FakeOpenAIServer:
                 except OSError:  # the client gave up
                     pass
 
+            def _stream(self, item: dict[str, Any], body: dict[str, Any]) -> None:
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream")
+                self.send_header("Cache-Control", "no-cache")
+                self.end_headers()
+
+                def event(delta: dict[str, Any] | None, usage: dict[str, int] | None = None) -> None:
+                    chunk: dict[str, Any] = {"id": "chatcmpl-fake", "object": "chat.completion.chunk",
+                                             "model": body.get("model"),
+                                             "choices": [] if delta is None else [{"index": 0, "delta": delta}]}
+                    if usage is not None:
+                        chunk["usage"] = usage
+                    self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+                    self.wfile.flush()
+                    if outer.chunk_delay:
+                        time.sleep(outer.chunk_delay)
+
+                self.wfile.write(b": fake server\n\n")
+                event({"role": "assistant", "content": ""})
+                text = item.get("text") or ""
+                for i, word in enumerate(text.split(" ")):
+                    event({"content": word if i == 0 else " " + word})
+                for i, c in enumerate(item.get("tool_calls", [])):
+                    args = json.dumps(c.get("arguments", {}))
+                    event({"tool_calls": [{"index": i, "id": f"call_{i}", "type": "function",
+                                           "function": {"name": c["name"], "arguments": ""}}]})
+                    for piece in (args[: len(args) // 2], args[len(args) // 2:]):
+                        event({"tool_calls": [{"index": i, "function": {"arguments": piece}}]})
+                event(None, {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15})
+                self.wfile.write(b"data: [DONE]\n\n")
+                self.wfile.flush()
+
             def _authorized(self) -> bool:
                 if outer.api_key is None:
                     return True
@@ -131,6 +169,9 @@ class FakeOpenAIServer:
                     return
                 if item == "hang" or isinstance(item, tuple):
                     self._stall(item)
+                    return
+                if body.get("stream"):
+                    self._stream(item, body)
                     return
                 calls = [{"id": f"call_{i}", "type": "function",
                           "function": {"name": c["name"], "arguments": json.dumps(c.get("arguments", {}))}}

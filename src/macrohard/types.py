@@ -390,6 +390,13 @@ class ModelReply(_Model):
     model: str = ""
 
 
+class ReplyChunk(_Model):
+    """A piece of a streamed reply: text as it arrives; the last chunk carries the whole ``reply``."""
+
+    text: str = Field(default="", description="New text since the previous chunk.")
+    reply: ModelReply | None = Field(default=None, description="Set on the last chunk only: the complete reply.")
+
+
 class Step(_Model):
     """One turn of the loop: what the model said, what the guard decided, what happened."""
 

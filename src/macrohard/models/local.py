@@ -258,6 +258,12 @@ class LocalModel:
         call = ToolCall(name=action["kind"], arguments=json.dumps(args))
         return ModelReply(tool_calls=[call], usage=usage, model=self.name)
 
+    def stream(self, messages: list[dict[str, Any]], tools: list[dict[str, Any]]) -> Any:
+        """A free-text answer streamed token by token (a chat turn; no tools: ``models/local_chat.py``)."""
+        from macrohard.models.local_chat import stream_chat
+
+        return stream_chat(self._llm, self._lock, messages, name=self.name, max_tokens=self.max_tokens)
+
     # -- internals ---------------------------------------------------------------------------
 
     def _chat(self, kinds: list[str], task: str, history: list[Past]) -> list[dict[str, str]]:

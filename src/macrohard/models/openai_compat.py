@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import random
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +20,7 @@ import httpx
 from macrohard.errors import ModelReplyError, ModelTimeout, ModelUnavailable
 from macrohard.models.openai_reply import decode_body, reply_from_body
 from macrohard.models.prices import cost_usd
-from macrohard.types import ModelReply
+from macrohard.types import ModelReply, ReplyChunk
 
 MAX_BODY_BYTES = 64 << 20  # far above any real reply; an endless body is a wrong server, not a model
 
@@ -90,6 +91,16 @@ class OpenAICompatModel:
         return {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
 
     def complete(self, messages: list[dict[str, Any]], tools: list[dict[str, Any]]) -> ModelReply:
+        reply = reply_from_body(self._post(self._body(messages, tools)), name=self.name)
+        return reply.model_copy(update={"cost_usd": cost_usd(self.model, reply.usage)})
+
+    def stream(self, messages: list[dict[str, Any]], tools: list[dict[str, Any]]) -> Iterator[ReplyChunk]:
+        """The reply as server-sent chunks (``stream: true``), the whole reply last (``models/openai_stream.py``)."""
+        from macrohard.models.openai_stream import stream_completion
+
+        return stream_completion(self, self._body(messages, tools))
+
+    def _body(self, messages: list[dict[str, Any]], tools: list[dict[str, Any]]) -> dict[str, Any]:
         if self.key_env and not self.api_key:
             raise ModelUnavailable(f"no API key for {self.name}: set {self.key_env} (export {self.key_env}=...)")
         body: dict[str, Any] = {"model": self.model, "messages": messages}
@@ -100,8 +111,7 @@ class OpenAICompatModel:
             body["temperature"] = self.temperature
         if self.max_tokens is not None:
             body["max_tokens"] = self.max_tokens
-        reply = reply_from_body(self._post(body), name=self.name)
-        return reply.model_copy(update={"cost_usd": cost_usd(self.model, reply.usage)})
+        return body
 
     def _post(self, body: dict[str, Any]) -> dict[str, Any]:
         """POST with retries, all of it within ``timeout`` seconds in total (retries and waits included)."""

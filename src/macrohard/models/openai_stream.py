@@ -1,0 +1,142 @@
+"""Streamed chat completions (``stream: true``): server-sent events, each a ``chat.completion.chunk``.
+
+Text deltas are yielded as they arrive; tool-call deltas (a name, then the arguments in pieces, keyed
+by ``index``) are joined; the last chunk carries the whole ``ModelReply`` with usage (asked for with
+``stream_options.include_usage``). A server that ignores ``stream`` and answers one JSON body is read as
+one chunk. The whole call stays within the model's ``timeout``; a server that cannot be reached or
+refuses is ``ModelUnavailable`` with the fix, as for ``complete``.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from macrohard.errors import ModelReplyError, ModelTimeout, ModelUnavailable
+from macrohard.models.openai_reply import decode_body, reply_from_body
+from macrohard.models.prices import cost_usd
+from macrohard.types import ReplyChunk
+
+if TYPE_CHECKING:
+    from macrohard.models.openai_compat import OpenAICompatModel
+
+MAX_STREAM_BYTES = 64 << 20
+
+
+def stream_completion(model: OpenAICompatModel, body: dict[str, Any]) -> Iterator[ReplyChunk]:
+    url = f"{model.base_url}/chat/completions"
+    body = {**body, "stream": True, "stream_options": {"include_usage": True}}
+    deadline = time.monotonic() + model.timeout
+    timeout = httpx.Timeout(model.timeout, connect=min(10.0, model.timeout))
+    try:
+        with model._client.stream("POST", url, json=body, headers=model._headers(), timeout=timeout) as resp:
+            if resp.status_code >= 400:
+                raw = resp.read()[:500].decode("utf-8", "replace")
+                raise _refused(model, url, resp.status_code, raw)
+            if not resp.headers.get("content-type", "").startswith("text/event-stream"):
+                raw = _read_all(resp, url, deadline, model.timeout)
+                data = decode_body(raw, url=url, content_type=resp.headers.get("content-type", ""))
+                reply = reply_from_body(data, name=model.name)
+                yield ReplyChunk(text=reply.text, reply=_priced(model, reply))
+                return
+            yield from _events(model, resp, url, deadline)
+    except httpx.TimeoutException as exc:
+        raise ModelTimeout(f"the model at {url} did not finish streaming within {model.timeout:g}s; "
+                           "a slower model needs a longer --model-timeout") from exc
+    except httpx.HTTPError as exc:
+        raise ModelUnavailable(f"cannot reach the model server at {model.base_url} ({type(exc).__name__}: {exc}); "
+                               "start it, or choose another with --model (see `macrohard models`)") from exc
+
+
+def _events(model: OpenAICompatModel, resp: httpx.Response, url: str, deadline: float) -> Iterator[ReplyChunk]:
+    text: list[str] = []
+    calls: dict[int, dict[str, Any]] = {}
+    usage: Any = None
+    size = 0
+    for line in resp.iter_lines():
+        size += len(line) + 1
+        if time.monotonic() > deadline:
+            raise httpx.ReadTimeout(f"the stream was still arriving after {model.timeout:g}s")
+        if size > MAX_STREAM_BYTES:
+            raise ModelReplyError(f"the model server at {url} streamed more than {MAX_STREAM_BYTES >> 20} MB")
+        if not line.startswith("data:"):
+            continue  # comments (": keep-alive"), event names, blank separators
+        data = line[5:].strip()
+        if data == "[DONE]":
+            break
+        try:
+            chunk = json.loads(data)
+        except ValueError as exc:
+            raise ModelReplyError(f"the model server at {url} streamed an event that is not JSON: {data[:120]!r}") from exc
+        if not isinstance(chunk, dict):
+            continue
+        if chunk.get("error"):
+            err = chunk["error"]
+            what = err.get("message") if isinstance(err, dict) else err
+            raise ModelReplyError(f"the model server at {url} streamed an error: {str(what)[:300]}")
+        usage = chunk.get("usage") or usage
+        for choice in chunk.get("choices") or []:
+            delta = choice.get("delta") if isinstance(choice, dict) else None
+            if not isinstance(delta, dict):
+                continue
+            piece = delta.get("content")
+            if isinstance(piece, str) and piece:
+                text.append(piece)
+                yield ReplyChunk(text=piece)
+            for call in delta.get("tool_calls") or []:
+                _join_call(calls, call)
+    message = {"role": "assistant", "content": "".join(text),
+               "tool_calls": [calls[i] for i in sorted(calls)] or None}
+    reply = reply_from_body({"choices": [{"message": message}], "usage": usage}, name=model.name)
+    yield ReplyChunk(reply=_priced(model, reply))
+
+
+def _join_call(calls: dict[int, dict[str, Any]], delta: Any) -> None:
+    """Add a tool-call delta: the first piece of an index brings its id and name, later ones more arguments."""
+    if not isinstance(delta, dict):
+        return
+    index = delta.get("index", len(calls))
+    index = index if isinstance(index, int) else len(calls)
+    call = calls.setdefault(index, {"type": "function", "function": {"name": "", "arguments": ""}})
+    if isinstance(delta.get("id"), str):
+        call["id"] = delta["id"]
+    fn = delta.get("function")
+    if isinstance(fn, dict):
+        if isinstance(fn.get("name"), str):
+            call["function"]["name"] += fn["name"]
+        if isinstance(fn.get("arguments"), str):
+            call["function"]["arguments"] += fn["arguments"]
+
+
+def _read_all(resp: httpx.Response, url: str, deadline: float, timeout: float) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in resp.iter_bytes():
+        chunks.append(chunk)
+        size += len(chunk)
+        if time.monotonic() > deadline:
+            raise httpx.ReadTimeout(f"the body was still arriving after {timeout:g}s")
+        if size > MAX_STREAM_BYTES:
+            raise ModelReplyError(f"the model server at {url} sent more than {MAX_STREAM_BYTES >> 20} MB")
+    return b"".join(chunks)
+
+
+def _refused(model: OpenAICompatModel, url: str, status: int, text: str) -> Exception:
+    if status in (401, 403):
+        return ModelUnavailable(f"{model.base_url} refused the request (HTTP {status}); "
+                                f"check {model.key_env or 'the API key'}")
+    if status == 429 or status >= 500:
+        return ModelUnavailable(f"{url} is failing (HTTP {status}: {text[:300]}); try again later or choose another "
+                                "model with --model")
+    return ModelUnavailable(f"{url} rejected the request: HTTP {status}: {text}")
+
+
+def _priced(model: OpenAICompatModel, reply: Any) -> Any:
+    return reply.model_copy(update={"cost_usd": cost_usd(model.model, reply.usage)})
+
+
+__all__ = ["stream_completion"]

@@ -1,0 +1,67 @@
+"""Streamed replies from a real OpenAI-compatible server on loopback (server-sent events), through the
+model and through a conversation; a server that ignores ``stream`` is read as one chunk."""
+
+from __future__ import annotations
+
+import json
+import time
+
+from macrohard.chat import Conversation, DelegationStarted, MessageDone, RunDelegator, TokenEvent
+from macrohard.models.openai_compat import OpenAICompatModel
+from macrohard.models.streaming import stream_reply
+from macrohard.store.conversations import ConversationStore
+from macrohard.testing import FakeOpenAIServer, ScriptedModel
+
+
+def test_text_arrives_in_chunks_before_the_reply_ends():
+    with FakeOpenAIServer([{"text": "one two three four"}], chunk_delay=0.2) as server:
+        model = OpenAICompatModel(server.url, "fake")
+        start = time.monotonic()
+        arrived = []
+        for chunk in model.stream([{"role": "user", "content": "count"}], []):
+            arrived.append((time.monotonic() - start, chunk))
+        texts = [c.text for _, c in arrived if c.text]
+        assert texts == ["one", " two", " three", " four"]
+        assert arrived[0][0] < arrived[-1][0] - 0.5  # the first word came well before the end
+        last = arrived[-1][1].reply
+        assert last is not None and last.text == "one two three four"
+        assert last.usage.prompt_tokens == 10 and last.usage.completion_tokens == 5
+        assert server.requests[0]["stream"] is True
+
+
+def test_a_streamed_tool_call_is_joined_from_its_pieces():
+    call = {"name": "delegate", "arguments": {"division": "operator", "task": "list the files"}}
+    with FakeOpenAIServer([{"text": "On it.", "tool_calls": [call]}]) as server:
+        model = OpenAICompatModel(server.url, "fake")
+        reply = list(stream_reply(model, [{"role": "user", "content": "go"}], []))[-1].reply
+    assert reply.text == "On it." and len(reply.tool_calls) == 1
+    assert reply.tool_calls[0].name == "delegate"
+    assert json.loads(reply.tool_calls[0].arguments) == call["arguments"]
+
+
+def test_a_server_that_ignores_stream_is_one_chunk():
+    body = json.dumps({"choices": [{"message": {"role": "assistant", "content": "whole"}}]}).encode()
+    with FakeOpenAIServer([body]) as server:
+        chunks = list(OpenAICompatModel(server.url, "fake").stream([{"role": "user", "content": "hi"}], []))
+    assert [c.text for c in chunks] == ["whole"] and chunks[0].reply.text == "whole"
+
+
+def test_a_conversation_streams_from_the_server_and_delegates(store, tmp_path):
+    replies = [{"text": "Let me ask the operator.",
+                "tool_calls": [{"name": "delegate", "arguments": {"division": "operator", "task": "say hello"}}]},
+               {"text": "The operator said hello, and everything went fine on its side today."}]
+    with FakeOpenAIServer(replies) as server:
+        model = OpenAICompatModel(server.url, "fake")
+        delegator = RunDelegator(ScriptedModel([{"kind": "finish", "answer": "hello"}]), store=store,
+                                 task_defaults={"workspace": str(tmp_path / "ws")})
+        conv = Conversation.start(ConversationStore(store), model, delegator=delegator)
+        events = list(conv.send("greet me through the operator"))
+    tokens = [e.text for e in events if isinstance(e, TokenEvent)]
+    assert len(tokens) >= 2
+    assert any(isinstance(e, DelegationStarted) for e in events)
+    done = events[-1]
+    assert isinstance(done, MessageDone)
+    assert done.text == ("Let me ask the operator.\n\nThe operator said hello, and everything went fine on its "
+                         "side today.")
+    assert server.requests[0]["tools"][0]["function"]["name"] == "delegate"
+    assert server.requests[1]["messages"][-1]["role"] == "tool"
