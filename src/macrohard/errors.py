@@ -109,3 +109,12 @@ class NotApproved(MacrohardError):
     """An environment was handed an action the guard did not approve. Always a bug or an attack."""
 
     runs: tuple[str, ...] = ()  # the runs a refused approval concerns (their audit logs record the refusal)
+
+
+class MessageTooLarge(UserError):
+    """A chat message longer than the limit (the web app answers 413 with ``limit``)."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(f"the message is {size:,} characters, more than the limit of {limit:,}; shorten it, or put "
+                         "long input in a file and ask for it to be read")
+        self.size, self.limit = size, limit

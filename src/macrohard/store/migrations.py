@@ -106,6 +106,33 @@ def m003_audit(db: sqlite3.Connection) -> None:
         """
     )
 
+
+@migration
+def m004_conversations(db: sqlite3.Connection) -> None:
+    """Chat conversations (each with its owner) and their messages, in order (``store/conversations.py``)."""
+    db.executescript(
+        """
+        CREATE TABLE conversations (
+            id TEXT PRIMARY KEY,
+            owner TEXT NOT NULL,
+            title TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL,
+            body TEXT NOT NULL
+        );
+        CREATE INDEX conversations_owner ON conversations(owner, updated_at);
+        CREATE TABLE messages (
+            conversation_id TEXT NOT NULL REFERENCES conversations(id),
+            idx INTEGER NOT NULL,
+            role TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            body TEXT NOT NULL,
+            PRIMARY KEY (conversation_id, idx)
+        );
+        """
+    )
+
+
 def apply(db: sqlite3.Connection) -> list[str]:
     """Apply the migrations this database has not seen; return their names (hold ``migration_lock``)."""
     db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at REAL NOT NULL)")

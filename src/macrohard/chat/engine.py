@@ -1,0 +1,292 @@
+"""A conversation with the chat division: ``Conversation.send(text)`` streams typed events (``chat/events.py``).
+
+One turn: the user's message is stored; the model's answer streams out as tokens; a ``delegate``
+tool call starts a sub-run (``chat/delegation.py``) whose steps and approval questions stream out as
+they happen, and whose result goes back to the model, which then answers. The answer passes the
+guard's answer screen (the one runs use) before it is stored: text is released in pieces only once
+the text so far has passed it, and an answer the screen stops is stored and shown withheld.
+
+A model that is down ends the turn with an ``ErrorEvent`` naming what to set; the conversation and
+its history stay, and the next ``send`` tries again.
+"""
+
+from __future__ import annotations
+
+import json
+import queue
+import threading
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+from macrohard.chat.delegation import DELEGATE_TOOL, DelegationRequest, Delegator
+from macrohard.chat.events import (
+    ApprovalNeeded,
+    DelegationFinished,
+    DelegationStarted,
+    ErrorEvent,
+    MessageDone,
+    RunStepEvent,
+    TokenEvent,
+)
+from macrohard.errors import MacrohardError, MessageTooLarge, ModelError, ModelReplyError, ModelTimeout, UserError
+from macrohard.models.streaming import stream_reply
+from macrohard.safety import audit
+from macrohard.safety.context import GuardContext
+from macrohard.safety.guard import Guard
+from macrohard.store.conversations import LOCAL_OWNER, ChatMessage, ConversationRecord, ConversationStore
+from macrohard.types import Run, Step, Verdict, new_run_id
+
+MAX_MESSAGE_CHARS = 20_000  # one user message; the web app answers 413 beyond it
+MAX_DELEGATIONS = 3  # per turn; then the model must answer with what it has
+HISTORY_MESSAGES = 40  # earlier messages sent to the model
+APPROVAL_TIMEOUT_S = 600.0  # an unanswered question denies the step
+SCREEN_EVERY = 80  # characters of new text between two answer screens while streaming
+
+CHAT_SYSTEM_PROMPT = (
+    "You are macrohard, a helpful assistant in a conversation. Answer directly and briefly. When the user asks "
+    "for work on a computer (running commands, changing files, using a browser or a desktop), call the delegate "
+    "tool with the division (operator for such work) and a complete task; its result comes back to you, and you "
+    "then tell the user what was done.")
+
+
+class Conversation:
+    """One stored conversation and what answers in it (a model, the guard, a delegator for sub-runs)."""
+
+    def __init__(self, record: ConversationRecord, store: ConversationStore, model: Any, *,
+                 guard: Guard | None = None, delegator: Delegator | None = None,
+                 system_prompt: str = CHAT_SYSTEM_PROMPT, approval_timeout: float = APPROVAL_TIMEOUT_S) -> None:
+        self.record, self.store, self.model = record, store, model
+        self.guard = guard if guard is not None else Guard.from_policy()
+        audit.attach(self.guard, store.store)  # screened answers are in the audit chain under the conversation's id
+        self.delegator = delegator
+        self.system_prompt = system_prompt
+        self.approval_timeout = approval_timeout
+        self._pending: dict[str, tuple[threading.Event, list[bool]]] = {}
+        self._pending_lock = threading.Lock()
+        self._busy = threading.Lock()
+
+    @classmethod
+    def start(cls, store: ConversationStore, model: Any, *, owner: str = LOCAL_OWNER, **kwargs: Any) -> Conversation:
+        record = store.create(ConversationRecord(owner=owner, model=getattr(model, "name", "")))
+        return cls(record, store, model, **kwargs)
+
+    @classmethod
+    def resume(cls, store: ConversationStore, conversation_id: str, model: Any, *, owner: str = LOCAL_OWNER,
+               **kwargs: Any) -> Conversation:
+        """The owner's conversation ``conversation_id`` (``NotFound`` for another owner's, as for a missing one)."""
+        return cls(store.get(conversation_id, owner), store, model, **kwargs)
+
+    @property
+    def id(self) -> str:
+        return self.record.id
+
+    def history(self) -> list[ChatMessage]:
+        return self.store.messages(self.id)
+
+    # -- a turn ----------------------------------------------------------------------------------
+
+    def send(self, text: str) -> Iterator[Any]:
+        """Stream one turn's events (``chat/events.ChatEvent``): ``text`` is stored as the user's message
+        when the first event is asked for, then the answer streams.
+
+        Raises at once, before anything is stored, for an empty message or one over ``MAX_MESSAGE_CHARS``
+        (``MessageTooLarge``, which names the limit)."""
+        if not text.strip():
+            raise UserError("the message is empty; type something to send")
+        if len(text) > MAX_MESSAGE_CHARS:
+            raise MessageTooLarge(len(text), MAX_MESSAGE_CHARS)
+        return self._turn(text)
+
+    def answer(self, approval_id: str, allow: bool) -> bool:
+        """Answer an ``ApprovalNeeded`` question; False when it is not (or no longer) waiting."""
+        with self._pending_lock:
+            waiting = self._pending.pop(approval_id, None)
+        if waiting is None:
+            return False
+        waiting[1].append(bool(allow))
+        waiting[0].set()
+        return True
+
+    def _turn(self, user_text: str) -> Iterator[Any]:
+        if not self._busy.acquire(blocking=False):
+            yield ErrorEvent(conversation_id=self.id, message="the previous message is still being answered; wait "
+                             "for it (or answer its question), then send this one again")
+            return
+        try:
+            self.store.append(self.record, ChatMessage(role="user", text=user_text))
+            yield from self._answer(user_text)
+        finally:
+            self._deny_pending()
+            self._busy.release()
+
+    def _answer(self, user_text: str) -> Iterator[Any]:
+        messages = self._model_messages()
+        parts: list[str] = []
+        run_ids: list[str] = []
+        for call_no in range(MAX_DELEGATIONS + 1):
+            tools = [DELEGATE_TOOL] if self.delegator is not None and call_no < MAX_DELEGATIONS else []
+            before = "\n\n".join(parts)
+            released, text, reply, stopped = 0, "", None, None
+            stream = stream_reply(self.model, messages, tools)
+            try:
+                for chunk in stream:
+                    text += chunk.text
+                    if chunk.reply is not None:
+                        reply = chunk.reply
+                        text = reply.text
+                    if len(text) - released >= SCREEN_EVERY or (reply is not None and len(text) > released):
+                        verdict = self._screen(_join(before, text), user_text)
+                        if not verdict.allowed:
+                            stopped = verdict  # withheld: nothing more of it is shown
+                            break
+                        yield TokenEvent(conversation_id=self.id, text=text[released:])
+                        released = len(text)
+            except (UserError, ModelReplyError, ModelTimeout, ModelError) as exc:
+                yield ErrorEvent(conversation_id=self.id, message=_model_problem(self.model, exc))
+                return
+            finally:
+                stream.close()
+            if stopped is not None or reply is None:
+                yield from self._finish(_join(before, text), user_text, run_ids, verdict=stopped)
+                return
+            if reply.text.strip():
+                parts.append(reply.text.strip())
+            call = reply.tool_calls[0] if reply.tool_calls else None
+            if call is None or not tools:
+                yield from self._finish("\n\n".join(parts), user_text, run_ids)
+                return
+            messages.append({"role": "assistant", "content": reply.text or "", "tool_calls": [
+                {"id": call.id, "type": "function", "function": {"name": call.name, "arguments": call.arguments}}]})
+            result = yield from self._delegate(call.name, call.arguments, run_ids)
+            messages.append({"role": "tool", "tool_call_id": call.id, "content": result})
+        raise AssertionError("unreachable: the last call is offered no tools")
+
+    def _finish(self, text: str, user_text: str, run_ids: list[str], *, verdict: Verdict | None = None) -> Iterator[Any]:
+        verdict = verdict if verdict is not None else self._screen(text, user_text) if text else None
+        withheld = verdict is not None and not verdict.allowed
+        if verdict is not None and withheld:
+            text = f"[withheld by the guard's answer screen ({verdict.check}): {verdict.reason}]"
+        elif not text:
+            text = "(the model gave no answer)"
+        message = self.store.append(self.record, ChatMessage(role="assistant", text=text, run_ids=list(run_ids),
+                                                             withheld=withheld))
+        yield MessageDone(conversation_id=self.id, index=message.index, text=text, withheld=withheld,
+                          run_ids=list(run_ids))
+
+    def _screen(self, text: str, user_text: str) -> Verdict:
+        ctx = GuardContext(workspace="", run_id=self.id, task_text=user_text, environment="chat")
+        return self.guard.screen_answer(text, ctx)
+
+    def _model_messages(self) -> list[dict[str, Any]]:
+        messages: list[dict[str, Any]] = [{"role": "system", "content": self.system_prompt}]
+        for msg in self.history()[-HISTORY_MESSAGES:]:
+            messages.append({"role": msg.role, "content": msg.text})
+        return messages
+
+    # -- delegation ------------------------------------------------------------------------------
+
+    def _delegate(self, tool: str, arguments: str, run_ids: list[str]) -> Iterator[Any]:
+        """Run one delegation, streaming its events; returns the text that goes back to the model."""
+        try:
+            args = json.loads(arguments or "{}")
+        except ValueError:
+            args = None
+        if tool != "delegate" or not isinstance(args, dict) or not isinstance(args.get("division"), str) \
+                or not isinstance(args.get("task"), str) or not args["task"].strip():
+            return (f"Error: {tool}({arguments[:200]}) is not a valid call; the only tool is "
+                    "delegate(division, task) with both as strings.")
+        assert self.delegator is not None
+        run_id = new_run_id()
+        run_ids.append(run_id)
+        events: queue.Queue[Any] = queue.Queue()
+        done = object()
+        box: dict[str, Any] = {}
+
+        def on_step(_run: Run, step: Step) -> None:
+            events.put(RunStepEvent(conversation_id=self.id, run_id=run_id, step=step))
+
+        def approve(action: Any, verdict: Verdict) -> bool:
+            return self._ask(events, run_id, action, verdict)
+
+        def work() -> None:
+            try:
+                box["run"] = self.delegator(DelegationRequest(  # type: ignore[misc]
+                    division=args["division"], task=args["task"], run_id=run_id, conversation_id=self.id,
+                    on_step=on_step, approve=approve))
+            except BaseException as exc:  # handed to the turn below
+                box["error"] = exc
+            finally:
+                events.put(done)
+
+        yield DelegationStarted(conversation_id=self.id, run_id=run_id, division=args["division"], task=args["task"])
+        threading.Thread(target=work, name=f"macrohard-delegation-{run_id}", daemon=True).start()
+        while (item := events.get()) is not done:
+            yield item
+        if "error" in box:
+            exc = box["error"]
+            if not isinstance(exc, MacrohardError):
+                raise exc
+            yield DelegationFinished(conversation_id=self.id, run_id=run_id, status="failed", error=str(exc))
+            return f"The {args['division']} division could not do it: {exc}"
+        run: Run = box["run"]
+        yield DelegationFinished(conversation_id=self.id, run_id=run_id, status=run.status.value, answer=run.answer,
+                                 error=run.error)
+        outcome = f"The {args['division']} division's run {run_id} ended {run.status.value}."
+        if run.answer:
+            outcome += f"\nIts answer: {run.answer}"
+        if run.error:
+            outcome += f"\nWhy it stopped: {run.error}"
+        if run.check is not None:
+            outcome += f"\nThe task's check {'passed' if run.check.passed else 'failed'}: {run.check.detail}"
+        return outcome
+
+    def _ask(self, events: queue.Queue[Any], run_id: str, action: Any, verdict: Verdict) -> bool:
+        """Put the guard's question to the person and wait for ``answer``; no answer in time is a no."""
+        approval_id = uuid.uuid4().hex
+        waiting: tuple[threading.Event, list[bool]] = (threading.Event(), [])
+        with self._pending_lock:
+            self._pending[approval_id] = waiting
+        dumped = action.model_dump(mode="json") if hasattr(action, "model_dump") else {"kind": str(action)}
+        events.put(ApprovalNeeded(conversation_id=self.id, run_id=run_id, approval_id=approval_id, action=dumped,
+                                  verdict=verdict, timeout_s=self.approval_timeout))
+        try:
+            answered = waiting[0].wait(self.approval_timeout)
+            return answered and waiting[1][:1] == [True]
+        finally:
+            with self._pending_lock:
+                self._pending.pop(approval_id, None)
+
+    def _deny_pending(self) -> None:
+        """A turn that ends (or whose reader goes away) leaves no question waiting: each is a no."""
+        with self._pending_lock:
+            for event, answers in self._pending.values():
+                answers.append(False)
+                event.set()
+
+
+def _join(before: str, text: str) -> str:
+    return f"{before}\n\n{text.strip()}" if before else text.strip()
+
+
+def _model_problem(model: Any, exc: Exception) -> str:
+    name = getattr(model, "name", "the model")
+    return f"{name} could not answer: {exc}"
+
+
+def open_conversation(store: ConversationStore, model: Any, *, resume: str | None = None,
+                      owner: str = LOCAL_OWNER, **kwargs: Any) -> Conversation:
+    """A new conversation, or the owner's ``resume`` one ("last": the most recent)."""
+    if resume == "last":
+        latest = store.latest(owner)
+        if latest is None:
+            from macrohard.errors import NotFound
+
+            raise NotFound("there is no conversation to continue yet; start one with `macrohard chat`")
+        resume = latest.id
+    if resume:
+        return Conversation.resume(store, resume, model, owner=owner, **kwargs)
+    return Conversation.start(store, model, owner=owner, **kwargs)
+
+
+__all__ = ["CHAT_SYSTEM_PROMPT", "MAX_DELEGATIONS", "MAX_MESSAGE_CHARS", "Conversation", "open_conversation"]
