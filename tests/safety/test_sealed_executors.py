@@ -177,3 +177,18 @@ def test_a_started_desktop_reports_its_sandboxs_network(workspace):
         assert env.guard_facts().network == "loopback" == env.sandbox.network
     finally:
         env.close()
+
+
+def test_refusals_are_still_recorded_after_many_finished_runs(store, workspace):
+    guard = Guard.from_policy()
+    audit.attach(guard, store)
+    live = _run(store, workspace)
+    ctx = GuardContext(workspace=str(workspace), run_id=live.id)
+    env = WorkspaceEnvironment(str(workspace))
+    guard.authorize(BashAction(command="ls"), ctx, env=env)
+    for n in range(1100):  # finished runs: their contexts are gone, the guard forgets them
+        guard.authorize(BashAction(command="ls"), GuardContext(workspace=str(workspace), run_id=f"old-{n}"),
+                        env=WorkspaceEnvironment(str(workspace)))
+    with pytest.raises(NotApproved):
+        env.execute(BashAction(command="touch marker"))  # type: ignore[arg-type]
+    assert ("refusal", "deny") in _kinds(store, live.id)

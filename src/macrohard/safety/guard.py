@@ -154,9 +154,10 @@ def _sealed() -> tuple[Callable[[Guard, Any, GuardContext, Any], Authorization],
         if not isinstance(guard, Guard):
             raise TypeError(f"authorize needs a Guard, not {type(guard).__name__}")
         if ctx.run_id:
-            if len(witnesses) > 1000:
-                for run_id in [r for r, (g, c) in witnesses.items() if g() is None or c() is None]:
-                    del witnesses[run_id]
+            if len(witnesses) > 1000:  # forget finished runs (list(): other threads authorize meanwhile)
+                for run_id, (g, c) in list(witnesses.items()):
+                    if g() is None or c() is None:
+                        witnesses.pop(run_id, None)
             witnesses[ctx.run_id] = (weakref.ref(guard), weakref.ref(ctx))
         facts = env.guard_facts() if callable(getattr(env, "guard_facts", None)) else GuardFacts()
         ctx.cwd = facts.cwd  # from the kernel (the shell's /proc/PID/cwd), never from the agent's output
