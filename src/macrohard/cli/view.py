@@ -48,8 +48,9 @@ BODY_CHARS = 20_000  # an observation in `runs show` (the store keeps it all)
 LINE_CHARS = 2_000  # one line of it
 
 
-# Terminal control characters (ESC sequences move the cursor, erase lines, retitle the window) and
-# bidirectional overrides (they reorder what is shown): agent text must never drive the terminal.
+# Terminal control characters (ESC sequences move the cursor, erase lines, retitle the window, write the
+# clipboard with OSC 52) and bidirectional overrides (they reorder what is shown): text from the agent,
+# a program or a web page must never drive the user's terminal. Every such text shown goes through it.
 _HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -100,21 +101,21 @@ def print_step(step: Step, *, full: bool = False, brief: bool = True, run_id: st
         mark = ("[yellow]?[/]" if verdict.decision.value == "ask" else "[red]✗ denied[/]")
     timing = f"[dim]{step.model_ms:.0f} ms model · {step.env_ms:.0f} ms env[/]"
     summary = action_summary(step.action) if step.action is not None else ""
-    head = escape(summary if full else clip(summary, HEAD_CHARS, see_all)) if step.action is not None \
+    head = escape(visible(summary if full else clip(summary, HEAD_CHARS, see_all))) if step.action is not None \
         else "[red]malformed reply[/]"
     _print(f"[bold cyan]{step.index:>3}[/] {mark} {head}  {timing}", full)
     if verdict is not None and not verdict.allowed:
         reason = verdict.reason if full else clip(verdict.reason, HEAD_CHARS, see_all)
-        _print(f"      [red]{escape(verdict.check)}: {escape(reason)}[/]", full)
+        _print(f"      [red]{escape(verdict.check)}: {escape(visible(reason))}[/]", full)
     obs = step.observation
     denied = verdict is not None and not verdict.allowed
     if obs is not None and step.action is not None and step.action.kind != "finish" and not denied:
         body = obs.output if full else short(obs.output) if brief else clip_lines(obs.output, BODY_CHARS, LINE_CHARS, see_all)
         style = "red" if obs.error else "dim"
-        for line in escape(body).splitlines():
+        for line in escape(visible(body.replace("\r\n", "\n"))).splitlines():
             _print(f"      [{style}]{line}[/]", full)
     elif obs is not None and step.action is None:
-        _print(f"      [red]{escape(short(obs.output, 3))}[/]", full)
+        _print(f"      [red]{escape(visible(short(obs.output, 3)))}[/]", full)
 
 
 def _print(markup: str, full: bool) -> None:
@@ -129,14 +130,14 @@ def print_summary(run: Run) -> None:
     table.add_row("status", status_text(run.status.value) + ("  [dim](the agent's claim)[/]" if run.check else ""))
     if run.check is not None:
         verdict = "[green]passed[/]" if run.check.passed else "[bold red]failed[/]"
-        table.add_row("check", f"{verdict}: {escape(clip(run.check.detail, BODY_CHARS))}")
+        table.add_row("check", f"{verdict}: {escape(visible(clip(run.check.detail, BODY_CHARS)))}")
         if run.false_success:
             table.add_row("", "[bold red]FALSE SUCCESS: the agent claimed success, the check says otherwise[/]")
     see_all = _see_all(run.id)
     if run.answer:
-        table.add_row("answer", escape(clip_lines(run.answer, BODY_CHARS, LINE_CHARS, see_all)))
+        table.add_row("answer", escape(visible(clip_lines(run.answer, BODY_CHARS, LINE_CHARS, see_all))))
     if run.error:
-        table.add_row("reason", f"[red]{escape(clip_lines(run.error, BODY_CHARS, LINE_CHARS, see_all))}[/]")
+        table.add_row("reason", f"[red]{escape(visible(clip_lines(run.error, BODY_CHARS, LINE_CHARS, see_all)))}[/]")
     table.add_row("steps", str(run.steps))
     table.add_row("tokens", f"{run.usage.total:,} ({run.usage.prompt_tokens:,} in, {run.usage.completion_tokens:,} out)")
     if run.cost_usd:
