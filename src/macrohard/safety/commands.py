@@ -285,6 +285,8 @@ class Analyzer:
                     self.destroy(p, cwd, f"{prog} {p}")
         if prog in ("cp", "mv", "install", "ln", "rsync") and len(operands) >= 2 and not (prog == "rsync" and ":" in operands[-1]):
             self.write_target(operands[-1], cwd, f"{prog} writes to {operands[-1]}")
+            if prog == "ln" and ("s" in flags or "--symbolic" in long) and len(operands) == 2:
+                self.paths.add_link(operands[1], operands[0], cwd)  # later words of this line go through it
             if prog == "mv":
                 for p in operands[:-1]:
                     self.destroy(p, cwd, f"mv {p}")

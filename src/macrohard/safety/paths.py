@@ -30,15 +30,48 @@ class PathJudge:
     def __init__(self, workspaces: list[str], allowed: list[str]) -> None:
         self.workspaces = [w.rstrip("/") or "/" for w in workspaces if w]
         self.allowed = [a.rstrip("/") for a in allowed]
+        # symbolic links the command line being judged makes (``ln -s T N``): absolute name -> target
+        self.links: dict[str, str] = {}
 
     def resolve(self, path: str, cwd: str | None) -> str:
-        """An absolute, normalised form; ``~`` stays ``~`` (the user's home, never the workspace)."""
+        """An absolute, normalised form, through the links the shell will follow; ``~`` stays ``~``."""
         if path.startswith("~"):
             return posixpath.normpath(path)
         base = self.workspaces[0] if self.workspaces else "/workspace"
         if cwd:
             base = cwd if cwd.startswith("/") or cwd.startswith("~") else posixpath.join(base, cwd)
-        return posixpath.normpath(posixpath.join(base, path))
+        return self.follow(posixpath.normpath(posixpath.join(base, path)))
+
+    def add_link(self, name: str, target: str, cwd: str | None) -> None:
+        """Remember ``ln -s target name`` so that later words of the same line are judged through it."""
+        link = self.resolve(name, cwd)
+        if not target.startswith(("/", "~")):  # a relative target is relative to the link's directory
+            target = posixpath.join(posixpath.dirname(link), target)
+        self.links[link] = posixpath.normpath(target)
+
+    def follow(self, abspath: str) -> str:
+        """Follow symbolic links inside the workspace, as the kernel will: a link made in an earlier step
+        (on disk) or earlier in this line (``links``) that points out of the workspace takes the path out
+        with it (``ln -s /victim v`` then ``rm -rf v/*``). Links outside the workspace are not the agent's:
+        they are left as they read."""
+        for _ in range(40):  # the kernel's own bound on links in one lookup
+            parts = abspath.split("/")
+            for i in range(2, len(parts) + 1):
+                prefix = "/".join(parts[:i]) or "/"
+                target = self.links.get(prefix)
+                if target is None and self._in_workspace(prefix) and os.path.islink(prefix):
+                    target = os.readlink(prefix)
+                    if not target.startswith("/"):
+                        target = posixpath.join(posixpath.dirname(prefix), target)
+                if target is not None:
+                    abspath = posixpath.normpath(posixpath.join(target, *parts[i:]))
+                    break
+            else:
+                return abspath
+        return abspath
+
+    def _in_workspace(self, abspath: str) -> bool:
+        return any(abspath.startswith(w + "/") for w in self.workspaces)
 
     def outside(self, path: str, cwd: str | None) -> bool:
         """Whether ``path`` leaves the workspace and the allowed paths; ``..`` out of the workspace always does."""
