@@ -27,6 +27,8 @@ app.command("models")(_models.models)
 app.add_typer(__import__("macrohard.cli.policy", fromlist=["app"]).app, name="policy", help="Show, check and try the safety policy.")
 app.add_typer(__import__("macrohard.cli.audit", fromlist=["app"]).app, name="audit", help="Show and verify a run's tamper-evident audit log.")
 app.add_typer(__import__("macrohard.cli.eval", fromlist=["app"]).app, name="eval", help="Evaluate agents on task suites; compare and report.")
+app.command("chat")(__import__("macrohard.cli.chat", fromlist=["chat"]).chat)
+app.add_typer(__import__("macrohard.cli.chat", fromlist=["app"]).app, name="chats", help="Stored conversations of `macrohard chat`.")
 
 
 def main() -> None:

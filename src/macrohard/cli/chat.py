@@ -1,0 +1,175 @@
+"""`macrohard chat` and `macrohard chats list`: a conversation in the terminal on the chat engine.
+
+Answers are printed as they stream; a delegated run is shown step by step as it runs (the same lines
+as `macrohard run`); the guard's questions are answered inline (y/n). With stdin not a terminal,
+each line is a message (and the answer to a question), and the end of input ends the chat.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from macrohard.chat import (
+    ApprovalNeeded,
+    Conversation,
+    DelegationFinished,
+    DelegationStarted,
+    ErrorEvent,
+    MessageDone,
+    RunDelegator,
+    RunStepEvent,
+    TokenEvent,
+    open_conversation,
+)
+from macrohard.cli.common import ago, console, err_console, open_store, print_json, status_text
+from macrohard.cli.view import BODY_CHARS, HEAD_CHARS, action_summary, clip, print_step, visible
+from macrohard.errors import UserError
+from macrohard.models import get_model
+from macrohard.safety.guard import Guard
+from macrohard.store.conversations import LOCAL_OWNER, ConversationStore
+from macrohard.types import parse_action
+
+app = typer.Typer(no_args_is_help=True)
+SHOWN_HISTORY = 6  # messages shown again when a conversation is continued
+
+
+def chat(
+    conversation: Annotated[str | None, typer.Argument(help="With --continue: the conversation to continue "
+                                                            "(an id from `macrohard chats list`; default: the last).")] = None,
+    cont: Annotated[bool, typer.Option("--continue", "-c", help="Continue a stored conversation instead of starting one.")] = False,
+    model: Annotated[str | None, typer.Option("--model", "-m", help="Model that answers: local (the embedded model, offline), xai, openai:MODEL, http://HOST/v1 … (default: $MACROHARD_MODEL or local).")] = None,
+    run_model: Annotated[str | None, typer.Option("--run-model", help="Model for delegated runs (default: the --model).")] = None,
+    network: Annotated[str, typer.Option("--network", help="Sandbox network of delegated runs: none (default), loopback, hosts, full.")] = "none",
+    policy: Annotated[Path | None, typer.Option("--policy", help="Safety policy YAML (default: $MACROHARD_POLICY, $MACROHARD_HOME/policy.yaml, or the built-in).")] = None,
+) -> None:
+    """Talk with macrohard: it answers, or hands work to a division and shows that run live."""
+    if conversation and not cont:
+        raise UserError(f"to go on with conversation {conversation}, add --continue: macrohard chat --continue {conversation}")
+    if network not in ("none", "loopback", "hosts", "full"):
+        raise UserError(f"--network must be none, loopback, hosts or full, not {network!r}")
+    store = open_store()
+    chats = ConversationStore(store)
+    llm = get_model(model)
+    worker = get_model(run_model) if run_model else llm
+    guard = Guard.from_policy(str(policy) if policy else None)
+    delegator = RunDelegator(worker, store=store, guard=guard, task_defaults={"network": network})
+    conv = open_conversation(chats, llm, resume=(conversation or "last") if cont else None, guard=guard,
+                             delegator=delegator)
+    interactive = sys.stdin.isatty()
+    console.print(f"[bold]macrohard[/] chat [cyan]{conv.id}[/] · model [cyan]{escape(llm.name)}[/]"
+                  + ("  [dim](Ctrl-D ends)[/]" if interactive else ""), highlight=False)
+    if cont:
+        _show_history(conv)
+    try:
+        while (text := _read_message(interactive)) is not None:
+            if not text.strip():
+                continue
+            try:
+                events = conv.send(text)
+            except UserError as exc:
+                err_console.print(f"[bold red]error:[/] {escape(str(exc))}")
+                continue
+            _show_turn(conv, events, interactive)
+    except KeyboardInterrupt:
+        err_console.print(f"\n[yellow]interrupted; the conversation is kept: macrohard chat --continue {conv.id}[/]")
+        raise typer.Exit(130) from None
+    console.print(f"[dim]continue it: macrohard chat --continue {conv.id}[/]")
+
+
+def _read_message(interactive: bool) -> str | None:
+    if interactive:
+        try:
+            return console.input("[bold green]you>[/] ")
+        except EOFError:
+            return None
+    line = sys.stdin.readline()
+    return None if line == "" else line.rstrip("\n")
+
+
+def _show_history(conv: Conversation) -> None:
+    history = conv.history()
+    if len(history) > SHOWN_HISTORY:
+        console.print(f"[dim]… {len(history) - SHOWN_HISTORY} earlier messages[/]")
+    for msg in history[-SHOWN_HISTORY:]:
+        who = "[bold green]you>[/]" if msg.role == "user" else "[bold cyan]macrohard>[/]"
+        console.print(f"{who} {escape(visible(clip(msg.text, HEAD_CHARS)))}", highlight=False)
+
+
+def _show_turn(conv: Conversation, events: Any, interactive: bool) -> None:
+    streaming = False  # in the middle of a streamed answer's line
+    for event in events:
+        if isinstance(event, TokenEvent):
+            if not streaming:
+                console.print("[bold cyan]macrohard>[/] ", end="")
+                streaming = True
+            console.print(visible(event.text), end="", markup=False, highlight=False, soft_wrap=True)
+            console.file.flush()
+            continue
+        if streaming:
+            console.print()
+            streaming = False
+        if isinstance(event, MessageDone):
+            if event.withheld:
+                console.print(f"[bold red]{escape(event.text)}[/]", highlight=False)
+        elif isinstance(event, DelegationStarted):
+            console.print(f"[magenta]→ delegated to {escape(event.division)}[/]: {escape(visible(clip(event.task, HEAD_CHARS)))} "
+                          f"[dim](run {event.run_id})[/]", highlight=False)
+        elif isinstance(event, RunStepEvent):
+            print_step(event.step, run_id=event.run_id)
+        elif isinstance(event, ApprovalNeeded):
+            conv.answer(event.approval_id, _ask(event, interactive))
+        elif isinstance(event, DelegationFinished):
+            line = f"[magenta]← run {event.run_id}[/] {status_text(event.status)}"
+            if event.error:
+                line += f": {escape(visible(clip(event.error, HEAD_CHARS)))}"
+            console.print(line, highlight=False)
+        elif isinstance(event, ErrorEvent):
+            err_console.print(f"[bold red]error:[/] {escape(event.message)}", highlight=False)
+    if streaming:
+        console.print()
+
+
+def _ask(event: ApprovalNeeded, interactive: bool) -> bool:
+    """The guard's question, answered inline: y to allow, anything else (or the end of input) denies."""
+    try:
+        what = action_summary(parse_action(event.action))
+    except ValueError:
+        what = str(event.action)
+    console.print(f"[yellow]The guard asks:[/] {escape(visible(clip(what, BODY_CHARS)))}\n  reason: "
+                  f"{escape(visible(clip(event.verdict.reason, HEAD_CHARS)))} [dim]({escape(event.verdict.check)})[/]",
+                  highlight=False)
+    if interactive:
+        return typer.confirm("  Allow this action?", default=False)
+    console.print(escape("  Allow this action? [y/N]: "), end="")
+    line = sys.stdin.readline()
+    console.print(escape(line.strip()))
+    return line.strip().lower() in ("y", "yes")
+
+
+@app.command("list")
+def list_chats(
+    limit: Annotated[int, typer.Option("--limit", "-n", help="How many, the most recent first.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """List your stored conversations, the most recent first."""
+    rows = ConversationStore(open_store()).list(LOCAL_OWNER, limit=limit)
+    if as_json:
+        print_json([r.model_dump(mode="json") for r in rows])
+        return
+    if not rows:
+        console.print("no conversations yet: start one with `macrohard chat`")
+        return
+    table = Table(show_edge=False, pad_edge=False)
+    table.add_column("id", no_wrap=True, style="cyan")
+    table.add_column("title", overflow="ellipsis", no_wrap=True, ratio=1)
+    table.add_column("msgs", justify="right")
+    table.add_column("updated", no_wrap=True)
+    for r in rows:
+        table.add_row(r.id, escape(visible(r.title)), str(r.messages), ago(r.updated_at))
+    console.print(table, highlight=False)
