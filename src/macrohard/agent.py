@@ -12,7 +12,7 @@ import itertools
 import json
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -116,9 +116,13 @@ class Agent:
     """Runs one task to its end with one model, one environment, one guard and one store."""
 
     def __init__(self, model: Model, env: Environment, guard: Guard, store: RunStore, *,
-                 on_step: StepCallback | None = None, approve: ApprovalCallback | None = None) -> None:
+                 on_step: StepCallback | None = None, approve: ApprovalCallback | None = None,
+                 prompt: str | None = None, extra_envs: Sequence[Any] = ()) -> None:
         self.model = model
         self.env = env
+        self.prompt = prompt  # a division's system prompt (divisions/); the generic one when None
+        # executors of extra action kinds (a division's delegate, company mode's plan); each verifies its approvals
+        self.extra_envs = list(extra_envs)
         self.guard = guard
         self.store = store
         self.on_step = on_step
@@ -136,9 +140,13 @@ class Agent:
                            environment=self.env.kind, network=enforced_network(self.env), budget=task.budget,
                            approve=self.approve)
         action_types = list(getattr(self.env, "action_types", [])) or _default_action_types()
+        for extra in self.extra_envs:
+            action_types += [t for t in extra.action_types if t not in action_types]
+            if callable(getattr(extra, "bind", None)):
+                extra.bind(run, ctx)  # what it needs of this run: its id, its chain of divisions, its budgets
         tools = tool_schemas(action_types)
         messages: list[dict[str, Any]] = [
-            {"role": "system", "content": system_prompt(self.env.kind, action_types)},
+            {"role": "system", "content": system_prompt(self.env.kind, action_types, self.prompt)},
             {"role": "user", "content": task_message(task, self.env.workspace)},
         ]
         started = self._started = time.monotonic()
@@ -200,7 +208,8 @@ class Agent:
 
         t1 = time.perf_counter()
         # review, audit record, ask resolution and minting in one call: nothing else makes an approval
-        authorization = self.guard.authorize(action, ctx, env=self.env)
+        target = self._executor(action)
+        authorization = self.guard.authorize(action, ctx, env=target)
         step.guard_ms = (time.perf_counter() - t1) * 1000
         verdict = step.verdict = authorization.verdict
 
@@ -227,7 +236,7 @@ class Agent:
             return False
 
         t2 = time.perf_counter()
-        observation = self.env.execute(approved)
+        observation = target.execute(approved)
         step.env_ms = (time.perf_counter() - t2) * 1000
         observation = self.guard.screen(observation, ctx)
         step.observation = observation
@@ -236,6 +245,13 @@ class Agent:
             _forget_old_images(messages)
             messages.append(_image_message(observation))
         return False
+
+    def _executor(self, action: Any) -> Any:
+        """The environment that executes ``action``: the run's own, or the extra one that has its kind."""
+        for extra in self.extra_envs:
+            if type(action) in extra.action_types and type(action) not in getattr(self.env, "action_types", ()):
+                return extra
+        return self.env
 
     def _complete(self, messages: list[dict[str, Any]], tools: list[dict[str, Any]], ctx: GuardContext) -> ModelReply:
         """One model call within its deadline: ``max_model_seconds``, and never past the run's wall budget.
@@ -276,7 +292,8 @@ class Agent:
         """Per-run limits from the task, per-day limits from the guard's policy (``safety/budget.py``)."""
         run.cost_usd = max(run.cost_usd, budget.priced(run.model, run.usage, 0.0))
         ctx.cost_usd = run.cost_usd
-        budget.check_run_budget(task, run, ctx.elapsed_s, steps=ctx.step - 1)
+        # ctx.budget: the task's, less what sub-runs carved from it (divisions/delegate.py)
+        budget.check_run_budget(task.model_copy(update={"budget": ctx.budget}), run, ctx.elapsed_s, steps=ctx.step - 1)
         policy = getattr(self.guard, "policy", None)
         if policy is not None:
             budget.check_daily_budget(policy.budgets.per_day, self.store, run)

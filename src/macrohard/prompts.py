@@ -16,8 +16,16 @@ If you cannot do the task, call `finish` with success=false and say why: a give-
 such, never as a success, and where the task has a check its result is shown beside your claim."""
 
 
-def system_prompt(kind: str, action_types: list[type[BaseModel]]) -> str:
+_DIVISION_RULES = """A guard reviews every action; when it denies one, read its reason and choose a safer way.
+In every reply call exactly one tool. When the task is done, call `finish` with a short answer and
+success=true; if you cannot do it, call `finish` with success=false and say why."""
+
+
+def system_prompt(kind: str, action_types: list[type[BaseModel]], division_prompt: str | None = None) -> str:
+    """The generic agent prompt, or a division's own (``divisions/``) followed by the rules every agent keeps."""
     names = ", ".join(cls.model_fields["kind"].default for cls in action_types)
+    if division_prompt:
+        return f"{division_prompt.strip()}\n{_DIVISION_RULES}\nTools: {names}."
     return _BASE.format(kind=kind) + f"\nTools: {names}."
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -96,13 +96,15 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
              on_step: StepCallback | None = None, approve: ApprovalCallback | None = None,
              isolation: str | None = None, run: Run | None = None, env_options: dict[str, Any] | None = None,
              check: Any = None, site: Any = None, script: list[dict[str, Any]] | None = None,
-             on_close: CloseProgress | None = None) -> Run:
+             on_close: CloseProgress | None = None, prompt: str | None = None,
+             extra_envs: Sequence[Any] = ()) -> Run:
     """Run ``task`` to its end and return the finished ``Run`` (also in the store).
 
     ``check`` (an ``eval.suite`` check): run after the agent finished, its result stored as ``run.check``
     (``site``, ``script``: what an http or blocked check needs). Runs that died in earlier processes
     are recovered first (``recovery.py``). ``on_close(done, total, bytes)`` follows the sandbox's
-    close (recording the changes), which can take seconds.
+    close (recording the changes), which can take seconds. ``prompt`` and ``extra_envs``: a division's
+    system prompt and the executors of its extra actions (``divisions.runtime.run_division``).
     """
     store = store if store is not None else SQLiteStore()
     recover_dead_runs(store)
@@ -138,7 +140,8 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
             run.status, run.error, run.finished_at = RunStatus.failed, str(exc), time.time()
             store.update_run(run)
             raise
-        agent = Agent(model, env, guard, store, on_step=on_step, approve=approve)
+        agent = Agent(model, env, guard, store, on_step=on_step, approve=approve, prompt=prompt,
+                      extra_envs=extra_envs)
         run = agent.run(task, run)
         if check is not None:
             check_run(check, env, run, store, site=site, script=script, guard=guard)

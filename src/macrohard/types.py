@@ -83,6 +83,38 @@ class FinishAction(_Model):
                           "(giving up). The run is recorded as succeeded or gave_up accordingly.")
 
 
+# -- divisions: handing work to another division (divisions/, DESIGN: the company of divisions) ------
+
+
+class DelegateAction(_Model):
+    """Hand a sub-task to another division; its result (status, answer, check) comes back as the observation."""
+
+    kind: Literal["delegate"] = "delegate"
+    division: NoNulStr = Field(min_length=1, max_length=64,
+                               description="The division to do it: operator, coding, imagine, ... (`macrohard divisions`).")
+    task: NoNulStr = Field(min_length=1, max_length=20_000,
+                           description="The sub-task in plain words, complete on its own: the division sees only this.")
+
+
+class PlanStep(_Model):
+    """One sub-task of a plan: which division does what, after which other steps."""
+
+    id: NoNulStr = Field(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9_.-]+$",
+                         description="A short id, unique in the plan, e.g. s1.")
+    division: NoNulStr = Field(min_length=1, max_length=64, description="The division that does it.")
+    task: NoNulStr = Field(min_length=1, max_length=20_000, description="The sub-task, complete on its own.")
+    after: list[str] = Field(default_factory=list, description="Ids of steps that must finish first; "
+                             "steps with nothing between them run in parallel.")
+
+
+class PlanAction(_Model):
+    """Write the plan: sub-tasks across divisions, run in parallel where independent; their results come back.
+    Call it again with the ids of failed steps (new tasks allowed) to retry them."""
+
+    kind: Literal["plan"] = "plan"
+    steps: list[PlanStep] = Field(min_length=1, max_length=20, description="The sub-tasks.")
+
+
 # -- computer use: browser (Playwright + Chromium) and desktop (Xvfb + X input) ----------------
 # Kinds use underscores because OpenAI tool names allow only [a-zA-Z0-9_-].
 
@@ -238,7 +270,8 @@ Action = Annotated[
     | BrowserGotoAction | BrowserClickAction | BrowserTypeAction | BrowserPressAction | BrowserScrollAction
     | BrowserSelectAction | BrowserBackAction | BrowserWaitAction | BrowserReadAction | BrowserScreenshotAction
     | DesktopScreenshotAction | DesktopClickAction | DesktopDoubleClickAction | DesktopDragAction
-    | DesktopTypeAction | DesktopKeyAction | DesktopScrollAction | DesktopLaunchAction,
+    | DesktopTypeAction | DesktopKeyAction | DesktopScrollAction | DesktopLaunchAction
+    | DelegateAction | PlanAction,
     Field(discriminator="kind"),
 ]
 ACTION_ADAPTER: TypeAdapter[Any] = TypeAdapter(Action)
@@ -429,6 +462,7 @@ class Run(_Model):
     """A run's summary row; its steps live beside it in the store."""
 
     id: str = Field(default_factory=new_run_id)
+    parent_id: str | None = Field(default=None, description="The run that delegated this one (a sub-run), if any.")
     task: Task
     model: str = ""
     status: RunStatus = RunStatus.running

@@ -26,22 +26,35 @@ def verify(
     run: Annotated[str, typer.Argument(help="Run id (or a unique part of it).")],
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
-    """Recompute the run's hash chain; name any record that was edited, removed or reordered (exit 1)."""
-    log, run_id = _log(run)
-    problems = log.verify(run_id)
-    count = len(log.records(run_id))
+    """Recompute the run's hash chain and its sub-runs' (delegations); name any record that was edited,
+    removed or reordered, and any sub-run whose chain no longer matches its parent's record (exit 1)."""
+    from macrohard.safety.audit_links import verify_tree
+
+    store = open_store()
+    run_id = store.get_run(run).id
+    log = AuditLog(store.path)
+    report = verify_tree(log, run_id, children_of=lambda r: [c.id for c in store.children(r)])
+    bad = any(report.values())
     if as_json:
-        print_json({"run": run_id, "records": count, "ok": not problems,
-                    "problems": [p.model_dump() for p in problems], "head": log.head(run_id)})
-    elif problems:
-        console.print(f"[bold red]TAMPERED[/] audit log of {run_id} ({count} records):")
-        for p in problems:
-            console.print(f"  record {p.seq if p.seq is not None else '-'}: {escape(p.what)}")
-    else:
-        head = log.head(run_id)
-        console.print(f"[green]ok[/] {run_id}: {count} records, chain intact"
-                      + (f", head {head[1][:16]}…" if head else " (no records)"))
-    raise typer.Exit(1 if problems else 0)
+        problems = report[run_id]
+        print_json({"run": run_id, "records": len(log.records(run_id)), "ok": not bad,
+                    "problems": [p.model_dump() for p in problems], "head": log.head(run_id),
+                    "sub_runs": {r: {"records": len(log.records(r)), "ok": not ps, "head": log.head(r),
+                                     "problems": [p.model_dump() for p in ps]}
+                                 for r, ps in report.items() if r != run_id}})
+        raise typer.Exit(1 if bad else 0)
+    for rid, problems in report.items():
+        count = len(log.records(rid))
+        label = rid if rid == run_id else f"  sub-run {rid}"
+        if problems:
+            console.print(f"[bold red]TAMPERED[/] audit log of {label} ({count} records):")
+            for p in problems:
+                console.print(f"  record {p.seq if p.seq is not None else '-'}: {escape(p.what)}")
+        else:
+            head = log.head(rid)
+            console.print(f"[green]ok[/] {label}: {count} records, chain intact"
+                          + (f", head {head[1][:16]}…" if head else " (no records)"))
+    raise typer.Exit(1 if bad else 0)
 
 
 @app.command("show")

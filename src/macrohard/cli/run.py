@@ -66,6 +66,7 @@ def run(
     no_sandbox: Annotated[bool, typer.Option("--no-sandbox", help="UNSAFE: run commands on this machine without bubblewrap.")] = False,
     write_back: Annotated[bool, typer.Option("--write-back", help="Write the agent's changes into --workspace (or --source) when the run ends; without it they wait for `macrohard runs apply ID`. Recorded with the run.")] = False,
     policy: Annotated[Path | None, typer.Option("--policy", help="Safety policy YAML (default: $MACROHARD_POLICY, $MACROHARD_HOME/policy.yaml, or the built-in; see `macrohard policy show`).")] = None,
+    division: Annotated[str | None, typer.Option("--division", "-d", help="Run as this division: its prompt, environments, policy overlay, budgets and model (see `macrohard divisions`).")] = None,
 ) -> None:
     """Run an agent on a task and watch each step live."""
     if (task is None) == (task_file is None):
@@ -92,7 +93,15 @@ def run(
         budget_updates["max_steps"] = max_steps
     if model_timeout is not None:
         budget_updates["max_model_seconds"] = model_timeout
-    spec = checked_task(spec.model_dump() if spec else {"text": task}, updates, budget_updates)
+    base = spec.model_dump(exclude_unset=bool(division)) if spec else {"text": task}
+    div = None
+    if division:
+        from macrohard.divisions.catalog import get_division, load_divisions
+
+        divisions = load_divisions()
+        div = get_division(division, divisions)
+        base, updates = _as_division(div, base, updates)
+    spec = checked_task(base, updates, budget_updates)
 
     guard = Guard.from_policy(str(policy) if policy else None)
     store = open_store()
@@ -104,7 +113,9 @@ def run(
     def on_step(_run: Run, step: Step) -> None:
         waiting.stop()
         if not as_json:
-            print_step(step, run_id=run_record.id)
+            if _run.id != run_record.id:  # a sub-run of a delegation, shown as it happens
+                console.print(f"  [dim]↳ {escape(str(_run.meta.get('division', 'sub-run')))} {_run.id}[/]", highlight=False)
+            print_step(step, run_id=_run.id)
 
     if not as_json:
         console.print(f"[bold]macrohard[/] run [cyan]{run_record.id}[/] · model [cyan]{escape(llm.name)}[/]")
@@ -116,9 +127,17 @@ def run(
             err_console.print("[bold red on yellow] WARNING: NO SANDBOX [/] the agent's commands run directly on this "
                               "machine, with your permissions, files and network. Recorded in the run.")
         with watched(then_ignore=True) as watch:  # SIGTERM and SIGHUP stop the run as Ctrl-C does; the close is shown
-            finished = run_task(spec, model=llm if as_json else waiting.watch(llm), store=store, on_step=on_step,
-                                approve=_asker(guard), run=run_record, guard=guard, isolation=isolation, check=check,
-                                on_close=watch.on_close)
+            if div is not None:
+                from macrohard.divisions.runtime import Staff, run_division
+
+                staff = Staff(divisions=divisions, approve=_asker(guard), on_step=on_step, isolation=isolation)
+                finished = run_division(spec, div, staff=staff, store=store, guard=guard,
+                                        model=llm if as_json else waiting.watch(llm), run=run_record, check=check,
+                                        on_close=watch.on_close)
+            else:
+                finished = run_task(spec, model=llm if as_json else waiting.watch(llm), store=store, on_step=on_step,
+                                    approve=_asker(guard), run=run_record, guard=guard, isolation=isolation,
+                                    check=check, on_close=watch.on_close)
     except KeyboardInterrupt as exc:
         finished = store.get_run(run_record.id)
         err_console.print(f"\n[yellow]{escape(str(exc) or 'interrupted')}; the steps so far are kept.[/]")
@@ -132,6 +151,23 @@ def run(
         print_summary(finished)
         console.print(f"[dim]see it again: macrohard runs show {finished.id}[/]")
     raise typer.Exit(exit_code(finished))
+
+
+def _as_division(div: Any, base: dict[str, Any], updates: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The task's fields under a division: its default environment (one it may use), budgets and model;
+    what the task file or the command line says explicitly stays."""
+    from macrohard.errors import ConfigError
+
+    env = updates.get("environment") or base.get("environment")
+    if env and env not in div.environments:
+        allowed = ", ".join(div.environments) or "none (it converses and delegates)"
+        raise ConfigError(f"--environment {env}: the {div.name} division may use {allowed}; "
+                          f"choose one of them or another division (`macrohard divisions`)")
+    base = {**base, "environment": env or div.environment,
+            "budget": {**div.budget.model_dump(exclude_unset=True), **(base.get("budget") or {})}}
+    if not updates.get("model") and not base.get("model") and div.model:
+        base["model"] = div.model
+    return base, {k: v for k, v in updates.items() if k != "environment"}
 
 
 def exit_code(run: Run) -> int:

@@ -54,5 +54,13 @@ def _desktop(task: Any, workspace: str, *, isolation: str = "bwrap", **options: 
     return DesktopEnvironment(workspace, **{"network": getattr(task, "network", "none") or "none", **options})
 
 
+@register("none")
+def _none(task: Any, workspace: str, **options: Any) -> Any:
+    # a division that only converses and delegates (chat): nothing to sandbox, nothing it can touch
+    from macrohard.envs.none import NoEnvironment
+
+    return NoEnvironment(workspace)
+
+
 def make_environment(task: Any, workspace: str, **options: Any) -> Any:
     return REGISTRY.lookup(task.environment)(task, workspace, **options)

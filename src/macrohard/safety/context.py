@@ -46,4 +46,6 @@ class GuardContext:
     injected_addresses: set[str] = field(default_factory=set)
     # git remotes that commands of this run added or re-pointed: a later `git push NAME` sends the code there.
     git_remotes: set[str] = field(default_factory=set)
+    # The divisions this run works for, outermost first (chat, operator): delegation loops and depth are judged on it.
+    divisions: tuple[str, ...] = ()
     terminal: TerminalLine = field(default_factory=TerminalLine)  # desktop input since the last submit (guard-fed)

@@ -23,6 +23,7 @@ from macrohard.errors import NotApproved
 from macrohard.safety.approval import TTL_S, Approved, Authorization, Verify, new_seal
 from macrohard.safety.budget import exceeded
 from macrohard.safety.context import GuardContext, GuardFacts
+from macrohard.safety.delegation import check_delegation
 from macrohard.safety.paths import OutsideWorkspace, resolve_inside
 from macrohard.safety.policy import Policy, load_policy
 from macrohard.safety.review import AnswerCheck, ObservationScreen, PolicyCheck
@@ -198,7 +199,7 @@ _authorize, verify = _sealed()
 
 
 def default_checks(policy: Policy | None = None) -> list[Check]:
-    return [check_budget, check_workspace_paths, PolicyCheck(policy if policy is not None else load_policy())]
+    return [check_budget, check_workspace_paths, check_delegation, PolicyCheck(policy if policy is not None else load_policy())]
 
 
 def timed_review(guard: Guard, action: Any, ctx: GuardContext) -> tuple[Verdict, float]:

@@ -133,6 +133,18 @@ def m004_conversations(db: sqlite3.Connection) -> None:
     )
 
 
+@migration
+def m005_run_parent(db: sqlite3.Connection) -> None:
+    """Sub-runs (divisions/delegate.py, company mode) link to the run that delegated them."""
+    db.executescript(
+        """
+        ALTER TABLE runs ADD COLUMN parent_id TEXT;
+        CREATE INDEX runs_parent ON runs(parent_id);
+        UPDATE runs SET parent_id = json_extract(body, '$.parent_id');
+        """
+    )
+
+
 def apply(db: sqlite3.Connection) -> list[str]:
     """Apply the migrations this database has not seen; return their names (hold ``migration_lock``)."""
     db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at REAL NOT NULL)")

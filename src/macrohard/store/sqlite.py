@@ -51,10 +51,10 @@ class SQLiteStore:
 
     def create_run(self, run: Run) -> None:
         self._db().execute(
-            "INSERT INTO runs (id, status, model, task_text, created_at, finished_at, steps, tokens, body) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO runs (id, status, model, task_text, created_at, finished_at, steps, tokens, body, parent_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (run.id, run.status.value, run.model, run.task.text, run.created_at, run.finished_at, run.steps,
-             run.usage.total, run.model_dump_json()),
+             run.usage.total, run.model_dump_json(), run.parent_id),
         )
 
     def update_run(self, run: Run) -> None:
@@ -82,6 +82,11 @@ class SQLiteStore:
             args = (status,)
         sql += " ORDER BY created_at DESC LIMIT ?"
         return [Run.model_validate_json(r[0]) for r in self._db().execute(sql, (*args, limit))]
+
+    def children(self, run_id: str) -> list[Run]:
+        """The sub-runs ``run_id`` delegated, oldest first."""
+        rows = self._db().execute("SELECT body FROM runs WHERE parent_id=? ORDER BY created_at, rowid", (run_id,))
+        return [Run.model_validate_json(r[0]) for r in rows]
 
     # -- steps -----------------------------------------------------------------------------
 

@@ -1,0 +1,34 @@
+"""`macrohard divisions`: the divisions, packaged and the user's own ($MACROHARD_HOME/divisions/*.yaml)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from macrohard.cli.common import console, print_json
+
+
+def divisions(
+    as_json: Annotated[bool, typer.Option("--json", help="Every field of every division, as JSON.")] = False,
+) -> None:
+    """List the divisions: what each does, what it may use, its budgets and model."""
+    from macrohard.divisions.catalog import BUILTIN_DIR, load_divisions, user_dir
+
+    table = load_divisions()
+    if as_json:
+        print_json([{**d.model_dump(mode="json"), "source": d.source} for d in table.values()])
+        return
+    out = Table(title="divisions", caption=f"* from {user_dir()}; add or override one there as NAME.yaml")
+    out.add_column("name", no_wrap=True)
+    out.add_column("description", ratio=3, overflow="fold")
+    for col in ("environments", "actions", "policy", "steps", "model"):
+        out.add_column(col, overflow="fold", ratio=1)
+    for d in table.values():
+        yours = not d.source.startswith(str(BUILTIN_DIR))
+        rules = f"+{len(d.policy.rules)} rules" + (" (loosens)" if d.policy.loosen else "") if d.policy.rules else "-"
+        out.add_row(d.name + (" *" if yours else ""), escape(d.description), ", ".join(d.environments) or "none",
+                    ", ".join(d.actions) or "-", rules, str(d.budget.max_steps), escape(d.model or "default"))
+    console.print(out)

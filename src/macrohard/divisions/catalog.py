@@ -1,0 +1,59 @@
+"""Where divisions come from: the packaged ``builtin/*.yaml``, then ``$MACROHARD_HOME/divisions/*.yaml``
+(one division per file; a user's file with a packaged name replaces that division). Errors name the file,
+the line and the field (``yamlfile.load_model``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from macrohard.divisions.config import Division
+from macrohard.errors import ConfigError
+from macrohard.yamlfile import load_model
+
+BUILTIN_DIR = Path(__file__).with_name("builtin")
+
+
+def user_dir() -> Path:
+    from macrohard.store.sqlite import default_home
+
+    return default_home() / "divisions"
+
+
+def load_file(path: Path, *, packaged: bool = False) -> Division:
+    """One division file, validated; a packaged file may not loosen the user's policy."""
+    try:
+        text = path.read_text()
+    except OSError as exc:
+        raise ConfigError(f"cannot read division file {path}: {exc.strerror}") from exc
+    division = load_model(text, str(path), Division, error=ConfigError, what="a division file",
+                          hint="it needs name: and system_prompt:; see `macrohard divisions --json`")
+    if packaged and division.policy.loosen:
+        raise ConfigError(f"{path}: policy.loosen: a packaged division may not loosen the user's policy")
+    ids = [r.id for r in division.policy.rules]
+    if dup := sorted({i for i in ids if ids.count(i) > 1}):
+        raise ConfigError(f"{path}: policy.rules: rule ids must be unique; repeated: {', '.join(dup)}")
+    division.source = str(path)
+    return division
+
+
+def load_divisions(home: Path | None = None) -> dict[str, Division]:
+    """Every division by name: the packaged ones, then the user's (which add to or replace them)."""
+    found = {d.name: d for d in (load_file(p, packaged=True) for p in sorted(BUILTIN_DIR.glob("*.yaml")))}
+    folder = home if home is not None else user_dir()
+    seen: dict[str, Path] = {}
+    for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+        division = load_file(path)
+        if division.name in seen:
+            raise ConfigError(f"{path}: division {division.name!r} is also defined in {seen[division.name]}; "
+                              "keep one file per division")
+        seen[division.name] = path
+        found[division.name] = division
+    return found
+
+
+def get_division(name: str, divisions: dict[str, Division] | None = None) -> Division:
+    table = divisions if divisions is not None else load_divisions()
+    if name not in table:
+        raise ConfigError(f"unknown division {name!r}; choose one of: {', '.join(sorted(table))} "
+                          f"(or add {user_dir() / (name + '.yaml')})")
+    return table[name]

@@ -1,0 +1,88 @@
+"""Running a task as a division: its prompt, its guard (the user's policy tightened by its overlay), the
+executor of its extra actions (delegate), its default environment, budgets and model."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from macrohard.divisions.config import Division
+from macrohard.safety.context import ApprovalCallback
+from macrohard.safety.guard import Guard
+from macrohard.safety.overlay import Tightened
+from macrohard.safety.policy import Defaults, Policy
+from macrohard.types import Budget, Run, Task
+
+
+@dataclass
+class Staff:
+    """What every run of a delegation tree shares: the divisions, how a division gets its model, who approves."""
+
+    divisions: dict[str, Division]
+    models: Callable[[Division, Task], Any] | None = None  # default: get_model(division.model or the task's)
+    approve: ApprovalCallback | None = None
+    on_step: Callable[[Run, Any], None] | None = None
+    isolation: str | None = None
+
+    def model_for(self, division: Division, task: Task) -> Any:
+        if self.models is not None:
+            return self.models(division, task)
+        from macrohard.models import get_model
+
+        return get_model(division.model or task.model)
+
+
+def division_guard(division: Division, base: Guard) -> Guard:
+    """``base`` (the user's guard, or the delegating run's) with the division's overlay: tightening only,
+    unless the division's own file says ``loosen: true`` (then its rules go before the user's)."""
+    overlay = division.policy
+    if not overlay.rules:
+        checks = list(base.checks)
+        policy = base.policy
+    elif overlay.loosen:
+        from macrohard.safety.review import PolicyCheck
+
+        policy = base.policy.model_copy(update={"rules": [*overlay.rules, *base.policy.rules]})
+        checks = [PolicyCheck(policy) if isinstance(c, PolicyCheck) else c for c in base.checks]
+    else:
+        rules = Policy(rules=overlay.rules, defaults=Defaults(), allowed_paths=base.policy.allowed_paths)
+        checks = [Tightened(base.checks, rules, base_policy=base.policy, division=division.name)]
+        policy = base.policy
+    return Guard(checks=checks, screens=list(base.screens), answer_checks=list(base.answer_checks),
+                 on_verdict=base.on_verdict, policy=policy)
+
+
+def division_task(division: Division, text: str, *, like: Task | None = None, budget: Budget | None = None,
+                  **updates: Any) -> Task:
+    """A task for ``division``: its environment, its budgets (or ``budget``), its model; the rest like ``like``."""
+    data = like.model_dump() if like is not None else {}
+    for key in ("workspace", "source", "write_back", "files", "setup", "tags"):
+        data.pop(key, None)  # a sub-task starts in its own fresh workspace
+    data.update(text=text, environment=division.environment,
+                budget=(budget or division.budget).model_dump(), model=division.model or data.get("model"))
+    data.update(updates)
+    return Task.model_validate(data)
+
+
+def run_division(task: Task, division: Division, *, staff: Staff, store: Any, guard: Guard | None = None,
+                 model: Any = None, run: Run | None = None, chain: tuple[str, ...] = (), **options: Any) -> Run:
+    """Run ``task`` as ``division`` to its end (``runner.run_task``), delegating through ``staff`` if it may.
+
+    ``chain``: the divisions above this run (its delegating parents), outermost first.
+    """
+    from macrohard.divisions.delegate import DelegateEnvironment
+    from macrohard.runner import run_task
+
+    g = division_guard(division, guard if guard is not None else Guard.from_policy())
+    chain = (*chain, division.name)
+    extra = [DelegateEnvironment(staff=staff, store=store, guard=g, chain=chain)] if division.delegates else []
+    extra += options.pop("extra_envs", [])
+    model = model if model is not None else staff.model_for(division, task)
+    run = run or Run(task=task, model=model.name)
+    run.meta["division"] = division.name
+    for env in extra:
+        if hasattr(env, "chain"):
+            env.chain = chain
+    return run_task(task, model=model, store=store, guard=g, on_step=staff.on_step, approve=staff.approve,
+                    isolation=staff.isolation, run=run, prompt=division.system_prompt, extra_envs=extra, **options)
