@@ -12,9 +12,9 @@ from macrohard.chat import (
     Conversation,
     DelegationFinished,
     DelegationStarted,
+    DivisionDelegator,
     ErrorEvent,
     MessageDone,
-    RunDelegator,
     RunStepEvent,
     TokenEvent,
     chat_event,
@@ -102,15 +102,15 @@ def test_a_model_that_is_down_says_what_to_set_and_the_conversation_survives(cha
     assert [m.text for m in conv.history()] == ["hello?", "and now?", "still there?", "back again"]
 
 
-def test_a_delegated_run_streams_its_steps_and_its_question_is_answered_through_the_engine(chats, tmp_path):
+def test_a_delegated_run_streams_its_steps_and_its_question_is_answered_through_the_engine(chats):
     chat_model = ScriptedModel([delegate("operator", "make a file note.txt saying hi, then check uptime"),
                                 "Done: note.txt says hi."])
     worker = ScriptedModel([{"kind": "bash", "command": "echo hi > note.txt"},
                             {"kind": "bash", "command": "ssh build@127.0.0.1 uptime"},
                             {"kind": "finish", "answer": "note.txt written"}])
     guard = Guard()
-    delegator = RunDelegator(worker, store=chats.store, guard=guard,
-                             task_defaults={"workspace": str(tmp_path / "ws"), "network": "loopback"})
+    delegator = DivisionDelegator(store=chats.store, guard=guard, models=lambda _division, _task: worker,
+                                  task_updates={"network": "loopback"})
     conv = Conversation.start(chats, chat_model, guard=guard, delegator=delegator)
     events = []
     for event in conv.send("please write note.txt"):

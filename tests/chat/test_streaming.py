@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 import time
 
-from macrohard.chat import Conversation, DelegationStarted, MessageDone, RunDelegator, TokenEvent
+from macrohard.chat import Conversation, DelegationStarted, DivisionDelegator, MessageDone, TokenEvent
 from macrohard.models.openai_compat import OpenAICompatModel
 from macrohard.models.streaming import stream_reply
+from macrohard.safety.guard import Guard
 from macrohard.store.conversations import ConversationStore
 from macrohard.testing import FakeOpenAIServer, ScriptedModel
 
@@ -46,14 +47,14 @@ def test_a_server_that_ignores_stream_is_one_chunk():
     assert [c.text for c in chunks] == ["whole"] and chunks[0].reply.text == "whole"
 
 
-def test_a_conversation_streams_from_the_server_and_delegates(store, tmp_path):
+def test_a_conversation_streams_from_the_server_and_delegates(store):
     replies = [{"text": "Let me ask the operator.",
                 "tool_calls": [{"name": "delegate", "arguments": {"division": "operator", "task": "say hello"}}]},
                {"text": "The operator said hello, and everything went fine on its side today."}]
     with FakeOpenAIServer(replies) as server:
         model = OpenAICompatModel(server.url, "fake")
-        delegator = RunDelegator(ScriptedModel([{"kind": "finish", "answer": "hello"}]), store=store,
-                                 task_defaults={"workspace": str(tmp_path / "ws")})
+        worker = ScriptedModel([{"kind": "finish", "answer": "hello"}])
+        delegator = DivisionDelegator(store=store, guard=Guard(), models=lambda _division, _task: worker)
         conv = Conversation.start(ConversationStore(store), model, delegator=delegator)
         events = list(conv.send("greet me through the operator"))
     tokens = [e.text for e in events if isinstance(e, TokenEvent)]

@@ -19,7 +19,7 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
-from macrohard.chat.delegation import DELEGATE_TOOL, DelegationRequest, Delegator
+from macrohard.chat.delegation import DelegationRequest, Delegator, delegate_tool
 from macrohard.chat.events import (
     ApprovalNeeded,
     DelegationFinished,
@@ -46,8 +46,8 @@ SCREEN_EVERY = 80  # characters of new text between two answer screens while str
 CHAT_SYSTEM_PROMPT = (
     "You are macrohard, a helpful assistant in a conversation. Answer directly and briefly. When the user asks "
     "for work on a computer (running commands, changing files, using a browser or a desktop), call the delegate "
-    "tool with the division (operator for such work) and a complete task; its result comes back to you, and you "
-    "then tell the user what was done.")
+    "tool with the division best suited (operator when unsure) and a complete task in plain words: the division "
+    "sees nothing else. Its result comes back to you; then tell the user what was done.")
 
 
 class Conversation:
@@ -125,7 +125,7 @@ class Conversation:
         parts: list[str] = []
         run_ids: list[str] = []
         for call_no in range(MAX_DELEGATIONS + 1):
-            tools = [DELEGATE_TOOL] if self.delegator is not None and call_no < MAX_DELEGATIONS else []
+            tools = [delegate_tool()] if self.delegator is not None and call_no < MAX_DELEGATIONS else []
             before = "\n\n".join(parts)
             released, text, reply, stopped = 0, "", None, None
             stream = stream_reply(self.model, messages, tools)

@@ -22,13 +22,15 @@ from macrohard.chat import (
     DelegationStarted,
     ErrorEvent,
     MessageDone,
-    RunDelegator,
     RunStepEvent,
     TokenEvent,
     open_conversation,
 )
+from macrohard.chat.divisions import CHAT, DivisionDelegator, chat_prompt
+from macrohard.chat.engine import CHAT_SYSTEM_PROMPT
 from macrohard.cli.common import ago, console, err_console, open_store, print_json, status_text
 from macrohard.cli.view import BODY_CHARS, HEAD_CHARS, action_summary, clip, print_step, visible
+from macrohard.divisions import load_divisions
 from macrohard.errors import UserError
 from macrohard.models import get_model
 from macrohard.safety.guard import Guard
@@ -43,8 +45,8 @@ def chat(
     conversation: Annotated[str | None, typer.Argument(help="With --continue: the conversation to continue "
                                                             "(an id from `macrohard chats list`; default: the last).")] = None,
     cont: Annotated[bool, typer.Option("--continue", "-c", help="Continue a stored conversation instead of starting one.")] = False,
-    model: Annotated[str | None, typer.Option("--model", "-m", help="Model that answers: local (the embedded model, offline), xai, openai:MODEL, http://HOST/v1 … (default: $MACROHARD_MODEL or local).")] = None,
-    run_model: Annotated[str | None, typer.Option("--run-model", help="Model for delegated runs (default: the --model).")] = None,
+    model: Annotated[str | None, typer.Option("--model", "-m", help="Model that answers: local (the embedded model, offline), xai, openai:MODEL, http://HOST/v1 … (default: the chat division's, else $MACROHARD_MODEL, else local).")] = None,
+    run_model: Annotated[str | None, typer.Option("--run-model", help="Model for delegated runs (default: each division's own, else the --model).")] = None,
     network: Annotated[str, typer.Option("--network", help="Sandbox network of delegated runs: none (default), loopback, hosts, full.")] = "none",
     policy: Annotated[Path | None, typer.Option("--policy", help="Safety policy YAML (default: $MACROHARD_POLICY, $MACROHARD_HOME/policy.yaml, or the built-in).")] = None,
 ) -> None:
@@ -53,14 +55,18 @@ def chat(
         raise UserError(f"to go on with conversation {conversation}, add --continue: macrohard chat --continue {conversation}")
     if network not in ("none", "loopback", "hosts", "full"):
         raise UserError(f"--network must be none, loopback, hosts or full, not {network!r}")
+    divisions = load_divisions()
     store = open_store()
     chats = ConversationStore(store)
-    llm = get_model(model)
-    worker = get_model(run_model) if run_model else llm
+    chat_division = divisions.get(CHAT)
+    llm = get_model(model or (chat_division.model if chat_division is not None else None))
+    worker = get_model(run_model) if run_model else None
     guard = Guard.from_policy(str(policy) if policy else None)
-    delegator = RunDelegator(worker, store=store, guard=guard, task_defaults={"network": network})
+    delegator = DivisionDelegator(store=store, guard=guard, divisions=divisions, default_model=llm,
+                                  models=(lambda _division, _task: worker) if worker is not None else None,
+                                  task_updates={"network": network})
     conv = open_conversation(chats, llm, resume=(conversation or "last") if cont else None, guard=guard,
-                             delegator=delegator)
+                             delegator=delegator, system_prompt=chat_prompt(divisions, CHAT_SYSTEM_PROMPT))
     interactive = sys.stdin.isatty()
     console.print(f"[bold]macrohard[/] chat [cyan]{conv.id}[/] · model [cyan]{escape(llm.name)}[/]"
                   + ("  [dim](Ctrl-D ends)[/]" if interactive else ""), highlight=False)

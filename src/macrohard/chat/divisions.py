@@ -1,0 +1,133 @@
+"""Delegation from a conversation through the divisions (``macrohard.divisions``).
+
+The chat model's ``delegate(division, task)`` becomes a ``DelegateAction`` that the guard authorizes for
+the chat division (an unknown division, a loop back to chat and depth are judged there, and recorded in
+the conversation's audit chain); only the approval it mints starts the sub-run, which
+``ConversationDelegations`` verifies like every environment does. The sub-run is the named division's
+(its prompt, environment, policy overlay, budgets and model: ``divisions.runtime.run_division``), its
+steps and questions go to the conversation, and its chain's head is recorded in the conversation's chain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from macrohard.chat.delegation import DelegationRequest
+from macrohard.envs.admit import admit
+from macrohard.errors import MacrohardError, UserError
+from macrohard.safety import audit
+from macrohard.safety.approval import Approved
+from macrohard.safety.context import GuardContext
+from macrohard.safety.guard import Guard
+from macrohard.types import Decision, DelegateAction, Observation, Run, Task, Verdict
+
+CHAT = "chat"
+
+
+class DelegationRefused(UserError):
+    """The guard (or the person it asked) did not approve a delegation; the message says why."""
+
+
+class ConversationDelegations:
+    """Executes approved ``delegate`` actions of one conversation turn: runs the division's sub-run."""
+
+    kind = "delegate"
+    action_types = (DelegateAction,)
+    workspace = ""
+
+    def __init__(self, delegator: DivisionDelegator, request: DelegationRequest) -> None:
+        self.delegator, self.request = delegator, request
+        self.run: Run | None = None
+
+    def execute(self, approved: Approved[Any]) -> Observation:
+        action, done = admit(self, approved)
+        if done is not None:
+            return done
+        self.run = self.delegator.run_sub(action, self.request)
+        return Observation(output=f"sub-run {self.run.id} ended {self.run.status.value}")
+
+
+class DivisionDelegator:
+    """A ``Delegator`` through the divisions. ``models(division, task)`` gives a division's model (default:
+    the division's own, else ``default_model``); ``task_updates`` go into each sub-task (network, ...)."""
+
+    def __init__(self, *, store: Any, guard: Guard, divisions: dict[str, Any] | None = None,
+                 models: Callable[[Any, Task], Any] | None = None, default_model: Any = None,
+                 isolation: str | None = None, task_updates: dict[str, Any] | None = None) -> None:
+        from macrohard.divisions import load_divisions
+
+        self.store, self.guard = store, guard
+        self.divisions = divisions if divisions is not None else load_divisions()
+        self.models, self.default_model = models, default_model
+        self.isolation = isolation
+        self.task_updates = dict(task_updates or {})
+
+    def __call__(self, request: DelegationRequest) -> Run:
+        try:
+            action = DelegateAction(division=request.division, task=request.task)
+        except ValueError as exc:
+            raise DelegationRefused(f"not a valid delegation: {exc}") from exc
+        if request.division not in self.divisions:
+            raise DelegationRefused(f"unknown division {request.division!r}; the divisions are: "
+                                    f"{', '.join(sorted(d for d in self.divisions if d != CHAT))}")
+        env = ConversationDelegations(self, request)
+        ctx = GuardContext(workspace="", run_id=request.conversation_id, task_text=request.task,
+                           environment="delegate", divisions=(CHAT,), approve=request.approve)
+        authorization = self.guard.authorize(action, ctx, env=env)
+        if authorization.approved is None:
+            verdict = authorization.verdict
+            who = f"the {authorization.refused_by}" if authorization.refused_by else f"the guard ({verdict.check})"
+            raise DelegationRefused(f"the delegation to {request.division} was not approved by {who}: {verdict.reason}")
+        env.execute(authorization.approved)
+        assert env.run is not None
+        self._link(request, env.run)
+        return env.run
+
+    def run_sub(self, action: DelegateAction, request: DelegationRequest) -> Run:
+        from macrohard.divisions.runtime import Staff, division_task, run_division
+
+        division = self.divisions[action.division]
+        task = division_task(division, action.task, **self.task_updates)
+        staff = Staff(divisions=self.divisions, models=self._model_for, approve=request.approve,
+                      on_step=request.on_step, isolation=self.isolation)
+        run = Run(id=request.run_id, task=task, model="", meta={"conversation_id": request.conversation_id})
+        try:
+            return run_division(task, division, staff=staff, store=self.store, guard=self.guard, run=run,
+                                chain=(CHAT,))
+        except MacrohardError as exc:
+            try:
+                return self.store.get_run(run.id)  # recorded, then failed (its environment, its model)
+            except MacrohardError:
+                raise exc from None
+
+    def _model_for(self, division: Any, task: Task) -> Any:
+        if self.models is not None:
+            return self.models(division, task)
+        if division.model is None and self.default_model is not None:
+            return self.default_model
+        from macrohard.models import get_model
+
+        return get_model(division.model or task.model)
+
+    def _link(self, request: DelegationRequest, child: Run) -> None:
+        """The child's id and chain head in the conversation's audit chain (as a parent run records it)."""
+        log = audit.attach(self.guard, self.store)
+        if log is None:
+            return
+        head = log.head(child.id)
+        record = {"kind": "delegation", "division": request.division, "task": request.task[:2000],
+                  "child_id": child.id, "child_status": child.status.value,
+                  "child_head_seq": head[0] if head else 0, "child_head_hash": head[1] if head else ""}
+        verdict = Verdict(decision=Decision.allow, check="delegation", reason=f"sub-run {child.id} ended "
+                          f"{child.status.value}")
+        log.append(request.conversation_id, "delegation", verdict, record, 0)
+
+
+def chat_prompt(divisions: dict[str, Any], base: str) -> str:
+    """The conversation's system prompt with the divisions it may hand work to, each with its description."""
+    names = [f"- {d.name}: {d.description}" for d in sorted(divisions.values(), key=lambda d: d.name) if d.name != CHAT]
+    return f"{base}\nThe divisions:\n" + "\n".join(names) if names else base
+
+
+__all__ = ["ConversationDelegations", "DelegationRefused", "DivisionDelegator", "chat_prompt"]
