@@ -40,6 +40,11 @@ class RunSpec(BaseModel):
     eval_id: str | None = None
     task_id: str = ""
     repeat: int = 0
+    division: str | None = Field(default=None, description="Run as this division (its prompt, tools, policy "
+                                 "overlay); see `macrohard divisions`.")
+    parent_id: str | None = Field(default=None, description="The run this one is a sub-run of (company mode).")
+    chain: list[str] = Field(default_factory=list, description="Divisions above this run, outermost first "
+                             "(bounds delegation loops and depth).")
 
 
 class RunOutcome(BaseModel):
@@ -126,6 +131,18 @@ def _fill_site(value: Any, url: str) -> Any:
     return value
 
 
+def _run_division(spec: RunSpec, task: Task, model: Any, store: SQLiteStore, run: Run, site: Any) -> Run:
+    """The spec's task run as its division: the user's policy with the division's overlay, its prompt and tools."""
+    from macrohard.divisions.catalog import get_division, load_divisions
+    from macrohard.divisions.runtime import Staff, run_division
+
+    divisions = load_divisions()
+    division = get_division(str(spec.division), divisions)
+    staff = Staff(divisions=divisions, isolation=spec.isolation)
+    return run_division(task, division, staff=staff, store=store, model=model, run=run, chain=tuple(spec.chain),
+                        check=spec.check, site=site, script=spec.script)
+
+
 def execute(spec: RunSpec, attempt: int = 1) -> RunOutcome:
     """Run one spec to its end on this worker and score it. Never raises for a failed run."""
     from macrohard.eval.checkers import WORKSPACE_CHECKS, run_check
@@ -155,10 +172,13 @@ def execute(spec: RunSpec, attempt: int = 1) -> RunOutcome:
             "allow_hosts": [*task.allow_hosts, urlsplit(site.url).netloc]})
         if site is not None and spec.model == "scripted":
             model.script = [_fill_site(a, site.url) for a in model.script]
-        run = Run(id=run_id, task=t, model=model.name, meta=meta)
+        run = Run(id=run_id, task=t, model=model.name, meta=meta, parent_id=spec.parent_id)
         try:  # the runner runs the check after the agent finished, in a sandbox over its workspace
-            run = run_task(t, model=model, store=store, isolation=spec.isolation, run=run, check=spec.check,
-                           site=site, script=spec.script)
+            if spec.division:
+                run = _run_division(spec, t, model, store, run, site)
+            else:
+                run = run_task(t, model=model, store=store, isolation=spec.isolation, run=run, check=spec.check,
+                               site=site, script=spec.script)
         except MacrohardError as exc:  # setup refused or failed: the runner recorded the run as failed
             outcome.error = str(exc)
             try:

@@ -1,0 +1,183 @@
+"""Company mode: a lead agent (the chat division's model) writes a plan of sub-tasks across divisions (a
+``plan`` action, reviewed by the guard), the sub-tasks run through the executor (local pool or Ray),
+independent ones in parallel, each an ordinary sub-run inside the lead's budgets; their results come back
+to the lead, which may re-plan failed steps, then reports. The lead's run is failed when a sub-task failed
+and the lead did not recover it (its latest attempt), whatever the lead claims.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from macrohard.divisions.config import Division
+from macrohard.divisions.delegate import carve, child_failed, link, spend
+from macrohard.envs.admit import admit
+from macrohard.safety.approval import Approved
+from macrohard.safety.context import GuardContext
+from macrohard.safety.guard import Guard
+from macrohard.types import FinishAction, Observation, PlanAction, PlanStep, Run, RunStatus, new_run_id
+
+LEAD_PROMPT = """You lead a company of divisions. Turn the goal into a plan with the `plan` tool: sub-tasks,
+each for one division, each complete on its own (the division sees only its task). Steps that need another's
+result list it in `after`; the others run in parallel. The divisions:
+{divisions}
+The results come back to you. If a step failed, call `plan` again with that step's id (a better task if
+needed) to retry it, or finish with success=false. When every step is done, call `finish` with a short
+report of what each division did."""
+
+
+def waves(steps: list[PlanStep]) -> list[list[PlanStep]] | str:
+    """Steps in waves: each wave's steps depend only on earlier waves. A string says what is wrong."""
+    ids = [s.id for s in steps]
+    if dup := sorted({i for i in ids if ids.count(i) > 1}):
+        return f"step ids must be unique; repeated: {', '.join(dup)}"
+    for s in steps:
+        if unknown := [a for a in s.after if a not in ids]:
+            return f"step {s.id} waits for {', '.join(unknown)}, which is not a step of this plan"
+    done: set[str] = set()
+    out: list[list[PlanStep]] = []
+    left = list(steps)
+    while left:
+        ready = [s for s in left if set(s.after) <= done]
+        if not ready:
+            return f"steps {', '.join(s.id for s in left)} wait for each other in a circle"
+        out.append(ready)
+        done |= {s.id for s in ready}
+        left = [s for s in left if s.id not in done]
+    return out
+
+
+class PlanEnvironment:
+    """Executes approved ``plan`` actions of the lead's run through an executor."""
+
+    kind = "company"
+    action_types = (PlanAction, FinishAction)
+
+    def __init__(self, *, divisions: dict[str, Division], executor: Any, store: Any, guard: Guard,
+                 run_model: str, scripts: dict[str, list[dict[str, Any]]] | None = None,
+                 isolation: str | None = None) -> None:
+        self.divisions = divisions
+        self.executor = executor
+        self.store = store
+        self.guard = guard  # the lead's: the plan's audit links go into its chain
+        self.run_model = run_model
+        self.scripts = scripts or {}  # "s1" or "s1#2" (its 2nd attempt) -> a scripted model's actions (tests, demos)
+        self.attempts: dict[str, int] = {}
+        self.isolation = isolation
+        self.chain: tuple[str, ...] = ()
+        self.results: dict[str, Run | None] = {}  # step id -> its latest attempt
+        self.run: Run | None = None
+        self.ctx: GuardContext | None = None
+        self.workspace = ""
+
+    def bind(self, run: Run, ctx: GuardContext) -> None:
+        self.run, self.ctx, self.workspace = run, ctx, ctx.workspace
+        ctx.divisions = self.chain
+
+    def execute(self, approved: Approved[Any]) -> Observation:
+        action, done = admit(self, approved)
+        if done is not None:
+            return done
+        assert self.run is not None and self.ctx is not None, "the agent binds the plan's executor first"
+        unknown = sorted({s.division for s in action.steps if s.division not in self.divisions})
+        if unknown:
+            return Observation(error=True, output=f"unknown division(s) {', '.join(map(repr, unknown))}; the divisions "
+                               f"are: {', '.join(sorted(self.divisions))}. Write the plan again.")
+        order = waves(action.steps)
+        if isinstance(order, str):
+            return Observation(error=True, output=f"the plan cannot run: {order}. Write it again.")
+        self.run.meta.setdefault("plans", []).append(action.model_dump(mode="json")["steps"])
+        self.store.update_run(self.run)
+        lines = []
+        for wave in order:
+            lines += self._wave(wave)
+        failed = [sid for sid, run in self.results.items() if run is None or child_failed(run)]
+        head = "All steps succeeded." if not failed else f"Failed so far: {', '.join(failed)}."
+        return Observation(output="\n".join([head, *lines]), error=bool(failed),
+                           meta={"runs": {sid: (r.id if r else None) for sid, r in self.results.items()}})
+
+    def _wave(self, wave: list[PlanStep]) -> list[str]:
+        from macrohard.divisions.runtime import division_task
+        from macrohard.executors.spec import RunSpec
+
+        assert self.run is not None and self.ctx is not None
+        ctx, share = self.ctx, len(wave)
+        specs, lines = [], []
+        for step in wave:
+            division = self.divisions[step.division]
+            budget = carve(ctx, division.budget)
+            if isinstance(budget, str):
+                self.results[step.id] = None
+                lines.append(f"{step.id} ({step.division}): not run: {budget}")
+                continue
+            # parallel steps share what is left: steps, tokens and money split evenly, wall time in common
+            split: dict[str, Any] = {"max_steps": max(1, budget.max_steps // share)}
+            if budget.max_tokens is not None:
+                split["max_tokens"] = max(1, budget.max_tokens // share)
+            if budget.max_cost_usd is not None:
+                split["max_cost_usd"] = budget.max_cost_usd / share
+            task = division_task(division, step.task, like=self.run.task, budget=budget.model_copy(update=split))
+            self.attempts[step.id] = self.attempts.get(step.id, 0) + 1
+            script = self.scripts.get(f"{step.id}#{self.attempts[step.id]}", self.scripts.get(step.id))
+            specs.append(RunSpec(key=step.id, run_id=new_run_id(), task=task, division=division.name,
+                                 model="scripted" if script is not None else (division.model or self.run_model),
+                                 script=script, isolation=self.isolation, store_path=str(self.store.path),
+                                 parent_id=self.run.id, chain=list(self.chain), task_id=step.id))
+        started = time.monotonic()
+        for outcome in self.executor.map(specs):
+            step = next(s for s in wave if s.id == outcome.key)
+            child = outcome.run
+            self.results[step.id] = child
+            if child is None:
+                lines.append(f"{step.id} ({step.division}): not run: {outcome.error or outcome.detail}")
+                continue
+            spend(ctx, child)
+            link(self.guard, self.store, self.run, ctx, child, extra={"plan_step": step.id})
+            check = "" if child.check is None else f", check {'passed' if child.check.passed else 'FAILED'}"
+            text = f"{step.id} ({step.division}): {child.status.value}{check}, run {child.id}"
+            lines.append(text + (f": {child.answer}" if child.answer else "") + (f" ({child.error})" if child.error else ""))
+        ctx.elapsed_s += time.monotonic() - started  # the wave's time is the lead's too
+        return lines
+
+
+def lead_division(divisions: dict[str, Division]) -> Division:
+    """The chat division as the lead: its model and policy, the lead's prompt."""
+    listing = "\n".join(f"- {d.name}: {d.description}" for d in divisions.values() if d.name != "chat")
+    return divisions["chat"].model_copy(update={"system_prompt": LEAD_PROMPT.format(divisions=listing)})
+
+
+def settle(run: Run, plan: PlanEnvironment, store: Any) -> Run:
+    """The lead's status made true: failed when a sub-task's latest attempt failed, whatever the lead said."""
+    failed = [f"{sid} ({r.meta.get('division', '?')}: {r.status.value})" if r else f"{sid} (not run)"
+              for sid, r in plan.results.items() if r is None or child_failed(r)]
+    run.meta["company"] = {sid: (r.id if r else None) for sid, r in plan.results.items()}
+    if failed and run.status is RunStatus.succeeded:
+        run.status = RunStatus.failed
+        run.error = f"sub-task(s) {', '.join(failed)} failed and the lead did not recover them"
+    store.update_run(run)
+    return run
+
+
+def company(goal: str, *, store: Any, executor: Any, run_model: str | None = None, lead_model: Any = None,
+            guard: Guard | None = None, scripts: dict[str, list[dict[str, Any]]] | None = None,
+            on_step: Any = None, approve: Any = None, isolation: str | None = None, run: Run | None = None,
+            **task_fields: Any) -> Run:
+    """Run ``goal`` in company mode to its end and return the lead's run (its sub-runs: ``store.children``)."""
+    from macrohard.divisions.catalog import load_divisions
+    from macrohard.divisions.runtime import Staff, division_task, run_division
+
+    divisions = load_divisions()
+    lead = lead_division(divisions)
+    task = division_task(lead, goal, **task_fields)
+    staff = Staff(divisions=divisions, approve=approve, on_step=on_step, isolation=isolation)
+    model = lead_model if lead_model is not None else staff.model_for(lead, task)
+    g = guard if guard is not None else Guard.from_policy()
+    plan = PlanEnvironment(divisions=divisions, executor=executor, store=store, guard=g,
+                           run_model=run_model or task.model or getattr(model, "name", "local"),
+                           scripts=scripts, isolation=isolation)
+    run = run or Run(task=task, model=model.name)
+    run.task, run.meta["company"] = task, {}
+    finished = run_division(task, lead, staff=staff, store=store, guard=g, model=model, run=run,
+                            extra_envs=[plan])
+    return settle(finished, plan, store)
