@@ -9,8 +9,21 @@ from typing import Any
 from macrohard.safety.terminal import TerminalLine
 from macrohard.types import Budget, Usage, Verdict
 
-# Called when a verdict is "ask": gets the action and the verdict, returns True to approve.
-ApprovalCallback = Callable[[Any, Verdict], bool]
+
+@dataclass(frozen=True)
+class ApprovalAnswer:
+    """An answer to an ``ask`` that says who gave it (``by``: "user alice"), recorded in the audit chain."""
+
+    approved: bool
+    by: str
+
+    def __bool__(self) -> bool:
+        return self.approved
+
+
+# Called when a verdict is "ask": gets the action and the verdict, returns True (or an approving
+# ``ApprovalAnswer``, which names who answered) to approve.
+ApprovalCallback = Callable[[Any, Verdict], "bool | ApprovalAnswer"]
 
 
 @dataclass(frozen=True)

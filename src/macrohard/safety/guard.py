@@ -170,7 +170,8 @@ def _sealed() -> tuple[Callable[[Guard, Any, GuardContext, Any], Authorization],
         if verdict.decision is Decision.ask:
             callback = ctx.approve
             if callback is not None:
-                allowed, by = bool(callback(action, verdict)), "user"
+                answer = callback(action, verdict)
+                allowed, by = bool(answer), getattr(answer, "by", None) or "user"
             else:
                 allowed, by = guard.policy.defaults.non_interactive == "allow", "policy"
             verdict = verdict.model_copy(update={

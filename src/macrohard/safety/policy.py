@@ -57,6 +57,9 @@ class Defaults(_Strict):
     unmatched: Decision = Field(default=Decision.allow, description="Decision for actions no rule matches.")
     non_interactive: Literal["deny", "allow"] = Field(
         default="deny", description="What an `ask` becomes when nobody can answer (no terminal, no callback).")
+    approval_timeout_s: float = Field(
+        default=300.0, gt=0, description="How long a person (the web app) is waited for on an `ask`; then "
+                                         "`non_interactive` decides.")
 
 
 class Observations(_Strict):

@@ -145,6 +145,28 @@ def m005_run_parent(db: sqlite3.Connection) -> None:
     )
 
 
+@migration
+def m006_web_users(db: sqlite3.Connection) -> None:
+    """Users of ``macrohard serve`` (a token, stored only as its SHA-256) and their login sessions."""
+    db.executescript(
+        """
+        CREATE TABLE web_users (
+            name TEXT PRIMARY KEY,
+            role TEXT NOT NULL CHECK (role IN ('owner', 'member', 'viewer')),
+            token_hash TEXT NOT NULL UNIQUE,
+            created_at REAL NOT NULL
+        );
+        CREATE TABLE web_sessions (
+            id_hash TEXT PRIMARY KEY,
+            user_name TEXT NOT NULL REFERENCES web_users(name) ON DELETE CASCADE,
+            csrf TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            expires_at REAL NOT NULL
+        );
+        """
+    )
+
+
 def apply(db: sqlite3.Connection) -> list[str]:
     """Apply the migrations this database has not seen; return their names (hold ``migration_lock``)."""
     db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at REAL NOT NULL)")

@@ -1,0 +1,87 @@
+"""`macrohard serve`: the web app (runs live, approvals, evals) on 127.0.0.1; `serve users ...` manages its users."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from macrohard.cli.common import console, open_store
+from macrohard.errors import ConfigError
+
+app = typer.Typer(help="The web app: runs live, approvals as buttons, audit checks, evaluations.")
+users_app = typer.Typer(no_args_is_help=True, help="Users of the web app and their tokens.")
+app.add_typer(users_app, name="users")
+
+
+def _users() -> object:
+    from macrohard.server.auth import Users
+
+    return Users(str(open_store().path))
+
+
+@app.callback(invoke_without_command=True)
+def serve(
+    ctx: typer.Context,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on. Not loopback: only with auth, "
+                                      "and put TLS in front (a reverse proxy).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", "-p", help="Port to listen on.")] = 8765,
+    no_auth: Annotated[bool, typer.Option("--no-auth", help="No login: everyone who can reach the port is "
+                                          "an owner. Refused on a non-loopback address.")] = False,
+    max_body: Annotated[int, typer.Option("--max-body", help="Largest request body, in bytes (413 above).")] = 1 << 20,
+    workers: Annotated[int, typer.Option("--workers", help="Runs at once in this process.")] = 4,
+) -> None:
+    """Start the web app: `macrohard serve`, then open the URL it prints."""
+    if ctx.invoked_subcommand is not None:
+        return
+    import uvicorn
+
+    from macrohard.server.app import create_app, is_loopback
+
+    if no_auth and not is_loopback(host):
+        raise ConfigError(f"refusing to serve {host} without auth: anyone who reaches it could run agents. "
+                          "Drop --no-auth (log in with a token) or use --host 127.0.0.1")
+    store = open_store()
+    app_ = create_app(store, no_auth=no_auth, max_body=max_body, workers=workers)
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    base = f"http://{shown}:{port}"
+    if no_auth:
+        console.print(f"macrohard serve: {base}/ (no auth: loopback only)")
+    else:
+        users = app_.state.users
+        if users.count() == 0:
+            token = users.add("owner", "owner")
+            console.print("first start: made the user [bold]owner[/] (role owner). Log in with this URL "
+                          "(the token is shown only now):", highlight=False)
+            console.print(f"    {base}/login?token={token}", highlight=False, soft_wrap=True)
+        else:
+            console.print(f"macrohard serve: {base}/  (log in with your token; `macrohard serve users token NAME` "
+                          "makes a new one)", highlight=False)
+    if app_.state.interrupted:
+        console.print(f"{len(app_.state.interrupted)} run(s) left running by a stopped server are now interrupted: "
+                      f"{', '.join(app_.state.interrupted)}", highlight=False)
+    uvicorn.run(app_, host=host, port=port, log_level="warning", access_log=False, timeout_graceful_shutdown=3)
+
+
+@users_app.command("add")
+def add(
+    name: Annotated[str, typer.Argument(help="The user's name.")],
+    role: Annotated[str, typer.Option("--role", help="owner, member or viewer.")] = "member",
+) -> None:
+    """Add a user; prints its token (shown once)."""
+    token = _users().add(name, role)  # type: ignore[attr-defined]
+    console.print(f"user [bold]{name}[/] ({role}); token (shown once):", highlight=False)
+    print(token)
+
+
+@users_app.command("token")
+def token(name: Annotated[str, typer.Argument(help="The user's name.")]) -> None:
+    """Make a new token for a user (the old one and its sessions stop working)."""
+    print(_users().new_token(name))  # type: ignore[attr-defined]
+
+
+@users_app.command("list")
+def list_users() -> None:
+    """List the users and their roles."""
+    for user in _users().list():  # type: ignore[attr-defined]
+        console.print(f"{user.name}\t{user.role}", highlight=False)

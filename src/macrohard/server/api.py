@@ -1,0 +1,227 @@
+"""The JSON API under ``/api``: the same pydantic models as the CLI and the store (OpenAPI at ``/openapi.json``)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+from typing import Any, Literal
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import FileResponse, Response, StreamingResponse
+from pydantic import BaseModel, Field
+
+from macrohard.errors import NotFound
+from macrohard.server.app import Caller, CallerDep, visible_run
+from macrohard.server.bus import sse
+from macrohard.server.live import run_summary, step_event
+from macrohard.types import Run, Step, Task
+
+router = APIRouter(prefix="/api")
+HEARTBEAT_S = 15.0
+
+
+class StartRun(BaseModel):
+    """A run to start: what the agent should do, with which model, in which environment."""
+
+    model_config = {"extra": "forbid"}
+    text: str = Field(min_length=1, max_length=200_000, description="The task for the agent.")
+    model: str | None = Field(default=None, description="Model spec (as `macrohard run --model`); the default when omitted.")
+    environment: Literal["shell", "browser", "desktop"] = Field(default="shell", description="Where the agent works.")
+    network: Literal["none", "loopback"] = Field(default="none", description="The sandbox's network.")
+    max_steps: int = Field(default=30, ge=1, le=500, description="Step budget.")
+
+
+class Answer(BaseModel):
+    model_config = {"extra": "forbid"}
+    approve: bool = Field(description="True to approve the action, False to deny it.")
+
+
+class Me(BaseModel):
+    name: str
+    role: str
+    csrf: str | None = None
+
+
+class AuditCheck(BaseModel):
+    run: str
+    records: int
+    ok: bool
+    problems: list[dict[str, Any]]
+    head: str | None
+
+
+@router.get("/me", response_model=Me)
+def me(who: Caller = CallerDep) -> Me:
+    return Me(name=who.user.name, role=who.user.role, csrf=who.csrf)
+
+
+def list_visible(store: Any, who: Caller, *, status: str | None, q: str | None, limit: int) -> list[Run]:
+    runs = store.list_runs(limit=max(limit * 5, 200), status=status or None)
+    out = [r for r in runs if (who.user.sees_all or r.meta.get("user") == who.user.name)
+           and (not q or q.lower() in r.task.text.lower() or q in r.id)]
+    return out[:limit]
+
+
+@router.get("/runs", response_model=list[Run])
+def runs(request: Request, who: Caller = CallerDep, status: str | None = None, q: str | None = None,
+         limit: int = Query(50, ge=1, le=1000)) -> list[Run]:
+    """Recent runs you may see, newest first; ``status`` and ``q`` (a part of the task or id) filter."""
+    return list_visible(request.app.state.store, who, status=status, q=q, limit=limit)
+
+
+@router.post("/runs", response_model=Run, status_code=201)
+def start_run(body: StartRun, request: Request, who: Caller = CallerDep) -> Run:
+    """Start a run in this server process (sandboxed); watch it at ``/api/runs/{id}/events``."""
+    if not who.user.can_answer:
+        raise HTTPException(403, f"{who.user.name} is a viewer: only owners and members start runs")
+    if body.model and body.model.startswith("scripted") and who.user.role != "owner":
+        raise HTTPException(403, "scripted models read a file on the server: only an owner may use them")
+    from macrohard.types import Budget
+
+    task = Task(text=body.text, model=body.model, environment=body.environment, network=body.network,
+                budget=Budget(max_steps=body.max_steps))
+    return request.app.state.live.start(task, who.user)  # type: ignore[no-any-return]
+
+
+@router.get("/runs/{run_id}", response_model=Run)
+def get_run(run_id: str, request: Request, who: Caller = CallerDep) -> Run:
+    return visible_run(request, run_id, who)  # type: ignore[no-any-return]
+
+
+@router.get("/runs/{run_id}/steps", response_model=list[Step])
+def get_steps(run_id: str, request: Request, who: Caller = CallerDep) -> list[Step]:
+    run = visible_run(request, run_id, who)
+    return request.app.state.store.steps(run.id)  # type: ignore[no-any-return]
+
+
+@router.get("/runs/{run_id}/approvals")
+def approvals(run_id: str, request: Request, who: Caller = CallerDep) -> list[dict[str, Any]]:
+    """The run's ``ask`` verdicts waiting for a person."""
+    run = visible_run(request, run_id, who)
+    return request.app.state.live.open_approvals(run.id)  # type: ignore[no-any-return]
+
+
+@router.post("/runs/{run_id}/approvals/{approval_id}", status_code=204)
+def answer(run_id: str, approval_id: str, body: Answer, request: Request, who: Caller = CallerDep) -> Response:
+    """Approve or deny an ``ask``: owners answer any run's, members their own; a viewer is refused (403)."""
+    run = visible_run(request, run_id, who)
+    if not who.user.can_answer:
+        raise HTTPException(403, f"{who.user.name} is a viewer: only owners and members answer approvals")
+    request.app.state.live.answer(approval_id, run.id, who.user, body.approve)
+    return Response(status_code=204)
+
+
+@router.get("/runs/{run_id}/audit", response_model=AuditCheck)
+def audit(run_id: str, request: Request, who: Caller = CallerDep) -> AuditCheck:
+    """Recompute the run's audit hash chain (as `macrohard audit verify`)."""
+    from macrohard.safety.audit import AuditLog
+
+    run = visible_run(request, run_id, who)
+    log = AuditLog(request.app.state.store.path)
+    problems = log.verify(run.id)
+    head = log.head(run.id)
+    return AuditCheck(run=run.id, records=len(log.records(run.id)), ok=not problems,
+                      problems=[p.model_dump() for p in problems], head=head[1] if head else None)
+
+
+@router.get("/runs/{run_id}/artifacts/{artifact_id}")
+def artifact(run_id: str, artifact_id: int, request: Request, who: Caller = CallerDep) -> Response:
+    """A stored frame (screenshot) or file of the run."""
+    run = visible_run(request, run_id, who)
+    for item in request.app.state.store.artifacts(run.id):
+        if item["id"] == artifact_id:
+            if item["data"] is not None:
+                return Response(item["data"], media_type=str(item["media_type"]))
+            return FileResponse(str(item["path"]), media_type=str(item["media_type"]))
+    raise HTTPException(404, f"run {run.id} has no artifact {artifact_id}")
+
+
+@router.get("/runs/{run_id}/replay")
+def replay(run_id: str, request: Request, who: Caller = CallerDep) -> Response:
+    """The run's replay video (``macrohard runs replay``), made on first request once the run has ended."""
+    from macrohard.replay import render
+
+    run = visible_run(request, run_id, who)
+    store = request.app.state.store
+    made = [a for a in store.artifacts(run.id, "replay") if a["path"] and Path(str(a["path"])).exists()]
+    if not made:
+        if not run.status.finished:
+            raise HTTPException(409, "the run is still going: its replay is made when it ends")
+        try:
+            made = [{"path": render(store, run.id).video}]
+        except NotFound as exc:
+            raise HTTPException(404, str(exc)) from exc
+    return FileResponse(str(made[-1]["path"]), media_type="video/mp4")
+
+
+@router.get("/runs/{run_id}/events")
+async def events(run_id: str, request: Request, who: Caller = CallerDep) -> StreamingResponse:
+    """Server-sent events: ``step`` (each step as it ends; ids are step numbers, ``Last-Event-ID`` resumes),
+    ``approval`` / ``approval_done`` (an ``ask`` waiting for a person, and its answer), ``end``."""
+    state = request.app.state
+    run = visible_run(request, run_id, who)
+    after = int(request.headers.get("last-event-id") or 0) if (request.headers.get("last-event-id") or "0").isdigit() else 0
+    sub = state.bus.subscribe(run.id)  # before reading the store: nothing falls between the two
+
+    async def stream() -> Any:
+        try:
+            yield b"retry: 1000\n\n"
+            current = await run_in_threadpool(state.store.get_run, run.id)
+            sent = after
+            for step in await run_in_threadpool(state.store.steps, run.id):
+                if step.index > sent:
+                    data = step_event(current, step, state.live.artifact_url)
+                    yield sse("step", json.dumps(data, default=str), str(step.index))
+                    sent = step.index
+            for pending in state.live.open_approvals(run.id):
+                yield sse("approval", json.dumps(pending))
+            if current.status.finished:
+                yield sse("end", json.dumps({"run": run_summary(current)}))
+                return
+            while True:
+                try:
+                    item = await asyncio.wait_for(sub.queue.get(), HEARTBEAT_S)
+                except TimeoutError:
+                    if await request.is_disconnected():
+                        return
+                    yield b": still here\n\n"
+                    continue
+                if item is None:  # too slow a reader: the browser reconnects with Last-Event-ID
+                    return
+                kind, payload, event_id = item
+                if kind == "step" and event_id and int(event_id) <= sent:
+                    continue
+                yield sse(kind, payload, event_id)
+                sent = int(event_id) if kind == "step" and event_id else sent
+                if kind == "end":
+                    return
+        finally:
+            state.bus.unsubscribe(sub)
+
+    return StreamingResponse(stream(), media_type="text/event-stream",
+                             headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
+
+
+@router.get("/evals")
+def evals(request: Request, who: Caller = CallerDep, limit: int = Query(20, ge=1, le=500)) -> list[dict[str, Any]]:
+    """Recent evaluations with their pass counts (owners and viewers)."""
+    from macrohard.eval.records import list_evals
+
+    if not who.user.sees_all:
+        return []
+    return [{**info.model_dump(mode="json"), "passed": p, "total": n}
+            for info, p, n in list_evals(request.app.state.store, limit)]
+
+
+@router.get("/evals/{eval_id}")
+def eval_show(eval_id: str, request: Request, who: Caller = CallerDep) -> dict[str, Any]:
+    from macrohard.eval.records import get_eval, results
+    from macrohard.eval.report import summarize
+
+    if not who.user.sees_all:
+        raise HTTPException(404, f"no evaluation {eval_id!r}")
+    info = get_eval(request.app.state.store, eval_id)
+    outcomes = results(request.app.state.store, info.id)
+    return {**summarize(info, outcomes).model_dump(mode="json"), "results": [o.model_dump(mode="json") for o in outcomes]}

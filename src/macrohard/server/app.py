@@ -1,0 +1,172 @@
+"""The web app: FastAPI over the run store. ``create_app`` wires the store, the users, the bus and the live runs.
+
+Every route but ``/login`` and ``/static`` needs a user: a session cookie (and, for a state-changing
+request, the session's CSRF token in ``X-CSRF-Token`` or a form's ``csrf`` field) or
+``Authorization: Bearer TOKEN``. With neither: 401 and no data.
+"""
+
+from __future__ import annotations
+
+import hmac
+import ipaddress
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from macrohard.errors import NotFound, UserError
+from macrohard.server.auth import User, Users
+from macrohard.server.bus import EventBus
+from macrohard.server.live import LiveRuns, mark_interrupted
+
+COOKIE = "macrohard_session"
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+MAX_BODY = 1 << 20
+HERE = Path(__file__).parent
+
+
+@dataclass(frozen=True)
+class Caller:
+    user: User
+    csrf: str | None  # the session's CSRF token; None for a bearer token (no cookie, so nothing to forge)
+
+
+class BodyLimit:
+    """Refuse a request body over ``limit`` bytes with 413 naming the limit, declared or streamed."""
+
+    def __init__(self, app: Any, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            return await self._refuse(send)
+        seen, over, refused = 0, False, False
+
+        async def limited() -> Any:
+            nonlocal seen, over
+            if over:
+                return {"type": "http.disconnect"}
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.limit:  # the app sees a client that left; its answer is replaced by the 413 below
+                over = True
+                return {"type": "http.disconnect"}
+            return message
+
+        async def guarded(message: Any) -> None:
+            nonlocal refused
+            if not over:
+                return await send(message)
+            if not refused:
+                refused = True
+                await self._refuse(send)
+
+        await self.app(scope, limited, guarded)
+        if over and not refused:
+            await self._refuse(send)
+
+    async def _refuse(self, send: Any) -> None:
+        body = (b'{"detail":"the request body is over the limit of %d bytes; send less (or start the server '
+                b'with a larger --max-body)"}' % self.limit)
+        await send({"type": "http.response.start", "status": 413,
+                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+        await send({"type": "http.response.body", "body": body})
+
+
+def is_loopback(host: str) -> bool:
+    if host in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def create_app(store: Any = None, *, no_auth: bool = False, max_body: int = MAX_BODY, workers: int = 4) -> FastAPI:
+    from macrohard.store.sqlite import SQLiteStore
+
+    store = store if store is not None else SQLiteStore()
+    bus = EventBus()
+    live = LiveRuns(store, bus, workers=workers)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> Any:
+        yield
+        live.shutdown()
+
+    # no /docs: Swagger UI loads from a CDN, and the app works with no internet; the schema is /openapi.json
+    app = FastAPI(title="macrohard", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None,
+                  description="Runs, their live steps and approvals, audit verification and evaluations.")
+    app.state.store, app.state.users, app.state.bus, app.state.live = store, Users(str(store.path)), bus, live
+    app.state.no_auth = no_auth
+    app.state.interrupted = mark_interrupted(store)  # runs a killed server left behind
+    app.add_middleware(BodyLimit, limit=max_body)
+
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=404)
+
+    @app.exception_handler(UserError)
+    async def user_error(request: Request, exc: UserError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    from macrohard.server import api, pages
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    return app
+
+
+async def caller(request: Request) -> Caller:
+    """The user behind a request, or 401; a cookie session's state-changing request must carry its CSRF token."""
+    state = request.app.state
+    if state.no_auth:
+        return Caller(User("local", "owner"), None)
+    header = request.headers.get("authorization", "")
+    if header.lower().startswith("bearer "):
+        user = state.users.by_token(header[7:].strip())
+        if user is None:
+            raise HTTPException(401, "wrong token: use a token from `macrohard serve users add NAME`",
+                                headers={"WWW-Authenticate": "Bearer"})
+        return Caller(user, None)
+    session = state.users.session(request.cookies.get(COOKIE))
+    if session is None:
+        raise HTTPException(401, "log in first: open the URL with ?token=… that `macrohard serve` printed, "
+                                 "or send Authorization: Bearer TOKEN", headers={"WWW-Authenticate": "Bearer"})
+    if request.method not in SAFE_METHODS:
+        sent = request.headers.get("x-csrf-token")
+        if sent is None and request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
+            sent = (await form(request)).get("csrf")
+        if not isinstance(sent, str) or not hmac.compare_digest(sent, session.csrf):
+            raise HTTPException(403, "missing or wrong CSRF token: reload the page and try again")
+    return Caller(session.user, session.csrf)
+
+
+CallerDep = Depends(caller)
+
+
+async def form(request: Request) -> dict[str, str]:
+    """A url-encoded form's fields (the last value of each); no multipart: the pages send nothing else."""
+    from urllib.parse import parse_qsl
+
+    return dict(parse_qsl((await request.body()).decode("utf-8", "replace"), keep_blank_values=True))
+
+
+def visible_run(request: Request, run_id: str, who: Caller) -> Any:
+    """The run if ``who`` may see it; another user's run is 404, exactly like a missing one."""
+    store = request.app.state.store
+    try:
+        run = store.get_run(run_id)
+    except NotFound:
+        run = None
+    if run is None or not (who.user.sees_all or run.meta.get("user") == who.user.name):
+        raise HTTPException(404, f"no run {run_id!r}")
+    return run

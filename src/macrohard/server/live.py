@@ -1,0 +1,177 @@
+"""Runs started from the web: each in a worker thread of the server process, its steps on the event bus.
+
+A run's ``ask`` verdicts wait here for an answer from the page (``answer``), up to the policy's
+``approval_timeout_s``; the answer goes back into ``Guard.authorize`` as an ``ApprovalAnswer`` naming
+who gave it, so the approval is recorded in the run's audit chain with its author. Nothing here
+makes an approval: the guard does, as for every other run.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from macrohard.errors import NotFound, UserError
+from macrohard.server.auth import User
+from macrohard.server.bus import EventBus
+from macrohard.types import Run, RunStatus, Step, Task
+
+log = logging.getLogger("macrohard.server")
+
+
+@dataclass
+class Pending:
+    """An ``ask`` waiting for a person."""
+
+    id: str
+    run_id: str
+    action: dict[str, Any]
+    reason: str
+    check: str
+    asked_at: float = field(default_factory=time.time)
+    answered: threading.Event = field(default_factory=threading.Event)
+    answer: Any = None
+
+    def public(self) -> dict[str, Any]:
+        return {"id": self.id, "run_id": self.run_id, "action": self.action, "reason": self.reason,
+                "check": self.check, "asked_at": self.asked_at}
+
+
+def step_event(run: Run, step: Step, artifact_url: str) -> dict[str, Any]:
+    """What a viewer gets for one step: the step (frames as URLs of the store's artifacts) and the run's state."""
+    body = step.model_dump(mode="json")
+    obs = body.get("observation") or {}
+    ids = (obs.get("meta") or {}).get("artifacts") or []
+    if obs:
+        obs["images"] = []  # the frames are served from the store, as JPEG/PNG, not inlined in the stream
+    body["frames"] = [artifact_url.format(run_id=run.id, artifact=i) for i in ids]
+    return {"step": body, "run": run_summary(run)}
+
+
+def run_summary(run: Run) -> dict[str, Any]:
+    return {"id": run.id, "status": run.status.value, "steps": run.steps, "error": run.error,
+            "answer": run.answer, "user": run.meta.get("user"), "finished_at": run.finished_at}
+
+
+class LiveRuns:
+    """The runs this server process is running, and their open approvals."""
+
+    def __init__(self, store: Any, bus: EventBus, *, workers: int = 4,
+                 artifact_url: str = "/api/runs/{run_id}/artifacts/{artifact}") -> None:
+        self.store = store
+        self.bus = bus
+        self.artifact_url = artifact_url
+        self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="macrohard-run")
+        self.futures: dict[str, Future[Any]] = {}
+        self.pending: dict[str, Pending] = {}
+        self._lock = threading.Lock()
+
+    def start(self, task: Task, user: User, *, model: Any = None, guard: Any = None) -> Run:
+        """Start ``task`` for ``user``; return the run once it is in the store (or raise why it could not start)."""
+        from macrohard.models import get_model
+        from macrohard.runner import run_task
+        from macrohard.safety.guard import Guard
+
+        model = model if model is not None else get_model(task.model)
+        guard = guard if guard is not None else Guard.from_policy()
+        run = Run(task=task, model=model.name, meta={"user": user.name, "server": os.getpid()})
+        timeout = guard.policy.defaults.approval_timeout_s
+        fallback = guard.policy.defaults.non_interactive == "allow"
+
+        def on_step(r: Run, step: Step) -> None:
+            self.bus.publish(r.id, "step", step_event(r, step, self.artifact_url), event_id=str(step.index))
+
+        def approve(action: Any, verdict: Any) -> Any:
+            return self._ask(run.id, action, verdict, timeout, fallback)
+
+        def work() -> Run:
+            try:
+                return run_task(task, model=model, store=self.store, guard=guard, on_step=on_step, approve=approve,
+                                run=run, isolation="bwrap")
+            finally:
+                self._finished(run.id)
+
+        future = self.pool.submit(work)
+        with self._lock:
+            self.futures[run.id] = future
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                return self.store.get_run(run.id)
+            except NotFound:
+                pass
+            if future.done():  # ended before it was recorded: the environment could not be made
+                exc = future.exception()
+                raise UserError(f"the run could not start: {exc}") from exc
+            time.sleep(0.01)
+        raise UserError("the run did not start within 60 s; see the server's log")
+
+    def _ask(self, run_id: str, action: Any, verdict: Any, timeout: float, fallback: bool) -> Any:
+        from macrohard.safety.context import ApprovalAnswer
+
+        pending = Pending(id=os.urandom(8).hex(), run_id=run_id, action=action.model_dump(mode="json"),
+                          reason=verdict.reason, check=verdict.check)
+        with self._lock:
+            self.pending[pending.id] = pending
+        self.bus.publish(run_id, "approval", pending.public())
+        try:
+            if pending.answered.wait(timeout):
+                return pending.answer
+            return ApprovalAnswer(fallback, f"policy (nobody answered within {timeout:g} s)")
+        finally:
+            with self._lock:
+                self.pending.pop(pending.id, None)
+            self.bus.publish(run_id, "approval_done", {"id": pending.id, "approved": bool(pending.answer),
+                                                       "by": getattr(pending.answer, "by", "policy (timeout)")})
+
+    def answer(self, approval_id: str, run_id: str, user: User, approved: bool) -> None:
+        from macrohard.safety.context import ApprovalAnswer
+
+        with self._lock:
+            pending = self.pending.get(approval_id)
+            if pending is None or pending.run_id != run_id or pending.answered.is_set():
+                raise NotFound(f"no open approval {approval_id!r} for run {run_id}: it was answered or timed out")
+            pending.answer = ApprovalAnswer(approved, f"user {user.name}")
+            pending.answered.set()
+
+    def open_approvals(self, run_id: str) -> list[dict[str, Any]]:
+        with self._lock:
+            return [p.public() for p in self.pending.values() if p.run_id == run_id and not p.answered.is_set()]
+
+    def _finished(self, run_id: str) -> None:
+        try:
+            run = self.store.get_run(run_id)
+        except NotFound:
+            return
+        self.bus.publish(run_id, "end", {"run": run_summary(run)})
+
+    def shutdown(self) -> None:
+        with self._lock:
+            for pending in self.pending.values():  # nobody will answer now: the policy's fallback applies
+                pending.answered.set()
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
+
+def mark_interrupted(store: Any) -> list[str]:
+    """On start: runs that an earlier server left ``running`` (it was killed) become ``interrupted``.
+
+    ``runs recover`` does the repair (their files salvaged, mounts removed, ``crashed``); a run the
+    server ran says what happened to it instead: the server stopped, its finished steps are kept.
+    """
+    from macrohard.recovery import recover
+
+    done = []
+    for item in recover(store):
+        run = store.get_run(item.run_id)
+        if item.was == RunStatus.running.value and run.meta.get("server"):
+            run.status = RunStatus.interrupted
+            run.error = (f"the server (pid {run.meta['server']}) stopped while the run was in progress; "
+                         f"the {run.steps} steps it finished are kept")
+            store.update_run(run)
+            done.append(run.id)
+    return done

@@ -1,0 +1,122 @@
+"""Server-rendered pages (Jinja2): login, runs (list with filters), a run (live), evaluations."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from macrohard.server.app import COOKIE, Caller, CallerDep, caller, form, visible_run
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+templates.env.filters["ago"] = lambda t: f"{max(0, int(time.time() - t))} s ago" if t else "-"
+
+
+def _page(request: Request, name: str, who: Caller | None, code: int = 200, **context: Any) -> HTMLResponse:
+    return templates.TemplateResponse(request, name, {"who": who, **context}, status_code=code)
+
+
+async def _who_or_login(request: Request) -> Caller | HTMLResponse:
+    try:
+        return await caller(request)
+    except HTTPException as exc:
+        if exc.status_code == 401:
+            return _page(request, "login.html", None, code=401, error=None)
+        raise
+
+
+@router.get("/login")
+def login_page(request: Request, token: str | None = None, next: str = "/") -> Response:
+    """``/login?token=…`` (the URL ``macrohard serve`` prints) logs in at once; without a token, a form."""
+    if token is None:
+        return _page(request, "login.html", None, error=None)
+    return _login(request, token, next)
+
+
+@router.post("/login")
+async def login_form(request: Request) -> Response:
+    fields = await form(request)
+    return _login(request, fields.get("token", ""), "/")
+
+
+def _login(request: Request, token: str, next: str) -> Response:
+    users = request.app.state.users
+    user = users.by_token(token.strip())
+    if user is None:
+        return _page(request, "login.html", None, code=401, error="That token is not valid.")
+    sid, _ = users.login(user)
+    target = next if next.startswith("/") and not next.startswith("//") else "/"
+    response = RedirectResponse(target, status_code=303)
+    response.set_cookie(COOKIE, sid, httponly=True, samesite="strict", secure=request.url.scheme == "https",
+                        max_age=7 * 24 * 3600, path="/")
+    return response
+
+
+@router.post("/logout")
+def logout(request: Request, who: Caller = CallerDep) -> Response:
+    request.app.state.users.logout(request.cookies.get(COOKIE, ""))
+    response = RedirectResponse("/login", status_code=303)
+    response.delete_cookie(COOKIE, path="/")
+    return response
+
+
+@router.get("/")
+def home() -> Response:
+    return RedirectResponse("/runs", status_code=303)
+
+
+@router.get("/runs", response_class=HTMLResponse)
+async def runs_page(request: Request, status: str | None = None, q: str | None = None) -> Response:
+    from fastapi.concurrency import run_in_threadpool
+
+    from macrohard.server.api import list_visible
+    from macrohard.types import RunStatus
+
+    who = await _who_or_login(request)
+    if isinstance(who, Response):
+        return who
+    runs = await run_in_threadpool(list_visible, request.app.state.store, who, status=status, q=q, limit=100)
+    return _page(request, "runs.html", who, runs=runs, status=status or "", q=q or "",
+                 statuses=[s.value for s in RunStatus], interrupted=request.app.state.interrupted)
+
+
+@router.get("/runs/{run_id}", response_class=HTMLResponse)
+async def run_page(run_id: str, request: Request) -> Response:
+    who = await _who_or_login(request)
+    if isinstance(who, Response):
+        return who
+    run = visible_run(request, run_id, who)
+    return _page(request, "run.html", who, run=run)
+
+
+@router.get("/evals", response_class=HTMLResponse)
+async def evals_page(request: Request) -> Response:
+    from macrohard.eval.records import list_evals
+
+    who = await _who_or_login(request)
+    if isinstance(who, Response):
+        return who
+    rows = list_evals(request.app.state.store, 50) if who.user.sees_all else []
+    return _page(request, "evals.html", who, evals=rows)
+
+
+@router.get("/evals/{eval_id}", response_class=HTMLResponse)
+async def eval_report(eval_id: str, request: Request) -> Response:
+    """The evaluation's HTML report (``eval/html.py``, the same page `macrohard eval` writes)."""
+    from macrohard.eval.html import render_html
+    from macrohard.eval.records import get_eval, results
+    from macrohard.eval.report import summarize
+
+    who = await _who_or_login(request)
+    if isinstance(who, Response):
+        return who
+    if not who.user.sees_all:
+        raise HTTPException(404, f"no evaluation {eval_id!r}")
+    info = get_eval(request.app.state.store, eval_id)
+    return HTMLResponse(render_html(summarize(info, results(request.app.state.store, info.id)),
+                                    results(request.app.state.store, info.id)))

@@ -1,0 +1,105 @@
+// macrohard's page layer: no framework, no CDN. Live steps over server-sent events, approvals as buttons.
+"use strict";
+const macrohard = (() => {
+  const csrf = () => (document.querySelector('meta[name="csrf-token"]') || {}).content || "";
+  const el = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = text; return e; };
+
+  async function send(method, url, body) {
+    const res = await fetch(url, { method, credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf() }, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (!res.ok) { let d = res.statusText; try { d = (await res.json()).detail; } catch (e) { /* not JSON */ } throw new Error(`${res.status}: ${typeof d === "string" ? d : JSON.stringify(d)}`); }
+    return res.status === 204 ? null : res.json();
+  }
+
+  function actionText(a) {
+    if (!a) return "(no action)";
+    return a.command || a.path || a.url || a.answer || a.text || JSON.stringify(a);
+  }
+
+  function renderStep(s) {
+    const li = el("li", "step");
+    li.id = `step-${s.index}`;
+    li.dataset.index = s.index;
+    const v = s.verdict || {};
+    const head = el("div", "head");
+    head.append(el("span", "n", `#${s.index}`), el("span", "kind", s.action ? s.action.kind : "reply"),
+                el("span", `verdict ${v.decision || "none"}`, v.decision ? v.decision + (v.approved_by ? ` by ${v.approved_by}` : "") : ""));
+    li.append(head);
+    if (s.thought) li.append(el("p", "thought", s.thought));
+    li.append(el("pre", "action", actionText(s.action)));
+    if (v.reason) li.append(el("p", "reason", v.reason));
+    const o = s.observation;
+    if (o && o.output) li.append(el("pre", o.error ? "output error" : "output", o.output));
+    for (const url of s.frames || []) { const img = el("img", "frame"); img.src = url; img.alt = `frame of step ${s.index}`; li.append(img); }
+    return li;
+  }
+
+  function setStatus(run) {
+    const st = document.getElementById("status");
+    st.textContent = run.status; st.className = `status ${run.status}`;
+    if (run.error) document.getElementById("error").textContent = run.error;
+  }
+
+  function showApproval(runId, p) {
+    const box = document.getElementById("approvals");
+    if (document.getElementById(`ask-${p.id}`)) return;
+    const div = el("div", "ask"); div.id = `ask-${p.id}`;
+    div.append(el("strong", null, "The guard asks: "), el("span", "reason", p.reason), el("pre", "action", actionText(p.action)));
+    if (box.dataset.canAnswer === "yes") {
+      for (const [label, ok] of [["Approve", true], ["Deny", false]]) {
+        const b = el("button", ok ? "approve" : "deny", label);
+        b.addEventListener("click", async () => {
+          try { await send("POST", `/api/runs/${runId}/approvals/${p.id}`, { approve: ok }); div.classList.add("answered"); }
+          catch (e) { div.append(el("p", "error", e.message)); }
+        });
+        div.append(b);
+      }
+    } else div.append(el("p", "note", "A viewer cannot answer; an owner or member can."));
+    box.append(div);
+  }
+
+  async function finished(runId, run) {
+    setStatus(run);
+    const done = document.getElementById("done"); done.hidden = false;
+    if (run.answer) document.getElementById("answer").textContent = `Answer: ${run.answer}`;
+    try {
+      const a = await send("GET", `/api/runs/${runId}/audit`);
+      document.getElementById("audit").textContent = a.ok ? `Audit chain verified: ${a.records} records intact.`
+        : `AUDIT CHAIN BROKEN: ${a.problems.map(p => p.what).join("; ")}`;
+      document.getElementById("audit").className = a.ok ? "ok" : "error";
+    } catch (e) { document.getElementById("audit").textContent = e.message; }
+    if (document.querySelector("#steps img.frame")) {
+      const v = el("video"); v.controls = true; v.src = `/api/runs/${runId}/replay`; v.id = "replay-video";
+      document.getElementById("replay").append(el("h3", null, "Replay"), v);
+    }
+  }
+
+  function watchRun(runId) {
+    const steps = document.getElementById("steps");
+    const events = new EventSource(`/api/runs/${runId}/events`);
+    events.addEventListener("step", (m) => {
+      const d = JSON.parse(m.data);
+      if (!document.getElementById(`step-${d.step.index}`)) steps.append(renderStep(d.step));
+      setStatus(d.run);
+      window.macrohardLastStep = { index: d.step.index, publishedAt: d.published_at, receivedAt: Date.now() / 1000 };
+    });
+    events.addEventListener("approval", (m) => showApproval(runId, JSON.parse(m.data)));
+    events.addEventListener("approval_done", (m) => { const d = JSON.parse(m.data); const a = document.getElementById(`ask-${d.id}`); if (a) a.remove(); });
+    events.addEventListener("end", (m) => { events.close(); finished(runId, JSON.parse(m.data).run); });
+  }
+
+  function startForm() {
+    const form = document.getElementById("start");
+    if (!form) return;
+    form.addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      const f = new FormData(form);
+      const body = { text: f.get("text"), environment: f.get("environment") };
+      if (f.get("model")) body.model = f.get("model");
+      try { const run = await send("POST", "/api/runs", body); location.href = `/runs/${run.id}`; }
+      catch (e) { document.getElementById("start-error").textContent = e.message; }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", startForm);
+  return { watchRun, send };
+})();

@@ -1,0 +1,146 @@
+"""A real `macrohard serve` on loopback (its own process and data dir), and a real headless Chromium."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def mh(*args: str, home: Path, **kwargs) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "MACROHARD_HOME": str(home), "PYTHONPATH": str(ROOT / "src")}
+    return subprocess.run([sys.executable, "-m", "macrohard", *args], env=env, capture_output=True, text=True,
+                          timeout=120, **kwargs)
+
+
+class Api:
+    """One HTTP request per call (nothing left open), with the user's bearer token when given."""
+
+    def __init__(self, base: str, token: str | None) -> None:
+        self.base = base
+        self.headers = {"Authorization": f"Bearer {token}"} if token else {}
+
+    def request(self, method: str, path: str, **kwargs) -> httpx.Response:
+        headers = {**self.headers, **kwargs.pop("headers", {})}
+        with httpx.Client(base_url=self.base, timeout=30) as client:
+            return client.request(method, path, headers=headers, **kwargs)
+
+    def get(self, path: str, **kwargs) -> httpx.Response:
+        return self.request("GET", path, **kwargs)
+
+    def post(self, path: str, **kwargs) -> httpx.Response:
+        return self.request("POST", path, **kwargs)
+
+
+class Server:
+    """``macrohard serve`` in a subprocess; ``token`` is the first owner's, read from what it printed."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = home
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc: subprocess.Popen[str] | None = None
+        self.output = ""
+        self.token: str | None = None
+
+    def start(self, *extra: str) -> Server:
+        env = {**os.environ, "MACROHARD_HOME": str(self.home), "PYTHONPATH": str(ROOT / "src"), "COLUMNS": "300"}
+        log = open(self.home / f"serve-{time.time():.0f}.log", "w+")  # noqa: SIM115 - read as it runs
+        self.log = log
+        self.proc = subprocess.Popen([sys.executable, "-m", "macrohard", "serve", "--port", str(self.port), *extra],
+                                     env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                httpx.get(f"{self.url}/login", timeout=1)
+                break
+            except httpx.HTTPError:
+                assert self.proc.poll() is None, self._read()
+                time.sleep(0.1)
+        else:
+            raise AssertionError(f"the server did not answer: {self._read()}")
+        self.output = self._read()
+        found = re.search(r"/login\?token=(\S+)", self.output)
+        if found:
+            self.token = found.group(1)
+        return self
+
+    def _read(self) -> str:
+        return Path(self.log.name).read_text()
+
+    def api(self, token: str | None = None) -> Api:
+        return Api(self.url, token if token is not None else self.token)
+
+    def kill(self) -> None:
+        self.log.close()
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGKILL)
+            self.proc.wait(10)
+
+    def stop(self) -> None:
+        self.log.close()
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(15)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+@pytest.fixture
+def server(_home: Path):
+    _home.mkdir(parents=True, exist_ok=True)
+    s = Server(_home).start()
+    yield s
+    s.stop()
+
+
+def script(home: Path, actions: list[dict], name: str = "script.json") -> str:
+    path = home / name
+    path.write_text(json.dumps(actions))
+    return f"scripted:{path}"
+
+
+# A command the guard cannot read (its program is only known when it runs): the default policy asks a person.
+ASK = {"kind": "bash", "command": 'eval "$CMD"; echo approved-ran > approved.txt'}
+
+
+def wait_for(predicate, seconds: float = 30.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return predicate()
+
+
+@pytest.fixture
+def chromium():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("needs Debian's chromium (bash install.sh installs it)")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        try:
+            yield browser
+        finally:
+            browser.close()

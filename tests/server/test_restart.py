@@ -1,0 +1,37 @@
+"""State survives the server: one killed mid-run (kill -9) restarts with the run marked interrupted,
+its finished steps kept and shown so."""
+
+from __future__ import annotations
+
+from tests.server.conftest import ASK, Server, script, wait_for
+
+
+def test_killed_server_restarts_with_the_run_interrupted(server, chromium):
+    model = script(server.home, [{"kind": "bash", "command": "echo step-one-done"}, ASK])
+    run = server.api().post("/api/runs", json={"text": "a run the server will not finish", "model": model}).json()
+    assert wait_for(lambda: server.api().get(f"/api/runs/{run['id']}/approvals").json())  # mid-run, waiting
+    token = server.token
+    server.kill()
+
+    again = Server(server.home)
+    again.port, again.url = server.port, server.url
+    again.start()
+    try:
+        assert again.token is None  # not a first start: no new owner, the old token still works
+        assert "interrupted" in again.output and run["id"] in again.output
+        got = again.api(token).get(f"/api/runs/{run['id']}").json()
+        assert got["status"] == "interrupted" and "server" in got["error"] and "steps it finished are kept" in got["error"]
+        steps = again.api(token).get(f"/api/runs/{run['id']}/steps").json()
+        assert [s["index"] for s in steps] == [1] and "step-one-done" in steps[0]["observation"]["output"]
+
+        page = chromium.new_page()
+        page.goto(f"{again.url}/login?token={token}")
+        assert "interrupted when the server stopped" in page.content(), page.content()[:2000]
+        page.goto(f"{again.url}/runs/{run['id']}")
+        page.wait_for_selector("#step-1")
+        page.wait_for_selector("#done:not([hidden])")
+        assert page.inner_text("#status") == "interrupted"
+        assert "step-one-done" in page.inner_text("#step-1") and page.locator("#step-2").count() == 0
+        assert "server" in page.inner_text("#error")
+    finally:
+        again.stop()
