@@ -81,7 +81,8 @@ const macrohard = (() => {
       const d = JSON.parse(m.data);
       if (!document.getElementById(`step-${d.step.index}`)) steps.append(renderStep(d.step));
       setStatus(d.run);
-      window.macrohardLastStep = { index: d.step.index, publishedAt: d.published_at, receivedAt: Date.now() / 1000 };
+      // for benchmarks/serve.py: when each step reached this page (the server stamps published_at)
+      (window.macrohardReceived = window.macrohardReceived || []).push({ index: d.step.index, publishedAt: d.published_at, receivedAt: Date.now() / 1000 });
     });
     events.addEventListener("approval", (m) => showApproval(runId, JSON.parse(m.data)));
     events.addEventListener("approval_done", (m) => { const d = JSON.parse(m.data); const a = document.getElementById(`ask-${d.id}`); if (a) a.remove(); });
