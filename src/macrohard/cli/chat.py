@@ -85,7 +85,7 @@ def chat(
     except KeyboardInterrupt:
         err_console.print(f"\n[yellow]interrupted; the conversation is kept: macrohard chat --continue {conv.id}[/]")
         raise typer.Exit(130) from None
-    console.print(f"[dim]continue it: macrohard chat --continue {conv.id}[/]")
+    console.print(f"[dim]continue it: macrohard chat --continue {conv.id}[/]", highlight=False)
 
 
 def _read_message(interactive: bool) -> str | None:
