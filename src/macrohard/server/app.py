@@ -100,6 +100,9 @@ def create_app(store: Any = None, *, no_auth: bool = False, max_body: int = MAX_
     async def lifespan(app: FastAPI) -> Any:
         yield
         live.shutdown()
+        chats = getattr(app.state, "chats", None)
+        if chats is not None:
+            chats.shutdown()
 
     # no /docs: Swagger UI loads from a CDN, and the app works with no internet; the schema is /openapi.json
     app = FastAPI(title="macrohard", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None,
@@ -117,9 +120,11 @@ def create_app(store: Any = None, *, no_auth: bool = False, max_body: int = MAX_
     async def user_error(request: Request, exc: UserError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=400)
 
-    from macrohard.server import api, pages
+    from macrohard.server import api, chats, pages
 
+    app.state.chats = None  # made on first use: the chat engine loads the divisions
     app.include_router(api.router)
+    app.include_router(chats.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app

@@ -101,6 +101,74 @@ const macrohard = (() => {
       catch (e) { document.getElementById("start-error").textContent = e.message; }
     });
   }
-  document.addEventListener("DOMContentLoaded", startForm);
-  return { watchRun, send };
+  function askBox(p, url) {
+    const div = el("div", "ask"); div.id = `ask-${p.id}`;
+    div.append(el("strong", null, "The guard asks: "), el("span", "reason", p.reason), el("pre", "action", actionText(p.action)));
+    if (document.getElementById("approvals").dataset.canAnswer === "yes") {
+      for (const [label, ok] of [["Approve", true], ["Deny", false]]) {
+        const b = el("button", ok ? "approve" : "deny", label);
+        b.addEventListener("click", async () => {
+          try { await send("POST", url, { approve: ok }); div.remove(); } catch (e) { div.append(el("p", "error", e.message)); }
+        });
+        div.append(b);
+      }
+    } else div.append(el("p", "note", "A viewer cannot answer; an owner or member can."));
+    return div;
+  }
+
+  // A conversation: the answer streams in token by token; a delegation is an expandable live run.
+  function chat(convId) {
+    const box = document.getElementById("messages");
+    let answer = null;
+    const runs = {};
+    const events = new EventSource(`/api/conversations/${convId}/events`);
+    const ready = new Promise((resolve) => events.addEventListener("ready", resolve, { once: true }));
+    const on = (kind, fn) => events.addEventListener(kind, (m) => fn(JSON.parse(m.data)));
+    const bubble = () => { if (!answer) { answer = el("div", "msg assistant streaming"); answer.append(el("p", "text", "")); box.append(answer); } return answer; };
+    on("token", (d) => { const p = bubble().querySelector(".text"); p.textContent += d.text; });
+    on("message", (d) => { const b = bubble(); b.querySelector(".text").textContent = d.text; b.classList.remove("streaming"); b.id = `msg-${d.index}`; answer = null; });
+    on("delegation_started", (d) => {
+      const det = el("details", "delegation"); det.open = true; det.id = `run-${d.run_id}`;
+      const sum = el("summary", null, `${d.division}: ${d.task} `);
+      const link = el("a", null, d.run_id); link.href = `/runs/${d.run_id}`;
+      sum.append(link, el("span", "status running", "running"));
+      det.append(sum, el("ol", "steps"));
+      runs[d.run_id] = det; box.append(det); answer = null;
+    });
+    on("run_step", (d) => { const det = runs[d.run_id]; if (det) det.querySelector("ol").append(renderStep(d.step)); });
+    on("approval", (d) => {
+      const p = { id: d.approval_id, reason: d.verdict.reason, action: d.action };
+      document.getElementById("approvals").append(askBox(p, `/api/conversations/${convId}/approvals/${d.approval_id}`));
+    });
+    on("delegation_finished", (d) => {
+      const det = runs[d.run_id]; if (!det) return;
+      const st = det.querySelector("summary .status"); st.textContent = d.status; st.className = `status ${d.status}`;
+      for (const a of document.querySelectorAll("#approvals .ask")) a.remove();
+    });
+    on("error", (d) => { box.append(el("div", "msg error", d.message)); answer = null; });
+    const form = document.getElementById("send");
+    if (form) form.addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      const text = new FormData(form).get("text");
+      const mine = el("div", "msg user"); mine.append(el("p", "text", text)); box.append(mine);
+      form.reset();
+      await ready;
+      try { await send("POST", `/api/conversations/${convId}/messages`, { text }); document.getElementById("send-error").textContent = ""; }
+      catch (e) { mine.remove(); document.getElementById("send-error").textContent = e.message; }
+    });
+  }
+
+  function newChatForm() {
+    const form = document.getElementById("new-chat");
+    if (!form) return;
+    form.addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      const model = new FormData(form).get("model");
+      try { const c = await send("POST", "/api/conversations", model ? { model } : {}); location.href = `/chats/${c.id}`; }
+      catch (e) { document.getElementById("new-chat-error").textContent = e.message; }
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", () => { startForm(); newChatForm(); });
+  return { watchRun, send, chat };
 })();
