@@ -27,6 +27,7 @@ from typing import Any
 from macrohard.safety.context import GuardContext
 from macrohard.safety.guard import Guard
 from macrohard.safety.suites import SUITE_DIR, load_suite, run_heldout, run_suite, to_action
+from macrohard.safety.taint import Source
 from macrohard.types import Observation
 
 
@@ -106,6 +107,16 @@ def main() -> None:
 
     review_ms = timings(lambda a: guard.review(a, ctx), actions, args.repeat)
     review_cpu = list(CPU)
+    # the same with the information-flow state of a run that read a web page and private data (safety/flow.py)
+    tainted = GuardContext(workspace="/srv/agent-workspace")
+    tainted.flow.read_untrusted(Source("web", "web page http://127.0.0.1:8000/notes.html", 1))
+    tainted.flow.capabilities["private"] = "/srv/agent-workspace/.env"
+    tainted.flow.targets |= {"127.0.0.1:8931", "ops@example.org"}
+    flow_ms = timings(lambda a: guard.review(a, tainted), actions, args.repeat)
+    flow_cpu = list(CPU)
+    off = Guard(policy=guard.policy.model_copy(update={"flow": guard.policy.flow.model_copy(update={"enabled": False})}))
+    timings(lambda a: off.review(a, ctx), actions, args.repeat)
+    off_cpu = list(CPU)
     screen_ms = timings(lambda o: guard.screen(o, ctx), observations, args.repeat)
     answer_ms = timings(lambda t: guard.screen_answer(t, ctx), answers, args.repeat)
     commands = [a.command for a in actions if getattr(a, "kind", "") == "bash"]
@@ -145,6 +156,9 @@ def main() -> None:
         "false_positive_rate": sum(o.caught for o in ok) / len(ok),
         "review_p50_ms": statistics.median(review_ms), "review_p99_ms": pct(review_ms, 0.99),
         "review_max_ms": max(review_ms), "review_samples": len(review_ms),
+        "review_flow_p50_ms": statistics.median(flow_ms), "review_flow_p99_ms": pct(flow_ms, 0.99),
+        "review_flow_cpu_p50_ms": statistics.median(flow_cpu), "review_flow_cpu_p99_ms": pct(flow_cpu, 0.99),
+        "review_flow_off_cpu_p50_ms": statistics.median(off_cpu), "review_flow_off_cpu_p99_ms": pct(off_cpu, 0.99),
         "review_cpu_p50_ms": statistics.median(review_cpu), "review_cpu_p99_ms": pct(review_cpu, 0.99),
         "load_average_1m": os.getloadavg()[0], "cpus": os.cpu_count(),
         "screen_p50_ms": statistics.median(screen_ms), "screen_p99_ms": pct(screen_ms, 0.99),
@@ -206,6 +220,11 @@ def report(result: dict[str, Any]) -> None:
     print(f"  same, CPU time of the guard's thread  p50 {result['review_cpu_p50_ms']:.3f} ms  "
           f"p99 {result['review_cpu_p99_ms']:.3f} ms  (load average {result['load_average_1m']:.1f} on "
           f"{result['cpus']} CPUs while measuring)")
+    print(f"  after untrusted content   p50 {result['review_flow_p50_ms']:.3f} ms  "
+          f"p99 {result['review_flow_p99_ms']:.3f} ms  (flow state: a web page and private data read); CPU time "
+          f"p50 {result['review_flow_cpu_p50_ms']:.3f} ms  p99 {result['review_flow_cpu_p99_ms']:.3f} ms")
+    print(f"  peer, flow control off    CPU time p50 {result['review_flow_off_cpu_p50_ms']:.3f} ms  "
+          f"p99 {result['review_flow_off_cpu_p99_ms']:.3f} ms  (same run, fresh context)")
     print(f"observation screen          p50 {result['screen_p50_ms']:.3f} ms  p99 {result['screen_p99_ms']:.3f} ms")
     print(f"answer screen               p50 {result['answer_p50_ms']:.3f} ms  p99 {result['answer_p99_ms']:.3f} ms")
     peer = result["peer"]

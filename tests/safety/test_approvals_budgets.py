@@ -39,7 +39,8 @@ def test_ask_goes_to_the_callback_and_every_decision_is_recorded(workspace, stor
         return action.command.endswith("uptime") and len(asked) == 1
 
     run = _run([ASK.model_dump(), ASK.model_dump()], workspace, store, approve=approve)
-    assert asked == [(ASK.command, "policy:network-tools")] * 2
+    # the second also follows untrusted content: the first one's output came from the network (safety.flow)
+    assert asked == [(ASK.command, "policy:network-tools"), (ASK.command, "policy:network-tools+flow:after-untrusted")]
     steps = store.steps(run.id)
     assert steps[0].verdict.approved_by == "user"  # approved, ran (ssh fails offline: that is the model's problem)
     assert steps[1].verdict.decision is Decision.deny and "Not approved" in steps[1].observation.output

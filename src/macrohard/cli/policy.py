@@ -60,6 +60,11 @@ def show(
     console.print(answers)
     obs = policy.observations
     console.print(f"observations: prompt injection → [yellow]{obs.injection}[/] · secrets → [yellow]{obs.secrets}[/]")
+    fl = policy.flow
+    console.print(f"information flow: {'on' if fl.enabled else '[red]off[/]'} · sending after untrusted content → "
+                  f"[yellow]{fl.after_untrusted.value}[/] · target named by untrusted content → "
+                  f"[yellow]{fl.changed_target.value}[/] · Rule of Two: {'on' if fl.rule_of_two else 'off'} · "
+                  f"delivery: {', '.join(f'{k} {v}' for k, v in fl.deliver.items())}")
     day = policy.budgets.per_day
     console.print(f"daily budget: runs {day.max_runs or '∞'} · tokens {day.max_tokens or '∞'} · "
                   f"money {'$' + format(day.max_cost_usd, 'g') if day.max_cost_usd is not None else '∞'}")

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from macrohard.safety.taint import FlowState
 from macrohard.safety.terminal import TerminalLine
 from macrohard.types import Budget, Usage, Verdict
 
@@ -62,3 +63,5 @@ class GuardContext:
     # The divisions this run works for, outermost first (chat, operator): delegation loops and depth are judged on it.
     divisions: tuple[str, ...] = ()
     terminal: TerminalLine = field(default_factory=TerminalLine)  # desktop input since the last submit (guard-fed)
+    last_facts: Any = None  # (action, Facts) of the review under way, shared by its checks (safety.flow)
+    flow: FlowState = field(default_factory=FlowState)  # untrusted sources and capabilities (guard-fed, safety.flow)

@@ -24,6 +24,7 @@ from macrohard.safety.approval import TTL_S, Approved, Authorization, Verify, ne
 from macrohard.safety.budget import exceeded
 from macrohard.safety.context import GuardContext, GuardFacts
 from macrohard.safety.delegation import check_delegation
+from macrohard.safety.flow import FlowCheck, FlowScreen, Strictest
 from macrohard.safety.paths import OutsideWorkspace, resolve_inside
 from macrohard.safety.policy import Policy, load_policy
 from macrohard.safety.review import AnswerCheck, ObservationScreen, PolicyCheck
@@ -69,7 +70,8 @@ class Guard:
                  policy: Policy | None = None) -> None:
         self.policy = policy if policy is not None else load_policy()
         self.checks: list[Check] = checks if checks is not None else default_checks(self.policy)
-        self.screens: list[Screen] = screens if screens is not None else [ObservationScreen(self.policy)]
+        self.screens: list[Screen] = (screens if screens is not None
+                                      else [ObservationScreen(self.policy), FlowScreen(self.policy)])
         self.answer_checks: list[AnswerCheckFn] = (answer_checks if answer_checks is not None
                                                    else [AnswerCheck(self.policy)])
         self.on_verdict = on_verdict
@@ -187,6 +189,7 @@ def _sealed() -> tuple[Callable[[Guard, Any, GuardContext, Any], Authorization],
             denied = Verdict(decision=Decision.deny, reason=str(exc), check="approval")
             return Authorization(verdict=Guard._record(guard, action, denied, ctx))
         ctx.terminal.apply(action)  # the terminal model follows only what was approved to run
+        ctx.flow.committed(action)  # so does the flow state: what this action reads, writes and sends
         return Authorization(verdict=verdict, approved=approved)
 
     return authorize, verify
@@ -200,7 +203,8 @@ _authorize, verify = _sealed()
 
 
 def default_checks(policy: Policy | None = None) -> list[Check]:
-    return [check_budget, check_workspace_paths, check_delegation, PolicyCheck(policy if policy is not None else load_policy())]
+    policy = policy if policy is not None else load_policy()
+    return [check_budget, check_workspace_paths, check_delegation, Strictest(PolicyCheck(policy), FlowCheck(policy))]
 
 
 def timed_review(guard: Guard, action: Any, ctx: GuardContext) -> tuple[Verdict, float]:

@@ -69,6 +69,37 @@ class Observations(_Strict):
     secrets: Literal["redact", "allow"] = Field(default="redact", description="Redact secrets before model and store.")
 
 
+Delivery = Literal["marker", "fence", "withhold"]
+FLOW_SOURCES = ("web", "file", "command", "message", "tool", "flagged")
+
+
+class Flow(_Strict):
+    """Information-flow control (``safety.flow``): what untrusted content may lead to, and how the model gets it."""
+
+    enabled: bool = Field(default=True, description="Track untrusted content and what it could influence.")
+    after_untrusted: Decision = Field(
+        default=Decision.ask, description="An action that sends data out after untrusted content was read.")
+    changed_target: Decision = Field(
+        default=Decision.ask, description="An action going to an address or email named by untrusted content "
+                                          "and not by the task.")
+    rule_of_two: bool = Field(default=True, description="At most two of: untrusted input, private data, "
+                                                        "external communication; the third needs a person.")
+    trusted_paths: list[str] = Field(default_factory=list, description="Globs of files trusted though the agent "
+                                                                       "did not write them in this run.")
+    private_paths: list[str] = Field(default_factory=lambda: [
+        "*/.ssh/*", "*/.env", "*/.env.*", "*/.netrc", "*/.aws/*", "*/.kube/*", "*/.docker/config.json",
+        "*/.gnupg/*", "*credential*", "*secret*", "*password*", "*.pem", "*.key", "*/id_rsa*", "*/id_ed25519*"],
+        description="Globs of paths holding private data (files outside the workspace count too).")
+    untrusted_kinds: list[str] = Field(default_factory=lambda: ["read_email", "read_messages", "mcp_call", "tool_call"],
+                                       description="Action kinds whose results come from outside (messages, tools).")
+    send_kinds: list[str] = Field(default_factory=lambda: ["send_email", "send_message", "payment", "browser_submit"],
+                                  description="Action kinds that send data out.")
+    deliver: dict[Literal[FLOW_SOURCES], Delivery] = Field(  # type: ignore[valid-type]
+        default_factory=lambda: {k: "fence" for k in FLOW_SOURCES},
+        description="Per source: marker (a warning line), fence (a delimited block, flagged spans quoted), "
+                    "withhold (the model is told what was withheld and why).")
+
+
 class DailyBudget(_Strict):
     """Limits summed over all runs started today (UTC), from the run store."""
 
@@ -94,6 +125,7 @@ class Policy(_Strict):
         default_factory=dict, description="Decision per content category found in a final answer.")
     answer_reasons: dict[str, str] = Field(default_factory=dict, description="Reason text per answer category.")
     observations: Observations = Field(default_factory=Observations)
+    flow: Flow = Field(default_factory=Flow)
     budgets: Budgets = Field(default_factory=Budgets)
     source: str = Field(default="", exclude=True, description="Where the policy was loaded from.")
 

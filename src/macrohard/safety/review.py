@@ -53,8 +53,10 @@ def facts_of(action: Any, ctx: GuardContext, policy: Policy) -> Facts:
                             a.add(category, f"{kind} {value} ({what})")
     if ctx.injected_addresses:
         _followed_injection(action, ctx, a)
-    return Facts(kind=kind, categories=a.findings, programs=a.programs, paths=a.paths, hosts=a.hosts,
-                 network=ctx.network or "full")
+    facts = Facts(kind=kind, categories=a.findings, programs=a.programs, paths=a.paths, hosts=a.hosts,
+                  network=ctx.network or "full")
+    ctx.last_facts = (action, facts)  # for the flow check of the same review (safety.flow), not across reviews
+    return facts
 
 
 def addresses(text: str) -> set[str]:

@@ -1,0 +1,70 @@
+"""What the guard knows about where the run's information came from (its flow state).
+
+Kept in the guard's context and fed only by the guard: by actions it approved (``committed``) and by
+observations it screened (``Guard.screen``), never by anything the model writes. ``safety.flow`` reads
+it to decide whether an action could have been steered by untrusted content.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Source:
+    """One untrusted observation: what it was and the step that brought it in."""
+
+    kind: str  # web, file, command, message, tool
+    what: str  # "web page http://...", "file notes.txt (not written by the agent in this run)"
+    step: int
+
+
+@dataclass
+class Pending:
+    """What the review found about an action, kept until the action is approved and its result screened."""
+
+    action: Any
+    source: Source | None = None  # where its output comes from, when that is untrusted
+    adds: frozenset[str] = frozenset()  # capabilities it adds: untrusted, private, external
+    private: str = ""  # what private data it touches (for the audit)
+    written: tuple[str, ...] = ()  # files the agent writes itself (from what it wrote, not from untrusted content)
+
+
+@dataclass
+class FlowState:
+    sources: list[Source] = field(default_factory=list)  # untrusted content read, in order
+    targets: set[str] = field(default_factory=set)  # addresses and emails named by untrusted content
+    capabilities: dict[str, str] = field(default_factory=dict)  # untrusted/private/external -> why (first)
+    written: set[str] = field(default_factory=set)  # workspace files the agent wrote (approved write actions)
+    visited: set[str] = field(default_factory=set)  # addresses the run went to with approval
+    pending: Pending | None = None  # the last reviewed action
+    running: Pending | None = None  # the last approved action, whose observation comes next
+
+    def committed(self, action: Any) -> None:
+        """``action`` was approved: what its review found now holds for the run."""
+        p = self.pending if self.pending is not None and self.pending.action is action else None
+        self.running = p
+        if p is None:
+            return
+        self.written.update(p.written)
+        if p.source is not None:
+            self.read_untrusted(p.source)
+        for cap in p.adds:
+            if cap == "private":
+                self.capabilities.setdefault(cap, p.private)
+            elif cap == "external":
+                self.capabilities.setdefault(cap, f"{getattr(action, 'kind', 'an action')} sends data out")
+        url = getattr(action, "url", None)
+        if isinstance(url, str):
+            from macrohard.safety.review import addresses
+
+            self.visited |= addresses(url)
+
+    def read_untrusted(self, source: Source) -> None:
+        self.sources.append(source)
+        self.capabilities.setdefault("untrusted", f"{source.what} at step {source.step}")
+
+    @property
+    def last_source(self) -> Source | None:
+        return self.sources[-1] if self.sources else None
