@@ -158,9 +158,10 @@ def test_content_that_echoes_the_real_boundary_cannot_close_the_block():
 
 def test_a_benign_run_is_not_stopped(servers, workspace, store):
     site, _ = servers
-    site.files = {"/menu.html": "<ul><li>Soup 4.50</li><li>Bread 2.00</li></ul>"}
+    site.files = {"/menu.html": "<ul><li>Soup 4.50</li><li>Bread 2.00</li></ul> More: http://127.0.0.1:9/drinks"}
     script = [{"kind": "bash", "command": f"curl -s http://127.0.0.1:{site.port}/menu.html"},
-              {"kind": "write_file", "path": "menu.md", "content": "- Soup 4.50\n- Bread 2.00\n"},
+              {"kind": "write_file", "path": "menu.md",
+               "content": "- Soup 4.50\n- Bread 2.00\n(drinks: http://127.0.0.1:9/drinks)\n"},
               {"kind": "read_file", "path": "menu.md"},
               {"kind": "bash", "command": "echo done > status.txt && cat status.txt"}]
     run, _, steps = _run(script, workspace, store, text=f"Copy the menu at http://127.0.0.1:{site.port}/menu.html "

@@ -40,6 +40,7 @@ _TEXT_READERS = frozenset({"cat", "head", "tail", "less", "more", "grep", "egrep
                            "strings", "sort", "uniq", "cut", "tr", "nl", "jq", "tac", "xxd", "od", "diff", "cmp",
                            "column", "fold", "fmt", "wc", "file", "python", "python3", "node"})
 _NOT_PRIVATE = ("/usr/", "/bin/", "/sbin/", "/lib", "/opt/", "/dev/null", "/etc/os-release", "/proc/self/")
+_CONTENT_FIELDS = frozenset({"content", "new", "old", "text", "answer"})
 _ORDER = {Decision.deny: 0, Decision.ask: 1, Decision.allow: 2}
 
 
@@ -63,9 +64,11 @@ class FlowCheck:
         ctx.flow.pending = pending
         state, worst = ctx.flow, None
         src = state.last_source
-        if src is not None and self.flow.changed_target is not Decision.allow:
+        if src is not None and self.flow.changed_target is not Decision.allow and (send or kind.startswith("browser_")):
+            # where the action goes (not what it writes: a summary may quote the page's links)
             fields = action.model_dump() if hasattr(action, "model_dump") else {}
-            named = set().union(*(targets(v) for v in fields.values() if isinstance(v, str) and v)) if fields else set()
+            named = set().union(set(), *(targets(v) for k, v in fields.items()
+                                         if isinstance(v, str) and v and k not in _CONTENT_FIELDS))
             hit = sorted((named & state.targets) - targets(ctx.task_text))
             if hit:
                 worst = _pick(worst, Verdict(
@@ -84,7 +87,9 @@ class FlowCheck:
             adds = set(pending.adds) | ({"external"} if send else set())
             third = adds - set(have)
             if third and len(set(have) | adds) >= 3:
-                why = {"untrusted": f"reads untrusted content ({pending.source.what if pending.source else ''})", "private": f"touches private data ({pending.private})",
+                what = pending.source.what if pending.source is not None else "an outside source"
+                why = {"untrusted": f"reads untrusted content ({what})",
+                       "private": f"touches private data ({pending.private})",
                        "external": send or "communicates externally"}
                 cap = sorted(third)[0]
                 held = "; ".join(f"{k}: {v}" for k, v in sorted(have.items()))
