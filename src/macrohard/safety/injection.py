@@ -4,11 +4,22 @@ Looks for text aimed at the agent rather than the user: orders to ignore earlier
 fake system/assistant turns and chat-template tokens, instructions hidden in HTML (invisible
 styles, comments) or in invisible Unicode, and requests to leak secrets or run commands. A hit
 marks the observation untrusted; the agent loop then fences it off in the model's history.
+
+Two passes over the normalised text (``normalize.py``: line breaks, zero-width, confusables, HTML,
+base64): the rules below first (fast, named signals), then the trained classifier (``classifier.py``)
+when no rule fired. ``screen_injection`` returns the score; the policy's threshold picks the
+operating point.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+from macrohard.safety.normalize import normalise, sample
+
+# The classifier's default operating point (the policy's observations.injection_threshold overrides it).
+DEFAULT_THRESHOLD = 0.5
 
 _I = re.I | re.M
 
@@ -59,8 +70,22 @@ _IMPERATIVE = re.compile(r"\b(ignore|must|instructions?|assistant|agent|ai\b|run
                          r"do not|password|token|api key|curl|delete)\b", re.I)
 
 
-def detect_injection(text: str) -> list[str]:
-    """Names of the injection signals found in ``text`` (empty when it looks like ordinary content)."""
+@dataclass(frozen=True)
+class Screen:
+    """What the screen found: ``score`` in [0, 1] (1.0 when a rule fired), the rule ``signals``, whether a huge
+    input was ``sampled`` rather than read whole, and ``notes`` on what normalisation did."""
+
+    score: float
+    signals: tuple[str, ...]
+    sampled: bool = False
+    notes: tuple[str, ...] = ()
+
+    def flagged(self, threshold: float = DEFAULT_THRESHOLD) -> bool:
+        return bool(self.signals) or self.score >= threshold
+
+
+def rule_signals(text: str) -> list[str]:
+    """The rules alone, on the text as given (no normalisation): the fast first pass, and the old screen."""
     found = [name for name, pattern in _SIGNALS if pattern.search(text)]
     for m in _HIDDEN_HTML.finditer(text):
         hidden = m.group("styled") or m.group("comment") or m.group("hidden") or ""
@@ -71,3 +96,33 @@ def detect_injection(text: str) -> list[str]:
     if len(invisible) >= 3 or any(0xE0000 <= ord(c) <= 0xE007F for c in invisible):
         found.append("invisible_unicode")
     return found
+
+
+def screen_injection(text: str, *, use_classifier: bool = True) -> Screen:
+    """Rules over the normalised text, then (when none fired) the classifier's score."""
+    raw, _ = sample(text)
+    norm = normalise(text)
+    found = rule_signals(raw)  # hidden HTML and invisible characters are judged on the raw text
+    found += [name for name, pattern in _SIGNALS if name not in found and pattern.search(norm.flat)]
+    role = dict(_SIGNALS)["role_play"]
+    if "role_play" not in found and role.search(norm.lines):
+        found.append("role_play")
+    if found:
+        return Screen(1.0, tuple(found), norm.sampled, norm.notes)
+    if not use_classifier or not norm.flat:
+        return Screen(0.0, (), norm.sampled, norm.notes)
+    from macrohard.safety.classifier import load
+
+    return Screen(load().score(norm.flat), (), norm.sampled, norm.notes)
+
+
+def injection_score(text: str) -> float:
+    """Probability-like score that ``text`` carries a prompt injection (1.0 when a rule fired)."""
+    return screen_injection(text).score
+
+
+def detect_injection(text: str, threshold: float = DEFAULT_THRESHOLD) -> list[str]:
+    """Names of the injection signals found in ``text`` (empty when it looks like ordinary content); the
+    classifier adds ``classifier`` when its score reaches ``threshold``."""
+    screen = screen_injection(text)
+    return list(screen.signals) or (["classifier"] if screen.score >= threshold else [])
