@@ -49,8 +49,8 @@ def features(text: str) -> tuple[np.ndarray, np.ndarray]:
     h = np.concatenate(parts)
     idx = (((h * np.uint64(2_654_435_761)) & np.uint64(_MASK)) >> np.uint64(32 - BITS)).astype(np.int64)
     uniq, counts = np.unique(idx, return_counts=True)
-    vals = np.log1p(counts.astype(np.float32))
-    return uniq, vals / np.float32(np.sqrt(float(vals @ vals)))
+    vals = np.log1p(counts.astype(np.float64))  # float64 and np.sum, not BLAS: the same bits on every machine
+    return uniq, (vals / np.sqrt(np.sum(vals * vals))).astype(np.float32)
 
 
 def windows(text: str) -> list[str]:
@@ -71,7 +71,7 @@ class Model:
         import numpy as np
 
         idx, vals = features(text)
-        z = self.bias + float(self.weights[idx] @ vals)
+        z = self.bias + float(np.sum(self.weights[idx].astype(np.float64) * vals))
         return float(1.0 / (1.0 + np.exp(-z)))
 
     def score(self, flat: str) -> float:

@@ -19,7 +19,10 @@ from dataclasses import dataclass
 from macrohard.safety.normalize import normalise, sample
 
 # The classifier's default operating point (the policy's observations.injection_threshold overrides it).
-DEFAULT_THRESHOLD = 0.5
+DEFAULT_THRESHOLD = 0.6
+# A rule hit counts as evidence of this weight, combined with the classifier's score (noisy-OR): at the default
+# threshold (0.6) every rule hit still flags, while thresholds above 0.75 also need the classifier to agree.
+RULE_PRIOR = 0.75
 
 _I = re.I | re.M
 
@@ -72,16 +75,18 @@ _IMPERATIVE = re.compile(r"\b(ignore|must|instructions?|assistant|agent|ai\b|run
 
 @dataclass(frozen=True)
 class Screen:
-    """What the screen found: ``score`` in [0, 1] (1.0 when a rule fired), the rule ``signals``, whether a huge
+    """What the screen found: ``score`` in [0, 1] (the ``classifier``'s, raised when a rule fired), the rule
+    ``signals``, whether a huge
     input was ``sampled`` rather than read whole, and ``notes`` on what normalisation did."""
 
     score: float
     signals: tuple[str, ...]
+    classifier: float | None = None
     sampled: bool = False
     notes: tuple[str, ...] = ()
 
     def flagged(self, threshold: float = DEFAULT_THRESHOLD) -> bool:
-        return bool(self.signals) or self.score >= threshold
+        return self.score >= threshold
 
 
 def rule_signals(text: str) -> list[str]:
@@ -107,17 +112,17 @@ def screen_injection(text: str, *, use_classifier: bool = True) -> Screen:
     role = dict(_SIGNALS)["role_play"]
     if "role_play" not in found and role.search(norm.lines):
         found.append("role_play")
-    if found:
-        return Screen(1.0, tuple(found), norm.sampled, norm.notes)
+    prior = RULE_PRIOR if found else 0.0
     if not use_classifier or not norm.flat:
-        return Screen(0.0, (), norm.sampled, norm.notes)
+        return Screen(prior, tuple(found), None, norm.sampled, norm.notes)
     from macrohard.safety.classifier import load
 
-    return Screen(load().score(norm.flat), (), norm.sampled, norm.notes)
+    p = load().score(norm.flat)
+    return Screen(1.0 - (1.0 - p) * (1.0 - prior), tuple(found), p, norm.sampled, norm.notes)
 
 
 def injection_score(text: str) -> float:
-    """Probability-like score that ``text`` carries a prompt injection (1.0 when a rule fired)."""
+    """Probability-like score that ``text`` carries a prompt injection (rules and classifier together)."""
     return screen_injection(text).score
 
 
@@ -125,4 +130,6 @@ def detect_injection(text: str, threshold: float = DEFAULT_THRESHOLD) -> list[st
     """Names of the injection signals found in ``text`` (empty when it looks like ordinary content); the
     classifier adds ``classifier`` when its score reaches ``threshold``."""
     screen = screen_injection(text)
-    return list(screen.signals) or (["classifier"] if screen.score >= threshold else [])
+    if screen.score < threshold:
+        return []
+    return list(screen.signals) or ["classifier"]

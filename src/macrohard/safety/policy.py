@@ -67,7 +67,7 @@ class Observations(_Strict):
 
     injection: Literal["untrusted", "allow"] = Field(default="untrusted", description="Mark suspected prompt injection.")
     injection_threshold: float = Field(
-        default=0.5, ge=0.0, le=1.0,
+        default=0.6, ge=0.0, le=1.0,
         description="Operating point of the injection classifier: scores at or above it are flagged (rules always flag).")
     secrets: Literal["redact", "allow"] = Field(default="redact", description="Redact secrets before model and store.")
 

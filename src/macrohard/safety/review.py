@@ -11,7 +11,7 @@ from macrohard.safety import rules_data as R
 from macrohard.safety.commands import Analysis, Analyzer, PathJudge, analyze, workspaces_of
 from macrohard.safety.content import classify
 from macrohard.safety.context import GuardContext
-from macrohard.safety.injection import detect_injection
+from macrohard.safety.injection import screen_injection
 from macrohard.safety.policy import Facts, Policy, rule_detail
 from macrohard.safety.secrets import redact
 from macrohard.types import BashAction, Decision, Observation, Verdict
@@ -184,9 +184,12 @@ class ObservationScreen:
                 flags["redacted"] = sorted(set(kinds))
         untrusted = obs.untrusted
         if self.policy.observations.injection == "untrusted":
-            signals = detect_injection(obs.output)
-            if signals:
-                flags["injection"] = signals
+            screen = screen_injection(obs.output)
+            if screen.sampled:
+                flags["screen"] = list(screen.notes)  # a huge output: only a sample was read
+            if screen.flagged(self.policy.observations.injection_threshold):
+                flags["injection"] = list(screen.signals) or ["classifier"]
+                flags["injection_score"] = [f"{screen.score:.3f}"]
                 untrusted = True
                 # Remember the addresses it names: the agent must not go there on its say-so.
                 # (not the task's own addresses, nor the page's own site: the agent is already there)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 
+from macrohard.safety.data.injection_benign import sentence
 from macrohard.safety.data.injection_gen import COMPANIES, NAMES, SEED, STYLES, Example
 
 TOPICS = ["the Q3 budget", "the offsite agenda", "the new hire's laptop", "invoice 2291", "the warehouse move",
@@ -88,7 +89,8 @@ def _about(r: random.Random) -> str:
 
 
 def _body(r: random.Random) -> str:
-    parts = [r.choice([_ordinary, _ordinary, _imperative, _about])(r) for _ in range(r.choice([1, 1, 2, 3]))]
+    parts = [r.choice([_ordinary, _imperative, _about, sentence, sentence, sentence])(r)
+             for _ in range(r.choice([1, 1, 2, 3]))]
     return " ".join(parts)
 
 
@@ -210,7 +212,8 @@ def generate(n_pos: int = 3000, n_neg: int = 3000, seed: int = SEED) -> list[Exa
     for i in range(n_neg):
         source = sources[i % len(sources)]
         if i % 8 == 7:
-            out.append(Example(r.choice([_ordinary, _imperative, _about, _plain_output])(r), 0, "benign", "plain"))
+            out.append(Example(r.choice([_ordinary, _imperative, _about, _plain_output, sentence])(r), 0, "benign",
+                               "plain"))
         else:
             out.append(Example(SOURCES[source](r, _body(r)), 0, "benign", source))
     return out
