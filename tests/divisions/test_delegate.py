@@ -141,3 +141,33 @@ def test_audit_verify_covers_children(store):
     db.close()
     report = verify_tree(log, parent.id, children_of=lambda r: [c.id for c in store.children(r)])
     assert report[child.id], "an edited record of the sub-run must be found from the parent"
+
+
+def test_delegate_executor_refuses_an_action_the_guard_did_not_approve(store, tmp_path):
+    import pytest
+
+    from macrohard.divisions.delegate import DelegateEnvironment
+    from macrohard.errors import NotApproved
+    from macrohard.safety.approval import Approved
+    from macrohard.safety.context import GuardContext
+    from macrohard.safety.guard import Guard
+    from macrohard.types import Decision, DelegateAction, Run, Task, Verdict
+
+    divisions = load_divisions()
+    guard = Guard.from_policy()
+    parent = Run(task=Task(text="x"))
+    store.create_run(parent)
+    env = DelegateEnvironment(staff=Staff(divisions=divisions, models=Models()), store=store, guard=guard,
+                              chain=("chat",))
+    ctx = GuardContext(workspace=str(tmp_path), run_id=parent.id)
+    env.bind(parent, ctx)
+    action = DelegateAction(division="operator", task="rm -rf ~")
+    forged = Approved(action=action, verdict=Verdict(decision=Decision.allow), run_id=parent.id, nonce="0" * 32)
+    with pytest.raises(NotApproved):
+        env.execute(forged)
+    other = DelegateEnvironment(staff=env.staff, store=store, guard=guard, chain=("chat",))
+    granted = guard.authorize(action, ctx, env=other).approved  # approved for another executor
+    assert granted is not None
+    with pytest.raises(NotApproved):
+        env.execute(granted)
+    assert store.children(parent.id) == []
