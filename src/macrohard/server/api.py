@@ -31,6 +31,8 @@ class StartRun(BaseModel):
     environment: Literal["shell", "browser", "desktop"] = Field(default="shell", description="Where the agent works.")
     network: Literal["none", "loopback"] = Field(default="none", description="The sandbox's network.")
     max_steps: int = Field(default=30, ge=1, le=500, description="Step budget.")
+    allow_hosts: list[str] = Field(default_factory=list, max_length=20,
+                                   description="Hosts (host:port) the sandbox may reach besides nothing (a browser task's site).")
 
 
 class Answer(BaseModel):
@@ -81,7 +83,7 @@ def start_run(body: StartRun, request: Request, who: Caller = CallerDep) -> Run:
     from macrohard.types import Budget
 
     task = Task(text=body.text, model=body.model, environment=body.environment, network=body.network,
-                budget=Budget(max_steps=body.max_steps))
+                allow_hosts=body.allow_hosts, budget=Budget(max_steps=body.max_steps))
     return request.app.state.live.start(task, who.user)  # type: ignore[no-any-return]
 
 

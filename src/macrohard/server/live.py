@@ -42,11 +42,14 @@ class Pending:
                 "check": self.check, "asked_at": self.asked_at}
 
 
-def step_event(run: Run, step: Step, artifact_url: str) -> dict[str, Any]:
-    """What a viewer gets for one step: the step (frames as URLs of the store's artifacts) and the run's state."""
+def step_event(run: Run, step: Step, artifact_url: str, frames: list[int] | None = None) -> dict[str, Any]:
+    """What a viewer gets for one step: the step (frames as URLs of the store's artifacts) and the run's state.
+
+    A stored step names its frames' artifact ids; a live one (``on_step`` gets the step with its images
+    inline) is given them by the caller, from the store."""
     body = step.model_dump(mode="json")
     obs = body.get("observation") or {}
-    ids = (obs.get("meta") or {}).get("artifacts") or []
+    ids = frames if frames is not None else (obs.get("meta") or {}).get("artifacts") or []
     if obs:
         obs["images"] = []  # the frames are served from the store, as JPEG/PNG, not inlined in the stream
     body["frames"] = [artifact_url.format(run_id=run.id, artifact=i) for i in ids]
@@ -84,7 +87,13 @@ class LiveRuns:
         fallback = guard.policy.defaults.non_interactive == "allow"
 
         def on_step(r: Run, step: Step) -> None:
-            self.bus.publish(r.id, "step", step_event(r, step, self.artifact_url), event_id=str(step.index))
+            frames = None
+            if step.observation is not None and step.observation.images:  # stored as artifacts by the agent
+                rows = self.store._db().execute(  # the ids only: not every frame's bytes at every step
+                    "SELECT id FROM artifacts WHERE run_id=? AND step=? AND name='screenshot' ORDER BY id",
+                    (r.id, step.index))
+                frames = [int(row[0]) for row in rows]
+            self.bus.publish(r.id, "step", step_event(r, step, self.artifact_url, frames), event_id=str(step.index))
 
         def approve(action: Any, verdict: Any) -> Any:
             return self._ask(run.id, action, verdict, timeout, fallback)
