@@ -80,3 +80,18 @@ def test_non_loopback_without_auth_is_refused(_home):
     _home.mkdir(parents=True, exist_ok=True)
     out = mh("serve", "--host", "0.0.0.0", "--port", str(free_port()), "--no-auth", home=_home)
     assert out.returncode != 0 and "without auth" in (out.stdout + out.stderr)
+
+
+def test_a_member_sees_the_runs_its_conversations_delegated_and_no_others(store):
+    from macrohard.server.app import may_see
+    from macrohard.server.auth import User
+    from macrohard.store.conversations import ConversationRecord, ConversationStore
+    from macrohard.types import Run, Task
+
+    mine = ConversationStore(store).create(ConversationRecord(owner="mo"))
+    run = Run(task=Task(text="delegated"), meta={"conversation_id": mine.id})
+    store.create_run(run)
+    assert may_see(store, User("mo", "member"), run)
+    assert not may_see(store, User("max", "member"), run)
+    assert may_see(store, User("vera", "viewer"), run) and may_see(store, User("owner", "owner"), run)
+    assert not may_see(store, User("mo", "member"), Run(task=Task(text="the CLI's")))

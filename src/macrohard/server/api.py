@@ -13,7 +13,7 @@ from fastapi.responses import FileResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
 
 from macrohard.errors import NotFound
-from macrohard.server.app import Caller, CallerDep, visible_run
+from macrohard.server.app import Caller, CallerDep, may_see, visible_run
 from macrohard.server.bus import sse
 from macrohard.server.live import run_summary, step_event
 from macrohard.types import Run, Step, Task
@@ -61,7 +61,7 @@ def me(who: Caller = CallerDep) -> Me:
 
 def list_visible(store: Any, who: Caller, *, status: str | None, q: str | None, limit: int) -> list[Run]:
     runs = store.list_runs(limit=max(limit * 5, 200), status=status or None)
-    out = [r for r in runs if (who.user.sees_all or r.meta.get("user") == who.user.name)
+    out = [r for r in runs if may_see(store, who.user, r)
            and (not q or q.lower() in r.task.text.lower() or q in r.id)]
     return out[:limit]
 

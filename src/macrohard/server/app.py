@@ -172,6 +172,22 @@ def visible_run(request: Request, run_id: str, who: Caller) -> Any:
         run = store.get_run(run_id)
     except NotFound:
         run = None
-    if run is None or not (who.user.sees_all or run.meta.get("user") == who.user.name):
+    if run is None or not may_see(store, who.user, run):
         raise HTTPException(404, f"no run {run_id!r}")
     return run
+
+
+def may_see(store: Any, user: User, run: Any) -> bool:
+    """Owners and viewers see every run; a member the runs it started and those its conversations delegated."""
+    if user.sees_all or run.meta.get("user") == user.name:
+        return True
+    conversation = run.meta.get("conversation_id")
+    if not conversation:
+        return False
+    from macrohard.store.conversations import ConversationStore
+
+    try:
+        ConversationStore(store).get(conversation, user.name)
+    except NotFound:
+        return False
+    return True
