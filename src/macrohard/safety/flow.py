@@ -26,7 +26,7 @@ from typing import Any
 
 from macrohard.safety import rules_data as R
 from macrohard.safety.context import GuardContext
-from macrohard.safety.injection import detect_injection
+from macrohard.safety.injection import flagged_lines
 from macrohard.safety.policy import Policy
 from macrohard.safety.review import addresses, facts_of
 from macrohard.safety.taint import Pending, Source
@@ -277,11 +277,7 @@ class FlowScreen:
 
 def flagged_spans(text: str, limit: int = 2000) -> list[str]:
     """The lines of ``text`` the injection screen flags on their own (at most ``limit`` lines looked at)."""
-    spans = []
-    for line in text.splitlines()[:limit]:
-        if line.strip() and detect_injection(line):
-            spans.append(line)
-    return spans
+    return flagged_lines(text, limit=limit)
 
 
 def fence(obs: Observation, boundary: str) -> str:

@@ -133,3 +133,16 @@ def detect_injection(text: str, threshold: float = DEFAULT_THRESHOLD) -> list[st
     if screen.score < threshold:
         return []
     return list(screen.signals) or ["classifier"]
+
+
+def flagged_lines(text: str, threshold: float = DEFAULT_THRESHOLD, limit: int = 2000) -> list[str]:
+    """The lines of ``text`` (the first ``limit``) that the screen flags on their own: rules per line, then the
+    classifier over all remaining lines in one vectorised pass (not one screen per line)."""
+    from macrohard.safety.classifier import score_many
+
+    lines = [ln for ln in text.splitlines()[:limit] if ln.strip()]
+    flats = [normalise(ln).flat for ln in lines]
+    hits = [bool(rule_signals(ln)) or any(p.search(f) for _, p in _SIGNALS) for ln, f in zip(lines, flats, strict=True)]
+    scores = score_many(flats)
+    return [ln for ln, hit, p in zip(lines, hits, scores, strict=True)
+            if 1.0 - (1.0 - float(p)) * (1.0 - (RULE_PRIOR if hit else 0.0)) >= threshold]
