@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -96,3 +97,30 @@ def test_a_message_over_the_limit_is_refused_with_the_limit(_home, tmp_path):
     res = mh("chat", "--model", script(tmp_path, ["short answer"]), home=_home, stdin="x" * 20_001 + "\nok\n")
     assert res.returncode == 0
     assert "more than the limit of 20,000" in res.stderr and "macrohard> short answer" in res.stdout
+
+
+def test_ctrl_c_at_a_question_stops_the_delegated_run_and_keeps_the_conversation(_home, tmp_path):
+    replies = [{"tool_calls": [{"name": "delegate", "arguments": {"division": "operator", "task": "ssh somewhere"}}]}]
+    worker = script(tmp_path, [{"kind": "bash", "command": "ssh build@127.0.0.1 uptime"},
+                               {"kind": "bash", "command": "echo after"}, {"kind": "finish", "answer": "x"}])
+    env = {**os.environ, "MACROHARD_HOME": str(_home), "COLUMNS": "200"}
+    with FakeOpenAIServer(replies) as server:
+        proc = subprocess.Popen([*BIN, "chat", "--model", server.url, "--run-model", worker, "--network", "loopback"],
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                env=env)
+        proc.stdin.write("please do it\n")
+        proc.stdin.flush()
+        seen = ""
+        while "Allow this action?" not in seen:
+            line = proc.stdout.readline() if "The guard asks" not in seen else proc.stdout.read(1)
+            assert line, seen + proc.stderr.read()
+            seen += line
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, seen + out + err
+    assert "stopping: a delegated run ends after its current step" in err and "macrohard chat --continue" in err
+    chats = ConversationStore(SQLiteStore(_home / "runs.db"))
+    (run,) = chats.store.list_runs()
+    assert run.status.value == "interrupted" and run.steps == 1  # the question was a no; nothing after it ran
+    (conv,) = chats.list()
+    assert [m.text for m in chats.messages(conv.id)] == ["please do it"]

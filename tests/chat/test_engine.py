@@ -137,3 +137,25 @@ def test_a_delegated_run_streams_its_steps_and_its_question_is_answered_through_
     run = chats.store.get_run(started.run_id)
     assert run.meta["conversation_id"] == conv.id and run.meta["division"] == "operator"
     assert conv.history()[-1].run_ids == [started.run_id]
+
+
+def test_closing_a_turn_stops_its_sub_run_at_the_next_step(chats):
+    chat_model = ScriptedModel([delegate("operator", "two steps and a question")])
+    worker = ScriptedModel([{"kind": "bash", "command": "echo one"},
+                            {"kind": "bash", "command": "ssh build@127.0.0.1 uptime"},
+                            {"kind": "bash", "command": "echo three"},
+                            {"kind": "finish", "answer": "never reached"}])
+    guard = Guard()
+    delegator = DivisionDelegator(store=chats.store, guard=guard, models=lambda _division, _task: worker,
+                                  task_updates={"network": "loopback"})
+    conv = Conversation.start(chats, chat_model, guard=guard, delegator=delegator)
+    turn = conv.send("go")
+    for event in turn:
+        if isinstance(event, ApprovalNeeded):
+            run_id = event.run_id
+            turn.close()  # the reader goes away while the run waits on the person
+            break
+    run = chats.store.get_run(run_id)
+    assert run.status.value == "interrupted" and run.steps == 2 and worker.calls == 2
+    assert not chats.store.steps(run_id)[1].verdict.allowed  # the unanswered question was a no
+    assert list(conv.send("still there?"))[-1].type == "message"  # the conversation goes on

@@ -7,7 +7,8 @@ guard's answer screen (the one runs use) before it is stored: text is released i
 the text so far has passed it, and an answer the screen stops is stored and shown withheld.
 
 A model that is down ends the turn with an ``ErrorEvent`` naming what to set; the conversation and
-its history stay, and the next ``send`` tries again.
+its history stay, and the next ``send`` tries again. Closing a turn's event stream (or Ctrl-C while it
+is read) stops its sub-run at the end of its current step: recorded ``interrupted``, sandbox closed.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ MAX_DELEGATIONS = 3  # per turn; then the model must answer with what it has
 HISTORY_MESSAGES = 40  # earlier messages sent to the model
 APPROVAL_TIMEOUT_S = 600.0  # an unanswered question denies the step
 SCREEN_EVERY = 80  # characters of new text between two answer screens while streaming
+STOP_WAIT_S = 60.0  # a closed turn waits this long for its sub-run to end its step and close
 
 CHAT_SYSTEM_PROMPT = (
     "You are macrohard, a helpful assistant in a conversation. Answer directly and briefly. When the user asks "
@@ -202,12 +204,15 @@ class Conversation:
         events: queue.Queue[Any] = queue.Queue()
         done = object()
         box: dict[str, Any] = {}
+        stop = threading.Event()  # the turn was closed or interrupted: the sub-run ends at its next step
 
         def on_step(_run: Run, step: Step) -> None:
             events.put(RunStepEvent(conversation_id=self.id, run_id=run_id, step=step))
+            if stop.is_set():  # the agent records the run as interrupted and closes its environment
+                raise KeyboardInterrupt("the conversation stopped following this run")
 
         def approve(action: Any, verdict: Verdict) -> bool:
-            return self._ask(events, run_id, action, verdict)
+            return False if stop.is_set() else self._ask(events, run_id, action, verdict)
 
         def work() -> None:
             try:
@@ -220,9 +225,16 @@ class Conversation:
                 events.put(done)
 
         yield DelegationStarted(conversation_id=self.id, run_id=run_id, division=args["division"], task=args["task"])
-        threading.Thread(target=work, name=f"macrohard-delegation-{run_id}", daemon=True).start()
-        while (item := events.get()) is not done:
-            yield item
+        worker = threading.Thread(target=work, name=f"macrohard-delegation-{run_id}", daemon=True)
+        worker.start()
+        try:
+            while (item := events.get()) is not done:
+                yield item
+        except BaseException:  # the reader closed the turn (GeneratorExit) or was interrupted (Ctrl-C)
+            stop.set()
+            self._deny_pending()
+            worker.join(STOP_WAIT_S)  # its step ends, the run is recorded interrupted, its sandbox closed
+            raise
         if "error" in box:
             exc = box["error"]
             if not isinstance(exc, MacrohardError):

@@ -108,6 +108,16 @@ def _show_history(conv: Conversation) -> None:
 
 
 def _show_turn(conv: Conversation, events: Any, interactive: bool) -> None:
+    try:
+        _show_events(conv, events, interactive)
+    except KeyboardInterrupt:
+        err_console.print("\n[yellow]stopping: a delegated run ends after its current step …[/]")
+        raise
+    finally:  # the turn ends, and a sub-run still going stops at its next step (recorded interrupted)
+        events.close()
+
+
+def _show_events(conv: Conversation, events: Any, interactive: bool) -> None:
     streaming = False  # in the middle of a streamed answer's line
     for event in events:
         if isinstance(event, TokenEvent):
