@@ -20,6 +20,7 @@ The loaded model is cached per process.
 
 from __future__ import annotations
 
+import atexit
 import importlib.util
 import json
 import os
@@ -179,6 +180,22 @@ def _load(spec: LocalSpec) -> Any:
             raise ModelUnavailable(f"llama.cpp could not load {path}: {exc}; reinstall the model package") from exc
         _LOADED[spec.name] = llm
         return llm
+
+
+@atexit.register
+def _close_loaded() -> None:
+    """Free the loaded models before the interpreter tears llama_cpp down: freed later, by ``__del__``,
+    llama.cpp's functions are already gone and it prints a TypeError at exit (after a streamed answer)."""
+    with _LOAD_LOCK:
+        for name, llm in list(_LOADED.items()):
+            lock = _USE_LOCKS.get(name)
+            if lock is None or lock.acquire(blocking=False):  # never under a call still running in a thread
+                try:
+                    llm.close()
+                    del _LOADED[name]
+                finally:
+                    if lock is not None:
+                        lock.release()
 
 
 def action_schema(kinds: list[str], paths: list[str] | None = None) -> dict[str, Any]:
