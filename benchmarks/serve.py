@@ -107,10 +107,40 @@ def browser_latency(base: str, token: str, home: Path, steps: int, gap: float) -
     return [(g["receivedAt"] - g["publishedAt"]) * 1000 for g in got if g.get("publishedAt")]
 
 
+async def first_token(base: str, token: str, model: str, messages: list[str]) -> list[tuple[float, float]]:
+    """For each message: seconds from sending it to the first streamed token, and to the whole answer."""
+    auth = {"Authorization": f"Bearer {token}"}
+    out = []
+    async with httpx.AsyncClient(base_url=base, timeout=None, headers=auth) as client:
+        conv = (await client.post("/api/conversations", json={"model": model})).json()["id"]
+        async with client.stream("GET", f"/api/conversations/{conv}/events") as r:
+            lines = r.aiter_lines()
+            async for line in lines:
+                if line.startswith("event: ready"):
+                    break
+            for text in messages:
+                t0 = time.perf_counter()
+                (await client.post(f"/api/conversations/{conv}/messages", json={"text": text})).raise_for_status()
+                first = None
+                kind = ""
+                async for line in lines:
+                    if line.startswith("event: "):
+                        kind = line[7:]
+                        if kind == "token" and first is None:
+                            first = time.perf_counter() - t0
+                        elif kind == "error":
+                            raise RuntimeError(f"the chat failed: {line}")
+                    elif line.startswith("data: ") and kind == "turn_end":
+                        out.append((first if first is not None else float("nan"), time.perf_counter() - t0))
+                        break
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--steps", type=int, default=100)
     ap.add_argument("--viewers", type=int, default=50)
+    ap.add_argument("--chat-model", default="local", help="model for the first-token figure ('' skips it)")
     ap.add_argument("--gap", type=float, default=0.05, help="seconds each step sleeps in the sandbox")
     args = ap.parse_args()
     print(f"web app, python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average "
@@ -144,6 +174,13 @@ def main() -> None:
                   f" ({len(lat)} deliveries)")
             print(f"server CPU over that run: {cpu:.2f} s in {wall:.2f} s wall = {100 * cpu / wall:.0f}% of one core "
                   f"(the run itself included: agent loop, guard, sandbox, store)")
+            if args.chat_model:
+                said = ["Say hello.", "What is 2 + 2?", "Name a colour.", "Say goodbye.", "What day comes after Monday?"]
+                times = asyncio.run(first_token(base, token, args.chat_model, said))
+                firsts, wholes = [t[0] for t in times], [t[1] for t in times]
+                print(f"chat ({args.chat_model}): send -> first streamed token p50 {statistics.median(firsts) * 1000:.0f} ms"
+                      f" (first message, model loading: {firsts[0] * 1000:.0f} ms); whole answer p50 "
+                      f"{statistics.median(wholes) * 1000:.0f} ms ({len(times)} messages)")
         finally:
             proc.terminate()
             proc.wait(20)
