@@ -58,8 +58,8 @@ class FakeOpenAIServer:
     Stands in for a paid model API in tests. Each queued item is either a ``ModelReply``-like dict
     (``{"text": ..., "tool_calls": [{"name": ..., "arguments": {...}}]}``), an int HTTP status to
     answer with (429, 500, ...), ``bytes`` sent verbatim as a 200 body (a broken server: HTML, bad
-    JSON), ``"hang"`` (never answer) or ``("trickle", seconds)`` (headers, then one byte every
-    ``seconds``, never ending). ``requests`` records every JSON body received. A request with
+    JSON), ``"hang"`` (never answer) or ``("trickle", seconds[, content_type])`` (headers, then one
+    byte every ``seconds``, never ending). ``requests`` records every JSON body received. A request with
     ``"stream": true`` gets a reply dict as server-sent ``chat.completion.chunk`` events: the text word
     by word (``chunk_delay`` seconds apart), each tool call's name then its arguments in two pieces.
     """
@@ -100,7 +100,7 @@ class FakeOpenAIServer:
                     outer.released.wait()
                     return
                 self.send_response(200)
-                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Type", item[2] if len(item) > 2 else "application/json")
                 self.end_headers()
                 self.wfile.flush()
                 try:

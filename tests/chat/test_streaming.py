@@ -6,7 +6,10 @@ from __future__ import annotations
 import json
 import time
 
+import pytest
+
 from macrohard.chat import Conversation, DelegationStarted, DivisionDelegator, MessageDone, TokenEvent
+from macrohard.errors import ModelTimeout, ModelUnavailable
 from macrohard.models.openai_compat import OpenAICompatModel
 from macrohard.models.streaming import stream_reply
 from macrohard.safety.guard import Guard
@@ -66,3 +69,18 @@ def test_a_conversation_streams_from_the_server_and_delegates(store):
                          "side today.")
     assert server.requests[0]["tools"][0]["function"]["name"] == "delegate"
     assert server.requests[1]["messages"][-1]["role"] == "tool"
+
+
+def test_a_busy_server_is_asked_again_and_a_trickling_one_is_given_up_on_in_time():
+    with FakeOpenAIServer([429, 503, {"text": "third time lucky"}]) as server:
+        chunks = list(OpenAICompatModel(server.url, "fake").stream([{"role": "user", "content": "hi"}], []))
+        assert chunks[-1].reply.text == "third time lucky" and len(server.requests) == 3
+    with FakeOpenAIServer([429, 429]) as server:
+        with pytest.raises(ModelUnavailable, match="HTTP 429"):
+            list(OpenAICompatModel(server.url, "fake", max_retries=1).stream([{"role": "user", "content": "hi"}], []))
+    for content_type in ("application/json", "text/event-stream"):  # a byte every 0.3 s, never a newline
+        with FakeOpenAIServer([("trickle", 0.3, content_type)]) as server:
+            start = time.monotonic()
+            with pytest.raises(ModelTimeout, match="--model-timeout"):
+                list(OpenAICompatModel(server.url, "fake", timeout=2).stream([{"role": "user", "content": "hi"}], []))
+            assert time.monotonic() - start < 5

@@ -10,6 +10,7 @@ refuses is ``ModelUnavailable`` with the fix, as for ``complete``.
 from __future__ import annotations
 
 import json
+import random
 import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -28,15 +29,44 @@ MAX_STREAM_BYTES = 64 << 20
 
 
 def stream_completion(model: OpenAICompatModel, body: dict[str, Any]) -> Iterator[ReplyChunk]:
+    """Retries 429 and 5xx answers (honouring Retry-After), which come before anything is streamed, as
+    ``complete`` does, all within the model's ``timeout``."""
+    deadline = time.monotonic() + model.timeout
+    delay = 1.0
+    for attempt in range(model.max_retries + 1):
+        try:
+            yield from _stream_once(model, body, deadline)
+            return
+        except _Retry as retry:
+            wait = min(retry.after if retry.after is not None else delay, 60.0) + random.uniform(0, 0.1)
+            if attempt >= model.max_retries or time.monotonic() + wait >= deadline:
+                raise retry.error from None
+            time.sleep(wait)
+            delay *= 2
+
+
+class _Retry(Exception):
+    """Nothing was streamed yet and asking again may help (``error`` is raised when it cannot)."""
+
+    def __init__(self, error: Exception, after: float | None = None) -> None:
+        super().__init__(str(error))
+        self.error, self.after = error, after
+
+
+def _stream_once(model: OpenAICompatModel, body: dict[str, Any], deadline: float) -> Iterator[ReplyChunk]:
     url = f"{model.base_url}/chat/completions"
     body = {**body, "stream": True, "stream_options": {"include_usage": True}}
-    deadline = time.monotonic() + model.timeout
-    timeout = httpx.Timeout(model.timeout, connect=min(10.0, model.timeout))
+    left = deadline - time.monotonic()
+    timeout = httpx.Timeout(left, connect=min(10.0, left))
     try:
         with model._client.stream("POST", url, json=body, headers=model._headers(), timeout=timeout) as resp:
             if resp.status_code >= 400:
                 raw = resp.read()[:500].decode("utf-8", "replace")
-                raise _refused(model, url, resp.status_code, raw)
+                refused = _refused(model, url, resp.status_code, raw)
+                if resp.status_code == 429 or resp.status_code >= 500:
+                    after = resp.headers.get("retry-after")
+                    raise _Retry(refused, float(after) if after and after.replace(".", "", 1).isdigit() else None)
+                raise refused
             if not resp.headers.get("content-type", "").startswith("text/event-stream"):
                 raw = _read_all(resp, url, deadline, model.timeout)
                 data = decode_body(raw, url=url, content_type=resp.headers.get("content-type", ""))
@@ -47,22 +77,19 @@ def stream_completion(model: OpenAICompatModel, body: dict[str, Any]) -> Iterato
     except httpx.TimeoutException as exc:
         raise ModelTimeout(f"the model at {url} did not finish streaming within {model.timeout:g}s; "
                            "a slower model needs a longer --model-timeout") from exc
-    except httpx.HTTPError as exc:
+    except httpx.ConnectError as exc:
         raise ModelUnavailable(f"cannot reach the model server at {model.base_url} ({type(exc).__name__}: {exc}); "
                                "start it, or choose another with --model (see `macrohard models`)") from exc
+    except httpx.HTTPError as exc:
+        raise ModelUnavailable(f"the connection to the model server at {model.base_url} failed ({type(exc).__name__}: "
+                               f"{exc}); try again, or choose another with --model (see `macrohard models`)") from exc
 
 
 def _events(model: OpenAICompatModel, resp: httpx.Response, url: str, deadline: float) -> Iterator[ReplyChunk]:
     text: list[str] = []
     calls: dict[int, dict[str, Any]] = {}
     usage: Any = None
-    size = 0
-    for line in resp.iter_lines():
-        size += len(line) + 1
-        if time.monotonic() > deadline:
-            raise httpx.ReadTimeout(f"the stream was still arriving after {model.timeout:g}s")
-        if size > MAX_STREAM_BYTES:
-            raise ModelReplyError(f"the model server at {url} streamed more than {MAX_STREAM_BYTES >> 20} MB")
+    for line in _lines(resp, url, deadline, model.timeout):
         if not line.startswith("data:"):
             continue  # comments (": keep-alive"), event names, blank separators
         data = line[5:].strip()
@@ -93,6 +120,25 @@ def _events(model: OpenAICompatModel, resp: httpx.Response, url: str, deadline: 
                "tool_calls": [calls[i] for i in sorted(calls)] or None}
     reply = reply_from_body({"choices": [{"message": message}], "usage": usage}, name=model.name)
     yield ReplyChunk(reply=_priced(model, reply))
+
+
+def _lines(resp: httpx.Response, url: str, deadline: float, timeout: float) -> Iterator[str]:
+    """The stream's lines, the deadline checked on every chunk read (a server trickling bytes with no
+    newline cannot hold the call past it) and the size bounded."""
+    buffer = b""
+    size = 0
+    for chunk in resp.iter_bytes():
+        size += len(chunk)
+        if time.monotonic() > deadline:
+            raise httpx.ReadTimeout(f"the stream was still arriving after {timeout:g}s")
+        if size > MAX_STREAM_BYTES:
+            raise ModelReplyError(f"the model server at {url} streamed more than {MAX_STREAM_BYTES >> 20} MB")
+        buffer += chunk
+        *lines, buffer = buffer.split(b"\n")
+        for line in lines:
+            yield line.rstrip(b"\r").decode("utf-8", "replace")
+    if buffer:
+        yield buffer.decode("utf-8", "replace")
 
 
 def _join_call(calls: dict[int, dict[str, Any]], delta: Any) -> None:
