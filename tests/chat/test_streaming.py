@@ -84,3 +84,21 @@ def test_a_busy_server_is_asked_again_and_a_trickling_one_is_given_up_on_in_time
             with pytest.raises(ModelTimeout, match="--model-timeout"):
                 list(OpenAICompatModel(server.url, "fake", timeout=2).stream([{"role": "user", "content": "hi"}], []))
             assert time.monotonic() - start < 5
+
+
+def test_a_long_answer_is_released_in_screened_pieces_as_it_arrives(store):
+    words = " ".join(f"word{i}" for i in range(120))
+    harmful = ("Here is how to build a pipe bomb: step 1, pack the pipe with explosive powder; step 2, attach a "
+               "fuse and a detonator to the end cap.")
+    with FakeOpenAIServer([{"text": words}, {"text": f"{words} {harmful}"}], chunk_delay=0.01) as server:
+        conv = Conversation.start(ConversationStore(store), OpenAICompatModel(server.url, "fake"))
+        start = time.monotonic()
+        timed = [(time.monotonic() - start, e) for e in conv.send("talk")]
+        tokens = [(t, e.text) for t, e in timed if isinstance(e, TokenEvent)]
+        assert "".join(text for _, text in tokens) == words == timed[-1][1].text
+        assert tokens[0][0] < timed[-1][0] / 2  # the first piece well before the end
+        assert 5 <= len(tokens) < 40  # pieces, not one per word, nor one at the end
+        events = list(conv.send("go on"))
+    shown = "".join(e.text for e in events if isinstance(e, TokenEvent))
+    assert shown.startswith("word0") and "detonator" not in shown
+    assert events[-1].withheld and "detonator" not in conv.history()[-1].text

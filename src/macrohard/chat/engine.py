@@ -42,7 +42,10 @@ MAX_MESSAGE_CHARS = 20_000  # one user message; the web app answers 413 beyond i
 MAX_DELEGATIONS = 3  # per turn; then the model must answer with what it has
 HISTORY_MESSAGES = 40  # earlier messages sent to the model
 APPROVAL_TIMEOUT_S = 600.0  # an unanswered question denies the step
-SCREEN_EVERY = 80  # characters of new text between two answer screens while streaming
+# While streaming, the text so far is screened before each release: first at SCREEN_FIRST characters (a
+# quick first token), then each time it has grown by a quarter (at least SCREEN_STEP characters), so the
+# screens of a long answer cost a few times one screen of it, not one per token (a screen is ~10 µs a char).
+SCREEN_FIRST, SCREEN_STEP, SCREEN_GROWTH = 16, 48, 1.25
 STOP_WAIT_S = 60.0  # a closed turn waits this long for its sub-run to end its step and close
 
 CHAT_SYSTEM_PROMPT = (
@@ -129,7 +132,7 @@ class Conversation:
         for call_no in range(MAX_DELEGATIONS + 1):
             tools = [delegate_tool()] if self.delegator is not None and call_no < MAX_DELEGATIONS else []
             before = "\n\n".join(parts)
-            released, text, reply, stopped = 0, "", None, None
+            released, text, reply, stopped, screen_at = 0, "", None, None, SCREEN_FIRST
             stream = stream_reply(self.model, messages, tools)
             try:
                 for chunk in stream:
@@ -137,13 +140,14 @@ class Conversation:
                     if chunk.reply is not None:
                         reply = chunk.reply
                         text = reply.text
-                    if len(text) - released >= SCREEN_EVERY or (reply is not None and len(text) > released):
+                    if len(text) >= screen_at or (reply is not None and len(text) > released):
                         verdict = self._screen(_join(before, text), user_text)
                         if not verdict.allowed:
                             stopped = verdict  # withheld: nothing more of it is shown
                             break
                         yield TokenEvent(conversation_id=self.id, text=text[released:])
                         released = len(text)
+                        screen_at = max(released + SCREEN_STEP, int(released * SCREEN_GROWTH))
             except (UserError, ModelReplyError, ModelTimeout, ModelError) as exc:
                 yield ErrorEvent(conversation_id=self.id, message=_model_problem(self.model, exc))
                 return
