@@ -3,6 +3,7 @@ executor of its extra actions (delegate), its default environment, budgets and m
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -41,16 +42,29 @@ def division_guard(division: Division, base: Guard) -> Guard:
         checks = list(base.checks)
         policy = base.policy
     elif overlay.loosen:
-        from macrohard.safety.review import PolicyCheck
-
         policy = base.policy.model_copy(update={"rules": [*overlay.rules, *base.policy.rules]})
-        checks = [PolicyCheck(policy) if isinstance(c, PolicyCheck) else c for c in base.checks]
+        checks = [_with_policy(c, policy) for c in base.checks]
     else:
         rules = Policy(rules=overlay.rules, defaults=Defaults(), allowed_paths=base.policy.allowed_paths)
         checks = [Tightened(base.checks, rules, base_policy=base.policy, division=division.name)]
         policy = base.policy
     return Guard(checks=checks, screens=list(base.screens), answer_checks=list(base.answer_checks),
                  on_verdict=base.on_verdict, policy=policy)
+
+
+def _with_policy(check: Any, policy: Policy) -> Any:
+    """``check`` with every policy-rule check in it (nested in combinators too) reading ``policy`` instead."""
+    from macrohard.safety.review import PolicyCheck
+
+    if isinstance(check, PolicyCheck):
+        return PolicyCheck(policy)
+    for attr in ("checks", "base"):  # Strictest(...).checks, Tightened.base
+        inner = getattr(check, attr, None)
+        if isinstance(inner, (list, tuple)):
+            clone = copy.copy(check)
+            setattr(clone, attr, type(inner)(_with_policy(c, policy) for c in inner))
+            return clone
+    return check
 
 
 def division_task(division: Division, text: str, *, like: Task | None = None, budget: Budget | None = None,
