@@ -59,7 +59,8 @@ def show(
         answers.add_row(cat, f"[{_STYLE[decision.value]}]{decision.value}[/]", escape(policy.answer_reasons.get(cat, "")))
     console.print(answers)
     obs = policy.observations
-    console.print(f"observations: prompt injection → [yellow]{obs.injection}[/] · secrets → [yellow]{obs.secrets}[/]")
+    console.print(f"observations: prompt injection → [yellow]{obs.injection}[/] (classifier score ≥ "
+                  f"{obs.injection_threshold:g}) · secrets → [yellow]{obs.secrets}[/]")
     fl = policy.flow
     console.print(f"information flow: {'on' if fl.enabled else '[red]off[/]'} · sending after untrusted content → "
                   f"[yellow]{fl.after_untrusted.value}[/] · target named by untrusted content → "
