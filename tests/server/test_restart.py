@@ -35,3 +35,36 @@ def test_killed_server_restarts_with_the_run_interrupted(server, chromium):
         assert "server" in page.inner_text("#error")
     finally:
         again.stop()
+
+
+def test_a_run_of_another_process_is_followed_live(server):
+    """`macrohard run` in its own process: the server has nothing on its bus for it, and reads its store."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    import httpx
+    from tests.server.conftest import ROOT
+
+    model = script(server.home, [{"kind": "bash", "command": f"sleep 0.3; echo cli-step-{i}"} for i in range(4)])
+    env = {**os.environ, "MACROHARD_HOME": str(server.home), "PYTHONPATH": str(ROOT / "src")}
+    cli = subprocess.Popen([sys.executable, "-m", "macrohard", "run", "--model", model, "print four lines"],
+                           env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        assert wait_for(lambda: server.api().get("/api/runs").json() != [])
+        run_id = server.api().get("/api/runs").json()[0]["id"]
+        seen, kind, ended = [], "", None
+        with httpx.Client(base_url=server.url, timeout=60) as client, client.stream(
+                "GET", f"/api/runs/{run_id}/events", headers={"Authorization": f"Bearer {server.token}"}) as r:
+            for line in r.iter_lines():
+                if line.startswith("event: "):
+                    kind = line[7:]
+                elif line.startswith("data: ") and kind == "step":
+                    seen.append(json.loads(line[6:])["step"]["index"])
+                elif line.startswith("data: ") and kind == "end":
+                    ended = json.loads(line[6:])["run"]["status"]
+                    break
+        assert seen == [1, 2, 3, 4, 5] and ended == "succeeded"
+    finally:
+        cli.wait(60)

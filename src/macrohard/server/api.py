@@ -20,6 +20,7 @@ from macrohard.types import Run, Step, Task
 
 router = APIRouter(prefix="/api")
 HEARTBEAT_S = 15.0
+POLL_S = 0.25  # how often the store is read for a run that another process runs
 
 
 class StartRun(BaseModel):
@@ -182,13 +183,29 @@ async def events(run_id: str, request: Request, who: Caller = CallerDep) -> Stre
             if current.status.finished:
                 yield sse("end", json.dumps({"run": run_summary(current)}))
                 return
+            # a run of another process (`macrohard run`, an eval) publishes nothing here: its store is polled
+            elsewhere = not state.live.runs_here(run.id)
+            quiet = 0.0
             while True:
                 try:
-                    item = await asyncio.wait_for(sub.queue.get(), HEARTBEAT_S)
+                    item = await asyncio.wait_for(sub.queue.get(), POLL_S if elsewhere else HEARTBEAT_S)
                 except TimeoutError:
-                    if await request.is_disconnected():
-                        return
-                    yield b": still here\n\n"
+                    quiet += POLL_S if elsewhere else HEARTBEAT_S
+                    if elsewhere:
+                        current = await run_in_threadpool(state.store.get_run, run.id)
+                        for step in await run_in_threadpool(state.store.steps, run.id):
+                            if step.index > sent:
+                                yield sse("step", json.dumps(step_event(current, step, state.live.artifact_url),
+                                                             default=str), str(step.index))
+                                sent = step.index
+                        if current.status.finished:
+                            yield sse("end", json.dumps({"run": run_summary(current)}))
+                            return
+                    if quiet >= HEARTBEAT_S:
+                        quiet = 0.0
+                        if await request.is_disconnected():
+                            return
+                        yield b": still here\n\n"
                     continue
                 if item is None:  # too slow a reader: the browser reconnects with Last-Event-ID
                     return

@@ -148,6 +148,12 @@ class LiveRuns:
             pending.answer = ApprovalAnswer(approved, f"user {user.name}")
             pending.answered.set()
 
+    def runs_here(self, run_id: str) -> bool:
+        """Whether this process runs ``run_id`` (its steps come on the bus, not from polling the store)."""
+        with self._lock:
+            future = self.futures.get(run_id)
+        return future is not None and not future.done()
+
     def open_approvals(self, run_id: str) -> list[dict[str, Any]]:
         with self._lock:
             return [p.public() for p in self.pending.values() if p.run_id == run_id and not p.answered.is_set()]
