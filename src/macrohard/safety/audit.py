@@ -95,8 +95,12 @@ class AuditLog:
                            "ON CONFLICT(run_id) DO UPDATE SET seq=excluded.seq, hash=excluded.hash",
                            (run_id, seq, rec.hash))
                 db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
+            except BaseException:  # an interrupt (Ctrl-C, SIGHUP) may land after the COMMIT went through
+                if db.in_transaction:
+                    try:
+                        db.execute("ROLLBACK")
+                    except sqlite3.Error:
+                        pass  # never hide the interrupt behind a failed rollback
                 raise
         return rec
 
