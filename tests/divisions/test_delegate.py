@@ -171,3 +171,22 @@ def test_delegate_executor_refuses_an_action_the_guard_did_not_approve(store, tm
     with pytest.raises(NotApproved):
         env.execute(granted)
     assert store.children(parent.id) == []
+
+
+def test_delegation_does_not_escape_the_parents_overlay(store, _home):
+    """A division that may not run `cat` cannot get it run by delegating: the sub-run is reviewed by the
+    parent's guard (its overlay included) plus its own division's overlay."""
+    (_home / "divisions").mkdir(parents=True, exist_ok=True)
+    (_home / "divisions" / "strict.yaml").write_text(
+        "name: strict\nsystem_prompt: x\nactions: [delegate]\npolicy:\n  rules:\n"
+        "    - id: no-cat\n      kinds: [bash]\n      programs: [cat]\n      decision: deny\n"
+        "      reason: 'strict: no cat ({detail})'\n")
+    models = Models(strict=[[{"kind": "delegate", "division": "operator", "task": "cat it"},
+                             {"kind": "finish", "answer": "ok"}]],
+                    operator=[[{"kind": "bash", "command": "echo s > f; cat f"}, {"kind": "finish", "answer": "x"}]])
+    divisions = load_divisions()
+    staff = Staff(divisions=divisions, models=models)
+    parent = run_division(division_task(divisions["strict"], "go"), divisions["strict"], staff=staff, store=store)
+    child = store.children(parent.id)[0]
+    step = store.steps(child.id)[0]
+    assert step.verdict.decision == "deny" and step.verdict.check == "division:strict:no-cat"
