@@ -51,3 +51,18 @@ def test_chat_delegates_streams_and_asks_from_the_page(server, chromium):
     assert other.get(f"/api/conversations/{conv_id}/events").status_code == 404
     assert other.get("/api/conversations").json() == []
     assert other.get(f"/chats/{conv_id}").status_code == 404
+
+
+def test_a_model_that_is_down_is_said_on_the_page_and_the_server_keeps_serving(server, chromium):
+    from tests.server.conftest import free_port
+
+    down = f"http://127.0.0.1:{free_port()}/v1"  # nothing listens there
+    conv = server.api().post("/api/conversations", json={"model": down}).json()
+    page = chromium.new_page()
+    page.goto(f"{server.url}/login?token={server.token}&next=/chats/{conv['id']}")
+    page.fill("#send textarea", "hello?")
+    page.click("#send button")
+    error = page.wait_for_selector(".msg.error", timeout=60_000).inner_text()
+    assert "could not answer" in error and "127.0.0.1" in error
+    assert server.api().get("/api/runs").status_code == 200
+    assert [m["role"] for m in server.api().get(f"/api/conversations/{conv['id']}").json()["messages"]] == ["user"]
