@@ -67,11 +67,17 @@ def company(
     record = Run(task=Task(text=goal), model=llm.name)  # its task is the lead's, set by company()
 
     def on_step(run: Run, step: Step) -> None:
-        if as_json or run.id != record.id:
-            return
-        print_step(step, run_id=run.id)
-        if step.action is not None and step.action.kind == "plan" and step.verdict is not None and step.verdict.allowed:
-            console.print(plan_table(step.action.model_dump(mode="json")["steps"]))
+        if not as_json and run.id == record.id:
+            print_step(step, run_id=run.id)
+
+    def on_plan(steps: list[Any]) -> None:
+        if not as_json:
+            console.print(plan_table([s.model_dump(mode="json") for s in steps]))
+
+    def on_result(step: Any, child: Run | None) -> None:
+        if not as_json:
+            what = status_text(child.status.value) + f" [dim]{child.id}[/]" if child else "[red]not run[/]"
+            console.print(f"  [bold]{escape(step.id)}[/] ({escape(step.division)}): {what}")
 
     if not as_json:
         console.print(f"[bold]macrohard[/] company [cyan]{record.id}[/] · lead model [cyan]{escape(llm.name)}[/] · "
@@ -79,6 +85,7 @@ def company(
     with get_executor(executor, workers=workers, address=address) as pool:
         finished = run_company(goal, store=store, executor=pool, run_model=run_model or model, lead_model=llm,
                                guard=guard, on_step=on_step, approve=_asker(guard), run=record,
+                               on_plan=on_plan, on_result=on_result,
                                budget=budget, network=network)
     children = store.children(finished.id)
     if as_json:

@@ -8,6 +8,7 @@ and the lead did not recover it (its latest attempt), whatever the lead claims.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 from macrohard.divisions.config import Division
@@ -56,8 +57,10 @@ class PlanEnvironment:
 
     def __init__(self, *, divisions: dict[str, Division], executor: Any, store: Any, guard: Guard,
                  run_model: str, scripts: dict[str, list[dict[str, Any]]] | None = None,
-                 isolation: str | None = None) -> None:
+                 isolation: str | None = None, on_plan: Callable[[list[PlanStep]], None] | None = None,
+                 on_result: Callable[[PlanStep, Run | None], None] | None = None) -> None:
         self.divisions = divisions
+        self.on_plan, self.on_result = on_plan, on_result  # a display: the plan before it runs, each result
         self.executor = executor
         self.store = store
         self.guard = guard  # the lead's: the plan's audit links go into its chain
@@ -89,6 +92,8 @@ class PlanEnvironment:
             return Observation(error=True, output=f"the plan cannot run: {order}. Write it again.")
         self.run.meta.setdefault("plans", []).append(action.model_dump(mode="json")["steps"])
         self.store.update_run(self.run)
+        if self.on_plan is not None:
+            self.on_plan(action.steps)
         lines = []
         for wave in order:
             lines += self._wave(wave)
@@ -129,6 +134,8 @@ class PlanEnvironment:
             step = next(s for s in wave if s.id == outcome.key)
             child = outcome.run
             self.results[step.id] = child
+            if self.on_result is not None:
+                self.on_result(step, child)
             if child is None:
                 lines.append(f"{step.id} ({step.division}): not run: {outcome.error or outcome.detail}")
                 continue
@@ -162,7 +169,7 @@ def settle(run: Run, plan: PlanEnvironment, store: Any) -> Run:
 def company(goal: str, *, store: Any, executor: Any, run_model: str | None = None, lead_model: Any = None,
             guard: Guard | None = None, scripts: dict[str, list[dict[str, Any]]] | None = None,
             on_step: Any = None, approve: Any = None, isolation: str | None = None, run: Run | None = None,
-            **task_fields: Any) -> Run:
+            on_plan: Any = None, on_result: Any = None, **task_fields: Any) -> Run:
     """Run ``goal`` in company mode to its end and return the lead's run (its sub-runs: ``store.children``)."""
     from macrohard.divisions.catalog import load_divisions
     from macrohard.divisions.runtime import Staff, division_task, run_division
@@ -175,7 +182,7 @@ def company(goal: str, *, store: Any, executor: Any, run_model: str | None = Non
     g = guard if guard is not None else Guard.from_policy()
     plan = PlanEnvironment(divisions=divisions, executor=executor, store=store, guard=g,
                            run_model=run_model or task.model or getattr(model, "name", "local"),
-                           scripts=scripts, isolation=isolation)
+                           scripts=scripts, isolation=isolation, on_plan=on_plan, on_result=on_result)
     run = run or Run(task=task, model=model.name)
     run.task, run.meta["company"] = task, {}
     finished = run_division(task, lead, staff=staff, store=store, guard=g, model=model, run=run,
