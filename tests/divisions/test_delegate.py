@@ -63,6 +63,7 @@ def test_child_stays_inside_the_parents_budget(store):
     # the parent's budget shrank by what the child spent: its own 2 steps + the child's 4 fill the 6
     assert parent.status is RunStatus.succeeded and parent.steps == 2
     assert parent.steps + child.steps <= 6
+    assert parent.meta["sub_runs_spent"] == {"steps": 4, "tokens": 40, "cost_usd": 0.0}
 
 
 def test_parent_with_nothing_left_cannot_delegate(store):

@@ -139,7 +139,7 @@ class PlanEnvironment:
             if child is None:
                 lines.append(f"{step.id} ({step.division}): not run: {outcome.error or outcome.detail}")
                 continue
-            spend(ctx, child)
+            spend(ctx, child, self.run)
             link(self.guard, self.store, self.run, ctx, child, extra={"plan_step": step.id})
             check = "" if child.check is None else f", check {'passed' if child.check.passed else 'FAILED'}"
             text = f"{step.id} ({step.division}): {child.status.value}{check}, run {child.id}"

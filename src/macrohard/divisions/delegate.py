@@ -41,9 +41,14 @@ def carve(ctx: GuardContext, wanted: Budget) -> Budget | str:
     return wanted.model_copy(update=update)
 
 
-def spend(ctx: GuardContext, child: Run) -> None:
-    """Take what the child used from the parent's budget: its steps, tokens and money (time passes for both)."""
+def spend(ctx: GuardContext, child: Run, parent: Run) -> None:
+    """Take what the child used from the parent's budget: its steps, tokens and money (time passes for both).
+    The totals are kept on the parent (``meta.sub_runs_spent``): a parent that ends out of budget says why."""
     b = ctx.budget
+    spent = parent.meta.setdefault("sub_runs_spent", {"steps": 0, "tokens": 0, "cost_usd": 0.0})
+    spent["steps"] += child.steps
+    spent["tokens"] += child.usage.total
+    spent["cost_usd"] += child.cost_usd
     update: dict[str, Any] = {"max_steps": b.max_steps - child.steps}
     if b.max_tokens is not None:
         update["max_tokens"] = b.max_tokens - child.usage.total
@@ -133,7 +138,7 @@ class DelegateEnvironment:
                 child = self.store.get_run(child.id)
             except MacrohardError:
                 return Observation(error=True, output=f"the {name} division could not start: {exc}")
-        spend(self.ctx, child)
+        spend(self.ctx, child, self.run)
         link(self.guard, self.store, self.run, self.ctx, child)
         return Observation(output=result_text(child), error=child_failed(child),
                            meta={"run_id": child.id, "division": name, "status": child.status.value})
