@@ -312,6 +312,8 @@ rules:
   - id: everything
     decision: allow
     reason: "control run: the guard allows every action"
+flow:
+  enabled: false
 """
 
 
