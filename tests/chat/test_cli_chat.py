@@ -51,6 +51,17 @@ def test_history_is_stored_continue_resumes_and_chats_list_shows_it(_home, tmp_p
     assert conv.id in listed.stdout and "hello" in listed.stdout and "6" in listed.stdout
     rows = json.loads(mh("chats", "list", "--json", home=_home).stdout)
     assert [(r["id"], r["title"], r["messages"]) for r in rows] == [(conv.id, "hello", 6)]
+    shown = mh("chats", "show", conv.id, home=_home).stdout
+    assert "you> what did I ask?" in shown and "macrohard> You asked about two plus two." in shown
+    assert [m["text"] for m in json.loads(mh("chats", "show", conv.id, "--json", home=_home).stdout)["messages"]][:2] \
+        == ["hello", "Hello, I am here."]
+
+
+def test_a_continued_conversation_keeps_its_model(_home, tmp_path):
+    model = script(tmp_path, ["first answer", "second answer"])
+    assert mh("chat", "--model", model, home=_home, stdin="one\n").returncode == 0
+    res = mh("chat", "--continue", home=_home, stdin="two\n")  # no --model: the conversation's own
+    assert res.returncode == 0 and f"model {model}" in res.stdout, res.stdout + res.stderr
 
 
 def test_continue_names_the_fix_when_there_is_nothing_or_no_such_conversation(_home, tmp_path):

@@ -31,7 +31,7 @@ from macrohard.chat.engine import CHAT_SYSTEM_PROMPT
 from macrohard.cli.common import ago, console, err_console, open_store, print_json, status_text
 from macrohard.cli.view import BODY_CHARS, HEAD_CHARS, action_summary, clip, print_step, visible
 from macrohard.divisions import load_divisions
-from macrohard.errors import UserError
+from macrohard.errors import NotFound, UserError
 from macrohard.models import get_model
 from macrohard.safety.guard import Guard
 from macrohard.store.conversations import LOCAL_OWNER, ConversationStore
@@ -59,13 +59,19 @@ def chat(
     store = open_store()
     chats = ConversationStore(store)
     chat_division = divisions.get(CHAT)
+    resume = None
+    if cont:  # found before the model is made: a continued conversation keeps its model unless --model says
+        record = chats.get(conversation) if conversation else chats.latest()
+        if record is None:
+            raise NotFound("there is no conversation to continue yet; start one with `macrohard chat`")
+        resume, model = record.id, model or record.model or None
     llm = get_model(model or (chat_division.model if chat_division is not None else None))
     worker = get_model(run_model) if run_model else None
     guard = Guard.from_policy(str(policy) if policy else None)
     delegator = DivisionDelegator(store=store, guard=guard, divisions=divisions, default_model=llm,
                                   models=(lambda _division, _task: worker) if worker is not None else None,
                                   task_updates={"network": network})
-    conv = open_conversation(chats, llm, resume=(conversation or "last") if cont else None, guard=guard,
+    conv = open_conversation(chats, llm, resume=resume, guard=guard,
                              delegator=delegator, system_prompt=chat_prompt(divisions, CHAT_SYSTEM_PROMPT))
     interactive = sys.stdin.isatty()
     console.print(f"[bold]macrohard[/] chat [cyan]{conv.id}[/] · model [cyan]{escape(llm.name)}[/]"
@@ -166,6 +172,29 @@ def _ask(event: ApprovalNeeded, interactive: bool) -> bool:
     line = sys.stdin.readline()
     console.print(escape(line.strip()))
     return line.strip().lower() in ("y", "yes")
+
+
+@app.command("show")
+def show_chat(
+    conversation: Annotated[str, typer.Argument(help="The conversation's id (or a unique part of it).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the conversation and its messages as JSON.")] = False,
+) -> None:
+    """Show a stored conversation, message by message, with the runs it delegated."""
+    chats = ConversationStore(open_store())
+    record = chats.get(conversation)
+    messages = chats.messages(record.id)
+    if as_json:
+        print_json({**record.model_dump(mode="json"), "messages": [m.model_dump(mode="json") for m in messages]})
+        return
+    console.print(f"[bold]{escape(visible(record.title))}[/] [dim]{record.id} · {record.model} · {ago(record.updated_at)}[/]",
+                  highlight=False)
+    for msg in messages:
+        who = "[bold green]you>[/]" if msg.role == "user" else "[bold cyan]macrohard>[/]"
+        style = "red" if msg.withheld else ""
+        text = escape(visible(clip(msg.text, BODY_CHARS)))
+        console.print(f"{who} [{style}]{text}[/]" if style else f"{who} {text}", highlight=False)
+        for run_id in msg.run_ids:
+            console.print(f"    [magenta]delegated run[/] {run_id} [dim](macrohard runs show {run_id})[/]", highlight=False)
 
 
 @app.command("list")
