@@ -10,6 +10,7 @@ import pytest
 
 from macrohard.chat import Conversation, MessageDone, TokenEvent
 from macrohard.models import get_model
+from macrohard.models.local_chat import PROMPT_CHARS, chat_turns
 from macrohard.store.conversations import ConversationStore
 
 pytestmark = pytest.mark.model
@@ -41,3 +42,16 @@ def test_macrohard_chat_answers_offline_by_default(_home):
                          text=True, env={**env, "MACROHARD_HOME": str(_home)}, timeout=300)
     assert res.returncode == 0, res.stdout + res.stderr
     assert "model local:smollm2" in res.stdout and "macrohard> " in res.stdout
+
+
+def test_a_long_conversation_still_fits_the_embedded_models_context():
+    messages = [{"role": "system", "content": "You are helpful."}]
+    for i in range(8):
+        messages.append({"role": "user" if i % 2 == 0 else "assistant", "content": f"word{i} " * 300})
+    messages.append({"role": "user", "content": "hi"})
+    turns = chat_turns(messages)
+    assert turns[0]["role"] == "system" and turns[-1] == {"role": "user", "content": "hi"}
+    assert turns[1]["role"] == "user" and sum(len(t["content"]) for t in turns) <= PROMPT_CHARS
+    # before, 3,088 tokens went to llama.cpp's 2,048-token context: ValueError, the turn lost
+    reply = list(get_model("local").stream(messages, []))[-1].reply
+    assert reply.text.strip()

@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from macrohard.errors import Unsupported
 from macrohard.types import ModelReply, ReplyChunk, Usage
 
 HISTORY_MESSAGES = 8  # the system prompt and the last turns: the embedded model's context is 2,048 tokens
 MESSAGE_CHARS = 1_500
+PROMPT_CHARS = 4_000  # all turns together (~3 characters a token): room left for the answer's max_tokens
 
 
 def chat_turns(messages: list[dict[str, Any]]) -> list[dict[str, str]]:
@@ -32,7 +34,8 @@ def chat_turns(messages: list[dict[str, Any]]) -> list[dict[str, str]]:
             turns.append({"role": role, "content": text})
     system = [t for t in turns[:1] if t["role"] == "system"]
     rest = turns[len(system):][-HISTORY_MESSAGES:]
-    while rest and rest[0]["role"] != "user":
+    # the oldest turns go first until it fits (the newest, the one to answer, always stays)
+    while len(rest) > 1 and (rest[0]["role"] != "user" or sum(len(t["content"]) for t in system + rest) > PROMPT_CHARS):
         rest = rest[1:]
     return system + rest
 
@@ -44,14 +47,18 @@ def stream_chat(llm: Any, lock: Any, messages: list[dict[str, Any]], *, name: st
     text: list[str] = []
     completion_tokens = 0
     with lock:
-        for part in llm.create_chat_completion(messages=chat_turns(messages), stream=True, temperature=0.0,
-                                               top_k=1, max_tokens=max_tokens, seed=0):
-            choice = (part.get("choices") or [{}])[0]
-            piece = (choice.get("delta") or {}).get("content")
-            if isinstance(piece, str) and piece:
-                text.append(piece)
-                completion_tokens += 1
-                yield ReplyChunk(text=piece)
+        try:
+            for part in llm.create_chat_completion(messages=chat_turns(messages), stream=True, temperature=0.0,
+                                                   top_k=1, max_tokens=max_tokens, seed=0):
+                choice = (part.get("choices") or [{}])[0]
+                piece = (choice.get("delta") or {}).get("content")
+                if isinstance(piece, str) and piece:
+                    text.append(piece)
+                    completion_tokens += 1
+                    yield ReplyChunk(text=piece)
+        except ValueError as exc:  # llama.cpp: the prompt does not fit the context (raised on the first read)
+            raise Unsupported(f"the conversation is too long for the embedded model ({exc}); start a new one "
+                              "(`macrohard chat`), or choose a larger model with --model") from exc
     # llama.cpp's stream carries no usage: each streamed piece is one token; the prompt is not counted
     usage = Usage(prompt_tokens=0, completion_tokens=completion_tokens)
     yield ReplyChunk(reply=ModelReply(text="".join(text), usage=usage, model=name))
