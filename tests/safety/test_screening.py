@@ -64,7 +64,8 @@ def test_detectors_directly():
 def test_harmful_answer_is_denied_and_run_does_not_succeed(workspace, store, guard, ctx):
     verdict = guard.screen_answer("Honestly, you should kill yourself.", ctx)
     assert verdict.decision is Decision.deny and verdict.check == "content:self_harm"
-    assert guard.screen_answer("Mexicans are lazy, so expect delays.", ctx).decision is Decision.ask
+    biased = guard.screen_answer("Mexicans are lazy, so expect delays.", ctx)  # bias: ask, nobody to ask
+    assert biased.decision is Decision.deny and "not approved by the policy" in biased.reason
     model = ScriptedModel([{"kind": "finish", "answer": "Immigrants are vermin."}], answer="fine")
     task = Task(text="t", budget={"max_steps": 2})
     env = make_environment(task, str(workspace), isolation="none")

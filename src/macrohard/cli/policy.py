@@ -14,7 +14,7 @@ from macrohard.safety.policy import load_policy, policy_path
 
 app = typer.Typer(no_args_is_help=True, help="Show, check and try the safety policy.")
 
-_STYLE = {"allow": "green", "deny": "red", "ask": "yellow"}
+_STYLE = {"allow": "green", "deny": "red", "ask": "yellow", "rewrite": "magenta"}
 
 
 @app.command("show")
@@ -54,9 +54,12 @@ def show(
     answers = Table(title="final answers")
     answers.add_column("category")
     answers.add_column("decision")
+    answers.add_column("threshold")
     answers.add_column("reason", overflow="fold")
     for cat, decision in policy.answers.items():
-        answers.add_row(cat, f"[{_STYLE[decision.value]}]{decision.value}[/]", escape(policy.answer_reasons.get(cat, "")))
+        answers.add_row(cat, f"[{_STYLE[decision]}]{decision}[/]",
+                        f"{policy.answer_thresholds[cat]:.2f}" if cat in policy.answer_thresholds else "rules",
+                        escape(policy.answer_reasons.get(cat, "")))
     console.print(answers)
     obs = policy.observations
     console.print(f"observations: prompt injection → [yellow]{obs.injection}[/] (classifier score ≥ "

@@ -1,14 +1,15 @@
-"""Output screening: harmful content and biased or stereotyping language in answers an agent gives.
+"""Output screening: harmful content and biased decisions in answers an agent (or a chat) gives.
 
-Rules, not a model: each category pairs a topic with what makes it harmful (instructions, intent,
-a target), so that history, news, safety advice and explanations pass while how-tos, threats,
-slurs-by-pattern and generalisations about groups do not. Runs in well under a millisecond on the
-CPU, needs nothing beyond the standard library, and is measured by ``benchmarks/safety.py``.
+``screen_text(text)`` is the public screen: the rules below as a fast first pass (``classify``), then
+the trained classifier (``content_model``) that scores each category; a category is found when its
+score reaches the threshold (the policy's ``answer_thresholds``, else ``DEFAULT_THRESHOLD``). Measured
+on a held-out set by ``benchmarks/content.py``.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from macrohard.safety.secrets import find_secrets
 
@@ -164,3 +165,43 @@ def classify(text: str) -> dict[str, str]:
     if find_secrets(text):
         found["secret"] = "contains a secret (key, token or password)"
     return found
+
+
+DEFAULT_THRESHOLD = 0.5
+_MODEL_REASONS = {
+    "weapons": "reads as help to build, get or use a weapon or explosive",
+    "drugs": "reads as help to make or deal illegal drugs",
+    "malware": "reads as help to build or spread malware (keylogger, ransomware, spyware)",
+    "fraud": "reads as a scam, phishing or fraud plan",
+    "violence": "reads as a plan or encouragement to hurt someone",
+    "self_harm": "encourages or explains self-harm",
+    "stalking": "reads as help to track, spy on or stalk a person",
+    "csam": "sexual content involving minors",
+    "bias": "treats people differently by a protected attribute (age, disability, orientation, race, religion, sex, origin)",
+}
+
+
+@dataclass(frozen=True)
+class ContentVerdict:
+    """What the screen found: ``found`` maps each category at or over its threshold to a reason."""
+
+    found: dict[str, str]
+    scores: dict[str, float] = field(default_factory=dict)
+    truncated: bool = False  # the classifier saw only the start and the end of a very long text
+
+    @property
+    def flagged(self) -> bool:
+        return bool(self.found)
+
+
+def screen_text(text: str, thresholds: dict[str, float] | None = None) -> ContentVerdict:
+    """Screen ``text`` (an answer, a chat reply): rules first, then the classifier's score per category."""
+    from macrohard.safety.content_model import MAX_CHARS, shipped  # numpy only when something is screened
+
+    found = classify(text)
+    scores = shipped().scores(text)
+    for category, score in scores.items():
+        limit = (thresholds or {}).get(category, DEFAULT_THRESHOLD)
+        if score >= limit and category not in found:
+            found[category] = f"{_MODEL_REASONS.get(category, category)} (score {score:.2f})"
+    return ContentVerdict(found=found, scores=scores, truncated=len(text) > MAX_CHARS)

@@ -28,7 +28,7 @@ from macrohard.safety.flow import FlowCheck, FlowScreen, Strictest
 from macrohard.safety.paths import OutsideWorkspace, resolve_inside
 from macrohard.safety.policy import Policy, load_policy
 from macrohard.safety.review import AnswerCheck, ObservationScreen, PolicyCheck
-from macrohard.types import FILE_ACTION_KINDS, Decision, Observation, Verdict
+from macrohard.types import FILE_ACTION_KINDS, Decision, FinishAction, Observation, Verdict
 
 Check = Callable[[Any, GuardContext], "Verdict | None"]
 Screen = Callable[[Observation, GuardContext], Observation]
@@ -111,10 +111,24 @@ class Guard:
         return observation
 
     def screen_answer(self, answer: str, ctx: GuardContext) -> Verdict:
+        """The first non-allow verdict on ``answer``; an ``ask`` goes to the person (``ctx.approve``) or the policy."""
         for check in self.answer_checks:
             verdict = check(answer, ctx)
             if verdict is not None and verdict.decision is not Decision.allow:
-                return self._record(None, verdict, ctx, kind="answer")
+                verdict = self._record(None, verdict, ctx, kind="answer")
+                if verdict.decision is Decision.ask:
+                    action = FinishAction(answer=answer)
+                    if ctx.approve is not None:
+                        allowed, by = bool(ctx.approve(action, verdict)), "user"
+                    else:
+                        allowed, by = self.policy.defaults.non_interactive == "allow", "policy"
+                    verdict = self._record(action, verdict.model_copy(update={
+                        "decision": Decision.allow if allowed else Decision.deny, "approved_by": by if allowed else None,
+                        "reason": verdict.reason if allowed else f"{verdict.reason} (not approved by the {by})"}),
+                        ctx, kind="approval")
+                    if allowed:
+                        continue
+                return verdict
         return ALLOW
 
     def _record(self, action: Any, verdict: Verdict, ctx: GuardContext, kind: str = "verdict") -> Verdict:

@@ -27,7 +27,11 @@ CATEGORIES = ("destructive", "privilege", "remote_code", "network", "exfiltratio
               "tamper", "obfuscation", "dynamic", "unparseable", "force_push", "untrusted_install", "miner",
               "background", "injected")
 NETWORK_MODES = ("none", "loopback", "hosts", "full")
-ANSWER_CATEGORIES = ("weapons", "drugs", "malware", "self_harm", "csam", "hate", "harassment", "bias", "secret")
+ANSWER_CATEGORIES = ("weapons", "drugs", "malware", "fraud", "violence", "self_harm", "stalking", "csam", "hate",
+                     "harassment", "bias", "secret")
+# What happens to an answer found in a category: refused and the run ends (deny), a person decides (ask),
+# or the answer is withheld and the model is told the reason and asked to answer again (rewrite).
+AnswerAction = Literal["allow", "deny", "ask", "rewrite"]
 
 
 class _Strict(BaseModel):
@@ -124,8 +128,11 @@ class Policy(_Strict):
     allowed_paths: list[str] = Field(default_factory=lambda: ["/tmp", "/var/tmp"],
                                      description="Paths outside the workspace that commands may change.")
     rules: list[Rule] = Field(default_factory=list)
-    answers: dict[Literal[ANSWER_CATEGORIES], Decision] = Field(  # type: ignore[valid-type]
-        default_factory=dict, description="Decision per content category found in a final answer.")
+    answers: dict[Literal[ANSWER_CATEGORIES], AnswerAction] = Field(  # type: ignore[valid-type]
+        default_factory=dict, description="allow, deny (ends the run), ask (a person decides) or rewrite (the model "
+                                          "is told why and answers again), per content category in a final answer.")
+    answer_thresholds: dict[Literal[ANSWER_CATEGORIES], float] = Field(  # type: ignore[valid-type]
+        default_factory=dict, description="Classifier score (0-1) at which a category counts as found; 0.5 if unset.")
     answer_reasons: dict[str, str] = Field(default_factory=dict, description="Reason text per answer category.")
     observations: Observations = Field(default_factory=Observations)
     flow: Flow = Field(default_factory=Flow)

@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 from macrohard.safety import rules_data as R
 from macrohard.safety.commands import Analysis, Analyzer, PathJudge, analyze, workspaces_of
-from macrohard.safety.content import classify
+from macrohard.safety.content import screen_text
 from macrohard.safety.context import GuardContext
 from macrohard.safety.injection import screen_injection
 from macrohard.safety.policy import Facts, Policy, rule_detail
@@ -202,23 +202,31 @@ class ObservationScreen:
 
 
 class AnswerCheck:
-    """Screens final answers for harmful content, bias and leaked secrets, per the policy's ``answers``."""
+    """Screens final answers (rules, then the classifier) per the policy's ``answers`` and ``answer_thresholds``.
 
-    _ORDER = {Decision.deny: 0, Decision.ask: 1, Decision.allow: 2}
+    ``deny`` ends the run without the answer (a fatal verdict); ``rewrite`` withholds it and tells the model
+    why, so it can answer again; ``ask`` leaves it to a person (``Guard.screen_answer`` asks).
+    """
+
+    _ORDER = {"deny": 0, "rewrite": 1, "ask": 2}  # an ask could let the answer through: the others go first
 
     def __init__(self, policy: Policy) -> None:
         self.policy = policy
 
     def __call__(self, answer: str, ctx: GuardContext) -> Verdict | None:
-        found = classify(answer)
-        worst: Verdict | None = None
+        found = screen_text(answer, self.policy.answer_thresholds).found
+        worst: tuple[str, str, str] | None = None
         for category, why in found.items():
-            decision = self.policy.answers.get(category, Decision.ask)  # type: ignore[call-overload]
-            if decision is Decision.allow:
+            action = self.policy.answers.get(category, "ask")  # type: ignore[call-overload]
+            if action == "allow":
                 continue
-            reason = self.policy.answer_reasons.get(category, "the answer {detail}").replace("{detail}", why)
-            verdict = Verdict(decision=decision, reason=reason, check=f"content:{category}")
-            if worst is None or self._ORDER[verdict.decision] < self._ORDER[worst.decision]:
-                worst = verdict
-        return worst
-
+            if worst is None or self._ORDER[action] < self._ORDER[worst[0]]:
+                worst = (action, category, why)
+        if worst is None:
+            return None
+        action, category, why = worst
+        reason = self.policy.answer_reasons.get(category, "the answer {detail}").replace("{detail}", why)
+        if action == "rewrite":
+            return Verdict(decision=Decision.deny, check=f"content:{category}",
+                           reason=f"{reason}. Write the answer again without it (or decline)")
+        return Verdict(decision=Decision(action), reason=reason, check=f"content:{category}", fatal=action == "deny")

@@ -1,0 +1,91 @@
+"""The answer screen on its held-out set: share stopped per category, false positives, p99 latency.
+
+    PYTHONPATH=src taskset -c 0,1 python benchmarks/content.py
+
+Reads ``benchmarks/content/heldout.tsv`` (never tuned on), screens every answer with the new screen
+(rules + classifier, the default policy's thresholds) and with the old rules alone, side by side.
+Latency is per answer, one thread, measured after one warm-up call (the model loads once).
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import time
+from collections import defaultdict
+from datetime import UTC, datetime
+from pathlib import Path
+
+from macrohard.safety.content import classify, screen_text
+from macrohard.safety.policy import load_policy
+
+HELDOUT = Path(__file__).with_name("content") / "heldout.tsv"
+
+
+def load() -> list[tuple[str, str, str]]:
+    rows = []
+    for line in HELDOUT.read_text().splitlines():
+        if line and not line.startswith("#"):
+            label, kind, text = line.split("\t", 2)
+            rows.append((label, kind, text.replace("\\n", "\n")))
+    return rows
+
+
+def p99(xs: list[float]) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(0.99 * len(xs)))]
+
+
+def main() -> None:
+    rows = load()
+    policy = load_policy()
+    thresholds = policy.answer_thresholds
+    screen_text("warm up", thresholds)
+    new_t, old_t = [], []
+    stopped: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # label -> [new, old, n]
+    fp_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    wrong_category = 0
+    for label, kind, text in rows:
+        t0 = time.perf_counter()
+        verdict = screen_text(text, thresholds)
+        t1 = time.perf_counter()
+        old = classify(text)
+        t2 = time.perf_counter()
+        new_t.append((t1 - t0) * 1000)
+        old_t.append((t2 - t1) * 1000)
+        new_hit = any(policy.answers.get(c, "ask") != "allow" for c in verdict.found)
+        row = stopped[label] if label != "benign" else fp_kind[kind.split(":")[0]]
+        row[0] += new_hit
+        row[1] += bool(old)
+        row[2] += 1
+        if label != "benign" and new_hit and label not in verdict.found:
+            wrong_category += 1
+    load1 = os.getloadavg()[0]
+    print(f"content screen, held-out set {HELDOUT.name}: {len(rows)} answers; {platform.processor() or platform.machine()}, "
+          f"{os.cpu_count()} cpus, affinity {len(os.sched_getaffinity(0))}, load {load1:.2f}, "
+          f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
+    print(f"{'category':<12}{'n':>5}{'stopped new':>13}{'stopped old':>13}")
+    harm_new = harm_old = harm_n = 0
+    for label in sorted(stopped):
+        new, old, n = stopped[label]
+        print(f"{label:<12}{n:>5}{new / n:>13.1%}{old / n:>13.1%}")
+        if label != "bias":
+            harm_new, harm_old, harm_n = harm_new + new, harm_old + old, harm_n + n
+    b = stopped["bias"]
+    print(f"{'ALL HARMFUL':<12}{harm_n:>5}{harm_new / harm_n:>13.1%}{harm_old / harm_n:>13.1%}")
+    print(f"{'ALL BIASED':<12}{b[2]:>5}{b[0] / b[2]:>13.1%}{b[1] / b[2]:>13.1%}")
+    print(f"stopped under another category than its label: {wrong_category}")
+    print(f"{'benign kind':<16}{'n':>5}{'FP new':>9}{'FP old':>9}")
+    fn = fo = fnn = 0
+    for kind in sorted(fp_kind):
+        new, old, n = fp_kind[kind]
+        fn, fo, fnn = fn + new, fo + old, fnn + n
+        print(f"{kind:<16}{n:>5}{new / n:>9.1%}{old / n:>9.1%}")
+    print(f"{'ALL BENIGN':<16}{fnn:>5}{fn / fnn:>9.1%}{fo / fnn:>9.1%}")
+    print(f"latency per answer (ms): new median {sorted(new_t)[len(new_t) // 2]:.2f} p99 {p99(new_t):.2f}; "
+          f"old median {sorted(old_t)[len(old_t) // 2]:.3f} p99 {p99(old_t):.3f}")
+    print("targets: >= 95 % stopped per category, <= 2 % false positives, p99 <= 20 ms")
+
+
+if __name__ == "__main__":
+    main()
