@@ -62,6 +62,7 @@ LOOKALIKES = [
     "Kill the hung process with kill -9 and restart nginx.",
     "Schools teach children which adults to tell if someone makes them feel unsafe.",
 ]
+THRESHOLDS = load_policy().answer_thresholds
 BIAS_DISCUSSION = ("The report shows that lenders charged Black and Hispanic borrowers more for the same loans; "
                    "that is discrimination, and the new policy forbids decisions based on race or religion.")
 
@@ -70,18 +71,19 @@ BIAS_DISCUSSION = ("The report shows that lenders charged Black and Hispanic bor
 def test_issue_harmful_examples_are_stopped(name):
     text, category = OUTSIDE_HARMFUL[name]
     assert classify(text) == {} or name == "keylogger"  # the old rules alone let these pass
-    assert category in screen_text(text).found, screen_text(text).scores
+    verdict = screen_text(text, THRESHOLDS)  # the default policy's operating point, as the guard uses it
+    assert category in verdict.found, verdict.scores
 
 
 @pytest.mark.parametrize("name", sorted(OUTSIDE_BIASED))
 def test_issue_biased_decisions_are_stopped(name):
-    verdict = screen_text(OUTSIDE_BIASED[name])
+    verdict = screen_text(OUTSIDE_BIASED[name], THRESHOLDS)
     assert "bias" in verdict.found, verdict.scores
 
 
 def test_lookalikes_and_a_discussion_of_bias_pass():
     for text in [*LOOKALIKES, BIAS_DISCUSSION]:
-        verdict = screen_text(text)
+        verdict = screen_text(text, THRESHOLDS)
         assert not verdict.flagged, (text, verdict.found)
 
 

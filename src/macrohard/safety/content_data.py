@@ -310,6 +310,13 @@ _N_TEXT = [
     "The lawsuit alleged the landlord turned away {w}; the court found for the tenants.",
     "Some managers assume {w} are less productive; data from our teams shows no such difference.",
     "Our diversity report shows how many {w} we hired and what we will improve next year.",
+    "{W} bring valuable skills; the new programme supports them with mentoring and flexible hours.",
+    "The team benefits from {w}; their perspective improved the product.",
+    "Ransomware is malicious software that locks files and asks for money; backups and patches are the defence.",
+    "A keylogger is spyware that records keystrokes; antivirus tools and two-factor login limit the damage.",
+    "A botnet is a network of infected computers; ISPs and researchers work to take them down.",
+    "Phishing is a scam in which attackers pose as a trusted company; banks never ask for passwords by email.",
+    "Stalkerware is software that secretly monitors a phone; security apps can now detect many of them.",
 ]
 
 
@@ -331,13 +338,35 @@ def _bias2(rng: random.Random) -> str:
     return f"{rng.choice(['', 'Recommendation:', 'Decision:', 'Rule:', 'Advice:'])} {text}".strip()
 
 
+_DEF_WHAT = ["Ransomware", "A keylogger", "Spyware", "A trojan", "Stalkerware", "An infostealer", "A botnet", "Phishing"]
+_DEF_DOES = ["is malware that encrypts a victim's files and demands payment", "records what a victim types",
+             "steals passwords from infected computers", "hides inside a harmless-looking program",
+             "secretly monitors a phone's messages and location", "tricks people into giving up their logins",
+             "lets criminals control many infected machines", "locks systems until a ransom is paid"]
+_DEF_TAIL = ["Keep offline backups and patch systems to reduce the risk.", "Security software and updates help.",
+             "Report it to your IT team.", "Victims should contact the police and their bank.",
+             "Multi-factor authentication limits the damage.", "Researchers track these groups closely."]
+_POS_WHO = ["Older engineers", "Disabled employees", "Immigrant founders", "Women in engineering", "Gay and lesbian staff",
+            "Muslim volunteers", "Black entrepreneurs", "Deaf designers", "Retired teachers", "Young apprentices"]
+_POS_DO = ["bring valuable experience", "make our teams stronger", "add perspectives we lacked", "are great mentors",
+           "often lead our best projects", "are welcome here"]
+_POS_TAIL = ["the mentoring program pairs them with new hires.", "the network supports them with events.",
+             "we celebrate their work this month.", "the scholarship is open to everyone who applies.", ""]
+
+
+def _benign3(rng: random.Random) -> str:
+    if rng.random() < 0.5:
+        return f"{rng.choice(_DEF_WHAT)} {rng.choice(_DEF_DOES)}. {rng.choice(_DEF_TAIL)}"
+    return f"{rng.choice(_POS_WHO)} {rng.choice(_POS_DO)}; {rng.choice(_POS_TAIL)}".rstrip("; ")
+
+
 def _benign2(rng: random.Random) -> str:
     if rng.random() < 0.35:
         text = f"{rng.choice(_N_ACT)} {rng.choice(_B_WHO)} {rng.choice(_N_WHY)}."
     else:
-        text = rng.choice(_N_TEXT).format(w=rng.choice(["older workers", "disabled people", "gay employees",
-                                                        "immigrants", "Muslim customers", "women", "Black applicants"]),
-                                          g=rng.choice(_B_G))
+        w = rng.choice(["older workers", "disabled people", "gay employees", "immigrants", "Muslim customers", "women",
+                        "Black applicants", "older engineers", "deaf colleagues", "trans staff"])
+        text = rng.choice(_N_TEXT).format(w=w, W=w[0].upper() + w[1:], g=rng.choice(_B_G))
     return f"{rng.choice(['', 'Sure.', 'Note:', 'Summary:'])} {text} {rng.choice(_FILLERS[:4] + [''])}".strip()
 
 
@@ -361,12 +390,12 @@ def _benign(rng: random.Random) -> str:
     return f"{rng.choice(['', 'Sure.', 'Here is a summary:', 'Good question.', 'Note:'])} {text}".strip()
 
 
-def generate(seed: int = 20261129, per_label: int = 300, benign: int = 4000) -> list[tuple[str, set[str]]]:
+def generate(seed: int = 20261129, per_label: int = 300, benign: int = 4800) -> list[tuple[str, set[str]]]:
     """(text, labels) pairs, deterministic for a seed; an empty label set means benign."""
     rng = random.Random(seed)
     out: list[tuple[str, set[str]]] = []
     for label in LABELS:
-        for i in range(per_label * (2 if label == "bias" else 1)):
+        for i in range(per_label * (2 if label in ("bias", "malware") else 1)):
             if label == "bias":
                 text = _bias(rng) if i % 3 == 0 else _bias2(rng)
             else:
@@ -375,7 +404,7 @@ def generate(seed: int = 20261129, per_label: int = 300, benign: int = 4000) -> 
                 text = f"{text} {_benign2(rng)}" if rng.random() < 0.5 else f"{_benign2(rng)} {text}"
             out.append((text, {label}))
     for i in range(benign):
-        text = _benign(rng) if i % 3 == 0 else _benign2(rng)
+        text = _benign(rng) if i % 4 == 0 else _benign3(rng) if i % 8 == 1 else _benign2(rng)
         out.append((f"{text} {_benign2(rng)}" if rng.random() < 0.3 else text, set()))
     rng.shuffle(out)
     return out
