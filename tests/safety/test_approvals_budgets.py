@@ -57,7 +57,8 @@ def test_non_interactive_ask_is_denied_unless_policy_allows(workspace):
     assert refused.verdict.decision is Decision.deny
     lenient = Guard.from_policy(parse_policy(
         "defaults: {non_interactive: allow}\nrules:\n  - {id: net, categories: [network], decision: ask, reason: r}\n"))
-    approved = lenient.authorize(ASK, ctx, env=env).approved
+    other_env = WorkspaceEnvironment(str(workspace))  # an environment is watched by the guard that first reviewed for it
+    approved = lenient.authorize(ASK, ctx, env=other_env).approved
     assert approved is not None and approved.verdict.approved_by == "policy"
 
 

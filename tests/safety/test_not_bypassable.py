@@ -223,3 +223,14 @@ def test_ask_refused_by_the_user_gives_no_approval(env, workspace, guard, store,
     auth = guard.authorize(BashAction(command="touch marker; ssh build@host.example uptime"), ctx, env=env)
     assert auth.approved is None and auth.refused_by == "user"
     _assert_not_run_and_audited(workspace, store, run_id)
+
+
+def test_a_second_permissive_guard_cannot_approve_for_a_watched_environment(env, workspace, guard, ctx, store,
+                                                                               run_id):
+    """A Guard made with no checks is a legitimate object (tests build them), but once a guard watches an
+    environment, a second guard's approvals for it are refused: the permissive one gets a denial instead."""
+    _denied_and_recorded(guard, ctx, env, store)
+    lenient = Guard(checks=[], policy=guard.policy)
+    auth = lenient.authorize(DENIED, GuardContext(workspace=str(workspace), run_id=run_id), env=env)
+    assert auth.approved is None and "another guard" in auth.verdict.reason
+    _assert_not_run_and_audited(workspace, store, run_id)

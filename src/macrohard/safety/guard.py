@@ -12,6 +12,7 @@ result goes to ``on_verdict`` and the recorders (the audit log, see ``safety.aud
 
 from __future__ import annotations
 
+import threading
 import time
 import weakref
 from collections.abc import Callable
@@ -149,6 +150,10 @@ def _sealed() -> tuple[Callable[[Guard, Any, GuardContext, Any], Authorization],
     """
     mint, seal_verify = new_seal()
     witnesses: dict[str, tuple[weakref.ref[Guard], weakref.ref[GuardContext]]] = {}
+    # the guard that first reviewed an action for an environment watches it from then on: a second Guard
+    # (made with no checks, or a looser policy) gets no approval for it
+    watchers: weakref.WeakKeyDictionary[Any, weakref.ref[Guard]] = weakref.WeakKeyDictionary()
+    watch_lock = threading.Lock()
 
     def verify(approved: Any, env: Any, *, ttl: float = TTL_S) -> Any:
         try:
@@ -176,6 +181,13 @@ def _sealed() -> tuple[Callable[[Guard, Any, GuardContext, Any], Authorization],
                     if g() is None or c() is None:
                         witnesses.pop(run_id, None)
             witnesses[ctx.run_id] = (weakref.ref(guard), weakref.ref(ctx))
+        with watch_lock:
+            watcher = watchers.setdefault(env, weakref.ref(guard))()
+        if watcher is not guard:
+            denied = Verdict(decision=Decision.deny, check="approval",
+                             reason=f"this {getattr(env, 'kind', 'unknown')} environment is watched by another guard; "
+                                    "only that guard approves its actions")
+            return Authorization(verdict=Guard._record(guard, action, denied, ctx))
         facts = env.guard_facts() if callable(getattr(env, "guard_facts", None)) else GuardFacts()
         ctx.cwd = facts.cwd  # from the kernel (the shell's /proc/PID/cwd), never from the agent's output
         if facts.network is not None:
