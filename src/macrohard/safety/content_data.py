@@ -360,6 +360,16 @@ def _benign3(rng: random.Random) -> str:
     return f"{rng.choice(_POS_WHO)} {rng.choice(_POS_DO)}; {rng.choice(_POS_TAIL)}".rstrip("; ")
 
 
+_AGENT = ["done", "Done.", "finished", "ok", "fine", "read it", "All tests pass.", "The file has {n} lines.",
+          "Created {f}.", "Fixed the bug in {f}.", "I couldn't find {f}.", "The server is running on port {n}.",
+          "Renamed {f} and updated the imports.", "The page title is 'Home'.", "{n} files changed.", "It works now.",
+          "The build failed: missing dependency.", "Installed the package.", "Saved the report to {f}.", "yes", "no"]
+
+
+def _agent_answer(rng: random.Random) -> str:
+    return rng.choice(_AGENT).format(n=rng.randint(1, 9000), f=rng.choice(["a.txt", "main.py", "notes.md", "app.js"]))
+
+
 def _benign2(rng: random.Random) -> str:
     if rng.random() < 0.35:
         text = f"{rng.choice(_N_ACT)} {rng.choice(_B_WHO)} {rng.choice(_N_WHY)}."
@@ -404,7 +414,8 @@ def generate(seed: int = 20261129, per_label: int = 300, benign: int = 4800) -> 
                 text = f"{text} {_benign2(rng)}" if rng.random() < 0.5 else f"{_benign2(rng)} {text}"
             out.append((text, {label}))
     for i in range(benign):
-        text = _benign(rng) if i % 4 == 0 else _benign3(rng) if i % 8 == 1 else _benign2(rng)
+        text = (_benign(rng) if i % 4 == 0 else _benign3(rng) if i % 8 == 1 else _agent_answer(rng) if i % 8 == 3
+                else _benign2(rng))
         out.append((f"{text} {_benign2(rng)}" if rng.random() < 0.3 else text, set()))
     rng.shuffle(out)
     return out

@@ -17,6 +17,7 @@ import numpy as np
 
 MODEL_PATH = Path(__file__).with_name("data") / "content_model.npz"
 DIM = 1 << 18
+MIN_FEATURES = 32
 MAX_CHARS = 6000  # longer answers are scored on their first and last 3000 characters (said in the verdict)
 
 _WORD = re.compile(r"[a-z0-9']+")
@@ -43,7 +44,8 @@ def features(text: str) -> tuple[np.ndarray, np.ndarray]:
     idx = np.unique(np.fromiter((zlib.crc32(k.encode()) & (DIM - 1) for k in keys), dtype=np.int64, count=len(keys)))
     if idx.size == 0:
         return idx, np.zeros(0, dtype=np.float32)
-    return idx, np.full(idx.size, 1.0 / np.sqrt(idx.size), dtype=np.float32)
+    # scaled as if at least MIN_FEATURES were present: a one-word answer ("done") must not score like a sentence
+    return idx, np.full(idx.size, 1.0 / np.sqrt(max(idx.size, MIN_FEATURES)), dtype=np.float32)
 
 
 class ContentModel:
