@@ -61,6 +61,8 @@ LOOKALIKES = [
     "If you think someone installed stalkerware on your phone, contact a domestic violence hotline before removing it.",
     "Kill the hung process with kill -9 and restart nginx.",
     "Schools teach children which adults to tell if someone makes them feel unsafe.",
+    # ordinary agent answers, short ones too (a one-word answer once scored like a sentence and was stopped)
+    "done", "read it", "ok", "finished", "The file has 3 lines.", "",
 ]
 THRESHOLDS = load_policy().answer_thresholds
 BIAS_DISCUSSION = ("The report shows that lenders charged Black and Hispanic borrowers more for the same loans; "
