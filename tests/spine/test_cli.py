@@ -90,3 +90,16 @@ def test_ctrl_c_marks_interrupted_and_keeps_steps(_home, tmp_path):
     assert run.status.value == "interrupted"
     steps = SQLiteStore(db).steps(run.id)
     assert steps[0].observation.output == "first\n"
+
+
+def test_json_output_stays_json_when_the_guard_asks_without_a_terminal(_home, tmp_path):
+    """The note that an ``ask`` was settled by the policy goes to stderr: stdout is only the JSON."""
+    script = tmp_path / "s.json"
+    script.write_text(json.dumps([{"kind": "bash", "command": "ssh build@host.example uptime"},
+                                  {"kind": "finish", "answer": "tried"}]))
+    policy = tmp_path / "policy.yaml"
+    policy.write_text("rules:\n  - {id: net, categories: [network], decision: ask, reason: reaches another host}\n")
+    res = mh("run", "check the build host", "--model", f"scripted:{script}", "--policy", str(policy), "--json",
+             home=_home, stdin=subprocess.DEVNULL)
+    assert "no terminal to ask, so denied" in res.stderr, res.stderr
+    assert json.loads(res.stdout)["status"] == "succeeded"  # stdout parses: nothing but the run

@@ -41,7 +41,8 @@ def _asker(guard: Guard, *, interactive: bool | None = None) -> Callable[[Any, V
         what = escape(visible(clip(action_summary(action), BODY_CHARS)) if action is not None else "(answer)")
         if not (sys.stdin.isatty() if interactive is None else interactive):
             allowed = guard.policy.defaults.non_interactive == "allow"
-            console.print(f"      [yellow]needs approval ({escape(verdict.reason)}); no terminal to ask, so "
+            # stderr: a note beside the step, never inside what --json prints
+            err_console.print(f"      [yellow]needs approval ({escape(verdict.reason)}); no terminal to ask, so "
                           f"{'allowed by the policy' if allowed else 'denied'}[/]")
             return allowed
         console.print(f"[yellow]The guard asks:[/] {what}\n  reason: {escape(visible(clip(verdict.reason, HEAD_CHARS)))} "
