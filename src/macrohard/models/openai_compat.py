@@ -17,12 +17,10 @@ from typing import Any
 
 import httpx
 
-from macrohard.errors import ModelReplyError, ModelTimeout, ModelUnavailable
-from macrohard.models.openai_reply import decode_body, reply_from_body
+from macrohard.errors import ModelTimeout, ModelUnavailable
+from macrohard.models.openai_reply import decode_body, read_body, reply_from_body
 from macrohard.models.prices import cost_usd
 from macrohard.types import ModelReply, ReplyChunk
-
-MAX_BODY_BYTES = 64 << 20  # far above any real reply; an endless body is a wrong server, not a model
 
 
 @dataclass(frozen=True)
@@ -158,14 +156,4 @@ class OpenAICompatModel:
             raise httpx.ReadTimeout("deadline passed")
         timeout = httpx.Timeout(left, connect=min(10.0, left))
         with self._client.stream("POST", url, json=body, headers=self._headers(), timeout=timeout) as resp:
-            chunks: list[bytes] = []
-            size = 0
-            for chunk in resp.iter_bytes():
-                chunks.append(chunk)
-                size += len(chunk)
-                if time.monotonic() > deadline:
-                    raise httpx.ReadTimeout(f"the body was still arriving after {self.timeout:g}s")
-                if size > MAX_BODY_BYTES:
-                    raise ModelReplyError(f"the model server at {url} sent more than {MAX_BODY_BYTES >> 20} MB "
-                                          "for one reply; is it a chat-completions API?")
-            return resp.status_code, resp.headers, b"".join(chunks)
+            return resp.status_code, resp.headers, read_body(resp, url, deadline, self.timeout)

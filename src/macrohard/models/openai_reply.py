@@ -13,7 +13,10 @@ Usage figures that are not numbers count as 0 rather than failing the run.
 from __future__ import annotations
 
 import json
+import time
 from typing import Any
+
+import httpx
 
 from macrohard.errors import FormatError, ModelReplyError
 from macrohard.types import ModelReply, ToolCall, Usage
@@ -110,3 +113,22 @@ def _count(value: Any) -> int:
 def _excerpt(raw: bytes) -> str:
     text = raw[:120].decode("utf-8", "replace").replace("\n", " ").strip()
     return repr(text + ("…" if len(raw) > 120 else ""))
+
+
+MAX_BODY_BYTES = 64 << 20  # far above any real reply; an endless body is a wrong server, not a model
+
+
+def read_body(resp: httpx.Response, url: str, deadline: float, timeout: float) -> bytes:
+    """A whole reply body, the deadline checked on every chunk read (a server trickling bytes cannot hold
+    the call past it) and the size bounded."""
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in resp.iter_bytes():
+        chunks.append(chunk)
+        size += len(chunk)
+        if time.monotonic() > deadline:
+            raise httpx.ReadTimeout(f"the body was still arriving after {timeout:g}s")
+        if size > MAX_BODY_BYTES:
+            raise ModelReplyError(f"the model server at {url} sent more than {MAX_BODY_BYTES >> 20} MB "
+                                  "for one reply; is it a chat-completions API?")
+    return b"".join(chunks)

@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from macrohard.errors import ModelReplyError, ModelTimeout, ModelUnavailable
-from macrohard.models.openai_reply import decode_body, reply_from_body
+from macrohard.models.openai_reply import MAX_BODY_BYTES as MAX_STREAM_BYTES
+from macrohard.models.openai_reply import decode_body, read_body, reply_from_body
 from macrohard.models.prices import cost_usd
 from macrohard.types import ReplyChunk
 
 if TYPE_CHECKING:
     from macrohard.models.openai_compat import OpenAICompatModel
 
-MAX_STREAM_BYTES = 64 << 20
 
 
 def stream_completion(model: OpenAICompatModel, body: dict[str, Any]) -> Iterator[ReplyChunk]:
@@ -68,7 +68,7 @@ def _stream_once(model: OpenAICompatModel, body: dict[str, Any], deadline: float
                     raise _Retry(refused, float(after) if after and after.replace(".", "", 1).isdigit() else None)
                 raise refused
             if not resp.headers.get("content-type", "").startswith("text/event-stream"):
-                raw = _read_all(resp, url, deadline, model.timeout)
+                raw = read_body(resp, url, deadline, model.timeout)
                 data = decode_body(raw, url=url, content_type=resp.headers.get("content-type", ""))
                 reply = reply_from_body(data, name=model.name)
                 yield ReplyChunk(text=reply.text, reply=_priced(model, reply))
@@ -156,19 +156,6 @@ def _join_call(calls: dict[int, dict[str, Any]], delta: Any) -> None:
             call["function"]["name"] += fn["name"]
         if isinstance(fn.get("arguments"), str):
             call["function"]["arguments"] += fn["arguments"]
-
-
-def _read_all(resp: httpx.Response, url: str, deadline: float, timeout: float) -> bytes:
-    chunks: list[bytes] = []
-    size = 0
-    for chunk in resp.iter_bytes():
-        chunks.append(chunk)
-        size += len(chunk)
-        if time.monotonic() > deadline:
-            raise httpx.ReadTimeout(f"the body was still arriving after {timeout:g}s")
-        if size > MAX_STREAM_BYTES:
-            raise ModelReplyError(f"the model server at {url} sent more than {MAX_STREAM_BYTES >> 20} MB")
-    return b"".join(chunks)
 
 
 def _refused(model: OpenAICompatModel, url: str, status: int, text: str) -> Exception:
