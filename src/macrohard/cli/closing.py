@@ -9,6 +9,7 @@ disk for ``macrohard runs recover`` (a close never deletes what it has not recor
 
 from __future__ import annotations
 
+import os
 import signal
 import time
 from collections.abc import Iterator
@@ -20,6 +21,9 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from macrohard.cli.common import err_console
+
+# A close shorter than this shows no bar (most are); MACROHARD_PROGRESS_AFTER=0 shows it at once.
+PROGRESS_AFTER_S = float(os.environ.get("MACROHARD_PROGRESS_AFTER", "0.5"))
 
 SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
@@ -53,7 +57,7 @@ class CloseWatch:
         raise Interrupted(f"the close was stopped by a second {name}")
 
     def on_close(self, done: int, total: int, size: int) -> None:
-        """The runner's close progress: a bar on stderr once the close takes longer than half a second.
+        """The runner's close progress: a bar on stderr once the close takes longer than ``PROGRESS_AFTER_S``.
 
         ``total`` 0: the workspace is being scanned (``done`` files so far); then ``done`` of
         ``total`` changed files kept.
@@ -63,7 +67,7 @@ class CloseWatch:
             self.closing, self._started = True, now
             return
         if self.progress is None:
-            if now - self._started < 0.5:
+            if now - self._started < PROGRESS_AFTER_S:
                 return
             self.progress = Progress(TextColumn("saving the workspace's changes: {task.description}"), BarColumn(),
                                      TextColumn("{task.fields[mb]:.0f} MB kept"), TimeElapsedColumn(),
