@@ -205,8 +205,17 @@ def test_local_files_only_inside_the_workspace(drive_browser, browser, workspace
     assert not obs.error and "Title: Local" in obs.output
     outside = parse_action({"kind": "browser_goto", "url": "file:///var/log/"})
     assert not drive_browser.guard.review(outside, drive_browser.ctx).allowed  # the guard refuses it first
-    permissive = make_driver(browser, str(workspace), Guard(checks=[]))  # and the browser refuses it too
-    obs = permissive({"kind": "browser_goto", "url": "file:///var/log/"})
-    assert obs.error and "only inside the workspace" in obs.output
-    obs = permissive({"kind": "browser_goto", "url": "chrome://settings"})
-    assert obs.error and "use an http(s):// URL" in obs.output
+    # and the browser refuses it too: a second browser watched by a guard with no checks (the first one's
+    # guard would refuse any other guard's approvals)
+    from macrohard.envs.browser import BrowserEnvironment
+
+    other = BrowserEnvironment(str(workspace))
+    other.start()
+    try:
+        permissive = make_driver(other, str(workspace), Guard(checks=[]))
+        obs = permissive({"kind": "browser_goto", "url": "file:///var/log/"})
+        assert obs.error and "only inside the workspace" in obs.output
+        obs = permissive({"kind": "browser_goto", "url": "chrome://settings"})
+        assert obs.error and "use an http(s):// URL" in obs.output
+    finally:
+        other.close()

@@ -46,14 +46,20 @@ def test_a_second_ctrl_c_during_a_long_close_keeps_every_change(tmp_path: Path) 
                 return
         raise AssertionError(f"no {text!r} in {stream}:\n{out.decode(errors='replace')}\n{err.decode(errors='replace')}")
 
-    read_until("out", b"split -a 4", 300)  # step 1 finished: the files are written, the agent now sleeps
-    time.sleep(0.5)
-    proc.send_signal(signal.SIGINT)  # the first Ctrl-C: the run stops, the close begins
-    read_until("err", b"saving the workspace's changes", 120)  # the progress shows
-    proc.send_signal(signal.SIGINT)  # the second: the close goes on
-    read_until("err", b"still saving the workspace's changes", 30)
-    rest_out, rest_err = proc.communicate(timeout=300)
-    out, err = out + rest_out, err + rest_err
+    try:
+        read_until("out", b"split -a 4", 300)  # step 1 finished: the files are written, the agent now sleeps
+        time.sleep(0.5)
+        proc.send_signal(signal.SIGINT)  # the first Ctrl-C: the run stops, the close begins
+        read_until("err", b"saving the workspace's changes", 120)  # the progress shows
+        proc.send_signal(signal.SIGINT)  # the second: the close goes on
+        read_until("err", b"still saving the workspace's changes", 30)
+        rest_out, rest_err = proc.communicate(timeout=300)
+        out, err = out + rest_out, err + rest_err
+    finally:  # a failed wait must not leave the run behind (its pipes would warn in a later test)
+        if proc.poll() is None:
+            proc.kill()
+        if not proc.stdout.closed:
+            proc.communicate(timeout=60)
     assert proc.returncode == 130, err.decode(errors="replace")
     assert b"Traceback" not in err
     runs = json.loads(subprocess.run([sys.executable, "-m", "macrohard", "runs", "list", "--json"], capture_output=True,
