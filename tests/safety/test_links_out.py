@@ -58,3 +58,16 @@ def test_links_inside_the_workspace_stay_fine(tmp_path):
                     "rm inside"):
         result = analyze(command, [str(workspace)], allowed_paths=[])
         assert "destructive" not in result.findings, (command, result)
+
+
+def test_escaped_quotes_inside_double_quotes_are_read_as_bash_reads_them(tmp_path):
+    """``python3 -c "os.system(\\"rm -rf /srv\\")"``: bash hands Python ``os.system("rm -rf /srv")``; the
+    guard read the backslashes literally and missed the shell call inside (found by hand, allowed before)."""
+    import subprocess
+
+    command = 'python3 -c "import os;os.system(\\"rm -rf /srv\\")"'
+    shown = subprocess.run(["bash", "-c", command.replace("python3 -c", "printf %s")], capture_output=True,
+                           text=True).stdout
+    assert shown == 'import os;os.system("rm -rf /srv")'  # what the interpreter receives
+    assert "destructive" in analyze(command, [str(tmp_path)], allowed_paths=[]).findings
+    assert "destructive" not in analyze('echo "price: \\$5 \\"ok\\"" > note.txt', [str(tmp_path)]).findings

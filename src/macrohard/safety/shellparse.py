@@ -68,6 +68,7 @@ def _parser() -> Any:
 
 
 _VAR = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?")
+_DQ_ESCAPE = re.compile(r'\\([$`"\\\n])')
 
 
 class _Walker:
@@ -100,8 +101,8 @@ class _Walker:
             for child in node.children:
                 if child.type == '"':
                     continue
-                if child.type == "string_content":
-                    parts.append(self.text(child))
+                if child.type == "string_content":  # inside "...": bash drops the backslash before $ ` " \ newline
+                    parts.append(_DQ_ESCAPE.sub(lambda m: "" if m.group(1) == "\n" else m.group(1), self.text(child)))
                     continue
                 value, dyn = self.word(child, nested)
                 parts.append(value)
