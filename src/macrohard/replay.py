@@ -8,6 +8,7 @@ step of the trajectory appears in the video with its action and the guard's verd
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import subprocess
 import tempfile
@@ -199,10 +200,13 @@ def render(store: Any, run_id: str, out_dir: str | Path | None = None, *, second
             caption_frame(current, step, len(steps)).save(Path(tmp) / f"f{n:05d}.png", compress_level=1)
         cmd = ["ffmpeg", "-y", "-loglevel", "error", "-framerate", f"{1 / seconds_per_step:.6f}",
                "-i", str(Path(tmp) / "f%05d.png"), "-vf", f"fps={fps},format=yuv420p", "-c:v", "libx264",
-               "-preset", "veryfast", "-crf", "30", "-movflags", "+faststart", str(video)]
+               "-preset", "veryfast", "-crf", "30", "-movflags", "+faststart", str(Path(tmp) / "replay.mp4")]
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
         if proc.returncode != 0:
             raise RuntimeError(f"ffmpeg failed ({proc.returncode}): {proc.stderr.strip()[-500:]}")
+        # whole or not at all: a reader of replay.mp4 (the web app serving it) never sees a half-written file
+        shutil.move(str(Path(tmp) / "replay.mp4"), str(out / ".replay.mp4.part"))
+        os.replace(out / ".replay.mp4.part", video)
     sheet_path = out / "contact_sheet.png"
     contact_sheet(run, shots).save(sheet_path, optimize=True)
     key_steps = [step.index for step, _ in key_frames(shots)]

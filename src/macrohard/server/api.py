@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
 from pathlib import Path
 from typing import Any, Literal
 
@@ -141,6 +142,9 @@ def artifact(run_id: str, artifact_id: int, request: Request, who: Caller = Call
     raise HTTPException(404, f"run {run.id} has no artifact {artifact_id}")
 
 
+_RENDERING = threading.Lock()
+
+
 @router.get("/runs/{run_id}/replay")
 def replay(run_id: str, request: Request, who: Caller = CallerDep) -> Response:
     """The run's replay video (``macrohard runs replay``), made on first request once the run has ended."""
@@ -148,14 +152,20 @@ def replay(run_id: str, request: Request, who: Caller = CallerDep) -> Response:
 
     run = visible_run(request, run_id, who)
     store = request.app.state.store
-    made = [a for a in store.artifacts(run.id, "replay") if a["path"] and Path(str(a["path"])).exists()]
+    def existing() -> list[dict[str, Any]]:
+        return [a for a in store.artifacts(run.id, "replay") if a["path"] and Path(str(a["path"])).exists()]
+
+    made = existing()
     if not made:
         if not run.status.finished:
             raise HTTPException(409, "the run is still going: its replay is made when it ends")
-        try:
-            made = [{"path": render(store, run.id).video}]
-        except NotFound as exc:
-            raise HTTPException(404, str(exc)) from exc
+        with _RENDERING:  # the page's <video> and a download ask at once: one renders, the other waits for it
+            made = existing()
+            if not made:
+                try:
+                    made = [{"path": render(store, run.id).video}]
+                except NotFound as exc:
+                    raise HTTPException(404, str(exc)) from exc
     return FileResponse(str(made[-1]["path"]), media_type="video/mp4")
 
 
