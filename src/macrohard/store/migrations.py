@@ -167,6 +167,149 @@ def m006_web_users(db: sqlite3.Connection) -> None:
     )
 
 
+@migration
+def m007_money_ledger(db: sqlite3.Connection) -> None:
+    """The double-entry ledger (``money/ledger.py``): accounts, transactions and their postings.
+
+    The database, not Python, keeps it honest: a transaction's postings sum to zero before it may leave
+    ``new`` (the ``money_tx_balanced`` trigger), postings are immutable, a transaction only moves
+    new -> pending -> posted|voided or new -> posted, and ``money_balances`` (kept by triggers) has a CHECK
+    that no account's available balance (posted minus held) goes below its floor (``min_balance``; NULL:
+    no floor). The tables and CHECKs are plain SQL that PostgreSQL takes as they are; the triggers are
+    SQLite's (PostgreSQL needs them as PL/pgSQL functions, the balance one as a DEFERRABLE constraint
+    trigger): see ``money/ledger.py``.
+    """
+    db.executescript(MONEY_DDL)
+
+
+MONEY_DDL = """
+CREATE TABLE money_accounts (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('user', 'division', 'run', 'payee', 'external')),
+    name TEXT NOT NULL,
+    currency TEXT NOT NULL CHECK (length(currency) = 3 AND upper(currency) = currency),
+    min_balance BIGINT CHECK (min_balance IS NULL OR min_balance <= 0),
+    created_at REAL NOT NULL,
+    UNIQUE (kind, name)
+);
+CREATE TABLE money_balances (
+    account_id TEXT PRIMARY KEY REFERENCES money_accounts(id),
+    posted BIGINT NOT NULL DEFAULT 0,
+    held BIGINT NOT NULL DEFAULT 0 CHECK (held >= 0),
+    min_balance BIGINT,
+    CHECK (min_balance IS NULL OR posted - held >= min_balance)
+);
+CREATE TABLE money_transactions (
+    id TEXT PRIMARY KEY,
+    idem_key TEXT NOT NULL UNIQUE,
+    fingerprint TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('fund', 'transfer', 'payment', 'model', 'refund')),
+    status TEXT NOT NULL CHECK (status IN ('new', 'pending', 'posted', 'voided')),
+    currency TEXT NOT NULL,
+    amount BIGINT NOT NULL CHECK (amount > 0),
+    payer TEXT NOT NULL REFERENCES money_accounts(id),
+    payee TEXT NOT NULL REFERENCES money_accounts(id),
+    memo TEXT NOT NULL DEFAULT '',
+    run_id TEXT,
+    step INTEGER,
+    audit_seq INTEGER,
+    division TEXT,
+    created_at REAL NOT NULL,
+    expires_at REAL,
+    posted_at REAL,
+    voided_at REAL,
+    void_reason TEXT,
+    CHECK (payer <> payee)
+);
+CREATE INDEX money_tx_payer ON money_transactions(payer, created_at);
+CREATE INDEX money_tx_payee ON money_transactions(payee, created_at);
+CREATE INDEX money_tx_run ON money_transactions(run_id);
+CREATE INDEX money_tx_pending ON money_transactions(status, expires_at);
+CREATE TABLE money_postings (
+    id INTEGER PRIMARY KEY,
+    tx_id TEXT NOT NULL REFERENCES money_transactions(id),
+    account_id TEXT NOT NULL REFERENCES money_accounts(id),
+    amount BIGINT NOT NULL CHECK (amount <> 0),
+    currency TEXT NOT NULL
+);
+CREATE INDEX money_postings_account ON money_postings(account_id, tx_id);
+CREATE INDEX money_postings_tx ON money_postings(tx_id);
+
+CREATE TRIGGER money_account_balance AFTER INSERT ON money_accounts BEGIN
+    INSERT INTO money_balances (account_id, posted, held, min_balance) VALUES (NEW.id, 0, 0, NEW.min_balance);
+END;
+CREATE TRIGGER money_account_floor AFTER UPDATE OF min_balance ON money_accounts BEGIN
+    UPDATE money_balances SET min_balance = NEW.min_balance WHERE account_id = NEW.id;
+END;
+CREATE TRIGGER money_account_fixed BEFORE UPDATE OF id, kind, name, currency ON money_accounts BEGIN
+    SELECT RAISE(ABORT, 'ledger: an account keeps its id, kind, name and currency');
+END;
+CREATE TRIGGER money_account_kept BEFORE DELETE ON money_accounts BEGIN
+    SELECT RAISE(ABORT, 'ledger: accounts are never deleted');
+END;
+CREATE TRIGGER money_tx_starts_new BEFORE INSERT ON money_transactions WHEN NEW.status <> 'new' BEGIN
+    SELECT RAISE(ABORT, 'ledger: a transaction starts as new: add its postings, then hold or post it');
+END;
+CREATE TRIGGER money_tx_kept BEFORE DELETE ON money_transactions BEGIN
+    SELECT RAISE(ABORT, 'ledger: transactions are never deleted; void a pending one');
+END;
+CREATE TRIGGER money_tx_fixed BEFORE UPDATE ON money_transactions
+WHEN NEW.id <> OLD.id OR NEW.idem_key <> OLD.idem_key OR NEW.fingerprint <> OLD.fingerprint
+  OR NEW.amount <> OLD.amount OR NEW.currency <> OLD.currency OR NEW.payer <> OLD.payer OR NEW.payee <> OLD.payee
+  OR NEW.kind <> OLD.kind OR NEW.created_at <> OLD.created_at BEGIN
+    SELECT RAISE(ABORT, 'ledger: a transaction''s content never changes, only its status');
+END;
+CREATE TRIGGER money_tx_transition BEFORE UPDATE OF status ON money_transactions
+WHEN NOT ((OLD.status = 'new' AND NEW.status IN ('pending', 'posted'))
+       OR (OLD.status = 'pending' AND NEW.status IN ('posted', 'voided'))) BEGIN
+    SELECT RAISE(ABORT, 'ledger: a transaction moves only new -> pending -> posted or voided (posted and voided are final)');
+END;
+CREATE TRIGGER money_tx_balanced BEFORE UPDATE OF status ON money_transactions
+WHEN OLD.status = 'new' AND NEW.status <> 'new' AND (
+    (SELECT COUNT(*) FROM money_postings WHERE tx_id = NEW.id) < 2
+    OR (SELECT SUM(amount) FROM money_postings WHERE tx_id = NEW.id) <> 0
+    OR (SELECT SUM(amount) FROM money_postings WHERE tx_id = NEW.id AND amount > 0) <> NEW.amount) BEGIN
+    SELECT RAISE(ABORT, 'ledger: unbalanced transaction: its postings must sum to zero and move its amount');
+END;
+CREATE TRIGGER money_posting_open BEFORE INSERT ON money_postings
+WHEN (SELECT status FROM money_transactions WHERE id = NEW.tx_id) IS NOT 'new' BEGIN
+    SELECT RAISE(ABORT, 'ledger: postings are added only to a new transaction');
+END;
+CREATE TRIGGER money_posting_currency BEFORE INSERT ON money_postings
+WHEN NEW.currency IS NOT (SELECT currency FROM money_accounts WHERE id = NEW.account_id)
+  OR NEW.currency IS NOT (SELECT currency FROM money_transactions WHERE id = NEW.tx_id) BEGIN
+    SELECT RAISE(ABORT, 'ledger: currency mismatch: a posting, its account and its transaction share one currency');
+END;
+CREATE TRIGGER money_posting_fixed BEFORE UPDATE ON money_postings BEGIN
+    SELECT RAISE(ABORT, 'ledger: postings are immutable');
+END;
+CREATE TRIGGER money_posting_kept BEFORE DELETE ON money_postings BEGIN
+    SELECT RAISE(ABORT, 'ledger: postings are immutable');
+END;
+CREATE TRIGGER money_tx_hold AFTER UPDATE OF status ON money_transactions
+WHEN OLD.status = 'new' AND NEW.status = 'pending' BEGIN
+    UPDATE money_balances SET held = held - (SELECT SUM(p.amount) FROM money_postings p
+        WHERE p.tx_id = NEW.id AND p.account_id = money_balances.account_id AND p.amount < 0)
+    WHERE account_id IN (SELECT account_id FROM money_postings WHERE tx_id = NEW.id AND amount < 0);
+END;
+CREATE TRIGGER money_tx_post AFTER UPDATE OF status ON money_transactions
+WHEN NEW.status = 'posted' AND OLD.status IN ('new', 'pending') BEGIN
+    UPDATE money_balances SET
+        posted = posted + (SELECT SUM(p.amount) FROM money_postings p
+                           WHERE p.tx_id = NEW.id AND p.account_id = money_balances.account_id),
+        held = held + CASE WHEN OLD.status = 'pending' THEN COALESCE((SELECT SUM(p.amount) FROM money_postings p
+            WHERE p.tx_id = NEW.id AND p.account_id = money_balances.account_id AND p.amount < 0), 0) ELSE 0 END
+    WHERE account_id IN (SELECT account_id FROM money_postings WHERE tx_id = NEW.id);
+END;
+CREATE TRIGGER money_tx_void AFTER UPDATE OF status ON money_transactions
+WHEN OLD.status = 'pending' AND NEW.status = 'voided' BEGIN
+    UPDATE money_balances SET held = held + (SELECT SUM(p.amount) FROM money_postings p
+        WHERE p.tx_id = NEW.id AND p.account_id = money_balances.account_id AND p.amount < 0)
+    WHERE account_id IN (SELECT account_id FROM money_postings WHERE tx_id = NEW.id AND amount < 0);
+END;
+"""
+
+
 def apply(db: sqlite3.Connection) -> list[str]:
     """Apply the migrations this database has not seen; return their names (hold ``migration_lock``)."""
     db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at REAL NOT NULL)")
