@@ -1,6 +1,7 @@
 """Run the `tiny` suite (src/macrohard/eval/suites/tiny.yaml) with a chosen model and print the figures.
 
     .venv/bin/python benchmarks/tiny_tasks/run.py --model local [--limit N] [--only ID,ID] [--json]
+    .venv/bin/python benchmarks/tiny_tasks/run.py --suite benchmarks/heldout/heldout.yaml --model local
 
 Every task goes through ``macrohard.runner.run_task`` (the whole loop, the guard, the run store and
 the task's check, run in a sandbox over the workspace as the agent left it). Prints one line per task
@@ -17,8 +18,11 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -49,15 +53,25 @@ def make_task(spec: dict[str, Any], workspace: str) -> Any:
 def run_one(spec: dict[str, Any], model: Any, store: Any, workspace: str) -> dict[str, Any]:
     """Run one task through the full loop; its check runs in the runner, in a sandbox over the workspace
     as the agent left it. Returns a row for the report."""
-    from macrohard.eval.suite import CommandCheck
+    from pydantic import TypeAdapter
+
+    from macrohard.eval.suite import Check
     from macrohard.runner import run_task
 
     t0 = time.perf_counter()
     error = None
     passed = claimed = False
-    check = CommandCheck.model_validate(spec["check"])
+    check = TypeAdapter(Check).validate_python(spec["check"])
     try:
-        run = run_task(make_task(spec, workspace), model=model, store=store, check=check)
+        with _site(spec.get("site")) as site:
+            task = make_task(spec, workspace)
+            if site is not None:  # `{site}` is the local site's URL, its address the one the run may reach
+                task = task.model_copy(update={"text": task.text.replace("{site}", site.url),
+                                               "allow_hosts": [*task.allow_hosts, urlsplit(site.url).netloc]})
+                if hasattr(model, "script"):  # the scripted model's `{site}` too
+                    model.script = [{k: v.replace("{site}", site.url) if isinstance(v, str) else v
+                                     for k, v in a.items()} for a in model.script]
+            run = run_task(task, model=model, store=store, check=check, site=site)
         status, run_id = run.status.value, run.id
         passed, claimed = run.passed, run.status.value == "succeeded"
     except Exception as exc:  # a model or setup failure counts as a failed task; keep going
@@ -80,6 +94,17 @@ def run_one(spec: dict[str, Any], model: Any, store: Any, workspace: str) -> dic
             "actions": actions, "error": error}
 
 
+@contextmanager
+def _site(name: str | None) -> Iterator[Any]:
+    if name is None:
+        yield None
+        return
+    from macrohard.sites import serve
+
+    with serve(name) as site:
+        yield site
+
+
 def _short(action: dict[str, Any]) -> str:
     return _describe(action) + (f" ({action['note']})" if action.get("note") else "")
 
@@ -100,6 +125,7 @@ def _describe(action: dict[str, Any]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default="local", help="model spec (local, local:gemma, http://.../v1#name, ...)")
+    parser.add_argument("--suite", default=str(SUITE), help="suite YAML (default: the tiny suite)")
     parser.add_argument("--limit", type=int, default=None, help="run only the first N tasks")
     parser.add_argument("--only", default="", help="comma-separated task ids")
     parser.add_argument("--json", action="store_true", help="print the rows as JSON at the end")
@@ -108,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     from macrohard.models import get_model
     from macrohard.store.sqlite import SQLiteStore
 
-    specs = load_suite()
+    specs = load_suite(Path(args.suite))
     if args.only:
         wanted = set(args.only.split(","))
         specs = [s for s in specs if s["id"] in wanted]
