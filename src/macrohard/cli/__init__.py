@@ -32,6 +32,7 @@ app.add_typer(__import__("macrohard.cli.serve", fromlist=["app"]).app, name="ser
 app.add_typer(__import__("macrohard.cli.eval", fromlist=["app"]).app, name="eval", help="Evaluate agents on task suites; compare and report.")
 app.command("chat")(__import__("macrohard.cli.chat", fromlist=["chat"]).chat)
 app.add_typer(__import__("macrohard.cli.chat", fromlist=["app"]).app, name="chats", help="Stored conversations of `macrohard chat`.")
+app.add_typer(__import__("macrohard.cli.imagine", fromlist=["app"]).app, name="imagine", help="Read video (describe, search) and make video.")
 
 
 def main() -> None:

@@ -340,3 +340,23 @@ def migration_lock(db_path: str | os.PathLike[str]) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@migration
+def m009_imagine_index(db: sqlite3.Connection) -> None:
+    """Described recordings (``macrohard imagine describe``) and a full-text index over their segments."""
+    db.executescript(
+        """
+        CREATE TABLE imagine_timelines (
+            source TEXT PRIMARY KEY,
+            run_id TEXT,
+            dir TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            body TEXT NOT NULL
+        );
+        CREATE VIRTUAL TABLE imagine_text USING fts5(
+            text, caption, source UNINDEXED, run_id UNINDEXED, segment UNINDEXED, start UNINDEXED,
+            end_ UNINDEXED, frame UNINDEXED, tokenize = 'unicode61'
+        );
+        """
+    )

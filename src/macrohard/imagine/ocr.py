@@ -1,0 +1,118 @@
+"""Text on screen with positions: Debian's tesseract (default) or RapidOCR (PP-OCR models in its wheel).
+
+Both are measured on rendered text of known content by ``benchmarks/imagine.py`` (figures in
+``benchmarks/RESULTS.md``). ``engine("auto")`` is tesseract when installed (a Debian package, no
+Python wheel), else RapidOCR; ``engine("rapidocr")`` picks the other.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+from macrohard.errors import MissingDependency, NotFound
+
+
+@dataclass(frozen=True)
+class TextBox:
+    """One line of text and its box ``(x, y, w, h)`` in the frame's pixels."""
+
+    text: str
+    box: tuple[int, int, int, int]
+    confidence: float
+
+
+class OCREngine(Protocol):
+    name: str
+
+    def read(self, rgb: np.ndarray) -> list[TextBox]: ...
+
+
+def _png(rgb: np.ndarray) -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.fromarray(rgb).save(out, format="PNG", compress_level=1)
+    return out.getvalue()
+
+
+class Tesseract:
+    """``tesseract`` over a pipe; words grouped into lines from its TSV output."""
+
+    name = "tesseract"
+
+    def __init__(self, lang: str = "eng", psm: int = 11) -> None:
+        if shutil.which("tesseract") is None:
+            raise MissingDependency("OCR with tesseract needs it installed: apt-get install tesseract-ocr")
+        self.lang, self.psm = lang, psm
+
+    def read(self, rgb: np.ndarray) -> list[TextBox]:
+        if rgb.shape[0] < 8 or rgb.shape[1] < 8:
+            return []
+        proc = subprocess.run(["tesseract", "-", "stdout", "-l", self.lang, "--psm", str(self.psm), "tsv"],
+                              input=_png(rgb), capture_output=True, timeout=120)
+        if proc.returncode != 0:
+            raise RuntimeError(f"tesseract failed: {proc.stderr.decode(errors='replace')[-300:]}")
+        lines: dict[tuple[str, ...], list[tuple[str, int, int, int, int, float]]] = {}
+        for row in proc.stdout.decode(errors="replace").splitlines()[1:]:
+            cols = row.split("\t")
+            if len(cols) < 12 or not cols[11].strip() or float(cols[10]) < 30:
+                continue
+            key = tuple(cols[1:5])  # page, block, paragraph, line
+            lines.setdefault(key, []).append((cols[11].strip(), int(cols[6]), int(cols[7]), int(cols[8]),
+                                              int(cols[9]), float(cols[10])))
+        out = []
+        for words in lines.values():
+            x0 = min(w[1] for w in words)
+            y0 = min(w[2] for w in words)
+            x1 = max(w[1] + w[3] for w in words)
+            y1 = max(w[2] + w[4] for w in words)
+            out.append(TextBox(" ".join(w[0] for w in words), (x0, y0, x1 - x0, y1 - y0),
+                               round(sum(w[5] for w in words) / len(words) / 100, 3)))
+        return sorted(out, key=lambda b: (b.box[1] // 10, b.box[0]))
+
+
+class Rapid:
+    """RapidOCR (onnxruntime, the PP-OCRv4 models its wheel ships: nothing is downloaded)."""
+
+    name = "rapidocr"
+
+    def __init__(self) -> None:
+        try:
+            from rapidocr_onnxruntime import RapidOCR
+        except ImportError as exc:
+            raise MissingDependency("OCR with RapidOCR needs it: pip install 'macrohard[imagine]'") from exc
+        self._ocr = RapidOCR()
+
+    def read(self, rgb: np.ndarray) -> list[TextBox]:
+        result, _ = self._ocr(np.ascontiguousarray(rgb[..., ::-1]))  # it expects OpenCV's BGR
+        out = []
+        for points, text, score in result or []:
+            xs, ys = [p[0] for p in points], [p[1] for p in points]
+            x0, y0 = int(min(xs)), int(min(ys))
+            out.append(TextBox(str(text), (x0, y0, int(max(xs)) - x0, int(max(ys)) - y0), round(float(score), 3)))
+        return sorted(out, key=lambda b: (b.box[1] // 10, b.box[0]))
+
+
+ENGINES = {"tesseract": Tesseract, "rapidocr": Rapid}
+
+
+def engine(name: str = "auto") -> OCREngine:
+    """An OCR engine by name; ``auto`` is tesseract if installed, else RapidOCR."""
+    if name == "auto":
+        if shutil.which("tesseract"):
+            return Tesseract()
+        try:
+            return Rapid()
+        except MissingDependency:
+            raise MissingDependency("no OCR engine: apt-get install tesseract-ocr, "
+                                    "or pip install 'macrohard[imagine]' for RapidOCR") from None
+    if name not in ENGINES:
+        raise NotFound(f"no OCR engine {name!r}: choose one of auto, {', '.join(ENGINES)}")
+    return ENGINES[name]()  # type: ignore[no-any-return]
