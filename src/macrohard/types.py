@@ -277,6 +277,9 @@ Action = Annotated[
 ACTION_ADAPTER: TypeAdapter[Any] = TypeAdapter(Action)
 
 FILE_ACTION_KINDS = frozenset({"read_file", "write_file", "edit_file", "list_dir"})
+# Kinds that only look: they change nothing in the workspace, the page or the desktop (MCP tool annotations).
+READ_ONLY_KINDS = frozenset({"read_file", "list_dir", "browser_read", "browser_screenshot", "browser_wait",
+                             "browser_scroll", "desktop_screenshot"})
 
 
 def parse_action(data: dict[str, Any] | str) -> Any:

@@ -30,6 +30,7 @@ app.add_typer(__import__("macrohard.cli.policy", fromlist=["app"]).app, name="po
 app.add_typer(__import__("macrohard.cli.audit", fromlist=["app"]).app, name="audit", help="Show and verify a run's tamper-evident audit log.")
 app.add_typer(__import__("macrohard.cli.serve", fromlist=["app"]).app, name="serve", help="The web app: runs live, approvals as buttons, audit checks, evaluations.")
 app.add_typer(__import__("macrohard.cli.eval", fromlist=["app"]).app, name="eval", help="Evaluate agents on task suites; compare and report.")
+app.add_typer(__import__("macrohard.cli.mcp", fromlist=["app"]).app, name="mcp", help="MCP: an environment's actions as tools for MCP clients.")
 app.command("chat")(__import__("macrohard.cli.chat", fromlist=["chat"]).chat)
 app.add_typer(__import__("macrohard.cli.chat", fromlist=["app"]).app, name="chats", help="Stored conversations of `macrohard chat`.")
 app.add_typer(__import__("macrohard.cli.imagine", fromlist=["app"]).app, name="imagine", help="Read video (describe, search) and make video.")

@@ -1,0 +1,133 @@
+"""A guarded session: one environment driven action by action from outside (an MCP client, a Gymnasium policy).
+
+No model runs here: the caller chooses each action. Everything else is as in an agent run: the environment
+is the sandboxed one of the task (``envs.make_environment``), every action passes ``Guard.authorize`` (its
+verdict in the run's audit chain), only an approved action reaches the environment, which verifies the
+approval, and every observation is screened. Each action is a step of a recorded run (``macrohard runs``).
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from macrohard.envs import make_environment
+from macrohard.runner import prepare_workspace, setup_environment
+from macrohard.safety import audit
+from macrohard.safety.context import ApprovalCallback, GuardContext
+from macrohard.safety.guard import Guard
+from macrohard.store.sqlite import SQLiteStore, default_home
+from macrohard.types import FinishAction, Observation, Run, RunStatus, Step, Task, Verdict
+
+
+class Outcome:
+    """What one action came to: the observation, the guard's verdict, and whether the environment acted."""
+
+    __slots__ = ("observation", "verdict", "executed")
+
+    def __init__(self, observation: Observation, verdict: Verdict, executed: bool) -> None:
+        self.observation, self.verdict, self.executed = observation, verdict, executed
+
+    @property
+    def denied(self) -> bool:
+        return not self.executed and not self.verdict.allowed
+
+
+class GuardedSession:
+    """An environment of ``task`` behind the guard, acted on one action at a time (thread-compatible, not
+    thread-safe: callers serialize their calls)."""
+
+    def __init__(self, task: Task, *, interface: str, guard: Guard | None = None, store: Any = None,
+                 env_options: dict[str, Any] | None = None, approve: ApprovalCallback | None = None) -> None:
+        self.task = task
+        self.interface = interface
+        self.guard = guard if guard is not None else Guard.from_policy()
+        self.store = store if store is not None else SQLiteStore()
+        self.approve = approve
+        self.run = Run(task=task, model=interface, meta={"interface": interface})
+        options = dict(env_options or {})
+        workspace = prepare_workspace(task, self.run.id)
+        if task.environment == "shell":
+            options.setdefault("state_dir", str(default_home() / "sandboxes" / self.run.id))
+        self.env = make_environment(task, workspace, isolation="bwrap", **options)
+        self.ctx: GuardContext | None = None
+        self.steps = 0
+        self._started = time.monotonic()
+
+    # -- life cycle -----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start the sandbox, record the run, and run the task's files and setup (each reviewed)."""
+        self.run.workspace = self.env.workspace
+        self.env.start()
+        self.new_episode(setup=True)
+
+    def new_episode(self, *, setup: bool = False) -> None:
+        """A new run record and a fresh guard context (flow state, terminal model) on the same environment."""
+        if self.ctx is not None:  # the previous episode's run
+            self.end(RunStatus.interrupted, "the episode was reset before it finished")
+            self.run = Run(task=self.task, model=self.interface, meta={"interface": self.interface},
+                           workspace=self.env.workspace)
+        if hasattr(self.env, "describe"):
+            self.run.meta["sandbox"] = self.env.describe()
+        self.store.create_run(self.run)
+        audit.attach(self.guard, self.store)
+        if setup:
+            setup_environment(self.env, self.guard, self.task, self.run)
+        self.steps = 0
+        self._started = time.monotonic()
+        self.ctx = GuardContext(workspace=self.env.workspace, run_id=self.run.id, task_text=self.task.text,
+                                environment=self.env.kind, budget=self.task.budget, approve=self.approve)
+
+    def end(self, status: RunStatus, error: str | None = None, answer: str | None = None) -> None:
+        if self.run.status is RunStatus.running:
+            self.run.status, self.run.error, self.run.finished_at = status, error, time.time()
+            self.run.answer = answer if answer is not None else self.run.answer
+            self.store.update_run(self.run)
+
+    def close(self, status: RunStatus = RunStatus.succeeded, error: str | None = None) -> None:
+        try:
+            if self.ctx is not None:
+                self.end(status, error)
+        finally:
+            self.env.close()
+
+    # -- one action ---------------------------------------------------------------------------------
+
+    def act(self, action: Any) -> Outcome:
+        """Review ``action``, run it only if approved, screen what came back, and record the step."""
+        if self.ctx is None:
+            raise RuntimeError("start() the session before acting")
+        ctx = self.ctx
+        self.steps += 1
+        ctx.step = self.steps
+        ctx.elapsed_s = time.monotonic() - self._started
+        step = Step(index=self.steps, action=action)
+        t0 = time.perf_counter()
+        try:
+            authorization = self.guard.authorize(action, ctx, env=self.env)
+            step.guard_ms = (time.perf_counter() - t0) * 1000
+            verdict = step.verdict = authorization.verdict
+            if authorization.approved is None:
+                who = (f"not approved by the {authorization.refused_by}" if authorization.refused_by
+                       else f"denied by the guard ({verdict.check})")
+                step.observation = Observation(output=f"{who[0].upper()}{who[1:]}: {verdict.reason}", error=True,
+                                               meta={"denied": True, "check": verdict.check})
+                return Outcome(step.observation, verdict, False)
+            if isinstance(action, FinishAction):
+                self.run.answer = action.answer
+                step.observation = Observation(output="finished")
+                return Outcome(step.observation, verdict, True)
+            t1 = time.perf_counter()
+            observation = self.env.execute(authorization.approved)
+            step.env_ms = (time.perf_counter() - t1) * 1000
+            step.observation = self.guard.screen(observation, ctx)
+            return Outcome(step.observation, verdict, True)
+        finally:
+            self.run.steps = self.steps
+            stored = step
+            obs = step.observation
+            if obs is not None and obs.images:  # screenshots stay with the caller; the store keeps the text
+                stored = step.model_copy(update={"observation": obs.model_copy(update={"images": []})})
+            self.store.append_step(self.run.id, stored)
+            self.store.update_run(self.run)

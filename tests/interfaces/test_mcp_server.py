@@ -1,0 +1,189 @@
+"""`macrohard mcp serve` driven by the official MCP client over stdio and HTTP: real bubblewrap, real guard."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import anyio
+import httpx
+import pytest
+
+mcp = pytest.importorskip("mcp")
+from mcp import ClientSession, StdioServerParameters  # noqa: E402
+from mcp.client.stdio import stdio_client  # noqa: E402
+from mcp.client.streamable_http import streamable_http_client  # noqa: E402
+
+from macrohard.store.sqlite import SQLiteStore  # noqa: E402
+
+SRC = str(Path(__file__).resolve().parents[2] / "src")
+TOKEN = "test-token-" + "x" * 20
+
+
+def server_env() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": SRC + os.pathsep + os.environ.get("PYTHONPATH", ""),
+            "MACROHARD_MCP_TOKEN": TOKEN}
+
+
+def text(result) -> str:
+    return "".join(getattr(c, "text", "") for c in result.content)
+
+
+async def exercise(session: ClientSession, workspace: Path | None = None) -> dict:
+    await session.initialize()
+    tools = {t.name: t for t in (await session.list_tools()).tools}
+    ran = await session.call_tool("bash", {"command": "echo made > out.txt && cat out.txt"})
+    harmful = await session.call_tool("bash", {"command": "rm -rf /usr"})
+    extra = await session.call_tool("bash", {"command": "true", "shell": "sh"})
+    wrong_type = await session.call_tool("bash", {"command": 42})
+    unknown = await session.call_tool("no_such_tool", {})
+    after = await session.call_tool("bash", {"command": "cat out.txt"})
+    return {"tools": tools, "ran": ran, "harmful": harmful, "extra": extra, "wrong_type": wrong_type,
+            "unknown": unknown, "after": after}
+
+
+def check_results(r: dict) -> None:
+    tools = r["tools"]
+    assert {"bash", "read_file", "write_file", "edit_file", "list_dir"} <= set(tools)
+    assert "finish" not in tools
+    assert tools["read_file"].annotations.readOnlyHint is True and tools["read_file"].annotations.destructiveHint is False
+    assert tools["bash"].annotations.readOnlyHint is False and tools["bash"].annotations.destructiveHint is True
+    assert tools["bash"].inputSchema["required"] == ["command"] and "kind" not in tools["bash"].inputSchema["properties"]
+    assert not r["ran"].isError and "made" in text(r["ran"]) and "exit code 0" in text(r["ran"])
+    assert r["harmful"].isError and "policy:destructive" in text(r["harmful"]), text(r["harmful"])
+    assert r["extra"].isError and "'shell' was unexpected" in text(r["extra"])
+    assert r["wrong_type"].isError and "42" in text(r["wrong_type"])
+    assert r["unknown"].isError and "no_such_tool" in text(r["unknown"])
+    assert not r["after"].isError and "made" in text(r["after"])  # the server lived through the bad calls
+
+
+def run_of(home: Path) -> tuple[object, list]:
+    store = SQLiteStore(home / "runs.db")
+    try:
+        run = store.list_runs(5)[0]
+        return run, store.steps(run.id)
+    finally:
+        store.close()
+
+
+def test_stdio_official_client_lists_runs_and_is_denied(_home: Path) -> None:
+    params = StdioServerParameters(command=sys.executable, args=["-m", "macrohard", "mcp", "serve", "--stdio"],
+                                   env=server_env())
+
+    async def main() -> dict:
+        async with stdio_client(params) as (read, write), ClientSession(read, write) as session:
+            return await exercise(session)
+
+    results = anyio.run(main)
+    check_results(results)
+    run, steps = run_of(_home)  # each call that reached the guard is a recorded step; rm -rf was never run
+    assert run.meta["interface"] == "mcp" and run.status.value == "succeeded"
+    kinds = [(s.action.command, s.verdict.decision.value) for s in steps]
+    assert ("rm -rf /usr", "deny") in kinds and kinds[0][1] == "allow"
+    from macrohard.safety.audit import AuditLog
+
+    assert AuditLog(str(_home / "runs.db")).verify(run.id) == []
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def http_server(_home: Path, tmp_path: Path):
+    port = free_port()
+    log = tmp_path / "server.log"
+    with log.open("w") as err:
+        proc = subprocess.Popen([sys.executable, "-m", "macrohard", "mcp", "serve", "--http", f"127.0.0.1:{port}"],
+                                env=server_env(), stderr=err, text=True)
+    url = f"http://127.0.0.1:{port}/mcp"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(url, timeout=2)
+            break
+        except httpx.TransportError:
+            assert proc.poll() is None, log.read_text()
+            time.sleep(0.1)
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert "closed after" in log.read_text()  # the environment was closed and the run ended
+
+
+def test_http_needs_the_token_and_the_official_client_drives_it(http_server: str) -> None:
+    no_token = httpx.post(http_server, json={"jsonrpc": "2.0", "id": 1, "method": "ping"}, timeout=10)
+    assert no_token.status_code == 401 and "Bearer" in no_token.json()["error"]
+    wrong = httpx.post(http_server, json={}, headers={"Authorization": "Bearer " + "y" * 31}, timeout=10)
+    assert wrong.status_code == 401
+    garbage = httpx.post(http_server, content=b"{not json", timeout=10, headers={
+        "Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json",
+        "Accept": "application/json, text/event-stream"})
+    assert garbage.status_code == 400 and garbage.json()["error"]["code"] == -32700
+
+    async def main() -> dict:
+        client = httpx.AsyncClient(headers={"Authorization": f"Bearer {TOKEN}"}, timeout=60)
+        async with client, streamable_http_client(http_server, http_client=client) as (r, w, _):
+            async with ClientSession(r, w) as session:
+                return await exercise(session)
+
+    check_results(anyio.run(main))
+
+
+def test_stdio_malformed_messages_leave_the_server_answering(_home: Path) -> None:
+    proc = subprocess.Popen([sys.executable, "-m", "macrohard", "mcp", "serve", "--stdio"], env=server_env(),
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        init = {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+            "protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "raw", "version": "0"}}}
+        for line in ("this is not json", "[1, 2", json.dumps({"jsonrpc": "2.0", "id": 7, "method": "no/such"}),
+                     json.dumps(init)):
+            proc.stdin.write(line + "\n")
+        proc.stdin.flush()
+        answers = {}
+        while 1 not in answers:
+            message = json.loads(proc.stdout.readline())
+            if "id" in message:
+                answers[message["id"]] = message
+        assert answers[7]["error"]["code"] == -32602  # an unknown method: an error answer, not a crash
+        assert answers[1]["result"]["serverInfo"]["name"] == "macrohard"
+    finally:
+        proc.stdin.close()
+        code = proc.wait(30)
+        proc.stdout.close()
+    assert code == 0
+
+
+def test_allow_list_and_bad_options(_home: Path) -> None:
+    from typer.testing import CliRunner
+
+    from macrohard.cli import app
+
+    bad = CliRunner().invoke(app, ["mcp", "serve", "--allow", "bash,sudo"])
+    assert bad.exit_code != 0 and "sudo" in str(bad.exception or bad.output)
+    bad = CliRunner().invoke(app, ["mcp", "serve", "--http", "nohost"])
+    assert bad.exit_code != 0 and "HOST:PORT" in str(bad.exception or bad.output)
+
+    params = StdioServerParameters(command=sys.executable, env=server_env(),
+                                   args=["-m", "macrohard", "mcp", "serve", "--allow", "read_file,list_dir"])
+
+    async def main() -> tuple[list[str], str]:
+        async with stdio_client(params) as (read, write), ClientSession(read, write) as session:
+            await session.initialize()
+            names = [t.name for t in (await session.list_tools()).tools]
+            refused = await session.call_tool("bash", {"command": "echo hi"})
+            return names, text(refused)
+
+    names, refused = anyio.run(main)
+    assert names == ["read_file", "list_dir"] and "unknown tool 'bash'" in refused
