@@ -118,3 +118,7 @@ class MessageTooLarge(UserError):
         super().__init__(f"the message is {size:,} characters, more than the limit of {limit:,}; shorten it, or put "
                          "long input in a file and ask for it to be read")
         self.size, self.limit = size, limit
+
+
+class BadAudio(UserError):
+    """An audio file or recording that cannot be used: not audio, corrupt, too long, too large or silent."""

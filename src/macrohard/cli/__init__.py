@@ -34,6 +34,8 @@ app.add_typer(__import__("macrohard.cli.mcp", fromlist=["app"]).app, name="mcp",
 app.command("chat")(__import__("macrohard.cli.chat", fromlist=["chat"]).chat)
 app.add_typer(__import__("macrohard.cli.chat", fromlist=["app"]).app, name="chats", help="Stored conversations of `macrohard chat`.")
 app.add_typer(__import__("macrohard.cli.imagine", fromlist=["app"]).app, name="imagine", help="Read video (describe, search) and make video.")
+app.command("say")(__import__("macrohard.cli.voice", fromlist=["say"]).say)
+app.command("listen")(__import__("macrohard.cli.voice", fromlist=["listen"]).listen)
 
 
 def main() -> None:
