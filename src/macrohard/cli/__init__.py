@@ -21,6 +21,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command("run")(_run.run)
+app.command("code")(__import__("macrohard.cli.code", fromlist=["code"]).code)
 app.add_typer(_runs.app, name="runs", help="List, inspect and act on recorded runs.")
 _runs.app.command("replay")(__import__("macrohard.cli.replay", fromlist=["replay"]).replay)
 app.command("models")(_models.models)

@@ -58,9 +58,40 @@ def apply(
     run_id: Annotated[str, typer.Argument(help="Run id (or a unique part of it).")],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Only check for conflicts and list what would change.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable result.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Coding runs: apply a change whose test gate failed (recorded in the audit chain).")] = False,
+    without_tests: Annotated[bool, typer.Option("--without-tests", help="Coding runs: apply a change that had no tests to gate on (recorded).")] = False,
+    patch: Annotated[Path | None, typer.Option("--patch", help="Coding runs: write the change as a patch file instead of a commit.")] = None,
+    branch: Annotated[str | None, typer.Option("--branch", help="Coding runs: the new branch for the commit (default macrohard/RUN_ID).")] = None,
+    author: Annotated[str | None, typer.Option("--author", help="Coding runs: the commit's author, 'Name <email>' (default: the repository's user).")] = None,
 ) -> None:
-    """Write a run's changes into its source directory — refused, with a report, if the source changed meanwhile."""
+    """Write a run's changes into its source directory — refused, with a report, if the source changed meanwhile.
+
+    A coding run (`macrohard code`) is applied as a commit on a new branch of its repository (or --patch FILE),
+    only when its test gate passed."""
     store, run, changes_store, source, changes = _load(run_id)
+    if run.meta.get("coding"):
+        from macrohard.coding.apply import apply_coding
+
+        if dry_run:
+            from macrohard.cli.code import print_gate
+
+            print_gate(run.meta.get("gate") or {})
+            _table(run.id, source, changes)
+            return
+        result = apply_coding(run, store, force=force, without_tests=without_tests, patch=patch, branch=branch,
+                              author=author)
+        if as_json:
+            print_json({**result, "applied": True})
+        elif patch is not None:
+            console.print(f"[green]wrote[/] {len(result['files'])} file(s) as a patch to {escape(str(patch))}")
+        else:
+            console.print(f"[green]committed[/] {len(result['files'])} file(s) as {result['commit'][:12]} on branch "
+                          f"{escape(result['branch'])} of {escape(result['repo'])} (your working tree is untouched; "
+                          f"`git switch {escape(result['branch'])}` or `git merge {escape(result['branch'])}`)")
+        return
+    if force or without_tests or patch or branch or author:
+        raise UserError("--force, --without-tests, --patch, --branch and --author apply to coding runs "
+                        "(`macrohard code`); this run was not one")
     info = run.meta.get("sandbox", {})
     if info.get("committed_files") is not None:  # written back when the run ended
         console.print(f"run {run.id} wrote its changes into {escape(str(source))} when it ended; they are already there")

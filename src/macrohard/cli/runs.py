@@ -71,6 +71,10 @@ def show(
         print_step(step, full=full, brief=False, run_id=run.id)
     console.rule()
     print_summary(run)
+    if run.meta.get("gate"):
+        from macrohard.cli.code import print_gate
+
+        print_gate(run.meta["gate"])
 
 
 _register_changes(app)  # runs diff, runs apply
