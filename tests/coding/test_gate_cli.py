@@ -122,3 +122,17 @@ def test_the_baseline_is_cached_by_tree_hash(tmp_path: Path, repo: Path) -> None
     git(repo, "commit", "-qam", "fixed by hand")
     _, _, third = prepare(repo)
     assert third is not None and not third.cached and third.counts["failed"] == 0
+
+
+def test_the_coding_division_with_a_source_is_gated(tmp_path: Path, repo: Path) -> None:
+    import json
+
+    from .conftest import cli
+
+    script = tmp_path / "fix.json"
+    script.write_text(json.dumps([FIX, FINISH]))
+    result = cli("run", "fix add", "--division", "coding", "--source", str(repo), "--model", f"scripted:{script}")
+    assert result.exit_code == 0, result.text
+    assert "test gate: passed" in result.stdout
+    run = json.loads(cli("runs", "list", "--json").stdout)[0]
+    assert run["meta"]["division"] == "coding" and run["meta"]["gate"]["status"] == "passed"

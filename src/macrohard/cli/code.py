@@ -47,6 +47,7 @@ def code(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Run the baseline even if this tree's is cached.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the finished run (and its gate) as JSON.")] = False,
     policy: Annotated[Path | None, typer.Option("--policy", help="Safety policy YAML.")] = None,
+    division: Annotated[str, typer.Option("--division", "-d", help="The division that does it (its prompt, policy, budgets).")] = "coding",
 ) -> None:
     """Change a repository with the coding division; the change is kept only if the repository's tests pass.
 
@@ -74,12 +75,12 @@ def code(
     else:
         note.print("[yellow]no test command found: the change cannot be gated; applying it will need --without-tests[/]")
     divisions = load_divisions()
-    division = get_division("coding", divisions)
+    div = get_division(division, divisions)
     guard = Guard.from_policy(str(policy) if policy else None)
     store = open_store()
-    llm = get_model(model or division.model)
+    llm = get_model(model or div.model)
     run = Run(task=coding_task(task, state, detection, before, "pending"), model=llm.name)
-    budget = division.budget.model_dump(exclude_unset=True) | ({"max_steps": max_steps} if max_steps else {})
+    budget = div.budget.model_dump(exclude_unset=True) | ({"max_steps": max_steps} if max_steps else {})
     run.task = coding_task(task, state, detection, before, run.id, budget=budget, model=llm.name)
 
     def on_step(_run: Run, step: Any) -> None:
@@ -87,7 +88,7 @@ def code(
             print_step(step, run_id=_run.id)
 
     staff = Staff(divisions=divisions, approve=_asker(guard), on_step=on_step)
-    finished = run_division(run.task, division, staff=staff, store=store, guard=guard, model=llm, run=run)
+    finished = run_division(run.task, div, staff=staff, store=store, guard=guard, model=llm, run=run)
     report = gate_run(finished, store, state, detection, before, targets=test or ())
     if as_json:
         print_json(finished.model_dump(mode="json"))

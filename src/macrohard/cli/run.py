@@ -101,6 +101,11 @@ def run(
 
         divisions = load_divisions()
         div = get_division(division, divisions)
+        if div.gate == "tests" and source is not None:  # a coding run: the repository's tests gate its change
+            from macrohard.cli.code import code
+
+            code(spec.text if spec else task or "", source=source, model=model, max_steps=max_steps,
+                 as_json=as_json, policy=policy, division=div.name)
         base, updates = _as_division(div, base, updates)
     spec = checked_task(base, updates, budget_updates)
 

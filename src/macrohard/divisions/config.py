@@ -47,6 +47,9 @@ class Division(BaseModel):
                            "what its parent has left).")
     model: str | None = Field(default=None, description="Default model spec (see `macrohard models`); "
                               "the run's or the configured default when omitted.")
+    gate: Literal["none", "tests"] = Field(default="none", description="tests: a run of it with --source is a coding "
+                                           "run (`macrohard code`): its change is applied only if the repository's "
+                                           "tests pass before and after.")
     source: str = Field(default="", exclude=True, description="The file it was loaded from.")
 
     @property
