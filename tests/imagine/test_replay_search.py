@@ -82,3 +82,30 @@ def test_cli_search_json_and_table(form_run, monkeypatch) -> None:
     assert table.exit_code == 0 and run.id[:8] in table.output
     bad = CliRunner().invoke(app, ["imagine", "search", "!!!"])
     assert isinstance(bad.exception, UserError) and "give one or more words" in str(bad.exception)
+
+
+def test_highlights_of_the_run(form_run, tmp_path: Path) -> None:
+    from tests.imagine.conftest import ffprobe
+
+    from macrohard.imagine.highlights import highlights
+
+    _, store, run, _ = form_run
+    made = highlights(store, run.id, tmp_path / "h.mp4")
+    info = ffprobe(Path(made.video))
+    kinds = sorted(s["codec_type"] for s in info["streams"])
+    assert kinds == ["audio", "subtitle", "video"]
+    assert made.scenes >= 4 and float(info["format"]["duration"]) >= 2.5 + 2 * (made.scenes - 2)
+    vtt = Path(made.subtitles).read_text()
+    assert "Step 2: browser type" in vtt and "Grace Hopper" in vtt and "The run succeeded" in vtt
+    assert any(a["name"] == "highlights" for a in store.artifacts(run.id))
+
+
+def test_cli_runs_highlights(form_run, monkeypatch) -> None:
+    from macrohard.cli import app
+
+    home, _, run, _ = form_run
+    monkeypatch.setenv("MACROHARD_HOME", str(home))
+    result = CliRunner().invoke(app, ["runs", "highlights", run.id, "--silent", "--json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    assert out["video"] == str(home / "imagine" / run.id / "highlights.mp4") and Path(out["video"]).is_file()

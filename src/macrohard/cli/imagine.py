@@ -91,3 +91,64 @@ def search(
     for h in hits:
         table.add_row(h.run_id or h.source, f"{h.start:.1f}–{h.end:.1f}s", h.snippet, h.frame)
     console.print(table)
+
+
+@app.command()
+def make(
+    script: Annotated[Path, typer.Argument(help="A YAML script: scenes of title cards (title:), screenshots (image:), "
+                                                "recording segments (video: start: end:), each with text:, zoom: "
+                                                "[x, y, w, h], narration: and duration:. Paths are relative to it.")],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="The MP4 to write (default: beside the script).")] = None,
+    silent: Annotated[bool, typer.Option("--silent", help="No narration even where text-to-speech is installed.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+) -> None:
+    """Render a video script to MP4 (H.264 + AAC) with WebVTT subtitles, narrated where text-to-speech is installed."""
+    from macrohard.imagine.make import make as render
+    from macrohard.imagine.script import load_script
+
+    loaded = load_script(script)
+    target = out or script.with_suffix(".mp4")
+    with console.status("rendering…") as status:
+        made = render(loaded, target, narrate=not silent,
+                      progress=lambda n, total: status.update(f"rendering… scene {n} of {total}"))
+    _report(made, as_json)
+
+
+def _report(made: object, as_json: bool) -> None:
+    data = made.model_dump()  # type: ignore[attr-defined]
+    if as_json:
+        print_json(data)
+        return
+    console.print(f"video:     {data['video']} ({data['duration']:.1f} s, {data['scenes']} scenes)")
+    console.print(f"subtitles: {data['subtitles']}")
+    console.print(f"narration: {data['narration']}")
+
+
+@app.command()
+def generate(
+    prompt: Annotated[str, typer.Argument(help="What the video should show.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The video file to write.")] = Path("generated.mp4"),
+    duration: Annotated[float, typer.Option(help="Seconds of video to ask for.")] = 5.0,
+    endpoint: Annotated[str | None, typer.Option(help="xai[:MODEL] or http://HOST/v1#MODEL (default: $MACROHARD_VIDEO_MODEL).")] = None,
+) -> None:
+    """Ask a text-to-video endpoint for a clip (configure it with MACROHARD_VIDEO_MODEL)."""
+    from macrohard.imagine.t2v import generate as gen
+
+    with console.status("waiting for the video endpoint…"):
+        path = gen(prompt, out, duration=duration, spec=endpoint)
+    console.print(f"video: {path}")
+
+
+def highlights(
+    run_id: Annotated[str, typer.Argument(help="Run id (or a unique part of it).")],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="The MP4 to write (default: the data dir's "
+                                              "imagine/RUN_ID/highlights.mp4).")] = None,
+    silent: Annotated[bool, typer.Option("--silent", help="No narration even where text-to-speech is installed.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+) -> None:
+    """A short narrated video of a browser or desktop run: title, key frames with their actions, outcome."""
+    from macrohard.imagine.highlights import highlights as make_highlights
+
+    with console.status("making highlights…"):
+        made = make_highlights(open_store(), run_id, out, narrate=not silent)
+    _report(made, as_json)

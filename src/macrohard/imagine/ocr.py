@@ -47,7 +47,7 @@ class Tesseract:
 
     name = "tesseract"
 
-    def __init__(self, lang: str = "eng", psm: int = 11) -> None:
+    def __init__(self, lang: str = "eng", psm: int = 3) -> None:
         if shutil.which("tesseract") is None:
             raise MissingDependency("OCR with tesseract needs it installed: apt-get install tesseract-ocr")
         self.lang, self.psm = lang, psm
