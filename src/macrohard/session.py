@@ -51,7 +51,8 @@ class GuardedSession:
             options.setdefault("state_dir", str(default_home() / "sandboxes" / self.run.id))
         self.env = make_environment(task, workspace, isolation="bwrap", **options)
         self.ctx: GuardContext | None = None
-        self.steps = 0
+        self.steps = 0  # in the current episode (the guard's step budget)
+        self.recorded = 0  # steps of the run, over all episodes
         self._started = time.monotonic()
 
     # -- life cycle -----------------------------------------------------------------------------
@@ -60,35 +61,38 @@ class GuardedSession:
         """Start the sandbox, record the run, and run the task's files and setup (each reviewed)."""
         self.run.workspace = self.env.workspace
         self.env.start()
-        self.new_episode(setup=True)
-
-    def new_episode(self, *, setup: bool = False) -> None:
-        """A new run record and a fresh guard context (flow state, terminal model) on the same environment."""
-        if self.ctx is not None:  # the previous episode's run
-            self.end(RunStatus.interrupted, "the episode was reset before it finished")
-            self.run = Run(task=self.task, model=self.interface, meta={"interface": self.interface},
-                           workspace=self.env.workspace)
         if hasattr(self.env, "describe"):
             self.run.meta["sandbox"] = self.env.describe()
         self.store.create_run(self.run)
         audit.attach(self.guard, self.store)
+        self.new_episode(setup=True)
+
+    def new_episode(self, *, setup: bool = False) -> None:
+        """A fresh guard context (flow state, terminal model, step budget) on the same environment and run.
+
+        An approval is bound to one run and one environment, so the episodes of an environment are parts of
+        one run: its steps continue, each episode's outcome is kept in ``run.meta["episodes"]``."""
         if setup:
             setup_environment(self.env, self.guard, self.task, self.run)
         self.steps = 0
         self._started = time.monotonic()
+        self.run.meta.setdefault("episodes", []).append({"task": self.task.text[:500], "status": "running"})
         self.ctx = GuardContext(workspace=self.env.workspace, run_id=self.run.id, task_text=self.task.text,
                                 environment=self.env.kind, budget=self.task.budget, approve=self.approve)
 
-    def end(self, status: RunStatus, error: str | None = None, answer: str | None = None) -> None:
-        if self.run.status is RunStatus.running:
-            self.run.status, self.run.error, self.run.finished_at = status, error, time.time()
-            self.run.answer = answer if answer is not None else self.run.answer
-            self.store.update_run(self.run)
+    def end_episode(self, status: RunStatus, detail: str | None = None, **extra: Any) -> None:
+        """Record how the current episode ended (the run goes on until ``close``)."""
+        episodes = self.run.meta.setdefault("episodes", [{}])
+        episodes[-1].update({"status": status.value, "steps": self.steps, **({"detail": detail} if detail else {}),
+                             **extra})
+        self.store.update_run(self.run)
 
     def close(self, status: RunStatus = RunStatus.succeeded, error: str | None = None) -> None:
+        """End the run (``status``) and close the environment (a sandbox records the workspace's changes)."""
         try:
-            if self.ctx is not None:
-                self.end(status, error)
+            if self.run.status is RunStatus.running:
+                self.run.status, self.run.error, self.run.finished_at = status, error, time.time()
+                self.store.update_run(self.run)
         finally:
             self.env.close()
 
@@ -102,7 +106,8 @@ class GuardedSession:
         self.steps += 1
         ctx.step = self.steps
         ctx.elapsed_s = time.monotonic() - self._started
-        step = Step(index=self.steps, action=action)
+        self.recorded += 1
+        step = Step(index=self.recorded, action=action)
         t0 = time.perf_counter()
         try:
             authorization = self.guard.authorize(action, ctx, env=self.env)
@@ -124,7 +129,7 @@ class GuardedSession:
             step.observation = self.guard.screen(observation, ctx)
             return Outcome(step.observation, verdict, True)
         finally:
-            self.run.steps = self.steps
+            self.run.steps = self.recorded
             stored = step
             obs = step.observation
             if obs is not None and obs.images:  # screenshots stay with the caller; the store keeps the text
