@@ -72,7 +72,7 @@ class DesktopEnvironment:
 
     def __init__(self, workspace: str, *, size: tuple[int, int] = (1280, 800), window_manager: str | None = "openbox",
                  frames: bool = True, settle: float = 0.15, jpeg_quality: int = 70, network: str = "none",
-                 bwrap: str = "bwrap") -> None:
+                 bwrap: str = "bwrap", watch: bool = False) -> None:
         check_network(network)
         self.workspace = workspace
         self.size = size
@@ -82,6 +82,8 @@ class DesktopEnvironment:
         self.jpeg_quality = jpeg_quality
         self.network = network
         self.bwrap = bwrap
+        self.watch = watch  # a screen watcher (macrohard.imagine.live): it only looks, and reports in observations
+        self.watcher: Any = None
         self.display_name = ""
         self.programs: list[Program] = []
         self.sandbox: DesktopSandbox | None = None
@@ -125,6 +127,9 @@ class DesktopEnvironment:
             self._wm = self.sandbox.launch([self.window_manager])
             self._wait(lambda: self._wm_ready(), 5.0)
             wait_managing(self._dpy, 10.0)
+        from macrohard.imagine.live import attach
+
+        self.watcher = attach(self.display_name, enabled=self.watch)
 
     def guard_facts(self) -> GuardFacts:
         """The network of the desktop's sandbox as built (before ``start``: the one it will build), for the guard."""
@@ -139,6 +144,9 @@ class DesktopEnvironment:
         return bool(atom) and self._dpy.screen().root.get_full_property(atom, self._X.AnyPropertyType) is not None
 
     def close(self) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()
+            self.watcher = None
         for closer in (self._sct, self._dpy):
             if closer is not None:
                 try:
@@ -332,5 +340,8 @@ class DesktopEnvironment:
         if exited:
             text += "\nPrograms that have exited: " + "; ".join(exited)
         images = [image(self.screenshot())] if self.frames else []
-        return Observation(output=text, error=error, images=images,
-                           meta={"display": self.display_name, "windows": len(wins)})
+        meta: dict[str, Any] = {"display": self.display_name, "windows": len(wins)}
+        if self.watcher is not None:
+            seen, meta["screen_events"] = self.watcher.observation()
+            text += "\n" + seen if seen else ""
+        return Observation(output=text, error=error, images=images, meta=meta)

@@ -7,6 +7,7 @@ Python wheel), else RapidOCR; ``engine("rapidocr")`` picks the other.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -51,12 +52,14 @@ class Tesseract:
         if shutil.which("tesseract") is None:
             raise MissingDependency("OCR with tesseract needs it installed: apt-get install tesseract-ocr")
         self.lang, self.psm = lang, psm
+        # one thread: OpenMP's workers cost more than they give on the small images read here
+        self._env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
 
     def read(self, rgb: np.ndarray) -> list[TextBox]:
         if rgb.shape[0] < 8 or rgb.shape[1] < 8:
             return []
         proc = subprocess.run(["tesseract", "-", "stdout", "-l", self.lang, "--psm", str(self.psm), "tsv"],
-                              input=_png(rgb), capture_output=True, timeout=120)
+                              input=_png(rgb), capture_output=True, timeout=120, env=self._env)
         if proc.returncode != 0:
             raise RuntimeError(f"tesseract failed: {proc.stderr.decode(errors='replace')[-300:]}")
         lines: dict[tuple[str, ...], list[tuple[str, int, int, int, int, float]]] = {}

@@ -99,9 +99,12 @@ class LiveRuns:
             return self._ask(run.id, action, verdict, timeout, fallback)
 
         def work() -> Run:
+            from macrohard.server.screen import watching
+
             try:
-                return run_task(task, model=model, store=self.store, guard=guard, on_step=on_step, approve=approve,
-                                run=run, isolation="bwrap")
+                with watching(self.bus, run.id):  # a desktop's screen events reach the viewers as they happen
+                    return run_task(task, model=model, store=self.store, guard=guard, on_step=on_step,
+                                    approve=approve, run=run, isolation="bwrap")
             finally:
                 self._finished(run.id)
 

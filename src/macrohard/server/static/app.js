@@ -85,6 +85,10 @@ const macrohard = (() => {
       (window.macrohardReceived = window.macrohardReceived || []).push({ index: d.step.index, publishedAt: d.published_at, receivedAt: Date.now() / 1000 });
     });
     events.addEventListener("approval", (m) => showApproval(runId, JSON.parse(m.data)));
+    events.addEventListener("screen", (m) => {  // what the run's screen watcher saw (macrohard.imagine.live)
+      const d = JSON.parse(m.data); const list = document.getElementById("screen-events");
+      list.hidden = false; list.append(el("li", `screen ${d.kind}`, d.message));
+    });
     events.addEventListener("approval_done", (m) => { const d = JSON.parse(m.data); const a = document.getElementById(`ask-${d.id}`); if (a) a.remove(); });
     events.addEventListener("end", (m) => { events.close(); finished(runId, JSON.parse(m.data).run); });
   }
