@@ -55,41 +55,34 @@ def code(
     then commits the change on a new branch (never your current one, never a push) — refused when the gate
     did not pass unless --force, which is recorded in the audit chain."""
     from macrohard.cli.run import _asker, exit_code
-    from macrohard.coding.session import coding_task, gate_run, prepare
-    from macrohard.divisions.catalog import get_division, load_divisions
-    from macrohard.divisions.runtime import Staff, run_division
+    from macrohard.coding.session import run_coding
     from macrohard.models import get_model
     from macrohard.safety.guard import Guard
     from macrohard.types import Run
 
-    state, detection, before = prepare(source, timeout=test_timeout, use_cache=not no_cache)
     note = err_console if as_json else console
-    note.print(f"[bold]repository[/] {escape(state.path)} on {escape(state.branch)} at {state.head[:12]}", highlight=False)
-    note.print(f"[bold]tests:[/] {escape(detection.summary())}", highlight=False)
-    if before is not None:
+
+    def on_ready(state: Any, detection: Any, before: Any) -> None:
+        note.print(f"[bold]repository[/] {escape(state.path)} on {escape(state.branch)} at {state.head[:12]}", highlight=False)
+        note.print(f"[bold]tests:[/] {escape(detection.summary())}", highlight=False)
+        if before is None:
+            note.print("[yellow]no test command found: the change cannot be gated; applying it will need --without-tests[/]")
+            return
         c = before.counts
         note.print(f"[bold]baseline:[/] {c.get('passed', 0)} passed, {c.get('failed', 0)} failed "
                    f"({before.seconds:.1f}s{', cached' if before.cached else ''})", highlight=False)
         if before.network_note:
             note.print(f"  [yellow]{escape(before.network_note)}[/]")
-    else:
-        note.print("[yellow]no test command found: the change cannot be gated; applying it will need --without-tests[/]")
-    divisions = load_divisions()
-    div = get_division(division, divisions)
-    guard = Guard.from_policy(str(policy) if policy else None)
-    store = open_store()
-    llm = get_model(model or div.model)
-    run = Run(task=coding_task(task, state, detection, before, "pending"), model=llm.name)
-    budget = div.budget.model_dump(exclude_unset=True) | ({"max_steps": max_steps} if max_steps else {})
-    run.task = coding_task(task, state, detection, before, run.id, budget=budget, model=llm.name)
 
     def on_step(_run: Run, step: Any) -> None:
         if not as_json:
             print_step(step, run_id=_run.id)
 
-    staff = Staff(divisions=divisions, approve=_asker(guard), on_step=on_step)
-    finished = run_division(run.task, div, staff=staff, store=store, guard=guard, model=llm, run=run)
-    report = gate_run(finished, store, state, detection, before, targets=test or ())
+    guard = Guard.from_policy(str(policy) if policy else None)
+    finished, report = run_coding(task, source, model=get_model(model) if model else None, store=open_store(),
+                                  guard=guard, approve=_asker(guard), on_step=on_step, on_ready=on_ready,
+                                  targets=test or (), division=division, max_steps=max_steps,
+                                  test_timeout=test_timeout, use_cache=not no_cache)
     if as_json:
         print_json(finished.model_dump(mode="json"))
     else:

@@ -7,7 +7,8 @@ so the user sees what was found and what was not:
    repository says it; nothing is guessed.
 2. pytest: a pytest configuration (``pytest.ini``, ``conftest.py``, ``[tool.pytest.ini_options]``,
    ``[tool:pytest]``, ``[pytest]`` in tox.ini) or a test file that imports pytest.
-3. unittest: ``test_*.py`` / ``*_test.py`` files, none of which imports pytest.
+   Plain ``def test_`` functions (pytest's style) count too.
+3. unittest: ``test_*.py`` / ``*_test.py`` files that use unittest, none of which imports pytest.
 4. tox / nox (``tox.ini``, ``noxfile.py``): they build environments from the network, which the
    sandbox does not have; said so.
 5. ``npm test`` (a ``scripts.test`` in package.json that is not npm's "no test specified").
@@ -119,12 +120,17 @@ def detect(repo: str | Path, *, timeout: float = 300.0) -> Detection:
     if uses_pytest:
         rel = uses_pytest[0].relative_to(root)
         return Detection(command=_pytest(timeout, f"{len(tests)} test file(s); {rel} imports pytest"), considered=seen)
+    bare = [p for p in tests if re.search(r"^def test_", _read(p), re.M) or "unittest" not in _read(p)]
+    if bare:  # plain test functions: pytest's style (unittest would find nothing in them)
+        rel = bare[0].relative_to(root)
+        return Detection(command=_pytest(timeout, f"{len(tests)} test file(s); {rel} has plain test functions"),
+                         considered=seen)
     if tests:
         start = "tests" if (root / "tests").is_dir() and not (root / "tests" / "__init__.py").exists() else "."
         cmd = "python3 -B -m unittest discover -v" + (f" -s {start}" if start != "." else "")
         return Detection(command=TestCommand(command=cmd, runner="unittest", timeout=timeout,
                                              reason=f"{len(tests)} test file(s) (e.g. {tests[0].relative_to(root)}), "
-                                                    "none imports pytest"), considered=seen)
+                                                    "all use unittest"), considered=seen)
     seen.append("no Python test files (test_*.py, *_test.py)")
     if tox_ini or (root / "noxfile.py").is_file():
         tool = "tox" if tox_ini else "nox"

@@ -30,6 +30,7 @@ from macrohard.coding.detect import JUNIT_FILE, TestCommand
 from macrohard.coding.results import SUITE, counts, from_junit, from_output, summary_counts
 
 LOG_FILE = ".macrohard-test.log"
+TIME_FILE = ".macrohard-test.time"
 _NETWORK = re.compile(r"Network is unreachable|Temporary failure in name resolution|Name or service not known|"
                       r"Could not resolve host|getaddrinfo failed|No address associated with hostname|"
                       r"Failed to establish a new connection", re.I)
@@ -46,7 +47,8 @@ class TestRun(BaseModel):
     runner: str
     exit_code: int | None
     timed_out: bool = False
-    seconds: float = 0.0
+    seconds: float = Field(default=0.0, description="Wall time of the run, the sandbox's start included.")
+    test_seconds: float = Field(default=0.0, description="Time the test command itself ran, inside the sandbox.")
     tests: dict[str, str] = Field(default_factory=dict, description="test id -> passed, failed or skipped")
     counts: dict[str, int] = Field(default_factory=dict)
     output_sha256: str = ""
@@ -86,17 +88,23 @@ def run_tests(tree: Path, command: TestCommand, *, limits: Any = None) -> TestRu
     """Run ``command`` over ``tree`` in a fresh sandbox (no network) and read its per-test results."""
     from macrohard.envs.oneshot import run_sandboxed
 
-    for leftover in (JUNIT_FILE, LOG_FILE):
+    for leftover in (JUNIT_FILE, LOG_FILE, TIME_FILE):
         (tree / leftover).unlink(missing_ok=True)
     start = time.monotonic()
-    result = run_sandboxed(f"( {command.command}\n) > {LOG_FILE} 2>&1", str(tree), network="none", limits=limits,
-                           timeout=command.timeout)
+    timed = (f"s=$(date +%s%N); ( {command.command}\n) > {LOG_FILE} 2>&1; rc=$?; "
+             f"echo \"$s $(date +%s%N)\" > {TIME_FILE}; exit $rc")
+    result = run_sandboxed(timed, str(tree), network="none", limits=limits, timeout=command.timeout)
     seconds = time.monotonic() - start
+    try:
+        began, ended = (int(x) for x in (tree / TIME_FILE).read_text().split())
+        test_seconds = (ended - began) / 1e9
+    except (OSError, ValueError):  # stopped before it could say: all of it counts as the tests'
+        test_seconds = seconds
     log = tree / LOG_FILE
     output = log.read_text(errors="replace") if log.exists() else result.output
     tests = (from_junit(tree / JUNIT_FILE) if command.runner == "pytest" else None) or from_output(command.runner, output)
     if result.timed_out or result.exit_code is None or not tests:
-        ok = result.exit_code == 0 and not result.timed_out
+        ok = result.exit_code == 0 and not result.timed_out and "\nRan 0 tests" not in output  # nothing ran: no pass
         tests = {**({} if result.timed_out else tests), SUITE: "passed" if ok else "failed"}
     found = counts(tests) if SUITE not in tests else {**summary_counts(output), **counts(tests)}
     note = ""
@@ -107,7 +115,7 @@ def run_tests(tree: Path, command: TestCommand, *, limits: Any = None) -> TestRu
     if result.timed_out:
         tail += f"\n[stopped after {command.timeout:g}s: the test run timed out and counts as failing]"
     return TestRun(command=command.command, runner=command.runner, exit_code=result.exit_code,
-                   timed_out=result.timed_out, seconds=round(seconds, 3), tests=tests, counts=found,
+                   timed_out=result.timed_out, seconds=round(seconds, 3), test_seconds=round(test_seconds, 3), tests=tests, counts=found,
                    output_sha256=hashlib.sha256(output.encode()).hexdigest(), output_tail=tail, network_note=note)
 
 

@@ -21,7 +21,7 @@ MAX_FILES = 20_000
 MAX_MB = 500
 # what test runs and tools leave behind in a workspace; never part of a change, ignored by git or not
 JUNK_DIRS = {"__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".cache", ".tox", ".nox", "node_modules"}
-JUNK_FILES = {".bash_history", ".python_history", ".lesshst", ".macrohard-junit.xml", ".macrohard-test.log",
+JUNK_FILES = {".bash_history", ".python_history", ".lesshst", ".macrohard-junit.xml", ".macrohard-test.log", ".macrohard-test.time",
               ".coverage", ".viminfo", ".wget-hsts"}
 
 

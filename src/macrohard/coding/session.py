@@ -108,3 +108,28 @@ def gate_run(run: Run, store: Any, state: RepoState, detection: Detection, befor
                           check="coding-gate")
         AuditLog(path).append(run.id, "gate", verdict, gating.evidence(report))
     return report
+
+
+def run_coding(text: str, source: str | Path, *, model: Any = None, store: Any = None, guard: Any = None,
+               approve: Any = None, on_step: Any = None, on_ready: Any = None, targets: Sequence[str] = (),
+               division: str = "coding", max_steps: int | None = None, test_timeout: float = 300.0,
+               use_cache: bool = True, divisions: dict[str, Any] | None = None) -> tuple[Run, gating.GateReport]:
+    """The whole coding run: prepare (``on_ready(state, detection, baseline)`` then), the division's run, the gate."""
+    from macrohard.divisions.catalog import get_division, load_divisions
+    from macrohard.divisions.runtime import Staff, run_division
+    from macrohard.models import get_model
+    from macrohard.store.sqlite import SQLiteStore
+
+    state, detection, before = prepare(source, timeout=test_timeout, use_cache=use_cache)
+    if on_ready is not None:
+        on_ready(state, detection, before)
+    divisions = divisions if divisions is not None else load_divisions()
+    div = get_division(division, divisions)
+    store = store if store is not None else SQLiteStore()
+    llm = model if model is not None else get_model(div.model)
+    run = Run(task=coding_task(text, state, detection, before, "pending"), model=llm.name)
+    budget = div.budget.model_dump(exclude_unset=True) | ({"max_steps": max_steps} if max_steps else {})
+    run.task = coding_task(text, state, detection, before, run.id, budget=budget, model=llm.name)
+    staff = Staff(divisions=divisions, approve=approve, on_step=on_step)
+    finished = run_division(run.task, div, staff=staff, store=store, guard=guard, model=llm, run=run)
+    return finished, gate_run(finished, store, state, detection, before, targets=targets)
