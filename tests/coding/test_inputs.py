@@ -136,3 +136,15 @@ def test_unittest_results_are_read_per_test(tmp_path: Path) -> None:
     result = run_tests(work, found.command)
     assert result.tests == {"test_u.T.test_ok": "passed", "test_u.T.test_bad": "failed"}
     assert result.exit_code == 1
+
+
+def test_a_module_that_failed_to_collect_is_judged_by_its_tests_once_collected() -> None:
+    from macrohard.coding.gate import TestRun, compare
+
+    before = TestRun(command="c", runner="pytest", exit_code=2, tests={"test_six": "failed", "test_a::test_x": "passed"})
+    fixed = TestRun(command="c", runner="pytest", exit_code=0,
+                    tests={"test_six::test_one": "passed", "test_six::test_two": "skipped", "test_a::test_x": "passed"})
+    assert compare(before, fixed, changed=["six.py"]).status == "passed"
+    broken = fixed.model_copy(update={"tests": {**fixed.tests, "test_six::test_two": "failed"}})
+    report = compare(before, broken, changed=["six.py"])
+    assert report.status == "failed" and "test_six" in report.reason

@@ -95,3 +95,15 @@ def test_the_manifest_names_versions_and_hashes() -> None:
     for project in spec["projects"]:
         assert project["version"] and len(project["sha256"]) == 64 and project["files"]
     json.dumps(spec)
+
+
+def test_the_tasks_make_an_eval_suite_that_starts_from_each_repository(tmp_path: Path) -> None:
+    from macrohard.coding.benchset import suite_yaml
+    from macrohard.eval.suite import parse_suite
+
+    mutation = next(m for m in candidates("lib.py", LIB) if m.operator == "flip")
+    task = {"id": "lib-01-flip", "text": "fix it", "repo": str(tmp_path / "r"), "operator": "flip", "path": "lib.py",
+            "what": mutation.what, "oracle": mutation.oracle(LIB.split("\n"))}
+    suite = parse_suite(suite_yaml([task]))
+    assert suite.tasks[0].to_task().source == str(tmp_path / "r")
+    assert suite.tasks[0].script is not None and suite.tasks[0].script[0]["kind"] == "edit_file"

@@ -152,6 +152,10 @@ def compare(before: TestRun, after: TestRun, *, targets: Sequence[str] = (), cha
     for test in flaky:  # passing only sometimes: not passing
         now[test] = "failed"
     was = before.tests
+    for test, status in was.items():  # a module that failed to collect, now collected: its tests decide
+        inner = [s for t, s in now.items() if t.startswith((f"{test}::", f"{test}."))] if test not in now else []
+        if status == "failed" and inner:
+            now[test] = "passed" if all(s != "failed" for s in inner) else "failed"
     newly_passing = sorted(t for t, s in now.items() if s == "passed" and was.get(t) != "passed")
     newly_failing = sorted(t for t, s in was.items() if s == "passed" and now.get(t) != "passed")
     newly_failing += sorted(t for t, s in now.items() if s == "failed" and t not in was)

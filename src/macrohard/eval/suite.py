@@ -93,12 +93,14 @@ class SuiteTask(BaseModel):
     budget: Budget = Field(default_factory=Budget)
     network: str = "none"
     site: str | None = Field(default=None, description="A local test site served during the run (`macrohard.sites`).")
+    source: str | None = Field(default=None, description="A directory the run starts from, copy-on-write (never "
+                               "modified), e.g. a repository of the mutation suite (`scripts/make_mutation_suite.py`).")
     script: list[dict[str, Any]] | None = Field(default=None, description="Actions the scripted model plays.")
     check: Check | None = Field(default=None, description="How success is decided; none: the run's own status.")
 
     def to_task(self, model: str | None = None) -> Task:
         return Task(text=self.text, environment=self.environment, files=self.files, setup=self.setup,
-                    tags=self.tags, budget=self.budget, network=self.network, model=model)
+                    tags=self.tags, budget=self.budget, network=self.network, model=model, source=self.source)
 
 
 class Suite(BaseModel):
