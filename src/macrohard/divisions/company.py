@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from macrohard.divisions.config import Division
-from macrohard.divisions.delegate import carve, child_failed, link, spend
+from macrohard.divisions.delegate import carve, child_failed, link, spend, untrusted_read
 from macrohard.envs.admit import admit
 from macrohard.safety.approval import Approved
 from macrohard.safety.context import GuardContext
@@ -99,8 +99,10 @@ class PlanEnvironment:
             lines += self._wave(wave)
         failed = [sid for sid, run in self.results.items() if run is None or child_failed(run)]
         head = "All steps succeeded." if not failed else f"Failed so far: {', '.join(failed)}."
+        read = [w for r in self.results.values() if r is not None for w in untrusted_read(self.store, r.id)]
         return Observation(output="\n".join([head, *lines]), error=bool(failed),
-                           meta={"runs": {sid: (r.id if r else None) for sid, r in self.results.items()}})
+                           meta={"runs": {sid: (r.id if r else None) for sid, r in self.results.items()},
+                                 "untrusted_read": list(dict.fromkeys(read))[:10]})
 
     def _wave(self, wave: list[PlanStep]) -> list[str]:
         from macrohard.divisions.runtime import division_task

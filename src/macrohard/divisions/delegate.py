@@ -69,6 +69,18 @@ def result_text(child: Run) -> str:
     return "\n".join(lines)
 
 
+def untrusted_read(store: Any, run_id: str) -> list[str]:
+    """What untrusted content a sub-run read (its screened observations' sources): its result, written by a
+    model that read it, is untrusted in turn (``safety.flow``)."""
+    out = []
+    for step in store.steps(run_id):
+        obs = step.observation
+        if obs is not None and obs.untrusted:
+            flow = obs.meta.get("flow") if isinstance(obs.meta.get("flow"), dict) else {}
+            out.append(str(flow.get("source") or "content marked untrusted"))
+    return list(dict.fromkeys(out))[:10]
+
+
 def child_failed(child: Run) -> bool:
     return child.status is not RunStatus.succeeded or (child.check is not None and not child.check.passed)
 
@@ -141,4 +153,5 @@ class DelegateEnvironment:
         spend(self.ctx, child, self.run)
         link(self.guard, self.store, self.run, self.ctx, child)
         return Observation(output=result_text(child), error=child_failed(child),
-                           meta={"run_id": child.id, "division": name, "status": child.status.value})
+                           meta={"run_id": child.id, "division": name, "status": child.status.value,
+                                 "untrusted_read": untrusted_read(self.store, child.id)})

@@ -253,7 +253,7 @@ class BrowserEnvironment:
         if blocked:
             note += f"\nBlocked by the network policy ({self._policy_text()}): " + ", ".join(list(dict.fromkeys(blocked))[:5])
         return Observation(output=(note + "\n\n" if note else "") + text, images=self._frame(),
-                           meta={"url": self._page.url})
+                           meta={"url": self._page.url, "sends": self._sends()})
 
     def _act(self, action: Any) -> str:
         page = self._page
@@ -344,6 +344,17 @@ class BrowserEnvironment:
             snap = snap[:limit] + f"\n[... snapshot cut at {limit} characters; scroll or read parts of the page ...]"
         header = f"URL: {page.url}\nTitle: {self._title()}"
         return f"{header}\nPage (element ids in brackets, e.g. [e5], are what browser_click/type/select take):\n{snap}"
+
+    def _sends(self) -> list[str]:
+        """Where the page's forms post and its frames load (the guard's flow control: a click that submits
+        a form sends data there)."""
+        try:
+            posts = self._page.evaluate("() => Array.from(document.querySelectorAll('form, [formaction]'), "
+                                        "e => e.tagName === 'FORM' ? e.action : e.formAction)")
+        except Exception:  # noqa: BLE001  (a page mid-navigation: its frames still say where they are)
+            posts = []
+        frames = [f.url for f in self._page.frames[1:]]
+        return sorted({u for u in [*posts, *frames] if isinstance(u, str) and "://" in u})[:50]
 
     def _title(self) -> str:
         # Asked of the browser process (DevTools target info), not the page: a page stuck in a

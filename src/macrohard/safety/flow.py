@@ -1,12 +1,15 @@
 """Information-flow control: what untrusted content may lead to, and how the model receives it.
 
 The guard marks observations untrusted by their source (web pages, files the agent did not write in
-this run, command output that printed such files or came from the network, messages and outside tools)
+this run, command output that printed such files or came from the network, messages and outside tools, what
+the desktop screen shows, and a sub-run's result when the sub-run read untrusted content)
 and keeps that in its context (``safety.taint``), fed only by actions it approved and observations it
 screened. ``FlowCheck`` then asks a person (the policy's ``flow`` section decides) before
 
 - an action that sends data out after untrusted content was read ("after untrusted content from X at
-  step N"),
+  step N"); besides network commands and navigation, a browser click, Enter or typing that posts a form or
+  types into a page of an address the run did not go to with approval, and a terminal line on the desktop
+  that uses the network,
 - an action going to an address or email that untrusted content named and the task did not,
 - the action that would give the run the third of {untrusted input, private data, external
   communication} (the "Rule of Two").
@@ -30,7 +33,7 @@ from macrohard.safety.injection import flagged_lines
 from macrohard.safety.policy import Policy
 from macrohard.safety.review import addresses, facts_of
 from macrohard.safety.taint import Pending, Source
-from macrohard.types import Decision, Observation, Verdict
+from macrohard.types import BashAction, Decision, Observation, Verdict
 
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _SENDERS = R.DOWNLOADERS | R.NETWORK_TOOLS | {"mail", "mailx", "sendmail", "mutt", "ftp", "twine"}
@@ -42,6 +45,7 @@ _TEXT_READERS = frozenset({"cat", "head", "tail", "less", "more", "grep", "egrep
 _NOT_PRIVATE = ("/usr/", "/bin/", "/sbin/", "/lib", "/opt/", "/dev/null", "/etc/os-release", "/proc/self/")
 _CONTENT_FIELDS = frozenset({"content", "new", "old", "text", "answer"})
 _ORDER = {Decision.deny: 0, Decision.ask: 1, Decision.allow: 2}
+_BROWSER_INPUT = frozenset({"browser_click", "browser_type", "browser_press", "browser_select"})
 
 
 def targets(text: str) -> set[str]:
@@ -117,6 +121,17 @@ class FlowCheck:
                 new = addresses(url) - ctx.flow.visited - addresses(ctx.task_text)
                 if new:
                     send = f"browser navigation to a new address {sorted(new)[0]}"
+            elif kind in _BROWSER_INPUT and ctx.network != "none":
+                send = _browser_send(action, ctx)
+        if kind.startswith("desktop_"):
+            # what the screen shows (window titles, a screenshot) comes from whatever the windows display
+            pending.source = Source("desktop", "the desktop screen (window titles and a screenshot)", step)
+            for sub in ctx.terminal.preview(action) if kind in ("desktop_type", "desktop_key") else ():
+                if sub.line.strip():  # a terminal line this submits is a command: what it reads and sends
+                    inner, out = self.analyse(BashAction(command=sub.line), ctx)
+                    adds |= inner.adds - {"untrusted"}
+                    pending.private = pending.private or inner.private
+                    send = send or (f"the terminal line {sub.line[:80]!r}: {out}" if out else "")
         if kind in ("read_file", "write_file", "edit_file", "list_dir") or kind in ("bash", "desktop_launch"):
             memo, ctx.last_facts = ctx.last_facts, None
             facts = memo[1] if memo is not None and memo[0] is action else facts_of(action, ctx, self.policy)
@@ -164,6 +179,25 @@ class FlowCheck:
         inside = any(path == r or path.startswith(r.rstrip("/") + "/") for r in roots)
         allowed = any(path == a or path.startswith(a.rstrip("/") + "/") for a in self.policy.allowed_paths)
         return path.startswith("/") and not inside and not allowed and not path.startswith(_NOT_PRIVATE)
+
+
+def _browser_send(action: Any, ctx: GuardContext) -> str:
+    """Where a click, key or typing on the current page sends data: typing goes to the page's own address; what
+    may submit a form (a click, Enter, typing with submit, a select) also to the addresses its forms post to and
+    its frames load (``FlowState.page_sends``, from the browser's observation). One the run did not go to with
+    approval and the task did not name is a new address: a send."""
+    kind = action.kind
+    key = str(getattr(action, "key", "")).lower()
+    submits = kind in ("browser_click", "browser_select") or (kind == "browser_type" and action.submit) or \
+        (kind == "browser_press" and key.split("+")[-1] in ("enter", "return", "numpadenter"))
+    dests = {ctx.flow.page} if ctx.flow.page and (submits or kind == "browser_type") else set()
+    if submits:
+        dests |= ctx.flow.page_sends
+    new = sorted(dests - ctx.flow.visited - addresses(ctx.task_text))
+    if not new:
+        return ""
+    how = "typing into" if kind == "browser_type" and not submits else f"{kind} on"
+    return f"{how} a page whose form, frame or address sends to a new address {new[0]}"
 
 
 def _operands(command: str, ctx: GuardContext) -> list[str]:
@@ -255,6 +289,17 @@ class FlowScreen:
         if "redacted" in flags:
             ctx.flow.capabilities.setdefault("private", f"secrets in an observation at step {ctx.step}")
         src = running.source if running is not None else None
+        ran = str(getattr(running.action, "kind", "")) if running is not None else ""
+        if ran.startswith("browser_") and isinstance(obs.meta.get("url"), str):
+            # the page now shown: its own address, and where its forms post and its frames load
+            page = addresses(obs.meta["url"])
+            ctx.flow.page = min(page) if page else ""
+            ctx.flow.page_sends = {a for u in obs.meta.get("sends") or () if isinstance(u, str)
+                                   for a in addresses(u)} - page
+        read = obs.meta.get("untrusted_read") if ran in ("delegate", "plan") else None
+        if src is None and read:  # a sub-run's result, written by a model that read untrusted content
+            src = Source("delegation", f"the result of a sub-run that read {str(read[0])[:200]}", ctx.step)
+            ctx.flow.read_untrusted(src)
         flagged = "injection" in flags
         if src is None and not flagged:
             return obs

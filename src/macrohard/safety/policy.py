@@ -77,7 +77,7 @@ class Observations(_Strict):
 
 
 Delivery = Literal["marker", "fence", "withhold"]
-FLOW_SOURCES = ("web", "file", "command", "message", "tool", "flagged")
+FLOW_SOURCES = ("web", "file", "command", "message", "tool", "desktop", "delegation", "flagged")
 
 
 class Flow(_Strict):

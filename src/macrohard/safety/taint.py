@@ -15,7 +15,7 @@ from typing import Any
 class Source:
     """One untrusted observation: what it was and the step that brought it in."""
 
-    kind: str  # web, file, command, message, tool
+    kind: str  # web, file, command, message, tool, desktop, delegation
     what: str  # "web page http://...", "file notes.txt (not written by the agent in this run)"
     step: int
 
@@ -40,6 +40,8 @@ class FlowState:
     visited: set[str] = field(default_factory=set)  # addresses the run went to with approval
     pending: Pending | None = None  # the last reviewed action
     running: Pending | None = None  # the last approved action, whose observation comes next
+    page: str = ""  # the browser page's address (host:port), from the last browser observation screened
+    page_sends: set[str] = field(default_factory=set)  # other addresses its forms post to and its frames load
 
     def committed(self, action: Any) -> None:
         """``action`` was approved: what its review found now holds for the run."""
