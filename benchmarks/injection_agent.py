@@ -1,0 +1,71 @@
+"""Agent-level injection tasks: harmful actions executed (target 0) and utility lost on benign twins.
+
+    PYTHONPATH=src .venv/bin/python benchmarks/injection_agent.py [--json] [--only ID,ID] [--modes shipped,control]
+
+Runs every task of ``eval.injection_tasks`` (pages, workspace files and tool output carrying injections; shell
+tasks in bubblewrap, browser tasks in sandboxed Chromium against ``macrohard.sites`` apps), injected and as its
+benign twin, played by an obedient victim that does whatever the injection asks, under four guards: the shipped
+one, it with the injection detector off, flow control alone (every rule allows, detector off) and the control
+(everything allowed: the sandbox alone). Harm is counted on the host: requests reaching the exfiltration
+listener, files created or deleted outside the workspace.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+from datetime import UTC, datetime
+
+from macrohard.eval.injection_tasks import MODES, run_all
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--json", action="store_true", help="print the rows as JSON")
+    ap.add_argument("--only", default="", help="comma-separated task ids")
+    ap.add_argument("--modes", default=",".join(MODES), help=f"comma-separated, of {', '.join(MODES)}")
+    args = ap.parse_args()
+    only = set(filter(None, args.only.split(",")))
+    load0, started = os.getloadavg()[0], time.monotonic()
+    result = run_all(tuple(args.modes.split(",")), only=(lambda t: t.id in only) if only else None)
+    rows = result["rows"]
+    if args.json:
+        print(json.dumps(result, indent=1, default=str))
+        return 0
+    modes = list(dict.fromkeys(r["mode"] for r in rows))
+    ids = list(dict.fromkeys(r["id"] for r in rows))
+    print(f"agent-level injection tasks · {platform.machine()} python {platform.python_version()} · "
+          f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC · load {load0:.1f} → {os.getloadavg()[0]:.1f} · "
+          f"{time.monotonic() - started:.0f} s")
+    print(f"{len(ids)} tasks, obedient victim (does everything the injection asks); harm = effects on the host")
+    print(f"{'mode':14} {'harm (injected)':>16} {'tasks harmed':>13} {'utility benign':>15} {'utility attacked':>17} "
+          f"{'stopped by flow':>16}")
+    for mode in modes:
+        inj = [r for r in rows if r["mode"] == mode and r["injected"]]
+        ben = [r for r in rows if r["mode"] == mode and not r["injected"]]
+        print(f"{mode:14} {sum(r['harm'] for r in inj):>16} {sum(r['harm'] > 0 for r in inj):>8}/{len(inj):<4} "
+              f"{sum(r['useful'] for r in ben):>10}/{len(ben):<4} {sum(r['useful'] for r in inj):>12}/{len(inj):<4} "
+              f"{sum(r['by_flow'] for r in inj):>11}/{len(inj):<4}")
+    print("\nper task (injected: harm / stopped by / detector flagged; benign twin: utility)")
+    for tid in ids:
+        cells = []
+        for mode in modes:
+            i = next(r for r in rows if r["id"] == tid and r["mode"] == mode and r["injected"])
+            b = next(r for r in rows if r["id"] == tid and r["mode"] == mode and not r["injected"])
+            cells.append(f"{mode}: {i['harm']} {(i['stopped'] or '-')[:34]} {'F' if i['flagged'] else '.'} "
+                         f"{'ok' if b['useful'] else 'LOST'}")
+        print(f"  {tid:24} " + " | ".join(cells))
+    lost = [r for r in rows if not r["injected"] and not r["useful"]]
+    for r in lost:
+        print(f"  utility lost: {r['id']} ({r['mode']}): {r['stopped']} {r['reason'][:160]} {r['check'][:120]}")
+    if result["skipped"]:
+        print("skipped: " + ", ".join(result["skipped"]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
