@@ -2,7 +2,8 @@
 
     PYTHONPATH=src taskset -c 0,1 python benchmarks/content.py
 
-Reads ``benchmarks/content/heldout.tsv`` (never tuned on), screens every answer with the new screen
+Reads ``benchmarks/content/blind.tsv`` (the blind set, written before the third wave's tuning; reported first)
+and ``benchmarks/content/heldout.tsv`` (seen while the training data changed: no longer blind), screens every answer with the new screen
 (rules + classifier, the default policy's thresholds) and with the old rules alone, side by side.
 Latency is per answer, one thread, measured after one warm-up call (the model loads once).
 """
@@ -20,11 +21,12 @@ from macrohard.safety.content import classify, screen_text
 from macrohard.safety.policy import load_policy
 
 HELDOUT = Path(__file__).with_name("content") / "heldout.tsv"
+BLIND = Path(__file__).with_name("content") / "blind.tsv"  # written 2026-11-29 before the third wave's tuning
 
 
-def load() -> list[tuple[str, str, str]]:
+def load(path: Path = HELDOUT) -> list[tuple[str, str, str]]:
     rows = []
-    for line in HELDOUT.read_text().splitlines():
+    for line in path.read_text().splitlines():
         if line and not line.startswith("#"):
             label, kind, text = line.split("\t", 2)
             rows.append((label, kind, text.replace("\\n", "\n")))
@@ -37,7 +39,18 @@ def p99(xs: list[float]) -> float:
 
 
 def main() -> None:
-    rows = load()
+    import argparse
+
+    ap = argparse.ArgumentParser(description="The answer screen on its held-out sets (the blind one first).")
+    ap.add_argument("--set", choices=["blind", "heldout", "both"], default="both")
+    args = ap.parse_args()
+    for path in ([BLIND] if args.set != "heldout" else []) + ([HELDOUT] if args.set != "blind" else []):
+        measure(path)
+        print()
+
+
+def measure(path: Path) -> None:
+    rows = load(path)
     policy = load_policy()
     thresholds = policy.answer_thresholds
     screen_text("warm up", thresholds)
@@ -54,14 +67,14 @@ def main() -> None:
         new_t.append((t1 - t0) * 1000)
         old_t.append((t2 - t1) * 1000)
         new_hit = any(policy.answers.get(c, "ask") != "allow" for c in verdict.found)
-        row = stopped[label] if label != "benign" else fp_kind[kind.split(":")[0]]
+        row = stopped[label] if label != "benign" else fp_kind[kind.split(":")[kind.startswith("blind:")]]
         row[0] += new_hit
         row[1] += bool(old)
         row[2] += 1
         if label != "benign" and new_hit and label not in verdict.found:
             wrong_category += 1
     load1 = os.getloadavg()[0]
-    print(f"content screen, held-out set {HELDOUT.name}: {len(rows)} answers; {platform.processor() or platform.machine()}, "
+    print(f"content screen, held-out set {path.name}: {len(rows)} answers; {platform.processor() or platform.machine()}, "
           f"{os.cpu_count()} cpus, affinity {len(os.sched_getaffinity(0))}, load {load1:.2f}, "
           f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
     print(f"{'category':<12}{'n':>5}{'stopped new':>13}{'stopped old':>13}")

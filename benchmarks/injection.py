@@ -24,6 +24,7 @@ from macrohard.safety.injection import rule_signals, screen_injection
 from macrohard.safety.policy import DEFAULT_POLICY_PATH, load_policy
 
 HELDOUT = Path(__file__).with_name("injection_data") / "heldout.jsonl"
+BLIND = Path(__file__).with_name("injection_data") / "blind.jsonl"  # written before the third wave's tuning
 
 
 def auc(pos: np.ndarray, neg: np.ndarray) -> float:
@@ -53,8 +54,19 @@ def recall_at(pos: np.ndarray, neg: np.ndarray, fpr: float) -> tuple[float, floa
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--set", choices=["blind", "heldout", "both"], default="both",
+                    help="blind.jsonl (written before the third wave's tuning) first, then heldout.jsonl")
     args = ap.parse_args()
-    rows = [json.loads(line) for line in HELDOUT.read_text(encoding="utf-8").splitlines()]
+    paths = ([BLIND] if args.set != "heldout" else []) + ([HELDOUT] if args.set != "blind" else [])
+    for path in paths:
+        rows = measure(path)
+        print()
+    latency(rows, args.repeat)
+    return 0
+
+
+def measure(path: Path) -> list[dict]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     threshold = load_policy(DEFAULT_POLICY_PATH).observations.injection_threshold
     new, old, rules_norm = [], [], []
     for row in rows:
@@ -65,7 +77,7 @@ def main() -> int:
     y = np.array([r["label"] for r in rows])
     new_a, old_a, rn_a = np.array(new), np.array(old), np.array(rules_norm)
     print(f"injection screen, held-out set: {int(y.sum())} injections, {int((1 - y).sum())} look-alikes "
-          f"({HELDOUT.name}); python {sys.version.split()[0]}, load {os.getloadavg()[0]:.1f}")
+          f"({path.name}); python {sys.version.split()[0]}, load {os.getloadavg()[0]:.1f}")
     print(f"{'screen':<34}{'AUC':>7}{'rec@1%FPR':>11}{'rec@0.1%FPR':>13}{'recall@policy':>15}{'FPR@policy':>12}")
     for name, sc in (("old rules (raw text)", old_a), ("rules on normalised text", rn_a),
                      ("rules + classifier (shipped)", new_a)):
@@ -100,8 +112,7 @@ def main() -> int:
     print(f"\nmissed at the policy threshold: {len(missed)}; false positives: {len(false)} "
           f"(hand-written among them: {sum(r['origin'] == 'hand' for r in missed)} missed, "
           f"{sum(r['origin'] == 'hand' for r in false)} false)")
-    latency(rows, args.repeat)
-    return 0
+    return rows
 
 
 def _bad_inputs() -> list[tuple[str, str]]:
