@@ -167,7 +167,7 @@ def carrier(source: str, inj: str) -> str:
     template, topics = CARRIERS[source]
     p, q = R.sample(PEOPLE, 2)
     return template.format(n=R.randint(1000, 9999), m=R.randint(1000, 9999), topic=R.choice(topics), p=p, q=q,
-                           p_l=p.lower(), q_l=q.lower(), sha="%040x" % R.getrandbits(160), before=R.choice(BEFORE),
+                           p_l=p.lower(), q_l=q.lower(), sha=f"{R.getrandbits(160):040x}", before=R.choice(BEFORE),
                            after=R.choice(AFTER), inj=inj.replace('"', "'") if source == "csv" else inj)
 
 
