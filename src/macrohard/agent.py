@@ -297,6 +297,9 @@ class Agent:
         """Per-run limits from the task, per-day limits from the guard's policy (``safety/budget.py``)."""
         run.cost_usd = max(run.cost_usd, budget.priced(run.model, run.usage, 0.0))
         ctx.cost_usd = run.cost_usd
+        for extra in self.extra_envs:  # a wallet pays for the model from the same balance (money/wallet.py)
+            if callable(getattr(extra, "charge_model", None)):
+                extra.charge_model(run)
         # ctx.budget: the task's, less what sub-runs carved from it (divisions/delegate.py)
         budget.check_run_budget(task.model_copy(update={"budget": ctx.budget}), run, ctx.elapsed_s, steps=ctx.step - 1)
         policy = getattr(self.guard, "policy", None)

@@ -10,9 +10,10 @@ from __future__ import annotations
 import enum
 import time
 import uuid
+from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, field_validator
 
 
 class _Model(BaseModel):
@@ -113,6 +114,44 @@ class PlanAction(_Model):
 
     kind: Literal["plan"] = "plan"
     steps: list[PlanStep] = Field(min_length=1, max_length=20, description="The sub-tasks.")
+
+
+# -- money: paying from the run's wallet (money/, safety/money.py) ---------------------------------
+
+
+def _amount(value: Any) -> str:
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise ValueError("must be a number like 12.50")
+    try:
+        number = Decimal(value.strip())
+    except InvalidOperation:
+        raise ValueError(f"{value!r} is not a number; write it like 12.50") from None
+    if not number.is_finite() or number <= 0:
+        raise ValueError("must be greater than 0 (a payment only moves money to the payee)")
+    if number.as_tuple().exponent < -6 or number >= 10**12:  # type: ignore[operator]
+        raise ValueError("must have at most 6 decimals and stay below 10^12")
+    return format(number, "f")
+
+
+# A positive decimal amount in major units, kept as its exact text ("12.50"): JSON and floats cannot round it.
+Amount = Annotated[str, BeforeValidator(_amount)]
+
+
+class PayAction(_Model):
+    """Pay a payee from the run's wallet; with ``offer_url``, pay that page's HTTP 402 offer (x402-style) instead.
+    The guard checks the limits; a new payee or a large amount is asked about."""
+
+    kind: Literal["pay"] = "pay"
+    payee: NoNulStr = Field(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9_.@-]+$",
+                            description="Who is paid, as the offer names it (e.g. shop).")
+    amount: Amount = Field(description="How much, in major units of the currency, as text (e.g. \"12.50\").")
+    currency: str = Field(min_length=3, max_length=3, description="ISO 4217 code, e.g. USD.")
+    memo: str = Field(default="", max_length=500, description="What it is for, shown on the statement.")
+    offer_url: NoNulStr | None = Field(default=None, max_length=2000,
+                                       description="The URL that answered 402 Payment Required; its offer must name "
+                                                   "this payee, amount and currency.")
 
 
 # -- computer use: browser (Playwright + Chromium) and desktop (Xvfb + X input) ----------------
@@ -271,7 +310,7 @@ Action = Annotated[
     | BrowserSelectAction | BrowserBackAction | BrowserWaitAction | BrowserReadAction | BrowserScreenshotAction
     | DesktopScreenshotAction | DesktopClickAction | DesktopDoubleClickAction | DesktopDragAction
     | DesktopTypeAction | DesktopKeyAction | DesktopScrollAction | DesktopLaunchAction
-    | DelegateAction | PlanAction,
+    | DelegateAction | PlanAction | PayAction,
     Field(discriminator="kind"),
 ]
 ACTION_ADAPTER: TypeAdapter[Any] = TypeAdapter(Action)

@@ -65,3 +65,4 @@ class GuardContext:
     terminal: TerminalLine = field(default_factory=TerminalLine)  # desktop input since the last submit (guard-fed)
     last_facts: Any = None  # (action, Facts) of the review under way, shared by its checks (safety.flow)
     flow: FlowState = field(default_factory=FlowState)  # untrusted sources and capabilities (guard-fed, safety.flow)
+    wallet: Any = None  # the run's wallet (money.wallet.Wallet) when it may pay: safety.money reads its spending

@@ -26,6 +26,7 @@ from macrohard.safety.budget import exceeded
 from macrohard.safety.context import GuardContext, GuardFacts
 from macrohard.safety.delegation import check_delegation
 from macrohard.safety.flow import FlowCheck, FlowScreen, Strictest
+from macrohard.safety.money import MoneyCheck
 from macrohard.safety.paths import OutsideWorkspace, resolve_inside
 from macrohard.safety.policy import Policy, load_policy
 from macrohard.safety.review import AnswerCheck, ObservationScreen, PolicyCheck
@@ -230,7 +231,8 @@ _authorize, verify = _sealed()
 
 def default_checks(policy: Policy | None = None) -> list[Check]:
     policy = policy if policy is not None else load_policy()
-    return [check_budget, check_workspace_paths, check_delegation, Strictest(PolicyCheck(policy), FlowCheck(policy))]
+    return [check_budget, check_workspace_paths, check_delegation,
+            Strictest(PolicyCheck(policy), FlowCheck(policy), MoneyCheck(policy))]
 
 
 def timed_review(guard: Guard, action: Any, ctx: GuardContext) -> tuple[Verdict, float]:

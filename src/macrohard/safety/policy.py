@@ -12,6 +12,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
@@ -119,6 +120,22 @@ class Budgets(_Strict):
     per_day: DailyBudget = Field(default_factory=DailyBudget)
 
 
+class Money(_Strict):
+    """Limits on what agents pay from a wallet (``safety.money``), in major units of ``currency``; None: no limit."""
+
+    currency: str = Field(default="USD", min_length=3, max_length=3, description="The currency the limits are in.")
+    per_run: Decimal | None = Field(default=Decimal(20), ge=0, description="Paid (and held) by one run.")
+    per_day: Decimal | None = Field(default=Decimal(100), ge=0, description="Paid from one wallet a day (UTC).")
+    per_payee: Decimal | None = Field(default=Decimal(50), ge=0, description="Paid to one payee a day.")
+    per_division: dict[str, Decimal] = Field(default_factory=dict, description="Paid by a division's runs a day.")
+    ask_over: Decimal | None = Field(default=Decimal(10), ge=0, description="A single payment above this is asked.")
+    over_limit: Decision = Field(default=Decision.ask, description="What a payment past a limit becomes (ask/deny).")
+    new_payee: Decision = Field(default=Decision.ask, description="A payee never paid from this wallet and not in "
+                                                                  "`payees`.")
+    payees: list[str] = Field(default_factory=list, description="Globs of payees paid without asking (within limits).")
+    refused_payees: list[str] = Field(default_factory=list, description="Globs of payees never paid.")
+
+
 class Policy(_Strict):
     """The whole policy file."""
 
@@ -137,6 +154,7 @@ class Policy(_Strict):
     observations: Observations = Field(default_factory=Observations)
     flow: Flow = Field(default_factory=Flow)
     budgets: Budgets = Field(default_factory=Budgets)
+    money: Money = Field(default_factory=Money)
     source: str = Field(default="", exclude=True, description="Where the policy was loaded from.")
 
     def match(self, facts: Facts) -> Rule | None:

@@ -6,7 +6,8 @@
         site.received   # what the app received from submissions, a list of dicts
 
 Sites: ``form`` (a contact form), ``login`` (alice / wonderland), ``table`` (a sortable product
-table), ``checkout`` (cart, shipping, payment, confirmation). A threaded stdlib HTTP server, no
+table), ``checkout`` (cart, shipping, payment, confirmation), ``shop`` (items paid by HTTP 402, x402-style, through
+a facilitator: ``serve("shop", state={"facilitator": URL})``). A threaded stdlib HTTP server, no
 JavaScript needed, so the pages work the same for people, Playwright and text-only agents.
 """
 
@@ -22,6 +23,9 @@ from urllib.parse import parse_qs, urlsplit
 
 from macrohard.errors import NotFound
 from macrohard.sites.pages import SITES, Request, Response
+from macrohard.sites.shop import shop_app
+
+SITES["shop"] = shop_app  # pays by HTTP 402 (money/rail.py)
 
 __all__ = ["Site", "serve", "SITES"]
 
@@ -51,7 +55,8 @@ def _handler(site: Site, lock: threading.Lock) -> type[BaseHTTPRequestHandler]:
             form = {k: v[-1] if len(v) == 1 else v for k, v in parse_qs(body.decode(errors="replace")).items()}
             query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
             cookies = dict(c.strip().split("=", 1) for c in (self.headers.get("Cookie") or "").split(";") if "=" in c)
-            req = Request(method=method, path=parts.path, query=query, form=form, cookies=cookies)
+            req = Request(method=method, path=parts.path, query=query, form=form, cookies=cookies,
+                          headers=dict(self.headers.items()))
             with lock:
                 resp: Response = app(req, site)
             data = resp.body.encode()
@@ -77,11 +82,12 @@ def _handler(site: Site, lock: threading.Lock) -> type[BaseHTTPRequestHandler]:
 
 
 @contextmanager
-def serve(name: str, *, port: int = 0) -> Iterator[Site]:
-    """Serve the site ``name`` on 127.0.0.1 (a free port unless given) until the block ends."""
+def serve(name: str, *, port: int = 0, state: dict[str, Any] | None = None) -> Iterator[Site]:
+    """Serve the site ``name`` on 127.0.0.1 (a free port unless given) until the block ends; ``state``: its
+    settings (the shop's ``facilitator`` URL)."""
     if name not in SITES:
         raise NotFound(f"no test site {name!r}; choose one of: {', '.join(sorted(SITES))}")
-    site = Site(name=name, url="")
+    site = Site(name=name, url="", state=dict(state or {}))
     server = ThreadingHTTPServer(("127.0.0.1", port), _handler(site, threading.Lock()))
     server.daemon_threads = True
     site.url = f"http://127.0.0.1:{server.server_address[1]}/"

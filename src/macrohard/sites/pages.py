@@ -19,6 +19,7 @@ class Request:
     query: dict[str, str] = field(default_factory=dict)
     form: dict[str, Any] = field(default_factory=dict)
     cookies: dict[str, str] = field(default_factory=dict)
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

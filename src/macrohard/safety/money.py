@@ -1,0 +1,97 @@
+"""The money check: a ``pay`` action is reviewed against the wallet and the policy's ``money`` limits.
+
+Per run, per day, per payee (a day) and per division (a day), counted from the ledger (what was paid and
+what is held), plus the payment itself. A payee the policy refuses is denied; past a limit the payment
+becomes ``over_limit`` (ask by default); a new payee (never paid from this wallet, not in ``payees``) or an
+amount over ``ask_over`` is asked about. The ledger still refuses anything the wallet cannot cover.
+
+The wallet comes from the run (``ctx.wallet``, set by the pay executor when it binds to the run); a run
+without one cannot pay. Amounts are compared in integer minor units.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import time
+from decimal import Decimal
+from typing import Any
+
+from macrohard.money.currency import EXPONENTS, MoneyError, check_currency, fmt, to_minor
+from macrohard.safety.context import GuardContext
+from macrohard.safety.policy import Money, Policy
+from macrohard.types import Decision, Verdict
+
+DAY_S = 86_400
+
+
+def _deny(reason: str) -> Verdict:
+    return Verdict(decision=Decision.deny, reason=reason, check="money")
+
+
+class MoneyCheck:
+    """Reviews ``pay`` actions; anything else passes (None)."""
+
+    def __init__(self, policy: Policy) -> None:
+        self.money: Money = policy.money
+        self._limits: dict[str, dict[str, int | None]] = {}  # per currency, in minor units
+
+    def limits(self, currency: str) -> dict[str, int | None]:
+        if currency not in self._limits:
+            m = self.money
+
+            def minor(value: Decimal | None) -> int | None:
+                return None if value is None else int(value.scaleb(EXPONENTS[currency]))
+
+            self._limits[currency] = {"run": minor(m.per_run), "day": minor(m.per_day), "payee_day": minor(m.per_payee),
+                                      "ask_over": minor(m.ask_over),
+                                      **{f"division:{d}": minor(v) for d, v in m.per_division.items()}}
+        return self._limits[currency]
+
+    def __call__(self, action: Any, ctx: GuardContext) -> Verdict | None:
+        if getattr(action, "kind", None) != "pay":
+            return None
+        wallet = ctx.wallet
+        if wallet is None:
+            return _deny("this run has no wallet to pay from; start it with a wallet (`macrohard run --wallet "
+                         "ACCOUNT`, `macrohard money accounts` lists them)")
+        try:
+            currency = check_currency(action.currency)
+            amount = to_minor(action.amount, currency)
+        except MoneyError as exc:
+            return _deny(str(exc))
+        if currency != wallet.currency:
+            return _deny(f"currency mismatch: the wallet {wallet.account} holds {wallet.currency}, the payment is in "
+                         f"{currency}; pay in {wallet.currency}")
+        payee = action.payee
+        if any(fnmatch.fnmatchcase(payee, g) for g in self.money.refused_payees):
+            return _deny(f"the policy refuses payments to {payee!r} (money.refused_payees); do not pay them")
+        if currency != self.money.currency.upper():
+            return _deny(f"the policy's money limits are in {self.money.currency}, the wallet in {currency}; set "
+                         "money.currency in the policy to the wallet's currency")
+        division = ctx.divisions[-1] if ctx.divisions else (wallet.division or "")
+        spent = wallet.spent(payee=payee, run_id=ctx.run_id, division=division, since=time.time() - DAY_S)
+        limits = self.limits(currency)
+        checks = [("run", "this run", spent["run"]), ("day", "this wallet today", spent["day"]),
+                  ("payee_day", f"{payee} today", spent["payee_day"])]
+        if division and f"division:{division}" in limits:
+            checks.append((f"division:{division}", f"the {division} division today", spent["division_day"]))
+        for key, who, used in checks:
+            limit = limits[key]
+            if limit is not None and used + amount > limit:
+                return Verdict(decision=self.money.over_limit, check="money:limit",
+                               reason=f"paying {fmt(amount, currency)} to {payee} would take {who} to "
+                                      f"{fmt(used + amount, currency)}, past its limit of {fmt(limit, currency)}")
+        asks = []
+        known = spent["payee_paid_before"] > 0 or any(fnmatch.fnmatchcase(payee, g) for g in self.money.payees)
+        if not known and self.money.new_payee is not Decision.allow:
+            if self.money.new_payee is Decision.deny:
+                return _deny(f"{payee!r} was never paid from {wallet.account} and the policy pays only known payees")
+            asks.append(f"{payee!r} is a new payee (never paid from {wallet.account})")
+        ask_over = limits["ask_over"]
+        if ask_over is not None and amount > ask_over:
+            asks.append(f"{fmt(amount, currency)} is over the {fmt(ask_over, currency)} asked about")
+        if asks:
+            return Verdict(decision=Decision.ask, check="money:ask",
+                           reason=f"pay {fmt(amount, currency)} to {payee}: {'; '.join(asks)}")
+        return None
+
