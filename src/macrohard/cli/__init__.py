@@ -33,6 +33,7 @@ app.add_typer(__import__("macrohard.cli.audit", fromlist=["app"]).app, name="aud
 app.add_typer(__import__("macrohard.cli.serve", fromlist=["app"]).app, name="serve", help="The web app: runs live, approvals as buttons, audit checks, evaluations.")
 app.add_typer(__import__("macrohard.cli.eval", fromlist=["app"]).app, name="eval", help="Evaluate agents on task suites; compare and report.")
 app.add_typer(__import__("macrohard.cli.mcp", fromlist=["app"]).app, name="mcp", help="MCP: an environment's actions as tools for MCP clients.")
+app.add_typer(__import__("macrohard.cli.money", fromlist=["app"]).app, name="money", help="Wallets and the ledger: accounts, funding, transfers, statements, limits.")
 app.command("chat")(__import__("macrohard.cli.chat", fromlist=["chat"]).chat)
 app.add_typer(__import__("macrohard.cli.chat", fromlist=["app"]).app, name="chats", help="Stored conversations of `macrohard chat`.")
 app.add_typer(__import__("macrohard.cli.imagine", fromlist=["app"]).app, name="imagine", help="Read video (describe, search) and make video.")

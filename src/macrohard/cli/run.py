@@ -68,6 +68,7 @@ def run(
     write_back: Annotated[bool, typer.Option("--write-back", help="Write the agent's changes into --workspace (or --source) when the run ends; without it they wait for `macrohard runs apply ID`. Recorded with the run.")] = False,
     policy: Annotated[Path | None, typer.Option("--policy", help="Safety policy YAML (default: $MACROHARD_POLICY, $MACROHARD_HOME/policy.yaml, or the built-in; see `macrohard policy show`).")] = None,
     division: Annotated[str | None, typer.Option("--division", "-d", help="Run as this division: its prompt, environments, policy overlay, budgets and model (see `macrohard divisions`).")] = None,
+    wallet: Annotated[str | None, typer.Option("--wallet", help="Let the agent pay (`pay`, HTTP 402 offers) from this ledger account within the policy's money limits; a USD wallet also pays the model (see `macrohard money`).")] = None,
 ) -> None:
     """Run an agent on a task and watch each step live."""
     if (task is None) == (task_file is None):
@@ -111,6 +112,13 @@ def run(
 
     guard = Guard.from_policy(str(policy) if policy else None)
     store = open_store()
+    extra_envs: list[Any] = []
+    if wallet:
+        if division:
+            raise UserError("--wallet with --division is not supported yet; run without --division to pay")
+        from macrohard.money.wallet import open_wallet
+
+        extra_envs.append(open_wallet(store, wallet))
     llm = get_model(spec.model)
     run_record = Run(task=spec, model=llm.name)
 
@@ -143,7 +151,7 @@ def run(
             else:
                 finished = run_task(spec, model=llm if as_json else waiting.watch(llm), store=store, on_step=on_step,
                                     approve=_asker(guard), run=run_record, guard=guard, isolation=isolation,
-                                    check=check, on_close=watch.on_close)
+                                    check=check, on_close=watch.on_close, extra_envs=extra_envs)
     except KeyboardInterrupt as exc:
         finished = store.get_run(run_record.id)
         err_console.print(f"\n[yellow]{escape(str(exc) or 'interrupted')}; the steps so far are kept.[/]")

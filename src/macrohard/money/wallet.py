@@ -180,6 +180,15 @@ class PayEnvironment:
             raise BudgetExceeded(f"the wallet {self.wallet.account} cannot pay for the model: {exc}") from exc
 
 
+def open_wallet(store: Any, account: str) -> PayEnvironment:
+    """The pay executor for ``account`` in ``store``'s ledger; signing keys under ``$MACROHARD_HOME/wallet-keys``;
+    a USD wallet pays the model too."""
+    from macrohard.store.sqlite import default_home
+
+    wallet = Wallet(Ledger(store.path), account)
+    return PayEnvironment(wallet, keys=KeyRing(default_home() / "wallet-keys"), model_spend=wallet.currency == "USD")
+
+
 def reachable(task: Any, url: str) -> bool:
     """Whether the run's environment may reach ``url``: the wallet is no way around its network policy."""
     parts = urlsplit(url)

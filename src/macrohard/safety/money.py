@@ -12,16 +12,14 @@ without one cannot pay. Amounts are compared in integer minor units.
 from __future__ import annotations
 
 import fnmatch
-import time
 from decimal import Decimal
 from typing import Any
 
 from macrohard.money.currency import EXPONENTS, MoneyError, check_currency, fmt, to_minor
+from macrohard.safety.budget import start_of_day
 from macrohard.safety.context import GuardContext
 from macrohard.safety.policy import Money, Policy
 from macrohard.types import Decision, Verdict
-
-DAY_S = 86_400
 
 
 def _deny(reason: str) -> Verdict:
@@ -69,7 +67,7 @@ class MoneyCheck:
             return _deny(f"the policy's money limits are in {self.money.currency}, the wallet in {currency}; set "
                          "money.currency in the policy to the wallet's currency")
         division = ctx.divisions[-1] if ctx.divisions else (wallet.division or "")
-        spent = wallet.spent(payee=payee, run_id=ctx.run_id, division=division, since=time.time() - DAY_S)
+        spent = wallet.spent(payee=payee, run_id=ctx.run_id, division=division, since=start_of_day())
         limits = self.limits(currency)
         checks = [("run", "this run", spent["run"]), ("day", "this wallet today", spent["day"]),
                   ("payee_day", f"{payee} today", spent["payee_day"])]
