@@ -388,23 +388,33 @@ class Ledger:
                            "ON t.id = p.tx_id WHERE t.status='posted'").fetchone()[0]
         if total != 0:
             problems.append(f"posted postings sum to {total}, not 0")
-        return problems
+        return problems + self.spend_problems()
 
-    def spent(self, payer: str, *, since: float, run_id: str = "", payee: str = "", division: str = "",
-              kinds: tuple[str, ...] = ("payment",)) -> dict[str, int]:
-        """What ``payer`` has paid or holds for payments: this run (ever), and today per payee, division and in all."""
-        marks = ", ".join("?" for _ in kinds)
-        row = self._db().execute(
-            "SELECT COALESCE(SUM(CASE WHEN run_id = ? THEN amount END), 0), "
-            "COALESCE(SUM(CASE WHEN created_at >= ? THEN amount END), 0), "
-            "COALESCE(SUM(CASE WHEN created_at >= ? AND payee = ? THEN amount END), 0), "
-            "COALESCE(SUM(CASE WHEN created_at >= ? AND division = ? THEN amount END), 0), "
-            "COUNT(CASE WHEN payee = ? AND status = 'posted' THEN 1 END) "
-            f"FROM money_transactions WHERE payer = ? AND kind IN ({marks}) AND status IN ('pending', 'posted') "
-            "AND (created_at >= ? OR run_id = ? OR payee = ?)",
-            (run_id, since, since, payee, since, division, payee, payer, *kinds, since, run_id, payee)).fetchone()
-        return {"run": int(row[0]), "day": int(row[1]), "payee_day": int(row[2]), "division_day": int(row[3]),
-                "payee_paid_before": int(row[4])}
+    def spent(self, payer: str, *, since: float, run_id: str = "", payee: str = "", division: str = "") -> dict[str, int]:
+        """What ``payer`` has paid or holds for payments: this run (ever), and on the UTC day of ``since`` per payee,
+        per division and in all; and whether ``payee`` was ever paid from it. Read from the trigger-kept totals."""
+        day = int(since // 86400)
+        db = self._db()
+        got = dict(db.execute(
+            "SELECT scope, amount FROM money_spend_totals WHERE payer = ? AND ((day = ? AND scope IN ('all', ?, ?)) "
+            "OR (day = -1 AND scope = ?))", (payer, day, payee, f"division:{division}", f"run:{run_id}")).fetchall())
+        paid = db.execute("SELECT EXISTS (SELECT 1 FROM money_transactions WHERE payer = ? AND payee = ? "
+                          "AND status = 'posted' AND kind = 'payment')", (payer, payee)).fetchone()[0]
+        return {"run": int(got.get(f"run:{run_id}", 0)) if run_id else 0, "day": int(got.get("all", 0)),
+                "payee_day": int(got.get(payee, 0)) if payee else 0,
+                "division_day": int(got.get(f"division:{division}", 0)) if division else 0,
+                "payee_paid_before": int(paid)}
+
+    def spend_problems(self) -> list[str]:
+        """Trigger-kept spending totals that differ from the transactions (part of ``check``)."""
+        rows = self._db().execute(
+            "SELECT COALESCE(k.payer, d.payer), COALESCE(k.day, d.day), COALESCE(k.scope, d.scope), "
+            "COALESCE(k.amount, 0), COALESCE(d.amount, 0) FROM money_spend_totals k FULL OUTER JOIN "
+            "(SELECT s.payer, s.day, s.scope, SUM(s.amount) AS amount FROM money_spend_scopes s "
+            " JOIN money_transactions t ON t.id = s.id WHERE t.status IN ('pending', 'posted') "
+            " GROUP BY s.payer, s.day, s.scope) d ON d.payer = k.payer AND d.day = k.day AND d.scope = k.scope "
+            "WHERE COALESCE(k.amount, 0) <> COALESCE(d.amount, 0)")
+        return [f"spending total {p} {s} day {d}: kept {k}, transactions give {t}" for p, d, s, k, t in rows]
 
 
 def with_retry(fn: Callable[[], T], attempts: int = 5) -> T:

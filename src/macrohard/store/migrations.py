@@ -360,3 +360,47 @@ def m009_imagine_index(db: sqlite3.Connection) -> None:
         );
         """
     )
+
+
+@migration
+def m007_money_spend_totals(db: sqlite3.Connection) -> None:
+    """What each wallet paid (posted or held), per UTC day and scope, kept by triggers: the money check of every
+    ``pay`` review reads one indexed row per limit instead of summing the day's transactions. Scopes: ``all``,
+    ``payee:ID``, ``division:NAME`` per day, and ``run:ID`` (day -1: a run's whole life)."""
+    db.executescript(
+        """
+        CREATE TABLE money_spend_totals (
+            payer TEXT NOT NULL,
+            day INTEGER NOT NULL,
+            scope TEXT NOT NULL,
+            amount BIGINT NOT NULL CHECK (amount >= 0),
+            PRIMARY KEY (payer, day, scope)
+        );
+        CREATE INDEX money_tx_payer_payee ON money_transactions(payer, payee, status);
+        CREATE VIEW money_spend_scopes AS
+            SELECT id, payer, CAST(created_at / 86400 AS INTEGER) AS day, 'all' AS scope, amount FROM money_transactions
+            WHERE kind = 'payment'
+            UNION ALL SELECT id, payer, CAST(created_at / 86400 AS INTEGER), payee, amount FROM money_transactions
+            WHERE kind = 'payment'
+            UNION ALL SELECT id, payer, CAST(created_at / 86400 AS INTEGER), 'division:' || division, amount
+            FROM money_transactions WHERE kind = 'payment' AND division IS NOT NULL
+            UNION ALL SELECT id, payer, -1, 'run:' || run_id, amount FROM money_transactions
+            WHERE kind = 'payment' AND run_id IS NOT NULL;
+        CREATE TRIGGER money_spend_add AFTER UPDATE OF status ON money_transactions
+        WHEN NEW.kind = 'payment' AND OLD.status = 'new' AND NEW.status IN ('pending', 'posted') BEGIN
+            INSERT OR IGNORE INTO money_spend_totals (payer, day, scope, amount)
+                SELECT payer, day, scope, 0 FROM money_spend_scopes WHERE id = NEW.id;
+            UPDATE money_spend_totals SET amount = amount + NEW.amount
+            WHERE (payer, day, scope) IN (SELECT payer, day, scope FROM money_spend_scopes WHERE id = NEW.id);
+        END;
+        CREATE TRIGGER money_spend_release AFTER UPDATE OF status ON money_transactions
+        WHEN NEW.kind = 'payment' AND OLD.status = 'pending' AND NEW.status = 'voided' BEGIN
+            UPDATE money_spend_totals SET amount = amount - NEW.amount
+            WHERE (payer, day, scope) IN (SELECT payer, day, scope FROM money_spend_scopes WHERE id = NEW.id);
+        END;
+        INSERT INTO money_spend_totals (payer, day, scope, amount)
+            SELECT s.payer, s.day, s.scope, SUM(s.amount) FROM money_spend_scopes s
+            JOIN money_transactions t ON t.id = s.id WHERE t.status IN ('pending', 'posted')
+            GROUP BY s.payer, s.day, s.scope;
+        """
+    )
