@@ -18,7 +18,7 @@ def test_wal_and_migrations_recorded_once(tmp_path):
     SQLiteStore(path).close()
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    names = [r[0] for r in db.execute("SELECT name FROM _migrations")]
+    names = [r[0] for r in db.execute("SELECT name FROM _migrations ORDER BY rowid")]  # in the order applied
     assert names == [fn.__name__ for fn in migrations.MIGRATIONS]
 
 
