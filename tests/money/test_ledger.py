@@ -122,6 +122,15 @@ def test_holds_expire(ledger, clock):
     assert ledger.account("user:alice").available == 1000 and ledger.check() == []
 
 
+def test_an_expired_hold_frees_its_money_for_the_next_payment(ledger, clock):
+    ledger.hold("user:alice", "payee:shop", 900, "USD", ttl_s=30)  # then the payer crashed: never captured
+    with pytest.raises(InsufficientFunds):
+        ledger.transfer("user:alice", "payee:shop", 500, "USD")
+    clock.now += 31
+    assert ledger.transfer("user:alice", "payee:shop", 500, "USD").status == "posted"
+    assert ledger.account("user:alice").available == 500 and ledger.check() == []
+
+
 def test_overdraft_only_where_allowed(ledger):
     ledger.open_account("division", "ops", "USD", overdraft=500)
     ledger.transfer("division:ops", "payee:shop", 500, "USD")

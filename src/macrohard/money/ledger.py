@@ -246,6 +246,10 @@ class Ledger:
         tx_id = uuid.uuid4().hex[:16]
         try:
             with self._write() as db:
+                # the payer's expired holds give their money back first: a crash between hold and capture
+                # costs nothing once the hold's time is up, with no sweeper needed
+                db.execute("UPDATE money_transactions SET status='voided', voided_at=?, void_reason='expired' "
+                           "WHERE status='pending' AND expires_at <= ? AND payer=?", (now, now, payer))
                 row = db.execute(f"SELECT {', '.join(TX_COLUMNS)}, fingerprint FROM money_transactions WHERE idem_key=?",
                                  (key,)).fetchone()
                 if row is not None:
