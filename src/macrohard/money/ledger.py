@@ -13,10 +13,10 @@ posted | voided or new -> posted; posting, account and transaction share one cur
 available balance (posted - held) goes below its floor. The cached balances (``money_balances``) are kept
 by triggers; ``Ledger.check`` re-derives every balance from the postings and compares.
 
-PostgreSQL: the tables, keys and CHECKs carry over as written (BIGINT, REAL, TEXT). What differs: the
-triggers become PL/pgSQL functions (``RAISE EXCEPTION`` for ``RAISE(ABORT, ...)``), the balance check
-can be a ``CONSTRAINT TRIGGER ... DEFERRABLE INITIALLY DEFERRED``, and ``BEGIN IMMEDIATE`` becomes
-``SELECT ... FOR UPDATE`` on the payer's ``money_balances`` row.
+PostgreSQL (``money/postgres.py``, tested on PostgreSQL 15 by ``tests/money/test_postgres.py``): the tables,
+keys and CHECKs carry over as written, except that ``id INTEGER PRIMARY KEY`` becomes an identity column; the
+triggers become PL/pgSQL functions with the same messages; ``BEGIN IMMEDIATE`` becomes ``SELECT ... FOR
+UPDATE`` on the payer's ``money_balances`` row.
 """
 
 from __future__ import annotations
