@@ -19,7 +19,7 @@ PY=${PYTHON:-python3}
 need=()
 for pair in bwrap:bubblewrap socat:socat chromium:chromium Xvfb:xvfb xdotool:xdotool ffmpeg:ffmpeg openbox:openbox \
             git:git xwininfo:x11-utils xterm:xterm tesseract:tesseract-ocr espeak-ng:espeak-ng \
-            pytest-3:python3-pytest; do
+            pytest-3:python3-pytest pg_ctlcluster:postgresql; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || need+=("${pair#*:}")
 done
 if [ ${#need[@]} -gt 0 ]; then
