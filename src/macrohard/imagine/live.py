@@ -138,18 +138,21 @@ class ScreenWatcher:
                 pending["still"] = 0
             elif pending is not None:
                 pending["still"] += 1
-            # settled: two grabs without change (a window is mapped, then painted), or changing too long
-            if pending is not None and (pending["still"] >= 2 or now - pending["seen_at"] > self.settle_max):
-                self._emit(pending, frame, small, full, grab)
-                pending = None
+            # settled: a grab without change (a window still blank is read again), or changing too long
+            if pending is not None and (pending["still"] >= 1 or now - pending["seen_at"] > self.settle_max):
+                if self._emit(pending, frame, small, full, final=now - pending["seen_at"] > self.settle_max):
+                    pending = None
+                else:
+                    pending["still"] = 0  # a window mapped but not yet painted: wait for its paint
             prev = small
 
-    def _emit(self, pending: dict[str, Any], frame: np.ndarray, small: np.ndarray, full: tuple[int, int],
-              grab: Callable[[], np.ndarray]) -> None:
+    def _emit(self, pending: dict[str, Any], frame: np.ndarray, small: np.ndarray, full: tuple[int, int], *,
+              final: bool = False) -> bool:
+        """Emit the settled change as an event; False when it is a blank new window to look at again."""
         before = pending["before"]
         frac, box = change(before, small, full)
         if box is None:
-            return  # it changed back: nothing to report
+            return True  # it changed back: nothing to report
         x, y, w, h = box
         area = w * h / (full[0] * full[1])
         # how much of the box changed: a window that appeared fills its box, scattered edits do not
@@ -157,17 +160,21 @@ class ScreenWatcher:
         sy, sx = mask.shape[0] / full[1], mask.shape[1] / full[0]
         fill = float(mask[int(y * sy):int((y + h) * sy) + 1, int(x * sx):int((x + w) * sx) + 1].mean())
         kind = "dialog" if 0.002 < area < 0.6 and fill > 0.25 else "text"
+        region = frame[y:y + h, x:x + w]
+        if kind == "dialog" and float(region.std()) < 2.0:
+            # one flat colour: a window not painted yet (look again), or a closed one that showed the
+            # background (nothing to say once the wait is over)
+            return final
+        started = time.time()
         lines = self._read(frame, box)
-        if kind == "dialog" and not lines and self._ocr is not None:
-            time.sleep(0.1)  # a window still blank: painted a moment after it was mapped
-            lines = self._read(grab(), box)
+        read_ms = round((time.time() - started) * 1000, 1)
         if kind == "text" and not lines:
-            return
+            return True
         text = " · ".join(lines)
         message = (f"a dialog appeared at ({x}, {y}) size {w}x{h}" if kind == "dialog"
                    else f"text changed at ({x}, {y}) size {w}x{h}") + (f": {text}" if text else "")
         event = {"kind": kind, "message": message, "text": text, "box": [x, y, w, h],
-                 "seen_at": pending["seen_at"], "at": time.time()}
+                 "seen_at": pending["seen_at"], "at": time.time(), "read_ms": read_ms}
         with self._lock:
             self.events.append(event)
         if self.on_event is not None:
@@ -175,6 +182,7 @@ class ScreenWatcher:
                 self.on_event(event)
             except Exception as exc:  # noqa: BLE001  (a viewer's problem is not the run's)
                 log.warning("screen event sink failed: %s", exc)
+        return True
 
 
     def _read(self, frame: np.ndarray, box: tuple[int, int, int, int]) -> list[str]:

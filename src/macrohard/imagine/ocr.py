@@ -1,8 +1,9 @@
 """Text on screen with positions: Debian's tesseract (default) or RapidOCR (PP-OCR models in its wheel).
 
-Both are measured on rendered text of known content by ``benchmarks/imagine.py`` (figures in
-``benchmarks/RESULTS.md``). ``engine("auto")`` is tesseract when installed (a Debian package, no
-Python wheel), else RapidOCR; ``engine("rapidocr")`` picks the other.
+Both were measured on held-out rendered text of known content (``benchmarks/imagine.py``, figures
+in ``benchmarks/RESULTS.md``): tesseract read more characters right (0.965 against 0.940), kept the
+spaces between words (28 of 35 lines exact against 8) and was many times faster on 2 cores, so
+``engine("auto")`` is tesseract when installed, else RapidOCR; ``engine("rapidocr")`` picks the other.
 """
 
 from __future__ import annotations
