@@ -150,8 +150,10 @@ class Agent:
             if callable(getattr(extra, "bind", None)):
                 extra.bind(run, ctx)  # what it needs of this run: its id, its chain of divisions, its budgets
         tools = tool_schemas(action_types)
+        notes = [extra.prompt_note() for extra in self.extra_envs if callable(getattr(extra, "prompt_note", None))]
+        prompt = "\n\n".join([system_prompt(self.env.kind, action_types, self.prompt), *filter(None, notes)])
         messages: list[dict[str, Any]] = [
-            {"role": "system", "content": system_prompt(self.env.kind, action_types, self.prompt)},
+            {"role": "system", "content": prompt},
             {"role": "user", "content": task_message(task, self.env.workspace)},
         ]
         started = self._started = time.monotonic()

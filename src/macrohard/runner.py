@@ -140,14 +140,29 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
             run.status, run.error, run.finished_at = RunStatus.failed, str(exc), time.time()
             store.update_run(run)
             raise
-        agent = Agent(model, env, guard, store, on_step=on_step, approve=approve, prompt=prompt,
-                      extra_envs=extra_envs)
-        run = agent.run(task, run)
+        tools = _mcp_tools(task, workspace)  # the task's MCP servers: their tools as guarded mcp_call actions
+        try:
+            agent = Agent(model, env, guard, store, on_step=on_step, approve=approve, prompt=prompt,
+                          extra_envs=[*extra_envs, *tools])
+            run = agent.run(task, run)
+        finally:
+            for executor in tools:
+                executor.close()
         if check is not None:
             check_run(check, env, run, store, site=site, script=script, guard=guard)
         return run
     finally:
         close_environment(env, run, store, sandboxed=sandboxed, on_close=on_close)
+
+
+def _mcp_tools(task: Task, workspace: str) -> list[Any]:
+    if not task.mcp:
+        return []
+    from macrohard.mcp.client import McpTools
+
+    tools = McpTools(task.mcp, workspace)
+    tools.start()
+    return [tools]
 
 
 def close_environment(env: Any, run: Run, store: Any, *, sandboxed: bool, on_close: CloseProgress | None) -> None:

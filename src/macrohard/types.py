@@ -13,7 +13,16 @@ import uuid
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    field_validator,
+    model_validator,
+)
 
 
 class _Model(BaseModel):
@@ -152,6 +161,38 @@ class PayAction(_Model):
     offer_url: NoNulStr | None = Field(default=None, max_length=2000,
                                        description="The URL that answered 402 Payment Required; its offer must name "
                                                    "this payee, amount and currency.")
+
+
+# -- outside tools: MCP servers a task or division lists (mcp/client.py) ---------------------------
+
+
+class McpCallAction(_Model):
+    """Call a tool of an MCP server the task lists (its result is outside data: untrusted, screened)."""
+
+    kind: Literal["mcp_call"] = "mcp_call"
+    server: NoNulStr = Field(min_length=1, max_length=64, description="The server's name, as the task lists it.")
+    tool: NoNulStr = Field(min_length=1, max_length=128, description="The tool's name on that server.")
+    arguments: dict[str, Any] = Field(default_factory=dict, description="The tool's arguments, a JSON object.")
+
+
+class McpServer(_Model):
+    """An MCP server whose tools a run may call (``mcp_call``): a command to start (stdio) or a URL."""
+
+    name: str = Field(pattern=r"^[A-Za-z0-9_-]{1,64}$", description="Short name; actions are mcp:NAME/TOOL.")
+    command: list[str] | None = Field(default=None, min_length=1,
+                                      description="Program and arguments of a stdio server, e.g. [python, srv.py].")
+    url: str | None = Field(default=None, pattern=r"^https?://", description="A streamable HTTP endpoint.")
+    token_env: str | None = Field(default=None, description="Environment variable holding a bearer token for url.")
+    tools: list[str] = Field(min_length=1, description="The tools the run may call (an allowlist; '*' for all).")
+    timeout: float = Field(default=30.0, gt=0, le=600, description="Seconds a call (or the start) may take.")
+    max_bytes: int = Field(default=1 << 20, ge=1024, le=64 << 20,
+                           description="Largest message the server may send; bigger ends its connection.")
+
+    @model_validator(mode="after")
+    def _one_transport(self) -> McpServer:
+        if (self.url is None) == (self.command is None):
+            raise ValueError("give either `command` (a stdio server) or `url` (streamable HTTP), not both or neither")
+        return self
 
 
 # -- computer use: browser (Playwright + Chromium) and desktop (Xvfb + X input) ----------------
@@ -310,7 +351,7 @@ Action = Annotated[
     | BrowserSelectAction | BrowserBackAction | BrowserWaitAction | BrowserReadAction | BrowserScreenshotAction
     | DesktopScreenshotAction | DesktopClickAction | DesktopDoubleClickAction | DesktopDragAction
     | DesktopTypeAction | DesktopKeyAction | DesktopScrollAction | DesktopLaunchAction
-    | DelegateAction | PlanAction | PayAction,
+    | DelegateAction | PlanAction | PayAction | McpCallAction,
     Field(discriminator="kind"),
 ]
 ACTION_ADAPTER: TypeAdapter[Any] = TypeAdapter(Action)
@@ -407,6 +448,8 @@ class Task(_Model):
     network: Literal["none", "loopback", "hosts", "full"] = Field(
         default="none", description="Network for the sandbox: none, loopback, hosts, full.")
     allow_hosts: list[str] = Field(default_factory=list, description="Hosts reachable when network is 'hosts'.")
+    mcp: list[McpServer] = Field(default_factory=list, description="MCP servers whose allowed tools the agent may "
+                                 "call (mcp_call; the policy's `mcp:SERVER/TOOL` rules decide, `ask` by default).")
 
     @field_validator("text")
     @classmethod

@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from macrohard.safety.policy import Rule
-from macrohard.types import Budget
+from macrohard.types import Budget, McpServer
 
 ENVIRONMENTS = ("shell", "browser", "desktop")
 EXTRA_ACTIONS = ("delegate",)
@@ -50,6 +50,8 @@ class Division(BaseModel):
     gate: Literal["none", "tests"] = Field(default="none", description="tests: a run of it with --source is a coding "
                                            "run (`macrohard code`): its change is applied only if the repository's "
                                            "tests pass before and after.")
+    mcp: list[McpServer] = Field(default_factory=list, description="MCP servers whose allowed tools its runs may "
+                                 "call (mcp_call, reviewed as mcp:SERVER/TOOL), besides those the task lists.")
     source: str = Field(default="", exclude=True, description="The file it was loaded from.")
 
     @property

@@ -93,6 +93,9 @@ def run_division(task: Task, division: Division, *, staff: Staff, store: Any, gu
     extra = [DelegateEnvironment(staff=staff, store=store, guard=g, chain=chain)] if division.delegates else []
     extra += options.pop("extra_envs", [])
     model = model if model is not None else staff.model_for(division, task)
+    if division.mcp:  # the division's MCP servers, then the task's own (a name the division has is its)
+        mine = {s.name for s in division.mcp}
+        task = task.model_copy(update={"mcp": [*division.mcp, *(s for s in task.mcp if s.name not in mine)]})
     run = run or Run(task=task, model=model.name)
     run.meta["division"] = division.name
     for env in extra:

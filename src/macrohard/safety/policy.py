@@ -177,7 +177,7 @@ class Facts:
 
 
 def _matches(rule: Rule, f: Facts) -> bool:
-    if rule.kinds and f.kind not in rule.kinds:
+    if rule.kinds and f.kind not in rule.kinds and not any(fnmatch.fnmatchcase(f.kind, k) for k in rule.kinds):
         return False
     if rule.network and f.network not in rule.network:
         return False

@@ -27,6 +27,8 @@ _TEXT_FIELDS = ("url", "href", "text", "query", "selector", "value", "keys", "co
 def facts_of(action: Any, ctx: GuardContext, policy: Policy) -> Facts:
     """What an action is and does, for the rules: kind, analysis categories, paths and hosts."""
     kind = str(getattr(action, "kind", type(action).__name__))
+    if kind == "mcp_call":  # the rules name an outside tool as mcp:SERVER/TOOL (globs allowed)
+        kind = f"mcp:{action.server}/{action.tool}"
     workspaces = workspaces_of(ctx)
     if kind in _COMMAND_KINDS and isinstance(getattr(action, "command", None), str):
         a = analyze(action.command, workspaces, policy.allowed_paths, cwd=ctx.cwd, remotes=ctx.git_remotes)
@@ -35,6 +37,11 @@ def facts_of(action: Any, ctx: GuardContext, policy: Policy) -> Facts:
         analyzer = Analyzer(PathJudge(workspaces, policy.allowed_paths), a)
         fields = action.model_dump() if hasattr(action, "model_dump") else {}
         for name, value in fields.items():
+            if isinstance(value, dict):  # a tool's arguments: the addresses they name count as contacted
+                for text in _strings(value):
+                    if "://" in text:
+                        _url_facts(text, a, analyzer)
+                continue
             if not isinstance(value, str) or not value:
                 continue
             if name in ("url", "href") or (name not in ("content", "new", "text") and "://" in value):
@@ -57,6 +64,16 @@ def facts_of(action: Any, ctx: GuardContext, policy: Policy) -> Facts:
                   network=ctx.network or "full")
     ctx.last_facts = (action, facts)  # for the flow check of the same review (safety.flow), not across reviews
     return facts
+
+
+def _strings(value: Any, depth: int = 0) -> list[str]:
+    """The strings inside a JSON value (a tool's arguments), at most 8 levels down."""
+    if isinstance(value, str):
+        return [value]
+    if depth > 8:
+        return []
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else []
+    return [s for item in items for s in _strings(item, depth + 1)]
 
 
 def addresses(text: str) -> set[str]:

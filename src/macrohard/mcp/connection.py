@@ -1,0 +1,267 @@
+"""One connection to an outside MCP server, usable from synchronous code, that can never hang its caller.
+
+The official ``mcp`` client is async: each connection owns an event loop on a daemon thread, where one task
+opens the transport and the session, serves calls from a queue, and closes them (anyio's scopes must be left
+by the task that entered them). Every call has a deadline; a server that dies, hangs or sends a message over
+``max_bytes`` (an endless line too) fails the call with ``McpFailure`` and is reconnected on the next call.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import contextlib
+import os
+import threading
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import timedelta
+from typing import Any
+
+from macrohard.types import McpServer
+
+Call = Callable[[Any], Awaitable[Any]]
+
+
+class McpFailure(Exception):
+    """A call that did not come back: the text says what happened to the server and what to do."""
+
+
+class TooLarge(Exception):
+    pass
+
+
+@contextlib.asynccontextmanager
+async def capped_stdio(cfg: McpServer, state: dict[str, Any]) -> AsyncIterator[tuple[Any, Any]]:
+    """The SDK's stdio transport, with each message capped at ``cfg.max_bytes`` (an endless line ends the
+    connection instead of filling memory) and the server's stderr discarded (it is not for the model)."""
+    import anyio
+    import mcp.types as mt
+    from mcp.shared.message import SessionMessage
+
+    assert cfg.command is not None
+    process = await anyio.open_process(cfg.command, stdin=-1, stdout=-1, stderr=-3,  # -3: DEVNULL
+                                       env={**os.environ}, start_new_session=True)
+    reader_w, reader = anyio.create_memory_object_stream[Any](0)
+    writer, writer_r = anyio.create_memory_object_stream[Any](0)
+
+    async def read_out() -> None:
+        assert process.stdout is not None
+        buffer = b""
+        async with reader_w:
+            try:
+                async for chunk in process.stdout:
+                    buffer += chunk
+                    *lines, buffer = buffer.split(b"\n")
+                    if len(buffer) > cfg.max_bytes or any(len(line) > cfg.max_bytes for line in lines):
+                        state["too_large"] = True
+                        return  # the session sees the connection close; the call fails, never waits
+                    for line in lines:
+                        try:
+                            message = mt.JSONRPCMessage.model_validate_json(line)
+                        except Exception as exc:  # noqa: BLE001 - a garbled line is the server's error
+                            await reader_w.send(exc)
+                            continue
+                        await reader_w.send(SessionMessage(message))
+            except (anyio.ClosedResourceError, anyio.BrokenResourceError):
+                return
+
+    async def write_in() -> None:
+        assert process.stdin is not None
+        async with writer_r:
+            try:
+                async for message in writer_r:
+                    data = message.message.model_dump_json(by_alias=True, exclude_none=True) + "\n"
+                    await process.stdin.send(data.encode())
+            except (anyio.ClosedResourceError, anyio.BrokenResourceError):
+                return
+
+    async with anyio.create_task_group() as tg:
+        tg.start_soon(read_out)
+        tg.start_soon(write_in)
+        try:
+            yield reader, writer
+        finally:
+            tg.cancel_scope.cancel()
+            with contextlib.suppress(ProcessLookupError):
+                process.kill()
+            with anyio.move_on_after(5, shield=True):
+                await process.aclose()  # waits, and closes the pipes' transports while the loop still runs
+
+
+class _CappedStream:
+    def __init__(self, stream: Any, cap: int, state: dict[str, Any]) -> None:
+        self.stream, self.cap, self.state, self.seen = stream, cap, state, 0
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        import httpx
+
+        async for chunk in self.stream:
+            self.seen += len(chunk)
+            if self.seen > self.cap:
+                self.state["too_large"] = True
+                raise httpx.ReadError(f"the response is larger than {self.cap} bytes")
+            yield chunk
+
+    async def aclose(self) -> None:
+        await self.stream.aclose()
+
+
+def capped_http_client(cfg: McpServer, state: dict[str, Any]) -> Any:
+    """An httpx client whose responses stop at ``cfg.max_bytes`` (a streamed endless response too)."""
+    import httpx
+
+    class Transport(httpx.AsyncHTTPTransport):
+        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+            response = await super().handle_async_request(request)
+            response.stream = _CappedStream(response.stream, cfg.max_bytes, state)  # type: ignore[assignment]
+            return response
+
+    headers = {}
+    if cfg.token_env:
+        headers["Authorization"] = f"Bearer {os.environ.get(cfg.token_env, '')}"
+    return httpx.AsyncClient(transport=Transport(), headers=headers,
+                             timeout=httpx.Timeout(cfg.timeout, read=cfg.timeout))
+
+
+class Connection:
+    """A connection to ``cfg``'s server; ``call(fn)`` runs ``await fn(session)`` there within the deadline."""
+
+    def __init__(self, cfg: McpServer) -> None:
+        self.cfg = cfg
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, name=f"mcp-{cfg.name}", daemon=True)
+        self.thread.start()
+        self.queue: asyncio.Queue[Any] | None = None
+        self.owner: concurrent.futures.Future[Any] | None = None
+        self.state: dict[str, Any] = {}
+        self.tools: dict[str, Any] = {}  # name -> mcp.types.Tool, as the server listed them
+
+    # -- the owner task: opens, serves, closes ---------------------------------------------------------
+
+    async def _serve(self, ready: asyncio.Future[Any]) -> None:
+        from mcp import ClientSession
+
+        self.queue = asyncio.Queue()
+        timeout = timedelta(seconds=self.cfg.timeout)
+        try:
+            async with contextlib.AsyncExitStack() as stack:
+                if self.cfg.command is not None:
+                    read, write = await stack.enter_async_context(capped_stdio(self.cfg, self.state))
+                else:
+                    from mcp.client.streamable_http import streamable_http_client
+
+                    client = await stack.enter_async_context(capped_http_client(self.cfg, self.state))
+                    read, write, _ = await stack.enter_async_context(
+                        streamable_http_client(str(self.cfg.url), http_client=client))
+                session = await stack.enter_async_context(ClientSession(read, write, read_timeout_seconds=timeout))
+                await session.initialize()
+                self.tools = {t.name: t for t in (await session.list_tools()).tools}
+                ready.set_result(None)
+                while True:
+                    fn, done = await self.queue.get()
+                    if fn is None:
+                        return
+                    try:
+                        done.set_result(await fn(session))
+                    except BaseException as exc:  # noqa: BLE001 - handed to the caller
+                        done.set_exception(exc)
+        except BaseException as exc:
+            if not ready.done():
+                ready.set_exception(exc)
+            while self.queue is not None and not self.queue.empty():
+                _, done = self.queue.get_nowait()
+                if done is not None and not done.done():
+                    done.set_exception(exc)
+            if not isinstance(exc, Exception):
+                raise
+
+    def _open(self) -> None:
+        if self.owner is not None and not self.owner.done():
+            return
+        self.state.clear()
+
+        async def start() -> None:
+            ready = asyncio.get_running_loop().create_future()
+            self.task = asyncio.ensure_future(self._serve(ready))
+            await ready
+
+        future = asyncio.run_coroutine_threadsafe(start(), self.loop)
+        try:
+            future.result(self.cfg.timeout + 5)
+        except concurrent.futures.TimeoutError as exc:
+            self._kill()
+            raise McpFailure(f"MCP server {self.cfg.name!r} did not start within {self.cfg.timeout:g}s") from exc
+        except Exception as exc:
+            self._kill()
+            raise McpFailure(self._why(exc, "did not start")) from exc
+        self.owner = asyncio.run_coroutine_threadsafe(self._wait_owner(), self.loop)
+
+    async def _wait_owner(self) -> None:
+        with contextlib.suppress(BaseException):
+            await self.task
+
+    def _kill(self) -> None:
+        task = getattr(self, "task", None)
+        if task is not None:
+            self.loop.call_soon_threadsafe(task.cancel)
+        self.owner = None
+
+    def _why(self, exc: BaseException, what: str) -> str:
+        if self.state.get("too_large"):
+            return (f"MCP server {self.cfg.name!r} sent a message larger than {self.cfg.max_bytes:,} bytes: its "
+                    "connection was closed (raise `max_bytes` in the task if the output is expected)")
+        text = str(exc) or type(exc).__name__
+        return f"MCP server {self.cfg.name!r} {what}: {text[:300]}"
+
+    # -- calls from any thread ------------------------------------------------------------------------
+
+    def call(self, fn: Call) -> Any:
+        self._open()
+        assert self.queue is not None
+        done: concurrent.futures.Future[Any] = concurrent.futures.Future()
+
+        async def put() -> None:
+            inner = asyncio.get_running_loop().create_future()
+            inner.add_done_callback(lambda f: _copy(f, done))
+            assert self.queue is not None
+            await self.queue.put((fn, inner))
+
+        asyncio.run_coroutine_threadsafe(put(), self.loop)
+        try:
+            return done.result(self.cfg.timeout + 5)
+        except concurrent.futures.TimeoutError as exc:
+            self._kill()  # a server that stopped answering even its deadline: start afresh next time
+            raise McpFailure(f"MCP server {self.cfg.name!r} did not answer within {self.cfg.timeout:g}s") from exc
+        except Exception as exc:
+            # a dead, hung or flooding server: its process is ended here, a fresh one starts with the next call
+            self._kill()
+            if isinstance(exc, McpFailure):
+                raise
+            raise McpFailure(self._why(exc, "failed")) from exc
+
+    def close(self) -> None:
+        if self.owner is not None and not self.owner.done() and self.queue is not None:
+            queue = self.queue
+            self.loop.call_soon_threadsafe(queue.put_nowait, (None, None))
+            with contextlib.suppress(Exception):
+                self.owner.result(10)
+        task = getattr(self, "task", None)
+        self._kill()
+        if task is not None:  # let the owner's cleanup (ending the server process) finish before the loop stops
+            with contextlib.suppress(Exception):
+                asyncio.run_coroutine_threadsafe(asyncio.wait([task], timeout=10), self.loop).result(12)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(10)
+        if not self.loop.is_running():
+            self.loop.close()
+
+
+def _copy(source: asyncio.Future[Any], target: concurrent.futures.Future[Any]) -> None:
+    if target.done():
+        return
+    if source.cancelled():
+        target.set_exception(McpFailure("the call was cancelled"))
+    elif source.exception() is not None:
+        target.set_exception(source.exception())  # type: ignore[arg-type]
+    else:
+        target.set_result(source.result())
