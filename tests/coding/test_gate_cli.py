@@ -20,7 +20,7 @@ def audit_kinds(run_id: str) -> list[str]:
 
 
 def test_a_fix_that_passes_the_gate_is_applied_as_a_commit(tmp_path: Path, repo: Path) -> None:
-    check_branch = {"kind": "bash", "command": "git rev-parse --abbrev-ref HEAD"}
+    check_branch = {"kind": "bash", "command": "git rev-parse --abbrev-ref HEAD && python3 -m pytest -q"}
     result, run = code(tmp_path, repo, [check_branch, FIX, FINISH])
     assert result.exit_code == 0, result.output
     gate = run["meta"]["gate"]
@@ -29,6 +29,12 @@ def test_a_fix_that_passes_the_gate_is_applied_as_a_commit(tmp_path: Path, repo:
     assert gate["baseline"]["counts"] == {"passed": 1, "failed": 1, "skipped": 0}
     assert gate["changed"] == ["calc.py"]  # no __pycache__ or junit leftovers
     assert "return a - b" in (repo / "calc.py").read_text()  # the repository is not written by the run
+    import json
+
+    steps = json.loads(cli("runs", "show", run["id"], "--json").stdout)["steps"]
+    assert f"macrohard/{run['id']}" in steps[0]["observation"]["output"]  # the agent works on its own branch
+    diff = cli("runs", "diff", run["id"]).stdout
+    assert "+    return a + b" in diff and "__pycache__" not in diff
     shown = cli("runs", "show", run["id"])
     assert "test gate: passed" in shown.stdout and "newly passing: test_calc::test_add" in shown.stdout
 

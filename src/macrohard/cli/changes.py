@@ -36,6 +36,10 @@ def diff(
 ) -> None:
     """Show what a run changed in its workspace, as a unified diff (new, deleted and binary files included)."""
     _, run, changes_store, source, changes = _load(run_id)
+    if run.meta.get("coding"):  # what `runs apply` would commit: no test-run leftovers, nothing git ignores
+        from macrohard.coding.repo import relevant
+
+        changes = relevant(source, changes)
     if as_json:
         print_json({"run": run.id, "source": str(source), "changes": [c.model_dump(mode="json") for c in changes],
                     "conflicts": conflicts(changes_store, source, changes)})
