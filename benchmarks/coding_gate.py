@@ -33,7 +33,7 @@ def main() -> None:
     args = parser.parse_args()
     os.environ.setdefault("MACROHARD_HOME", tempfile.mkdtemp(prefix="macrohard-gatebench-"))
     from macrohard.coding.benchset import default_cache, manifest
-    from macrohard.coding.session import coding_task, gate_run, prepare
+    from macrohard.coding.session import cache_dir, coding_task, gate_run, prepare
     from macrohard.runner import run_task
     from macrohard.safety.guard import Guard
     from macrohard.store.sqlite import SQLiteStore
@@ -56,13 +56,14 @@ def main() -> None:
             for cmd in (["init", "-q", "-b", "main"], ["add", "-A"],
                         ["-c", "user.name=b", "-c", "user.email=b@b", "commit", "-qm", "start"]):
                 subprocess.run(["git", "-C", str(repo), *cmd], check=True, capture_output=True)
+            shutil.rmtree(cache_dir(), ignore_errors=True)  # the same tree as the last repeat: measured afresh
             t0 = time.monotonic()
             state, detection, before = prepare(repo, use_cache=True)
             t_base = time.monotonic() - t0
             t1 = time.monotonic()
             prepare(repo, use_cache=True)  # the same tree: from the cache
             t_cached = time.monotonic() - t1
-            assert before is not None
+            assert before is not None and not before.cached
             path = project["files"][0]
             text = (repo / path).read_text()
             edit = {"kind": "write_file", "path": path, "content": text + "\n# reviewed\n"}

@@ -58,6 +58,9 @@ def test_a_macrohard_yaml_without_a_test_command_names_the_fix(tmp_path: Path) -
 def test_bad_repositories_are_refused_with_the_fix(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="not a git repository: run `git init"):
         check_repo(tree(tmp_path / "plain", {"a.py": ""}))
+    git(tmp_path / "plain", "init", "-q")
+    with pytest.raises(UserError, match="no commit yet"):
+        check_repo(tmp_path / "plain")
     repo = make_repo(tmp_path / "repo", {"calc.py": CALC, "test_calc.py": TESTS})
     (repo / "calc.py").write_text("changed\n")
     with pytest.raises(UserError, match=r"uncommitted changes \(calc.py\).*git stash -u"):

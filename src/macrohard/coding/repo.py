@@ -55,13 +55,17 @@ def check_repo(path: str | Path, *, max_files: int = MAX_FILES, max_mb: int = MA
                         "there first (the change is applied as a commit)")
     if Path(top.stdout.strip()).resolve() != root:
         raise UserError(f"{root} is inside the repository {top.stdout.strip()}: give its root with --source")
-    if subprocess.run(["git", "-C", str(root), "rev-parse", "-q", "--verify", "HEAD"], capture_output=True).returncode:
+    ids = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD", "HEAD^{tree}"],
+                         capture_output=True, text=True)
+    if ids.returncode or len(ids.stdout.split()) != 2:
         raise UserError(f"{root} has no commit yet: commit your files first (`git add -A && git commit -m start`)")
+    head, tree = ids.stdout.split()
     branch = subprocess.run(["git", "-C", str(root), "symbolic-ref", "-q", "--short", "HEAD"], capture_output=True, text=True)
     if branch.returncode != 0:
         raise UserError(f"{root} is on a detached HEAD: check out a branch first (`git switch -c my-branch`), "
                         "so the change can be applied on a branch of its own")
-    if (root / ".gitmodules").exists() or any(line.startswith("160000 ") for line in git(root, "ls-files", "-s").splitlines()):
+    listing = git(root, "ls-tree", "-r", "-l", "HEAD").splitlines()
+    if (root / ".gitmodules").exists() or any(line.startswith("160000 ") for line in listing):
         raise UserError(f"{root} has git submodules, which coding runs do not support (their code is outside the "
                         "repository's tree); work on the submodule's own repository instead")
     dirty = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "--untracked-files=normal"],
@@ -70,15 +74,13 @@ def check_repo(path: str | Path, *, max_files: int = MAX_FILES, max_mb: int = MA
         listed = ", ".join(line[3:] for line in dirty[:5])
         raise UserError(f"{root} has uncommitted changes ({listed}{', ...' if len(dirty) > 5 else ''}): "
                         "commit or stash them (`git stash -u`) first, so the tests run on exactly the committed tree")
-    sizes = [int(parts[3]) for line in git(root, "ls-tree", "-r", "-l", "HEAD").splitlines()
-             if len(parts := line.split(None, 4)) == 5 and parts[3].isdigit()]
+    sizes = [int(parts[3]) for line in listing if len(parts := line.split(None, 4)) == 5 and parts[3].isdigit()]
     total_mb = sum(sizes) / 2**20
     if len(sizes) > max_files or total_mb > max_mb:
         raise UserError(f"{root} is too large for a coding run ({len(sizes):,} files, {total_mb:,.0f} MiB; the limit is "
                         f"{max_files:,} files and {max_mb:,} MiB): work on a smaller repository or a subdirectory "
                         "made its own repository")
-    return RepoState(path=str(root), branch=branch.stdout.strip(), head=git(root, "rev-parse", "HEAD"),
-                     tree=git(root, "rev-parse", "HEAD^{tree}"), files=len(sizes))
+    return RepoState(path=str(root), branch=branch.stdout.strip(), head=head, tree=tree, files=len(sizes))
 
 
 def export(repo: str | Path, commit: str, dest: Path) -> Path:
