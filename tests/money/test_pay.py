@@ -12,6 +12,7 @@ from macrohard.money.wallet import PayEnvironment, Wallet
 from macrohard.runner import run_task
 from macrohard.safety.audit import AuditLog
 from macrohard.safety.context import GuardContext
+from macrohard.safety.money import MoneyCheck
 from macrohard.store.sqlite import SQLiteStore
 from macrohard.testing import ScriptedModel
 from macrohard.types import ModelReply, PayAction, Run, RunStatus, Task, ToolCall
@@ -25,7 +26,8 @@ def pay(payee="shop", amount="5.00", currency="USD", memo="socks", **kw):
 
 def run_pays(ledger, tmp_path, script, *, guard=None, approve=None, model_spend=False, tokens=0, model="scripted"):
     store = SQLiteStore(ledger.path)
-    env = PayEnvironment(Wallet(ledger, "user:alice"), model_spend=model_spend)
+    guard = guard or money_guard(payees=["shop"])
+    env = PayEnvironment(Wallet(ledger, "user:alice"), model_spend=model_spend, limits=MoneyCheck(guard.policy))
     asked = []
 
     def answer(action, verdict):
@@ -34,7 +36,7 @@ def run_pays(ledger, tmp_path, script, *, guard=None, approve=None, model_spend=
 
     run = run_task(Task(text="buy things", environment="none", workspace=str(tmp_path / "ws")),
                    model=ScriptedModel(script, name=model, tokens_per_call=tokens), store=store,
-                   guard=guard or money_guard(payees=["shop"]), approve=answer, extra_envs=[env])
+                   guard=guard, approve=answer, extra_envs=[env])
     return run, store, asked
 
 
@@ -70,6 +72,13 @@ def test_over_the_threshold_or_a_limit_is_asked(ledger, tmp_path):
     run, _, asked = run_pays(ledger, tmp_path, [pay(amount="7"), pay(amount="6")], guard=guard)
     assert len(asked) == 1 and "this run to 13.00 USD, past its limit of 12.00 USD" in asked[0]
     assert ledger.account("user:alice").available == 9_300  # the first paid, the second refused
+
+
+def test_a_persons_yes_pays_past_a_limit(ledger, tmp_path):
+    guard = money_guard(payees=["shop"], per_run=5, ask_over=None)
+    run, _, asked = run_pays(ledger, tmp_path, [pay(amount="7")], guard=guard, approve=lambda a, v: True)
+    assert "past its limit of 5.00 USD" in asked[0]
+    assert [t.amount for t in ledger.run_transactions(run.id)] == [700]  # the write did not re-impose the limit
 
 
 def test_division_and_day_limits(ledger, tmp_path):
@@ -152,6 +161,7 @@ def test_model_spend_is_debited_from_the_same_wallet_and_an_empty_wallet_stops_t
     run, _, _ = run_pays(ledger, tmp_path, [pay(amount="1")], model_spend=True, tokens=400_000, model="grok-4")
     model_txs = [t for t in ledger.run_transactions(run.id) if t.kind == "model"]
     assert sum(t.amount for t in model_txs) == 120 and run.status is RunStatus.succeeded  # charged before step 2
+    assert model_txs[0].step == 1 and model_txs[0].audit_seq is not None
     assert ledger.account("user:alice").available == 10_000 - 100 - 120
     ledger.open_account("user", "poor", "USD")
     ledger.fund("user:poor", 100)

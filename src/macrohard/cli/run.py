@@ -118,7 +118,7 @@ def run(
             raise UserError("--wallet with --division is not supported yet; run without --division to pay")
         from macrohard.money.wallet import open_wallet
 
-        extra_envs.append(open_wallet(store, wallet))
+        extra_envs.append(open_wallet(store, wallet, guard.policy))
     llm = get_model(spec.model)
     run_record = Run(task=spec, model=llm.name)
 

@@ -28,7 +28,7 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +53,14 @@ class IdempotencyConflict(MoneyError):
 
 class HoldExpired(MoneyError):
     """A hold was captured after it expired (it is voided instead)."""
+
+
+class LimitReached(MoneyError):
+    """A spending limit checked inside the write (``caps``) would be passed: two runs cannot both slip under it."""
+
+
+# (scope in money_spend_totals, UTC day or -1 for a run's whole life, limit in minor units, what it is called)
+Cap = tuple[str, int, int, str]
 
 
 class LedgerError(MoneyError):
@@ -221,20 +229,24 @@ class Ledger:
         return self.transfer(source.id, acc.id, amount, acc.currency, key=key, kind="fund", memo=memo)
 
     def transfer(self, payer: str, payee: str, amount: int, currency: str, *, key: str | None = None,
-                 kind: str = "transfer", memo: str = "", **links: Any) -> Transaction:
-        """Post ``amount`` from ``payer`` to ``payee`` at once (idempotent on ``key``)."""
-        return self._record(payer, payee, amount, currency, key=key, kind=kind, memo=memo, hold_s=None, **links)
+                 kind: str = "transfer", memo: str = "", caps: Sequence[Cap] = (), **links: Any) -> Transaction:
+        """Post ``amount`` from ``payer`` to ``payee`` at once (idempotent on ``key``; ``caps``: limits checked
+        against the payer's spending totals inside the same write)."""
+        return self._record(payer, payee, amount, currency, key=key, kind=kind, memo=memo, hold_s=None, caps=caps,
+                            **links)
 
     def hold(self, payer: str, payee: str, amount: int, currency: str, *, key: str | None = None,
-             kind: str = "payment", memo: str = "", ttl_s: float = HOLD_TTL_S, **links: Any) -> Transaction:
+             kind: str = "payment", memo: str = "", ttl_s: float = HOLD_TTL_S, caps: Sequence[Cap] = (),
+             **links: Any) -> Transaction:
         """Reserve ``amount`` of ``payer``'s available balance for ``payee`` (pending until captured or voided)."""
         if ttl_s <= 0:
             raise MoneyError(f"a hold's ttl_s must be positive, not {ttl_s}")
-        return self._record(payer, payee, amount, currency, key=key, kind=kind, memo=memo, hold_s=ttl_s, **links)
+        return self._record(payer, payee, amount, currency, key=key, kind=kind, memo=memo, hold_s=ttl_s, caps=caps,
+                            **links)
 
     def _record(self, payer: str, payee: str, amount: int, currency: str, *, key: str | None, kind: str, memo: str,
-                hold_s: float | None, run_id: str | None = None, step: int | None = None,
-                audit_seq: int | None = None, division: str | None = None) -> Transaction:
+                hold_s: float | None, caps: Sequence[Cap] = (), run_id: str | None = None,
+                step: int | None = None, audit_seq: int | None = None, division: str | None = None) -> Transaction:
         check_minor(amount)
         currency = check_currency(currency)
         payer, payee = parse_account(payer), parse_account(payee)
@@ -266,6 +278,14 @@ class Ledger:
                     if cur[0] != currency:
                         raise CurrencyError(f"currency mismatch: {acc} holds {cur[0]}, the payment is in {currency}; "
                                             f"pay in {cur[0]}")
+                for scope, day, limit, label in caps:
+                    got = db.execute("SELECT amount FROM money_spend_totals WHERE payer=? AND day=? AND scope=?",
+                                     (payer, day, scope)).fetchone()
+                    used = int(got[0]) if got else 0
+                    if used + amount > limit:
+                        raise LimitReached(f"paying {fmt(amount, currency)} would take {label} to "
+                                           f"{fmt(used + amount, currency)}, past its limit of {fmt(limit, currency)} "
+                                           "(another payment came first); nothing was paid")
                 db.execute("INSERT INTO money_transactions (id, idem_key, fingerprint, kind, status, currency, amount, "
                            "payer, payee, memo, run_id, step, audit_seq, division, created_at, expires_at) "
                            "VALUES (?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

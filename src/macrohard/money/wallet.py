@@ -57,12 +57,15 @@ class PayEnvironment:
     action_types = (PayAction, FinishAction)
 
     def __init__(self, wallet: Wallet, *, keys: KeyRing | None = None, model_spend: bool = False,
-                 http: Any = None) -> None:
+                 limits: Any = None, http: Any = None) -> None:
         if model_spend and wallet.currency != "USD":
             raise ConfigError(f"model spend is priced in USD and the wallet {wallet.account} holds {wallet.currency}; "
                               "use a USD wallet or turn model spend off")
         self.wallet = wallet
         self.keys = keys
+        # the guard's MoneyCheck: its limits are checked again inside the ledger write (Ledger caps), so runs
+        # paying at once cannot together pass a limit that each passed alone; a person's yes lifts them
+        self.limits = limits
         self.model_spend = model_spend
         self._http = http
         self.run: Run | None = None
@@ -81,6 +84,7 @@ class PayEnvironment:
             return done
         if self.run is None or self.ctx is None:
             raise RuntimeError("PayEnvironment.execute before bind: the agent binds it to its run first")
+        self._person_said_yes = bool(approved.verdict.approved_by)
         try:
             if action.offer_url:
                 tx, note = self._pay_offer(action)
@@ -97,8 +101,10 @@ class PayEnvironment:
         assert self.run is not None and self.ctx is not None
         head = self._audit_log().head(self.run.id)
         division = self.ctx.divisions[-1] if self.ctx.divisions else self.wallet.division
+        caps = [] if self.limits is None or self._person_said_yes else self.limits.caps(
+            self.wallet, payee=action.payee, run_id=self.run.id, division=division or "")
         return {"run_id": self.run.id, "step": self.ctx.step, "audit_seq": head[0] if head else None,
-                "division": division, "memo": action.memo}
+                "division": division, "memo": action.memo, "caps": caps}
 
     def _pay(self, action: PayAction) -> Transaction:
         amount = to_minor(action.amount, action.currency)
@@ -174,19 +180,23 @@ class PayEnvironment:
             return
         ledger.open_account("payee", MODEL_PAYEE.split(":", 1)[1], "USD")
         try:
+            head = self._audit_log().head(run.id)  # the run's last audit record before this charge
             ledger.transfer(self.wallet.account, MODEL_PAYEE, due - charged, "USD", kind="model",
-                            key=f"model:{run.id}:{due}", memo=f"model {run.model}", run_id=run.id, step=run.steps)
+                            key=f"model:{run.id}:{due}", memo=f"model {run.model}", run_id=run.id, step=run.steps,
+                            audit_seq=head[0] if head else None)
         except MoneyError as exc:
             raise BudgetExceeded(f"the wallet {self.wallet.account} cannot pay for the model: {exc}") from exc
 
 
-def open_wallet(store: Any, account: str) -> PayEnvironment:
-    """The pay executor for ``account`` in ``store``'s ledger; signing keys under ``$MACROHARD_HOME/wallet-keys``;
-    a USD wallet pays the model too."""
+def open_wallet(store: Any, account: str, policy: Any = None) -> PayEnvironment:
+    """The pay executor for ``account`` in ``store``'s ledger, enforcing ``policy``'s money limits in its writes too;
+    signing keys under ``$MACROHARD_HOME/wallet-keys``; a USD wallet pays the model too."""
+    from macrohard.safety.money import MoneyCheck
     from macrohard.store.sqlite import default_home
 
     wallet = Wallet(Ledger(store.path), account)
-    return PayEnvironment(wallet, keys=KeyRing(default_home() / "wallet-keys"), model_spend=wallet.currency == "USD")
+    return PayEnvironment(wallet, keys=KeyRing(default_home() / "wallet-keys"), model_spend=wallet.currency == "USD",
+                          limits=MoneyCheck(policy) if policy is not None else None)
 
 
 def reachable(task: Any, url: str) -> bool:

@@ -93,3 +93,15 @@ class MoneyCheck:
                            reason=f"pay {fmt(amount, currency)} to {payee}: {'; '.join(asks)}")
         return None
 
+    def caps(self, wallet: Any, *, payee: str, run_id: str, division: str) -> list[tuple[str, int, int, str]]:
+        """The limits as ledger caps, for the executor to check again inside its write (``Ledger.transfer(caps=)``):
+        concurrent runs that each passed this review cannot together pass a limit."""
+        if wallet.currency != self.money.currency.upper():
+            return []
+        limits, day = self.limits(wallet.currency), int(start_of_day() // 86400)
+        wanted = [("run", f"run:{run_id}" if run_id else "", -1, "this run"), ("day", "all", day, "this wallet today"),
+                  ("payee_day", f"payee:{payee}", day, f"{payee} today"),
+                  (f"division:{division}", f"division:{division}" if division else "", day,
+                   f"the {division} division today")]
+        return [(scope, d, limits[key], label) for key, scope, d, label in wanted
+                if scope and limits.get(key) is not None]  # type: ignore[misc]
