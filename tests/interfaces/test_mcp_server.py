@@ -187,3 +187,28 @@ def test_allow_list_and_bad_options(_home: Path) -> None:
 
     names, refused = anyio.run(main)
     assert names == ["read_file", "list_dir"] and "unknown tool 'bash'" in refused
+
+
+@pytest.mark.skipif(__import__("shutil").which("chromium") is None, reason="needs chromium (bash install.sh)")
+def test_the_browser_environment_over_mcp(_home: Path) -> None:
+    from macrohard.sites import serve
+
+    async def main(url: str) -> tuple[dict, list]:
+        params = StdioServerParameters(command=sys.executable, env=server_env(), args=[
+            "-m", "macrohard", "mcp", "serve", "--environment", "browser", "--network", "none",
+            "--allow-host", url.split("/")[2]])
+        async with stdio_client(params) as (read, write), ClientSession(read, write) as session:
+            await session.initialize()
+            tools = {t.name: t for t in (await session.list_tools()).tools}
+            results = [await session.call_tool("browser_goto", {"url": url}),
+                       await session.call_tool("browser_goto", {"url": "file:///etc/passwd"}),
+                       await session.call_tool("browser_screenshot", {})]
+            return tools, results
+
+    with serve("form") as site:
+        tools, (page, local, shot) = anyio.run(main, site.url)
+    assert tools["browser_read"].annotations.readOnlyHint and tools["browser_click"].annotations.destructiveHint
+    assert not page.isError and 'textbox "Full name"' in text(page)
+    assert page.meta and page.meta.get("untrusted")  # a web page: outside data, said so
+    assert local.isError and "policy:" in text(local) and "/etc/passwd" in text(local)
+    assert not shot.isError and [c.type for c in shot.content] == ["text", "image"]
