@@ -58,8 +58,9 @@ class FakeOpenAIServer:
     Stands in for a paid model API in tests. Each queued item is either a ``ModelReply``-like dict
     (``{"text": ..., "tool_calls": [{"name": ..., "arguments": {...}}]}``), an int HTTP status to
     answer with (429, 500, ...), ``bytes`` sent verbatim as a 200 body (a broken server: HTML, bad
-    JSON), ``"hang"`` (never answer) or ``("trickle", seconds[, content_type])`` (headers, then one
-    byte every ``seconds``, never ending). ``requests`` records every JSON body received. A request with
+    JSON), ``"hang"`` (never answer), ``("trickle", seconds[, content_type])`` (headers, then one
+    byte every ``seconds``, never ending), or a callable that makes one of these from the request's
+    body. ``requests`` records every JSON body received. A request with
     ``"stream": true`` gets a reply dict as server-sent ``chat.completion.chunk`` events: the text word
     by word (``chunk_delay`` seconds apart), each tool call's name then its arguments in two pieces.
     """
@@ -161,6 +162,8 @@ class FakeOpenAIServer:
                     self._send(401, {"error": {"message": "bad key"}})
                     return
                 item = outer.replies.pop(0) if outer.replies else {"tool_calls": [{"name": "finish", "arguments": {"answer": "done"}}]}
+                if callable(item):  # a reply made from the request (a stand-in that acts on what it was sent)
+                    item = item(body)
                 if isinstance(item, int):
                     self._send(item, {"error": {"message": f"status {item}"}}, {"Retry-After": "0"})
                     return

@@ -14,14 +14,15 @@ import numpy as np
 import pytest
 
 from macrohard.errors import BadAudio, UserError
-from macrohard.voice import audio, stt, tts, wer
+from macrohard.voice import audio, stt, wer
 
 SENTENCE = "turn off the lights in the kitchen"
+DATA = Path(__file__).parent / "data"
 
 
 @pytest.fixture(scope="module")
-def spoken(tmp_path_factory) -> Path:
-    return tts.synthesize(SENTENCE, tmp_path_factory.mktemp("voice") / "spoken.wav")
+def spoken() -> Path:
+    return DATA / "kitchen.wav"  # a person saying SENTENCE (data/README.md: how it was made)
 
 
 def ffmpeg(*args: str) -> None:
@@ -32,7 +33,7 @@ def ffmpeg(*args: str) -> None:
 def test_each_recogniser_hears_the_words(engine, spoken):
     heard = stt.transcribe(spoken, engine=engine)
     assert heard.engine == engine and 0 <= heard.confidence <= 1 and heard.audio_seconds > 1
-    assert wer.wer([(SENTENCE, heard.text)]) <= 0.5, heard.text
+    assert wer.wer([(SENTENCE, heard.text)]) <= 0.3, heard.text
 
 
 def test_whisper_is_the_default_when_installed():

@@ -49,6 +49,9 @@ def chat(
     run_model: Annotated[str | None, typer.Option("--run-model", help="Model for delegated runs (default: each division's own, else the --model).")] = None,
     network: Annotated[str, typer.Option("--network", help="Sandbox network of delegated runs: none (default), loopback, hosts, full.")] = "none",
     policy: Annotated[Path | None, typer.Option("--policy", help="Safety policy YAML (default: $MACROHARD_POLICY, $MACROHARD_HOME/policy.yaml, or the built-in).")] = None,
+    voice: Annotated[bool, typer.Option("--voice", help="Talk instead of typing: speech in, spoken answers (microphone and speaker, or the files below).")] = False,
+    audio_in: Annotated[list[Path] | None, typer.Option("--audio-in", help="With --voice: a recording to say (repeat it for each turn, and for each spoken yes/no).")] = None,
+    audio_out: Annotated[Path | None, typer.Option("--audio-out", help="With --voice: a folder for the spoken answers (one WAV a clause, listed in clauses.jsonl) instead of the speaker.")] = None,
 ) -> None:
     """Talk with macrohard: it answers, or hands work to a division and shows that run live."""
     if conversation and not cont:
@@ -73,6 +76,11 @@ def chat(
                                   task_updates={"network": network})
     conv = open_conversation(chats, llm, resume=resume, guard=guard,
                              delegator=delegator, system_prompt=chat_prompt(divisions, CHAT_SYSTEM_PROMPT))
+    if voice or audio_in or audio_out:
+        from macrohard.cli.voice import voice_chat
+
+        voice_chat(conv, llm.name, audio_in or [], audio_out)
+        return
     interactive = sys.stdin.isatty()
     console.print(f"[bold]macrohard[/] chat [cyan]{conv.id}[/] · model [cyan]{escape(llm.name)}[/]"
                   + ("  [dim](Ctrl-D ends)[/]" if interactive else ""), highlight=False)

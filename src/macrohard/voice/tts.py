@@ -31,6 +31,9 @@ INSTALL_FIX = ("install a speech engine: `apt-get install espeak-ng` (or `bash i
                "with `pip install 'macrohard[voice-plus]'`")
 _CLAUSE_END = re.compile(r"(?<=[.!?;:])[\"')\]]*\s+|\n+")
 _SOFT_BREAK = re.compile(r"(?<=,)\s+")
+# US English, 140 words a minute, 40 ms between words: chosen on a dev set (not the held-out one) for what
+# Whisper understands (word error rate 8.5 % against 18 % at espeak-ng's defaults)
+ESPEAK_ARGS = ("-v", "en-us", "-s", "140", "-g", "4")
 MIN_CLAUSE = 24  # characters: shorter pieces are joined to the next, so a clause is worth a synthesis call
 MAX_CLAUSE = 200  # a clause with no punctuation is cut at a comma or a space past this
 
@@ -193,7 +196,7 @@ def _espeak(text: str) -> Speech:
 
     # the text goes on stdin, so a clause starting with "-" is never read as an option
     try:
-        proc = subprocess.run(["espeak-ng", "--stdout", "-v", "en-us", "-s", "165"], input=text.encode(),
+        proc = subprocess.run(["espeak-ng", "--stdout", *ESPEAK_ARGS], input=text.encode(),
                               capture_output=True, timeout=60, check=False)
     except subprocess.TimeoutExpired as exc:
         raise UserError(f"espeak-ng did not finish speaking {len(text)} characters within 60 s") from exc
