@@ -109,3 +109,57 @@ def test_a_division_lists_mcp_servers(store, mark: Path) -> None:
                   models=lambda d, t: ScriptedModel([call("add", a=20, b=22), {"kind": "finish", "answer": "42"}]))
     run = run_division(Task(text="add 20 and 22"), division, staff=staff, store=store)
     assert run.status is RunStatus.succeeded and "the sum is 42" in store.steps(run.id)[0].observation.output
+
+
+def test_an_agent_run_calls_macrohard_mcp_serve_over_http(store, http_server: str, monkeypatch) -> None:
+    from tests.interfaces.conftest import TOKEN
+
+    monkeypatch.setenv("MH_TOKEN", TOKEN)
+    monkeypatch.setenv("WRONG_TOKEN", "not-the-token-at-all-000")
+    servers = [McpServer(name="mh", url=http_server, token_env="MH_TOKEN", tools=["bash"], timeout=20),
+               McpServer(name="locked", url=http_server, token_env="WRONG_TOKEN", tools=["bash"], timeout=10)]
+    script = [{"kind": "mcp_call", "server": "mh", "tool": "bash", "arguments": {"command": "echo from-the-other-side"}},
+              {"kind": "mcp_call", "server": "mh", "tool": "bash", "arguments": {"command": "rm -rf /usr"}},
+              {"kind": "mcp_call", "server": "locked", "tool": "bash", "arguments": {"command": "echo hi"}},
+              {"kind": "finish", "answer": "done"}]
+    run = run_task(Task(text="use the other sandbox", mcp=servers), store=store, model=ScriptedModel(script),
+                   approve=lambda action, verdict: True)
+    out = [s.observation for s in store.steps(run.id)]
+    assert not out[0].error and "from-the-other-side" in out[0].output and out[0].untrusted
+    assert out[1].error and "policy:destructive" in out[1].output  # the serving side's guard refused it
+    assert out[2].error and "'locked'" in out[2].output and "401" in out[2].output, out[2].output
+
+
+def test_an_endless_http_response_is_cut(store) -> None:
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Flood(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            try:
+                while True:
+                    self.wfile.write(b"[" * 65536)
+            except OSError:
+                return
+
+        def log_message(self, *args) -> None:
+            return
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Flood)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/mcp"
+        run = run_task(Task(text="x", mcp=[McpServer(name="flood", url=url, tools=["*"], timeout=10)]), store=store,
+                       model=ScriptedModel([{"kind": "mcp_call", "server": "flood", "tool": "any"},
+                                            {"kind": "finish", "answer": "done"}]),
+                       approve=lambda action, verdict: True)
+    finally:
+        server.shutdown()
+        server.server_close()
+    obs = store.steps(run.id)[0].observation
+    assert obs.error and "'flood'" in obs.output and "larger than 1,048,576 bytes" in obs.output, obs.output

@@ -17,6 +17,8 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 
+import httpx
+
 from macrohard.types import McpServer
 
 Call = Callable[[Any], Awaitable[Any]]
@@ -88,13 +90,13 @@ async def capped_stdio(cfg: McpServer, state: dict[str, Any]) -> AsyncIterator[t
                 await process.aclose()  # waits, and closes the pipes' transports while the loop still runs
 
 
-class _CappedStream:
+class _CappedStream(httpx.AsyncByteStream):
+    """A response body that stops with ``httpx.ReadError`` after ``cap`` bytes."""
+
     def __init__(self, stream: Any, cap: int, state: dict[str, Any]) -> None:
         self.stream, self.cap, self.state, self.seen = stream, cap, state, 0
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
-        import httpx
-
         async for chunk in self.stream:
             self.seen += len(chunk)
             if self.seen > self.cap:
@@ -108,8 +110,6 @@ class _CappedStream:
 
 def capped_http_client(cfg: McpServer, state: dict[str, Any]) -> Any:
     """An httpx client whose responses stop at ``cfg.max_bytes`` (a streamed endless response too)."""
-    import httpx
-
     class Transport(httpx.AsyncHTTPTransport):
         async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
             response = await super().handle_async_request(request)
@@ -210,6 +210,8 @@ class Connection:
         if self.state.get("too_large"):
             return (f"MCP server {self.cfg.name!r} sent a message larger than {self.cfg.max_bytes:,} bytes: its "
                     "connection was closed (raise `max_bytes` in the task if the output is expected)")
+        while isinstance(exc, BaseExceptionGroup) and exc.exceptions:  # anyio's task groups wrap the cause
+            exc = exc.exceptions[0]
         text = str(exc) or type(exc).__name__
         return f"MCP server {self.cfg.name!r} {what}: {text[:300]}"
 
