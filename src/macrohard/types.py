@@ -195,6 +195,25 @@ class McpServer(_Model):
         return self
 
 
+# -- video: reading and making video files in the workspace (imagine/tools.py) -------------------
+
+
+class VideoWatchAction(_Model):
+    """Watch a video file of the workspace: its timeline comes back (segments with times, text on screen, captions)."""
+
+    kind: Literal["video_watch"] = "video_watch"
+    path: NoNulStr = Field(min_length=1, max_length=4096, description="The video (MP4, WebM...), relative to the workspace.")
+
+
+class VideoMakeAction(_Model):
+    """Make a video from a script (YAML in the workspace: scenes of title:, image:, video: with text:, zoom:,
+    narration:, duration:); an MP4 with WebVTT subtitles is written into the workspace."""
+
+    kind: Literal["video_make"] = "video_make"
+    path: NoNulStr = Field(min_length=1, max_length=4096, description="The script, relative to the workspace.")
+    out: NoNulStr = Field(default="video.mp4", max_length=4096, description="The MP4 to write, in the workspace.")
+
+
 # -- computer use: browser (Playwright + Chromium) and desktop (Xvfb + X input) ----------------
 # Kinds use underscores because OpenAI tool names allow only [a-zA-Z0-9_-].
 
@@ -351,12 +370,14 @@ Action = Annotated[
     | BrowserSelectAction | BrowserBackAction | BrowserWaitAction | BrowserReadAction | BrowserScreenshotAction
     | DesktopScreenshotAction | DesktopClickAction | DesktopDoubleClickAction | DesktopDragAction
     | DesktopTypeAction | DesktopKeyAction | DesktopScrollAction | DesktopLaunchAction
-    | DelegateAction | PlanAction | PayAction | McpCallAction,
+    | DelegateAction | PlanAction | PayAction | McpCallAction | VideoWatchAction | VideoMakeAction,
     Field(discriminator="kind"),
 ]
 ACTION_ADAPTER: TypeAdapter[Any] = TypeAdapter(Action)
 
 FILE_ACTION_KINDS = frozenset({"read_file", "write_file", "edit_file", "list_dir"})
+# Kinds whose paths (``path``, ``out``) must stay inside the workspace (safety.guard.check_workspace_paths).
+WORKSPACE_PATH_KINDS = FILE_ACTION_KINDS | {"video_watch", "video_make"}
 # Kinds that only look: they change nothing in the workspace, the page or the desktop (MCP tool annotations).
 READ_ONLY_KINDS = frozenset({"read_file", "list_dir", "browser_read", "browser_screenshot", "browser_wait",
                              "browser_scroll", "desktop_screenshot"})

@@ -12,7 +12,7 @@ from macrohard.safety.policy import Rule
 from macrohard.types import Budget, McpServer
 
 ENVIRONMENTS = ("shell", "browser", "desktop")
-EXTRA_ACTIONS = ("delegate",)
+EXTRA_ACTIONS = ("delegate", "video")
 
 
 class PolicyOverlay(BaseModel):
@@ -41,7 +41,7 @@ class Division(BaseModel):
         "operates nothing itself (it converses and delegates).")
     actions: list[Literal[EXTRA_ACTIONS]] = Field(  # type: ignore[valid-type]
         default_factory=list, description="Extra actions beyond its environment's: delegate (hand a sub-task to "
-        "another division).")
+        "another division), video (video_watch and video_make: read and make video files in the workspace).")
     policy: PolicyOverlay = Field(default_factory=PolicyOverlay, description="Rules merged onto the user's policy.")
     budget: Budget = Field(default_factory=Budget, description="Default budgets of its runs (a sub-run gets at most "
                            "what its parent has left).")

@@ -91,6 +91,10 @@ def run_division(task: Task, division: Division, *, staff: Staff, store: Any, gu
     g = division_guard(division, guard if guard is not None else Guard.from_policy())
     chain = (*chain, division.name)
     extra = [DelegateEnvironment(staff=staff, store=store, guard=g, chain=chain)] if division.delegates else []
+    if "video" in division.actions:
+        from macrohard.imagine.tools import VideoTools
+
+        extra.append(VideoTools())
     extra += options.pop("extra_envs", [])
     model = model if model is not None else staff.model_for(division, task)
     if division.mcp:  # the division's MCP servers, then the task's own (a name the division has is its)

@@ -30,7 +30,7 @@ from macrohard.safety.money import MoneyCheck
 from macrohard.safety.paths import OutsideWorkspace, resolve_inside
 from macrohard.safety.policy import Policy, load_policy
 from macrohard.safety.review import AnswerCheck, ObservationScreen, PolicyCheck
-from macrohard.types import FILE_ACTION_KINDS, Decision, FinishAction, Observation, Verdict
+from macrohard.types import WORKSPACE_PATH_KINDS, Decision, FinishAction, Observation, Verdict
 
 Check = Callable[[Any, GuardContext], "Verdict | None"]
 Screen = Callable[[Observation, GuardContext], Observation]
@@ -40,11 +40,13 @@ ALLOW = Verdict(decision=Decision.allow, check="guard")
 
 
 def check_workspace_paths(action: Any, ctx: GuardContext) -> Verdict | None:
-    """File actions stay inside the workspace: no absolute escapes, no ``..``, no symlinks out."""
-    if getattr(action, "kind", None) not in FILE_ACTION_KINDS:
+    """File (and video) actions stay inside the workspace: no absolute escapes, no ``..``, no symlinks out."""
+    if getattr(action, "kind", None) not in WORKSPACE_PATH_KINDS:
         return None
     try:
-        resolve_inside(ctx.workspace, action.path)
+        for name in ("path", "out"):
+            if isinstance(getattr(action, name, None), str):
+                resolve_inside(ctx.workspace, getattr(action, name))
     except OutsideWorkspace as exc:
         return Verdict(decision=Decision.deny, reason=str(exc), check="workspace_paths")
     return None
