@@ -132,6 +132,10 @@ def test_allow_list_and_bad_options(_home: Path) -> None:
     assert bad.exit_code != 0 and "sudo" in str(bad.exception or bad.output)
     bad = CliRunner().invoke(app, ["mcp", "serve", "--http", "nohost"])
     assert bad.exit_code != 0 and "HOST:PORT" in str(bad.exception or bad.output)
+    bad = CliRunner().invoke(app, ["mcp", "serve", "--network", "internet"])
+    assert bad.exit_code != 0 and "choose none, loopback" in str(bad.exception or bad.output)
+    bad = CliRunner().invoke(app, ["mcp", "serve", "--environment", "vm"])
+    assert bad.exit_code != 0 and "shell, browser or desktop" in str(bad.exception or bad.output)
 
     params = StdioServerParameters(command=sys.executable, env=server_env(),
                                    args=["-m", "macrohard", "mcp", "serve", "--allow", "read_file,list_dir"])
@@ -170,3 +174,22 @@ def test_the_browser_environment_over_mcp(_home: Path) -> None:
     assert page.meta and page.meta.get("untrusted")  # a web page: outside data, said so
     assert local.isError and "policy:" in text(local) and "/etc/passwd" in text(local)
     assert not shot.isError and [c.type for c in shot.content] == ["text", "image"]
+
+
+@pytest.mark.skipif(__import__("shutil").which("Xvfb") is None, reason="needs Xvfb (bash install.sh)")
+def test_the_desktop_environment_over_mcp(_home: Path) -> None:
+    params = StdioServerParameters(command=sys.executable, env=server_env(), args=[
+        "-m", "macrohard", "mcp", "serve", "--environment", "desktop", "--allow", "desktop_screenshot,desktop_launch"])
+
+    async def main() -> tuple[dict, list]:
+        async with stdio_client(params) as (read, write), ClientSession(read, write) as session:
+            await session.initialize()
+            tools = {t.name: t for t in (await session.list_tools()).tools}
+            return tools, [await session.call_tool("desktop_screenshot", {}),
+                           await session.call_tool("desktop_launch", {"command": "sh -c 'rm -rf /usr'", "wait": 0})]
+
+    tools, (shot, harmful) = anyio.run(main)
+    assert list(tools) == ["desktop_screenshot", "desktop_launch"]
+    assert tools["desktop_screenshot"].annotations.readOnlyHint and tools["desktop_launch"].annotations.destructiveHint
+    assert not shot.isError and [c.type for c in shot.content] == ["text", "image"]
+    assert harmful.isError and "policy:destructive" in text(harmful)

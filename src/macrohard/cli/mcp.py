@@ -53,6 +53,8 @@ def serve(
     address = parse_address(http) if http else None
     token, new = token_from_env_or_new() if address else ("", False)
     net = network or ("loopback" if environment == "browser" else "none")
+    if net not in ("none", "loopback", "hosts", "full"):
+        raise ConfigError(f"unknown --network {net!r}; choose none, loopback, hosts or full")
     task = Task(text=f"MCP session: an MCP client calls the tools of a {environment} environment", environment=environment,
                 workspace=workspace, write_back=False, network=net, allow_hosts=list(allow_host or []),  # type: ignore[arg-type]
                 budget=Budget(max_steps=1_000_000, max_seconds=None, max_model_seconds=None))
