@@ -51,6 +51,7 @@ def test_an_agent_run_uses_an_mcp_tool(store, mark: Path) -> None:
     # outside data: untrusted (the flow state's tool source), fenced for the model, its injection flagged
     assert added.observation.untrusted and note.observation.untrusted
     assert note.observation.meta["flow"]["kind"] == "tool"
+    assert note.observation.meta["flow"]["source"] == "MCP tool toy/note result"
     tool_messages = [m for m in model.seen[-1] if m["role"] == "tool"]
     assert "UNTRUSTED CONTENT" in tool_messages[1]["content"]
     # the allowlist holds even for an approved call: `mark` never reached the server

@@ -113,7 +113,8 @@ class FlowCheck:
         if kind in self.flow.send_kinds:
             send = f"{kind} sends data out"
         if kind in self.flow.untrusted_kinds:
-            pending.source = Source("message" if "mail" in kind or "message" in kind else "tool", f"{kind} result", step)
+            what = f"MCP tool {action.server}/{action.tool}" if kind == "mcp_call" else kind
+            pending.source = Source("message" if "mail" in kind or "message" in kind else "tool", f"{what} result", step)
         if kind.startswith("browser_"):
             url = getattr(action, "url", None)
             pending.source = Source("web", f"web page {url}" if url else "the current web page", step)
