@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.coding.conftest import CALC, TESTS, make_repo
-
 from tests.server.conftest import mh, script
 
 
