@@ -89,6 +89,9 @@ _GROUPS = (r"(jews?|jewish people|muslims?|christians?|hindus?|sikhs?|buddhists?
            r"foreigners|native americans|indigenous people|irish|italians?|germans?|french|americans?|nigerians?|"
            r"pakistanis?|koreans?|japanese|filipinos?|catholics?|mormons?|people from [A-Z]\w+|"
            r"(?:white|black|brown|asian|gay|trans|muslim|jewish|christian|hindu|old|young|poor|fat) (?:men|women|folks|guys))")
+# every group-based rule (_DEHUMANISE, _BIAS) needs one of these words: a cheap first look, on lower-cased text
+_GROUPISH = re.compile(rf"({_GROUPS.lower()}|too old|over \d\d|(fe)?male|young|white|woman|girl|black|"
+                       r"native speakers|candidates under)")
 _DEHUMANISE = re.compile(
     rf"\b{_GROUPS}\s+(are|is)\s+(just\s+|all\s+|nothing but\s+)?(vermin|animals|subhuman|parasites?|cockroaches|"
     rf"rats|a (disease|cancer|plague)|savages|filth|trash|garbage|not (real )?(people|human))\b|"
@@ -156,11 +159,12 @@ def classify(text: str) -> dict[str, str]:
         if _MINOR.search(window) and not _SEXUAL_SAFE.search(window):
             found["csam"] = "sexual content involving minors"
             break
-    if m := _DEHUMANISE.search(text):
+    groupish = _GROUPISH.search(text.lower()) is not None
+    if groupish and (m := _DEHUMANISE.search(text)):
         found["hate"] = f"dehumanises or calls for violence against a group ({m.group(0)[:50]})"
     if m := _HARASS.search(text):
         found["harassment"] = f"threatens or harasses a person ({m.group(0)[:50]})"
-    if (m := _BIAS.search(text)) and not _NEGATED.search(text[max(0, m.start() - 80): m.end() + 40]):
+    if groupish and (m := _BIAS.search(text)) and not _NEGATED.search(text[max(0, m.start() - 80): m.end() + 40]):
         found["bias"] = f"stereotypes a group of people ({m.group(0).strip()[:60]})"
     if find_secrets(text):
         found["secret"] = "contains a secret (key, token or password)"
@@ -198,7 +202,12 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
     """Screen ``text`` (an answer, a chat reply): rules first, then the classifier's score per category."""
     from macrohard.safety.content_model import MAX_CHARS, shipped  # numpy only when something is screened
 
-    found = classify(text)
+    # the rules read what the classifier reads (the first and last 3,000 characters of a longer text: said in
+    # ``truncated``), so a huge answer stays within the latency budget; secrets are looked for everywhere
+    sample = text if len(text) <= MAX_CHARS else text[: MAX_CHARS // 2] + "\n" + text[-MAX_CHARS // 2:]
+    found = classify(sample)
+    if sample is not text and "secret" not in found and find_secrets(text):
+        found["secret"] = "contains a secret (key, token or password)"
     scores = shipped().scores(text)
     for category, score in scores.items():
         limit = (thresholds or {}).get(category, DEFAULT_THRESHOLD)

@@ -32,6 +32,8 @@ def normalise(text: str) -> str:
 
 def features(text: str) -> tuple[np.ndarray, np.ndarray]:
     """Hashed feature indices and their (L2-normalised, binary) values."""
+    if len(text) > 2 * MAX_CHARS:  # cut before normalising: a huge text costs no more than a long one
+        text = text[:MAX_CHARS] + " " + text[-MAX_CHARS:]
     text = normalise(text)
     if len(text) > MAX_CHARS:
         text = text[: MAX_CHARS // 2] + " " + text[-MAX_CHARS // 2:]
