@@ -19,6 +19,7 @@ import numpy as np
 
 from macrohard.safety.classifier import BITS, WINDOW, Model, features
 from macrohard.safety.data.injection_carriers import generate
+from macrohard.safety.data.injection_more import generate_more
 from macrohard.safety.normalize import normalise
 
 OUT = Path(__file__).resolve().parents[1] / "src/macrohard/safety/data/injection_model.npz"
@@ -27,7 +28,7 @@ EPOCHS, BATCH, LR, L2 = 6, 32, 0.5, 1e-4
 
 def dataset(n_pos: int, n_neg: int, seed: int) -> tuple[list[tuple[np.ndarray, np.ndarray]], np.ndarray]:
     rows, labels = [], []
-    for ex in generate(n_pos, n_neg, seed):
+    for ex in generate(n_pos, n_neg, seed) + generate_more():
         flat = normalise(ex.text).flat[:WINDOW]
         if not flat:
             continue

@@ -1,4 +1,4 @@
-"""Trains the answer classifier from ``content_data`` and writes ``data/content_model.npz``; deterministic.
+"""Trains the answer classifier from ``content_data`` and ``content_more`` and writes ``data/content_model.npz``; deterministic.
 
     python -m macrohard.safety.content_train            # rewrite the shipped weights
     python -m macrohard.safety.content_train --check    # retrain and compare with the shipped file
@@ -10,6 +10,7 @@ Metrics on a validation split of the *generated* data are stored in the file; th
 
 from __future__ import annotations
 
+import random
 import sys
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import numpy as np
 
 from macrohard.safety.content_data import LABELS, generate
 from macrohard.safety.content_model import DIM, MODEL_PATH, ContentModel, features
+from macrohard.safety.content_more import generate_more
 
 EPOCHS, LR, L2 = 200, 0.1, 1e-5
 
@@ -32,7 +34,8 @@ def _matrix(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def train(seed: int = 20261129) -> ContentModel:
-    data = generate(seed)
+    data = generate(seed) + generate_more()
+    random.Random(seed).shuffle(data)
     cut = int(len(data) * 0.8)
     texts = [t for t, _ in data]
     y = np.array([[label in labels for label in LABELS] for _, labels in data], dtype=np.float32)
