@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import platform
+import random
 import time
 from collections import defaultdict
 from datetime import UTC, datetime
@@ -38,6 +39,29 @@ def p99(xs: list[float]) -> float:
     return xs[min(len(xs) - 1, int(0.99 * len(xs)))]
 
 
+def bad_inputs() -> None:
+    """Huge, binary, deeply nested and non-English answers: within budget, or the verdict says truncated."""
+    r = random.Random(5)
+    para = "The quarterly report covers revenue, churn and hiring. Please review the attached figures. " * 4 + "\n"
+    cases = [("huge text, 1 MiB", para * ((1 << 20) // len(para))),
+             ("binary, 256 KiB", bytes(r.getrandbits(8) for _ in range(1 << 18)).decode("latin-1")),
+             ("nested HTML, 20k levels", "<div>" * 20000 + "hello" + "</div>" * 20000),
+             ("Chinese, 64 KiB", "季度报告涵盖收入、流失和招聘。请查看附件中的数据。" * 1200),
+             ("Arabic + Russian, 64 KiB", "يغطي التقرير الفصلي الإيرادات والتوظيف. Отчёт охватывает выручку и найм. " * 600),
+             ("English prose, 5 KB", para * 13)]
+    print(f"{'bad input':<28}{'KB':>7}{'ms p50':>9}{'ms/KB':>8}{'CPU ms/KB':>11}  truncated")
+    for name, text in cases:
+        kb = len(text.encode()) / 1024
+        wall, cpu, verdict = [], [], None
+        for _ in range(3):
+            t, c = time.perf_counter(), time.thread_time()
+            verdict = screen_text(text)
+            wall.append((time.perf_counter() - t) * 1000)
+            cpu.append((time.thread_time() - c) * 1000)
+        ms, cms = sorted(wall)[1], sorted(cpu)[1]
+        print(f"{name:<28}{kb:>7.0f}{ms:>9.1f}{ms / kb:>8.2f}{cms / kb:>11.2f}  {verdict.truncated if verdict else ''}")
+
+
 def main() -> None:
     import argparse
 
@@ -47,6 +71,7 @@ def main() -> None:
     for path in ([BLIND] if args.set != "heldout" else []) + ([HELDOUT] if args.set != "blind" else []):
         measure(path)
         print()
+    bad_inputs()
 
 
 def measure(path: Path) -> None:
@@ -54,14 +79,15 @@ def measure(path: Path) -> None:
     policy = load_policy()
     thresholds = policy.answer_thresholds
     screen_text("warm up", thresholds)
-    new_t, old_t = [], []
+    new_t, old_t, cpu_t = [], [], []
     stopped: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # label -> [new, old, n]
     fp_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     wrong_category = 0
     for label, kind, text in rows:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.thread_time()
         verdict = screen_text(text, thresholds)
         t1 = time.perf_counter()
+        cpu_t.append((time.thread_time() - c0) * 1000)
         old = classify(text)
         t2 = time.perf_counter()
         new_t.append((t1 - t0) * 1000)
@@ -97,6 +123,8 @@ def measure(path: Path) -> None:
     print(f"{'ALL BENIGN':<16}{fnn:>5}{fn / fnn:>9.1%}{fo / fnn:>9.1%}")
     print(f"latency per answer (ms): new median {sorted(new_t)[len(new_t) // 2]:.2f} p99 {p99(new_t):.2f}; "
           f"old median {sorted(old_t)[len(old_t) // 2]:.3f} p99 {p99(old_t):.3f}")
+    print(f"  new screen, CPU time of the thread (not descheduled time): median {sorted(cpu_t)[len(cpu_t) // 2]:.2f} "
+          f"p99 {p99(cpu_t):.2f}")
     print("targets: >= 95 % stopped per category, <= 2 % false positives, p99 <= 20 ms")
 
 
