@@ -157,3 +157,24 @@ def test_shipped_weights_load_without_pickle_and_retraining_reproduces_them():
     check = subprocess.run([sys.executable, "-m", "macrohard.safety.content_train", "--check"], capture_output=True,
                            text=True, timeout=600)
     assert check.returncode == 0 and "reproduced" in check.stdout, check.stdout + check.stderr
+
+
+def test_huge_binary_nested_and_foreign_answers_are_screened_and_say_when_they_were_truncated():
+    import random
+    import time
+
+    para = "The quarterly report covers revenue, churn and hiring. Please review the attached figures. " * 4
+    harm = OUTSIDE_HARMFUL["keylogger"][0]
+    huge = para * 3000 + " AWS key AKIAIOSFODNN7EXAMPLE in the middle. " + para * 3000 + harm  # ~2 MB
+    rnd = random.Random(3)
+    cases = {"huge": huge, "binary": bytes(rnd.getrandbits(8) for _ in range(1 << 18)).decode("latin-1"),
+             "nested": "<div>" * 20000 + "hello" + "</div>" * 20000, "chinese": "季度报告涵盖收入和招聘。" * 6000}
+    for name, text in cases.items():
+        started = time.thread_time()
+        verdict = screen_text(text, THRESHOLDS)
+        cpu_ms_per_kb = (time.thread_time() - started) * 1000 / (len(text.encode()) / 1024)
+        assert verdict.truncated, name  # longer than what the screen reads: it says so
+        assert cpu_ms_per_kb < 5, (name, cpu_ms_per_kb)  # the budget, in CPU time (the wall clock is shared)
+    found = screen_text(huge, THRESHOLDS).found
+    assert "secret" in found  # secrets are looked for in the whole text
+    assert set(found) - {"secret"}  # the harmful ending is in the part the rules and the classifier read
