@@ -67,6 +67,9 @@ def test_forged_or_mismatched_payments_are_refused_and_nothing_moves(shop, ledge
     resp = httpx.get(url, headers={PAYMENT_HEADER: cheap})
     assert resp.status_code == 402 and "the offer asks" in resp.text
     assert ledger.transaction(hold.id).status == "pending" and site.received == []
+    unknown = sign_payment(keys, payer="user:alice", requirements=req, hold="no-such-hold")
+    resp = httpx.get(url, headers={PAYMENT_HEADER: unknown})
+    assert resp.status_code == 402 and "no transaction" in resp.text
     resp = httpx.get(url, headers={PAYMENT_HEADER: good})
     assert resp.status_code == 200 and ledger.transaction(hold.id).status == "posted"
     fac = Facilitator(ledger, keys)

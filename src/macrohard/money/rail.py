@@ -28,6 +28,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from macrohard.errors import NotFound
 from macrohard.money.currency import MoneyError
 from macrohard.money.ledger import Ledger
 
@@ -145,7 +146,7 @@ def _handler(facilitator: Facilitator) -> type[BaseHTTPRequestHandler]:
                     status, answer = 200, facilitator.settle(header, requirements)
                 else:
                     status, answer = 404, {"success": False, "error": f"no endpoint {self.path}; use /verify, /settle"}
-            except (MoneyError, KeyError, TypeError, ValueError) as exc:
+            except (MoneyError, NotFound, KeyError, TypeError, ValueError) as exc:
                 status, answer = 402, {"success": False, "isValid": False, "error": str(exc)}
             data = json.dumps(answer).encode()
             self.send_response(status)
