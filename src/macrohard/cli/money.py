@@ -19,7 +19,9 @@ Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 def _ledger():  # type: ignore[no-untyped-def]
     from macrohard.money.ledger import Ledger
 
-    return Ledger(open_store().path)
+    ledger = Ledger(open_store().path)
+    ledger.expire_holds()  # holds past their time (a payer that crashed mid-payment) give their money back
+    return ledger
 
 
 def _amount(account_currency: str, amount: str) -> int:

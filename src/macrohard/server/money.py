@@ -20,6 +20,7 @@ def _ledger(request: Request) -> Any:
     state = request.app.state
     if getattr(state, "ledger", None) is None:
         state.ledger = Ledger(state.store.path)
+    state.ledger.expire_holds()  # what is shown is what is true now: expired holds released
     return state.ledger
 
 
