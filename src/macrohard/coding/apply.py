@@ -37,14 +37,15 @@ def refusal(run: Run) -> str | None:
     return "\n".join(lines)
 
 
-def _audit(store: Any, run: Run, kind: str, reason: str, data: dict[str, Any], decision: Decision = Decision.allow) -> None:
+def _audit(store: Any, run: Run, kind: str, reason: str, data: dict[str, Any], decision: Decision = Decision.allow,
+           by: str = "user") -> None:
     path = getattr(store, "path", None)
     if path is None:
         return
     from macrohard.safety.audit import AuditLog
 
     AuditLog(path).append(run.id, kind, Verdict(decision=decision, reason=reason, check="coding-gate",
-                                                approved_by="user"), data)
+                                                approved_by=by), data)
 
 
 def commit_message(run: Run) -> str:
@@ -57,8 +58,11 @@ def commit_message(run: Run) -> str:
 
 
 def apply_coding(run: Run, store: Any, *, force: bool = False, without_tests: bool = False,
-                 patch: Path | None = None, branch: str | None = None, author: str | None = None) -> dict[str, Any]:
-    """Apply ``run``'s gated change to its repository (or write it as ``patch``); what was done."""
+                 patch: Path | None = None, branch: str | None = None, author: str | None = None,
+                 by: str = "user") -> dict[str, Any]:
+    """Apply ``run``'s gated change to its repository (or write it as ``patch``); what was done.
+
+    ``by`` names who approved it in the audit chain (``user`` at the terminal, ``web:NAME`` in the web app)."""
     coding = run.meta["coding"]
     gate = run.meta.get("gate") or {}
     why = refusal(run)
@@ -80,7 +84,7 @@ def apply_coding(run: Run, store: Any, *, force: bool = False, without_tests: bo
         kind = "no tests" if gate.get("status") == "no_tests" else "gate failed"
         _audit(store, run, "override", f"applied although {kind}: {gate.get('reason', '')}",
                {"kind": "apply_override", "flag": "--without-tests" if kind == "no tests" else "--force",
-                "gate_status": gate.get("status"), "newly_failing": gate.get("newly_failing", [])[:50]})
+                "gate_status": gate.get("status"), "newly_failing": gate.get("newly_failing", [])[:50]}, by=by)
     result: dict[str, Any] = {"run": run.id, "repo": coding["repo"], "files": [c.path for c in changes],
                               "override": why is not None}
     if patch is not None:
@@ -96,7 +100,8 @@ def apply_coding(run: Run, store: Any, *, force: bool = False, without_tests: bo
                              message=commit_message(run), author=parsed_author)
         result.update(branch=branch, commit=sha)
     _audit(store, run, "apply", f"applied as {'patch ' + str(patch) if patch else 'commit ' + result['commit'][:12]}",
-           {k: v for k, v in result.items() if k != "files"} | {"files": result["files"][:200]})
-    run.meta.setdefault("applied", []).append({"at": time.time(), **{k: v for k, v in result.items() if k != "run"}})
+           {k: v for k, v in result.items() if k != "files"} | {"files": result["files"][:200]}, by=by)
+    run.meta.setdefault("applied", []).append({"at": time.time(), "by": by,
+                                           **{k: v for k, v in result.items() if k != "run"}})
     store.update_run(run)
     return result

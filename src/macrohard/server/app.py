@@ -120,11 +120,12 @@ def create_app(store: Any = None, *, no_auth: bool = False, max_body: int = MAX_
     async def user_error(request: Request, exc: UserError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=400)
 
-    from macrohard.server import api, chats, money, pages, speech
+    from macrohard.server import api, chats, coding, money, pages, speech
 
     app.state.chats = None  # made on first use: the chat engine loads the divisions
     app.include_router(api.router)
     app.include_router(chats.router)
+    app.include_router(coding.router)
     app.include_router(money.router)
     app.include_router(speech.router)
     app.include_router(pages.router)
