@@ -50,11 +50,14 @@ class ConversationDelegations:
 
 class DivisionDelegator:
     """A ``Delegator`` through the divisions. ``models(division, task)`` gives a division's model (default:
-    the division's own, else ``default_model``); ``task_updates`` go into each sub-task (network, ...)."""
+    the division's own, else ``default_model``); ``task_updates`` go into each sub-task (network, ...).
+    ``source``: the conversation's git repository; a division gated by tests (coding) works on it, and its
+    sub-run is a gated coding run (``coding.session``): the change waits for `macrohard runs apply`."""
 
     def __init__(self, *, store: Any, guard: Guard, divisions: dict[str, Any] | None = None,
                  models: Callable[[Any, Task], Any] | None = None, default_model: Any = None,
-                 isolation: str | None = None, task_updates: dict[str, Any] | None = None) -> None:
+                 isolation: str | None = None, task_updates: dict[str, Any] | None = None,
+                 source: str | None = None, test_timeout: float = 300.0) -> None:
         from macrohard.divisions import load_divisions
 
         self.store, self.guard = store, guard
@@ -62,6 +65,7 @@ class DivisionDelegator:
         self.models, self.default_model = models, default_model
         self.isolation = isolation
         self.task_updates = dict(task_updates or {})
+        self.source, self.test_timeout = source, test_timeout
 
     def __call__(self, request: DelegationRequest) -> Run:
         try:
@@ -93,6 +97,8 @@ class DivisionDelegator:
                       on_step=request.on_step, isolation=self.isolation)
         run = Run(id=request.run_id, task=task, model="", meta={"conversation_id": request.conversation_id})
         try:
+            if self.source is not None and division.gate == "tests":
+                return self._gated(action, division, staff, run)
             return run_division(task, division, staff=staff, store=self.store, guard=self.guard, run=run,
                                 chain=(CHAT,))
         except MacrohardError as exc:
@@ -100,6 +106,15 @@ class DivisionDelegator:
                 return self.store.get_run(run.id)  # recorded, then failed (its environment, its model)
             except MacrohardError:
                 raise exc from None
+
+    def _gated(self, action: DelegateAction, division: Any, staff: Any, run: Run) -> Run:
+        """The coding division's sub-run on the conversation's repository: baseline, run, gate."""
+        from macrohard.coding.session import prepare, run_gated
+
+        state, detection, before = prepare(self.source, timeout=self.test_timeout)  # type: ignore[arg-type]
+        finished, _ = run_gated(action.task, state, detection, before, division, staff=staff, store=self.store,
+                                guard=self.guard, run_id=run.id, meta=run.meta, chain=(CHAT,), **self.task_updates)
+        return finished
 
     def _model_for(self, division: Any, task: Task) -> Any:
         if self.models is not None:

@@ -31,7 +31,7 @@ from macrohard.chat.engine import CHAT_SYSTEM_PROMPT
 from macrohard.cli.common import ago, console, err_console, open_store, print_json, status_text
 from macrohard.cli.view import BODY_CHARS, HEAD_CHARS, action_summary, clip, print_step, visible
 from macrohard.divisions import load_divisions
-from macrohard.errors import NotFound, UserError
+from macrohard.errors import MacrohardError, NotFound, UserError
 from macrohard.models import get_model
 from macrohard.safety.guard import Guard
 from macrohard.store.conversations import LOCAL_OWNER, ConversationStore
@@ -48,6 +48,7 @@ def chat(
     model: Annotated[str | None, typer.Option("--model", "-m", help="Model that answers: local (the embedded model, offline), xai, openai:MODEL, http://HOST/v1 … (default: the chat division's, else $MACROHARD_MODEL, else local).")] = None,
     run_model: Annotated[str | None, typer.Option("--run-model", help="Model for delegated runs (default: each division's own, else the --model).")] = None,
     network: Annotated[str, typer.Option("--network", help="Sandbox network of delegated runs: none (default), loopback, hosts, full.")] = "none",
+    source: Annotated[Path | None, typer.Option("--source", "-s", help="A git repository (clean, on a branch) the coding division works on: its delegated runs are gated by the repository's tests, and a change waits for `macrohard runs apply`.")] = None,
     policy: Annotated[Path | None, typer.Option("--policy", help="Safety policy YAML (default: $MACROHARD_POLICY, $MACROHARD_HOME/policy.yaml, or the built-in).")] = None,
     voice: Annotated[bool, typer.Option("--voice", help="Talk instead of typing: speech in, spoken answers (microphone and speaker, or the files below).")] = False,
     audio_in: Annotated[list[Path] | None, typer.Option("--audio-in", help="With --voice: a recording to say (repeat it for each turn, and for each spoken yes/no).")] = None,
@@ -58,6 +59,11 @@ def chat(
         raise UserError(f"to go on with conversation {conversation}, add --continue: macrohard chat --continue {conversation}")
     if network not in ("none", "loopback", "hosts", "full"):
         raise UserError(f"--network must be none, loopback, hosts or full, not {network!r}")
+    repo = None
+    if source is not None:  # checked before any model is loaded: a bad repository is said at once, with the fix
+        from macrohard.coding.repo import check_repo
+
+        repo = check_repo(source).path
     divisions = load_divisions()
     store = open_store()
     chats = ConversationStore(store)
@@ -73,9 +79,12 @@ def chat(
     guard = Guard.from_policy(str(policy) if policy else None)
     delegator = DivisionDelegator(store=store, guard=guard, divisions=divisions, default_model=llm,
                                   models=(lambda _division, _task: worker) if worker is not None else None,
-                                  task_updates={"network": network})
-    conv = open_conversation(chats, llm, resume=resume, guard=guard,
-                             delegator=delegator, system_prompt=chat_prompt(divisions, CHAT_SYSTEM_PROMPT))
+                                  task_updates={"network": network}, source=repo)
+    prompt = chat_prompt(divisions, CHAT_SYSTEM_PROMPT)
+    if repo is not None:
+        prompt += (f"\nThe coding division works on the git repository {repo}: its change is tested there "
+                   "before and after, and reaches the repository only if the tests pass and the user applies it.")
+    conv = open_conversation(chats, llm, resume=resume, guard=guard, delegator=delegator, system_prompt=prompt)
     if voice or audio_in or audio_out:
         from macrohard.cli.voice import voice_chat
 
@@ -131,6 +140,20 @@ def _show_turn(conv: Conversation, events: Any, interactive: bool) -> None:
         events.close()
 
 
+def _show_gate(conv: Conversation, run_id: str) -> None:
+    """A gated coding sub-run: its test gate, and how its change reaches the repository."""
+    try:
+        gate = conv.store.store.get_run(run_id).meta.get("gate")
+    except MacrohardError:  # never recorded (refused before it started)
+        return
+    if gate:
+        from macrohard.cli.code import print_gate
+
+        print_gate(gate)
+        console.print(f"  apply it: macrohard runs apply {run_id}" + ("" if gate.get("status") == "passed" else
+                      " (refused unless --force, recorded)"), highlight=False)
+
+
 def _show_events(conv: Conversation, events: Any, interactive: bool) -> None:
     streaming = False  # in the middle of a streamed answer's line
     for event in events:
@@ -159,6 +182,7 @@ def _show_events(conv: Conversation, events: Any, interactive: bool) -> None:
             if event.error:
                 line += f": {escape(visible(clip(event.error, HEAD_CHARS)))}"
             console.print(line, highlight=False)
+            _show_gate(conv, event.run_id)
         elif isinstance(event, ErrorEvent):
             err_console.print(f"[bold red]error:[/] {escape(event.message)}", highlight=False)
     if streaming:

@@ -110,13 +110,33 @@ def gate_run(run: Run, store: Any, state: RepoState, detection: Detection, befor
     return report
 
 
+def run_gated(text: str, state: RepoState, detection: Detection, before: gating.TestRun | None, division: Any, *,
+              staff: Any, store: Any, guard: Any = None, model: Any = None, run_id: str | None = None,
+              meta: dict[str, Any] | None = None, targets: Sequence[str] = (), max_steps: int | None = None,
+              chain: tuple[str, ...] = (), **fields: Any) -> tuple[Run, gating.GateReport]:
+    """``division``'s run on the repository's overlay (its own branch), then the gate over its change set.
+
+    ``run_id``/``meta``: the id and meta a delegating conversation gave its sub-run; ``fields`` go into the task.
+    """
+    from macrohard.divisions.runtime import run_division
+
+    budget = division.budget.model_dump(exclude_unset=True) | ({"max_steps": max_steps} if max_steps else {})
+    run = Run(task=coding_task(text, state, detection, before, "pending"), model=model.name if model else "",
+              meta=dict(meta or {}), **({"id": run_id} if run_id else {}))
+    chosen = model.name if model is not None else (division.model or fields.pop("model", None))
+    fields.pop("model", None)
+    run.task = coding_task(text, state, detection, before, run.id, budget=budget, model=chosen, **fields)
+    finished = run_division(run.task, division, staff=staff, store=store, guard=guard, model=model, run=run, chain=chain)
+    return finished, gate_run(finished, store, state, detection, before, targets=targets)
+
+
 def run_coding(text: str, source: str | Path, *, model: Any = None, store: Any = None, guard: Any = None,
                approve: Any = None, on_step: Any = None, on_ready: Any = None, targets: Sequence[str] = (),
                division: str = "coding", max_steps: int | None = None, test_timeout: float = 300.0,
                use_cache: bool = True, divisions: dict[str, Any] | None = None) -> tuple[Run, gating.GateReport]:
     """The whole coding run: prepare (``on_ready(state, detection, baseline)`` then), the division's run, the gate."""
     from macrohard.divisions.catalog import get_division, load_divisions
-    from macrohard.divisions.runtime import Staff, run_division
+    from macrohard.divisions.runtime import Staff
     from macrohard.models import get_model
     from macrohard.store.sqlite import SQLiteStore
 
@@ -127,9 +147,6 @@ def run_coding(text: str, source: str | Path, *, model: Any = None, store: Any =
     div = get_division(division, divisions)
     store = store if store is not None else SQLiteStore()
     llm = model if model is not None else get_model(div.model)
-    run = Run(task=coding_task(text, state, detection, before, "pending"), model=llm.name)
-    budget = div.budget.model_dump(exclude_unset=True) | ({"max_steps": max_steps} if max_steps else {})
-    run.task = coding_task(text, state, detection, before, run.id, budget=budget, model=llm.name)
     staff = Staff(divisions=divisions, approve=approve, on_step=on_step)
-    finished = run_division(run.task, div, staff=staff, store=store, guard=guard, model=llm, run=run)
-    return finished, gate_run(finished, store, state, detection, before, targets=targets)
+    return run_gated(text, state, detection, before, div, staff=staff, store=store, guard=guard, model=llm,
+                     targets=targets, max_steps=max_steps)
