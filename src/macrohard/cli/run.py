@@ -114,8 +114,6 @@ def run(
     store = open_store()
     extra_envs: list[Any] = []
     if wallet:
-        if division:
-            raise UserError("--wallet with --division is not supported yet; run without --division to pay")
         from macrohard.money.wallet import open_wallet
 
         extra_envs.append(open_wallet(store, wallet, guard.policy))
@@ -147,7 +145,7 @@ def run(
                 staff = Staff(divisions=divisions, approve=_asker(guard), on_step=on_step, isolation=isolation)
                 finished = run_division(spec, div, staff=staff, store=store, guard=guard,
                                         model=llm if as_json else waiting.watch(llm), run=run_record, check=check,
-                                        on_close=watch.on_close)
+                                        on_close=watch.on_close, extra_envs=extra_envs)
             else:
                 finished = run_task(spec, model=llm if as_json else waiting.watch(llm), store=store, on_step=on_step,
                                     approve=_asker(guard), run=run_record, guard=guard, isolation=isolation,

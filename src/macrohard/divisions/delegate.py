@@ -107,8 +107,9 @@ class DelegateEnvironment:
     kind = "delegate"
     action_types = (DelegateAction, FinishAction)
 
-    def __init__(self, *, staff: Any, store: Any, guard: Guard, chain: tuple[str, ...]) -> None:
+    def __init__(self, *, staff: Any, store: Any, guard: Guard, chain: tuple[str, ...], pay: Any = None) -> None:
         self.staff = staff
+        self.pay = pay  # the run's wallet executor (money.wallet.PayEnvironment): sub-runs pay from the same account
         self.store = store
         self.guard = guard  # the delegating run's guard: a sub-run is never reviewed more loosely than its parent
         self.chain = chain
@@ -142,9 +143,11 @@ class DelegateEnvironment:
         parent_task = self.run.task
         task = division_task(division, text, like=parent_task, budget=budget)
         child = Run(task=task, model="", parent_id=self.run.id, meta={"delegated_at_step": self.ctx.step})
+        # a wallet is passed down: the sub-run pays from the parent's account, under its own division's limits
+        wallet = [self.pay.for_division(division.name)] if self.pay is not None else []
         try:
             child = run_division(task, division, staff=self.staff, store=self.store, guard=self.guard, run=child,
-                                 chain=self.chain)
+                                 chain=self.chain, extra_envs=wallet)
         except MacrohardError as exc:  # the sub-run could not start (its environment, its model): data for the model
             try:
                 child = self.store.get_run(child.id)

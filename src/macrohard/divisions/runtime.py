@@ -90,12 +90,14 @@ def run_division(task: Task, division: Division, *, staff: Staff, store: Any, gu
 
     g = division_guard(division, guard if guard is not None else Guard.from_policy())
     chain = (*chain, division.name)
-    extra = [DelegateEnvironment(staff=staff, store=store, guard=g, chain=chain)] if division.delegates else []
+    given = list(options.pop("extra_envs", []))
+    pay = next((e for e in given if getattr(e, "kind", None) == "pay"), None)  # the run's wallet: its sub-runs' too
+    extra = [DelegateEnvironment(staff=staff, store=store, guard=g, chain=chain, pay=pay)] if division.delegates else []
     if "video" in division.actions:
         from macrohard.imagine.tools import VideoTools
 
         extra.append(VideoTools())
-    extra += options.pop("extra_envs", [])
+    extra += given
     model = model if model is not None else staff.model_for(division, task)
     if division.mcp:  # the division's MCP servers, then the task's own (a name the division has is its)
         mine = {s.name for s in division.mcp}

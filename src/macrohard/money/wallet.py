@@ -76,6 +76,14 @@ class PayEnvironment:
         self.run, self.ctx, self.workspace = run, ctx, ctx.workspace
         ctx.wallet = self.wallet
 
+    def for_division(self, division: str) -> PayEnvironment:
+        """The executor of a delegated sub-run of ``division``: it pays from the same ledger account (so the
+        parent's balance shows each payment once), under the same limits, counted as that division's spending;
+        its postings carry the sub-run's id and step."""
+        wallet = Wallet(self.wallet.ledger, self.wallet.account, division=division)
+        return PayEnvironment(wallet, keys=self.keys, model_spend=self.model_spend, limits=self.limits,
+                              http=self._http)
+
     # -- paying ------------------------------------------------------------------------------
 
     def execute(self, approved: Approved[Any]) -> Observation:
