@@ -90,7 +90,7 @@ def test_highlights_of_the_run(form_run, tmp_path: Path) -> None:
     from macrohard.imagine.highlights import highlights
 
     _, store, run, _ = form_run
-    made = highlights(store, run.id, tmp_path / "h.mp4")
+    made = highlights(store, run.id, tmp_path / "h.mp4", narrate=False)  # narration: test_make.py
     info = ffprobe(Path(made.video))
     kinds = sorted(s["codec_type"] for s in info["streams"])
     assert kinds == ["audio", "subtitle", "video"]
