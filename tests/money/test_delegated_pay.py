@@ -25,9 +25,9 @@ DIVISIONS = {
 }
 
 
-def delegate_and_pay(ledger, tmp_path, scripts: dict[str, list], *, approve=lambda a, v: False):
+def delegate_and_pay(ledger, tmp_path, scripts: dict[str, list], *, approve=lambda a, v: False, per_run=None):
     store = SQLiteStore(ledger.path)
-    guard = money_guard(payees=["shop"], ask_over=None, per_run=None, per_payee=None, per_day=None,
+    guard = money_guard(payees=["shop"], ask_over=None, per_run=per_run, per_payee=None, per_day=None,
                         per_division={"buyer": 10})
     asked: list[str] = []
 
@@ -88,6 +88,20 @@ def test_the_division_limit_counts_every_sub_run_of_the_day_and_a_yes_lifts_it(l
     assert [t.amount for t in ledger.run_transactions(first.id)] == [600]
     assert [t.amount for t in ledger.run_transactions(second.id)] == [600]
     assert ledger.account("user:alice").available == 10_000 - 1_200 and ledger.check() == []
+
+
+def test_the_per_run_limit_counts_the_whole_delegation_tree(ledger, tmp_path):
+    parent, store, asked = delegate_and_pay(ledger, tmp_path, {
+        "lead": [pay("4.00", "a"), {"kind": "delegate", "division": "buyer", "task": "buy"}, pay("1.00", "b"),
+                 pay("1.00", "c"), {"kind": "finish", "answer": "bought"}],
+        "buyer": [pay("5.00", "d"), pay("2.00", "e"), {"kind": "finish", "answer": "ok"}],
+    }, per_run=10)
+    [child] = store.children(parent.id)
+    # 4 + 5 = 9 within the 10.00 of one run; the buyer's 2.00 (11) and the lead's last 1.00 (after 4 + 5 + 1) are asked
+    assert len(asked) == 2 and all("delegating and delegated runs to 11.00 USD" in r for r in asked), asked
+    assert [t.amount for t in ledger.run_transactions(child.id)] == [500]
+    assert [t.amount for t in ledger.run_transactions(parent.id)] == [400, 100]
+    assert ledger.account("user:alice").available == 10_000 - 1_000 and ledger.check() == []
 
 
 def test_without_a_wallet_a_sub_run_cannot_pay(ledger, tmp_path):

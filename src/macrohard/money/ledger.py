@@ -429,6 +429,13 @@ class Ledger:
                 "division_day": int(got.get(f"division:{division}", 0)) if division else 0,
                 "payee_paid_before": int(paid)}
 
+    def runs_spent(self, payer: str, run_ids: list[str]) -> int:
+        """What ``payer`` has paid or holds for payments of these runs together (ever), from the kept totals."""
+        marks = ", ".join("?" * len(run_ids))
+        row = self._db().execute(f"SELECT COALESCE(SUM(amount), 0) FROM money_spend_totals WHERE payer = ? AND day = -1 "
+                                 f"AND scope IN ({marks})", (payer, *(f"run:{r}" for r in run_ids))).fetchone()
+        return int(row[0])
+
     def spend_problems(self) -> list[str]:
         """Trigger-kept spending totals that differ from the transactions (part of ``check``)."""
         rows = self._db().execute(

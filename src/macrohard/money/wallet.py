@@ -37,6 +37,9 @@ class Wallet:
     ledger: Ledger
     account: str
     division: str | None = None
+    # the runs of one delegation tree paying from this wallet, the root first (shared by their executors): the
+    # per-run limit counts them together, so delegating is no way around it
+    tree: list[str] = field(default_factory=list)
     currency: str = field(init=False)
 
     def __post_init__(self) -> None:
@@ -44,7 +47,10 @@ class Wallet:
         self.account, self.currency = acc.id, acc.currency
 
     def spent(self, *, payee: str, run_id: str, division: str, since: float) -> dict[str, int]:
-        return self.ledger.spent(self.account, since=since, run_id=run_id, payee=f"payee:{payee}", division=division)
+        spent = self.ledger.spent(self.account, since=since, run_id=run_id, payee=f"payee:{payee}", division=division)
+        if run_id in self.tree and len(self.tree) > 1:
+            spent["tree"] = self.ledger.runs_spent(self.account, self.tree)
+        return spent
 
     def balance(self) -> str:
         return fmt(self.ledger.account(self.account).available, self.currency)
@@ -75,12 +81,14 @@ class PayEnvironment:
     def bind(self, run: Run, ctx: GuardContext) -> None:
         self.run, self.ctx, self.workspace = run, ctx, ctx.workspace
         ctx.wallet = self.wallet
+        if run.id not in self.wallet.tree:
+            self.wallet.tree.append(run.id)
 
     def for_division(self, division: str) -> PayEnvironment:
         """The executor of a delegated sub-run of ``division``: it pays from the same ledger account (so the
         parent's balance shows each payment once), under the same limits, counted as that division's spending;
-        its postings carry the sub-run's id and step."""
-        wallet = Wallet(self.wallet.ledger, self.wallet.account, division=division)
+        its postings carry the sub-run's id and step, and the per-run limit counts the whole delegation tree."""
+        wallet = Wallet(self.wallet.ledger, self.wallet.account, division=division, tree=self.wallet.tree)
         return PayEnvironment(wallet, keys=self.keys, model_spend=self.model_spend, limits=self.limits,
                               http=self._http)
 

@@ -69,7 +69,9 @@ class MoneyCheck:
         division = ctx.divisions[-1] if ctx.divisions else (wallet.division or "")
         spent = wallet.spent(payee=payee, run_id=ctx.run_id, division=division, since=start_of_day())
         limits = self.limits(currency)
-        checks = [("run", "this run", spent["run"]), ("day", "this wallet today", spent["day"]),
+        run_used, run_who = ((spent["tree"], "this run with its delegating and delegated runs") if "tree" in spent
+                             else (spent["run"], "this run"))
+        checks = [("run", run_who, run_used), ("day", "this wallet today", spent["day"]),
                   ("payee_day", f"{payee} today", spent["payee_day"])]
         if division and f"division:{division}" in limits:
             checks.append((f"division:{division}", f"the {division} division today", spent["division_day"]))
