@@ -156,11 +156,13 @@ def heldout() -> list[tuple[str, np.ndarray]]:
     return out
 
 
-def bench_ocr() -> None:
+def bench_ocr(only: list[str] | None = None) -> None:
     from macrohard.imagine.ocr import ENGINES
 
     data = heldout()
     for name, cls in ENGINES.items():
+        if only and name not in only:
+            continue
         try:
             eng = cls()
         except Exception as exc:  # noqa: BLE001
@@ -212,12 +214,14 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--only", choices=["frames", "latency", "ocr", "make"])
     ap.add_argument("--reps", type=int, default=15)
+    ap.add_argument("--engines", help="OCR engines to measure, comma-separated (default: all installed)")
     args = ap.parse_args()
     print(f"# imagine benchmark · {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} · {os.cpu_count()} cores · "
           f"python {sys.version.split()[0]}")
     for part in ("ocr", "frames", "latency", "make"):
         if args.only in (None, part):
-            {"frames": bench_frames, "ocr": bench_ocr, "make": bench_make,
+            {"frames": bench_frames, "ocr": lambda: bench_ocr(args.engines.split(",") if args.engines else None),
+             "make": bench_make,
              "latency": lambda: bench_latency(args.reps)}[part]()
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from tests.imagine.conftest import slideshow
 
-from macrohard.errors import NotFound
+from macrohard.errors import MissingDependency, NotFound
 from macrohard.imagine.describe import describe_video
 from macrohard.imagine.frames import BadVideo
 from macrohard.imagine.page import write_page
@@ -95,3 +95,21 @@ def test_cli_describe_writes_timeline_page_and_index(tmp_path: Path, monkeypatch
     found = CliRunner().invoke(app, ["imagine", "search", "payment declined", "--json"])
     hits = json.loads(found.output)
     assert hits[0]["source"] == str(video.resolve()) and hits[0]["start"] == 2.0
+
+
+def test_every_installed_tesseract_reads_the_card_with_its_box() -> None:
+    import numpy as np
+    from tests.imagine.conftest import card
+
+    from macrohard.imagine.ocr import Tesseract, TesseractAPI
+
+    img = np.array(card("Error: payment declined"))
+    engines = [Tesseract()]
+    try:
+        engines.append(TesseractAPI())  # the in-process engine, where tesserocr is installed
+    except MissingDependency:
+        pass
+    for eng in engines:
+        (line,) = eng.read(img)
+        assert line.text == "Error: payment declined", eng.name
+        assert 30 <= line.box[0] <= 50 and 150 <= line.box[1] <= 175 and line.box[2] > 300

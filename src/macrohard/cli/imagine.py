@@ -22,7 +22,7 @@ def describe(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Directory for timeline.json, index.html and "
                                               "frames/ (default: the data dir's imagine/NAME).")] = None,
     fps: Annotated[float, typer.Option(help="Frames a second to analyse (long videos are sampled sparser).")] = 2.0,
-    ocr: Annotated[str, typer.Option(help="OCR engine: auto, tesseract or rapidocr.")] = "auto",
+    ocr: Annotated[str, typer.Option(help="OCR engine: auto, tesserocr (in-process tesseract), tesseract (the CLI) or rapidocr.")] = "auto",
     index: Annotated[bool, typer.Option(help="Add the timeline to the search index.")] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the timeline as JSON.")] = False,
 ) -> None:

@@ -1,16 +1,20 @@
-"""Text on screen with positions: Debian's tesseract (default) or RapidOCR (PP-OCR models in its wheel).
+"""Text on screen with positions: tesseract (in this process through tesserocr, or Debian's CLI) or RapidOCR.
 
-Both were measured on held-out rendered text of known content (``benchmarks/imagine.py``, figures
-in ``benchmarks/RESULTS.md``): tesseract read more characters right (0.965 against 0.940), kept the
-spaces between words (28 of 35 lines exact against 8) and was many times faster on 2 cores, so
-``engine("auto")`` is tesseract when installed, else RapidOCR; ``engine("rapidocr")`` picks the other.
+Measured on held-out rendered text of known content (``benchmarks/imagine.py``, figures in
+``benchmarks/RESULTS.md``): the CLI tesseract read 0.965 of the characters (28 of 35 lines exact),
+RapidOCR 0.940 (8 of 35: its model drops the spaces between words) and far slower on 2 cores; the
+in-process engine (libtesseract 5.5 from the tesserocr wheel, Debian's models) 0.995 at ~24 ms a line
+instead of ~380, since no process starts and no model loads per read, which a live screen needs.
+``engine("auto")`` is the in-process tesseract when tesserocr is installed, else the CLI, else RapidOCR.
 """
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
 import subprocess
+import threading
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -82,6 +86,55 @@ class Tesseract:
         return sorted(out, key=lambda b: (b.box[1] // 10, b.box[0]))
 
 
+def tessdata() -> str | None:
+    """Where the installed tesseract keeps its language models (Debian: /usr/share/tesseract-ocr/5/tessdata)."""
+    found = sorted(glob.glob("/usr/share/tesseract-ocr/*/tessdata/eng.traineddata"))
+    if found:
+        return os.path.dirname(found[-1]) + "/"
+    return os.environ.get("TESSDATA_PREFIX")
+
+
+class TesseractAPI:
+    """The same tesseract engine in this process (libtesseract through tesserocr, the models Debian's
+    tesseract-ocr-eng installed): no process and no model load per read, which the live screen needs."""
+
+    name = "tesserocr"
+
+    def __init__(self, lang: str = "eng") -> None:
+        try:
+            import tesserocr
+        except ImportError as exc:
+            raise MissingDependency("in-process tesseract needs tesserocr: pip install 'macrohard[imagine]'") from exc
+        path = tessdata()
+        if path is None:
+            raise MissingDependency("tesseract's language models are missing: apt-get install tesseract-ocr")
+        self._t = tesserocr
+        self._api = tesserocr.PyTessBaseAPI(path=path, lang=lang, psm=tesserocr.PSM.AUTO)
+        self._lock = threading.Lock()
+
+    def read(self, rgb: np.ndarray) -> list[TextBox]:
+        from PIL import Image
+
+        if rgb.shape[0] < 8 or rgb.shape[1] < 8:
+            return []
+        t, out = self._t, []
+        with self._lock:
+            self._api.SetImage(Image.fromarray(np.ascontiguousarray(rgb)))
+            self._api.Recognize()
+            it = self._api.GetIterator()
+            for line in t.iterate_level(it, t.RIL.TEXTLINE) if it is not None else []:
+                try:
+                    text = (line.GetUTF8Text(t.RIL.TEXTLINE) or "").strip()
+                except RuntimeError:  # "No text returned": a blank image has an empty first line
+                    continue
+                box = line.BoundingBox(t.RIL.TEXTLINE)
+                conf = line.Confidence(t.RIL.TEXTLINE)
+                if text and box and conf >= 30:
+                    x0, y0, x1, y1 = box
+                    out.append(TextBox(" ".join(text.split()), (x0, y0, x1 - x0, y1 - y0), round(conf / 100, 3)))
+        return sorted(out, key=lambda b: (b.box[1] // 10, b.box[0]))
+
+
 class Rapid:
     """RapidOCR (onnxruntime, the PP-OCRv4 models its wheel ships: nothing is downloaded)."""
 
@@ -104,12 +157,17 @@ class Rapid:
         return sorted(out, key=lambda b: (b.box[1] // 10, b.box[0]))
 
 
-ENGINES = {"tesseract": Tesseract, "rapidocr": Rapid}
+ENGINES = {"tesseract": Tesseract, "tesserocr": TesseractAPI, "rapidocr": Rapid}
 
 
 def engine(name: str = "auto") -> OCREngine:
-    """An OCR engine by name; ``auto`` is tesseract if installed, else RapidOCR."""
+    """An OCR engine by name; ``auto`` is tesseract (in this process when tesserocr is installed), else RapidOCR."""
     if name == "auto":
+        if shutil.which("tesseract") or tessdata():
+            try:
+                return TesseractAPI()
+            except MissingDependency:
+                pass
         if shutil.which("tesseract"):
             return Tesseract()
         try:
