@@ -49,29 +49,34 @@ def check_repo(path: str | Path, *, max_files: int = MAX_FILES, max_mb: int = MA
     root = Path(path).expanduser().resolve()
     if not root.is_dir():
         raise UserError(f"{root} is not a directory: give the path of a git repository with --source")
-    top = subprocess.run(["git", "-C", str(root), "rev-parse", "--show-toplevel"], capture_output=True, text=True)
-    if top.returncode != 0:
-        raise UserError(f"{root} is not a git repository: run `git init && git add -A && git commit -m start` "
-                        "there first (the change is applied as a commit)")
-    if Path(top.stdout.strip()).resolve() != root:
-        raise UserError(f"{root} is inside the repository {top.stdout.strip()}: give its root with --source")
-    ids = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD", "HEAD^{tree}"],
+    # three git processes: ids, status (branch and dirtiness at once), the tree's listing
+    ids = subprocess.run(["git", "-C", str(root), "rev-parse", "--show-toplevel", "HEAD", "HEAD^{tree}"],
                          capture_output=True, text=True)
-    if ids.returncode or len(ids.stdout.split()) != 2:
+    found = ids.stdout.split("\n")
+    if ids.returncode != 0 or len(found) < 3:
+        top = subprocess.run(["git", "-C", str(root), "rev-parse", "--show-toplevel"], capture_output=True, text=True)
+        if top.returncode != 0:
+            raise UserError(f"{root} is not a git repository: run `git init && git add -A && git commit -m start` "
+                            "there first (the change is applied as a commit)")
+        found = [top.stdout.strip()]
+    if Path(found[0].strip()).resolve() != root:
+        raise UserError(f"{root} is inside the repository {found[0].strip()}: give its root with --source")
+    if ids.returncode != 0 or len(found) < 3:
         raise UserError(f"{root} has no commit yet: commit your files first (`git add -A && git commit -m start`)")
-    head, tree = ids.stdout.split()
-    branch = subprocess.run(["git", "-C", str(root), "symbolic-ref", "-q", "--short", "HEAD"], capture_output=True, text=True)
-    if branch.returncode != 0:
+    head, tree = found[1].strip(), found[2].strip()
+    status = subprocess.run(["git", "-C", str(root), "status", "--porcelain=v2", "--branch", "--untracked-files=normal"],
+                            capture_output=True, text=True).stdout.splitlines()
+    branch = next((line[len("# branch.head "):] for line in status if line.startswith("# branch.head ")), "(detached)")
+    if branch == "(detached)":
         raise UserError(f"{root} is on a detached HEAD: check out a branch first (`git switch -c my-branch`), "
                         "so the change can be applied on a branch of its own")
     listing = git(root, "ls-tree", "-r", "-l", "HEAD").splitlines()
     if (root / ".gitmodules").exists() or any(line.startswith("160000 ") for line in listing):
         raise UserError(f"{root} has git submodules, which coding runs do not support (their code is outside the "
                         "repository's tree); work on the submodule's own repository instead")
-    dirty = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "--untracked-files=normal"],
-                           capture_output=True, text=True).stdout.splitlines()
+    dirty = [_status_path(line) for line in status if not line.startswith("#")]
     if dirty:
-        listed = ", ".join(line[3:] for line in dirty[:5])
+        listed = ", ".join(dirty[:5])
         raise UserError(f"{root} has uncommitted changes ({listed}{', ...' if len(dirty) > 5 else ''}): "
                         "commit or stash them (`git stash -u`) first, so the tests run on exactly the committed tree")
     sizes = [int(parts[3]) for line in listing if len(parts := line.split(None, 4)) == 5 and parts[3].isdigit()]
@@ -80,16 +85,35 @@ def check_repo(path: str | Path, *, max_files: int = MAX_FILES, max_mb: int = MA
         raise UserError(f"{root} is too large for a coding run ({len(sizes):,} files, {total_mb:,.0f} MiB; the limit is "
                         f"{max_files:,} files and {max_mb:,} MiB): work on a smaller repository or a subdirectory "
                         "made its own repository")
-    return RepoState(path=str(root), branch=branch.stdout.strip(), head=head, tree=tree, files=len(sizes))
+    return RepoState(path=str(root), branch=branch, head=head, tree=tree, files=len(sizes))
+
+
+def _status_path(line: str) -> str:
+    """The path of one ``git status --porcelain=v2`` entry (changed, renamed, unmerged or untracked)."""
+    kind = line[:1]
+    if kind == "?" or kind == "!":
+        return line[2:]
+    fields = {"1": 8, "2": 9, "u": 10}.get(kind)
+    parts = line.split(" ", fields) if fields else [line]
+    return parts[-1].split("\t")[0]
 
 
 def export(repo: str | Path, commit: str, dest: Path) -> Path:
-    """The committed tree of ``commit`` written into ``dest`` (no ``.git``: a plain directory)."""
+    """The committed tree of ``commit`` written into ``dest`` (no ``.git``: a plain directory).
+
+    ``git archive`` streams straight into ``tar``: the archive is never held in memory."""
     dest.mkdir(parents=True, exist_ok=True)
-    archive = subprocess.run(["git", "-C", str(repo), "archive", "--format=tar", commit], capture_output=True)
-    if archive.returncode != 0:
-        raise UserError(f"could not export {commit[:12]} of {repo}: {archive.stderr.decode(errors='replace')[:300]}")
-    subprocess.run(["tar", "-x", "-C", str(dest)], input=archive.stdout, check=True, capture_output=True)
+    archive = subprocess.Popen(["git", "-C", str(repo), "archive", "--format=tar", commit], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE)
+    untar = subprocess.run(["tar", "-x", "-C", str(dest)], stdin=archive.stdout, capture_output=True)
+    assert archive.stdout is not None and archive.stderr is not None
+    archive.stdout.close()
+    error = archive.stderr.read()
+    archive.stderr.close()
+    if archive.wait() != 0:
+        raise UserError(f"could not export {commit[:12]} of {repo}: {error.decode(errors='replace')[:300]}")
+    if untar.returncode != 0:
+        raise UserError(f"could not unpack {commit[:12]} of {repo} into {dest}: {untar.stderr.decode(errors='replace')[:300]}")
     return dest
 
 

@@ -51,6 +51,9 @@ def prepare(source: str | Path, *, timeout: float = 300.0, limits: Any = None,
     detection = detect(state.path, timeout=timeout)
     if detection.command is None:
         return state, detection, None
+    found = gating.cached(state.tree, detection.command, cache_dir()) if use_cache else None
+    if found is not None:  # an unchanged tree: nothing to export or run
+        return state, detection, found
     tree = gating.scratch("macrohard-baseline-")
     try:
         export(state.path, state.head, tree)
