@@ -102,8 +102,9 @@ def real_time_factors(voices: list[str]) -> None:
         print(f"{voice:8} {pct(rtf, 50):8.3f} {pct(rtf, 90):8.3f} {pct(took, 50):13.3f} s {load:5.2f} s", flush=True)
 
 
-def detection_delay(pcm: np.ndarray, hangover_ms: int) -> tuple[float, float]:
-    """(audio seconds from the end of speech to the detector's decision, compute seconds spent deciding)."""
+def detection_delay(pcm: np.ndarray, hangover_ms: int) -> tuple[float, float] | None:
+    """(audio seconds from the end of speech to the detector's decision, compute seconds spent deciding), or None
+    when the detector ended the utterance before its speech had ended (a pause inside it: an early cut)."""
     span = speech_span(pcm, audio.RATE)
     assert span is not None
     padded = np.concatenate([pcm, np.zeros(audio.RATE * 2, dtype=np.int16)])
@@ -115,6 +116,8 @@ def detection_delay(pcm: np.ndarray, hangover_ms: int) -> tuple[float, float]:
         fired = ep.feed(padded[i:i + frame])
         compute += time.perf_counter() - t0
         if fired:
+            if i + frame < span[1]:  # an early cut: a pause inside the question ended the utterance
+                return None
             return (i + frame - span[1]) / audio.RATE, compute
     raise AssertionError("the detector never fired")
 
@@ -141,9 +144,15 @@ def latency(model_spec: str, voice: str, recogniser: str, turns: int, hangover_m
         print(f"(loading the model, recogniser and voice: {time.perf_counter() - t0:.1f} s, not counted)")
         rows: dict[str, list[float]] = {k: [] for k in ("detect", "recognise", "first_token", "first_clause", "synth",
                                                          "total")}
+        early: list[str] = []
         for q in questions:
             pcm = spoken_16k(q, voice, Path(t))
-            waited, compute = detection_delay(pcm, hangover_ms)
+            delay = detection_delay(pcm, hangover_ms)
+            if delay is None:  # counted apart: the product would have sent only the words before the pause
+                early.append(q)
+                print(f"  {q!r}: EARLY CUT (the detector ended it at a pause inside the question); not timed")
+                continue
+            waited, compute = delay
             conv = Conversation.start(ConversationStore(store), model)
             t0 = time.perf_counter()
             heard = stt.transcribe(pcm, engine=recogniser)
@@ -180,6 +189,7 @@ def latency(model_spec: str, voice: str, recogniser: str, turns: int, hangover_m
              "synth": "synthesis of the first clause", "total": "TOTAL end of speech → first audio"}
     for key, name in names.items():
         print(f"{name:38} {pct(rows[key], 50):6.2f}s {pct(rows[key], 90):6.2f}s")
+    print(f"early cuts (not in the figures above): {len(early)} of {len(questions)} questions")
 
 
 def main() -> None:
