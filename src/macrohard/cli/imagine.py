@@ -23,15 +23,23 @@ def describe(
                                               "frames/ (default: the data dir's imagine/NAME).")] = None,
     fps: Annotated[float, typer.Option(help="Frames a second to analyse (long videos are sampled sparser).")] = 2.0,
     ocr: Annotated[str, typer.Option(help="OCR engine: auto, tesserocr (in-process tesseract), tesseract (the CLI) or rapidocr.")] = "auto",
+    captioner: Annotated[str, typer.Option(help="Who writes captions: structure (from the timeline, deterministic) or "
+                                                "model (a model given each segment's structure; see --model).")] = "structure",
+    model: Annotated[str | None, typer.Option("--model", help="The captioning model with --captioner model: local:smollm2 "
+                                               "(embedded, the default), or http://HOST/v1#MODEL, xai, openai….")] = None,
+    caption_timeout: Annotated[float, typer.Option(help="Seconds a model may take for one caption; past it the "
+                                                      "structural caption stays, and the segment says so.")] = 20.0,
     index: Annotated[bool, typer.Option(help="Add the timeline to the search index.")] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the timeline as JSON.")] = False,
 ) -> None:
     """Cut a video into segments; read the text on screen; caption each segment; write a timeline and a page."""
     from macrohard.imagine import index as idx
+    from macrohard.imagine.captions import captioner as make_captioner
     from macrohard.imagine.describe import describe_run, describe_video
     from macrohard.imagine.page import write_page
     from macrohard.store.sqlite import default_home
 
+    writer = make_captioner(captioner, model, deadline=caption_timeout)
     store = open_store()
     with console.status("describing…") as status:
         def progress(t: float, total: float) -> None:
@@ -41,11 +49,12 @@ def describe(
         if _is_video(target):
             folder = out or default_home() / "imagine" / Path(target).stem
             timeline = describe_video(target, folder, fps=fps, ocr=ocr, progress=progress,
-                                      source=str(Path(target).resolve()))
+                                      source=str(Path(target).resolve()), captioner=writer)
         else:
             run = store.get_run(target)
             folder = out or default_home() / "imagine" / run.id
-            timeline = describe_run(store, run.id, folder, fps=fps, ocr=ocr, progress=progress)
+            timeline = describe_run(store, run.id, folder, fps=fps, ocr=ocr, progress=progress,
+                                    captioner=writer)
     page = write_page(timeline, folder)
     if index:
         idx.add(store, timeline, folder)
@@ -55,10 +64,10 @@ def describe(
     from rich.table import Table
 
     table = Table(title=f"{timeline.source} · {len(timeline.segments)} segments · OCR {timeline.ocr_engine}")
-    for col in ("#", "time", "caption"):
+    for col in ("#", "time", "caption", "by"):
         table.add_column(col)
     for s in timeline.segments:
-        table.add_row(str(s.index), f"{s.start:.1f}–{s.end:.1f}s", s.caption)
+        table.add_row(str(s.index), f"{s.start:.1f}–{s.end:.1f}s", s.caption, s.captioner)
     console.print(table)
     for w in timeline.warnings:
         console.print(f"[yellow]warning:[/] {w}")

@@ -2,8 +2,9 @@
 
 For a run, the video is its replay (``macrohard.replay``, a fixed time per step), so each segment
 is aligned with the steps shown in it: the action, the guard's verdict, the page's URL and title.
-Captions are written from that structure, deterministically (``captioner = "structure"``): no
-model reads the frames, so a caption says only what the timeline holds.
+Captions are written from that structure, deterministically (``captioner = "structure"``), or by a
+model given that structure (``imagine/captions.py``); no model reads the frames, so a caption says
+only what the timeline holds, and the text on screen stays in the timeline beside it.
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ class Segment(BaseModel):
     text: list[Text] = Field(default_factory=list)
     steps: list[StepRef] = Field(default_factory=list)
     caption: str = ""
+    captioner: str = Field("structure", description="Who wrote the caption: structure, or model:SPEC.")
+    caption_note: str = Field("", description="Why a model's caption fell back to the structural one.")
 
 
 class Timeline(BaseModel):
@@ -95,9 +98,11 @@ def caption(seg: Segment) -> str:
 def describe_video(path: str | Path, out_dir: str | Path, *, fps: float = 2.0, ocr: str = "auto",
                    max_frames: int = MAX_FRAMES, progress: Callable[[float, float], None] | None = None,
                    source: str | None = None, steps: list[tuple[float, float, StepRef]] | None = None,
-                   run_id: str | None = None) -> Timeline:
+                   run_id: str | None = None,
+                   captioner: Callable[[Segment], tuple[str, str, str]] | None = None) -> Timeline:
     """Cut ``path`` into segments, read each keyframe's text, caption it; write ``timeline.json`` and
-    the keyframes (``frames/``) into ``out_dir``. ``steps`` are (start, end, step) spans to align."""
+    the keyframes (``frames/``) into ``out_dir``. ``steps`` are (start, end, step) spans to align;
+    ``captioner`` (``captions.ModelCaptioner``) writes captions, else they come from the structure."""
     info = fr.probe(path)
     reader = ocr_engine(ocr)
     rate = fr.sample_rate(info, fps, max_frames)
@@ -109,7 +114,7 @@ def describe_video(path: str | Path, out_dir: str | Path, *, fps: float = 2.0, o
                         f"{max_frames} frames")
     timeline = Timeline(source=source or str(path), video=str(path), run_id=run_id, duration=info.duration,
                         width=info.size[0], height=info.size[1], sampled_fps=round(rate, 4), frames_analysed=0,
-                        ocr_engine=reader.name)
+                        ocr_engine=reader.name, captioner=getattr(captioner, "name", "structure"))
     count = 0
 
     def counted() -> Any:
@@ -128,13 +133,20 @@ def describe_video(path: str | Path, out_dir: str | Path, *, fps: float = 2.0, o
                       frame=name, changed=sc.changed, text=texts)
         if steps:
             seg.steps = [s for a, b, s in steps if a < seg.end and b > seg.start]
-        seg.caption = caption(seg)
+        if captioner is not None:
+            seg.caption, seg.captioner, seg.caption_note = captioner(seg)
+        else:
+            seg.caption = caption(seg)
         timeline.segments.append(seg)
         last_end = sc.keyframe_time
     timeline.frames_analysed = count
     if info.duration and count < max_frames and last_end + 2 / rate < info.duration * 0.95:
         warnings.append(f"the video stops decoding at {_mmss(last_end)} of {_mmss(info.duration)}: "
                         f"the file is truncated or damaged after that point")
+    fell = [s for s in timeline.segments if s.caption_note]
+    if fell:
+        warnings.append(f"{len(fell)} of {len(timeline.segments)} captions fell back to the structure "
+                        f"({fell[0].caption_note})")
     timeline.warnings = warnings
     (out / "timeline.json").write_text(timeline.model_dump_json(indent=2))
     return timeline

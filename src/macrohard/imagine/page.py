@@ -21,7 +21,8 @@ def write_page(timeline: Timeline, out_dir: str | Path) -> Path:
         text = "<br>".join(f"{e(t.text)} <span title='x,y,w,h'>@{','.join(map(str, t.box))}</span>" for t in seg.text)
         rows.append(f"<tr id='s{seg.index}'><td class='t'>{_mmss(seg.start)}–{_mmss(seg.end)}</td>"
                     f"<td><img src='{e(seg.frame)}' alt='keyframe at {seg.keyframe_time:.1f}s'></td>"
-                    f"<td><div class='cap'>{e(seg.caption)}</div><div class='ocr'>{text}</div></td></tr>")
+                    f"<td><div class='cap' title='{e(seg.captioner)}'>{e(seg.caption)}</div>"
+                    + (f"<div class='warn'>{e(seg.caption_note)}</div>" if seg.caption_note else "") + f"<div class='ocr'>{text}</div></td></tr>")
     warn = "".join(f"<p class='warn'>⚠ {e(w)}</p>" for w in timeline.warnings)
     body = (f"<!doctype html><html><head><meta charset='utf-8'><title>timeline · {e(timeline.source)}</title>"
             f"<style>{STYLE}</style></head><body><h1>{e(timeline.source)}</h1>"
