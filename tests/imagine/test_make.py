@@ -22,7 +22,7 @@ fps: 10
 scenes:
   - title: "Quarterly report"
     subtitle: "made by a test"
-    narration: "Here is the quarterly report."
+    narration: "The report."  # short enough for any voice to fit in 2 s (a longer one lengthens its scene)
     duration: 2
   - image: shot.png
     zoom: [0, 100, 320, 180]
@@ -76,6 +76,16 @@ def test_narration_is_spoken_where_text_to_speech_is_installed(assets: Path) -> 
     level = subprocess.run(["ffmpeg", "-v", "info", "-t", "2", "-i", made.video, "-af", "volumedetect", "-f", "null", "-"],
                            capture_output=True, text=True).stderr
     assert float(level.split("max_volume:")[1].split("dB")[0]) > -40
+
+
+def test_a_narration_longer_than_its_scene_lengthens_the_scene(tmp_path: Path) -> None:
+    pytest.importorskip("macrohard.voice.tts")
+    (tmp_path / "s.yaml").write_text('size: [320, 180]\nfps: 10\nscenes:\n  - title: "Long"\n    duration: 1\n'
+                                     '    narration: "This sentence takes far longer than one second to say aloud."\n')
+    made = make(load_script(tmp_path / "s.yaml"), tmp_path / "out.mp4")
+    assert made.narration == "spoken" and made.duration > 2.0
+    vtt = Path(made.subtitles).read_text()
+    assert "00:00:00.000 --> 00:00:01.000" not in vtt  # the cue spans the lengthened scene, not the scripted second
 
 
 def test_missing_assets_are_all_named(tmp_path: Path) -> None:
