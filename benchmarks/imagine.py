@@ -1,12 +1,16 @@
 """Imagine: how fast video is read and made, how fast a live screen change becomes an event, OCR accuracy.
 
-    .venv/bin/python benchmarks/imagine.py [--only frames|latency|ocr|make] [--reps 15]
+    .venv/bin/python benchmarks/imagine.py [--only frames|latency|browser|ocr|make] [--reps 15]
 
 - frames: a 60 s, 1280x800, 10 fps screen recording (a card changes every 2 s) analysed at 10 frames/s:
   frames decoded and differenced per second, and the whole ``describe`` (with OCR of each segment).
 - latency: a live desktop (Xvfb + openbox in bubblewrap) with the screen watcher; ``xmessage``
   dialogs appear; from the moment the window is mapped (polled every ~2 ms on another X connection)
   to the watcher's ``dialog`` event with its text. Target p50 <= 200 ms.
+- browser: a live headless Chromium (bubblewrap) watched from its own thread (``imagine/browser_watch.py``),
+  on the ``notice`` site: a dialog opens 300 ms after a click (seen by the look after the action), and
+  1 s after a click followed by ``browser_wait`` 3 s (seen by the looks along the wait); from the
+  moment the page showed it (``window.shownAt``, the frame it was drawn in) to the ``dialog`` event.
 - ocr: the held-out lines in ``benchmarks/data/imagine_ocr_heldout.txt`` (written before either engine
   read them) rendered in 3 fonts, 12-28 px, dark on light and light on dark, one line per image with
   a margin; character accuracy = 1 - edit distance / length, with spaces and without; ms per line.
@@ -210,19 +214,69 @@ def bench_make() -> None:
                   f"{took:.1f} s = {made.duration / took:.2f}x real time ({made.narration})   [load {load()}]")
 
 
+def bench_browser(reps: int) -> None:
+    from macrohard.envs.browser import BrowserEnvironment, element_id
+    from macrohard.safety.context import GuardContext
+    from macrohard.safety.guard import Guard
+    from macrohard.sites import serve
+    from macrohard.types import parse_action
+
+    with tempfile.TemporaryDirectory() as ws, serve("notice") as site:
+        env = BrowserEnvironment(ws, watch=True, allowed_hosts=(site.url.split("/")[2],))
+        guard, ctx = Guard(), GuardContext(workspace=ws, environment="browser", network="loopback")
+
+        def do(action: dict) -> object:
+            auth = guard.authorize(parse_action(action), ctx, env=env)
+            assert auth.approved is not None, auth.verdict
+            return env.execute(auth.approved)
+
+        env.start()
+        results: dict[str, list[float]] = {"after the click": [], "during browser_wait": []}
+        read = {k: 0 for k in results}
+        step_s = []
+        try:
+            for i in range(reps):
+                for case, delay, wait in (("after the click", 300, None), ("during browser_wait", 1000, 3)):
+                    page = do({"kind": "browser_goto", "url": f"{site.url}?delay={delay}&n={i}"})
+                    started = time.monotonic()
+                    obs = do({"kind": "browser_click", "element": element_id(page.output, "button", "Delete the draft")})
+                    if case == "after the click":
+                        step_s.append(time.monotonic() - started)
+                    events = list(obs.meta.get("screen_events", []))
+                    if wait:
+                        events += do({"kind": "browser_wait", "seconds": wait}).meta.get("screen_events", [])
+                    shown = env.page.evaluate("window.shownAt || 0") / 1000
+                    dialogs = [e for e in events if e["kind"] == "dialog"]
+                    if dialogs and shown:
+                        results[case].append((dialogs[0]["at"] - shown) * 1000)
+                        read[case] += "Really delete the draft?" in dialogs[0]["text"]
+            grabs = list(env.watcher.grab_ms)
+        finally:
+            env.close()
+    for case, lat in results.items():
+        if not lat:
+            print(f"browser: {case}: no dialog event in {reps} tries   [load {load()}]")
+            continue
+        print(f"browser: dialog shown -> event, {case}: {len(lat)} of {reps} dialogs: p50 {pct(lat, 50):.0f} ms, "
+              f"p90 {pct(lat, 90):.0f} ms, max {max(lat):.0f} ms (target p50 <= 200 ms); text read right "
+              f"{read[case]}/{reps}   [load {load()}]")
+    print(f"browser: one look (screenshot JPEG + decode) p50 {pct(grabs, 50):.0f} ms; a watched click step takes "
+          f"p50 {pct(step_s, 50) * 1000:.0f} ms (it looks until the page is still for 0.5 s)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--only", choices=["frames", "latency", "ocr", "make"])
+    ap.add_argument("--only", choices=["frames", "latency", "browser", "ocr", "make"])
     ap.add_argument("--reps", type=int, default=15)
     ap.add_argument("--engines", help="OCR engines to measure, comma-separated (default: all installed)")
     args = ap.parse_args()
     print(f"# imagine benchmark · {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} · {os.cpu_count()} cores · "
           f"python {sys.version.split()[0]}")
-    for part in ("ocr", "frames", "latency", "make"):
+    for part in ("ocr", "frames", "latency", "browser", "make"):
         if args.only in (None, part):
             {"frames": bench_frames, "ocr": lambda: bench_ocr(args.engines.split(",") if args.engines else None),
              "make": bench_make,
-             "latency": lambda: bench_latency(args.reps)}[part]()
+             "latency": lambda: bench_latency(args.reps), "browser": lambda: bench_browser(args.reps)}[part]()
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ start inside ours); bubblewrap is the boundary.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
@@ -50,6 +51,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SNAPSHOT_LIMIT = 12_000
 _REF = re.compile(r"^\[?(?:ref=)?((?:f\d+)?e\d+|\d+)\]?$")
+log = logging.getLogger("macrohard.browser")
 _CRASH_WORDS = ("crash", "has been closed", "Target closed", "Connection closed", "browser has disconnected")
 
 
@@ -91,8 +93,10 @@ class BrowserEnvironment:
     def __init__(self, workspace: str, *, network: str = "loopback", allowed_hosts: tuple[str, ...] = (),
                  start_url: str | None = None, frames: bool = True, viewport: tuple[int, int] = (1280, 800),
                  timeout: float = 10.0, executable: str = CHROMIUM, headless: bool = True,
-                 bwrap: str = "bwrap") -> None:
+                 bwrap: str = "bwrap", watch: bool = False) -> None:
         self.workspace = workspace
+        self.watch = watch  # screen events (macrohard.imagine.browser_watch), pumped on this env's thread
+        self.watcher: Any = None
         self.network = network
         self.allowed_hosts = tuple(allowed_hosts)
         self.sandbox = ChromiumSandbox(workspace, network, self.allowed_hosts, executable=executable, bwrap=bwrap)
@@ -136,6 +140,9 @@ class BrowserEnvironment:
             _release_driver()
             self.sandbox.close()
             raise
+        from macrohard.imagine.browser_watch import attach
+
+        self.watcher = attach(lambda: self._page, enabled=self.watch, timeout_ms=min(self.timeout_ms, 5000))
 
     def _launch(self, storage_state: dict[str, Any] | None = None) -> None:
         self._browser = self._pw.chromium.launch(executable_path=self.sandbox.launcher, headless=self.headless,
@@ -153,6 +160,8 @@ class BrowserEnvironment:
         self._crashed = False
         if self.start_url:
             self._page.goto(self.start_url)
+        if self.watcher is not None:
+            self.watcher.forget()  # a new page: the next look is its baseline
 
     def _on_crash(self, _page: Any) -> None:
         self._crashed = True
@@ -165,7 +174,7 @@ class BrowserEnvironment:
                 pass
         if self._pw is not None:
             _release_driver()
-        self._pw = self._browser = self._context = self._page = self._cdp = None
+        self._pw = self._browser = self._context = self._page = self._cdp = self.watcher = None
         self.sandbox.close()
 
     @property
@@ -235,9 +244,11 @@ class BrowserEnvironment:
         try:
             if self._crashed:
                 return self._restart("tab had crashed before this action")
+            url_before = self._watch_before()
             note = self._act(action)
+            self._watch_after(url_before)
             if isinstance(action, BrowserScreenshotAction):
-                return self._screenshot(action, note)
+                return self._with_events(self._screenshot(action, note))
             if isinstance(action, BrowserGotoAction):
                 self._refused_goto(action.url, blocked_before)
             text = self._state_text(full=isinstance(action, BrowserReadAction))
@@ -247,13 +258,46 @@ class BrowserEnvironment:
                 return self._restart(f"crashed ({message})")
             if "Timeout" in type(exc).__name__ and self._hung():
                 return self._restart(f"stopped responding ({message})")
-            return Observation(output=self._explain(message, blocked_before) + "\n\n" + self._safe_state(),
-                               error=True, images=self._frame())
+            return self._with_events(Observation(output=self._explain(message, blocked_before) + "\n\n" +
+                                                 self._safe_state(), error=True, images=self._frame()))
         blocked = self.blocked[blocked_before:]
         if blocked:
             note += f"\nBlocked by the network policy ({self._policy_text()}): " + ", ".join(list(dict.fromkeys(blocked))[:5])
-        return Observation(output=(note + "\n\n" if note else "") + text, images=self._frame(),
-                           meta={"url": self._page.url, "sends": self._sends()})
+        return self._with_events(Observation(output=(note + "\n\n" if note else "") + text, images=self._frame(),
+                                             meta={"url": self._page.url, "sends": self._sends()}))
+
+    # -- screen events (imagine/browser_watch.py): looked for on this thread, around each action --------
+
+    def _watch_before(self) -> str:
+        """A look before acting: what changed while the agent was thinking is an event now."""
+        if self.watcher is None:
+            return ""
+        try:
+            self.watcher.pump(quiet=0)
+            return str(self._page.url)
+        except Exception as exc:  # noqa: BLE001  (watching must never fail a step)
+            log.warning("browser screen watch failed: %s", exc)
+            return ""
+
+    def _watch_after(self, url_before: str) -> None:
+        """Looks after acting until the page is still: a dialog the action opened is an event."""
+        if self.watcher is None:
+            return
+        try:
+            if self._page.url != url_before:
+                self.watcher.rebase()  # a new page is the action's result, told by the page text
+            self.watcher.pump()
+        except Exception as exc:  # noqa: BLE001
+            log.warning("browser screen watch failed: %s", exc)
+
+    def _with_events(self, obs: Observation) -> Observation:
+        if self.watcher is None:
+            return obs
+        seen, events = self.watcher.observation()
+        if not events:
+            return obs
+        return obs.model_copy(update={"output": obs.output + "\n\n" + seen,
+                                      "meta": {**(obs.meta or {}), "screen_events": events}})
 
     def _act(self, action: Any) -> str:
         page = self._page
@@ -287,6 +331,8 @@ class BrowserEnvironment:
         elif isinstance(action, BrowserWaitAction):
             if action.text:
                 page.get_by_text(action.text).first.wait_for(timeout=action.seconds * 1000)
+            elif self.watcher is not None:  # an idle point: the screen is watched all along the wait
+                self.watcher.pump(quiet=action.seconds, limit=action.seconds)
             else:
                 page.wait_for_timeout(action.seconds * 1000)
         elif not isinstance(action, (BrowserReadAction, BrowserScreenshotAction)):

@@ -71,6 +71,7 @@ class ScreenWatcher:
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._ready = threading.Event()
+        self._last: Event | None = None
 
     def start(self, wait: float = 5.0) -> ScreenWatcher:
         self._thread = threading.Thread(target=self._run, name="macrohard-screen-watch", daemon=True)
@@ -96,13 +97,16 @@ class ScreenWatcher:
             return "", []
         return "Screen events since the last step:\n" + "\n".join(f"- {e['message']}" for e in events), events
 
-    def _run(self) -> None:
+    def load_ocr(self) -> None:
         try:
             from macrohard.imagine.ocr import engine
 
             self._ocr = engine(self._ocr_name)
         except Exception as exc:  # noqa: BLE001  (no OCR: events still come, without their text)
             log.warning("screen watcher without OCR: %s", exc)
+
+    def _run(self) -> None:
+        self.load_ocr()
         try:
             grab, close = self.grabber()
         except Exception as exc:  # noqa: BLE001  (the display went away before we looked)
@@ -121,30 +125,48 @@ class ScreenWatcher:
                 pass
 
     def _loop(self, grab: Callable[[], np.ndarray]) -> None:
-        frame = grab()
-        prev = thumb(frame)
-        full = (frame.shape[1], frame.shape[0])
+        self.baseline(grab())
         self._ready.set()
-        pending: dict[str, Any] | None = None
         while not self._stop.wait(self.interval):
-            frame = grab()
-            self.frames += 1
-            small = thumb(frame)
-            frac, box = change(prev, small, full)
-            now = time.time()
-            if frac > self.threshold:
-                if pending is None:
-                    pending = {"seen_at": now, "before": prev}
-                pending["still"] = 0
-            elif pending is not None:
-                pending["still"] += 1
-            # settled: a grab without change (a window still blank is read again), or changing too long
-            if pending is not None and (pending["still"] >= 1 or now - pending["seen_at"] > self.settle_max):
-                if self._emit(pending, frame, small, full, final=now - pending["seen_at"] > self.settle_max):
-                    pending = None
-                else:
-                    pending["still"] = 0  # a window mapped but not yet painted: wait for its paint
-            prev = small
+            self.feed(grab())
+
+    def baseline(self, frame: np.ndarray) -> None:
+        """Take ``frame`` as what the screen shows now: changes from it are reported (a pending one is dropped)."""
+        self._prev = thumb(frame)
+        self._full = (frame.shape[1], frame.shape[0])
+        self._pending: dict[str, Any] | None = None
+
+    @property
+    def pending(self) -> bool:
+        """A change was seen and has not settled (or been reported) yet."""
+        return getattr(self, "_pending", None) is not None
+
+    def feed(self, frame: np.ndarray) -> Event | None:
+        """One new frame (the watcher's thread, or whoever drives a screen, e.g. a browser's own thread);
+        the event it settled, if any."""
+        self.frames += 1
+        small = thumb(frame)
+        full = self._full
+        frac, box = change(self._prev, small, full)
+        now = time.time()
+        pending = self._pending
+        emitted: Event | None = None
+        if frac > self.threshold:
+            if pending is None:
+                pending = {"seen_at": now, "before": self._prev}
+            pending["still"] = 0
+        elif pending is not None:
+            pending["still"] += 1
+        # settled: a grab without change (a window still blank is read again), or changing too long
+        if pending is not None and (pending["still"] >= 1 or now - pending["seen_at"] > self.settle_max):
+            self._last = None
+            if self._emit(pending, frame, small, full, final=now - pending["seen_at"] > self.settle_max):
+                emitted, pending = self._last, None
+            else:
+                pending["still"] = 0  # a window mapped but not yet painted: wait for its paint
+        self._pending = pending
+        self._prev = small
+        return emitted
 
     def _emit(self, pending: dict[str, Any], frame: np.ndarray, small: np.ndarray, full: tuple[int, int], *,
               final: bool = False) -> bool:
@@ -175,6 +197,7 @@ class ScreenWatcher:
                    else f"text changed at ({x}, {y}) size {w}x{h}") + (f": {text}" if text else "")
         event = {"kind": kind, "message": message, "text": text, "box": [x, y, w, h],
                  "seen_at": pending["seen_at"], "at": time.time(), "read_ms": read_ms}
+        self._last = event
         with self._lock:
             self.events.append(event)
         if self.on_event is not None:

@@ -7,7 +7,8 @@
 
 Sites: ``form`` (a contact form), ``login`` (alice / wonderland), ``table`` (a sortable product
 table), ``checkout`` (cart, shipping, payment, confirmation), ``shop`` (items paid by HTTP 402, x402-style, through
-a facilitator: ``serve("shop", state={"facilitator": URL})``). A threaded stdlib HTTP server, no
+a facilitator: ``serve("shop", state={"facilitator": URL})``), ``notice`` (a dialog opens a moment
+after a click; the one that needs JavaScript). A threaded stdlib HTTP server, no
 JavaScript needed, so the pages work the same for people, Playwright and text-only agents.
 """
 
@@ -22,10 +23,12 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from macrohard.errors import NotFound
+from macrohard.sites.notice import notice_app
 from macrohard.sites.pages import SITES, Request, Response
 from macrohard.sites.shop import shop_app
 
 SITES["shop"] = shop_app  # pays by HTTP 402 (money/rail.py)
+SITES["notice"] = notice_app  # a dialog a moment after a click (screen events, imagine/browser_watch.py)
 
 __all__ = ["Site", "serve", "SITES"]
 
