@@ -7,7 +7,9 @@ other change with text is ``text``. Each event carries when the change was first
 was emitted. The watcher only looks: it holds its own X connection (through mss) and never sends
 input, so it stays off the guard's path. The desktop environment starts one when asked
 (``DesktopEnvironment(watch=True)``, ``MACROHARD_WATCH_SCREEN=1``, or a ``SINK`` set by the web app)
-and puts the events since the last step into the next observation.
+and puts the events since the last step into the next observation. A browser cannot be grabbed from
+another thread: its environment drives the same detector with ``baseline``/``feed`` on its own
+thread (``imagine/browser_watch.py``).
 """
 
 from __future__ import annotations
