@@ -25,18 +25,16 @@ import hashlib
 import json
 import os
 import sqlite3
-import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, TypeVar
 
 from macrohard.errors import NotFound
 from macrohard.money.currency import CurrencyError, MoneyError, check_currency, check_minor, fmt
-from macrohard.store import migrations
+from macrohard.store.connections import ThreadConnections
 
 T = TypeVar("T")
 KINDS = ("user", "division", "run", "payee", "external")
@@ -138,28 +136,15 @@ class Ledger:
     """The ledger of one run store (``runs.db``); thread-safe, one connection per thread."""
 
     def __init__(self, path: str | os.PathLike[str], *, clock: Callable[[], float] = time.time) -> None:
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._conns = ThreadConnections(path, timeout=60)
+        self.path = self._conns.path
         self.clock = clock
-        self._local = threading.local()
-        with migrations.migration_lock(self.path):
-            migrations.apply(self._db())
 
     def _db(self) -> sqlite3.Connection:
-        db = getattr(self._local, "db", None)
-        if db is None:
-            db = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
-            db.execute("PRAGMA foreign_keys=ON")
-            self._local.db = db
-        return db
+        return self._conns.get()
 
     def close(self) -> None:
-        db = getattr(self._local, "db", None)
-        if db is not None:
-            db.close()
-            self._local.db = None
+        self._conns.close()
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import threading
 import time
 from pathlib import Path
 
 from macrohard.errors import NotFound
-from macrohard.store import migrations
+from macrohard.store.connections import ThreadConnections
 from macrohard.types import Run, Step
 
 
@@ -25,27 +24,14 @@ class SQLiteStore:
     """Thread-safe; one connection per thread, WAL so readers never block the writer."""
 
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
-        self.path = Path(path) if path is not None else default_home() / "runs.db"
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._local = threading.local()
-        with migrations.migration_lock(self.path):
-            migrations.apply(self._db())
+        self._conns = ThreadConnections(path if path is not None else default_home() / "runs.db", timeout=30)
+        self.path = self._conns.path
 
     def _db(self) -> sqlite3.Connection:
-        db = getattr(self._local, "db", None)
-        if db is None:
-            db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
-            db.execute("PRAGMA foreign_keys=ON")
-            self._local.db = db
-        return db
+        return self._conns.get()
 
     def close(self) -> None:
-        db = getattr(self._local, "db", None)
-        if db is not None:
-            db.close()
-            self._local.db = None
+        self._conns.close()
 
     # -- runs ------------------------------------------------------------------------------
 
