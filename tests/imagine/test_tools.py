@@ -64,3 +64,34 @@ def test_the_executor_refuses_an_action_the_guard_did_not_approve(tmp_path: Path
     assert granted is not None
     with pytest.raises(NotApproved):
         tools.execute(granted)
+
+
+def test_a_playlist_named_mp4_cannot_make_ffmpeg_read_a_video_outside_the_workspace(store, tmp_path: Path) -> None:
+    """Attack: the agent writes an HLS playlist named clip.mp4 whose one segment is a recording outside its
+    workspace (another run's, say). ffmpeg on the host follows playlists, so watching or splicing "clip.mp4"
+    would show the agent that recording's text. Plain media demuxers only: both are refused, nothing is read."""
+    import subprocess
+
+    secret = tmp_path / "other-run" / "rec.ts"
+    secret.parent.mkdir()
+    subprocess.run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i", "color=c=white:s=320x180:d=1", "-vf",
+                    "drawtext=text=TOPSECRET:fontsize=40:x=20:y=60", "-y", str(secret)], check=True)
+    playlist = f"#EXTM3U\n#EXT-X-MEDIA-SEQUENCE:0\n#EXTINF:1.0,\n{secret}\n#EXT-X-ENDLIST\n"
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    steps = [
+        {"kind": "write_file", "path": "clip.mp4", "content": playlist},
+        {"kind": "video_watch", "path": "clip.mp4"},
+        {"kind": "write_file", "path": "s.yaml", "content": "size: [320, 180]\nfps: 5\nscenes:\n  - video: clip.mp4\n"},
+        {"kind": "video_make", "path": "s.yaml", "out": "out.mp4"},
+        {"kind": "finish", "answer": "done"},
+    ]
+    divisions = load_divisions()
+    imagine = divisions["imagine"]
+    staff = Staff(divisions=divisions, models=Models(imagine=[steps]))
+    run = run_division(division_task(imagine, "watch clip.mp4", workspace=str(ws)), imagine, staff=staff, store=store)
+    got = store.steps(run.id)
+    watched, made = got[1], got[3]
+    for step in (watched, made):
+        assert step.verdict.allowed and step.observation.error, step.observation.output
+        assert "playlist" in step.observation.output and "TOPSECRET" not in step.observation.output

@@ -42,6 +42,14 @@ class VideoInfo:
         return MAX_WIDTH, int(self.height * MAX_WIDTH / self.width) // 2 * 2
 
 
+# The demuxers of plain media files. Playlists and lists (hls, concat, image2 patterns…) are left out: a video
+# given to ffmpeg on the host that is really a playlist would make it read files outside the workspace (another
+# run's recording, say) and show them to the agent.
+MEDIA_FORMATS = ("mov,mp4,m4a,3gp,3g2,mj2,matroska,webm,avi,mpegts,flv,ogg,mpeg,gif,wav,mp3,aac,flac,asf,h264,hevc,"
+                 "mjpeg,ivf,nut,yuv4mpegpipe")
+SAFE_INPUT = ("-format_whitelist", MEDIA_FORMATS)  # an input option: it goes before the untrusted file's -i
+
+
 def need_ffmpeg() -> None:
     if shutil.which("ffmpeg") is None or shutil.which("ffprobe") is None:
         raise MissingDependency("reading and making video needs ffmpeg: apt-get install ffmpeg")
@@ -55,8 +63,11 @@ def probe(path: str | Path) -> VideoInfo:
         raise NotFound(f"no video at {p}")
     if p.stat().st_size == 0:
         raise BadVideo(f"{p} is empty (0 bytes): the recording was not written")
-    proc = subprocess.run(["ffprobe", "-v", "error", "-print_format", "json", "-show_streams", "-show_format", str(p)],
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(["ffprobe", "-v", "error", *SAFE_INPUT, "-print_format", "json", "-show_streams",
+                           "-show_format", str(p)], capture_output=True, text=True, timeout=60)
+    if "not on whitelist" in proc.stderr:
+        raise BadVideo(f"{p} is a playlist or a list of other files (HLS, concat…), not a media file: such files "
+                       "are not read, because they can point outside the workspace; give the video itself")
     if proc.returncode != 0:
         why = proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else f"exit {proc.returncode}"
         hint = " (the file is truncated: its index was never written)" if "moov atom not found" in proc.stderr else ""
@@ -112,7 +123,7 @@ def decode(info: VideoInfo, rate: float, *, max_frames: int,
     the stream at all (frames decoded before a truncation are given, and the loss is reported by
     the caller from the last time seen)."""
     w, h = info.size
-    cmd = ["ffmpeg", "-v", "error", "-nostdin", "-i", info.path, "-an", "-sn",
+    cmd = ["ffmpeg", "-v", "error", "-nostdin", *SAFE_INPUT, "-i", info.path, "-an", "-sn",
            "-vf", f"fps={rate:.6f},scale={w}:{h}", "-f", "rawvideo", "-pix_fmt", "rgb24", "-"]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     size = w * h * 3
@@ -144,8 +155,8 @@ def decode(info: VideoInfo, rate: float, *, max_frames: int,
 def frame_at(path: str | Path, t: float, size: tuple[int, int]) -> np.ndarray:
     """One RGB frame at time ``t`` (seconds)."""
     w, h = size
-    proc = subprocess.run(["ffmpeg", "-v", "error", "-nostdin", "-ss", f"{t:.3f}", "-i", str(path), "-frames:v", "1",
-                           "-vf", f"scale={w}:{h}", "-f", "rawvideo", "-pix_fmt", "rgb24", "-"],
+    proc = subprocess.run(["ffmpeg", "-v", "error", "-nostdin", "-ss", f"{t:.3f}", *SAFE_INPUT, "-i", str(path),
+                           "-frames:v", "1", "-vf", f"scale={w}:{h}", "-f", "rawvideo", "-pix_fmt", "rgb24", "-"],
                           capture_output=True, timeout=120)
     if len(proc.stdout) < w * h * 3:
         raise BadVideo(f"{path}: no frame at {t:.2f}s")

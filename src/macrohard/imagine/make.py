@@ -22,7 +22,7 @@ from pydantic import BaseModel
 
 from macrohard.envs.recording import font
 from macrohard.errors import UserError
-from macrohard.imagine.frames import need_ffmpeg, probe
+from macrohard.imagine.frames import SAFE_INPUT, need_ffmpeg, probe
 from macrohard.imagine.script import BadScript, Scene, Script, check_assets
 
 DEFAULT_SECONDS = 3.0
@@ -134,7 +134,7 @@ def scene_clip(scene: Scene, script: Script, seconds: float, audio: Path | None,
         length = (scene.end - scene.start) if scene.end is not None else seconds
         crop = f"crop={scene.zoom[2]}:{scene.zoom[3]}:{scene.zoom[0]}:{scene.zoom[1]}," if scene.zoom else ""
         chain = f"[0:v]{crop}{fit},fps={script.fps},tpad=stop_mode=clone:stop_duration={seconds:.3f}"
-        inputs = ["-ss", f"{scene.start:.3f}", "-t", f"{length:.3f}", "-i", str(script.asset(scene.video))]
+        inputs = ["-ss", f"{scene.start:.3f}", "-t", f"{length:.3f}", *SAFE_INPUT, "-i", str(script.asset(scene.video))]
         if scene.text:
             overlay(scene.text, script.size).save(tmp / f"ov{n:03d}.png")
             inputs += ["-i", str(tmp / f"ov{n:03d}.png")]
