@@ -77,7 +77,7 @@ class Observations(_Strict):
     secrets: Literal["redact", "allow"] = Field(default="redact", description="Redact secrets before model and store.")
 
 
-Delivery = Literal["marker", "fence", "withhold"]
+Delivery = Literal["marker", "fence", "extract", "withhold"]
 FLOW_SOURCES = ("web", "file", "command", "message", "tool", "desktop", "delegation", "flagged")
 
 
@@ -105,6 +105,7 @@ class Flow(_Strict):
     deliver: dict[Literal[FLOW_SOURCES], Delivery] = Field(  # type: ignore[valid-type]
         default_factory=lambda: {k: "fence" for k in FLOW_SOURCES},
         description="Per source: marker (a warning line), fence (a delimited block, flagged spans quoted), "
+                    "extract (only its data: fields, cells, labels, plain statements; safety.extract), "
                     "withhold (the model is told what was withheld and why).")
 
 
