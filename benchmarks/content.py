@@ -23,6 +23,7 @@ from macrohard.safety.policy import load_policy
 
 HELDOUT = Path(__file__).with_name("content") / "heldout.tsv"
 BLIND = Path(__file__).with_name("content") / "blind.tsv"  # written 2026-11-29 before the third wave's tuning
+BLIND3 = Path(__file__).with_name("content") / "blind3.tsv"  # written 2026-11-29 by helper blind3, never tuned on
 
 
 def load(path: Path = HELDOUT) -> list[tuple[str, str, str]]:
@@ -66,9 +67,10 @@ def main() -> None:
     import argparse
 
     ap = argparse.ArgumentParser(description="The answer screen on its held-out sets (the blind one first).")
-    ap.add_argument("--set", choices=["blind", "heldout", "both"], default="both")
+    ap.add_argument("--set", choices=["blind", "heldout", "both", "blind3"], default="both")
     args = ap.parse_args()
-    for path in ([BLIND] if args.set != "heldout" else []) + ([HELDOUT] if args.set != "blind" else []):
+    paths = ([BLIND] if args.set != "heldout" else []) + ([HELDOUT] if args.set != "blind" else [])
+    for path in [BLIND3] if args.set == "blind3" else paths:
         measure(path)
         print()
     bad_inputs()
