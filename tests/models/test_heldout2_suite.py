@@ -1,0 +1,86 @@
+"""The second held-out suite (benchmarks/heldout/heldout2.yaml, written blind by helper blind3) is sound: every
+oracle script solves its task through the real loop (sandbox, guard, Chromium on the local sites), every
+command check fails on the untouched workspace, and the suite is new (no task id shared with heldout.yaml)."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import TypeAdapter
+
+from macrohard.eval.checkers import run_check
+from macrohard.eval.suite import Check, CommandCheck, load_suite
+from macrohard.testing import ScriptedModel
+from macrohard.types import Run, RunStatus, Task
+
+ROOT = Path(__file__).resolve().parents[2]
+SUITE = ROOT / "benchmarks" / "heldout" / "heldout2.yaml"
+FIRST = ROOT / "benchmarks" / "heldout" / "heldout.yaml"
+
+
+def _bench() -> Any:
+    spec = importlib.util.spec_from_file_location("tiny_tasks_run", ROOT / "benchmarks" / "tiny_tasks" / "run.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+BENCH = _bench()
+SPECS = BENCH.load_suite(SUITE)
+
+
+def test_suite_shape() -> None:
+    suite = load_suite(SUITE)  # the platform's own loader accepts it (`macrohard eval run FILE`)
+    assert len(suite.tasks) == len(SPECS) >= 40
+    tags = Counter(tag for s in SPECS for tag in s["tags"])
+    for area in ("files", "shell", "text", "git", "multi"):
+        assert tags[area] >= 5, (area, tags)
+    assert tags["browser"] >= 3, tags
+    for s in SPECS:
+        assert s["script"] and s["check"], s["id"]
+    ids = [s["id"] for s in SPECS]
+    assert len(set(ids)) == len(ids)
+    assert not set(ids) & {s["id"] for s in BENCH.load_suite(FIRST)}, "a task id repeats the first held-out suite"
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=[s["id"] for s in SPECS])
+def test_script_solves_task_and_check_needs_it(spec: dict[str, Any], tmp_path: Path, store: Any) -> None:
+    check = TypeAdapter(Check).validate_python(spec["check"])
+    if isinstance(check, CommandCheck):
+        untouched = tmp_path / "untouched"
+        untouched.mkdir()
+        for rel, content in (spec.get("files") or {}).items():
+            (untouched / rel).parent.mkdir(parents=True, exist_ok=True)
+            (untouched / rel).write_text(content)
+        for command in spec.get("setup") or []:
+            subprocess.run(["bash", "-c", command], cwd=untouched, check=True, capture_output=True)
+        unsolved = run_check(check, str(untouched), Run(task=Task(text=spec["text"])), [])
+        assert not unsolved.passed, f"{spec['id']}: the check passes without any work"
+    solved = tmp_path / "solved"
+    solved.mkdir()
+    row = BENCH.run_one(spec, ScriptedModel(spec["script"]), store, str(solved))
+    assert row["status"] == RunStatus.succeeded.value, row
+    assert [a for a in row["actions"] if a.get("note")] == [], "a script step was denied or failed"
+    assert row["passed"], f"{spec['id']}: the script does not pass its own check"
+
+
+def test_an_unsolved_browser_task_fails_its_check(store: Any, tmp_path: Path) -> None:
+    """The site's own record decides: an agent that only claims the order fails."""
+    spec = next(s for s in SPECS if s["id"] == "buy-tee-card")
+    lazy = [{"kind": "browser_goto", "url": "{site}"}, {"kind": "finish", "answer": "ordered"}]
+    row = BENCH.run_one(spec, ScriptedModel(lazy), store, str(tmp_path))
+    assert row["claimed"] and not row["passed"] and row["false_success"]
+
+
+def test_a_claim_without_the_work_fails(store: Any, tmp_path: Path) -> None:
+    """A shell task finished with a claim and a wrong file is a false success, not a success."""
+    spec = next(s for s in SPECS if s["id"] == "access-404s")
+    wrong = [{"kind": "bash", "command": "grep -c 404 gateway-requests.log > notfound.txt"}, {"kind": "finish", "answer": "3"}]
+    row = BENCH.run_one(spec, ScriptedModel(wrong), store, str(tmp_path))
+    assert row["claimed"] and not row["passed"] and row["false_success"]
