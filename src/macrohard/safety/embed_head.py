@@ -1,0 +1,100 @@
+"""A logistic head over the static MiniLM embeddings (``embed.Static``), shared by the two screens.
+
+The head standardises the embedding (training mean and spread), then one sigmoid per label. It is stored as a
+plain ``.npz`` (no pickle) beside the n-gram model; ``combine`` mixes its score with the n-gram model's in
+logit space (a weighted mean of log-odds), so the learnt representation and the n-grams vote together.
+Long texts are read in token windows (``window_vectors``): an injection inside a long benign carrier is
+scored on its own window, not diluted by the page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from macrohard.safety.embed import Static
+
+MAX_TOKENS = 8192  # the head reads a text's first 8,192 tokens (~32 K characters): callers say what it did not read
+
+
+def token_matrix(enc: Static, text: str | list[int]) -> np.ndarray:
+    """The rows of ``text``'s tokens (or of these token ids; one [PAD] row for an empty text)."""
+    ids = (enc.token_ids(text) if isinstance(text, str) else text)[:MAX_TOKENS]
+    return enc.table[np.asarray(ids or [0])]
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    return v / np.maximum(np.linalg.norm(v, axis=-1, keepdims=True), 1e-9)
+
+
+def mean_vector(enc: Static, text: str) -> np.ndarray:
+    """The text's embedding: the mean of its tokens' rows, L2-normalised."""
+    return _unit(token_matrix(enc, text).sum(0, dtype=np.float32))
+
+
+def window_vectors(enc: Static, text: str | list[int], width: int = 48, stride: int = 24) -> np.ndarray:
+    """Embeddings of windows of ``width`` tokens every ``stride`` (``width`` a multiple of ``stride``; one window
+    when the text is shorter). One pass: sums of ``stride``-token blocks, then each window adds its blocks."""
+    m = token_matrix(enc, text)
+    k = width // stride
+    blocks = -(-len(m) // stride)
+    if blocks <= k:
+        return _unit(m.sum(0, dtype=np.float32))[None]
+    padded = np.zeros((blocks * stride, m.shape[1]), dtype=m.dtype)
+    padded[: len(m)] = m
+    sums = padded.reshape(blocks, stride, m.shape[1]).sum(1, dtype=np.float32)
+    c = np.vstack([np.zeros((1, m.shape[1]), np.float32), np.cumsum(sums, 0)])
+    return _unit(c[k:] - c[:-k])  # the mean's direction: dividing by the token count would not change it
+
+
+class Head:
+    """Standardisation (``mu``, ``sd``) and a logistic layer (``w``: dim x labels, ``b``)."""
+
+    def __init__(self, mu: np.ndarray, sd: np.ndarray, w: np.ndarray, b: np.ndarray, meta: dict[str, float]):
+        self.mu, self.sd, self.w, self.b, self.meta = mu, sd, w, b, meta
+
+    def probs(self, x: np.ndarray) -> np.ndarray:
+        """Per-row, per-label probabilities of embeddings ``x`` (rows x dim)."""
+        return 1.0 / (1.0 + np.exp(-(((x - self.mu) / self.sd) @ self.w + self.b)))
+
+    def save(self, path: Path) -> None:
+        keys = sorted(self.meta)
+        np.savez_compressed(path, mu=self.mu.astype(np.float32), sd=self.sd.astype(np.float32),
+                            w=self.w.astype(np.float32), b=self.b.astype(np.float32), meta_keys=np.array(keys),
+                            meta_values=np.array([self.meta[k] for k in keys], dtype=np.float64))
+
+    @classmethod
+    def load(cls, path: Path) -> Head:
+        with np.load(path, allow_pickle=False) as z:
+            meta = {str(k): float(v) for k, v in zip(z["meta_keys"], z["meta_values"], strict=True)}
+            return cls(z["mu"], z["sd"], z["w"], z["b"], meta)
+
+
+def fit(x: np.ndarray, y: np.ndarray, epochs: int = 300, lr: float = 0.05, l2: float = 1e-2) -> Head:
+    """Full-batch Adam on the logistic loss with L2 (deterministic: no sampling). ``y``: rows x labels."""
+    mu, sd = x.mean(0), x.std(0) + 1e-6
+    xs = ((x - mu) / sd).astype(np.float32)
+    n = len(xs)
+    w = np.zeros((x.shape[1], y.shape[1]), np.float32)
+    b = np.zeros(y.shape[1], np.float32)
+    state = [np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)]
+    for t in range(1, epochs + 1):
+        err = (1.0 / (1.0 + np.exp(-(xs @ w + b))) - y) / n
+        for p, g, m, v in ((w, xs.T @ err + l2 * w, state[0], state[1]), (b, err.sum(0), state[2], state[3])):
+            m *= 0.9
+            m += 0.1 * g
+            v *= 0.999
+            v += 0.001 * g * g
+            p -= lr * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)
+    return Head(mu.astype(np.float32), sd.astype(np.float32), w, b, {})
+
+
+def combine(p_ngram: np.ndarray | float, p_embed: np.ndarray | float, weight: float) -> np.ndarray:
+    """``weight`` of the n-gram model's log-odds plus the rest of the embedding head's, back to a probability."""
+    def logit(p):
+        p = np.clip(np.asarray(p, dtype=np.float64), 1e-6, 1 - 1e-6)
+        return np.log(p / (1 - p))
+    return 1.0 / (1.0 + np.exp(-(weight * logit(p_ngram) + (1 - weight) * logit(p_embed))))
