@@ -26,6 +26,17 @@ OUT = Path(__file__).resolve().parents[1] / "src/macrohard/safety/data/injection
 EPOCHS, BATCH, LR, L2 = 6, 32, 0.5, 1e-4
 
 
+def dataset_texts(n_pos: int, n_neg: int, seed: int) -> tuple[list[str], np.ndarray]:
+    """The training texts (normalised, cut to one window) and their labels, as ``dataset`` reads them."""
+    texts, labels = [], []
+    for ex in generate(n_pos, n_neg, seed) + generate_more():
+        flat = normalise(ex.text).flat[:WINDOW]
+        if flat:
+            texts.append(flat)
+            labels.append(ex.label)
+    return texts, np.array(labels, dtype=np.float64)
+
+
 def dataset(n_pos: int, n_neg: int, seed: int) -> tuple[list[tuple[np.ndarray, np.ndarray]], np.ndarray]:
     rows, labels = [], []
     for ex in generate(n_pos, n_neg, seed) + generate_more():

@@ -75,7 +75,8 @@ _IMPERATIVE = re.compile(r"\b(ignore|must|instructions?|assistant|agent|ai\b|run
 
 @dataclass(frozen=True)
 class Screen:
-    """What the screen found: ``score`` in [0, 1] (the ``classifier``'s, raised when a rule fired), the rule
+    """What the screen found: ``score`` in [0, 1] (the ``classifier``'s — the n-gram model and the embedding head
+    voting together — raised when a rule fired), the rule
     ``signals``, whether a huge
     input was ``sampled`` rather than read whole, and ``notes`` on what normalisation did."""
 
@@ -116,8 +117,9 @@ def screen_injection(text: str, *, use_classifier: bool = True) -> Screen:
     if not use_classifier or not norm.flat:
         return Screen(prior, tuple(found), None, norm.sampled, norm.notes)
     from macrohard.safety.classifier import load
+    from macrohard.safety.injection_embed import vote
 
-    p = load().score(norm.flat)
+    p = vote(load().score(norm.flat), norm.flat)  # the n-gram classifier and the embedding head together
     return Screen(1.0 - (1.0 - p) * (1.0 - prior), tuple(found), p, norm.sampled, norm.notes)
 
 
@@ -139,10 +141,11 @@ def flagged_lines(text: str, threshold: float = DEFAULT_THRESHOLD, limit: int = 
     """The lines of ``text`` (the first ``limit``) that the screen flags on their own: rules per line, then the
     classifier over all remaining lines in one vectorised pass (not one screen per line)."""
     from macrohard.safety.classifier import score_many
+    from macrohard.safety.injection_embed import votes
 
     lines = [ln for ln in text.splitlines()[:limit] if ln.strip()]
     flats = [normalise(ln).flat for ln in lines]
     hits = [bool(rule_signals(ln)) or any(p.search(f) for _, p in _SIGNALS) for ln, f in zip(lines, flats, strict=True)]
-    scores = score_many(flats)
+    scores = votes(score_many(flats), flats)  # the n-gram scores in one pass, then the embedding head's vote
     return [ln for ln, hit, p in zip(lines, hits, scores, strict=True)
             if 1.0 - (1.0 - float(p)) * (1.0 - (RULE_PRIOR if hit else 0.0)) >= threshold]

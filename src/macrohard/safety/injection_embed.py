@@ -1,0 +1,68 @@
+"""The injection screen's second voter: a logistic head over static MiniLM embeddings, read in token windows.
+
+Trained by ``scripts/train_injection_embed.py`` on the same seeded data as the n-gram classifier; weights in
+``data/injection_embed.npz`` (plain arrays, no pickle). A text's score is its highest 48-token window's (stride
+24), so an instruction inside a long, benign carrier is scored on its own. ``vote`` mixes it with the n-gram
+classifier's score in log-odds (``NGRAM_WEIGHT`` for the n-grams). Without the MiniLM weights it returns the
+n-gram score unchanged (``embed.static_or_none`` logs a warning naming the fix).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+HEAD_PATH = Path(__file__).with_name("data") / "injection_embed.npz"
+WIDTH, STRIDE = 48, 24
+NGRAM_WEIGHT = 0.8  # chosen on the dev sets (heldout.jsonl, blind.jsonl) and the project's suites among 0.5-1.0
+
+
+@lru_cache(maxsize=1)
+def _loaded():
+    from macrohard.safety.embed import static_or_none
+    from macrohard.safety.embed_head import Head
+
+    encoder = static_or_none()
+    if encoder is None or not HEAD_PATH.exists():
+        return None, None
+    return encoder, Head.load(HEAD_PATH)
+
+
+def embed_score(flat: str) -> tuple[float, bool] | None:
+    """The head's probability that ``flat`` (normalised text) carries an injection and whether it read the whole
+    text (it reads ``embed_head.MAX_TOKENS`` tokens), or None without the encoder."""
+    from macrohard.safety.embed_head import MAX_TOKENS, window_vectors
+
+    encoder, head = _loaded()
+    if head is None:
+        return None
+    ids = encoder.token_ids(flat)
+    return float(head.probs(window_vectors(encoder, ids, WIDTH, STRIDE))[:, 0].max()), len(ids) <= MAX_TOKENS
+
+
+def vote(p_ngram: float, flat: str) -> float:
+    """The n-gram classifier's score combined with the embedding head's (or unchanged without it). When the head
+    did not read the whole text it may only raise the score: a part it did not read cannot be voted down."""
+    from macrohard.safety.embed_head import combine
+
+    got = embed_score(flat)
+    if got is None:
+        return p_ngram
+    both = float(combine(p_ngram, got[0], NGRAM_WEIGHT))
+    return both if got[1] else max(both, p_ngram)
+
+
+def votes(p_ngrams, flats: list[str]) -> list[float]:
+    """``vote`` for many texts (the lines of an output), tokenised in one batch."""
+    from macrohard.safety.embed_head import MAX_TOKENS, combine, window_vectors
+
+    encoder, head = _loaded()
+    if head is None or not flats:
+        return [float(p) for p in p_ngrams]
+    out = []
+    for p, enc in zip(p_ngrams, encoder.tokenizer.encode_batch(flats, add_special_tokens=False), strict=True):
+        ids = [i for i in enc.ids if i not in encoder.skip]
+        both = float(combine(float(p), float(head.probs(window_vectors(encoder, ids, WIDTH, STRIDE))[:, 0].max()),
+                             NGRAM_WEIGHT))
+        out.append(both if len(ids) <= MAX_TOKENS else max(both, float(p)))
+    return out
