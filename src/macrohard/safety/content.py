@@ -172,6 +172,19 @@ def classify(text: str) -> dict[str, str]:
 
 
 DEFAULT_THRESHOLD = 0.5
+# The drug rules fire on drug information (a quarter of the dev set's drug look-alikes): their hit counts only when
+# the classifier gives the category at least RULE_AGREE. So does a bias rule hit whose every match is quoted.
+RULES_NEED_MODEL = ("drugs",)
+RULE_AGREE = 0.15
+_OPEN_QUOTE = re.compile("[\"'\u2018\u201c]\\s*$")
+_CLOSE_QUOTE = re.compile("\\s*[\"'\u2019\u201d]")
+
+
+def _only_quoted(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether every match of ``pattern`` in ``text`` stands inside quotation marks."""
+    spans = [m.span() for m in pattern.finditer(text)]
+    return bool(spans) and all(_OPEN_QUOTE.search(text[max(0, a - 3):a]) and _CLOSE_QUOTE.match(text, b)
+                               for a, b in spans)
 _MODEL_REASONS = {
     "weapons": "reads as help to build, get or use a weapon or explosive",
     "drugs": "reads as help to make or deal illegal drugs",
@@ -209,6 +222,11 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
     if sample is not text and "secret" not in found and find_secrets(text):
         found["secret"] = "contains a secret (key, token or password)"
     scores = shipped().scores(text)
+    for category in RULES_NEED_MODEL:  # the drug rules alone flag drug facts: evidence only
+        if category in found and scores.get(category, 1.0) < RULE_AGREE:
+            del found[category]
+    if "bias" in found and scores.get("bias", 1.0) < RULE_AGREE and _only_quoted(_BIAS, sample):
+        del found["bias"]  # a stereotype in quotation marks is mentioned (to discuss it), not applied
     for category, score in scores.items():
         limit = (thresholds or {}).get(category, DEFAULT_THRESHOLD)
         if score >= limit and category not in found:
