@@ -76,7 +76,11 @@ def test_a_give_up_right_after_a_silent_command_is_asked_again() -> None:
     assert not local_notes.gives_up_after_silence(give_up, [Step("(no output)", ok=False)])
     assert not local_notes.gives_up_after_silence(FINISH, [Step("(no output)")])
     assert not local_notes.gives_up_after_silence(give_up, [])
-    assert "wc -l < FILE" in local_notes.system_prompt("base")
+    assert "wc -w < FILE" in local_notes.system_prompt("base")
+    write = {"kind": "write_file", "path": "junk.txt", "content": "no output"}
+    assert local_notes.second_answer(give_up, write) == give_up  # it would write the shell's result into a file
+    assert local_notes.second_answer(give_up, None) == give_up
+    assert local_notes.second_answer(give_up, FINISH) == FINISH and local_notes.second_answer(give_up, _bash("ls")) == _bash("ls")
 
 
 def test_smollm2_keeps_its_aids_and_qwen_gets_the_loop_aids() -> None:

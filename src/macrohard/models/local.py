@@ -321,7 +321,7 @@ class LocalModel:
         if "notes" in self.aids and action is not None and local_notes.gives_up_after_silence(action, history):
             reply, u = self._generate(_with_note(chat, local_notes.SILENT_NOTE), grammar, temperature=0.0)
             usage = usage + u
-            action = _parse(reply)
+            action = local_notes.second_answer(action, _parse(reply))
         if action is None:  # the grammar makes this rare: only when max_tokens cut the JSON short
             return ModelReply(text=reply, usage=usage, model=self.name)
         if wrapper:
