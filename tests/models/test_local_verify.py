@@ -4,6 +4,7 @@ empty results shown as a success. The logic with scripted replies, then once thr
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,7 +12,15 @@ import pytest
 
 from macrohard.models import local_notes
 from macrohard.models.local import AIDS, SPECS, LocalModel
-from macrohard.models.local_verify import NOT_DONE, QUESTION, judge_chat, review_finish
+from macrohard.models.local_verify import (
+    NOT_DONE,
+    QUESTION,
+    ReadBacks,
+    changed_last,
+    is_readback,
+    judge_chat,
+    review_finish,
+)
 
 FINISH = {"kind": "finish", "answer": "done", "success": True}
 CHAT = [{"role": "system", "content": "s"}, {"role": "user", "content": "Task: t"}]
@@ -19,6 +28,34 @@ CHAT = [{"role": "system", "content": "s"}, {"role": "user", "content": "Task: t
 
 def _bash(command: str) -> dict[str, Any]:
     return {"kind": "bash", "command": command}
+
+
+@pytest.mark.parametrize(("command", "reads"), [
+    ("cat out.txt", True), ("ls -la", True), ("head -n 2 a.txt | wc -l", True), ("git status", True),
+    ("grep -c x a.log 2>/dev/null", True), ("cat a.txt && ls", True), ("tar tzf b.tar.gz", True),
+    ("wc -l < a.txt > n.txt", False), ("sed -i 's/a/b/' f", False), ("git commit -m x", False),
+    ("sort -o a.txt a.txt", False), ("echo hi", False), ("cat a > b", False), ("find . -delete", False),
+    ("rm a.txt", False), ("cat 'unclosed", False), ("tar czf b.tar.gz site", False)])
+def test_a_read_back_only_prints(command: str, reads: bool) -> None:
+    assert is_readback(_bash(command)) is reads
+    assert not is_readback({"kind": "write_file", "path": "a", "content": "b"})
+
+
+@dataclass
+class Did:
+    action: dict[str, Any]
+    ok: bool = True
+
+
+def test_the_step_after_an_asked_read_back_is_the_finish() -> None:
+    assert changed_last([Did(_bash("mv a b"))]) and not changed_last([Did(_bash("ls"))])
+    assert not changed_last([Did(_bash("mv a b"), ok=False)]) and not changed_last([])
+    books = ReadBacks()
+    books.ask("t", 1, _bash("ls"))
+    assert not books.due("other task", [Did(_bash("mv a b")), Did(_bash("ls"))])
+    assert not books.due("t", [Did(_bash("mv a b")), Did(_bash("cat b"))])  # not the read-back asked for
+    assert books.due("t", [Did(_bash("mv a b")), Did(_bash("ls"))])
+    assert not books.due("t", [Did(_bash("mv a b")), Did(_bash("ls"))])  # once
 
 
 def _scripted(*replies: str) -> tuple[Any, list[list[dict[str, str]]]]:
@@ -86,21 +123,36 @@ def test_a_give_up_right_after_a_silent_command_is_asked_again() -> None:
 def test_smollm2_keeps_its_aids_and_qwen_gets_the_loop_aids() -> None:
     assert SPECS["smollm2"].aids == {"examples", "names", "wrapper", "bias"}
     assert {"notes", "verify"} <= AIDS
-    assert SPECS["qwen-1.5b"].aids == {"wrapper", "notes", "verify"} == SPECS["qwen-0.5b"].aids
+    assert SPECS["qwen-1.5b"].aids == {"wrapper", "verify"} == SPECS["qwen-0.5b"].aids
 
 
 @pytest.mark.model
-def test_real_model_answers_the_question_yes_or_no(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Through real llama.cpp (SmolLM2): the notes are in the prompt, and the question is answered under the
-    yes/no grammar (the finish stands, or comes back as the model's give-up), never anything else."""
+def test_real_model_reads_back_then_must_finish(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Through real llama.cpp (SmolLM2): a finish right after ``mv`` becomes the model's own read-back (or,
+    when what it writes under the bash-only grammar would change something, goes to the yes/no); the
+    step after the read-back offers only finish; the question is answered under the yes/no grammar."""
+    from macrohard.agent import parse_reply, tool_schemas
     from macrohard.models.local import Past
-    from macrohard.types import Usage
+    from macrohard.types import BashAction, FinishAction, Usage, WriteFileAction
 
-    monkeypatch.setenv("MACROHARD_LOCAL_AIDS", "wrapper,notes,verify")
+    monkeypatch.setenv("MACROHARD_LOCAL_AIDS", "wrapper,verify")
     model = LocalModel.from_name("smollm2")
+    task = "Rename a.txt to b.txt"
     history = [Past(_bash("mv a.txt b.txt"), "(no output)", True)]
-    chat = model._chat(["bash", "write_file", "finish"], "Rename a.txt to b.txt", history)
-    assert "Notes:" in chat[0]["content"] and chat[-1]["content"] == "Result:\n(no output)"
-    action, usage = model._review(FINISH, "Rename a.txt to b.txt", history, Usage())
-    assert action == FINISH or (action["success"] is False and action["answer"].startswith(NOT_DONE)), action
-    assert 1 <= usage.completion_tokens <= 2 and usage.prompt_tokens > 50
+    chat = model._chat(["bash", "write_file", "finish"], task, history)
+    action, usage = model._review(FINISH, task, history, chat, Usage())
+    assert usage.completion_tokens > 0
+    if action["kind"] == "bash":
+        assert is_readback(action), action
+        history.append(Past(action, "b.txt", True))
+        tools = tool_schemas([BashAction, WriteFileAction, FinishAction])
+        messages = [{"role": "user", "content": f"Task: {task}"}]
+        for i, past in enumerate(history):
+            args = {k: v for k, v in past.action.items() if k != "kind"}
+            messages += [{"role": "assistant", "content": "", "tool_calls": [{"id": f"c{i}", "type": "function",
+                          "function": {"name": "bash", "arguments": json.dumps(args)}}]},
+                         {"role": "tool", "tool_call_id": f"c{i}", "content": past.result}]
+        action = parse_reply(model.complete(messages, tools))[0].model_dump()
+        assert action["kind"] == "finish", action  # only finish is offered after the asked read-back
+    else:
+        assert action == FINISH or (action["success"] is False and action["answer"].startswith(NOT_DONE)), action

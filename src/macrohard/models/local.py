@@ -10,7 +10,8 @@ The aids (``AIDS``) are scaffolding around the model, each measured in benchmark
 the task's own file names and the page's element ids), ``wrapper`` (no finish before a step worked,
 repeats re-sampled or ending the run), ``bias`` (a logit bonus for the task's words), ``notes``
 (shell notes in the prompt; a give-up right after a silent command is asked once more:
-``models/local_notes.py``), ``verify`` (a claimed success stands only on the model's own "yes" to a
+``models/local_notes.py``), ``verify`` (a finish right after a change becomes the model's own
+read-back command, after which it must finish; a claimed success stands only on its own "yes" to a
 short question with the evidence: ``models/local_verify.py``). Without any,
 the grammar enforces only the format of an action (its kind and fields), never which command or
 arguments. Each model has its default set; ``MACROHARD_LOCAL_AIDS=examples,wrapper`` (or ``none``)
@@ -77,7 +78,7 @@ FIX = "pip install 'macrohard[local]' (or `bash install.sh`)"
 
 TINY_AIDS = frozenset({"examples", "names", "wrapper", "bias"})  # SmolLM2's and Gemma's defaults
 AIDS = TINY_AIDS | {"notes", "verify"}
-QWEN_AIDS = frozenset({"wrapper", "notes", "verify"})
+QWEN_AIDS = frozenset({"wrapper", "verify"})  # notes: measured, off (RESULTS.md)
 
 
 @dataclass(frozen=True)
@@ -270,6 +271,7 @@ class LocalModel:
             self._lock = _USE_LOCKS.setdefault(spec.name, threading.Lock())
         self._bias: dict[int, float] = {}
         self._page_grammars: dict[str, Any] = {}
+        self._readbacks = local_verify.ReadBacks()
         self.aids = aids_for(spec)
         # sampling: deterministic (0) unless a benchmark asks for several seeds at a temperature above 0
         self.temperature = float(os.environ.get("MACROHARD_LOCAL_TEMPERATURE") or 0.0)
@@ -304,6 +306,9 @@ class LocalModel:
             paths = tuple(task_paths(task)) if names else ()
             chat, grammar, page = self._chat(kinds, task, history), self._grammar(tuple(allowed), paths), False
         self._bias = self._copy_bias(task, page=page, history=history) if "bias" in self.aids else {}
+        verify = "verify" in self.aids and not browser
+        if verify and self._readbacks.due(task, history):  # it looked at the result we asked for: it finishes now
+            chat, grammar = _with_note(chat, local_verify.FINISH_NOTE), self._grammar(("finish",), ())
         reply, usage = self._generate(chat, grammar, temperature=self.temperature, seed=self.seed)
         action = _parse(reply)
         failed = [p.action for p in history if not p.ok]
@@ -326,8 +331,8 @@ class LocalModel:
             return ModelReply(text=reply, usage=usage, model=self.name)
         if wrapper:
             stop_on_repeat(action, history)
-        if "verify" in self.aids and not browser:  # a success stands on its own second look (local_verify.py)
-            action, usage = self._review(action, task, history, usage, system=chat[0]["content"])
+        if verify:  # no finish without a look at the result; a success needs its own "yes" (local_verify.py)
+            action, usage = self._review(action, task, history, chat, usage)
         args = {k: v for k, v in action.items() if k != "kind"}
         call = ToolCall(name=action["kind"], arguments=json.dumps(args))
         return ModelReply(tool_calls=[call], usage=usage, model=self.name)
@@ -353,17 +358,26 @@ class LocalModel:
         chat += _turns(task, [(p.action, p.result) for p in history[-self.spec.history:]])
         return chat
 
-    def _review(self, action: dict[str, Any], task: str, history: list[Past], usage: Usage,
-                system: str = "") -> tuple[dict[str, Any], Usage]:
-        """The ``verify`` aid: a claimed success stands only on the model's own "yes" to a short question
-        with the evidence (``models/local_verify.py``)."""
+    def _review(self, action: dict[str, Any], task: str, history: list[Past], chat: list[dict[str, str]],
+                usage: Usage) -> tuple[dict[str, Any], Usage]:
+        """The ``verify`` aid (``models/local_verify.py``): a finish right after a change becomes the model's
+        own read-back command; a claimed success stands only on its own "yes" to the evidence."""
         from llama_cpp import LlamaGrammar
 
-        if "yes_no" not in self._page_grammars:
-            self._page_grammars["yes_no"] = LlamaGrammar.from_string(local_verify.YES_NO, verbose=False)
+        if action.get("kind") == "finish" and local_verify.changed_last(history):
+            reply, u = self._generate(_with_note(chat, local_verify.CHECK_NOTE), self._grammar(("bash",), ()),
+                                      temperature=self.temperature, seed=self.seed)
+            check = _parse(reply)
+            if check is not None and local_verify.is_readback(check):  # a "check" that changes things is not taken
+                self._readbacks.ask(task, len(history), check)
+                return check, usage + u
+            usage = usage + u
+        if "yes_no" not in self._grammars:
+            self._grammars["yes_no"] = LlamaGrammar.from_string(local_verify.YES_NO, verbose=False)  # type: ignore[index]
         new, usages = local_verify.review_finish(
-            action, task, [(p.action, p.result) for p in history], yes_no=self._page_grammars["yes_no"],
-            generate=lambda c, g: self._generate(c, g, temperature=self.temperature, seed=self.seed), system=system)
+            action, task, [(p.action, p.result) for p in history], yes_no=self._grammars["yes_no"],  # type: ignore[index]
+            generate=lambda c, g: self._generate(c, g, temperature=self.temperature, seed=self.seed),
+            system=chat[0]["content"])
         for u in usages:
             usage = usage + u
         return new, usage

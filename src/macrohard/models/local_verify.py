@@ -1,27 +1,40 @@
-"""The ``verify`` aid of the embedded agent loop: a claimed success stands only if the model, shown the
-evidence, says the task is done (issue 18).
+"""The ``verify`` aid of the embedded agent loop: no finish without a look at the result, and a
+claimed success stands only if the model, shown the evidence, says the task is done (issue 18).
 
-Qwen2.5-Coder 1.5B claimed success on wrong work: the file name inside a count, a script replaced by
-its output, a description written over the result. With this aid, a ``finish`` with ``success: true``
-is first put to the same model as a separate, short question: the task, then each action it took with
-what it printed (a written file's content in full), then "is the task done exactly as asked? Answer
-yes or no", decoding constrained to ``yes`` or ``no``. On "yes" the finish stands; on "no" the run ends
-as the model's own give-up (``success: false``, with the reason): the model's second look, not the
-loop's opinion. Whether a task passed is still decided by its check, so this aid can only turn a false
-success into an honest ``gave_up``, never add or remove a pass. The loop writes no command.
+Qwen2.5-Coder 1.5B claimed success on wrong work (the file name inside a count, a script replaced by
+its output) and gave up after commands that had worked. With this aid:
 
-Tried first and dropped (tiny suite, 2026-11-29): asking for a read-back command before every finish
-(the model then kept "checking" and broke finished work: ``rm hello.txt`` after ``cat hello.txt``), and
-the yes/no appended to the running chat (it answered "yes" to every case; the separate prompt got 3 of 4).
+1. A ``finish`` proposed right after a step that changed something is not taken: the model is asked,
+   under a bash-only grammar, for one command that prints the result (``cat`` the file, ``ls``), and
+   that command is its next action (``CHECK_NOTE``).
+2. At the next step it must finish (a finish-only grammar, ``FINISH_NOTE``): it has seen the result,
+   and says itself whether it succeeded. Left free there, it "went on" and broke finished work
+   (``rm hello.txt`` after ``cat hello.txt``, tiny suite).
+3. A ``success: true`` is then put to the model as a separate question: the task, each action with
+   what it printed (the read-back included), "is the task done exactly as asked?", decoding
+   constrained to ``yes`` or ``no``. On "no" the run ends as its own give-up (``success: false``).
+
+The loop writes no command and no claim: the read-back command, the finish and the yes/no are the
+model's. Whether a task passed is decided by its check, which the loop never sees.
+
+Measured and dropped (tiny suite, 2026-11-29): the yes/no alone, on the commands without a
+read-back, said "no" to 14 of 29 correct runs and caught 1 of 4 wrong ones; asked inside the running
+chat it said "yes" to everything; a one-line reason before the answer made it say "yes" to everything.
 """
 
 from __future__ import annotations
 
 import json
+import re
+import shlex
 from collections.abc import Callable
 from typing import Any
 
 YES_NO = 'root ::= "yes" | "no"'
+CHECK_NOTE = ("Before you finish, check your work: run one command that prints the result (for example cat "
+              "the file the task names, or ls). Do not change anything with it.")
+FINISH_NOTE = ("You have checked the result. Finish now: success true if it shows the task done exactly as "
+               "asked, false if not.")
 JUDGE_SYSTEM = "You check the work of a Linux shell agent. Answer yes or no."
 QUESTION = ("Is the task done exactly as asked (the right files, the right content, nothing extra, "
             "nothing missing)? Answer yes or no.")
@@ -70,3 +83,67 @@ def _describe(action: dict[str, Any]) -> str:
 
 def _cut(text: str) -> str:
     return text if len(text) <= STEP_CHARS else text[: STEP_CHARS - 20] + "\n...(cut)..." + text[-20:]
+
+
+def changed_last(history: list[Any]) -> bool:
+    """Whether the run's last step worked and was not a read-back (so its result is not yet seen)."""
+    return bool(history) and bool(history[-1].ok) and not is_readback(history[-1].action)
+
+
+class ReadBacks:
+    """The read-backs the loop asked for, per task: the step after one must be the model's finish."""
+
+    def __init__(self) -> None:
+        self._asked: dict[str, tuple[int, dict[str, Any]]] = {}
+
+    def ask(self, task: str, step: int, check: dict[str, Any]) -> None:
+        self._asked[task] = (step, check)
+
+    def due(self, task: str, history: list[Any]) -> bool:
+        """Whether the last step is the read-back asked for (then the model finishes now)."""
+        asked = self._asked.get(task)
+        if asked is None or len(history) != asked[0] + 1 or history[-1].action != asked[1]:
+            return False
+        del self._asked[task]
+        return True
+
+
+# Commands that only read. A read-back is one command line made of these (pipes and && allowed), with no
+# output redirection and no in-place flag.
+READERS = frozenset({"cat", "head", "tail", "ls", "wc", "grep", "diff", "cmp", "stat", "file", "find", "sort",
+                     "cut", "nl", "od", "sha256sum", "md5sum", "du", "tree", "readlink", "pwd", "test", "[",
+                     "uniq", "awk", "tr", "jq", "column", "git", "tar", "unzip", "zcat"})
+GIT_READS = frozenset({"status", "log", "diff", "show", "branch", "tag", "rev-parse", "ls-files", "config"})
+
+
+def is_readback(action: dict[str, Any]) -> bool:
+    """Whether ``action`` only prints what is there (a look at earlier work), changing nothing."""
+    if action.get("kind") != "bash":
+        return False
+    command = str(action.get("command", ""))
+    if re.search(r"(^|[^2&])>|\s-i\b|--in-place|\btee\b|\bsponge\b", command):
+        return False
+    for part in re.split(r"\|\||&&|\||;", command):
+        try:
+            words = shlex.split(part)
+        except ValueError:
+            return False
+        if not words:
+            continue
+        if words[0] not in READERS:
+            return False
+        if words[0] == "git" and (len(words) < 2 or words[1] not in GIT_READS):
+            return False
+        if words[0] == "tar" and not _tar_lists(words[1:]):
+            return False
+        if words[0] in ("sort", "find") and any(w in ("-o", "-delete", "-exec", "-execdir") for w in words[1:]):
+            return False
+    return True
+
+
+def _tar_lists(args: list[str]) -> bool:
+    """Whether tar only lists (``tar tzf x.tgz``, ``tar -tf x.tar``, ``tar --list ...``)."""
+    if "--list" in args:
+        return True
+    opts = args[0].lstrip("-") if args else ""
+    return "t" in opts and not set(opts) & {"c", "x", "r", "u", "A"}
