@@ -12,7 +12,7 @@ import pytest
 from macrohard.errors import ModelUnavailable
 from macrohard.models import local_browser as web
 from macrohard.models.gguf import NotGGUF, describe, read_header
-from macrohard.models.local import AIDS, SPECS, aids_for, catalog, model_path
+from macrohard.models.local import AIDS, SPECS, TINY_AIDS, aids_for, catalog, model_path
 from macrohard.models.local_files import PARTED, PartedModel, assemble_parts, part_files, weights
 
 
@@ -67,8 +67,8 @@ def test_every_local_model_is_in_the_catalog_and_the_pins_are_whole() -> None:
 
 def test_aids_default_per_model_and_the_override(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("MACROHARD_LOCAL_AIDS", raising=False)
-    assert aids_for(SPECS["smollm2"]) == AIDS
-    assert aids_for(SPECS["qwen-0.5b"]) == {"wrapper"}
+    assert aids_for(SPECS["smollm2"]) == TINY_AIDS == {"examples", "names", "wrapper", "bias"}
+    assert aids_for(SPECS["qwen-0.5b"]) == {"wrapper", "verify"} and {"notes", "verify"} <= AIDS
     monkeypatch.setenv("MACROHARD_LOCAL_AIDS", "none")
     assert aids_for(SPECS["smollm2"]) == frozenset()
     monkeypatch.setenv("MACROHARD_LOCAL_AIDS", "examples, wrapper")
