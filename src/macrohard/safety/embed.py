@@ -286,19 +286,31 @@ def static() -> Static:
 
 
 def main(argv: list[str]) -> int:
+    import sys
+
     if argv[:1] != ["build"]:
-        print("usage: python -m macrohard.safety.embed build   # build and cache the static token table")
+        print("usage: python -m macrohard.safety.embed build   # build and cache the static token table and the ONNX graph")
         return 2
     try:
         enc = static()
     except EncoderMissing as e:
-        print(f"error: {e}")
+        print(f"error: {e}", file=sys.stderr)
         return 1
     print(f"static table ready: {enc.table.shape[0]} tokens x {enc.dim} ({_table_path(model_dir())})")
+    from macrohard.safety.embed_onnx import build, graph_path
+
+    graph = graph_path(model_dir())
+    if not graph.is_file():
+        try:
+            graph = build(minilm())
+        except ImportError as e:
+            print(f"error: the answer screen's ONNX graph needs {e.name}: `pip install -e '.[screens]'`", file=sys.stderr)
+            return 1
+    print(f"MiniLM ONNX graph (int8) ready: {graph}")
     return 0
 
 
 if __name__ == "__main__":
-    import sys
+    import sys as _sys
 
-    sys.exit(main(sys.argv[1:]))
+    _sys.exit(main(_sys.argv[1:]))
