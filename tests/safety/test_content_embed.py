@@ -20,9 +20,13 @@ TEXTS = ["Water is made of two hydrogen atoms and one oxygen atom.",
          "ok"]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="module", autouse=True)
 def model() -> embed.MiniLM:
-    return embed.minilm()
+    """The numpy MiniLM, and its ONNX graph built in the cache (as install.sh does; instant when there)."""
+    m = embed.minilm()
+    embed_onnx.build(m)
+    content_embed._encoder.cache_clear()  # an earlier test may have looked before the graph existed
+    return m
 
 
 @pytest.fixture
