@@ -77,6 +77,10 @@ def _bash(command: str) -> dict[str, str]:
     return {"kind": "bash", "command": command}
 
 
+def _finish(answer: str = "done", success: bool = True) -> dict[str, Any]:
+    return {"kind": "finish", "answer": answer, "success": success}
+
+
 def t_create(d: Draw) -> dict[str, Any]:
     f, text = d.name("txt"), " ".join(d.words(2))
     return {"text": d.rng.choice([f"Create {f} containing the text {text}", f"Write {text} into a new file {f}"]),
@@ -125,8 +129,11 @@ def t_count(d: Draw) -> dict[str, Any]:
     what, flag = d.rng.choice([("lines", "-l"), ("words", "-w")])
     content = d.lines(n)
     expected = n if flag == "-l" else len(content.split())
+    do = [_bash(f"wc {flag} < {src} > {out}")]
+    if d.rng.random() < 0.5:  # look at the result before finishing, and answer with it
+        do += [_bash(f"cat {out}"), _finish(str(expected))]
     return {"text": f"Count the {what} in {src} and write the number to {out}", "files": {src: content},
-            "do": [_bash(f"wc {flag} < {src} > {out}")], "check": f"[ \"$(tr -d ' \\n' < {out})\" = {expected} ]"}
+            "do": do, "check": f"[ \"$(tr -d ' \\n' < {out})\" = {expected} ]"}
 
 
 def t_grep_count(d: Draw) -> dict[str, Any]:
@@ -175,8 +182,37 @@ def t_column(d: Draw) -> dict[str, Any]:
             "do": [_bash(f"cut -d, -f1 {src} > {out}")], "check": f"cmp -s {out} <(cut -d, -f1 {src})"}
 
 
+def t_move_new_folder(d: Draw) -> dict[str, Any]:
+    """Two steps: the folder does not exist yet."""
+    a, folder = d.name(), d.stem()
+    return {"text": d.rng.choice([f"Put {a} in a new folder named {folder}", f"Move {a} into the {folder} folder"]),
+            "files": {a: "x\n"}, "do": [_bash(f"mkdir -p {folder}"), _bash(f"mv {a} {folder}/")],
+            "check": f"[ ! -e {a} ] && [ -f {folder}/{a} ]"}
+
+
+def t_copy_append(d: Draw) -> dict[str, Any]:
+    """Two steps: copy, then append to the copy (the original stays as it was)."""
+    a, b, word = d.name("txt"), d.name("txt"), d.stem()
+    return {"text": f"Copy {a} to {b}, then add the line {word} at the end of {b}", "files": {a: d.lines(2)},
+            "do": [_bash(f"cp {a} {b}"), _bash(f"echo {word} >> {b}")],
+            "check": f"[ \"$(tail -n 1 {b})\" = {word} ] && [ $(wc -l < {b}) = 3 ] && [ $(wc -l < {a}) = 2 ]"}
+
+
+def t_missing(d: Draw) -> dict[str, Any]:
+    """The file the task names does not exist: the command fails, and the honest finish says so
+    (``success: false``). ``expect`` False: the task's check fails, and the run must not claim success."""
+    src, out, other = d.name(), d.name("txt"), d.name()
+    text, cmd = d.rng.choice([(f"Copy {src} to {out}", f"cp {src} {out}"),
+                              (f"Count the lines in {src} and write the number to {out}", f"wc -l < {src} > {out}"),
+                              (f"Write the lines of {src} sorted to {out}", f"sort {src} > {out}"),
+                              (f"Rename {src} to {out}", f"mv {src} {out}")])
+    return {"text": text, "files": {other: d.lines(2)}, "expect": False,
+            "do": [_bash(cmd), _finish(f"{src} does not exist", success=False)], "check": f"[ -s {out} ]"}
+
+
 TEMPLATES: list[Template] = [t_create, t_append, t_copy, t_rename, t_move, t_delete_pattern, t_mkdir, t_count,
-                             t_grep_count, t_head_tail, t_sort, t_replace, t_chmod, t_column]
+                             t_grep_count, t_head_tail, t_sort, t_replace, t_chmod, t_column, t_move_new_folder,
+                             t_copy_append, t_missing, t_missing]  # twice: about one task in nine cannot be done
 
 
 def generate(n: int, seed: int) -> list[dict[str, Any]]:
@@ -184,10 +220,16 @@ def generate(n: int, seed: int) -> list[dict[str, Any]]:
     d = Draw(seed)
     tasks = []
     for i in range(n):
-        task = d.rng.choice(TEMPLATES)(d)
-        task["do"].append({"kind": "finish", "answer": "done", "success": True})
+        task = finished(d.rng.choice(TEMPLATES)(d))
         tasks.append({"id": f"gen-{seed}-{i}", **task})
     return tasks
+
+
+def finished(task: dict[str, Any]) -> dict[str, Any]:
+    """The task with its oracle ending in a finish (templates that do not write their own get ``done``)."""
+    if task["do"][-1]["kind"] != "finish":
+        task["do"].append(_finish())
+    return task
 
 
 def held_out_overlap(tasks: list[dict[str, Any]]) -> set[str]:
@@ -199,8 +241,10 @@ def held_out_overlap(tasks: list[dict[str, Any]]) -> set[str]:
 
 
 def to_chat(task: dict[str, Any], results: list[str] | None = None) -> list[dict[str, str]]:
-    """The chat the embedded model sees for this task (no examples: the aids are off), the oracle's
-    actions as its replies; ``results``: the real observations (else a short neutral one)."""
+    """The chat the embedded model sees for this task (the compact prompt, no examples: the aids are
+    off), the oracle's actions as its replies; ``results``: the real observations, shown as the model
+    sees them (else a short neutral one)."""
+    from macrohard.models.local import _result_text
     from macrohard.prompts import local_system_prompt
 
     chat = [{"role": "system", "content": local_system_prompt(["bash", "write_file", "finish"])},
@@ -208,13 +252,13 @@ def to_chat(task: dict[str, Any], results: list[str] | None = None) -> list[dict
     for i, action in enumerate(task["do"]):
         chat.append({"role": "assistant", "content": json.dumps(action)})
         if action["kind"] != "finish":
-            result = (results[i] if results and i < len(results) else "") or "(no output)"
-            chat.append({"role": "user", "content": f"Result:\n{result.strip()[:300] or '(no output)'}"})
+            chat.append({"role": "user", "content": _result_text(results[i] if results and i < len(results) else "")})
     return chat
 
 
 def verify(tasks: list[dict[str, Any]]) -> list[list[str]]:
-    """Replay each oracle through the real loop; return each task's observations. Raises if one fails its check."""
+    """Replay each oracle through the real loop; return each task's observations. Raises if one does not
+    end as expected: its check passes (or, for ``expect`` False, fails and the run claims no success)."""
     import tempfile
 
     from macrohard.eval.suite import CommandCheck
@@ -224,19 +268,45 @@ def verify(tasks: list[dict[str, Any]]) -> list[list[str]]:
     from macrohard.types import Task
 
     out = []
+    rng = random.Random(len(tasks))
     with tempfile.TemporaryDirectory(prefix="mh-policy-") as tmp:
         store = SQLiteStore(Path(tmp) / "runs.db")
         for i, t in enumerate(tasks):
             ws = Path(tmp) / f"ws{i}"
             ws.mkdir()
-            run = run_task(Task(text=t["text"], files=t["files"], workspace=str(ws)), model=ScriptedModel(t["do"]),
+            model = ScriptedModel(t["do"])  # keeps the messages the loop sent it (model.seen)
+            run = run_task(Task(text=t["text"], files=t["files"], workspace=str(ws)), model=model,
                            store=store, check=CommandCheck(command=t["check"]))
-            if not run.passed:
-                raise RuntimeError(f"oracle of {t['id']} ({t['text']!r}) fails its check: {run.check}")
-            out.append([s.observation.output if s.observation is not None else "" for s in store.steps(run.id)
-                        if s.action is not None])
+            expect = t.get("expect", True)
+            if run.passed != expect or (not expect and run.status.value == "succeeded"):
+                raise RuntimeError(f"oracle of {t['id']} ({t['text']!r}) does not end as expected "
+                                   f"(check should {'pass' if expect else 'fail'}): {run.status} {run.check}")
+            # the observations as a model sees them (fenced as untrusted where the flow screen says so)
+            seen = [m["content"] for m in model.seen[-1] if m.get("role") == "tool"]
+            # the fence's boundary is random per run: a seeded one keeps the data reproducible
+            marks = set(re.findall(r"\b[0-9a-f]{16}\b", " ".join(seen)))
+            for mark in marks:
+                seen = [c.replace(mark, f"{rng.getrandbits(64):016x}") for c in seen]
+            out.append(seen)
         store.close()
     return out
+
+
+def write_suite(tasks: list[dict[str, Any]], out: Path, seed: int, *, cannot: bool) -> int:
+    """The generated tasks as a suite (id, text, files, check): those that can be done (a pass is the
+    check passing) or those that cannot (no task passes; a claimed success is a false success)."""
+    import yaml
+
+    chosen = [t for t in tasks if t.get("expect", True) is not cannot]
+    suite = {"name": f"policy-{seed}{'-cannot' if cannot else ''}",
+             "description": f"scripts/policy_tasks.py --seed {seed}: generated tasks, a dev set",
+             "defaults": {"environment": "shell", "budget": {"max_steps": 8}},
+             "tasks": [{"id": t["id"], "text": t["text"], "files": t["files"],
+                        "check": {"type": "command", "command": t["check"]}} for t in chosen]}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(yaml.safe_dump(suite, sort_keys=False))
+    print(f"wrote a suite of {len(chosen)} tasks to {out} (seed {seed})")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -245,12 +315,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", required=True, help="JSONL file to write")
     parser.add_argument("--verify", action="store_true", help="replay every oracle through the real loop first")
+    parser.add_argument("--suite", choices=["doable", "cannot"], default=None,
+                        help="write a suite YAML for benchmarks/tiny_tasks/run.py --suite (a dev set: use a seed "
+                             "the training data does not use) with the tasks that can be done, or those that cannot")
     args = parser.parse_args(argv)
     tasks = generate(args.n, args.seed)
     overlap = held_out_overlap(tasks)
     if overlap:
         print(f"refusing: generated tasks use held-out names {sorted(overlap)}", file=sys.stderr)
         return 1
+    if args.suite:
+        return write_suite(tasks, Path(args.out), args.seed, cannot=args.suite == "cannot")
     results = verify(tasks) if args.verify else [None] * len(tasks)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     with open(args.out, "w") as fh:

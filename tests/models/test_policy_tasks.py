@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -39,11 +41,28 @@ def test_every_template_has_an_oracle_that_passes_its_check_in_the_real_loop() -
     d = GEN.Draw(3)
     tasks = []
     for i, template in enumerate(GEN.TEMPLATES):
-        task = template(d)
-        task["do"].append({"kind": "finish", "answer": "done", "success": True})
-        tasks.append({"id": f"t{i}", **task})
-    observations = GEN.verify(tasks)  # raises when an oracle fails its check
+        tasks.append({"id": f"t{i}", **GEN.finished(template(d))})
+    observations = GEN.verify(tasks)  # raises when an oracle does not end as expected
     assert len(observations) == len(GEN.TEMPLATES)
+    # the task that cannot be done: its command fails in the real sandbox, and the oracle claims no success
+    missing = next(t for t, obs in zip(tasks, observations, strict=True) if t.get("expect") is False)
+    assert missing["do"][-1] == {"kind": "finish", "answer": missing["do"][-1]["answer"], "success": False}
+    assert any("[exit code" in o for o in observations[tasks.index(missing)])
+
+
+def test_verify_refuses_an_oracle_that_claims_success_on_a_task_that_cannot_be_done() -> None:
+    task = GEN.finished(GEN.t_missing(GEN.Draw(4)))
+    task["do"][-1] = {"kind": "finish", "answer": "done", "success": True}
+    with pytest.raises(RuntimeError, match="does not end as expected"):
+        GEN.verify([{"id": "bad", **task}])
+
+
+def test_trajectories_are_multi_turn_and_some_end_in_an_honest_failure() -> None:
+    tasks = GEN.generate(200, seed=9)
+    assert any(sum(a["kind"] != "finish" for a in t["do"]) >= 2 for t in tasks)
+    failing = [t for t in tasks if t.get("expect") is False]
+    assert 10 <= len(failing) <= 40 and all(t["do"][-1]["success"] is False for t in failing)
+    assert all(t["do"][-1]["success"] is True for t in tasks if t.get("expect", True))
 
 
 def test_the_cli_writes_chats_in_the_models_format(tmp_path: Path) -> None:
