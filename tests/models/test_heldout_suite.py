@@ -4,33 +4,21 @@ workspace, and the suite is the size and spread issue 18 asks for."""
 
 from __future__ import annotations
 
-import importlib.util
-import subprocess
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
-from pydantic import TypeAdapter
 
-from macrohard.eval.checkers import run_check
-from macrohard.eval.suite import Check, CommandCheck, load_suite
+from macrohard.eval.suite import load_suite
 from macrohard.testing import ScriptedModel
-from macrohard.types import Run, RunStatus, Task
 
-ROOT = Path(__file__).resolve().parents[2]
+from .suite_oracle import ROOT, assert_oracle_sound, load_bench
+
 SUITE = ROOT / "benchmarks" / "heldout" / "heldout.yaml"
 
 
-def _bench() -> Any:
-    spec = importlib.util.spec_from_file_location("tiny_tasks_run", ROOT / "benchmarks" / "tiny_tasks" / "run.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-BENCH = _bench()
+BENCH = load_bench()
 SPECS = BENCH.load_suite(SUITE)
 
 
@@ -46,23 +34,7 @@ def test_suite_shape() -> None:
 
 @pytest.mark.parametrize("spec", SPECS, ids=[s["id"] for s in SPECS])
 def test_script_solves_task_and_check_needs_it(spec: dict[str, Any], tmp_path: Path, store: Any) -> None:
-    check = TypeAdapter(Check).validate_python(spec["check"])
-    if isinstance(check, CommandCheck):
-        untouched = tmp_path / "untouched"
-        untouched.mkdir()
-        for rel, content in (spec.get("files") or {}).items():
-            (untouched / rel).parent.mkdir(parents=True, exist_ok=True)
-            (untouched / rel).write_text(content)
-        for command in spec.get("setup") or []:
-            subprocess.run(["bash", "-c", command], cwd=untouched, check=True, capture_output=True)
-        unsolved = run_check(check, str(untouched), Run(task=Task(text=spec["text"])), [])
-        assert not unsolved.passed, f"{spec['id']}: the check passes without any work"
-    solved = tmp_path / "solved"
-    solved.mkdir()
-    row = BENCH.run_one(spec, ScriptedModel(spec["script"]), store, str(solved))
-    assert row["status"] == RunStatus.succeeded.value, row
-    assert [a for a in row["actions"] if a.get("note")] == [], "a script step was denied or failed"
-    assert row["passed"], f"{spec['id']}: the script does not pass its own check"
+    assert_oracle_sound(BENCH, spec, tmp_path, store)
 
 
 def test_an_unsolved_browser_task_fails_its_check(store: Any, tmp_path: Path) -> None:

@@ -100,6 +100,19 @@ def _gelu(x: np.ndarray) -> np.ndarray:
     return 0.5 * x * (1.0 + erf)
 
 
+def pad_batch(batch: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Token-id lists as one zero-padded id matrix and its attention mask."""
+    import numpy as np
+
+    n = max(len(s) for s in batch)
+    ids = np.zeros((len(batch), n), dtype=np.int64)
+    mask = np.zeros((len(batch), n), dtype=np.float32)
+    for r, s in enumerate(batch):
+        ids[r, : len(s)] = s
+        mask[r, : len(s)] = 1.0
+    return ids, mask
+
+
 class MiniLM:
     """all-MiniLM-L6-v2: a 6-layer, 384-wide BERT; ``encode`` gives its sentence embeddings."""
 
@@ -156,12 +169,7 @@ class MiniLM:
     def encode_ids(self, batch: list[list[int]], normalise: bool = True) -> np.ndarray:
         import numpy as np
 
-        n = max(len(s) for s in batch)
-        ids = np.zeros((len(batch), n), dtype=np.int64)
-        mask = np.zeros((len(batch), n), dtype=np.float32)
-        for r, s in enumerate(batch):
-            ids[r, : len(s)] = s
-            mask[r, : len(s)] = 1.0
+        ids, mask = pad_batch(batch)
         hidden = self.forward(ids, mask)
         pooled = (hidden * mask[..., None]).sum(1) / mask.sum(1, keepdims=True)
         if normalise:

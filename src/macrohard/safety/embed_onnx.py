@@ -146,11 +146,8 @@ class OnnxMiniLM:
         """L2-normalised mean-pooled embeddings of token-id lists (each with [CLS] and [SEP])."""
         import numpy as np
 
-        n = max(len(s) for s in batch)
-        ids = np.zeros((len(batch), n), dtype=np.int64)
-        mask = np.zeros((len(batch), n), dtype=np.float32)
-        for r, s in enumerate(batch):
-            ids[r, : len(s)] = s
-            mask[r, : len(s)] = 1.0
+        from macrohard.safety.embed import pad_batch
+
+        ids, mask = pad_batch(batch)
         (pooled,) = self.session.run(None, {"ids": ids, "mask": mask})
         return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)

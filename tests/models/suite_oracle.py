@@ -1,0 +1,47 @@
+"""Shared by the suite tests: the benchmark runner, and the proof that a task's oracle is sound (its script
+solves it through the real loop, and its check fails on the untouched workspace)."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from macrohard.eval.checkers import run_check
+from macrohard.eval.suite import Check, CommandCheck
+from macrohard.testing import ScriptedModel
+from macrohard.types import Run, RunStatus, Task
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def load_bench() -> Any:
+    """benchmarks/tiny_tasks/run.py as a module."""
+    spec = importlib.util.spec_from_file_location("tiny_tasks_run", ROOT / "benchmarks" / "tiny_tasks" / "run.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def assert_oracle_sound(bench: Any, spec: dict[str, Any], tmp_path: Path, store: Any) -> None:
+    check = TypeAdapter(Check).validate_python(spec["check"])
+    if isinstance(check, CommandCheck):
+        untouched = tmp_path / "untouched"
+        untouched.mkdir()
+        for rel, content in (spec.get("files") or {}).items():
+            (untouched / rel).parent.mkdir(parents=True, exist_ok=True)
+            (untouched / rel).write_text(content)
+        for command in spec.get("setup") or []:
+            subprocess.run(["bash", "-c", command], cwd=untouched, check=True, capture_output=True)
+        unsolved = run_check(check, str(untouched), Run(task=Task(text=spec["text"])), [])
+        assert not unsolved.passed, f"{spec['id']}: the check passes without any work"
+    solved = tmp_path / "solved"
+    solved.mkdir()
+    row = bench.run_one(spec, ScriptedModel(spec["script"]), store, str(solved))
+    assert row["status"] == RunStatus.succeeded.value, row
+    assert [a for a in row["actions"] if a.get("note")] == [], "a script step was denied or failed"
+    assert row["passed"], f"{spec['id']}: the script does not pass its own check"
