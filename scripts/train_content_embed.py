@@ -20,6 +20,7 @@ import numpy as np
 from macrohard.safety.content_data import LABELS, generate
 from macrohard.safety.content_embed import HEAD_PATH, encoder
 from macrohard.safety.content_more import generate_more
+from macrohard.safety.content_train import validation_meta
 from macrohard.safety.embed_head import Head, fit
 
 SEED, EPOCHS, LR, L2 = 20261129, 400, 0.05, 1e-3
@@ -39,11 +40,7 @@ def train() -> Head:
     y = np.array([[label in labels for label in LABELS] for _, labels in data], dtype=np.float32)
     x = embed([t for t, _ in data])
     head = fit(x[:cut], y[:cut], epochs=EPOCHS, lr=LR, l2=L2)
-    probs = head.probs(x[cut:])
-    hit, yv = probs >= 0.5, y[cut:]
-    head.meta = {"val_items": float(len(yv)), "val_fp_rate": float(np.mean(hit[yv.sum(1) == 0].any(1)))}
-    for j, label in enumerate(LABELS):
-        head.meta[f"val_recall_{label}"] = float(np.mean(hit[yv[:, j] == 1, j]))
+    head.meta = validation_meta(head.probs(x[cut:]), y[cut:])
     return head
 
 

@@ -66,9 +66,13 @@ def train(seed: int = 20261129) -> ContentModel:
 
 
 def _metrics(model: ContentModel, texts: list[str], y: np.ndarray) -> dict[str, float]:
-    probs = np.array([[model.scores(t)[label] for label in LABELS] for t in texts])
+    return validation_meta(np.array([[model.scores(t)[label] for label in LABELS] for t in texts]), y)
+
+
+def validation_meta(probs: np.ndarray, y: np.ndarray) -> dict[str, float]:
+    """Validation figures of per-label scores against labels: false-positive rate and recall per label (at 0.5)."""
     hit = probs >= 0.5
-    meta = {"val_items": float(len(texts)), "val_fp_rate": float(np.mean(hit[y.sum(1) == 0].any(1)))}
+    meta = {"val_items": float(len(y)), "val_fp_rate": float(np.mean(hit[y.sum(1) == 0].any(1)))}
     for j, label in enumerate(LABELS):
         meta[f"val_recall_{label}"] = float(np.mean(hit[y[:, j] == 1, j]))
     return meta
