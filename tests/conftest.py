@@ -11,6 +11,10 @@ def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own data dir so runs never leak between tests or into the user's."""
     home = tmp_path / "mh-home"
     monkeypatch.setenv("MACROHARD_HOME", str(home))
+    # Agent work defaults to local:qwen-1.5b where it is installed (models.default_spec); the tests that use
+    # the default model were written for SmolLM2 (seconds, not minutes, on 2 cores), so they stay on `local`.
+    # Tests of the split default itself delete this (tests/models/test_default_model.py).
+    monkeypatch.setenv("MACROHARD_MODEL", os.environ.get("MACROHARD_MODEL") or "local")
     return home
 
 

@@ -46,7 +46,7 @@ def chat(
                                                             "(an id from `macrohard chats list`; default: the last).")] = None,
     cont: Annotated[bool, typer.Option("--continue", "-c", help="Continue a stored conversation instead of starting one.")] = False,
     model: Annotated[str | None, typer.Option("--model", "-m", help="Model that answers: local (the embedded model, offline), xai, openai:MODEL, http://HOST/v1 … (default: the chat division's, else $MACROHARD_MODEL, else local).")] = None,
-    run_model: Annotated[str | None, typer.Option("--run-model", help="Model for delegated runs (default: each division's own, else the --model).")] = None,
+    run_model: Annotated[str | None, typer.Option("--run-model", help="Model for delegated runs (default: each division's own, else the --model, else the agent default: local:qwen-1.5b when installed).")] = None,
     network: Annotated[str, typer.Option("--network", help="Sandbox network of delegated runs: none (default), loopback, hosts, full.")] = "none",
     source: Annotated[Path | None, typer.Option("--source", "-s", help="A git repository (clean, on a branch) the coding division works on: its delegated runs are gated by the repository's tests, and a change waits for `macrohard runs apply`.")] = None,
     policy: Annotated[Path | None, typer.Option("--policy", help="Safety policy YAML (default: $MACROHARD_POLICY, $MACROHARD_HOME/policy.yaml, or the built-in).")] = None,
@@ -74,10 +74,12 @@ def chat(
         if record is None:
             raise NotFound("there is no conversation to continue yet; start one with `macrohard chat`")
         resume, model = record.id, model or record.model or None
-    llm = get_model(model or (chat_division.model if chat_division is not None else None))
+    chosen = model or (chat_division.model if chat_division is not None else None)
+    llm = get_model(chosen, role="chat")
     worker = get_model(run_model) if run_model else None
     guard = Guard.from_policy(str(policy) if policy else None)
-    delegator = DivisionDelegator(store=store, guard=guard, divisions=divisions, default_model=llm,
+    # delegated runs: --run-model, else the chosen model, else each division's own or the agent default
+    delegator = DivisionDelegator(store=store, guard=guard, divisions=divisions, default_model=llm if chosen else None,
                                   models=(lambda _division, _task: worker) if worker is not None else None,
                                   task_updates={"network": network}, source=repo)
     prompt = chat_prompt(divisions, CHAT_SYSTEM_PROMPT)

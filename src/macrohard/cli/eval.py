@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -70,10 +69,11 @@ def run(
     from macrohard.eval.report import print_summary, summarize
     from macrohard.eval.suite import load_suite
     from macrohard.executors import get_executor
+    from macrohard.models import default_spec
 
     store = open_store()
     resumed = records.get_eval(store, resume) if resume else None
-    spec_model = model or (resumed.model if resumed else None) or os.environ.get("MACROHARD_MODEL") or "local"
+    spec_model = model or (resumed.model if resumed else None) or default_spec("agent")
     the_suite = load_suite(suite)
     if workers < 1:
         raise ConfigError("--workers must be at least 1")

@@ -8,7 +8,7 @@ import typer
 from rich.table import Table
 
 from macrohard.cli.common import console, print_json
-from macrohard.models.catalog import available_models
+from macrohard.models.catalog import available_models, defaults
 
 
 def models(as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False) -> None:
@@ -18,11 +18,15 @@ def models(as_json: Annotated[bool, typer.Option("--json", help="Machine-readabl
         print_json(rows)
         return
     table = Table(title="models", title_justify="left")
-    for col in ("spec", "kind", "usable", "detail"):
+    for col in ("spec", "kind", "usable", "default for", "detail"):
         table.add_column(col)
     for row in rows:
         ok = "[green]yes[/]" if row["usable"] else "[red]no[/]"
-        table.add_row(row["spec"], row["kind"], ok, row["detail"])
+        table.add_row(row["spec"], row["kind"], ok, row["default"], row["detail"])
     console.print(table)
+    chosen = defaults()
+    console.print(f"default for agent work (run, divisions, eval, code): [cyan]{chosen['agent']}[/]; "
+                  f"for chat and voice: [cyan]{chosen['chat']}[/] ($MACROHARD_MODEL or --model overrides both)",
+                  highlight=False)
     console.print("[dim]use one with: macrohard run --model SPEC \"task\"; any OpenAI-compatible URL works too "
                   "(http://HOST:PORT/v1#MODEL)[/]")

@@ -1,12 +1,18 @@
 """Model registry: short names to lazily imported implementations.
 
-Spec strings: ``local`` (embedded SmolLM2), ``local:gemma``, ``xai[:MODEL]``, ``openai[:MODEL]``,
-``ollama[:MODEL]``, ``http://HOST:PORT/v1[#MODEL]`` (any OpenAI-compatible server),
+Spec strings: ``local`` (embedded SmolLM2), ``local:gemma``, ``local:qwen-1.5b``, ``xai[:MODEL]``,
+``openai[:MODEL]``, ``ollama[:MODEL]``, ``http://HOST:PORT/v1[#MODEL]`` (any OpenAI-compatible server),
 ``scripted:FILE`` (a JSON list of actions).
+
+The default is split by role (``default_spec``): agent work (runs, divisions, eval, coding) uses
+``DEFAULT_AGENT_MODEL`` (Qwen2.5-Coder 1.5B, the better agent by measurement) when its weights are
+installed, else SmolLM2 with a warning that names the fix; chat and voice use ``DEFAULT_MODEL``
+(SmolLM2: its first token comes in ~0.1 s). ``$MACROHARD_MODEL`` and ``--model`` override both.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
 from typing import Any
@@ -14,7 +20,11 @@ from typing import Any
 from macrohard.errors import ConfigError
 from macrohard.registry import Registry
 
-DEFAULT_MODEL = "local"
+DEFAULT_MODEL = "local"  # chat and voice: SmolLM2-135M
+DEFAULT_AGENT_MODEL = "local:qwen-1.5b"  # agent work, when `macrohard[qwen15]` is installed
+ROLES = ("agent", "chat")
+_log = logging.getLogger("macrohard.models")
+_warned: set[str] = set()
 
 # name -> factory(rest_of_spec) ; third parties can add entries.
 REGISTRY = Registry("model")
@@ -49,9 +59,39 @@ for _name in ("xai", "openai", "ollama"):
     REGISTRY[_name] = _preset(_name)
 
 
-def get_model(spec: str | None = None) -> Any:
-    """Build a model from a spec string (see module doc). ``None`` uses $MACROHARD_MODEL or local."""
-    spec = spec or os.environ.get("MACROHARD_MODEL") or DEFAULT_MODEL
+def agent_model_problem() -> str | None:
+    """Why the default agent model cannot be used here (its part packages or llama.cpp missing), or None."""
+    from macrohard.models.local import catalog_row
+
+    row = catalog_row(DEFAULT_AGENT_MODEL.partition(":")[2])
+    return None if row["usable"] else row["detail"]
+
+
+def default_spec(role: str = "agent") -> str:
+    """The spec a model of ``role`` gets when none is named: $MACROHARD_MODEL, else the role's default.
+
+    Without the agent model's weights, agent work falls back to ``DEFAULT_MODEL`` and logs (once per
+    process) a warning with the fix."""
+    if role not in ROLES:
+        raise ConfigError(f"unknown model role {role!r}; use one of {', '.join(ROLES)}")
+    if env := os.environ.get("MACROHARD_MODEL"):
+        return env
+    if role == "chat":
+        return DEFAULT_MODEL
+    problem = agent_model_problem()
+    if problem is None:
+        return DEFAULT_AGENT_MODEL
+    if problem not in _warned:
+        _warned.add(problem)
+        _log.warning("agent work runs on %s (SmolLM2-135M, far weaker) because the default agent model %s is "
+                     "not installed: %s; or rerun `bash install.sh`", DEFAULT_MODEL, DEFAULT_AGENT_MODEL, problem)
+    return DEFAULT_MODEL
+
+
+def get_model(spec: str | None = None, *, role: str = "agent") -> Any:
+    """Build a model from a spec string (see module doc). ``None``: ``default_spec(role)``, i.e.
+    $MACROHARD_MODEL, else Qwen 1.5B for agent work (SmolLM2 without it), SmolLM2 for chat."""
+    spec = spec or default_spec(role)
     if spec.startswith(("http://", "https://")):
         from macrohard.models.openai_compat import OpenAICompatModel
 

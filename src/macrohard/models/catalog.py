@@ -8,13 +8,28 @@ from typing import Any
 from macrohard.models.openai_compat import PRESETS, OpenAICompatModel
 
 
+def defaults() -> dict[str, str]:
+    """The spec each role gets when none is named (``models.default_spec``): agent work, and chat/voice."""
+    from macrohard.models import ROLES, default_spec
+
+    return {role: default_spec(role) for role in ROLES}
+
+
+def _default_of(spec: str, chosen: dict[str, str]) -> str:
+    same = {"local", "local:smollm2"}
+    return ", ".join(role for role, s in chosen.items() if s == spec or {s, spec} <= same)
+
+
 def available_models() -> list[dict[str, Any]]:
+    """Every model with ``usable``, ``detail`` and ``default`` (the roles it is the default for)."""
     rows: list[dict[str, Any]] = []
     from macrohard.models import local
 
+    chosen = defaults()
     for name, info in local.catalog().items():
-        rows.append({"spec": "local" if name == "smollm2" else f"local:{name}", "kind": "embedded llama.cpp",
-                     "usable": info["usable"], "detail": info["detail"]})
+        spec = "local" if name == "smollm2" else f"local:{name}"
+        rows.append({"spec": spec, "kind": "embedded llama.cpp", "usable": info["usable"], "detail": info["detail"],
+                     "default": _default_of(spec, chosen)})
     for preset, p in PRESETS.items():
         model = OpenAICompatModel.from_preset(preset)
         if p.key_env and not os.environ.get(p.key_env):
@@ -23,6 +38,8 @@ def available_models() -> list[dict[str, Any]]:
             problem = model.check()
             usable, detail = not problem, problem or f"{model.base_url} reachable"
         rows.append({"spec": f"{preset}[:MODEL]", "kind": "OpenAI-compatible", "usable": usable,
-                     "detail": f"{detail} (default model {p.default_model})"})
-    rows.append({"spec": "scripted:FILE", "kind": "replay", "usable": True, "detail": "replays a JSON list of actions"})
+                     "detail": f"{detail} (default model {p.default_model})",
+                     "default": _default_of(f"{preset}:{p.default_model}", chosen) or _default_of(preset, chosen)})
+    rows.append({"spec": "scripted:FILE", "kind": "replay", "usable": True, "detail": "replays a JSON list of actions",
+                 "default": ""})
     return rows

@@ -179,21 +179,21 @@ def _gemma_file(assemble: bool) -> Path:
 
 def catalog() -> dict[str, dict[str, Any]]:
     """Each embedded model and whether it can be used now (file found, llama_cpp importable). Loads nothing."""
-    has_llama = importlib.util.find_spec("llama_cpp") is not None
-    rows: dict[str, dict[str, Any]] = {}
-    for name, spec in SPECS.items():
-        try:
-            path = model_path(name, assemble=False)
-        except ModelUnavailable as exc:
-            rows[name] = {"usable": False, "detail": str(exc)}
-            continue
-        if not has_llama:
-            rows[name] = {"usable": False, "detail": f"llama-cpp-python is not installed: {FIX}"}
-        elif name != "smollm2" and not path.exists():
-            rows[name] = {"usable": True, "detail": f"{spec.pip_name} installed; assembled into {path} on first use"}
-        else:
-            rows[name] = {"usable": True, "detail": f"{path.name} ({path.stat().st_size / 1e6:.0f} MB)"}
-    return rows
+    return {name: catalog_row(name) for name in SPECS}
+
+
+def catalog_row(name: str) -> dict[str, Any]:
+    """Whether the embedded model ``name`` can be used now, and the detail (the fix when it cannot)."""
+    spec = SPECS[name]
+    try:
+        path = model_path(name, assemble=False)
+    except ModelUnavailable as exc:
+        return {"usable": False, "detail": str(exc)}
+    if importlib.util.find_spec("llama_cpp") is None:
+        return {"usable": False, "detail": f"llama-cpp-python is not installed: {FIX}"}
+    if name != "smollm2" and not path.exists():
+        return {"usable": True, "detail": f"{spec.pip_name} installed; assembled into {path} on first use"}
+    return {"usable": True, "detail": f"{path.name} ({path.stat().st_size / 1e6:.0f} MB)"}
 
 
 _LOADED: dict[str, Any] = {}
@@ -601,5 +601,5 @@ def _describe(action: dict[str, Any]) -> str:
     return web.describe(action)
 
 
-__all__ = ["LocalModel", "LocalSpec", "SPECS", "action_schema", "catalog", "find_weights", "model_path", "pick_examples",
+__all__ = ["LocalModel", "LocalSpec", "SPECS", "action_schema", "catalog", "catalog_row", "find_weights", "model_path", "pick_examples",
            "repeat_of", "stop_on_repeat"]

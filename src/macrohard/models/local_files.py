@@ -62,6 +62,23 @@ def target(model: PartedModel) -> Path:
     return default_home() / "models" / model.file_name
 
 
+def _user_copy(model: PartedModel) -> Path:
+    """Where the file is when assembled without $MACROHARD_HOME (install.sh): a data dir set per run or per
+    test uses that checked copy instead of assembling 1 GB again."""
+    data = os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share")
+    return Path(data) / "macrohard" / "models" / model.file_name
+
+
+def checked(path: Path, model: PartedModel) -> bool:
+    """Whether ``path`` is a whole assembly whose sha256 matched the pin in force now: the right size, and the
+    record written beside it at assembly names this pin (a new pin makes the next use assemble and check again)."""
+    stamp = path.with_name(path.name + ".sha256")
+    try:
+        return path.stat().st_size == model.size and stamp.read_text().strip() == model.sha256
+    except OSError:
+        return False
+
+
 def part_files(model: PartedModel) -> list[Path]:
     """The parts in order; raises ``ModelUnavailable`` naming the pip command when any is missing."""
     files, missing = [], []
@@ -81,11 +98,12 @@ def part_files(model: PartedModel) -> list[Path]:
 
 def weights(model: PartedModel, *, assemble: bool = True) -> Path:
     """The assembled GGUF file (assembled and checked on first use); with ``assemble=False`` only where it
-    will be. A file of the right size that was checked before is used as is."""
+    will be. A file assembled and checked against the current pin before (``checked``) is used as is."""
     parts = part_files(model)
     path = target(model)
-    if path.is_file() and path.stat().st_size == model.size:
-        return path
+    for found in (path, _user_copy(model)):
+        if checked(found, model):
+            return found
     if not assemble:
         return path
     got = sum(p.stat().st_size for p in parts)
@@ -112,6 +130,7 @@ def assemble_parts(parts: list[Path], path: Path, sha256: str, *, fix: str) -> P
             raise ModelUnavailable(f"the assembled {path.name} has sha256 {digest.hexdigest()}, expected {sha256}: "
                                    f"the part packages are damaged or of another version; {fix}")
         os.replace(tmp, path)
+        path.with_name(path.name + ".sha256").write_text(sha256 + "\n")  # read by ``checked`` at each load
     except OSError as exc:
         raise ModelUnavailable(f"could not assemble {path}: {exc.strerror or exc}; free some disk space or {fix}") from exc
     finally:

@@ -61,9 +61,12 @@ class LiveChats:
 
         divisions = load_divisions()
         chat = divisions.get(CHAT)
-        llm = get_model(model_spec or (chat.model if chat is not None else None))
+        chosen = model_spec or (chat.model if chat is not None else None)
+        llm = get_model(chosen, role="chat")
         guard = Guard.from_policy()
-        delegator = DivisionDelegator(store=self.store, guard=guard, divisions=divisions, default_model=llm)
+        # delegated runs: the chosen model, else each division's own or the agent default (not the chat's SmolLM2)
+        delegator = DivisionDelegator(store=self.store, guard=guard, divisions=divisions,
+                                      default_model=llm if chosen else None)
         return Conversation(record, self.chats, llm, guard=guard, delegator=delegator,
                             system_prompt=chat_prompt(divisions, CHAT_SYSTEM_PROMPT),
                             approval_timeout=guard.policy.defaults.approval_timeout_s)
