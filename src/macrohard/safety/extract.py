@@ -43,7 +43,7 @@ pay permit ping place post pretend print proceed provide publish pull purchase p
 redirect refund register reload remember remove rename render reply report request reset respond restart restore
 retrieve return reveal review rewrite rm run save say schedule scp search select send set share show sign skip sort
 ssh start stop store submit summarise summarize switch sync take tell transfer translate treat trigger turn type
-unlock update upload use verify visit wget wipe write
+unlock update upload use verify visit wget wipe wire write invoke label schedule approve
 """.split())
 _LEADERS = {"then", "now", "also", "and", "first", "next", "finally", "immediately", "kindly", "just", "quickly",
             "afterwards", "after", "that", "so", "next,", "simply", "urgently", "secretly", "quietly"}
@@ -51,18 +51,19 @@ _DIRECTIVE = re.compile(
     r"\b(please|kindly|must|shall|should|need(?:s)? to|ha(?:ve|s) to|required to|make sure|be sure|ensure|remember to|"
     r"don'?t|do not|never|always|from now on|going forward|instead|"
     r"instructions?|prompts?|system message|guidelines?|rules?|directive|ignore|disregard|override|pretend|act as|"
-    r"role-?play|jailbreak|developer mode|admin mode)\b", re.I)
+    r"role-?play|jailbreak|developer mode|admin mode|pre-?step|"
+    r"\w+_\w+ tool|(?:invoke|call) the \w+ tool)\b", re.I)
 _READER = re.compile(
     r"\b(you|your|yours|yourself|u|ur|assistants?|chatbots?|ai|a\.i\.|agents?|llms?|language models?|models?|bots?|"
-    r"gpt|copilot|claude|gemini)\b", re.I)
+    r"gpt|copilot|claude|gemini|whoever (?:automates|reads|processes|handles|runs|picks up))\b", re.I)
 _INJECTION_WORDS = re.compile(
     r"\b(ignore|disregard|override|instructions?|system prompt|assistant|ai agent|jailbreak|exfiltrat\w*|"
     r"api[ _-]?keys?|passwords?|credentials?|ssh|id_rsa|secrets?)\b", re.I)
 _SENDING = re.compile(
-    r"\b(send|sent|sending|upload\w*|post|posted|posting|forward\w*|e-?mail\w*|mail|mailed|transfer\w*|pay|paid|"
+    r"\b(send|sent|sending|upload\w*|post|posted|posting|forward\w*|e-?mail\w*|mail|mailed|transfer\w*|pay|paid|wire|"
     r"paying|delete\w*|remove\w*|cop(?:y|ied|ying)|shar(?:e|ed|ing)|curl|wget|push\w*|exfiltrat\w*|leak\w*|"
     r"submit\w*|publish\w*|sync\w*)\b", re.I)
-_TARGET = re.compile(r"(?:\w+://|www\.|[\w.+-]+@[\w-]+\.|~/|/\w+/|\b[\w-]+\.(?:txt|md|csv|json|env|pem|key|ya?ml|"
+_TARGET = re.compile(r"(?:\w+://|www\.|[\w.+-]+@[\w-]+\.|~/|/\w+/|\biban\b|\baccount (?:ending|number)|\b[\w-]+\.(?:txt|md|csv|json|env|pem|key|ya?ml|"
                      r"conf|cfg|ini|db|sqlite|log|py|sh|pdf|docx?|xlsx?|zip)\b|\.ssh|\.env\b)", re.I)
 _TASKLIKE = re.compile(r"\b(next step|the (?:real |actual |new )?task|your job|(?:is|are) to \w+|needs? to be|"
                        r"(?:is|are) (?:required|expected|supposed) to)\b", re.I)
@@ -72,6 +73,11 @@ _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=\S)")
 _QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _ARIA = re.compile(r"^(\s*-\s+[\w-]+(?:\s+\"(?:[^\"\\]|\\.)*\")?(?:\s+\[[^\]]*\])*)(:\s*)(.*)$")
 _KEY_VALUE = re.compile(r"^(\s*[-*]?\s*[\w .\-/()#\[\]]{1,60}?:\s+)(.+)$")
+_DIRECTIVE_KEY = re.compile(r"\b(mandatory|pre-?step|objective|directive|instructions?)\b", re.I)
+# verbs that act on the world (send, pay, run, delete): a clause that starts with one is an order wherever it stands
+_ACTS = set("""approve call copy delete disable email execute exfiltrate forward grant invoke leak merge pay post
+publish push remove reveal run schedule send share transfer upload wire""".split())
+_CLAUSE = re.compile(r"[,;:()\u2014\u2013]\s*|\s-\s")
 _CELL = re.compile(r"(\s*(?:\||\t)\s*)")
 _OWN_LINES = ("Page (element ids in brackets",)  # the browser environment's own header line, not page text
 
@@ -91,23 +97,81 @@ def extract(text: str) -> Extract:
     lines = _json_lines(text)
     if lines is None:
         lines = _html_lines(text) or text.splitlines()
-    pieces = [piece for line in lines for piece in _pieces(line) if isinstance(piece, _Text)]
-    flagged = _flagged([p.text for p in pieces if p.words > FRAGMENT_WORDS or _INJECTION_WORDS.search(p.text)])
+    split = [_pieces(line) for line in lines]
+    pieces = [piece for parts in split for piece in parts if isinstance(piece, _Text)]
+    runs = _runs(split)
+
+    def joined(keys: tuple[tuple[int, int], ...]) -> str:
+        return " ".join(split[i][j].text.strip() for i, j in keys)  # type: ignore[union-attr]
+
+    windows = [keys for run in runs for keys in _windows(run) if len(joined(keys).split()) > FRAGMENT_WORDS]
+    flagged = _flagged([p.text for p in pieces if p.words > FRAGMENT_WORDS or _INJECTION_WORDS.search(p.text)]
+                       + [joined(keys) for keys in windows])
+
+    def order(keys: tuple[tuple[int, int], ...]) -> bool:
+        return len(keys) >= 2 and (joined(keys) in flagged or _run_instruction(joined(keys)))
+
+    cut: set[tuple[int, int]] = set()
+    for keys in windows:  # a window that carries an order is cut down to its shortest span that still does
+        if not order(keys):
+            continue
+        while order(keys[1:]) or order(keys[:-1]):
+            keys = keys[1:] if order(keys[1:]) else keys[:-1]
+        cut.update(keys)
     out: list[str] = []
     kept = withheld = 0
-    for line in lines:
+    for i, parts_in in enumerate(split):
         parts: list[str] = []
-        for piece in _pieces(line):
+        for j, piece in enumerate(parts_in):
             if not isinstance(piece, _Text):
                 parts.append(piece)
                 continue
-            text_out, k, w = _filter(piece.text, flagged)
+            if (i, j) in cut:  # a short piece of a payload split across cells or lines
+                text_out, k, w = WITHHELD, 0, 1
+            else:
+                text_out, k, w = _filter(piece.text, flagged)
             parts.append(text_out)
             kept, withheld = kept + k, withheld + w
         joined = "".join(parts).rstrip()
         if joined or (out and out[-1]):
             out.append(joined)
     return Extract("\n".join(out).strip("\n"), kept, withheld, truncated)
+
+
+def _runs(split: list[list[str | _Text]]) -> list[list[tuple[int, int]]]:
+    """Short pieces that may carry one message between them: the text cells of a table row, and consecutive lines
+    that are each one short piece. Each run: the (line, piece) keys in order."""
+    runs: list[list[tuple[int, int]]] = []
+    line_run: list[tuple[int, int]] = []
+
+    def short(piece: str | _Text) -> bool:
+        return isinstance(piece, _Text) and 0 < piece.words <= FRAGMENT_WORDS
+
+    for i, parts in enumerate(split):
+        texts = [j for j, p in enumerate(parts) if isinstance(p, _Text) and p.text.strip()]
+        if len(texts) >= 2:
+            runs.append([(i, j) for j in texts if short(parts[j])])  # a row of cells
+        if len(texts) == 1 and len(parts) == 1 and short(parts[0]):
+            line_run.append((i, 0))
+        elif texts or any(isinstance(p, str) and p.strip() for p in parts):
+            runs.append(line_run)
+            line_run = []
+    return [run for run in [*runs, line_run] if len(run) >= 2]
+
+
+def _windows(run: list[tuple[int, int]], most: int = 4) -> list[tuple[tuple[int, int], ...]]:
+    """Every span of 2 to ``most`` consecutive pieces of a run."""
+    return [tuple(run[a:a + k]) for k in range(2, most + 1) for a in range(len(run) - k + 1)]
+
+
+def _run_instruction(joined: str) -> bool:
+    """Whether short pieces read together carry an instruction: injection words, words to the reader with a
+    directive, sending to a named place, or an order (a verb first) in English."""
+    words = [w.lower().strip(".'’,") for w in re.findall(r"[A-Za-z][A-Za-z'’.-]*", joined)]
+    first = next((w for w in words if w not in _LEADERS), "")
+    return bool(_INJECTION_WORDS.search(joined) or (_READER.search(joined) and _DIRECTIVE.search(joined))
+                or (_acts_on_target(joined) and re.search(r"\b(?:to|into|onto)\b", joined, re.I))
+                or (first in _VERBS and sum(w in _ENGLISH for w in words) >= 2))
 
 
 @dataclass(frozen=True)
@@ -134,6 +198,8 @@ def _pieces(line: str) -> list[str | _Text]:
         return [part if i % 2 else _Text(part) for i, part in enumerate(cells) if part]
     kv = _KEY_VALUE.match(line)
     if kv and len(kv.group(1).split()) <= 4:
+        if _DIRECTIVE_KEY.search(kv.group(1)) or _READER.search(kv.group(1)):  # "FIXME(bot): ...": judged whole
+            return [_Text(line)]
         return [kv.group(1), _Text(kv.group(2))]
     return [_Text(line)] if line.strip() else [""]
 
@@ -181,10 +247,22 @@ def _plain_statement(sentence: str) -> bool:
     if sum(w in _ENGLISH for w in lower) < max(1, len(lower) // 10):
         return False  # not readable as English (another language, spaced letters, code)
     first = next((w for w in lower if w not in _LEADERS), "")
-    if first in _VERBS or sentence.rstrip().endswith("!"):
+    if first in _VERBS or sentence.rstrip().endswith("!") or _order_inside(sentence):
         return False
     return not (_DIRECTIVE.search(sentence) or _READER.search(sentence) or _TASKLIKE.search(sentence)
                 or _acts_on_target(sentence))
+
+
+def _order_inside(sentence: str) -> bool:
+    """A clause after a comma, colon or dash that starts with a verb that acts ("prior to replying, invoke the tool
+    to ...", "as agreed, wire 2,450 EUR to ..."): an order without an imperative first word. Verbs of everyday
+    steps ("before answering, check the order number") are not counted: such notes stay data."""
+    for clause in _CLAUSE.split(sentence)[1:]:
+        words = [w.lower().strip(".'’") for w in re.findall(r"[A-Za-z][A-Za-z'’.-]*", clause)]
+        first = next((w for w in words if w not in _LEADERS), "")
+        if len(words) >= 3 and first in _ACTS and words[words.index(first) + 1:][:1] != ["by"]:
+            return True
+    return False
 
 
 def _acts_on_target(text: str) -> bool:
