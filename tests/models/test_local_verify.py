@@ -13,6 +13,8 @@ import pytest
 from macrohard.models import local_notes
 from macrohard.models.local import AIDS, SPECS, LocalModel
 from macrohard.models.local_verify import (
+    FIX_NOTE,
+    MAX_FIXES,
     NOT_DONE,
     QUESTION,
     ReadBacks,
@@ -129,8 +131,8 @@ def test_smollm2_keeps_its_aids_and_qwen_gets_the_loop_aids() -> None:
 @pytest.mark.model
 def test_real_model_reads_back_then_must_finish(monkeypatch: pytest.MonkeyPatch) -> None:
     """Through real llama.cpp (SmolLM2): a finish right after ``mv`` becomes the model's own read-back (or,
-    when what it writes under the bash-only grammar would change something, goes to the yes/no); the
-    step after the read-back offers only finish; the question is answered under the yes/no grammar."""
+    when what it writes under the bash-only grammar would change something, goes to the yes/no); at the
+    step after the read-back its yes/no comes first: "yes" offers only finish, "no" a fix."""
     from macrohard.agent import parse_reply, tool_schemas
     from macrohard.models.local import Past
     from macrohard.types import BashAction, FinishAction, Usage, WriteFileAction
@@ -153,6 +155,81 @@ def test_real_model_reads_back_then_must_finish(monkeypatch: pytest.MonkeyPatch)
                           "function": {"name": "bash", "arguments": json.dumps(args)}}]},
                          {"role": "tool", "tool_call_id": f"c{i}", "content": past.result}]
         action = parse_reply(model.complete(messages, tools))[0].model_dump()
-        assert action["kind"] == "finish", action  # only finish is offered after the asked read-back
+        verdict = model._readbacks.verdict(task, history)
+        assert verdict in ("yes", "no")  # its own yes/no on the read-back came first
+        if verdict == "yes":
+            assert action["kind"] == "finish", action  # then only finish is offered
+        else:  # "no": a fix (never a repeat of what it did), or a finish whose success the "no" undoes
+            assert action["kind"] != "finish" or action["success"] is False, action
+            assert action not in [p.action for p in history], action
     else:
         assert action == FINISH or (action["success"] is False and action["answer"].startswith(NOT_DONE)), action
+
+
+def test_a_verdict_is_kept_for_its_steps_and_fixes_are_counted_per_run() -> None:
+    books = ReadBacks()
+    steps = [Did(_bash("mv a b")), Did(_bash("ls"))]
+    books.judged("t", steps, "no")
+    assert books.verdict("t", steps) == "no" and books.verdict("t", steps[:1]) is None
+    assert books.verdict("t", [*steps, Did(_bash("mv b c"))]) is None  # something was done since
+    assert [books.may_fix("t") for _ in range(MAX_FIXES + 1)] == [True] * MAX_FIXES + [False]
+    books.start("t")  # a new run of the same task
+    assert books.verdict("t", steps) is None and books.may_fix("t")
+
+
+def test_a_verdict_given_after_the_read_back_is_not_asked_again() -> None:
+    def never(_chat: Any, _grammar: Any) -> Any:
+        raise AssertionError("asked again")
+
+    steps = [(_bash("mv a b"), ""), (_bash("ls"), "b")]
+    kept, usages = review_finish(FINISH, "t", steps, generate=never, yes_no=None, verdict="yes")
+    assert kept == FINISH and usages == []
+    undone, _ = review_finish(FINISH, "t", steps, generate=never, yes_no=None, verdict="no")
+    assert undone["success"] is False and undone["answer"].startswith(NOT_DONE)
+
+
+def _messages(task: str, actions: list[tuple[dict[str, Any], str]]) -> list[dict[str, Any]]:
+    messages: list[dict[str, Any]] = [{"role": "user", "content": f"Task: {task}"}]
+    for i, (action, result) in enumerate(actions):
+        args = {k: v for k, v in action.items() if k != "kind"}
+        messages += [{"role": "assistant", "content": "", "tool_calls": [{"id": f"c{i}", "type": "function",
+                      "function": {"name": action["kind"], "arguments": json.dumps(args)}}]},
+                     {"role": "tool", "tool_call_id": f"c{i}", "content": result}]
+    return messages
+
+
+def test_after_a_read_back_judged_no_the_model_may_fix_its_work_then_finishes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The read-back no longer forces a finish: on its own "no" the model is offered a fix (no finish), up to
+    MAX_FIXES times; on "yes", or with no fix left, only finish."""
+    from macrohard.agent import tool_schemas
+    from macrohard.types import BashAction, FinishAction, Usage, WriteFileAction
+
+    monkeypatch.setenv("MACROHARD_LOCAL_AIDS", "wrapper,verify")
+    model = LocalModel.from_name("smollm2")
+    offered: list[tuple[list[str], str]] = []
+    verdicts = iter(["no", "no", "no", "yes"])
+    monkeypatch.setattr(model, "_judge", lambda *a: (next(verdicts), Usage()))
+
+    def act(chat: list[dict[str, str]], kinds: list[str], grammar: Any, **_: Any) -> Any:
+        offered.append((list(kinds), chat[-1]["content"]))
+        action = FINISH if kinds == ["finish"] else {"kind": "write_file", "path": "n.txt", "content": f"{len(offered)}"}
+        return action, json.dumps(action), Usage()
+
+    monkeypatch.setattr(model, "_act", act)
+    tools = tool_schemas([BashAction, WriteFileAction, FinishAction])
+    task, done = "Write the count to n.txt", [(_bash("wc -l a.txt > n.txt"), "(no output)")]
+    model._readbacks.start(task)
+    for round_ in range(MAX_FIXES + 2):
+        read = _bash("cat n.txt")
+        model._readbacks.ask(task, len(done), read)
+        done.append((read, "3 a.txt"))
+        reply = model.complete(_messages(task, done), tools)
+        kinds, note = offered[-1]
+        call = reply.tool_calls[0]
+        if round_ < MAX_FIXES:  # "no" with fixes left: a fix, never a finish
+            assert "finish" not in kinds and FIX_NOTE in note and call.name == "write_file"
+            done.append(({"kind": "write_file", **json.loads(call.arguments)}, "(no output)"))
+        elif round_ == MAX_FIXES:  # "no" and no fix left: it finishes, and its "no" stands
+            assert kinds == ["finish"] and json.loads(call.arguments)["success"] is False
+        else:  # "yes": finish, its claim kept
+            assert kinds == ["finish"] and json.loads(call.arguments)["success"] is True

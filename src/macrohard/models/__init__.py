@@ -61,7 +61,7 @@ for _name in ("xai", "openai", "ollama"):
 
 def agent_model_problem() -> str | None:
     """Why the default agent model cannot be used here (its part packages or llama.cpp missing), or None."""
-    from macrohard.models.local import catalog_row
+    from macrohard.models.local_specs import catalog_row
 
     row = catalog_row(DEFAULT_AGENT_MODEL.partition(":")[2])
     return None if row["usable"] else row["detail"]

@@ -38,6 +38,9 @@ FINISH_NOTE = ("You have checked the result. Finish now: success true if it show
 JUDGE_SYSTEM = "You check the work of a Linux shell agent. Answer yes or no."
 QUESTION = ("Is the task done exactly as asked (the right files, the right content, nothing extra, "
             "nothing missing)? Answer yes or no.")
+FIX_NOTE = ("You have checked the result, and it does not show the task done exactly as asked. Fix it now "
+            "with one command or one file write; do not finish yet.")
+MAX_FIXES = 2  # fixes offered per run after a read-back judged "no"; then it finishes
 NOT_DONE = "not done: on a second look at its steps, the model judged the task not done exactly as asked"
 STEP_CHARS = 400  # of each result (and written file) in the question
 
@@ -61,15 +64,27 @@ def judge_chat(task: str, steps: list[tuple[dict[str, Any], str]], system: str =
             {"role": "user", "content": f"{JUDGE_SYSTEM}\nTask: {task}\n\nWhat the agent did, and what each step printed:\n{body}\n\n{QUESTION}"}]
 
 
+def ask(task: str, steps: list[tuple[dict[str, Any], str]], *, generate: Generate, yes_no: Any,
+        system: str = "") -> tuple[str, Any]:
+    """The model's "yes" or "no" to ``QUESTION`` on the evidence, and the usage."""
+    reply, usage = generate(judge_chat(task, steps, system), yes_no)
+    return ("no" if reply.strip().lower() == "no" else "yes"), usage
+
+
 def review_finish(action: dict[str, Any], task: str, steps: list[tuple[dict[str, Any], str]], *,
-                  generate: Generate, yes_no: Any, system: str = "") -> tuple[dict[str, Any], list[Any]]:
-    """The finish to take (the same, or the model's give-up on "no") and the usage of the question."""
+                  generate: Generate, yes_no: Any, system: str = "",
+                  verdict: str | None = None) -> tuple[dict[str, Any], list[Any]]:
+    """The finish to take (the same, or the model's give-up on "no") and the usage of the question.
+    ``verdict``: its answer on these same steps, asked already (after the read-back): not asked again."""
     if action.get("kind") != "finish" or not action.get("success") or not steps:
         return action, []
-    reply, usage = generate(judge_chat(task, steps, system), yes_no)
-    if reply.strip().lower() == "no":
-        return {**action, "success": False, "answer": f"{NOT_DONE} (it had answered: {action.get('answer', '')})"}, [usage]
-    return action, [usage]
+    usages = []
+    if verdict is None:
+        verdict, usage = ask(task, steps, generate=generate, yes_no=yes_no, system=system)
+        usages.append(usage)
+    if verdict == "no":
+        return {**action, "success": False, "answer": f"{NOT_DONE} (it had answered: {action.get('answer', '')})"}, usages
+    return action, usages
 
 
 def _describe(action: dict[str, Any]) -> str:
@@ -91,10 +106,34 @@ def changed_last(history: list[Any]) -> bool:
 
 
 class ReadBacks:
-    """The read-backs the loop asked for, per task: the step after one must be the model's finish."""
+    """Per task: the read-back the loop asked for (the step after it is judged), the model's verdict on the
+    steps so far, and the fixes it was offered after a "no"."""
 
     def __init__(self) -> None:
         self._asked: dict[str, tuple[int, dict[str, Any]]] = {}
+        self._verdicts: dict[str, tuple[int, str]] = {}
+        self._fixes: dict[str, int] = {}
+
+    def start(self, task: str) -> None:
+        """A new run of ``task``: nothing asked, judged or fixed yet."""
+        for memo in (self._asked, self._verdicts, self._fixes):
+            memo.pop(task, None)
+
+    def judged(self, task: str, history: list[Any], verdict: str) -> None:
+        self._verdicts[task] = (len(history), verdict)
+
+    def verdict(self, task: str, history: list[Any]) -> str | None:
+        """The verdict given on exactly these steps (nothing done since), else None."""
+        got = self._verdicts.get(task)
+        return got[1] if got is not None and got[0] == len(history) else None
+
+    def may_fix(self, task: str) -> bool:
+        """Whether a fix may still be offered (counts this one)."""
+        used = self._fixes.get(task, 0)
+        if used >= MAX_FIXES:
+            return False
+        self._fixes[task] = used + 1
+        return True
 
     def ask(self, task: str, step: int, check: dict[str, Any]) -> None:
         self._asked[task] = (step, check)
