@@ -207,7 +207,7 @@ def test_after_a_read_back_judged_no_the_model_may_fix_its_work_then_finishes(mo
     monkeypatch.setenv("MACROHARD_LOCAL_AIDS", "wrapper,verify")
     model = LocalModel.from_name("smollm2")
     offered: list[tuple[list[str], str]] = []
-    verdicts = iter(["no", "no", "no", "yes"])
+    verdicts = iter(["no"] * (MAX_FIXES + 1) + ["yes"])
     monkeypatch.setattr(model, "_judge", lambda *a: (next(verdicts), Usage()))
 
     def act(chat: list[dict[str, str]], kinds: list[str], grammar: Any, **_: Any) -> Any:

@@ -40,7 +40,7 @@ QUESTION = ("Is the task done exactly as asked (the right files, the right conte
             "nothing missing)? Answer yes or no.")
 FIX_NOTE = ("You have checked the result, and it does not show the task done exactly as asked. Fix it now "
             "with one command or one file write; do not finish yet.")
-MAX_FIXES = 2  # fixes offered per run after a read-back judged "no"; then it finishes
+MAX_FIXES = 1  # fixes offered per run after a read-back judged "no"; then it finishes
 NOT_DONE = "not done: on a second look at its steps, the model judged the task not done exactly as asked"
 STEP_CHARS = 400  # of each result (and written file) in the question
 
