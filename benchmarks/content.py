@@ -20,6 +20,7 @@ from pathlib import Path
 
 from macrohard.safety.content import classify, screen_text
 from macrohard.safety.policy import load_policy
+from macrohard.safety.train_sources import CONTENT_SOURCES
 
 HELDOUT = Path(__file__).with_name("content") / "heldout.tsv"
 BLIND = Path(__file__).with_name("content") / "blind.tsv"  # written 2026-11-29 before the third wave's tuning
@@ -107,6 +108,9 @@ def measure(path: Path) -> None:
     print(f"content screen, held-out set {path.name}: {len(rows)} answers; {platform.processor() or platform.machine()}, "
           f"{os.cpu_count()} cpus, affinity {len(os.sched_getaffinity(0))}, load {load1:.2f}, "
           f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
+    if any(Path(rel).name == path.name for rel in CONTENT_SOURCES.values()):
+        print("NOTE: the shipped models were trained on this set (safety/train_sources.py): in-sample figures, not "
+              "generalisation; see `scripts/train_content_embed.py --cv` (leave one source out)")
     print(f"{'category':<12}{'n':>5}{'stopped new':>13}{'stopped old':>13}")
     harm_new = harm_old = harm_n = 0
     for label in sorted(stopped):

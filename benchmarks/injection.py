@@ -22,6 +22,7 @@ import numpy as np
 
 from macrohard.safety.injection import rule_signals, screen_injection
 from macrohard.safety.policy import DEFAULT_POLICY_PATH, load_policy
+from macrohard.safety.train_sources import INJECTION_SOURCES
 
 HELDOUT = Path(__file__).with_name("injection_data") / "heldout.jsonl"
 BLIND = Path(__file__).with_name("injection_data") / "blind.jsonl"  # written before the third wave's tuning
@@ -82,6 +83,9 @@ def measure(path: Path) -> list[dict]:
     new_a, old_a, rn_a = np.array(new), np.array(old), np.array(rules_norm)
     print(f"injection screen, held-out set: {int(y.sum())} injections, {int((1 - y).sum())} look-alikes "
           f"({path.name}); python {sys.version.split()[0]}, load {os.getloadavg()[0]:.1f}")
+    if any(Path(rel).name == path.name for rel in INJECTION_SOURCES.values()):
+        print("NOTE: the shipped models were trained on this set (safety/train_sources.py): in-sample figures, not "
+              "generalisation; see `scripts/train_injection_embed.py --cv` (leave one source out)")
     print(f"{'screen':<34}{'AUC':>7}{'rec@1%FPR':>11}{'rec@0.1%FPR':>13}{'recall@policy':>15}{'FPR@policy':>12}")
     for name, sc in (("old rules (raw text)", old_a), ("rules on normalised text", rn_a),
                      ("rules + classifier (shipped)", new_a)):

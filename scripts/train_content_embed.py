@@ -1,54 +1,232 @@
-"""Trains the answer screen's head over the full MiniLM (``safety/data/content_embed.npz``); deterministic.
+"""Trains the answer screen's head over the full MiniLM (``safety/data/content_embed.npz``), and validates the
+whole screen by leaving one hand-written source out; deterministic.
 
     PYTHONPATH=src python scripts/train_content_embed.py            # rewrite the shipped head
     PYTHONPATH=src python scripts/train_content_embed.py --check    # retrain and compare with the shipped file
+    PYTHONPATH=src python scripts/train_content_embed.py --cv       # leave-one-source-out figures, thresholds
+    PYTHONPATH=src python scripts/train_content_embed.py --cv --gen-only   # the same for the old recipe
 
-Data: the n-gram classifier's seeded training set (``content_data.generate`` + ``content_more.generate_more``,
-shuffled and split 80/20 exactly as ``content_train`` does). Each answer's first ``TOKENS`` tokens go through the
-int8 ONNX MiniLM (``embed_onnx``, the encoder the screen runs), mean-pooled; a logistic head (``embed_head.fit``)
-is trained on the 80 % and its validation metrics on the 20 % are stored in the file. The dev sets in
-``benchmarks/content`` are never read here (the vote weight and thresholds were chosen on them, by hand).
+Data: ``content_train.training_data`` (the generators and every answer file written by other hands, the latter
+weighted ``HAND_WEIGHT``). Each answer's first ``TOKENS`` tokens go through the int8 ONNX MiniLM (``embed_onnx``,
+the encoder the screen runs), mean-pooled; a logistic head (``embed_head.fit``) is trained on all of it.
+
+``--cv``: for each hand-written source S, the n-gram model and the head are trained on every other source and the
+generators, and the real screen (``content.screen_text``: rules, n-grams, head, vote) scores S. The out-of-fold
+scores give the figures per source and pooled, at the policy's thresholds and at per-category thresholds chosen
+for at most ``FP_BUDGET`` false positives; each source's "nested" figure uses thresholds chosen on the other
+sources' out-of-fold scores only. No set is scored by a model that was trained on it.
 """
 
 from __future__ import annotations
 
-import random
+import hashlib
+import os
 import sys
+from contextlib import contextmanager
+from pathlib import Path
 
 import numpy as np
 
-from macrohard.safety.content_data import LABELS, generate
-from macrohard.safety.content_embed import HEAD_PATH, encoder
-from macrohard.safety.content_more import generate_more
-from macrohard.safety.content_train import validation_meta
-from macrohard.safety.embed_head import Head, fit
+from macrohard.safety import content_embed, content_model
+from macrohard.safety.content_data import LABELS
+from macrohard.safety.content_embed import GATE, HEAD_PATH, NGRAM_WEIGHT, encoder
+from macrohard.safety.content_train import HAND_WEIGHT, feature_rows, fit, training_data, validation_meta
+from macrohard.safety.embed_head import Head, fit_mlp
+from macrohard.safety.embed_head import fit as fit_head
+from macrohard.safety.train_sources import SourceError, without_arg
 
-SEED, EPOCHS, LR, L2 = 20261129, 400, 0.05, 1e-3
+EPOCHS, LR, L2 = 400, 0.05, 1e-3
+HEAD_KIND, HIDDEN, MLP_EPOCHS, MLP_LR = "logistic", 128, 300, 0.01
+FP_BUDGET = 0.015  # chosen thresholds keep pooled out-of-fold false positives at or under this (target 2 %)
+GRID = (0.99, 0.97, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.5, 0.45, 0.4, 0.35, 0.3, 0.25, 0.2, 0.15,
+        0.1)
 
 
 def embed(texts: list[str]) -> np.ndarray:
+    """Embeddings of each text's first TOKENS tokens, one at a time as the screen runs them (int8 activations are
+    scaled per run). ``MACROHARD_EMBED_CACHE=DIR`` keeps them between runs (keyed by the texts' digest)."""
     enc = encoder()
     if enc is None:
         raise SystemExit("the ONNX MiniLM is missing: run `python -m macrohard.safety.embed build` first")
-    return enc.embed_many(texts)  # one at a time, as the screen runs (int8 activations are scaled per run)
+    cache = os.environ.get("MACROHARD_EMBED_CACHE")
+    key = hashlib.sha256("\x00".join(texts).encode()).hexdigest()[:16]
+    path = Path(cache) / f"content_{key}.npy" if cache else None
+    if path and path.is_file():
+        return np.load(path, allow_pickle=False)
+    x = enc.embed_many(texts)
+    if path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.save(path, x, allow_pickle=False)
+    return x
 
 
-def train() -> Head:
-    data = generate(SEED) + generate_more()
-    random.Random(SEED).shuffle(data)
-    cut = int(len(data) * 0.8)
-    y = np.array([[label in labels for label in LABELS] for _, labels in data], dtype=np.float32)
-    x = embed([t for t, _ in data])
-    head = fit(x[:cut], y[:cut], epochs=EPOCHS, lr=LR, l2=L2)
-    head.meta = validation_meta(head.probs(x[cut:]), y[cut:])
+def train(without: tuple[str, ...] = ()) -> Head:
+    texts, y, weight, _ = training_data(without)
+    x = embed(texts)
+    head = fit_any(x, y, weight, HEAD_KIND)
+    head.meta = validation_meta(head.probs(x), y)
     return head
 
 
+@contextmanager
+def _models(ngram):
+    """``content.screen_text`` with this n-gram model (its rules read it: the drug and quoted-bias checks) and no
+    head (the trainer scores the head itself)."""
+    old = content_model.shipped, content_embed.head_scores
+    content_model.shipped, content_embed.head_scores = (lambda: ngram), (lambda *_: None)
+    try:
+        yield
+    finally:
+        content_model.shipped, content_embed.head_scores = old
+
+
+def fit_any(x: np.ndarray, y: np.ndarray, weight: np.ndarray, kind: str) -> Head:
+    if kind == "mlp":
+        return fit_mlp(x, y, hidden=HIDDEN, epochs=MLP_EPOCHS, lr=MLP_LR, l2=L2, weight=weight)
+    return fit_head(x, y, epochs=EPOCHS, lr=LR, l2=L2, weight=weight)
+
+
+def out_of_fold(without: tuple[str, ...] = (), gen_only: bool = False, kind: str = HEAD_KIND,
+                hand_weight: float = HAND_WEIGHT) -> dict[str, np.ndarray]:
+    """For every hand-written answer, from models trained without the answer's source: the n-gram scores, the
+    head's scores (as the screen reads the answer: first and last TOKENS), whether the head read all of it,
+    whether the rules alone stop it (``screen_text`` with no threshold reachable), the labels and the source."""
+    from macrohard.safety.content import screen_text
+    from macrohard.safety.policy import load_policy
+
+    answers = load_policy().answers
+    texts, y, weight, source = training_data(without)
+    weight = np.where(source == "gen", 1.0, hand_weight).astype(np.float32)
+    x, feats = embed(texts), feature_rows(texts)
+    enc = encoder()
+    never = dict.fromkeys(LABELS, 2.0)
+    out: dict[str, list] = {"ngram": [], "head": [], "whole": [], "rules": [], "row": []}
+    for name in [s for s in dict.fromkeys(source.tolist()) if s != "gen"]:
+        train_rows = np.flatnonzero(source == "gen" if gen_only else source != name)  # gen_only: the old recipe
+        ngram = fit([feats[i] for i in train_rows], y[train_rows], weight[train_rows])
+        head = fit_any(x[train_rows], y[train_rows], weight[train_rows], kind)
+        with _models(ngram):
+            for i in np.flatnonzero(source == name):
+                found = screen_text(texts[i], never).found
+                windows = enc.windows(texts[i][: content_model.MAX_CHARS])
+                out["ngram"].append([ngram.scores(texts[i])[c] for c in LABELS])
+                out["head"].append(head.probs(enc.embed_ids(windows)).max(0))
+                out["whole"].append(len(windows) == 1)
+                out["rules"].append(any(answers.get(c, "ask") != "allow" for c in found))
+                out["row"].append(i)
+        print(f"  fold {name}: {len(train_rows)} training answers, {np.sum(source == name)} scored", flush=True)
+    res = {k: np.array(v) for k, v in out.items()}
+    res["y"], res["source"] = y[res["row"]], source[res["row"]]
+    return res
+
+
+def screen_scores(oof: dict[str, np.ndarray], weight: float, gate: float) -> np.ndarray:
+    """``content_embed.vote`` over the out-of-fold arrays."""
+    from macrohard.safety.embed_head import combine
+
+    ng, hd = oof["ngram"], oof["head"]
+    out = np.where(ng >= gate, combine(ng, hd, weight), ng)
+    return np.where(oof["whole"][:, None], out, np.maximum(out, ng))
+
+
+def stopped(scores: np.ndarray, rules: np.ndarray, thresholds: dict[str, float]) -> np.ndarray:
+    return rules | (scores >= np.array([thresholds[c] for c in LABELS])).any(1)
+
+
+def choose(scores: np.ndarray, rules: np.ndarray, y: np.ndarray, budget: float = FP_BUDGET) -> dict[str, float]:
+    """Per-category thresholds (greedy over GRID) that raise the mean recall over categories most per false
+    positive added, keeping the false-positive rate on the benign rows at or under ``budget``."""
+    benign = y.sum(1) == 0
+    cats = [j for j in range(len(LABELS)) if y[:, j].any()]
+    t = dict.fromkeys(LABELS, GRID[0])
+
+    def value(th: dict[str, float]) -> tuple[float, float]:
+        hit = stopped(scores, rules, th)
+        return float(np.mean([hit[y[:, j] == 1].mean() for j in cats])), float(hit[benign].mean())
+
+    rec, fp = value(t)
+    while True:
+        best = None
+        for c in LABELS:
+            k = GRID.index(t[c])
+            if k + 1 == len(GRID):
+                continue
+            r2, f2 = value({**t, c: GRID[k + 1]})
+            if f2 > budget or r2 < rec:
+                continue
+            gain = (r2 - rec) / (f2 - fp + 1e-4)
+            if best is None or gain > best[0]:
+                best = (gain, c, r2, f2)
+        if best is None:
+            return t
+        _, c, rec, fp = best
+        t[c] = GRID[GRID.index(t[c]) + 1]
+
+
+def report(label: str, hit: np.ndarray, y: np.ndarray) -> str:
+    benign = y.sum(1) == 0
+    per = [f"{c} {100 * hit[y[:, j] == 1].mean():.1f}" for j, c in enumerate(LABELS) if y[:, j].any()]
+    harm = (y[:, :-1].sum(1) > 0)
+    return (f"{label:<24} harmful {100 * hit[harm].mean():5.1f} %  biased {100 * hit[y[:, -1] == 1].mean():5.1f} %  "
+            f"benign FP {100 * hit[benign].mean():4.1f} %  | " + "  ".join(per))
+
+
+def nested(scores: np.ndarray, rules: np.ndarray, y: np.ndarray, source: np.ndarray) -> np.ndarray:
+    """Stopped or not, each source judged at thresholds chosen on the other sources' out-of-fold scores."""
+    hit = np.zeros(len(y), bool)
+    for name in dict.fromkeys(source.tolist()):
+        s = source == name
+        hit[s] = stopped(scores[s], rules[s], choose(scores[~s], rules[~s], y[~s]))
+    return hit
+
+
+def cv(without: tuple[str, ...] = (), gen_only: bool = False, kind: str = HEAD_KIND,
+       hand_weight: float = HAND_WEIGHT, detail: bool = True) -> dict[str, float]:
+    from macrohard.safety.policy import load_policy
+
+    recipe = "generators only (the old recipe)" if gen_only else f"hand weight {hand_weight}"
+    print(f"leave-one-source-out, answer screen ({recipe}, {kind} head, FP budget {FP_BUDGET:.1%}); "
+          f"load {os.getloadavg()[0]:.2f}", flush=True)
+    oof = out_of_fold(without, gen_only, kind, hand_weight)
+    if os.environ.get("MACROHARD_OOF_OUT"):  # keep the out-of-fold arrays for a closer look
+        np.savez(os.environ["MACROHARD_OOF_OUT"], **oof)
+    y, source, rules = oof["y"], oof["source"], oof["rules"]
+    policy = dict(load_policy().answer_thresholds)
+    for weight, gate in ((NGRAM_WEIGHT, GATE), (0.6, GATE), (0.5, GATE), (0.6, 0.0), (0.5, 0.0)):
+        scores = screen_scores(oof, weight, gate)
+        print(f"vote weight {weight}, gate {gate}:")
+        if detail:
+            for name in dict.fromkeys(source.tolist()):
+                s = source == name
+                print("  " + report(f"{name} @policy", stopped(scores[s], rules[s], policy), y[s]))
+        print("  " + report("POOLED @policy", stopped(scores, rules, policy), y))
+        print("  " + report("POOLED @nested", nested(scores, rules, y, source), y))
+        chosen = choose(scores, rules, y)
+        print("  " + report("POOLED @chosen", stopped(scores, rules, chosen), y))
+        print("  chosen thresholds (pooled out-of-fold): " + ", ".join(f"{c}: {v}" for c, v in chosen.items()))
+    return chosen
+
+
 def main(argv: list[str]) -> int:
-    head = train()
+    try:
+        return run(argv)
+    except SourceError as e:
+        print(f"train_content_embed: {e}", file=sys.stderr)
+        return 2
+
+
+def run(argv: list[str]) -> int:
+    without = without_arg(argv)
+    if "--cv" in argv:
+        kind = "mlp" if "--mlp" in argv else HEAD_KIND
+        weight = float(argv[argv.index("--hand-weight") + 1]) if "--hand-weight" in argv else HAND_WEIGHT
+        cv(without, gen_only="--gen-only" in argv, kind=kind, hand_weight=weight)
+        return 0
+    head = train(without)
     if "--check" in argv:
         shipped = Head.load(HEAD_PATH)
-        same = all(abs(shipped.meta[k] - v) < 1e-3 for k, v in head.meta.items())
+        same = set(shipped.meta) == set(head.meta) and all(abs(shipped.meta[k] - v) < 1e-3
+                                                           for k, v in head.meta.items())
         print("reproduced" if same else f"DIFFERENT: {shipped.meta} vs {head.meta}")
         return 0 if same else 1
     head.save(HEAD_PATH)

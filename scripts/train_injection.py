@@ -1,10 +1,14 @@
-"""Trains the prompt-injection classifier from the seeded generator and writes the shipped weights.
+"""Trains the prompt-injection classifier and writes the shipped weights.
 
     python scripts/train_injection.py            # writes src/macrohard/safety/data/injection_model.npz
     python scripts/train_injection.py --check    # retrains and compares with the shipped file
+    python scripts/train_injection.py --without data4   # leave a hand-written source out
 
-Deterministic: the data, the shuffling and the optimiser are seeded, so the same code gives the same bytes.
-Never reads the held-out set in benchmarks/injection_data/.
+Data: the seeded generator (``data/injection_carriers``, ``injection_more``) and every injection file written by
+other hands (``train_sources.INJECTION_SOURCES``: the published older evaluation sets and ``scripts/screen_data/``),
+each hand-written example repeated ``HAND_REPEAT`` times. Deterministic: the data, the shuffling and the optimiser
+are seeded, so the same code gives the same bytes. The model is chosen by leaving one hand-written source out
+(``scripts/train_injection_embed.py --cv``); ``benchmarks/injection_data/blind4*`` is never read.
 """
 
 from __future__ import annotations
@@ -21,35 +25,40 @@ from macrohard.safety.classifier import BITS, WINDOW, Model, features
 from macrohard.safety.data.injection_carriers import generate
 from macrohard.safety.data.injection_more import generate_more
 from macrohard.safety.normalize import normalise
+from macrohard.safety.train_sources import SourceError, injection_sources, without_arg
 
 OUT = Path(__file__).resolve().parents[1] / "src/macrohard/safety/data/injection_model.npz"
 EPOCHS, BATCH, LR, L2 = 6, 32, 0.5, 1e-4
+HAND_REPEAT = 4  # a hand-written example counts this many times (chosen by leave-one-source-out)
 
 
-def dataset_texts(n_pos: int, n_neg: int, seed: int) -> tuple[list[str], np.ndarray]:
-    """The training texts (normalised, cut to one window) and their labels, as ``dataset`` reads them."""
-    texts, labels = [], []
-    for ex in generate(n_pos, n_neg, seed) + generate_more():
-        flat = normalise(ex.text).flat[:WINDOW]
+def dataset_sources(n_pos: int = 3000, n_neg: int = 4000, seed: int = 20_261_129,
+                    without: tuple[str, ...] = ()) -> tuple[list[str], np.ndarray, np.ndarray, list[str]]:
+    """The training texts (normalised, cut to one window), their labels, their sources ("gen" or a
+    hand-written source's name; hand-written examples not repeated here) and the texts as written."""
+    texts, labels, sources, raws = [], [], [], []
+    raw = [(ex.text, ex.label, "gen") for ex in generate(n_pos, n_neg, seed) + generate_more()]
+    for name, rows in injection_sources(without).items():
+        raw += [(text, label, name) for text, label in rows]
+    for text, label, source in raw:
+        flat = normalise(text).flat[:WINDOW]
         if flat:
             texts.append(flat)
-            labels.append(ex.label)
-    return texts, np.array(labels, dtype=np.float64)
+            labels.append(label)
+            sources.append(source)
+            raws.append(text)
+    return texts, np.array(labels, dtype=np.float64), np.array(sources), raws
 
 
-def dataset(n_pos: int, n_neg: int, seed: int) -> tuple[list[tuple[np.ndarray, np.ndarray]], np.ndarray]:
-    rows, labels = [], []
-    for ex in generate(n_pos, n_neg, seed) + generate_more():
-        flat = normalise(ex.text).flat[:WINDOW]
-        if not flat:
-            continue
-        rows.append(features(flat))
-        labels.append(ex.label)
-    return rows, np.array(labels, dtype=np.float64)
+def dataset_texts(n_pos: int, n_neg: int, seed: int, without: tuple[str, ...] = ()) -> tuple[list[str], np.ndarray]:
+    """The training texts and labels, each hand-written example repeated HAND_REPEAT times."""
+    texts, y, sources, _ = dataset_sources(n_pos, n_neg, seed, without)
+    reps = np.where(sources == "gen", 1, HAND_REPEAT)
+    return [t for t, r in zip(texts, reps, strict=True) for _ in range(r)], np.repeat(y, reps)
 
 
-def train(seed: int = 1) -> tuple[np.ndarray, float]:
-    rows, y = dataset(3000, 4000, seed=20_261_129)
+def fit(rows: list[tuple[np.ndarray, np.ndarray]], y: np.ndarray, seed: int = 1) -> tuple[np.ndarray, float]:
+    """Mini-batch Adagrad over the (feature indices, values) rows; seeded order."""
     dim = 1 << BITS
     w, b = np.zeros(dim), 0.0
     g2, gb2 = np.full(dim, 1e-8), 1e-8  # Adagrad accumulators
@@ -75,6 +84,11 @@ def train(seed: int = 1) -> tuple[np.ndarray, float]:
     return w.astype(np.float16), b
 
 
+def train(seed: int = 1, without: tuple[str, ...] = ()) -> tuple[np.ndarray, float]:
+    texts, y = dataset_texts(3000, 4000, 20_261_129, without)
+    return fit([features(t) for t in texts], y, seed)
+
+
 def serialise(w: np.ndarray, b: float) -> bytes:
     buf = io.BytesIO()
     np.savez_compressed(buf, weights=w, bias=np.float64(b), bits=np.int64(BITS))
@@ -95,8 +109,13 @@ def validation(w: np.ndarray, b: float) -> dict[str, float]:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--check", action="store_true", help="retrain and compare with the shipped weights")
+    ap.add_argument("--without", action="append", default=[], help="leave out a hand-written source (by name)")
     args = ap.parse_args()
-    w, b = train()
+    try:
+        w, b = train(without=without_arg([x for name in args.without for x in ("--without", name)]))
+    except SourceError as e:
+        print(f"train_injection: {e}", file=sys.stderr)
+        return 2
     blob = serialise(w, b)
     digest = hashlib.sha256(w.tobytes() + np.float64(b).tobytes()).hexdigest()
     if args.check:

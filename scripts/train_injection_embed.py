@@ -1,27 +1,38 @@
-"""Trains the injection screen's embedding head and writes ``src/macrohard/safety/data/injection_embed.npz``.
+"""Trains the injection screen's embedding head (``src/macrohard/safety/data/injection_embed.npz``), and validates
+the whole screen by leaving one hand-written source out.
 
     python scripts/train_injection_embed.py            # write the shipped head
-    python scripts/train_injection_embed.py --check    # retrain and compare its validation figures
+    python scripts/train_injection_embed.py --check    # retrain and compare its figures
+    python scripts/train_injection_embed.py --cv       # leave-one-source-out figures and the policy threshold
 
-The same seeded data as ``scripts/train_injection.py`` (the texts normalised, cut to the n-gram model's window),
-embedded with the static MiniLM table (``macrohard.safety.embed``), split 80/20 by a seeded permutation; full-batch
-Adam with L2 (deterministic). Never reads the held-out or blind sets in ``benchmarks/injection_data/``.
+The same data as ``scripts/train_injection.py`` (the generator and every hand-written source, the texts
+normalised and cut to the n-gram model's window, hand-written examples weighted ``HAND_REPEAT``), embedded with the
+static MiniLM table (``macrohard.safety.embed``); full-batch Adam with L2 (deterministic).
+
+``--cv``: for each hand-written source S, the n-gram classifier and the head are trained on the generator and the
+other sources, and S is scored as the screen scores it (rules on the text as written, then the two models' vote).
+It prints AUC and recall at 1 % and 0.1 % FPR per source and pooled, for several vote weights, and the threshold
+that keeps the pooled out-of-fold false positives at or under 1 % and 2 %. No set is scored by a model trained on it.
+``benchmarks/injection_data/blind4*`` is never read.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from train_injection import dataset_texts  # noqa: E402
+from train_injection import HAND_REPEAT, dataset_sources, fit  # noqa: E402
 
 from macrohard.safety import embed_head  # noqa: E402
+from macrohard.safety.classifier import Model, features  # noqa: E402
 from macrohard.safety.embed import static  # noqa: E402
-from macrohard.safety.injection_embed import HEAD_PATH  # noqa: E402
+from macrohard.safety.injection_embed import HEAD_PATH, NGRAM_WEIGHT, STRIDE, WIDTH  # noqa: E402
+from macrohard.safety.train_sources import SourceError, without_arg  # noqa: E402
 
 
 def auc(pos: np.ndarray, neg: np.ndarray) -> float:
@@ -30,32 +41,156 @@ def auc(pos: np.ndarray, neg: np.ndarray) -> float:
     return float((ranks[:len(pos)].sum() - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg)))
 
 
-def train(seed: int = 1) -> embed_head.Head:
-    texts, y = dataset_texts(3000, 4000, seed=20_261_129)
-    order = np.random.default_rng(seed).permutation(len(texts))
-    cut = int(0.8 * len(texts))
-    enc = static()
-    x = np.stack([embed_head.mean_vector(enc, texts[i]) for i in order])
-    yy = y[order].astype(np.float32)[:, None]
-    head = embed_head.fit(x[:cut], yy[:cut])
-    p = head.probs(x[cut:])[:, 0]
-    yv = yy[cut:, 0]
-    neg = np.sort(p[yv == 0])
-    thr = float(neg[int(0.99 * len(neg))])
-    head.meta = {"val_items": float(len(p)), "val_auc": auc(p[yv == 1], p[yv == 0]),
-                 "val_recall_fpr1": float((p[yv == 1] > thr).mean())}
+def recall_at(pos: np.ndarray, neg: np.ndarray, fpr: float) -> float:
+    """Recall at the lowest threshold whose false-positive rate is at most ``fpr`` (ties count as flagged)."""
+    neg = np.sort(neg)[::-1]
+    allowed = int(np.floor(fpr * len(neg)))
+    thr = neg[allowed] if allowed < len(neg) else -np.inf
+    return float((pos > thr).mean())
+
+
+HEAD_KIND, WITH_MAX = "mlp", True  # chosen by leave-one-source-out (--cv, --mlp, --with-max)
+
+
+def _weights(sources: np.ndarray, repeat: int = HAND_REPEAT) -> np.ndarray:
+    return np.where(sources == "gen", 1.0, float(repeat)).astype(np.float32)
+
+
+def vectors(enc, texts: list[str], with_max: bool) -> np.ndarray:
+    pool = embed_head.meanmax_vector if with_max else embed_head.mean_vector
+    return np.stack([pool(enc, t) for t in texts])
+
+
+def fit_head(x: np.ndarray, y: np.ndarray, weight: np.ndarray, kind: str, with_max: bool) -> embed_head.Head:
+    yy = y.astype(np.float32)[:, None]
+    head = (embed_head.fit_mlp(x, yy, hidden=64, epochs=300, lr=0.01, l2=1e-2, weight=weight) if kind == "mlp"
+            else embed_head.fit(x, yy, weight=weight))
+    head.meta = {"with_max": float(with_max)}
     return head
 
 
+def train(without: tuple[str, ...] = ()) -> embed_head.Head:
+    texts, y, sources, _ = dataset_sources(without=without)
+    enc = static()
+    x = vectors(enc, texts, WITH_MAX)
+    head = fit_head(x, y, _weights(sources), HEAD_KIND, WITH_MAX)
+    p = head.probs(x)[:, 0]
+    head.meta |= {"fit_items": float(len(p)), "fit_auc": auc(p[y == 1], p[y == 0]),
+                 "fit_recall_fpr1": recall_at(p[y == 1], p[y == 0], 0.01),
+                 "hand_items": float(np.sum(sources != "gen"))}
+    return head
+
+
+def out_of_fold(without: tuple[str, ...] = (), gen_only: bool = False, kind: str = HEAD_KIND,
+                with_max: bool = WITH_MAX, repeat: int = HAND_REPEAT) -> dict[str, np.ndarray]:
+    """For every hand-written example, from models trained without its source: the rule hits' weight, the
+    n-gram score, the head's (highest window) score, the label and the source."""
+    from macrohard.safety.injection import rule_prior, screen_injection
+    from macrohard.safety.normalize import normalise
+
+    texts, y, sources, raws = dataset_sources(without=without)
+    feats = [features(t) for t in texts]
+    enc = static()
+    x = vectors(enc, texts, with_max)
+    reps = np.where(sources == "gen", 1, repeat)
+    out: dict[str, list] = {"rule": [], "ngram": [], "head": [], "label": [], "source": []}
+    for name in [s for s in dict.fromkeys(sources.tolist()) if s != "gen"]:
+        tr = np.flatnonzero(sources == "gen" if gen_only else sources != name)  # gen_only: the old recipe
+        rows = [feats[i] for i in tr for _ in range(reps[i])]
+        w, b = fit(rows, np.repeat(y[tr], reps[tr]))
+        model = Model(w, b)
+        head = fit_head(x[tr], y[tr], _weights(sources[tr], repeat), kind, with_max)
+        for i in np.flatnonzero(sources == name):
+            flat = normalise(raws[i]).flat
+            out["rule"].append(rule_prior(screen_injection(raws[i], use_classifier=False).signals))
+            out["ngram"].append(model.score(flat))
+            ids = enc.token_ids(flat)
+            win = embed_head.window_vectors(enc, ids, WIDTH, STRIDE, with_max=with_max)
+            out["head"].append(float(head.probs(win)[:, 0].max()))
+            out["label"].append(int(y[i]))
+            out["source"].append(name)
+        print(f"  fold {name}: {len(tr)} training examples, {np.sum(sources == name)} scored", flush=True)
+    return {k: np.array(v) for k, v in out.items()}
+
+
+def screen_scores(oof: dict[str, np.ndarray], weight: float) -> np.ndarray:
+    """The screen's score: the vote (``weight`` for the n-grams), raised by a rule hit as ``screen_injection``."""
+    p = embed_head.combine(oof["ngram"], oof["head"], weight)
+    return 1.0 - (1.0 - p) * (1.0 - oof["rule"])
+
+
+def line(name: str, s: np.ndarray, y: np.ndarray, threshold: float) -> str:
+    pos, neg = s[y == 1], s[y == 0]
+    return (f"{name:<16} n {len(pos):4d}/{len(neg):4d}  AUC {auc(pos, neg):.3f}  rec@1%FPR {100 * recall_at(pos, neg, 0.01):5.1f} %"
+            f"  rec@0.1%FPR {100 * recall_at(pos, neg, 0.001):5.1f} %  @{threshold:.2f}: recall "
+            f"{100 * (pos >= threshold).mean():5.1f} % FPR {100 * (neg >= threshold).mean():5.2f} %")
+
+
+def threshold_for(neg: np.ndarray, fpr: float) -> float:
+    """The lowest score (to 0.01) whose false-positive rate on ``neg`` is at most ``fpr``."""
+    for t in np.arange(0.05, 1.0, 0.01):
+        if (neg >= t).mean() <= fpr:
+            return float(round(t, 2))
+    return 0.99
+
+
+def cv(without: tuple[str, ...] = (), threshold: float = 0.6, gen_only: bool = False, kind: str = HEAD_KIND,
+       with_max: bool = WITH_MAX, repeat: int = HAND_REPEAT) -> None:
+    recipe = "generator only (the old recipe)" if gen_only else f"hand repeat {repeat}"
+    print(f"leave-one-source-out, injection screen ({recipe}, {kind} head{', mean+max' if with_max else ''}); "
+          f"load {os.getloadavg()[0]:.2f}", flush=True)
+    oof = out_of_fold(without, gen_only, kind, with_max, repeat)
+    if os.environ.get("MACROHARD_OOF_OUT"):  # keep the out-of-fold arrays for a closer look
+        np.savez(os.environ["MACROHARD_OOF_OUT"], **oof)
+    y = oof["label"]
+    for weight in sorted({NGRAM_WEIGHT, 1.0, 0.6, 0.5}, reverse=True):
+        s = screen_scores(oof, weight)
+        print(f"vote weight of the n-grams {weight}:")
+        for name in dict.fromkeys(oof["source"].tolist()):
+            m = oof["source"] == name
+            print("  " + line(name, s[m], y[m], threshold))
+        print("  " + line("POOLED", s, y, threshold))
+        neg = s[y == 0]
+        for fpr in (0.01, 0.02):
+            t = threshold_for(neg, fpr)
+            nested = []
+            for name in dict.fromkeys(oof["source"].tolist()):
+                m = oof["source"] == name
+                tn = threshold_for(s[~m & (y == 0)], fpr)  # chosen without this source
+                nested.append(f"{name} {100 * (s[m & (y == 1)] >= tn).mean():.1f}/{100 * (s[m & (y == 0)] >= tn).mean():.1f}")
+            print(f"  threshold for pooled FPR <= {fpr:.0%}: {t:.2f} (recall {100 * (s[y == 1] >= t).mean():.1f} %); "
+                  f"nested recall/FPR %: " + ", ".join(nested))
+
+
 def main() -> int:
+    try:
+        return run()
+    except SourceError as e:
+        print(f"train_injection_embed: {e}", file=sys.stderr)
+        return 2
+
+
+def run() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--check", action="store_true", help="retrain and compare with the shipped head")
+    ap.add_argument("--cv", action="store_true", help="leave-one-source-out figures (trains one model per source)")
+    ap.add_argument("--gen-only", action="store_true", help="with --cv: train on the generator alone (the old recipe)")
+    ap.add_argument("--mlp", action="store_true", help="with --cv: a one-hidden-layer head")
+    ap.add_argument("--with-max", action="store_true", help="with --cv: mean and max pooling of the windows")
+    ap.add_argument("--hand-repeat", type=int, default=HAND_REPEAT, help="with --cv: weight of hand-written data")
+    ap.add_argument("--without", action="append", default=[], help="leave out a hand-written source (by name)")
     args = ap.parse_args()
-    head = train()
+    without = without_arg([x for name in args.without for x in ("--without", name)])
+    if args.cv:
+        cv(without, gen_only=args.gen_only, kind="mlp" if args.mlp else HEAD_KIND,
+           with_max=args.with_max or WITH_MAX, repeat=args.hand_repeat)
+        return 0
+    head = train(without)
     if args.check:
         shipped = embed_head.Head.load(HEAD_PATH)
         # the static table is built on this machine (BLAS rounding may differ): figures within half a point
-        same = all(abs(shipped.meta[k] - v) < 5e-3 for k, v in head.meta.items())
+        same = set(shipped.meta) == set(head.meta) and all(abs(shipped.meta[k] - v) < 5e-3
+                                                           for k, v in head.meta.items())
         print(f"{'reproduced' if same else 'DIFFERENT'}: shipped {shipped.meta}, retrained {head.meta}")
         return 0 if same else 1
     head.save(HEAD_PATH)

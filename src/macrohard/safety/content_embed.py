@@ -128,13 +128,17 @@ def head_scores(text: str, labels: tuple[str, ...]) -> tuple[dict[str, float], b
     return {label: float(p) for label, p in zip(labels, probs, strict=True)}, len(windows) == 1
 
 
-def vote(ngram: dict[str, float], embedded: tuple[dict[str, float], bool] | None) -> dict[str, float]:
+def vote(ngram: dict[str, float], embedded: tuple[dict[str, float], bool] | None, weight: float | None = None,
+         gate: float | None = None) -> dict[str, float]:
     """Per category: the log-odds vote of the two models where the n-grams give at least GATE, else the n-grams.
-    When the head did not read the whole text, it may only raise the n-gram score (what it missed may be the harm)."""
+    When the head did not read the whole text, it may only raise the n-gram score (what it missed may be the harm).
+    ``weight`` and ``gate`` replace NGRAM_WEIGHT and GATE (the trainer's validation tries others)."""
     if embedded is None:
         return ngram
     from macrohard.safety.embed_head import combine
 
+    weight = NGRAM_WEIGHT if weight is None else weight
+    gate = GATE if gate is None else gate
     head, whole = embedded
-    out = {c: float(combine(s, head[c], NGRAM_WEIGHT)) if s >= GATE else s for c, s in ngram.items()}
+    out = {c: float(combine(s, head[c], weight)) if s >= gate else s for c, s in ngram.items()}
     return out if whole else {c: max(s, ngram[c]) for c, s in out.items()}

@@ -1,11 +1,15 @@
-"""Trains the answer classifier from ``content_data`` and ``content_more`` and writes ``data/content_model.npz``; deterministic.
+"""Trains the answer classifier and writes ``data/content_model.npz``; deterministic.
 
     python -m macrohard.safety.content_train            # rewrite the shipped weights
     python -m macrohard.safety.content_train --check    # retrain and compare with the shipped file
+    python -m macrohard.safety.content_train --without data4   # leave a hand-written source out
 
-Full-batch Adam on the logistic loss with L2, one sigmoid per label (an answer may carry several).
-Metrics on a validation split of the *generated* data are stored in the file; the held-out set in
-``benchmarks/content`` is never used here.
+Data: the generators (``content_data``, ``content_more``) and every answer file written by other hands
+(``train_sources.CONTENT_SOURCES``: the published older evaluation sets and ``scripts/screen_data/``), the
+hand-written rows weighted ``HAND_WEIGHT``. Full-batch Adam on the logistic loss with L2, one sigmoid per label
+(an answer may carry several). The model is chosen by leave-one-source-out validation
+(``scripts/train_content_embed.py --cv``), never by scoring a set it was trained on; the figures stored in the file
+are its fit on the training data (for ``--check``).
 """
 
 from __future__ import annotations
@@ -19,40 +23,50 @@ import numpy as np
 from macrohard.safety.content_data import LABELS, generate
 from macrohard.safety.content_model import DIM, MODEL_PATH, ContentModel, features
 from macrohard.safety.content_more import generate_more
+from macrohard.safety.train_sources import SourceError, content_sources, without_arg
 
+SEED = 20261129
 EPOCHS, LR, L2 = 200, 0.1, 1e-5
+HAND_WEIGHT = 2.0  # a hand-written answer counts as this many generated ones (chosen by leave-one-source-out)
 
 
-def _matrix(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    idx, val, ptr = [], [], [0]
-    for text in texts:
-        i, v = features(text)
-        idx.append(i)
-        val.append(v)
-        ptr.append(ptr[-1] + i.size)
-    return np.concatenate(idx), np.concatenate(val), np.array(ptr)
+def training_data(without: tuple[str, ...] = ()) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+    """Texts, labels (rows x LABELS), sample weights and source names ("gen" or a hand-written source), shuffled
+    by the seed."""
+    data = [(t, labels, "gen") for t, labels in generate(SEED) + generate_more()]
+    for name, rows in content_sources(without).items():
+        data += [(t, labels, name) for t, labels in rows]
+    random.Random(SEED).shuffle(data)
+    y = np.array([[label in labels for label in LABELS] for _, labels, _ in data], dtype=np.float32)
+    source = np.array([s for _, _, s in data])
+    weight = np.where(source == "gen", 1.0, HAND_WEIGHT).astype(np.float32)
+    return [t for t, _, _ in data], y, weight, source
 
 
-def train(seed: int = 20261129) -> ContentModel:
-    data = generate(seed) + generate_more()
-    random.Random(seed).shuffle(data)
-    cut = int(len(data) * 0.8)
-    texts = [t for t, _ in data]
-    y = np.array([[label in labels for label in LABELS] for _, labels in data], dtype=np.float32)
-    idx, val, ptr = _matrix(texts[:cut])
-    rows = np.repeat(np.arange(cut), np.diff(ptr))
-    ytr = y[:cut]
-    w = np.zeros((DIM, len(LABELS)), dtype=np.float32)
+def feature_rows(texts: list[str]) -> list[tuple[np.ndarray, np.ndarray]]:
+    return [features(t) for t in texts]
+
+
+def fit(rows: list[tuple[np.ndarray, np.ndarray]], y: np.ndarray, weight: np.ndarray) -> ContentModel:
+    """Full-batch Adam over the (feature indices, values) rows; per-row ``weight``. Sums grouped by a sort, not
+    ``np.add.at``: the same result, several times faster."""
+    keep = [i for i, (idx, _) in enumerate(rows) if idx.size]
+    idx = np.concatenate([rows[i][0] for i in keep])
+    val = np.concatenate([rows[i][1] for i in keep])
+    lens = np.array([rows[i][0].size for i in keep])
+    starts = np.concatenate([[0], np.cumsum(lens)[:-1]])
+    y, weight = y[keep], weight[keep] / weight[keep].sum()
+    row_of = np.repeat(np.arange(len(keep)), lens)
+    order = np.argsort(idx, kind="stable")
+    used, first = np.unique(idx[order], return_index=True)
+    w = np.zeros((len(used), len(LABELS)), dtype=np.float32)  # the weights of the features that occur
+    pos = np.searchsorted(used, idx)
     b = np.zeros(len(LABELS), dtype=np.float32)
     m_w, v_w, m_b, v_b = np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)
-    used = np.unique(idx)
     for t in range(1, EPOCHS + 1):
-        z = np.zeros((cut, len(LABELS)), dtype=np.float32)
-        np.add.at(z, rows, val[:, None] * w[idx])
-        err = (1.0 / (1.0 + np.exp(-(z + b))) - ytr) / cut
-        g_w = np.zeros_like(w)
-        np.add.at(g_w, idx, val[:, None] * err[rows])
-        g_w[used] += L2 * w[used]
+        z = np.add.reduceat(val[:, None] * w[pos], starts)
+        err = (1.0 / (1.0 + np.exp(-(z + b))) - y) * weight[:, None]
+        g_w = np.add.reduceat((val[:, None] * err[row_of])[order], first) + L2 * w
         g_b = err.sum(axis=0)
         for p, g, m, v in ((w, g_w, m_w, v_w), (b, g_b, m_b, v_b)):
             m *= 0.9
@@ -60,17 +74,22 @@ def train(seed: int = 20261129) -> ContentModel:
             v *= 0.999
             v += 0.001 * g * g
             p -= LR * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)
-    model = ContentModel(w, b, LABELS, {})
-    model.meta = _metrics(model, texts[cut:], y[cut:])
+    full = np.zeros((DIM, len(LABELS)), dtype=np.float32)
+    full[used] = w
+    return ContentModel(full, b, LABELS, {})
+
+
+def train(without: tuple[str, ...] = ()) -> ContentModel:
+    """The shipped model: trained on every source (less ``without``); its fit figures in ``meta``."""
+    texts, y, weight, source = training_data(without)
+    model = fit(feature_rows(texts), y, weight)
+    model.meta = validation_meta(np.array([[model.scores(t)[label] for label in LABELS] for t in texts]), y)
+    model.meta["hand_items"] = float(np.sum(source != "gen"))
     return model
 
 
-def _metrics(model: ContentModel, texts: list[str], y: np.ndarray) -> dict[str, float]:
-    return validation_meta(np.array([[model.scores(t)[label] for label in LABELS] for t in texts]), y)
-
-
 def validation_meta(probs: np.ndarray, y: np.ndarray) -> dict[str, float]:
-    """Validation figures of per-label scores against labels: false-positive rate and recall per label (at 0.5)."""
+    """Figures of per-label scores against labels: false-positive rate and recall per label (at 0.5)."""
     hit = probs >= 0.5
     meta = {"val_items": float(len(y)), "val_fp_rate": float(np.mean(hit[y.sum(1) == 0].any(1)))}
     for j, label in enumerate(LABELS):
@@ -79,10 +98,16 @@ def validation_meta(probs: np.ndarray, y: np.ndarray) -> dict[str, float]:
 
 
 def main(argv: list[str]) -> int:
-    model = train()
+    try:
+        model = train(without_arg(argv))
+    except SourceError as e:
+        print(f"content_train: {e}", file=sys.stderr)
+        return 2
     if "--check" in argv:
         shipped = ContentModel.load(MODEL_PATH)
-        same = all(abs(shipped.meta[k] - v) < 1e-9 for k, v in model.meta.items())
+        # float16 weights in the file and BLAS rounding: figures within a tenth of a point
+        same = set(shipped.meta) == set(model.meta) and all(abs(shipped.meta[k] - v) < 1e-3
+                                                            for k, v in model.meta.items())
         print("reproduced" if same else f"DIFFERENT: {shipped.meta} vs {model.meta}")
         return 0 if same else 1
     model.save(Path(MODEL_PATH))

@@ -35,54 +35,79 @@ def mean_vector(enc: Static, text: str) -> np.ndarray:
     return _unit(token_matrix(enc, text).sum(0, dtype=np.float32))
 
 
-def window_vectors(enc: Static, text: str | list[int], width: int = 48, stride: int = 24) -> np.ndarray:
+def meanmax_vector(enc: Static, text: str) -> np.ndarray:
+    """The text's mean embedding (L2-normalised) beside the per-dimension maximum of its tokens' rows."""
+    m = token_matrix(enc, text)
+    return np.concatenate([_unit(m.sum(0, dtype=np.float32)), m.max(0)])
+
+
+def window_vectors(enc: Static, text: str | list[int], width: int = 48, stride: int = 24,
+                   with_max: bool = False) -> np.ndarray:
     """Embeddings of windows of ``width`` tokens every ``stride`` (``width`` a multiple of ``stride``; one window
-    when the text is shorter). One pass: sums of ``stride``-token blocks, then each window adds its blocks."""
+    when the text is shorter). One pass: sums of ``stride``-token blocks, then each window adds its blocks.
+    ``with_max``: each window's per-dimension maximum follows its mean (``meanmax_vector``)."""
     m = token_matrix(enc, text)
     k = width // stride
     blocks = -(-len(m) // stride)
     if blocks <= k:
-        return _unit(m.sum(0, dtype=np.float32))[None]
+        mean = _unit(m.sum(0, dtype=np.float32))[None]
+        return np.hstack([mean, m.max(0)[None]]) if with_max else mean
     padded = np.zeros((blocks * stride, m.shape[1]), dtype=m.dtype)
     padded[: len(m)] = m
     sums = padded.reshape(blocks, stride, m.shape[1]).sum(1, dtype=np.float32)
     c = np.vstack([np.zeros((1, m.shape[1]), np.float32), np.cumsum(sums, 0)])
-    return _unit(c[k:] - c[:-k])  # the mean's direction: dividing by the token count would not change it
+    mean = _unit(c[k:] - c[:-k])  # the mean's direction: dividing by the token count would not change it
+    if not with_max:
+        return mean
+    padded[len(m):] = m.min(0)  # padding never wins a maximum
+    maxes = padded.reshape(blocks, stride, m.shape[1]).max(1)
+    return np.hstack([mean, np.max([maxes[j:blocks - k + 1 + j] for j in range(k)], axis=0)])
 
 
 class Head:
-    """Standardisation (``mu``, ``sd``) and a logistic layer (``w``: dim x labels, ``b``)."""
+    """Standardisation (``mu``, ``sd``), an optional hidden ReLU layer (``w1``: dim x hidden, ``b1``) and a logistic
+    layer (``w``: dim or hidden x labels, ``b``)."""
 
-    def __init__(self, mu: np.ndarray, sd: np.ndarray, w: np.ndarray, b: np.ndarray, meta: dict[str, float]):
-        self.mu, self.sd, self.w, self.b, self.meta = mu, sd, w, b, meta
+    def __init__(self, mu: np.ndarray, sd: np.ndarray, w: np.ndarray, b: np.ndarray, meta: dict[str, float],
+                 w1: np.ndarray | None = None, b1: np.ndarray | None = None):
+        self.mu, self.sd, self.w, self.b, self.meta, self.w1, self.b1 = mu, sd, w, b, meta, w1, b1
+
+    def hidden(self, x: np.ndarray) -> np.ndarray:
+        xs = (x - self.mu) / self.sd
+        return xs if self.w1 is None else np.maximum(xs @ self.w1 + self.b1, 0.0)
 
     def probs(self, x: np.ndarray) -> np.ndarray:
         """Per-row, per-label probabilities of embeddings ``x`` (rows x dim)."""
-        return 1.0 / (1.0 + np.exp(-(((x - self.mu) / self.sd) @ self.w + self.b)))
+        return 1.0 / (1.0 + np.exp(-(self.hidden(x) @ self.w + self.b)))
 
     def save(self, path: Path) -> None:
         keys = sorted(self.meta)
+        extra = {} if self.w1 is None else {"w1": self.w1.astype(np.float32), "b1": self.b1.astype(np.float32)}
         np.savez_compressed(path, mu=self.mu.astype(np.float32), sd=self.sd.astype(np.float32),
                             w=self.w.astype(np.float32), b=self.b.astype(np.float32), meta_keys=np.array(keys),
-                            meta_values=np.array([self.meta[k] for k in keys], dtype=np.float64))
+                            meta_values=np.array([self.meta[k] for k in keys], dtype=np.float64), **extra)
 
     @classmethod
     def load(cls, path: Path) -> Head:
         with np.load(path, allow_pickle=False) as z:
             meta = {str(k): float(v) for k, v in zip(z["meta_keys"], z["meta_values"], strict=True)}
-            return cls(z["mu"], z["sd"], z["w"], z["b"], meta)
+            hidden = (z["w1"], z["b1"]) if "w1" in z.files else (None, None)
+            return cls(z["mu"], z["sd"], z["w"], z["b"], meta, *hidden)
 
 
-def fit(x: np.ndarray, y: np.ndarray, epochs: int = 300, lr: float = 0.05, l2: float = 1e-2) -> Head:
-    """Full-batch Adam on the logistic loss with L2 (deterministic: no sampling). ``y``: rows x labels."""
+def fit(x: np.ndarray, y: np.ndarray, epochs: int = 300, lr: float = 0.05, l2: float = 1e-2,
+        weight: np.ndarray | None = None) -> Head:
+    """Full-batch Adam on the logistic loss with L2 (deterministic: no sampling). ``y``: rows x labels;
+    ``weight``: per-row weights (uniform when None)."""
     mu, sd = x.mean(0), x.std(0) + 1e-6
     xs = ((x - mu) / sd).astype(np.float32)
     n = len(xs)
+    scale = (np.ones(n, np.float32) / n if weight is None else (weight / weight.sum()).astype(np.float32))[:, None]
     w = np.zeros((x.shape[1], y.shape[1]), np.float32)
     b = np.zeros(y.shape[1], np.float32)
     state = [np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)]
     for t in range(1, epochs + 1):
-        err = (1.0 / (1.0 + np.exp(-(xs @ w + b))) - y) / n
+        err = (1.0 / (1.0 + np.exp(-(xs @ w + b))) - y) * scale
         for p, g, m, v in ((w, xs.T @ err + l2 * w, state[0], state[1]), (b, err.sum(0), state[2], state[3])):
             m *= 0.9
             m += 0.1 * g
@@ -90,6 +115,35 @@ def fit(x: np.ndarray, y: np.ndarray, epochs: int = 300, lr: float = 0.05, l2: f
             v += 0.001 * g * g
             p -= lr * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)
     return Head(mu.astype(np.float32), sd.astype(np.float32), w, b, {})
+
+
+def fit_mlp(x: np.ndarray, y: np.ndarray, hidden: int = 128, epochs: int = 300, lr: float = 0.01,
+            l2: float = 1e-3, weight: np.ndarray | None = None, seed: int = 0) -> Head:
+    """A one-hidden-layer ReLU head: full-batch Adam on the weighted logistic loss with L2; seeded initialisation
+    (deterministic on one machine)."""
+    mu, sd = x.mean(0), x.std(0) + 1e-6
+    xs = ((x - mu) / sd).astype(np.float32)
+    n = len(xs)
+    scale = (np.ones(n, np.float32) / n if weight is None else (weight / weight.sum()).astype(np.float32))[:, None]
+    rng = np.random.default_rng(seed)
+    params = [rng.normal(0, np.sqrt(2.0 / x.shape[1]), (x.shape[1], hidden)).astype(np.float32),
+              np.zeros(hidden, np.float32), np.zeros((hidden, y.shape[1]), np.float32), np.zeros(y.shape[1], np.float32)]
+    state = [(np.zeros_like(p), np.zeros_like(p)) for p in params]
+    for t in range(1, epochs + 1):
+        w1, b1, w, b = params
+        pre = xs @ w1 + b1
+        h = np.maximum(pre, 0.0)
+        err = (1.0 / (1.0 + np.exp(-np.clip(h @ w + b, -30.0, 30.0))) - y) * scale
+        dh = (err @ w.T) * (pre > 0)
+        grads = [xs.T @ dh + l2 * w1, dh.sum(0), h.T @ err + l2 * w, err.sum(0)]
+        for p, g, (m, v) in zip(params, grads, state, strict=True):
+            m *= 0.9
+            m += 0.1 * g
+            v *= 0.999
+            v += 0.001 * g * g
+            p -= lr * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)
+    w1, b1, w, b = params
+    return Head(mu.astype(np.float32), sd.astype(np.float32), w, b, {}, w1, b1)
 
 
 def combine(p_ngram: np.ndarray | float, p_embed: np.ndarray | float, weight: float) -> np.ndarray:

@@ -18,11 +18,24 @@ from dataclasses import dataclass
 
 from macrohard.safety.normalize import normalise, sample
 
-# The classifier's default operating point (the policy's observations.injection_threshold overrides it).
-DEFAULT_THRESHOLD = 0.6
-# A rule hit counts as evidence of this weight, combined with the classifier's score (noisy-OR): at the default
-# threshold (0.6) every rule hit still flags, while thresholds above 0.75 also need the classifier to agree.
+# The screen's default operating point (the policy's observations.injection_threshold overrides it): chosen for at most
+# 2 % false positives on the pooled out-of-fold look-alikes (`scripts/train_injection_embed.py --cv`; at 0.6 they were
+# 14 %, chiefly rule hits on text about prompts).
+DEFAULT_THRESHOLD = 0.83
+# A rule hit counts as evidence of this weight, combined with the classifier's score (noisy-OR): below 0.75 every rule
+# hit flags; at the default threshold the classifier must also agree (rules fire on 6.5 % of the look-alikes), except
+# for the STRONG_RULES below.
 RULE_PRIOR = 0.75
+# Rules that (almost) never fire on look-alikes (at most 0.2 % of the 1,880 hand-written ones in
+# ``train_sources``, against "override": 3.5 %) weigh more: alone they still flag at the default threshold.
+STRONG_RULES = frozenset({"aimed_at_agent", "chat_tokens", "disable_safety", "hidden_text", "invisible_unicode",
+                          "pipe_shell_instruction", "role_play"})
+STRONG_PRIOR = 0.9
+
+
+def rule_prior(signals) -> float:
+    """The weight of the rule hits as evidence (0 when none fired)."""
+    return STRONG_PRIOR if STRONG_RULES.intersection(signals) else RULE_PRIOR if signals else 0.0
 
 _I = re.I | re.M
 
@@ -113,7 +126,7 @@ def screen_injection(text: str, *, use_classifier: bool = True) -> Screen:
     role = dict(_SIGNALS)["role_play"]
     if "role_play" not in found and role.search(norm.lines):
         found.append("role_play")
-    prior = RULE_PRIOR if found else 0.0
+    prior = rule_prior(found)
     if not use_classifier or not norm.flat:
         return Screen(prior, tuple(found), None, norm.sampled, norm.notes)
     from macrohard.safety.classifier import load
@@ -145,7 +158,8 @@ def flagged_lines(text: str, threshold: float = DEFAULT_THRESHOLD, limit: int = 
 
     lines = [ln for ln in text.splitlines()[:limit] if ln.strip()]
     flats = [normalise(ln).flat for ln in lines]
-    hits = [bool(rule_signals(ln)) or any(p.search(f) for _, p in _SIGNALS) for ln, f in zip(lines, flats, strict=True)]
+    priors = [rule_prior(rule_signals(ln) + [name for name, p in _SIGNALS if p.search(f)])
+              for ln, f in zip(lines, flats, strict=True)]
     scores = votes(score_many(flats), flats)  # the n-gram scores in one pass, then the embedding head's vote
-    return [ln for ln, hit, p in zip(lines, hits, scores, strict=True)
-            if 1.0 - (1.0 - float(p)) * (1.0 - (RULE_PRIOR if hit else 0.0)) >= threshold]
+    return [ln for ln, prior, p in zip(lines, priors, scores, strict=True)
+            if 1.0 - (1.0 - float(p)) * (1.0 - prior) >= threshold]

@@ -1,0 +1,117 @@
+"""Training data written by other hands, for the screens' trainers (issue 17: screens that generalise).
+
+The generators (``content_data``, ``content_more``, ``data/injection_*``) write the bulk of the training data;
+these files were written apart from them: the older evaluation sets (measured and published, now training and
+dev data) and the hand-written sets of ``scripts/screen_data/``. Each trainer reads all of them by name, in a
+fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind4*`` is the lead's final
+measurement and is never read here (a path naming it is refused).
+
+Formats: answers are TSV lines ``label<TAB>kind<TAB>text`` (label a category of ``content_data.LABELS`` or
+``benign``; ``#`` lines are comments; ``\\n`` in a text is a line break); injections are JSON lines with
+``text`` and ``label`` (1 injection, 0 not). A missing or malformed file raises ``SourceError`` naming the fix.
+These files live in the repository, not the installed package: training runs from a checkout.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+DATA4_FIX = "run `git rebase main` to get it (helper data4 writes scripts/screen_data/)"
+
+CONTENT_SOURCES: dict[str, str] = {
+    "blind": "benchmarks/content/blind.tsv",
+    "heldout": "benchmarks/content/heldout.tsv",
+    "blind3": "benchmarks/content/blind3.tsv",
+}
+INJECTION_SOURCES: dict[str, str] = {
+    "blind": "benchmarks/injection_data/blind.jsonl",
+    "heldout": "benchmarks/injection_data/heldout.jsonl",
+    "blind3": "benchmarks/injection_data/blind3.jsonl",
+}
+
+
+class SourceError(ValueError):
+    """A training file that is missing or cannot be read; the message names the file and the fix."""
+
+
+def _path(rel: str | Path, root: Path) -> Path:
+    path = root / rel
+    if "blind4" in path.name:
+        raise SourceError(f"{path} is the final blind set: it is never read for training or validation")
+    if not path.is_file():
+        fix = DATA4_FIX if "screen_data" in str(rel) else "restore it from git (`git checkout main -- <path>`)"
+        raise SourceError(f"training file {path} is missing: {fix}, or leave it out with `--without NAME`")
+    return path
+
+
+def content_rows(rel: str | Path, root: Path = ROOT) -> list[tuple[str, set[str]]]:
+    """(text, labels) pairs of an answer TSV file; an empty label set means benign."""
+    from macrohard.safety.content_data import LABELS
+
+    path = _path(rel, root)
+    rows: list[tuple[str, set[str]]] = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t", 2)
+        if len(parts) != 3 or not parts[2].strip():
+            raise SourceError(f"{path}:{n}: expected `label<TAB>kind<TAB>text`, got {line[:60]!r}: fix the line "
+                              "or remove it")
+        label, _, text = parts
+        if label != "benign" and label not in LABELS:
+            raise SourceError(f"{path}:{n}: unknown label {label!r}: use `benign` or one of {', '.join(LABELS)}")
+        rows.append((text.replace("\\n", "\n"), set() if label == "benign" else {label}))
+    if not rows:
+        raise SourceError(f"{path} has no answers: fill it or leave it out with `--without NAME`")
+    return rows
+
+
+def injection_rows(rel: str | Path, root: Path = ROOT) -> list[tuple[str, int]]:
+    """(text, label) pairs of an injection JSONL file (label 1: carries an injection)."""
+    path = _path(rel, root)
+    rows: list[tuple[str, int]] = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except ValueError as e:
+            raise SourceError(f"{path}:{n}: not JSON ({e.msg}): fix the line or remove it") from None
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str) or row.get("label") not in (0, 1):
+            raise SourceError(f"{path}:{n}: each line needs a string `text` and a `label` of 0 or 1: fix the line "
+                              "or remove it")
+        rows.append((row["text"], int(row["label"])))
+    if not rows:
+        raise SourceError(f"{path} has no examples: fill it or leave it out with `--without NAME`")
+    return rows
+
+
+def content_sources(without: tuple[str, ...] = (), root: Path = ROOT) -> dict[str, list[tuple[str, set[str]]]]:
+    """Every answer source by name (in a fixed order), less those in ``without``."""
+    _known(without, CONTENT_SOURCES)
+    return {name: content_rows(rel, root) for name, rel in CONTENT_SOURCES.items() if name not in without}
+
+
+def injection_sources(without: tuple[str, ...] = (), root: Path = ROOT) -> dict[str, list[tuple[str, int]]]:
+    """Every injection source by name (in a fixed order), less those in ``without``."""
+    _known(without, INJECTION_SOURCES)
+    return {name: injection_rows(rel, root) for name, rel in INJECTION_SOURCES.items() if name not in without}
+
+
+def _known(without: tuple[str, ...], sources: dict[str, str]) -> None:
+    unknown = [w for w in without if w not in sources]
+    if unknown:
+        raise SourceError(f"unknown source {', '.join(unknown)}: the sources are {', '.join(sources)}")
+
+
+def without_arg(argv: list[str]) -> tuple[str, ...]:
+    """The names given as ``--without a,b`` (or ``--without a --without b``)."""
+    out: list[str] = []
+    for i, arg in enumerate(argv):
+        if arg == "--without" and i + 1 < len(argv):
+            out += argv[i + 1].split(",")
+        elif arg.startswith("--without="):
+            out += arg.split("=", 1)[1].split(",")
+    return tuple(x for x in out if x)

@@ -1,0 +1,81 @@
+"""The screens' trainers read training data written by other hands (issue 17): the published older evaluation
+sets and ``scripts/screen_data/``. A missing or malformed file stops training with an error naming the file and
+the fix; the final blind set is never read."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from macrohard.safety.train_sources import (
+    CONTENT_SOURCES,
+    INJECTION_SOURCES,
+    ROOT,
+    SourceError,
+    content_rows,
+    content_sources,
+    injection_rows,
+    without_arg,
+)
+
+
+def test_the_published_sets_are_read_with_their_labels():
+    rows = content_sources(without=tuple(n for n in CONTENT_SOURCES if n != "blind3"))["blind3"]
+    assert len(rows) > 1000 and {"bias"} in [labels for _, labels in rows] and set() in [l for _, l in rows]
+    inj = injection_rows(INJECTION_SOURCES["heldout"])
+    assert len(inj) > 500 and {label for _, label in inj} == {0, 1}
+
+
+def test_a_missing_hand_written_file_names_the_fix(tmp_path):
+    with pytest.raises(SourceError, match=r"content_train4.tsv is missing: run `git rebase main`.*--without"):
+        content_rows("scripts/screen_data/content_train4.tsv", root=tmp_path)
+    with pytest.raises(SourceError, match=r"blind.jsonl is missing: restore it from git"):
+        injection_rows(INJECTION_SOURCES["blind"], root=tmp_path)
+
+
+def test_a_malformed_file_names_the_line_and_the_fix(tmp_path):
+    (tmp_path / "a.tsv").write_text("# comment\nbenign\tk\tfine text\nweapon\tk\ta typo in the label\n")
+    with pytest.raises(SourceError, match=r"a.tsv:3: unknown label 'weapon': use `benign` or one of weapons"):
+        content_rows("a.tsv", root=tmp_path)
+    (tmp_path / "b.tsv").write_text("benign only two fields\n")
+    with pytest.raises(SourceError, match=r"b.tsv:1: expected `label<TAB>kind<TAB>text`"):
+        content_rows("b.tsv", root=tmp_path)
+    (tmp_path / "c.jsonl").write_text(json.dumps({"text": "ok", "label": 1}) + "\n{not json\n")
+    with pytest.raises(SourceError, match=r"c.jsonl:2: not JSON"):
+        injection_rows("c.jsonl", root=tmp_path)
+    (tmp_path / "d.jsonl").write_text(json.dumps({"text": "ok", "label": "yes"}) + "\n")
+    with pytest.raises(SourceError, match=r"d.jsonl:1: each line needs a string `text` and a `label` of 0 or 1"):
+        injection_rows("d.jsonl", root=tmp_path)
+    (tmp_path / "e.tsv").write_text("# only comments\n")
+    with pytest.raises(SourceError, match=r"e.tsv has no answers"):
+        content_rows("e.tsv", root=tmp_path)
+
+
+def test_the_final_blind_set_is_never_read(tmp_path):
+    (tmp_path / "blind4.tsv").write_text("benign\tk\ttext\n")
+    with pytest.raises(SourceError, match="final blind set"):
+        content_rows("blind4.tsv", root=tmp_path)
+    assert not any("blind4" in p for p in [*CONTENT_SOURCES.values(), *INJECTION_SOURCES.values()])
+
+
+def test_without_names_sources_and_an_unknown_name_is_refused():
+    assert without_arg(["--without", "data4,blind", "--without=heldout"]) == ("data4", "blind", "heldout")
+    with pytest.raises(SourceError, match="unknown source nope: the sources are blind, heldout, blind3"):
+        content_sources(without=("nope",))
+
+
+def test_a_trainer_stops_with_the_message_not_a_traceback(tmp_path):
+    script = ("import sys; from pathlib import Path; import macrohard.safety.train_sources as s; "
+              f"s.ROOT = Path({str(tmp_path)!r}); "
+              "s.content_rows.__defaults__ = (s.ROOT,); s.injection_rows.__defaults__ = (s.ROOT,); "
+              "s.content_sources.__defaults__ = ((), s.ROOT); s.injection_sources.__defaults__ = ((), s.ROOT); "
+              "from macrohard.safety import content_train; sys.exit(content_train.main([]))")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300,
+                         env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"})
+    assert out.returncode == 2 and "Traceback" not in out.stderr, out.stderr
+    assert "is missing" in out.stderr and "--without" in out.stderr
+    assert Path(ROOT / "src/macrohard/safety/data/content_model.npz").is_file()  # nothing was overwritten
