@@ -148,12 +148,12 @@ def test_allow_lets_the_category_through(workspace, store):
 def test_policy_show_lists_actions_and_thresholds():
     shown = CliRunner().invoke(app, ["policy", "show"], env={"COLUMNS": "200"})
     out = shown.output
-    assert shown.exit_code == 0 and "rewrite" in out and "stalking" in out and "0.50" in out
+    assert shown.exit_code == 0 and "rewrite" in out and "stalking" in out and "0.70" in out
 
 
 def test_shipped_weights_load_without_pickle_and_retraining_reproduces_them():
     shipped = ContentModel.load(MODEL_PATH)
-    assert MODEL_PATH.stat().st_size < 1_000_000 and shipped.labels[-1] == "bias"
+    assert MODEL_PATH.stat().st_size < 2_000_000 and shipped.labels[-1] == "bias"  # ~1 MB since hand-written data
     check = subprocess.run([sys.executable, "-m", "macrohard.safety.content_train", "--check"], capture_output=True,
                            text=True, timeout=600)
     assert check.returncode == 0 and "reproduced" in check.stdout, check.stdout + check.stderr

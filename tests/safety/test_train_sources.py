@@ -25,7 +25,7 @@ from macrohard.safety.train_sources import (
 
 def test_the_published_sets_are_read_with_their_labels():
     rows = content_sources(without=tuple(n for n in CONTENT_SOURCES if n != "blind3"))["blind3"]
-    assert len(rows) > 1000 and {"bias"} in [labels for _, labels in rows] and set() in [l for _, l in rows]
+    assert len(rows) > 1000 and {"bias"} in [labels for _, labels in rows] and set() in [labels for _, labels in rows]
     inj = injection_rows(INJECTION_SOURCES["heldout"])
     assert len(inj) > 500 and {label for _, label in inj} == {0, 1}
 
@@ -64,7 +64,7 @@ def test_the_final_blind_set_is_never_read(tmp_path):
 
 def test_without_names_sources_and_an_unknown_name_is_refused():
     assert without_arg(["--without", "data4,blind", "--without=heldout"]) == ("data4", "blind", "heldout")
-    with pytest.raises(SourceError, match="unknown source nope: the sources are blind, heldout, blind3"):
+    with pytest.raises(SourceError, match="unknown source nope: the sources are blind, heldout, blind3, data4"):
         content_sources(without=("nope",))
 
 

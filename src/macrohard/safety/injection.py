@@ -20,16 +20,16 @@ from macrohard.safety.normalize import normalise, sample
 
 # The screen's default operating point (the policy's observations.injection_threshold overrides it): chosen for at most
 # 2 % false positives on the pooled out-of-fold look-alikes (`scripts/train_injection_embed.py --cv`; at 0.6 they were
-# 14 %, chiefly rule hits on text about prompts).
-DEFAULT_THRESHOLD = 0.83
+# 11 %, chiefly rule hits on text about prompts).
+DEFAULT_THRESHOLD = 0.85
 # A rule hit counts as evidence of this weight, combined with the classifier's score (noisy-OR): below 0.75 every rule
 # hit flags; at the default threshold the classifier must also agree (rules fire on 6.5 % of the look-alikes), except
 # for the STRONG_RULES below.
 RULE_PRIOR = 0.75
-# Rules that (almost) never fire on look-alikes (at most 0.2 % of the 1,880 hand-written ones in
-# ``train_sources``, against "override": 3.5 %) weigh more: alone they still flag at the default threshold.
+# Rules that rarely fire on look-alikes (at most 0.4 % of the 1,880 hand-written ones in ``train_sources``, against
+# "override": 3.5 %) weigh more: alone they still flag at the default threshold.
 STRONG_RULES = frozenset({"aimed_at_agent", "chat_tokens", "disable_safety", "hidden_text", "invisible_unicode",
-                          "pipe_shell_instruction", "role_play"})
+                          "pipe_shell_instruction", "role_play", "you_are_now"})
 STRONG_PRIOR = 0.9
 
 

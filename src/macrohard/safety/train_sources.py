@@ -24,11 +24,13 @@ CONTENT_SOURCES: dict[str, str] = {
     "blind": "benchmarks/content/blind.tsv",
     "heldout": "benchmarks/content/heldout.tsv",
     "blind3": "benchmarks/content/blind3.tsv",
+    "data4": "scripts/screen_data/content_train4.tsv",
 }
 INJECTION_SOURCES: dict[str, str] = {
     "blind": "benchmarks/injection_data/blind.jsonl",
     "heldout": "benchmarks/injection_data/heldout.jsonl",
     "blind3": "benchmarks/injection_data/blind3.jsonl",
+    "data4": "scripts/screen_data/injection_train4.jsonl",
 }
 
 
