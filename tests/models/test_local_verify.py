@@ -169,12 +169,15 @@ def test_real_model_reads_back_then_must_finish(monkeypatch: pytest.MonkeyPatch)
 def test_a_verdict_is_kept_for_its_steps_and_fixes_are_counted_per_run() -> None:
     books = ReadBacks()
     steps = [Did(_bash("mv a b")), Did(_bash("ls"))]
-    books.judged("t", steps, "no")
-    assert books.verdict("t", steps) == "no" and books.verdict("t", steps[:1]) is None
+    books.judged("t", steps, "yes")
+    assert books.verdict("t", steps) == "yes" and books.verdict("t", steps[:1]) is None
     assert books.verdict("t", [*steps, Did(_bash("mv b c"))]) is None  # something was done since
+    books.judged("t", steps, "no")  # a "no" stands for the rest of the run, whatever is done after it
+    assert books.verdict("t", [*steps, Did(_bash("mv b c"))]) == "no" and not books.settled("t")
     assert [books.may_fix("t") for _ in range(MAX_FIXES + 1)] == [True] * MAX_FIXES + [False]
+    assert books.settled("t")
     books.start("t")  # a new run of the same task
-    assert books.verdict("t", steps) is None and books.may_fix("t")
+    assert books.verdict("t", steps) is None and not books.settled("t") and books.may_fix("t")
 
 
 def test_a_verdict_given_after_the_read_back_is_not_asked_again() -> None:
@@ -200,14 +203,15 @@ def _messages(task: str, actions: list[tuple[dict[str, Any], str]]) -> list[dict
 
 def test_after_a_read_back_judged_no_the_model_may_fix_its_work_then_finishes(monkeypatch: pytest.MonkeyPatch) -> None:
     """The read-back no longer forces a finish: on its own "no" the model is offered a fix (no finish), up to
-    MAX_FIXES times; on "yes", or with no fix left, only finish."""
+    MAX_FIXES times, then only finish; its "no" stands, so that run never claims success. A run judged
+    "yes" at once keeps its claim."""
     from macrohard.agent import tool_schemas
     from macrohard.types import BashAction, FinishAction, Usage, WriteFileAction
 
     monkeypatch.setenv("MACROHARD_LOCAL_AIDS", "wrapper,verify")
     model = LocalModel.from_name("smollm2")
     offered: list[tuple[list[str], str]] = []
-    verdicts = iter(["no"] * (MAX_FIXES + 1) + ["yes"])
+    verdicts = iter(["no"] * (MAX_FIXES + 1))
     monkeypatch.setattr(model, "_judge", lambda *a: (next(verdicts), Usage()))
 
     def act(chat: list[dict[str, str]], kinds: list[str], grammar: Any, **_: Any) -> Any:
@@ -219,7 +223,7 @@ def test_after_a_read_back_judged_no_the_model_may_fix_its_work_then_finishes(mo
     tools = tool_schemas([BashAction, WriteFileAction, FinishAction])
     task, done = "Write the count to n.txt", [(_bash("wc -l a.txt > n.txt"), "(no output)")]
     model._readbacks.start(task)
-    for round_ in range(MAX_FIXES + 2):
+    for round_ in range(MAX_FIXES + 1):
         read = _bash("cat n.txt")
         model._readbacks.ask(task, len(done), read)
         done.append((read, "3 a.txt"))
@@ -229,7 +233,14 @@ def test_after_a_read_back_judged_no_the_model_may_fix_its_work_then_finishes(mo
         if round_ < MAX_FIXES:  # "no" with fixes left: a fix, never a finish
             assert "finish" not in kinds and FIX_NOTE in note and call.name == "write_file"
             done.append(({"kind": "write_file", **json.loads(call.arguments)}, "(no output)"))
-        elif round_ == MAX_FIXES:  # "no" and no fix left: it finishes, and its "no" stands
+        else:  # no fix left: it finishes, and its "no" stands (not asked again)
             assert kinds == ["finish"] and json.loads(call.arguments)["success"] is False
-        else:  # "yes": finish, its claim kept
-            assert kinds == ["finish"] and json.loads(call.arguments)["success"] is True
+    assert next(verdicts) == "no"  # the last "no" was never needed
+    yes_model_task = "Write 3 to n.txt"
+    monkeypatch.setattr(model, "_judge", lambda *a: ("yes", Usage()))
+    model._readbacks.start(yes_model_task)
+    done = [({"kind": "write_file", "path": "n.txt", "content": "3"}, "(no output)")]
+    model._readbacks.ask(yes_model_task, 1, _bash("cat n.txt"))
+    done.append((_bash("cat n.txt"), "3"))
+    call = model.complete(_messages(yes_model_task, done), tools).tool_calls[0]
+    assert call.name == "finish" and json.loads(call.arguments)["success"] is True

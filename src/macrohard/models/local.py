@@ -187,7 +187,7 @@ class LocalModel:
         if verify and self._readbacks.due(task, history):
             # It looked at the result we asked for: its own yes/no on the evidence decides whether it
             # finishes now or fixes its work first (local_verify.py).
-            verdict, usage = self._judge(task, history, chat)
+            verdict, usage = ("no", usage) if self._readbacks.settled(task) else self._judge(task, history, chat)
             self._readbacks.judged(task, history, verdict)
             if verdict == "no" and self._readbacks.may_fix(task):
                 fixing, allowed = True, [k for k in kinds if k != "finish"]

@@ -121,11 +121,21 @@ class ReadBacks:
 
     def judged(self, task: str, history: list[Any], verdict: str) -> None:
         self._verdicts[task] = (len(history), verdict)
+        if verdict == "no":
+            self._fixes.setdefault(task, 0)
 
     def verdict(self, task: str, history: list[Any]) -> str | None:
-        """The verdict given on exactly these steps (nothing done since), else None."""
+        """The verdict given on exactly these steps (nothing done since), else None. Once the run was judged
+        "no", that stands: a fix may still make the work right (its check decides), but the run no longer
+        claims success (on the dev suites 4 of 6 successes claimed after a fix were false: RESULTS.md)."""
         got = self._verdicts.get(task)
+        if task in self._fixes:
+            return "no"
         return got[1] if got is not None and got[0] == len(history) else None
+
+    def settled(self, task: str) -> bool:
+        """Judged "no" and no fix left: asking again cannot change how the run ends."""
+        return self._fixes.get(task, -1) >= MAX_FIXES
 
     def may_fix(self, task: str) -> bool:
         """Whether a fix may still be offered (counts this one)."""
