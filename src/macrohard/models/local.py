@@ -25,11 +25,9 @@ second load and HTTP per step, for no gain: RESULTS.md); the loaded model is cac
 
 from __future__ import annotations
 
-import atexit
 import json
 import os
 import re
-import threading
 from typing import Any
 
 import numpy as np
@@ -57,9 +55,9 @@ from macrohard.models.local_history import (
     repeat_of,
     stop_on_repeat,
 )
+from macrohard.models.local_load import load
 from macrohard.models.local_specs import (
     AIDS,
-    FIX,
     QWEN_AIDS,
     SPECS,
     TINY_AIDS,
@@ -77,54 +75,6 @@ DONE_NOTE = ("That action was already done and it worked. If the task is complet
              '(with "success": true); otherwise do the next, different step.')
 BROWSER_TURNS = 6  # in the browser: enough to remember which fields were filled
 COPY_BIAS = 2.0  # logit bonus for the task's own words: tiny models otherwise copy the examples' names
-_LOADED: dict[str, Any] = {}
-_LOAD_LOCK = threading.Lock()
-# One lock per loaded model, not per LocalModel: two LocalModels share the cached llama.cpp
-# context, which is not safe for concurrent use (two threads crashed it before).
-_USE_LOCKS: dict[str, threading.Lock] = {}
-
-
-def _load(spec: LocalSpec) -> Any:
-    """Load a model once per process (llama.cpp keeps its prompt cache on the object, too)."""
-    with _LOAD_LOCK:
-        if spec.name in _LOADED:
-            return _LOADED[spec.name]
-        # llama.cpp's OpenMP threads spin while they wait; on a shared, busy machine that turns a
-        # 1 s answer into 30 s. Passive waiting costs little when the machine is idle.
-        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-        try:
-            from llama_cpp import Llama
-        except ImportError as exc:
-            raise ModelUnavailable(f"the embedded model needs llama-cpp-python: {FIX}") from exc
-        path = find_weights(spec)
-        threads = max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
-        try:
-            from macrohard.models.local_adapter import llama_kwargs
-
-            llm = Llama(model_path=str(path), n_ctx=spec.n_ctx, n_threads=threads, n_threads_batch=threads,
-                        verbose=False, seed=0, **llama_kwargs(spec.name))
-        except (ValueError, RuntimeError) as exc:
-            raise ModelUnavailable(f"llama.cpp could not load {path}: {exc}; reinstall the model package") from exc
-        _LOADED[spec.name] = llm
-        return llm
-
-
-@atexit.register
-def _close_loaded() -> None:
-    """Free the loaded models before the interpreter tears llama_cpp down: freed later, by ``__del__``,
-    llama.cpp's functions are already gone and it prints a TypeError at exit (after a streamed answer)."""
-    with _LOAD_LOCK:
-        for name, llm in list(_LOADED.items()):
-            lock = _USE_LOCKS.get(name)
-            if lock is None or lock.acquire(blocking=False):  # never under a call still running in a thread
-                try:
-                    llm.close()
-                    del _LOADED[name]
-                finally:
-                    if lock is not None:
-                        lock.release()
-
-
 class LocalModel:
     """An embedded llama.cpp model behind the ``Model`` protocol (one tool call per reply)."""
 
@@ -134,10 +84,8 @@ class LocalModel:
         self.spec = spec
         self.name = f"local:{spec.name}"
         self.max_tokens = max_tokens
-        self._llm = _load(spec)
+        self._llm, self._lock = load(spec)
         self._grammars: dict[tuple[tuple[str, ...], tuple[str, ...]], Any] = {}
-        with _LOAD_LOCK:
-            self._lock = _USE_LOCKS.setdefault(spec.name, threading.Lock())
         self._bias: dict[int, float] = {}
         self._page_grammars: dict[str, Any] = {}
         self._readbacks = local_verify.ReadBacks()

@@ -1,0 +1,66 @@
+"""Loading an embedded model into llama.cpp once per process, the lock that guards its one context, and
+freeing it before the interpreter exits. Split out of ``models/local.py``."""
+
+from __future__ import annotations
+
+import atexit
+import os
+import threading
+from typing import Any
+
+from macrohard.errors import ModelUnavailable
+from macrohard.models.local_specs import FIX, LocalSpec, find_weights
+
+_LOADED: dict[str, Any] = {}
+_LOAD_LOCK = threading.Lock()
+# One lock per loaded model, not per LocalModel: two LocalModels share the cached llama.cpp
+# context, which is not safe for concurrent use (two threads crashed it before).
+_USE_LOCKS: dict[str, threading.Lock] = {}
+
+
+def _load(spec: LocalSpec) -> Any:
+    """Load a model once per process (llama.cpp keeps its prompt cache on the object, too)."""
+    with _LOAD_LOCK:
+        if spec.name in _LOADED:
+            return _LOADED[spec.name]
+        # llama.cpp's OpenMP threads spin while they wait; on a shared, busy machine that turns a
+        # 1 s answer into 30 s. Passive waiting costs little when the machine is idle.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+        try:
+            from llama_cpp import Llama
+        except ImportError as exc:
+            raise ModelUnavailable(f"the embedded model needs llama-cpp-python: {FIX}") from exc
+        path = find_weights(spec)
+        threads = max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
+        try:
+            from macrohard.models.local_adapter import llama_kwargs
+
+            llm = Llama(model_path=str(path), n_ctx=spec.n_ctx, n_threads=threads, n_threads_batch=threads,
+                        verbose=False, seed=0, **llama_kwargs(spec.name))
+        except (ValueError, RuntimeError) as exc:
+            raise ModelUnavailable(f"llama.cpp could not load {path}: {exc}; reinstall the model package") from exc
+        _LOADED[spec.name] = llm
+        return llm
+
+
+@atexit.register
+def _close_loaded() -> None:
+    """Free the loaded models before the interpreter tears llama_cpp down: freed later, by ``__del__``,
+    llama.cpp's functions are already gone and it prints a TypeError at exit (after a streamed answer)."""
+    with _LOAD_LOCK:
+        for name, llm in list(_LOADED.items()):
+            lock = _USE_LOCKS.get(name)
+            if lock is None or lock.acquire(blocking=False):  # never under a call still running in a thread
+                try:
+                    llm.close()
+                    del _LOADED[name]
+                finally:
+                    if lock is not None:
+                        lock.release()
+
+
+def load(spec: LocalSpec) -> tuple[Any, threading.Lock]:
+    """The loaded model and the lock every use of it takes."""
+    llm = _load(spec)
+    with _LOAD_LOCK:
+        return llm, _USE_LOCKS.setdefault(spec.name, threading.Lock())
