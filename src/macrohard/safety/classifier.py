@@ -124,6 +124,8 @@ def score_many(texts: list[str], model: Model | None = None) -> np.ndarray:
             if len(words) > 1:
                 keys.append((words[:-1] * np.uint64(31) + words[1:]) & np.uint64(_MASK) ^ np.uint64(0x27D4EB2F))
                 owners.append(np.full(len(words) - 1, i))
+    if not keys:  # no text has a feature (empty or only symbols once normalised): each scores as an empty text does
+        return np.full(len(segs), 1.0 / (1.0 + np.exp(-model.bias)))
     h = np.concatenate(keys)
     idx = (((h * np.uint64(2_654_435_761)) & np.uint64(_MASK)) >> np.uint64(32 - BITS)).astype(np.int64)
     uniq, counts = np.unique(np.concatenate(owners).astype(np.int64) << BITS | idx, return_counts=True)
