@@ -43,7 +43,7 @@ pay permit ping place post pretend print proceed provide publish pull purchase p
 redirect refund register reload remember remove rename render reply report request reset respond restart restore
 retrieve return reveal review rewrite rm run save say schedule scp search select send set share show sign skip sort
 ssh start stop store submit summarise summarize switch sync take tell transfer translate treat trigger turn type
-unlock update upload use verify visit wget wipe wire write invoke label schedule approve
+unlock update upload use verify visit wget wipe wire write invoke label approve
 """.split())
 _LEADERS = {"then", "now", "also", "and", "first", "next", "finally", "immediately", "kindly", "just", "quickly",
             "afterwards", "after", "that", "so", "next,", "simply", "urgently", "secretly", "quietly"}
@@ -79,6 +79,7 @@ _ACTS = set("""approve call copy delete disable email execute exfiltrate forward
 publish push remove reveal run schedule send share transfer upload wire""".split())
 _CLAUSE = re.compile(r"[,;:()\u2014\u2013]\s*|\s-\s")
 _CELL = re.compile(r"(\s*(?:\||\t)\s*)")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 _OWN_LINES = ("Page (element ids in brackets",)  # the browser environment's own header line, not page text
 
 
@@ -101,15 +102,15 @@ def extract(text: str) -> Extract:
     pieces = [piece for parts in split for piece in parts if isinstance(piece, _Text)]
     runs = _runs(split)
 
-    def joined(keys: tuple[tuple[int, int], ...]) -> str:
+    def text_of(keys: tuple[tuple[int, int], ...]) -> str:
         return " ".join(split[i][j].text.strip() for i, j in keys)  # type: ignore[union-attr]
 
-    windows = [keys for run in runs for keys in _windows(run) if len(joined(keys).split()) > FRAGMENT_WORDS]
+    windows = [keys for run in runs for keys in _windows(run) if len(text_of(keys).split()) > FRAGMENT_WORDS]
     flagged = _flagged([p.text for p in pieces if p.words > FRAGMENT_WORDS or _INJECTION_WORDS.search(p.text)]
-                       + [joined(keys) for keys in windows])
+                       + [text_of(keys) for keys in windows])
 
     def order(keys: tuple[tuple[int, int], ...]) -> bool:
-        return len(keys) >= 2 and (joined(keys) in flagged or _run_instruction(joined(keys)))
+        return len(keys) >= 2 and (text_of(keys) in flagged or _run_instruction(text_of(keys)))
 
     cut: set[tuple[int, int]] = set()
     for keys in windows:  # a window that carries an order is cut down to its shortest span that still does
@@ -167,8 +168,8 @@ def _windows(run: list[tuple[int, int]], most: int = 4) -> list[tuple[tuple[int,
 def _run_instruction(joined: str) -> bool:
     """Whether short pieces read together carry an instruction: injection words, words to the reader with a
     directive, sending to a named place, or an order (a verb first) in English."""
-    words = [w.lower().strip(".'’,") for w in re.findall(r"[A-Za-z][A-Za-z'’.-]*", joined)]
-    first = next((w for w in words if w not in _LEADERS), "")
+    words = _words(joined)
+    first = _first(words)
     return bool(_INJECTION_WORDS.search(joined) or (_READER.search(joined) and _DIRECTIVE.search(joined))
                 or (_acts_on_target(joined) and re.search(r"\b(?:to|into|onto)\b", joined, re.I))
                 or (first in _VERBS and sum(w in _ENGLISH for w in words) >= 2))
@@ -237,20 +238,29 @@ def _filter(text: str, flagged: set[str]) -> tuple[str, int, int]:
 
 def _plain_statement(sentence: str) -> bool:
     """True for a declarative English sentence that tells nobody to do anything."""
-    words = re.findall(r"[A-Za-z][A-Za-z'’.-]*", sentence)
     if len(sentence.split()) <= FRAGMENT_WORDS and not _foreign(sentence):
         return not (_INJECTION_WORDS.search(sentence) or _acts_on_target(sentence))
     letters = [c for c in sentence if c.isalpha()]
     if not letters or _foreign_letters(sentence) / len(letters) > 0.05:
         return False  # another script: not checked, not passed
-    lower = [w.lower().strip(".'’") for w in words]
+    lower = _words(sentence)
     if sum(w in _ENGLISH for w in lower) < max(1, len(lower) // 10):
         return False  # not readable as English (another language, spaced letters, code)
-    first = next((w for w in lower if w not in _LEADERS), "")
+    first = _first(lower)
     if first in _VERBS or sentence.rstrip().endswith("!") or _order_inside(sentence):
         return False
     return not (_DIRECTIVE.search(sentence) or _READER.search(sentence) or _TASKLIKE.search(sentence)
                 or _acts_on_target(sentence))
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text``, lower-cased, without trailing dots or quotes."""
+    return [w.lower().strip(".'’") for w in _WORD.findall(text)]
+
+
+def _first(words: list[str]) -> str:
+    """The first word that is not a leader ("then", "kindly", ...): where an order's verb stands."""
+    return next((w for w in words if w not in _LEADERS), "")
 
 
 def _order_inside(sentence: str) -> bool:
@@ -258,8 +268,8 @@ def _order_inside(sentence: str) -> bool:
     to ...", "as agreed, wire 2,450 EUR to ..."): an order without an imperative first word. Verbs of everyday
     steps ("before answering, check the order number") are not counted: such notes stay data."""
     for clause in _CLAUSE.split(sentence)[1:]:
-        words = [w.lower().strip(".'’") for w in re.findall(r"[A-Za-z][A-Za-z'’.-]*", clause)]
-        first = next((w for w in words if w not in _LEADERS), "")
+        words = _words(clause)
+        first = _first(words)
         if len(words) >= 3 and first in _ACTS and words[words.index(first) + 1:][:1] != ["by"]:
             return True
     return False
