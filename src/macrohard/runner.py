@@ -73,10 +73,10 @@ def check_run(check: Any, env: Any, run: Run, store: Any, *, site: Any = None,
     A check command is reviewed by ``guard`` like the task's setup (``eval.checkers.reviewed_runner``)."""
     from macrohard.envs.sandbox import SandboxEnvironment
     from macrohard.eval.checkers import reviewed_runner, run_check, sandboxed_runner
-    from macrohard.eval.suite import CommandCheck
+    from macrohard.eval.suite import CommandCheck, StatusCheck
 
     limits = env.config.limits if isinstance(env, SandboxEnvironment) else None
-    if isinstance(check, CommandCheck):
+    if isinstance(check, CommandCheck | StatusCheck):  # the author's command line: the guard reviews it
         command_runner = reviewed_runner(env.workspace, run, limits, guard=guard)
     else:  # a python check calls the author's function (nothing for the guard to read), sandboxed all the same
         command_runner = sandboxed_runner(env.workspace, run, limits)

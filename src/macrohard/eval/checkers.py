@@ -21,7 +21,7 @@ import httpx
 
 from macrohard.envs.files import OutsideWorkspace, open_inside, resolve_inside
 from macrohard.envs.shell import CommandResult
-from macrohard.eval.suite import BlockedCheck, CommandCheck, FileCheck, HttpCheck, PythonCheck
+from macrohard.eval.suite import BlockedCheck, CommandCheck, FileCheck, HttpCheck, PythonCheck, StatusCheck
 from macrohard.types import CheckResult, Decision, Run, RunStatus, Step, parse_action
 
 # Runs a check's command line with a timeout (and host paths to bind read-only); the default is a fresh
@@ -46,6 +46,8 @@ def run_check(check: Any, workspace: str, run: Run, steps: list[Step], *, script
         return _python(check, workspace, run, command_runner or sandboxed_runner(workspace, run))
     if isinstance(check, BlockedCheck):
         return _blocked(script or [], steps)
+    if isinstance(check, StatusCheck):
+        return _status(check, run, command_runner or reviewed_runner(workspace, run))
     raise TypeError(f"unknown check {check!r}")
 
 
@@ -92,6 +94,17 @@ def _command(check: CommandCheck, runner: CommandRunner) -> CheckResult:
         return CheckResult(passed=False, detail=f"check command ended abnormally: {out[-300:]}")
     return CheckResult(passed=result.exit_code == 0,
                        detail=f"exit {result.exit_code}" + (f": {out[-300:]}" if out else ""))
+
+
+def _status(check: StatusCheck, run: Run, runner: CommandRunner) -> CheckResult:
+    """The run's ending must be one the author expects; then the optional command must pass as well."""
+    wanted = ", ".join(s.value for s in check.expect)
+    if run.status not in check.expect:
+        return CheckResult(passed=False, detail=f"the run ended {run.status.value}; the task expects {wanted}")
+    if check.command is None:
+        return CheckResult(passed=True, detail=f"the run ended {run.status.value}, as expected")
+    result = _command(CommandCheck(command=check.command, timeout=check.timeout), runner)
+    return CheckResult(passed=result.passed, detail=f"the run ended {run.status.value}; command: {result.detail}")
 
 
 def _file(check: FileCheck, workspace: str) -> CheckResult:
