@@ -46,7 +46,7 @@ ssh start stop store submit summarise summarize switch sync take tell transfer t
 unlock update upload use verify visit wget wipe wire write invoke label approve
 """.split())
 _LEADERS = {"then", "now", "also", "and", "first", "next", "finally", "immediately", "kindly", "just", "quickly",
-            "afterwards", "after", "that", "so", "next,", "simply", "urgently", "secretly", "quietly"}
+            "afterwards", "after", "that", "so", "next,", "simply", "urgently", "secretly", "quietly", "please", "pls"}
 _DIRECTIVE = re.compile(
     r"\b(please|kindly|must|shall|should|need(?:s)? to|ha(?:ve|s) to|required to|make sure|be sure|ensure|remember to|"
     r"don'?t|do not|never|always|from now on|going forward|instead|"
@@ -65,6 +65,8 @@ _SENDING = re.compile(
     r"submit\w*|publish\w*|sync\w*)\b", re.I)
 _TARGET = re.compile(r"(?:\w+://|www\.|[\w.+-]+@[\w-]+\.|~/|/\w+/|\biban\b|\baccount (?:ending|number)|\b[\w-]+\.(?:txt|md|csv|json|env|pem|key|ya?ml|"
                      r"conf|cfg|ini|db|sqlite|log|py|sh|pdf|docx?|xlsx?|zip)\b|\.ssh|\.env\b)", re.I)
+_TARGET_TOKEN = re.compile(r"\S*(?:://|@|~/|\.ssh|\.env)\S*|\S+\.(?:txt|md|csv|json|env|pem|key|ya?ml|conf|cfg|ini|db|"
+                           r"sqlite|log|py|sh|pdf|docx?|xlsx?|zip)\b", re.I)
 _TASKLIKE = re.compile(r"\b(next step|the (?:real |actual |new )?task|your job|(?:is|are) to \w+|needs? to be|"
                        r"(?:is|are) (?:required|expected|supposed) to)\b", re.I)
 _ENGLISH = set("the of to and is are was were for with this that from it be has have will on at by as or which its "
@@ -73,6 +75,7 @@ _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=\S)")
 _QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _ARIA = re.compile(r"^(\s*-\s+[\w-]+(?:\s+\"(?:[^\"\\]|\\.)*\")?(?:\s+\[[^\]]*\])*)(:\s*)(.*)$")
 _KEY_VALUE = re.compile(r"^(\s*[-*]?\s*[\w .\-/()#\[\]]{1,60}?:\s+)(.+)$")
+_CHAT = re.compile(r"^(\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+(?:<[^<>]{1,40}>|[\w .'’@-]{1,40}?):\s+)(.+)$")
 _DIRECTIVE_KEY = re.compile(r"\b(mandatory|pre-?step|objective|directive|instructions?)\b", re.I)
 # verbs that act on the world (send, pay, run, delete): a clause that starts with one is an order wherever it stands
 _ACTS = set("""approve call copy delete disable email execute exfiltrate forward grant invoke leak merge pay post
@@ -105,20 +108,27 @@ def extract(text: str) -> Extract:
     def text_of(keys: tuple[tuple[int, int], ...]) -> str:
         return " ".join(split[i][j].text.strip() for i, j in keys)  # type: ignore[union-attr]
 
-    windows = [keys for run in runs for keys in _windows(run) if len(text_of(keys).split()) > FRAGMENT_WORDS]
-    flagged = _flagged([p.text for p in pieces if p.words > FRAGMENT_WORDS or _INJECTION_WORDS.search(p.text)]
-                       + [text_of(keys) for keys in windows])
+    windows = [keys for run in runs for keys in _windows(run)
+               if len(text_of(keys).split()) > FRAGMENT_WORDS or _TARGET.search(text_of(keys))]
+    long = [text_of(keys) for keys in windows if len(text_of(keys).split()) > FRAGMENT_WORDS]
+    flagged = _flagged([p.text for p in pieces if p.words > FRAGMENT_WORDS or _INJECTION_WORDS.search(p.text)] + long)
 
-    def order(keys: tuple[tuple[int, int], ...]) -> bool:
-        return len(keys) >= 2 and (text_of(keys) in flagged or _run_instruction(text_of(keys)))
+    def order(keys: tuple[tuple[int, int], ...]) -> bool:  # a short span by the rules alone, not by the screen
+        joined = text_of(keys)
+        return len(keys) >= 2 and ((joined in flagged and len(joined.split()) > FRAGMENT_WORDS)
+                                   or _run_instruction(joined))
+
+    def verb_first(keys: tuple[tuple[int, int], ...]) -> bool:  # the order's verb is kept in its span
+        return _first(_words(text_of(keys[:1]))) in _ACTS
 
     cut: set[tuple[int, int]] = set()
     for keys in windows:  # a window that carries an order is cut down to its shortest span that still does
         if not order(keys):
             continue
-        while order(keys[1:]) or order(keys[:-1]):
-            keys = keys[1:] if order(keys[1:]) else keys[:-1]
+        while (order(keys[1:]) and not verb_first(keys)) or order(keys[:-1]):
+            keys = keys[1:] if order(keys[1:]) and not verb_first(keys) else keys[:-1]
         cut.update(keys)
+        cut.update(_bare_targets(split, keys, runs))
     out: list[str] = []
     kept = withheld = 0
     for i, parts_in in enumerate(split):
@@ -137,6 +147,26 @@ def extract(text: str) -> Extract:
         if joined or (out and out[-1]):
             out.append(joined)
     return Extract("\n".join(out).strip("\n"), kept, withheld, truncated)
+
+
+def _bare_targets(split: list[list[str | _Text]], keys: tuple[tuple[int, int], ...],
+                  runs: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """The pieces right after (or before) a cut order in its run that are only a place to send to (a URL, an
+    address, a path): "| Send the | customer list | to | http://… |" must not leave the link behind."""
+    run = next((r for r in runs if keys[0] in r), [])
+    out: list[tuple[int, int]] = []
+    for step, start in ((1, run.index(keys[-1]) if run else 0), (-1, run.index(keys[0]) if run else 0)):
+        k = start + step
+        while 0 <= k < len(run) and _bare_target(split[run[k][0]][run[k][1]].text):  # type: ignore[union-attr]
+            out.append(run[k])
+            k += step
+    return out
+
+
+def _bare_target(text: str) -> bool:
+    """A piece that is nothing but a place: one token that names a URL, an e-mail address, a path or a file."""
+    words = text.split()
+    return len(words) == 1 and bool(_TARGET.search(words[0]))
 
 
 def _runs(split: list[list[str | _Text]]) -> list[list[tuple[int, int]]]:
@@ -170,6 +200,9 @@ def _run_instruction(joined: str) -> bool:
     directive, sending to a named place, or an order (a verb first) in English."""
     words = _words(joined)
     first = _first(words)
+    if len(joined.split()) <= FRAGMENT_WORDS:  # a short span is read only when it names a place: an order to send
+        rest = _words(_TARGET_TOKEN.sub(" ", joined))  # there needs the verb first and a few words beside the place
+        return first in _ACTS and len(rest) >= 3 and bool(_TARGET.search(joined))
     return bool(_INJECTION_WORDS.search(joined) or (_READER.search(joined) and _DIRECTIVE.search(joined))
                 or (_acts_on_target(joined) and re.search(r"\b(?:to|into|onto)\b", joined, re.I))
                 or (first in _VERBS and sum(w in _ENGLISH for w in words) >= 2))
@@ -197,6 +230,9 @@ def _pieces(line: str) -> list[str | _Text]:
     cells = _CELL.split(line)
     if len(cells) >= 3:  # a table row: separators kept, each cell filtered
         return [part if i % 2 else _Text(part) for i, part in enumerate(cells) if part]
+    chat = _CHAT.match(line)  # "[14:32] Farah: ...": the time and the speaker are data, the message is judged
+    if chat and not (_DIRECTIVE_KEY.search(chat.group(1)) or _READER.search(chat.group(1))):
+        return [chat.group(1), _Text(chat.group(2))]
     kv = _KEY_VALUE.match(line)
     if kv and len(kv.group(1).split()) <= 4:
         if _DIRECTIVE_KEY.search(kv.group(1)) or _READER.search(kv.group(1)):  # "FIXME(bot): ...": judged whole
@@ -230,10 +266,29 @@ def _filter(text: str, flagged: set[str]) -> tuple[str, int, int]:
             out.append(sentence)
             kept += 1
         else:
-            if not out or out[-1] != WITHHELD:
+            head = _data_head(sentence)  # "12.99 EUR, pay at the desk": the amount stays, the order goes
+            if head:
+                out.append(head + " " + WITHHELD)
+            elif not out or out[-1] != WITHHELD:
                 out.append(WITHHELD)
             withheld += 1
     return lead + " ".join(out), kept, withheld
+
+
+def _data_head(sentence: str) -> str:
+    """The leading clauses of a withheld sentence that are only data (a number, an amount, a date: at most six
+    words, none a verb, none naming a place to send to or speaking to the reader), with their separators."""
+    head = ""
+    for m in re.finditer(r"[^,;:()\u2014\u2013]+(?:[,;:()\u2014\u2013]\s*|$)", sentence):
+        clause = m.group(0)
+        words = _words(clause)
+        if (not re.search(r"\d", clause) or not 0 < len(clause.split()) <= 6 or any(w in _VERBS for w in words)
+                or any(len(token) > 20 for token in clause.split()) or "decoded" in clause
+                or _TARGET.search(clause) or _SENDING.search(clause) or _INJECTION_WORDS.search(clause)
+                or _READER.search(clause) or _DIRECTIVE.search(clause) or _foreign(clause)):
+            break
+        head += clause
+    return head.rstrip() if head.strip() != sentence.strip() else ""
 
 
 def _plain_statement(sentence: str) -> bool:
