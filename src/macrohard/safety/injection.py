@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from macrohard.safety import multilingual
 from macrohard.safety.normalize import normalise, sample
 
 # The screen's default operating point (the policy's observations.injection_threshold overrides it): chosen for at most
@@ -28,8 +29,10 @@ DEFAULT_THRESHOLD = 0.85
 RULE_PRIOR = 0.75
 # Rules that rarely fire on look-alikes (at most 0.4 % of the 1,880 hand-written ones in ``train_sources``, against
 # "override": 3.5 %) weigh more: alone they still flag at the default threshold.
-STRONG_RULES = frozenset({"aimed_at_agent", "chat_tokens", "disable_safety", "hidden_text", "invisible_unicode",
-                          "pipe_shell_instruction", "role_play", "you_are_now"})
+# ``aimed_at_agent_ml`` (an order addressed to the agent in another language, ``multilingual.py``) fired on none of
+# the 2,440 look-alikes of the five hand-written sources (in-sample: the lexicon was written beside them).
+STRONG_RULES = frozenset({"aimed_at_agent", "aimed_at_agent_ml", "chat_tokens", "disable_safety", "hidden_text",
+                          "invisible_unicode", "pipe_shell_instruction", "role_play", "you_are_now"})
 STRONG_PRIOR = 0.9
 
 
@@ -126,6 +129,7 @@ def screen_injection(text: str, *, use_classifier: bool = True) -> Screen:
     role = dict(_SIGNALS)["role_play"]
     if "role_play" not in found and role.search(norm.lines):
         found.append("role_play")
+    found += multilingual.signals(norm.lines)  # orders to the agent in other languages
     prior = rule_prior(found)
     if not use_classifier or not norm.flat:
         return Screen(prior, tuple(found), None, norm.sampled, norm.notes)
@@ -158,7 +162,7 @@ def flagged_lines(text: str, threshold: float = DEFAULT_THRESHOLD, limit: int = 
 
     lines = [ln for ln in text.splitlines()[:limit] if ln.strip()]
     flats = [normalise(ln).flat for ln in lines]
-    priors = [rule_prior(rule_signals(ln) + [name for name, p in _SIGNALS if p.search(f)])
+    priors = [rule_prior(rule_signals(ln) + [name for name, p in _SIGNALS if p.search(f)] + multilingual.signals(f))
               for ln, f in zip(lines, flats, strict=True)]
     scores = votes(score_many(flats), flats)  # the n-gram scores in one pass, then the embedding head's vote
     return [ln for ln, prior, p in zip(lines, priors, scores, strict=True)
