@@ -44,20 +44,29 @@ GRID = (0.99, 0.97, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.5, 0.45,
 
 def embed(texts: list[str]) -> np.ndarray:
     """Embeddings of each text's first TOKENS tokens, one at a time as the screen runs them (int8 activations are
-    scaled per run). ``MACROHARD_EMBED_CACHE=DIR`` keeps them between runs (keyed by the texts' digest)."""
+    scaled per run, so a text's embedding does not depend on the others). ``MACROHARD_EMBED_CACHE=DIR`` keeps them
+    between runs, one row per text (keyed by the text's digest): new data embeds only the new texts."""
     enc = encoder()
     if enc is None:
         raise SystemExit("the ONNX MiniLM is missing: run `python -m macrohard.safety.embed build` first")
     cache = os.environ.get("MACROHARD_EMBED_CACHE")
-    key = hashlib.sha256("\x00".join(texts).encode()).hexdigest()[:16]
-    path = Path(cache) / f"content_{key}.npy" if cache else None
-    if path and path.is_file():
-        return np.load(path, allow_pickle=False)
-    x = enc.embed_many(texts)
-    if path:
+    if not cache:
+        return enc.embed_many(texts)
+    path = Path(cache) / "content_rows.npz"
+    known: dict[str, np.ndarray] = {}
+    if path.is_file():
+        with np.load(path, allow_pickle=False) as z:
+            known = dict(zip(z["keys"].tolist(), z["rows"], strict=True))
+    keys = [hashlib.sha256(t.encode()).hexdigest()[:24] for t in texts]
+    todo = list(dict.fromkeys(k for k in keys if k not in known))
+    if todo:
+        first = {k: t for k, t in zip(keys, texts, strict=True)}
+        known.update(zip(todo, enc.embed_many([first[k] for k in todo]), strict=True))
         path.parent.mkdir(parents=True, exist_ok=True)
-        np.save(path, x, allow_pickle=False)
-    return x
+        tmp = path.with_suffix(".tmp.npz")
+        np.savez(tmp, keys=np.array(list(known)), rows=np.stack(list(known.values())))
+        tmp.replace(path)
+    return np.stack([known[k] for k in keys])
 
 
 def train(without: tuple[str, ...] = ()) -> Head:
