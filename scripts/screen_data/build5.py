@@ -18,6 +18,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SPAN = re.compile(r"⟦(.*?)⟧", re.S)
+LINE_SPAN = re.compile(r"^[ \t]*⟦[^⟧]*⟧[ \t]*\n", re.M)
 
 
 def content() -> list[tuple[str, str, str]]:
@@ -35,7 +36,7 @@ def content() -> list[tuple[str, str, str]]:
 def injections() -> list[dict]:
     out = []
     text = (HERE / "injection_hand5.txt").read_text(encoding="utf-8")
-    for block in text.split("\n=== ")[1:] if not text.startswith("=== ") else ("\n" + text).split("\n=== ")[1:]:
+    for block in ("\n" + text).split("\n=== ")[1:]:
         head, _, body = block.partition("\n")
         words = head.split()
         style, source = words[0], words[1]
@@ -45,7 +46,8 @@ def injections() -> list[dict]:
         if SPAN.search(body):
             out.append({"text": SPAN.sub(lambda m: m.group(1), body), "label": 1, "style": style, "source": source})
             if "notwin" not in words:
-                twin = re.sub(r"[ \t]+\n", "\n", re.sub(r"\n{3,}", "\n\n", SPAN.sub("", body))).strip()
+                twin = LINE_SPAN.sub("", body + "\n")
+                twin = re.sub(r" ?⟦.*?⟧", "", twin, flags=re.S).strip()
                 out.append({"text": twin, "label": 0, "style": "none", "source": source})
         else:
             out.append({"text": body, "label": 0, "style": "none" if style == "neg" else style, "source": source})
