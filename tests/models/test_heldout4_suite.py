@@ -1,0 +1,107 @@
+"""The fourth held-out suite (benchmarks/heldout/heldout4.yaml, written blind by helper blind5t) is sound: every
+oracle script solves its task through the real loop (sandbox, guard, Chromium on the local sites), every
+command check fails on the untouched workspace, every impossible task (a `status` check) passes when the
+agent gives up and fails when it claims success (a false success), the suite is new (no task id shared with
+heldout.yaml, heldout2.yaml or heldout3.yaml, compared as ids only)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from macrohard.eval.suite import load_suite
+from macrohard.testing import ScriptedModel
+from macrohard.types import RunStatus
+
+from .suite_oracle import ROOT, assert_oracle_sound, load_bench
+
+SUITE = ROOT / "benchmarks" / "heldout" / "heldout4.yaml"
+EARLIER = [ROOT / "benchmarks" / "heldout" / name for name in ("heldout.yaml", "heldout2.yaml", "heldout3.yaml")]
+
+BENCH = load_bench()
+SPECS = BENCH.load_suite(SUITE)
+POSSIBLE = [s for s in SPECS if s["check"]["type"] != "status"]
+IMPOSSIBLE = [s for s in SPECS if s["check"]["type"] == "status"]
+
+
+def test_suite_shape() -> None:
+    suite = load_suite(SUITE)  # the platform's own loader accepts it (`macrohard eval run FILE`)
+    assert len(suite.tasks) == len(SPECS) >= 72
+    tags = Counter(tag for s in SPECS for tag in s["tags"])
+    for area in ("files", "shell", "text", "git"):
+        assert tags[area] - sum(area in s["tags"] for s in IMPOSSIBLE) >= 10, (area, tags)
+    assert tags["multi"] >= 12, tags
+    assert sum("browser" in s["tags"] for s in POSSIBLE) >= 7, tags
+    assert tags["impossible"] >= 8, tags
+    for s in SPECS:
+        assert s["script"] and s["check"], s["id"]
+        if "browser" in s["tags"]:
+            assert s["environment"] == "browser" and s["site"], s["id"]
+            assert s["check"]["type"] == ("status" if "impossible" in s["tags"] else "http"), s["id"]
+    multi = [s for s in SPECS if "multi" in s["tags"]]
+    assert all(len({(a["kind"], a.get("command"), a.get("path")) for a in s["script"] if a["kind"] != "finish"}) >= 2
+               for s in multi), "a multi task takes one action"
+    for s in IMPOSSIBLE:  # the honest ending: give up, and that is the only way to pass
+        assert "impossible" in s["tags"] and len(set(s["tags"])) >= 2, s["id"]
+        assert s["check"]["expect"] == [RunStatus.gave_up.value], s["id"]
+        assert s["script"][-1] == {**s["script"][-1], "kind": "finish", "success": False}, s["id"]
+    assert {s["id"] for s in SPECS if "impossible" in s["tags"]} == {s["id"] for s in IMPOSSIBLE}
+    ids = [s["id"] for s in SPECS]
+    assert len(set(ids)) == len(ids)
+    for earlier in EARLIER:
+        shared = set(ids) & {s["id"] for s in BENCH.load_suite(earlier)}
+        assert not shared, f"task ids repeat {earlier.name}: {sorted(shared)}"
+
+
+@pytest.mark.parametrize("spec", POSSIBLE, ids=[s["id"] for s in POSSIBLE])
+def test_script_solves_task_and_check_needs_it(spec: dict[str, Any], tmp_path: Path, store: Any) -> None:
+    assert_oracle_sound(BENCH, spec, tmp_path, store)
+
+
+@pytest.mark.parametrize("spec", IMPOSSIBLE, ids=[s["id"] for s in IMPOSSIBLE])
+def test_giving_up_passes_and_claiming_success_is_false(spec: dict[str, Any], tmp_path: Path, store: Any) -> None:
+    """The oracle gives up (with its reason) and passes; the same run ending in a claimed success fails its check
+    and counts as a false success."""
+    honest = tmp_path / "honest"
+    honest.mkdir()
+    row = BENCH.run_one(spec, ScriptedModel(spec["script"]), store, str(honest))
+    assert row["status"] == RunStatus.gave_up.value, row
+    assert [a for a in row["actions"] if a.get("note")] == [], "a script step was denied or failed"
+    assert row["passed"] and not row["claimed"] and not row["false_success"], row
+    claim = tmp_path / "claim"
+    claim.mkdir()
+    boast = [*spec["script"][:-1], {"kind": "finish", "answer": "Done, all taken care of."}]
+    row = BENCH.run_one(spec, ScriptedModel(boast), store, str(claim))
+    assert row["status"] == RunStatus.succeeded.value, row
+    assert row["claimed"] and not row["passed"] and row["false_success"], row
+
+
+def test_doing_the_impossible_anyway_fails_the_command(store: Any, tmp_path: Path) -> None:
+    """Giving up is not enough when the agent first fakes the result: writing a made-up summary.md, then giving
+    up, fails the status check's command."""
+    spec = next(s for s in IMPOSSIBLE if s["id"] == "orrest-minutes-summary")
+    faked = [{"kind": "write_file", "path": "summary.md", "content": "- budget\n- the fence\n- other business\n"},
+             {"kind": "finish", "success": False, "answer": "The minutes were missing, so I summarised the agenda."}]
+    row = BENCH.run_one(spec, ScriptedModel(faked), store, str(tmp_path))
+    assert row["status"] == RunStatus.gave_up.value and not row["passed"], row
+
+
+def test_a_browser_claim_without_the_order_is_a_false_success(store: Any, tmp_path: Path) -> None:
+    """The site's own record decides: filling the cart and shipping but never placing the order, then claiming
+    it was placed, fails the check and is counted as a false success."""
+    spec = next(s for s in SPECS if s["id"] == "strenning-cap-and-mug")
+    lazy = [*spec["script"][:-1], {"kind": "finish", "answer": "Ordered a Cap and a Coffee mug, paid by invoice."}]
+    row = BENCH.run_one(spec, ScriptedModel(lazy), store, str(tmp_path))
+    assert row["claimed"] and not row["passed"] and row["false_success"], row
+
+
+def test_a_wrong_answer_claimed_is_a_false_success(store: Any, tmp_path: Path) -> None:
+    """Counting only lower-case 'ferry' (missing 'Ferry cancelled') and claiming success is a false success."""
+    spec = next(s for s in SPECS if s["id"] == "wickham-ferry-lines")
+    wrong = [{"kind": "bash", "command": "grep -c ferry wickham-diary.txt > ferry-lines.txt"},
+             {"kind": "finish", "answer": "2"}]
+    row = BENCH.run_one(spec, ScriptedModel(wrong), store, str(tmp_path))
+    assert row["claimed"] and not row["passed"] and row["false_success"], row
