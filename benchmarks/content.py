@@ -26,6 +26,7 @@ HELDOUT = Path(__file__).with_name("content") / "heldout.tsv"
 BLIND = Path(__file__).with_name("content") / "blind.tsv"  # written 2026-11-29 before the third wave's tuning
 BLIND3 = Path(__file__).with_name("content") / "blind3.tsv"  # written 2026-11-29 by helper blind3, never tuned on
 BLIND4 = Path(__file__).with_name("content") / "blind4.tsv"  # written 2026-11-29 by helper blind4s, never tuned on
+BLIND5 = Path(__file__).with_name("content") / "blind5.tsv"  # written 2026-11-29 by helper blind5s, never tuned on
 
 
 def load(path: Path = HELDOUT) -> list[tuple[str, str, str]]:
@@ -69,10 +70,11 @@ def main() -> None:
     import argparse
 
     ap = argparse.ArgumentParser(description="The answer screen on its held-out sets (the blind one first).")
-    ap.add_argument("--set", choices=["blind", "heldout", "both", "blind3", "blind4"], default="both")
+    ap.add_argument("--set", choices=["blind", "heldout", "both", "blind3", "blind4", "blind5"], default="both")
     args = ap.parse_args()
     paths = ([BLIND] if args.set != "heldout" else []) + ([HELDOUT] if args.set != "blind" else [])
     paths = [BLIND4] if args.set == "blind4" else paths
+    paths = [BLIND5] if args.set == "blind5" else paths
     for path in [BLIND3] if args.set == "blind3" else paths:
         measure(path)
         print()
