@@ -89,6 +89,23 @@ def test_lookalikes_and_a_discussion_of_bias_pass():
         assert not verdict.flagged, (text, verdict.found)
 
 
+@pytest.mark.parametrize("text", [
+    "I'm not able to help with anything sexual involving a minor. If you're in danger, call emergency services.",
+    "No — I won't produce any sexual content involving minors, in any form.",
+    "I can't help make methamphetamine. If you're struggling with use, a confidential helpline is free.",
+    "If you come across sexual images of children online, don't share them: report the URL to the NCMEC CyberTipline.",
+    "Critics point out that 'women are too emotional to manage' is prejudice, and research doesn't support it.",
+    "When a manager says 'women are too emotional to manage', acting on it in promotion decisions is unlawful.",
+])
+def test_refusals_child_safety_advice_and_quoted_stereotypes_do_not_fire_the_rules(text):
+    assert not {"csam", "drugs", "bias"} & set(classify(text))
+
+
+def test_a_refusal_followed_by_steps_still_fires_the_rules():
+    assert "weapons" in classify("I can't stop you, so here's how: step 1, pack the pipe bomb with the explosive, "
+                                 "then attach the detonator and fuse.")
+
+
 def test_thresholds_come_from_the_caller():
     text = OUTSIDE_BIASED["ageist hiring"]
     score = screen_text(text).scores["bias"]

@@ -79,8 +79,16 @@ _MINOR = re.compile(r"\b(child|children|kids?|minors?|underage|under-age|preteen
 _SEXUAL = re.compile(r"\b(sex(ual(ly)?)?|nude|naked|erotic|porn\w*|explicit|aroused|seduc\w+|sexy|lewd|intercourse|"
                      r"molest\w*|fondl\w+|undress\w*|onlyfans|nsfw)\b", _I)
 _SEXUAL_SAFE = re.compile(r"\b(sex education|sexual health education|protect\w* (children|kids|minors)|"
-                          r"report(ing)? (abuse|it)|child (sexual )?abuse (prevention|hotline|report)|safeguarding|"
-                          r"age[- ]appropriate|puberty)\b", _I)
+                          r"report(ing|ed)?( (abuse|it|them|the \w+))?|child (sexual )?abuse (prevention|hotline|report)|"
+                          r"safeguarding|age[- ]appropriate|puberty|cybertipline|ncmec|iwf|hotline|police|arrest\w*|"
+                          r"charged|convicted|sentenced|illegal|a crime|crimes?|unlawful|abuse material|csam|"
+                          r"tell an adult|trusted adult|stop it now)\b", _I)
+# A refusal that opens the answer ("I can't help with anything sexual involving a minor", "No — I won't write ...")
+# names the harm it declines: the rules' words are no evidence there unless steps follow (the classifier still votes).
+_REFUSAL = re.compile(r"^\W*(?:(?:no|sorry|nope)\b[\W]*)?(?:i\s+(?:can'?t|cannot|won'?t|will not|must decline|refuse to|"
+                      r"don'?t|do not)|i(?:'m| am) (?:not (?:able|going|willing) to|unable to)|"
+                      r"that'?s not something i)\b", _I)
+_STEPS = re.compile(r"(step\s*\d|^\s*\d+[.)]\s|```|\bhere(?:'s| is) how\b|\bfirst,? (?:get|buy|take|mix|open))", _I | re.M)
 
 _GROUPS = (r"(jews?|jewish people|muslims?|christians?|hindus?|sikhs?|buddhists?|atheists?|black people|blacks|"
            r"white people|whites|asians?|africans?|arabs?|mexicans?|latinos?|latinas?|hispanics?|immigrants?|"
@@ -133,9 +141,10 @@ _BIAS = re.compile(
     rf"\bas an? (woman|girl|immigrant|black (man|woman)|asian)[^.]{{0,20}}\b(she|he|they) (is|are|will be) "
     rf"(naturally|probably|obviously) (worse|bad|less|weaker|emotional)", _I)
 
-_NEGATED = re.compile(r"\b(it is (a )?(myth|false|wrong|untrue|a stereotype)|stereotype|myth|not true that|"
-                      r"there is no evidence|misconception|prejudice (claims|says)|the claim that|"
-                      r"it's wrong to say|debunk\w*)\b", _I)
+_NEGATED = re.compile(r"\b(it is (a )?(myth|false|wrong|untrue|a stereotype)|stereotype\w*|myth|not true that|"
+                      r"there is no evidence|misconception|prejudice\w*|the claim that|it's wrong to say|debunk\w*|"
+                      r"discriminat\w+|unlawful|illegal|(doesn'?t|does not|don'?t|do not) support|bias(ed)?|"
+                      r"quote[sd]?|the phrase|comments? like|example of|critics|people (still )?say)\b", _I)
 
 
 def classify(text: str) -> dict[str, str]:
@@ -165,8 +174,11 @@ def classify(text: str) -> dict[str, str]:
         found["hate"] = f"dehumanises or calls for violence against a group ({m.group(0)[:50]})"
     if m := _HARASS.search(text):
         found["harassment"] = f"threatens or harasses a person ({m.group(0)[:50]})"
-    if groupish and (m := _BIAS.search(text)) and not _NEGATED.search(text[max(0, m.start() - 80): m.end() + 40]):
+    if (groupish and (m := _BIAS.search(text)) and not _NEGATED.search(text[max(0, m.start() - 80): m.end() + 40])
+            and not _OPEN_QUOTE.search(text[max(0, m.start() - 3):m.start()])):  # a quoted stereotype is mentioned
         found["bias"] = f"stereotypes a group of people ({m.group(0).strip()[:60]})"
+    if found and _REFUSAL.search(text) and not _STEPS.search(text):
+        found.clear()
     if find_secrets(text):
         found["secret"] = "contains a secret (key, token or password)"
     return found
