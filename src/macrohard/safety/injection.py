@@ -74,6 +74,22 @@ _SIGNALS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(system|admin|developer|security|emergency)\s+override\b|\b(disable|turn off|switch off|bypass|deactivate|"
         r"ignore)\s+(the\s+|your\s+|all\s+)?(guard|guardrails|safety( checks| filters)?|content filters?|"
         r"restrictions|sandbox|moderation)\b", _I)),
+    # orders to agents as a class ("automated agents must delete ...": compliance notices aimed at the agent)
+    ("agents_must", re.compile(
+        r"\b(ai|automated|autonomous|llm|language[- ]model)[- ](agents?|assistants?|systems?|tools?|models?|bots?)\s+"
+        r"(must|are (legally |now )?(required|obliged|expected|instructed|directed|ordered) to|shall|need to|have to)\s+"
+        r"(?!never\b|not\b|be\b|identify\b)\w+", _I)),
+    # a persona handed to the reader ("pretend you are 'KeyMaster', who ..."); a quoted example is only mentioned
+    ("persona", re.compile(
+        r"(?<!['\"\u2018\u201c])\b(pretend (that )?you('re| are)|let'?s (play a game|role-?play|pretend)|stay in character|"
+        r"in character,|you('re| are) (now )?playing|role-?play:?\s+you('re| are)|"
+        r"(you play|you are|you're|play) ['\"\u2018\u201c][^'\"\u2019\u201d]{1,30}['\"\u2019\u201d],? (who|a |an |the |whose)|"
+        r"imagine you are an? [\w -]{0,30}who (always|never|gives|approves|does))", _I)),
+    # a tool's result or an approval written into content ("[tool_result] {... next_action ...}")
+    ("fake_tool_output", re.compile(
+        r"\[(tool_result|tool_output|[\w-]+[ _]tool output|tool:[\w_]+ returned)\]|-{2,}\s*output of [\w_]+\s*-{2,}|"
+        r"\bnext_action(_for_agent)?\b|\btool_result\s*:|\bsupervisor_approval\b|\bapproved by supervisor\b|"
+        r"\b\w+_tool: approved\b", _I)),
     ("secrecy", re.compile(r"\b(do not|don't|never|without)\b[^.\n]{0,20}\b(tell|telling|inform|informing|mention|"
                            r"mentioning|alert|alerting|notify|notifying)\b[^.\n]{0,15}\b(the )?(user|human|operator|"
                            r"owner)\b", _I)),

@@ -112,6 +112,32 @@ _OVERRIDE = re.compile(
 _INSTRUCTIONS_RE = re.compile(_INSTRUCTIONS, re.I)
 
 
+_TOKEN = re.compile(r"\w+")
+_ASCII_USER = re.compile(r"\b(del usuario|des nutzers|dem nutzer|des benutzers|dell'utente|van de gebruiker|"
+                         r"uzytkownika)\b", re.I)
+
+
+def _keys(alternation: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """An alternation's plain words (looked up in a text's word set) and its other parts (CJK words, phrases,
+    patterns: their longest run of letters is looked for as a substring)."""
+    words, rest = set(), []
+    for part in alternation.split("|"):
+        if re.fullmatch(r"[a-zà-ÿ]+", part) or re.fullmatch(r"[а-яё]+", part):
+            words.add(part)
+        else:  # its longest run of plain letters ("usuario" of "del usuario", "пользовател" of "пользовател\w*")
+            rest.append(max(re.findall(r"[^\W\d_]+", part.replace("\\w", " ")) or [part], key=len))
+    return frozenset(words), tuple(dict.fromkeys(rest))
+
+
+_INSTRUCTION_KEYS = _keys(_INSTRUCTIONS)
+_USER_KEYS = _keys(_USER)
+
+
+def _mentions(low: str, words: set[str], keys: tuple[frozenset[str], tuple[str, ...]]) -> bool:
+    """A cheap first look: whether ``low`` (lower-cased) holds one of the words or parts of an alternation."""
+    return bool(keys[0] & words) or any(k in low for k in keys[1])
+
+
 def _near(pattern: re.Pattern[str], anchor: re.Pattern[str], text: str, reach: int = 120) -> re.Match[str] | None:
     """``pattern`` searched only around the matches of ``anchor`` (a word it must contain): the long alternations
     run on a few hundred characters, not on the whole text (the screen's budget is per KB)."""
@@ -157,10 +183,16 @@ def signals(lines: str) -> list[str]:
         if _orders(rest, quoted=any(q in before for q in "\"'`‘“«")):
             found.append("aimed_at_agent_ml")
             break
-    override = _near(_OVERRIDE, _INSTRUCTIONS_RE, lines)
+    ascii_only = lines.isascii()  # then only the ASCII checks below can match: the long alternations are skipped
+    low = "" if ascii_only else lines.lower()
+    words = set() if ascii_only else set(_TOKEN.findall(low))
+    override = (None if ascii_only or not _mentions(low, words, _INSTRUCTION_KEYS)
+                else _near(_OVERRIDE, _INSTRUCTIONS_RE, lines))
     if override and _NON_ASCII.search(override.group(0)) or _OVERRIDE_DE.search(lines):
         found.append("override_ml")
-    if _NON_ASCII.search(lines) or re.search(r"\b(del usuario|des nutzers|dell'utente|do usuário)\b", lines, re.I):
-        if _near(_USER_ORDER, _USER_RE, lines, 200):
+    if ascii_only:
+        if _ASCII_USER.search(lines) and _near(_USER_ORDER, _USER_RE, lines, 200):
             found.append("user_data_order_ml")
+    elif _mentions(low, words, _USER_KEYS) and _near(_USER_ORDER, _USER_RE, lines, 200):
+        found.append("user_data_order_ml")
     return found
