@@ -243,4 +243,9 @@ def test_after_a_read_back_judged_no_the_model_may_fix_its_work_then_finishes(mo
     model._readbacks.ask(yes_model_task, 1, _bash("cat n.txt"))
     done.append((_bash("cat n.txt"), "3"))
     call = model.complete(_messages(yes_model_task, done), tools).tool_calls[0]
+    # its claim stands only after the harness's evidence and a fresh judge (test_local_evidence.py)
+    assert call.name == "bash" and "n.txt" in json.loads(call.arguments)["command"]
+    done.append(({"kind": "bash", **json.loads(call.arguments)}, "== files here:\nn.txt\n== n.txt:\n3"))
+    monkeypatch.setattr(model, "_yes_margin", lambda chat: (9.0, Usage()))
+    call = model.complete(_messages(yes_model_task, done), tools).tool_calls[0]
     assert call.name == "finish" and json.loads(call.arguments)["success"] is True

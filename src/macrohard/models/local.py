@@ -28,13 +28,14 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 from typing import Any
 
 import numpy as np
 
 from macrohard.errors import ModelUnavailable
 from macrohard.models import local_browser as web
-from macrohard.models import local_notes, local_verify
+from macrohard.models import local_evidence, local_notes, local_verify
 from macrohard.models.local_actions import FIELDS, LOCAL_ACTIONS, action_schema, chatml, decode_action, grammar_text
 from macrohard.models.local_examples import (
     STOP,
@@ -89,6 +90,7 @@ class LocalModel:
         self._bias: dict[int, float] = {}
         self._page_grammars: dict[str, Any] = {}
         self._readbacks = local_verify.ReadBacks()
+        self._claims = local_evidence.Claims()
         self.aids = aids_for(spec)
         # the fast decoder for ChatML models whose grammar need not list the task's names (local_actions.py);
         # MACROHARD_LOCAL_DECODE=grammar keeps the whole-JSON grammar (for comparison)
@@ -117,6 +119,10 @@ class LocalModel:
         task, history = _read_history(messages)
         if not history:
             self._readbacks.start(task)
+            self._claims.start(task)
+        evidence = "verify" in self.aids  # a claimed success stands only on the harness's evidence (local_evidence.py)
+        if evidence and (held := self._claims.due(task, history)) is not None:
+            return self._settle(held, task, history)
         wrapper = "wrapper" in self.aids
         # Nothing done yet, or the last action failed: finishing now cannot be right, so the grammar
         # does not offer it (a tiny model otherwise "finishes" after any result).
@@ -171,9 +177,52 @@ class LocalModel:
             stop_on_repeat(action, history)
         if verify:  # no finish without a look at the result; a success needs its own "yes" (local_verify.py)
             action, usage = self._review(action, task, history, chat, usage)
+        if evidence and action.get("kind") == "finish" and action.get("success"):
+            look = local_evidence.evidence_action(task, history, kinds)
+            if look["kind"] not in offered:
+                action = local_evidence.verdict_finish(action, verdict="no", why_missing=f"no {look['kind']} action offered")
+            else:  # the harness's own read-only look first; the claim is judged on it at the next call
+                self._claims.hold(task, len(history), look, action)
+                action = look
+        return self._reply(action, usage)
+
+    def _reply(self, action: dict[str, Any], usage: Usage) -> ModelReply:
         args = {k: v for k, v in action.items() if k != "kind"}
         call = ToolCall(name=action["kind"], arguments=json.dumps(args))
         return ModelReply(tool_calls=[call], usage=usage, model=self.name)
+
+    def _settle(self, finish: dict[str, Any], task: str, history: list[Past]) -> ModelReply:
+        """The held success claim, judged in a fresh chat on the harness's evidence (``local_evidence.py``):
+        as claimed on "yes"; a give-up that says why on "no" or when the evidence is missing."""
+        last = history[-1]
+        why = local_evidence.missing(last.result, last.ok)
+        if why:
+            return self._reply(local_evidence.verdict_finish(finish, verdict="no", why_missing=why), Usage())
+        prior = next((p for p in reversed(history[:-1]) if p.action.get("kind") == "bash"), None)
+        chat = local_evidence.judge_chat(task, str(finish.get("answer", "")), last.result,
+                                         (prior.action, prior.result) if prior is not None else None)
+        margin, usage = self._yes_margin(chat)
+        verdict = "yes" if margin > local_evidence.YES_MARGIN else "no"
+        if os.environ.get("MACROHARD_LOCAL_JUDGE_LOG"):  # for calibrating YES_MARGIN on dev runs
+            print(f"judge: {margin:+.2f} {verdict} ({task[:60]})", file=sys.stderr, flush=True)
+        return self._reply(local_evidence.verdict_finish(finish, verdict=verdict), usage)
+
+    def _yes_margin(self, chat: list[dict[str, str]]) -> tuple[float, Usage]:
+        """How much more likely the model's first answer token is "yes" than "no" (log-odds), asked apart
+        from the run (its cache saved and put back, as for ``_aside``)."""
+        words = {w: [self._llm.tokenize(v.encode(), add_bos=False, special=False)[0] for v in (w, w.capitalize())]
+                 for w in ("yes", "no")}
+        margin = local_evidence.Margin(words["yes"], words["no"])
+        with self._lock:
+            state = self._llm.save_state()
+            try:
+                out = self._llm.create_chat_completion(messages=chat, grammar=self._yes_no(), temperature=0.0, top_k=1,
+                                                       max_tokens=1, logits_processor=[margin])
+            finally:
+                self._llm.load_state(state)
+        u = out.get("usage") or {}
+        return (margin.value if margin.value is not None else -1e9), Usage(
+            prompt_tokens=int(u.get("prompt_tokens") or 0), completion_tokens=int(u.get("completion_tokens") or 0))
 
     def stream(self, messages: list[dict[str, Any]], tools: list[dict[str, Any]]) -> Any:
         """A free-text answer streamed token by token (a chat turn; no tools: ``models/local_chat.py``)."""

@@ -1,0 +1,187 @@
+"""A judge that does not share the acting history: before a claimed success stands, the harness gathers
+its own evidence and a fresh, short question decides (issue 18).
+
+The acting model's yes/no (``local_verify.py``) reads its own steps and mostly agrees with itself: on
+heldout3, 12 runs claimed success on wrong work, 5 of them in the browser, where it did not act at all. Here:
+
+1. When the loop is about to return ``finish`` with ``success: true``, it returns instead one read-only
+   evidence action that the harness writes itself (never the model): in the shell, a listing of the
+   workspace, the head of each file the task names or the run wrote (archives listed, gzip read), and
+   for git work ``git status`` and ``git log --oneline -3``; in the browser, ``browser_read`` (the page's
+   URL, title and visible text). It is an ordinary action: the agent loop puts it to
+   ``Guard.authorize`` like every other, and no environment runs it without that approval
+   (``envs/admit.py``).
+2. At the next call the claim is put to the model in a fresh chat that holds only the task, the
+   agent's answer and that evidence (none of the acting steps or their wording), under a yes/no grammar.
+3. "yes" → the finish is returned as claimed. "no", or evidence that is missing (the action was
+   denied or failed) → the run ends with ``success: false`` and the reason: ``gave_up``, never
+   ``succeeded``.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from typing import Any
+
+from macrohard.models.local_examples import task_paths
+
+JUDGE_SYSTEM = ("You check the work of a shell agent. You see the task, the agent's answer, and what the harness "
+                "found in the workspace after the agent stopped. Answer yes if that shows the task done as asked, "
+                "no if something asked for is missing or wrong.")
+QUESTION = "Does this evidence show the task done exactly as asked? Answer yes or no."
+NO_EVIDENCE = "not done: the harness could not gather evidence of the result ({why}), so the claim does not stand"
+JUDGED_NO = "not done: a fresh check of the workspace by the harness did not show the task done"
+YES_MARGIN = 0.5  # log-odds of "yes" over "no" a claim needs (chosen on the dev suites: benchmarks/tiny_tasks/judge_dev.py)
+EVIDENCE_CHARS = 1400  # of the evidence in the question (prompt reading costs ~6 ms a token)
+FILE_BYTES = 240  # of each file's head
+MAX_PATHS = 6
+GIT_WORDS = re.compile(r"\b(git|commit|commits|branch|branches|repo|repository|merge|tag|rebase|stash|staged|"
+                       r"unstaged|history|HEAD|gitignore)\b", re.I)
+# redirections and the destinations of mv/cp/touch/mkdir/tar in the run's own commands: what it wrote
+_WRITES = re.compile(r">>?\s*([\w./-]+)")
+
+
+def is_browser(kinds: list[str] | set[str]) -> bool:
+    return any(k.startswith("browser_") for k in kinds)
+
+
+def written_paths(history: list[Any]) -> list[str]:
+    """Paths the run wrote: ``write_file`` paths, redirect targets, and the last argument of mv/cp/ln/tar -c,
+    touch and mkdir arguments (in order, without repeats)."""
+    found: list[str] = []
+    for past in history:
+        action = past.action
+        if action.get("kind") == "write_file" and action.get("path"):
+            found.append(str(action["path"]))
+        if action.get("kind") != "bash":
+            continue
+        command = str(action.get("command", ""))
+        found += [m for m in _WRITES.findall(command) if m not in ("/dev/null", "&1", "&2")]
+        for part in re.split(r"\|\||&&|\||;", command):
+            try:
+                words = shlex.split(part)
+            except ValueError:
+                continue
+            args = [w for w in words[1:] if not w.startswith("-")]
+            if not words or not args:
+                continue
+            if words[0] in ("mv", "cp", "ln"):
+                found.append(args[-1])
+            elif words[0] in ("touch", "mkdir"):
+                found += args
+            elif words[0] == "tar" and any("c" in w for w in words[1:2]):
+                found.append(args[0])
+    return [p for p in dict.fromkeys(found) if p and not p.startswith(("/", "~", "$")) and ".." not in p]
+
+
+def wants_git(task: str, history: list[Any]) -> bool:
+    """A git task: the task speaks of git work, or the run ran git."""
+    return bool(GIT_WORDS.search(task)) or any(
+        p.action.get("kind") == "bash" and re.search(r"(^|[;&|]\s*)git\s", str(p.action.get("command", "")))
+        for p in history)
+
+
+def evidence_action(task: str, history: list[Any], kinds: list[str] | set[str]) -> dict[str, Any]:
+    """The read-only action that gathers the evidence (the harness's, not the model's)."""
+    if is_browser(kinds):
+        return {"kind": "browser_read"}
+    return {"kind": "bash", "command": evidence_command(task, history)}
+
+
+def evidence_command(task: str, history: list[Any]) -> str:
+    """One shell line that prints the workspace listing, the named and written files, and git's state."""
+    paths = list(dict.fromkeys([*task_paths(task), *written_paths(history)]))[:MAX_PATHS]
+    parts = ["echo '== files here:'; ls -A | head -30"]
+    if paths:
+        quoted = " ".join(shlex.quote(p) for p in paths)
+        parts.append(
+            f"for p in {quoted}; do "
+            'if [ -d "$p" ]; then echo "== $p/ (directory):"; ls -A "$p" | head -15; '
+            'elif [ -f "$p" ]; then echo "== $p:"; case "$p" in '
+            '*.tar|*.tar.gz|*.tgz|*.tar.bz2|*.tar.xz) tar tf "$p" 2>&1 | head -15;; '
+            '*.zip) unzip -l "$p" 2>&1 | head -15;; '
+            f'*.gz) zcat "$p" 2>&1 | head -c {FILE_BYTES};; '
+            f'*) head -c {FILE_BYTES} "$p";; esac; echo; '
+            'else echo "== $p: does not exist"; fi; done')
+    if wants_git(task, history):
+        parts.append("echo '== git status:'; git status --short --branch 2>&1 | head -10; "
+                     "echo '== git log:'; git log --oneline -3 2>&1 | head -3")
+    return "; ".join(parts)
+
+
+def missing(result: str, ok: bool) -> str:
+    """Why the evidence is missing ('' when it is there): the guard refused it, or it did not run."""
+    text = result.strip()
+    if text.startswith(("Denied", "Not approved")):
+        return text.splitlines()[0][:160]
+    if not text:
+        return "the evidence command printed nothing"
+    if not ok and "[exit code" in text and "== " not in text and "URL" not in text:
+        return text.splitlines()[-1][:160]
+    return ""
+
+
+def judge_chat(task: str, answer: str, evidence: str, last: tuple[dict[str, Any], str] | None = None, *,
+               question: str = QUESTION) -> list[dict[str, str]]:
+    """The fresh question: the task, the agent's answer, the harness's evidence (and, for a question whose
+    answer is printed output, the last command's output as the environment printed it)."""
+    body = f"Task: {task}\n\nThe agent's answer: {answer.strip() or '(none)'}\n\n"
+    if last is not None and last[0].get("kind") == "bash":
+        body += f"The agent's last command: {last[0].get('command', '')}\nIts output:\n{_cut(last[1], 400)}\n\n"
+    body += f"Evidence gathered by the harness after the agent stopped:\n{_cut(evidence, EVIDENCE_CHARS)}\n\n{question}"
+    return [{"role": "system", "content": JUDGE_SYSTEM}, {"role": "user", "content": body}]
+
+
+def _cut(text: str, limit: int) -> str:
+    text = text.strip() or "(no output)"
+    return text if len(text) <= limit else text[: limit - 40] + "\n...(cut)...\n" + text[-30:]
+
+
+class Margin:
+    """A logits processor that keeps, at the answer's first token, how much more likely "yes" is than "no"
+    (log-odds over the words' spellings): the verdict is then "yes" only above a margin (``YES_MARGIN``)
+    instead of whichever word is a hair more likely."""
+
+    def __init__(self, yes_ids: list[int], no_ids: list[int]) -> None:
+        self.yes_ids, self.no_ids = yes_ids, no_ids
+        self.value: float | None = None
+
+    def __call__(self, input_ids: Any, scores: Any) -> Any:
+        if self.value is None:
+            import numpy as np
+
+            logits = np.asarray(scores, dtype=np.float64)
+            self.value = float(np.logaddexp.reduce(logits[self.yes_ids]) - np.logaddexp.reduce(logits[self.no_ids]))
+        return scores
+
+
+class Claims:
+    """Per task: the success claim waiting for its evidence (the step count when asked, the evidence action,
+    and the finish it would return)."""
+
+    def __init__(self) -> None:
+        self._waiting: dict[str, tuple[int, dict[str, Any], dict[str, Any]]] = {}
+
+    def start(self, task: str) -> None:
+        self._waiting.pop(task, None)
+
+    def hold(self, task: str, step: int, evidence: dict[str, Any], finish: dict[str, Any]) -> None:
+        self._waiting[task] = (step, evidence, finish)
+
+    def due(self, task: str, history: list[Any]) -> dict[str, Any] | None:
+        """The held finish if the last step is its evidence, else None (then the hold is dropped)."""
+        held = self._waiting.pop(task, None)
+        if held is None or len(history) != held[0] + 1 or history[-1].action != held[1]:
+            return None
+        return held[2]
+
+
+def verdict_finish(finish: dict[str, Any], *, verdict: str, why_missing: str = "") -> dict[str, Any]:
+    """The finish to return: as claimed on "yes" with evidence; else a give-up that says why."""
+    if why_missing:
+        return {**finish, "success": False,
+                "answer": f"{NO_EVIDENCE.format(why=why_missing)} (it had answered: {finish.get('answer', '')})"}
+    if verdict != "yes":
+        return {**finish, "success": False, "answer": f"{JUDGED_NO} (it had answered: {finish.get('answer', '')})"}
+    return finish
