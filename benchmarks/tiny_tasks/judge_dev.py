@@ -60,6 +60,10 @@ def main() -> None:
     from macrohard.models.local import LocalModel
 
     model = LocalModel.from_name(args.model)
+    variant = os.environ.get("JUDGE_VARIANT", "")  # dev only: prompt variants tried while choosing
+    if variant == "short":
+        local_evidence.JUDGE_SYSTEM = "You check whether a task was done. Answer yes or no."
+        local_evidence.QUESTION = "Is the task done? Answer yes or no."
     only = set(filter(None, args.only.split(",")))
     tasks = [t for t in load_suite(Path(args.suite)) if t.get("environment", "shell") == "shell"
              and t.get("script") and (not only or t["id"] in only)]
@@ -74,6 +78,7 @@ def main() -> None:
                 command = local_evidence.evidence_command(spec["text"], steps)
                 out = subprocess.run(["bash", "-c", command], cwd=tmp, capture_output=True, text=True, timeout=60)
                 last = next(((p.action, p.result) for p in reversed(steps) if p.action["kind"] == "bash"), None)
+                last = None if variant in ("nolast", "short") else last
                 chat = local_evidence.judge_chat(spec["text"], "done", out.stdout + out.stderr, last)
                 margin, _ = model._yes_margin(chat)
                 verdicts.append(margin)

@@ -145,3 +145,10 @@ def test_the_evidence_goes_through_the_guard_and_a_denied_one_is_not_run(scripte
     assert len(looks) == 1 and not looks[0].verdict.allowed and looks[0].env_ms == 0.0
     assert looks[0].observation.output.startswith("Denied")
     assert run.status.value == "gave_up" and run.answer.startswith(NO_EVIDENCE.split("(")[0]), (run.status, run.answer)
+
+
+def test_the_loop_aids_tell_the_model_when_to_give_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MACROHARD_LOCAL_AIDS", "wrapper,verify")
+    assert local_evidence.GIVE_UP_NOTE in LocalModel.from_name("smollm2")._chat(["bash", "finish"], "t", [])[0]["content"]
+    monkeypatch.setenv("MACROHARD_LOCAL_AIDS", "wrapper")
+    assert local_evidence.GIVE_UP_NOTE not in LocalModel.from_name("smollm2")._chat(["bash", "finish"], "t", [])[0]["content"]

@@ -200,7 +200,8 @@ class LocalModel:
             return self._reply(local_evidence.verdict_finish(finish, verdict="no", why_missing=why), Usage())
         prior = next((p for p in reversed(history[:-1]) if p.action.get("kind") == "bash"), None)
         chat = local_evidence.judge_chat(task, str(finish.get("answer", "")), last.result,
-                                         (prior.action, prior.result) if prior is not None else None)
+                                         (prior.action, prior.result) if prior is not None else None,
+                                         page=last.action.get("kind") == "browser_read")
         margin, usage = self._yes_margin(chat)
         verdict = "yes" if margin > local_evidence.YES_MARGIN else "no"
         if os.environ.get("MACROHARD_LOCAL_JUDGE_LOG"):  # for calibrating YES_MARGIN on dev runs
@@ -235,6 +236,7 @@ class LocalModel:
     def _chat(self, kinds: list[str], task: str, history: list[Past]) -> list[dict[str, str]]:
         system = local_system_prompt(kinds)
         notes = "notes" in self.aids
+        system = f"{system}\n{local_evidence.GIVE_UP_NOTE}" if "verify" in self.aids else system
         chat: list[dict[str, str]] = [{"role": "system", "content": local_notes.system_prompt(system) if notes else system}]
         examples = pick_examples(task, kinds) if "examples" in self.aids else []
         for i, example in enumerate(examples):

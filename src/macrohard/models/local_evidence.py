@@ -30,9 +30,16 @@ JUDGE_SYSTEM = ("You check the work of a shell agent. You see the task, the agen
                 "found in the workspace after the agent stopped. Answer yes if that shows the task done as asked, "
                 "no if something asked for is missing or wrong.")
 QUESTION = "Does this evidence show the task done exactly as asked? Answer yes or no."
+# added to the acting prompt (verify aid): an impossible task ends as an honest give-up, not made-up work
+GIVE_UP_NOTE = ("If the task cannot be done here (a file or folder it asks you to use does not exist, it needs the "
+                "internet, or the information is not in the files), do not make anything up: finish with success "
+                "false and say why.")
+PAGE_SYSTEM = ("You check the work of a web browser agent. You see the task, the agent's answer, and the page the "
+               "browser shows now (its address, title and text), read by the harness after the agent stopped. "
+               "Answer yes if that page shows the task done as asked, no if something asked for is missing or wrong.")
 NO_EVIDENCE = "not done: the harness could not gather evidence of the result ({why}), so the claim does not stand"
 JUDGED_NO = "not done: a fresh check of the workspace by the harness did not show the task done"
-YES_MARGIN = 0.5  # log-odds of "yes" over "no" a claim needs (chosen on the dev suites: benchmarks/tiny_tasks/judge_dev.py)
+YES_MARGIN = 0.55  # log-odds of "yes" over "no" a claim needs: just above every untouched dev workspace (judge_dev.py)
 EVIDENCE_CHARS = 1400  # of the evidence in the question (prompt reading costs ~6 ms a token)
 FILE_BYTES = 240  # of each file's head
 MAX_PATHS = 6
@@ -123,14 +130,14 @@ def missing(result: str, ok: bool) -> str:
 
 
 def judge_chat(task: str, answer: str, evidence: str, last: tuple[dict[str, Any], str] | None = None, *,
-               question: str = QUESTION) -> list[dict[str, str]]:
+               question: str = QUESTION, page: bool = False) -> list[dict[str, str]]:
     """The fresh question: the task, the agent's answer, the harness's evidence (and, for a question whose
     answer is printed output, the last command's output as the environment printed it)."""
     body = f"Task: {task}\n\nThe agent's answer: {answer.strip() or '(none)'}\n\n"
     if last is not None and last[0].get("kind") == "bash":
         body += f"The agent's last command: {last[0].get('command', '')}\nIts output:\n{_cut(last[1], 400)}\n\n"
     body += f"Evidence gathered by the harness after the agent stopped:\n{_cut(evidence, EVIDENCE_CHARS)}\n\n{question}"
-    return [{"role": "system", "content": JUDGE_SYSTEM}, {"role": "user", "content": body}]
+    return [{"role": "system", "content": PAGE_SYSTEM if page else JUDGE_SYSTEM}, {"role": "user", "content": body}]
 
 
 def _cut(text: str, limit: int) -> str:
