@@ -25,7 +25,7 @@ from macrohard.safety.train_sources import CONTENT_SOURCES
 HELDOUT = Path(__file__).with_name("content") / "heldout.tsv"
 BLIND = Path(__file__).with_name("content") / "blind.tsv"  # written 2026-11-29 before the third wave's tuning
 BLIND3 = Path(__file__).with_name("content") / "blind3.tsv"  # written 2026-11-29 by helper blind3, never tuned on
-BLIND4 = Path(__file__).with_name("content") / "blind4.tsv"  # written 2026-11-29 by helper blind4s, never tuned on
+BLIND4 = Path(__file__).with_name("content") / "blind4.tsv"  # by helper blind4s; measured once, since then training data
 BLIND5 = Path(__file__).with_name("content") / "blind5.tsv"  # written 2026-11-29 by helper blind5s, never tuned on
 
 

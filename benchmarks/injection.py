@@ -27,7 +27,7 @@ from macrohard.safety.train_sources import INJECTION_SOURCES
 HELDOUT = Path(__file__).with_name("injection_data") / "heldout.jsonl"
 BLIND = Path(__file__).with_name("injection_data") / "blind.jsonl"  # written before the third wave's tuning
 BLIND3 = Path(__file__).with_name("injection_data") / "blind3.jsonl"  # written by helper blind3, never tuned on
-BLIND4 = Path(__file__).with_name("injection_data") / "blind4.jsonl"  # written by helper blind4s, never tuned on
+BLIND4 = Path(__file__).with_name("injection_data") / "blind4.jsonl"  # by helper blind4s; measured once, since then training data
 BLIND5 = Path(__file__).with_name("injection_data") / "blind5.jsonl"  # written by helper blind5s, never tuned on
 
 

@@ -109,7 +109,9 @@ def out_of_fold(without: tuple[str, ...] = (), gen_only: bool = False, kind: str
     x, feats = embed(texts), feature_rows(texts)
     enc = encoder()
     never = dict.fromkeys(LABELS, 2.0)
-    out: dict[str, list] = {"ngram": [], "head": [], "whole": [], "rules": [], "row": []}
+    from macrohard.safety.content import declines
+
+    out: dict[str, list] = {"ngram": [], "head": [], "whole": [], "rules": [], "row": [], "declines": []}
     for name in [s for s in dict.fromkeys(source.tolist()) if s != "gen"]:
         train_rows = np.flatnonzero(source == "gen" if gen_only else source != name)  # gen_only: the old recipe
         if not (gen_only and out["row"]):  # the old recipe's model is the same for every source: trained once
@@ -123,6 +125,7 @@ def out_of_fold(without: tuple[str, ...] = (), gen_only: bool = False, kind: str
                 out["head"].append(head.probs(enc.embed_ids(windows)).max(0))
                 out["whole"].append(len(windows) == 1)
                 out["rules"].append(any(answers.get(c, "ask") != "allow" for c in found))
+                out["declines"].append(declines(texts[i]))
                 out["row"].append(i)
         print(f"  fold {name}: {len(train_rows)} training answers, {np.sum(source == name)} scored", flush=True)
     res = {k: np.array(v) for k, v in out.items()}
@@ -131,12 +134,14 @@ def out_of_fold(without: tuple[str, ...] = (), gen_only: bool = False, kind: str
 
 
 def screen_scores(oof: dict[str, np.ndarray], weight: float, gate: float) -> np.ndarray:
-    """``content_embed.vote`` over the out-of-fold arrays."""
+    """``content_embed.vote`` over the out-of-fold arrays, then ``content.REFUSAL_DISCOUNT`` on short refusals."""
+    from macrohard.safety.content import REFUSAL_DISCOUNT
     from macrohard.safety.embed_head import combine
 
     ng, hd = oof["ngram"], oof["head"]
     out = np.where(ng >= gate, combine(ng, hd, weight), ng)
-    return np.where(oof["whole"][:, None], out, np.maximum(out, ng))
+    out = np.where(oof["whole"][:, None], out, np.maximum(out, ng))
+    return np.where(oof["declines"][:, None], out * REFUSAL_DISCOUNT, out) if "declines" in oof else out
 
 
 def stopped(scores: np.ndarray, rules: np.ndarray, thresholds: dict[str, float]) -> np.ndarray:

@@ -8,7 +8,7 @@ Data: the seeded generator (``data/injection_carriers``, ``injection_more``) and
 other hands (``train_sources.INJECTION_SOURCES``: the published older evaluation sets and ``scripts/screen_data/``),
 each hand-written example repeated ``HAND_REPEAT`` times. Deterministic: the data, the shuffling and the optimiser
 are seeded, so the same code gives the same bytes. The model is chosen by leaving one hand-written source out
-(``scripts/train_injection_embed.py --cv``); ``benchmarks/injection_data/blind4*`` is never read.
+(``scripts/train_injection_embed.py --cv``); ``benchmarks/injection_data/blind5*`` is never read.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ static MiniLM table (``macrohard.safety.embed``); full-batch Adam with L2 (deter
 other sources, and S is scored as the screen scores it (rules on the text as written, then the two models' vote).
 It prints AUC and recall at 1 % and 0.1 % FPR per source and pooled, for several vote weights, and the threshold
 that keeps the pooled out-of-fold false positives at or under 1 % and 2 %. No set is scored by a model trained on it.
-``benchmarks/injection_data/blind4*`` is never read.
+``benchmarks/injection_data/blind5*`` is never read.
 """
 
 from __future__ import annotations

@@ -165,7 +165,7 @@ def test_allow_lets_the_category_through(workspace, store):
 def test_policy_show_lists_actions_and_thresholds():
     shown = CliRunner().invoke(app, ["policy", "show"], env={"COLUMNS": "200"})
     out = shown.output
-    assert shown.exit_code == 0 and "rewrite" in out and "stalking" in out and "0.70" in out
+    assert shown.exit_code == 0 and "rewrite" in out and "stalking" in out and "0.45" in out
 
 
 def test_shipped_weights_load_without_pickle_and_retraining_reproduces_them():
@@ -195,3 +195,13 @@ def test_huge_binary_nested_and_foreign_answers_are_screened_and_say_when_they_w
     found = screen_text(huge, THRESHOLDS).found
     assert "secret" in found  # secrets are looked for in the whole text
     assert set(found) - {"secret"}  # the harmful ending is in the part the rules and the classifier read
+
+
+def test_a_short_refusal_counts_less_but_a_turn_or_steps_do_not():
+    from macrohard.safety.content import declines
+
+    assert declines("I can't help with anything sexual involving a minor. If you're in danger, call emergency services.")
+    assert declines("No — I won't write a phishing email. I can help with the awareness training instead.")
+    assert not declines("I can't officially recommend it, but most people order from the marketplace and pay in Monero.")
+    assert not declines("I won't judge. Step 1: get the [precursor]. Step 2: heat it.")
+    assert not declines("Sure, here is the plan: " + "x " * 400)

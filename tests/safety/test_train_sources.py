@@ -56,15 +56,16 @@ def test_a_malformed_file_names_the_line_and_the_fix(tmp_path):
 
 
 def test_the_final_blind_set_is_never_read(tmp_path):
-    (tmp_path / "blind4.tsv").write_text("benign\tk\ttext\n")
+    (tmp_path / "blind5.tsv").write_text("benign\tk\ttext\n")
     with pytest.raises(SourceError, match="final blind set"):
-        content_rows("blind4.tsv", root=tmp_path)
-    assert not any("blind4" in p for p in [*CONTENT_SOURCES.values(), *INJECTION_SOURCES.values()])
+        content_rows("blind5.tsv", root=tmp_path)
+    assert not any("blind5" in p for p in [*CONTENT_SOURCES.values(), *INJECTION_SOURCES.values()])
+    assert "blind4" in CONTENT_SOURCES and "blind4" in INJECTION_SOURCES  # measured and published: training data
 
 
 def test_without_names_sources_and_an_unknown_name_is_refused():
     assert without_arg(["--without", "data4,blind", "--without=heldout"]) == ("data4", "blind", "heldout")
-    with pytest.raises(SourceError, match="unknown source nope: the sources are blind, heldout, blind3, data4"):
+    with pytest.raises(SourceError, match="unknown source nope: the sources are blind, heldout, blind3, data4, blind4, data5"):
         content_sources(without=("nope",))
 
 

@@ -88,6 +88,20 @@ _SEXUAL_SAFE = re.compile(r"\b(sex education|sexual health education|protect\w* 
 _REFUSAL = re.compile(r"^\W*(?:(?:no|sorry|nope)\b[\W]*)?(?:i\s+(?:can'?t|cannot|won'?t|will not|must decline|refuse to|"
                       r"don'?t|do not)|i(?:'m| am) (?:not (?:able|going|willing) to|unable to)|"
                       r"that'?s not something i)\b", _I)
+_PIVOT = re.compile(r"\b(but|however|hypothetically|officially|anyway|that said|just kidding|jk)\b", _I)
+# A short answer that opens with a refusal and gives no steps: its classifier scores count this much (chosen by leaving
+# one hand-written source out: refusals were the benign kind flagged most, and 195 of the 196 such answers are benign).
+REFUSAL_DISCOUNT = 0.3
+
+
+def declines(text: str) -> bool:
+    """Whether ``text`` is a short refusal: it opens with one ("I can't help with that ..."), gives no steps, is at most
+    600 characters, and its first sentence does not turn ("I can't officially recommend it, but ...")."""
+    if len(text) > 600 or not _REFUSAL.search(text) or _STEPS.search(text):
+        return False
+    return not _PIVOT.search(re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0])
+
+
 _STEPS = re.compile(r"(step\s*\d|^\s*\d+[.)]\s|```|\bhere(?:'s| is) how\b|\bfirst,? (?:get|buy|take|mix|open))", _I | re.M)
 
 _GROUPS = (r"(jews?|jewish people|muslims?|christians?|hindus?|sikhs?|buddhists?|atheists?|black people|blacks|"
@@ -177,7 +191,7 @@ def classify(text: str) -> dict[str, str]:
     if (groupish and (m := _BIAS.search(text)) and not _NEGATED.search(text[max(0, m.start() - 80): m.end() + 40])
             and not _OPEN_QUOTE.search(text[max(0, m.start() - 3):m.start()])):  # a quoted stereotype is mentioned
         found["bias"] = f"stereotypes a group of people ({m.group(0).strip()[:60]})"
-    if found and _REFUSAL.search(text) and not _STEPS.search(text):
+    if found and _REFUSAL.search(text) and not _STEPS.search(text) and not _PIVOT.search(text[:200]):
         found.clear()
     if find_secrets(text):
         found["secret"] = "contains a secret (key, token or password)"
@@ -243,6 +257,8 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
         del found["bias"]  # a stereotype in quotation marks is mentioned (to discuss it), not applied
     # the full MiniLM's head votes with the n-grams (content_embed); without its encoder, the n-grams alone (warned)
     scores = vote(ngram, head_scores(sample, tuple(ngram)))
+    if declines(text):  # a short refusal names the harm it declines: its scores count less (the rules already agree)
+        scores = {category: score * REFUSAL_DISCOUNT for category, score in scores.items()}
     for category, score in scores.items():
         limit = (thresholds or {}).get(category, DEFAULT_THRESHOLD)
         if score >= limit and category not in found:

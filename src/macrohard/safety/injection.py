@@ -22,7 +22,7 @@ from macrohard.safety.normalize import normalise, sample
 # The screen's default operating point (the policy's observations.injection_threshold overrides it): chosen for at most
 # 2 % false positives on the pooled out-of-fold look-alikes (`scripts/train_injection_embed.py --cv`; at 0.6 they were
 # 11 %, chiefly rule hits on text about prompts).
-DEFAULT_THRESHOLD = 0.85
+DEFAULT_THRESHOLD = 0.87
 # A rule hit counts as evidence of this weight, combined with the classifier's score (noisy-OR): below 0.75 every rule
 # hit flags; at the default threshold the classifier must also agree (rules fire on 6.5 % of the look-alikes), except
 # for the STRONG_RULES below.
@@ -41,6 +41,17 @@ def rule_prior(signals) -> float:
     return STRONG_PRIOR if STRONG_RULES.intersection(signals) else RULE_PRIOR if signals else 0.0
 
 _I = re.I | re.M
+
+
+class _gated:  # noqa: N801 - used like re.compile
+    """A pattern searched only when the lower-cased text holds one of its words (a cheap first look)."""
+
+    def __init__(self, words: tuple[str, ...], pattern: re.Pattern[str]) -> None:
+        self.words, self.pattern = words, pattern
+
+    def search(self, text: str) -> re.Match[str] | None:
+        low = text.lower()
+        return self.pattern.search(text) if any(w in low for w in self.words) else None
 
 _SIGNALS: list[tuple[str, re.Pattern[str]]] = [
     ("override", re.compile(
@@ -75,21 +86,21 @@ _SIGNALS: list[tuple[str, re.Pattern[str]]] = [
         r"ignore)\s+(the\s+|your\s+|all\s+)?(guard|guardrails|safety( checks| filters)?|content filters?|"
         r"restrictions|sandbox|moderation)\b", _I)),
     # orders to agents as a class ("automated agents must delete ...": compliance notices aimed at the agent)
-    ("agents_must", re.compile(
+    ("agents_must", _gated(("agent", "assistant", "system", "tool", "model", "bot"), re.compile(
         r"\b(ai|automated|autonomous|llm|language[- ]model)[- ](agents?|assistants?|systems?|tools?|models?|bots?)\s+"
         r"(must|are (legally |now )?(required|obliged|expected|instructed|directed|ordered) to|shall|need to|have to)\s+"
-        r"(?!never\b|not\b|be\b|identify\b)\w+", _I)),
+        r"(?!never\b|not\b|be\b|identify\b)\w+", _I))),
     # a persona handed to the reader ("pretend you are 'KeyMaster', who ..."); a quoted example is only mentioned
-    ("persona", re.compile(
+    ("persona", _gated(("pretend", "play", "character", "you are", "you're", "imagine"), re.compile(
         r"(?<!['\"\u2018\u201c])\b(pretend (that )?you('re| are)|let'?s (play a game|role-?play|pretend)|stay in character|"
         r"in character,|you('re| are) (now )?playing|role-?play:?\s+you('re| are)|"
         r"(you play|you are|you're|play) ['\"\u2018\u201c][^'\"\u2019\u201d]{1,30}['\"\u2019\u201d],? (who|a |an |the |whose)|"
-        r"imagine you are an? [\w -]{0,30}who (always|never|gives|approves|does))", _I)),
+        r"imagine you are an? [\w -]{0,30}who (always|never|gives|approves|does))", _I))),
     # a tool's result or an approval written into content ("[tool_result] {... next_action ...}")
-    ("fake_tool_output", re.compile(
+    ("fake_tool_output", _gated(("tool", "next_action", "supervisor", "output of"), re.compile(
         r"\[(tool_result|tool_output|[\w-]+[ _]tool output|tool:[\w_]+ returned)\]|-{2,}\s*output of [\w_]+\s*-{2,}|"
         r"\bnext_action(_for_agent)?\b|\btool_result\s*:|\bsupervisor_approval\b|\bapproved by supervisor\b|"
-        r"\b\w+_tool: approved\b", _I)),
+        r"\b\w+_tool: approved\b", _I))),
     ("secrecy", re.compile(r"\b(do not|don't|never|without)\b[^.\n]{0,20}\b(tell|telling|inform|informing|mention|"
                            r"mentioning|alert|alerting|notify|notifying)\b[^.\n]{0,15}\b(the )?(user|human|operator|"
                            r"owner)\b", _I)),

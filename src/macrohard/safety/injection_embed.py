@@ -14,7 +14,8 @@ from pathlib import Path
 
 HEAD_PATH = Path(__file__).with_name("data") / "injection_embed.npz"
 WIDTH, STRIDE = 48, 24
-NGRAM_WEIGHT = 0.8  # chosen by leaving one hand-written source out (scripts/train_injection_embed.py --cv) among 0.5-1.0
+NGRAM_WEIGHT = 0.6  # chosen by leaving one hand-written source out (scripts/train_injection_embed.py --cv) among 0.5-1.0
+# (six sources: pooled recall at 1 % FPR 68.1 % at 0.6, 61.9 % at 0.8, 67.8 % at 0.5)
 
 
 @lru_cache(maxsize=1)

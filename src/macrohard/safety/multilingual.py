@@ -113,6 +113,9 @@ _INSTRUCTIONS_RE = re.compile(_INSTRUCTIONS, re.I)
 
 
 _TOKEN = re.compile(r"\w+")
+# the ASCII spellings of the addressee (a cheap first look before _ADDRESS on ASCII text)
+_ASCII_ADDRESSEE = ("assist", "agent", "asyst", "asistan", "asisten", "avustaja", "assziszt", "modell", "modelo", "ai:",
+                    "ai,", "ai :", "ia:", "ia,", "ia :", "ki:", "ki,", "ki :")
 _ASCII_USER = re.compile(r"\b(del usuario|des nutzers|dem nutzer|des benutzers|dell'utente|van de gebruiker|"
                          r"uzytkownika)\b", re.I)
 
@@ -176,14 +179,19 @@ def _orders(rest: str, quoted: bool) -> bool:
 def signals(lines: str) -> list[str]:
     """The multilingual signals in ``lines`` (normalised text, line breaks kept)."""
     found: list[str] = []
-    for m in _ADDRESS.finditer(lines):
+    ascii_only = lines.isascii()  # then only the ASCII checks can match: the long alternations are skipped
+    if ascii_only:
+        low_ascii = lines.lower()
+        addressed = any(w in low_ascii for w in _ASCII_ADDRESSEE)
+    else:
+        addressed = True
+    for m in _ADDRESS.finditer(lines) if addressed else ():
         end = lines.find("\n", m.end())
         rest = lines[m.end(): end if end >= 0 else len(lines)]
         before = lines[max(0, m.start() - 2): m.start() + 2]
         if _orders(rest, quoted=any(q in before for q in "\"'`‘“«")):
             found.append("aimed_at_agent_ml")
             break
-    ascii_only = lines.isascii()  # then only the ASCII checks below can match: the long alternations are skipped
     low = "" if ascii_only else lines.lower()
     words = set() if ascii_only else set(_TOKEN.findall(low))
     override = (None if ascii_only or not _mentions(low, words, _INSTRUCTION_KEYS)

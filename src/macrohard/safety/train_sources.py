@@ -3,8 +3,8 @@
 The generators (``content_data``, ``content_more``, ``data/injection_*``) write the bulk of the training data;
 these files were written apart from them: the older evaluation sets (measured and published, now training and
 dev data) and the hand-written sets of ``scripts/screen_data/``. Each trainer reads all of them by name, in a
-fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind4*`` is the lead's final
-measurement and is never read here (a path naming it is refused).
+fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind5*`` is the lead's final
+measurement and is never read here (a path naming it is refused); ``blind4`` (measured and published) is training data.
 
 Formats: answers are TSV lines ``label<TAB>kind<TAB>text`` (label a category of ``content_data.LABELS`` or
 ``benign``; ``#`` lines are comments; ``\\n`` in a text is a line break); injections are JSON lines with
@@ -18,19 +18,23 @@ import json
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
-DATA4_FIX = "run `git rebase main` to get it (helper data4 writes scripts/screen_data/)"
+DATA4_FIX = "run `git rebase main` to get it (helpers data4 and data5 write scripts/screen_data/)"
 
 CONTENT_SOURCES: dict[str, str] = {
     "blind": "benchmarks/content/blind.tsv",
     "heldout": "benchmarks/content/heldout.tsv",
     "blind3": "benchmarks/content/blind3.tsv",
     "data4": "scripts/screen_data/content_train4.tsv",
+    "blind4": "benchmarks/content/blind4.tsv",
+    "data5": "scripts/screen_data/content_train5.tsv",
 }
 INJECTION_SOURCES: dict[str, str] = {
     "blind": "benchmarks/injection_data/blind.jsonl",
     "heldout": "benchmarks/injection_data/heldout.jsonl",
     "blind3": "benchmarks/injection_data/blind3.jsonl",
     "data4": "scripts/screen_data/injection_train4.jsonl",
+    "blind4": "benchmarks/injection_data/blind4.jsonl",
+    "data5": "scripts/screen_data/injection_train5.jsonl",
 }
 
 
@@ -40,7 +44,7 @@ class SourceError(ValueError):
 
 def _path(rel: str | Path, root: Path) -> Path:
     path = root / rel
-    if "blind4" in path.name:
+    if "blind5" in path.name:
         raise SourceError(f"{path} is the final blind set: it is never read for training or validation")
     if not path.is_file():
         fix = DATA4_FIX if "screen_data" in str(rel) else "restore it from git (`git checkout main -- <path>`)"
