@@ -133,9 +133,17 @@ class Screen:
         return self.score >= threshold
 
 
-def rule_signals(text: str) -> list[str]:
-    """The rules alone, on the text as given (no normalisation): the fast first pass, and the old screen."""
-    found = [name for name, pattern in _SIGNALS if pattern.search(text)]
+# Rules that normalisation can hide (it drops tags such as <system> and joins the lines that anchor a role line): the
+# screen reads them on the raw text too; the others read the raw text only when it has markup or entities.
+_RAW_RULES = ("role_play", "chat_tokens")
+
+
+def rule_signals(text: str, *, all_rules: bool = True) -> list[str]:
+    """The rules alone, on the text as given (no normalisation): the fast first pass, and the old screen.
+    ``all_rules=False`` (the screen, which also reads the normalised text): every rule only when the text has markup
+    or entities, else the ``_RAW_RULES``; hidden text and invisible characters always."""
+    every = all_rules or "<" in text or "&" in text
+    found = [name for name, pattern in _SIGNALS if (every or name in _RAW_RULES) and pattern.search(text)]
     for m in _HIDDEN_HTML.finditer(text):
         hidden = m.group("styled") or m.group("comment") or m.group("hidden") or ""
         if _IMPERATIVE.search(hidden):
@@ -151,7 +159,7 @@ def screen_injection(text: str, *, use_classifier: bool = True) -> Screen:
     """Rules over the normalised text, then (when none fired) the classifier's score."""
     raw, _ = sample(text)
     norm = normalise(text)
-    found = rule_signals(raw)  # hidden HTML and invisible characters are judged on the raw text
+    found = rule_signals(raw, all_rules=False)  # hidden HTML and invisible characters are judged on the raw text
     found += [name for name, pattern in _SIGNALS if name not in found and pattern.search(norm.flat)]
     role = dict(_SIGNALS)["role_play"]
     if "role_play" not in found and role.search(norm.lines):
