@@ -170,6 +170,10 @@ def main(argv: list[str] | None = None) -> int:
     false = sum(r["false_success"] for r in rows)
     print(f"false successes (claimed success, check failed): {false}; statuses: "
           + ", ".join(f"{k} {v}" for k, v in sorted(statuses.items())))
+    told = sum(r["passed"] and r["claimed"] for r in rows)  # what a user is told succeeded, and did
+    print(f"confirmed successes (claimed success, check passed): {told}/{len(rows)}; passed without a claim "
+          f"(the run ended otherwise, the check passed: a give-up is right on a task that cannot be done): "
+          f"{passed - told}")
     if args.json:
         print(json.dumps(rows, indent=1))
     if args.out:

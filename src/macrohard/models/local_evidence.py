@@ -37,8 +37,10 @@ GIVE_UP_NOTE = ("If the task cannot be done here (a file or folder it asks you t
 PAGE_SYSTEM = ("You check the work of a web browser agent. You see the task, the agent's answer, and the page the "
                "browser shows now (its address, title and text), read by the harness after the agent stopped. "
                "Answer yes if that page shows the task done as asked, no if something asked for is missing or wrong.")
-NO_EVIDENCE = "not done: the harness could not gather evidence of the result ({why}), so the claim does not stand"
-JUDGED_NO = "not done: a fresh check of the workspace by the harness did not show the task done"
+NO_EVIDENCE = ("unconfirmed: the model said the task was done, but the harness could not gather evidence of the "
+               "result ({why}), so the claim does not stand; look at the workspace before relying on it")
+JUDGED_NO = ("unconfirmed: the model said the task was done, but a fresh check of the workspace by the harness did not "
+             "confirm it; the work may be partly or wholly there: look at the workspace before relying on it")
 YES_MARGIN = 0.55  # log-odds of "yes" over "no" a claim needs: just above every untouched dev workspace (judge_dev.py)
 EVIDENCE_CHARS = 1400  # of the evidence in the question (prompt reading costs ~6 ms a token)
 FILE_BYTES = 240  # of each file's head
