@@ -123,6 +123,16 @@ def _describe(action: dict[str, Any]) -> str:
     return f"{kind} {json.dumps({k: v for k, v in action.items() if k != 'kind'})[:50]}"
 
 
+def _dev_margins() -> None:
+    """DEV knobs for calibrating the fresh judge (``models/local_evidence.py``): ``JUDGE_YES_MARGIN`` and
+    ``JUDGE_NO_MARGIN`` (a number, or ``inf``: the acting chat's "no" is judged and logged but always stands)."""
+    from macrohard.models import local_evidence
+
+    for name in ("YES_MARGIN", "NO_MARGIN"):
+        if value := os.environ.get(f"JUDGE_{name}"):
+            setattr(local_evidence, name, None if value == "none" else float(value))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default="local", help="model spec (local, local:gemma, http://.../v1#name, ...)")
@@ -132,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the rows as JSON at the end")
     parser.add_argument("--out", default="", help="write the rows and figures as JSON to this file")
     args = parser.parse_args(argv)
+    _dev_margins()
 
     from macrohard.models import get_model
     from macrohard.store.sqlite import SQLiteStore

@@ -206,9 +206,12 @@ def test_after_a_read_back_judged_no_the_model_may_fix_its_work_then_finishes(mo
     MAX_FIXES times, then only finish; its "no" stands, so that run never claims success. A run judged
     "yes" at once keeps its claim."""
     from macrohard.agent import tool_schemas
+    from macrohard.models import local_evidence
     from macrohard.types import BashAction, FinishAction, Usage, WriteFileAction
 
     monkeypatch.setenv("MACROHARD_LOCAL_AIDS", "wrapper,verify")
+    # the acting "no" as the last word (with NO_MARGIN set it defers to the fresh judge: test_local_evidence_claims)
+    monkeypatch.setattr(local_evidence, "NO_MARGIN", None)
     model = LocalModel.from_name("smollm2")
     offered: list[tuple[list[str], str]] = []
     verdicts = iter(["no"] * (MAX_FIXES + 1))

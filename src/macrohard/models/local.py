@@ -122,7 +122,7 @@ class LocalModel:
             self._claims.start(task)
         evidence = "verify" in self.aids  # a claimed success stands only on the harness's evidence (local_evidence.py)
         if evidence and (held := self._claims.due(task, history)) is not None:
-            return self._settle(held, task, history)
+            return self._settle(*held, task, history)
         wrapper = "wrapper" in self.aids
         # Nothing done yet, or the last action failed: finishing now cannot be right, so the grammar
         # does not offer it (a tiny model otherwise "finishes" after any result).
@@ -175,14 +175,20 @@ class LocalModel:
             return ModelReply(text=reply, usage=usage, model=self.name)
         if wrapper:
             stop_on_repeat(action, history)
+        refused = None  # the acting chat's own give-up after its "no", when the fresh judge may overrule it
         if verify:  # no finish without a look at the result; a success needs its own "yes" (local_verify.py)
+            claim = action
             action, usage = self._review(action, task, history, chat, usage)
+            if (local_evidence.NO_MARGIN is not None and claim.get("kind") == "finish" and claim.get("success")
+                    and str(action.get("answer", "")).startswith(local_verify.NOT_DONE)):
+                refused, action = action, claim
         if evidence and action.get("kind") == "finish" and action.get("success"):
             look = local_evidence.evidence_action(task, history, kinds)
             if look["kind"] not in offered:
-                action = local_evidence.verdict_finish(action, verdict="no", why_missing=f"no {look['kind']} action offered")
+                action = refused or local_evidence.verdict_finish(action, verdict="no",
+                                                                  why_missing=f"no {look['kind']} action offered")
             else:  # the harness's own read-only look first; the claim is judged on it at the next call
-                self._claims.hold(task, len(history), look, action)
+                self._claims.hold(task, len(history), look, action, refused)
                 action = look
         return self._reply(action, usage)
 
@@ -191,21 +197,32 @@ class LocalModel:
         call = ToolCall(name=action["kind"], arguments=json.dumps(args))
         return ModelReply(tool_calls=[call], usage=usage, model=self.name)
 
-    def _settle(self, finish: dict[str, Any], task: str, history: list[Past]) -> ModelReply:
+    def _settle(self, finish: dict[str, Any], refused: dict[str, Any] | None, task: str,
+                history: list[Past]) -> ModelReply:
         """The held success claim, judged in a fresh chat on the harness's evidence (``local_evidence.py``):
-        as claimed on "yes"; a give-up that says why on "no" or when the evidence is missing."""
+        as claimed on "yes"; a give-up that says why on "no" or when the evidence is missing. ``refused``:
+        the acting chat said "no" (its give-up stands unless the judge clears ``NO_MARGIN``)."""
         last = history[-1]
         why = local_evidence.missing(last.result, last.ok)
         if why:
-            return self._reply(local_evidence.verdict_finish(finish, verdict="no", why_missing=why), Usage())
+            return self._reply(refused or local_evidence.verdict_finish(finish, verdict="no", why_missing=why), Usage())
+        if bad := local_evidence.suspect(last.result, history[:-1]):
+            if os.environ.get("MACROHARD_LOCAL_JUDGE_LOG"):
+                print(f"judge: suspect {bad[:60]} ({task[:60]})", file=sys.stderr, flush=True)
+            return self._reply({**finish, "success": False, "answer": f"{local_evidence.SUSPECT.format(what=bad)} "
+                                f"(it had answered: {finish.get('answer', '')})"}, Usage())
         prior = next((p for p in reversed(history[:-1]) if p.action.get("kind") == "bash"), None)
         chat = local_evidence.judge_chat(task, str(finish.get("answer", "")), last.result,
                                          (prior.action, prior.result) if prior is not None else None,
                                          page=last.action.get("kind") == "browser_read")
         margin, usage = self._yes_margin(chat)
-        verdict = "yes" if margin > local_evidence.YES_MARGIN else "no"
-        if os.environ.get("MACROHARD_LOCAL_JUDGE_LOG"):  # for calibrating YES_MARGIN on dev runs
-            print(f"judge: {margin:+.2f} {verdict} ({task[:60]})", file=sys.stderr, flush=True)
+        need = local_evidence.YES_MARGIN if refused is None else local_evidence.NO_MARGIN
+        verdict = "yes" if need is not None and margin > need else "no"
+        if os.environ.get("MACROHARD_LOCAL_JUDGE_LOG"):  # for calibrating the margins on dev runs
+            print(f"judge: {margin:+.2f} acting={'no' if refused else 'yes'} {verdict} ({task[:60]})", file=sys.stderr,
+                  flush=True)
+        if verdict == "no" and refused is not None:
+            return self._reply(refused, usage)
         return self._reply(local_evidence.verdict_finish(finish, verdict=verdict), usage)
 
     def _yes_margin(self, chat: list[dict[str, str]]) -> tuple[float, Usage]:

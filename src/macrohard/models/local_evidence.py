@@ -16,6 +16,9 @@ heldout3, 12 runs claimed success on wrong work, 5 of them in the browser, where
 3. "yes" → the finish is returned as claimed. "no", or evidence that is missing (the action was
    denied or failed) → the run ends with ``success: false`` and the reason: ``gave_up``, never
    ``succeeded``.
+4. A claim the acting chat itself judged "no" (``local_verify``) is judged here too, and stands only above the
+   higher ``NO_MARGIN``; a file that holds a placeholder (``your_x_here``) or the error text a failed command
+   printed never confirms a claim (``suspect``), whatever the judge would say.
 """
 
 from __future__ import annotations
@@ -42,6 +45,14 @@ NO_EVIDENCE = ("unconfirmed: the model said the task was done, but the harness c
 JUDGED_NO = ("unconfirmed: the model said the task was done, but a fresh check of the workspace by the harness did not "
              "confirm it; the work may be partly or wholly there: look at the workspace before relying on it")
 YES_MARGIN = 0.55  # log-odds of "yes" over "no" a claim needs: just above every untouched dev workspace (judge_dev.py)
+# the margin a claim needs when the acting chat itself said "no" (local_verify): that "no" then defers to the fresh
+# judge, which must be surer. Dev (heldout4, first 40, RESULTS.md): right work the acting chat refused was judged
+# -0.37..+1.32, wrong work -0.74..+0.79. None: the acting "no" ends the run (the sixth-wave rule).
+NO_MARGIN: float | None = 1.0
+SUSPECT = ("unconfirmed: the model said the task was done, but a file it wrote holds {what}, so the claim does not "
+           "stand; look at the workspace before relying on it")
+# a stand-in value where the real one belongs (your_password_here, <your key>, YOUR_API_KEY)
+_PLACEHOLDER = re.compile(r"\b(your|my)_\w+_here\b|<\s*(your|insert|enter)\b[^>]*>|\bYOUR_[A-Z_]{3,}\b|\bplaceholder\b", re.I)
 EVIDENCE_CHARS = 1400  # of the evidence in the question (prompt reading costs ~6 ms a token)
 FILE_BYTES = 240  # of each file's head
 MAX_PATHS = 6
@@ -147,6 +158,35 @@ def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 40] + "\n...(cut)...\n" + text[-30:]
 
 
+_ERROR = re.compile(r"error|not found|no such|denied|could not|couldn't|cannot|can't|failed|fatal|unable|invalid|"
+                    r"refused|not a |unknown|timed out", re.I)
+
+
+def file_heads(evidence: str) -> str:
+    """The parts of the evidence that are files' contents (not the listing, git's state or a missing file)."""
+    parts = re.split(r"(?m)^== ", evidence)
+    return "\n".join(p for p in parts[1:] if not p.startswith(("files here:", "git status:", "git log:"))
+                     and ": does not exist" not in p.splitlines()[0])
+
+
+def suspect(evidence: str, history: list[Any]) -> str:
+    """What in the files the evidence shows makes a success claim not stand ('' if nothing): a placeholder
+    where a real value belongs, or the error text a failed step printed, copied into a file."""
+    heads = file_heads(evidence)
+    if not heads:
+        return ""
+    if (m := _PLACEHOLDER.search(heads)) is not None:
+        return f"a placeholder ({m.group(0)!r})"
+    for past in history:
+        if past.ok or past.action.get("kind") != "bash":
+            continue
+        for line in str(past.result).splitlines():
+            line = line.strip()
+            if len(line) >= 16 and _ERROR.search(line) and "UNTRUSTED" not in line and line in heads:
+                return f"the error text of a failed command ({line[:80]!r})"
+    return ""
+
+
 class Margin:
     """A logits processor that keeps, at the answer's first token, how much more likely "yes" is than "no"
     (log-odds over the words' spellings): the verdict is then "yes" only above a margin (``YES_MARGIN``)
@@ -175,15 +215,18 @@ class Claims:
     def start(self, task: str) -> None:
         self._waiting.pop(task, None)
 
-    def hold(self, task: str, step: int, evidence: dict[str, Any], finish: dict[str, Any]) -> None:
-        self._waiting[task] = (step, evidence, finish)
+    def hold(self, task: str, step: int, evidence: dict[str, Any], finish: dict[str, Any],
+             refused: dict[str, Any] | None = None) -> None:
+        """``refused``: the acting chat's own give-up after its "no" (then the claim needs ``NO_MARGIN``)."""
+        self._waiting[task] = (step, evidence, finish, refused)
 
-    def due(self, task: str, history: list[Any]) -> dict[str, Any] | None:
-        """The held finish if the last step is its evidence, else None (then the hold is dropped)."""
+    def due(self, task: str, history: list[Any]) -> tuple[dict[str, Any], dict[str, Any] | None] | None:
+        """The held finish (and the acting chat's give-up, if it said "no") if the last step is its evidence,
+        else None (then the hold is dropped)."""
         held = self._waiting.pop(task, None)
         if held is None or len(history) != held[0] + 1 or history[-1].action != held[1]:
             return None
-        return held[2]
+        return held[2], held[3]
 
 
 def verdict_finish(finish: dict[str, Any], *, verdict: str, why_missing: str = "") -> dict[str, Any]:
