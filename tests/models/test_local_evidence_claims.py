@@ -24,6 +24,14 @@ def _bash(command: str) -> dict[str, Any]:
     return {"kind": "bash", "command": command}
 
 
+def test_the_task_s_own_words_copied_into_a_file_are_suspect() -> None:
+    task = "In notes-alpha.txt, replace every tab with two spaces please"
+    copied = f"== files here:\nnotes-alpha.txt\n== notes-alpha.txt:\n{task}\n"
+    assert "task's own words" in suspect(copied, [], task)
+    done = "== files here:\nnotes-alpha.txt\n== notes-alpha.txt:\nfirst  line\nsecond  line\n"
+    assert suspect(done, [], task) == "" and suspect(copied, [], "Write hi") == ""  # a short task: not checked
+
+
 @pytest.mark.parametrize(("evidence", "history", "found"), [
     ("== files here:\nwifi.txt\n== wifi.txt:\nyour_wifi_password_here\n", [], "placeholder"),
     ("== files here:\nkey.txt\n== key.txt:\napi_key=<your key>\n", [], "placeholder"),

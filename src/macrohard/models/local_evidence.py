@@ -16,9 +16,9 @@ heldout3, 12 runs claimed success on wrong work, 5 of them in the browser, where
 3. "yes" → the finish is returned as claimed. "no", or evidence that is missing (the action was
    denied or failed) → the run ends with ``success: false`` and the reason: ``gave_up``, never
    ``succeeded``.
-4. A claim the acting chat itself judged "no" (``local_verify``) is judged here too, and stands only above the
-   higher ``NO_MARGIN``; a file that holds a placeholder (``your_x_here``) or the error text a failed command
-   printed never confirms a claim (``suspect``), whatever the judge would say.
+4. A file that holds a placeholder (``your_x_here``) or the error text a failed command printed never
+   confirms a claim (``suspect``), whatever the judge would say. With ``NO_MARGIN`` set (off by default), a
+   claim the acting chat itself judged "no" (``local_verify``) is judged here too and stands above that margin.
 """
 
 from __future__ import annotations
@@ -45,10 +45,10 @@ NO_EVIDENCE = ("unconfirmed: the model said the task was done, but the harness c
 JUDGED_NO = ("unconfirmed: the model said the task was done, but a fresh check of the workspace by the harness did not "
              "confirm it; the work may be partly or wholly there: look at the workspace before relying on it")
 YES_MARGIN = 0.55  # log-odds of "yes" over "no" a claim needs: just above every untouched dev workspace (judge_dev.py)
-# the margin a claim needs when the acting chat itself said "no" (local_verify): that "no" then defers to the fresh
-# judge, which must be surer. Dev (heldout4, first 40, RESULTS.md): right work the acting chat refused was judged
-# -0.37..+1.32, wrong work -0.74..+0.79. None: the acting "no" ends the run (the sixth-wave rule).
-NO_MARGIN: float | None = 1.0
+# the margin a claim needs when the acting chat itself said "no" (local_verify), which then defers to the fresh judge.
+# None (the default): that "no" ends the run (the sixth-wave rule). Dev (heldout4, first 40, two runs, RESULTS.md):
+# refused right work was judged -0.55..+1.32 and refused wrong work -0.74..+0.99, so no margin recovers much safely.
+NO_MARGIN: float | None = None
 SUSPECT = ("unconfirmed: the model said the task was done, but a file it wrote holds {what}, so the claim does not "
            "stand; look at the workspace before relying on it")
 # a stand-in value where the real one belongs (your_password_here, <your key>, YOUR_API_KEY)
@@ -169,12 +169,16 @@ def file_heads(evidence: str) -> str:
                      and ": does not exist" not in p.splitlines()[0])
 
 
-def suspect(evidence: str, history: list[Any]) -> str:
+def suspect(evidence: str, history: list[Any], task: str = "") -> str:
     """What in the files the evidence shows makes a success claim not stand ('' if nothing): a placeholder
-    where a real value belongs, or the error text a failed step printed, copied into a file."""
+    where a real value belongs, the task's own opening words (the instruction copied in, not carried out),
+    or the error text a failed step printed, copied into a file."""
     heads = file_heads(evidence)
     if not heads:
         return ""
+    opening = " ".join(task.split())[:40]
+    if len(opening) == 40 and opening.lower() in " ".join(heads.split()).lower():
+        return "the task's own words"
     if (m := _PLACEHOLDER.search(heads)) is not None:
         return f"a placeholder ({m.group(0)!r})"
     for past in history:
