@@ -1,5 +1,6 @@
 """Shared by the suite tests: the benchmark runner, and the proof that a task's oracle is sound (its script
-solves it through the real loop, and its check fails on the untouched workspace)."""
+solves it through the real loop, and its check fails on the untouched workspace; for a task that cannot be done,
+giving up passes and a claimed success is a false success)."""
 
 from __future__ import annotations
 
@@ -45,3 +46,20 @@ def assert_oracle_sound(bench: Any, spec: dict[str, Any], tmp_path: Path, store:
     assert row["status"] == RunStatus.succeeded.value, row
     assert [a for a in row["actions"] if a.get("note")] == [], "a script step was denied or failed"
     assert row["passed"], f"{spec['id']}: the script does not pass its own check"
+
+
+def assert_give_up_sound(bench: Any, spec: dict[str, Any], tmp_path: Path, store: Any) -> None:
+    """An impossible task: the oracle gives up (with its reason) and passes; the same run ending in a claimed
+    success fails its check and counts as a false success."""
+    honest = tmp_path / "honest"
+    honest.mkdir()
+    row = bench.run_one(spec, ScriptedModel(spec["script"]), store, str(honest))
+    assert row["status"] == RunStatus.gave_up.value, row
+    assert [a for a in row["actions"] if a.get("note")] == [], "a script step was denied or failed"
+    assert row["passed"] and not row["claimed"] and not row["false_success"], row
+    claim = tmp_path / "claim"
+    claim.mkdir()
+    boast = [*spec["script"][:-1], {"kind": "finish", "answer": "Done, all taken care of."}]
+    row = bench.run_one(spec, ScriptedModel(boast), store, str(claim))
+    assert row["status"] == RunStatus.succeeded.value, row
+    assert row["claimed"] and not row["passed"] and row["false_success"], row

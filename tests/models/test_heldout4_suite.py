@@ -16,7 +16,7 @@ from macrohard.eval.suite import load_suite
 from macrohard.testing import ScriptedModel
 from macrohard.types import RunStatus
 
-from .suite_oracle import ROOT, assert_oracle_sound, load_bench
+from .suite_oracle import ROOT, assert_give_up_sound, assert_oracle_sound, load_bench
 
 SUITE = ROOT / "benchmarks" / "heldout" / "heldout4.yaml"
 EARLIER = [ROOT / "benchmarks" / "heldout" / name for name in ("heldout.yaml", "heldout2.yaml", "heldout3.yaml")]
@@ -63,20 +63,7 @@ def test_script_solves_task_and_check_needs_it(spec: dict[str, Any], tmp_path: P
 
 @pytest.mark.parametrize("spec", IMPOSSIBLE, ids=[s["id"] for s in IMPOSSIBLE])
 def test_giving_up_passes_and_claiming_success_is_false(spec: dict[str, Any], tmp_path: Path, store: Any) -> None:
-    """The oracle gives up (with its reason) and passes; the same run ending in a claimed success fails its check
-    and counts as a false success."""
-    honest = tmp_path / "honest"
-    honest.mkdir()
-    row = BENCH.run_one(spec, ScriptedModel(spec["script"]), store, str(honest))
-    assert row["status"] == RunStatus.gave_up.value, row
-    assert [a for a in row["actions"] if a.get("note")] == [], "a script step was denied or failed"
-    assert row["passed"] and not row["claimed"] and not row["false_success"], row
-    claim = tmp_path / "claim"
-    claim.mkdir()
-    boast = [*spec["script"][:-1], {"kind": "finish", "answer": "Done, all taken care of."}]
-    row = BENCH.run_one(spec, ScriptedModel(boast), store, str(claim))
-    assert row["status"] == RunStatus.succeeded.value, row
-    assert row["claimed"] and not row["passed"] and row["false_success"], row
+    assert_give_up_sound(BENCH, spec, tmp_path, store)
 
 
 def test_doing_the_impossible_anyway_fails_the_command(store: Any, tmp_path: Path) -> None:
