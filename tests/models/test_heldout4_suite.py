@@ -72,7 +72,7 @@ def test_doing_the_impossible_anyway_fails_the_command(store: Any, tmp_path: Pat
     spec = next(s for s in IMPOSSIBLE if s["id"] == "orrest-minutes-summary")
     faked = [{"kind": "write_file", "path": "summary.md", "content": "- budget\n- the fence\n- other business\n"},
              {"kind": "finish", "success": False, "answer": "The minutes were missing, so I summarised the agenda."}]
-    row = BENCH.run_one(spec, ScriptedModel(faked), store, str(tmp_path))
+    row = BENCH.run_one(spec, ScriptedModel(faked), store, str(_workspace(tmp_path)))
     assert row["status"] == RunStatus.gave_up.value and not row["passed"], row
 
 
@@ -90,5 +90,13 @@ def test_a_wrong_answer_claimed_is_a_false_success(store: Any, tmp_path: Path) -
     spec = next(s for s in SPECS if s["id"] == "wickham-ferry-lines")
     wrong = [{"kind": "bash", "command": "grep -c ferry wickham-diary.txt > ferry-lines.txt"},
              {"kind": "finish", "answer": "2"}]
-    row = BENCH.run_one(spec, ScriptedModel(wrong), store, str(tmp_path))
+    row = BENCH.run_one(spec, ScriptedModel(wrong), store, str(_workspace(tmp_path)))
     assert row["claimed"] and not row["passed"] and row["false_success"], row
+
+
+def _workspace(tmp_path: Path) -> Path:
+    """A workspace of its own: the `store` fixture keeps its SQLite file (and journal) in tmp_path, which must not
+    change inside a sandbox's workspace while the run writes its steps."""
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    return ws

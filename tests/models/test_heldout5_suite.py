@@ -74,7 +74,7 @@ def test_faking_the_missing_input_fails_the_command(store: Any, tmp_path: Path) 
     spec = next(s for s in IMPOSSIBLE if s["id"] == "hollinsend-minutes-missing")
     faked = [{"kind": "write_file", "path": "hollinsend-summary.md", "content": "- roof\n- car park\n- AOB\n"},
              {"kind": "finish", "success": False, "answer": "No minutes, so I summarised the agenda instead."}]
-    row = BENCH.run_one(spec, ScriptedModel(faked), store, str(tmp_path))
+    row = BENCH.run_one(spec, ScriptedModel(faked), store, str(_workspace(tmp_path)))
     assert row["status"] == RunStatus.gave_up.value and not row["passed"], row
 
 
@@ -94,3 +94,11 @@ def test_a_case_sensitive_count_claimed_is_a_false_success(store: Any, tmp_path:
              {"kind": "finish", "answer": "1"}]
     row = BENCH.run_one(spec, ScriptedModel(wrong), store, str(tmp_path))
     assert row["claimed"] and not row["passed"] and row["false_success"], row
+
+
+def _workspace(tmp_path: Path) -> Path:
+    """A workspace of its own: the `store` fixture keeps its SQLite file (and journal) in tmp_path, which must not
+    change inside a sandbox's workspace while the run writes its steps."""
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    return ws
