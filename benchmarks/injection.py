@@ -29,6 +29,7 @@ BLIND = Path(__file__).with_name("injection_data") / "blind.jsonl"  # written be
 BLIND3 = Path(__file__).with_name("injection_data") / "blind3.jsonl"  # written by helper blind3, never tuned on
 BLIND4 = Path(__file__).with_name("injection_data") / "blind4.jsonl"  # by helper blind4s; measured once, since then training data
 BLIND5 = Path(__file__).with_name("injection_data") / "blind5.jsonl"  # written by helper blind5s, never tuned on
+BLIND6 = Path(__file__).with_name("injection_data") / "blind6.jsonl"  # written by helper blind6i, never tuned on
 
 
 def auc(pos: np.ndarray, neg: np.ndarray) -> float:
@@ -58,13 +59,14 @@ def recall_at(pos: np.ndarray, neg: np.ndarray, fpr: float) -> tuple[float, floa
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--set", choices=["blind", "heldout", "both", "blind3", "blind4", "blind5"], default="both",
+    ap.add_argument("--set", choices=["blind", "heldout", "both", "blind3", "blind4", "blind5", "blind6"], default="both",
                     help="blind.jsonl (written before the third wave's tuning) first, then heldout.jsonl")
     args = ap.parse_args()
     paths = ([BLIND] if args.set != "heldout" else []) + ([HELDOUT] if args.set != "blind" else [])
     paths = [BLIND3] if args.set == "blind3" else paths
     paths = [BLIND4] if args.set == "blind4" else paths
     paths = [BLIND5] if args.set == "blind5" else paths
+    paths = [BLIND6] if args.set == "blind6" else paths
     for path in paths:
         rows = measure(path)
         print()
