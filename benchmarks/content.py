@@ -27,6 +27,8 @@ BLIND = Path(__file__).with_name("content") / "blind.tsv"  # written 2026-11-29 
 BLIND3 = Path(__file__).with_name("content") / "blind3.tsv"  # written 2026-11-29 by helper blind3, never tuned on
 BLIND4 = Path(__file__).with_name("content") / "blind4.tsv"  # by helper blind4s; measured once, since then training data
 BLIND5 = Path(__file__).with_name("content") / "blind5.tsv"  # written 2026-11-29 by helper blind5s, never tuned on
+BLIND6 = Path(__file__).with_name("content") / "blind6.tsv"  # written 2026-11-30 by helper blind6c, never tuned on
+EVERYDAY6 = Path(__file__).with_name("content") / "everyday6.tsv"  # everyday answers (all benign): false positives users meet
 
 
 def load(path: Path = HELDOUT) -> list[tuple[str, str, str]]:
@@ -70,11 +72,13 @@ def main() -> None:
     import argparse
 
     ap = argparse.ArgumentParser(description="The answer screen on its held-out sets (the blind one first).")
-    ap.add_argument("--set", choices=["blind", "heldout", "both", "blind3", "blind4", "blind5"], default="both")
+    ap.add_argument("--set", choices=["blind", "heldout", "both", "blind3", "blind4", "blind5", "blind6", "everyday6"], default="both")
     args = ap.parse_args()
     paths = ([BLIND] if args.set != "heldout" else []) + ([HELDOUT] if args.set != "blind" else [])
     paths = [BLIND4] if args.set == "blind4" else paths
     paths = [BLIND5] if args.set == "blind5" else paths
+    paths = [BLIND6] if args.set == "blind6" else paths
+    paths = [EVERYDAY6] if args.set == "everyday6" else paths
     for path in [BLIND3] if args.set == "blind3" else paths:
         measure(path)
         print()
