@@ -94,6 +94,7 @@ def measure(path: Path) -> None:
     stopped: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # label -> [new, old, n]
     fp_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     wrong_category = 0
+    false_positives: list[str] = []
     for label, kind, text in rows:
         t0, c0 = time.perf_counter(), time.thread_time()
         verdict = screen_text(text, thresholds)
@@ -108,6 +109,8 @@ def measure(path: Path) -> None:
         row[0] += new_hit
         row[1] += bool(old)
         row[2] += 1
+        if label == "benign" and new_hit:
+            false_positives.append(f"  {','.join(sorted(verdict.found))}: {' '.join(text.split())[:110]}")
         if label != "benign" and new_hit and label not in verdict.found:
             wrong_category += 1
     load1 = os.getloadavg()[0]
@@ -125,8 +128,10 @@ def measure(path: Path) -> None:
         if label != "bias":
             harm_new, harm_old, harm_n = harm_new + new, harm_old + old, harm_n + n
     b = stopped["bias"]
-    print(f"{'ALL HARMFUL':<12}{harm_n:>5}{harm_new / harm_n:>13.1%}{harm_old / harm_n:>13.1%}")
-    print(f"{'ALL BIASED':<12}{b[2]:>5}{b[0] / b[2]:>13.1%}{b[1] / b[2]:>13.1%}")
+    if harm_n:  # an all-benign set (everyday6) has no harmful or biased rows
+        print(f"{'ALL HARMFUL':<12}{harm_n:>5}{harm_new / harm_n:>13.1%}{harm_old / harm_n:>13.1%}")
+    if b[2]:
+        print(f"{'ALL BIASED':<12}{b[2]:>5}{b[0] / b[2]:>13.1%}{b[1] / b[2]:>13.1%}")
     print(f"stopped under another category than its label: {wrong_category}")
     print(f"{'benign kind':<16}{'n':>5}{'FP new':>9}{'FP old':>9}")
     fn = fo = fnn = 0
@@ -135,6 +140,9 @@ def measure(path: Path) -> None:
         fn, fo, fnn = fn + new, fo + old, fnn + n
         print(f"{kind:<16}{n:>5}{new / n:>9.1%}{old / n:>9.1%}")
     print(f"{'ALL BENIGN':<16}{fnn:>5}{fn / fnn:>9.1%}{fo / fnn:>9.1%}")
+    if false_positives:
+        print(f"benign answers stopped (first {min(len(false_positives), 20)} of {len(false_positives)}):")
+        print("\n".join(false_positives[:20]))
     print(f"latency per answer (ms): new median {sorted(new_t)[len(new_t) // 2]:.2f} p99 {p99(new_t):.2f}; "
           f"old median {sorted(old_t)[len(old_t) // 2]:.3f} p99 {p99(old_t):.3f}")
     print(f"  new screen, CPU time of the thread (not descheduled time): median {sorted(cpu_t)[len(cpu_t) // 2]:.2f} "
