@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from macrohard.safety import multilingual
 from macrohard.safety.normalize import normalise, sample
+from macrohard.safety.regex_gate import Gate
 
 # The screen's default operating point (the policy's observations.injection_threshold overrides it): chosen for at most
 # 2 % false positives on the pooled out-of-fold look-alikes (`scripts/train_injection_embed.py --cv`; at 0.6 they were
@@ -133,6 +135,31 @@ class Screen:
         return self.score >= threshold
 
 
+@lru_cache(maxsize=1)
+def _gated_signals() -> tuple[tuple[str, re.Pattern[str] | _gated, Gate], ...]:
+    """The rules beside the words each match must hold (``regex_gate``: read from the patterns, once)."""
+    return tuple((name, p, Gate(p.pattern if isinstance(p, _gated) else p)) for name, p in _SIGNALS)
+
+
+def _search(pattern: re.Pattern[str] | _gated, gate: Gate, text: str, low: str | None) -> bool:
+    """``pattern.search(text)``, skipped when ``low`` (the lower-cased text, given when it is ASCII) lacks the words
+    every match holds: the same answer, sooner."""
+    if low is None:
+        return bool(pattern.search(text))
+    if not gate.may_match(low):
+        return False
+    if isinstance(pattern, _gated):
+        return any(w in low for w in pattern.words) and bool(pattern.pattern.search(text))
+    return bool(pattern.search(text))
+
+
+def _hits(text: str, names=None, skip=()) -> list[str]:
+    """The rules (those in ``names`` when given, none in ``skip``) that match ``text``."""
+    low = text.lower() if text.isascii() else None
+    return [name for name, pattern, gate in _gated_signals()
+            if (names is None or name in names) and name not in skip and _search(pattern, gate, text, low)]
+
+
 # Rules that normalisation can hide (it drops tags such as <system> and joins the lines that anchor a role line): the
 # screen reads them on the raw text too; the others read the raw text only when it has markup or entities.
 _RAW_RULES = ("role_play", "chat_tokens")
@@ -143,7 +170,7 @@ def rule_signals(text: str, *, all_rules: bool = True) -> list[str]:
     ``all_rules=False`` (the screen, which also reads the normalised text): every rule only when the text has markup
     or entities, else the ``_RAW_RULES``; hidden text and invisible characters always."""
     every = all_rules or "<" in text or "&" in text
-    found = [name for name, pattern in _SIGNALS if (every or name in _RAW_RULES) and pattern.search(text)]
+    found = _hits(text, None if every else _RAW_RULES)
     for m in _HIDDEN_HTML.finditer(text):
         hidden = m.group("styled") or m.group("comment") or m.group("hidden") or ""
         if _IMPERATIVE.search(hidden):
@@ -160,9 +187,8 @@ def screen_injection(text: str, *, use_classifier: bool = True) -> Screen:
     raw, _ = sample(text)
     norm = normalise(text)
     found = rule_signals(raw, all_rules=False)  # hidden HTML and invisible characters are judged on the raw text
-    found += [name for name, pattern in _SIGNALS if name not in found and pattern.search(norm.flat)]
-    role = dict(_SIGNALS)["role_play"]
-    if "role_play" not in found and role.search(norm.lines):
+    found += _hits(norm.flat, skip=found)
+    if "role_play" not in found and _hits(norm.lines, ("role_play",)):
         found.append("role_play")
     found += multilingual.signals(norm.lines)  # orders to the agent in other languages
     prior = rule_prior(found)
@@ -197,7 +223,7 @@ def flagged_lines(text: str, threshold: float = DEFAULT_THRESHOLD, limit: int = 
 
     lines = [ln for ln in text.splitlines()[:limit] if ln.strip()]
     flats = [normalise(ln).flat for ln in lines]
-    priors = [rule_prior(rule_signals(ln) + [name for name, p in _SIGNALS if p.search(f)] + multilingual.signals(f))
+    priors = [rule_prior(rule_signals(ln) + _hits(f) + multilingual.signals(f))
               for ln, f in zip(lines, flats, strict=True)]
     scores = votes(score_many(flats), flats)  # the n-gram scores in one pass, then the embedding head's vote
     return [ln for ln, prior, p in zip(lines, priors, scores, strict=True)

@@ -98,8 +98,9 @@ def normalise(text: str) -> Normalised:
     if head and len(_BINARY.findall(head)) > 0.1 * len(head):
         text = "\n".join(_PRINTABLE_RUNS.findall(text))
         notes.append("binary: printable runs only")
-    text = _TAG_CHARS.sub(lambda m: "".join(chr(ord(c) - 0xE0000) for c in m.group(0)), text)
-    text = _INVISIBLE.sub("", text)
+    if not text.isascii():  # tag and invisible characters are never ASCII
+        text = _TAG_CHARS.sub(lambda m: "".join(chr(ord(c) - 0xE0000) for c in m.group(0)), text)
+        text = _INVISIBLE.sub("", text)
     decodes = 0
 
     def b64(m: re.Match[str]) -> str:
@@ -107,11 +108,16 @@ def normalise(text: str) -> Normalised:
         decodes += 1
         return _b64(m) if decodes <= _MAX_DECODES else m.group(0)
 
-    text = _B64.sub(b64, text)
-    text = _COMMENT.sub(" ", text)  # a comment's text is read like any other
-    text = _TAG.sub(" ", text)
+    if len(text) >= 16:  # a base64 segment is at least 16 characters long
+        text = _B64.sub(b64, text)
+    if "<" in text or "-->" in text:
+        text = _COMMENT.sub(" ", text)  # a comment's text is read like any other
+    if "<" in text:  # every tag begins with one
+        text = _TAG.sub(" ", text)
     text = html.unescape(text)
-    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
-    text = _WORD.sub(_unconfuse, text)
+    if not text.isascii():  # ASCII is already in NFKC, without invisible or look-alike letters
+        text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+        if not _CONFUSABLE_CHARS.isdisjoint(text):
+            text = _WORD.sub(_unconfuse, text)
     lines = "\n".join(s for s in (_LINE_SPACE.sub(" ", ln).strip() for ln in text.splitlines()) if s)
     return Normalised(flat=_SPACE.sub(" ", text).strip(), lines=lines, sampled=sampled, notes=tuple(notes))
