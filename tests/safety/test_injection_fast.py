@@ -19,7 +19,7 @@ import pytest
 
 from macrohard.safety import classifier, injection
 from macrohard.safety import normalize as nz
-from macrohard.safety.regex_gate import Gate, needed_words
+from macrohard.safety.regex_gate import Gate, fold, needed_words
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV = ["benchmarks/injection_data/blind.jsonl", "benchmarks/injection_data/heldout.jsonl",
@@ -122,16 +122,24 @@ def test_rule_gates_never_skip_a_match(dev_texts):
     gates = {name: Gate(p) for name, p in rules}
     vocab = sorted({w for _, p in rules for g in needed_words(p) for w in g}) + ["you", "the", ":", "\n", "AI"]
     made = [" ".join(r.choice(vocab) for _ in range(r.randint(3, 14))) for _ in range(3000)]
+    made += ["".join(r.choice(("\u0130", "\u0131", "\u017f", "\u212a", "é", "—", "ß")) if c in "iskIS" and r.random() < 0.3
+                     else c for c in t) for t in made[:1000]]  # letters re.I matches to ASCII ones, other scripts
     checked = 0
     for text in dev_texts + [nz.normalise(t).flat for t in dev_texts] + made:
-        if not text.isascii():
-            continue
-        low = text.lower()
+        low = fold(text)
         for name, pattern in rules:
             for m in pattern.finditer(text):
                 checked += 1
-                assert gates[name].may_match(m.group(0).lower()) and gates[name].may_match(low), (name, m.group(0))
+                assert gates[name].may_match(fold(m.group(0))) and gates[name].may_match(low), (name, m.group(0))
     assert checked > 500
+
+
+def test_fold_covers_every_letter_re_ignorecase_matches_to_ascii():
+    """``fold`` maps exactly the non-ASCII characters that re.I matches to an ASCII letter (class and literal)."""
+    cls = re.compile("[a-z]", re.I)
+    found = {c for c in range(0x80, 0x110000) if cls.match(chr(c))}
+    literal = {c for ch in string.ascii_lowercase for c in range(0x80, 0x3000) if re.match(ch, chr(c), re.I)}
+    assert literal <= found and {c for c in found if not fold(chr(c)).isascii()} == set()
 
 
 def test_gate_words_read_from_patterns():
@@ -152,28 +160,28 @@ def test_screen_decides_as_the_rules_without_gates(dev_texts):
             assert injection._hits(t) == plain, t[:80]
 
 
-def test_ascii_wordpiece_gives_the_tokenizers_ids(dev_texts):
+def test_fast_wordpiece_gives_the_tokenizers_ids(dev_texts):
+    """Every DEV text (raw and normalised, twice: the memo cold, then warm) and generated text in many scripts, with
+    accents, combining marks, control and invisible characters and special tokens: the same ids as the library."""
     from macrohard.safety.embed import static_or_none
 
     enc = static_or_none()
     if enc is None:
         pytest.skip("the MiniLM package is not installed (see `macrohard.safety.embed.PIP_LINE`)")
-    assert enc.ascii is not None
+    assert enc.fast is not None
     r = random.Random(11)
-    printable = string.printable[:95]
-    made = ["".join(r.choice(printable) for _ in range(r.randint(0, 80))) for _ in range(2000)]
-    made += [" ".join("".join(r.choice(string.ascii_letters + string.digits) for _ in range(r.randint(1, 110)))
+    alphabet = (string.printable + "àéïõüçßÆøΣσςİıſＫ—–“”‘’…«»·•€£¥" + "\u0301\u0308\u200b\u00a0\u3000\x00\x7f\ufffd"
+                + "日本語中文한국어العربيةעבריתрусскийελληνικάहिन्दीไทย" + "\U0001F600\u037e")
+    made = ["".join(r.choice(alphabet) for _ in range(r.randint(0, 80))) for _ in range(3000)]
+    made += [" ".join("".join(r.choice(string.ascii_letters + string.digits + "éß") for _ in range(r.randint(1, 110)))
                       for _ in range(4)) for _ in range(300)]
-    fast = 0
-    for text in [nz.normalise(t).flat for t in dev_texts] + made:
-        ids = enc.ascii.ids(text)
-        if ids is None:
-            continue
-        fast += 1
-        want = [i for i in enc.tokenizer.encode(text, add_special_tokens=False).ids if i not in enc.skip]
-        assert ids == want, text[:80]
-    assert fast > 3000
-    assert enc.ascii.ids("[CLS] hello") is None and enc.ascii.ids("naïve") is None  # the library decides those
+    made += ["[CLS] hello [SEP]", "x[MASK]y", "[unk] [UNK]", "a" * 101, "a" * 100, "", " ", "  a  b  "]
+    texts = dev_texts[::3] + [nz.normalise(t).flat for t in dev_texts[::3]] + made
+    for _ in range(2):
+        for text in texts:
+            want = [i for i in enc.tokenizer.encode(text, add_special_tokens=False).ids if i not in enc.skip]
+            assert enc.token_ids(text) == want, text[:80]
+    assert len(enc.fast.memo) > 1000
 
 
 def test_bad_inputs_stay_read_or_say_what_was_not():

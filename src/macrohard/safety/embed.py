@@ -221,17 +221,16 @@ class Static:
     def __init__(self, table: np.ndarray, tokenizer) -> None:
         import numpy as np
 
-        from macrohard.safety.wordpiece import AsciiWordPiece
+        from macrohard.safety.wordpiece import FastWordPiece
 
         self.table, self.tokenizer = np.ascontiguousarray(table, dtype=np.float32), tokenizer  # 47 MB: fast sums
         self.dim = table.shape[1]
         self.skip = {tokenizer.token_to_id(t) for t in ("[CLS]", "[SEP]", "[PAD]")}
-        self.ascii = AsciiWordPiece.of(tokenizer)  # printable ASCII without the tokenizer's overhead (same ids)
+        self.fast = FastWordPiece.of(tokenizer, self.skip)  # the same ids without the library's overhead per call
 
     def token_ids(self, text: str) -> list[int]:
-        fast = self.ascii.ids(text) if self.ascii is not None else None
-        if fast is not None:
-            return fast
+        if self.fast is not None:
+            return self.fast.ids(text)
         return [i for i in self.tokenizer.encode(text, add_special_tokens=False).ids if i not in self.skip]
 
     def encode_ids(self, ids: list[int]) -> np.ndarray:

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from macrohard.safety import multilingual
 from macrohard.safety.normalize import normalise, sample
-from macrohard.safety.regex_gate import Gate
+from macrohard.safety.regex_gate import Gate, fold
 
 # The screen's default operating point (the policy's observations.injection_threshold overrides it): chosen for at most
 # 2 % false positives on the pooled out-of-fold look-alikes (`scripts/train_injection_embed.py --cv`; at 0.6 they were
@@ -141,21 +141,19 @@ def _gated_signals() -> tuple[tuple[str, re.Pattern[str] | _gated, Gate], ...]:
     return tuple((name, p, Gate(p.pattern if isinstance(p, _gated) else p)) for name, p in _SIGNALS)
 
 
-def _search(pattern: re.Pattern[str] | _gated, gate: Gate, text: str, low: str | None) -> bool:
-    """``pattern.search(text)``, skipped when ``low`` (the lower-cased text, given when it is ASCII) lacks the words
-    every match holds: the same answer, sooner."""
-    if low is None:
-        return bool(pattern.search(text))
+def _search(pattern: re.Pattern[str] | _gated, gate: Gate, text: str, low: str) -> bool:
+    """``pattern.search(text)``, skipped when ``low`` (``regex_gate.fold(text)``) lacks the words every match holds:
+    the same answer, sooner."""
     if not gate.may_match(low):
         return False
-    if isinstance(pattern, _gated):
+    if isinstance(pattern, _gated) and text.isascii():  # there text.lower() is ``low``: its words are checked here
         return any(w in low for w in pattern.words) and bool(pattern.pattern.search(text))
     return bool(pattern.search(text))
 
 
 def _hits(text: str, names=None, skip=()) -> list[str]:
     """The rules (those in ``names`` when given, none in ``skip``) that match ``text``."""
-    low = text.lower() if text.isascii() else None
+    low = fold(text)
     return [name for name, pattern, gate in _gated_signals()
             if (names is None or name in names) and name not in skip and _search(pattern, gate, text, low)]
 

@@ -1,11 +1,12 @@
 """A cheap first look before a regular expression: the words every match must contain, read from the pattern itself.
 
 ``Gate(pattern)`` parses the pattern (``re._parser``, the parser ``re.compile`` uses) and keeps up to three groups of
-lower-cased literal strings such that any match holds at least one string of each group. On ASCII text the groups
-are checked with ``in`` on the lower-cased text; when one fails the pattern cannot match and is not searched. The
-gate never changes a result: it only skips searches that would find nothing. It is computed from the pattern, so
-editing a rule keeps its gate right; non-ASCII literals (which ``re.I`` may fold onto ASCII letters) and anything
-it cannot read give no group, and a text that is not ASCII is always searched.
+lower-cased ASCII strings such that any match holds at least one string of each group. The groups are checked with
+``in`` on ``fold(text)``; when one fails the pattern cannot match and is not searched. The gate never changes a
+result: it only skips searches that would find nothing. It is computed from the pattern, so editing a rule keeps its
+gate right; non-ASCII literals and anything it cannot read give no group. ``fold`` lower-cases and maps the four
+non-ASCII letters that ``re.I`` matches to ASCII ones (İ ı → i, ſ → s, K → k; tests check there are no others), so a
+case-insensitive match of ASCII letters is found in the folded text whatever the script around it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from re import _constants as C  # noqa: N812 - the sre opcodes
 from re import _parser as P  # noqa: N812
 
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})  # re.I's non-ASCII matches of a-z
 _MAX_SET = 64  # the most strings an exact set may hold before it stops growing
 Words = frozenset[str]
 
@@ -101,10 +103,15 @@ def needed_words(pattern: re.Pattern[str], most: int = 3) -> tuple[Words, ...]:
 
 
 class Gate:
-    """``may_match(low)``: whether ``pattern`` can match an ASCII text whose lower-cased form is ``low``."""
+    """``may_match(low)``: whether ``pattern`` can match a text whose ``fold`` is ``low``."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.groups = tuple(tuple(sorted(g)) for g in needed_words(pattern))
 
     def may_match(self, low: str) -> bool:
         return all(any(w in low for w in g) for g in self.groups)
+
+
+def fold(text: str) -> str:
+    """``text`` lower-cased, with the letters ``re.I`` matches to ASCII ones made ASCII (what ``Gate`` reads)."""
+    return text.lower() if text.isascii() else text.translate(_FOLD).lower()

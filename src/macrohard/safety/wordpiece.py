@@ -1,42 +1,49 @@
-"""The MiniLM tokenizer (BERT WordPiece, lower-cased) for printable ASCII text, in Python, with a memo of words.
+"""The MiniLM tokenizer (BERT WordPiece, lower-cased) with a memo of words, for short texts screened one at a time.
 
 The ``tokenizers`` library spends ~50 µs a call on a short text (building its encoding object), more than the
-static embedding it feeds. On printable ASCII the BERT pipeline is simple: lower-case, split at spaces, every
-punctuation character a token of its own, then each word's greedy longest-match WordPiece (``##`` for the
-continuations, ``[UNK]`` for a word that does not split or is longer than ``max_input_chars_per_word``). ``ids``
-gives exactly what ``tokenizer.encode(text, add_special_tokens=False).ids`` gives there (tests compare them), and
-None for anything else (other characters, a special token written in the text): the caller then asks the library.
+static embedding it feeds. BERT's pipeline is local to the pieces between spaces and ASCII punctuation (its
+normaliser works character by character; its pre-tokeniser splits at both), so a text's ids are its pieces' ids in
+order. ``ids`` looks each piece up in a memo: a plain ASCII word is split here (greedy longest-match WordPiece,
+``##`` continuations, ``[UNK]`` for a word that does not split or is longer than ``max_input_chars_per_word``), any
+other piece once by the library (one call on the whole text, its tokens shared out by their offsets). The result is
+exactly ``tokenizer.encode(text, add_special_tokens=False).ids`` (tests compare them); a text that names a special
+token ("[CLS]") always goes to the library.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 
-_PIECES = re.compile(r"[a-z0-9]+|[^a-z0-9 ]")
+# one ASCII punctuation character, or a run up to the next space or ASCII punctuation
+_PUNCT = r"!-/:-@\[-`{-~"
+_SPLIT = re.compile(rf"[{_PUNCT}]|[^ {_PUNCT}]+")
 _MEMO_LIMIT = 100_000
 
 
-class AsciiWordPiece:
-    def __init__(self, vocab: dict[str, int], unk: str, prefix: str, max_chars: int, specials: list[str]) -> None:
-        self.vocab, self.unk_id, self.prefix, self.max_chars = vocab, vocab[unk], prefix, max_chars
-        self.specials = tuple(specials)
+class FastWordPiece:
+    def __init__(self, tokenizer, vocab: dict[str, int], unk: str, prefix: str, max_chars: int,
+                 specials: list[str], skip: set[int]) -> None:
+        self.tokenizer, self.vocab, self.unk_id, self.prefix, self.max_chars = tokenizer, vocab, vocab[unk], prefix, max_chars
+        self.specials, self.skip = tuple(specials), skip
         self.memo: dict[str, list[int]] = {}
 
     @classmethod
-    def of(cls, tokenizer) -> AsciiWordPiece | None:
+    def of(cls, tokenizer, skip: set[int]) -> FastWordPiece | None:
         """For a ``tokenizers.Tokenizer`` with BERT's normaliser (lower-casing), pre-tokeniser and WordPiece model;
-        None for any other."""
+        None for any other. ``skip``: ids left out of every result ([CLS], [SEP], [PAD])."""
         spec = json.loads(tokenizer.to_str())
         norm, pre, model = spec.get("normalizer") or {}, spec.get("pre_tokenizer") or {}, spec.get("model") or {}
         if (norm.get("type") != "BertNormalizer" or not norm.get("lowercase") or pre.get("type") != "BertPreTokenizer"
-                or model.get("type") != "WordPiece"):
+                or model.get("type") != "WordPiece" or any(" " in t["content"] for t in spec.get("added_tokens", []))):
             return None
-        return cls(tokenizer.get_vocab(with_added_tokens=True), model["unk_token"], model["continuing_subword_prefix"],
-                   int(model["max_input_chars_per_word"]), [t["content"] for t in spec.get("added_tokens", [])])
+        return cls(tokenizer, tokenizer.get_vocab(with_added_tokens=True), model["unk_token"],
+                   model["continuing_subword_prefix"], int(model["max_input_chars_per_word"]),
+                   [t["content"] for t in spec.get("added_tokens", [])], skip)
 
     def word(self, word: str) -> list[int]:
-        """One word's WordPiece ids (greedy longest match first)."""
+        """One lower-cased ASCII word's WordPiece ids (greedy longest match first)."""
         if len(word) > self.max_chars:
             return [self.unk_id]
         out, start = [], 0
@@ -53,16 +60,38 @@ class AsciiWordPiece:
             start = end
         return out
 
-    def ids(self, text: str) -> list[int] | None:
-        """The token ids of ``text`` (no [CLS]/[SEP]), or None when it is not printable ASCII or names a special token."""
-        if not (text.isascii() and text.isprintable()) or any(s in text for s in self.specials):
-            return None
+    def _library(self, text: str) -> list[int]:
+        return [i for i in self.tokenizer.encode(text, add_special_tokens=False).ids if i not in self.skip]
+
+    def ids(self, text: str) -> list[int]:
+        """The token ids of ``text`` without [CLS]/[SEP]: the library's, sooner."""
+        if any(s in text for s in self.specials):
+            return self._library(text)
         memo, out = self.memo, []
-        for piece in _PIECES.findall(text.lower()):
+        for piece in _SPLIT.findall(text):
             got = memo.get(piece)
             if got is None:
+                if not (piece.isascii() and (piece.isalnum() or len(piece) == 1 and piece.isprintable())):
+                    return self._learn(text)
                 if len(memo) >= _MEMO_LIMIT:
                     memo.clear()
-                got = memo[piece] = self.word(piece)
+                got = memo[piece] = self.word(piece.lower())
             out += got
         return out
+
+    def _learn(self, text: str) -> list[int]:
+        """The library's ids for ``text``; each piece's tokens (by their offsets) go into the memo."""
+        enc = self.tokenizer.encode(text, add_special_tokens=False)
+        spans = [(m.start(), m.end(), m.group(0)) for m in _SPLIT.finditer(text)]
+        starts = [s for s, _, _ in spans]
+        learnt: dict[int, list[int]] = {k: [] for k in range(len(spans))}
+        for i, (a, _) in zip(enc.ids, enc.offsets, strict=True):
+            k = bisect_right(starts, a) - 1
+            if k < 0 or a >= spans[k][1]:  # a token outside every piece: learn nothing from this text
+                return [i for i in enc.ids if i not in self.skip]
+            learnt[k].append(i)
+        if len(self.memo) + len(spans) >= _MEMO_LIMIT:
+            self.memo.clear()
+        for k, (_, _, piece) in enumerate(spans):
+            self.memo.setdefault(piece, [i for i in learnt[k] if i not in self.skip])
+        return [i for i in enc.ids if i not in self.skip]
