@@ -27,7 +27,8 @@ def token_matrix(enc: Static, text: str | list[int]) -> np.ndarray:
 
 
 def _unit(v: np.ndarray) -> np.ndarray:
-    return v / np.maximum(np.linalg.norm(v, axis=-1, keepdims=True), 1e-9)
+    # np.linalg.norm(v, axis=-1, keepdims=True) for real v, without its argument handling (the same operations)
+    return v / np.maximum(np.sqrt(np.add.reduce(v * v, axis=-1, keepdims=True)), 1e-9)
 
 
 def mean_vector(enc: Static, text: str) -> np.ndarray:
@@ -50,8 +51,8 @@ def window_vectors(enc: Static, text: str | list[int], width: int = 48, stride: 
     k = width // stride
     blocks = -(-len(m) // stride)
     if blocks <= k:
-        mean = _unit(m.sum(0, dtype=np.float32))[None]
-        return np.hstack([mean, m.max(0)[None]]) if with_max else mean
+        mean = _unit(m.sum(0, dtype=np.float32))
+        return (np.concatenate((mean, m.max(0))) if with_max else mean)[None]
     padded = np.zeros((blocks * stride, m.shape[1]), dtype=m.dtype)
     padded[: len(m)] = m
     sums = padded.reshape(blocks, stride, m.shape[1]).sum(1, dtype=np.float32)
@@ -148,6 +149,11 @@ def fit_mlp(x: np.ndarray, y: np.ndarray, hidden: int = 128, epochs: int = 300, 
 
 def combine(p_ngram: np.ndarray | float, p_embed: np.ndarray | float, weight: float) -> np.ndarray:
     """``weight`` of the n-gram model's log-odds plus the rest of the embedding head's, back to a probability."""
+    if isinstance(p_ngram, float) and isinstance(p_embed, float):  # one text: the same operations on scalars
+        a, b = (min(max(p, 1e-6), 1 - 1e-6) for p in (p_ngram, p_embed))
+        return 1.0 / (1.0 + np.exp(-(weight * np.log(np.float64(a / (1 - a)))
+                                     + (1 - weight) * np.log(np.float64(b / (1 - b))))))
+
     def logit(p):
         p = np.clip(np.asarray(p, dtype=np.float64), 1e-6, 1 - 1e-6)
         return np.log(p / (1 - p))
