@@ -3,7 +3,7 @@ and 0.1 % false positives, AUC, per attack style and per source kind, the policy
 rule-only screen side by side, and latency per KB (held-out texts and bad inputs: huge, binary, deeply nested
 HTML, other languages).
 
-    python benchmarks/injection.py [--repeat 3]
+    python benchmarks/injection.py [--repeat 3] [--set blind5] [--latency-only] [--cold]
 """
 
 from __future__ import annotations
@@ -61,6 +61,8 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--set", choices=["blind", "heldout", "both", "blind3", "blind4", "blind5", "blind6"], default="both",
                     help="blind.jsonl (written before the third wave's tuning) first, then heldout.jsonl")
+    ap.add_argument("--latency-only", action="store_true", help="skip the accuracy lines (in-sample on DEV sets)")
+    ap.add_argument("--cold", action="store_true", help="clear the tokenizer's word memo before each screen")
     args = ap.parse_args()
     paths = ([BLIND] if args.set != "heldout" else []) + ([HELDOUT] if args.set != "blind" else [])
     paths = [BLIND3] if args.set == "blind3" else paths
@@ -68,9 +70,11 @@ def main() -> int:
     paths = [BLIND5] if args.set == "blind5" else paths
     paths = [BLIND6] if args.set == "blind6" else paths
     for path in paths:
-        rows = measure(path)
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if args.latency_only \
+            else measure(path)
         print()
-    latency(rows, args.repeat)
+    print(f"load average {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f}")
+    latency(rows, args.repeat, args.cold)
     return 0
 
 
@@ -130,48 +134,88 @@ def measure(path: Path) -> list[dict]:
 def _bad_inputs() -> list[tuple[str, str]]:
     r = random.Random(5)
     para = ("The quarterly report covers revenue, churn and hiring. Please review the attached figures. " * 4 + "\n")
+    mixed = ("Report — 報告 отчёт تقرير रिपोर्ट 보고서 Ελληνικά naïve café 😀 ﬁle ｆｕｌｌ. " * 800)[: 1 << 16]
     return [
         ("huge text, 1 MiB", para * ((1 << 20) // len(para))),
         ("binary, 256 KiB", bytes(r.getrandbits(8) for _ in range(1 << 18)).decode("latin-1")),
         ("nested HTML, 20k levels", "<div>" * 20000 + "hello" + "</div>" * 20000),
         ("Chinese, 64 KiB", ("季度报告涵盖收入、流失和招聘。请查看附件中的数据。" * 1200)),
         ("Arabic + Russian, 64 KiB", ("يغطي التقرير الفصلي الإيرادات والتوظيف. Отчёт охватывает выручку и найм. " * 600)),
+        ("nested HTML, 10k levels", "<div>" * 10000 + "hello" + "</div>" * 10000),
+        ("binary file, 4 KiB", np.arange(1024, dtype="<i4").tobytes().decode("latin-1")),
+        ("mixed scripts, 64 KiB", mixed),
     ]
 
 
-def latency(rows: list[dict], repeat: int) -> None:
+BUCKETS = (("< 256 B", 0, 256), ("256 B - 4 KB", 256, 4096), ("> 4 KB", 4096, 1 << 62))
+
+
+def _clear_memo() -> None:
+    """Forget the tokenizer's memo of words (``safety/wordpiece.py``; absent on older trees): a cold screen."""
+    from macrohard.safety.embed import static_or_none
+
+    enc = static_or_none()
+    if enc is not None and getattr(enc, "fast", None) is not None:
+        enc.fast.memo.clear()
+
+
+def latency_figures(rows: list[dict], repeat: int, cold: bool = False) -> dict:
+    """p50/p99 ms/KB (wall and CPU time of the screening thread) overall and per size bucket, and the bad inputs."""
     screen_injection("warm up: load the model once")
-    per_kb, ms_all, per_kb_big, cpu_kb = [], [], [], []
+    screens = []  # (bytes, wall ms, cpu ms)
     for _ in range(repeat):
         for row in rows:
-            kb = max(len(row["text"].encode()), 1) / 1024
+            if cold:
+                _clear_memo()
             t, c = time.perf_counter(), time.thread_time()
             screen_injection(row["text"])
-            ms = (time.perf_counter() - t) * 1000
-            cpu_kb.append((time.thread_time() - c) * 1000 / kb)
-            per_kb.append(ms / kb)
-            ms_all.append(ms)
-            if kb >= 1:
-                per_kb_big.append(ms / kb)
-    q, qa = statistics.quantiles(per_kb, n=100), statistics.quantiles(ms_all, n=100)
-    print(f"\nlatency, held-out texts (median {statistics.median(len(r['text']) for r in rows)} chars), "
-          f"{len(per_kb)} screens: ms/KB p50 {q[49]:.2f}  p99 {q[98]:.2f}  (target p99 <= 5 ms/KB on 2 cores); "
-          f"ms per screen p50 {qa[49]:.2f}  p99 {qa[98]:.2f}")
-    qc = statistics.quantiles(cpu_kb, n=100)
-    print(f"  same, CPU time of the screening thread (not descheduled time): ms/KB p50 {qc[49]:.2f}  p99 {qc[98]:.2f}")
-    if len(per_kb_big) >= 2:
-        qb = statistics.quantiles(per_kb_big, n=100)
-        print(f"texts of 1 KB or more ({len(per_kb_big)} screens): ms/KB p50 {qb[49]:.2f}  p99 {qb[98]:.2f}")
-    print(f"{'bad input':<28}{'KB':>8}{'ms p50':>9}{'ms/KB':>8}  sampled / notes")
+            screens.append((max(len(row["text"].encode()), 1), (time.perf_counter() - t) * 1000,
+                            (time.thread_time() - c) * 1000))
+
+    def stats(part):
+        if len(part) < 2:
+            return None
+        w = statistics.quantiles([ms * 1024 / b for b, ms, _ in part], n=100)
+        c = statistics.quantiles([cpu * 1024 / b for b, _, cpu in part], n=100)
+        per = statistics.quantiles([ms for _, ms, _ in part], n=100)
+        return {"n": len(part), "wall_p50": w[49], "wall_p99": w[98], "cpu_p50": c[49], "cpu_p99": c[98],
+                "ms_p50": per[49], "ms_p99": per[98]}
+
+    out = {"all": stats(screens), "median_chars": statistics.median(len(r["text"]) for r in rows),
+           "buckets": {name: stats([s for s in screens if lo <= s[0] < hi]) for name, lo, hi in BUCKETS}, "bad": []}
     for name, text in _bad_inputs():
         kb = len(text.encode()) / 1024
-        times, s = [], None
+        times, cpus, s = [], [], None
         for _ in range(repeat):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.thread_time()
             s = screen_injection(text)
             times.append((time.perf_counter() - t) * 1000)
-        ms = statistics.median(times)
-        print(f"{name:<28}{kb:>8.0f}{ms:>9.1f}{ms / kb:>8.3f}  {s.sampled} {'; '.join(s.notes)}")
+            cpus.append((time.thread_time() - c) * 1000)
+        out["bad"].append({"name": name, "kb": kb, "ms": statistics.median(times), "cpu_ms": statistics.median(cpus),
+                           "sampled": s.sampled, "notes": list(s.notes)})
+    return out
+
+
+def print_latency(f: dict, cold: bool = False) -> None:
+    a = f["all"]
+    print(f"\nlatency, held-out texts (median {f['median_chars']} chars), {a['n']} screens"
+          f"{' (tokenizer memo cleared before each)' if cold else ''}: ms/KB p50 {a['wall_p50']:.2f}  "
+          f"p99 {a['wall_p99']:.2f}  (target p99 <= 5 ms/KB on 2 cores); ms per screen p50 {a['ms_p50']:.2f}  "
+          f"p99 {a['ms_p99']:.2f}")
+    print(f"  same, CPU time of the screening thread (not descheduled time): ms/KB p50 {a['cpu_p50']:.2f}  "
+          f"p99 {a['cpu_p99']:.2f}")
+    print(f"{'size bucket':<16}{'screens':>8}{'wall p99':>10}{'CPU p99':>9}{'ms p50':>8}  (ms/KB)")
+    for name, b in f["buckets"].items():
+        print(f"{name:<16}" + (f"{b['n']:>8}{b['wall_p99']:>10.2f}{b['cpu_p99']:>9.2f}{b['ms_p50']:>8.2f}" if b
+                               else f"{'-':>8}"))
+    print(f"{'bad input':<28}{'KB':>8}{'ms p50':>9}{'ms/KB':>8}{'CPU/KB':>8}  sampled / notes")
+    for b in f["bad"]:
+        print(f"{b['name']:<28}{b['kb']:>8.0f}{b['ms']:>9.1f}{b['ms'] / b['kb']:>8.3f}{b['cpu_ms'] / b['kb']:>8.3f}  "
+              f"{b['sampled']} {'; '.join(b['notes'])}")
+
+
+def latency(rows: list[dict], repeat: int, cold: bool = False) -> None:
+    print_latency(latency_figures(rows, repeat, cold), cold)
 
 
 if __name__ == "__main__":

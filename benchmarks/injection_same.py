@@ -4,6 +4,7 @@ bad inputs, with this tree's code and with another git revision's (``--against``
 the largest score differences and any verdict that changed.
 
     python benchmarks/injection_same.py [--against main] [--threshold 0.87]
+    python benchmarks/injection_same.py --latency [--against REV] [--rounds 3] [--cold]   # before/after latency
 
 The other revision's ``src/`` is exported with ``git archive`` into a temporary directory and run in a subprocess,
 so both sides read the same data files only where the revisions share them: compare against the commit your change
@@ -16,6 +17,7 @@ import argparse
 import json
 import os
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -63,14 +65,72 @@ def dump(path: Path) -> None:
     path.write_text(json.dumps(rows))
 
 
+def dump_latency(path: Path, repeat: int, cold: bool) -> None:
+    from injection import latency_figures
+
+    rows = [{"text": t} for name, t in texts() if not name.startswith(("bad:", "injection_train"))]
+    path.write_text(json.dumps(latency_figures(rows, repeat, cold)))
+
+
+def compare_latency(other_src: Path, rounds: int, repeat: int, cold: bool, against: str) -> None:
+    """Both trees' latency, measured in turns (other, this, other, this, ...) under the same load; the median of
+    the rounds for each figure."""
+    script = str(Path(__file__).resolve())
+    runs: dict[str, list[dict]] = {"before": [], "after": []}
+    load = [os.getloadavg()[0]]
+    with tempfile.TemporaryDirectory() as tmp:
+        for k in range(rounds):
+            for side, src in (("before", other_src), ("after", ROOT / "src")):
+                out = Path(tmp) / f"{side}{k}.json"
+                env = {**os.environ, "PYTHONPATH": str(src)}
+                subprocess.run([sys.executable, script, "--dump-latency", str(out), "--repeat", str(repeat)]
+                               + (["--cold"] if cold else []), env=env, check=True)
+                runs[side].append(json.loads(out.read_text()))
+                load.append(os.getloadavg()[0])
+
+    def med(side: str, get) -> float:
+        vals = [get(r) for r in runs[side]]
+        return statistics.median(vals)
+
+    first = runs["after"][0]
+    print(f"latency before ({against}) and after (this tree), {rounds} rounds in turns, each {first['all']['n']} "
+          f"screens of the DEV injection sets and 200 long texts made of them (median {first['median_chars']} chars)"
+          f"{', tokenizer memo cleared before each screen' if cold else ''}; load average during the runs "
+          f"{min(load):.1f}-{max(load):.1f}; medians of the rounds")
+    print(f"{'ms/KB':<16}{'screens':>8}{'wall p50':>16}{'wall p99':>16}{'CPU p50':>16}{'CPU p99':>16}{'ms/screen p50':>18}")
+    for name in ["all", *first["buckets"]]:
+        def get(r, key, name=name):
+            part = r["all"] if name == "all" else r["buckets"][name]
+            return part[key] if part else float("nan")
+        n = first["all"]["n"] if name == "all" else (first["buckets"][name] or {}).get("n", 0)
+        cells = "".join(f"{med('before', lambda r, k=k: get(r, k)):>7.2f} -> {med('after', lambda r, k=k: get(r, k)):<6.2f}"
+                        for k in ("wall_p50", "wall_p99", "cpu_p50", "cpu_p99", "ms_p50"))
+        print(f"{name:<16}{n:>8}  {cells}")
+    print(f"{'bad input':<28}{'KB':>6}{'CPU ms/KB before -> after':>28}{'wall ms/KB':>20}  sampled / notes (after)")
+    for i, b in enumerate(first["bad"]):
+        cb, ca = (med(side, lambda r, i=i: r["bad"][i]["cpu_ms"] / r["bad"][i]["kb"]) for side in ("before", "after"))
+        wb, wa = (med(side, lambda r, i=i: r["bad"][i]["ms"] / r["bad"][i]["kb"]) for side in ("before", "after"))
+        print(f"{b['name']:<28}{b['kb']:>6.0f}{cb:>14.3f} -> {ca:<10.3f}{wb:>9.3f} -> {wa:<8.3f}  {b['sampled']} "
+              f"{'; '.join(b['notes'])}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--against", default="main", help="git revision to compare with (default main)")
     ap.add_argument("--threshold", type=float, default=None, help="operating point (default: the screen's)")
+    ap.add_argument("--latency", action="store_true", help="compare latency (ms/KB, per size bucket, bad inputs) "
+                    "instead of decisions")
+    ap.add_argument("--rounds", type=int, default=3, help="--latency: runs of each tree, in turns")
+    ap.add_argument("--repeat", type=int, default=1, help="--latency: screens of each text per run")
+    ap.add_argument("--cold", action="store_true", help="--latency: clear the tokenizer memo before each screen")
     ap.add_argument("--dump", type=Path, help=argparse.SUPPRESS)  # used by the subprocess
+    ap.add_argument("--dump-latency", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.dump:
         dump(args.dump)
+        return 0
+    if args.dump_latency:
+        dump_latency(args.dump_latency, args.repeat, args.cold)
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         other, mine, theirs = Path(tmp) / "other", Path(tmp) / "mine.json", Path(tmp) / "theirs.json"
@@ -78,6 +138,9 @@ def main() -> int:
         archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.against, "src"], check=True,
                                  capture_output=True).stdout
         subprocess.run(["tar", "-x", "-C", str(other)], input=archive, check=True)
+        if args.latency:
+            compare_latency(other / "src", args.rounds, args.repeat, args.cold, args.against)
+            return 0
         script = str(Path(__file__).resolve())
         for src, out in ((other / "src", theirs), (ROOT / "src", mine)):
             env = {**os.environ, "PYTHONPATH": str(src)}

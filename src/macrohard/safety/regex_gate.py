@@ -16,6 +16,7 @@ from re import _constants as C  # noqa: N812 - the sre opcodes
 from re import _parser as P  # noqa: N812
 
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})  # re.I's non-ASCII matches of a-z
+_FOLDED = ("\u0130", "\u0131", "\u017f", "\u212a")
 _MAX_SET = 64  # the most strings an exact set may hold before it stops growing
 Words = frozenset[str]
 
@@ -114,4 +115,6 @@ class Gate:
 
 def fold(text: str) -> str:
     """``text`` lower-cased, with the letters ``re.I`` matches to ASCII ones made ASCII (what ``Gate`` reads)."""
-    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+    if text.isascii() or not any(c in text for c in _FOLDED):
+        return text.lower()
+    return text.translate(_FOLD).lower()

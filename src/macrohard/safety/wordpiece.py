@@ -5,21 +5,22 @@ static embedding it feeds. BERT's pipeline is local to the pieces between spaces
 normaliser works character by character; its pre-tokeniser splits at both), so a text's ids are its pieces' ids in
 order. ``ids`` looks each piece up in a memo: a plain ASCII word is split here (greedy longest-match WordPiece,
 ``##`` continuations, ``[UNK]`` for a word that does not split or is longer than ``max_input_chars_per_word``), any
-other piece once by the library (one call on the whole text, its tokens shared out by their offsets). The result is
-exactly ``tokenizer.encode(text, add_special_tokens=False).ids`` (tests compare them); a text that names a special
-token ("[CLS]") always goes to the library.
+other piece once by the library (a call on that piece alone costs a few µs). The result is exactly
+``tokenizer.encode(text, add_special_tokens=False).ids`` (tests compare them); a text that names a special token
+("[CLS]") or is longer than ``LONG`` characters goes to the library whole.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
 
 # one ASCII punctuation character, or a run up to the next space or ASCII punctuation
 _PUNCT = r"!-/:-@\[-`{-~"
 _SPLIT = re.compile(rf"[{_PUNCT}]|[^ {_PUNCT}]+")
 _MEMO_LIMIT = 100_000
+LONG = 1024  # longer texts go to the library whole: it is faster there than a Python loop over the pieces
+_SHORT_WORD = 16  # longer unseen ASCII words too (the greedy match costs up to n**2 / 2 look-ups here)
 
 
 class FastWordPiece:
@@ -65,33 +66,18 @@ class FastWordPiece:
 
     def ids(self, text: str) -> list[int]:
         """The token ids of ``text`` without [CLS]/[SEP]: the library's, sooner."""
-        if any(s in text for s in self.specials):
+        if len(text) > LONG or any(s in text for s in self.specials):
             return self._library(text)
         memo, out = self.memo, []
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
         for piece in _SPLIT.findall(text):
             got = memo.get(piece)
             if got is None:
-                if not (piece.isascii() and (piece.isalnum() or len(piece) == 1 and piece.isprintable())):
-                    return self._learn(text)
-                if len(memo) >= _MEMO_LIMIT:
-                    memo.clear()
-                got = memo[piece] = self.word(piece.lower())
+                if piece.isascii() and len(piece) <= _SHORT_WORD and (piece.isalnum() or len(piece) == 1 and piece.isprintable()):
+                    got = self.word(piece.lower())
+                else:  # another script, a control character, a long word: the library, on this piece alone
+                    got = self._library(piece)
+                memo[piece] = got
             out += got
         return out
-
-    def _learn(self, text: str) -> list[int]:
-        """The library's ids for ``text``; each piece's tokens (by their offsets) go into the memo."""
-        enc = self.tokenizer.encode(text, add_special_tokens=False)
-        spans = [(m.start(), m.end(), m.group(0)) for m in _SPLIT.finditer(text)]
-        starts = [s for s, _, _ in spans]
-        learnt: dict[int, list[int]] = {k: [] for k in range(len(spans))}
-        for i, (a, _) in zip(enc.ids, enc.offsets, strict=True):
-            k = bisect_right(starts, a) - 1
-            if k < 0 or a >= spans[k][1]:  # a token outside every piece: learn nothing from this text
-                return [i for i in enc.ids if i not in self.skip]
-            learnt[k].append(i)
-        if len(self.memo) + len(spans) >= _MEMO_LIMIT:
-            self.memo.clear()
-        for k, (_, _, piece) in enumerate(spans):
-            self.memo.setdefault(piece, [i for i in learnt[k] if i not in self.skip])
-        return [i for i in enc.ids if i not in self.skip]
