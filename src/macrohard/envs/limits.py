@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import os
 import resource
-import signal
 import time
 import uuid
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from macrohard.envs.cgkill import FREEZER, LOOP, MECHANISMS, Emptied, empty, listed, mechanism_of, released
+
 CGROUP_ROOT = Path("/sys/fs/cgroup")
+KILL_ENV = "MACROHARD_CGROUP_KILL"  # force one of cgkill.MECHANISMS (tests, benchmarks/fork_bomb.py)
 
 
 class Limits(BaseModel):
@@ -60,23 +62,36 @@ def _own_cgroup(controller: str | None) -> str:
 class CgroupSet:
     """The cgroup directories of one sandbox; ``applied`` says which limits they enforce."""
 
-    def __init__(self, limits: Limits, name: str | None = None) -> None:
+    def __init__(self, limits: Limits, name: str | None = None, kill_with: str | None = None) -> None:
         self.limits = limits
         self.name = name or f"macrohard-{uuid.uuid4().hex[:12]}"
         self.dirs: list[Path] = []
+        self.where: dict[Path, tuple[str, str]] = {}  # group -> (its line's key in /proc/PID/cgroup, its path there)
         self.applied: dict[str, str] = {}
         self.problems: list[str] = []
+        self.kill_with = kill_with or os.environ.get(KILL_ENV) or "auto"
+        if self.kill_with not in (*MECHANISMS, "auto"):
+            raise ValueError(f"unknown way to empty a cgroup {self.kill_with!r} (from {KILL_ENV}?): "
+                             f"use one of {', '.join(MECHANISMS)} or auto")
+        self.mechanism = LOOP
+        self.last_kill: Emptied | None = None
+        self.seen: set[int] = set()  # every process known to have been in the groups: see cgkill.released
 
     def create(self) -> None:
         version = cgroup_version()
         if version == 1:
             self._create_v1()
+            self._create_v1_killer()
         elif version == 2:
             self._create_v2()
         else:
             self.problems.append("no cgroup hierarchy is mounted")
+        self.mechanism = mechanism_of(self.dirs, self.kill_with)
+        if self.dirs:
+            self.applied["kill"] = self.mechanism
 
-    def _make(self, parent: Path) -> Path | None:
+    def _make(self, parent: Path, key: str = "") -> Path | None:
+        """Make the group under ``parent``; ``key``: the hierarchy's controller (v1), "" for v2."""
         path = parent / self.name
         try:
             path.mkdir()
@@ -84,6 +99,8 @@ class CgroupSet:
             self.problems.append(f"cannot create {path}: {exc.strerror}")
             return None
         self.dirs.append(path)
+        mount = CGROUP_ROOT / key if key else _v2_root(path)
+        self.where[path] = (key, "/" + str(path.relative_to(mount)))
         return path
 
     def _write(self, path: Path, value: str) -> bool:
@@ -96,16 +113,27 @@ class CgroupSet:
 
     def _create_v1(self) -> None:
         if self.limits.memory_mb is not None and (CGROUP_ROOT / "memory").is_dir():
-            group = self._make(CGROUP_ROOT / "memory" / _own_cgroup("memory").lstrip("/"))
+            group = self._make(CGROUP_ROOT / "memory" / _own_cgroup("memory").lstrip("/"), "memory")
             if group and self._write(group / "memory.limit_in_bytes", str(self.limits.memory_mb << 20)):
                 # without this, a balloon just moves into swap instead of being stopped
                 if (group / "memory.memsw.limit_in_bytes").exists():
                     self._write(group / "memory.memsw.limit_in_bytes", str(self.limits.memory_mb << 20))
                 self.applied["memory"] = f"cgroup v1 memory.limit_in_bytes={self.limits.memory_mb} MiB"
         if self.limits.pids is not None and (CGROUP_ROOT / "pids").is_dir():
-            group = self._make(CGROUP_ROOT / "pids" / _own_cgroup("pids").lstrip("/"))
+            group = self._make(CGROUP_ROOT / "pids" / _own_cgroup("pids").lstrip("/"), "pids")
             if group and self._write(group / "pids.max", str(self.limits.pids)):
                 self.applied["pids"] = f"cgroup v1 pids.max={self.limits.pids}"
+
+    def _create_v1_killer(self) -> None:
+        """A group that can be emptied at once, beside the v1 limits: in the v2 hierarchy mounted next to v1
+        (no controllers, but ``cgroup.kill`` and ``cgroup.freeze``), else in the v1 freezer hierarchy."""
+        if not self.dirs or self.kill_with == LOOP:
+            return
+        unified = CGROUP_ROOT / "unified"
+        if self.kill_with != FREEZER and (unified / "cgroup.procs").exists():
+            self._make(unified / _own_cgroup(None).lstrip("/"))
+        elif self.kill_with in ("auto", FREEZER) and (CGROUP_ROOT / "freezer").is_dir():
+            self._make(CGROUP_ROOT / "freezer" / _own_cgroup("freezer").lstrip("/"), "freezer")
 
     def _create_v2(self) -> None:
         parent = CGROUP_ROOT / _own_cgroup(None).lstrip("/")
@@ -138,6 +166,7 @@ class CgroupSet:
         pending = [pid]
         while pending:
             current = pending.pop()
+            self.seen.add(current)
             for group in self.dirs:
                 try:
                     (group / "cgroup.procs").write_text(str(current))
@@ -160,23 +189,10 @@ class CgroupSet:
             _, names, path = line.split(":", 2)
             for name in names.split(",") if names else [""]:
                 where[name] = path
-        for group in self.dirs:
-            rel = group.relative_to(CGROUP_ROOT)
-            controller = rel.parts[0] if (CGROUP_ROOT / rel.parts[0] / "cgroup.procs").exists() and len(rel.parts) > 1 \
-                and rel.parts[0] in ("memory", "pids") else ""
-            path = "/" + "/".join(rel.parts[1:] if controller else rel.parts)
-            if where.get(controller) != path:
-                return False
-        return True
+        return all(where.get(key) == path for key, path in self.where.values())
 
     def pids(self) -> set[int]:
-        found: set[int] = set()
-        for group in self.dirs:
-            try:
-                found.update(int(p) for p in (group / "cgroup.procs").read_text().split())
-            except OSError:
-                pass
-        return found
+        return listed(self.dirs)
 
     def memory_bytes(self) -> int | None:
         for group in self.dirs:
@@ -185,18 +201,18 @@ class CgroupSet:
                     return int((group / name).read_text())
         return None
 
-    def kill_all(self) -> None:
-        """Kill every process left in the groups (a sandbox's orphans cannot outlive it)."""
-        for _ in range(50):
-            pids = self.pids()
-            if not pids:
-                return
-            for pid in pids:
-                try:
-                    os.kill(pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-            time.sleep(0.002)
+    def kill_all(self, timeout: float = 10.0) -> Emptied:
+        """Kill every process left in the groups and wait until each is gone (a sandbox's orphans cannot outlive it).
+
+        The way (``cgroup.kill``, freeze-kill-thaw, or a signal loop) is the soundest these groups offer:
+        see ``cgkill.py``. The result says which ran and what was left if ``timeout`` passed first.
+        """
+        self.last_kill = empty(self.dirs, mechanism=self.mechanism, timeout=timeout, seen=self.seen)
+        return self.last_kill
+
+    def wait_released(self, timeout: float = 10.0) -> int:
+        """Before a process starts in the groups again: wait until the killed ones are reaped (their pids are free)."""
+        return released(self.dirs, self.seen, timeout) if self.seen else 0
 
     def remove(self) -> None:
         self.kill_all()
@@ -210,6 +226,12 @@ class CgroupSet:
                 except OSError:  # the last killed processes are still being reaped
                     time.sleep(0.005)
         self.dirs.clear()
+
+
+def _v2_root(path: Path) -> Path:
+    """The mount point of the v2 hierarchy ``path`` is in (``/sys/fs/cgroup``, or ``unified`` beside v1)."""
+    unified = CGROUP_ROOT / "unified"
+    return unified if unified in path.parents else CGROUP_ROOT
 
 
 def _tasks(pid: int) -> list[str]:

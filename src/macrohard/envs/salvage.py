@@ -14,13 +14,13 @@ import fcntl
 import json
 import os
 import shutil
-import signal
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from macrohard.envs import diskimage
+from macrohard.envs.cgkill import empty
 from macrohard.envs.changes import ChangeStore
 from macrohard.envs.mounts import MS_RDONLY, mount, read_owner, umount, unmount_all
 
@@ -55,23 +55,17 @@ def _remove_cgroups(state: Path) -> list[str]:
         dirs = [Path(d) for d in json.loads((state / "cgroups.json").read_text())]
     except (OSError, ValueError):
         return []
+    empty([d for d in dirs if d.is_dir()])  # cgroup.kill where it exists: a dead sandbox's bomb cannot outrun it
     removed = []
     for group in dirs:
         for _ in range(200):
             try:
-                pids = [int(p) for p in (group / "cgroup.procs").read_text().split()]
-            except OSError:
-                break
-            for pid in pids:
-                try:
-                    os.kill(pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-            try:
                 group.rmdir()
                 removed.append(str(group))
                 break
-            except OSError:
+            except FileNotFoundError:
+                break
+            except OSError:  # the last killed processes are still being reaped
                 time.sleep(0.01)
     (state / "cgroups.json").unlink(missing_ok=True)
     return removed

@@ -307,6 +307,7 @@ class SandboxEnvironment(WorkspaceEnvironment):
         # kill everything but the shell, reap the shell's own children (no zombies carried into the
         # fresh shell), and leave the old layer: it is unmounted next
         session.run("kill -9 -1 2>/dev/null; wait 2>/dev/null; cd /", timeout=10)
+        session.wait_alone()
         swap()
         session.last_dir = last_dir
         session.fresh_shell()
@@ -354,6 +355,9 @@ class _SandboxShell(ShellSession):
         self.failure = ""
 
     def start(self) -> None:
+        # a restart (after a timeout) reuses the groups: the killed processes must be reaped first, or a fork
+        # bomb's dead still hold the pids limit and the new shell's first fork meets EAGAIN
+        self.cgroups.wait_released()
         self.proc = subprocess.Popen(
             self.argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
             cwd=self.cwd, env=self.env, start_new_session=True, bufsize=0,
@@ -387,6 +391,21 @@ class _SandboxShell(ShellSession):
         super().close()
         self.cgroups.kill_all()
 
+    def wait_alone(self, timeout: float = 10.0) -> bool:
+        """After ``kill -9 -1`` inside: wait until the namespace's init has reaped every killed process, so that
+        the init and this shell are all that is left (an orphan killed there is the init's to reap, a moment later)."""
+        shell = self._shell[0] if self._shell else None
+        init = _parent(shell) if shell is not None else None
+        deadline = time.monotonic() + timeout
+        while init is not None:
+            children = _children(init)
+            if children is None or children <= {shell}:  # zombies stay listed as children until reaped
+                return True
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.002)
+        return False
+
     def fresh_shell(self) -> None:
         """Replace the running bash by a fresh one (same process, so same cgroups and limits)."""
         assert self.proc is not None and self.proc.stdin is not None
@@ -400,6 +419,21 @@ def _comm(pid: int) -> str:
         return Path(f"/proc/{pid}/comm").read_text().strip()
     except OSError:
         return ""
+
+
+def _parent(pid: int) -> int | None:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[1])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _children(pid: int) -> set[int] | None:
+    try:
+        return {int(c) for task in os.listdir(f"/proc/{pid}/task")
+                for c in Path(f"/proc/{pid}/task/{task}/children").read_text().split()}
+    except (OSError, ValueError):
+        return None
 
 
 def _descendants(pid: int) -> list[int]:
