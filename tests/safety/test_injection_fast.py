@@ -19,7 +19,7 @@ import pytest
 
 from macrohard.safety import classifier, injection
 from macrohard.safety import normalize as nz
-from macrohard.safety.regex_gate import Gate, fold, needed_words
+from macrohard.safety.regex_gate import Gate, fold, gate_of, needed_words
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV = ["benchmarks/injection_data/blind.jsonl", "benchmarks/injection_data/heldout.jsonl",
@@ -134,19 +134,51 @@ def test_rule_gates_never_skip_a_match(dev_texts):
     assert checked > 500
 
 
-def test_fold_covers_every_letter_re_ignorecase_matches_to_ascii():
-    """``fold`` maps exactly the non-ASCII characters that re.I matches to an ASCII letter (class and literal)."""
-    cls = re.compile("[a-z]", re.I)
-    found = {c for c in range(0x80, 0x110000) if cls.match(chr(c))}
-    literal = {c for ch in string.ascii_lowercase for c in range(0x80, 0x3000) if re.match(ch, chr(c), re.I)}
-    assert literal <= found and {c for c in found if not fold(chr(c)).isascii()} == set()
+def test_fold_gives_each_character_its_class_under_re_ignorecase():
+    """``fold`` keeps the length and maps two characters to the same one whenever re.I matches one to the other
+    (rebuilt here from re's own case data: simple lower case, then re._casefix's extra cases)."""
+    import _sre
+    from re import _casefix
+
+    def cls(c: str) -> str:
+        low = _sre.unicode_tolower(ord(c))
+        return chr(min((low, *_casefix._EXTRA_CASES.get(low, ()))))
+
+    chars = [chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000]
+    text = "".join(chars)
+    folded = fold(text)
+    assert len(folded) == len(text) and all(f == cls(c) for c, f in zip(chars, folded, strict=True))
+    assert fold("ΣΑΣ İstanbul") == "".join(cls(c) for c in "ΣΑΣ İstanbul")  # no final sigma, no dotted i
+    cls_a = re.compile("[a-z]", re.I)
+    assert {c for c in chars if not c.isascii() and cls_a.match(c)} == {"\u0130", "\u0131", "\u017f", "\u212a"}
+    assert all(fold(c).isascii() for c in "\u0130\u0131\u017f\u212a")
+
+
+def test_multilingual_gates_never_skip_a_match(dev_texts):
+    """The gates on the long multilingual alternations (``multilingual._near``) hold on every match in the DEV texts
+    and in text made of their own words (other scripts, upper case, re.I's extra letters)."""
+    from macrohard.safety import multilingual as ml
+
+    r = random.Random(9)
+    patterns = [ml._USER_ORDER, ml._OVERRIDE, ml._ADDRESS, ml._INSTRUCTIONS_RE, ml._USER_RE]
+    words = sorted({w for p in patterns for g in gate_of(p).groups for w in g})
+    made = [" ".join(r.choice(words) for _ in range(r.randint(2, 8))) for _ in range(600)]
+    made = made + [t.upper() for t in made[:200]] + [t.title() for t in made[200:400]]
+    checked = 0
+    for text in [nz.normalise(t).lines for t in dev_texts[::2]] + made:
+        low = fold(text)
+        for p in patterns:
+            for m in p.finditer(text):
+                checked += 1
+                assert gate_of(p).may_match(fold(m.group(0))) and gate_of(p).may_match(low[m.start():m.end()])
+    assert checked > 1000
 
 
 def test_gate_words_read_from_patterns():
     assert needed_words(re.compile(r"\b(send|share)\s+(the )?keys?\b", re.I)) == (
         frozenset({"send", "share"}), frozenset({"key"}))
     assert needed_words(re.compile(r"\w+\s(?:a|b)")) == ()  # nothing of length 2 or more every match must hold
-    assert needed_words(re.compile("é(?:lan|cole)", re.I)) == (frozenset({"cole", "lan"}),)  # non-ASCII: not used
+    assert needed_words(re.compile("É(?:lan|cole)", re.I)) == (frozenset({"\u00e9lan", "\u00e9cole"}),)
     gate = Gate(re.compile(r"(ignore|forget) (all )?previous", re.I))
     assert gate.may_match("please ignore previous") and not gate.may_match("please ignore the next")
 

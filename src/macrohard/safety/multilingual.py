@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from macrohard.safety.regex_gate import fold, gate_of
+
 # The AI assistant or agent, as an addressee (lower-cased text; \b does not work next to CJK, so those go bare).
 _ADDRESSEE = (
     r"(?:(?:ki|ai|ia|ии|yapay zeka|yz)[- ]?)?(?:assistente|assistentes|asistente|asistentes|assistant|assistants|"
@@ -143,9 +145,12 @@ def _mentions(low: str, words: set[str], keys: tuple[frozenset[str], tuple[str, 
 
 def _near(pattern: re.Pattern[str], anchor: re.Pattern[str], text: str, reach: int = 120) -> re.Match[str] | None:
     """``pattern`` searched only around the matches of ``anchor`` (a word it must contain): the long alternations
-    run on a few hundred characters, not on the whole text (the screen's budget is per KB)."""
+    run on a few hundred characters, not on the whole text (the screen's budget is per KB), and only where the words
+    every match holds are there (``regex_gate``: the same result, sooner)."""
+    gate, low = gate_of(pattern), fold(text)
     for a in anchor.finditer(text):
-        found = pattern.search(text, max(0, a.start() - reach), a.end() + reach)
+        lo, hi = max(0, a.start() - reach), a.end() + reach
+        found = pattern.search(text, lo, hi) if gate.may_match(low[lo:hi]) else None
         if found:
             return found
     return None

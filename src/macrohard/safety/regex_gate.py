@@ -1,28 +1,35 @@
 """A cheap first look before a regular expression: the words every match must contain, read from the pattern itself.
 
 ``Gate(pattern)`` parses the pattern (``re._parser``, the parser ``re.compile`` uses) and keeps up to three groups of
-lower-cased ASCII strings such that any match holds at least one string of each group. The groups are checked with
+folded literal strings such that any match holds at least one string of each group. The groups are checked with
 ``in`` on ``fold(text)``; when one fails the pattern cannot match and is not searched. The gate never changes a
 result: it only skips searches that would find nothing. It is computed from the pattern, so editing a rule keeps its
-gate right; non-ASCII literals and anything it cannot read give no group. ``fold`` lower-cases and maps the four
-non-ASCII letters that ``re.I`` matches to ASCII ones (İ ı → i, ſ → s, K → k; tests check there are no others), so a
-case-insensitive match of ASCII letters is found in the folded text whatever the script around it.
+gate right; anything it cannot read gives no group. ``fold`` maps every character to its class under ``re.I`` (its
+lower case, or for the few that ``re`` widens, İ ı ſ ς ϐ ᲀ …, the class's least member; tests rebuild the table from
+``re``'s own case data), so a case-insensitive match is found in the folded text in any script.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from re import _constants as C  # noqa: N812 - the sre opcodes
 from re import _parser as P  # noqa: N812
 
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})  # re.I's non-ASCII matches of a-z
-_FOLDED = ("\u0130", "\u0131", "\u017f", "\u212a")
+# Characters whose lower case is not their class under re.I: the class's least member (re._casefix's extra cases,
+# the dotted capital I, the capital sigma that str.lower() turns into a final sigma). Tests rebuild it from _sre.
+_FOLD = str.maketrans({0x130: 0x69, 0x131: 0x69, 0x17f: 0x73, 0x399: 0x345, 0x39c: 0xb5, 0x3a3: 0x3c2, 0x3b9: 0x345,
+                       0x3bc: 0xb5, 0x3c3: 0x3c2, 0x3d0: 0x3b2, 0x3d1: 0x3b8, 0x3d5: 0x3c6, 0x3d6: 0x3c0, 0x3f0: 0x3ba,
+                       0x3f1: 0x3c1, 0x3f5: 0x3b5, 0x1c80: 0x432, 0x1c81: 0x434, 0x1c82: 0x43e, 0x1c83: 0x441,
+                       0x1c84: 0x442, 0x1c85: 0x442, 0x1c86: 0x44a, 0x1c87: 0x463, 0x1e9b: 0x1e61, 0x1fbe: 0x345,
+                       0x1fd3: 0x390, 0x1fe3: 0x3b0, 0xa64a: 0x1c88, 0xa64b: 0x1c88, 0xfb06: 0xfb05})
 _MAX_SET = 64  # the most strings an exact set may hold before it stops growing
 Words = frozenset[str]
 
 
 def _literal(code: int) -> str | None:
-    return chr(code).lower() if code < 128 else None  # a non-ASCII literal may fold onto an ASCII letter under re.I
+    folded = fold(chr(code))
+    return folded if len(folded) == 1 else None
 
 
 def _exact(items) -> set[str] | None:
@@ -47,14 +54,15 @@ def _exact(items) -> set[str] | None:
             part = None if inner is None else inner | ({""} if av[0] == 0 else set())
         else:
             part = None
-        if part is None or len(out) * len(part) > _MAX_SET:
+        if part is None or len(out) > 1 and len(out) * len(part) > _MAX_SET:
             return None
         out = {a + b for a in out for b in part}
     return out
 
 
-def _best(groups: list[Words]) -> Words | None:
-    return max(groups, key=lambda g: min(map(len, g)), default=None)
+def _rank(group: Words) -> tuple:
+    """The most selective first: the longest shortest string, then the fewest strings."""
+    return -min(map(len, group)), len(group), sorted(group)
 
 
 def _needs(items) -> list[Words]:
@@ -84,10 +92,10 @@ def _needs(items) -> list[Words]:
             groups += _needs(av[2])
         elif op is C.ATOMIC_GROUP:
             groups += _needs(av)
-        elif op is C.BRANCH:
-            best = [_best(_needs(alt)) for alt in av[1]]
-            if all(b is not None for b in best):
-                groups.append(frozenset().union(*best))
+        elif op is C.BRANCH:  # the j-th best group of each alternative, joined: one group for each j
+            per = [sorted(_needs(alt), key=_rank) for alt in av[1]]
+            for j in range(min(3, min(map(len, per)))):
+                groups.append(frozenset().union(*(p[j] for p in per)))
     flush()
     return groups
 
@@ -100,21 +108,26 @@ def _minimal(group: Words) -> Words:
 def needed_words(pattern: re.Pattern[str], most: int = 3) -> tuple[Words, ...]:
     """Up to ``most`` groups (the most selective: longest shortest string first, none shorter than 2)."""
     groups = {_minimal(g) for g in _needs(P.parse(pattern.pattern, pattern.flags)) if min(map(len, g)) >= 2}
-    return tuple(sorted(groups, key=lambda g: (-min(map(len, g)), sorted(g)))[:most])
+    return tuple(sorted(groups, key=_rank)[:most])
 
 
 class Gate:
     """``may_match(low)``: whether ``pattern`` can match a text whose ``fold`` is ``low``."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.groups = tuple(tuple(sorted(g)) for g in needed_words(pattern))
+        self.groups = tuple(sorted((tuple(sorted(g)) for g in needed_words(pattern)), key=len))  # short groups first
 
     def may_match(self, low: str) -> bool:
         return all(any(w in low for w in g) for g in self.groups)
 
 
 def fold(text: str) -> str:
-    """``text`` lower-cased, with the letters ``re.I`` matches to ASCII ones made ASCII (what ``Gate`` reads)."""
-    if text.isascii() or not any(c in text for c in _FOLDED):
-        return text.lower()
-    return text.translate(_FOLD).lower()
+    """``text`` with each character replaced by its class under ``re.I`` (lower case, or the least member of the
+    classes ``re`` widens): what ``Gate`` reads. Keeps the length (``len(fold(t)) == len(t)``)."""
+    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+
+
+@lru_cache(maxsize=64)
+def gate_of(pattern: re.Pattern[str]) -> Gate:
+    """``pattern``'s gate, read once."""
+    return Gate(pattern)

@@ -20,6 +20,7 @@ _PUNCT = r"!-/:-@\[-`{-~"
 _SPLIT = re.compile(rf"[{_PUNCT}]|[^ {_PUNCT}]+")
 _MEMO_LIMIT = 100_000
 LONG = 1024  # longer texts go to the library whole: it is faster there than a Python loop over the pieces
+_MOST_CALLS = 8  # unseen pieces asked of the library one by one (~3 µs each) before it reads the whole text instead
 _SHORT_WORD = 16  # longer unseen ASCII words too (the greedy match costs up to n**2 / 2 look-ups here)
 
 
@@ -68,7 +69,7 @@ class FastWordPiece:
         """The token ids of ``text`` without [CLS]/[SEP]: the library's, sooner."""
         if len(text) > LONG or any(s in text for s in self.specials):
             return self._library(text)
-        memo, out = self.memo, []
+        memo, out, asked = self.memo, [], 0
         if len(memo) >= _MEMO_LIMIT:
             memo.clear()
         for piece in _SPLIT.findall(text):
@@ -76,8 +77,11 @@ class FastWordPiece:
             if got is None:
                 if piece.isascii() and len(piece) <= _SHORT_WORD and (piece.isalnum() or len(piece) == 1 and piece.isprintable()):
                     got = self.word(piece.lower())
-                else:  # another script, a control character, a long word: the library, on this piece alone
+                elif asked < _MOST_CALLS:  # another script, a control character, a long word: the library, on it alone
+                    asked += 1
                     got = self._library(piece)
+                else:  # many new words: one call on the whole text costs less
+                    return self._library(text)
                 memo[piece] = got
             out += got
         return out
