@@ -274,3 +274,21 @@ def test_window_vectors_short_path_is_unchanged(dev_texts):
         mean = (s / np.maximum(np.linalg.norm(s, axis=-1, keepdims=True), 1e-9))[None]
         assert np.array_equal(window_vectors(enc, nz.normalise(text).flat, with_max=True), np.hstack([mean, m.max(0)[None]]))
         assert np.array_equal(window_vectors(enc, nz.normalise(text).flat), mean)
+
+
+def test_one_blas_thread_for_the_head_restores_the_setting_and_agrees():
+    from macrohard.safety.blas import _set_local, one_thread
+
+    fn = _set_local()
+    if fn is None:
+        pytest.skip("numpy's BLAS is not an OpenBLAS with openblas_set_num_threads_local")
+    before = fn(1)  # the thread's setting (read by setting it, then put back)
+    fn(before)
+    x = np.random.default_rng(0).standard_normal((300, 768)).astype(np.float32)
+    w = np.random.default_rng(1).standard_normal((768, 64)).astype(np.float32)
+    many = x @ w
+    with one_thread():
+        inside = fn(1)
+        one = x @ w
+    assert inside == 1 and fn(before) == before  # one thread inside the block, the setting restored after it
+    assert np.allclose(one, many, rtol=1e-5, atol=1e-4)

@@ -78,8 +78,13 @@ class Head:
         return xs if self.w1 is None else np.maximum(xs @ self.w1 + self.b1, 0.0)
 
     def probs(self, x: np.ndarray) -> np.ndarray:
-        """Per-row, per-label probabilities of embeddings ``x`` (rows x dim)."""
-        return 1.0 / (1.0 + np.exp(-(self.hidden(x) @ self.w + self.b)))
+        """Per-row, per-label probabilities of embeddings ``x`` (rows x dim); one BLAS thread (``blas.py``)."""
+        if len(x) == 1:
+            return 1.0 / (1.0 + np.exp(-(self.hidden(x) @ self.w + self.b)))
+        from macrohard.safety.blas import one_thread
+
+        with one_thread():
+            return 1.0 / (1.0 + np.exp(-(self.hidden(x) @ self.w + self.b)))
 
     def save(self, path: Path) -> None:
         keys = sorted(self.meta)
