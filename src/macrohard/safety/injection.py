@@ -33,8 +33,11 @@ RULE_PRIOR = 0.75
 # "override": 3.5 %) weigh more: alone they still flag at the default threshold.
 # ``aimed_at_agent_ml`` (an order addressed to the agent in another language, ``multilingual.py``) fired on none of
 # the 2,440 look-alikes of the five hand-written sources (in-sample: the lexicon was written beside them).
-STRONG_RULES = frozenset({"aimed_at_agent", "aimed_at_agent_ml", "chat_tokens", "disable_safety", "hidden_text",
-                          "invisible_unicode", "pipe_shell_instruction", "role_play", "you_are_now"})
+# ``encoded_order``, ``override_en``, ``urgent_order`` and ``fake_approval`` (``multilingual.encoded_order`` and
+# ``english_orders``) fired on none of the 3,625 look-alikes of the eight hand-written sources (in-sample for blind5).
+STRONG_RULES = frozenset({"aimed_at_agent", "aimed_at_agent_ml", "chat_tokens", "disable_safety", "encoded_order",
+                          "fake_approval", "hidden_text", "invisible_unicode", "override_en", "pipe_shell_instruction",
+                          "role_play", "urgent_order", "you_are_now"})
 STRONG_PRIOR = 0.9
 
 

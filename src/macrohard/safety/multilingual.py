@@ -208,4 +208,87 @@ def signals(lines: str) -> list[str]:
             found.append("user_data_order_ml")
     elif _mentions(low, words, _USER_KEYS) and _near(_USER_ORDER, _USER_RE, lines, 200):
         found.append("user_data_order_ml")
+    if encoded_order(lines):
+        found.append("encoded_order")
+    return found + english_orders(lines)
+
+# Orders hidden in an encoding the normaliser does not undo (it decodes base64): a hex run that decodes to an order
+# or to words for the agent, text written backwards ("...:tnatsissA"), or a request to decode something and act on it.
+# On blind5 (published, now training data; read while writing this) the encoded style was the weakest (56 % @1 % FPR).
+_HEX_RUN = re.compile(r"(?<![0-9a-fA-F])(?:[0-9a-fA-F]{2}){20,}(?![0-9a-fA-F])")
+_DECODE_ORDER = re.compile(r"\b(decode|decrypt|reverse|unscramble|de-?obfuscate|base64-decode)\b[^.\n]{0,50}?\b(and|then)\s+"
+                           r"(follow|obey|do|execute|run|act on|carry out|apply|perform|comply)", re.I)
+_BACKWARDS = ("tnatsissa", "snoitcurtsni", "erongi", "tnega ia")
+_PLAIN_ORDER = re.compile(r"\b(assistant|agent|ai|bot|model)\b\s*[:,]|^\W*(please\s+)?(send|forward|delete|remove|"
+                          r"transfer|wire|pay|run|upload|share|reveal|print|add|grant|disable|create|write|post|zip|"
+                          r"email|ignore|give|change|set|open|export|copy|make|invite|approve)\b", re.I)
+
+
+def encoded_order(lines: str) -> bool:
+    """Whether ``lines`` hides an order in hex or backwards text, or asks for something to be decoded and acted on."""
+    low = lines.lower()
+    if "decod" in low or "revers" in low or "decrypt" in low or "scrambl" in low:
+        m = _DECODE_ORDER.search(lines)
+        if m and not any(q in lines[max(0, m.start() - 2): m.start()] for q in "\"'`‘“«"):  # not a quoted example
+            return True
+    if any(b in low for b in _BACKWARDS) and _PLAIN_ORDER.search(lines[::-1].strip()):
+        return True
+    for m in _HEX_RUN.finditer(lines):
+        text = bytes.fromhex(m.group(0)).decode("ascii", "replace")
+        if sum(c.isalpha() or c == " " for c in text) >= 0.8 * len(text) and _PLAIN_ORDER.search(text):
+            return True
+    return False
+
+# Three English forms the older rules missed (the weakest styles on blind5, published and now training data; these
+# patterns were written with it open, so its figure for them is in-sample): "ignore" spelled otherwise ("IGNORE THE
+# ABOVE", "forget your prior guidance", "previous instructions are void", "I-g-n-o-r-e ..."), an urgent order to do
+# something sensitive with no time to ask, and an approval or a tool's verdict written into content.
+_SPELLED = re.compile(r"\b(?:\w-){3,}\w\b")
+_OVERRIDE_EN = re.compile(
+    r"\b(ignore|disregard|forget|scrap|drop|nevermind|never mind)\b[^.\n]{0,12}\b(everything |all |the )?(above|before)\b"
+    r"(?! (?:the|a|this|that|it|you|we|i)\b)|"
+    r"\b(ignore|disregard|forget|scrap|drop|nevermind|never mind)\b[^.\n]{0,30}\b(previous|prior|earlier|above|before|"
+    r"original|initial)\b[^.\n]{0,20}\b(guidance|orders|directions|commands|directives|told|instructions?|prompts?|rules)\b|"
+    r"\b(previous|prior|earlier|above|original|all (?:prior|previous|earlier))\s+(instructions|directives|guidance|rules|"
+    r"orders|prompts)\s+(are|is)\s+(now\s+)?(void|cancell?ed|obsolete|superseded|revoked|invalid|outdated)\b|"
+    r"\b(previous|prior|earlier|above) instructions (no longer|don'?t|do not) apply", re.I)
+_SENSITIVE = (r"\b(give|grant|add|make)\b[^.\n]{0,40}\b(root|admin\w*|sudo|owner)\b|\b(transfer|wire|pay)\s+\d|\b(post|send|dump|reveal|print|share|upload|email|"
+              r"echo|paste)\b[^.\n]{0,40}(?<!\w)(passwords?|credentials|\.env|env vars|system prompt|hidden instructions|api keys?|"
+              r"tokens?|ssh|id_rsa|secrets?)\b|\bdelete everything|rm -rf")
+_URGENT = re.compile(r"\b(no time to (ask|confirm|check|wait)|no time for (approvals?|questions|checks)|(do not|don'?t) wait "
+                     r"for (approval|the user|confirmation)|without (asking|confirmation|approval)|within \d+ (minutes|"
+                     r"seconds|mins?)|or the account will be (closed|deleted|suspended)|right now|immediately|asap|"
+                     r"every second)\b", re.I)
+_SENSITIVE_RE = re.compile(_SENSITIVE, re.I)
+_APPROVAL = re.compile(
+    r"\"(user_confirmed|user_approved)\"\s*:\s*true|\"(approved_(next_)?action|assistant_action_required|tool_directive|"
+    r"required_next_action)\"|\bdecision\s*[=:]\s*\"?allow\b|\bguard(\.check\([^)]*\))?\b[^\n]{0,40}?(->|→|:)\s*"
+    r"(approved|allow)\b|\bguard decision:\s*allow\b|\bapproved\b\s*(—|-|–|,)+\s*(proceed|execute)|\bexecute now\b|"
+    r"\buser (confirmed|approved)(:| in (an )?earlier turn| via)|\buser\.(approve|confirm)\(\)|"
+    r"\[(reviewer|approver|approval)[-_ ]?bot\]:\s*approved", re.I)
+
+
+# words one of the patterns above must contain (a cheap first look on the lower-cased text)
+_URGENT_WORDS = ("no time", "wait for", "without", "within", "will be", "right now", "immediately", "asap", "second")
+_APPROVAL_WORDS = ("user_", "approved", "action", "directive", "allow", "execute", "confirmed", "user.")
+
+
+def english_orders(lines: str) -> list[str]:
+    """``override_en``, ``urgent_order`` and ``fake_approval`` in ``lines`` (normalised text, line breaks kept)."""
+    found = []
+    low = lines.lower()
+    spelled = "-" in lines and _SPELLED.search(lines)
+    if spelled or any(w in low for w in ("ignor", "disregard", "forget", "scrap", "drop", "never", "void", "no longer")):
+        text = _SPELLED.sub(lambda m: m.group(0).replace("-", ""), lines) if spelled else lines
+        m = _OVERRIDE_EN.search(text)
+        before = text[max(0, m.start() - 12): m.start()].lower() if m else ""
+        if m and not any(q in before[-2:] for q in "\"'`‘“«") and not re.search(r"\b(to|not|n't|cannot|never)\s+$", before):
+            found.append("override_en")
+    urgent = any(w in low for w in _URGENT_WORDS) and _URGENT.search(lines)
+    for line in lines.splitlines() if urgent else ():
+        if _URGENT.search(line) and _SENSITIVE_RE.search(line):
+            found.append("urgent_order")
+            break
+    if any(w in low for w in _APPROVAL_WORDS) and _APPROVAL.search(lines):
+        found.append("fake_approval")
     return found
