@@ -125,12 +125,17 @@ def _describe(action: dict[str, Any]) -> str:
 
 def _dev_margins() -> None:
     """DEV knobs for calibrating the fresh judge (``models/local_evidence.py``): ``JUDGE_YES_MARGIN`` and
-    ``JUDGE_NO_MARGIN`` (a number, or ``inf``: the acting chat's "no" is judged and logged but always stands)."""
+    ``JUDGE_NO_MARGIN`` (a number, or ``inf``: the acting chat's "no" is judged and logged but always stands);
+    ``VERIFY_MAX_FIXES`` (fixes offered after the acting chat's own "no")."""
     from macrohard.models import local_evidence
 
     for name in ("YES_MARGIN", "NO_MARGIN"):
         if value := os.environ.get(f"JUDGE_{name}"):
             setattr(local_evidence, name, None if value == "none" else float(value))
+    if value := os.environ.get("VERIFY_MAX_FIXES"):  # fixes offered after the acting "no" (models/local_verify.py)
+        from macrohard.models import local_verify
+
+        local_verify.MAX_FIXES = int(value)
 
 
 def main(argv: list[str] | None = None) -> int:

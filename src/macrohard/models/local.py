@@ -33,9 +33,9 @@ from typing import Any
 
 import numpy as np
 
-from macrohard.errors import ModelUnavailable
+from macrohard.errors import FormatError, ModelUnavailable
 from macrohard.models import local_browser as web
-from macrohard.models import local_evidence, local_notes, local_verify
+from macrohard.models import local_copies, local_evidence, local_notes, local_verify
 from macrohard.models.local_actions import FIELDS, LOCAL_ACTIONS, action_schema, chatml, decode_action, grammar_text
 from macrohard.models.local_examples import (
     STOP,
@@ -91,6 +91,7 @@ class LocalModel:
         self._page_grammars: dict[str, Any] = {}
         self._readbacks = local_verify.ReadBacks()
         self._claims = local_evidence.Claims()
+        self._acting_margin = float("nan")  # the acting yes/no's log-odds, when logged (_acting)
         self.aids = aids_for(spec)
         # the fast decoder for ChatML models whose grammar need not list the task's names (local_actions.py);
         # MACROHARD_LOCAL_DECODE=grammar keeps the whole-JSON grammar (for comparison)
@@ -120,13 +121,18 @@ class LocalModel:
         if not history:
             self._readbacks.start(task)
             self._claims.start(task)
+            self._acting_margin = float("nan")
         evidence = "verify" in self.aids  # a claimed success stands only on the harness's evidence (local_evidence.py)
         if evidence and (held := self._claims.due(task, history)) is not None:
             return self._settle(*held, task, history)
         wrapper = "wrapper" in self.aids
         # Nothing done yet, or the last action failed: finishing now cannot be right, so the grammar
-        # does not offer it (a tiny model otherwise "finishes" after any result).
-        allowed = [k for k in kinds if k != "finish" or (history and history[-1].ok)] or kinds
+        # does not offer it (a tiny model otherwise "finishes" after any result). With the verify aid a
+        # finish after a failure stays offered: a give-up is right when the task cannot be done, and kept
+        # from it the 1.5B model wrote the error text into the task's file instead (heldout4/5, RESULTS.md);
+        # a success claimed then still needs the harness's evidence and the fresh judge (local_evidence.py).
+        after_failure = "verify" in self.aids and bool(history)
+        allowed = [k for k in kinds if k != "finish" or (history and (history[-1].ok or after_failure))] or kinds
         allowed = allowed if wrapper else kinds
         names = "names" in self.aids
         paths = tuple(task_paths(task)) if names and not browser else ()
@@ -175,6 +181,12 @@ class LocalModel:
             return ModelReply(text=reply, usage=usage, model=self.name)
         if wrapper:
             stop_on_repeat(action, history)
+        if not browser and (why := local_copies.copied(action, history, task)):
+            # the harness's own words or a failed command's error copied into a file: refused, the model chooses again
+            raise FormatError(f"write_file refused: {why}", hint=local_copies.HINT, raw=json.dumps(action))
+        if not browser and (target := local_copies.clobbers(action)):  # `sort f > f`: f emptied before it is read
+            raise FormatError(f"command refused: it reads {target} and empties it with > {target}",
+                              hint=local_copies.CLOBBER_HINT.replace("FILE", target), raw=json.dumps(action))
         refused = None  # the acting chat's own give-up after its "no", when the fresh judge may overrule it
         if verify:  # no finish without a look at the result; a success needs its own "yes" (local_verify.py)
             claim = action
@@ -219,7 +231,8 @@ class LocalModel:
         need = local_evidence.YES_MARGIN if refused is None else local_evidence.NO_MARGIN
         verdict = "yes" if need is not None and margin > need else "no"
         if os.environ.get("MACROHARD_LOCAL_JUDGE_LOG"):  # for calibrating the margins on dev runs
-            print(f"judge: {margin:+.2f} acting={'no' if refused else 'yes'} {verdict} ({task[:60]})", file=sys.stderr,
+            print(f"judge: {margin:+.2f} acting={'no' if refused else 'yes'} {self._acting_margin:+.2f} {verdict} "
+                  f"({task[:60]})", file=sys.stderr,
                   flush=True)
         if verdict == "no" and refused is not None:
             return self._reply(refused, usage)
@@ -253,7 +266,8 @@ class LocalModel:
     def _chat(self, kinds: list[str], task: str, history: list[Past]) -> list[dict[str, str]]:
         system = local_system_prompt(kinds)
         notes = "notes" in self.aids
-        system = f"{system}\n{local_evidence.GIVE_UP_NOTE}" if "verify" in self.aids else system
+        if "verify" in self.aids:
+            system = f"{local_copies.shell_prompt(system)}\n{local_evidence.GIVE_UP_NOTE}"
         chat: list[dict[str, str]] = [{"role": "system", "content": local_notes.system_prompt(system) if notes else system}]
         examples = pick_examples(task, kinds) if "examples" in self.aids else []
         for i, example in enumerate(examples):
@@ -280,7 +294,7 @@ class LocalModel:
             action = whole or {"kind": "finish", "answer": "", "success": False}
         new, usages = local_verify.review_finish(
             action, task, [(p.action, p.result) for p in history], yes_no=self._yes_no(),
-            generate=self._aside, system=chat[0]["content"], verdict=self._readbacks.verdict(task, history))
+            generate=self._acting, system=chat[0]["content"], verdict=self._readbacks.verdict(task, history))
         for u in usages:
             usage = usage + u
         return new, usage
@@ -288,7 +302,17 @@ class LocalModel:
     def _judge(self, task: str, history: list[Past], chat: list[dict[str, str]]) -> tuple[str, Usage]:
         """The model's own yes/no: is the task done, given every step and what it printed?"""
         return local_verify.ask(task, [(p.action, p.result) for p in history], yes_no=self._yes_no(),
-                                generate=self._aside, system=chat[0]["content"])
+                                generate=self._acting, system=chat[0]["content"])
+
+    def _acting(self, chat: list[dict[str, str]], grammar: Any) -> tuple[str, Usage]:
+        """The acting chat's own yes/no (``local_verify``). Logging for calibration
+        (``MACROHARD_LOCAL_JUDGE_LOG``), it is read as log-odds (yes above 0, as the grammar's argmax), kept for
+        the log line of the claim it decides."""
+        if not os.environ.get("MACROHARD_LOCAL_JUDGE_LOG"):
+            return self._aside(chat, grammar)
+        margin, usage = self._yes_margin(chat)
+        self._acting_margin = margin
+        return ("yes" if margin > 0 else "no"), usage
 
     def _yes_no(self) -> Any:
         from llama_cpp import LlamaGrammar
