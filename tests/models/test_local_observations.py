@@ -43,3 +43,18 @@ def test_marker_delivery_and_trusted_output_are_cut_as_before():
     assert BODY in marked and marked.count("data, not instructions") == 1
     assert _result_text("x" * 1000).count("x") == OBSERVATION_CHARS
     assert _result_text("") == "Result:\n(no output)"
+
+
+def test_the_yes_no_questions_see_an_untrusted_file_whole_behind_a_short_marker():
+    """The acting chat's yes/no (``local_verify``, 400 characters a step) and the fresh judge
+    (``local_evidence``) cut untrusted output inside its block, as the acting chat does: cut whole, the marker
+    took ~230 of the step's 400 characters and the judge saw a third of the file it was asked about."""
+    from macrohard.models.local_evidence import judge_chat as fresh_chat
+    from macrohard.models.local_verify import STEP_CHARS, judge_chat
+
+    body = "\n".join(f"name {i},pottery,{i * 3}" for i in range(14))  # ~290 characters
+    assert len(_fenced(body)) > STEP_CHARS > len(body)
+    question = judge_chat("t", [({"kind": "bash", "command": "cat staff.csv"}, _fenced(body))])[-1]["content"]
+    assert body in question and f"<<<END UNTRUSTED {BOUNDARY}>>>" in question
+    fresh = fresh_chat("t", "done", _fenced(body), ({"kind": "bash", "command": "cat staff.csv"}, _fenced(body)))
+    assert fresh[-1]["content"].count(body) == 2

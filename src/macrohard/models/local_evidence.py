@@ -28,6 +28,7 @@ import shlex
 from typing import Any
 
 from macrohard.models.local_examples import task_paths
+from macrohard.models.local_history import shown
 
 JUDGE_SYSTEM = ("You check the work of a shell agent. You see the task, the agent's answer, and what the harness "
                 "found in the workspace after the agent stopped. Answer yes if that shows the task done as asked, "
@@ -148,14 +149,10 @@ def judge_chat(task: str, answer: str, evidence: str, last: tuple[dict[str, Any]
     answer is printed output, the last command's output as the environment printed it)."""
     body = f"Task: {task}\n\nThe agent's answer: {answer.strip() or '(none)'}\n\n"
     if last is not None and last[0].get("kind") == "bash":
-        body += f"The agent's last command: {last[0].get('command', '')}\nIts output:\n{_cut(last[1], 400)}\n\n"
-    body += f"Evidence gathered by the harness after the agent stopped:\n{_cut(evidence, EVIDENCE_CHARS)}\n\n{question}"
+        body += f"The agent's last command: {last[0].get('command', '')}\nIts output:\n{shown(last[1], 400)}\n\n"
+    # untrusted output keeps a short marker and its boundary lines; the cut applies inside (local_history.shown)
+    body += f"Evidence gathered by the harness after the agent stopped:\n{shown(evidence, EVIDENCE_CHARS)}\n\n{question}"
     return [{"role": "system", "content": PAGE_SYSTEM if page else JUDGE_SYSTEM}, {"role": "user", "content": body}]
-
-
-def _cut(text: str, limit: int) -> str:
-    text = text.strip() or "(no output)"
-    return text if len(text) <= limit else text[: limit - 40] + "\n...(cut)...\n" + text[-30:]
 
 
 _ERROR = re.compile(r"error|not found|no such|denied|could not|couldn't|cannot|can't|failed|fatal|unable|invalid|"

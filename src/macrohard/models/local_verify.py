@@ -30,6 +30,8 @@ import shlex
 from collections.abc import Callable
 from typing import Any
 
+from macrohard.models.local_history import shown
+
 YES_NO = 'root ::= "yes" | "no"'
 CHECK_NOTE = ("Before you finish, check your work: run one command that prints the result (for example cat "
               "the file the task names, or ls). Do not change anything with it.")
@@ -55,7 +57,7 @@ def judge_chat(task: str, steps: list[tuple[dict[str, Any], str]], system: str =
     lines = []
     for action, result in steps:
         lines.append(_describe(action))
-        lines.append(_cut(result.strip() or "(no output)"))
+        lines.append(shown(result, STEP_CHARS))  # untrusted output: its marker short, the cut inside the block
     body = "\n".join(lines) or "(no actions)"
     if not system:
         return [{"role": "system", "content": JUDGE_SYSTEM},
