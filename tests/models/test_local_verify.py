@@ -166,18 +166,23 @@ def test_real_model_reads_back_then_must_finish(monkeypatch: pytest.MonkeyPatch)
         assert action == FINISH or (action["success"] is False and action["answer"].startswith(NOT_DONE)), action
 
 
-def test_a_verdict_is_kept_for_its_steps_and_fixes_are_counted_per_run() -> None:
+@pytest.mark.parametrize("fixes", [MAX_FIXES, 1])
+def test_a_verdict_is_kept_for_its_steps_and_fixes_are_counted_per_run(monkeypatch: pytest.MonkeyPatch,
+                                                                       fixes: int) -> None:
+    from macrohard.models import local_verify
+
+    monkeypatch.setattr(local_verify, "MAX_FIXES", fixes)
     books = ReadBacks()
     steps = [Did(_bash("mv a b")), Did(_bash("ls"))]
     books.judged("t", steps, "yes")
     assert books.verdict("t", steps) == "yes" and books.verdict("t", steps[:1]) is None
     assert books.verdict("t", [*steps, Did(_bash("mv b c"))]) is None  # something was done since
     books.judged("t", steps, "no")  # a "no" stands for the rest of the run, whatever is done after it
-    assert books.verdict("t", [*steps, Did(_bash("mv b c"))]) == "no" and not books.settled("t")
-    assert [books.may_fix("t") for _ in range(MAX_FIXES + 1)] == [True] * MAX_FIXES + [False]
+    assert books.verdict("t", [*steps, Did(_bash("mv b c"))]) == "no" and books.settled("t") is (fixes == 0)
+    assert [books.may_fix("t") for _ in range(fixes + 1)] == [True] * fixes + [False]
     assert books.settled("t")
     books.start("t")  # a new run of the same task
-    assert books.verdict("t", steps) is None and not books.settled("t") and books.may_fix("t")
+    assert books.verdict("t", steps) is None and not books.settled("t") and books.may_fix("t") is (fixes > 0)
 
 
 def test_a_verdict_given_after_the_read_back_is_not_asked_again() -> None:
@@ -201,20 +206,23 @@ def _messages(task: str, actions: list[tuple[dict[str, Any], str]]) -> list[dict
     return messages
 
 
-def test_after_a_read_back_judged_no_the_model_may_fix_its_work_then_finishes(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The read-back no longer forces a finish: on its own "no" the model is offered a fix (no finish), up to
-    MAX_FIXES times, then only finish; its "no" stands, so that run never claims success. A run judged
-    "yes" at once keeps its claim."""
+@pytest.mark.parametrize("fixes", [MAX_FIXES, 1])
+def test_after_a_read_back_judged_no_the_model_may_fix_its_work_then_finishes(monkeypatch: pytest.MonkeyPatch,
+                                                                              fixes: int) -> None:
+    """On its own "no" after the read-back the model is offered a fix (no finish) up to MAX_FIXES times (0 by
+    default since the eighth wave: then it finishes at once), then only finish; its "no" stands, so that run never
+    claims success. A run judged "yes" at once keeps its claim."""
     from macrohard.agent import tool_schemas
-    from macrohard.models import local_evidence
+    from macrohard.models import local_evidence, local_verify
     from macrohard.types import BashAction, FinishAction, Usage, WriteFileAction
 
+    monkeypatch.setattr(local_verify, "MAX_FIXES", fixes)
     monkeypatch.setenv("MACROHARD_LOCAL_AIDS", "wrapper,verify")
     # the acting "no" as the last word (with NO_MARGIN set it defers to the fresh judge: test_local_evidence_claims)
     monkeypatch.setattr(local_evidence, "NO_MARGIN", None)
     model = LocalModel.from_name("smollm2")
     offered: list[tuple[list[str], str]] = []
-    verdicts = iter(["no"] * (MAX_FIXES + 1))
+    verdicts = iter(["no"] * (fixes + 2))
     monkeypatch.setattr(model, "_judge", lambda *a: (next(verdicts), Usage()))
 
     def act(chat: list[dict[str, str]], kinds: list[str], grammar: Any, **_: Any) -> Any:
@@ -226,19 +234,19 @@ def test_after_a_read_back_judged_no_the_model_may_fix_its_work_then_finishes(mo
     tools = tool_schemas([BashAction, WriteFileAction, FinishAction])
     task, done = "Write the count to n.txt", [(_bash("wc -l a.txt > n.txt"), "(no output)")]
     model._readbacks.start(task)
-    for round_ in range(MAX_FIXES + 1):
+    for round_ in range(fixes + 1):
         read = _bash("cat n.txt")
         model._readbacks.ask(task, len(done), read)
         done.append((read, "3 a.txt"))
         reply = model.complete(_messages(task, done), tools)
         kinds, note = offered[-1]
         call = reply.tool_calls[0]
-        if round_ < MAX_FIXES:  # "no" with fixes left: a fix, never a finish
+        if round_ < fixes:  # "no" with fixes left: a fix, never a finish
             assert "finish" not in kinds and FIX_NOTE in note and call.name == "write_file"
             done.append(({"kind": "write_file", **json.loads(call.arguments)}, "(no output)"))
         else:  # no fix left: it finishes, and its "no" stands (not asked again)
             assert kinds == ["finish"] and json.loads(call.arguments)["success"] is False
-    assert next(verdicts) == "no"  # the last "no" was never needed
+    assert len(list(verdicts)) == fixes + 1  # asked once: not again after its fix
     yes_model_task = "Write 3 to n.txt"
     monkeypatch.setattr(model, "_judge", lambda *a: ("yes", Usage()))
     model._readbacks.start(yes_model_task)

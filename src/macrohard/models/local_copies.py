@@ -38,8 +38,9 @@ MIN_LINE = 16
 # the observations it reads are labelled "Result:", and told to "save results" to the task's file, the 1.5B model
 # saved them: a command's report, an error, the marker before untrusted output (heldout4/5, RESULTS.md).
 SAVE_RESULTS = "Save results to the file the task names."
-FILE_RULE = ("Put into a file only what the task asks for: never an error message, a command's report or a "
-             "description of your work.")
+# Measured (heldout4, dev): a rule that named what not to write ("never an error message, a command's report or a
+# description of your work") made the model write a description where it had copied a file before: said positively.
+FILE_RULE = "Put into a file exactly what the task asks for."
 MIN_WHOLE = 8  # shorter content (a count, a word) may well be in an error by chance
 
 

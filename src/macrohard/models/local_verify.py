@@ -42,7 +42,10 @@ QUESTION = ("Is the task done exactly as asked (the right files, the right conte
             "nothing missing)? Answer yes or no.")
 FIX_NOTE = ("You have checked the result, and it does not show the task done exactly as asked. Fix it now "
             "with one command or one file write; do not finish yet.")
-MAX_FIXES = 1  # fixes offered per run after a read-back judged "no"; then it finishes
+# fixes offered per run after a read-back judged "no"; then it finishes. 0 since the eighth wave: the acting "no" is
+# wrong on right work more often than not, and the fix it forced overwrote right results with a guess, a description
+# or the harness's marker text (heldout4 dev, RESULTS.md); a run judged "no" never claims success either way.
+MAX_FIXES = 0
 NOT_DONE = "not done: on a second look at its steps, the model judged the task not done exactly as asked"
 STEP_CHARS = 400  # of each result (and written file) in the question
 
