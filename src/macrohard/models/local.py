@@ -10,7 +10,9 @@ the task's own file names and the page's element ids), ``wrapper`` (no finish be
 repeats re-sampled or ending the run), ``bias`` (a logit bonus for the task's words), ``notes``
 (``models/local_notes.py``), ``verify`` (a finish right after a change becomes the model's own
 read-back command; then its own yes/no on the evidence decides: finish, or fix its work first, up to
-``MAX_FIXES`` times; a claimed success stands only on its "yes": ``models/local_verify.py``). Without any,
+``MAX_FIXES`` times (0 by default); a claimed success stands only on its "yes": ``models/local_verify.py``;
+with it a give-up stays offered after a failed step). In every loop a write that copies the harness's words or a
+failed command's error into a file is refused as a format error (``models/local_copies.py``). Without any,
 the grammar enforces only the format of an action, never which command or arguments.
 ``MACROHARD_LOCAL_AIDS=examples,wrapper`` (or ``none``) overrides a model's default set.
 
