@@ -119,20 +119,6 @@ def test_a_real_run_refuses_the_copied_error_and_the_model_gives_up(monkeypatch:
     assert not [s for s in steps if getattr(s.action, "kind", "") == "write_file"]  # nothing was written
 
 
-def test_the_verify_loop_prompt_asks_for_what_the_task_asks_not_for_results(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The shared prompt's "Save results to the file the task names" (the model's observations are labelled
-    "Result:") is replaced in the verify aid's loop; other loops keep the shared prompt."""
-    from macrohard.models.local import LocalModel
-    from macrohard.models.local_copies import FILE_RULE, SAVE_RESULTS
-
-    monkeypatch.setenv("MACROHARD_LOCAL_AIDS", "wrapper,verify")
-    system = LocalModel.from_name("smollm2")._chat(["bash", "write_file", "finish"], "t", [])[0]["content"]
-    assert FILE_RULE in system and SAVE_RESULTS not in system
-    monkeypatch.setenv("MACROHARD_LOCAL_AIDS", "wrapper")
-    system = LocalModel.from_name("smollm2")._chat(["bash", "write_file", "finish"], "t", [])[0]["content"]
-    assert SAVE_RESULTS in system and FILE_RULE not in system
-
-
 @pytest.mark.parametrize(("command", "target"), [
     ("tr '[:lower:]' '[:upper:]' < shout.txt > shout.txt", "shout.txt"),
     ("sort names.txt > names.txt", "names.txt"),

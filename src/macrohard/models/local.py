@@ -268,8 +268,10 @@ class LocalModel:
     def _chat(self, kinds: list[str], task: str, history: list[Past]) -> list[dict[str, str]]:
         system = local_system_prompt(kinds)
         notes = "notes" in self.aids
-        if "verify" in self.aids:
-            system = f"{local_copies.shell_prompt(system)}\n{local_evidence.GIVE_UP_NOTE}"
+        # (Tried in the eighth wave: "Put into a file exactly what the task asks for." instead of the shared prompt's
+        # "Save results to the file the task names." — a tie on dev heldout4's failure subset, and it made the model
+        # write files where a command was asked for: a copy, a symlink. The shared sentence stays.)
+        system = f"{system}\n{local_evidence.GIVE_UP_NOTE}" if "verify" in self.aids else system
         chat: list[dict[str, str]] = [{"role": "system", "content": local_notes.system_prompt(system) if notes else system}]
         examples = pick_examples(task, kinds) if "examples" in self.aids else []
         for i, example in enumerate(examples):

@@ -34,13 +34,6 @@ _HARNESS = re.compile(
 _ERROR_START = re.compile(r"\A\s*(error\b|fatal:|\S+: (cannot|can't|no such|command not found|not found)|"
                           r"(bash|sh): |warning: not a |usage: |E: )", re.I)
 MIN_LINE = 16
-# The shared prompt's last sentence (``prompts.local_system_prompt``), and what the verify aid's loop says instead:
-# the observations it reads are labelled "Result:", and told to "save results" to the task's file, the 1.5B model
-# saved them: a command's report, an error, the marker before untrusted output (heldout4/5, RESULTS.md).
-SAVE_RESULTS = "Save results to the file the task names."
-# Measured (heldout4, dev): a rule that named what not to write ("never an error message, a command's report or a
-# description of your work") made the model write a description where it had copied a file before: said positively.
-FILE_RULE = "Put into a file exactly what the task asks for."
 MIN_WHOLE = 8  # shorter content (a count, a word) may well be in an error by chance
 
 
@@ -90,13 +83,8 @@ def clobbers(action: dict[str, Any]) -> str:
     return ""
 
 
-def shell_prompt(system: str) -> str:
-    """The shared shell prompt with ``FILE_RULE`` in place of ``SAVE_RESULTS`` (and after it, if that is gone)."""
-    return system.replace(SAVE_RESULTS, FILE_RULE) if SAVE_RESULTS in system else f"{system}\n{FILE_RULE}"
-
-
 def _norm(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-__all__ = ["CLOBBER_HINT", "FILE_RULE", "HINT", "clobbers", "copied", "shell_prompt"]
+__all__ = ["CLOBBER_HINT", "HINT", "clobbers", "copied"]
