@@ -38,6 +38,8 @@ from macrohard.safety.train_sources import SourceError, without_arg
 EPOCHS, LR, L2 = 400, 0.05, 1e-3
 HEAD_KIND, HIDDEN, MLP_EPOCHS, MLP_LR = "mlp", 128, 300, 0.01  # the head chosen by --cv (--mlp)
 FP_BUDGET = 0.015  # chosen thresholds keep pooled out-of-fold false positives at or under this (target 2 %)
+EVERYDAY_BUDGET = 0.01  # ... and false positives on everyday agent answers (source EVERYDAY) at or under this
+EVERYDAY = "everyday6"
 GRID = (0.99, 0.97, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.5, 0.45, 0.4, 0.35, 0.3, 0.25, 0.2, 0.15,
         0.1)
 
@@ -109,10 +111,12 @@ def out_of_fold(without: tuple[str, ...] = (), gen_only: bool = False, kind: str
     x, feats = embed(texts), feature_rows(texts)
     enc = encoder()
     never = dict.fromkeys(LABELS, 2.0)
-    from macrohard.safety.content import declines
+    from macrohard.safety.content import declines, discusses_bias, merit_decision
 
-    out: dict[str, list] = {"ngram": [], "head": [], "whole": [], "rules": [], "row": [], "declines": []}
-    for name in [s for s in dict.fromkeys(source.tolist()) if s != "gen"]:
+    out: dict[str, list] = {"ngram": [], "head": [], "whole": [], "rules": [], "row": [], "declines": [],
+                            "discusses": []}
+    folds = os.environ.get("MACROHARD_CV_FOLDS", "").split(",")  # a subset of the folds (runs in parallel, merged)
+    for name in [s for s in dict.fromkeys(source.tolist()) if s != "gen" and (folds == [""] or s in folds)]:
         train_rows = np.flatnonzero(source == "gen" if gen_only else source != name)  # gen_only: the old recipe
         if not (gen_only and out["row"]):  # the old recipe's model is the same for every source: trained once
             ngram = fit([feats[i] for i in train_rows], y[train_rows], weight[train_rows])
@@ -126,6 +130,8 @@ def out_of_fold(without: tuple[str, ...] = (), gen_only: bool = False, kind: str
                 out["whole"].append(len(windows) == 1)
                 out["rules"].append(any(answers.get(c, "ask") != "allow" for c in found))
                 out["declines"].append(declines(texts[i]))
+                sample = texts[i][: content_model.MAX_CHARS]
+                out["discusses"].append(discusses_bias(sample) or merit_decision(sample))
                 out["row"].append(i)
         print(f"  fold {name}: {len(train_rows)} training answers, {np.sum(source == name)} scored", flush=True)
     res = {k: np.array(v) for k, v in out.items()}
@@ -134,24 +140,32 @@ def out_of_fold(without: tuple[str, ...] = (), gen_only: bool = False, kind: str
 
 
 def screen_scores(oof: dict[str, np.ndarray], weight: float, gate: float) -> np.ndarray:
-    """``content_embed.vote`` over the out-of-fold arrays, then ``content.REFUSAL_DISCOUNT`` on short refusals."""
-    from macrohard.safety.content import REFUSAL_DISCOUNT
+    """``content_embed.vote`` over the out-of-fold arrays, then ``content.REFUSAL_DISCOUNT`` on short refusals and
+    ``content.DISCUSS_DISCOUNT`` on the bias score of answers that discuss biased decisions."""
+    from macrohard.safety.content import DISCUSS_DISCOUNT, REFUSAL_DISCOUNT
     from macrohard.safety.embed_head import combine
 
     ng, hd = oof["ngram"], oof["head"]
     out = np.where(ng >= gate, combine(ng, hd, weight), ng)
     out = np.where(oof["whole"][:, None], out, np.maximum(out, ng))
-    return np.where(oof["declines"][:, None], out * REFUSAL_DISCOUNT, out) if "declines" in oof else out
+    if "declines" in oof:
+        out = np.where(oof["declines"][:, None], out * REFUSAL_DISCOUNT, out)
+    if "discusses" in oof:
+        out[:, LABELS.index("bias")] *= np.where(oof["discusses"], DISCUSS_DISCOUNT, 1.0)
+    return out
 
 
 def stopped(scores: np.ndarray, rules: np.ndarray, thresholds: dict[str, float]) -> np.ndarray:
     return rules | (scores >= np.array([thresholds[c] for c in LABELS])).any(1)
 
 
-def choose(scores: np.ndarray, rules: np.ndarray, y: np.ndarray, budget: float = FP_BUDGET) -> dict[str, float]:
+def choose(scores: np.ndarray, rules: np.ndarray, y: np.ndarray, budget: float = FP_BUDGET,
+           everyday: np.ndarray | None = None) -> dict[str, float]:
     """Per-category thresholds (greedy over GRID) that raise the mean recall over categories most per false
-    positive added, keeping the false-positive rate on the benign rows at or under ``budget``."""
+    positive added, keeping the false-positive rate on the benign rows at or under ``budget`` and on the
+    ``everyday`` rows (ordinary agent answers) at or under ``EVERYDAY_BUDGET``."""
     benign = y.sum(1) == 0
+    everyday = np.zeros(len(y), bool) if everyday is None else everyday
     cats = [j for j in range(len(LABELS)) if y[:, j].any()]
     t = dict.fromkeys(LABELS, GRID[0])
 
@@ -167,7 +181,8 @@ def choose(scores: np.ndarray, rules: np.ndarray, y: np.ndarray, budget: float =
             if k + 1 == len(GRID):
                 continue
             r2, f2 = value({**t, c: GRID[k + 1]})
-            if f2 > budget or r2 < rec:
+            if f2 > budget or r2 < rec or (everyday.any() and stopped(
+                    scores[everyday], rules[everyday], {**t, c: GRID[k + 1]}).mean() > EVERYDAY_BUDGET):
                 continue
             gain = (r2 - rec) / (f2 - fp + 1e-4)
             if best is None or gain > best[0]:
@@ -178,12 +193,13 @@ def choose(scores: np.ndarray, rules: np.ndarray, y: np.ndarray, budget: float =
         t[c] = GRID[GRID.index(t[c]) + 1]
 
 
-def report(label: str, hit: np.ndarray, y: np.ndarray) -> str:
+def report(label: str, hit: np.ndarray, y: np.ndarray, everyday: np.ndarray | None = None) -> str:
     benign = y.sum(1) == 0
+    daily = f"  everyday FP {100 * hit[everyday].mean():4.1f} %" if everyday is not None and everyday.any() else ""
     per = [f"{c} {100 * hit[y[:, j] == 1].mean():.1f}" for j, c in enumerate(LABELS) if y[:, j].any()]
     harm = (y[:, :-1].sum(1) > 0)
     return (f"{label:<24} harmful {100 * hit[harm].mean():5.1f} %  biased {100 * hit[y[:, -1] == 1].mean():5.1f} %  "
-            f"benign FP {100 * hit[benign].mean():4.1f} %  | " + "  ".join(per))
+            f"benign FP {100 * hit[benign].mean():4.1f} %{daily}  | " + "  ".join(per))
 
 
 def nested(scores: np.ndarray, rules: np.ndarray, y: np.ndarray, source: np.ndarray) -> np.ndarray:
@@ -191,7 +207,7 @@ def nested(scores: np.ndarray, rules: np.ndarray, y: np.ndarray, source: np.ndar
     hit = np.zeros(len(y), bool)
     for name in dict.fromkeys(source.tolist()):
         s = source == name
-        hit[s] = stopped(scores[s], rules[s], choose(scores[~s], rules[~s], y[~s]))
+        hit[s] = stopped(scores[s], rules[s], choose(scores[~s], rules[~s], y[~s], everyday=source[~s] == EVERYDAY))
     return hit
 
 
@@ -214,10 +230,11 @@ def cv(without: tuple[str, ...] = (), gen_only: bool = False, kind: str = HEAD_K
             for name in dict.fromkeys(source.tolist()):
                 s = source == name
                 print("  " + report(f"{name} @policy", stopped(scores[s], rules[s], policy), y[s]))
-        print("  " + report("POOLED @policy", stopped(scores, rules, policy), y))
-        print("  " + report("POOLED @nested", nested(scores, rules, y, source), y))
-        chosen = choose(scores, rules, y)
-        print("  " + report("POOLED @chosen", stopped(scores, rules, chosen), y))
+        daily = source == EVERYDAY
+        print("  " + report("POOLED @policy", stopped(scores, rules, policy), y, daily))
+        print("  " + report("POOLED @nested", nested(scores, rules, y, source), y, daily))
+        chosen = choose(scores, rules, y, everyday=daily)
+        print("  " + report("POOLED @chosen", stopped(scores, rules, chosen), y, daily))
         print("  chosen thresholds (pooled out-of-fold): " + ", ".join(f"{c}: {v}" for c, v in chosen.items()))
     return chosen
 

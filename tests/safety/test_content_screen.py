@@ -165,7 +165,7 @@ def test_allow_lets_the_category_through(workspace, store):
 def test_policy_show_lists_actions_and_thresholds():
     shown = CliRunner().invoke(app, ["policy", "show"], env={"COLUMNS": "200"})
     out = shown.output
-    assert shown.exit_code == 0 and "rewrite" in out and "stalking" in out and "0.45" in out
+    assert shown.exit_code == 0 and "rewrite" in out and "stalking" in out and "0.65" in out
 
 
 def test_shipped_weights_load_without_pickle_and_retraining_reproduces_them():

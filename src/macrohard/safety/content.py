@@ -102,6 +102,69 @@ def declines(text: str) -> bool:
     return not _PIVOT.search(re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0])
 
 
+# Bias is a decision that treats people differently; text that reports on or explains such decisions shares every word
+# with them, and the n-grams and the head read the topic, not the stance (on blind5 and the six older sources the
+# discussion look-alikes held the bias threshold at 0.85 while a fifth of the biased decisions scored 0.5-0.85). An
+# answer that discusses bias (a study, a report, critics, the law, "discriminatory") and makes no decision of its own
+# (no sentence opening with an order or a verdict, no "so ..." conclusion) has its bias score times DISCUSS_DISCOUNT
+# (chosen by leaving one hand-written source out, ``scripts/train_content_embed.py --cv``).
+DISCUSS_DISCOUNT = 0.5
+_DISCUSSES = re.compile(
+    r"\b(stud(y|ies)|research(ers)?|surveys?|reports?|audits?|articles?|papers?|exhibits?|historians?|campaigners?|"
+    r"critics?|advocates?|activists?|unions?|tenant groups|regulators?|courts?|judges?|the law|lawsuits?|"
+    r"discriminat\w+|illegal|unlawful|prohibited|outlawed|ruled|stereotyp\w+|prejudice\w*|bias(es|ed)?|redlining|"
+    r"examples? of|a classic example|coded (way|language)|(even )?when nobody intends)\b", _I)
+_DECIDES = re.compile(
+    r"(?:^|[.!?;:]\s+|\bso\s+|\btherefore\s+|\bthen\s+)(?:please\s+|just\s+)?(reject|decline|deny|refuse|skip|"
+    r"exclude|filter|screen|don'?t|do not|never|only|pay|charge|give|move|put|assign|rank|score|mark|grade|cap|limit|"
+    r"flag|block|route|seat|set|offer|tell|keep|downgrade|triage|recommend\w*|decision|verdict|our policy|"
+    r"we('ll| will| won'?t| are not| do not| don'?t| should)|i'?d|i would|have security|approve|hire|promote|rent|"
+    r"let|send|remove|lower|raise|sort|cut|drop|ban|bar|pass|choose|select|steer|quote|label|avoid|make|ask|assume|"
+    r"start|show|prefer|pick|favou?r|treat|require|bump|shortlist|discard|ignore|turn down|transfer|demote|fire)\b|"
+    r"\bshould (only )?(be|get|go|not|never|say|answer)\b|\b(drop|keep|pass|reject)\b\s*[—-]", _I | re.M)
+
+
+def discusses_bias(text: str) -> bool:
+    """Whether ``text`` talks about biased decisions (reports, explains, quotes them) without making one."""
+    return bool(_DISCUSSES.search(text)) and not _DECIDES.search(text)
+
+
+# The other half of the bias look-alikes: a fair decision names the person by the attribute ("go with the 59-year-old
+# candidate because of her certification") and the head reads "decision + protected attribute" as bias (on blind4's
+# out-of-fold scores most benign answers over the bias threshold were these). A decision whose reason is merit
+# (a score, income, experience, a rubric) and that gives no attribute as its reason and no stereotype counts less too.
+_MERIT = re.compile(
+    r"\b(certificat\w+|qualifi\w+|experience|years in the role|work sample|test scores?|highest (test |exam )?score|"
+    r"interview score|rubric|references?|verified income|income|credit (history|score|check)|debt-to-income|grades?|"
+    r"grade average|portfolio|performance (review|record|scores?)|track record|seniority|licen[cs]e|documented|"
+    r"same (rubric|criteria|test|terms|price|questions)|reviewed by a second|first (applicant|come)|waiting list|"
+    r"scored (higher|highest|best)|skills? test|written feedback)\b", _I)
+_ATTRIBUTE_REASON = re.compile(
+    r"\b(because|since|as|given|due to)\b[^.;]{0,25}\b(age|religion|race|sex|gender|disability|accent|name|origin|"
+    r"nationality|pregnan\w+|orientation|ethnicity|skin|faith|headscarf|hijab|turban|wheelchair|kids|children)\b|"
+    r"\b(age|religion|race|sex|gender|disability|pregnancy|orientation|gender identity|ethnicity|nationality|origin)"
+    r"\s+is\s+the\s+reason|\bit'?s about (age|sex|race|religion|gender)|\b(customers|clients|parents|guests|"
+    r"visitors|residents|users)\s+(prefer|expect|find|won'?t|wouldn'?t|will|might|may|don'?t|dislike)|"
+    r"\b(won'?t|doesn'?t|don'?t|wouldn'?t|not) fit\b|\bfit (our|the) (image|team|look|brand|culture)|\byou know how|"
+    r"\bthose people|\bpeople like (that|them|her|him)|\bthey (always|tend|usually|often|never|all)\b|"
+    r"\btoo (old|young)\b|\bslow\w* (the team |us |things )?down|\b(a )?(risk|hassle|burden|liability)\b|"
+    r"\bjust in case\b|\bregardless\b|\beven though\b|\bskip\b|\bonly\b|\bexclud\w+|\breject\w*|\bdecline\w*|"
+    r"\bdeny|\brefus\w+|\bnot\b|\bno\b|\bless\b|\blower\b|\bhigher\b|\bextra\b|\b(young|old)er\b|\bprett\w+|"
+    r"\bfit in\b|\bawkward|\bcheaper|\bbottom\b|\bdown\b|\bstrict\w*|\blenient\w*|\bwhatever\b|\bby default\b|"
+    r"\btraditional|\bmostly\b|\benergy\b|\b(won|don|wouldn|can)'?t\b|\bsame cv\b", _I)
+_FAVOURS = re.compile(r"(?:^|[.:;]\s+|\bdecision\b[^:]{0,30}:\s*)(approve|go with|hire|promote|choose|select|offer|give|"
+                      r"accept|award|book|grant|shortlist(ed)?|invite)\b", _I | re.M)
+_BECAUSE_MERIT = re.compile(r"\b(because of|because|since|based on|on the basis of|due to|for|given)\b[^.;]{0,40}$", _I)
+
+
+def merit_decision(text: str) -> bool:
+    """Whether ``text`` decides for someone on merit (a score, income, experience, a rubric) and gives no protected
+    attribute as its reason, no stereotype and no exclusion."""
+    if len(text) > 600 or not _FAVOURS.search(text) or _ATTRIBUTE_REASON.search(text):
+        return False
+    return any(_BECAUSE_MERIT.search(text, 0, m.start()) for m in _MERIT.finditer(text))
+
+
 _STEPS = re.compile(r"(step\s*\d|^\s*\d+[.)]\s|```|\bhere(?:'s| is) how\b|\bfirst,? (?:get|buy|take|mix|open))", _I | re.M)
 
 _GROUPS = (r"(jews?|jewish people|muslims?|christians?|hindus?|sikhs?|buddhists?|atheists?|black people|blacks|"
@@ -259,6 +322,8 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
     scores = vote(ngram, head_scores(sample, tuple(ngram)))
     if declines(text):  # a short refusal names the harm it declines: its scores count less (the rules already agree)
         scores = {category: score * REFUSAL_DISCOUNT for category, score in scores.items()}
+    if "bias" in scores and (discusses_bias(sample) or merit_decision(sample)):  # not a biased decision: counts less
+        scores["bias"] *= DISCUSS_DISCOUNT
     for category, score in scores.items():
         limit = (thresholds or {}).get(category, DEFAULT_THRESHOLD)
         if score >= limit and category not in found:

@@ -3,8 +3,10 @@
 The generators (``content_data``, ``content_more``, ``data/injection_*``) write the bulk of the training data;
 these files were written apart from them: the older evaluation sets (measured and published, now training and
 dev data) and the hand-written sets of ``scripts/screen_data/``. Each trainer reads all of them by name, in a
-fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind5*`` is the lead's final
-measurement and is never read here (a path naming it is refused); ``blind4`` (measured and published) is training data.
+fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind6*`` and ``benchmarks/*/everyday6*``
+are the lead's final measurement and are never read here (a path naming them is refused); ``blind5`` (measured and
+published) is training data, and so are ``scripts/screen_data/*6*`` (helper screen6's hand-written answers, among them
+everyday agent answers that must pass: ``everyday6_*.tsv``).
 
 Formats: answers are TSV lines ``label<TAB>kind<TAB>text`` (label a category of ``content_data.LABELS`` or
 ``benign``; ``#`` lines are comments; ``\\n`` in a text is a line break); injections are JSON lines with
@@ -27,6 +29,9 @@ CONTENT_SOURCES: dict[str, str] = {
     "data4": "scripts/screen_data/content_train4.tsv",
     "blind4": "benchmarks/content/blind4.tsv",
     "data5": "scripts/screen_data/content_train5.tsv",
+    "blind5": "benchmarks/content/blind5.tsv",
+    "data6": "scripts/screen_data/content_train6.tsv",
+    "everyday6": "scripts/screen_data/everyday6_answers.tsv",
 }
 INJECTION_SOURCES: dict[str, str] = {
     "blind": "benchmarks/injection_data/blind.jsonl",
@@ -35,6 +40,8 @@ INJECTION_SOURCES: dict[str, str] = {
     "data4": "scripts/screen_data/injection_train4.jsonl",
     "blind4": "benchmarks/injection_data/blind4.jsonl",
     "data5": "scripts/screen_data/injection_train5.jsonl",
+    "blind5": "benchmarks/injection_data/blind5.jsonl",
+    "data6": "scripts/screen_data/injection_train6.jsonl",
 }
 
 
@@ -44,12 +51,18 @@ class SourceError(ValueError):
 
 def _path(rel: str | Path, root: Path) -> Path:
     path = root / rel
-    if "blind5" in path.name:
+    if _final(path):
         raise SourceError(f"{path} is the final blind set: it is never read for training or validation")
     if not path.is_file():
         fix = DATA4_FIX if "screen_data" in str(rel) else "restore it from git (`git checkout main -- <path>`)"
         raise SourceError(f"training file {path} is missing: {fix}, or leave it out with `--without NAME`")
     return path
+
+
+def _final(path: Path) -> bool:
+    """The lead's final sets: any ``blind6*`` file, and an ``everyday6*`` file outside ``scripts/screen_data``."""
+    name = path.name.lower()
+    return name.startswith("blind6") or (name.startswith("everyday6") and path.parent.name != "screen_data")
 
 
 def content_rows(rel: str | Path, root: Path = ROOT) -> list[tuple[str, set[str]]]:
