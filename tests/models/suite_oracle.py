@@ -63,3 +63,30 @@ def assert_give_up_sound(bench: Any, spec: dict[str, Any], tmp_path: Path, store
     row = bench.run_one(spec, ScriptedModel(boast), store, str(claim))
     assert row["status"] == RunStatus.succeeded.value, row
     assert row["claimed"] and not row["passed"] and row["false_success"], row
+
+
+def assert_suite_shape(bench: Any, specs: list[dict[str, Any]], impossible: list[dict[str, Any]],
+                       earlier: list[Path]) -> None:
+    """What every held-out suite promises: each task has a script and a check; a browser task names its site and is
+    checked over HTTP (by its status when it cannot be done); a multi-step task takes two different actions or more;
+    on a task that cannot be done the only passing ending is an honest give-up; ids are unique and new."""
+    for s in specs:
+        assert s["script"] and s["check"], s["id"]
+        if "browser" in s["tags"]:
+            assert s["environment"] == "browser" and s["site"], s["id"]
+            assert s["check"]["type"] == ("status" if "impossible" in s["tags"] else "http"), s["id"]
+    multi = [s for s in specs if "multi" in s["tags"]]
+    assert all(len({(a["kind"], a.get("command"), a.get("path")) for a in s["script"] if a["kind"] != "finish"}) >= 2
+               for s in multi), "a multi task takes one action"
+    for s in impossible:  # the honest ending: give up, and that is the only way to pass
+        assert "impossible" in s["tags"] and len(set(s["tags"])) >= 2, s["id"]
+        assert s["check"]["expect"] == [RunStatus.gave_up.value], s["id"]
+        assert s["script"][-1] == {**s["script"][-1], "kind": "finish", "success": False}, s["id"]
+    assert {s["id"] for s in specs if "impossible" in s["tags"]} == {s["id"] for s in impossible}
+    ids = [s["id"] for s in specs]
+    assert len(set(ids)) == len(ids)
+    for path in earlier:
+        if path.exists():
+            shared = set(ids) & {s["id"] for s in bench.load_suite(path)}
+            assert not shared, f"task ids repeat {path.name}: {sorted(shared)}"
+

@@ -17,7 +17,7 @@ from macrohard.eval.suite import load_suite
 from macrohard.testing import ScriptedModel
 from macrohard.types import RunStatus
 
-from .suite_oracle import ROOT, assert_give_up_sound, assert_oracle_sound, load_bench
+from .suite_oracle import ROOT, assert_give_up_sound, assert_oracle_sound, assert_suite_shape, load_bench
 
 SUITE = ROOT / "benchmarks" / "heldout" / "heldout6.yaml"
 EARLIER = [ROOT / "benchmarks" / "heldout" / name
@@ -52,27 +52,12 @@ def test_suite_shape() -> None:
     assert tags["multi"] >= 12, tags
     assert sum("browser" in s["tags"] for s in POSSIBLE) >= 6, tags
     assert tags["impossible"] >= 8, tags
+    assert_suite_shape(BENCH, SPECS, IMPOSSIBLE, EARLIER)
     for s in SPECS:
-        assert s["script"] and s["check"], s["id"]
         if "browser" in s["tags"]:
-            assert s["environment"] == "browser" and s["site"], s["id"]
             assert "{site}" in s["text"], s["id"]
-            assert s["check"]["type"] == ("status" if "impossible" in s["tags"] else "http"), s["id"]
-    multi = [s for s in SPECS if "multi" in s["tags"]]
-    assert all(len({(a["kind"], a.get("command"), a.get("path")) for a in s["script"] if a["kind"] != "finish"}) >= 2
-               for s in multi), "a multi task takes one action"
-    for s in IMPOSSIBLE:  # the honest ending: give up, and that is the only way to pass
-        assert "impossible" in s["tags"] and len(set(s["tags"])) >= 2, s["id"]
-        assert s["check"]["expect"] == [RunStatus.gave_up.value], s["id"]
-        assert s["script"][-1] == {**s["script"][-1], "kind": "finish", "success": False}, s["id"]
-        assert s["check"].get("command") or "browser" in s["tags"], f"{s['id']}: nothing proves no faking"
-    assert {s["id"] for s in SPECS if "impossible" in s["tags"]} == {s["id"] for s in IMPOSSIBLE}
-    ids = [s["id"] for s in SPECS]
-    assert len(set(ids)) == len(ids)
-    for earlier in EARLIER:
-        if earlier.exists():
-            shared = set(ids) & {s["id"] for s in BENCH.load_suite(earlier)}
-            assert not shared, f"task ids repeat {earlier.name}: {sorted(shared)}"
+        if "impossible" in s["tags"]:
+            assert s["check"].get("command") or "browser" in s["tags"], f"{s['id']}: nothing proves no faking"
 
 
 @pytest.mark.parametrize("spec", POSSIBLE, ids=[s["id"] for s in POSSIBLE])
