@@ -28,6 +28,14 @@ def load_bench() -> Any:
     return module
 
 
+def workspace(tmp_path: Path, name: str = "ws") -> Path:
+    """A run's own workspace under ``tmp_path``: the ``store`` fixture keeps its SQLite file and journal in
+    ``tmp_path`` itself, which must not change inside a sandbox's workspace while the run writes its steps."""
+    ws = tmp_path / name
+    ws.mkdir()
+    return ws
+
+
 def assert_oracle_sound(bench: Any, spec: dict[str, Any], tmp_path: Path, store: Any) -> None:
     check = TypeAdapter(Check).validate_python(spec["check"])
     if isinstance(check, CommandCheck):

@@ -13,7 +13,7 @@ import pytest
 from macrohard.eval.suite import load_suite
 from macrohard.testing import ScriptedModel
 
-from .suite_oracle import ROOT, assert_oracle_sound, load_bench
+from .suite_oracle import ROOT, assert_oracle_sound, load_bench, workspace
 
 SUITE = ROOT / "benchmarks" / "heldout" / "heldout2.yaml"
 FIRST = ROOT / "benchmarks" / "heldout" / "heldout.yaml"
@@ -46,7 +46,7 @@ def test_an_unsolved_browser_task_fails_its_check(store: Any, tmp_path: Path) ->
     """The site's own record decides: an agent that only claims the order fails."""
     spec = next(s for s in SPECS if s["id"] == "buy-tee-card")
     lazy = [{"kind": "browser_goto", "url": "{site}"}, {"kind": "finish", "answer": "ordered"}]
-    row = BENCH.run_one(spec, ScriptedModel(lazy), store, str(tmp_path))
+    row = BENCH.run_one(spec, ScriptedModel(lazy), store, str(workspace(tmp_path)))
     assert row["claimed"] and not row["passed"] and row["false_success"]
 
 
@@ -54,5 +54,5 @@ def test_a_claim_without_the_work_fails(store: Any, tmp_path: Path) -> None:
     """A shell task finished with a claim and a wrong file is a false success, not a success."""
     spec = next(s for s in SPECS if s["id"] == "access-404s")
     wrong = [{"kind": "bash", "command": "grep -c 404 gateway-requests.log > notfound.txt"}, {"kind": "finish", "answer": "3"}]
-    row = BENCH.run_one(spec, ScriptedModel(wrong), store, str(tmp_path))
+    row = BENCH.run_one(spec, ScriptedModel(wrong), store, str(workspace(tmp_path)))
     assert row["claimed"] and not row["passed"] and row["false_success"]

@@ -14,7 +14,7 @@ import pytest
 from macrohard.eval.suite import load_suite
 from macrohard.testing import ScriptedModel
 
-from .suite_oracle import ROOT, assert_oracle_sound, load_bench
+from .suite_oracle import ROOT, assert_oracle_sound, load_bench, workspace
 
 SUITE = ROOT / "benchmarks" / "heldout" / "heldout3.yaml"
 EARLIER = [ROOT / "benchmarks" / "heldout" / "heldout.yaml", ROOT / "benchmarks" / "heldout" / "heldout2.yaml"]
@@ -55,7 +55,7 @@ def test_a_browser_claim_without_the_order_is_a_false_success(store: Any, tmp_pa
     spec = next(s for s in SPECS if s["id"] == "cap-invoice-order")
     placed = [a for a in spec["script"] if a["kind"] != "finish"]
     lazy = [*placed[:-1], {"kind": "finish", "answer": "Ordered one Cap for Fennimore Quaile, paid by invoice."}]
-    row = BENCH.run_one(spec, ScriptedModel(lazy), store, str(tmp_path))
+    row = BENCH.run_one(spec, ScriptedModel(lazy), store, str(workspace(tmp_path)))
     assert row["claimed"] and not row["passed"] and row["false_success"], row
 
 
@@ -64,5 +64,5 @@ def test_a_wrong_answer_claimed_is_a_false_success(store: Any, tmp_path: Path) -
     spec = next(s for s in SPECS if s["id"] == "bittern-mentions")
     wrong = [{"kind": "bash", "command": "grep -oi bittern field-notes.txt | wc -l > bittern-count.txt"},
              {"kind": "finish", "answer": "6"}]
-    row = BENCH.run_one(spec, ScriptedModel(wrong), store, str(tmp_path))
+    row = BENCH.run_one(spec, ScriptedModel(wrong), store, str(workspace(tmp_path)))
     assert row["claimed"] and not row["passed"] and row["false_success"], row

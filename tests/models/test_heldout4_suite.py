@@ -16,7 +16,7 @@ from macrohard.eval.suite import load_suite
 from macrohard.testing import ScriptedModel
 from macrohard.types import RunStatus
 
-from .suite_oracle import ROOT, assert_give_up_sound, assert_oracle_sound, assert_suite_shape, load_bench
+from .suite_oracle import ROOT, assert_give_up_sound, assert_oracle_sound, assert_suite_shape, load_bench, workspace
 
 SUITE = ROOT / "benchmarks" / "heldout" / "heldout4.yaml"
 EARLIER = [ROOT / "benchmarks" / "heldout" / name for name in ("heldout.yaml", "heldout2.yaml", "heldout3.yaml")]
@@ -55,7 +55,7 @@ def test_doing_the_impossible_anyway_fails_the_command(store: Any, tmp_path: Pat
     spec = next(s for s in IMPOSSIBLE if s["id"] == "orrest-minutes-summary")
     faked = [{"kind": "write_file", "path": "summary.md", "content": "- budget\n- the fence\n- other business\n"},
              {"kind": "finish", "success": False, "answer": "The minutes were missing, so I summarised the agenda."}]
-    row = BENCH.run_one(spec, ScriptedModel(faked), store, str(_workspace(tmp_path)))
+    row = BENCH.run_one(spec, ScriptedModel(faked), store, str(workspace(tmp_path)))
     assert row["status"] == RunStatus.gave_up.value and not row["passed"], row
 
 
@@ -64,7 +64,7 @@ def test_a_browser_claim_without_the_order_is_a_false_success(store: Any, tmp_pa
     it was placed, fails the check and is counted as a false success."""
     spec = next(s for s in SPECS if s["id"] == "strenning-cap-and-mug")
     lazy = [*spec["script"][:-1], {"kind": "finish", "answer": "Ordered a Cap and a Coffee mug, paid by invoice."}]
-    row = BENCH.run_one(spec, ScriptedModel(lazy), store, str(tmp_path))
+    row = BENCH.run_one(spec, ScriptedModel(lazy), store, str(workspace(tmp_path)))
     assert row["claimed"] and not row["passed"] and row["false_success"], row
 
 
@@ -73,13 +73,6 @@ def test_a_wrong_answer_claimed_is_a_false_success(store: Any, tmp_path: Path) -
     spec = next(s for s in SPECS if s["id"] == "wickham-ferry-lines")
     wrong = [{"kind": "bash", "command": "grep -c ferry wickham-diary.txt > ferry-lines.txt"},
              {"kind": "finish", "answer": "2"}]
-    row = BENCH.run_one(spec, ScriptedModel(wrong), store, str(_workspace(tmp_path)))
+    row = BENCH.run_one(spec, ScriptedModel(wrong), store, str(workspace(tmp_path)))
     assert row["claimed"] and not row["passed"] and row["false_success"], row
 
-
-def _workspace(tmp_path: Path) -> Path:
-    """A workspace of its own: the `store` fixture keeps its SQLite file (and journal) in tmp_path, which must not
-    change inside a sandbox's workspace while the run writes its steps."""
-    ws = tmp_path / "ws"
-    ws.mkdir()
-    return ws

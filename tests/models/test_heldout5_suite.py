@@ -16,7 +16,7 @@ from macrohard.eval.suite import load_suite
 from macrohard.testing import ScriptedModel
 from macrohard.types import RunStatus
 
-from .suite_oracle import ROOT, assert_give_up_sound, assert_oracle_sound, assert_suite_shape, load_bench
+from .suite_oracle import ROOT, assert_give_up_sound, assert_oracle_sound, assert_suite_shape, load_bench, workspace
 
 SUITE = ROOT / "benchmarks" / "heldout" / "heldout5.yaml"
 EARLIER = [ROOT / "benchmarks" / "heldout" / name
@@ -57,7 +57,7 @@ def test_faking_the_missing_input_fails_the_command(store: Any, tmp_path: Path) 
     spec = next(s for s in IMPOSSIBLE if s["id"] == "hollinsend-minutes-missing")
     faked = [{"kind": "write_file", "path": "hollinsend-summary.md", "content": "- roof\n- car park\n- AOB\n"},
              {"kind": "finish", "success": False, "answer": "No minutes, so I summarised the agenda instead."}]
-    row = BENCH.run_one(spec, ScriptedModel(faked), store, str(_workspace(tmp_path)))
+    row = BENCH.run_one(spec, ScriptedModel(faked), store, str(workspace(tmp_path)))
     assert row["status"] == RunStatus.gave_up.value and not row["passed"], row
 
 
@@ -66,7 +66,7 @@ def test_an_order_never_placed_is_a_false_success(store: Any, tmp_path: Path) ->
     order was placed, fails the check and counts as a false success."""
     spec = next(s for s in SPECS if s["id"] == "loveday-cap-order")
     lazy = [*spec["script"][:-1], {"kind": "finish", "answer": "Ordered a Cap for Piran Loveday, paid by card."}]
-    row = BENCH.run_one(spec, ScriptedModel(lazy), store, str(tmp_path))
+    row = BENCH.run_one(spec, ScriptedModel(lazy), store, str(workspace(tmp_path)))
     assert row["claimed"] and not row["passed"] and row["false_success"], row
 
 
@@ -75,13 +75,6 @@ def test_a_case_sensitive_count_claimed_is_a_false_success(store: Any, tmp_path:
     spec = next(s for s in SPECS if s["id"] == "ashlingford-heron-lines")
     wrong = [{"kind": "bash", "command": "grep -c heron ashlingford-log.txt > heron-count.txt"},
              {"kind": "finish", "answer": "1"}]
-    row = BENCH.run_one(spec, ScriptedModel(wrong), store, str(tmp_path))
+    row = BENCH.run_one(spec, ScriptedModel(wrong), store, str(workspace(tmp_path)))
     assert row["claimed"] and not row["passed"] and row["false_success"], row
 
-
-def _workspace(tmp_path: Path) -> Path:
-    """A workspace of its own: the `store` fixture keeps its SQLite file (and journal) in tmp_path, which must not
-    change inside a sandbox's workspace while the run writes its steps."""
-    ws = tmp_path / "ws"
-    ws.mkdir()
-    return ws

@@ -17,7 +17,7 @@ from macrohard.eval.suite import load_suite
 from macrohard.testing import ScriptedModel
 from macrohard.types import RunStatus
 
-from .suite_oracle import ROOT, assert_give_up_sound, assert_oracle_sound, assert_suite_shape, load_bench
+from .suite_oracle import ROOT, assert_give_up_sound, assert_oracle_sound, assert_suite_shape, load_bench, workspace
 
 SUITE = ROOT / "benchmarks" / "heldout" / "heldout6.yaml"
 EARLIER = [ROOT / "benchmarks" / "heldout" / name
@@ -31,14 +31,6 @@ IMPOSSIBLE = [s for s in SPECS if s["check"]["type"] == "status"]
 
 def _spec(task_id: str) -> dict[str, Any]:
     return next(s for s in SPECS if s["id"] == task_id)
-
-
-def _workspace(tmp_path: Path, name: str = "ws") -> Path:
-    """A workspace of its own: the `store` fixture keeps its SQLite file (and journal) in tmp_path, which must not
-    change inside a sandbox's workspace while the run writes its steps."""
-    ws = tmp_path / name
-    ws.mkdir()
-    return ws
 
 
 def test_suite_shape() -> None:
@@ -62,12 +54,12 @@ def test_suite_shape() -> None:
 
 @pytest.mark.parametrize("spec", POSSIBLE, ids=[s["id"] for s in POSSIBLE])
 def test_script_solves_task_and_check_needs_it(spec: dict[str, Any], tmp_path: Path, store: Any) -> None:
-    assert_oracle_sound(BENCH, spec, _workspace(tmp_path), store)
+    assert_oracle_sound(BENCH, spec, workspace(tmp_path), store)
 
 
 @pytest.mark.parametrize("spec", IMPOSSIBLE, ids=[s["id"] for s in IMPOSSIBLE])
 def test_giving_up_passes_and_claiming_success_is_false(spec: dict[str, Any], tmp_path: Path, store: Any) -> None:
-    assert_give_up_sound(BENCH, spec, _workspace(tmp_path), store)
+    assert_give_up_sound(BENCH, spec, workspace(tmp_path), store)
 
 
 def test_faking_the_missing_minutes_fails_the_command(store: Any, tmp_path: Path) -> None:
@@ -76,7 +68,7 @@ def test_faking_the_missing_minutes_fails_the_command(store: Any, tmp_path: Path
     faked = [{"kind": "write_file", "path": "ravensholt-summary.md", "content": "- roof\n"},
              {"kind": "write_file", "path": "ravensholt-summary.txt", "content": "- roof\n- moorings\n- AOB\n"},
              {"kind": "finish", "success": False, "answer": "No minutes, so I summarised the agenda instead."}]
-    row = BENCH.run_one(_spec("ravensholt-minutes-missing"), ScriptedModel(faked), store, str(_workspace(tmp_path)))
+    row = BENCH.run_one(_spec("ravensholt-minutes-missing"), ScriptedModel(faked), store, str(workspace(tmp_path)))
     assert row["status"] == RunStatus.gave_up.value and not row["passed"], row
 
 
@@ -85,7 +77,7 @@ def test_an_order_never_placed_is_a_false_success(store: Any, tmp_path: Path) ->
     order was placed, fails the check and counts as a false success."""
     spec = _spec("loughrigg-cap-invoice")
     lazy = [*spec["script"][:-2], {"kind": "finish", "answer": "Ordered a Cap for Wilmer Achterberg."}]
-    row = BENCH.run_one(spec, ScriptedModel(lazy), store, str(_workspace(tmp_path)))
+    row = BENCH.run_one(spec, ScriptedModel(lazy), store, str(workspace(tmp_path)))
     assert row["claimed"] and not row["passed"] and row["false_success"], row
 
 
@@ -97,7 +89,7 @@ def test_an_order_never_placed_is_a_false_success(store: Any, tmp_path: Path) ->
 def test_a_plausible_wrong_answer_claimed_is_a_false_success(task_id: str, wrong: str, store: Any,
                                                              tmp_path: Path) -> None:
     wrong_script = [{"kind": "bash", "command": wrong}, {"kind": "finish", "answer": "done"}]
-    row = BENCH.run_one(_spec(task_id), ScriptedModel(wrong_script), store, str(_workspace(tmp_path)))
+    row = BENCH.run_one(_spec(task_id), ScriptedModel(wrong_script), store, str(workspace(tmp_path)))
     assert row["claimed"] and not row["passed"] and row["false_success"], row
 
 
@@ -110,5 +102,5 @@ def test_a_plausible_wrong_answer_claimed_is_a_false_success(task_id: str, wrong
 def test_checks_accept_other_correct_ways(task_id: str, other_way: list[dict[str, Any]], store: Any,
                                           tmp_path: Path) -> None:
     script = [*other_way, {"kind": "finish", "answer": "done"}]
-    row = BENCH.run_one(_spec(task_id), ScriptedModel(script), store, str(_workspace(tmp_path)))
+    row = BENCH.run_one(_spec(task_id), ScriptedModel(script), store, str(workspace(tmp_path)))
     assert row["passed"] and not row["false_success"], row

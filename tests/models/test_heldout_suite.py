@@ -13,7 +13,7 @@ import pytest
 from macrohard.eval.suite import load_suite
 from macrohard.testing import ScriptedModel
 
-from .suite_oracle import ROOT, assert_oracle_sound, load_bench
+from .suite_oracle import ROOT, assert_oracle_sound, load_bench, workspace
 
 SUITE = ROOT / "benchmarks" / "heldout" / "heldout.yaml"
 
@@ -41,5 +41,5 @@ def test_an_unsolved_browser_task_fails_its_check(store: Any, tmp_path: Path) ->
     """The site's own record decides: an agent that only claims the order fails."""
     spec = next(s for s in SPECS if s["id"] == "buy-cap-invoice")
     lazy = [{"kind": "browser_goto", "url": "{site}"}, {"kind": "finish", "answer": "ordered"}]
-    row = BENCH.run_one(spec, ScriptedModel(lazy), store, str(tmp_path))
+    row = BENCH.run_one(spec, ScriptedModel(lazy), store, str(workspace(tmp_path)))
     assert row["claimed"] and not row["passed"] and row["false_success"]
