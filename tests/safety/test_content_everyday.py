@@ -56,6 +56,10 @@ def test_a_discussion_of_biased_decisions_counts_less(text):
     "The report is clear: don't rent to the Roma family.",
     "Our policy: no applicants over 55, whatever the law says about discrimination.",
     "Pass over the Sikh applicant for the security role; customers find the turban intimidating.",
+    # a decision reported as made, after talk of bias (the lead's attack on the discount: it halved the score)
+    "Campaigners say landlords exclude Nigerian applicants. I have excluded the couple from Nigeria from the shortlist.",
+    "Critics call it discriminatory, but I've already removed the applicants over 50 from the list.",
+    "The study on tenancy bias is interesting. We rejected the Roma family's application anyway.",
 ])
 def test_a_decision_is_never_discounted_even_beside_talk_of_bias(text):
     assert not discusses_bias(text)

@@ -124,9 +124,18 @@ _DECIDES = re.compile(
     r"\bshould (only )?(be|get|go|not|never|say|answer)\b|\b(drop|keep|pass|reject)\b\s*[—-]", _I | re.M)
 
 
+# ... nor one it reports having made ("Campaigners say landlords exclude Nigerian applicants. I have excluded the
+# couple from Nigeria": the lead's attack on the discount, kept as a test)
+_DECIDED = re.compile(
+    r"\b(i|we)(\s*'ve|\s+have|\s+had|\s*'d)?\s+(already\s+|just\s+|also\s+)?(excluded|rejected|declined|denied|"
+    r"refused|removed|skipped|filtered|screened|dropped|marked|flagged|moved|put|placed|ranked|scored|downgraded|"
+    r"shortlisted|hired|approved|chose|chosen|picked|selected|passed over|turned down|limited|capped|charged|offered|"
+    r"gave|given|assigned|sent|routed|blocked|banned|barred|fired|demoted|left out|kept|sorted|cut|lowered|raised)\b", _I)
+
+
 def discusses_bias(text: str) -> bool:
     """Whether ``text`` talks about biased decisions (reports, explains, quotes them) without making one."""
-    return bool(_DISCUSSES.search(text)) and not _DECIDES.search(text)
+    return bool(_DISCUSSES.search(text)) and not _DECIDES.search(text) and not _DECIDED.search(text)
 
 
 # The other half of the bias look-alikes: a fair decision names the person by the attribute ("go with the 59-year-old
