@@ -22,6 +22,8 @@ from macrohard.models.local_evidence import (
 )
 from macrohard.models.local_history import Past
 
+from .chat_history import tool_messages
+
 FINISH = {"kind": "finish", "answer": "done", "success": True}
 
 
@@ -60,16 +62,6 @@ def test_missing_evidence_is_named(result: str, ok: bool, why: str) -> None:
     assert (why in missing(result, ok)) if why else missing(result, ok) == ""
 
 
-def _messages(task: str, actions: list[tuple[dict[str, Any], str]]) -> list[dict[str, Any]]:
-    messages: list[dict[str, Any]] = [{"role": "user", "content": f"Task: {task}"}]
-    for i, (action, result) in enumerate(actions):
-        args = {k: v for k, v in action.items() if k != "kind"}
-        messages += [{"role": "assistant", "content": "", "tool_calls": [{"id": f"c{i}", "type": "function",
-                      "function": {"name": action["kind"], "arguments": json.dumps(args)}}]},
-                     {"role": "tool", "tool_call_id": f"c{i}", "content": result}]
-    return messages
-
-
 @pytest.fixture()
 def scripted(monkeypatch: pytest.MonkeyPatch) -> Any:
     """SmolLM2 with the loop aids, whose own actions are scripted: its claim is always a success."""
@@ -94,11 +86,11 @@ def test_a_claim_stands_only_on_the_fresh_judge_s_yes(scripted: Any, monkeypatch
     tools = tool_schemas([BashAction, WriteFileAction, FinishAction])
     task = "Write hi to hello.txt"
     done = [({"kind": "write_file", "path": "hello.txt", "content": "hi"}, "created"), (_bash("cat hello.txt"), "hi")]
-    call = scripted.complete(_messages(task, done), tools).tool_calls[0]
+    call = scripted.complete(tool_messages(task, done), tools).tool_calls[0]
     look = {"kind": call.name, **json.loads(call.arguments)}
     assert look["kind"] == "bash" and "hello.txt" in look["command"] and asked == []  # evidence first, not the claim
     done.append((look, "== files here:\nhello.txt\n== hello.txt:\nhi"))
-    call = scripted.complete(_messages(task, done), tools).tool_calls[0]
+    call = scripted.complete(tool_messages(task, done), tools).tool_calls[0]
     args = json.loads(call.arguments)
     assert call.name == "finish" and args["success"] is success
     assert len(asked) == 1 and "cat hello.txt" not in json.dumps(asked[0][0])  # a fresh chat: not the run's prompt
@@ -114,9 +106,9 @@ def test_denied_evidence_ends_the_claim_without_asking(scripted: Any, monkeypatc
     tools = tool_schemas([BashAction, WriteFileAction, FinishAction])
     task = "Write hi to hello.txt"
     done = [({"kind": "write_file", "path": "hello.txt", "content": "hi"}, "created"), (_bash("cat hello.txt"), "hi")]
-    call = scripted.complete(_messages(task, done), tools).tool_calls[0]
+    call = scripted.complete(tool_messages(task, done), tools).tool_calls[0]
     done.append(({"kind": "bash", **json.loads(call.arguments)}, "Denied by the guard (policy): no listing"))
-    call = scripted.complete(_messages(task, done), tools).tool_calls[0]
+    call = scripted.complete(tool_messages(task, done), tools).tool_calls[0]
     args = json.loads(call.arguments)
     assert call.name == "finish" and args["success"] is False and args["answer"].startswith(NO_EVIDENCE.split("(")[0])
 

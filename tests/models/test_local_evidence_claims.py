@@ -15,6 +15,8 @@ from macrohard.models.local_evidence import SUSPECT, suspect
 from macrohard.models.local_history import Past
 from macrohard.models.local_verify import NOT_DONE
 
+from .chat_history import tool_messages
+
 FINISH = {"kind": "finish", "answer": "done", "success": True}
 FAILED = Past({"kind": "bash", "command": "curl -s https://example.org/rates.csv"},
               "curl: (6) Could not resolve host: example.org\n[exit code 6]", False)
@@ -50,16 +52,6 @@ def test_placeholders_and_copied_error_text_are_suspect(evidence: str, history: 
     assert (found in got) if found else got == ""
 
 
-def _messages(task: str, actions: list[tuple[dict[str, Any], str]]) -> list[dict[str, Any]]:
-    messages: list[dict[str, Any]] = [{"role": "user", "content": f"Task: {task}"}]
-    for i, (action, result) in enumerate(actions):
-        args = {k: v for k, v in action.items() if k != "kind"}
-        messages += [{"role": "assistant", "content": "", "tool_calls": [{"id": f"c{i}", "type": "function",
-                      "function": {"name": action["kind"], "arguments": json.dumps(args)}}]},
-                     {"role": "tool", "tool_call_id": f"c{i}", "content": result}]
-    return messages
-
-
 def _model(monkeypatch: pytest.MonkeyPatch, acting: str, margin: float, asked: list[Any]) -> LocalModel:
     """SmolLM2 with the loop aids, scripted: it always claims success, its own yes/no is ``acting``, the
     fresh judge's log-odds are ``margin``."""
@@ -81,11 +73,11 @@ def _play(model: LocalModel, content: str = "hi") -> tuple[str, dict[str, Any]]:
     tools = tool_schemas([BashAction, WriteFileAction, FinishAction])
     task = "Write hi to hello.txt"
     done = [({"kind": "write_file", "path": "hello.txt", "content": content}, "created"), (_bash("cat hello.txt"), content)]
-    call = model.complete(_messages(task, done), tools).tool_calls[0]
+    call = model.complete(tool_messages(task, done), tools).tool_calls[0]
     args = json.loads(call.arguments)
     if call.name == "bash" and "ls -A" in args["command"]:
         done.append(({"kind": "bash", **args}, f"== files here:\nhello.txt\n== hello.txt:\n{content}\n"))
-        call = model.complete(_messages(task, done), tools).tool_calls[0]
+        call = model.complete(tool_messages(task, done), tools).tool_calls[0]
         return "evidence", json.loads(call.arguments)
     return "none", args
 

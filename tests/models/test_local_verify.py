@@ -24,6 +24,8 @@ from macrohard.models.local_verify import (
     review_finish,
 )
 
+from .chat_history import tool_messages
+
 FINISH = {"kind": "finish", "answer": "done", "success": True}
 CHAT = [{"role": "system", "content": "s"}, {"role": "user", "content": "Task: t"}]
 
@@ -196,16 +198,6 @@ def test_a_verdict_given_after_the_read_back_is_not_asked_again() -> None:
     assert undone["success"] is False and undone["answer"].startswith(NOT_DONE)
 
 
-def _messages(task: str, actions: list[tuple[dict[str, Any], str]]) -> list[dict[str, Any]]:
-    messages: list[dict[str, Any]] = [{"role": "user", "content": f"Task: {task}"}]
-    for i, (action, result) in enumerate(actions):
-        args = {k: v for k, v in action.items() if k != "kind"}
-        messages += [{"role": "assistant", "content": "", "tool_calls": [{"id": f"c{i}", "type": "function",
-                      "function": {"name": action["kind"], "arguments": json.dumps(args)}}]},
-                     {"role": "tool", "tool_call_id": f"c{i}", "content": result}]
-    return messages
-
-
 @pytest.mark.parametrize("fixes", [MAX_FIXES, 1])
 def test_after_a_read_back_judged_no_the_model_may_fix_its_work_then_finishes(monkeypatch: pytest.MonkeyPatch,
                                                                               fixes: int) -> None:
@@ -238,7 +230,7 @@ def test_after_a_read_back_judged_no_the_model_may_fix_its_work_then_finishes(mo
         read = _bash("cat n.txt")
         model._readbacks.ask(task, len(done), read)
         done.append((read, "3 a.txt"))
-        reply = model.complete(_messages(task, done), tools)
+        reply = model.complete(tool_messages(task, done), tools)
         kinds, note = offered[-1]
         call = reply.tool_calls[0]
         if round_ < fixes:  # "no" with fixes left: a fix, never a finish
@@ -253,10 +245,10 @@ def test_after_a_read_back_judged_no_the_model_may_fix_its_work_then_finishes(mo
     done = [({"kind": "write_file", "path": "n.txt", "content": "3"}, "(no output)")]
     model._readbacks.ask(yes_model_task, 1, _bash("cat n.txt"))
     done.append((_bash("cat n.txt"), "3"))
-    call = model.complete(_messages(yes_model_task, done), tools).tool_calls[0]
+    call = model.complete(tool_messages(yes_model_task, done), tools).tool_calls[0]
     # its claim stands only after the harness's evidence and a fresh judge (test_local_evidence.py)
     assert call.name == "bash" and "n.txt" in json.loads(call.arguments)["command"]
     done.append(({"kind": "bash", **json.loads(call.arguments)}, "== files here:\nn.txt\n== n.txt:\n3"))
     monkeypatch.setattr(model, "_yes_margin", lambda chat: (9.0, Usage()))
-    call = model.complete(_messages(yes_model_task, done), tools).tool_calls[0]
+    call = model.complete(tool_messages(yes_model_task, done), tools).tool_calls[0]
     assert call.name == "finish" and json.loads(call.arguments)["success"] is True
