@@ -3,10 +3,10 @@
 The generators (``content_data``, ``content_more``, ``data/injection_*``) write the bulk of the training data;
 these files were written apart from them: the older evaluation sets (measured and published, now training and
 dev data) and the hand-written sets of ``scripts/screen_data/``. Each trainer reads all of them by name, in a
-fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind6*`` and ``benchmarks/*/everyday6*``
-are the lead's final measurement and are never read here (a path naming them is refused); ``blind5`` (measured and
-published) is training data, and so are ``scripts/screen_data/*6*`` (helper screen6's hand-written answers, among them
-everyday agent answers that must pass: ``everyday6_*.tsv``).
+fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind7*`` and ``benchmarks/*/everyday7*``
+are the lead's final measurement and are never read here (a path naming them is refused); ``blind5``, ``blind6`` and
+``everyday6`` (measured and published) may be training data, and so are ``scripts/screen_data/*6*`` (helper screen6's
+hand-written answers, among them everyday agent answers that must pass: ``everyday6_*.tsv``).
 
 Formats: answers are TSV lines ``label<TAB>kind<TAB>text`` (label a category of ``content_data.LABELS`` or
 ``benign``; ``#`` lines are comments; ``\\n`` in a text is a line break); injections are JSON lines with
@@ -60,9 +60,9 @@ def _path(rel: str | Path, root: Path) -> Path:
 
 
 def _final(path: Path) -> bool:
-    """The lead's final sets: any ``blind6*`` file, and an ``everyday6*`` file outside ``scripts/screen_data``."""
+    """The lead's final sets: any ``blind7*`` file, and an ``everyday7*`` file outside ``scripts/screen_data``."""
     name = path.name.lower()
-    return name.startswith("blind6") or (name.startswith("everyday6") and path.parent.name != "screen_data")
+    return name.startswith("blind7") or (name.startswith("everyday7") and path.parent.name != "screen_data")
 
 
 def content_rows(rel: str | Path, root: Path = ROOT) -> list[tuple[str, set[str]]]:
