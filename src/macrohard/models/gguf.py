@@ -19,6 +19,12 @@ _STRING, _ARRAY = 8, 9
 FILE_TYPES = {0: "F32", 1: "F16", 2: "Q4_0", 3: "Q4_1", 7: "Q8_0", 8: "Q5_0", 9: "Q5_1", 10: "Q2_K",
               11: "Q3_K_S", 12: "Q3_K_M", 13: "Q3_K_L", 14: "Q4_K_S", 15: "Q4_K_M", 16: "Q5_K_S",
               17: "Q5_K_M", 18: "Q6_K", 30: "BF16"}
+# ggml tensor types: (elements per block, bytes per block), as llama.cpp's gguf-py lists them; a tensor of
+# another type leaves the whole file's size unknown (``file_size`` None)
+TENSOR_BLOCKS = {0: (1, 4), 1: (1, 2), 2: (32, 18), 3: (32, 20), 6: (32, 22), 7: (32, 24), 8: (32, 34),
+                 9: (32, 40), 10: (256, 84), 11: (256, 110), 12: (256, 144), 13: (256, 176), 14: (256, 210),
+                 15: (256, 292), 20: (32, 18), 23: (256, 136), 24: (1, 1), 25: (1, 2), 26: (1, 4), 27: (1, 8),
+                 28: (1, 8), 30: (1, 2)}
 
 
 class NotGGUF(ValueError):
@@ -53,8 +59,10 @@ def _value(fh: BinaryIO, vtype: int, keep_arrays: bool) -> Any:
 
 
 def read_header(path: str | Path) -> dict[str, Any]:
-    """The header's key/values (arrays as their length) plus ``tensors`` and ``parameters`` (the sum
-    of the tensors' element counts). Raises ``NotGGUF`` for anything else."""
+    """The header's key/values (arrays as their length) plus ``tensors``, ``parameters`` (the sum
+    of the tensors' element counts) and ``file_size``: the bytes the whole file must hold (the header,
+    aligned, then each tensor's data), or None for a tensor type not in ``TENSOR_BLOCKS``. Only the header
+    is read, so the first part of a split file tells whether the parts add up. Raises ``NotGGUF``."""
     with open(path, "rb") as fh:
         if fh.read(4) != b"GGUF":
             raise NotGGUF(f"{path} does not start with the GGUF magic")
@@ -66,16 +74,21 @@ def read_header(path: str | Path) -> dict[str, Any]:
         for _ in range(n_kv):
             key = _string(fh)
             meta[key] = _value(fh, _read(fh, "I"), keep_arrays=False)
-        params = 0
+        params, end = 0, 0  # end: where the last tensor's data ends, from the data section's start
         for _ in range(n_tensors):
             _string(fh)
             dims = [_read(fh, "Q") for _ in range(_read(fh, "I"))]
-            _read(fh, "I"), _read(fh, "Q")  # type, offset
+            ttype, offset = _read(fh, "I"), _read(fh, "Q")
             count = 1
             for d in dims:
                 count *= d
             params += count
+            block = TENSOR_BLOCKS.get(ttype)
+            end = max(end, offset + count // block[0] * block[1]) if block and end is not None else None
+        align = meta.get("general.alignment", 32)
+        data_start = -(-fh.tell() // align) * align
     meta["tensors"], meta["parameters"] = n_tensors, params
+    meta["file_size"] = None if end is None else data_start + end
     return meta
 
 
@@ -85,5 +98,5 @@ def describe(path: str | Path) -> dict[str, Any]:
     return {"architecture": meta.get("general.architecture"), "name": meta.get("general.name"),
             "size_label": meta.get("general.size_label"), "parameters": meta["parameters"],
             "quantization": FILE_TYPES.get(meta.get("general.file_type", -1), str(meta.get("general.file_type"))),
-            "license": meta.get("general.license"), "context_length":
+            "license": meta.get("general.license"), "file_size": meta["file_size"], "context_length":
                 meta.get(f"{meta.get('general.architecture')}.context_length")}
