@@ -30,6 +30,7 @@ BLIND3 = Path(__file__).with_name("injection_data") / "blind3.jsonl"  # written 
 BLIND4 = Path(__file__).with_name("injection_data") / "blind4.jsonl"  # by helper blind4s; measured once, since then training data
 BLIND5 = Path(__file__).with_name("injection_data") / "blind5.jsonl"  # written by helper blind5s, never tuned on
 BLIND6 = Path(__file__).with_name("injection_data") / "blind6.jsonl"  # written by helper blind6i, never tuned on
+BLIND7 = Path(__file__).with_name("injection_data") / "blind7.jsonl"  # written blind by helper blind7i, never tuned on
 
 
 def auc(pos: np.ndarray, neg: np.ndarray) -> float:
@@ -59,7 +60,8 @@ def recall_at(pos: np.ndarray, neg: np.ndarray, fpr: float) -> tuple[float, floa
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--set", choices=["blind", "heldout", "both", "blind3", "blind4", "blind5", "blind6"], default="both",
+    ap.add_argument("--set", choices=["blind", "heldout", "both", "blind3", "blind4", "blind5", "blind6", "blind7"],
+                    default="both",
                     help="blind.jsonl (written before the third wave's tuning) first, then heldout.jsonl")
     ap.add_argument("--latency-only", action="store_true", help="skip the accuracy lines (in-sample on DEV sets)")
     ap.add_argument("--cold", action="store_true", help="clear the tokenizer's word memo before each screen")
@@ -69,6 +71,7 @@ def main() -> int:
     paths = [BLIND4] if args.set == "blind4" else paths
     paths = [BLIND5] if args.set == "blind5" else paths
     paths = [BLIND6] if args.set == "blind6" else paths
+    paths = [BLIND7] if args.set == "blind7" else paths
     for path in paths:
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if args.latency_only \
             else measure(path)
