@@ -29,6 +29,8 @@ BLIND4 = Path(__file__).with_name("content") / "blind4.tsv"  # by helper blind4s
 BLIND5 = Path(__file__).with_name("content") / "blind5.tsv"  # written 2026-11-29 by helper blind5s, never tuned on
 BLIND6 = Path(__file__).with_name("content") / "blind6.tsv"  # written 2026-11-30 by helper blind6c, never tuned on
 EVERYDAY6 = Path(__file__).with_name("content") / "everyday6.tsv"  # everyday answers (all benign): false positives users meet
+BLIND7 = Path(__file__).with_name("content") / "blind7.tsv"  # written 2026-11-30 by helper blind7c, never tuned on
+EVERYDAY7 = Path(__file__).with_name("content") / "everyday7.tsv"  # by helper blind7c: everyday answers, all benign
 
 
 def load(path: Path = HELDOUT) -> list[tuple[str, str, str]]:
@@ -72,13 +74,16 @@ def main() -> None:
     import argparse
 
     ap = argparse.ArgumentParser(description="The answer screen on its held-out sets (the blind one first).")
-    ap.add_argument("--set", choices=["blind", "heldout", "both", "blind3", "blind4", "blind5", "blind6", "everyday6"], default="both")
+    ap.add_argument("--set", choices=["blind", "heldout", "both", "blind3", "blind4", "blind5", "blind6", "everyday6",
+                                              "blind7", "everyday7"], default="both")
     args = ap.parse_args()
     paths = ([BLIND] if args.set != "heldout" else []) + ([HELDOUT] if args.set != "blind" else [])
     paths = [BLIND4] if args.set == "blind4" else paths
     paths = [BLIND5] if args.set == "blind5" else paths
     paths = [BLIND6] if args.set == "blind6" else paths
     paths = [EVERYDAY6] if args.set == "everyday6" else paths
+    paths = [BLIND7] if args.set == "blind7" else paths
+    paths = [EVERYDAY7] if args.set == "everyday7" else paths
     for path in [BLIND3] if args.set == "blind3" else paths:
         measure(path)
         print()
