@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from macrohard.safety import multilingual
+from macrohard.safety import multilingual, quoting
 from macrohard.safety.normalize import normalise, sample
 from macrohard.safety.regex_gate import Gate, fold
 
@@ -87,8 +87,8 @@ _SIGNALS: list[tuple[str, re.Pattern[str]]] = [
     ("pipe_shell_instruction", re.compile(r"\b(curl|wget)\b[^\n|]{0,200}\|\s*(sudo\s+)?(ba|z|da)?sh\b[^\n]{0,40}"
                                           r"\b(now|immediately|first|before|to continue|to proceed)", _I)),
     ("disable_safety", re.compile(
-        r"\b(system|admin|developer|security|emergency)\s+override\b|\b(disable|turn off|switch off|bypass|deactivate|"
-        r"ignore)\s+(the\s+|your\s+|all\s+)?(guard|guardrails|safety( checks| filters)?|content filters?|"
+        r"\b(system|admin|developer|security|emergency)\s+override\b|(?<!\bnot )(?<!n't )(?<!never )\b(disable|turn off|"
+        r"switch off|bypass|deactivate|ignore)\s+(the\s+|your\s+|all\s+)?(guard|guardrails|safety( checks| filters)?|content filters?|"
         r"restrictions|sandbox|moderation)\b", _I)),
     # orders to agents as a class ("automated agents must delete ...": compliance notices aimed at the agent)
     ("agents_must", _gated(("agent", "assistant", "system", "tool", "model", "bot"), re.compile(
@@ -118,7 +118,7 @@ _HIDDEN_HTML = re.compile(
     r"<\w+[^>]*\b(?:hidden|aria-hidden\s*=\s*[\"']true)[^>]*>(?P<hidden>[\s\S]{0,2000}?)</", re.I)
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|[\U000e0000-\U000e007f]")
 _IMPERATIVE = re.compile(r"\b(ignore|must|instructions?|assistant|agent|ai\b|run|execute|send|reveal|system|"
-                         r"do not|password|token|api key|curl|delete)\b", re.I)
+                         r"do not(?! (remove|delete|edit|modify|change|touch|move|translate)\b)|password|token|api key|curl|delete)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -183,6 +183,27 @@ def rule_signals(text: str, *, all_rules: bool = True) -> list[str]:
     return found
 
 
+# Rules whose phrases posts and reports QUOTE to people ("text such as 'ignore all previous instructions'", a fenced
+# code block building {"role": "system"} messages): a hit found only inside such quotations is dropped
+# (``quoting.reported``); a hit anywhere outside them stays. Checked only when the rule fired.
+_FRAMED = {name: (p.pattern if isinstance(p, _gated) else p) for name, p in _SIGNALS
+           if name in ("override", "new_instructions", "chat_tokens", "aimed_at_agent", "exfil_request",
+                       "disable_safety", "agents_must", "persona")} | {"override_en": multilingual._OVERRIDE_EN}
+
+
+def _addressed(name: str, raw: str, lines: str, flat: str) -> bool:
+    """Whether rule ``name`` matches outside a reported quotation in the raw or normalised text; a match seen only
+    in the flat text (lines joined: a phrase split over lines) cannot be placed, so it counts."""
+    pattern = _FRAMED[name]
+    seen = False
+    for text in (raw, lines):
+        for m in pattern.finditer(text):
+            seen = True
+            if not quoting.reported(text, m.start(), m.end()):
+                return True
+    return not seen
+
+
 def screen_injection(text: str, *, use_classifier: bool = True) -> Screen:
     """Rules over the normalised text, then (when none fired) the classifier's score."""
     raw, _ = sample(text)
@@ -192,6 +213,8 @@ def screen_injection(text: str, *, use_classifier: bool = True) -> Screen:
     if "role_play" not in found and _hits(norm.lines, ("role_play",)):
         found.append("role_play")
     found += multilingual.signals(norm.lines)  # orders to the agent in other languages
+    if _FRAMED.keys() & set(found):
+        found = [f for f in found if f not in _FRAMED or _addressed(f, raw, norm.lines, norm.flat)]
     prior = rule_prior(found)
     if not use_classifier or not norm.flat:
         return Screen(prior, tuple(found), None, norm.sampled, norm.notes)
