@@ -228,10 +228,11 @@ def test_a_sandbox_reset_does_not_keep_the_agents_shell_state(store, workspace, 
             assert approved is not None, command
             return env.execute(approved).output
 
-        run("printf 'touch marker\\n' > /tmp/hook.sh; export BASH_ENV=/tmp/hook.sh PROMPT_COMMAND='touch marker'")
+        # (setting BASH_ENV itself is refused since redteam9: every later bash would run the file first)
+        run("printf 'touch marker\\n' > /tmp/hook.sh; export HOOK=/tmp/hook.sh PROMPT_COMMAND='touch marker'")
         env.reset()  # what the agent set up must not follow it into the fresh shell
-        out = run("bash -c true; echo \"BASH_ENV=$BASH_ENV PROMPT_COMMAND=$PROMPT_COMMAND\"")
-        assert "BASH_ENV= PROMPT_COMMAND=" in out, out
+        out = run("bash -c true; echo \"HOOK=$HOOK PROMPT_COMMAND=$PROMPT_COMMAND\"")
+        assert "HOOK= PROMPT_COMMAND=" in out, out
         assert not (Path(env.workspace) / "marker").exists()
     finally:
         env.close()

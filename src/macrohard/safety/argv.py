@@ -59,17 +59,34 @@ def effective_program(argv: list[str]) -> str:
     return ""
 
 
-def runs_stdin(prog: str, argv: list[str]) -> bool:
-    """Whether a pipeline stage executes what it reads on stdin (``sh``, ``python3 -``), not just reads data."""
-    if prog in ("source", "."):
-        return True
-    if prog not in R.SHELLS | R.INTERPRETERS:
+def runs_stdin(prog: str, argv: list[str], depth: int = 0) -> bool:
+    """Whether a pipeline stage executes what it reads on stdin (``sh``, ``python3 -``, ``bash -c 'source
+    /dev/stdin'``), not just reads data."""
+    from macrohard.safety.invocation import interpreter_invocation, shell_invocation
+
+    if prog not in R.SHELLS | R.INTERPRETERS | {"source", "."}:
         return False
     args = argv[argv.index(prog) + 1:] if prog in argv else argv[1:]
-    if any(a in ("-c", "-m", "-e", "-r", "--eval", "--version", "-V") for a in args):
+    if prog in ("source", "."):
+        return not args or args[0] in _STDIN_PATHS
+    if any(a in ("--version", "-V", "--help") for a in args):
         return False
-    operands = [a for a in args if not a.startswith("-")]
-    return not operands or operands[0] == "-" or "-s" in args or "-" in args
+    inv = shell_invocation(args) if prog in R.SHELLS else interpreter_invocation(prog, args)
+    if inv.stdin or inv.script in _STDIN_PATHS or any(f in _STDIN_PATHS for f in inv.files):
+        return True
+    if depth < 3:  # code that itself runs its input: `bash -c 'source /dev/stdin'`, `sh -c 'python3 -'`
+        from macrohard.safety.shellparse import parse
+
+        for code in inv.codes if prog in R.SHELLS else ():
+            for cmd in parse(code).commands:
+                inner = effective_program(cmd.argv)
+                if inner and not any(op.startswith("<") for op, _ in cmd.redirects) and not cmd.heredoc and \
+                        runs_stdin(inner, cmd.argv, depth + 1):
+                    return True
+    return False
+
+
+_STDIN_PATHS = frozenset({"/dev/stdin", "/dev/fd/0", "/proc/self/fd/0", "-"})
 
 
 def decodes(argv: list[str]) -> bool:

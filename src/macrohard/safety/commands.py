@@ -19,15 +19,20 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from macrohard.safety import flows, programs, scripts, system
+from macrohard.safety import flows, lookup, minilang, programs, scripts, system
 from macrohard.safety import rules_data as R
-from macrohard.safety.argv import effective_program, has_flag, skip_options, unwrap, value_after
+from macrohard.safety.argv import effective_program, skip_options, unwrap, value_after
+from macrohard.safety.invocation import Invocation, interpreter_invocation, shell_invocation
 from macrohard.safety.paths import PathJudge
 from macrohard.safety.scripts import COMPILERS, text_written
 from macrohard.safety.shellparse import SimpleCommand, parse
 from macrohard.safety.shellview import expand_braces, look_alike, shell_view
 
 MAX_DEPTH = 4
+# interpreter code that runs code it reads (its input, a file): exec(sys.stdin.read()), eval(<STDIN>), ...
+_EXEC_INPUT = re.compile(r"\b(?:exec|eval|compile|Function|instance_eval|module_eval)\s*\(?\s*(?:[\w.]+\s*\()?\s*"
+                         r"(?:sys\.stdin|input\(|open\(|<STDIN>|<>|STDIN|\$stdin|ARGF|process\.stdin|"
+                         r"(?:fs|require\(['\"]fs['\"]\))\.readFileSync|[\w.]*read(?:lines)?\()")
 
 
 @dataclass
@@ -55,6 +60,8 @@ class Analyzer:
         self.downloads: set[str] = set()  # files a downloader wrote earlier on the line
         self.written: dict[str, str | None] = {}  # files written earlier on the line -> their text, if known
         self.unmodelled_writes = False  # something earlier on the line may write files we cannot see (python -c, unzip)
+        self.path_dirs: list[str] = []  # directories the run put on PATH, most recent first (safety.lookup)
+        self.stdin_feeds: list[SimpleCommand] = []  # shells and interpreters with an input, whose code is being judged
 
     # -- entry ---------------------------------------------------------------------------------
 
@@ -84,8 +91,16 @@ class Analyzer:
                 self.r.add("privilege", f"{name}={value[:60]} injects a library into every program started")
             elif re.fullmatch(r"HIST(FILE|SIZE|FILESIZE)", name) and value in ("", "0", "/dev/null"):
                 self.r.add("tamper", f"{name}={value} turns shell history off")
-            elif name in ("PROMPT_COMMAND", "BASH_ENV", "ENV") or name in R.GIT_COMMAND_VARIABLES:
+            elif name in ("PROMPT_COMMAND",) or name in R.GIT_COMMAND_VARIABLES:
                 self.line(value, depth + 1, cwd)
+            elif name in ("BASH_ENV", "ENV"):  # a file every later bash (interactive sh) runs first; bash expands it
+                if "$(" in value or "`" in value:
+                    self.line(value, depth + 1, cwd)
+                if value not in ("", "/dev/null") and (name == "BASH_ENV" or "/" in value or value.endswith(
+                        (".sh", "rc"))):
+                    self.r.add("persistence", f"{name}={value[:60]} makes every later shell run that file first")
+            elif name == "PATH":
+                lookup.path_assigned(self, value, cwd)
             elif m := re.fullmatch(r"GIT_CONFIG_KEY_(\d+)", name):
                 programs.git_setting(self, value, parsed.assigned.get(f"GIT_CONFIG_VALUE_{m[1]}", ""), depth, cwd)
             elif name in ("GIT_CONFIG_PARAMETERS", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_DIR", "GIT_EXEC_PATH",
@@ -146,6 +161,7 @@ class Analyzer:
         while argv:
             prog = posixpath.basename(argv[0])
             self.r.programs.add(prog)
+            lookup.resolve_program(self, argv[0], cmd.cwd, depth)  # `ls` after the run put ./bin on PATH
             rest = argv[1:]
             programs.miner(self, prog, rest)
             if (alike := look_alike(prog)) is not None:
@@ -186,39 +202,20 @@ class Analyzer:
                 if prog == "xargs" and argv:
                     self.r.programs.add(posixpath.basename(argv[0]))
                 continue
-            if prog in ("eval",) or (prog in R.SHELLS and has_flag(rest, "c")):
-                code = " ".join(rest) if prog == "eval" else value_after(rest, "-c")
+            if prog == "eval":
                 if cmd.nested_programs & R.DECODERS:
                     self.r.add("obfuscation", f"{prog} runs text decoded at run time")
                 if cmd.nested_programs & R.DOWNLOADERS:
                     self.r.add("remote_code", f"{prog} runs code downloaded at run time")
-                self.line(code, depth + 1, cmd.cwd)
+                self.line(" ".join(rest), depth + 1, cmd.cwd)
                 return
             if prog in R.TERMINALS and ("-e" in rest or "--" in rest or "-x" in rest):
                 flag = next(f for f in ("-e", "--", "-x") if f in rest)
                 inner = rest[rest.index(flag) + 1:]
                 self.line(inner[0] if len(inner) == 1 else " ".join(inner), depth + 1, cmd.cwd)
                 return
-            if prog in R.SHELLS or prog in ("source", "."):
-                if cmd.heredoc:
-                    self.line(cmd.heredoc, depth + 1, cmd.cwd)
-                src = rest[0] if rest and not rest[0].startswith("-") else ""
-                if src and not src.startswith(("<(", "$")):
-                    self.script(src, cmd.cwd, depth, explicit=True)
-                if src.startswith("<(") or src in ("/dev/stdin", "-"):
-                    if cmd.nested_programs & R.DOWNLOADERS:
-                        self.r.add("remote_code", f"{prog} runs a script downloaded at run time")
-                    if cmd.nested_programs & R.DECODERS:
-                        self.r.add("obfuscation", f"{prog} runs a script decoded at run time")
-                if any(op == "<<<" and "$(" in t for op, t in cmd.redirects) and cmd.nested_programs & R.DECODERS:
-                    self.r.add("obfuscation", f"{prog} runs text decoded at run time")
-                return
-            if prog in R.INTERPRETERS:
-                if cmd.nested_programs & R.DOWNLOADERS and any(a in ("-c", "-e", "-") for a in rest):
-                    self.r.add("remote_code", f"{prog} runs code downloaded at run time")
-                if cmd.nested_programs & R.DECODERS and any(a in ("-c", "-e") for a in rest):
-                    self.r.add("obfuscation", f"{prog} runs code decoded at run time")
-                self.inline_code(prog, rest, depth, cmd)
+            if prog in R.SHELLS or prog in ("source", ".") or prog in R.INTERPRETERS:
+                self.invocation(prog, rest, cmd, depth)
                 return
             if "/" in argv[0] and not argv[0].startswith(("/usr/", "/bin/", "/sbin/")):
                 self.script(argv[0], cmd.cwd, depth)  # ./run.sh: look inside the workspace's own scripts
@@ -285,6 +282,12 @@ class Analyzer:
                     self.destroy(p, cwd, f"{prog} {p}")
         if prog in ("cp", "mv", "install", "ln", "rsync") and len(operands) >= 2 and not (prog == "rsync" and ":" in operands[-1]):
             self.write_target(operands[-1], cwd, f"{prog} writes to {operands[-1]}")
+            into = self.paths.resolve(operands[-1], cwd)
+            if operands[-1].endswith("/") or len(operands) > 2 or os.path.isdir(into):  # `cp x .git/hooks/`
+                for src in operands[:-1]:
+                    name = posixpath.basename(src.rstrip("/"))
+                    if name and not _is_dynamic(src):
+                        self.write_target(posixpath.join(operands[-1], name), cwd, f"{prog} writes to {operands[-1]}")
             if prog == "ln" and ("s" in flags or "--symbolic" in long) and len(operands) == 2:
                 self.paths.add_link(operands[1], operands[0], cwd)  # later words of this line go through it
             if prog == "mv":
@@ -303,8 +306,12 @@ class Analyzer:
             for p in operands:
                 if self.paths.outside(p, cwd):
                     self.write_target(p, cwd, f"touch {p}")
-        if prog in ("awk", "gawk", "mawk", "nawk", "busybox-awk") or prog in ("vim", "vi", "nvim", "ex", "view"):
-            # awk's system("…") and vim's -c ":!…" run shell commands.
+        if prog in minilang.AWKS:
+            minilang.awk(self, prog, args, cmd, depth)
+        elif prog in ("sed", "gsed"):
+            minilang.sed(self, prog, args, cmd, depth)
+        elif prog in ("vim", "vi", "nvim", "ex", "view"):
+            # vim's -c ":!…" runs shell commands.
             for a in args:
                 for m in R.CODE_SHELL_CALL.finditer(a):
                     self.line(m.group("cmd"), depth + 1, cwd)
@@ -346,23 +353,41 @@ class Analyzer:
             if any(op in ("<", "<<<") for op, _ in cmd.redirects):
                 self.r.add("exfiltration", f"openssl {operands[0]} sends a file over the network")
         system.judge(self.r, prog, args, flags, long, operands)
+        lookup.assigned_indirectly(self, prog, args)
         programs.judge(self, prog, args, cmd, depth)
         flows.network(self.r, prog, args, operands, cmd)
 
-    def inline_code(self, prog: str, args: list[str], depth: int, cmd: SimpleCommand) -> None:
-        code = value_after(args, "-c") or value_after(args, "-e") or value_after(args, "-r") or value_after(args, "--eval") or cmd.heredoc
-        if not code and not any(a in ("-m", "-c", "-e", "-r", "--eval") for a in args):
-            # `python3 job.py`: a script from the workspace (written by an earlier step) is read like -c code
-            src = next((a for a in args if not a.startswith("-")), "")
-            code = scripts.read_script(self, src, cmd.cwd, explicit=True) if src else None
-        if code:
-            self.code(prog, code, depth, cmd.cwd)
+    def invocation(self, prog: str, rest: list[str], cmd: SimpleCommand, depth: int) -> None:
+        """A shell, ``source`` or an interpreter: judge every piece of code it runs (``safety.invocation``)."""
+        shell = prog not in R.INTERPRETERS
+        if prog in ("source", "."):
+            inv = Invocation(script=rest[0]) if rest else Invocation()
+            if rest:
+                lookup.activated(self, rest[0], cmd.cwd)
+        else:
+            inv = shell_invocation(rest) if shell else interpreter_invocation(prog, rest)
+        from_text = inv.codes or inv.stdin or inv.code_missing or any(
+            p.startswith("<(") or p.startswith("/dev/") for p in [inv.script, *inv.files])
+        if from_text and cmd.nested_programs & R.DOWNLOADERS:
+            self.r.add("remote_code", f"{prog} runs code downloaded at run time")
+        if from_text and cmd.nested_programs & R.DECODERS:
+            self.r.add("obfuscation", f"{prog} runs code decoded at run time")
+        pushed = scripts.has_input(cmd)
+        if pushed:
+            self.stdin_feeds.append(cmd)
+        try:
+            scripts.run_code(self, prog, inv, cmd, depth, shell)
+        finally:
+            if pushed:
+                self.stdin_feeds.pop()
 
     def code(self, prog: str, code: str, depth: int, cwd: str | None) -> None:
         """Interpreter code (``-c``/``-e``, a heredoc, a workspace script): the patterns it matches."""
         for pattern, category, why in R.CODE_PATTERNS:
             if pattern.search(code):
                 self.r.add(category, f"{prog} code {why}")
+        if m := _EXEC_INPUT.search(code):
+            self.r.add("dynamic", f"{prog} code runs code it reads when it runs: {m.group(0)[:60]}")
         for m in R.CODE_SHELL_CALL.finditer(code):
             self.line(m.group("cmd"), depth + 1, cwd)
         for m in R.STRING_LITERAL.finditer(code):
@@ -400,7 +425,7 @@ class Analyzer:
         self.written.setdefault(ap, None)  # a redirect with literal text replaces this with the text
         low = ap.lower()
         for pattern, category, what in R.WRITE_TARGETS:
-            if pattern.search(low):
+            if pattern.search(low) or pattern.search(low + "/"):  # a directory made or replaced whole (.git/hooks)
                 self.r.add(category, f"{why} ({what})")
                 return
         if _is_dynamic(target):
@@ -422,7 +447,7 @@ class Analyzer:
 
 
 def analyze(command: str, workspaces: list[str], allowed_paths: list[str] | None = None,
-            cwd: str | None = None, remotes: set[str] | None = None) -> Analysis:
+            cwd: str | None = None, remotes: set[str] | None = None, path_dirs: list[str] | None = None) -> Analysis:
     """Classify what ``command`` would do when run in ``cwd`` (default: the first of ``workspaces``).
 
     The shell session persists between steps, so ``cd /etc`` in one step and ``rm -rf *`` in the next
@@ -434,6 +459,8 @@ def analyze(command: str, workspaces: list[str], allowed_paths: list[str] | None
     analyzer = Analyzer(paths, result)
     if remotes is not None:  # git remotes added by earlier steps; the ones this line adds are added to it
         analyzer.new_remotes = remotes
+    if path_dirs is not None:  # directories earlier steps put on PATH; the ones this line adds are added to it
+        analyzer.path_dirs = path_dirs
     analyzer.line(command, cwd=start)
     return result
 

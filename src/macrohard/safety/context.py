@@ -60,6 +60,9 @@ class GuardContext:
     injected_addresses: set[str] = field(default_factory=set)
     # git remotes that commands of this run added or re-pointed: a later `git push NAME` sends the code there.
     git_remotes: set[str] = field(default_factory=set)
+    # directories that commands of this run put on PATH, most recent first: `ls` may then run ./bin/ls (safety.lookup)
+    path_dirs: list[str] = field(default_factory=list)
+    path_pending: list[str] | None = None  # path_dirs once the action under review runs (Guard.authorize commits it)
     # The divisions this run works for, outermost first (chat, operator): delegation loops and depth are judged on it.
     divisions: tuple[str, ...] = ()
     terminal: TerminalLine = field(default_factory=TerminalLine)  # desktop input since the last submit (guard-fed)

@@ -61,11 +61,8 @@ def pipeline(an: Analyzer, stages: list[SimpleCommand]) -> None:
         if not later:
             break
         executors = [n for n, st in zip(later, stages[i + 1:], strict=True) if runs_stdin(n, st.argv)]
-        if executors and name in ("echo", "printf", "cat") and not decodes(stages[i].argv):
-            # `echo rm -rf / | sh`, `cat <<EOF | bash`: the text is the script
-            script = stages[i].heredoc if name == "cat" else " ".join(stages[i].argv[1:])
-            if script:
-                an.line(script, 1, stages[i].cwd)
+        if runs_stdin(later[0], stages[i + 1].argv):
+            _feeds_code(an, stages[i], name, later[0], stages[i + 1])
         if name in R.DOWNLOADERS and executors:
             an.r.add("remote_code", f"pipes a download from {name} into {executors[0]}")
         if (name in R.DECODERS or decodes(stages[i].argv)) and executors:
@@ -75,3 +72,37 @@ def pipeline(an: Analyzer, stages: list[SimpleCommand]) -> None:
                 senders[0] != "curl" or any(a.startswith("@-") or a == "-T" or a == "@-" for a in
                                             stages[names.index(senders[0], i + 1)].argv)):
             an.r.add("exfiltration", f"pipes {name}'s output to {senders[0]} on the network")
+
+
+def _feeds_code(an: Analyzer, stage: SimpleCommand, name: str, executor: str, to: SimpleCommand) -> None:
+    """The stage whose output a shell or interpreter runs as code: judge that code, or say it is unknown.
+
+    ``echo CODE | sh`` and ``cat <<EOF | bash`` carry it on the line, ``cat run.sh | bash`` in a file the
+    guard reads; any other program's output (``tr``, ``sed``, ``rev``, a script) is only known when it runs."""
+    from macrohard.safety import scripts
+
+    shell = executor in R.SHELLS or executor in ("source", ".")
+    args = stage.argv[1:]
+    if name in R.DOWNLOADERS or name in R.DECODERS or decodes(stage.argv):
+        return  # refused by name below
+    text = None
+    if name == "echo":
+        text = scripts.text_written(stage.argv, stage)
+    elif name == "printf" and args and "%" not in args[0]:
+        text = scripts.text_written(stage.argv[:2], stage)
+    elif name == "cat":
+        files = [a for a in args if not a.startswith("-")]
+        if not files:
+            text = scripts.text_written(stage.argv, stage)
+        elif not any(_is_dynamic(f) for f in files):
+            for f in files:
+                if shell:
+                    an.script(f, stage.cwd, 1, explicit=True)
+                elif (code := scripts.read_script(an, f, stage.cwd, explicit=True)) is not None:
+                    an.code(executor, code, 1, stage.cwd)
+            return
+    if text is None:
+        an.r.add("dynamic", f"pipes the output of {name or 'a command'} into {executor}: the code it runs is "
+                            "only known when it runs")
+    elif text:
+        an.line(text, 1, stage.cwd) if shell else an.code(executor, text, 1, stage.cwd)

@@ -37,6 +37,8 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         an.line(operands[0], depth + 1, cmd.cwd)  # the trap's code runs later, on a signal or at exit
     elif prog == "hash" and "-p" in args:
         an.r.add("obfuscation", "hash -p makes a command name run another program")
+    elif prog == "enable" and any(a.startswith("-") and ("n" in a or "f" in a) for a in args):
+        an.r.add("obfuscation", "enable -n/-f makes a builtin's name run another program")
     elif prog == "shopt" and "expand_aliases" in args and "-s" in args:
         an.r.add("obfuscation", "shopt -s expand_aliases lets aliases change what later commands mean")
     elif prog in ("grep", "egrep", "rg", "ag", "ack", "find", "locate", "mlocate", "plocate", "fd", "fdfind"):

@@ -31,7 +31,12 @@ def facts_of(action: Any, ctx: GuardContext, policy: Policy) -> Facts:
         kind = f"mcp:{action.server}/{action.tool}"
     workspaces = workspaces_of(ctx)
     if kind in _COMMAND_KINDS and isinstance(getattr(action, "command", None), str):
-        a = analyze(action.command, workspaces, policy.allowed_paths, cwd=ctx.cwd, remotes=ctx.git_remotes)
+        # PATH as the run's approved commands left it (and earlier lines of this action); committed on approval
+        dirs = list(ctx.path_pending if ctx.path_pending is not None else ctx.path_dirs)
+        a = analyze(action.command, workspaces, policy.allowed_paths, cwd=ctx.cwd, remotes=ctx.git_remotes,
+                    path_dirs=dirs)
+        if dirs != ctx.path_dirs:
+            ctx.path_pending = dirs
     else:
         a = Analysis()
         analyzer = Analyzer(PathJudge(workspaces, policy.allowed_paths), a)

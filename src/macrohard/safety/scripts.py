@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import codecs
 import posixpath
+import re
 from typing import TYPE_CHECKING
 
+from macrohard.safety import rules_data as R
+from macrohard.safety.invocation import Invocation
 from macrohard.safety.shellparse import SimpleCommand
 
 if TYPE_CHECKING:
@@ -89,3 +92,88 @@ def read_script(an: Analyzer, path: str, cwd: str | None, explicit: bool) -> str
     if b"\x00" in data[:1024]:  # a binary: bash and the interpreters refuse to run it as a script
         return None
     return data.decode(errors="replace")
+
+
+# a script path that names a file descriptor: the code is whatever that descriptor reads
+_FD_PATH = re.compile(r"^(?:/dev/(?:stdin|fd/(?P<a>\d+))|/proc/(?:self|\d+)/fd/(?P<b>\d+))$")
+
+
+def run_code(an: Analyzer, prog: str, inv: Invocation, cmd: SimpleCommand, depth: int, shell: bool) -> None:
+    """Judge every piece of code a shell or interpreter command runs (``safety.invocation`` names them)."""
+    cwd = cmd.cwd
+    for code in inv.codes:
+        if cmd.wrappers & {"xargs", "parallel"} and code.lstrip().startswith("{"):
+            an.r.add("dynamic", f"{prog} runs code that {'/'.join(sorted(cmd.wrappers & {'xargs', 'parallel'}))} "
+                                "reads from its input when it runs")
+            continue
+        if shell:
+            an.line(code, depth + 1, cwd)
+        else:
+            an.code(prog, code, depth, cwd)
+    if inv.code_missing:
+        an.r.add("dynamic", f"{prog} is given no code on the line: it comes from its input when it runs")
+    for path in [*inv.files, *([inv.script] if inv.script else [])]:
+        real = an.paths.resolve(path, cwd) if not path.startswith(("<(", ">(", "$")) else path
+        if real.startswith(("/dev/", "/proc/")) and not _FD_PATH.match(path):
+            if not _FD_PATH.match(real):  # a link in the workspace to /dev/stdin, /proc/self/fd/3, /dev/tcp/...
+                an.r.add("dynamic", f"{prog} runs {path}, which leads to {real}: only known when it runs")
+                continue
+            path = real
+        fd = _FD_PATH.match(path)
+        if fd is not None:
+            number = fd.group("a") or fd.group("b")
+            if not stdin_code(an, prog, cmd, depth, shell, any_fd=number not in (None, "0")) and number not in (
+                    None, "0") and not cmd.nested_programs:
+                an.r.add("dynamic", f"{prog} runs {path}, a file descriptor opened by an earlier command")
+        elif path.startswith("<(") or path.startswith(">("):
+            if not cmd.nested_programs & (R.DECODERS | R.DOWNLOADERS):  # those are refused by name
+                an.r.add("dynamic", f"{prog} runs the output of a command ({path[:60]}) as code")
+        elif "$" in path or "`" in path:
+            an.r.add("dynamic", f"{prog} runs a script whose name is only known when it runs: {path[:60]}")
+        elif shell:
+            an.script(path, cwd, depth, explicit=True)
+        elif (text := read_script(an, path, cwd, explicit=True)) is not None:
+            an.code(prog, text, depth, cwd)
+    if inv.stdin:
+        stdin_code(an, prog, cmd, depth, shell)
+
+
+def stdin_code(an: Analyzer, prog: str, cmd: SimpleCommand, depth: int, shell: bool, any_fd: bool = False) -> bool:
+    """Judge what a redirect feeds a command that reads code from its input (a pipe: ``flows.pipeline``).
+    Returns whether a source of that input was found on the command."""
+    found = False
+    judge = (lambda text: an.line(text, depth + 1, cmd.cwd)) if shell else (
+        lambda text: an.code(prog, text, depth, cmd.cwd))
+    if cmd.heredoc:
+        judge(cmd.heredoc)
+        found = True
+    for op, target in cmd.redirects:
+        if op == "<" and target:
+            found = True
+            if "$" in target or "`" in target:
+                an.r.add("dynamic", f"{prog} reads its code from {target[:60]}, only known when it runs")
+            elif target.startswith("<("):
+                an.r.add("dynamic", f"{prog} reads its code from the output of a command ({target[:60]})")
+            elif shell:
+                an.script(target, cmd.cwd, depth, explicit=True)
+            elif (text := read_script(an, target, cmd.cwd, explicit=True)) is not None:
+                judge(text)
+        elif op == "<&" and target not in ("0", "1", "2", "-"):
+            found = True
+            an.r.add("dynamic", f"{prog} reads its code from file descriptor {target}, opened by an earlier command")
+        elif op == "<<<":
+            found = True
+            if "$" in target or "`" in target:
+                if not cmd.nested_programs & (R.DECODERS | R.DOWNLOADERS):  # those are refused by name
+                    an.r.add("dynamic", f"{prog} runs text only known when it runs: {target[:60]}")
+            else:
+                judge(target)
+    if not found and not any_fd and an.stdin_feeds and an.stdin_feeds[-1] is not cmd:
+        # `bash -c 'source /dev/stdin' < x.sh`: the input of the command whose code this is
+        return stdin_code(an, prog, an.stdin_feeds[-1], depth, shell)
+    return found
+
+
+def has_input(cmd: SimpleCommand) -> bool:
+    """Whether a redirect or heredoc on ``cmd`` gives it an input (which code run inside it may read as code)."""
+    return bool(cmd.heredoc) or any(op in ("<", "<&", "<<<") for op, _ in cmd.redirects)
