@@ -26,6 +26,7 @@ from urllib.parse import unquote, urlsplit
 
 from macrohard.envs.admit import admit
 from macrohard.envs.browser_sandbox import CHROMIUM_BINARY, ChromiumSandbox
+from macrohard.envs.browser_sends import SendGate
 from macrohard.envs.recording import draw_marks, image, parse_marks
 from macrohard.errors import MissingDependency
 from macrohard.safety.approval import Approved
@@ -115,6 +116,9 @@ class BrowserEnvironment:
         self._crashed = False
         self._last_snapshot = ""
         self._snapshots: dict[str, dict[str, Any]] = {}
+        self.send_gate = SendGate()  # data goes only where the last observation told the guard (browser_sends)
+        if start_url:
+            self.send_gate.went(start_url)
 
     @property
     def page(self) -> Any:
@@ -154,6 +158,7 @@ class BrowserEnvironment:
         self._context = self._browser.new_context(viewport={"width": width, "height": height},
                                                   storage_state=storage_state)
         self._context.set_default_timeout(self.timeout_ms)
+        self._context.route("**/*", self.send_gate.route)
         self._page = self._context.new_page()
         self._page.on("crash", self._on_crash)
         self._cdp = self._context.new_cdp_session(self._page)
@@ -240,7 +245,11 @@ class BrowserEnvironment:
             self.start()
         from playwright.sync_api import Error as PlaywrightError
 
-        blocked_before = len(self.blocked)
+        blocked_before, stopped_before = len(self.blocked), len(self.send_gate.stopped)
+        if isinstance(action, BrowserGotoAction):
+            self.send_gate.went(action.url)
+        elif action.kind in ("browser_type", "browser_press", "browser_select"):
+            self.send_gate.typed()
         try:
             if self._crashed:
                 return self._restart("tab had crashed before this action")
@@ -263,8 +272,13 @@ class BrowserEnvironment:
         blocked = self.blocked[blocked_before:]
         if blocked:
             note += f"\nBlocked by the network policy ({self._policy_text()}): " + ", ".join(list(dict.fromkeys(blocked))[:5])
+        if stopped := self.send_gate.stopped[stopped_before:]:
+            note += ("\nStopped: the page tried to send data to an address it did not show before this action "
+                     "(its forms said otherwise when the guard reviewed it): " + ", ".join(stopped[:3]))
+        sends = self._sends()
+        self.send_gate.reported(self._page.url, sends)
         return self._with_events(Observation(output=(note + "\n\n" if note else "") + text, images=self._frame(),
-                                             meta={"url": self._page.url, "sends": self._sends()}))
+                                             meta={"url": self._page.url, "sends": sends}))
 
     # -- screen events (imagine/browser_watch.py): looked for on this thread, around each action --------
 

@@ -1,0 +1,63 @@
+"""The browser sends data only where it told the guard it would.
+
+The guard reviews a click or a key press on a page by where the page's forms post (``meta["sends"]``, read
+from the page after the previous action) and the page's own address (``safety.flow``). A page can change that
+after the review: ``onsubmit="this.action='http://elsewhere/'"``, or a script that posts what was typed. So the
+browser itself holds the line: once the agent has typed into the page (typing, a key, a choice in a list:
+its data is in the page now; a ``browser_goto`` starts afresh), a request that carries data (a body, or a
+method other than GET/HEAD/OPTIONS) to an address that is neither the page's nor one its forms showed in the
+last observation, nor one the run went to with an approved ``browser_goto``, is aborted, and the observation
+says so. Plain GETs (links, images, scripts) and what a page sends before the agent typed anything into it
+(its own data) are left to the network sandbox (``network`` and ``allowed_hosts``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def address(url: str) -> str:
+    """``host:port`` of a URL (the scheme's default port when none is given); "" when it has no host."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port or {"https": 443, "wss": 443, "ws": 80, "http": 80}.get(parts.scheme, 0)
+    except ValueError:
+        return ""
+    return f"{(parts.hostname or '').lower()}:{port}" if parts.hostname else ""
+
+
+class SendGate:
+    """Aborts requests that carry data to an address the guard was not shown (see the module's docstring)."""
+
+    def __init__(self) -> None:
+        self.shown: set[str] = set()  # the page's address and where its forms post, as last reported
+        self.gone: set[str] = set()  # addresses of approved browser_goto actions
+        self.stopped: list[str] = []  # "METHOD URL" of each request aborted
+        self.armed = False  # the agent typed into the page since the last browser_goto
+
+    def went(self, url: str) -> None:
+        self.armed = False
+        if a := address(url):
+            self.gone.add(a)
+
+    def typed(self) -> None:
+        self.armed = True
+
+    def reported(self, page_url: str, sends: list[str]) -> None:
+        self.shown = {a for a in (address(u) for u in [page_url, *sends]) if a}
+
+    def route(self, route: Any) -> None:
+        request = route.request
+        method = str(request.method).upper()
+        if not self.armed or method in _SAFE_METHODS and not request.post_data_buffer:
+            route.fallback()
+            return
+        dest = address(request.url)
+        if not dest or dest in self.shown or dest in self.gone:
+            route.fallback()
+            return
+        self.stopped.append(f"{method} {request.url[:200]}")
+        route.abort("blockedbyclient")
