@@ -62,6 +62,10 @@ _GIT_CONFIG_VALUE_OPTIONS = frozenset({"-f", "--file", "--blob", "--type", "--de
 def git_setting(an: Analyzer, key: str, value: str, depth: int, cwd: str | None) -> None:
     """Judge a git setting (``-c``, ``git config``, ``GIT_CONFIG_KEY_n``) by the command it makes git run later."""
     key = key.strip().lower()
+    if m := re.fullmatch(r"remote\.(.+)\.(url|pushurl)", key):  # re-points a remote: a later push goes there
+        an.new_remotes.add(m.group(1))
+    elif re.fullmatch(r"url\..+\.(insteadof|pushinsteadof)", key):  # rewrites every remote's address
+        an.new_remotes.add("*")
     if key.startswith("alias.") and not value.lstrip().startswith("!"):
         an.line(f"git {value}", depth + 1, cwd)  # an alias of git's own subcommands (and their -c settings)
     elif _GIT_RUNS.fullmatch(key):
@@ -91,9 +95,24 @@ def _git(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int) -> None:
             git_setting(an, args[i], args[i + 1], depth, cmd.cwd)
     if sub == "remote" and len(operands) >= 4 and operands[1] in ("add", "set-url"):
         an.new_remotes.add(operands[2])
+    for i, a in enumerate(args[at:], start=at):  # commands git runs for the transport (for a local remote: here)
+        name, eq, value = a.partition("=")
+        if name in ("--upload-pack", "--receive-pack", "--exec") or (a == "-u" and sub in ("clone", "fetch",
+                                                                                        "ls-remote", "archive")):
+            value = value if eq else (args[i + 1] if i + 1 < len(args) else "")
+            an.line(value, depth + 1, cmd.cwd)
     if sub != "push":
         return
     rest = operands[1:]
+    repo = next((a.split("=", 1)[1] for a in args if a.startswith("--repo=")), "") or (
+        args[args.index("--repo") + 1] if "--repo" in args[:-1] else "")
+    if repo:
+        rest = [repo, *rest]
+    if not rest or "*" in an.new_remotes:  # `git push` goes to the branch's remote: origin unless set otherwise
+        rest = ["origin" if not rest else rest[0], *rest[1:]]
+        if "*" in an.new_remotes:
+            an.r.add("exfiltration", "git push sends the repository to an address rewritten by url.*.insteadOf "
+                                     "in this run")
     forced = [a for a in args if a in ("-f", "--force", "--mirror") or a.startswith("--force-with-lease")
               or re.fullmatch(r"-[a-zA-Z]*f[a-zA-Z]*", a)]
     forced += [r for r in rest[1:] if r.startswith("+")]
