@@ -126,7 +126,7 @@ def _describe(action: dict[str, Any]) -> str:
 def _dev_margins() -> None:
     """DEV knobs for calibrating the fresh judge (``models/local_evidence.py``): ``JUDGE_YES_MARGIN`` and
     ``JUDGE_NO_MARGIN`` (a number, or ``inf``: the acting chat's "no" is judged and logged but always stands);
-    ``VERIFY_MAX_FIXES`` (fixes offered after the acting chat's own "no")."""
+    ``VERIFY_MAX_FIXES`` (fixes offered after the acting chat's own "no"), ``VERIFY_MAX_NEXT`` (next steps then)."""
     from macrohard.models import local_evidence
 
     for name in ("YES_MARGIN", "NO_MARGIN"):
@@ -136,6 +136,10 @@ def _dev_margins() -> None:
         from macrohard.models import local_verify
 
         local_verify.MAX_FIXES = int(value)
+    if value := os.environ.get("VERIFY_MAX_NEXT"):  # next steps offered after the acting "no" (models/local_next.py)
+        from macrohard.models import local_verify
+
+        local_verify.MAX_NEXT = int(value)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,8 +13,8 @@ import pytest
 from macrohard.models import local_notes
 from macrohard.models.local import AIDS, SPECS, LocalModel
 from macrohard.models.local_verify import (
-    FIX_NOTE,
     MAX_FIXES,
+    NEXT_NOTE,
     NOT_DONE,
     QUESTION,
     ReadBacks,
@@ -179,10 +179,13 @@ def test_a_verdict_is_kept_for_its_steps_and_fixes_are_counted_per_run(monkeypat
     books.judged("t", steps, "yes")
     assert books.verdict("t", steps) == "yes" and books.verdict("t", steps[:1]) is None
     assert books.verdict("t", [*steps, Did(_bash("mv b c"))]) is None  # something was done since
-    books.judged("t", steps, "no")  # a "no" stands for the rest of the run, whatever is done after it
-    assert books.verdict("t", [*steps, Did(_bash("mv b c"))]) == "no" and books.settled("t") is (fixes == 0)
+    books.judged("t", steps, "no")
+    assert books.verdict("t", steps) == "no" and not books.settled("t")
+    # once a fix is taken the "no" stands for the rest of the run, whatever is done after it (a next step
+    # leaves it open: test_local_next.py)
     assert [books.may_fix("t") for _ in range(fixes + 1)] == [True] * fixes + [False]
-    assert books.settled("t")
+    assert books.verdict("t", [*steps, Did(_bash("mv b c"))]) == ("no" if fixes else None)
+    assert books.settled("t") is (fixes > 0)
     books.start("t")  # a new run of the same task
     assert books.verdict("t", steps) is None and not books.settled("t") and books.may_fix("t") is (fixes > 0)
 
@@ -201,9 +204,9 @@ def test_a_verdict_given_after_the_read_back_is_not_asked_again() -> None:
 @pytest.mark.parametrize("fixes", [MAX_FIXES, 1])
 def test_after_a_read_back_judged_no_the_model_may_fix_its_work_then_finishes(monkeypatch: pytest.MonkeyPatch,
                                                                               fixes: int) -> None:
-    """On its own "no" after the read-back the model is offered a fix (no finish) up to MAX_FIXES times (0 by
-    default since the eighth wave: then it finishes at once), then only finish; its "no" stands, so that run never
-    claims success. A run judged "yes" at once keeps its claim."""
+    """On its own "no" after the read-back the model is asked what remains (no finish); a fix of what it wrote is
+    taken up to MAX_FIXES times (0 by default: then it finishes at once), then only finish; its "no" stands, so that
+    run never claims success. A run judged "yes" at once keeps its claim."""
     from macrohard.agent import tool_schemas
     from macrohard.models import local_evidence, local_verify
     from macrohard.types import BashAction, FinishAction, Usage, WriteFileAction
@@ -234,7 +237,7 @@ def test_after_a_read_back_judged_no_the_model_may_fix_its_work_then_finishes(mo
         kinds, note = offered[-1]
         call = reply.tool_calls[0]
         if round_ < fixes:  # "no" with fixes left: a fix, never a finish
-            assert "finish" not in kinds and FIX_NOTE in note and call.name == "write_file"
+            assert "finish" not in kinds and NEXT_NOTE in note and call.name == "write_file"
             done.append(({"kind": "write_file", **json.loads(call.arguments)}, "(no output)"))
         else:  # no fix left: it finishes, and its "no" stands (not asked again)
             assert kinds == ["finish"] and json.loads(call.arguments)["success"] is False

@@ -9,8 +9,9 @@ The aids (``AIDS``) are scaffolding around the model, each measured in benchmark
 the task's own file names and the page's element ids), ``wrapper`` (no finish before a step worked,
 repeats re-sampled or ending the run), ``bias`` (a logit bonus for the task's words), ``notes``
 (``models/local_notes.py``), ``verify`` (a finish right after a change becomes the model's own
-read-back command; then its own yes/no on the evidence decides: finish, or fix its work first, up to
-``MAX_FIXES`` times (0 by default); a claimed success stands only on its "yes": ``models/local_verify.py``;
+read-back command; then its own yes/no on the evidence decides: finish, or on "no" its own next action, taken
+as the task's next step (up to ``MAX_NEXT``, the run judged afresh after it) or as a fix of what it wrote (up to
+``MAX_FIXES``, 0 by default: ``models/local_next.py``); a claimed success stands only on its "yes": ``models/local_verify.py``;
 with it a give-up stays offered after a failed step). In every loop a write that copies the harness's words or a
 failed command's error into a file is refused as a format error (``models/local_copies.py``). Without any,
 the grammar enforces only the format of an action, never which command or arguments.
@@ -37,7 +38,7 @@ import numpy as np
 
 from macrohard.errors import FormatError, ModelUnavailable
 from macrohard.models import local_browser as web
-from macrohard.models import local_copies, local_evidence, local_notes, local_verify
+from macrohard.models import local_copies, local_evidence, local_next, local_notes, local_verify
 from macrohard.models.local_actions import FIELDS, LOCAL_ACTIONS, action_schema, chatml, decode_action, grammar_text
 from macrohard.models.local_examples import (
     STOP,
@@ -151,9 +152,11 @@ class LocalModel:
             # finishes now or fixes its work first (local_verify.py).
             verdict, usage = ("no", usage) if self._readbacks.settled(task) else self._judge(task, history, chat)
             self._readbacks.judged(task, history, verdict)
-            if verdict == "no" and self._readbacks.may_fix(task):
+            if verdict == "no" and self._readbacks.may_go_on(task):
+                # what is still missing or wrong, as its own next action: a fix of earlier work or the task's
+                # next step (local_next.py reads which; fixes stay capped by MAX_FIXES)
                 fixing, allowed = True, [k for k in kinds if k != "finish"]
-                chat, grammar = _with_note(chat, local_verify.FIX_NOTE), self._grammar(tuple(allowed), paths)
+                chat, grammar = _with_note(chat, local_verify.NEXT_NOTE), self._grammar(tuple(allowed), paths)
             else:
                 allowed = ["finish"]
                 chat, grammar = _with_note(chat, local_verify.FINISH_NOTE), self._grammar(("finish",), ())
@@ -167,8 +170,14 @@ class LocalModel:
                 break
             action, reply, u = self._act(chat, allowed, grammar, temperature=0.8 + 0.3 * attempt, seed=attempt + 1)
             usage = usage + u
-        if fixing and action is not None and repeat_of(action, history) == "worked":
-            # no new fix, only what it did before: it finishes instead (its "no" stands: local_verify)
+        if fixing and action is not None and os.environ.get("MACROHARD_LOCAL_JUDGE_LOG"):
+            what = ("repeat" if repeat_of(action, history) == "worked" else "read" if local_verify.is_readback(action)
+                    else "fix" if local_next.is_fix(action, history) else "next")
+            print(f"after no: {what} {json.dumps(action)[:80]} ({task[:60]})", file=sys.stderr, flush=True)
+        if fixing and action is not None and (repeat_of(action, history) == "worked" or local_verify.is_readback(action)
+                                              or not self._readbacks.take(task, local_next.is_fix(action, history))):
+            # only what it did or read before, or a fix of earlier work with none left: it finishes instead (its
+            # "no" stands: local_verify)
             action, reply, u = self._act(_with_note(base, local_verify.FINISH_NOTE), ["finish"], self._grammar(("finish",), ()))
             usage = usage + u
         if wrapper and action is not None and repeat_of(action, history) == "worked" and "finish" in allowed:

@@ -40,12 +40,18 @@ FINISH_NOTE = ("You have checked the result. Finish now: success true if it show
 JUDGE_SYSTEM = "You check the work of a Linux shell agent. Answer yes or no."
 QUESTION = ("Is the task done exactly as asked (the right files, the right content, nothing extra, "
             "nothing missing)? Answer yes or no.")
-FIX_NOTE = ("You have checked the result, and it does not show the task done exactly as asked. Fix it now "
-            "with one command or one file write; do not finish yet.")
+# after the acting "no": what is still missing or wrong, as the model's own next action (local_next.py reads it as a
+# fix of earlier work or the task's next step). Until the ninth wave this was FIX_NOTE, "... it does not show the
+# task done exactly as asked. Fix it now ...": the model read a multi-step task's next step as a "fix" of a right one.
+NEXT_NOTE = ("You have checked the result, and the task is not done exactly as asked yet. Do what it still asks "
+             "for now, with one command or one file write; do not repeat a step that worked, and do not finish yet.")
 # fixes offered per run after a read-back judged "no"; then it finishes. 0 since the eighth wave: the acting "no" is
 # wrong on right work more often than not, and the fix it forced overwrote right results with a guess, a description
-# or the harness's marker text (heldout4 dev, RESULTS.md); a run judged "no" never claims success either way.
+# or the harness's marker text (heldout4 dev, RESULTS.md); a run that took a fix never claims success.
 MAX_FIXES = 0
+# next steps offered per run after a read-back judged "no" (a step that rewrites nothing done before:
+# local_next.py); the "no" then meant "not finished" and does not stand (ninth wave, RESULTS.md)
+MAX_NEXT = 2
 NOT_DONE = "not done: on a second look at its steps, the model judged the task not done exactly as asked"
 STEP_CHARS = 400  # of each result (and written file) in the question
 
@@ -112,43 +118,56 @@ def changed_last(history: list[Any]) -> bool:
 
 class ReadBacks:
     """Per task: the read-back the loop asked for (the step after it is judged), the model's verdict on the
-    steps so far, and the fixes it was offered after a "no"."""
+    steps so far, and the fixes and next steps it took after a "no"."""
 
     def __init__(self) -> None:
         self._asked: dict[str, tuple[int, dict[str, Any]]] = {}
         self._verdicts: dict[str, tuple[int, str]] = {}
         self._fixes: dict[str, int] = {}
+        self._next: dict[str, int] = {}
+        self._stands: set[str] = set()
 
     def start(self, task: str) -> None:
         """A new run of ``task``: nothing asked, judged or fixed yet."""
-        for memo in (self._asked, self._verdicts, self._fixes):
+        for memo in (self._asked, self._verdicts, self._fixes, self._next):
             memo.pop(task, None)
+        self._stands.discard(task)
 
     def judged(self, task: str, history: list[Any], verdict: str) -> None:
         self._verdicts[task] = (len(history), verdict)
-        if verdict == "no":
-            self._fixes.setdefault(task, 0)
 
     def verdict(self, task: str, history: list[Any]) -> str | None:
-        """The verdict given on exactly these steps (nothing done since), else None. Once the run was judged
-        "no", that stands: a fix may still make the work right (its check decides), but the run no longer
-        claims success (on the dev suites 4 of 6 successes claimed after a fix were false: RESULTS.md)."""
-        got = self._verdicts.get(task)
-        if task in self._fixes:
+        """The verdict given on exactly these steps (nothing done since), else None. Once the run took a fix
+        after a "no", that "no" stands: the fix may still make the work right (its check decides), but the run
+        no longer claims success (on the dev suites 4 of 6 successes claimed after a fix were false: RESULTS.md).
+        A next step (``local_next.py``) leaves it open: the next read-back is judged afresh."""
+        if task in self._stands:
             return "no"
+        got = self._verdicts.get(task)
         return got[1] if got is not None and got[0] == len(history) else None
 
     def settled(self, task: str) -> bool:
-        """Judged "no" and no fix left: asking again cannot change how the run ends."""
-        return self._fixes.get(task, -1) >= MAX_FIXES
+        """A fix was taken and none is left: asking again cannot change how the run ends."""
+        return task in self._stands and self._fixes.get(task, 0) >= MAX_FIXES
+
+    def may_go_on(self, task: str) -> bool:
+        """Whether, after a "no", the model may still act (a fix or a next step left) rather than finish."""
+        return self._fixes.get(task, 0) < MAX_FIXES or self._next.get(task, 0) < MAX_NEXT
+
+    def take(self, task: str, fix: bool) -> bool:
+        """Count a fix (``fix``) or a next step after a "no"; False when none of that kind is left."""
+        memo, cap = (self._fixes, MAX_FIXES) if fix else (self._next, MAX_NEXT)
+        used = memo.get(task, 0)
+        if used >= cap:
+            return False
+        memo[task] = used + 1
+        if fix:
+            self._stands.add(task)
+        return True
 
     def may_fix(self, task: str) -> bool:
         """Whether a fix may still be offered (counts this one)."""
-        used = self._fixes.get(task, 0)
-        if used >= MAX_FIXES:
-            return False
-        self._fixes[task] = used + 1
-        return True
+        return self.take(task, fix=True)
 
     def ask(self, task: str, step: int, check: dict[str, Any]) -> None:
         self._asked[task] = (step, check)
