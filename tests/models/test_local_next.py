@@ -78,6 +78,9 @@ def test_next_steps_leave_the_run_open_and_fixes_make_the_no_stand(monkeypatch: 
     assert books.take("t", fix=True) and books.verdict("t", later) == "no" and books.settled("t")
     assert not books.may_go_on("t") and not books.take("t", fix=True)
     books.start("t")
+    books.judged("t", COUNT, "no")
+    assert books.take("t", fix=True) and not books.may_go_on("t")  # after a fix: no next step either (it stands)
+    books.start("t")
     assert books.verdict("t", later) is None and books.may_go_on("t")
 
 

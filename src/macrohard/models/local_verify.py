@@ -49,9 +49,10 @@ NEXT_NOTE = ("You have checked the result, and the task is not done exactly as a
 # wrong on right work more often than not, and the fix it forced overwrote right results with a guess, a description
 # or the harness's marker text (heldout4 dev, RESULTS.md); a run that took a fix never claims success.
 MAX_FIXES = 0
-# next steps offered per run after a read-back judged "no" (a step that rewrites nothing done before:
-# local_next.py); the "no" then meant "not finished" and does not stand (ninth wave, RESULTS.md)
-MAX_NEXT = 2
+# next steps taken per run after a read-back judged "no" (a step that rewrites nothing done before:
+# local_next.py); the "no" then meant "not finished" and does not stand. 1: on dev heldout4/5 a second one was
+# never the task's step, only a guess (a placeholder file, a README nobody asked for) costing ~50 s (RESULTS.md)
+MAX_NEXT = 1
 NOT_DONE = "not done: on a second look at its steps, the model judged the task not done exactly as asked"
 STEP_CHARS = 400  # of each result (and written file) in the question
 
@@ -151,7 +152,10 @@ class ReadBacks:
         return task in self._stands and self._fixes.get(task, 0) >= MAX_FIXES
 
     def may_go_on(self, task: str) -> bool:
-        """Whether, after a "no", the model may still act (a fix or a next step left) rather than finish."""
+        """Whether, after a "no", the model may still act (a fix or a next step left) rather than finish; not
+        once a fix was taken (that "no" stands, and the steps after it were guesses: dev heldout4, RESULTS.md)."""
+        if task in self._stands:
+            return self._fixes.get(task, 0) < MAX_FIXES
         return self._fixes.get(task, 0) < MAX_FIXES or self._next.get(task, 0) < MAX_NEXT
 
     def take(self, task: str, fix: bool) -> bool:
