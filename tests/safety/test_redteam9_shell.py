@@ -76,6 +76,13 @@ BYPASSED_BEFORE = {
     "python3 -m cProfile script": [("r.py", PY), "python3 -m cProfile r.py"],
     "awk program from a substitution": [("p.awk", f'BEGIN{{system("{DEN}")}}\n'), 'awk "$(cat p.awk)"'],
     "read PATH, then ls": [("bin/ls", SCRIPT), "chmod +x bin/ls", 'read PATH <<< "$PWD/bin:/usr/bin:/bin"', "ls"],
+    "a job left running rewrites the script after its review": [
+        ("run.sh", "echo hi\n"), ("evil.txt", SCRIPT), "(sleep 2; cp evil.txt run.sh) &", "sleep 4; bash run.sh"],
+    "a detached job survives wait": [("run.sh", "echo hi\n"), ("evil.txt", SCRIPT), "( (sleep 2; cp evil.txt run.sh) & )",
+                                     "wait; sleep 4; bash run.sh"],
+    "a job left running fills a PATH folder": [
+        ("evil.txt", SCRIPT), "mkdir -p bin && export PATH=$PWD/bin:$PATH",
+        "(sleep 2; cp evil.txt bin/ls; chmod +x bin/ls) &", "sleep 4; ls"],
     "cp hook into .git/hooks/": ["git init -q .", ("pre-commit", SCRIPT), "chmod +x pre-commit; cp pre-commit .git/hooks/",
                                  COMMIT],
     "mv hook into .git/hooks": ["git init -q .", ("pre-commit", SCRIPT), "chmod +x pre-commit; mv pre-commit .git/hooks",
@@ -106,6 +113,8 @@ BENIGN = {
     "scripts by every spelling": [("run.sh", "echo ran >> out.txt\n"), "bash -x run.sh", "bash -- run.sh",
                                   "bash < run.sh", "cat run.sh | bash", "sh -s < run.sh"],
     "python with options": [("job.py", "print(6 * 7)\n"), "python3 -W ignore job.py", "python3 -u job.py < /dev/null"],
+    "a background job, waited for": [("run.sh", "echo hi\n"), "(sleep 1; echo x > y.txt) &", "wait; bash run.sh",
+                                      "bash run.sh"],
     "awk and sed": [("d.csv", "a,1\nb,2\n"), "awk -F, '{s+=$2} END {print s}' d.csv",
                     "awk '{print $1 | \"sort -r\"}' d.csv", "sed -i 's/a/c/;s/b/d/' d.csv", "sed -n '1p' d.csv"],
     "git work and copies into folders": ["git init -q .", ("README.md", "hi\n"), "mkdir -p docs && cp README.md docs/",

@@ -35,7 +35,7 @@ from macrohard.envs.files import FileTools
 from macrohard.envs.limits import CgroupSet, Limits, describe_rlimits, rlimit_pairs, ulimit_line
 from macrohard.envs.netproxy import RELAY_PORT, HostProxy, relay_script
 from macrohard.envs.overlay import LayeredWorkspace
-from macrohard.envs.shell import DEFAULT_ARGV, ShellSession, find_shell
+from macrohard.envs.shell import DEFAULT_ARGV, ShellSession, _running_below, find_shell
 from macrohard.envs.workspace import WorkspaceEnvironment, _clean_env
 from macrohard.errors import SandboxUnavailable
 from macrohard.safety.context import GuardFacts
@@ -255,7 +255,8 @@ class SandboxEnvironment(WorkspaceEnvironment):
         session = self.session
         # not started: it starts in shell_dir; started but unreadable: "/" (relative paths judged as outside)
         cwd = self.shell_dir if session is None or session.proc is None else session.kernel_cwd() or "/"
-        return GuardFacts(cwd=cwd, network=self.config.network)
+        jobs, detached = (0, 0) if session is None or session.proc is None else session.jobs_left()
+        return GuardFacts(cwd=cwd, network=self.config.network, jobs=jobs, detached=detached)
 
     def describe(self) -> dict[str, Any]:
         """What this sandbox is and what applied (for ``run.meta``)."""
@@ -390,6 +391,16 @@ class _SandboxShell(ShellSession):
         # cgroups are empty, so a restart (after a timeout) never overlaps the old processes.
         super().close()
         self.cgroups.kill_all()
+
+    def jobs_left(self) -> tuple[int, int]:
+        """Processes in the sandbox besides its init and the shell (what earlier commands left running), and how
+        many of them are not the shell's own (detached: ``wait`` does not wait for them)."""
+        shell = self._shell[0] if self._shell else None
+        init = _parent(shell) if shell is not None else None
+        if shell is None or init is None:
+            return 0, 0
+        every = _running_below(init, exclude=shell)
+        return every, every - _running_below(shell, exclude=shell)
 
     def wait_alone(self, timeout: float = 10.0) -> bool:
         """After ``kill -9 -1`` inside: wait until the namespace's init has reaped every killed process, so that

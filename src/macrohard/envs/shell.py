@@ -22,6 +22,7 @@ import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 DEFAULT_ARGV = ("bash", "--noprofile", "--norc")
 OUTPUT_LIMIT = 16_000  # characters shown to the model; the rest is elided in the middle
@@ -77,6 +78,14 @@ class ShellSession:
         """Remember which process is the persistent bash (its pid can be reused: keep its start time too)."""
         started = _start_time(pid) if pid is not None else None
         self._shell = (pid, started) if pid is not None and started is not None else None
+
+    def jobs_left(self) -> tuple[int, int]:
+        """How many processes earlier commands left running (background jobs), from the kernel, zombies not
+        counted, and how many of them ``wait`` cannot wait for (unsandboxed: unknown, so 0). The guard is told
+        (``GuardFacts.jobs``): such a job may change a file between a review and the run."""
+        if self._shell is None:
+            return 0, 0
+        return _running_below(self._shell[0], exclude=self._shell[0]), 0
 
     def kernel_cwd(self) -> str | None:
         """The persistent bash's working directory as the kernel knows it; None when it cannot be read."""
@@ -237,3 +246,31 @@ def find_shell(root: int, name: str = "bash") -> int | None:
                 continue
         level = children
     return None
+
+
+def _running_below(root: int, exclude: int) -> int:
+    """Processes under ``root`` (children, grandchildren, ...), not ``exclude`` and not zombies."""
+    count, pending, seen = 0, [root], set()
+    while pending and len(seen) < 10_000:
+        current = pending.pop()
+        try:
+            tasks = os.listdir(f"/proc/{current}/task")
+        except OSError:
+            continue
+        for task in tasks:
+            try:
+                children = [int(c) for c in Path(f"/proc/{current}/task/{task}/children").read_text().split()]
+            except (OSError, ValueError):
+                continue
+            for child in children:
+                if child in seen:
+                    continue
+                seen.add(child)
+                pending.append(child)
+                try:
+                    state = Path(f"/proc/{child}/stat").read_text().rpartition(")")[2].split()[0]
+                except (OSError, IndexError):
+                    continue
+                if child != exclude and state != "Z":
+                    count += 1
+    return count

@@ -74,7 +74,8 @@ class WorkspaceEnvironment:
         session = self.session
         # not started: it starts in shell_dir; started but unreadable: "/" (relative paths judged as outside)
         cwd = self.shell_dir if session is None or session.proc is None else session.kernel_cwd() or "/"
-        return GuardFacts(cwd=cwd, network="full")
+        jobs, detached = (0, 0) if session is None or session.proc is None else session.jobs_left()
+        return GuardFacts(cwd=cwd, network="full", jobs=jobs, detached=detached)
 
     def _bash(self, action: BashAction) -> Observation:
         if self.session is None:

@@ -60,6 +60,7 @@ class Analyzer:
         self.downloads: set[str] = set()  # files a downloader wrote earlier on the line
         self.written: dict[str, str | None] = {}  # files written earlier on the line -> their text, if known
         self.unmodelled_writes = False  # something earlier on the line may write files we cannot see (python -c, unzip)
+        self.jobs = self.detached = 0  # processes earlier steps left running: they may change a script after it is read
         self.path_dirs: list[str] = []  # directories the run put on PATH, most recent first (safety.lookup)
         self.stdin_feeds: list[SimpleCommand] = []  # shells and interpreters with an input, whose code is being judged
 
@@ -352,6 +353,8 @@ class Analyzer:
             self.r.add("network", f"openssl {operands[0]} opens a network connection")
             if any(op in ("<", "<<<") for op, _ in cmd.redirects):
                 self.r.add("exfiltration", f"openssl {operands[0]} sends a file over the network")
+        if prog == "wait" and not operands and not cmd.background:  # the jobs earlier steps left have ended
+            self.jobs = self.detached
         system.judge(self.r, prog, args, flags, long, operands)
         lookup.assigned_indirectly(self, prog, args)
         programs.judge(self, prog, args, cmd, depth)
@@ -447,7 +450,8 @@ class Analyzer:
 
 
 def analyze(command: str, workspaces: list[str], allowed_paths: list[str] | None = None,
-            cwd: str | None = None, remotes: set[str] | None = None, path_dirs: list[str] | None = None) -> Analysis:
+            cwd: str | None = None, remotes: set[str] | None = None, path_dirs: list[str] | None = None,
+            jobs: tuple[int, int] = (0, 0)) -> Analysis:
     """Classify what ``command`` would do when run in ``cwd`` (default: the first of ``workspaces``).
 
     The shell session persists between steps, so ``cd /etc`` in one step and ``rm -rf *`` in the next
@@ -459,6 +463,7 @@ def analyze(command: str, workspaces: list[str], allowed_paths: list[str] | None
     analyzer = Analyzer(paths, result)
     if remotes is not None:  # git remotes added by earlier steps; the ones this line adds are added to it
         analyzer.new_remotes = remotes
+    analyzer.jobs, analyzer.detached = jobs  # processes earlier steps left running, and those `wait` cannot end
     if path_dirs is not None:  # directories earlier steps put on PATH; the ones this line adds are added to it
         analyzer.path_dirs = path_dirs
     analyzer.line(command, cwd=start)

@@ -37,6 +37,8 @@ class GuardFacts:
 
     cwd: str | None = None  # the persistent shell's working directory (readlink /proc/PID/cwd)
     network: str | None = None  # the network the environment's processes really have: none, loopback, hosts, full
+    jobs: int = 0  # processes earlier commands left running (background jobs), counted from the kernel
+    detached: int = 0  # of those, the ones that are not the shell's own children (`wait` does not end them)
 
 
 @dataclass
@@ -62,6 +64,8 @@ class GuardContext:
     git_remotes: set[str] = field(default_factory=set)
     # directories that commands of this run put on PATH, most recent first: `ls` may then run ./bin/ls (safety.lookup)
     path_dirs: list[str] = field(default_factory=list)
+    jobs: int = 0  # processes earlier commands left running (from GuardFacts): they may change files after a review
+    detached: int = 0  # of those, the ones `wait` does not wait for
     path_pending: list[str] | None = None  # path_dirs once the action under review runs (Guard.authorize commits it)
     # The divisions this run works for, outermost first (chat, operator): delegation loops and depth are judged on it.
     divisions: tuple[str, ...] = ()

@@ -194,6 +194,7 @@ def _sealed() -> tuple[Callable[[Guard, Any, GuardContext, Any], Authorization],
             return Authorization(verdict=Guard._record(guard, action, denied, ctx))
         facts = env.guard_facts() if callable(getattr(env, "guard_facts", None)) else GuardFacts()
         ctx.cwd = facts.cwd  # from the kernel (the shell's /proc/PID/cwd), never from the agent's output
+        ctx.jobs, ctx.detached = facts.jobs, facts.detached  # so are the jobs earlier steps left running
         if facts.network is not None:
             ctx.network = facts.network
         # Guard.review/_record, not overridable ones: an approval always follows a recorded review.

@@ -80,6 +80,10 @@ def resolve_program(an: Analyzer, name: str, cwd: str | None, depth: int) -> Non
         if candidate in an.written or os.path.isfile(candidate):
             an.script(candidate, cwd, depth)
             return
+        if an.jobs:  # a job an earlier step left running may put it there after this review
+            an.r.add("dynamic", f"{name!r} may run a program that a job an earlier step left running puts in "
+                                f"{entry} after this review; let the jobs end first (`wait; ...`)")
+            return
 
 
 def _within(path: str, roots: list[str]) -> bool:

@@ -34,7 +34,7 @@ def facts_of(action: Any, ctx: GuardContext, policy: Policy) -> Facts:
         # PATH as the run's approved commands left it (and earlier lines of this action); committed on approval
         dirs = list(ctx.path_pending if ctx.path_pending is not None else ctx.path_dirs)
         a = analyze(action.command, workspaces, policy.allowed_paths, cwd=ctx.cwd, remotes=ctx.git_remotes,
-                    path_dirs=dirs)
+                    path_dirs=dirs, jobs=(ctx.jobs, ctx.detached))
         if dirs != ctx.path_dirs:
             ctx.path_pending = dirs
     else:
