@@ -55,23 +55,24 @@ def train_models(without: tuple[str, ...]) -> tuple[Model, embed_head.Head]:
     return Model(w, b), head
 
 
-def score(rows: list[dict], model: Model, head: embed_head.Head) -> tuple[np.ndarray, np.ndarray]:
-    """The screen's scores of ``rows`` with these models, and whether a rule fired."""
+def score(rows: list[dict], model: Model, head: embed_head.Head) -> dict[str, np.ndarray]:
+    """The screen's scores of ``rows`` with these models (``score``), and its parts: the rules' prior, the n-gram
+    and head scores (NaN for an empty text)."""
     enc = static()
-    out, ruled = [], []
+    out: dict[str, list] = {"score": [], "rule": [], "ngram": [], "head": []}
     for r in rows:
         screen = screen_injection(r["text"], use_classifier=False)
         prior = rule_prior(screen.signals)
         flat = normalise(r["text"]).flat
-        if not flat:
-            out.append(prior)
-            ruled.append(bool(screen.signals))
-            continue
-        win = embed_head.window_vectors(enc, enc.token_ids(flat), WIDTH, STRIDE, with_max=WITH_MAX)
-        p = float(embed_head.combine(model.score(flat), float(head.probs(win)[:, 0].max()), NGRAM_WEIGHT))
-        out.append(1.0 - (1.0 - p) * (1.0 - prior))
-        ruled.append(bool(screen.signals))
-    return np.array(out), np.array(ruled)
+        ng = hd = float("nan")
+        p = 0.0
+        if flat:
+            win = embed_head.window_vectors(enc, enc.token_ids(flat), WIDTH, STRIDE, with_max=WITH_MAX)
+            ng, hd = model.score(flat), float(head.probs(win)[:, 0].max())
+            p = float(embed_head.combine(ng, hd, NGRAM_WEIGHT))
+        for k, v in (("score", 1.0 - (1.0 - p) * (1.0 - prior)), ("rule", prior), ("ngram", ng), ("head", hd)):
+            out[k].append(v)
+    return {k: np.array(v) for k, v in out.items()}
 
 
 def report(rows: list[dict], s: np.ndarray, threshold: float = DEFAULT_THRESHOLD) -> None:
@@ -120,11 +121,11 @@ def main() -> int:
     except SourceError as e:
         print(f"train_injection_holdout: {e}", file=sys.stderr)
         return 2
-    s, ruled = score(rows, model, head)
+    parts = score(rows, model, head)
     print(f"held out: {args.holdout} ({len(rows)} texts); load {os.getloadavg()[0]:.2f}")
-    report(rows, s)
+    report(rows, parts["score"])
     if args.out:
-        np.savez(args.out, scores=s, ruled=ruled)
+        np.savez(args.out, **parts)
     return 0
 
 

@@ -97,16 +97,16 @@ _USER_RE = re.compile(_USER, re.I)
 _IGNORE = (r"ignora|ignore|ignorez|ignorer|ignoriere|ignorieren|ignorier|ignoruj|zignoruj|ignoreer|negeer|"
            r"olvida|olvide|olvidad|esqueça|esqueca|esquece|oublie|oubliez|vergiss|vergessen|dimentica|dimenticate|"
            r"vergeet|zapomnij|descarta|descarte|scarta|ignorare|не обращай внимания на|игнорируй|игнорируйте|"
-           r"забудь|забудьте|unut|yok say|görmezden gel|無視|忘れ|忽略|忘记|忘記|无视|無視|무시|잊어|تجاهل|انس|अनदेखा|"
+           r"забудь|забудьте|ігноруй|ігноруйте|знехтуй|unut|yok say|görmezden gel|無視|忘れ|忽略|忘记|忘記|无视|無視|무시|잊어|تجاهل|انس|अनदेखा|"
            r"bỏ qua|abaikan|lupakan")
 _EARLIER = (r"anteriores|anterior|previas|previos|previa|prévias|précédentes|précédents|antérieures|bisherigen|"
             r"vorherigen|früheren|vorigen|obigen|alten|precedenti|precedente|vorige|eerdere|voorgaande|poprzednie|"
-            r"wcześniejsze|önceki|предыдущие|прежние|предыдущих|前の|以前の|これまでの|上記の|之前|以前|先前|上面|上述|"
+            r"wcześniejsze|önceki|предыдущие|прежние|предыдущих|попередні|попередніх|前の|以前の|これまでの|上記の|之前|以前|先前|上面|上述|"
             r"이전|앞의|السابقة|पिछले|trước|sebelumnya|originales|originais|iniciales|système|sistema|systems?")
 _INSTRUCTIONS = (r"instrucciones|indicaciones|órdenes|instruções|orientações|instructions|consignes|directives|"
                  r"anweisungen|instruktionen|anordnungen|vorgaben|regeln|istruzioni|indicazioni|instructies|"
                  r"aanwijzingen|instrukcje|polecenia|instrukcji|talimatları|talimatlar|инструкции|указания|"
-                 r"инструкций|指示|命令|指令|说明|規則|规则|지시|지침|التعليمات|निर्देश|hướng dẫn|instruksi|perintah")
+                 r"инструкций|інструкції|інструкцій|вказівки|指示|命令|指令|说明|規則|规则|지시|지침|التعليمات|निर्देश|hướng dẫn|instruksi|perintah")
 _NEAR = r"[^.!?。！？\n]{0,40}?"
 _OVERRIDE = re.compile(
     rf"(?:{_IGNORE}){_NEAR}(?:{_EARLIER}){_NEAR}(?:{_INSTRUCTIONS})|(?:{_IGNORE}){_NEAR}(?:{_INSTRUCTIONS})"
