@@ -5,7 +5,7 @@ urgent notes for people and real tool results do not fire. Each of these rules w
 
 import pytest
 
-from macrohard.safety.injection import STRONG_RULES, screen_injection
+from macrohard.safety.injection import DEFAULT_THRESHOLD, STRONG_RULES, screen_injection
 from macrohard.safety.multilingual import encoded_order, english_orders
 
 
@@ -52,7 +52,7 @@ def test_english_orders_fire_and_weigh_as_strong_rules(text, signal):
     assert signal in english_orders(text)
     screen = screen_injection(text, use_classifier=False)
     assert signal in screen.signals and signal in STRONG_RULES
-    assert screen.score >= 0.87  # alone they flag at the default operating point
+    assert screen.score >= DEFAULT_THRESHOLD  # alone they flag at the default operating point
 
 
 @pytest.mark.parametrize("text", [

@@ -42,6 +42,8 @@ INJECTION_SOURCES: dict[str, str] = {
     "data5": "scripts/screen_data/injection_train5.jsonl",
     "blind5": "benchmarks/injection_data/blind5.jsonl",
     "data6": "scripts/screen_data/injection_train6.jsonl",
+    "data7": "scripts/screen_data/injection_train7i.jsonl",
+    "blind6": "benchmarks/injection_data/blind6.jsonl",
 }
 
 
