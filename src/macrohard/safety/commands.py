@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from macrohard.safety import flows, lookup, minilang, programs, scripts, system
+from macrohard.safety import flows, lookup, makefile, minilang, programs, scripts, system
 from macrohard.safety import rules_data as R
 from macrohard.safety.argv import effective_program, skip_options, unwrap, value_after
 from macrohard.safety.invocation import Invocation, interpreter_invocation, shell_invocation
@@ -307,6 +307,8 @@ class Analyzer:
             for p in operands:
                 if self.paths.outside(p, cwd):
                     self.write_target(p, cwd, f"touch {p}")
+        if prog in makefile.MAKES:
+            makefile.judge(self, prog, args, cmd, depth)
         if prog in minilang.AWKS:
             minilang.awk(self, prog, args, cmd, depth)
         elif prog in ("sed", "gsed"):
