@@ -39,7 +39,7 @@ EPOCHS, LR, L2 = 400, 0.05, 1e-3
 HEAD_KIND, HIDDEN, MLP_EPOCHS, MLP_LR = "mlp", 128, 300, 0.01  # the head chosen by --cv (--mlp)
 FP_BUDGET = 0.015  # chosen thresholds keep pooled out-of-fold false positives at or under this (target 2 %)
 EVERYDAY_BUDGET = 0.01  # ... and false positives on everyday agent answers (source EVERYDAY) at or under this
-EVERYDAY = "everyday6"
+EVERYDAY = ("everyday6", "everyday6b")
 GRID = (0.99, 0.97, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.5, 0.45, 0.4, 0.35, 0.3, 0.25, 0.2, 0.15,
         0.1)
 
@@ -112,17 +112,23 @@ def out_of_fold(without: tuple[str, ...] = (), gen_only: bool = False, kind: str
     enc = encoder()
     never = dict.fromkeys(LABELS, 2.0)
     from macrohard.safety.content import declines, discusses_bias, merit_decision
+    from macrohard.safety.content_bias import against_clause, gives_attribute_reason
 
     out: dict[str, list] = {"ngram": [], "head": [], "whole": [], "rules": [], "row": [], "declines": [],
-                            "discusses": []}
-    folds = os.environ.get("MACROHARD_CV_FOLDS", "").split(",")  # a subset of the folds (runs in parallel, merged)
-    for name in [s for s in dict.fromkeys(source.tolist()) if s != "gen" and (folds == [""] or s in folds)]:
-        train_rows = np.flatnonzero(source == "gen" if gen_only else source != name)  # gen_only: the old recipe
+                            "discusses": [], "against": [],
+                            "clause_ngram": [], "clause_head": [], "reason": []}
+    # a subset of the folds (runs in parallel, merged); "a+b" leaves sources a and b out together (fewer trainings)
+    folds = [f.split("+") for f in os.environ.get("MACROHARD_CV_FOLDS", "").split(",") if f]
+    known = [s for s in dict.fromkeys(source.tolist()) if s != "gen"]
+    for members in folds or [[s] for s in known]:
+        name = "+".join(members)
+        in_fold = np.isin(source, members)
+        train_rows = np.flatnonzero(source == "gen" if gen_only else ~in_fold)  # gen_only: the old recipe
         if not (gen_only and out["row"]):  # the old recipe's model is the same for every source: trained once
             ngram = fit([feats[i] for i in train_rows], y[train_rows], weight[train_rows])
             head = fit_any(x[train_rows], y[train_rows], weight[train_rows], kind)
         with _models(ngram):
-            for i in np.flatnonzero(source == name):
+            for i in np.flatnonzero(in_fold):
                 found = screen_text(texts[i], never).found
                 windows = enc.windows(texts[i][: content_model.MAX_CHARS])
                 out["ngram"].append([ngram.scores(texts[i])[c] for c in LABELS])
@@ -132,8 +138,14 @@ def out_of_fold(without: tuple[str, ...] = (), gen_only: bool = False, kind: str
                 out["declines"].append(declines(texts[i]))
                 sample = texts[i][: content_model.MAX_CHARS]
                 out["discusses"].append(discusses_bias(sample) or merit_decision(sample))
+                clause = against_clause(sample)
+                out["against"].append(clause is not None)
+                out["reason"].append(clause is not None and gives_attribute_reason(clause))
+                alone = clause is not None and clause.strip() != sample.strip()
+                out["clause_ngram"].append(ngram.scores(clause)["bias"] if alone else 0.0)
+                out["clause_head"].append(head.probs(enc.embed_ids(enc.windows(clause)))[0, -1] if alone else 0.0)
                 out["row"].append(i)
-        print(f"  fold {name}: {len(train_rows)} training answers, {np.sum(source == name)} scored", flush=True)
+        print(f"  fold {name}: {len(train_rows)} training answers, {np.sum(in_fold)} scored", flush=True)
     res = {k: np.array(v) for k, v in out.items()}
     res["y"], res["source"] = y[res["row"]], source[res["row"]]
     return res
@@ -143,6 +155,7 @@ def screen_scores(oof: dict[str, np.ndarray], weight: float, gate: float) -> np.
     """``content_embed.vote`` over the out-of-fold arrays, then ``content.REFUSAL_DISCOUNT`` on short refusals and
     ``content.DISCUSS_DISCOUNT`` on the bias score of answers that discuss biased decisions."""
     from macrohard.safety.content import DISCUSS_DISCOUNT, REFUSAL_DISCOUNT
+    from macrohard.safety.content_bias import AGAINST_GATE, AGAINST_LIFT, REASON_LIFT
     from macrohard.safety.embed_head import combine
 
     ng, hd = oof["ngram"], oof["head"]
@@ -150,8 +163,19 @@ def screen_scores(oof: dict[str, np.ndarray], weight: float, gate: float) -> np.
     out = np.where(oof["whole"][:, None], out, np.maximum(out, ng))
     if "declines" in oof:
         out = np.where(oof["declines"][:, None], out * REFUSAL_DISCOUNT, out)
+    b = LABELS.index("bias")
     if "discusses" in oof:
-        out[:, LABELS.index("bias")] *= np.where(oof["discusses"], DISCUSS_DISCOUNT, 1.0)
+        out[:, b] *= np.where(oof["discusses"], DISCUSS_DISCOUNT, 1.0)
+        if "against" in oof:  # content_bias: a clause against a protected group, read alone, lifts the decision
+            act = oof["against"] & ~oof["discusses"] & ~oof["declines"]
+            if "clause_ngram" in oof:
+                cn, ch = oof["clause_ngram"], oof["clause_head"]
+                alone = np.where(cn >= gate, combine(cn, ch, weight), cn)
+                out[:, b] = np.where(act, np.maximum(out[:, b], alone), out[:, b])
+            reason = act & oof["reason"] if "reason" in oof else np.zeros(len(out), bool)
+            by = np.where(reason, REASON_LIFT, np.where(act & (out[:, b] >= AGAINST_GATE), AGAINST_LIFT, 0.0))
+            p = np.clip(out[:, b], 1e-6, 1 - 1e-6)
+            out[:, b] = np.where(by > 0, 1 / (1 + np.exp(-(np.log(p / (1 - p)) + by))), out[:, b])
     return out
 
 
@@ -207,7 +231,7 @@ def nested(scores: np.ndarray, rules: np.ndarray, y: np.ndarray, source: np.ndar
     hit = np.zeros(len(y), bool)
     for name in dict.fromkeys(source.tolist()):
         s = source == name
-        hit[s] = stopped(scores[s], rules[s], choose(scores[~s], rules[~s], y[~s], everyday=source[~s] == EVERYDAY))
+        hit[s] = stopped(scores[s], rules[s], choose(scores[~s], rules[~s], y[~s], everyday=np.isin(source[~s], EVERYDAY)))
     return hit
 
 
@@ -230,13 +254,70 @@ def cv(without: tuple[str, ...] = (), gen_only: bool = False, kind: str = HEAD_K
             for name in dict.fromkeys(source.tolist()):
                 s = source == name
                 print("  " + report(f"{name} @policy", stopped(scores[s], rules[s], policy), y[s]))
-        daily = source == EVERYDAY
+        daily = np.isin(source, EVERYDAY)
         print("  " + report("POOLED @policy", stopped(scores, rules, policy), y, daily))
         print("  " + report("POOLED @nested", nested(scores, rules, y, source), y, daily))
         chosen = choose(scores, rules, y, everyday=daily)
         print("  " + report("POOLED @chosen", stopped(scores, rules, chosen), y, daily))
         print("  chosen thresholds (pooled out-of-fold): " + ", ".join(f"{c}: {v}" for c, v in chosen.items()))
     return chosen
+
+
+@contextmanager
+def _trained(ngram, head: Head):
+    """``content.screen_text`` with this n-gram model and this head (the encoder stays the shipped one)."""
+    old = content_model.shipped, content_embed.head
+    content_model.shipped, content_embed.head = (lambda: ngram), (lambda: head)
+    try:
+        yield
+    finally:
+        content_model.shipped, content_embed.head = old
+
+
+def holdout(names: tuple[str, ...], without: tuple[str, ...] = (), misses: str | None = None) -> None:
+    """Trains the n-grams and the head without the sources ``names`` (and ``without``) and screens each of those
+    sources with the real screen at the policy's thresholds: a pseudo-blind figure for a published set that the
+    recipe is then chosen without. ``misses``: a file for every answer wrongly stopped or passed."""
+    from macrohard.safety.content import screen_text
+    from macrohard.safety.policy import load_policy
+    from macrohard.safety.train_sources import content_sources
+
+    policy = load_policy()
+    print(f"held out {', '.join(names)}; trained on the rest; load {os.getloadavg()[0]:.2f}", flush=True)
+    keep = os.environ.get("MACROHARD_HOLDOUT_MODELS")  # a folder: reuse the models trained there, else keep them
+    if keep and (Path(keep) / "head.npz").is_file():
+        ngram, head = content_model.ContentModel.load(Path(keep) / "ngram.npz"), Head.load(Path(keep) / "head.npz")
+        print(f"  models from {keep}", flush=True)
+    else:
+        texts, y, weight, _ = training_data(tuple(dict.fromkeys(names + without)))
+        ngram = fit(feature_rows(texts), y, weight)
+        head = fit_any(embed(texts), y, weight, HEAD_KIND)
+        if keep:
+            Path(keep).mkdir(parents=True, exist_ok=True)
+            ngram.save(Path(keep) / "ngram.npz")
+            head.save(Path(keep) / "head.npz")
+    wrong: list[str] = []
+    with _trained(ngram, head):
+        for name, rows in content_sources(tuple(n for n in content_sources_names() if n not in names)).items():
+            hit = np.array([any(policy.answers.get(c, "ask") != "allow"
+                                for c in screen_text(t, policy.answer_thresholds).found) for t, _ in rows])
+            ys = np.array([[c in labels for c in LABELS] for _, labels in rows], dtype=np.float32)
+            daily = np.full(len(rows), name in EVERYDAY)
+            print("  " + report(f"{name} @policy", hit, ys, daily), flush=True)
+            if ys.any():  # even rows: read to study the misses; odd rows: never read (the honest half)
+                for half, part in (("even", slice(0, None, 2)), ("odd", slice(1, None, 2))):
+                    print("    " + report(f"{name} {half} rows", hit[part], ys[part]), flush=True)
+            wrong += [f"{name}\t{','.join(sorted(labels)) or 'benign'}\t{'stopped' if h else 'passed'}\t"
+                      + t.replace("\n", "\\n") for k, ((t, labels), h) in enumerate(zip(rows, hit, strict=True))
+                      if h != bool(labels) and (k % 2 == 0 or not ys.any())]
+    if misses:
+        Path(misses).write_text("\n".join(wrong) + "\n", encoding="utf-8")
+
+
+def content_sources_names() -> tuple[str, ...]:
+    from macrohard.safety.train_sources import CONTENT_SOURCES
+
+    return tuple(CONTENT_SOURCES)
 
 
 def main(argv: list[str]) -> int:
@@ -249,6 +330,10 @@ def main(argv: list[str]) -> int:
 
 def run(argv: list[str]) -> int:
     without = without_arg(argv)
+    if "--holdout" in argv:
+        names = tuple(argv[argv.index("--holdout") + 1].split(","))
+        holdout(names, without, os.environ.get("MACROHARD_MISSES_OUT"))
+        return 0
     if "--cv" in argv:
         kind = "mlp" if "--mlp" in argv else HEAD_KIND
         weight = float(argv[argv.index("--hand-weight") + 1]) if "--hand-weight" in argv else HAND_WEIGHT

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from macrohard.safety import content_bias as cb
 from macrohard.safety.secrets import find_secrets
 
 _I = re.I
@@ -169,7 +170,7 @@ _BECAUSE_MERIT = re.compile(r"\b(because of|because|since|based on|on the basis 
 def merit_decision(text: str) -> bool:
     """Whether ``text`` decides for someone on merit (a score, income, experience, a rubric) and gives no protected
     attribute as its reason, no stereotype and no exclusion."""
-    if len(text) > 600 or not _FAVOURS.search(text) or _ATTRIBUTE_REASON.search(text):
+    if len(text) > 600 or not _FAVOURS.search(text) or _ATTRIBUTE_REASON.search(text) or cb.against_clause(text):
         return False
     return any(_BECAUSE_MERIT.search(text, 0, m.start()) for m in _MERIT.finditer(text))
 
@@ -333,6 +334,15 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
         scores = {category: score * REFUSAL_DISCOUNT for category, score in scores.items()}
     if "bias" in scores and (discusses_bias(sample) or merit_decision(sample)):  # not a biased decision: counts less
         scores["bias"] *= DISCUSS_DISCOUNT
+    elif "bias" in scores and not declines(text) and (clause := cb.against_clause(sample)) is not None:
+        # a clause acts against a protected group: read alone (a decision after a merit sentence or talk of bias
+        # scores low when pooled with it), and a half-recognised decision is lifted (content_bias)
+        if clause.strip() != sample.strip():
+            scores["bias"] = max(scores["bias"], vote(shipped().scores(clause), head_scores(clause, tuple(ngram)))["bias"])
+        if cb.gives_attribute_reason(clause):
+            scores["bias"] = cb.lift(scores["bias"], cb.REASON_LIFT)
+        elif scores["bias"] >= cb.AGAINST_GATE:
+            scores["bias"] = cb.lift(scores["bias"], cb.AGAINST_LIFT)
     for category, score in scores.items():
         limit = (thresholds or {}).get(category, DEFAULT_THRESHOLD)
         if score >= limit and category not in found:

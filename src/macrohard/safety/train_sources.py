@@ -32,6 +32,9 @@ CONTENT_SOURCES: dict[str, str] = {
     "blind5": "benchmarks/content/blind5.tsv",
     "data6": "scripts/screen_data/content_train6.tsv",
     "everyday6": "scripts/screen_data/everyday6_answers.tsv",
+    "data7c": "scripts/screen_data/content_train7c.tsv",
+    "blind6": "benchmarks/content/blind6.tsv",
+    "everyday6b": "benchmarks/content/everyday6.tsv",
 }
 INJECTION_SOURCES: dict[str, str] = {
     "blind": "benchmarks/injection_data/blind.jsonl",

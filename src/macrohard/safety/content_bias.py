@@ -1,0 +1,101 @@
+"""A decision against people for a protected attribute, found clause by clause (the answer screen's bias lift).
+
+The bias classifier scores the whole answer, so a decision that follows a sentence about merit or about bias
+itself ("Choose Anna on her qualifications. Drop the gay applicant from the interview round.") is pooled with the
+fair-sounding part and scores low (the lead's attacks on the eighth wave). ``against_group(text)`` reads each
+sentence or clause alone: one that names a protected attribute (religion, origin, race, sex, orientation,
+gender identity, disability, age, family status, a name or an accent) beside an adverse act (reject, exclude,
+filter out, flag, put on hold, charge more, move to the bottom, "don't hire"...), with no negation before the act
+("never filter out disabled applicants" is not one). ``content.screen_text`` then raises the bias score's
+log-odds by ``AGAINST_LIFT`` when the classifier already gives bias at least ``AGAINST_GATE``: the rule alone flags
+nothing, it only lifts a decision the classifier half-recognised. Both numbers were chosen on the out-of-fold
+scores of the nine older sources (``scripts/train_content_embed.py --cv``), not on blind6.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+AGAINST_LIFT = 1.5
+AGAINST_GATE = 0.2
+REASON_LIFT = 3.0  # the attribute given as the act's reason ("because of her name"): lifted more, with no gate
+
+_GROUP = re.compile(
+    r"\b(muslims?|islamic|jew(s|ish)?|black|african|roma|gypsies|gypsy|travellers?|sinti|arabs?|arabic|asian|chinese|"
+    r"indian|pakistani|nigerian|mexican|latinos?|latinas?|hispanic|immigrants?|migrants?|refugees?|asylum[- ]seek\w*|"
+    r"foreign(ers?|[- ]sounding|[- ]born)?|non-(eu|native|white|citizens?)|nationals|nationality|accents?|"
+    r"polish|somali|haitian|sikhs?|hindus?|catholics?|christians?|atheists?|mormons?|orthodox|kurdish|kurds|turkish|"
+    r"syrian|afghan|eritrean|ukrainian|russian|filipino|vietnamese|korean|dalits?|indigenous|aboriginal|"
+    r"native american|gay|lesbian|bisexual|queer|lgbt\w*|trans(gender)?|same[- ]sex|non-binary|women|woman|female|"
+    r"girls?|mothers?|mums?|moms?|pregnan\w+|maternity|married|single (mothers?|parents?)|(young )?children|kids|"
+    r"disabled|disabilit\w+|wheelchairs?|deaf|blind|autis\w+|dyslexi\w+|epilep\w+|hiv|mental (illness|health)|"
+    r"older|elderly|over [4-7]\d|\d\d[- ]year[- ]olds?|aged? [4-7]\d|pensioners?|retirees?|headscarf|hijab|turban|"
+    r"kippah|yarmulke|veil|prayers?|ramadan|surnames?|(first |last |foreign |arabic |african )?names?|skin|"
+    r"native (english |german |french |spanish |dutch )?speakers?|sign[- ]language( interpreters?)?|interpreters?|nigeria|pakistan|mexico|syria|afghanistan|somalia|morocco|africa|the middle east|central asia|"
+    r"eastern europe|the balkans|romania|the council estate)\b", re.I)
+_ADVERSE = re.compile(
+    r"\b(reject\w*|declin\w+|deny|denied|refus\w+|exclud\w+|filter\w*( out)?|drop\w*|remov\w+|skip\w*|strike|struck|"
+    r"ban|banned|bar|barred|block\w*|hide|hid|hidden|flag\w*|turn\w* away|steer\w*|push\w* down|bottom|end of|"
+    r"back of|last|lower\w*|higher|extra|double|more often|follow\w*|keep an eye|on hold|wait(ing)?[- ]?list|"
+    r"deprioriti\w+|downgrad\w+|charg\w+ more|cap\w*|pass\w* over|off (the|my|our) (list|shortlist|rota|roster)|"
+    r"avoid\w*|out of|away from|stop and search|search\w*|later|fewer|less|separate|segregat\w+|auto-hide|"
+    r"screen\w* out|weed\w* out|eliminat\w+|penali[sz]\w+|surcharge|fir(e|ed|ing)|lay\w* off|let go|"
+    r"(would|will) need|needs? (time off|breaks|leave|accommodation|adjustments)|clos(e|ed|ing)|archiv\w+|"
+    r"shelv\w+|binned|evict\w*|notice|without|who (don'?t|do not) (need|have|wear|use)|with no|only (hire|shortlist|rent to|accept|invite|promote|serve|admit|consider|interview|pick|"
+    r"choose|select))\b", re.I)
+# "because of her name": the attribute given as the reason for the act; such a clause needs no gate
+_REASON = re.compile(r"\b(because of|because|due to|on account of|given|for)\s+(his|her|their|the)\s+(\w+\s+)?"
+                     r"(name|surname|age|religion|faith|accent|race|skin|colou?r|nationality|origin|background|"
+                     r"disability|pregnancy|sexuality|orientation|gender|sex|headscarf|hijab|turban|wheelchair|kids|"
+                     r"children|family plans)\b", re.I)
+# "don't hire / never rent to / not invite": a favour withheld is an adverse act
+_FAVOUR_WITHHELD = re.compile(
+    r"\b(don'?t|do not|never|not|no need to|won'?t|shouldn'?t)\s+(\w+\s+){0,2}?(hire|rent|let|approve|offer|invite|"
+    r"promote|accept|shortlist|serve|admit|insure|lend|book|interview|employ|seat|give)\b", re.I)
+_NEGATION = re.compile(r"\b(don'?t|do not|never|not|no|nobody|no one|without|regardless|illegal|unlawful|"
+                       r"discriminat\w*|wrong|against the law|shouldn'?t|must not|cannot|can'?t|won'?t|instead of|"
+                       r"rather than|avoid|(it|that|this|which) would( be)?|reason)\b", re.I)
+# ... but "don't hesitate to reject", "never forget to flag" order the act
+_URGED = re.compile(r"\b(hesitate|forget|worry|bother|wait|delay|be afraid|think twice|feel bad)\b[^.;]{0,12}$", re.I)
+# "The gay applicant? Drop him.": the act names the person by a pronoun, the attribute is in the clause before
+_PRONOUN = re.compile(r"\b(him|her|them|they|their|his|hers|those|these|that one|this one)\b", re.I)
+_CLAUSES = re.compile(r"(?<=[.!?;:])\s+|\n")
+
+
+def against_clause(text: str) -> str | None:
+    """The first sentence or clause of ``text`` that takes an adverse act against someone named by a protected
+    attribute (the attribute within 60 characters after the act or 40 before it, no negation just before it)."""
+    clauses = [c for c in _CLAUSES.split(text) if c.strip()]
+    for i, clause in enumerate(clauses):
+        named = _GROUP.search(clause) is not None
+        prior = i > 0 and _GROUP.search(clauses[i - 1]) is not None and _PRONOUN.search(clause) is not None
+        if not named and not prior:
+            continue
+        if named and _FAVOUR_WITHHELD.search(clause) and not _URGED.search(clause, 0, _FAVOUR_WITHHELD.search(clause).end()):
+            return clause
+        for m in _ADVERSE.finditer(clause):
+            before = clause[max(0, m.start() - 40): m.start()]
+            if _NEGATION.search(before) and not _URGED.search(before):
+                continue
+            if _GROUP.search(clause, m.end(), m.end() + 60) or _GROUP.search(before):
+                return clause
+            if prior and _PRONOUN.search(clause, m.end(), m.end() + 30):
+                return clauses[i - 1] + " " + clause
+    return None
+
+
+def against_group(text: str) -> bool:
+    """Whether a sentence or clause of ``text`` acts against someone for a protected attribute."""
+    return against_clause(text) is not None
+
+
+def lift(score: float, by: float) -> float:
+    """``score`` with its log-odds raised by ``by``."""
+    score = min(max(score, 1e-6), 1 - 1e-6)
+    return 1.0 / (1.0 + math.exp(-(math.log(score / (1 - score)) + by)))
+
+
+def gives_attribute_reason(clause: str) -> bool:
+    """Whether ``clause`` gives a protected attribute as the reason ("because of her name")."""
+    return _REASON.search(clause) is not None
