@@ -89,6 +89,8 @@ BYPASSED_BEFORE = {
                                            "make all"],
     "Makefile $(shell) in an assignment": [("Makefile", f"Y := $(shell {DEN})\nall:\n\techo hi\n"), "make"],
     "make -C sub": [("sub/Makefile", f"all:\n\t{DEN}\n"), "make -C sub"],
+    "Makefile include": [("rules.mk", f"all:\n\t{DEN}\n"), ("Makefile", "include rules.mk\n"), "make"],
+    "make --eval": [f"make --eval='x:; {DEN}' x"],
     "cp hook into .git/hooks/": ["git init -q .", ("pre-commit", SCRIPT), "chmod +x pre-commit; cp pre-commit .git/hooks/",
                                  COMMIT],
     "mv hook into .git/hooks": ["git init -q .", ("pre-commit", SCRIPT), "chmod +x pre-commit; mv pre-commit .git/hooks",

@@ -31,10 +31,14 @@ _REF = re.compile(r"\$(?:\(([^()$]*)\)|\{([^{}$]*)\}|([@<^?*%+|]))")
 
 def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: int) -> None:
     """Judge the recipes ``make ARGS`` would run (hard findings only)."""
-    files, where = [], cmd.cwd
+    files, where, texts = [], cmd.cwd, []
     for i, a in enumerate(args):
         value = args[i + 1] if i + 1 < len(args) else ""
-        if a in ("-f", "--file", "--makefile"):
+        if a.startswith("--eval="):  # makefile text on the command line
+            texts.append(a.split("=", 1)[1])
+        elif a in ("-E", "--eval"):
+            texts.append(value)
+        elif a in ("-f", "--file", "--makefile"):
             files.append(value)
         elif a.startswith(("--file=", "--makefile=")):
             files.append(a.split("=", 1)[1])
@@ -47,12 +51,22 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         files = [next((posixpath.join(base, n) for n in ("GNUmakefile", "makefile", "Makefile")
                        if os.path.isfile(posixpath.join(base, n))), posixpath.join(base, "Makefile"))]
     variables = {**_DEFAULTS, **{a.split("=", 1)[0]: a.split("=", 1)[1] for a in args if re.match(r"\w+=", a)}}
-    for name in files:
-        if "$" in name or name in ("-", "/dev/stdin"):
+    seen: set[str] = set()
+    while files and len(seen) < 16:
+        name = files.pop(0)
+        if "$" in name or name in ("-", "/dev/stdin") or name in seen:
+            if "$" in name or name in ("-", "/dev/stdin"):
+                an.r.add("dynamic", f"make reads a makefile only known when it runs: {name[:60]}")
             continue
+        seen.add(name)
         text = scripts.read_script(an, name, cmd.cwd, explicit=True)
         if text:
-            _recipes(an, text, variables, cmd, depth)
+            texts.append(text)
+            folder = posixpath.dirname(an.paths.resolve(name, cmd.cwd))
+            for m in re.finditer(r"^-?s?include\s+(.+)$", text, re.M):  # include other.mk: read it too
+                files += [posixpath.join(folder, f) for f in m.group(1).split()]
+    for text in texts:
+        _recipes(an, text, variables, cmd, depth)
 
 
 def _recipes(an: Analyzer, text: str, variables: dict[str, str], cmd: SimpleCommand, depth: int) -> None:
