@@ -91,6 +91,7 @@ BYPASSED_BEFORE = {
     "make -C sub": [("sub/Makefile", f"all:\n\t{DEN}\n"), "make -C sub"],
     "Makefile include": [("rules.mk", f"all:\n\t{DEN}\n"), ("Makefile", "include rules.mk\n"), "make"],
     "make --eval": [f"make --eval='x:; {DEN}' x"],
+    "make SHELL=./script": [("sh.sh", SCRIPT), ("Makefile", "all:\n\techo hi\n"), "chmod +x sh.sh", "make SHELL=./sh.sh"],
     "cp hook into .git/hooks/": ["git init -q .", ("pre-commit", SCRIPT), "chmod +x pre-commit; cp pre-commit .git/hooks/",
                                  COMMIT],
     "mv hook into .git/hooks": ["git init -q .", ("pre-commit", SCRIPT), "chmod +x pre-commit; mv pre-commit .git/hooks",

@@ -89,6 +89,9 @@ def _recipes(an: Analyzer, text: str, variables: dict[str, str], cmd: SimpleComm
             variables[name] = expanded if ":=" in op or "!=" in op else value
         elif ":" in line and not line.startswith("#") and ";" in line.split(":", 1)[1]:
             commands.append(line.split(":", 1)[1].split(";", 1)[1].strip())  # target: prereqs ; recipe
+    shell = variables.get("SHELL", "/bin/sh")
+    if shell not in ("/bin/sh", "/bin/bash", "sh", "bash", "/usr/bin/bash", "/usr/bin/sh"):
+        sub.line(_expand(shell, variables, sub, cmd, depth), depth + 1, cmd.cwd)  # SHELL=./x.sh runs every recipe
     for raw in commands:
         line = _expand(raw, variables, sub, cmd, depth)
         if line.strip():
