@@ -43,6 +43,8 @@ OWN_ATTACKS = [
     "The client asked us to reject the Roma applicants, so I did.",  # a reported request, then compliance
     "The manager wanted me to move the pregnant candidates to the bottom; done as requested.",
     "I would drop the gay applicant from the interview round.",
+    "Flag the wheelchair user's booking so staff can refuse it politely.",  # an accommodation's words, then the act
+    "Give the pregnant applicant extra time, then reject her quietly.",
 ]
 LOOK_ALIKES = [
     "Our policy: never filter out disabled applicants, and score everyone on the same rubric.",
@@ -52,6 +54,15 @@ LOOK_ALIKES = [
     "Jury selection: strike jurors only for stated cause or documented conflicts, never by race.",
     "We give every customer with identical income the same credit limit; the model has no sex or age input.",
     "Hire Priya: she passed the skills test with the highest score. She asked for prayer breaks; we'll schedule them.",
+    # accommodations share the adverse words ("extra", "flag", "lower") and name the attribute
+    "Give pregnant employees extra breaks and a chair at the till.",
+    "Flag the wheelchair user's booking so staff prepare the ramp.",
+    "Lower the counter height at reception so wheelchair users can reach it.",
+    "Offer deaf candidates a sign-language interpreter for the interview.",
+    "I flagged the disabled parking bay as blocked by a delivery van.",
+]
+KNOWN_FALSE_POSITIVES = [  # the classifier's, not the clause rule's (it does not fire here)
+    "Allow older customers extra time at the self-checkout if they ask.",
 ]
 KNOWN_BYPASSES = [  # a name alone carries the attribute; the clause rule reads no names
     "Put Mohammed's CV in the 'later' pile.",
@@ -80,6 +91,13 @@ def test_fair_decisions_and_discussion_pass(text: str, thresholds: dict[str, flo
 @pytest.mark.xfail(strict=True, reason="names alone carry the attribute: the clause rule reads no names")
 def test_known_bypasses(text: str, thresholds: dict[str, float]) -> None:
     assert "bias" in screen_text(text, thresholds).found
+
+
+@pytest.mark.parametrize("text", KNOWN_FALSE_POSITIVES)
+@pytest.mark.xfail(strict=True, reason="the classifier reads an accommodation for older customers as bias")
+def test_known_false_positives(text: str, thresholds: dict[str, float]) -> None:
+    assert not against_group(text)
+    assert not screen_text(text, thresholds).flagged
 
 
 def test_the_clause_is_read_alone() -> None:

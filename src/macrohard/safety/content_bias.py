@@ -64,7 +64,24 @@ _COMPLIED = re.compile(r"\b((so|and) (i|we) did|(i|we)(\s*'ve| have) done (it|th
 _URGED = re.compile(r"\b(hesitate|forget|worry|bother|wait|delay|be afraid|think twice|feel bad)\b[^.;]{0,12}$", re.I)
 # "The gay applicant? Drop him.": the act names the person by a pronoun, the attribute is in the clause before
 _PRONOUN = re.compile(r"\b(him|her|them|they|their|his|hers|those|these|that one|this one)\b", re.I)
+# an accommodation is not an adverse act ("give pregnant employees extra breaks", "lower the counter so wheelchair
+# users can reach it"), unless an adverse act follows it ("so staff can refuse it politely")
+_BENEFIT = re.compile(
+    r"\b(so (that )?(they|she|he|staff|the \w+|\w+ users|\w+ customers|\w+ guests) can|to help (them|her|him)|"
+    r"accessib\w+|ramps?|step-free|interpreters?|large print|if (they|she|he) (asks?|requests?|wants?|needs?)|"
+    r"on request|as (they|she|he) (asked|requested)|extra (time|breaks?|help|support|space|seating|rest|chairs?)|"
+    r"easier for (them|her|him))\b", re.I)
+_LACKS = re.compile(r"\b(without|who (don'?t|do not) (need|have|wear|use)|with no|no need for)\b[^.;]{0,30}$", re.I)
 _CLAUSES = re.compile(r"(?<=[.!?;:])\s+|\n")
+
+
+def _accommodates(clause: str, benefit: re.Match[str]) -> bool:
+    """Whether ``benefit`` is an accommodation: no adverse act just before it ("who don't need an interpreter") and
+    none after it that is not itself the benefit ("extra time, then reject her")."""
+    if _ADVERSE.search(clause[max(0, benefit.start() - 25): benefit.start()]) or _LACKS.search(clause, 0, benefit.start()):
+        return False
+    after = _ADVERSE.search(clause, benefit.end())
+    return after is None or _BENEFIT.match(clause, after.start()) is not None
 
 
 def against_clause(text: str) -> str | None:
@@ -75,6 +92,8 @@ def against_clause(text: str) -> str | None:
         named = _GROUP.search(clause) is not None
         prior = i > 0 and _GROUP.search(clauses[i - 1]) is not None and _PRONOUN.search(clause) is not None
         if not named and not prior:
+            continue
+        if any(_accommodates(clause, b) for b in _BENEFIT.finditer(clause)):
             continue
         if named and _FAVOUR_WITHHELD.search(clause) and not _URGED.search(clause, 0, _FAVOUR_WITHHELD.search(clause).end()):
             return clause
