@@ -84,6 +84,12 @@ def _accommodates(clause: str, benefit: re.Match[str]) -> bool:
     return after is None or _BENEFIT.match(clause, after.start()) is not None
 
 
+def _near(clause: str, at: int, reach: int = 120) -> str:
+    """At most ``reach`` characters either side of ``at``: a clause with no full stop in a long answer is read
+    around its act only (the screen scores the clause again: its cost stays bounded)."""
+    return clause if len(clause) <= 2 * reach else clause[max(0, at - reach): at + reach]
+
+
 def against_clause(text: str) -> str | None:
     """The first sentence or clause of ``text`` that takes an adverse act against someone named by a protected
     attribute (the attribute within 60 characters after the act or 40 before it, no negation just before it)."""
@@ -96,16 +102,16 @@ def against_clause(text: str) -> str | None:
         if any(_accommodates(clause, b) for b in _BENEFIT.finditer(clause)):
             continue
         if named and _FAVOUR_WITHHELD.search(clause) and not _URGED.search(clause, 0, _FAVOUR_WITHHELD.search(clause).end()):
-            return clause
+            return _near(clause, _FAVOUR_WITHHELD.search(clause).start())
         lead = clauses[i - 1] + " " if i > 0 and clauses[i - 1].rstrip().endswith(":") else ""  # "Reason: ..."
         for m in _ADVERSE.finditer(clause):
             before = (lead + clause[:m.start()])[-(40 + len(lead)):]
             if _NEGATION.search(before) and not _URGED.search(before) and not _COMPLIED.search(clause):
                 continue
             if _GROUP.search(clause, m.end(), m.end() + 60) or _GROUP.search(before):
-                return clause
+                return _near(clause, m.start())
             if prior and _PRONOUN.search(clause, m.end(), m.end() + 30):
-                return clauses[i - 1] + " " + clause
+                return _near(clauses[i - 1], len(clauses[i - 1])) + " " + _near(clause, m.start())
     return None
 
 
