@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from macrohard.safety import flows, lookup, makefile, minilang, programs, scripts, system
+from macrohard.safety import flows, lookup, makefile, minilang, programs, runners, scripts, system
 from macrohard.safety import rules_data as R
 from macrohard.safety.argv import effective_program, skip_options, unwrap, value_after
 from macrohard.safety.invocation import Invocation, interpreter_invocation, shell_invocation
@@ -195,6 +195,8 @@ class Analyzer:
                 return
             if prog in R.WRAPPERS:
                 cmd.wrappers.add(prog)
+                if prog in ("flock", "parallel"):  # flock F -c CMD, parallel ::: CMD
+                    runners.judge(self, prog, rest, cmd, depth)
                 argv = unwrap(prog, rest)
                 if prog in ("xargs", "parallel") and argv and posixpath.basename(argv[0]) in R.DELETERS | {"shred"}:
                     self.r.add("dynamic", f"{prog} {argv[0]} deletes paths only known when the command runs")
@@ -215,7 +217,7 @@ class Analyzer:
                 inner = rest[rest.index(flag) + 1:]
                 self.line(inner[0] if len(inner) == 1 else " ".join(inner), depth + 1, cmd.cwd)
                 return
-            if prog in R.SHELLS or prog in ("source", ".") or prog in R.INTERPRETERS:
+            if prog in R.SHELLS or prog in ("source", ".") or prog in R.INTERPRETERS or prog in runners.MORE_INTERPRETERS:
                 self.invocation(prog, rest, cmd, depth)
                 return
             if "/" in argv[0] and not argv[0].startswith(("/usr/", "/bin/", "/sbin/")):
@@ -307,6 +309,7 @@ class Analyzer:
             for p in operands:
                 if self.paths.outside(p, cwd):
                     self.write_target(p, cwd, f"touch {p}")
+        runners.judge(self, prog, args, cmd, depth)
         if prog in makefile.MAKES:
             makefile.judge(self, prog, args, cmd, depth)
         if prog in minilang.AWKS:
@@ -364,7 +367,7 @@ class Analyzer:
 
     def invocation(self, prog: str, rest: list[str], cmd: SimpleCommand, depth: int) -> None:
         """A shell, ``source`` or an interpreter: judge every piece of code it runs (``safety.invocation``)."""
-        shell = prog not in R.INTERPRETERS
+        shell = prog not in R.INTERPRETERS and prog not in runners.MORE_INTERPRETERS
         if prog in ("source", "."):
             inv = Invocation(script=rest[0]) if rest else Invocation()
             if rest:
@@ -395,6 +398,7 @@ class Analyzer:
             self.r.add("dynamic", f"{prog} code runs code it reads when it runs: {m.group(0)[:60]}")
         for m in R.CODE_SHELL_CALL.finditer(code):
             self.line(m.group("cmd"), depth + 1, cwd)
+        runners.code_calls(self, code, depth, cwd)
         for m in R.STRING_LITERAL.finditer(code):
             self.scan_word(m.group(2), cwd)
             if R.DESTROY_CALL.search(code) and m.group(2).startswith(("/", "~")):
