@@ -23,9 +23,9 @@ from macrohard.safety.regex_gate import Gate, fold
 
 # The screen's default operating point (the policy's observations.injection_threshold overrides it): chosen for at most
 # 2 % false positives on the pooled out-of-fold look-alikes (`scripts/train_injection_embed.py --cv`; at 0.6 they were
-# 11 %, chiefly rule hits on text about prompts). Ninth wave (inj7): 0.88, the lowest with at most 2 % on the nine
-# sources' out-of-fold negatives (1.96 %; 0.87 gave 2.04 %), blind6 not among them.
-DEFAULT_THRESHOLD = 0.88
+# 11 %, chiefly rule hits on text about prompts). Ninth wave (inj7): 0.89, the lowest with at most 2 % on the nine
+# sources' out-of-fold negatives (1.98 %; 0.88 gave 2.03 %), blind6 not among them.
+DEFAULT_THRESHOLD = 0.89
 # A rule hit counts as evidence of this weight, combined with the classifier's score (noisy-OR): below 0.75 every rule
 # hit flags; at the default threshold the classifier must also agree (rules fire on 6.5 % of the look-alikes), except
 # for the STRONG_RULES below.

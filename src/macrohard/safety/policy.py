@@ -72,7 +72,7 @@ class Observations(_Strict):
 
     injection: Literal["untrusted", "allow"] = Field(default="untrusted", description="Mark suspected prompt injection.")
     injection_threshold: float = Field(
-        default=0.88, ge=0.0, le=1.0,
+        default=0.89, ge=0.0, le=1.0,
         description="Operating point of the injection screen: scores at or above it are flagged (a rule hit alone "
                     "scores 0.75, a rare, strong one 0.9: between the two the classifier must agree with the others).")
     secrets: Literal["redact", "allow"] = Field(default="redact", description="Redact secrets before model and store.")
