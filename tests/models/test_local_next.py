@@ -142,3 +142,18 @@ def test_after_a_no_the_model_s_next_step_is_taken_and_its_fix_only_while_fixes_
         assert name == "write_file" and model._readbacks.verdict(task, done) == "no"
     else:
         assert name == "finish" and args["success"] is False and offered[-1][0] == ["finish"]
+
+
+def test_logging_the_acting_log_odds_does_not_change_its_verdict(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``MACROHARD_LOCAL_JUDGE_LOG`` (dev runs) reads the acting yes/no's log-odds for the log only: the verdict is
+    the grammar's argmax, as in an unlogged run (the sign of the log-odds differs from it near 0)."""
+    from macrohard.models.local import LocalModel
+    from macrohard.types import Usage
+
+    model = LocalModel.from_name("smollm2")
+    monkeypatch.setattr(model, "_yes_margin", lambda chat: (0.3, Usage()))
+    monkeypatch.setattr(model, "_aside", lambda chat, grammar: ("no", Usage()))
+    for logged in ("", "1"):
+        monkeypatch.setenv("MACROHARD_LOCAL_JUDGE_LOG", logged)
+        assert model._acting([{"role": "user", "content": "t"}], None)[0] == "no"
+    assert model._acting_margin == 0.3  # logged

@@ -318,14 +318,13 @@ class LocalModel:
                                 generate=self._acting, system=chat[0]["content"])
 
     def _acting(self, chat: list[dict[str, str]], grammar: Any) -> tuple[str, Usage]:
-        """The acting chat's own yes/no (``local_verify``). Logging for calibration
-        (``MACROHARD_LOCAL_JUDGE_LOG``), it is read as log-odds (yes above 0, as the grammar's argmax), kept for
-        the log line of the claim it decides."""
-        if not os.environ.get("MACROHARD_LOCAL_JUDGE_LOG"):
-            return self._aside(chat, grammar)
-        margin, usage = self._yes_margin(chat)
-        self._acting_margin = margin
-        return ("yes" if margin > 0 else "no"), usage
+        """The acting chat's own yes/no (``local_verify``): its grammar's argmax. Logging for calibration
+        (``MACROHARD_LOCAL_JUDGE_LOG``), its log-odds are also read, for the log line of the claim it decides, but
+        never decide: until the ninth wave the logged runs decided on their sign, which differs from the argmax
+        near 0 (a false success on a dev rerun that the unlogged loop gives up on: RESULTS.md)."""
+        if os.environ.get("MACROHARD_LOCAL_JUDGE_LOG"):
+            self._acting_margin, _ = self._yes_margin(chat)
+        return self._aside(chat, grammar)
 
     def _yes_no(self) -> Any:
         from llama_cpp import LlamaGrammar
