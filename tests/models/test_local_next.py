@@ -50,6 +50,9 @@ FOLDER = [Did(_bash("mkdir archive && mv old-*.txt archive/")), Did(_bash("ls ar
     (NOTE, _bash("git add todo.md && git commit -m todo 2>/dev/null"), False),
     (FOLDER, _bash("cd archive && for f in old-*; do mv \"$f\" \"${f#old-}\"; done"), False),
     (FOLDER, _write("archive/readme.txt"), False),
+    ([Did(_bash("chmod 600 keys.env")), Did(_bash("ls -l keys.env"))], _bash("chmod 644 keys.env"), True),  # undone
+    ([Did(_bash("gzip -k big.csv")), Did(_bash("ls"))], _bash("rm big.csv"), True),
+    ([Did(_bash("chmod +x run.sh")), Did(_bash("ls -l"))], _bash("./run.sh > out.txt"), False),  # runs it: next
     ([Did(_bash("echo a > a.txt"), ok=False)], _write("a.txt"), False),  # a failed step wrote nothing
     ([Did(_bash("echo a > a.txt")), Did(_bash("mv a.txt b.txt"))], _write("a.txt"), False),  # moved away since
 ])

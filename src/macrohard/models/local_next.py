@@ -7,10 +7,11 @@ the task ask for an action no step has taken yet?", "is there a part no step has
 gave the same log-odds to finished and unfinished runs (12 hand-made cases, none from a suite: RESULTS.md).
 So the loop asks the model for its next action and reads the answer's *shape*:
 
-- a **fix** writes over, moves or deletes something an earlier step of the run wrote (a ``write_file`` or a
-  redirect into that path, ``sed -i`` on it, ``rm``/``mv`` of it, ``cp`` onto it). Forced fixes overwrote right
-  results with guesses and descriptions (heldout4, eighth wave), so fixes stay capped by ``MAX_FIXES`` and a run
-  that took one never claims success;
+- a **fix** writes over, moves or deletes something an earlier step of the run wrote or changed (a ``write_file``
+  or a redirect into that path, ``sed -i``, ``chmod``/``chown``, ``gzip`` on it, ``rm``/``mv`` of it, ``cp`` onto
+  it). Forced fixes overwrote right results with guesses and descriptions (heldout4, eighth wave), so fixes stay
+  capped by ``MAX_FIXES`` and a run that took one never claims success. (``chmod``, ``gzip`` and ``rm`` of a
+  compressed file's original were added after the heldout6 run: there a "next step" undid right work that way);
 - anything else is a **next step** (commit what was written, edit the file the task named, a second file): the
   "no" meant "not finished", so it does not stand; after the step a new read-back and verdict decide, and the
   run may still claim success (through the harness's evidence and the fresh judge, ``local_evidence.py``).
@@ -69,6 +70,10 @@ def overwrites(action: dict[str, Any]) -> set[str]:
         elif head in ("sed", "perl") and any(_IN_PLACE.match(w) for w in words[1:]):
             found |= {_norm(a) for a in args[1:]}  # the files after the script
         elif head == "tee":
+            found |= {_norm(a) for a in args}
+        elif head in ("chmod", "chown", "chgrp"):  # its mode or owner changed again (the first word is the mode)
+            found |= {_norm(a) for a in args[1:]}
+        elif head in ("gzip", "gunzip", "bzip2", "bunzip2", "xz", "unxz"):  # a file compressed or expanded in place
             found |= {_norm(a) for a in args}
     return found - {""}
 
