@@ -137,4 +137,7 @@ def _clean_env(workspace: str) -> dict[str, str]:
         "PAGER": "cat",
         "GIT_PAGER": "cat",
         "PS1": "",
+        # git's last resort for the committer's address, below any user.email a repository or the task sets: without
+        # it `git commit` in a fresh repository fails with "Author identity unknown" (the shell's HOME has no config)
+        "EMAIL": "agent@macrohard.invalid",
     }
