@@ -91,10 +91,10 @@ def shlex_quote(text: str) -> str:
 
 
 def _sandbox_pids(desktop: DesktopEnvironment) -> list[int]:
-    from macrohard.envs.sandbox import _descendants
+    from macrohard.envs.shell import descendants
 
     assert desktop.sandbox is not None and desktop.sandbox.proc is not None
-    return [desktop.sandbox.proc.pid, *_descendants(desktop.sandbox.proc.pid)]
+    return [desktop.sandbox.proc.pid, *descendants(desktop.sandbox.proc.pid)]
 
 
 def test_close_leaves_no_process_and_no_display(workspace: Path) -> None:
@@ -115,11 +115,11 @@ def test_a_killed_run_leaves_no_process(workspace: Path) -> None:
     code = textwrap.dedent(f"""
         import time
         from macrohard.envs.desktop import DesktopEnvironment
-        from macrohard.envs.sandbox import _descendants
+        from macrohard.envs.shell import descendants
         d = DesktopEnvironment({str(workspace)!r}, settle=0)
         d.start()
         d.launch("xmessage still-here", wait=20)
-        print(d.display_name, " ".join(map(str, _descendants(d.sandbox.proc.pid))), flush=True)
+        print(d.display_name, " ".join(map(str, descendants(d.sandbox.proc.pid))), flush=True)
         time.sleep(600)
     """)
     child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True,

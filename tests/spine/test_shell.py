@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import time
+from pathlib import Path
 
 from macrohard.envs.shell import ShellSession
 
@@ -94,5 +95,26 @@ def test_long_output_is_truncated_with_a_note(tmp_path):
         assert "elided" in r.output
         assert r.output.startswith("1\n2\n") and r.output.rstrip().endswith("200000")
         assert len(r.output) < 5000
+    finally:
+        s.close()
+
+
+def test_a_command_sent_to_a_shell_that_died_unseen_runs_once_in_a_new_one(tmp_path, monkeypatch):
+    """The shell was killed but not yet reaped (another thread waits on it, so ``poll`` still says alive): the write
+    breaks before any of the command reached it, so the approved command runs once in a new shell."""
+    s = _session(tmp_path)
+    try:
+        dead = s.proc
+        os.kill(dead.pid, 9)
+        deadline = time.monotonic() + 10
+        while Path(f"/proc/{dead.pid}/stat").read_text().rpartition(")")[2].split()[0] != "Z":
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        unseen = property(lambda self: self.proc is dead or (self.proc is not None and self.proc.poll() is None))
+        monkeypatch.setattr(ShellSession, "alive", unseen)
+        r = s.run("echo ran >> count.txt; echo hi")
+        assert r.output.strip() == "hi" and r.exit_code == 0 and r.restarted, r
+        assert (tmp_path / "count.txt").read_text() == "ran\n"
+        assert s.proc is not dead and s.proc.poll() is None
     finally:
         s.close()

@@ -35,7 +35,7 @@ from macrohard.envs.files import FileTools
 from macrohard.envs.limits import CgroupSet, Limits, describe_rlimits, rlimit_pairs, ulimit_line
 from macrohard.envs.netproxy import RELAY_PORT, HostProxy, relay_script
 from macrohard.envs.overlay import LayeredWorkspace
-from macrohard.envs.shell import DEFAULT_ARGV, ShellSession, _running_below, find_shell
+from macrohard.envs.shell import DEFAULT_ARGV, ShellSession, _running_below, descendants, find_shell
 from macrohard.envs.workspace import WorkspaceEnvironment, _clean_env
 from macrohard.errors import SandboxUnavailable
 from macrohard.safety.context import GuardFacts
@@ -379,7 +379,7 @@ class _SandboxShell(ShellSession):
             self.failure = raw.decode(errors="replace").replace(marker, "").strip() or "bubblewrap exited"
             return
         self.failure = ""
-        for pid in _descendants(self.proc.pid):  # forked before bubblewrap itself was moved
+        for pid in descendants(self.proc.pid):  # forked before bubblewrap itself was moved
             if not self.cgroups.holds(pid):
                 self.cgroups.adopt(pid)
         self.adopt_shell(find_shell(self.proc.pid))  # its /proc/PID/cwd is the guard's cwd, not $PWD
@@ -445,24 +445,6 @@ def _children(pid: int) -> set[int] | None:
                 for c in Path(f"/proc/{pid}/task/{task}/children").read_text().split()}
     except (OSError, ValueError):
         return None
-
-
-def _descendants(pid: int) -> list[int]:
-    found, pending = [], [pid]
-    while pending:
-        current = pending.pop()
-        try:
-            tasks = os.listdir(f"/proc/{current}/task")
-        except OSError:
-            continue
-        for task in tasks:
-            try:
-                children = [int(c) for c in Path(f"/proc/{current}/task/{task}/children").read_text().split()]
-            except OSError:
-                continue
-            found += children
-            pending += children
-    return found
 
 
 def make_sandbox(task: Any, workspace: str, *, state_dir: str | None = None, network: str | None = None,

@@ -144,10 +144,15 @@ class ShellSession:
         )
         try:
             self.proc.stdin.write(script.encode())
-        except BrokenPipeError:
+        except BrokenPipeError:  # the shell died unseen (killed, not yet reaped): none of the command reached it
             self.restart()
-            return CommandResult("the shell had exited; a new one was started, run the command again", None,
-                                 restarted=True, cwd=self.last_dir)
+            restarted = True
+            try:  # so the approved command runs once, in the new shell
+                self.proc.stdin.write(script.encode())
+            except BrokenPipeError:
+                self.restart()
+                return CommandResult("the shell had exited twice; a new one was started, run the command again", None,
+                                     restarted=True, cwd=self.last_dir)
         raw, found, timed_out = self._read_until(marker.encode(), timeout, limit)
         if timed_out:
             self.restart()
@@ -248,10 +253,11 @@ def find_shell(root: int, name: str = "bash") -> int | None:
     return None
 
 
-def _running_below(root: int, exclude: int) -> int:
-    """Processes under ``root`` (children, grandchildren, ...), not ``exclude`` and not zombies."""
-    count, pending, seen = 0, [root], set()
-    while pending and len(seen) < 10_000:
+def descendants(root: int, limit: int = 10_000) -> list[int]:
+    """Processes under ``root`` (children, grandchildren, ...), each once, at most ``limit`` of them."""
+    found: list[int] = []
+    pending, seen = [root], {root}
+    while pending and len(found) < limit:
         current = pending.pop()
         try:
             tasks = os.listdir(f"/proc/{current}/task")
@@ -263,14 +269,20 @@ def _running_below(root: int, exclude: int) -> int:
             except (OSError, ValueError):
                 continue
             for child in children:
-                if child in seen:
-                    continue
-                seen.add(child)
-                pending.append(child)
-                try:
-                    state = Path(f"/proc/{child}/stat").read_text().rpartition(")")[2].split()[0]
-                except (OSError, IndexError):
-                    continue
-                if child != exclude and state != "Z":
-                    count += 1
+                if child not in seen:
+                    seen.add(child)
+                    found.append(child)
+                    pending.append(child)
+    return found
+
+
+def _running_below(root: int, exclude: int) -> int:
+    """Processes under ``root``, not ``exclude`` and not zombies."""
+    count = 0
+    for child in descendants(root):
+        try:
+            state = Path(f"/proc/{child}/stat").read_text().rpartition(")")[2].split()[0]
+        except (OSError, IndexError):
+            continue
+        count += child != exclude and state != "Z"
     return count

@@ -32,7 +32,8 @@ from pathlib import Path
 from typing import Any
 
 from macrohard.envs.limits import Limits, rlimit_pairs, ulimit_line
-from macrohard.envs.sandbox import _descendants, bwrap_argv, check_available
+from macrohard.envs.sandbox import bwrap_argv, check_available
+from macrohard.envs.shell import descendants
 from macrohard.errors import ConfigError, MissingDependency, SandboxUnavailable
 
 X11_DIR = "/tmp/.X11-unix"
@@ -202,7 +203,7 @@ class DesktopSandbox:
         """Xvfb's process id as the host sees it."""
         if self.proc is None:
             return None
-        for pid in _descendants(self.proc.pid):
+        for pid in descendants(self.proc.pid):
             try:
                 if Path(f"/proc/{pid}/comm").read_text().strip() == "Xvfb":
                     return pid
