@@ -87,6 +87,16 @@ def test_next_steps_leave_the_run_open_and_fixes_make_the_no_stand(monkeypatch: 
     assert books.verdict("t", later) is None and books.may_go_on("t")
 
 
+def test_by_default_the_model_s_own_no_ends_the_run() -> None:
+    """Neither a fix nor a next step is taken by default (MAX_FIXES 0, MAX_NEXT 0): after the acting "no" only the
+    give-up is left (a next step overwrote a user's file on the blind heldout7; RESULTS.md)."""
+    assert local_verify.MAX_FIXES == 0 and local_verify.MAX_NEXT == 0
+    books = ReadBacks()
+    books.judged("t", COUNT, "no")
+    assert books.verdict("t", COUNT) == "no" and not books.may_go_on("t")
+    assert not books.take("t", fix=False) and not books.take("t", fix=True)
+
+
 @pytest.mark.parametrize("fixes", [0, 1])
 def test_after_a_no_the_model_s_next_step_is_taken_and_its_fix_only_while_fixes_are_left(
         monkeypatch: pytest.MonkeyPatch, fixes: int) -> None:
@@ -99,6 +109,7 @@ def test_after_a_no_the_model_s_next_step_is_taken_and_its_fix_only_while_fixes_
     from macrohard.types import BashAction, FinishAction, Usage, WriteFileAction
 
     monkeypatch.setattr(local_verify, "MAX_FIXES", fixes)
+    monkeypatch.setattr(local_verify, "MAX_NEXT", 1)  # off by default (RESULTS.md): the path itself is tested here
     monkeypatch.setattr(local_evidence, "NO_MARGIN", None)
     monkeypatch.setenv("MACROHARD_LOCAL_AIDS", "wrapper,verify")
     model = LocalModel.from_name("smollm2")

@@ -50,9 +50,12 @@ NEXT_NOTE = ("You have checked the result, and the task is not done exactly as a
 # or the harness's marker text (heldout4 dev, RESULTS.md); a run that took a fix never claims success.
 MAX_FIXES = 0
 # next steps taken per run after a read-back judged "no" (a step that rewrites nothing done before:
-# local_next.py); the "no" then meant "not finished" and does not stand. 1: on dev heldout4/5 a second one was
-# never the task's step, only a guess (a placeholder file, a README nobody asked for) costing ~50 s (RESULTS.md)
-MAX_NEXT = 1
+# local_next.py); the "no" then meant "not finished" and does not stand. On dev heldout4/5 a second one was never the
+# task's step, only a guess (a placeholder file, a README nobody asked for). 0 since the end of the ninth wave: with
+# one, heldout6 (pseudo-blind) went 29 -> 29/73 passed and 2 -> 3 false successes, and the blind heldout7 32 -> 33/87
+# and 2 -> 4, one of them a "next step" that overwrote the user's committed file with a made-up line (RESULTS.md;
+# chosen after that blind run, so heldout7 no longer measures this choice: the next suite must)
+MAX_NEXT = 0
 NOT_DONE = "not done: on a second look at its steps, the model judged the task not done exactly as asked"
 STEP_CHARS = 400  # of each result (and written file) in the question
 
