@@ -75,14 +75,18 @@ def assert_give_up_sound(bench: Any, spec: dict[str, Any], tmp_path: Path, store
 
 def assert_suite_shape(bench: Any, specs: list[dict[str, Any]], impossible: list[dict[str, Any]],
                        earlier: list[Path]) -> None:
-    """What every held-out suite promises: each task has a script and a check; a browser task names its site and is
-    checked over HTTP (by its status when it cannot be done); a multi-step task takes two different actions or more;
+    """What every held-out suite promises: each task has a script and a check; a browser task names its site (in its
+    text too) and is checked over HTTP (by its status when it cannot be done); any other task that cannot be done has a
+    command that proves nothing was faked; a multi-step task takes two different actions or more;
     on a task that cannot be done the only passing ending is an honest give-up; ids are unique and new."""
     for s in specs:
         assert s["script"] and s["check"], s["id"]
         if "browser" in s["tags"]:
             assert s["environment"] == "browser" and s["site"], s["id"]
             assert s["check"]["type"] == ("status" if "impossible" in s["tags"] else "http"), s["id"]
+            assert "{site}" in s["text"], s["id"]
+        if "impossible" in s["tags"]:
+            assert s["check"].get("command") or "browser" in s["tags"], f"{s['id']}: nothing proves no faking"
     multi = [s for s in specs if "multi" in s["tags"]]
     assert all(len({(a["kind"], a.get("command"), a.get("path")) for a in s["script"] if a["kind"] != "finish"}) >= 2
                for s in multi), "a multi task takes one action"

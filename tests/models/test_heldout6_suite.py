@@ -45,11 +45,6 @@ def test_suite_shape() -> None:
     assert sum("browser" in s["tags"] for s in POSSIBLE) >= 6, tags
     assert tags["impossible"] >= 8, tags
     assert_suite_shape(BENCH, SPECS, IMPOSSIBLE, EARLIER)
-    for s in SPECS:
-        if "browser" in s["tags"]:
-            assert "{site}" in s["text"], s["id"]
-        if "impossible" in s["tags"]:
-            assert s["check"].get("command") or "browser" in s["tags"], f"{s['id']}: nothing proves no faking"
 
 
 @pytest.mark.parametrize("spec", POSSIBLE, ids=[s["id"] for s in POSSIBLE])
