@@ -1,9 +1,17 @@
 from __future__ import annotations
 
 import os
+import signal
 from pathlib import Path
 
 import pytest
+
+# A suite started as a background job of a non-interactive shell (`(bash .ci/run &)`, nohup) inherits SIGINT ignored,
+# and every program the tests start would inherit that too: the tests that press Ctrl-C on `macrohard chat` or a
+# served site would then wait for an interrupt that never comes. Python's own handler here makes children start
+# with the default, as from a terminal.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(autouse=True)
