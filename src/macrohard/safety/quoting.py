@@ -88,8 +88,3 @@ def reported(text: str, start: int, end: int) -> bool:
     if text[span[0]] in _PAIRS and _DATA_BEFORE.search(text, max(0, span[0] - 40), span[0]):
         return False  # a value in data (a JSON field, a CSV cell, an argument): data carries attacks, it reports none
     return bool(_CUE.search(text[max(0, span[0] - CUE_REACH):span[0]]))
-
-
-def unreported(pattern: re.Pattern[str], text: str) -> bool:
-    """Whether ``pattern`` matches ``text`` somewhere that is not ``reported``."""
-    return any(not reported(text, m.start(), m.end()) for m in pattern.finditer(text))
