@@ -3,10 +3,10 @@
 The generators (``content_data``, ``content_more``, ``data/injection_*``) write the bulk of the training data;
 these files were written apart from them: the older evaluation sets (measured and published, now training and
 dev data) and the hand-written sets of ``scripts/screen_data/``. Each trainer reads all of them by name, in a
-fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind7*`` and ``benchmarks/*/everyday7*``
-are the lead's final measurement and are never read here (a path naming them is refused); ``blind5``, ``blind6`` and
-``everyday6`` (measured and published) may be training data, and so are ``scripts/screen_data/*6*`` (helper screen6's
-hand-written answers, among them everyday agent answers that must pass: ``everyday6_*.tsv``).
+fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind8*`` and ``benchmarks/*/everyday8*``
+are the lead's final measurement and are never read here (a path naming them is refused); ``blind5`` … ``blind7``,
+``everyday6`` and ``everyday7`` (measured and published) may be training data, and so are ``scripts/screen_data/*6*``
+and later (helpers' hand-written answers, among them everyday agent answers that must pass: ``everyday6_*.tsv``).
 
 Formats: answers are TSV lines ``label<TAB>kind<TAB>text`` (label a category of ``content_data.LABELS`` or
 ``benign``; ``#`` lines are comments; ``\\n`` in a text is a line break); injections are JSON lines with
@@ -35,6 +35,8 @@ CONTENT_SOURCES: dict[str, str] = {
     "data7c": "scripts/screen_data/content_train7c.tsv",
     "blind6": "benchmarks/content/blind6.tsv",
     "everyday6b": "benchmarks/content/everyday6.tsv",
+    "blind7": "benchmarks/content/blind7.tsv",
+    "everyday7": "benchmarks/content/everyday7.tsv",
 }
 INJECTION_SOURCES: dict[str, str] = {
     "blind": "benchmarks/injection_data/blind.jsonl",
@@ -47,6 +49,7 @@ INJECTION_SOURCES: dict[str, str] = {
     "data6": "scripts/screen_data/injection_train6.jsonl",
     "data7": "scripts/screen_data/injection_train7i.jsonl",
     "blind6": "benchmarks/injection_data/blind6.jsonl",
+    "blind7": "benchmarks/injection_data/blind7.jsonl",
 }
 
 
@@ -65,9 +68,9 @@ def _path(rel: str | Path, root: Path) -> Path:
 
 
 def _final(path: Path) -> bool:
-    """The lead's final sets: any ``blind7*`` file, and an ``everyday7*`` file outside ``scripts/screen_data``."""
+    """The lead's final sets: any ``blind8*`` file, and an ``everyday8*`` file outside ``scripts/screen_data``."""
     name = path.name.lower()
-    return name.startswith("blind7") or (name.startswith("everyday7") and path.parent.name != "screen_data")
+    return name.startswith("blind8") or (name.startswith("everyday8") and path.parent.name != "screen_data")
 
 
 def content_rows(rel: str | Path, root: Path = ROOT) -> list[tuple[str, set[str]]]:
