@@ -113,10 +113,11 @@ def out_of_fold(without: tuple[str, ...] = (), gen_only: bool = False, kind: str
     never = dict.fromkeys(LABELS, 2.0)
     from macrohard.safety.content import declines, discusses_bias, merit_decision
     from macrohard.safety.content_bias import against_clause, gives_attribute_reason
+    from macrohard.safety.content_reason import stereotyped
 
     out: dict[str, list] = {"ngram": [], "head": [], "whole": [], "rules": [], "row": [], "declines": [],
                             "discusses": [], "against": [],
-                            "clause_ngram": [], "clause_head": [], "reason": []}
+                            "clause_ngram": [], "clause_head": [], "reason": [], "stereotype": []}
     # a subset of the folds (runs in parallel, merged); "a+b" leaves sources a and b out together (fewer trainings)
     folds = [f.split("+") for f in os.environ.get("MACROHARD_CV_FOLDS", "").split(",") if f]
     known = [s for s in dict.fromkeys(source.tolist()) if s != "gen"]
@@ -140,6 +141,7 @@ def out_of_fold(without: tuple[str, ...] = (), gen_only: bool = False, kind: str
                 out["discusses"].append(discusses_bias(sample) or merit_decision(sample))
                 clause = against_clause(sample)
                 out["against"].append(clause is not None)
+                out["stereotype"].append(stereotyped(sample) is not None)
                 out["reason"].append(clause is not None and gives_attribute_reason(clause))
                 alone = clause is not None and clause.strip() != sample.strip()
                 out["clause_ngram"].append(ngram.scores(clause)["bias"] if alone else 0.0)
@@ -176,6 +178,11 @@ def screen_scores(oof: dict[str, np.ndarray], weight: float, gate: float) -> np.
             by = np.where(reason, REASON_LIFT, np.where(act & (out[:, b] >= AGAINST_GATE), AGAINST_LIFT, 0.0))
             p = np.clip(out[:, b], 1e-6, 1 - 1e-6)
             out[:, b] = np.where(by > 0, 1 / (1 + np.exp(-(np.log(p / (1 - p)) + by))), out[:, b])
+        if "stereotype" in oof:  # content_reason: a claim about the group given as the act's reason
+            from macrohard.safety.content_reason import STEREOTYPE_SCORE
+
+            out[:, b] = np.where(oof["stereotype"] & ~oof["declines"], np.maximum(out[:, b], STEREOTYPE_SCORE),
+                                 out[:, b])
     return out
 
 

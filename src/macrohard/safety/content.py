@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from macrohard.safety import content_bias as cb
+from macrohard.safety.content_reason import STEREOTYPE_SCORE, stereotyped
 from macrohard.safety.secrets import find_secrets
 
 _I = re.I
@@ -332,7 +333,10 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
     scores = vote(ngram, head_scores(sample, tuple(ngram)))
     if declines(text):  # a short refusal names the harm it declines: its scores count less (the rules already agree)
         scores = {category: score * REFUSAL_DISCOUNT for category, score in scores.items()}
-    if "bias" in scores and (discusses_bias(sample) or merit_decision(sample)):  # not a biased decision: counts less
+    if "bias" in scores and not declines(text) and stereotyped(sample) is not None:
+        # an act against someone whose reason is a claim about their group or others' taste (content_reason)
+        scores["bias"] = max(scores["bias"], STEREOTYPE_SCORE)
+    elif "bias" in scores and (discusses_bias(sample) or merit_decision(sample)):  # not a biased decision: counts less
         scores["bias"] *= DISCUSS_DISCOUNT
     elif "bias" in scores and not declines(text) and (clause := cb.against_clause(sample)) is not None:
         # a clause acts against a protected group: read alone (a decision after a merit sentence or talk of bias
