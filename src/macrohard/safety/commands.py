@@ -5,7 +5,9 @@ backslash-newline joined, ``${IFS}`` split; control and invisible bytes refused)
 tree-sitter-bash (``safety.shellparse``), unwraps ``sudo``/``env``/``xargs``/``timeout``/``find -exec``,
 re-parses ``bash -c``/``eval``/``trap``/``alias`` strings, heredocs fed to a shell and workspace scripts
 that a command runs, and classifies every simple command and pipeline. Program-specific knowledge
-lives beside it: ``programs`` (pushes, installs, cluster and cloud secrets, key hunts, miners, detached
+lives beside it: ``effects`` (what a program does to files), ``projects`` (the files project runners run:
+package.json, conftest.py, CMakeLists.txt, tox.ini), ``pycode``/``jscode`` (the commands interpreter code
+runs and the workspace modules it loads), ``programs`` (pushes, installs, cluster and cloud secrets, key hunts, miners, detached
 jobs), ``system`` (services, history, users, mounts) and ``flows`` (network tools and pipelines).
 Paths are judged against the workspace, which is the shell's working directory: ``rm -rf ./build`` is
 fine, ``rm -r /var/log/logs`` is not. ``review.PolicyCheck`` turns the findings into a verdict.
@@ -19,12 +21,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from macrohard.safety import flows, lookup, makefile, minilang, programs, runners, scripts, system
+from macrohard.safety import effects, flows, jscode, lookup, programs, projects, pycode, runners, scripts
 from macrohard.safety import rules_data as R
 from macrohard.safety.argv import effective_program, skip_options, unwrap, value_after
 from macrohard.safety.invocation import Invocation, interpreter_invocation, shell_invocation
 from macrohard.safety.paths import PathJudge
-from macrohard.safety.scripts import COMPILERS, text_written
+from macrohard.safety.scripts import text_written
 from macrohard.safety.shellparse import SimpleCommand, parse
 from macrohard.safety.shellview import expand_braces, look_alike, shell_view
 
@@ -190,6 +192,11 @@ class Analyzer:
             if prog in R.INTERPRETERS and rest[:2] in (["-m", "pip"], ["-m", "pipx"]):
                 argv = [rest[1], *rest[2:]]
                 continue
+            if prog.startswith("python") and "-m" in rest and (i := rest.index("-m")) + 1 < len(rest) and \
+                    rest[i + 1] in projects.MODULES and all(a.startswith("-") for a in rest[:i]):
+                self.invocation(prog, rest, cmd, depth)  # `python3 -m pytest`: pytest runs the project's tests
+                projects.judge(self, rest[i + 1], rest[i + 2:], cmd, depth)
+                return
             if prog == "env" and (split := value_after(rest, "-S") or value_after(rest, "--split-string")):
                 self.line(split, depth + 1, cmd.cwd)  # env -S 'cmd args' splits one string into a command
                 return
@@ -233,137 +240,15 @@ class Analyzer:
         first = text.split("\n", 1)[0]
         interpreter = posixpath.basename(first[2:].split()[-1]) if first.startswith("#!") and first[2:].split() else ""
         if interpreter in R.INTERPRETERS:  # ./job.py with a #!/usr/bin/env python3 line
-            self.code(interpreter, text, depth + 1, cwd)
+            self.code(interpreter, text, depth + 1, cwd, where=posixpath.dirname(self.paths.resolve(path, cwd)))
             return
         if first.startswith("#!") and not any(sh in first for sh in ("sh", "bash", "zsh", "dash")):
             return
         self.line(text.split("\n", 1)[1] if first.startswith("#!") else text, depth + 1, cwd)
 
     def program(self, prog: str, args: list[str], cmd: SimpleCommand, depth: int) -> None:
-        cwd = cmd.cwd
-        flags = "".join(a[1:] for a in args if a.startswith("-") and not a.startswith("--"))
-        long = {a.split("=")[0] for a in args if a.startswith("--")}
-        operands = [a for a in args if not a.startswith("-")]
-        if prog in R.ALWAYS_DESTRUCTIVE or prog.startswith("mkfs"):
-            self.r.add("destructive", f"{prog} can destroy disks, file systems or the running system")
-        if prog in R.DELETERS:
-            for p in operands:
-                self.destroy(p, cwd, f"{prog} {p}")
-        if prog in ("chmod", "chown", "chgrp"):
-            mode = operands[0] if operands else ""
-            if prog == "chmod" and re.fullmatch(r"[ugoa]*[+=][rwxXt]*s[rwxXst]*|[2467][0-7]{3}", mode):
-                self.r.add("privilege", f"chmod {mode} sets a set-user/group-id bit")
-            recursive = "R" in flags or "--recursive" in long
-            for p in operands[1:]:
-                ap = self.paths.resolve(p, cwd)
-                if self.paths.outside(p, cwd) and (recursive or ap.startswith(R.SYSTEM_PREFIXES) or ap == "/"):
-                    self.r.add("destructive", f"{prog} changes permissions of {p}, outside the workspace")
-        if prog == "find":
-            roots = []
-            for a in args:
-                if a.startswith("-") or a in ("(", "!"):
-                    break
-                roots.append(a)
-            if "-delete" in args:
-                for root in roots or ["."]:
-                    self.destroy(root, cwd, f"find {root} -delete")
-            for opt in ("-exec", "-execdir", "-ok", "-okdir"):
-                if opt in args:
-                    sub = args[args.index(opt) + 1:]
-                    sub = sub[: sub.index(";")] if ";" in sub else [s for s in sub if s != "+"]
-                    for root in roots or ["."]:
-                        self.argv([root if s == "{}" else s for s in sub], cmd, depth + 1)
-        if prog == "dd":
-            for a in args:
-                if a.startswith("of="):
-                    self.destroy(a[3:], cwd, f"dd {a}")
-                if a.startswith("if="):
-                    self.read_target(a[3:], cwd)
-        if prog in ("truncate", "shred"):
-            for p in operands:
-                if not re.fullmatch(r"[-+<>/%]?\d+[KMGkmg]?", p):
-                    self.destroy(p, cwd, f"{prog} {p}")
-        if prog in ("cp", "mv", "install", "ln", "rsync") and len(operands) >= 2 and not (prog == "rsync" and ":" in operands[-1]):
-            self.write_target(operands[-1], cwd, f"{prog} writes to {operands[-1]}")
-            into = self.paths.resolve(operands[-1], cwd)
-            if operands[-1].endswith("/") or len(operands) > 2 or os.path.isdir(into):  # `cp x .git/hooks/`
-                for src in operands[:-1]:
-                    name = posixpath.basename(src.rstrip("/"))
-                    if name and not _is_dynamic(src):
-                        self.write_target(posixpath.join(operands[-1], name), cwd, f"{prog} writes to {operands[-1]}")
-            if prog == "ln" and ("s" in flags or "--symbolic" in long) and len(operands) == 2:
-                self.paths.add_link(operands[1], operands[0], cwd)  # later words of this line go through it
-            if prog == "mv":
-                for p in operands[:-1]:
-                    self.destroy(p, cwd, f"mv {p}")
-        if prog == "tee":
-            text = cmd.heredoc or next((t + "\n" for op, t in cmd.redirects if op == "<<<" and "$" not in t), None)
-            for p in operands:
-                self.write_target(p, cwd, f"tee writes to {p}")
-                if text is not None and "-a" not in args:
-                    self.written[self.paths.resolve(p, cwd)] = text
-        if prog == "sed" and ("i" in flags or "--in-place" in long):
-            for p in operands[1:]:
-                self.write_target(p, cwd, f"sed -i edits {p}")
-        if prog == "touch" and operands:
-            for p in operands:
-                if self.paths.outside(p, cwd):
-                    self.write_target(p, cwd, f"touch {p}")
-        runners.judge(self, prog, args, cmd, depth)
-        if prog in makefile.MAKES:
-            makefile.judge(self, prog, args, cmd, depth)
-        if prog in minilang.AWKS:
-            minilang.awk(self, prog, args, cmd, depth)
-        elif prog in ("sed", "gsed"):
-            minilang.sed(self, prog, args, cmd, depth)
-        elif prog in ("vim", "vi", "nvim", "ex", "view"):
-            # vim's -c ":!…" runs shell commands.
-            for a in args:
-                for m in R.CODE_SHELL_CALL.finditer(a):
-                    self.line(m.group("cmd"), depth + 1, cwd)
-                if m2 := re.match(r"[:+]*!(.+)", a):
-                    self.line(m2.group(1), depth + 1, cwd)
-        if prog in R.OUTPUT_WRITERS:
-            for i, a in enumerate(args):
-                name, _, inline = a.partition("=")
-                if name in R.OUTPUT_OPTS and (inline or i + 1 < len(args)):
-                    target = inline or args[i + 1]
-                    if target != "-":
-                        self.write_target(target, cwd, f"{prog} writes to {target}")
-                        if prog in COMPILERS:  # `gcc -o app app.c && ./app` runs what it built
-                            self.written.pop(self.paths.resolve(target, cwd), None)
-                        if prog in R.DOWNLOADERS:
-                            self.downloads.add(self.paths.resolve(target, cwd))
-        if prog in R.DOWNLOADERS:  # wget URL and curl -O URL save under the URL's own file name
-            if prog == "wget" and not ({"-O", "--output-document", "-P"} & set(args)) or prog == "curl" and (
-                    "-O" in args or "--remote-name" in args):
-                for a in operands:
-                    if R.URL.match(a) and (name := posixpath.basename(a.split("?")[0].rstrip("/"))):
-                        self.downloads.add(self.paths.resolve(name, cwd))
-        if prog == "tar":
-            for i, a in enumerate(args):
-                if a in ("-C", "--directory") and i + 1 < len(args) and ("x" in flags or "--extract" in long):
-                    self.write_target(args[i + 1], cwd, f"tar extracts into {args[i + 1]}")
-                if a.startswith("--checkpoint-action=exec=") or a.startswith("--to-command=") or a.startswith("--use-compress-program="):
-                    self.line(a.split("=", 2)[-1] if "exec=" in a else a.split("=", 1)[1], depth + 1, cwd)
-        if prog in ("install", "mkdir") and any(re.fullmatch(r"[2467][0-7]{3}|[ugoa]*[+=][rwx]*s[rwx]*", v)
-                                                for v in (value_after(args, "-m"), value_after(args, "--mode"))):
-            self.r.add("privilege", f"{prog} -m sets a set-user/group-id bit")
-        if prog == "git":
-            for i, a in enumerate(args):
-                if a == "-c" and i + 1 < len(args):
-                    key, _, val = args[i + 1].partition("=")
-                    programs.git_setting(self, key, val, depth, cwd)
-        if prog == "openssl" and operands[:1] in (["s_client"], ["s_server"]):
-            self.r.add("network", f"openssl {operands[0]} opens a network connection")
-            if any(op in ("<", "<<<") for op, _ in cmd.redirects):
-                self.r.add("exfiltration", f"openssl {operands[0]} sends a file over the network")
-        if prog == "wait" and not operands and not cmd.background:  # the jobs earlier steps left have ended
-            self.jobs = self.detached
-        system.judge(self.r, prog, args, flags, long, operands)
-        lookup.assigned_indirectly(self, prog, args)
-        programs.judge(self, prog, args, cmd, depth)
-        flows.network(self.r, prog, args, operands, cmd)
+        """Judge one program by its name and arguments (``safety.effects``)."""
+        effects.judge(self, prog, args, cmd, depth)
 
     def invocation(self, prog: str, rest: list[str], cmd: SimpleCommand, depth: int) -> None:
         """A shell, ``source`` or an interpreter: judge every piece of code it runs (``safety.invocation``)."""
@@ -389,8 +274,15 @@ class Analyzer:
             if pushed:
                 self.stdin_feeds.pop()
 
-    def code(self, prog: str, code: str, depth: int, cwd: str | None) -> None:
-        """Interpreter code (``-c``/``-e``, a heredoc, a workspace script): the patterns it matches."""
+    def code(self, prog: str, code: str, depth: int, cwd: str | None, where: str | None = None,
+             seen: set[str] | None = None, here: str | None = None) -> None:
+        """Interpreter code (``-c``/``-e``, a heredoc, a workspace script): the patterns it matches, and the
+        commands, built code and workspace modules it runs (``pycode``, ``jscode``). ``where``: the directory
+        its imports look in first (a script's own), ``here``: the directory of this file of code."""
+        if prog.startswith(("python", "pypy")):
+            pycode.judge(self, prog, code, depth, cwd, where or cwd, seen, here or where or cwd)
+        else:
+            jscode.judge(self, prog, code, depth, cwd, here or where, seen)
         for pattern, category, why in R.CODE_PATTERNS:
             if pattern.search(code):
                 self.r.add(category, f"{prog} code {why}")

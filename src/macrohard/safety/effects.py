@@ -1,0 +1,154 @@
+"""What one program does to files and the system, by its name and arguments: deletions, permission
+changes, ``find -exec``/``-delete``, ``dd``, copies and moves (into a directory: per file), ``tee`` and ``sed -i``
+writes, compilers' outputs, downloads, ``tar``'s commands, ``git -c``, ``openssl`` connections, ``wait``; then
+the tables of the other modules (``runners``, ``projects``, ``makefile``, ``minilang``, ``system``, ``lookup``,
+``programs``, ``flows``). ``safety.commands.Analyzer.program`` calls ``judge`` for every simple command.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from typing import TYPE_CHECKING
+
+from macrohard.safety import flows, lookup, makefile, minilang, programs, projects, runners, system
+from macrohard.safety import rules_data as R
+from macrohard.safety.argv import value_after
+from macrohard.safety.scripts import COMPILERS
+
+if TYPE_CHECKING:
+    from macrohard.safety.commands import Analyzer
+    from macrohard.safety.shellparse import SimpleCommand
+
+
+def _is_dynamic(word: str) -> bool:
+    return "$" in word or "`" in word
+
+
+def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: int) -> None:
+    cwd = cmd.cwd
+    flags = "".join(a[1:] for a in args if a.startswith("-") and not a.startswith("--"))
+    long = {a.split("=")[0] for a in args if a.startswith("--")}
+    operands = [a for a in args if not a.startswith("-")]
+    if prog in R.ALWAYS_DESTRUCTIVE or prog.startswith("mkfs"):
+        an.r.add("destructive", f"{prog} can destroy disks, file systems or the running system")
+    if prog in R.DELETERS:
+        for p in operands:
+            an.destroy(p, cwd, f"{prog} {p}")
+    if prog in ("chmod", "chown", "chgrp"):
+        mode = operands[0] if operands else ""
+        if prog == "chmod" and re.fullmatch(r"[ugoa]*[+=][rwxXt]*s[rwxXst]*|[2467][0-7]{3}", mode):
+            an.r.add("privilege", f"chmod {mode} sets a set-user/group-id bit")
+        recursive = "R" in flags or "--recursive" in long
+        for p in operands[1:]:
+            ap = an.paths.resolve(p, cwd)
+            if an.paths.outside(p, cwd) and (recursive or ap.startswith(R.SYSTEM_PREFIXES) or ap == "/"):
+                an.r.add("destructive", f"{prog} changes permissions of {p}, outside the workspace")
+    if prog == "find":
+        roots = []
+        for a in args:
+            if a.startswith("-") or a in ("(", "!"):
+                break
+            roots.append(a)
+        if "-delete" in args:
+            for root in roots or ["."]:
+                an.destroy(root, cwd, f"find {root} -delete")
+        for opt in ("-exec", "-execdir", "-ok", "-okdir"):
+            if opt in args:
+                sub = args[args.index(opt) + 1:]
+                sub = sub[: sub.index(";")] if ";" in sub else [s for s in sub if s != "+"]
+                for root in roots or ["."]:
+                    an.argv([root if s == "{}" else s for s in sub], cmd, depth + 1)
+    if prog == "dd":
+        for a in args:
+            if a.startswith("of="):
+                an.destroy(a[3:], cwd, f"dd {a}")
+            if a.startswith("if="):
+                an.read_target(a[3:], cwd)
+    if prog in ("truncate", "shred"):
+        for p in operands:
+            if not re.fullmatch(r"[-+<>/%]?\d+[KMGkmg]?", p):
+                an.destroy(p, cwd, f"{prog} {p}")
+    if prog in ("cp", "mv", "install", "ln", "rsync") and len(operands) >= 2 and not (prog == "rsync" and ":" in operands[-1]):
+        an.write_target(operands[-1], cwd, f"{prog} writes to {operands[-1]}")
+        into = an.paths.resolve(operands[-1], cwd)
+        if operands[-1].endswith("/") or len(operands) > 2 or os.path.isdir(into):  # `cp x .git/hooks/`
+            for src in operands[:-1]:
+                name = posixpath.basename(src.rstrip("/"))
+                if name and not _is_dynamic(src):
+                    an.write_target(posixpath.join(operands[-1], name), cwd, f"{prog} writes to {operands[-1]}")
+        if prog == "ln" and ("s" in flags or "--symbolic" in long) and len(operands) == 2:
+            an.paths.add_link(operands[1], operands[0], cwd)  # later words of this line go through it
+        if prog == "mv":
+            for p in operands[:-1]:
+                an.destroy(p, cwd, f"mv {p}")
+    if prog == "tee":
+        text = cmd.heredoc or next((t + "\n" for op, t in cmd.redirects if op == "<<<" and "$" not in t), None)
+        for p in operands:
+            an.write_target(p, cwd, f"tee writes to {p}")
+            if text is not None and "-a" not in args:
+                an.written[an.paths.resolve(p, cwd)] = text
+    if prog == "sed" and ("i" in flags or "--in-place" in long):
+        for p in operands[1:]:
+            an.write_target(p, cwd, f"sed -i edits {p}")
+    if prog == "touch" and operands:
+        for p in operands:
+            if an.paths.outside(p, cwd):
+                an.write_target(p, cwd, f"touch {p}")
+    runners.judge(an, prog, args, cmd, depth)
+    projects.judge(an, prog, args, cmd, depth)
+    if prog in makefile.MAKES:
+        makefile.judge(an, prog, args, cmd, depth)
+    if prog in minilang.AWKS:
+        minilang.awk(an, prog, args, cmd, depth)
+    elif prog in ("sed", "gsed"):
+        minilang.sed(an, prog, args, cmd, depth)
+    elif prog in ("vim", "vi", "nvim", "ex", "view"):
+        # vim's -c ":!…" runs shell commands.
+        for a in args:
+            for m in R.CODE_SHELL_CALL.finditer(a):
+                an.line(m.group("cmd"), depth + 1, cwd)
+            if m2 := re.match(r"[:+]*!(.+)", a):
+                an.line(m2.group(1), depth + 1, cwd)
+    if prog in R.OUTPUT_WRITERS:
+        for i, a in enumerate(args):
+            name, _, inline = a.partition("=")
+            if name in R.OUTPUT_OPTS and (inline or i + 1 < len(args)):
+                target = inline or args[i + 1]
+                if target != "-":
+                    an.write_target(target, cwd, f"{prog} writes to {target}")
+                    if prog in COMPILERS:  # `gcc -o app app.c && ./app` runs what it built
+                        an.written.pop(an.paths.resolve(target, cwd), None)
+                    if prog in R.DOWNLOADERS:
+                        an.downloads.add(an.paths.resolve(target, cwd))
+    if prog in R.DOWNLOADERS:  # wget URL and curl -O URL save under the URL's own file name
+        if prog == "wget" and not ({"-O", "--output-document", "-P"} & set(args)) or prog == "curl" and (
+                "-O" in args or "--remote-name" in args):
+            for a in operands:
+                if R.URL.match(a) and (name := posixpath.basename(a.split("?")[0].rstrip("/"))):
+                    an.downloads.add(an.paths.resolve(name, cwd))
+    if prog == "tar":
+        for i, a in enumerate(args):
+            if a in ("-C", "--directory") and i + 1 < len(args) and ("x" in flags or "--extract" in long):
+                an.write_target(args[i + 1], cwd, f"tar extracts into {args[i + 1]}")
+            if a.startswith("--checkpoint-action=exec=") or a.startswith("--to-command=") or a.startswith("--use-compress-program="):
+                an.line(a.split("=", 2)[-1] if "exec=" in a else a.split("=", 1)[1], depth + 1, cwd)
+    if prog in ("install", "mkdir") and any(re.fullmatch(r"[2467][0-7]{3}|[ugoa]*[+=][rwx]*s[rwx]*", v)
+                                            for v in (value_after(args, "-m"), value_after(args, "--mode"))):
+        an.r.add("privilege", f"{prog} -m sets a set-user/group-id bit")
+    if prog == "git":
+        for i, a in enumerate(args):
+            if a == "-c" and i + 1 < len(args):
+                key, _, val = args[i + 1].partition("=")
+                programs.git_setting(an, key, val, depth, cwd)
+    if prog == "openssl" and operands[:1] in (["s_client"], ["s_server"]):
+        an.r.add("network", f"openssl {operands[0]} opens a network connection")
+        if any(op in ("<", "<<<") for op, _ in cmd.redirects):
+            an.r.add("exfiltration", f"openssl {operands[0]} sends a file over the network")
+    if prog == "wait" and not operands and not cmd.background:  # the jobs earlier steps left have ended
+        an.jobs = an.detached
+    system.judge(an.r, prog, args, flags, long, operands)
+    lookup.assigned_indirectly(an, prog, args)
+    programs.judge(an, prog, args, cmd, depth)
+    flows.network(an.r, prog, args, operands, cmd)

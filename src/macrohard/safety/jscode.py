@@ -1,0 +1,154 @@
+"""Process calls and built code in node, perl, ruby and php code: literal, or only known when it runs.
+
+``rules_data.CODE_SHELL_CALL`` reads ``execSync('…')`` and ``system("…")`` when the command is one string
+literal. ``const c = 'touch x; cu' + 'rl …'; execSync(c)``, ``system($c)``, ``spawnSync('sh', ['-c', c])`` or
+``eval(a + b)`` carry a command or code past it. There is no parser for these languages here, so this module
+reads each such call's argument list (to its closing parenthesis): made only of string literals, arrays of them
+and option objects, it is the command, judged as a command line; anything else (a name, a concatenation, an
+interpolation) is only known when the code runs and is ``dynamic``. ``require('./x')`` and ``import … from
+'./x'`` load workspace files: those are judged as the same language.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+import shlex
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from macrohard.safety.commands import Analyzer
+
+_SPAWN = {
+    "js": re.compile(r"\b(?:execSync|execFileSync|execFile|spawnSync|spawn|fork|exec|Bun\.spawnSync|Bun\.spawn|"
+                     r"Deno\.run|new\s+Deno\.Command)\s*\("),
+    "perl": re.compile(r"\b(?:system|exec|qx|readpipe|open3|open2)\s*\(|\bopen\s*\(\s*(?:my\s+)?\$?\w+\s*,\s*['\"][-|]"),
+    "ruby": re.compile(r"\b(?:system|exec|spawn|IO\.popen|Open3\.\w+|Kernel\.system|Process\.spawn)\s*\("),
+    "php": re.compile(r"\b(?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec)\s*\("),
+}
+_EVAL = {
+    "js": re.compile(r"\b(?:eval|Function|runInThisContext|runInNewContext|runInContext|compileFunction)\s*\("),
+    "perl": re.compile(r"\beval\s*\("),
+    "ruby": re.compile(r"\b(?:eval|instance_eval|class_eval|module_eval)\s*\("),
+    "php": re.compile(r"\b(?:eval|assert|create_function)\s*\("),
+}
+# commands in backticks (perl, ruby, php) or %x/qx that interpolate a variable
+_INTERPOLATED_BACKTICK = re.compile(r"`[^`\n]*(?:\$\{?\w|#\{)[^`\n]*`")
+_BARE_CALL = re.compile(r"(?:^|[;{}\s])(?:system|exec|spawn)\s+(?![\s'\"(=])\S", re.M)  # perl `system $c`, ruby `system c`
+_LITERAL = re.compile(r"'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|`[^`$\\]*`")
+_HARMLESS = re.compile(r"(?:\s|,|\[|\]|\(|\)|\btrue\b|\bfalse\b|\bnull\b|\bundefined\b|\bnil\b|\\|=>)*")
+_REQUIRE = re.compile(r"""(?:\brequire\s*\(\s*|\bimport\s*\(\s*|\bfrom\s+|^\s*import\s+)(['"])(\.{1,2}/[^'"]+)\1""", re.M)
+_MAX_ARGS = 2000
+
+
+def family(prog: str) -> str | None:
+    if prog in ("node", "nodejs", "deno", "bun"):
+        return "js"
+    if prog in ("perl", "ruby", "php"):
+        return prog
+    return None
+
+
+def judge(an: Analyzer, prog: str, code: str, depth: int, cwd: str | None, here: str | None,
+          seen: set[str] | None = None) -> None:
+    lang = family(prog)
+    if lang is None:
+        return
+    seen = seen if seen is not None else set()
+    is_js = lang == "js"
+    spawns = _SPAWN[lang] if not is_js or "child_process" in code or "Bun." in code or "Deno." in code else None
+    if spawns is not None:
+        for m in spawns.finditer(code):
+            words = _literal_words(code, m.end())
+            if words is None:
+                an.r.add("dynamic", f"{prog} code runs a command only known when it runs ({m.group(0).strip()}…); "
+                                    "write the command out literally")
+            elif words:
+                an.line(words[0] if len(words) == 1 else shlex.join(words), depth + 1, cwd)
+    for m in _EVAL[lang].finditer(code):
+        if not is_js and m.group(0).startswith("eval") and code[m.end():m.end() + 1] == "{":
+            continue
+        words = _literal_words(code, m.end())
+        if words is None:
+            an.r.add("dynamic", f"{prog} code runs code it builds when it runs ({m.group(0).strip()}…)")
+    if lang != "js" and (m := _BARE_CALL.search(code)):
+        an.r.add("dynamic", f"{prog} code runs a command only known when it runs ({m.group(0).strip()}…)")
+    if lang != "js" and _INTERPOLATED_BACKTICK.search(code):
+        an.r.add("dynamic", f"{prog} code runs a command it builds in backticks")
+    if is_js:
+        base = here or cwd or (an.paths.workspaces[0] if an.paths.workspaces else None)
+        for m in _REQUIRE.finditer(code):
+            _load(an, prog, m.group(2), base, depth, cwd, seen)
+
+
+def _literal_words(code: str, start: int) -> list[str] | None:
+    """The string literals of a call's arguments (from ``start``, after its parenthesis), or None when the
+    arguments hold anything else (names, operators, interpolation) outside option objects."""
+    level, i, end = 1, start, min(len(code), start + _MAX_ARGS)
+    while i < end and level:
+        ch = code[i]
+        if ch in "'\"`":
+            m = _LITERAL.match(code, i)
+            if m is None:
+                return None
+            i = m.end()
+            continue
+        level += ch == "("
+        level -= ch == ")"
+        i += 1
+    if level:
+        return None
+    args = code[start:i - 1]
+    words = []
+    rest = []
+    pos = 0
+    for m in _LITERAL.finditer(args):
+        rest.append(args[pos:m.start()])
+        words.append(_unquote(m.group(0)))
+        pos = m.end()
+    rest.append(args[pos:])
+    text = "".join(rest)
+    text = _strip_objects(text)
+    if text is None or not _HARMLESS.fullmatch(text):
+        return None
+    return words
+
+
+def _strip_objects(text: str) -> str | None:
+    """Drop ``{…}`` option objects (their keys and values are options, not the command)."""
+    out, level = [], 0
+    for ch in text:
+        if ch == "{":
+            level += 1
+        elif ch == "}":
+            level -= 1
+            if level < 0:
+                return None
+        elif not level:
+            out.append(ch)
+    return "".join(out) if not level else None
+
+
+def _unquote(literal: str) -> str:
+    body = literal[1:-1]
+    return re.sub(r"\\(.)", r"\1", body)
+
+
+def _load(an: Analyzer, prog: str, spec: str, base: str | None, depth: int, cwd: str | None, seen: set[str]) -> None:
+    if not base:
+        return
+    stem = an.paths.resolve(posixpath.join(base, spec), None)
+    for file in (stem, stem + ".js", stem + ".mjs", stem + ".cjs", posixpath.join(stem, "index.js")):
+        if file in seen or not any(file.startswith(w + "/") for w in an.paths.workspaces) or not os.path.isfile(file):
+            continue
+        seen.add(file)
+        if len(seen) > 24:
+            an.r.add("dynamic", f"{prog} code loads more than 24 workspace files, too many to review")
+            return
+        from macrohard.safety import scripts
+
+        text = scripts.read_script(an, file, None, explicit=True)
+        if text is not None:
+            an.code(prog, text, depth, cwd, here=posixpath.dirname(file), seen=seen)
+        return

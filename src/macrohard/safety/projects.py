@@ -1,0 +1,309 @@
+"""Project runners: the workspace code that ``npm test``, ``npx``, ``pytest``, ``pip install .``, ``cmake``,
+``ctest`` and ``tox`` run, read and judged before they run it.
+
+Each of these runs code a file of the project names, not the command line: ``package.json``'s scripts (with
+their ``pre``/``post`` companions, and the project's own install scripts), ``node_modules/.bin`` programs, a
+``conftest.py`` and the test modules pytest imports, ``setup.py``, the ``COMMAND``s of ``CMakeLists.txt``
+(``execute_process`` runs at configure time, custom commands and tests later), ``tox.ini``'s ``commands``.
+This module reads those files from the workspace (``make`` has its own reader, ``safety.makefile``) and
+judges each command as a command line and each Python file as Python (``safety.pycode``). A project too
+large to read here (more files than ``MAX_FILES``) is asked about. A file the project does not have runs
+nothing. What cannot be read (a ``node_modules`` package's own scripts fetched from a registry, a build
+backend's code in the virtualenv) is what the sandbox holds.
+"""
+
+from __future__ import annotations
+
+import configparser
+import json
+import os
+import posixpath
+import re
+import shlex
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from macrohard.safety.commands import Analyzer
+    from macrohard.safety.shellparse import SimpleCommand
+
+MAX_FILES = 200  # Python files pytest may import, CMake files, per command
+_SKIP_DIRS = frozenset({".git", "node_modules", ".venv", "venv", "__pycache__", "site-packages", ".tox", ".nox",
+                        "dist", ".mypy_cache", ".pytest_cache", ".eggs"})
+NODE_RUNNERS = frozenset({"npm", "yarn", "pnpm", "bun"})
+MODULES = frozenset({"pytest", "unittest", "tox", "build", "pip", "pip3"})
+PROGRAMS = NODE_RUNNERS | {"npx", "pnpx", "pytest", "py.test", "pip", "pip3", "cmake", "ctest", "tox"}
+# npm subcommands and the package.json scripts they run, in order
+_NPM_RUNS = {"test": ["pretest", "test", "posttest"], "t": ["pretest", "test", "posttest"],
+             "tst": ["pretest", "test", "posttest"], "start": ["prestart", "start", "poststart"],
+             "stop": ["prestop", "stop", "poststop"], "restart": ["prerestart", "restart", "postrestart"]}
+_NPM_INSTALL = ["preinstall", "install", "postinstall", "prepublish", "preprepare", "prepare", "postprepare"]
+_NPM_PACK = ["prepack", "prepare", "postpack", "prepublishOnly", "prepublish", "publish", "postpublish"]
+_CMAKE_CALL = re.compile(r"\b(execute_process|add_custom_command|add_custom_target|add_test)\s*\(", re.I)
+_CMAKE_KEYWORDS = frozenset(
+    "COMMAND WORKING_DIRECTORY TIMEOUT RESULT_VARIABLE RESULTS_VARIABLE OUTPUT_VARIABLE ERROR_VARIABLE INPUT_FILE "
+    "OUTPUT_FILE ERROR_FILE OUTPUT_QUIET ERROR_QUIET COMMAND_ECHO OUTPUT_STRIP_TRAILING_WHITESPACE "
+    "ERROR_STRIP_TRAILING_WHITESPACE ENCODING ECHO_OUTPUT_VARIABLE ECHO_ERROR_VARIABLE COMMAND_ERROR_IS_FATAL OUTPUT "
+    "DEPENDS BYPRODUCTS COMMENT MAIN_DEPENDENCY IMPLICIT_DEPENDS DEPFILE JOB_POOL JOB_SERVER_AWARE VERBATIM APPEND "
+    "USES_TERMINAL COMMAND_EXPAND_LISTS DEPENDS_EXPLICIT_ONLY CODEGEN TARGET PRE_BUILD PRE_LINK POST_BUILD ALL "
+    "SOURCES NAME CONFIGURATIONS".split())
+_CMAKE_KNOWN = {"CMAKE_COMMAND": "cmake", "CMAKE_CTEST_COMMAND": "ctest", "PYTHON_EXECUTABLE": "python3",
+                "Python_EXECUTABLE": "python3", "Python3_EXECUTABLE": "python3"}
+_CMAKE_DIRS = ("CMAKE_SOURCE_DIR", "CMAKE_CURRENT_SOURCE_DIR", "PROJECT_SOURCE_DIR", "CMAKE_BINARY_DIR",
+               "CMAKE_CURRENT_BINARY_DIR", "PROJECT_BINARY_DIR", "CMAKE_CURRENT_LIST_DIR")
+
+
+def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: int) -> None:
+    if prog not in PROGRAMS and prog not in MODULES:
+        return
+    cwd = an.paths.resolve(cmd.cwd or ".", None)
+    operands = [a for a in args if not a.startswith("-")]
+    if prog in NODE_RUNNERS:
+        _node(an, prog, args, operands, cwd, depth)
+    elif prog in ("npx", "pnpx"):
+        _bin(an, operands[0] if operands else "", cwd, depth)
+    elif prog in ("pytest", "py.test", "unittest"):
+        _python_tree(an, prog, [o for o in operands if not o.startswith(("tests.", "test_")) or "/" in o] or ["."],
+                     cwd, depth, tests_only=True)
+    elif prog in ("pip", "pip3"):
+        if operands[:1] in (["install"], ["wheel"], ["download"]):
+            for target in [*operands[1:], *[v for a, v in zip(args, args[1:], strict=False) if a in ("-e", "--editable")]]:
+                if target.startswith((".", "/")) or os.path.isdir(posixpath.join(cwd, target)):
+                    _setup(an, prog, an.paths.resolve(target.split("[")[0], cwd), depth)
+    elif prog == "build":
+        _setup(an, "python3", an.paths.resolve(operands[0] if operands else ".", cwd), depth)
+    elif prog in ("cmake", "ctest"):
+        _cmake(an, prog, args, operands, cwd, depth)
+    elif prog == "tox":
+        _tox(an, cwd, depth)
+
+
+def _read(an: Analyzer, path: str) -> str | None:
+    from macrohard.safety import scripts
+
+    return scripts.read_script(an, path, None, explicit=True)
+
+
+def _node(an: Analyzer, prog: str, args: list[str], operands: list[str], cwd: str, depth: int) -> None:
+    prefix = next((v for a, v in zip(args, args[1:], strict=False) if a in ("--prefix", "-C", "--cwd", "--dir")), None)
+    root = an.paths.resolve(prefix, cwd) if prefix else cwd
+    pkg = posixpath.join(root, "package.json")
+    if pkg in an.written and an.written[pkg] is None:
+        an.r.add("dynamic", f"{prog} runs the scripts of {pkg}, which this command writes first with text the "
+                            "guard cannot read; write it in one step and run it in the next")
+        return
+    text = _read(an, pkg)
+    sub = operands[0] if operands else ("install" if prog != "npm" else "")
+    names: list[str] = []
+    if sub in ("run", "run-script", "rum", "urn") and len(operands) > 1:
+        names = [f"pre{operands[1]}", operands[1], f"post{operands[1]}"]
+    elif sub in _NPM_RUNS:
+        names = _NPM_RUNS[sub]
+    elif sub in ("install", "i", "ci", "add", "isntall", "in", "rebuild", "link"):
+        names = _NPM_INSTALL
+    elif sub in ("pack", "publish"):
+        names = _NPM_PACK
+    elif sub in ("exec", "x", "dlx") and len(operands) > 1:
+        _bin(an, operands[1], root, depth)
+    elif prog in ("yarn", "pnpm", "bun") and sub:
+        names = [f"pre{sub}", sub, f"post{sub}"]  # `yarn build` runs the script named build
+    if text is None or not names:
+        return
+    try:
+        scripts_of = json.loads(text).get("scripts") or {}
+    except (ValueError, AttributeError):
+        return  # npm refuses a package.json it cannot read
+    if not isinstance(scripts_of, dict):
+        return
+    for name in names:
+        line = scripts_of.get(name)
+        if isinstance(line, str) and line.strip():
+            an.line(line, depth + 1, root)
+            for word in _words(line):  # programs of node_modules/.bin come first on the scripts' PATH
+                if "/" not in word and os.path.isfile(posixpath.join(root, "node_modules/.bin", word)):
+                    _bin(an, word, root, depth)
+    if sub == "start" and "start" not in scripts_of and os.path.isfile(posixpath.join(root, "server.js")):
+        an.line("node server.js", depth + 1, root)  # npm start's default
+
+
+def _words(line: str) -> list[str]:
+    try:
+        return shlex.split(line)
+    except ValueError:
+        return line.split()
+
+
+def _bin(an: Analyzer, name: str, root: str, depth: int) -> None:
+    """``npx NAME``: the project's ``node_modules/.bin/NAME`` (a script) when it has one."""
+    if not name or "/" in name:
+        return
+    path = posixpath.join(root, "node_modules/.bin", name.split("@")[0])
+    if os.path.lexists(path):
+        an.script(path, root, depth, explicit=True)
+
+
+def _walk(an: Analyzer, top: str, match) -> list[str] | None:
+    """The files under ``top`` (in the workspace) that ``match`` accepts; None when there are too many."""
+    if os.path.isfile(top):
+        return [top] if match(top) or top.endswith(".py") else []
+    out: list[str] = []
+    if not any(top == w or top.startswith(w + "/") for w in an.paths.workspaces):
+        return out
+    for base, dirs, files in os.walk(top):
+        dirs[:] = [d for d in dirs if d not in _SKIP_DIRS and not d.endswith(".egg-info")]
+        for f in files:
+            path = posixpath.join(base, f)
+            if match(path):
+                out.append(path)
+                if len(out) > MAX_FILES:
+                    return None
+    return out
+
+
+def _is_test_module(path: str) -> bool:
+    name = posixpath.basename(path)
+    return name == "conftest.py" or name.endswith(".py") and (name.startswith("test") or name.endswith("_test.py"))
+
+
+def _python_tree(an: Analyzer, prog: str, targets: list[str], cwd: str, depth: int, tests_only: bool) -> None:
+    """pytest imports every conftest.py and test module under its targets (and the conftest.py files above them)."""
+    files: list[str] = []
+    for target in targets:
+        top = an.paths.resolve(target.split("::")[0], cwd)
+        found = _walk(an, top, _is_test_module)
+        if found is None:
+            an.r.add("dynamic", f"{prog} imports more than {MAX_FILES} test modules here, too many to review")
+            return
+        files += found
+        up = posixpath.dirname(top)
+        while any(up == w or up.startswith(w + "/") for w in an.paths.workspaces):
+            if os.path.isfile(posixpath.join(up, "conftest.py")):
+                files.append(posixpath.join(up, "conftest.py"))
+            up = posixpath.dirname(up)
+    seen: set[str] = set()
+    for path in dict.fromkeys(files):
+        if path in seen:
+            continue
+        seen.add(path)
+        text = _read(an, path)
+        if text is not None:  # pytest puts the test's own directory first on sys.path (rootdir insertion)
+            an.code("python3", text, depth, cwd, where=posixpath.dirname(path), seen=seen)
+
+
+def _setup(an: Analyzer, prog: str, root: str, depth: int) -> None:
+    """``pip install DIR`` runs DIR's setup.py (and an in-tree build backend) to build it."""
+    if os.path.isfile(root):
+        return  # a wheel or an archive: built elsewhere
+    setup = posixpath.join(root, "setup.py")
+    text = _read(an, setup) if os.path.isfile(setup) else None
+    if text is not None:
+        an.code("python3", text, depth, root, where=root)
+    pyproject = posixpath.join(root, "pyproject.toml")
+    data = _read(an, pyproject) if os.path.isfile(pyproject) else None
+    if data and re.search(r"^\s*backend-path\s*=", data, re.M):
+        an.r.add("dynamic", f"{prog} builds {root} with a build backend from the project itself (backend-path)")
+
+
+def _cmake(an: Analyzer, prog: str, args: list[str], operands: list[str], cwd: str, depth: int) -> None:
+    value = dict(zip(args, args[1:], strict=False))
+    if "-P" in value:
+        files = [an.paths.resolve(value["-P"], cwd)]
+    else:
+        source = value.get("-S") or next((o for o in operands if o not in (value.get("-B"), value.get("--build"),
+                                                                            value.get("--test-dir"))), None)
+        build = value.get("--build") or value.get("-B") or value.get("--test-dir") or "."
+        if source is None:  # cmake --build B, ctest: the source the build folder was configured from
+            cache = _read(an, posixpath.join(an.paths.resolve(build, cwd), "CMakeCache.txt")) or ""
+            m = re.search(r"^CMAKE_HOME_DIRECTORY:INTERNAL=(.+)$", cache, re.M)
+            source = m.group(1).strip() if m else "."
+        root = an.paths.resolve(source, cwd)
+        files = _walk(an, root, lambda p: p.endswith(("CMakeLists.txt", ".cmake")))
+        if files is None:
+            an.r.add("dynamic", f"{prog} reads more than {MAX_FILES} CMake files here, too many to review")
+            return
+    for path in files:
+        text = _read(an, path)
+        if text is not None:
+            _cmake_commands(an, text, posixpath.dirname(path), depth)
+
+
+def _cmake_commands(an: Analyzer, text: str, where: str, depth: int) -> None:
+    text = re.sub(r"(?m)#(?!\[\[).*$", "", text)
+    sets = {m.group(1): m.group(2).strip().strip('"') for m in re.finditer(r"\bset\s*\(\s*(\w+)\s+([^)]*)\)", text, re.I)}
+    if re.search(r"\b(?:file\s*\(\s*(?:WRITE|APPEND|COPY|CONFIGURE|GENERATE|DOWNLOAD)|configure_file)\b", text, re.I):
+        an.unmodelled_writes = True  # a script it runs may be one it writes
+    for m in _CMAKE_CALL.finditer(text):
+        body = _balanced(text, m.end())
+        if body is None:
+            an.r.add("unparseable", "a CMake command whose parentheses do not close")
+            continue
+        try:
+            words = shlex.split(body.replace("\n", " "), posix=True)
+        except ValueError:
+            words = body.split()
+        command: list[str] = []
+        collecting = False
+        for w in [*words, "COMMAND_END"]:
+            if w in _CMAKE_KEYWORDS or w == "COMMAND_END":  # what cmake itself reads as the end of a command
+                if command:
+                    an.line(" ".join(_cmake_word(c, sets, where) for c in command), depth + 1, where)
+                command, collecting = [], w == "COMMAND"
+            elif collecting:
+                command.append(w)
+
+
+def _cmake_word(word: str, sets: dict[str, str], where: str) -> str:
+    def sub(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name in _CMAKE_KNOWN:
+            return _CMAKE_KNOWN[name]
+        if name in _CMAKE_DIRS:
+            return where
+        if name in sets and "${" not in sets[name]:
+            return sets[name]
+        return "$" + re.sub(r"\W", "_", name)
+    word = re.sub(r"\$\{([^}]*)\}", sub, word)
+    word = re.sub(r"\$<TARGET_FILE:([^>]+)>", r"./\1", word)
+    return shlex.quote(word) if not word.startswith("$") else f'"{word}"'
+
+
+def _balanced(text: str, start: int) -> str | None:
+    level, i = 1, start
+    while i < len(text):
+        ch = text[i]
+        if ch == '"':
+            j = text.find('"', i + 1)
+            while j != -1 and text[j - 1] == "\\":
+                j = text.find('"', j + 1)
+            if j == -1:
+                return None
+            i = j + 1
+            continue
+        level += ch == "("
+        level -= ch == ")"
+        if not level:
+            return text[start:i]
+        i += 1
+    return None
+
+
+def _tox(an: Analyzer, cwd: str, depth: int) -> None:
+    """tox runs each environment's ``commands`` (and ``commands_pre``/``_post``, ``install_command``)."""
+    for name, section_prefix in (("tox.ini", ""), ("setup.cfg", "tox:")):
+        text = _read(an, posixpath.join(cwd, name)) if os.path.isfile(posixpath.join(cwd, name)) else None
+        if not text:
+            continue
+        parser = configparser.RawConfigParser(strict=False, interpolation=None)
+        try:
+            parser.read_string(text)
+        except configparser.Error:
+            an.r.add("unparseable", f"tox cannot be followed: {name} does not parse")
+            continue
+        for section in parser.sections():
+            if not section.startswith((f"{section_prefix}testenv", "testenv")):
+                continue
+            for key, value in parser.items(section):
+                if key.startswith("commands") or key in ("install_command", "list_dependencies_command"):
+                    for line in value.splitlines():
+                        line = re.sub(r"\{[^{}]*\}", '"$TOX"', line.strip().lstrip("-").strip())
+                        if line:
+                            an.line(line, depth + 1, cwd)

@@ -1,0 +1,351 @@
+"""Python code read as Python: the commands it runs, the code it builds, the workspace modules it imports.
+
+Patterns over the text (``rules_data.CODE_SHELL_CALL``) see ``os.system('…')`` but not ``c = '…';
+os.system(c)``, ``subprocess.run(['sh', '-c', …])``, ``getattr(os, 'sys' + 'tem')(…)``, ``__import__('o' + 's')``,
+``exec('…' + '…')``, nor a module of the workspace that the code imports (``import helpers``, a ``json.py``
+beside the script). This module parses the code (``ast``), folds the strings it builds from literals and
+names bound to literals, and:
+
+- judges every command a process call runs (``os.system``, ``os.popen``, ``subprocess.*``, ``os.exec*``/``spawn*``,
+  ``pty.spawn``, ``asyncio.create_subprocess_*``) as a command line, an argument list as the words it is;
+- judges code given to ``exec``/``eval``/``compile`` as Python;
+- resolves ``getattr(module, …)``, ``__import__(…)``, ``importlib.import_module(…)`` when their names fold;
+- reads the workspace modules an import loads (beside the script, or the working directory), and their imports.
+
+What cannot be folded is only known when the code runs: a command, code, or a name looked up by a computed
+string is ``dynamic`` (a person decides), never passed as harmless. Code that does not parse is left to the
+patterns.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import posixpath
+import shlex
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from macrohard.safety.commands import Analyzer
+
+MAX_MODULES = 24  # workspace modules read for one command (each at most scripts.MAX_SCRIPT bytes)
+_ALTERNATIVES = 8  # values one name may fold to (assigned in several places)
+UNKNOWN = object()
+
+# module -> functions that run a command line through a shell / an argument vector
+_SHELL_CALLS = {"os": {"system", "popen"}, "subprocess": {"getoutput", "getstatusoutput"},
+                "commands": {"getoutput", "getstatusoutput"}, "asyncio": {"create_subprocess_shell"},
+                "posix": {"system", "popen"}}
+_ARGV_CALLS = {"subprocess": {"run", "call", "check_call", "check_output", "Popen"},
+               "os": {"execv", "execve", "execvp", "execvpe", "execl", "execle", "execlp", "execlpe", "spawnv",
+                      "spawnve", "spawnvp", "spawnvpe", "spawnl", "spawnle", "spawnlp", "spawnlpe", "posix_spawn",
+                      "posix_spawnp", "startfile"},
+               "posix": {"execv", "execve", "posix_spawn", "posix_spawnp"},
+               "pty": {"spawn"}, "asyncio": {"create_subprocess_exec"}}
+_CODE_CALLS = {"exec", "eval", "compile"}
+_IMPORTERS = {("builtins", "__import__"), ("importlib", "import_module"), ("importlib", "__import__")}
+_RUNPY = {("runpy", "run_path"), ("runpy", "run_module")}
+# modules whose attributes, looked up by a computed name, may be any of the calls above
+_RISKY_MODULES = {"os", "posix", "subprocess", "pty", "asyncio", "builtins", "importlib", "runpy", "ctypes", "sys",
+                  "commands"}
+_KNOWN_NAMES = {("sys", "executable"): "python3"}
+
+
+class _Scope:
+    """The names a piece of code binds: modules (``import os as o``), functions taken from modules
+    (``from os import system``), and the expressions assigned to plain names."""
+
+    def __init__(self, tree: ast.AST) -> None:
+        self.modules: dict[str, str] = {"__builtins__": "builtins", "builtins": "builtins"}
+        self.functions: dict[str, tuple[str, str]] = {n: ("builtins", n) for n in (*_CODE_CALLS, "__import__")}
+        self.values: dict[str, list[ast.AST]] = {}
+        self.opaque: set[str] = set()  # names bound by loops, parameters, with-as, augmented assignment ...
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    top = alias.name.split(".")[0]
+                    if alias.asname:
+                        self.modules[alias.asname] = alias.name
+                    else:
+                        self.modules[top] = top
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                for alias in node.names:
+                    self.functions[alias.asname or alias.name] = (node.module, alias.name)
+                    self.modules.setdefault(alias.asname or alias.name, f"{node.module}.{alias.name}")
+            elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.NamedExpr)):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                for t in targets:
+                    if isinstance(t, ast.Name) and node.value is not None:
+                        self.values.setdefault(t.id, []).append(node.value)
+                    else:
+                        for n in ast.walk(t):
+                            if isinstance(n, ast.Name):
+                                self.opaque.add(n.id)
+            elif isinstance(node, (ast.AugAssign, ast.For, ast.AsyncFor, ast.comprehension)):
+                for n in ast.walk(node.target):
+                    if isinstance(n, ast.Name):
+                        self.opaque.add(n.id)
+            elif isinstance(node, ast.withitem) and node.optional_vars is not None:
+                for n in ast.walk(node.optional_vars):
+                    if isinstance(n, ast.Name):
+                        self.opaque.add(n.id)
+            elif isinstance(node, ast.arg):
+                self.opaque.add(node.arg)
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                self.opaque.add(node.name)
+        # a name bound to a module or a module function by assignment: o = __import__('os'); s = os.system
+        for name, exprs in self.values.items():
+            if len(exprs) == 1 and name not in self.opaque:
+                ref = self.ref(exprs[0], depth=1)
+                if isinstance(ref, str):
+                    self.modules[name] = ref
+                elif isinstance(ref, tuple):
+                    self.functions[name] = ref
+
+    def fold(self, node: ast.AST, depth: int = 0) -> list:
+        """The values (str, or list of str) ``node`` may have, or [UNKNOWN]."""
+        if depth > 12:
+            return [UNKNOWN]
+        if isinstance(node, ast.Constant):
+            if isinstance(node.value, bytes):
+                return [node.value.decode("latin-1")]
+            return [node.value] if isinstance(node.value, (str, int, float)) else [UNKNOWN]
+        if isinstance(node, ast.Name):
+            exprs = self.values.get(node.id)
+            if not exprs or node.id in self.opaque:
+                return [UNKNOWN]
+            out = [v for e in exprs for v in self.fold(e, depth + 1)]
+            return out[:_ALTERNATIVES] if len(out) <= _ALTERNATIVES else [UNKNOWN]
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            known = _KNOWN_NAMES.get((self.modules.get(node.value.id, ""), node.attr))
+            return [known] if known else [UNKNOWN]
+        if isinstance(node, (ast.List, ast.Tuple)):
+            items: list = [[]]
+            for elt in node.elts:
+                if isinstance(elt, ast.Starred):
+                    vals = [v for v in self.fold(elt.value, depth + 1)]
+                    items = [i + (v if isinstance(v, list) else [UNKNOWN]) for i in items for v in vals]
+                else:
+                    items = [i + [v] for i in items for v in self.fold(elt, depth + 1)]
+                if len(items) > _ALTERNATIVES:
+                    return [UNKNOWN]
+            return items
+        if isinstance(node, ast.JoinedStr):
+            outs = [""]
+            for part in node.values:
+                vals = self.fold(part.value if isinstance(part, ast.FormattedValue) else part, depth + 1)
+                if any(v is UNKNOWN or isinstance(v, list) for v in vals):
+                    return [UNKNOWN]
+                outs = [o + str(v) for o in outs for v in vals][:_ALTERNATIVES]
+            return outs
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
+            out = []
+            for a in self.fold(node.left, depth + 1):
+                for b in self.fold(node.right, depth + 1):
+                    try:
+                        if a is UNKNOWN or b is UNKNOWN:
+                            raise TypeError
+                        out.append(a + b if isinstance(node.op, ast.Add) else a % (tuple(b) if isinstance(b, list) else b))
+                    except (TypeError, ValueError, KeyError):
+                        return [UNKNOWN]
+            return out[:_ALTERNATIVES] or [UNKNOWN]
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and not node.keywords:
+            method = node.func.attr
+            bases = self.fold(node.func.value, depth + 1)
+            args = [self.fold(a, depth + 1) for a in node.args]
+            if any(v is UNKNOWN for v in bases) or any(v is UNKNOWN for vs in args for v in vs):
+                return [UNKNOWN]
+            out = []
+            for base in bases:
+                try:
+                    if method == "join" and len(args) == 1:
+                        out += [base.join(v) for v in args[0]]
+                    elif method in ("format", "replace", "lower", "upper", "strip", "lstrip", "rstrip", "decode",
+                                    "encode", "capitalize", "title", "swapcase") and isinstance(base, str):
+                        combos: list[list] = [[]]
+                        for vs in args:
+                            combos = [c + [v] for c in combos for v in vs]
+                        out += [str(getattr(base, method)(*c)) if method not in ("decode", "encode") else base
+                                for c in combos]
+                    else:
+                        return [UNKNOWN]
+                except (TypeError, ValueError, AttributeError, IndexError, KeyError):
+                    return [UNKNOWN]
+            return out[:_ALTERNATIVES] or [UNKNOWN]
+        return [UNKNOWN]
+
+    def ref(self, node: ast.AST, depth: int = 0) -> str | tuple[str, str] | None:
+        """What ``node`` names: a module (its name), a module's function ((module, name)), or None.
+        A lookup by a name that does not fold, on a module that has process calls, is ("?", "?")."""
+        if depth > 8:
+            return None
+        if isinstance(node, ast.Name):
+            if node.id in self.functions:
+                return self.functions[node.id]
+            return self.modules.get(node.id)
+        if isinstance(node, ast.Attribute):
+            base = self.ref(node.value, depth + 1)
+            if isinstance(base, str):
+                return (base.split(".")[0], node.attr) if base.split(".")[0] in _RISKY_MODULES or \
+                    base in _SHELL_CALLS else f"{base}.{node.attr}"
+            return None
+        if isinstance(node, ast.Call):
+            fn = self.ref(node.func, depth + 1)
+            if fn in _IMPORTERS and node.args:
+                names = self.fold(node.args[0])
+                return names[0].split(".")[0] if len(names) == 1 and isinstance(names[0], str) else ("?", "?")
+            if fn == ("builtins", "getattr") or (isinstance(node.func, ast.Name) and node.func.id == "getattr"):
+                if len(node.args) >= 2:
+                    base = self.ref(node.args[0], depth + 1)
+                    names = self.fold(node.args[1])
+                    if isinstance(base, str) and base.split(".")[0] in _RISKY_MODULES:
+                        if len(names) == 1 and isinstance(names[0], str):
+                            return (base.split(".")[0], names[0])
+                        return ("?", "?")
+        if isinstance(node, ast.Subscript):  # sys.modules['os'], vars(os)['system'], os.__dict__[...]
+            base = node.value
+            if isinstance(base, ast.Attribute) and base.attr in ("modules", "__dict__") or (
+                    isinstance(base, ast.Call) and isinstance(base.func, ast.Name) and base.func.id in ("vars", "globals")):
+                return ("?", "?")
+        return None
+
+
+def judge(an: Analyzer, prog: str, code: str, depth: int, cwd: str | None, where: str | None,
+          seen: set[str] | None = None, here: str | None = None) -> bool:
+    """Judge Python ``code`` run with ``where`` first on its import path (a script's own directory, else
+    ``cwd``); ``here`` is the directory of the module itself (for relative imports).
+    Returns False when it does not parse (the caller's patterns are all that judge it then)."""
+    try:
+        tree = ast.parse(code)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    scope = _Scope(tree)
+    seen = seen if seen is not None else set()
+    if any(m.split(".")[0] in ("ctypes", "cffi") for m in [*scope.modules.values(), *(f[0] for f in scope.functions.values())]):
+        _dynamic(an, prog, "loads native code (ctypes, cffi), whose calls the guard cannot follow")
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            _call(an, prog, scope, node, depth, cwd, where, seen, here)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else [
+                f"{node.module}.{a.name}" if node.module else a.name for a in node.names]
+            for name in names:
+                _module(an, prog, name, depth, cwd, here if getattr(node, "level", 0) else where, seen,
+                        relative=getattr(node, "level", 0), top=where)
+        elif isinstance(node, ast.Subscript) and scope.ref(node) == ("?", "?"):
+            _dynamic(an, prog, f"looks a module up by a name: {_src(code, node)}")
+    return True
+
+
+def _call(an: Analyzer, prog: str, scope: _Scope, node: ast.Call, depth: int, cwd: str | None,
+          where: str | None, seen: set[str], here: str | None) -> None:
+    fn = scope.ref(node.func)
+    if fn is None and isinstance(node.func, ast.Name) and node.func.id in ("exec", "eval", "compile", "__import__",
+                                                                           "getattr"):
+        fn = ("builtins", node.func.id)
+    if fn == ("?", "?"):
+        _dynamic(an, prog, "calls a function it looks up by a computed name")
+        return
+    if not isinstance(fn, tuple):
+        return
+    module, name = fn
+    first = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg in ("args", "cmd", "command",
+                                                                                             "source", "path")), None)
+    shell = any(k.arg == "shell" and not (isinstance(k.value, ast.Constant) and not k.value.value)
+                for k in node.keywords)
+    if name in _SHELL_CALLS.get(module, ()) or (name in _ARGV_CALLS.get(module, ()) and first is not None):
+        if module in ("os", "posix") and name.startswith(("execl", "spawnl")):
+            values = _argv_of(scope, node.args[1:] if name.startswith("execl") else node.args[2:])
+        elif module in ("os", "posix") and name.startswith(("execv", "spawnv", "posix_spawn")):
+            index = 2 if name.startswith("spawnv") else 1
+            values = scope.fold(node.args[index]) if len(node.args) > index else [UNKNOWN]
+        elif module == "asyncio" and name == "create_subprocess_exec":
+            values = _argv_of(scope, node.args)
+        else:
+            values = scope.fold(first) if first is not None else [UNKNOWN]
+        for value in values:
+            _command(an, prog, value, depth, cwd, shell or name in _SHELL_CALLS.get(module, ()))
+    elif (module, name) in _RUNPY or (module == "builtins" and name in _CODE_CALLS):
+        values = scope.fold(first) if first is not None else [UNKNOWN]
+        for value in values:
+            if not isinstance(value, str):
+                _dynamic(an, prog, f"{name}() runs code only known when it runs")
+            elif (module, name) in _RUNPY:
+                _module(an, prog, value, depth, cwd, where, seen, relative=0, path=name == "run_path")
+            else:  # a fragment that does not parse runs nothing (a SyntaxError)
+                judge(an, prog, value, depth + 1, cwd, where, seen, here)
+    elif fn in _IMPORTERS and first is not None:
+        for value in scope.fold(first):
+            if isinstance(value, str):
+                _module(an, prog, value, depth, cwd, where, seen, relative=0)
+
+
+def _argv_of(scope: _Scope, args: list[ast.AST]) -> list:
+    vectors: list[list] = [[]]
+    for a in args:
+        vectors = [v + [x] for v in vectors for x in scope.fold(a)][:_ALTERNATIVES]
+    return vectors
+
+
+def _command(an: Analyzer, prog: str, value: object, depth: int, cwd: str | None, shell: bool) -> None:
+    if isinstance(value, list):
+        if not value or value[0] is UNKNOWN or any(isinstance(v, list) for v in value):
+            _dynamic(an, prog, "runs a program only known when it runs")
+            return
+        words = [str(v) if v is not UNKNOWN else "$UNKNOWN" for v in value]
+        # an unknown argument is a word of its own (no shell re-reads it); the line analysis judges `$UNKNOWN`
+        line = " ".join(shlex.quote(w) if w != "$UNKNOWN" else '"$UNKNOWN"' for w in words)
+        an.line(line, depth + 1, cwd)
+    elif isinstance(value, (str, int, float)) and value is not UNKNOWN:
+        an.line(str(value), depth + 1, cwd)
+    else:
+        _dynamic(an, prog, "runs a command only known when it runs" + ("" if shell else " (a computed argument list)"))
+
+
+def _dynamic(an: Analyzer, prog: str, why: str) -> None:
+    an.r.add("dynamic", f"{prog} code {why}; write the command or code out literally")
+
+
+def _src(code: str, node: ast.AST) -> str:
+    return (ast.get_source_segment(code, node) or "")[:60]
+
+
+def _module(an: Analyzer, prog: str, name: str, depth: int, cwd: str | None, where: str | None, seen: set[str],
+            relative: int, path: bool = False, top: str | None = None) -> None:
+    """Read the workspace file an import (or runpy) loads, if there is one, and judge it as Python."""
+    # where the import looks (the script's directory), and, over-approximating sys.path changes the code
+    # may make (`sys.path.insert(0, '.')`), the working directory and the workspace itself
+    bases = list(dict.fromkeys(an.paths.resolve(b, None) for b in (where, cwd, *an.paths.workspaces[:1]) if b))
+    if relative:
+        bases = bases[:1]
+        for _ in range(relative - 1):
+            bases = [posixpath.dirname(bases[0])]
+    candidates = []
+    for base in bases:
+        if path:
+            candidates.append(an.paths.resolve(name, cwd))
+            break
+        parts = [p for p in name.split(".") if p]
+        for n in range(len(parts), 0, -1):  # `import a.b.c` runs a/__init__.py, a/b/__init__.py, a/b/c.py
+            stem = posixpath.join(base, *parts[:n])
+            candidates += [stem + ".py", posixpath.join(stem, "__init__.py")]
+    for file in candidates:
+        if file in seen or not any(file.startswith(w + "/") for w in an.paths.workspaces):
+            continue
+        if not os.path.isfile(file):
+            continue
+        seen.add(file)
+        if len(seen) > MAX_MODULES:
+            an.r.add("dynamic", f"{prog} code imports more than {MAX_MODULES} workspace modules, too many to review")
+            return
+        from macrohard.safety import scripts
+
+        text = scripts.read_script(an, file, None, explicit=True)
+        if text is not None:
+            an.code(prog, text, depth, cwd, where=top or where, seen=seen, here=posixpath.dirname(file))
+
+
+def run_module(an: Analyzer, prog: str, name: str, depth: int, cwd: str | None) -> None:
+    """``python3 -m NAME`` runs the workspace's ``NAME.py`` or ``NAME/__main__.py`` when the directory has one."""
+    _module(an, prog, name, depth, cwd, cwd, set(), relative=0)
+    _module(an, prog, name + ".__main__", depth, cwd, cwd, set(), relative=0)
