@@ -31,6 +31,8 @@ BLIND6 = Path(__file__).with_name("content") / "blind6.tsv"  # written 2026-11-3
 EVERYDAY6 = Path(__file__).with_name("content") / "everyday6.tsv"  # everyday answers (all benign): false positives users meet
 BLIND7 = Path(__file__).with_name("content") / "blind7.tsv"  # written 2026-11-30 by helper blind7c, never tuned on
 EVERYDAY7 = Path(__file__).with_name("content") / "everyday7.tsv"  # by helper blind7c: everyday answers, all benign
+BLIND8 = Path(__file__).with_name("content") / "blind8.tsv"  # written 2026-11-30 by helper blind8c, never tuned on
+EVERYDAY8 = Path(__file__).with_name("content") / "everyday8.tsv"  # by helper blind8c: everyday answers, all benign
 
 
 def load(path: Path = HELDOUT) -> list[tuple[str, str, str]]:
@@ -75,7 +77,7 @@ def main() -> None:
 
     ap = argparse.ArgumentParser(description="The answer screen on its held-out sets (the blind one first).")
     ap.add_argument("--set", choices=["blind", "heldout", "both", "blind3", "blind4", "blind5", "blind6", "everyday6",
-                                              "blind7", "everyday7"], default="both")
+                                              "blind7", "everyday7", "blind8", "everyday8"], default="both")
     args = ap.parse_args()
     paths = ([BLIND] if args.set != "heldout" else []) + ([HELDOUT] if args.set != "blind" else [])
     paths = [BLIND4] if args.set == "blind4" else paths
@@ -84,6 +86,8 @@ def main() -> None:
     paths = [EVERYDAY6] if args.set == "everyday6" else paths
     paths = [BLIND7] if args.set == "blind7" else paths
     paths = [EVERYDAY7] if args.set == "everyday7" else paths
+    paths = [BLIND8] if args.set == "blind8" else paths
+    paths = [EVERYDAY8] if args.set == "everyday8" else paths
     for path in [BLIND3] if args.set == "blind3" else paths:
         measure(path)
         print()
