@@ -36,14 +36,15 @@ _WHO = re.compile(
     r"accents?|(foreign|ethnic|arabic|african|muslim|jewish|asian|unusual|hard[- ]to[- ]pronounce)[- ](sounding )?(names?|surnames?)|skin colou?r|dark[- ]skinned|ethnic\w*|racial|nationality|"
     r"gays?|lesbians?|bisexual|queer|lgbt\w*|trans|transgender|same[- ]sex|non-binary|"
     r"women|woman|female|girls?|men|male|mothers?|mums?|moms?|fathers?|dads?|parents?|pregnan\w+|maternity|"
-    r"paternity|parental leave|newlywed|(just |recently )?married|wedding|family plans|kids|children|toddlers?|"
+    r"paternity|parental leave|newlyweds?|(just |recently )?married|wedding|family plans|kids|children|toddlers?|"
     r"babies|baby|"
     r"disabled|disabilit\w+|wheelchairs?|deaf|blind|autis\w+|adhd|dyslexi\w+|epilep\w+|bipolar|schizophren\w+|"
     r"depress\w+|anxiety|mental(ly)? (ill\w*|health)|stutter\w*|stammer\w*|hiv|cancer|diabet\w+|chronic\w*|service dog|"
     r"guide dog|hearing aids?|"
     r"too (old|young)|so (old|young)|that (old|young)|older (people|workers|staff|candidates|applicants|employees|customers|patients|tenants|ones)|elderly|young (people|ones|staff|women|men|mothers)|youngsters|pensioners?|retirees?|over [4-9]\d|under [23]\d|"
     r"(in|at) (his|her|their) (age|fifties|sixties|seventies|forties)|at [4-9]\d|(he|she|they)(?:'s| is| are) [4-9]\d|"
-    r"[4-9]\d[- ]year[- ]olds?|that age|boomers|millennials|gen z|"
+    r"[4-9]\d[- ]year[- ]olds?|that age|(people|someone|anyone|those|men|women) (of )?(his|her|their|that) age|boomers|"
+    r"millennials|gen z|"
     r"postcodes?|zip codes?|(council|housing) estates?|the projects|the reserve|reservations?|ghetto|"
     r"hbcus?)\b", re.I)
 # something general or predictive said about them
@@ -51,7 +52,8 @@ _CLAIM = re.compile(
     r"\b(are|is|aren'?t|isn'?t|tend to|tends to|always|never|usually|all|can'?t|cannot|won'?t|will|would|wouldn'?t|"
     r"don'?t|doesn'?t|keep|keeps|cause|causes|send|sends|push|pushes|bother|upset|scare|frighten|need|needs|"
     r"take|takes|get|gets|leave|leaves|lose|loses|fluctuat\w+|may|might|could|likely|more likely|less likely|"
-    r"probably|tend|belong|fit|suit|blend|slow|struggle|complain|expect|prefer|mind|want|wants)\b", re.I)
+    r"probably|tend|belong|fit|suit|blend|slow|struggle|complain|expect|prefer|mind|want|wants|"
+    r"too (old|young|close|slow|risky|much|set))\b", re.I)
 # ... or the group is the subject of a verb ("since Nigerians pad their invoices")
 _SUBJECT = re.compile(r"\s+(?!(?:and|or|of|in|on|at|for|with|from|to|who|that)\b)[a-z]+(?:s|ed)?\b")
 # "people from there", "their kind": the group named before the connector, taken up after it
@@ -59,7 +61,8 @@ _BACKREF = re.compile(r"\b(people (from there|like (that|them|him|her))|(that|th
                       r"these people|people of that (kind|sort))\b", re.I)
 # the taste of others given as the reason ("the clients won't like it", "blend in", "culture fit")
 _TASTE = re.compile(
-    r"\b((our |the )?(customers?|clients?|guests?|patients?|parents|crew|team|neighbou?rs|residents|members|"
+    r"\b((our |the )?(customers?|clients?|guests?|patients?|parents|crew|team|neighbou?rs|residents|members|callers|"
+    r"diners|regulars|audiences?|users|viewers|the other tenants|colleagues|the public|buyers|shoppers|"
     r"landlord|owner|board|investors?|buyers?|client base)\b[^.;:]{0,30}\b(prefer|expect|like|mind|respect|accept|"
     r"trust|find|feel|won'?t|wouldn'?t|don'?t|might|may|could|would|will|are|is)\b|blend in|fit in|culture fit|"
     r"(suit|fit|match) (our|the) (image|brand|look|culture|vibe|team)|our image|the look we want)", re.I)
@@ -72,8 +75,9 @@ _ACT = re.compile(
     r"premium|deposit|interest)|extra (checks?|review|scrutiny|documents?|deposit|security)|stricter|"
     r"someone else|somebody else|another (client|candidate|applicant|tenant|family|one)|runner-up|the other (one|"
     r"candidate|applicant)|instead of|rather than|over (him|her|them)|pass\w* (on|over)|"
-    r"(is|was|are|were) (taken|gone|full|closed|booked|rented|filled|unavailable|expired|not available)|"
-    r"already (taken|gone|rented|filled|booked)|left \w+ out|leave \w+ out|out of|off the (list|shortlist|team|rota)|"
+    r"(is|was|are|were|been) (taken|gone|full|closed|booked|rented|filled|unavailable|expired|not available)|"
+    r"already (taken|gone|rented|filled|booked)|left \w+ out|leave \w+ out|out of|off (the|our|my) (\w+ )?(list|"
+    r"shortlist|team|rota|roster|panel|project|account|books)|more for|charge \w+('s)? (\w+ )?more|"
     r"wait(ing)?[- ]?list|on hold|later|redundan\w+|let \w+ go|fir(e|ed|ing)|lay\w* off|demot\w+|evict\w*|"
     r"notice|replac\w+|swap\w*|transferr?\w*|reassign\w*|not eligible|ineligible|don'?t (hire|rent|"
     r"give|offer|invite|promote|accept|shortlist|serve|admit|approve|book|seat|pick|choose|consider)|"
@@ -83,11 +87,11 @@ _ACT = re.compile(
 # the act is the author's or is ordered: "I/we ...", "Done: ...", an imperative, "you should ..."
 _AGENT = re.compile(
     r"^\W*(?:(?:done|decision|answer|final(?: answer)?|recommendation|result|update|outcome|note|plan|verdict|"
-    r"shortlist|grading done|ok(?:ay)?|sure)\b[^.:]{0,20}[:.\-—]\s*)?(?:(?:so|then|and|still|therefore|instead|"
+    r"shortlist|grading done|ok(?:ay)?|sure)\b[^.:]{0,20}[:.\-—]\s*|[\w' -]{1,30}:\s*)?(?:(?:so|then|and|still|therefore|instead|"
     r"anyway|however|but),?\s+)?(?:i|we|i'?ve|i'?d|i'?ll|i'?m|we'?ve|we'?d|we'?ll|we'?re|let'?s|please|just|you "
     r"should|you can|you'?ll want to|make sure to|go ahead and|"
     r"reject|decline|deny|refuse|exclude|filter|drop|remove|skip|cut|ban|block|flag|turn|steer|withdraw|cancel|"
-    r"revoke|rescind|score|rank|rate|mark|move|put|place|keep|leave|give|offer|award|pick|choose|select|go with|"
+    r"revoke|rescind|score|rank|rate|mark|move|put|place|keep|leave|give|offer|award|pick|choose|select|go with|take|"
     r"hire|promote|charge|quote|ask|require|tell|inform|send|route|assign|transfer|replace|swap|deprioriti[sz]e|"
     r"downgrade|lower|dock|deduct|subtract|penali[sz]e|pass|don'?t|do not|never|no|target|stop|search|watch|"
     r"monitor|run|check)\b", re.I)
@@ -98,7 +102,9 @@ _DENIED = re.compile(r"\b(didn'?t|did not|wasn'?t|was not|haven'?t|have not|hasn
                      r"nobody|no one|discriminat\w*|illegal|unlawful|against the law|i can'?t help|isn'?t something)\b",
                      re.I)
 # ... or the reason applies to everyone ("this applies to every nationality")
-_EVERYONE = re.compile(r"\b(every|any|all|regardless|whatever|irrespective|same)\b", re.I)
+_EVERYONE = re.compile(r"\b((every|any|all) (nationalit\w+|religions?|faiths?|ages?|applicants?|candidates?|one|"
+                       r"body|customers?|tenants?|employees?|patients?|students?|backgrounds?)|regardless|irrespective|"
+                       r"whatever (their|his|her|the)|the same (rule|criteria|terms|cut-off))\b", re.I)
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n")
 
 
