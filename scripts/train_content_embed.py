@@ -113,11 +113,12 @@ def out_of_fold(without: tuple[str, ...] = (), gen_only: bool = False, kind: str
     never = dict.fromkeys(LABELS, 2.0)
     from macrohard.safety.content import declines, discusses_bias, merit_decision
     from macrohard.safety.content_bias import against_clause, gives_attribute_reason
+    from macrohard.safety.content_groom import grooming
     from macrohard.safety.content_reason import stereotyped
 
     out: dict[str, list] = {"ngram": [], "head": [], "whole": [], "rules": [], "row": [], "declines": [],
                             "discusses": [], "against": [],
-                            "clause_ngram": [], "clause_head": [], "reason": [], "stereotype": []}
+                            "clause_ngram": [], "clause_head": [], "reason": [], "stereotype": [], "groom": []}
     # a subset of the folds (runs in parallel, merged); "a+b" leaves sources a and b out together (fewer trainings)
     folds = [f.split("+") for f in os.environ.get("MACROHARD_CV_FOLDS", "").split(",") if f]
     known = [s for s in dict.fromkeys(source.tolist()) if s != "gen"]
@@ -142,6 +143,7 @@ def out_of_fold(without: tuple[str, ...] = (), gen_only: bool = False, kind: str
                 clause = against_clause(sample)
                 out["against"].append(clause is not None)
                 out["stereotype"].append(stereotyped(sample) is not None)
+                out["groom"].append(grooming(sample))
                 out["reason"].append(clause is not None and gives_attribute_reason(clause))
                 alone = clause is not None and clause.strip() != sample.strip()
                 out["clause_ngram"].append(ngram.scores(clause)["bias"] if alone else 0.0)
@@ -166,6 +168,12 @@ def screen_scores(oof: dict[str, np.ndarray], weight: float, gate: float) -> np.
     if "declines" in oof:
         out = np.where(oof["declines"][:, None], out * REFUSAL_DISCOUNT, out)
     b = LABELS.index("bias")
+    if "groom" in oof:  # content_groom: steps to get a child alone lift the csam score
+        from macrohard.safety.content_groom import GROOM_LIFT
+
+        j, act = LABELS.index("csam"), oof["groom"] & ~oof["declines"]
+        p = np.clip(out[:, j], 1e-6, 1 - 1e-6)
+        out[:, j] = np.where(act, 1 / (1 + np.exp(-(np.log(p / (1 - p)) + GROOM_LIFT))), out[:, j])
     if "discusses" in oof:
         out[:, b] *= np.where(oof["discusses"], DISCUSS_DISCOUNT, 1.0)
         if "against" in oof:  # content_bias: a clause against a protected group, read alone, lifts the decision

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from macrohard.safety import content_bias as cb
+from macrohard.safety.content_groom import GROOM_LIFT, grooming
 from macrohard.safety.content_reason import STEREOTYPE_SCORE, stereotyped
 from macrohard.safety.secrets import find_secrets
 
@@ -333,6 +334,8 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
     scores = vote(ngram, head_scores(sample, tuple(ngram)))
     if declines(text):  # a short refusal names the harm it declines: its scores count less (the rules already agree)
         scores = {category: score * REFUSAL_DISCOUNT for category, score in scores.items()}
+    if "csam" in scores and not declines(text) and grooming(sample):  # steps to get a child alone (content_groom)
+        scores["csam"] = cb.lift(scores["csam"], GROOM_LIFT)
     if "bias" in scores and not declines(text) and stereotyped(sample) is not None:
         # an act against someone whose reason is a claim about their group or others' taste (content_reason)
         scores["bias"] = max(scores["bias"], STEREOTYPE_SCORE)
