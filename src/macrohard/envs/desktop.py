@@ -18,6 +18,7 @@ import time
 from typing import Any
 
 from macrohard.envs.admit import admit
+from macrohard.envs.desktop_jobs import jobs_left
 from macrohard.envs.recording import encode_rgb, image
 from macrohard.envs.xinput import XInput
 from macrohard.envs.xsandbox import DesktopSandbox, Program, check_network
@@ -132,8 +133,12 @@ class DesktopEnvironment:
         self.watcher = attach(self.display_name, enabled=self.watch)
 
     def guard_facts(self) -> GuardFacts:
-        """The network of the desktop's sandbox as built (before ``start``: the one it will build), for the guard."""
-        return GuardFacts(network=self.sandbox.network if self.sandbox is not None else self.network)
+        """The network of the desktop's sandbox as built (before ``start``: the one it will build), and the jobs
+        commands typed or launched there left running (``desktop_jobs``), for the guard."""
+        if self.sandbox is None or self.sandbox.proc is None:
+            return GuardFacts(network=self.network)
+        jobs = jobs_left(self.sandbox.proc.pid)  # `wait` in one terminal does not end another's: all detached
+        return GuardFacts(network=self.sandbox.network, jobs=jobs, detached=jobs)
 
     def describe(self) -> dict[str, Any]:
         """The desktop's sandbox: isolation, network, display (``run.meta``)."""
