@@ -88,8 +88,9 @@ def run_one(spec: dict[str, Any], model: Any, store: Any, workspace: str) -> dic
                 elif step.observation is not None and step.observation.error:
                     row["note"] = "error"
                 actions.append(row)
-            elif step.raw is not None:
-                actions.append({"kind": "malformed", "raw": step.raw[:80]})
+            elif step.raw is not None:  # a reply the loop refused: why (a refused copy, a clobber, unreadable JSON)
+                why = step.observation.output if step.observation is not None else ""
+                actions.append({"kind": "malformed", "raw": step.raw[:80], "why": why[:100]})
     return {"id": spec["id"], "passed": passed, "claimed": claimed, "false_success": claimed and not passed,
             "status": status, "seconds": round(seconds, 2), "steps": len(actions), "run_id": run_id,
             "actions": actions, "error": error}
@@ -120,6 +121,8 @@ def _describe(action: dict[str, Any]) -> str:
         return f"edit {action['path']} {action['old'][:20]!r}->{action['new'][:20]!r}"
     if kind == "finish":
         return "finish" if action.get("success", True) else "finish (gave up)"
+    if kind == "malformed":  # the start of why the loop refused it (refused copy, clobber, unreadable JSON)
+        return f"refused ({action.get('why', '')[:48]!r})"
     return f"{kind} {json.dumps({k: v for k, v in action.items() if k != 'kind'})[:50]}"
 
 

@@ -156,6 +156,7 @@ class Agent:
             {"role": "system", "content": prompt},
             {"role": "user", "content": task_message(task, self.env.workspace)},
         ]
+        self._bind_scratch(ctx)
         started = self._started = time.monotonic()
         format_errors = 0
         try:
@@ -252,6 +253,20 @@ class Agent:
             _forget_old_images(messages)
             messages.append(_image_message(observation))
         return False
+
+    def _bind_scratch(self, ctx: GuardContext) -> None:
+        """A model that can use it gets a ``Scratch`` of this run (``macrohard/scratch.py``): second solutions tried
+        from the starting state, every action through this run's guard; None where the environment cannot."""
+        bind = getattr(self.model, "bind_scratch", None)
+        if not callable(bind) or not getattr(self.model, "wants_scratch", False):
+            return
+        scratch = None
+        if self.env.kind == "shell" and callable(getattr(self.env, "snapshot", None)):
+            from macrohard.scratch import Scratch
+
+            scratch = Scratch(self.env, self.guard, ctx)
+            scratch = scratch if scratch.begin() else None
+        bind(scratch)
 
     def _executor(self, action: Any) -> Any:
         """The environment that executes ``action``: the run's own, or the extra one that has its kind."""

@@ -37,8 +37,8 @@ from typing import Any
 import numpy as np
 
 from macrohard.errors import FormatError, ModelUnavailable
+from macrohard.models import local_agree, local_copies, local_evidence, local_next, local_notes, local_verify
 from macrohard.models import local_browser as web
-from macrohard.models import local_copies, local_evidence, local_next, local_notes, local_verify
 from macrohard.models.local_actions import FIELDS, LOCAL_ACTIONS, action_schema, chatml, decode_action, grammar_text
 from macrohard.models.local_examples import (
     STOP,
@@ -96,6 +96,7 @@ class LocalModel:
         self._claims = local_evidence.Claims()
         self._acting_margin = float("nan")  # the acting yes/no's log-odds, when logged (_acting)
         self.aids = aids_for(spec)
+        self._scratch: Any = None  # the run's Scratch (macrohard/scratch.py), bound by the agent loop: the agree aid
         # the fast decoder for ChatML models whose grammar need not list the task's names (local_actions.py);
         # MACROHARD_LOCAL_DECODE=grammar keeps the whole-JSON grammar (for comparison)
         chatml_model = "<|im_start|>" in str((self._llm.metadata or {}).get("tokenizer.chat_template") or "")
@@ -114,6 +115,15 @@ class LocalModel:
         return cls(SPECS[name])
 
     # -- the Model protocol ------------------------------------------------------------------
+
+    @property
+    def wants_scratch(self) -> bool:
+        """Whether the agent loop should bind a ``Scratch`` of each run (the ``agree`` aid, ``local_agree.py``)."""
+        return "agree" in self.aids
+
+    def bind_scratch(self, scratch: Any) -> None:
+        """The run's ``Scratch`` (or None): second solutions tried from its start, through its guard."""
+        self._scratch = scratch
 
     def complete(self, messages: list[dict[str, Any]], tools: list[dict[str, Any]]) -> ModelReply:
         offered = {t["function"]["name"] for t in tools if t.get("type") == "function"} if tools else set(LOCAL_ACTIONS)
@@ -205,6 +215,12 @@ class LocalModel:
             if (local_evidence.NO_MARGIN is not None and claim.get("kind") == "finish" and claim.get("success")
                     and str(action.get("answer", "")).startswith(local_verify.NOT_DONE)):
                 refused, action = action, claim
+        if "agree" in self.aids and not browser and action.get("kind") == "finish":
+            # a second solution from the start, run apart: the same changes claim, different ones give up
+            decided, u = self._agree(action, task, history, chat[0]["content"])
+            usage = usage + u
+            if decided is not None:
+                return self._reply(decided, usage)
         if evidence and action.get("kind") == "finish" and action.get("success"):
             look = local_evidence.evidence_action(task, history, kinds)
             if look["kind"] not in offered:
@@ -214,6 +230,23 @@ class LocalModel:
                 self._claims.hold(task, len(history), look, action, refused)
                 action = look
         return self._reply(action, usage)
+
+    def _agree(self, finish: dict[str, Any], task: str, history: list[Past],
+               system: str) -> tuple[dict[str, Any] | None, Usage]:
+        """The ``agree`` aid: the finish as a second solution's agreement decides it, or None (no signal)."""
+        if self._scratch is None or not history:
+            return None, Usage()
+
+        def act(chat: list[dict[str, str]], temperature: float, seed: int, ban: frozenset[int]) -> Any:
+            return self._act(chat, ["bash"], self._grammar(("bash",), ()), temperature=temperature, seed=seed,
+                             ban_first=ban)
+
+        def first_token(text: str) -> int | None:
+            toks = self._llm.tokenize(text.encode(), add_bos=False, special=False)
+            return int(toks[0]) if toks else None
+
+        return local_agree.second_opinion(finish, task, history, self._scratch, act=act, first_token=first_token,
+                                          system=system, seed=self.seed)
 
     def _reply(self, action: dict[str, Any], usage: Usage) -> ModelReply:
         args = {k: v for k, v in action.items() if k != "kind"}
@@ -334,7 +367,8 @@ class LocalModel:
         return self._grammars["yes_no"]  # type: ignore[index]
 
     def _act(self, chat: list[dict[str, str]], kinds: list[str], grammar: Any, *, temperature: float | None = None,
-             seed: int | None = None, stop_before: Any = None) -> tuple[dict[str, Any] | None, str, Usage]:
+             seed: int | None = None, stop_before: Any = None,
+             ban_first: frozenset[int] = frozenset()) -> tuple[dict[str, Any] | None, str, Usage]:
         """One action of ``kinds``: the fast decoder (``local_actions.decode_action``) for ChatML models
         without the names aid, else the whole JSON under ``grammar``. Returns it (None: unreadable), the
         text, and the usage."""
@@ -344,13 +378,18 @@ class LocalModel:
             reply, usage = self._generate(chat, grammar, temperature=temperature, seed=seed)
             return _parse(reply), reply, usage
         total = [Usage()]
+        free_calls = [0]  # ban_first applies to the first token of the first free string (the command's first word)
 
         def complete(prompt: str, gbnf: str | None, stop: list[str] | None, max_tokens: int) -> tuple[str, bool]:
+            processors: list[Any] = [_CopyBias(self._bias)] if self._bias else []
+            if ban_first and gbnf is None and not free_calls[0]:
+                processors.append(local_agree.BanFirst(ban_first))
+            free_calls[0] += gbnf is None
             with self._lock:
                 out = self._llm.create_completion(prompt=prompt, grammar=self._gbnf(gbnf) if gbnf else None, stop=stop,
                                                   max_tokens=max_tokens, temperature=temperature,
                                                   top_k=40 if temperature else 1, seed=seed,
-                                                  logits_processor=[_CopyBias(self._bias)] if self._bias else None)
+                                                  logits_processor=processors or None)
             u = out.get("usage") or {}
             total[0] = total[0] + Usage(prompt_tokens=0 if total[0].completion_tokens else int(u.get("prompt_tokens") or 0),
                                         completion_tokens=int(u.get("completion_tokens") or 0))
