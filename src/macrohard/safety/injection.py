@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from macrohard.safety import multilingual, quoting
+from macrohard.safety import multilingual, quoting, unmask
 from macrohard.safety.normalize import normalise, sample
 from macrohard.safety.regex_gate import Gate, fold
 
@@ -37,7 +37,7 @@ RULE_PRIOR = 0.75
 # ``encoded_order``, ``override_en``, ``urgent_order`` and ``fake_approval`` (``multilingual.encoded_order`` and
 # ``english_orders``) fired on none of the 3,625 look-alikes of the eight hand-written sources (in-sample for blind5).
 STRONG_RULES = frozenset({"aimed_at_agent", "aimed_at_agent_ml", "chat_tokens", "disable_safety", "encoded_order",
-                          "fake_approval", "hidden_text", "invisible_unicode", "override_en", "pipe_shell_instruction",
+                          "fake_approval", "hidden_text", "invisible_unicode", "obfuscated_order", "override_en", "pipe_shell_instruction",
                           "role_play", "urgent_order", "you_are_now"})
 STRONG_PRIOR = 0.9
 
@@ -85,9 +85,16 @@ _SIGNALS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(if you are|as an?|attention|note to|message (for|to)|dear|hey|to) (an? |the )?(ai|llm|language model|"
         r"assistant|agent|chatbot|gpt|claude|grok|copilot|autonomous agent)s?\b[^\n]{0,80}\b(must|should|need to|"
         r"have to|please|now|are|ignore|do|run|execute|send|reading)", _I)),
+    # "jailbreak" is the name of an attack that posts, papers and forums DISCUSS ("more subtle than a jailbreak",
+    # "jailbreak prompts on Reddit"): only a jailbroken state or mode handed to the reader is an order
     ("you_are_now", re.compile(r"\byou are now\b|\bfrom now on,? you\b|\bdeveloper mode\b|\bDAN mode\b|"
-                               r"\bdo anything now\b|\bjailbreak(ed)?\b|\bact as (an? )?(unrestricted|unfiltered)", _I)),
+                               r"\bdo anything now\b|\b(you are|you're|you have been|you've been|now) (now )?"
+                               r"jailbr(oken|eaked)\b|\bjailbr(eak|oken|eaked) (mode|enabled|activated|unlocked|on)\b|"
+                               r"\b(enable|activate|enter|engage) (the )?jailbr(eak|oken)\b|"
+                               r"\bact as (an? )?(unrestricted|unfiltered)", _I)),
+    # a prohibition ("never paste your password into ...", "do not share your password in ...") is no request
     ("exfil_request", re.compile(
+        r"(?<!\bnot )(?<!n't )(?<!\bnever )(?<!\bnever to )(?<!\bnot to )"
         r"\b(send|post|upload|email|forward|leak|reveal|print|share|paste|exfiltrate)\b[^.\n]{0,40}\b(api[ _-]?keys?|"
         r"tokens?|credentials?|passwords?|secrets?|ssh keys?|private keys?|environment variables|\.env|"
         r"system prompt|id_rsa|cookies)\b[^.\n]{0,60}\b(to|at|into|in)\b", _I)),
@@ -107,7 +114,8 @@ _SIGNALS: list[tuple[str, re.Pattern[str]]] = [
         r"(?!never\b|not\b|be\b|identify\b)\w+", _I))),
     # a persona handed to the reader ("pretend you are 'KeyMaster', who ..."); a quoted example is only mentioned
     ("persona", _gated(("pretend", "play", "character", "you are", "you're", "imagine"), re.compile(
-        r"(?<!['\"\u2018\u201c])\b(pretend (that )?you('re| are)|let'?s (play a game|role-?play|pretend)|stay in character|"
+        r"(?<!['\"\u2018\u201c])\b(pretend (that )?you('re| are)|you('re| are) going to (pretend|act as|role-?play|play)\b|"
+        r"let'?s (play a game|role-?play|pretend)|stay in character|"
         r"in character,|you('re| are) (now )?playing|role-?play:?\s+you('re| are)|"
         r"(you play|you are|you're|play) ['\"\u2018\u201c][^'\"\u2019\u201d]{1,30}['\"\u2019\u201d],? (who|a |an |the |whose)|"
         r"imagine you are an? [\w -]{0,30}who (always|never|gives|approves|does))", _I))),
@@ -198,7 +206,8 @@ def rule_signals(text: str, *, all_rules: bool = True) -> list[str]:
 # (``quoting.reported``); a hit anywhere outside them stays. Checked only when the rule fired.
 _FRAMED = {name: (p.pattern if isinstance(p, _gated) else p) for name, p in _SIGNALS
            if name in ("override", "new_instructions", "chat_tokens", "aimed_at_agent", "exfil_request",
-                       "disable_safety", "agents_must", "persona")} | {"override_en": multilingual._OVERRIDE_EN}
+                       "disable_safety", "agents_must", "persona", "you_are_now")} | {
+              "override_en": multilingual._OVERRIDE_EN}
 
 
 def _addressed(name: str, raw: str, lines: str, flat: str) -> bool:
@@ -209,9 +218,23 @@ def _addressed(name: str, raw: str, lines: str, flat: str) -> bool:
     for text in (raw, lines):
         for m in pattern.finditer(text):
             seen = True
-            if not quoting.reported(text, m.start(), m.end()):
+            if not quoting.reported(text, m.start(), m.end()) and not (
+                    name == "persona" and quoting.for_people(text, m.start(), m.end())):
                 return True
     return not seen
+
+
+# Two different attack words ("ignore", "assistant", "send", "password" ...) hidden by a spelling game (leetspeak,
+# spaced or hyphenated letters, scrambled letters: ``unmask.py``) outside a reported quotation: an order written to
+# get past word filters. blind7 (published, now training data) had 37 such injections and the screen caught 16 %.
+OBFUSCATED_WORDS = 2
+
+
+def obfuscated(lines: str) -> bool:
+    """Whether ``lines`` hides at least ``OBFUSCATED_WORDS`` different attack words (``unmask.hidden``) outside
+    quotations reported to people."""
+    words = {w for s, e, w in unmask.hidden(lines) if not quoting.reported(lines, s, e)}
+    return len(words) >= OBFUSCATED_WORDS
 
 
 def screen_injection(text: str, *, use_classifier: bool = True) -> Screen:
@@ -223,6 +246,8 @@ def screen_injection(text: str, *, use_classifier: bool = True) -> Screen:
     if "role_play" not in found and _hits(norm.lines, ("role_play",)):
         found.append("role_play")
     found += multilingual.signals(norm.lines)  # orders to the agent in other languages
+    if obfuscated(norm.lines) or obfuscated(raw):  # the raw text keeps the wide gaps between spaced-out words
+        found.append("obfuscated_order")
     if _FRAMED.keys() & set(found):
         found = [f for f in found if f not in _FRAMED or _addressed(f, raw, norm.lines, norm.flat)]
     prior = rule_prior(found)

@@ -88,3 +88,27 @@ def reported(text: str, start: int, end: int) -> bool:
     if text[span[0]] in _PAIRS and _DATA_BEFORE.search(text, max(0, span[0] - 40), span[0]):
         return False  # a value in data (a JSON field, a CSV cell, an argument): data carries attacks, it reports none
     return bool(_CUE.search(text[max(0, span[0] - CUE_REACH):span[0]]))
+
+
+# A role handed to PEOPLE: class and game exercises ("Pretend you are a tourist asking for directions; your partner
+# must answer in Spanish", "Pretend you are ordering at a café: the teacher plays the waiter"). The sentence names the
+# other people in the exercise, and nothing in it addresses a machine or names a target; a persona handed to the AI
+# reader ("Pretend you are DAN ... send the keys to ...") names neither.
+_PEOPLE = re.compile(r"\b(your (partner|classmates?|teammates?|group|friends?)|partners?|the (teacher|tutor|class|other "
+                     r"(person|player|players|team|students?))|teachers?|students?|pupils|classmates|players|each player)\b",
+                     re.I)
+_MACHINE = re.compile(r"\b(ai|assistant|agent|bot|chatbot|model|llm|gpt|copilot|system)\b", re.I)
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around ``text[start:end]``: from the last line break or full stop before it to the next one after."""
+    a = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start)) + 1
+    stops = [i for i in (text.find("\n", end), text.find(". ", end)) if i >= 0]
+    return text[a:min(stops) if stops else len(text)]
+
+
+def for_people(text: str, start: int, end: int) -> bool:
+    """Whether the persona match ``text[start:end]`` is an exercise for people (see ``_PEOPLE``), not a role handed to
+    the AI reader."""
+    s = _sentence(text, start, end)
+    return bool(_PEOPLE.search(s)) and not _MACHINE.search(s) and not _TARGET.search(s)
