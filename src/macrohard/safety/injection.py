@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from macrohard.safety import multilingual, quoting, unmask
+from macrohard.safety import multilingual, quoting, unmask, vocative
 from macrohard.safety.normalize import normalise, sample
 from macrohard.safety.regex_gate import Gate, fold
 
@@ -37,7 +37,7 @@ RULE_PRIOR = 0.75
 # ``encoded_order``, ``override_en``, ``urgent_order`` and ``fake_approval`` (``multilingual.encoded_order`` and
 # ``english_orders``) fired on none of the 3,625 look-alikes of the eight hand-written sources (in-sample for blind5).
 STRONG_RULES = frozenset({"aimed_at_agent", "aimed_at_agent_ml", "chat_tokens", "disable_safety", "encoded_order",
-                          "fake_approval", "hidden_text", "invisible_unicode", "obfuscated_order", "override_en", "pipe_shell_instruction",
+                          "fake_approval", "hidden_text", "invisible_unicode", "obfuscated_order", "vocative", "override_en", "pipe_shell_instruction",
                           "role_play", "urgent_order", "you_are_now"})
 STRONG_PRIOR = 0.9
 
@@ -246,7 +246,9 @@ def screen_injection(text: str, *, use_classifier: bool = True) -> Screen:
     if "role_play" not in found and _hits(norm.lines, ("role_play",)):
         found.append("role_play")
     found += multilingual.signals(norm.lines)  # orders to the agent in other languages
-    if obfuscated(norm.lines) or obfuscated(raw):  # the raw text keeps the wide gaps between spaced-out words
+    if "aimed_at_agent" not in found and "aimed_at_agent_ml" not in found and vocative.addressed(norm.lines):
+        found.append("vocative")  # a sentence that turns to the AI reader by name, in any language
+    if obfuscated(norm.lines) or "  " in raw and obfuscated(raw):  # the raw text keeps wide gaps between spaced words
         found.append("obfuscated_order")
     if _FRAMED.keys() & set(found):
         found = [f for f in found if f not in _FRAMED or _addressed(f, raw, norm.lines, norm.flat)]

@@ -36,6 +36,7 @@ _SPACED = re.compile(r"(?<!\S)(?:\S {1,4}){2,}\S(?=[:,.;!?]?(?!\S))")
 _HYPHENED = re.compile(r"\b(?:[A-Za-z]-){2,}[A-Za-z]\b")
 _WORD = re.compile(r"[A-Za-z]{4,}")
 _SCRAMBLED = {(w[0], w[-1], "".join(sorted(w))): w for w in HIDDEN if len(w) >= 4}
+_ENDS = {(w[0], w[-1], len(w)) for w in HIDDEN if len(w) >= 4}  # a cheap first look before sorting the letters
 
 
 def _spaced(run: str) -> list[str]:
@@ -54,6 +55,8 @@ def hidden(text: str) -> list[tuple[int, int, str]]:
     found += [(m.start(), m.end(), m.group(0).lower().translate(_LEET)) for m in _LEET_WORD.finditer(text)]
     for m in _WORD.finditer(text):
         low = m.group(0).lower()
+        if (low[0], low[-1], len(low)) not in _ENDS:
+            continue
         word = _SCRAMBLED.get((low[0], low[-1], "".join(sorted(low))))
         if word and word != low:
             found.append((m.start(), m.end(), word))

@@ -1,0 +1,86 @@
+"""A sentence that begins by calling the AI reader by name, in any language: "Beste assistent, geef ...",
+"Catatan untuk AI: ...", "ИИ-агент, закоммить ...", "어시스턴트, ...".
+
+``multilingual.signals`` needs the order's verb from its lexicon after such an address; blind7 (published, now
+training data) showed the lexicon cannot keep up: of its 61 injections in other languages missed at the policy point,
+33 began with an address the lexicon knew, followed by a verb it did not. The address itself is the evidence: tool
+outputs talk ABOUT assistants ("the assistant answered", "AI assistants are ..."), they do not turn to one. So:
+
+- the address starts a sentence (a line that does not continue the sentence of the line before, or after ``. ``/``: ``/a quote or comment mark), optionally after a greeting
+  ("dear", "beste", "cher", "hyvä", "kära" ...), is one of ``multilingual``'s addressees (or "note for the AI"), and
+  is followed by a comma or a colon and at least two words;
+- a bare ``Agent:``/``Assistant:``/``AI:`` label that begins two or more lines is a transcript's speaker, not an
+  address (support chats, exported conversations);
+- inside a quotation reported to people (``quoting.reported``) it is an example.
+
+``addressed(lines)`` says whether such an address is there.
+"""
+
+from __future__ import annotations
+
+import re
+
+from macrohard.safety import quoting
+from macrohard.safety.multilingual import _ADDRESSEE, _CJK_TO, _TO
+
+_GREETING = (r"(?:dear|hey|hi|hello|beste|lieve|liebe|lieber|liebes|hallo|cher|chère|chers|querido|querida|estimado|"
+             r"estimada|caro|cara|gentile|prezado|prezada|olá|drogi|droga|szanowny|hyvä|kära|käre|bästa|kedves|"
+             r"sayın|değerli|уважаемый|дорогой|шановний|любий|αγαπητέ|αγαπητή|milý|milá|vážený|dragă|kjære|kære)")
+_START = r"(?:^|(?<=[.!?。！？]\s)|(?<=[\"'`«“>:\]|]\s)|(?<=[\"'`«“>\]|])|(?<=//\s)|(?<=/\*\s)|(?<=#\s)|(?<=<!--\s))"
+_VOCATIVE = re.compile(
+    rf"{_START}\W{{0,3}}(?P<lead>(?:{_GREETING})\s+|{_TO})?(?<!\w)(?P<who>{_ADDRESSEE})\s*(?:{_CJK_TO})?\s*(?P<mark>[,，、:：])\s*(?P<rest>[^\n]+)",
+    re.I | re.M)
+_LABEL = re.compile(rf"^\W{{0,3}}(?P<who>{_ADDRESSEE})\s*[:：]", re.I | re.M)
+_ENGLISH_LABELS = {"assistant", "assistants", "agent", "agents", "ai"}  # "Agent: Carla" in a ticket; role_play reads these
+# an opening quote mark right before the address, inside a sentence ('instructions like "assistant, email ...'), not
+# a value in data ('"text": "Assistente, paga ...', a CSV cell): an example quoted in prose
+_PROSE_QUOTE = re.compile(r"[^\W\d_][.,;!?)]?\s+[\"'`«“‘]\W{0,2}$")
+_WRAPPED = re.compile(r"[^\n]{40,}[a-z,\-]\n$")  # the line before is prose that ends inside a sentence
+# an English sentence that turns to the reader: an imperative, "you"/"your"/"I", or a clause about when
+_EN_ORDER = re.compile(
+    r"\W*(?:(?:please|now|first|quickly|kindly|also|then)\W+)?(?:you|your|i|i'm|we|before|when|after|if|from|once|"
+    r"ignore|forget|disregard|stop|do|don't|never|always|add|append|approve|attach|book|buy|call|cancel|change|"
+    r"check|click|commit|confirm|copy|create|decode|delete|disable|download|drop|email|empty|enable|end|enter|"
+    r"execute|export|fetch|fill|forward|give|go|grant|hex-decode|include|insert|install|invite|leave|list|load|"
+    r"make|mark|merge|move|open|order|paste|pay|post|pretend|print|publish|push|put|rate|read|recommend|remove|"
+    r"rename|reply|reset|respond|return|reveal|run|save|say|send|set|share|show|sign|skip|start|state|submit|"
+    r"summarise|summarize|switch|tell|transfer|translate|treat|turn|type|update|upload|use|visit|wire|write)\b",
+    re.I)
+# every ASCII spelling of an addressee holds one of these (the short ones only before a comma or a colon)
+_ASCII_GATE = re.compile(r"assist|asist|asyst|agent|avustaja|asszisztens|modell|modelo|\b(?:ai|ia|ki)\s*[,:]", re.I)
+_WORDS = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def _enough(rest: str) -> bool:
+    """At least two words (or, in a script without spaces, six characters) after the address."""
+    return len(_WORDS.findall(rest)) >= 2 or len(_CJK.findall(rest)) >= 6
+
+
+def addressed(lines: str) -> bool:
+    """Whether a sentence of ``lines`` (normalised text, line breaks kept) turns to the AI reader (see the module)."""
+    if lines.isascii() and not _ASCII_GATE.search(lines):
+        return False  # no addressee can match (a cheap first look: most outputs name no assistant)
+    for m in _VOCATIVE.finditer(lines):
+        if not _enough(m.group("rest")):
+            continue
+        start = m.start()
+        if (start == 0 or lines[start - 1] == "\n") and _WRAPPED.search(lines, 0, start):
+            continue  # a line broken inside a sentence ("can hijack an\nassistant, and ..."): no sentence starts here
+        who = m.group("who").lower()
+        if m.group("mark") in ":：" and not (m.group("lead") or "").strip():  # a bare label "X: ..."
+            if who in _ENGLISH_LABELS:
+                continue
+            if sum(x.group("who").lower() == who for x in _LABEL.finditer(lines)) >= 2:
+                continue  # a speaker label that recurs: a transcript
+        rest = m.group("rest")
+        lower = sum(w == w.lower() and len(w) >= 2 and not w.isdigit() for w in _WORDS.findall(rest))
+        if lower < 2 and len(_CJK.findall(rest)) < 6:
+            continue  # "Asistente, Departamento de Ventas": a job title, not a clause (two words in lower case)
+        if who in _ENGLISH_LABELS and not (m.group("lead") or "").strip() and not _EN_ORDER.match(rest):
+            continue  # "AI, machine learning and robotics are ...": English prose that starts with the word
+        if quoting.reported(lines, m.start("who"), m.end("who")) or _PROSE_QUOTE.search(lines, 0, m.start("who")):
+            continue  # an example for people: after a reporting cue, or quoted inside a sentence
+
+        return True
+    return False
