@@ -127,8 +127,11 @@ def measure(path: Path) -> list[dict]:
         if kind == "source":
             ix = np.array(idx)
             p, n = ix[y[ix] == 1], ix[y[ix] == 0]
-            print(f"{key:<14}{len(p):>5}{flag_old[p].mean():>9.1%}{flag_new[p].mean():>7.1%}{len(n):>5}"
-                  f"{flag_old[n].mean():>9.1%}{flag_new[n].mean():>7.1%}")
+            def share(flags, ix, width):  # a source with no positives (or negatives) has no rate: "-", not nan
+                return f"{flags[ix].mean():>{width}.1%}" if len(ix) else f"{'-':>{width}}"
+
+            print(f"{key:<14}{len(p):>5}{share(flag_old, p, 9)}{share(flag_new, p, 7)}{len(n):>5}"
+                  f"{share(flag_old, n, 9)}{share(flag_new, n, 7)}")
     missed = [r for r, f in zip(rows, flag_new, strict=True) if r["label"] == 1 and not f]
     false = [r for r, f in zip(rows, flag_new, strict=True) if r["label"] == 0 and f]
     print(f"\nmissed at the policy threshold: {len(missed)}; false positives: {len(false)} "
