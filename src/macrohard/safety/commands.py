@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from macrohard.safety import effects, flows, jscode, lookup, programs, projects, pycode, runners, scripts
+from macrohard.safety import effects, envvars, flows, jscode, lookup, programs, projects, pycode, runners, scripts
 from macrohard.safety import rules_data as R
 from macrohard.safety.argv import effective_program, skip_options, unwrap, value_after
 from macrohard.safety.invocation import Invocation, interpreter_invocation, shell_invocation
@@ -64,6 +64,7 @@ class Analyzer:
         self.unmodelled_writes = False  # something earlier on the line may write files we cannot see (python -c, unzip)
         self.jobs = self.detached = 0  # processes earlier steps left running: they may change a script after it is read
         self.path_dirs: list[str] = []  # directories the run put on PATH, most recent first (safety.lookup)
+        self.py_dirs: list[str] = []  # directories the run put on PYTHONPATH (safety.envvars, read by safety.pycode)
         self.stdin_feeds: list[SimpleCommand] = []  # shells and interpreters with an input, whose code is being judged
 
     # -- entry ---------------------------------------------------------------------------------
@@ -90,25 +91,7 @@ class Analyzer:
                     body.count(name) and "&" in body and name in body):
                 self.r.add("destructive", f"function {name!r} calls itself in the background (a fork bomb)")
         for name, value in parsed.assigned.items():
-            if name in ("LD_PRELOAD", "LD_AUDIT"):
-                self.r.add("privilege", f"{name}={value[:60]} injects a library into every program started")
-            elif re.fullmatch(r"HIST(FILE|SIZE|FILESIZE)", name) and value in ("", "0", "/dev/null"):
-                self.r.add("tamper", f"{name}={value} turns shell history off")
-            elif name in ("PROMPT_COMMAND",) or name in R.GIT_COMMAND_VARIABLES:
-                self.line(value, depth + 1, cwd)
-            elif name in ("BASH_ENV", "ENV"):  # a file every later bash (interactive sh) runs first; bash expands it
-                if "$(" in value or "`" in value:
-                    self.line(value, depth + 1, cwd)
-                if value not in ("", "/dev/null") and (name == "BASH_ENV" or "/" in value or value.endswith(
-                        (".sh", "rc"))):
-                    self.r.add("persistence", f"{name}={value[:60]} makes every later shell run that file first")
-            elif name == "PATH":
-                lookup.path_assigned(self, value, cwd)
-            elif m := re.fullmatch(r"GIT_CONFIG_KEY_(\d+)", name):
-                programs.git_setting(self, value, parsed.assigned.get(f"GIT_CONFIG_VALUE_{m[1]}", ""), depth, cwd)
-            elif name in ("GIT_CONFIG_PARAMETERS", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_DIR", "GIT_EXEC_PATH",
-                          "GIT_TEMPLATE_DIR"):
-                self.r.add("dynamic", f"{name} changes which settings and hooks git runs: {value[:60]}")
+            self.assignment(name, value, depth, cwd, parsed.assigned)
         for cmd in parsed.commands:
             if cmd.cwd is not None and cwd is not None and not cmd.cwd.startswith(("/", "~")):
                 cmd.cwd = posixpath.join(cwd, cmd.cwd)
@@ -117,6 +100,31 @@ class Analyzer:
             self.simple(cmd, depth)
         for stages in parsed.pipelines:
             flows.pipeline(self, stages)
+
+    def assignment(self, name: str, value: str, depth: int, cwd: str | None,
+                   parsed_assigned: dict[str, str] | None = None) -> None:
+        """One variable set on the line (``X=1``, ``export X=1``, ``env X=1 cmd``): what programs do with it."""
+        if name in ("LD_PRELOAD", "LD_AUDIT"):
+            self.r.add("privilege", f"{name}={value[:60]} injects a library into every program started")
+        elif re.fullmatch(r"HIST(FILE|SIZE|FILESIZE)", name) and value in ("", "0", "/dev/null"):
+            self.r.add("tamper", f"{name}={value} turns shell history off")
+        elif name in ("PROMPT_COMMAND",) or name in R.GIT_COMMAND_VARIABLES:
+            self.line(value, depth + 1, cwd)
+        elif name in ("BASH_ENV", "ENV"):  # a file every later bash (interactive sh) runs first; bash expands it
+            if "$(" in value or "`" in value:
+                self.line(value, depth + 1, cwd)
+            if value not in ("", "/dev/null") and (name == "BASH_ENV" or "/" in value or value.endswith(
+                    (".sh", "rc"))):
+                self.r.add("persistence", f"{name}={value[:60]} makes every later shell run that file first")
+        elif name == "PATH":
+            lookup.path_assigned(self, value, cwd)
+        elif m := re.fullmatch(r"GIT_CONFIG_KEY_(\d+)", name):
+            programs.git_setting(self, value, (parsed_assigned or {}).get(f"GIT_CONFIG_VALUE_{m[1]}", ""), depth, cwd)
+        elif name in ("GIT_CONFIG_PARAMETERS", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_DIR", "GIT_EXEC_PATH",
+                      "GIT_TEMPLATE_DIR"):
+            self.r.add("dynamic", f"{name} changes which settings and hooks git runs: {value[:60]}")
+        elif envvars.judge(self, name, value, depth, cwd):
+            pass
 
     # -- one simple command ----------------------------------------------------------------------
 
@@ -197,6 +205,11 @@ class Analyzer:
                 self.invocation(prog, rest, cmd, depth)  # `python3 -m pytest`: pytest runs the project's tests
                 projects.judge(self, rest[i + 1], rest[i + 2:], cmd, depth)
                 return
+            if prog == "env":  # env X=1 cmd: the same as X=1 cmd
+                for word in rest:
+                    if "=" in word and not word.startswith(("-", "PATH=")) and re.fullmatch(
+                            r"[A-Za-z_]\w*", word.split("=")[0]):
+                        self.assignment(*word.split("=", 1), depth, cmd.cwd)
             if prog == "env" and (split := value_after(rest, "-S") or value_after(rest, "--split-string")):
                 self.line(split, depth + 1, cmd.cwd)  # env -S 'cmd args' splits one string into a command
                 return
@@ -204,6 +217,9 @@ class Analyzer:
                 cmd.wrappers.add(prog)
                 if prog in ("flock", "parallel"):  # flock F -c CMD, parallel ::: CMD
                     runners.judge(self, prog, rest, cmd, depth)
+                if prog in ("watch", "taskset"):  # watch joins its words for sh -c; taskset MASK CMD
+                    runners.judge(self, prog, rest, cmd, depth)
+                    return
                 argv = unwrap(prog, rest)
                 if prog in ("xargs", "parallel") and argv and posixpath.basename(argv[0]) in R.DELETERS | {"shred"}:
                     self.r.add("dynamic", f"{prog} {argv[0]} deletes paths only known when the command runs")
@@ -349,7 +365,7 @@ class Analyzer:
 
 def analyze(command: str, workspaces: list[str], allowed_paths: list[str] | None = None,
             cwd: str | None = None, remotes: set[str] | None = None, path_dirs: list[str] | None = None,
-            jobs: tuple[int, int] = (0, 0)) -> Analysis:
+            jobs: tuple[int, int] = (0, 0), py_dirs: list[str] | None = None) -> Analysis:
     """Classify what ``command`` would do when run in ``cwd`` (default: the first of ``workspaces``).
 
     The shell session persists between steps, so ``cd /etc`` in one step and ``rm -rf *`` in the next
@@ -364,6 +380,8 @@ def analyze(command: str, workspaces: list[str], allowed_paths: list[str] | None
     analyzer.jobs, analyzer.detached = jobs  # processes earlier steps left running, and those `wait` cannot end
     if path_dirs is not None:  # directories earlier steps put on PATH; the ones this line adds are added to it
         analyzer.path_dirs = path_dirs
+    if py_dirs is not None:  # the same for PYTHONPATH (safety.envvars)
+        analyzer.py_dirs = py_dirs
     analyzer.line(command, cwd=start)
     return result
 

@@ -67,6 +67,9 @@ class GuardContext:
     jobs: int = 0  # processes earlier commands left running (from GuardFacts): they may change files after a review
     detached: int = 0  # of those, the ones `wait` does not wait for
     path_pending: list[str] | None = None  # path_dirs once the action under review runs (Guard.authorize commits it)
+    # directories that commands of this run put on PYTHONPATH (safety.envvars), and the same once approved
+    py_dirs: list[str] = field(default_factory=list)
+    py_pending: list[str] | None = None
     # The divisions this run works for, outermost first (chat, operator): delegation loops and depth are judged on it.
     divisions: tuple[str, ...] = ()
     terminal: TerminalLine = field(default_factory=TerminalLine)  # desktop input since the last submit (guard-fed)

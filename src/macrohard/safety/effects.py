@@ -12,7 +12,7 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
-from macrohard.safety import flows, lookup, makefile, minilang, programs, projects, runners, system
+from macrohard.safety import flows, gitrepo, lookup, makefile, minilang, programs, projects, runners, system
 from macrohard.safety import rules_data as R
 from macrohard.safety.argv import value_after
 from macrohard.safety.scripts import COMPILERS
@@ -54,12 +54,16 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         if "-delete" in args:
             for root in roots or ["."]:
                 an.destroy(root, cwd, f"find {root} -delete")
-        for opt in ("-exec", "-execdir", "-ok", "-okdir"):
-            if opt in args:
-                sub = args[args.index(opt) + 1:]
-                sub = sub[: sub.index(";")] if ";" in sub else [s for s in sub if s != "+"]
+        for i, opt in enumerate(args):  # every -exec (there may be several), each up to its ; or +
+            if opt in ("-exec", "-execdir", "-ok", "-okdir"):
+                sub = args[i + 1:]
+                end = next((j for j, s in enumerate(sub) if s in (";", "+")), len(sub))
+                sub = sub[:end]
+                runs_code = bool(sub) and posixpath.basename(sub[0]) in R.SHELLS | R.INTERPRETERS | {"source", "."}
                 for root in roots or ["."]:
-                    an.argv([root if s == "{}" else s for s in sub], cmd, depth + 1)
+                    # a found path run as code, or spliced into code (`sh -c '. {}'`), is only known when it runs
+                    an.argv([("$FOUND" if runs_code else root) if s == "{}" else s.replace("{}", "$FOUND")
+                             if "{}" in s and runs_code else s for s in sub], cmd, depth + 1)
     if prog == "dd":
         for a in args:
             if a.startswith("of="):
@@ -138,6 +142,7 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
                                             for v in (value_after(args, "-m"), value_after(args, "--mode"))):
         an.r.add("privilege", f"{prog} -m sets a set-user/group-id bit")
     if prog == "git":
+        gitrepo.judge(an, args, cmd, depth)  # the hooks and config commands git will run from the repository
         for i, a in enumerate(args):
             if a == "-c" and i + 1 < len(args):
                 key, _, val = args[i + 1].partition("=")

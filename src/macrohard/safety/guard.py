@@ -91,6 +91,7 @@ class Guard:
 
     def review(self, action: Any, ctx: GuardContext) -> Verdict:
         ctx.path_pending = None  # what this review finds about PATH (safety.lookup), kept until approval
+        ctx.py_pending = None  # and about PYTHONPATH (safety.envvars)
         for check in self.checks:
             verdict = check(action, ctx)
             if verdict is not None and verdict.decision is not Decision.allow:
@@ -222,6 +223,8 @@ def _sealed() -> tuple[Callable[[Guard, Any, GuardContext, Any], Authorization],
         ctx.terminal.apply(action)  # the terminal model follows only what was approved to run
         if ctx.path_pending is not None:  # so does PATH: the directories the approved command put on it
             ctx.path_dirs[:], ctx.path_pending = ctx.path_pending, None
+        if ctx.py_pending is not None:
+            ctx.py_dirs[:], ctx.py_pending = ctx.py_pending, None
         ctx.flow.committed(action)  # so does the flow state: what this action reads, writes and sends
         return Authorization(verdict=verdict, approved=approved)
 

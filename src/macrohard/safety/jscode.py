@@ -45,6 +45,8 @@ _MAX_ARGS = 2000
 def family(prog: str) -> str | None:
     if prog in ("node", "nodejs", "deno", "bun"):
         return "js"
+    if prog in ("tclsh", "wish", "expect") or prog.startswith("tclsh"):
+        return "tcl"
     if prog in ("perl", "ruby", "php"):
         return prog
     return None
@@ -54,6 +56,9 @@ def judge(an: Analyzer, prog: str, code: str, depth: int, cwd: str | None, here:
           seen: set[str] | None = None) -> None:
     lang = family(prog)
     if lang is None:
+        return
+    if lang == "tcl":
+        _tcl(an, prog, code, depth, cwd)
         return
     seen = seen if seen is not None else set()
     is_js = lang == "js"
@@ -152,3 +157,22 @@ def _load(an: Analyzer, prog: str, spec: str, base: str | None, depth: int, cwd:
         if text is not None:
             an.code(prog, text, depth, cwd, here=posixpath.dirname(file), seen=seen)
         return
+
+
+_TCL_EXEC = re.compile(r"(?:^|[;\[{]\s*)(exec|open\s+\"?\||eval|spawn|system)\s+([^\n\]]*)", re.M)
+_TCL_WORD = re.compile(r"\{([^{}]*)\}|\"((?:[^\"\\]|\\.)*)\"|(\S+)")
+
+
+def _tcl(an: Analyzer, prog: str, code: str, depth: int, cwd: str | None) -> None:
+    """tcl's ``exec PROG ARGS`` (braces and quotes group words), ``open "|cmd"``, ``spawn``: the command it runs,
+    literal, or only known when it runs (a ``$variable`` or ``[command]`` in it)."""
+    for m in _TCL_EXEC.finditer(code):
+        rest = m.group(2).strip().rstrip("}").strip()
+        if "$" in rest or "[" in rest or m.group(1) == "eval":
+            an.r.add("dynamic", f"{prog} code runs a command only known when it runs ({m.group(1)} …)")
+            continue
+        words = [next(g for g in w.groups() if g is not None) for w in _TCL_WORD.finditer(rest.strip('"'))]
+        words = [w for w in words if w not in ("<", ">", "2>", "&")]
+        if words:
+            an.line(shlex.join(words), depth + 1, cwd)
+

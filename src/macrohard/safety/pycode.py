@@ -315,9 +315,10 @@ def _module(an: Analyzer, prog: str, name: str, depth: int, cwd: str | None, whe
     """Read the workspace file an import (or runpy) loads, if there is one, and judge it as Python."""
     # where the import looks (the script's directory), and, over-approximating sys.path changes the code
     # may make (`sys.path.insert(0, '.')`), the working directory and the workspace itself
-    bases = list(dict.fromkeys(an.paths.resolve(b, None) for b in (where, cwd, *an.paths.workspaces[:1]) if b))
-    if relative:
-        bases = bases[:1]
+    bases = list(dict.fromkeys(an.paths.resolve(b, None) for b in (*an.py_dirs, where, cwd, *an.paths.workspaces[:1])
+                               if b))
+    if relative:  # `from . import x`: the module's own package, or one above it
+        bases = [an.paths.resolve(where or cwd or an.paths.workspaces[0], None)]
         for _ in range(relative - 1):
             bases = [posixpath.dirname(bases[0])]
     candidates = []

@@ -33,10 +33,13 @@ def facts_of(action: Any, ctx: GuardContext, policy: Policy) -> Facts:
     if kind in _COMMAND_KINDS and isinstance(getattr(action, "command", None), str):
         # PATH as the run's approved commands left it (and earlier lines of this action); committed on approval
         dirs = list(ctx.path_pending if ctx.path_pending is not None else ctx.path_dirs)
+        py_dirs = list(ctx.py_pending if ctx.py_pending is not None else ctx.py_dirs)
         a = analyze(action.command, workspaces, policy.allowed_paths, cwd=ctx.cwd, remotes=ctx.git_remotes,
-                    path_dirs=dirs, jobs=(ctx.jobs, ctx.detached))
+                    path_dirs=dirs, jobs=(ctx.jobs, ctx.detached), py_dirs=py_dirs)
         if dirs != ctx.path_dirs:
             ctx.path_pending = dirs
+        if py_dirs != ctx.py_dirs:
+            ctx.py_pending = py_dirs
     else:
         a = Analysis()
         analyzer = Analyzer(PathJudge(workspaces, policy.allowed_paths), a)

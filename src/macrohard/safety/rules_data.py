@@ -91,6 +91,8 @@ WRITE_TARGETS: list[tuple[re.Pattern[str], str, str]] = [
                 r"/etc/init\.d/|/etc/rc\.local|\.config/autostart|/etc/xdg/autostart|launchagents|launchdaemons"),
      "persistence", "runs again on its own"),
     (re.compile(r"authorized_keys2?$"), "persistence", "grants SSH logins"),
+    (re.compile(r"(^|/)(sitecustomize|usercustomize)\.py$|/site-packages/[^/]*\.pth$|(^|/)[^/]*\.pth$"), "persistence",
+     "a Python start-up file: every interpreter that has it on its path runs it first"),
     (re.compile(r"(^|/)\.git/(hooks/|config$)|(^|/)\.gitconfig$|(^|/)\.config/git/config$"), "persistence",
      "git runs the commands in it later (hooks, core.fsmonitor, aliases), unreviewed; use `git config` instead"),
     (re.compile(r"/etc/sudoers|/etc/passwd$|/etc/group$|/etc/ld\.so\.preload$"), "privilege",

@@ -34,7 +34,20 @@ _SSH_RUNS = re.compile(r"^(proxycommand|localcommand|knownhostscommand|remotecom
 WRAPPING: dict[str, int] = {"setarch": 1, "linux32": 0, "linux64": 0, "chroot": 1, "unshare": 0, "nsenter": 0,
                             "systemd-run": 0, "fakeroot": 0, "valgrind": 0, "firejail": 0, "proot": 0,
                             "catchsegv": 0, "sg": 1, "newgrp": 0, "torsocks": 0, "proxychains": 0,
-                            "proxychains4": 0, "faketime": 1, "cgexec": 0, "chrt": 1, "prlimit": 0}
+                            "proxychains4": 0, "faketime": 1, "cgexec": 0, "chrt": 1, "prlimit": 0,
+                            "taskset": 1, "dbus-run-session": 0, "ssh-agent": 0, "xvfb-run": 0, "numactl": 0,
+                            "unbuffer": 0, "chronic": 0, "ltrace": 0, "entr": 0, "daemonize": 0, "with-lock-ex": 1,
+                            "dbus-launch": 0, "xinit": 0, "startx": 0, "sem": 0, "tsp": 0, "pkexec": 0}
+# programs that join their operands into one command line for `sh -c` (options skipped; these take a value)
+JOINING: dict[str, frozenset[str]] = {"watch": frozenset({"-n", "--interval", "-q", "--equexit"})}
+# git subcommands' options whose value is a command git runs (through the shell), and argv-taking subcommands
+_GIT_SUB_COMMANDS: dict[str, frozenset[str]] = {
+    "difftool": frozenset({"-x", "--extcmd"}), "rebase": frozenset({"-x", "--exec"}),
+    "filter-branch": frozenset({"--env-filter", "--tree-filter", "--index-filter", "--parent-filter", "--msg-filter",
+                                "--commit-filter", "--tag-name-filter"}),
+    "send-email": frozenset({"--to-cmd", "--cc-cmd", "--header-cmd", "--sendmail-cmd", "--smtp-server"}),
+    "mergetool": frozenset(), "bisect": frozenset(), "submodule": frozenset(),
+}
 # interpreters rules_data does not list, read like the ones it does (their -c/-e code, their script)
 MORE_INTERPRETERS = frozenset({"pypy", "pypy3", "R", "julia", "guile", "racket", "sbcl", "jshell"})
 _CLIENT_SHELL = re.compile(r"(?:^|[\s;])\\!\s*(.+)$|^\.(?:shell|system)\s+(.+)$", re.M)
@@ -73,10 +86,16 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
             if m := re.match(r"\+!(.+)", a):
                 an.line(m.group(1), depth + 1, cmd.cwd)
     if prog in ("sqlite3", "psql", "mysql", "mariadb", "duckdb"):
-        for a in args:
-            for m in _CLIENT_SHELL.finditer(a):
-                an.line(m.group(1) or m.group(2), depth + 1, cmd.cwd)
-        for text in _stdin_texts(cmd):
+        texts = [*args, *_stdin_texts(cmd)]
+        # files of commands it reads: `< q.sql`, `-init q.sql` (sqlite3), `-f q.sql` (psql), and, inside those,
+        # `.read FILE` / `\i FILE` / `source FILE` (one level)
+        files = [t for op, t in cmd.redirects if op == "<" and t]
+        files += [args[i + 1] for i, a in enumerate(args[:-1]) if a in ("-init", "-f", "--file")]
+        for text in list(texts) + [_client_file(an, f, cmd.cwd) for f in files]:
+            for m in _CLIENT_INCLUDE.finditer(text):
+                texts.append(_client_file(an, m.group(1).strip("'\""), cmd.cwd))
+            texts.append(text)
+        for text in dict.fromkeys(texts):
             for m in _CLIENT_SHELL.finditer(text):
                 an.line(m.group(1) or m.group(2), depth + 1, cmd.cwd)
     if prog in ("ed", "red", "ex"):
@@ -88,6 +107,22 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         for a in args[args.index(":::") + 1:]:  # no command given: each input is a command
             if a not in (":::", "::::"):
                 an.line(a, depth + 1, cmd.cwd)
+    if prog in JOINING:
+        words, skip = [], False
+        for i, a in enumerate(args):
+            if skip:
+                skip = False
+                continue
+            if a.startswith("-") and not words:
+                skip = a in JOINING[prog]
+                continue
+            words = args[i:]
+            break
+        if words:
+            an.line(" ".join(words), depth + 1, cmd.cwd)
+        return
+    if prog == "git":
+        _git_sub(an, args, cmd, depth)
     if prog in WRAPPING:
         rest, skip = [], WRAPPING[prog]
         for i, a in enumerate(args):
@@ -102,6 +137,28 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
             an.argv(rest, cmd, depth + 1)
 
 
+def _git_sub(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int) -> None:
+    """``git difftool -x CMD``, ``git rebase --exec CMD``, ``git filter-branch --tree-filter CMD``,
+    ``git bisect run PROG ARGS``, ``git submodule foreach CMD``: commands git runs."""
+    at = next((i for i, a in enumerate(args) if not a.startswith("-") and not (
+        i > 0 and args[i - 1] in ("-c", "-C", "--git-dir", "--work-tree", "--namespace", "--exec-path"))), None)
+    if at is None or args[at] not in _GIT_SUB_COMMANDS:
+        return
+    sub, rest = args[at], args[at + 1:]
+    opts = _GIT_SUB_COMMANDS[sub]
+    for i, a in enumerate(rest):
+        name, eq, value = a.partition("=")
+        if name in opts:
+            value = value if eq else (rest[i + 1] if i + 1 < len(rest) else "")
+            if value and not (name == "--smtp-server" and not value.startswith("/")):
+                an.line(value, depth + 1, cmd.cwd)
+    operands = [a for a in rest if not a.startswith("-")]
+    if sub == "bisect" and operands[:1] == ["run"] and len(operands) > 1:
+        an.argv(rest[rest.index("run") + 1:], cmd, depth + 1)
+    if sub == "submodule" and operands[:1] == ["foreach"] and len(operands) > 1:
+        an.line(" ".join(rest[rest.index("foreach") + 1:]), depth + 1, cmd.cwd)
+
+
 def code_calls(an: Analyzer, code: str, depth: int, cwd: str | None) -> None:
     """Commands in interpreter code written with quote-like operators: ``system q{…}``, ``%x{…}``, ``os.execute(…)``."""
     for m in _QUOTED_CALL.finditer(code):
@@ -110,6 +167,18 @@ def code_calls(an: Analyzer, code: str, depth: int, cwd: str | None) -> None:
             an.line(command, depth + 1, cwd)
     for m in _EXECUTE.finditer(code):
         an.line(m.group("cmd"), depth + 1, cwd)
+
+
+_CLIENT_INCLUDE = re.compile(r"^\s*(?:\.read|\\i|\\ir|\\include|source)\s+(\S+)", re.M)
+
+
+def _client_file(an: Analyzer, path: str, cwd: str | None) -> str:
+    from macrohard.safety import scripts
+
+    if "$" in path or "`" in path:
+        an.r.add("dynamic", f"reads commands from {path[:60]}, only known when it runs")
+        return ""
+    return scripts.read_script(an, path, cwd, explicit=True) or ""
 
 
 def _stdin_texts(cmd: SimpleCommand) -> list[str]:

@@ -1,0 +1,124 @@
+"""What git runs from the repository itself: its hooks and the commands its ``.git/config`` names.
+
+The guard judged hooks and settings when a command put them there (``cp x .git/hooks/``, ``git config
+core.pager …``, a ``write_file`` into ``.git``). Other ways in were not judged: ``tar -xf`` of an archive holding
+``.git/hooks/pre-commit``, ``patch`` creating one, ``cp -r dir/. .git/``, a script that writes one. So, as
+``safety.lookup`` reads the program a name runs, this module reads what a ``git`` command will run when it
+runs: every executable hook of the repository (``.git/hooks`` or ``core.hooksPath``; ``*.sample`` are not run)
+is judged as the script it is, and each command-valued key of ``.git/config`` (``core.pager``,
+``core.fsmonitor``, ``!`` aliases, filters, ``core.hooksPath``, includes …) as ``git config`` would have been.
+A hook the guard cannot read (a binary) is only known when it runs.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from macrohard.safety.commands import Analyzer
+    from macrohard.safety.shellparse import SimpleCommand
+
+_NO_REPO_CODE = frozenset({"init", "clone", "help", "version", "config"})
+_GLOBAL_VALUE = frozenset({"-C", "-c", "--git-dir", "--work-tree", "--namespace", "--exec-path", "--config-env"})
+_SECTION = re.compile(r'^\s*\[\s*([\w.-]+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*\]\s*(.*)$')
+_ENTRY = re.compile(r"^\s*([A-Za-z][\w-]*)\s*(?:=\s*(.*))?$")
+MAX_HOOKS = 64
+
+
+def judge(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int) -> None:
+    at, chdir = None, None
+    for i, a in enumerate(args):
+        if i > 0 and args[i - 1] in _GLOBAL_VALUE:
+            continue
+        if a == "-C" and i + 1 < len(args):
+            chdir = args[i + 1]
+        if not a.startswith("-"):
+            at = i
+            break
+    if at is None or args[at] in _NO_REPO_CODE:
+        return
+    start = an.paths.resolve(chdir or cmd.cwd or ".", cmd.cwd)
+    gitdir, top = _repository(an, start)
+    if gitdir is None:
+        return
+    from macrohard.safety import programs
+
+    settings = _settings(an, posixpath.join(gitdir, "config"))
+    hooks_path = None
+    for key, value in settings:
+        if key == "core.hookspath":
+            hooks_path = an.paths.resolve(value, top) if not value.startswith("~") else None
+            continue  # where the hooks are: read below
+        if programs._GIT_RUNS.fullmatch(key) or programs._GIT_LOADS.fullmatch(key):
+            programs.git_setting(an, key, value, depth, top)
+    hooks = hooks_path or posixpath.join(gitdir, "hooks")
+    try:
+        names = sorted(os.listdir(hooks))[:MAX_HOOKS]
+    except OSError:
+        return
+    for name in names:
+        path = posixpath.join(hooks, name)
+        if name.endswith(".sample") or not os.path.isfile(path) or not os.access(path, os.X_OK):
+            continue
+        try:
+            with open(path, "rb") as fh:
+                head = fh.read(1024)
+        except OSError:
+            continue
+        if b"\x00" in head:
+            an.r.add("dynamic", f"git runs the hook {name}, a program the guard cannot read")
+            continue
+        an.script(path, top, depth, explicit=True)
+
+
+def _repository(an: Analyzer, start: str) -> tuple[str | None, str]:
+    """The git directory of the repository ``start`` is in (within the workspace), and its top."""
+    here = start
+    while any(here == w or here.startswith(w + "/") for w in an.paths.workspaces):
+        dot = posixpath.join(here, ".git")
+        if os.path.isdir(dot):
+            return dot, here
+        if os.path.isfile(dot):  # a worktree or submodule: "gitdir: PATH"
+            try:
+                with open(dot, encoding="utf-8", errors="replace") as fh:
+                    line = fh.read(4096).strip()
+            except OSError:
+                return None, here
+            if line.startswith("gitdir:"):
+                return an.paths.resolve(line[7:].strip(), here), here
+            return None, here
+        if here in ("/", ""):
+            break
+        here = posixpath.dirname(here)
+    return None, start
+
+
+def _settings(an: Analyzer, path: str) -> list[tuple[str, str]]:
+    """``(section.sub.key, value)`` of a git config file (lower-case keys, quotes and escapes read)."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            text = fh.read(256_000)
+    except OSError:
+        return []
+    out, section = [], ""
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line[0] in "#;":
+            continue
+        if m := _SECTION.match(line):
+            section = m.group(1).lower() + (f".{m.group(2)}" if m.group(2) is not None else "")
+            line = m.group(3).strip()
+            if not line:
+                continue
+        if m := _ENTRY.match(line):
+            value = m.group(2) if m.group(2) is not None else "true"
+            value = re.sub(r'\s*[#;].*$', "", value) if '"' not in value else value
+            value = value.strip()
+            if len(value) >= 2 and value[0] == value[-1] == '"':
+                value = value[1:-1]
+            value = value.replace('\\"', '"').replace("\\\\", "\\")
+            out.append((f"{section}.{m.group(1).lower()}", value))
+    return out
