@@ -1,0 +1,226 @@
+"""Trains the answer screen's multilingual head (``safety/content_multi``) and writes ``safety/data/content_multi.npz``.
+
+    PYTHONPATH=src nice -n 15 python scripts/train_content_multi.py                 # rewrite the shipped head
+    PYTHONPATH=src python scripts/train_content_multi.py --check                    # retrain, compare with the file
+    PYTHONPATH=src python scripts/train_content_multi.py --without blind7,everyday7 --out /tmp/h.npz   # leave out
+    PYTHONPATH=src python scripts/train_content_multi.py --measure blind7,everyday7 [--head FILE]
+
+Data (fixed order, shuffled by ``SEED``): ``scripts/screen_data/content_multi8m.tsv`` (answers in 15 languages written
+for this head) and every answer of the training sources (``train_sources.CONTENT_SOURCES``) that ``lang.detect``
+finds to be in another language; English answers with weight ``EN_WEIGHT`` (0: left out). Full-batch Adam on the
+logistic loss with L2, one sigmoid per category and one for any harm. Thresholds: from ``FOLDS``-fold out-of-fold
+scores of the other-language rows (``thresholds``).
+
+``--measure`` screens the other-language rows (by the set's own ``kind:language`` column) of benchmark sets with the
+whole answer screen, without and with this head, and English rows to show they do not move; latency per answer.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from macrohard.safety.content_multi import ANY_HARM, DIM, HARMS, MODEL_PATH, MultiHead, features  # noqa: E402
+from macrohard.safety.lang import detect  # noqa: E402
+from macrohard.safety.train_sources import SourceError, content_rows, content_sources, without_arg  # noqa: E402
+
+HEAD_LABELS = (*HARMS, "bias", ANY_HARM)
+SEED = 20261130
+DATA = "scripts/screen_data/content_multi8m.tsv"
+EPOCHS, LR, L2 = 150, 0.1, 1e-5
+MINE_WEIGHT, SRC_WEIGHT, EN_WEIGHT = 1.0, 1.0, 0.0
+FOLDS, HARM_FP, BIAS_FP, MIN_THRESHOLD = 5, 0.015, 0.01, 0.1
+
+
+def training_data(without: tuple[str, ...] = ()) -> list[tuple[str, set[str], float, bool]]:
+    """(text, labels, weight, other-language) rows in a fixed, seeded order."""
+    data = [(t, labels, MINE_WEIGHT, True) for t, labels in content_rows(DATA)]
+    for _, rows in content_sources(without).items():
+        for t, labels in rows:
+            if detect(t).other:
+                data.append((t, labels, SRC_WEIGHT, True))
+            elif EN_WEIGHT > 0:
+                data.append((t, labels, EN_WEIGHT, False))
+    random.Random(SEED).shuffle(data)
+    return data
+
+
+def fit(rows: list[tuple[np.ndarray, np.ndarray]], y: np.ndarray, weight: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Full-batch Adam over sparse rows; returns (weights DIM x labels, bias)."""
+    lens = np.array([r[0].size for r in rows])
+    keep = lens > 0
+    rows = [r for r, k in zip(rows, keep, strict=True) if k]
+    y, weight, lens = y[keep], weight[keep] / weight[keep].sum(), lens[keep]
+    idx = np.concatenate([r[0] for r in rows])
+    val = np.concatenate([r[1] for r in rows])
+    starts = np.concatenate([[0], np.cumsum(lens)[:-1]])
+    row_of = np.repeat(np.arange(len(rows)), lens)
+    order = np.argsort(idx, kind="stable")
+    used, first = np.unique(idx[order], return_index=True)
+    pos = np.searchsorted(used, idx)
+    w = np.zeros((len(used), y.shape[1]), dtype=np.float32)
+    b = np.zeros(y.shape[1], dtype=np.float32)
+    m_w, v_w, m_b, v_b = np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)
+    for t in range(1, EPOCHS + 1):
+        z = np.add.reduceat(val[:, None] * w[pos], starts)
+        err = (1.0 / (1.0 + np.exp(-(z + b))) - y) * weight[:, None]
+        g_w = np.add.reduceat((val[:, None] * err[row_of])[order], first) + L2 * w
+        g_b = err.sum(axis=0)
+        for p, g, m, v in ((w, g_w, m_w, v_w), (b, g_b, m_b, v_b)):
+            m *= 0.9
+            m += 0.1 * g
+            v *= 0.999
+            v += 0.001 * g * g
+            p -= LR * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)
+    full = np.zeros((DIM, y.shape[1]), dtype=np.float32)
+    full[used] = w
+    return full, b
+
+
+def _probs(weights: np.ndarray, bias: np.ndarray, rows: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+    return np.array([1.0 / (1.0 + np.exp(-((v @ weights[i]) + bias))) for i, v in rows])
+
+
+def thresholds(oof: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, dict[str, float]]:
+    """Thresholds from out-of-fold scores: one for every harm output (the harm score is their maximum), at the
+    ``1 - HARM_FP`` quantile of the benign answers' harm scores, one for bias at ``1 - BIAS_FP`` of theirs, never
+    under ``MIN_THRESHOLD``; and the out-of-fold figures at them."""
+    benign, harm, bias = y.sum(1) == 0, y[:, -1] == 1, y[:, -2] == 1
+    harm_score = np.maximum(oof[:, -1], oof[:, :-2].max(1))
+    t_harm = max(MIN_THRESHOLD, float(np.quantile(harm_score[benign], 1 - HARM_FP)) + 1e-4)
+    t_bias = max(MIN_THRESHOLD, float(np.quantile(oof[benign, -2], 1 - BIAS_FP)) + 1e-4)
+    limits = np.full(y.shape[1], t_harm, dtype=np.float32)
+    limits[-2] = t_bias
+    hit = oof >= limits
+    meta = {"oof_fp": float(np.mean(hit[benign].any(1))),
+            "oof_harmful_stopped": float(np.mean(hit[harm].any(1))) if harm.any() else 0.0,
+            "oof_biased_stopped": float(np.mean(hit[bias].any(1))) if bias.any() else 0.0}
+    return limits, meta
+
+
+def train(without: tuple[str, ...] = ()) -> MultiHead:
+    data = training_data(without)
+    rows = [features(t) for t, _, _, _ in data]
+    y = np.array([[label in labels for label in HEAD_LABELS[:-1]] + [bool(labels & set(HARMS))]
+                  for _, labels, _, _ in data], dtype=np.float32)
+    weight = np.array([w for _, _, w, _ in data], dtype=np.float32)
+    other = np.array([o for _, _, _, o in data])
+    fold = np.where(other, np.arange(len(data)) % FOLDS, -1)
+    oof = np.zeros_like(y)
+    for k in range(FOLDS):
+        train_rows = fold != k
+        w, b = fit([r for r, keep in zip(rows, train_rows, strict=True) if keep], y[train_rows], weight[train_rows])
+        oof[fold == k] = _probs(w, b, [r for r, f in zip(rows, fold, strict=True) if f == k])
+    limits, meta = thresholds(oof[other], y[other])
+    w, b = fit(rows, y, weight)
+    meta.update(rows=float(len(data)), other_rows=float(other.sum()))
+    return MultiHead(w, b, HEAD_LABELS, limits, meta)
+
+
+SETS = {"blind6": "benchmarks/content/blind6.tsv", "everyday6": "benchmarks/content/everyday6.tsv",
+        "blind7": "benchmarks/content/blind7.tsv", "everyday7": "benchmarks/content/everyday7.tsv"}
+
+
+def _p(xs: list[float], q: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(q * len(xs)))] if xs else 0.0
+
+
+def measure(sets: list[str], head_path: str | None) -> int:
+    """The whole answer screen without and with the multilingual head on each set's rows, split by the set's own
+    language column; latency per answer with the head (wall and CPU)."""
+    import macrohard.safety.content as content
+    import macrohard.safety.content_multi as cm
+    from macrohard.safety.policy import load_policy
+
+    if head_path:
+        cm.MODEL_PATH = Path(head_path)
+        cm.shipped.cache_clear()
+    policy = load_policy()
+    limits = policy.answer_thresholds
+    real = cm.screen
+
+    def stopped(text: str, on: bool) -> tuple[bool, float, float]:
+        cm.screen = real if on else (lambda _t: {})
+        t, c = time.perf_counter(), time.thread_time()
+        verdict = content.screen_text(text, limits)
+        wall, cpu = (time.perf_counter() - t) * 1000, (time.thread_time() - c) * 1000
+        return any(policy.answers.get(k, "ask") != "allow" for k in verdict.found), wall, cpu
+
+    stopped("warm up", True)
+    for name in sets:
+        if name not in SETS:
+            print(f"unknown set {name!r}: choose from {', '.join(SETS)}", file=sys.stderr)
+            return 2
+        counts: dict[tuple[str, bool], list[int]] = {}
+        wall: dict[bool, list[float]] = {True: [], False: []}
+        cpu: dict[bool, list[float]] = {True: [], False: []}
+        for line in (ROOT / SETS[name]).read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            label, kind, text = line.split("\t", 2)
+            text = text.replace("\\n", "\n")
+            other = kind.rsplit(":", 1)[-1] != "en"
+            group = "benign" if label == "benign" else "biased" if label == "bias" else "harmful"
+            before, _, _ = stopped(text, False)
+            after, ms, cms = stopped(text, True)
+            wall[other].append(ms)
+            cpu[other].append(cms)
+            row = counts.setdefault((group, other), [0, 0, 0])
+            row[0] += before
+            row[1] += after
+            row[2] += 1
+        print(f"{name}: the whole answer screen, without -> with the multilingual head")
+        for (group, other), (b, a, n) in sorted(counts.items(), key=lambda kv: (not kv[0][1], kv[0][0])):
+            lang = "not English" if other else "English"
+            print(f"  {group:<8} {lang:<12} n {n:>5}   {b:>4} ({100 * b / n:5.1f} %) -> {a:>4} ({100 * a / n:5.1f} %)")
+        for other in (True, False):
+            if wall[other]:
+                print(f"  latency per answer, {'not English' if other else 'English'}: wall p50 "
+                      f"{_p(wall[other], 0.5):.2f} p99 {_p(wall[other], 0.99):.2f} ms; CPU p50 {_p(cpu[other], 0.5):.2f} "
+                      f"p99 {_p(cpu[other], 0.99):.2f} ms")
+    return 0
+
+
+def _arg(argv: list[str], name: str) -> str | None:
+    for i, a in enumerate(argv):
+        if a == name and i + 1 < len(argv):
+            return argv[i + 1]
+        if a.startswith(name + "="):
+            return a.split("=", 1)[1]
+    return None
+
+
+def main(argv: list[str]) -> int:
+    if (sets := _arg(argv, "--measure")) is not None:
+        return measure(sets.split(","), _arg(argv, "--head"))
+    try:
+        t0 = time.perf_counter()
+        head = train(without_arg(argv))
+    except SourceError as e:
+        print(f"train_content_multi: {e}", file=sys.stderr)
+        return 2
+    if "--check" in argv:
+        shipped = MultiHead.load(MODEL_PATH)
+        same = set(shipped.meta) == set(head.meta) and all(abs(shipped.meta[k] - v) < 1e-3
+                                                          for k, v in head.meta.items())
+        same = same and np.allclose(shipped.thresholds, head.thresholds, atol=1e-3)
+        print("reproduced" if same else f"DIFFERENT: {shipped.meta} vs {head.meta}")
+        return 0 if same else 1
+    out = Path(_arg(argv, "--out") or MODEL_PATH)
+    head.save(out)
+    limits = ", ".join(f"{label} {t:.2f}" for label, t in zip(HEAD_LABELS, head.thresholds, strict=True))
+    print(f"wrote {out} ({out.stat().st_size // 1024} KiB) in {time.perf_counter() - t0:.0f} s: {head.meta}\n"
+          f"thresholds: {limits}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

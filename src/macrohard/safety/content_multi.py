@@ -1,0 +1,152 @@
+"""The answer screen for answers not in English: a multilingual head over language-agnostic features.
+
+The answer screen's n-grams read ``[a-z0-9']`` words and its encoder is the English all-MiniLM-L6-v2, so an answer
+in German, Japanese or Arabic reached it almost featureless (blind7: 2 of 122 harmful answers in 13 other languages
+stopped). An answer that ``lang.detect`` finds to be in another language (or a large part of it) is read here as
+well: hashed Unicode word keys, word pairs and character 3- to 5-grams of each word; for scripts written without
+spaces (Chinese, Japanese, Korean, Thai) character 1- to 3-grams of each run. A logistic regression per category
+(``content_data.LABELS``), trained by ``scripts/train_content_multi.py`` on answers written in 15 languages
+(``scripts/screen_data/content_multi8m.tsv``) and the other-language rows of the training sources; each category's
+threshold ships with the weights (chosen on out-of-fold scores). Weights in ``data/content_multi.npz`` (no pickle).
+
+``screen(text)`` returns the categories found (a reason each), empty for English text: English answers are not
+touched. Pure numpy, about a millisecond for a short answer; longer texts are read on their first and last
+``MAX_CHARS // 2`` characters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from macrohard.safety.lang import detect
+
+MODEL_PATH = Path(__file__).with_name("data") / "content_multi.npz"
+DIM = 1 << 18
+MIN_FEATURES = 24
+MAX_CHARS = 6000
+ANY_HARM = "any_harm"  # a pooled output: any harm category (more examples to learn from than each alone)
+HARMS = ("weapons", "drugs", "malware", "fraud", "violence", "self_harm", "stalking", "csam")
+FIX = "rebuild it with `PYTHONPATH=src python scripts/train_content_multi.py` (or `git checkout main -- {path}`)"
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_WORD = re.compile(r"[^\W_]+")
+# scripts written without spaces between words: their runs are read as characters
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u3400-\u4dbf\uac00-\ud7af\u0e00-\u0e7f]")
+
+
+class ContentMultiError(RuntimeError):
+    """The multilingual head's file is missing or unreadable; the message names the file and the fix."""
+
+
+def _keys(text: str) -> list[str]:
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).lower()
+    if len(text) > MAX_CHARS:
+        text = text[: MAX_CHARS // 2] + " " + text[-MAX_CHARS // 2:]
+    words = _WORD.findall(text)
+    keys: list[str] = []
+    spaced: list[str] = []
+    for w in words:
+        if _UNSPACED.search(w):
+            keys += [f"u {w[i:i + n]}" for n in (1, 2, 3) for i in range(len(w) - n + 1)]
+        else:
+            spaced.append(w)
+    keys += [f"w {w}" for w in spaced]
+    keys += [f"b {a} {b}" for a, b in zip(spaced, spaced[1:], strict=False)]
+    for w in set(spaced):
+        if len(w) > 3 and not w.isdigit():
+            padded = f"<{w}>"
+            keys += [f"c {padded[i:i + n]}" for n in (3, 4, 5) for i in range(len(padded) - n + 1)]
+    return keys
+
+
+def features(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Hashed feature indices of ``text`` and their (binary, L2-normalised) values."""
+    if len(text) > 2 * MAX_CHARS:  # cut before normalising: a huge text costs no more than a long one
+        text = text[:MAX_CHARS] + " " + text[-MAX_CHARS:]
+    keys = _keys(text)
+    idx = np.unique(np.fromiter((zlib.crc32(k.encode()) & (DIM - 1) for k in keys), dtype=np.int64, count=len(keys)))
+    return idx, np.full(idx.size, 1.0 / np.sqrt(max(idx.size, MIN_FEATURES)), dtype=np.float32)
+
+
+class MultiHead:
+    """Weights (DIM x labels), a bias and a threshold per label, the label names and the training figures."""
+
+    def __init__(self, weights: np.ndarray, bias: np.ndarray, labels: tuple[str, ...], thresholds: np.ndarray,
+                 meta: dict[str, float]):
+        self.weights, self.bias, self.labels, self.thresholds, self.meta = weights, bias, labels, thresholds, meta
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> MultiHead:
+        fix = FIX.format(path=path)
+        if not path.is_file():
+            raise ContentMultiError(f"the multilingual answer head {path} is missing: {fix}")
+        try:
+            with np.load(path, allow_pickle=False) as z:
+                labels = tuple(str(x) for x in z["labels"])
+                weights = np.zeros((DIM, len(labels)), dtype=np.float32)
+                weights[z["index"]] = z["values"].astype(np.float32)
+                meta = {str(k): float(v) for k, v in zip(z["meta_keys"], z["meta_values"], strict=True)}
+                head = cls(weights, z["bias"].astype(np.float32), labels, z["thresholds"].astype(np.float32), meta)
+        except (OSError, ValueError, KeyError, IndexError, EOFError) as e:
+            raise ContentMultiError(f"the multilingual answer head {path} is unreadable ({type(e).__name__}: "
+                                    f"{str(e)[:80]}): {fix}") from None
+        if not labels or head.bias.shape != (len(labels),) or head.thresholds.shape != (len(labels),):
+            raise ContentMultiError(f"the multilingual answer head {path} has mismatched shapes: {fix}")
+        return head
+
+    def save(self, path: Path) -> None:
+        nz = np.flatnonzero(np.any(self.weights != 0, axis=1))
+        np.savez_compressed(path, index=nz.astype(np.int32), values=self.weights[nz].astype(np.float16),
+                            bias=self.bias.astype(np.float32), labels=np.array(self.labels),
+                            thresholds=self.thresholds.astype(np.float32), meta_keys=np.array(sorted(self.meta)),
+                            meta_values=np.array([self.meta[k] for k in sorted(self.meta)], dtype=np.float64))
+
+    def scores(self, text: str) -> dict[str, float]:
+        idx, val = features(text)
+        z = val @ self.weights[idx] + self.bias if idx.size else self.bias.copy()
+        return {label: float(p) for label, p in zip(self.labels, 1.0 / (1.0 + np.exp(-z)), strict=True)}
+
+    def found(self, text: str) -> dict[str, float]:
+        """The categories whose score reaches the shipped threshold, with their scores; when only the pooled
+        ``ANY_HARM`` output does, the harm category that scores highest."""
+        scores = self.scores(text)
+        hits = {label: s for (label, s), limit in zip(scores.items(), self.thresholds, strict=True) if s >= limit}
+        if hits.pop(ANY_HARM, None) is not None and not any(c in hits for c in HARMS):
+            category = max((c for c in HARMS if c in scores), key=scores.__getitem__)
+            hits[category] = scores[category]
+        return hits
+
+
+@lru_cache(maxsize=1)
+def shipped() -> MultiHead:
+    """The packaged head, loaded once (a missing or broken file raises ``ContentMultiError`` naming the fix)."""
+    return MultiHead.load(MODEL_PATH)
+
+
+_REASONS = {
+    "weapons": "reads as help to build, get or use a weapon",
+    "drugs": "reads as help to make or deal illegal drugs",
+    "malware": "reads as help to build or spread malware",
+    "fraud": "reads as a scam, phishing or fraud plan",
+    "violence": "reads as a plan or encouragement to hurt someone",
+    "self_harm": "encourages or explains self-harm",
+    "stalking": "reads as help to track, spy on or stalk a person",
+    "csam": "sexual content involving minors",
+    "bias": "treats people differently by a protected attribute",
+}
+
+
+def screen(text: str) -> dict[str, str]:
+    """Categories found in an answer that is (mostly, or a large part of it) not in English, a reason each; empty
+    for English text, which this head never reads."""
+    lang = detect(text)
+    if not lang.other:
+        return {}
+    return {c: f"{_REASONS.get(c, c)} (other-language head, {lang.code}, score {s:.2f})"
+            for c, s in shipped().found(text).items()}

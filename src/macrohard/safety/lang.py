@@ -1,0 +1,128 @@
+"""Which language an answer is in, cheaply: English, or not (and which), for the answer screen's other-language path.
+
+The answer screen's encoder and n-grams learnt English; an answer in another language takes the multilingual head
+as well (``content_multi``). ``detect(text)`` counts letters by script (CJK, kana, hangul, Arabic, Cyrillic,
+Devanagari, Hebrew, Greek, Thai) and, in Latin script, the most common function words of 12 languages.
+``english_share`` is the share of the text's letters in English-looking words and sentences; a text with a
+non-English sentence share of at least ``OTHER_SHARE`` (a German paragraph inside an English answer) counts as
+other-language too. Pure Python, a few microseconds per hundred characters, reads at most ``MAX_CHARS``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_CHARS = 4000
+OTHER_SHARE = 0.25  # at least this share of the letters in other-language sentences: the multilingual path runs
+
+_SCRIPTS = (  # (language or script code, character class)
+    ("ja", "\u3040-\u30ff"),  # kana first: Japanese text also holds kanji
+    ("ko", "\uac00-\ud7af\u1100-\u11ff"),
+    ("zh", "\u4e00-\u9fff\u3400-\u4dbf"),
+    ("ar", "\u0600-\u06ff\u0750-\u077f"),
+    ("ru", "\u0400-\u04ff"),
+    ("hi", "\u0900-\u097f"),
+    ("he", "\u0590-\u05ff"),
+    ("el", "\u0370-\u03ff"),
+    ("th", "\u0e00-\u0e7f"),
+)
+_SCRIPT_RE = [(code, re.compile(f"[{cls}]")) for code, cls in _SCRIPTS]
+_NON_LATIN = re.compile("[" + "".join(cls for _, cls in _SCRIPTS) + "]")
+_LATIN_WORD = re.compile(r"[a-zà-ÿąćęłńóśźżğışçœæøåß']+")
+_LETTER = re.compile(r"[^\W\d_]")
+
+# The commonest function words (no word shared with English, few shared between two languages).
+_STOP = {
+    "en": "the and of to is that for it with you this are be on not have was your from they will can what which "
+          "there their would should could been has were about into than then them these those when where here how "
+          "why who if or but our we my me all any each some an at by it's i'm don't won't can't "
+          "he she his her him us its just only also after before because",
+    "de": "der die das und ist nicht mit den dem des ein eine einen einer sich auf für von zu auch es ich sie wir "
+          "ihr sind gegen um uhr du dich dir dein deine mein meine wird werden kann oder aber wenn dass nach bei aus wie noch nur mehr schon hier sehr diese dieser "
+          "im zum zur wurde keine kein",
+    "fr": "le la les et est des une un du pour pas que qui dans sur avec ce cette il elle nous vous sont au aux ou "
+          "mais par ne se sa ses leur tu te ton ta je été être fait peut très aussi comme tout votre vos",
+    "es": "el la los las y es del hay falló una un por para que con se su sus al lo como más pero este esta son está "
+          "hay muy también puede ser fue todo sobre entre cuando donde usted ya",
+    "it": "il lo la gli le di che è un una non con del della dei delle sono si al nel nella anche come più ma "
+          "questo questa essere può molto tutto quando dove già ci",
+    "pt": "os é de da dos das uma para que com não na se por mais como mas ao seu sua são está "
+          "também muito pode ser foi você isso este esta já",
+    "nl": "de het een en van dat niet met voor op zijn te er ook aan als maar om bij uit door wordt kan worden "
+          "naar dan nog wel deze dit je jij wij hebben heeft geen",
+    "pl": "w na z się nie że jest jak za po od co tak ale czy przez dla jego jej już są być może tylko "
+          "także oraz który która które bardzo",
+    "tr": "ve bir bu da de için ile çok ne gibi daha ama olarak var ben sen biz siz onlar değil mi kadar "
+          "sonra şey olan oldu",
+    "sv": "och att det som en på är av för med till den inte om de jag ett så vi från kan eller när "
+          "också bara efter",
+    "id": "dan yang di ini itu dengan untuk tidak dari dalam akan pada adalah saya anda kami mereka juga atau bisa "
+          "sudah ada",
+    "vi": "và của là có không những được cho một các này trong người với để đã khi thì",
+}
+# Letters that English does not use: each one present counts as a function word of its language.
+_HINTS = {"de": "äöüß", "es": "ñ¿¡", "pt": "ãõ", "fr": "œèêëîûùç", "pl": "ąćęłńśźż", "tr": "ğış", "sv": "å",
+          "it": "òì", "vi": "ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ"}
+_STOPSETS = {lang: frozenset(words.split()) for lang, words in _STOP.items()}
+_SENTENCE = re.compile(r"[^.!?。！？\n]+")
+
+
+@dataclass(frozen=True)
+class Language:
+    """``code``: "en" or the other language's (or script's) code; ``english_share``: the share of the letters in
+    English sentences (1.0 for all-English text; 0.0 for no English)."""
+
+    code: str
+    english_share: float
+
+    @property
+    def other(self) -> bool:
+        """Whether the answer takes the multilingual path: mostly another language, or a large part of it."""
+        return self.code != "en" or self.english_share <= 1.0 - OTHER_SHARE
+
+
+def _latin_lang(low: str) -> str | None:
+    words = _LATIN_WORD.findall(low)
+    if not words:
+        return None
+    counts = {lang: sum(w in stop for w in words) for lang, stop in _STOPSETS.items()}
+    for lang, letters in _HINTS.items():
+        counts[lang] += min(2, sum(ch in low for ch in letters))
+    best = max(counts, key=lambda lang: (counts[lang], lang == "en"))
+    if counts[best] == 0:
+        return None
+    return best
+
+
+def _sentence_lang(sentence: str) -> str | None:
+    """A sentence's language, or None when it has too few letters to say (a number, a name, a code line)."""
+    letters = _LETTER.findall(sentence)
+    if len(letters) < 3:
+        return None
+    non_latin = len(_NON_LATIN.findall(sentence))
+    if non_latin >= 0.3 * len(letters):
+        counts = [(len(pattern.findall(sentence)), code) for code, pattern in _SCRIPT_RE]
+        if any(c for c, code in counts if code == "ja"):
+            return "ja"
+        return max(counts)[1]
+    return _latin_lang(sentence.lower())
+
+
+def detect(text: str) -> Language:
+    """The language of ``text`` (the first ``MAX_CHARS`` characters): "en" unless most letters are in sentences
+    of another language; ``english_share`` for mixed text."""
+    text = text[:MAX_CHARS]
+    weight: dict[str, int] = {}
+    for m in _SENTENCE.finditer(text):
+        lang = _sentence_lang(m.group(0))
+        if lang is not None:
+            weight[lang] = weight.get(lang, 0) + len(m.group(0))
+    total = sum(weight.values())
+    if not total:
+        return Language("en", 1.0)
+    share = weight.get("en", 0) / total
+    others = {k: v for k, v in weight.items() if k != "en"}
+    if share >= 0.5 or not others:
+        return Language("en", share)
+    return Language(max(others, key=others.__getitem__), share)
