@@ -317,6 +317,7 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
     """Screen ``text`` (an answer, a chat reply): rules first, then the classifier's score per category."""
     from macrohard.safety.content_embed import head_scores, vote  # numpy only when something is screened
     from macrohard.safety.content_model import MAX_CHARS, shipped
+    from macrohard.safety.content_multi import screen as screen_other_language
 
     # the rules read what the classifier reads (the first and last 3,000 characters of a longer text: said in
     # ``truncated``), so a huge answer stays within the latency budget; secrets are looked for everywhere
@@ -354,4 +355,8 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
         limit = (thresholds or {}).get(category, DEFAULT_THRESHOLD)
         if score >= limit and category not in found:
             found[category] = f"{_MODEL_REASONS.get(category, category)} (score {score:.2f})"
+    # an answer in another language (or a large part of it) is read by the multilingual head too (content_multi,
+    # helper screen8m); English answers never reach it
+    for category, reason in screen_other_language(sample).items():
+        found.setdefault(category, reason)
     return ContentVerdict(found=found, scores=scores, truncated=len(text) > MAX_CHARS)
