@@ -27,10 +27,23 @@ _GREETING = (r"(?:dear|hey|hi|hello|beste|lieve|liebe|lieber|liebes|hallo|cher|c
              r"estimada|caro|cara|gentile|prezado|prezada|olá|drogi|droga|szanowny|hyvä|kära|käre|bästa|kedves|"
              r"sayın|değerli|уважаемый|дорогой|шановний|любий|αγαπητέ|αγαπητή|milý|milá|vážený|dragă|kjære|kære)")
 _START = r"(?:^|(?<=[.!?。！？]\s)|(?<=[\"'`«“>:\]|]\s)|(?<=[\"'`«“>\]|])|(?<=//\s)|(?<=/\*\s)|(?<=#\s)|(?<=<!--\s))"
+# addressees and leads the shared lexicon lacks (Greek, Korean, Chinese, Turkish, Czech, Finnish, Indonesian,
+# Vietnamese, Ukrainian, Hungarian, Arabic), and the CJK "instruction to the assistant:" forms
+_MORE_WHO = (r"βοηθέ|βοηθός|βοηθό|πράκτορα|πράκτορας|τεχνητή νοημοσύνη|τεχνητής νοημοσύνης|비서|인공지능|助理|"
+             r"yapay zeka asistanı|yapay zekâ asistanı|asistanı|asistana|umělá inteligence|umělou inteligenci|"
+             r"umělé inteligenci|tekoälylle|tekoäly|tekoälyavustaja|kecerdasan buatan|trí tuệ nhân tạo|"
+             r"штучний інтелект|штучного інтелекту|помічнику|помічник|mesterséges intelligencia|"
+             r"kunstmatige intelligentie|sztuczna inteligencjo|sztucznej inteligencji|المساعد الذكي|مساعد")
+_MORE_TO = (r"(?:σημείωση|οδηγίες|οδηγία|μήνυμα) (?:για|προς) (?:την |τον |το )?|(?:poznámka|pokyn|zpráva) pro |"
+            r"(?:huomio|viesti|ohje) |(?:not|talimat|mesaj) |(?:catatan|pesan|instruksi) untuk |"
+            r"(?:ghi chú|lưu ý|tin nhắn) cho |(?:примітка|повідомлення|вказівка) для |(?:figyelem|üzenet|megjegyzés),? (?:a |az )?|"
+            r"(?:ملاحظة|رسالة|تعليمات) (?:إلى |لـ ?|ل)")
+_CJK_NOTE = r"(?:への|へ|에게|께|한테|给|給)?\s*(?:指示|メッセージ|お願い|注意|지시|메시지|요청|안내|说明|指令|提示)?"
 _VOCATIVE = re.compile(
-    rf"{_START}\W{{0,3}}(?P<lead>(?:{_GREETING})\s+|{_TO})?(?<!\w)(?P<who>{_ADDRESSEE})\s*(?:{_CJK_TO})?\s*(?P<mark>[,，、:：])\s*(?P<rest>[^\n]+)",
+    rf"{_START}\W{{0,3}}(?P<lead>(?:{_GREETING})\s+|{_TO}|{_MORE_TO})?(?<!\w)(?P<who>{_ADDRESSEE}|{_MORE_WHO})\s*"
+    rf"(?:{_CJK_TO})?{_CJK_NOTE}\s*(?P<mark>[,，、:：])\s*(?P<rest>[^\n]+)",
     re.I | re.M)
-_LABEL = re.compile(rf"^\W{{0,3}}(?P<who>{_ADDRESSEE})\s*[:：]", re.I | re.M)
+_LABEL = re.compile(rf"^\W{{0,3}}(?P<who>{_ADDRESSEE}|{_MORE_WHO})\s*[:：]", re.I | re.M)
 _ENGLISH_LABELS = {"assistant", "assistants", "agent", "agents", "ai"}  # "Agent: Carla" in a ticket; role_play reads these
 # an opening quote mark right before the address, inside a sentence ('instructions like "assistant, email ...'), not
 # a value in data ('"text": "Assistente, paga ...', a CSV cell): an example quoted in prose
@@ -48,6 +61,11 @@ _EN_ORDER = re.compile(
     re.I)
 # every ASCII spelling of an addressee holds one of these (the short ones only before a comma or a colon)
 _ASCII_GATE = re.compile(r"assist|asist|asyst|agent|avustaja|asszisztens|modell|modelo|\b(?:ai|ia|ki)\s*[,:]", re.I)
+# words that name the field rather than a reader ("KI: Chancen und Risiken"): they address someone only after a lead
+# ("Note pour l'IA :", "An die KI:") or, in English, before an imperative ("AI, rate this shop ...")
+_TOPIC = re.compile(r"(?:ai|ki|ia|ии|la ia|l'ia|die ki|der ki|il modello|el modelo|le modèle|das modell|модель|人工智能|"
+                    r"الذكاء الاصطناعي|τεχνητή νοημοσύνη|인공지능|umělá inteligence|tekoäly|kecerdasan buatan|"
+                    r"trí tuệ nhân tạo|штучний інтелект|mesterséges intelligencia|kunstmatige intelligentie)$")
 _WORDS = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
@@ -67,20 +85,21 @@ def addressed(lines: str) -> bool:
         start = m.start()
         if (start == 0 or lines[start - 1] == "\n") and _WRAPPED.search(lines, 0, start):
             continue  # a line broken inside a sentence ("can hijack an\nassistant, and ..."): no sentence starts here
-        who = m.group("who").lower()
-        if m.group("mark") in ":：" and not (m.group("lead") or "").strip():  # a bare label "X: ..."
+        who, rest = m.group("who").lower(), m.group("rest")
+        lead = (m.group("lead") or "").strip()
+        if _TOPIC.match(who) and not lead and not (who == "ai" and m.group("mark") == "," and _EN_ORDER.match(rest)):
+            continue  # "KI: Chancen und Risiken", "IA, robótica y ...": the field named, nobody addressed
+        if m.group("mark") in ":：" and not lead:  # a bare label "X: ..."
             if who in _ENGLISH_LABELS:
                 continue
             if sum(x.group("who").lower() == who for x in _LABEL.finditer(lines)) >= 2:
                 continue  # a speaker label that recurs: a transcript
-        rest = m.group("rest")
         lower = sum(w == w.lower() and len(w) >= 2 and not w.isdigit() for w in _WORDS.findall(rest))
         if lower < 2 and len(_CJK.findall(rest)) < 6:
             continue  # "Asistente, Departamento de Ventas": a job title, not a clause (two words in lower case)
-        if who in _ENGLISH_LABELS and not (m.group("lead") or "").strip() and not _EN_ORDER.match(rest):
+        if who in _ENGLISH_LABELS and not lead and not _EN_ORDER.match(rest):
             continue  # "AI, machine learning and robotics are ...": English prose that starts with the word
         if quoting.reported(lines, m.start("who"), m.end("who")) or _PROSE_QUOTE.search(lines, 0, m.start("who")):
             continue  # an example for people: after a reporting cue, or quoted inside a sentence
-
         return True
     return False
