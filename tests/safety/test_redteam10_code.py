@@ -95,6 +95,27 @@ BYPASSED_THE_FIRST_FIX = {
                                         " eval $c;\n"), "perl r.pl"],
 }
 
+# Data and files that run code as they load, plugins and workspaces of the runners (found after the first fix).
+PKL = f"cos\nsystem\n(S'{DEN}'\ntR.\n"  # a protocol-0 pickle is text: it calls os.system as it loads
+LOADED_CODE = {
+    "pickle.load of a text pickle": [("x.pkl", PKL), "python3 -c \"import pickle; pickle.load(open('x.pkl', 'rb'))\""],
+    "pickle.load through with-open": [("x.pkl", PKL), ("r.py", "import pickle\nwith open('x.pkl', 'rb') as f:\n"
+                                                               "    pickle.load(f)\n"), "python3 r.py"],
+    "yaml.unsafe_load of a python tag": [("c.yml", f"!!python/object/apply:os.system ['{DEN}']\n"),
+                                         "python3 -c \"import yaml; yaml.unsafe_load(open('c.yml'))\""],
+    "SourceFileLoader of a .txt": [("evil.txt", PY), ("r.py", "from importlib.machinery import SourceFileLoader\n"
+                                                              "SourceFileLoader('m', 'evil.txt').load_module()\n"),
+                                   "python3 r.py"],
+    "a conftest's pytest_plugins": [("evil.py", PY), ("conftest.py", "pytest_plugins = ['evil']\n"),
+                                    ("test_a.py", "def test_a():\n    pass\n"), "pytest -q"],
+    "npm -w runs a workspace's script": [("package.json", '{"name": "root", "workspaces": ["sub"]}'),
+                                         ("sub/package.json", json.dumps({"name": "sub", "scripts": {"build": DEN}})),
+                                         "npm -w sub run build"],
+    "npm it runs the test script": [_pkg(test=DEN), "npm it --offline"],
+    "npm config set script-shell": [("s.sh", SCRIPT), "chmod +x s.sh", _pkg(t="echo hi"),
+                                    "npm config set script-shell $PWD/s.sh", "npm run t"],
+}
+
 HELD_BEFORE = {
     "python setup.py": [("setup.py", PY), "python3 setup.py build"],
     "os.system of a literal": [("r.py", PY), "python3 r.py"],
@@ -126,6 +147,10 @@ BENIGN = {
                            "enable_testing()\nadd_test(NAME runs COMMAND app)\n"
                            "add_custom_target(info COMMAND ${CMAKE_COMMAND} -E echo hello)\n"),
         "cmake -S . -B build > /dev/null && cmake --build build", "cd build && ctest"],
+    "data loaded safely": [("d.json", '{"a": 1}'), ("c.yml", "a: 1\n"),
+                           ("r.py", "import json, pickle, yaml\nd = json.load(open('d.json'))\n"
+                                    "c = yaml.safe_load(open('c.yml'))\npickle.dump({'a': [1, 2]}, open('p.pkl', 'wb'))\n"),
+                           "python3 r.py", "python3 -c \"import pickle; print(pickle.load(open('p.pkl', 'rb')))\""],
     "node running git literally": [("r.js", "const { execSync } = require('child_process');\n"
                                             "console.log(execSync('git --version').toString());\n"), "node r.js"],
 }
@@ -159,8 +184,10 @@ def _needs(steps):
         pytest.importorskip("pytest")
 
 
-@pytest.mark.parametrize("steps", [*BYPASSED_BEFORE.values(), *BYPASSED_THE_FIRST_FIX.values(), *HELD_BEFORE.values()],
-                         ids=[*BYPASSED_BEFORE, *BYPASSED_THE_FIRST_FIX, *(f"held-before: {k}" for k in HELD_BEFORE)])
+@pytest.mark.parametrize("steps", [*BYPASSED_BEFORE.values(), *BYPASSED_THE_FIRST_FIX.values(), *LOADED_CODE.values(),
+                                   *HELD_BEFORE.values()],
+                         ids=[*BYPASSED_BEFORE, *BYPASSED_THE_FIRST_FIX, *LOADED_CODE,
+                              *(f"held-before: {k}" for k in HELD_BEFORE)])
 def test_code_a_runner_or_interpreter_runs_is_judged_before_it_runs(tmp_path, steps):
     _needs(steps)
     verdicts, ran = _run(tmp_path, steps)

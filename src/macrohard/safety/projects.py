@@ -86,6 +86,19 @@ def _read(an: Analyzer, path: str) -> str | None:
 def _node(an: Analyzer, prog: str, args: list[str], operands: list[str], cwd: str, depth: int) -> None:
     prefix = next((v for a, v in zip(args, args[1:], strict=False) if a in ("--prefix", "-C", "--cwd", "--dir")), None)
     root = an.paths.resolve(prefix, cwd) if prefix else cwd
+    valued = ("-w", "--workspace", "--filter", "-F", "--prefix", "-C", "--cwd", "--dir")
+    operands = [a for i, a in enumerate(args) if not a.startswith("-") and not (i and args[i - 1] in valued)]
+    if operands[:2] == ["config", "set"] or operands[:1] == ["set"]:
+        rest = operands[2:] if operands[:1] == ["config"] else operands[1:]
+        key = rest[0].split("=")[0] if rest else ""
+        if key.lstrip("-") in _NPM_RUNS_LATER:
+            an.r.add("persistence", f"{prog} config {key} makes later npm commands run {rest[-1][:60]}, unreviewed")
+        return
+    plain = [a for i, a in enumerate(args) if a not in ("--workspaces", "-ws", "-r", "--recursive")
+             and not a.startswith(("-w", "--workspace", "--filter")) and not (i and args[i - 1] in valued[:4])]
+    for folder in _workspaces(an, args, root):  # -w NAME, --workspaces, pnpm -r / --filter: each package's scripts
+        if folder != root:
+            _node(an, prog, plain, operands, folder, depth)
     pkg = posixpath.join(root, "package.json")
     if pkg in an.written and an.written[pkg] is None:
         an.r.add("dynamic", f"{prog} runs the scripts of {pkg}, which this command writes first with text the "
@@ -98,6 +111,8 @@ def _node(an: Analyzer, prog: str, args: list[str], operands: list[str], cwd: st
         names = [f"pre{operands[1]}", operands[1], f"post{operands[1]}"]
     elif sub in _NPM_RUNS:
         names = _NPM_RUNS[sub]
+    elif sub in ("it", "install-test", "cit", "clean-install-test", "install-ci-test"):
+        names = [*_NPM_INSTALL, *_NPM_RUNS["test"]]
     elif sub in ("install", "i", "ci", "add", "isntall", "in", "rebuild", "link"):
         names = _NPM_INSTALL
     elif sub in ("pack", "publish"):
@@ -123,6 +138,51 @@ def _node(an: Analyzer, prog: str, args: list[str], operands: list[str], cwd: st
                     _bin(an, word, root, depth)
     if sub == "start" and "start" not in scripts_of and os.path.isfile(posixpath.join(root, "server.js")):
         an.line("node server.js", depth + 1, root)  # npm start's default
+
+
+_NPM_RUNS_LATER = frozenset({"script-shell", "node-options", "shell", "onload-script", "editor", "browser", "git",
+                             "viewer", "init-module", "globalconfig", "userconfig", "prefix"})
+
+
+def _workspaces(an: Analyzer, args: list[str], root: str) -> list[str]:
+    """The package folders a workspace option runs scripts in: ``-w X`` / ``--workspace=X`` (a name or a path),
+    ``--workspaces``/``-ws``/``-r``/``--filter`` (every folder the root's ``workspaces`` globs name)."""
+    import glob
+
+    named = [v for a, v in zip(args, args[1:], strict=False) if a in ("-w", "--workspace", "--filter", "-F")]
+    named += [a.split("=", 1)[1] for a in args if a.startswith(("--workspace=", "--filter=", "-w="))]
+    every = any(a in ("--workspaces", "-ws", "-r", "--recursive") for a in args) or any(
+        "*" in n for n in named)
+    if not named and not every:
+        return []
+    patterns: list[str] = []
+    text = _read(an, posixpath.join(root, "package.json")) if os.path.isfile(posixpath.join(root, "package.json")) else None
+    try:
+        spaces = json.loads(text).get("workspaces") if text else None
+    except (ValueError, AttributeError):
+        spaces = None
+    if isinstance(spaces, dict):
+        spaces = spaces.get("packages")
+    if isinstance(spaces, list):
+        patterns += [p for p in spaces if isinstance(p, str)]
+    pnpm = _read(an, posixpath.join(root, "pnpm-workspace.yaml")) if os.path.isfile(
+        posixpath.join(root, "pnpm-workspace.yaml")) else None
+    if pnpm:
+        patterns += re.findall(r"^\s*-\s*['\"]?([^'\"\n#]+?)['\"]?\s*$", pnpm, re.M)
+    folders = sorted({f for p in patterns for f in glob.glob(posixpath.join(root, p.strip()))
+                      if os.path.isfile(posixpath.join(f, "package.json"))})[:MAX_FILES]
+    folders += [an.paths.resolve(n, root) for n in named if os.path.isdir(an.paths.resolve(n, root))]
+    if named and not every:  # a name: the package of that name, wherever it is
+        folders = [f for f in folders if posixpath.basename(f) in named or f in [an.paths.resolve(n, root) for n in named]
+                   or _package_name(an, f) in named]
+    return list(dict.fromkeys(folders))
+
+
+def _package_name(an: Analyzer, folder: str) -> str:
+    try:
+        return str(json.loads(_read(an, posixpath.join(folder, "package.json")) or "{}").get("name", ""))
+    except (ValueError, AttributeError):
+        return ""
 
 
 def _words(line: str) -> list[str]:

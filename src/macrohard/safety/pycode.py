@@ -25,6 +25,8 @@ import posixpath
 import shlex
 from typing import TYPE_CHECKING
 
+from macrohard.safety import pydata
+
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
 
@@ -60,6 +62,7 @@ class _Scope:
         self.functions: dict[str, tuple[str, str]] = {n: ("builtins", n) for n in (*_CODE_CALLS, "__import__")}
         self.values: dict[str, list[ast.AST]] = {}
         self.opaque: set[str] = set()  # names bound by loops, parameters, with-as, augmented assignment ...
+        self.opened: dict[str, ast.AST] = {}  # with open(PATH) as NAME: NAME -> PATH
         for node in ast.walk(tree):
             if isinstance(node, ast.Import):
                 for alias in node.names:
@@ -90,6 +93,10 @@ class _Scope:
                     if isinstance(n, ast.Name):
                         self.opaque.add(n.id)
             elif isinstance(node, ast.withitem) and node.optional_vars is not None:
+                ctx = node.context_expr
+                if isinstance(node.optional_vars, ast.Name) and isinstance(ctx, ast.Call) and ctx.args and (
+                        isinstance(ctx.func, ast.Name) and ctx.func.id == "open"):
+                    self.opened[node.optional_vars.id] = ctx.args[0]
                 for n in ast.walk(node.optional_vars):
                     if isinstance(n, ast.Name):
                         self.opaque.add(n.id)
@@ -190,7 +197,8 @@ class _Scope:
         if isinstance(node, ast.Attribute):
             base = self.ref(node.value, depth + 1)
             if isinstance(base, str):
-                return (base.split(".")[0], node.attr) if base.split(".")[0] in _RISKY_MODULES or \
+                top = base.split(".")[0]
+                return (top, node.attr) if top in _RISKY_MODULES or top in pydata.DESERIALIZERS or top == "imp" or \
                     base in _SHELL_CALLS else f"{base}.{node.attr}"
             return None
         if isinstance(node, ast.Call):
@@ -243,6 +251,14 @@ def judge(an: Analyzer, prog: str, code: str, depth: int, cwd: str | None, where
             for name in names:
                 _module(an, prog, name, depth, cwd, here if getattr(node, "level", 0) else where, seen,
                         relative=getattr(node, "level", 0), top=where)
+        elif isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "pytest_plugins"
+                                                  for t in node.targets):  # pytest imports the plugins a conftest names
+            for value in scope.fold(node.value):
+                for name in value if isinstance(value, list) else [value]:
+                    if isinstance(name, str):
+                        _module(an, prog, name, depth, cwd, where, seen, relative=0, top=where)
+                    else:
+                        _dynamic(an, prog, "names pytest plugins only known when it runs")
         elif isinstance(node, ast.Subscript) and scope.ref(node) == ("?", "?"):
             _dynamic(an, prog, f"looks a module up by a name: {_src(code, node)}")
     return True
@@ -259,7 +275,7 @@ def _call(an: Analyzer, prog: str, scope: _Scope, node: ast.Call, depth: int, cw
         return
     if not isinstance(fn, tuple):
         return
-    module, name = fn
+    module, name = fn[0].split(".")[0], fn[1]
     first = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg in ("args", "cmd", "command",
                                                                                              "source", "path")), None)
     shell = any(k.arg == "shell" and not (isinstance(k.value, ast.Constant) and not k.value.value)
@@ -285,6 +301,16 @@ def _call(an: Analyzer, prog: str, scope: _Scope, node: ast.Call, depth: int, cw
                 _module(an, prog, value, depth, cwd, where, seen, relative=0, path=name == "run_path")
             else:  # a fragment that does not parse runs nothing (a SyntaxError)
                 judge(an, prog, value, depth + 1, cwd, where, seen, here)
+    elif (module, name) in pydata.FILE_LOADERS:  # SourceFileLoader(name, PATH), spec_from_file_location(name, PATH)
+        target = node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords if k.arg in (
+            "path", "location", "pathname")), None)
+        for value in scope.fold(target) if target is not None else [UNKNOWN]:
+            if isinstance(value, str):
+                _module(an, prog, value, depth, cwd, where, seen, relative=0, path=True)
+            else:
+                _dynamic(an, prog, f"{name}() loads code from a file only known when it runs")
+    elif name in pydata.DESERIALIZERS.get(module, ()):
+        pydata.deserialized(an, prog, scope, module, name, node, cwd)
     elif fn in _IMPORTERS and first is not None:
         for value in scope.fold(first):
             if isinstance(value, str):
