@@ -31,6 +31,7 @@ _TARGET = re.compile(r"https?://|www\.|@\w|~/|/etc/|\.env\b|\b(send|upload|trans
                      r"share|forward|post|email)\b", re.I)
 _CODE_LINE = re.compile(r"\s*(#\s*|return\s+|yield\s+)?[A-Za-z_][\w.]*(\[[^\]]*\])?\s*=\s*[\[{(\"'\w]|\s*(return\s+|yield\s+)?\w[\w.]*\((\w+=)?\[?\{|\s*return\s+\[\{")
 _DATA_BEFORE = re.compile(r"([\"'\]]\s*:|[=,\[{(])\s*$")  # a JSON key, an assignment, a CSV cell, an argument
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # scripts written without spaces: about two per word
 CUE_REACH = 200  # characters before the quotation searched for a reporting cue
 SHORT_WORDS = 6  # a quotation of at most this many words with no target is a name or a title
 
@@ -81,7 +82,7 @@ def reported(text: str, start: int, end: int) -> bool:
     if span is None:
         return False
     inner = text[span[0]:span[1]].strip("\"'`\u201c\u201d\u2018\u2019\u00ab\u00bb> \n")
-    if len(inner.split()) <= SHORT_WORDS and not _TARGET.search(inner):
+    if len(inner.split()) + len(_CJK.findall(inner)) // 2 <= SHORT_WORDS and not _TARGET.search(inner):
         return True
     if _fence(text, start) and not _TARGET.search(line):
         return True  # a line of a fenced code block (a sample, a fixture) with nothing to send or run

@@ -25,11 +25,11 @@ from macrohard.safety.multilingual import _ADDRESSEE, _CJK_TO, _TO
 
 _GREETING = (r"(?:dear|hey|hi|hello|beste|lieve|liebe|lieber|liebes|hallo|cher|chère|chers|querido|querida|estimado|"
              r"estimada|caro|cara|gentile|prezado|prezada|olá|drogi|droga|szanowny|hyvä|kära|käre|bästa|kedves|"
-             r"sayın|değerli|уважаемый|дорогой|шановний|любий|αγαπητέ|αγαπητή|milý|milá|vážený|dragă|kjære|kære)")
+             r"أيها|يا|sayın|değerli|уважаемый|дорогой|шановний|любий|αγαπητέ|αγαπητή|milý|milá|vážený|dragă|kjære|kære)")
 _START = r"(?:^|(?<=[.!?。！？]\s)|(?<=[\"'`«“>:\]|]\s)|(?<=[\"'`«“>\]|])|(?<=//\s)|(?<=/\*\s)|(?<=#\s)|(?<=<!--\s))"
 # addressees and leads the shared lexicon lacks (Greek, Korean, Chinese, Turkish, Czech, Finnish, Indonesian,
 # Vietnamese, Ukrainian, Hungarian, Arabic), and the CJK "instruction to the assistant:" forms
-_MORE_WHO = (r"βοηθέ|βοηθός|βοηθό|πράκτορα|πράκτορας|τεχνητή νοημοσύνη|τεχνητής νοημοσύνης|비서|인공지능|助理|"
+_MORE_WHO = (r"tekoälyavustajalle|агенте|агенту|ші-помічник(?:а|у|ові)?|ші-агент(?:а|у|е)?|ші|agencie|βοηθέ|βοηθός|βοηθό|πράκτορα|πράκτορας|τεχνητή νοημοσύνη|τεχνητής νοημοσύνης|비서|인공지능|助理|"
              r"yapay zeka asistanı|yapay zekâ asistanı|asistanı|asistana|umělá inteligence|umělou inteligenci|"
              r"umělé inteligenci|tekoälylle|tekoäly|tekoälyavustaja|kecerdasan buatan|trí tuệ nhân tạo|"
              r"штучний інтелект|штучного інтелекту|помічнику|помічник|mesterséges intelligencia|"
@@ -38,10 +38,10 @@ _MORE_TO = (r"(?:σημείωση|οδηγίες|οδηγία|μήνυμα) (?:�
             r"(?:huomio|viesti|ohje) |(?:not|talimat|mesaj) |(?:catatan|pesan|instruksi) untuk |"
             r"(?:ghi chú|lưu ý|tin nhắn) cho |(?:примітка|повідомлення|вказівка) для |(?:figyelem|üzenet|megjegyzés),? (?:a |az )?|"
             r"(?:ملاحظة|رسالة|تعليمات) (?:إلى |لـ ?|ل)")
-_CJK_NOTE = r"(?:への|へ|에게|께|한테|给|給)?\s*(?:指示|メッセージ|お願い|注意|지시|메시지|요청|안내|说明|指令|提示)?"
+_CJK_NOTE = r"(?:への|へ|에게|께|한테|给|給)?\s*(?:指示|メッセージ|メモ|お願い|注意|지시|메시지|메모|요청|안내|说明|指令|提示|备注|提醒|须知)?"
 _VOCATIVE = re.compile(
-    rf"{_START}\W{{0,3}}(?P<lead>(?:{_GREETING})\s+|{_TO}|{_MORE_TO})?(?<!\w)(?P<who>{_ADDRESSEE}|{_MORE_WHO})\s*"
-    rf"(?:{_CJK_TO})?{_CJK_NOTE}\s*(?P<mark>[,，、:：])\s*(?P<rest>[^\n]+)",
+    rf"{_START}\W{{0,3}}(?P<lead>(?:{_GREETING})\s+|(?:[^\W\d_]{{2,20}}\s+)?{_TO}|{_MORE_TO})?(?<!\w)(?P<who>{_ADDRESSEE}|{_MORE_WHO})\s*"
+    rf"(?P<note>(?:{_CJK_TO})?{_CJK_NOTE})\s*(?P<mark>[,，、:：،])\s*(?P<rest>[^\n]+)",
     re.I | re.M)
 _LABEL = re.compile(rf"^\W{{0,3}}(?P<who>{_ADDRESSEE}|{_MORE_WHO})\s*[:：]", re.I | re.M)
 _ENGLISH_LABELS = {"assistant", "assistants", "agent", "agents", "ai"}  # "Agent: Carla" in a ticket; role_play reads these
@@ -65,7 +65,7 @@ _ASCII_GATE = re.compile(r"assist|asist|asyst|agent|avustaja|asszisztens|modell|
 # ("Note pour l'IA :", "An die KI:") or, in English, before an imperative ("AI, rate this shop ...")
 _TOPIC = re.compile(r"(?:ai|ki|ia|ии|la ia|l'ia|die ki|der ki|il modello|el modelo|le modèle|das modell|модель|人工智能|"
                     r"الذكاء الاصطناعي|τεχνητή νοημοσύνη|인공지능|umělá inteligence|tekoäly|kecerdasan buatan|"
-                    r"trí tuệ nhân tạo|штучний інтелект|mesterséges intelligencia|kunstmatige intelligentie)$")
+                    r"trí tuệ nhân tạo|штучний інтелект|ші|mesterséges intelligencia|kunstmatige intelligentie)$")
 _WORDS = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
@@ -86,7 +86,7 @@ def addressed(lines: str) -> bool:
         if (start == 0 or lines[start - 1] == "\n") and _WRAPPED.search(lines, 0, start):
             continue  # a line broken inside a sentence ("can hijack an\nassistant, and ..."): no sentence starts here
         who, rest = m.group("who").lower(), m.group("rest")
-        lead = (m.group("lead") or "").strip()
+        lead = (m.group("lead") or "").strip() or m.group("note").strip()  # "AI请注意:", "AIへのメモ:" address too
         if _TOPIC.match(who) and not lead and not (who == "ai" and m.group("mark") == "," and _EN_ORDER.match(rest)):
             continue  # "KI: Chancen und Risiken", "IA, robótica y ...": the field named, nobody addressed
         if m.group("mark") in ":：" and not lead:  # a bare label "X: ..."
