@@ -52,6 +52,7 @@ def main(argv: list[str]) -> int:
         said.setdefault(group, [0, 0])
         said[group][0] += yes
         said[group][1] += 1
+        print(f"{group} {'yes' if yes else 'no'} {times[-1]:.2f} s", flush=True)
     times.sort()
     for group, (y, n) in said.items():
         print(f"{name} not English, {group:<8} judged harmful/biased {y}/{n} ({100 * y / n:.0f} %)")

@@ -45,7 +45,7 @@ _STOP = {
           "mais par ne se sa ses leur tu te ton ta je été être fait peut très aussi comme tout votre vos",
     "es": "el la los las y es del hay falló una un por para que con se su sus al lo como más pero este esta son está "
           "hay muy también puede ser fue todo sobre entre cuando donde usted ya",
-    "it": "il lo la gli le di che è un una non con del della dei delle sono si al nel nella anche come più ma "
+    "it": "il lo la gli le di che è un una non ai agli alla alle degli sul nei ha hanno lei lui ti con del della dei delle sono si al nel nella anche come più ma "
           "questo questa essere può molto tutto quando dove già ci",
     "pt": "os é de da dos das uma para que com não na se por mais como mas ao seu sua são está "
           "também muito pode ser foi você isso este esta já",
