@@ -112,6 +112,15 @@ LOADED_CODE = {
                                          ("sub/package.json", json.dumps({"name": "sub", "scripts": {"build": DEN}})),
                                          "npm -w sub run build"],
     "npm it runs the test script": [_pkg(test=DEN), "npm it --offline"],
+    "python writes a script, then runs it": [("run.sh", "echo hi\n"), ("r.py", f"import os\nopen('run.sh', 'w').write("
+                                                                            f"{BUILT})\nos.system('bash run.sh')\n"),
+                                              "python3 r.py"],
+    "python writes a path it computes": [("run.sh", "echo hi\n"),
+                                         ("r.py", f"import os\nn = 'run' + '.sh'[:3]\nwith open(n, 'w') as f:\n"
+                                                  f"    f.write({BUILT})\nos.system('sh run.sh')\n"), "python3 r.py"],
+    "python writes, the next command runs it": [("run.sh", "echo hi\n"),
+                                                ("r.py", f"from pathlib import Path\nPath('run.sh').write_text({BUILT})\n"),
+                                                "python3 r.py && bash run.sh"],
     "npm config set script-shell": [("s.sh", SCRIPT), "chmod +x s.sh", _pkg(t="echo hi"),
                                     "npm config set script-shell $PWD/s.sh", "npm run t"],
 }
@@ -151,6 +160,9 @@ BENIGN = {
                            ("r.py", "import json, pickle, yaml\nd = json.load(open('d.json'))\n"
                                     "c = yaml.safe_load(open('c.yml'))\npickle.dump({'a': [1, 2]}, open('p.pkl', 'wb'))\n"),
                            "python3 r.py", "python3 -c \"import pickle; print(pickle.load(open('p.pkl', 'rb')))\""],
+    "a script writing its output and running git": [
+        ("r.py", "import subprocess\nopen('out.txt', 'w').write('x')\nsubprocess.run(['git', 'status'])\n"),
+        "git init -q . && python3 r.py && cat out.txt"],
     "node running git literally": [("r.js", "const { execSync } = require('child_process');\n"
                                             "console.log(execSync('git --version').toString());\n"), "node r.js"],
 }

@@ -64,6 +64,7 @@ class Analyzer:
         self.unmodelled_writes = False  # something earlier on the line may write files we cannot see (python -c, unzip)
         self.jobs = self.detached = 0  # processes earlier steps left running: they may change a script after it is read
         self.path_dirs: list[str] = []  # directories the run put on PATH, most recent first (safety.lookup)
+        self.unknown_writes = False  # code earlier on the line wrote files the guard cannot name (safety.pycode)
         self.py_dirs: list[str] = []  # directories the run put on PYTHONPATH (safety.envvars, read by safety.pycode)
         self.stdin_feeds: list[SimpleCommand] = []  # shells and interpreters with an input, whose code is being judged
 

@@ -235,6 +235,7 @@ def judge(an: Analyzer, prog: str, code: str, depth: int, cwd: str | None, where
     seen = seen if seen is not None else set()
     if any(m.split(".")[0] in ("ctypes", "cffi") for m in [*scope.modules.values(), *(f[0] for f in scope.functions.values())]):
         _dynamic(an, prog, "loads native code (ctypes, cffi), whose calls the guard cannot follow")
+    pydata.writes(an, scope, tree, cwd)  # before its commands are judged: a script it writes is not the one on disk
     called = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
     for node in ast.walk(tree):
         if isinstance(node, (ast.Name, ast.Attribute, ast.Call)) and id(node) not in called and \

@@ -6,7 +6,9 @@ text an agent can write with ``write_file`` (``cos\nsystem\n(S'…'\ntR.``) and 
 YAML's unsafe loaders), the file it reads is opened here and the callables it names are listed
 (``pickletools.genops``); any outside a small set of data types, or any YAML ``!!python/`` tag, is asked about,
 as is a load whose file is only known when it runs. ``SourceFileLoader``/``spec_from_file_location``/``imp``
-name the file of a module by its path: ``pycode`` judges it like an import.
+name the file of a module by its path: ``pycode`` judges it like an import. And the files the code writes
+(``open(P, 'w')``, ``write_text``, ``shutil.copy``): a script it writes is not the one on disk, so running it later
+on the line is asked about.
 """
 
 from __future__ import annotations
@@ -92,3 +94,35 @@ def _pickle_globals(data: bytes) -> list[str]:
     except Exception:  # noqa: BLE001  (not a pickle, or a damaged one: the load would fail or be unreadable)
         return ["? ?"] if data[:1] in (b"\x80", b"c", b"(", b"}", b"]") else []
     return out
+
+
+_COPIES = {("shutil", n) for n in ("copy", "copy2", "copyfile", "move", "copytree")} | {
+    ("os", n) for n in ("rename", "replace", "symlink", "link", "renames")}
+
+
+def writes(an: Analyzer, scope: Any, tree: ast.AST, cwd: str | None) -> None:
+    """Files the code writes (``open(P, 'w')``, ``write_text``, ``shutil.copy(S, P)``, ``os.rename``): what it writes
+    there is not read, so running them later on the line is asked about (``scripts.read_script``)."""
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        target: ast.AST | None = None
+        func = node.func
+        if isinstance(func, ast.Name) and func.id == "open" and node.args:
+            mode = node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords if k.arg == "mode"), None)
+            modes = scope.fold(mode) if mode is not None else ["r"]
+            if any(not isinstance(m, str) or set(m) & set("wax+") for m in modes):
+                target = node.args[0]
+        elif isinstance(func, ast.Attribute) and func.attr in ("write_text", "write_bytes", "symlink_to", "rename",
+                                                                "replace", "hardlink_to") and not (
+                isinstance(func.value, ast.Name) and func.value.id in scope.modules):
+            target = func.value.args[0] if isinstance(func.value, ast.Call) and func.value.args else func.value
+        elif scope.ref(func) in _COPIES and len(node.args) > 1:
+            target = node.args[1]
+        if target is None:
+            continue
+        for value in scope.fold(target):
+            if isinstance(value, str):
+                an.written[an.paths.resolve(value, cwd)] = None
+            else:
+                an.unknown_writes = True

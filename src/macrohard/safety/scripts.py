@@ -91,6 +91,9 @@ def read_script(an: Analyzer, path: str, cwd: str | None, explicit: bool) -> str
         return None
     if b"\x00" in data[:1024]:  # a binary: bash and the interpreters refuse to run it as a script
         return None
+    if an.unknown_writes:  # python code earlier on the line wrote files whose names the guard cannot read
+        an.r.add("dynamic", f"runs {path}, which code earlier on the line may have rewritten (it writes files "
+                            "whose names are only known when it runs); write and run it in separate steps")
     if an.jobs:  # `(sleep 3; cp evil.sh run.sh) &` one step, `sleep 5; bash run.sh` the next
         an.r.add("dynamic", f"runs {path}, which {an.jobs} process(es) an earlier step left running may change "
                             "after this review; let them end first (`wait; ...`)")
