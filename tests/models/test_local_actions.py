@@ -158,3 +158,21 @@ def test_the_fast_decoder_runs_on_real_llama_cpp_and_leaves_the_browser_to_its_g
                         ('{"kind": "browser_click", "element": "e1"}', usage)))
     action, _, _ = model._act(chat, ["browser_click", "finish"], "PAGE-GRAMMAR")
     assert asked == ["PAGE-GRAMMAR"] and action == {"kind": "browser_click", "element": "e1"}
+
+
+def test_a_long_write_under_the_whole_json_grammar_is_never_cut_off_unclosed() -> None:
+    """llama.cpp with the bundled SmolLM2 under the whole-JSON grammar: asked for a file longer than the content's
+    maxLength, its reply still closes (the grammar ends the string at maxLength, and ``max_tokens`` leaves room for
+    the longest action: ``token_bound``). With the old cap of 320 tokens this reply was cut off and unreadable."""
+    from macrohard.models.local import LocalModel
+    from macrohard.models.local_actions import LOCAL_ACTIONS, token_bound
+
+    model = LocalModel.from_name("smollm2")
+    model._fast = False
+    chat = [{"role": "system", "content": "You write files. Reply with one JSON action."},
+            {"role": "user", "content": "Write numbers.txt containing every number from 1 to 400, one per line."}]
+    action, raw, usage = model._act(chat, ["write_file"], model._grammar(("write_file",), ()))
+    assert action is not None, raw[-80:]
+    assert action["kind"] == "write_file" and len(action["content"]) <= LOCAL_ACTIONS["write_file"]["content"]["maxLength"]
+    assert usage.completion_tokens > 320 or len(raw) <= 320  # it needed the room (or closed early on its own)
+    assert token_bound(["write_file"]) >= 2 * 460  # ASCII: two characters per grammar character at most

@@ -39,7 +39,15 @@ import numpy as np
 from macrohard.errors import FormatError, ModelUnavailable
 from macrohard.models import local_agree, local_copies, local_evidence, local_next, local_notes, local_verify
 from macrohard.models import local_browser as web
-from macrohard.models.local_actions import FIELDS, LOCAL_ACTIONS, action_schema, chatml, decode_action, grammar_text
+from macrohard.models.local_actions import (
+    FIELDS,
+    LOCAL_ACTIONS,
+    action_schema,
+    chatml,
+    decode_action,
+    grammar_text,
+    token_bound,
+)
 from macrohard.models.local_examples import (
     STOP,
     browser_instruction_words,
@@ -374,8 +382,10 @@ class LocalModel:
         text, and the usage."""
         temperature = self.temperature if temperature is None else temperature
         seed = self.seed if seed is None else seed
+        # under the whole-JSON grammar, room for the longest action it allows: a reply cannot be cut off unclosed
+        bound = max(self.max_tokens, token_bound(kinds)) if set(kinds) <= set(FIELDS) else self.max_tokens
         if not self._fast or not set(kinds) <= set(FIELDS):  # the browser's actions: the page's grammar
-            reply, usage = self._generate(chat, grammar, temperature=temperature, seed=seed)
+            reply, usage = self._generate(chat, grammar, temperature=temperature, seed=seed, max_tokens=bound)
             return _parse(reply), reply, usage
         total = [Usage()]
         free_calls = [0]  # ban_first applies to the first token of the first free string (the command's first word)
@@ -398,7 +408,7 @@ class LocalModel:
 
         action, raw = decode_action(complete, chatml(chat), list(kinds), stop_before=stop_before)
         if action is None:  # a string that did not close within its limit: the grammar decides
-            reply, usage = self._generate(chat, grammar, temperature=temperature, seed=seed)
+            reply, usage = self._generate(chat, grammar, temperature=temperature, seed=seed, max_tokens=bound)
             return _parse(reply), reply, total[0] + usage
         return action, raw, total[0]
 
@@ -421,12 +431,13 @@ class LocalModel:
                 self._llm.load_state(state)
 
     def _generate(self, chat: list[dict[str, str]], grammar: Any, *, temperature: float,
-                  seed: int = 0, locked: bool = False) -> tuple[str, Usage]:
+                  seed: int = 0, locked: bool = False, max_tokens: int | None = None) -> tuple[str, Usage]:
         if not locked:
             with self._lock:  # one llama.cpp context is not safe for concurrent use
-                return self._generate(chat, grammar, temperature=temperature, seed=seed, locked=True)
+                return self._generate(chat, grammar, temperature=temperature, seed=seed, locked=True,
+                                      max_tokens=max_tokens)
         out = self._llm.create_chat_completion(messages=chat, grammar=grammar, temperature=temperature,
-                                               top_k=40 if temperature else 1, max_tokens=self.max_tokens,
+                                               top_k=40 if temperature else 1, max_tokens=max_tokens or self.max_tokens,
                                                logits_processor=[_CopyBias(self._bias)] if self._bias else None,
                                                seed=seed)
         u = out.get("usage") or {}

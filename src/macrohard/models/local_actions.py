@@ -57,6 +57,15 @@ def action_schema(kinds: list[str], paths: list[str] | None = None) -> dict[str,
     return {"oneOf": variants} if len(variants) > 1 else variants[0]
 
 
+def token_bound(kinds: list[str]) -> int:
+    """The most tokens an action of ``kinds`` can take under its grammar (``action_schema``): every string has a
+    maxLength, a grammar character is at most 2 characters (an escape) of at most 4 bytes, and a token is at least
+    one byte. Decoding under the grammar with this ``max_tokens`` cannot be cut off before the JSON closes (only
+    the context window, which llama.cpp clamps to, is smaller)."""
+    longest = max(sum(int(f.get("maxLength") or 0) for f in LOCAL_ACTIONS[k].values()) for k in kinds)
+    return 8 * longest + 128
+
+
 def grammar_text(schema: dict[str, Any]) -> str:
     """The GBNF of ``schema`` (llama.cpp's converter) with strings that let a backslash stand for itself."""
     from llama_cpp.llama_grammar import json_schema_to_gbnf
@@ -154,4 +163,4 @@ def decode_action(complete: Complete, prompt: str, kinds: list[str], *,
     return fill(complete, prompt, kind)
 
 
-__all__ = ["LOCAL_ACTIONS", "action_schema", "chatml", "decode_action", "fill", "grammar_text", "parse_action"]
+__all__ = ["LOCAL_ACTIONS", "action_schema", "chatml", "decode_action", "fill", "grammar_text", "parse_action", "token_bound"]
