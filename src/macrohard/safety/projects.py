@@ -62,8 +62,9 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
     elif prog in ("npx", "pnpx"):
         _bin(an, operands[0] if operands else "", cwd, depth)
     elif prog in ("pytest", "py.test", "unittest"):
-        _python_tree(an, prog, [o for o in operands if not o.startswith(("tests.", "test_")) or "/" in o] or ["."],
-                     cwd, depth, tests_only=True)
+        # the paths it is given (an option's value, `-k login`, names no file), else the whole directory
+        targets = [o for o in operands if os.path.exists(an.paths.resolve(o.split("::")[0], cwd))]
+        _python_tree(an, prog, targets or ["."], cwd, depth, tests_only=True, patterns=_test_patterns(an, args, cwd))
     elif prog in ("pip", "pip3"):
         if operands[:1] in (["install"], ["wheel"], ["download"]):
             for target in [*operands[1:], *[v for a, v in zip(args, args[1:], strict=False) if a in ("-e", "--editable")]]:
@@ -219,17 +220,38 @@ def _walk(an: Analyzer, top: str, match) -> list[str] | None:
     return out
 
 
-def _is_test_module(path: str) -> bool:
-    name = posixpath.basename(path)
-    return name == "conftest.py" or name.endswith(".py") and (name.startswith("test") or name.endswith("_test.py"))
+def _test_patterns(an: Analyzer, args: list[str], cwd: str) -> list[str]:
+    """The file names pytest (or unittest) collects: the defaults, ``python_files`` of its configuration or
+    ``-o python_files=``, unittest's ``-p``; every ``.py`` with ``--doctest-modules``."""
+    texts = [" ".join(args)]
+    for name in ("pytest.ini", ".pytest.ini", "pyproject.toml", "tox.ini", "setup.cfg"):
+        path = posixpath.join(cwd, name)
+        if os.path.isfile(path):
+            texts.append(_read(an, path) or "")
+    text = "\n".join(texts)
+    if "doctest-modules" in text or "doctest_modules" in text:
+        return ["*.py"]
+    patterns = ["test*.py", "*_test.py", "conftest.py"]
+    for m in re.finditer(r"python_files\s*=\s*(.+)", text):
+        patterns += re.findall(r"[\w*?.\[\]-]+\.py\b|[\w*?\[\]-]+\*", m.group(1))
+    patterns += [v for a, v in zip(args, args[1:], strict=False) if a in ("-p", "--pattern") and v.endswith(".py")]
+    return patterns
 
 
-def _python_tree(an: Analyzer, prog: str, targets: list[str], cwd: str, depth: int, tests_only: bool) -> None:
+def _python_tree(an: Analyzer, prog: str, targets: list[str], cwd: str, depth: int, tests_only: bool,
+                 patterns: list[str] | None = None) -> None:
     """pytest imports every conftest.py and test module under its targets (and the conftest.py files above them)."""
+    import fnmatch
+
+    names = patterns or ["test*.py", "*_test.py", "conftest.py"]
+
+    def collected(path: str) -> bool:
+        return path.endswith(".py") and any(fnmatch.fnmatch(posixpath.basename(path), n) for n in names)
+
     files: list[str] = []
     for target in targets:
         top = an.paths.resolve(target.split("::")[0], cwd)
-        found = _walk(an, top, _is_test_module)
+        found = _walk(an, top, collected)
         if found is None:
             an.r.add("dynamic", f"{prog} imports more than {MAX_FILES} test modules here, too many to review")
             return
