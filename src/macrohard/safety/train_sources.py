@@ -37,6 +37,7 @@ CONTENT_SOURCES: dict[str, str] = {
     "everyday6b": "benchmarks/content/everyday6.tsv",
     "blind7": "benchmarks/content/blind7.tsv",
     "everyday7": "benchmarks/content/everyday7.tsv",
+    "data8c": "scripts/screen_data/content_train8c.tsv",
 }
 INJECTION_SOURCES: dict[str, str] = {
     "blind": "benchmarks/injection_data/blind.jsonl",
