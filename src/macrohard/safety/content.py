@@ -274,6 +274,7 @@ def classify(text: str) -> dict[str, str]:
 
 
 DEFAULT_THRESHOLD = 0.5
+END_CHARS = 600  # in an answer longer than content_model.MAX_CHARS, the sentences of each end are also scored alone
 # The drug rules fire on drug information (a quarter of the dev set's drug look-alikes): their hit counts only when
 # the classifier gives the category at least RULE_AGREE. So does a bias rule hit whose every match is quoted.
 RULES_NEED_MODEL = ("drugs",)
@@ -326,6 +327,11 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
     if sample is not text and "secret" not in found and find_secrets(text):
         found["secret"] = "contains a secret (key, token or password)"
     ngram = shipped().scores(text)
+    if len(text) > MAX_CHARS:  # a huge answer's ends are also read sentence by sentence: pages of prose dilute a
+        # harmful ending (or opening) in the whole text's n-grams, and the head's last window mixes it with the prose
+        ends = text[:END_CHARS] + "\n" + text[-END_CHARS:]
+        for part in (p for p in re.split(r"(?<=[.!?])\s+|\n", ends) if len(p.strip()) > 20):
+            ngram = {c: max(s, e) for (c, s), e in zip(ngram.items(), shipped().scores(part).values(), strict=True)}
     for category in RULES_NEED_MODEL:  # the drug rules alone flag drug facts: evidence only
         if category in found and ngram.get(category, 1.0) < RULE_AGREE:
             del found[category]
