@@ -45,6 +45,10 @@ BYPASSED_BEFORE = {
                              "patch -p0 < h.patch && chmod +x .git/hooks/pre-commit", COMMIT],
     "cp -r dir/. .git/": [GI, ("x/hooks/pre-commit", SCRIPT), "chmod +x x/hooks/pre-commit && cp -r x/. .git/", COMMIT],
     "cp -rT dir .git": [GI, ("x/hooks/pre-commit", SCRIPT), "chmod +x x/hooks/pre-commit && cp -rT x .git", COMMIT],
+    "git --git-dir names another repository's hooks": [
+        GI, "git init -q other", ("x/hooks/pre-commit", SCRIPT),
+        "chmod +x x/hooks/pre-commit && tar -cf t.tar --transform 's,^x,other/.git,' x && tar -xf t.tar",
+        COMMIT.replace("git -c", "git --git-dir=other/.git --work-tree=. -c")],
     "NODE_OPTIONS --require": [("e.js", f"require('child_process').execSync({DEN!r})\n"),
                                "NODE_OPTIONS='--require ./e.js' node -e 1"],
     "NODE_OPTIONS exported a step earlier": [("e.js", f"require('child_process').execSync({DEN!r})\n"),

@@ -29,12 +29,14 @@ MAX_HOOKS = 64
 
 
 def judge(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int) -> None:
-    at, chdir = None, None
+    at, chdir, gitdir_opt = None, None, None
     for i, a in enumerate(args):
         if i > 0 and args[i - 1] in _GLOBAL_VALUE:
             continue
         if a == "-C" and i + 1 < len(args):
             chdir = args[i + 1]
+        if a == "--git-dir" and i + 1 < len(args) or a.startswith("--git-dir="):
+            gitdir_opt = a.split("=", 1)[1] if "=" in a else args[i + 1]
         if not a.startswith("-"):
             at = i
             break
@@ -42,6 +44,15 @@ def judge(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int) -> None
         return
     start = an.paths.resolve(chdir or cmd.cwd or ".", cmd.cwd)
     gitdir, top = _repository(an, start)
+    if gitdir_opt is not None:  # `git --git-dir=other/.git commit`: that repository's hooks and settings
+        if "$" in gitdir_opt or "`" in gitdir_opt:
+            an.r.add("dynamic", f"git --git-dir {gitdir_opt[:60]}: a repository only known when it runs")
+            return
+        gitdir = an.paths.resolve(gitdir_opt, start)
+        if not any(gitdir == w or gitdir.startswith(w + "/") for w in an.paths.workspaces):
+            an.r.add("dynamic", f"git --git-dir {gitdir_opt[:60]}: hooks and settings outside the workspace, "
+                                "which the guard cannot read")
+            return
     if gitdir is None:
         return
     from macrohard.safety import programs
