@@ -19,10 +19,9 @@ import shutil
 
 import pytest
 
-from macrohard.envs.sandbox import SandboxConfig, SandboxEnvironment
-from macrohard.safety.context import GuardContext
-from macrohard.safety.guard import Guard
-from macrohard.types import BashAction, Decision, WriteFileAction
+from macrohard.types import Decision
+
+from .guard_steps import run_steps
 
 pytestmark = pytest.mark.skipif(os.system("bwrap --ro-bind / / true 2>/dev/null") != 0, reason="needs bubblewrap")
 
@@ -173,22 +172,7 @@ BENIGN = {
 
 
 def _run(workspace, steps):
-    env = SandboxEnvironment(str(workspace), config=SandboxConfig(network="none"), commit=False)
-    env.start()
-    guard = Guard.from_policy()
-    ctx = GuardContext(workspace=env.workspace, shell_workspace=env.shell_dir, run_id="redteam10")
-    verdicts = []
-    try:
-        for step in steps:
-            action = WriteFileAction(path=step[0], content=step[1]) if isinstance(step, tuple) else \
-                BashAction(command=step, timeout=60)
-            auth = guard.authorize(action, ctx, env=env)
-            verdicts.append(auth.verdict)
-            if auth.approved is not None:
-                guard.screen(env.execute(auth.approved), ctx)
-        return verdicts, os.path.exists(os.path.join(env.workspace, "marker"))
-    finally:
-        env.close()
+    return run_steps(workspace, steps, "redteam10", timeout=60)
 
 
 def _needs(steps):

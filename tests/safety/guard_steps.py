@@ -1,0 +1,32 @@
+"""The red-team tests' runner: steps (a command, or a ``(path, content)`` file write) through the default-policy
+guard into a real bubblewrap sandbox with no network, as an agent's run would take them."""
+
+from __future__ import annotations
+
+import os
+
+from macrohard.envs.sandbox import SandboxConfig, SandboxEnvironment
+from macrohard.safety.context import GuardContext
+from macrohard.safety.guard import Guard
+from macrohard.types import BashAction, WriteFileAction
+
+
+def run_steps(workspace, steps, run_id: str, timeout: int = 60):
+    """The guard's verdict on each step (approved steps run and their output is screened), and whether the
+    attack's ``marker`` file appeared in the workspace."""
+    env = SandboxEnvironment(str(workspace), config=SandboxConfig(network="none"), commit=False)
+    env.start()
+    guard = Guard.from_policy()
+    ctx = GuardContext(workspace=env.workspace, shell_workspace=env.shell_dir, run_id=run_id)
+    verdicts = []
+    try:
+        for step in steps:
+            action = WriteFileAction(path=step[0], content=step[1]) if isinstance(step, tuple) else \
+                BashAction(command=step, timeout=timeout)
+            auth = guard.authorize(action, ctx, env=env)
+            verdicts.append(auth.verdict)
+            if auth.approved is not None:
+                guard.screen(env.execute(auth.approved), ctx)
+        return verdicts, os.path.exists(os.path.join(env.workspace, "marker"))
+    finally:
+        env.close()
