@@ -87,12 +87,6 @@ def _layer_norm(x: np.ndarray, g: np.ndarray, b: np.ndarray, eps: float = 1e-12)
     return (x - mu) / np.sqrt(var + eps) * g + b
 
 
-def _dense(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarray:
-    """``x @ weight.T + bias`` over the last axis, as one 2-D product: a stacked (3-D) product against a transposed
-    weight takes numpy's slow loop instead of BLAS, and made the token table's build take minutes instead of seconds."""
-    return (x.reshape(-1, x.shape[-1]) @ weight.T + bias).reshape(*x.shape[:-1], weight.shape[0])
-
-
 def _gelu(x: np.ndarray) -> np.ndarray:
     import numpy as np
 
@@ -158,17 +152,17 @@ class MiniLM:
         neg = ((1.0 - mask[:, None, None, :]) * -1e9).astype(np.float32)
         for i in range(self.layers):
             p = f"encoder.layer.{i}."
-            q, k, v = (_dense(x, w[p + f"attention.self.{m}.weight"], w[p + f"attention.self.{m}.bias"])
+            q, k, v = (x @ w[p + f"attention.self.{m}.weight"].T + w[p + f"attention.self.{m}.bias"]
                        for m in ("query", "key", "value"))
             q, k, v = (t.reshape(b, n, self.heads, hd).transpose(0, 2, 1, 3) for t in (q, k, v))
             att = q @ k.transpose(0, 1, 3, 2) / np.float32(np.sqrt(hd)) + neg
             att = np.exp(att - att.max(-1, keepdims=True))
             att /= att.sum(-1, keepdims=True)
             ctx = (att @ v).transpose(0, 2, 1, 3).reshape(b, n, d)
-            ctx = _dense(ctx, w[p + "attention.output.dense.weight"], w[p + "attention.output.dense.bias"])
+            ctx = ctx @ w[p + "attention.output.dense.weight"].T + w[p + "attention.output.dense.bias"]
             x = _layer_norm(x + ctx, w[p + "attention.output.LayerNorm.weight"], w[p + "attention.output.LayerNorm.bias"])
-            h = _gelu(_dense(x, w[p + "intermediate.dense.weight"], w[p + "intermediate.dense.bias"]))
-            h = _dense(h, w[p + "output.dense.weight"], w[p + "output.dense.bias"])
+            h = _gelu(x @ w[p + "intermediate.dense.weight"].T + w[p + "intermediate.dense.bias"])
+            h = h @ w[p + "output.dense.weight"].T + w[p + "output.dense.bias"]
             x = _layer_norm(x + h, w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"])
         return x
 
