@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from macrohard.safety.content_multi import ANY_HARM, DIM, HARMS, MODEL_PATH, MultiHead, features  # noqa: E402
+from macrohard.safety.content_train import fit_sparse  # noqa: E402
 from macrohard.safety.lang import detect  # noqa: E402
 from macrohard.safety.train_sources import SourceError, content_rows, content_sources, without_arg  # noqa: E402
 
@@ -53,35 +54,8 @@ def training_data(without: tuple[str, ...] = ()) -> list[tuple[str, set[str], fl
 
 
 def fit(rows: list[tuple[np.ndarray, np.ndarray]], y: np.ndarray, weight: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Full-batch Adam over sparse rows; returns (weights DIM x labels, bias)."""
-    lens = np.array([r[0].size for r in rows])
-    keep = lens > 0
-    rows = [r for r, k in zip(rows, keep, strict=True) if k]
-    y, weight, lens = y[keep], weight[keep] / weight[keep].sum(), lens[keep]
-    idx = np.concatenate([r[0] for r in rows])
-    val = np.concatenate([r[1] for r in rows])
-    starts = np.concatenate([[0], np.cumsum(lens)[:-1]])
-    row_of = np.repeat(np.arange(len(rows)), lens)
-    order = np.argsort(idx, kind="stable")
-    used, first = np.unique(idx[order], return_index=True)
-    pos = np.searchsorted(used, idx)
-    w = np.zeros((len(used), y.shape[1]), dtype=np.float32)
-    b = np.zeros(y.shape[1], dtype=np.float32)
-    m_w, v_w, m_b, v_b = np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)
-    for t in range(1, EPOCHS + 1):
-        z = np.add.reduceat(val[:, None] * w[pos], starts)
-        err = (1.0 / (1.0 + np.exp(-(z + b))) - y) * weight[:, None]
-        g_w = np.add.reduceat((val[:, None] * err[row_of])[order], first) + L2 * w
-        g_b = err.sum(axis=0)
-        for p, g, m, v in ((w, g_w, m_w, v_w), (b, g_b, m_b, v_b)):
-            m *= 0.9
-            m += 0.1 * g
-            v *= 0.999
-            v += 0.001 * g * g
-            p -= LR * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)
-    full = np.zeros((DIM, y.shape[1]), dtype=np.float32)
-    full[used] = w
-    return full, b
+    """Full-batch Adam over sparse rows (the answer model's ``fit_sparse``); returns (weights DIM x labels, bias)."""
+    return fit_sparse(rows, y, weight, DIM, EPOCHS, LR, L2)
 
 
 def _probs(weights: np.ndarray, bias: np.ndarray, rows: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:

@@ -47,9 +47,11 @@ def feature_rows(texts: list[str]) -> list[tuple[np.ndarray, np.ndarray]]:
     return [features(t) for t in texts]
 
 
-def fit(rows: list[tuple[np.ndarray, np.ndarray]], y: np.ndarray, weight: np.ndarray) -> ContentModel:
-    """Full-batch Adam over the (feature indices, values) rows; per-row ``weight``. Sums grouped by a sort, not
-    ``np.add.at``: the same result, several times faster."""
+def fit_sparse(rows: list[tuple[np.ndarray, np.ndarray]], y: np.ndarray, weight: np.ndarray, dim: int,
+               epochs: int, lr: float, l2: float) -> tuple[np.ndarray, np.ndarray]:
+    """Full-batch Adam for a multi-label logistic regression over sparse (feature indices, values) rows, with a
+    weight per row; returns (weights ``dim`` x labels, bias). Rows with no feature are left out. Sums are grouped by
+    a sort, not ``np.add.at``: the same result, several times faster. Also used by ``scripts/train_content_multi.py``."""
     keep = [i for i, (idx, _) in enumerate(rows) if idx.size]
     idx = np.concatenate([rows[i][0] for i in keep])
     val = np.concatenate([rows[i][1] for i in keep])
@@ -59,24 +61,30 @@ def fit(rows: list[tuple[np.ndarray, np.ndarray]], y: np.ndarray, weight: np.nda
     row_of = np.repeat(np.arange(len(keep)), lens)
     order = np.argsort(idx, kind="stable")
     used, first = np.unique(idx[order], return_index=True)
-    w = np.zeros((len(used), len(LABELS)), dtype=np.float32)  # the weights of the features that occur
+    w = np.zeros((len(used), y.shape[1]), dtype=np.float32)  # the weights of the features that occur
     pos = np.searchsorted(used, idx)
-    b = np.zeros(len(LABELS), dtype=np.float32)
+    b = np.zeros(y.shape[1], dtype=np.float32)
     m_w, v_w, m_b, v_b = np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)
-    for t in range(1, EPOCHS + 1):
+    for t in range(1, epochs + 1):
         z = np.add.reduceat(val[:, None] * w[pos], starts)
         err = (1.0 / (1.0 + np.exp(-(z + b))) - y) * weight[:, None]
-        g_w = np.add.reduceat((val[:, None] * err[row_of])[order], first) + L2 * w
+        g_w = np.add.reduceat((val[:, None] * err[row_of])[order], first) + l2 * w
         g_b = err.sum(axis=0)
         for p, g, m, v in ((w, g_w, m_w, v_w), (b, g_b, m_b, v_b)):
             m *= 0.9
             m += 0.1 * g
             v *= 0.999
             v += 0.001 * g * g
-            p -= LR * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)
-    full = np.zeros((DIM, len(LABELS)), dtype=np.float32)
+            p -= lr * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)
+    full = np.zeros((dim, y.shape[1]), dtype=np.float32)
     full[used] = w
-    return ContentModel(full, b, LABELS, {})
+    return full, b
+
+
+def fit(rows: list[tuple[np.ndarray, np.ndarray]], y: np.ndarray, weight: np.ndarray) -> ContentModel:
+    """The answer model's fit (``fit_sparse`` over the n-gram features, every label)."""
+    weights, bias = fit_sparse(rows, y, weight, DIM, EPOCHS, LR, L2)
+    return ContentModel(weights, bias, LABELS, {})
 
 
 def train(without: tuple[str, ...] = ()) -> ContentModel:
