@@ -124,8 +124,8 @@ class Analyzer:
         elif name in ("GIT_CONFIG_PARAMETERS", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_DIR", "GIT_EXEC_PATH",
                       "GIT_TEMPLATE_DIR"):
             self.r.add("dynamic", f"{name} changes which settings and hooks git runs: {value[:60]}")
-        elif envvars.judge(self, name, value, depth, cwd):
-            pass
+        else:
+            envvars.judge(self, name, value, depth, cwd)
 
     # -- one simple command ----------------------------------------------------------------------
 
