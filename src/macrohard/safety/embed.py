@@ -12,7 +12,8 @@ Two encoders:
 - ``Static.encode(text)``: model2vec-style distillation. Every vocabulary token is passed through the model once
   (``[CLS] token [SEP]``, mean-pooled) and the 30,522 x 384 table is cached as ``.npy`` under the user's cache
   directory (``$MACROHARD_CACHE`` or ``~/.cache/macrohard``); a text's embedding is then a weighted mean of its
-  tokens' rows (<1 ms a KB). Building the table takes about a minute on 2 cores, once (``python -m
+  tokens' rows (<1 ms a KB). Building the table takes about 3 minutes on 2 idle cores
+  (much longer under load: 18 minutes was seen at load 6-17), once (``python -m
   macrohard.safety.embed build``; install.sh runs it).
 """
 
@@ -276,7 +277,7 @@ def minilm() -> MiniLM:
 
 @lru_cache(maxsize=1)
 def static() -> Static:
-    """The static encoder: the cached table, built (about a minute, logged) on first use when missing."""
+    """The static encoder: the cached table, built (minutes, logged) on first use when missing."""
     import numpy as np
     from tokenizers import Tokenizer
 
@@ -288,7 +289,7 @@ def static() -> Static:
         tok.no_padding()
         tok.no_truncation()
         return Static(table, tok)
-    log.warning("building the screens' static token table from MiniLM once (about a minute on 2 cores): %s", out)
+    log.warning("building the screens' static token table from MiniLM once (about 3 minutes on 2 idle cores, longer under load): %s", out)
     model = minilm()
     table = build_table(model)
     out.parent.mkdir(parents=True, exist_ok=True)
