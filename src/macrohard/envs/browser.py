@@ -10,7 +10,8 @@ observation; the run goes on.
 Chromium runs inside bubblewrap with its own network namespace (``browser_sandbox.py``): what a
 page may reach (``network`` none, loopback, hosts, full) holds for every protocol, and the
 workspace is the only writable place. Chromium's own sandbox stays off (``--no-sandbox``: it cannot
-start inside ours); bubblewrap is the boundary.
+start inside ours); bubblewrap is the boundary. What the agent sees of the page (snapshot, frames, screenshots)
+is in ``browser_view.py``.
 """
 
 from __future__ import annotations
@@ -20,14 +21,13 @@ import os
 import re
 import shutil
 import threading
-import time
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from macrohard.envs.admit import admit
 from macrohard.envs.browser_sandbox import CHROMIUM_BINARY, ChromiumSandbox
 from macrohard.envs.browser_sends import SendGate
-from macrohard.envs.recording import draw_marks, image, parse_marks
+from macrohard.envs.browser_view import SNAPSHOT_LIMIT, PageView, _first_line, element_id  # noqa: F401  (element_id, SNAPSHOT_LIMIT: public here)
 from macrohard.errors import MissingDependency
 from macrohard.safety.approval import Approved
 from macrohard.safety.context import GuardFacts
@@ -50,7 +50,6 @@ from macrohard.types import (
 CHROMIUM = CHROMIUM_BINARY
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-SNAPSHOT_LIMIT = 12_000
 _REF = re.compile(r"^\[?(?:ref=)?((?:f\d+)?e\d+|\d+)\]?$")
 log = logging.getLogger("macrohard.browser")
 _CRASH_WORDS = ("crash", "has been closed", "Target closed", "Connection closed", "browser has disconnected")
@@ -85,7 +84,7 @@ def _element_ref(element: str) -> str | None:
     return m.group(1) if "e" in m.group(1) else f"e{m.group(1)}"
 
 
-class BrowserEnvironment:
+class BrowserEnvironment(PageView):
     """One headless Chromium tab driven through Playwright's sync API (use it from one thread)."""
 
     kind = "browser"
@@ -392,108 +391,3 @@ class BrowserEnvironment:
 
             raise PlaywrightError(f"there is no element {ref} in the latest snapshot of the page")
         return self._page.locator(f"aria-ref={ref}")
-
-    # -- observations ------------------------------------------------------------------------
-
-    def _state_text(self, *, full: bool = False) -> str:
-        page = self._page
-        snap = page.aria_snapshot(mode="ai")
-        snap = snap.replace(" [cursor=pointer]", "")
-        snap = re.sub(r"\[ref=((?:f\d+)?e\d+)\]", r"[\1]", snap)
-        self._last_snapshot = snap
-        limit = SNAPSHOT_LIMIT * (2 if full else 1)
-        if len(snap) > limit:
-            snap = snap[:limit] + f"\n[... snapshot cut at {limit} characters; scroll or read parts of the page ...]"
-        header = f"URL: {page.url}\nTitle: {self._title()}"
-        return f"{header}\nPage (element ids in brackets, e.g. [e5], are what browser_click/type/select take):\n{snap}"
-
-    def _sends(self) -> list[str]:
-        """Where the page's forms post and its frames load (the guard's flow control: a click that submits
-        a form sends data there)."""
-        try:
-            posts = self._page.evaluate("() => Array.from(document.querySelectorAll('form, [formaction]'), "
-                                        "e => e.tagName === 'FORM' ? e.action : e.formAction)")
-        except Exception:  # noqa: BLE001  (a page mid-navigation: its frames still say where they are)
-            posts = []
-        frames = [f.url for f in self._page.frames[1:]]
-        return sorted({u for u in [*posts, *frames] if isinstance(u, str) and "://" in u})[:50]
-
-    def _title(self) -> str:
-        # Asked of the browser process (DevTools target info), not the page: a page stuck in a
-        # script loop cannot answer, and page.title() has no timeout.
-        try:
-            return str(self._cdp.send("Target.getTargetInfo")["targetInfo"]["title"])
-        except Exception:  # noqa: BLE001
-            return ""
-
-    def _safe_state(self) -> str:
-        try:
-            return self._state_text()
-        except Exception as exc:  # noqa: BLE001
-            return f"(the page could not be read: {_first_line(exc)})"
-
-    def _hung(self) -> bool:
-        try:
-            self._page.locator(":root").aria_snapshot(timeout=2000)
-            return False
-        except Exception:  # noqa: BLE001
-            return True
-
-    def _explain(self, message: str, blocked_before: int) -> str:
-        if any(e in message for e in ("ERR_BLOCKED_BY", "ERR_PROXY_CONNECTION_FAILED", "ERR_TUNNEL_CONNECTION_FAILED")) \
-                or len(self.blocked) > blocked_before:
-            return (f"Blocked by the network policy: {self._policy_text()}. The request did not leave the machine. "
-                    f"({message})")
-        if "aria-ref" in message or "not an element id" in message:
-            return f"{message}\nUse an element id from the latest snapshot (they look like e5)."
-        return message
-
-    def _policy_text(self) -> str:
-        return f"network {self.network!r}, reachable: {self.sandbox.describe()['reachable']}"
-
-    def _capture(self, fmt: str = "jpeg") -> bytes:
-        # page.screenshot, not raw CDP: its timeout holds even when the renderer is stuck in a loop
-        # (a CDP call would wait forever); caret="initial" skips injecting a caret-hiding style.
-        timeout = min(self.timeout_ms, 5000)
-        if fmt == "jpeg":
-            return bytes(self._page.screenshot(type="jpeg", quality=60, caret="initial", timeout=timeout))
-        return bytes(self._page.screenshot(type="png", caret="initial", timeout=timeout))
-
-    def _frame(self) -> list[Any]:
-        if not self.frames or self._page is None:
-            return []
-        try:
-            return [image(self._capture("jpeg"))]
-        except Exception:  # noqa: BLE001  (a missing frame must not fail the step)
-            return []
-
-    def _screenshot(self, action: BrowserScreenshotAction, note: str) -> Observation:
-        started = time.perf_counter()
-        text = self._state_text()
-        raw = self._capture("png")
-        marks = []
-        if action.marks:
-            marks = parse_marks(self._page.aria_snapshot(mode="ai", boxes=True))
-            raw = draw_marks(raw, marks)
-        legend = ", ".join(f"{m.ref} {m.role}" for m in marks[:60])
-        out = (note + "\n" if note else "") + f"Screenshot attached ({len(marks)} marked elements: {legend}).\n\n{text}"
-        return Observation(output=out, images=[image(raw, "image/png")],
-                           meta={"url": self._page.url, "marks": len(marks),
-                                 "screenshot_ms": round((time.perf_counter() - started) * 1000, 1)})
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
-
-
-def element_id(snapshot: str, role: str, name: str) -> str:
-    """The id of the first element with this role and accessible name in an observation's snapshot.
-
-    For scripted flows and checkers: ``element_id(obs.output, "button", "Send")`` -> ``"e14"``.
-    """
-    pattern = re.compile(rf'- {re.escape(role)} "{re.escape(name)}"[^\n]*?\[((?:f\d+)?e\d+)\]')
-    m = pattern.search(snapshot)
-    if m is None:
-        raise LookupError(f"no {role} named {name!r} in the snapshot")
-    return m.group(1)
