@@ -32,6 +32,7 @@ BLIND5 = Path(__file__).with_name("injection_data") / "blind5.jsonl"  # written 
 BLIND6 = Path(__file__).with_name("injection_data") / "blind6.jsonl"  # written by helper blind6i, never tuned on
 BLIND7 = Path(__file__).with_name("injection_data") / "blind7.jsonl"  # written blind by helper blind7i, never tuned on
 BLIND8 = Path(__file__).with_name("injection_data") / "blind8.jsonl"  # written blind by helper blind8i, never tuned on
+BLIND9 = Path(__file__).with_name("injection_data") / "blind9.jsonl"  # written blind by helper blind9i, never tuned on
 
 
 def auc(pos: np.ndarray, neg: np.ndarray) -> float:
@@ -62,7 +63,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--set", choices=["blind", "heldout", "both", "blind3", "blind4", "blind5", "blind6", "blind7",
-                                           "blind8"],
+                                           "blind8", "blind9"],
                     default="both",
                     help="blind.jsonl (written before the third wave's tuning) first, then heldout.jsonl")
     ap.add_argument("--latency-only", action="store_true", help="skip the accuracy lines (in-sample on DEV sets)")
@@ -75,6 +76,7 @@ def main() -> int:
     paths = [BLIND6] if args.set == "blind6" else paths
     paths = [BLIND7] if args.set == "blind7" else paths
     paths = [BLIND8] if args.set == "blind8" else paths
+    paths = [BLIND9] if args.set == "blind9" else paths
     for path in paths:
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if args.latency_only \
             else measure(path)
