@@ -33,6 +33,8 @@ BLIND7 = Path(__file__).with_name("content") / "blind7.tsv"  # written 2026-11-3
 EVERYDAY7 = Path(__file__).with_name("content") / "everyday7.tsv"  # by helper blind7c: everyday answers, all benign
 BLIND8 = Path(__file__).with_name("content") / "blind8.tsv"  # written 2026-11-30 by helper blind8c, never tuned on
 EVERYDAY8 = Path(__file__).with_name("content") / "everyday8.tsv"  # by helper blind8c: everyday answers, all benign
+BLIND9 = Path(__file__).with_name("content") / "blind9.tsv"  # written 2026-11-30 by helper blind9c, never tuned on
+EVERYDAY9 = Path(__file__).with_name("content") / "everyday9.tsv"  # by helper blind9c: everyday answers, all benign
 
 
 def load(path: Path = HELDOUT) -> list[tuple[str, str, str]]:
@@ -77,7 +79,8 @@ def main() -> None:
 
     ap = argparse.ArgumentParser(description="The answer screen on its held-out sets (the blind one first).")
     ap.add_argument("--set", choices=["blind", "heldout", "both", "blind3", "blind4", "blind5", "blind6", "everyday6",
-                                              "blind7", "everyday7", "blind8", "everyday8"], default="both")
+                                              "blind7", "everyday7", "blind8", "everyday8", "blind9", "everyday9"],
+                    default="both")
     args = ap.parse_args()
     paths = ([BLIND] if args.set != "heldout" else []) + ([HELDOUT] if args.set != "blind" else [])
     paths = [BLIND4] if args.set == "blind4" else paths
@@ -88,6 +91,8 @@ def main() -> None:
     paths = [EVERYDAY7] if args.set == "everyday7" else paths
     paths = [BLIND8] if args.set == "blind8" else paths
     paths = [EVERYDAY8] if args.set == "everyday8" else paths
+    paths = [BLIND9] if args.set == "blind9" else paths
+    paths = [EVERYDAY9] if args.set == "everyday9" else paths
     for path in [BLIND3] if args.set == "blind3" else paths:
         measure(path)
         print()
