@@ -26,6 +26,7 @@ from macrohard.safety import rules_data as R
 from macrohard.safety.argv import effective_program, skip_options, unwrap, value_after
 from macrohard.safety.invocation import Invocation, interpreter_invocation, shell_invocation
 from macrohard.safety.paths import PathJudge
+from macrohard.safety.rewrites import note as note_rewrites
 from macrohard.safety.scripts import text_written
 from macrohard.safety.shellparse import SimpleCommand, parse
 from macrohard.safety.shellview import expand_braces, look_alike, shell_view
@@ -65,6 +66,8 @@ class Analyzer:
         self.jobs = self.detached = 0  # processes earlier steps left running: they may change a script after it is read
         self.path_dirs: list[str] = []  # directories the run put on PATH, most recent first (safety.lookup)
         self.unknown_writes = False  # code earlier on the line wrote files the guard cannot name (safety.pycode)
+        self.project_unknown: bool | None = None  # unknown_writes as a project runner started (safety.projects)
+        self.rewriter = "code earlier on the line writes files whose names are only known when it runs"  # why
         self.py_dirs: list[str] = []  # directories the run put on PYTHONPATH (safety.envvars, read by safety.pycode)
         self.stdin_feeds: list[SimpleCommand] = []  # shells and interpreters with an input, whose code is being judged
 
@@ -168,6 +171,7 @@ class Analyzer:
             # `python3 -m venv .venv && . .venv/bin/activate` runs what a module wrote: a trusted tool's output
             if first in R.SHELLS | R.INTERPRETERS | R.UNPACKERS | {"eval"} and "-m" not in argv:
                 self.unmodelled_writes = True
+            note_rewrites(self, argv)  # `node w.js && bash run.sh`: w.js may rewrite run.sh first
 
     def _argv(self, argv: list[str], cmd: SimpleCommand, depth: int) -> None:
         while argv:

@@ -11,11 +11,14 @@ interpolation) is only known when the code runs and is ``dynamic``. ``require('.
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 import re
 import shlex
 from typing import TYPE_CHECKING
+
+from macrohard.safety import rewrites
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
@@ -35,18 +38,28 @@ _EVAL = {
 }
 # commands in backticks (perl, ruby, php) or %x/qx that interpolate a variable
 _INTERPOLATED_BACKTICK = re.compile(r"`[^`\n]*(?:\$\{?\w|#\{)[^`\n]*`")
-_BARE_CALL = re.compile(r"(?:^|[;{}\s])(?:system|exec|spawn)\s+(?![\s'\"(=])\S", re.M)  # perl `system $c`, ruby `system c`
+_BARE_CALL = re.compile(r"(?:^|[;{}\s:&(,!])(?:system|exec|spawn)\s+(?![\s'\"(=])\S", re.M)
+# perl's two-argument open of a string holding a pipe and a variable: `open(F, "$c |")`
+_PERL_OPEN_PIPE = re.compile(r"\bopen\s*\(?\s*(?:my\s+)?[$\w]+\s*,\s*\"(?=[^\"]*\|)(?=[^\"]*[$@])[^\"]*\"")  # perl `system $c`, ruby `system c`
 # perl `eval $c` / `eval "…"` (not a block), `do FILE`, `require $x`; ruby `eval c`, `load x`
 _BARE_EVAL = re.compile(r"(?:^|[;{}\s])(?:eval\s+(?![\s{(])\S|do\s+['\"$]|require\s+\$|load\s+\S|"
                         r"instance_eval\s+\S|class_eval\s+\S)", re.M)
 _LITERAL = re.compile(r"'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|`[^`$\\]*`")
 _HARMLESS = re.compile(r"(?:\s|,|\[|\]|\(|\)|\btrue\b|\bfalse\b|\bnull\b|\bundefined\b|\bnil\b|\\|=>)*")
-_REQUIRE = re.compile(r"""(?:\brequire\s*\(\s*|\bimport\s*\(\s*|\bfrom\s+|^\s*import\s+)(['"])(\.{1,2}/[^'"]+)\1""", re.M)
+_REQUIRE = re.compile(r"""(?:\brequire\s*\(\s*|\bimport\s*\(\s*|\bfrom\s+|^\s*import\s+|\bnew\s+Worker\s*\(\s*)"""
+                      r"""(['"])(\.{1,2}/[^'"]+|(?!node:)[@\w][^'"]*)\1""", re.M)
 _MAX_ARGS = 2000
 # node: a module named by a computed string, native bindings, the module loader itself
 _JS_HIDDEN = re.compile(r"\b(?:require|import)\s*\(\s*(?![\s'\"`][^'\"`$]*['\"`]\s*\))[^)]|"
                         r"\bprocess\s*\.\s*(?:binding|_linkedBinding|dlopen)\b|\bmodule\s*\.\s*constructor\b|"
-                        r"\b(?:Module|_load)\s*\(")
+                        r"\b(?:Module|_load)\s*\(|"
+                        # other ways to a module by a name built when it runs, or to code run as a worker
+                        r"\b(?:getBuiltinModule|createRequire|mainModule|_resolveFilename|registerHooks)\b|"
+                        r"['\"`](?:node:)?module['\"`]|"  # the module loader itself
+                        # the global object indexed or handed on: `globalThis['requ' + 'ire']` in `node -e`
+                        r"\b(?:globalThis|global)\b\s*(?:\[|\.\s*(?:require|process|module)\b|[,)])|"
+                        r"\.\s*constructor\s*(?:\(|\.\s*constructor\b)|\bthis\s*\[\s*(?!['\"][^'\"]*['\"]\s*\])|\bReflect\s*\.\s*(?:get|apply|construct)\b|"
+                        r"\bnew\s+Worker\s*\(\s*(?![\s'\"`]\.{1,2}/[^'\"`$]*['\"`]\s*\))[^)]|\beval\s*:\s*true\b")
 _JS_SPAWN_NAMES = re.compile(r"\b(execSync|execFileSync|execFile|spawnSync|spawn|fork|exec)\b(?!\s*\()")
 _JS_CP_VAR = re.compile(r"(?:const|let|var)\s+(\w+)\s*=\s*require\(\s*['\"](?:node:)?child_process['\"]\s*\)")
 _JS_DESTRUCTURE = re.compile(r"\{([^{}]*)\}\s*=\s*require\(\s*['\"](?:node:)?child_process['\"]\s*\)")
@@ -72,6 +85,8 @@ def judge(an: Analyzer, prog: str, code: str, depth: int, cwd: str | None, here:
         return
     seen = seen if seen is not None else set()
     is_js = lang == "js"
+    before = an.unknown_writes
+    first_write = rewrites.code_writes(an, lang, prog, code)  # a script it runs after a write may be one it wrote
     if is_js and (m := _JS_HIDDEN.search(code) or _hidden_spawn(code)):
         an.r.add("dynamic", f"{prog} code reaches child processes or modules in a way the guard cannot follow "
                             f"({(m if isinstance(m, str) else m.group(0))[:60]}); call execSync('…') directly")
@@ -94,12 +109,22 @@ def judge(an: Analyzer, prog: str, code: str, depth: int, cwd: str | None, here:
         an.r.add("dynamic", f"{prog} code runs code or a file it names when it runs ({m.group(0).strip()[:40]}…)")
     if lang != "js" and (m := _BARE_CALL.search(code)):
         an.r.add("dynamic", f"{prog} code runs a command only known when it runs ({m.group(0).strip()}…)")
+    if lang == "perl" and _PERL_OPEN_PIPE.search(code):
+        an.r.add("dynamic", f"{prog} code opens a pipe to a command it builds when it runs")
+    if lang == "perl":
+        _perl_modules(an, prog, code, depth, cwd, here, seen, before, first_write)
     if lang != "js" and _INTERPOLATED_BACKTICK.search(code):
         an.r.add("dynamic", f"{prog} code runs a command it builds in backticks")
     if is_js:
         base = here or cwd or (an.paths.workspaces[0] if an.paths.workspaces else None)
         for m in _REQUIRE.finditer(code):
-            _load(an, prog, m.group(2), base, depth, cwd, seen)
+            # a module loaded before the code's first write (static imports are hoisted) is the file read now
+            early = m.group(0).lstrip().startswith(("import", "from")) or first_write is None or m.start() < first_write
+            now, an.unknown_writes = an.unknown_writes, before if early else an.unknown_writes
+            try:
+                _load(an, prog, m.group(2), base, depth, cwd, seen)
+            finally:
+                an.unknown_writes = now
 
 
 def _hidden_spawn(code: str) -> str | None:
@@ -173,10 +198,56 @@ def _unquote(literal: str) -> str:
     return re.sub(r"\\(.)", r"\1", body)
 
 
+def _package(an: Analyzer, spec: str, base: str) -> list[str]:
+    """The files ``require('name')`` may load from a workspace ``node_modules`` folder (walking up from ``base``):
+    the package's ``main`` (or ``exports``' entry), ``index.js``, or the subpath named."""
+    parts = spec.split("/")
+    name = "/".join(parts[:2]) if spec.startswith("@") else parts[0]
+    sub = spec[len(name):].lstrip("/")
+    folder = base
+    while any(folder == w or folder.startswith(w + "/") for w in an.paths.workspaces):
+        root = posixpath.join(folder, "node_modules", name)
+        if os.path.isdir(root):
+            if sub:
+                return [posixpath.join(root, sub)]
+            entries = []
+            try:
+                with open(posixpath.join(root, "package.json"), encoding="utf-8", errors="replace") as fh:
+                    meta = json.load(fh)
+                for key in ("main", "module"):
+                    if isinstance(meta.get(key), str):
+                        entries.append(posixpath.normpath(posixpath.join(root, meta[key])))
+                exports = meta.get("exports")
+                for value in _strings(exports)[:8]:
+                    entries.append(posixpath.normpath(posixpath.join(root, value)))
+            except (OSError, ValueError, AttributeError):
+                pass
+            return [*entries, posixpath.join(root, "index")]
+        if folder in an.paths.workspaces:
+            break
+        folder = posixpath.dirname(folder)
+    return []
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
 def _load(an: Analyzer, prog: str, spec: str, base: str | None, depth: int, cwd: str | None, seen: set[str]) -> None:
     if not base:
         return
-    stem = an.paths.resolve(posixpath.join(base, spec), None)
+    stems = [an.paths.resolve(posixpath.join(base, spec), None)] if spec.startswith(".") else _package(an, spec, base)
+    for stem in stems:
+        _load_file(an, prog, stem, depth, cwd, seen)
+
+
+def _load_file(an: Analyzer, prog: str, stem: str, depth: int, cwd: str | None, seen: set[str]) -> None:
     for file in (stem, stem + ".js", stem + ".mjs", stem + ".cjs", posixpath.join(stem, "index.js")):
         if file in seen or not any(file.startswith(w + "/") for w in an.paths.workspaces) or not os.path.isfile(file):
             continue
@@ -209,3 +280,45 @@ def _tcl(an: Analyzer, prog: str, code: str, depth: int, cwd: str | None) -> Non
         if words:
             an.line(shlex.join(words), depth + 1, cwd)
 
+
+
+_PERL_USE = re.compile(r"(?:^|[;{}]|\n)\s*(?:use|require|no)\s+([A-Za-z_]\w*(?:::\w+)*)", re.M)
+_PERL_LIB = re.compile(r"\buse\s+lib\s+(?:qw\s*[(\[{/]([^)\]}/]*)[)\]}/]|(['\"])([^'\"]*)\2)")
+
+
+def _perl_modules(an: Analyzer, prog: str, code: str, depth: int, cwd: str | None, here: str | None,
+                  seen: set[str], before: bool = False, first_write: int | None = None) -> None:
+    """``use Evil;`` loads ``Evil.pm`` from ``@INC``: with ``use lib``, ``-I`` or ``PERL5LIB`` that may be the
+    workspace. Each module found in a workspace folder perl may search (the code's folder, the working folder,
+    their ``lib``, the ``use lib`` folders) is judged as perl code."""
+    base = here or cwd or (an.paths.workspaces[0] if an.paths.workspaces else None)
+    if base is None:
+        return
+    dirs = [base, posixpath.join(base, "lib")]
+    if cwd and cwd != base:
+        dirs += [cwd, posixpath.join(cwd, "lib")]
+    for m in _PERL_LIB.finditer(code):
+        for d in (m.group(1) or "").split() + ([m.group(3)] if m.group(3) else []):
+            d = re.sub(r"^\$FindBin::(?:Real)?Bin/?", "", d)
+            dirs.append(an.paths.resolve(d or ".", base))
+    for m in _PERL_USE.finditer(code):
+        rel = m.group(1).replace("::", "/") + ".pm"
+        if m.group(1) in ("lib", "strict", "warnings", "utf8", "vars", "constant", "parent", "base", "feature"):
+            continue
+        for d in dirs:
+            file = posixpath.normpath(posixpath.join(d, rel))
+            if file in seen or not any(file.startswith(w + "/") for w in an.paths.workspaces) or not os.path.isfile(file):
+                continue
+            seen.add(file)
+            from macrohard.safety import scripts
+
+            # `use` loads at compile time, before any code runs; `require` where it stands
+            early = "use" in m.group(0) or first_write is None or m.start() < first_write
+            now, an.unknown_writes = an.unknown_writes, before if early else an.unknown_writes
+            try:
+                text = scripts.read_script(an, file, None, explicit=True)
+            finally:
+                an.unknown_writes = now
+            if text is not None:
+                an.code(prog, text, depth, cwd, here=posixpath.dirname(file), seen=seen)
+            break

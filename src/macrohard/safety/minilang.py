@@ -28,6 +28,7 @@ _AWK_SYSTEM = re.compile(r"\bsystem\s*\(\s*(?P<arg>[^)]*)\)")
 # in the program with its strings masked (``\x00N\x00``): a string may hold ; | { } of its own
 _AWK_PIPE_TO = re.compile(r"\bprintf?\b[^;{}\n]*?(?<![|])\|&?(?![|])\s*(?P<t>\x00\d+\x00|[A-Za-z_]\w*(?:\s*\[[^\]]*\])?)")
 _AWK_PIPE_FROM = re.compile(rf"(?P<t>{_STR}|[A-Za-z_]\w*)\s*\|&?\s*getline\b")
+_AWK_WRITE_ANY = re.compile(r"\bprintf?\b[^;{}\n]*?>>?\s*(?P<t>\x00\d+\x00|[^\s;{}]+)")
 _AWK_WRITE = re.compile(rf"\bprintf?\b[^;{{}}\n]*?>>?\s*(?P<t>{_STR})")
 
 
@@ -120,6 +121,12 @@ def awk_code(an: Analyzer, prog: str, text: str, cmd: SimpleCommand, depth: int)
         target = _literal(m.group("t"))
         if target:
             an.write_target(target, cmd.cwd, f"{prog} writes to {target}")
+    if _AWK_WRITE_ANY.search(masked) and not an.unknown_writes:  # `print … > f`: a file named when it runs
+        for m in _AWK_WRITE_ANY.finditer(masked):
+            if not m.group("t").startswith("\x00"):
+                an.unknown_writes = True
+                an.rewriter = f"{prog} writes to a file it names when it runs ({m.group('t')[:30]})"
+                break
 
 
 def _runs_input(command: str) -> bool:

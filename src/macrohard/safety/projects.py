@@ -55,6 +55,18 @@ _CMAKE_DIRS = ("CMAKE_SOURCE_DIR", "CMAKE_CURRENT_SOURCE_DIR", "PROJECT_SOURCE_D
 def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: int) -> None:
     if prog not in PROGRAMS and prog not in MODULES:
         return
+    # the project's files are read as the runner starts, before the commands they name run (safety.rewrites)
+    # commands a project names run at its own times (cmake's tests at `ctest`, not at configure): what they may
+    # write is judged inside the runner and does not carry to the rest of the line
+    outer, before = an.project_unknown, an.unknown_writes
+    an.project_unknown = an.unknown_writes if outer is None else outer
+    try:
+        _judge(an, prog, args, cmd, depth)
+    finally:
+        an.project_unknown, an.unknown_writes = outer, before
+
+
+def _judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: int) -> None:
     cwd = an.paths.resolve(cmd.cwd or ".", None)
     operands = [a for a in args if not a.startswith("-")]
     if prog in NODE_RUNNERS:
@@ -81,7 +93,13 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
 def _read(an: Analyzer, path: str) -> str | None:
     from macrohard.safety import scripts
 
-    return scripts.read_script(an, path, None, explicit=True)
+    now = an.unknown_writes
+    if an.project_unknown is not None:
+        an.unknown_writes = an.project_unknown
+    try:
+        return scripts.read_script(an, path, None, explicit=True)
+    finally:
+        an.unknown_writes = now
 
 
 def _node(an: Analyzer, prog: str, args: list[str], operands: list[str], cwd: str, depth: int) -> None:

@@ -91,9 +91,9 @@ def read_script(an: Analyzer, path: str, cwd: str | None, explicit: bool) -> str
         return None
     if b"\x00" in data[:1024]:  # a binary: bash and the interpreters refuse to run it as a script
         return None
-    if an.unknown_writes:  # python code earlier on the line wrote files whose names the guard cannot read
-        an.r.add("dynamic", f"runs {path}, which code earlier on the line may have rewritten (it writes files "
-                            "whose names are only known when it runs); write and run it in separate steps")
+    if an.unknown_writes:  # code earlier on the line may have written it (safety.rewrites, safety.pydata)
+        an.r.add("dynamic", f"runs {path}, which may be rewritten before it runs ({an.rewriter}); write "
+                            "and run it in separate steps")
     if an.jobs:  # `(sleep 3; cp evil.sh run.sh) &` one step, `sleep 5; bash run.sh` the next
         an.r.add("dynamic", f"runs {path}, which {an.jobs} process(es) an earlier step left running may change "
                             "after this review; let them end first (`wait; ...`)")
@@ -118,6 +118,8 @@ def run_code(an: Analyzer, prog: str, inv: Invocation, cmd: SimpleCommand, depth
             an.code(prog, code, depth, cwd)
     if inv.code_missing:
         an.r.add("dynamic", f"{prog} is given no code on the line: it comes from its input when it runs")
+    if prog == "perl" and (loads := _perl_options(cmd.argv)):  # `perl -I. -MEvil -e 1` loads ./Evil.pm
+        an.code(prog, loads, depth, cwd)
     for path in [*inv.files, *([inv.script] if inv.script else [])]:
         real = an.paths.resolve(path, cwd) if not path.startswith(("<(", ">(", "$")) else path
         if real.startswith(("/dev/", "/proc/")) and not _FD_PATH.match(path):
@@ -136,6 +138,8 @@ def run_code(an: Analyzer, prog: str, inv: Invocation, cmd: SimpleCommand, depth
                 an.r.add("dynamic", f"{prog} runs the output of a command ({path[:60]}) as code")
         elif "$" in path or "`" in path:
             an.r.add("dynamic", f"{prog} runs a script whose name is only known when it runs: {path[:60]}")
+        elif path.startswith("data:"):  # node --import 'data:text/javascript,CODE'
+            an.code(prog, _data_url(path), depth, cwd)
         elif shell:
             an.script(path, cwd, depth, explicit=True)
         elif (text := read_script(an, path, cwd, explicit=True)) is not None:
@@ -146,6 +150,33 @@ def run_code(an: Analyzer, prog: str, inv: Invocation, cmd: SimpleCommand, depth
         pycode.run_module(an, prog, inv.module, depth, cwd)
     if inv.stdin:
         stdin_code(an, prog, cmd, depth, shell)
+
+
+def _data_url(url: str) -> str:
+    """The code a ``data:`` URL holds (percent-encoded or base64)."""
+    import base64
+    import urllib.parse
+
+    head, _, body = url.partition(",")
+    if head.endswith(";base64"):
+        try:
+            return base64.b64decode(body + "=" * (-len(body) % 4)).decode(errors="replace")
+        except ValueError:
+            return "eval(undecodable)"  # judged as code built when it runs
+    return urllib.parse.unquote(body)
+
+
+def _perl_options(argv: list[str]) -> str:
+    """``-Idir`` and ``-MModule`` options of a perl command as the code they amount to (``use lib``, ``use``)."""
+    out = []
+    for i, a in enumerate(argv[1:], start=1):
+        if a == "--" or not a.startswith("-") and i > 1 and argv[i - 1] not in ("-I", "-M", "-m"):
+            break
+        for flag, form in (("-I", "use lib '{}';"), ("-M", "use {};"), ("-m", "use {};")):
+            if a.startswith(flag):
+                value = a[2:] or (argv[i + 1] if i + 1 < len(argv) else "")
+                out.append(form.format(value.lstrip("-").split("=")[0].split()[0] if flag != "-I" else value))
+    return "\n".join(out)
 
 
 def stdin_code(an: Analyzer, prog: str, cmd: SimpleCommand, depth: int, shell: bool, any_fd: bool = False) -> bool:
