@@ -212,7 +212,7 @@ class Analyzer:
                 return
             if prog == "env":  # env X=1 cmd: the same as X=1 cmd
                 for word in rest:
-                    if "=" in word and not word.startswith(("-", "PATH=")) and re.fullmatch(
+                    if "=" in word and not word.startswith("-") and re.fullmatch(
                             r"[A-Za-z_]\w*", word.split("=")[0]):
                         self.assignment(*word.split("=", 1), depth, cmd.cwd)
             if prog == "env" and (split := value_after(rest, "-S") or value_after(rest, "--split-string")):

@@ -22,6 +22,8 @@ import re
 import shlex
 from typing import TYPE_CHECKING
 
+from macrohard.safety import installs
+
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
     from macrohard.safety.shellparse import SimpleCommand
@@ -82,6 +84,7 @@ def _judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: 
             for target in [*operands[1:], *[v for a, v in zip(args, args[1:], strict=False) if a in ("-e", "--editable")]]:
                 if target.startswith((".", "/")) or os.path.isdir(posixpath.join(cwd, target)):
                     _setup(an, prog, an.paths.resolve(target.split("[")[0], cwd), depth)
+            installs.pip(an, prog, cwd, operands[1:], args, depth, _setup)  # -r files, file: URLs, sdist archives
     elif prog == "build":
         _setup(an, "python3", an.paths.resolve(operands[0] if operands else ".", cwd), depth)
     elif prog in ("cmake", "ctest"):
@@ -132,13 +135,17 @@ def _node(an: Analyzer, prog: str, args: list[str], operands: list[str], cwd: st
         names = _NPM_RUNS[sub]
     elif sub in ("it", "install-test", "cit", "clean-install-test", "install-ci-test"):
         names = [*_NPM_INSTALL, *_NPM_RUNS["test"]]
+        installs.npm(an, prog, root, sub, operands, args, depth)
     elif sub in ("install", "i", "ci", "add", "isntall", "in", "rebuild", "link"):
         names = _NPM_INSTALL
+        installs.npm(an, prog, root, sub, operands, args, depth)  # the dependencies' install scripts
     elif sub in ("pack", "publish"):
         names = _NPM_PACK
     elif sub in ("exec", "x", "dlx") and len(operands) > 1:
         _bin(an, operands[1], root, depth)
     elif prog in ("yarn", "pnpm", "bun") and sub:
+        if sub in ("add", "install"):
+            installs.npm(an, prog, root, sub, operands, args, depth)
         names = [f"pre{sub}", sub, f"post{sub}"]  # `yarn build` runs the script named build
     if text is None or not names:
         return

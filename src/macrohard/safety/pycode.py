@@ -210,7 +210,8 @@ class _Scope:
                 if len(node.args) >= 2:
                     base = self.ref(node.args[0], depth + 1)
                     names = self.fold(node.args[1])
-                    if isinstance(base, str) and base.split(".")[0] in _RISKY_MODULES:
+                    if isinstance(base, str) and (base.split(".")[0] in _RISKY_MODULES or
+                                                  base.split(".")[0] in pydata.DESERIALIZERS):
                         if len(names) == 1 and isinstance(names[0], str):
                             return (base.split(".")[0], names[0])
                         return ("?", "?")
@@ -324,7 +325,8 @@ def _runs(ref: object) -> bool:
         return False
     module, name = ref
     return ref == ("?", "?") or name in _SHELL_CALLS.get(module, ()) or name in _ARGV_CALLS.get(module, ()) or \
-        ref in _IMPORTERS or ref in _RUNPY or (module == "builtins" and name in _CODE_CALLS)
+        ref in _IMPORTERS or ref in _RUNPY or (module == "builtins" and name in _CODE_CALLS) or \
+        name in set(pydata.DESERIALIZERS.get(module.split(".")[0], ())) - pydata.ONLY_CALLED  # an Unpickler subclassed
 
 
 def _argv_of(scope: _Scope, args: list[ast.AST]) -> list:

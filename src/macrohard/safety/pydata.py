@@ -31,7 +31,10 @@ DESERIALIZERS = {"pickle": {"load", "loads", "Unpickler"}, "_pickle": {"load", "
                   "cPickle": {"load", "loads", "Unpickler"}, "dill": {"load", "loads"}, "cloudpickle": {"load", "loads"},
                   "joblib": {"load"}, "shelve": {"open"}, "jsonpickle": {"decode"}, "pandas": {"read_pickle"},
                   "torch": {"load"}, "yaml": {"load", "load_all", "unsafe_load", "unsafe_load_all", "full_load"},
-                  "marshal": set()}
+                  "marshal": set(), "numpy": {"load"}, "multiprocessing": {"ForkingPickler", "loads"},
+                  "copyreg": set()}
+# loaders that are harmless unless called with the options that unpickle (judged where they are called)
+ONLY_CALLED = frozenset({"load", "open"})
 # what a pickle may import and call without running a command
 _SAFE_GLOBALS = re.compile(r"^(?:collections|datetime|decimal|fractions|uuid|numpy(?:\..*)?|pandas(?:\..*)?|"
                            r"copy_reg|copyreg|_codecs|builtins|__builtin__|torch(?:\..*)?|sklearn(?:\..*)?|"
@@ -46,6 +49,9 @@ def deserialized(an: Analyzer, prog: str, scope: Any, module: str, name: str, no
         return
     if module == "yaml" and name == "load" and len(node.args) > 1 and "Safe" in ast.unparse(node.args[1]):
         return
+    if module == "numpy" and not any(k.arg == "allow_pickle" and not (isinstance(k.value, ast.Constant) and
+                                                                     not k.value.value) for k in node.keywords):
+        return  # numpy.load unpickles only with allow_pickle=True
     if module == "torch" and any(k.arg == "weights_only" and isinstance(k.value, ast.Constant) and k.value.value
                                  for k in node.keywords):
         return
@@ -55,7 +61,7 @@ def deserialized(an: Analyzer, prog: str, scope: Any, module: str, name: str, no
         path = arg.args[0]
     elif isinstance(arg, ast.Name) and arg.id in scope.opened:
         path = scope.opened[arg.id]
-    elif module in ("joblib", "pandas", "torch", "shelve") and arg is not None:
+    elif module in ("joblib", "pandas", "torch", "shelve", "numpy") and arg is not None:
         path = arg
     values = scope.fold(path) if path is not None else [None]
     for value in values:
@@ -68,11 +74,29 @@ def deserialized(an: Analyzer, prog: str, scope: Any, module: str, name: str, no
                 data = fh.read(2_000_000)
         except OSError:
             continue  # no such file: the load fails
+        if module == "numpy":
+            data = _npy_pickle(data)
+            if data is None:
+                _dynamic(an, prog, f"numpy.load() of {value} with allow_pickle=True unpickles what it holds")
+                return
         for found in _pickle_globals(data) if module != "yaml" else re.findall(rb"!!python/\S+", data)[:1]:
             found = found.decode(errors="replace") if isinstance(found, bytes) else found
             if module == "yaml" or not _SAFE_GLOBALS.match(found) or found.split()[-1] in _UNSAFE_BUILTINS:
                 _dynamic(an, prog, f"{module}.{name}() of {value} calls {found.replace(' ', '.')} as it loads")
                 return
+
+
+def _npy_pickle(data: bytes) -> bytes | None:
+    """The pickle a ``.npy`` file of objects holds (b"" for an array of numbers); a plain pickle as is; None for
+    an archive (``.npz``) the guard does not open."""
+    if data.startswith(b"PK"):
+        return None
+    if not data.startswith(b"\x93NUMPY") or len(data) < 12:
+        return data
+    wide = data[6] >= 2
+    size = int.from_bytes(data[8:12] if wide else data[8:10], "little")
+    start = (12 if wide else 10) + size
+    return data[start:] if b"'|O'" in data[:start] else b""
 
 
 def _pickle_globals(data: bytes) -> list[str]:

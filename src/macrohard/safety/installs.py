@@ -1,0 +1,207 @@
+"""The install scripts of the packages an install brings in: read, or asked about.
+
+``npm install`` runs the ``preinstall``/``install``/``postinstall`` scripts of every dependency, not only the
+project's own (``safety.projects``): a ``file:./dep`` folder, a tarball ``./dep.tgz``, an operand
+``npm install ./dep``, a package already in ``node_modules`` (``npm rebuild``). Those are in the workspace: their
+``package.json`` is read and each script judged as a command line run in the package's folder; a tarball is read
+with ``tarfile`` (a script in an archive refers to files the guard cannot read before it is unpacked: asked about).
+A registry package the lockfile marks ``hasInstallScript`` and that is not unpacked in ``node_modules`` yet runs
+scripts the guard cannot read: asked about (``--ignore-scripts`` installs it without them). A registry package
+with no such mark is left to the sandbox and the network policy.
+
+``pip install -r req.txt``, ``pip install dep-1.tar.gz`` and ``file:`` URLs build local sources the same way
+``pip install ./dep`` does: the requirement file's local lines are followed, an sdist's ``setup.py`` is read from
+the archive and judged as Python, an in-tree build backend is asked about.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import posixpath
+import re
+import tarfile
+import zipfile
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from macrohard.safety.commands import Analyzer
+
+NPM_INSTALL_SCRIPTS = ("preinstall", "install", "postinstall", "prepare")
+_DEP_KEYS = ("dependencies", "devDependencies", "optionalDependencies")
+_ARCHIVE = (".tgz", ".tar.gz", ".tar", ".tar.bz2", ".tar.xz", ".zip")
+MAX_DEPS = 64
+
+
+def _read_json(path: str) -> dict | None:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            data = json.load(fh)
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _in_workspace(an: Analyzer, path: str) -> bool:
+    return any(path == w or path.startswith(w + "/") for w in an.paths.workspaces)
+
+
+def npm(an: Analyzer, prog: str, root: str, sub: str, operands: list[str], args: list[str], depth: int) -> None:
+    """The dependencies ``npm install``/``ci``/``rebuild`` (yarn, pnpm) will run install scripts of."""
+    if "--ignore-scripts" in args:
+        return
+    meta = _read_json(posixpath.join(root, "package.json")) or {}
+    specs: list[tuple[str, str]] = []
+    for key in _DEP_KEYS:
+        deps = meta.get(key)
+        if isinstance(deps, dict):
+            specs += [(str(n), str(v)) for n, v in deps.items()]
+    specs += [("", o) for o in operands[1:] if not o.startswith("-")]
+    lock = _read_json(posixpath.join(root, "package-lock.json")) or {}
+    packages = lock.get("packages") if isinstance(lock.get("packages"), dict) else {}
+    seen: set[str] = set()
+    for name, spec in specs[:MAX_DEPS]:
+        local = _local(spec)
+        if local is not None:
+            _npm_local(an, prog, an.paths.resolve(local, root), depth, seen)
+            continue
+        installed = posixpath.join(root, "node_modules", name) if name else None
+        if installed and os.path.isfile(posixpath.join(installed, "package.json")):
+            _npm_local(an, prog, installed, depth, seen)
+        elif name and isinstance(packages.get(f"node_modules/{name}"), dict) and \
+                packages[f"node_modules/{name}"].get("hasInstallScript"):
+            an.r.add("dynamic", f"{prog} {sub} runs the install scripts of the registry package {name} (the lockfile "
+                                "says it has some), which the guard cannot read; add --ignore-scripts")
+
+
+def _local(spec: str) -> str | None:
+    """The path a dependency spec names in the file system (``file:``, ``link:``, ``./x``, ``/x``, ``x.tgz``)."""
+    for prefix in ("file:", "link:", "portal:"):
+        if spec.startswith(prefix):
+            return spec[len(prefix):] or "."
+    if spec.startswith(("./", "../", "/", "~/")) or spec in (".", "..") or spec.endswith(_ARCHIVE) and "://" not in spec:
+        return spec
+    return None
+
+
+def _npm_local(an: Analyzer, prog: str, path: str, depth: int, seen: set[str]) -> None:
+    if path in seen or len(seen) > MAX_DEPS:
+        return
+    seen.add(path)
+    if path.endswith(_ARCHIVE) and os.path.isfile(path):
+        meta = _archive_json(path)
+        if meta is None:
+            an.r.add("dynamic", f"{prog} installs {posixpath.basename(path)}, an archive whose package.json the guard "
+                                "cannot read")
+            return
+        scripts = meta.get("scripts") if isinstance(meta.get("scripts"), dict) else {}
+        if any(isinstance(scripts.get(n), str) and scripts[n].strip() for n in NPM_INSTALL_SCRIPTS):
+            an.r.add("dynamic", f"{prog} installs {posixpath.basename(path)}, whose install scripts run files inside the "
+                                "archive; unpack it and install the folder, or add --ignore-scripts")
+        return
+    meta = _read_json(posixpath.join(path, "package.json"))
+    if meta is None or not _in_workspace(an, path):
+        return
+    scripts = meta.get("scripts") if isinstance(meta.get("scripts"), dict) else {}
+    for name in NPM_INSTALL_SCRIPTS:
+        line = scripts.get(name)
+        if isinstance(line, str) and line.strip():
+            an.line(line, depth + 1, path)
+    for key in _DEP_KEYS:  # a local package's own local dependencies
+        deps = meta.get(key)
+        if isinstance(deps, dict):
+            for spec in list(deps.values())[:MAX_DEPS]:
+                if isinstance(spec, str) and (local := _local(spec)) is not None:
+                    _npm_local(an, prog, an.paths.resolve(local, path), depth, seen)
+
+
+def _archive_json(path: str) -> dict | None:
+    try:
+        with tarfile.open(path) as tar:
+            for member in tar.getmembers()[:2000]:
+                if member.isfile() and member.name.count("/") == 1 and member.name.endswith("/package.json"):
+                    fh = tar.extractfile(member)
+                    data = json.loads(fh.read(1_000_000)) if fh else None
+                    return data if isinstance(data, dict) else None
+    except (OSError, tarfile.TarError, ValueError):
+        return None
+    return {}
+
+
+def pip(an: Analyzer, prog: str, cwd: str, operands: list[str], args: list[str], depth: int,
+        build_dir) -> None:  # noqa: ANN001  (projects._setup)
+    """Local sources ``pip install`` builds beyond ``./dir``: requirement files, ``file:`` URLs, sdist archives."""
+    targets = list(operands)
+    for flag, value in zip(args, args[1:], strict=False):
+        if flag in ("-r", "--requirement", "-c", "--constraint"):
+            targets += _requirements(an, an.paths.resolve(value, cwd), set())
+    for a in args:
+        if a.startswith(("--requirement=", "-r")) and len(a) > 2 and not a.startswith("-r="):
+            value = a.split("=", 1)[1] if "=" in a else a[2:]
+            targets += _requirements(an, an.paths.resolve(value, cwd), set())
+    for target in targets:
+        target = target.split("#", 1)[0].strip()
+        if target.startswith("file:"):
+            target = re.sub(r"^file:(//)?", "", target)
+            if not target.startswith((".", "/")):
+                target = "./" + target
+        path = an.paths.resolve(target.split("[")[0], cwd)
+        if os.path.isdir(path) and (target.startswith((".", "/")) or "/" in target):
+            build_dir(an, prog, path, depth)
+        elif path.endswith(_ARCHIVE) and os.path.isfile(path):
+            _sdist(an, prog, path, depth)
+
+
+def _requirements(an: Analyzer, path: str, seen: set[str]) -> list[str]:
+    """The local targets a requirements file names (and the files it includes)."""
+    if path in seen or len(seen) > 16:
+        return []
+    seen.add(path)
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            lines = fh.read(200_000).splitlines()
+    except OSError:
+        return []
+    out: list[str] = []
+    for line in lines:
+        line = line.split(" #", 1)[0].strip()
+        words = line.split()
+        if not words:
+            continue
+        if words[0] in ("-r", "--requirement", "-c", "--constraint") and len(words) > 1:
+            out += _requirements(an, an.paths.resolve(words[1], posixpath.dirname(path)), seen)
+        elif words[0] in ("-e", "--editable") and len(words) > 1:
+            out.append(words[1])
+        elif not words[0].startswith("-"):
+            out.append(words[0])
+    return out
+
+
+def _sdist(an: Analyzer, prog: str, path: str, depth: int) -> None:
+    """An sdist archive: pip runs its setup.py (or its build backend) as it builds it."""
+    setup, backend = _archive_member(path, "setup.py"), _archive_member(path, "pyproject.toml")
+    if setup is None and backend is None:
+        an.r.add("dynamic", f"{prog} builds {posixpath.basename(path)}, an archive the guard cannot read")
+        return
+    if setup:
+        an.code("python3", setup, depth, posixpath.dirname(path))
+    if backend and re.search(r"^\s*backend-path\s*=", backend, re.M):
+        an.r.add("dynamic", f"{prog} builds {posixpath.basename(path)} with a build backend from the archive itself")
+
+
+def _archive_member(path: str, name: str) -> str | None:
+    """The text of ``TOP/name`` in an archive ("" when absent), None when it cannot be read."""
+    try:
+        if path.endswith(".zip"):
+            with zipfile.ZipFile(path) as z:
+                names = [n for n in z.namelist() if n.count("/") == 1 and n.endswith("/" + name)]
+                return z.read(names[0])[:1_000_000].decode(errors="replace") if names else ""
+        with tarfile.open(path) as tar:
+            for member in tar.getmembers()[:5000]:
+                if member.isfile() and member.name.count("/") == 1 and member.name.endswith("/" + name):
+                    fh = tar.extractfile(member)
+                    return io.TextIOWrapper(fh, errors="replace").read(1_000_000) if fh else ""
+    except (OSError, tarfile.TarError, zipfile.BadZipFile, KeyError):
+        return None
+    return ""
