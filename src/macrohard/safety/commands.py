@@ -66,6 +66,7 @@ class Analyzer:
         self.jobs = self.detached = 0  # processes earlier steps left running: they may change a script after it is read
         self.path_dirs: list[str] = []  # directories the run put on PATH, most recent first (safety.lookup)
         self.unknown_writes = False  # code earlier on the line wrote files the guard cannot name (safety.pycode)
+        self.ld_dirs = ""  # LD_LIBRARY_PATH set to a workspace folder on the line (safety.envvars, safety.lookup)
         self.project_unknown: bool | None = None  # unknown_writes as a project runner started (safety.projects)
         self.rewriter = "code earlier on the line writes files whose names are only known when it runs"  # why
         self.py_dirs: list[str] = []  # directories the run put on PYTHONPATH (safety.envvars, read by safety.pycode)

@@ -38,6 +38,19 @@ _LOADERS = {"NODE_OPTIONS": re.compile(r"(?:^|\s)(?:--require|-r|--import|--load
             "GNUMAKEFLAGS": re.compile(r"--eval|(?:^|\s)SHELL=|--file|--makefile")}
 
 
+_HOMES = frozenset({"HOME", "XDG_CONFIG_HOME", "XDG_CONFIG_DIRS", "XDG_DATA_HOME", "ZDOTDIR"})
+
+
+def _plugins(words: list[str]) -> list[str]:
+    """The plugin modules ``-p NAME`` options name (``no:NAME`` turns one off)."""
+    out = []
+    for i, w in enumerate(words):
+        value = words[i + 1] if w == "-p" and i + 1 < len(words) else w[2:] if w.startswith("-p") and len(w) > 2 else ""
+        if value and not value.startswith("no:"):
+            out.append(value)
+    return out
+
+
 def judge(an: Analyzer, name: str, value: str, depth: int, cwd: str | None) -> bool:
     """Judge one assignment; True when ``name`` is one this module knows."""
     if name in COMMANDS:
@@ -56,6 +69,28 @@ def judge(an: Analyzer, name: str, value: str, depth: int, cwd: str | None) -> b
         if value and _LOADERS[name].search(value):
             an.r.add("persistence", f"{name}={value[:60]} makes later programs load or run that code first, "
                                     "unreviewed; pass the option to the one command that needs it")
+        return True
+    if name in _HOMES:  # HOME=$PWD git status: git, bash -l, sqlite3, python read their start-up files there
+        from macrohard.safety.lookup import _PWD
+
+        folder = _PWD.sub(lambda _m: an.paths.resolve(".", cwd), value)
+        if folder and "$" not in folder and "`" not in folder and an.paths.inside(an.paths.resolve(folder, cwd)):
+            an.r.add("dynamic", f"{name}={value[:60]} makes programs read their start-up files (git config, shell "
+                                "profiles, site customizations) from a folder the agent writes")
+        return True
+    if name in ("PYTEST_PLUGINS", "PYTEST_ADDOPTS"):  # plugins pytest imports before any test
+        plugins = value.replace(",", " ").split() if name == "PYTEST_PLUGINS" else _plugins(value.split())
+        for plugin in plugins:
+            an.code("python3", "import " + plugin, depth, cwd) if re.fullmatch(r"[\w.]+", plugin) else \
+                an.r.add("dynamic", f"{name} names a plugin only known when it runs: {plugin[:40]}")
+        return True
+    if name == "LD_LIBRARY_PATH":  # a library of the workspace shadows the system's for every program
+        from macrohard.safety.lookup import _PWD
+
+        for entry in _PWD.sub(lambda _m: an.paths.resolve(".", cwd), value).split(":"):
+            if entry in ("", ".") or "$" not in entry and an.paths.inside(an.paths.resolve(entry, cwd)):
+                an.ld_dirs = value  # judged per program: a system program's libraries shadowed (safety.lookup)
+                break
         return True
     if name == "PYTHONPATH":
         from macrohard.safety.lookup import _PWD

@@ -248,6 +248,9 @@ def _load(an: Analyzer, prog: str, spec: str, base: str | None, depth: int, cwd:
 
 
 def _load_file(an: Analyzer, prog: str, stem: str, depth: int, cwd: str | None, seen: set[str]) -> None:
+    if stem.endswith(".node") and os.path.isfile(stem):  # a compiled addon: native code the guard cannot read
+        an.r.add("dynamic", f"{prog} code loads {posixpath.basename(stem)}, a compiled addon the guard cannot read")
+        return
     for file in (stem, stem + ".js", stem + ".mjs", stem + ".cjs", posixpath.join(stem, "index.js")):
         if file in seen or not any(file.startswith(w + "/") for w in an.paths.workspaces) or not os.path.isfile(file):
             continue

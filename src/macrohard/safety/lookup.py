@@ -59,6 +59,11 @@ def path_assigned(an: Analyzer, value: str, cwd: str | None) -> None:
 
 def resolve_program(an: Analyzer, name: str, cwd: str | None, depth: int) -> None:
     """Judge the file ``name`` runs through the run's own PATH entries, or say it cannot be known."""
+    if an.ld_dirs and ("/" not in name and name not in BUILTINS or name in ("export", "declare", "typeset")):
+        # LD_LIBRARY_PATH=$PWD python3: a library the agent wrote replaces the system's in a system program
+        who = "every later program" if name in ("export", "declare", "typeset") else name
+        an.r.add("dynamic", f"LD_LIBRARY_PATH={an.ld_dirs[:50]} makes {who} load libraries from a folder the agent "
+                            "writes first")
     if not an.path_dirs or "/" in name or name in BUILTINS:
         return
     for entry in an.path_dirs:

@@ -52,6 +52,7 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
                        if os.path.isfile(posixpath.join(base, n))), posixpath.join(base, "Makefile"))]
     variables = {**_DEFAULTS, **{a.split("=", 1)[0]: a.split("=", 1)[1] for a in args if re.match(r"\w+=", a)}}
     seen: set[str] = set()
+    included: list[str] = []
     while files and len(seen) < 16:
         name = files.pop(0)
         if "$" in name or name in ("-", "/dev/stdin") or name in seen:
@@ -65,8 +66,25 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
             folder = posixpath.dirname(an.paths.resolve(name, cmd.cwd))
             for m in re.finditer(r"^-?s?include\s+(.+)$", text, re.M):  # include other.mk: read it too
                 files += [posixpath.join(folder, f) for f in m.group(1).split()]
+                included += m.group(1).split()
+    _remade(an, included, texts)
     for text in texts:
         _recipes(an, text, variables, cmd, depth)
+
+
+def _remade(an: Analyzer, included: list[str], texts: list[str]) -> None:
+    """make first remakes each makefile it includes that a rule can make (``gen.mk: ; printf … > gen.mk``), then
+    reads it again: the makefile that runs is what a recipe wrote, not the file the guard read."""
+    targets = [t for text in texts for m in re.finditer(r"^([^\t#:=\n][^:=\n]*?)\s*::?(?!=)", text, re.M)
+               for t in m.group(1).split()]
+    for name in included:
+        for target in targets:
+            pattern = "^" + re.escape(target).replace("%", ".+") + "$"
+            if target == name or posixpath.basename(target) == posixpath.basename(name) or \
+                    ("%" in target and re.match(pattern, name)):
+                an.r.add("dynamic", f"make remakes the makefile {name} it includes with a recipe, then runs what "
+                                    "that recipe wrote; generate it in one step and run make in the next")
+                return
 
 
 def _recipes(an: Analyzer, text: str, variables: dict[str, str], cmd: SimpleCommand, depth: int) -> None:

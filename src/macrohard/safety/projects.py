@@ -78,7 +78,8 @@ def _judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: 
     elif prog in ("pytest", "py.test", "unittest"):
         # the paths it is given (an option's value, `-k login`, names no file), else the whole directory
         targets = [o for o in operands if os.path.exists(an.paths.resolve(o.split("::")[0], cwd))]
-        _python_tree(an, prog, targets or ["."], cwd, depth, tests_only=True, patterns=_test_patterns(an, args, cwd))
+        _python_tree(an, prog, targets or ["."], cwd, depth, tests_only=True,
+                     patterns=_test_patterns(an, args, cwd, prog != "unittest"))
     elif prog in ("pip", "pip3"):
         if operands[:1] in (["install"], ["wheel"], ["download"]):
             for target in [*operands[1:], *[v for a, v in zip(args, args[1:], strict=False) if a in ("-e", "--editable")]]:
@@ -245,7 +246,7 @@ def _walk(an: Analyzer, top: str, match) -> list[str] | None:
     return out
 
 
-def _test_patterns(an: Analyzer, args: list[str], cwd: str) -> list[str]:
+def _test_patterns(an: Analyzer, args: list[str], cwd: str, prog_is_pytest: bool = True) -> list[str]:
     """The file names pytest (or unittest) collects: the defaults, ``python_files`` of its configuration or
     ``-o python_files=``, unittest's ``-p``; every ``.py`` with ``--doctest-modules``."""
     texts = [" ".join(args)]
@@ -254,6 +255,10 @@ def _test_patterns(an: Analyzer, args: list[str], cwd: str) -> list[str]:
         if os.path.isfile(path):
             texts.append(_read(an, path) or "")
     text = "\n".join(texts)
+    if prog_is_pytest:  # `-p evil` on the line or in addopts: pytest imports that plugin before any test
+        from macrohard.safety import envvars
+
+        envvars.judge(an, "PYTEST_ADDOPTS", re.sub(r"[\"',\[\]=]", " ", text), 0, cwd)
     if "doctest-modules" in text or "doctest_modules" in text:
         return ["*.py"]
     patterns = ["test*.py", "*_test.py", "conftest.py"]

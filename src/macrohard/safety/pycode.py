@@ -25,7 +25,7 @@ import posixpath
 import shlex
 from typing import TYPE_CHECKING
 
-from macrohard.safety import pydata
+from macrohard.safety import pydata, pystart
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
@@ -379,6 +379,8 @@ def _module(an: Analyzer, prog: str, name: str, depth: int, cwd: str | None, whe
         for n in range(len(parts), 0, -1):  # `import a.b.c` runs a/__init__.py, a/b/__init__.py, a/b/c.py
             stem = posixpath.join(base, *parts[:n])
             candidates += [stem + ".py", posixpath.join(stem, "__init__.py")]
+            if (native := pystart.native(an, stem)) is not None:
+                _dynamic(an, prog, f"imports {native}, compiled code of the workspace the guard cannot read")
     for file in candidates:
         if file in seen or not any(file.startswith(w + "/") for w in an.paths.workspaces):
             continue
@@ -397,5 +399,7 @@ def _module(an: Analyzer, prog: str, name: str, depth: int, cwd: str | None, whe
 
 def run_module(an: Analyzer, prog: str, name: str, depth: int, cwd: str | None) -> None:
     """``python3 -m NAME`` runs the workspace's ``NAME.py`` or ``NAME/__main__.py`` when the directory has one."""
+    if name == "pdb":
+        pystart.pdbrc(an, prog, depth, cwd)
     _module(an, prog, name, depth, cwd, cwd, set(), relative=0)
     _module(an, prog, name + ".__main__", depth, cwd, cwd, set(), relative=0)

@@ -65,6 +65,11 @@ def read_script(an: Analyzer, path: str, cwd: str | None, explicit: bool) -> str
     when that matters). ``explicit``: named to a shell or interpreter (``bash x.sh``), not a program
     path (``./app``), which a build step may have just made."""
     ap = an.paths.resolve(path, cwd)
+    parent = next((d for d in _parents(ap) if d in an.written), None)
+    if parent is not None and ap not in an.written:  # `mv e a && bash a/run.sh`: a folder replaced whole
+        an.r.add("dynamic", f"runs {path}, in {parent}, which this command replaces first; replace it in one step "
+                            "and run it in the next")
+        return None
     if ap in an.written:  # written earlier on this line: judge what was written, not the old file
         text = an.written[ap]
         if text is None:
@@ -98,6 +103,14 @@ def read_script(an: Analyzer, path: str, cwd: str | None, explicit: bool) -> str
         an.r.add("dynamic", f"runs {path}, which {an.jobs} process(es) an earlier step left running may change "
                             "after this review; let them end first (`wait; ...`)")
     return data.decode(errors="replace")
+
+
+def _parents(path: str) -> list[str]:
+    out = []
+    while (parent := posixpath.dirname(path)) not in ("", "/", path):
+        out.append(parent)
+        path = parent
+    return out
 
 
 # a script path that names a file descriptor: the code is whatever that descriptor reads
