@@ -16,6 +16,7 @@ from macrohard.safety import flows, gitrepo, lookup, makefile, minilang, program
 from macrohard.safety import rules_data as R
 from macrohard.safety.argv import value_after
 from macrohard.safety.scripts import COMPILERS
+from macrohard.safety.taskrunners import judge as judge_task_runner
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
@@ -102,6 +103,7 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
                 an.write_target(p, cwd, f"touch {p}")
     runners.judge(an, prog, args, cmd, depth)
     projects.judge(an, prog, args, cmd, depth)
+    judge_task_runner(an, prog, args, cmd, depth)  # just, go generate, invoke, nox, rake, gradle, mvn, pdm/hatch
     if prog in makefile.MAKES:
         makefile.judge(an, prog, args, cmd, depth)
     if prog in minilang.AWKS:
