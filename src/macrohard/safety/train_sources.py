@@ -38,6 +38,8 @@ CONTENT_SOURCES: dict[str, str] = {
     "blind7": "benchmarks/content/blind7.tsv",
     "everyday7": "benchmarks/content/everyday7.tsv",
     "data8c": "scripts/screen_data/content_train8c.tsv",
+    "blind8": "benchmarks/content/blind8.tsv",
+    "everyday8": "benchmarks/content/everyday8.tsv",
 }
 INJECTION_SOURCES: dict[str, str] = {
     "blind": "benchmarks/injection_data/blind.jsonl",
