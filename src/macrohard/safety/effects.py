@@ -126,6 +126,8 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
                     an.write_target(target, cwd, f"{prog} writes to {target}")
                     if prog in COMPILERS:  # `gcc -o app app.c && ./app` runs what it built
                         an.written.pop(an.paths.resolve(target, cwd), None)
+                        # but not as a script: `gcc -E -P x.c -o run.sh && bash run.sh` (scripts.read_script)
+                        an.__dict__.setdefault("compiled", set()).add(an.paths.resolve(target, cwd))
                     if prog in R.DOWNLOADERS:
                         an.downloads.add(an.paths.resolve(target, cwd))
     if prog in R.DOWNLOADERS:  # wget URL and curl -O URL save under the URL's own file name

@@ -117,6 +117,9 @@ def _recipes(an: Analyzer, text: str, variables: dict[str, str], cmd: SimpleComm
     for category, detail in probe.findings.items():
         if category not in SOFT:
             an.r.add(category, f"make runs a recipe that {detail}")
+    an.written.update(sub.written)  # what the recipes wrote, for the rest of the line (safety.rewrites)
+    if sub.unknown_writes and not an.unknown_writes:
+        an.unknown_writes, an.rewriter = True, f"a make recipe: {sub.rewriter}"
     an.r.programs |= probe.programs
     an.r.paths += probe.paths
     an.r.hosts += probe.hosts

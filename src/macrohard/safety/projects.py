@@ -58,14 +58,16 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
     if prog not in PROGRAMS and prog not in MODULES:
         return
     # the project's files are read as the runner starts, before the commands they name run (safety.rewrites)
-    # commands a project names run at its own times (cmake's tests at `ctest`, not at configure): what they may
-    # write is judged inside the runner and does not carry to the rest of the line
+    # cmake's commands run at their own times (its tests at `ctest`, not at configure): what they may write is
+    # judged inside the runner and does not carry to the rest of the line
     outer, before = an.project_unknown, an.unknown_writes
     an.project_unknown = an.unknown_writes if outer is None else outer
     try:
         _judge(an, prog, args, cmd, depth)
     finally:
-        an.project_unknown, an.unknown_writes = outer, before
+        an.project_unknown = outer
+        if prog in ("cmake", "ctest"):
+            an.unknown_writes = before
 
 
 def _judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: int) -> None:

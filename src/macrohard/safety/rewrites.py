@@ -14,6 +14,7 @@ not of writers: a program the guard does not know may write anything.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from typing import TYPE_CHECKING
@@ -40,7 +41,7 @@ KEEPS_TEXT = frozenset({
     "lscpu", "lsblk", "getconf", "locale", "tty", "stty", "logname", "users", "who", "w", "last", "ldd", "nm",
     "objdump", "readelf", "size", "xdg-open", "ping", "host", "dig", "nslookup", "ip", "ss", "netstat", "lsof",
     "tee", "cp", "rsync", "mv", "install", "ln", "rm", "rmdir", "mkdir", "touch", "chmod", "chown", "chgrp", "truncate",
-    "shred", "mktemp", "sed", "curl", "wget", "sqlite3", "tar", "gzip", "zip", "bzip2", "xz", "zstd", "time",
+    "shred", "mktemp", "sed", "awk", "gawk", "mawk", "nawk", "curl", "wget", "tar", "gzip", "zip", "bzip2", "xz", "zstd", "time",
     "timeout", "nice", "nohup", "xargs", "watch", "sync", "source", ".", "eval",
     # builds whose commands the guard reads (safety.projects, safety.makefile) or whose outputs are binaries
     *R.SHELLS, "make", "gmake", "cmake", "ctest", "npm", "npx", "yarn", "pnpm", "pytest", "tox",
@@ -52,7 +53,7 @@ GIT_KEEPS = frozenset({"status", "log", "diff", "show", "add", "commit", "init",
                        "remote", "tag", "fetch", "ls-files", "ls-tree", "blame", "grep", "describe", "shortlog",
                        "reflog", "cat-file", "rev-list", "push", "clone", "version", "help", "ls-remote", "show-ref",
                        "symbolic-ref", "var", "check-ignore", "count-objects", "fsck", "gc", "whatchanged", "rm",
-                       "mv", "format-patch", "archive", "bundle", "notes", "name-rev", "merge-base", "for-each-ref"})
+                       "format-patch", "archive", "bundle", "notes", "name-rev", "merge-base", "for-each-ref"})
 # python -m modules that write no file the guard cannot name
 PY_MODULES_KEEP = frozenset({"json.tool", "py_compile", "compileall", "pytest", "unittest", "venv", "pip",
                              "http.server", "timeit", "cProfile", "profile", "pydoc", "doctest", "site", "platform",
@@ -99,7 +100,21 @@ def _why(prog: str, rest: list[str]) -> str | None:
         return f"{prog} -i edits files in place"
     if prog in KEEPS_TEXT or prog in ("node", "nodejs", "perl", "ruby", "php", "deno", "bun"):
         return None  # interpreters: their code says whether they write (safety.jscode)
+    if not _system_program(prog):
+        return None  # not a program of the system: a workspace one is read where it is found, else it fails
     return f"{prog} may write files the guard cannot read"
+
+
+_SYSTEM_DIRS = ("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin")
+_FOUND: dict[str, bool] = {}
+
+
+def _system_program(prog: str) -> bool:
+    if prog not in _FOUND:
+        if len(_FOUND) > 4096:
+            _FOUND.clear()
+        _FOUND[prog] = any(os.path.exists(posixpath.join(d, prog)) for d in _SYSTEM_DIRS)
+    return _FOUND[prog]
 
 
 def _git_sub(rest: list[str]) -> str | None:

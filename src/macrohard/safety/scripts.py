@@ -70,6 +70,9 @@ def read_script(an: Analyzer, path: str, cwd: str | None, explicit: bool) -> str
         an.r.add("dynamic", f"runs {path}, in {parent}, which this command replaces first; replace it in one step "
                             "and run it in the next")
         return None
+    if explicit and ap in an.__dict__.get("compiled", ()):
+        an.r.add("dynamic", f"runs {path} as a script, which a compiler writes first on this line")
+        return None
     if ap in an.written:  # written earlier on this line: judge what was written, not the old file
         text = an.written[ap]
         if text is None:
