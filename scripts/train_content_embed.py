@@ -110,7 +110,7 @@ def out_of_fold(without: tuple[str, ...] = (), gen_only: bool = False, kind: str
     weight = np.where(source == "gen", 1.0, hand_weight).astype(np.float32)
     x, feats = embed(texts), feature_rows(texts)
     enc = encoder()
-    never = dict.fromkeys(LABELS, 2.0)
+    never = dict.fromkeys((*LABELS, "any_harm"), 2.0)  # the rules alone: no model threshold, no combined harm
     from macrohard.safety.content import declines, discusses_bias, merit_decision
     from macrohard.safety.content_bias import against_clause, gives_attribute_reason
     from macrohard.safety.content_groom import grooming

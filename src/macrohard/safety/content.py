@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from macrohard.safety import content_bias as cb
+from macrohard.safety.content_any import ANY_HARM, HARM_ANY, HARMFUL, spread_harm
 from macrohard.safety.content_groom import GROOM_LIFT, grooming
 from macrohard.safety.content_reason import STEREOTYPE_SCORE, stereotyped
 from macrohard.safety.secrets import find_secrets
@@ -319,6 +320,7 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
     from macrohard.safety.content_embed import head_scores, vote  # numpy only when something is screened
     from macrohard.safety.content_model import MAX_CHARS, shipped
     from macrohard.safety.content_multi import screen as screen_other_language
+    from macrohard.safety.lang import detect
 
     # the rules read what the classifier reads (the first and last 3,000 characters of a longer text: said in
     # ``truncated``), so a huge answer stays within the latency budget; secrets are looked for everywhere
@@ -361,6 +363,11 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
         limit = (thresholds or {}).get(category, DEFAULT_THRESHOLD)
         if score >= limit and category not in found:
             found[category] = f"{_MODEL_REASONS.get(category, category)} (score {score:.2f})"
+    spread = None if any(c in found for c in HARMFUL) else spread_harm(scores, (thresholds or {}).get(ANY_HARM, HARM_ANY))
+    if spread and not detect(sample).other:
+        # several harmful categories half-recognised: the answer is likely harmful in one of them (content_any; in
+        # English only: the English models' scores spread thin over every category on other languages)
+        found[spread[0]] = f"{_MODEL_REASONS[spread[0]]} (combined harmful score {spread[1]:.2f} over the categories)"
     # an answer in another language (or a large part of it) is read by the multilingual head too (content_multi,
     # helper screen8m); English answers never reach it
     for category, reason in screen_other_language(sample).items():
