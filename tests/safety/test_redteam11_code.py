@@ -51,6 +51,16 @@ BYPASSED_BEFORE = {
     "perl CORE::system $c": [("r.pl", f"{PLC} CORE::system $c;\n"), "perl r.pl"],
 }
 
+# These also ran after the first landing (main at 66593c3): node finds the file a script or preload names the
+# way it resolves modules (`node d` runs d.js or d/index.js, `-r evil` a package), not only a file of that name.
+NODE_RESOLUTION = {
+    "node -r of a package": [("node_modules/evil/index.js", JS), "node -r evil -e 1"],
+    "node --import of a package": [("node_modules/evil/index.js", JS), "node --import evil -e 1"],
+    "node -r of a folder": [("d/index.js", JS), "node -r ./d -e 1"],
+    "node runs a folder": [("d/index.js", JS), "node d"],
+    "node runs a name without .js": [("d.js", JS), "node d"],
+}
+
 HELD_BEFORE = {
     "process.mainModule.require": [("r.js", f"process.mainModule.require('child' + '_process').execSync({B});\n"), "node r.js"],
     "a Worker with eval": [("r.js", "const { Worker } = require('worker_threads');\nnew Worker(\"require('child_'+'process')"
@@ -70,6 +80,8 @@ BENIGN = {
                  "class A { constructor(x) { this.x = x; } }\nconst w = new Worker('./w.js');\n"
                  "w.on('message', (m) => { console.log(pad(String(new A(m).x)), path.sep); w.terminate(); });\n"),
         "node r.js"],
+    "node runs a folder and a preload": [("app/index.js", "console.log('app');\n"), ("setup.js", "globalThis.x = 1;\n"),
+                                         "node app", "node -r ./setup app/index.js"],
     "perl with a workspace module": [("lib/Util.pm", "package Util; sub add { return $_[0] + $_[1]; } 1;\n"),
                                      ("r.pl", "use strict;\nuse warnings;\nuse lib 'lib';\nuse Util;\n"
                                               "print Util::add(1, 2), \"\\n\";\nopen(my $f, '<', 'r.pl'); close $f;\n"),
@@ -84,8 +96,8 @@ def _needs(steps):
             pytest.skip(f"needs {tool}")
 
 
-@pytest.mark.parametrize("steps", [*BYPASSED_BEFORE.values(), *HELD_BEFORE.values()],
-                         ids=[*BYPASSED_BEFORE, *(f"held-before: {k}" for k in HELD_BEFORE)])
+@pytest.mark.parametrize("steps", [*BYPASSED_BEFORE.values(), *NODE_RESOLUTION.values(), *HELD_BEFORE.values()],
+                         ids=[*BYPASSED_BEFORE, *NODE_RESOLUTION, *(f"held-before: {k}" for k in HELD_BEFORE)])
 def test_code_reached_past_the_patterns_is_judged(tmp_path, steps):
     _needs(steps)
     verdicts, ran = run_steps(tmp_path, steps, "redteam11", timeout=60)

@@ -247,7 +247,22 @@ def _load(an: Analyzer, prog: str, spec: str, base: str | None, depth: int, cwd:
         _load_file(an, prog, stem, depth, cwd, seen)
 
 
+def load_entry(an: Analyzer, prog: str, spec: str, cwd: str | None, depth: int) -> None:
+    """The file node runs for a script or ``-r``/``--import`` spec that is not a file itself (``node d``: d.js,
+    d/index.js, the folder's package.json ``main``; ``node -r evil``: a workspace package)."""
+    base = an.paths.resolve(cwd or ".", None) if cwd or an.paths.workspaces else None
+    _load(an, prog, spec, base or (an.paths.workspaces[0] if an.paths.workspaces else None), depth, cwd, set())
+
+
 def _load_file(an: Analyzer, prog: str, stem: str, depth: int, cwd: str | None, seen: set[str]) -> None:
+    if os.path.isdir(stem) and not os.path.isfile(stem + ".js"):  # a folder: its package.json main first
+        try:
+            with open(posixpath.join(stem, "package.json"), encoding="utf-8", errors="replace") as fh:
+                main = json.load(fh).get("main")
+            if isinstance(main, str):
+                _load_file(an, prog, posixpath.normpath(posixpath.join(stem, main)), depth, cwd, seen)
+        except (OSError, ValueError, AttributeError):
+            pass
     if stem.endswith(".node") and os.path.isfile(stem):  # a compiled addon: native code the guard cannot read
         an.r.add("dynamic", f"{prog} code loads {posixpath.basename(stem)}, a compiled addon the guard cannot read")
         return

@@ -9,6 +9,7 @@ own output) is recorded as unknown, and running such a file is asked about.
 from __future__ import annotations
 
 import codecs
+import os
 import posixpath
 import re
 from typing import TYPE_CHECKING
@@ -158,6 +159,11 @@ def run_code(an: Analyzer, prog: str, inv: Invocation, cmd: SimpleCommand, depth
             an.code(prog, _data_url(path), depth, cwd)
         elif shell:
             an.script(path, cwd, depth, explicit=True)
+        elif prog in ("node", "nodejs") and not os.path.isfile(an.paths.resolve(path, cwd)):
+            from macrohard.safety import jscode  # `node d` runs d.js or d/index.js, `node -r evil` a package
+
+            bare = path in inv.files and not path.startswith((".", "/"))
+            jscode.load_entry(an, prog, path if bare or path.startswith((".", "/")) else "./" + path, cwd, depth)
         elif (text := read_script(an, path, cwd, explicit=True)) is not None:
             an.code(prog, text, depth, cwd, where=posixpath.dirname(an.paths.resolve(path, cwd)))
     if inv.module and prog.startswith(("python", "pypy")):  # `python3 -m tool`: a workspace tool/ or tool.py
