@@ -30,11 +30,8 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sys
 from typing import Any
-
-import numpy as np
 
 from macrohard.errors import FormatError, ModelUnavailable
 from macrohard.models import local_agree, local_copies, local_evidence, local_next, local_notes, local_verify
@@ -48,10 +45,10 @@ from macrohard.models.local_actions import (
     grammar_text,
     token_bound,
 )
+from macrohard.models.local_bias import CopyBias, copy_bias
+from macrohard.models.local_claim import ClaimSteps
 from macrohard.models.local_examples import (
-    STOP,
     browser_instruction_words,
-    instruction_words,
     load_browser_examples,
     pick_examples,
     task_paths,
@@ -86,8 +83,7 @@ from macrohard.types import ModelReply, ToolCall, Usage
 DONE_NOTE = ("That action was already done and it worked. If the task is complete now, finish "
              '(with "success": true); otherwise do the next, different step.')
 BROWSER_TURNS = 6  # in the browser: enough to remember which fields were filled
-COPY_BIAS = 2.0  # logit bonus for the task's own words: tiny models otherwise copy the examples' names
-class LocalModel:
+class LocalModel(ClaimSteps):
     """An embedded llama.cpp model behind the ``Model`` protocol (one tool call per reply)."""
 
     vision = False
@@ -162,7 +158,7 @@ class LocalModel:
                                    self._browser_grammar(allowed, task, history, names=names), True)
         else:
             chat, grammar, page = self._chat(kinds, task, history), self._grammar(tuple(allowed), paths), False
-        self._bias = self._copy_bias(task, page=page, history=history) if "bias" in self.aids else {}
+        self._bias = copy_bias(self._llm, task, page=page, history=history) if "bias" in self.aids else {}
         verify = "verify" in self.aids and not browser
         usage, fixing, base = Usage(), False, chat
         if verify and self._readbacks.due(task, history):
@@ -239,73 +235,10 @@ class LocalModel:
                 action = look
         return self._reply(action, usage)
 
-    def _agree(self, finish: dict[str, Any], task: str, history: list[Past],
-               system: str) -> tuple[dict[str, Any] | None, Usage]:
-        """The ``agree`` aid: the finish as a second solution's agreement decides it, or None (no signal)."""
-        if self._scratch is None or not history:
-            return None, Usage()
-
-        def act(chat: list[dict[str, str]], temperature: float, seed: int, ban: frozenset[int]) -> Any:
-            return self._act(chat, ["bash"], self._grammar(("bash",), ()), temperature=temperature, seed=seed,
-                             ban_first=ban)
-
-        def first_token(text: str) -> int | None:
-            toks = self._llm.tokenize(text.encode(), add_bos=False, special=False)
-            return int(toks[0]) if toks else None
-
-        return local_agree.second_opinion(finish, task, history, self._scratch, act=act, first_token=first_token,
-                                          system=system, seed=self.seed)
-
     def _reply(self, action: dict[str, Any], usage: Usage) -> ModelReply:
         args = {k: v for k, v in action.items() if k != "kind"}
         call = ToolCall(name=action["kind"], arguments=json.dumps(args))
         return ModelReply(tool_calls=[call], usage=usage, model=self.name)
-
-    def _settle(self, finish: dict[str, Any], refused: dict[str, Any] | None, task: str,
-                history: list[Past]) -> ModelReply:
-        """The held success claim, judged in a fresh chat on the harness's evidence (``local_evidence.py``):
-        as claimed on "yes"; a give-up that says why on "no" or when the evidence is missing. ``refused``:
-        the acting chat said "no" (its give-up stands unless the judge clears ``NO_MARGIN``)."""
-        last = history[-1]
-        why = local_evidence.missing(last.result, last.ok)
-        if why:
-            return self._reply(refused or local_evidence.verdict_finish(finish, verdict="no", why_missing=why), Usage())
-        if bad := local_evidence.suspect(last.result, history[:-1], task):
-            if os.environ.get("MACROHARD_LOCAL_JUDGE_LOG"):
-                print(f"judge: suspect {bad[:60]} ({task[:60]})", file=sys.stderr, flush=True)
-            return self._reply({**finish, "success": False, "answer": f"{local_evidence.SUSPECT.format(what=bad)} "
-                                f"(it had answered: {finish.get('answer', '')})"}, Usage())
-        prior = next((p for p in reversed(history[:-1]) if p.action.get("kind") == "bash"), None)
-        chat = local_evidence.judge_chat(task, str(finish.get("answer", "")), last.result,
-                                         (prior.action, prior.result) if prior is not None else None,
-                                         page=last.action.get("kind") == "browser_read")
-        margin, usage = self._yes_margin(chat)
-        need = local_evidence.YES_MARGIN if refused is None else local_evidence.NO_MARGIN
-        verdict = "yes" if need is not None and margin > need else "no"
-        if os.environ.get("MACROHARD_LOCAL_JUDGE_LOG"):  # for calibrating the margins on dev runs
-            print(f"judge: {margin:+.2f} acting={'no' if refused else 'yes'} {self._acting_margin:+.2f} {verdict} "
-                  f"({task[:60]})", file=sys.stderr,
-                  flush=True)
-        if verdict == "no" and refused is not None:
-            return self._reply(refused, usage)
-        return self._reply(local_evidence.verdict_finish(finish, verdict=verdict), usage)
-
-    def _yes_margin(self, chat: list[dict[str, str]]) -> tuple[float, Usage]:
-        """How much more likely the model's first answer token is "yes" than "no" (log-odds), asked apart
-        from the run (its cache saved and put back, as for ``_aside``)."""
-        words = {w: [self._llm.tokenize(v.encode(), add_bos=False, special=False)[0] for v in (w, w.capitalize())]
-                 for w in ("yes", "no")}
-        margin = local_evidence.Margin(words["yes"], words["no"])
-        with self._lock:
-            state = self._llm.save_state()
-            try:
-                out = self._llm.create_chat_completion(messages=chat, grammar=self._yes_no(), temperature=0.0, top_k=1,
-                                                       max_tokens=1, logits_processor=[margin])
-            finally:
-                self._llm.load_state(state)
-        u = out.get("usage") or {}
-        return (margin.value if margin.value is not None else -1e9), Usage(
-            prompt_tokens=int(u.get("prompt_tokens") or 0), completion_tokens=int(u.get("completion_tokens") or 0))
 
     def stream(self, messages: list[dict[str, Any]], tools: list[dict[str, Any]]) -> Any:
         """A free-text answer streamed token by token (a chat turn; no tools: ``models/local_chat.py``)."""
@@ -332,48 +265,6 @@ class LocalModel:
         chat += _turns(task, [(p.action, p.result) for p in history[-self.spec.history:]])
         return chat
 
-    def _review(self, action: dict[str, Any], task: str, history: list[Past], chat: list[dict[str, str]],
-                usage: Usage) -> tuple[dict[str, Any], Usage]:
-        """The ``verify`` aid (``models/local_verify.py``): a finish right after a change becomes the model's
-        own read-back command; a claimed success stands only on its own "yes" to the evidence."""
-        if action.get("kind") == "finish" and local_verify.changed_last(history):
-            check, _, u = self._act(_with_note(chat, local_verify.CHECK_NOTE), ["bash"], self._grammar(("bash",), ()))
-            usage = usage + u
-            if check is not None and local_verify.is_readback(check):  # a "check" that changes things is not taken
-                self._readbacks.ask(task, len(history), check)
-                return check, usage
-        if action.get("kind") == "finish" and "success" not in action:  # its answer was not decoded yet
-            whole, _, u = self._act(chat, ["finish"], self._grammar(("finish",), ()))
-            usage = usage + u
-            action = whole or {"kind": "finish", "answer": "", "success": False}
-        new, usages = local_verify.review_finish(
-            action, task, [(p.action, p.result) for p in history], yes_no=self._yes_no(),
-            generate=self._acting, system=chat[0]["content"], verdict=self._readbacks.verdict(task, history))
-        for u in usages:
-            usage = usage + u
-        return new, usage
-
-    def _judge(self, task: str, history: list[Past], chat: list[dict[str, str]]) -> tuple[str, Usage]:
-        """The model's own yes/no: is the task done, given every step and what it printed?"""
-        return local_verify.ask(task, [(p.action, p.result) for p in history], yes_no=self._yes_no(),
-                                generate=self._acting, system=chat[0]["content"])
-
-    def _acting(self, chat: list[dict[str, str]], grammar: Any) -> tuple[str, Usage]:
-        """The acting chat's own yes/no (``local_verify``): its grammar's argmax. Logging for calibration
-        (``MACROHARD_LOCAL_JUDGE_LOG``), its log-odds are also read, for the log line of the claim it decides, but
-        never decide: until the ninth wave the logged runs decided on their sign, which differs from the argmax
-        near 0 (a false success on a dev rerun that the unlogged loop gives up on: RESULTS.md)."""
-        if os.environ.get("MACROHARD_LOCAL_JUDGE_LOG"):
-            self._acting_margin, _ = self._yes_margin(chat)
-        return self._aside(chat, grammar)
-
-    def _yes_no(self) -> Any:
-        from llama_cpp import LlamaGrammar
-
-        if "yes_no" not in self._grammars:
-            self._grammars["yes_no"] = LlamaGrammar.from_string(local_verify.YES_NO, verbose=False)  # type: ignore[index]
-        return self._grammars["yes_no"]  # type: ignore[index]
-
     def _act(self, chat: list[dict[str, str]], kinds: list[str], grammar: Any, *, temperature: float | None = None,
              seed: int | None = None, stop_before: Any = None,
              ban_first: frozenset[int] = frozenset()) -> tuple[dict[str, Any] | None, str, Usage]:
@@ -391,7 +282,7 @@ class LocalModel:
         free_calls = [0]  # ban_first applies to the first token of the first free string (the command's first word)
 
         def complete(prompt: str, gbnf: str | None, stop: list[str] | None, max_tokens: int) -> tuple[str, bool]:
-            processors: list[Any] = [_CopyBias(self._bias)] if self._bias else []
+            processors: list[Any] = [CopyBias(self._bias)] if self._bias else []
             if ban_first and gbnf is None and not free_calls[0]:
                 processors.append(local_agree.BanFirst(ban_first))
             free_calls[0] += gbnf is None
@@ -438,32 +329,12 @@ class LocalModel:
                                       max_tokens=max_tokens)
         out = self._llm.create_chat_completion(messages=chat, grammar=grammar, temperature=temperature,
                                                top_k=40 if temperature else 1, max_tokens=max_tokens or self.max_tokens,
-                                               logits_processor=[_CopyBias(self._bias)] if self._bias else None,
+                                               logits_processor=[CopyBias(self._bias)] if self._bias else None,
                                                seed=seed)
         u = out.get("usage") or {}
         usage = Usage(prompt_tokens=int(u.get("prompt_tokens") or 0),
                       completion_tokens=int(u.get("completion_tokens") or 0))
         return out["choices"][0]["message"].get("content") or "", usage
-
-    def _copy_bias(self, task: str, *, page: bool = False, history: list[Past] | None = None) -> dict[int, float]:
-        """A logit bonus for the tokens of the task's names and contents (with and without a leading
-        space, as they appear inside a command)."""
-        bias: dict[int, float] = {}
-        skip: set[str] = set()
-        if page:  # in the browser: only the values to type (not the URL, instructions, the page's labels)
-            last = web.parse_page(history[-1].result) if history else None
-            values = set(web.task_values(task, last, browser_instruction_words()))
-            skip = {w.lower() for w in re.findall(r"[^\s\"']+", task) if w.rstrip(".,;:") not in values}
-        for word in set(re.findall(r"[^\s\"']+", task)):
-            # Only the task's own material (names, contents), not its instruction words ("copy",
-            # "replace"): boosting those makes the model type them as commands.
-            word = word.rstrip(".,") if page else word
-            if word.lower() in STOP or word.lower() in instruction_words() or word.lower() in skip or "://" in word:
-                continue
-            for variant in (word, " " + word):
-                for tok in self._llm.tokenize(variant.encode(), add_bos=False, special=False):
-                    bias[int(tok)] = COPY_BIAS
-        return bias
 
     def _browser_chat(self, kinds: list[str], task: str, history: list[Past]) -> list[dict[str, str]]:
         """The browser prompt, the worked runs, then this run: earlier results short, the last page whole."""
@@ -501,23 +372,6 @@ class LocalModel:
             schema = action_schema(list(kinds), list(paths))
             self._grammars[key] = LlamaGrammar.from_string(grammar_text(schema), verbose=False)
         return self._grammars[key]
-
-
-class _CopyBias:
-    """Adds the copy bonus to a task token only until the reply has used it once: a plain logit bias
-    also rewards repeating it ("unique.txt unique.txt unique.txt ...")."""
-
-    def __init__(self, bias: dict[int, float]) -> None:
-        self.ids = np.fromiter(bias, dtype=np.intc)
-        self.values = np.fromiter(bias.values(), dtype=np.single)
-        self.start: int | None = None
-
-    def __call__(self, input_ids: Any, scores: Any) -> Any:
-        if self.start is None:
-            self.start = len(input_ids)  # everything before the first call is the prompt
-        used = np.isin(self.ids, np.asarray(input_ids[self.start:], dtype=np.intc))
-        scores[self.ids[~used]] += self.values[~used]
-        return scores
 
 
 # OBSERVATION_CHARS, Past and _result_text moved to local_history.py; imported from here by earlier code
