@@ -1,7 +1,7 @@
 """The claim decision of the embedded agent loop, split out of ``models/local.py`` (one idea: whether a finish
 with ``success: true`` stands). The ``verify`` aid's read-back and the acting chat's own yes/no
 (``local_verify.py``), the harness's evidence judged in a fresh chat (``local_evidence.py``) with the asked-form
-checks, and the opt-in ``agree`` aid (``local_agree.py``). ``LocalModel`` inherits these steps;
+checks (``local_form.py``), and the opt-in ``agree`` aid (``local_agree.py``). ``LocalModel`` inherits these steps;
 they use its decoder (``_act``, ``_aside``, ``_grammar``) and its llama.cpp handle."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import os
 import sys
 from typing import Any
 
-from macrohard.models import local_agree, local_evidence, local_verify
+from macrohard.models import local_agree, local_evidence, local_form, local_verify
 from macrohard.models.local_history import Past, _with_note
 from macrohard.types import ModelReply, Usage
 
@@ -62,6 +62,11 @@ class ClaimSteps:
             if os.environ.get("MACROHARD_LOCAL_JUDGE_LOG"):
                 print(f"judge: suspect {bad[:60]} ({task[:60]})", file=sys.stderr, flush=True)
             return self._reply({**finish, "success": False, "answer": f"{local_evidence.SUSPECT.format(what=bad)} "
+                                f"(it had answered: {finish.get('answer', '')})"}, Usage())
+        if last.action.get("kind") == "bash" and (bad := local_form.fault(task, last.result, history[:-1])):
+            if os.environ.get("MACROHARD_LOCAL_JUDGE_LOG"):
+                print(f"judge: form {bad[:60]} ({task[:60]})", file=sys.stderr, flush=True)
+            return self._reply({**finish, "success": False, "answer": f"{local_form.FAULT.format(what=bad)} "
                                 f"(it had answered: {finish.get('answer', '')})"}, Usage())
         prior = next((p for p in reversed(history[:-1]) if p.action.get("kind") == "bash"), None)
         chat = local_evidence.judge_chat(task, str(finish.get("answer", "")), last.result,
