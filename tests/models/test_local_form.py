@@ -100,7 +100,9 @@ def test_right_work_of_the_same_shape_has_none(task: str, history: list[Past], f
     assert fault(task, _evidence(files), history) == ""
 
 
-def test_through_the_loop_a_fault_ends_the_claim_before_the_judge_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("aids", ["wrapper,verify,form", "wrapper,verify"])
+def test_with_the_form_aid_a_fault_ends_the_claim_before_the_judge_is_asked(monkeypatch: pytest.MonkeyPatch,
+                                                                            aids: str) -> None:
     """SmolLM2 loaded with the loop aids, its replies scripted: it writes a JSON file as plain text, reads it back,
     says yes and claims; the harness's evidence shows the file, and the claim does not stand (no judge asked)."""
     import json
@@ -113,7 +115,7 @@ def test_through_the_loop_a_fault_ends_the_claim_before_the_judge_is_asked(monke
     from .chat_history import tool_messages
 
     finish = {"kind": "finish", "answer": "done", "success": True}
-    monkeypatch.setenv("MACROHARD_LOCAL_AIDS", "wrapper,verify")
+    monkeypatch.setenv("MACROHARD_LOCAL_AIDS", aids)  # the form aid is opt-in: without it the judge decides
     model = LocalModel.from_name("smollm2")
     asked: list[Any] = []
     monkeypatch.setattr(model, "_act", lambda chat, kinds, grammar, **_: (finish, json.dumps(finish), Usage()))
@@ -130,5 +132,8 @@ def test_through_the_loop_a_fault_ends_the_claim_before_the_judge_is_asked(monke
     done.append(({"kind": "bash", **args}, _evidence({"prefs.json": "autosave: on\n"})))
     call = model.complete(tool_messages(task, done), tools).tool_calls[0]
     args = json.loads(call.arguments)
+    if "form" not in aids:
+        assert call.name == "finish" and args["success"] is True and len(asked) == 1
+        return
     assert call.name == "finish" and args["success"] is False and asked == []
     assert args["answer"].startswith(FAULT.split("{")[0]) and "not valid JSON" in args["answer"]

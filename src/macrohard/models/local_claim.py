@@ -1,7 +1,7 @@
 """The claim decision of the embedded agent loop, split out of ``models/local.py`` (one idea: whether a finish
 with ``success: true`` stands). The ``verify`` aid's read-back and the acting chat's own yes/no
 (``local_verify.py``), the harness's evidence judged in a fresh chat (``local_evidence.py``) with the asked-form
-checks (``local_form.py``), and the opt-in ``agree`` aid (``local_agree.py``). ``LocalModel`` inherits these steps;
+checks (``local_form.py``, the opt-in ``form`` aid), and the opt-in ``agree`` aid (``local_agree.py``). ``LocalModel`` inherits these steps;
 they use its decoder (``_act``, ``_aside``, ``_grammar``) and its llama.cpp handle."""
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ class ClaimSteps:
     _readbacks: local_verify.ReadBacks
     _scratch: Any
     _acting_margin: float
+    aids: frozenset[str]
     temperature: float
     seed: int
 
@@ -63,7 +64,8 @@ class ClaimSteps:
                 print(f"judge: suspect {bad[:60]} ({task[:60]})", file=sys.stderr, flush=True)
             return self._reply({**finish, "success": False, "answer": f"{local_evidence.SUSPECT.format(what=bad)} "
                                 f"(it had answered: {finish.get('answer', '')})"}, Usage())
-        if last.action.get("kind") == "bash" and (bad := local_form.fault(task, last.result, history[:-1])):
+        if ("form" in self.aids and last.action.get("kind") == "bash"  # opt-in: no win on heldout5 (RESULTS.md)
+                and (bad := local_form.fault(task, last.result, history[:-1]))):
             if os.environ.get("MACROHARD_LOCAL_JUDGE_LOG"):
                 print(f"judge: form {bad[:60]} ({task[:60]})", file=sys.stderr, flush=True)
             return self._reply({**finish, "success": False, "answer": f"{local_form.FAULT.format(what=bad)} "

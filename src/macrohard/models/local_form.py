@@ -7,6 +7,11 @@ per-file ``wc -l`` lines where one total was asked, ``deploy/x.sh`` where the na
 a stray file written beside a commit. These checks need no model and no knowledge of a suite: each reads only the
 task's words, the paths the run wrote and the file heads the harness printed (``local_evidence.evidence_command``).
 A fault makes the claim not stand (the run ends ``gave_up`` with the reason); no fault decides nothing.
+
+The ``form`` aid, opt-in (``MACROHARD_LOCAL_AIDS=wrapper,verify,form``): on dev heldout8 these checks would stop 5 of the
+7 false successes (written after reading them: in-sample), but on heldout5, chosen as the held-out check before any
+of its runs were read, they fired on no run: 25/51 passed, 2 false successes and 4 right claims with and without
+them (RESULTS.md, agent10). No measured win, so not a default.
 """
 
 from __future__ import annotations
