@@ -31,7 +31,7 @@ from train_injection_embed import HEAD_KIND, WITH_MAX, _weights, auc, fit_head, 
 from macrohard.safety import embed_head  # noqa: E402
 from macrohard.safety.classifier import Model, features  # noqa: E402
 from macrohard.safety.embed import static  # noqa: E402
-from macrohard.safety.injection import DEFAULT_THRESHOLD, rule_prior, screen_injection  # noqa: E402
+from macrohard.safety.injection import DEFAULT_THRESHOLD, frame_score, rule_prior, screen_injection  # noqa: E402
 from macrohard.safety.injection_embed import NGRAM_WEIGHT, STRIDE, WIDTH  # noqa: E402
 from macrohard.safety.normalize import normalise  # noqa: E402
 from macrohard.safety.train_sources import INJECTION_SOURCES, ROOT, SourceError, _path  # noqa: E402
@@ -43,7 +43,16 @@ def held_rows(name: str) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def train_models(without: tuple[str, ...]) -> tuple[Model, embed_head.Head]:
+def train_models(without: tuple[str, ...], cache: str | None = None) -> tuple[Model, embed_head.Head]:
+    """The two models trained without ``without``; with ``cache`` (a folder) they are kept there and read back when
+    the same sources were left out before (the folder is the caller's: clear it when the data or the recipe change)."""
+    if cache:
+        stem = Path(cache) / ("without-" + "-".join(sorted(without)))
+        if stem.with_suffix(".ngram.npz").exists() and stem.with_suffix(".head.npz").exists():
+            with np.load(stem.with_suffix(".ngram.npz"), allow_pickle=False) as z:
+                model = Model(z["weights"], float(z["bias"]))
+            print(f"models read from {stem}.*", flush=True)
+            return model, embed_head.Head.load(stem.with_suffix(".head.npz"))
     texts, y, sources, _ = dataset_sources(without=without)
     reps = np.where(sources == "gen", 1, HAND_REPEAT)
     feats = [features(t) for t in texts]
@@ -52,25 +61,37 @@ def train_models(without: tuple[str, ...]) -> tuple[Model, embed_head.Head]:
     head = fit_head(x, y, _weights(sources), HEAD_KIND, WITH_MAX)
     print(f"trained on {len(texts)} texts ({int(np.sum(sources != 'gen'))} hand-written), without "
           f"{', '.join(without) or 'nothing'}; load {os.getloadavg()[0]:.2f}", flush=True)
+    if cache:
+        Path(cache).mkdir(parents=True, exist_ok=True)
+        np.savez(stem.with_suffix(".ngram.npz"), weights=w, bias=b)
+        head.save(stem.with_suffix(".head.npz"))
     return Model(w, b), head
 
 
-def score(rows: list[dict], model: Model, head: embed_head.Head) -> dict[str, np.ndarray]:
-    """The screen's scores of ``rows`` with these models (``score``), and its parts: the rules' prior, the n-gram
-    and head scores (NaN for an empty text)."""
+def scorer_of(model: Model, head: embed_head.Head):
+    """flat text -> the two models' vote, as ``injection_embed.vote`` gives it with the shipped models."""
     enc = static()
-    out: dict[str, list] = {"score": [], "rule": [], "ngram": [], "head": []}
+
+    def vote(flat: str) -> float:
+        win = embed_head.window_vectors(enc, enc.token_ids(flat), WIDTH, STRIDE, with_max=WITH_MAX)
+        return float(embed_head.combine(model.score(flat), float(head.probs(win)[:, 0].max()), NGRAM_WEIGHT))
+
+    return vote
+
+
+def score(rows: list[dict], model: Model, head: embed_head.Head) -> dict[str, np.ndarray]:
+    """The screen's scores of ``rows`` with these models (``score``: ``screen_injection`` itself, given these models),
+    and its parts: the rules' prior, the vote on the whole text and on its frame (``injection.frame_score``; NaN when
+    nothing is quoted or the text is empty), so other frame weights can be tried on the saved parts."""
+    vote = scorer_of(model, head)
+    out: dict[str, list] = {"score": [], "rule": [], "vote": [], "frame": []}
     for r in rows:
-        screen = screen_injection(r["text"], use_classifier=False)
-        prior = rule_prior(screen.signals)
-        flat = normalise(r["text"]).flat
-        ng = hd = float("nan")
-        p = 0.0
-        if flat:
-            win = embed_head.window_vectors(enc, enc.token_ids(flat), WIDTH, STRIDE, with_max=WITH_MAX)
-            ng, hd = model.score(flat), float(head.probs(win)[:, 0].max())
-            p = float(embed_head.combine(ng, hd, NGRAM_WEIGHT))
-        for k, v in (("score", 1.0 - (1.0 - p) * (1.0 - prior)), ("rule", prior), ("ngram", ng), ("head", hd)):
+        screen = screen_injection(r["text"], scorer=vote)
+        norm = normalise(r["text"])
+        p = vote(norm.flat) if norm.flat else 0.0
+        fr = frame_score(norm.lines, vote) if norm.flat and not screen.signals else None
+        for k, v in (("score", screen.score), ("rule", rule_prior(screen.signals)), ("vote", p),
+                     ("frame", float("nan") if fr is None else fr)):
             out[k].append(v)
     return {k: np.array(v) for k, v in out.items()}
 
@@ -78,6 +99,7 @@ def score(rows: list[dict], model: Model, head: embed_head.Head) -> dict[str, np
 def report(rows: list[dict], s: np.ndarray, threshold: float = DEFAULT_THRESHOLD) -> None:
     y = np.array([r["label"] for r in rows])
     style = np.array([r.get("style", "?") for r in rows])
+    kind = np.array([r.get("kind") or r.get("style", "?") for r in rows])
     pos, neg = s[y == 1], s[y == 0]
 
     def row(name, p, n):
@@ -86,8 +108,8 @@ def report(rows: list[dict], s: np.ndarray, threshold: float = DEFAULT_THRESHOLD
                 f"  FPR {100 * (n >= threshold).mean():5.2f} %")
 
     print(row("ALL", pos, neg))
-    for kind in sorted(set(style[y == 0])):
-        print(row(f"  negatives: {kind}", pos, s[(y == 0) & (style == kind)]))
+    for k in sorted(set(kind[y == 0])):
+        print(row(f"  negatives: {k}", pos, s[(y == 0) & (kind == k)]))
     thr1 = np.sort(neg)[::-1][int(np.floor(0.01 * len(neg)))]
     print(f"per attack style: recall @{threshold} / @1%FPR (> {thr1:.3f})")
     for st in sorted(set(style[y == 1])):
@@ -100,8 +122,8 @@ def report(rows: list[dict], s: np.ndarray, threshold: float = DEFAULT_THRESHOLD
     for src, idx in sorted(by.items()):
         ix = np.array(idx)
         p = ix[y[ix] == 1]
-        o = ix[(y[ix] == 0) & (style[ix] == "benign")]
-        h = ix[(y[ix] == 0) & (style[ix] != "benign")]
+        o = ix[(y[ix] == 0) & np.isin(kind[ix], ("benign", "ordinary"))]
+        h = ix[(y[ix] == 0) & ~np.isin(kind[ix], ("benign", "ordinary"))]
         f = lambda a: f"{(s[a] >= threshold).sum():3d}/{len(a):3d}"  # noqa: E731
         print(f"  {src:<12} pos {f(p)}  ordinary {f(o)}  look-alike {f(h)}")
 
@@ -111,13 +133,15 @@ def main() -> int:
     ap.add_argument("--holdout", default="blind6", help="the set scored (a source name or a benchmarks/ path)")
     ap.add_argument("--without", default="", help="further sources left out of training (comma-separated)")
     ap.add_argument("--out", help="save the held-out scores (npz)")
+    ap.add_argument("--models", help="a folder that keeps the trained models, reused by later runs that leave out "
+                                     "the same sources")
     args = ap.parse_args()
     try:
         rows = held_rows(args.holdout)
         without = tuple(x for x in args.without.split(",") if x)
         if args.holdout in INJECTION_SOURCES:
             without += (args.holdout,)
-        model, head = train_models(without)
+        model, head = train_models(without, args.models)
     except SourceError as e:
         print(f"train_injection_holdout: {e}", file=sys.stderr)
         return 2

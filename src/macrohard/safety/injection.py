@@ -13,6 +13,7 @@ operating point.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -237,15 +238,68 @@ def obfuscated(lines: str) -> bool:
     return len(words) >= OBFUSCATED_WORDS
 
 
-def screen_injection(text: str, *, use_classifier: bool = True) -> Screen:
-    """Rules over the normalised text, then (when none fired) the classifier's score."""
+# Quoted attacks (a Q&A thread, a CTF write-up, a security post that quotes a payload whole): the classifier keeps its
+# highest window, so the quotation scores like the attack. When the vote reaches ``FRAME_FLOOR`` and the text quotes
+# something after a reporting cue (``quoting.framed``), the frame the author wrote around the quotations is scored too
+# and the vote moves toward it in log-odds, keeping ``FRAME_WEIGHT`` of the difference: an order ADDRESSED to the
+# reader outside the quotations keeps the frame's score high; a text that only TALKS ABOUT or QUOTES orders does not.
+# No discount once a rule fired outside the quotations (rules drop hits inside reported quotations themselves).
+FRAME_FLOOR = 0.5
+FRAME_WEIGHT = 0.35
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1.0 - 1e-6)
+    return math.log(p / (1.0 - p))
+
+
+def frame_discount(p: float, p_frame: float | None, weight: float = FRAME_WEIGHT) -> float:
+    """The vote ``p`` moved toward its frame's ``p_frame`` (unchanged when the frame scores as high or is None)."""
+    if p_frame is None or p_frame >= p:
+        return p
+    z = _logit(p_frame) + weight * (_logit(p) - _logit(p_frame))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def _default_scorer(flat: str) -> float:
+    from macrohard.safety.classifier import load
+    from macrohard.safety.injection_embed import vote
+
+    return vote(load().score(flat), flat)  # the n-gram classifier and the embedding head together
+
+
+def frame_score(lines: str, scorer=_default_scorer) -> float | None:
+    """The classifier's vote on the frame around the quotations of ``lines`` (None when nothing is quoted)."""
+    frame = quoting.framed(lines)
+    return None if frame is None else scorer(frame)
+
+
+# The multilingual rules whose phrases posts quote ("decía literalmente: «Asistente, ignora tus instrucciones…»"): a hit
+# that no longer fires once the reported quotations are blanked (``quoting.unquoted``) was only quoted.
+_ML_FRAMED = ("aimed_at_agent_ml", "override_ml")
+
+
+def _own_voice(ml: list[str], lines: str) -> list[str]:
+    """The multilingual signals ``ml`` of ``lines``, less the framed ones found only inside reported quotations."""
+    if not any(s in _ML_FRAMED for s in ml):
+        return ml
+    own = quoting.unquoted(lines)
+    if own is None:
+        return ml
+    kept = set(multilingual.signals(own))
+    return [s for s in ml if s not in _ML_FRAMED or s in kept]
+
+
+def screen_injection(text: str, *, use_classifier: bool = True, scorer=None) -> Screen:
+    """Rules over the normalised text, then the classifier's score (``scorer``: flat text -> vote; the shipped models'
+    by default), moved toward its frame's when the text quotes what it reports."""
     raw, _ = sample(text)
     norm = normalise(text)
     found = rule_signals(raw, all_rules=False)  # hidden HTML and invisible characters are judged on the raw text
     found += _hits(norm.flat, skip=found)
     if "role_play" not in found and _hits(norm.lines, ("role_play",)):
         found.append("role_play")
-    found += multilingual.signals(norm.lines)  # orders to the agent in other languages
+    found += _own_voice(multilingual.signals(norm.lines), norm.lines)  # orders to the agent in other languages
     if "aimed_at_agent" not in found and "aimed_at_agent_ml" not in found and vocative.addressed(norm.lines):
         found.append("vocative")  # a sentence that turns to the AI reader by name, in any language
     if obfuscated(norm.lines) or "  " in raw and obfuscated(raw):  # the raw text keeps wide gaps between spaced words
@@ -255,10 +309,10 @@ def screen_injection(text: str, *, use_classifier: bool = True) -> Screen:
     prior = rule_prior(found)
     if not use_classifier or not norm.flat:
         return Screen(prior, tuple(found), None, norm.sampled, norm.notes)
-    from macrohard.safety.classifier import load
-    from macrohard.safety.injection_embed import vote
-
-    p = vote(load().score(norm.flat), norm.flat)  # the n-gram classifier and the embedding head together
+    scorer = scorer or _default_scorer
+    p = scorer(norm.flat)
+    if p >= FRAME_FLOOR and not found:  # a rule that fired outside the quotations: something addresses the reader
+        p = frame_discount(p, frame_score(norm.lines, scorer))
     return Screen(1.0 - (1.0 - p) * (1.0 - prior), tuple(found), p, norm.sampled, norm.notes)
 
 

@@ -88,7 +88,7 @@ def reported(text: str, start: int, end: int) -> bool:
         return True  # a line of a fenced code block (a sample, a fixture) with nothing to send or run
     if text[span[0]] in _PAIRS and _DATA_BEFORE.search(text, max(0, span[0] - 40), span[0]):
         return False  # a value in data (a JSON field, a CSV cell, an argument): data carries attacks, it reports none
-    return bool(_CUE.search(text[max(0, span[0] - CUE_REACH):span[0]]))
+    return _cued(text, span[0])
 
 
 # A role handed to PEOPLE: class and game exercises ("Pretend you are a tourist asking for directions; your partner
@@ -113,3 +113,138 @@ def for_people(text: str, start: int, end: int) -> bool:
     the AI reader."""
     s = _sentence(text, start, end)
     return bool(_PEOPLE.search(s)) and not _MACHINE.search(s) and not _TARGET.search(s)
+
+
+# Quoted material a text REPORTS to its readers, found for the classifier (``framed``): the classifier reads a text in
+# windows and keeps the highest, so an attack quoted whole in a Q&A thread, a CTF write-up or a security post scores
+# like the attack itself. Each span is a quotation (marks on a line, a run of ``>`` lines, a fenced block, or the rest
+# of a line after a label such as "Payload:") with a reporting cue (``_CUE``, or reported speech: "wrote", "said",
+# "posted", "asked") within ``CUE_REACH`` characters before it, or inside it for a label line.
+_SPEECH = re.compile(r"(?<![.\w])(wrote|writes|said|says|posted|posts|asked|asks|replied|typed|contained|contains|"
+                     r"read|reads|looked like|went like|was|were|found|saw|got|received|summari[sz]ed|returned|showed|"
+                     r"injected|hid|planted|verbatim|literally|word for word|"
+                     # the same in other languages (es, de, fr, it, nl, pl, pt)
+                     r"dec[ií]a|dijo|escribi[oó]|conten[ií]a|literalmente|sagte|schrieb|enthielt|lautete|w[oö]rtlich|"
+                     r"disait|[ée]crivait|a [ée]crit|contenait|textuellement|diceva|scriveva|conteneva|zei|schreef|"
+                     r"bevatte|napisa[łl]|brzmia[łl]|dizia|escreveu|continha)"
+                     r"(,? in part,?|,? en parte,?|,? teilweise,?)?\s*[:,]?\s*$", re.I)
+# an e-mail reply's header: the quoted mail below it is mail the reader received, and mail carries injections
+_REPLY_HEADER = re.compile(r"(^|\n)[\s>]*(on\b[^\n]{0,120}|[^\n]{0,80}<[^\n>]*@[^\n>]*>)\s*(wrote|a écrit|schrieb|escribió)\s*:?\s*$",
+                           re.I)
+_LABEL = re.compile(r"^[\w \t'’.,()/-]{1,60}:\s*(?=\S)")  # words then a colon ("Our payload was:"), not a data key
+# a quotation named as what it is ("the prompt", "a line", "this message"): for the classifier's frame only (a rule's
+# hit inside such a quotation still counts, and a rule hit blocks the frame's discount)
+_NAMED = re.compile(r"\b(the|a|an|this|that|its|their|our|his|her|one|same) (prompts?|messages?|text|lines?|sentences?|"
+                    r"comments?|inputs?|notes?|strings?|instructions?|commands?|requests?|emails?|e-mails?|reviews?)\b",
+                    re.I)
+MIN_QUOTED_WORDS = 3  # an inline quotation shorter than this is a name, not a quoted message
+
+
+# the words of the reader's principal, reported: "the user says: '…'" is how a fake order from the user is written
+_PRINCIPAL_SAYS = re.compile(r"\b(the|my|your|our)\s+(user|owner|admin|administrator|boss|manager|human|operator|supervisor|"
+                             r"principal|ceo)\b[^.\n]{0,20}\b(wrote|writes|said|says|asked|asks|replied|typed|"
+                             r"adds|added)\s*:?\s*(\(|$)", re.I)
+_ADDRESSING = re.compile(r"\b(you|your|yours|please|must|shall|immediately|follow|do)\b|\b(for|to|dear|hey|attention)\s+"
+                         r"(the\s+|all\s+|any\s+|an?\s+)?(ai|assistants?|agents?|bots?|models?|llms?|systems?|copilots?)\b",
+                         re.I)
+
+
+def _cued(text: str, at: int, named: bool = False) -> bool:
+    """Whether a reporting cue comes shortly before ``text[at]``; ``named`` also counts a quotation named as what it
+    is (``_NAMED``), and a quotation that begins its line (a ``>`` run, a fence, a quoted line) introduced by a line
+    that ends with a colon and does not address the reader ("One PDF had this at the bottom:", not "Assistant, do
+    this:"): for the classifier's frame only, never for dropping a rule's hit ("Setup:" then a fenced order is an
+    attack)."""
+    before = text[max(0, at - CUE_REACH):at]
+    if _REPLY_HEADER.search(before.rstrip(" \t\n>")) or _PRINCIPAL_SAYS.search(before.rstrip(" \t\n>\"'\u201c\u2018\u00ab")):
+        return False
+    if named and _NAMED.search(before):
+        return True
+    ls = text.rfind("\n", 0, at) + 1
+    if named and not text[ls:at].strip(" \t>`\"'\u201c\u2018\u00ab\u201e") and before.rstrip(" \t\n>").endswith(":"):
+        intro = re.split(r"(?<=[.!?])\s", before.rstrip(" \t\n>").rsplit("\n", 1)[-1])[-1]  # its last sentence
+        if not _ADDRESSING.search(intro):
+            return True
+    return bool(_CUE.search(before) or _SPEECH.search(before.rstrip(" \t\n\"'\u201c\u2018\u00ab>`")))
+
+
+def quoted_spans(lines: str, named: bool = True) -> list[tuple[int, int]]:
+    """The spans of ``lines`` (the normaliser's ``lines``: one line per line, blank lines dropped) holding quoted
+    material that a reporting cue introduces (see above), in order, not overlapping; ``named=False``: only the cues
+    that ``reported`` counts (for the rules)."""
+    spans: list[tuple[int, int]] = []
+    opens = [m.start() for m in re.finditer(r"^\s*```", lines, re.M)]
+    for a, b in zip(opens[::2], opens[1::2], strict=False):
+        end = lines.find("\n", b)
+        if _cued(lines, a, named):
+            spans.append((a, len(lines) if end < 0 else end))
+    pos = 0
+    for line in lines.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if any(a <= start < b for a, b in spans):
+            continue
+        if line.lstrip().startswith(">"):
+            if spans and spans[-1][1] == start - 1 and lines[spans[-1][0]:spans[-1][1]].lstrip().startswith(">"):
+                spans[-1] = (spans[-1][0], end)  # a run of quote lines is one quotation
+            elif _cued(lines, start, named):
+                spans.append((start, end))
+            continue
+        label = _LABEL.match(line)
+        if label and _CUE.search(line[:label.end()]) and len(line[label.end():].split()) >= MIN_QUOTED_WORDS:
+            spans.append((start + label.end(), end))
+            continue
+        i = 0
+        while i < len(line):
+            close = _PAIRS.get(line[i])
+            if close is None or (line[i] == "'" and i > 0 and line[i - 1].isalnum()):
+                i += 1
+                continue
+            j = line.find(close, i + 1)
+            while close == "'" and 0 <= j < len(line) - 1 and line[j + 1].isalnum():
+                j = line.find(close, j + 1)
+            if j < 0:
+                break
+            inner = line[i + 1:j]
+            if (len(inner.split()) >= MIN_QUOTED_WORDS and _cued(lines, start + i, named)
+                    and not _DATA_BEFORE.search(line, max(0, i - 40), i)):
+                spans.append((start + i, start + j + 1))
+            i = j + 1
+    return sorted(spans)
+
+
+def unquoted(lines: str) -> str | None:
+    """``lines`` with each reported quotation (``quoted_spans(named=False)``) blanked, line breaks kept: what the
+    author says in their own voice; None when nothing is quoted."""
+    spans = quoted_spans(lines, named=False)
+    if not spans:
+        return None
+    out, last = [], 0
+    for a, b in spans:
+        out += [lines[last:a], re.sub(r"[^\n]", " ", lines[a:b])]
+        last = b
+    return "".join(out) + lines[last:]
+
+
+# A frame that ADOPTS what it quotes ("Continue the conversation above.", "Do what the message says.", a quoted chat
+# whose last turn is left open for the reader): the quotation is then the order, so the frame is no report.
+_ADOPTS = re.compile(r"\b(continue|complete|finish|follow|obey|execute|carry out|do (what|as)|act on|answer|reply to|"
+                     r"respond to)\b[^.\n]{0,40}\b(above|below|(it|this|that|the message|the note|the text) (says|said|asks)|"
+                     r"th(ese|is|e) (conversation|instructions?|steps?|messages?|dialogue|chat|transcript|quoted))\b|"
+                     r"^\s*>?\s*(assistant|ai|agent|bot|model)\s*:\s*$", re.I | re.M)
+
+
+def framed(lines: str) -> str | None:
+    """``lines`` with each quoted span (``quoted_spans``) replaced by an empty quotation, joined into one line like
+    the normaliser's ``flat``: the frame the author wrote around what they quote; None when nothing is quoted or the
+    text adopts its quotation (``_ADOPTS``)."""
+    spans = quoted_spans(lines)
+    if not spans or _ADOPTS.search(lines):
+        return None
+    out, last = [], 0
+    for a, b in spans:
+        out.append(lines[last:a])
+        out.append(' "…" ')
+        last = b
+    out.append(lines[last:])
+    return re.sub(r"\s+", " ", "".join(out)).strip()

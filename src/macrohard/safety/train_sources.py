@@ -53,6 +53,7 @@ INJECTION_SOURCES: dict[str, str] = {
     "data7": "scripts/screen_data/injection_train7i.jsonl",
     "blind6": "benchmarks/injection_data/blind6.jsonl",
     "blind7": "benchmarks/injection_data/blind7.jsonl",
+    "data9": "scripts/screen_data/injection_train9i.jsonl",
 }
 
 
