@@ -54,6 +54,7 @@ INJECTION_SOURCES: dict[str, str] = {
     "blind6": "benchmarks/injection_data/blind6.jsonl",
     "blind7": "benchmarks/injection_data/blind7.jsonl",
     "data9": "scripts/screen_data/injection_train9i.jsonl",
+    "blind8": "benchmarks/injection_data/blind8.jsonl",
 }
 
 
