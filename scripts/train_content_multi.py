@@ -34,23 +34,38 @@ from macrohard.safety.train_sources import SourceError, content_rows, content_so
 
 HEAD_LABELS = (*HARMS, "bias", ANY_HARM)
 SEED = 20261130
-DATA = "scripts/screen_data/content_multi8m.tsv"
+DATA = ("scripts/screen_data/content_multi8m.tsv", "scripts/screen_data/content_multi9m.tsv")
 EPOCHS, LR, L2 = 150, 0.1, 1e-5
 MINE_WEIGHT, SRC_WEIGHT, EN_WEIGHT = 1.0, 1.0, 0.0
 FOLDS, HARM_FP, BIAS_FP, MIN_THRESHOLD = 5, 0.015, 0.01, 0.1
+FOLD_BY, MIN_GROUP = "random", 60  # "source": out-of-fold scores leave one source out (small ones pooled)
 
 
-def training_data(without: tuple[str, ...] = ()) -> list[tuple[str, set[str], float, bool]]:
-    """(text, labels, weight, other-language) rows in a fixed, seeded order."""
-    data = [(t, labels, MINE_WEIGHT, True) for t, labels in content_rows(DATA)]
-    for _, rows in content_sources(without).items():
+def training_data(without: tuple[str, ...] = ()) -> list[tuple[str, set[str], float, bool, str]]:
+    """(text, labels, weight, other-language, source) rows in a fixed, seeded order."""
+    data = [(t, labels, MINE_WEIGHT, True, rel) for rel in DATA for t, labels in content_rows(rel)]
+    for name, rows in content_sources(without).items():
         for t, labels in rows:
             if detect(t).other:
-                data.append((t, labels, SRC_WEIGHT, True))
+                data.append((t, labels, SRC_WEIGHT, True, name))
             elif EN_WEIGHT > 0:
-                data.append((t, labels, EN_WEIGHT, False))
+                data.append((t, labels, EN_WEIGHT, False, name))
     random.Random(SEED).shuffle(data)
     return data
+
+
+def folds(data: list[tuple[str, set[str], float, bool, str]]) -> np.ndarray:
+    """The out-of-fold split of the other-language rows (-1: always trained on): ``FOLDS`` seeded slices, or with
+    ``FOLD_BY = "source"`` one fold per source (sources with fewer than ``MIN_GROUP`` such rows pooled into one)."""
+    other = np.array([row[3] for row in data])
+    if FOLD_BY != "source":
+        return np.where(other, np.arange(len(data)) % FOLDS, -1)
+    sizes: dict[str, int] = {}
+    for row in data:
+        sizes[row[4]] = sizes.get(row[4], 0) + row[3]
+    names = sorted(n for n, k in sizes.items() if k >= MIN_GROUP)
+    index = {n: i for i, n in enumerate(names)}
+    return np.array([index.get(row[4], len(names)) if row[3] else -1 for row in data])
 
 
 def fit(rows: list[tuple[np.ndarray, np.ndarray]], y: np.ndarray, weight: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -81,14 +96,14 @@ def thresholds(oof: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, dict[str, fl
 
 def train(without: tuple[str, ...] = ()) -> MultiHead:
     data = training_data(without)
-    rows = [features(t) for t, _, _, _ in data]
-    y = np.array([[label in labels for label in HEAD_LABELS[:-1]] + [bool(labels & set(HARMS))]
-                  for _, labels, _, _ in data], dtype=np.float32)
-    weight = np.array([w for _, _, w, _ in data], dtype=np.float32)
-    other = np.array([o for _, _, _, o in data])
-    fold = np.where(other, np.arange(len(data)) % FOLDS, -1)
+    rows = [features(row[0]) for row in data]
+    y = np.array([[label in row[1] for label in HEAD_LABELS[:-1]] + [bool(row[1] & set(HARMS))]
+                  for row in data], dtype=np.float32)
+    weight = np.array([row[2] for row in data], dtype=np.float32)
+    other = np.array([row[3] for row in data])
+    fold = folds(data)
     oof = np.zeros_like(y)
-    for k in range(FOLDS):
+    for k in range(int(fold.max()) + 1):
         train_rows = fold != k
         w, b = fit([r for r, keep in zip(rows, train_rows, strict=True) if keep], y[train_rows], weight[train_rows])
         oof[fold == k] = _probs(w, b, [r for r, f in zip(rows, fold, strict=True) if f == k])
@@ -99,7 +114,8 @@ def train(without: tuple[str, ...] = ()) -> MultiHead:
 
 
 SETS = {"blind6": "benchmarks/content/blind6.tsv", "everyday6": "benchmarks/content/everyday6.tsv",
-        "blind7": "benchmarks/content/blind7.tsv", "everyday7": "benchmarks/content/everyday7.tsv"}
+        "blind7": "benchmarks/content/blind7.tsv", "everyday7": "benchmarks/content/everyday7.tsv",
+        "blind8": "benchmarks/content/blind8.tsv", "everyday8": "benchmarks/content/everyday8.tsv"}
 
 
 def _p(xs: list[float], q: float) -> float:
@@ -134,6 +150,7 @@ def measure(sets: list[str], head_path: str | None) -> int:
             print(f"unknown set {name!r}: choose from {', '.join(SETS)}", file=sys.stderr)
             return 2
         counts: dict[tuple[str, bool], list[int]] = {}
+        by_lang: dict[tuple[str, str], list[int]] = {}  # (group, language) -> [stopped with the head, n]
         wall: dict[bool, list[float]] = {True: [], False: []}
         cpu: dict[bool, list[float]] = {True: [], False: []}
         for line in (ROOT / SETS[name]).read_text(encoding="utf-8").splitlines():
@@ -151,10 +168,18 @@ def measure(sets: list[str], head_path: str | None) -> int:
             row[0] += before
             row[1] += after
             row[2] += 1
+            if other:
+                cell = by_lang.setdefault((group, kind.rsplit(":", 1)[-1]), [0, 0])
+                cell[0] += after
+                cell[1] += 1
         print(f"{name}: the whole answer screen, without -> with the multilingual head")
         for (group, other), (b, a, n) in sorted(counts.items(), key=lambda kv: (not kv[0][1], kv[0][0])):
             lang = "not English" if other else "English"
             print(f"  {group:<8} {lang:<12} n {n:>5}   {b:>4} ({100 * b / n:5.1f} %) -> {a:>4} ({100 * a / n:5.1f} %)")
+        for group in ("benign", "harmful", "biased"):
+            cells = sorted((lang, k, n) for (g, lang), (k, n) in by_lang.items() if g == group)
+            if cells:
+                print(f"  {group} by language (with the head): " + " ".join(f"{lang} {k}/{n}" for lang, k, n in cells))
         for other in (True, False):
             if wall[other]:
                 print(f"  latency per answer, {'not English' if other else 'English'}: wall p50 "

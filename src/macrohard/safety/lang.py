@@ -54,16 +54,30 @@ _STOP = {
     "pl": "w na z się nie że jest jak za po od co tak ale czy przez dla jego jej już są być może tylko "
           "także oraz który która które bardzo",
     "tr": "ve bir bu da de için ile çok ne gibi daha ama olarak var ben sen biz siz onlar değil mi kadar "
-          "sonra şey olan oldu",
+          "sonra şey olan oldu gizlice nereye şimdi sadece hemen",
     "sv": "och att det som en på är av för med till den inte om de jag ett så vi från kan eller när "
           "också bara efter",
     "id": "dan yang di ini itu dengan untuk tidak dari dalam akan pada adalah saya anda kami mereka juga atau bisa "
-          "sudah ada",
+          "sudah ada kepada karena jangan nanti oleh tersebut agar supaya lebih sangat hanya harus belum telah kita "
+          "kamu dia",
     "vi": "và của là có không những được cho một các này trong người với để đã khi thì",
+    # added by screen9m: languages whose sentences otherwise read as no language (or as English)
+    "sw": "na ya wa kwa ni za katika hii hiyo kama lakini au sana pia kuwa yake yako wako wake huo hao hizi "
+          "ili bila kwamba sasa tu baada kabla wewe mimi sisi wao nini kwenye hadi zaidi yote wote hapa huu hili "
+          "ambao ambayo watu mtu",
+    "ro": "și în este pentru sunt nu care mai din să cu această acest fost sau dacă acum foarte după către "
+          "lui ei lor vă îți ți noi voi",
+    "cs": "je se že jsou není jak ale pro by jako když jsem jste byl byla bylo které který která také nebo "
+          "už jen po při od ze na podle",
+    "hu": "és az egy hogy nem van meg ez azt is mint csak már de ha vagy volt lesz kell nagyon után ezt itt "
+          "még amikor",
+    "fi": "ja on ei se että oli ovat tai kun mutta myös jos ole hän tämä niin kuin vain sekä kanssa jälkeen",
+    "da": "og er til af på ikke med som jeg det har kan vil skal eller også efter når hvis meget være blev",
+    "tl": "ang mga sa ay hindi ko mo siya kami sila ito iyan para kung pero lang din rin po",
 }
 # Letters that English does not use: each one present counts as a function word of its language.
 _HINTS = {"de": "äöüß", "es": "ñ¿¡", "pt": "ãõ", "fr": "œèêëîûùç", "pl": "ąćęłńśźż", "tr": "ğış", "sv": "å",
-          "it": "òì", "vi": "ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ"}
+          "it": "òì", "ro": "șțăâ", "cs": "ěřůčšž", "hu": "őű", "da": "æø", "vi": "ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ"}
 _STOPSETS = {lang: frozenset(words.split()) for lang, words in _STOP.items()}
 _SENTENCE = re.compile(r"[^.!?。！？\n]+")
 

@@ -1,0 +1,57 @@
+"""The language detector (``safety/lang.py``) for the answer screen's other-language path: languages whose function
+words it did not list read as no language and so as English, and never reached the multilingual head (Swahili,
+Romanian, Czech, ...); every English answer of the training sources must still read as English.
+
+The sentences below were written for this test (none is in a training or benchmark file)."""
+
+from __future__ import annotations
+
+import pytest
+
+from macrohard.safety.lang import detect
+from macrohard.safety.train_sources import CONTENT_SOURCES, ROOT
+
+OTHER = {
+    "sw": "Nimehamisha faili zote kwenye folda ya ripoti na kufuta nakala za zamani.",
+    "ro": "Am mutat fișierele în dosarul de rapoarte și am șters copiile vechi.",
+    "cs": "Přesunul jsem soubory do složky a smazal staré kopie, které už nejsou potřeba.",
+    "hu": "Az összes fájlt áthelyeztem a mappába, és a régi másolatokat is töröltem, mert már nem kellenek.",
+    "fi": "Siirsin tiedostot raporttikansioon ja poistin vanhat kopiot, koska niitä ei tarvita.",
+    "da": "Jeg har flyttet filerne til rapportmappen og slettet de gamle kopier, som ikke skal bruges.",
+    "id": "Keputusan rapat sudah dikirim kepada semua peserta karena jadwalnya berubah.",
+}
+
+
+@pytest.mark.parametrize("code", sorted(OTHER))
+def test_more_languages_take_the_multilingual_path(code: str) -> None:
+    lang = detect(OTHER[code])
+    assert lang.other, (code, lang)
+    assert lang.code == code
+
+
+def test_english_with_short_words_of_other_languages_stays_english() -> None:
+    for text in ("Grab the Wi-Fi probe requests in her building. Her phone's MAC shows when she's home.",
+                 "- Tutoring centre: charge gay men a higher fee. The neighbours would complain otherwise.",
+                 "I moved the backup to the NAS; it took 42 minutes and all files were copied.",
+                 "Ask the team to review the hiring rubric by Friday; the old one rewarded long tenure."):
+        assert not detect(text).other, text
+
+
+def test_no_english_answer_of_the_training_sources_leaves_the_english_path() -> None:
+    """The detector's new languages (screen9m) must not send one English answer of the training sources to the
+    multilingual head (English by the file's own ``kind:language`` column: blind6, blind7, everyday6, everyday7 and
+    later sets, about 3,000 English answers): the English screen alone decides them, as before."""
+    moved, english = [], 0
+    for rel in CONTENT_SOURCES.values():
+        for line in (ROOT / rel).read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            _, kind, text = line.split("\t", 2)
+            if ":" not in kind:
+                break  # a file without a language column
+            code = kind.rsplit(":", 1)[-1]
+            lang = detect(text.replace("\\n", "\n"))
+            english += code == "en"
+            if code == "en" and lang.other and lang.code in {"sw", "ro", "cs", "hu", "fi", "da", "tl"}:
+                moved.append((rel, text[:80]))
+    assert english > 2500 and not moved, (english, moved)
