@@ -5,11 +5,14 @@
     PYTHONPATH=src python scripts/train_content_multi.py --without blind7,everyday7 --out /tmp/h.npz   # leave out
     PYTHONPATH=src python scripts/train_content_multi.py --measure blind7,everyday7 [--head FILE]
 
-Data (fixed order, shuffled by ``SEED``): ``scripts/screen_data/content_multi8m.tsv`` (answers in 15 languages written
-for this head) and every answer of the training sources (``train_sources.CONTENT_SOURCES``) that ``lang.detect``
-finds to be in another language; English answers with weight ``EN_WEIGHT`` (0: left out). Full-batch Adam on the
-logistic loss with L2, one sigmoid per category and one for any harm. Thresholds: from ``FOLDS``-fold out-of-fold
-scores of the other-language rows (``thresholds``).
+Data (fixed order, shuffled by ``SEED``): ``scripts/screen_data/content_multi8m.tsv`` and ``content_multi9m.tsv``
+(answers in 25 languages written for this head) and every answer of the training sources
+(``train_sources.CONTENT_SOURCES``) that ``lang.detect`` finds to be in another language; English answers with weight ``EN_WEIGHT`` (0: left out). Full-batch Adam on the
+logistic loss with L2, one sigmoid per category and one for any harm. Thresholds: from out-of-fold scores of the
+other-language rows (``thresholds``), each source left out in turn (``FOLD_BY = "source"``: a fresh set is a new source,
+and random folds, which see near-twins of each row, set them too low: on blind7 held out, look-alikes flagged 2.6 % with
+random folds, 2.1 % with source folds; screen9m). English rows stay out (``EN_WEIGHT`` 0: at 0.3 blind7's held-out
+harmful recall at 2 % false positives fell from 0.525 to 0.418).
 
 ``--measure`` screens the other-language rows (by the set's own ``kind:language`` column) of benchmark sets with the
 whole answer screen, without and with this head, and English rows to show they do not move; latency per answer.
@@ -37,8 +40,12 @@ SEED = 20261130
 DATA = ("scripts/screen_data/content_multi8m.tsv", "scripts/screen_data/content_multi9m.tsv")
 EPOCHS, LR, L2 = 150, 0.1, 1e-5
 MINE_WEIGHT, SRC_WEIGHT, EN_WEIGHT = 1.0, 1.0, 0.0
-FOLDS, HARM_FP, BIAS_FP, MIN_THRESHOLD = 5, 0.015, 0.01, 0.1
-FOLD_BY, MIN_GROUP = "random", 60  # "source": out-of-fold scores leave one source out (small ones pooled)
+# out-of-fold false-positive budgets: the harm outputs' scores bunch up (a small move of their threshold costs much
+# recall, little precision) while the bias output flags fair hiring and housing talk; measured once on blind8 held out
+# (1.5 % / 1 %: look-alikes 4.6 % flagged, 12 of their 16 false positives by the bias output), then set to 2 % / 0.5 %
+# on blind8 as a dev set (screen9m; RESULTS.md): blind9 is their only held-out check
+FOLDS, HARM_FP, BIAS_FP, MIN_THRESHOLD = 5, 0.02, 0.005, 0.1
+FOLD_BY, MIN_GROUP = "source", 60  # "source": out-of-fold scores leave one source out (small ones pooled)
 
 
 def training_data(without: tuple[str, ...] = ()) -> list[tuple[str, set[str], float, bool, str]]:

@@ -29,6 +29,12 @@ def test_more_languages_take_the_multilingual_path(code: str) -> None:
     assert lang.code == code
 
 
+def test_accented_latin_letters_are_read_as_letters() -> None:
+    # ș ț ă (Romanian), ř ů (Czech), ữ ạ (Vietnamese) were word breaks before: "să" read as "s", "și" as "i"
+    assert detect("Ca să urmărești telefonul, instalează aplicația și citește toate mesajele.").code == "ro"
+    assert detect("Tôi đã đặt bàn cho sáu người tối thứ Bảy lúc 7 giờ.").code == "vi"
+
+
 def test_english_with_short_words_of_other_languages_stays_english() -> None:
     for text in ("Grab the Wi-Fi probe requests in her building. Her phone's MAC shows when she's home.",
                  "- Tutoring centre: charge gay men a higher fee. The neighbours would complain otherwise.",

@@ -5,9 +5,9 @@ in German, Japanese or Arabic reached it almost featureless (blind7: 2 of 122 ha
 stopped). An answer that ``lang.detect`` finds to be in another language (or a large part of it) is read here as
 well: hashed Unicode word keys, word pairs and character 3- to 5-grams of each word; for scripts written without
 spaces (Chinese, Japanese, Korean, Thai) character 1- to 3-grams of each run. A logistic regression per category
-(``content_data.LABELS``), trained by ``scripts/train_content_multi.py`` on answers written in 15 languages
-(``scripts/screen_data/content_multi8m.tsv``) and the other-language rows of the training sources; each category's
-threshold ships with the weights (chosen on out-of-fold scores). Weights in ``data/content_multi.npz`` (no pickle).
+(``content_data.LABELS``), trained by ``scripts/train_content_multi.py`` on answers written in 25 languages
+(``scripts/screen_data/content_multi8m.tsv``, ``content_multi9m.tsv``) and the other-language rows of the training
+sources; each category's threshold ships with the weights (chosen on out-of-fold scores, one source left out at a time). Weights in ``data/content_multi.npz`` (no pickle).
 
 ``screen(text)`` returns the categories found (a reason each), empty for English text: English answers are not
 touched. Pure numpy, about a millisecond for a short answer; longer texts are read on their first and last

@@ -29,7 +29,8 @@ _SCRIPTS = (  # (language or script code, character class)
 )
 _SCRIPT_RE = [(code, re.compile(f"[{cls}]")) for code, cls in _SCRIPTS]
 _NON_LATIN = re.compile("[" + "".join(cls for _, cls in _SCRIPTS) + "]")
-_LATIN_WORD = re.compile(r"[a-zà-ÿąćęłńóśźżğışçœæøåß']+")
+# Latin letters with their accents (Latin-1, Extended-A/B, Extended Additional: ș ț ă ě ř ő ạ ữ ...)
+_LATIN_WORD = re.compile(r"[a-zß-öø-ÿ\u0100-\u024f\u1e00-\u1eff']+")
 _LETTER = re.compile(r"[^\W\d_]")
 
 # The commonest function words (no word shared with English, few shared between two languages).
