@@ -40,6 +40,7 @@ CONTENT_SOURCES: dict[str, str] = {
     "data8c": "scripts/screen_data/content_train8c.tsv",
     "blind8": "benchmarks/content/blind8.tsv",
     "everyday8": "benchmarks/content/everyday8.tsv",
+    "data9c": "scripts/screen_data/content_train9c.tsv",
 }
 INJECTION_SOURCES: dict[str, str] = {
     "blind": "benchmarks/injection_data/blind.jsonl",
