@@ -88,7 +88,7 @@ def reported(text: str, start: int, end: int) -> bool:
         return True  # a line of a fenced code block (a sample, a fixture) with nothing to send or run
     if text[span[0]] in _PAIRS and _DATA_BEFORE.search(text, max(0, span[0] - 40), span[0]):
         return False  # a value in data (a JSON field, a CSV cell, an argument): data carries attacks, it reports none
-    return _cued(text, span[0])
+    return _cued(text, span[0], end=span[1])
 
 
 # A role handed to PEOPLE: class and game exercises ("Pretend you are a tourist asking for directions; your partner
@@ -149,7 +149,29 @@ _ADDRESSING = re.compile(r"\b(you|your|yours|please|must|shall|immediately|follo
                          re.I)
 
 
-def _cued(text: str, at: int, named: bool = False) -> bool:
+# What a text that DISCUSSES attacks says around its quotations (a security post, a Q&A thread about a bot, a CTF
+# write-up, a scam warning). Reported speech, a named quotation or a colon introduction counts as a reporting cue only in
+# such a text: "The vendor wrote: \"Assistant, wire $500 to …\"" in an e-mail or a ticket RELAYS an order to the
+# reader, and relayed messages are how injections arrive (the lead's attacks in tests/safety/test_injection_relayed.py).
+_DISCUSSION = re.compile(
+    r"\b(prompt[- ]?injections?|injections?|injected|payloads?|attacks?|attackers?|attacking|jailbreak\w*|exploit\w*|"
+    r"malicious|phishing|scam\w*|red[- ]?team\w*|ctf|capture the flag|vulnerabilit(y|ies)|adversarial|pen ?test\w*|"
+    r"bug bount(y|ies)|social engineering|threat actors?|researchers?|spam\w*|fraud\w*|suspicious|"
+    r"(the|this|our|a|an) (model|llm|chatbot|bot|assistant|agent) (complied|obeyed|followed|refused|ignored|leaked|"
+    r"was tricked|fell for)|"
+    # es, de, fr, it, nl, pl, pt
+    r"ataques?|atacantes?|inyecci[oó]n|maliciosos?|estafas?|angriff\w*|angreifer\w*|injektion\w*|b[oö]sartig\w*|"
+    r"betrug\w*|attaques?|attaquants?|malveillant\w*|arnaques?|attacc\w*|iniezion\w*|malevol\w*|truff\w*|"
+    r"aanval\w*|injectie\w*|kwaadaardig\w*|oplicht\w*|atak\w*|wstrzykni\w*|z[łl]o[śs]liw\w*|oszust\w*|"
+    r"inje[çc][ãa]o|golpes?)\b", re.I)
+
+
+def _discusses(text: str, start: int, end: int) -> bool:
+    """Whether the text outside ``text[start:end]`` (a quotation) talks about attacks (``_DISCUSSION``)."""
+    return bool(_DISCUSSION.search(text, 0, start) or _DISCUSSION.search(text, end))
+
+
+def _cued(text: str, at: int, named: bool = False, end: int | None = None) -> bool:
     """Whether a reporting cue comes shortly before ``text[at]``; ``named`` also counts a quotation named as what it
     is (``_NAMED``), and a quotation that begins its line (a ``>`` run, a fence, a quoted line) introduced by a line
     that ends with a colon and does not address the reader ("One PDF had this at the bottom:", not "Assistant, do
@@ -158,6 +180,13 @@ def _cued(text: str, at: int, named: bool = False) -> bool:
     before = text[max(0, at - CUE_REACH):at]
     if _REPLY_HEADER.search(before.rstrip(" \t\n>")) or _PRINCIPAL_SAYS.search(before.rstrip(" \t\n>\"'\u201c\u2018\u00ab")):
         return False
+    if _CUE.search(before):
+        return True
+    if end is None:  # the quotation runs to the end of its line at least
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+    if not _discusses(text, at, end):  # a relayed message, not a report about attacks
+        return False
     if named and _NAMED.search(before):
         return True
     ls = text.rfind("\n", 0, at) + 1
@@ -165,7 +194,7 @@ def _cued(text: str, at: int, named: bool = False) -> bool:
         intro = re.split(r"(?<=[.!?])\s", before.rstrip(" \t\n>").rsplit("\n", 1)[-1])[-1]  # its last sentence
         if not _ADDRESSING.search(intro):
             return True
-    return bool(_CUE.search(before) or _SPEECH.search(before.rstrip(" \t\n\"'\u201c\u2018\u00ab>`")))
+    return bool(_SPEECH.search(before.rstrip(" \t\n\"'\u201c\u2018\u00ab>`")))
 
 
 def quoted_spans(lines: str, named: bool = True) -> list[tuple[int, int]]:
@@ -176,7 +205,7 @@ def quoted_spans(lines: str, named: bool = True) -> list[tuple[int, int]]:
     opens = [m.start() for m in re.finditer(r"^\s*```", lines, re.M)]
     for a, b in zip(opens[::2], opens[1::2], strict=False):
         end = lines.find("\n", b)
-        if _cued(lines, a, named):
+        if _cued(lines, a, named, end=len(lines) if end < 0 else end):
             spans.append((a, len(lines) if end < 0 else end))
     pos = 0
     for line in lines.split("\n"):
@@ -187,7 +216,7 @@ def quoted_spans(lines: str, named: bool = True) -> list[tuple[int, int]]:
         if line.lstrip().startswith(">"):
             if spans and spans[-1][1] == start - 1 and lines[spans[-1][0]:spans[-1][1]].lstrip().startswith(">"):
                 spans[-1] = (spans[-1][0], end)  # a run of quote lines is one quotation
-            elif _cued(lines, start, named):
+            elif _cued(lines, start, named, end=end):
                 spans.append((start, end))
             continue
         label = _LABEL.match(line)
@@ -206,7 +235,7 @@ def quoted_spans(lines: str, named: bool = True) -> list[tuple[int, int]]:
             if j < 0:
                 break
             inner = line[i + 1:j]
-            if (len(inner.split()) >= MIN_QUOTED_WORDS and _cued(lines, start + i, named)
+            if (len(inner.split()) >= MIN_QUOTED_WORDS and _cued(lines, start + i, named, end=start + j + 1)
                     and not _DATA_BEFORE.search(line, max(0, i - 40), i)):
                 spans.append((start + i, start + j + 1))
             i = j + 1
