@@ -8,7 +8,9 @@ the frame (``quoting.framed``). None of these texts is in a training file.
 
 from __future__ import annotations
 
-from macrohard.safety.injection import DEFAULT_THRESHOLD, FRAME_WEIGHT, frame_discount, screen_injection
+import pytest
+
+from macrohard.safety.injection import DEFAULT_THRESHOLD, FRAME_ON, FRAME_WEIGHT, frame_discount, screen_injection
 from macrohard.safety.quoting import framed, quoted_spans
 
 QA = ("Title: weird text in a vendor's PDF - should I worry?\n"
@@ -51,14 +53,19 @@ def test_discount_moves_toward_the_frame_only_downward() -> None:
     assert frame_discount(0.6, 0.9) == 0.6
     low = frame_discount(0.99, 0.05)
     assert 0.05 < low < 0.99 and abs(frame_discount(0.99, 0.05, 1.0) - 0.99) < 1e-9
-    assert FRAME_WEIGHT < 1.0
+    assert FRAME_WEIGHT < 1.0 and not FRAME_ON  # off in the shipped screen: test_injection_relayed.py
 
 
 def test_quoted_attacks_pass_and_addressed_orders_still_flag() -> None:
     assert not screen_injection(QA).flagged()
-    assert not screen_injection(CTF).flagged()
     s = screen_injection(ADDRESSED)
     assert s.flagged() and s.score >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.xfail(strict=True, reason="known false positive: with the frame discount off (injection.FRAME_ON), a CTF "
+                                       "write-up that quotes its payload whole scores like the payload (0.94)")
+def test_a_ctf_write_up_that_quotes_its_payload_passes() -> None:
+    assert not screen_injection(CTF).flagged()
 
 
 def test_words_of_the_principal_quoted_are_still_orders() -> None:

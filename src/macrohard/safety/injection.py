@@ -270,6 +270,13 @@ def obfuscated(lines: str) -> bool:
 # and the vote moves toward it in log-odds, keeping ``FRAME_WEIGHT`` of the difference: an order ADDRESSED to the
 # reader outside the quotations keeps the frame's score high; a text that only TALKS ABOUT or QUOTES orders does not.
 # No discount once a rule fired outside the quotations (rules drop hits inside reported quotations themselves).
+#
+# OFF in the shipped screen (``FRAME_ON``): the author of a tool output writes the frame too, so any injection wrapped
+# as ``Quote from the vendor: "…"`` or ``Not a scam. The vendor wrote: "…"`` scored 0.02-0.09 instead of ~1.0 (the
+# lead's attacks, tests/safety/test_injection_relayed.py), and on the fresh blind9 the discount changed no figure at
+# the policy point (FPR 4.11 % with it and without it). ``frame_score``/``frame_discount`` stay for the held-out
+# trainer's analysis (``scripts/train_injection_holdout.py``).
+FRAME_ON = False
 FRAME_FLOOR = 0.5
 FRAME_WEIGHT = 0.35
 
@@ -339,7 +346,7 @@ def screen_injection(text: str, *, use_classifier: bool = True, scorer=None) -> 
         return Screen(prior, tuple(found), None, norm.sampled, norm.notes)
     scorer = scorer or _default_scorer
     p = scorer(norm.flat)
-    if p >= FRAME_FLOOR and not found:  # a rule that fired outside the quotations: something addresses the reader
+    if FRAME_ON and p >= FRAME_FLOOR and not found:  # a rule that fired outside the quotations: it addresses the reader
         p = frame_discount(p, frame_score(norm.lines, scorer))
     return Screen(1.0 - (1.0 - p) * (1.0 - prior), tuple(found), p, norm.sampled, norm.notes)
 
