@@ -115,6 +115,7 @@ class BrowserEnvironment(PageView):
         self._crashed = False
         self._last_snapshot = ""
         self._snapshots: dict[str, dict[str, Any]] = {}
+        self._stops_told = 0  # requests the send gate stopped that an observation has reported
         self.send_gate = SendGate()  # data goes only where the last observation told the guard (browser_sends)
         if start_url:
             self.send_gate.went(start_url)
@@ -245,7 +246,7 @@ class BrowserEnvironment(PageView):
             self.start()
         from playwright.sync_api import Error as PlaywrightError
 
-        blocked_before, stopped_before = len(self.blocked), len(self.send_gate.stopped)
+        blocked_before = len(self.blocked)
         if isinstance(action, BrowserGotoAction):
             self.send_gate.went(action.url)
         elif action.kind in ("browser_type", "browser_press", "browser_select"):
@@ -272,7 +273,8 @@ class BrowserEnvironment(PageView):
         blocked = self.blocked[blocked_before:]
         if blocked:
             note += f"\nBlocked by the network policy ({self._policy_text()}): " + ", ".join(list(dict.fromkeys(blocked))[:5])
-        if stopped := self.send_gate.stopped[stopped_before:]:
+        if stopped := self.send_gate.stopped[self._stops_told:]:  # also those between steps (a page's timer)
+            self._stops_told = len(self.send_gate.stopped)
             note += ("\nStopped: after text was typed into it, the page tried to reach an address it did not show "
                      "before this action (its forms said otherwise when the guard reviewed it; a request there "
                      "could carry the text): " + ", ".join(stopped[:3]))

@@ -172,7 +172,7 @@ class Analyzer:
             # `python3 -m venv .venv && . .venv/bin/activate` runs what a module wrote: a trusted tool's output
             if first in R.SHELLS | R.INTERPRETERS | R.UNPACKERS | {"eval"} and "-m" not in argv:
                 self.unmodelled_writes = True
-            note_rewrites(self, argv)  # `node w.js && bash run.sh`: w.js may rewrite run.sh first
+            note_rewrites(self, argv, cmd.cwd)  # `node w.js && bash run.sh`: w.js may rewrite run.sh first
 
     def _argv(self, argv: list[str], cmd: SimpleCommand, depth: int) -> None:
         while argv:

@@ -287,7 +287,8 @@ def _python_tree(an: Analyzer, prog: str, targets: list[str], cwd: str, depth: i
         if found is None:
             an.r.add("dynamic", f"{prog} imports more than {MAX_FILES} test modules here, too many to review")
             return
-        files += found
+        files += found  # and the test modules written earlier on this line: read as the guard knows them
+        files += [p for p in an.written if (p == top or p.startswith(top + "/")) and collected(p) and p not in found]
         up = posixpath.dirname(top)
         while any(up == w or up.startswith(w + "/") for w in an.paths.workspaces):
             if os.path.isfile(posixpath.join(up, "conftest.py")):

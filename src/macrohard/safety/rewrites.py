@@ -61,7 +61,7 @@ PY_MODULES_KEEP = frozenset({"json.tool", "py_compile", "compileall", "pytest", 
                              "tokenize", "ast", "dis", "pstats", "trace", "base64", "uuid", "sysconfig"})
 
 
-def note(an: Analyzer, argv: list[str]) -> None:
+def note(an: Analyzer, argv: list[str], cwd: str | None = None) -> None:
     """After ``argv`` ran on the line: when it may have changed files' text in a way the guard does not model,
     a workspace script run later on the line is not the file the guard can read now."""
     from macrohard.safety.argv import unwrap
@@ -74,6 +74,8 @@ def note(an: Analyzer, argv: list[str]) -> None:
         return
     prog, rest = posixpath.basename(args[0]), args[1:]
     why = _why(prog, rest)
+    if why and prog.startswith(("python", "pypy")) and _workspace_module(an, rest, cwd):
+        why = None  # the workspace's own module: read as Python (safety.pycode), its writes modelled (safety.pydata)
     if why and not an.unknown_writes:
         an.unknown_writes = True
         an.rewriter = why
@@ -103,6 +105,19 @@ def _why(prog: str, rest: list[str]) -> str | None:
     if not _system_program(prog):
         return None  # not a program of the system: a workspace one is read where it is found, else it fails
     return f"{prog} may write files the guard cannot read"
+
+
+def _workspace_module(an: Analyzer, rest: list[str], cwd: str | None) -> bool:
+    """Whether ``python -m NAME`` (``rest`` after the program) runs a module of the workspace, which the guard reads
+    like a script (``pycode.run_module``): ``NAME.py``, ``NAME/__init__.py`` or ``NAME/__main__.py`` from ``cwd``."""
+    i = rest.index("-m")
+    if i + 1 >= len(rest) or not re.fullmatch(r"[A-Za-z_][\w.]*", rest[i + 1]):
+        return False
+    stem = an.paths.resolve(posixpath.join(*rest[i + 1].split(".")), cwd)
+    if not any(stem.startswith(w + "/") for w in an.paths.workspaces):
+        return False
+    return any(os.path.isfile(f) for f in (stem + ".py", posixpath.join(stem, "__init__.py"),
+                                            posixpath.join(stem, "__main__.py")))
 
 
 _SYSTEM_DIRS = ("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin")
