@@ -307,22 +307,6 @@ def frame_score(lines: str, scorer=_default_scorer) -> float | None:
     return None if frame is None else scorer(frame)
 
 
-# The multilingual rules whose phrases posts quote ("decía literalmente: «Asistente, ignora tus instrucciones…»"): a hit
-# that no longer fires once the reported quotations are blanked (``quoting.unquoted``) was only quoted.
-_ML_FRAMED = ("aimed_at_agent_ml", "override_ml")
-
-
-def _own_voice(ml: list[str], lines: str) -> list[str]:
-    """The multilingual signals ``ml`` of ``lines``, less the framed ones found only inside reported quotations."""
-    if not any(s in _ML_FRAMED for s in ml):
-        return ml
-    own = quoting.unquoted(lines)
-    if own is None:
-        return ml
-    kept = set(multilingual.signals(own))
-    return [s for s in ml if s not in _ML_FRAMED or s in kept]
-
-
 def screen_injection(text: str, *, use_classifier: bool = True, scorer=None) -> Screen:
     """Rules over the normalised text, then the classifier's score (``scorer``: flat text -> vote; the shipped models'
     by default), moved toward its frame's when the text quotes what it reports."""
@@ -332,7 +316,9 @@ def screen_injection(text: str, *, use_classifier: bool = True, scorer=None) -> 
     found += _hits(norm.flat, skip=found)
     if "role_play" not in found and _hits(norm.lines, ("role_play",)):
         found.append("role_play")
-    found += _own_voice(multilingual.signals(norm.lines), norm.lines)  # orders to the agent in other languages
+    # orders to the agent in other languages, quoted or not: the classifier is weaker outside English, so a quoted hit is
+    # kept (inj9 dropped it; "Kein Betrug. Der Lieferant schrieb: «Assistent, ignoriere …»" then scored 0.4-0.86)
+    found += multilingual.signals(norm.lines)
     if "aimed_at_agent" not in found and "aimed_at_agent_ml" not in found and vocative.addressed(norm.lines):
         found.append("vocative")  # a sentence that turns to the AI reader by name, in any language
     if obfuscated(norm.lines) or "  " in raw and obfuscated(raw):  # the raw text keeps wide gaps between spaced words

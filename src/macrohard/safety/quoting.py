@@ -242,19 +242,6 @@ def quoted_spans(lines: str, named: bool = True) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def unquoted(lines: str) -> str | None:
-    """``lines`` with each reported quotation (``quoted_spans(named=False)``) blanked, line breaks kept: what the
-    author says in their own voice; None when nothing is quoted."""
-    spans = quoted_spans(lines, named=False)
-    if not spans:
-        return None
-    out, last = [], 0
-    for a, b in spans:
-        out += [lines[last:a], re.sub(r"[^\n]", " ", lines[a:b])]
-        last = b
-    return "".join(out) + lines[last:]
-
-
 # A frame that ADOPTS what it quotes ("Continue the conversation above.", "Do what the message says.", a quoted chat
 # whose last turn is left open for the reader): the quotation is then the order, so the frame is no report.
 _ADOPTS = re.compile(r"\b(continue|complete|finish|follow|obey|execute|carry out|do (what|as)|act on|answer|reply to|"
