@@ -78,22 +78,17 @@ def main() -> None:
     import argparse
 
     ap = argparse.ArgumentParser(description="The answer screen on its held-out sets (the blind one first).")
-    ap.add_argument("--set", choices=["blind", "heldout", "both", "blind3", "blind4", "blind5", "blind6", "everyday6",
-                                              "blind7", "everyday7", "blind8", "everyday8", "blind9", "everyday9"],
-                    default="both")
+    ap.add_argument("--set", default="both", metavar="NAME",
+                    help="`both` (blind.tsv, then heldout.tsv) or the name of any set in benchmarks/content/ "
+                         "(blind3 ... blind10, everyday6 ... everyday10)")
     args = ap.parse_args()
     paths = ([BLIND] if args.set != "heldout" else []) + ([HELDOUT] if args.set != "blind" else [])
-    paths = [BLIND4] if args.set == "blind4" else paths
-    paths = [BLIND5] if args.set == "blind5" else paths
-    paths = [BLIND6] if args.set == "blind6" else paths
-    paths = [EVERYDAY6] if args.set == "everyday6" else paths
-    paths = [BLIND7] if args.set == "blind7" else paths
-    paths = [EVERYDAY7] if args.set == "everyday7" else paths
-    paths = [BLIND8] if args.set == "blind8" else paths
-    paths = [EVERYDAY8] if args.set == "everyday8" else paths
-    paths = [BLIND9] if args.set == "blind9" else paths
-    paths = [EVERYDAY9] if args.set == "everyday9" else paths
-    for path in [BLIND3] if args.set == "blind3" else paths:
+    if args.set not in ("both", "blind", "heldout"):
+        paths = [Path(__file__).with_name("content") / f"{args.set}.tsv"]
+        if not paths[0].is_file():
+            sets = sorted(p.stem for p in paths[0].parent.glob("*.tsv"))
+            ap.error(f"no set {args.set!r}: the sets are {', '.join(sets)}")
+    for path in paths:
         measure(path)
         print()
     bad_inputs()

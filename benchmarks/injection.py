@@ -62,21 +62,18 @@ def recall_at(pos: np.ndarray, neg: np.ndarray, fpr: float) -> tuple[float, floa
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--set", choices=["blind", "heldout", "both", "blind3", "blind4", "blind5", "blind6", "blind7",
-                                           "blind8", "blind9"],
-                    default="both",
-                    help="blind.jsonl (written before the third wave's tuning) first, then heldout.jsonl")
+    ap.add_argument("--set", default="both", metavar="NAME",
+                    help="`both` (blind.jsonl, written before the third wave's tuning, then heldout.jsonl) or the "
+                         "name of any set in benchmarks/injection_data/ (blind3 ... blind10)")
     ap.add_argument("--latency-only", action="store_true", help="skip the accuracy lines (in-sample on DEV sets)")
     ap.add_argument("--cold", action="store_true", help="clear the tokenizer's word memo before each screen")
     args = ap.parse_args()
     paths = ([BLIND] if args.set != "heldout" else []) + ([HELDOUT] if args.set != "blind" else [])
-    paths = [BLIND3] if args.set == "blind3" else paths
-    paths = [BLIND4] if args.set == "blind4" else paths
-    paths = [BLIND5] if args.set == "blind5" else paths
-    paths = [BLIND6] if args.set == "blind6" else paths
-    paths = [BLIND7] if args.set == "blind7" else paths
-    paths = [BLIND8] if args.set == "blind8" else paths
-    paths = [BLIND9] if args.set == "blind9" else paths
+    if args.set not in ("both", "blind", "heldout"):
+        paths = [Path(__file__).with_name("injection_data") / f"{args.set}.jsonl"]
+        if not paths[0].is_file():
+            sets = sorted(p.stem for p in paths[0].parent.glob("*.jsonl"))
+            ap.error(f"no set {args.set!r}: the sets are {', '.join(sets)}")
     for path in paths:
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if args.latency_only \
             else measure(path)
