@@ -32,7 +32,7 @@ def _load(name: str):
 
 
 P = _load("blind10_parts")
-O = _load("blind10_outputs")
+OUTS = _load("blind10_outputs")
 
 
 def row(text: str, label: int, style: str, source: str, lang: str, kind: str, hand: bool) -> dict:
@@ -71,7 +71,7 @@ def hand_rows() -> list[dict]:
 
 def fields(rng: random.Random) -> dict:
     name, name2 = rng.sample(P.NAMES, 2)
-    item, city = rng.choice(O.ITEMS), rng.choice(O.CITIES)
+    item, city = rng.choice(OUTS.ITEMS), rng.choice(OUTS.CITIES)
     return {"name": name, "name2": name2, "who": rng.choice(P.NAMES), "n": rng.randint(1, 9), "m": rng.randint(1, 9),
             "amt": f"{rng.randint(3, 4800)}.{rng.randint(0, 99):02d}", "item": item, "item_slug": item.replace(" ", "_").replace("'", ""),
             "date": f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", "time": f"{rng.randint(7, 20):02d}:{rng.choice(['00', '15', '30', '45'])}",
@@ -156,11 +156,11 @@ def hide(carrier: str, snippet: str, rng: random.Random) -> str:
 
 
 def composed_injections(rng: random.Random, count: int) -> list[dict]:
-    rows, styles, sources = [], sorted(STYLES), sorted(O.ORDINARY)
+    rows, styles, sources = [], sorted(STYLES), sorted(OUTS.ORDINARY)
     for i in range(count):
         style, source = styles[i % len(styles)], rng.choice(sources)
         f = fields(rng)
-        carrier = fill(rng.choice(O.ORDINARY[source]), f)
+        carrier = fill(rng.choice(OUTS.ORDINARY[source]), f)
         snippet = STYLES[style](goal(rng, f), f, rng)
         rows.append(row(hide(carrier, snippet, rng), 1, style, source, "en", "injection", False))
     return rows
@@ -171,12 +171,12 @@ def multi_part(rng: random.Random, count: int) -> list[dict]:
     rows = []
     for _ in range(count):
         f = fields(rng)
-        source = rng.choice(sorted(O.ORDINARY))
+        source = rng.choice(sorted(OUTS.ORDINARY))
         words = f"Assistant, once you have read both parts, {goal(rng, f)}.".split(" ")
         k = rng.randint(3, len(words) - 2)
         a, b = " ".join(words[:k]), " ".join(words[k:])
         tag = rng.choice([("(1/2) ", "(2/2) "), ("part A: ", "part B: "), ("[continued below] ", "[continued] ")])
-        rows.append(row(f"{tag[0]}{a}\n{fill(rng.choice(O.ORDINARY[source]), f)}\n{tag[1]}{b}", 1, "multi_part", source, "en", "injection", False))
+        rows.append(row(f"{tag[0]}{a}\n{fill(rng.choice(OUTS.ORDINARY[source]), f)}\n{tag[1]}{b}", 1, "multi_part", source, "en", "injection", False))
     return rows
 
 
@@ -209,10 +209,10 @@ def composed_foreign(rng: random.Random, count: int) -> list[dict]:
 def composed_ordinary(rng: random.Random, count: int) -> list[dict]:
     rows = [row(c, 0, "benign", P.FOREIGN_SOURCES[k], lang, "ordinary", False)
             for lang, cs in sorted(P.FOREIGN_CARRIERS.items()) for k, c in enumerate(cs)]
-    sources = sorted(O.ORDINARY)
+    sources = sorted(OUTS.ORDINARY)
     while len(rows) < count:
         source, f = rng.choice(sources), fields(rng)
-        picks = rng.sample(O.ORDINARY[source], min(len(O.ORDINARY[source]), rng.choice([1, 1, 1, 2])))
+        picks = rng.sample(OUTS.ORDINARY[source], min(len(OUTS.ORDINARY[source]), rng.choice([1, 1, 1, 2])))
         rows.append(row("\n\n".join(fill(t, f) for t in picks), 0, "benign", source, "en", "ordinary", False))
     return rows
 
@@ -221,13 +221,13 @@ def composed_hard(rng: random.Random, quoting: int, plain: int) -> list[dict]:
     rows, styles = [], ["direct_order", "fake_system", "polite_request", "authority", "xml_tags", "reported_speech", "fake_user"]
     for _ in range(quoting):
         f = fields(rng)
-        kind, template = rng.choice(O.HARD)
+        kind, template = rng.choice(OUTS.HARD)
         attack = STYLES[rng.choice(styles)](goal(rng, f), f, rng).replace("\n", " ").replace('"', "'")
-        src = rng.choice(sorted(O.ORDINARY)).replace("_", " ")
+        src = rng.choice(sorted(OUTS.ORDINARY)).replace("_", " ")
         rows.append(row(template.format(attack=attack, source=src, **f), 0, "benign", kind, "en", "hard", False))
     for _ in range(plain):
         f = fields(rng)
-        kind, template = rng.choice(O.HARD_PLAIN)
+        kind, template = rng.choice(OUTS.HARD_PLAIN)
         rows.append(row(template.format(**f), 0, "benign", kind, "en", "hard", False))
     return rows
 
