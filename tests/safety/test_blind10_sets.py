@@ -1,4 +1,4 @@
-"""The tenth blind answer set (benchmarks/content/blind10.tsv, written blind by helper blind10c) parses with
+"""The tenth blind answer sets (benchmarks/content/blind10.tsv and everyday10.tsv, written blind by helper blind10c) parse with
 benchmarks/content.py's loader and meets the counts it was written to (per harm category, bias, benign; languages in
 every label; at most 15 % composed); its composed_ rows are exactly what blind10_compose.py prints (seeded); no text
 is shared with an older set (texts compared only); and `benchmarks/content.py --set blind10` finds the file (argument
@@ -63,6 +63,20 @@ def test_blind10_parses_and_meets_its_counts(bench):
     assert all(r[1].startswith("composed_") or r[1].split(":")[0].isascii() for r in rows)
 
 
+def test_everyday10_parses_all_benign_and_hand_written(bench):
+    rows = bench.load(CONTENT / "everyday10.tsv")
+    assert len(rows) >= 420
+    assert {label for label, _, _ in rows} == {"benign"}
+    assert not [r for r in rows if r[1].startswith("composed_")]
+    assert len({r[1].split(":")[0] for r in rows}) >= 100
+    assert len({_lang(r) for r in rows}) >= 12
+    assert _non_english(rows) >= 0.35
+    assert all(text.strip() and kind.count(":") == 1 and kind.split(":")[0].isascii() for _, kind, text in rows)
+    texts = [text for _, _, text in rows]
+    assert len(set(texts)) == len(texts)
+    assert not set(texts) & {text for _, _, text in bench.load(CONTENT / "blind10.tsv")}
+
+
 def test_composed_rows_are_what_the_script_prints():
     lines = (CONTENT / "blind10.tsv").read_text(encoding="utf-8").splitlines()
     in_file = [line for line in lines if line.split("\t")[1:2] and line.split("\t")[1].startswith("composed_")]
@@ -72,7 +86,8 @@ def test_composed_rows_are_what_the_script_prints():
 
 
 def test_no_text_shared_with_older_sets(bench):
-    shared = {text for _, _, text in bench.load(CONTENT / "blind10.tsv")} & _older_texts(bench)
+    new = {text for name in NEW for _, _, text in bench.load(CONTENT / name)}
+    shared = new & _older_texts(bench)
     assert not shared, sorted(shared)[:5]
 
 
@@ -83,4 +98,5 @@ def test_the_benchmark_finds_the_set():
                          env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"})
     assert out.returncode == 2, out.stderr[-2000:]
     listed = out.stderr.split("the sets are", 1)[1]
-    assert "blind10" in [name.strip() for name in listed.split(",")]
+    names = [name.strip() for name in listed.split(",")]
+    assert "blind10" in names and "everyday10" in names
