@@ -34,9 +34,14 @@ def _load(spec: LocalSpec) -> Any:
         threads = max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
         try:
             from macrohard.models.local_adapter import llama_kwargs
+            from macrohard.models.local_cpu import extra_buffers_ok, without_extra_buffers
 
-            llm = Llama(model_path=str(path), n_ctx=spec.n_ctx, n_threads=threads, n_threads_batch=threads,
-                        verbose=False, seed=0, **llama_kwargs(spec.name))
+            def build() -> Any:
+                return Llama(model_path=str(path), n_ctx=spec.n_ctx, n_threads=threads, n_threads_batch=threads,
+                             verbose=False, seed=0, **llama_kwargs(spec.name))
+
+            # weights repacked for AMX/AVX kernels kill some VMs with SIGILL (models/local_cpu.py)
+            llm = build() if extra_buffers_ok(path) else without_extra_buffers(build)
         except (ValueError, RuntimeError) as exc:
             raise ModelUnavailable(f"llama.cpp could not load {path}: {exc}; reinstall the model package") from exc
         _LOADED[spec.name] = llm

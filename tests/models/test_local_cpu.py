@@ -1,0 +1,71 @@
+"""llama.cpp's extra CPU buffer types, probed before a model is loaded (``models/local_cpu.py``): on a VM whose CPU
+reports AMX that the hypervisor does not enable, a ``-march=native`` build died of SIGILL at the first batched
+decode, killing the whole process. Real llama.cpp, the bundled SmolLM2; nothing mocked."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from macrohard.models import local_cpu
+from macrohard.models.local import model_path
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("MACROHARD_HOME", str(tmp_path))
+    monkeypatch.delenv("MACROHARD_LLAMA_EXTRA_BUFFERS", raising=False)
+    return tmp_path
+
+
+def test_the_setting_decides_without_a_probe(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = model_path("smollm2")
+    for value, expected in (("0", False), ("1", True)):
+        monkeypatch.setenv("MACROHARD_LLAMA_EXTRA_BUFFERS", value)
+        assert local_cpu.extra_buffers_ok(path) is expected
+    assert not (home / "models" / "llama-extra-buffers.json").exists()  # no probe ran, nothing remembered
+
+
+def test_the_probe_is_remembered_per_build_cpu_and_model(home: Path) -> None:
+    path = model_path("smollm2")
+    first = local_cpu.extra_buffers_ok(path)
+    memo = home / "models" / "llama-extra-buffers.json"
+    known = json.loads(memo.read_text())
+    assert list(known.values()) == [first]
+    # the remembered answer is what the next load reads (flipped here: no second probe decides it)
+    memo.write_text(json.dumps({k: not v for k, v in known.items()}))
+    assert local_cpu.extra_buffers_ok(path) is (not first)
+
+
+def test_a_child_killed_by_sigill_says_no_and_other_failures_say_yes(tmp_path: Path) -> None:
+    # the probe reads only how its child ended: an unreadable model is not its business (the real load reports it)
+    assert local_cpu.probe(tmp_path / "missing.gguf") is True
+    died = subprocess.run([sys.executable, "-c", "import os, signal; os.kill(os.getpid(), signal.SIGILL)"])
+    assert died.returncode == -4  # what the probe takes as "no"
+
+
+def test_without_extra_buffers_turns_them_off_for_that_load_only() -> None:
+    import llama_cpp.llama_cpp as raw
+    from llama_cpp import Llama
+
+    path = str(model_path("smollm2"))
+    llm = local_cpu.without_extra_buffers(lambda: Llama(model_path=path, n_ctx=256, verbose=False))
+    try:
+        assert llm.model_params.use_extra_bufts is False  # type: ignore[attr-defined]
+        llm.eval(llm.tokenize(b"word " * 96))  # a batched decode: the step that died of SIGILL
+    finally:
+        llm.close()  # type: ignore[attr-defined]
+    assert raw.llama_model_default_params().use_extra_bufts is True  # the library's default is back
+
+
+def test_a_loaded_model_decodes_a_long_prompt_in_process() -> None:
+    # before the probe, this process died here ("Illegal instruction") on the shared box's VM
+    from macrohard.models.local import LocalModel
+
+    model = LocalModel.from_name("smollm2")
+    out = model._llm.create_completion("word " * 200, max_tokens=2)
+    assert out["usage"]["prompt_tokens"] >= 200
