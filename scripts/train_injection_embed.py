@@ -81,10 +81,20 @@ def train(without: tuple[str, ...] = ()) -> embed_head.Head:
     return head
 
 
+def fold_of(names: list[str], groups: int = 0) -> dict[str, str]:
+    """Each hand-written source's fold: itself, or with ``groups`` > 0 one of that many contiguous groups of the
+    sources in their fixed order (near-equal counts), named by their members: fewer trainings on a loaded box."""
+    if groups <= 0 or groups >= len(names):
+        return {n: n for n in names}
+    parts = [list(p) for p in np.array_split(np.array(names, dtype=object), groups)]
+    return {n: "+".join(part) for part in parts for n in part}
+
+
 def out_of_fold(without: tuple[str, ...] = (), gen_only: bool = False, kind: str = HEAD_KIND,
-                with_max: bool = WITH_MAX, repeat: int = HAND_REPEAT) -> dict[str, np.ndarray]:
-    """For every hand-written example, from models trained without its source: the rule hits' weight, the
-    n-gram score, the head's (highest window) score, the label and the source."""
+                with_max: bool = WITH_MAX, repeat: int = HAND_REPEAT, groups: int = 0) -> dict[str, np.ndarray]:
+    """For every hand-written example, from models trained without its source (or its group of sources,
+    ``fold_of``): the rule hits' weight, the n-gram score, the head's (highest window) score, the label and the
+    source."""
     from macrohard.safety.injection import rule_prior, screen_injection
     from macrohard.safety.normalize import normalise
 
@@ -94,13 +104,15 @@ def out_of_fold(without: tuple[str, ...] = (), gen_only: bool = False, kind: str
     x = vectors(enc, texts, with_max)
     reps = np.where(sources == "gen", 1, repeat)
     out: dict[str, list] = {"rule": [], "ngram": [], "head": [], "label": [], "source": []}
-    for name in [s for s in dict.fromkeys(sources.tolist()) if s != "gen"]:
-        tr = np.flatnonzero(sources == "gen" if gen_only else sources != name)  # gen_only: the old recipe
+    fold = fold_of([s for s in dict.fromkeys(sources.tolist()) if s != "gen"], groups)
+    folds = np.array([fold.get(s, "gen") for s in sources])
+    for name in dict.fromkeys(fold.values()):
+        tr = np.flatnonzero(sources == "gen" if gen_only else folds != name)  # gen_only: the old recipe
         rows = [feats[i] for i in tr for _ in range(reps[i])]
         w, b = fit(rows, np.repeat(y[tr], reps[tr]))
         model = Model(w, b)
         head = fit_head(x[tr], y[tr], _weights(sources[tr], repeat), kind, with_max)
-        for i in np.flatnonzero(sources == name):
+        for i in np.flatnonzero(folds == name):
             flat = normalise(raws[i]).flat
             out["rule"].append(rule_prior(screen_injection(raws[i], use_classifier=False).signals))
             out["ngram"].append(model.score(flat))
@@ -108,8 +120,9 @@ def out_of_fold(without: tuple[str, ...] = (), gen_only: bool = False, kind: str
             win = embed_head.window_vectors(enc, ids, WIDTH, STRIDE, with_max=with_max)
             out["head"].append(float(head.probs(win)[:, 0].max()))
             out["label"].append(int(y[i]))
-            out["source"].append(name)
-        print(f"  fold {name}: {len(tr)} training examples, {np.sum(sources == name)} scored", flush=True)
+            out["source"].append(sources[i])
+        print(f"  fold {name}: {len(tr)} training examples, {np.sum(folds == name)} scored; load "
+              f"{os.getloadavg()[0]:.2f}", flush=True)
     return {k: np.array(v) for k, v in out.items()}
 
 
@@ -135,11 +148,12 @@ def threshold_for(neg: np.ndarray, fpr: float) -> float:
 
 
 def cv(without: tuple[str, ...] = (), threshold: float = 0.6, gen_only: bool = False, kind: str = HEAD_KIND,
-       with_max: bool = WITH_MAX, repeat: int = HAND_REPEAT) -> None:
+       with_max: bool = WITH_MAX, repeat: int = HAND_REPEAT, groups: int = 0) -> None:
     recipe = "generator only (the old recipe)" if gen_only else f"hand repeat {repeat}"
-    print(f"leave-one-source-out, injection screen ({recipe}, {kind} head{', mean+max' if with_max else ''}); "
+    left = f"leave-one-group-out ({groups} groups)" if groups else "leave-one-source-out"
+    print(f"{left}, injection screen ({recipe}, {kind} head{', mean+max' if with_max else ''}); "
           f"load {os.getloadavg()[0]:.2f}", flush=True)
-    oof = out_of_fold(without, gen_only, kind, with_max, repeat)
+    oof = out_of_fold(without, gen_only, kind, with_max, repeat, groups)
     if os.environ.get("MACROHARD_OOF_OUT"):  # keep the out-of-fold arrays for a closer look
         np.savez(os.environ["MACROHARD_OOF_OUT"], **oof)
     y = oof["label"]
@@ -178,12 +192,14 @@ def run() -> int:
     ap.add_argument("--mlp", action="store_true", help="with --cv: a one-hidden-layer head")
     ap.add_argument("--with-max", action="store_true", help="with --cv: mean and max pooling of the windows")
     ap.add_argument("--hand-repeat", type=int, default=HAND_REPEAT, help="with --cv: weight of hand-written data")
+    ap.add_argument("--groups", type=int, default=0, help="with --cv: leave out this many contiguous groups of "
+                                                            "sources in turn instead of one source at a time")
     ap.add_argument("--without", action="append", default=[], help="leave out a hand-written source (by name)")
     args = ap.parse_args()
     without = without_arg([x for name in args.without for x in ("--without", name)])
     if args.cv:
         cv(without, gen_only=args.gen_only, kind="mlp" if args.mlp else HEAD_KIND,
-           with_max=args.with_max or WITH_MAX, repeat=args.hand_repeat)
+           with_max=args.with_max or WITH_MAX, repeat=args.hand_repeat, groups=args.groups)
         return 0
     head = train(without)
     if args.check:
