@@ -100,28 +100,30 @@ def out_of_fold(without: tuple[str, ...] = (), gen_only: bool = False, kind: str
 
     texts, y, sources, raws = dataset_sources(without=without)
     feats = [features(t) for t in texts]
-    enc = static()
-    x = vectors(enc, texts, with_max)
     reps = np.where(sources == "gen", 1, repeat)
-    out: dict[str, list] = {"rule": [], "ngram": [], "head": [], "label": [], "source": []}
     fold = fold_of([s for s in dict.fromkeys(sources.tolist()) if s != "gen"], groups)
     folds = np.array([fold.get(s, "gen") for s in sources])
-    for name in dict.fromkeys(fold.values()):
-        tr = np.flatnonzero(sources == "gen" if gen_only else folds != name)  # gen_only: the old recipe
-        rows = [feats[i] for i in tr for _ in range(reps[i])]
-        w, b = fit(rows, np.repeat(y[tr], reps[tr]))
-        model = Model(w, b)
+    names = list(dict.fromkeys(fold.values()))
+    train_of = {n: np.flatnonzero(sources == "gen" if gen_only else folds != n) for n in names}  # gen_only: old recipe
+    ngrams = {}
+    for name, tr in train_of.items():  # the n-gram models first: they need no MiniLM table
+        ngrams[name] = Model(*fit([feats[i] for i in tr for _ in range(reps[i])], np.repeat(y[tr], reps[tr])))
+        print(f"  fold {name}: n-gram model trained on {len(tr)} examples; load {os.getloadavg()[0]:.2f}", flush=True)
+    enc = static()
+    x = vectors(enc, texts, with_max)
+    out: dict[str, list] = {"rule": [], "ngram": [], "head": [], "label": [], "source": []}
+    for name, tr in train_of.items():
         head = fit_head(x[tr], y[tr], _weights(sources[tr], repeat), kind, with_max)
         for i in np.flatnonzero(folds == name):
             flat = normalise(raws[i]).flat
             out["rule"].append(rule_prior(screen_injection(raws[i], use_classifier=False).signals))
-            out["ngram"].append(model.score(flat))
+            out["ngram"].append(ngrams[name].score(flat))
             ids = enc.token_ids(flat)
             win = embed_head.window_vectors(enc, ids, WIDTH, STRIDE, with_max=with_max)
             out["head"].append(float(head.probs(win)[:, 0].max()))
             out["label"].append(int(y[i]))
             out["source"].append(sources[i])
-        print(f"  fold {name}: {len(tr)} training examples, {np.sum(folds == name)} scored; load "
+        print(f"  fold {name}: head trained on {len(tr)} examples, {np.sum(folds == name)} scored; load "
               f"{os.getloadavg()[0]:.2f}", flush=True)
     return {k: np.array(v) for k, v in out.items()}
 
