@@ -283,20 +283,37 @@ def static() -> Static:
 
     path = model_dir()
     out = _table_path(path)
-    if out.is_file():
-        table = np.load(out, allow_pickle=False)
-        tok = Tokenizer.from_file(str(path / "tokenizer.json"))
-        tok.no_padding()
-        tok.no_truncation()
-        return Static(table, tok)
-    log.warning("building the screens' static token table from MiniLM once (about 3 minutes on 2 idle cores, longer under load): %s", out)
-    model = minilm()
-    table = build_table(model)
+    if not out.is_file():
+        _build_once(out)
+    table = np.load(out, allow_pickle=False)
+    tok = Tokenizer.from_file(str(path / "tokenizer.json"))
+    tok.no_padding()
+    tok.no_truncation()
+    return Static(table, tok)
+
+
+def _build_once(out: Path) -> None:
+    """Build the table into ``out`` unless another process is building it: that one holds a lock on
+    ``out``'s ``.lock`` file and this one waits for it (processes started together build it once, not each)."""
+    import fcntl
+
+    import numpy as np
+
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_suffix(f".{os.getpid()}.tmp.npy")
-    np.save(tmp, table.astype(np.float16), allow_pickle=False)
-    os.replace(tmp, out)
-    return Static(np.load(out, allow_pickle=False), model.tokenizer)
+    with open(out.with_suffix(".lock"), "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            log.warning("waiting for another process to finish building the screens' static token table: %s", out)
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        if out.is_file():
+            return
+        log.warning("building the screens' static token table from MiniLM once (about 3 minutes on 2 idle cores, "
+                    "longer under load): %s", out)
+        table = build_table(minilm())
+        tmp = out.with_suffix(f".{os.getpid()}.tmp.npy")
+        np.save(tmp, table.astype(np.float16), allow_pickle=False)
+        os.replace(tmp, out)
 
 
 def main(argv: list[str]) -> int:
