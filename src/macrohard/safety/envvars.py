@@ -21,6 +21,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from macrohard.safety import lookup, programs
+from macrohard.safety import rules_data as R
+
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
 
@@ -106,3 +109,29 @@ def judge(an: Analyzer, name: str, value: str, depth: int, cwd: str | None) -> b
                 an.code("python3", "import " + start[:-3], depth, cwd, where=folder)
         return True
     return False
+
+
+def assign(an: Analyzer, name: str, value: str, depth: int, cwd: str | None,
+           parsed_assigned: dict[str, str] | None = None) -> None:
+    """One variable set on the line (``X=1``, ``export X=1``, ``env X=1 cmd``): what programs do with it."""
+    if name in ("LD_PRELOAD", "LD_AUDIT"):
+        an.r.add("privilege", f"{name}={value[:60]} injects a library into every program started")
+    elif re.fullmatch(r"HIST(FILE|SIZE|FILESIZE)", name) and value in ("", "0", "/dev/null"):
+        an.r.add("tamper", f"{name}={value} turns shell history off")
+    elif name in ("PROMPT_COMMAND",) or name in R.GIT_COMMAND_VARIABLES:
+        an.line(value, depth + 1, cwd)
+    elif name in ("BASH_ENV", "ENV"):  # a file every later bash (interactive sh) runs first; bash expands it
+        if "$(" in value or "`" in value:
+            an.line(value, depth + 1, cwd)
+        if value not in ("", "/dev/null") and (name == "BASH_ENV" or "/" in value or value.endswith(
+                (".sh", "rc"))):
+            an.r.add("persistence", f"{name}={value[:60]} makes every later shell run that file first")
+    elif name == "PATH":
+        lookup.path_assigned(an, value, cwd)
+    elif m := re.fullmatch(r"GIT_CONFIG_KEY_(\d+)", name):
+        programs.git_setting(an, value, (parsed_assigned or {}).get(f"GIT_CONFIG_VALUE_{m[1]}", ""), depth, cwd)
+    elif name in ("GIT_CONFIG_PARAMETERS", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_DIR", "GIT_EXEC_PATH",
+                  "GIT_TEMPLATE_DIR"):
+        an.r.add("dynamic", f"{name} changes which settings and hooks git runs: {value[:60]}")
+    else:
+        judge(an, name, value, depth, cwd)

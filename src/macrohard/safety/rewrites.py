@@ -109,7 +109,7 @@ def _why(prog: str, rest: list[str]) -> str | None:
 
 def _workspace_module(an: Analyzer, rest: list[str], cwd: str | None) -> bool:
     """Whether ``python -m NAME`` (``rest`` after the program) runs a module of the workspace, which the guard reads
-    like a script (``pycode.run_module``): ``NAME.py``, ``NAME/__init__.py`` or ``NAME/__main__.py`` from ``cwd``."""
+    like a script (``pymodules.run_module``): ``NAME.py``, ``NAME/__init__.py`` or ``NAME/__main__.py`` from ``cwd``."""
     i = rest.index("-m")
     if i + 1 >= len(rest) or not re.fullmatch(r"[A-Za-z_][\w.]*", rest[i + 1]):
         return False

@@ -167,9 +167,9 @@ def run_code(an: Analyzer, prog: str, inv: Invocation, cmd: SimpleCommand, depth
         elif (text := read_script(an, path, cwd, explicit=True)) is not None:
             an.code(prog, text, depth, cwd, where=posixpath.dirname(an.paths.resolve(path, cwd)))
     if inv.module and prog.startswith(("python", "pypy")):  # `python3 -m tool`: a workspace tool/ or tool.py
-        from macrohard.safety import pycode
+        from macrohard.safety import pymodules
 
-        pycode.run_module(an, prog, inv.module, depth, cwd)
+        pymodules.run_module(an, prog, inv.module, depth, cwd)
     if inv.stdin:
         stdin_code(an, prog, cmd, depth, shell)
 
