@@ -46,6 +46,9 @@ class Analysis:
     programs: set[str] = field(default_factory=set)
     paths: list[str] = field(default_factory=list)
     hosts: list[str] = field(default_factory=list)
+    # `dynamic` findings about code the guard knows it cannot read (compiled programs, safety.native): they stand
+    # where a context drops the soft ones (make's recipes, safety.makefile)
+    firm: list[str] = field(default_factory=list)
 
     def add(self, category: str, detail: str) -> None:
         self.findings.setdefault(category, detail)

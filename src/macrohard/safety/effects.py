@@ -12,7 +12,19 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
-from macrohard.safety import flows, gitrepo, lookup, makefile, minilang, programs, projects, runners, system
+from macrohard.safety import (
+    csource,
+    flows,
+    gitrepo,
+    lookup,
+    makefile,
+    minilang,
+    native,
+    programs,
+    projects,
+    runners,
+    system,
+)
 from macrohard.safety import rules_data as R
 from macrohard.safety.argv import value_after
 from macrohard.safety.scripts import COMPILERS
@@ -117,6 +129,10 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
                 an.line(m.group("cmd"), depth + 1, cwd)
             if m2 := re.match(r"[:+]*!(.+)", a):
                 an.line(m2.group(1), depth + 1, cwd)
+    if prog in csource.C_COMPILERS:  # what it builds is built to be run: its sources are judged now
+        csource.judge(an, prog, args, cmd, depth)
+    if native.is_loader(prog):
+        native.ld_so(an, args, cwd, depth)
     if prog in R.OUTPUT_WRITERS:
         for i, a in enumerate(args):
             name, _, inline = a.partition("=")

@@ -117,6 +117,9 @@ def _recipes(an: Analyzer, text: str, variables: dict[str, str], cmd: SimpleComm
     for category, detail in probe.findings.items():
         if category not in SOFT:
             an.r.add(category, f"make runs a recipe that {detail}")
+    for detail in probe.firm:  # a compiled program it builds or runs (safety.native)
+        an.r.add("dynamic", f"make runs a recipe that {detail}")
+    an.__dict__.setdefault("compiled", set()).update(sub.__dict__.get("compiled", ()))
     an.written.update(sub.written)  # what the recipes wrote, for the rest of the line (safety.rewrites)
     if sub.unknown_writes and not an.unknown_writes:
         an.unknown_writes, an.rewriter = True, f"a make recipe: {sub.rewriter}"

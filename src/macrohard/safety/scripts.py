@@ -14,6 +14,7 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
+from macrohard.safety import elf, native
 from macrohard.safety import rules_data as R
 from macrohard.safety.invocation import Invocation
 from macrohard.safety.shellparse import SimpleCommand
@@ -82,6 +83,9 @@ def read_script(an: Analyzer, path: str, cwd: str | None, explicit: bool) -> str
         return text
     if ap in an.downloads:
         return None
+    if ap in an.__dict__.get("compiled", ()):  # built on this line from sources judged as the compiler started
+        native.built_here(an, ap, path)
+        return None
     if not any(ap.startswith(w + "/") for w in an.paths.workspaces):
         if explicit and any(ap.startswith(a + "/") for a in an.paths.allowed):
             an.r.add("dynamic", f"runs {path} from a scratch directory the guard cannot read (the "
@@ -94,6 +98,10 @@ def read_script(an: Analyzer, path: str, cwd: str | None, explicit: bool) -> str
         if explicit and an.unmodelled_writes:
             an.r.add("dynamic", f"runs {path}, which does not exist yet: an earlier command on the line may "
                                   "write it; write it in one step and run it in the next")
+        return None
+    if elf.is_elf(data):  # a compiled program: judged by what its symbol table names (safety.native)
+        if not explicit:
+            native.judge_file(an, path, native.read(ap) or data)
         return None
     if len(data) > MAX_SCRIPT:
         an.r.add("unparseable", f"the script {path} is larger than {MAX_SCRIPT // 1000} kB, too large to review")

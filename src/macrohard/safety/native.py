@@ -1,0 +1,130 @@
+"""Compiled programs of the workspace: ``./app`` after ``gcc x.c -o app``, a binary decoded from base64, ``make``.
+
+``./app`` ran whatever the file held: a program built from ``system("touch marker; curl … | sh")`` in the same
+line or an earlier step, or an ELF file written by ``base64 -d`` and run in the next step, was never read (the
+guard reads scripts, and a binary is not one). Two doors, one rule:
+
+- a C or C++ compiler on the line (``safety.csource``): the sources it builds from are read as text before it
+  runs, since what is compiled is built to be run; ``system("…")`` with a literal command is judged as that
+  command line;
+- an ELF file of the workspace that a command runs, or links (``gcc main.o lib.a``): its symbol table names the
+  library functions it calls (``safety.elf``).
+
+What starts programs (``system``, ``popen``, ``exec*``, ``posix_spawn``), enters the kernel past libc's named
+functions (``syscall``, a ``syscall`` instruction in its own code), or turns data into code or names into
+functions (``dlopen``/``dlsym``, ``mprotect``/``mmap``, memory both writable and executable) is asked about, as
+is a program statically linked, stripped of its symbols, or loading libraries from its own folders. The limit,
+said honestly: machine code can reach libc's functions by address arithmetic that no table of names shows;
+the sandbox holds that.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from macrohard.safety import elf
+
+if TYPE_CHECKING:
+    from macrohard.safety.commands import Analyzer
+
+MAX_BINARY = 8_000_000  # bytes of a compiled program the guard reads
+# library functions that start programs, or reach code the table of names does not show
+STARTS = frozenset({"system", "popen", "execl", "execle", "execlp", "execv", "execve", "execvp", "execvpe",
+                    "execveat", "fexecve", "posix_spawn", "posix_spawnp", "wordexp", "__libc_system"})
+REACHES = frozenset({"syscall", "dlopen", "dlmopen", "dlsym", "dlvsym", "dlinfo", "dladdr", "dladdr1",
+                     "dl_iterate_phdr", "_r_debug", "_dl_debug_state", "__libc_dlopen_mode", "__libc_dlsym",
+                     "mprotect", "pkey_mprotect", "mmap", "mmap64", "mremap", "ptrace", "process_vm_writev",
+                     "memfd_create", "makecontext", "setcontext", "swapcontext", "getauxval"})
+_SYSTEM_LIBS = ("/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/", "/usr/local/lib/")
+
+
+def flag(an: Analyzer, why: str) -> None:
+    """Ask about compiled code the guard cannot read; the finding stands inside make's recipes too."""
+    an.r.add("dynamic", why)
+    an.r.firm.append(why)
+
+
+def risky(names: set[str]) -> list[str]:
+    """The names of ``names`` that start programs or reach code past the table of names."""
+    return sorted(n for n in names if n in STARTS or n in REACHES or n.startswith(("_dl_", "__libc_dl")))
+
+
+def read(path: str) -> bytes | None:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(MAX_BINARY + 1)
+    except OSError:
+        return None
+
+
+def judge_file(an: Analyzer, shown: str, data: bytes, runs: bool = True) -> None:
+    """An ELF file of the workspace that a command runs (``runs``) or links into a program."""
+    verb = "runs" if runs else "links"
+    if runs:  # it may write any file, a script run later on the line too (safety.rewrites)
+        if not an.unknown_writes:
+            an.unknown_writes = True
+            an.rewriter = f"{shown} is a compiled program, which may write any file"
+        if an.ld_dirs:
+            flag(an, f"{verb} {shown} with LD_LIBRARY_PATH={an.ld_dirs[:40]}: it loads libraries from a "
+                                "folder the agent writes")
+    if len(data) > MAX_BINARY:
+        flag(an, f"{verb} {shown}, a compiled program larger than {MAX_BINARY // 1_000_000} MB, too large "
+                            "to review")
+        return
+    try:
+        facts = elf.parse(data)
+    except elf.Unreadable as exc:
+        flag(an, f"{verb} {shown}, a compiled program whose headers the guard cannot read ({exc})")
+        return
+    why = _why(facts, runs)
+    if why:
+        flag(an, f"{verb} {shown}, a compiled program of the workspace that {why}; the guard cannot "
+                            "read machine code: build it from sources on the same line, or run it with a person's "
+                            "approval")
+
+
+def _why(facts: elf.ElfFacts, runs: bool) -> str | None:
+    linked_object = facts.kind == elf.ET_REL and not runs  # gcc main.o: its calls are in its own table
+    if not linked_object and facts.kind not in (elf.ET_EXEC, elf.ET_DYN):
+        return "is not a program"
+    if not linked_object and not facts.interp and runs:
+        return "is linked statically (its library code is inside it, unnamed)"
+    if not facts.symbols:
+        return "has no symbol table"
+    if names := risky(facts.imports):
+        return f"calls {', '.join(names[:4])}"
+    if facts.kernel_entry:
+        return "enters the kernel directly from its own code"
+    if facts.writable_code:
+        return "has memory both writable and executable"
+    if facts.runpath:
+        return f"loads libraries from {facts.runpath[0][:40]}"
+    if any(n.startswith("/") and not n.startswith(_SYSTEM_LIBS) for n in facts.needed):
+        return "loads a library by a path outside the system's folders"
+    return None
+
+
+def ld_so(an: Analyzer, args: list[str], cwd: str | None, depth: int) -> None:
+    """``/lib64/ld-linux-x86-64.so.2 ./app``: the system's loader runs any ELF file, executable bit or not."""
+    i = 0
+    while i < len(args) and args[i].startswith("--"):
+        i += 1 if "=" in args[i] or args[i] in ("--list", "--verify", "--inhibit-cache") else 2
+    if i < len(args):
+        an.script(args[i], cwd, depth)
+    if any(a.startswith(("--preload", "--audit", "--library-path")) for a in args):
+        flag(an, "the loader is told to load libraries or audit modules of the run's choosing")
+
+
+def is_loader(prog: str) -> bool:
+    return prog.startswith(("ld-linux", "ld64.so", "ld.so", "ld-musl")) or prog == "ld.so"
+
+
+def built_here(an: Analyzer, ap: str, shown: str) -> None:
+    """``gcc … -o app && ./app``: its sources were judged as the compiler started (``safety.csource``); if the build
+    fails the file already there runs instead, so that one is judged too."""
+    if an.unknown_writes is False:
+        an.unknown_writes = True
+        an.rewriter = f"{shown} is a compiled program, which may write any file"
+    if os.path.isfile(ap) and (data := read(ap)) is not None and elf.is_elf(data):
+        judge_file(an, shown, data)
