@@ -29,6 +29,7 @@ from macrohard.safety.paths import PathJudge
 from macrohard.safety.rewrites import note as note_rewrites
 from macrohard.safety.scripts import text_written
 from macrohard.safety.shellparse import SimpleCommand, parse
+from macrohard.safety.shellstate import called, define, replay
 from macrohard.safety.shellview import expand_braces, look_alike, shell_view
 
 MAX_DEPTH = 4
@@ -74,6 +75,9 @@ class Analyzer:
         self.rewriter = "code earlier on the line writes files whose names are only known when it runs"  # why
         self.py_dirs: list[str] = []  # directories the run put on PYTHONPATH (safety.envvars, read by safety.pycode)
         self.stdin_feeds: list[SimpleCommand] = []  # shells and interpreters with an input, whose code is being judged
+        self.functions: dict[str, str] = {}  # shell functions the session defined (safety.shellstate)
+        self.hooks: list[str] = []  # traps and handlers that run at later commands
+        self.expanding: set[str] = set()  # functions whose bodies are being judged where they are called
 
     # -- entry ---------------------------------------------------------------------------------
 
@@ -98,6 +102,7 @@ class Analyzer:
             if re.search(rf"(^|[^\w]){re.escape(name)}\s*\|\s*{re.escape(name)}", body) or (
                     body.count(name) and "&" in body and name in body):
                 self.r.add("destructive", f"function {name!r} calls itself in the background (a fork bomb)")
+        define(self, parsed.functions)
         for name, value in parsed.assigned.items():
             self.assignment(name, value, depth, cwd, parsed.assigned)
         for cmd in parsed.commands:
@@ -162,6 +167,7 @@ class Analyzer:
             prog = posixpath.basename(argv[0])
             self.r.programs.add(prog)
             lookup.resolve_program(self, argv[0], cmd.cwd, depth)  # `ls` after the run put ./bin on PATH
+            called(self, argv[0], cmd.cwd, depth)  # `f` after `f() { bash run.sh; }`: its body runs now
             rest = argv[1:]
             programs.miner(self, prog, rest)
             if (alike := look_alike(prog)) is not None:
@@ -354,7 +360,8 @@ class Analyzer:
 
 def analyze(command: str, workspaces: list[str], allowed_paths: list[str] | None = None,
             cwd: str | None = None, remotes: set[str] | None = None, path_dirs: list[str] | None = None,
-            jobs: tuple[int, int] = (0, 0), py_dirs: list[str] | None = None) -> Analysis:
+            jobs: tuple[int, int] = (0, 0), py_dirs: list[str] | None = None,
+            shell: tuple[dict[str, str], list[str]] | None = None) -> Analysis:
     """Classify what ``command`` would do when run in ``cwd`` (default: the first of ``workspaces``).
 
     The shell session persists between steps, so ``cd /etc`` in one step and ``rm -rf *`` in the next
@@ -371,7 +378,12 @@ def analyze(command: str, workspaces: list[str], allowed_paths: list[str] | None
         analyzer.path_dirs = path_dirs
     if py_dirs is not None:  # the same for PYTHONPATH (safety.envvars)
         analyzer.py_dirs = py_dirs
+    if shell is not None:  # functions and traps earlier steps defined; the ones this line defines are added
+        analyzer.functions, analyzer.hooks = shell
+        replay(analyzer, start)
     analyzer.line(command, cwd=start)
+    if analyzer.hooks:  # a trap runs around the line's later commands too, after the files it wrote
+        replay(analyzer, start)
     return result
 
 

@@ -70,6 +70,10 @@ class GuardContext:
     # directories that commands of this run put on PYTHONPATH (safety.envvars), and the same once approved
     py_dirs: list[str] = field(default_factory=list)
     py_pending: list[str] | None = None
+    # shell functions and traps/handlers that approved commands defined: judged again where they run (safety.shellstate)
+    shell_functions: dict[str, str] = field(default_factory=dict)
+    shell_hooks: list[str] = field(default_factory=list)
+    shell_pending: tuple[dict[str, str], list[str]] | None = None
     # The divisions this run works for, outermost first (chat, operator): delegation loops and depth are judged on it.
     divisions: tuple[str, ...] = ()
     terminal: TerminalLine = field(default_factory=TerminalLine)  # desktop input since the last submit (guard-fed)

@@ -92,6 +92,7 @@ class Guard:
     def review(self, action: Any, ctx: GuardContext) -> Verdict:
         ctx.path_pending = None  # what this review finds about PATH (safety.lookup), kept until approval
         ctx.py_pending = None  # and about PYTHONPATH (safety.envvars)
+        ctx.shell_pending = None  # and the shell functions and traps it defines (safety.shellstate)
         for check in self.checks:
             verdict = check(action, ctx)
             if verdict is not None and verdict.decision is not Decision.allow:
@@ -225,6 +226,8 @@ def _sealed() -> tuple[Callable[[Guard, Any, GuardContext, Any], Authorization],
             ctx.path_dirs[:], ctx.path_pending = ctx.path_pending, None
         if ctx.py_pending is not None:
             ctx.py_dirs[:], ctx.py_pending = ctx.py_pending, None
+        if ctx.shell_pending is not None:
+            (ctx.shell_functions, ctx.shell_hooks), ctx.shell_pending = ctx.shell_pending, None
         ctx.flow.committed(action)  # so does the flow state: what this action reads, writes and sends
         return Authorization(verdict=verdict, approved=approved)
 

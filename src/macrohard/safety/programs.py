@@ -35,6 +35,10 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         _alias(an, operands, cmd, depth)
     elif prog == "trap" and operands:
         an.line(operands[0], depth + 1, cmd.cwd)  # the trap's code runs later, on a signal or at exit
+        if len(operands) > 1:
+            from macrohard.safety.shellstate import add_hook
+
+            add_hook(an, operands[0])  # and again at every later review, with the files as they are then
     elif prog == "hash" and "-p" in args:
         an.r.add("obfuscation", "hash -p makes a command name run another program")
     elif prog == "enable" and any(a.startswith("-") and ("n" in a or "f" in a) for a in args):

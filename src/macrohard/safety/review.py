@@ -34,8 +34,12 @@ def facts_of(action: Any, ctx: GuardContext, policy: Policy) -> Facts:
         # PATH as the run's approved commands left it (and earlier lines of this action); committed on approval
         dirs = list(ctx.path_pending if ctx.path_pending is not None else ctx.path_dirs)
         py_dirs = list(ctx.py_pending if ctx.py_pending is not None else ctx.py_dirs)
+        functions, hooks = ctx.shell_pending or (ctx.shell_functions, ctx.shell_hooks)
+        functions, hooks = dict(functions), list(hooks)
         a = analyze(action.command, workspaces, policy.allowed_paths, cwd=ctx.cwd, remotes=ctx.git_remotes,
-                    path_dirs=dirs, jobs=(ctx.jobs, ctx.detached), py_dirs=py_dirs)
+                    path_dirs=dirs, jobs=(ctx.jobs, ctx.detached), py_dirs=py_dirs, shell=(functions, hooks))
+        if (functions, hooks) != (ctx.shell_functions, ctx.shell_hooks):
+            ctx.shell_pending = (functions, hooks)
         if dirs != ctx.path_dirs:
             ctx.path_pending = dirs
         if py_dirs != ctx.py_dirs:

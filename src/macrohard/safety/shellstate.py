@@ -1,0 +1,54 @@
+"""Shell code the session keeps and runs later: functions, traps and bash's ``command_not_found_handle``.
+
+The agent's shell persists between steps. A function's body was judged once, where it was defined, with the
+files it names as they were then: ``f() { bash run.sh; }`` in one step, ``run.sh`` rewritten in the next, then
+``f``, ran the new ``run.sh``; on one line, ``f() { bash run.sh; }; echo '…' > run.sh; f`` did the same. A
+``trap 'bash run.sh' DEBUG`` runs before every later command, and ``command_not_found_handle`` at every
+mistyped one. The guard keeps these (``GuardContext.shell_functions``/``shell_hooks``, committed only when the
+command that defines them is approved) and judges a function's body again wherever it is called, and every
+hook again at every later review, with the files as they are then.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from macrohard.safety.commands import Analyzer
+
+MAX_HOOKS = 16  # traps and handlers kept; more are judged as one unknown
+NOT_FOUND = "command_not_found_handle"
+
+
+def define(an: Analyzer, functions: dict[str, str]) -> None:
+    """Functions the line defines (a later definition of a name replaces the earlier one, as in bash)."""
+    for name, body in functions.items():
+        an.functions[name] = body
+        if name == NOT_FOUND:
+            add_hook(an, body)
+
+
+def add_hook(an: Analyzer, code: str) -> None:
+    """A trap's code (or a handler): it runs at later commands, so every later review judges it again."""
+    if code in an.hooks:
+        return
+    an.hooks.append(code)
+    if len(an.hooks) > MAX_HOOKS:
+        an.r.add("dynamic", f"more than {MAX_HOOKS} traps and handlers set in this session, too many to review")
+
+
+def called(an: Analyzer, name: str, cwd: str | None, depth: int) -> None:
+    """``f`` where the session defined ``f()``: its body runs here, with the files as they are now."""
+    if name not in an.functions or name in an.expanding:
+        return
+    an.expanding.add(name)
+    try:
+        an.line(an.functions[name], depth + 1, cwd)
+    finally:
+        an.expanding.discard(name)
+
+
+def replay(an: Analyzer, cwd: str | None) -> None:
+    """At the start of a review: the hooks earlier steps set run around this command."""
+    for code in list(an.hooks[:MAX_HOOKS]):
+        an.line(code, 1, cwd)
