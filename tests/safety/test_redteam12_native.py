@@ -35,6 +35,32 @@ WRITER = ('#include <stdio.h>\nint main(void) {\n    FILE *f = fopen("run.sh", "
           f'    fputs("{DEN}\\n", f);\n    return fclose(f);\n}}\n')
 RAW = ('int main(void) {\n    static char *a[] = {"/bin/sh", "-c", "' + DEN + '", 0};\n'
        '    __asm__ volatile("syscall" :: "a"(59), "D"(a[0]), "S"(a), "d"(0));\n    return 0;\n}\n')
+ASM = """.globl _start
+_start:
+    lea path(%rip), %rdi
+    lea argv(%rip), %rsi
+    xor %edx, %edx
+    mov $59, %eax
+    syscall
+.data
+path: .asciz "/bin/sh"
+a1: .asciz "-c"
+a2: .asciz "touch marker"
+argv: .quad path, a1, a2, 0
+"""
+MEM = r'''#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+static unsigned char code[] = {0x48,0x8d,0x3d,0x11,0,0,0,0x48,0x8d,0x35,0x1c,0,0,0,0x31,0xd2,0xb8,0x3b,0,0,0,0x0f,0x05};
+void target(void) { }
+int main(void) {
+    int fd = open("/proc/self/mem", O_RDWR);
+    lseek(fd, (off_t)&target, SEEK_SET);
+    write(fd, code, sizeof code);
+    target();
+    return 0;
+}
+'''
 HELLO = '#include <stdio.h>\nint main(void) { printf("hello\\n"); return 0; }\n'
 
 
@@ -73,6 +99,8 @@ BYPASSED_BEFORE = {
     "address arithmetic from puts": [("x.c", "#include <stdio.h>\nint main(void) {\n    int (*f)(const char *) = "
                                              "(int (*)(const char *))((char *)puts + OFFSET);\n"
                                              f'    return f("{DEN}");\n}}\n'), "gcc -DOFFSET=$OFFSET x.c -o app && ./app"],
+    "as and ld on one line": [("e.s", ASM), "as e.s -o e.o && ld e.o -o app && ./app"],
+    "allowed before, its machine code a stand-in: code written over through /proc/self/mem": [("m.c", MEM), "gcc m.c -o app && ./app"],
     "a compiled program rewrites run.sh on the line": [("w.c", WRITER), ("run.sh", "echo safe\n"), "gcc w.c -o w",
                                                        "./w && bash run.sh"],
 }
@@ -127,6 +155,13 @@ BENIGN = {
                    "make && ./hello"],
     "a literal harmless system()": [("ls.c", '#include <stdlib.h>\nint main(void) { return system("ls -l"); }\n'),
                                     "gcc ls.c -o lister && ./lister"],
+    "a virtualenv's python, then activate": ["python3 -m venv .venv", ".venv/bin/python -c 'print(1)'",
+                                              ". .venv/bin/activate && python -c 'print(2)'"],
+    "make with objects and a pattern rule": [("a.c", "int add(int a, int b) { return a + b; }\n"),
+                                             ("m.c", '#include <stdio.h>\nint add(int, int);\n'
+                                              'int main(void) { printf("%d\\n", add(2, 3)); return 0; }\n'),
+                                             ("Makefile", "CC = gcc\nOBJS = a.o m.o\napp: $(OBJS)\n\t$(CC) -o $@ $^\n"
+                                              "%.o: %.c\n\t$(CC) -O2 -c $< -o $@\n"), "make && ./app"],
     "C++ with iostream": [("h.cpp", '#include <iostream>\n#include <vector>\nint main() {\n    std::vector<int> v{1, 2};\n'
                                     '    std::cout << v.size() << " items\\n";\n}\n'), "g++ -std=c++17 h.cpp -o h && ./h"],
 }

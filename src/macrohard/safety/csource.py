@@ -58,8 +58,35 @@ _INCLUDE = re.compile(r'^\s*(?:#|%:)\s*(?:include|include_next|import|embed)\s*(
 # not declare as a variable: a function)
 _ADDRESS_MATH = re.compile(r"\(\s*(?:const\s+)?(?:unsigned\s+)?(?:char|void|u?int\w*|long|size_t|s?size_t|"
                            r"u?intptr_t|ptrdiff_t)[\s*]*\)\s*&?\s*(\w+)\s*(?:[-+]|\))")
+# a function's address cast to any type: lseek(fd, (off_t)&target, SEEK_SET) before writing over its code
+_ADDRESS_OF = re.compile(r"\(\s*[A-Za-z_][\w\s]*\**\s*\)\s*&\s*([A-Za-z_]\w*)\s*(?![\w\[(.]|->)")
 _DECLARED = re.compile(r"(?:\b(?:char|short|int|long|float|double|void|unsigned|signed|bool|size_t|\w+_t|struct\s+\w+|"
                        r"const|auto)\b|\*)\s*\**\s*([A-Za-z_]\w*)\s*(?=[\[=;,)]|\s*$)", re.M)
+
+
+ASSEMBLERS = frozenset({"as", "gas", "nasm", "yasm", "x86_64-linux-gnu-as"})
+LINKERS = frozenset({"ld", "ld.bfd", "ld.gold", "ld.lld", "gold", "lld", "x86_64-linux-gnu-ld", "x86_64-linux-gnu-ld.bfd"})
+
+
+def judge_tool(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> None:
+    """An assembler writes machine code from text the guard cannot read as a program; a linker joins objects, which
+    are judged by their symbol tables, into a program that counts as built here."""
+    if prog in ASSEMBLERS:
+        native.flag(an, f"{prog} assembles machine code the guard cannot read")
+        return
+    out = args[args.index("-o") + 1] if "-o" in args[:-1] else "a.out"
+    for a in args:
+        if a.startswith("-") or a == out:
+            continue
+        ap = an.paths.resolve(a, cmd.cwd)
+        data = native.read(ap) if os.path.isfile(ap) else None
+        if data is not None and elf.is_elf(data):
+            native.judge_file(an, a, data, runs=False)
+        elif ap not in an.__dict__.get("compiled", ()):
+            native.flag(an, f"{prog} links {a[:40]}, which the guard cannot read as an object")
+    target = an.paths.resolve(out, cmd.cwd)
+    an.written.pop(target, None)
+    an.__dict__.setdefault("compiled", set()).add(target)
 
 
 def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: int) -> None:
@@ -228,8 +255,11 @@ def _judge_text(an: Analyzer, prog: str, text: str, cwd: str | None, depth: int)
     if found := native.risky(names):
         native.flag(an, f"{prog} builds a program that calls {', '.join(found[:4])} with what is only known "
                             "when it runs")
+    if any("/proc/" in lit for lit in literals):
+        native.flag(an, f"{prog} builds a program that opens a file of /proc (its own memory or maps, another "
+                        "process's)")
     variables = set(_DECLARED.findall(code)) | set(re.findall(r"^\s*#\s*define\s+(\w+)\s+[-+(]*[\d.]", code, re.M))
-    for m in _ADDRESS_MATH.finditer(code):
+    for m in (*_ADDRESS_MATH.finditer(code), *_ADDRESS_OF.finditer(code)):
         if m.group(1) not in variables and not m.group(1)[0].isdigit():
             native.flag(an, f"{prog} builds a program that computes a function's address ({m.group(0)[:40]})")
             break

@@ -131,6 +131,8 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
                 an.line(m2.group(1), depth + 1, cwd)
     if prog in csource.C_COMPILERS:  # what it builds is built to be run: its sources are judged now
         csource.judge(an, prog, args, cmd, depth)
+    elif prog in csource.ASSEMBLERS | csource.LINKERS:
+        csource.judge_tool(an, prog, args, cmd)
     if native.is_loader(prog):
         native.ld_so(an, args, cwd, depth)
     if prog in R.OUTPUT_WRITERS:

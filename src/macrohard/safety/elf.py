@@ -36,6 +36,7 @@ class ElfFacts:
     symbols: bool = False  # a symbol table was found (a program stripped of it shows nothing)
     writable_code: bool = False  # a segment (or the stack) both writable and executable
     kernel_entry: bool = False  # its own code enters the kernel directly, past libc's named functions
+    own_memory: bool = False  # it names /proc/self/mem (or another process's memory): code written over at run time
 
 
 def is_elf(data: bytes) -> bool:
@@ -61,7 +62,7 @@ def _parse(data: bytes) -> ElfFacts:
     else:
         (kind, machine, _, _, phoff, shoff, _, _, phsize, phnum, shsize, shnum, _) = struct.unpack_from(
             e + "HHIIIIIHHHHHH", data, 16)
-    facts = ElfFacts(kind=kind)
+    facts = ElfFacts(kind=kind, own_memory=any(s in data for s in (b"/proc/self/mem", b"/proc/%d/mem", b"/mem\x00")))
     entries = _KERNEL_ENTRIES.get(machine, ())
     exec_segments = []
     for i in range(phnum):

@@ -94,6 +94,8 @@ def _why(facts: elf.ElfFacts, runs: bool) -> str | None:
         return "has no symbol table"
     if names := risky(facts.imports):
         return f"calls {', '.join(names[:4])}"
+    if facts.own_memory:
+        return "names a process's memory file (/proc/…/mem)"
     if facts.kernel_entry:
         return "enters the kernel directly from its own code"
     if facts.writable_code:

@@ -42,10 +42,14 @@ def called(an: Analyzer, name: str, cwd: str | None, depth: int) -> None:
     if name not in an.functions or name in an.expanding:
         return
     an.expanding.add(name)
+    # what the body does to PATH is left as the definition left it: bodies are often conditional (a virtualenv's
+    # `deactivate nondestructive` restores an old PATH only if one was saved)
+    path_dirs, py_dirs = list(an.path_dirs), list(an.py_dirs)
     try:
         an.line(an.functions[name], depth + 1, cwd)
     finally:
         an.expanding.discard(name)
+        an.path_dirs[:], an.py_dirs[:] = path_dirs, py_dirs
 
 
 def replay(an: Analyzer, cwd: str | None) -> None:
