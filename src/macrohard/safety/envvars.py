@@ -44,6 +44,15 @@ _LOADERS = {"NODE_OPTIONS": re.compile(r"(?:^|\s)(?:--require|-r|--import|--load
 _HOMES = frozenset({"HOME", "XDG_CONFIG_HOME", "XDG_CONFIG_DIRS", "XDG_DATA_HOME", "ZDOTDIR"})
 
 
+def sensitive(name: str) -> bool:
+    """Whether programs read ``name`` as a command, as code to load, or as where to find either."""
+    return (name in COMMANDS or name in _LOADERS or name in _HOMES or name in R.GIT_COMMAND_VARIABLES
+            or name.startswith(("LD_", "GIT_CONFIG", "PYTEST_", "PYTHON", "NODE_", "PERL", "RUBY", "BASH_"))
+            or name in ("PATH", "ENV", "PROMPT_COMMAND", "GIT_DIR", "GIT_EXEC_PATH", "GIT_TEMPLATE_DIR",
+                        "COMPILER_PATH", "GCC_EXEC_PREFIX", "CPATH", "C_INCLUDE_PATH", "CPLUS_INCLUDE_PATH",
+                        "LIBRARY_PATH", "MAKEFLAGS", "GNUMAKEFLAGS", "SHELLOPTS", "BASHOPTS", "IFS"))
+
+
 def _plugins(words: list[str]) -> list[str]:
     """The plugin modules ``-p NAME`` options name (``no:NAME`` turns one off)."""
     out = []

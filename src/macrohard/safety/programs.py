@@ -33,6 +33,9 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         _kubectl(an, prog, args, operands)
     elif prog in ("alias",):
         _alias(an, operands, cmd, depth)
+    elif prog in ("export", "declare", "typeset", "local", "readonly") and any(
+            re.search(r"[$`]", a.partition("=")[0]) for a in operands):
+        an.r.add("dynamic", f"{prog} sets a variable whose name is only known when it runs")
     elif prog == "trap" and operands:
         an.line(operands[0], depth + 1, cmd.cwd)  # the trap's code runs later, on a signal or at exit
         if len(operands) > 1:

@@ -119,6 +119,9 @@ INVISIBLE_CHARS = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u202e", "
 
 # Inline interpreter code (python -c, perl -e, node -e).
 CODE_PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
+    # os.environ['LD_PRELOAD'] = …; os.execvp(…): the loader variables set from code, for the programs it starts
+    (re.compile(r"\bLD_(?:PRELOAD|AUDIT)\b"), "privilege", "sets a library to inject into the programs it starts"),
+    (re.compile(r"\bLD_LIBRARY_PATH\b"), "dynamic", "sets where the programs it starts load libraries from"),
     (re.compile(r"b64decode|base64\.decode|atob\(|decode\(['\"]base64|unhexlify|fromhex|pack\(['\"]H|"
                 r"codecs\.decode\([^)]*rot"), "obfuscation", "decodes hidden text"),
     (re.compile(r"(socket|IO::Socket|TCPSocket|fsockopen|net\.connect|net\.Socket).*(connect|dup2|exec|spawn|"
