@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from macrohard.safety import (
+    buildsrc,
     csource,
     flows,
     gitrepo,
@@ -133,6 +134,8 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         csource.judge(an, prog, args, cmd, depth)
     elif prog in csource.ASSEMBLERS | csource.LINKERS:
         csource.judge_tool(an, prog, args, cmd)
+    elif prog in ("cargo", "rustc", "go"):
+        buildsrc.judge(an, prog, args, cmd)
     if native.is_loader(prog):
         native.ld_so(an, args, cwd, depth)
     if prog in R.OUTPUT_WRITERS:

@@ -1,0 +1,82 @@
+"""Rust and Go sources that a build runs: ``cargo build`` runs ``build.rs`` and proc macros, ``cargo run``/``test``
+and ``go run``/``test`` run the program, ``rustc x.rs -o app && ./app`` and ``go build -o app && ./app`` too.
+
+These were not read: a ``build.rs`` with ``Command::new("sh").arg("-c").arg("…")`` ran at ``cargo build``. Like
+C (``safety.csource``), what is built is read as text before the build starts: the sources of the crate or package
+(every ``.rs``/``.go`` file under its folder, up to ``MAX_FILES``) are searched, comments too, for what starts
+programs, reaches the system past the standard library, or loads code (``std::process``, ``libc``, ``asm!``,
+``extern "C"``; ``os/exec``, ``syscall``, ``unsafe``, cgo, ``//go:linkname``, ``plugin``). A find is asked
+about. Registry dependencies are not in the workspace (the sandbox has no network to fetch them); vendored and
+path dependencies are, and are read with the rest.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from typing import TYPE_CHECKING
+
+from macrohard.safety import native
+
+if TYPE_CHECKING:
+    from macrohard.safety.commands import Analyzer
+    from macrohard.safety.shellparse import SimpleCommand
+
+MAX_FILES = 200
+_RUST = re.compile(r"\bstd\s*::\s*process\b|\bprocess\s*::\s*(?:Command|exit_with)|\bCommand\s*::\s*new\b|\blibc\s*::|"
+                   r"\bnix\s*::|\b(?:global_)?asm!|\bextern\s+\"C\"|\bextern\s+crate\s+libc\b|\blibloading\b|"
+                   r"\bdlopen\b|\bsyscall\b|\binclude!\s*\(|\bmem::transmute\b|#\s*\[\s*(?:link|no_mangle|export_name)\b")
+_GO = re.compile(r"\"os/exec\"|\"syscall\"|\"unsafe\"|\"plugin\"|\"golang\.org/x/sys/unix\"|\bimport\s+\"C\"|"
+                 r"//\s*go:(?:linkname|cgo_|generate)|\bexec\s*\.\s*Command\b|\bsyscall\s*\.\s*(?:Exec|ForkExec)")
+_CARGO_RUNS = frozenset({"build", "b", "run", "r", "test", "t", "bench", "check", "c", "install", "doc", "clippy"})
+_GO_RUNS = frozenset({"run", "build", "test", "install", "vet", "generate"})
+
+
+def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> None:
+    operands = [a for a in args if not a.startswith("-")]
+    cwd = an.paths.resolve(cmd.cwd or ".", None)
+    if prog == "cargo" and operands[:1] and operands[0] in _CARGO_RUNS:
+        _tree(an, f"cargo {operands[0]}", _root(cwd, "Cargo.toml"), "rs")
+    elif prog == "go" and operands[:1] and operands[0] in _GO_RUNS:
+        files = [an.paths.resolve(o, cwd) for o in operands[1:] if o.endswith(".go")]
+        if files:
+            _files(an, f"go {operands[0]}", files, "go")
+        else:
+            _tree(an, f"go {operands[0]}", _root(cwd, "go.mod"), "go")
+    elif prog == "rustc":
+        _files(an, "rustc", [an.paths.resolve(o, cwd) for o in operands if o.endswith(".rs")], "rs")
+
+
+def _root(cwd: str, marker: str) -> str:
+    """The folder of the nearest ``marker`` (Cargo.toml, go.mod) at or above ``cwd``, else ``cwd``."""
+    folder = cwd
+    while folder not in ("/", ""):
+        if os.path.isfile(posixpath.join(folder, marker)):
+            return folder
+        folder = posixpath.dirname(folder)
+    return cwd
+
+
+def _tree(an: Analyzer, who: str, root: str, ext: str) -> None:
+    from macrohard.safety.projects import _walk
+
+    files = _walk(an, root, lambda p: p.endswith("." + ext))
+    if files is None:
+        native.flag(an, f"{who} builds more than {MAX_FILES} source files here, too many to review")
+        return
+    _files(an, who, files, ext)
+
+
+def _files(an: Analyzer, who: str, files: list[str], ext: str) -> None:
+    pattern = _RUST if ext == "rs" else _GO
+    for path in files:
+        if path in an.written and an.written[path] is None:
+            native.flag(an, f"{who} builds {posixpath.basename(path)}, which this line writes first with text the "
+                            "guard cannot read")
+            continue
+        text = an.written.get(path) or (native.read(path) or b"").decode(errors="replace")
+        if m := pattern.search(text):  # comments too: a string holding "//" would hide the rest of its line
+            native.flag(an, f"{who} builds {posixpath.basename(path)}, which can start programs or reach the system "
+                            f"past the standard library ({m.group(0)[:30]})")
+            return
