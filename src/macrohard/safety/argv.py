@@ -21,6 +21,8 @@ def skip_options(args: list[str], with_value: frozenset[str]) -> list[str]:
 
 def unwrap(prog: str, args: list[str]) -> list[str]:
     rest = skip_options(args, R.WRAPPER_ARG_OPTS.get(prog, frozenset()))
+    while prog in ("env", "sudo") and rest and re.fullmatch(r"[^=/.][^=]*=.*", rest[0], re.S):
+        rest = rest[1:]  # env takes any word with "=" as NAME=VALUE ('B%%=1', 'BASH_FUNC_ls%%=() { …; }')
     if prog in ("timeout",) and rest:
         rest = rest[1:]
     if prog in ("nice",) and rest and re.fullmatch(r"-?\d+", rest[0]):

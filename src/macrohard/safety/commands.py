@@ -29,7 +29,7 @@ from macrohard.safety.paths import PathJudge
 from macrohard.safety.rewrites import note as note_rewrites
 from macrohard.safety.scripts import text_written
 from macrohard.safety.shellparse import SimpleCommand, parse
-from macrohard.safety.shellstate import called, define, replay
+from macrohard.safety.shellstate import add_hook, called, define, replay
 from macrohard.safety.shellview import expand_braces, look_alike, shell_view
 
 MAX_DEPTH = 4
@@ -205,6 +205,9 @@ class Analyzer:
                     if "=" in word and not word.startswith("-") and re.fullmatch(
                             r"[A-Za-z_]\w*", word.split("=")[0]):
                         self.assignment(*word.split("=", 1), depth, cmd.cwd)
+                    elif fn := re.match(r"BASH_FUNC_([^=%]+)%%=\s*\(\)\s*", word):  # a function bash imports,
+                        define(self, {fn.group(1): word[fn.end():]})  # called anywhere in the program env starts
+                        add_hook(self, word[fn.end():])
             if prog == "env" and (split := value_after(rest, "-S") or value_after(rest, "--split-string")):
                 self.line(split, depth + 1, cmd.cwd)  # env -S 'cmd args' splits one string into a command
                 return
