@@ -2,7 +2,8 @@
 
 ``cargo build`` runs ``build.rs`` (``Command::new("sh")…`` ran at build time), ``cargo run``/``go run``/``go test``
 run the program, ``rustc x.rs -o app && ./app`` and ``go build -o app && ./app`` too; the guard allowed them all
-without reading a line. Now ``safety.buildsrc`` reads the crate's or package's sources as the build starts.
+without reading a line. Now ``safety.buildsrc`` reads the crate's or package's sources as the build starts. Also
+node's ``process['bind' + 'ing']('spawn_sync')`` (``safety.jscode`` saw only ``process.binding``).
 ``ALLOWED_BEFORE`` were allowed on main.
 """
 
@@ -38,9 +39,20 @@ ALLOWED_BEFORE = {
                                                                   'nil, nil)\n}\n')], "go test ./..."),
 }
 
+SPAWN = ("'spawn_sync').spawn({file: '/bin/sh', args: ['sh', '-c', 'touch marker'], envPairs: [], stdio: "
+         "[{type: 'pipe', readable: true, writable: false}, {type: 'pipe', readable: false, writable: true}, "
+         "{type: 'pipe', readable: false, writable: true}]})")
+# node's process object indexed or aliased reaches its native bindings: this spawned a shell on node 20
+ALLOWED_BEFORE |= {
+    "node: process indexed": ([("r.js", f"process['bind' + 'ing']({SPAWN};\n")], "node r.js"),
+    "node: process aliased": ([("r.js", f"const p = process;\np['bind' + 'ing']({SPAWN};\n")], "node r.js"),
+}
+
 BENIGN = {
     "cargo build and run": ([CARGO, MAIN_RS], "cargo build --release && cargo run"),
     "go run": ([GO_MOD, HELLO_GO], "go run ."),
+    "node reading process.env": ([("r.js", "console.log(process.env.HOME, process.argv.length);\n"
+                                          "process.on('exit', () => {});\n")], "node r.js"),
     "go test": ([GO_MOD, HELLO_GO, ("x_test.go", 'package main\n\nimport "testing"\n\nfunc TestX(t *testing.T) {}\n')],
                 "go test ./..."),
 }

@@ -52,6 +52,8 @@ _MAX_ARGS = 2000
 # node: a module named by a computed string, native bindings, the module loader itself
 _JS_HIDDEN = re.compile(r"\b(?:require|import)\s*\(\s*(?![\s'\"`][^'\"`$]*['\"`]\s*\))[^)]|"
                         r"\bprocess\s*\.\s*(?:binding|_linkedBinding|dlopen)\b|\bmodule\s*\.\s*constructor\b|"
+                        # process indexed, handed on or aliased: process['bind' + 'ing']('spawn_sync').spawn(…)
+                        r"\bprocess\s*(?:\[|[,)]|;)|[=:(]\s*process\b(?!\s*\.)|\bwith\s*\(\s*process\b|"
                         r"\b(?:Module|_load)\s*\(|"
                         # other ways to a module by a name built when it runs, or to code run as a worker
                         r"\b(?:getBuiltinModule|createRequire|mainModule|_resolveFilename|registerHooks)\b|"
