@@ -129,6 +129,10 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         text += "\n" + _tree(an, prog, cwd, includes, seen)  # `$(CC) -o $@ $<` in make: names it cannot see
     for lib in libs:
         _library(an, prog, lib, lib_dirs, cwd)
+    for folder in (*includes, *lib_dirs):
+        ap = an.paths.resolve(folder, cwd)
+        if not _ours(an, ap) and not ap.startswith("/usr/"):
+            native.flag(an, f"{prog} takes headers or libraries from {folder[:40]}, outside the workspace")
     _judge_text(an, prog, text, cwd, depth)
     if only_compile:
         return
@@ -150,6 +154,9 @@ def _operand(an: Analyzer, prog: str, operand: str, cwd: str | None, cmd: Simple
             native.flag(an, f"{prog} compiles {operand}, which this line writes first with text the guard cannot "
                                 "read; write it in one step and build in the next")
         return an.written[ap]
+    if not _ours(an, ap) and not ap.startswith("/usr/"):  # the sandbox's /tmp is not the guard's
+        native.flag(an, f"{prog} builds {operand}, outside the workspace where the guard cannot read it")
+        return None
     if operand.endswith(_ASSEMBLY):
         native.flag(an, f"{prog} assembles {operand}: machine code the guard cannot read")
         return None
@@ -171,6 +178,11 @@ def _operand(an: Analyzer, prog: str, operand: str, cwd: str | None, cmd: Simple
                             "(a linker script?)")
         return None
     return _with_headers(an, prog, ap, data.decode(errors="replace"), includes, cwd, seen)
+
+
+def _ours(an: Analyzer, path: str) -> bool:
+    """In the workspace (not the sandbox's /tmp, which the guard cannot see)."""
+    return any(path == w or path.startswith(w + "/") for w in an.paths.workspaces)
 
 
 def _known(an: Analyzer, operand: str, cwd: str | None) -> bool:
@@ -201,9 +213,13 @@ def _with_headers(an: Analyzer, prog: str, path: str, text: str, includes: list[
     parts = [text]
     for m in _INCLUDE.finditer(_splice(text)):
         folders = ([posixpath.dirname(path)] if m.group(1) == '"' else []) + [an.paths.resolve(d, cwd) for d in includes]
+        named = posixpath.normpath(posixpath.join(posixpath.dirname(path), m.group(2)))
+        if (m.group(2).startswith("/") or m.group(1) == '"' and ".." in m.group(2) and not _ours(an, named)) \
+                and not named.startswith("/usr/"):
+            native.flag(an, f"{prog} includes {m.group(2)[:40]}, outside the workspace where the guard cannot read it")
         for folder in folders:
             header = posixpath.normpath(posixpath.join(folder, m.group(2)))
-            if header in seen or not an.paths.inside(header) or not os.path.isfile(header):
+            if header in seen or not _ours(an, header) or not os.path.isfile(header):
                 continue
             if len(seen) > MAX_FILES:
                 native.flag(an, f"{prog} includes more than {MAX_FILES} workspace files, too many to review")
@@ -217,7 +233,7 @@ def _with_headers(an: Analyzer, prog: str, path: str, text: str, includes: list[
 def _library(an: Analyzer, prog: str, lib: str, lib_dirs: list[str], cwd: str | None) -> None:
     for folder in lib_dirs:
         ap = an.paths.resolve(folder, cwd)
-        if not an.paths.inside(ap):
+        if not _ours(an, ap):
             continue
         for name in (f"lib{lib}.so", f"lib{lib}.a", lib[1:] if lib.startswith(":") else ""):
             path = posixpath.join(ap, name) if name else ""

@@ -76,7 +76,7 @@ def resolve_program(an: Analyzer, name: str, cwd: str | None, depth: int) -> Non
         inside = _within(candidate, an.paths.workspaces)
         if not _within(folder, an.paths.workspaces) or not inside and _within(candidate, an.paths.allowed):
             an.r.add("dynamic", f"the run put {entry} on PATH, which the guard cannot look into: {name!r} may run "
-                                "a program from it; run programs from there by their path")
+                                "a program from it; keep programs in the workspace")
             return
         if not inside:
             if os.path.lexists(posixpath.join(folder, name)):  # a link to a system program (a virtualenv's python)

@@ -87,7 +87,7 @@ def read_script(an: Analyzer, path: str, cwd: str | None, explicit: bool) -> str
         native.built_here(an, ap, path)
         return None
     if not any(ap.startswith(w + "/") for w in an.paths.workspaces):
-        if explicit and any(ap.startswith(a + "/") for a in an.paths.allowed):
+        if any(ap.startswith(a + "/") for a in an.paths.allowed):  # `/tmp/x.sh`, `bash /tmp/x.sh` alike
             an.r.add("dynamic", f"runs {path} from a scratch directory the guard cannot read (the "
                                   "sandbox's own); keep scripts in the workspace")
         return None
