@@ -23,6 +23,8 @@ def unwrap(prog: str, args: list[str]) -> list[str]:
     rest = skip_options(args, R.WRAPPER_ARG_OPTS.get(prog, frozenset()))
     while prog in ("env", "sudo") and rest and re.fullmatch(r"[^=/.][^=]*=.*", rest[0], re.S):
         rest = rest[1:]  # env takes any word with "=" as NAME=VALUE ('B%%=1', 'BASH_FUNC_ls%%=() { …; }')
+    if prog == "flock" and rest:  # flock LOCKFILE CMD…: the lock file is no program (flock F -c CMD: runners.py)
+        rest = [] if len(rest) > 1 and rest[1] in ("-c", "--command") else rest[1:]
     if prog in ("timeout",) and rest:
         rest = rest[1:]
     if prog in ("nice",) and rest and re.fullmatch(r"-?\d+", rest[0]):

@@ -28,9 +28,9 @@ _RUST = re.compile(r"\bstd\s*::\s*process\b|\bprocess\s*::\s*(?:Command|exit_wit
                    r"\bnix\s*::|\b(?:global_)?asm!|\bextern\s+\"C\"|\bextern\s+crate\s+libc\b|\blibloading\b|"
                    r"\bdlopen\b|\bsyscall\b|\binclude!\s*\(|\bmem::transmute\b|#\s*\[\s*(?:link|no_mangle|export_name)\b")
 _GO = re.compile(r"\"os/exec\"|\"syscall\"|\"unsafe\"|\"plugin\"|\"golang\.org/x/sys/unix\"|\bimport\s+\"C\"|"
-                 r"//\s*go:(?:linkname|cgo_|generate)|\bexec\s*\.\s*Command\b|\bsyscall\s*\.\s*(?:Exec|ForkExec)")
+                 r"//\s*go:(?:linkname|cgo_)|\bexec\s*\.\s*Command\b|\bsyscall\s*\.\s*(?:Exec|ForkExec)")
 _CARGO_RUNS = frozenset({"build", "b", "run", "r", "test", "t", "bench", "check", "c", "install", "doc", "clippy"})
-_GO_RUNS = frozenset({"run", "build", "test", "install", "vet", "generate"})
+_GO_RUNS = frozenset({"run", "build", "test", "install", "vet"})  # generate: safety.taskrunners
 
 
 def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> None:
