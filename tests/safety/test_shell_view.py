@@ -85,6 +85,12 @@ def test_known_tricks_stay_refused(command, guard, ctx):
     assert guard.review(bash(command), ctx).decision is not Decision.allow
 
 
+def test_hidden_characters_among_letters_outside_ascii_are_still_refused(guard, ctx):
+    for command in ("echo Be\u00f1at\u200b > n.txt\nls", "r\u200bm -rf \u00e9t\u00e9\n"):
+        verdict = guard.review(bash(command), ctx)
+        assert verdict.decision is not Decision.allow and "invisible" in verdict.reason, command
+
+
 def test_the_reason_names_the_byte(guard, ctx):
     verdict = guard.review(bash("r\x00m -r /var/log/logs"), ctx)
     assert "NUL" in verdict.reason
@@ -104,6 +110,10 @@ def test_the_reason_names_the_byte(guard, ctx):
     "echo $(( $(wc -l < data.csv) - 1 ))",
     "bash -lc 'make test'",
     "./donn\u00e9es.sh",
+    # a line break (or a tab) in a command with a letter outside ASCII was refused as "invisible Unicode (U+000A)"
+    # (found by helper heldout10: a check `[ "$(cat f)" = "$(printf 'Amaia\nBe\u00f1at')" ]` written on two lines)
+    "cat > names.txt <<EOF\nBe\u00f1at\nZuri\u00f1e\nEOF",
+    "grep -c 'Iru\u00f1a' cities.txt\nprintf 'Gasteiz\tIru\u00f1ea\n' >> cities.tsv",
 ])
 def test_ordinary_commands_still_pass(command, guard, ctx):
     assert guard.review(bash(command), ctx).allowed, command

@@ -81,7 +81,9 @@ def shell_view(command: str) -> ShellView:
             f"the raw control byte {m.group()!r}"
         problems.append(f"contains {what}")
     if not text.isascii():
-        hidden = sorted({ch for ch in text if unicodedata.category(ch) in _HIDDEN_CATEGORIES})
+        # tab and newline are control characters (Cc) that bash reads as space and line end: not hidden (the other
+        # control bytes are _CONTROL's); before, any multi-line command with a letter such as ñ was refused
+        hidden = sorted({ch for ch in text if unicodedata.category(ch) in _HIDDEN_CATEGORIES and ch not in "\t\n"})
         if hidden:
             problems.append("contains invisible Unicode characters (" + ", ".join(_name(c) for c in hidden[:3]) + ")")
     if "\\\n" in text:  # bash joins a backslash-newline before splitting words, except inside '...'
