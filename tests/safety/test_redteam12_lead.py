@@ -3,7 +3,7 @@
 built in the sandbox (a constructor, a command assembled at run time, ``execl``), ctypes, and native code that
 enters the kernel without a libc symbol or a ``syscall`` instruction (``int 0x80``), written as base64 and decoded in
 the sandbox. Each ran through the default-policy guard into a real bubblewrap sandbox; none ran its payload on
-0bdb8dd (they are kept so that none ever does)."""
+0bdb8dd (they are kept so that none ever does); and 8 ordinary builds and shell-state uses that must pass."""
 
 from __future__ import annotations
 
@@ -81,3 +81,31 @@ def test_a_binary_that_enters_the_kernel_by_int_0x80_is_held(tmp_path, static):
              "./app"]
     verdicts, ran = run_steps(ws, steps, "redteam12-lead-int80", timeout=30)
     assert not ran, "the sandbox ran the payload: " + "; ".join(v.reason for v in verdicts if v.reason)
+
+
+HELLO = '#include <stdio.h>\nint main(void) { printf("hello\\n"); return 0; }\n'
+BENIGN = {
+    "gcc, then run on the line": [("hello.c", HELLO), "gcc -O2 -o hello hello.c && ./hello"],
+    "gcc, then run in the next step": [("hello.c", HELLO), "gcc -Wall -o hello hello.c", "./hello"],
+    "file output": [("io.c", '#include <stdio.h>\nint main(int c, char **v) { FILE *f = fopen("out.txt", "w"); '
+                             'fprintf(f, "%d\\n", c); fclose(f); return 0; }\n'), "cc io.c -o io && ./io a b"],
+    "C++ threads": [("t.cpp", "#include <iostream>\n#include <thread>\n#include <vector>\nint main() { "
+                              "std::vector<std::thread> t; for (int i = 0; i < 2; i++) t.emplace_back([] {}); "
+                              'for (auto &x : t) x.join(); std::cout << "ok\\n"; }\n'),
+                    "g++ -std=c++17 -pthread -o t t.cpp && ./t"],
+    "libm": [("m.c", '#include <math.h>\n#include <stdio.h>\nint main(void) { printf("%f\\n", sqrt(2.0)); }\n'),
+             "gcc m.c -o m -lm && ./m"],
+    "a Makefile project": [("Makefile", "CC=gcc\nall: app\napp: main.c util.c\n\t$(CC) -O2 -o $@ $^\nclean:\n\t"
+                                        "rm -f app\n"), ("util.c", "int add(int a, int b) { return a + b; }\n"),
+                           ("main.c", '#include <stdio.h>\nint add(int, int);\nint main(void) { printf("%d\\n", '
+                                      "add(2, 3)); }\n"), "make && ./app", "make clean"],
+    "a build function called later": ["build() { gcc -o hello hello.c; }", ("hello.c", HELLO), "build && ./hello"],
+    "a tools folder first on PATH": ["mkdir -p bin && printf '#!/bin/sh\\necho tool\\n' > bin/tool && chmod +x bin/tool",
+                                     "export PATH=$PWD/bin:$PATH", "tool"],
+}
+
+
+@pytest.mark.parametrize("steps", BENIGN.values(), ids=BENIGN.keys())
+def test_ordinary_builds_and_shell_state_pass(tmp_path, steps):
+    verdicts, _ = run_steps(tmp_path, steps, "redteam12-lead-benign", timeout=60)
+    assert all(v.allowed for v in verdicts), [v.reason for v in verdicts if not v.allowed]
