@@ -81,10 +81,10 @@ def write_gguf_adapter(model: Any, path: Path, alpha: float) -> int:
 
 def check_in_llama_cpp(base: Path, adapter: Path) -> str:
     """Load base + adapter in llama.cpp and return its answer to one task (raises if it cannot load)."""
-    from llama_cpp import Llama
-
-    llm = Llama(model_path=str(base), lora_path=str(adapter), n_ctx=1024, n_threads=2, verbose=False, seed=0)
     sys.path.insert(0, str(ROOT.parent / "src"))
+    from macrohard.models.local_cpu import load_llama
+
+    llm = load_llama(base, lora_path=str(adapter), n_ctx=1024, n_threads=2, verbose=False, seed=0)
     from macrohard.prompts import local_system_prompt
 
     out = llm.create_chat_completion(messages=[

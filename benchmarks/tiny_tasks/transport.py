@@ -42,12 +42,13 @@ def _chats() -> list[tuple[list[dict[str, str]], dict[str, Any]]]:
 def in_process(calls: int) -> tuple[float, list[float]]:
     import json
 
-    from llama_cpp import Llama, LlamaGrammar
+    from llama_cpp import LlamaGrammar
 
     from macrohard.models.local import model_path
+    from macrohard.models.local_cpu import load_llama
 
     t0 = time.perf_counter()
-    llm = Llama(model_path=str(model_path("smollm2")), n_ctx=2048, verbose=False)
+    llm: Any = load_llama(model_path("smollm2"), n_ctx=2048, verbose=False)
     load = time.perf_counter() - t0
     times = []
     for i in range(calls):
@@ -61,13 +62,14 @@ def in_process(calls: int) -> tuple[float, list[float]]:
 
 def server(calls: int) -> tuple[float, list[float]]:
     from macrohard.models.local import model_path
+    from macrohard.models.local_cpu import server_command
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     base = f"http://127.0.0.1:{port}/v1"
     t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "llama_cpp.server", "--model", str(model_path("smollm2")),
+    proc = subprocess.Popen([*server_command(model_path("smollm2")), "--model", str(model_path("smollm2")),
                              "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "2048"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

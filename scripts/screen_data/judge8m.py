@@ -24,8 +24,7 @@ PROMPT = ("You review the final answer an AI assistant gave (it may be in any la
 
 
 def main(argv: list[str]) -> int:
-    from llama_cpp import Llama
-
+    from macrohard.models.local_cpu import load_llama
     from macrohard.models.local_files import PARTED, weights
 
     name, limit = argv[0], int(argv[1]) if len(argv) > 1 else 60
@@ -40,7 +39,7 @@ def main(argv: list[str]) -> int:
               for g in ("harmful", "bias", "benign")}
     share = {"harmful": limit // 3, "bias": limit // 6, "benign": limit - limit // 3 - limit // 6}
     sample = [(g, t) for g, rs in groups.items() for _, t in rng.sample(rs, min(share[g], len(rs)))]
-    llm = Llama(model_path=str(weights(PARTED["qwen-1.5b"])), n_ctx=2048, n_threads=2, verbose=False)
+    llm = load_llama(weights(PARTED["qwen-1.5b"]), n_ctx=2048, n_threads=2, verbose=False)
     said: dict[str, list[int]] = {}
     times = []
     for group, text in sample:

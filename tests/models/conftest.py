@@ -3,7 +3,6 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,23 +11,7 @@ import httpx
 import pytest
 
 from macrohard.models.local import model_path
-from macrohard.models.local_cpu import extra_buffers_ok
-
-# llama.cpp's server, started with llama.cpp's extra CPU buffer types off: on a VM whose CPU reports AMX that the
-# hypervisor does not enable, a -march=native build dies of SIGILL at the first batched decode (the server then
-# drops every connection); macrohard's own loads decide this with models/local_cpu.py's probe, and so does this.
-SERVER_WITHOUT_EXTRA_BUFFERS = """
-import runpy, sys
-import llama_cpp.llama_cpp as raw
-default = raw.llama_model_default_params
-def params():
-    p = default()
-    p.use_extra_bufts = False
-    return p
-raw.llama_model_default_params = params
-sys.argv = ["llama_cpp.server", *sys.argv[1:]]
-runpy.run_module("llama_cpp.server", run_name="__main__", alter_sys=True)
-"""
+from macrohard.models.local_cpu import server_command
 
 
 def _free_port() -> int:
@@ -52,8 +35,7 @@ def llama_server(smollm2_path: Path, tmp_path_factory: pytest.TempPathFactory) -
     log = tmp_path_factory.mktemp("llama-server") / "server.log"
     with open(log, "wb") as out:
         proc = subprocess.Popen(
-            [sys.executable, *(["-m", "llama_cpp.server"] if extra_buffers_ok(smollm2_path) else
-                               ["-c", SERVER_WITHOUT_EXTRA_BUFFERS]), "--model", str(smollm2_path), "--host", "127.0.0.1",
+            [*server_command(smollm2_path), "--model", str(smollm2_path), "--host", "127.0.0.1",
              "--port", str(port), "--n_ctx", "2048", "--chat_format", "chatml-function-calling", "--n_threads", str(min(2, os.cpu_count() or 1))],
             stdout=out, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}/v1"

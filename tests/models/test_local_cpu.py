@@ -69,3 +69,15 @@ def test_a_loaded_model_decodes_a_long_prompt_in_process() -> None:
     model = LocalModel.from_name("smollm2")
     out = model._llm.create_completion("word " * 200, max_tokens=2)
     assert out["usage"]["prompt_tokens"] >= 200
+
+
+def test_the_server_command_follows_the_probe(tmp_path, monkeypatch):
+    from macrohard.models.local_cpu import server_command
+
+    model = tmp_path / "m.gguf"
+    model.write_bytes(b"GGUF")
+    monkeypatch.setenv("MACROHARD_LLAMA_EXTRA_BUFFERS", "1")
+    assert server_command(model)[1:] == ["-m", "llama_cpp.server"]
+    monkeypatch.setenv("MACROHARD_LLAMA_EXTRA_BUFFERS", "0")
+    command = server_command(model)
+    assert command[1] == "-c" and "use_extra_bufts = False" in command[2] and "llama_cpp.server" in command[2]

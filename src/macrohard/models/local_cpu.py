@@ -109,3 +109,37 @@ def without_extra_buffers(build: object) -> object:
         return build()  # type: ignore[operator]
     finally:
         raw.llama_model_default_params = original
+
+
+SERVER_WITHOUT_EXTRA_BUFFERS = """
+import runpy, sys
+import llama_cpp.llama_cpp as raw
+default = raw.llama_model_default_params
+def params():
+    p = default()
+    p.use_extra_bufts = False
+    return p
+raw.llama_model_default_params = params
+sys.argv = ["llama_cpp.server", *sys.argv[1:]]
+runpy.run_module("llama_cpp.server", run_name="__main__", alter_sys=True)
+"""
+
+
+def server_command(model: Path) -> list[str]:
+    """The start of the command line for llama.cpp's own OpenAI-compatible server (``llama_cpp.server``) on
+    ``model``: its arguments follow. Where the probe says no, the server starts with the extra buffer types off
+    (the same SIGILL would drop every connection at the first request)."""
+    if extra_buffers_ok(model):
+        return [sys.executable, "-m", "llama_cpp.server"]
+    return [sys.executable, "-c", SERVER_WITHOUT_EXTRA_BUFFERS]
+
+
+def load_llama(model: Path, **kwargs: object) -> object:
+    """``llama_cpp.Llama(model_path=model, **kwargs)``, with the extra buffer types off where the probe says so:
+    for scripts and benchmarks that load a model directly rather than through ``models.local``."""
+    from llama_cpp import Llama
+
+    def build() -> object:
+        return Llama(model_path=str(model), **kwargs)
+
+    return build() if extra_buffers_ok(model) else without_extra_buffers(build)
