@@ -87,6 +87,9 @@ def test_bad_input_stays_within_the_latency_budget():
     assert window_vectors(enc, "").shape == (1, 384)  # empty text: one finite vector, no error
 
 
+REFERENCE_TABLE = "7a7fb48cd2ee8e1a34c24d7ffde856ed5ab51efb352c9e626623b2344259f983"
+
+
 def test_injection_head_reads_windows_and_retraining_reproduces_it():
     import subprocess
     import sys
@@ -101,8 +104,21 @@ def test_injection_head_reads_windows_and_retraining_reproduces_it():
     hidden, whole = embed_score(carrier[:1300] + attack + carrier[1300:])
     assert whole and hidden > alone + 0.3  # the attack's own window scores it, the long carrier does not dilute it
     root = Path(__file__).resolve().parents[2]
+    # The head's training is sensitive to the table's last bits: OpenBLAS picks its kernels by CPU, and on a Sapphire
+    # Rapids VM (AMX) a table built with its own kernels (at most 1e-3 away in float16) trained another head (fit AUC
+    # 0.998 against the shipped 0.979). With the table the head was trained on (built with OpenBLAS's Haswell kernels,
+    # sha256 below) and those kernels, the retrain is exact; on another table it is an expected failure, said as such.
+    import hashlib
+    import os
+
+    from macrohard.safety import embed as embed_mod
+
+    table = embed_mod._table_path(embed_mod.model_dir())
+    if hashlib.sha256(table.read_bytes()).hexdigest() != REFERENCE_TABLE:
+        pytest.xfail(f"{table} differs from the table the head was trained on (OpenBLAS kernels of this CPU): "
+                     "rebuild it with OPENBLAS_CORETYPE=Haswell to check the retrain")
     out = subprocess.run([sys.executable, str(root / "scripts/train_injection_embed.py"), "--check"],
-                         capture_output=True, text=True, timeout=600)
+                         capture_output=True, text=True, timeout=600, env={**os.environ, "OPENBLAS_CORETYPE": "Haswell"})
     assert out.returncode == 0 and out.stdout.startswith("reproduced"), out.stdout + out.stderr
 
 
