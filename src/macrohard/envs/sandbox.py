@@ -197,6 +197,7 @@ class SandboxEnvironment(WorkspaceEnvironment):
             return
         if not self.layers.mode:
             self.layers.open()
+        self.ready_at = self.ready_at or time.time()  # after the layers (a copy is stamped as it is made)
         self.workspace = self.shell_dir = str(self.layers.path)
         self.files = FileTools(self.workspace)
         self.env = _clean_env(self.workspace)
@@ -256,7 +257,7 @@ class SandboxEnvironment(WorkspaceEnvironment):
         # not started: it starts in shell_dir; started but unreadable: "/" (relative paths judged as outside)
         cwd = self.shell_dir if session is None or session.proc is None else session.kernel_cwd() or "/"
         jobs, detached = (0, 0) if session is None or session.proc is None else session.jobs_left()
-        return GuardFacts(cwd=cwd, network=self.config.network, jobs=jobs, detached=detached)
+        return GuardFacts(cwd=cwd, network=self.config.network, jobs=jobs, detached=detached, since=self.ready_at)
 
     def describe(self) -> dict[str, Any]:
         """What this sandbox is and what applied (for ``run.meta``)."""

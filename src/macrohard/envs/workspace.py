@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import time
 from typing import Any
 
 from macrohard.envs.admit import admit
@@ -43,9 +44,11 @@ class WorkspaceEnvironment:
         self.files = FileTools(self.workspace)
         self.session: ShellSession | None = None
         self._snapshots: dict[str, str] = {}
+        self.ready_at: float | None = None  # when the workspace was ready, before any command ran (GuardFacts.since)
 
     def start(self) -> None:
         os.makedirs(self.workspace, exist_ok=True)
+        self.ready_at = self.ready_at or time.time()
         self.session = ShellSession(self.argv, cwd=self.workspace, env=self.env, start_dir=self.shell_dir)
         self.session.start()
 
@@ -75,7 +78,7 @@ class WorkspaceEnvironment:
         # not started: it starts in shell_dir; started but unreadable: "/" (relative paths judged as outside)
         cwd = self.shell_dir if session is None or session.proc is None else session.kernel_cwd() or "/"
         jobs, detached = (0, 0) if session is None or session.proc is None else session.jobs_left()
-        return GuardFacts(cwd=cwd, network="full", jobs=jobs, detached=detached)
+        return GuardFacts(cwd=cwd, network="full", jobs=jobs, detached=detached, since=self.ready_at)
 
     def _bash(self, action: BashAction) -> Observation:
         if self.session is None:

@@ -39,6 +39,9 @@ class GuardFacts:
     network: str | None = None  # the network the environment's processes really have: none, loopback, hosts, full
     jobs: int = 0  # processes earlier commands left running (background jobs), counted from the kernel
     detached: int = 0  # of those, the ones that are not the shell's own children (`wait` does not end them)
+    # when the workspace as the run found it was ready (time.time()): a file whose inode changed later (its ctime,
+    # which the kernel sets and nobody can set back) was written during the run; None: the guard cannot tell
+    since: float | None = None
 
 
 @dataclass
@@ -66,6 +69,7 @@ class GuardContext:
     path_dirs: list[str] = field(default_factory=list)
     jobs: int = 0  # processes earlier commands left running (from GuardFacts): they may change files after a review
     detached: int = 0  # of those, the ones `wait` does not wait for
+    since: float | None = None  # GuardFacts.since: files older than this were there before the run (safety.native)
     path_pending: list[str] | None = None  # path_dirs once the action under review runs (Guard.authorize commits it)
     # directories that commands of this run put on PYTHONPATH (safety.envvars), and the same once approved
     py_dirs: list[str] = field(default_factory=list)

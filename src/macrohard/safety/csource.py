@@ -81,7 +81,7 @@ def judge_tool(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> 
         ap = an.paths.resolve(a, cmd.cwd)
         data = native.read(ap) if os.path.isfile(ap) else None
         if data is not None and elf.is_elf(data):
-            native.judge_file(an, a, data, runs=False)
+            native.judge_file(an, a, data, runs=False, path=ap)
         elif ap not in an.__dict__.get("compiled", ()):
             native.flag(an, f"{prog} links {a[:40]}, which the guard cannot read as an object")
     target = an.paths.resolve(out, cmd.cwd)
@@ -168,7 +168,7 @@ def _operand(an: Analyzer, prog: str, operand: str, cwd: str | None, cmd: Simple
             native.flag(an, f"{prog} builds {operand}, which an earlier command on the line may write")
         return None
     if elf.is_elf(data):
-        native.judge_file(an, operand, data, runs=False)
+        native.judge_file(an, operand, data, runs=False, path=ap)
         return None
     if data.startswith(b"!<arch>"):
         native.flag(an, f"{prog} links the archive {operand}, whose objects the guard does not list")
@@ -240,7 +240,7 @@ def _library(an: Analyzer, prog: str, lib: str, lib_dirs: list[str], cwd: str | 
             if path and (os.path.isfile(path) or path in an.written):
                 data = native.read(path) or b""
                 if elf.is_elf(data):
-                    native.judge_file(an, f"-l{lib}", data, runs=False)
+                    native.judge_file(an, f"-l{lib}", data, runs=False, path=path)
                 else:
                     native.flag(an, f"{prog} links -l{lib} from {folder}, which the guard cannot read")
                 return

@@ -199,6 +199,8 @@ def _sealed() -> tuple[Callable[[Guard, Any, GuardContext, Any], Authorization],
         ctx.jobs, ctx.detached = facts.jobs, facts.detached  # so are the jobs earlier steps left running
         if facts.network is not None:
             ctx.network = facts.network
+        if facts.since is not None:
+            ctx.since = facts.since
         # Guard.review/_record, not overridable ones: an approval always follows a recorded review.
         verdict = Guard.review(guard, action, ctx)
         refused_by = None

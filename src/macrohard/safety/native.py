@@ -16,14 +16,28 @@ functions (``dlopen``/``dlsym``, ``mprotect``/``mmap``, memory both writable and
 is a program statically linked, stripped of its symbols, or loading libraries from its own folders. The limit,
 said honestly: machine code can reach libc's functions by address arithmetic that no table of names shows;
 the sandbox holds that.
+
+Only a file written during the run is judged so. A program that was in the workspace before the run began (a
+``ruff`` or ``uv`` in ``.venv/bin``, ``esbuild`` under ``node_modules``, a copied ``node``: every one of them calls
+``execvp``/``posix_spawn``/``dlopen``, and most are larger than the guard reads) is the user's, as ``/usr/bin``'s
+programs are, and runs as theirs do. Which file is which comes from the kernel: an inode's ctime changes with
+every write, rename, link or ``chmod``, and nothing in the sandbox can set it back, so a file whose ctime is older
+than the moment the environment had the workspace ready (``GuardFacts.since``) holds what it held then. The
+limit: a program an earlier run wrote into a workspace that it then wrote back (``commit``) counts as the user's.
 """
 
 from __future__ import annotations
 
+import contextlib
+import filecmp
+import functools
 import os
+import posixpath
+import stat
 from typing import TYPE_CHECKING
 
 from macrohard.safety import elf
+from macrohard.safety import rules_data as R
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
@@ -37,6 +51,9 @@ REACHES = frozenset({"syscall", "dlopen", "dlmopen", "dlsym", "dlvsym", "dlinfo"
                      "mprotect", "pkey_mprotect", "mmap", "mmap64", "mremap", "ptrace", "process_vm_writev",
                      "memfd_create", "makecontext", "setcontext", "swapcontext", "getauxval"})
 _SYSTEM_LIBS = ("/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/", "/usr/local/lib/")
+# how far a file's ctime may lag the clock that read ``since``: the kernel stamps files from a coarse clock (a
+# tick behind), and a file system that keeps whole seconds (ctime_ns a multiple of 1e9) rounds down
+_LAG_S, _LAG_COARSE_S = 0.05, 2.0
 
 
 def flag(an: Analyzer, why: str) -> None:
@@ -58,16 +75,34 @@ def read(path: str) -> bytes | None:
         return None
 
 
-def judge_file(an: Analyzer, shown: str, data: bytes, runs: bool = True) -> None:
-    """An ELF file of the workspace that a command runs (``runs``) or links into a program."""
+def placed_before_run(an: Analyzer, path: str | None) -> bool:
+    """Whether the file at ``path`` (through its links) is as it was when the run found the workspace ready."""
+    since = an.paths.since
+    if since is None or path is None or path in an.written or an.unknown_writes:  # or rewritten on the line
+        return False
+    try:
+        ctime_ns = os.stat(path).st_ctime_ns
+    except OSError:
+        return False
+    lag = _LAG_COARSE_S if ctime_ns % 1_000_000_000 == 0 else _LAG_S
+    return ctime_ns / 1e9 < since - lag
+
+
+def judge_file(an: Analyzer, shown: str, data: bytes, runs: bool = True, path: str | None = None) -> None:
+    """An ELF file of the workspace that a command runs (``runs``) or links into a program; ``path``: where it is,
+    to tell a program the run found there (the user's: not judged) from one it wrote."""
     verb = "runs" if runs else "links"
-    if runs:  # it may write any file, a script run later on the line too (safety.rewrites)
-        if not an.unknown_writes:
-            an.unknown_writes = True
-            an.rewriter = f"{shown} is a compiled program, which may write any file"
+    if runs:
+        _swapped(an, shown)
         if an.ld_dirs:
             flag(an, f"{verb} {shown} with LD_LIBRARY_PATH={an.ld_dirs[:40]}: it loads libraries from a "
                                 "folder the agent writes")
+    if placed_before_run(an, path):
+        if runs and (real := _disguised(path, shown)):  # `tools/mysh -c '…'`: bash by a name nobody reads as bash
+            flag(an, f"runs {shown}, a copy of {real} under another name, whose code the guard would not read")
+        return
+    if runs:
+        _may_write(an, shown)
     if len(data) > MAX_BINARY:
         flag(an, f"{verb} {shown}, a compiled program larger than {MAX_BINARY // 1_000_000} MB, too large "
                             "to review")
@@ -82,6 +117,49 @@ def judge_file(an: Analyzer, shown: str, data: bytes, runs: bool = True) -> None
         flag(an, f"{verb} {shown}, a compiled program of the workspace that {why}; the guard cannot "
                             "read machine code: build it from sources on the same line, or run it with a person's "
                             "approval")
+
+
+@functools.cache
+def _hiding_programs() -> dict[int, frozenset[str]]:
+    """The system's shells, interpreters, downloaders and the like, by size: a copy of one under a name the guard
+    does not know runs code (``-c '…'``) that the guard would read under the program's own name."""
+    sizes: dict[int, set[str]] = {}
+    for folder in ("/usr/local/bin", "/usr/bin", "/bin", "/usr/sbin", "/sbin"):
+        for name in R.RISKY_ALIAS_TARGETS:
+            real = os.path.realpath(os.path.join(folder, name))
+            with contextlib.suppress(OSError):
+                if stat.S_ISREG((st := os.stat(real)).st_mode):
+                    sizes.setdefault(st.st_size, set()).add(real)
+    return {size: frozenset(paths) for size, paths in sizes.items()}
+
+
+def _disguised(path: str | None, shown: str) -> str | None:
+    """The system program the file at ``path`` is a byte-for-byte copy of, when ``shown`` names it otherwise."""
+    if path is None or posixpath.basename(shown) in R.RISKY_ALIAS_TARGETS:
+        return None  # known by its name: judged as that program
+    with contextlib.suppress(OSError):
+        for real in _hiding_programs().get(os.stat(path).st_size, ()):
+            if filecmp.cmp(path, real, shallow=False):
+                return real
+    return None
+
+
+def _swapped(an: Analyzer, shown: str) -> None:
+    """The file judged here may not be the file that runs: code earlier on the line, or a job an earlier step
+    left running, may write it between this review and its start (`(sleep 3; cp evil app) &`, then `./app`)."""
+    if an.unknown_writes:
+        flag(an, f"runs {shown}, which may be rewritten before it runs ({an.rewriter}); write and run it in "
+                 "separate steps")
+    if an.jobs:
+        flag(an, f"runs {shown}, which {an.jobs} process(es) an earlier step left running may replace after this "
+                 "review; let them end first (`wait; ...`)")
+
+
+def _may_write(an: Analyzer, shown: str) -> None:
+    """A program the run wrote may write any file: a script or program run later on the line too (safety.rewrites)."""
+    if not an.unknown_writes:
+        an.unknown_writes = True
+        an.rewriter = f"{shown} is a compiled program, which may write any file"
 
 
 def _why(facts: elf.ElfFacts, runs: bool) -> str | None:
@@ -125,8 +203,8 @@ def is_loader(prog: str) -> bool:
 def built_here(an: Analyzer, ap: str, shown: str) -> None:
     """``gcc … -o app && ./app``: its sources were judged as the compiler started (``safety.csource``); if the build
     fails the file already there runs instead, so that one is judged too."""
-    if an.unknown_writes is False:
-        an.unknown_writes = True
-        an.rewriter = f"{shown} is a compiled program, which may write any file"
     if os.path.isfile(ap) and (data := read(ap)) is not None and elf.is_elf(data):
-        judge_file(an, shown, data)
+        judge_file(an, shown, data, path=ap)
+    else:
+        _swapped(an, shown)
+    _may_write(an, shown)

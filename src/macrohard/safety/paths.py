@@ -32,6 +32,7 @@ class PathJudge:
         self.allowed = [a.rstrip("/") for a in allowed]
         # symbolic links the command line being judged makes (``ln -s T N``): absolute name -> target
         self.links: dict[str, str] = {}
+        self.since: float | None = None  # when the run found the workspace ready (GuardFacts.since, safety.native)
 
     def resolve(self, path: str, cwd: str | None) -> str:
         """An absolute, normalised form, through the links the shell will follow; ``~`` stays ``~``."""

@@ -124,6 +124,12 @@ _COPIES = {("shutil", n) for n in ("copy", "copy2", "copyfile", "move", "copytre
     ("os", n) for n in ("rename", "replace", "symlink", "link", "renames")}
 
 
+def _named(ref: Any) -> Any:
+    """``scope.ref`` names a function of a module it does not watch as "shutil.copy": the same as ("shutil", "copy")
+    (``shutil.copy('evil', 'run.sh') && bash run.sh`` was not seen as a write before)."""
+    return tuple(ref.rsplit(".", 1)) if isinstance(ref, str) and "." in ref else ref
+
+
 def writes(an: Analyzer, scope: Any, tree: ast.AST, cwd: str | None) -> None:
     """Files the code writes (``open(P, 'w')``, ``write_text``, ``shutil.copy(S, P)``, ``os.rename``): what it writes
     there is not read, so running them later on the line is asked about (``scripts.read_script``)."""
@@ -141,7 +147,7 @@ def writes(an: Analyzer, scope: Any, tree: ast.AST, cwd: str | None) -> None:
                                                                 "replace", "hardlink_to") and not (
                 isinstance(func.value, ast.Name) and func.value.id in scope.modules):
             target = func.value.args[0] if isinstance(func.value, ast.Call) and func.value.args else func.value
-        elif scope.ref(func) in _COPIES and len(node.args) > 1:
+        elif _named(scope.ref(func)) in _COPIES and len(node.args) > 1:
             target = node.args[1]
         if target is None:
             continue

@@ -37,7 +37,8 @@ def facts_of(action: Any, ctx: GuardContext, policy: Policy) -> Facts:
         functions, hooks = ctx.shell_pending or (ctx.shell_functions, ctx.shell_hooks)
         functions, hooks = dict(functions), list(hooks)
         a = analyze(action.command, workspaces, policy.allowed_paths, cwd=ctx.cwd, remotes=ctx.git_remotes,
-                    path_dirs=dirs, jobs=(ctx.jobs, ctx.detached), py_dirs=py_dirs, shell=(functions, hooks))
+                    path_dirs=dirs, jobs=(ctx.jobs, ctx.detached), py_dirs=py_dirs, shell=(functions, hooks),
+                    since=ctx.since)
         if (functions, hooks) != (ctx.shell_functions, ctx.shell_hooks):
             ctx.shell_pending = (functions, hooks)
         if dirs != ctx.path_dirs:

@@ -101,7 +101,7 @@ def read_script(an: Analyzer, path: str, cwd: str | None, explicit: bool) -> str
         return None
     if elf.is_elf(data):  # a compiled program: judged by what its symbol table names (safety.native)
         if not explicit:
-            native.judge_file(an, path, native.read(ap) or data)
+            native.judge_file(an, path, native.read(ap) or data, path=ap)
         return None
     if len(data) > MAX_SCRIPT:
         an.r.add("unparseable", f"the script {path} is larger than {MAX_SCRIPT // 1000} kB, too large to review")
