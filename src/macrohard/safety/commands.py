@@ -93,17 +93,17 @@ class Analyzer:
         if view.text != command and "IFS" in command and "IFS" not in view.text:
             self.r.add("obfuscation", "hides spaces with ${IFS}")
         command = view.text
+        lookup.seen_text(self, command)  # a saved copy of PATH this code may change is one no more
         for reading in view.alternatives:
             self.line(reading, depth + 1, cwd)
         parsed = parse(command)
         if parsed.error:
             self.r.add("unparseable", f"cannot parse the command as bash: {command[:120]!r}")
         for name, body in parsed.functions.items():
-            if re.search(rf"(^|[^\w]){re.escape(name)}\s*\|\s*{re.escape(name)}", body) or (
-                    body.count(name) and "&" in body and name in body):
+            if re.search(rf"(^|[^\w]){re.escape(name)}\s*\|\s*{re.escape(name)}", body) or "&" in body and name in body:
                 self.r.add("destructive", f"function {name!r} calls itself in the background (a fork bomb)")
         define(self, parsed.functions)
-        for name, value in parsed.assigned.items():
+        for name, value in parsed.assignments:
             self.assignment(name, value, depth, cwd, parsed.assigned)
         for cmd in parsed.commands:
             if cmd.cwd is not None and cwd is not None and not cmd.cwd.startswith(("/", "~")):

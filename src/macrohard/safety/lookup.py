@@ -32,12 +32,63 @@ UNKNOWN = "?"  # a PATH entry the guard cannot resolve
 _SYSTEM = ("/usr/", "/bin", "/sbin", "/lib", "/opt/", "/snap/")
 _OLD_PATH = re.compile(r"^\$\{?PATH\}?$")
 _PWD = re.compile(r"^\$\{?PWD\}?(?=/|$)")
+# entries of ``path_dirs`` that are no folder: "\0saved NAME", NAME holds a copy of PATH that a reviewed line made
+# (`_OLD_VIRTUAL_PATH="$PATH"`, a virtualenv's activate), which `PATH="${NAME:-}"` (its `deactivate`) restores
+MARK = "\0saved "
+_WHOLE_VAR = re.compile(r"^\$\{?([A-Za-z_]\w*)(?::?-)?\}?$")  # PATH=$NAME, PATH="${NAME:-}": all of NAME's value
+MAX_SAVED = 16
+
+
+def _touched(text: str, name: str) -> bool:
+    """Whether ``text`` names ``name`` other than to save PATH in it, read it or unset it (``let``, ``read``,
+    ``+=``, ``[0]=``, ``${…:=…}``, ``declare -n``, ``for … in``: any of them may give it another value)."""
+    if name not in text:
+        return False
+    n = re.escape(name)
+    rest = re.sub(rf"\$\{{{n}(?::?-[^}}]*)?\}}|\${n}(?!\w)|\bunset\s+(?:-v\s+)?{n}(?!\w)|"
+                  rf"(?<![\w\[$]){n}=(\"?)\$\{{?PATH\}}?\1(?=[\s;&|)]|$)", "", text)
+    return re.search(rf"(?<!\w){n}(?!\w)", rest) is not None
+
+
+def seen_text(an: Analyzer, text: str) -> None:
+    """Shell code about to be judged (``Analyzer.line``): a saved copy of PATH it may change is forgotten."""
+    an.__dict__.setdefault("texts", []).append(text)
+    for entry in [e for e in an.path_dirs if e.startswith(MARK)]:
+        if _touched(text, entry[len(MARK):]):
+            an.path_dirs.remove(entry)
+
+
+def noted(an: Analyzer, name: str, value: str) -> None:
+    """A variable set on a reviewed line (``safety.envvars.assign``, ``assigned_indirectly``): a copy of PATH, or
+    another value, or (``name`` with a ``$``) a variable whose name is only known when it runs."""
+    if "$" in name or "`" in name:
+        an.path_dirs[:] = [e for e in an.path_dirs if not e.startswith(MARK)]
+        return
+    saved = MARK + name.split("[")[0]
+    if not (_OLD_PATH.match(value) and "[" not in name):
+        if saved in an.path_dirs:
+            an.path_dirs.remove(saved)
+    elif saved not in an.path_dirs and sum(e.startswith(MARK) for e in an.path_dirs) < MAX_SAVED and not any(
+            _touched(t, name) for t in an.__dict__.get("texts", ())):
+        an.path_dirs.append(saved)
+
+
+def _restored(an: Analyzer, value: str) -> str | None:
+    """``PATH=$NAME`` where NAME holds a copy of PATH: None, it puts no folder on PATH the list lacks (the list only
+    grows, so a copy made earlier holds none of its own); else ``value``."""
+    whole = _WHOLE_VAR.match(value)
+    if whole is not None and MARK + whole.group(1) in an.path_dirs:
+        return None
+    return value
 
 
 def path_assigned(an: Analyzer, value: str, cwd: str | None) -> None:
     """``PATH=VALUE`` on a reviewed line: remember the entries that are not the system's own."""
+    restored = _restored(an, value)
+    if restored is None:
+        return
     added = []
-    for entry in value.split(":"):
+    for entry in restored.split(":"):
         if _OLD_PATH.match(entry):
             continue
         entry = _PWD.sub(lambda _m: an.paths.resolve(".", cwd), entry)
@@ -66,14 +117,20 @@ def resolve_program(an: Analyzer, name: str, cwd: str | None, depth: int) -> Non
                             "writes first")
     if not an.path_dirs or "/" in name or name in BUILTINS:
         return
+    found = False
     for entry in an.path_dirs:
+        if entry.startswith(MARK):
+            continue
         if entry == UNKNOWN:
-            an.r.add("dynamic", f"the run put a directory only known when it runs on PATH: {name!r} may run "
-                                "a program from it")
+            if not found:
+                an.r.add("dynamic", f"the run put a directory only known when it runs on PATH: {name!r} may run "
+                                    "a program from it")
             return
         folder = an.paths.resolve(entry, cwd)
         candidate = an.paths.resolve(posixpath.join(entry, name), cwd)  # through links, as the kernel goes
         inside = _within(candidate, an.paths.workspaces)
+        if found and not inside:  # bash stops at the file found first
+            return
         if not _within(folder, an.paths.workspaces) or not inside and _within(candidate, an.paths.allowed):
             an.r.add("dynamic", f"the run put {entry} on PATH, which the guard cannot look into: {name!r} may run "
                                 "a program from it; keep programs in the workspace")
@@ -83,9 +140,10 @@ def resolve_program(an: Analyzer, name: str, cwd: str | None, depth: int) -> Non
                 return
             continue
         if candidate in an.written or os.path.isfile(candidate):
-            an.script(candidate, cwd, depth)
-            return
-        if an.jobs:  # a job an earlier step left running may put it there after this review
+            an.script(candidate, cwd, depth)  # and the others: a restored PATH may hold them in another order
+            found = True
+            continue
+        if an.jobs and not found:  # a job an earlier step left running may put it there after this review
             an.r.add("dynamic", f"{name!r} may run a program that a job an earlier step left running puts in "
                                 f"{entry} after this review; let the jobs end first (`wait; ...`)")
             return
@@ -114,8 +172,12 @@ def assigned_indirectly(an: Analyzer, prog: str, args: list[str]) -> None:
         names = {args[i + 1] for i, a in enumerate(args[:-1]) if a == "-v"}
     elif prog in ("declare", "typeset", "local") and any(a.startswith("-") and "n" in a for a in args):
         names = {a.partition("=")[2] for a in args if "=" in a}
+    for name in names:
+        noted(an, name, "?")
     if "PATH" in names:
         path_assigned(an, "$UNKNOWN", None)
+    if prog == "unset" and "PATH" in args and not any(a.startswith("-") and "f" in a for a in args):
+        path_assigned(an, "", None)  # `unset PATH; ls`: bash then looks in the current directory
     if names & {"BASH_ENV", "ENV"}:
         an.r.add("persistence", f"{prog} sets {sorted(names & {'BASH_ENV', 'ENV'})[0]}, a file later shells run first")
     from macrohard.safety.envvars import sensitive

@@ -40,6 +40,10 @@ class Parsed:
     pipelines: list[list[SimpleCommand]] = field(default_factory=list)
     functions: dict[str, str] = field(default_factory=dict)
     assigned: dict[str, str] = field(default_factory=dict)  # every variable set on the line -> its value
+    # every value set on the line's own level, in order (a name set twice is judged twice): assignments, a
+    # declaration builtin's word that expands to NAME=VALUE (`export "$v=…"`), `for NAME in …`, `${NAME:=…}`; not
+    # those in a function's body, which run where it is called (safety.shellstate)
+    assignments: list[tuple[str, str]] = field(default_factory=list)
     error: bool = False
 
 
@@ -69,6 +73,8 @@ def _parser() -> Any:
 
 _VAR = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?")
 _DQ_ESCAPE = re.compile(r'\\([$`"\\\n])')
+_DEFAULT_SET = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*):?=(.*)\}$", re.S)
+_NAME_VALUE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)=(.*)$", re.S)
 
 
 class _Walker:
@@ -78,6 +84,7 @@ class _Walker:
         self.out = Parsed()
         self.cwd: str | None = None
         self.dyn_vars: dict[str, set[str]] = {}
+        self.in_function = 0  # how deep in function bodies the walk is
 
     def text(self, node: Any) -> str:
         return self.src[node.start_byte:node.end_byte].decode(errors="replace")
@@ -117,6 +124,8 @@ class _Walker:
                 return "~", False
             if m and m.group(1) in self.dyn_vars:
                 nested |= self.dyn_vars[m.group(1)]
+            if d := _DEFAULT_SET.match(raw):  # ${NAME:=VALUE} sets NAME when it is empty
+                self.assigned_here(d.group(1), d.group(2))
             for child in node.children:  # ${x:-$(cmd)} still runs cmd
                 self.visit(child, nested)
             return raw, True
@@ -190,6 +199,8 @@ class _Walker:
                     argv.append(self.text(child))
                 else:
                     argv.append(self.word(child, own)[0])
+                    if t != "unset_command" and (m := _NAME_VALUE.match(argv[-1])):  # export "$v=…", v known
+                        self.assigned_here(m.group(1), m.group(2))
             cmd = SimpleCommand(argv=argv, nested_programs=own)
             if nested is not None:
                 nested |= own
@@ -199,8 +210,22 @@ class _Walker:
             body = node.child_by_field_name("body")
             if name is not None and body is not None:
                 self.out.functions[self.text(name)] = self.text(body)
+            self.in_function += 1
+            try:
+                return self.statements(node, nested)
+            finally:
+                self.in_function -= 1
+        if t in ("for_statement", "select_statement") and (var := node.child_by_field_name("variable")) is not None:
+            first = len(self.out.commands)  # the words' own $(…) are recorded where the walk reaches them below
+            words = [self.word(v, set())[0] for v in node.children_by_field_name("value")]
+            del self.out.commands[first:]
+            self.assigned_here(self.text(var), ":".join(words) if words else "$@")
+            self.vars.pop(self.text(var), None)
         if t == "ERROR":
             self.out.error = True
+        return self.statements(node, nested)
+
+    def statements(self, node: Any, nested: set[str] | None) -> list[SimpleCommand]:
         cmds: list[SimpleCommand] = []
         children = node.children
         for i, child in enumerate(children):
@@ -223,18 +248,24 @@ class _Walker:
         if value is None:
             self.vars[self.text(name)] = ""
             self.out.assigned[self.text(name)] = ""
+            self.assigned_here(self.text(name), "")
             return
         scratch: set[str] = set()
         val, dynamic = self.word(value, scratch)
         if nested is not None:
             nested |= scratch
         self.out.assigned[self.text(name)] = val
+        self.assigned_here(self.text(name), val)
         if not dynamic:
             self.vars[self.text(name)] = val
         else:
             self.vars.pop(self.text(name), None)
             # Remember what produced it: `x=$(echo … | base64 -d); $x` runs decoded text.
             self.dyn_vars[self.text(name)] = set(scratch)
+
+    def assigned_here(self, name: str, value: str) -> None:
+        if not self.in_function:
+            self.out.assignments.append((name, value))
 
     def redirects(self, node: Any, nested: set[str] | None) -> tuple[list[tuple[str, str]], str]:
         out, heredoc = [], ""

@@ -42,14 +42,13 @@ def called(an: Analyzer, name: str, cwd: str | None, depth: int) -> None:
     if name not in an.functions or name in an.expanding:
         return
     an.expanding.add(name)
-    # what the body does to PATH is left as the definition left it: bodies are often conditional (a virtualenv's
-    # `deactivate nondestructive` restores an old PATH only if one was saved)
-    path_dirs, py_dirs = list(an.path_dirs), list(an.py_dirs)
+    # what the body does to PATH stands after the call, as in bash (its assignments are judged here, not where it
+    # was defined: `f() { . ./env.sh; }`, env.sh rewritten to put ./bin first, `f`, then `ls`); a restore of a copy
+    # of PATH (a virtualenv's `deactivate`) adds nothing (safety.lookup)
     try:
         an.line(an.functions[name], depth + 1, cwd)
     finally:
         an.expanding.discard(name)
-        an.path_dirs[:], an.py_dirs[:] = path_dirs, py_dirs
 
 
 def replay(an: Analyzer, cwd: str | None) -> None:
