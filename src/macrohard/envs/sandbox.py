@@ -48,6 +48,7 @@ ETC_ALLOW = (
     "os-release", "debian_version", "bash.bashrc", "inputrc", "profile", "terminfo", "magic", "magic.mime",
     "gitconfig", "python3", "python3.11", "perl", "login.defs", "environment", "timezone", "papersize",
     "X11", "fonts", "xdg",  # the desktop: X resources (app-defaults), fontconfig, the window manager's rc
+    "java-11-openjdk", "java-17-openjdk", "java-21-openjdk",  # the JDK's java.security: without it javac cannot start
 )
 PROXY_SOCKET = "/run/macrohard/proxy.sock"
 _probed: dict[str, str] = {}

@@ -17,6 +17,7 @@ from macrohard.safety import (
     csource,
     flows,
     gitrepo,
+    jvm,
     lookup,
     makefile,
     minilang,
@@ -136,6 +137,8 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         csource.judge_tool(an, prog, args, cmd)
     elif prog in ("cargo", "rustc", "go"):
         buildsrc.judge(an, prog, args, cmd)
+    elif prog in jvm.PROGRAMS:
+        jvm.judge(an, prog, args, cmd)
     if native.is_loader(prog):
         native.ld_so(an, args, cwd, depth)
     if prog in R.OUTPUT_WRITERS:

@@ -36,6 +36,9 @@ _LOADERS = {"NODE_OPTIONS": re.compile(r"(?:^|\s)(?:--require|-r|--import|--load
             "NPM_CONFIG_SCRIPT_SHELL": re.compile(r"\S"), "npm_config_node_options": re.compile(r"--require|-r\b|--import"),
             "JAVA_TOOL_OPTIONS": re.compile(r"-javaagent|-agentpath|-agentlib"),
             "_JAVA_OPTIONS": re.compile(r"-javaagent|-agentpath|-agentlib"),
+            # classes java loads from a folder it does not walk (safety.jvm), or a launcher's options (-javaagent)
+            "CLASSPATH": re.compile(r"(?:^|:)(?!(?:\.|/usr/[^:]*|/opt/[^:]*)(?::|$))[^:]"),
+            "JDK_JAVA_OPTIONS": re.compile(r"-javaagent|-agentpath|-agentlib|@"),
             "PYTHONSTARTUP": re.compile(r"\S"), "PERLDB_OPTS": re.compile(r"\S"), "GCONV_PATH": re.compile(r"\S"),
             "MAKEFLAGS": re.compile(r"--eval|(?:^|\s)SHELL=|(?:^|\s)-f|--file|--makefile"),
             "GNUMAKEFLAGS": re.compile(r"--eval|(?:^|\s)SHELL=|--file|--makefile")}
