@@ -20,6 +20,13 @@ def skip_options(args: list[str], with_value: frozenset[str]) -> list[str]:
 
 
 def unwrap(prog: str, args: list[str]) -> list[str]:
+    if prog in R.TERMINALS:  # `xterm -geometry 80x20 -e python3 -c '…'`: its options take values, -e ends them
+        at = next((i for i, a in enumerate(args) if a in ("-e", "-x", "--", "--command", "--execute", "--exec")
+                   or a.startswith(("--command=", "--execute="))), None)
+        if at is None:
+            return []  # a shell, interactive: what is typed into it is judged line by line (safety.terminal)
+        rest = [args[at].split("=", 1)[1], *args[at + 1:]] if "=" in args[at] else args[at + 1:]
+        return ["sh", "-c", rest[0]] if len(rest) == 1 and " " in rest[0] else rest  # one string: a command line
     rest = skip_options(args, R.WRAPPER_ARG_OPTS.get(prog, frozenset()))
     while prog in ("env", "sudo") and rest and re.fullmatch(r"[^=/.][^=]*=.*", rest[0], re.S):
         rest = rest[1:]  # env takes any word with "=" as NAME=VALUE ('B%%=1', 'BASH_FUNC_ls%%=() { …; }')

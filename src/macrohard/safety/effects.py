@@ -124,6 +124,8 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         minilang.awk(an, prog, args, cmd, depth)
     elif prog in ("sed", "gsed"):
         minilang.sed(an, prog, args, cmd, depth)
+    elif prog == "openbox" and (startup := value_after(args, "--startup")):  # the window manager runs it
+        an.line(startup, depth + 1, cwd)
     elif prog in ("vim", "vi", "nvim", "ex", "view"):
         # vim's -c ":!…" runs shell commands.
         for a in args:

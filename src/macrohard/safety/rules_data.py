@@ -26,6 +26,11 @@ PRIVILEGE_ARG_OPTS = frozenset({"-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", 
 WRAPPERS = frozenset({"env", "nohup", "nice", "ionice", "timeout", "xargs", "exec", "command", "builtin", "time",
                       "stdbuf", "setsid", "watch", "strace", "ltrace", "caffeinate", "unbuffer", "flock", "chronic",
                       "parallel", "taskset", "busybox", "toybox", "coproc"})
+# terminal emulators: what follows -e (-x, --, --command) is a command they run (safety.argv.unwrap)
+TERMINALS = frozenset({"xterm", "uxterm", "x-terminal-emulator", "urxvt", "rxvt", "rxvt-unicode", "st", "alacritty",
+                       "kitty", "konsole", "gnome-terminal", "xfce4-terminal", "lxterminal", "terminator", "tilix",
+                       "mate-terminal", "sakura", "terminology", "qterminal", "foot", "wezterm", "aterm", "eterm"})
+WRAPPERS = WRAPPERS | TERMINALS
 WRAPPER_ARG_OPTS: dict[str, frozenset[str]] = {
     "env": frozenset({"-u", "-C", "-S", "--unset", "--chdir"}),
     "nice": frozenset({"-n", "--adjustment"}),
