@@ -51,6 +51,7 @@ def _layout(ws) -> None:
     _build(EXEC, ws / "node_modules/tool/bin/tool")
     os.symlink("../tool/bin/tool", ws / "node_modules/.bin/tool")
     shutil.copy2("/bin/bash", ws / "tools/mysh")
+    shutil.copy2("/usr/bin/env", ws / "tools/e")
 
 
 BENIGN = {
@@ -88,6 +89,7 @@ ON_THE_FIX = {
     "a symbolic link from node_modules/.bin": lambda ws: [*_drop(ws), "ln -sf ../../app node_modules/.bin/tool",
                                                           "node_modules/.bin/tool"],
     "a found shell under another name": lambda ws: [f"tools/mysh -c '{DEN}'"],
+    "a found copy of env under another name": lambda ws: [f"tools/e python3 -c 'import os; os.system(\"{DEN}\")'"],
     "LD_PRELOAD into a found program": lambda ws: [("p.c", '#include <stdlib.h>\n__attribute__((constructor)) '
                                                            f'static void i(void) {{ system("{DEN}"); }}\n'),
                                                    "gcc -shared -fPIC p.c -o p.so", "LD_PRELOAD=$PWD/p.so ./bin/hello"],

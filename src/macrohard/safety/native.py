@@ -33,7 +33,6 @@ import filecmp
 import functools
 import os
 import posixpath
-import stat
 from typing import TYPE_CHECKING
 
 from macrohard.safety import elf
@@ -121,25 +120,28 @@ def judge_file(an: Analyzer, shown: str, data: bytes, runs: bool = True, path: s
 
 @functools.cache
 def _hiding_programs() -> dict[int, frozenset[str]]:
-    """The system's shells, interpreters, downloaders and the like, by size: a copy of one under a name the guard
-    does not know runs code (``-c '…'``) that the guard would read under the program's own name."""
+    """The system's programs, by size: a copy of one under another name (a shell, ``env``, ``xargs``, ``find``) runs
+    what its arguments say, which the guard reads only under the program's own name."""
     sizes: dict[int, set[str]] = {}
     for folder in ("/usr/local/bin", "/usr/bin", "/bin", "/usr/sbin", "/sbin"):
-        for name in R.RISKY_ALIAS_TARGETS:
-            real = os.path.realpath(os.path.join(folder, name))
-            with contextlib.suppress(OSError):
-                if stat.S_ISREG((st := os.stat(real)).st_mode):
-                    sizes.setdefault(st.st_size, set()).add(real)
+        with contextlib.suppress(OSError), os.scandir(folder) as entries:
+            for entry in entries:
+                with contextlib.suppress(OSError):
+                    if entry.is_file() and (st := entry.stat()).st_size > 4096:  # programs, not short scripts
+                        real = os.path.realpath(entry.path) if entry.is_symlink() else entry.path
+                        sizes.setdefault(st.st_size, set()).add(real)
     return {size: frozenset(paths) for size, paths in sizes.items()}
 
 
 def _disguised(path: str | None, shown: str) -> str | None:
     """The system program the file at ``path`` is a byte-for-byte copy of, when ``shown`` names it otherwise."""
-    if path is None or posixpath.basename(shown) in R.RISKY_ALIAS_TARGETS:
-        return None  # known by its name: judged as that program
+    if path is None:
+        return None
     with contextlib.suppress(OSError):
         for real in _hiding_programs().get(os.stat(path).st_size, ()):
-            if filecmp.cmp(path, real, shallow=False):
+            name = posixpath.basename(shown)  # under its own name, or a name the guard reads, judged as that one
+            if name not in (posixpath.basename(real), *R.RISKY_ALIAS_TARGETS, *R.WRAPPERS) and filecmp.cmp(
+                    path, real, shallow=False):
                 return real
     return None
 
