@@ -153,6 +153,9 @@ ON_THE_FIX = {  # attacks on safety.jvm itself
     "an annotation processor on javac's class path": lambda p: [("p.b64", base64.b64encode(_processor_jar(p)).decode()),
                                                                 "base64 -d p.b64 > p.jar", ("Hello.java", HELLO),
                                                                 "javac -cp p.jar Hello.java"],
+    "unicode escapes, which javac reads first": lambda p: [("E.java", EXEC.replace("Runtime.getRuntime", "\\u0052untime"
+                                                                                   ".get\\uu0052untime")),
+                                                          "javac E.java && java E"],
     "--class-path=DIR": lambda p: [("E.b64", base64.b64encode(_compiled(p, EXEC)).decode()), "mkdir -p .c",
                                    "base64 -d E.b64 > .c/E.class", "java --class-path=.c E"],
 }

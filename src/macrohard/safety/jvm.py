@@ -60,6 +60,7 @@ _CLASS_RISK = _names(b"java/lang/Runtime", b"java/lang/ProcessBuilder", b"java/l
 _SYSTEM_LOAD = (_names(b"java/lang/System"), _names(b"load"))  # System.load("/…/lib.so"): native code
 _PATH_OPTIONS = ("-cp", "-classpath", "--class-path", "-jar", "-p", "--module-path", "--upgrade-module-path",
                  "-processorpath", "--processor-path", "--processor-module-path")  # javac runs annotation processors
+_UNICODE_ESCAPE = re.compile(r"\\u+([0-9a-fA-F]{4})")
 MAX_FILES = 200
 MAX_ARCHIVE = 8_000_000  # bytes of a jar the guard reads
 
@@ -83,6 +84,7 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> None:
                             "guard cannot read")
             return
         text = an.written.get(path) or (native.read(path) or b"").decode(errors="replace")
+        text = _UNICODE_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)  # javac reads \u0052untime as Runtime
         build = path.endswith((".gradle", ".kts", ".groovy", ".xml", ".sbt"))
         if m := (_BUILD_RISK if build else _SOURCE_RISK).search(text):
             native.flag(an, f"{prog} runs {posixpath.basename(path)}, which can start programs, load native code or "
