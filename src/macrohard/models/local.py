@@ -13,7 +13,9 @@ read-back command; then its own yes/no on the evidence decides: finish, or on "n
 as the task's next step (up to ``MAX_NEXT``, the run judged afresh after it) or as a fix of what it wrote (up to
 ``MAX_FIXES``, 0 by default: ``models/local_next.py``); a claimed success stands only on its "yes": ``models/local_verify.py``;
 with it a give-up stays offered after a failed step). In every loop a write that copies the harness's words or a
-failed command's error into a file is refused as a format error (``models/local_copies.py``). Without any,
+failed command's error into a file is refused as a format error (``models/local_copies.py``), and so is a report
+in a file the task never names or a write over a file the run used unread (``models/local_writes.py``); with
+``verify``, a give-up for a folder the task calls new is asked once more (``models/local_newdir.py``). Without any,
 the grammar enforces only the format of an action, never which command or arguments.
 ``MACROHARD_LOCAL_AIDS=examples,wrapper`` (or ``none``) overrides a model's default set.
 
@@ -65,6 +67,8 @@ from macrohard.models.local_history import (
     stop_on_repeat,
 )
 from macrohard.models.local_load import load
+from macrohard.models.local_newdir import NOTE as NEW_FOLDER_NOTE
+from macrohard.models.local_newdir import missing_new_folder
 from macrohard.models.local_specs import (
     AIDS,
     QWEN_AIDS,
@@ -77,6 +81,7 @@ from macrohard.models.local_specs import (
     find_weights,
     model_path,
 )
+from macrohard.models.local_writes import refused as refused_write
 from macrohard.prompts import local_browser_system_prompt, local_system_prompt
 from macrohard.types import ModelReply, ToolCall, Usage
 
@@ -99,6 +104,7 @@ class LocalModel(ClaimSteps):
         self._readbacks = local_verify.ReadBacks()
         self._claims = local_evidence.Claims()
         self._acting_margin = float("nan")  # the acting yes/no's log-odds, when logged (_acting)
+        self._asked: set[tuple[str, str]] = set()  # (task, folder): a new folder's give-up asked again once
         self.aids = aids_for(spec)
         self._scratch: Any = None  # the run's Scratch (macrohard/scratch.py), bound by the agent loop: the agree aid
         # the fast decoder for ChatML models whose grammar need not list the task's names (local_actions.py);
@@ -139,6 +145,7 @@ class LocalModel(ClaimSteps):
             self._readbacks.start(task)
             self._claims.start(task)
             self._acting_margin = float("nan")
+            self._asked = set()
         evidence = "verify" in self.aids  # a claimed success stands only on the harness's evidence (local_evidence.py)
         if evidence and (held := self._claims.due(task, history)) is not None:
             return self._settle(*held, task, history)
@@ -202,6 +209,13 @@ class LocalModel(ClaimSteps):
             second, reply, u = self._act(_with_note(chat, local_notes.SILENT_NOTE), allowed, grammar, temperature=0.0)
             usage = usage + u
             action = local_notes.second_answer(action, second)
+        if ("verify" in self.aids and action is not None and not browser  # a give-up for a folder the task calls new
+                and (folder := missing_new_folder(action, history, task)) and (task, folder) not in self._asked):
+            self._asked.add((task, folder))
+            go_on = tuple(k for k in allowed if k != "finish") or tuple(kinds)
+            again, reply, u = self._act(_with_note(chat, NEW_FOLDER_NOTE.format(folder=folder)), list(go_on),
+                                        self._grammar(go_on, paths))
+            usage, action = usage + u, again or action
         if action is None:  # the grammar makes this rare: only when max_tokens cut the JSON short
             return ModelReply(text=reply, usage=usage, model=self.name)
         if wrapper:
@@ -209,6 +223,8 @@ class LocalModel(ClaimSteps):
         if not browser and (why := local_copies.copied(action, history, task)):
             # the harness's own words or a failed command's error copied into a file: refused, the model chooses again
             raise FormatError(f"write_file refused: {why}", hint=local_copies.HINT, raw=json.dumps(action))
+        if not browser and (why := refused_write(action, history, task))[0]:  # a report, or unread work written over
+            raise FormatError(f"write_file refused: {why[0]}", hint=why[1], raw=json.dumps(action))
         if not browser and (target := local_copies.clobbers(action)):  # `sort f > f`: f emptied before it is read
             raise FormatError(f"command refused: it reads {target} and empties it with > {target}",
                               hint=local_copies.CLOBBER_HINT.replace("FILE", target), raw=json.dumps(action))

@@ -10,7 +10,7 @@ import os
 import sys
 from typing import Any
 
-from macrohard.models import local_agree, local_evidence, local_form, local_verify
+from macrohard.models import local_agree, local_evidence, local_form, local_grounds, local_verify
 from macrohard.models.local_history import Past, _with_note
 from macrohard.types import ModelReply, Usage
 
@@ -63,6 +63,11 @@ class ClaimSteps:
             if os.environ.get("MACROHARD_LOCAL_JUDGE_LOG"):
                 print(f"judge: suspect {bad[:60]} ({task[:60]})", file=sys.stderr, flush=True)
             return self._reply({**finish, "success": False, "answer": f"{local_evidence.SUSPECT.format(what=bad)} "
+                                f"(it had answered: {finish.get('answer', '')})"}, Usage())
+        if bad := local_grounds.unfounded(history[:-1], task):  # a file written from nothing is no grounds
+            if os.environ.get("MACROHARD_LOCAL_JUDGE_LOG"):
+                print(f"judge: unfounded {bad[:60]} ({task[:60]})", file=sys.stderr, flush=True)
+            return self._reply({**finish, "success": False, "answer": f"{local_grounds.UNFOUNDED.format(what=bad)} "
                                 f"(it had answered: {finish.get('answer', '')})"}, Usage())
         if ("form" in self.aids and last.action.get("kind") == "bash"  # opt-in: no win on heldout5 (RESULTS.md)
                 and (bad := local_form.fault(task, last.result, history[:-1]))):

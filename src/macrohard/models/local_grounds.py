@@ -1,0 +1,84 @@
+"""Whether a success claim rests on work, or only on a file the model wrote from nothing (issue 18, thirteenth wave).
+
+The harness's evidence (``local_evidence.py``) shows that a file exists and what it starts with; the fresh
+judge then reads whether it looks right. On heldout10 (dev data) every false success of Qwen2.5-Coder 1.5B was
+a file the model wrote by hand (``write_file``) that looked plausible to the judge and was not the work:
+
+- a "backup" holding a sentence of the task instead of a copy of the file (getaria-recipe-backup);
+- ``config.json`` written over, unread, with one of its four keys (irura-debug-off);
+- a tag's message made up for a tag that does not exist, in a run that never ran git (turtzioz-tag-message);
+- (a note saying a commit was made, in a file the task never named: refused at the write, ``local_writes.py``).
+
+So a claim does not stand, whatever the judge says, when the run's own steps show it has no grounds:
+
+1. **the task's words**: a file the run wrote holds a run of 8 or more of the task's words that reads as the
+   instruction (names a file of the task, or says please/keep/must/should/don't) rather than its content;
+2. **written over unread**: a ``write_file`` replaced a file that was there before (the tool said
+   "overwrote"), and no earlier step had printed or written that file;
+3. **git unread**: the task is about a git repository (not only a ``.gitignore``), the claim rests on files
+   written by hand, and no step of the run ran git.
+
+Each of these only ever turns a claim into a give-up that says why; it never makes a claim.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from macrohard.models.local_examples import task_paths
+from macrohard.models.local_writes import known
+
+UNFOUNDED = ("unconfirmed: the model said the task was done, but the run shows {what}, so the claim does not stand; "
+             "look at the workspace before relying on it")
+TASK_RUN = 8  # words in a row from the task
+_INSTRUCTION = re.compile(r"\b(please|keep|must|should|don'?t|do not|make sure|called|named)\b", re.I)
+# (not "merge", "tag" or "HEAD" alone: text tasks merge files and tag lines)
+_GIT_TASK = re.compile(r"\b(git|commits?|branch(es)?|repo(sitory)?|tagged|rebase|stash|staged|unstaged)\b", re.I)
+_OVERWROTE = re.compile(r"^overwrote (\S+) \(")
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[\w.'/-]+", text.lower())
+
+
+def task_words(content: str, task: str) -> str:
+    """A run of ``TASK_RUN`` or more of the task's words in ``content`` that reads as the instruction ('' if none)."""
+    words, said = _tokens(task), _tokens(content)
+    if len(said) < TASK_RUN:
+        return ""
+    text = " " + " ".join(said) + " "
+    paths = {p.lower() for p in task_paths(task)}
+    for i in range(len(words) - TASK_RUN + 1):
+        run = words[i:i + TASK_RUN]
+        if f" {' '.join(run)} " in text:
+            # grow it to the longest run that is there, then ask whether it is the instruction itself
+            j = i + TASK_RUN
+            while j < len(words) and f" {' '.join(words[i:j + 1])} " in text:
+                j += 1
+            piece = " ".join(words[i:j])
+            if _INSTRUCTION.search(piece) or any(p in piece for p in paths):
+                return piece
+    return ""
+
+
+def unfounded(history: list[Any], task: str) -> str:
+    """What in the run's steps leaves a success claim without grounds ('' if nothing)."""
+    writes = [(i, p) for i, p in enumerate(history) if p.ok and p.action.get("kind") == "write_file"]
+    for _, past in writes:
+        if piece := task_words(str(past.action.get("content", "")), task):
+            return f"the task's own words ({piece[:60]!r}), not the work it asks for"
+    for i, past in writes:
+        m = _OVERWROTE.match(str(past.result).strip())
+        path = str(past.action.get("path", "")).strip()
+        if m and not known(path.removeprefix("./"), history[:i]):
+            return f"{path} written over by hand without being read first"
+    ran_git = any(p.action.get("kind") == "bash" and re.search(r"(^|[;&|(]\s*)git\s", str(p.action.get("command", "")))
+                  for p in history)
+    git_task = bool(_GIT_TASK.search(task.replace(".gitignore", "")))
+    if writes and git_task and not ran_git:
+        return "files written by hand for a task about the git repository, and no step ran git"
+    return ""
+
+
+__all__ = ["TASK_RUN", "UNFOUNDED", "task_words", "unfounded"]

@@ -1,0 +1,65 @@
+"""A give-up because a folder the task calls *new* does not exist yet is asked once more (issue 18, thirteenth wave).
+
+On heldout10 (dev data), Qwen2.5-Coder 1.5B gave up on 4 of its 22 multi-step tasks right after its first
+command failed because the target folder was missing, and said the fix itself: "The 'archive/' folder does not
+exist. You need to create it before moving the .log files." Each task had asked for that folder as a new one
+("into a new folder archive/", "a new subfolder media/large/"), so its absence is no reason to stop: making it
+is part of the task.
+
+Such a give-up is put back to the model once, with a note that the folder is new and is the run's to make;
+finishing is not offered for that one answer, and the model chooses the next action itself. The loop writes no
+command. A give-up about anything else, a folder the task does not call new, or a second give-up stands. It
+never turns a give-up into a claim: a later claim needs the harness's evidence like any other
+(``local_evidence.py``).
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from typing import Any
+
+NOTE = ("{folder}/ is a new folder that the task asks you to make: it does not exist until you create it (mkdir -p). "
+        "Do not give up for that: take the next step of the task yourself.")
+_NEW = re.compile(r"\bnew\s+(?:sub)?(?:folder|directory|dir)\b(?:\s+(?:named|called))?\s+['\"`]?([\w.-]+(?:/[\w.-]+)*)/?",
+                  re.I)
+_MISSING = re.compile(r"no such file|does not exist|doesn't exist|cannot stat|not a directory|cannot access|"
+                      r"cannot open|not found", re.I)
+
+
+def new_folders(task: str) -> list[str]:
+    """The folders the task calls new (``into a new folder archive/`` → ``archive``)."""
+    return list(dict.fromkeys(m.group(1).strip(".").rstrip("/") for m in _NEW.finditer(task) if m.group(1).strip(".")))
+
+
+def _made(folder: str, history: list[Any]) -> bool:
+    for past in history:
+        command = str(past.action.get("command", "")) if past.action.get("kind") == "bash" else ""
+        if not past.ok or "mkdir" not in command:
+            continue
+        try:
+            words = shlex.split(command.replace("&&", " ; ").replace(";", " ; "))
+        except ValueError:
+            words = command.split()
+        if any(w.rstrip("/") == folder or w.rstrip("/").startswith(folder + "/") for w in words):
+            return True
+    return False
+
+
+def missing_new_folder(action: dict[str, Any], history: list[Any], task: str) -> str:
+    """The folder (as the task names it) when ``action`` gives up right after a step failed on that new folder
+    not being there yet ('' otherwise)."""
+    if action.get("kind") != "finish" or action.get("success") is not False or not history:
+        return ""
+    last = history[-1]
+    said = f"{last.action.get('command', '')} {action.get('answer', '')}"
+    if last.ok and not _MISSING.search(str(last.result)):
+        return ""
+    for folder in new_folders(task):
+        if folder in said and not _made(folder, history) and (_MISSING.search(str(last.result))
+                                                                or _MISSING.search(str(action.get("answer", "")))):
+            return folder
+    return ""
+
+
+__all__ = ["NOTE", "missing_new_folder", "new_folders"]
