@@ -164,3 +164,30 @@ def test_a_real_run_asks_again_after_a_give_up_for_a_new_folder(monkeypatch: pyt
     ws = tmp_path / "ws"
     assert sorted(p.name for p in (ws / "archive").iterdir()) == ["a.log", "b.log"]
     assert sorted(p.name for p in (ws / "incoming").iterdir()) == ["keep.txt"]
+
+
+@pytest.mark.parametrize(("command", "task", "why"), [
+    # heldout10 (dev): a file's name piped as text; a count or digest saved with the file name
+    ("echo 'SHOUT.txt' | tr '[:upper:]' '[:lower:]' > quiet.txt && rm SHOUT.txt",
+     "SHOUT.txt is all in capitals. Write a lowercase version of it to quiet.txt and then delete SHOUT.txt.", "pipes the name"),
+    ("echo -n 'note.b64' | base64 -d > note.txt", "note.b64 holds a base64-encoded message. Decode it into note.txt.",
+     "pipes the name"),
+    ("wc -w poem.txt > words.txt", "count the words in poem.txt and write that count (just the number) to words.txt",
+     "saves the file name"),
+    ("shasum -a 256 firmware.bin > firmware.sha256",
+     "Compute the SHA-256 of firmware.bin and write only the hex digest (no file name) into firmware.sha256.",
+     "saves the file name"),
+    # the right ways, and what a task may want with the names
+    ("wc -w < poem.txt > words.txt", "count the words in poem.txt, just the number, into words.txt", ""),
+    ("wc -l data.csv | awk '{print $1}' > n.txt", "How many lines does data.csv have? Just the number into n.txt", ""),
+    ("wc -l *.txt > counts.txt", "For each .txt file write its name and line count into counts.txt", ""),
+    ("sha256sum firmware.bin > SHA256SUMS", "Write the sha256sum line of firmware.bin into SHA256SUMS.", ""),
+    ("echo 'a.txt' | xargs cat > all.txt", "Put what a.txt holds into all.txt", ""),
+    ("echo hello | tr a-z A-Z > up.txt", "Write hello in capitals to up.txt", ""),
+])
+def test_two_classic_shell_mistakes_are_refused(command: str, task: str, why: str) -> None:
+    from macrohard.models.local_mistakes import refused as mistake
+
+    found, hint = mistake({"kind": "bash", "command": command}, task)
+    assert (why in found) if why else found == ""
+    assert bool(hint) == bool(why)

@@ -14,7 +14,8 @@ as the task's next step (up to ``MAX_NEXT``, the run judged afresh after it) or 
 ``MAX_FIXES``, 0 by default: ``models/local_next.py``); a claimed success stands only on its "yes": ``models/local_verify.py``;
 with it a give-up stays offered after a failed step). In every loop a write that copies the harness's words or a
 failed command's error into a file is refused as a format error (``models/local_copies.py``), and so is a report
-in a file the task never names or a write over a file the run used unread (``models/local_writes.py``); with
+in a file the task never names or a write over a file the run used unread (``models/local_writes.py``), and two
+classic shell mistakes (``models/local_mistakes.py``); with
 ``verify``, a give-up for a folder the task calls new is asked once more (``models/local_newdir.py``). Without any,
 the grammar enforces only the format of an action, never which command or arguments.
 ``MACROHARD_LOCAL_AIDS=examples,wrapper`` (or ``none``) overrides a model's default set.
@@ -67,6 +68,7 @@ from macrohard.models.local_history import (
     stop_on_repeat,
 )
 from macrohard.models.local_load import load
+from macrohard.models.local_mistakes import refused as refused_mistake
 from macrohard.models.local_newdir import NOTE as NEW_FOLDER_NOTE
 from macrohard.models.local_newdir import missing_new_folder
 from macrohard.models.local_specs import (
@@ -104,7 +106,7 @@ class LocalModel(ClaimSteps):
         self._readbacks = local_verify.ReadBacks()
         self._claims = local_evidence.Claims()
         self._acting_margin = float("nan")  # the acting yes/no's log-odds, when logged (_acting)
-        self._asked: set[tuple[str, str]] = set()  # (task, folder): a new folder's give-up asked again once
+        self._asked: set[tuple[str, str]] = set()  # (task, folder): a give-up for a new folder, asked again once
         self.aids = aids_for(spec)
         self._scratch: Any = None  # the run's Scratch (macrohard/scratch.py), bound by the agent loop: the agree aid
         # the fast decoder for ChatML models whose grammar need not list the task's names (local_actions.py);
@@ -210,8 +212,7 @@ class LocalModel(ClaimSteps):
             usage = usage + u
             action = local_notes.second_answer(action, second)
         if ("verify" in self.aids and action is not None and not browser  # a give-up for a folder the task calls new
-                and (folder := missing_new_folder(action, history, task)) and (task, folder) not in self._asked):
-            self._asked.add((task, folder))
+                and (folder := missing_new_folder(action, history, task, asked=self._asked))):
             go_on = tuple(k for k in allowed if k != "finish") or tuple(kinds)
             again, reply, u = self._act(_with_note(chat, NEW_FOLDER_NOTE.format(folder=folder)), list(go_on),
                                         self._grammar(go_on, paths))
@@ -223,8 +224,10 @@ class LocalModel(ClaimSteps):
         if not browser and (why := local_copies.copied(action, history, task)):
             # the harness's own words or a failed command's error copied into a file: refused, the model chooses again
             raise FormatError(f"write_file refused: {why}", hint=local_copies.HINT, raw=json.dumps(action))
-        if not browser and (why := refused_write(action, history, task))[0]:  # a report, or unread work written over
-            raise FormatError(f"write_file refused: {why[0]}", hint=why[1], raw=json.dumps(action))
+        # a report or unread work written over (local_writes); `echo NAME | ...`, `wc -l FILE > n` (local_mistakes)
+        if not browser and ((why := refused_write(action, history, task))[0] or (why := refused_mistake(action, task))[0]):
+            what = "write_file" if action.get("kind") == "write_file" else "command"
+            raise FormatError(f"{what} refused: {why[0]}", hint=why[1], raw=json.dumps(action))
         if not browser and (target := local_copies.clobbers(action)):  # `sort f > f`: f emptied before it is read
             raise FormatError(f"command refused: it reads {target} and empties it with > {target}",
                               hint=local_copies.CLOBBER_HINT.replace("FILE", target), raw=json.dumps(action))

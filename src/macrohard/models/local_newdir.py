@@ -46,9 +46,11 @@ def _made(folder: str, history: list[Any]) -> bool:
     return False
 
 
-def missing_new_folder(action: dict[str, Any], history: list[Any], task: str) -> str:
+def missing_new_folder(action: dict[str, Any], history: list[Any], task: str,
+                       asked: set[tuple[str, str]] | None = None) -> str:
     """The folder (as the task names it) when ``action`` gives up right after a step failed on that new folder
-    not being there yet ('' otherwise)."""
+    not being there yet ('' otherwise). ``asked``: the (task, folder) pairs asked about already, each only once
+    (the pair found is added to it)."""
     if action.get("kind") != "finish" or action.get("success") is not False or not history:
         return ""
     last = history[-1]
@@ -58,6 +60,10 @@ def missing_new_folder(action: dict[str, Any], history: list[Any], task: str) ->
     for folder in new_folders(task):
         if folder in said and not _made(folder, history) and (_MISSING.search(str(last.result))
                                                                 or _MISSING.search(str(action.get("answer", "")))):
+            if asked is not None and (task, folder) in asked:
+                return ""
+            if asked is not None:
+                asked.add((task, folder))
             return folder
     return ""
 
