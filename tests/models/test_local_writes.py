@@ -1,6 +1,6 @@
 """A write that is not the task's work is refused (``models/local_writes.py``); a claim with no grounds in the
 run's own steps does not stand (``models/local_grounds.py``); a give-up for a folder the task calls new is asked
-once more (``models/local_newdir.py``). Cases from heldout10's dev run (issue 18, thirteenth wave)."""
+once more (``models/local_giveups.py``). Cases from heldout10's dev run (issue 18, thirteenth wave)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
+from macrohard.models.local_giveups import missing_new_folder, new_folders
 from macrohard.models.local_grounds import task_words, unfounded
 from macrohard.models.local_history import Past
-from macrohard.models.local_newdir import missing_new_folder, new_folders
 from macrohard.models.local_writes import refused
 
 
@@ -191,3 +191,22 @@ def test_two_classic_shell_mistakes_are_refused(command: str, task: str, why: st
     found, hint = mistake({"kind": "bash", "command": command}, task)
     assert (why in found) if why else found == ""
     assert bool(hint) == bool(why)
+
+
+def test_a_give_up_a_shell_fact_answers_is_asked_again_once() -> None:
+    from macrohard.models.local_giveups import remedy
+
+    give_up = {"kind": "finish", "answer": "Python is not installed.", "success": False}
+    python = _bash("python tally.py > tally-out.txt", "bash: line 1: python: command not found\n[exit code 127]", ok=False)
+    asked: set[tuple[str, str]] = set()
+    task = "Run the Python script tally.py and put its output in tally-out.txt."
+    assert "python is not installed here" in remedy(give_up, [python], task, asked)
+    assert remedy(give_up, [python], task, asked) == ""  # once per run
+    script = _bash("tools/measure.sh > out.txt", "bash: line 1: tools/measure.sh: Permission denied\n[exit code 126]",
+                   ok=False)
+    assert "bash tools/measure.sh" in remedy(give_up, [script], "Run tools/measure.sh (with bash).", set())
+    # a missing input or no network: the give-up stands
+    missing = _bash("wc -w speech.txt > n.txt", "wc: speech.txt: No such file or directory\n[exit code 1]", ok=False)
+    offline = _bash("wget https://data.example/r.csv", "wget: unable to resolve host address\n[exit code 4]", ok=False)
+    assert remedy(give_up, [missing], "Count the words in speech.txt.", set()) == ""
+    assert remedy(give_up, [offline], "Download https://data.example/r.csv.", set()) == ""

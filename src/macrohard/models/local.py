@@ -15,8 +15,8 @@ as the task's next step (up to ``MAX_NEXT``, the run judged afresh after it) or 
 with it a give-up stays offered after a failed step). In every loop a write that copies the harness's words or a
 failed command's error into a file is refused as a format error (``models/local_copies.py``), and so is a report
 in a file the task never names or a write over a file the run used unread (``models/local_writes.py``), and two
-classic shell mistakes (``models/local_mistakes.py``); with
-``verify``, a give-up for a folder the task calls new is asked once more (``models/local_newdir.py``). Without any,
+classic shell mistakes (``models/local_mistakes.py``); with ``verify``, a give-up that the task or a shell fact
+answers is asked once more (``models/local_giveups.py``). Without any,
 the grammar enforces only the format of an action, never which command or arguments.
 ``MACROHARD_LOCAL_AIDS=examples,wrapper`` (or ``none``) overrides a model's default set.
 
@@ -56,6 +56,7 @@ from macrohard.models.local_examples import (
     pick_examples,
     task_paths,
 )
+from macrohard.models.local_giveups import remedy
 from macrohard.models.local_history import (
     OBSERVATION_CHARS,
     Past,
@@ -69,8 +70,6 @@ from macrohard.models.local_history import (
 )
 from macrohard.models.local_load import load
 from macrohard.models.local_mistakes import refused as refused_mistake
-from macrohard.models.local_newdir import NOTE as NEW_FOLDER_NOTE
-from macrohard.models.local_newdir import missing_new_folder
 from macrohard.models.local_specs import (
     AIDS,
     QWEN_AIDS,
@@ -106,7 +105,7 @@ class LocalModel(ClaimSteps):
         self._readbacks = local_verify.ReadBacks()
         self._claims = local_evidence.Claims()
         self._acting_margin = float("nan")  # the acting yes/no's log-odds, when logged (_acting)
-        self._asked: set[tuple[str, str]] = set()  # (task, folder): a give-up for a new folder, asked again once
+        self._asked: set[tuple[str, str]] = set()  # (task, folder or program): a give-up asked again once
         self.aids = aids_for(spec)
         self._scratch: Any = None  # the run's Scratch (macrohard/scratch.py), bound by the agent loop: the agree aid
         # the fast decoder for ChatML models whose grammar need not list the task's names (local_actions.py);
@@ -211,11 +210,10 @@ class LocalModel(ClaimSteps):
             second, reply, u = self._act(_with_note(chat, local_notes.SILENT_NOTE), allowed, grammar, temperature=0.0)
             usage = usage + u
             action = local_notes.second_answer(action, second)
-        if ("verify" in self.aids and action is not None and not browser  # a give-up for a folder the task calls new
-                and (folder := missing_new_folder(action, history, task, asked=self._asked))):
+        if ("verify" in self.aids and action is not None and not browser  # a give-up the task or a shell fact answers
+                and (note := remedy(action, history, task, self._asked))):
             go_on = tuple(k for k in allowed if k != "finish") or tuple(kinds)
-            again, reply, u = self._act(_with_note(chat, NEW_FOLDER_NOTE.format(folder=folder)), list(go_on),
-                                        self._grammar(go_on, paths))
+            again, reply, u = self._act(_with_note(chat, note), list(go_on), self._grammar(go_on, paths))
             usage, action = usage + u, again or action
         if action is None:  # the grammar makes this rare: only when max_tokens cut the JSON short
             return ModelReply(text=reply, usage=usage, model=self.name)

@@ -1,15 +1,16 @@
-"""A give-up because a folder the task calls *new* does not exist yet is asked once more (issue 18, thirteenth wave).
+"""A give-up that the task's own words or a plain shell fact answers is asked once more (issue 18, thirteenth wave).
 
 On heldout10 (dev data), Qwen2.5-Coder 1.5B gave up on 4 of its 22 multi-step tasks right after its first
 command failed because the target folder was missing, and said the fix itself: "The 'archive/' folder does not
 exist. You need to create it before moving the .log files." Each task had asked for that folder as a new one
 ("into a new folder archive/", "a new subfolder media/large/"), so its absence is no reason to stop: making it
-is part of the task.
+is part of the task. Two more gave up at a first failure a shell user gets past at once: ``python tally.py``
+("python: command not found", where python3 is there) and ``tools/measure.sh > out`` ("Permission denied", on a
+task that said to run it with bash).
 
-Such a give-up is put back to the model once, with a note that the folder is new and is the run's to make;
-finishing is not offered for that one answer, and the model chooses the next action itself. The loop writes no
-command. A give-up about anything else, a folder the task does not call new, or a second give-up stands. It
-never turns a give-up into a claim: a later claim needs the harness's evidence like any other
+Such a give-up is put back to the model once, with a note that says so; finishing is not offered for that one
+answer, and the model chooses the next action itself. The loop writes no command. Any other give-up, or a second
+one, stands. It never turns a give-up into a claim: a later claim needs the harness's evidence like any other
 (``local_evidence.py``).
 """
 
@@ -68,4 +69,28 @@ def missing_new_folder(action: dict[str, Any], history: list[Any], task: str,
     return ""
 
 
-__all__ = ["NOTE", "missing_new_folder", "new_folders"]
+NOT_FOUND_NOTE = ("{program} is not installed here. If another installed program does the same (python3 for python, "
+                  "for example), use it. Give up only if no installed program can do it.")
+DENIED_NOTE = ("{script} is not executable, which is no reason to give up: run it through its interpreter (bash {script} "
+               "for a shell script).")
+_NOT_FOUND = re.compile(r"(?:^|[\s:])([\w.+-]+): (?:command )?not found", re.M)
+_DENIED = re.compile(r"(?:^|[\s:])((?:\./)?[\w./-]+\.(?:sh|bash|py)): Permission denied", re.M)
+
+
+def remedy(action: dict[str, Any], history: list[Any], task: str, asked: set[tuple[str, str]]) -> str:
+    """The note for a give-up that is asked once more ('' when it stands): a new folder the task asked for, a
+    program that is not installed, a script that is not executable. ``asked`` keeps what was asked already."""
+    if folder := missing_new_folder(action, history, task, asked=asked):
+        return NOTE.format(folder=folder)
+    if action.get("kind") != "finish" or action.get("success") is not False or not history or history[-1].ok:
+        return ""
+    output = str(history[-1].result)
+    for pattern, note, key in ((_NOT_FOUND, NOT_FOUND_NOTE, "program"), (_DENIED, DENIED_NOTE, "script")):
+        m = pattern.search(output)
+        if m is not None and (task, m.group(1)) not in asked:
+            asked.add((task, m.group(1)))
+            return note.format(**{key: m.group(1)})
+    return ""
+
+
+__all__ = ["DENIED_NOTE", "NOTE", "NOT_FOUND_NOTE", "missing_new_folder", "new_folders", "remedy"]
