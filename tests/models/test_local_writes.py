@@ -210,3 +210,17 @@ def test_a_give_up_a_shell_fact_answers_is_asked_again_once() -> None:
     offline = _bash("wget https://data.example/r.csv", "wget: unable to resolve host address\n[exit code 4]", ok=False)
     assert remedy(give_up, [missing], "Count the words in speech.txt.", set()) == ""
     assert remedy(give_up, [offline], "Download https://data.example/r.csv.", set()) == ""
+
+
+def test_a_give_up_right_after_a_refused_mistake_is_asked_again_once() -> None:
+    from macrohard.models.local_giveups import REFUSED_NOTE, remedy
+
+    give_up = {"kind": "finish", "answer": "cannot", "success": False}
+    refused_wc = Past({"kind": "bash", "command": "wc -w poem.txt > words.txt"},
+                      "Format error: command refused: wc -w poem.txt > ... saves the file name with the result. ...", False)
+    asked: set[tuple[str, str]] = set()
+    task = "count the words in poem.txt and write that count (just the number) to words.txt"
+    assert remedy(give_up, [refused_wc], task, asked) == REFUSED_NOTE
+    assert remedy(give_up, [refused_wc], task, asked) == ""
+    report = Past(_write("result.txt", "done"), "Format error: write_file refused: the task names no file result.txt", False)
+    assert remedy(give_up, [report], task, set()) == ""  # a refused report: the give-up stands

@@ -6,7 +6,8 @@ exist. You need to create it before moving the .log files." Each task had asked 
 ("into a new folder archive/", "a new subfolder media/large/"), so its absence is no reason to stop: making it
 is part of the task. Two more gave up at a first failure a shell user gets past at once: ``python tally.py``
 ("python: command not found", where python3 is there) and ``tools/measure.sh > out`` ("Permission denied", on a
-task that said to run it with bash).
+task that said to run it with bash). And in the dev run of this change, a command refused for a classic mistake
+(``local_mistakes.py``: ``wc -w poem.txt > words.txt`` for "just the number") was followed by a give-up at once.
 
 Such a give-up is put back to the model once, with a note that says so; finishing is not offered for that one
 answer, and the model chooses the next action itself. The loop writes no command. Any other give-up, or a second
@@ -73,6 +74,8 @@ NOT_FOUND_NOTE = ("{program} is not installed here. If another installed program
                   "for example), use it. Give up only if no installed program can do it.")
 DENIED_NOTE = ("{script} is not executable, which is no reason to give up: run it through its interpreter (bash {script} "
                "for a shell script).")
+REFUSED_NOTE = ("That command was not run, only for the mistake named above: the task still needs doing. Run the "
+                "corrected command now.")
 _NOT_FOUND = re.compile(r"(?:^|[\s:])([\w.+-]+): (?:command )?not found", re.M)
 _DENIED = re.compile(r"(?:^|[\s:])((?:\./)?[\w./-]+\.(?:sh|bash|py)): Permission denied", re.M)
 
@@ -85,6 +88,9 @@ def remedy(action: dict[str, Any], history: list[Any], task: str, asked: set[tup
     if action.get("kind") != "finish" or action.get("success") is not False or not history or history[-1].ok:
         return ""
     output = str(history[-1].result)
+    if output.startswith("Format error: command refused") and (task, output) not in asked:  # local_mistakes.py
+        asked.add((task, output))
+        return REFUSED_NOTE
     for pattern, note, key in ((_NOT_FOUND, NOT_FOUND_NOTE, "program"), (_DENIED, DENIED_NOTE, "script")):
         m = pattern.search(output)
         if m is not None and (task, m.group(1)) not in asked:
@@ -93,4 +99,4 @@ def remedy(action: dict[str, Any], history: list[Any], task: str, asked: set[tup
     return ""
 
 
-__all__ = ["DENIED_NOTE", "NOTE", "NOT_FOUND_NOTE", "missing_new_folder", "new_folders", "remedy"]
+__all__ = ["DENIED_NOTE", "NOTE", "NOT_FOUND_NOTE", "REFUSED_NOTE", "missing_new_folder", "new_folders", "remedy"]
