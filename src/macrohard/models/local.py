@@ -214,7 +214,7 @@ class LocalModel(ClaimSteps):
                 and (note := remedy(action, history, task, self._asked))):
             go_on = tuple(k for k in allowed if k != "finish") or tuple(kinds)
             again, reply, u = self._act(_with_note(chat, note), list(go_on), self._grammar(go_on, paths))
-            usage, action = usage + u, again or action
+            usage, action = usage + u, (again if again is not None and again not in failed else action)  # no repeat
         if action is None:  # the grammar makes this rare: only when max_tokens cut the JSON short
             return ModelReply(text=reply, usage=usage, model=self.name)
         if wrapper:
