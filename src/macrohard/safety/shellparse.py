@@ -218,6 +218,7 @@ class _Walker:
         if t in ("for_statement", "select_statement") and (var := node.child_by_field_name("variable")) is not None:
             first = len(self.out.commands)  # the words' own $(…) are recorded where the walk reaches them below
             words = [self.word(v, set())[0] for v in node.children_by_field_name("value")]
+            words = ["$?" if re.search(r"[*?\[{]", w) else w for w in words]  # bash expands globs and braces here
             del self.out.commands[first:]
             self.assigned_here(self.text(var), ":".join(words) if words else "$@")
             self.vars.pop(self.text(var), None)
