@@ -200,7 +200,7 @@ class _Walker:
                 else:
                     argv.append(self.word(child, own)[0])
                     if t != "unset_command" and (m := _NAME_VALUE.match(argv[-1])):  # export "$v=…", v known
-                        self.assigned_here(m.group(1), m.group(2))
+                        self.assigned_here(m.group(1), "$?" if re.search(r"[*?\[]", m.group(2)) else m.group(2))
             cmd = SimpleCommand(argv=argv, nested_programs=own)
             if nested is not None:
                 nested |= own
