@@ -36,7 +36,9 @@ RUFF = os.path.join(os.path.dirname(sys.executable), "ruff")
 def _build(src: str, out, *flags: str) -> None:
     c = out.parent / (out.name + ".c")
     c.write_text(src)
-    subprocess.run(["gcc", *flags, str(c), "-o", str(out)], check=True, capture_output=True)
+    libs = [f for f in flags if f.startswith("-l")]  # after the source, as the linker reads them
+    subprocess.run(["gcc", *[f for f in flags if f not in libs], str(c), *libs, "-o", str(out)], check=True,
+                   capture_output=True)
     c.unlink()
 
 
@@ -52,6 +54,10 @@ def _layout(ws) -> None:
     os.symlink("../tool/bin/tool", ws / "node_modules/.bin/tool")
     shutil.copy2("/bin/bash", ws / "tools/mysh")
     shutil.copy2("/usr/bin/env", ws / "tools/e")
+    (ws / "tool/lib").mkdir(parents=True)  # a program that loads its own libraries from $ORIGIN/../lib
+    _build("int helper(void) { return 42; }\n", ws / "tool/lib/libhelp.so", "-shared", "-fPIC")
+    _build('#include <stdio.h>\nint helper(void);\nint main(void) { printf("%d\\n", helper()); return 0; }\n',
+           ws / "tool/tool", f"-L{ws}/tool/lib", "-lhelp", "-Wl,-rpath,$ORIGIN/lib")
 
 
 BENIGN = {
@@ -60,6 +66,7 @@ BENIGN = {
     "a node_modules/.bin tool that calls execvp": ["node_modules/.bin/tool"],
     "a statically linked tool (esbuild, uv are so)": ["./bin/static"],
     "two of them on one line": ["./bin/hello && node_modules/.bin/tool && ./bin/static"],
+    "a program with its own libraries": ["tool/tool"],
 }
 
 
@@ -88,6 +95,10 @@ ON_THE_FIX = {
                                                             "./bin/hello"],
     "a symbolic link from node_modules/.bin": lambda ws: [*_drop(ws), "ln -sf ../../app node_modules/.bin/tool",
                                                           "node_modules/.bin/tool"],
+    "a library dropped where a found program loads its own": lambda ws: [
+        ("evil.b64", _binary(ws, '#include <stdlib.h>\n__attribute__((constructor)) static void i(void) '
+                                 f'{{ system("{DEN}"); }}\nint helper(void) {{ return 1; }}\n', "-shared", "-fPIC")),
+        "base64 -d evil.b64 > tool/lib/libhelp.so", "tool/tool"],
     "a found shell under another name": lambda ws: [f"tools/mysh -c '{DEN}'"],
     "a found copy of env under another name": lambda ws: [f"tools/e python3 -c 'import os; os.system(\"{DEN}\")'"],
     "LD_PRELOAD into a found program": lambda ws: [("p.c", '#include <stdlib.h>\n__attribute__((constructor)) '

@@ -9,6 +9,7 @@ executable at once. ``safety.native`` judges these facts. Parsing only: no code 
 
 from __future__ import annotations
 
+import mmap
 import struct
 from dataclasses import dataclass, field
 
@@ -114,3 +115,45 @@ def _parse(data: bytes) -> ElfFacts:
 def _string(data: bytes, at: int) -> str:
     end = data.index(b"\x00", at)
     return data[at:end].decode("utf-8")
+
+
+def runpath(path: str) -> list[str]:
+    """The DT_RUNPATH/DT_RPATH folders of the ELF file at ``path``, read from its program headers through a memory
+    map (a 100 MB program is not read whole); [] when it has none or they cannot be read."""
+    try:
+        with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            return _runpath(data)
+    except (OSError, ValueError, struct.error, IndexError, UnicodeDecodeError):
+        return []
+
+
+def _runpath(data: mmap.mmap) -> list[str]:
+    wide, e = data[4], "<" if data[5] == 1 else ">"
+    phoff = struct.unpack_from(e + ("Q" if wide == 2 else "I"), data, 32 if wide == 2 else 28)[0]
+    phsize, phnum = struct.unpack_from(e + "HH", data, 54 if wide == 2 else 42)
+    loads, dynamic = [], None
+    for i in range(phnum):
+        if wide == 2:
+            p_type, _, off, vaddr, _, filesz, _, _ = struct.unpack_from(e + "IIQQQQQQ", data, phoff + i * phsize)
+        else:
+            p_type, off, vaddr, _, filesz, _, _, _ = struct.unpack_from(e + "IIIIIIII", data, phoff + i * phsize)
+        if p_type == PT_LOAD:
+            loads.append((vaddr, off, filesz))
+        elif p_type == 2:  # PT_DYNAMIC
+            dynamic = (off, filesz)
+    if dynamic is None:
+        return []
+    fmt, step = (e + "qQ", 16) if wide == 2 else (e + "iI", 8)
+    strtab, names = None, []
+    for off in range(dynamic[0], dynamic[0] + dynamic[1], step):
+        tag, value = struct.unpack_from(fmt, data, off)
+        if tag == 0:
+            break
+        if tag == 5:  # DT_STRTAB, an address
+            strtab = next((o + value - v for v, o, size in loads if v <= value < v + size), None)
+        elif tag in (DT_RPATH, DT_RUNPATH):
+            names.append(value)
+    if strtab is None:
+        return ["?"] if names else []
+    return [folder for n in names for folder in
+            data[strtab + n:data.find(b"\x00", strtab + n)].decode("utf-8").split(":")]

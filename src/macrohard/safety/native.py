@@ -99,6 +99,8 @@ def judge_file(an: Analyzer, shown: str, data: bytes, runs: bool = True, path: s
     if placed_before_run(an, path):
         if runs and (real := _disguised(path, shown)):  # `tools/mysh -c '…'`: bash by a name nobody reads as bash
             flag(an, f"runs {shown}, a copy of {real} under another name, whose code the guard would not read")
+        elif (lib := _library_written(an, path)) is not None:  # its RUNPATH ($ORIGIN/../lib): a library dropped there
+            flag(an, f"{verb} {shown}, which loads libraries from {lib}, where this run wrote a file")
         return
     if runs:
         _may_write(an, shown)
@@ -143,6 +145,25 @@ def _disguised(path: str | None, shown: str) -> str | None:
             if name not in (posixpath.basename(real), *R.RISKY_ALIAS_TARGETS, *R.WRAPPERS) and filecmp.cmp(
                     path, real, shallow=False):
                 return real
+    return None
+
+
+def _library_written(an: Analyzer, path: str | None) -> str | None:
+    """The folder of the workspace on the RUNPATH of the program at ``path`` that holds a file the run wrote."""
+    if path is None:
+        return None
+    origin = posixpath.dirname(os.path.realpath(path))
+    for entry in elf.runpath(path):
+        folder = posixpath.normpath(entry.replace("${ORIGIN}", origin).replace("$ORIGIN", origin))
+        if not folder.startswith("/"):
+            return entry  # relative to the directory the program runs in, which the agent picks
+        if not any(folder == w or folder.startswith(w + "/") for w in an.paths.workspaces):
+            continue
+        if "$" in folder:  # $LIB, $PLATFORM: a folder of the workspace the guard does not name
+            return entry
+        with contextlib.suppress(OSError), os.scandir(folder) as entries:
+            if any(not placed_before_run(an, e.path) for e in entries if e.is_file()):
+                return entry
     return None
 
 
