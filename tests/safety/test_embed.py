@@ -184,7 +184,7 @@ def test_the_table_is_built_with_pinned_kernels_where_the_cpu_has_them(monkeypat
 
     from macrohard.safety import embed
 
-    flags = next((l for l in Path("/proc/cpuinfo").read_text().splitlines() if l.startswith("flags")), "").split()
+    flags = next((line for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("flags")), "").split()
     monkeypatch.delenv("OPENBLAS_CORETYPE", raising=False)
     want = {"OPENBLAS_CORETYPE": "Haswell"} if {"avx2", "fma"} <= set(flags) else {}
     assert embed.table_kernels() == want
