@@ -56,6 +56,7 @@ INJECTION_SOURCES: dict[str, str] = {
     "blind7": "benchmarks/injection_data/blind7.jsonl",
     "data9": "scripts/screen_data/injection_train9i.jsonl",
     "blind8": "benchmarks/injection_data/blind8.jsonl",
+    "blind9": "benchmarks/injection_data/blind9.jsonl",
 }
 
 
