@@ -18,14 +18,17 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from macrohard.safety import multilingual, quoting, unmask, vocative
+from macrohard.safety import forged, multilingual, quoting, unmask, vocative
 from macrohard.safety.normalize import normalise, sample
 from macrohard.safety.regex_gate import Gate, fold
 
 # The screen's default operating point (the policy's observations.injection_threshold overrides it): chosen for at most
 # 2 % false positives on the pooled out-of-fold look-alikes (`scripts/train_injection_embed.py --cv`; at 0.6 they were
 # 11 %, chiefly rule hits on text about prompts). Ninth wave (inj7): 0.89, the lowest with at most 2 % on the nine
-# sources' out-of-fold negatives (1.98 %; 0.88 gave 2.03 %), blind6 not among them.
+# sources' out-of-fold negatives (1.98 %; 0.88 gave 2.03 %), blind6 not among them. Thirteenth wave (inj11): the same
+# rule on fourteen sources (blind9 among them, 4 contiguous groups) gives 0.93 (out-of-fold FPR 1.67 %, recall 67.5 %;
+# at 0.89 3.01 %, 74.9 %), above STRONG_PRIOR: a strong rule alone would no longer flag, and 4 attacks that must stay
+# caught (test_injection_vocative.py, test_injection_hidden_orders.py) passed. Not shipped: the lead's call.
 DEFAULT_THRESHOLD = 0.89
 # A rule hit counts as evidence of this weight, combined with the classifier's score (noisy-OR): below 0.75 every rule
 # hit flags; at the default threshold the classifier must also agree (rules fire on 6.5 % of the look-alikes), except
@@ -39,7 +42,7 @@ RULE_PRIOR = 0.75
 # ``english_orders``) fired on none of the 3,625 look-alikes of the eight hand-written sources (in-sample for blind5).
 STRONG_RULES = frozenset({"aimed_at_agent", "aimed_at_agent_ml", "chat_tokens", "disable_safety", "encoded_order",
                           "exfil_to_address", "fake_approval", "hidden_text", "invisible_unicode", "obfuscated_order", "vocative", "override_en", "pipe_shell_instruction",
-                          "role_play", "urgent_order", "you_are_now"})
+                          "role_play", "system_header_ml", "urgent_order", "you_are_now"})
 STRONG_PRIOR = 0.9
 
 
@@ -319,6 +322,7 @@ def screen_injection(text: str, *, use_classifier: bool = True, scorer=None) -> 
     # orders to the agent in other languages, quoted or not: the classifier is weaker outside English, so a quoted hit is
     # kept (inj9 dropped it; "Kein Betrug. Der Lieferant schrieb: «Assistent, ignoriere …»" then scored 0.4-0.86)
     found += multilingual.signals(norm.lines)
+    found += forged.signals(norm.lines)  # a system header, a secrecy clause or a claim of consent in another language
     if "aimed_at_agent" not in found and "aimed_at_agent_ml" not in found and vocative.addressed(norm.lines):
         found.append("vocative")  # a sentence that turns to the AI reader by name, in any language
     if obfuscated(norm.lines) or "  " in raw and obfuscated(raw):  # the raw text keeps wide gaps between spaced words
@@ -359,7 +363,7 @@ def flagged_lines(text: str, threshold: float = DEFAULT_THRESHOLD, limit: int = 
 
     lines = [ln for ln in text.splitlines()[:limit] if ln.strip()]
     flats = [normalise(ln).flat for ln in lines]
-    priors = [rule_prior(rule_signals(ln) + _hits(f) + multilingual.signals(f))
+    priors = [rule_prior(rule_signals(ln) + _hits(f) + multilingual.signals(f) + forged.signals(f))
               for ln, f in zip(lines, flats, strict=True)]
     scores = votes(score_many(flats), flats)  # the n-gram scores in one pass, then the embedding head's vote
     return [ln for ln, prior, p in zip(lines, priors, scores, strict=True)

@@ -24,8 +24,8 @@ from macrohard.safety.regex_gate import fold, gate_of
 
 # The AI assistant or agent, as an addressee (lower-cased text; \b does not work next to CJK, so those go bare).
 _ADDRESSEE = (
-    r"(?:(?:ki|ai|ia|ии|yapay zeka|yz)[- ]?)?(?:assistente|assistentes|asistente|asistentes|assistant|assistants|"
-    r"assistent|assistenten|assistentin|asystenc(?:ie|i)|asystent(?:ka|a|owi)?|asistan|asistent(?:e|i|ovi)?|"
+    r"(?:(?:ki|ai|ia|ии|yapay zeka|yapay zekâ|yz)[- ]?)?(?:assistente|assistentes|asistente|asistentes|assistant|assistants|"
+    r"assistent|assistenten|assistentin|asystenc(?:ie|i)|asystent(?:ka|a|owi)?|asistan(?:ı|a|ına)?|asistent(?:e|i|ovi)?|"
     r"asisten|ассистент(?:у|а|ы)?|помощник(?:у|а)?|асистент(?:е|у)?|агент(?:у|а)?|agente|agentes|agent|agenten|"
     r"agentti|avustaja|avustajalle|asszisztens|trợ lý(?: ai)?|सहायक|एजेंट)"
     r"(?:[- ](?:ia|ai|ki|ии|de ia|d'ia|di ia|da ia|virtual|virtuel|virtuale|virtuale|ai))?"
@@ -36,7 +36,7 @@ _ADDRESSEE = (
 # Words that put the addressee after them: "note for the assistant:", "para el asistente:", "致AI助手：".
 _TO = (r"(?:nota|note|hinweis|bitte|mensaje|message|messaggio|mensagem|instrucción|instruction|istruzione|instrução|"
        r"anweisung|aviso|avis|wiadomość|notiz|opmerking|not|uwaga|примечание|сообщение|указание|для|к|an|à|a|au|"
-       r"aux|al|ao|para|per|pour|für|voor|do|dla|lle|to)(?:\s+(?:el|la|los|las|le|les|l'|il|lo|o|os|a|as|den|die|"
+       r"aux|al|ao|para|per|pour|für|voor|do|dla|lle|to|till|til|pro)(?:\s+(?:el|la|los|las|le|les|l'|il|lo|o|os|a|as|den|die|"
        r"der|dem|de|het|the|an?|des|du|del|dell'|all'|al|ao|à|à l'|au|aux|für|for|para|pour|per|voor|dla|do|"
        r"ваш(?:ему|его)?|нашему))*\s*")
 _CJK_TO = r"(?:致|给|給|对|對|请|請|への|へ|에게|إلى|ל)"
@@ -71,6 +71,9 @@ _VERB = (
     r"भेजें|भेजो|हटाएं|"
     r"gửi|xóa|chuyển|"
     r"kirim|hapus|transfer|"
+    r"skicka|vidarebefordra|radera|ta bort|stäng av|ändra|betala|för över|videresend|slet|overfør|betal|"
+    r"esegui|ejecuta|ejecute|exécute|exécutez|führe|voer|uruchom|wykonaj|çalıştır|выполни|выполните|запусти|"
+    r"実行|运行|執行|실행|"
     r"send|forward|delete|remove|wire|transfer|pay|grant|reveal|paste|upload|export|disable")
 _TARGET = (r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+|\b[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){3,7}\b|"
            r"(?:r\$|€|\$|£|¥)\s?\d|\d[\d.,]*\s?(?:€|eur|usd|chf|pln|zł|руб|元|円)")
@@ -98,15 +101,16 @@ _IGNORE = (r"ignora|ignore|ignorez|ignorer|ignoriere|ignorieren|ignorier|ignoruj
            r"olvida|olvide|olvidad|esqueça|esqueca|esquece|oublie|oubliez|vergiss|vergessen|dimentica|dimenticate|"
            r"vergeet|zapomnij|descarta|descarte|scarta|ignorare|не обращай внимания на|игнорируй|игнорируйте|"
            r"забудь|забудьте|ігноруй|ігноруйте|знехтуй|unut|yok say|görmezden gel|無視|忘れ|忽略|忘记|忘記|无视|無視|무시|잊어|تجاهل|انس|अनदेखा|"
-           r"bỏ qua|abaikan|lupakan")
+           r"bỏ qua|abaikan|lupakan|ignorera|glöm|glem|unohda|ohita")
 _EARLIER = (r"anteriores|anterior|previas|previos|previa|prévias|précédentes|précédents|antérieures|bisherigen|"
             r"vorherigen|früheren|vorigen|obigen|alten|precedenti|precedente|vorige|eerdere|voorgaande|poprzednie|"
             r"wcześniejsze|önceki|предыдущие|прежние|предыдущих|попередні|попередніх|前の|以前の|これまでの|上記の|之前|以前|先前|上面|上述|"
-            r"이전|앞의|السابقة|पिछले|trước|sebelumnya|originales|originais|iniciales|système|sistema|systems?")
+            r"이전|앞의|السابقة|पिछले|trước|sebelumnya|tidigare|tidligere|aiemmat|aiemmista|edelliset|předchozí|originales|originais|iniciales|système|sistema|systems?")
 _INSTRUCTIONS = (r"instrucciones|indicaciones|órdenes|instruções|orientações|instructions|consignes|directives|"
                  r"anweisungen|instruktionen|anordnungen|vorgaben|regeln|istruzioni|indicazioni|instructies|"
                  r"aanwijzingen|instrukcje|polecenia|instrukcji|talimatları|talimatlar|инструкции|указания|"
-                 r"инструкций|інструкції|інструкцій|вказівки|指示|命令|指令|说明|規則|规则|지시|지침|التعليمات|निर्देश|hướng dẫn|instruksi|perintah")
+                 r"инструкций|instruktioner|instruktionerna|instruktionene|instruksjoner|instruksjonene|ohjeet|ohjeesi|pokyny|"
+                 r"інструкції|інструкцій|вказівки|指示|命令|指令|说明|規則|规则|지시|지침|التعليمات|निर्देश|hướng dẫn|instruksi|perintah")
 _NEAR = r"[^.!?。！？\n]{0,40}?"
 _OVERRIDE = re.compile(
     rf"(?:{_IGNORE}){_NEAR}(?:{_EARLIER}){_NEAR}(?:{_INSTRUCTIONS})|(?:{_IGNORE}){_NEAR}(?:{_INSTRUCTIONS})"
@@ -157,8 +161,9 @@ def _near(pattern: re.Pattern[str], anchor: re.Pattern[str], text: str, reach: i
 
 
 # all-ASCII matches are English (the English rule's) unless German, Dutch or Spanish words carry them
-_OVERRIDE_DE = re.compile(r"\b(vergiss|ignoriere|negeer|vergeet|olvida|ignora|oubliez|oublie|zignoruj)\b[^.!?\n]{0,40}"
-                          r"\b(anweisungen|instructies|instrucciones|indicaciones|consignes|istruzioni|instrukcje)\b",
+_OVERRIDE_DE = re.compile(r"\b(vergiss|ignoriere|negeer|vergeet|olvida|ignora|oubliez|oublie|zignoruj|glem|ignorera)\b"
+                          r"[^.!?\n]{0,40}\b(anweisungen|instructies|instrucciones|indicaciones|consignes|istruzioni|"
+                          r"instrukcje|instruktioner|instruktionerna|instruksjoner|instruksjonene)\b",
                           re.I)
 
 _FIRST_WORDS = re.compile(r"^\W*(?:(?:please|bitte|por favor|per favore|s'il te plaît|s'il vous plaît|merci de|"
