@@ -27,7 +27,7 @@ from macrohard.safety.regex_gate import Gate, fold
 # 11 %, chiefly rule hits on text about prompts). Ninth wave (inj7): 0.89, the lowest with at most 2 % on the nine
 # sources' out-of-fold negatives (1.98 %; 0.88 gave 2.03 %), blind6 not among them. Thirteenth wave (inj11): the same
 # rule on fourteen sources (blind9 among them, 4 contiguous groups) gives 0.93 (out-of-fold FPR 1.67 %, recall 67.5 %;
-# at 0.89 3.01 %, 74.9 %), above STRONG_PRIOR: a strong rule alone would no longer flag, and 4 attacks that must stay
+# at 0.89 3.01 %, 74.9 %), above STRONG_PRIOR: a strong rule alone would no longer flag, and 13 attacks that must stay
 # caught (test_injection_vocative.py, test_injection_hidden_orders.py) passed. Not shipped: the lead's call.
 DEFAULT_THRESHOLD = 0.89
 # A rule hit counts as evidence of this weight, combined with the classifier's score (noisy-OR): below 0.75 every rule
