@@ -224,3 +224,9 @@ def test_a_give_up_right_after_a_refused_mistake_is_asked_again_once() -> None:
     assert remedy(give_up, [refused_wc], task, asked) == ""
     report = Past(_write("result.txt", "done"), "Format error: write_file refused: the task names no file result.txt", False)
     assert remedy(give_up, [report], task, set()) == ""  # a refused report: the give-up stands
+
+
+def test_a_write_to_a_folder_path_is_refused() -> None:
+    """heldout10 dev, after the new-folder note: write_file "unpacked/" made a file named unpacked."""
+    found, hint = refused(_write("unpacked/", "This is a new folder"), [], "Unpack bundle.tar into a new folder unpacked/.")
+    assert "folder path" in found and "mkdir -p unpacked" in hint

@@ -102,8 +102,17 @@ def unread(action: dict[str, Any], history: list[Any]) -> str:
     return ""
 
 
+FOLDER_HINT = ("write_file makes a file, never a folder: a path ending in / would become a file of that name. Make "
+               "a folder with mkdir -p FOLDER.")
+
+
 def refused(action: dict[str, Any], history: list[Any], task: str) -> tuple[str, str]:
-    """``(why, hint)`` when ``action`` is a write the loop refuses (``('', '')`` when it is not)."""
+    """``(why, hint)`` when ``action`` is a write the loop refuses (``('', '')`` when it is not). A path that ends
+    in ``/`` is refused first: after the new-folder note (``local_giveups.py``) the model wrote "unpacked/" as a
+    file (heldout10 dev, 2 of 2), which then blocked the folder."""
+    if action.get("kind") == "write_file" and str(action.get("path", "")).strip().endswith("/"):
+        folder = _norm(str(action.get("path", "")))
+        return f"{folder}/ is a folder path", FOLDER_HINT.replace("FOLDER", folder)
     if why := unread(action, history):
         path = _norm(str(action.get("path", "")))
         return why, UNREAD_HINT.replace("FILE", path)
@@ -112,4 +121,4 @@ def refused(action: dict[str, Any], history: list[Any], task: str) -> tuple[str,
     return "", ""
 
 
-__all__ = ["SCRIPTS", "UNASKED_HINT", "UNREAD_HINT", "known", "named", "refused", "unasked", "unread"]
+__all__ = ["FOLDER_HINT", "SCRIPTS", "UNASKED_HINT", "UNREAD_HINT", "known", "named", "refused", "unasked", "unread"]
