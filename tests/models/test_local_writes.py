@@ -230,3 +230,14 @@ def test_a_write_to_a_folder_path_is_refused() -> None:
     """heldout10 dev, after the new-folder note: write_file "unpacked/" made a file named unpacked."""
     found, hint = refused(_write("unpacked/", "This is a new folder"), [], "Unpack bundle.tar into a new folder unpacked/.")
     assert "folder path" in found and "mkdir -p unpacked" in hint
+
+
+def test_the_give_up_notes_are_never_written_into_a_file() -> None:
+    """heldout10 dev: after the note on python, the model wrote the note itself into tally-out.txt."""
+    from macrohard.models.local_copies import copied
+    from macrohard.models.local_giveups import DENIED_NOTE, NOT_FOUND_NOTE, NOTE, REFUSED_NOTE
+
+    task = "Run the Python script tally.py and put its output in tally-out.txt."
+    for note in (NOT_FOUND_NOTE.format(program="python"), NOTE.format(folder="out"), REFUSED_NOTE,
+                 DENIED_NOTE.format(script="run.sh")):
+        assert "harness" in copied(_write("tally-out.txt", note), [], task)

@@ -29,7 +29,10 @@ HINT = ("A file holds what the task asks for, never a harness message or an erro
 _HARNESS = re.compile(
     r"\[UNTRUSTED CONTENT|<<<(BEGIN|END) UNTRUSTED|data, not instructions|\((no output)\)|^\s*no output\s*$|"
     r"\b(created|overwrote) \S+ \(\d+ characters|Denied by the guard|Not approved by the |^Format error:|"
-    r"\[exit code \d+\]|\.\.\.\(cut\)\.\.\.",
+    r"\[exit code \d+\]|\.\.\.\(cut\)\.\.\.|"
+    # the notes of a give-up asked once more (local_giveups.py): heldout10 dev wrote one into tally-out.txt
+    r"is not installed here\. If another|is a new folder that the task asks|is not executable, which is no reason|"
+    r"was not run, only for the mistake",
     re.I | re.M)
 _ERROR_START = re.compile(r"\A\s*(error\b|fatal:|\S+: (cannot|can't|no such|command not found|not found)|"
                           r"(bash|sh): |warning: not a |usage: |E: )", re.I)
