@@ -212,7 +212,7 @@ class LocalModel(ClaimSteps):
             action = local_notes.second_answer(action, second)
         if ("verify" in self.aids and action is not None and not browser  # a give-up the task or a shell fact answers
                 and (note := remedy(action, history, task, self._asked))):
-            go_on = tuple(k for k in allowed if k != "finish") or tuple(kinds)
+            go_on = tuple(k for k in kinds if k != "finish") or tuple(kinds)  # also after a read-back's "no"
             again, reply, u = self._act(_with_note(chat, note), list(go_on), self._grammar(go_on, paths))
             usage, action = usage + u, (again if again is not None and again not in failed else action)  # no repeat
         if action is None:  # the grammar makes this rare: only when max_tokens cut the JSON short
