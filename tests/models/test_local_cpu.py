@@ -1,6 +1,7 @@
-"""llama.cpp's extra CPU buffer types, probed before a model is loaded (``models/local_cpu.py``): on a VM whose CPU
-reports AMX that the hypervisor does not enable, a ``-march=native`` build died of SIGILL at the first batched
-decode, killing the whole process. Real llama.cpp, the bundled SmolLM2; nothing mocked."""
+"""llama.cpp's extra CPU buffer types, probed before a model is loaded (``models/local_cpu.py``): on a Sapphire Rapids
+VM a ``-march=native`` build by GCC 12 died of SIGILL at the first batched decode with its repacked AMX weights,
+killing the whole process (the cause and the build fix: ``scripts/llama_cmake.sh``, ``test_llama_build.py``); the
+probe stays as the safety net. Real llama.cpp, the bundled SmolLM2; nothing mocked."""
 
 from __future__ import annotations
 

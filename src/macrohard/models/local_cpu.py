@@ -1,13 +1,14 @@
 """Whether llama.cpp's extra CPU buffer types may be used on this machine (issue 18).
 
-llama.cpp repacks a model's weights into extra buffer types for faster CPU kernels (AMX tiles, AVX
-interleaved blocks). A build compiled with ``-march=native`` on a virtual machine whose CPU reports AMX
-that the hypervisor does not enable dies of SIGILL at the first batched decode: the whole process, not a
-Python error (seen 2026-11-30 on the shared box: Qwen2.5-Coder 1.5B loaded, then "Illegal instruction" on a
-200-token prompt; the same model with the extra buffer types off decoded it). So the first load asks a child
-process to load the model and decode one batch; if the child dies of SIGILL, the model is loaded without them.
-The answer is remembered per llama.cpp build, CPU and model file. ``MACROHARD_LLAMA_EXTRA_BUFFERS=0`` (or
-``1``) decides without a probe.
+llama.cpp repacks a model's weights into extra buffer types for faster CPU kernels (AMX tiles, AVX interleaved
+blocks). A build that cannot run them dies of SIGILL at the first batched decode: the whole process, not a Python
+error. Seen 2026-11-30 on a Sapphire Rapids VM: llama-cpp-python compiled with ``-march=native`` by GCC 12 lost its
+AMX tile configuration to dead-store elimination (GCC's ``_tile_loadconfig`` declares 8 of the config's 64 bytes
+read) and the first ``tilezero`` was illegal. install.sh now compiles llama.cpp with ``-fno-dse`` on CPUs with AMX
+(``scripts/llama_cmake.sh``), which fixes it; this probe stays as the safety net for a build made otherwise. The
+first load asks a child process to load the model and decode one batch; if the child dies of SIGILL, the model is
+loaded without the extra buffer types (slower, but it runs). The answer is remembered per llama.cpp build, CPU and
+model file. ``MACROHARD_LLAMA_EXTRA_BUFFERS=0`` (or ``1``) decides without a probe.
 """
 
 from __future__ import annotations
