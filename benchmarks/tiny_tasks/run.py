@@ -62,6 +62,7 @@ def run_one(spec: dict[str, Any], model: Any, store: Any, workspace: str) -> dic
     t0 = time.perf_counter()
     error = None
     passed = claimed = False
+    tokens = {"prompt": 0, "completion": 0}  # the model's tokens over the run (llama.cpp's count for local models)
     check = TypeAdapter(Check).validate_python(spec["check"])
     try:
         with _site(spec.get("site")) as site:
@@ -75,6 +76,7 @@ def run_one(spec: dict[str, Any], model: Any, store: Any, workspace: str) -> dic
             run = run_task(task, model=model, store=store, check=check, site=site)
         status, run_id = run.status.value, run.id
         passed, claimed = run.passed, run.status.value == "succeeded"
+        tokens = {"prompt": run.usage.prompt_tokens, "completion": run.usage.completion_tokens}
     except Exception as exc:  # a model or setup failure counts as a failed task; keep going
         status, run_id, error = "error", None, f"{type(exc).__name__}: {exc}"
     seconds = time.perf_counter() - t0
@@ -93,7 +95,7 @@ def run_one(spec: dict[str, Any], model: Any, store: Any, workspace: str) -> dic
                 actions.append({"kind": "malformed", "raw": step.raw[:80], "why": why[:100]})
     return {"id": spec["id"], "passed": passed, "claimed": claimed, "false_success": claimed and not passed,
             "status": status, "seconds": round(seconds, 2), "steps": len(actions), "run_id": run_id,
-            "actions": actions, "error": error}
+            "tokens": tokens, "actions": actions, "error": error}
 
 
 @contextmanager
