@@ -39,7 +39,7 @@ EPOCHS, LR, L2 = 400, 0.05, 1e-3
 HEAD_KIND, HIDDEN, MLP_EPOCHS, MLP_LR = "mlp", 128, 300, 0.01  # the head chosen by --cv (--mlp)
 FP_BUDGET = 0.015  # chosen thresholds keep pooled out-of-fold false positives at or under this (target 2 %)
 EVERYDAY_BUDGET = 0.01  # ... and false positives on everyday agent answers (source EVERYDAY) at or under this
-EVERYDAY = ("everyday6", "everyday6b", "everyday7", "everyday8")
+EVERYDAY = ("everyday6", "everyday6b", "everyday7", "everyday8", "everyday9", "everyday10")
 GRID = (0.99, 0.97, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.5, 0.45, 0.4, 0.35, 0.3, 0.25, 0.2, 0.15,
         0.1)
 

@@ -123,7 +123,8 @@ def train(without: tuple[str, ...] = ()) -> MultiHead:
 SETS = {"blind6": "benchmarks/content/blind6.tsv", "everyday6": "benchmarks/content/everyday6.tsv",
         "blind7": "benchmarks/content/blind7.tsv", "everyday7": "benchmarks/content/everyday7.tsv",
         "blind8": "benchmarks/content/blind8.tsv", "everyday8": "benchmarks/content/everyday8.tsv",
-        "blind9": "benchmarks/content/blind9.tsv", "everyday9": "benchmarks/content/everyday9.tsv"}
+        "blind9": "benchmarks/content/blind9.tsv", "everyday9": "benchmarks/content/everyday9.tsv",
+        "blind10": "benchmarks/content/blind10.tsv", "everyday10": "benchmarks/content/everyday10.tsv"}
 
 
 def _p(xs: list[float], q: float) -> float:

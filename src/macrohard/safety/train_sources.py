@@ -41,6 +41,10 @@ CONTENT_SOURCES: dict[str, str] = {
     "blind8": "benchmarks/content/blind8.tsv",
     "everyday8": "benchmarks/content/everyday8.tsv",
     "data9c": "scripts/screen_data/content_train9c.tsv",
+    "blind9": "benchmarks/content/blind9.tsv",
+    "everyday9": "benchmarks/content/everyday9.tsv",
+    "blind10": "benchmarks/content/blind10.tsv",
+    "everyday10": "benchmarks/content/everyday10.tsv",
 }
 INJECTION_SOURCES: dict[str, str] = {
     "blind": "benchmarks/injection_data/blind.jsonl",
