@@ -19,8 +19,6 @@ DUMPERS = frozenset({"env", "printenv", "set", "export", "declare"})
 NETWORK_TOOLS = frozenset({"nc", "ncat", "netcat", "socat", "telnet", "ssh", "scp", "sftp", "ftp", "tftp", "nmap",
                            "masscan", "rsync", "sshpass", "ssh-copy-id", "smbclient", "rdesktop", "xfreerdp",
                            "tcpdump", "ngrok", "cloudflared", "proxychains", "torsocks", "tor"})
-TERMINALS = frozenset({"xterm", "uxterm", "gnome-terminal", "konsole", "x-terminal-emulator", "xfce4-terminal",
-                       "lxterminal", "terminator", "alacritty", "kitty", "urxvt", "rxvt", "st", "tilix", "tmux", "screen"})
 PRIVILEGE = frozenset({"sudo", "doas", "su", "pkexec", "runuser", "sudoedit"})
 PRIVILEGE_ARG_OPTS = frozenset({"-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "--user", "--group"})
 WRAPPERS = frozenset({"env", "nohup", "nice", "ionice", "timeout", "xargs", "exec", "command", "builtin", "time",
