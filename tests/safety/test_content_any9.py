@@ -8,7 +8,7 @@ import pytest
 
 from macrohard.safety import content_embed
 from macrohard.safety.content import screen_text
-from macrohard.safety.content_any import HARM_ANY, HARMFUL, MIN_TOP, combined, spread_harm, top_harm
+from macrohard.safety.content_any import HARM_ANY, HARMFUL, MIN_TOP, MIN_WORDS, combined, spread_harm, top_harm
 from macrohard.safety.policy import load_policy
 
 pytest.importorskip("numpy")
@@ -67,6 +67,23 @@ def test_a_category_found_alone_is_not_filed_twice(fixed_scores):
 def test_short_answers_pass_with_the_real_models():
     for text in ("ok", "Yes", "Thanks!", "Done.", "No.", "4", "See above."):
         assert not screen_text(text, THRESHOLDS).flagged, text
+
+
+def test_short_closing_answers_pass_with_the_real_models():
+    """CI, after screen11's retrain: the scripted model's "no script for this task" was denied as malware (0.27 for
+    "script" and seven base rates made a combined 0.45), so every scripted eval run looped on its finish."""
+    for text in ("no script for this task", "No script for this task.", "script finished", "no tool for this task",
+                 "There is no script for that task.", "Ran the deploy script."):
+        assert not screen_text(text, THRESHOLDS).flagged, text
+
+
+def test_a_short_text_is_not_read_across_categories(fixed_scores):
+    scores = split(0.28, 0.25, 0.2)
+    assert spread_harm(scores, words=MIN_WORDS) == ("weapons", pytest.approx(combined(scores)))
+    assert spread_harm(scores, words=MIN_WORDS - 1) is None
+    fixed_scores(scores)
+    assert not screen_text("Seller ships parts; pay in Monero.", THRESHOLDS).flagged  # 6 words
+    assert screen_text(PLAN, THRESHOLDS).flagged
 
 
 def test_an_answer_with_no_signal_is_not_stopped_by_base_rates(fixed_scores):

@@ -15,9 +15,11 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 
 import pytest
 
+from macrohard.safety import native
 from macrohard.types import Decision
 
 from .guard_steps import run_steps
@@ -58,6 +60,22 @@ def _layout(ws) -> None:
     _build("int helper(void) { return 42; }\n", ws / "tool/lib/libhelp.so", "-shared", "-fPIC")
     _build('#include <stdio.h>\nint helper(void);\nint main(void) { printf("%d\\n", helper()); return 0; }\n',
            ws / "tool/tool", f"-L{ws}/tool/lib", "-lhelp", "-Wl,-rpath,$ORIGIN/lib")
+    _settle(ws)
+
+
+def _settle(ws) -> None:
+    """Wait until every file of the layout is older than the guard's ctime margin (``native._LAG_S``, or
+    ``_LAG_COARSE_S`` on a file system that keeps whole seconds): a user's tools were there well before a run
+    starts, and a file built a few milliseconds before the sandbox is ready is rightly taken for the run's own
+    (CI's fast machine started the run within 50 ms of the last ``gcc``)."""
+    newest, lag = 0.0, native._LAG_S
+    for root, _dirs, files in os.walk(ws):
+        for name in files:
+            st = os.lstat(os.path.join(root, name))
+            if st.st_ctime_ns / 1e9 > newest:
+                newest = st.st_ctime_ns / 1e9
+                lag = native._LAG_COARSE_S if st.st_ctime_ns % 1_000_000_000 == 0 else native._LAG_S
+    time.sleep(max(0.0, newest + 2 * lag - time.time()))
 
 
 BENIGN = {

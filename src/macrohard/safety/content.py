@@ -363,7 +363,8 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
         limit = (thresholds or {}).get(category, DEFAULT_THRESHOLD)
         if score >= limit and category not in found:
             found[category] = f"{_MODEL_REASONS.get(category, category)} (score {score:.2f})"
-    spread = None if any(c in found for c in HARMFUL) else spread_harm(scores, (thresholds or {}).get(ANY_HARM, HARM_ANY))
+    spread = None if any(c in found for c in HARMFUL) else spread_harm(
+        scores, (thresholds or {}).get(ANY_HARM, HARM_ANY), len(sample.split()))
     if spread and not detect(sample).other:
         # several harmful categories half-recognised: the answer is likely harmful in one of them (content_any; in
         # English only: the English models' scores spread thin over every category on other languages)

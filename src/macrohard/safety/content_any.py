@@ -14,6 +14,12 @@ eight of those make 0.49. Bias is a different question (a decision about people,
 models trained without it, never blind8: ``benchmarks/RESULTS.md``, screen9's section), where it lifted English
 harmful recall at no more than half a point of false positives on look-alikes and everyday answers; ``MIN_TOP`` is
 the largest gate that changes no dev row's verdict (0.15, 0.2 and 0.25 gave the same figures).
+
+A text under ``MIN_WORDS`` words is not read this way: it carries too little to tell harm from the base rates, and
+after screen11's retrain the scripted model's closing answer "no script for this task" (five words; malware 0.27
+for "script", the other seven categories' base rates making 0.45) was denied as malware on every run. Over the
+published sets (blind6-11, everyday6-11: 96 harmful answers stopped only by the combined reading), the shortest
+such answer has 9 words, so gates of 6 to 12 words changed no row's verdict; 8 keeps a margin on both sides.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from __future__ import annotations
 HARMFUL = ("weapons", "drugs", "malware", "fraud", "violence", "self_harm", "stalking", "csam")
 HARM_ANY = 0.45
 MIN_TOP = 0.2
+MIN_WORDS = 8
 ANY_HARM = "any_harm"  # a caller's thresholds may set the combined threshold under this key (2.0: never)
 
 
@@ -37,10 +44,12 @@ def top_harm(scores: dict[str, float]) -> str:
     return max(HARMFUL, key=lambda c: scores.get(c, 0.0))
 
 
-def spread_harm(scores: dict[str, float], limit: float = HARM_ANY) -> tuple[str, float] | None:
+def spread_harm(scores: dict[str, float], limit: float = HARM_ANY, words: int = MIN_WORDS) -> tuple[str, float] | None:
     """(the most likely harmful category, the combined score) when the combined score reaches ``limit`` (the
-    caller's ``any_harm`` threshold, else ``HARM_ANY``) and that category's own score reaches ``MIN_TOP``; else
-    None."""
+    caller's ``any_harm`` threshold, else ``HARM_ANY``), that category's own score reaches ``MIN_TOP`` and the text
+    has at least ``MIN_WORDS`` words (``words``: how many it has); else None."""
+    if words < MIN_WORDS:
+        return None
     top = top_harm(scores)
     harm = combined(scores)
     return (top, harm) if harm >= limit and scores.get(top, 0.0) >= MIN_TOP else None
