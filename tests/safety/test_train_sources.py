@@ -56,26 +56,26 @@ def test_a_malformed_file_names_the_line_and_the_fix(tmp_path):
 
 
 def test_the_final_blind_sets_are_never_read(tmp_path):
-    for rel in ("benchmarks/content/blind11.tsv", "benchmarks/content/everyday11.tsv", "blind11.tsv",
-                "benchmarks/injection_data/blind11.jsonl", "benchmarks/content/blind11_compose.py"):
+    for rel in ("benchmarks/content/blind12.tsv", "benchmarks/content/everyday12.tsv", "blind12.tsv",
+                "benchmarks/injection_data/blind12.jsonl", "benchmarks/content/blind12_compose.py"):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("benign\tk\ttext\n")
         with pytest.raises(SourceError, match="final blind set"):
             (injection_rows if rel.endswith(".jsonl") else content_rows)(rel, root=tmp_path)
-    assert not any("blind11" in p or ("everyday11" in p and "screen_data" not in p)
+    assert not any("blind12" in p or ("everyday12" in p and "screen_data" not in p)
                    for p in [*CONTENT_SOURCES.values(), *INJECTION_SOURCES.values()])
     for name in ("blind4", "blind5", "blind6", "blind7", "blind8"):  # measured and published: training data
         assert name in CONTENT_SOURCES and name in INJECTION_SOURCES
-    # the published blind10 and everyday10 may be read now; a helper's own scripts/screen_data/everyday11_*.tsv too
-    (tmp_path / "benchmarks/content/blind10.tsv").write_text("benign\tk\ttext\n")
-    assert content_rows("benchmarks/content/blind10.tsv", root=tmp_path) == [("text", set())]
-    (tmp_path / "benchmarks/content/everyday10.tsv").write_text("benign\tk\ttext\n")
-    assert content_rows("benchmarks/content/everyday10.tsv", root=tmp_path) == [("text", set())]
+    # the older sets pass the path check (blind11/everyday11 are held out by the brief, not by this check);
+    # a helper's own scripts/screen_data/everyday12_*.tsv too
+    for name in ("blind10.tsv", "everyday10.tsv", "blind11.tsv", "everyday11.tsv"):
+        (tmp_path / "benchmarks/content" / name).write_text("benign\tk\ttext\n")
+        assert content_rows(f"benchmarks/content/{name}", root=tmp_path) == [("text", set())]
     (tmp_path / "benchmarks/injection_data/blind10.jsonl").write_text('{"text": "ok", "label": 0}\n')
     assert injection_rows("benchmarks/injection_data/blind10.jsonl", root=tmp_path) == [("ok", 0)]
     (tmp_path / "scripts/screen_data").mkdir(parents=True)
-    (tmp_path / "scripts/screen_data/everyday11_answers.tsv").write_text("benign\tshop\tThe shop sells mugs.\n")
-    assert content_rows("scripts/screen_data/everyday11_answers.tsv", root=tmp_path) == [("The shop sells mugs.", set())]
+    (tmp_path / "scripts/screen_data/everyday12_answers.tsv").write_text("benign\tshop\tThe shop sells mugs.\n")
+    assert content_rows("scripts/screen_data/everyday12_answers.tsv", root=tmp_path) == [("The shop sells mugs.", set())]
 
 
 def test_without_names_sources_and_an_unknown_name_is_refused():
