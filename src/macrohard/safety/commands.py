@@ -6,9 +6,9 @@ tree-sitter-bash (``safety.shellparse``), unwraps ``sudo``/``env``/``xargs``/``t
 re-parses ``bash -c``/``eval``/``trap``/``alias`` strings, heredocs fed to a shell and workspace scripts
 that a command runs, and classifies every simple command and pipeline. Program-specific knowledge
 lives beside it: ``effects`` (what a program does to files), ``projects`` (the files project runners run:
-package.json, conftest.py, CMakeLists.txt, tox.ini), ``pycode``/``jscode`` (the commands interpreter code
-runs and the workspace modules it loads), ``programs`` (pushes, installs, cluster and cloud secrets, key hunts, miners, detached
-jobs), ``system`` (services, history, users, mounts) and ``flows`` (network tools and pipelines).
+package.json, conftest.py, CMakeLists.txt, tox.ini), ``pycode``/``jscode`` (the commands interpreter code runs and the
+workspace modules it loads), ``programs`` (pushes, installs, cluster and cloud secrets, key hunts, miners, detached jobs),
+``system`` (services, history, users, mounts), ``flows`` (network tools and pipelines) and ``loopglob`` (loops over files).
 Paths are judged against the workspace, which is the shell's working directory: ``rm -rf ./build`` is
 fine, ``rm -r /var/log/logs`` is not. ``review.PolicyCheck`` turns the findings into a verdict.
 """
@@ -25,6 +25,7 @@ from macrohard.safety import effects, envvars, flows, jscode, lookup, programs, 
 from macrohard.safety import rules_data as R
 from macrohard.safety.argv import effective_program, skip_options, unwrap, value_after
 from macrohard.safety.invocation import Invocation, interpreter_invocation, shell_invocation
+from macrohard.safety.loopglob import LoopGlobs
 from macrohard.safety.paths import PathJudge
 from macrohard.safety.rewrites import note as note_rewrites
 from macrohard.safety.scripts import text_written
@@ -33,10 +34,6 @@ from macrohard.safety.shellstate import add_hook, called, define, replay
 from macrohard.safety.shellview import expand_braces, look_alike, shell_view
 
 MAX_DEPTH = 4
-# interpreter code that runs code it reads (its input, a file): exec(sys.stdin.read()), eval(<STDIN>), ...
-_EXEC_INPUT = re.compile(r"\b(?:exec|eval|compile|Function|instance_eval|module_eval)\s*\(?\s*(?:[\w.]+\s*\()?\s*"
-                         r"(?:sys\.stdin|input\(|open\(|<STDIN>|<>|STDIN|\$stdin|ARGF|process\.stdin|"
-                         r"(?:fs|require\(['\"]fs['\"]\))\.readFileSync|[\w.]*read(?:lines)?\()")
 
 
 @dataclass
@@ -96,7 +93,9 @@ class Analyzer:
         lookup.seen_text(self, command)  # a saved copy of PATH this code may change is one no more
         for reading in view.alternatives:
             self.line(reading, depth + 1, cwd)
-        parsed = parse(command)
+        # a loop over workspace files is judged file by file (safety.loopglob): only on the line's own level
+        parsed = parse(command, loops=LoopGlobs(self.paths, cwd, set(self.functions), self.r.findings)
+                       if depth == 0 and not self.hooks and not self.jobs else None)
         if parsed.error:
             self.r.add("unparseable", f"cannot parse the command as bash: {command[:120]!r}")
         for name, body in parsed.functions.items():
@@ -300,7 +299,7 @@ class Analyzer:
         for pattern, category, why in R.CODE_PATTERNS:
             if pattern.search(code):
                 self.r.add(category, f"{prog} code {why}")
-        if m := _EXEC_INPUT.search(code):
+        if m := R.EXEC_INPUT.search(code):
             self.r.add("dynamic", f"{prog} code runs code it reads when it runs: {m.group(0)[:60]}")
         for m in R.CODE_SHELL_CALL.finditer(code):
             self.line(m.group("cmd"), depth + 1, cwd)

@@ -53,7 +53,7 @@ def sensitive(name: str) -> bool:
             or name.startswith(("LD_", "GIT_CONFIG", "PYTEST_", "PYTHON", "NODE_", "PERL", "RUBY", "BASH_"))
             or name in ("PATH", "ENV", "PROMPT_COMMAND", "GIT_DIR", "GIT_EXEC_PATH", "GIT_TEMPLATE_DIR",
                         "COMPILER_PATH", "GCC_EXEC_PREFIX", "CPATH", "C_INCLUDE_PATH", "CPLUS_INCLUDE_PATH",
-                        "LIBRARY_PATH", "MAKEFLAGS", "GNUMAKEFLAGS", "SHELLOPTS", "BASHOPTS", "IFS"))
+                        "LIBRARY_PATH", "MAKEFLAGS", "GNUMAKEFLAGS", "SHELLOPTS", "BASHOPTS", "IFS", "CDPATH"))
 
 
 def _plugins(words: list[str]) -> list[str]:
@@ -141,6 +141,9 @@ def assign(an: Analyzer, name: str, value: str, depth: int, cwd: str | None,
             an.r.add("persistence", f"{name}={value[:60]} makes every later shell run that file first")
     elif name == "PATH":
         lookup.path_assigned(an, value, cwd)
+    elif name == "CDPATH" and value not in ("", "."):  # `cd evil` goes to /tmp/x/evil: every later path moves with it
+        an.r.add("dynamic", f"CDPATH={value[:60]} sends a later `cd DIR` to a folder the guard does not judge; "
+                            "cd to the path itself")
     elif m := re.fullmatch(r"GIT_CONFIG_KEY_(\d+)", name):
         programs.git_setting(an, value, (parsed_assigned or {}).get(f"GIT_CONFIG_VALUE_{m[1]}", ""), depth, cwd)
     elif name in ("GIT_CONFIG_PARAMETERS", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_DIR", "GIT_EXEC_PATH",

@@ -190,3 +190,7 @@ RISKY_ALIAS_TARGETS = (DELETERS | SHELLS | INTERPRETERS | DOWNLOADERS | NETWORK_
 # Environment variables whose value is a command git runs (for ssh, diffs, paging, editing, passwords).
 GIT_COMMAND_VARIABLES = frozenset({"GIT_SSH_COMMAND", "GIT_SSH", "GIT_EXTERNAL_DIFF", "GIT_PAGER", "GIT_EDITOR",
                                    "GIT_SEQUENCE_EDITOR", "GIT_ASKPASS", "GIT_PROXY_COMMAND", "SSH_ASKPASS"})
+# interpreter code that runs code it reads (its input, a file): exec(sys.stdin.read()), eval(<STDIN>), ...
+EXEC_INPUT = re.compile(r"\b(?:exec|eval|compile|Function|instance_eval|module_eval)\s*\(?\s*(?:[\w.]+\s*\()?\s*"
+                        r"(?:sys\.stdin|input\(|open\(|<STDIN>|<>|STDIN|\$stdin|ARGF|process\.stdin|"
+                        r"(?:fs|require\(['\"]fs['\"]\))\.readFileSync|[\w.]*read(?:lines)?\()")

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from macrohard.errors import MissingDependency
+from macrohard.safety import loopglob
 
 
 @dataclass
@@ -78,9 +79,12 @@ _NAME_VALUE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)=(.*)$", re.S)
 
 
 class _Walker:
-    def __init__(self, source: bytes, variables: dict[str, str]) -> None:
+    def __init__(self, source: bytes, variables: dict[str, str], loops: loopglob.LoopGlobs | None = None) -> None:
         self.src = source
         self.vars = dict(variables)
+        self.loops = loops  # lists a loop's values from the disk (safety.loopglob); None: loop variables stay unknown
+        self.bound: dict[str, str] = {}  # the loop variable being unrolled -> its value in this pass over the body
+        self.used = 0  # double-quoted expansions of it replaced so far
         self.out = Parsed()
         self.cwd: str | None = None
         self.dyn_vars: dict[str, set[str]] = {}
@@ -110,6 +114,9 @@ class _Walker:
                     continue
                 if child.type == "string_content":  # inside "...": bash drops the backslash before $ ` " \ newline
                     parts.append(_DQ_ESCAPE.sub(lambda m: "" if m.group(1) == "\n" else m.group(1), self.text(child)))
+                    continue
+                if t == "string" and self.bound and (known := self.bound_value(child, nested)) is not None:
+                    parts.append(known)
                     continue
                 value, dyn = self.word(child, nested)
                 parts.append(value)
@@ -144,6 +151,17 @@ class _Walker:
         for child in node.children:
             self.visit(child, nested)
         return self.text(node), True
+
+    def bound_value(self, node: Any, nested: set[str]) -> str | None:
+        """``"$f"``, ``"${f%.JPG}"``, ``"$(basename "$f")"`` where a loop bound ``f``: its value (safety.loopglob)."""
+        if node.type in ("simple_expansion", "expansion"):
+            value = loopglob.expand(self.text(node), self.bound)
+        elif node.type == "command_substitution" and (value := loopglob.command_value(self.text(node), self.bound)):
+            self.word(node, nested)  # the basename still runs (and is judged)
+        else:
+            return None
+        self.used += value is not None
+        return value
 
     # -- statements ----------------------------------------------------------------------------
 
@@ -222,6 +240,8 @@ class _Walker:
             del self.out.commands[first:]
             self.assigned_here(self.text(var), ":".join(words) if words else "$@")
             self.vars.pop(self.text(var), None)
+            if t == "for_statement" and (unrolled := loopglob.unroll(self, node, self.text(var), first)) is not None:
+                return unrolled
         if t == "ERROR":
             self.out.error = True
         return self.statements(node, nested)
@@ -252,7 +272,10 @@ class _Walker:
             self.assigned_here(self.text(name), "")
             return
         scratch: set[str] = set()
+        used = self.used
         val, dynamic = self.word(value, scratch)
+        if self.used != used:  # `g="$f.bak"`: a later unquoted $g is split and globbed again; keep it unknown
+            val, dynamic = self.text(value), True
         if nested is not None:
             nested |= scratch
         self.out.assigned[self.text(name)] = val
@@ -314,7 +337,11 @@ class _Walker:
                 ops, _ = self.redirects_of(child, own)
                 cmd.redirects += ops
             elif child.is_named and child.type not in ("comment",):
-                argv.append(self.word(child, own)[0])
+                used = self.used
+                value = self.word(child, own)[0]
+                if self.used != used and value.startswith(("-", "+", "@")) and self.loops is not None:
+                    value = self.loops.option(value, self.text(child))  # a file named like an option (safety.loopglob)
+                argv.append(value)
         cmd.nested_programs = own
         if nested is not None:
             nested |= own
@@ -342,11 +369,12 @@ class _Walker:
         return cmd
 
 
-def parse(command: str, variables: dict[str, str] | None = None) -> Parsed:
-    """Parse a command line into the simple commands it runs (nested ones included)."""
+def parse(command: str, variables: dict[str, str] | None = None, loops: loopglob.LoopGlobs | None = None) -> Parsed:
+    """Parse a command line into the simple commands it runs (nested ones included); ``loops``: unroll loops over
+    workspace files (safety.loopglob)."""
     source = command.encode()
     tree = _parser().parse(source)
-    walker = _Walker(source, variables or {})
+    walker = _Walker(source, variables or {}, loops)
     walker.visit(tree.root_node)
     walker.out.error = walker.out.error or tree.root_node.has_error
     return walker.out

