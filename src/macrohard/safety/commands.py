@@ -25,7 +25,7 @@ from macrohard.safety import effects, envvars, flows, jscode, lookup, programs, 
 from macrohard.safety import rules_data as R
 from macrohard.safety.argv import effective_program, skip_options, unwrap, value_after
 from macrohard.safety.invocation import Invocation, interpreter_invocation, shell_invocation
-from macrohard.safety.loopglob import LoopGlobs
+from macrohard.safety.loopglob import LoopGlobs, passing
 from macrohard.safety.paths import PathJudge
 from macrohard.safety.rewrites import note as note_rewrites
 from macrohard.safety.scripts import text_written
@@ -93,9 +93,8 @@ class Analyzer:
         lookup.seen_text(self, command)  # a saved copy of PATH this code may change is one no more
         for reading in view.alternatives:
             self.line(reading, depth + 1, cwd)
-        # a loop over workspace files is judged file by file (safety.loopglob): only on the line's own level
         parsed = parse(command, loops=LoopGlobs(self.paths, cwd, set(self.functions), self.r.findings)
-                       if depth == 0 and not self.hooks and not self.jobs else None)
+                       if depth == 0 and "for" in command and not self.hooks and not self.jobs else None)
         if parsed.error:
             self.r.add("unparseable", f"cannot parse the command as bash: {command[:120]!r}")
         for name, body in parsed.functions.items():
@@ -121,6 +120,7 @@ class Analyzer:
     # -- one simple command ----------------------------------------------------------------------
 
     def simple(self, cmd: SimpleCommand, depth: int) -> None:
+        passing(self, cmd.loop)  # a loop's second pass reads what its first wrote as unknown
         argv = [w for a in cmd.argv for w in expand_braces(a)] if any("{" in a for a in cmd.argv) else list(cmd.argv)
         for op, target in cmd.redirects:
             if op in (">", ">>", ">|", "&>", "&>>", ">&") and target and not target.isdigit() and target != "-":

@@ -44,6 +44,14 @@ _BEFORE = frozenset({"cd", "pushd", "popd", "mkdir", "echo", "printf", "ls", "pw
                      "[[", "set", "shopt", "export", "declare", "readonly", "typeset", "cat", "head", "tail", "wc",
                      "grep", "du", "df", "stat", "which", "type", "date", "nproc", "uname",
                      "id", "whoami", "basename", "dirname", "realpath"})
+# programs the second pass may skip (``_no_code``); anything else may read a script, module or source as code
+_FILE_TOOLS = frozenset({"mv", "cp", "rm", "mkdir", "touch", "cat", "head", "tail", "wc", "sort", "uniq", "grep", "cut",
+                         "tr", "convert", "magick", "ffmpeg", "gzip", "gunzip", "bzip2", "xz", "zip", "unzip", "tar",
+                         "iconv", "dos2unix", "chmod", "file", "identify", "exiftool", "pandoc", "jq", "basename",
+                         "dirname", "echo", "printf", "test", "[", "true", "date", "du", "stat", "ls", "md5sum",
+                         "sha256sum", "cmp", "diff", "install", "truncate", "realpath", "readlink", "split", "paste",
+                         "column", "nl", "tac", "rev", "xxd", "od", "strings", "pdftotext", "optipng", "jpegoptim",
+                         "cwebp", "rsvg-convert", "qpdf", "tee", "sed", "awk", "gawk", "mawk", "gsed"})
 _READERS = frozenset({"head", "tail", "wc", "grep", "cat", "column", "tr", "cut", "nl"})
 _SETTERS = re.compile(r"(?<![\w./-])(?:read|mapfile|readarray|getopts|declare|typeset|local|export|readonly|unset|"
                       r"let|eval|source|alias|unalias|trap|builtin|command|enable|coproc|ln|select|function)(?![\w.-])"
@@ -139,13 +147,44 @@ def unroll(walker: Any, node: Any, var: str, first: int) -> list[Any] | None:
     if values is None:
         return None
     cmds: list[Any] = []
-    for value in values:
-        walker.bound = {var: value}
-        try:
-            cmds += walker.visit(body)
-        finally:
-            walker.bound = {}
+    # the glob word itself is a value only alone (nothing matched, or `set -f`): judged first, before any other
+    alone = {w for w in words if _GLOB.search(w) and values.count(w) == 1}
+    for again in (False, True):
+        first = len(walker.out.commands)
+        for value in values if not again else [v for v in values if v not in alone]:
+            walker.bound = {var: value}
+            try:
+                cmds += walker.visit(body)
+            finally:
+                walker.bound = {}
+        if first < len(walker.out.commands):
+            walker.out.commands[first].loop = "again" if again else "start"
+        if again or all(_no_code(c.argv) for c in walker.out.commands[first:]):
+            return cmds
     return cmds
+
+
+def _no_code(argv: list[str]) -> bool:
+    """A file tool whose judgement reads no file's text: the order of the loop's values cannot change it."""
+    if not argv:
+        return True
+    prog = posixpath.basename(argv[0])
+    if prog in ("sed", "gsed", "awk", "gawk", "mawk"):
+        return not any(re.match(r"-[^-]*f|--file", a) for a in argv[1:])
+    return prog in _FILE_TOOLS
+
+
+def passing(an: Any, mark: str) -> None:
+    """Between a loop's passes: bash lists the values in its locale's order, not the guard's, so a file one value
+    writes may be read as code by a value the guard judged earlier. The second pass reads every file the first
+    wrote as unknown text (``scripts.read_script`` asks about running it)."""
+    if mark == "start":
+        an.__dict__["loop_start"] = dict(an.written)
+    elif mark == "again":
+        before = an.__dict__.get("loop_start", {})
+        for path, text in list(an.written.items()):
+            if path not in before or before[path] != text:
+                an.written[path] = None
 
 
 def loop_placement(node: Any, text: Callable[[Any], str], words: list[str]) -> bool:

@@ -33,6 +33,7 @@ class SimpleCommand:
     cwd: str | None = None  # the directory a `cd` earlier on the line moved to (None: the start dir)
     background: bool = False  # run as a job with `&` (alone, in a list, subshell or pipeline)
     wrappers: set[str] = field(default_factory=set)  # nohup, setsid, env, ... it was run through (set by analysis)
+    loop: str = ""  # "start"/"again": the first command of an unrolled loop's passes over its values (safety.loopglob)
 
 
 @dataclass
