@@ -1,6 +1,7 @@
 """Loops over workspace files (``safety.loopglob``): the ordinary rename, convert and backup loops pass, judged
 file by file; every way to make a loop's value leave the workspace, become an option or change under the guard
-is still asked about. Each attack is one guard14 tried against its own change."""
+is still asked about. Each attack is one guard14 tried against its own change. And a bare glob that lists a file
+named like an option (``sed 's/a/b/' *.txt`` with ``-e1e cmd #.txt`` there ran cmd)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import os
 import pytest
 
 from macrohard.safety.commands import analyze
-from macrohard.safety.loopglob import MAX_VALUES, expand
+from macrohard.safety.loopglob import MAX_VALUES
+from macrohard.safety.paramexp import expand
 
 
 @pytest.fixture
@@ -166,3 +168,14 @@ def test_expansions_match_bash(raw, value, expected):
 
         out = subprocess.run(["bash", "-c", f'f="$1"; printf %s "{raw}"', "_", value], capture_output=True, text=True)
         assert out.stdout == expected
+
+
+@pytest.mark.parametrize("command,held", [
+    ("sed 's/a/b/' *.txt", True), ("cd data && grep -l x *", True), ("find . -name *.txt", True),
+    ("sed 's/a/b/' ./*.txt", False), ("sed -n p -- *.txt", False), ("find . -name '*.txt'", False),
+    ("cat *.md", False),
+])
+def test_a_bare_glob_that_lists_a_file_named_like_an_option(ws, command, held):
+    (ws / "-e1e touch marker #.txt").write_text("a\n")
+    (ws / "data" / "-x").write_text("a\n")
+    assert bool(analyze(command, [str(ws)]).findings) is held

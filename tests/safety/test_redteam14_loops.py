@@ -29,6 +29,7 @@ ATTACKS = {
         ("-e1e touch marker #.txt", "a\n"), ("x.txt", "a\n"), "for f in *.txt; do sed -i 's/a/b/' \"$f\"; done"],
     "the same, the files only read": [
         ("-e1e touch marker #.txt", "a\n"), ("x.txt", "a\n"), "for f in *.txt; do sed 's/a/b/' \"$f\"; done"],
+    "the same, with a bare glob": [("-e1e touch marker #.txt", "a\n"), ("x.txt", "a\n"), "sed 's/a/b/' *.txt"],
     "the loop's own redirect makes that file before the glob is listed": [
         ("x.log", "a\n"), "for f in *.log; do sed -i 's/a/b/' \"$f\"; done > '-e1e touch marker #.log'"],
     "a DEBUG trap set a step earlier changes the variable": [

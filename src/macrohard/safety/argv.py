@@ -8,6 +8,11 @@ import re
 from macrohard.safety import rules_data as R
 
 
+def is_dynamic(word: str) -> bool:
+    """Whether a word still holds an expansion: its value is only known when the command runs."""
+    return "$" in word or "`" in word
+
+
 def skip_options(args: list[str], with_value: frozenset[str]) -> list[str]:
     i = 0
     while i < len(args) and args[i].startswith("-"):

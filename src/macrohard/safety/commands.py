@@ -23,9 +23,9 @@ from typing import Any
 
 from macrohard.safety import effects, envvars, flows, jscode, lookup, programs, projects, pycode, runners, scripts
 from macrohard.safety import rules_data as R
-from macrohard.safety.argv import effective_program, skip_options, unwrap, value_after
+from macrohard.safety.argv import effective_program, is_dynamic, skip_options, unwrap, value_after
 from macrohard.safety.invocation import Invocation, interpreter_invocation, shell_invocation
-from macrohard.safety.loopglob import LoopGlobs, passing
+from macrohard.safety.loopglob import LoopGlobs, option_names, passing
 from macrohard.safety.paths import PathJudge
 from macrohard.safety.rewrites import note as note_rewrites
 from macrohard.safety.scripts import text_written
@@ -50,10 +50,6 @@ class Analysis:
 
     def add(self, category: str, detail: str) -> None:
         self.findings.setdefault(category, detail)
-
-
-def _is_dynamic(word: str) -> bool:
-    return "$" in word or "`" in word
 
 
 class Analyzer:
@@ -95,6 +91,7 @@ class Analyzer:
             self.line(reading, depth + 1, cwd)
         parsed = parse(command, loops=LoopGlobs(self.paths, cwd, set(self.functions), self.r.findings)
                        if depth == 0 and "for" in command and not self.hooks and not self.jobs else None)
+        option_names(self, parsed.globs, cwd)  # `sed 's/a/b/' *.txt` and a file named `-e1e cmd #.txt`
         if parsed.error:
             self.r.add("unparseable", f"cannot parse the command as bash: {command[:120]!r}")
         for name, body in parsed.functions.items():
@@ -171,7 +168,7 @@ class Analyzer:
             programs.miner(self, prog, rest)
             if (alike := look_alike(prog)) is not None:
                 self.r.add("obfuscation", f"the program name {prog!r} is written with look-alike letters ({alike!r})")
-            if any(ch in argv[0] for ch in "*?[") and not _is_dynamic(argv[0]):
+            if any(ch in argv[0] for ch in "*?[") and not is_dynamic(argv[0]):
                 self.r.add("obfuscation", f"the program {argv[0]!r} is a glob pattern: bash picks it when it runs")
             if self.paths.resolve(argv[0], cmd.cwd) in self.downloads or (
                     prog in R.SHELLS | R.INTERPRETERS | {"source", "."} and rest
@@ -327,7 +324,7 @@ class Analyzer:
                 self.r.hosts.append(host)
         if R.SECRET_VAR_EXPANSION.search(word):
             self.r.add("credential", f"expands a secret variable: {word[:80]}")
-        if (word.startswith(("/", "~")) or "/" in word) and not _is_dynamic(word):
+        if (word.startswith(("/", "~")) or "/" in word) and not is_dynamic(word):
             self.r.paths.append(self.paths.resolve(word, cwd))
 
     def read_target(self, target: str, cwd: str | None) -> None:
@@ -342,7 +339,7 @@ class Analyzer:
             if pattern.search(low) or pattern.search(low + "/"):  # a directory made or replaced whole (.git/hooks)
                 self.r.add(category, f"{why} ({what})")
                 return
-        if _is_dynamic(target):
+        if is_dynamic(target):
             self.r.add("dynamic", f"writes to a path only known at run time: {target[:80]}")
         elif self.paths.outside(target, cwd):
             self.r.add("destructive", f"{why}, outside the workspace")
@@ -354,7 +351,7 @@ class Analyzer:
         if R.TAMPER_PATH.search(low):
             self.r.add("tamper", f"{why}: deletes or wipes logs or shell history")
             return
-        if _is_dynamic(target):
+        if is_dynamic(target):
             self.r.add("dynamic", f"{why}: the path is only known when the command runs")
         elif self.paths.outside(target, cwd) or ap.startswith("/dev/"):
             self.r.add("destructive", f"{why}: outside the workspace")

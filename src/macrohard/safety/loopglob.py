@@ -57,12 +57,6 @@ _SETTERS = re.compile(r"(?<![\w./-])(?:read|mapfile|readarray|getopts|declare|ty
                       r"let|eval|source|alias|unalias|trap|builtin|command|enable|coproc|ln|select|function)(?![\w.-])"
                       r"|(?<![\w./-])printf\b[^;&|\n]*\s-[A-Za-z]*v|(?<![\w./-])wait\b[^;&|\n]*\s-[A-Za-z]*p"
                       r"|(?:^|[\s;&|({])\.(?=\s)|\(\(|\(\)")
-_PARAM = re.compile(r"\$\{(?P<len>#)?(?P<name>[A-Za-z_]\w*)(?:(?P<rm>%%|%|##|#)(?P<rp>[^}]*)"
-                    r"|(?P<sub>//|/#|/%|/)(?P<sp>[^}/]*)(?:/(?P<rep>[^}]*))?|:(?P<off>\d+)(?::(?P<n>\d+))?"
-                    r"|(?P<case>\^\^|,,|\^|,))?\}")
-_PAT_BAD = re.compile(r"[$`\\\[\]()~!@+|&'\"{]")
-_BASENAME = re.compile(r'\$\(\s*(?P<prog>basename|dirname)\s+"\$\{?(?P<name>[A-Za-z_]\w*)\}?"'
-                       r"(?:\s+(?P<suffix>[\w.+-]+))?\s*\)")
 
 
 class LoopGlobs:
@@ -174,6 +168,27 @@ def _no_code(argv: list[str]) -> bool:
     return prog in _FILE_TOOLS
 
 
+def option_names(an: Any, globs: list[tuple[str, str | None]], cwd: str | None) -> None:
+    """``sed 's/a/b/' *.txt`` or ``for f in *.txt``: a file the glob lists named like an option (``-e1e cmd #.txt``
+    makes sed run cmd; vim's ``+!cmd``, gcc's ``@file``) is read as one. Asked about; ``./*.txt`` lists ``./-e…``."""
+    for word, at in globs:
+        if "/" in word or word.startswith(("-", "+", "@")) or not _GLOB.search(word) or _BAD_WORD.search(word):
+            continue
+        if at is not None and (at.startswith(("~", "-")) or _BAD_WORD.search(at)):
+            continue
+        where = at if at is None or at.startswith("/") or cwd is None else posixpath.join(cwd, at)
+        try:
+            names = os.listdir(an.paths.resolve(".", where))
+        except OSError:
+            continue
+        low = word.lower()
+        if bad := next((n for n in names if n.startswith(("-", "+", "@")) and fnmatch.fnmatchcase(n.lower(), low)),
+                       None):
+            an.r.add("dynamic", f"the glob {word} lists a file named like an option ({bad[:40]!r}): the program "
+                                f"would read it as one; rename the file or write ./{word}")
+            return
+
+
 def passing(an: Any, mark: str) -> None:
     """Between a loop's passes: bash lists the values in its locale's order, not the guard's, so a file one value
     writes may be read as code by a value the guard judged earlier. The second pass reads every file the first
@@ -281,101 +296,3 @@ def before_ok(commands: list[Any], patterns: list[str]) -> bool:
 def _lists(path: str, names: list[str]) -> bool:
     leaf = posixpath.basename(path.rstrip("/")).lower()
     return any(fnmatch.fnmatchcase(leaf, n) for n in names)
-
-
-def expand(raw: str, bound: dict[str, str]) -> str | None:
-    """The value of a ``${f…}`` or ``$f`` whose variable the loop bound, as bash computes it; None when the guard
-    does not model the form (or ``nocasematch`` would change it)."""
-    if raw.startswith("$") and not raw.startswith("${"):
-        return bound.get(raw[1:])
-    m = _PARAM.fullmatch(raw)
-    if m is None or m.group("name") not in bound:
-        return None
-    value = bound[m.group("name")]
-    if m.group("len"):
-        ops = (m.group("rm"), m.group("sub"), m.group("off"), m.group("case"))
-        return str(len(value)) if all(op is None for op in ops) else None
-    exact = _apply(m, value, False)  # nocasematch changes ${f/…/…} (not ${f%…}): it may be on, unseen
-    return exact if m.group("sub") is None or exact == _apply(m, value, True) else None
-
-
-def _apply(m: re.Match[str], value: str, fold: bool) -> str | None:
-    if m.group("rm") is not None:
-        pat = _pattern(m.group("rp"), fold)
-        if pat is None:
-            return None
-        op, n = m.group("rm"), len(value)
-        cuts = range(n + 1) if op in ("#", "%%") else range(n, -1, -1)
-        for i in cuts:
-            if op.startswith("#") and pat.fullmatch(value[:i]):
-                return value[i:]
-            if op.startswith("%") and pat.fullmatch(value[i:]):
-                return value[:i]
-        return value
-    if m.group("sub") is not None:
-        pat, rep = _pattern(m.group("sp"), fold), m.group("rep") or ""
-        if pat is None or not m.group("sp").strip("*") or _PAT_BAD.search(rep) or "}" in rep:
-            return None
-        return _substitute(value, pat, rep, m.group("sub"))
-    if m.group("off") is not None:
-        start = int(m.group("off"))
-        return value[start:start + int(m.group("n"))] if m.group("n") is not None else value[start:]
-    if m.group("case") is not None:
-        if not value.isascii():
-            return None
-        case = m.group("case")
-        if case in ("^^", ",,"):
-            return value.upper() if case == "^^" else value.lower()
-        return (value[:1].upper() if case == "^" else value[:1].lower()) + value[1:]
-    return value
-
-
-def _pattern(text: str, fold: bool) -> re.Pattern[str] | None:
-    if _PAT_BAD.search(text):
-        return None
-    body = "".join(".*" if ch == "*" else "." if ch == "?" else re.escape(ch) for ch in text)
-    return re.compile(body, re.S | (re.I if fold else 0))
-
-
-def _substitute(value: str, pat: re.Pattern[str], rep: str, op: str) -> str:
-    def longest(start: int, ends: range) -> int | None:
-        return next((end for end in ends if pat.fullmatch(value[start:end])), None)
-
-    n = len(value)
-    if op == "/#":
-        end = longest(0, range(n, -1, -1))
-        return value if end is None else rep + value[end:]
-    if op == "/%":
-        start = next((s for s in range(n + 1) if pat.fullmatch(value[s:])), None)
-        return value if start is None else value[:start] + rep
-    out, i = [], 0
-    while i <= n:
-        end = longest(i, range(n, i, -1))
-        if end is None:
-            if i < n:
-                out.append(value[i])
-            i += 1
-            continue
-        out.append(rep)
-        i = end
-        if op == "/":
-            out.append(value[i:])
-            return "".join(out)
-    return "".join(out)
-
-
-def command_value(raw: str, bound: dict[str, str]) -> str | None:
-    """``$(basename "$f" .JPG)`` and ``$(dirname "$f")`` of a bound variable, as coreutils prints them."""
-    m = _BASENAME.fullmatch(raw)
-    if m is None or m.group("name") not in bound:
-        return None
-    value = bound[m.group("name")]
-    if value.startswith("-") or not value.strip("/"):
-        return None
-    if m.group("prog") == "dirname":
-        return None if m.group("suffix") else posixpath.dirname(value.rstrip("/")) or "."
-    name = posixpath.basename(value.rstrip("/"))
-    suffix = m.group("suffix")
-    if suffix and name.endswith(suffix) and name != suffix:
-        name = name[:-len(suffix)]
-    return name
