@@ -179,3 +179,15 @@ def test_a_bare_glob_that_lists_a_file_named_like_an_option(ws, command, held):
     (ws / "-e1e touch marker #.txt").write_text("a\n")
     (ws / "data" / "-x").write_text("a\n")
     assert bool(analyze(command, [str(ws)]).findings) is held
+
+
+@pytest.mark.parametrize("command,held", [
+    ('for f in a*; do echo "$f"; done', True), ('for f in d/*; do [[ $f -gt 0 ]]; done', True), ("ls d/*", True),
+    ("declare -i f", True), ("local -ri n=3", True), ('for f in *.txt; do echo "$f"; done', False),
+    ("declare -a arr", False), ("declare -x X=1", False),
+])
+def test_names_that_hold_shell_code_and_integer_variables(ws, command, held):
+    (ws / "a[$(touch marker)]").write_text("x")
+    (ws / "d").mkdir()
+    (ws / "d" / "b`touch marker`").write_text("x")
+    assert bool(analyze(command, [str(ws)]).findings) is held

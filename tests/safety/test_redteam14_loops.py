@@ -30,6 +30,10 @@ ATTACKS = {
     "the same, the files only read": [
         ("-e1e touch marker #.txt", "a\n"), ("x.txt", "a\n"), "for f in *.txt; do sed 's/a/b/' \"$f\"; done"],
     "the same, with a bare glob": [("-e1e touch marker #.txt", "a\n"), ("x.txt", "a\n"), "sed 's/a/b/' *.txt"],
+    "declare -i a step earlier: the loop's assignment runs a name's $(…)": [
+        ("a[$(touch marker)]", "x"), "declare -i f", 'for f in a*; do echo "$f"; done'],
+    "[[ -gt ]] reads a name as arithmetic": [("d/a[$(touch marker)]", "x"),
+                                             'for f in d/*; do [[ $f -gt 0 ]] && echo "$f"; done'],
     "the loop's own redirect makes that file before the glob is listed": [
         ("x.log", "a\n"), "for f in *.log; do sed -i 's/a/b/' \"$f\"; done > '-e1e touch marker #.log'"],
     "a DEBUG trap set a step earlier changes the variable": [

@@ -174,6 +174,11 @@ def assigned_indirectly(an: Analyzer, prog: str, args: list[str]) -> None:
         names = {a.partition("=")[2] for a in args if "=" in a}
     for name in names:
         noted(an, name, "?")
+    if prog in ("declare", "typeset", "local") and any(re.match(r"-[A-Za-z]*i", a) for a in args):
+        # `declare -i f` then `for f in *` (or f=$(cat x)): every value is evaluated as arithmetic, whose array
+        # subscripts run command substitutions (a file named `a[$(touch x)]`)
+        an.r.add("dynamic", f"{prog} -i makes later assignments evaluate their values as arithmetic, which runs the "
+                            "$(…) of a value's array subscript; use $(( )) on values you know")
     if "PATH" in names:
         path_assigned(an, "$UNKNOWN", None)
     if prog == "unset" and "PATH" in args and not any(a.startswith("-") and "f" in a for a in args):

@@ -170,22 +170,30 @@ def _no_code(argv: list[str]) -> bool:
 
 def option_names(an: Any, globs: list[tuple[str, str | None]], cwd: str | None) -> None:
     """``sed 's/a/b/' *.txt`` or ``for f in *.txt``: a file the glob lists named like an option (``-e1e cmd #.txt``
-    makes sed run cmd; vim's ``+!cmd``, gcc's ``@file``) is read as one. Asked about; ``./*.txt`` lists ``./-e…``."""
+    makes sed run cmd; vim's ``+!cmd``, gcc's ``@file``) is read as one; ``./*.txt`` lists ``./-e…``. And a name
+    holding ``$(…)`` or a backquote: bash runs it wherever the name is read as arithmetic (``a[$(cmd)]`` in
+    ``[[ $f -gt 0 ]]``, ``$((f))``, a variable ``declare -i`` made). Both are asked about."""
     for word, at in globs:
-        if "/" in word or word.startswith(("-", "+", "@")) or not _GLOB.search(word) or _BAD_WORD.search(word):
-            continue
-        if at is not None and (at.startswith(("~", "-")) or _BAD_WORD.search(at)):
+        folder, pattern = posixpath.split(word)
+        if word.startswith(("-", "+", "@")) or not _GLOB.search(pattern) or _GLOB.search(folder) or \
+                _BAD_WORD.search(word) or at is not None and (at.startswith(("~", "-")) or _BAD_WORD.search(at)):
             continue
         where = at if at is None or at.startswith("/") or cwd is None else posixpath.join(cwd, at)
         try:
-            names = os.listdir(an.paths.resolve(".", where))
+            names = os.listdir(an.paths.resolve(folder or ".", where))
         except OSError:
             continue
-        low = word.lower()
-        if bad := next((n for n in names if n.startswith(("-", "+", "@")) and fnmatch.fnmatchcase(n.lower(), low)),
-                       None):
-            an.r.add("dynamic", f"the glob {word} lists a file named like an option ({bad[:40]!r}): the program "
-                                f"would read it as one; rename the file or write ./{word}")
+        low = pattern.lower()
+        for name in names:
+            if not (name.startswith(("-", "+", "@")) and not folder or "$(" in name or "`" in name) or \
+                    not fnmatch.fnmatchcase(name.lower(), low):
+                continue
+            if "$(" in name or "`" in name:
+                an.r.add("dynamic", f"the glob {word} lists a file whose name holds shell code ({name[:40]!r}): bash "
+                                    "runs it where the name is read as a number; rename the file")
+            else:
+                an.r.add("dynamic", f"the glob {word} lists a file named like an option ({name[:40]!r}): the program "
+                                    f"would read it as one; rename the file or write ./{word}")
             return
 
 
