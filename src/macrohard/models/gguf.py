@@ -63,6 +63,31 @@ def read_header(path: str | Path) -> dict[str, Any]:
     of the tensors' element counts) and ``file_size``: the bytes the whole file must hold (the header,
     aligned, then each tensor's data), or None for a tensor type not in ``TENSOR_BLOCKS``. Only the header
     is read, so the first part of a split file tells whether the parts add up. Raises ``NotGGUF``."""
+    return _parse(path, None)
+
+
+def tensor_table(path: str | Path) -> tuple[dict[str, tuple[tuple[int, ...], int, int]], int]:
+    """Each tensor's (dimensions, ggml type, offset from the data section) by name, and where the data section
+    starts in the file (to read one tensor without loading the model). Raises ``NotGGUF``."""
+    infos: dict[str, tuple[tuple[int, ...], int, int]] = {}
+    meta = _parse(path, infos)
+    return infos, meta["data_start"]
+
+
+def header_only(path: str | Path, out: str | Path) -> None:
+    """Write ``path``'s header without its tensors to ``out``: the key/values (a model's vocabulary among them)
+    as a GGUF of no tensors, which llama.cpp loads with ``vocab_only`` (a tokenizer without the weights)."""
+    meta = _parse(path, {})
+    with open(path, "rb") as fh:
+        fh.seek(24)
+        kv = fh.read(meta["kv_end"] - 24)
+    head = b"GGUF" + struct.pack("<IQQ", meta["gguf_version"], 0, meta["_n_kv"]) + kv
+    align = meta.get("general.alignment", 32)
+    with open(out, "wb") as fh:
+        fh.write(head + b"\0" * (-len(head) % align))
+
+
+def _parse(path: str | Path, infos: dict[str, tuple[tuple[int, ...], int, int]] | None) -> dict[str, Any]:
     with open(path, "rb") as fh:
         if fh.read(4) != b"GGUF":
             raise NotGGUF(f"{path} does not start with the GGUF magic")
@@ -71,14 +96,19 @@ def read_header(path: str | Path) -> dict[str, Any]:
             raise NotGGUF(f"GGUF version {version} is not supported")
         n_tensors, n_kv = _read(fh, "Q"), _read(fh, "Q")
         meta: dict[str, Any] = {"gguf_version": version}
+        if infos is not None:
+            meta["_n_kv"] = n_kv
         for _ in range(n_kv):
             key = _string(fh)
             meta[key] = _value(fh, _read(fh, "I"), keep_arrays=False)
+        kv_end = fh.tell()
         params, end = 0, 0  # end: where the last tensor's data ends, from the data section's start
         for _ in range(n_tensors):
-            _string(fh)
+            name = _string(fh)
             dims = [_read(fh, "Q") for _ in range(_read(fh, "I"))]
             ttype, offset = _read(fh, "I"), _read(fh, "Q")
+            if infos is not None:
+                infos[name] = (tuple(dims), ttype, offset)
             count = 1
             for d in dims:
                 count *= d
@@ -88,6 +118,8 @@ def read_header(path: str | Path) -> dict[str, Any]:
         align = meta.get("general.alignment", 32)
         data_start = -(-fh.tell() // align) * align
     meta["tensors"], meta["parameters"] = n_tensors, params
+    if infos is not None:
+        meta["data_start"], meta["kv_end"] = data_start, kv_end
     meta["file_size"] = None if end is None else data_start + end
     return meta
 

@@ -293,10 +293,11 @@ def static() -> Static:
     return Static(table, tok)
 
 
-def _build_once(out: Path, build: Callable[[Path], None] | None = None) -> None:
+def _build_once(out: Path, build: Callable[[Path], None] | None = None,
+                what: str = "static token table from MiniLM once (about 3 minutes on 2 idle cores, longer under load)") -> None:
     """Build the table into ``out`` (with ``build``, by default ``_build_in_child``) unless another process is
     building it: that one holds a lock on ``out``'s ``.lock`` file and this one waits for it (processes started
-    together build it once, not each)."""
+    together build it once, not each). ``what``: the table, for the log."""
     import fcntl
 
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -304,12 +305,11 @@ def _build_once(out: Path, build: Callable[[Path], None] | None = None) -> None:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            log.warning("waiting for another process to finish building the screens' static token table: %s", out)
+            log.warning("waiting for another process to finish building the screens' %s: %s", what.split(" from ")[0], out)
             fcntl.flock(lock, fcntl.LOCK_EX)
         if out.is_file():
             return
-        log.warning("building the screens' static token table from MiniLM once (about 3 minutes on 2 idle cores, "
-                    "longer under load): %s", out)
+        log.warning("building the screens' %s: %s", what, out)
         tmp = out.with_suffix(f".{os.getpid()}.tmp.npy")
         (build or _build_in_child)(tmp)
         os.replace(tmp, out)
@@ -370,6 +370,12 @@ def main(argv: list[str]) -> int:
         print(f"error: {e}", file=sys.stderr)
         return 1
     print(f"static table ready: {enc.table.shape[0]} tokens x {enc.dim} ({_table_path(model_dir())})")
+    from macrohard.safety import gemma_table
+
+    try:  # the answer screen's Gemma head reads other languages over Gemma's own table (optional: warned without)
+        print(gemma_table.build())
+    except gemma_table.GemmaMissing as e:
+        print(f"warning: {e}; the answer screen reads other languages without it", file=sys.stderr)
     from macrohard.safety.embed_onnx import build, graph_path
 
     graph = graph_path(model_dir())

