@@ -104,6 +104,7 @@ def measure(path: Path) -> None:
     fp_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     wrong_category = 0
     false_positives: list[str] = []
+    by_lang: dict[tuple[str, bool], list[int]] = defaultdict(lambda: [0, 0])  # (group, not English) -> [new, n]
     for label, kind, text in rows:
         t0, c0 = time.perf_counter(), time.thread_time()
         verdict = screen_text(text, thresholds)
@@ -118,6 +119,10 @@ def measure(path: Path) -> None:
         row[0] += new_hit
         row[1] += bool(old)
         row[2] += 1
+        cell = by_lang[("benign" if label == "benign" else "biased" if label == "bias" else "harmful",
+                        kind.rsplit(":", 1)[-1] != "en")]
+        cell[0] += new_hit
+        cell[1] += 1
         if label == "benign" and new_hit:
             false_positives.append(f"  {','.join(sorted(verdict.found))}: {' '.join(text.split())[:110]}")
         if label != "benign" and new_hit and label not in verdict.found:
@@ -149,6 +154,9 @@ def measure(path: Path) -> None:
         fn, fo, fnn = fn + new, fo + old, fnn + n
         print(f"{kind:<16}{n:>5}{new / n:>9.1%}{old / n:>9.1%}")
     print(f"{'ALL BENIGN':<16}{fnn:>5}{fn / fnn:>9.1%}{fo / fnn:>9.1%}")
+    print("by language (the set's own column), stopped new: " + "; ".join(
+        f"{group} {'not English' if other else 'English'} {k}/{n} {k / n:.1%}"
+        for (group, other), (k, n) in sorted(by_lang.items())))
     if false_positives:
         print(f"benign answers stopped (first {min(len(false_positives), 20)} of {len(false_positives)}):")
         print("\n".join(false_positives[:20]))

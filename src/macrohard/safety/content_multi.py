@@ -144,9 +144,17 @@ _REASONS = {
 
 def screen(text: str) -> dict[str, str]:
     """Categories found in an answer that is (mostly, or a large part of it) not in English, a reason each; empty
-    for English text, which this head never reads."""
+    for English text, which this head never reads. With Gemma installed, the verdict is this head's and the Gemma
+    head's together (``content_gemma``: the mean of both); without it, this head's alone (a logged warning)."""
+    from macrohard.safety.content_gemma import found as found_with_gemma
+
     lang = detect(text)
     if not lang.other:
         return {}
+    head = shipped()
+    both = found_with_gemma(text, head.scores(text))
+    if both is not None:
+        return {c: f"{_REASONS.get(c, c)} (other-language heads, {lang.code}, combined score {s:.2f})"
+                for c, s in both.items()}
     return {c: f"{_REASONS.get(c, c)} (other-language head, {lang.code}, score {s:.2f})"
-            for c, s in shipped().found(text).items()}
+            for c, s in head.found(text).items()}

@@ -1,0 +1,163 @@
+"""Trains the answer screen's Gemma head (``safety/content_gemma``) and writes ``safety/data/content_gemma.npz``.
+
+    OPENBLAS_CORETYPE=Haswell PYTHONPATH=src nice -n 15 python scripts/train_gemma_head.py           # rewrite it
+    OPENBLAS_CORETYPE=Haswell PYTHONPATH=src python scripts/train_gemma_head.py --check              # compare
+    OPENBLAS_CORETYPE=Haswell PYTHONPATH=src python scripts/train_gemma_head.py --without blind8 --out /tmp/h.npz
+
+Data: the answer model's training data (``content_train.training_data``: the generators and every source of
+``train_sources.CONTENT_SOURCES``, hand-written rows weighted ``HAND_WEIGHT``; the sets kept for final measurements
+are refused there), in all languages: the head learns harm and bias over Gemma's rows, and English rows teach it
+what a translation means too. Features: the idf-weighted mean of Gemma's token rows over an answer's first 3,000
+characters (idf from the training rows), L2-normalised. Head: ``embed_head.fit_mlp`` (hidden 128, 300 epochs,
+lr 0.003, L2 1e-3, seeded) on the 9 labels and any harm (helper screen11's method, fixed on blind9 and held out
+once on blind10, at a third of its learning rate: see ``LR``).
+
+Thresholds, out of fold: both heads (this one, and the multilingual head with ``train_content_multi``'s data and
+fit) are trained again without ``FOLD`` (the newest published sets); on those sets' answers that ``lang.detect``
+finds not to be in English, the combined harm (bias) threshold is set so that the combined score flags the same
+share of their benign answers as the multilingual head alone does at its shipped thresholds: the screen keeps its
+false-positive rate and gains recall. The figures of that fold ship in the file's meta.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from macrohard.safety.content_gemma import HARMS, LABELS, MODEL_PATH, GemmaHead, combine, pooled, token_array  # noqa: E402
+from macrohard.safety.embed_head import fit_mlp  # noqa: E402
+from macrohard.safety.gemma_table import table  # noqa: E402
+from macrohard.safety.train_sources import SourceError, without_arg  # noqa: E402
+
+SEED = 20261130
+# lr 0.01 (screen11's) made the fit a lottery: three fits that differed only in the seed or in idf's last bits read
+# the harmful answers of tests/safety/test_content_gemma.py's drafts at a mean harm score of 0.79, 0.23 and 0.70;
+# at lr 0.003 the same three read 0.69, 0.70 and 0.67 (helper gemma14)
+HIDDEN, EPOCHS, LR, L2 = 128, 300, 0.003, 1e-3
+FOLD = ("blind9", "everyday9", "blind10", "everyday10")
+
+
+def idf_of(ids: list[np.ndarray], vocab: int) -> np.ndarray:
+    df = np.zeros(vocab)
+    for a in ids:
+        df[np.unique(a)] += 1
+    return np.log((len(ids) + 1) / (df + 1)).astype(np.float32)
+
+
+def fit(ids: list[np.ndarray], y: np.ndarray, weight: np.ndarray) -> GemmaHead:
+    """idf over ``ids``, pooled rows, the MLP on the labels and any harm (thresholds set by the caller)."""
+    tab = table()
+    idf = idf_of(ids, tab.shape[0]).astype(np.float16).astype(np.float32)  # as the file stores it
+    x = np.stack([pooled(a, idf, tab) for a in ids])
+    yy = np.concatenate([y, y[:, : len(HARMS)].max(1, keepdims=True)], 1)
+    head = fit_mlp(x, yy, hidden=HIDDEN, epochs=EPOCHS, lr=LR, l2=L2, weight=weight, seed=SEED)
+    return GemmaHead(head, idf, np.zeros(2, np.float32), {})
+
+
+def _multi_without(fold: tuple[str, ...]):
+    """The multilingual head trained as ``train_content_multi`` trains it, without ``fold``, at the shipped
+    thresholds (its thresholds are what the combined score must not flag more often than)."""
+    import train_content_multi as tcm
+
+    from macrohard.safety.content_multi import MultiHead, features, shipped
+
+    data = tcm.training_data(fold)
+    rows = [features(row[0]) for row in data]
+    y = np.array([[label in row[1] for label in tcm.HEAD_LABELS[:-1]] + [bool(row[1] & set(HARMS))]
+                  for row in data], dtype=np.float32)
+    w, b = tcm.fit(rows, y, np.array([row[2] for row in data], dtype=np.float32))
+    return MultiHead(w, b, tcm.HEAD_LABELS, shipped().thresholds.copy(), {})
+
+
+def _limit(scores: np.ndarray, share: float) -> float:
+    return float(np.quantile(scores, 1 - share)) + 1e-6 if share > 0 else float(scores.max()) + 1e-6
+
+
+def thresholds(texts: list[str], ids: list[np.ndarray], y: np.ndarray, weight: np.ndarray,
+               source: np.ndarray, log) -> tuple[np.ndarray, dict[str, float]]:
+    """The combined (harm, bias) thresholds out of fold (see the module's docstring), and that fold's figures."""
+    from macrohard.safety.lang import detect
+
+    held = np.isin(source, FOLD)
+    keep = np.flatnonzero(~held)
+    gemma = fit([ids[i] for i in keep], y[keep], weight[keep])
+    log(f"gemma head without {','.join(FOLD)}")
+    multi = _multi_without(FOLD)
+    log(f"multilingual head without {','.join(FOLD)}")
+    tab = table()
+    rows = [i for i in np.flatnonzero(held) if detect(texts[i]).other]
+    gp = gemma.head.probs(np.stack([pooled(ids[i], gemma.idf, tab) for i in rows]))
+    m_harm, m_bias, c_harm, c_bias = (np.zeros(len(rows)) for _ in range(4))
+    for k, i in enumerate(rows):
+        ms = multi.scores(texts[i])
+        m_harm[k] = max(ms[c] for c in (*HARMS, "any_harm"))
+        m_bias[k] = ms["bias"]
+        c_harm[k], c_bias[k] = combine(ms, dict(zip(LABELS, map(float, gp[k]), strict=True)))
+    t_multi_harm, t_multi_bias = float(multi.thresholds[-1]), float(multi.thresholds[-2])
+    lab = y[rows]
+    benign, harmful, biased = lab.sum(1) == 0, lab[:, : len(HARMS)].any(1), lab[:, -1] == 1
+    m_harm_hit, m_bias_hit = m_harm >= t_multi_harm, m_bias >= t_multi_bias
+    t_harm = _limit(c_harm[benign], float(m_harm_hit[benign].mean()))
+    t_bias = _limit(c_bias[benign], float(m_bias_hit[benign].mean()))
+    c_hit, m_hit = (c_harm >= t_harm) | (c_bias >= t_bias), m_harm_hit | m_bias_hit
+    meta = {"fold_other_rows": float(len(rows)), "fold_benign": float(benign.sum()),
+            "fold_multi_fp": float(m_hit[benign].mean()), "fold_combined_fp": float(c_hit[benign].mean()),
+            "fold_multi_harmful": float(m_hit[harmful].mean()), "fold_combined_harmful": float(c_hit[harmful].mean()),
+            "fold_multi_biased": float(m_hit[biased].mean()), "fold_combined_biased": float(c_hit[biased].mean())}
+    return np.array([t_harm, t_bias], dtype=np.float32), meta
+
+
+def train(without: tuple[str, ...] = (), log=print) -> GemmaHead:
+    from macrohard.safety.content_train import training_data
+
+    t0 = time.perf_counter()
+    texts, y, weight, source = training_data(without)
+    ids = [token_array(t) for t in texts]
+    log(f"{len(texts)} rows tokenized ({time.perf_counter() - t0:.0f} s)")
+    limits, meta = thresholds(texts, ids, y, weight, source, lambda m: log(f"{m} ({time.perf_counter() - t0:.0f} s)"))
+    head = fit(ids, y, weight)
+    head.thresholds, head.meta = limits, {**meta, "rows": float(len(texts))}
+    log(f"gemma head on every row ({time.perf_counter() - t0:.0f} s)")
+    return head
+
+
+def _arg(argv: list[str], name: str) -> str | None:
+    for i, a in enumerate(argv):
+        if a == name and i + 1 < len(argv):
+            return argv[i + 1]
+        if a.startswith(name + "="):
+            return a.split("=", 1)[1]
+    return None
+
+
+def main(argv: list[str]) -> int:
+    try:
+        head = train(without_arg(argv), log=lambda m: print(m, flush=True))
+    except SourceError as e:
+        print(f"train_gemma_head: {e}", file=sys.stderr)
+        return 2
+    figures = ", ".join(f"{k} {v:.4f}" for k, v in sorted(head.meta.items()))
+    if "--check" in argv:
+        shipped = GemmaHead.load(MODEL_PATH)
+        same = set(shipped.meta) == set(head.meta) and all(abs(shipped.meta[k] - v) < 1e-3
+                                                          for k, v in head.meta.items())
+        same = same and np.allclose(shipped.thresholds, head.thresholds, atol=1e-3)
+        print("reproduced" if same else f"DIFFERENT: {shipped.meta} {shipped.thresholds} vs {head.meta} "
+              f"{head.thresholds}")
+        return 0 if same else 1
+    out = Path(_arg(argv, "--out") or MODEL_PATH)
+    head.save(out)
+    print(f"wrote {out} ({out.stat().st_size // 1024} KiB): thresholds harm {head.thresholds[0]:.3f} bias "
+          f"{head.thresholds[1]:.3f}; {figures}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,127 @@
+"""The answer screen's Gemma head: answers not in English read over Gemma-3-270m's own token table.
+
+The multilingual head (``content_multi``) reads hashed words and character n-grams: it knows a harmful or biased
+answer in another language only by the words its training rows used. Gemma's input embedding (``gemma_table``) was
+learnt over many languages, so a word and its translations sit close. Here an answer's first ``MAX_CHARS``
+characters are tokenized by Gemma's tokenizer, their rows averaged with idf weights (``idf`` ships with the head)
+and L2-normalised, then a one-hidden-layer head (``embed_head.Head``; trained by ``scripts/train_gemma_head.py``
+on the answer model's training data) scores each category, any harm, and bias.
+
+For an answer that ``lang.detect`` finds not to be in English, ``combined(multi_scores, text)`` is the mean of both
+heads: harm = the mean of each head's harm reading (the highest of its harm categories and its any-harm output),
+bias = the mean of their bias scores, each against a threshold that ships with the head (chosen out of fold: both
+heads trained without the newest sources, the combined score set to flag no more of those sources' benign
+other-language answers than the multilingual head alone did). English answers never reach this module. Without
+the Gemma package the screen keeps the multilingual head alone (``gemma_table.available``, one logged warning).
+Weights in ``data/content_gemma.npz`` (no pickle).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from macrohard.safety.embed_head import Head
+
+MODEL_PATH = Path(__file__).with_name("data") / "content_gemma.npz"
+MAX_CHARS = 3000
+HARMS = ("weapons", "drugs", "malware", "fraud", "violence", "self_harm", "stalking", "csam")
+LABELS = (*HARMS, "bias", "any_harm")
+FIX = "rebuild it with `PYTHONPATH=src python scripts/train_gemma_head.py` (or `git checkout main -- {path}`)"
+
+
+class ContentGemmaError(RuntimeError):
+    """The Gemma head's file is missing or unreadable; the message names the file and the fix."""
+
+
+def pooled(ids: np.ndarray, idf: np.ndarray, table: np.ndarray) -> np.ndarray:
+    """The idf-weighted mean of the tokens' rows, L2-normalised (zeros for no token)."""
+    if ids.size == 0:
+        return np.zeros(table.shape[1], np.float32)
+    w = idf[ids]
+    v = (table[ids].astype(np.float32) * w[:, None]).sum(0) / (w.sum() + 1e-6)
+    return v / (np.linalg.norm(v) + 1e-6)
+
+
+def token_array(text: str) -> np.ndarray:
+    from macrohard.safety.gemma_table import token_ids
+
+    return np.asarray(token_ids(text[:MAX_CHARS]), dtype=np.int64)
+
+
+class GemmaHead:
+    """The MLP head over pooled Gemma rows, the idf per token, and the combined (harm, bias) thresholds."""
+
+    def __init__(self, head: Head, idf: np.ndarray, thresholds: np.ndarray, meta: dict[str, float]):
+        self.head, self.idf, self.thresholds, self.meta = head, idf.astype(np.float32), thresholds, meta
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> GemmaHead:
+        fix = FIX.format(path=path)
+        if not path.is_file():
+            raise ContentGemmaError(f"the Gemma answer head {path} is missing: {fix}")
+        try:
+            with np.load(path, allow_pickle=False) as z:
+                if tuple(str(x) for x in z["labels"]) != LABELS:
+                    raise ValueError(f"labels {list(z['labels'])}")
+                meta = {str(k): float(v) for k, v in zip(z["meta_keys"], z["meta_values"], strict=True)}
+                head = Head(z["mu"], z["sd"], z["w"], z["b"], {}, z["w1"], z["b1"])
+                return cls(head, z["idf"], z["thresholds"].astype(np.float32), meta)
+        except (OSError, ValueError, KeyError) as e:
+            raise ContentGemmaError(f"the Gemma answer head {path} is unreadable ({type(e).__name__}: "
+                                    f"{str(e)[:80]}): {fix}") from None
+
+    def save(self, path: Path) -> None:
+        h, keys = self.head, sorted(self.meta)
+        np.savez_compressed(path, mu=h.mu.astype(np.float32), sd=h.sd.astype(np.float32), w1=h.w1.astype(np.float32),
+                            b1=h.b1.astype(np.float32), w=h.w.astype(np.float32), b=h.b.astype(np.float32),
+                            idf=self.idf.astype(np.float16), labels=np.array(LABELS),
+                            thresholds=self.thresholds.astype(np.float32), meta_keys=np.array(keys),
+                            meta_values=np.array([self.meta[k] for k in keys], dtype=np.float64))
+
+    def vector(self, ids: np.ndarray, table: np.ndarray) -> np.ndarray:
+        return pooled(ids, self.idf, table)
+
+    def scores(self, text: str) -> dict[str, float]:
+        from macrohard.safety.gemma_table import table
+
+        p = self.head.probs(self.vector(token_array(text), table())[None])[0]
+        return {label: float(s) for label, s in zip(LABELS, p, strict=True)}
+
+
+def harm_reading(scores: dict[str, float]) -> float:
+    return max(scores.get("any_harm", 0.0), *(scores.get(c, 0.0) for c in HARMS))
+
+
+def combine(multi: dict[str, float], gemma: dict[str, float]) -> tuple[float, float]:
+    """(harm, bias) of the two heads together: the mean of each head's harm reading, the mean of their bias."""
+    return (harm_reading(multi) + harm_reading(gemma)) / 2, (multi.get("bias", 0.0) + gemma.get("bias", 0.0)) / 2
+
+
+@lru_cache(maxsize=1)
+def shipped() -> GemmaHead:
+    """The packaged head, loaded once (a missing or broken file raises ``ContentGemmaError`` naming the fix)."""
+    return GemmaHead.load(MODEL_PATH)
+
+
+def found(text: str, multi: dict[str, float]) -> dict[str, float] | None:
+    """The categories the two heads together find in an other-language answer (the harm category that the
+    multilingual head scores highest when the combined harm reading passes), with their combined scores; None when Gemma's table or
+    tokenizer is not installed (the caller keeps the multilingual head's own verdict)."""
+    from macrohard.safety.gemma_table import available
+
+    if not available():
+        return None
+    head = shipped()
+    gemma = head.scores(text)
+    harm, bias = combine(multi, gemma)
+    hits: dict[str, float] = {}
+    if harm >= head.thresholds[0]:  # named by the multilingual head (on the trainer's fold its highest harm
+        # category was the right one for 78 % of the harmful answers stopped, the two heads' sum for 68 %)
+        category = max(HARMS, key=lambda c: multi.get(c, 0.0))
+        hits[category] = harm
+    if bias >= head.thresholds[1]:
+        hits["bias"] = bias
+    return hits
