@@ -196,12 +196,15 @@ _warned: list[str] = []
 
 def available() -> bool:
     """Whether the table and the tokenizer load; when not, one logged warning naming the fix (the answer screen
-    then reads other languages with its multilingual head alone)."""
+    then reads other languages with its multilingual head alone). A failure is remembered for the process: a
+    GGUF that cannot be assembled (a full disk) is not tried again for every answer."""
+    if _warned:
+        return False
     try:
         table()
         tokenizer()
         return True
-    except GemmaMissing as e:
+    except (GemmaMissing, OSError) as e:  # OSError: the cache or the data dir cannot be written
         if not _warned:
             _warned.append(str(e))
             log.warning("the answer screen reads other languages without its Gemma head: %s", e)
