@@ -168,12 +168,12 @@ def _no_code(argv: list[str]) -> bool:
     return prog in _FILE_TOOLS
 
 
-def option_names(an: Any, globs: list[tuple[str, str | None]], cwd: str | None) -> None:
+def option_names(an: Any, globs: list[tuple[str, str | None, bool]], cwd: str | None) -> None:
     """``sed 's/a/b/' *.txt`` or ``for f in *.txt``: a file the glob lists named like an option (``-e1e cmd #.txt``
-    makes sed run cmd; vim's ``+!cmd``, gcc's ``@file``) is read as one; ``./*.txt`` lists ``./-e…``. And a name
-    holding ``$(…)`` or a backquote: bash runs it wherever the name is read as arithmetic (``a[$(cmd)]`` in
-    ``[[ $f -gt 0 ]]``, ``$((f))``, a variable ``declare -i`` made). Both are asked about."""
-    for word, at in globs:
+    makes sed run cmd; vim's ``+!cmd``, gcc's ``@file``) is read as one; ``./*.txt`` lists ``./-e…``. And a loop's
+    value holding ``$(…)`` or a backquote: bash runs it wherever the variable is read as arithmetic (``a[$(cmd)]``
+    in ``[[ $f -gt 0 ]]``, ``$((f))``, a variable ``declare -i`` made). Both are asked about."""
+    for word, at, loop in globs:
         folder, pattern = posixpath.split(word)
         if word.startswith(("-", "+", "@")) or not _GLOB.search(pattern) or _GLOB.search(folder) or \
                 _BAD_WORD.search(word) or at is not None and (at.startswith(("~", "-")) or _BAD_WORD.search(at)):
@@ -185,10 +185,10 @@ def option_names(an: Any, globs: list[tuple[str, str | None]], cwd: str | None) 
             continue
         low = pattern.lower()
         for name in names:
-            if not (name.startswith(("-", "+", "@")) and not folder or "$(" in name or "`" in name) or \
-                    not fnmatch.fnmatchcase(name.lower(), low):
+            code = loop and ("$(" in name or "`" in name)
+            if not (name.startswith(("-", "+", "@")) and not folder or code) or not fnmatch.fnmatchcase(name.lower(), low):
                 continue
-            if "$(" in name or "`" in name:
+            if code:
                 an.r.add("dynamic", f"the glob {word} lists a file whose name holds shell code ({name[:40]!r}): bash "
                                     "runs it where the name is read as a number; rename the file")
             else:

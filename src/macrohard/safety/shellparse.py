@@ -46,8 +46,8 @@ class Parsed:
     # declaration builtin's word that expands to NAME=VALUE (`export "$v=…"`), `for NAME in …`, `${NAME:=…}`; not
     # those in a function's body, which run where it is called (safety.shellstate)
     assignments: list[tuple[str, str]] = field(default_factory=list)
-    # unquoted globs bash lists in the workspace (an argument, a loop's word) -> the cwd a `cd` on the line moved to
-    globs: list[tuple[str, str | None]] = field(default_factory=list)
+    # unquoted globs bash lists in the workspace: (the word, the cwd a `cd` on the line moved to, a loop's word)
+    globs: list[tuple[str, str | None, bool]] = field(default_factory=list)
     error: bool = False
 
 
@@ -239,7 +239,8 @@ class _Walker:
         if t in ("for_statement", "select_statement") and (var := node.child_by_field_name("variable")) is not None:
             first = len(self.out.commands)  # the words' own $(…) are recorded where the walk reaches them below
             words = [self.word(v, set())[0] for v in node.children_by_field_name("value")]
-            self.out.globs += [(self.text(v), self.cwd) for v in node.children_by_field_name("value") if v.type == "word"]
+            self.out.globs += [(self.text(v), self.cwd, True) for v in node.children_by_field_name("value")
+                               if v.type == "word"]
             words = ["$?" if re.search(r"[*?\[{]", w) else w for w in words]  # bash expands globs and braces here
             del self.out.commands[first:]
             self.assigned_here(self.text(var), ":".join(words) if words else "$@")
@@ -342,7 +343,7 @@ class _Walker:
                 cmd.redirects += ops
             elif child.is_named and child.type not in ("comment",):
                 if child.type == "word" and "--" not in argv[1:] and re.search(r"[*?\[]", self.text(child)):
-                    self.out.globs.append((self.text(child), self.cwd))
+                    self.out.globs.append((self.text(child), self.cwd, False))
                 used = self.used
                 value = self.word(child, own)[0]
                 if self.used != used and value.startswith(("-", "+", "@")) and self.loops is not None:
