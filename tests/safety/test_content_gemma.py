@@ -105,6 +105,7 @@ def test_broken_head_file_is_a_clear_error(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.retrain
 @pytest.mark.timeout(1300)
 def test_the_shipped_head_is_what_its_trainer_builds() -> None:
     """About 5 minutes on 2 cores at load 5 (two Gemma head fits, one multilingual head fit)."""

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 import yaml
 
 from macrohard.safety import classifier
@@ -83,6 +84,7 @@ def test_shipped_classifier_loads_without_pickle_and_scores():
     assert screen.score > screen.classifier
 
 
+@pytest.mark.retrain
 def test_retraining_from_the_script_reproduces_the_shipped_weights():
     out = subprocess.run([sys.executable, str(ROOT / "scripts/train_injection.py"), "--check"], capture_output=True,
                          text=True, timeout=600, env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"})

@@ -90,10 +90,21 @@ def fit(rows: list[tuple[np.ndarray, np.ndarray]], y: np.ndarray, weight: np.nda
 def train(without: tuple[str, ...] = ()) -> ContentModel:
     """The shipped model: trained on every source (less ``without``); its fit figures in ``meta``."""
     texts, y, weight, source = training_data(without)
-    model = fit(feature_rows(texts), y, weight)
-    model.meta = validation_meta(np.array([[model.scores(t)[label] for label in LABELS] for t in texts]), y)
+    rows = feature_rows(texts)
+    model = fit(rows, y, weight)
+    model.meta = validation_meta(row_scores(model, rows), y)
     model.meta["hand_items"] = float(np.sum(source != "gen"))
     return model
+
+
+def row_scores(model: ContentModel, rows: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+    """``model.scores`` of every featurised row (rows x labels), the same arithmetic without featurising the texts
+    again (that took a third of a retrain)."""
+    probs = np.empty((len(rows), len(model.labels)), dtype=np.float64)
+    for i, (idx, val) in enumerate(rows):
+        z = val @ model.weights[idx] + model.bias if idx.size else model.bias.copy()
+        probs[i] = 1.0 / (1.0 + np.exp(-z))
+    return probs
 
 
 def validation_meta(probs: np.ndarray, y: np.ndarray) -> dict[str, float]:
