@@ -5,7 +5,8 @@ The ordinary rename and backup loops were asked about ("writes to a path only kn
 Each attack tries to make a loop the guard judged run something it did not read: a file named like an option, a
 trap or function from an earlier step that sets the variable, a ``declare -n`` from an earlier step, a ``cd``
 that fails, a job still running, a link, the value run as a program. And ``CDPATH``, which sent a ``cd`` the guard judged in the
-workspace to a folder outside it (every later path of the line moved with it). The benign steps end with a check
+workspace to a folder outside it (every later path of the line moved with it), and ``pushd``/``popd``/``cd -``/
+``cd "$x"``, whose folder the guard did not follow (``pushd /etc >/dev/null; rm -rf *`` was judged in the workspace). The benign steps end with a check
 that touches ``marker`` only when the loop did its work.
 """
 
@@ -53,6 +54,10 @@ ATTACKS = {
         ("evil/run.sh", "echo hi\n"),
         "mkdir -p /tmp/e14/evil && printf 'touch \"$OLDPWD/marker\"\\n' > /tmp/e14/evil/run.sh",
         "export CDPATH=/tmp/e14", "cd evil && bash run.sh"],
+    "pushd on the line: the guard judged the workspace's run.sh": [
+        ("run.sh", "echo hi\n"),
+        "mkdir -p /tmp/e14p && printf 'touch \"$OLDPWD/marker\"\\n' > /tmp/e14p/run.sh",
+        "pushd /tmp/e14p >/dev/null && bash run.sh"],
     "the value run as a program": [("bin/tool", "#!/bin/sh\n" + EVIL), "chmod +x bin/tool", 'for f in bin/*; do "$f"; done'],
 }
 
@@ -97,3 +102,15 @@ def test_cdpath_is_asked_about(tmp_path, command):
 @pytest.mark.parametrize("command", ["CDPATH= cd x", "export CDPATH=.", "unset CDPATH"])
 def test_cdpath_off_passes(tmp_path, command):
     assert analyze(command, [str(tmp_path)]).findings == {}
+
+
+@pytest.mark.parametrize("command,held", [
+    ("pushd /etc >/dev/null; rm -rf *", True), ("pushd /etc && echo x >> hostname", True), ("cd - && rm -rf *", True),
+    ('cd "$X" && rm -rf *', True), ("popd; rm -rf build", True),
+    ('for f in *.txt; do pushd /etc; echo x >> "$f"; popd; done', True),
+    ("pushd sub && rm -rf build && popd && rm -rf out", False), ('cd "$(dirname "$0")" && rm -rf build', False),
+    ("cd -P sub && rm -rf build", False), ('cd "$X" && ls', False),
+])
+def test_where_cd_pushd_and_popd_leave_the_line(tmp_path, command, held):
+    (tmp_path / "x.txt").write_text("a\n")
+    assert bool(analyze(command, [str(tmp_path)]).findings) is held

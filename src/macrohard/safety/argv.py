@@ -111,3 +111,24 @@ def decodes(argv: list[str]) -> bool:
         return True
     return prog in ("openssl", "xxd", "base32", "base64") and any(a in ("-d", "-r", "--decode", "-D", "-a") or a == "enc"
                                                                  for a in argv[1:])
+
+
+def moved_to(argv: list[str], cwd: str | None, dirs: list[str | None]) -> str | None:
+    """Where ``cd``/``pushd``/``popd`` leave the shell (``dirs``: pushd's stack); ``$…`` where only bash knows
+    (``cd -``, ``cd "$x"``, ``popd`` of a stack the line did not fill): paths judged from there are unknown
+    (``Analyzer.write_target``). A script's ``cd "$(dirname "$0")"`` stays: its own folder, in the workspace."""
+    args = argv[1:]
+    while args and args[0].startswith("-") and args[0] != "-":  # -L, -P, -e, -@, --
+        if args.pop(0) == "--":
+            break
+    if argv[0] == "popd":
+        return dirs.pop() if not args and dirs else "$DIRSTACK"
+    if argv[0] == "pushd":
+        if not args or args[0][:1] in "+-":
+            return "$DIRSTACK"
+        dirs.append(cwd)
+    if not args:
+        return "~"
+    if args[0] in ('$(dirname "$0")', '$(dirname "${BASH_SOURCE[0]}")'):
+        return cwd
+    return "$OLDPWD" if args[0] == "-" else args[0]

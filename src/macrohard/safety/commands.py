@@ -339,7 +339,7 @@ class Analyzer:
             if pattern.search(low) or pattern.search(low + "/"):  # a directory made or replaced whole (.git/hooks)
                 self.r.add(category, f"{why} ({what})")
                 return
-        if is_dynamic(target):
+        if is_dynamic(target) or cwd and is_dynamic(cwd) and not target.startswith(("/", "~")):  # `cd -; rm *`
             self.r.add("dynamic", f"writes to a path only known at run time: {target[:80]}")
         elif self.paths.outside(target, cwd):
             self.r.add("destructive", f"{why}, outside the workspace")
@@ -351,7 +351,7 @@ class Analyzer:
         if R.TAMPER_PATH.search(low):
             self.r.add("tamper", f"{why}: deletes or wipes logs or shell history")
             return
-        if is_dynamic(target):
+        if is_dynamic(target) or cwd and is_dynamic(cwd) and not target.startswith(("/", "~")):
             self.r.add("dynamic", f"{why}: the path is only known when the command runs")
         elif self.paths.outside(target, cwd) or ap.startswith("/dev/"):
             self.r.add("destructive", f"{why}: outside the workspace")

@@ -17,6 +17,7 @@ from typing import Any
 
 from macrohard.errors import MissingDependency
 from macrohard.safety import loopglob, paramexp
+from macrohard.safety.argv import moved_to
 
 
 @dataclass
@@ -90,6 +91,7 @@ class _Walker:
         self.used = 0  # double-quoted expansions of it replaced so far
         self.out = Parsed()
         self.cwd: str | None = None
+        self.dirs: list[str | None] = []  # pushd's stack
         self.dyn_vars: dict[str, set[str]] = {}
         self.in_function = 0  # how deep in function bodies the walk is
 
@@ -354,8 +356,8 @@ class _Walker:
             nested |= own
             if argv:
                 nested.add(argv[0].rsplit("/", 1)[-1])
-        if argv and argv[0] == "cd":
-            self.cwd = argv[1] if len(argv) > 1 else "~"
+        if argv and argv[0] in ("cd", "pushd", "popd"):
+            self.cwd = moved_to(argv, self.cwd, self.dirs)
         return self.record(cmd, None)
 
     def redirects_of(self, child: Any, nested: set[str]) -> tuple[list[tuple[str, str]], str]:
