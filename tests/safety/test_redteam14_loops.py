@@ -109,8 +109,12 @@ def test_cdpath_off_passes(tmp_path, command):
     ('cd "$X" && rm -rf *', True), ("popd; rm -rf build", True),
     ('for f in *.txt; do pushd /etc; echo x >> "$f"; popd; done', True),
     ("pushd sub && rm -rf build && popd && rm -rf out", False), ('cd "$(dirname "$0")" && rm -rf build', False),
-    ("cd -P sub && rm -rf build", False), ('cd "$X" && ls', False),
+    ("cd -P sub && rm -rf build", False), ('cd "$X" && ls', False), ("cd - && ./run.sh", True),
+    ('cd "$X" && bash run.sh', True), ("pushd sub && bash run.sh", False), ('cd "$(dirname "$0")" && ./run.sh', False),
 ])
 def test_where_cd_pushd_and_popd_leave_the_line(tmp_path, command, held):
     (tmp_path / "x.txt").write_text("a\n")
+    (tmp_path / "run.sh").write_text("echo hi\n")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "run.sh").write_text("echo hi\n")
     assert bool(analyze(command, [str(tmp_path)]).findings) is held

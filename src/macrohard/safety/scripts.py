@@ -66,6 +66,9 @@ def read_script(an: Analyzer, path: str, cwd: str | None, explicit: bool) -> str
     """The text of a script a command runs, as it will be when it runs, else None (with a finding
     when that matters). ``explicit``: named to a shell or interpreter (``bash x.sh``), not a program
     path (``./app``), which a build step may have just made."""
+    if cwd and ("$" in cwd or "`" in cwd) and not path.startswith(("/", "~")):  # `cd -; ./run.sh`: which run.sh?
+        an.r.add("dynamic", f"runs {path} in a folder only known when the command runs (cd -, cd \"$x\", popd)")
+        return None
     ap = an.paths.resolve(path, cwd)
     parent = next((d for d in _parents(ap) if d in an.written), None)
     if parent is not None and ap not in an.written:  # `mv e a && bash a/run.sh`: a folder replaced whole
