@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from macrohard.envs.workspace import _clean_env
 from macrohard.eval.checkers import run_check
 from macrohard.eval.suite import Check, CommandCheck
 from macrohard.testing import ScriptedModel
@@ -44,8 +45,10 @@ def assert_oracle_sound(bench: Any, spec: dict[str, Any], tmp_path: Path, store:
         for rel, content in (spec.get("files") or {}).items():
             (untouched / rel).parent.mkdir(parents=True, exist_ok=True)
             (untouched / rel).write_text(content)
-        for command in spec.get("setup") or []:
-            subprocess.run(["bash", "-c", command], cwd=untouched, check=True, capture_output=True)
+        for command in spec.get("setup") or []:  # in the environment the task's shell has (a fresh HOME has no
+            # git identity: the shell's EMAIL is what lets `git commit` in a setup work, in the sandbox and here)
+            subprocess.run(["bash", "-c", command], cwd=untouched, check=True, capture_output=True,
+                           env=_clean_env(str(untouched)))
         unsolved = run_check(check, str(untouched), Run(task=Task(text=spec["text"])), [])
         assert not unsolved.passed, f"{spec['id']}: the check passes without any work"
     solved = tmp_path / "solved"
