@@ -8,6 +8,8 @@ import hashlib
 import importlib.util
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -46,27 +48,40 @@ def test_the_shipped_adapter_is_the_recorded_one() -> None:
 
 @pytest.mark.model
 def test_tuned_model_answers_generated_tasks_with_valid_actions() -> None:
-    tasks = _generator().generate(6, seed=424242)  # a seed the training data does not use
+    # in a process of its own: after the plain smollm2 drove the real loop in the same process (test_local.py's
+    # test_answers_with_exactly_one_valid_action, then test_drives_the_real_loop), the tuned model wrote garbage
+    # ("][ pitu,,,,adedTSD…"), in CI and on the lead's fresh clone; alone it does not (an open bug: RESULTS.md)
+    done = subprocess.run([sys.executable, "-c", "from tests.models.test_local_adapter import _answers; _answers()"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    valid, seen = result["valid"], result["seen"]
+    # a 135M model: most replies are one valid action (6 of 6 on the lead's Sapphire Rapids); the grammar lets a
+    # command string run on past its closing quote, and such a reply is a format error, not an action
+    assert len(valid) >= 3 and set(valid) <= {"bash", "write_file", "finish"}, (_cpu(), seen)
+
+
+def _answers() -> None:
+    """The tuned model's replies to six generated tasks (a seed the training data does not use), as one JSON line."""
+    tasks = _generator().generate(6, seed=424242)
     model = LocalModel.from_name("smollm2-tuned")
     assert model.name == "local:smollm2-tuned" and model.aids == frozenset()
     valid, seen = [], []
     for task in tasks:
         messages = [{"role": "system", "content": "You are an agent."},
                     {"role": "user", "content": f"Task: {task['text']}\nWorkspace: /tmp/ws"}]
-        reply = model.complete(messages, TOOLS)
-        assert reply.usage.prompt_tokens > 0 and reply.usage.completion_tokens > 0
-        seen.append(f"{task['text'][:60]!r} -> {[(c.name, str(c.arguments)[:120]) for c in reply.tool_calls]}")
-        if len(reply.tool_calls) == 1:
-            try:
-                action, _ = parse_reply(reply)
-            except FormatError as exc:  # what the loop would send back as a format error: not an action
-                seen[-1] += f" (format error: {str(exc)[:80]})"
+        try:
+            reply = model.complete(messages, TOOLS)
+            assert reply.usage.prompt_tokens > 0 and reply.usage.completion_tokens > 0
+            seen.append(f"{task['text'][:60]!r} -> {[(c.name, str(c.arguments)[:120]) for c in reply.tool_calls]}")
+            if len(reply.tool_calls) != 1:
                 continue
-            valid.append(action.kind)
-    # a 135M model: most replies are one valid action (6 of 6 on the lead's Sapphire Rapids; CI's machine once wrote
-    # a garbage path, which the agent's own write rules refuse); the grammar lets a command string run on past its
-    # closing quote, and such a reply is a format error, not an action
-    assert len(valid) >= 3 and set(valid) <= {"bash", "write_file", "finish"}, (_cpu(), seen)
+            action, _ = parse_reply(reply)
+        except FormatError as exc:  # what the loop would send back as a format error: not an action
+            seen.append(f"{task['text'][:60]!r} -> format error: {str(exc)[:120]}")
+            continue
+        valid.append(action.kind)
+    print(json.dumps({"valid": valid, "seen": seen}))
 
 
 def _cpu() -> str:
