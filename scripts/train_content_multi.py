@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from macrohard.safety.content_multi import ANY_HARM, DIM, HARMS, MODEL_PATH, MultiHead, features  # noqa: E402
 from macrohard.safety.content_train import fit_sparse  # noqa: E402
 from macrohard.safety.lang import detect  # noqa: E402
-from macrohard.safety.train_sources import SourceError, content_rows, content_sources, without_arg  # noqa: E402
+from macrohard.safety.train_sources import SourceError, content_rows, content_sources, option_arg, without_arg  # noqa: E402
 
 HEAD_LABELS = (*HARMS, "bias", ANY_HARM)
 SEED = 20261130
@@ -197,18 +197,9 @@ def measure(sets: list[str], head_path: str | None) -> int:
     return 0
 
 
-def _arg(argv: list[str], name: str) -> str | None:
-    for i, a in enumerate(argv):
-        if a == name and i + 1 < len(argv):
-            return argv[i + 1]
-        if a.startswith(name + "="):
-            return a.split("=", 1)[1]
-    return None
-
-
 def main(argv: list[str]) -> int:
-    if (sets := _arg(argv, "--measure")) is not None:
-        return measure(sets.split(","), _arg(argv, "--head"))
+    if (sets := option_arg(argv, "--measure")) is not None:
+        return measure(sets.split(","), option_arg(argv, "--head"))
     try:
         t0 = time.perf_counter()
         head = train(without_arg(argv))
@@ -222,7 +213,7 @@ def main(argv: list[str]) -> int:
         same = same and np.allclose(shipped.thresholds, head.thresholds, atol=1e-3)
         print("reproduced" if same else f"DIFFERENT: {shipped.meta} vs {head.meta}")
         return 0 if same else 1
-    out = Path(_arg(argv, "--out") or MODEL_PATH)
+    out = Path(option_arg(argv, "--out") or MODEL_PATH)
     head.save(out)
     limits = ", ".join(f"{label} {t:.2f}" for label, t in zip(HEAD_LABELS, head.thresholds, strict=True))
     print(f"wrote {out} ({out.stat().st_size // 1024} KiB) in {time.perf_counter() - t0:.0f} s: {head.meta}\n"

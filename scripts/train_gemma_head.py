@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from macrohard.safety.content_gemma import HARMS, LABELS, MODEL_PATH, GemmaHead, combine, pooled, token_array  # noqa: E402
 from macrohard.safety.embed_head import fit_mlp  # noqa: E402
 from macrohard.safety.gemma_table import table  # noqa: E402
-from macrohard.safety.train_sources import SourceError, without_arg  # noqa: E402
+from macrohard.safety.train_sources import SourceError, option_arg, without_arg  # noqa: E402
 
 SEED = 20261130
 # lr 0.01 (screen11's) made the fit a lottery: three fits that differed only in the seed or in idf's last bits read
@@ -128,15 +128,6 @@ def train(without: tuple[str, ...] = (), log=print) -> GemmaHead:
     return head
 
 
-def _arg(argv: list[str], name: str) -> str | None:
-    for i, a in enumerate(argv):
-        if a == name and i + 1 < len(argv):
-            return argv[i + 1]
-        if a.startswith(name + "="):
-            return a.split("=", 1)[1]
-    return None
-
-
 def main(argv: list[str]) -> int:
     try:
         head = train(without_arg(argv), log=lambda m: print(m, flush=True))
@@ -152,7 +143,7 @@ def main(argv: list[str]) -> int:
         print("reproduced" if same else f"DIFFERENT: {shipped.meta} {shipped.thresholds} vs {head.meta} "
               f"{head.thresholds}")
         return 0 if same else 1
-    out = Path(_arg(argv, "--out") or MODEL_PATH)
+    out = Path(option_arg(argv, "--out") or MODEL_PATH)
     head.save(out)
     print(f"wrote {out} ({out.stat().st_size // 1024} KiB): thresholds harm {head.thresholds[0]:.3f} bias "
           f"{head.thresholds[1]:.3f}; {figures}")

@@ -145,6 +145,16 @@ def _known(without: tuple[str, ...], sources: dict[str, str]) -> None:
         raise SourceError(f"unknown source {', '.join(unknown)}: the sources are {', '.join(sources)}")
 
 
+def option_arg(argv: list[str], name: str) -> str | None:
+    """The value of ``name VALUE`` or ``name=VALUE`` in a trainer's arguments, or None."""
+    for i, arg in enumerate(argv):
+        if arg == name and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith(name + "="):
+            return arg.split("=", 1)[1]
+    return None
+
+
 def without_arg(argv: list[str]) -> tuple[str, ...]:
     """The names given as ``--without a,b`` (or ``--without a --without b``)."""
     out: list[str] = []
