@@ -57,12 +57,13 @@ def test_a_malformed_file_names_the_line_and_the_fix(tmp_path):
 
 def test_the_final_blind_sets_are_never_read(tmp_path):
     for rel in ("benchmarks/content/blind12.tsv", "benchmarks/content/everyday12.tsv", "blind12.tsv",
-                "benchmarks/injection_data/blind12.jsonl", "benchmarks/content/blind12_compose.py"):
+                "benchmarks/injection_data/blind12.jsonl", "benchmarks/content/blind12_compose.py",
+                "benchmarks/injection_data/blind13.jsonl", "benchmarks/injection_data/blind13_hand.txt", "Blind13.JSONL"):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("benign\tk\ttext\n")
         with pytest.raises(SourceError, match="final blind set"):
             (injection_rows if rel.endswith(".jsonl") else content_rows)(rel, root=tmp_path)
-    assert not any("blind12" in p or ("everyday12" in p and "screen_data" not in p)
+    assert not any("blind12" in p or "blind13" in p or ("everyday12" in p and "screen_data" not in p)
                    for p in [*CONTENT_SOURCES.values(), *INJECTION_SOURCES.values()])
     for name in ("blind4", "blind5", "blind6", "blind7", "blind8"):  # measured and published: training data
         assert name in CONTENT_SOURCES and name in INJECTION_SOURCES

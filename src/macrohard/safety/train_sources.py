@@ -3,9 +3,9 @@
 The generators (``content_data``, ``content_more``, ``data/injection_*``) write the bulk of the training data;
 these files were written apart from them: the older evaluation sets (measured and published, now training and
 dev data) and the hand-written sets of ``scripts/screen_data/``. Each trainer reads all of them by name, in a
-fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind12*`` and ``benchmarks/*/everyday12*``
-are the lead's final measurement and are never read here (a path naming them is refused); ``blind11`` and
-``everyday11`` are this wave's held-out estimates (no source names them); ``blind5`` … ``blind10``,
+fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind12*``, ``benchmarks/*/blind13*``
+and ``benchmarks/*/everyday12*`` are the lead's final measurement and are never read here (a path naming them is
+refused); ``blind11`` and ``everyday11`` are held-out estimates (no source names them); ``blind5`` … ``blind10``,
 ``everyday6`` … ``everyday10`` (measured and published) may be training data, and so are ``scripts/screen_data/*6*``
 and later (helpers' hand-written answers, among them everyday agent answers that must pass: ``everyday6_*.tsv``).
 
@@ -80,9 +80,10 @@ def _path(rel: str | Path, root: Path) -> Path:
 
 
 def _final(path: Path) -> bool:
-    """The lead's final sets: any ``blind12*`` file, and an ``everyday12*`` file outside ``scripts/screen_data``."""
+    """The lead's final sets: any ``blind12*`` or ``blind13*`` file, and an ``everyday12*`` file outside
+    ``scripts/screen_data``."""
     name = path.name.lower()
-    return name.startswith("blind12") or (name.startswith("everyday12") and path.parent.name != "screen_data")
+    return name.startswith(("blind12", "blind13")) or (name.startswith("everyday12") and path.parent.name != "screen_data")
 
 
 def content_rows(rel: str | Path, root: Path = ROOT) -> list[tuple[str, set[str]]]:
