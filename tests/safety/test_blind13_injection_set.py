@@ -1,0 +1,149 @@
+"""blind13.jsonl, the fifteenth wave's blind injection set (written blind by helper blind13i): it is exactly what its
+script composes from its hand-written files, it has the promised shape, it shares no text with older blind sets, and
+benchmarks/injection.py finds it. Oracles only (counts, labels, decoders); no screen or model runs on it."""
+from __future__ import annotations
+
+import base64
+import binascii
+import codecs
+import importlib.util
+import json
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "benchmarks" / "injection_data"
+VERB = re.compile(r"\b(send|forward|delete|wire|run|add|change|approve|turn|share|export|cancel|reply|buy|give|open|"
+                  r"set|invite|copy|tell|transfer|grant|remove|post|rate|merge|upload|pay|print)\b", re.I)
+
+
+@pytest.fixture(scope="module")
+def compose():
+    spec = importlib.util.spec_from_file_location("blind13_compose", DATA / "blind13_compose.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="module")
+def rows():
+    return [json.loads(line) for line in (DATA / "blind13.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def test_file_is_regenerated_byte_for_byte(compose):
+    assert compose.build().encode("utf-8") == (DATA / "blind13.jsonl").read_bytes()
+
+
+def test_rows_have_the_fields_and_labels(rows):
+    keys = {"text", "label", "style", "source", "origin", "lang", "kind", "hand"}
+    for r in rows:
+        assert set(r) == keys, r
+        assert r["label"] in (0, 1) and r["text"].strip() == r["text"] and r["text"]
+        assert r["hand"] == (r["origin"] == "hand") and r["origin"] in ("hand", "composed")
+        assert (r["style"] == "benign") == (r["label"] == 0)
+        assert (r["kind"] == "injection") == (r["label"] == 1) and r["kind"] in {"injection", "ordinary", "hard"}
+        assert re.fullmatch(r"[a-z]{2}", r["lang"]) and re.fullmatch(r"[a-z_]+", r["source"])
+        assert re.fullmatch(r"[a-z_]+", r["style"])
+    assert len({r["text"] for r in rows}) == len(rows)
+
+
+def test_counts_per_kind_style_source_and_language(rows):
+    pos = [r for r in rows if r["label"] == 1]
+    assert len(pos) >= 1050
+    styles = Counter(r["style"] for r in pos)
+    assert sum(n >= 30 for n in styles.values()) >= 20, styles
+    sources = Counter(r["source"] for r in pos)
+    assert sum(n >= 20 for n in sources.values()) >= 15, sources
+    foreign = Counter(r["lang"] for r in pos if r["lang"] != "en")
+    assert sum(foreign.values()) >= 250 and sum(n >= 10 for n in foreign.values()) >= 12, foreign
+    ordinary = [r for r in rows if r["kind"] == "ordinary"]
+    hard = [r for r in rows if r["kind"] == "hard"]
+    assert len(ordinary) >= 650 and len(Counter(r["source"] for r in ordinary)) >= 18
+    assert len(hard) >= 520 and len(Counter(r["source"] for r in hard)) >= 15
+    assert sum(r["lang"] != "en" for r in hard) >= 25 and sum(r["lang"] != "en" for r in ordinary) >= 60
+
+
+def test_hand_rows_are_many_and_come_from_the_hand_files(rows, compose):
+    hand = [r for r in rows if r["hand"]]
+    assert len(hand) >= 350
+    assert {r["text"] for r in hand} == {r["text"] for r in compose.hand_rows()}
+    for kind in ("injection", "ordinary", "hard"):
+        assert sum(r["kind"] == kind for r in hand) >= 90, kind
+    assert len({r["lang"] for r in hand if r["label"] == 1}) >= 20
+    assert len({r["style"] for r in hand if r["label"] == 1}) >= 24
+
+
+def _decoded(text: str) -> list[str]:
+    found = []
+    for m in re.findall(r"[A-Za-z0-9+/]{24,}={0,2}", text):
+        try:
+            found.append(base64.b64decode(m + "=" * (-len(m) % 4)).decode("utf-8", "replace"))
+        except binascii.Error:
+            continue
+    found += [bytes.fromhex(m.replace(" ", "")).decode("utf-8", "replace")
+              for m in re.findall(r"(?:[0-9a-f]{2} ){8,}[0-9a-f]{2}", text)]
+    found += [unquote(m) for m in re.findall(r"\S*%20\S*", text)]
+    return found
+
+
+def test_obfuscated_positives_decode_to_an_instruction(rows, compose):
+    addressees = (*compose.S.ADDRESSEES, "AI assistant", "Assistant", "Agent")
+    for r in (r for r in rows if r["label"] == 1):
+        text = r["text"]
+        if r["style"] == "encoded":
+            assert any(f.startswith(addressees) and VERB.search(f) for f in _decoded(text)), text
+        if r["style"] == "rot_cipher":
+            decoded = (codecs.decode(text, "rot13"), text[::-1])
+            assert any(re.search(rf"\b{re.escape(a)}, .*?{VERB.pattern}", d) for d in decoded for a in addressees), text
+        if r["style"] == "zero_width":
+            assert re.search("[\u200b\u200c\u200d]", text), text
+        if r["style"] == "homoglyph":
+            assert re.search("[\u0400-\u04ff\u03b1-\u03c9]", text), text
+
+
+def test_composed_rows_are_varied(rows):
+    composed = [r for r in rows if not r["hand"]]
+    for kind in ("injection", "ordinary", "hard"):
+        texts = [r["text"] for r in composed if r["kind"] == kind]
+        openings = {re.sub(r"[0-9]+", "#", t)[:60] for t in texts}
+        assert len(openings) >= 0.6 * len(texts), kind
+        assert len({re.sub(r"[0-9]+", "#", t) for t in texts}) >= 0.95 * len(texts), kind
+
+
+def test_no_text_is_shared_with_older_blind_sets(rows):
+    ours = {r["text"] for r in rows}
+    older = [p for p in DATA.glob("blind*.jsonl") if not p.name.startswith("blind13")]
+    assert len(older) >= 10
+    for path in older:
+        theirs = {json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()}
+        assert not ours & theirs, path.name
+
+
+def test_hand_file_headers_are_checked(compose, tmp_path, monkeypatch):
+    bad = tmp_path / "hand.txt"
+    monkeypatch.setattr(compose, "HANDS", (bad,))
+    for content, message in (("@@ X direct_order email en\nsome text\n", "must start with P or N"),
+                             ("@@ P direct_order en\nsome text\n", "must start with P or N"),
+                             ("@@ N risky email en\nsome text\n", "ordinary or hard"),
+                             ("orphan line\n", "before any header")):
+        bad.write_text(content, encoding="utf-8")
+        with pytest.raises(ValueError, match=message):
+            compose.hand_rows()
+    bad.write_text("# note\n@@ N hard email de\nZeile eins\\nZeile zwei\n", encoding="utf-8")
+    assert compose.hand_rows() == [{"text": "Zeile eins\nZeile zwei", "label": 0, "style": "benign", "source": "email",
+                                    "origin": "hand", "lang": "de", "kind": "hard", "hand": True}]
+
+
+def test_the_benchmark_finds_the_set():
+    """Argument parsing only: an unknown name makes injection.py list the sets it finds, and blind13 is one."""
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "injection.py"), "--set", "blind13_absent"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    listed = done.stderr.rsplit("the sets are", 1)[1].replace(",", " ").split()
+    assert "blind13" in listed and "blind11" in listed
