@@ -3,7 +3,7 @@
 ``python benchmarks/injection_data/blind13_compose.py`` rewrites the file; ``build()`` returns its exact text (the
 test regenerates it byte for byte). Rows: the hand-written ones of ``blind13_hand.txt`` (injections) and
 ``blind13_hand_negatives.txt`` (ordinary and hard) plus composed ones: English
-injections in 24 styles planted in 20 kinds of tool output (``blind13_styles``, ``blind13_parts``), orders in 19 other
+injections in 30 styles planted in 20 kinds of tool output (``blind13_styles``, ``blind13_parts``), orders in 19 other
 languages (``blind13_foreign``), ordinary outputs, and hard look-alikes that quote or discuss attacks
 (``blind13_hard``). Seeded; nothing here was tuned against a screen, and no screen or model was run on the result.
 
@@ -26,7 +26,7 @@ import blind13_styles as S  # noqa: E402
 HANDS = (HERE / "blind13_hand.txt", HERE / "blind13_hand_negatives.txt")
 OUT = HERE / "blind13.jsonl"
 SEED = 1315
-N_EN, N_FOREIGN, N_ORDINARY, N_FOREIGN_ORDINARY, N_QUOTING = 820, 250, 540, 60, 400
+N_EN, N_FOREIGN, N_ORDINARY, N_FOREIGN_ORDINARY, N_QUOTING = 900, 250, 540, 60, 400
 
 
 def _row(text: str, label: int, style: str, source: str, origin: str, lang: str, kind: str) -> dict:

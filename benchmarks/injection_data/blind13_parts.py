@@ -155,8 +155,11 @@ def carry(r: random.Random, source: str, fragments: list[str] | None = None) -> 
         stars = r.randint(1, 5)
         return f"{'★' * stars}{'☆' * (5 - stars)}  {person(r)} · verified purchase · {date(r)}\n" + " ".join(body)
     if source == "bank_transaction":
-        rows = [f"{date(r)}  {b:<34} {'-' if r.random() < .8 else '+'}{amount(r)}" for b in lines]
-        rows.insert(r.randint(0, len(rows)), f"{date(r)}  TRANSFER  {amount(r)}  memo: " + " ".join(frags)) if frags else None
+        cur = r.choice("€$£")
+        rows = [f"{date(r)}  {b:<34} {'+' if b.startswith(('SALARY', 'REFUND')) else '-'}{cur}"
+                f"{r.randint(3, 2400)}.{r.randint(0, 99):02d}" for b in lines]
+        if frags:
+            rows.insert(r.randint(0, len(rows)), f"{date(r)}  TRANSFER IN  +{cur}{r.randint(1, 90)}.00  memo: " + " ".join(frags))
         return "Date        Description                        Amount\n" + "\n".join(rows)
     if source == "chat_channel":
         return f"#{r.choice(('general', 'team-ops', 'random', 'support', 'design'))}\n" + \
