@@ -47,7 +47,7 @@ please your my it this that as""".split())
 
 _LINE = re.compile(r'^\s*-\s+(?P<role>[a-z]+)(?:\s+"(?P<name>[^"]*)")?(?P<attrs>(?:\s+\[[^\]]*\])*)'
                    r'(?:\s*:\s*(?P<value>.*))?$')
-_ID = re.compile(r"\[(e\d+)\]")
+_ID = re.compile(r"\[((?:f\d+)?e\d+)\]")  # after a navigation Playwright names them f1e5, f2e7, ...
 
 
 @dataclass
