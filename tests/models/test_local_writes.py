@@ -212,6 +212,31 @@ def test_a_give_up_a_shell_fact_answers_is_asked_again_once() -> None:
     assert remedy(give_up, [offline], "Download https://data.example/r.csv.", set()) == ""
 
 
+def test_a_give_up_after_a_commit_with_nothing_staged_is_asked_again_once() -> None:
+    """heldout11 dev: ``sed -i ... && git commit`` failed (the edit never staged) and the model gave up at once."""
+    from macrohard.models.local_giveups import UNSTAGED_NOTE, remedy
+
+    give_up = {"kind": "finish", "answer": "The commit failed.", "success": False}
+    task = "Change the rate in rates.txt from 3 to 4 and commit it with the message 'new rate'."
+    edited = _bash("sed -i 's/3/4/' rates.txt && git commit -m 'new rate'",
+                   "On branch main\nChanges not staged for commit:\n\tmodified:   rates.txt\n\n"
+                   'no changes added to commit (use "git add" and/or "git commit -a")\n[exit code 1]', ok=False)
+    asked: set[tuple[str, str]] = set()
+    assert remedy(give_up, [edited], task, asked) == UNSTAGED_NOTE
+    assert remedy(give_up, [edited], task, asked) == ""  # once per run
+    fresh = _bash("git init && git commit -m 'first'", "nothing added to commit but untracked files present (use "
+                  '"git add" to track)\n[exit code 1]', ok=False)
+    assert remedy(give_up, [fresh], "Make this folder a git repository with one commit.", set()) == UNSTAGED_NOTE
+    # nothing to commit at all, or a push with no remote: the give-up stands
+    clean = _bash("git commit -m 'new rate'", "On branch main\nnothing to commit, working tree clean\n[exit code 1]",
+                  ok=False)
+    push = _bash("git push origin main", "fatal: 'origin' does not appear to be a git repository\n[exit code 128]",
+                 ok=False)
+    assert remedy(give_up, [clean], task, set()) == "" and remedy(give_up, [push], "Push main.", set()) == ""
+    claim = {"kind": "finish", "answer": "done", "success": True}
+    assert remedy(claim, [edited], task, set()) == ""  # only a give-up is asked again
+
+
 def test_a_give_up_right_after_a_refused_mistake_is_asked_again_once() -> None:
     from macrohard.models.local_giveups import REFUSED_NOTE, remedy
 
@@ -235,9 +260,9 @@ def test_a_write_to_a_folder_path_is_refused() -> None:
 def test_the_give_up_notes_are_never_written_into_a_file() -> None:
     """heldout10 dev: after the note on python, the model wrote the note itself into tally-out.txt."""
     from macrohard.models.local_copies import copied
-    from macrohard.models.local_giveups import DENIED_NOTE, NOT_FOUND_NOTE, NOTE, REFUSED_NOTE
+    from macrohard.models.local_giveups import DENIED_NOTE, NOT_FOUND_NOTE, NOTE, REFUSED_NOTE, UNSTAGED_NOTE
 
     task = "Run the Python script tally.py and put its output in tally-out.txt."
-    for note in (NOT_FOUND_NOTE.format(program="python"), NOTE.format(folder="out"), REFUSED_NOTE,
+    for note in (NOT_FOUND_NOTE.format(program="python"), NOTE.format(folder="out"), REFUSED_NOTE, UNSTAGED_NOTE,
                  DENIED_NOTE.format(script="run.sh")):
         assert "harness" in copied(_write("tally-out.txt", note), [], task)

@@ -32,7 +32,7 @@ _HARNESS = re.compile(
     r"\[exit code \d+\]|\.\.\.\(cut\)\.\.\.|"
     # the notes of a give-up asked once more (local_giveups.py): heldout10 dev wrote one into tally-out.txt
     r"is not installed here\. If another|is a new folder that the task asks|is not executable, which is no reason|"
-    r"was not run, only for the mistake",
+    r"was not run, only for the mistake|committed nothing only because the changes",
     re.I | re.M)
 _ERROR_START = re.compile(r"\A\s*(error\b|fatal:|\S+: (cannot|can't|no such|command not found|not found)|"
                           r"(bash|sh): |warning: not a |usage: |E: )", re.I)

@@ -6,7 +6,8 @@ exist. You need to create it before moving the .log files." Each task had asked 
 ("into a new folder archive/", "a new subfolder media/large/"), so its absence is no reason to stop: making it
 is part of the task. Two more gave up at a first failure a shell user gets past at once: ``python tally.py``
 ("python: command not found", where python3 is there) and ``tools/measure.sh > out`` ("Permission denied", on a
-task that said to run it with bash). And in the dev run of this change, a command refused for a classic mistake
+task that said to run it with bash). On heldout11 (dev), ``sed -i ... price.txt && git commit -m ...`` failed with
+git's "no changes added to commit" (the edit was never staged) and the model gave up at once. And in the dev run of this change, a command refused for a classic mistake
 (``local_mistakes.py``: ``wc -w poem.txt > words.txt`` for "just the number") was followed by a give-up at once.
 
 Such a give-up is put back to the model once, with a note that says so; finishing is not offered for that one
@@ -76,13 +77,17 @@ DENIED_NOTE = ("{script} is not executable, which is no reason to give up: run i
                "for a shell script).")
 REFUSED_NOTE = ("That command was not run, only for the mistake named above: the task still needs doing. Run the "
                 "corrected command now.")
+UNSTAGED_NOTE = ("git committed nothing only because the changes were not staged, which is no reason to give up: "
+                 "stage the files the task changed (git add FILE) and run the commit again.")
+# git's own words when a commit finds nothing staged (an edited tracked file, or new files never added)
+_UNSTAGED = re.compile(r"no changes added to commit|nothing added to commit but untracked files present")
 _NOT_FOUND = re.compile(r"(?:^|[\s:])([\w.+-]+): (?:command )?not found", re.M)
 _DENIED = re.compile(r"(?:^|[\s:])((?:\./)?[\w./-]+\.(?:sh|bash|py)): Permission denied", re.M)
 
 
 def remedy(action: dict[str, Any], history: list[Any], task: str, asked: set[tuple[str, str]]) -> str:
     """The note for a give-up that is asked once more ('' when it stands): a new folder the task asked for, a
-    program that is not installed, a script that is not executable. ``asked`` keeps what was asked already."""
+    program that is not installed, a script that is not executable, a commit with nothing staged. ``asked`` keeps what was asked already."""
     if folder := missing_new_folder(action, history, task, asked=asked):
         return NOTE.format(folder=folder)
     if action.get("kind") != "finish" or action.get("success") is not False or not history or history[-1].ok:
@@ -91,6 +96,9 @@ def remedy(action: dict[str, Any], history: list[Any], task: str, asked: set[tup
     if output.startswith("Format error: command refused") and (task, output) not in asked:  # local_mistakes.py
         asked.add((task, output))
         return REFUSED_NOTE
+    if _UNSTAGED.search(output) and (task, "git add") not in asked:
+        asked.add((task, "git add"))
+        return UNSTAGED_NOTE
     for pattern, note, key in ((_NOT_FOUND, NOT_FOUND_NOTE, "program"), (_DENIED, DENIED_NOTE, "script")):
         m = pattern.search(output)
         if m is not None and (task, m.group(1)) not in asked:
@@ -99,4 +107,4 @@ def remedy(action: dict[str, Any], history: list[Any], task: str, asked: set[tup
     return ""
 
 
-__all__ = ["DENIED_NOTE", "NOTE", "NOT_FOUND_NOTE", "REFUSED_NOTE", "missing_new_folder", "new_folders", "remedy"]
+__all__ = ["DENIED_NOTE", "NOTE", "NOT_FOUND_NOTE", "REFUSED_NOTE", "UNSTAGED_NOTE", "missing_new_folder", "new_folders", "remedy"]
