@@ -80,7 +80,7 @@ class PageView:
             return (f"Blocked by the network policy: {self._policy_text()}. The request did not leave the machine. "
                     f"({message})")
         if "aria-ref" in message or "not an element id" in message:
-            return f"{message}\nUse an element id from the latest snapshot (they look like e5)."
+            return f"{message}\nUse an element id from the latest snapshot (they look like e5, or f1e5 on a page reached since)."
         return message
 
     def _policy_text(self) -> str:
