@@ -10,6 +10,7 @@ import json
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -48,21 +49,46 @@ def test_the_shipped_adapter_is_the_recorded_one() -> None:
 
 @pytest.mark.model
 def test_tuned_model_answers_generated_tasks_with_valid_actions() -> None:
-    # in a process of its own: after the plain smollm2 drove the real loop in the same process (test_local.py's
-    # test_answers_with_exactly_one_valid_action, then test_drives_the_real_loop), the tuned model wrote garbage
-    # ("][ pitu,,,,adedTSD…"), in CI and on the lead's fresh clone; alone it does not (an open bug: RESULTS.md)
+    # in a process of its own that first lets the plain smollm2 (the same base) answer and drive the real loop:
+    # that order made the tuned model write garbage ("][ pitu,,,,adedTSD…") on AMX CPUs, in CI and on a fresh clone,
+    # until a model with an adapter loaded without llama.cpp's repacked buffers (models/local_load.py)
     done = subprocess.run([sys.executable, "-c", "from tests.models.test_local_adapter import _answers; _answers()"],
                           cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads(done.stdout.strip().splitlines()[-1])
     valid, seen = result["valid"], result["seen"]
-    # a 135M model: most replies are one valid action (6 of 6 on the lead's Sapphire Rapids); the grammar lets a
-    # command string run on past its closing quote, and such a reply is a format error, not an action
-    assert len(valid) >= 3 and set(valid) <= {"bash", "write_file", "finish"}, (_cpu(), seen)
+    # a 135M model: most replies are one valid action that does the work (6 bash of 6 on the lead's Sapphire
+    # Rapids); the grammar lets a command string run on past its closing quote, and such a reply is a format error,
+    # not an action. The garbage of the bug gave up at once (three `finish` with nonsense answers, three refused
+    # writes), so finishing before any work does not count
+    work = [kind for kind in valid if kind in ("bash", "write_file")]
+    assert len(work) >= 3 and set(valid) <= {"bash", "write_file", "finish"}, (_cpu(), seen)
+
+
+def _plain_model_drives_the_loop() -> None:
+    """What test_local.py does before this file in a full run: the plain smollm2 answers, then runs a real task."""
+    from macrohard.models import get_model
+    from macrohard.runner import run_task
+    from macrohard.store.sqlite import SQLiteStore
+    from macrohard.types import Task
+
+    plain = LocalModel.from_name("smollm2")
+    plain.complete([{"role": "user", "content": "Task: Create a file named a.txt containing hi\nWorkspace: /tmp/ws"}],
+                   TOOLS)
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "ws").mkdir()
+        store = SQLiteStore(Path(tmp) / "runs.db")
+        try:
+            run_task(Task(text="Create a file named note.txt containing the text ok", workspace=str(Path(tmp) / "ws"),
+                          budget={"max_steps": 3}), model=get_model("local"), store=store)
+        finally:
+            store.close()
 
 
 def _answers() -> None:
-    """The tuned model's replies to six generated tasks (a seed the training data does not use), as one JSON line."""
+    """The tuned model's replies to six generated tasks (a seed the training data does not use), as one JSON line,
+    after the plain model ran the loop in the same process."""
+    _plain_model_drives_the_loop()
     tasks = _generator().generate(6, seed=424242)
     model = LocalModel.from_name("smollm2-tuned")
     assert model.name == "local:smollm2-tuned" and model.aids == frozenset()

@@ -36,12 +36,18 @@ def _load(spec: LocalSpec) -> Any:
             from macrohard.models.local_adapter import llama_kwargs
             from macrohard.models.local_cpu import extra_buffers_ok, without_extra_buffers
 
+            extra = llama_kwargs(spec.name)
+
             def build() -> Any:
                 return Llama(model_path=str(path), n_ctx=spec.n_ctx, n_threads=threads, n_threads_batch=threads,
-                             verbose=False, seed=0, **llama_kwargs(spec.name))
+                             verbose=False, seed=0, **extra)
 
-            # weights repacked for AMX/AVX kernels kill some VMs with SIGILL (models/local_cpu.py)
-            llm = build() if extra_buffers_ok(path) else without_extra_buffers(build)
+            # weights repacked for AMX/AVX kernels kill some VMs with SIGILL (models/local_cpu.py); and a LoRA
+            # adapter cannot live in those buffers (llama.cpp puts it in plain CPU memory beside the repacked base):
+            # on AMX, after another model of the same base had run the agent's loop in this process, that mix wrote
+            # garbage ("][ pitu,,,,adedTSD…", CI and a fresh clone), so a model with an adapter loads without them
+            repack = extra_buffers_ok(path) and "lora_path" not in extra
+            llm = build() if repack else without_extra_buffers(build)
         except (ValueError, RuntimeError) as exc:
             raise ModelUnavailable(f"llama.cpp could not load {path}: {exc}; reinstall the model package") from exc
         _LOADED[spec.name] = llm
