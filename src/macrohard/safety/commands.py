@@ -31,6 +31,7 @@ from macrohard.safety.rewrites import note as note_rewrites
 from macrohard.safety.scripts import text_written
 from macrohard.safety.shellparse import SimpleCommand, parse
 from macrohard.safety.shellstate import add_hook, called, define, replay
+from macrohard.safety.shellvalues import Values, judge_line, positional_args, record_line
 from macrohard.safety.shellview import expand_braces, look_alike, shell_view
 
 MAX_DEPTH = 4
@@ -71,6 +72,7 @@ class Analyzer:
         self.functions: dict[str, str] = {}  # shell functions the session defined (safety.shellstate)
         self.hooks: list[str] = []  # traps and handlers that run at later commands
         self.expanding: set[str] = set()  # functions whose bodies are being judged where they are called
+        self.values = Values()  # what the session's variables may hold, read as numbers (safety.arith)
 
     # -- entry ---------------------------------------------------------------------------------
 
@@ -91,6 +93,7 @@ class Analyzer:
             self.line(reading, depth + 1, cwd)
         parsed = parse(command, loops=LoopGlobs(self.paths, cwd, set(self.functions), self.r.findings)
                        if depth == 0 and "for" in command and not self.hooks and not self.jobs else None)
+        record_line(self, parsed.arith, depth, parsed.functions)
         option_names(self, parsed.globs, cwd)  # `sed 's/a/b/' *.txt` and a file named `-e1e cmd #.txt`
         if parsed.error:
             self.r.add("unparseable", f"cannot parse the command as bash: {command[:120]!r}")
@@ -108,6 +111,7 @@ class Analyzer:
             self.simple(cmd, depth)
         for stages in parsed.pipelines:
             flows.pipeline(self, stages)
+        judge_line(self, parsed.arith, depth)  # after the code the line runs gave its names values
 
     def assignment(self, name: str, value: str, depth: int, cwd: str | None,
                    parsed_assigned: dict[str, str] | None = None) -> None:
@@ -128,7 +132,7 @@ class Analyzer:
                 self.write_target(target, cmd.cwd, f"redirects output to {target}")
                 self.written[ap] = None if text is None or before is None else before + text
             elif op in ("<", "<<<", "<&"):
-                self.read_target(target, cmd.cwd)
+                self.scan_word(target, cmd.cwd)
         if not argv:
             return
         if cmd.escaped_name and "IFS" in argv[0]:
@@ -163,6 +167,7 @@ class Analyzer:
             prog = posixpath.basename(argv[0])
             self.r.programs.add(prog)
             lookup.resolve_program(self, argv[0], cmd.cwd, depth)  # `ls` after the run put ./bin on PATH
+            positional_args(self, argv)  # $1 of a function, a script or `bash -c` the line runs
             called(self, argv[0], cmd.cwd, depth)  # `f` after `f() { bash run.sh; }`: its body runs now
             rest = argv[1:]
             programs.miner(self, prog, rest)
@@ -327,9 +332,6 @@ class Analyzer:
         if (word.startswith(("/", "~")) or "/" in word) and not is_dynamic(word):
             self.r.paths.append(self.paths.resolve(word, cwd))
 
-    def read_target(self, target: str, cwd: str | None) -> None:
-        self.scan_word(target, cwd)
-
     def write_target(self, target: str, cwd: str | None, why: str) -> None:
         ap = self.paths.resolve(target, cwd)
         self.r.paths.append(ap)
@@ -359,7 +361,7 @@ class Analyzer:
 
 def analyze(command: str, workspaces: list[str], allowed_paths: list[str] | None = None,
             cwd: str | None = None, remotes: set[str] | None = None, path_dirs: list[str] | None = None,
-            jobs: tuple[int, int] = (0, 0), py_dirs: list[str] | None = None,
+            jobs: tuple[int, int] = (0, 0), py_dirs: list[str] | None = None, values: Values | None = None,
             shell: tuple[dict[str, str], list[str]] | None = None, since: float | None = None) -> Analysis:
     """Classify what ``command`` would do when run in ``cwd`` (default: the first of ``workspaces``).
 
@@ -370,13 +372,13 @@ def analyze(command: str, workspaces: list[str], allowed_paths: list[str] | None
     paths.since = since  # files older than this were there before the run (safety.native)
     start = None if not cwd or cwd in paths.workspaces else posixpath.normpath(cwd)
     analyzer = Analyzer(paths, result)
-    if remotes is not None:  # git remotes added by earlier steps; the ones this line adds are added to it
-        analyzer.new_remotes = remotes
+    analyzer.new_remotes = remotes if remotes is not None else set()  # git remotes added by earlier steps and this line
     analyzer.jobs, analyzer.detached = jobs  # processes earlier steps left running, and those `wait` cannot end
     if path_dirs is not None:  # directories earlier steps put on PATH; the ones this line adds are added to it
         analyzer.path_dirs = path_dirs
     if py_dirs is not None:  # the same for PYTHONPATH (safety.envvars)
         analyzer.py_dirs = py_dirs
+    analyzer.values = values if values is not None else analyzer.values  # what the session's variables may hold
     if shell is not None:  # functions and traps earlier steps defined; the ones this line defines are added
         analyzer.functions, analyzer.hooks = shell
         replay(analyzer, start)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from macrohard.safety.shellvalues import Values
 from macrohard.safety.taint import FlowState
 from macrohard.safety.terminal import TerminalLine
 from macrohard.types import Budget, Usage, Verdict
@@ -78,6 +79,9 @@ class GuardContext:
     shell_functions: dict[str, str] = field(default_factory=dict)
     shell_hooks: list[str] = field(default_factory=list)
     shell_pending: tuple[dict[str, str], list[str]] | None = None
+    # what the variables approved commands set may hold when bash reads them as numbers (safety.arith)
+    shell_values: Values = field(default_factory=Values)
+    values_pending: Values | None = None
     # The divisions this run works for, outermost first (chat, operator): delegation loops and depth are judged on it.
     divisions: tuple[str, ...] = ()
     terminal: TerminalLine = field(default_factory=TerminalLine)  # desktop input since the last submit (guard-fed)

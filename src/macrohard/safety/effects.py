@@ -84,7 +84,7 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
             if a.startswith("of="):
                 an.destroy(a[3:], cwd, f"dd {a}")
             if a.startswith("if="):
-                an.read_target(a[3:], cwd)
+                an.scan_word(a[3:], cwd)
     if prog in ("truncate", "shred"):
         for p in operands:
             if not re.fullmatch(r"[-+<>/%]?\d+[KMGkmg]?", p):

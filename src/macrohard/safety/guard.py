@@ -93,6 +93,7 @@ class Guard:
         ctx.path_pending = None  # what this review finds about PATH (safety.lookup), kept until approval
         ctx.py_pending = None  # and about PYTHONPATH (safety.envvars)
         ctx.shell_pending = None  # and the shell functions and traps it defines (safety.shellstate)
+        ctx.values_pending = None  # and what its variables may hold (safety.arith)
         for check in self.checks:
             verdict = check(action, ctx)
             if verdict is not None and verdict.decision is not Decision.allow:
@@ -230,6 +231,8 @@ def _sealed() -> tuple[Callable[[Guard, Any, GuardContext, Any], Authorization],
             ctx.py_dirs[:], ctx.py_pending = ctx.py_pending, None
         if ctx.shell_pending is not None:
             (ctx.shell_functions, ctx.shell_hooks), ctx.shell_pending = ctx.shell_pending, None
+        if ctx.values_pending is not None:
+            ctx.shell_values, ctx.values_pending = ctx.values_pending, None
         ctx.flow.committed(action)  # so does the flow state: what this action reads, writes and sends
         return Authorization(verdict=verdict, approved=approved)
 

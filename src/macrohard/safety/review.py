@@ -36,9 +36,12 @@ def facts_of(action: Any, ctx: GuardContext, policy: Policy) -> Facts:
         py_dirs = list(ctx.py_pending if ctx.py_pending is not None else ctx.py_dirs)
         functions, hooks = ctx.shell_pending or (ctx.shell_functions, ctx.shell_hooks)
         functions, hooks = dict(functions), list(hooks)
+        values = (ctx.values_pending or ctx.shell_values).copy()
         a = analyze(action.command, workspaces, policy.allowed_paths, cwd=ctx.cwd, remotes=ctx.git_remotes,
                     path_dirs=dirs, jobs=(ctx.jobs, ctx.detached), py_dirs=py_dirs, shell=(functions, hooks),
-                    since=ctx.since)
+                    since=ctx.since, values=values)
+        if values != ctx.shell_values:
+            ctx.values_pending = values
         if (functions, hooks) != (ctx.shell_functions, ctx.shell_hooks):
             ctx.shell_pending = (functions, hooks)
         if dirs != ctx.path_dirs:

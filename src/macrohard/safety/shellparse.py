@@ -16,8 +16,9 @@ from functools import lru_cache
 from typing import Any
 
 from macrohard.errors import MissingDependency
-from macrohard.safety import loopglob, paramexp
+from macrohard.safety import arith, loopglob, paramexp
 from macrohard.safety.argv import moved_to
+from macrohard.safety.shellvalues import Notes
 
 
 @dataclass
@@ -49,6 +50,7 @@ class Parsed:
     assignments: list[tuple[str, str]] = field(default_factory=list)
     # unquoted globs bash lists in the workspace: (the word, the cwd a `cd` on the line moved to, a loop's word)
     globs: list[tuple[str, str | None, bool]] = field(default_factory=list)
+    arith: Notes = field(default_factory=Notes)  # what is read as a number, and from where (safety.arith)
     error: bool = False
 
 
@@ -128,6 +130,7 @@ class _Walker:
                 dynamic = dynamic or dyn
             return "".join(parts), dynamic
         if t in ("simple_expansion", "expansion"):
+            arith.expansion(self, node)
             raw = self.text(node)
             m = _VAR.fullmatch(raw)
             if m and m.group(1) in self.vars:
@@ -138,6 +141,7 @@ class _Walker:
                 nested |= self.dyn_vars[m.group(1)]
             if d := _DEFAULT_SET.match(raw):  # ${NAME:=VALUE} sets NAME when it is empty
                 self.assigned_here(d.group(1), d.group(2))
+                arith.source(self, d.group(1), arith.refs(d.group(2)))
             for child in node.children:  # ${x:-$(cmd)} still runs cmd
                 self.visit(child, nested)
             return raw, True
@@ -149,6 +153,7 @@ class _Walker:
             nested.add("$(" + ",".join(sorted(inner)) + ")")
             return self.text(node), True
         if t == "arithmetic_expansion":
+            arith.sink(self, node, "$(( ))")
             for child in node.children:  # $(( $(cmd) + 1 )) still runs cmd
                 self.visit(child, nested)
             return self.text(node), True
@@ -211,6 +216,7 @@ class _Walker:
             return []
         if t in ("declaration_command", "unset_command"):
             # export/declare/local/readonly/unset: a command whose arguments are assignments and names
+            arith.declaration(self, node) if t == "declaration_command" else arith.command(self, node, ["unset"])
             argv, own = [], set()
             for child in node.children:
                 if not child.is_named:
@@ -246,11 +252,13 @@ class _Walker:
             words = ["$?" if re.search(r"[*?\[{]", w) else w for w in words]  # bash expands globs and braces here
             del self.out.commands[first:]
             self.assigned_here(self.text(var), ":".join(words) if words else "$@")
+            arith.loop_values(self, node, self.text(var))
             self.vars.pop(self.text(var), None)
             if t == "for_statement" and (unrolled := loopglob.unroll(self, node, self.text(var), first)) is not None:
                 return unrolled
         if t == "ERROR":
             self.out.error = True
+        arith.statement(self, node)  # (( )), for (( )), [[ ]]
         return self.statements(node, nested)
 
     def statements(self, node: Any, nested: set[str] | None) -> list[SimpleCommand]:
@@ -273,6 +281,7 @@ class _Walker:
             return
         if name.type == "subscript":  # a[$(cmd)]=1 runs cmd
             self.visit(name, nested)
+        arith.assigned(self, node, name, value)
         if value is None:
             self.vars[self.text(name)] = ""
             self.out.assigned[self.text(name)] = ""
@@ -358,6 +367,7 @@ class _Walker:
                 nested.add(argv[0].rsplit("/", 1)[-1])
         if argv and argv[0] in ("cd", "pushd", "popd"):
             self.cwd = moved_to(argv, self.cwd, self.dirs)
+        arith.command(self, node, argv)
         return self.record(cmd, None)
 
     def redirects_of(self, child: Any, nested: set[str]) -> tuple[list[tuple[str, str]], str]:

@@ -1,0 +1,155 @@
+"""What the session's shell variables may hold when bash reads them as numbers or names (``safety.arith`` finds
+where it does): kept between steps, judged at the end of every line.
+
+Each name maps to what its values referred to: other names, ``@`` (the positional parameters) and ``!`` (text the
+guard did not read). A sink that reaches ``!`` is asked about. What a name may hold only grows, except where an
+assignment on the top level of the session's own line (``n=5``, ``n=$(wc -l < f) && …``) replaces it, and then
+only for what the line reads after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from macrohard.safety.digits import digit_function
+
+UNREAD = "!"  # a source: text the guard did not read
+POSITIONAL = "@"  # $1 … $9, $@, $*
+CALL = "()"  # before a name: the output of that command, digits if it is a function that prints only those
+ANY = "*"  # a name only known when the line runs was given a value (`read "$v"`): every name may hold it
+# names bash itself sets from text the run chose: the last argument, a match, a folder's name, ...
+ALWAYS_UNREAD = frozenset({"_", "BASH_REMATCH", "PWD", "OLDPWD", "BASH_COMMAND", "BASH_ARGV", "BASH_SOURCE",
+                           "FUNCNAME", "DIRSTACK", "READLINE_LINE", "COMP_LINE", "COMP_WORDS", "BASH_EXECUTION_STRING"})
+
+NUMBER_RE = re.compile(r"\$\{#[A-Za-z_]\w*(?:\[[@*]\])?\}|\$\{#\}|\$[#?$!-]|\$\{[#?$!-]\}|\b\d+#[\w@]+|"
+                      r"\b0[xX][0-9a-fA-F]+|\$\{[A-Za-z_]\w*//\[[!^](?:0-9|\[:digit:\])\]/\}")
+POSITIONAL_RE = re.compile(r"\$(?:\{?[0-9]+\}?|[@*]|\{[@*][^}]*\})")
+NAME_RE = re.compile(r"(?<![\w#@])[A-Za-z_]\w*")
+CODE_RE = re.compile(r"\$\(|`|<\(|>\(")
+
+
+@dataclass
+class Values:
+    """What the session's shell variables may hold, as far as a number read goes (kept across steps)."""
+
+    deps: dict[str, set[str]] = field(default_factory=dict)  # name -> the names its value refers to, and UNREAD
+    assoc: set[str] = field(default_factory=set)  # names `declare -A` made: their subscripts are strings
+    nested: dict[str, set[str]] = field(default_factory=dict, compare=False)  # what code the line ran gave them
+
+    def copy(self) -> Values:
+        return Values({k: set(v) for k, v in self.deps.items()}, set(self.assoc))
+
+
+@dataclass
+class Notes:
+    """What one parse found: the sinks and the sources, in the order the walk met them."""
+
+    # (offset, names, what reads them, the array whose index it is)
+    sinks: list[tuple[int, frozenset[str], str, str]] = field(default_factory=list)
+    sources: list[tuple[str, frozenset[str], int | None]] = field(default_factory=list)  # (name, deps, definite at)
+    assoc: set[str] = field(default_factory=set)
+
+
+def refs(text: str) -> set[str]:
+    """The names an arithmetic expression's text reads (bare or with ``$``), ``@`` for positional ones and
+    ``!`` for code in it the walker did not see as a command (a quoted ``$(…)``)."""
+    text = arithmetic_text(text)
+    out = {UNREAD} if CODE_RE.search(text) else set()
+    text = NUMBER_RE.sub("0", text)
+    if POSITIONAL_RE.search(text):
+        out.add(POSITIONAL)
+    return out | set(NAME_RE.findall(POSITIONAL_RE.sub("0", text)))
+
+
+def arithmetic_text(text: str) -> str:
+    """``$((a + 1))`` as ``(a + 1)``: arithmetic runs no command (``$((cmd) )`` is a command substitution, kept)."""
+    start = 0
+    while (j := text.find("$((", start)) >= 0:
+        depth, k = 0, j + 3
+        while k < len(text) and not (text[k] == ")" and depth == 0):
+            depth += {"(": 1, ")": -1}.get(text[k], 0)
+            k += 1
+        if text[k + 1:k + 2] == ")":  # closed by `))`: arithmetic, whose inner $(( )) are seen next
+            text = text[:j] + " " + text[j + 1:]
+        start = j + 1
+    return text
+
+
+def judge_line(an: Any, notes: Notes, depth: int) -> None:
+    """At the end of a line: ask about each sink that may read text the guard did not. On the session's own line, a
+    definite assignment (``n=5``) then replaces what the name held before, for the sinks after it and later steps."""
+    deps, kills = an.values.deps, _kills(notes, depth)
+    replaced = {name: _fresh(notes, name) | an.values.nested.get(name, set()) for name in kills}
+    for offset, names, what, array in notes.sinks:
+        for name in sorted(names) if array not in an.values.assoc else ():
+            if _unread(name, deps, replaced, kills, offset):
+                who = "a command's output" if name == UNREAD else f"the output of {name[2:]}" if name.startswith(
+                    CALL) else f"${name}, which may hold text from a file, a command's output or input,"
+                an.r.add("dynamic", f"{what} reads {who} as a number or a variable's name: bash runs the $(…) of an "
+                                    "array index in it (a[$(cmd)]); use a value the line shows, or strip it to digits "
+                                    "first (${n//[^0-9]/})")
+                break
+    deps.update(replaced)
+
+
+def _kills(notes: Notes, depth: int) -> dict[str, int]:
+    """The names a definite top-level assignment replaces, and where (only on the session's own line)."""
+    if depth:
+        return {}
+    out: dict[str, int] = {}
+    for name, _, definite in notes.sources:
+        if definite is not None:
+            out.setdefault(name, definite)
+    return out
+
+
+def _fresh(notes: Notes, name: str) -> set[str]:
+    return set().union(*(d for n, d, _ in notes.sources if n == name))
+
+
+def _unread(name: str, deps: dict[str, set[str]], replaced: dict[str, set[str]], kills: dict[str, int],
+            at: int) -> bool:
+    seen, todo = set(), [name]
+    while todo:
+        n = todo.pop()
+        if n in seen:
+            continue
+        seen.add(n)
+        if n == UNREAD or n in ALWAYS_UNREAD or n.startswith(CALL):
+            return True
+        todo += replaced[n] if kills.get(n, at) < at else deps.get(n, ())  # after `n=5`: what the line gave it
+        todo += deps.get(ANY, ())
+    return False
+
+
+def record_line(an: Any, notes: Notes, depth: int, defined: dict[str, str]) -> None:
+    """At the start of a line: what its sources may give each name, added to what it held (code the line runs,
+    judged before the line's end, sees both). The output of a function the line calls is digits when its body, as
+    the session had it and as the line (re)``defined`` it, prints only those; otherwise text the guard did not read."""
+    if depth == 0:
+        an.values.nested = {}
+    calls = {n for _, d, _ in notes.sources for n in d if n.startswith(CALL)} | {
+        n for _, d, _, _ in notes.sinks for n in d if n.startswith(CALL)}
+    if calls:
+        after = {**an.functions, **defined}
+        digits = {n for n in calls if digit_function(an.functions, n[2:]) and digit_function(after, n[2:])}
+        fix = lambda d: frozenset(UNREAD if n.startswith(CALL) else n for n in d - digits)  # noqa: E731
+        notes.sources[:] = [(name, fix(d), at) for name, d, at in notes.sources]
+        notes.sinks[:] = [(at, fix(d), what, array) for at, d, what, array in notes.sinks]
+    for name, d, _ in notes.sources:
+        an.values.deps.setdefault(name, set()).update(d)
+        if depth:
+            an.values.nested.setdefault(name, set()).update(d)
+    an.values.assoc |= notes.assoc
+
+
+def positional_args(an: Any, argv: list[str]) -> None:
+    """A function, a script or a shell the line runs with arguments: its ``$1`` … hold them."""
+    prog = argv[0].rsplit("/", 1)[-1] if argv else ""
+    if len(argv) > 1 and (argv[0] in an.functions or "/" in argv[0] or prog in _RUNS_SCRIPTS):
+        an.values.deps.setdefault(POSITIONAL, set()).update(*(refs(a) for a in argv[1:] if not a.startswith("-")))
+
+
+_RUNS_SCRIPTS = frozenset({"bash", "sh", "dash", "zsh", "ksh", "source", "."})
