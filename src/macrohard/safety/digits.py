@@ -8,13 +8,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
+PROGRAM = "#"  # before a name numeric_output returns: the system's program of that name prints digits only
 _DIGIT_FORMAT = re.compile(r"\+?(?:%[-_0^#]?[sYmdHMSjuwyNgGVUWeCIkl]|[-_:./ T0-9])*")
 _STAT_FORMAT = re.compile(r"(?:%[sYXZWihugbBoaf]|[ :\-,/.0-9])*")
 
 
 def numeric_output(w: Any, node: Any) -> bool | str:
     """Whether a command substitution prints digits only (to what it captures); the name it calls when that
-    depends on a shell function's body (judged with the session's functions, ``digit_function``)."""
+    depends on a shell function's body (judged with the session's functions, ``digit_function``), or ``PROGRAM``
+    and the name when it is the system's program of that name only (``wc() { cat; }``, a ``./wc`` or a ``wc`` on a
+    PATH the run changed print what they like)."""
     stmts = [c for c in node.named_children if c.type != "comment"]
     if len(stmts) != 1:
         return False
@@ -47,7 +50,11 @@ def numeric_output(w: Any, node: Any) -> bool | str:
                 continue
             return False
         words.append(text)
-    return _digits_only(words) or (words[0] if words and re.fullmatch(r"[A-Za-z_][\w-]*", words[0]) else False)
+    if _digits_only(words):  # `wc`, `date`, … as the system has them: not a function, a workspace program or a PATH
+        if "/" not in words[0]:  # the run changed (judged with the session's state, shellvalues.record_line)
+            return PROGRAM + words[0]
+        return words[0].startswith(("/usr/bin/", "/bin/")) and ".." not in words[0]
+    return words[0] if words and re.fullmatch(r"[A-Za-z_][\w-]*", words[0]) else False
 
 
 _QUIET = frozenset({"[", "test", "[[", "local", "return", "true", "false", ":", "shift", "let", "declare", "typeset"})

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from macrohard.safety.digits import digit_function
+from macrohard.safety.digits import PROGRAM, digit_function
 
 UNREAD = "!"  # a source: text the guard did not read
 POSITIONAL = "@"  # $1 … $9, $@, $*
@@ -134,7 +134,9 @@ def record_line(an: Any, notes: Notes, depth: int, defined: dict[str, str]) -> N
         n for _, d, _, _ in notes.sinks for n in d if n.startswith(CALL)}
     if calls:
         after = {**an.functions, **defined}
-        digits = {n for n in calls if digit_function(an.functions, n[2:]) and digit_function(after, n[2:])}
+        path_changed = bool(an.path_dirs) or any(name == "PATH" for name, _, _ in notes.sources)
+        digits = {n for n in calls if digit_function(an.functions, n[2:]) and digit_function(after, n[2:])} | {
+            n for n in calls if n[2:].startswith(PROGRAM) and not path_changed and n[3:] not in after}
         fix = lambda d: frozenset(UNREAD if n.startswith(CALL) else n for n in d - digits)  # noqa: E731
         notes.sources[:] = [(name, fix(d), at) for name, d, at in notes.sources]
         notes.sinks[:] = [(at, fix(d), what, array) for at, d, what, array in notes.sinks]
