@@ -78,6 +78,8 @@ HELD = {
     "read into a name only known when it runs": ["v=x; read \"$v\" < n.txt", "echo $((x))"],
     "a trap": ["n=$(cat n.txt)", "trap 'echo $((n))' EXIT"],
     "read before the line resets it": ["n=$(cat n.txt)", "echo $((n)); n=5"],
+    "an array, whose other elements n=5 keeps": ["read -a n < n.txt", "n=5; echo $((n[1]))"],
+    "an array made with ( ), then n=5": ["n=(1 $(cat n.txt))", "n=5", "echo $((n[1]))"],
     "a glob's file names": ["for f in *.txt; do echo $((f)); done"],
     "tree-sitter reads $((…)) in ${…} as a subshell": ["n=$(cat n.txt)", "echo ${x:-$((n))}"],
     "nested $(( ))": ["n=$(cat n.txt)", "echo $(( $((n)) + 1 ))"],
@@ -134,6 +136,8 @@ ATTACKS = {
     "a copy two steps on": [("n.txt", CODE), "n=$(cat n.txt)", "m=$n", "let m+1"],
     "as a variable's name": [("n.txt", CODE), "n=$(cat n.txt)", "printf -v \"$n\" x"],
     "as a prompt": [("n.txt", CODE), "n=$(cat n.txt)", "PS4=\"$n\"; set -o xtrace; true"],
+    "an array's second element after n=5": [("n.txt", "1 a[$(touch${IFS}marker)]\n"), "read -a n < n.txt", "n=5",
+                                            "echo $((n[1]))"],
 }
 
 

@@ -25,6 +25,7 @@ from typing import Any
 from macrohard.safety.digits import numeric_output
 from macrohard.safety.shellvalues import (
     ANY,
+    ARRAY,
     CALL,
     CODE_RE,
     NUMBER_RE,
@@ -134,6 +135,8 @@ def assigned(w: Any, node: Any, name: Any, value: Any) -> None:
             if m := re.match(r"\[(.*?)\]\+?=", w.text(element), re.S):
                 sink(w, element, f"the index of {base}[…]", text=m.group(1), array=base)
     deps = value_deps(w, value) if value is not None else set()
+    if name.type == "subscript" or value is not None and value.type == "array":
+        deps.add(ARRAY)  # `n=5` later sets only n[0]: what the other elements hold stays
     statement = node if node.parent is not None and node.parent.type != "command" else None
     source(w, base, deps, statement)
     if value is not None and base in INTEGER_VARS | PROMPTS:
@@ -269,8 +272,9 @@ def _setters(w: Any, node: Any, prog: str, words: list[Any], texts: list[str]) -
         i += 1
     if not names:
         source(w, "MAPFILE" if prog in ("mapfile", "readarray") else "REPLY", {UNREAD})
+    arrays = prog != "read" or any(t.startswith("-") and t.endswith("a") for t in texts)
     for j in names if prog == "read" else names[-1:]:
-        _named(w, words[j], {UNREAD}, node)
+        _named(w, words[j], {UNREAD, ARRAY} if arrays else {UNREAD}, node)
 
 
 def _named(w: Any, word: Any, deps: set[str], node: Any) -> None:
@@ -294,6 +298,8 @@ def declaration(w: Any, node: Any) -> None:
     for c in node.children:
         if c.type == "variable_name" and "A" in flags:
             w.out.arith.assoc.add(w.text(c))
+        elif c.type == "variable_name" and "a" in flags:  # an array: `n=5` later sets only its first element
+            source(w, w.text(c), {ARRAY})
         elif c.type == "variable_assignment" and "A" in flags:
             name = c.child_by_field_name("name")
             if name is not None:

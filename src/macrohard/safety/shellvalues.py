@@ -17,6 +17,7 @@ from macrohard.safety.digits import PROGRAM, digit_function
 
 UNREAD = "!"  # a source: text the guard did not read
 POSITIONAL = "@"  # $1 … $9, $@, $*
+ARRAY = "[]"  # the name was an indexed array: an assignment of the name alone replaces only its first element
 CALL = "()"  # before a name: the output of that command, digits if it is a function that prints only those
 ANY = "*"  # a name only known when the line runs was given a value (`read "$v"`): every name may hold it
 # names bash itself sets from text the run chose: the last argument, a match, a folder's name, ...
@@ -81,6 +82,7 @@ def judge_line(an: Any, notes: Notes, depth: int) -> None:
     """At the end of a line: ask about each sink that may read text the guard did not. On the session's own line, a
     definite assignment (``n=5``) then replaces what the name held before, for the sinks after it and later steps."""
     deps, kills = an.values.deps, _kills(notes, depth)
+    kills = {n: at for n, at in kills.items() if ARRAY not in deps.get(n, ())}
     replaced = {name: _fresh(notes, name) | an.values.nested.get(name, set()) for name in kills}
     for offset, names, what, array in notes.sinks:
         for name in sorted(names) if array not in an.values.assoc else ():
