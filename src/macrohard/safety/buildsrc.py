@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 MAX_FILES = 200
 _RUST = re.compile(r"\bstd\s*::\s*process\b|\bprocess\s*::\s*(?:Command|exit_with)|\bCommand\s*::\s*new\b|\blibc\s*::|"
                    r"\bnix\s*::|\b(?:global_)?asm!|\bextern\s+\"C\"|\bextern\s+crate\s+libc\b|\blibloading\b|"
-                   r"\bdlopen\b|\bsyscall\b|\binclude!\s*\(|\bmem::transmute\b|#\s*\[\s*(?:link|no_mangle|export_name)\b")
+                   r"\bdlopen\b|\bsyscall\b|\binclude!\s*\(|\bmem::transmute\b|#\s*\[\s*(?:link|no_mangle|export_name|path)\b")
 _GO = re.compile(r"\"os/exec\"|\"syscall\"|\"unsafe\"|\"plugin\"|\"golang\.org/x/sys/unix\"|\bimport\s+\"C\"|"
                  r"//\s*go:(?:linkname|cgo_)|\bexec\s*\.\s*Command\b|\bsyscall\s*\.\s*(?:Exec|ForkExec)")
 _CARGO_RUNS = frozenset({"build", "b", "run", "r", "test", "t", "bench", "check", "c", "install", "doc", "clippy"})
@@ -38,6 +38,10 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> None:
     cwd = an.paths.resolve(cmd.cwd or ".", None)
     if prog == "cargo" and operands[:1] and operands[0] in _CARGO_RUNS:
         _tree(an, f"cargo {operands[0]}", _root(cwd, "Cargo.toml"), "rs")
+        _cargo_config(an, cwd, args)
+    elif prog == "go" and (tool := next((a for a in args if _GO_TOOLS.match(a)), None)):
+        native.flag(an, f"go {' '.join(operands[:1])} {tool[:40]}: runs or links with a program, or builds from files, "
+                        "the guard does not read")
     elif prog == "go" and operands[:1] and operands[0] in _GO_RUNS:
         files = [an.paths.resolve(o, cwd) for o in operands[1:] if o.endswith(".go")]
         if files:
@@ -46,6 +50,29 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> None:
             _tree(an, f"go {operands[0]}", _root(cwd, "go.mod"), "go")
     elif prog == "rustc":
         _files(an, "rustc", [an.paths.resolve(o, cwd) for o in operands if o.endswith(".rs")], "rs")
+
+
+_CARGO_PROGRAMS = re.compile(r"^\s*(?:rustc(?:-workspace)?-wrapper|rustc|rustdoc|linker|runner|ar|rustflags|"
+                             r"rustdocflags|target-dir|build-dir)\s*=|^\s*\[\s*env\s*\]|^\s*\[\s*target\.[^]]*\.\w+\s*\]",
+                             re.M)
+_GO_TOOLS = re.compile(r"--?(?:toolexec|exec|overlay|modfile|ldflags=.*-extld|compiler)(?:=|$)")
+
+
+def _cargo_config(an: Analyzer, cwd: str, args: list[str]) -> None:
+    """``.cargo/config.toml`` in the folder cargo starts in or one above it (and ``--config``): a ``rustc-wrapper``,
+    ``linker`` or ``runner`` it names runs at the build (``[build] rustc-wrapper = "./w.sh"`` ran w.sh, unread)."""
+    if any(a == "--config" or a.startswith("--config=") for a in args):
+        native.flag(an, "cargo --config sets what the build runs on the command line")
+        return
+    folder = cwd
+    while folder not in ("/", ""):
+        for name in (".cargo/config.toml", ".cargo/config"):
+            text = (native.read(posixpath.join(folder, name)) or b"").decode(errors="replace")
+            if m := _CARGO_PROGRAMS.search(text):
+                native.flag(an, f"cargo reads {posixpath.join(folder, name)}, which names programs or flags the build "
+                                f"runs with ({m.group(0).strip()[:40]})")
+                return
+        folder = posixpath.dirname(folder)
 
 
 def _root(cwd: str, marker: str) -> str:

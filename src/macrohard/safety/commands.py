@@ -362,14 +362,15 @@ class Analyzer:
 def analyze(command: str, workspaces: list[str], allowed_paths: list[str] | None = None,
             cwd: str | None = None, remotes: set[str] | None = None, path_dirs: list[str] | None = None,
             jobs: tuple[int, int] = (0, 0), py_dirs: list[str] | None = None, values: Values | None = None,
-            shell: tuple[dict[str, str], list[str]] | None = None, since: float | None = None) -> Analysis:
+            shell: tuple[dict[str, str], list[str]] | None = None, since: float | None = None,
+            builds: list[Any] | None = None) -> Analysis:
     """Classify what ``command`` would do when run in ``cwd`` (default: the first of ``workspaces``).
 
     The shell session persists between steps, so ``cd /etc`` in one step and ``rm -rf *`` in the next
     must be judged from ``/etc``: the guard passes the directory the last observation reported."""
     result = Analysis()
     paths = PathJudge(workspaces, allowed_paths if allowed_paths is not None else ["/tmp", "/var/tmp"])
-    paths.since = since  # files older than this were there before the run (safety.native)
+    paths.since, paths.builds = since, builds or []  # files there before the run; programs builds made (safety.native)
     start = None if not cwd or cwd in paths.workspaces else posixpath.normpath(cwd)
     analyzer = Analyzer(paths, result)
     analyzer.new_remotes = remotes if remotes is not None else set()  # git remotes added by earlier steps and this line

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from macrohard.safety.builds import Build
 from macrohard.safety.shellvalues import Values
 from macrohard.safety.taint import FlowState
 from macrohard.safety.terminal import TerminalLine
@@ -82,6 +83,9 @@ class GuardContext:
     # what the variables approved commands set may hold when bash reads them as numbers (safety.arith)
     shell_values: Values = field(default_factory=Values)
     values_pending: Values | None = None
+    # programs approved builds made, and the build the action under review is (safety.builds)
+    builds: list[Build] = field(default_factory=list)
+    build_pending: Build | None = None
     # The divisions this run works for, outermost first (chat, operator): delegation loops and depth are judged on it.
     divisions: tuple[str, ...] = ()
     terminal: TerminalLine = field(default_factory=TerminalLine)  # desktop input since the last submit (guard-fed)

@@ -33,6 +33,7 @@ class PathJudge:
         # symbolic links the command line being judged makes (``ln -s T N``): absolute name -> target
         self.links: dict[str, str] = {}
         self.since: float | None = None  # when the run found the workspace ready (GuardFacts.since, safety.native)
+        self.builds: list = []  # what approved builds of earlier steps made (safety.builds)
 
     def resolve(self, path: str, cwd: str | None) -> str:
         """An absolute, normalised form, through the links the shell will follow; ``~`` stays ``~``."""

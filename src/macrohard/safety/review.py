@@ -7,6 +7,7 @@ import posixpath
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from macrohard.safety import builds
 from macrohard.safety import rules_data as R
 from macrohard.safety.commands import Analysis, Analyzer, PathJudge, analyze, workspaces_of
 from macrohard.safety.content import screen_text
@@ -27,6 +28,7 @@ _TEXT_FIELDS = ("url", "href", "text", "query", "selector", "value", "keys", "co
 def facts_of(action: Any, ctx: GuardContext, policy: Policy) -> Facts:
     """What an action is and does, for the rules: kind, analysis categories, paths and hosts."""
     kind = str(getattr(action, "kind", type(action).__name__))
+    builds.seal(ctx.builds, ctx.jobs)  # what the build an earlier step ran made, before anything else runs
     if kind == "mcp_call":  # the rules name an outside tool as mcp:SERVER/TOOL (globs allowed)
         kind = f"mcp:{action.server}/{action.tool}"
     workspaces = workspaces_of(ctx)
@@ -39,7 +41,9 @@ def facts_of(action: Any, ctx: GuardContext, policy: Policy) -> Facts:
         values = (ctx.values_pending or ctx.shell_values).copy()
         a = analyze(action.command, workspaces, policy.allowed_paths, cwd=ctx.cwd, remotes=ctx.git_remotes,
                     path_dirs=dirs, jobs=(ctx.jobs, ctx.detached), py_dirs=py_dirs, shell=(functions, hooks),
-                    since=ctx.since, values=values)
+                    since=ctx.since, values=values, builds=ctx.builds)
+        ctx.build_pending = builds.planned(action.command, a.findings, PathJudge(workspaces, policy.allowed_paths),
+                                           ctx.cwd, ctx.jobs, set(values.deps) | set(ctx.path_dirs and ["PATH"]))
         if values != ctx.shell_values:
             ctx.values_pending = values
         if (functions, hooks) != (ctx.shell_functions, ctx.shell_hooks):
