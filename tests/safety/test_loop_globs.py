@@ -12,12 +12,14 @@ import pytest
 from macrohard.safety.commands import analyze
 from macrohard.safety.loopglob import MAX_VALUES
 from macrohard.safety.paramexp import expand
+from macrohard.safety.shellvalues import Values
 
 
 @pytest.fixture
 def ws(tmp_path):
     for name in ("scans/a.JPG", "scans/b c.JPG", "scans/IMG 7.jpeg", "p.png", "q.png", "x.txt", "y.txt", "notes.md",
-                 "data/m.csv", "data/n.csv", "logs/app.log", "scripts/ok.sh", "process.py"):
+                 "data/m.csv", "data/n.csv", "logs/app.log", "scripts/ok.sh", "process.py", "docs/README",
+                 "docs/LICENSE", "docs/guide.md"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("echo ok\n" if name.endswith(".sh") else "a\n")
     (tmp_path / "out").mkdir()
@@ -42,6 +44,7 @@ ORDINARY = [
     'for f in x.txt y.txt; do cp "$f" "out/${f%.txt}.copy"; done',
     'for f in scripts/*.sh; do bash "$f"; done',
     'for f in data/*.csv; do python3 process.py "$f" > "${f%.csv}.json"; done',
+    'cd docs && for f in *; do cp "$f" "../out/$f.txt"; done',  # README, LICENSE: names that are shell identifiers
 ]
 
 
@@ -102,7 +105,7 @@ ATTACKS = {
     "inside another loop": ({}, 'while true; do for f in *.txt; do sed -i s/a/b/ "$f"; done; touch -- -e.txt; done'),
     "inside a function": ({}, 'h() { for f in *.txt; do sed -i s/a/b/ "$f"; done; }; h'),
     "inside a subshell": ({}, '(for f in *.txt; do sed -i s/a/b/ "$f"; done)'),
-    "a shell identifier (declare -n f an earlier step)": ({"HOME": None}, 'for f in HOM*; do rm -rf "$f"; done'),
+    "a shell identifier, declare -n f on the line": ({"HOME": None}, 'declare -n f; for f in HOM*; do rm -rf "$f"; done'),
     "a glob in the folder": ({}, 'for f in */a.JPG; do echo >> "$f"; done'),
     "the home folder": ({}, 'for f in ~/*.txt; do echo >> "$f"; done'),
     "the parent folder": ({}, 'for f in ../*.txt; do echo >> "$f"; done'),
@@ -130,6 +133,19 @@ def test_loop_attacks_are_held(ws, made, command):
         if target == "ok":
             path.write_text("echo ok\n")
     assert analyze(command, [str(ws)]).findings, command
+
+
+@pytest.mark.parametrize("earlier", ["declare -n f", "declare -n f=HOME", 'v=f; declare -n "$v"', "typeset -n f",
+                                     'eval "declare -n f"'])
+def test_a_name_reference_an_earlier_step_made_keeps_identifiers_unknown(ws, earlier):
+    """``declare -n f`` an earlier step: ``for f in HOME`` makes ``"$f"`` read ``$HOME``. A loop over names that
+    are shell identifiers is bound only when the session (``safety.shellvalues``) made no name reference of it."""
+    (ws / "HOME").write_text("a\n")
+    command = 'for f in HOM*; do cp "$f" "$f.bak"; done'
+    assert analyze(command, [str(ws)], values=Values()).findings == {}  # no name reference: bound, judged per file
+    values = Values()
+    analyze(earlier, [str(ws)], values=values)
+    assert analyze(command, [str(ws)], values=values).findings
 
 
 SESSION = 'for f in *.txt; do g; echo x >> "$f"; done'

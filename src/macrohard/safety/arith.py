@@ -28,6 +28,7 @@ from macrohard.safety.shellvalues import (
     ARRAY,
     CALL,
     CODE_RE,
+    NAMEREF,
     NUMBER_RE,
     POSITIONAL,
     POSITIONAL_RE,
@@ -145,6 +146,7 @@ def assigned(w: Any, node: Any, name: Any, value: Any) -> None:
     if decl is not None and value is not None and any(
             c.type == "word" and re.match(r"-[A-Za-z]*n", w.text(c)) for c in decl.children):
         sink(w, value, "a name reference (declare -n)", names=True)
+        source(w, base, {NAMEREF})
 
 
 def expansion(w: Any, node: Any) -> None:
@@ -300,6 +302,8 @@ def declaration(w: Any, node: Any) -> None:
             w.out.arith.assoc.add(w.text(c))
         elif c.type == "variable_name" and "a" in flags:  # an array: `n=5` later sets only its first element
             source(w, w.text(c), {ARRAY})
+        elif c.type == "variable_name" and "n" in flags:  # a name reference: what it names is read (safety.loopglob)
+            source(w, w.text(c), {NAMEREF})
         elif c.type == "variable_assignment" and "A" in flags:
             name = c.child_by_field_name("name")
             if name is not None:

@@ -91,7 +91,7 @@ class Analyzer:
         lookup.seen_text(self, command)  # a saved copy of PATH this code may change is one no more
         for reading in view.alternatives:
             self.line(reading, depth + 1, cwd)
-        parsed = parse(command, loops=LoopGlobs(self.paths, cwd, set(self.functions), self.r.findings)
+        parsed = parse(command, loops=LoopGlobs(self.paths, cwd, set(self.functions), self.r.findings, self.values)
                        if depth == 0 and "for" in command and not self.hooks and not self.jobs else None)
         record_line(self, parsed.arith, depth, parsed.functions)
         option_names(self, parsed.globs, cwd)  # `sed 's/a/b/' *.txt` and a file named `-e1e cmd #.txt`

@@ -62,8 +62,10 @@ _SETTERS = re.compile(r"(?<![\w./-])(?:read|mapfile|readarray|getopts|declare|ty
 class LoopGlobs:
     """What ``shellparse`` asks the guard about a loop: the values its words take, listed from the disk now."""
 
-    def __init__(self, paths: PathJudge, cwd: str | None, functions: set[str], findings: dict[str, str]) -> None:
+    def __init__(self, paths: PathJudge, cwd: str | None, functions: set[str], findings: dict[str, str],
+                 values: Any = None) -> None:
         self.paths = paths
+        self.session = values  # what the session's variables are (safety.shellvalues): None, unknown
         self.cwd = cwd  # the directory the line starts in (None: the workspace)
         self.functions = functions  # shell functions the session and the line defined: a call may set the variable
         self.findings = findings  # the line's Analysis.findings
@@ -75,7 +77,8 @@ class LoopGlobs:
                                             "rename it, or list ./* so that every name starts with ./")
         return raw
 
-    def values(self, words: list[str], walker_cwd: str | None) -> list[str] | None:
+    def values(self, words: list[str], walker_cwd: str | None, var: str = "",
+               line: list[tuple[str, Any, Any]] = ()) -> list[str] | None:
         """Every value ``for VAR in WORDS`` gives VAR, in the directory a ``cd`` earlier on the line moved to;
         None when they cannot all be known now."""
         cwd = self.cwd
@@ -91,9 +94,18 @@ class LoopGlobs:
             out += found
             if len(out) > MAX_VALUES:
                 return None
-        if any(_IDENTIFIER.fullmatch(v) for v in out):  # `declare -n f` an earlier step: `for f in HOME` is $HOME
-            return None
+        if any(_IDENTIFIER.fullmatch(v) for v in out) and self._nameref(var, line):
+            return None  # `declare -n f` an earlier step: `for f in HOME` reads $HOME
         return out
+
+    def _nameref(self, var: str, line: list[tuple[str, Any, Any]]) -> bool:
+        """Whether ``var`` may be a name reference: the session or the line made it one, or gave a name only known
+        when it ran a value (``declare -n "$x"``), or the session's variables are not known."""
+        from macrohard.safety.shellvalues import ANY, NAMEREF
+
+        deps = self.session.deps if self.session is not None else None
+        return deps is None or NAMEREF in deps.get(var, ()) or ANY in deps or any(
+            n == ANY or n == var and NAMEREF in d for n, d, _ in line)
 
     def _word(self, word: str, cwd: str | None) -> list[str] | None:
         if not word or _BAD_WORD.search(word) or "**" in word or ".." in word.split("/"):
@@ -137,7 +149,7 @@ def unroll(walker: Any, node: Any, var: str, first: int) -> list[Any] | None:
     functions = walker.loops.functions | set(walker.out.functions)
     if not before_ok(before, words) or not body_binds(var, walker.text(body), functions):
         return None
-    values = walker.loops.values(words, walker.cwd)
+    values = walker.loops.values(words, walker.cwd, var, walker.out.arith.sources)
     if values is None:
         return None
     cmds: list[Any] = []

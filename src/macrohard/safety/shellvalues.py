@@ -17,6 +17,7 @@ from macrohard.safety.digits import PROGRAM, digit_function
 
 UNREAD = "!"  # a source: text the guard did not read
 POSITIONAL = "@"  # $1 … $9, $@, $*
+NAMEREF = "&"  # the name was made a name reference (declare -n): `for f in README` then reads $README
 ARRAY = "[]"  # the name was an indexed array: an assignment of the name alone replaces only its first element
 CALL = "()"  # before a name: the output of that command, digits if it is a function that prints only those
 ANY = "*"  # a name only known when the line runs was given a value (`read "$v"`): every name may hold it
