@@ -80,6 +80,10 @@ HELD = {
     "read before the line resets it": ["n=$(cat n.txt)", "echo $((n)); n=5"],
     "an array, whose other elements n=5 keeps": ["read -a n < n.txt", "n=5; echo $((n[1]))"],
     "an array made with ( ), then n=5": ["n=(1 $(cat n.txt))", "n=5", "echo $((n[1]))"],
+    "an associative array unset, then made indexed": ["declare -A m", "unset m", "n=$(cat n.txt); m[$n]=1"],
+    "a local -A in a function (the session's m is indexed)": ["f() { local -A m; }; f", "n=$(cat n.txt); m[$n]=1"],
+    "compgen -W expands a file's text again": ["w=$(cat n.txt)", "compgen -W \"$w\""],
+    "mapfile -C eval runs each line read": ["mapfile -t -C eval -c 1 a < n.txt"],
     "a glob's file names": ["for f in *.txt; do echo $((f)); done"],
     "tree-sitter reads $((…)) in ${…} as a subshell": ["n=$(cat n.txt)", "echo ${x:-$((n))}"],
     "nested $(( ))": ["n=$(cat n.txt)", "echo $(( $((n)) + 1 ))"],
@@ -108,6 +112,8 @@ ORDINARY = {
     "stripped to digits": ["n=$(cat n.txt)", "m=${n//[^0-9]/}", "echo $((m))"],
     "tr -dc 0-9": ["n=$(tr -dc 0-9 < n.txt)", "echo $((n))"],
     "an associative array": ["declare -A m", "while read -r k v; do m[$k]=$v; done < n.txt", "echo \"${m[$k]}\""],
+    "an associative array declared a step earlier": ["declare -A m", "read -r k < n.txt; m[$k]=1"],
+    "mapfile -C with a callback that prints": ["mapfile -t -C echo -c 1 lines < n.txt"],
     "array indexes": ["a=(x y z)", "for ((i=0; i<${#a[@]}; i++)); do echo \"${a[$i]}\"; done"],
     "$# and $?": ["n=$#", "echo $((n + 1)) $(($? + 1))"],
     "reset on the top level, a step later": ["n=$(cat n.txt)", "n=5", "echo $((n + 1))"],
@@ -138,6 +144,9 @@ ATTACKS = {
     "as a prompt": [("n.txt", CODE), "n=$(cat n.txt)", "PS4=\"$n\"; set -o xtrace; true"],
     "an array's second element after n=5": [("n.txt", "1 a[$(touch${IFS}marker)]\n"), "read -a n < n.txt", "n=5",
                                             "echo $((n[1]))"],
+    "an associative array unset, then indexed": [("n.txt", CODE), "declare -A m", "unset m", "n=$(cat n.txt); m[$n]=1"],
+    "compgen -W of a file's text": [("w.txt", "$(touch marker)\n"), "w=$(cat w.txt)", "compgen -W \"$w\""],
+    "mapfile -C eval": [("c.txt", ";touch marker\n"), "mapfile -t -C eval -c 1 a < c.txt"],
 }
 
 

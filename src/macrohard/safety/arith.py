@@ -246,6 +246,7 @@ def _setters(w: Any, node: Any, prog: str, words: list[Any], texts: list[str]) -
         return
     if prog == "unset":
         for c in words:
+            w.out.arith.unassoc.add(w.text(c).strip("'\"").split("[")[0])  # an array made again later is indexed
             if not w.text(c).startswith("-"):
                 sink(w, c, "unset", names=True)
         return
@@ -297,14 +298,18 @@ def _named(w: Any, word: Any, deps: set[str], node: Any) -> None:
 def declaration(w: Any, node: Any) -> None:
     """``declare -A m`` (its subscripts are strings), and ``declare "$n=1"`` (a name known when it runs)."""
     flags = "".join(w.text(c) for c in node.children if c.type == "word" and w.text(c).startswith("-"))
+    local = w.in_function or node.children[0].type == "local"  # a local -A hides nothing of the session's
     for c in node.children:
+        if c.type in ("variable_name", "variable_assignment") and ("A" not in flags or local):  # `local m`,
+            name = c.child_by_field_name("name") if c.type == "variable_assignment" else c  # `declare m`: m is
+            w.out.arith.unassoc.add(w.text(name).split("[")[0] if name is not None else "")  # indexed here
         if c.type == "variable_name" and "A" in flags:
             w.out.arith.assoc.add(w.text(c))
         elif c.type == "variable_name" and "a" in flags:  # an array: `n=5` later sets only its first element
             source(w, w.text(c), {ARRAY})
         elif c.type == "variable_name" and "n" in flags:  # a name reference: what it names is read (safety.loopglob)
             source(w, w.text(c), {NAMEREF})
-        elif c.type == "variable_assignment" and "A" in flags:
+        elif c.type == "variable_assignment" and "A" in flags and not local:
             name = c.child_by_field_name("name")
             if name is not None:
                 w.out.arith.assoc.add(w.text(name).split("[")[0])

@@ -25,6 +25,7 @@ from macrohard.safety import (
     programs,
     projects,
     runners,
+    shellstate,
     system,
 )
 from macrohard.safety import rules_data as R
@@ -46,6 +47,8 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
     flags = "".join(a[1:] for a in args if a.startswith("-") and not a.startswith("--"))
     long = {a.split("=")[0] for a in args if a.startswith("--")}
     operands = [a for a in args if not a.startswith("-")]
+    if prog in ("mapfile", "readarray", "compgen", "complete"):
+        shellstate.builtin_code(an, prog, args, cwd, depth)  # the code they are given runs (a callback, a word list)
     if prog in R.ALWAYS_DESTRUCTIVE or prog.startswith("mkfs"):
         an.r.add("destructive", f"{prog} can destroy disks, file systems or the running system")
     if prog in R.DELETERS:

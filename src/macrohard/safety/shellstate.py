@@ -55,3 +55,20 @@ def replay(an: Analyzer, cwd: str | None) -> None:
     """At the start of a review: the hooks earlier steps set run around this command."""
     for code in list(an.hooks[:MAX_HOOKS]):
         an.line(code, 1, cwd)
+
+
+def builtin_code(an: Analyzer, prog: str, args: list[str], cwd: str | None, depth: int) -> None:
+    """Builtins that run code they are given: ``mapfile -C CODE`` at every line it reads, ``compgen -C CMD``/``-F
+    FUNC``, and ``compgen -W WORDS``, which expands its words again (``compgen -W "$w"`` ran the ``$(…)`` of a file's
+    text put in ``w``)."""
+    for i, a in enumerate(args[:-1]):
+        code = args[i + 1]
+        if prog in ("mapfile", "readarray") and a == "-C" or prog in ("compgen", "complete") and a in ("-C", "-F"):
+            if "$" in code or "`" in code:
+                an.r.add("dynamic", f"{prog} {a} runs code only known when it runs: {code[:60]}")
+            else:  # given the line read (mapfile) or the word (compgen) as its last arguments
+                an.line(code + ' "$index" "$line"', depth + 1, cwd)
+        elif prog in ("compgen", "complete") and a == "-W" and ("$" in code or "`" in code):
+            an.r.add("dynamic", f"{prog} -W expands its words again when it runs, which runs a $(…) in them "
+                                f"({code[:60]}); list the words themselves")
+

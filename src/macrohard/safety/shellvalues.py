@@ -51,7 +51,8 @@ class Notes:
     # (offset, names, what reads them, the array whose index it is)
     sinks: list[tuple[int, frozenset[str], str, str]] = field(default_factory=list)
     sources: list[tuple[str, frozenset[str], int | None]] = field(default_factory=list)  # (name, deps, definite at)
-    assoc: set[str] = field(default_factory=set)
+    assoc: set[str] = field(default_factory=set)  # declared associative on the session's own line
+    unassoc: set[str] = field(default_factory=set)  # unset, or declared again otherwise (local, declare -a)
 
 
 def refs(text: str) -> set[str]:
@@ -147,7 +148,9 @@ def record_line(an: Any, notes: Notes, depth: int, defined: dict[str, str]) -> N
         an.values.deps.setdefault(name, set()).update(d)
         if depth:
             an.values.nested.setdefault(name, set()).update(d)
-    an.values.assoc |= notes.assoc
+    an.values.assoc -= notes.unassoc
+    if depth == 0:  # `declare -A` in code the line runs (a function's body) may be a local one
+        an.values.assoc |= notes.assoc
 
 
 def positional_args(an: Any, argv: list[str]) -> None:
