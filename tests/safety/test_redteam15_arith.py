@@ -84,6 +84,9 @@ HELD = {
     "a local -A in a function (the session's m is indexed)": ["f() { local -A m; }; f", "n=$(cat n.txt); m[$n]=1"],
     "compgen -W expands a file's text again": ["w=$(cat n.txt)", "compgen -W \"$w\""],
     "mapfile -C eval runs each line read": ["mapfile -t -C eval -c 1 a < n.txt"],
+    "local n=5 outside a function fails": ["n=$(cat n.txt)", "local n=5", "echo $((n))"],
+    "a readonly name's reset fails": ["readonly n=$(cat n.txt)", "n=5", "echo $((n))"],
+    "eval re-reads \\$$m as the variable m names": ["X=$(cat n.txt)", "m=X", "eval \"n=\\$$m\"", "echo $((n))"],
     "a glob's file names": ["for f in *.txt; do echo $((f)); done"],
     "tree-sitter reads $((…)) in ${…} as a subshell": ["n=$(cat n.txt)", "echo ${x:-$((n))}"],
     "nested $(( ))": ["n=$(cat n.txt)", "echo $(( $((n)) + 1 ))"],
@@ -147,6 +150,8 @@ ATTACKS = {
     "an associative array unset, then indexed": [("n.txt", CODE), "declare -A m", "unset m", "n=$(cat n.txt); m[$n]=1"],
     "compgen -W of a file's text": [("w.txt", "$(touch marker)\n"), "w=$(cat w.txt)", "compgen -W \"$w\""],
     "mapfile -C eval": [("c.txt", ";touch marker\n"), "mapfile -t -C eval -c 1 a < c.txt"],
+    "local n=5 outside a function (it fails, n stays)": [("n.txt", CODE), "n=$(cat n.txt)", "local n=5; echo $((n))"],
+    "eval re-reads \\$$m": [("n.txt", CODE), "X=$(cat n.txt)", "m=X", "eval \"n=\\$$m\"; echo $((n))"],
 }
 
 

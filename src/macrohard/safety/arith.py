@@ -104,12 +104,11 @@ def sink(w: Any, node: Any, what: str, text: str | None = None, names: bool = Fa
 
 
 def source(w: Any, name: str, deps: set[str] | frozenset[str], node: Any = None) -> None:
-    """``name`` is given a value that refers to ``deps``; ``node``: the statement, when it is a definite one."""
+    """``name`` is given a value that refers to ``deps``; ``node``: the statement, when it is a definite one (a plain
+    ``n=5``: ``local n=5`` outside a function, or ``declare n=5`` of a readonly ``n``, fail and bash goes on)."""
     definite = None
     if node is not None and not w.in_function:
         parent = node.parent
-        if parent is not None and parent.type == "declaration_command":
-            node, parent = parent, parent.parent
         if parent is not None and (parent.type == "program" or parent.type == "list" and parent.named_children
                                    and parent.named_children[0] == node and parent.parent is not None
                                    and parent.parent.type == "program"):
@@ -309,6 +308,10 @@ def declaration(w: Any, node: Any) -> None:
             source(w, w.text(c), {ARRAY})
         elif c.type == "variable_name" and "n" in flags:  # a name reference: what it names is read (safety.loopglob)
             source(w, w.text(c), {NAMEREF})
+        if "r" in flags or node.children[0].type == "readonly":  # `n=5` later fails: what it holds stays
+            name = c.child_by_field_name("name") if c.type == "variable_assignment" else c
+            if c.type in ("variable_name", "variable_assignment") and name is not None:
+                source(w, w.text(name).split("[")[0], {ARRAY})
         elif c.type == "variable_assignment" and "A" in flags and not local:
             name = c.child_by_field_name("name")
             if name is not None:

@@ -18,7 +18,7 @@ from macrohard.safety.digits import PROGRAM, digit_function
 UNREAD = "!"  # a source: text the guard did not read
 POSITIONAL = "@"  # $1 … $9, $@, $*
 NAMEREF = "&"  # the name was made a name reference (declare -n): `for f in README` then reads $README
-ARRAY = "[]"  # the name was an indexed array: an assignment of the name alone replaces only its first element
+ARRAY = "[]"  # an indexed array (n=5 replaces only n[0]) or a readonly name (n=5 fails): a reset keeps the rest
 CALL = "()"  # before a name: the output of that command, digits if it is a function that prints only those
 ANY = "*"  # a name only known when the line runs was given a value (`read "$v"`): every name may hold it
 # names bash itself sets from text the run chose: the last argument, a match, a folder's name, ...
@@ -59,7 +59,8 @@ def refs(text: str) -> set[str]:
     """The names an arithmetic expression's text reads (bare or with ``$``), ``@`` for positional ones and
     ``!`` for code in it the walker did not see as a command (a quoted ``$(…)``)."""
     text = arithmetic_text(text)
-    out = {UNREAD} if CODE_RE.search(text) else set()
+    # `$$m`: where eval re-reads "n=\$$m", the value of the variable m names (the guard saw m's name only)
+    out = {UNREAD} if CODE_RE.search(text) or "$$" in text and re.search(r"\$\$[A-Za-z_{]", text) else set()
     text = NUMBER_RE.sub("0", text)
     if POSITIONAL_RE.search(text):
         out.add(POSITIONAL)
