@@ -152,6 +152,9 @@ ATTACKS = {
     "mapfile -C eval": [("c.txt", ";touch marker\n"), "mapfile -t -C eval -c 1 a < c.txt"],
     "local n=5 outside a function (it fails, n stays)": [("n.txt", CODE), "n=$(cat n.txt)", "local n=5; echo $((n))"],
     "eval re-reads \\$$m": [("n.txt", CODE), "X=$(cat n.txt)", "m=X", "eval \"n=\\$$m\"; echo $((n))"],
+    "xargs -I{} writes a line read into sh -c's code": [("n.txt", "$(touch marker)\n"), "xargs -I{} sh -c 'echo {}' < n.txt"],
+    "xargs -I % likewise": [("n.txt", "$(touch marker)\n"), "xargs -I % sh -c 'echo %' < n.txt"],
+    "find -exec sh -c with {} in the code": [("d/$(touch marker).txt", "x"), "find d -name '*.txt' -exec sh -c 'wc -l {}' \\;"],
 }
 
 
@@ -172,3 +175,11 @@ def test_ordinary_arithmetic_runs(tmp_path):
     verdicts, done = run_steps(tmp_path, BENIGN, "redteam15-arith-ok", timeout=30)
     assert all(v.decision is Decision.allow for v in verdicts), [v.reason for v in verdicts if v.reason]
     assert done, "the steps did not do their work"
+
+
+@pytest.mark.parametrize("line", ["xargs -I{} sh -c 'wc -l \"$1\"' _ {} < list.txt",
+                                  "find . -name '*.txt' -exec sh -c 'wc -l \"$1\"' _ {} \\;",
+                                  "find . -name '*.txt' -exec wc -l {} +", "ls | xargs -n1 echo"])
+def test_names_passed_as_arguments_pass(tmp_path, line):
+    assert analyze(line, [str(tmp_path)]).findings == {}
+

@@ -78,6 +78,9 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
                 end = next((j for j, s in enumerate(sub) if s in (";", "+")), len(sub))
                 sub = sub[:end]
                 runs_code = bool(sub) and posixpath.basename(sub[0]) in R.SHELLS | R.INTERPRETERS | {"source", "."}
+                if runs_code and any("{}" in s and (s != "{}" or sub[j] in ("-c", "-e")) for j, s in enumerate(sub[1:])):
+                    an.r.add("dynamic", f"find writes each file's name into the {sub[0]} code it runs: a name holding "
+                                        "$(…) runs it; pass it as an argument: sh -c '… \"$1\"' _ {}")
                 for root in roots or ["."]:
                     # a found path run as code, or spliced into code (`sh -c '. {}'`), is only known when it runs
                     an.argv([("$FOUND" if runs_code else root) if s == "{}" else s.replace("{}", "$FOUND")

@@ -132,10 +132,34 @@ def _parents(path: str) -> list[str]:
 _FD_PATH = re.compile(r"^(?:/dev/(?:stdin|fd/(?P<a>\d+))|/proc/(?:self|\d+)/fd/(?P<b>\d+))$")
 
 
+def _replaced(cmd: SimpleCommand) -> str | None:
+    """The string ``xargs -I`` (``parallel``) replaces with each line it reads, in a command it runs."""
+    argv = cmd.argv
+    at = next((i for i, a in enumerate(argv) if posixpath.basename(a) in ("xargs", "parallel")), None)
+    if at is None:
+        return None
+    if posixpath.basename(argv[at]) == "parallel":
+        return "{"
+    for i, a in enumerate(argv[at + 1:], at + 1):
+        if a in ("-I", "--replace") and i + 1 < len(argv):
+            return argv[i + 1]
+        if a.startswith("-I") or a.startswith("--replace="):
+            return a[2:] if a.startswith("-I") else a.split("=", 1)[1]
+        if a in ("-i", "--replace") or a.startswith("-i"):
+            return a[2:] or "{}"
+        if not a.startswith("-"):
+            return None
+    return None
+
+
 def run_code(an: Analyzer, prog: str, inv: Invocation, cmd: SimpleCommand, depth: int, shell: bool) -> None:
     """Judge every piece of code a shell or interpreter command runs (``safety.invocation`` names them)."""
     cwd = cmd.cwd
     for code in inv.codes:
+        if (mark := _replaced(cmd)) and mark in code:  # `xargs -I{} sh -c 'echo {}'`: a line read becomes code
+            an.r.add("dynamic", f"{prog} runs code that {posixpath.basename(cmd.argv[0])} writes what it reads into "
+                                f"({mark}): a $(…) in it runs; pass it as an argument: sh -c '… \"$1\"' _ {mark}")
+            continue
         if cmd.wrappers & {"xargs", "parallel"} and code.lstrip().startswith("{"):
             an.r.add("dynamic", f"{prog} runs code that {'/'.join(sorted(cmd.wrappers & {'xargs', 'parallel'}))} "
                                 "reads from its input when it runs")
