@@ -62,6 +62,10 @@ ATTACKS = {
     "a job from an earlier step still running": [("app.c", C), "(sleep 3) &", "gcc -static -o app app.c", "./app"],
     "an output outside the workspace": [("app.c", C), "gcc -static -o /tmp/app15 app.c",
                                         "cp /tmp/app15 app && ./app"],
+    "a static program that runs a script rewritten after the build (found attacking this: it ran)": [
+        ("run.sh", "echo hi\n"), "chmod +x run.sh",
+        ("app.c", '#include <stdlib.h>\nint main(void) { return system("./run.sh"); }\n'), "gcc -static -o app app.c",
+        ("run.sh", "touch marker\n"), "./app"],
 }
 
 

@@ -106,7 +106,7 @@ def planned(command: str, findings: dict[str, str], paths: Any, cwd: str | None,
             root) or prog in ("make", "gmake") and not _compiles_only(root, args) or outputs == []:
         return None
     state = sources(root)
-    if state is None:
+    if state is None or _starts_programs(state):
         return None
     outputs = None if outputs == ["*"] else outputs
     return Build(root=root, at=time.time(), sources=state, outputs=outputs,
@@ -189,6 +189,24 @@ def _compiles_only(root: str, args: list[str]) -> bool:
                                                                   r"g\+\+|c\+\+|clang|clang\+\+|ld|ar|rm -f)\s*$)", line):
             return False
     return True
+
+
+_C_FILES = re.compile(r"\.(?:c|h|cc|cpp|cxx|hh|hpp|hxx)$")
+_STARTS = re.compile(rb"\b(?:system|popen|exec[lv]p?e?|execvpe|fexecve|posix_spawnp?|wordexp|dlopen|dlsym)\s*\(")
+
+
+def _starts_programs(state: dict[str, tuple[int, int, int]]) -> bool:
+    """Whether a C source of the build starts programs (``system("./run.sh")`` was judged as ``./run.sh`` when the
+    build was; the program runs that file as it is later, which a program linked statically does not show)."""
+    for path in state:
+        if _C_FILES.search(path):
+            try:
+                with open(path, "rb") as fh:
+                    if _STARTS.search(fh.read(1_000_000)):
+                        return True
+            except OSError:
+                return True
+    return False
 
 
 def _up(folder: str, marker: str) -> str:
