@@ -62,3 +62,24 @@ def test_every_page_of_a_real_checkout_shows_its_elements(store, tmp_path: Path)
     assert '[f1e7] link "Proceed to checkout"' in views[1]  # ids of a page reached by a click
     assert '] textbox "Name"' in views[2] and '] button "Continue to payment"' in views[2]
     assert all(p is not None and p.elements for p in pages)
+
+
+def _table(n: int) -> str:
+    ids = f"f{n}e" if n else "e"
+    return (f"URL: http://127.0.0.1:9/?n={n}\nTitle: Products\n- generic [{ids}1]:\n"
+            f'  - link "Sort by name" [{ids}8]\n  - link "Sort by price" [{ids}10]')
+
+
+def test_a_browser_action_repeats_by_the_element_s_name_from_its_third_time() -> None:
+    """heldout11 dev: with every page's elements visible, the model clicked "Sort by name" (e8, f1e8, f2e8, ...)
+    until its budget ran out; the ids differ, the link is the same. A second click stays free (it sorts the
+    other way)."""
+    from macrohard.models.local_history import Past, repeat_of
+
+    history = [Past({"kind": "browser_goto", "url": "http://127.0.0.1:9/"}, _table(0), True),
+               Past({"kind": "browser_click", "element": "e8"}, _table(1), True)]
+    assert repeat_of({"kind": "browser_click", "element": "f1e8"}, history) is None  # the second click
+    history.append(Past({"kind": "browser_click", "element": "f1e8"}, _table(2), True))
+    assert repeat_of({"kind": "browser_click", "element": "f2e8"}, history) == "worked"  # the third
+    assert repeat_of({"kind": "browser_click", "element": "f2e10"}, history) is None  # another link
+    assert repeat_of({"kind": "browser_click", "element": "f2e99"}, history) is None  # not on the page

@@ -118,14 +118,39 @@ def _parse(text: str) -> dict[str, Any] | None:
     return data
 
 
+# In the browser an element's id changes with every page the run reaches (e8, f1e8, f2e8: one link), so a browser
+# action is also compared by what it names: its kind, the element's role and name on the page it was taken on, and
+# what it typed or chose. Clicking a link again is sometimes the task (a second click on a column sorts it the other
+# way), so by name an action repeats from its third time (heldout11 dev: "Sort by name" clicked ten times).
+BROWSER_SAME_NAME = 2
+
+
+def _browser_key(action: dict[str, Any], page: web.Page | None) -> tuple[Any, ...]:
+    ref = action.get("element")
+    element = next((e for e in page.elements if e.id == ref), None) if page is not None else None
+    what = (element.role, element.name) if element is not None else (ref,)
+    return (action.get("kind"), *what, action.get("text"), action.get("option"), action.get("key"))
+
+
 def repeat_of(action: dict[str, Any], history: list[Past]) -> str | None:
-    """``"failed"`` or ``"worked"`` when ``action`` repeats an earlier action of this run, else None."""
+    """``"failed"`` or ``"worked"`` when ``action`` repeats an earlier action of this run, else None (in the
+    browser also by the element's name: ``BROWSER_SAME_NAME``)."""
     if action.get("kind") == "finish":
         return None
     if action in [p.action for p in history if not p.ok]:
         return "failed"
     if action in [p.action for p in history if p.ok]:
         return "worked"
+    if str(action.get("kind", "")).startswith("browser_") and action.get("element"):
+        taken_on, page = [], None  # the page each step was taken on
+        for past in history:
+            taken_on.append(page)
+            if (seen := web.parse_page(str(past.result))) is not None and seen.elements:
+                page = seen
+        key = _browser_key(action, page)
+        same = [p for p, on in zip(history, taken_on) if p.ok and _browser_key(p.action, on) == key]
+        if len(same) >= BROWSER_SAME_NAME:
+            return "worked"
     return None
 
 
