@@ -83,3 +83,30 @@ def test_a_browser_action_repeats_by_the_element_s_name_from_its_third_time() ->
     assert repeat_of({"kind": "browser_click", "element": "f2e8"}, history) == "worked"  # the third
     assert repeat_of({"kind": "browser_click", "element": "f2e10"}, history) is None  # another link
     assert repeat_of({"kind": "browser_click", "element": "f2e99"}, history) is None  # not on the page
+
+
+PAYMENT = """URL: http://127.0.0.1:9/payment
+Title: Payment
+- generic [f3e1]:
+  - combobox "Payment" [f3e5]:
+    - option "Test card 4242" [selected]
+    - option "Invoice"
+  - button "Continue" [f3e6]"""
+
+
+def test_a_claim_does_not_stand_on_an_option_the_task_did_not_ask_for() -> None:
+    """heldout11 dev: the whole checkout done, paid by test card where the task said invoice, and the page judge
+    said yes (+0.93). A claim needs the option the task names, when it names one of the list's options."""
+    from macrohard.models.local_grounds import other_option, unfounded
+    from macrohard.models.local_history import Past
+
+    task = "In the shop, buy one Cap and ship it to Kaisa Heikkinen, Kauppakatu 3, Lieksa. Pay by invoice."
+    opened = Past({"kind": "browser_click", "element": "f2e10"}, PAYMENT, True)
+    card = [opened, Past({"kind": "browser_select", "element": "f3e5", "option": "Test card 4242"}, PAYMENT, True)]
+    assert "'Invoice'" in other_option(card, task) and unfounded(card, task).startswith("'Test card 4242' chosen")
+    invoice = [opened, Past({"kind": "browser_select", "element": "f3e5", "option": "Invoice"}, PAYMENT, True)]
+    assert other_option(invoice, task) == ""
+    assert other_option(card, "Buy a T-shirt, delivered to Sirpa Korhonen, and pay with the test card.") == ""
+    assert other_option(card, "Buy a Cap for Kaisa Heikkinen.") == ""  # the task names no option: nothing to say
+    failed = [opened, Past({"kind": "browser_select", "element": "f3e5", "option": "Test card 4242"}, "Error", False)]
+    assert other_option(failed, task) == ""

@@ -18,6 +18,10 @@ So a claim does not stand, whatever the judge says, when the run's own steps sho
 3. **git unread**: the task is about a git repository (not only a ``.gitignore``), the claim rests on files
    written by hand, and no step of the run ran git.
 
+4. **another option named** (the browser): the run chose an option of a list while the task's words name another
+   option of that same list better ("Test card 4242" chosen where the task says "pay by invoice": heldout11 dev,
+   a checkout the page judge confirmed once the model could see every page).
+
 Each of these only ever turns a claim into a give-up that says why; it never makes a claim.
 """
 
@@ -62,8 +66,38 @@ def task_words(content: str, task: str) -> str:
     return ""
 
 
+def _terms(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.lower()) if len(w) > 2}
+
+
+def _named(option: str, task_terms: set[str]) -> int:
+    return len(_terms(option) & task_terms)
+
+
+def other_option(history: list[Any], task: str) -> str:
+    """An option the run chose (``browser_select`` that worked) where the task names another option of that list
+    better, counted in the task's words of 3+ letters ('' if none)."""
+    from macrohard.models.local_browser import parse_page
+
+    terms = _terms(task)
+    page = None
+    for past in history:
+        action = past.action
+        if past.ok and action.get("kind") == "browser_select" and page is not None:
+            chosen = str(action.get("option", ""))
+            options = next((e.options for e in page.elements if e.id == action.get("element")), [])
+            best = max(options, key=lambda o: _named(o, terms), default="")
+            if best and _named(best, terms) > _named(chosen, terms):
+                return f"{chosen!r} chosen where the task names {best!r}"
+        if (seen := parse_page(str(past.result))) is not None and seen.elements:
+            page = seen
+    return ""
+
+
 def unfounded(history: list[Any], task: str) -> str:
     """What in the run's steps leaves a success claim without grounds ('' if nothing)."""
+    if option := other_option(history, task):
+        return option
     writes = [(i, p) for i, p in enumerate(history) if p.ok and p.action.get("kind") == "write_file"]
     for _, past in writes:
         if piece := task_words(str(past.action.get("content", "")), task):
@@ -81,4 +115,4 @@ def unfounded(history: list[Any], task: str) -> str:
     return ""
 
 
-__all__ = ["TASK_RUN", "UNFOUNDED", "task_words", "unfounded"]
+__all__ = ["TASK_RUN", "UNFOUNDED", "other_option", "task_words", "unfounded"]
