@@ -167,3 +167,19 @@ def test_build_flags_that_run_other_programs_are_asked_about(tmp_path, line):
     from macrohard.safety.commands import analyze
 
     assert analyze(line, [str(tmp_path)]).findings.get("dynamic")
+
+
+def test_a_named_pipe_does_not_hold_the_review(tmp_path):
+    """Found while attacking: ``mkfifo run.sh`` (or ``x.c``) then ``bash run.sh`` (``gcc x.c``) held the review
+    forever, the guard waiting on the pipe for a writer. A pipe is not read; what runs from it is asked about."""
+    import subprocess
+    import sys
+
+    os.mkfifo(tmp_path / "run.sh")
+    os.mkfifo(tmp_path / "x.c")
+    code = ("from macrohard.safety.commands import analyze\n"
+            f"for c in ('bash run.sh', './run.sh', 'source run.sh', 'gcc -o app x.c'):\n"
+            f"    print(c, '=>', bool(analyze(c, [{str(tmp_path)!r}]).findings.get('dynamic')))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                         env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    assert out.returncode == 0 and out.stdout.count("=> True") == 4, out.stdout + out.stderr

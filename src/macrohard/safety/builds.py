@@ -153,6 +153,8 @@ def _outputs(prog: str, args: list[str], root: str, paths: Any, start: str | Non
 def _cargo_bins(root: str, args: list[str]) -> list[str]:
     """target/debug/NAME (release with --release) for the package's binaries: its name, [[bin]] names, src/bin/*."""
     try:
+        if not os.path.isfile(posixpath.join(root, "Cargo.toml")):  # a pipe would hold the review
+            return []
         with open(posixpath.join(root, "Cargo.toml"), encoding="utf-8", errors="replace") as fh:
             toml = fh.read(200_000)
     except OSError:
@@ -175,8 +177,11 @@ def _compiles_only(root: str, args: list[str]) -> bool:
         (n for n in ("GNUmakefile", "makefile", "Makefile") if os.path.isfile(posixpath.join(root, n))), None)
     if name is None:
         return True  # make's built-in rules: cc -o app app.c
+    path = posixpath.join(root, name)
+    if os.path.islink(path) or not os.path.isfile(path):  # `make -f /dev/stdin`: nothing read, nothing trusted
+        return False
     try:
-        with open(posixpath.join(root, name), encoding="utf-8", errors="replace") as fh:
+        with open(path, encoding="utf-8", errors="replace") as fh:
             text = fh.read(200_000)
     except OSError:
         return False
@@ -200,6 +205,8 @@ def _starts_programs(state: dict[str, tuple[int, int, int]]) -> bool:
     build was; the program runs that file as it is later, which a program linked statically does not show)."""
     for path in state:
         if _C_FILES.search(path):
+            if os.path.islink(path) or not os.path.isfile(path):  # a link (to /dev/stdin?): not read, not trusted
+                return True
             try:
                 with open(path, "rb") as fh:
                     if _STARTS.search(fh.read(1_000_000)):
@@ -222,6 +229,10 @@ def _outside_paths(root: str) -> bool:
     """A Cargo.toml or go.mod that takes code from a folder outside ``root`` (``path = "../x"``, ``members =
     ["../x"]``, ``replace … => ../x``): sources the build reads that this record would not watch."""
     for name in ("Cargo.toml", "go.mod", ".cargo/config.toml", ".cargo/config"):
+        if not os.path.isfile(posixpath.join(root, name)):
+            if os.path.exists(posixpath.join(root, name)):
+                return True  # a pipe or a device: not read, not trusted
+            continue
         try:
             with open(posixpath.join(root, name), encoding="utf-8", errors="replace") as fh:
                 text = fh.read(200_000)

@@ -164,7 +164,9 @@ def _operand(an: Analyzer, prog: str, operand: str, cwd: str | None, cmd: Simple
         return None
     data = native.read(ap) if os.path.isfile(ap) else None
     if data is None:
-        if an.unmodelled_writes or an.unknown_writes:
+        if os.path.exists(ap) and not os.path.isdir(ap):  # a named pipe: what a job writes to it is compiled
+            native.flag(an, f"{prog} builds {operand}, which is not a regular file (a pipe or a device)")
+        elif an.unmodelled_writes or an.unknown_writes:
             native.flag(an, f"{prog} builds {operand}, which an earlier command on the line may write")
         return None
     if elf.is_elf(data):

@@ -33,6 +33,7 @@ import filecmp
 import functools
 import os
 import posixpath
+import stat
 from typing import TYPE_CHECKING
 
 from macrohard.safety import builds, elf
@@ -67,11 +68,14 @@ def risky(names: set[str]) -> list[str]:
 
 
 def read(path: str) -> bytes | None:
+    """A regular file's bytes (up to ``MAX_BINARY`` + 1); None when it is missing or not a regular file: a named
+    pipe (``mkfifo x.c``) held the review forever, waiting for a writer."""
     try:
-        with open(path, "rb") as fh:
-            return fh.read(MAX_BINARY + 1)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError:
         return None
+    with os.fdopen(fd, "rb") as fh:
+        return fh.read(MAX_BINARY + 1) if stat.S_ISREG(os.fstat(fd).st_mode) else None
 
 
 def placed_before_run(an: Analyzer, path: str | None) -> bool:

@@ -94,10 +94,12 @@ def read_script(an: Analyzer, path: str, cwd: str | None, explicit: bool) -> str
             an.r.add("dynamic", f"runs {path} from a scratch directory the guard cannot read (the "
                                   "sandbox's own); keep scripts in the workspace")
         return None
-    try:
-        with open(ap, "rb") as fh:
-            data = fh.read(MAX_SCRIPT + 1)
-    except OSError:
+    data = native.read(ap)
+    if data is None and os.path.exists(ap) and not os.path.isdir(ap):  # a named pipe or a device: what is written
+        an.r.add("dynamic", f"runs {path}, which is not a regular file (a pipe or a device): what it holds is only "
+                            "known when it runs")
+        return None
+    if data is None:
         if explicit and an.unmodelled_writes:
             an.r.add("dynamic", f"runs {path}, which does not exist yet: an earlier command on the line may "
                                   "write it; write it in one step and run it in the next")
