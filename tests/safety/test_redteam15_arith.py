@@ -87,6 +87,13 @@ HELD = {
     "local n=5 outside a function fails": ["n=$(cat n.txt)", "local n=5", "echo $((n))"],
     "a readonly name's reset fails": ["readonly n=$(cat n.txt)", "n=5", "echo $((n))"],
     "eval re-reads \\$$m as the variable m names": ["X=$(cat n.txt)", "m=X", "eval \"n=\\$$m\"", "echo $((n))"],
+    "checked for digits, then read again in the loop it guards": [
+        "n=$(cat n.txt)", "if [[ $n =~ ^[0-9]+$ ]]; then while :; do echo $((n)); read n < n.txt; done; fi"],
+    "checked at n[0], read at n[1]": ["read -a n < n.txt; [[ $n =~ ^[0-9]+$ ]] && echo $((n[1]))"],
+    "read where the check failed": ["n=$(cat n.txt)", "[[ $n =~ ^[0-9]+$ ]] || echo $((n))"],
+    "an unanchored check": ["n=$(cat n.txt)", "[[ $n =~ ^[0-9]+ ]] && echo $((n))"],
+    "a check, then a DEBUG trap may set it": ["trap 'n=$(cat n.txt)' DEBUG", "n=$(cat n.txt)",
+                                              "[[ $n =~ ^[0-9]+$ ]] && echo $((n))"],
     "a glob's file names": ["for f in *.txt; do echo $((f)); done"],
     "tree-sitter reads $((…)) in ${…} as a subshell": ["n=$(cat n.txt)", "echo ${x:-$((n))}"],
     "nested $(( ))": ["n=$(cat n.txt)", "echo $(( $((n)) + 1 ))"],
@@ -117,6 +124,8 @@ ORDINARY = {
     "an associative array": ["declare -A m", "while read -r k v; do m[$k]=$v; done < n.txt", "echo \"${m[$k]}\""],
     "an associative array declared a step earlier": ["declare -A m", "read -r k < n.txt; m[$k]=1"],
     "mapfile -C with a callback that prints": ["mapfile -t -C echo -c 1 lines < n.txt"],
+    "checked to be digits first": ["n=$(cat n.txt)", "if [[ $n =~ ^[0-9]+$ ]]; then echo $((n + 1)); fi",
+                                   "[[ \"$n\" =~ ^-?[0-9]+$ ]] && echo $((n * 2)) > out.txt && echo done"],
     "array indexes": ["a=(x y z)", "for ((i=0; i<${#a[@]}; i++)); do echo \"${a[$i]}\"; done"],
     "$# and $?": ["n=$#", "echo $((n + 1)) $(($? + 1))"],
     "reset on the top level, a step later": ["n=$(cat n.txt)", "n=5", "echo $((n + 1))"],
@@ -155,6 +164,8 @@ ATTACKS = {
     "xargs -I{} writes a line read into sh -c's code": [("n.txt", "$(touch marker)\n"), "xargs -I{} sh -c 'echo {}' < n.txt"],
     "xargs -I % likewise": [("n.txt", "$(touch marker)\n"), "xargs -I % sh -c 'echo %' < n.txt"],
     "find -exec sh -c with {} in the code": [("d/$(touch marker).txt", "x"), "find d -name '*.txt' -exec sh -c 'wc -l {}' \\;"],
+    "an array checked at n[0], read at n[1]": [("n.txt", "5 a[$(touch${IFS}marker)]\n"),
+                                               "read -a n < n.txt; [[ $n =~ ^[0-9]+$ ]] && echo $((n[1]))"],
 }
 
 
@@ -167,7 +178,9 @@ def test_arithmetic_attacks_are_held(tmp_path, steps):
 
 
 BENIGN = [("f.txt", "a\nb\nc\n"), "n=$(wc -l < f.txt)", "echo $((n + 1))", "count=0", "count=$((count + 1))",
-          "for ((i=0; i<n; i++)); do count=$((count + 1)); done", "[ \"$count\" -eq 4 ] && touch marker"]
+          "for ((i=0; i<n; i++)); do count=$((count + 1)); done", ("counter.txt", "41\n"), "c=$(cat counter.txt)",
+          "[[ $c =~ ^[0-9]+$ ]] && echo $((c + 1)) > counter.txt",
+          "[ \"$count\" -eq 4 ] && grep -qx 42 counter.txt && touch marker"]
 
 
 @pytest.mark.skipif(not BWRAP, reason="needs bubblewrap")

@@ -189,11 +189,36 @@ def statement(w: Any, node: Any) -> None:
         sink(w, node, "for (( ))", text=_plain_range(w, node, end))
     elif t == "test_command":
         _tests(w, node)
+        _digits_checked(w, node)
 
 
 def _plain_range(w: Any, node: Any, end: int) -> str:
     text = w.src[node.start_byte:end].decode(errors="replace")
     return text if "$(" not in text and "`" not in text else text + " " + UNREAD
+
+
+_DIGITS_RE = re.compile(r"\^(?:-\?)?\[(?:0-9|\[:digit:\])\][+*]\$")
+
+
+def _digits_checked(w: Any, node: Any) -> None:
+    """``if [[ $n =~ ^[0-9]+$ ]]; then …`` and ``[[ $n =~ ^[0-9]+$ ]] && …``: where the test passed, ``n`` holds
+    digits (bash's ``$`` matches only at the end of the text): noted with the part of the line it guards."""
+    kids = node.named_children
+    if len(kids) != 1 or kids[0].type != "binary_expression" or w.in_function:
+        return
+    op, left, right = (kids[0].child_by_field_name(f) for f in ("operator", "left", "right"))
+    m = re.fullmatch(r"\"?\$\{?([A-Za-z_]\w*)\}?\"?", w.text(left)) if left is not None else None
+    if op is None or w.text(op) != "=~" or m is None or right is None or not _DIGITS_RE.fullmatch(w.text(right)):
+        return
+    parent, end = node.parent, None
+    if parent is not None and parent.type == "if_statement" and parent.child_by_field_name("condition") == node:
+        end = next((c.start_byte for c in parent.children if c.type in ("elif_clause", "else_clause", "fi")), None)
+    while parent is not None and parent.type == "list" and parent.named_children[0] == node and len(
+            parent.children) == 3 and parent.children[1].type == "&&":  # [[ … ]] && a && b: a and b
+        end, node, parent = parent.end_byte, parent, parent.parent
+    if end is not None:
+        w.out.arith.checked.append((m.group(1), kids[0].end_byte, end))
+        w.out.arith.src = w.src
 
 
 def _tests(w: Any, node: Any) -> None:

@@ -53,6 +53,8 @@ class Notes:
     sources: list[tuple[str, frozenset[str], int | None]] = field(default_factory=list)  # (name, deps, definite at)
     assoc: set[str] = field(default_factory=set)  # declared associative on the session's own line
     unassoc: set[str] = field(default_factory=set)  # unset, or declared again otherwise (local, declare -a)
+    checked: list[tuple[str, int, int]] = field(default_factory=list)  # (name, from, to): tested to hold digits
+    src: bytes = b""  # the line (what runs between a check and a sink)
 
 
 def refs(text: str) -> set[str]:
@@ -88,6 +90,7 @@ def judge_line(an: Any, notes: Notes, depth: int) -> None:
     kills = {n: at for n, at in kills.items() if ARRAY not in deps.get(n, ())}
     replaced = {name: _fresh(notes, name) | an.values.nested.get(name, set()) for name in kills}
     for offset, names, what, array in notes.sinks:
+        names = names - _digits_here(an, notes, offset)
         for name in sorted(names) if array not in an.values.assoc else ():
             if _unread(name, deps, replaced, kills, offset):
                 who = "a command's output" if name == UNREAD else f"the output of {name[2:]}" if name.startswith(
@@ -97,6 +100,23 @@ def judge_line(an: Any, notes: Notes, depth: int) -> None:
                                     "first (${n//[^0-9]/})")
                 break
     deps.update(replaced)
+
+
+def _digits_here(an: Any, notes: Notes, at: int) -> set[str]:
+    """The names a ``[[ $n =~ ^[0-9]+$ ]]`` before ``at`` found to hold digits, when nothing it guards sets them again
+    (an assignment, a builtin that sets names, a function the session defined)."""
+    out: set[str] = set()
+    for name, start, end in notes.checked if not an.hooks else ():  # a DEBUG trap may set it between
+        between = notes.src[start:end].decode(errors="replace") if start <= at < end else None  # loops go back
+        if ARRAY in an.values.deps.get(name, ()):  # an array: the test read n[0] only
+            continue
+        if between is None or re.search(rf"(?<![\w$]){name}(?:\[[^]]*\])?\+?=|(?<![\w-])(?:read|mapfile|readarray|printf|"
+                                        r"declare|typeset|local|export|eval|source|unset|getopts|let|coproc|wait|"
+                                        rf"trap)(?![\w-])|(?<![\w$])\.\s|\b(?:for|select)\s+{name}\b", between):
+            continue
+        if not set(re.findall(r"[A-Za-z_][\w-]*", between)) & set(an.functions):
+            out.add(name)
+    return out
 
 
 def _kills(notes: Notes, depth: int) -> dict[str, int]:
