@@ -94,7 +94,7 @@ def out_of_fold(without: tuple[str, ...] = (), gen_only: bool = False, kind: str
                 with_max: bool = WITH_MAX, repeat: int = HAND_REPEAT, groups: int = 0) -> dict[str, np.ndarray]:
     """For every hand-written example, from models trained without its source (or its group of sources,
     ``fold_of``): the rule hits' weight, the n-gram score, the head's (highest window) score, the label and the
-    source."""
+    source, the rules' names ("|"-joined) and its index in ``dataset_sources``."""
     from macrohard.safety.injection import rule_prior, screen_injection
     from macrohard.safety.normalize import normalise
 
@@ -111,12 +111,15 @@ def out_of_fold(without: tuple[str, ...] = (), gen_only: bool = False, kind: str
         print(f"  fold {name}: n-gram model trained on {len(tr)} examples; load {os.getloadavg()[0]:.2f}", flush=True)
     enc = static()
     x = vectors(enc, texts, with_max)
-    out: dict[str, list] = {"rule": [], "ngram": [], "head": [], "label": [], "source": []}
+    out: dict[str, list] = {"rule": [], "ngram": [], "head": [], "label": [], "source": [], "signals": [], "index": []}
     for name, tr in train_of.items():
         head = fit_head(x[tr], y[tr], _weights(sources[tr], repeat), kind, with_max)
         for i in np.flatnonzero(folds == name):
             flat = normalise(raws[i]).flat
-            out["rule"].append(rule_prior(screen_injection(raws[i], use_classifier=False).signals))
+            signals = screen_injection(raws[i], use_classifier=False).signals
+            out["rule"].append(rule_prior(signals))
+            out["signals"].append("|".join(signals))
+            out["index"].append(i)
             out["ngram"].append(ngrams[name].score(flat))
             ids = enc.token_ids(flat)
             win = embed_head.window_vectors(enc, ids, WIDTH, STRIDE, with_max=with_max)

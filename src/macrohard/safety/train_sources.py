@@ -62,6 +62,8 @@ INJECTION_SOURCES: dict[str, str] = {
     "data9": "scripts/screen_data/injection_train9i.jsonl",
     "blind8": "benchmarks/injection_data/blind8.jsonl",
     "blind9": "benchmarks/injection_data/blind9.jsonl",
+    "data11": "scripts/screen_data/injection_train11i.jsonl",
+    "blind10": "benchmarks/injection_data/blind10.jsonl",
 }
 
 
