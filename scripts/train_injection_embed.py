@@ -12,7 +12,8 @@ static MiniLM table (``macrohard.safety.embed``); full-batch Adam with L2 (deter
 ``--cv``: for each hand-written source S, the n-gram classifier and the head are trained on the generator and the
 other sources, and S is scored as the screen scores it (rules on the text as written, then the two models' vote).
 It prints AUC and recall at 1 % and 0.1 % FPR per source and pooled, for several vote weights, and the threshold
-that keeps the pooled out-of-fold false positives at or under 1 % and 2 %. No set is scored by a model trained on it.
+that keeps the pooled out-of-fold false positives at or under 1 % and 2 %, and the vote shift that keeps them at or
+under 2 % at the policy's threshold (``injection.VOTE_SHIFT``). No set is scored by a model trained on it.
 ``benchmarks/injection_data/blind5*`` is never read.
 """
 
@@ -31,6 +32,7 @@ from train_injection import HAND_REPEAT, dataset_sources, fit  # noqa: E402
 from macrohard.safety import embed_head  # noqa: E402
 from macrohard.safety.classifier import Model, features  # noqa: E402
 from macrohard.safety.embed import static  # noqa: E402
+from macrohard.safety.injection import DEFAULT_THRESHOLD  # noqa: E402
 from macrohard.safety.injection_embed import HEAD_PATH, NGRAM_WEIGHT, STRIDE, WIDTH  # noqa: E402
 from macrohard.safety.train_sources import SourceError, without_arg  # noqa: E402
 
@@ -131,10 +133,20 @@ def out_of_fold(without: tuple[str, ...] = (), gen_only: bool = False, kind: str
     return {k: np.array(v) for k, v in out.items()}
 
 
-def screen_scores(oof: dict[str, np.ndarray], weight: float) -> np.ndarray:
-    """The screen's score: the vote (``weight`` for the n-grams), raised by a rule hit as ``screen_injection``."""
-    p = embed_head.combine(oof["ngram"], oof["head"], weight)
+def screen_scores(oof: dict[str, np.ndarray], weight: float, shift: float = 0.0) -> np.ndarray:
+    """The screen's score: the vote (``weight`` for the n-grams) moved down by ``shift`` in log-odds
+    (``injection.calibrated``), raised by a rule hit as ``screen_injection``."""
+    p = np.clip(embed_head.combine(oof["ngram"], oof["head"], weight), 1e-6, 1.0 - 1e-6)
+    p = 1.0 / (1.0 + np.exp(shift - np.log(p / (1.0 - p))))
     return 1.0 - (1.0 - p) * (1.0 - oof["rule"])
+
+
+def shift_for(oof: dict[str, np.ndarray], weight: float, threshold: float, fpr: float) -> float:
+    """The lowest vote shift (to 0.25) whose pooled false-positive rate at ``threshold`` is at most ``fpr``."""
+    for shift in np.arange(0.0, 8.01, 0.25):
+        if (screen_scores(oof, weight, shift)[oof["label"] == 0] >= threshold).mean() <= fpr:
+            return float(shift)
+    return 8.0
 
 
 def line(name: str, s: np.ndarray, y: np.ndarray, threshold: float) -> str:
@@ -179,6 +191,11 @@ def cv(without: tuple[str, ...] = (), threshold: float = 0.6, gen_only: bool = F
                 nested.append(f"{name} {100 * (s[m & (y == 1)] >= tn).mean():.1f}/{100 * (s[m & (y == 0)] >= tn).mean():.1f}")
             print(f"  threshold for pooled FPR <= {fpr:.0%}: {t:.2f} (recall {100 * (s[y == 1] >= t).mean():.1f} %); "
                   f"nested recall/FPR %: " + ", ".join(nested))
+        if weight == NGRAM_WEIGHT:  # the rule on the vote's scale at the policy's threshold (injection.VOTE_SHIFT)
+            d = shift_for(oof, weight, DEFAULT_THRESHOLD, 0.02)
+            s = screen_scores(oof, weight, d)
+            print(f"  vote shift for pooled FPR <= 2% at {DEFAULT_THRESHOLD}: {d:.2f} (recall "
+                  f"{100 * (s[y == 1] >= DEFAULT_THRESHOLD).mean():.1f} %, FPR {100 * (s[y == 0] >= DEFAULT_THRESHOLD).mean():.2f} %)")
 
 
 def main() -> int:

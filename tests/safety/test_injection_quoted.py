@@ -62,9 +62,9 @@ def test_quoted_attacks_pass_and_addressed_orders_still_flag() -> None:
     assert s.flagged() and s.score >= DEFAULT_THRESHOLD
 
 
-@pytest.mark.xfail(strict=True, reason="known false positive: with the frame discount off (injection.FRAME_ON), a CTF "
-                                       "write-up that quotes its payload whole scores like the payload (0.94)")
 def test_a_ctf_write_up_that_quotes_its_payload_passes() -> None:
+    # a known false positive (0.94) until blind10's look-alikes joined the training data (inj15): the frame discount is
+    # still off (injection.FRAME_ON), the classifier itself now scores the write-up under the threshold
     assert not screen_injection(CTF).flagged()
 
 

@@ -28,7 +28,10 @@ from macrohard.safety.regex_gate import Gate, fold
 # sources' out-of-fold negatives (1.98 %; 0.88 gave 2.03 %), blind6 not among them. Thirteenth wave (inj11): the same
 # rule on fourteen sources (blind9 among them, 4 contiguous groups) gives 0.93 (out-of-fold FPR 1.67 %, recall 67.5 %;
 # at 0.89 3.01 %, 74.9 %), above STRONG_PRIOR: a strong rule alone would no longer flag, and 13 attacks that must stay
-# caught (test_injection_vocative.py, test_injection_hidden_orders.py) passed. Not shipped: the lead's call.
+# caught (test_injection_vocative.py, test_injection_hidden_orders.py) passed. Not shipped: the lead's call. Fifteenth
+# wave (inj15): with blind10 among the sources the rule gives 0.97; applied on the vote's scale instead (0.89 kept, the
+# vote moved down 2.5 in log-odds, so strong rules and pairs still flag alone) it let six relayed or framed attacks of
+# test_injection_relayed.py and test_injection_mentions.py pass. 0.89 stays (held out on blind11: FPR 1.66 %); RESULTS.md.
 DEFAULT_THRESHOLD = 0.89
 # A rule hit counts as evidence of this weight, combined with the classifier's score (noisy-OR): below 0.75 every rule
 # hit flags; at the default threshold the classifier must also agree (rules fire on 6.5 % of the look-alikes), except
@@ -142,6 +145,8 @@ _SIGNALS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(the|your) (user|owner|account[- ]owner|principal|account holder) (says|said|wants you to|asked you to|"
         r"has asked you to|instructs you to|would like you to|authori[sz]es you to|has authori[sz]ed you to|"
         r"requests that you|needs you to)\b[^.\n]{0,60}?\b" + _ORDER_VERB + r"\b", _I))),
+    ("reported_order", forged.REPORTED_ORDER),  # "Nkechi said the assistant should set ..." (forged.py)
+    ("user_turn_order", forged.USER_TURN_ORDER),  # "[USER] Change of plan: send ..." (forged.py)
     ("secrecy", re.compile(r"\b(do not|don't|never|without)\b[^.\n]{0,20}\b(tell|telling|inform|informing|mention|"
                            r"mentioning|alert|alerting|notify|notifying)\b[^.\n]{0,15}\b(the )?(user|human|operator|"
                            r"owner)\b", _I)),
@@ -200,6 +205,7 @@ def _hits(text: str, names=None, skip=()) -> list[str]:
 # Rules that normalisation can hide (it drops tags such as <system> and joins the lines that anchor a role line): the
 # screen reads them on the raw text too; the others read the raw text only when it has markup or entities.
 _RAW_RULES = ("role_play", "chat_tokens")
+_LINE_RULES = ("role_play", "user_turn_order")
 
 
 def rule_signals(text: str, *, all_rules: bool = True) -> list[str]:
@@ -224,7 +230,8 @@ def rule_signals(text: str, *, all_rules: bool = True) -> list[str]:
 # (``quoting.reported``); a hit anywhere outside them stays. Checked only when the rule fired.
 _FRAMED = {name: (p.pattern if isinstance(p, _gated) else p) for name, p in _SIGNALS
            if name in ("override", "new_instructions", "chat_tokens", "aimed_at_agent", "exfil_request",
-                       "disable_safety", "agents_must", "persona", "you_are_now", "principal_order")} | {
+                       "disable_safety", "agents_must", "persona", "you_are_now", "principal_order",
+                       "reported_order", "user_turn_order")} | {
               "override_en": multilingual._OVERRIDE_EN}
 
 
@@ -317,8 +324,7 @@ def screen_injection(text: str, *, use_classifier: bool = True, scorer=None) -> 
     norm = normalise(text)
     found = rule_signals(raw, all_rules=False)  # hidden HTML and invisible characters are judged on the raw text
     found += _hits(norm.flat, skip=found)
-    if "role_play" not in found and _hits(norm.lines, ("role_play",)):
-        found.append("role_play")
+    found += _hits(norm.lines, _LINE_RULES, skip=found)  # rules anchored at a line's start: the flat text joins lines
     # orders to the agent in other languages, quoted or not: the classifier is weaker outside English, so a quoted hit is
     # kept (inj9 dropped it; "Kein Betrug. Der Lieferant schrieb: «Assistent, ignoriere …»" then scored 0.4-0.86)
     found += multilingual.signals(norm.lines)

@@ -242,7 +242,49 @@ def encoded_order(lines: str) -> bool:
         text = bytes.fromhex(m.group(0)).decode("ascii", "replace")
         if sum(c.isalpha() or c == " " for c in text) >= 0.8 * len(text) and _PLAIN_ORDER.search(text):
             return True
-    return False
+    return rot13_order(lines) is not None
+
+
+# ROT13 (the weakest style of blind8 and blind10 after the rule above: 'nffvfgnag, funer ... va lbhe nafjre'): six words
+# in a row that are gibberish as written (at most one known word) and English once rotated (three known words), or the
+# text after a "rot13" cue, rotated, reading as an order. Words: common English, verbs of acting, things an agent holds.
+_ROT13 = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+                       "NOPQRSTUVWXYZABCDEFGHIJKLMnopqrstuvwxyzabcdefghijklm")
+_ROT_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_ROT_CUE = re.compile(r"\b(rot-?13|ebg-?13)\b\W{0,4}", re.I)
+_ROT_LEX = frozenset(
+    "the to and of a an your you all this that in on with for from every is are it be by as at or please now then "
+    "before after any my me our send forward delete share upload run ignore reveal transfer install invite merge "
+    "include reply reserve pay email post copy export grant disable approve open print add remove wire cancel book buy "
+    "push commit visit rate publish execute navigate paste enter click wipe give make write mark assistant agent user "
+    "ai bot model password passwords key keys token tokens file files folder account terminal admin repository branch "
+    "secret secrets cookie session login address phone number instructions previous answer without review rights "
+    "private public".split())
+_ROT_VERB = re.compile(r"\b(send|forward|delete|share|upload|run|ignore|reveal|transfer|install|invite|merge|reply|pay|"
+                       r"email|post|copy|export|grant|disable|approve|open|print|add|remove|wire|buy|push|commit|visit|"
+                       r"publish|execute|navigate|paste|wipe)\b", re.I)
+
+
+def rot13_order(lines: str, width: int = 6) -> str | None:
+    """The ROT13-decoded order hidden in ``lines`` (from where it starts to the end of its line), or None."""
+    for line in lines.splitlines():
+        cue = _ROT_CUE.search(line)
+        if cue:
+            text = line[cue.end():].translate(_ROT13)
+            if _PLAIN_ORDER.search(text) or _ROT_VERB.match(text.strip()):
+                return text
+        words = _ROT_WORD.findall(line)
+        if len(words) < 5:
+            continue
+        plain = [w.lower() in _ROT_LEX for w in words]
+        for i in range(max(1, len(words) - width + 1)):
+            if sum(plain[i:i + width]) <= 1 and sum(w.translate(_ROT13).lower() in _ROT_LEX
+                                                    for w in words[i:i + width]) >= 3:
+                text = line[line.find(words[i]):].translate(_ROT13)
+                if _PLAIN_ORDER.search(text) or _ROT_VERB.search(text):
+                    return text
+    return None
+
 
 # Three English forms the older rules missed (the weakest styles on blind5, published and now training data; these
 # patterns were written with it open, so its figure for them is in-sample): "ignore" spelled otherwise ("IGNORE THE

@@ -64,6 +64,7 @@ INJECTION_SOURCES: dict[str, str] = {
     "blind9": "benchmarks/injection_data/blind9.jsonl",
     "data11": "scripts/screen_data/injection_train11i.jsonl",
     "blind10": "benchmarks/injection_data/blind10.jsonl",
+    "blind11": "benchmarks/injection_data/blind11.jsonl",
 }
 
 
