@@ -5,8 +5,9 @@ these files were written apart from them: the older evaluation sets (measured an
 dev data) and the hand-written sets of ``scripts/screen_data/``. Each trainer reads all of them by name, in a
 fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind12*``, ``benchmarks/*/blind13*``
 and ``benchmarks/*/everyday12*`` are the lead's final measurement and are never read here (a path naming them is
-refused); ``blind11`` and ``everyday11`` are held-out estimates (no source names them); ``blind5`` … ``blind10``,
-``everyday6`` … ``everyday10`` (measured and published) may be training data, and so are ``scripts/screen_data/*6*``
+refused); ``everyday11`` (and ``blind11`` of the answer screen) are held-out estimates (no source names them);
+``blind5`` … ``blind10``, injection ``blind11`` (held out once by inj15, then trained on), ``everyday6`` …
+``everyday10`` (measured and published) may be training data, and so are ``scripts/screen_data/*6*``
 and later (helpers' hand-written answers, among them everyday agent answers that must pass: ``everyday6_*.tsv``).
 
 Formats: answers are TSV lines ``label<TAB>kind<TAB>text`` (label a category of ``content_data.LABELS`` or
