@@ -43,9 +43,11 @@ RULE_PRIOR = 0.75
 # the 2,440 look-alikes of the five hand-written sources (in-sample: the lexicon was written beside them).
 # ``encoded_order``, ``override_en``, ``urgent_order`` and ``fake_approval`` (``multilingual.encoded_order`` and
 # ``english_orders``) fired on none of the 3,625 look-alikes of the eight hand-written sources (in-sample for blind5).
+# ``tool_call_content`` (``forged.py``: a tool call whose argument is an order) fired on none of the 10,025 negatives of
+# the published and hand-written sets nor the generator's 6,000 (in-sample: written from blind6 … blind11).
 STRONG_RULES = frozenset({"aimed_at_agent", "aimed_at_agent_ml", "chat_tokens", "disable_safety", "encoded_order",
                           "exfil_to_address", "fake_approval", "hidden_text", "invisible_unicode", "obfuscated_order", "vocative", "override_en", "pipe_shell_instruction",
-                          "role_play", "system_header_ml", "urgent_order", "you_are_now"})
+                          "role_play", "system_header_ml", "tool_call_content", "urgent_order", "you_are_now"})
 STRONG_PRIOR = 0.9
 
 
