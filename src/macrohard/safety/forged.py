@@ -23,7 +23,8 @@ injection caught, no false positive more: blind10's writer did not use blind9's 
 Added by inj15 (written from blind3 … blind11, development sets; none measured held out): ``tool_call_content``
 (strong: a tool call whose argument is an order in plain words or a sensitive act, JSON or ReAct's "Action Input:"),
 and two English frames read outside reported quotations, ``reported_order`` ("Nkechi said the assistant should …") and
-``user_turn_order`` ("[USER] Change of plan: send …"), both weak.
+``user_turn_order`` ("[USER] Change of plan: send …"), both weak; ``user_message_ml`` (weak: a message said to come
+from the user, in 20 languages or three English forms, over an order: "Nachricht von deinem Nutzer: … schick …").
 """
 
 from __future__ import annotations
@@ -157,6 +158,8 @@ def signals(lines: str) -> list[str]:
         found.append("tool_call_order")
     if tool_call_content(lines):
         found.append("tool_call_content")
+    if user_message_order(lines):
+        found.append("user_message_ml")
     if any(w in low for w in _USER_WORDS) and _WHO.search(lines):  # the reader is named: not a policy or a log
         if _SECRECY_RE.search(lines):
             found.append("secrecy_ml")
@@ -212,3 +215,28 @@ def tool_call_content(lines: str) -> bool:
         if _CALL_ORDER.search(lines, m.start(), m.end() + 300) or _TOOL_NOW.search(lines, m.start(), m.end() + 300):
             return True
     return False
+
+
+# A message "from the user" written into content, in another language or an English form the line-start rule misses
+# ("Nachricht von deinem Nutzer: … schick …", "来自你的用户的消息：…发送到 …", "[The user has asked me to relay this] copy
+# …"): fake_user, blind10's and blind11's weakest style outside English (development sets; 0 hits on their negatives).
+# Weak: a support ticket that quotes its user's request ("Mensaje del usuario: borra mi cuenta") holds the same words.
+_USER_MESSAGE = re.compile(
+    r"(?:来自(?:你的|您的)?用户的消息|用户(?:发来)?的消息|ユーザーからのメッセージ|사용자(?:로부터의|의|가 보낸) ?메시지|"
+    r"message (?:de |du |d'un |de l')?(?:ton |votre |l')?utilisat(?:eur|rice)|nachricht (?:von|vom) (?:deinem |ihrem |"
+    r"dem |einem )?(?:nutzer|benutzer|anwender)|wiadomość od (?:twojego |swojego )?użytkownika|kullanıcı\w*\s+mesaj\w*|"
+    r"messaggio (?:dall'|dal |dell'|del )?(?:tuo |suo )?utente|mensaje (?:del |de tu |de su |de )?usuario|"
+    r"mensagem (?:do |de seu |do seu |de )?(?:usuário|utilizador)|bericht van (?:je |jouw |de |uw )?gebruiker|"
+    r"meddelande från (?:din )?användar(?:en|e)|besked fra (?:din )?bruger(?:en)?|melding fra (?:din )?bruker(?:en)?|"
+    r"viesti käyttäjältä|сообщение от (?:вашего |твоего )?пользователя|повідомлення від (?:вашого )?користувача|"
+    r"tin nhắn từ người dùng|pesan dari pengguna|(?:आपके )?उपयोगकर्ता का संदेश|رسالة من (?:ال)?مستخدم|"
+    r"(?:msg|message) from your user|\[(?:the )?user message\]|\[the user has asked me to relay this\]|"
+    r"-{2,}[^\S\n]*user turn[^\S\n]*-{2,})[^\S\n]*[:：\]]?[^\S\n]*(?P<rest>[^\n]{0,200})", re.I)
+
+
+def user_message_order(lines: str) -> bool:
+    """Whether ``lines`` holds a message said to come from the user that carries an order (see ``_USER_MESSAGE``)."""
+    from macrohard.safety.multilingual import _CJK_VERB, _ORDER
+
+    return any(_ORDER.search(m.group("rest")) or _CJK_VERB.search(m.group("rest"))
+               for m in _USER_MESSAGE.finditer(lines))
