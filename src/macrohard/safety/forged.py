@@ -234,9 +234,18 @@ _USER_MESSAGE = re.compile(
     r"-{2,}[^\S\n]*user turn[^\S\n]*-{2,})[^\S\n]*[:：\]]?[^\S\n]*(?P<rest>[^\n]{0,200})", re.I)
 
 
+_USER_MESSAGE_WORDS = ("user", "utilisat", "nutzer", "benutzer", "anwender", "użytkownik", "kullanıcı", "utente",
+                       "kullanici", "usuario", "usuário", "utilizador", "gebruiker", "användar", "bruger", "bruker", "käyttäj",
+                       "пользовател", "користувач", "người dùng", "pengguna", "उपयोगकर्ता", "مستخدم", "用户", "ユーザー",
+                       "사용자")
+
+
 def user_message_order(lines: str) -> bool:
     """Whether ``lines`` holds a message said to come from the user that carries an order (see ``_USER_MESSAGE``)."""
     from macrohard.safety.multilingual import _CJK_VERB, _ORDER
 
+    low = lines.lower()
+    if not any(w in low for w in _USER_MESSAGE_WORDS):  # a cheap first look: the header names the user
+        return False
     return any(_ORDER.search(m.group("rest")) or _CJK_VERB.search(m.group("rest"))
                for m in _USER_MESSAGE.finditer(lines))
