@@ -66,6 +66,7 @@ HELD = {
     "an array": ["arr=($(cat n.txt))", "echo $((arr))"],
     "wc with a file name (it prints the name)": ["n=$(wc -l *.txt)", "echo $((n))"],
     "wc with stderr": ["n=$(wc -l < n.txt 2>&1)", "echo $((n))"],
+    "grep -c over a glob (it prints each file's name)": ["n=$(grep -c x *)", "echo $((n))"],
     "date with text in its format": ["n=$(date \"+%s $(cat n.txt)\")", "echo $((n))"],
     "stat with %n": ["n=$(stat -c '%s %n' n.txt)", "echo $((n))"],
     "set --, then $1": ["set -- $(cat n.txt)", "echo $(( $1 + 1 ))"],
@@ -166,6 +167,8 @@ ATTACKS = {
     "find -exec sh -c with {} in the code": [("d/$(touch marker).txt", "x"), "find d -name '*.txt' -exec sh -c 'wc -l {}' \\;"],
     "an array checked at n[0], read at n[1]": [("n.txt", "5 a[$(touch${IFS}marker)]\n"),
                                                "read -a n < n.txt; [[ $n =~ ^[0-9]+$ ]] && echo $((n[1]))"],
+    "grep -c over a glob lists a file's name": [("a[$(touch marker)]", "x\n"), ("b.txt", "x\n"),
+                                                "n=$(grep -c x *); echo $((n))"],
 }
 
 

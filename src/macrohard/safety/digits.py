@@ -49,6 +49,8 @@ def numeric_output(w: Any, node: Any) -> bool | str:
                 words.append("0")
                 continue
             return False
+        elif c.type == "word" and re.search(r"[*?\[{]", text):  # bash lists files: `grep -c x *` prints their names
+            return False
         words.append(text)
     if _digits_only(words):  # `wc`, `date`, … as the system has them: not a function, a workspace program or a PATH
         if "/" not in words[0]:  # the run changed (judged with the session's state, shellvalues.record_line)
