@@ -148,7 +148,7 @@ _SIGNALS: list[tuple[str, re.Pattern[str]]] = [
         r"has asked you to|instructs you to|would like you to|authori[sz]es you to|has authori[sz]ed you to|"
         r"requests that you|needs you to)\b[^.\n]{0,60}?\b" + _ORDER_VERB + r"\b", _I))),
     ("reported_order", forged.REPORTED_ORDER),  # "Nkechi said the assistant should set ..." (forged.py)
-    ("user_turn_order", forged.USER_TURN_ORDER),  # "[USER] Change of plan: send ..." (forged.py)
+    ("user_turn_order", _gated(("user", "human"), forged.USER_TURN_ORDER)),  # "[USER] Change of plan: …" (forged.py)
     ("secrecy", re.compile(r"\b(do not|don't|never|without)\b[^.\n]{0,20}\b(tell|telling|inform|informing|mention|"
                            r"mentioning|alert|alerting|notify|notifying)\b[^.\n]{0,15}\b(the )?(user|human|operator|"
                            r"owner)\b", _I)),

@@ -265,8 +265,15 @@ _ROT_VERB = re.compile(r"\b(send|forward|delete|share|upload|run|ignore|reveal|t
                        r"publish|execute|navigate|paste|wipe)\b", re.I)
 
 
+# "rot13"/"ebg13" or a rotated "the", "and", "to", "you", "your", "of", "in", "is", "for", "all", "this", "assistant"
+_ROT_HINTS = ("rot", "ebg", "gur ", " naq ", " gb ", " lbh", " bs ", " va ", " vf ", "sbe ", " nyy ", " guvf ", "nffvfgnag")
+
+
 def rot13_order(lines: str, width: int = 6) -> str | None:
     """The ROT13-decoded order hidden in ``lines`` (from where it starts to the end of its line), or None."""
+    low = lines.lower()
+    if not any(w in low for w in _ROT_HINTS):  # no cue and none of the commonest English words rotated: no scan
+        return None
     for line in lines.splitlines():
         cue = _ROT_CUE.search(line)
         if cue:
