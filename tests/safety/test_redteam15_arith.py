@@ -67,6 +67,7 @@ HELD = {
     "wc with a file name (it prints the name)": ["n=$(wc -l *.txt)", "echo $((n))"],
     "wc with stderr": ["n=$(wc -l < n.txt 2>&1)", "echo $((n))"],
     "grep -c over a glob (it prints each file's name)": ["n=$(grep -c x *)", "echo $((n))"],
+    "grep -c -l (it prints the file's name)": ["n=$(grep -c -l x n.txt)", "echo $((n))"],
     "date with text in its format": ["n=$(date \"+%s $(cat n.txt)\")", "echo $((n))"],
     "stat with %n": ["n=$(stat -c '%s %n' n.txt)", "echo $((n))"],
     "set --, then $1": ["set -- $(cat n.txt)", "echo $(( $1 + 1 ))"],
@@ -169,6 +170,8 @@ ATTACKS = {
                                                "read -a n < n.txt; [[ $n =~ ^[0-9]+$ ]] && echo $((n[1]))"],
     "grep -c over a glob lists a file's name": [("a[$(touch marker)]", "x\n"), ("b.txt", "x\n"),
                                                 "n=$(grep -c x *); echo $((n))"],
+    "grep -cl prints the file's name": [("a[$(touch marker)]", "x\n"),
+                                        "n=$(grep -cl x 'a[$(touch marker)]'); echo $((n))"],
 }
 
 

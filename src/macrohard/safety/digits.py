@@ -116,8 +116,9 @@ def _digits_only(argv: list[str]) -> bool:
         return not operands and all(re.fullmatch(r"-[lcwmL]+|--(lines|bytes|words|chars|max-line-length)", a)
                                     for a in opts) and bool(opts)
     if prog == "grep":
-        return any(re.fullmatch(r"-[a-zA-Z]*c[a-zA-Z]*|--count", a) for a in opts) and len(operands) <= 2 and not any(
-            re.fullmatch(r"-[a-zA-Z]*[HrRdefZ][a-zA-Z]*|--(with-filename|recursive|regexp|file).*", a) for a in opts)
+        return any(re.fullmatch(r"-[a-zA-Z]*c[a-zA-Z]*|--count", a) for a in opts) and len(operands) <= 2 and all(
+            re.fullmatch(r"-[cvwxiEFGPsaI]+|--(?:count|ignore-case|invert-match|word-regexp|line-regexp|"
+                         r"extended-regexp|fixed-strings|perl-regexp|no-messages|text)", a) for a in opts)  # not -l
     if prog == "stat":
         fmt = next((args[i + 1] for i, a in enumerate(args[:-1]) if a in ("-c", "--format", "--printf")), None)
         fmt = fmt if fmt is not None else next((a.split("=", 1)[1] for a in args if a.startswith(
