@@ -202,3 +202,17 @@ def test_ordinary_arithmetic_runs(tmp_path):
 def test_names_passed_as_arguments_pass(tmp_path, line):
     assert analyze(line, [str(tmp_path)]).findings == {}
 
+
+
+def test_a_reset_in_another_shell_resets_nothing_here(tmp_path):
+    """``n=5`` launched on the desktop runs in a shell of its own: the agent's shell still holds the file's text."""
+    from macrohard.safety.context import GuardContext
+    from macrohard.safety.guard import Guard
+    from macrohard.types import BashAction, DesktopLaunchAction
+
+    guard, ctx = Guard.from_policy(), GuardContext(workspace=str(tmp_path), shell_workspace=str(tmp_path), run_id="x")
+    for action in (BashAction(command="n=$(cat n.txt)"), DesktopLaunchAction(command="n=5")):
+        assert guard.review(action, ctx).decision is Decision.allow
+        ctx.shell_values = ctx.values_pending or ctx.shell_values  # as Guard.authorize commits an approved action
+    assert guard.review(BashAction(command="echo $((n + 1))"), ctx).decision is not Decision.allow
+    assert guard.review(BashAction(command="n=5; echo $((n + 1))"), ctx).decision is Decision.allow

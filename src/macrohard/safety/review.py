@@ -38,12 +38,15 @@ def facts_of(action: Any, ctx: GuardContext, policy: Policy) -> Facts:
         py_dirs = list(ctx.py_pending if ctx.py_pending is not None else ctx.py_dirs)
         functions, hooks = ctx.shell_pending or (ctx.shell_functions, ctx.shell_hooks)
         functions, hooks = dict(functions), list(hooks)
-        values = (ctx.values_pending or ctx.shell_values).copy()
+        before = ctx.values_pending or ctx.shell_values
+        values = before.copy()
         a = analyze(action.command, workspaces, policy.allowed_paths, cwd=ctx.cwd, remotes=ctx.git_remotes,
                     path_dirs=dirs, jobs=(ctx.jobs, ctx.detached), py_dirs=py_dirs, shell=(functions, hooks),
                     since=ctx.since, values=values, builds=ctx.builds)
         ctx.build_pending = builds.planned(action.command, a.findings, PathJudge(workspaces, policy.allowed_paths),
                                            ctx.cwd, ctx.jobs, set(values.deps) | set(ctx.path_dirs and ["PATH"]))
+        if kind != "bash":  # another shell (a desktop's terminal): what its `n=5` sets replaces nothing of the agent's
+            values.deps = {n: before.deps.get(n, set()) | values.deps.get(n, set()) for n in {*before.deps, *values.deps}}
         if values != ctx.shell_values:
             ctx.values_pending = values
         if (functions, hooks) != (ctx.shell_functions, ctx.shell_hooks):
