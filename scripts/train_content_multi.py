@@ -5,8 +5,8 @@
     PYTHONPATH=src python scripts/train_content_multi.py --without blind7,everyday7 --out /tmp/h.npz   # leave out
     PYTHONPATH=src python scripts/train_content_multi.py --measure blind7,everyday7 [--head FILE]
 
-Data (fixed order, shuffled by ``SEED``): ``scripts/screen_data/content_multi8m.tsv`` and ``content_multi9m.tsv``
-(answers in 25 languages written for this head) and every answer of the training sources
+Data (fixed order, shuffled by ``SEED``): ``scripts/screen_data/content_multi8m.tsv``, ``content_multi9m.tsv`` and
+``content_multi15m.tsv`` (answers in 25 languages written for this head; 15m: biased decisions and fair look-alikes) and every answer of the training sources
 (``train_sources.CONTENT_SOURCES``) that ``lang.detect`` finds to be in another language; English answers with weight ``EN_WEIGHT`` (0: left out). Full-batch Adam on the
 logistic loss with L2, one sigmoid per category and one for any harm. Thresholds: from out-of-fold scores of the
 other-language rows (``thresholds``), each source left out in turn (``FOLD_BY = "source"``: a fresh set is a new source,
@@ -37,7 +37,8 @@ from macrohard.safety.train_sources import SourceError, content_rows, content_so
 
 HEAD_LABELS = (*HARMS, "bias", ANY_HARM)
 SEED = 20261130
-DATA = ("scripts/screen_data/content_multi8m.tsv", "scripts/screen_data/content_multi9m.tsv")
+DATA = ("scripts/screen_data/content_multi8m.tsv", "scripts/screen_data/content_multi9m.tsv",
+        "scripts/screen_data/content_multi15m.tsv")
 EPOCHS, LR, L2 = 150, 0.1, 1e-5
 MINE_WEIGHT, SRC_WEIGHT, EN_WEIGHT = 1.0, 1.0, 0.0
 # out-of-fold false-positive budgets: the harm outputs' scores bunch up (a small move of their threshold costs much
