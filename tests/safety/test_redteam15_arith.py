@@ -73,6 +73,7 @@ HELD = {
     "set --, then $1": ["set -- $(cat n.txt)", "echo $(( $1 + 1 ))"],
     "a function's argument": ["f() { echo $(($1 + 1)); }", "f \"$(cat n.txt)\""],
     "exported, read by bash -c": ["export N=$(cat n.txt)", "bash -c 'echo $((N))'"],
+    "given by env to bash -c": ["env N=\"$(cat n.txt)\" bash -c 'echo $((N))'"],
     "BASH_REMATCH": ["[[ $(cat n.txt) =~ (.*) ]]", "echo $((BASH_REMATCH[1]))"],
     "$_": ["echo \"$(cat n.txt)\" >/dev/null", "echo $((_))"],
     "getopts' OPTARG": ["getopts a: o", "echo $((OPTARG))"],
@@ -135,6 +136,7 @@ ORDINARY = {
     "a while-read counter": ["c=0", "while read -r line; do c=$((c + 1)); done < n.txt", "echo $c"],
     "a sum of line counts": ["total=0", "for f in *.txt; do total=$((total + $(wc -l < \"$f\"))); done"],
     "printf -v %d": ["printf -v n %d 42", "echo $((n))"],
+    "a number given by env": ["env N=5 bash -c 'echo $((N + 1))'"],
     "a script's literal argument": ["f() { echo $(($1 + 1)); }", "f 3"],
 }
 

@@ -250,6 +250,12 @@ def command(w: Any, node: Any, argv: list[str]) -> None:
     if prog == "let":
         for c in words:
             sink(w, c, "let")
+    elif prog.rsplit("/", 1)[-1] == "env":  # env N="$(cat f)" bash -c '…': N as the program it starts has it
+        for c, t in zip(words, texts, strict=True):
+            if m := re.match(r"[\"']?([A-Za-z_]\w*)=", t):
+                source(w, m.group(1), value_deps(w, c))
+            elif not t.startswith("-"):
+                break
     elif prog in ("test", "["):
         for i, t in enumerate(texts[:-1]):
             if t in ("-v", "-R"):
