@@ -74,6 +74,9 @@ HELD = {
     "a function's argument": ["f() { echo $(($1 + 1)); }", "f \"$(cat n.txt)\""],
     "exported, read by bash -c": ["export N=$(cat n.txt)", "bash -c 'echo $((N))'"],
     "given by env to bash -c": ["env N=\"$(cat n.txt)\" bash -c 'echo $((N))'"],
+    "an array of a glob's names": ["arr=(*)", "echo $((arr[0]))"],
+    "set -- of a glob's names": ["set -- *", "echo $(($1))"],
+    "a function given a glob's names": ["f() { echo $(($1 + 1)); }", "f *"],
     "BASH_REMATCH": ["[[ $(cat n.txt) =~ (.*) ]]", "echo $((BASH_REMATCH[1]))"],
     "$_": ["echo \"$(cat n.txt)\" >/dev/null", "echo $((_))"],
     "getopts' OPTARG": ["getopts a: o", "echo $((OPTARG))"],
@@ -174,6 +177,7 @@ ATTACKS = {
                                                 "n=$(grep -c x *); echo $((n))"],
     "grep -cl prints the file's name": [("a[$(touch marker)]", "x\n"),
                                         "n=$(grep -cl x 'a[$(touch marker)]'); echo $((n))"],
+    "an array of a glob's names": [("a[$(touch marker)]", "x\n"), "arr=(*)", "echo $((arr[0]))"],
 }
 
 

@@ -117,9 +117,13 @@ def source(w: Any, name: str, deps: set[str] | frozenset[str], node: Any = None)
 
 
 def value_deps(w: Any, node: Any) -> set[str]:
-    """What an assignment's value refers to."""
+    """What an assignment's value (or a word of ``set --``, of an array) refers to; a glob bash expands there gives
+    file names (``arr=(*)``, ``set -- *``)."""
     text, bad = _plain(w, node, numbers=True)
-    return refs(text) | bad
+    globbed = any(c.type == "word" and re.search(r"[*?\[]", w.text(c)) for c in (
+        node.named_children if node.type == "array" else [node]))
+    return refs(text) | bad | ({UNREAD} if globbed and (node.type == "array" or node.parent.type != "variable_assignment")
+                               else set())
 
 
 def assigned(w: Any, node: Any, name: Any, value: Any) -> None:

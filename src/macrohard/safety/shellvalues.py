@@ -178,7 +178,8 @@ def positional_args(an: Any, argv: list[str]) -> None:
     """A function, a script or a shell the line runs with arguments: its ``$1`` … hold them."""
     prog = argv[0].rsplit("/", 1)[-1] if argv else ""
     if len(argv) > 1 and (argv[0] in an.functions or "/" in argv[0] or prog in _RUNS_SCRIPTS):
-        an.values.deps.setdefault(POSITIONAL, set()).update(*(refs(a) for a in argv[1:] if not a.startswith("-")))
+        an.values.deps.setdefault(POSITIONAL, set()).update(*(refs(a) | ({UNREAD} if re.search(r"[*?\[]", a) else set())
+                                                              for a in argv[1:] if not a.startswith("-")))  # f *: names
 
 
 _RUNS_SCRIPTS = frozenset({"bash", "sh", "dash", "zsh", "ksh", "source", "."})
