@@ -30,6 +30,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from macrohard.safety.regular import open_regular
+
 MAX_FILES = 2000  # files under a build's folder the guard stats; a larger tree is not recorded
 MAX_BUILDS = 16
 SOURCES = re.compile(r"\.(?:c|h|cc|cpp|cxx|hh|hpp|hxx|s|S|rs|go|mk|ld|lds|in|ac|am|toml|mod|cmake|a|so)$|"
@@ -153,9 +155,7 @@ def _outputs(prog: str, args: list[str], root: str, paths: Any, start: str | Non
 def _cargo_bins(root: str, args: list[str]) -> list[str]:
     """target/debug/NAME (release with --release) for the package's binaries: its name, [[bin]] names, src/bin/*."""
     try:
-        if not os.path.isfile(posixpath.join(root, "Cargo.toml")):  # a pipe would hold the review
-            return []
-        with open(posixpath.join(root, "Cargo.toml"), encoding="utf-8", errors="replace") as fh:
+        with open_regular(posixpath.join(root, "Cargo.toml"), encoding="utf-8", errors="replace") as fh:
             toml = fh.read(200_000)
     except OSError:
         return []
@@ -181,7 +181,7 @@ def _compiles_only(root: str, args: list[str]) -> bool:
     if os.path.islink(path) or not os.path.isfile(path):  # `make -f /dev/stdin`: nothing read, nothing trusted
         return False
     try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
+        with open_regular(path, encoding="utf-8", errors="replace") as fh:
             text = fh.read(200_000)
     except OSError:
         return False
@@ -208,7 +208,7 @@ def _starts_programs(state: dict[str, tuple[int, int, int]]) -> bool:
             if os.path.islink(path) or not os.path.isfile(path):  # a link (to /dev/stdin?): not read, not trusted
                 return True
             try:
-                with open(path, "rb") as fh:
+                with open_regular(path, "rb") as fh:
                     if _STARTS.search(fh.read(1_000_000)):
                         return True
             except OSError:
@@ -234,7 +234,7 @@ def _outside_paths(root: str) -> bool:
                 return True  # a pipe or a device: not read, not trusted
             continue
         try:
-            with open(posixpath.join(root, name), encoding="utf-8", errors="replace") as fh:
+            with open_regular(posixpath.join(root, name), encoding="utf-8", errors="replace") as fh:
                 text = fh.read(200_000)
         except OSError:
             continue
@@ -255,7 +255,7 @@ def seal(builds: list[Build], jobs: int) -> None:
                 st = os.lstat(path)
                 written = (st.st_ino, st.st_size, st.st_ctime_ns) != b.before.get(path) and st.st_ctime_ns / 1e9 >= b.at - 0.01
                 if written and os.path.isfile(path) and not os.path.islink(path):
-                    with open(path, "rb") as fh:
+                    with open_regular(path, "rb") as fh:
                         if fh.read(4) == b"\x7fELF":
                             b.made[path] = (st.st_ino, st.st_ctime_ns)
     del builds[:-MAX_BUILDS]

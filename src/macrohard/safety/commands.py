@@ -31,6 +31,7 @@ from macrohard.safety.rewrites import note as note_rewrites
 from macrohard.safety.scripts import text_written
 from macrohard.safety.shellparse import SimpleCommand, parse
 from macrohard.safety.shellstate import add_hook, called, define, replay
+from macrohard.safety.regular import watching
 from macrohard.safety.shellvalues import Values, judge_line, positional_args, record_line
 from macrohard.safety.shellview import expand_braces, look_alike, shell_view
 
@@ -383,9 +384,13 @@ def analyze(command: str, workspaces: list[str], allowed_paths: list[str] | None
     if shell is not None:  # functions and traps earlier steps defined; the ones this line defines are added
         analyzer.functions, analyzer.hooks = shell
         replay(analyzer, start)
-    analyzer.line(command, cwd=start)
-    if analyzer.hooks:  # a trap runs around the line's later commands too, after the files it wrote
-        replay(analyzer, start)
+    with watching() as pipes:  # files a reader met that are pipes or devices: not read, so not judged
+        analyzer.line(command, cwd=start)
+        if analyzer.hooks:  # a trap runs around the line's later commands too, after the files it wrote
+            replay(analyzer, start)
+    for path in dict.fromkeys(pipes):
+        result.add("dynamic", f"{path} is a named pipe or a device: what the command reads from it is only "
+                                "known when it runs")
     return result
 
 

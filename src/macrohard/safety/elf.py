@@ -13,6 +13,8 @@ import mmap
 import struct
 from dataclasses import dataclass, field
 
+from macrohard.safety.regular import open_regular
+
 ET_REL, ET_EXEC, ET_DYN = 1, 2, 3
 PT_LOAD, PT_INTERP, PT_GNU_STACK = 1, 3, 0x6474E551
 SHT_SYMTAB, SHT_DYNAMIC, SHT_DYNSYM = 2, 6, 11
@@ -121,7 +123,7 @@ def runpath(path: str) -> list[str]:
     """The DT_RUNPATH/DT_RPATH folders of the ELF file at ``path``, read from its program headers through a memory
     map (a 100 MB program is not read whole); [] when it has none or they cannot be read."""
     try:
-        with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        with open_regular(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
             return _runpath(data)
     except (OSError, ValueError, struct.error, IndexError, UnicodeDecodeError):
         return []

@@ -17,6 +17,8 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
+from macrohard.safety.regular import open_regular
+
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
     from macrohard.safety.shellparse import SimpleCommand
@@ -75,7 +77,7 @@ def judge(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int) -> None
         if name.endswith(".sample") or not os.path.isfile(path) or not os.access(path, os.X_OK):
             continue
         try:
-            with open(path, "rb") as fh:
+            with open_regular(path, "rb") as fh:
                 head = fh.read(1024)
         except OSError:
             continue
@@ -94,7 +96,7 @@ def _repository(an: Analyzer, start: str) -> tuple[str | None, str]:
             return dot, here
         if os.path.isfile(dot):  # a worktree or submodule: "gitdir: PATH"
             try:
-                with open(dot, encoding="utf-8", errors="replace") as fh:
+                with open_regular(dot, encoding="utf-8", errors="replace") as fh:
                     line = fh.read(4096).strip()
             except OSError:
                 return None, here
@@ -110,7 +112,7 @@ def _repository(an: Analyzer, start: str) -> tuple[str | None, str]:
 def _settings(an: Analyzer, path: str) -> list[tuple[str, str]]:
     """``(section.sub.key, value)`` of a git config file (lower-case keys, quotes and escapes read)."""
     try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
+        with open_regular(path, encoding="utf-8", errors="replace") as fh:
             text = fh.read(256_000)
     except OSError:
         return []

@@ -25,6 +25,8 @@ import tarfile
 import zipfile
 from typing import TYPE_CHECKING
 
+from macrohard.safety.regular import open_regular
+
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
 
@@ -36,7 +38,7 @@ MAX_DEPS = 64
 
 def _read_json(path: str) -> dict | None:
     try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
+        with open_regular(path, encoding="utf-8", errors="replace") as fh:
             data = json.load(fh)
     except (OSError, ValueError):
         return None
@@ -159,7 +161,7 @@ def _requirements(an: Analyzer, path: str, seen: set[str]) -> list[str]:
         return []
     seen.add(path)
     try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
+        with open_regular(path, encoding="utf-8", errors="replace") as fh:
             lines = fh.read(200_000).splitlines()
     except OSError:
         return []

@@ -19,6 +19,7 @@ import shlex
 from typing import TYPE_CHECKING
 
 from macrohard.safety import rewrites
+from macrohard.safety.regular import open_regular
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
@@ -214,7 +215,7 @@ def _package(an: Analyzer, spec: str, base: str) -> list[str]:
                 return [posixpath.join(root, sub)]
             entries = []
             try:
-                with open(posixpath.join(root, "package.json"), encoding="utf-8", errors="replace") as fh:
+                with open_regular(posixpath.join(root, "package.json"), encoding="utf-8", errors="replace") as fh:
                     meta = json.load(fh)
                 for key in ("main", "module"):
                     if isinstance(meta.get(key), str):
@@ -259,7 +260,7 @@ def load_entry(an: Analyzer, prog: str, spec: str, cwd: str | None, depth: int) 
 def _load_file(an: Analyzer, prog: str, stem: str, depth: int, cwd: str | None, seen: set[str]) -> None:
     if os.path.isdir(stem) and not os.path.isfile(stem + ".js"):  # a folder: its package.json main first
         try:
-            with open(posixpath.join(stem, "package.json"), encoding="utf-8", errors="replace") as fh:
+            with open_regular(posixpath.join(stem, "package.json"), encoding="utf-8", errors="replace") as fh:
                 main = json.load(fh).get("main")
             if isinstance(main, str):
                 _load_file(an, prog, posixpath.normpath(posixpath.join(stem, main)), depth, cwd, seen)

@@ -17,6 +17,8 @@ import ast
 import re
 from typing import TYPE_CHECKING, Any
 
+from macrohard.safety.regular import open_regular
+
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
 
@@ -70,7 +72,7 @@ def deserialized(an: Analyzer, prog: str, scope: Any, module: str, name: str, no
             continue
         file = an.paths.resolve(value, cwd)
         try:
-            with open(file, "rb") as fh:
+            with open_regular(file, "rb") as fh:
                 data = fh.read(2_000_000)
         except OSError:
             continue  # no such file: the load fails
