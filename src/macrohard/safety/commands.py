@@ -27,11 +27,11 @@ from macrohard.safety.argv import effective_program, is_dynamic, skip_options, u
 from macrohard.safety.invocation import Invocation, interpreter_invocation, shell_invocation
 from macrohard.safety.loopglob import LoopGlobs, option_names, passing
 from macrohard.safety.paths import PathJudge
+from macrohard.safety.regular import watching
 from macrohard.safety.rewrites import note as note_rewrites
 from macrohard.safety.scripts import text_written
 from macrohard.safety.shellparse import SimpleCommand, parse
 from macrohard.safety.shellstate import add_hook, called, define, replay
-from macrohard.safety.regular import watching
 from macrohard.safety.shellvalues import Values, judge_line, positional_args, record_line
 from macrohard.safety.shellview import expand_braces, look_alike, shell_view
 

@@ -39,7 +39,7 @@ def note(path: str) -> None:
         met.append(path)
 
 
-def open_regular(path: str, mode: str = "rb", **kwargs: Any) -> IO[Any]:
+def open_regular(path: str, mode: str = "r", **kwargs: Any) -> IO[Any]:
     """``open(path, mode, **kwargs)`` for reading, refused (``OSError``) unless ``path`` is a regular file."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     try:
