@@ -15,7 +15,6 @@ import pytest
 from macrohard.models.local import model_path
 from macrohard.models.local_cpu import server_command
 
-
 # The held-out suites' oracle checks: the two newest suites run whole; in the frozen older ones, each task's
 # browser checks (Chromium in a sandbox, 3-8 s each, the long tail of the suite's time) run for one task in three,
 # chosen by a hash of the task id so the choice never moves. The rest carry the marker `oracle_full`

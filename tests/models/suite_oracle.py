@@ -105,3 +105,19 @@ def assert_suite_shape(bench: Any, specs: list[dict[str, Any]], impossible: list
             shared = set(ids) & {s["id"] for s in bench.load_suite(path)}
             assert not shared, f"task ids repeat {path.name}: {sorted(shared)}"
 
+
+def assert_untouched_fails(spec: dict[str, Any], ws: Path) -> None:
+    """A check that is not a command fails too with no work done: a file check on the workspace as the task sets
+    it up, a site check on a freshly served site that received nothing."""
+    from macrohard.sites import serve
+
+    check = TypeAdapter(Check).validate_python(spec["check"])
+    for rel, content in (spec.get("files") or {}).items():
+        (ws / rel).parent.mkdir(parents=True, exist_ok=True)
+        (ws / rel).write_text(content)
+    run = Run(task=Task(text=spec["text"]))
+    if spec.get("site"):
+        with serve(spec["site"]) as site:
+            assert not run_check(check, str(ws), run, [], site=site).passed, spec["id"]
+    else:
+        assert not run_check(check, str(ws), run, []).passed, spec["id"]

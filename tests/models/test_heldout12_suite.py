@@ -11,15 +11,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pydantic import TypeAdapter
 
-from macrohard.eval.checkers import run_check
-from macrohard.eval.suite import Check, load_suite
-from macrohard.sites import serve
+from macrohard.eval.suite import load_suite
 from macrohard.testing import ScriptedModel
-from macrohard.types import Run, Task
 
-from .suite_oracle import ROOT, assert_give_up_sound, assert_oracle_sound, assert_suite_shape, load_bench, workspace
+from .suite_oracle import (
+    ROOT,
+    assert_give_up_sound,
+    assert_oracle_sound,
+    assert_suite_shape,
+    assert_untouched_fails,
+    load_bench,
+    workspace,
+)
 
 SUITE = ROOT / "benchmarks" / "heldout" / "heldout12.yaml"
 EARLIER = [ROOT / "benchmarks" / "heldout" / ("heldout.yaml" if n == 1 else f"heldout{n}.yaml") for n in range(1, 12)]
@@ -60,19 +64,7 @@ UNCOMMANDED = [s for s in POSSIBLE if s["check"]["type"] in ("file", "http")]
 
 @pytest.mark.parametrize("spec", UNCOMMANDED, ids=[s["id"] for s in UNCOMMANDED])
 def test_file_and_site_checks_fail_untouched(spec: dict[str, Any], tmp_path: Path) -> None:
-    """The checks that are not commands fail too with no work done: a file check on the workspace as the task
-    sets it up, a site check on a freshly served site that received nothing."""
-    check = TypeAdapter(Check).validate_python(spec["check"])
-    ws = workspace(tmp_path)
-    for rel, content in (spec.get("files") or {}).items():
-        (ws / rel).parent.mkdir(parents=True, exist_ok=True)
-        (ws / rel).write_text(content)
-    run = Run(task=Task(text=spec["text"]))
-    if spec.get("site"):
-        with serve(spec["site"]) as site:
-            assert not run_check(check, str(ws), run, [], site=site).passed, spec["id"]
-    else:
-        assert not run_check(check, str(ws), run, []).passed, spec["id"]
+    assert_untouched_fails(spec, workspace(tmp_path))
 
 
 @pytest.mark.parametrize("spec", IMPOSSIBLE, ids=[s["id"] for s in IMPOSSIBLE])
