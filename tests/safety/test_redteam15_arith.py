@@ -43,6 +43,21 @@ def test_bash_runs_the_subscript_and_the_guard_asks(tmp_path, use):
     assert analyze(line, [str(tmp_path)]).findings.get("dynamic")
 
 
+# `[ … -eq … ]` (test, not [[ ]]) refuses a value that is not an integer and runs nothing: a check like heldout12's
+# `[ "$(git rev-list --count HEAD)" -eq 2 ]` must pass (the lead found guard15's first landing asked about it)
+TEST_BUILTIN_READS_NO_NUMBER = ['[ "$n" -eq 1 ]', "[ $n -gt 1 ]", 'test "$n" -ge 0', '[ 1 -eq "$n" ]',
+                                '[ "$(wc -l < n.txt)" -eq 2 ] && [ "$(cat n.txt)" -ne 3 ]']
+
+
+@pytest.mark.parametrize("use", TEST_BUILTIN_READS_NO_NUMBER)
+def test_the_test_builtin_runs_no_subscript_and_passes(tmp_path, use):
+    (tmp_path / "n.txt").write_text(CODE)
+    line = "n=$(cat n.txt); " + use
+    subprocess.run(["bash", "-c", line], cwd=tmp_path, capture_output=True, timeout=10)
+    assert not (tmp_path / "marker").exists(), "bash ran it: a sink"
+    assert not analyze(line, [str(tmp_path)]).findings.get("dynamic")
+
+
 def steps_findings(tmp_path, lines):
     """Each line's findings, the session's variables carried from one to the next as the guard carries them."""
     values, shell = Values(), ({}, [])

@@ -225,24 +225,27 @@ def _digits_checked(w: Any, node: Any) -> None:
         w.out.arith.src = w.src
 
 
-def _tests(w: Any, node: Any) -> None:
+def _tests(w: Any, node: Any, double: bool | None = None) -> None:
+    # `[[ a -eq b ]]` evaluates both sides as arithmetic; `[ a -eq b ]` (test) wants integers and says "integer
+    # expression expected" otherwise, running nothing (checked in real bash: tests/safety/test_redteam15_arith.py)
+    double = node.children[0].type == "[[" if double is None else double
     for child in node.named_children:
         if child.type == "binary_expression":
             op = child.child_by_field_name("operator")
-            if op is not None and w.text(op) in ARITH_TESTS:
+            if double and op is not None and w.text(op) in ARITH_TESTS:
                 for side in (child.child_by_field_name("left"), child.child_by_field_name("right")):
                     if side is not None:
                         sink(w, side, f"[[ {w.text(op)} ]]")
-            _tests(w, child)
+            _tests(w, child, double)
         elif child.type == "unary_expression":
             op = next((c for c in child.children if c.type == "test_operator"), None)
             if op is not None and w.text(op) in ("-v", "-R"):
                 for operand in child.named_children:
                     if operand is not op:
                         sink(w, operand, f"{w.text(node.children[0])} {w.text(op)}", names=True)
-            _tests(w, child)
+            _tests(w, child, double)
         elif child.type == "parenthesized_expression":
-            _tests(w, child)
+            _tests(w, child, double)
 
 
 def command(w: Any, node: Any, argv: list[str]) -> None:
