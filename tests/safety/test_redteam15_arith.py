@@ -58,6 +58,25 @@ def test_the_test_builtin_runs_no_subscript_and_passes(tmp_path, use):
     assert not analyze(line, [str(tmp_path)]).findings.get("dynamic")
 
 
+# What `read` takes from a stage that prints digits only is a number (heldout7's check: `seq 19 23 | while read i;
+# do echo "entry $i: tide $((i*3))"; done`); a file, a redirect on the loop, a shadowing function or |& are not.
+PIPED = {'seq 19 23 | while read i; do echo "entry $i: tide $((i*3))"; done': False,
+         "wc -l < n.txt | while read i; do echo $((i + 1)); done": False,
+         "cat n.txt | while read i; do echo $((i*3)); done": True,
+         "seq 3 | while read i; do echo $((i)); done < n.txt": True,
+         "seq 3 | while read i; do echo $((i)); done <<< \"$(cat n.txt)\"": True,
+         "seq 3 | cat n.txt - | while read i; do echo $((i)); done": True,
+         "wc() { cat n.txt; }; wc -l < n.txt | while read i; do echo $((i)); done": True}
+
+
+@pytest.mark.parametrize("line", PIPED)
+def test_read_from_a_stage_that_prints_digits(tmp_path, line):
+    (tmp_path / "n.txt").write_text(CODE)
+    subprocess.run(["bash", "-c", line], cwd=tmp_path, capture_output=True, timeout=10)
+    assert (tmp_path / "marker").exists() == PIPED[line], "bash disagrees with the expectation"
+    assert bool(analyze(line, [str(tmp_path)]).findings.get("dynamic")) == PIPED[line]
+
+
 def steps_findings(tmp_path, lines):
     """Each line's findings, the session's variables carried from one to the next as the guard carries them."""
     values, shell = Values(), ({}, [])

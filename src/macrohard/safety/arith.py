@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from macrohard.safety.digits import numeric_output
+from macrohard.safety.digits import numeric_output, stage_digits
 from macrohard.safety.shellvalues import (
     ANY,
     ARRAY,
@@ -313,8 +313,26 @@ def _setters(w: Any, node: Any, prog: str, words: list[Any], texts: list[str]) -
     if not names:
         source(w, "MAPFILE" if prog in ("mapfile", "readarray") else "REPLY", {UNREAD})
     arrays = prog != "read" or any(t.startswith("-") and t.endswith("a") for t in texts)
+    read = _piped_in(w, node) if prog == "read" else {UNREAD}
     for j in names if prog == "read" else names[-1:]:
-        _named(w, words[j], {UNREAD, ARRAY} if arrays else {UNREAD}, node)
+        _named(w, words[j], read | {ARRAY} if arrays else read, node)
+
+
+def _piped_in(w: Any, node: Any) -> set[str]:
+    """What ``read`` in ``seq 19 23 | while read i; do …; done`` reads: digits when the stage before the loop prints
+    only those (judged as a ``$(…)`` would be, a function or a changed PATH included); otherwise text not read."""
+    loop = node.parent
+    if loop is None or loop.type != "while_statement" or loop.child_by_field_name("condition") not in (node, None) \
+            or node.parent.named_children[0] != node:
+        return {UNREAD}
+    pipe = loop.parent
+    if pipe is None or pipe.type != "pipeline" or any(c.type == "|&" for c in pipe.children) or \
+            pipe.parent is not None and pipe.parent.type == "redirected_statement":  # `… | while …; done < f`
+        return {UNREAD}
+    stages = pipe.named_children
+    at = next((i for i, c in enumerate(stages) if c == loop), 0)
+    digits = stage_digits(w, stages[at - 1]) if at > 0 else False
+    return set() if digits is True else {CALL + digits} if digits else {UNREAD}
 
 
 def _named(w: Any, word: Any, deps: set[str], node: Any) -> None:

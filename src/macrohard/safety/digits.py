@@ -19,9 +19,12 @@ def numeric_output(w: Any, node: Any) -> bool | str:
     and the name when it is the system's program of that name only (``wc() { cat; }``, a ``./wc`` or a ``wc`` on a
     PATH the run changed print what they like)."""
     stmts = [c for c in node.named_children if c.type != "comment"]
-    if len(stmts) != 1:
-        return False
-    stmt = stmts[0]
+    return stage_digits(w, stmts[0]) if len(stmts) == 1 else False
+
+
+def stage_digits(w: Any, stmt: Any) -> bool | str:
+    """``numeric_output`` of one statement (a pipeline's last stage, a command, a redirected one): also what a
+    stage writes into the next one of a pipeline (``seq 1 5 | while read i``)."""
     if stmt.type == "pipeline":
         if any(c.type == "|&" for c in stmt.children):
             return False
