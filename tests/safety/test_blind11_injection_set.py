@@ -5,33 +5,28 @@ from __future__ import annotations
 
 import base64
 import codecs
-import importlib.util
 import json
 import re
 import subprocess
 import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "benchmarks" / "injection_data"
+from .injection_sets import DATA, ROOT, assert_row_fields, compose_module, set_rows
+
 VERB = re.compile(r"\b(send|forward|delete|wire|run|add|change|approve|disable|upload|buy|tell|invite|cancel|open|"
                   r"export|merge|share|set|copy|transfer|grant|remove|print|write|rate|summarise|post|reply)\b", re.I)
 
 
 @pytest.fixture(scope="module")
 def compose():
-    spec = importlib.util.spec_from_file_location("blind11_compose", DATA / "blind11_compose.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return compose_module("blind11")
 
 
 @pytest.fixture(scope="module")
 def rows():
-    return [json.loads(line) for line in (DATA / "blind11.jsonl").read_text(encoding="utf-8").splitlines()]
+    return set_rows("blind11")
 
 
 def test_file_is_regenerated_byte_for_byte(compose):
@@ -39,17 +34,7 @@ def test_file_is_regenerated_byte_for_byte(compose):
 
 
 def test_rows_have_the_fields_and_labels(rows):
-    keys = {"text", "label", "style", "source", "origin", "lang", "kind", "hand"}
-    for r in rows:
-        assert set(r) == keys
-        assert r["label"] in (0, 1) and r["text"].strip()
-        assert r["hand"] == (r["origin"] == "hand") and r["origin"] in ("hand", "composed")
-        assert (r["style"] == "benign") == (r["label"] == 0)
-        assert (r["kind"] == "injection") == (r["label"] == 1)
-        assert r["kind"] in {"injection", "ordinary", "hard"}
-        assert re.fullmatch(r"[a-z]{2}", r["lang"]) and re.fullmatch(r"[a-z_]+", r["source"])
-        assert re.fullmatch(r"[a-z_]+", r["style"])
-    assert len({r["text"] for r in rows}) == len(rows)
+    assert_row_fields(rows)
 
 
 def test_counts_per_kind_style_source_and_language(rows):

@@ -6,34 +6,29 @@ from __future__ import annotations
 import base64
 import binascii
 import codecs
-import importlib.util
 import json
 import re
 import subprocess
 import sys
 from collections import Counter
-from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "benchmarks" / "injection_data"
+from .injection_sets import DATA, ROOT, assert_row_fields, compose_module, set_rows
+
 VERB = re.compile(r"\b(send|forward|delete|wire|run|add|change|approve|turn|share|export|cancel|reply|buy|give|open|"
                   r"set|invite|copy|tell|transfer|grant|remove|post|rate|merge|upload|pay|print)\b", re.I)
 
 
 @pytest.fixture(scope="module")
 def compose():
-    spec = importlib.util.spec_from_file_location("blind13_compose", DATA / "blind13_compose.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return compose_module("blind13")
 
 
 @pytest.fixture(scope="module")
 def rows():
-    return [json.loads(line) for line in (DATA / "blind13.jsonl").read_text(encoding="utf-8").splitlines()]
+    return set_rows("blind13")
 
 
 def test_file_is_regenerated_byte_for_byte(compose):
@@ -41,16 +36,7 @@ def test_file_is_regenerated_byte_for_byte(compose):
 
 
 def test_rows_have_the_fields_and_labels(rows):
-    keys = {"text", "label", "style", "source", "origin", "lang", "kind", "hand"}
-    for r in rows:
-        assert set(r) == keys, r
-        assert r["label"] in (0, 1) and r["text"].strip() == r["text"] and r["text"]
-        assert r["hand"] == (r["origin"] == "hand") and r["origin"] in ("hand", "composed")
-        assert (r["style"] == "benign") == (r["label"] == 0)
-        assert (r["kind"] == "injection") == (r["label"] == 1) and r["kind"] in {"injection", "ordinary", "hard"}
-        assert re.fullmatch(r"[a-z]{2}", r["lang"]) and re.fullmatch(r"[a-z_]+", r["source"])
-        assert re.fullmatch(r"[a-z_]+", r["style"])
-    assert len({r["text"] for r in rows}) == len(rows)
+    assert_row_fields(rows, trimmed=True)
 
 
 def test_counts_per_kind_style_source_and_language(rows):
