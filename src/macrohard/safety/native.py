@@ -33,7 +33,6 @@ import filecmp
 import functools
 import os
 import posixpath
-import stat
 from typing import TYPE_CHECKING
 
 from macrohard.safety import builds, elf, regular
@@ -71,14 +70,10 @@ def read(path: str) -> bytes | None:
     """A regular file's bytes (up to ``MAX_BINARY`` + 1); None when it is missing or not a regular file: a named
     pipe (``mkfifo x.c``) held the review forever, waiting for a writer."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with regular.open_regular(path, "rb") as fh:  # a pipe is noted: the review asks about it
+            return fh.read(MAX_BINARY + 1)
     except OSError:
         return None
-    with os.fdopen(fd, "rb") as fh:
-        if stat.S_ISREG(os.fstat(fd).st_mode):
-            return fh.read(MAX_BINARY + 1)
-    regular.note(path)  # a program reads what a writer puts in it when it runs: the review asks
-    return None
 
 
 def placed_before_run(an: Analyzer, path: str | None) -> bool:
