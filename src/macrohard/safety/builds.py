@@ -99,7 +99,7 @@ def planned(command: str, findings: dict[str, str], paths: Any, cwd: str | None,
     if outputs is None:
         return None
     if prog in ("cargo", "go"):
-        root = _up(root, "Cargo.toml" if prog == "cargo" else "go.mod")
+        root = project_root(root, "Cargo.toml" if prog == "cargo" else "go.mod")
         outputs = outputs or _cargo_bins(root, args) if prog == "cargo" else outputs
     if prog in ("make", "gmake") and "-C" in args:
         root = paths.resolve(args[args.index("-C") + 1], start) if args.index("-C") + 1 < len(args) else root
@@ -216,13 +216,14 @@ def _starts_programs(state: dict[str, tuple[int, int, int]]) -> bool:
     return False
 
 
-def _up(folder: str, marker: str) -> str:
-    start = folder
+def project_root(cwd: str, marker: str) -> str:
+    """The folder of the nearest ``marker`` (Cargo.toml, go.mod) at or above ``cwd``, else ``cwd``."""
+    folder = cwd
     while folder not in ("/", ""):
         if os.path.isfile(posixpath.join(folder, marker)):
             return folder
         folder = posixpath.dirname(folder)
-    return start
+    return cwd
 
 
 def _outside_paths(root: str) -> bool:

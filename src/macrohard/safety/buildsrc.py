@@ -12,12 +12,12 @@ path dependencies are, and are read with the rest.
 
 from __future__ import annotations
 
-import os
 import posixpath
 import re
 from typing import TYPE_CHECKING
 
 from macrohard.safety import native
+from macrohard.safety.builds import project_root
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
@@ -37,7 +37,7 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> None:
     operands = [a for a in args if not a.startswith("-")]
     cwd = an.paths.resolve(cmd.cwd or ".", None)
     if prog == "cargo" and operands[:1] and operands[0] in _CARGO_RUNS:
-        _tree(an, f"cargo {operands[0]}", _root(cwd, "Cargo.toml"), "rs")
+        _tree(an, f"cargo {operands[0]}", project_root(cwd, "Cargo.toml"), "rs")
         _cargo_config(an, cwd, args)
     elif prog == "go" and (tool := next((a for a in args if _GO_TOOLS.match(a)), None)):
         native.flag(an, f"go {' '.join(operands[:1])} {tool[:40]}: runs or links with a program, or builds from files, "
@@ -47,7 +47,7 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> None:
         if files:
             _files(an, f"go {operands[0]}", files, "go")
         else:
-            _tree(an, f"go {operands[0]}", _root(cwd, "go.mod"), "go")
+            _tree(an, f"go {operands[0]}", project_root(cwd, "go.mod"), "go")
     elif prog == "rustc":
         _files(an, "rustc", [an.paths.resolve(o, cwd) for o in operands if o.endswith(".rs")], "rs")
 
@@ -73,16 +73,6 @@ def _cargo_config(an: Analyzer, cwd: str, args: list[str]) -> None:
                                 f"runs with ({m.group(0).strip()[:40]})")
                 return
         folder = posixpath.dirname(folder)
-
-
-def _root(cwd: str, marker: str) -> str:
-    """The folder of the nearest ``marker`` (Cargo.toml, go.mod) at or above ``cwd``, else ``cwd``."""
-    folder = cwd
-    while folder not in ("/", ""):
-        if os.path.isfile(posixpath.join(folder, marker)):
-            return folder
-        folder = posixpath.dirname(folder)
-    return cwd
 
 
 def _tree(an: Analyzer, who: str, root: str, ext: str) -> None:
