@@ -322,8 +322,7 @@ def _piped_in(w: Any, node: Any) -> set[str]:
     """What ``read`` in ``seq 19 23 | while read i; do …; done`` reads: digits when the stage before the loop prints
     only those (judged as a ``$(…)`` would be, a function or a changed PATH included); otherwise text not read."""
     loop = node.parent
-    if loop is None or loop.type != "while_statement" or loop.child_by_field_name("condition") not in (node, None) \
-            or node.parent.named_children[0] != node:
+    if loop is None or loop.type != "while_statement" or loop.named_children[0] != node:  # not the loop's condition
         return {UNREAD}
     pipe = loop.parent
     if pipe is None or pipe.type != "pipeline" or any(c.type == "|&" for c in pipe.children) or \

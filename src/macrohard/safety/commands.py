@@ -388,9 +388,9 @@ def analyze(command: str, workspaces: list[str], allowed_paths: list[str] | None
         analyzer.line(command, cwd=start)
         if analyzer.hooks:  # a trap runs around the line's later commands too, after the files it wrote
             replay(analyzer, start)
-    for path in dict.fromkeys(pipes):
-        result.add("dynamic", f"{path} is a named pipe or a device: what the command reads from it is only "
-                                "known when it runs")
+    if pipes:  # a finding keeps its first detail
+        result.add("dynamic", f"{pipes[0]} is a named pipe or a device: what the command reads from it is only "
+                              "known when it runs")
     return result
 
 
