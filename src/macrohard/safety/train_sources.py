@@ -3,11 +3,11 @@
 The generators (``content_data``, ``content_more``, ``data/injection_*``) write the bulk of the training data;
 these files were written apart from them: the older evaluation sets (measured and published, now training and
 dev data) and the hand-written sets of ``scripts/screen_data/``. Each trainer reads all of them by name, in a
-fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind12*``, ``benchmarks/*/blind13*``
-and ``benchmarks/*/everyday12*`` are the lead's final measurement and are never read here (a path naming them is
-refused); ``everyday11`` (and ``blind11`` of the answer screen) are held-out estimates (no source names them);
-``blind5`` … ``blind10``, injection ``blind11`` (held out once by inj15, then trained on), ``everyday6`` …
-``everyday10`` (measured and published) may be training data, and so are ``scripts/screen_data/*6*``
+fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind14*`` and
+``benchmarks/*/everyday14*`` are the lead's final measurement of the sixteenth wave and are never read here (a path
+naming them is refused); ``everyday11`` (and ``blind11`` of the answer screen) are held-out estimates (no source names
+them); ``blind5`` … ``blind13``, ``everyday6`` … ``everyday12`` (measured and published; blind12, blind13 and
+everyday12 since the sixteenth wave) may be training data, and so are ``scripts/screen_data/*6*``
 and later (helpers' hand-written answers, among them everyday agent answers that must pass: ``everyday6_*.tsv``).
 
 Formats: answers are TSV lines ``label<TAB>kind<TAB>text`` (label a category of ``content_data.LABELS`` or
@@ -84,10 +84,9 @@ def _path(rel: str | Path, root: Path) -> Path:
 
 
 def _final(path: Path) -> bool:
-    """The lead's final sets: any ``blind12*`` or ``blind13*`` file, and an ``everyday12*`` file outside
-    ``scripts/screen_data``."""
+    """The lead's final sets: any ``blind14*`` file, and an ``everyday14*`` file outside ``scripts/screen_data``."""
     name = path.name.lower()
-    return name.startswith(("blind12", "blind13")) or (name.startswith("everyday12") and path.parent.name != "screen_data")
+    return name.startswith("blind14") or (name.startswith("everyday14") and path.parent.name != "screen_data")
 
 
 def content_rows(rel: str | Path, root: Path = ROOT) -> list[tuple[str, set[str]]]:
