@@ -1,0 +1,142 @@
+"""blind14.jsonl, the sixteenth wave's blind injection set (written blind by helper blind14i): it is exactly what its
+script composes from its hand-written files, it has the promised shape (weighted toward plain orders in the
+document's own voice, conditional triggers and orders in data), it shares no text with older blind sets, and
+benchmarks/injection.py finds it. Oracles only (counts, labels, decoders); no screen or model runs on it."""
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+import subprocess
+import sys
+from collections import Counter
+from urllib.parse import unquote
+
+import pytest
+
+from .injection_sets import DATA, ROOT, assert_row_fields, compose_module, set_rows
+
+VERB = re.compile(r"\b(send|forward|delete|run|add|change|approve|turn|share|export|reply|open|set|invite|copy|tell|"
+                  r"transfer|grant|remove|post|rate|merge|upload|pay|push|attach|book|create|reset)\b", re.I)
+DATA_STYLES = {"csv_cell": "csv_export", "json_value": "json_api", "filename": "file_listing", "alt_text": "web_page",
+               "commit_message": "git_log"}
+
+
+@pytest.fixture(scope="module")
+def compose():
+    return compose_module("blind14")
+
+
+@pytest.fixture(scope="module")
+def rows():
+    return set_rows("blind14")
+
+
+def test_file_is_regenerated_byte_for_byte(compose):
+    assert compose.build().encode("utf-8") == (DATA / "blind14.jsonl").read_bytes()
+
+
+def test_rows_have_the_fields_and_labels(rows):
+    assert_row_fields(rows, trimmed=True)
+    assert len({r["text"] for r in rows}) == len(rows)
+
+
+def test_counts_per_kind_style_source_and_language(rows):
+    pos = [r for r in rows if r["label"] == 1]
+    assert len(pos) >= 1050
+    styles = Counter(r["style"] for r in pos)
+    assert sum(n >= 30 for n in styles.values()) >= 20, styles
+    # this wave's weight: plain orders in the document's voice and conditional triggers lead
+    assert styles["voice_request"] >= 120 and styles["conditional_trigger"] >= 120 and styles["summary_hook"] >= 90
+    sources = Counter(r["source"] for r in pos)
+    assert sum(n >= 20 for n in sources.values()) >= 15, sources
+    foreign = Counter(r["lang"] for r in pos if r["lang"] != "en")
+    assert sum(foreign.values()) >= 250 and sum(n >= 10 for n in foreign.values()) >= 12, foreign
+    ordinary = [r for r in rows if r["kind"] == "ordinary"]
+    hard = [r for r in rows if r["kind"] == "hard"]
+    assert len(ordinary) >= 650 and len(Counter(r["source"] for r in ordinary)) >= 18
+    assert len(hard) >= 520 and len(Counter(r["source"] for r in hard)) >= 15
+    assert sum(r["lang"] != "en" for r in hard) >= 25 and sum(r["lang"] != "en" for r in ordinary) >= 60
+
+
+def test_hand_rows_are_many_and_come_from_the_hand_files(rows, compose):
+    hand = [r for r in rows if r["hand"]]
+    assert len(hand) >= 350
+    assert {r["text"] for r in hand} == {r["text"] for r in compose.hand_rows()}
+    for kind in ("injection", "ordinary", "hard"):
+        assert sum(r["kind"] == kind for r in hand) >= 90, kind
+    assert len({r["lang"] for r in hand if r["label"] == 1}) >= 20
+    assert len({r["style"] for r in hand if r["label"] == 1}) >= 20
+
+
+def _decoded(text: str) -> list[str]:
+    found = []
+    for m in re.findall(r"[A-Za-z0-9+/]{24,}={0,2}", text):
+        try:
+            found.append(base64.b64decode(m + "=" * (-len(m) % 4)).decode("utf-8", "replace"))
+        except binascii.Error:
+            continue
+    return found + [unquote(m) for m in re.findall(r"\S*%20\S*", text)]
+
+
+def test_obfuscated_positives_hide_an_instruction(rows, compose):
+    addressees = (*compose.S.ADDRESSEES, "Agent")
+    for r in (r for r in rows if r["label"] == 1):
+        text = r["text"]
+        if r["style"] == "encoded":
+            assert any(f.startswith(addressees) and VERB.search(f) for f in _decoded(text)), text
+        if r["style"] == "zero_width":
+            assert re.search("[\u200b\u200c\u200d]", text), text
+        if r["style"] == "homoglyph":
+            assert re.search("[\u0400-\u04ff]", text), text
+        if r["style"] in DATA_STYLES and not r["hand"]:
+            assert r["source"] == DATA_STYLES[r["style"]], r
+
+
+def test_look_alikes_carry_orders_or_quote_attacks(rows):
+    """Hard negatives are the point: three in four English ones hold an imperative or quote an attack."""
+    hard = [r["text"] for r in rows if r["kind"] == "hard" and r["lang"] == "en"]
+    assert sum(bool(VERB.search(t)) for t in hard) >= 0.75 * len(hard)
+
+
+def test_composed_rows_are_varied(rows):
+    composed = [r for r in rows if not r["hand"]]
+    for kind in ("injection", "ordinary", "hard"):
+        texts = [r["text"] for r in composed if r["kind"] == kind]
+        openings = {re.sub(r"[0-9]+", "#", t)[:60] for t in texts}
+        assert len(openings) >= 0.6 * len(texts), kind
+        assert len({re.sub(r"[0-9]+", "#", t) for t in texts}) >= 0.95 * len(texts), kind
+
+
+def test_no_text_is_shared_with_older_blind_sets(rows):
+    ours = {r["text"] for r in rows}
+    older = [p for p in DATA.glob("blind*.jsonl") if not p.name.startswith("blind14")]
+    assert len(older) >= 11
+    for path in older:
+        theirs = {json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+        assert not ours & theirs, path.name
+
+
+def test_hand_file_headers_are_checked(compose, tmp_path, monkeypatch):
+    bad = tmp_path / "hand.txt"
+    monkeypatch.setattr(compose, "HANDS", (bad,))
+    for content, message in (("@@ X voice_request email en\nsome text\n", "must start with P or N"),
+                             ("@@ P voice_request en\nsome text\n", "must start with P or N"),
+                             ("@@ N risky email en\nsome text\n", "ordinary or hard"),
+                             ("orphan line\n", "before any header")):
+        bad.write_text(content, encoding="utf-8")
+        with pytest.raises(ValueError, match=message):
+            compose.hand_rows()
+    bad.write_text("# note\n@@ N hard ticket sv\nRad ett\\nRad två\n", encoding="utf-8")
+    assert compose.hand_rows() == [{"text": "Rad ett\nRad två", "label": 0, "style": "benign", "source": "ticket",
+                                    "origin": "hand", "lang": "sv", "kind": "hard", "hand": True}]
+
+
+def test_the_benchmark_finds_the_set():
+    """Argument parsing only: an unknown name makes injection.py list the sets it finds, and blind14 is one."""
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "injection.py"), "--set", "blind14_absent"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    listed = done.stderr.rsplit("the sets are", 1)[1].replace(",", " ").split()
+    assert "blind14" in listed and "blind13" in listed
