@@ -63,6 +63,13 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
             ap = an.paths.resolve(p, cwd)
             if an.paths.outside(p, cwd) and (recursive or ap.startswith(R.SYSTEM_PREFIXES) or ap == "/"):
                 an.r.add("destructive", f"{prog} changes permissions of {p}, outside the workspace")
+    if prog in ("chattr", "setfacl", "setfattr"):  # attributes and ACLs: chattr +i, setfacl -m u:x:rwx FILE
+        for p in operands:
+            if re.fullmatch(r"[+=][A-Za-z]+", p) or (prog != "chattr" and ":" in p and not p.startswith("/")):
+                continue
+            ap = an.paths.resolve(p, cwd)
+            if an.paths.outside(p, cwd) and (ap.startswith(R.SYSTEM_PREFIXES) or ap == "/" or "R" in flags):
+                an.r.add("destructive", f"{prog} changes the attributes or access of {p}, outside the workspace")
     if prog == "find":
         roots = []
         for a in args:

@@ -6,6 +6,7 @@ Called by ``safety.commands``; findings use the policy's categories.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from typing import TYPE_CHECKING
 
@@ -48,6 +49,14 @@ def network(r: Analysis, prog: str, args: list[str], operands: list[str], cmd: S
             r.add("exfiltration", f"{prog} uploads a local file")
         if any(_is_dynamic(d) for d in data) or any(R.URL.search(a) and "$(" in a for a in args):
             r.add("exfiltration", f"{prog} sends data computed from the machine")
+        headers = [args[i + 1] for i, a in enumerate(args[:-1]) if a in ("-H", "--header", "--proxy-header")]
+        headers += [a.split("=", 1)[1] for a in args if a.startswith(("--header=", "--proxy-header="))]
+        if any(h.startswith("@") or "`" in h or "$(" in h or "<(" in h for h in headers):
+            r.add("exfiltration", f"{prog} sends a local file or computed data in its headers")
+        if prog == "curl" and any(a in ("-K", "--config") or a.startswith("--config=") for a in args):
+            r.add("dynamic", "curl reads its options from a file: what it sends, and where, is only known when it runs")
+    if prog in R.DOWNLOADERS | R.NETWORK_TOOLS and (fed := _fed_arguments(cmd)):
+        r.add("exfiltration", f"{posixpath.basename(cmd.argv[0])} turns {fed} into {prog}'s arguments")
     if prog in ("dig", "nslookup", "host", "ping", "drill") and any("$(" in a or "`" in a for a in args):
         r.add("exfiltration", f"{prog} leaks data through DNS names")
     if prog in ("mail", "sendmail", "mutt", "mailx"):
@@ -68,10 +77,35 @@ def pipeline(an: Analyzer, stages: list[SimpleCommand]) -> None:
         if (name in R.DECODERS or decodes(stages[i].argv)) and executors:
             an.r.add("obfuscation", f"pipes text decoded by {name} into {executors[0]}")
         senders = [n for n in later if n in R.NETWORK_TOOLS or n in ("curl", "wget")]
-        if senders and (name in R.READERS or name in R.DUMPERS) and (
-                senders[0] != "curl" or any(a.startswith("@-") or a == "-T" or a == "@-" for a in
-                                            stages[names.index(senders[0], i + 1)].argv)):
+        sender = stages[names.index(senders[0], i + 1)].argv if senders else []
+        reads = name in R.READERS or name in R.DUMPERS or name in R.DECODERS or decodes(stages[i].argv)
+        if senders and reads and (senders[0] != "curl" or _spreads(sender) or
+                                  any(a.startswith("@-") or a == "-T" or a == "@-" for a in sender)):
             an.r.add("exfiltration", f"pipes {name}'s output to {senders[0]} on the network")
+
+
+def _spreads(argv: list[str]) -> bool:
+    """``xargs``/``parallel`` before the program: what they read becomes its arguments (a URL, a header)."""
+    return bool(argv) and posixpath.basename(argv[0]) in _SPREADERS
+
+
+_SPREADERS = frozenset({"xargs", "parallel"})
+
+
+def _fed_arguments(cmd: SimpleCommand) -> str:
+    """The file ``xargs``/``parallel`` turn into the network program's arguments: ``xargs -a FILE``
+    (``-aFILE``, ``--arg-file=FILE``), ``parallel … :::: FILE``, or the stage's ``< FILE``; empty if none."""
+    if not _spreads(cmd.argv):
+        return ""
+    argv = cmd.argv
+    for i, a in enumerate(argv[1:], 1):
+        if a in ("-a", "--arg-file", "::::", "::::+") and i + 1 < len(argv):
+            return argv[i + 1]
+        if a.startswith("--arg-file="):
+            return a.split("=", 1)[1]
+        if a.startswith("-a") and len(a) > 2 and not a.startswith("--"):
+            return a[2:]
+    return next((t for op, t in cmd.redirects if op == "<" and t), "")
 
 
 def _feeds_code(an: Analyzer, stage: SimpleCommand, name: str, executor: str, to: SimpleCommand) -> None:
