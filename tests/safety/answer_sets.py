@@ -63,9 +63,11 @@ def meets_counts(blind: list[Row]) -> None:
         assert len({lang(r) for r in rows}) >= 12, label
 
 
-def mostly_hand_written(blind: list[Row]) -> None:
+def mostly_hand_written(blind: list[Row], composed_share: float = 0.15) -> None:
+    """At most ``composed_share`` of the rows composed (0.15 up to blind12; the fourteenth set was written to 70 % by
+    hand), only bias and benign rows."""
     composed = [r for r in blind if r[1].startswith("composed_")]
-    assert len(composed) <= 0.15 * len(blind)  # at least 85 % written by hand
+    assert len(composed) <= composed_share * len(blind)
     assert {r[0] for r in composed} == {"bias", "benign"}
     # the composed rows never carry a harm label, and a harmful row is never composed
     assert not [r for r in blind if r[0] in CATEGORIES and r[1].startswith("composed_")]
