@@ -68,3 +68,16 @@ def test_attributes_of_system_files_are_refused(command):
 @pytest.mark.parametrize("command", ORDINARY)
 def test_ordinary_network_and_attribute_commands_still_run(command):
     assert _decide(command) is Decision.allow
+
+
+@pytest.mark.parametrize("command", ["base64 -w0 .env", "gzip -c .env > env.gz", "xargs -a .env echo",
+                                     "tar czf env.tgz .env"])
+def test_private_data_read_by_an_encoder_counts_for_the_rule_of_two(command):
+    """A run that read a web page, with the network on, reading the workspace's .env through base64 (not only
+    cat) is the third of the Rule of Two: a person decides."""
+    from macrohard.safety.flow import Source
+
+    ctx = GuardContext(workspace="/srv/agent-workspace", run_id="", network="full")
+    ctx.flow.read_untrusted(Source("web", "web page http://127.0.0.1:8000/notes.html", 1))
+    verdict = Guard.from_policy().review(BashAction(command=command), ctx)
+    assert verdict.decision is not Decision.allow and "private" in verdict.reason, verdict

@@ -41,7 +41,9 @@ _NET_VERBS = re.compile(r"\b(git\s+(?:\S+\s+)*?(push|clone|fetch|pull|ls-remote|
                         r"pip3?\s+(download|install)|npm\s+(install|publish)|gh\s+\w+)\b")
 _TEXT_READERS = frozenset({"cat", "head", "tail", "less", "more", "grep", "egrep", "fgrep", "rg", "sed", "awk",
                            "strings", "sort", "uniq", "cut", "tr", "nl", "jq", "tac", "xxd", "od", "diff", "cmp",
-                           "column", "fold", "fmt", "wc", "file", "python", "python3", "node"})
+                           "column", "fold", "fmt", "wc", "file", "python", "python3", "node", "base64", "base32",
+                           "basenc", "gzip", "zcat", "bzip2", "xz", "tar", "zip", "hexdump", "iconv", "rev", "paste",
+                           "xargs", "parallel"})
 _NOT_PRIVATE = ("/usr/", "/bin/", "/sbin/", "/lib", "/opt/", "/dev/null", "/etc/os-release", "/proc/self/")
 _CONTENT_FIELDS = frozenset({"content", "new", "old", "text", "answer"})
 _ORDER = {Decision.deny: 0, Decision.ask: 1, Decision.allow: 2}
