@@ -121,3 +121,22 @@ def assert_untouched_fails(spec: dict[str, Any], ws: Path) -> None:
             assert not run_check(check, str(ws), run, [], site=site).passed, spec["id"]
     else:
         assert not run_check(check, str(ws), run, []).passed, spec["id"]
+
+
+class HeldoutSuite:
+    """A held-out suite file loaded once for its test module: the runner, its task specs split into the tasks that
+    can be done and those that cannot (a `status` check), and a scripted run of any task by id."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.bench = load_bench()
+        self.specs: list[dict[str, Any]] = self.bench.load_suite(path)
+        self.possible = [s for s in self.specs if s["check"]["type"] != "status"]
+        self.impossible = [s for s in self.specs if s["check"]["type"] == "status"]
+
+    def spec(self, task_id: str) -> dict[str, Any]:
+        return next(s for s in self.specs if s["id"] == task_id)
+
+    def run(self, task_id: str, script: list[dict[str, Any]], store: Any, tmp_path: Path) -> dict[str, Any]:
+        """The task played by the scripted model through the real loop, in a fresh workspace under ``tmp_path``."""
+        return self.bench.run_one(self.spec(task_id), ScriptedModel(script), store, str(workspace(tmp_path)))
