@@ -15,7 +15,7 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
-from macrohard.safety import scripts
+from macrohard.safety import envvars, makelang, scripts
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
@@ -25,13 +25,11 @@ MAKES = frozenset({"make", "gmake", "bmake"})
 SOFT = frozenset({"dynamic", "unparseable"})
 _DEFAULTS = {"CC": "cc", "CXX": "g++", "CPP": "cc -E", "RM": "rm -f", "MAKE": "make", "SHELL": "/bin/sh",
              "AR": "ar", "AS": "as", "LD": "ld", "INSTALL": "install", "PYTHON": "python3"}
-_ASSIGN = re.compile(r"^(?:export\s+|override\s+)?([A-Za-z_][\w.-]*)\s*(?::{1,3}=|\+=|\?=|!=|=)\s*(.*)$")
-_REF = re.compile(r"\$(?:\(([^()$]*)\)|\{([^{}$]*)\}|([@<^?*%+|]))")
 
 
 def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: int) -> None:
-    """Judge the recipes ``make ARGS`` would run (hard findings only)."""
-    files, where, texts = [], cmd.cwd, []
+    """Judge the recipes ``make ARGS`` would run (hard findings only; what the guard cannot follow is asked about)."""
+    files, where, texts, dirs = [], cmd.cwd, [], []
     for i, a in enumerate(args):
         value = args[i + 1] if i + 1 < len(args) else ""
         if a.startswith("--eval="):  # makefile text on the command line
@@ -46,74 +44,53 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
             files.append(a[2:])
         elif a in ("-C", "--directory"):
             where = posixpath.join(where or ".", value) if not value.startswith("/") else value
+        elif a in ("-I", "--include-dir") or a.startswith(("-I", "--include-dir=")):
+            dirs.append(value if a in ("-I", "--include-dir") else a.split("=", 1)[1] if "=" in a else a[2:])
+    base = an.paths.resolve(where or ".", None if (where or "").startswith("/") else cmd.cwd)
     if not files:
-        base = an.paths.resolve(where or ".", None if (where or "").startswith("/") else cmd.cwd)
         files = [next((posixpath.join(base, n) for n in ("GNUmakefile", "makefile", "Makefile")
                        if os.path.isfile(posixpath.join(base, n))), posixpath.join(base, "Makefile"))]
-    variables = {**_DEFAULTS, **{a.split("=", 1)[0]: a.split("=", 1)[1] for a in args if re.match(r"\w+=", a)}}
-    seen: set[str] = set()
-    included: list[str] = []
-    while files and len(seen) < 16:
-        name = files.pop(0)
-        if "$" in name or name in ("-", "/dev/stdin") or name in seen:
-            if "$" in name or name in ("-", "/dev/stdin"):
-                an.r.add("dynamic", f"make reads a makefile only known when it runs: {name[:60]}")
-            continue
-        seen.add(name)
-        text = scripts.read_script(an, name, cmd.cwd, explicit=True)
-        if text:
-            texts.append(text)
-            folder = posixpath.dirname(an.paths.resolve(name, cmd.cwd))
-            for m in re.finditer(r"^-?s?include\s+(.+)$", text, re.M):  # include other.mk: read it too
-                files += [posixpath.join(folder, f) for f in m.group(1).split()]
-                included += m.group(1).split()
-    _remade(an, included, texts)
-    for text in texts:
-        _recipes(an, text, variables, cmd, depth)
-
-
-def _remade(an: Analyzer, included: list[str], texts: list[str]) -> None:
-    """make first remakes each makefile it includes that a rule can make (``gen.mk: ; printf … > gen.mk``), then
-    reads it again: the makefile that runs is what a recipe wrote, not the file the guard read."""
-    targets = [t for text in texts for m in re.finditer(r"^([^\t#:=\n][^:=\n]*?)\s*::?(?!=)", text, re.M)
-               for t in m.group(1).split()]
-    for name in included:
-        for target in targets:
-            pattern = "^" + re.escape(target).replace("%", ".+") + "$"
-            if target == name or posixpath.basename(target) == posixpath.basename(name) or \
-                    ("%" in target and re.match(pattern, name)):
-                an.r.add("dynamic", f"make remakes the makefile {name} it includes with a recipe, then runs what "
-                                    "that recipe wrote; generate it in one step and run make in the next")
-                return
-
-
-def _recipes(an: Analyzer, text: str, variables: dict[str, str], cmd: SimpleCommand, depth: int) -> None:
     from macrohard.safety.commands import Analysis, Analyzer
 
-    lines = text.replace("\\\n", " ").split("\n")
-    commands = []
     probe = Analysis()
     sub = Analyzer(an.paths, probe)
     sub.path_dirs, sub.new_remotes, sub.jobs = an.path_dirs, an.new_remotes, an.jobs
-    for line in lines:
-        if line.startswith("\t"):
-            commands.append(line[1:].lstrip("@-+ \t"))
-        elif m := _ASSIGN.match(line):
-            name, value = m.group(1), m.group(2).strip()
-            expanded = _expand(value, variables, sub, cmd, depth)  # $(shell …) runs as the makefile is read
-            op = line[m.end(1):m.start(2)]
-            if "!=" in op:
-                sub.line(expanded, depth + 1, cmd.cwd)  # VAR != command: make runs it now
-            variables[name] = expanded if ":=" in op or "!=" in op else value
-        elif ":" in line and not line.startswith("#") and ";" in line.split(":", 1)[1]:
-            commands.append(line.split(":", 1)[1].split(";", 1)[1].strip())  # target: prereqs ; recipe
-    shell = variables.get("SHELL", "/bin/sh")
+    seen: set[str] = set()
+
+    def read(name: str, explicit: bool = False) -> str | None:
+        if "$" in name or name in ("-", "/dev/stdin"):
+            mk.ask(f"make reads a makefile only known when it runs: {name[:60]}")
+            return None
+        # make looks for an included makefile in the folder it runs in, then in the -I folders
+        where_ = [posixpath.join(base, name)] + ([] if explicit or name.startswith("/") else [
+            posixpath.join(an.paths.resolve(d, base), name) for d in dirs])
+        path = next((p for p in where_ if os.path.exists(an.paths.resolve(p, cmd.cwd))), where_[0])
+        if path in seen or len(seen) >= 16:
+            return None
+        seen.add(path)
+        return scripts.read_script(an, path, cmd.cwd, explicit=True)
+
+    given = {a.split("=", 1)[0]: a.split("=", 1)[1] for a in args if re.match(r"[\w.]+=", a)}
+    mk = makelang.Makefile(_DEFAULTS, given, set(an.values.deps), base,
+                           shell=lambda line: _run(sub, mk, line, depth, cmd), reader=read)
+    for text in texts:
+        mk.read(text)
+    for name in files:
+        if text := read(name, explicit=True):
+            mk.read(text)
+    if "-e" in args or "--environment-overrides" in args:
+        mk.vars.update({n: (makelang.MARK, False) for n in mk.session})
+    _remade(an, mk)
+    shell = mk.expand("$(SHELL)")
     if shell not in ("/bin/sh", "/bin/bash", "sh", "bash", "/usr/bin/bash", "/usr/bin/sh"):
-        sub.line(_expand(shell, variables, sub, cmd, depth), depth + 1, cmd.cwd)  # SHELL=./x.sh runs every recipe
-    for raw in commands:
-        line = _expand(raw, variables, sub, cmd, depth)
-        if line.strip():
-            sub.line(line, depth + 1, cmd.cwd)
+        _run(sub, mk, shell, depth, cmd)  # SHELL=./x.sh runs every recipe
+    for raw in mk.recipes:
+        for line in mk.expand(raw).split("\n"):  # make strips @, - and + from each line after expanding it
+            _run(sub, mk, line.lstrip("@-+ \t"), depth, cmd)
+    for name in sorted(n for n in mk.exports() if envvars.sensitive(n)):
+        mk.ask(f"the makefile exports {name} to its recipes, which programs read as code or as where to find it")
+    for why in mk.problems:
+        an.r.add("dynamic", f"{why}; the guard cannot tell what make runs")
     for category, detail in probe.findings.items():
         if category not in SOFT:
             an.r.add(category, f"make runs a recipe that {detail}")
@@ -128,28 +105,24 @@ def _recipes(an: Analyzer, text: str, variables: dict[str, str], cmd: SimpleComm
     an.r.hosts += probe.hosts
 
 
-def _expand(text: str, variables: dict[str, str], sub: Analyzer, cmd: SimpleCommand, depth: int,
-            level: int = 0) -> str:
-    text = text.replace("$$", "\x00")
+def _run(sub: Analyzer, mk: makelang.Makefile, line: str, depth: int, cmd: SimpleCommand) -> None:
+    """Judge one command make runs (a recipe line, a ``$(shell …)``, ``VAR != …``, ``SHELL``)."""
+    if makelang.MARK in line:
+        mk.ask("make runs a command built from text the guard cannot read (a $(shell …)'s output, a variable "
+               "the session set, a file name)")
+        line = line.replace(makelang.MARK, "")
+    if line.strip():
+        sub.line(line, depth + 1, cmd.cwd)
 
-    def value(m: re.Match[str]) -> str:
-        inner = m.group(1) if m.group(1) is not None else m.group(2) if m.group(2) is not None else ""
-        if m.group(3):
-            return "target"  # $@ $< $^ ...: file names
-        head, _, rest = inner.partition(" ")
-        if head == "shell":  # $(shell cmd) runs cmd when the makefile is read
-            sub.line(rest.replace("\x00", "$"), depth + 1, cmd.cwd)
-            return ""
-        if rest and head in ("wildcard", "patsubst", "subst", "notdir", "dir", "basename", "addprefix",
-                             "addsuffix", "filter", "filter-out", "sort", "strip", "firstword", "word", "foreach"):
-            return ""
-        if level < 8 and inner in variables:
-            return _expand(variables[inner], variables, sub, cmd, depth, level + 1).replace("$", "\x00")
-        return ""
 
-    for _ in range(8):
-        new = _REF.sub(value, text)
-        if new == text:
-            break
-        text = new
-    return text.replace("\x00", "$")
+def _remade(an: Analyzer, mk: makelang.Makefile) -> None:
+    """make first remakes each makefile it includes that a rule can make (``gen.mk: ; printf … > gen.mk``), then
+    reads it again: the makefile that runs is what a recipe wrote, not the file the guard read."""
+    for name in mk.included:
+        for target in mk.targets:
+            pattern = "^" + re.escape(target).replace("%", ".+") + "$"
+            if target == name or posixpath.basename(target) == posixpath.basename(name) or \
+                    ("%" in target and re.match(pattern, name)):
+                an.r.add("dynamic", f"make remakes the makefile {name} it includes with a recipe, then runs what "
+                                    "that recipe wrote; generate it in one step and run make in the next")
+                return

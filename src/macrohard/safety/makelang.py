@@ -1,0 +1,332 @@
+"""A makefile read as GNU make reads it, as far as the guard can follow: its variables, conditionals, functions
+and recipes (``safety.makefile`` judges the recipes this returns).
+
+Earlier the guard expanded only plain ``$(NAME)`` references and read every other function as empty text, so a
+recipe make builds with ``$(subst X,,cuXrl …)``, ``$(foreach …)``, ``$(if …)``, ``$(call …)``, ``$(value …)``,
+``$(patsubst …)``, ``$(X:cu=curl)``, a ``define`` block, ``$(eval …)``, ``$(file …)``, ``.RECIPEPREFIX``, an
+indented ``include`` or a ``$(shell …)``'s output ran unseen (guard16). Now make's text functions are computed as
+make computes them; what the guard cannot compute is marked (``MARK``: a ``$(shell …)``'s output, a wildcard's
+odd file names, a name the session's shell set and make takes from the environment) and a recipe holding a mark
+is a reason to ask, as are the constructs that change what make reads (``$(eval)``, ``$(file)``, ``load``,
+``.RECIPEPREFIX``, a conditional on unknown text, ``.SHELLFLAGS``, an exported variable programs read as code).
+"""
+
+from __future__ import annotations
+
+import glob
+import posixpath
+import re
+from collections.abc import Callable
+
+from macrohard.safety.makewords import MARK, close, patsubst, split_args, split_rule, uncomment, wordy
+
+AUTOMATIC = "target"  # $@ $< $^ …: file names from the rules
+PLAIN = re.compile(r"[\w./+,@%=:-]*")
+_WORDY = frozenset({"strip", "findstring", "filter", "filter-out", "sort", "word", "wordlist", "words", "firstword",
+                    "lastword", "dir", "notdir", "suffix", "basename", "addsuffix", "addprefix", "join", "subst",
+                    "patsubst", "abspath", "realpath"})
+_UNREAD = frozenset({"eval", "file", "guile", "let", "intcmp"})  # make reads or writes text the guard does not
+FUNCTIONS = _WORDY | _UNREAD | {"wildcard", "if", "or", "and", "foreach", "call", "value", "origin", "flavor", "info",
+                                "warning", "error", "shell"}
+_ASSIGN = re.compile(r"(::?=|:::=|\+=|\?=|!=|=)")
+_SAFE_FLAGS = frozenset({"-c", "-ec", "-ce", "-e -c", "-xc", "-o pipefail -c", "-eo pipefail -c", "-euo pipefail -c",
+                         "-eu -o pipefail -c", "-e -o pipefail -c"})
+
+
+class Makefile:
+    """What one ``make`` reads: variables (name -> (value, recursive)), recipes (raw, expanded at the end as make
+    does), the names it exports, and ``problems`` (reasons to ask)."""
+
+    def __init__(self, defaults: dict[str, str], given: dict[str, str], session: set[str], folder: str,
+                 shell: Callable[[str], None], reader: Callable[[str], str | None]) -> None:
+        self.vars: dict[str, tuple[str, bool]] = {k: (v, False) for k, v in {**defaults, **given}.items()}
+        self.given = set(given)  # set on make's command line: the makefile's own assignments do not change them
+        self.session, self.folder, self.shell, self.reader = session, folder, shell, reader
+        self.recipes: list[str] = []
+        self.targets: list[str] = []
+        self.included: list[str] = []
+        self.targeted: set[str] = set()  # names given a value for some targets only
+        self.exported: set[str] = set(given)  # make exports what its command line set
+        self.export_all = False
+        self.assigned: set[str] = set()
+        self.problems: list[str] = []
+
+    def ask(self, why: str) -> None:
+        if why not in self.problems:
+            self.problems.append(why)
+
+    # -- reading ---------------------------------------------------------------------------------------------
+    def read(self, text: str, depth: int = 0) -> None:
+        lines = text.replace("\\\n", " ").split("\n")
+        conds: list[list[bool]] = []  # [active, taken] per open conditional
+        in_rule, i = False, 0
+        while i < len(lines):
+            raw, i = lines[i], i + 1
+            active = all(c[0] for c in conds)
+            if raw.startswith("\t") and in_rule:
+                if active:
+                    self.recipes.append(raw[1:])
+                continue
+            if raw.startswith("\t") and active:  # a tab outside a rule: make reads it as a makefile line
+                self.recipes.append(raw[1:])
+            line = uncomment(raw).strip()
+            if not line:
+                continue
+            word = line.split(None, 1)[0]
+            if word in ("ifeq", "ifneq", "ifdef", "ifndef"):
+                value = self._condition(line) if active else False
+                conds.append([value, value])
+                continue
+            if word == "else" and conds:
+                rest = line[4:].strip()
+                top = conds[-1]
+                value = not top[1] and (self._condition(rest) if rest else True) if all(c[0] for c in conds[:-1]) \
+                    else False
+                top[0], top[1] = value, top[1] or value
+                continue
+            if word == "endif" and conds:
+                conds.pop()
+                continue
+            if word in ("define", "override", "export", "private") and re.match(r"(?:(?:override|export|private)"
+                                                                                 r"\s+)*define\b", line):
+                body, nest = [], 0
+                while i < len(lines):
+                    part, i = lines[i], i + 1
+                    head = part.strip().split(None, 1)[:1]
+                    nest += head == ["define"]
+                    if head == ["endef"]:
+                        if nest == 0:
+                            break
+                        nest -= 1
+                    body.append(part)
+                if active:
+                    header = re.sub(r"^(?:(?:override|export|private)\s+)*define\s+", "", line)
+                    m = _ASSIGN.search(header)
+                    name, op = (header[:m.start()].strip(), m.group(1)) if m else (header.strip(), "=")
+                    self.assign(self.expand(name), op, "\n".join(body), line.split()[:-1])
+                in_rule = False
+                continue
+            if not active:
+                continue
+            in_rule = self._statement(line, depth, in_rule)
+
+    def _statement(self, line: str, depth: int, in_rule: bool) -> bool:
+        """One makefile line; whether a rule's recipe may follow."""
+        m = re.match(r"(-?include|sinclude|-?load)\s+(.*)$", line)
+        if m:
+            if m.group(1).endswith("load"):
+                self.ask("make loads a shared object into itself (load)")
+                return False
+            for name in self.expand(m.group(2)).split():
+                if MARK in name:
+                    self.ask("make includes a makefile whose name the guard cannot read")
+                    continue
+                self.included.append(name)
+                text = self.reader(name) if depth < 8 else None
+                if text:
+                    self.read(text, depth + 1)
+            return False
+        m = re.match(r"(export|unexport)((?:\s+[^\s:=+?!]+)*)\s*$", line)
+        if m:  # `export` alone exports every variable; `export A B` those
+            if m.group(1) == "export":
+                self.export_all = self.export_all or not m.group(2).strip()
+                self.exported.update(self.expand(m.group(2)).split())
+            return False
+        if re.match(r"vpath\b", line):
+            return False
+        split = split_rule(line)
+        if split is None:  # an assignment
+            m = _ASSIGN.search(line)
+            head, op, value = line[:m.start()], m.group(1), line[m.end():].strip()
+            words = head.split()
+            self.assign(self.expand(words[-1] if words else ""), op, value, words[:-1])
+            return False
+        if split == "":  # a line with no rule: make expands it (a top-level $(eval …), $(info …))
+            self.expand(line)
+            return False
+        targets, rest = split
+        self.targets += self.expand(targets).split()
+        if split_rule(rest) is None and (m := _ASSIGN.search(rest)):  # `app: X = …`, for app's recipes only
+            words = rest[:m.start()].split()
+            name = self.expand(words[-1] if words else "")
+            self.targeted.add(name)
+            if "export" in words[:-1]:
+                self.exported.add(name)
+            return False
+        recipe = rest.partition(";")[2]
+        if recipe.strip():
+            self.recipes.append(recipe.strip())
+        if ".EXPORT_ALL_VARIABLES" in targets:
+            self.export_all = True
+        return True
+
+    def _condition(self, line: str) -> bool:
+        word, _, rest = line.partition(" ")
+        rest = rest.strip()
+        if word in ("ifdef", "ifndef"):
+            name = self.expand(rest)
+            value = self.vars.get(name, ("", False))[0]
+            if MARK in name or name in self.session and name not in self.vars:
+                self.ask("a conditional of the makefile tests text the guard cannot read")
+            return bool(value) == (word == "ifdef")
+        if rest.startswith("("):
+            inner = rest[1:rest.rfind(")")]
+            parts = split_args(inner, 2)
+        else:
+            parts = re.findall(r"\"([^\"]*)\"|'([^']*)'", rest)
+            parts = [a or b for a, b in parts]
+        if len(parts) != 2:
+            self.ask("a conditional of the makefile the guard cannot read")
+            return True
+        a, b = (self.expand(p).strip() for p in parts)
+        if MARK in a or MARK in b:
+            self.ask("a conditional of the makefile tests text the guard cannot read")
+        return (a == b) == (word == "ifeq")
+
+    def assign(self, name: str, op: str, value: str, words: list[str]) -> None:
+        if MARK in name or not name:
+            self.ask("make sets a variable whose name the guard cannot read")
+            return
+        if name == ".RECIPEPREFIX":
+            self.ask("the makefile changes the recipe prefix (.RECIPEPREFIX)")
+        self.assigned.add(name)
+        if "export" in words:
+            self.exported.add(name)
+        if name in self.given and "override" not in words:
+            return
+        old = self.vars.get(name)
+        if op == "?=" and old is None and name in self.session:  # the environment's value stands
+            self.vars[name] = (MARK, False)
+        if op == "?=" and name in self.vars:
+            return
+        if op == "!=":
+            self.shell(self.expand(value))
+            self.vars[name] = (MARK, False)
+        elif op == "+=" and old is not None:
+            self.vars[name] = (old[0] + " " + (value if old[1] else self.expand(value)), old[1])
+        else:
+            simple = op in (":=", "::=", ":::=")
+            self.vars[name] = (self.expand(value) if simple else value, not simple)
+        if name == ".SHELLFLAGS" and self.expand(self.vars[name][0]).strip() not in _SAFE_FLAGS:
+            self.ask("the makefile changes the flags its shell runs recipes with (.SHELLFLAGS)")
+
+    def exports(self) -> set[str]:
+        return self.exported | self.assigned if self.export_all else self.exported
+
+    # -- expanding -------------------------------------------------------------------------------------------
+    def expand(self, text: str, local: dict[str, str] | None = None, level: int = 0) -> str:
+        """``text`` with make's references replaced as make would (``MARK`` where the guard cannot tell)."""
+        if level > 24:
+            self.ask("make's variables refer to themselves too deeply for the guard")
+            return MARK
+        out, i = [], 0
+        while i < len(text):
+            j = text.find("$", i)
+            if j < 0 or j + 1 >= len(text):
+                out.append(text[i:])
+                break
+            out.append(text[i:j])
+            c = text[j + 1]
+            if c == "$":
+                out.append("$")
+                i = j + 2
+            elif c in "({":
+                end = close(text, j + 1)
+                if end < 0:
+                    self.ask("a makefile reference the guard cannot read (unbalanced)")
+                    return out and "".join(out) + MARK or MARK
+                out.append(self._reference(text[j + 2:end], local, level))
+                i = end + 1
+            else:
+                out.append(AUTOMATIC if c in "@<^?*%+|" else self._variable(c, local, level))
+                i = j + 2
+        return "".join(out)
+
+    def _reference(self, inner: str, local: dict[str, str] | None, level: int) -> str:
+        m = re.match(r"([a-z-]+)[ \t]", inner)
+        if m and m.group(1) in FUNCTIONS:
+            return self._function(m.group(1), inner[m.end():], local, level)
+        if re.fullmatch(r"[@<^?*%+|][DF]", inner):
+            return AUTOMATIC
+        name = self.expand(inner, local, level + 1)
+        if ":" in name and "=" in name.split(":", 1)[1]:  # $(VAR:a=b), a substitution reference
+            var, _, sub = name.partition(":")
+            old, _, new = sub.partition("=")
+            words = self._variable(var, local, level).split()
+            if "%" not in old:
+                old, new = "%" + old, "%" + new
+            return " ".join(patsubst(old, new, w) for w in words)
+        return self._variable(name, local, level)
+
+    def _variable(self, name: str, local: dict[str, str] | None, level: int) -> str:
+        if MARK in name:
+            return MARK
+        if local is not None and name in local:
+            return local[name]
+        if name in self.targeted:
+            return MARK  # its value depends on the target
+        if name == "CURDIR":
+            return self.folder if PLAIN.fullmatch(self.folder) else MARK
+        if name not in self.vars:
+            return MARK if name in self.session else ""
+        value, recursive = self.vars[name]
+        return self.expand(value, local, level + 1) if recursive else value
+
+    def _function(self, fn: str, body: str, local: dict[str, str] | None, level: int) -> str:
+        if fn in _UNREAD:
+            self.ask(f"the makefile computes text with $({fn} …), which the guard does not follow")
+            return MARK
+        limit = {"if": 3, "foreach": 3, "subst": 3, "patsubst": 3, "word": 2, "wordlist": 3, "findstring": 2,
+                 "filter": 2, "filter-out": 2, "addsuffix": 2, "addprefix": 2, "join": 2}.get(fn, 0)
+        args = split_args(body, 0 if fn == "call" else limit)
+        if fn in ("if", "or", "and"):
+            return self._logic(fn, args, local, level)
+        if fn == "foreach":
+            if len(args) < 3:
+                return ""
+            var, words = self.expand(args[0], local, level + 1), self.expand(args[1], local, level + 1)
+            if MARK in var or MARK in words:
+                return MARK
+            return " ".join(self.expand(args[2], {**(local or {}), var: w}, level + 1) for w in words.split())
+        if fn == "call":
+            name = self.expand(args[0], local, level + 1)
+            params = {str(k): self.expand(a, local, level + 1) for k, a in enumerate(args[1:], 1)}
+            params["0"] = name
+            if MARK in name or name not in self.vars:
+                return MARK if MARK in name or name in self.session else ""
+            return self.expand(self.vars[name][0], params, level + 1)
+        if fn == "value":
+            name = self.expand(body, local, level + 1)
+            return MARK if MARK in name else self.vars.get(name, ("", False))[0]
+        if fn in ("origin", "flavor"):
+            return "file"
+        values = [self.expand(a, local, level + 1) for a in args]
+        if fn == "shell":
+            self.shell(values[0] if len(values) == 1 else ",".join(values))
+            return MARK
+        if fn in ("info", "warning", "error"):
+            return ""
+        if any(MARK in v for v in values):
+            return MARK
+        if fn == "wildcard":
+            names = sorted({n for p in " ".join(values).split() for n in glob.glob(p if p.startswith("/") else
+                            posixpath.join(self.folder, p))})
+            names = [n[len(self.folder) + 1:] if n.startswith(self.folder + "/") else n for n in names]
+            return " ".join(names) if all(PLAIN.fullmatch(n) for n in names) else MARK
+        return wordy(fn, values)
+
+    def _logic(self, fn: str, args: list[str], local: dict[str, str] | None, level: int) -> str:
+        if fn == "if":
+            cond = self.expand(args[0], local, level + 1).strip() if args else ""
+            if MARK in cond:
+                return MARK
+            pick = args[1] if cond and len(args) > 1 else args[2] if not cond and len(args) > 2 else ""
+            return self.expand(pick, local, level + 1)
+        last = ""
+        for a in args:
+            last = self.expand(a, local, level + 1).strip()
+            if MARK in last:
+                return MARK
+            if bool(last) == (fn == "or"):
+                return last
+        return last if fn == "and" else ""
