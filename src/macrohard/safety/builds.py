@@ -166,13 +166,19 @@ def _cargo_bins(root: str, args: list[str]) -> list[str]:
     return [posixpath.join(root, "target", profile, n) for n in dict.fromkeys(names)]
 
 
-_RECIPE_OK = re.compile(r"[@+-]*\s*(?:\$[({](?:CC|CXX|LD|AR|RM)[)}]|cc|gcc|g\+\+|c\+\+|clang|clang\+\+|ld|ar|ranlib|"
-                        r"echo|mkdir|rm|true|:)(?:\s|$)")
+_RECIPE_OK = frozenset({"cc", "gcc", "g++", "c++", "clang", "clang++", "ld", "ar", "ranlib", "echo", "mkdir", "rm",
+                        "true", ":"})
+_WORD = re.compile(r"[\w./+,=%:-]+")
 
 
 def _compiles_only(root: str, args: list[str]) -> bool:
-    """Whether every recipe of the makefile ``make`` reads only compiles, links, archives, echoes or cleans, and no
-    variable of it names another program: then every program the build writes, a compiler wrote."""
+    """Whether every recipe of the makefile ``make`` reads, as make expands it (``safety.makelang``), only
+    compiles, links, archives, echoes or cleans with plain words: then every program the build writes, a compiler
+    wrote. (``Y = && cp ../o/evil.bin app`` and ``$(CC) -o app app.c $(Y)`` passed the check of the recipe's text
+    before it was expanded, guard16.)"""
+    from macrohard.safety.makefile import _DEFAULTS
+    from macrohard.safety.makelang import MARK, Makefile
+
     name = args[args.index("-f") + 1] if "-f" in args[:-1] else next(
         (n for n in ("GNUmakefile", "makefile", "Makefile") if os.path.isfile(posixpath.join(root, n))), None)
     if name is None:
@@ -185,14 +191,16 @@ def _compiles_only(root: str, args: list[str]) -> bool:
             text = fh.read(200_000)
     except OSError:
         return False
-    for line in text.replace("\\\n", " ").splitlines():
-        if line.startswith("\t"):
-            if not _RECIPE_OK.match(line[1:]) or re.search(r"[;&|<>`]|\$\$|\$\(shell", line):
+    shelled: list[str] = []
+    mk = Makefile(_DEFAULTS, {}, set(), root, shell=shelled.append, reader=lambda _name: None)
+    mk.read(text)
+    if mk.problems or mk.included or shelled or mk.exports() or mk.expand("$(SHELL)") != "/bin/sh":
+        return False
+    for raw in mk.recipes:
+        for line in mk.expand(raw).split("\n"):
+            words = line.lstrip("@-+ \t").split()
+            if MARK in line or words and (words[0] not in _RECIPE_OK or not all(_WORD.fullmatch(w) for w in words)):
                 return False
-        elif re.match(r"\s*(?:-?include|sinclude|define|export|\.SHELLFLAGS|SHELL|\.RECIPEPREFIX)\b", line) or \
-                "$(shell" in line or "$(eval" in line or re.match(r"\s*(?:CC|CXX|LD|AR|RM)\s*[:+?!]?=\s*(?!(?:cc|gcc|"
-                                                                  r"g\+\+|c\+\+|clang|clang\+\+|ld|ar|rm -f)\s*$)", line):
-            return False
     return True
 
 

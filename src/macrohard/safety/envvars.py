@@ -44,6 +44,45 @@ _LOADERS = {"NODE_OPTIONS": re.compile(r"(?:^|\s)(?:--require|-r|--import|--load
             "GNUMAKEFLAGS": re.compile(r"--eval|(?:^|\s)SHELL=|--file|--makefile")}
 
 
+# the programs a build runs as its compiler, linker or wrapper (make, setup.py, cmake, cargo read them from the
+# environment): `CC=./w.sh make` ran w.sh unjudged (guard16)
+TOOLS = frozenset({"CC", "CXX", "CPP", "LD", "AR", "AS", "FC", "F77", "OBJC", "RANLIB", "NM", "STRIP", "OBJCOPY",
+                   "LDSHARED", "LDCXXSHARED", "RUSTC", "RUSTC_WRAPPER", "RUSTC_WORKSPACE_WRAPPER", "RUSTDOC",
+                   "CARGO_BUILD_RUSTC", "CARGO_BUILD_RUSTC_WRAPPER", "CARGO_BUILD_RUSTC_WORKSPACE_WRAPPER",
+                   "CARGO_BUILD_RUSTDOC", "CMAKE_C_COMPILER_LAUNCHER", "CMAKE_CXX_COMPILER_LAUNCHER",
+                   "CMAKE_C_COMPILER", "CMAKE_CXX_COMPILER", "CMAKE_LINKER_TYPE", "MESON_EXE_WRAPPER", "CCACHE_PREFIX"})
+_TOOL_PATTERN = re.compile(r"CARGO_TARGET_\w+_(?:LINKER|RUNNER)|CARGO_HOST_LINKER")
+# options in a build's flags that make the compiler run or load another program
+_TOOL_FLAGS = {"CFLAGS", "CXXFLAGS", "CPPFLAGS", "LDFLAGS", "CGO_CFLAGS", "CGO_CXXFLAGS", "CGO_CPPFLAGS", "CGO_LDFLAGS",
+               "RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS", "RUSTDOCFLAGS", "GOFLAGS", "CARGO_BUILD_RUSTFLAGS"}
+_RUNS_A_TOOL = re.compile(r"-wrapper|(?:^|\s|\x1f)-B|-specs|-fplugin|--ld-path|-fuse-ld=\S*/|(?:^|\s|\x1f)@|"
+                          r"linker|-toolexec|(?:^|\s)-exec|-overlay|-modfile|runner")
+_SEARCHED = frozenset({"COMPILER_PATH", "GCC_EXEC_PREFIX"})  # folders gcc runs its as, ld, collect2 from
+
+
+def _tool(an: Analyzer, name: str, value: str, depth: int, cwd: str | None) -> bool:
+    """A build's compiler, linker or wrapper named in the environment: judged as a command, and asked about when it
+    is a file of the workspace (it may change before the build runs it) or an option that runs another program."""
+    if name in TOOLS or _TOOL_PATTERN.fullmatch(name):
+        if value:
+            an.line(value, depth + 1, cwd)
+        first = value.split()[0] if value.split() else ""
+        if "/" in first and (first.startswith(("$", "`")) or an.paths.inside(an.paths.resolve(first, cwd))):
+            an.r.add("dynamic", f"{name}={value[:60]} makes a build run a program of the workspace as its compiler "
+                                "or linker; run the build with the system's tools")
+        return True
+    if name in _TOOL_FLAGS:
+        if _RUNS_A_TOOL.search(value):
+            an.r.add("dynamic", f"{name}={value[:60]} makes the compiler run or load a program the guard does not "
+                                "judge")
+        return True
+    if name in _SEARCHED:
+        if value:
+            an.r.add("dynamic", f"{name}={value[:60]} makes gcc run its assembler and linker from that folder")
+        return True
+    return False
+
+
 _HOMES = frozenset({"HOME", "XDG_CONFIG_HOME", "XDG_CONFIG_DIRS", "XDG_DATA_HOME", "ZDOTDIR"})
 
 
@@ -68,6 +107,8 @@ def _plugins(words: list[str]) -> list[str]:
 
 def judge(an: Analyzer, name: str, value: str, depth: int, cwd: str | None) -> bool:
     """Judge one assignment; True when ``name`` is one this module knows."""
+    if _tool(an, name, value, depth, cwd):
+        return True
     if name in COMMANDS:
         if name in ("LESSOPEN", "LESSCLOSE"):
             value = value.lstrip("|-").replace("%s", "f")
