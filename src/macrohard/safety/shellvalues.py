@@ -87,7 +87,7 @@ def judge_line(an: Any, notes: Notes, depth: int) -> None:
     """At the end of a line: ask about each sink that may read text the guard did not. On the session's own line, a
     definite assignment (``n=5``) then replaces what the name held before, for the sinks after it and later steps."""
     deps, kills = an.values.deps, _kills(notes, depth)
-    kills = {n: at for n, at in kills.items() if ARRAY not in deps.get(n, ())}
+    kills = {n: at for n, at in kills.items() if not {ARRAY, NAMEREF} & deps.get(n, set())}  # a name reference stays one
     replaced = {name: _fresh(notes, name) | an.values.nested.get(name, set()) for name in kills}
     for offset, names, what, array in notes.sinks:
         names = names - _digits_here(an, notes, offset)
@@ -169,6 +169,11 @@ def record_line(an: Any, notes: Notes, depth: int, defined: dict[str, str]) -> N
         an.values.deps.setdefault(name, set()).update(d)
         if depth:
             an.values.nested.setdefault(name, set()).update(d)
+    for name, d, _ in notes.sources:  # `declare -n r; r=$n`: bash reads the value as the name r refers to, and
+        given = d - {NAMEREF, ARRAY}  # `declare -n r=x; r=$n` gives it to x (guard16: both ran a[$(cmd)])
+        if given and NAMEREF in an.values.deps.get(name, ()):
+            notes.sinks.append((len(notes.src), frozenset(given), f"an assignment to {name}, a name reference,", ""))
+            an.values.deps.setdefault(ANY, set()).update(given)
     an.values.assoc -= notes.unassoc
     if depth == 0:  # `declare -A` in code the line runs (a function's body) may be a local one
         an.values.assoc |= notes.assoc
