@@ -23,7 +23,7 @@ CODE = "a[$(touch marker)]\n"
 
 # each runs the payload in bash (checked below); the guard asks about each
 NAMEREF_SINKS = ["declare -n r; r=$n; echo $r", "declare -n r=x; r=$n; echo $((x))",
-                 "declare -n r=x; r=$n; echo ${a[x]}", "declare -n r; for r in $n; do echo $r; done"]
+                 "declare -n r=x; r=$n; echo ${a[x]}"]
 
 
 @pytest.mark.parametrize("use", NAMEREF_SINKS)

@@ -53,7 +53,7 @@ TOOLS = frozenset({"CC", "CXX", "CPP", "LD", "AR", "AS", "FC", "F77", "OBJC", "R
                    "CMAKE_C_COMPILER", "CMAKE_CXX_COMPILER", "CMAKE_LINKER_TYPE", "MESON_EXE_WRAPPER", "CCACHE_PREFIX"})
 _TOOL_PATTERN = re.compile(r"CARGO_TARGET_\w+_(?:LINKER|RUNNER)|CARGO_HOST_LINKER")
 # options in a build's flags that make the compiler run or load another program
-_TOOL_FLAGS = {"CFLAGS", "CXXFLAGS", "CPPFLAGS", "LDFLAGS", "CGO_CFLAGS", "CGO_CXXFLAGS", "CGO_CPPFLAGS", "CGO_LDFLAGS",
+TOOL_FLAGS = {"CFLAGS", "CXXFLAGS", "CPPFLAGS", "LDFLAGS", "CGO_CFLAGS", "CGO_CXXFLAGS", "CGO_CPPFLAGS", "CGO_LDFLAGS",
                "RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS", "RUSTDOCFLAGS", "GOFLAGS", "CARGO_BUILD_RUSTFLAGS"}
 _RUNS_A_TOOL = re.compile(r"-wrapper|(?:^|\s|\x1f)-B|-specs|-fplugin|--ld-path|-fuse-ld=\S*/|(?:^|\s|\x1f)@|"
                           r"linker|-toolexec|(?:^|\s)-exec|-overlay|-modfile|runner")
@@ -71,8 +71,10 @@ def _tool(an: Analyzer, name: str, value: str, depth: int, cwd: str | None) -> b
             an.r.add("dynamic", f"{name}={value[:60]} makes a build run a program of the workspace as its compiler "
                                 "or linker; run the build with the system's tools")
         return True
-    if name in _TOOL_FLAGS:
-        if _RUNS_A_TOOL.search(value):
+    if name in TOOL_FLAGS:
+        if re.search(r"[;&|<>`$()\n]", value):  # make pastes them into its recipes' shell lines
+            an.r.add("dynamic", f"{name}={value[:60]} holds shell syntax a build's recipe would run")
+        elif _RUNS_A_TOOL.search(value):
             an.r.add("dynamic", f"{name}={value[:60]} makes the compiler run or load a program the guard does not "
                                 "judge")
         return True

@@ -18,8 +18,10 @@ import posixpath
 import re
 from collections.abc import Callable
 
+from macrohard.safety.envvars import TOOL_FLAGS, TOOLS
 from macrohard.safety.makewords import MARK, close, patsubst, split_args, split_rule, uncomment, wordy
 
+JUDGED = TOOLS | TOOL_FLAGS  # judged where the session set them (safety.envvars): CC=gcc, CFLAGS=-O2
 AUTOMATIC = "target"  # $@ $< $^ …: file names from the rules
 PLAIN = re.compile(r"[\w./+,@%=:-]*")
 _WORDY = frozenset({"strip", "findstring", "filter", "filter-out", "sort", "word", "wordlist", "words", "firstword",
@@ -267,8 +269,10 @@ class Makefile:
             return MARK  # its value depends on the target
         if name == "CURDIR":
             return self.folder if PLAIN.fullmatch(self.folder) else MARK
+        if name in self.session and name not in self.assigned and name not in self.given and name not in JUDGED:
+            return MARK  # the environment's value (the session set it) stands over make's default
         if name not in self.vars:
-            return MARK if name in self.session else ""
+            return ""
         value, recursive = self.vars[name]
         return self.expand(value, local, level + 1) if recursive else value
 
