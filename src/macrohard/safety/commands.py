@@ -384,10 +384,20 @@ def analyze(command: str, workspaces: list[str], allowed_paths: list[str] | None
     if shell is not None:  # functions and traps earlier steps defined; the ones this line defines are added
         analyzer.functions, analyzer.hooks = shell
         replay(analyzer, start)
-    with watching() as pipes:  # files a reader met that are pipes or devices: not read, so not judged
-        analyzer.line(command, cwd=start)
-        if analyzer.hooks:  # a trap runs around the line's later commands too, after the files it wrote
-            replay(analyzer, start)
+    if len(command) > scripts.MAX_SCRIPT:  # the walk's time grows with the line: review a script's size, no more
+        result.add("unparseable", f"the command is {len(command) // 1000} kB, larger than the "
+                                  f"{scripts.MAX_SCRIPT // 1000} kB the guard reviews: write long text with "
+                                  "write_file and run shorter commands")
+        return result
+    try:
+        with watching() as pipes:  # files a reader met that are pipes or devices: not read, so not judged
+            analyzer.line(command, cwd=start)
+            if analyzer.hooks:  # a trap runs around the line's later commands too, after the files it wrote
+                replay(analyzer, start)
+    except RecursionError:
+        result.add("unparseable", "the command nests deeper than the guard follows (subshells, substitutions or "
+                                  "blocks inside each other): split it into steps or a script")
+        return result
     if pipes:  # a finding keeps its first detail
         result.add("dynamic", f"{pipes[0]} is a named pipe or a device: what the command reads from it is only "
                               "known when it runs")

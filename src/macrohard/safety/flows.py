@@ -65,23 +65,28 @@ def network(r: Analysis, prog: str, args: list[str], operands: list[str], cmd: S
 
 def pipeline(an: Analyzer, stages: list[SimpleCommand]) -> None:
     names = [effective_program(s.argv) for s in stages]
-    for i, name in enumerate(names):
-        later = names[i + 1:]
-        if not later:
-            break
-        executors = [n for n, st in zip(later, stages[i + 1:], strict=True) if runs_stdin(n, st.argv)]
-        if runs_stdin(later[0], stages[i + 1].argv):
-            _feeds_code(an, stages[i], name, later[0], stages[i + 1])
-        if name in R.DOWNLOADERS and executors:
-            an.r.add("remote_code", f"pipes a download from {name} into {executors[0]}")
-        if (name in R.DECODERS or decodes(stages[i].argv)) and executors:
-            an.r.add("obfuscation", f"pipes text decoded by {name} into {executors[0]}")
-        senders = [n for n in later if n in R.NETWORK_TOOLS or n in ("curl", "wget")]
-        sender = stages[names.index(senders[0], i + 1)].argv if senders else []
+    runs = [runs_stdin(n, st.argv) for n, st in zip(names, stages, strict=True)]
+    # from the end: the first later stage that runs its input as code, and the first that sends to the network
+    executor: list[int | None] = [None] * len(stages)
+    sender: list[int | None] = [None] * len(stages)
+    for j in range(len(stages) - 2, -1, -1):
+        nxt = j + 1
+        executor[j] = nxt if runs[nxt] else executor[nxt]
+        sender[j] = nxt if names[nxt] in R.NETWORK_TOOLS or names[nxt] in ("curl", "wget") else sender[nxt]
+    for i, name in enumerate(names[:-1]):
+        if runs[i + 1]:
+            _feeds_code(an, stages[i], name, names[i + 1], stages[i + 1])
+        if (x := executor[i]) is not None:
+            if name in R.DOWNLOADERS:
+                an.r.add("remote_code", f"pipes a download from {name} into {names[x]}")
+            if name in R.DECODERS or decodes(stages[i].argv):
+                an.r.add("obfuscation", f"pipes text decoded by {name} into {names[x]}")
+        if (k := sender[i]) is None:
+            continue
+        argv = stages[k].argv
         reads = name in R.READERS or name in R.DUMPERS or name in R.DECODERS or decodes(stages[i].argv)
-        if senders and reads and (senders[0] != "curl" or _spreads(sender) or
-                                  any(a.startswith("@-") or a == "-T" or a == "@-" for a in sender)):
-            an.r.add("exfiltration", f"pipes {name}'s output to {senders[0]} on the network")
+        if reads and (names[k] != "curl" or _spreads(argv) or any(a.startswith("@-") or a == "-T" for a in argv)):
+            an.r.add("exfiltration", f"pipes {name}'s output to {names[k]} on the network")
 
 
 def _spreads(argv: list[str]) -> bool:

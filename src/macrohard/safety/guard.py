@@ -96,7 +96,11 @@ class Guard:
         ctx.values_pending = None  # and what its variables may hold (safety.arith)
         ctx.build_pending = None  # and the build it is (safety.builds)
         for check in self.checks:
-            verdict = check(action, ctx)
+            try:
+                verdict = check(action, ctx)
+            except RecursionError:  # an action nested deeper than a check follows: a person decides
+                verdict = Verdict(decision=Decision.ask, check="guard:depth",
+                                  reason="the action nests deeper than the guard's checks follow; split it up")
             if verdict is not None and verdict.decision is not Decision.allow:
                 return self._record(action, verdict, ctx)
         return self._record(action, ALLOW, ctx)

@@ -21,6 +21,9 @@ from macrohard.safety.argv import moved_to
 from macrohard.safety.shellvalues import Notes
 
 
+MAX_VALUE = 64_000  # characters of a variable's value the walker keeps; a longer one is unknown
+
+
 @dataclass
 class SimpleCommand:
     """One command as bash would run it."""
@@ -292,6 +295,8 @@ class _Walker:
         val, dynamic = self.word(value, scratch)
         if self.used != used:  # `g="$f.bak"`: a later unquoted $g is split and globbed again; keep it unknown
             val, dynamic = self.text(value), True
+        elif len(val) > MAX_VALUE:  # `x=$x$x$x$x` again and again: a value that grows without end is unknown
+            val, dynamic = self.text(value), True
         if nested is not None:
             nested |= scratch
         self.out.assigned[self.text(name)] = val
@@ -337,6 +342,7 @@ class _Walker:
         own: set[str] = set()
         argv: list[str] = []
         cmd = SimpleCommand(argv=argv, redirects=list(extra_redirects))
+        ended = False  # an argument `--` was met
         for child in node.children:
             if child.type == "variable_assignment":
                 self.assign(child, own)
@@ -353,12 +359,13 @@ class _Walker:
                 ops, _ = self.redirects_of(child, own)
                 cmd.redirects += ops
             elif child.is_named and child.type not in ("comment",):
-                if child.type == "word" and "--" not in argv[1:] and re.search(r"[*?\[]", self.text(child)):
+                if child.type == "word" and not ended and re.search(r"[*?\[]", self.text(child)):
                     self.out.globs.append((self.text(child), self.cwd, False))
                 used = self.used
                 value = self.word(child, own)[0]
                 if self.used != used and value.startswith(("-", "+", "@")) and self.loops is not None:
                     value = self.loops.option(value, self.text(child))  # a file named like an option (safety.loopglob)
+                ended = ended or value == "--"  # after `--` a word is an operand, not a glob option
                 argv.append(value)
         cmd.nested_programs = own
         if nested is not None:
