@@ -29,7 +29,7 @@ from macrohard.safety.loopglob import LoopGlobs, option_names, passing
 from macrohard.safety.paths import PathJudge
 from macrohard.safety.regular import watching
 from macrohard.safety.rewrites import note as note_rewrites
-from macrohard.safety.scripts import text_written
+from macrohard.safety.rewrites import redirected
 from macrohard.safety.shellparse import SimpleCommand, parse
 from macrohard.safety.shellstate import add_hook, called, define, replay
 from macrohard.safety.shellvalues import Values, judge_line, positional_args, record_line
@@ -124,16 +124,7 @@ class Analyzer:
     def simple(self, cmd: SimpleCommand, depth: int) -> None:
         passing(self, cmd.loop)  # a loop's second pass reads what its first wrote as unknown
         argv = [w for a in cmd.argv for w in expand_braces(a)] if any("{" in a for a in cmd.argv) else list(cmd.argv)
-        for op, target in cmd.redirects:
-            if op in (">", ">>", ">|", "&>", "&>>", ">&") and target and not target.isdigit() and target != "-":
-                ap, text = self.paths.resolve(target, cmd.cwd), text_written(argv, cmd)
-                appended = op in (">>", "&>>")
-                before = self.written.get(ap) if appended and ap in self.written else (
-                    None if appended and os.path.exists(ap) else "")
-                self.write_target(target, cmd.cwd, f"redirects output to {target}")
-                self.written[ap] = None if text is None or before is None else before + text
-            elif op in ("<", "<<<", "<&"):
-                self.scan_word(target, cmd.cwd)
+        redirected(self, cmd, argv)
         if not argv:
             return
         if cmd.escaped_name and "IFS" in argv[0]:

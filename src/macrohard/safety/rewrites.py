@@ -20,9 +20,11 @@ import re
 from typing import TYPE_CHECKING
 
 from macrohard.safety import rules_data as R
+from macrohard.safety.scripts import text_written
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
+    from macrohard.safety.shellparse import SimpleCommand
 
 # Programs that change no file's text, or whose writes ``safety.commands`` models (the text, or "unknown text").
 KEEPS_TEXT = frozenset({
@@ -171,3 +173,23 @@ def code_writes(an: Analyzer, lang: str, prog: str, code: str) -> int | None:
         an.unknown_writes = True
         an.rewriter = f"{prog} code can write files ({m.group(0)[:30]})"
     return m.start()
+
+
+
+def redirected(an: Analyzer, cmd: SimpleCommand, argv: list[str]) -> None:
+    """What a command's redirects write (the text, when the line shows it) and read. ``>&3`` writes to a descriptor
+    an earlier step may have opened on a file (``exec 3>>run.sh``): ``echo … >&3; bash run.sh`` ran text the guard
+    had not read (guard16), so such a write makes every later script on the line one the guard cannot read."""
+    for op, target in cmd.redirects:
+        if op in (">", ">>", ">|", "&>", "&>>", ">&") and target and not target.isdigit() and target != "-":
+            ap, text = an.paths.resolve(target, cmd.cwd), text_written(argv, cmd)
+            appended = op in (">>", "&>>")
+            before = an.written.get(ap) if appended and ap in an.written else (
+                None if appended and os.path.exists(ap) else "")
+            an.write_target(target, cmd.cwd, f"redirects output to {target}")
+            an.written[ap] = None if text is None or before is None else before + text
+        elif op == ">&" and target.isdigit() and target not in ("0", "1", "2") and not an.unknown_writes:
+            an.unknown_writes = True
+            an.rewriter = f"a write to file descriptor {target}, which an earlier command may have opened on a file"
+        elif op in ("<", "<<<", "<&"):
+            an.scan_word(target, cmd.cwd)
