@@ -109,10 +109,17 @@ def source(w: Any, name: str, deps: set[str] | frozenset[str], node: Any = None)
     definite = None
     if node is not None and not w.in_function:
         parent = node.parent
+        top = parent.parent if parent is not None and parent.type == "list" else None
+        if top is not None and top.type == "redirected_statement":  # tree-sitter's `n=0 && echo … > f`: the
+            top = top.parent  # redirect is the last command's, the list stays on the top level
         if parent is not None and (parent.type == "program" or parent.type == "list" and parent.named_children
-                                   and parent.named_children[0] == node and parent.parent is not None
-                                   and parent.parent.type == "program"):
-            definite = node.start_byte
+                                   and parent.named_children[0] == node and top is not None
+                                   and top.type == "program"):
+            after = (node if parent.type == "program" else parent if parent.parent is top else parent.parent
+                     ).next_sibling
+            # `n=5 &` sets n in a background shell, `n+=5` appends: neither replaces n (guard16)
+            if not (after is not None and after.type == "&") and not re.match(r"[^=]*\+=", w.text(node)):
+                definite = node.start_byte
     w.out.arith.sources.append((name, frozenset(deps), definite))
 
 

@@ -88,18 +88,18 @@ def judge_line(an: Any, notes: Notes, depth: int) -> None:
     definite assignment (``n=5``) then replaces what the name held before, for the sinks after it and later steps."""
     deps, kills = an.values.deps, _kills(notes, depth)
     kills = {n: at for n, at in kills.items() if not {ARRAY, NAMEREF} & deps.get(n, set())}  # a name reference stays one
-    replaced = {name: _fresh(notes, name) | an.values.nested.get(name, set()) for name in kills}
+    value_at = _values_at(notes, kills, an.values.nested)
     for offset, names, what, array in notes.sinks:
         names = names - _digits_here(an, notes, offset)
         for name in sorted(names) if array not in an.values.assoc else ():
-            if _unread(name, deps, replaced, kills, offset):
+            if _unread(name, deps, value_at, kills, offset):
                 who = "a command's output" if name == UNREAD else f"the output of {name[2:]}" if name.startswith(
                     CALL) else f"${name}, which may hold text from a file, a command's output or input,"
                 an.r.add("dynamic", f"{what} reads {who} as a number or a variable's name: bash runs the $(…) of an "
                                     "array index in it (a[$(cmd)]); use a value the line shows, or strip it to digits "
                                     "first (${n//[^0-9]/})")
                 break
-    deps.update(replaced)
+    deps.update({name: _after_line(name, deps, value_at, kills, len(notes.src) + 1) for name in kills})
 
 
 def _digits_here(an: Any, notes: Notes, at: int) -> set[str]:
@@ -130,22 +130,56 @@ def _kills(notes: Notes, depth: int) -> dict[str, int]:
     return out
 
 
-def _fresh(notes: Notes, name: str) -> set[str]:
-    return set().union(*(d for n, d, _ in notes.sources if n == name))
+def _values_at(notes: Notes, kills: dict[str, int], nested: dict[str, set[str]]) -> Any:
+    """What a replaced name may refer to at an offset of the line, each with the offset its own value is read at:
+    what its last definite assignment before there gave it (``n=$(cat f); n=5; echo $((n))``: 5, guard16), names
+    read at that assignment (``m=$n; n=5``: m holds what n held before), with every assignment the line makes in
+    code whose order the guard does not follow (a loop, a function, a branch: read at an unknown time, None)."""
+    loose: dict[str, set[str]] = {}
+    for n, d, definite in notes.sources:
+        if n in kills and definite is None:
+            loose.setdefault(n, set()).update(d)
+
+    def value_at(name: str, at: int) -> list[tuple[str, int | None]]:
+        before = [(definite, d) for n, d, definite in notes.sources if n == name and definite is not None
+                  and definite < at]
+        last = max((off for off, _ in before), default=None)
+        out: list[tuple[str, int | None]] = [(x, last) for off, d in before if off == last for x in d]
+        return out + [(x, None) for x in loose.get(name, set()) | nested.get(name, set())]
+
+    return value_at
 
 
-def _unread(name: str, deps: dict[str, set[str]], replaced: dict[str, set[str]], kills: dict[str, int],
-            at: int) -> bool:
-    seen, todo = set(), [name]
+def _after_line(name: str, deps: dict[str, set[str]], value_at: Any, kills: dict[str, int], end: int) -> set[str]:
+    """What a replaced name refers to for later steps: its last value's names, or where those were read before the
+    replacement of what they name, what they held then (``m=$n; n=5``: m keeps n's earlier sources)."""
+    out: set[str] = set()
+    for x, pos in value_at(name, end):
+        if pos is not None and x in kills and kills[x] >= pos or pos is None and x in kills:
+            out |= deps.get(x, set()) | {x}  # read before x was replaced (or at an unknown time): all x may hold
+        else:
+            out.add(x)
+    return out
+
+
+def _unread(name: str, deps: dict[str, set[str]], value_at: Any, kills: dict[str, int], at: int) -> bool:
+    """Whether ``name``, read at offset ``at``, may hold text the guard did not read. A name a replaced name's value
+    refers to is followed at the offset of that assignment; one reached otherwise, at any time (``deps`` holds
+    what the session gave it and everything the line may)."""
+    seen: set[tuple[str, int | None]] = set()
+    todo: list[tuple[str, int | None]] = [(name, at)]
     while todo:
-        n = todo.pop()
-        if n in seen:
+        n, pos = todo.pop()
+        if (n, pos) in seen:
             continue
-        seen.add(n)
+        seen.add((n, pos))
         if n == UNREAD or n in ALWAYS_UNREAD or n.startswith(CALL):
             return True
-        todo += replaced[n] if kills.get(n, at) < at else deps.get(n, ())  # after `n=5`: what the line gave it
-        todo += deps.get(ANY, ())
+        if pos is not None and kills.get(n, pos) < pos:  # after `n=5`: what the line gave it there
+            todo += value_at(n, pos)
+        else:
+            todo += [(x, None) for x in deps.get(n, ())]
+        todo += [(x, None) for x in deps.get(ANY, ())]
     return False
 
 
