@@ -77,12 +77,18 @@ def sources(root: str) -> dict[str, tuple[int, int, int]] | None:
 
 
 def planned(command: str, findings: dict[str, str], paths: Any, cwd: str | None, jobs: int,
-            session: set[str]) -> Build | None:
+            session: set[str], made: list[Build] | None = None, functions: set[str] | frozenset[str] = frozenset()
+            ) -> Build | None:
     """The build ``command`` is, when it is one build and nothing else, its review found nothing, and nothing the
-    session set (``session``: the names its commands assigned, ``safety.shellvalues``) steers the build tools."""
+    session set (``session``: the names its commands assigned, ``safety.shellvalues``; ``functions``: the shell
+    functions it defined) steers the build tools."""
     from macrohard.safety.shellparse import parse
 
-    if findings or jobs or session & STEERING or not _BUILDERS.search(command):
+    if findings or jobs or session & STEERING or set(re.findall(r"[\w.+-]+", command)) & set(functions):
+        return None  # `make() { cp evil app; }` a step earlier: `make` runs it (guard16)
+    if re.match(r"\s*(?:touch|strip)\s", command):
+        return _kept(command, paths, cwd, made or [])
+    if not _BUILDERS.search(command):
         return None
     parsed = parse(command)
     cmds = [c for c in parsed.commands if c.argv]
@@ -113,6 +119,37 @@ def planned(command: str, findings: dict[str, str], paths: Any, cwd: str | None,
     outputs = None if outputs == ["*"] else outputs
     return Build(root=root, at=time.time(), sources=state, outputs=outputs,
                  before={p: _state(p) for p in (outputs if outputs is not None else _files(root))})
+
+
+_STRIP_OPTIONS = frozenset({"-s", "-g", "-S", "-d", "-x", "-X", "-p", "--strip-all", "--strip-debug",
+                            "--strip-unneeded", "--discard-all", "--discard-locals", "--preserve-dates"})
+
+
+def _kept(command: str, paths: Any, cwd: str | None, made: list[Build]) -> Build | None:
+    """``touch app`` or ``strip app`` of programs an approved build made: a build of its own, of the same sources,
+    whose outputs are those programs (touch changes only their times, strip only drops symbols; either moves the
+    ctime the trust is bound to, and the programs were asked about after it)."""
+    from macrohard.safety.shellparse import parse
+
+    parsed = parse(command)
+    if parsed.error or len(parsed.commands) != 1 or parsed.pipelines or parsed.functions or parsed.assignments:
+        return None
+    cmd = parsed.commands[0]
+    if cmd.redirects or cmd.background or cmd.cwd is not None or cmd.nested_programs or len(cmd.argv) < 2:
+        return None
+    options = [a for a in cmd.argv[1:] if a.startswith("-")]
+    if cmd.argv[0] == "touch" and any(not re.fullmatch(r"-[acm]+|--no-create", o) for o in options) or \
+            cmd.argv[0] == "strip" and any(o not in _STRIP_OPTIONS for o in options):
+        return None
+    targets = [paths.resolve(a, cwd) for a in cmd.argv[1:] if not a.startswith("-")]
+    if any("$" in a or "`" in a or re.search(r"[*?\[]", a) for a in cmd.argv[1:]):
+        return None
+    owner = [b for b in made if b.made and all(made_here([b], t) for t in targets)]
+    if not targets or not owner:
+        return None
+    b = owner[0]
+    return Build(root=b.root, at=time.time(), sources=dict(b.sources), outputs=targets,
+                 before={p: _state(p) for p in targets})
 
 
 _BUILDERS = re.compile(r"\b(?:g?make|cargo|go|gcc|g\+\+|cc|c\+\+|clang(?:\+\+)?|tcc|rustc)\b")

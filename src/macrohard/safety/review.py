@@ -44,7 +44,8 @@ def facts_of(action: Any, ctx: GuardContext, policy: Policy) -> Facts:
                     path_dirs=dirs, jobs=(ctx.jobs, ctx.detached), py_dirs=py_dirs, shell=(functions, hooks),
                     since=ctx.since, values=values, builds=ctx.builds)
         ctx.build_pending = builds.planned(action.command, a.findings, PathJudge(workspaces, policy.allowed_paths),
-                                           ctx.cwd, ctx.jobs, set(values.deps) | set(ctx.path_dirs and ["PATH"]))
+                                           ctx.cwd, ctx.jobs, set(values.deps) | set(ctx.path_dirs and ["PATH"]),
+                                           ctx.builds, set(functions))
         if kind != "bash":  # another shell (a desktop's terminal): what its `n=5` sets replaces nothing of the agent's
             values.deps = {n: before.deps.get(n, set()) | values.deps.get(n, set()) for n in {*before.deps, *values.deps}}
         if values != ctx.shell_values:
