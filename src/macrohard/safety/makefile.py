@@ -55,6 +55,7 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
     probe = Analysis()
     sub = Analyzer(an.paths, probe)
     sub.path_dirs, sub.new_remotes, sub.jobs = an.path_dirs, an.new_remotes, an.jobs
+    sub.functions = dict(an.functions)  # `export -f lsx` a step earlier: a bash recipe's `lsx` runs it (guard16)
     seen: set[str] = set()
 
     def read(name: str, explicit: bool = False) -> str | None:
