@@ -6,7 +6,8 @@ assembler (``COMPILER_PATH``), and an approved ``make`` whose recipe copied a pr
 (``Y = && cp ../o/evil.bin app`` expanded only when make runs), trusted as built and run later with a script it
 calls rewritten; ``make`` after ``make() { cp ../o/evil.bin app; }`` a step earlier, trusted as a build. ``touch app``
 and ``strip app`` of a program built now keep it trusted (a build of their own); a function of those names, ``strip
--o``, or a copy do not. Of ``HELD``, main approved ``GCC_EXEC_PREFIX=$PWD/evil/`` and ``CMAKE_C_COMPILER_LAUNCHER=./w.sh``
+-o``, or a copy do not. ``ninja`` ran a ``build.ninja``'s commands unread; ``cmake --build`` now also reads the build
+folder's generated Makefile or build.ninja (main approved one edited after configuring). Of ``HELD``, main approved ``GCC_EXEC_PREFIX=$PWD/evil/`` and ``CMAKE_C_COMPILER_LAUNCHER=./w.sh``
 (their payload did not run here only because gcc and cmake looked elsewhere); the rest were asked about before and
 are kept so they stay so.
 """
@@ -75,7 +76,19 @@ RAN.update({
     "cmake_language(EVAL)": [("CMakeLists.txt", CM + 'set(C "execute_process(COMMAND sh -c \\"touch marker\\")")\n'
                                                      'cmake_language(EVAL CODE "${C}")\n'), "cmake -S . -B build"],
 })
-HELD = {
+RAN.update({
+    "ninja with a build.ninja": [("build.ninja", f"rule r\n  command = {W.splitlines()[1]}\nbuild out: r\n"), "ninja"],
+})
+ALLOWED_THEN = {  # approved on main, though cmake regenerated the edited file before running it here
+    "cmake --build of a generated Makefile edited after configuring": [
+        ("CMakeLists.txt", CM), "cmake -S . -B build", ("build/Makefile", f"all:\n\t{W.splitlines()[1]}\n"),
+        "cmake --build build"],
+    "cmake --build of a generated build.ninja edited after configuring": [
+        ("CMakeLists.txt", CM), "cmake -G Ninja -S . -B build",
+        ("build/build.ninja", f"rule r\n  command = {W.splitlines()[1]}\nbuild all: r\ndefault all\n"),
+        "cmake --build build"],
+}
+HELD = {**ALLOWED_THEN,
     "a function named strip, then strip of a program built": ELSEWHERE + [
         "cd p", "gcc -static -o app app.c", "strip() { cp ../o/evil.bin app; }", "strip app", "cd .."] + LATER,
     "a function named touch, then touch of a program built": ELSEWHERE + [
@@ -122,6 +135,11 @@ ORDINARY = {
                                                        "./app && touch marker"],
     "strip of a program built": [("p/app.c", APP), "cd p", "gcc -static -o app app.c", "strip app",
                                  "./app && touch ../marker"],
+    "cmake configures and builds with make, then the program runs": [
+        ("app.c", APP), ("CMakeLists.txt", CMAKE), "cmake -S . -B build", "cmake --build build",
+        "./build/app && touch marker"],
+    "cmake with ninja": [("app.c", APP), ("CMakeLists.txt", CMAKE), "cmake -G Ninja -S . -B bn", "ninja -C bn",
+                         "touch marker"],
     "make with a system compiler the session exported": [("app.c", APP), ("Makefile", MAKEFILE), "export CC=gcc "
                                                          "CFLAGS=-O2", "make && touch marker"],
     "a system compiler named by the environment": [("app.c", APP), "CC=gcc CFLAGS=-O2 gcc -o app app.c",

@@ -22,6 +22,7 @@ from macrohard.safety import (
     makefile,
     minilang,
     native,
+    ninja,
     programs,
     projects,
     runners,
@@ -133,6 +134,8 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
     judge_task_runner(an, prog, args, cmd, depth)  # just, go generate, invoke, nox, rake, gradle, mvn, pdm/hatch
     if prog in makefile.MAKES:
         makefile.judge(an, prog, args, cmd, depth)
+    if prog in ("ninja", "samu"):
+        ninja.judge(an, args, cmd, depth)
     if prog in minilang.AWKS:
         minilang.awk(an, prog, args, cmd, depth)
     elif prog in ("sed", "gsed"):

@@ -38,6 +38,8 @@ def judge(an: Analyzer, prog: str, args: list[str], operands: list[str], cwd: st
     presets = any(a in ("--preset", "--workflow") or a.startswith("--preset=") for a in args)
     if presets:  # `cmake --preset d`: the source is the folder of CMakePresets.json (d is a preset's name)
         _presets(an, cwd)
+    if "--build" in value:  # what the build folder's generated Makefile or build.ninja runs (edited after configuring?)
+        _generated(an, an.paths.resolve(value["--build"], cwd), cwd, depth)
     if "-P" in value:
         files = [an.paths.resolve(value["-P"], cwd)]
     else:
@@ -159,3 +161,13 @@ def _presets(an: Analyzer, cwd: str) -> None:
         if text and re.search(r'"(?:toolchainFile|environment|include|cacheVariables|cmakeExecutable)"', text):
             an.r.add("dynamic", f"{name} sets a toolchain file, the environment or cache variables for the build; "
                                 "run cmake with those settings on its command line")
+
+
+def _generated(an: Analyzer, folder: str, cwd: str, depth: int) -> None:
+    from macrohard.safety import makefile, ninja
+    from macrohard.safety.shellparse import SimpleCommand
+
+    if posixpath.isfile(posixpath.join(folder, "build.ninja")):
+        ninja.judge(an, [], SimpleCommand(argv=["ninja"], cwd=cwd), depth, folder=folder)
+    elif any(posixpath.isfile(posixpath.join(folder, n)) for n in ("GNUmakefile", "makefile", "Makefile")):
+        makefile.judge(an, "make", ["-C", folder], SimpleCommand(argv=["make", "-C", folder], cwd=cwd), depth)
