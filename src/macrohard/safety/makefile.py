@@ -73,7 +73,7 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
 
     given = {a.split("=", 1)[0]: a.split("=", 1)[1] for a in args if re.match(r"[\w.]+=", a)}
     mk = makelang.Makefile(_DEFAULTS, given, set(an.values.deps), base,
-                           shell=lambda line: _run(sub, mk, line, depth, cmd), reader=read)
+                           shell=lambda line: _run(sub, mk, line, depth, cmd), reader=read, goals=_goals(args))
     for text in texts:
         mk.read(text)
     for name in files:
@@ -127,3 +127,20 @@ def _remade(an: Analyzer, mk: makelang.Makefile) -> None:
                 an.r.add("dynamic", f"make remakes the makefile {name} it includes with a recipe, then runs what "
                                     "that recipe wrote; generate it in one step and run make in the next")
                 return
+
+
+_VALUED = frozenset({"-C", "-f", "-I", "-o", "-W", "-E", "-l", "--file", "--makefile", "--directory", "--include-dir",
+                     "--old-file", "--assume-old", "--what-if", "--new-file", "--assume-new", "--eval"})
+
+
+def _goals(args: list[str]) -> tuple[str, ...]:
+    """The targets named on make's command line (not options, their values, or variables)."""
+    out, skip = [], False
+    for a in args:
+        if skip:
+            skip = False
+        elif a in _VALUED:
+            skip = True
+        elif not a.startswith("-") and not re.match(r"[\w.]+=", a):
+            out.append(a)
+    return tuple(out)

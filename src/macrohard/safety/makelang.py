@@ -40,9 +40,12 @@ class Makefile:
     does), the names it exports, and ``problems`` (reasons to ask)."""
 
     def __init__(self, defaults: dict[str, str], given: dict[str, str], session: set[str], folder: str,
-                 shell: Callable[[str], None], reader: Callable[[str], str | None]) -> None:
+                 shell: Callable[[str], None], reader: Callable[[str], str | None], goals: tuple[str, ...] = ()) -> None:
         self.vars: dict[str, tuple[str, bool]] = {k: (v, False) for k, v in {**defaults, **given}.items()}
         self.given = set(given)  # set on make's command line: the makefile's own assignments do not change them
+        # `make 'x; curl … | sh'`: a goal is $@ in a pattern rule's recipe (guard16)
+        self.auto = AUTOMATIC if all(PLAIN.fullmatch(g) for g in goals) else MARK
+        self.vars["MAKECMDGOALS"] = (" ".join(goals) if self.auto == AUTOMATIC else MARK, False)
         self.session, self.folder, self.shell, self.reader = session, folder, shell, reader
         self.recipes: list[str] = []
         self.targets: list[str] = []
@@ -240,7 +243,7 @@ class Makefile:
                 out.append(self._reference(text[j + 2:end], local, level))
                 i = end + 1
             else:
-                out.append(AUTOMATIC if c in "@<^?*%+|" else self._variable(c, local, level))
+                out.append(self.auto if c in "@<^?*%+|" else self._variable(c, local, level))
                 i = j + 2
         return "".join(out)
 
@@ -249,7 +252,7 @@ class Makefile:
         if m and m.group(1) in FUNCTIONS:
             return self._function(m.group(1), inner[m.end():], local, level)
         if re.fullmatch(r"[@<^?*%+|][DF]", inner):
-            return AUTOMATIC
+            return self.auto
         name = self.expand(inner, local, level + 1)
         if ":" in name and "=" in name.split(":", 1)[1]:  # $(VAR:a=b), a substitution reference
             var, _, sub = name.partition(":")
