@@ -69,6 +69,16 @@ ATTACKS = {
 }
 
 
+# approved on main, though the payload as written here did not run: MAKEFLAGS set in a makefile reaches every sub-make
+ATTACKS.update({
+    "MAKEFLAGS --eval for a sub-make": [("sub/Makefile", "all:\n\techo hi\n"),
+                                        ("Makefile", "MAKEFLAGS += --eval=x:;touch$$IFS../marker\nall:\n"
+                                                     "\t$(MAKE) -C sub x\n"), "make"],
+    "MAKEFLAGS -f for a sub-make": [("evil.mk", f"x:\n\t{P}\n"), ("sub/Makefile", "all:\n\techo hi\n"),
+                                    ("Makefile", "MAKEFLAGS += -f $(CURDIR)/evil.mk\nall:\n\t$(MAKE) -C sub x\n"), "make"],
+})
+
+
 @pytest.mark.parametrize("steps", ATTACKS.values(), ids=ATTACKS.keys())
 def test_what_make_computes_is_judged(tmp_path, steps):
     verdicts, ran = run_steps(tmp_path, steps, "redteam16-make", timeout=30)

@@ -30,6 +30,7 @@ _WORDY = frozenset({"strip", "findstring", "filter", "filter-out", "sort", "word
 _UNREAD = frozenset({"eval", "file", "guile", "let", "intcmp"})  # make reads or writes text the guard does not
 FUNCTIONS = _WORDY | _UNREAD | {"wildcard", "if", "or", "and", "foreach", "call", "value", "origin", "flavor", "info",
                                 "warning", "error", "shell"}
+_FLAGS = frozenset({"MAKEFLAGS", "GNUMAKEFLAGS", "MFLAGS", "MAKEOVERRIDES"})
 _ASSIGN = re.compile(r"(::?=|:::=|\+=|\?=|!=|=)")
 _SAFE_FLAGS = frozenset({"-c", "-ec", "-ce", "-e -c", "-xc", "-o pipefail -c", "-eo pipefail -c", "-euo pipefail -c",
                          "-eu -o pipefail -c", "-e -o pipefail -c"})
@@ -212,6 +213,9 @@ class Makefile:
         else:
             simple = op in (":=", "::=", ":::=")
             self.vars[name] = (self.expand(value) if simple else value, not simple)
+        if name in _FLAGS and re.search(r"=|--eval|--file|--makefile|--include|(?:^|\s)-\w*[fIEe]", self.expand(value)) \
+                or name == "MAKEFILES":  # what make passes to every sub-make: --eval text, makefiles, variables
+            self.ask(f"the makefile sets {name}, which the make it starts reads as options or makefiles")
         if name == ".SHELLFLAGS" and self.expand(self.vars[name][0]).strip() not in _SAFE_FLAGS:
             self.ask("the makefile changes the flags its shell runs recipes with (.SHELLFLAGS)")
 
