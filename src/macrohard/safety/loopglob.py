@@ -15,8 +15,9 @@ bound only when all of these hold (else the variable stays unknown, as before):
   and no value is a shell identifier (an earlier step's ``declare -n f`` makes ``for f in HOME`` read ``$HOME``);
 - everything before the loop on the line is in ``_BEFORE`` (it cannot create a file the glob lists), a ``cd``
   before it is joined to it by ``&&`` (a failed ``cd x; for …`` lists the folder the guard did not), the loop is
-  not inside another loop, a function, a subshell or ``if``, and not in the background; no trap, no job an earlier
-  step left running (``safety.shellstate``, ``GuardContext.jobs``);
+  not inside another loop, a function or a subshell (a branch of ``if`` and ``{ …; }`` run in the line's shell:
+  their conditions are commands before it), and not in the background; no trap, no job an earlier step left
+  running (``safety.shellstate``, ``GuardContext.jobs``);
 - the body never names the variable except as ``$f``/``${f…}``, and runs nothing that can set it: ``read``,
   ``printf -v``, ``declare``, ``eval``, ``source``, arithmetic, a function, ``ln`` (a link made for a later
   value);
@@ -241,6 +242,12 @@ def loop_placement(node: Any, text: Callable[[Any], str], words: list[str]) -> b
                         dest is not None and not target.isdigit() and target != "/dev/null" and (
                             _BAD_WORD.search(target) or target.startswith("-") or _lists(target, names))):
                     return False
+        elif parent.type in ("if_statement", "elif_clause", "else_clause", "compound_statement"):  # guard16: a
+            siblings = parent.children  # branch's body (its condition's commands are `before`), not in the background
+            at = next((i for i, c in enumerate(siblings) if c.id == child.id), -1) + 1
+            if any(c.id == child.id for c in parent.children_by_field_name("condition")) or (
+                    at < len(siblings) and siblings[at].type == "&"):
+                return False
         elif parent.type != "list":
             return False
         child, parent = parent, parent.parent
