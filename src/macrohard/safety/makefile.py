@@ -66,6 +66,9 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         where_ = [posixpath.join(base, name)] + ([] if explicit or name.startswith("/") else [
             posixpath.join(an.paths.resolve(d, base), name) for d in dirs])
         path = next((p for p in where_ if os.path.exists(an.paths.resolve(p, cmd.cwd))), where_[0])
+        if not explicit and not os.path.exists(an.paths.resolve(path, cmd.cwd)) and "-r" not in args and \
+                _builtin_source(an.paths.resolve(path, cmd.cwd)):  # `%: %.sh` makes x.mk from x.mk.sh
+            mk.ask(f"make would make the makefile {name} it includes with a built-in rule, then read what it wrote")
         if path in seen or len(seen) >= 16:
             return None
         seen.add(path)
@@ -85,9 +88,11 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
     shell = mk.expand("$(SHELL)")
     if shell not in ("/bin/sh", "/bin/bash", "sh", "bash", "/usr/bin/bash", "/usr/bin/sh"):
         _run(sub, mk, shell, depth, cmd)  # SHELL=./x.sh runs every recipe
-    for raw in mk.recipes:
-        for line in mk.expand(raw).split("\n"):  # make strips @, - and + from each line after expanding it
-            _run(sub, mk, line.lstrip("@-+ \t"), depth, cmd)
+    lines = [line.lstrip("@-+ \t") for raw in mk.recipes for line in mk.expand(raw).split("\n")]
+    for line in lines:  # make strips @, - and + from each line after expanding it
+        _run(sub, mk, line, depth, cmd)
+    if ".ONESHELL" in mk.targets:  # a rule's lines go to one shell: quotes and heredocs span them
+        _run(sub, mk, "\n".join(lines), depth, cmd)
     for name in sorted(n for n in mk.exports() if envvars.sensitive(n)):
         mk.ask(f"the makefile exports {name} to its recipes, which programs read as code or as where to find it")
     for why in mk.problems:
@@ -144,3 +149,13 @@ def _goals(args: list[str]) -> tuple[str, ...]:
         elif not a.startswith("-") and not re.match(r"[\w.]+=", a):
             out.append(a)
     return tuple(out)
+
+
+def _builtin_source(path: str) -> bool:
+    """Whether a file make's built-in rules make ``path`` from is there (``path.sh``, ``path.c``, ``RCS/``, …)."""
+    folder, name = posixpath.split(path)
+    try:
+        names = os.listdir(folder or ".")
+    except OSError:
+        return False
+    return any(n.startswith(name + ".") or n in ("RCS", "SCCS") or n == name + ",v" for n in names)
