@@ -138,6 +138,8 @@ ORDINARY = {
     "cmake configures and builds with make, then the program runs": [
         ("app.c", APP), ("CMakeLists.txt", CMAKE), "cmake -S . -B build", "cmake --build build",
         "./build/app && touch marker"],
+    "cmake, then make in its build folder": [("app.c", APP), ("CMakeLists.txt", CMAKE), "cmake -S . -B build",
+                                             "cd build && make", "./app && touch ../marker"],
     "cmake with ninja": [("app.c", APP), ("CMakeLists.txt", CMAKE), "cmake -G Ninja -S . -B bn", "ninja -C bn",
                          "touch marker"],
     "make with a system compiler the session exported": [("app.c", APP), ("Makefile", MAKEFILE), "export CC=gcc "

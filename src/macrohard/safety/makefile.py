@@ -29,7 +29,8 @@ _DEFAULTS = {"CC": "cc", "CXX": "g++", "CPP": "cc -E", "RM": "rm -f", "MAKE": "m
 
 def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: int) -> None:
     """Judge the recipes ``make ARGS`` would run (hard findings only; what the guard cannot follow is asked about)."""
-    files, where, texts, dirs = [], cmd.cwd, [], []
+    files, texts, dirs = [], [], []
+    where: str | None = None  # -C folders, in turn
     for i, a in enumerate(args):
         value = args[i + 1] if i + 1 < len(args) else ""
         if a.startswith("--eval="):  # makefile text on the command line
@@ -46,16 +47,35 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
             where = posixpath.join(where or ".", value) if not value.startswith("/") else value
         elif a in ("-I", "--include-dir") or a.startswith(("-I", "--include-dir=")):
             dirs.append(value if a in ("-I", "--include-dir") else a.split("=", 1)[1] if "=" in a else a[2:])
-    base = an.paths.resolve(where or ".", None if (where or "").startswith("/") else cmd.cwd)
+    base = an.paths.resolve(where or ".", cmd.cwd)  # where make runs, and runs its recipes (guard16: `cd sub && make`
+    # read sub/sub/Makefile, `make -C sub` judged the recipes in the outer folder: sub/run.sh ran unread)
     if not files:
         files = [next((posixpath.join(base, n) for n in ("GNUmakefile", "makefile", "Makefile")
                        if os.path.isfile(posixpath.join(base, n))), posixpath.join(base, "Makefile"))]
+    given = {a.split("=", 1)[0]: a.split("=", 1)[1] for a in args if re.match(r"[\w.]+=", a)}
+    # a recipe that runs make on a makefile being judged, with the same variables (cmake's Makefile2 calls itself):
+    # what it runs is judged already
+    key = (base, tuple(files), tuple(texts), tuple(sorted(given.items())), "-e" in args, tuple(dirs))
+    judging = an.__dict__.setdefault("makefiles_judging", set())
+    if key in judging:
+        return
+    judging.add(key)
+    try:
+        _judge(an, args, cmd, depth, base, files, texts, dirs, given)
+    finally:
+        judging.discard(key)
+
+
+def _judge(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int, base: str, files: list[str],
+           texts: list[str], dirs: list[str], given: dict[str, str]) -> None:
     from macrohard.safety.commands import Analysis, Analyzer
 
     probe = Analysis()
     sub = Analyzer(an.paths, probe)
     sub.path_dirs, sub.new_remotes, sub.jobs = an.path_dirs, an.new_remotes, an.jobs
     sub.functions = dict(an.functions)  # `export -f lsx` a step earlier: a bash recipe's `lsx` runs it (guard16)
+    sub.__dict__["makefiles_judging"] = an.__dict__["makefiles_judging"]
+    sub.values = an.values.copy()  # a sub-make (`$(MAKE) -C sub`) sees the variables the session set too
     seen: set[str] = set()
 
     def read(name: str, explicit: bool = False) -> str | None:
@@ -74,25 +94,25 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         seen.add(path)
         return scripts.read_script(an, path, cmd.cwd, explicit=True)
 
-    given = {a.split("=", 1)[0]: a.split("=", 1)[1] for a in args if re.match(r"[\w.]+=", a)}
     mk = makelang.Makefile(_DEFAULTS, given, set(an.values.deps), base,
-                           shell=lambda line: _run(sub, mk, line, depth, cmd), reader=read, goals=_goals(args))
+                           shell=lambda line: _run(sub, mk, line, depth, base), reader=read, goals=_goals(args))
     for text in texts:
         mk.read(text)
     for name in files:
         if text := read(name, explicit=True):
             mk.read(text)
+    mk.named()
     if "-e" in args or "--environment-overrides" in args:
         mk.vars.update({n: (makelang.MARK, False) for n in mk.session})
     _remade(an, mk)
     shell = mk.expand("$(SHELL)")
     if shell not in ("/bin/sh", "/bin/bash", "sh", "bash", "/usr/bin/bash", "/usr/bin/sh"):
-        _run(sub, mk, shell, depth, cmd)  # SHELL=./x.sh runs every recipe
+        _run(sub, mk, shell, depth, base)  # SHELL=./x.sh runs every recipe
     lines = [line.lstrip("@-+ \t") for raw in mk.recipes for line in mk.expand(raw).split("\n")]
     for line in lines:  # make strips @, - and + from each line after expanding it
-        _run(sub, mk, line, depth, cmd)
+        _run(sub, mk, line, depth, base)
     if ".ONESHELL" in mk.targets:  # a rule's lines go to one shell: quotes and heredocs span them
-        _run(sub, mk, "\n".join(lines), depth, cmd)
+        _run(sub, mk, "\n".join(lines), depth, base)
     for name in sorted(n for n in mk.exports() if envvars.sensitive(n)):
         mk.ask(f"the makefile exports {name} to its recipes, which programs read as code or as where to find it")
     for why in mk.problems:
@@ -111,14 +131,14 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
     an.r.hosts += probe.hosts
 
 
-def _run(sub: Analyzer, mk: makelang.Makefile, line: str, depth: int, cmd: SimpleCommand) -> None:
+def _run(sub: Analyzer, mk: makelang.Makefile, line: str, depth: int, base: str) -> None:
     """Judge one command make runs (a recipe line, a ``$(shell …)``, ``VAR != …``, ``SHELL``)."""
     if makelang.MARK in line:
         mk.ask("make runs a command built from text the guard cannot read (a $(shell …)'s output, a variable "
                "the session set, a file name)")
         line = line.replace(makelang.MARK, "")
     if line.strip():
-        sub.line(line, depth + 1, cmd.cwd)
+        sub.line(line, depth + 1, base)
 
 
 def _remade(an: Analyzer, mk: makelang.Makefile) -> None:

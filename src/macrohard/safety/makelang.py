@@ -51,6 +51,7 @@ class Makefile:
         self.recipes: list[str] = []
         self.targets: list[str] = []
         self.included: list[str] = []
+        self.prereqs: list[str] = []
         self.targeted: set[str] = set()  # names given a value for some targets only
         self.exported: set[str] = set(given)  # make exports what its command line set
         self.export_all = False
@@ -159,7 +160,8 @@ class Makefile:
             if "export" in words[:-1]:
                 self.exported.add(name)
             return False
-        recipe = rest.partition(";")[2]
+        prereqs, _, recipe = rest.partition(";")
+        self.prereqs += [w for w in self.expand(prereqs).split() if w != "|"]
         if recipe.strip():
             self.recipes.append(recipe.strip())
         if ".EXPORT_ALL_VARIABLES" in targets:
@@ -218,6 +220,12 @@ class Makefile:
             self.ask(f"the makefile sets {name}, which the make it starts reads as options or makefiles")
         if name == ".SHELLFLAGS" and self.expand(self.vars[name][0]).strip() not in _SAFE_FLAGS:
             self.ask("the makefile changes the flags its shell runs recipes with (.SHELLFLAGS)")
+
+    def named(self) -> None:
+        """After reading: a target or prerequisite that is not a plain file name reaches recipes as ``$@``/``$^``
+        (``a`touch${IFS}x`b:`` with ``echo $@`` ran it, guard16)."""
+        if not all(PLAIN.fullmatch(n) for n in [*self.targets, *self.prereqs]):
+            self.auto = MARK
 
     def exports(self) -> set[str]:
         return self.exported | self.assigned if self.export_all else self.exported
