@@ -76,8 +76,16 @@ RAN.update({
     "cmake_language(EVAL)": [("CMakeLists.txt", CM + 'set(C "execute_process(COMMAND sh -c \\"touch marker\\")")\n'
                                                      'cmake_language(EVAL CODE "${C}")\n'), "cmake -S . -B build"],
 })
+PAYLOAD = W.splitlines()[1]
 RAN.update({
-    "ninja with a build.ninja": [("build.ninja", f"rule r\n  command = {W.splitlines()[1]}\nbuild out: r\n"), "ninja"],
+    "ninja with a build.ninja": [("build.ninja", f"rule r\n  command = {PAYLOAD}\nbuild out: r\n"), "ninja"],
+    # found attacking my own reader: a subninja's variables and rules are its own
+    "a subninja's variable of the parent's name": [
+        ("build.ninja", f"x = {PAYLOAD}\nsubninja sub.ninja\nrule r\n  command = $x\nbuild o: r\n"),
+        ("sub.ninja", "x = echo child\n"), "ninja"],
+    "a subninja's rule of the parent's name": [
+        ("build.ninja", f"rule r\n  command = {PAYLOAD}\nbuild o: r\nsubninja sub.ninja\n"),
+        ("sub.ninja", "rule r\n  command = echo child\nbuild o2: r\n"), "ninja"],
 })
 ALLOWED_THEN = {  # approved on main, though cmake regenerated the edited file before running it here
     "cmake --build of a generated Makefile edited after configuring": [

@@ -39,13 +39,13 @@ def judge(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int, folder:
         return
     judging.add(posixpath.join(base, name))
     rules: dict[str, Scope] = {}
-    builds: list[tuple[str, Scope, list[str]]] = []
+    builds: list[tuple[Scope | None, Scope, list[str], Scope]] = []
     top: Scope = {}
     _read(an, posixpath.join(base, name), base, cmd, rules, builds, top, 0)
-    for rule, bindings, outputs in builds:
-        if rule == "phony" or rule not in rules:
+    for rule, bindings, outputs, file_scope in builds:
+        if rule is None:  # phony, or a rule not defined before it (ninja refuses the file)
             continue
-        scope = {**top, **rules[rule], **bindings}
+        scope = {**file_scope, **rule, **bindings}  # the file's variables as they end (ninja looks them up late)
         command, _ = scope.get("command", ("", True))
         line = _expand(command, scope, 0).replace(LITERAL, "$")
         regenerates = any(posixpath.basename(o) == posixpath.basename(name) for o in outputs)
@@ -58,7 +58,7 @@ def judge(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int, folder:
 
 
 def _read(an: Analyzer, path: str, base: str, cmd: SimpleCommand, rules: dict[str, Scope],
-          builds: list[tuple[str, Scope, list[str]]], top: Scope, level: int) -> None:
+          builds: list[tuple[Scope | None, Scope, list[str], Scope]], top: Scope, level: int) -> None:
     text = scripts.read_script(an, path, cmd.cwd, explicit=True) if level < 8 else None
     if not text:
         return
@@ -75,15 +75,17 @@ def _read(an: Analyzer, path: str, base: str, cmd: SimpleCommand, rules: dict[st
         current = None
         word, _, rest = line.strip().partition(" ")
         if word == "rule":
-            current, raw = rules.setdefault(rest.strip(), {}), True
+            current = rules[rest.strip()] = {}  # a new rule (a subninja's may share a parent's name)
+            raw = True
         elif word == "build":
             outs, _, after = rest.partition(":")
             parts = after.split()
             current, raw = {}, False
-            builds.append((parts[0] if parts else "", current, outs.split()))
-        elif word in ("include", "subninja"):
-            _read(an, posixpath.join(base, _expand(rest.strip(), top, 0).replace(LITERAL, "$")), base, cmd, rules,
-                  builds, top, level + 1)
+            builds.append((rules.get(parts[0]) if parts and parts[0] != "phony" else None, current, outs.split(), top))
+        elif word in ("include", "subninja"):  # a subninja's rules and variables are its own (it sees the parent's)
+            child = word == "subninja"
+            _read(an, posixpath.join(base, _expand(rest.strip(), top, 0).replace(LITERAL, "$")), base, cmd,
+                  dict(rules) if child else rules, builds, dict(top) if child else top, level + 1)
         elif word == "pool":
             current, raw = {}, True
         elif "=" in line and word not in ("default", "ninja_required_version"):
