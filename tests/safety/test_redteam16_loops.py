@@ -5,7 +5,8 @@ A branch of ``if`` and a brace group run in the line's own shell; the condition'
 loop (only those that cannot create a file, ``safety.loopglob._BEFORE``). Still asked about: a loop in the condition
 itself, in the background inside the branch, after a condition that creates files, inside a function, another loop,
 ``while`` or a subshell. And a name reference given a glob's names (``declare -n f; for f in *``): bash reads each
-file's name as a variable's name, and a file named ``a[$(touch marker)]`` ran it (passed on main, a9098fd).
+file's name as a variable's name, and a file named ``a[$(touch marker)]`` ran it in bash (main asked because the
+name holds ``$(``; the assignment through the reference is now a reason of its own).
 """
 
 from __future__ import annotations
