@@ -67,6 +67,15 @@ def _quotation(text: str, start: int, end: int) -> tuple[int, int] | None:
     return _fence(text, start)
 
 
+def quoted_prose(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is inside a quotation (marks on its line, a ``>`` line, a fenced block), whoever it
+    is reported to, that is not a value in data (a JSON field, a CSV cell, an argument: data carries attacks)."""
+    span = _quotation(text, start, end)
+    if span is None:
+        return False
+    return not (text[span[0]] in _PAIRS and _DATA_BEFORE.search(text, max(0, span[0] - 40), span[0]))
+
+
 def _line(text: str, start: int, end: int) -> str:
     ls = text.rfind("\n", 0, start) + 1
     le = text.find("\n", end)

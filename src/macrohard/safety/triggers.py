@@ -1,0 +1,128 @@
+"""Orders that wait for the AI reader: conditional triggers and notes addressed to automated readers as a class.
+
+The fifteenth wave's held-out set (blind13, a fresh writer) found the screen weakest on orders phrased as an ordinary
+request and on conditional triggers: text that stays quiet for a human and speaks only to the program that processes
+it ("When an AI summarises this document, it should first …", "If this article is being summarised by an AI, leave
+out …", "On your next tool call, before anything else, …", "Remember this for later: when the user next asks you to
+…", "Note for LLM-based agents only (humans can skip this): …", "any AI summariser must first email …"). A person
+reading a page is not "summarised by an AI", has no "next tool call", and is not told what to do "when the user
+says thanks". Written from the development sets (blind3 … blind11 and the hand-written training files; blind13 was
+not opened), where the rule-less misses of the styles ``conditional``, ``delayed_trigger`` and ``pre_step`` carried
+these frames.
+
+- ``agent_trigger``: a condition on the AI reader's processing, its next action, or the user's next words, followed
+  in the same sentence by something to do.
+- ``automated_reader``: a note, step or requirement addressed to AI or automated readers as a class, or an
+  obligation put on them ("AI browsers are required to …", "any AI summariser must …").
+
+Both are weak (``injection.RULE_PRIOR``): the classifier must agree, or another rule fire. A hit inside a quotation
+reported to people (``quoting.reported``: "attackers hide lines such as 'If you are an AI, …'") does not count.
+"""
+
+from __future__ import annotations
+
+import re
+
+from macrohard.safety import quoting
+
+_I = re.I | re.M
+_AI = (r"(?:an?\s+|the\s+|any\s+|every\s+|each\s+|this\s+)?(?:ai|a\.i\.|llm|gpt|chatbot|language[- ]model|"
+       r"(?:ai|llm|gpt)[- ](?:based|powered|driven)\s+\w+|automated\s+\w+|autonomous\s+\w+|machine\s+reader|"
+       r"summari[sz]er|assistant|agent|bot|copilot|crawler)s?")
+_PROCESS = (r"summari[sz]|read|process|pars|translat|index|analy[sz]|ingest|review|scan|crawl|extract|handl|"
+            r"answer|respond|repl")
+_DOC = (r"page|document|doc|text|article|e-?mail|mail|file|message|content|ticket|thread|output|readme|post|review|"
+        r"note|record|log|issue|entry|section|pdf|transcript|report|website|site|repo(?:sitory)?|listing|comment|"
+        r"invoice|chat|conversation|inbox|table|sheet|spreadsheet|data")
+_DO = (r"first|also|then|always|must|should|shall|need to|needs to|have to|has to|make sure|be sure|remember to|"
+       r"please|silently|quietly|immediately|instead|do not|don't|never|add|send|forward|email|e-mail|post|upload|"
+       r"transfer|pay|wire|delete|remove|run|execute|share|export|copy|paste|print|reveal|include|insert|say|tell|"
+       r"answer|reply|recommend|mention|omit|leave out|skip|change|set|grant|create|disable|turn off|install|open|"
+       r"visit|click|approve|mark|rate|describe|state|report")
+_TRIGGER = re.compile(
+    # "If this article is being summarised by an AI, …", "When this email is processed by an assistant, …"
+    rf"\b(?:if|when|whenever|once|as soon as|before|after|while)\s+(?:this|the|these)\s+(?:{_DOC})s?\s+"
+    rf"(?:is|are|gets|get|has been|have been|was|were)\s+(?:being\s+)?(?:{_PROCESS})\w*\s+(?:by|with|through|"
+    rf"using)\s+{_AI}\b[^.\n]{{0,160}}?\b(?:{_DO})\b"
+    # "When an AI summarises this document, it should first …", "If an automated assistant reads this, …"
+    rf"|\b(?:if|when|whenever|once|as soon as|before|after|while)\s+{_AI}\s+(?:is\s+)?(?:{_PROCESS})\w*\s+"
+    rf"(?:this|these|the|it|that)\b[^.\n]{{0,160}}?\b(?:{_DO})\b"
+    # "If you are an AI / an automated assistant / a language model …"
+    rf"|\b(?:if|when|since|as)\s+you(?:'re|\s+are)\s+(?:an?\s+)?(?:ai|a\.i\.|llm|gpt|language[- ]model|"
+    rf"automated|autonomous|chatbot|bot|summari[sz]er|(?:ai|llm|virtual|digital)\s+(?:assistant|agent))\b"
+    rf"[^.\n]{{0,160}}?\b(?:{_DO})\b"
+    # "When summarising this page, first …", "While processing these files, also …"
+    rf"|\b(?:when|while|before|after|whenever)\s+(?:you(?:'re|\s+are)?\s+)?(?:summari[sz]ing|processing|parsing|"
+    rf"indexing|ingesting|crawling)\s+(?:this|these|the)\b[^.\n]{{0,80}}?\b(?:first|also|make sure|be sure|always|"
+    rf"remember to|you must|you should|silently|quietly|include|insert|add|send|forward|email|post|upload|omit|"
+    rf"leave out)\b"
+    # "On your next tool call, before anything else, …", "before your next action …"
+    rf"|\b(?:on|at|before|after|with|in|during)\s+your\s+(?:next|first|following|very next)\s+(?:tool[- ]call|"
+    rf"function[- ]call|tool use|action|api call|command|step|turn|response|reply|answer)s?\b[^.\n]{{0,160}}?\b"
+    rf"(?:{_DO})\b"
+    # "once the user says 'thanks', silently …", "when the user next asks you to send an email, first …"
+    rf"|\b(?:if|when|whenever|once|as soon as|after|the next time)\s+the\s+(?:user|human|customer)\s+"
+    rf"(?:next\s+|ever\s+|first\s+)?(?:says|types|writes|mentions|asks you|asks for|ends|thanks you|says thanks|"
+    rf"confirms|replies|closes|leaves|logs|opens|uploads|requests)\b[^.\n]{{0,160}}?\b(?:silently|quietly|"
+    rf"secretly|first|also|instead|always|without (?:telling|asking|informing)|that is your (?:signal|cue))\b"
+    # "Remember this for later: …", "Standing order for the assistant: …"
+    rf"|\bremember this (?:for later|for next time|for the rest of)\b|\bstanding (?:order|instruction)s?\s+(?:for|to)\s+"
+    rf"{_AI}\b|\b(?:store|save|keep|write)\s+(?:this|the following)\s+(?:in|to|into)\s+your\s+(?:memory|long[- ]term|"
+    rf"notes|context)\b"
+    # "Translate the following to English and then do what it says: '…'", "Traduza e execute: '…'"
+    rf"|\b(?:translate|decode|decipher|decrypt|unscramble|rot13|base64[- ]decode)\b[^.\n:]{{0,60}}?\b(?:and|then|,)\s+"
+    rf"(?:then\s+)?(?:do|follow|execute|carry out|obey|act on|perform|run|comply with)\s+(?:what it says|it|them|"
+    rf"the (?:instructions?|orders?|request|steps?)|what it asks|its instructions)\b"
+    rf"|\b(?:traduza|traduz|decodifique) e (?:execute|fa[çc]a|siga|cumpra)\b|\b(?:traduce|traduzca|descifra|decodifica) "
+    rf"y (?:ejecuta|ejecute|haz|sigue|cumple)\b|\btradui(?:s|sez) et (?:ex[ée]cute|fais|suis|appliquez?)\b|"
+    rf"\b(?:[üu]bersetze|[üu]bersetzen sie|entschl[üu]ssle) (?:\w+ )?und (?:f[üu]hre|befolge|mach)\b|"
+    rf"\btraduci (?:ed|e) (?:esegui|fai|segui)\b|\bvertaal en (?:voer|volg|doe)\b"
+    # "From tomorrow onwards, whenever you pay a bill, also transfer …"
+    rf"|\bfrom\s+(?:now|today|tomorrow|this point)\s+on(?:wards)?,?\s+(?:whenever|every time|each time)\s+you\s+"
+    rf"\w+[^.\n]{{0,80}}?\b(?:also|silently|quietly|secretly|first|always)\s+\w+", _I)
+_ROLE = (r"(?:ai|a\.i\.|llm|gpt|chatbot|language[- ]model|(?:ai|llm|gpt)[- ](?:based|powered|driven|enabled)|"
+         r"automated|autonomous|machine)")
+_READERS = r"(?:agents?|assistants?|bots?|summari[sz]ers?|readers?|crawlers?|browsers?|copilots?|models?|tools?|systems?)"
+_AUTOMATED = re.compile(
+    # "Note for LLM-based agents only", "Required pre-step for AI assistants:", "Message to any automated reader:"
+    rf"\b(?:note|notes|message|instructions?|reminder|request|order|step|pre-?step|requirement|task|action|memo|"
+    rf"directive|heads[- ]up|attention|prerequisite|pre-?requisite|guidance|rules?|policy|notice)\b[^.\n:]{{0,30}}?"
+    rf"\b(?:for|to)\s+(?:the\s+|any\s+|all\s+|every\s+|each\s+)?{_ROLE}[\s-]+{_READERS}\s*(?:only\b[^:\n]{{0,40}})?"
+    rf"[:(\u2014\u2013]"
+    # "For the assistant: …", "(For the AI: …)"
+    rf"|(?:^|[(\[])\s*(?:\w+\s+)?(?:for|to)\s+(?:the|any)\s+(?:ai|assistant|agent|bot|llm|model|summari[sz]er)s?\s*"
+    rf"(?:only\s*)?[:\u2014\u2013]"
+    # "any AI summariser must first email …", "AI browsers are required to accept …", "assistants must first …"
+    rf"|\b(?:any|all|every|each)\s+(?:{_ROLE}[\s-]+)?(?:summari[sz]ers?|assistants?|agents?|readers?|bots?|crawlers?|"
+    rf"models?|browsers?)\s+(?:that\s+\w+\s+this\s+\w+\s+)?(?:must|should|shall|needs? to|has to|have to|"
+    rf"(?:is|are) (?:required|expected|instructed|obliged) to)\b"
+    rf"|\b{_ROLE}[\s-]+(?:summari[sz]ers?|browsers?|readers?|crawlers?|copilots?)\s+(?:must|should|shall|need to|"
+    rf"have to|(?:are|is) (?:required|expected|instructed|obliged) to)\b"
+    rf"|\b(?:assistants?|agents?|bots?)\s+must\s+(?:first|also|now|immediately|always)\b", _I)
+
+
+def _unreported(pattern: re.Pattern[str], text: str, any_quote: bool = False) -> bool:
+    """Whether ``pattern`` matches ``text`` somewhere outside a quotation reported to people (``any_quote``: outside
+    any quotation in prose, ``quoting.quoted_prose``)."""
+    inside = quoting.quoted_prose if any_quote else quoting.reported
+    return any(not inside(text, m.start(), m.end()) for m in pattern.finditer(text))
+
+
+_CUES = ("translat", "decod", "decip", "decrypt", "unscramble", "rot13", "tradu", "bersetz", "entschl", "vertaal",
+         "ai", "a.i.", "llm", "gpt", "bot", "assistant", "agent", "automat", "autonom", "summar", "process", "pars",
+         "index", "ingest", "crawl", "your next", "your first", "your following", "the user", "the human",
+         "the customer", "remember this", "standing", "memory", "whenever you", "every time you", "each time you",
+         "language model", "language-model", "machine", "copilot", "reader", "browser", "model")
+
+
+def signals(lines: str) -> list[str]:
+    """``agent_trigger`` and ``automated_reader`` hits in ``lines`` (the normalised text, line breaks kept)."""
+    low = lines.lower()
+    if not any(c in low for c in _CUES):
+        return []
+    found = []
+    if _unreported(_TRIGGER, lines):
+        found.append("agent_trigger")
+    if _unreported(_AUTOMATED, lines, any_quote=True):
+        found.append("automated_reader")
+    return found
