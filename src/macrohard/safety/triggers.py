@@ -15,8 +15,9 @@ these frames.
 - ``automated_reader``: a note, step or requirement addressed to AI or automated readers as a class, or an
   obligation put on them ("AI browsers are required to …", "any AI summariser must …").
 
-Both are weak (``injection.RULE_PRIOR``): the classifier must agree, or another rule fire. A hit inside a quotation
-reported to people (``quoting.reported``: "attackers hide lines such as 'If you are an AI, …'") does not count.
+``agent_trigger`` is strong (it flags alone), ``automated_reader`` weak (the classifier must agree, or another rule
+fire). A hit inside a quotation reported to people or in prose ("attackers hide lines such as 'If you are an AI, …'",
+a bug report's "a message containing \"…\"") does not count; a value in data (a JSON field, a CSV cell) does.
 """
 
 from __future__ import annotations
@@ -26,9 +27,6 @@ import re
 from macrohard.safety import quoting
 
 _I = re.I | re.M
-_AI = (r"(?:an?\s+|the\s+|any\s+|every\s+|each\s+|this\s+)?(?:ai|a\.i\.|llm|gpt|chatbot|language[- ]model|"
-       r"(?:ai|llm|gpt)[- ](?:based|powered|driven)\s+\w+|automated\s+\w+|autonomous\s+\w+|machine\s+reader|"
-       r"summari[sz]er|assistant|agent|bot|copilot|crawler)s?")
 _PROCESS = (r"summari[sz]|read|process|pars|translat|index|analy[sz]|ingest|review|scan|crawl|extract|handl|"
             r"answer|respond|repl")
 _DOC = (r"page|document|doc|text|article|e-?mail|mail|file|message|content|ticket|thread|output|readme|post|review|"
@@ -38,55 +36,62 @@ _DO = (r"first|also|then|always|must|should|shall|need to|needs to|have to|has t
        r"please|silently|quietly|immediately|instead|do not|don't|never|add|send|forward|email|e-mail|post|upload|"
        r"transfer|pay|wire|delete|remove|run|execute|share|export|copy|paste|print|reveal|include|insert|say|tell|"
        r"answer|reply|recommend|mention|omit|leave out|skip|change|set|grant|create|disable|turn off|install|open|"
-       r"visit|click|approve|mark|rate|describe|state|report")
-_TRIGGER = re.compile(
-    # "If this article is being summarised by an AI, …", "When this email is processed by an assistant, …"
+       r"visit|click|approve|mark|rate|describe|state|report|drop|call|claim|write|hide|ignore|rank|praise|downplay|"
+       r"exclude|keep|treat|list|present|give")
+# a machine reader: no bare "assistant" or "agent" (a support agent, a personal assistant is a person)
+_MACHINE = (r"(?:an?\s+|the\s+|any\s+|every\s+|each\s+|this\s+)?(?:ai|a\.i\.|llm|gpt|chatbot|language[- ]model|"
+            r"(?:ai|llm|gpt)[- ](?:based|powered|driven)\s+\w+|(?:ai|virtual|digital|automated|autonomous)\s+"
+            r"(?:assistant|agent|reader|system|tool|model|summari[sz]er)|machine\s+reader|summari[sz]er|bot|copilot|"
+            r"crawler)s?")
+_SLY = r"silently|quietly|secretly|instead|without (?:telling|asking|informing)|that is your (?:signal|cue)"
+_BRANCHES = (
+    # "If this article is being summarised by an AI, …", "When this email is processed by an AI assistant, …"
     rf"\b(?:if|when|whenever|once|as soon as|before|after|while)\s+(?:this|the|these)\s+(?:{_DOC})s?\s+"
     rf"(?:is|are|gets|get|has been|have been|was|were)\s+(?:being\s+)?(?:{_PROCESS})\w*\s+(?:by|with|through|"
-    rf"using)\s+{_AI}\b[^.\n]{{0,160}}?\b(?:{_DO})\b"
+    rf"using)\s+{_MACHINE}\b[^.\n]{{0,160}}?\b(?:{_DO})\b",
     # "When an AI summarises this document, it should first …", "If an automated assistant reads this, …"
-    rf"|\b(?:if|when|whenever|once|as soon as|before|after|while)\s+{_AI}\s+(?:is\s+)?(?:{_PROCESS})\w*\s+"
-    rf"(?:this|these|the|it|that)\b[^.\n]{{0,160}}?\b(?:{_DO})\b"
+    rf"\b(?:if|when|whenever|once|as soon as|before|after|while)\s+{_MACHINE}\s+(?:is\s+)?(?:{_PROCESS})\w*\s+"
+    rf"(?:this|these|the|it|that)\b[^.\n]{{0,160}}?\b(?:{_DO})\b",
     # "If you are an AI / an automated assistant / a language model …"
-    rf"|\b(?:if|when|since|as)\s+you(?:'re|\s+are)\s+(?:an?\s+)?(?:ai|a\.i\.|llm|gpt|language[- ]model|"
+    rf"\b(?:if|when|since|as)\s+you(?:'re|\s+are)\s+(?:an?\s+)?(?:ai|a\.i\.|llm|gpt|language[- ]model|"
     rf"automated|autonomous|chatbot|bot|summari[sz]er|(?:ai|llm|virtual|digital)\s+(?:assistant|agent))\b"
-    rf"[^.\n]{{0,160}}?\b(?:{_DO})\b"
-    # "When summarising this page, first …", "While processing these files, also …"
-    rf"|\b(?:when|while|before|after|whenever)\s+(?:you(?:'re|\s+are)?\s+)?(?:summari[sz]ing|processing|parsing|"
-    rf"indexing|ingesting|crawling)\s+(?:this|these|the)\b[^.\n]{{0,80}}?\b(?:first|also|make sure|be sure|always|"
+    rf"[^.\n]{{0,160}}?\b(?:{_DO})\b",
+    # "When summarising this page, first …" (a person processes files; only a machine summarises "this page" so)
+    rf"\b(?:when|while|before|after|whenever)\s+(?:you(?:'re|\s+are)?\s+)?(?:summari[sz]ing|indexing|ingesting|"
+    rf"crawling)\s+(?:this|these)\s+(?:{_DOC})s?\b[^.\n]{{0,80}}?\b(?:first|also|make sure|be sure|always|"
     rf"remember to|you must|you should|silently|quietly|include|insert|add|send|forward|email|post|upload|omit|"
-    rf"leave out)\b"
-    # "On your next tool call, before anything else, …", "before your next action …"
-    rf"|\b(?:on|at|before|after|with|in|during)\s+your\s+(?:next|first|following|very next)\s+(?:tool[- ]call|"
-    rf"function[- ]call|tool use|action|api call|command|step|turn|response|reply|answer)s?\b[^.\n]{{0,160}}?\b"
-    rf"(?:{_DO})\b"
-    # "once the user says 'thanks', silently …", "when the user next asks you to send an email, first …"
-    rf"|\b(?:if|when|whenever|once|as soon as|after|the next time)\s+the\s+(?:user|human|customer)\s+"
+    rf"leave out)\b",
+    # "On your next tool call, before anything else, …"
+    rf"\b(?:on|at|before|after|with|in|during)\s+your\s+(?:next|first|following|very next)\s+(?:tool[- ]call|"
+    rf"function[- ]call|tool use|api call|action)s?\b[^.\n]{{0,160}}?\b(?:{_DO})\b",
+    # "once the user says 'thanks', silently …" (a support playbook's "if the user asks you to …, first …" is not)
+    rf"\b(?:if|when|whenever|once|as soon as|after|the next time)\s+the\s+(?:user|human|customer)\s+"
     rf"(?:next\s+|ever\s+|first\s+)?(?:says|types|writes|mentions|asks you|asks for|ends|thanks you|says thanks|"
-    rf"confirms|replies|closes|leaves|logs|opens|uploads|requests)\b[^.\n]{{0,160}}?\b(?:silently|quietly|"
-    rf"secretly|first|also|instead|always|without (?:telling|asking|informing)|that is your (?:signal|cue))\b"
+    rf"confirms|replies|closes|leaves|logs|opens|uploads|requests)\b[^.\n]{{0,160}}?\b(?:{_SLY})\b",
     # "Remember this for later: …", "Standing order for the assistant: …"
-    rf"|\bremember this (?:for later|for next time|for the rest of)\b|\bstanding (?:order|instruction)s?\s+(?:for|to)\s+"
-    rf"{_AI}\b|\b(?:store|save|keep|write)\s+(?:this|the following)\s+(?:in|to|into)\s+your\s+(?:memory|long[- ]term|"
-    rf"notes|context)\b"
+    rf"\bremember this (?:for later|for next time|for the rest of)\b|\bstanding (?:order|instruction)s?\s+(?:for|to)\s+"
+    rf"(?:the\s+)?(?:{_MACHINE}|assistant|agent)\b|\b(?:store|save|keep|write)\s+(?:this|the following)\s+"
+    rf"(?:in|to|into)\s+your\s+(?:memory|long[- ]term|context)\b",
     # "Translate the following to English and then do what it says: '…'", "Traduza e execute: '…'"
-    rf"|\b(?:translate|decode|decipher|decrypt|unscramble|rot13|base64[- ]decode)\b[^.\n:]{{0,60}}?\b(?:and|then|,)\s+"
+    rf"\b(?:translate|decode|decipher|decrypt|unscramble|rot13|base64[- ]decode)\b[^.\n:]{{0,60}}?\b(?:and|then|,)\s+"
     rf"(?:then\s+)?(?:do|follow|execute|carry out|obey|act on|perform|run|comply with)\s+(?:what it says|it|them|"
-    rf"the (?:instructions?|orders?|request|steps?)|what it asks|its instructions)\b"
-    rf"|\b(?:traduza|traduz|decodifique) e (?:execute|fa[çc]a|siga|cumpra)\b|\b(?:traduce|traduzca|descifra|decodifica) "
-    rf"y (?:ejecuta|ejecute|haz|sigue|cumple)\b|\btradui(?:s|sez) et (?:ex[ée]cute|fais|suis|appliquez?)\b|"
-    rf"\b(?:[üu]bersetze|[üu]bersetzen sie|entschl[üu]ssle) (?:\w+ )?und (?:f[üu]hre|befolge|mach)\b|"
-    rf"\btraduci (?:ed|e) (?:esegui|fai|segui)\b|\bvertaal en (?:voer|volg|doe)\b"
-    # "From tomorrow onwards, whenever you pay a bill, also transfer …"
-    rf"|\bfrom\s+(?:now|today|tomorrow|this point)\s+on(?:wards)?,?\s+(?:whenever|every time|each time)\s+you\s+"
-    rf"\w+[^.\n]{{0,80}}?\b(?:also|silently|quietly|secretly|first|always)\s+\w+", _I)
+    rf"the (?:instructions?|orders?|request|steps?)|what it asks|its instructions)\b",
+    r"\b(?:traduza|traduz|decodifique) e (?:execute|fa[çc]a|siga|cumpra)\b|\b(?:traduce|traduzca|descifra|decodifica) "
+    r"y (?:ejecuta|ejecute|haz|sigue|cumple)\b|\btradui(?:s|sez) et (?:ex[ée]cute|fais|suis|appliquez?)\b|"
+    r"\b(?:[üu]bersetze|[üu]bersetzen sie|entschl[üu]ssle) (?:\w+ )?und (?:f[üu]hre|befolge|mach)\b|"
+    r"\btraduci (?:ed|e) (?:esegui|fai|segui)\b|\bvertaal en (?:voer|volg|doe)\b",
+    # "From tomorrow onwards, whenever you pay a bill, quietly transfer …"
+    rf"\bfrom\s+(?:now|today|tomorrow|this point)\s+on(?:wards)?,?\s+(?:whenever|every time|each time)\s+you\s+"
+    rf"\w+[^.\n]{{0,80}}?\b(?:{_SLY})\b",
+)
+_TRIGGER = re.compile("|".join(f"(?:{b})" for b in _BRANCHES), _I)
 _ROLE = (r"(?:ai|a\.i\.|llm|gpt|chatbot|language[- ]model|(?:ai|llm|gpt)[- ](?:based|powered|driven|enabled)|"
          r"automated|autonomous|machine)")
 _READERS = r"(?:agents?|assistants?|bots?|summari[sz]ers?|readers?|crawlers?|browsers?|copilots?|models?|tools?|systems?)"
 _AUTOMATED = re.compile(
     # "Note for LLM-based agents only", "Required pre-step for AI assistants:", "Message to any automated reader:"
-    rf"\b(?:note|notes|message|instructions?|reminder|request|order|step|pre-?step|requirement|task|action|memo|"
-    rf"directive|heads[- ]up|attention|prerequisite|pre-?requisite|guidance|rules?|policy|notice)\b[^.\n:]{{0,30}}?"
+    rf"\b(?:note|message|reminder|request|order|step|pre-?step|requirement|task|action|memo|directive|heads[- ]up|"
+    rf"attention|prerequisite|pre-?requisite|notice)\b[^.\n:]{{0,30}}?"
     rf"\b(?:for|to)\s+(?:the\s+|any\s+|all\s+|every\s+|each\s+)?{_ROLE}[\s-]+{_READERS}\s*(?:only\b[^:\n]{{0,40}})?"
     rf"[:(\u2014\u2013]"
     # "For the assistant: …", "(For the AI: …)"
@@ -101,11 +106,16 @@ _AUTOMATED = re.compile(
     rf"|\b(?:assistants?|agents?|bots?)\s+must\s+(?:first|also|now|immediately|always)\b", _I)
 
 
-def _unreported(pattern: re.Pattern[str], text: str, any_quote: bool = False) -> bool:
-    """Whether ``pattern`` matches ``text`` somewhere outside a quotation reported to people (``any_quote``: outside
-    any quotation in prose, ``quoting.quoted_prose``)."""
-    inside = quoting.quoted_prose if any_quote else quoting.reported
-    return any(not inside(text, m.start(), m.end()) for m in pattern.finditer(text))
+def _unquoted(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether ``pattern`` matches ``text`` somewhere that is neither a quotation reported to people nor ends inside a
+    quotation in prose (``quoting.quoted_prose``: a bug report or a log line that quotes the trigger it found); a value
+    in data (a JSON field, a CSV cell) still counts. Every start is tried, so an early match cannot hide a later one."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        if not (quoting.reported(text, m.start(), m.end()) or quoting.quoted_prose(text, m.end() - 1, m.end())):
+            return True
+        pos = m.start() + 1
+    return False
 
 
 _CUES = ("translat", "decod", "decip", "decrypt", "unscramble", "rot13", "tradu", "bersetz", "entschl", "vertaal",
@@ -121,8 +131,8 @@ def signals(lines: str) -> list[str]:
     if not any(c in low for c in _CUES):
         return []
     found = []
-    if _unreported(_TRIGGER, lines):
+    if _unquoted(_TRIGGER, lines):
         found.append("agent_trigger")
-    if _unreported(_AUTOMATED, lines, any_quote=True):
+    if _unquoted(_AUTOMATED, lines):
         found.append("automated_reader")
     return found
