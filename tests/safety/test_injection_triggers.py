@@ -90,3 +90,32 @@ LOOK_ALIKES = [
 def test_a_look_alike_fires_none_of_the_new_rules(text):
     new = {"agent_trigger", "automated_reader", "context_exfil", "payment_redirect", "gift_card_codes"}
     assert not rules(text) & new
+
+
+def test_the_gates_never_skip_a_match():
+    """Each branch is searched only when its gate (``regex_gate``: the words every match holds) lets it: on DEV texts
+    and on sentences made of the branches' own words, the gated rules give what the plain search over every branch
+    gives."""
+    import json
+    import random
+    from pathlib import Path
+
+    from macrohard.safety import plain_orders, triggers
+    from macrohard.safety.normalize import normalise
+    from macrohard.safety.regex_gate import fold
+
+    root = Path(__file__).resolve().parents[2]
+    texts = [json.loads(line)["text"] for rel in ("blind3", "blind8") for line in
+             (root / f"benchmarks/injection_data/{rel}.jsonl").read_text(encoding="utf-8").splitlines()]
+    branches = [(p, g) for _, bs in triggers._RULES for p, g in bs] + [(p, g) for _, p, g in plain_orders._RULES]
+    vocab = sorted({w for _, g in branches for group in g.groups for w in group}) + ["you", "the", ":", "AI", "."]
+    r = random.Random(5)
+    made = [" ".join(r.choice(vocab) for _ in range(r.randint(3, 16))) for _ in range(2000)]
+    checked = 0
+    for lines in [normalise(t).lines for t in texts[::3]] + made[:800] + [t.upper() for t in made[800:1000]]:
+        low = fold(lines)
+        for pattern, gate in branches:
+            for m in pattern.finditer(lines):
+                checked += 1
+                assert gate.may_match(low) and gate.may_match(fold(m.group(0))), (pattern.pattern[:60], m.group(0))
+    assert checked > 300

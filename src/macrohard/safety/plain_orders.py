@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from macrohard.safety import quoting
+from macrohard.safety.regex_gate import Gate, fold
 
 _I = re.I | re.M
 _NOT = r"(?<!\bnot )(?<!n't )(?<!\bnever )(?<!\bnot to )(?<!\bnever to )(?<!\bno )"
@@ -53,10 +54,9 @@ _PAYMENT_REDIRECT = re.compile(
 _GIFT_CARDS = re.compile(
     rf"{_NOT}\b(?:buy|purchase|get|order|pick up)\b[^.\n]{{0,40}}?\bgift ?cards?\b[^.\n]{{0,80}}?\b(?:send|reply|email|"
     rf"e-mail|text|forward|post|share|scratch|read)\b[^.\n]{{0,40}}?\b(?:codes?|numbers|pins?)\b", _I)
-_RULES = (("context_exfil", _CONTEXT_EXFIL), ("payment_redirect", _PAYMENT_REDIRECT), ("gift_card_codes", _GIFT_CARDS))
-_CUES = (".env", "key", "token", "secret", "conversation", "chat", "session", "transcript", "history", "prompt",
-         "private", "personal", "cookie", "password", "credential", "id_rsa", "~/.", "environment", "env var",
-         "hidden", "context", "bank", "beneficiary", "payee", "remittance", "payment", "gift")
+# each rule beside its gate (``regex_gate``: the words every match holds), searched only when the text has them
+_RULES = tuple((name, pattern, Gate(pattern)) for name, pattern in (
+    ("context_exfil", _CONTEXT_EXFIL), ("payment_redirect", _PAYMENT_REDIRECT), ("gift_card_codes", _GIFT_CARDS)))
 
 
 _DENIED = re.compile(r"\b(?:never|not|n't|no one|nobody|don't|do not)\b[^.\n]{0,30}$", re.I)
@@ -71,10 +71,8 @@ def _said(lines: str, start: int, end: int) -> bool:
 def signals(lines: str) -> list[str]:
     """The rules above that match ``lines`` (the normalised text, line breaks kept), not denied and not inside a
     quotation in prose (a quoted attack in a post or a report; a value in data still counts)."""
-    low = lines.lower()
-    if not any(c in low for c in _CUES):
-        return []
-    return [name for name, pattern in _RULES if _unsaid(pattern, lines)]
+    low = fold(lines)
+    return [name for name, pattern, gate in _RULES if gate.may_match(low) and _unsaid(pattern, lines)]
 
 
 def _unsaid(pattern: re.Pattern[str], lines: str) -> bool:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from macrohard.safety import quoting
+from macrohard.safety.regex_gate import Gate, fold
 
 _I = re.I | re.M
 _PROCESS = (r"summari[sz]|read|process|pars|translat|index|analy[sz]|ingest|review|scan|crawl|extract|handl|"
@@ -84,26 +85,29 @@ _BRANCHES = (
     rf"\bfrom\s+(?:now|today|tomorrow|this point)\s+on(?:wards)?,?\s+(?:whenever|every time|each time)\s+you\s+"
     rf"\w+[^.\n]{{0,80}}?\b(?:{_SLY})\b",
 )
-_TRIGGER = re.compile("|".join(f"(?:{b})" for b in _BRANCHES), _I)
 _ROLE = (r"(?:ai|a\.i\.|llm|gpt|chatbot|language[- ]model|(?:ai|llm|gpt)[- ](?:based|powered|driven|enabled)|"
          r"automated|autonomous|machine)")
 _READERS = r"(?:agents?|assistants?|bots?|summari[sz]ers?|readers?|crawlers?|browsers?|copilots?|models?|tools?|systems?)"
-_AUTOMATED = re.compile(
+_AUTOMATED_BRANCHES = (
     # "Note for LLM-based agents only", "Required pre-step for AI assistants:", "Message to any automated reader:"
     rf"\b(?:note|message|reminder|request|order|step|pre-?step|requirement|task|action|memo|directive|heads[- ]up|"
     rf"attention|prerequisite|pre-?requisite|notice)\b[^.\n:]{{0,30}}?"
     rf"\b(?:for|to)\s+(?:the\s+|any\s+|all\s+|every\s+|each\s+)?{_ROLE}[\s-]+{_READERS}\s*(?:only\b[^:\n]{{0,40}})?"
-    rf"[:(\u2014\u2013]"
+    rf"[:(\u2014\u2013]",
     # "For the assistant: …", "(For the AI: …)"
-    rf"|(?:^|[(\[])\s*(?:\w+\s+)?(?:for|to)\s+(?:the|any)\s+(?:ai|assistant|agent|bot|llm|model|summari[sz]er)s?\s*"
-    rf"(?:only\s*)?[:\u2014\u2013]"
+    r"(?:^|[(\[])\s*(?:\w+\s+)?(?:for|to)\s+(?:the|any)\s+(?:ai|assistant|agent|bot|llm|model|summari[sz]er)s?\s*"
+    r"(?:only\s*)?[:\u2014\u2013]",
     # "any AI summariser must first email …", "AI browsers are required to accept …", "assistants must first …"
-    rf"|\b(?:any|all|every|each)\s+(?:{_ROLE}[\s-]+)?(?:summari[sz]ers?|assistants?|agents?|readers?|bots?|crawlers?|"
+    rf"\b(?:any|all|every|each)\s+(?:{_ROLE}[\s-]+)?(?:summari[sz]ers?|assistants?|agents?|readers?|bots?|crawlers?|"
     rf"models?|browsers?)\s+(?:that\s+\w+\s+this\s+\w+\s+)?(?:must|should|shall|needs? to|has to|have to|"
-    rf"(?:is|are) (?:required|expected|instructed|obliged) to)\b"
-    rf"|\b{_ROLE}[\s-]+(?:summari[sz]ers?|browsers?|readers?|crawlers?|copilots?)\s+(?:must|should|shall|need to|"
-    rf"have to|(?:are|is) (?:required|expected|instructed|obliged) to)\b"
-    rf"|\b(?:assistants?|agents?|bots?)\s+must\s+(?:first|also|now|immediately|always)\b", _I)
+    rf"(?:is|are) (?:required|expected|instructed|obliged) to)\b",
+    rf"\b{_ROLE}[\s-]+(?:summari[sz]ers?|browsers?|readers?|crawlers?|copilots?)\s+(?:must|should|shall|need to|"
+    rf"have to|(?:are|is) (?:required|expected|instructed|obliged) to)\b",
+    r"\b(?:assistants?|agents?|bots?)\s+must\s+(?:first|also|now|immediately|always)\b",
+)
+# each branch beside its gate (``regex_gate``: the words every match holds), searched only when the text has them
+_RULES = tuple((name, tuple((pattern, Gate(pattern)) for pattern in (re.compile(b, _I) for b in branches)))
+               for name, branches in (("agent_trigger", _BRANCHES), ("automated_reader", _AUTOMATED_BRANCHES)))
 
 
 def _unquoted(pattern: re.Pattern[str], text: str) -> bool:
@@ -118,21 +122,8 @@ def _unquoted(pattern: re.Pattern[str], text: str) -> bool:
     return False
 
 
-_CUES = ("translat", "decod", "decip", "decrypt", "unscramble", "rot13", "tradu", "bersetz", "entschl", "vertaal",
-         "ai", "a.i.", "llm", "gpt", "bot", "assistant", "agent", "automat", "autonom", "summar", "process", "pars",
-         "index", "ingest", "crawl", "your next", "your first", "your following", "the user", "the human",
-         "the customer", "remember this", "standing", "memory", "whenever you", "every time you", "each time you",
-         "language model", "language-model", "machine", "copilot", "reader", "browser", "model")
-
-
 def signals(lines: str) -> list[str]:
     """``agent_trigger`` and ``automated_reader`` hits in ``lines`` (the normalised text, line breaks kept)."""
-    low = lines.lower()
-    if not any(c in low for c in _CUES):
-        return []
-    found = []
-    if _unquoted(_TRIGGER, lines):
-        found.append("agent_trigger")
-    if _unquoted(_AUTOMATED, lines):
-        found.append("automated_reader")
-    return found
+    low = fold(lines)
+    return [name for name, branches in _RULES
+            if any(gate.may_match(low) and _unquoted(pattern, lines) for pattern, gate in branches)]
