@@ -292,3 +292,20 @@ def test_one_blas_thread_for_the_head_restores_the_setting_and_agrees():
         one = x @ w
     assert inside == 1 and fn(before) == before  # one thread inside the block, the setting restored after it
     assert np.allclose(one, many, rtol=1e-5, atol=1e-4)
+
+
+def test_gate_loop_gives_the_screens_scores_of_the_generator_form(dev_texts, monkeypatch):
+    """``Gate.may_match`` as loops (sixteenth wave: no generator per group) against the form it replaced, kept here as
+    the oracle: the same answer on every gate of the rules for DEV texts, and the same screen scores and signals."""
+    def before(self, low):
+        return all(any(w in low for w in g) for g in self.groups)
+
+    gates = [g for _, _, g in injection._gated_signals()]
+    for text in dev_texts[::5]:
+        low = fold(nz.normalise(text).flat)
+        assert [g.may_match(low) for g in gates] == [before(g, low) for g in gates]
+    texts = dev_texts[::25]
+    now = [injection.screen_injection(t) for t in texts]
+    monkeypatch.setattr(Gate, "may_match", before)
+    then = [injection.screen_injection(t) for t in texts]
+    assert [(s.score, s.signals) for s in now] == [(s.score, s.signals) for s in then]
