@@ -1,4 +1,4 @@
-"""Two classic shell mistakes, refused as format errors with the reason (issue 18, thirteenth wave).
+"""Classic shell mistakes, refused as format errors with the reason (issue 18, thirteenth wave).
 
 On heldout10 (dev data) Qwen2.5-Coder 1.5B lost four tasks to two mistakes that a shell user learns early:
 
@@ -80,8 +80,51 @@ def named_count(action: dict[str, Any], task: str) -> tuple[str, str]:
     return "", ""
 
 
+SED_HINT = ("sed -i edits FILE in place and prints nothing, so > OUT gets an empty file. To write the edited text to "
+            "OUT and leave FILE as it is, drop -i: sed '...' FILE > OUT. To change FILE itself, drop > OUT.")
+NOT_COMMAND_HINT = ("NAME is a data file, not a command. To send what it holds into a pipe, use cat NAME | ... or "
+                    "... < NAME.")
+_SCRIPTS = (".sh", ".py", ".pl", ".rb", ".js", ".bash")
+
+
+def sed_in_place_saved(action: dict[str, Any]) -> bool:
+    """Whether one stage runs ``sed -i`` (in place, printing nothing) with its output redirected into a file."""
+    if action.get("kind") != "bash":
+        return False
+    for part in _parts(str(action.get("command", ""))):
+        for stage in part.split("|"):
+            try:
+                words = shlex.split(stage)
+            except ValueError:
+                continue
+            in_place = any(w == "-i" or w.startswith("--in-place") or (re.fullmatch(r"-[a-zA-Z]*i[a-zA-Z.]*", w)
+                                                                       is not None and w != "-ie") for w in words[1:])
+            if words and words[0] == "sed" and in_place and any(w.startswith(">") and w not in (">&2",) for w in words):
+                return True
+    return False
+
+
+def data_file_run(action: dict[str, Any], task: str) -> str:
+    """A data file the task names, run as the first word of a command (``shout.txt | tr ...``), else ''."""
+    if action.get("kind") != "bash":
+        return ""
+    names = {p for p in task_paths(task) if "." in p.rsplit("/", 1)[-1] and not p.endswith(_SCRIPTS)}
+    for part in _parts(str(action.get("command", ""))):
+        try:
+            words = shlex.split(part.split("|")[0])
+        except ValueError:
+            continue
+        if words and words[0] in names:
+            return words[0]
+    return ""
+
+
 def refused(action: dict[str, Any], task: str) -> tuple[str, str]:
-    """``(why, hint)`` when ``action`` is one of the two mistakes (``('', '')`` when it is not)."""
+    """``(why, hint)`` when ``action`` is one of the mistakes (``('', '')`` when it is not)."""
+    if sed_in_place_saved(action):
+        return "sed -i ... > FILE: sed -i prints nothing, so the file gets nothing", SED_HINT
+    if name := data_file_run(action, task):
+        return f"{name} is run as a command", NOT_COMMAND_HINT.replace("NAME", name)
     if name := echoed_name(action, task):
         return f"echo {name} | ... pipes the name {name}, not its content", ECHO_HINT.replace("NAME", name)
     tool, path = named_count(action, task)
@@ -92,4 +135,5 @@ def refused(action: dict[str, Any], task: str) -> tuple[str, str]:
     return "", ""
 
 
-__all__ = ["COUNT_HINT", "DIGEST_HINT", "ECHO_HINT", "echoed_name", "named_count", "refused"]
+__all__ = ["COUNT_HINT", "DIGEST_HINT", "ECHO_HINT", "NOT_COMMAND_HINT", "SED_HINT", "data_file_run", "echoed_name",
+           "named_count", "refused", "sed_in_place_saved"]
