@@ -18,9 +18,12 @@ import pytest
     ("sed '/^#/d' steppe.conf > steppe-clean.conf", "Write steppe.conf without comments to steppe-clean.conf", ""),
     ("sed -i '/^$/d' poem.txt", "Remove the empty lines from poem.txt (in place).", ""),
     ("sed -i 's/a/b/' x.txt 2>/dev/null", "Replace a with b in x.txt", ""),
+    ("sed -i 's/a/b/' x.txt > /dev/null", "Replace a with b in x.txt", ""),
+    ("sed -i 's/a/b/' x.txt >&2", "Replace a with b in x.txt", ""),
     ("./cave.sh > out.txt", "Run ./cave.sh and save its output in out.txt", ""),
     ("deploy.sh > out.txt", "Run deploy.sh and save its output in out.txt", ""),
     ("cat shout.txt | tr a-z A-Z > up.txt", "make an all-caps copy of shout.txt named up.txt", ""),
+    ("python3.11 tally.py > out.txt", "Run tally.py with python3.11 and save its output in out.txt", ""),
 ])
 def test_two_more_classic_shell_mistakes_are_refused(command: str, task: str, why: str) -> None:
     from macrohard.models.local_mistakes import refused as mistake

@@ -99,7 +99,9 @@ def sed_in_place_saved(action: dict[str, Any]) -> bool:
                 continue
             in_place = any(w == "-i" or w.startswith("--in-place") or (re.fullmatch(r"-[a-zA-Z]*i[a-zA-Z.]*", w)
                                                                        is not None and w != "-ie") for w in words[1:])
-            if words and words[0] == "sed" and in_place and any(w.startswith(">") and w not in (">&2",) for w in words):
+            targets = [w.lstrip(">") or (words[i + 1] if i + 1 < len(words) else "") for i, w in enumerate(words)
+                       if w.startswith(">")]
+            if words and words[0] == "sed" and in_place and any(t not in ("", "&2", "/dev/null") for t in targets):
                 return True
     return False
 
@@ -108,7 +110,8 @@ def data_file_run(action: dict[str, Any], task: str) -> str:
     """A data file the task names, run as the first word of a command (``shout.txt | tr ...``), else ''."""
     if action.get("kind") != "bash":
         return ""
-    names = {p for p in task_paths(task) if "." in p.rsplit("/", 1)[-1] and not p.endswith(_SCRIPTS)}
+    names = {p for p in task_paths(task) if re.search(r"\w\.[A-Za-z][\w-]*$", p.rsplit("/", 1)[-1])
+             and not p.endswith(_SCRIPTS)}  # a data file's suffix (notes.txt), not a version (python3.11)
     for part in _parts(str(action.get("command", ""))):
         try:
             words = shlex.split(part.split("|")[0])
