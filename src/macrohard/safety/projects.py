@@ -33,7 +33,7 @@ _SKIP_DIRS = frozenset({".git", "node_modules", ".venv", "venv", "__pycache__", 
                         "dist", ".mypy_cache", ".pytest_cache", ".eggs"})
 NODE_RUNNERS = frozenset({"npm", "yarn", "pnpm", "bun"})
 MODULES = frozenset({"pytest", "unittest", "tox", "build", "pip", "pip3"})
-PROGRAMS = NODE_RUNNERS | {"npx", "pnpx", "pytest", "py.test", "pip", "pip3", "cmake", "ctest", "tox"}
+PROGRAMS = NODE_RUNNERS | {"npx", "pnpx", "pytest", "py.test", "pip", "pip3", "cmake", "ctest", "tox", "meson"}
 # npm subcommands and the package.json scripts they run, in order
 _NPM_RUNS = {"test": ["pretest", "test", "posttest"], "t": ["pretest", "test", "posttest"],
              "tst": ["pretest", "test", "posttest"], "start": ["prestart", "start", "poststart"],
@@ -84,6 +84,10 @@ def _judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: 
         cmake(an, prog, args, operands, cwd, depth)
     elif prog == "tox":
         _tox(an, cwd, depth)
+    elif prog == "meson":
+        from macrohard.safety.projects_meson import judge as meson
+
+        meson(an, args, operands, cwd, depth)
 
 
 def _read(an: Analyzer, path: str) -> str | None:
