@@ -24,11 +24,15 @@ if TYPE_CHECKING:
     from macrohard.safety.shellparse import SimpleCommand
 
 MAX_FILES = 200
+# guard16: `extern { fn system(…); }` (no ABI is "C"), `extern "system"`/`"C-unwind"`, `use std::{process::{Command as
+# K}}` and Go's `os.StartProcess` were not found
 _RUST = re.compile(r"\bstd\s*::\s*process\b|\bprocess\s*::\s*(?:Command|exit_with)|\bCommand\s*::\s*new\b|\blibc\s*::|"
+                   r"\bstd\s*::\s*\{[^;]*\bprocess\b|\bextern\s*(?:\"[^\"]*\"\s*)?\{|"
                    r"\bnix\s*::|\b(?:global_)?asm!|\bextern\s+\"C\"|\bextern\s+crate\s+libc\b|\blibloading\b|"
                    r"\bdlopen\b|\bsyscall\b|\binclude!\s*\(|\bmem::transmute\b|#\s*\[\s*(?:link|no_mangle|export_name|path)\b")
 _GO = re.compile(r"\"os/exec\"|\"syscall\"|\"unsafe\"|\"plugin\"|\"golang\.org/x/sys/unix\"|\bimport\s+\"C\"|"
-                 r"//\s*go:(?:linkname|cgo_)|\bexec\s*\.\s*Command\b|\bsyscall\s*\.\s*(?:Exec|ForkExec)")
+                 r"//\s*go:(?:linkname|cgo_)|\bexec\s*\.\s*Command\b|\bsyscall\s*\.\s*(?:Exec|ForkExec)|"
+                 r"\bos\s*\.\s*StartProcess\b")
 _CARGO_RUNS = frozenset({"build", "b", "run", "r", "test", "t", "bench", "check", "c", "install", "doc", "clippy"})
 _GO_RUNS = frozenset({"run", "build", "test", "install", "vet"})  # generate: safety.taskrunners
 
