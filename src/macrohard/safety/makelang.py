@@ -52,6 +52,7 @@ class Makefile:
         self.targets: list[str] = []
         self.included: list[str] = []
         self.prereqs: list[str] = []
+        self.globbed: set[str] = set()
         self.targeted: set[str] = set()  # names given a value for some targets only
         self.exported: set[str] = set(given)  # make exports what its command line set
         self.export_all = False
@@ -124,9 +125,15 @@ class Makefile:
             if m.group(1).endswith("load"):
                 self.ask("make loads a shared object into itself (load)")
                 return False
-            for name in self.expand(m.group(2)).split():
+            names = self.expand(m.group(2)).split()
+            for name in names:
                 if MARK in name:
                     self.ask("make includes a makefile whose name the guard cannot read")
+                    continue
+                if re.search(r"[*?\[]", name) and name not in self.globbed:  # `include *.mk`: make reads every
+                    self.globbed.add(name)  # file the glob lists (guard16); a listed name is not listed again
+                    names += sorted(n[len(self.folder) + 1:] if n.startswith(self.folder + "/") else n for n in
+                                    glob.glob(name if name.startswith("/") else posixpath.join(self.folder, name)))
                     continue
                 self.included.append(name)
                 text = self.reader(name) if depth < 8 else None
