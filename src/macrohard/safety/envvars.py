@@ -72,7 +72,7 @@ def _tool(an: Analyzer, name: str, value: str, depth: int, cwd: str | None) -> b
                                 "or linker; run the build with the system's tools")
         return True
     if name in TOOL_FLAGS:
-        if re.search(r"[;&|<>`$()\n]", value):  # make pastes them into its recipes' shell lines
+        if re.search(r"[;&|<>`()\n]", value):  # make pastes them into its recipes' shell lines (`$PWD`: bash expanded it)
             an.r.add("dynamic", f"{name}={value[:60]} holds shell syntax a build's recipe would run")
         elif _RUNS_A_TOOL.search(value):
             an.r.add("dynamic", f"{name}={value[:60]} makes the compiler run or load a program the guard does not "
