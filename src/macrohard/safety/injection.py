@@ -32,6 +32,8 @@ from macrohard.safety.regex_gate import Gate, fold
 # wave (inj15): with blind10 among the sources the rule gives 0.97; applied on the vote's scale instead (0.89 kept, the
 # vote moved down 2.5 in log-odds, so strong rules and pairs still flag alone) it let six relayed or framed attacks of
 # test_injection_relayed.py and test_injection_mentions.py pass. 0.89 stays (held out on blind11: FPR 1.66 %); RESULTS.md.
+# Sixteenth wave (inj16): with blind13 among 18 sources the rule gives 0.98 (a vote shift of 8): blind10's and blind13's
+# look-alikes that print an attack whole hold the pooled FPR at 5.5 % at 0.89; 0.89 stays, for the same reason.
 DEFAULT_THRESHOLD = 0.89
 # A rule hit counts as evidence of this weight, combined with the classifier's score (noisy-OR): below 0.75 every rule
 # hit flags; at the default threshold the classifier must also agree (rules fire on 6.5 % of the look-alikes), except

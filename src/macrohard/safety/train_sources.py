@@ -7,7 +7,8 @@ fixed order, so a training run is reproducible from its seed. ``benchmarks/*/bli
 ``benchmarks/*/everyday14*`` are the lead's final measurement of the sixteenth wave and are never read here (a path
 naming them is refused); ``everyday11`` (and ``blind11`` of the answer screen) are held-out estimates (no source names
 them); ``blind5`` … ``blind13``, ``everyday6`` … ``everyday12`` (measured and published; blind12, blind13 and
-everyday12 since the sixteenth wave) may be training data, and so are ``scripts/screen_data/*6*``
+everyday12 since the sixteenth wave; injection ``blind13`` held out once by inj16, then trained on) may be training
+data, and so are ``scripts/screen_data/*6*``
 and later (helpers' hand-written answers, among them everyday agent answers that must pass: ``everyday6_*.tsv``).
 
 Formats: answers are TSV lines ``label<TAB>kind<TAB>text`` (label a category of ``content_data.LABELS`` or
@@ -66,6 +67,7 @@ INJECTION_SOURCES: dict[str, str] = {
     "data11": "scripts/screen_data/injection_train11i.jsonl",
     "blind10": "benchmarks/injection_data/blind10.jsonl",
     "blind11": "benchmarks/injection_data/blind11.jsonl",
+    "blind13": "benchmarks/injection_data/blind13.jsonl",
 }
 
 
