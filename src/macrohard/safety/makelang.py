@@ -14,6 +14,7 @@ is a reason to ask, as are the constructs that change what make reads (``$(eval)
 from __future__ import annotations
 
 import glob
+import os
 import posixpath
 import re
 from collections.abc import Callable
@@ -331,8 +332,8 @@ class Makefile:
         if fn == "value":
             name = self.expand(body, local, level + 1)
             return MARK if MARK in name else self.vars.get(name, ("", False))[0]
-        if fn in ("origin", "flavor"):
-            return "file"
+        if fn in ("origin", "flavor"):  # as make answers (a constant "file" took the wrong branch of an ifeq)
+            return self._origin(fn, self.expand(body, local, level + 1).strip())
         values = [self.expand(a, local, level + 1) for a in args]
         if fn == "shell":
             self.shell(values[0] if len(values) == 1 else ",".join(values))
@@ -346,7 +347,24 @@ class Makefile:
                             posixpath.join(self.folder, p))})
             names = [n[len(self.folder) + 1:] if n.startswith(self.folder + "/") else n for n in names]
             return " ".join(names) if all(PLAIN.fullmatch(n) for n in names) else MARK
+        if fn in ("abspath", "realpath"):  # file names as make makes them absolute (a conditional may compare them)
+            full = [posixpath.normpath(posixpath.join(self.folder, w)) for w in " ".join(values).split()]
+            names = full if fn == "abspath" else [os.path.realpath(w) for w in full if os.path.exists(w)]
+            return " ".join(names) if all(PLAIN.fullmatch(n) for n in names) else MARK
         return wordy(fn, values)
+
+    def _origin(self, fn: str, name: str) -> str:
+        if MARK in name:
+            return MARK
+        if name in self.given:
+            return "command line" if fn == "origin" else "simple" if not self.vars[name][1] else "recursive"
+        if name in self.assigned:
+            return "file" if fn == "origin" else "recursive" if self.vars[name][1] else "simple"
+        if name in self.session:
+            return MARK  # from the environment, or not: the guard does not know what the session exported
+        if name in self.vars:
+            return "default" if fn == "origin" else "recursive" if self.vars[name][1] else "simple"
+        return "undefined"
 
     def _logic(self, fn: str, args: list[str], local: dict[str, str] | None, level: int) -> str:
         if fn == "if":
