@@ -38,7 +38,7 @@ _DO = (r"first|also|then|always|must|should|shall|need to|needs to|have to|has t
        r"transfer|pay|wire|delete|remove|run|execute|share|export|copy|paste|print|reveal|include|insert|say|tell|"
        r"answer|reply|recommend|mention|omit|leave out|skip|change|set|grant|create|disable|turn off|install|open|"
        r"visit|click|approve|mark|rate|describe|state|report|drop|call|claim|write|hide|ignore|rank|praise|downplay|"
-       r"exclude|keep|treat|list|present|give")
+       r"exclude|keep|present|give")
 # a machine reader: no bare "assistant" or "agent" (a support agent, a personal assistant is a person)
 _MACHINE = (r"(?:an?\s+|the\s+|any\s+|every\s+|each\s+|this\s+)?(?:ai|a\.i\.|llm|gpt|chatbot|language[- ]model|"
             r"(?:ai|llm|gpt)[- ](?:based|powered|driven)\s+\w+|(?:ai|virtual|digital|automated|autonomous)\s+"
@@ -47,8 +47,8 @@ _MACHINE = (r"(?:an?\s+|the\s+|any\s+|every\s+|each\s+|this\s+)?(?:ai|a\.i\.|llm
 _SLY = r"silently|quietly|secretly|instead|without (?:telling|asking|informing)|that is your (?:signal|cue)"
 _BRANCHES = (
     # "If this article is being summarised by an AI, …", "When this email is processed by an AI assistant, …"
-    rf"\b(?:if|when|whenever|once|as soon as|before|after|while)\s+(?:this|the|these)\s+(?:{_DOC})s?\s+"
-    rf"(?:is|are|gets|get|has been|have been|was|were)\s+(?:being\s+)?(?:{_PROCESS})\w*\s+(?:by|with|through|"
+    rf"\b(?:if|when|whenever|once|as soon as|before|after|while|should)\s+(?:this|the|these)\s+(?:{_DOC})s?\s+"
+    rf"(?:is|are|gets|get|has been|have been|was|were|be)\s+(?:being\s+)?(?:{_PROCESS})\w*\s+(?:by|with|through|"
     rf"using)\s+{_MACHINE}\b[^.\n]{{0,160}}?\b(?:{_DO})\b",
     # "When an AI summarises this document, it should first …", "If an automated assistant reads this, …"
     rf"\b(?:if|when|whenever|once|as soon as|before|after|while)\s+{_MACHINE}\s+(?:is\s+)?(?:{_PROCESS})\w*\s+"
@@ -58,13 +58,14 @@ _BRANCHES = (
     rf"automated|autonomous|chatbot|bot|summari[sz]er|(?:ai|llm|virtual|digital)\s+(?:assistant|agent))\b"
     rf"[^.\n]{{0,160}}?\b(?:{_DO})\b",
     # "When summarising this page, first …" (a person processes files; only a machine summarises "this page" so)
-    rf"\b(?:when|while|before|after|whenever)\s+(?:you(?:'re|\s+are)?\s+)?(?:summari[sz]ing|indexing|ingesting|"
-    rf"crawling)\s+(?:this|these)\s+(?:{_DOC})s?\b[^.\n]{{0,80}}?\b(?:first|also|make sure|be sure|always|"
+    rf"\b(?:when|while|before|after|whenever|if|once)\s+(?:(?:you(?:'re|\s+are)?\s+)?(?:summari[sz]ing|indexing|"
+    rf"ingesting|crawling)|you\s+(?:summari[sz]e|index|ingest|crawl))\s+(?:this|these)\s+(?:{_DOC})s?\b[^.\n]{{0,80}}?\b(?:first|also|make sure|be sure|always|"
     rf"remember to|you must|you should|silently|quietly|include|insert|add|send|forward|email|post|upload|omit|"
     rf"leave out)\b",
     # "On your next tool call, before anything else, …"
-    rf"\b(?:on|at|before|after|with|in|during)\s+your\s+(?:next|first|following|very next)\s+(?:tool[- ]call|"
-    rf"function[- ]call|tool use|api call|action)s?\b[^.\n]{{0,160}}?\b(?:{_DO})\b",
+    rf"\b(?:on|at|before|after|with|in|during)\s+(?:your\s+(?:next|first|following|very next)\s+(?:tool[- ]call|"
+    rf"function[- ]call|tool use|api call|action)|the\s+(?:next|first|following)\s+(?:tool[- ]call|function[- ]call|"
+    rf"tool use|api call))s?\b[^.\n]{{0,160}}?\b(?:{_DO})\b",
     # "once the user says 'thanks', silently …" (a support playbook's "if the user asks you to …, first …" is not)
     rf"\b(?:if|when|whenever|once|as soon as|after|the next time)\s+the\s+(?:user|human|customer)\s+"
     rf"(?:next\s+|ever\s+|first\s+)?(?:says|types|writes|mentions|asks you|asks for|ends|thanks you|says thanks|"
@@ -74,13 +75,27 @@ _BRANCHES = (
     rf"(?:the\s+)?(?:{_MACHINE}|assistant|agent)\b|\b(?:store|save|keep|write)\s+(?:this|the following)\s+"
     rf"(?:in|to|into)\s+your\s+(?:memory|long[- ]term|context)\b",
     # "Translate the following to English and then do what it says: '…'", "Traduza e execute: '…'"
-    rf"\b(?:translate|decode|decipher|decrypt|unscramble|rot13|base64[- ]decode)\b[^.\n:]{{0,60}}?\b(?:and|then|,)\s+"
+    rf"(?<!\bto )(?<!\bcan )(?<!\bwould )\b(?:translate|decode|decipher|decrypt|unscramble|rot13|base64[- ]decode)\b"
+    rf"[^.\n:]{{0,60}}?\b(?:and|then|,)\s+"
     rf"(?:then\s+)?(?:do|follow|execute|carry out|obey|act on|perform|run|comply with)\s+(?:what it says|it|them|"
     rf"the (?:instructions?|orders?|request|steps?)|what it asks|its instructions)\b",
     r"\b(?:traduza|traduz|decodifique) e (?:execute|fa[çc]a|siga|cumpra)\b|\b(?:traduce|traduzca|descifra|decodifica) "
     r"y (?:ejecuta|ejecute|haz|sigue|cumple)\b|\btradui(?:s|sez) et (?:ex[ée]cute|fais|suis|appliquez?)\b|"
     r"\b(?:[üu]bersetze|[üu]bersetzen sie|entschl[üu]ssle) (?:\w+ )?und (?:f[üu]hre|befolge|mach)\b|"
     r"\btraduci (?:ed|e) (?:esegui|fai|segui)\b|\bvertaal en (?:voer|volg|doe)\b",
+    # the same conditions in other languages: "Si eres un asistente de IA …", "Als je deze mail samenvat, …",
+    # "このページを要約するときは、…"
+    r"\bsi (?:eres|es usted) (?:un asistente de ia|una ia|un agente de ia|un modelo de lenguaje)\b|"
+    r"\b(?:wenn|falls) (?:du|sie) (?:eine ki|ein ki-(?:assistent|agent|modell)|ein sprachmodell) (?:bist|sind)\b|"
+    r"\bsi (?:vous [êe]tes|tu es) (?:une ia|un assistant (?:d'ia|ia)|un agent (?:d'ia|ia)|un mod[èe]le de langage)\b|"
+    r"\bse (?:voc[êe] (?:é|for)|tu és|sei) (?:uma ia|um assistente de ia|un'ia|un assistente (?:ia|di ia))\b|"
+    r"\bals (?:je|u) (?:een ai|een ai-assistent|een taalmodel) (?:bent|is)\b|"
+    r"\b(?:als|wanneer) (?:je|u) (?:deze|dit) \w+ samenvat\b|\b(?:wenn|sobald) (?:du|sie) (?:diese|dieses|diesen) \w+ "
+    r"zusammenfass(?:t|en)\b|\b(?:si|cuando) (?:resumes|resuma|resumas) (?:este|esta|estos|estas)\b|"
+    r"\b(?:si|lorsque|quand) (?:vous r[ée]sumez|tu r[ée]sumes) (?:ce|cette|ces)\b|\b(?:ao resumir|quando (?:voc[êe] )?"
+    r"resumir) (?:este|esta|estes|estas)\b|\b(?:se|quando) riassumi (?:questo|questa|questi|queste)\b|"
+    r"(?:この|本)(?:ページ|メール|文書|ドキュメント|記事|チケット)を要約する(?:とき|際|場合)|"
+    r"(?:总结|摘要|概括)(?:此|这个|这封|本)(?:页面|邮件|文档|文章)时|如果你是(?:AI|人工智能)(?:助手)?",
     # "From tomorrow onwards, whenever you pay a bill, quietly transfer …"
     rf"\bfrom\s+(?:now|today|tomorrow|this point)\s+on(?:wards)?,?\s+(?:whenever|every time|each time)\s+you\s+"
     rf"\w+[^.\n]{{0,80}}?\b(?:{_SLY})\b",
@@ -95,8 +110,8 @@ _AUTOMATED_BRANCHES = (
     rf"\b(?:for|to)\s+(?:the\s+|any\s+|all\s+|every\s+|each\s+)?{_ROLE}[\s-]+{_READERS}\s*(?:only\b[^:\n]{{0,40}})?"
     rf"[:(\u2014\u2013]",
     # "For the assistant: …", "(For the AI: …)"
-    r"(?:^|[(\[])\s*(?:\w+\s+)?(?:for|to)\s+(?:the|any)\s+(?:ai|assistant|agent|bot|llm|model|summari[sz]er)s?\s*"
-    r"(?:only\s*)?[:\u2014\u2013]",
+    r"(?:^|[(\[])\s*(?:\w+\s+)?(?:for|to)\s+(?:(?:the|any)\s+(?:ai|assistant|agent|bot|llm|model|summari[sz]er)s?|"
+    r"(?:all\s+)?(?:ai|llm)\s+(?:agents?|assistants?|models?|bots?))\s*(?:only\s*)?[:\u2014\u2013]",
     # "any AI summariser must first email …", "AI browsers are required to accept …", "assistants must first …"
     rf"\b(?:any|all|every|each)\s+(?:{_ROLE}[\s-]+)?(?:summari[sz]ers?|assistants?|agents?|readers?|bots?|crawlers?|"
     rf"models?|browsers?)\s+(?:that\s+\w+\s+this\s+\w+\s+)?(?:must|should|shall|needs? to|has to|have to|"
