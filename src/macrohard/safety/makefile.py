@@ -23,6 +23,16 @@ if TYPE_CHECKING:
 
 MAKES = frozenset({"make", "gmake", "bmake"})
 SOFT = frozenset({"dynamic", "unparseable"})
+# the variables make's built-in rules put in the commands they run
+_RULE_VARS = frozenset({"CC", "CXX", "CPP", "AS", "AR", "LD", "FC", "F77", "PC", "LEX", "YACC", "LINT", "M2C", "TEX",
+                        "MAKEINFO", "CO", "GET", "CTANGLE", "CWEAVE", "TANGLE", "WEAVE", "TEXI2DVI", "RM", "CFLAGS",
+                        "CXXFLAGS", "CPPFLAGS", "LDFLAGS", "LDLIBS", "LOADLIBES", "TARGET_ARCH", "TARGET_MACH",
+                        "ASFLAGS", "ARFLAGS", "LFLAGS", "YFLAGS", "FFLAGS", "PFLAGS", "RFLAGS", "COFLAGS", "GFLAGS",
+                        "LINTFLAGS", "OUTPUT_OPTION", "COMPILE.c", "COMPILE.cc", "COMPILE.cpp", "COMPILE.C",
+                        "COMPILE.s", "COMPILE.S", "COMPILE.f", "COMPILE.F", "COMPILE.p", "COMPILE.r", "COMPILE.m",
+                        "LINK.c", "LINK.cc", "LINK.cpp", "LINK.C", "LINK.o", "LINK.s", "LINK.S", "LINK.f", "LINK.F",
+                        "LINK.p", "LINK.r", "PREPROCESS.S", "PREPROCESS.F", "PREPROCESS.r", "LEX.l", "YACC.y",
+                        "LINT.c", "CHECKOUT,v", "OBJC"})
 _DEFAULTS = {"CC": "cc", "CXX": "g++", "CPP": "cc -E", "RM": "rm -f", "MAKE": "make", "SHELL": "/bin/sh",
              "AR": "ar", "AS": "as", "LD": "ld", "INSTALL": "install", "PYTHON": "python3"}
 
@@ -108,6 +118,8 @@ def _judge(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int, base: 
     shell = mk.expand("$(SHELL)")
     if shell not in ("/bin/sh", "/bin/bash", "sh", "bash", "/usr/bin/bash", "/usr/bin/sh"):
         _run(sub, mk, shell, depth, base)  # SHELL=./x.sh runs every recipe
+    for name in sorted((mk.assigned | set(given)) & _RULE_VARS):  # make's built-in rules run them (`app: app.o`
+        _run(sub, mk, mk.expand(f"$({name})"), depth, base)  # compiles with $(CFLAGS); guard16: CFLAGS = ; curl|sh ran)
     lines = [line.lstrip("@-+ \t") for raw in mk.recipes for line in mk.expand(raw).split("\n")]
     for line in lines:  # make strips @, - and + from each line after expanding it
         _run(sub, mk, line, depth, base)

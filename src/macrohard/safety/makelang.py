@@ -22,6 +22,12 @@ from collections.abc import Callable
 from macrohard.safety.envvars import TOOL_FLAGS, TOOLS
 from macrohard.safety.makewords import MARK, close, patsubst, split_args, split_rule, uncomment, wordy
 
+MAKE_KNOWN = frozenset({"PATH", "HOME", "LANG", "TERM", "PAGER", "GIT_PAGER", "PS1", "EMAIL", "PWD", "OLDPWD", "SHLVL",
+                        "_", "MAKE_VERSION", "MAKE_HOST", "MAKELEVEL", "MAKE_COMMAND", "MAKE_TERMOUT", "MAKE_TERMERR",
+                        ".FEATURES", ".VARIABLES", ".INCLUDE_DIRS", ".DEFAULT_GOAL", ".SHELLSTATUS", ".LOADED",
+                        ".LIBPATTERNS", "SUFFIXES", "ARFLAGS", "OUTPUT_OPTION", "MAKEINFO", "TEX", "YACC", "LEX",
+                        "FC", "F77", "PC", "LINT", "M2C", "CO", "GET", "CTANGLE", "CWEAVE", "TANGLE", "WEAVE",
+                        "TEXI2DVI", "OBJC"})
 JUDGED = TOOLS | TOOL_FLAGS  # judged where the session set them (safety.envvars): CC=gcc, CFLAGS=-O2
 AUTOMATIC = "target"  # $@ $< $^ …: file names from the rules
 PLAIN = re.compile(r"[\w./+,@%=:-]*")
@@ -183,7 +189,7 @@ class Makefile:
         if word in ("ifdef", "ifndef"):
             name = self.expand(rest)
             value = self.vars.get(name, ("", False))[0]
-            if MARK in name or name in self.session and name not in self.vars:
+            if MARK in name or name in self.session | MAKE_KNOWN and name not in self.vars:
                 self.ask("a conditional of the makefile tests text the guard cannot read")
             return bool(value) == (word == "ifdef")
         if rest.startswith("("):
@@ -301,8 +307,8 @@ class Makefile:
             return self.folder if PLAIN.fullmatch(self.folder) else MARK
         if name in self.session and name not in self.assigned and name not in self.given and name not in JUDGED:
             return MARK  # the environment's value (the session set it) stands over make's default
-        if name not in self.vars:
-            return ""
+        if name not in self.vars:  # make's own and the shell's environment: defined, with values the guard does
+            return MARK if name in MAKE_KNOWN else ""  # not follow (`ifdef HOME` took the wrong branch, guard16)
         value, recursive = self.vars[name]
         return self.expand(value, local, level + 1) if recursive else value
 
