@@ -5,10 +5,11 @@ these files were written apart from them: the older evaluation sets (measured an
 dev data) and the hand-written sets of ``scripts/screen_data/``. Each trainer reads all of them by name, in a
 fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind14*`` and
 ``benchmarks/*/everyday14*`` are the lead's final measurement of the sixteenth wave and are never read here (a path
-naming them is refused); ``everyday11`` (and ``blind11`` of the answer screen) are held-out estimates (no source names
-them); ``blind5`` … ``blind13``, ``everyday6`` … ``everyday12`` (measured and published; blind12, blind13 and
-everyday12 since the sixteenth wave; injection ``blind13`` held out once by inj16, then trained on) may be training
-data, and so are ``scripts/screen_data/*6*``
+naming them is refused); the answer screen's ``blind12`` and ``everyday12`` are screen16's held-out estimate (no
+source names them); ``blind5`` … ``blind13``, ``everyday6`` … ``everyday12`` (measured and published; blind12, blind13
+and everyday12 since the sixteenth wave; injection ``blind13`` held out once by inj16, then trained on; the answer
+screen's ``blind11``/``everyday11``, screen15's held-out estimate, trained on since screen16) may be training data,
+and so are ``scripts/screen_data/*6*``
 and later (helpers' hand-written answers, among them everyday agent answers that must pass: ``everyday6_*.tsv``).
 
 Formats: answers are TSV lines ``label<TAB>kind<TAB>text`` (label a category of ``content_data.LABELS`` or
@@ -48,6 +49,9 @@ CONTENT_SOURCES: dict[str, str] = {
     "everyday9": "benchmarks/content/everyday9.tsv",
     "blind10": "benchmarks/content/blind10.tsv",
     "everyday10": "benchmarks/content/everyday10.tsv",
+    "blind11": "benchmarks/content/blind11.tsv",
+    "everyday11": "benchmarks/content/everyday11.tsv",
+    "data16s": "scripts/screen_data/content_train16s.tsv",
 }
 INJECTION_SOURCES: dict[str, str] = {
     "blind": "benchmarks/injection_data/blind.jsonl",
