@@ -67,7 +67,7 @@ def test_the_final_blind_sets_are_never_read(tmp_path):
                    for p in [*CONTENT_SOURCES.values(), *INJECTION_SOURCES.values()])
     for name in ("blind4", "blind5", "blind6", "blind7", "blind8"):  # measured and published: training data
         assert name in CONTENT_SOURCES and name in INJECTION_SOURCES
-    # the older sets pass the path check (blind11/everyday11 are held out by the brief, not by this check), and so do
+    # the older sets pass the path check (blind12/everyday12 are held out by the brief, not by this check), and so do
     # blind12, blind13 and everyday12, published in the sixteenth wave; a helper's own scripts/screen_data/everyday14_*
     for name in ("blind10.tsv", "everyday10.tsv", "blind11.tsv", "everyday11.tsv", "blind12.tsv", "everyday12.tsv",
                  "blind13.tsv"):
