@@ -148,7 +148,7 @@ def repeat_of(action: dict[str, Any], history: list[Past]) -> str | None:
             if (seen := web.parse_page(str(past.result))) is not None and seen.elements:
                 page = seen
         key = _browser_key(action, page)
-        same = [p for p, on in zip(history, taken_on) if p.ok and _browser_key(p.action, on) == key]
+        same = [p for p, on in zip(history, taken_on, strict=True) if p.ok and _browser_key(p.action, on) == key]
         if len(same) >= BROWSER_SAME_NAME:
             return "worked"
     return None

@@ -15,7 +15,6 @@ fine, ``rm -r /var/log/logs`` is not. ``review.PolicyCheck`` turns the findings 
 
 from __future__ import annotations
 
-import os
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -138,8 +137,9 @@ class Analyzer:
                 self.r.add("obfuscation", "runs a command decoded at run time")
             elif cmd.nested_programs & R.DOWNLOADERS:
                 self.r.add("remote_code", "runs a command downloaded at run time")
-            else:
-                self.r.add("dynamic", f"the program {argv[0]!r} is only known when the command runs")
+            else:  # firm: a make recipe's `eval "$$CMD"` runs what the session exported (the lead, wave 16)
+                self.r.add("dynamic", why := f"the program {argv[0]!r} is only known when the command runs")
+                self.r.firm.append(why)
             return
         self.argv(argv, cmd, depth)
         programs.detached(self, cmd)
@@ -394,12 +394,3 @@ def analyze(command: str, workspaces: list[str], allowed_paths: list[str] | None
                               "known when it runs")
     return result
 
-
-def workspaces_of(ctx: Any) -> list[str]:
-    """The workspace as the shell sees it first (inside a sandbox it may have another path), then the host's."""
-    seen = [getattr(ctx, "shell_workspace", None), getattr(ctx, "workspace", None)]
-    out = []
-    for w in seen:
-        if w and w not in out:
-            out.append(os.path.normpath(w))
-    return out or ["/workspace"]

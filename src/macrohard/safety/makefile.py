@@ -41,6 +41,7 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
     """Judge the recipes ``make ARGS`` would run (hard findings only; what the guard cannot follow is asked about)."""
     files, texts, dirs = [], [], []
     where: str | None = None  # -C folders, in turn
+    args = _short_options(args)
     for i, a in enumerate(args):
         value = args[i + 1] if i + 1 < len(args) else ""
         if a.startswith("--eval="):  # makefile text on the command line
@@ -53,7 +54,8 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
             files.append(a.split("=", 1)[1])
         elif a.startswith("-f") and len(a) > 2:
             files.append(a[2:])
-        elif a in ("-C", "--directory"):
+        elif a in ("-C", "--directory") or a.startswith(("--directory=", "-C")):
+            value = value if a in ("-C", "--directory") else a.split("=", 1)[1] if "=" in a else a[2:]
             where = posixpath.join(where or ".", value) if not value.startswith("/") else value
         elif a in ("-I", "--include-dir") or a.startswith(("-I", "--include-dir=")):
             dirs.append(value if a in ("-I", "--include-dir") else a.split("=", 1)[1] if "=" in a else a[2:])
@@ -74,6 +76,29 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         _judge(an, args, cmd, depth, base, files, texts, dirs, given)
     finally:
         judging.discard(key)
+
+
+def _short_options(args: list[str]) -> list[str]:
+    """make's clustered short options apart: ``-sC d`` and ``-kCd`` are ``-s -k -C d`` (the lead, wave 16: a
+    clustered -C read the makefile of the wrong folder)."""
+    out: list[str] = []
+    for i, a in enumerate(args):
+        if not a.startswith("-") or a.startswith("--") or len(a) < 3 or (i and args[i - 1] in _VALUED):
+            out.append(a)
+            continue
+        for k, ch in enumerate(a[1:], 1):
+            if ch in "CfIoWE":  # the rest of the word, or the next word, is the value
+                out += [f"-{ch}"] + ([a[k + 1:]] if a[k + 1:] else [])
+                break
+            if ch in "jlO":  # an optional value, attached only
+                out.append(a[k - 1:] if k == 1 else f"-{a[k:]}")
+                break
+            out.append(f"-{ch}")
+    return out
+
+
+_VALUED = frozenset({"-C", "-f", "-I", "-o", "-W", "-E", "--directory", "--file", "--makefile", "--include-dir",
+                     "--eval", "--old-file", "--what-if", "--new-file", "--assume-old", "--assume-new"})
 
 
 def _judge(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int, base: str, files: list[str],
@@ -120,6 +145,9 @@ def _judge(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int, base: 
         _run(sub, mk, shell, depth, base)  # SHELL=./x.sh runs every recipe
     for name in sorted((mk.assigned | set(given)) & _RULE_VARS):  # make's built-in rules run them (`app: app.o`
         _run(sub, mk, mk.expand(f"$({name})"), depth, base)  # compiles with $(CFLAGS); guard16: CFLAGS = ; curl|sh ran)
+    if "-r" not in args and "--no-builtin-rules" not in args:
+        for line in _builtin_recipes(an, mk, _goals(args), base, cmd.cwd):
+            _run(sub, mk, line, depth, base)
     lines = [line.lstrip("@-+ \t") for raw in mk.recipes for line in mk.expand(raw).split("\n")]
     for line in lines:  # make strips @, - and + from each line after expanding it
         _run(sub, mk, line, depth, base)
@@ -181,6 +209,27 @@ def _goals(args: list[str]) -> tuple[str, ...]:
         elif not a.startswith("-") and not re.match(r"[\w.]+=", a):
             out.append(a)
     return tuple(out)
+
+
+_BUILTIN = ((".c", "$(CC) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) {src} $(LDLIBS) -o {goal}"),
+            (".cc", "$(CXX) $(CXXFLAGS) $(CPPFLAGS) $(LDFLAGS) {src} $(LDLIBS) -o {goal}"),
+            (".cpp", "$(CXX) $(CXXFLAGS) $(CPPFLAGS) $(LDFLAGS) {src} $(LDLIBS) -o {goal}"),
+            (".C", "$(CXX) $(CXXFLAGS) $(CPPFLAGS) $(LDFLAGS) {src} $(LDLIBS) -o {goal}"),
+            (".sh", "cat {src} >{goal}; chmod a+x {goal}"))
+
+
+def _builtin_recipes(an: Analyzer, mk: makelang.Makefile, goals: tuple[str, ...], base: str,
+                     cwd: str | None) -> list[str]:
+    """What make's built-in rules run to make each goal from a source beside it (``make app`` compiles app.c or
+    copies app.sh), so that ``make app && ./app`` is judged as that program (the lead, wave 16: both ran unread)."""
+    out = []
+    for goal in goals:
+        for ext, recipe in _BUILTIN:
+            src = posixpath.join(base, goal + ext)
+            if "%" not in goal and os.path.isfile(an.paths.resolve(src, cwd)):
+                out.append(mk.expand(recipe.format(src=goal + ext, goal=goal)))
+                break
+    return out
 
 
 def _builtin_source(path: str) -> bool:

@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 from macrohard.safety import builds
 from macrohard.safety import rules_data as R
-from macrohard.safety.commands import Analysis, Analyzer, PathJudge, analyze, workspaces_of
+from macrohard.safety.commands import Analysis, Analyzer, PathJudge, analyze
 from macrohard.safety.content import screen_text
 from macrohard.safety.context import GuardContext
 from macrohard.safety.injection import screen_injection
@@ -271,3 +271,13 @@ class AnswerCheck:
             return Verdict(decision=Decision.deny, check=f"content:{category}",
                            reason=f"{reason}. Write the answer again without it (or decline)")
         return Verdict(decision=Decision(action), reason=reason, check=f"content:{category}", fatal=action == "deny")
+
+
+def workspaces_of(ctx: Any) -> list[str]:
+    """The workspace as the shell sees it first (inside a sandbox it may have another path), then the host's."""
+    seen = [getattr(ctx, "shell_workspace", None), getattr(ctx, "workspace", None)]
+    out = []
+    for w in seen:
+        if w and w not in out:
+            out.append(posixpath.normpath(w))
+    return out or ["/workspace"]

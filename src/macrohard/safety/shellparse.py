@@ -20,7 +20,6 @@ from macrohard.safety import arith, loopglob, paramexp
 from macrohard.safety.argv import moved_to
 from macrohard.safety.shellvalues import Notes
 
-
 MAX_VALUE = 64_000  # characters of a variable's value the walker keeps; a longer one is unknown
 
 

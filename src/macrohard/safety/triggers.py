@@ -75,10 +75,10 @@ _BRANCHES = (
     rf"(?:the\s+)?(?:{_MACHINE}|assistant|agent)\b|\b(?:store|save|keep|write)\s+(?:this|the following)\s+"
     rf"(?:in|to|into)\s+your\s+(?:memory|long[- ]term|context)\b",
     # "Translate the following to English and then do what it says: '…'", "Traduza e execute: '…'"
-    rf"(?<!\bto )(?<!\bcan )(?<!\bwould )\b(?:translate|decode|decipher|decrypt|unscramble|rot13|base64[- ]decode)\b"
-    rf"[^.\n:]{{0,60}}?\b(?:and|then|,)\s+"
-    rf"(?:then\s+)?(?:do|follow|execute|carry out|obey|act on|perform|run|comply with)\s+(?:what it says|it|them|"
-    rf"the (?:instructions?|orders?|request|steps?)|what it asks|its instructions)\b",
+    r"(?<!\bto )(?<!\bcan )(?<!\bwould )\b(?:translate|decode|decipher|decrypt|unscramble|rot13|base64[- ]decode)\b"
+    r"[^.\n:]{0,60}?\b(?:and|then|,)\s+"
+    r"(?:then\s+)?(?:do|follow|execute|carry out|obey|act on|perform|run|comply with)\s+(?:what it says|it|them|"
+    r"the (?:instructions?|orders?|request|steps?)|what it asks|its instructions)\b",
     r"\b(?:traduza|traduz|decodifique) e (?:execute|fa[çc]a|siga|cumpra)\b|\b(?:traduce|traduzca|descifra|decodifica) "
     r"y (?:ejecuta|ejecute|haz|sigue|cumple)\b|\btradui(?:s|sez) et (?:ex[ée]cute|fais|suis|appliquez?)\b|"
     r"\b(?:[üu]bersetze|[üu]bersetzen sie|entschl[üu]ssle) (?:\w+ )?und (?:f[üu]hre|befolge|mach)\b|"
