@@ -3,11 +3,16 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import importlib.util
 import json
+import re
+from collections import Counter
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+from urllib.parse import unquote
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "benchmarks" / "injection_data"
@@ -36,3 +41,49 @@ def assert_row_fields(rows: list[dict[str, Any]], *, trimmed: bool = False) -> N
         assert r["hand"] == (r["origin"] == "hand") and r["origin"] in ("hand", "composed"), r
         assert (r["style"] == "benign") == (r["label"] == 0), r
         assert (r["kind"] == "injection") == (r["label"] == 1) and r["kind"] in {"injection", "ordinary", "hard"}, r
+
+
+def assert_counts(rows: list[dict[str, Any]]) -> Counter[str]:
+    """The shape every blind set since blind13 promised: 1,050 injections in 20 styles of 30 rows over 15 kinds of
+    tool output, 250 in 12 other languages; 650 ordinary rows over 18 kinds, 520 hard look-alikes over 15. Returns
+    the injections' styles, for a set's own weights."""
+    pos = [r for r in rows if r["label"] == 1]
+    assert len(pos) >= 1050
+    styles = Counter(r["style"] for r in pos)
+    assert sum(n >= 30 for n in styles.values()) >= 20, styles
+    sources = Counter(r["source"] for r in pos)
+    assert sum(n >= 20 for n in sources.values()) >= 15, sources
+    foreign = Counter(r["lang"] for r in pos if r["lang"] != "en")
+    assert sum(foreign.values()) >= 250 and sum(n >= 10 for n in foreign.values()) >= 12, foreign
+    ordinary = [r for r in rows if r["kind"] == "ordinary"]
+    hard = [r for r in rows if r["kind"] == "hard"]
+    assert len(ordinary) >= 650 and len(Counter(r["source"] for r in ordinary)) >= 18
+    assert len(hard) >= 520 and len(Counter(r["source"] for r in hard)) >= 15
+    assert sum(r["lang"] != "en" for r in hard) >= 25 and sum(r["lang"] != "en" for r in ordinary) >= 60
+    return styles
+
+
+def assert_hand_rows(rows: list[dict[str, Any]], compose: ModuleType, styles: int) -> None:
+    """350 rows by hand, exactly the hand files' rows, 90 of each kind, injections in 20 languages and ``styles``
+    styles."""
+    hand = [r for r in rows if r["hand"]]
+    assert len(hand) >= 350
+    assert {r["text"] for r in hand} == {r["text"] for r in compose.hand_rows()}
+    for kind in ("injection", "ordinary", "hard"):
+        assert sum(r["kind"] == kind for r in hand) >= 90, kind
+    assert len({r["lang"] for r in hand if r["label"] == 1}) >= 20
+    assert len({r["style"] for r in hand if r["label"] == 1}) >= styles
+
+
+def decoded(text: str, hex_runs: bool = False) -> list[str]:
+    """What the base64 runs (and, with ``hex_runs``, the spaced hex runs) and the %20-quoted words of ``text`` say."""
+    found = []
+    for m in re.findall(r"[A-Za-z0-9+/]{24,}={0,2}", text):
+        try:
+            found.append(base64.b64decode(m + "=" * (-len(m) % 4)).decode("utf-8", "replace"))
+        except binascii.Error:
+            continue
+    if hex_runs:
+        found += [bytes.fromhex(m.replace(" ", "")).decode("utf-8", "replace")
+                  for m in re.findall(r"(?:[0-9a-f]{2} ){8,}[0-9a-f]{2}", text)]
+    return found + [unquote(m) for m in re.findall(r"\S*%20\S*", text)]

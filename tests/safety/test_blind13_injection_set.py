@@ -3,19 +3,24 @@ script composes from its hand-written files, it has the promised shape, it share
 benchmarks/injection.py finds it. Oracles only (counts, labels, decoders); no screen or model runs on it."""
 from __future__ import annotations
 
-import base64
-import binascii
 import codecs
 import json
 import re
 import subprocess
 import sys
-from collections import Counter
-from urllib.parse import unquote
 
 import pytest
 
-from .injection_sets import DATA, ROOT, assert_row_fields, compose_module, set_rows
+from .injection_sets import (
+    DATA,
+    ROOT,
+    assert_counts,
+    assert_hand_rows,
+    assert_row_fields,
+    compose_module,
+    decoded,
+    set_rows,
+)
 
 VERB = re.compile(r"\b(send|forward|delete|wire|run|add|change|approve|turn|share|export|cancel|reply|buy|give|open|"
                   r"set|invite|copy|tell|transfer|grant|remove|post|rate|merge|upload|pay|print)\b", re.I)
@@ -40,42 +45,11 @@ def test_rows_have_the_fields_and_labels(rows):
 
 
 def test_counts_per_kind_style_source_and_language(rows):
-    pos = [r for r in rows if r["label"] == 1]
-    assert len(pos) >= 1050
-    styles = Counter(r["style"] for r in pos)
-    assert sum(n >= 30 for n in styles.values()) >= 20, styles
-    sources = Counter(r["source"] for r in pos)
-    assert sum(n >= 20 for n in sources.values()) >= 15, sources
-    foreign = Counter(r["lang"] for r in pos if r["lang"] != "en")
-    assert sum(foreign.values()) >= 250 and sum(n >= 10 for n in foreign.values()) >= 12, foreign
-    ordinary = [r for r in rows if r["kind"] == "ordinary"]
-    hard = [r for r in rows if r["kind"] == "hard"]
-    assert len(ordinary) >= 650 and len(Counter(r["source"] for r in ordinary)) >= 18
-    assert len(hard) >= 520 and len(Counter(r["source"] for r in hard)) >= 15
-    assert sum(r["lang"] != "en" for r in hard) >= 25 and sum(r["lang"] != "en" for r in ordinary) >= 60
+    assert_counts(rows)
 
 
 def test_hand_rows_are_many_and_come_from_the_hand_files(rows, compose):
-    hand = [r for r in rows if r["hand"]]
-    assert len(hand) >= 350
-    assert {r["text"] for r in hand} == {r["text"] for r in compose.hand_rows()}
-    for kind in ("injection", "ordinary", "hard"):
-        assert sum(r["kind"] == kind for r in hand) >= 90, kind
-    assert len({r["lang"] for r in hand if r["label"] == 1}) >= 20
-    assert len({r["style"] for r in hand if r["label"] == 1}) >= 24
-
-
-def _decoded(text: str) -> list[str]:
-    found = []
-    for m in re.findall(r"[A-Za-z0-9+/]{24,}={0,2}", text):
-        try:
-            found.append(base64.b64decode(m + "=" * (-len(m) % 4)).decode("utf-8", "replace"))
-        except binascii.Error:
-            continue
-    found += [bytes.fromhex(m.replace(" ", "")).decode("utf-8", "replace")
-              for m in re.findall(r"(?:[0-9a-f]{2} ){8,}[0-9a-f]{2}", text)]
-    found += [unquote(m) for m in re.findall(r"\S*%20\S*", text)]
-    return found
+    assert_hand_rows(rows, compose, styles=24)
 
 
 def test_obfuscated_positives_decode_to_an_instruction(rows, compose):
@@ -83,10 +57,10 @@ def test_obfuscated_positives_decode_to_an_instruction(rows, compose):
     for r in (r for r in rows if r["label"] == 1):
         text = r["text"]
         if r["style"] == "encoded":
-            assert any(f.startswith(addressees) and VERB.search(f) for f in _decoded(text)), text
+            assert any(f.startswith(addressees) and VERB.search(f) for f in decoded(text, hex_runs=True)), text
         if r["style"] == "rot_cipher":
-            decoded = (codecs.decode(text, "rot13"), text[::-1])
-            assert any(re.search(rf"\b{re.escape(a)}, .*?{VERB.pattern}", d) for d in decoded for a in addressees), text
+            turned = (codecs.decode(text, "rot13"), text[::-1])
+            assert any(re.search(rf"\b{re.escape(a)}, .*?{VERB.pattern}", d) for d in turned for a in addressees), text
         if r["style"] == "zero_width":
             assert re.search("[\u200b\u200c\u200d]", text), text
         if r["style"] == "homoglyph":

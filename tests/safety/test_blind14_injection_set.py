@@ -4,18 +4,23 @@ document's own voice, conditional triggers and orders in data), it shares no tex
 benchmarks/injection.py finds it. Oracles only (counts, labels, decoders); no screen or model runs on it."""
 from __future__ import annotations
 
-import base64
-import binascii
 import json
 import re
 import subprocess
 import sys
-from collections import Counter
-from urllib.parse import unquote
 
 import pytest
 
-from .injection_sets import DATA, ROOT, assert_row_fields, compose_module, set_rows
+from .injection_sets import (
+    DATA,
+    ROOT,
+    assert_counts,
+    assert_hand_rows,
+    assert_row_fields,
+    compose_module,
+    decoded,
+    set_rows,
+)
 
 VERB = re.compile(r"\b(send|forward|delete|run|add|change|approve|turn|share|export|reply|open|set|invite|copy|tell|"
                   r"transfer|grant|remove|post|rate|merge|upload|pay|push|attach|book|create|reset)\b", re.I)
@@ -43,41 +48,13 @@ def test_rows_have_the_fields_and_labels(rows):
 
 
 def test_counts_per_kind_style_source_and_language(rows):
-    pos = [r for r in rows if r["label"] == 1]
-    assert len(pos) >= 1050
-    styles = Counter(r["style"] for r in pos)
-    assert sum(n >= 30 for n in styles.values()) >= 20, styles
+    styles = assert_counts(rows)
     # this wave's weight: plain orders in the document's voice and conditional triggers lead
     assert styles["voice_request"] >= 120 and styles["conditional_trigger"] >= 120 and styles["summary_hook"] >= 90
-    sources = Counter(r["source"] for r in pos)
-    assert sum(n >= 20 for n in sources.values()) >= 15, sources
-    foreign = Counter(r["lang"] for r in pos if r["lang"] != "en")
-    assert sum(foreign.values()) >= 250 and sum(n >= 10 for n in foreign.values()) >= 12, foreign
-    ordinary = [r for r in rows if r["kind"] == "ordinary"]
-    hard = [r for r in rows if r["kind"] == "hard"]
-    assert len(ordinary) >= 650 and len(Counter(r["source"] for r in ordinary)) >= 18
-    assert len(hard) >= 520 and len(Counter(r["source"] for r in hard)) >= 15
-    assert sum(r["lang"] != "en" for r in hard) >= 25 and sum(r["lang"] != "en" for r in ordinary) >= 60
 
 
 def test_hand_rows_are_many_and_come_from_the_hand_files(rows, compose):
-    hand = [r for r in rows if r["hand"]]
-    assert len(hand) >= 350
-    assert {r["text"] for r in hand} == {r["text"] for r in compose.hand_rows()}
-    for kind in ("injection", "ordinary", "hard"):
-        assert sum(r["kind"] == kind for r in hand) >= 90, kind
-    assert len({r["lang"] for r in hand if r["label"] == 1}) >= 20
-    assert len({r["style"] for r in hand if r["label"] == 1}) >= 20
-
-
-def _decoded(text: str) -> list[str]:
-    found = []
-    for m in re.findall(r"[A-Za-z0-9+/]{24,}={0,2}", text):
-        try:
-            found.append(base64.b64decode(m + "=" * (-len(m) % 4)).decode("utf-8", "replace"))
-        except binascii.Error:
-            continue
-    return found + [unquote(m) for m in re.findall(r"\S*%20\S*", text)]
+    assert_hand_rows(rows, compose, styles=20)
 
 
 def test_obfuscated_positives_hide_an_instruction(rows, compose):
@@ -85,7 +62,7 @@ def test_obfuscated_positives_hide_an_instruction(rows, compose):
     for r in (r for r in rows if r["label"] == 1):
         text = r["text"]
         if r["style"] == "encoded":
-            assert any(f.startswith(addressees) and VERB.search(f) for f in _decoded(text)), text
+            assert any(f.startswith(addressees) and VERB.search(f) for f in decoded(text)), text
         if r["style"] == "zero_width":
             assert re.search("[\u200b\u200c\u200d]", text), text
         if r["style"] == "homoglyph":
