@@ -8,6 +8,8 @@ import binascii
 import importlib.util
 import json
 import re
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 from types import ModuleType
@@ -87,3 +89,23 @@ def decoded(text: str, hex_runs: bool = False) -> list[str]:
         found += [bytes.fromhex(m.replace(" ", "")).decode("utf-8", "replace")
                   for m in re.findall(r"(?:[0-9a-f]{2} ){8,}[0-9a-f]{2}", text)]
     return found + [unquote(m) for m in re.findall(r"\S*%20\S*", text)]
+
+
+def assert_no_older_text(rows: list[dict[str, Any]], name: str, older_sets: int) -> None:
+    """No text of set ``name`` stands in another ``blind*.jsonl`` (there are at least ``older_sets`` of those)."""
+    ours = {r["text"] for r in rows}
+    older = [p for p in DATA.glob("blind*.jsonl") if not p.name.startswith(name)]
+    assert len(older) >= older_sets
+    for path in older:
+        theirs = {json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+        assert not ours & theirs, path.name
+
+
+def assert_benchmark_lists(*names: str) -> None:
+    """Argument parsing only: an unknown name makes benchmarks/injection.py list the sets it finds, ``names`` among
+    them."""
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "injection.py"), "--set", f"{names[0]}_absent"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    listed = done.stderr.rsplit("the sets are", 1)[1].replace(",", " ").split()
+    assert set(names) <= set(listed), listed

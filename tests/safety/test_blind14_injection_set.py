@@ -4,18 +4,16 @@ document's own voice, conditional triggers and orders in data), it shares no tex
 benchmarks/injection.py finds it. Oracles only (counts, labels, decoders); no screen or model runs on it."""
 from __future__ import annotations
 
-import json
 import re
-import subprocess
-import sys
 
 import pytest
 
 from .injection_sets import (
     DATA,
-    ROOT,
+    assert_benchmark_lists,
     assert_counts,
     assert_hand_rows,
+    assert_no_older_text,
     assert_row_fields,
     compose_module,
     decoded,
@@ -87,12 +85,7 @@ def test_composed_rows_are_varied(rows):
 
 
 def test_no_text_is_shared_with_older_blind_sets(rows):
-    ours = {r["text"] for r in rows}
-    older = [p for p in DATA.glob("blind*.jsonl") if not p.name.startswith("blind14")]
-    assert len(older) >= 11
-    for path in older:
-        theirs = {json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
-        assert not ours & theirs, path.name
+    assert_no_older_text(rows, "blind14", older_sets=11)
 
 
 def test_hand_file_headers_are_checked(compose, tmp_path, monkeypatch):
@@ -111,9 +104,5 @@ def test_hand_file_headers_are_checked(compose, tmp_path, monkeypatch):
 
 
 def test_the_benchmark_finds_the_set():
-    """Argument parsing only: an unknown name makes injection.py list the sets it finds, and blind14 is one."""
-    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "injection.py"), "--set", "blind14_absent"],
-                          capture_output=True, text=True, timeout=120)
-    assert done.returncode == 2
-    listed = done.stderr.rsplit("the sets are", 1)[1].replace(",", " ").split()
-    assert "blind14" in listed and "blind13" in listed
+    assert_benchmark_lists("blind14", "blind13")
+
