@@ -55,22 +55,20 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
     if prog in R.DELETERS:
         for p in operands:
             an.destroy(p, cwd, f"{prog} {p}")
-    if prog in ("chmod", "chown", "chgrp"):
+    if prog in ("chmod", "chown", "chgrp", "chattr", "setfacl", "setfattr"):  # chattr +i, setfacl -m u:x:rwx FILE
         mode = operands[0] if operands else ""
         if prog == "chmod" and re.fullmatch(r"[ugoa]*[+=][rwxXt]*s[rwxXst]*|[2467][0-7]{3}", mode):
             an.r.add("privilege", f"chmod {mode} sets a set-user/group-id bit")
+        modes = prog in ("chmod", "chown", "chgrp")  # the first operand is the mode or owner
+        targets = operands[1:] if modes else [
+            p for p in operands if not re.fullmatch(r"[+=][A-Za-z]+", p) and (prog == "chattr" or ":" not in p
+                                                                              or p.startswith("/"))]
+        what = "permissions" if modes else "the attributes or access"
         recursive = "R" in flags or "--recursive" in long
-        for p in operands[1:]:
+        for p in targets:
             ap = an.paths.resolve(p, cwd)
             if an.paths.outside(p, cwd) and (recursive or ap.startswith(R.SYSTEM_PREFIXES) or ap == "/"):
-                an.r.add("destructive", f"{prog} changes permissions of {p}, outside the workspace")
-    if prog in ("chattr", "setfacl", "setfattr"):  # attributes and ACLs: chattr +i, setfacl -m u:x:rwx FILE
-        for p in operands:
-            if re.fullmatch(r"[+=][A-Za-z]+", p) or (prog != "chattr" and ":" in p and not p.startswith("/")):
-                continue
-            ap = an.paths.resolve(p, cwd)
-            if an.paths.outside(p, cwd) and (ap.startswith(R.SYSTEM_PREFIXES) or ap == "/" or "R" in flags):
-                an.r.add("destructive", f"{prog} changes the attributes or access of {p}, outside the workspace")
+                an.r.add("destructive", f"{prog} changes {what} of {p}, outside the workspace")
     if prog == "find":
         roots = []
         for a in args:

@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from macrohard.safety.commands import Analysis, Analyzer
 
 
+_SPREADERS = frozenset({"xargs", "parallel"})
+_SENDS = R.DOWNLOADERS | R.NETWORK_TOOLS
+
+
 def _is_dynamic(word: str) -> bool:
     return "$" in word or "`" in word
 
@@ -55,7 +59,7 @@ def network(r: Analysis, prog: str, args: list[str], operands: list[str], cmd: S
             r.add("exfiltration", f"{prog} sends a local file or computed data in its headers")
         if prog == "curl" and any(a in ("-K", "--config") or a.startswith("--config=") for a in args):
             r.add("dynamic", "curl reads its options from a file: what it sends, and where, is only known when it runs")
-    if prog in R.DOWNLOADERS | R.NETWORK_TOOLS and (fed := _fed_arguments(cmd)):
+    if prog in _SENDS and (fed := _fed_arguments(cmd)):
         r.add("exfiltration", f"{posixpath.basename(cmd.argv[0])} turns {fed} into {prog}'s arguments")
     if prog in ("dig", "nslookup", "host", "ping", "drill") and any("$(" in a or "`" in a for a in args):
         r.add("exfiltration", f"{prog} leaks data through DNS names")
@@ -92,9 +96,6 @@ def pipeline(an: Analyzer, stages: list[SimpleCommand]) -> None:
 def _spreads(argv: list[str]) -> bool:
     """``xargs``/``parallel`` before the program: what they read becomes its arguments (a URL, a header)."""
     return bool(argv) and posixpath.basename(argv[0]) in _SPREADERS
-
-
-_SPREADERS = frozenset({"xargs", "parallel"})
 
 
 def _fed_arguments(cmd: SimpleCommand) -> str:
