@@ -41,24 +41,17 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
     """Judge the recipes ``make ARGS`` would run (hard findings only; what the guard cannot follow is asked about)."""
     files, texts, dirs = [], [], []
     where: str | None = None  # -C folders, in turn
-    args = _short_options(args)
+    args = _options(args)
     for i, a in enumerate(args):
         value = args[i + 1] if i + 1 < len(args) else ""
-        if a.startswith("--eval="):  # makefile text on the command line
-            texts.append(a.split("=", 1)[1])
-        elif a in ("-E", "--eval"):
+        if a in ("-E", "--eval"):  # makefile text on the command line
             texts.append(value)
         elif a in ("-f", "--file", "--makefile"):
             files.append(value)
-        elif a.startswith(("--file=", "--makefile=")):
-            files.append(a.split("=", 1)[1])
-        elif a.startswith("-f") and len(a) > 2:
-            files.append(a[2:])
-        elif a in ("-C", "--directory") or a.startswith(("--directory=", "-C")):
-            value = value if a in ("-C", "--directory") else a.split("=", 1)[1] if "=" in a else a[2:]
+        elif a in ("-C", "--directory"):
             where = posixpath.join(where or ".", value) if not value.startswith("/") else value
-        elif a in ("-I", "--include-dir") or a.startswith(("-I", "--include-dir=")):
-            dirs.append(value if a in ("-I", "--include-dir") else a.split("=", 1)[1] if "=" in a else a[2:])
+        elif a in ("-I", "--include-dir"):
+            dirs.append(value)
     base = an.paths.resolve(where or ".", cmd.cwd)  # where make runs, and runs its recipes (guard16: `cd sub && make`
     # read sub/sub/Makefile, `make -C sub` judged the recipes in the outer folder: sub/run.sh ran unread)
     if not files:
@@ -78,22 +71,29 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         judging.discard(key)
 
 
-def _short_options(args: list[str]) -> list[str]:
-    """make's clustered short options apart: ``-sC d`` and ``-kCd`` are ``-s -k -C d`` (the lead, wave 16: a
-    clustered -C read the makefile of the wrong folder)."""
+def _options(args: list[str]) -> list[str]:
+    """make's options one per word, each value in the word after its option: clustered short options apart (``-sC d``
+    and ``-kCd`` are ``-s -k -C d``: the lead, wave 16, a clustered -C read the makefile of the wrong folder) and
+    ``--directory=d`` as ``--directory d``."""
     out: list[str] = []
-    for i, a in enumerate(args):
-        if not a.startswith("-") or a.startswith("--") or len(a) < 3 or (i and args[i - 1] in _VALUED):
+    take = False  # the word is the value of the option before it
+    for a in args:
+        if take or not a.startswith("-") or len(a) < 3:
             out.append(a)
-            continue
-        for k, ch in enumerate(a[1:], 1):
-            if ch in "CfIoWE":  # the rest of the word, or the next word, is the value
-                out += [f"-{ch}"] + ([a[k + 1:]] if a[k + 1:] else [])
-                break
-            if ch in "jlO":  # an optional value, attached only
-                out.append(a[k - 1:] if k == 1 else f"-{a[k:]}")
-                break
-            out.append(f"-{ch}")
+            take = not take and a in _VALUED
+        elif a.startswith("--"):
+            out += a.split("=", 1) if "=" in a and a.split("=", 1)[0] in _VALUED else [a]
+            take = a in _VALUED
+        else:
+            for k, ch in enumerate(a[1:], 1):
+                if ch in "CfIoWE":  # the rest of the word, or the next word, is the value
+                    out += [f"-{ch}"] + ([a[k + 1:]] if a[k + 1:] else [])
+                    take = not a[k + 1:]
+                    break
+                if ch in "jlO":  # an optional value, attached only
+                    out.append(a[k - 1:] if k == 1 else f"-{a[k:]}")
+                    break
+                out.append(f"-{ch}")
     return out
 
 
