@@ -56,29 +56,29 @@ def test_a_malformed_file_names_the_line_and_the_fix(tmp_path):
 
 
 def test_the_final_blind_sets_are_never_read(tmp_path):
-    for rel in ("benchmarks/content/blind14.tsv", "benchmarks/content/everyday14.tsv", "blind14.tsv",
-                "benchmarks/injection_data/blind14.jsonl", "benchmarks/content/blind14_compose.py",
-                "benchmarks/injection_data/blind14_hand.txt", "Blind14.JSONL", "benchmarks/content/Everyday14.tsv"):
+    for rel in ("benchmarks/content/blind15.tsv", "benchmarks/content/everyday15.tsv", "blind15.tsv",
+                "benchmarks/injection_data/blind15.jsonl", "benchmarks/content/blind15_compose.py",
+                "benchmarks/injection_data/blind15_hand.txt", "Blind15.JSONL", "benchmarks/content/Everyday15.tsv"):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("benign\tk\ttext\n")
         with pytest.raises(SourceError, match="final blind set"):
             (injection_rows if rel.lower().endswith(".jsonl") else content_rows)(rel, root=tmp_path)
-    assert not any("blind14" in p or ("everyday14" in p and "screen_data" not in p)
+    assert not any("blind15" in p or ("everyday15" in p and "screen_data" not in p)
                    for p in [*CONTENT_SOURCES.values(), *INJECTION_SOURCES.values()])
     for name in ("blind4", "blind5", "blind6", "blind7", "blind8"):  # measured and published: training data
         assert name in CONTENT_SOURCES and name in INJECTION_SOURCES
-    # the older sets pass the path check (blind12/everyday12 are held out by the brief, not by this check), and so do
-    # blind12, blind13 and everyday12, published in the sixteenth wave; a helper's own scripts/screen_data/everyday14_*
-    for name in ("blind10.tsv", "everyday10.tsv", "blind11.tsv", "everyday11.tsv", "blind12.tsv", "everyday12.tsv",
-                 "blind13.tsv"):
+    # the older sets pass the path check (a held-out estimate is kept by the brief, not by this check), and so do
+    # blind14 and everyday14, published in the seventeenth wave; a helper's own scripts/screen_data/everyday15_*
+    for name in ("blind10.tsv", "everyday10.tsv", "blind12.tsv", "everyday12.tsv", "blind14.tsv", "everyday14.tsv",
+                 "blind14_compose.py", "Blind14.TSV"):
         (tmp_path / "benchmarks/content" / name).write_text("benign\tk\ttext\n")
         assert content_rows(f"benchmarks/content/{name}", root=tmp_path) == [("text", set())]
-    for name in ("blind10.jsonl", "blind12.jsonl", "blind13.jsonl", "blind13_hand.txt"):
+    for name in ("blind10.jsonl", "blind13.jsonl", "blind14.jsonl", "blind14_hand.txt", "blind16.jsonl"):
         (tmp_path / "benchmarks/injection_data" / name).write_text('{"text": "ok", "label": 0}\n')
         assert injection_rows(f"benchmarks/injection_data/{name}", root=tmp_path) == [("ok", 0)]
     (tmp_path / "scripts/screen_data").mkdir(parents=True)
-    (tmp_path / "scripts/screen_data/everyday14_answers.tsv").write_text("benign\tshop\tThe shop sells mugs.\n")
-    assert content_rows("scripts/screen_data/everyday14_answers.tsv", root=tmp_path) == [("The shop sells mugs.", set())]
+    (tmp_path / "scripts/screen_data/everyday15_answers.tsv").write_text("benign\tshop\tThe shop sells mugs.\n")
+    assert content_rows("scripts/screen_data/everyday15_answers.tsv", root=tmp_path) == [("The shop sells mugs.", set())]
 
 
 def test_without_names_sources_and_an_unknown_name_is_refused():
