@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default="local", help="model spec (local, local:gemma, http://.../v1#name, ...)")
     parser.add_argument("--suite", default=str(SUITE), help="suite YAML (default: the tiny suite)")
     parser.add_argument("--limit", type=int, default=None, help="run only the first N tasks")
-    parser.add_argument("--only", default="", help="comma-separated task ids")
+    parser.add_argument("--only", default="", help="task ids, comma-separated, or @FILE with one id per line")
     parser.add_argument("--json", action="store_true", help="print the rows as JSON at the end")
     parser.add_argument("--out", default="", help="write the rows and figures as JSON to this file")
     args = parser.parse_args(argv)
@@ -163,9 +163,15 @@ def main(argv: list[str] | None = None) -> int:
 
     specs = load_suite(Path(args.suite))
     if args.only:
-        wanted = set(args.only.split(","))
+        wanted = _ids(args.only, parser)
+        unknown = sorted(wanted - {s["id"] for s in specs})
+        if unknown:
+            parser.error(f"--only names {len(unknown)} task(s) not in {args.suite}: {', '.join(unknown[:5])}: check "
+                         "the spelling, or pass ids comma-separated or as @FILE (one per line)")
         specs = [s for s in specs if s["id"] in wanted]
     specs = specs[: args.limit] if args.limit else specs
+    if not specs:
+        parser.error("no tasks to run: --limit must be at least 1")
     t_load = time.perf_counter()
     model = get_model(args.model)
     load_s = time.perf_counter() - t_load
@@ -205,6 +211,17 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.out).write_text(json.dumps({"model": model.name, "aids": sorted(getattr(model, "aids", ())),
                                               "load_s": load_s, "rows": rows}, indent=1))
     return 0
+
+
+def _ids(value: str, parser: argparse.ArgumentParser) -> set[str]:
+    """The ids --only names: `a,b,c`, or `@FILE` with one id per line (blank lines and `#` comments skipped)."""
+    if not value.startswith("@"):
+        return {part.strip() for part in value.split(",") if part.strip()}
+    try:
+        lines = Path(value[1:]).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        parser.error(f"--only {value}: cannot read the id file ({exc.strerror}): give a file with one task id per line")
+    return {line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")}
 
 
 def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
