@@ -44,3 +44,23 @@ def workspace(tmp_path: Path) -> Path:
 
 def pytest_report_header(config: pytest.Config) -> str:
     return f"MACROHARD tests, cpu count {os.cpu_count()}"
+
+
+# The suite's budget is 30 minutes on 2 cores: the files that spend it are printed at the end of every run
+# (setup, call and teardown summed per file), so the next change knows where the time goes.
+_FILE_SECONDS: dict[str, float] = {}
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    path = report.nodeid.split("::", 1)[0]
+    _FILE_SECONDS[path] = _FILE_SECONDS.get(path, 0.0) + report.duration
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    total = sum(_FILE_SECONDS.values())
+    if total < 60:  # a targeted run: nothing to budget
+        return
+    terminalreporter.section("slowest test files (seconds, setup + call + teardown)")
+    for path, seconds in sorted(_FILE_SECONDS.items(), key=lambda kv: -kv[1])[:20]:
+        terminalreporter.write_line(f"{seconds:8.1f}  {100 * seconds / total:4.1f} %  {path}")
+    terminalreporter.write_line(f"{total:8.1f}  in {len(_FILE_SECONDS)} files")
