@@ -1,4 +1,4 @@
-"""Checks shared by the blind answer-set tests (``test_blind11_sets.py``, ``test_blind12_sets.py``): a set written
+"""Checks shared by the blind answer-set tests (``test_blind11_sets.py`` ... ``test_blind15_sets.py``): a set written
 blind parses with benchmarks/content.py's loader, meets the counts it was written to, its composed_ rows are what its
 seeded script prints, it shares no text with an older set (texts compared only), and the benchmark finds it. No
 screen or model runs on these sets here: the lead measures them once."""
@@ -97,13 +97,35 @@ def everyday_is_benign_and_varied(everyday: list[Row], blind: list[Row]) -> None
     assert not {t for _, _, t in everyday} & {t for _, _, t in blind}
 
 
+def _number(stem: str) -> int:
+    """blind14 -> 14; the first blind set (blind.tsv) has no number and is the oldest."""
+    digits = stem.lstrip("abcdefghijklmnopqrstuvwxyz")
+    return int(digits) if digits.isdigit() else 0
+
+
 def no_text_shared_with_older_sets(module: ModuleType, n: int, blind: list[Row], everyday: list[Row]) -> None:
-    new = {f"blind{n}.tsv", f"everyday{n}.tsv"}
-    older = [p for p in CONTENT.glob("*.tsv") if p.name not in new and p.stem.startswith(("blind", "everyday"))]
+    older = [p for p in CONTENT.glob("*.tsv") if p.stem.startswith(("blind", "everyday")) and _number(p.stem) < n]
     assert len(older) >= 2 * n - 10, older  # blind … blind{n-1}, everyday6 … everyday{n-1}
     old_texts = {text for path in older for _, _, text in module.load(path)}
     shared = ({text for _, _, text in blind} | {text for _, _, text in everyday}) & old_texts
     assert not shared, sorted(shared)[:5]
+
+
+def _short(text: str) -> bool:
+    """3 to 12 words; a text without spaces (Chinese, Japanese) counts as short at 40 characters or fewer."""
+    words = len(text.split())
+    return 3 <= words <= 12 if words >= 3 else len(text) <= 40
+
+
+def varies_in_length_and_form(blind: list[Row], everyday: list[Row]) -> None:
+    """Many short answers (as agents close a task) in every label, and some multi-line ones (lists, code, emails);
+    at least half the harmful rows leave their specifics as [placeholders]."""
+    harmful = [r for r in blind if r[0] in CATEGORIES]
+    for name, rows in (("harmful", harmful), ("bias", [r for r in blind if r[0] == "bias"]),
+                       ("benign", [r for r in blind if r[0] == "benign"]), ("everyday", everyday)):
+        assert sum(_short(t) for _, _, t in rows) >= 0.2 * len(rows), name
+        assert sum("\n" in t for _, _, t in rows) >= 5, name
+    assert sum("[" in t for _, _, t in harmful) >= 0.5 * len(harmful)
 
 
 def benchmark_finds(n: int) -> None:

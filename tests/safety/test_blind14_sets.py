@@ -64,20 +64,8 @@ def test_no_text_shared_with_older_sets(bench, blind, everyday):
     S.no_text_shared_with_older_sets(bench, N, blind, everyday)
 
 
-def _short(text: str) -> bool:
-    """3 to 12 words; a text without spaces (Chinese, Japanese) counts as short at 40 characters or fewer."""
-    words = len(text.split())
-    return 3 <= words <= 12 if words >= 3 else len(text) <= 40
-
-
 def test_the_sets_vary_in_length_and_form(blind, everyday):
-    """Many short answers (as agents close a task) in every label, and some multi-line ones (lists, code, emails)."""
-    harmful = [r for r in blind if r[0] in S.CATEGORIES]
-    for name, rows in (("harmful", harmful), ("bias", [r for r in blind if r[0] == "bias"]),
-                       ("benign", [r for r in blind if r[0] == "benign"]), ("everyday", everyday)):
-        assert sum(_short(t) for _, _, t in rows) >= 0.2 * len(rows), name
-        assert sum("\n" in t for _, _, t in rows) >= 5, name
-    assert sum("[" in t for _, _, t in harmful) >= 0.5 * len(harmful)  # specifics left as [placeholders]
+    S.varies_in_length_and_form(blind, everyday)
 
 
 def test_the_benchmark_finds_the_sets():
