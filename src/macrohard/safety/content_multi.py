@@ -112,10 +112,13 @@ class MultiHead:
         z = val @ self.weights[idx] + self.bias if idx.size else self.bias.copy()
         return {label: float(p) for label, p in zip(self.labels, 1.0 / (1.0 + np.exp(-z)), strict=True)}
 
-    def found(self, text: str) -> dict[str, float]:
+    def found(self, text: str, lift: bool = False) -> dict[str, float]:
         """The categories whose score reaches the shipped threshold, with their scores; when only the pooled
-        ``ANY_HARM`` output does, the harm category that scores highest."""
+        ``ANY_HARM`` output does, the harm category that scores highest. ``lift``: the bias score is lifted where a
+        clause decides against someone for a protected attribute (``lift_bias``; the screen's reading)."""
         scores = self.scores(text)
+        if lift and "bias" in scores:
+            scores["bias"] = lift_bias(scores["bias"], text)
         hits = {label: s for (label, s), limit in zip(scores.items(), self.thresholds, strict=True) if s >= limit}
         if hits.pop(ANY_HARM, None) is not None and not any(c in hits for c in HARMS):
             category = max((c for c in HARMS if c in scores), key=scores.__getitem__)
@@ -142,10 +145,24 @@ _REASONS = {
 }
 
 
+def lift_bias(score: float, text: str) -> float:
+    """The bias score of an other-language answer, raised as the English screen raises a half-recognised decision
+    against a protected group: when it is at least ``content_bias.AGAINST_GATE`` and a clause of ``text`` acts against
+    someone for a protected attribute (``content_bias_other``), by ``content_bias.AGAINST_LIFT`` in log-odds (the
+    English rule's numbers, not tuned again)."""
+    from macrohard.safety import content_bias as cb
+    from macrohard.safety.content_bias_other import against_clause
+
+    if score < cb.AGAINST_GATE or against_clause(text) is None:
+        return score
+    return cb.lift(score, cb.AGAINST_LIFT)
+
+
 def screen(text: str) -> dict[str, str]:
     """Categories found in an answer that is (mostly, or a large part of it) not in English, a reason each; empty
     for English text, which this head never reads. With Gemma installed, the verdict is this head's and the Gemma
-    head's together (``content_gemma``: the mean of both); without it, this head's alone (a logged warning)."""
+    head's together (``content_gemma``: the mean of both); without it, this head's alone (a logged warning). A
+    clause that acts against someone for a protected attribute (``content_bias_other``) lifts the bias score."""
     from macrohard.safety.content_gemma import found as found_with_gemma
 
     lang = detect(text)
@@ -157,4 +174,4 @@ def screen(text: str) -> dict[str, str]:
         return {c: f"{_REASONS.get(c, c)} (other-language heads, {lang.code}, combined score {s:.2f})"
                 for c, s in both.items()}
     return {c: f"{_REASONS.get(c, c)} (other-language head, {lang.code}, score {s:.2f})"
-            for c, s in head.found(text).items()}
+            for c, s in head.found(text, lift=True).items()}
