@@ -12,7 +12,8 @@ repeats re-sampled or ending the run), ``bias`` (a logit bonus for the task's wo
 read-back command; then its own yes/no on the evidence decides: finish, or on "no" its own next action, taken
 as the task's next step (up to ``MAX_NEXT``, the run judged afresh after it) or as a fix of what it wrote (up to
 ``MAX_FIXES``, 0 by default: ``models/local_next.py``); a claimed success stands only on its "yes": ``models/local_verify.py``;
-with it a give-up stays offered after a failed step). In every loop a write that copies the harness's words or a
+with it a give-up stays offered after a failed step; first of all, a finish on a task whose every demand the harness can test
+itself is settled by those tests, no yes/no asked: ``models/local_proofs.py``). In every loop a write that copies the harness's words or a
 failed command's error into a file is refused as a format error (``models/local_copies.py``), and so is a report
 in a file the task never names or a write over a file the run used unread (``models/local_writes.py``), and two
 classic shell mistakes (``models/local_mistakes.py``); with ``verify``, a give-up that the task or a shell fact
@@ -37,7 +38,15 @@ import sys
 from typing import Any
 
 from macrohard.errors import FormatError, ModelUnavailable
-from macrohard.models import local_agree, local_copies, local_evidence, local_next, local_notes, local_verify
+from macrohard.models import (
+    local_agree,
+    local_copies,
+    local_evidence,
+    local_next,
+    local_notes,
+    local_proofs,
+    local_verify,
+)
 from macrohard.models import local_browser as web
 from macrohard.models.local_actions import (
     FIELDS,
@@ -104,6 +113,7 @@ class LocalModel(ClaimSteps):
         self._page_grammars: dict[str, Any] = {}
         self._readbacks = local_verify.ReadBacks()
         self._claims = local_evidence.Claims()
+        self._proofs = local_proofs.Proofs()
         self._acting_margin = float("nan")  # the acting yes/no's log-odds, when logged (_acting)
         self._asked: set[tuple[str, str]] = set()  # (task, folder or program): a give-up asked again once
         self.aids = aids_for(spec)
@@ -145,11 +155,18 @@ class LocalModel(ClaimSteps):
         if not history:
             self._readbacks.start(task)
             self._claims.start(task)
+            self._proofs.start(task)
             self._acting_margin = float("nan")
             self._asked = set()
         evidence = "verify" in self.aids  # a claimed success stands only on the harness's evidence (local_evidence.py)
         if evidence and (held := self._claims.due(task, history)) is not None:
             return self._settle(*held, task, history)
+        if evidence and (proved := self._proofs.due(task, history)) is not None:
+            if (finish := local_proofs.settled(*proved)) is not None:  # the facts decide: no yes/no asked
+                return self._reply(finish, Usage())
+            # undecided (the probe denied or cut): the model's own checks decide, as before
+            return self._close(proved[0], task, history, self._chat(kinds, task, history), Usage(), kinds, offered,
+                               browser)
         wrapper = "wrapper" in self.aids
         # Nothing done yet, or the last action failed: finishing now cannot be right, so the grammar
         # does not offer it (a tiny model otherwise "finishes" after any result). With the verify aid a
@@ -229,28 +246,9 @@ class LocalModel(ClaimSteps):
         if not browser and (target := local_copies.clobbers(action)):  # `sort f > f`: f emptied before it is read
             raise FormatError(f"command refused: it reads {target} and empties it with > {target}",
                               hint=local_copies.CLOBBER_HINT.replace("FILE", target), raw=json.dumps(action))
-        refused = None  # the acting chat's own give-up after its "no", when the fresh judge may overrule it
-        if verify:  # no finish without a look at the result; a success needs its own "yes" (local_verify.py)
-            claim = action
-            action, usage = self._review(action, task, history, chat, usage)
-            if (local_evidence.NO_MARGIN is not None and claim.get("kind") == "finish" and claim.get("success")
-                    and str(action.get("answer", "")).startswith(local_verify.NOT_DONE)):
-                refused, action = action, claim
-        if "agree" in self.aids and not browser and action.get("kind") == "finish":
-            # a second solution from the start, run apart: the same changes claim, different ones give up
-            decided, u = self._agree(action, task, history, chat[0]["content"])
-            usage = usage + u
-            if decided is not None:
-                return self._reply(decided, usage)
-        if evidence and action.get("kind") == "finish" and action.get("success"):
-            look = local_evidence.evidence_action(task, history, kinds)
-            if look["kind"] not in offered:
-                action = refused or local_evidence.verdict_finish(action, verdict="no",
-                                                                  why_missing=f"no {look['kind']} action offered")
-            else:  # the harness's own read-only look first; the claim is judged on it at the next call
-                self._claims.hold(task, len(history), look, action, refused)
-                action = look
-        return self._reply(action, usage)
+        if verify and action.get("kind") == "finish" and (look := self._proofs.ask(task, history, action)) is not None:
+            return self._reply(look, usage)  # the harness's own tests of what the task states first (local_proofs.py)
+        return self._close(action, task, history, chat, usage, kinds, offered, browser)
 
     def _reply(self, action: dict[str, Any], usage: Usage) -> ModelReply:
         args = {k: v for k, v in action.items() if k != "kind"}

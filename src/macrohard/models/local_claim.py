@@ -1,6 +1,7 @@
 """The claim decision of the embedded agent loop, split out of ``models/local.py`` (one idea: whether a finish
 with ``success: true`` stands). The ``verify`` aid's read-back and the acting chat's own yes/no
-(``local_verify.py``), the harness's evidence judged in a fresh chat (``local_evidence.py``) with the asked-form
+(``local_verify.py``; ``_close``, after the harness's own tests left a finish undecided: ``local_proofs.py``), the
+harness's evidence judged in a fresh chat (``local_evidence.py``) with the asked-form
 checks (``local_form.py``, the opt-in ``form`` aid), and the opt-in ``agree`` aid (``local_agree.py``). ``LocalModel`` inherits these steps;
 they use its decoder (``_act``, ``_aside``, ``_grammar``) and its llama.cpp handle."""
 
@@ -22,6 +23,7 @@ class ClaimSteps:
     _lock: Any
     _grammars: dict[Any, Any]
     _readbacks: local_verify.ReadBacks
+    _claims: local_evidence.Claims
     _scratch: Any
     _acting_margin: float
     aids: frozenset[str]
@@ -49,6 +51,34 @@ class ClaimSteps:
 
         return local_agree.second_opinion(finish, task, history, self._scratch, act=act, first_token=first_token,
                                           system=system, seed=self.seed)
+
+    def _close(self, action: dict[str, Any], task: str, history: list[Past], chat: list[dict[str, str]], usage: Usage,
+               kinds: list[str], offered: set[str], browser: bool) -> ModelReply:
+        """The end of a step with the ``verify`` aid: a finish goes through the read-back and the model's own yes/no
+        (``_review``), the opt-in ``agree`` aid, and a success claim is held for the harness's evidence."""
+        evidence = "verify" in self.aids
+        refused = None  # the acting chat's own give-up after its "no", when the fresh judge may overrule it
+        if evidence and not browser:  # no finish without a look at the result; a success needs its own "yes"
+            claim = action
+            action, usage = self._review(action, task, history, chat, usage)
+            if (local_evidence.NO_MARGIN is not None and claim.get("kind") == "finish" and claim.get("success")
+                    and str(action.get("answer", "")).startswith(local_verify.NOT_DONE)):
+                refused, action = action, claim
+        if "agree" in self.aids and not browser and action.get("kind") == "finish":
+            # a second solution from the start, run apart: the same changes claim, different ones give up
+            decided, u = self._agree(action, task, history, chat[0]["content"])
+            usage = usage + u
+            if decided is not None:
+                return self._reply(decided, usage)
+        if evidence and action.get("kind") == "finish" and action.get("success"):
+            look = local_evidence.evidence_action(task, history, kinds)
+            if look["kind"] not in offered:
+                action = refused or local_evidence.verdict_finish(action, verdict="no",
+                                                                  why_missing=f"no {look['kind']} action offered")
+            else:  # the harness's own read-only look first; the claim is judged on it at the next call
+                self._claims.hold(task, len(history), look, action, refused)
+                action = look
+        return self._reply(action, usage)
 
     def _settle(self, finish: dict[str, Any], refused: dict[str, Any] | None, task: str,
                 history: list[Past]) -> ModelReply:
