@@ -65,10 +65,15 @@ def test_the_run_s_own_steps_ground_the_facts() -> None:
 def test_the_probe_s_marks_decide_and_a_missing_mark_leaves_it_open() -> None:
     found = facts("Ticket GJG-7: set up the folders m/north and m/south.")
     command = probe(found)["command"]
-    assert command.count("&& echo '@") == 2 and "[ -d m/north ]" in command
+    assert command.count("0) echo '@") == 2 and "[ -d m/north ]" in command
     assert decide(found, "@0 yes\n@1 yes") == ("yes", "m/north/ is a folder; m/south/ is a folder")
     assert decide(found, "@0 yes\n@1 no") == ("no", "m/south/ is a folder")
+    assert decide(found, "@0 open\n@1 no") == ("no", "m/south/ is a folder")
     assert decide(found, "Denied by the guard (policy): no")[0] is None and decide(found, "@0 yes")[0] is None
+    assert decide(found, "@0 open\n@1 yes")[0] is None  # two readings of the task differ here: undecided
+    # a count whose words read two ways (case) is open where the readings differ, not "no"
+    count = probe(facts("how many lines of diary.txt mention the ferry? just the number into ferry-lines.txt"))
+    assert "grep -ci ferry diary.txt" in count["command"] and "exit 3" in count["command"]
 
 
 @pytest.mark.parametrize(("finish", "verdict", "success", "starts"), [
@@ -135,3 +140,27 @@ def test_the_loop_asks_the_facts_first_and_on_yes_no_yes_no_question_is_put(
         assert "the tag v1.4 is on the current commit" in args["answer"]
     else:
         assert call.name == "bash" and "ls -A" in args["command"] and asked == ["acting"]
+
+
+def test_the_probe_runs_through_the_guard_in_the_sandbox_and_reads_the_workspace(tmp_path: Any, store: Any) -> None:
+    """One run in the real sandbox under the default guard: the work, then each task's probe as the harness writes it;
+    right work reads yes, a wrong count no, a count whose case the task leaves open open."""
+    from macrohard.runner import run_task
+    from macrohard.testing import ScriptedModel
+    from macrohard.types import Task
+
+    tasks = ["Ticket GJG-7: set up the folders m/north and m/south.",
+             "How many lines of notes.txt mention 'bridge'? Only the number, into bridge-lines.txt.",
+             "how many lines of notes.txt mention the ferry? just the number into ferry-lines.txt",
+             "Please tag the current commit as v1.4."]
+    looks = [probe(facts(t)) for t in tasks]
+    work = [{"kind": "bash", "command": "mkdir -p m/north m/south && echo 3 > bridge-lines.txt && echo 1 > ferry-lines.txt"
+                                        " && git tag v1.4"}]
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    task = Task(text="check the probes", workspace=str(ws), files={"notes.txt": "bridge\nold bridge\nFerry\nferry\n"},
+                setup=["git init -q -b main && git add -A && git commit -qm start"])
+    run = run_task(task, model=ScriptedModel([*work, *looks]), store=store)
+    shown = [s.observation.output for s in store.steps(run.id) if s.action is not None and s.action.kind == "bash"][1:]
+    verdicts = [decide(facts(t), out)[0] for t, out in zip(tasks, shown, strict=True)]
+    assert verdicts == ["yes", "no", None, "yes"], shown

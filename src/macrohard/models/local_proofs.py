@@ -32,12 +32,12 @@ import shlex
 from typing import Any
 
 from macrohard.models.local_grounds import unfounded
-from macrohard.models.local_shapes import _P, Fact, _path, facts, renamed
+from macrohard.models.local_shapes import _P, OPEN, Fact, _path, facts, renamed
 
 PROVED = "done: the harness's own tests of the workspace show {what}"
 DISPROVED = ("unconfirmed: the model said the task was done, but the harness's own test shows {what} is not so; "
              "look at the workspace before relying on it (it had answered: {answer})")
-_MARK = re.compile(r"^@(\d+) (yes|no)$", re.M)
+_MARK = re.compile(r"^@(\d+) (yes|no|open)$", re.M)
 def grounded(task: str, history: list[Any]) -> bool:
     """Whether the run's own steps let the facts stand for the work: no file written by hand but with a text the task
     quotes; files swept by ``rm`` alone (no -r, only FOLDER/*.EXT or FOLDER/NAME.EXT); a script's output saved by
@@ -85,19 +85,22 @@ def _rm_only(command: str, folder: str) -> bool:
 
 def probe(found: list[Fact]) -> dict[str, Any]:
     """The read-only shell line that tests each fact: ``@N yes`` or ``@N no`` for the N-th (the harness's action)."""
-    parts = [f"( {fact.test} ) >/dev/null 2>&1 && echo '@{i} yes' || echo '@{i} no'" for i, fact in enumerate(found)]
+    parts = [f"( {fact.test} ) >/dev/null 2>&1; case $? in 0) echo '@{i} yes';; {OPEN}) echo '@{i} open';; "
+             f"*) echo '@{i} no';; esac" for i, fact in enumerate(found)]
     return {"kind": "bash", "command": "; ".join(parts)}
 
 
 def decide(found: list[Fact], output: str) -> tuple[str | None, str]:
     """"yes" (every fact holds), "no" and the first fact that fails, or None when a mark is missing (the probe was
-    denied or did not run): undecided."""
+    denied or did not run) or open (the task's words read two ways that differ here): undecided."""
     marks = {int(n): v for n, v in _MARK.findall(output)}
     if len(marks) != len(found) or set(marks) != set(range(len(found))):
         return None, ""
     for i, fact in enumerate(found):
         if marks[i] == "no":
             return "no", fact.what
+    if "open" in marks.values():  # two readings of the task's words differ here: the model's checks decide
+        return None, ""
     return "yes", "; ".join(f.what for f in found)
 
 

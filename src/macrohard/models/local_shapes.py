@@ -251,21 +251,27 @@ def _answer_file(task: str, source: str | None) -> str:
     return rest[0] if len(rest) == 1 else ""
 
 
-def _number_in(path: str, expr: str) -> str:
-    return f'n="$({expr})" && [ -n "$n" ] && [ "$(tr -d \' \\n\' < {_q(path)})" = "$n" ]'
+OPEN = 3  # a fact's test exits with this when the task's words allow two readings that differ here: undecided
+
+
+def _number_in(path: str, expr: str, same: str = "true") -> str:
+    """The test that ``path`` holds just the number ``expr`` prints; ``same``: a test that the task's readings agree
+    here (else the fact is open, neither yes nor no)."""
+    return f'{{ {same}; }} || exit {OPEN}; n="$({expr})" && [ -n "$n" ] && [ "$(tr -d \' \\n\' < {_q(path)})" = "$n" ]'
 
 
 def _count(task: str) -> tuple[list[Fact], list[str]]:
-    t, what, expr, source = task, "", "", None
+    t, what, expr, source, same = task, "", "", None, "true"
     if m := re.search(rf"\bhow many lines (?:does|do|has|have) ({_P}) (?:have|has|contain)\s*\?", t, re.I):
         source = _path(m.group(1))  # (a last line without its newline: wc -l and a reader differ, so not proved)
-        what, expr = f"the lines of {source}", f'[ -z "$(tail -c 1 {_q(source)})" ] && wc -l < {_q(source)}'
+        what, expr = f"the lines of {source}", f"wc -l < {_q(source)}"
+        same = f'[ -z "$(tail -c 1 {_q(source)})" ]'
     elif m := re.search(rf"\bhow many lines (?:of|in) ({_P}) (?:mention|contain)s?\s+(?:the\s+|a\s+|an\s+)?['\"]?(\w+)['\"]?\s*(?:\([^)]*\))?\s*\?", t, re.I):
         source, word = _path(m.group(1)), m.group(2)
         cases = re.search(r"any capitali[sz]ation|ignor\w* case|any case", t, re.I)
         what = f"the lines of {source} that mention {word}"
-        expr = (f"grep -ci {_q(word)} {_q(source)}" if cases else
-                f'a="$(grep -c {_q(word)} {_q(source)})"; [ "$a" = "$(grep -ci {_q(word)} {_q(source)})" ] && echo "$a"')
+        expr = f"grep -c{'i' if cases else ''} {_q(word)} {_q(source)}"
+        same = "true" if cases else f'[ "$(grep -c {_q(word)} {_q(source)})" = "$(grep -ci {_q(word)} {_q(source)})" ]'
     elif m := (re.search(rf"\bhow many words (?:does|are in|is in) ({_P})(?: contain| have)?\s*\?", t, re.I)
                or re.search(rf"\bcount the words (?:in|of) ({_P}) and (?:write|save|put)\b", t, re.I)):
         source = _path(m.group(1))
@@ -285,13 +291,13 @@ def _count(task: str) -> tuple[list[Fact], list[str]]:
         elif re.search(r"not counting subfolders", t, re.I):
             expr = flat
         else:  # either reading: only when both give the same number
-            expr = f'a="$({deep})"; [ "$a" = "$({flat})" ] && echo "$a"'
+            expr, same = deep, f'[ "$({deep})" = "$({flat})" ]'
         what = f"the files in {source}/"
     if not expr or not (answer := _answer_file(task, source)):
         return [], []
     spans = [s for s in _sentences(task) if re.search(r"how many|count|number|answer|only|just", s, re.I)
              or answer in s]
-    return [Fact(f"{answer} holds the number of {what}", _number_in(answer, expr))], spans
+    return [Fact(f"{answer} holds the number of {what}", _number_in(answer, expr, same))], spans
 
 
 def _sorted_or_cut(task: str) -> tuple[list[Fact], list[str]]:
