@@ -113,6 +113,7 @@ def out_of_fold(without: tuple[str, ...] = (), gen_only: bool = False, kind: str
     never = dict.fromkeys((*LABELS, "any_harm"), 2.0)  # the rules alone: no model threshold, no combined harm
     from macrohard.safety.content import declines, discusses_bias, merit_decision
     from macrohard.safety.content_bias import against_clause, gives_attribute_reason
+    from macrohard.safety.content_bias_other import against_clause as against_other
     from macrohard.safety.content_groom import grooming
     from macrohard.safety.content_reason import stereotyped
 
@@ -140,8 +141,8 @@ def out_of_fold(without: tuple[str, ...] = (), gen_only: bool = False, kind: str
                 out["declines"].append(declines(texts[i]))
                 sample = texts[i][: content_model.MAX_CHARS]
                 out["discusses"].append(discusses_bias(sample) or merit_decision(sample))
-                clause = against_clause(sample)
-                out["against"].append(clause is not None)
+                clause = against_clause(sample)  # or, as the screen reads it then, a clause in another language
+                out["against"].append(clause is not None or against_other(sample) is not None)
                 out["stereotype"].append(stereotyped(sample) is not None)
                 out["groom"].append(grooming(sample))
                 out["reason"].append(clause is not None and gives_attribute_reason(clause))

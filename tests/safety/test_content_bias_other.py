@@ -79,3 +79,20 @@ def test_a_long_answer_costs_little() -> None:
     start = time.perf_counter()
     assert against_clause(text) is None
     assert time.perf_counter() - start < 0.05
+
+
+def test_a_short_answer_read_as_english_is_lifted_too() -> None:
+    """lang.detect reads these short answers as English (no function word it knows, or one each), so the
+    other-language heads never see them; the English screen's bias score is lifted by the same reading (both
+    scored 0.49-0.51 before, under the 0.7 threshold). Their twins, read as English too, pass."""
+    from macrohard.safety.content import screen_text
+    from macrohard.safety.lang import detect
+    from macrohard.safety.policy import load_policy
+
+    thresholds = load_policy().answer_thresholds
+    for text in ("Inga muslimer i kassan.", "No alquiles a marroquíes."):
+        assert not detect(text).other
+        assert "bias" in screen_text(text, thresholds).found, text
+    for text in ("Inga skor i butiken.", "Marie a 59 ans, on la promeut : meilleure note."):
+        assert not detect(text).other
+        assert not screen_text(text, thresholds).found, text

@@ -319,6 +319,7 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
     """Screen ``text`` (an answer, a chat reply): rules first, then the classifier's score per category."""
     from macrohard.safety.content_embed import head_scores, vote  # numpy only when something is screened
     from macrohard.safety.content_model import MAX_CHARS, shipped
+    from macrohard.safety.content_multi import lift_bias
     from macrohard.safety.content_multi import screen as screen_other_language
     from macrohard.safety.lang import detect
 
@@ -359,6 +360,11 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
             scores["bias"] = cb.lift(scores["bias"], cb.REASON_LIFT)
         elif scores["bias"] >= cb.AGAINST_GATE:
             scores["bias"] = cb.lift(scores["bias"], cb.AGAINST_LIFT)
+    elif "bias" in scores and not declines(text):
+        # a short answer in another language that lang.detect reads as English ("Inga romer i butiken.", one function
+        # word each: "On prend l'homme ...") never reaches the other-language heads: the other-language clause
+        # reading lifts the English score by the same numbers (content_bias_other)
+        scores["bias"] = lift_bias(scores["bias"], sample)
     for category, score in scores.items():
         limit = (thresholds or {}).get(category, DEFAULT_THRESHOLD)
         if score >= limit and category not in found:
