@@ -13,9 +13,11 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+import shlex
 from typing import TYPE_CHECKING
 
-from macrohard.safety import envvars, makelang, scripts
+from macrohard.safety import envvars, makelang, makeremake, scripts
+from macrohard.safety.makewords import recipe_lines
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
@@ -57,7 +59,7 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
     if not files:
         files = [next((posixpath.join(base, n) for n in ("GNUmakefile", "makefile", "Makefile")
                        if os.path.isfile(posixpath.join(base, n))), posixpath.join(base, "Makefile"))]
-    given = {a.split("=", 1)[0]: a.split("=", 1)[1] for a in args if re.match(r"[\w.]+=", a)}
+    given = _command_line(args)
     # a recipe that runs make on a makefile being judged, with the same variables (cmake's Makefile2 calls itself):
     # what it runs is judged already
     key = (base, tuple(files), tuple(texts), tuple(sorted(given.items())), "-e" in args, tuple(dirs))
@@ -122,15 +124,20 @@ def _judge(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int, base: 
             posixpath.join(an.paths.resolve(d, base), name) for d in dirs])
         path = next((p for p in where_ if os.path.exists(an.paths.resolve(p, cmd.cwd))), where_[0])
         if not explicit and not os.path.exists(an.paths.resolve(path, cmd.cwd)) and "-r" not in args and \
-                _builtin_source(an.paths.resolve(path, cmd.cwd)):  # `%: %.sh` makes x.mk from x.mk.sh
+                makeremake.builtin_source(an.paths.resolve(path, cmd.cwd)):  # `%: %.sh` makes x.mk from x.mk.sh
             mk.ask(f"make would make the makefile {name} it includes with a built-in rule, then read what it wrote")
         if path in seen or len(seen) >= 16:
             return None
         seen.add(path)
+        if an.paths.resolve(path, cmd.cwd) in sub.written or sub.unknown_writes:  # `$(shell printf … > gen.mk)`
+            mk.ask(f"make includes {name}, which a $(shell …) it ran while reading wrote (guard17)")  # then
+            return None  # `-include gen.mk`: make read what the guard never saw
         return scripts.read_script(an, path, cmd.cwd, explicit=True)
 
     mk = makelang.Makefile(_DEFAULTS, given, set(an.values.deps), base,
                            shell=lambda line: _run(sub, mk, line, depth, base), reader=read, goals=_goals(args))
+    for line in mk.early:
+        _run(sub, mk, line, depth, base)
     for text in texts:
         mk.read(text)
     for name in files:
@@ -139,7 +146,8 @@ def _judge(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int, base: 
     mk.named()
     if "-e" in args or "--environment-overrides" in args:
         mk.vars.update({n: (makelang.MARK, False) for n in mk.session})
-    _remade(an, mk)
+    makeremake.judge(an, mk, [an.paths.resolve(posixpath.join(base, f) if not f.startswith("/") else f, cmd.cwd)
+                              for f in files], "-r" in args or "--no-builtin-rules" in args)
     shell = mk.expand("$(SHELL)")
     if shell not in ("/bin/sh", "/bin/bash", "sh", "bash", "/usr/bin/bash", "/usr/bin/sh"):
         _run(sub, mk, shell, depth, base)  # SHELL=./x.sh runs every recipe
@@ -148,11 +156,12 @@ def _judge(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int, base: 
     if "-r" not in args and "--no-builtin-rules" not in args:
         for line in _builtin_recipes(an, mk, _goals(args), base, cmd.cwd):
             _run(sub, mk, line, depth, base)
-    lines = [line.lstrip("@-+ \t") for raw in mk.recipes for line in mk.expand(raw).split("\n")]
+    lines = [line.lstrip("@-+ \t") for raw in mk.recipes for line in recipe_lines(mk.expand(raw))]
+    env = _environment(mk, given, set(an.values.deps))
     for line in lines:  # make strips @, - and + from each line after expanding it
-        _run(sub, mk, line, depth, base)
+        _run(sub, mk, line, depth, base, env)
     if ".ONESHELL" in mk.targets:  # a rule's lines go to one shell: quotes and heredocs span them
-        _run(sub, mk, "\n".join(lines), depth, base)
+        _run(sub, mk, "\n".join(lines), depth, base, env)
     for name in sorted(n for n in mk.exports() if envvars.sensitive(n)):
         mk.ask(f"the makefile exports {name} to its recipes, which programs read as code or as where to find it")
     for why in mk.problems:
@@ -171,27 +180,64 @@ def _judge(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int, base: 
     an.r.hosts += probe.hosts
 
 
-def _run(sub: Analyzer, mk: makelang.Makefile, line: str, depth: int, base: str) -> None:
-    """Judge one command make runs (a recipe line, a ``$(shell …)``, ``VAR != …``, ``SHELL``)."""
+def _run(sub: Analyzer, mk: makelang.Makefile, line: str, depth: int, base: str,
+         env: dict[str, str | None] | None = None) -> None:
+    """Judge one command make runs (a recipe line, a ``$(shell …)``, ``VAR != …``, ``SHELL``). ``env``: what a
+    recipe's shell finds in its environment (name -> value, None where the guard cannot read it)."""
+    from macrohard.safety.commands import Analysis
+
     if makelang.MARK in line:
         mk.ask("make runs a command built from text the guard cannot read (a $(shell …)'s output, a variable "
                "the session set, a file name)")
         line = line.replace(makelang.MARK, "")
-    if line.strip():
-        sub.line(line, depth + 1, base)
+    if not line.strip():
+        return
+    names = set(re.findall(r"\$\{?([A-Za-z_]\w*)", line)) & set(env or ())
+    # what make exports is in the recipe's environment: `export X = run.sh` and `sh $$X` ran run.sh (guard17)
+    known = "".join(f"{n}={shlex.quote(env[n])}; " for n in sorted(names) if env and env[n] is not None)
+    outer, sub.r = sub.r, Analysis()
+    try:
+        sub.line(known + line, depth + 1, base)
+    finally:
+        found, sub.r = sub.r, outer
+    for category, detail in found.findings.items():
+        outer.add(category, detail)
+    outer.programs |= found.programs
+    outer.paths += found.paths
+    outer.hosts += found.hosts
+    outer.firm += found.firm
+    # a soft finding ("only known when it runs") is dropped in a recipe full of make's placeholders, but not where
+    # the shell reads a value make or the session put in its environment that the guard cannot read
+    soft = [found.findings[c] for c in SOFT if c in found.findings]
+    unread = {n for n, v in (env or {}).items() if v is None}
+    if soft and (unread & names or set(env or ()) & set(re.findall(r"\$\{?([A-Za-z_]\w*)", " ".join(soft)))):
+        mk.ask("a recipe runs something only known when it runs, from a variable in its environment the guard "
+               "cannot read: " + soft[0][:80])
 
 
-def _remade(an: Analyzer, mk: makelang.Makefile) -> None:
-    """make first remakes each makefile it includes that a rule can make (``gen.mk: ; printf … > gen.mk``), then
-    reads it again: the makefile that runs is what a recipe wrote, not the file the guard read."""
-    for name in mk.included:
-        for target in mk.targets:
-            pattern = "^" + re.escape(target).replace("%", ".+") + "$"
-            if target == name or posixpath.basename(target) == posixpath.basename(name) or \
-                    ("%" in target and re.match(pattern, name)):
-                an.r.add("dynamic", f"make remakes the makefile {name} it includes with a recipe, then runs what "
-                                    "that recipe wrote; generate it in one step and run make in the next")
-                return
+def _environment(mk: makelang.Makefile, given: dict[str, tuple[str, str]], session: set[str]) -> dict[str, str | None]:
+    """The variables a recipe's shell inherits: what the makefile exports and the command line set (their values
+    as make expands them), and what the session's shell exported (unknown)."""
+    env: dict[str, str | None] = {n: None for n in session}
+    for name in mk.exports() | set(given) | mk.targeted & mk.exported:
+        value = mk.expand(f"$({name})") if name not in mk.targeted else makelang.MARK
+        env[name] = None if makelang.MARK in value else value
+    return env
+
+
+def _command_line(args: list[str]) -> dict[str, tuple[str, str]]:
+    """The variables make's command line sets: any word with an assignment operator, whatever its name (name ->
+    (operator, value)); guard17: only ``[\\w.]+=`` was read, ``X+=…``, ``X:=…``, ``A-B=…`` taken for goals."""
+    out: dict[str, tuple[str, str]] = {}
+    skip = False
+    for a in args:
+        if skip or a.startswith("-"):
+            skip = not skip and a in _VALUED
+            continue
+        m = re.match(r"\s*(?:(?:override|export)\s+)*([^\s=]*?)\s*(:::=|::=|:=|\+=|\?=|!=|=)(.*)\Z", a, re.S)
+        if m and m.group(1):
+            out[m.group(1)] = (m.group(2), m.group(3))
+    return out
 
 
 _VALUED = frozenset({"-C", "-f", "-I", "-o", "-W", "-E", "-l", "--file", "--makefile", "--directory", "--include-dir",
@@ -201,12 +247,13 @@ _VALUED = frozenset({"-C", "-f", "-I", "-o", "-W", "-E", "-l", "--file", "--make
 def _goals(args: list[str]) -> tuple[str, ...]:
     """The targets named on make's command line (not options, their values, or variables)."""
     out, skip = [], False
+    assigned = {a for a in args if _command_line([a])}
     for a in args:
         if skip:
             skip = False
         elif a in _VALUED:
             skip = True
-        elif not a.startswith("-") and not re.match(r"[\w.]+=", a):
+        elif not a.startswith("-") and a not in assigned:
             out.append(a)
     return tuple(out)
 
@@ -230,13 +277,3 @@ def _builtin_recipes(an: Analyzer, mk: makelang.Makefile, goals: tuple[str, ...]
                 out.append(mk.expand(recipe.format(src=goal + ext, goal=goal)))
                 break
     return out
-
-
-def _builtin_source(path: str) -> bool:
-    """Whether a file make's built-in rules make ``path`` from is there (``path.sh``, ``path.c``, ``RCS/``, …)."""
-    folder, name = posixpath.split(path)
-    try:
-        names = os.listdir(folder or ".")
-    except OSError:
-        return False
-    return any(n.startswith(name + ".") or n in ("RCS", "SCCS") or n == name + ",v" for n in names)

@@ -14,13 +14,13 @@ is a reason to ask, as are the constructs that change what make reads (``$(eval)
 from __future__ import annotations
 
 import glob
-import os
 import posixpath
 import re
 from collections.abc import Callable
 
 from macrohard.safety.envvars import TOOL_FLAGS, TOOLS
-from macrohard.safety.makewords import MARK, close, patsubst, split_args, split_rule, uncomment, wordy
+from macrohard.safety.makefuncs import FUNCTIONS, PLAIN, function
+from macrohard.safety.makewords import MARK, close, continued, patsubst, split_args, split_rule, uncomment
 
 MAKE_KNOWN = frozenset({"PATH", "HOME", "LANG", "TERM", "PAGER", "GIT_PAGER", "PS1", "EMAIL", "PWD", "OLDPWD", "SHLVL",
                         "_", "MAKE_VERSION", "MAKE_HOST", "MAKELEVEL", "MAKE_COMMAND", "MAKE_TERMOUT", "MAKE_TERMERR",
@@ -30,13 +30,6 @@ MAKE_KNOWN = frozenset({"PATH", "HOME", "LANG", "TERM", "PAGER", "GIT_PAGER", "P
                         "TEXI2DVI", "OBJC"})
 JUDGED = TOOLS | TOOL_FLAGS  # judged where the session set them (safety.envvars): CC=gcc, CFLAGS=-O2
 AUTOMATIC = "target"  # $@ $< $^ …: file names from the rules
-PLAIN = re.compile(r"[\w./+,@%=:-]*")
-_WORDY = frozenset({"strip", "findstring", "filter", "filter-out", "sort", "word", "wordlist", "words", "firstword",
-                    "lastword", "dir", "notdir", "suffix", "basename", "addsuffix", "addprefix", "join", "subst",
-                    "patsubst", "abspath", "realpath"})
-_UNREAD = frozenset({"eval", "file", "guile", "let", "intcmp"})  # make reads or writes text the guard does not
-FUNCTIONS = _WORDY | _UNREAD | {"wildcard", "if", "or", "and", "foreach", "call", "value", "origin", "flavor", "info",
-                                "warning", "error", "shell"}
 _FLAGS = frozenset({"MAKEFLAGS", "GNUMAKEFLAGS", "MFLAGS", "MAKEOVERRIDES"})
 _ASSIGN = re.compile(r"(::?=|:::=|\+=|\?=|!=|=)")
 _SAFE_FLAGS = frozenset({"-c", "-ec", "-ce", "-e -c", "-xc", "-o pipefail -c", "-eo pipefail -c", "-euo pipefail -c",
@@ -47,25 +40,50 @@ class Makefile:
     """What one ``make`` reads: variables (name -> (value, recursive)), recipes (raw, expanded at the end as make
     does), the names it exports, and ``problems`` (reasons to ask)."""
 
-    def __init__(self, defaults: dict[str, str], given: dict[str, str], session: set[str], folder: str,
+    def __init__(self, defaults: dict[str, str], given: dict[str, tuple[str, str]], session: set[str], folder: str,
                  shell: Callable[[str], None], reader: Callable[[str], str | None], goals: tuple[str, ...] = ()) -> None:
-        self.vars: dict[str, tuple[str, bool]] = {k: (v, False) for k, v in {**defaults, **given}.items()}
+        self.vars: dict[str, tuple[str, bool]] = {k: (v, False) for k, v in defaults.items()}
         self.given = set(given)  # set on make's command line: the makefile's own assignments do not change them
         # `make 'x; curl … | sh'`: a goal is $@ in a pattern rule's recipe (guard16)
         self.auto = AUTOMATIC if all(PLAIN.fullmatch(g) for g in goals) else MARK
-        self.goals_given = [*goals, *(f"{k}={v}" for k, v in given.items())]
+        self.goals_given = [*goals, *(f"{k}{op}{v}" for k, (op, v) in given.items())]
         self.vars["MAKECMDGOALS"] = (" ".join(goals) if self.auto == AUTOMATIC else MARK, False)
         self.session, self.folder, self.shell, self.reader = session, folder, shell, reader
         self.recipes: list[str] = []
         self.targets: list[str] = []
         self.included: list[str] = []
         self.prereqs: list[str] = []
+        self.rules: list[tuple[list[str], list[str]]] = []  # (targets, prerequisites) of each rule
         self.globbed: set[str] = set()
         self.targeted: set[str] = set()  # names given a value for some targets only
         self.exported: set[str] = set(given)  # make exports what its command line set
         self.export_all = False
         self.assigned: set[str] = set()
         self.problems: list[str] = []
+        self.early: list[str] = []  # commands the command line's `X!=…` run
+        for name, (op, value) in given.items():
+            self._given(name, op, value)
+
+    def _given(self, name: str, op: str, value: str) -> None:
+        """A variable make's command line sets, with make's operators (guard17: ``X+=…``, ``X:=…``, ``A-B=…`` were
+        read as goals, ``X=$(Y)`` as literal text, ``.SHELLFLAGS=…`` and ``.RECIPEPREFIX=…`` went unchecked)."""
+        if "$" in name:
+            self.ask("make's command line sets a variable whose name the guard cannot read")
+            return
+        old, env = self.vars.get(name), name in self.session
+        if op == "!=":  # make runs it before reading any makefile (judged once this object is made)
+            self.early.append(value)
+        if op == "!=" or op == "?=" and env:
+            self.vars[name] = (MARK, False)
+        elif op == "?=":
+            self.vars[name] = old or (value, True)
+        elif op == "+=":
+            base = MARK if env else old[0] if old else ""
+            self.vars[name] = (f"{base} {value}" if base else value, True)
+        else:
+            simple = op in (":=", "::=", ":::=")
+            self.vars[name] = (self.expand(value) if simple else value, not simple)
+        self._special(name)
 
     def ask(self, why: str) -> None:
         if why not in self.problems:
@@ -73,11 +91,15 @@ class Makefile:
 
     # -- reading ---------------------------------------------------------------------------------------------
     def read(self, text: str, depth: int = 0) -> None:
-        lines = text.replace("\\\n", " ").split("\n")
+        lines = text.replace("\r\n", "\n").split("\n")
         conds: list[list[bool]] = []  # [active, taken] per open conditional
         in_rule, i = False, 0
         while i < len(lines):
             raw, i = lines[i], i + 1
+            recipe = raw.startswith("\t") and in_rule
+            while continued(raw) and i < len(lines):  # a recipe keeps `\<newline>` for the shell and loses the
+                nxt, i = lines[i], i + 1  # next line's tab (guard17: `cu\<newline><tab>rl` was read as `cu rl`); other
+                raw = raw + "\n" + nxt.removeprefix("\t") if recipe else raw[:-1] + " " + nxt  # lines join with a space
             active = all(c[0] for c in conds)
             if raw.startswith("\t") and in_rule:
                 if active:
@@ -148,6 +170,15 @@ class Makefile:
                 if text:
                     self.read(text, depth + 1)
             return False
+        m = re.match(r"((?:(?:override|export)\s+)*)undefine\s+(.*)$", line)
+        if m:  # guard17: the guard kept the value make forgot, and took `X ?= …`/`ifdef X` the other way
+            for name in self.expand(m.group(2)).split():
+                if MARK in name:
+                    self.ask("the makefile undefines a variable whose name the guard cannot read")
+                elif name not in self.given or "override" in m.group(1):
+                    self.vars.pop(name, None)
+                    self.assigned.discard(name)
+            return False
         m = re.match(r"(export|unexport)((?:\s+[^\s:=+?!]+)*)\s*$", line)
         if m:  # `export` alone exports every variable; `export A B` those
             if m.group(1) == "export":
@@ -174,9 +205,12 @@ class Makefile:
             self.targeted.add(name)
             if "export" in words[:-1]:
                 self.exported.add(name)
+            self._special(name, targeted=True)  # guard17: `all: .SHELLFLAGS = -c 'sh run.sh;'` ran run.sh
             return False
         prereqs, _, recipe = rest.partition(";")
-        self.prereqs += [w for w in self.expand(prereqs).split() if w != "|"]
+        words = [w for w in self.expand(prereqs).split() if w != "|"]
+        self.prereqs += words
+        self.rules.append((self.expand(targets).split(), words))
         if recipe.strip():
             self.recipes.append(recipe.strip())
         if ".EXPORT_ALL_VARIABLES" in targets:
@@ -210,8 +244,6 @@ class Makefile:
         if MARK in name or not name:
             self.ask("make sets a variable whose name the guard cannot read")
             return
-        if name == ".RECIPEPREFIX":
-            self.ask("the makefile changes the recipe prefix (.RECIPEPREFIX)")
         self.assigned.add(name)
         if "export" in words:
             self.exported.add(name)
@@ -230,11 +262,21 @@ class Makefile:
         else:
             simple = op in (":=", "::=", ":::=")
             self.vars[name] = (self.expand(value) if simple else value, not simple)
-        if name in _FLAGS and re.search(r"=|--eval|--file|--makefile|--include|(?:^|\s)-\w*[fIEe]", self.expand(value)) \
+        self._special(name)
+
+    def _special(self, name: str, targeted: bool = False) -> None:
+        """Ask about a variable that changes how make reads or runs anything (set in the makefile, on the command
+        line, or for some targets)."""
+        value = self.expand(self.vars[name][0]) if name in self.vars and not targeted else MARK
+        if name == ".RECIPEPREFIX":
+            self.ask("the makefile changes the recipe prefix (.RECIPEPREFIX)")
+        if name in _FLAGS and re.search(r"=|--eval|--file|--makefile|--include|(?:^|\s)-\w*[fIEe]|" + MARK, value) \
                 or name == "MAKEFILES":  # what make passes to every sub-make: --eval text, makefiles, variables
             self.ask(f"the makefile sets {name}, which the make it starts reads as options or makefiles")
-        if name == ".SHELLFLAGS" and self.expand(self.vars[name][0]).strip() not in _SAFE_FLAGS:
+        if name == ".SHELLFLAGS" and value.strip() not in _SAFE_FLAGS:
             self.ask("the makefile changes the flags its shell runs recipes with (.SHELLFLAGS)")
+        if name == "SHELL" and targeted:
+            self.ask("the makefile sets the shell of some targets' recipes")
 
     def named(self) -> None:
         """After reading: a target or prerequisite that is not a plain file name reaches recipes as ``$@``/``$^``
@@ -273,17 +315,17 @@ class Makefile:
                 if end < 0:
                     self.ask("a makefile reference the guard cannot read (unbalanced)")
                     return out and "".join(out) + MARK or MARK
-                out.append(self._reference(text[j + 2:end], local, level))
+                out.append(self._reference(text[j + 2:end], local, level, c))
                 i = end + 1
             else:
                 out.append(self.auto if c in "@<^?*%+|" else self._variable(c, local, level))
                 i = j + 2
         return "".join(out)
 
-    def _reference(self, inner: str, local: dict[str, str] | None, level: int) -> str:
+    def _reference(self, inner: str, local: dict[str, str] | None, level: int, paren: str = "(") -> str:
         m = re.match(r"([a-z-]+)[ \t]", inner)
         if m and m.group(1) in FUNCTIONS:
-            return self._function(m.group(1), inner[m.end():], local, level)
+            return function(self, m.group(1), inner[m.end():], local, level, paren)
         if re.fullmatch(r"[@<^?*%+|][DF]", inner):
             return self.auto
         name = self.expand(inner, local, level + 1)
@@ -296,6 +338,13 @@ class Makefile:
             return " ".join(patsubst(old, new, w) for w in words)
         return self._variable(name, local, level)
 
+    def unknown(self, name: str) -> bool:
+        """Whether the value make gives ``name`` is one the guard cannot read: the environment's (the session set
+        it) over make's default, or make's own and the shell's environment (`ifdef HOME` took the wrong branch,
+        guard16)."""
+        return name in self.session and not ({name} & (self.assigned | self.given | JUDGED)) or \
+            name not in self.vars and name in MAKE_KNOWN
+
     def _variable(self, name: str, local: dict[str, str] | None, level: int) -> str:
         if MARK in name:
             return MARK
@@ -305,85 +354,9 @@ class Makefile:
             return MARK  # its value depends on the target
         if name == "CURDIR":
             return self.folder if PLAIN.fullmatch(self.folder) else MARK
-        if name in self.session and name not in self.assigned and name not in self.given and name not in JUDGED:
-            return MARK  # the environment's value (the session set it) stands over make's default
-        if name not in self.vars:  # make's own and the shell's environment: defined, with values the guard does
-            return MARK if name in MAKE_KNOWN else ""  # not follow (`ifdef HOME` took the wrong branch, guard16)
+        if self.unknown(name):
+            return MARK
+        if name not in self.vars:
+            return ""
         value, recursive = self.vars[name]
         return self.expand(value, local, level + 1) if recursive else value
-
-    def _function(self, fn: str, body: str, local: dict[str, str] | None, level: int) -> str:
-        if fn in _UNREAD:
-            self.ask(f"the makefile computes text with $({fn} …), which the guard does not follow")
-            return MARK
-        limit = {"if": 3, "foreach": 3, "subst": 3, "patsubst": 3, "word": 2, "wordlist": 3, "findstring": 2,
-                 "filter": 2, "filter-out": 2, "addsuffix": 2, "addprefix": 2, "join": 2}.get(fn, 0)
-        args = split_args(body, 0 if fn == "call" else limit)
-        if fn in ("if", "or", "and"):
-            return self._logic(fn, args, local, level)
-        if fn == "foreach":
-            if len(args) < 3:
-                return ""
-            var, words = self.expand(args[0], local, level + 1), self.expand(args[1], local, level + 1)
-            if MARK in var or MARK in words:
-                return MARK
-            return " ".join(self.expand(args[2], {**(local or {}), var: w}, level + 1) for w in words.split())
-        if fn == "call":
-            name = self.expand(args[0], local, level + 1)
-            params = {str(k): self.expand(a, local, level + 1) for k, a in enumerate(args[1:], 1)}
-            params["0"] = name
-            if MARK in name or name not in self.vars:
-                return MARK if MARK in name or name in self.session else ""
-            return self.expand(self.vars[name][0], params, level + 1)
-        if fn == "value":
-            name = self.expand(body, local, level + 1)
-            return MARK if MARK in name else self.vars.get(name, ("", False))[0]
-        if fn in ("origin", "flavor"):  # as make answers (a constant "file" took the wrong branch of an ifeq)
-            return self._origin(fn, self.expand(body, local, level + 1).strip())
-        values = [self.expand(a, local, level + 1) for a in args]
-        if fn == "shell":
-            self.shell(values[0] if len(values) == 1 else ",".join(values))
-            return MARK
-        if fn in ("info", "warning", "error"):
-            return ""
-        if any(MARK in v for v in values):
-            return MARK
-        if fn == "wildcard":
-            names = sorted({n for p in " ".join(values).split() for n in glob.glob(p if p.startswith("/") else
-                            posixpath.join(self.folder, p))})
-            names = [n[len(self.folder) + 1:] if n.startswith(self.folder + "/") else n for n in names]
-            return " ".join(names) if all(PLAIN.fullmatch(n) for n in names) else MARK
-        if fn in ("abspath", "realpath"):  # file names as make makes them absolute (a conditional may compare them)
-            full = [posixpath.normpath(posixpath.join(self.folder, w)) for w in " ".join(values).split()]
-            names = full if fn == "abspath" else [os.path.realpath(w) for w in full if os.path.exists(w)]
-            return " ".join(names) if all(PLAIN.fullmatch(n) for n in names) else MARK
-        return wordy(fn, values)
-
-    def _origin(self, fn: str, name: str) -> str:
-        if MARK in name:
-            return MARK
-        if name in self.given:
-            return "command line" if fn == "origin" else "simple" if not self.vars[name][1] else "recursive"
-        if name in self.assigned:
-            return "file" if fn == "origin" else "recursive" if self.vars[name][1] else "simple"
-        if name in self.session:
-            return MARK  # from the environment, or not: the guard does not know what the session exported
-        if name in self.vars:
-            return "default" if fn == "origin" else "recursive" if self.vars[name][1] else "simple"
-        return "undefined"
-
-    def _logic(self, fn: str, args: list[str], local: dict[str, str] | None, level: int) -> str:
-        if fn == "if":
-            cond = self.expand(args[0], local, level + 1).strip() if args else ""
-            if MARK in cond:
-                return MARK
-            pick = args[1] if cond and len(args) > 1 else args[2] if not cond and len(args) > 2 else ""
-            return self.expand(pick, local, level + 1)
-        last = ""
-        for a in args:
-            last = self.expand(a, local, level + 1).strip()
-            if MARK in last:
-                return MARK
-            if bool(last) == (fn == "or"):
-                return last
-        return last if fn == "and" else ""

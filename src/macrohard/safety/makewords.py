@@ -84,18 +84,38 @@ def close(text: str, at: int) -> int:
     return -1
 
 
-def split_args(body: str, limit: int) -> list[str]:
-    """A function's arguments split at the commas outside brackets (the last takes the rest when ``limit``)."""
+def split_args(body: str, limit: int, paren: str = "(") -> list[str]:
+    """A function's arguments split at the commas outside brackets (the last takes the rest when ``limit``). make
+    counts only brackets of the kind the function is written with: in ``$(if ,{,P})`` the ``{`` hides no comma
+    (guard17: the guard read one argument and an empty result where make ran the third)."""
+    open_, shut = (paren, ")" if paren == "(" else "}")
     out, depth, start = [], 0, 0
     for k, ch in enumerate(body):
-        if ch in "({":
+        if ch == open_:
             depth += 1
-        elif ch in ")}":
+        elif ch == shut:
             depth -= 1
         elif ch == "," and depth == 0 and (not limit or len(out) < limit - 1):
             out.append(body[start:k])
             start = k + 1
     out.append(body[start:])
+    return out
+
+
+def continued(line: str) -> bool:
+    """Whether the line ends in a backslash that joins the next line to it (an odd number of them)."""
+    return (len(line) - len(line.rstrip("\\"))) % 2 == 1
+
+
+def recipe_lines(text: str) -> list[str]:
+    """An expanded recipe's lines, as make hands them to the shell one by one: a line ending in a backslash keeps
+    the next (the shell joins them)."""
+    out: list[str] = []
+    for part in text.split("\n"):
+        if out and continued(out[-1]):
+            out[-1] += "\n" + part
+        else:
+            out.append(part)
     return out
 
 

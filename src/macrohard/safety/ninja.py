@@ -64,7 +64,10 @@ def _read(an: Analyzer, path: str, base: str, cmd: SimpleCommand, rules: dict[st
         return
     current: Scope | None = None
     raw = False
-    for line in text.replace("$\n", "").splitlines():
+    # `$` at a line's end joins the next line without its leading spaces (guard17: `sh ru$` + `    n.sh` read as
+    # `sh ru    n.sh`); `$$` before a newline is a dollar
+    text = re.sub(r"\$(\$)|\$\r?\n *", lambda m: "$$" if m.group(1) else "", text)
+    for line in text.splitlines():
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         if line[:1] in " \t" and current is not None and "=" in line:  # a binding of the rule or build above

@@ -1,36 +1,22 @@
-"""CMake projects: the ``COMMAND``s of ``CMakeLists.txt`` and ``*.cmake`` files that ``cmake``/``ctest`` run.
+"""CMake projects: the commands of ``CMakeLists.txt`` and ``*.cmake`` files that ``cmake``/``ctest`` run.
 
 ``execute_process`` runs at configure time, custom commands and tests later (``safety.projects`` keeps what they
-may write inside the runner). Each ``COMMAND`` is judged as a command line, with the variables the files ``set``
-and CMake's own directories put in; a variable the guard cannot know stays a shell variable (only known when it
-runs).
+may write inside the runner). ``safety.cmakelang`` reads the files in order from the top ``CMakeLists.txt`` (then
+each CMake file it did not reach, alone) and judges each command as a command line, in the folder CMake runs it
+in; a variable the guard cannot know stays a shell variable (only known when it runs).
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
-import shlex
 from typing import TYPE_CHECKING
 
+from macrohard.safety import cmakelang
 from macrohard.safety.projects import MAX_FILES, _read, _walk
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
-
-_CMAKE_CALL = re.compile(r"\b(execute_process|add_custom_command|add_custom_target|add_test)\s*\(", re.I)
-_CMAKE_KEYWORDS = frozenset(
-    "COMMAND WORKING_DIRECTORY TIMEOUT RESULT_VARIABLE RESULTS_VARIABLE OUTPUT_VARIABLE ERROR_VARIABLE INPUT_FILE "
-    "OUTPUT_FILE ERROR_FILE OUTPUT_QUIET ERROR_QUIET COMMAND_ECHO OUTPUT_STRIP_TRAILING_WHITESPACE "
-    "ERROR_STRIP_TRAILING_WHITESPACE ENCODING ECHO_OUTPUT_VARIABLE ECHO_ERROR_VARIABLE COMMAND_ERROR_IS_FATAL OUTPUT "
-    "DEPENDS BYPRODUCTS COMMENT MAIN_DEPENDENCY IMPLICIT_DEPENDS DEPFILE JOB_POOL JOB_SERVER_AWARE VERBATIM APPEND "
-    "USES_TERMINAL COMMAND_EXPAND_LISTS DEPENDS_EXPLICIT_ONLY CODEGEN TARGET PRE_BUILD PRE_LINK POST_BUILD ALL "
-    "SOURCES NAME CONFIGURATIONS".split())
-_CMAKE_KNOWN = {"CMAKE_COMMAND": "cmake", "CMAKE_CTEST_COMMAND": "ctest", "PYTHON_EXECUTABLE": "python3",
-                "Python_EXECUTABLE": "python3", "Python3_EXECUTABLE": "python3"}
-_CMAKE_DIRS = ("CMAKE_SOURCE_DIR", "CMAKE_CURRENT_SOURCE_DIR", "PROJECT_SOURCE_DIR", "CMAKE_BINARY_DIR",
-               "CMAKE_CURRENT_BINARY_DIR", "PROJECT_BINARY_DIR", "CMAKE_CURRENT_LIST_DIR")
-
 
 def judge(an: Analyzer, prog: str, args: list[str], operands: list[str], cwd: str, depth: int) -> None:
     value = dict(zip(args, args[1:], strict=False))
@@ -40,92 +26,50 @@ def judge(an: Analyzer, prog: str, args: list[str], operands: list[str], cwd: st
         _presets(an, cwd)
     if "--build" in value:  # what the build folder's generated Makefile or build.ninja runs (edited after configuring?)
         _generated(an, an.paths.resolve(value["--build"], cwd), cwd, depth)
+    build = an.paths.resolve(value.get("--build") or value.get("-B") or value.get("--test-dir") or ".", cwd)
+    defines = {a[2:].split("=", 1)[0].split(":", 1)[0]: a.split("=", 1)[1] for a in args
+               if a.startswith("-D") and "=" in a}
     if "-P" in value:
-        files = [an.paths.resolve(value["-P"], cwd)]
+        files, root = [an.paths.resolve(value["-P"], cwd)], cwd
     else:
         source = value.get("-S") or next((o for o in operands if o not in (value.get("-B"), value.get("--build"),
                                           value.get("--test-dir"), value.get("--preset"))), None)
         source = "." if presets and "-S" not in value else source
-        build = value.get("--build") or value.get("-B") or value.get("--test-dir") or "."
         if source is None:  # cmake --build B, ctest: the source the build folder was configured from
-            cache = _read(an, posixpath.join(an.paths.resolve(build, cwd), "CMakeCache.txt")) or ""
+            cache = _read(an, posixpath.join(build, "CMakeCache.txt")) or ""
             m = re.search(r"^CMAKE_HOME_DIRECTORY:INTERNAL=(.+)$", cache, re.M)
             source = m.group(1).strip() if m else "."
         root = an.paths.resolve(source, cwd)
-        files = _walk(an, root, lambda p: p.endswith(("CMakeLists.txt", ".cmake")))
-        if files is None:
+        found = _walk(an, root, lambda p: p.endswith(("CMakeLists.txt", ".cmake")))
+        if found is None:
             an.r.add("dynamic", f"{prog} reads more than {MAX_FILES} CMake files here, too many to review")
             return
-    for path in files:
+        files = found
+    top = files[0] if "-P" in value else posixpath.join(root, "CMakeLists.txt")
+    walk = cmakelang.Walk(an, root, build, cwd, depth, defines)
+    for path in [top] + sorted(set(files) - {top}):  # in order from the top, then each file it did not reach
+        if path in walk.seen or path not in files and path != top or not posixpath.isfile(path):
+            continue
         text = _read(an, path)
-        if text is not None:
-            _cmake_commands(an, text, posixpath.dirname(path), depth)
+        if text is None:
+            continue
+        _writes(an, text)
+        alone = walk if path == top else cmakelang.Walk(an, root, build, cwd, depth, defines)
+        folder = posixpath.dirname(path)
+        listed = path.endswith("CMakeLists.txt") or path == top
+        alone.file(path, text, folder if listed else None, posixpath.normpath(posixpath.join(
+            build, posixpath.relpath(folder, root))) if listed else None)
+        walk.seen |= alone.seen
 
 
-def _cmake_commands(an: Analyzer, text: str, where: str, depth: int) -> None:
+def _writes(an: Analyzer, text: str) -> None:
+    """A CMake file that writes files: a script it runs may be one it writes, and CMake code it includes too."""
     text = re.sub(r"(?m)#(?!\[\[).*$", "", text)
-    sets = {m.group(1): m.group(2).strip().strip('"') for m in re.finditer(r"\bset\s*\(\s*(\w+)\s+([^)]*)\)", text, re.I)}
     if re.search(r"\b(?:file\s*\(\s*(?:WRITE|APPEND|COPY|CONFIGURE|GENERATE|DOWNLOAD)|configure_file)\b", text, re.I):
-        an.unmodelled_writes = True  # a script it runs may be one it writes
+        an.unmodelled_writes = True
         if re.search(r"\b(?:include|add_subdirectory|cmake_language)\s*\(", text, re.I):
             an.r.add("dynamic", "a CMake file writes files and includes CMake code: the guard cannot read what "
                                 "it includes (a file it wrote)")
-    if m := re.search(r"\b(?:exec_program|cmake_language\s*\(\s*EVAL|install\s*\(\s*(?:CODE|SCRIPT))\b", text,
-                      re.I):
-        an.r.add("dynamic", f"a CMake file runs code the guard does not follow ({m.group(0)[:30]})")
-    for m in _CMAKE_CALL.finditer(text):
-        body = _balanced(text, m.end())
-        if body is None:
-            an.r.add("unparseable", "a CMake command whose parentheses do not close")
-            continue
-        try:
-            words = shlex.split(body.replace("\n", " "), posix=True)
-        except ValueError:
-            words = body.split()
-        command: list[str] = []
-        collecting = False
-        for w in [*words, "COMMAND_END"]:
-            if w in _CMAKE_KEYWORDS or w == "COMMAND_END":  # what cmake itself reads as the end of a command
-                if command:
-                    an.line(" ".join(_cmake_word(c, sets, where) for c in command), depth + 1, where)
-                command, collecting = [], w == "COMMAND"
-            elif collecting:
-                command.append(w)
-
-
-def _cmake_word(word: str, sets: dict[str, str], where: str) -> str:
-    def sub(m: re.Match[str]) -> str:
-        name = m.group(1)
-        if name in _CMAKE_KNOWN:
-            return _CMAKE_KNOWN[name]
-        if name in _CMAKE_DIRS:
-            return where
-        if name in sets and "${" not in sets[name]:
-            return sets[name]
-        return "$" + re.sub(r"\W", "_", name)
-    word = re.sub(r"\$\{([^}]*)\}", sub, word)
-    word = re.sub(r"\$<TARGET_FILE:([^>]+)>", r"./\1", word)
-    return shlex.quote(word) if not word.startswith("$") else f'"{word}"'
-
-
-def _balanced(text: str, start: int) -> str | None:
-    level, i = 1, start
-    while i < len(text):
-        ch = text[i]
-        if ch == '"':
-            j = text.find('"', i + 1)
-            while j != -1 and text[j - 1] == "\\":
-                j = text.find('"', j + 1)
-            if j == -1:
-                return None
-            i = j + 1
-            continue
-        level += ch == "("
-        level -= ch == ")"
-        if not level:
-            return text[start:i]
-        i += 1
-    return None
 
 
 # CMake variables that name a program the build runs, or CMake code it reads first
@@ -149,7 +93,9 @@ def _defines(an: Analyzer, args: list[str], cwd: str, depth: int) -> None:
         elif _CODE_VAR.fullmatch(name) and val:
             text = _read(an, an.paths.resolve(val, cwd)) if val.endswith(".cmake") else None
             if text is not None:
-                _cmake_commands(an, text, posixpath.dirname(an.paths.resolve(val, cwd)), depth)
+                path = an.paths.resolve(val, cwd)
+                _writes(an, text)
+                cmakelang.Walk(an, posixpath.dirname(path), cwd, cwd, depth, {}).file(path, text, None, None)
             elif val.endswith(".cmake") or an.paths.inside(an.paths.resolve(val, cwd)):
                 an.r.add("dynamic", f"-D{name}={val[:60]} makes CMake read code the guard cannot read")
 
