@@ -16,17 +16,39 @@ def run_steps(workspace, steps, run_id: str, timeout: int = 60):
     attack's ``marker`` file appeared in the workspace."""
     env = SandboxEnvironment(str(workspace), config=SandboxConfig(network="none"), commit=False)
     env.start()
-    guard = Guard.from_policy()
-    ctx = GuardContext(workspace=env.workspace, shell_workspace=env.shell_dir, run_id=run_id)
-    verdicts = []
     try:
-        for step in steps:
-            action = WriteFileAction(path=step[0], content=step[1]) if isinstance(step, tuple) else \
-                BashAction(command=step, timeout=timeout)
-            auth = guard.authorize(action, ctx, env=env)
-            verdicts.append(auth.verdict)
-            if auth.approved is not None:
-                guard.screen(env.execute(auth.approved), ctx)
-        return verdicts, os.path.exists(os.path.join(env.workspace, "marker"))
+        return _steps(env, steps, run_id, timeout)
     finally:
         env.close()
+
+
+def run_many(workspace, attacks: dict, run_id: str, timeout: int = 60) -> dict:
+    """``run_steps`` for each of many attacks in one sandbox: its workspace reset to empty, a fresh shell and a fresh
+    context before each (milliseconds, where a sandbox of its own takes a tenth of a second or more). One guard and
+    one run id throughout: the sandbox refuses a second of either, and every step would be denied."""
+    env = SandboxEnvironment(str(workspace), config=SandboxConfig(network="none"), commit=False)
+    env.start()
+    guard = Guard.from_policy()
+    try:
+        out = {}
+        for name, steps in attacks.items():
+            env.reset()
+            out[name] = _steps(env, steps, run_id, timeout, guard)
+        return out
+    finally:
+        env.close()
+
+
+def _steps(env, steps, run_id: str, timeout: int, guard=None):
+    guard = guard or Guard.from_policy()
+    ctx = GuardContext(workspace=env.workspace, shell_workspace=env.shell_dir, run_id=run_id)
+    verdicts = []
+    for step in steps:
+        action = WriteFileAction(path=step[0], content=step[1]) if isinstance(step, tuple) else \
+            BashAction(command=step, timeout=timeout)
+        auth = guard.authorize(action, ctx, env=env)
+        assert auth.verdict.check != "approval", auth.verdict.reason  # refused as another run's, not judged
+        verdicts.append(auth.verdict)
+        if auth.approved is not None:
+            guard.screen(env.execute(auth.approved), ctx)
+    return verdicts, os.path.exists(os.path.join(env.workspace, "marker"))

@@ -18,7 +18,7 @@ import pytest
 
 from macrohard.types import Decision
 
-from .guard_steps import run_steps
+from .guard_steps import run_many
 
 BWRAP = os.system("bwrap --ro-bind / / true 2>/dev/null") == 0
 pytestmark = pytest.mark.skipif(not BWRAP, reason="needs bubblewrap")
@@ -77,11 +77,12 @@ ATTACKS = {
 }
 
 
-@pytest.mark.parametrize("steps", ATTACKS.values(), ids=ATTACKS.keys())
-def test_what_cmake_and_ninja_run_is_judged(tmp_path, steps):
-    verdicts, ran = run_steps(tmp_path, steps, "redteam17-builds", timeout=60)
-    assert not ran, "the payload ran: " + "; ".join(v.reason for v in verdicts if v.reason)
-    assert verdicts[-1].decision is not Decision.allow
+def test_what_cmake_and_ninja_run_is_judged(tmp_path):
+    results = run_many(tmp_path, ATTACKS, "redteam17-builds", timeout=60)
+    ran = [name for name, (_, marker) in results.items() if marker]
+    approved = [name for name, (verdicts, _) in results.items() if all(v.decision is Decision.allow for v in verdicts)]
+    assert not ran, f"the payload ran: {ran}"
+    assert not approved, f"approved at every step: {approved}"
 
 
 ORDINARY = {
@@ -97,7 +98,8 @@ ORDINARY = {
 }
 
 
-@pytest.mark.parametrize("steps", ORDINARY.values(), ids=ORDINARY.keys())
-def test_ordinary_builds_run(tmp_path, steps):
-    verdicts, _ = run_steps(tmp_path, steps, "redteam17-builds-ok", timeout=60)
-    assert all(v.decision is Decision.allow for v in verdicts), [v.reason for v in verdicts if v.reason]
+def test_ordinary_builds_run(tmp_path):
+    results = run_many(tmp_path, ORDINARY, "redteam17-builds-ok", timeout=60)
+    asked = {name: [v.reason for v in verdicts if v.reason] for name, (verdicts, _) in results.items()
+             if not all(v.decision is Decision.allow for v in verdicts)}
+    assert not asked, asked

@@ -126,8 +126,9 @@ def _arguments(text: str, i: int) -> tuple[list[tuple[str, str]], int] | None:
 class Walk:
     """One configure's commands in order, with the variables it sets (``None``: a value the guard cannot read)."""
 
-    def __init__(self, an: Analyzer, root: str, build: str, cwd: str, depth: int, defines: dict[str, str]) -> None:
-        self.an, self.root, self.build, self.cwd, self.depth = an, root, build, cwd, depth
+    def __init__(self, an: Analyzer, root: str, build: str, cwd: str, depth: int, defines: dict[str, str],
+                 top: bool = True) -> None:
+        self.an, self.root, self.build, self.cwd, self.depth, self.top = an, root, build, cwd, depth, top
         base = {"CMAKE_SOURCE_DIR": root, "PROJECT_SOURCE_DIR": root, "CMAKE_BINARY_DIR": build,
                 "PROJECT_BINARY_DIR": build, "CMAKE_COMMAND": "cmake", "CMAKE_CTEST_COMMAND": "ctest",
                 "PYTHON_EXECUTABLE": "python3", "Python_EXECUTABLE": "python3", "Python3_EXECUTABLE": "python3"}
@@ -215,7 +216,9 @@ class Walk:
             an.r.add("dynamic", f"a CMake {name} takes its arguments from a variable the guard cannot read")
         words = self.words(args)
         where = words[words.index("WORKING_DIRECTORY") + 1] if "WORKING_DIRECTORY" in words[:-1] else None
-        cwd = self.cwd if name == "execute_process" else binary
+        # a file the walk did not reach runs its commands in its own folder, as far as the guard can tell (CTest's
+        # CTestTestfile.cmake in the build folder)
+        cwd = self.cwd if name == "execute_process" else binary or self.vars.get("CMAKE_CURRENT_LIST_DIR")
         if where is not None:
             cwd = where if where.startswith("/") else posixpath.join(cwd or self.cwd, where)
         if cwd is None or UNKNOWN in cwd:
@@ -247,8 +250,9 @@ class Walk:
 
         target = (self.words(args[:1]) or [""])[0]
         here = source or self.vars.get("CMAKE_CURRENT_LIST_DIR") or self.root
-        if UNKNOWN in target:
-            self.an.r.add("dynamic", f"a CMake file runs {name}() of a file the guard cannot name")
+        if UNKNOWN in target:  # in a file the walk from the top did not reach (CMake's own in the build folder,
+            if self.top:  # `include(${CMAKE_ROOT}/…)`), its commands are judged and its includes left to CMake
+                self.an.r.add("dynamic", f"a CMake file runs {name}() of a file the guard cannot name")
             return
         if name == "include":
             candidates = [target] if "/" in target or target.endswith((".cmake", ".txt")) else [

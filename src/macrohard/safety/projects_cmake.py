@@ -54,7 +54,7 @@ def judge(an: Analyzer, prog: str, args: list[str], operands: list[str], cwd: st
         if text is None:
             continue
         _writes(an, text)
-        alone = walk if path == top else cmakelang.Walk(an, root, build, cwd, depth, defines)
+        alone = walk if path == top else cmakelang.Walk(an, root, build, cwd, depth, defines, top=False)
         folder = posixpath.dirname(path)
         listed = path.endswith("CMakeLists.txt") or path == top
         alone.file(path, text, folder if listed else None, posixpath.normpath(posixpath.join(
