@@ -99,13 +99,16 @@ def _stale(mk: Makefile, folder: str, name: str, when: float, phony: set[str], s
 def _built(path: str, newer_than: float | None = None) -> bool:
     """Whether a file make's built-in rules make ``path`` from is there (and newer than ``newer_than``)."""
     folder, name = posixpath.split(path)
-    candidates = [path + ext for ext in _SOURCES] + [posixpath.join(folder, "RCS", name + ",v"),
-                                                      posixpath.join(folder, "RCS", name),
-                                                      posixpath.join(folder, "s." + name),
-                                                      posixpath.join(folder, "SCCS", "s." + name)]
+    try:
+        here = set(os.listdir(folder or "."))  # one listing, not a stat per suffix (every `make` reads this)
+    except OSError:
+        return False
+    candidates = [name + ext for ext in _SOURCES if name + ext in here] + [f"s.{name}"] * (f"s.{name}" in here)
+    candidates += [posixpath.join(d, n) for d, n in (("RCS", name + ",v"), ("RCS", name), ("SCCS", "s." + name))
+                   if d in here]
     for c in candidates:
         try:
-            changed = os.path.getmtime(c)
+            changed = os.path.getmtime(posixpath.join(folder, c))
         except OSError:
             continue
         if newer_than is None or changed > newer_than:
