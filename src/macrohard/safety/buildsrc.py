@@ -29,7 +29,10 @@ MAX_FILES = 200
 _RUST = re.compile(r"\bstd\s*::\s*process\b|\bprocess\s*::\s*(?:Command|exit_with)|\bCommand\s*::\s*new\b|\blibc\s*::|"
                    r"\bstd\s*::\s*\{[^;]*\bprocess\b|\bextern\s*(?:\"[^\"]*\"\s*)?\{|"
                    r"\bnix\s*::|\b(?:global_)?asm!|\bextern\s+\"C\"|\bextern\s+crate\s+libc\b|\blibloading\b|"
-                   r"\bdlopen\b|\bsyscall\b|\binclude!\s*\(|\bmem::transmute\b|#\s*\[\s*(?:link|no_mangle|export_name|path)\b")
+                   r"\bdlopen\b|\bsyscall\b|\binclude!\s*\(|\bmem::transmute\b|#\s*\[\s*(?:link|no_mangle|export_name|path)\b|"
+                   # guard17: a macro that pastes its arguments into a path (`std::$a::$b::new`, called with process,
+                   # Command) hid std::process from the words above ($crate:: is every macro's own path)
+                   r"::\s*\$(?!crate\b)[A-Za-z_]|\$(?!crate\b)[A-Za-z_]\w*\s*::")
 _GO = re.compile(r"\"os/exec\"|\"syscall\"|\"unsafe\"|\"plugin\"|\"golang\.org/x/sys/unix\"|\bimport\s+\"C\"|"
                  r"//\s*go:(?:linkname|cgo_)|\bexec\s*\.\s*Command\b|\bsyscall\s*\.\s*(?:Exec|ForkExec)|"
                  r"\bos\s*\.\s*StartProcess\b")
@@ -97,7 +100,20 @@ def _files(an: Analyzer, who: str, files: list[str], ext: str) -> None:
                             "guard cannot read")
             continue
         text = an.written.get(path) or (native.read(path) or b"").decode(errors="replace")
-        if m := pattern.search(text):  # comments too: a string holding "//" would hide the rest of its line
+        # comments too: a string holding "//" would hide the rest of its line; and the text again without block
+        # comments and raw identifiers (guard17: `std::/**/process::/**/Command` and `std::r#process::r#Command`
+        # built and ran their program), not instead of it (a string "/*" … "*/" would hide the code between)
+        if m := pattern.search(text) or pattern.search(_plain(text, ext)):
             native.flag(an, f"{who} builds {posixpath.basename(path)}, which can start programs or reach the system "
                             f"past the standard library ({m.group(0)[:30]})")
             return
+
+
+def _plain(text: str, ext: str) -> str:
+    """The source without block comments (nested ones too) and, in Rust, the ``r#`` of raw identifiers."""
+    for _ in range(8):
+        stripped = re.sub(r"/\*(?:(?!/\*|\*/).)*\*/", " ", text, flags=re.S)
+        if stripped == text:
+            break
+        text = stripped
+    return re.sub(r"\br#(?=[A-Za-z_])", "", text) if ext == "rs" else text
