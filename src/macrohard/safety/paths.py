@@ -34,6 +34,7 @@ class PathJudge:
         self.links: dict[str, str] = {}
         self.since: float | None = None  # when the run found the workspace ready (GuardFacts.since, safety.native)
         self.builds: list = []  # what approved builds of earlier steps made (safety.builds)
+        self._disk: dict[str, str | None] = {}  # links on disk, read in this review (``_on_disk``)
 
     def resolve(self, path: str, cwd: str | None) -> str:
         """An absolute, normalised form, through the links the shell will follow; ``~`` stays ``~``."""
@@ -61,16 +62,23 @@ class PathJudge:
             for i in range(2, len(parts) + 1):
                 prefix = "/".join(parts[:i]) or "/"
                 target = self.links.get(prefix)
-                if target is None and self._in_workspace(prefix) and os.path.islink(prefix):
-                    target = os.readlink(prefix)
-                    if not target.startswith("/"):
-                        target = posixpath.join(posixpath.dirname(prefix), target)
+                if target is None and self._in_workspace(prefix):
+                    target = self._on_disk(prefix)
                 if target is not None:
                     abspath = posixpath.normpath(posixpath.join(target, *parts[i:]))
                     break
             else:
                 return abspath
         return abspath
+
+    def _on_disk(self, prefix: str) -> str | None:
+        """Where a link on disk points (absolute), None when ``prefix`` is no link; read once per review (the files
+        do not change while one action is judged: a resolve per word made one lstat per folder of every path)."""
+        if prefix not in self._disk:
+            target = os.readlink(prefix) if os.path.islink(prefix) else None
+            self._disk[prefix] = posixpath.join(posixpath.dirname(prefix), target) if target is not None and \
+                not target.startswith("/") else target
+        return self._disk[prefix]
 
     def _in_workspace(self, abspath: str) -> bool:
         return any(abspath.startswith(w + "/") for w in self.workspaces)

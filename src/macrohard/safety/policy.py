@@ -179,8 +179,9 @@ class Facts:
 
 
 def _matches(rule: Rule, f: Facts) -> bool:
-    if rule.kinds and f.kind not in rule.kinds and not any(fnmatch.fnmatchcase(f.kind, k) for k in rule.kinds):
-        return False
+    if rule.kinds and f.kind not in rule.kinds and not any(fnmatch.fnmatchcase(f.kind, k) for k in rule.kinds
+                                                          if "*" in k or "?" in k or "[" in k):
+        return False  # a kind without glob characters matches itself only (fnmatch for each: 4 % of a review)
     if rule.network and f.network not in rule.network:
         return False
     if rule.categories and not any(c in f.categories for c in rule.categories):
