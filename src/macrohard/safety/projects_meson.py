@@ -20,8 +20,10 @@ from macrohard.safety.projects import MAX_FILES, _read, _walk
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
 
+# guard17: configure_file(command: …) runs as meson configures, vcs_tag(command: …) at the build; both were unread
 _CALL = re.compile(r"\b(run_command|custom_target|run_target|generator|test|benchmark|add_install_script|"
-                   r"add_postconf_script|add_dist_script)\s*\(")
+                   r"add_postconf_script|add_dist_script|configure_file|vcs_tag)\s*\(")
+_RUNS_CODE = re.compile(r"\.\s*run\s*\(")  # compiler.run('…'): C compiled and run as meson configures (guard17)
 _LITERAL = re.compile(r"'((?:[^'\\]|\\.)*)'")
 _KEYWORDS = re.compile(r"\b(?:input|output|depfile|install|install_dir|build_by_default|capture|feed|console|"
                        r"check|env|depends|depend_files|arguments|workdir|timeout|suite|protocol|is_parallel|"
@@ -52,6 +54,9 @@ def judge(an: Analyzer, args: list[str], operands: list[str], cwd: str, depth: i
 
 
 def _commands(an: Analyzer, text: str, where: str, depth: int) -> None:
+    if _RUNS_CODE.search(text):
+        an.r.add("dynamic", "a meson file compiles and runs a program as meson configures (compiler.run); the guard "
+                            "does not read it")
     for m in _CALL.finditer(text):
         body = _balanced(text, m.end())
         if body is None:
@@ -61,8 +66,8 @@ def _commands(an: Analyzer, text: str, where: str, depth: int) -> None:
         if re.search(r"[+/%]", rest):  # 'cu' + 'rl', 'a' / 'b', '@0@'.format: text meson computes
             an.r.add("dynamic", f"a meson {m.group(1)}() runs a command meson computes from strings; write it whole")
             continue
-        if m.group(1) in ("custom_target", "run_target", "generator", "test", "benchmark") and "command" not in body \
-                and m.group(1) not in ("test", "benchmark"):
+        if m.group(1) in ("custom_target", "run_target", "generator", "configure_file", "vcs_tag") and \
+                "command" not in body:
             continue
         if re.search(r"[A-Za-z_]\w*", rest):  # a variable, find_program(), files(): not evaluated here
             an.r.add("dynamic", f"a meson {m.group(1)}() runs a command built from variables the guard does not "
