@@ -200,4 +200,4 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
     system.judge(an.r, prog, args, flags, long, operands)
     lookup.assigned_indirectly(an, prog, args)
     programs.judge(an, prog, args, cmd, depth)
-    flows.network(an.r, prog, args, operands, cmd)
+    flows.network(an, prog, args, operands, cmd)

@@ -28,10 +28,11 @@ import re
 from typing import Any
 
 from macrohard.safety import rules_data as R
+from macrohard.safety.carried import follow
 from macrohard.safety.context import GuardContext
 from macrohard.safety.injection import flagged_lines
-from macrohard.safety.policy import Policy
-from macrohard.safety.review import addresses, facts_of
+from macrohard.safety.policy import Facts, Policy
+from macrohard.safety.review import PolicyCheck, addresses, facts_of
 from macrohard.safety.taint import Pending, Source
 from macrohard.types import BashAction, Decision, Observation, Verdict
 
@@ -61,6 +62,7 @@ class FlowCheck:
     def __init__(self, policy: Policy) -> None:
         self.policy = policy
         self.flow = policy.flow
+        self.rules = PolicyCheck(policy)
 
     def __call__(self, action: Any, ctx: GuardContext) -> Verdict | None:
         kind = str(getattr(action, "kind", ""))
@@ -69,6 +71,11 @@ class FlowCheck:
         pending, send = self.analyse(action, ctx)
         ctx.flow.pending = pending
         state, worst = ctx.flow, None
+        if pending.sends:  # private data in a value sent out: judged as the direct read is (the policy's rule)
+            refused = self.rules.decide(Facts(kind=kind, categories={"exfiltration": pending.sends[0]},
+                                              network=ctx.network or "full"))
+            if refused is not None:
+                worst = refused
         src = state.last_source
         if src is not None and self.flow.changed_target is not Decision.allow and (send or kind.startswith("browser_")):
             # where the action goes (not what it writes: a summary may quote the page's links)
@@ -134,12 +141,16 @@ class FlowCheck:
                     inner, out = self.analyse(BashAction(command=sub.line), ctx)
                     adds |= inner.adds - {"untrusted"}
                     pending.private = pending.private or inner.private
+                    pending.sends += inner.sends
                     send = send or (f"the terminal line {sub.line[:80]!r}: {out}" if out else "")
         if kind in ("read_file", "write_file", "edit_file", "list_dir") or kind in ("bash", "desktop_launch"):
             memo, ctx.last_facts = ctx.last_facts, None
             facts = memo[1] if memo is not None and memo[0] is action else facts_of(action, ctx, self.policy)
             read = _operands(str(getattr(action, "command", "")), ctx) if facts.programs & _TEXT_READERS else []
             private = [p for p in facts.paths + read if self._private(p, ctx)]
+            if kind == "bash":  # the agent's shell: what its values carry (safety.carried)
+                private += follow(str(action.command), facts.programs, pending, ctx, _base(ctx),
+                                  lambda p: self._private(p, ctx))
             if private:
                 adds.add("private")
                 pending.private = private[0]
@@ -157,8 +168,9 @@ class FlowCheck:
                     if ctx.network != "none":
                         send = f"{what} uses the network"
                 elif read:
-                    # the user's private files are private data, not untrusted input
-                    read = [p for p in facts.paths + read if not self._trusted(p, ctx) and p not in private]
+                    # the user's private files are private data, not untrusted input; the files it writes
+                    # (`> out`, `tee out`) are not what it prints
+                    read = [p for p in read if not self._trusted(p, ctx) and p not in private]
                     if read:
                         pending.source = Source("command", f"command output printing {_short(read[0], ctx)} "
                                                            "(not written by the agent in this run)", step)
@@ -203,15 +215,18 @@ def _browser_send(action: Any, ctx: GuardContext) -> str:
     return f"{how} a page whose form, frame or address sends to a new address {new[0]}"
 
 
+def _base(ctx: GuardContext) -> str:
+    """The shell's directory as the guard names workspace paths (the host's path of the workspace)."""
+    if ctx.cwd and ctx.shell_workspace and (ctx.cwd + "/").startswith(ctx.shell_workspace.rstrip("/") + "/"):
+        return ctx.workspace.rstrip("/") + ctx.cwd[len(ctx.shell_workspace.rstrip("/")):]
+    return ctx.cwd if ctx.cwd and not ctx.shell_workspace else ctx.workspace
+
+
 def _operands(command: str, ctx: GuardContext) -> list[str]:
     """The files the text readers of ``command`` are given (resolved like the workspace paths of the analysis)."""
     from macrohard.safety.shellparse import parse
 
-    base = ctx.workspace
-    if ctx.cwd and ctx.shell_workspace and (ctx.cwd + "/").startswith(ctx.shell_workspace.rstrip("/") + "/"):
-        base = ctx.workspace.rstrip("/") + ctx.cwd[len(ctx.shell_workspace.rstrip("/")):]
-    elif ctx.cwd and not ctx.shell_workspace:
-        base = ctx.cwd
+    base = _base(ctx)
     out = []
     for cmd in parse(command).commands:
         if not cmd.argv or posixpath.basename(cmd.argv[0]) not in _TEXT_READERS:

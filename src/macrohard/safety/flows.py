@@ -15,18 +15,33 @@ from macrohard.safety.argv import decodes, effective_program, runs_stdin
 from macrohard.safety.shellparse import SimpleCommand
 
 if TYPE_CHECKING:
-    from macrohard.safety.commands import Analysis, Analyzer
+    from macrohard.safety.commands import Analyzer
 
 
 _SPREADERS = frozenset({"xargs", "parallel"})
 _SENDS = R.DOWNLOADERS | R.NETWORK_TOOLS
 
 
+# substitutions whose output holds no local data: the time, a fresh id, the commit checked out, the machine's kind
+_CLEAN = re.compile(r"\$\((?:date(?: (?:\+[\w%:.,/-]+|'\+[^'$`]*'|\"\+[^\"$`]*\"|-u|--utc|-R|-I\w*|"
+                    r"--iso-8601(?:=\w+)?|--rfc-3339=\w+))*|uuidgen|git rev-parse(?: --short)? HEAD|"
+                    r"git describe(?: --tags| --always| --dirty)*|uname(?: -[a-z]+)?|nproc|arch)\)")
+
+
 def _is_dynamic(word: str) -> bool:
     return "$" in word or "`" in word
 
 
-def network(r: Analysis, prog: str, args: list[str], operands: list[str], cmd: SimpleCommand) -> None:
+def _computed(word: str, clean: re.Pattern[str] | None) -> bool:
+    """Whether a word holds a value only known when it runs, other than one of ``_CLEAN``'s (``-d "$(date)"``)."""
+    return _is_dynamic(clean.sub("", word)) if clean is not None and "$(" in word else _is_dynamic(word)
+
+
+def network(an: Analyzer, prog: str, args: list[str], operands: list[str], cmd: SimpleCommand) -> None:
+    r = an.r
+    # `date` is the system's only while the session has not put its own first (a function, a PATH directory)
+    clean = None if an.path_dirs or {"date", "uuidgen", "git", "uname", "nproc", "arch"} & set(an.functions) \
+        else _CLEAN
     for a in args:
         if m := R.URL.search(a):
             r.hosts.append(m.group("host"))
@@ -51,11 +66,12 @@ def network(r: Analysis, prog: str, args: list[str], operands: list[str], cmd: S
         if any(d.startswith("@") or "=@" in d or "<" in d[:1] for d in data) or "--upload-file" in args or \
                 "-T" in args or "--post-file" in " ".join(args) or "--body-file" in " ".join(args):
             r.add("exfiltration", f"{prog} uploads a local file")
-        if any(_is_dynamic(d) for d in data) or any(R.URL.search(a) and "$(" in a for a in args):
+        if any(_computed(d, clean) for d in data) or any(R.URL.search(a) and _computed(a, clean) and "$(" in a
+                                                          for a in args):
             r.add("exfiltration", f"{prog} sends data computed from the machine")
         headers = [args[i + 1] for i, a in enumerate(args[:-1]) if a in ("-H", "--header", "--proxy-header")]
         headers += [a.split("=", 1)[1] for a in args if a.startswith(("--header=", "--proxy-header="))]
-        if any(h.startswith("@") or "`" in h or "$(" in h or "<(" in h for h in headers):
+        if any(h.startswith("@") or "`" in h or "$(" in h and _computed(h, clean) or "<(" in h for h in headers):
             r.add("exfiltration", f"{prog} sends a local file or computed data in its headers")
         if prog == "curl" and any(a in ("-K", "--config") or a.startswith("--config=") for a in args):
             r.add("dynamic", "curl reads its options from a file: what it sends, and where, is only known when it runs")

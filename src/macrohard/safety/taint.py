@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from macrohard.safety.carried import Carried
+
 
 @dataclass
 class Source:
@@ -29,6 +31,8 @@ class Pending:
     adds: frozenset[str] = frozenset()  # capabilities it adds: untrusted, private, external
     private: str = ""  # what private data it touches (for the audit)
     written: tuple[str, ...] = ()  # files the agent writes itself (from what it wrote, not from untrusted content)
+    carried: Carried | None = None  # what the shell's values and files carry of private data once it ran
+    sends: tuple[str, ...] = ()  # private data it sends out through the shell's values (safety.carried)
 
 
 @dataclass
@@ -42,6 +46,7 @@ class FlowState:
     running: Pending | None = None  # the last approved action, whose observation comes next
     page: str = ""  # the browser page's address (host:port), from the last browser observation screened
     page_sends: set[str] = field(default_factory=set)  # other addresses its forms post to and its frames load
+    carried: Carried = field(default_factory=Carried)  # the shell's values and files that hold private data
 
     def committed(self, action: Any) -> None:
         """``action`` was approved: what its review found now holds for the run."""
@@ -50,6 +55,8 @@ class FlowState:
         if p is None:
             return
         self.written.update(p.written)
+        if p.carried is not None:
+            self.carried = p.carried
         if p.source is not None:
             self.read_untrusted(p.source)
         for cap in p.adds:

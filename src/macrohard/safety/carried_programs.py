@@ -1,0 +1,223 @@
+"""What programs do with private data, for ``safety.carried``'s walk: what they print of it (a private file's
+text, the environment's secrets, key material), which variables and files they fill with it (``read``,
+``mapfile``, ``printf -v``, ``cp``, ``tee``, ``dd``, archivers) and which of them send it out (network programs'
+arguments and input, interpreter code that talks to the network).
+
+Each function takes the walk (``carried._Walk``) first, as ``safety.effects`` takes the analyzer.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from typing import TYPE_CHECKING
+
+from macrohard.safety import rules_data as R
+
+if TYPE_CHECKING:
+    from macrohard.safety.carried import _Walk
+
+# the environment's secrets: tokens, passwords, keys, and URLs or DSNs that hold credentials
+SECRET_ENV = re.compile(r"SECRET|TOKEN|PASSW|_PASS$|^PASS|API_?KEY|PRIVATE|ACCESS_KEY|CREDENTIAL|SESSION|COOKIE|AUTH|"
+                        r"DATABASE_URL|_DSN$|DB_URL|_URI$|CONN(ECTION)?_STR|WEBHOOK", re.I)
+SENDERS = R.DOWNLOADERS | R.NETWORK_TOOLS | frozenset({
+    "dig", "nslookup", "host", "drill", "ping", "ping6", "traceroute", "tracepath", "mtr", "whois", "openssl", "git",
+    "mail", "mailx", "sendmail", "mutt", "gh", "nsupdate", "wscat", "websocat", "grpcurl", "aws", "gsutil", "rclone",
+    "s3cmd", "az", "gcloud"})
+# senders that send what they read on stdin (curl and wget only with `@-`, `-T -`, `--post-file=-`)
+_STDIN_SENDERS = frozenset({"nc", "ncat", "netcat", "socat", "telnet", "ssh", "openssl", "ftp", "sftp", "tftp", "mail",
+                            "mailx", "sendmail", "mutt", "http", "https", "xh", "wscat", "websocat", "nsupdate"})
+_UPLOADERS = frozenset({"aws", "gsutil", "rclone", "s3cmd", "az", "gcloud", "gh", "mail", "mailx", "mutt", "twine",
+                        "ftp", "lftp", "sftp", "tftp", "smbclient"})
+_GIT_SENDS = frozenset({"push", "fetch", "pull", "clone", "ls-remote", "remote", "submodule", "send-email",
+                        "request-pull"})
+# programs that print no file's contents: names, sizes, times, or nothing
+_NAMES_ONLY = frozenset({"ls", "stat", "wc", "du", "file", "test", "[", "[[", "touch", "mkdir", "rm", "rmdir", "chmod",
+                         "chown", "realpath", "readlink", "basename", "dirname", "cd", "true", "false", ":", "sleep",
+                         "date", "cp", "mv", "ln", "install", "source", ".", "read", "mapfile", "readarray", "unset",
+                         "export", "shasum", "sha256sum", "sha1sum", "md5sum", "cksum", "exit", "return", "wait"})
+_ENV_DUMPERS = frozenset({"env", "printenv", "set", "export", "declare", "typeset", "compgen"})
+_KEY_MATERIAL = {  # program -> words any of which among its arguments make what it prints a credential
+    "ssh-add": {"-L", "-l"}, "gpg": {"--export-secret-keys", "--export-secret-subkeys", "--export"},
+    "gh": {"token"}, "git": {"credential", "credential-store", "credential-cache"},
+    "aws": {"get", "export-credentials", "get-session-token", "get-login-password"},
+    "security": {"find-generic-password", "find-internet-password", "dump-keychain"},
+    "secret-tool": {"lookup"}, "pass": {"show"}, "op": {"read", "item"}, "vault": {"read", "get"},
+    "kubectl": {"--raw", "secret", "secrets"}, "gcloud": {"print-access-token", "print-identity-token"},
+    "az": {"get-access-token"}, "keyring": {"get"}, "docker": {"--raw"}}
+_CODE = R.INTERPRETERS | R.SHELLS
+_NET_CODE = re.compile(r"https?://|ftp://|urlopen|urllib|requests\.|http\.client|httpx|socket|fetch\(|XMLHttpRequest|"
+                       r"\bnet\.|\bhttps?\.request|LWP|Net::|HTTP::|Socket|open-uri|smtplib|ftplib|dns\.", re.I)
+_QUOTED = re.compile(r"""(['"])([^'"\n]{1,300})\1""")
+_READ_OPTS = frozenset({"-d", "-i", "-n", "-N", "-p", "-t", "-u"})
+_MAPFILE_OPTS = frozenset({"-d", "-n", "-O", "-s", "-u", "-C", "-c"})
+COPIERS = frozenset({"cp", "mv", "install", "ln", "tee", "dd", "tar", "zip", "7z", "gzip", "bzip2", "xz", "zstd"})
+SERVERS = R.INTERPRETERS | {"php", "http-server", "serve", "npx", "busybox", "ruby"}
+_SUFFIX = {"gzip": ".gz", "bzip2": ".bz2", "xz": ".xz", "zstd": ".zst"}
+
+
+def pairs(args: list[str]) -> list[tuple[str, str]]:
+    """Each word with the one after it (an option and its value)."""
+    return list(zip(args[:-1], args[1:], strict=True))
+
+
+def output(w: _Walk, prog: str, argv: list[str], taints: list[str], stdin: str) -> str:
+    """What private data the program prints ("" if none)."""
+    args = argv[1:]
+    if prog in _KEY_MATERIAL and not _KEY_MATERIAL[prog].isdisjoint(args):
+        return f"key material ({' '.join(argv)[:60]})"
+    if prog in _ENV_DUMPERS:
+        return dumps(w, prog, args)
+    if prog in _NAMES_ONLY:
+        return ""
+    if prog in ("echo", "printf"):
+        return next((t for t in taints[1:] if t), "")
+    if prog in _CODE and any(a in ("-c", "-e") for a in args):
+        return stdin or next((t for t in taints[1:] if t), "")  # the files its code reads are pycode's to judge
+    for a in args:  # dd's if=FILE, git's REV:FILE
+        a = a[3:] if a.startswith("if=") else a.split(":", 1)[-1] if prog == "git" else a
+        if not a.startswith("-") and (why := w.path_taint(a)):
+            return why
+    return stdin or next((t for t in taints[1:] if t), "")
+
+
+def dumps(w: _Walk, prog: str, args: list[str]) -> str:
+    """``env``, ``printenv NAME``, ``set``, ``declare -p``, ``export -p``: the environment's secrets."""
+    names = [a for a in args if not a.startswith("-")]
+    if prog == "printenv" and names and not any(SECRET_ENV.search(n) or n in w.vars for n in names):
+        return ""
+    if prog in ("export", "declare", "typeset") and "-p" not in args:
+        return ""
+    if prog == "compgen" and "-v" not in args and "-e" not in args:
+        return ""
+    return f"the environment ({prog})" if not names or prog == "printenv" else ""
+
+
+def sink(w: _Walk, prog: str, argv: list[str], arg_why: str, stdin: str) -> None:
+    """A network program given private data in its arguments or on its input, a file server over it: a send."""
+    if prog in SERVERS:
+        served(w, prog, argv)
+    if prog in R.INTERPRETERS and any(a in ("-c", "-e", "-E", "-r") for a in argv[1:]):
+        code = " ".join(argv[1:])
+        if _NET_CODE.search(code):
+            why = arg_why or stdin or next((t for m in _QUOTED.finditer(code) if (t := w.path_taint(m.group(2)))), "")
+            if why:
+                w.sends.append(f"{prog} code that talks to the network is given {why}")
+        return
+    if prog == "git":
+        _git(w, argv[1:], arg_why)
+    if prog not in SENDERS or prog == "git" and not _GIT_SENDS & set(argv[1:]):
+        return
+    if prog in R.DOWNLOADERS:  # `wget -i .env`: the file's lines are the URLs it fetches
+        arg_why = arg_why or next((t for a, b in pairs(argv) if a in ("-i", "--input-file") and (t := w.path_taint(b))),
+                                  "") or next((t for a in argv if a.startswith("--input-file=")
+                                               and (t := w.path_taint(a.split("=", 1)[1]))), "")
+    elif prog in _UPLOADERS and (why := next((t for a in argv[1:] if (t := w.path_taint(a.split("=", 1)[-1]))), "")):
+        w.sends.append(f"{prog} uploads {why}")  # `aws s3 cp .env s3://…`, `gh gist create .env`, `mutt -a .env`
+        return
+    if arg_why.startswith("$") and prog in R.DOWNLOADERS and _loopback(argv):
+        return  # `source .env; curl "http://localhost:$PORT/health"`: maybe from the file, and to this machine
+    if arg_why:
+        w.sends.append(f"{prog} sends {arg_why} in its arguments")
+    elif stdin and (prog in _STDIN_SENDERS or any(a in ("-", "@-", "/dev/stdin") or a.endswith(
+            ("@-", "<-", "=-", "@/dev/stdin")) for a in argv[1:])):
+        w.sends.append(f"{prog} sends {stdin} from its input")
+
+
+def served(w: _Walk, prog: str, argv: list[str]) -> None:
+    """A file server over a directory that holds private data (``cp .env public/; python3 -m http.server``, or
+    the workspace's own ``.env``): with the network on, whoever reaches its port reads it. Not recursive: the
+    files the session copied anywhere under it, and the directory's own entries."""
+    args = argv[1:]
+    at = ""
+    if prog.startswith("python") and any(m in args for m in ("http.server", "SimpleHTTPServer")):
+        at = next((b for a, b in pairs(args) if a in ("-d", "--directory")), ".")
+    elif prog == "php" and "-S" in args:
+        at = next((b for a, b in pairs(args) if a == "-t"), ".")
+    elif prog in ("http-server", "serve", "npx", "busybox", "ruby") and ("httpd" in " ".join(args) or prog != "ruby"):
+        ops = [a for a in args if not a.startswith("-") and a not in ("http-server", "serve", "httpd", "--yes")
+               and not a.isdigit()]
+        at = ops[0] if ops and prog != "busybox" else next((b for a, b in pairs(args) if a == "-h"), ".")
+        if prog in ("npx", "busybox") and not {"http-server", "serve", "httpd"} & set(args):
+            return
+    bind = next((b for a, b in pairs(args) if a in ("-b", "--bind", "-S", "-a", "--address")), "")
+    if not at or not w.online or "$" in at or re.match(r"(localhost|127\.|::1|\[::1\])", bind):
+        return  # bound to this machine: nobody else reaches it
+    root = w.where(at).rstrip("/") + "/"
+    why = next((why for path, why in w.files.items() if path.startswith(root)), "")
+    try:
+        names = sorted(os.listdir(root))[:500] if not why else []
+    except OSError:
+        names = []
+    why = why or next((why for n in names if (why := w.private(root + n))), "")
+    if why:
+        w.sends.append(f"{prog} serves {at} to the network, and {why} is there (bind it to 127.0.0.1, or serve a "
+                       "folder without private files)")
+
+
+def _loopback(argv: list[str]) -> bool:
+    """Every address the words name is this machine's."""
+    hosts = [m.group("host").strip("[]").lower() for a in argv for m in R.URL.finditer(a)]
+    return bool(hosts) and all(h in ("localhost", "::1") or h.startswith("127.") for h in hosts)
+
+
+def _git(w: _Walk, args: list[str], arg_why: str) -> None:
+    """Private data committed (``git commit -m "$d"``, ``git add -f .env``) goes out with the next push."""
+    repo = w.where(".git")
+    sub = next((a for a in args if not a.startswith("-")), "")
+    if sub in ("commit", "tag", "notes", "add", "stash") and (why := arg_why or next(
+            (t for a in args if not a.startswith("-") and (t := w.path_taint(a))), "")):
+        w.files[repo] = why
+    elif sub == "push" and repo in w.files:
+        w.sends.append(f"git push sends commits that hold {w.files[repo]}")
+
+
+def reads(w: _Walk, prog: str, args: list[str], stdin: str) -> None:
+    """``read``/``mapfile``: the names they fill hold what they read."""
+    opts = _READ_OPTS if prog == "read" else _MAPFILE_OPTS
+    names, i = [], 0
+    while i < len(args):
+        a = args[i]
+        if a in opts or a == "-a" and i + 1 < len(args):  # read -a NAME fills NAME
+            if a == "-a":
+                names.append(args[i + 1])
+            i += 2
+            continue
+        if not a.startswith("-"):
+            names.append(a)
+        i += 1
+    for name in names or (["REPLY"] if prog == "read" else ["MAPFILE"]):
+        w.set_var(name, stdin)
+
+
+def copies(w: _Walk, prog: str, args: list[str], stdin: str) -> None:
+    """``cp .env notes.txt``, ``tee f``, ``dd if=.env of=f``, ``tar czf a.tgz .env``: the copy holds the same."""
+    ops = [a for a in args if not a.startswith("-")]
+    if prog == "tee":
+        for a in ops:
+            w.wrote(a, stdin, "-a" in args)
+    elif prog == "dd":
+        src = next((a[3:] for a in args if a.startswith("if=")), "")
+        for a in args:
+            if a.startswith("of="):
+                w.wrote(a[3:], w.path_taint(src) if src else stdin)
+    elif prog in ("tar", "zip", "7z"):  # the archive: tar's -f/--file, zip's and 7z's first operand
+        archive = next((args[i + 1] for i, a in enumerate(args[:-1]) if a in ("-f", "--file") or
+                        re.fullmatch(r"-?[a-zA-Z]*f", a) and prog == "tar"), "") if prog == "tar" else \
+            (ops[1] if prog == "7z" and len(ops) > 1 else ops[0] if ops else "")
+        why = next((t for a in ops if a != archive and (t := w.path_taint(a))), "")
+        if archive and why:
+            w.wrote(archive, why)
+    elif prog in _SUFFIX:
+        for a in ops:
+            if why := w.path_taint(a):
+                w.wrote(a + _SUFFIX[prog], why)
+    elif len(ops) >= 2:
+        *sources, target = ops
+        for src in sources:
+            why = w.path_taint(src)
+            into = len(sources) > 1 or target.endswith("/")
+            w.wrote(posixpath.join(target, posixpath.basename(src)) if into else target, why)
+            if not into:
+                w.wrote(posixpath.join(target, posixpath.basename(src)), why, append=True)  # target a directory

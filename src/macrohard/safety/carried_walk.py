@@ -1,0 +1,371 @@
+"""The walk behind ``safety.carried``: one command line in the order bash runs it, over tree-sitter's tree (one
+pass; a loop's body twice when its first pass changed what the values carry), following which values, files and
+descriptors carry private data and collecting the sends (``safety.carried_programs`` knows the programs).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from macrohard.safety import carried_programs as P
+from macrohard.safety import rules_data as R
+from macrohard.safety.argv import skip_options, unwrap
+
+if TYPE_CHECKING:
+    from macrohard.safety.carried import Carried
+
+MAX_DEPTH = 4  # eval, sh -c, function bodies inside each other
+MAX_NODES = 100_000  # statements a walk visits (function bodies again at each call): past it the guard asks
+# variables the shell sets itself: a sourced file is not where their values come from
+STANDARD = frozenset({"HOME", "PWD", "OLDPWD", "USER", "LOGNAME", "PATH", "SHELL", "LANG", "TERM", "HOSTNAME",
+                      "RANDOM", "SECONDS", "LINENO", "BASH_VERSION", "UID", "EUID", "PPID", "IFS", "REPLY", "?", "#",
+                      "$", "!", "-", "0", "_", "TMPDIR", "LC_ALL", "DISPLAY", "OPTARG", "OPTIND", "PIPESTATUS"})
+_WRAPPED = R.WRAPPERS | R.PRIVILEGE
+_DEVICES = frozenset({"/dev/null", "/dev/zero", "/dev/urandom", "/dev/random", "/dev/stdin", "/dev/stdout", "/dev/tty"})
+_NAME = re.compile(r"\$\{?([!#]?)([A-Za-z_]\w*|\d+|[@*])")
+
+
+class _Walk:
+    """One walk over a command line (``safety.carried.walk``)."""
+
+    def __init__(self, carried: Carried, private: Callable[[str], str], resolve: Callable[[str], str],
+                 functions: dict[str, str], online: bool = True) -> None:
+        self.online = online  # the run's network is on: a file server is reachable
+        self.vars = dict(carried.vars)
+        self.files = dict(carried.files)
+        self.sourced = carried.sourced
+        self.fds = dict(carried.fds)
+        self.assigned = set(carried.assigned)
+        self.functions = dict(functions)
+        self.private = private  # an absolute path (or ~/…) -> what private data the file holds
+        self.resolve = resolve  # a path as written (relative to the shell's directory) -> absolute
+        self.seen: dict[str, str] = {}  # path -> what private data it holds (the caller's answer, once a path)
+        self.static: dict[str, str] = {}  # literal values set on the line (`a=.en; b=v; cat $a$b`)
+        self.sends: list[str] = []
+        self.depth = self.nodes = self.looping = 0
+        self.cwd = ""  # where a `cd` on the line moved to, relative to the shell's directory
+        self.src = b""
+
+    # -- entry --------------------------------------------------------------------------------------
+
+    def run(self, text: str, stdin: str = "") -> str:
+        from macrohard.safety.shellparse import _parser
+
+        if self.depth > MAX_DEPTH:
+            return ""
+        saved, self.src = self.src, text.encode()
+        self.depth += 1
+        try:
+            return self.stmt(_parser().parse(self.src).root_node, stdin)
+        finally:
+            self.depth -= 1
+            self.src = saved
+
+    def text(self, node: Any) -> str:
+        return self.src[node.start_byte:node.end_byte].decode(errors="replace")
+
+    # -- statements: each returns what private data its output carries ("" if none) -----------------
+
+    def stmt(self, node: Any, stdin: str) -> str:
+        t = node.type
+        self.nodes += 1
+        if self.nodes > MAX_NODES:  # `f` calling `g` 30,000 times, each calling `h` …: Guard.review asks
+            raise RecursionError("the command runs more shell code than the guard follows")
+        if t == "command":
+            return self.command(node, stdin)
+        if t == "pipeline":
+            for child in node.named_children:
+                stdin = self.stmt(child, stdin)
+            return stdin
+        if t == "redirected_statement":
+            return self.redirected(node, stdin)
+        if t == "variable_assignment":
+            self.assign(node)
+            return ""
+        if t == "declaration_command":
+            for child in node.named_children:
+                if child.type == "variable_assignment":
+                    self.assign(child)
+            return P.dumps(self, self.text(node).split()[0], [self.text(c) for c in node.named_children])
+        if t == "unset_command":
+            for child in node.named_children:
+                self.set_var(self.text(child), "")
+            return ""
+        if t == "function_definition":
+            name, body = node.child_by_field_name("name"), node.child_by_field_name("body")
+            if name is not None and body is not None:
+                self.functions[self.text(name)] = self.text(body)
+            return ""
+        if t in ("for_statement", "select_statement"):
+            var = node.child_by_field_name("variable")
+            values = node.children_by_field_name("value")
+            why = self.any_taint(values) if values else self.vars.get("@", "")
+            if var is not None:
+                self.set_var(self.text(var), why)
+            body = node.child_by_field_name("body")
+            return self.loop([body] if body is not None else [], stdin)
+        if t in ("while_statement", "until_statement", "c_style_for_statement"):
+            return self.loop([c for c in node.named_children], stdin)
+        if t == "file_redirect":  # `$(< .env)`: the file's text
+            dest = node.child_by_field_name("destination")
+            return self.file_taint(dest) if dest is not None and "<" in self.text(node)[:3] else ""
+        if t in ("command_substitution", "process_substitution", "expansion", "simple_expansion", "string",
+                 "concatenation"):
+            return self.taint(node)
+        out = ""
+        for child in node.named_children:  # blocks, if/case, tests: every part runs, with the same input
+            if child.type != "comment":
+                out = self.stmt(child, stdin) or out
+        return out
+
+    def loop(self, parts: list[Any], stdin: str) -> str:
+        """A loop's parts (its condition reads the loop's input: ``while read l; do …; done < .env``), twice when
+        the first pass changed what the values carry (``x=$y; y=$(cat .env)`` in the body)."""
+        before = dict(self.vars)
+        out = ""
+        self.looping += 1
+        try:
+            for part in parts:
+                out = self.stmt(part, stdin) or out
+            if self.vars != before and self.looping <= 3:  # loops in loops: 8 passes at most
+                for part in parts:
+                    out = self.stmt(part, stdin) or out
+        finally:
+            self.looping -= 1
+        return out
+
+    def redirected(self, node: Any, stdin: str) -> str:
+        body = node.child_by_field_name("body")
+        writes: list[tuple[str, bool]] = []
+        then: list[Any] = []  # `cat <<EOF | nc …`: tree-sitter hangs the pipeline off the heredoc
+        for child in node.children:
+            if child.type == "file_redirect":
+                op = next((c.type for c in child.children if not c.is_named), "")
+                dest = child.child_by_field_name("destination")
+                fd = next((self.text(c) for c in child.children if c.type == "file_descriptor"), "")
+                if dest is None:
+                    continue
+                if op in ("<", "<>") and fd not in ("", "0"):  # `exec 3< .env`: read later with <&3
+                    self.fds[fd] = self.file_taint(dest)
+                elif op in ("<", "<>"):
+                    stdin = self.file_taint(dest)
+                elif op == "<&":
+                    stdin = self.fd_taint(dest)
+                elif op in (">", ">>", ">|", "&>", "&>>") and fd in ("", "1", "&"):
+                    writes.append((self.value(dest), op in (">>", "&>>")))
+            elif child.type == "herestring_redirect":
+                stdin = self.any_taint(child.named_children)
+            elif child.type == "heredoc_redirect":
+                heredoc = next((c for c in child.named_children if c.type == "heredoc_body"), None)
+                stdin = self.any_taint(heredoc.named_children) if heredoc is not None else ""
+                then += [c for c in child.named_children if c.type == "pipeline"]
+        out = self.stmt(body, stdin) if body is not None else stdin
+        for target, append in writes:
+            self.wrote(target, out, append)
+        for pipeline in then:
+            for stage in pipeline.named_children:
+                out = self.stmt(stage, out)
+        return "" if writes else out
+
+    def wrote(self, target: str, why: str, append: bool = False) -> None:
+        if "$" in target or target.startswith("/dev/"):
+            return
+        path = self.where(target)
+        if why:
+            self.files[path] = why
+        elif not append:
+            self.files.pop(path, None)
+
+    # -- simple commands ----------------------------------------------------------------------------
+
+    def command(self, node: Any, stdin: str) -> str:
+        words: list[Any] = []
+        for child in node.named_children:
+            ct = child.type
+            if ct == "variable_assignment":  # `X=$(cat .env) cmd`: kept, as if exported
+                self.assign(child)
+            elif ct == "herestring_redirect":
+                stdin = self.any_taint(child.named_children)
+            elif ct == "file_redirect":
+                stdin = self.redirected_stdin(child, stdin)
+            elif ct == "command_name":
+                words.append(child.named_children[0] if child.named_child_count else child)
+            elif ct != "comment":
+                words.append(child)
+        if not words:
+            return ""
+        argv = [self.value(w) for w in words]
+        taints = [self.taint(w) for w in words]
+        prog, fed = posixpath.basename(argv[0]), ""
+        coproc = prog == "coproc"
+        while prog in _WRAPPED and len(argv) > 1:  # `timeout 5 curl …`, `xargs curl`, `sudo curl`
+            rest = unwrap(prog, argv[1:]) if prog in R.WRAPPERS else skip_options(argv[1:], R.PRIVILEGE_ARG_OPTS)
+            if prog in ("xargs", "parallel"):  # what they read becomes the program's arguments
+                fed = fed or next((t for a, b in P.pairs(argv) if a in ("-a", "--arg-file", "::::")
+                                   and (t := self.path_taint(b))), "") or stdin
+            if prog == "env":  # env D=$(cat .env) sh -c '…$D…'
+                for a, why in zip(argv[1:], taints[1:], strict=True):
+                    if why and re.match(r"[A-Za-z_]\w*=", a):
+                        self.set_var(a.split("=", 1)[0], why)
+            if not rest or len(rest) >= len(argv):
+                break
+            argv, taints = rest, taints[len(argv) - len(rest):]
+            prog = posixpath.basename(argv[0])
+        arg_why = next((w for w in taints[1:] if w), "") or fed
+        if prog in self.functions and prog not in R.SHELLS:
+            return self.call(prog, taints[1:], stdin)
+        if prog in ("read", "mapfile", "readarray"):
+            P.reads(self, prog, argv[1:], stdin)
+            return ""
+        if prog == "printf" and "-v" in argv[:-1]:
+            self.set_var(argv[argv.index("-v") + 1], next((w for w in taints[argv.index("-v") + 2:] if w), ""))
+            return ""
+        if prog in ("source", ".") and len(argv) > 1:
+            if why := self.path_taint(argv[1]):
+                self.sourced, self.assigned = why, set()
+            return ""
+        if prog == "cd" and len(argv) > 1 and "$" not in argv[1]:
+            self.cwd = posixpath.normpath(posixpath.join(self.cwd, argv[1])) if not argv[1].startswith(("/", "~")) \
+                else argv[1]
+            return ""
+        if prog in ("eval",) or prog in R.SHELLS and "-c" in argv[1:-1]:
+            code = " ".join(self.inner(w) for w in words[1:]) if prog == "eval" else \
+                self.inner(words[argv.index("-c") + 1])
+            return self.run(code, stdin)
+        if prog in P.COPIERS:
+            P.copies(self, prog, argv[1:], stdin)
+        P.sink(self, prog, argv, arg_why, stdin)
+        out = P.output(self, prog, argv, taints, stdin)
+        if coproc:
+            self.fds["COPROC"] = out
+        return out
+
+    def redirected_stdin(self, child: Any, stdin: str) -> str:
+        dest = child.child_by_field_name("destination")
+        if dest is not None and self.text(child).startswith("<&"):
+            return self.fd_taint(dest)
+        if dest is not None and self.text(child).lstrip("0").startswith("<"):
+            return self.file_taint(dest)
+        return stdin
+
+    def fd_taint(self, dest: Any) -> str:
+        """``<&3`` after ``exec 3< .env``; ``<&"${COPROC[0]}"`` after ``coproc cat .env``."""
+        fd = self.value(dest)
+        return self.fds.get("COPROC", "") if "COPROC" in fd or "$" in fd else self.fds.get(fd, "")
+
+    def call(self, name: str, arg_taints: list[str], stdin: str) -> str:
+        """A shell function: its body runs here with the values as they are now, ``$1``… its arguments."""
+        saved = {k: self.vars.get(k, "") for k in ("@", "*", *map(str, range(1, 10)))}
+        for i in range(1, 10):
+            self.set_var(str(i), arg_taints[i - 1] if i <= len(arg_taints) else "")
+        self.vars["@"] = self.vars["*"] = next((w for w in arg_taints if w), "")
+        body = self.functions.pop(name)  # bash recurses; one pass says what it sends
+        try:
+            return self.run(body, stdin)
+        finally:
+            self.functions[name] = body
+            for k, v in saved.items():
+                self.set_var(k, v)
+
+    def assign(self, node: Any) -> None:
+        name = node.child_by_field_name("name")
+        value = node.child_by_field_name("value")
+        if name is None:
+            return
+        var = self.text(name).split("[", 1)[0]
+        why = self.taint(value) if value is not None else ""
+        if var in self.vars and any(c.type == "+=" for c in node.children):
+            why = why or self.vars[var]  # x+=… keeps what x held
+        self.set_var(var, why)
+        text = self.value(value) if value is not None else ""
+        if not why and "$" not in text and "`" not in text:
+            self.static[var] = text
+
+    def set_var(self, name: str, why: str) -> None:
+        self.static.pop(name, None)
+        if why:
+            self.vars[name] = why
+        else:
+            self.vars.pop(name, None)
+            self.assigned.add(name)
+
+    def taint(self, node: Any) -> str:
+        """What private data a word's value carries."""
+        t = node.type
+        if t in ("word", "raw_string", "number", "ansi_c_string", "string_content", "heredoc_content"):
+            return ""
+        if t in ("simple_expansion", "expansion"):
+            why = self.var_taint(self.text(node))
+            for child in node.named_children:  # ${x:-$(cat .env)}
+                if child.type not in ("variable_name", "special_variable_name", "subscript"):
+                    why = self.taint(child) or why
+            return why
+        if t in ("command_substitution", "process_substitution"):
+            out = ""
+            for child in node.named_children:
+                out = self.stmt(child, "") or out
+            return out
+        return self.any_taint(node.named_children)
+
+    def any_taint(self, nodes: list[Any]) -> str:
+        out = ""
+        for n in nodes:  # every part is evaluated: its substitutions run
+            out = self.taint(n) or out
+        return out
+
+    def var_taint(self, text: str) -> str:
+        m = _NAME.match(text)
+        if m is None:
+            return ""
+        flag, name = m.groups()
+        if flag == "!":  # ${!x}: names another variable, which may be one that carries private data
+            return next(iter(self.vars.values()), "") or (f"a variable from {self.sourced}" if self.sourced else "")
+        if flag == "#" and "[" not in text:
+            return ""  # a length
+        if name in self.vars:
+            return self.vars[name]
+        if name in self.assigned or name in STANDARD or name.isdigit() or name in "@*":
+            return ""
+        if P.SECRET_ENV.search(name):
+            return f"the environment's secret ${name}"
+        return f"${name}, which may come from {self.sourced}" if self.sourced else ""
+
+    def value(self, node: Any) -> str:
+        """A word's text as bash would see it where that is known on the line (quotes removed, literal values
+        set earlier on the line put in); the rest stays as written."""
+        t = node.type
+        if t == "word":
+            return self.text(node).replace("\\", "")
+        if t == "raw_string":
+            return self.text(node)[1:-1]
+        if t in ("simple_expansion", "expansion"):
+            m = _NAME.fullmatch(self.text(node).replace("{", "").replace("}", ""))
+            return self.static[m.group(2)] if m and m.group(2) in self.static else self.text(node)
+        if t in ("string", "concatenation"):
+            return "".join(self.value(c) for c in node.children if c.type != '"')
+        return self.text(node)
+
+    def inner(self, node: Any) -> str:
+        """A word as code for ``eval``/``sh -c``: its quotes taken off, its ``$x`` kept (they expand there)."""
+        return self.text(node)[1:-1] if node.type in ("string", "raw_string") else self.text(node)
+
+    def file_taint(self, node: Any) -> str:
+        return self.path_taint(self.value(node))
+
+    def path_taint(self, word: str) -> str:
+        if not word or "$" in word or "`" in word or word.startswith("-") or word in _DEVICES:
+            return ""
+        path = self.where(word)
+        if path in self.files:
+            return self.files[path]
+        if word.startswith("/proc/") and word.endswith("/environ"):
+            return f"the environment ({word})"
+        if (why := self.seen.get(path)) is None:
+            why = self.seen[path] = self.private(path)
+        return why
+
+    def where(self, word: str) -> str:
+        return self.resolve(word if word.startswith(("/", "~")) or not self.cwd else posixpath.join(self.cwd, word))
