@@ -17,6 +17,7 @@ committed only when the command is approved.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from macrohard.safety.context import GuardContext
     from macrohard.safety.taint import Pending
 
+_SIGNS = re.compile(r"[$<>`|]")
 # what may carry a file's text into a value, a file or the network without a `$`, `<`, `>` or `|` on the line
 _CARRIERS = COPIERS | SERVERS | SENDERS | R.SHELLS | {"source", ".", "xargs", "parallel", "read", "mapfile", "readarray",
                                            "exec", "coproc", "eval", "rsync"}
@@ -54,7 +56,8 @@ def follow(command: str, programs: set[str], pending: Pending, ctx: GuardContext
     private data it reads anew (for the Rule of Two). Walked only when the session's values carry something or
     the line could put private data in one (``programs``: what the analysis saw it run)."""
     before = ctx.flow.carried
-    if not (before or any(c in command for c in "$<>`|") or programs & (_CARRIERS | ctx.shell_functions.keys())):
+    if not (before or _SIGNS.search(command) or not programs.isdisjoint(_CARRIERS)
+            or not programs.isdisjoint(ctx.shell_functions)):
         return []
 
     def resolve(word: str) -> str:

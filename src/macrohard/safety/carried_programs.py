@@ -52,6 +52,11 @@ _NET_CODE = re.compile(r"https?://|ftp://|urlopen|urllib|requests\.|http\.client
 _QUOTED = re.compile(r"""(['"])([^'"\n]{1,300})\1""")
 _READ_OPTS = frozenset({"-d", "-i", "-n", "-N", "-p", "-t", "-u"})
 _MAPFILE_OPTS = frozenset({"-d", "-n", "-O", "-s", "-u", "-C", "-c"})
+NAMES = "*"  # Carried.files' key for "a file the session named with private data": listings carry it
+_NAMERS = frozenset({"touch", "mkdir", "cp", "mv", "ln", "install", "tee", "mkfifo", "truncate"})
+_LISTERS = frozenset({"ls", "find", "tree", "du", "fd", "locate", "dir", "stat"})
+_PROXIES = ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "all_proxy", "FTP_PROXY",
+            "GIT_PROXY_COMMAND", "GIT_SSH_COMMAND", "RSYNC_PROXY")
 COPIERS = frozenset({"cp", "mv", "install", "ln", "tee", "dd", "tar", "zip", "7z", "gzip", "bzip2", "xz", "zstd"})
 SERVERS = R.INTERPRETERS | {"php", "http-server", "serve", "npx", "busybox", "ruby"}
 _SUFFIX = {"gzip": ".gz", "bzip2": ".bz2", "xz": ".xz", "zstd": ".zst"}
@@ -69,6 +74,8 @@ def output(w: _Walk, prog: str, argv: list[str], taints: list[str], stdin: str) 
         return f"key material ({' '.join(argv)[:60]})"
     if prog in _ENV_DUMPERS:
         return dumps(w, prog, args)
+    if prog in _LISTERS and NAMES in w.files:
+        return w.files[NAMES]
     if prog in _NAMES_ONLY:
         return ""
     if prog in ("echo", "printf"):
@@ -94,7 +101,7 @@ def dumps(w: _Walk, prog: str, args: list[str]) -> str:
     return f"the environment ({prog})" if not names or prog == "printenv" else ""
 
 
-def sink(w: _Walk, prog: str, argv: list[str], arg_why: str, stdin: str) -> None:
+def sink(w: _Walk, prog: str, argv: list[str], taints: list[str], arg_why: str, stdin: str) -> None:
     """A network program given private data in its arguments or on its input, a file server over it: a send."""
     if prog in SERVERS:
         served(w, prog, argv)
@@ -107,8 +114,12 @@ def sink(w: _Walk, prog: str, argv: list[str], arg_why: str, stdin: str) -> None
         return
     if prog == "git":
         _git(w, argv[1:], arg_why)
+    if prog in _NAMERS and (named := next((t for t in taints[1:] if t), "")):
+        w.files[NAMES] = named  # `touch "$d"`: a listing of the folder now carries it
     if prog not in SENDERS or prog == "git" and not _GIT_SENDS & set(argv[1:]):
         return
+    if proxy := next((w.vars[v] for v in _PROXIES if v in w.vars), ""):  # `export https_proxy=http://$d.x.example`
+        w.sends.append(f"{prog} goes through a proxy whose address holds {proxy}")
     if prog in R.DOWNLOADERS:  # `wget -i .env`: the file's lines are the URLs it fetches
         arg_why = arg_why or next((t for a, b in pairs(argv) if a in ("-i", "--input-file") and (t := w.path_taint(b))),
                                   "") or next((t for a in argv if a.startswith("--input-file=")
@@ -166,11 +177,11 @@ def _git(w: _Walk, args: list[str], arg_why: str) -> None:
     """Private data committed (``git commit -m "$d"``, ``git add -f .env``) goes out with the next push."""
     repo = w.where(".git")
     sub = next((a for a in args if not a.startswith("-")), "")
-    if sub in ("commit", "tag", "notes", "add", "stash") and (why := arg_why or next(
+    if sub in ("commit", "tag", "notes", "add", "stash", "config") and (why := arg_why or next(
             (t for a in args if not a.startswith("-") and (t := w.path_taint(a))), "")):
         w.files[repo] = why
-    elif sub == "push" and repo in w.files:
-        w.sends.append(f"git push sends commits that hold {w.files[repo]}")
+    elif sub in ("push", "fetch", "pull", "ls-remote", "remote", "submodule") and repo in w.files:
+        w.sends.append(f"git {sub} sends commits or settings that hold {w.files[repo]}")
 
 
 def reads(w: _Walk, prog: str, args: list[str], stdin: str) -> None:

@@ -46,6 +46,7 @@ class _Walk:
         self.static: dict[str, str] = {}  # literal values set on the line (`a=.en; b=v; cat $a$b`)
         self.sends: list[str] = []
         self.depth = self.nodes = self.looping = 0
+        self.quiet = True  # what the statement being walked prints goes to the terminal (nobody reads it)
         self.cwd = ""  # where a `cd` on the line moved to, relative to the shell's directory
         self.src = b""
 
@@ -77,9 +78,7 @@ class _Walk:
         if t == "command":
             return self.command(node, stdin)
         if t == "pipeline":
-            for child in node.named_children:
-                stdin = self.stmt(child, stdin)
-            return stdin
+            return self.stages(node.named_children, stdin)
         if t == "redirected_statement":
             return self.redirected(node, stdin)
         if t == "variable_assignment":
@@ -103,6 +102,8 @@ class _Walk:
             var = node.child_by_field_name("variable")
             values = node.children_by_field_name("value")
             why = self.any_taint(values) if values else self.vars.get("@", "")
+            if P.NAMES in self.files and any(c in self.text(v) for v in values for c in "*?["):
+                why = why or self.files[P.NAMES]  # `for f in *` after `touch "$d"`: the names carry it
             if var is not None:
                 self.set_var(self.text(var), why)
             body = node.child_by_field_name("body")
@@ -156,19 +157,35 @@ class _Walk:
                     stdin = self.fd_taint(dest)
                 elif op in (">", ">>", ">|", "&>", "&>>") and fd in ("", "1", "&"):
                     writes.append((self.value(dest), op in (">>", "&>>")))
+                if op.startswith(">") and (named := self.taint(dest)):  # `> "$d"`: a file named with it
+                    self.files[P.NAMES] = named
             elif child.type == "herestring_redirect":
                 stdin = self.any_taint(child.named_children)
             elif child.type == "heredoc_redirect":
                 heredoc = next((c for c in child.named_children if c.type == "heredoc_body"), None)
                 stdin = self.any_taint(heredoc.named_children) if heredoc is not None else ""
                 then += [c for c in child.named_children if c.type == "pipeline"]
-        out = self.stmt(body, stdin) if body is not None else stdin
+        quiet, self.quiet = self.quiet, self.quiet and not (writes or then)
+        try:
+            out = self.stmt(body, stdin) if body is not None else stdin
+        finally:
+            self.quiet = quiet
         for target, append in writes:
             self.wrote(target, out, append)
         for pipeline in then:
-            for stage in pipeline.named_children:
-                out = self.stmt(stage, out)
+            out = self.stages(pipeline.named_children, out)
         return "" if writes else out
+
+    def stages(self, stages: list[Any], stdin: str) -> str:
+        """A pipeline: each stage reads what the one before it printed (all but the last print to the next)."""
+        quiet, self.quiet = self.quiet, False
+        try:
+            for i, stage in enumerate(stages):
+                self.quiet = quiet and i == len(stages) - 1
+                stdin = self.stmt(stage, stdin)
+        finally:
+            self.quiet = quiet
+        return stdin
 
     def wrote(self, target: str, why: str, append: bool = False) -> None:
         if "$" in target or target.startswith("/dev/"):
@@ -237,8 +254,8 @@ class _Walk:
             return self.run(code, stdin)
         if prog in P.COPIERS:
             P.copies(self, prog, argv[1:], stdin)
-        P.sink(self, prog, argv, arg_why, stdin)
-        out = P.output(self, prog, argv, taints, stdin)
+        P.sink(self, prog, argv, taints, arg_why, stdin)
+        out = "" if self.quiet and not coproc else P.output(self, prog, argv, taints, stdin)
         if coproc:
             self.fds["COPROC"] = out
         return out
@@ -304,9 +321,12 @@ class _Walk:
                     why = self.taint(child) or why
             return why
         if t in ("command_substitution", "process_substitution"):
-            out = ""
-            for child in node.named_children:
-                out = self.stmt(child, "") or out
+            out, quiet, self.quiet = "", self.quiet, False
+            try:
+                for child in node.named_children:
+                    out = self.stmt(child, "") or out
+            finally:
+                self.quiet = quiet
             return out
         return self.any_taint(node.named_children)
 
@@ -353,7 +373,8 @@ class _Walk:
         return self.text(node)[1:-1] if node.type in ("string", "raw_string") else self.text(node)
 
     def file_taint(self, node: Any) -> str:
-        return self.path_taint(self.value(node))
+        """What the file a redirect reads holds (``< <(base64 .env)``: what the command prints)."""
+        return self.taint(node) if node.type == "process_substitution" else self.path_taint(self.value(node))
 
     def path_taint(self, word: str) -> str:
         if not word or "$" in word or "`" in word or word.startswith("-") or word in _DEVICES:

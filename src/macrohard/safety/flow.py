@@ -63,6 +63,9 @@ class FlowCheck:
         self.policy = policy
         self.flow = policy.flow
         self.rules = PolicyCheck(policy)
+        # the policy's globs as one pattern (fnmatch's, which on POSIX is case-sensitive and matches "/" with "*")
+        self.private_glob = _globs(self.flow.private_paths)
+        self.trusted_glob = _globs(self.flow.trusted_paths)
 
     def __call__(self, action: Any, ctx: GuardContext) -> Verdict | None:
         kind = str(getattr(action, "kind", ""))
@@ -182,11 +185,11 @@ class FlowCheck:
         return pending, send
 
     def _trusted(self, path: str, ctx: GuardContext) -> bool:
-        return path in ctx.flow.written or any(fnmatch.fnmatch(path, g) or fnmatch.fnmatch(_short(path, ctx), g)
-                                               for g in self.flow.trusted_paths)
+        return path in ctx.flow.written or self.trusted_glob is not None and bool(
+            self.trusted_glob.match(path) or self.trusted_glob.match(_short(path, ctx)))
 
     def _private(self, path: str, ctx: GuardContext) -> bool:
-        if any(fnmatch.fnmatch(path, g) for g in self.flow.private_paths):
+        if self.private_glob is not None and self.private_glob.match(path):
             return True
         if path.startswith("~"):
             return True
@@ -194,6 +197,10 @@ class FlowCheck:
         inside = any(path == r or path.startswith(r.rstrip("/") + "/") for r in roots)
         allowed = any(path == a or path.startswith(a.rstrip("/") + "/") for a in self.policy.allowed_paths)
         return path.startswith("/") and not inside and not allowed and not path.startswith(_NOT_PRIVATE)
+
+
+def _globs(globs: list[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(fnmatch.translate(g) for g in globs)) if globs else None
 
 
 def _browser_send(action: Any, ctx: GuardContext) -> str:
