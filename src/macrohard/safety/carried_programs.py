@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from macrohard.safety import rules_data as R
 
@@ -52,6 +52,10 @@ _NET_CODE = re.compile(r"https?://|ftp://|urlopen|urllib|requests\.|http\.client
 _QUOTED = re.compile(r"""(['"])([^'"\n]{1,300})\1""")
 _READ_OPTS = frozenset({"-d", "-i", "-n", "-N", "-p", "-t", "-u"})
 _MAPFILE_OPTS = frozenset({"-d", "-n", "-O", "-s", "-u", "-C", "-c"})
+_MAX_SCRIPT = 64_000  # bytes of a script read (safety.scripts reads as much)
+# names a glob may pick that the policy's private_paths name (`cat .en*`, `cat *`)
+PRIVATE_NAMES = (".env", ".env.local", ".env.production", ".netrc", "id_rsa", "id_ed25519", "credentials",
+                 "credentials.json", ".git-credentials", "secrets.yaml", "secrets.json", "key.pem", "server.key")
 NAMES = "*"  # Carried.files' key for "a file the session named with private data": listings carry it
 _NAMERS = frozenset({"touch", "mkdir", "cp", "mv", "ln", "install", "tee", "mkfifo", "truncate"})
 _LISTERS = frozenset({"ls", "find", "tree", "du", "fd", "locate", "dir", "stat"})
@@ -60,6 +64,93 @@ _PROXIES = ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY
 COPIERS = frozenset({"cp", "mv", "install", "ln", "tee", "dd", "tar", "zip", "7z", "gzip", "bzip2", "xz", "zstd"})
 SERVERS = R.INTERPRETERS | {"php", "http-server", "serve", "npx", "busybox", "ruby"}
 _SUFFIX = {"gzip": ".gz", "bzip2": ".bz2", "xz": ".xz", "zstd": ".zst"}
+
+
+def run(w: _Walk, prog: str, argv: list[str], taints: list[str], words: list[Any], fed: str, stdin: str) -> str:
+    """One program with its arguments (wrappers taken off): what it does with private data, and what it prints."""
+    arg_why = next((t for t in taints[1:] if t), "") or fed
+    if prog in w.functions and prog not in R.SHELLS:
+        return call(w, prog, taints[1:], stdin)
+    if prog in ("read", "mapfile", "readarray"):
+        reads(w, prog, argv[1:], stdin)
+        return ""
+    if prog == "printf" and "-v" in argv[:-1]:
+        w.set_var(argv[argv.index("-v") + 1], next((t for t in taints[argv.index("-v") + 2:] if t), ""))
+        return ""
+    if prog == "alias":
+        for a, why in zip(argv[1:], taints[1:], strict=True):
+            if "=" in a:
+                w.aliases[a.split("=", 1)[0]] = (a.split("=", 1)[1], why)
+        return ""
+    if prog == "cd" and len(argv) > 1 and "$" not in argv[1]:
+        w.cwd = posixpath.normpath(posixpath.join(w.cwd, argv[1])) if not argv[1].startswith(("/", "~")) else argv[1]
+        return ""
+    if prog == "eval" or prog in R.SHELLS and "-c" in argv[1:-1]:
+        code = " ".join(w.inner(n) for n in words[1:]) if prog == "eval" else w.inner(words[argv.index("-c") + 1])
+        return w.run(code, stdin)
+    if prog in ("source", ".") or prog in R.SHELLS or "/" in argv[0] and prog not in R.INTERPRETERS:
+        at = 0 if "/" in argv[0] and prog not in R.SHELLS | {"source", "."} else next(
+            (i for i, a in enumerate(argv[1:], 1) if not a.startswith("-")), 0)
+        path = argv[at] if at or "/" in argv[0] else ""
+        if prog in ("source", ".") and (why := w.path_taint(path)) and w.where(path) not in w.files:
+            w.sourced, w.assigned = why, set()  # `source .env`: its values are the file's
+            return ""
+        text = _script(w, path)
+        if text is not None and "\0" not in text[:1024] and (not text.startswith("#!") or "sh" in text[:40]):
+            return script(w, text, w.files.get(w.where(path), ""), taints[at + 1:], stdin)
+    if prog in COPIERS:
+        copies(w, prog, argv[1:], stdin)
+    sink(w, prog, argv, taints, arg_why, stdin)
+    return "" if w.quiet else output(w, prog, argv, taints, stdin)
+
+
+def script(w: _Walk, text: str, ambient: str, arg_taints: list[str], stdin: str) -> str:
+    """A workspace script run here (``bash x.sh``, ``./x.sh``, ``source x.sh``): walked with ``$1``… its
+    arguments; a script written with private data (``ambient``) carries it into every send."""
+    saved, w.ambient = w.ambient, w.ambient or ambient
+    held = dict(w.vars)
+    try:
+        return _call_text(w, text.split("\n", 1)[1] if text.startswith("#!") else text, arg_taints, stdin)
+    finally:
+        w.ambient = saved
+        for k, v in held.items():  # `bash x.sh` runs in its own process (and `source` may stop early): what it
+            # clears stays carried
+            w.vars.setdefault(k, v)
+
+
+def call(w: _Walk, name: str, arg_taints: list[str], stdin: str) -> str:
+    """A shell function: its body runs here with the values as they are now, ``$1``… its arguments."""
+    body = w.functions.pop(name)  # bash recurses; one pass says what it sends
+    try:
+        return _call_text(w, body, arg_taints, stdin)
+    finally:
+        w.functions[name] = body
+
+
+def _call_text(w: _Walk, code: str, arg_taints: list[str], stdin: str) -> str:
+    """Code run with ``$1``… set to ``arg_taints`` (restored after)."""
+    saved = {k: w.vars.get(k, "") for k in ("@", "*", *map(str, range(1, 10)))}
+    for i in range(1, 10):
+        w.set_var(str(i), arg_taints[i - 1] if i <= len(arg_taints) else "")
+    w.set_var("@", next((w for w in arg_taints if w), ""))
+    w.set_var("*", w.vars.get("@", ""))
+    try:
+        return w.run(code, stdin)
+    finally:
+        for k, v in saved.items():
+            w.set_var(k, v)
+
+
+def _script(w: _Walk, word: str) -> str | None:
+    """The text of a workspace script a command runs (``bash x.sh``, ``./x.sh``, ``python3 x.py``), if readable."""
+    if not word or word.startswith(("-", "~")) or "$" in word:
+        return None
+    try:
+        with open(w.where(word), "rb") as f:
+            data = f.read(_MAX_SCRIPT + 1)
+    except OSError:
+        return None
+    return data.decode(errors="replace") if len(data) <= _MAX_SCRIPT else None
 
 
 def pairs(args: list[str]) -> list[tuple[str, str]]:
@@ -80,13 +171,24 @@ def output(w: _Walk, prog: str, argv: list[str], taints: list[str], stdin: str) 
         return ""
     if prog in ("echo", "printf"):
         return next((t for t in taints[1:] if t), "")
-    if prog in _CODE and any(a in ("-c", "-e") for a in args):
-        return stdin or next((t for t in taints[1:] if t), "")  # the files its code reads are pycode's to judge
+    if prog in _CODE and any(a in ("-c", "-e") for a in args):  # `python3 -c "print(open('.env').read())"`
+        return stdin or next((t for t in taints[1:] if t), "") or code_reads(w, " ".join(args))
     for a in args:  # dd's if=FILE, git's REV:FILE
         a = a[3:] if a.startswith("if=") else a.split(":", 1)[-1] if prog == "git" else a
         if not a.startswith("-") and (why := w.path_taint(a)):
             return why
     return stdin or next((t for t in taints[1:] if t), "")
+
+
+def code_reads(w: _Walk, code: str) -> str:
+    """Private data interpreter code names: a quoted private path (``open('.env')``), a secret of the environment
+    (``os.environ['AWS_SECRET_ACCESS_KEY']``)."""
+    for m in _QUOTED.finditer(code):
+        if why := w.path_taint(m.group(2)):
+            return why
+        if SECRET_ENV.search(m.group(2)) and re.search(r"environ|getenv|process\.env|ENV\[", code):
+            return f"the environment's secret {m.group(2)}"
+    return ""
 
 
 def dumps(w: _Walk, prog: str, args: list[str]) -> str:
@@ -105,10 +207,13 @@ def sink(w: _Walk, prog: str, argv: list[str], taints: list[str], arg_why: str, 
     """A network program given private data in its arguments or on its input, a file server over it: a send."""
     if prog in SERVERS:
         served(w, prog, argv)
-    if prog in R.INTERPRETERS and any(a in ("-c", "-e", "-E", "-r") for a in argv[1:]):
-        code = " ".join(argv[1:])
+    arg_why = arg_why or w.ambient  # in a script written with private data, every send may carry it
+    if prog in R.INTERPRETERS:
+        inline = any(a in ("-c", "-e", "-E", "-r") for a in argv[1:])
+        script = next((a for a in argv[1:] if not a.startswith("-")), "") if not inline else ""
+        code = " ".join(argv[1:]) if inline else (_script(w, script) or "")
         if _NET_CODE.search(code):
-            why = arg_why or stdin or next((t for m in _QUOTED.finditer(code) if (t := w.path_taint(m.group(2)))), "")
+            why = arg_why or stdin or (w.files.get(w.where(script), "") if script else "") or code_reads(w, code)
             if why:
                 w.sends.append(f"{prog} code that talks to the network is given {why}")
         return

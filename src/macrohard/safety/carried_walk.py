@@ -5,6 +5,8 @@ descriptors carry private data and collecting the sends (``safety.carried_progra
 
 from __future__ import annotations
 
+import codecs
+import fnmatch
 import posixpath
 import re
 from collections.abc import Callable
@@ -24,6 +26,9 @@ STANDARD = frozenset({"HOME", "PWD", "OLDPWD", "USER", "LOGNAME", "PATH", "SHELL
                       "RANDOM", "SECONDS", "LINENO", "BASH_VERSION", "UID", "EUID", "PPID", "IFS", "REPLY", "?", "#",
                       "$", "!", "-", "0", "_", "TMPDIR", "LC_ALL", "DISPLAY", "OPTARG", "OPTIND", "PIPESTATUS"})
 _WRAPPED = R.WRAPPERS | R.PRIVILEGE
+_JOINS = frozenset({"if_statement", "while_statement", "until_statement", "for_statement", "select_statement",
+                    "c_style_for_statement", "case_statement", "subshell", "list", "pipeline"})
+_KNOWN = {"PWD": ".", "HOME": "~"}  # "$PWD/.env" is the shell's own folder's
 _DEVICES = frozenset({"/dev/null", "/dev/zero", "/dev/urandom", "/dev/random", "/dev/stdin", "/dev/stdout", "/dev/tty"})
 _NAME = re.compile(r"\$\{?([!#]?)([A-Za-z_]\w*|\d+|[@*])")
 
@@ -38,6 +43,8 @@ class _Walk:
         self.files = dict(carried.files)
         self.sourced = carried.sourced
         self.fds = dict(carried.fds)
+        self.aliases = dict(carried.aliases)
+        self.ambient = ""  # the private data of the script being walked (a file written with it): what it sends
         self.assigned = set(carried.assigned)
         self.functions = dict(functions)
         self.private = private  # an absolute path (or ~/…) -> what private data the file holds
@@ -75,6 +82,18 @@ class _Walk:
         self.nodes += 1
         if self.nodes > MAX_NODES:  # `f` calling `g` 30,000 times, each calling `h` …: Guard.review asks
             raise RecursionError("the command runs more shell code than the guard follows")
+        if t in _JOINS:  # may not run (a branch, `a && b`), or runs in a subshell: what it clears stays carried
+            held, files = dict(self.vars), dict(self.files)
+            try:
+                return self.step(node, t, stdin)
+            finally:
+                for k, v in held.items():
+                    self.vars.setdefault(k, v)
+                for k, v in files.items():
+                    self.files.setdefault(k, v)
+        return self.step(node, t, stdin)
+
+    def step(self, node: Any, t: str, stdin: str) -> str:
         if t == "command":
             return self.command(node, stdin)
         if t == "pipeline":
@@ -216,7 +235,11 @@ class _Walk:
             return ""
         argv = [self.value(w) for w in words]
         taints = [self.taint(w) for w in words]
-        prog, fed = posixpath.basename(argv[0]), ""
+        if argv[0] in self.aliases:  # `alias c='curl -s'` (shopt -s expand_aliases): its words come first
+            text, why = self.aliases[argv[0]]
+            extra = text.split()
+            argv, taints, words = extra + argv[1:], [why] * len(extra) + taints[1:], [words[0]] * len(extra) + words[1:]
+        prog, fed = posixpath.basename(argv[0]) if argv else "", ""
         coproc = prog == "coproc"
         while prog in _WRAPPED and len(argv) > 1:  # `timeout 5 curl …`, `xargs curl`, `sudo curl`
             rest = unwrap(prog, argv[1:]) if prog in R.WRAPPERS else skip_options(argv[1:], R.PRIVILEGE_ARG_OPTS)
@@ -229,33 +252,16 @@ class _Walk:
                         self.set_var(a.split("=", 1)[0], why)
             if not rest or len(rest) >= len(argv):
                 break
-            argv, taints = rest, taints[len(argv) - len(rest):]
+            cut = len(argv) - len(rest)
+            argv, taints, words = rest, taints[cut:], words[cut:]
             prog = posixpath.basename(argv[0])
-        arg_why = next((w for w in taints[1:] if w), "") or fed
-        if prog in self.functions and prog not in R.SHELLS:
-            return self.call(prog, taints[1:], stdin)
-        if prog in ("read", "mapfile", "readarray"):
-            P.reads(self, prog, argv[1:], stdin)
+        if not argv:
             return ""
-        if prog == "printf" and "-v" in argv[:-1]:
-            self.set_var(argv[argv.index("-v") + 1], next((w for w in taints[argv.index("-v") + 2:] if w), ""))
-            return ""
-        if prog in ("source", ".") and len(argv) > 1:
-            if why := self.path_taint(argv[1]):
-                self.sourced, self.assigned = why, set()
-            return ""
-        if prog == "cd" and len(argv) > 1 and "$" not in argv[1]:
-            self.cwd = posixpath.normpath(posixpath.join(self.cwd, argv[1])) if not argv[1].startswith(("/", "~")) \
-                else argv[1]
-            return ""
-        if prog in ("eval",) or prog in R.SHELLS and "-c" in argv[1:-1]:
-            code = " ".join(self.inner(w) for w in words[1:]) if prog == "eval" else \
-                self.inner(words[argv.index("-c") + 1])
-            return self.run(code, stdin)
-        if prog in P.COPIERS:
-            P.copies(self, prog, argv[1:], stdin)
-        P.sink(self, prog, argv, taints, arg_why, stdin)
-        out = "" if self.quiet and not coproc else P.output(self, prog, argv, taints, stdin)
+        quiet, self.quiet = self.quiet, self.quiet and not coproc
+        try:
+            out = P.run(self, prog, argv, taints, words, fed, stdin)
+        finally:
+            self.quiet = quiet
         if coproc:
             self.fds["COPROC"] = out
         return out
@@ -272,20 +278,6 @@ class _Walk:
         """``<&3`` after ``exec 3< .env``; ``<&"${COPROC[0]}"`` after ``coproc cat .env``."""
         fd = self.value(dest)
         return self.fds.get("COPROC", "") if "COPROC" in fd or "$" in fd else self.fds.get(fd, "")
-
-    def call(self, name: str, arg_taints: list[str], stdin: str) -> str:
-        """A shell function: its body runs here with the values as they are now, ``$1``… its arguments."""
-        saved = {k: self.vars.get(k, "") for k in ("@", "*", *map(str, range(1, 10)))}
-        for i in range(1, 10):
-            self.set_var(str(i), arg_taints[i - 1] if i <= len(arg_taints) else "")
-        self.vars["@"] = self.vars["*"] = next((w for w in arg_taints if w), "")
-        body = self.functions.pop(name)  # bash recurses; one pass says what it sends
-        try:
-            return self.run(body, stdin)
-        finally:
-            self.functions[name] = body
-            for k, v in saved.items():
-                self.set_var(k, v)
 
     def assign(self, node: Any) -> None:
         name = node.child_by_field_name("name")
@@ -363,7 +355,13 @@ class _Walk:
             return self.text(node)[1:-1]
         if t in ("simple_expansion", "expansion"):
             m = _NAME.fullmatch(self.text(node).replace("{", "").replace("}", ""))
-            return self.static[m.group(2)] if m and m.group(2) in self.static else self.text(node)
+            name = m.group(2) if m else ""
+            return self.static[name] if name in self.static else _KNOWN.get(name, self.text(node))
+        if t == "ansi_c_string":
+            try:
+                return codecs.decode(self.text(node)[2:-1], "unicode_escape")
+            except UnicodeDecodeError:
+                return self.text(node)
         if t in ("string", "concatenation"):
             return "".join(self.value(c) for c in node.children if c.type != '"')
         return self.text(node)
@@ -385,7 +383,9 @@ class _Walk:
         if word.startswith("/proc/") and word.endswith("/environ"):
             return f"the environment ({word})"
         if (why := self.seen.get(path)) is None:
-            why = self.seen[path] = self.private(path)
+            why = self.seen[path] = self.private(path) if not any(c in word for c in "*?[") else next(
+                (t for name in P.PRIVATE_NAMES if fnmatch.fnmatchcase(name, posixpath.basename(path))
+                 and (t := self.private(posixpath.join(posixpath.dirname(path), name)))), "")
         return why
 
     def where(self, word: str) -> str:
