@@ -23,16 +23,21 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from macrohard.safety import rules_data as R
-from macrohard.safety.carried_programs import COPIERS, SENDERS, SERVERS
+from macrohard.safety.carried_programs import ENV_DUMPERS, KEY_PROGRAMS, SERVERS
 
 if TYPE_CHECKING:
     from macrohard.safety.context import GuardContext
     from macrohard.safety.taint import Pending
 
-_SIGNS = re.compile(r"[$<>`|]")
-# what may carry a file's text into a value, a file or the network without a `$`, `<`, `>` or `|` on the line
-_CARRIERS = COPIERS | SERVERS | SENDERS | R.SHELLS | {"source", ".", "xargs", "parallel", "read", "mapfile", "readarray",
-                                           "exec", "coproc", "eval", "rsync"}
+# programs that run code the walk reads (a script, a function), or serve a folder: their lines are always walked
+_SINKS = (SERVERS - R.INTERPRETERS) | R.SHELLS | {"eval", "source", ".", "exec", "coproc"}
+_MODULE = re.compile(r"\s-m\s*(?!http\.server|SimpleHTTPServer)\w")  # `python3 -m pytest`: no script of its own
+# programs that print private data without naming a file: key material, the environment
+_SOURCES = KEY_PROGRAMS | ENV_DUMPERS
+# what may name private data on a line without a sink: an expansion (a value, $PWD, a secret of the environment), a
+# glob, a path outside the workspace; single-quoted text (on a line without double quotes) is literal
+_MAYBE = re.compile(r"[$`~*?\[]|\.\.|(?:^|[\s=<>(|;&])/")
+_SINGLE = re.compile(r"'[^']*'")
 
 
 @dataclass
@@ -51,14 +56,12 @@ class Carried:
 
 
 def follow(command: str, programs: set[str], pending: Pending, ctx: GuardContext, base: str,
-           is_private: Callable[[str], bool]) -> list[str]:
+           is_private: Callable[[str], bool], private_words: re.Pattern[str] | None) -> list[str]:
     """``safety.flow``'s part for a command of the agent's shell: the sends of private data it makes
     (``pending.sends``), what the values carry once it ran (``pending.carried``, committed on approval), and what
-    private data it reads anew (for the Rule of Two). Walked only when the session's values carry something or
-    the line could put private data in one (``programs``: what the analysis saw it run)."""
+    private data it reads anew (for the Rule of Two). Walked only when it may matter (``_may_carry``)."""
     before = ctx.flow.carried
-    if not (before or _SIGNS.search(command) or not programs.isdisjoint(_CARRIERS)
-            or not programs.isdisjoint(ctx.shell_functions)):
+    if not _may_carry(command, programs, ctx, base, before, private_words):
         return []
 
     def resolve(word: str) -> str:
@@ -78,6 +81,21 @@ def follow(command: str, programs: set[str], pending: Pending, ctx: GuardContext
         pending.carried = after
     return sorted({after.sourced, *after.vars.values(), *after.files.values(), *after.fds.values()}
                   - {"", before.sourced, *before.vars.values(), *before.files.values(), *before.fds.values()})
+
+
+def _may_carry(command: str, programs: set[str], ctx: GuardContext, base: str, before: Carried,
+               private_words: re.Pattern[str] | None) -> bool:
+    """Whether the walk can find anything: the session's values carry private data, the line may send (or run
+    code that may), or it may name private data (``programs``: what the analysis saw it run; ``private_words``:
+    the literal parts of the policy's private_paths). A line with none of these puts nothing private anywhere."""
+    if before or not programs.isdisjoint(_SINKS) or not programs.isdisjoint(ctx.shell_functions) or \
+            not programs.isdisjoint(_SOURCES) or not programs.isdisjoint(R.INTERPRETERS) and not _MODULE.search(command):
+        return True  # (a sender alone sends nothing private: what it could send is named on the line, below)
+    roots = [r.rstrip("/") + "/" for r in (ctx.workspace, ctx.shell_workspace) if r]
+    if not any((base.rstrip("/") + "/").startswith(r) for r in roots):  # a relative path is outside it
+        return True
+    text = command if '"' in command else _SINGLE.sub("", command)
+    return bool(_MAYBE.search(text) or private_words is not None and private_words.search(text))
 
 
 def walk(command: str, carried: Carried, private: Callable[[str], str], resolve: Callable[[str], str],

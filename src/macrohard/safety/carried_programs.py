@@ -37,7 +37,7 @@ _NAMES_ONLY = frozenset({"ls", "stat", "wc", "du", "file", "test", "[", "[[", "t
                          "chown", "realpath", "readlink", "basename", "dirname", "cd", "true", "false", ":", "sleep",
                          "date", "cp", "mv", "ln", "install", "source", ".", "read", "mapfile", "readarray", "unset",
                          "export", "shasum", "sha256sum", "sha1sum", "md5sum", "cksum", "exit", "return", "wait"})
-_ENV_DUMPERS = frozenset({"env", "printenv", "set", "export", "declare", "typeset", "compgen"})
+ENV_DUMPERS = frozenset({"env", "printenv", "set", "export", "declare", "typeset", "compgen"})
 _KEY_MATERIAL = {  # program -> words any of which among its arguments make what it prints a credential
     "ssh-add": {"-L", "-l"}, "gpg": {"--export-secret-keys", "--export-secret-subkeys", "--export"},
     "gh": {"token"}, "git": {"credential", "credential-store", "credential-cache"},
@@ -46,6 +46,7 @@ _KEY_MATERIAL = {  # program -> words any of which among its arguments make what
     "secret-tool": {"lookup"}, "pass": {"show"}, "op": {"read", "item"}, "vault": {"read", "get"},
     "kubectl": {"--raw", "secret", "secrets"}, "gcloud": {"print-access-token", "print-identity-token"},
     "az": {"get-access-token"}, "keyring": {"get"}, "docker": {"--raw"}}
+KEY_PROGRAMS = frozenset(_KEY_MATERIAL)
 _CODE = R.INTERPRETERS | R.SHELLS
 _NET_CODE = re.compile(r"https?://|ftp://|urlopen|urllib|requests\.|http\.client|httpx|socket|fetch\(|XMLHttpRequest|"
                        r"\bnet\.|\bhttps?\.request|LWP|Net::|HTTP::|Socket|open-uri|smtplib|ftplib|dns\.", re.I)
@@ -163,7 +164,7 @@ def output(w: _Walk, prog: str, argv: list[str], taints: list[str], stdin: str) 
     args = argv[1:]
     if prog in _KEY_MATERIAL and not _KEY_MATERIAL[prog].isdisjoint(args):
         return f"key material ({' '.join(argv)[:60]})"
-    if prog in _ENV_DUMPERS:
+    if prog in ENV_DUMPERS:
         return dumps(w, prog, args)
     if prog in _LISTERS and NAMES in w.files:
         return w.files[NAMES]

@@ -66,6 +66,8 @@ class FlowCheck:
         # the policy's globs as one pattern (fnmatch's, which on POSIX is case-sensitive and matches "/" with "*")
         self.private_glob = _globs(self.flow.private_paths)
         self.trusted_glob = _globs(self.flow.trusted_paths)
+        words = {w for g in self.flow.private_paths for part in re.split(r"[*?\[\]]+", g) if len(w := part.strip("/")) > 1}
+        self.private_words = re.compile("|".join(map(re.escape, sorted(words))), re.I) if words else None
 
     def __call__(self, action: Any, ctx: GuardContext) -> Verdict | None:
         kind = str(getattr(action, "kind", ""))
@@ -153,7 +155,7 @@ class FlowCheck:
             private = [p for p in facts.paths + read if self._private(p, ctx)]
             if kind == "bash":  # the agent's shell: what its values carry (safety.carried)
                 private += follow(str(action.command), facts.programs, pending, ctx, _base(ctx),
-                                  lambda p: self._private(p, ctx))
+                                  lambda p: self._private(p, ctx), self.private_words)
             if private:
                 adds.add("private")
                 pending.private = private[0]
