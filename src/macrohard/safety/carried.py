@@ -49,10 +49,12 @@ class Carried:
     sourced: str = ""  # a private file the shell sourced: a variable the session did not set may hold its values
     fds: dict[str, str] = field(default_factory=dict)  # `exec 3< .env`, a coprocess's output -> what they read
     aliases: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias -> (its words, what they carry)
+    named: dict[str, str] = field(default_factory=dict)  # variable -> the private file it names (`f=.env`)
     assigned: frozenset[str] = frozenset()  # variables the session set itself since (not from that file)
 
     def __bool__(self) -> bool:
-        return bool(self.vars or self.files or self.sourced or self.fds or any(w for _, w in self.aliases.values()))
+        return bool(self.vars or self.files or self.sourced or self.fds or self.named
+                    or any(w for _, w in self.aliases.values()))
 
 
 def follow(command: str, programs: set[str], pending: Pending, ctx: GuardContext, base: str,
@@ -110,5 +112,5 @@ def walk(command: str, carried: Carried, private: Callable[[str], str], resolve:
     w = _Walk(carried, private, resolve, functions or {}, online)
     w.run(command)  # a RecursionError goes up: the guard asks about an action nested that deep
     return Carried(vars=w.vars, files=w.files, sourced=w.sourced, fds={k: v for k, v in w.fds.items() if v},
-                   aliases=w.aliases,
+                   aliases=w.aliases, named={k: v for k, v in w.static.items() if w.path_taint(v)},
                    assigned=frozenset(w.assigned) if w.sourced else frozenset()), w.sends

@@ -50,7 +50,7 @@ class _Walk:
         self.private = private  # an absolute path (or ~/…) -> what private data the file holds
         self.resolve = resolve  # a path as written (relative to the shell's directory) -> absolute
         self.seen: dict[str, str] = {}  # path -> what private data it holds (the caller's answer, once a path)
-        self.static: dict[str, str] = {}  # literal values set on the line (`a=.en; b=v; cat $a$b`)
+        self.static: dict[str, str] = dict(carried.named)  # literal values set (`a=.en; b=v; cat $a$b`)
         self.sends: list[str] = []
         self.depth = self.nodes = self.looping = 0
         self.quiet = True  # what the statement being walked prints goes to the terminal (nobody reads it)
@@ -125,6 +125,9 @@ class _Walk:
                 why = why or self.files[P.NAMES]  # `for f in *` after `touch "$d"`: the names carry it
             if var is not None:
                 self.set_var(self.text(var), why)
+                named = next((v for v in map(self.value, values) if self.path_taint(v)), "")
+                if named:  # `for f in .env*; do cat "$f"`: it names a private file
+                    self.static[self.text(var)] = named
             body = node.child_by_field_name("body")
             return self.loop([body] if body is not None else [], stdin)
         if t in ("while_statement", "until_statement", "c_style_for_statement"):
