@@ -7,7 +7,8 @@ fixed order, so a training run is reproducible from its seed. ``benchmarks/*/bli
 ``benchmarks/*/everyday15*`` are the lead's final measurement of the seventeenth wave and are never read here (a path
 naming them is refused); ``blind5`` … ``blind14``, ``everyday6`` … ``everyday14`` (measured and published; blind14 and
 everyday14 since the seventeenth wave, the answer screen's blind14/everyday14 held out once more by screen17; blind12,
-blind13 and everyday12 since the sixteenth wave; injection ``blind13`` held out once by inj16, then trained on; the
+blind13 and everyday12 since the sixteenth wave; injection ``blind13`` held out once by inj16, then trained on;
+injection ``blind14``, the lead's held-out look of the sixteenth wave, trained on since inj17; the
 answer screen's ``blind11``/``everyday11``, screen15's held-out estimate, trained on since screen16) may be training data,
 and so are ``scripts/screen_data/*6*``
 and later (helpers' hand-written answers, among them everyday agent answers that must pass: ``everyday6_*.tsv``).
@@ -72,6 +73,7 @@ INJECTION_SOURCES: dict[str, str] = {
     "blind10": "benchmarks/injection_data/blind10.jsonl",
     "blind11": "benchmarks/injection_data/blind11.jsonl",
     "blind13": "benchmarks/injection_data/blind13.jsonl",
+    "blind14": "benchmarks/injection_data/blind14.jsonl",
 }
 
 
