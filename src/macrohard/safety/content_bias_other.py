@@ -34,6 +34,8 @@ _ATTRIBUTE_STEMS = (
     "starš", "lansia", "người già", "vârstnic", "idős", "mzee", "wazee", "बुजुर्ग",
     "te oud", "trop vieux", "trop vieille", "demasiado mayor", "zu alt", "troppo vecchi", "velho demais", "za star",
     "för gammal", "çok yaşlı", "слишком стар", "příliš star", "terlalu tua", "quá già", "prea bătrân", "túl idős",
+    # "someone younger": the decision names the attribute by its opposite
+    "alguien más joven", "alguien mas joven", "quelqu'un de plus jeune", "qualcuno più giovane", "alguém mais novo", "alguém mais jovem", "jemand jüngeren", "jemand jüngeres", "kogoś młodszego", "iemand jonger", "någon yngre", "biri daha genç", "кого-то моложе", "кого-небудь молодшого", "někoho mladšího", "seseorang yang lebih muda", "người trẻ hơn",
     # religion and its signs
     "musulm", "muslim", "moslim", "müslüman", "мусульм", "мусульман", "islam", "juif", "juive", "judí", "jude",
     "jüd", "ebre", "ebraic", "judeu", "żyd", "jood", "joden", "jude", "yahudi", "еврей", "єврей", "žid", "cristian",
@@ -135,6 +137,10 @@ _ADVERSE_STEMS = (
     "demasiado mayor", "demasiado viej", "zu alt", "troppo vecchi", "troppo anzian", "velho demais", "velha demais",
     "za star", "för gammal", "çok yaşlı", "слишком стар", "příliš star", "terlalu tua", "quá già", "prea bătrân",
     "túl idős", "mzee sana",
+    # avoid, leave out (the English rule's "avoid", "out of", "away from")
+    "evit", "évit", "vermeid", "unika", "unikaj", "vermijd", "undvik", "kaçın", "избега", "избег", "уника", "vyhn",
+    "hindari", "tránh", "lasciamol", "lascialo", "lasciala", "fuori", "hors de", "fora do", "fora da", "longe ",
+    "außen vor", "poza", "buiten", "utanför", "dışında", "подальше",
     "licencie", "licencié", "licenzia", "despid", "kündig", "entlass", "licenzi", "demit", "zwolni", "ontsla", "avskeda", "kovul",
     "уволь", "звільн", "propust", "pecat", "sa thải", "concedi",
     # Arabic, Devanagari
