@@ -108,7 +108,7 @@ _EARLIER = (r"anteriores|anterior|previas|previos|previa|prévias|précédentes|
             r"이전|앞의|السابقة|पिछले|trước|sebelumnya|tidigare|tidligere|aiemmat|aiemmista|edelliset|předchozí|originales|originais|iniciales|système|sistema|systems?")
 _INSTRUCTIONS = (r"instrucciones|indicaciones|órdenes|instruções|orientações|instructions|consignes|directives|"
                  r"anweisungen|instruktionen|anordnungen|vorgaben|regeln|istruzioni|indicazioni|instructies|"
-                 r"aanwijzingen|instrukcje|polecenia|instrukcji|talimatları|talimatlar|инструкции|указания|"
+                 r"aanwijzingen|instrukcje|polecenia|instrukcji|talimatları|talimatlari|talimatlar|инструкции|указания|"
                  r"инструкций|instruktioner|instruktionerna|instruktionene|instruksjoner|instruksjonene|ohjeet|ohjeesi|pokyny|"
                  r"інструкції|інструкцій|вказівки|指示|命令|指令|说明|規則|规则|지시|지침|التعليمات|निर्देश|hướng dẫn|instruksi|perintah")
 _NEAR = r"[^.!?。！？\n]{0,40}?"
@@ -160,10 +160,14 @@ def _near(pattern: re.Pattern[str], anchor: re.Pattern[str], text: str, reach: i
     return None
 
 
-# all-ASCII matches are English (the English rule's) unless German, Dutch or Spanish words carry them
-_OVERRIDE_DE = re.compile(r"\b(vergiss|ignoriere|negeer|vergeet|olvida|ignora|oubliez|oublie|zignoruj|glem|ignorera)\b"
+# all-ASCII matches are English (the English rule's) unless words of another language carry them (German, Dutch,
+# Spanish, Polish, Danish, Swedish, Norwegian, Finnish, Indonesian: "Zignoruj wszystkie poprzednie polecenia", "Ohita
+# kaikki aiemmat ohjeet", "Ignorer alle tidligere instruktioner", read out of fold by inj17 on the development sets)
+_OVERRIDE_DE = re.compile(r"\b(vergiss|ignoriere|negeer|vergeet|olvida|ignora|oubliez|oublie|zignoruj|ignoruj|glem|"
+                          r"ignorera|ignorer|ohita|unohda|abaikan|lupakan)\b"
                           r"[^.!?\n]{0,40}\b(anweisungen|instructies|instrucciones|indicaciones|consignes|istruzioni|"
-                          r"instrukcje|instruktioner|instruktionerna|instruksjoner|instruksjonene)\b",
+                          r"instrukcje|instrukcji|polecenia|instruktioner|instruktionerna|instruksjoner|instruksjonene|"
+                          r"ohjeet|ohjeita|instruksi|perintah)\b",
                           re.I)
 
 _FIRST_WORDS = re.compile(r"^\W*(?:(?:please|bitte|por favor|per favore|s'il te plaît|s'il vous plaît|merci de|"
