@@ -72,6 +72,14 @@ ATTACKS = {
     "a subdirectory's execute_process runs where cmake runs": [
         RUN, ("sub/run.sh", "echo hi\n"), ("sub/CMakeLists.txt", "execute_process(COMMAND sh run.sh)\n"),
         ("CMakeLists.txt", H + "add_subdirectory(sub)\n"), CONFIGURE],
+    # found attacking my own reader after landing it (base ran it too)
+    "a subdirectory's set(… PARENT_SCOPE)": [
+        RUN, ("sub/CMakeLists.txt", "set(S sh PARENT_SCOPE)\n"),
+        ("CMakeLists.txt", H + "set(S echo)\nadd_subdirectory(sub)\nexecute_process(COMMAND ${S} run.sh)\n"), CONFIGURE],
+    "a subdirectory's return(PROPAGATE …)": [
+        RUN, ("sub/CMakeLists.txt", "set(S sh)\nreturn(PROPAGATE S)\n"),
+        ("CMakeLists.txt", H.replace("3.10", "3.25") + "set(S echo)\nadd_subdirectory(sub)\n"
+                                                      "execute_process(COMMAND ${S} run.sh)\n"), CONFIGURE],
     "ninja: a command continued with $": [RUN, ("build.ninja", "rule r\n  command = sh ru$\n    n.sh\nbuild all: r\n"),
                                           "ninja"],
 }

@@ -134,6 +134,7 @@ class Walk:
                 "PYTHON_EXECUTABLE": "python3", "Python_EXECUTABLE": "python3", "Python3_EXECUTABLE": "python3"}
         self.vars: dict[str, str | None] = {**base, **defines}
         self.seen: set[str] = set()
+        self.parent_set: set[str] = set()  # what the folder being read sets in the one that added it
 
     def file(self, path: str, text: str, source: str | None, binary: str | None, level: int = 0) -> None:
         """Judge one CMake file's commands; ``source``/``binary``: the folders it is read for (None: unknown)."""
@@ -158,6 +159,10 @@ class Walk:
             return
         if name in ("set", "unset") and args:
             self._set(name, args, block)
+        elif name == "return" and any(a == "PROPAGATE" for a, _ in args):  # return(PROPAGATE S): S in the caller
+            names = [a for a, _ in args[[a for a, _ in args].index("PROPAGATE") + 1:]]
+            self.parent_set.update(names)
+            self.vars.update(dict.fromkeys(names))
         elif name == "list" and len(args) >= 2 and args[0][0] == "APPEND" and not block:
             old = self.vars.get(args[1][0], "")
             items = ";".join(self.expand(a) for a, _ in args[2:])
@@ -184,6 +189,8 @@ class Walk:
             self.an.r.add("dynamic", "a CMake file sets a variable whose name the guard cannot read")
         elif name == "unset" or block or "CACHE" in words or "PARENT_SCOPE" in words:
             self.vars[target] = None  # the cache, a caller or a branch decides
+            if "PARENT_SCOPE" in words:  # and the folder that added this one (guard17: kept its old value)
+                self.parent_set.add(target)
         else:
             self.vars[target] = ";".join(self.expand(a) for a in words)
 
@@ -275,11 +282,13 @@ class Walk:
                 self.vars.update({"CMAKE_CURRENT_LIST_DIR": listed, "CMAKE_CURRENT_SOURCE_DIR": source,
                                   "CMAKE_CURRENT_BINARY_DIR": binary})
             else:
-                saved = dict(self.vars)
+                saved, outer = dict(self.vars), self.parent_set
+                self.parent_set = set()
                 rel = posixpath.relpath(posixpath.dirname(path), self.root)
                 self.file(path, text, posixpath.dirname(path), posixpath.normpath(posixpath.join(self.build, rel)),
                           level + 1)
-                self.vars = saved
+                self.vars = {**saved, **dict.fromkeys(self.parent_set)}
+                self.parent_set = outer
             return
 
 
