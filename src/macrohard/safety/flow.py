@@ -153,7 +153,8 @@ class FlowCheck:
             facts = memo[1] if memo is not None and memo[0] is action else facts_of(action, ctx, self.policy)
             read = _operands(str(getattr(action, "command", "")), ctx) if facts.programs & _TEXT_READERS else []
             private = [p for p in facts.paths + read if self._private(p, ctx)]
-            if kind == "bash":  # the agent's shell: what its values carry (safety.carried)
+            # the agent's shell: what its values carry (safety.carried); not for a line the policy refuses anyway
+            if kind == "bash" and not (facts.categories and _refused(self.rules.decide(facts))):
                 private += follow(str(action.command), facts.programs, pending, ctx, _base(ctx),
                                   lambda p: self._private(p, ctx), self.private_words)
             if private:
@@ -199,6 +200,10 @@ class FlowCheck:
         inside = any(path == r or path.startswith(r.rstrip("/") + "/") for r in roots)
         allowed = any(path == a or path.startswith(a.rstrip("/") + "/") for a in self.policy.allowed_paths)
         return path.startswith("/") and not inside and not allowed and not path.startswith(_NOT_PRIVATE)
+
+
+def _refused(verdict: Verdict | None) -> bool:
+    return verdict is not None and verdict.decision is Decision.deny
 
 
 def _globs(globs: list[str]) -> re.Pattern[str] | None:
