@@ -32,7 +32,15 @@ def _bash(command: str, ok: bool = True, result: str = "") -> Past:
      ["the last commit's message is 'Initial import'", "nothing is left uncommitted"]),
     ("how many commits are on main? number only, into total.txt", ["total.txt holds the number of the commits on main"]),
     ("Put lines 3 to 5 (inclusive) of stops.txt into middle.txt.", ["middle.txt holds lines 3 to 5 of stops.txt"]),
+    ("ship-it.sh cannot be run yet because it is not executable. Fix that.", ["ship-it.sh is executable"]),
+    ("Make every .sh file in bin/ executable. The .txt notes in there should stay non-executable.",
+     ["every .sh file in bin/ is executable", "no .txt file in bin/ is executable"]),
+    ("Typo in my last commit message: it says 'add mil', should be 'add mill'. Fix the message (no new commit).",
+     ["the last commit's message is 'add mill'", "no commit message says 'add mil'"]),
     # a demand outside every shape: nothing is proved
+    ("Create an executable script named countdown.sh that prints 3, 2 and 1, each on its own line", []),
+    ("Make make-index.sh executable, run it, and save everything it prints into index-out.txt.", []),
+    ("Remove the .bak files that sit directly in this folder. Do not touch anything inside subfolders.", []),
     ("Rename draft.txt to final.txt and push it", []),
     ("Fix it and commit the fix with message 'fix typo in doc'.", []),
     ("How many files in the bins folder are completely empty? Write the count to nempty.txt", []),
@@ -57,6 +65,9 @@ def test_the_run_s_own_steps_ground_the_facts() -> None:
     line = "make a file note.txt with one line: first boat leaves 06:50"
     assert grounded(line, [Past({"kind": "write_file", "path": "note.txt", "content": "first boat leaves 06:50"}, "", True)])
     assert not grounded(line, [Past({"kind": "write_file", "path": "x.txt", "content": "made up"}, "", True)])
+    mode = "deploy.sh won't run, it says permission denied. Make it executable."
+    assert grounded(mode, [_bash("ls -l deploy.sh"), _bash("chmod +x deploy.sh")])
+    assert not grounded(mode, [_bash("echo 'echo hi' > deploy.sh && chmod +x deploy.sh")])
     saved = "run ./tally.sh and save what it prints into out.txt"
     assert grounded(saved, [_bash("./tally.sh > out.txt")]) and grounded(saved, [_bash("bash tally.sh > out.txt")])
     assert not grounded(saved, [_bash("echo 'boats: 7' > out.txt")])

@@ -32,7 +32,7 @@ import shlex
 from typing import Any
 
 from macrohard.models.local_grounds import unfounded
-from macrohard.models.local_shapes import _P, OPEN, Fact, _path, facts, renamed
+from macrohard.models.local_shapes import _P, OPEN, Fact, _path, executable, facts, renamed
 
 PROVED = "done: the harness's own tests of the workspace show {what}"
 DISPROVED = ("unconfirmed: the model said the task was done, but the harness's own test shows {what} is not so; "
@@ -59,6 +59,12 @@ def grounded(task: str, history: list[Any]) -> bool:
         if not any(p.ok and p.action.get("kind") == "bash" and _words(str(p.action.get("command", ""))) in
                    (["mv", old, new], ["git", "mv", old, new]) for p in history):
             return False
+    if executable(task) is not None:  # made executable by chmod alone: what is inside untouched
+        for past in history:
+            command = str(past.action.get("command", ""))
+            if past.ok and past.action.get("kind") == "bash" and not re.match(
+                    r"^\s*(chmod|ls|cat|stat|file|head|test)\b(?![^|;&]*>)", command) or re.search(r"[;&|`$]|\$\(", command):
+                return False
     if m := re.search(rf"\brun\s+(\./[\w.-]+|[\w.-]+\.sh)\s+and\s+save\b[^.]*?\s({_P})\s*$", task.rstrip(". "), re.I):
         script, out = _path(m.group(1)), _path(m.group(2))
         runs = [p for p in history if p.ok and p.action.get("kind") == "bash"

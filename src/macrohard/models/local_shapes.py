@@ -158,14 +158,14 @@ def _tag(task: str) -> tuple[list[Fact], list[str]]:
 
 
 def _reword(task: str) -> tuple[list[Fact], list[str]]:
-    m = re.search(rf"(?:{_QUOTED})\s+should\s+(?:be|read|say)\s+(?:{_QUOTED})", task, re.I)
+    m = re.search(rf"(?:{_QUOTED}),?\s+(?:it\s+)?should\s+(?:be|read|say)\s+(?:{_QUOTED})", task, re.I)
     if not m or not re.search(r"\bcommit message\b", task, re.I):
         return [], []
     old, new = _quoted(m, 1), _quoted(m, 4)
     facts = [Fact(f"the last commit's message is {new!r}", f'[ "$(git log -1 --format=%s)" = {_q(new)} ]'),
              Fact(f"no commit message says {old!r}", f"! git log --format=%s | grep -qF {_q(old)}")]
     # the sentences of the typo, its fix and "nothing else changes"; any other sentence must be covered apart
-    spans = [s for s in _sentences(task) if re.search(r"commit message|should (?:be|read|say)|fix it|nothing else", s, re.I)]
+    spans = [s for s in _sentences(task) if re.search(r"commit message|should (?:be|read|say)|fix it|fix the (?:commit )?message|nothing else", s, re.I)]
     if re.search(r"nothing else", task, re.I):
         facts.append(Fact("nothing else changed", '[ -z "$(git status --porcelain)" ]'))
     return facts, spans
@@ -230,6 +230,8 @@ def _sweep(task: str) -> tuple[list[Fact], list[str]]:
     if not m:
         return [], []
     ext, folder = m.group(1) or m.group(2), _path(m.group(3))
+    if folder.lower() in ("this", "the", "here", "that", "it"):  # "directly in this folder": not a named folder
+        return [], []
     # what must stay is kept by how it was done: only `rm` (no -r) of FOLDER/*.EXT or FOLDER/NAME.EXT (``_rm_only``)
     keep = [s for s in _sentences(task) if re.search(r"\b(stay|keep|keeps|don'?t touch|leave|must)\b", s, re.I)]
     return [Fact(f"no .{ext} file is left directly in {folder}/",
@@ -262,7 +264,8 @@ def _number_in(path: str, expr: str, same: str = "true") -> str:
 
 def _count(task: str) -> tuple[list[Fact], list[str]]:
     t, what, expr, source, same = task, "", "", None, "true"
-    if m := re.search(rf"\bhow many lines (?:does|do|has|have) ({_P}) (?:have|has|contain)\s*\?", t, re.I):
+    if m := (re.search(rf"\bhow many lines (?:does|do|has|have) ({_P}) (?:have|has|contain)\s*\?", t, re.I)
+             or re.search(rf"\bhow many lines (?:are )?in ({_P})\s*\?", t, re.I)):
         source = _path(m.group(1))  # (a last line without its newline: wc -l and a reader differ, so not proved)
         what, expr = f"the lines of {source}", f"wc -l < {_q(source)}"
         same = f'[ -z "$(tail -c 1 {_q(source)})" ]'
@@ -315,8 +318,40 @@ def _sorted_or_cut(task: str) -> tuple[list[Fact], list[str]]:
     return [fact], [m.group(0)]
 
 
+def executable(task: str) -> tuple[str, str, str] | None:
+    """A script the task wants executable ('' for a folder's files by extension), the folder and extension then
+    (else ''), or None."""
+    if not re.search(r"\b(executable|runnable)\b", task, re.I) or re.search(r"\bno longer\b|\bwhich\b|\blist\b|"
+                                                                          r"take the execute|execute bit off", task, re.I):
+        return None
+    if m := re.search(rf"\bmake every \.(\w+)(?: file)?s? in ({_P}) executable|\bin ({_P}),? make every \.(\w+) files? "
+                      r"executable", task, re.I):
+        return "", _path(m.group(2) or m.group(3)), m.group(1) or m.group(4)
+    scripts = [p for p in task_paths(task) if p.endswith(".sh")]
+    return (scripts[0], "", "") if len(scripts) == 1 and len(task_paths(task)) == 1 else None
+
+
+def _chmod(task: str) -> tuple[list[Fact], list[str]]:
+    if (got := executable(task)) is None:
+        return [], []
+    script, folder, ext = got
+    spans = [s for s in _sentences(task) if re.search(r"\b(executable|runnable|permission denied|won'?t run|cannot be run|"
+                                                     r"fix (?:that|it|pls|please))\b", s, re.I)
+             and not re.search(r"\b(run it|then|and (?:then )?(?:run|save|write|keep)|create|write|prints?|named|script)\b",
+                               s, re.I)]
+    if script:
+        return [Fact(f"{script} is executable", f"[ -f {_q(script)} ] && [ -x {_q(script)} ]")], spans
+    facts = [Fact(f"every .{ext} file in {folder}/ is executable",
+                  f"ls -d {_q(folder)}/*.{ext} && for f in {_q(folder)}/*.{ext}; do [ -x \"$f\" ] || exit 1; done")]
+    for other in sorted(set(re.findall(r"\.(\w+) (?:files|notes)[^.;]*\b(?:not become|stay non-)executable", task, re.I))):
+        facts.append(Fact(f"no .{other} file in {folder}/ is executable",
+                          f"for f in {_q(folder)}/*.{other}; do [ ! -x \"$f\" ] || exit 1; done"))
+    return facts, spans
+
+
 SHAPES = (_one_line, _append, _folders, _rename, _symlink, _checksum, _commit, _tag, _reword, _blank_lines, _archive,
-          _gzip, _sweep, _saved_output, _count, _sorted_or_cut)
+          _gzip, _sweep, _saved_output, _count, _sorted_or_cut,
+          _chmod)
 
 
 def facts(task: str) -> list[Fact]:
@@ -337,4 +372,4 @@ def facts(task: str) -> list[Fact]:
     return list(dict.fromkeys(found))
 
 
-__all__ = ["SHAPES", "Fact", "facts", "renamed"]
+__all__ = ["SHAPES", "Fact", "executable", "facts", "renamed"]
