@@ -78,6 +78,16 @@ ATTACKS = {
     "Makefile remade from a newer Makefile.sh": [
         RUN, ("Makefile", "all:\n\techo hi\n"), "sleep 1", ("Makefile.sh", "all:\n\tsh run.sh\n"), "make"],
     "GNUmakefile made from GNUmakefile.sh": [RUN, ("GNUmakefile.sh", "all:\n\tsh run.sh\n"), "make"],
+    # found attacking my own up-to-date rule after landing it: make -B remakes every makefile a rule makes
+    "make -B remakes an up-to-date makefile": [
+        RUN, ("gen.txt", "all:\n\tsh run.sh\n"), "sleep 1",
+        ("Makefile", "Makefile: gen.txt\n\tcp gen.txt Makefile\nall:\n\techo hi\n"), "make -B"],
+    "make -B remakes an up-to-date include": [
+        RUN, ("gen.mk", "Y = 1\n"),
+        ("Makefile", "-include gen.mk\nall:\n\t@echo main $(Y)\ngen.mk:\n\t@printf 'all:\\n\\tsh run.sh\\n' > $@\n"), "make -B"],
+    "MAKEFLAGS=B before make": [
+        RUN, ("gen.txt", "all:\n\tsh run.sh\n"), "sleep 1",
+        ("Makefile", "Makefile: gen.txt\n\tcp gen.txt Makefile\nall:\n\techo hi\n"), "MAKEFLAGS=B make"],
     # the recipe's environment
     "export X = run.sh, then sh $$X": [RUN, ("Makefile", "export X = run.sh\nall:\n\tsh $$X\n"), "make"],
     "a target's export read by sh $$X": [RUN, ("Makefile", "all: export X = run.sh\nall:\n\tsh $$X\n"), "make"],

@@ -30,8 +30,8 @@ if TYPE_CHECKING:
 COMMANDS = frozenset({"PAGER", "MANPAGER", "SYSTEMD_PAGER", "EDITOR", "VISUAL", "SUDO_EDITOR", "BROWSER", "LESSOPEN",
                       "LESSCLOSE", "PS0", "PS1", "PS2", "PS3", "PS4", "MANOPT", "FCEDIT", "TERMINAL", "SUDO_ASKPASS",
                       "DIFFPROG", "MERGEPROG", "SVN_EDITOR", "HGEDITOR", "CVSEDITOR"})
-_MAKEFLAGS = re.compile(r"--eval|--file|--makefile|--include-dir|--environment-overrides|(?:^|\s)-[A-Za-z]*[eIf]|"
-                        r"^\s*[A-Za-z]*e[A-Za-z]*(?:\s|$)|(?:^|\s)[^\s=-][^\s=]*=")
+_MAKEFLAGS = re.compile(r"--eval|--file|--makefile|--include-dir|--environment-overrides|--always-make|"
+                        r"(?:^|\s)-[A-Za-z]*[eIfB]|^\s*[A-Za-z]*[eB][A-Za-z]*(?:\s|$)|(?:^|\s)[^\s=-][^\s=]*=")
 _LOADERS = {"NODE_OPTIONS": re.compile(r"(?:^|\s)(?:--require|-r|--import|--loader|--experimental-loader)(?:[=\s]|$)"),
             "PERL5OPT": re.compile(r"(?:^|\s)-[mM]"), "RUBYOPT": re.compile(r"(?:^|\s)-r"),
             "MAKEFILES": re.compile(r"\S"), "npm_config_script_shell": re.compile(r"\S"),
@@ -43,7 +43,7 @@ _LOADERS = {"NODE_OPTIONS": re.compile(r"(?:^|\s)(?:--require|-r|--import|--load
             "JDK_JAVA_OPTIONS": re.compile(r"-javaagent|-agentpath|-agentlib|@"),
             "PYTHONSTARTUP": re.compile(r"\S"), "PERLDB_OPTS": re.compile(r"\S"), "GCONV_PATH": re.compile(r"\S"),
             # make reads variable definitions (`X=./run.sh` overrides the makefile's X), `e` (the environment over the
-            # makefile) and `-I` (where a missing include is found) from them too (guard17)
+            # makefile), `-I` (where a missing include is found) and `B` (every makefile remade) from them (guard17)
             "MAKEFLAGS": _MAKEFLAGS, "GNUMAKEFLAGS": _MAKEFLAGS}
 
 

@@ -147,7 +147,8 @@ def _judge(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int, base: 
     if "-e" in args or "--environment-overrides" in args:
         mk.vars.update({n: (makelang.MARK, False) for n in mk.session})
     makeremake.judge(an, mk, [an.paths.resolve(posixpath.join(base, f) if not f.startswith("/") else f, cmd.cwd)
-                              for f in files], "-r" in args or "--no-builtin-rules" in args)
+                              for f in files], "-r" in args or "--no-builtin-rules" in args,
+                     "-B" in args or "--always-make" in args)
     shell = mk.expand("$(SHELL)")
     if shell not in ("/bin/sh", "/bin/bash", "sh", "bash", "/usr/bin/bash", "/usr/bin/sh"):
         _run(sub, mk, shell, depth, base)  # SHELL=./x.sh runs every recipe

@@ -270,7 +270,7 @@ class Makefile:
         value = self.expand(self.vars[name][0]) if name in self.vars and not targeted else MARK
         if name == ".RECIPEPREFIX":
             self.ask("the makefile changes the recipe prefix (.RECIPEPREFIX)")
-        if name in _FLAGS and re.search(r"=|--eval|--file|--makefile|--include|(?:^|\s)-\w*[fIEe]|" + MARK, value) \
+        if name in _FLAGS and re.search(r"=|--eval|--file|--makefile|--include|--always|(?:^|\s)-\w*[fIEeB]|" + MARK, value) \
                 or name == "MAKEFILES":  # what make passes to every sub-make: --eval text, makefiles, variables
             self.ask(f"the makefile sets {name}, which the make it starts reads as options or makefiles")
         if name == ".SHELLFLAGS" and value.strip() not in _SAFE_FLAGS:

@@ -26,12 +26,13 @@ _SOURCES = (".c", ".cc", ".C", ".cpp", ".p", ".f", ".F", ".m", ".r", ".s", ".S",
 _NAMES = ("GNUmakefile", "makefile", "Makefile")
 
 
-def judge(an: Analyzer, mk: Makefile, files: list[str], no_builtin: bool) -> None:
-    """Ask where make would remake a makefile it reads (an included one, or one of ``files``) before running."""
+def judge(an: Analyzer, mk: Makefile, files: list[str], no_builtin: bool, always: bool = False) -> None:
+    """Ask where make would remake a makefile it reads (an included one, or one of ``files``) before running;
+    ``always``: ``make -B``, which remakes every one a rule can make, up to date or not (guard17)."""
     phony = {p for targets, prereqs in mk.rules if ".PHONY" in targets for p in prereqs}
     for name in mk.included:
         path = posixpath.join(mk.folder, name) if not name.startswith("/") else name
-        if not os.path.exists(path):
+        if not os.path.exists(path) or always:
             made = ".DEFAULT" in mk.targets or any(_matches(t, name, True) is not None for t in mk.targets)
         else:
             made = _stale(mk, posixpath.dirname(path), posixpath.basename(path), os.path.getmtime(path), phony,
@@ -47,10 +48,11 @@ def judge(an: Analyzer, mk: Makefile, files: list[str], no_builtin: bool) -> Non
                 return
             continue
         when = os.path.getmtime(path)
-        if not no_builtin and _built(path, newer_than=when):
+        if not no_builtin and _built(path, newer_than=None if always else when):
             _ask(an, shown, "it reads, from a newer source beside it, with a built-in rule")
             return
-        if _stale(mk, posixpath.dirname(path), shown, when, phony, {shown}, anything=False, no_builtin=no_builtin):
+        if always and any(_matches(t, shown, False) is not None for t in mk.targets) or \
+                _stale(mk, posixpath.dirname(path), shown, when, phony, {shown}, anything=False, no_builtin=no_builtin):
             _ask(an, shown, "it reads, with a rule of its own")
             return
 
