@@ -21,6 +21,10 @@ if TYPE_CHECKING:
 # the environment's secrets: tokens, passwords, keys, and URLs or DSNs that hold credentials
 SECRET_ENV = re.compile(r"SECRET|TOKEN|PASSW|_PASS$|^PASS|API_?KEY|PRIVATE|ACCESS_KEY|CREDENTIAL|SESSION|COOKIE|AUTH|"
                         r"DATABASE_URL|_DSN$|DB_URL|_URI$|CONN(ECTION)?_STR|WEBHOOK", re.I)
+# variables the shell sets itself: a sourced file is not where their values come from
+STANDARD = frozenset({"HOME", "PWD", "OLDPWD", "USER", "LOGNAME", "PATH", "SHELL", "LANG", "TERM", "HOSTNAME",
+                      "RANDOM", "SECONDS", "LINENO", "BASH_VERSION", "UID", "EUID", "PPID", "IFS", "REPLY", "?", "#",
+                      "$", "!", "-", "0", "_", "TMPDIR", "LC_ALL", "DISPLAY", "OPTARG", "OPTIND", "PIPESTATUS"})
 SENDERS = R.DOWNLOADERS | R.NETWORK_TOOLS | frozenset({
     "dig", "nslookup", "host", "drill", "ping", "ping6", "traceroute", "tracepath", "mtr", "whois", "openssl", "git",
     "mail", "mailx", "sendmail", "mutt", "gh", "nsupdate", "wscat", "websocat", "grpcurl", "aws", "gsutil", "rclone",
@@ -50,6 +54,7 @@ KEY_PROGRAMS = frozenset(_KEY_MATERIAL)
 _CODE = R.INTERPRETERS | R.SHELLS
 _NET_CODE = re.compile(r"https?://|ftp://|urlopen|urllib|requests\.|http\.client|httpx|socket|fetch\(|XMLHttpRequest|"
                        r"\bnet\.|\bhttps?\.request|LWP|Net::|HTTP::|Socket|open-uri|smtplib|ftplib|dns\.", re.I)
+_ENVIRON = re.compile(r"environ|getenv|process\.env|ENV\[")
 _QUOTED = re.compile(r"""(['"])([^'"\n]{1,300})\1""")
 _READ_OPTS = frozenset({"-d", "-i", "-n", "-N", "-p", "-t", "-u"})
 _MAPFILE_OPTS = frozenset({"-d", "-n", "-O", "-s", "-u", "-C", "-c"})
@@ -86,6 +91,8 @@ def run(w: _Walk, prog: str, argv: list[str], taints: list[str], words: list[Any
     if prog == "cd" and len(argv) > 1 and "$" not in argv[1]:
         w.cwd = posixpath.normpath(posixpath.join(w.cwd, argv[1])) if not argv[1].startswith(("/", "~")) else argv[1]
         return ""
+    if prog in R.SHELLS and w.piped is not None and len(argv) == 1:  # `echo "curl …$d" | sh`
+        return w.run(w.piped, "")
     if prog == "eval" or prog in R.SHELLS and "-c" in argv[1:-1]:
         code = " ".join(w.inner(n) for n in words[1:]) if prog == "eval" else w.inner(words[argv.index("-c") + 1])
         return w.run(code, stdin)
@@ -142,6 +149,15 @@ def _call_text(w: _Walk, code: str, arg_taints: list[str], stdin: str) -> str:
             w.set_var(k, v)
 
 
+def echoed(w: _Walk, stage: Any) -> str | None:
+    """The text ``echo``/``printf`` (no format) prints, as code for the shell it is piped into."""
+    words = [c for c in stage.named_children if c.type != "command_name"] if stage.type == "command" else []
+    name = w.text(stage.named_children[0]) if stage.type == "command" and stage.named_child_count else ""
+    if name not in ("echo", "printf") or name == "printf" and words and "%" in w.text(words[0]):
+        return None
+    return " ".join(w.inner(n) for n in words if not w.text(n).startswith("-"))
+
+
 def _script(w: _Walk, word: str) -> str | None:
     """The text of a workspace script a command runs (``bash x.sh``, ``./x.sh``, ``python3 x.py``), if readable."""
     if not word or word.startswith(("-", "~")) or "$" in word:
@@ -187,9 +203,9 @@ def code_reads(w: _Walk, code: str) -> str:
     for m in _QUOTED.finditer(code):
         if why := w.path_taint(m.group(2)):
             return why
-        if SECRET_ENV.search(m.group(2)) and re.search(r"environ|getenv|process\.env|ENV\[", code):
+        if SECRET_ENV.search(m.group(2)) and _ENVIRON.search(code):
             return f"the environment's secret {m.group(2)}"
-    return ""
+    return f"the environment, which holds the values of {w.sourced}" if w.sourced and _ENVIRON.search(code) else ""
 
 
 def dumps(w: _Walk, prog: str, args: list[str]) -> str:

@@ -21,10 +21,6 @@ if TYPE_CHECKING:
 
 MAX_DEPTH = 4  # eval, sh -c, function bodies inside each other
 MAX_NODES = 100_000  # statements a walk visits (function bodies again at each call): past it the guard asks
-# variables the shell sets itself: a sourced file is not where their values come from
-STANDARD = frozenset({"HOME", "PWD", "OLDPWD", "USER", "LOGNAME", "PATH", "SHELL", "LANG", "TERM", "HOSTNAME",
-                      "RANDOM", "SECONDS", "LINENO", "BASH_VERSION", "UID", "EUID", "PPID", "IFS", "REPLY", "?", "#",
-                      "$", "!", "-", "0", "_", "TMPDIR", "LC_ALL", "DISPLAY", "OPTARG", "OPTIND", "PIPESTATUS"})
 _WRAPPED = R.WRAPPERS | R.PRIVILEGE
 _JOINS = frozenset({"if_statement", "while_statement", "until_statement", "for_statement", "select_statement",
                     "c_style_for_statement", "case_statement", "subshell", "list", "pipeline"})
@@ -44,6 +40,7 @@ class _Walk:
         self.sourced = carried.sourced
         self.fds = dict(carried.fds)
         self.aliases = dict(carried.aliases)
+        self.piped: str | None = None  # what `echo …` prints into the shell this pipe stage is
         self.ambient = ""  # the private data of the script being walked (a file written with it): what it sends
         self.assigned = set(carried.assigned)
         self.functions = dict(functions)
@@ -101,8 +98,7 @@ class _Walk:
         if t == "redirected_statement":
             return self.redirected(node, stdin)
         if t == "variable_assignment":
-            self.assign(node)
-            return ""
+            return self.assign(node)
         if t == "declaration_command":
             for child in node.named_children:
                 if child.type == "variable_assignment":
@@ -187,6 +183,10 @@ class _Walk:
                 heredoc = next((c for c in child.named_children if c.type == "heredoc_body"), None)
                 stdin = self.any_taint(heredoc.named_children) if heredoc is not None else ""
                 then += [c for c in child.named_children if c.type == "pipeline"]
+                if heredoc is not None and body is not None and body.type == "command" and \
+                        posixpath.basename(self.text(body).split(maxsplit=1)[0]) in R.SHELLS and "-c" not in \
+                        self.text(body):  # `bash <<EOF … $d … EOF`: the shell runs the text (its $d expanded here)
+                    self.run(self.text(heredoc))
         quiet, self.quiet = self.quiet, self.quiet and not (writes or then)
         try:
             out = self.stmt(body, stdin) if body is not None else stdin
@@ -204,9 +204,10 @@ class _Walk:
         try:
             for i, stage in enumerate(stages):
                 self.quiet = quiet and i == len(stages) - 1
+                self.piped = P.echoed(self, stages[i - 1]) if i else None
                 stdin = self.stmt(stage, stdin)
         finally:
-            self.quiet = quiet
+            self.quiet, self.piped = quiet, None
         return stdin
 
     def wrote(self, target: str, why: str, append: bool = False) -> None:
@@ -282,11 +283,11 @@ class _Walk:
         fd = self.value(dest)
         return self.fds.get("COPROC", "") if "COPROC" in fd or "$" in fd else self.fds.get(fd, "")
 
-    def assign(self, node: Any) -> None:
+    def assign(self, node: Any) -> str:  # what it prints: nothing
         name = node.child_by_field_name("name")
         value = node.child_by_field_name("value")
         if name is None:
-            return
+            return ""
         var = self.text(name).split("[", 1)[0]
         why = self.taint(value) if value is not None else ""
         if var in self.vars and any(c.type == "+=" for c in node.children):
@@ -295,6 +296,7 @@ class _Walk:
         text = self.value(value) if value is not None else ""
         if not why and "$" not in text and "`" not in text:
             self.static[var] = text
+        return ""
 
     def set_var(self, name: str, why: str) -> None:
         self.static.pop(name, None)
@@ -336,13 +338,13 @@ class _Walk:
         if m is None:
             return ""
         flag, name = m.groups()
-        if flag == "!":  # ${!x}: names another variable, which may be one that carries private data
-            return next(iter(self.vars.values()), "") or (f"a variable from {self.sourced}" if self.sourced else "")
+        if flag == "!":  # ${!x}: names another variable, any of the environment's (`for v in ${!AWS@}`)
+            return next(iter(self.vars.values()), "") or f"${{!{name}}}, a variable named when it runs"
         if flag == "#" and "[" not in text:
             return ""  # a length
         if name in self.vars:
             return self.vars[name]
-        if name in self.assigned or name in STANDARD or name.isdigit() or name in "@*":
+        if name in self.assigned or name in P.STANDARD or name.isdigit() or name in "@*":
             return ""
         if P.SECRET_ENV.search(name):
             return f"the environment's secret ${name}"
@@ -373,8 +375,7 @@ class _Walk:
         """A word as code for ``eval``/``sh -c``: its quotes taken off, its ``$x`` kept (they expand there)."""
         return self.text(node)[1:-1] if node.type in ("string", "raw_string") else self.text(node)
 
-    def file_taint(self, node: Any) -> str:
-        """What the file a redirect reads holds (``< <(base64 .env)``: what the command prints)."""
+    def file_taint(self, node: Any) -> str:  # `< <(base64 .env)`: what the command prints
         return self.taint(node) if node.type == "process_substitution" else self.path_taint(self.value(node))
 
     def path_taint(self, word: str) -> str:
