@@ -16,6 +16,7 @@ committed only when the command is approved.
 
 from __future__ import annotations
 
+import fnmatch
 import posixpath
 import re
 from collections.abc import Callable
@@ -83,6 +84,17 @@ def follow(command: str, programs: set[str], pending: Pending, ctx: GuardContext
         pending.carried = after
     return sorted({after.sourced, *after.vars.values(), *after.files.values(), *after.fds.values()}
                   - {"", before.sourced, *before.vars.values(), *before.files.values(), *before.fds.values()})
+
+
+def globs(patterns: list[str]) -> re.Pattern[str] | None:
+    """Globs as one pattern, matching as ``fnmatch.fnmatch`` does on POSIX (case-sensitive, ``*`` spans ``/``)."""
+    return re.compile("|".join(fnmatch.translate(g) for g in patterns)) if patterns else None
+
+
+def literal_words(patterns: list[str]) -> re.Pattern[str] | None:
+    """The literal parts of globs (``*/.env`` -> ``.env``): a line without any names none of their files."""
+    words = {w for g in patterns for part in re.split(r"[*?\[\]]+", g) if len(w := part.strip("/")) > 1}
+    return re.compile("|".join(map(re.escape, sorted(words))), re.I) if words else None
 
 
 def _may_carry(command: str, programs: set[str], ctx: GuardContext, base: str, before: Carried,

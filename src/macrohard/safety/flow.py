@@ -21,14 +21,13 @@ boundary the content cannot forge.
 
 from __future__ import annotations
 
-import fnmatch
 import json
 import posixpath
 import re
 from typing import Any
 
 from macrohard.safety import rules_data as R
-from macrohard.safety.carried import follow
+from macrohard.safety.carried import follow, globs, literal_words
 from macrohard.safety.context import GuardContext
 from macrohard.safety.injection import flagged_lines
 from macrohard.safety.policy import Facts, Policy
@@ -64,10 +63,8 @@ class FlowCheck:
         self.flow = policy.flow
         self.rules = PolicyCheck(policy)
         # the policy's globs as one pattern (fnmatch's, which on POSIX is case-sensitive and matches "/" with "*")
-        self.private_glob = _globs(self.flow.private_paths)
-        self.trusted_glob = _globs(self.flow.trusted_paths)
-        words = {w for g in self.flow.private_paths for part in re.split(r"[*?\[\]]+", g) if len(w := part.strip("/")) > 1}
-        self.private_words = re.compile("|".join(map(re.escape, sorted(words))), re.I) if words else None
+        self.private_glob, self.trusted_glob = globs(self.flow.private_paths), globs(self.flow.trusted_paths)
+        self.private_words = literal_words(self.flow.private_paths)  # what a line naming private data holds
 
     def __call__(self, action: Any, ctx: GuardContext) -> Verdict | None:
         kind = str(getattr(action, "kind", ""))
@@ -141,20 +138,27 @@ class FlowCheck:
         if kind.startswith("desktop_"):
             # what the screen shows (window titles, a screenshot) comes from whatever the windows display
             pending.source = Source("desktop", "the desktop screen (window titles and a screenshot)", step)
-            for sub in ctx.terminal.preview(action) if kind in ("desktop_type", "desktop_key") else ():
-                if sub.line.strip():  # a terminal line this submits is a command: what it reads and sends
-                    inner, out = self.analyse(BashAction(command=sub.line), ctx)
-                    adds |= inner.adds - {"untrusted"}
-                    pending.private = pending.private or inner.private
-                    pending.sends += inner.sends
-                    send = send or (f"the terminal line {sub.line[:80]!r}: {out}" if out else "")
+            held = ctx.flow.carried
+            try:
+                for sub in ctx.terminal.preview(action) if kind in ("desktop_type", "desktop_key") else ():
+                    if sub.line.strip():  # a terminal line this submits is a command: what it reads and sends
+                        inner, out = self.analyse(BashAction(command=sub.line), ctx)
+                        adds |= inner.adds - {"untrusted"}
+                        pending.private = pending.private or inner.private
+                        pending.sends += inner.sends
+                        send = send or (f"the terminal line {sub.line[:80]!r}: {out}" if out else "")
+                        if inner.carried is not None:  # what the terminal's shell keeps (its next line, next step)
+                            pending.carried = ctx.flow.carried = inner.carried
+            finally:
+                ctx.flow.carried = held
         if kind in ("read_file", "write_file", "edit_file", "list_dir") or kind in ("bash", "desktop_launch"):
             memo, ctx.last_facts = ctx.last_facts, None
             facts = memo[1] if memo is not None and memo[0] is action else facts_of(action, ctx, self.policy)
             read = _operands(str(getattr(action, "command", "")), ctx) if facts.programs & _TEXT_READERS else []
             private = [p for p in facts.paths + read if self._private(p, ctx)]
             # the agent's shell: what its values carry (safety.carried); not for a line the policy refuses anyway
-            if kind == "bash" and not (facts.categories and _refused(self.rules.decide(facts))):
+            if kind in ("bash", "desktop_launch") and not (facts.categories and (
+                    v := self.rules.decide(facts)) is not None and v.decision is Decision.deny):
                 private += follow(str(action.command), facts.programs, pending, ctx, _base(ctx),
                                   lambda p: self._private(p, ctx), self.private_words)
             if private:
@@ -200,14 +204,6 @@ class FlowCheck:
         inside = any(path == r or path.startswith(r.rstrip("/") + "/") for r in roots)
         allowed = any(path == a or path.startswith(a.rstrip("/") + "/") for a in self.policy.allowed_paths)
         return path.startswith("/") and not inside and not allowed and not path.startswith(_NOT_PRIVATE)
-
-
-def _refused(verdict: Verdict | None) -> bool:
-    return verdict is not None and verdict.decision is Decision.deny
-
-
-def _globs(globs: list[str]) -> re.Pattern[str] | None:
-    return re.compile("|".join(fnmatch.translate(g) for g in globs)) if globs else None
 
 
 def _browser_send(action: Any, ctx: GuardContext) -> str:
