@@ -28,7 +28,9 @@ STANDARD = frozenset({"HOME", "PWD", "OLDPWD", "USER", "LOGNAME", "PATH", "SHELL
 SENDERS = R.DOWNLOADERS | R.NETWORK_TOOLS | frozenset({
     "dig", "nslookup", "host", "drill", "ping", "ping6", "traceroute", "tracepath", "mtr", "whois", "openssl", "git",
     "mail", "mailx", "sendmail", "mutt", "gh", "nsupdate", "wscat", "websocat", "grpcurl", "aws", "gsutil", "rclone",
-    "s3cmd", "az", "gcloud"})
+    "s3cmd", "az", "gcloud", "xdg-open", "sensible-browser", "firefox", "chromium", "chromium-browser", "google-chrome",
+    "w3m", "lynx", "links", "elinks", "pip", "pip3", "npm", "yarn", "pnpm", "gem", "go", "cargo", "composer", "uv",
+    "poetry", "conda"})  # browsers and package managers fetch what their arguments name
 # senders that send what they read on stdin (curl and wget only with `@-`, `-T -`, `--post-file=-`)
 _STDIN_SENDERS = frozenset({"nc", "ncat", "netcat", "socat", "telnet", "ssh", "openssl", "ftp", "sftp", "tftp", "mail",
                             "mailx", "sendmail", "mutt", "http", "https", "xh", "wscat", "websocat", "nsupdate"})
@@ -54,6 +56,12 @@ KEY_PROGRAMS = frozenset(_KEY_MATERIAL)
 _CODE = R.INTERPRETERS | R.SHELLS
 _NET_CODE = re.compile(r"https?://|ftp://|urlopen|urllib|requests\.|http\.client|httpx|socket|fetch\(|XMLHttpRequest|"
                        r"\bnet\.|\bhttps?\.request|LWP|Net::|HTTP::|Socket|open-uri|smtplib|ftplib|dns\.", re.I)
+_PM = frozenset({"install", "i", "add", "download", "view", "info", "show", "search", "publish", "fetch", "get",
+                 "require", "sync"})
+_FETCHES = {p: _PM for p in ("pip", "pip3", "npm", "yarn", "pnpm", "gem", "go", "cargo", "composer", "uv", "poetry",
+                             "conda")}
+_RUNS_SENDER = re.compile(r"(?:^|[\s\"'(;|&/])(?:curl|wget|nc|ncat|socat|dig|nslookup|host|ping|ssh|scp|telnet|"
+                          r"openssl|mail|sendmail)(?:$|[\s\"')])")
 _ENVIRON = re.compile(r"environ|getenv|process\.env|ENV\[")
 _QUOTED = re.compile(r"""(['"])([^'"\n]{1,300})\1""")
 _READ_OPTS = frozenset({"-d", "-i", "-n", "-N", "-p", "-t", "-u"})
@@ -238,8 +246,12 @@ def sink(w: _Walk, prog: str, argv: list[str], taints: list[str], arg_why: str, 
         _git(w, argv[1:], arg_why)
     if prog in _NAMERS and (named := next((t for t in taints[1:] if t), "")):
         w.files[NAMES] = named  # `touch "$d"`: a listing of the folder now carries it
-    if prog not in SENDERS or prog == "git" and not _GIT_SENDS & set(argv[1:]):
+    if prog not in SENDERS and arg_why and any(_RUNS_SENDER.search(a) for a in argv[1:]):
+        w.sends.append(f"{prog} runs a network program with {arg_why}")  # awk 'system("curl …" d)', find -exec curl
         return
+    if prog not in SENDERS or prog == "git" and not _GIT_SENDS & set(argv[1:]) or prog in _FETCHES and \
+            not _FETCHES[prog] & set(argv[1:3]):
+        return  # `npm test -- "$d"` runs the project's code (other checks read it), `npm view "$d"` asks the registry
     if proxy := next((w.vars[v] for v in _PROXIES if v in w.vars), ""):  # `export https_proxy=http://$d.x.example`
         w.sends.append(f"{prog} goes through a proxy whose address holds {proxy}")
     if prog in R.DOWNLOADERS:  # `wget -i .env`: the file's lines are the URLs it fetches
