@@ -35,9 +35,10 @@ _SINKS = (SERVERS - R.INTERPRETERS) | R.SHELLS | {"eval", "source", ".", "exec",
 _MODULE = re.compile(r"\s-m\s*(?!http\.server|SimpleHTTPServer)\w")  # `python3 -m pytest`: no script of its own
 # programs that print private data without naming a file: key material, the environment
 _SOURCES = KEY_PROGRAMS | ENV_DUMPERS
-# what may name private data on a line without a sink: an expansion (a value, $PWD, a secret of the environment), a
-# glob, a path outside the workspace; single-quoted text (on a line without double quotes) is literal
-_MAYBE = re.compile(r"[$`~*?\[]|\.\.|(?:^|[\s=<>(|;&])/")
+# what may name private data on a line without a sink: an expansion (a value, $PWD, a secret of the environment) or a
+# glob, outside single quotes (on a line without double quotes); a path outside the workspace, anywhere
+_EXPANDS = re.compile(r"[$`*?\[]")
+_OUTSIDE = re.compile(r"~|\.\.|(?:^|[\s=<>(|;&'\"])/")
 _SINGLE = re.compile(r"'[^']*'")
 
 
@@ -108,8 +109,8 @@ def _may_carry(command: str, programs: set[str], ctx: GuardContext, base: str, b
     roots = [r.rstrip("/") + "/" for r in (ctx.workspace, ctx.shell_workspace) if r]
     if not any((base.rstrip("/") + "/").startswith(r) for r in roots):  # a relative path is outside it
         return True
-    text = command if '"' in command else _SINGLE.sub("", command)
-    return bool(_MAYBE.search(text) or private_words is not None and private_words.search(text))
+    return bool(_EXPANDS.search(command if '"' in command else _SINGLE.sub("", command)) or _OUTSIDE.search(command)
+                or private_words is not None and private_words.search(command))
 
 
 def walk(command: str, carried: Carried, private: Callable[[str], str], resolve: Callable[[str], str],
