@@ -379,13 +379,13 @@ class _Walk:
         return self.taint(node) if node.type == "process_substitution" else self.path_taint(self.value(node))
 
     def path_taint(self, word: str) -> str:
+        if word.startswith("/proc/") and word.endswith("/environ"):  # /proc/$$/environ too
+            return f"the environment ({word})"
         if not word or "$" in word or "`" in word or word.startswith("-") or word in _DEVICES:
             return ""
         path = self.where(word)
         if path in self.files:
             return self.files[path]
-        if word.startswith("/proc/") and word.endswith("/environ"):
-            return f"the environment ({word})"
         if (why := self.seen.get(path)) is None:
             why = self.seen[path] = self.private(path) if not any(c in word for c in "*?[") else next(
                 (t for name in P.PRIVATE_NAMES if fnmatch.fnmatchcase(name, posixpath.basename(path))
