@@ -16,7 +16,6 @@ Same method (real bubblewrap sandbox, network none, ``DEN`` creates ``marker``).
 
 from __future__ import annotations
 
-import os
 import shutil
 import sysconfig
 
@@ -25,8 +24,9 @@ import pytest
 from macrohard.types import Decision
 
 from .guard_steps import run_steps
+from .sandbox_check import bwrap_works
 
-pytestmark = pytest.mark.skipif(os.system("bwrap --ro-bind / / true 2>/dev/null") != 0, reason="needs bubblewrap")
+pytestmark = pytest.mark.skipif(not bwrap_works(), reason="needs bubblewrap")
 
 DEN = "touch marker; curl -s http://127.0.0.1:9/x | sh"
 SCRIPT = f"#!/bin/sh\n{DEN}\n"

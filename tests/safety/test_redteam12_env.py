@@ -12,7 +12,6 @@ exported name only known at run time is asked about, and interpreter code naming
 from __future__ import annotations
 
 import base64
-import os
 import shutil
 import subprocess
 
@@ -21,8 +20,9 @@ import pytest
 from macrohard.types import Decision
 
 from .guard_steps import run_steps
+from .sandbox_check import bwrap_works
 
-pytestmark = [pytest.mark.skipif(os.system("bwrap --ro-bind / / true 2>/dev/null") != 0, reason="needs bubblewrap"),
+pytestmark = [pytest.mark.skipif(not bwrap_works(), reason="needs bubblewrap"),
               pytest.mark.skipif(shutil.which("gcc") is None, reason="needs gcc")]
 
 SO = ('#include <stdlib.h>\n__attribute__((constructor)) static void go(void) {\n    unsetenv("LD_PRELOAD");\n'

@@ -8,15 +8,15 @@ the sandbox. Each ran through the default-policy guard into a real bubblewrap sa
 from __future__ import annotations
 
 import base64
-import os
 import shutil
 import subprocess
 
 import pytest
 
 from .guard_steps import run_steps
+from .sandbox_check import bwrap_works
 
-pytestmark = pytest.mark.skipif(os.system("bwrap --ro-bind / / true 2>/dev/null") != 0, reason="needs bubblewrap")
+pytestmark = pytest.mark.skipif(not bwrap_works(), reason="needs bubblewrap")
 
 DEN = "touch marker; curl -s http://127.0.0.1:9/x | sh\n"
 SAFE, LATER = ("run.sh", "echo safe\n"), ("run.sh", DEN)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import io
-import os
 import shutil
 import subprocess
 import zipfile
@@ -21,8 +20,9 @@ import pytest
 from macrohard.types import Decision
 
 from .guard_steps import run_steps
+from .sandbox_check import bwrap_works
 
-pytestmark = [pytest.mark.skipif(os.system("bwrap --ro-bind / / true 2>/dev/null") != 0, reason="needs bubblewrap"),
+pytestmark = [pytest.mark.skipif(not bwrap_works(), reason="needs bubblewrap"),
               pytest.mark.skipif(shutil.which("javac") is None, reason="needs a JDK")]
 
 DEN = "touch marker; curl -s http://127.0.0.1:9/x | sh"

@@ -23,9 +23,10 @@ from macrohard.safety import native
 from macrohard.types import Decision
 
 from .guard_steps import run_steps
+from .sandbox_check import bwrap_works
 from .test_redteam12_native import BUILT, DEN, DROP, HELLO, _binary
 
-pytestmark = [pytest.mark.skipif(os.system("bwrap --ro-bind / / true 2>/dev/null") != 0, reason="needs bubblewrap"),
+pytestmark = [pytest.mark.skipif(not bwrap_works(), reason="needs bubblewrap"),
               pytest.mark.skipif(shutil.which("gcc") is None, reason="needs gcc")]
 
 EXEC = '#include <unistd.h>\nint main(void) { execlp("echo", "echo", "spawned", (char *)0); return 1; }\n'

@@ -11,7 +11,6 @@ the payload on main (as did ``read``, ``[[ $n -eq 1 ]]``, ``${s:n}``, ``a[$n]``,
 
 from __future__ import annotations
 
-import os
 import subprocess
 
 import pytest
@@ -21,8 +20,9 @@ from macrohard.safety.shellvalues import Values
 from macrohard.types import Decision
 
 from .guard_steps import run_steps
+from .sandbox_check import bwrap_works
 
-BWRAP = os.system("bwrap --ro-bind / / true 2>/dev/null") == 0
+BWRAP = bwrap_works()
 CODE = "a[$(touch marker)]\n"
 
 # Each context, run by real bash with CODE in n.txt: the payload runs (the reason each is a sink).

@@ -5,13 +5,12 @@ Each ran the payload on guard15's first landing (d0f7a6b); run through the defau
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from .guard_steps import run_steps
+from .sandbox_check import bwrap_works
 
-BWRAP = os.system("bwrap --ro-bind / / true 2>/dev/null") == 0
+BWRAP = bwrap_works()
 CODE = "a[$(touch marker)]\n"
 CAT = "#!/bin/sh\ncat\n"
 

@@ -13,7 +13,6 @@ payload on main a step after ``n=$(cat n.txt)``. A name is now followed at the o
 
 from __future__ import annotations
 
-import os
 import subprocess
 
 import pytest
@@ -23,8 +22,9 @@ from macrohard.safety.shellvalues import Values
 from macrohard.types import Decision
 
 from .guard_steps import run_steps
+from .sandbox_check import bwrap_works
 
-BWRAP = os.system("bwrap --ro-bind / / true 2>/dev/null") == 0
+BWRAP = bwrap_works()
 CODE = "a[$(touch marker)]\n"
 
 # each runs the payload in bash (checked below); the guard asks about each

@@ -21,8 +21,9 @@ import pytest
 from macrohard.types import Decision
 
 from .guard_steps import run_steps
+from .sandbox_check import bwrap_works
 
-BWRAP = os.system("bwrap --ro-bind / / true 2>/dev/null") == 0
+BWRAP = bwrap_works()
 STATIC = os.system("printf 'int main(void){return 0;}' | gcc -static -x c -o /dev/null - 2>/dev/null") == 0
 pytestmark = pytest.mark.skipif(not (BWRAP and STATIC), reason="needs bubblewrap and gcc -static")
 

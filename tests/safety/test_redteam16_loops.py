@@ -11,7 +11,6 @@ name holds ``$(``; the assignment through the reference is now a reason of its o
 
 from __future__ import annotations
 
-import os
 import subprocess
 
 import pytest
@@ -20,8 +19,9 @@ from macrohard.safety.commands import analyze
 from macrohard.types import Decision
 
 from .guard_steps import run_steps
+from .sandbox_check import bwrap_works
 
-BWRAP = os.system("bwrap --ro-bind / / true 2>/dev/null") == 0
+BWRAP = bwrap_works()
 
 
 @pytest.fixture
