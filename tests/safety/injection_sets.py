@@ -16,6 +16,8 @@ from types import ModuleType
 from typing import Any
 from urllib.parse import unquote
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "benchmarks" / "injection_data"
 KEYS = {"text", "label", "style", "source", "origin", "lang", "kind", "hand"}
@@ -109,3 +111,30 @@ def assert_benchmark_lists(*names: str) -> None:
     assert done.returncode == 2
     listed = done.stderr.rsplit("the sets are", 1)[1].replace(",", " ").split()
     assert set(names) <= set(listed), listed
+
+
+def assert_composed_varied(rows: list[dict[str, Any]]) -> None:
+    """Composed rows of each kind are genuinely varied: most open differently, and almost none repeat whole (numbers
+    aside)."""
+    composed = [r for r in rows if not r["hand"]]
+    for kind in ("injection", "ordinary", "hard"):
+        texts = [r["text"] for r in composed if r["kind"] == kind]
+        openings = {re.sub(r"[0-9]+", "#", t)[:60] for t in texts}
+        assert len(openings) >= 0.6 * len(texts), kind
+        assert len({re.sub(r"[0-9]+", "#", t) for t in texts}) >= 0.95 * len(texts), kind
+
+
+def assert_hand_headers_checked(compose: ModuleType, hand: Path, style: str, source: str, lang: str,
+                                lines: tuple[str, str]) -> None:
+    """The compose module's hand-file reader refuses a bad header or an orphan line with a message that names it,
+    and reads a good row (its escaped line break included)."""
+    for content, message in ((f"@@ X {style} email en\nsome text\n", "must start with P or N"),
+                             (f"@@ P {style} en\nsome text\n", "must start with P or N"),
+                             ("@@ N risky email en\nsome text\n", "ordinary or hard"),
+                             ("orphan line\n", "before any header")):
+        hand.write_text(content, encoding="utf-8")
+        with pytest.raises(ValueError, match=message):
+            compose.hand_rows()
+    hand.write_text(f"# note\n@@ N hard {source} {lang}\n{lines[0]}\\n{lines[1]}\n", encoding="utf-8")
+    assert compose.hand_rows() == [{"text": f"{lines[0]}\n{lines[1]}", "label": 0, "style": "benign", "source": source,
+                                    "origin": "hand", "lang": lang, "kind": "hard", "hand": True}]

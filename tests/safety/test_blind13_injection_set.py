@@ -11,7 +11,9 @@ import pytest
 from .injection_sets import (
     DATA,
     assert_benchmark_lists,
+    assert_composed_varied,
     assert_counts,
+    assert_hand_headers_checked,
     assert_hand_rows,
     assert_no_older_text,
     assert_row_fields,
@@ -66,12 +68,7 @@ def test_obfuscated_positives_decode_to_an_instruction(rows, compose):
 
 
 def test_composed_rows_are_varied(rows):
-    composed = [r for r in rows if not r["hand"]]
-    for kind in ("injection", "ordinary", "hard"):
-        texts = [r["text"] for r in composed if r["kind"] == kind]
-        openings = {re.sub(r"[0-9]+", "#", t)[:60] for t in texts}
-        assert len(openings) >= 0.6 * len(texts), kind
-        assert len({re.sub(r"[0-9]+", "#", t) for t in texts}) >= 0.95 * len(texts), kind
+    assert_composed_varied(rows)
 
 
 def test_no_text_is_shared_with_older_blind_sets(rows):
@@ -79,18 +76,8 @@ def test_no_text_is_shared_with_older_blind_sets(rows):
 
 
 def test_hand_file_headers_are_checked(compose, tmp_path, monkeypatch):
-    bad = tmp_path / "hand.txt"
-    monkeypatch.setattr(compose, "HANDS", (bad,))
-    for content, message in (("@@ X direct_order email en\nsome text\n", "must start with P or N"),
-                             ("@@ P direct_order en\nsome text\n", "must start with P or N"),
-                             ("@@ N risky email en\nsome text\n", "ordinary or hard"),
-                             ("orphan line\n", "before any header")):
-        bad.write_text(content, encoding="utf-8")
-        with pytest.raises(ValueError, match=message):
-            compose.hand_rows()
-    bad.write_text("# note\n@@ N hard email de\nZeile eins\\nZeile zwei\n", encoding="utf-8")
-    assert compose.hand_rows() == [{"text": "Zeile eins\nZeile zwei", "label": 0, "style": "benign", "source": "email",
-                                    "origin": "hand", "lang": "de", "kind": "hard", "hand": True}]
+    monkeypatch.setattr(compose, "HANDS", (tmp_path / "hand.txt",))
+    assert_hand_headers_checked(compose, tmp_path / "hand.txt", "direct_order", "email", "de", ('Zeile eins', 'Zeile zwei'))
 
 
 def test_the_benchmark_finds_the_set():

@@ -11,7 +11,9 @@ import pytest
 from .injection_sets import (
     DATA,
     assert_benchmark_lists,
+    assert_composed_varied,
     assert_counts,
+    assert_hand_headers_checked,
     assert_hand_rows,
     assert_no_older_text,
     assert_row_fields,
@@ -84,12 +86,7 @@ def test_look_alikes_carry_orders_or_quote_attacks(rows):
 
 
 def test_composed_rows_are_varied(rows):
-    composed = [r for r in rows if not r["hand"]]
-    for kind in ("injection", "ordinary", "hard"):
-        texts = [r["text"] for r in composed if r["kind"] == kind]
-        openings = {re.sub(r"[0-9]+", "#", t)[:60] for t in texts}
-        assert len(openings) >= 0.6 * len(texts), kind
-        assert len({re.sub(r"[0-9]+", "#", t) for t in texts}) >= 0.95 * len(texts), kind
+    assert_composed_varied(rows)
 
 
 def test_no_text_is_shared_with_older_blind_sets(rows):
@@ -97,18 +94,8 @@ def test_no_text_is_shared_with_older_blind_sets(rows):
 
 
 def test_hand_file_headers_are_checked(compose, tmp_path, monkeypatch):
-    bad = tmp_path / "hand.txt"
-    monkeypatch.setattr(compose, "HANDS", (bad,))
-    for content, message in (("@@ X voice_request email en\nsome text\n", "must start with P or N"),
-                             ("@@ P voice_request en\nsome text\n", "must start with P or N"),
-                             ("@@ N risky email en\nsome text\n", "ordinary or hard"),
-                             ("orphan line\n", "before any header")):
-        bad.write_text(content, encoding="utf-8")
-        with pytest.raises(ValueError, match=message):
-            compose.hand_rows()
-    bad.write_text("# note\n@@ N hard ticket fi\nRivi yksi\\nRivi kaksi\n", encoding="utf-8")
-    assert compose.hand_rows() == [{"text": "Rivi yksi\nRivi kaksi", "label": 0, "style": "benign", "source": "ticket",
-                                    "origin": "hand", "lang": "fi", "kind": "hard", "hand": True}]
+    monkeypatch.setattr(compose, "HANDS", (tmp_path / "hand.txt",))
+    assert_hand_headers_checked(compose, tmp_path / "hand.txt", "voice_request", "ticket", "fi", ('Rivi yksi', 'Rivi kaksi'))
 
 
 def test_the_benchmark_finds_the_set():
