@@ -128,11 +128,12 @@ def varies_in_length_and_form(blind: list[Row], everyday: list[Row]) -> None:
     assert sum("[" in t for _, _, t in harmful) >= 0.5 * len(harmful)
 
 
-def benchmark_finds(n: int) -> None:
+def benchmark_finds(*numbers: int) -> None:
     """`--set` with an unknown name makes content.py list the sets it can find (and exit before screening)."""
     out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "content.py"), "--set", "no-such-set"],
                          capture_output=True, text=True, timeout=120, cwd=ROOT,
                          env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"})
     assert out.returncode == 2, out.stderr[-2000:]
     names = [name.strip() for name in out.stderr.split("the sets are", 1)[1].split(",")]
-    assert f"blind{n}" in names and f"everyday{n}" in names
+    for n in numbers:
+        assert f"blind{n}" in names and f"everyday{n}" in names, n
