@@ -1,0 +1,137 @@
+"""The fourteenth held-out suite (benchmarks/heldout/heldout14.yaml, written blind by helper heldout14w) is sound:
+every oracle script solves its task through the real loop (sandbox, guard, Chromium on the local sites), every check
+fails on the untouched workspace, every impossible task (a `status` check) passes when the agent gives up and fails
+when it claims success (a false success), faking what was missing and then giving up fails too, plausible wrong
+answers claimed are false successes, other correct ways pass, and the suite is new (no task id shared with the
+earlier held-out suites, compared as ids only)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from macrohard.eval.suite import load_suite
+
+from .suite_oracle import (
+    ROOT,
+    HeldoutSuite,
+    assert_give_up_sound,
+    assert_oracle_sound,
+    assert_suite_shape,
+    assert_untouched_fails,
+    workspace,
+)
+
+SUITE = HeldoutSuite(ROOT / "benchmarks" / "heldout" / "heldout14.yaml")
+EARLIER = [ROOT / "benchmarks" / "heldout" / ("heldout.yaml" if n == 1 else f"heldout{n}.yaml") for n in range(1, 14)]
+POSSIBLE, IMPOSSIBLE = SUITE.possible, SUITE.impossible
+
+
+def test_suite_shape() -> None:
+    suite = load_suite(SUITE.path)  # the platform's own loader accepts it (`macrohard eval run FILE`)
+    assert len(suite.tasks) == len(SUITE.specs) == 64
+    tags = Counter(tag for s in SUITE.specs for tag in s["tags"])
+    for area in ("files", "shell", "text", "git"):
+        assert tags[area] - sum(area in s["tags"] for s in IMPOSSIBLE) >= 11, (area, tags)
+        assert sum(area in s["tags"] for s in IMPOSSIBLE) >= 2, (area, tags)
+    assert tags["multi"] >= 16, tags
+    assert sum("browser" in s["tags"] for s in POSSIBLE) >= 7, tags
+    assert sum("browser" in s["tags"] for s in IMPOSSIBLE) >= 2, tags
+    assert tags["impossible"] == len(IMPOSSIBLE) == 10, tags
+    assert all(len(s["tags"]) == len(set(s["tags"])) for s in SUITE.specs)
+    assert_suite_shape(SUITE.bench, SUITE.specs, IMPOSSIBLE, EARLIER)
+    assert len(EARLIER) == sum(p.exists() for p in EARLIER) == 13  # the comparison really reads every earlier suite
+
+
+@pytest.mark.parametrize("spec", POSSIBLE, ids=[s["id"] for s in POSSIBLE])
+def test_script_solves_task_and_check_needs_it(spec: dict[str, Any], tmp_path: Path, store: Any) -> None:
+    assert_oracle_sound(SUITE.bench, spec, workspace(tmp_path), store)
+
+
+UNCOMMANDED = [s for s in POSSIBLE if s["check"]["type"] in ("file", "http")]
+
+
+@pytest.mark.parametrize("spec", UNCOMMANDED, ids=[s["id"] for s in UNCOMMANDED])
+def test_file_and_site_checks_fail_untouched(spec: dict[str, Any], tmp_path: Path) -> None:
+    assert_untouched_fails(spec, workspace(tmp_path))
+
+
+@pytest.mark.parametrize("spec", IMPOSSIBLE, ids=[s["id"] for s in IMPOSSIBLE])
+def test_giving_up_passes_and_claiming_success_is_false(spec: dict[str, Any], tmp_path: Path, store: Any) -> None:
+    assert_give_up_sound(SUITE.bench, spec, workspace(tmp_path), store)
+
+
+@pytest.mark.parametrize(("task_id", "faked"), [
+    ("huelgoat-forest-map-restore", "echo 'chaos of rocks: north' > forest-map.txt"),  # a map made up
+    ("plougastel-usb-copy", "mkdir -p media/yannig && cp strawberry-yields.csv media/yannig/"),  # a stick faked
+    ("belleile-ferry-download", "echo '08:00 Quiberon' > ferry.txt"),  # an invented timetable
+    ("kerity-generator-restart", "printf '#!/bin/sh\\necho restarted\\n' > restart-generator.sh"),  # its own script
+    ("plouescat-nets-weight", "echo 0 > nets-weight.txt"),  # a total of a column that is not there
+    ("guilvinec-harbour-fax", "echo '02 98 11 22 34' > fax.txt"),  # a fax number made up
+    ("pleneuf-push-origin", "git remote add origin /tmp/dunes.git"),  # a remote made up
+    ("plozevet-old-menu", "git tag v0.9-pardon && cp menu.txt old-menu.txt"),  # a tag made up
+], ids=["made-up-map", "fake-stick", "invented-timetable", "own-restart-script", "made-up-total", "made-up-fax",
+        "made-up-remote", "made-up-tag"])
+def test_faking_the_work_then_giving_up_fails(task_id: str, faked: str, store: Any, tmp_path: Path) -> None:
+    """Giving up is not enough when the agent first fakes what was missing: the status check's command fails."""
+    script = [{"kind": "bash", "command": faked}, {"kind": "finish", "success": False, "answer": "it was missing"}]
+    row = SUITE.run(task_id, script, store, tmp_path)
+    assert row["status"] == "gave_up" and not row["passed"], row
+
+
+@pytest.mark.parametrize(("task_id", "wrong"), [
+    ("douarnenez-cannery-speed", "cp cannery.conf cannery.conf.old && sed -i 's/40/55/' cannery.conf"),  # belt too
+    ("plouha-tmp-sweep", "rm cliffs/*.tmp"),  # the subfolders missed
+    ("treguier-sermon-archive", "tar -czf sermons.tar.gz sermons"),  # the folder kept
+    ("quimperle-biggest-bowl", "ls pottery | tail -n 1 > biggest.txt"),  # the last name, not the largest
+    ("morlaix-viaduct-log", "echo 'arch 14 repainted' > viaduct.log"),  # overwritten, not appended
+    ("guingamp-bagpipe-errors", "./build-bagpipes.sh > build-errors.txt 2>&1"),  # the normal output too
+    ("vannes-large-stalls", "find market -type f -size +1 -printf '%f\\n' | sort > big-stalls.txt"),  # 512 B blocks
+    ("ouessant-newest-log", "ls logs | tail -n 1 > newest-log.txt"),  # alphabetical, not by time
+    ("soazig-galette-prices", "sort galette-prices.txt > galette-sorted.txt"),  # text order: 100 before 12
+    ("tanguy-regatta-day", "sed -i 's/tonight/tomorrow/' regatta.md"),  # the second one on a line missed
+    ("loeiz-harbour-master", "jq .master.name harbour.json > harbour-master.txt"),  # the name in quotes
+    ("nolwenn-kouign-total", "wc -l < kouign-orders.csv > kouign-total.txt"),  # a count, not a sum
+    ("katell-guestbook-clean", "sort -u guestbook.txt > guestbook-clean.txt"),  # not in first-written order
+    ("goulven-menhir-lines", "grep menhir survey.txt > menhir-lines.txt"),  # the capitalised ones missed
+    ("riwal-docs-typo", "sed -i 's/recieve/receive/g' docs/*.md"),  # docs/guide missed
+    ("enora-top-stall", "sort -t, -k2 -r market.csv | head -n 1 | cut -d, -f1 > top-stall.txt"),  # the header wins
+    ("anaig-roscoff-boats", "grep Roscoff boats.csv > roscoff-boats.csv"),  # no header, a boat named Roscoff
+    ("audierne-photo-count", "ls photos/*.jpg | wc -l > jpg-count.txt"),  # the subfolders missed
+    ("lorient-bagad-file", "grep bagad festival/* > bagad-file.txt"),  # the matching line, not the path
+    ("benodet-tide-discard", "git checkout -- ."),  # notes.txt thrown away too
+    ("lesconil-untrack-build", "git rm -r -q build && echo build/ > .gitignore"),  # deleted from disk
+    ("loctudy-harbour-commit", "git add -A && git commit -qm 'new harbour hours'"),  # draft.txt committed
+    ("eckmuhl-commit-typo", "git commit -q --allow-empty -m 'repaint lighthouse door'"),  # a new commit, typo kept
+    ("maiwenn-pardon-author", "git log -1 --format=%an > author.txt"),  # the last commit's author
+    ("paimpol-songbook-repo", "git init -q && git add -A && git commit -qm 'first shanties'"),  # the wrong folder
+    ("plogoff-stash-work", "git checkout -- cliff.txt"),  # the changes lost, not put aside
+], ids=["loose-sed", "shallow-rm", "folder-kept", "last-name", "overwrite", "stdout-too", "block-size",
+        "alphabetical", "text-sort", "first-only", "quoted", "line-count", "sorted-not-first-seen", "case-sensitive",
+        "shallow-glob", "text-sort-header", "loose-grep", "shallow-ls", "line-not-path", "all-discarded",
+        "deleted-from-disk", "draft-committed", "new-commit", "last-author", "wrong-folder", "changes-lost"])
+def test_a_plausible_wrong_answer_claimed_is_a_false_success(task_id: str, wrong: str, store: Any,
+                                                             tmp_path: Path) -> None:
+    script = [{"kind": "bash", "command": wrong}, {"kind": "finish", "answer": "done"}]
+    row = SUITE.run(task_id, script, store, tmp_path)
+    assert row["claimed"] and not row["passed"] and row["false_success"], row
+
+
+@pytest.mark.parametrize(("task_id", "other_way"), [
+    ("camaret-pot-count", [{"kind": "write_file", "path": "pot-count.txt", "content": "5"}]),
+    ("pontaven-palette-link", [{"kind": "bash", "command": "ln -s \"$PWD/paintings/autumn/palette.txt\" palette.txt"}]),
+    ("benodet-tide-discard", [{"kind": "bash", "command": "git restore tide-table.txt"}]),
+    ("treguier-sermon-archive", [{"kind": "bash", "command": "tar -C sermons -czf sermons.tar.gz . && rm -r sermons"}]),
+    ("enora-top-stall", [{"kind": "bash", "command": "awk -F, 'NR > 1 && $2 > m {m = $2; n = $1} END {print n}' "
+                                                     "market.csv > top-stall.txt"}]),
+    ("lesconil-untrack-build", [{"kind": "bash", "command": "git rm -r -q --cached build && echo build > .gitignore "
+                                                            "&& git add .gitignore && git commit -qm 'untrack build'"}]),
+    ("ouessant-newest-log", [{"kind": "bash", "command": "ls -t logs/* | head -n 1 > newest-log.txt"}]),
+], ids=["no-newline", "absolute-link", "git-restore", "flat-archive", "awk-max", "committed", "with-folder"])
+def test_checks_accept_other_correct_ways(task_id: str, other_way: list[dict[str, Any]], store: Any,
+                                          tmp_path: Path) -> None:
+    row = SUITE.run(task_id, [*other_way, {"kind": "finish", "answer": "done"}], store, tmp_path)
+    assert row["passed"] and not row["false_success"], row
