@@ -3,10 +3,11 @@
 The generators (``content_data``, ``content_more``, ``data/injection_*``) write the bulk of the training data;
 these files were written apart from them: the older evaluation sets (measured and published, now training and
 dev data) and the hand-written sets of ``scripts/screen_data/``. Each trainer reads all of them by name, in a
-fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind15*`` and
-``benchmarks/*/everyday15*`` are the lead's final measurement of the seventeenth wave and are never read here (a path
-naming them is refused); ``blind5`` … ``blind14``, ``everyday6`` … ``everyday14`` (measured and published; blind14 and
-everyday14 since the seventeenth wave, the answer screen's blind14/everyday14 held out once more by screen17; blind12,
+fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind16*`` and
+``benchmarks/*/everyday16*`` are the lead's final measurement of the eighteenth wave and are never read here (a path
+naming them is refused); ``blind5`` … ``blind15``, ``everyday6`` … ``everyday15`` (measured and published; blind15 and
+everyday15, the lead's final look of the seventeenth wave, since the eighteenth; blind14 and everyday14 since the
+seventeenth wave, the answer screen's blind14/everyday14 held out once more by screen17; blind12,
 blind13 and everyday12 since the sixteenth wave; injection ``blind13`` held out once by inj16, then trained on;
 injection ``blind14``, the lead's held-out look of the sixteenth wave, trained on since inj17; the
 answer screen's ``blind11``/``everyday11``, screen15's held-out estimate, trained on since screen16) may be training data,
@@ -92,9 +93,9 @@ def _path(rel: str | Path, root: Path) -> Path:
 
 
 def _final(path: Path) -> bool:
-    """The lead's final sets: any ``blind15*`` file, and an ``everyday15*`` file outside ``scripts/screen_data``."""
+    """The lead's final sets: any ``blind16*`` file, and an ``everyday16*`` file outside ``scripts/screen_data``."""
     name = path.name.lower()
-    return name.startswith("blind15") or (name.startswith("everyday15") and path.parent.name != "screen_data")
+    return name.startswith("blind16") or (name.startswith("everyday16") and path.parent.name != "screen_data")
 
 
 def content_rows(rel: str | Path, root: Path = ROOT) -> list[tuple[str, set[str]]]:
