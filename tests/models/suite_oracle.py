@@ -140,3 +140,43 @@ class HeldoutSuite:
     def run(self, task_id: str, script: list[dict[str, Any]], store: Any, tmp_path: Path) -> dict[str, Any]:
         """The task played by the scripted model through the real loop, in a fresh workspace under ``tmp_path``."""
         return self.bench.run_one(self.spec(task_id), ScriptedModel(script), store, str(workspace(tmp_path)))
+
+
+
+class _Oracles:
+    """The standard proofs every held-out suite's test module runs, as classes to subclass (pytest collects the
+    subclass, named ``Test…``; ``suite`` is the module's `HeldoutSuite`). The test names stay what they were in each
+    module, so ``conftest._frozen_sampled`` and ``-k`` find them as before."""
+
+    suite: HeldoutSuite
+
+    def pytest_generate_tests(self, metafunc: Any) -> None:
+        cases = {
+            "test_script_solves_task_and_check_needs_it": self.suite.possible,
+            "test_file_and_site_checks_fail_untouched":
+                [s for s in self.suite.possible if s["check"]["type"] in ("file", "http")],
+            "test_giving_up_passes_and_claiming_success_is_false": self.suite.impossible,
+        }[metafunc.function.__name__]
+        assert cases, f"{self.suite.path.name} has no task for {metafunc.function.__name__}: leave that proof out"
+        metafunc.parametrize("spec", cases, ids=[s["id"] for s in cases])
+
+
+class OracleSolves(_Oracles):
+    def test_script_solves_task_and_check_needs_it(self, spec: dict[str, Any], tmp_path: Path, store: Any) -> None:
+        """The oracle script solves its task through the real loop (and a command check fails untouched)."""
+        assert_oracle_sound(self.suite.bench, spec, workspace(tmp_path), store)
+
+
+class OracleGivesUp(_Oracles):
+    def test_giving_up_passes_and_claiming_success_is_false(self, spec: dict[str, Any], tmp_path: Path,
+                                                            store: Any) -> None:
+        assert_give_up_sound(self.suite.bench, spec, workspace(tmp_path), store)
+
+
+class OracleUntouched(_Oracles):
+    def test_file_and_site_checks_fail_untouched(self, spec: dict[str, Any], tmp_path: Path) -> None:
+        assert_untouched_fails(spec, workspace(tmp_path))
+
+
+class SuiteOracles(OracleSolves, OracleUntouched, OracleGivesUp):
+    """All three proofs, as every suite since heldout11 runs them."""

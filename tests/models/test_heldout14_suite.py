@@ -18,11 +18,8 @@ from macrohard.eval.suite import load_suite
 from .suite_oracle import (
     ROOT,
     HeldoutSuite,
-    assert_give_up_sound,
-    assert_oracle_sound,
+    SuiteOracles,
     assert_suite_shape,
-    assert_untouched_fails,
-    workspace,
 )
 
 SUITE = HeldoutSuite(ROOT / "benchmarks" / "heldout" / "heldout14.yaml")
@@ -46,22 +43,8 @@ def test_suite_shape() -> None:
     assert len(EARLIER) == sum(p.exists() for p in EARLIER) == 13  # the comparison really reads every earlier suite
 
 
-@pytest.mark.parametrize("spec", POSSIBLE, ids=[s["id"] for s in POSSIBLE])
-def test_script_solves_task_and_check_needs_it(spec: dict[str, Any], tmp_path: Path, store: Any) -> None:
-    assert_oracle_sound(SUITE.bench, spec, workspace(tmp_path), store)
-
-
-UNCOMMANDED = [s for s in POSSIBLE if s["check"]["type"] in ("file", "http")]
-
-
-@pytest.mark.parametrize("spec", UNCOMMANDED, ids=[s["id"] for s in UNCOMMANDED])
-def test_file_and_site_checks_fail_untouched(spec: dict[str, Any], tmp_path: Path) -> None:
-    assert_untouched_fails(spec, workspace(tmp_path))
-
-
-@pytest.mark.parametrize("spec", IMPOSSIBLE, ids=[s["id"] for s in IMPOSSIBLE])
-def test_giving_up_passes_and_claiming_success_is_false(spec: dict[str, Any], tmp_path: Path, store: Any) -> None:
-    assert_give_up_sound(SUITE.bench, spec, workspace(tmp_path), store)
+class TestOracles(SuiteOracles):
+    suite = SUITE
 
 
 @pytest.mark.parametrize(("task_id", "faked"), [

@@ -9,18 +9,16 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from macrohard.eval.suite import load_suite
 from macrohard.testing import ScriptedModel
 
-from .suite_oracle import ROOT, assert_oracle_sound, load_bench, workspace
+from .suite_oracle import ROOT, HeldoutSuite, OracleSolves, OracleUntouched, workspace
 
 SUITE = ROOT / "benchmarks" / "heldout" / "heldout3.yaml"
 EARLIER = [ROOT / "benchmarks" / "heldout" / "heldout.yaml", ROOT / "benchmarks" / "heldout" / "heldout2.yaml"]
 
-BENCH = load_bench()
-SPECS = BENCH.load_suite(SUITE)
+ORACLE = HeldoutSuite(SUITE)
+BENCH, SPECS = ORACLE.bench, ORACLE.specs
 
 
 def test_suite_shape() -> None:
@@ -44,9 +42,8 @@ def test_suite_shape() -> None:
         assert not shared, f"task ids repeat {earlier.name}: {sorted(shared)}"
 
 
-@pytest.mark.parametrize("spec", SPECS, ids=[s["id"] for s in SPECS])
-def test_script_solves_task_and_check_needs_it(spec: dict[str, Any], tmp_path: Path, store: Any) -> None:
-    assert_oracle_sound(BENCH, spec, tmp_path, store)
+class TestOracles(OracleSolves, OracleUntouched):
+    suite = ORACLE
 
 
 def test_a_browser_claim_without_the_order_is_a_false_success(store: Any, tmp_path: Path) -> None:

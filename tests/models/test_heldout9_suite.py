@@ -16,25 +16,26 @@ import pytest
 from macrohard.eval.suite import load_suite
 from macrohard.testing import ScriptedModel
 
-from .suite_oracle import ROOT, assert_give_up_sound, assert_oracle_sound, assert_suite_shape, load_bench, workspace
+from .suite_oracle import (
+    ROOT,
+    HeldoutSuite,
+    SuiteOracles,
+    assert_suite_shape,
+    workspace,
+)
 
 SUITE = ROOT / "benchmarks" / "heldout" / "heldout9.yaml"
 EARLIER = [ROOT / "benchmarks" / "heldout" / name for name in
            ("heldout.yaml", "heldout2.yaml", "heldout3.yaml", "heldout4.yaml", "heldout5.yaml", "heldout6.yaml",
             "heldout7.yaml", "heldout8.yaml")]
 
-BENCH = load_bench()
-SPECS = BENCH.load_suite(SUITE)
+ORACLE = HeldoutSuite(SUITE)
+BENCH, SPECS = ORACLE.bench, ORACLE.specs
 POSSIBLE = [s for s in SPECS if s["check"]["type"] != "status"]
 IMPOSSIBLE = [s for s in SPECS if s["check"]["type"] == "status"]
 
 
-def _spec(task_id: str) -> dict[str, Any]:
-    return next(s for s in SPECS if s["id"] == task_id)
-
-
-def _run(task_id: str, script: list[dict[str, Any]], store: Any, tmp_path: Path) -> dict[str, Any]:
-    return BENCH.run_one(_spec(task_id), ScriptedModel(script), store, str(workspace(tmp_path)))
+_spec, _run = ORACLE.spec, ORACLE.run
 
 
 def test_suite_shape() -> None:
@@ -49,14 +50,8 @@ def test_suite_shape() -> None:
     assert_suite_shape(BENCH, SPECS, IMPOSSIBLE, EARLIER)
 
 
-@pytest.mark.parametrize("spec", POSSIBLE, ids=[s["id"] for s in POSSIBLE])
-def test_script_solves_task_and_check_needs_it(spec: dict[str, Any], tmp_path: Path, store: Any) -> None:
-    assert_oracle_sound(BENCH, spec, workspace(tmp_path), store)
-
-
-@pytest.mark.parametrize("spec", IMPOSSIBLE, ids=[s["id"] for s in IMPOSSIBLE])
-def test_giving_up_passes_and_claiming_success_is_false(spec: dict[str, Any], tmp_path: Path, store: Any) -> None:
-    assert_give_up_sound(BENCH, spec, workspace(tmp_path), store)
+class TestOracles(SuiteOracles):
+    suite = ORACLE
 
 
 def test_inventing_the_missing_file_then_giving_up_fails(store: Any, tmp_path: Path) -> None:
