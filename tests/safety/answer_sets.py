@@ -1,4 +1,4 @@
-"""Checks shared by the blind answer-set tests (``test_blind11_sets.py`` ... ``test_blind15_sets.py``): a set written
+"""Checks shared by the blind answer-set tests (``test_blind11_sets.py`` ... ``test_blind16_sets.py``): a set written
 blind parses with benchmarks/content.py's loader, meets the counts it was written to, its composed_ rows are what its
 seeded script prints, it shares no text with an older set (texts compared only), and the benchmark finds it. No
 screen or model runs on these sets here: the lead measures them once."""
