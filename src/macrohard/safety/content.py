@@ -317,7 +317,7 @@ class ContentVerdict:
 
 def screen_text(text: str, thresholds: dict[str, float] | None = None) -> ContentVerdict:
     """Screen ``text`` (an answer, a chat reply): rules first, then the classifier's score per category."""
-    from macrohard.safety.content_embed import head_scores, vote  # numpy only when something is screened
+    from macrohard.safety.content_embed import read  # numpy only when something is screened
     from macrohard.safety.content_model import MAX_CHARS, shipped
     from macrohard.safety.content_multi import lift_bias
     from macrohard.safety.content_multi import screen as screen_other_language
@@ -327,6 +327,7 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
     # ``truncated``), so a huge answer stays within the latency budget; secrets are looked for everywhere
     sample = text if len(text) <= MAX_CHARS else text[: MAX_CHARS // 2] + "\n" + text[-MAX_CHARS // 2:]
     found = classify(sample)
+    other = detect(sample).other
     if sample is not text and "secret" not in found and find_secrets(text):
         found["secret"] = "contains a secret (key, token or password)"
     ngram = shipped().scores(text)
@@ -341,7 +342,7 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
     if "bias" in found and ngram.get("bias", 1.0) < RULE_AGREE and _only_quoted(_BIAS, sample):
         del found["bias"]  # a stereotype in quotation marks is mentioned (to discuss it), not applied
     # the full MiniLM's head votes with the n-grams (content_embed); without its encoder, the n-grams alone (warned)
-    scores = vote(ngram, head_scores(sample, tuple(ngram)))
+    scores = read(sample, ngram, other=other)
     if declines(text):  # a short refusal names the harm it declines: its scores count less (the rules already agree)
         scores = {category: score * REFUSAL_DISCOUNT for category, score in scores.items()}
     if "csam" in scores and not declines(text) and grooming(sample):  # steps to get a child alone (content_groom)
@@ -355,7 +356,7 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
         # a clause acts against a protected group: read alone (a decision after a merit sentence or talk of bias
         # scores low when pooled with it), and a half-recognised decision is lifted (content_bias)
         if clause.strip() != sample.strip():
-            scores["bias"] = max(scores["bias"], vote(shipped().scores(clause), head_scores(clause, tuple(ngram)))["bias"])
+            scores["bias"] = max(scores["bias"], read(clause, shipped().scores(clause), "bias", other)["bias"])
         if cb.gives_attribute_reason(clause):
             scores["bias"] = cb.lift(scores["bias"], cb.REASON_LIFT)
         elif scores["bias"] >= cb.AGAINST_GATE:
@@ -371,7 +372,7 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
             found[category] = f"{_MODEL_REASONS.get(category, category)} (score {score:.2f})"
     spread = None if any(c in found for c in HARMFUL) else spread_harm(
         scores, (thresholds or {}).get(ANY_HARM, HARM_ANY), len(sample.split()))
-    if spread and not detect(sample).other:
+    if spread and not other:
         # several harmful categories half-recognised: the answer is likely harmful in one of them (content_any; in
         # English only: the English models' scores spread thin over every category on other languages)
         found[spread[0]] = f"{_MODEL_REASONS[spread[0]]} (combined harmful score {spread[1]:.2f} over the categories)"
