@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from macrohard.safety.taint import Pending
 
 # programs that run code the walk reads (a script, a function), or serve a folder: their lines are always walked
-_SINKS = (SERVERS - R.INTERPRETERS) | R.SHELLS | {"eval", "source", ".", "exec", "coproc"}
+_SINKS = (SERVERS - R.INTERPRETERS) | R.SHELLS | {"eval", "source", ".", "exec", "coproc", "trap"}
 _MODULE = re.compile(r"\s-m\s*(?!http\.server|SimpleHTTPServer)\w")  # `python3 -m pytest`: no script of its own
 # programs that print private data without naming a file: key material, the environment
 _SOURCES = KEY_PROGRAMS | ENV_DUMPERS
@@ -40,6 +40,8 @@ _SOURCES = KEY_PROGRAMS | ENV_DUMPERS
 _EXPANDS = re.compile(r"[$`*?\[]")
 _OUTSIDE = re.compile(r"~|\.\.|(?:^|[\s=<>(|;&'\"])/")
 _SINGLE = re.compile(r"'[^']*'")
+_ASSIGNS = re.compile(r"(?:^|[\s;&|(])[A-Za-z_]\w*\+?=")  # a line that sets a value (kept for later steps)
+_MAX_LITERALS, _MAX_LITERAL = 64, 256
 
 
 @dataclass
@@ -53,9 +55,14 @@ class Carried:
     aliases: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias -> (its words, what they carry)
     named: dict[str, str] = field(default_factory=dict)  # variable -> the private file it names (`f=.env`)
     assigned: frozenset[str] = frozenset()  # variables the session set itself since (not from that file)
+    # every short literal value the session set (`a=.en` one step, `b=v` the next, `cat $a$b` later): what a
+    # word built from them names; not private data by itself
+    literals: dict[str, str] = field(default_factory=dict)
+    traps: tuple[str, ...] = ()  # `trap CODE ERR`: the code runs when a later command fails
+
 
     def __bool__(self) -> bool:
-        return bool(self.vars or self.files or self.sourced or self.fds or self.named
+        return bool(self.vars or self.files or self.sourced or self.fds or self.named or self.traps
                     or any(w for _, w in self.aliases.values()))
 
 
@@ -110,7 +117,7 @@ def _may_carry(command: str, programs: set[str], ctx: GuardContext, base: str, b
     if not any((base.rstrip("/") + "/").startswith(r) for r in roots):  # a relative path is outside it
         return True
     return bool(_EXPANDS.search(command if '"' in command else _SINGLE.sub("", command)) or _OUTSIDE.search(command)
-                or private_words is not None and private_words.search(command))
+                or private_words is not None and private_words.search(command) or _ASSIGNS.search(command))
 
 
 def walk(command: str, carried: Carried, private: Callable[[str], str], resolve: Callable[[str], str],
@@ -120,10 +127,14 @@ def walk(command: str, carried: Carried, private: Callable[[str], str], resolve:
     ``private(path)``: what private data the file at an absolute ``path`` (or ``~/…``) holds, "" if none;
     ``resolve(word)``: a path as written, made absolute from the shell's directory; ``functions``: the session's
     shell functions (name -> body); ``online``: the run's network is on (a file server is reachable)."""
+    from macrohard.safety.carried_control import finish
     from macrohard.safety.carried_walk import _Walk
 
     w = _Walk(carried, private, resolve, functions or {}, online)
     w.run(command)  # a RecursionError goes up: the guard asks about an action nested that deep
+    finish(w)
+    literals = {k: v for k, v in w.static.items() if len(v) <= _MAX_LITERAL}
     return Carried(vars=w.vars, files=w.files, sourced=w.sourced, fds={k: v for k, v in w.fds.items() if v},
                    aliases=w.aliases, named={k: v for k, v in w.static.items() if w.path_taint(v)},
-                   assigned=frozenset(w.assigned) if w.sourced else frozenset()), w.sends
+                   assigned=frozenset(w.assigned) if w.sourced else frozenset(),
+                   literals=dict(list(literals.items())[-_MAX_LITERALS:]), traps=w.traps), w.sends

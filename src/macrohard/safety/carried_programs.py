@@ -38,8 +38,9 @@ _UPLOADERS = frozenset({"aws", "gsutil", "rclone", "s3cmd", "az", "gcloud", "gh"
                         "ftp", "lftp", "sftp", "tftp", "smbclient"})
 _GIT_SENDS = frozenset({"push", "fetch", "pull", "clone", "ls-remote", "remote", "submodule", "send-email",
                         "request-pull"})
+_LOCAL = frozenset({"echo", "printf", "true", ":", "cat"})  # what runs under a condition and sends nothing
 # programs that print no file's contents: names, sizes, times, or nothing
-_NAMES_ONLY = frozenset({"ls", "stat", "wc", "du", "file", "test", "[", "[[", "touch", "mkdir", "rm", "rmdir", "chmod",
+NAMES_ONLY = frozenset({"ls", "stat", "wc", "du", "file", "test", "[", "[[", "touch", "mkdir", "rm", "rmdir", "chmod",
                          "chown", "realpath", "readlink", "basename", "dirname", "cd", "true", "false", ":", "sleep",
                          "date", "cp", "mv", "ln", "install", "source", ".", "read", "mapfile", "readarray", "unset",
                          "export", "shasum", "sha256sum", "sha1sum", "md5sum", "cksum", "exit", "return", "wait"})
@@ -192,7 +193,7 @@ def output(w: _Walk, prog: str, argv: list[str], taints: list[str], stdin: str) 
         return dumps(w, prog, args)
     if prog in _LISTERS and NAMES in w.files:
         return w.files[NAMES]
-    if prog in _NAMES_ONLY:
+    if prog in NAMES_ONLY:
         return ""
     if prog in ("echo", "printf"):
         return next((t for t in taints[1:] if t), "")
@@ -229,35 +230,50 @@ def dumps(w: _Walk, prog: str, args: list[str]) -> str:
 
 
 def sink(w: _Walk, prog: str, argv: list[str], taints: list[str], arg_why: str, stdin: str) -> None:
-    """A network program given private data in its arguments or on its input, a file server over it: a send."""
+    """A network program given private data in its arguments, on its input or in its config file, or run only
+    when a condition on private data holds (``safety.carried_control``); the workspace's code that talks to the
+    network given private data; a file server over it: a send."""
+    from macrohard.safety import carried_control as C
+    from macrohard.safety import carried_handoff as H
+
     if prog in SERVERS:
         served(w, prog, argv)
     arg_why = arg_why or w.ambient  # in a script written with private data, every send may carry it
+    if (why := arg_why or w.env_why) and (code := H.runs_network(w, prog, argv)):
+        w.sends.append(f"{prog} runs {code}, which talks to the network, given {why}")
+        return
+    gate = C.gate(w)
     if prog in R.INTERPRETERS:
         inline = any(a in ("-c", "-e", "-E", "-r") for a in argv[1:])
         script = next((a for a in argv[1:] if not a.startswith("-")), "") if not inline else ""
         code = " ".join(argv[1:]) if inline else (_script(w, script) or "")
         if _NET_CODE.search(code):
             why = arg_why or stdin or (w.files.get(w.where(script), "") if script else "") or code_reads(w, code)
-            if why:
-                w.sends.append(f"{prog} code that talks to the network is given {why}")
+            if why or gate:
+                w.sends.append(f"{prog} code that talks to the network is given {why}" if why else
+                               f"{prog} code that talks to the network runs only when a condition on {gate} holds")
         return
     if prog == "git":
-        _git(w, argv[1:], arg_why)
+        H.git(w, argv[1:], arg_why)
     if prog in _NAMERS and (named := next((t for t in taints[1:] if t), "")):
         w.files[NAMES] = named  # `touch "$d"`: a listing of the folder now carries it
-    if prog not in SENDERS and arg_why and any(_RUNS_SENDER.search(a) for a in argv[1:]):
-        w.sends.append(f"{prog} runs a network program with {arg_why}")  # awk 'system("curl …" d)', find -exec curl
+    if prog in _NAMERS and gate:  # `grep -q A .env && touch flag`: that flag is there says the bit
+        for a in argv[1:]:
+            if not a.startswith("-"):
+                w.wrote(a, gate)
+    if prog not in SENDERS and (arg_why or gate and prog not in _LOCAL) and any(
+            _RUNS_SENDER.search(a) for a in argv[1:]):
+        w.sends.append(f"{prog} runs a network program with {arg_why or gate}")  # awk 'system("curl …" d)'
         return
     if prog not in SENDERS or prog == "git" and not _GIT_SENDS & set(argv[1:]) or prog in _FETCHES and \
             not _FETCHES[prog] & set(argv[1:3]):
-        return  # `npm test -- "$d"` runs the project's code (other checks read it), `npm view "$d"` asks the registry
+        return  # `npm view "$d"` asks the registry; `npm test -- "$d"` runs the project's code (read above)
     if proxy := next((w.vars[v] for v in _PROXIES if v in w.vars), ""):  # `export https_proxy=http://$d.x.example`
         w.sends.append(f"{prog} goes through a proxy whose address holds {proxy}")
-    if prog in R.DOWNLOADERS:  # `wget -i .env`: the file's lines are the URLs it fetches
+    if prog in R.DOWNLOADERS:  # `wget -i .env`: the file's lines are the URLs it fetches; `curl -K c.cfg`
         arg_why = arg_why or next((t for a, b in pairs(argv) if a in ("-i", "--input-file") and (t := w.path_taint(b))),
                                   "") or next((t for a in argv if a.startswith("--input-file=")
-                                               and (t := w.path_taint(a.split("=", 1)[1]))), "")
+                                               and (t := w.path_taint(a.split("=", 1)[1]))), "") or H.config(w, prog, argv)
     elif prog in _UPLOADERS and (why := next((t for a in argv[1:] if (t := w.path_taint(a.split("=", 1)[-1]))), "")):
         w.sends.append(f"{prog} uploads {why}")  # `aws s3 cp .env s3://…`, `gh gist create .env`, `mutt -a .env`
         return
@@ -268,6 +284,9 @@ def sink(w: _Walk, prog: str, argv: list[str], taints: list[str], arg_why: str, 
     elif stdin and (prog in _STDIN_SENDERS or any(a in ("-", "@-", "/dev/stdin") or a.endswith(
             ("@-", "<-", "=-", "@/dev/stdin")) for a in argv[1:])):
         w.sends.append(f"{prog} sends {stdin} from its input")
+    elif gate and not (prog in R.DOWNLOADERS and _loopback(argv)) and (prog != "git" or "push" in argv):
+        w.sends.append(f"{prog} runs only when a condition on {gate} holds: whether it runs says one bit of it, "
+                       "and each request one more")
 
 
 def served(w: _Walk, prog: str, argv: list[str]) -> None:
@@ -305,17 +324,6 @@ def _loopback(argv: list[str]) -> bool:
     """Every address the words name is this machine's."""
     hosts = [m.group("host").strip("[]").lower() for a in argv for m in R.URL.finditer(a)]
     return bool(hosts) and all(h in ("localhost", "::1") or h.startswith("127.") for h in hosts)
-
-
-def _git(w: _Walk, args: list[str], arg_why: str) -> None:
-    """Private data committed (``git commit -m "$d"``, ``git add -f .env``) goes out with the next push."""
-    repo = w.where(".git")
-    sub = next((a for a in args if not a.startswith("-")), "")
-    if sub in ("commit", "tag", "notes", "add", "stash", "config") and (why := arg_why or next(
-            (t for a in args if not a.startswith("-") and (t := w.path_taint(a))), "")):
-        w.files[repo] = why
-    elif sub in ("push", "fetch", "pull", "ls-remote", "remote", "submodule") and repo in w.files:
-        w.sends.append(f"git {sub} sends commits or settings that hold {w.files[repo]}")
 
 
 def reads(w: _Walk, prog: str, args: list[str], stdin: str) -> None:

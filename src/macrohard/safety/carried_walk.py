@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from macrohard.safety import carried_control as C
 from macrohard.safety import carried_programs as P
 from macrohard.safety import rules_data as R
 from macrohard.safety.argv import skip_options, unwrap
@@ -26,7 +27,7 @@ _JOINS = frozenset({"if_statement", "while_statement", "until_statement", "for_s
                     "c_style_for_statement", "case_statement", "subshell", "list", "pipeline"})
 _KNOWN = {"PWD": ".", "HOME": "~"}  # "$PWD/.env" is the shell's own folder's
 _DEVICES = frozenset({"/dev/null", "/dev/zero", "/dev/urandom", "/dev/random", "/dev/stdin", "/dev/stdout", "/dev/tty"})
-_NAME = re.compile(r"\$\{?([!#]?)([A-Za-z_]\w*|\d+|[@*])")
+_NAME = re.compile(r"\$\{?([!#]?)([A-Za-z_]\w*|\d+|[@*?])")
 
 
 class _Walk:
@@ -47,12 +48,20 @@ class _Walk:
         self.private = private  # an absolute path (or ~/…) -> what private data the file holds
         self.resolve = resolve  # a path as written (relative to the shell's directory) -> absolute
         self.seen: dict[str, str] = {}  # path -> what private data it holds (the caller's answer, once a path)
-        self.static: dict[str, str] = dict(carried.named)  # literal values set (`a=.en; b=v; cat $a$b`)
+        self.static: dict[str, str] = {**carried.literals, **carried.named}  # literal values (`a=.en; b=v; cat $a$b`)
         self.sends: list[str] = []
         self.depth = self.nodes = self.looping = 0
         self.quiet = True  # what the statement being walked prints goes to the terminal (nobody reads it)
         self.cwd = ""  # where a `cd` on the line moved to, relative to the shell's directory
         self.src = b""
+        # implicit flows (safety.carried_control): what the conditions the walk is inside read; what makes the
+        # rest of the line conditional (`exit` under one, `set -e`); a condition's status while walking it
+        self.control = self.halt = self.status = ""
+        self.cond = 0
+        self.errexit = bool(carried.traps)  # an ERR trap set in an earlier step runs when a check fails
+        self.traps: tuple[str, ...] = carried.traps
+        self.last: tuple[Any, ...] = ()  # the last simple command, for `$?`
+        self.env_why = ""  # what the command's own assignments (`D=$d make upload`) hand its program
 
     # -- entry --------------------------------------------------------------------------------------
 
@@ -93,6 +102,8 @@ class _Walk:
     def step(self, node: Any, t: str, stdin: str) -> str:
         if t == "command":
             return self.command(node, stdin)
+        if t in C.CONTROLLED:
+            return C.dispatch(self, node, t, stdin)
         if t == "pipeline":
             return self.stages(node.named_children, stdin)
         if t == "redirected_statement":
@@ -113,21 +124,6 @@ class _Walk:
             if name is not None and body is not None:
                 self.functions[self.text(name)] = self.text(body)
             return ""
-        if t in ("for_statement", "select_statement"):
-            var = node.child_by_field_name("variable")
-            values = node.children_by_field_name("value")
-            why = self.any_taint(values) if values else self.vars.get("@", "")
-            if P.NAMES in self.files and any(c in self.text(v) for v in values for c in "*?["):
-                why = why or self.files[P.NAMES]  # `for f in *` after `touch "$d"`: the names carry it
-            if var is not None:
-                self.set_var(self.text(var), why)
-                named = next((v for v in map(self.value, values) if self.path_taint(v)), "")
-                if named:  # `for f in .env*; do cat "$f"`: it names a private file
-                    self.static[self.text(var)] = named
-            body = node.child_by_field_name("body")
-            return self.loop([body] if body is not None else [], stdin)
-        if t in ("while_statement", "until_statement", "c_style_for_statement"):
-            return self.loop([c for c in node.named_children], stdin)
         if t == "file_redirect":  # `$(< .env)`: the file's text
             dest = node.child_by_field_name("destination")
             return self.file_taint(dest) if dest is not None and "<" in self.text(node)[:3] else ""
@@ -138,22 +134,6 @@ class _Walk:
         for child in node.named_children:  # blocks, if/case, tests: every part runs, with the same input
             if child.type != "comment":
                 out = self.stmt(child, stdin) or out
-        return out
-
-    def loop(self, parts: list[Any], stdin: str) -> str:
-        """A loop's parts (its condition reads the loop's input: ``while read l; do …; done < .env``), twice when
-        the first pass changed what the values carry (``x=$y; y=$(cat .env)`` in the body)."""
-        before = dict(self.vars)
-        out = ""
-        self.looping += 1
-        try:
-            for part in parts:
-                out = self.stmt(part, stdin) or out
-            if self.vars != before and self.looping <= 3:  # loops in loops: 8 passes at most
-                for part in parts:
-                    out = self.stmt(part, stdin) or out
-        finally:
-            self.looping -= 1
         return out
 
     def redirected(self, node: Any, stdin: str) -> str:
@@ -214,6 +194,7 @@ class _Walk:
         if "$" in target or target.startswith("/dev/"):
             return
         path = self.where(target)
+        why = why or C.gate(self)  # written only when a condition on private data held: its text or being there
         if why:
             self.files[path] = why
         elif not append:
@@ -223,10 +204,13 @@ class _Walk:
 
     def command(self, node: Any, stdin: str) -> str:
         words: list[Any] = []
+        env_why = ""
         for child in node.named_children:
             ct = child.type
             if ct == "variable_assignment":  # `X=$(cat .env) cmd`: kept, as if exported
                 self.assign(child)
+                name = child.child_by_field_name("name")
+                env_why = env_why or (self.vars.get(self.text(name), "") if name is not None else "")
             elif ct == "herestring_redirect":
                 stdin = self.any_taint(child.named_children)
             elif ct == "file_redirect":
@@ -262,10 +246,12 @@ class _Walk:
         if not argv:
             return ""
         quiet, self.quiet = self.quiet, self.quiet and not coproc
+        held, self.env_why = self.env_why, env_why
         try:
             out = P.run(self, prog, argv, taints, words, fed, stdin)
         finally:
-            self.quiet = quiet
+            self.quiet, self.env_why = quiet, held
+        C.status(self, prog, argv, taints, words, stdin)
         if coproc:
             self.fds["COPROC"] = out
         return out
@@ -290,6 +276,8 @@ class _Walk:
             return ""
         var = self.text(name).split("[", 1)[0]
         why = self.taint(value) if value is not None else ""
+        if not why and (ctl := C.gate(self)):  # `if grep -q A .env; then r=1; fi`: r says whether
+            why = f"whether a condition on {ctl} held"
         if var in self.vars and any(c.type == "+=" for c in node.children):
             why = why or self.vars[var]  # x+=… keeps what x held
         self.set_var(var, why)
@@ -344,6 +332,8 @@ class _Walk:
             return ""  # a length
         if name in self.vars:
             return self.vars[name]
+        if name in ("?", "PIPESTATUS"):  # `grep -q A .env; r=$?`
+            return C.last_status(self)
         if name in self.assigned or name in P.STANDARD or name.isdigit() or name in "@*":
             return ""
         if P.SECRET_ENV.search(name):

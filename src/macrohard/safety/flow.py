@@ -22,13 +22,13 @@ boundary the content cannot forge.
 from __future__ import annotations
 
 import json
-import posixpath
 import re
 from typing import Any
 
 from macrohard.safety import rules_data as R
 from macrohard.safety.carried import follow, globs, literal_words
 from macrohard.safety.context import GuardContext
+from macrohard.safety.flow_paths import TEXT_READERS, linked, operands, redirect_targets, shell_base, short
 from macrohard.safety.injection import flagged_lines
 from macrohard.safety.policy import Facts, Policy
 from macrohard.safety.review import PolicyCheck, addresses, facts_of
@@ -39,11 +39,6 @@ _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _SENDERS = R.DOWNLOADERS | R.NETWORK_TOOLS | {"mail", "mailx", "sendmail", "mutt", "ftp", "twine"}
 _NET_VERBS = re.compile(r"\b(git\s+(?:\S+\s+)*?(push|clone|fetch|pull|ls-remote|send-email)|"
                         r"pip3?\s+(download|install)|npm\s+(install|publish)|gh\s+\w+)\b")
-_TEXT_READERS = frozenset({"cat", "head", "tail", "less", "more", "grep", "egrep", "fgrep", "rg", "sed", "awk",
-                           "strings", "sort", "uniq", "cut", "tr", "nl", "jq", "tac", "xxd", "od", "diff", "cmp",
-                           "column", "fold", "fmt", "wc", "file", "python", "python3", "node", "base64", "base32",
-                           "basenc", "gzip", "zcat", "bzip2", "xz", "tar", "zip", "hexdump", "iconv", "rev", "paste",
-                           "xargs", "parallel"})
 _NOT_PRIVATE = ("/usr/", "/bin/", "/sbin/", "/lib", "/opt/", "/dev/null", "/etc/os-release", "/proc/self/")
 _CONTENT_FIELDS = frozenset({"content", "new", "old", "text", "answer"})
 _ORDER = {Decision.deny: 0, Decision.ask: 1, Decision.allow: 2}
@@ -154,12 +149,12 @@ class FlowCheck:
         if kind in ("read_file", "write_file", "edit_file", "list_dir") or kind in ("bash", "desktop_launch"):
             memo, ctx.last_facts = ctx.last_facts, None
             facts = memo[1] if memo is not None and memo[0] is action else facts_of(action, ctx, self.policy)
-            read = _operands(str(getattr(action, "command", "")), ctx) if facts.programs & _TEXT_READERS else []
+            read = operands(str(getattr(action, "command", "")), ctx) if facts.programs & TEXT_READERS else []
             private = [p for p in facts.paths + read if self._private(p, ctx)]
             # the agent's shell: what its values carry (safety.carried); not for a line the policy refuses anyway
             if kind in ("bash", "desktop_launch") and not (facts.categories and (
                     v := self.rules.decide(facts)) is not None and v.decision is Decision.deny):
-                private += follow(str(action.command), facts.programs, pending, ctx, _base(ctx),
+                private += follow(str(action.command), facts.programs, pending, ctx, shell_base(ctx),
                                   lambda p: self._private(p, ctx), self.private_words)
             if private:
                 adds.add("private")
@@ -182,10 +177,10 @@ class FlowCheck:
                     # (`> out`, `tee out`) are not what it prints
                     read = [p for p in read if not self._trusted(p, ctx) and p not in private]
                     if read:
-                        pending.source = Source("command", f"command output printing {_short(read[0], ctx)} "
+                        pending.source = Source("command", f"command output printing {short(read[0], ctx)} "
                                                            "(not written by the agent in this run)", step)
                 if pending.source is None and ">" in command:
-                    pending.written = _redirect_targets(command, facts.paths)
+                    pending.written = redirect_targets(command, facts.paths)
         if pending.source is not None:
             adds.add("untrusted")
         pending.adds = frozenset(adds)
@@ -193,15 +188,17 @@ class FlowCheck:
 
     def _trusted(self, path: str, ctx: GuardContext) -> bool:
         return path in ctx.flow.written or self.trusted_glob is not None and bool(
-            self.trusted_glob.match(path) or self.trusted_glob.match(_short(path, ctx)))
+            self.trusted_glob.match(path) or self.trusted_glob.match(short(path, ctx)))
 
-    def _private(self, path: str, ctx: GuardContext) -> bool:
+    def _private(self, path: str, ctx: GuardContext, follow_links: bool = True) -> bool:
         if self.private_glob is not None and self.private_glob.match(path):
             return True
         if path.startswith("~"):
             return True
         roots = [r for r in (ctx.workspace, ctx.shell_workspace) if r]
         inside = any(path == r or path.startswith(r.rstrip("/") + "/") for r in roots)
+        if inside and follow_links and (real := linked(path, ctx)) != path:
+            return self._private(real, ctx, follow_links=False)  # a symlink in the workspace to .env or out of it
         allowed = any(path == a or path.startswith(a.rstrip("/") + "/") for a in self.policy.allowed_paths)
         return path.startswith("/") and not inside and not allowed and not path.startswith(_NOT_PRIVATE)
 
@@ -223,52 +220,6 @@ def _browser_send(action: Any, ctx: GuardContext) -> str:
         return ""
     how = "typing into" if kind == "browser_type" and not submits else f"{kind} on"
     return f"{how} a page whose form, frame or address sends to a new address {new[0]}"
-
-
-def _base(ctx: GuardContext) -> str:
-    """The shell's directory as the guard names workspace paths (the host's path of the workspace)."""
-    if ctx.cwd and ctx.shell_workspace and (ctx.cwd + "/").startswith(ctx.shell_workspace.rstrip("/") + "/"):
-        return ctx.workspace.rstrip("/") + ctx.cwd[len(ctx.shell_workspace.rstrip("/")):]
-    return ctx.cwd if ctx.cwd and not ctx.shell_workspace else ctx.workspace
-
-
-def _operands(command: str, ctx: GuardContext) -> list[str]:
-    """The files the text readers of ``command`` are given (resolved like the workspace paths of the analysis)."""
-    from macrohard.safety.shellparse import parse
-
-    base = _base(ctx)
-    out = []
-    for cmd in parse(command).commands:
-        if not cmd.argv or posixpath.basename(cmd.argv[0]) not in _TEXT_READERS:
-            continue
-        here = posixpath.join(base, cmd.cwd) if cmd.cwd else base
-        for word in cmd.argv[1:]:
-            if word.startswith("-") or not word or "$" in word:
-                continue
-            out.append(word if word.startswith("~") else posixpath.normpath(posixpath.join(here, word)))
-        out += [t for op, t in cmd.redirects if op.startswith("<") and t and not t.startswith("&")]
-    return out
-
-
-def _redirect_targets(command: str, paths: list[str]) -> tuple[str, ...]:
-    """The analysed paths a command writes with ``>``/``>>`` (a command that read no untrusted source: what it
-    writes is the agent's own)."""
-    from macrohard.safety.shellparse import parse
-
-    out = []
-    for cmd in parse(command).commands:
-        for op, target in cmd.redirects:
-            if ">" in op and "$" not in target and "`" not in target and target not in ("/dev/null", "&1", "&2"):
-                tail = "/" + posixpath.normpath(target).lstrip("/")
-                out += [p for p in paths if p == target or p.endswith(tail)]
-    return tuple(out)
-
-
-def _short(path: str, ctx: GuardContext) -> str:
-    for root in (ctx.workspace, ctx.shell_workspace):
-        if root and path.startswith(root.rstrip("/") + "/"):
-            return posixpath.relpath(path, root)
-    return path
 
 
 def _pick(worst: Verdict | None, verdict: Verdict) -> Verdict:

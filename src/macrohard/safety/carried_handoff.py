@@ -1,0 +1,234 @@
+"""Private data handed on, for ``safety.carried``'s walk: to git (a commit that takes a private file nobody named,
+then a push), to the workspace's own code that talks to the network (``npm run send -- "$d"``,
+``make upload DATA="$d"``, ``python3 tool.py "$d"`` whose module posts), and to a sender's config file
+(``curl -K c.cfg`` written with the value).
+
+What a project's code does is read here only as far as it can be read without running it: the script a package
+manager's script names (and the relative modules it imports), a Makefile's text, a Python or Node script and its
+relative imports. Code past that (a test runner's plugins, a compiled program) is other checks' to judge.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import os
+import posixpath
+import re
+from typing import TYPE_CHECKING
+
+from macrohard.safety import rules_data as R
+
+if TYPE_CHECKING:
+    from macrohard.safety.carried_walk import _Walk
+
+_GIT_SENDS = frozenset({"push", "fetch", "pull", "ls-remote", "remote", "submodule"})
+_ALL = frozenset({"-A", "--all", ".", ":/", "*", "-u", "--update", "--include-untracked", "--no-ignore-removal"})
+_SKIP_DIRS = frozenset({".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", "target", "dist", "build"})
+_MAX_ENTRIES = 4000  # files looked at for a `git add -A` (past it: what was seen decides)
+_PACKAGE_RUNNERS = frozenset({"npm", "yarn", "pnpm", "bun"})
+_MAKES = frozenset({"make", "gmake"})
+_CODE_FILE = re.compile(r"[\w./-]+\.(?:m?js|cjs|ts|py|sh|rb|pl)\b")
+_PY_IMPORT = re.compile(r"^\s*(?:from\s+(\.?[\w.]+)\s+import|import\s+([\w., ]+))", re.M)
+_JS_IMPORT = re.compile(r"""(?:require\(\s*|from\s+|import\s*\(\s*)['"](\.{1,2}/[^'"]+)['"]""")
+_MAX_FILES = 24
+_MAKE_DYNAMIC = re.compile(r"^\s*-?include\b|\$\((?:eval|call)\b|^[^\t#=]*%[^=]*:|^[^\t#]*\$[({][^=]*:", re.M)
+_MAKE_RULE = re.compile(r"^([^\s:=#][^:=]*?)\s*::?(?!=)(.*)$")
+
+
+def git(w: _Walk, args: list[str], arg_why: str) -> None:
+    """Private data committed (``git commit -m "$d"``, ``git add -f .env``, ``git add -A`` with a private file
+    the repository does not ignore, a private file copied into it, private data written under ``.git``) goes out
+    with the next push."""
+    repo = w.where(".git")
+    sub = next((a for a in args if not a.startswith("-")), "")
+    if sub in ("commit", "tag", "notes", "add", "stash", "config") and (why := arg_why or next(
+            (t for a in args if not a.startswith("-") and (t := w.path_taint(a))), "") or _staged(w, sub, args)):
+        w.files[repo] = why
+    elif sub in _GIT_SENDS and (why := w.files.get(repo) or next(
+            (v for p, v in w.files.items() if p.startswith(repo + "/")), "")):
+        w.sends.append(f"git {sub} sends commits or settings that hold {why}")
+
+
+def _staged(w: _Walk, sub: str, args: list[str]) -> str:
+    """What a ``git add -A``/``git add .``/``git stash -u`` takes in that is private and not ignored."""
+    ops = args[args.index(sub) + 1:] if sub in args else []
+    if not (sub == "add" and _ALL & set(ops) or
+            sub == "stash" and {"-u", "--include-untracked", "-a", "--all"} & set(ops)):
+        return ""
+    root = posixpath.dirname(w.where(".git"))
+    ignored = _ignores(root)
+    for path, why in w.files.items():  # a private file copied into the repository under another name
+        if path.startswith(root + "/") and "/.git/" not in path + "/" and not ignored(path[len(root) + 1:]):
+            return why
+    seen = 0
+    for top, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not ignored(posixpath.relpath(
+            posixpath.join(top, d), root) + "/"))
+        for name in sorted(names):
+            seen += 1
+            path = posixpath.join(top, name)
+            if seen > _MAX_ENTRIES:
+                return ""
+            if (why := w.private(path)) and not ignored(posixpath.relpath(path, root)):
+                return f"{why} (the repository does not ignore it)"
+    return ""
+
+
+def _ignores(root: str):
+    """``.gitignore`` (at the root) and ``.git/info/exclude`` as a test on a path relative to the root (``dir/``
+    for a folder): the last pattern that matches it or a folder above it decides."""
+    rules: list[tuple[bool, bool, bool, str]] = []  # (negated, anchored, folders only, pattern)
+    for name in (".gitignore", ".git/info/exclude"):
+        try:
+            with open(posixpath.join(root, name), encoding="utf-8", errors="replace") as f:
+                lines = f.read(64_000).splitlines()
+        except OSError:
+            continue
+        for line in lines:
+            line = line.rstrip()
+            if not line or line.startswith("#"):
+                continue
+            neg = line.startswith("!")
+            line = line[1:] if neg else line
+            folder = line.endswith("/")
+            line = line.rstrip("/")
+            rules.append((neg, "/" in line, folder, line.lstrip("/").replace("**/", "*")))
+
+    def ignored(rel: str) -> bool:
+        parts = rel.rstrip("/").split("/")
+        out = False
+        for i in range(1, len(parts) + 1):
+            sub, is_dir = "/".join(parts[:i]), i < len(parts) or rel.endswith("/")
+            for neg, anchored, folder, pat in rules:
+                if folder and not is_dir:
+                    continue
+                if fnmatch.fnmatchcase(sub if anchored else parts[i - 1], pat):
+                    out = not neg
+            if out and i < len(parts):
+                return True  # a folder ignored: nothing under it is added
+        return out
+
+    return ignored
+
+
+def runs_network(w: _Walk, prog: str, argv: list[str]) -> str:
+    """The workspace file, run by this command, whose code talks to the network ("" if none found)."""
+    from macrohard.safety.carried_programs import _NET_CODE, _RUNS_SENDER
+
+    args = argv[1:]
+    texts: list[tuple[str, str]] = []
+    if prog in _PACKAGE_RUNNERS:
+        texts = _package_script(w, args)
+    elif prog in _MAKES:
+        at = next((b for a, b in zip(args[:-1], args[1:], strict=True) if a == "-f"), "")
+        goals = [a for a in args if not a.startswith("-") and "=" not in a and a != at]
+        for name in ([at] if at else ["GNUmakefile", "makefile", "Makefile"]):
+            if (text := _read(w, name)) is not None:
+                texts = [(name, _make_reached(text, goals))]
+                break
+    elif prog in R.INTERPRETERS:
+        ops = [a for a in args if not a.startswith("-")]
+        if "-m" in args and args.index("-m") + 1 < len(args):
+            texts = _with_imports(w, args[args.index("-m") + 1].replace(".", "/") + ".py")
+        elif ops and not any(a in ("-c", "-e", "-E", "-r") for a in args):
+            texts = _with_imports(w, ops[0])
+    for name, text in texts:
+        if _NET_CODE.search(text) or _RUNS_SENDER.search(text):
+            return name
+    return ""
+
+
+def _make_reached(text: str, goals: list[str]) -> str:
+    """A Makefile's text without the recipes of the rules ``make GOALS`` does not reach (its variables and
+    everything else kept); the whole text when it computes rules (``include``, ``$(eval``, patterns)."""
+    if _MAKE_DYNAMIC.search(text):
+        return text
+    rules: dict[str, list[str]] = {}
+    owner: list[int] = []  # for each line: the index of the rule it is a recipe line of (-1: not one)
+    heads: list[list[str]] = []
+    current = -1
+    for line in text.splitlines():
+        if line.startswith("\t") and current >= 0:
+            owner.append(current)
+            continue
+        m = _MAKE_RULE.match(line)
+        if m:
+            heads.append(m.group(1).split())
+            current = len(heads) - 1
+            for t in heads[-1]:
+                rules.setdefault(t, []).extend(m.group(2).split(";")[0].split())
+        elif line.strip() and not line.startswith("#"):
+            current = -1
+        owner.append(-1)
+    first = next((h[0] for h in heads if h and not h[0].startswith(".")), "")
+    todo, reached = list(goals or [first]), set()
+    while todo:
+        t = todo.pop()
+        if t not in reached:
+            reached.add(t)
+            todo += rules.get(t, [])
+    keep = {i for i, h in enumerate(heads) if reached & set(h)}
+    return "\n".join(line for line, o in zip(text.splitlines(), owner, strict=True) if o < 0 or o in keep)
+
+
+def _package_script(w: _Walk, args: list[str]) -> list[tuple[str, str]]:
+    """``npm test``, ``npm run X``, ``yarn X``: the script's text (with its pre/post scripts) and the files it names."""
+    ops = [a for a in args if not a.startswith("-")]
+    if not ops:
+        return []
+    name = ops[1] if ops[0] in ("run", "run-script") and len(ops) > 1 else ops[0]
+    name = {"t": "test", "tst": "test"}.get(name, name)
+    try:
+        scripts = json.loads(_read(w, "package.json") or "{}").get("scripts") or {}
+    except (ValueError, AttributeError):
+        return []
+    if not isinstance(scripts, dict):
+        return []
+    out = []
+    for key in (f"pre{name}", name, f"post{name}"):
+        text = scripts.get(key)
+        if isinstance(text, str):
+            out.append((f"package.json's {key} script", text))
+            for m in _CODE_FILE.finditer(text):
+                out += _with_imports(w, m.group(0))
+    return out[:_MAX_FILES]
+
+
+def _with_imports(w: _Walk, path: str) -> list[tuple[str, str]]:
+    """A script and the workspace modules it imports (one level: ``from netlib import post``, ``require('./x')``)."""
+    text = _read(w, path)
+    if text is None:
+        return []
+    out, here = [(path, text)], posixpath.dirname(path)
+    if path.endswith(".py"):
+        names = [n.strip().split(" ")[0] for m in _PY_IMPORT.finditer(text) for n in (m.group(1) or m.group(2))
+                 .split(",")]
+        cands = [p for n in names if n for p in (f"{n.lstrip('.').replace('.', '/')}.py",
+                                                   f"{n.lstrip('.').replace('.', '/')}/__init__.py")]
+    else:
+        cands = [m.group(1) + ext for m in _JS_IMPORT.finditer(text) for ext in ("", ".js", ".ts", "/index.js")]
+    for c in cands[:_MAX_FILES]:
+        if (more := _read(w, posixpath.join(here, c))) is not None:
+            out.append((posixpath.join(here, c), more))
+    return out
+
+
+def _read(w: _Walk, word: str) -> str | None:
+    from macrohard.safety.carried_programs import _script
+
+    return _script(w, word)
+
+
+def config(w: _Walk, prog: str, argv: list[str]) -> str:
+    """What private data the config file a sender is told to read was written with (``curl -K c.cfg``)."""
+    if prog == "curl":
+        names = [b for a, b in zip(argv[1:-1], argv[2:], strict=True) if a in ("-K", "--config")]
+        names += [a[9:] for a in argv[1:] if a.startswith("--config=")] + [a[2:] for a in argv[1:]
+                                                                           if a.startswith("-K") and len(a) > 2]
+    elif prog == "wget":
+        names = [a[9:] for a in argv[1:] if a.startswith("--config=")]
+    else:
+        return ""
+    # a file written with private data; a private file itself (`curl -K .env`) the analysis asks about
+    return next((why for n in names if "$" not in n and (why := w.files.get(w.where(n), ""))), "")
