@@ -2,15 +2,18 @@
 that leaves by the shell's control flow (``[ "${d:0:1}" = A ] && curl …/a``, ``grep -q x .env || exit``, ``$?``,
 an ERR trap, a flag file), by the workspace's own code given it (``npm run send -- "$d"``, ``make upload
 DATA="$d"``, a Python module that posts), by git (``git add -A`` with a ``.env`` the repository does not ignore,
-``git stash -u``, a private file written under ``.git``), by literal pieces of its name set in different steps,
-by a symlink already in the workspace that points to it, and by a config file ``curl -K`` reads.
+``git stash -u``, a private file written under ``.git``), by literal pieces of its name set in different steps
+(or printed by ``$(echo .en)v``, or a brace expansion), by a symlink already in the workspace that points to it,
+by a container given it (``docker run -v "$PWD/.env:/e" … wget``), and by a config file a sender reads
+(``curl -K c.cfg``, a ``.npmrc`` written with it).
 
-On main before flow18 (d05af25) the same table: of 57 sends, 7 allowed, 41 asked (the Rule of Two: curl's
-output counts as untrusted input), 9 denied; now every one is denied, online and offline. Every twin (the same
-shape without private data: ``[ -f .env ] && curl …/health``, ``npm test -- "$(date)"``, ``git add -A && git
-push`` where ``.gitignore`` lists ``.env``, ``a=src; b=main.py; cat $a/$b``) is not denied, and the twins that
-read no private data are allowed with the network on: a guard that denied every condition, every ``git push``
-or every value handed to a project's script fails them. The cases are in ``flow_cases.py``.
+On main before flow18 (d05af25) the same table, network on: of 66 sends, 20 allowed, 39 asked (the Rule of
+Two: curl's output counts as untrusted input), 7 denied; now every one is denied, online and offline. Every twin
+(the same shape without private data: ``[ -f .env ] && curl …/health``, ``npm test -- "$(date)"``, ``git add -A
+&& git push`` where ``.gitignore`` lists ``.env``, ``a=src; b=main.py; cat $a/$b``) is not denied, and the twins
+that read no private data and run no code the analysis asks about are allowed (27 of 33, as before): a guard
+that denied every condition, every ``git push`` or every value handed to a project's script fails them.
+The cases are in ``flow_cases.py``.
 """
 
 from __future__ import annotations

@@ -175,7 +175,7 @@ def test(w: _Walk, node: Any) -> str:
 def status(w: _Walk, prog: str, argv: list[str], taints: list[str], words: list[Any], stdin: str) -> None:
     """A simple command's exit status, in a condition or under ``set -e`` (or an ERR trap); ``exit`` under a
     condition; a ``trap … ERR``."""
-    w.last = (prog, argv, taints, words, stdin)
+    w.last = (prog, argv, taints, words, stdin, gate(w))
     if prog in _STOPS and w.control:
         w.halt = w.halt or w.control
     if prog == "set" and any(a.startswith("-") and "e" in a and not a.startswith("--") or a == "errexit"
@@ -195,7 +195,7 @@ def status(w: _Walk, prog: str, argv: list[str], taints: list[str], words: list[
 
 def last_status(w: _Walk) -> str:
     """``$?``, ``${PIPESTATUS[0]}``: what private data the last command's exit status depends on."""
-    return _status_of(w, *w.last) if w.last else ""
+    return (_status_of(w, *w.last[:-1]) or w.last[-1]) if w.last else ""  # `a && true`: true ran or a failed
 
 
 def _status_of(w: _Walk, prog: str, argv: list[str], taints: list[str], words: list[Any], stdin: str) -> str:

@@ -22,7 +22,8 @@ from macrohard.safety import rules_data as R
 if TYPE_CHECKING:
     from macrohard.safety.carried_walk import _Walk
 
-_GIT_SENDS = frozenset({"push", "fetch", "pull", "ls-remote", "remote", "submodule"})
+_GIT_SENDS = frozenset({"push", "fetch", "pull", "ls-remote", "remote", "submodule", "send-email", "request-pull"})
+_GLOBAL_VALUE = frozenset({"-C", "-c", "--git-dir", "--work-tree", "--namespace", "--config-env", "--exec-path"})
 _ALL = frozenset({"-A", "--all", ".", ":/", "*", "-u", "--update", "--include-untracked", "--no-ignore-removal"})
 _SKIP_DIRS = frozenset({".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", "target", "dist", "build"})
 _MAX_ENTRIES = 4000  # files looked at for a `git add -A` (past it: what was seen decides)
@@ -32,6 +33,12 @@ _CODE_FILE = re.compile(r"[\w./-]+\.(?:m?js|cjs|ts|py|sh|rb|pl)\b")
 _PY_IMPORT = re.compile(r"^\s*(?:from\s+(\.?[\w.]+)\s+import|import\s+([\w., ]+))", re.M)
 _JS_IMPORT = re.compile(r"""(?:require\(\s*|from\s+|import\s*\(\s*)['"](\.{1,2}/[^'"]+)['"]""")
 _MAX_FILES = 24
+_NODE_RC = (".npmrc", ".yarnrc", ".yarnrc.yml", "bunfig.toml")
+_RC = {"curl": (".curlrc", "_curlrc"), "wget": (".wgetrc",), "npm": _NODE_RC, "npx": _NODE_RC, "yarn": _NODE_RC,
+       "pnpm": _NODE_RC, "bun": _NODE_RC, "pip": ("pip.conf", "pip.ini"), "pip3": ("pip.conf", "pip.ini"),
+       "twine": (".pypirc",), "uv": ("uv.toml", "pip.conf"), "poetry": ("auth.toml", "config.toml"),
+       "cargo": ("config.toml", "config", "credentials.toml"), "gem": (".gemrc", "credentials"),
+       "docker": ("config.json",), "ssh": ("config",), "scp": ("config",), "composer": ("auth.json",)}
 _MAKE_DYNAMIC = re.compile(r"^\s*-?include\b|\$\((?:eval|call)\b|^[^\t#=]*%[^=]*:|^[^\t#]*\$[({][^=]*:", re.M)
 _MAKE_RULE = re.compile(r"^([^\s:=#][^:=]*?)\s*::?(?!=)(.*)$")
 
@@ -40,24 +47,32 @@ def git(w: _Walk, args: list[str], arg_why: str) -> None:
     """Private data committed (``git commit -m "$d"``, ``git add -f .env``, ``git add -A`` with a private file
     the repository does not ignore, a private file copied into it, private data written under ``.git``) goes out
     with the next push."""
-    repo = w.where(".git")
-    sub = next((a for a in args if not a.startswith("-")), "")
+    at, i = "", 0
+    while i < len(args) and args[i].startswith("-"):  # git's own options: `git -C sub add -A`, `-c k=v`
+        if args[i] == "-C" and i + 1 < len(args):
+            at = posixpath.join(at, args[i + 1])
+        i += 2 if args[i] in _GLOBAL_VALUE else 1
+    args = args[i:]
+    repo = w.where(posixpath.join(at, ".git") if at else ".git")
+    sub = args[0] if args else ""
     if sub in ("commit", "tag", "notes", "add", "stash", "config") and (why := arg_why or next(
-            (t for a in args if not a.startswith("-") and (t := w.path_taint(a))), "") or _staged(w, sub, args)):
+            (t for a in args if not a.startswith("-") and (t := w.path_taint(posixpath.join(at, a)))), "")
+            or _staged(w, repo, sub, args)):
         w.files[repo] = why
     elif sub in _GIT_SENDS and (why := w.files.get(repo) or next(
             (v for p, v in w.files.items() if p.startswith(repo + "/")), "")):
         w.sends.append(f"git {sub} sends commits or settings that hold {why}")
 
 
-def _staged(w: _Walk, sub: str, args: list[str]) -> str:
-    """What a ``git add -A``/``git add .``/``git stash -u`` takes in that is private and not ignored."""
-    ops = args[args.index(sub) + 1:] if sub in args else []
+def _staged(w: _Walk, repo: str, sub: str, args: list[str]) -> str:
+    """What a ``git add -A``/``git add .``/``git stash -u`` takes in that is private and not ignored (with
+    ``-f``, ignored or not)."""
+    ops = args[1:]
     if not (sub == "add" and _ALL & set(ops) or
             sub == "stash" and {"-u", "--include-untracked", "-a", "--all"} & set(ops)):
         return ""
-    root = posixpath.dirname(w.where(".git"))
-    ignored = _ignores(root)
+    root = posixpath.dirname(repo)
+    ignored = _ignores(root) if not {"-f", "--force"} & set(ops) else lambda rel: False
     for path, why in w.files.items():  # a private file copied into the repository under another name
         if path.startswith(root + "/") and "/.git/" not in path + "/" and not ignored(path[len(root) + 1:]):
             return why
@@ -122,9 +137,10 @@ def runs_network(w: _Walk, prog: str, argv: list[str]) -> str:
         texts = _package_script(w, args)
     elif prog in _MAKES:
         at = next((b for a, b in zip(args[:-1], args[1:], strict=True) if a == "-f"), "")
-        goals = [a for a in args if not a.startswith("-") and "=" not in a and a != at]
+        into = next((b for a, b in zip(args[:-1], args[1:], strict=True) if a in ("-C", "--directory")), "")
+        goals = [a for a in args if not a.startswith("-") and "=" not in a and a not in (at, into)]
         for name in ([at] if at else ["GNUmakefile", "makefile", "Makefile"]):
-            if (text := _read(w, name)) is not None:
+            if (text := _read(w, posixpath.join(into, name))) is not None:
                 texts = [(name, _make_reached(text, goals))]
                 break
     elif prog in R.INTERPRETERS:
@@ -196,21 +212,24 @@ def _package_script(w: _Walk, args: list[str]) -> list[tuple[str, str]]:
 
 
 def _with_imports(w: _Walk, path: str) -> list[tuple[str, str]]:
-    """A script and the workspace modules it imports (one level: ``from netlib import post``, ``require('./x')``)."""
-    text = _read(w, path)
-    if text is None:
-        return []
-    out, here = [(path, text)], posixpath.dirname(path)
-    if path.endswith(".py"):
-        names = [n.strip().split(" ")[0] for m in _PY_IMPORT.finditer(text) for n in (m.group(1) or m.group(2))
-                 .split(",")]
-        cands = [p for n in names if n for p in (f"{n.lstrip('.').replace('.', '/')}.py",
-                                                   f"{n.lstrip('.').replace('.', '/')}/__init__.py")]
-    else:
-        cands = [m.group(1) + ext for m in _JS_IMPORT.finditer(text) for ext in ("", ".js", ".ts", "/index.js")]
-    for c in cands[:_MAX_FILES]:
-        if (more := _read(w, posixpath.join(here, c))) is not None:
-            out.append((posixpath.join(here, c), more))
+    """A script and the workspace modules it imports, and theirs (``from netlib import post``, ``require('./x')``),
+    at most ``_MAX_FILES`` files."""
+    out: list[tuple[str, str]] = []
+    todo, seen = [path], set()
+    while todo and len(out) < _MAX_FILES:
+        path = todo.pop(0)
+        if path in seen or (text := _read(w, path)) is None:
+            continue
+        seen.add(path)
+        out.append((path, text))
+        here = posixpath.dirname(path)
+        if path.endswith(".py"):
+            names = [n.strip().split(" ")[0].lstrip(".").replace(".", "/") for m in _PY_IMPORT.finditer(text)
+                     for n in (m.group(1) or m.group(2)).split(",")]
+            todo += [posixpath.join(here, p) for n in names if n for p in (f"{n}.py", f"{n}/__init__.py")]
+        else:
+            todo += [posixpath.normpath(posixpath.join(here, m.group(1) + ext)) for m in _JS_IMPORT.finditer(text)
+                     for ext in ("", ".js", ".ts", "/index.js")]
     return out
 
 
@@ -218,6 +237,27 @@ def _read(w: _Walk, word: str) -> str | None:
     from macrohard.safety.carried_programs import _script
 
     return _script(w, word)
+
+
+def mounted(w: _Walk, prog: str, argv: list[str]) -> str:
+    """Private files a container is given (``docker run --env-file .env``, ``-v "$PWD/.env:/e"``): what it runs
+    reads them."""
+    if prog not in ("docker", "podman") or not {"run", "exec", "create"} & set(argv[1:3]):
+        return ""
+    values = [b for a, b in zip(argv[1:-1], argv[2:], strict=True) if a in ("--env-file", "-v", "--volume", "--mount")]
+    values += [a.split("=", 1)[1] for a in argv[1:] if a.startswith(("--env-file=", "--volume=", "--mount="))]
+    for v in values:
+        src = next((p[len("source="):] for p in v.split(",") if p.startswith(("source=", "src="))), v.split(":")[0])
+        if why := w.path_taint(src.removeprefix("src=")):
+            return why
+    return ""
+
+
+def rc_files(w: _Walk, prog: str) -> str:
+    """A config file the program reads by default (``.npmrc``, ``.curlrc``, ``pip.conf`` …) written with private
+    data: ``echo "//registry/:_authToken=$d" > .npmrc`` then ``npm install`` sends it to that registry."""
+    names = _RC.get(prog, ())
+    return next((why for path, why in w.files.items() if posixpath.basename(path) in names), "") if names else ""
 
 
 def config(w: _Walk, prog: str, argv: list[str]) -> str:

@@ -261,9 +261,9 @@ def sink(w: _Walk, prog: str, argv: list[str], taints: list[str], arg_why: str, 
         for a in argv[1:]:
             if not a.startswith("-"):
                 w.wrote(a, gate)
-    if prog not in SENDERS and (arg_why or gate and prog not in _LOCAL) and any(
+    if prog not in SENDERS and (why := arg_why or H.mounted(w, prog, argv) or gate and prog not in _LOCAL) and any(
             _RUNS_SENDER.search(a) for a in argv[1:]):
-        w.sends.append(f"{prog} runs a network program with {arg_why or gate}")  # awk 'system("curl …" d)'
+        w.sends.append(f"{prog} runs a network program with {why}")  # awk 'system("curl …" d)', docker run … curl
         return
     if prog not in SENDERS or prog == "git" and not _GIT_SENDS & set(argv[1:]) or prog in _FETCHES and \
             not _FETCHES[prog] & set(argv[1:3]):
@@ -277,6 +277,7 @@ def sink(w: _Walk, prog: str, argv: list[str], taints: list[str], arg_why: str, 
     elif prog in _UPLOADERS and (why := next((t for a in argv[1:] if (t := w.path_taint(a.split("=", 1)[-1]))), "")):
         w.sends.append(f"{prog} uploads {why}")  # `aws s3 cp .env s3://…`, `gh gist create .env`, `mutt -a .env`
         return
+    arg_why = arg_why or H.rc_files(w, prog)
     if arg_why.startswith("$") and prog in R.DOWNLOADERS and _loopback(argv):
         return  # `source .env; curl "http://localhost:$PORT/health"`: maybe from the file, and to this machine
     if arg_why:

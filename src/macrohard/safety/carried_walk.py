@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from macrohard.safety import carried_control as C
+from macrohard.safety import carried_names as N
 from macrohard.safety import carried_programs as P
 from macrohard.safety import rules_data as R
 from macrohard.safety.argv import skip_options, unwrap
@@ -359,6 +360,8 @@ class _Walk:
                 return self.text(node)
         if t in ("string", "concatenation"):
             return "".join(self.value(c) for c in node.children if c.type != '"')
+        if t == "command_substitution" and (text := N.printed(self, node)) is not None:
+            return text  # `cat $(echo .en)v`
         return self.text(node)
 
     def inner(self, node: Any) -> str:
@@ -373,6 +376,8 @@ class _Walk:
             return f"the environment ({word})"
         if not word or "$" in word or "`" in word or word.startswith("-") or word in _DEVICES:
             return ""
+        if "{" in word and (words := N.braces(word)) != [word]:  # `cat {.env,README.md}`
+            return next((why for v in words if (why := self.path_taint(v))), "")
         path = self.where(word)
         if path in self.files:
             return self.files[path]
