@@ -26,7 +26,10 @@ _GIT_SENDS = frozenset({"push", "fetch", "pull", "ls-remote", "remote", "submodu
 _GLOBAL_VALUE = frozenset({"-C", "-c", "--git-dir", "--work-tree", "--namespace", "--config-env", "--exec-path"})
 _ALL = frozenset({"-A", "--all", ".", ":/", "*", "-u", "--update", "--include-untracked", "--no-ignore-removal"})
 _SKIP_DIRS = frozenset({".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", "target", "dist", "build"})
-_MAX_ENTRIES = 4000  # files looked at for a `git add -A` (past it: what was seen decides)
+_MAX_ENTRIES = 4000
+# names the policy's globs match (`*password*`, `.env.*`) that hold code, documents or templates, not secrets
+_NOT_SECRETS = (".py", ".js", ".ts", ".tsx", ".jsx", ".go", ".rs", ".rb", ".java", ".kt", ".php", ".cs", ".c", ".h",
+                ".cpp", ".html", ".css", ".md", ".rst", ".example", ".sample", ".template", ".dist", ".tmpl")  # files looked at for a `git add -A` (past it: what was seen decides)
 _PACKAGE_RUNNERS = frozenset({"npm", "yarn", "pnpm", "bun"})
 _MAKES = frozenset({"make", "gmake"})
 _CODE_FILE = re.compile(r"[\w./-]+\.(?:m?js|cjs|ts|py|sh|rb|pl)\b")
@@ -77,6 +80,7 @@ def _staged(w: _Walk, repo: str, sub: str, args: list[str]) -> str:
         if path.startswith(root + "/") and "/.git/" not in path + "/" and not ignored(path[len(root) + 1:]):
             return why
     seen = 0
+    tracked = _index(repo)
     for top, dirs, names in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not ignored(posixpath.relpath(
             posixpath.join(top, d), root) + "/"))
@@ -85,9 +89,27 @@ def _staged(w: _Walk, repo: str, sub: str, args: list[str]) -> str:
             path = posixpath.join(top, name)
             if seen > _MAX_ENTRIES:
                 return ""
-            if (why := w.private(path)) and not ignored(posixpath.relpath(path, root)):
-                return f"{why} (the repository does not ignore it)"
+            rel = posixpath.relpath(path, root)
+            if name.endswith(_NOT_SECRETS) or _entry(rel) in tracked:
+                continue  # `reset_password.py`, `.env.example`; a file the repository already holds
+            if (why := w.private(path)) and not ignored(rel):
+                return f"{why} (the repository does not ignore it: list it in .gitignore)"
     return ""
+
+
+def _index(repo: str) -> bytes:
+    """The repository's index (the paths it tracks are in it as plain text), empty if unreadable."""
+    try:
+        with open(posixpath.join(repo, "index"), "rb") as f:
+            return f.read(16_000_000)
+    except OSError:
+        return b""
+
+
+def _entry(rel: str) -> bytes:
+    """How the index (version 2 or 3) holds a path: after its flags, whose low byte is the name's length."""
+    name = rel.encode()
+    return bytes([len(name) & 0xFF]) + name + b"\0"
 
 
 def _ignores(root: str):

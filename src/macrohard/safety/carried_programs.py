@@ -30,7 +30,7 @@ SENDERS = R.DOWNLOADERS | R.NETWORK_TOOLS | frozenset({
     "mail", "mailx", "sendmail", "mutt", "gh", "nsupdate", "wscat", "websocat", "grpcurl", "aws", "gsutil", "rclone",
     "s3cmd", "az", "gcloud", "xdg-open", "sensible-browser", "firefox", "chromium", "chromium-browser", "google-chrome",
     "w3m", "lynx", "links", "elinks", "pip", "pip3", "npm", "yarn", "pnpm", "gem", "go", "cargo", "composer", "uv",
-    "poetry", "conda"})  # browsers and package managers fetch what their arguments name
+    "poetry", "conda", "npx", "pnpx", "bunx", "uvx", "pipx"})  # browsers and package managers fetch what their arguments name
 # senders that send what they read on stdin (curl and wget only with `@-`, `-T -`, `--post-file=-`)
 _STDIN_SENDERS = frozenset({"nc", "ncat", "netcat", "socat", "telnet", "ssh", "openssl", "ftp", "sftp", "tftp", "mail",
                             "mailx", "sendmail", "mutt", "http", "https", "xh", "wscat", "websocat", "nsupdate"})
@@ -38,6 +38,9 @@ _UPLOADERS = frozenset({"aws", "gsutil", "rclone", "s3cmd", "az", "gcloud", "gh"
                         "ftp", "lftp", "sftp", "tftp", "smbclient"})
 _GIT_SENDS = frozenset({"push", "fetch", "pull", "clone", "ls-remote", "remote", "submodule", "send-email",
                         "request-pull"})
+_C_FLAG = re.compile(r"-[a-zA-Z]*c[a-zA-Z]*")  # a shell's flags that take code: -c, -ec, -xc
+_MODULE_SENDERS = {"pip": "pip", "pip3": "pip", "webbrowser": "xdg-open", "ensurepip": "pip"}
+_FINDS = frozenset({"-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename", "-regex", "-iregex"})
 _LOCAL = frozenset({"echo", "printf", "true", ":", "cat"})  # what runs under a condition and sends nothing
 # programs that print no file's contents: names, sizes, times, or nothing
 NAMES_ONLY = frozenset({"ls", "stat", "wc", "du", "file", "test", "[", "[[", "touch", "mkdir", "rm", "rmdir", "chmod",
@@ -102,9 +105,17 @@ def run(w: _Walk, prog: str, argv: list[str], taints: list[str], words: list[Any
         return ""
     if prog in R.SHELLS and w.piped is not None and len(argv) == 1:  # `echo "curl …$d" | sh`
         return w.run(w.piped, "")
-    if prog == "eval" or prog in R.SHELLS and "-c" in argv[1:-1]:
-        code = " ".join(w.inner(n) for n in words[1:]) if prog == "eval" else w.inner(words[argv.index("-c") + 1])
-        return w.run(code, stdin)
+    flag = next((i for i, a in enumerate(argv[1:-1], 1) if _C_FLAG.fullmatch(a)), 0) if prog in R.SHELLS else 0
+    if prog == "eval" or flag:  # `sh -c CODE`, `bash -ec CODE` (-e: it stops at the first failing command)
+        code = " ".join(w.inner(n) for n in words[1:]) if prog == "eval" else w.inner(words[flag + 1])
+        held, w.errexit = w.errexit, w.errexit or flag and "e" in argv[flag][1:]
+        try:
+            return w.run(code, stdin)
+        finally:
+            w.errexit = held
+    if prog in R.INTERPRETERS and "-m" in argv[1:-1] and (mod := argv[argv.index("-m") + 1]) in _MODULE_SENDERS:
+        at = argv.index("-m") + 1  # `python3 -m pip download … "$d"`, `python3 -m webbrowser URL`
+        prog, argv, taints = _MODULE_SENDERS[mod], [_MODULE_SENDERS[mod], *argv[at + 1:]], [""] + taints[at + 1:]
     if prog in ("source", ".") or prog in R.SHELLS or "/" in argv[0] and prog not in R.INTERPRETERS:
         at = 0 if "/" in argv[0] and prog not in R.SHELLS | {"source", "."} else next(
             (i for i, a in enumerate(argv[1:], 1) if not a.startswith("-")), 0)
@@ -261,6 +272,8 @@ def sink(w: _Walk, prog: str, argv: list[str], taints: list[str], arg_why: str, 
         for a in argv[1:]:
             if not a.startswith("-"):
                 w.wrote(a, gate)
+    if prog == "find":  # `find . -name .env -exec grep -q A {} \; -exec curl …/a \;`: it runs them on that file
+        arg_why = arg_why or next((t for a, b in pairs(argv) if a in _FINDS and (t := w.path_taint(b))), "")
     if prog not in SENDERS and (why := arg_why or H.mounted(w, prog, argv) or gate and prog not in _LOCAL) and any(
             _RUNS_SENDER.search(a) for a in argv[1:]):
         w.sends.append(f"{prog} runs a network program with {why}")  # awk 'system("curl …" d)', docker run … curl
