@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from macrohard.safety import carried_programs as P
+from macrohard.safety import rules_data as R
 
 if TYPE_CHECKING:
     from macrohard.safety.carried_walk import _Walk
@@ -175,6 +176,8 @@ def test(w: _Walk, node: Any) -> str:
 def status(w: _Walk, prog: str, argv: list[str], taints: list[str], words: list[Any], stdin: str) -> None:
     """A simple command's exit status, in a condition or under ``set -e`` (or an ERR trap); ``exit`` under a
     condition; a ``trap … ERR``."""
+    if prog in w.functions or prog in ("source", ".", "eval") or prog in R.SHELLS:
+        return  # the code it ran set the status: its own last command's (`f() { grep -q A .env; }; f; r=$?`)
     w.last = (prog, argv, taints, words, stdin, gate(w))
     if prog in _STOPS and w.control:
         w.halt = w.halt or w.control
