@@ -7,11 +7,11 @@ DATA="$d"``, a Python module that posts), by git (``git add -A`` with a ``.env``
 by a container given it (``docker run -v "$PWD/.env:/e" … wget``), and by a config file a sender reads
 (``curl -K c.cfg``, a ``.npmrc`` written with it).
 
-On main before flow18 (d05af25) the same table, network on: of 74 sends, 24 allowed, 43 asked (the Rule of
+On main before flow18 (d05af25) the same table, network on: of 77 sends, 24 allowed, 46 asked (the Rule of
 Two: curl's output counts as untrusted input), 7 denied; now every one is denied, online and offline. Every twin
 (the same shape without private data: ``[ -f .env ] && curl …/health``, ``npm test -- "$(date)"``, ``git add -A
 && git push`` where ``.gitignore`` lists ``.env``, ``a=src; b=main.py; cat $a/$b``) is not denied, and the twins
-that read no private data and run no code the analysis asks about are allowed (33 of 39, as before): a guard
+that read no private data and run no code the analysis asks about are allowed (34 of 43, as before): a guard
 that denied every condition, every ``git push`` or every value handed to a project's script fails them.
 The cases are in ``flow_cases.py``.
 """
@@ -27,10 +27,12 @@ from tests.safety.flow_cases import last_verdict as _last
 from macrohard.types import Decision
 
 # twins that read private data themselves: with the network on the Rule of Two asks a person (as it did before)
-_READS_PRIVATE = {"source .env && curl", "d=$(cat .env); make build", "d=$(cat .env); python3 local.py"}
+_READS_PRIVATE = {"source .env && curl", "d=$(cat .env); make build", "d=$(cat .env); python3 local.py",
+                  "done < .env; curl", "export TOKEN=$(cat .env)"}
 # twins the analysis asks about whatever the values hold: code that talks to the network, `curl -K`, a make
 # variable it cannot read
-_ASKED = {"npm run send -- hello", "python3 tool.py hello", "curl -K c.cfg", "make build DATA=\"$d\""}
+_ASKED = {"npm run send -- hello", "python3 tool.py hello", "curl -K c.cfg", "make build DATA=\"$d\"",
+          "export DATA=hello"}
 
 
 def _workspace(tmp_path, group: str, twin: bool):

@@ -59,6 +59,7 @@ class Carried:
     # word built from them names; not private data by itself
     literals: dict[str, str] = field(default_factory=dict)
     traps: tuple[str, ...] = ()  # `trap CODE ERR`: the code runs when a later command fails
+    exported: frozenset[str] = frozenset()  # variables the session exported (`export D=$d`, then `make upload`)
 
 
     def __bool__(self) -> bool:
@@ -137,4 +138,5 @@ def walk(command: str, carried: Carried, private: Callable[[str], str], resolve:
     return Carried(vars=w.vars, files=w.files, sourced=w.sourced, fds={k: v for k, v in w.fds.items() if v},
                    aliases=w.aliases, named={k: v for k, v in w.static.items() if w.path_taint(v)},
                    assigned=frozenset(w.assigned) if w.sourced else frozenset(),
-                   literals=dict(list(literals.items())[-_MAX_LITERALS:]), traps=w.traps), w.sends
+                   literals=dict(list(literals.items())[-_MAX_LITERALS:]), traps=w.traps,
+                   exported=frozenset(w.exported)), w.sends

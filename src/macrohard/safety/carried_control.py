@@ -15,6 +15,7 @@ nothing of the data and does not count. A value assigned under such a condition 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -29,6 +30,7 @@ CONTROLLED = frozenset({"if_statement", "while_statement", "until_statement", "c
                         "for_statement", "select_statement", "c_style_for_statement", "test_command"})
 _STOPS = frozenset({"exit", "return", "break", "continue"})
 _PRESENCE = frozenset({"-n", "-z", "-v"})
+_READS = re.compile(r"(?:[A-Za-z_]\w*=\S*\s+)*(?:read|mapfile|readarray)\b")  # a loop over input ends at its end
 # programs whose failure depends on what they read: under `set -e` they stop the line
 _CHECKERS = frozenset({"grep", "egrep", "fgrep", "rg", "cmp", "diff", "test", "[", "expr", "awk", "jq", "read",
                        "python", "python3", "node", "perl", "ruby", "php"})
@@ -133,6 +135,8 @@ def loop(w: _Walk, conds: list[Any], parts: list[Any], stdin: str, why: str = ""
                 for part in parts:
                     out = w.stmt(part, stdin) or out
             out = o or out
+            if conds and status and not _READS.match(w.text(conds[0])):  # `until grep -q A .env; do …; done`:
+                w.halt = w.halt or status  # what follows runs only once the condition on it changed
             if n or w.vars == before or w.looping > 3:  # loops in loops: 8 passes at most
                 break
     finally:

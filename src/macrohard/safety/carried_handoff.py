@@ -149,8 +149,9 @@ def _ignores(root: str):
     return ignored
 
 
-def runs_network(w: _Walk, prog: str, argv: list[str]) -> str:
-    """The workspace file, run by this command, whose code talks to the network ("" if none found)."""
+def runs_network(w: _Walk, prog: str, argv: list[str]) -> tuple[str, str]:
+    """The workspace file, run by this command, whose code talks to the network ("" if none found), and what
+    private data an exported variable the code names holds (``export DATA=$d; make upload``)."""
     from macrohard.safety.carried_programs import _NET_CODE, _RUNS_SENDER
 
     args = argv[1:]
@@ -171,10 +172,11 @@ def runs_network(w: _Walk, prog: str, argv: list[str]) -> str:
             texts = _with_imports(w, args[args.index("-m") + 1].replace(".", "/") + ".py")
         elif ops and not any(a in ("-c", "-e", "-E", "-r") for a in args):
             texts = _with_imports(w, ops[0])
-    for name, text in texts:
-        if _NET_CODE.search(text) or _RUNS_SENDER.search(text):
-            return name
-    return ""
+    net = next((name for name, text in texts if _NET_CODE.search(text) or _RUNS_SENDER.search(text)), "")
+    held = [v for v in w.exported if w.vars.get(v)] if net else []
+    read = next((f"{w.vars[v]} (exported as ${v})" for v in held for _, text in texts
+                 if re.search(rf"(?<![\w$]){re.escape(v)}(?!\w)", text)), "")
+    return net, read
 
 
 def _make_reached(text: str, goals: list[str]) -> str:

@@ -250,9 +250,11 @@ def sink(w: _Walk, prog: str, argv: list[str], taints: list[str], arg_why: str, 
     if prog in SERVERS:
         served(w, prog, argv)
     arg_why = arg_why or w.ambient  # in a script written with private data, every send may carry it
-    if (why := arg_why or w.env_why) and (code := H.runs_network(w, prog, argv)):
-        w.sends.append(f"{prog} runs {code}, which talks to the network, given {why}")
-        return
+    if arg_why or w.env_why or any(w.vars.get(v) for v in w.exported):
+        code, env_read = H.runs_network(w, prog, argv)
+        if code and (why := arg_why or w.env_why or env_read):
+            w.sends.append(f"{prog} runs {code}, which talks to the network, given {why}")
+            return
     gate = C.gate(w)
     if prog in R.INTERPRETERS:
         inline = any(a in ("-c", "-e", "-E", "-r") for a in argv[1:])

@@ -63,6 +63,7 @@ class _Walk:
         self.traps: tuple[str, ...] = carried.traps
         self.last: tuple[Any, ...] = ()  # the last simple command, for `$?`
         self.env_why = ""  # what the command's own assignments (`D=$d make upload`) hand its program
+        self.exported = set(carried.exported)  # variables exported to the programs the shell runs
 
     # -- entry --------------------------------------------------------------------------------------
 
@@ -112,9 +113,13 @@ class _Walk:
         if t == "variable_assignment":
             return self.assign(node)
         if t == "declaration_command":
+            head = self.text(node).split()
+            exports = head[0] == "export" or any(a.startswith("-") and "x" in a for a in head[1:3])
             for child in node.named_children:
                 if child.type == "variable_assignment":
                     self.assign(child)
+                if exports and child.type in ("variable_assignment", "variable_name"):  # what child processes see
+                    self.exported.add(self.text(child).split("=", 1)[0].split("[", 1)[0].rstrip("+"))
             return P.dumps(self, self.text(node).split()[0], [self.text(c) for c in node.named_children])
         if t == "unset_command":
             for child in node.named_children:
