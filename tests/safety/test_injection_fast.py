@@ -66,7 +66,7 @@ def _normalise_before(text: str) -> nz.Normalised:
 
     text = nz._B64.sub(b64, text)
     text = nz._COMMENT.sub(" ", text)
-    text = nz._TAG.sub(" ", text)
+    text = nz._TAG.sub(nz._tag, text)  # a tag goes, the text it shows stays (alt, title: the same in both)
     text = html.unescape(text)
     text = nz._INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
     text = nz._WORD.sub(nz._unconfuse, text)

@@ -3,8 +3,11 @@
 Undoes the tricks that kept phrases away from the rules: line breaks inside a phrase, zero-width and bidi
 characters, Unicode tag characters (decoded: they smuggle ASCII), full-width forms and other compatibility
 characters (NFKC), Cyrillic/Greek look-alike letters inside Latin words, HTML comments and hidden elements
-(their text is kept, the tags go), HTML entities, and base64 segments (decoded text is appended). Binary
-data keeps only its printable runs. Huge inputs are sampled to a fixed budget and say so.
+(their text is kept, the tags go), HTML entities, and base64 segments (decoded text is appended). A tag goes but
+the text a reader is shown of it stays where the tag stood: ``alt``, ``title``, ``aria-label``, ``placeholder``
+(an image's description is what a browser's accessibility snapshot and a model reading the HTML see; blind15 hid
+orders there and the screen never read them). Binary data keeps only its printable runs. Huge inputs are sampled to
+a fixed budget and say so.
 """
 
 from __future__ import annotations
@@ -25,6 +28,9 @@ _INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b
 _TAG_CHARS = re.compile("[\U000e0000-\U000e007f]+")
 _COMMENT = re.compile(r"<!--|-->")
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,2000}>|<![^<>]{0,200}>")
+# the attributes whose text a reader is shown (an image's alt text, a tooltip, a field's label); quoted or bare values
+_SHOWN = re.compile(r"""\s(?:alt|title|aria-label|aria-description|placeholder)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>=`]+))""",
+                    re.I)
 _B64 = re.compile(r"(?<![A-Za-z0-9+/_-])(?:[A-Za-z0-9+/_-]{4}(?:\r?\n)?){4,}(?:[A-Za-z0-9+/_-]{2,3}={0,2}|={0,2})")
 _SPACE = re.compile(r"\s+")
 _LINE_SPACE = re.compile(r"[^\S\n]+")
@@ -79,6 +85,16 @@ def _b64(m: re.Match[str]) -> str:
     return f"{raw} [decoded: {decoded}]"
 
 
+def _tag(m: re.Match[str]) -> str:
+    """A tag's place: a space, or the text it shows (``_SHOWN``), in the sentence where the tag stood (a quoted
+    ``"<img alt=…>"`` stays inside its quotation)."""
+    tag = m.group(0)
+    if "=" not in tag:
+        return " "
+    shown = [v for a, b, c in _SHOWN.findall(tag) if (v := (a or b or c).strip())]
+    return f" {' '.join(shown)} " if shown else " "
+
+
 def _unconfuse(m: re.Match[str]) -> str:
     word = m.group(0)
     if not any(c in _CONFUSABLE_CHARS for c in word):
@@ -113,7 +129,7 @@ def normalise(text: str) -> Normalised:
     if "<" in text or "-->" in text:
         text = _COMMENT.sub(" ", text)  # a comment's text is read like any other
     if "<" in text:  # every tag begins with one
-        text = _TAG.sub(" ", text)
+        text = _TAG.sub(_tag, text)
     text = html.unescape(text)
     if not text.isascii():  # ASCII is already in NFKC, without invisible or look-alike letters
         text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
