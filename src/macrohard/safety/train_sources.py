@@ -6,7 +6,8 @@ dev data) and the hand-written sets of ``scripts/screen_data/``. Each trainer re
 fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind16*`` and
 ``benchmarks/*/everyday16*`` are the lead's final measurement of the eighteenth wave and are never read here (a path
 naming them is refused); ``blind5`` … ``blind15``, ``everyday6`` … ``everyday15`` (measured and published; blind15 and
-everyday15, the lead's final look of the seventeenth wave, since the eighteenth; blind14 and everyday14 since the
+everyday15, the lead's final look of the seventeenth wave, since the eighteenth, injection ``blind15`` trained on
+since inj18; blind14 and everyday14 since the
 seventeenth wave, the answer screen's blind14/everyday14 held out once more by screen17; blind12,
 blind13 and everyday12 since the sixteenth wave; injection ``blind13`` held out once by inj16, then trained on;
 injection ``blind14``, the lead's held-out look of the sixteenth wave, trained on since inj17; the
@@ -75,6 +76,7 @@ INJECTION_SOURCES: dict[str, str] = {
     "blind11": "benchmarks/injection_data/blind11.jsonl",
     "blind13": "benchmarks/injection_data/blind13.jsonl",
     "blind14": "benchmarks/injection_data/blind14.jsonl",
+    "blind15": "benchmarks/injection_data/blind15.jsonl",
 }
 
 
