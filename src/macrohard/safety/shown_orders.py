@@ -30,8 +30,9 @@ from macrohard.safety.multilingual import _ADDRESSEE, _VERB
 from macrohard.safety.normalize import _SHOWN, _TAG
 from macrohard.safety.reader_orders import _NAMED, _ORDER
 
-# a token of a listing or a path (no spaces, quotes or brackets) that holds a join; its extension
-_TOKEN = re.compile(r"[^\s/\\\"<>|()\[\]{}]*[_-][^\s/\\\"<>|()\[\]{}]*")
+# a token of a listing or a path (no spaces, quotes or brackets; a whole run at a time: a pattern that must find a join
+# inside the run backtracks over it from every start, quadratic on a long run without one); its extension
+_TOKEN = re.compile(r"[^\s/\\\"<>|()\[\]{}]+")
 _EXT = re.compile(r"\.([A-Za-z0-9]{1,5})$")
 _CODE = frozenset("py sh bash zsh js mjs ts tsx jsx rb go rs java kt c h cc cpp hpp cs php pl ps1 bat cmd lua swift "
                   "scala r m mk ipynb sql".split())
