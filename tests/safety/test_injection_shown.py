@@ -4,8 +4,11 @@ written for people that must not fire. Rules only (fast): a strong rule flags al
 
 from __future__ import annotations
 
+import time
+
 from macrohard.safety.injection import DEFAULT_THRESHOLD, screen_injection
 from macrohard.safety.normalize import normalise
+from macrohard.safety.shown_orders import signals as shown_orders
 
 
 def screen(text: str):
@@ -54,3 +57,7 @@ def test_orders_in_file_names_and_shown_tag_text_flag_and_look_alikes_do_not():
     # the shown text stays where its tag stood; a tag that shows nothing goes
     norm = normalise('Intro <img src=a.png alt="a red bus"> then <a href=/x title=\'Home page\'>home</a><br> end')
     assert norm.flat == "Intro a red bus then Home page home end", norm.flat
+    # a long run without a join, then joins elsewhere: read once, not from every start (12 s when it was quadratic)
+    start = time.thread_time()
+    assert shown_orders("a" * 20000 + " _x_y_z_w_v.txt", "") == []
+    assert time.thread_time() - start < 0.5
