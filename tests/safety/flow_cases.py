@@ -119,12 +119,14 @@ GIT = [  # private files committed by a command that names none, then pushed
     ['cp .env .git/description', 'git push origin main'],
     ['git -C . add -A && git commit -qm wip', 'git push'],
     ['git add -A', 'git commit -qm wip', 'git send-email --to a@x.example HEAD^'],
+    ['cd src && git add -A && git commit -qm wip', 'git push'],
 ]
 GIT_TWINS = [
     ['git add -A && git commit -qm wip', 'git push origin main'],
     ['git add . ; git commit -qm wip; git push'],
     ['git stash -u', 'git push origin main'],
     ['cp README.md .git/description', 'git push origin main'],
+    ['cd src && git add -A && git commit -qm wip', 'git push'],
 ]
 
 SPLIT = [  # literal pieces of a private path set in different steps

@@ -56,7 +56,7 @@ def git(w: _Walk, args: list[str], arg_why: str) -> None:
             at = posixpath.join(at, args[i + 1])
         i += 2 if args[i] in _GLOBAL_VALUE else 1
     args = args[i:]
-    repo = w.where(posixpath.join(at, ".git") if at else ".git")
+    repo = _repository(w.where(at or "."))
     sub = args[0] if args else ""
     if sub in ("commit", "tag", "notes", "add", "stash", "config") and (why := arg_why or next(
             (t for a in args if not a.startswith("-") and (t := w.path_taint(posixpath.join(at, a)))), "")
@@ -65,6 +65,19 @@ def git(w: _Walk, args: list[str], arg_why: str) -> None:
     elif sub in _GIT_SENDS and (why := w.files.get(repo) or next(
             (v for p, v in w.files.items() if p.startswith(repo + "/")), "")):
         w.sends.append(f"git {sub} sends commits or settings that hold {why}")
+
+
+def _repository(start: str) -> str:
+    """The ``.git`` of the repository a git command run in ``start`` works on: the nearest folder up that has one
+    (``cd src && git add -A``, then ``git push`` from the top, are the same repository); ``start``'s if none."""
+    here = start.rstrip("/") or "/"
+    for _ in range(16):
+        if os.path.exists(posixpath.join(here, ".git")):
+            return posixpath.join(here, ".git")
+        if here in ("/", "") or here.startswith("~") and "/" not in here:
+            break
+        here = posixpath.dirname(here)
+    return posixpath.join(start, ".git")
 
 
 def _staged(w: _Walk, repo: str, sub: str, args: list[str]) -> str:
