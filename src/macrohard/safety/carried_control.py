@@ -206,7 +206,7 @@ def last_status(w: _Walk) -> str:
 
 
 def _status_of(w: _Walk, prog: str, argv: list[str], taints: list[str], words: list[Any], stdin: str) -> str:
-    args = next((t for t in taints[1:] if t), "")
+    args = next((t for t in taints if t), "")  # (the program's own name too: `"$x" \< M ]` parsed without its `[`)
     if prog in ("source", ".") or prog in w.functions:
         return ""  # a function's own commands set it
     if prog in ("test", "["):
@@ -219,7 +219,7 @@ def _status_of(w: _Walk, prog: str, argv: list[str], taints: list[str], words: l
         return stdin or args
     if prog in P.NAMES_ONLY:
         return args
-    return P.output(w, prog, argv, taints, stdin)
+    return P.output(w, prog, argv, taints, stdin) or args
 
 
 def finish(w: _Walk) -> None:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from macrohard.safety.carried_walk import _Walk
 
 _GIT_SENDS = frozenset({"push", "fetch", "pull", "ls-remote", "remote", "submodule", "send-email", "request-pull"})
+_COMMITS = frozenset({"commit", "tag", "notes", "add", "stash", "config"})
 _GLOBAL_VALUE = frozenset({"-C", "-c", "--git-dir", "--work-tree", "--namespace", "--config-env", "--exec-path"})
 _ALL = frozenset({"-A", "--all", ".", ":/", "*", "-u", "--update", "--include-untracked", "--no-ignore-removal"})
 _SKIP_DIRS = frozenset({".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", "target", "dist", "build"})
@@ -56,9 +57,11 @@ def git(w: _Walk, args: list[str], arg_why: str) -> None:
             at = posixpath.join(at, args[i + 1])
         i += 2 if args[i] in _GLOBAL_VALUE else 1
     args = args[i:]
-    repo = _repository(w.where(at or "."))
     sub = args[0] if args else ""
-    if sub in ("commit", "tag", "notes", "add", "stash", "config") and (why := arg_why or next(
+    if sub not in _COMMITS and not (sub in _GIT_SENDS and w.files):
+        return  # nothing committed, nothing that could carry a commit out
+    repo = _repository(w.where(at or "."))
+    if sub in _COMMITS and (why := arg_why or next(
             (t for a in args if not a.startswith("-") and (t := w.path_taint(posixpath.join(at, a)))), "")
             or _staged(w, repo, sub, args)):
         w.files[repo] = why

@@ -5,7 +5,6 @@ descriptors carry private data and collecting the sends (``safety.carried_progra
 
 from __future__ import annotations
 
-import codecs
 import fnmatch
 import posixpath
 import re
@@ -26,7 +25,6 @@ MAX_NODES = 100_000  # statements a walk visits (function bodies again at each c
 _WRAPPED = R.WRAPPERS | R.PRIVILEGE
 _JOINS = frozenset({"if_statement", "while_statement", "until_statement", "for_statement", "select_statement",
                     "c_style_for_statement", "case_statement", "subshell", "list", "pipeline"})
-_KNOWN = {"PWD": ".", "HOME": "~"}  # "$PWD/.env" is the shell's own folder's
 _DEVICES = frozenset({"/dev/null", "/dev/zero", "/dev/urandom", "/dev/random", "/dev/stdin", "/dev/stdout", "/dev/tty"})
 _NAME = re.compile(r"\$\{?([!#]?)([A-Za-z_]\w*|\d+|[@*?])")
 
@@ -284,12 +282,13 @@ class _Walk:
         why = self.taint(value) if value is not None else ""
         if not why and (ctl := C.gate(self)):  # `if grep -q A .env; then r=1; fi`: r says whether
             why = f"whether a condition on {ctl} held"
-        if var in self.vars and any(c.type == "+=" for c in node.children):
+        append = any(c.type == "+=" for c in node.children)
+        if var in self.vars and append:
             why = why or self.vars[var]  # x+=… keeps what x held
+        held = self.static.get(var, "") if append else ""
         self.set_var(var, why)
-        text = self.value(value) if value is not None else ""
-        if not why and "$" not in text and "`" not in text:
-            self.static[var] = text
+        if value is not None and not why:
+            N.remember(self, self.text(name), value, held)
         return ""
 
     def set_var(self, name: str, why: str) -> None:
@@ -347,27 +346,8 @@ class _Walk:
         return f"${name}, which may come from {self.sourced}" if self.sourced else ""
 
     def value(self, node: Any) -> str:
-        """A word's text as bash would see it where that is known on the line (quotes removed, literal values
-        set earlier on the line put in); the rest stays as written."""
-        t = node.type
-        if t == "word":
-            return self.text(node).replace("\\", "")
-        if t == "raw_string":
-            return self.text(node)[1:-1]
-        if t in ("simple_expansion", "expansion"):
-            m = _NAME.fullmatch(self.text(node).replace("{", "").replace("}", ""))
-            name = m.group(2) if m else ""
-            return self.static[name] if name in self.static else _KNOWN.get(name, self.text(node))
-        if t == "ansi_c_string":
-            try:
-                return codecs.decode(self.text(node)[2:-1], "unicode_escape")
-            except UnicodeDecodeError:
-                return self.text(node)
-        if t in ("string", "concatenation"):
-            return "".join(self.value(c) for c in node.children if c.type != '"')
-        if t == "command_substitution" and (text := N.printed(self, node)) is not None:
-            return text  # `cat $(echo .en)v`
-        return self.text(node)
+        """A word's text as bash would see it where that is known on the line (``safety.carried_names``)."""
+        return N.value(self, node)
 
     def inner(self, node: Any) -> str:
         """A word as code for ``eval``/``sh -c``: its quotes taken off, its ``$x`` kept (they expand there)."""
