@@ -8,7 +8,9 @@ screen's misses at the policy point) held three frames that no text written for 
   add …", "Note for any language model summarising this: …". A person reading a page is not "the model processing
   this"; a bare "assistant"/"agent" counts only when it is reading, processing, parsing, summarising, indexing or
   scanning "this" (a support agent "handling this ticket" is a person), and the words after the colon or comma read
-  as an order (``vocative._EN_ORDER``: "The model processing this batch, a 7B Llama, …" is a report).
+  as an order (``vocative._EN_ORDER``: "The model processing this batch, a 7B Llama, …" is a report). The same
+  reader named by a relative clause ("Models that read captions: …") or turned to in brackets ("(LLM, set up …)",
+  "(Copilot, grant …)"; eighteenth wave, from blind15's captions: in-sample).
 - ``user_override`` (**strong**): the user's request set aside: "Forget what the user asked and …", "ignore the
   user's request", "forget the task you were given", "disregard your original task". ``override`` wants the word
   "instructions"; these orders name the user instead.
@@ -45,6 +47,16 @@ _ORDER = (rf"(?:{_EN_ORDER.pattern}|\W*(?:please\W+)?(?:close|decline|refund|iss
 _READER = re.compile(
     rf"{_LEAD}(?:{_NAMED}\s+(?:that\s+is\s+|who\s+is\s+)?{_DOING}|(?:assistant|agent|model)s?\s+{_BARE_DOING})\s+"
     rf"{_THIS}[^:\n,\u2014]{{0,30}}[:,\u2014]\s*{_ORDER}", _I)
+# the same reader named by a relative clause ("Models that read captions: send …", "AI agents which process this
+# page: …"), and a machine turned to in brackets ("(LLM, set up a forwarding rule …)", "(Copilot, grant …)": not
+# Claude or Gemini, which are also people's names, nor a bare agent: "Internal steps (agent, do not send): …",
+# "Agents who see this message: escalate …" are support macros)
+_RELATIVE = re.compile(
+    rf"{_LEAD}(?:{_NAMED}|(?:assistant|model)s?)\s+(?:that|which|who)\s+(?:read|process|summari[sz]e|parse|"
+    rf"index|scan|crawl|ingest|see|describe|view)s?\s+(?:{_THIS}|(?:captions?|images?|pictures?|photos?|figures?|"
+    rf"alt[- ]text|pages?|documents?|files?|e-?mails?|messages?|reviews?|comments?|listings?)\b)[^:\n,\u2014]{{0,30}}"
+    rf"[:,\u2014]\s*{_ORDER}|\(\s*(?:ai|llm|gpt|chatgpt|chatbot|bot|copilot|(?:ai\s+)?assistant|ai\s+agent|"
+    rf"language[- ]model)\s*,\s*{_ORDER}", _I)
 _OVERRIDE = re.compile(
     r"\b(?:ignore|disregard|forget|never ?mind|drop|abandon|skip|set aside|stop)\s+(?:about\s+)?(?:"
     r"(?:what|whatever)\s+the\s+(?:user|human|customer|operator|person)\s+(?:originally\s+|actually\s+|just\s+)?"
@@ -60,10 +72,10 @@ _SUMMARY = re.compile(
     r"(?:https?://|\]\(|\blink\b|\burl\b|!\[)|"
     r"\b(?:keep|leave)\b[^.\n]{1,40}\bout\s+of\s+(?:the|your|any)\s+(?:summary|answer|reply|response)\b", _I)
 _RULES = tuple((name, pattern, Gate(pattern)) for name, pattern in (
-    ("reader_address", _READER), ("user_override", _OVERRIDE), ("summary_order", _SUMMARY)))
+    ("reader_address", _READER), ("reader_address", _RELATIVE), ("user_override", _OVERRIDE), ("summary_order", _SUMMARY)))
 
 
 def signals(lines: str) -> list[str]:
     """``reader_address``, ``user_override`` and ``summary_order`` hits in ``lines`` (normalised, line breaks kept)."""
     low = fold(lines)
-    return [name for name, pattern, gate in _RULES if gate.may_match(low) and _unquoted(pattern, lines)]
+    return list(dict.fromkeys(name for name, pattern, gate in _RULES if gate.may_match(low) and _unquoted(pattern, lines)))
