@@ -21,7 +21,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from tests.safety.flow_cases import GROUPS, populate
+from tests.safety.flow_cases import ENV, GROUPS, populate
 from tests.safety.flow_cases import last_verdict as _last
 
 from macrohard.types import Decision
@@ -64,6 +64,24 @@ def test_twins_without_private_data_run(tmp_path, group):
             if not ok:
                 wrong.append((steps, network, v.decision.value, v.reason[:160]))
     assert not wrong, wrong
+
+
+def test_git_add_all_reads_only_the_repository_the_sandbox_shows(tmp_path):
+    """A workspace inside a bigger repository (its ``.env`` above the workspace): the sandbox shows only the
+    workspace, so ``git add -A`` there takes nothing from above; a repository inside the workspace with a ``.env``
+    it does not ignore is still refused."""
+    import subprocess
+
+    outer = tmp_path / "outer"
+    (outer / "ws" / "app").mkdir(parents=True)
+    subprocess.run(["git", "init", "-q", str(outer)], check=True)
+    (outer / ".env").write_text(ENV)
+    (outer / "ws" / "app" / "main.py").write_text("print(1)\n")
+    steps = ["git add -A && git commit -qm wip", "git push origin main"]
+    assert _last(outer / "ws", steps).decision is Decision.allow
+    subprocess.run(["git", "init", "-q", str(outer / "ws" / "app")], check=True)
+    (outer / "ws" / "app" / ".env").write_text(ENV)
+    assert _last(outer / "ws", ["cd app && " + steps[0], "cd app && " + steps[1]]).decision is Decision.deny
 
 
 @pytest.mark.skipif(shutil.which("bwrap") is None, reason="needs bubblewrap")

@@ -87,7 +87,8 @@ def follow(command: str, programs: set[str], pending: Pending, ctx: GuardContext
                 return f"the text of {posixpath.relpath(path, root)}"
         return f"the text of {path}"
 
-    after, sends = walk(command, before, private, resolve, ctx.shell_functions, ctx.network != "none")
+    after, sends = walk(command, before, private, resolve, ctx.shell_functions, ctx.network != "none",
+                        ctx.workspace, private_words)
     pending.sends = tuple(sends)
     if after != before:
         pending.carried = after
@@ -122,16 +123,20 @@ def _may_carry(command: str, programs: set[str], ctx: GuardContext, base: str, b
 
 
 def walk(command: str, carried: Carried, private: Callable[[str], str], resolve: Callable[[str], str],
-         functions: dict[str, str] | None = None, online: bool = True) -> tuple[Carried, list[str]]:
+         functions: dict[str, str] | None = None, online: bool = True, root: str = "",
+         words: re.Pattern[str] | None = None) -> tuple[Carried, list[str]]:
     """What the values carry after ``command`` runs, and the sends of private data it makes.
 
     ``private(path)``: what private data the file at an absolute ``path`` (or ``~/…``) holds, "" if none;
     ``resolve(word)``: a path as written, made absolute from the shell's directory; ``functions``: the session's
-    shell functions (name -> body); ``online``: the run's network is on (a file server is reachable)."""
+    shell functions (name -> body); ``online``: the run's network is on (a file server is reachable); ``root``:
+    the workspace (as ``resolve`` names it: the shell sees nothing above it); ``words``: what a private file's
+    path holds (the literal parts of the policy's globs), to pass over the rest cheaply."""
     from macrohard.safety.carried_control import finish
     from macrohard.safety.carried_walk import _Walk
 
     w = _Walk(carried, private, resolve, functions or {}, online)
+    w.root, w.words = root.rstrip("/"), words
     w.run(command)  # a RecursionError goes up: the guard asks about an action nested that deep
     finish(w)
     literals = {k: v for k, v in w.static.items() if len(v) <= _MAX_LITERAL}

@@ -60,7 +60,7 @@ def git(w: _Walk, args: list[str], arg_why: str) -> None:
     sub = args[0] if args else ""
     if sub not in _COMMITS and not (sub in _GIT_SENDS and w.files):
         return  # nothing committed, nothing that could carry a commit out
-    repo = _repository(w.where(at or "."))
+    repo = _repository(w.where(at or "."), w.root)
     if sub in _COMMITS and (why := arg_why or next(
             (t for a in args if not a.startswith("-") and (t := w.path_taint(posixpath.join(at, a)))), "")
             or _staged(w, repo, sub, args)):
@@ -70,14 +70,15 @@ def git(w: _Walk, args: list[str], arg_why: str) -> None:
         w.sends.append(f"git {sub} sends commits or settings that hold {why}")
 
 
-def _repository(start: str) -> str:
-    """The ``.git`` of the repository a git command run in ``start`` works on: the nearest folder up that has one
-    (``cd src && git add -A``, then ``git push`` from the top, are the same repository); ``start``'s if none."""
+def _repository(start: str, root: str) -> str:
+    """The ``.git`` of the repository a git command run in ``start`` works on: the nearest folder up that has one,
+    not above the workspace ``root`` (the sandbox shows nothing above it): ``cd src && git add -A``, then ``git
+    push`` from the top, are the same repository. ``start``'s if none."""
     here = start.rstrip("/") or "/"
     for _ in range(16):
         if os.path.exists(posixpath.join(here, ".git")):
             return posixpath.join(here, ".git")
-        if here in ("/", "") or here.startswith("~") and "/" not in here:
+        if here in ("/", "", root) or here.startswith("~") and "/" not in here or root and not here.startswith(root):
             break
         here = posixpath.dirname(here)
     return posixpath.join(start, ".git")
@@ -99,14 +100,15 @@ def _staged(w: _Walk, repo: str, sub: str, args: list[str]) -> str:
     tracked = _index(repo)
     for top, dirs, names in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not ignored(posixpath.relpath(
-            posixpath.join(top, d), root) + "/"))
+            posixpath.join(top, d), root) + "/") and not os.path.exists(posixpath.join(top, d, ".git")))  # (a repository
+        # inside it is its own: git adds none of its files)
         for name in sorted(names):
             seen += 1
             path = posixpath.join(top, name)
             if seen > _MAX_ENTRIES:
                 return ""
             rel = posixpath.relpath(path, root)
-            if name.endswith(_NOT_SECRETS) or _entry(rel) in tracked:
+            if w.words is not None and not w.words.search(rel) or name.endswith(_NOT_SECRETS) or _entry(rel) in tracked:
                 continue  # `reset_password.py`, `.env.example`; a file the repository already holds
             if (why := w.private(path)) and not ignored(rel):
                 return f"{why} (the repository does not ignore it: list it in .gitignore)"

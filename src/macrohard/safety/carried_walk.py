@@ -35,6 +35,7 @@ class _Walk:
     def __init__(self, carried: Carried, private: Callable[[str], str], resolve: Callable[[str], str],
                  functions: dict[str, str], online: bool = True) -> None:
         self.online = online  # the run's network is on: a file server is reachable
+        self.root, self.words = "", None  # the workspace; the literal parts of private paths (safety.carried.walk)
         self.vars = dict(carried.vars)
         self.files = dict(carried.files)
         self.sourced = carried.sourced
