@@ -21,6 +21,11 @@ with a quoted message (the files the task names tracked and clean); a tag on the
 corrected; blank lines removed in place; a folder packed into a tar archive (and removed); a file gzipped (kept or
 not, as said); files of one extension removed directly in a folder by ``rm`` alone; a script's output saved.
 
+When the words are of no shape (or the steps do not ground them), the facts come from what the run did to the files
+the task names (``local_work.py``: a copy, a move by type, a sort in the order the words say, a replacement of quoted
+texts, a branch, a merge then delete, a file got back, an archive unpacked or made, a count recomputed, a commit, a
+tag), with the same probe and the same verdicts.
+
 Never a proof: a task that also asks for something else (a count, a sort, a push, another file), or a run that
 wrote a file by hand where the task's own words are not its content. The task's own check is never read here.
 """
@@ -33,6 +38,7 @@ from typing import Any
 
 from macrohard.models.local_grounds import unfounded
 from macrohard.models.local_shapes import _P, OPEN, Fact, _path, executable, facts, renamed
+from macrohard.models.local_work import work_facts
 
 PROVED = "done: the harness's own tests of the workspace show {what}"
 DISPROVED = ("unconfirmed: the model said the task was done, but the harness's own test shows {what} is not so; "
@@ -128,7 +134,11 @@ class Proofs:
         if task in self._probed or not history or finish.get("kind") != "finish":
             return None
         found = facts(task)
-        if not found or not grounded(task, history) or unfounded(history, task):
+        if found and not grounded(task, history):
+            found = []
+        # no shape in the words (or not grounded in the steps): what the steps did to the files the task names
+        found = found or work_facts(task, history)
+        if not found or unfounded(history, task):
             return None
         self._probed.add(task)
         action = probe(found)

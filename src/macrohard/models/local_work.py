@@ -1,0 +1,201 @@
+"""Facts keyed on what the run did to the files the task names (issue 18, eighteenth wave).
+
+The shapes of ``local_shapes.py`` read a task's demands from sentence templates, and a fresh writer's wording mostly
+misses them (agent17: no held-out task of heldout12 was of a shape). Here the step comes first: each command the run
+ran is read (``cp``, ``mv``, ``chmod``, ``sort > F``, ``sed -i s/A/B/``, ``git checkout -b``, ``git merge`` then
+``git branch -d``, ``git checkout -- F``, ``unzip``/``tar x``), and when the task names what it touched and says in
+words what it wants of it (copied, moved, executable, sorted from largest, 'A' replaced by 'B', a branch switched to,
+merged and deleted, got back, unpacked), the harness turns that into a shell test of the workspace as it is now:
+the copy is the same as its source (``diff -r``), nothing of the type is left where it was moved from, the sorted
+file holds the source's lines in the order the task's words say (not the order the command chose), and so on.
+
+A run is proved only when every step that changed anything is one of these (the rest only read: ``ls``, ``cat``,
+...), every file the task names is one a step touched or read, and every demand word of the task (the list of
+``local_shapes._OTHER``, after the task's paths and quoted texts are set aside) is one the steps' shapes answer. The
+task's own check is never read.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from typing import Any
+
+from macrohard.models.local_examples import task_paths
+from macrohard.models.local_shapes import _OTHER, Fact
+from macrohard.models.local_work_files import (
+    Did,
+    _bare,
+    _chmod,
+    _count,
+    _cp,
+    _echo,
+    _find_mv,
+    _mkdir,
+    _mv,
+    _rm,
+    _sed,
+    _sort,
+    _tar,
+    _unpack,
+)
+from macrohard.models.local_work_git import _commit, _committed, _git, _tag, _unstage
+
+_READS = re.compile(r"^(ls|cat|head|tail|wc|stat|file|tree|grep|egrep|test|\[|echo|printf|pwd|diff|cmp|du|less|more|"
+                    r"sha256sum|md5sum|zcat|true|realpath|readlink|basename|dirname|sort|uniq|cut|awk|column|"
+                    r"git (status|log|diff|show|rev-parse|reflog|ls-files)|git branch( -a| -v| -vv| --list)?$|"
+                    r"git tag( -l| --list)?$|tar t\w*|unzip -l|sed (?!.*-i)|find(?!.*-(exec|delete|ok|fprint)))\b")
+
+
+def _segments(command: str) -> list[str] | None:
+    """A command's steps split at ``&&``, ``;`` and new lines (None: it uses ``||``, a subshell or a substitution)."""
+    if re.search(r"\|\||`|\$\(|[(){}]", command.replace("{} ", "").replace("{}\\;", "").replace("{} +", "")):
+        return None
+    return [s.strip() for s in re.split(r"&&|;(?!\s*$)(?<!\\;)|\n", command) if s.strip()]
+
+
+def _words(segment: str) -> list[str] | None:
+    try:
+        return shlex.split(re.sub(r"(?<![>&\d])(>>?)", r" \1 ", segment))
+    except ValueError:
+        return None
+
+
+def _reads(segment: str) -> bool:
+    return bool(_READS.match(segment)) and ">" not in segment and not re.search(r"\bsed\s+-i|\btee\b", segment)
+
+
+_WANT = {
+    "copy": r"\b(copy|copies|duplicate|clone|back ?up|backup|restore)\b",
+    "move": r"\b(move|moved|put|rename|renamed|called|named)\b",
+    "chmod": r"\b(executable|runnable|execute permission|run permission|permission denied)\b",
+    "sort": r"\b(sort|sorted|order|ordered)\b",
+    "replace": r"\b(replace|change|swap|substitute|correct|fix)\b",
+    "branch": r"\bbranch\b",
+    "merge": r"\bmerge\b",
+    "restore": r"\b(back|restore|recover|deleted|lost|removed)\b",
+    "unpack": r"\b(unzip|extract|unpack|untar)\b",
+    "rm": r"\b(delete|remove|rm|clean|get rid)\b",
+    "pack": r"\b(pack|archive|tar|compress|bundle)\b",
+    "write": r"\b(write|create|new file|put|save|make)\b",
+    "append": r"\b(add|append)\b",
+    "count": r"\b(count|how many|number)\b",
+    "commit": r"\bcommit\b",
+    "tag": r"\btag\b",
+    "unstage": r"\bunstage\b|\bshould(n'?t| not) (go in|be (staged|committed))\b",
+}
+# the demand words each shape answers (other words of _OTHER in the task: not proved)
+_ANSWERS = {
+    "copy": {"copy", "duplicate", "clone", "backup", "back up", "restore", "all", "every", "find", "put"},
+    "move": {"move", "put", "rename", "every", "all", "only", "except", "create", "names", "name"},
+    "chmod": {"executable", "fix", "chmod", "every", "all", "turn"},
+    "sort": {"sort", "sorted", "order", "lines", "line", "number", "names", "write", "put", "save", "all"},
+    "replace": {"replace", "change", "edit", "every", "all", "fix", "update", "swap"},
+    "branch": {"branch", "create", "switch", "checkout"},
+    "merge": {"merge", "delete", "remove", "branch"},
+    "restore": {"restore", "undo", "checkout", "back"},
+    "unpack": {"unzip", "extract", "unpack", "all", "every"},
+    "mkdir": {"create"},
+    "rm": {"delete", "remove", "rm", "clean", "every", "all", "only"},
+    "pack": {"pack", "archive", "compress", "only"},
+    "write": {"write", "create", "put", "save", "line"},
+    "append": {"add", "append", "line"},
+    "count": {"count", "how", "number", "lines", "line", "write", "put", "save", "only", "just"},
+    "commit": {"commit", "add", "stage", "init", "initialise", "initialize", "repo", "repository", "all"},
+    "tag": {"tag", "commit"},
+    "unstage": {"unstage", "stage", "commit"},
+}
+# words that narrow a demand in a way no shape reads (a step that does the whole of it would prove too much)
+_NARROW = re.compile(r"\b(but|not|except|unless|if|whose|without|excluding|older|newer|larger|bigger|smaller|than|before|"
+                     r"after|between|empty|unique|times|occurrences|words|first|last|top|bottom)\b", re.I)
+# phrases that restate a shape's demand (set aside before the demand words are read)
+_PHRASES = {
+    "sort": r"\b\w+est\s+(first|last|at the top)\b|\bfrom\s+(the\s+)?\w+est\s+to\s+(the\s+)?\w+est\b|\bnumbers?\b",
+    "restore": r"\b(the\s+)?(last|latest|previous|most recent)\s+commit\b",
+    "chmod": r"\bso (that )?(it|they|I|we|you) can (run|execute) (it|them)\b",
+    "replace": r"\bin place\b|\bthe file itself\b",
+    "merge": r"\bonce (that'?s|it'?s|it is) (done|merged)\b|\bsince it'?s done\b",
+    "pack": r"\bonce the archive is there\b|\bwe only keep the archive\b",
+    "count": r"\bonly the number\b|\bjust the number\b|\b(in )?any (capitali[sz]ation|case)\b|\bignoring (the )?case\b",
+    "tag": r"\b(the\s+)?(current|latest|last|newest|most recent)\s+commit\b",
+    "unstage": r"\bdon'?t (delete|remove) it\b|\bshould(n'?t| not) (go in|be (staged|committed))\b",
+    "move": r"\bleave the other (files|ones)\b",
+}
+_FILES = {"cp": _cp, "mv": _mv, "find": _find_mv, "chmod": _chmod, "sort": _sort, "sed": _sed, "unzip": _unpack,
+          "mkdir": _mkdir, "rm": _rm, "echo": _echo}
+
+
+def _shape(segment: str, w: list[str], task: str, later: list[list[str]]) -> tuple[str, Did] | None:
+    if w[0] in _FILES:
+        return _FILES[w[0]](w, task)
+    if w[0] == "tar":
+        return _unpack(w, task) or _tar(w, task)
+    if w[0] in ("grep", "wc", "cat"):
+        return _count(segment, task)
+    if w[0] == "git":
+        return _git(w, task, later) or _commit(w, task, later) or _tag(w, task) or _unstage(w, task, later)
+    return None
+
+
+def work_facts(task: str, history: list[Any]) -> list[Fact]:
+    """The facts that prove the task from what the run did (else []): every step that changed anything is a shape
+    the task asks for in words, every file the task names was touched or read, no other demand in the words."""
+    steps: list[tuple[list[str], bool]] = []
+    segs: list[str] = []
+    for past in history:
+        kind = past.action.get("kind")
+        if kind in ("finish", "malformed"):
+            continue
+        if kind != "bash":
+            return []  # a file written by hand, a browser step: not this kind of proof
+        command = str(past.action.get("command", ""))
+        if command.startswith("echo '== files here"):
+            continue  # the harness's own look
+        segments = _segments(command)
+        if segments is None:
+            return []
+        for seg in segments:
+            if _reads(seg):
+                continue
+            if (w := _words(seg)) is None or not w:
+                return []
+            steps.append((w, past.ok))
+            segs.append(seg)
+    found: dict[str, Did] = {}
+    for i, (w, ok) in enumerate(steps):
+        got = _shape(segs[i], w, task, [s for s, _ in steps[i + 1:]])
+        if got is None or not re.search(_WANT.get(got[0], r"$^"), task, re.I) and got[0] != "mkdir":
+            return []  # a change no shape reads, or one the task does not ask for in words
+        if ok:
+            did = found.setdefault(got[0], Did())
+            did.facts += got[1].facts
+            did.names |= got[1].names
+    if not found or set(found) <= {"mkdir", "commit"} and not any(d.facts for d in found.values()):
+        return []
+    if "commit" in found:  # the files added: committed, nothing of them left over
+        found["commit"].facts += _committed(found["commit"].names)
+    names = set().union(*(d.names for d in found.values()))
+    if any(_bare(p) not in names for p in task_paths(task)):
+        return []  # a file the task names that no step touched: another demand
+    if not _words_answered(task, set(found), names):
+        return []
+    return list(dict.fromkeys(f for d in found.values() for f in d.facts))
+
+
+def _words_answered(task: str, shapes: set[str], names: set[str]) -> bool:
+    """Whether every demand word of the task (``_OTHER``), its paths and quoted texts set aside, is one the shapes
+    answer."""
+    text = re.sub(r"(?<!\w)'[^']+'(?!\w)|\"[^\"]+\"|`[^`]+`", " ", task)
+    for name in sorted(names | set(task_paths(task)), key=len, reverse=True):
+        text = re.sub(rf"(?<![\w.-]){re.escape(name)}/?(?![\w-])", " ", text)
+    text = re.sub(r"^\s*ticket\s+[\w-]+:?", " ", text, flags=re.I)
+    for shape in shapes:
+        if shape in _PHRASES:
+            text = re.sub(_PHRASES[shape], " ", text, flags=re.I)
+    allowed = set().union(*(_ANSWERS.get(s, set()) for s in shapes))
+    if _NARROW.search(text):
+        return False
+    return all(m.group(0).lower() in allowed for m in _OTHER.finditer(text))
+
+
+__all__ = ["work_facts"]

@@ -1,0 +1,295 @@
+"""What a run's file steps did, read as facts of the workspace (``local_work.py``): a copy is the same as its
+source, nothing of a type is left where it was moved from, a sorted file holds its source's lines in the order the
+task's words say, a quoted text replaced, an archive unpacked. Each reader takes one step's words (``shlex``) and
+the task, and returns the shape's name and what it did (``Did``), or None when the step is not one it reads or the
+task does not name what it touched."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass, field
+
+from macrohard.models.local_shapes import OPEN, Fact
+
+
+@dataclass
+class Did:
+    """What the run's steps did that a shape reads: the facts, the words that ask for it, the names it touched."""
+
+    facts: list[Fact] = field(default_factory=list)
+    words: set[str] = field(default_factory=set)  # demand words (of _OTHER) this work answers
+    names: set[str] = field(default_factory=set)  # paths and names the work touched or read
+
+
+def _q(text: str) -> str:
+    return shlex.quote(text)
+
+
+def _bare(path: str) -> str:
+    return path.removeprefix("./").rstrip("/") or path
+
+
+def _named(path: str, task: str) -> bool:
+    """Whether the task names ``path`` (as written, or its last part as a whole word)."""
+    p = _bare(path)
+    return bool(p) and p != "." and (re.search(rf"(?<![\w.-]){re.escape(p)}(?![\w-])", task) is not None)
+
+
+def _quotes(task: str) -> list[str]:
+    return [next(g for g in m.groups() if g is not None)
+            for m in re.finditer(r"(?<!\w)'([^']+)'(?!\w)|\"([^\"]+)\"|`([^`]+)`", task)]
+
+
+_ORDER_DOWN = r"\b(largest|biggest|highest|heaviest|greatest|longest|descending|high to low|reverse)\b"
+_ORDER_UP = r"\b(smallest|lowest|lightest|least|fewest|shortest|ascending|low to high)\b"
+
+
+def _order(task: str) -> tuple[str, str] | None:
+    """The order the task's words ask for, as sort flags and how to name it (None: the words do not say)."""
+    down, up = re.search(_ORDER_DOWN, task, re.I), re.search(_ORDER_UP, task, re.I)
+    numeric = bool(down or up or re.search(r"\bnumber|numeric", task, re.I))
+    alpha = re.search(r"\balphabetic|\bA to Z\b|\bA-Z\b", task, re.I)
+    if numeric and not alpha and (down and up and down.start() < up.start() or down and not up):
+        return "-n -r", "from largest to smallest"
+    if numeric and not alpha and up:
+        return "-n", "from smallest to largest"
+    if alpha and not down and not numeric:
+        return "", "alphabetically"
+    return None
+
+
+_PART = r"\b(values?|fields?|parts?|sections?|keys?|entry|entries|rows?|columns?|words?|contents? of|lines?)\b"
+
+
+def _cp(w: list[str], task: str) -> tuple[str, Did] | None:
+    args = [a for a in w[1:] if a not in ("-r", "-R", "-a", "-p", "-rp", "-v", "--")]
+    if len(args) != 2 or any(a.startswith("-") for a in args) or not _named(args[0], task):
+        return None
+    src, dst = _bare(args[0]), args[1]
+    into = dst in (".", "./") or dst.endswith("/") and not args[0].endswith("/")
+    if dst not in (".", "./") and not _named(dst, task):
+        return None
+    said = "|".join(re.escape(_bare(a)) for a in args if _bare(a) != ".")
+    if not re.search(rf"\b(copy|duplicate|clone|back ?up|restore)\s+(?:of\s+)?(?:the\s+)?(?:file\s+|folder\s+|directory\s+)?(?:{said})"
+                     r"(?![\w-])", task, re.I) or re.search(_PART, task, re.I):
+        return None  # the file itself copied, not a value or a part of it
+    base, folder = src.rsplit("/", 1)[-1], _bare(dst)
+    # a folder is copied as DST itself; a file into DST/ (or ., or a folder that is there) keeps its name
+    target = f"{folder}/{base}" if folder != "." else base
+    test = (f"if [ -d {_q(src)} ]; then diff -r {_q(src)} {_q(folder)}; else t={_q(folder)}; "
+            f"{{ [ -d \"$t\" ] || [ {_q(str(into).lower())} = true ]; }} && t={_q(target)}; cmp -s {_q(src)} \"$t\"; fi")
+    return "copy", Did([Fact(f"{folder if folder != '.' else target} holds a copy of {src}", test)],
+                       names={src, folder, target})
+
+
+def _type(glob: str) -> tuple[str, str] | None:
+    if m := re.fullmatch(r"(?:\./)?([\w][\w./-]*?)/?\*\.(\w+)", glob):
+        return m.group(1).rstrip("/"), m.group(2)
+    return None
+
+
+def _moved_type(folder: str, ext: str, dst: str, task: str, deep: bool) -> Did | None:
+    if not re.search(rf"(?<![\w-])\.?{re.escape(ext)}\b", task, re.I) or not _named(folder, task):
+        return None
+    left = f"! find {_q(folder)} -name {_q('*.' + ext)} | grep -q ." if deep else \
+        f"! ls -d {_q(folder)}/*.{ext} >/dev/null 2>&1"
+    facts = [Fact(f"no .{ext} file is left in {folder}/", left),
+             Fact(f"{dst}/ holds .{ext} files", f"ls -d {_q(dst)}/*.{ext} >/dev/null 2>&1")]
+    return Did(facts, names={folder, dst})
+
+
+def _mv(w: list[str], task: str) -> tuple[str, Did] | None:
+    args = [a for a in w[1:] if a not in ("-v", "-n", "--")]
+    if len(args) < 2 or any(a.startswith("-") for a in args) or not _named(args[-1], task):
+        return None
+    dst, sources = _bare(args[-1]), args[:-1]
+    if len(sources) == 1 and (kind := _type(sources[0])):
+        return ("move", did) if (did := _moved_type(*kind, dst, task, deep=False)) else None
+    if not all(_named(s, task) and "*" not in s for s in sources) or re.search(_PART, task, re.I):
+        return None
+    if len(sources) == 1 and not args[-1].endswith("/") and re.search(r"\b(rename|renamed|called|named)\b", task, re.I):
+        src = _bare(sources[0])  # a rename
+        base = src.rsplit("/", 1)[-1]
+        return "move", Did([Fact(f"{src} is now {dst}", f"[ ! -e {_q(src)} ] && [ -e {_q(dst)} ] && [ ! -e {_q(dst + '/' + base)} ]")],
+                           names={src, dst})
+    facts = [Fact(f"{_bare(s)} is in {dst}/", f"[ ! -e {_q(_bare(s))} ] && [ -e {_q(dst + '/' + _bare(s).rsplit('/', 1)[-1])} ]")
+             for s in sources]
+    return "move", Did(facts, names={dst, *map(_bare, sources)})
+
+
+def _find_mv(w: list[str], task: str) -> tuple[str, Did] | None:
+    # find FOLDER [-maxdepth 1] [-type f] -name '*.EXT' -exec mv {} DEST[/] \;
+    text = " ".join(w)
+    m = re.fullmatch(r"find ([\w][\w./-]*) (-maxdepth 1 )?(-type f )?-i?name \*\.(\w+) (-type f )?-exec mv (-v )?\{\} "
+                     r"([\w][\w./-]*) (\\;|;|\+)", text)
+    if not m or not _named(m.group(7), task):
+        return None
+    did = _moved_type(_bare(m.group(1)), m.group(4), _bare(m.group(7)), task, deep=not m.group(2))
+    return ("move", did) if did else None
+
+
+def _chmod(w: list[str], task: str) -> tuple[str, Did] | None:
+    if len(w) < 3 or not re.fullmatch(r"(u|a|ug|ugo)?\+x|0?7[57][05]|0?700", w[1]):
+        return None
+    facts, names = [], set()
+    for f in w[2:]:
+        if kind := _type(f):
+            folder, ext = kind
+            if not _named(folder, task) or not re.search(rf"\.{re.escape(ext)}\b", task):
+                return None
+            facts.append(Fact(f"every .{ext} file in {folder}/ is executable",
+                              f"ls -d {_q(folder)}/*.{ext} && for f in {_q(folder)}/*.{ext}; do [ -x \"$f\" ] || exit 1; done"))
+            names.add(folder)
+        elif _named(f, task) and "*" not in f:
+            facts.append(Fact(f"{_bare(f)} is executable", f"[ -f {_q(_bare(f))} ] && [ -x {_q(_bare(f))} ]"))
+            names.add(_bare(f))
+        else:
+            return None
+    return "chmod", Did(facts, names=names)
+
+
+def _sort(w: list[str], task: str) -> tuple[str, Did] | None:
+    if ">" in w:
+        at = w.index(">")
+        cmd, out = w[:at], w[at + 1:]
+    elif "-o" in w:
+        at = w.index("-o")
+        cmd, out = w[:at] + w[at + 2:], w[at + 1:at + 2]
+    else:
+        return None
+    flags = [a for a in cmd[1:] if a.startswith("-")]
+    files = [a for a in cmd[1:] if not a.startswith("-")]
+    if len(out) != 1 or len(files) != 1 or any(f not in ("-n", "-r", "-nr", "-rn", "-g", "-gr", "-rg") for f in flags):
+        return None
+    src, dst = _bare(files[0]), _bare(out[0])
+    if src == dst or not _named(src, task) or not _named(dst, task):
+        return None
+    order = _order(task)
+    same = Fact(f"{dst} holds the lines of {src}", f'[ -s {_q(dst)} ] && [ "$(LC_ALL=C sort {_q(src)})" = "$(LC_ALL=C sort {_q(dst)})" ]')
+    if order is None:  # the words do not say which order: open, the model's checks decide
+        return "sort", Did([same, Fact(f"{dst} is in the order asked", f"exit {OPEN}")], names={src, dst})
+    flags_, how = order
+    d = _q(dst)
+    # numbers: every line one number, or open; words: the same order with and without case, or open
+    same_reading = (f"! grep -qvE '^ *-?[0-9]+([.][0-9]+)? *$' {d}" if flags_ else
+                    f'[ "$(LC_ALL=C sort {d})" = "$(LC_ALL=C sort -f {d})" ]')
+    test = f"{{ {same_reading}; }} || exit {OPEN}; LC_ALL=C sort -c {flags_} {d}".replace("  ", " ")
+    return "sort", Did([same, Fact(f"{dst} is sorted {how}", test)], names={src, dst})
+
+
+
+def _sed(w: list[str], task: str) -> tuple[str, Did] | None:
+    if len(w) != 4 or w[1] != "-i" or not _named(w[3], task):
+        return None
+    m = re.fullmatch(r"s/([\w ,:-]+)/([\w ,:-]*)/(g?)", w[2])
+    quoted = _quotes(task)
+    if not m or m.group(1) not in quoted or m.group(2) not in quoted:
+        return None
+    old, new, path = m.group(1), m.group(2), _bare(w[3])
+    facts = [Fact(f"{path} says {new!r}", f"grep -qF {_q(new)} {_q(path)}")] if new else []
+    if old not in new:
+        facts.append(Fact(f"{path} no longer says {old!r}", f"! grep -qF {_q(old)} {_q(path)}"))
+    return "replace", Did(facts, names={path})
+
+
+def _unpack(w: list[str], task: str) -> tuple[str, Did] | None:
+    if w[0] == "unzip" and len(w) in (2, 4) and (len(w) == 2 or w[2] == "-d") and _named(w[1], task):
+        archive, dest, listing = _bare(w[1]), _bare(w[3]) if len(w) == 4 else ".", f"unzip -Z1 {_q(_bare(w[1]))}"
+    elif w[0] == "tar" and len(w) in (3, 5) and re.fullmatch(r"-?x[zjv]*f", w[1]) and _named(w[2], task) \
+            and (len(w) == 3 or w[3] == "-C"):
+        archive, dest, listing = _bare(w[2]), _bare(w[4]) if len(w) == 5 else ".", f"tar tf {_q(_bare(w[2]))}"
+    else:
+        return None
+    if dest != "." and not _named(dest, task):
+        return None
+    test = (f"n=0; for p in $({listing} | grep -v '/$'); do [ -f {_q(dest)}/\"$p\" ] || exit 1; n=1; done; "
+            '[ "$n" = 1 ]')
+    return "unpack", Did([Fact(f"every file of {archive} is in {dest}/", test)], names={archive, dest})
+
+
+def _mkdir(w: list[str], task: str) -> tuple[str, Did] | None:
+    dirs = [a for a in w[1:] if a not in ("-p", "-v")]
+    if w[0] != "mkdir" or not dirs or any(a.startswith("-") or not _named(a, task) for a in dirs):
+        return None
+    return "mkdir", Did([Fact(f"{_bare(d)}/ is a folder", f"[ -d {_q(_bare(d))} ]") for d in dirs],
+                        names={_bare(d) for d in dirs})
+
+
+def _rm(w: list[str], task: str) -> tuple[str, Did] | None:
+    args = [a for a in w[1:] if a not in ("-f", "-v", "-r", "-rf", "-fr", "-R", "--")]
+    deep = any(a in ("-r", "-rf", "-fr", "-R") for a in w[1:])
+    if w[0] != "rm" or not args or any(a.startswith("-") for a in args):
+        return None
+    facts, names = [], set()
+    for a in args:
+        if kind := _type(a):
+            folder, ext = kind
+            if deep or not _named(folder, task) or not re.search(rf"(?<![\w-])\.?{re.escape(ext)}\b", task, re.I):
+                return None
+            facts.append(Fact(f"no .{ext} file is left in {folder}/", f"! ls -d {_q(folder)}/*.{ext} >/dev/null 2>&1"))
+            names.add(folder)
+        elif _named(a, task) and "*" not in a:
+            facts.append(Fact(f"{_bare(a)} is gone", f"[ ! -e {_q(_bare(a))} ]"))
+            names.add(_bare(a))
+        else:
+            return None
+    return "rm", Did(facts, names=names)
+
+
+def _tar(w: list[str], task: str) -> tuple[str, Did] | None:
+    # tar -czf ARCHIVE FOLDER (made; unpacking is _unpack's)
+    if len(w) != 4 or not re.fullmatch(r"-?c[zjv]*f", w[1]) or not _named(w[2], task) or not _named(w[3], task):
+        return None
+    archive, folder = _bare(w[2]), _bare(w[3])
+    test = f"tar tf {_q(archive)} | grep -qE {_q('^(./)?' + re.escape(folder) + '/.')}"
+    return "pack", Did([Fact(f"{archive} holds {folder}/'s files", test)], names={archive, folder})
+
+
+def _echo(w: list[str], task: str) -> tuple[str, Did] | None:
+    # echo TEXT > FILE (a file of that line) or echo TEXT >> FILE (that line added at its end); TEXT the task's own
+    if len(w) < 4 or w[0] != "echo" or w[-2] not in (">", ">>") or not _named(w[-1], task):
+        return None
+    text, path = " ".join(w[1:-2]), _bare(w[-1])
+    if not text or text.startswith("-") or not (text in _quotes(task) or re.search(rf":\s*{re.escape(text)}\s*\.?\s*$", task)):
+        return None
+    if w[-2] == ">":
+        return "write", Did([Fact(f"{path} holds the line {text!r}", f'[ "$(cat {_q(path)})" = {_q(text)} ]')], names={path})
+    return "append", Did([Fact(f"the last line of {path} is {text!r}", f'[ "$(tail -n 1 {_q(path)})" = {_q(text)} ]'),
+                          Fact(f"{path} kept lines before it", f'[ "$(wc -l < {_q(path)})" -ge 2 ]')], names={path})
+
+
+_ANY_CASE = r"\b(in )?any (capitali[sz]ation|case)\b|\bignoring (the )?case\b|\bcase[- ]insensitive(ly)?\b"
+
+
+def _count(segment: str, task: str) -> tuple[str, Did] | None:
+    """A count written into a file (``grep -c W F > N``, ``grep W F | wc -l > N``, ``wc -l < F > N``): the harness
+    counts again what the task's words ask for (lines, or lines that mention a word), not what the command did."""
+    m = (re.fullmatch(r"grep (?:-c|-ci|-ic|-i -c|-c -i) ('?)(\w+)\1 ([\w./-]+) > ([\w./-]+)", segment)
+         or re.fullmatch(r"(?:grep (?:-i )?('?)(\w+)\1 ([\w./-]+)|cat ([\w./-]+)) \| wc -l > ([\w./-]+)", segment)
+         or re.fullmatch(r"wc -l < ([\w./-]+) > ([\w./-]+)", segment))
+    if not m:
+        return None
+    groups = [g for g in m.groups() if g]
+    source, out = _bare(groups[-2]), _bare(groups[-1])
+    if not _named(source, task) or not _named(out, task) or source == out:
+        return None
+    wanted = re.search(r"\b(?:mention|mentions|mentioning|contain|contains|containing|with the word|include|includes|"
+                       r"including|have|has)\s+(?:the\s+word\s+)?['\"]?(\w+)['\"]?", task, re.I)
+    if wanted and wanted.group(1).lower() in ("a", "an", "the", "it", "them", "lines", "in", "any"):
+        return None
+    if wanted:
+        word = wanted.group(1)
+        i = "i" if re.search(_ANY_CASE, task, re.I) else ""
+        expr = f"grep -c{i} {_q(word)} {_q(source)}"
+        # a word inside a longer one ('ERRORS'), or in another case where the words do not say: two readings, open
+        same = f'[ "$({expr})" = "$(grep -cw{i} {_q(word)} {_q(source)})" ]'
+        if not i:
+            same += f' && [ "$({expr})" = "$(grep -ci {_q(word)} {_q(source)})" ]'
+        what = f"the lines of {source} that mention {word}"
+    elif re.search(r"\blines\b", task, re.I):
+        expr, same, what = f"wc -l < {_q(source)}", f'[ -z "$(tail -c 1 {_q(source)})" ]', f"the lines of {source}"
+    else:
+        return None
+    test = f'{{ {same}; }} || exit {OPEN}; n="$({expr})" && [ -n "$n" ] && [ "$(tr -d \' \\n\' < {_q(out)})" = "$n" ]'
+    return "count", Did([Fact(f"{out} holds the number of {what}", test)], names={source, out})

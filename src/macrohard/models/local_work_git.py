@@ -1,0 +1,110 @@
+"""What a run's git steps did, read as facts of the repository (``local_work.py``): a branch made and switched to,
+a branch merged and then deleted, a file got back from the last commit."""
+
+from __future__ import annotations
+
+import re
+
+from macrohard.models.local_shapes import Fact
+from macrohard.models.local_work_files import Did, _bare, _named, _q
+
+
+def _git(w: list[str], task: str, later: list[list[str]]) -> tuple[str, Did] | None:
+    if w[:3] in (["git", "checkout", "-b"], ["git", "switch", "-c"]) and len(w) == 4 and _named(w[3], task):
+        b = w[3]
+        if re.search(r"\b(from|off|based on|on top of)\b", task, re.I):
+            return None
+        facts = [Fact(f"the branch {b} exists", f"git rev-parse -q --verify {_q('refs/heads/' + b)}")]
+        if re.search(r"\b(switch|check ?out|move|go|work on|be on)\b", task, re.I):
+            facts.append(Fact(f"the current branch is {b}", f'[ "$(git branch --show-current)" = {_q(b)} ]'))
+        return "branch", Did(facts, names={b})
+    if w[:2] == ["git", "merge"] and len(w) == 3 and _named(w[2], task):
+        b = w[2]
+        if ["git", "branch", "-d", b] not in later or not (m := re.search(r"\binto\s+([\w./-]+)", task)):
+            return None
+        into = m.group(1).rstrip(".,")
+        facts = [Fact(f"{b} was merged into {into}", f"git reflog -n 30 | grep -qF {_q('merge ' + b + ':')}"),
+                 Fact(f"the current branch is {into}", f'[ "$(git branch --show-current)" = {_q(into)} ]'),
+                 Fact(f"the branch {b} is deleted", f"! git rev-parse -q --verify {_q('refs/heads/' + b)}"),
+                 Fact("nothing is left uncommitted", '[ -z "$(git status --porcelain)" ]')]
+        return "merge", Did(facts, names={b, into})
+    if w[:3] == ["git", "branch", "-d"] and len(w) == 4:
+        return "merge", Did()  # its facts are the merge's (a merge without one is not this shape)
+    if w[1:2] in (["checkout"], ["switch"]) and len(w) == 3 and _named(w[2], task) and not w[2].startswith("-"):
+        if any(s[:2] == ["git", "merge"] for s in later):
+            return "merge", Did(names={w[2]})  # to the branch merged into: the merge's facts test it
+        if re.search(r"\b(from|off|based on|on top of|tag)\b", task, re.I):
+            return None
+        return "branch", Did([Fact(f"the current branch is {w[2]}", f'[ "$(git branch --show-current)" = {_q(w[2])} ]')],
+                             names={w[2]})
+    if w[:2] == ["git", "checkout"] and "--" in w or w[:2] == ["git", "restore"]:
+        files = [a for a in w[w.index("--") + 1:]] if "--" in w else [a for a in w[2:] if not a.startswith("-")]
+        if w[:2] == ["git", "checkout"] and w[2:w.index("--")] not in ([], ["HEAD"]) or \
+                any(a.startswith("-") and a not in ("--", "--worktree", "-W") for a in w[2:]) and w[1] == "restore":
+            return None
+        if not files or not all(_named(f, task) and "*" not in f for f in files):
+            return None
+        return "restore", Did([Fact(f"{_bare(f)} is back as in the last commit",
+                                    f"[ -e {_q(_bare(f))} ] && git diff --quiet HEAD -- {_q(_bare(f))}") for f in files],
+                              names={_bare(f) for f in files})
+    return None
+
+
+def _message(task: str, message: str) -> bool:
+    """Whether the task gives ``message`` as the commit's message (quoted, or after 'message' at its end)."""
+    quoted = [next(g for g in m.groups() if g is not None)
+              for m in re.finditer(r"(?<!\w)'([^']+)'(?!\w)|\"([^\"]+)\"|`([^`]+)`", task)]
+    return message in quoted or bool(re.search(rf"\bmessage:?\s+{re.escape(message)}\s*\.?\s*$", task, re.I))
+
+
+def _commit(w: list[str], task: str, later: list[list[str]]) -> tuple[str, Did] | None:
+    if w[:2] == ["git", "init"] and len(w) <= 3:
+        return ("commit", Did()) if any(s[:2] == ["git", "commit"] for s in later) else None
+    if w[:2] == ["git", "add"] and len(w) >= 3:
+        files = [a for a in w[2:] if a != "--"]
+        if any(a in (".", "-A", "--all") for a in files):
+            return ("commit", Did()) if re.search(r"\b(everything|all (the |of )?(changes|files|of it)|every change)\b",
+                                                  task, re.I) else None
+        if not all(_named(f, task) and not f.startswith("-") for f in files):
+            return None
+        return "commit", Did(names={_bare(f) for f in files})
+    if w[:2] != ["git", "commit"] or len(w) != 4 or w[2] != "-m" or not _message(task, w[3]):
+        return None
+    facts = [Fact(f"the last commit's message is {w[3]!r}", f'[ "$(git log -1 --format=%s)" = {_q(w[3])} ]')]
+    if re.search(r"\b(everything|all (the |of )?(changes|files|of it)|every change)\b", task, re.I):
+        facts.append(Fact("nothing is left uncommitted", '[ -z "$(git status --porcelain)" ]'))
+    return "commit", Did(facts)
+
+
+def _committed(files: set[str]) -> list[Fact]:
+    return [Fact(f"{p} is committed, nothing left unstaged",
+                 f'git ls-files --error-unmatch {_q(p)} && [ -z "$(git status --porcelain -- {_q(p)})" ]') for p in sorted(files)]
+
+
+def _tag(w: list[str], task: str) -> tuple[str, Did] | None:
+    args = list(w[2:])
+    if "-m" in args:
+        at = args.index("-m")
+        args = args[:at] + args[at + 2:]
+    args = [a for a in args if a not in ("-a", "-s")]
+    if w[:2] != ["git", "tag"] or len(args) != 1 or args[0].startswith("-") or not _named(args[0], task):
+        return None
+    t = args[0]
+    return "tag", Did([Fact(f"the tag {t} is on the current commit",
+                            f'[ "$(git rev-parse -q --verify {_q(t + "^{commit}")})" = "$(git rev-parse HEAD)" ]')], names={t})
+
+
+def _unstage(w: list[str], task: str, later: list[list[str]]) -> tuple[str, Did] | None:
+    if w[:3] == ["git", "restore", "--staged"]:
+        files = w[3:]
+    elif w[:2] == ["git", "reset"]:
+        files = [a for a in w[2:] if a not in ("HEAD", "--", "-q")]
+    else:
+        return None
+    if not files or not all(_named(f, task) and "*" not in f and not f.startswith("-") for f in files) or any(
+            s[:2] == ["git", "add"] or s[:2] == ["git", "commit"] and "-a" in " ".join(s) or s[:2] == ["git", "stash"]
+            for s in later):
+        return None
+    return "unstage", Did([Fact(f"{_bare(f)} is there and not staged",
+                                f"[ -e {_q(_bare(f))} ] && git diff --cached --quiet -- {_q(_bare(f))}") for f in files],
+                          names={_bare(f) for f in files})
