@@ -79,7 +79,13 @@ def main() -> int:
     parser.add_argument("--oracle", choices=("script", "none"), default=None,
                         help="instead of recorded runs: each task's own oracle script, or no work at all")
     args = parser.parse_args()
+    from macrohard.models.local_history import Past
     from macrohard.models.local_shapes import facts
+    from macrohard.models.local_work import work_facts
+
+    def of_a_shape(spec: dict[str, Any]) -> bool:  # by its words, or (a script) by what its steps do
+        steps = [Past(a, "", True) for a in spec.get("script", []) if args.oracle == "script"]
+        return bool(facts(spec["text"]) or steps and work_facts(spec["text"], steps))
     from macrohard.store.sqlite import SQLiteStore
 
     specs = {s["id"]: s for s in load_suite(Path(args.suite))}
@@ -89,7 +95,7 @@ def main() -> int:
     skip = set(Path(args.exclude).read_text().split()) if args.exclude else set()
     recorded = (json.loads(Path(args.runs).read_text())["rows"] if not args.oracle else
                 [{"id": k, "passed": False, "status": args.oracle, "actions": v.get("script", []) if args.oracle == "script"
-                  else []} for k, v in specs.items() if facts(v["text"])])  # oracles: only tasks of a shape
+                  else []} for k, v in specs.items() if of_a_shape(v)])  # oracles: only tasks of a shape
     rows = [r for r in recorded
             if r["id"] in specs and r["id"] not in skip and not specs[r["id"]].get("site")]
     tally: dict[str, int] = {}

@@ -287,7 +287,8 @@ def _count(segment: str, task: str) -> tuple[str, Did] | None:
         if not i:
             same += f' && [ "$({expr})" = "$(grep -ci {_q(word)} {_q(source)})" ]'
         what = f"the lines of {source} that mention {word}"
-    elif re.search(r"\blines\b", task, re.I):
+    elif re.search(r"\blines\b", task, re.I) and not re.search(r"\b(mention\w*|contain\w*|with|have|has|having|include\w*|"
+                                                             r"match\w*|says?|word|about|where|that|which|non-?\w+)\b", task, re.I):
         expr, same, what = f"wc -l < {_q(source)}", f'[ -z "$(tail -c 1 {_q(source)})" ]', f"the lines of {source}"
     else:
         return None
