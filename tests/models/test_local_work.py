@@ -5,6 +5,7 @@ not what the command chose (a sort's direction, a count's filter)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from macrohard.models.local_history import Past
@@ -131,8 +132,11 @@ def test_the_probe_offered_from_the_work_runs_in_the_sandbox_and_tells_right_fro
                 files={"nums.txt": "5\n12\n7\n", "log.txt": "Storm at 6\nstorm again\ncalm ferry\n", "crew/a.txt": "Ann\n",
                        "crew/sub/b.txt": "Bo\n", "names.txt": "bob\nAnn\nalice\n"},
                 setup=["git init -q -b main && git add -A && git commit -qm start"])
-    run = run_task(task, model=ScriptedModel([*work, *(probe(f) for f in found)]), store=store)
-    shown = [s.observation.output for s in store.steps(run.id) if s.action is not None and s.action.kind == "bash"][1:]
+    # every task's probe as the harness writes it, in one step (each after a line of its own to split the output)
+    looks = {"kind": "bash", "command": "; ".join(f"echo '=={k}'; {probe(f)['command']}" for k, f in enumerate(found))}
+    run = run_task(task, model=ScriptedModel([*work, looks]), store=store)
+    output = [s.observation.output for s in store.steps(run.id) if s.action is not None and s.action.kind == "bash"][-1]
+    shown = re.split(r"^==\d+$", output, flags=re.M)[1:]
     verdicts = [decide(f, out)[0] for f, out in zip(found, shown, strict=True)]
     assert verdicts == ["yes", "no", "no", "yes", "yes", "no", None, "yes"], shown
 
