@@ -62,7 +62,7 @@ def test_a_fingerprint_sees_contents_modes_links_and_deletions_and_keeps_git_apa
     assert diff(start, fingerprint(str(tmp_path))).git_changed  # type: ignore[arg-type]
 
 
-TASK = "Write the number of lines of data.txt into n.txt"
+TASK = "Write the number of entries in data.txt into n.txt"  # (not "lines": the harness would count those itself)
 
 
 def _run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, second: str, *, verdict: str = "no") -> tuple[Any, Path, list[str]]:
@@ -145,7 +145,7 @@ def test_a_banned_first_token_makes_the_real_model_start_another_way() -> None:
 
     model = LocalModel.from_name("smollm2")
     model._fast = True  # the kind-first decoder Qwen uses (SmolLM2 is a ChatML model too): the ban is applied there
-    chat = local_agree.alternative_chat("You run bash commands.", TASK)
+    chat = local_agree.alternative_chat("You run bash commands.", "Write the number of lines of data.txt into n.txt")
     grammar = model._grammar(("bash",), ())
     first, _, _ = model._act(chat, ["bash"], grammar, temperature=0.0)
     assert first is not None and first["command"].strip()

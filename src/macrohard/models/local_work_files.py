@@ -274,8 +274,9 @@ def _count(segment: str, task: str) -> tuple[str, Did] | None:
     source, out = _bare(groups[-2]), _bare(groups[-1])
     if not _named(source, task) or not _named(out, task) or source == out:
         return None
-    wanted = re.search(r"\b(?:mention|mentions|mentioning|contain|contains|containing|with the word|include|includes|"
-                       r"including|have|has)\s+(?:the\s+word\s+)?['\"]?(\w+)['\"]?", task, re.I)
+    wanted = (re.search(r"\b(?:mention|mentions|mentioning|contain|contains|containing|with the word|include|includes|"
+                        r"including)\s+(?:the\s+word\s+)?['\"]?(\w+)['\"]?", task, re.I)
+              or re.search(r"\b(?:have|has|having|with)\s+['\"](\w+)['\"]", task, re.I))
     if wanted and wanted.group(1).lower() in ("a", "an", "the", "it", "them", "lines", "in", "any"):
         return None
     if wanted:
