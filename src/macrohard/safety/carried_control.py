@@ -169,7 +169,7 @@ def test(w: _Walk, node: Any) -> str:
             if w.text(op) not in _PRESENCE:  # `[ -f flag ]` after `grep -q A .env && touch flag`
                 why = w.files.get(w.where(w.value(operand)), "") or w.taint(operand) or why
                 continue
-            if _plain(operand) and not (w.cond and w.looping):
+            if _plain(w, operand) and not (w.cond and w.looping):
                 continue
         why = w.taint(child) or why
     if w.cond:
@@ -213,7 +213,7 @@ def _status_of(w: _Walk, prog: str, argv: list[str], taints: list[str], words: l
         ops = argv[1:-1] if argv[-1:] == ["]"] else argv[1:]
         if len(ops) == 2 and ops[0].startswith("-"):  # a value set or not (outside a loop's condition), a file there
             return w.files.get(w.where(ops[1]), "") if ops[0] not in _PRESENCE else "" if len(words) > 2 and \
-                _plain(words[2]) and not (w.cond and w.looping) else args
+                _plain(w, words[2]) and not (w.cond and w.looping) else args
         return args
     if prog in ("read", "mapfile", "readarray"):
         return stdin or args
@@ -230,8 +230,13 @@ def finish(w: _Walk) -> None:
                 w.run(code)
 
 
-def _plain(node: Any) -> bool:
-    """``$X``, ``${X}``, ``"$X"``: the value itself (what ``-n``/``-z`` test is only whether it is set)."""
+def _plain(w: _Walk, node: Any) -> bool:
+    """``$X``, ``${X}``, ``"$X"`` of a variable the session did not fill from private data (a secret of the
+    environment): what ``-n``/``-z`` test is only whether it is set. ``d=$(grep -o A .env); [ -n "$d" ]`` tests
+    the file's text."""
     if node.type == "string" and len(node.named_children) == 1:
         node = node.named_children[0]
-    return node.type == "simple_expansion" or node.type == "expansion" and len(node.named_children) == 1
+    if not (node.type == "simple_expansion" or node.type == "expansion" and len(node.named_children) == 1):
+        return False
+    name = node.named_children[0] if node.named_child_count else None
+    return name is None or w.text(name) not in w.vars
