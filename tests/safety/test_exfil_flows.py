@@ -7,11 +7,11 @@ DATA="$d"``, a Python module that posts), by git (``git add -A`` with a ``.env``
 by a container given it (``docker run -v "$PWD/.env:/e" … wget``), and by a config file a sender reads
 (``curl -K c.cfg``, a ``.npmrc`` written with it).
 
-On main before flow18 (d05af25) the same table, network on: of 83 sends, 27 allowed, 49 asked (the Rule of
-Two: curl's output counts as untrusted input), 7 denied; now every one is denied, online and offline. Every twin
+On main before flow18 (d05af25) the same table, network on: of 85 sends, 27 allowed, 50 asked (the Rule of
+Two: curl's output counts as untrusted input), 8 denied; now every one is denied, online and offline. Every twin
 (the same shape without private data: ``[ -f .env ] && curl …/health``, ``npm test -- "$(date)"``, ``git add -A
 && git push`` where ``.gitignore`` lists ``.env``, ``a=src; b=main.py; cat $a/$b``) is not denied, and the twins
-that read no private data and run no code the analysis asks about are allowed (37 of 46, as before): a guard
+that read no private data and run no code the analysis asks about are allowed (38 of 47, as before): a guard
 that denied every condition, every ``git push`` or every value handed to a project's script fails them.
 The cases are in ``flow_cases.py``.
 """

@@ -257,6 +257,8 @@ class _Walk:
         finally:
             self.quiet, self.env_why = quiet, held
         C.status(self, prog, argv, taints, words, stdin)
+        if not out and not self.quiet and (ctl := C.gate(self)):  # `x=$(grep -q A .env && echo 1)`: what it
+            out = f"whether a condition on {ctl} held"  # prints says whether it ran
         if coproc:
             self.fds["COPROC"] = out
         return out
