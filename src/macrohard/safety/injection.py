@@ -36,6 +36,7 @@ from macrohard.safety.shown_orders import signals as shown_orders
 # Sixteenth wave (inj16): with blind13 among 18 sources the rule gives 0.98 (a vote shift of 8): blind10's and blind13's
 # look-alikes that print an attack whole hold the pooled FPR at 5.5 % at 0.89; 0.89 stays, for the same reason.
 # Seventeenth wave (inj17, 19 sources, blind14 among them): the rule gives 0.96 (at 0.89: FPR 4.49 %); 0.89 stays.
+# Eighteenth wave (inj18, 20 sources, blind15 among them, tags' shown text read): 0.97 (at 0.89: 4.64 %); 0.89 stays.
 DEFAULT_THRESHOLD = 0.89
 # A rule hit counts as evidence of this weight, combined with the classifier's score (noisy-OR): below 0.75 every rule
 # hit flags; at the default threshold the classifier must also agree (rules fire on 6.5 % of the look-alikes), except
