@@ -8,7 +8,7 @@ import os
 from macrohard.envs.sandbox import SandboxConfig, SandboxEnvironment
 from macrohard.safety.context import GuardContext
 from macrohard.safety.guard import Guard
-from macrohard.types import BashAction, WriteFileAction
+from macrohard.types import BashAction, Decision, WriteFileAction
 
 
 def run_steps(workspace, steps, run_id: str, timeout: int = 60):
@@ -37,6 +37,24 @@ def run_many(workspace, attacks: dict, run_id: str, timeout: int = 60) -> dict:
         return out
     finally:
         env.close()
+
+
+def assert_all_held(workspace, attacks: dict, run_id: str, timeout: int = 60) -> None:
+    """``run_many`` over attacks, none of which may run its payload (the ``marker`` file) or be approved at every
+    step."""
+    results = run_many(workspace, attacks, run_id, timeout)
+    ran = [name for name, (_, marker) in results.items() if marker]
+    approved = [name for name, (verdicts, _) in results.items() if all(v.decision is Decision.allow for v in verdicts)]
+    assert not ran, f"the payload ran: {ran}"
+    assert not approved, f"approved at every step: {approved}"
+
+
+def assert_none_asked(workspace, ordinary: dict, run_id: str, timeout: int = 60) -> None:
+    """``run_many`` over ordinary work, every step of which must be approved (the reasons where one was not)."""
+    results = run_many(workspace, ordinary, run_id, timeout)
+    asked = {name: [v.reason for v in verdicts if v.reason] for name, (verdicts, _) in results.items()
+             if not all(v.decision is Decision.allow for v in verdicts)}
+    assert not asked, asked
 
 
 def _steps(env, steps, run_id: str, timeout: int, guard=None):

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from macrohard.types import Decision
-
-from .guard_steps import run_many
+from .guard_steps import assert_all_held
 from .sandbox_check import bwrap_works
 
 BWRAP = bwrap_works()
@@ -121,8 +119,4 @@ ATTACKS = {
 
 
 def test_attacks_that_held_stay_held(tmp_path):
-    results = run_many(tmp_path, ATTACKS, "redteam17-held", timeout=30)
-    ran = [name for name, (_, marker) in results.items() if marker]
-    approved = [name for name, (verdicts, _) in results.items() if all(v.decision is Decision.allow for v in verdicts)]
-    assert not ran, f"the payload ran: {ran}"
-    assert not approved, f"approved at every step: {approved}"
+    assert_all_held(tmp_path, ATTACKS, "redteam17-held", timeout=30)

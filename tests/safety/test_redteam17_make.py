@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import pytest
 
-from macrohard.types import Decision
-
-from .guard_steps import run_many
+from .guard_steps import assert_all_held, assert_none_asked
 from .sandbox_check import bwrap_works
 
 BWRAP = bwrap_works()
@@ -116,11 +114,7 @@ ATTACKS = {
 
 
 def test_what_make_does_is_judged(tmp_path):
-    results = run_many(tmp_path, ATTACKS, "redteam17-make", timeout=60)
-    ran = [name for name, (_, marker) in results.items() if marker]
-    approved = [name for name, (verdicts, _) in results.items() if all(v.decision is Decision.allow for v in verdicts)]
-    assert not ran, f"the payload ran: {ran}"
-    assert not approved, f"approved at every step: {approved}"
+    assert_all_held(tmp_path, ATTACKS, "redteam17-make", timeout=60)
 
 
 ORDINARY = {
@@ -141,7 +135,4 @@ ORDINARY = {
 
 
 def test_ordinary_makefiles_run(tmp_path):
-    results = run_many(tmp_path, ORDINARY, "redteam17-make-ok", timeout=60)
-    asked = {name: [v.reason for v in verdicts if v.reason] for name, (verdicts, _) in results.items()
-             if not all(v.decision is Decision.allow for v in verdicts)}
-    assert not asked, asked
+    assert_none_asked(tmp_path, ORDINARY, "redteam17-make-ok", timeout=60)

@@ -193,6 +193,9 @@ class Analyzer:
                 self.invocation(prog, rest, cmd, depth)  # `python3 -m pytest`: pytest runs the project's tests
                 projects.judge(self, rest[i + 1], rest[i + 2:], cmd, depth)
                 return
+            if prog == "cmake" and (inner := runners.cmake_tool(self, rest, cmd, depth)) is not None:
+                argv = inner  # `cmake -E env|time|chdir … CMD` runs CMD (guard18)
+                continue
             if prog == "env":  # env X=1 cmd: the same as X=1 cmd
                 for word in rest:
                     if "=" in word and not word.startswith("-") and re.fullmatch(

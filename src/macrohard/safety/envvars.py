@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 COMMANDS = frozenset({"PAGER", "MANPAGER", "SYSTEMD_PAGER", "EDITOR", "VISUAL", "SUDO_EDITOR", "BROWSER", "LESSOPEN",
                       "LESSCLOSE", "PS0", "PS1", "PS2", "PS3", "PS4", "MANOPT", "FCEDIT", "TERMINAL", "SUDO_ASKPASS",
                       "DIFFPROG", "MERGEPROG", "SVN_EDITOR", "HGEDITOR", "CVSEDITOR"})
-_MAKEFLAGS = re.compile(r"--eval|--file|--makefile|--include-dir|--environment-overrides|--always-make|"
+# make takes any unambiguous start of a long option (guard18: `--eva=…` ran): --f(ile), --ev(al), --mak(efile), ...
+_MAKEFLAGS = re.compile(r"--(?:f|ev|mak|in|en|al)|"
                         r"(?:^|\s)-[A-Za-z]*[eIfB]|^\s*[A-Za-z]*[eB][A-Za-z]*(?:\s|$)|(?:^|\s)[^\s=-][^\s=]*=")
 _LOADERS = {"NODE_OPTIONS": re.compile(r"(?:^|\s)(?:--require|-r|--import|--loader|--experimental-loader)(?:[=\s]|$)"),
             "PERL5OPT": re.compile(r"(?:^|\s)-[mM]"), "RUBYOPT": re.compile(r"(?:^|\s)-r"),
@@ -93,11 +94,21 @@ _HOMES = frozenset({"HOME", "XDG_CONFIG_HOME", "XDG_CONFIG_DIRS", "XDG_DATA_HOME
 
 def sensitive(name: str) -> bool:
     """Whether programs read ``name`` as a command, as code to load, or as where to find either."""
-    return (name in COMMANDS or name in _LOADERS or name in _HOMES or name in R.GIT_COMMAND_VARIABLES
+    return (name in COMMANDS or name in _LOADERS or _npm_config(name) or name in _HOMES or name in R.GIT_COMMAND_VARIABLES
             or name.startswith(("LD_", "GIT_CONFIG", "PYTEST_", "PYTHON", "NODE_", "PERL", "RUBY", "BASH_"))
             or name in ("PATH", "ENV", "PROMPT_COMMAND", "GIT_DIR", "GIT_EXEC_PATH", "GIT_TEMPLATE_DIR",
                         "COMPILER_PATH", "GCC_EXEC_PREFIX", "CPATH", "C_INCLUDE_PATH", "CPLUS_INCLUDE_PATH",
                         "LIBRARY_PATH", "MAKEFLAGS", "GNUMAKEFLAGS", "SHELLOPTS", "BASHOPTS", "IFS", "CDPATH"))
+
+
+def _npm_config(name: str) -> bool:
+    """``npm_config_userconfig=u.rc``: npm reads its settings from the environment whatever their case; these name
+    what npm runs or where it reads more settings (guard18: userconfig, globalconfig ran a script-shell)."""
+    return name.lower().startswith("npm_config_") and name[11:].lower().replace("_", "-") in NPM_RUNS_LATER
+
+
+NPM_RUNS_LATER = frozenset({"script-shell", "node-options", "shell", "onload-script", "editor", "browser", "git",
+                            "viewer", "init-module", "globalconfig", "userconfig", "prefix"})
 
 
 def _plugins(words: list[str]) -> list[str]:
@@ -126,8 +137,8 @@ def judge(an: Analyzer, name: str, value: str, depth: int, cwd: str | None) -> b
         elif value:
             an.line(value, depth + 1, cwd)
         return True
-    if name in _LOADERS:
-        if value and _LOADERS[name].search(value):
+    if name in _LOADERS or _npm_config(name):
+        if value and (_npm_config(name) or _LOADERS[name].search(value)):
             an.r.add("persistence", f"{name}={value[:60]} makes later programs load or run that code first, "
                                     "unreviewed; pass the option to the one command that needs it")
         return True

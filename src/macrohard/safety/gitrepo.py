@@ -67,6 +67,8 @@ def judge(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int) -> None
             continue  # where the hooks are: read below
         if programs._GIT_RUNS.fullmatch(key) or programs._GIT_LOADS.fullmatch(key):
             programs.git_setting(an, key, value, depth, top)
+        elif key.startswith("remote.") and key.endswith("url"):
+            programs.git_ext(an, value.strip(), depth, top)
     hooks = hooks_path or posixpath.join(gitdir, "hooks")
     try:
         names = sorted(os.listdir(hooks))[:MAX_HOOKS]
@@ -103,6 +105,9 @@ def _repository(an: Analyzer, start: str) -> tuple[str | None, str]:
             if line.startswith("gitdir:"):
                 return an.paths.resolve(line[7:].strip(), here), here
             return None, here
+        if all(os.path.isdir(posixpath.join(here, d)) for d in ("objects", "refs")) and \
+                os.path.isfile(posixpath.join(here, "HEAD")):  # a bare repository: git reads here/config, here/hooks
+            return here, here  # (guard18: `cd r && git -p log` ran r/config's core.pager unread)
         if here in ("/", ""):
             break
         here = posixpath.dirname(here)

@@ -16,6 +16,8 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
+from macrohard.safety.makewords import AUTOMATIC
+
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
 
@@ -110,6 +112,11 @@ def path_assigned(an: Analyzer, value: str, cwd: str | None) -> None:
 
 def resolve_program(an: Analyzer, name: str, cwd: str | None, depth: int) -> None:
     """Judge the file ``name`` runs through the run's own PATH entries, or say it cannot be known."""
+    if an.__dict__.get("make_automatic") and AUTOMATIC in name:  # a recipe's `$<` run as a program: which file
+        from macrohard.safety import scripts  # is asked about (safety.makeauto)
+
+        scripts.read_script(an, name, cwd, explicit=False)
+        return
     if an.ld_dirs and ("/" not in name and name not in BUILTINS or name in ("export", "declare", "typeset")):
         # LD_LIBRARY_PATH=$PWD python3: a library the agent wrote replaces the system's in a system program
         who = "every later program" if name in ("export", "declare", "typeset") else name

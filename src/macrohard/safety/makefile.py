@@ -16,7 +16,7 @@ import re
 import shlex
 from typing import TYPE_CHECKING
 
-from macrohard.safety import envvars, makelang, makeremake, scripts
+from macrohard.safety import envvars, makeauto, makelang, makeremake, scripts
 from macrohard.safety.makewords import recipe_lines
 from macrohard.safety.shellvalues import UNREAD
 
@@ -86,6 +86,7 @@ def _options(args: list[str]) -> list[str]:
             out.append(a)
             take = not take and a in _VALUED
         elif a.startswith("--"):
+            a = _long(a)
             out += a.split("=", 1) if "=" in a and a.split("=", 1)[0] in _VALUED else [a]
             take = a in _VALUED
         else:
@@ -101,6 +102,23 @@ def _options(args: list[str]) -> list[str]:
     return out
 
 
+def _long(word: str) -> str:
+    """``--dir=d`` as ``--directory=d``: make takes any unambiguous start of a long option's name (guard18:
+    ``--dir``, ``--eva``, ``--fi`` read another makefile than the guard did)."""
+    name, eq, value = word[2:].partition("=")
+    if name in _LONG:
+        return word
+    found = {full for full in _LONG if full.startswith(name)}
+    return f"--{found.pop()}{eq}{value}" if name and len(found) == 1 else word
+
+
+_LONG = frozenset({"always-make", "directory", "debug", "environment-overrides", "eval", "file", "makefile", "help",
+                   "ignore-errors", "include-dir", "jobs", "jobserver-auth", "jobserver-style", "keep-going",
+                   "load-average", "max-load", "check-symlink-times", "just-print", "dry-run", "recon",
+                   "no-builtin-rules", "no-builtin-variables", "no-keep-going", "stop", "old-file", "assume-old",
+                   "output-sync", "print-data-base", "question", "no-print-directory", "print-directory", "silent",
+                   "quiet", "no-silent", "trace", "touch", "version", "warn-undefined-variables", "what-if",
+                   "new-file", "assume-new", "temp-stdin", "shuffle"})
 _VALUED = frozenset({"-C", "-f", "-I", "-o", "-W", "-E", "--directory", "--file", "--makefile", "--include-dir",
                      "--eval", "--old-file", "--what-if", "--new-file", "--assume-old", "--assume-new"})
 
@@ -114,6 +132,7 @@ def _judge(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int, base: 
     sub.path_dirs, sub.new_remotes, sub.jobs = an.path_dirs, an.new_remotes, an.jobs
     sub.functions = dict(an.functions)  # `export -f lsx` a step earlier: a bash recipe's `lsx` runs it (guard16)
     sub.__dict__["makefiles_judging"] = an.__dict__["makefiles_judging"]
+    sub.__dict__["make_automatic"] = True  # a script named by an automatic variable's placeholder (safety.makeauto)
     sub.values = an.values.copy()  # a sub-make (`$(MAKE) -C sub`) sees the variables the session set too
     seen: set[str] = set()
 
@@ -154,12 +173,14 @@ def _judge(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int, base: 
     shell = mk.expand("$(SHELL)")
     if shell not in ("/bin/sh", "/bin/bash", "sh", "bash", "/usr/bin/bash", "/usr/bin/sh"):
         _run(sub, mk, shell, depth, base)  # SHELL=./x.sh runs every recipe
-    for name in sorted((mk.assigned | set(given)) & _RULE_VARS):  # make's built-in rules run them (`app: app.o`
-        _run(sub, mk, mk.expand(f"$({name})"), depth, base)  # compiles with $(CFLAGS); guard16: CFLAGS = ; curl|sh ran)
+    # make's built-in rules run them (`app: app.o` compiles with $(CFLAGS); guard16: CFLAGS = ; curl|sh ran), also
+    # where the session set them (guard18: `YACC=./x make x.c` ran ./x)
+    for name in sorted((mk.assigned | set(given) | mk.session) & _RULE_VARS):
+        _run(sub, mk, mk.expand(f"$({name})"), depth, base)
     if "-r" not in args and "--no-builtin-rules" not in args:
         for line in _builtin_recipes(an, mk, _goals(args), base, cmd.cwd):
             _run(sub, mk, line, depth, base)
-    lines = [line.lstrip("@-+ \t") for raw in mk.recipes for line in recipe_lines(mk.expand(raw))]
+    lines = [line.lstrip("@-+ \t") for raw, auto in makeauto.recipes(mk) for line in recipe_lines(mk.expand(raw, auto))]
     env = _environment(mk, given, set(an.values.deps))
     # what a recipe's `$(MAKE) -C sub` inherits: this make's command-line variables, and what it exports in the
     # environment (unknown there: `X ?= …` and `make -e` take it; guard17, both ran the parent's value unseen)

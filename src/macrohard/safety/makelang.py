@@ -18,9 +18,10 @@ import posixpath
 import re
 from collections.abc import Callable
 
+from macrohard.safety import envvars
 from macrohard.safety.envvars import TOOL_FLAGS, TOOLS
 from macrohard.safety.makefuncs import FUNCTIONS, PLAIN, function
-from macrohard.safety.makewords import MARK, close, continued, patsubst, split_args, split_rule, uncomment
+from macrohard.safety.makewords import AUTOMATIC, MARK, close, continued, patsubst, split_args, split_rule, uncomment
 
 MAKE_KNOWN = frozenset({"PATH", "HOME", "LANG", "TERM", "PAGER", "GIT_PAGER", "PS1", "EMAIL", "PWD", "OLDPWD", "SHLVL",
                         "_", "MAKE_VERSION", "MAKE_HOST", "MAKELEVEL", "MAKE_COMMAND", "MAKE_TERMOUT", "MAKE_TERMERR",
@@ -29,7 +30,6 @@ MAKE_KNOWN = frozenset({"PATH", "HOME", "LANG", "TERM", "PAGER", "GIT_PAGER", "P
                         "FC", "F77", "PC", "LINT", "M2C", "CO", "GET", "CTANGLE", "CWEAVE", "TANGLE", "WEAVE",
                         "TEXI2DVI", "OBJC"})
 JUDGED = TOOLS | TOOL_FLAGS  # judged where the session set them (safety.envvars): CC=gcc, CFLAGS=-O2
-AUTOMATIC = "target"  # $@ $< $^ …: file names from the rules
 _FLAGS = frozenset({"MAKEFLAGS", "GNUMAKEFLAGS", "MFLAGS", "MAKEOVERRIDES"})
 _ASSIGN = re.compile(r"(::?=|:::=|\+=|\?=|!=|=)")
 _SAFE_FLAGS = frozenset({"-c", "-ec", "-ce", "-e -c", "-xc", "-o pipefail -c", "-eo pipefail -c", "-euo pipefail -c",
@@ -54,6 +54,9 @@ class Makefile:
         self.included: list[str] = []
         self.prereqs: list[str] = []
         self.rules: list[tuple[list[str], list[str]]] = []  # (targets, prerequisites) of each rule
+        self.normal: list[list[str]] = []  # each rule's prerequisites before `|` (safety.makeauto)
+        self.recipe_rule: list[int] = []  # the rule each recipe line belongs to (-1: none)
+        self.vpath = False  # a `vpath` line: make may find a prerequisite in another folder
         self.globbed: set[str] = set()
         self.targeted: set[str] = set()  # names given a value for some targets only
         self.exported: set[str] = set(given)  # make exports what its command line set
@@ -104,9 +107,11 @@ class Makefile:
             if raw.startswith("\t") and in_rule:
                 if active:
                     self.recipes.append(raw[1:])
+                    self.recipe_rule.append(len(self.rules) - 1)
                 continue
             if raw.startswith("\t") and active:  # a tab outside a rule: make reads it as a makefile line
                 self.recipes.append(raw[1:])
+                self.recipe_rule.append(-1)
             line = uncomment(raw).strip()
             if not line:
                 continue
@@ -186,6 +191,7 @@ class Makefile:
                 self.exported.update(self.expand(m.group(2)).split())
             return False
         if re.match(r"vpath\b", line):
+            self.vpath = True
             return False
         split = split_rule(line)
         if split is None:  # an assignment
@@ -208,11 +214,14 @@ class Makefile:
             self._special(name, targeted=True)  # guard17: `all: .SHELLFLAGS = -c 'sh run.sh;'` ran run.sh
             return False
         prereqs, _, recipe = rest.partition(";")
-        words = [w for w in self.expand(prereqs).split() if w != "|"]
+        words = self.expand(prereqs).split()
+        self.normal.append(words[:words.index("|")] if "|" in words else words)
+        words = [w for w in words if w != "|"]
         self.prereqs += words
         self.rules.append((self.expand(targets).split(), words))
         if recipe.strip():
             self.recipes.append(recipe.strip())
+            self.recipe_rule.append(len(self.rules) - 1)
         if ".EXPORT_ALL_VARIABLES" in targets:
             self.export_all = True
         return True
@@ -270,7 +279,7 @@ class Makefile:
         value = self.expand(self.vars[name][0]) if name in self.vars and not targeted else MARK
         if name == ".RECIPEPREFIX":
             self.ask("the makefile changes the recipe prefix (.RECIPEPREFIX)")
-        if name in _FLAGS and re.search(r"=|--eval|--file|--makefile|--include|--always|(?:^|\s)-\w*[fIEeB]|" + MARK, value) \
+        if name in _FLAGS and re.search(r"=|--(?:f|ev|mak|in|en|al)|(?:^|\s)-\w*[fIEeB]|" + MARK, value) \
                 or name == "MAKEFILES":  # what make passes to every sub-make: --eval text, makefiles, variables
             self.ask(f"the makefile sets {name}, which the make it starts reads as options or makefiles")
         if name == ".SHELLFLAGS" and value.strip() not in _SAFE_FLAGS:
@@ -291,7 +300,10 @@ class Makefile:
             self.ask("the makefile expands its prerequisites a second time (.SECONDEXPANSION)")
 
     def exports(self) -> set[str]:
-        return self.exported | self.assigned if self.export_all else self.exported
+        """What a recipe's shell finds in its environment: also a variable the makefile sets that came from make's
+        environment (guard18: ``PATH := bin:$(PATH)``, for all targets or some, made the recipe's ``ls`` bin/ls)."""
+        inherited = {n for n in self.assigned | self.targeted if n in self.session or envvars.sensitive(n)}
+        return (self.exported | self.assigned if self.export_all else self.exported) | inherited
 
     # -- expanding -------------------------------------------------------------------------------------------
     def expand(self, text: str, local: dict[str, str] | None = None, level: int = 0) -> str:
@@ -318,7 +330,7 @@ class Makefile:
                 out.append(self._reference(text[j + 2:end], local, level, c))
                 i = end + 1
             else:
-                out.append(self.auto if c in "@<^?*%+|" else self._variable(c, local, level))
+                out.append(self._auto(c, local) if c in "@<^?*%+|" else self._variable(c, local, level))
                 i = j + 2
         return "".join(out)
 
@@ -326,8 +338,8 @@ class Makefile:
         m = re.match(r"([a-z-]+)[ \t]", inner)
         if m and m.group(1) in FUNCTIONS:
             return function(self, m.group(1), inner[m.end():], local, level, paren)
-        if re.fullmatch(r"[@<^?*%+|][DF]", inner):
-            return self.auto
+        if re.fullmatch(r"[@<^?*%+|][DF]?", inner):  # guard18: `$(<)`, `${^}` were read as empty
+            return self._auto(inner, local)
         name = self.expand(inner, local, level + 1)
         if ":" in name and "=" in name.split(":", 1)[1]:  # $(VAR:a=b), a substitution reference
             var, _, sub = name.partition(":")
@@ -337,6 +349,15 @@ class Makefile:
                 old, new = "%" + old, "%" + new
             return " ".join(patsubst(old, new, w) for w in words)
         return self._variable(name, local, level)
+
+    def _auto(self, key: str, local: dict[str, str] | None) -> str:
+        """``$@``, ``$(<D)``, …: the rule's own names where ``safety.makeauto`` knows them, else the stand-in."""
+        if local is None or key[0] not in local:
+            return self.auto
+        words = local[key[0]].split()
+        if key[1:] == "D":
+            return " ".join(posixpath.dirname(w) or "." for w in words)
+        return " ".join(posixpath.basename(w) for w in words) if key[1:] == "F" else local[key[0]]
 
     def unknown(self, name: str) -> bool:
         """Whether the value make gives ``name`` is one the guard cannot read: the environment's (the session set

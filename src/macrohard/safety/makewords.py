@@ -7,6 +7,7 @@ import posixpath
 import re
 
 MARK = "\x02"  # text make computes that the guard cannot read
+AUTOMATIC = "make-automatic-name"  # $@ $< $^ … where the guard cannot name the file (safety.makeauto)
 
 
 def wordy(fn: str, v: list[str]) -> str:

@@ -62,8 +62,16 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
 _GIT_RUNS = re.compile(r"core\.(sshcommand|pager|editor|fsmonitor|askpass)|credential\.(.+\.)?helper|sequence\.editor|"
                        r"diff\.external|gpg\.(.+\.)?program|pager\..+|.+\.(textconv|clean|smudge|process|driver|command)|"
                        r"uploadpack\.packobjectshook|alias\..+")
-_GIT_LOADS = re.compile(r"core\.hookspath|include\.path|includeif\..+\.path")
+_GIT_LOADS = re.compile(r"core\.hookspath|include\.path|includeif\..+\.path|init\.templatedir")
 _GIT_CONFIG_VALUE_OPTIONS = frozenset({"-f", "--file", "--blob", "--type", "--default", "--comment", "--value"})
+
+
+def git_ext(an: Analyzer, url: str, depth: int, cwd: str | None) -> None:
+    """``ext::sh run.sh``: the command git runs for the address, where ``protocol.ext.allow`` lets it (guard18: one
+    on the command line, or a remote's url, ran unread)."""
+    if url.startswith("ext::"):
+        an.line(re.sub(r"%(.)", lambda m: {"S": "git-upload-pack", "s": "upload-pack"}.get(m.group(1), m.group(1)),
+                       url[5:]), depth + 1, cwd)
 
 
 def git_setting(an: Analyzer, key: str, value: str, depth: int, cwd: str | None) -> None:
@@ -71,6 +79,7 @@ def git_setting(an: Analyzer, key: str, value: str, depth: int, cwd: str | None)
     key = key.strip().lower()
     if m := re.fullmatch(r"remote\.(.+)\.(url|pushurl)", key):  # re-points a remote: a later push goes there
         an.new_remotes.add(m.group(1))
+        git_ext(an, value.strip(), depth, cwd)
     elif re.fullmatch(r"url\..+\.(insteadof|pushinsteadof)", key):  # rewrites every remote's address
         an.new_remotes.add("*")
     if key.startswith("alias.") and not value.lstrip().startswith("!"):
@@ -79,6 +88,8 @@ def git_setting(an: Analyzer, key: str, value: str, depth: int, cwd: str | None)
         an.line(value.lstrip().lstrip("!"), depth + 1, cwd)
     elif _GIT_LOADS.fullmatch(key):
         an.r.add("persistence", f"git setting {key} makes later git commands read hooks or settings from {value[:80]}")
+    elif re.fullmatch(r"protocol\.(ext\.)?allow", key) and value.strip().lower() in ("always", "user"):
+        an.r.add("dynamic", f"git setting {key}={value[:20]} lets git run the command an ext:: address names")
 
 
 _GIT_GLOBAL_VALUE_OPTIONS = frozenset({"-C", "-c", "--git-dir", "--work-tree", "--namespace", "--super-prefix",
@@ -100,9 +111,12 @@ def _git(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int) -> None:
             i += 2 if args[i] in _GIT_CONFIG_VALUE_OPTIONS else 1
         if i + 1 < len(args):
             git_setting(an, args[i], args[i + 1], depth, cmd.cwd)
+    if sub in ("init", "clone") and (t := next((a for a in args[at:] if a.startswith("--template")), None)):
+        an.r.add("persistence", f"git {sub} {t[:60]} copies hooks from a folder, which later git commands run")
     if sub == "remote" and len(operands) >= 4 and operands[1] in ("add", "set-url"):
         an.new_remotes.add(operands[2])
     for i, a in enumerate(args[at:], start=at):  # commands git runs for the transport (for a local remote: here)
+        git_ext(an, a, depth, cmd.cwd)
         name, eq, value = a.partition("=")
         if name in ("--upload-pack", "--receive-pack", "--exec") or (a == "-u" and sub in ("clone", "fetch",
                                                                                         "ls-remote", "archive")):

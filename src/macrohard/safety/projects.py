@@ -23,6 +23,7 @@ import shlex
 from typing import TYPE_CHECKING
 
 from macrohard.safety import installs
+from macrohard.safety.envvars import NPM_RUNS_LATER
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
@@ -37,7 +38,39 @@ PROGRAMS = NODE_RUNNERS | {"npx", "pnpx", "pytest", "py.test", "pip", "pip3", "c
 # npm subcommands and the package.json scripts they run, in order
 _NPM_RUNS = {"test": ["pretest", "test", "posttest"], "t": ["pretest", "test", "posttest"],
              "tst": ["pretest", "test", "posttest"], "start": ["prestart", "start", "poststart"],
-             "stop": ["prestop", "stop", "poststop"], "restart": ["prerestart", "restart", "postrestart"]}
+             "stop": ["prestop", "stop", "poststop"], "version": ["preversion", "version", "postversion"],
+             # without a restart script, npm runs `npm stop --if-present && npm start` (guard18: stop ran unread)
+             "restart": ["prerestart", "restart", "postrestart", "prestop", "stop", "poststop", "prestart", "start",
+                         "poststart"]}
+# npm 11's commands and aliases (lib/utils/cmd-list.js): npm takes any unique start of one (`npm run-s`, `npm restar`)
+_NPM_COMMANDS = ("access adduser approve-scripts audit bugs cache ci completion config dedupe deny-scripts deprecate diff "
+                 "dist-tag docs doctor edit exec explain explore find-dupes fund get help help-search init install "
+                 "install-ci-test install-scripts install-test link ll login logout ls org outdated owner pack ping pkg "
+                 "prefix profile prune publish query rebuild repo restart root run sbom search set shrinkwrap stage star "
+                 "stars start stop team test token trust undeprecate uninstall unpublish unstar update version view "
+                 "whoami").split()
+_NPM_ALIASES = {"add": "install", "unlink": "uninstall", "remove": "uninstall", "rm": "uninstall", "r": "uninstall",
+                "un": "uninstall", "rb": "rebuild", "ln": "link", "i": "install", "it": "install-test",
+                "cit": "install-ci-test", "u": "update", "up": "update", "tst": "test", "t": "test", "ddp": "dedupe",
+                "run-script": "run", "clean-install": "ci", "clean-install-test": "install-ci-test", "x": "exec",
+                "ic": "ci", "in": "install", "ins": "install", "inst": "install", "insta": "install", "instal": "install",
+                "isnt": "install", "isnta": "install", "isntal": "install", "isntall": "install", "install-clean": "ci",
+                "isntall-clean": "ci", "upgrade": "update", "udpate": "update", "rum": "run", "sit": "install-ci-test",
+                "urn": "run", "verison": "version", "innit": "init", "create": "init"}
+
+
+def npm_command(word: str) -> str:
+    """The command npm runs for ``word``: camelCase as kebab-case, a command, an alias, or a unique start of one."""
+    word = re.sub(r"[A-Z]", lambda m: "-" + m.group(0).lower(), word)
+    if word in _NPM_COMMANDS or word in _NPM_ALIASES:
+        return _NPM_ALIASES.get(word, word)
+    found = {w for w in (*_NPM_COMMANDS, *_NPM_ALIASES) if w.startswith(word)} if word else set()
+    if len(found) != 1:
+        return word  # npm refuses an unknown or ambiguous command
+    full = found.pop()
+    return _NPM_ALIASES.get(full, full)
+
+
 _NPM_INSTALL = ["preinstall", "install", "postinstall", "prepublish", "preprepare", "prepare", "postprepare"]
 _NPM_PACK = ["prepack", "prepare", "postpack", "prepublishOnly", "prepublish", "publish", "postpublish"]
 
@@ -110,7 +143,7 @@ def _node(an: Analyzer, prog: str, args: list[str], operands: list[str], cwd: st
     if operands[:2] == ["config", "set"] or operands[:1] == ["set"]:
         rest = operands[2:] if operands[:1] == ["config"] else operands[1:]
         key = rest[0].split("=")[0] if rest else ""
-        if key.lstrip("-") in _NPM_RUNS_LATER:
+        if key.lstrip("-") in NPM_RUNS_LATER:
             an.r.add("persistence", f"{prog} config {key} makes later npm commands run {rest[-1][:60]}, unreviewed")
         return
     plain = [a for i, a in enumerate(args) if a not in ("--workspaces", "-ws", "-r", "--recursive")
@@ -125,6 +158,12 @@ def _node(an: Analyzer, prog: str, args: list[str], operands: list[str], cwd: st
         return
     text = _read(an, pkg)
     sub = operands[0] if operands else ("install" if prog != "npm" else "")
+    if prog == "npm":
+        sub = npm_command(sub)
+        for a in args:  # `--script-shell=./x`, `--userconfig u.rc`: settings npm runs with (guard18: both ran)
+            if a.startswith("--") and a[2:].split("=", 1)[0] in NPM_RUNS_LATER - {"prefix"}:
+                an.r.add("dynamic", f"{prog} {a[:60]} sets on the command line what npm runs; set it in no file "
+                                    "or option, or run the program yourself")
     names: list[str] = []
     if sub in ("run", "run-script", "rum", "urn") and len(operands) > 1:
         names = [f"pre{operands[1]}", operands[1], f"post{operands[1]}"]
@@ -133,7 +172,8 @@ def _node(an: Analyzer, prog: str, args: list[str], operands: list[str], cwd: st
     elif sub in ("it", "install-test", "cit", "clean-install-test", "install-ci-test"):
         names = [*_NPM_INSTALL, *_NPM_RUNS["test"]]
         installs.npm(an, prog, root, sub, operands, args, depth)
-    elif sub in ("install", "i", "ci", "add", "isntall", "in", "rebuild", "link"):
+    elif sub in ("install", "i", "ci", "add", "isntall", "in", "rebuild", "link", "update", "dedupe", "prune",
+                 "uninstall"):
         names = _NPM_INSTALL
         installs.npm(an, prog, root, sub, operands, args, depth)  # the dependencies' install scripts
     elif sub in ("pack", "publish"):
@@ -163,8 +203,6 @@ def _node(an: Analyzer, prog: str, args: list[str], operands: list[str], cwd: st
         an.line("node server.js", depth + 1, root)  # npm start's default
 
 
-_NPM_RUNS_LATER = frozenset({"script-shell", "node-options", "shell", "onload-script", "editor", "browser", "git",
-                             "viewer", "init-module", "globalconfig", "userconfig", "prefix"})
 
 
 def _workspaces(an: Analyzer, args: list[str], root: str) -> list[str]:

@@ -2,7 +2,7 @@
 
 ``gdb -ex 'shell …'``, ``ssh -o ProxyCommand=…``, ``tar -I …``, ``zip -TT …``, ``script -c …``, ``flock F -c …``,
 ``man -P …``, ``rsync -e …``, ``sqlite3 db '.shell …'``, ``psql -c '\\! …'``, ``less +!…``, ``ed`` reading ``!…``,
-``parallel ::: CMD``; wrappers that run the rest of their arguments (``setarch``, ``chroot``, ``unshare``,
+``parallel ::: CMD``, ``cmake -E env|time|chdir … CMD``; wrappers that run the rest of their arguments (``setarch``, ``chroot``, ``unshare``,
 ``nsenter``, ``systemd-run``, ``fakeroot``, ``valgrind``); and ``system q{…}`` (perl), ``%x{…}`` (ruby),
 ``os.execute(…)`` (lua) in interpreter code. Each such command is judged like a command line
 (``Analyzer.line``); the wrapped program like any program (``Analyzer.argv``).
@@ -10,7 +10,9 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
+import shlex
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -46,7 +48,7 @@ _GIT_SUB_COMMANDS: dict[str, frozenset[str]] = {
     "filter-branch": frozenset({"--env-filter", "--tree-filter", "--index-filter", "--parent-filter", "--msg-filter",
                                 "--commit-filter", "--tag-name-filter"}),
     "send-email": frozenset({"--to-cmd", "--cc-cmd", "--header-cmd", "--sendmail-cmd", "--smtp-server"}),
-    "mergetool": frozenset(), "bisect": frozenset(), "submodule": frozenset(),
+    "mergetool": frozenset(), "bisect": frozenset(), "submodule": frozenset(), "grep": frozenset(),
 }
 # interpreters rules_data does not list, read like the ones it does (their -c/-e code, their script)
 MORE_INTERPRETERS = frozenset({"pypy", "pypy3", "R", "julia", "guile", "racket", "sbcl", "jshell"})
@@ -152,6 +154,9 @@ def _git_sub(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int) -> N
             value = value if eq else (rest[i + 1] if i + 1 < len(rest) else "")
             if value and not (name == "--smtp-server" and not value.startswith("/")):
                 an.line(value, depth + 1, cmd.cwd)
+    for a in rest if sub == "grep" else ():  # `git grep -O<pager>`: opens the files found with it (guard18: ran it)
+        if (m := re.fullmatch(r"--open-files-in-pager=(.+)|-[^-efABCm]*?O(.+)", a, re.S)) is not None:
+            an.line(m.group(1) or m.group(2), depth + 1, cmd.cwd)
     operands = [a for a in rest if not a.startswith("-")]
     if sub == "bisect" and operands[:1] == ["run"] and len(operands) > 1:
         an.argv(rest[rest.index("run") + 1:], cmd, depth + 1)
@@ -183,3 +188,16 @@ def _client_file(an: Analyzer, path: str, cwd: str | None) -> str:
 
 def _stdin_texts(cmd: SimpleCommand) -> list[str]:
     return [cmd.heredoc] * bool(cmd.heredoc) + [t for op, t in cmd.redirects if op == "<<<"]
+
+
+def cmake_tool(an: Analyzer, rest: list[str], cmd: SimpleCommand, depth: int) -> list[str] | None:
+    """``cmake -E env [NAME=VALUE…] CMD``, ``cmake -E time CMD`` and ``cmake -E chdir DIR CMD`` run CMD (guard18: all
+    three ran it unread): the argv to judge next (``env …``; empty where CMD was judged here, in DIR), else None."""
+    if rest[:1] != ["-E"] or rest[1:2] not in (["env"], ["time"], ["chdir"]):
+        return None
+    if rest[1] != "chdir":
+        return ["env", *rest[2:]]
+    if len(rest) > 3:
+        where = rest[2] if rest[2].startswith("/") or not cmd.cwd else posixpath.join(cmd.cwd, rest[2])
+        an.line(shlex.join(rest[3:]), depth + 1, where)
+    return []

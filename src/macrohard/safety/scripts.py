@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from macrohard.safety import elf, native
 from macrohard.safety import rules_data as R
 from macrohard.safety.invocation import Invocation
+from macrohard.safety.makewords import AUTOMATIC
 from macrohard.safety.shellparse import SimpleCommand
 
 if TYPE_CHECKING:
@@ -68,6 +69,10 @@ def read_script(an: Analyzer, path: str, cwd: str | None, explicit: bool) -> str
     path (``./app``), which a build step may have just made."""
     if cwd and ("$" in cwd or "`" in cwd) and not path.startswith(("/", "~")):  # `cd -; ./run.sh`: which run.sh?
         an.r.add("dynamic", f"runs {path} in a folder only known when the command runs (cd -, cd \"$x\", popd)")
+        return None
+    if an.__dict__.get("make_automatic") and AUTOMATIC in path:  # `sh $<` of a pattern rule (safety.makeauto)
+        an.r.firm.append(f"runs {path[-60:]}: a file make names by an automatic variable the guard cannot name "
+                         "(a pattern or suffix rule, vpath); name the file in the rule")
         return None
     ap = an.paths.resolve(path, cwd)
     parent = next((d for d in _parents(ap) if d in an.written), None)
@@ -196,7 +201,7 @@ def run_code(an: Analyzer, prog: str, inv: Invocation, cmd: SimpleCommand, depth
             an.code(prog, _data_url(path), depth, cwd)
         elif shell:
             an.script(path, cwd, depth, explicit=True)
-        elif prog in ("node", "nodejs") and not os.path.isfile(an.paths.resolve(path, cwd)):
+        elif prog in ("node", "nodejs") and not os.path.isfile(an.paths.resolve(path, cwd)) and AUTOMATIC not in path:
             from macrohard.safety import jscode  # `node d` runs d.js or d/index.js, `node -r evil` a package
 
             bare = path in inv.files and not path.startswith((".", "/"))
@@ -207,7 +212,11 @@ def run_code(an: Analyzer, prog: str, inv: Invocation, cmd: SimpleCommand, depth
         from macrohard.safety import pymodules
 
         pymodules.run_module(an, prog, inv.module, depth, cwd)
-    if inv.stdin:
+    if inv.stdin and cmd.wrappers & {"xargs", "parallel"}:  # guard18: `xargs sh < list.txt` ran the files listed
+        an.r.add("dynamic", why := f"{prog} runs the scripts {'/'.join(sorted(cmd.wrappers & {'xargs', 'parallel'}))}"
+                                   " names from what it reads when it runs; run each script by its name")
+        an.r.firm.append(why)
+    elif inv.stdin:
         stdin_code(an, prog, cmd, depth, shell)
 
 
