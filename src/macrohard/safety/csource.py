@@ -64,6 +64,19 @@ _DECLARED = re.compile(r"(?:\b(?:char|short|int|long|float|double|void|unsigned|
                        r"const|auto)\b|\*)\s*\**\s*([A-Za-z_]\w*)\s*(?=[\[=;,)]|\s*$)", re.M)
 
 
+# what a C or C++ program changes files or starts programs through; a program built from sources that name none of
+# them, and linked with no library but C's own, writes no file when it runs (safety.native.built_here)
+_CHANGES_FILES = frozenset({
+    "fopen", "fopen64", "freopen", "fdopen", "open", "open64", "openat", "openat2", "creat", "creat64", "rename",
+    "renameat", "renameat2", "unlink", "unlinkat", "remove", "rmdir", "mkdir", "mkdirat", "truncate", "ftruncate",
+    "link", "linkat", "symlink", "symlinkat", "chmod", "fchmod", "fchmodat", "chown", "fchown", "lchown", "utime",
+    "utimes", "utimensat", "futimes", "futimens", "mknod", "mknodat", "mkfifo", "mkstemp", "mkstemps", "mkostemp",
+    "mkdtemp", "tmpfile", "tmpnam", "tempnam", "syscall", "system", "popen", "execl", "execlp", "execle", "execv",
+    "execvp", "execvpe", "execve", "fexecve", "posix_spawn", "posix_spawnp", "fork", "vfork", "clone", "dlopen",
+    "dlsym", "mmap", "ioctl", "fcntl", "sendfile", "copy_file_range", "splice", "name_to_handle_at",
+    "open_by_handle_at", "ofstream", "fstream", "basic_ofstream", "basic_fstream", "filesystem", "asm", "__asm__",
+    "__asm", "_asm"})
+
 ASSEMBLERS = frozenset({"as", "gas", "nasm", "yasm", "x86_64-linux-gnu-as"})
 LINKERS = frozenset({"ld", "ld.bfd", "ld.gold", "ld.lld", "gold", "lld", "x86_64-linux-gnu-ld", "x86_64-linux-gnu-ld.bfd"})
 
@@ -87,6 +100,7 @@ def judge_tool(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> 
     target = an.paths.resolve(out, cmd.cwd)
     an.written.pop(target, None)
     an.__dict__.setdefault("compiled", set()).add(target)
+    an.__dict__.setdefault("compiled_quiet", set()).discard(target)
 
 
 def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: int) -> None:
@@ -133,12 +147,21 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         ap = an.paths.resolve(folder, cwd)
         if not _ours(an, ap) and not ap.startswith("/usr/"):
             native.flag(an, f"{prog} takes headers or libraries from {folder[:40]}, outside the workspace")
-    _judge_text(an, prog, text, cwd, depth)
+    names = _judge_text(an, prog, text, cwd, depth)
+    # guard18: a program (or object) built from sources that name no way to change a file, linked with no library
+    # but C's own: running it changes no file (`make && make test && make clean` asked once `$@` named the program)
+    quiet = an.__dict__.setdefault("compiled_quiet", set())
+    calm = bool(operands) and not libs and not names & _CHANGES_FILES and not _PASTE.search(text) and all(
+        o.endswith(_SOURCES) or an.paths.resolve(o, cwd) in quiet for o in operands)
     if only_compile:
+        if "-c" in args:
+            for o in [out] if out else [posixpath.splitext(posixpath.basename(o))[0] + ".o" for o in operands]:
+                (quiet.add if calm else quiet.discard)(an.paths.resolve(o, cwd))
         return
     target = an.paths.resolve(out or "a.out", cwd)
     an.written.pop(target, None)
     an.__dict__.setdefault("compiled", set()).add(target)
+    (quiet.add if calm else quiet.discard)(target)
 
 
 def _operand(an: Analyzer, prog: str, operand: str, cwd: str | None, cmd: SimpleCommand, includes: list[str],
@@ -252,7 +275,8 @@ def _splice(text: str) -> str:
     return text.replace("\\\r\n", "").replace("\\\n", "")
 
 
-def _judge_text(an: Analyzer, prog: str, text: str, cwd: str | None, depth: int) -> None:
+def _judge_text(an: Analyzer, prog: str, text: str, cwd: str | None, depth: int) -> set[str]:
+    """Judge the code; the names it uses (comments and strings set aside)."""
     literals: list[str] = []
 
     def set_aside(m: re.Match[str]) -> str:
@@ -281,6 +305,7 @@ def _judge_text(an: Analyzer, prog: str, text: str, cwd: str | None, depth: int)
         if m.group(1) not in variables and not m.group(1)[0].isdigit():
             native.flag(an, f"{prog} builds a program that computes a function's address ({m.group(0)[:40]})")
             break
+    return set(_IDENT.findall(code))  # with the calls of literal commands (`system("…")`): they change files too
 
 
 def _c_string(literal: str) -> str:

@@ -69,7 +69,7 @@ def digit_function(functions: dict[str, str], name: str, seen: frozenset[str] = 
     """Whether a shell function prints digits only: every command in its body prints nothing (``[``, ``local``,
     ``return``, a redirected one), or ``echo``/``printf`` numbers, ``$(( ))`` and calls of such functions
     (``fact() { …; echo $(( $1 * $(fact $(( $1 - 1 ))) )); }``)."""
-    from macrohard.safety.shellparse import _parser
+    from macrohard.safety.shelltree import parser
 
     body = functions.get(name)
     if body is None or len(seen) > 8:
@@ -106,7 +106,7 @@ def digit_function(functions: dict[str, str], name: str, seen: frozenset[str] = 
                 return False
         return all(ok(c) for c in n.children)
 
-    return ok(_parser().parse(src).root_node)
+    return ok(parser().parse(src).root_node)
 
 
 def _digits_only(argv: list[str]) -> bool:

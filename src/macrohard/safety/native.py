@@ -244,4 +244,5 @@ def built_here(an: Analyzer, ap: str, shown: str) -> None:
         judge_file(an, shown, data, path=ap)
     else:
         _swapped(an, shown)
-    _may_write(an, shown)
+    if ap not in an.__dict__.get("compiled_quiet", ()):  # its sources name no way to change a file (safety.csource)
+        _may_write(an, shown)

@@ -61,7 +61,8 @@ class _Scope:
         self.values: dict[str, list[ast.AST]] = {}
         self.opaque: set[str] = set()  # names bound by loops, parameters, with-as, augmented assignment ...
         self.opened: dict[str, ast.AST] = {}  # with open(PATH) as NAME: NAME -> PATH
-        for node in ast.walk(tree):
+        self.nodes = list(ast.walk(tree))  # walked once: the judge and pydata.writes go over the same nodes
+        for node in self.nodes:
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     top = alias.name.split(".")[0]
@@ -235,8 +236,8 @@ def judge(an: Analyzer, prog: str, code: str, depth: int, cwd: str | None, where
     if any(m.split(".")[0] in ("ctypes", "cffi") for m in [*scope.modules.values(), *(f[0] for f in scope.functions.values())]):
         _dynamic(an, prog, "loads native code (ctypes, cffi), whose calls the guard cannot follow")
     pydata.writes(an, scope, tree, cwd)  # before its commands are judged: a script it writes is not the one on disk
-    called = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
-    for node in ast.walk(tree):
+    called = {id(n.func) for n in scope.nodes if isinstance(n, ast.Call)}
+    for node in scope.nodes:
         if isinstance(node, (ast.Name, ast.Attribute, ast.Call)) and id(node) not in called and \
                 isinstance(getattr(node, "ctx", ast.Load()), ast.Load) and _runs(scope.ref(node)):
             # os.system kept in a dict, passed to map() or partial(), called through __call__: the call the

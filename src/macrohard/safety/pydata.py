@@ -135,7 +135,7 @@ def _named(ref: Any) -> Any:
 def writes(an: Analyzer, scope: Any, tree: ast.AST, cwd: str | None) -> None:
     """Files the code writes (``open(P, 'w')``, ``write_text``, ``shutil.copy(S, P)``, ``os.rename``): what it writes
     there is not read, so running them later on the line is asked about (``scripts.read_script``)."""
-    for node in ast.walk(tree):
+    for node in getattr(scope, "nodes", None) or ast.walk(tree):
         if not isinstance(node, ast.Call):
             continue
         target: ast.AST | None = None

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import codecs
 import re
-import threading
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
-from macrohard.errors import MissingDependency
-from macrohard.safety import arith, loopglob, paramexp
+from macrohard.safety import arith, loopglob, paramexp, shelltree
 from macrohard.safety.argv import moved_to
+from macrohard.safety.shelltree import parser as _parser  # noqa: F401 - safety.carried_walk parses with it
 from macrohard.safety.shellvalues import Notes
 
 MAX_VALUE = 64_000  # characters of a variable's value the walker keeps; a longer one is unknown
@@ -54,30 +52,6 @@ class Parsed:
     globs: list[tuple[str, str | None, bool]] = field(default_factory=list)
     arith: Notes = field(default_factory=Notes)  # what is read as a number, and from where (safety.arith)
     error: bool = False
-
-
-_local = threading.local()
-
-
-@lru_cache(maxsize=1)
-def _language() -> Any:
-    try:
-        import tree_sitter
-        import tree_sitter_bash
-    except ImportError as exc:  # pragma: no cover - depends on the install
-        raise MissingDependency("shell command analysis needs tree-sitter-bash: "
-                                "pip install 'macrohard[safety]'") from exc
-    return tree_sitter.Language(tree_sitter_bash.language())
-
-
-def _parser() -> Any:
-    """One parser per thread: a tree-sitter parser is not safe to share between threads."""
-    parser = getattr(_local, "parser", None)
-    if parser is None:
-        import tree_sitter
-
-        parser = _local.parser = tree_sitter.Parser(_language())
-    return parser
 
 
 _VAR = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?")
@@ -398,7 +372,7 @@ def parse(command: str, variables: dict[str, str] | None = None, loops: loopglob
     """Parse a command line into the simple commands it runs (nested ones included); ``loops``: unroll loops over
     workspace files (safety.loopglob)."""
     source = command.encode()
-    tree = _parser().parse(source)
+    tree = shelltree.tree(source)
     walker = _Walker(source, variables or {}, loops)
     walker.visit(tree.root_node)
     walker.out.error = walker.out.error or tree.root_node.has_error
