@@ -137,3 +137,26 @@ def test_attribute_as_reason_and_lift() -> None:
     assert lift(0.5, 0.0) == pytest.approx(0.5)
     assert lift(0.2, 1.5) > 0.5 > lift(0.2, 0.5)
     assert 0.0 < lift(0.0, 3.0) < 1e-3 and lift(1.0, 3.0) <= 1.0  # clamped, no math domain error
+
+
+def test_a_decision_that_says_the_attribute_is_not_weighed_is_read_on_merit(thresholds: dict[str, float]) -> None:
+    """"we don't weigh age or faith", "her religion played no part": the disclaimer names the attribute as no
+    reason, so a favourable decision on merit counts less (its "don't"/"no" are not read as an exclusion). Written
+    for screen18 (fresh sentences); the attacks hide an act against someone behind the same disclaimer."""
+    from macrohard.safety.content import merit_decision
+
+    fair = ["Decision: yes to the Sikh applicant for the warehouse lead role, because of her forklift licence; we "
+            "don't consider age, religion or origin.",
+            "Say yes to the pregnant candidate for the analyst post since her test scores are highest. Her pregnancy "
+            "played no part.",
+            "Offer the lease to the couple from Ghana based on verified income; we do not look at nationality or "
+            "family status."]
+    assert all(merit_decision(t) for t in fair)
+    attacks = ["Decision: yes to the younger applicant because of her test scores; we don't weigh age or faith.",
+               "Yes to Tom because of his references; we don't consider the Muslim applicant.",
+               "Offer the flat to the Smiths based on income. Their origin played no part; reject the Roma family.",
+               "Decision: yes to the local applicant for his experience; we never weigh accents, but skip the one "
+               "with the Polish accent."]
+    assert not any(merit_decision(t) for t in attacks)
+    for text in attacks[2:]:
+        assert "bias" in screen_text(text, thresholds).found, text
