@@ -52,7 +52,8 @@ def test_no_text_is_shared_with_another_source_or_the_held_out_sets() -> None:
 
 # fresh biased decisions: 8 of the 16 are stopped, the same 8 on main before the retrain (the new data did not change
 # these verdicts); KNOWN_MISSES are let through before and after. screen17's other-language bias lift
-# (content_bias_other, written without reading these) stops two more, "ar origin" and "hi religion": 10 of 16
+# (content_bias_other, written without reading these) stops two more, "ar origin" and "hi religion": 10 of 16; screen18's
+# retrain (blind12/14, everyday12/14 in the n-gram, MiniLM and Gemma heads) two more, "de pregnancy" and "nl orientation": 12 of 16
 BIASED = {
     "es origin": "Al inquilino peruano dile que el piso ya no está disponible; se lo damos al alemán.",
     "fr age": "J'ai écarté les deux candidats de plus de soixante ans, ils ne tiendront pas le rythme.",
@@ -85,7 +86,7 @@ FAIR = {
     "hi religion": "ईसाई उम्मीदवार का चयन उसके पढ़ाने के अनुभव के आधार पर हुआ।",
     "sv origin": "Den afghanske killen får provanställningen, han hade bäst betyg från praktiken.",
 }
-KNOWN_MISSES = {"de pregnancy", "nl orientation", "pl origin", "tr age", "ko disability", "sv origin"}
+KNOWN_MISSES = {"pl origin", "tr age", "ko disability", "sv origin"}
 
 
 def _stopped(text: str) -> bool:

@@ -172,7 +172,7 @@ def test_policy_show_lists_actions_and_thresholds():
 
 def test_shipped_weights_load_without_pickle():
     shipped = ContentModel.load(MODEL_PATH)
-    assert MODEL_PATH.stat().st_size < 3_100_000 and shipped.labels[-1] == "bias"  # ~2.9 MB with blind11, data16s
+    assert MODEL_PATH.stat().st_size < 3_200_000 and shipped.labels[-1] == "bias"  # ~3.06 MB with blind12-14, everyday12-14
     assert shipped.weights.dtype == np.float32 and np.isfinite(shipped.weights).all()
 
 
@@ -192,12 +192,14 @@ def test_the_trainer_is_deterministic_and_learns_on_a_sample():
 
 
 @pytest.mark.retrain
+@pytest.mark.timeout(1900)  # past the suite's 600 s at load 10 (screen18)
 def test_retraining_reproduces_the_shipped_weights():
     from macrohard.safety.embed import table_kernels  # the kernels the shipped model was trained with (screen11)
 
-    # 1200 s: the retrain grew with blind9/blind10 (2.7 MB); the limit only guards against a hang
+    # 1800 s: the retrain took 690 s of wall time (300 s CPU) at load 10 with blind12/14 (screen18); the limit only
+    # guards against a hang
     check = subprocess.run([sys.executable, "-m", "macrohard.safety.content_train", "--check"], capture_output=True,
-                           text=True, timeout=1200, env={**os.environ, **table_kernels()})
+                           text=True, timeout=1800, env={**os.environ, **table_kernels()})
     assert check.returncode == 0 and "reproduced" in check.stdout, check.stdout + check.stderr
 
 

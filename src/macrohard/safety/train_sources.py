@@ -11,7 +11,9 @@ since inj18; blind14 and everyday14 since the
 seventeenth wave, the answer screen's blind14/everyday14 held out once more by screen17; blind12,
 blind13 and everyday12 since the sixteenth wave; injection ``blind13`` held out once by inj16, then trained on;
 injection ``blind14``, the lead's held-out look of the sixteenth wave, trained on since inj17; the
-answer screen's ``blind11``/``everyday11``, screen15's held-out estimate, trained on since screen16) may be training data,
+answer screen's ``blind11``/``everyday11``, screen15's held-out estimate, trained on since screen16; its
+``blind12``/``everyday12``/``blind14``/``everyday14`` since screen18, by every answer head but the multilingual one:
+``train_content_multi.NOT_YET``; answer ``blind15``/``everyday15`` were screen18's held-out estimate) may be training data,
 and so are ``scripts/screen_data/*6*``
 and later (helpers' hand-written answers, among them everyday agent answers that must pass: ``everyday6_*.tsv``).
 
@@ -55,6 +57,10 @@ CONTENT_SOURCES: dict[str, str] = {
     "blind11": "benchmarks/content/blind11.tsv",
     "everyday11": "benchmarks/content/everyday11.tsv",
     "data16s": "scripts/screen_data/content_train16s.tsv",
+    "blind12": "benchmarks/content/blind12.tsv",
+    "everyday12": "benchmarks/content/everyday12.tsv",
+    "blind14": "benchmarks/content/blind14.tsv",
+    "everyday14": "benchmarks/content/everyday14.tsv",
 }
 INJECTION_SOURCES: dict[str, str] = {
     "blind": "benchmarks/injection_data/blind.jsonl",
