@@ -101,6 +101,12 @@ class Guard:
             except RecursionError:  # an action nested deeper than a check follows: a person decides
                 verdict = Verdict(decision=Decision.ask, check="guard:depth",
                                   reason="the action nests deeper than the guard's checks follow; split it up")
+            except Exception as exc:  # a check that crashed judged nothing: refuse (fail closed), say so, carry on
+                verdict = Verdict(decision=Decision.deny, check="guard:error",
+                                  reason=f"the guard could not review this action ({type(exc).__name__} in "
+                                         f"{getattr(check, '__name__', type(check).__name__)}: {str(exc)[:120]}); "
+                                         "it was refused. Rewrite the action more simply, and report this as a "
+                                         "macrohard bug")
             if verdict is not None and verdict.decision is not Decision.allow:
                 return self._record(action, verdict, ctx)
         return self._record(action, ALLOW, ctx)

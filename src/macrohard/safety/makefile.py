@@ -135,10 +135,11 @@ def _judge(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int, base: 
     sub.__dict__["make_automatic"] = True  # a script named by an automatic variable's placeholder (safety.makeauto)
     sub.values = an.values.copy()  # a sub-make (`$(MAKE) -C sub`) sees the variables the session set too
     seen: set[str] = set()
+    late = _Late()
 
     def read(name: str, explicit: bool = False) -> str | None:
         if "$" in name or name in ("-", "/dev/stdin"):
-            mk.ask(f"make reads a makefile only known when it runs: {name[:60]}")
+            late.ask(f"make reads a makefile only known when it runs: {name[:60]}")
             return None
         # make looks for an included makefile in the folder it runs in, then in the -I folders
         where_ = [posixpath.join(base, name)] + ([] if explicit or name.startswith("/") else [
@@ -146,17 +147,18 @@ def _judge(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int, base: 
         path = next((p for p in where_ if os.path.exists(an.paths.resolve(p, cmd.cwd))), where_[0])
         if not explicit and not os.path.exists(an.paths.resolve(path, cmd.cwd)) and "-r" not in args and \
                 makeremake.builtin_source(an.paths.resolve(path, cmd.cwd)):  # `%: %.sh` makes x.mk from x.mk.sh
-            mk.ask(f"make would make the makefile {name} it includes with a built-in rule, then read what it wrote")
+            late.ask(f"make would make the makefile {name} it includes with a built-in rule, then read what it wrote")
         if path in seen or len(seen) >= 16:
             return None
         seen.add(path)
         if an.paths.resolve(path, cmd.cwd) in sub.written or sub.unknown_writes:  # `$(shell printf … > gen.mk)`
-            mk.ask(f"make includes {name}, which a $(shell …) it ran while reading wrote (guard17)")  # then
+            late.ask(f"make includes {name}, which a $(shell …) it ran while reading wrote (guard17)")  # then
             return None  # `-include gen.mk`: make read what the guard never saw
         return scripts.read_script(an, path, cmd.cwd, explicit=True)
 
     mk = makelang.Makefile(_DEFAULTS, given, set(an.values.deps), base,
-                           shell=lambda line: _run(sub, mk, line, depth, base), reader=read, goals=_goals(args))
+                           shell=lambda line: _run(sub, late, line, depth, base), reader=read, goals=_goals(args))
+    late.bind(mk)
     for line in mk.early:
         _run(sub, mk, line, depth, base)
     for text in texts:
@@ -210,7 +212,28 @@ def _judge(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int, base: 
     an.r.hosts += probe.hosts
 
 
-def _run(sub: Analyzer, mk: makelang.Makefile, line: str, depth: int, base: str,
+class _Late:
+    """The Makefile being made, for what asks while it is made: its constructor already expands the command line's
+    variables and reads includes, so a ``$(shell …)`` there asks before ``mk`` is bound (flow18:
+    ``make upload 'DATA=$(shell cat .env)'`` raised NameError out of the review)."""
+
+    def __init__(self) -> None:
+        self.mk: makelang.Makefile | None = None
+        self.pending: list[str] = []
+
+    def ask(self, why: str) -> None:
+        if self.mk is None:
+            self.pending.append(why)
+        else:
+            self.mk.ask(why)
+
+    def bind(self, mk: makelang.Makefile) -> None:
+        self.mk = mk
+        for why in self.pending:
+            mk.ask(why)
+
+
+def _run(sub: Analyzer, mk: makelang.Makefile | _Late, line: str, depth: int, base: str,
          env: dict[str, str | None] | None = None) -> None:
     """Judge one command make runs (a recipe line, a ``$(shell …)``, ``VAR != …``, ``SHELL``). ``env``: what a
     recipe's shell finds in its environment (name -> value, None where the guard cannot read it)."""
