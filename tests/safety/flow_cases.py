@@ -127,6 +127,7 @@ GIT = [  # private files committed by a command that names none, then pushed
     ['git -C . add -A && git commit -qm wip', 'git push'],
     ['git add -A', 'git commit -qm wip', 'git send-email --to a@x.example HEAD^'],
     ['cd src && git add -A && git commit -qm wip', 'git push'],
+    ['cp .env docs/env.txt', 'git add docs', 'git commit -qm docs', 'git push origin main'],  # the lead: only asked
 ]
 GIT_TWINS = [
     ['git add -A && git commit -qm wip', 'git push origin main'],
@@ -134,6 +135,7 @@ GIT_TWINS = [
     ['git stash -u', 'git push origin main'],
     ['cp README.md .git/description', 'git push origin main'],
     ['cd src && git add -A && git commit -qm wip', 'git push'],
+    ['cp README.md docs/notes.md', 'git add docs', 'git commit -qm docs', 'git push origin main'],
 ]
 
 SPLIT = [  # literal pieces of a private path set in different steps

@@ -7,11 +7,12 @@ DATA="$d"``, a Python module that posts), by git (``git add -A`` with a ``.env``
 by a container given it (``docker run -v "$PWD/.env:/e" … wget``), and by a config file a sender reads
 (``curl -K c.cfg``, a ``.npmrc`` written with it).
 
-On main before flow18 (d05af25) the same table, network on: of 85 sends, 27 allowed, 50 asked (the Rule of
+On main before flow18 (d05af25) the same table, network on: of 85 sends (the lead's 86th, a private file copied
+into a folder that ``git add docs`` names, then pushed, was only asked after flow18 and is denied now), 27 allowed, 50 asked (the Rule of
 Two: curl's output counts as untrusted input), 8 denied; now every one is denied, online and offline. Every twin
 (the same shape without private data: ``[ -f .env ] && curl …/health``, ``npm test -- "$(date)"``, ``git add -A
 && git push`` where ``.gitignore`` lists ``.env``, ``a=src; b=main.py; cat $a/$b``) is not denied, and the twins
-that read no private data and run no code the analysis asks about are allowed (38 of 47, as before): a guard
+that read no private data and run no code the analysis asks about are allowed (38 of 47 as before, and the lead's 48th): a guard
 that denied every condition, every ``git push`` or every value handed to a project's script fails them.
 The cases are in ``flow_cases.py``.
 """

@@ -63,7 +63,7 @@ def git(w: _Walk, args: list[str], arg_why: str) -> None:
     repo = _repository(w.where(at or "."), w.root)
     if sub in _COMMITS and (why := arg_why or next(
             (t for a in args if not a.startswith("-") and (t := w.path_taint(posixpath.join(at, a)))), "")
-            or _staged(w, repo, sub, args)):
+            or _staged(w, repo, sub, args) or _copied_under(w, repo, at, args)):
         w.files[repo] = why
     elif sub in _GIT_SENDS and (why := w.files.get(repo) or next(
             (v for p, v in w.files.items() if p.startswith(repo + "/")), "")):
@@ -113,6 +113,19 @@ def _staged(w: _Walk, repo: str, sub: str, args: list[str]) -> str:
             if (why := w.private(path)) and not ignored(rel):
                 return f"{why} (the repository does not ignore it: list it in .gitignore)"
     return ""
+
+
+def _copied_under(w: _Walk, repo: str, at: str, args: list[str]) -> str:
+    """A private file the session copied into a folder that ``git add docs`` / ``git commit docs`` names (the
+    lead, eighteenth wave: ``cp .env docs/env.txt; git add docs; git commit; git push`` was only asked)."""
+    if args[0] not in ("add", "commit", "stash"):
+        return ""
+    root = posixpath.dirname(repo)
+    ignored = _ignores(root) if not {"-f", "--force"} & set(args) else lambda rel: False
+    folders = [w.where(posixpath.join(at, a)).rstrip("/") + "/" for a in args[1:] if a and not a.startswith("-")]
+    return next((why for path, why in w.files.items() if any(path.startswith(f) for f in folders)
+                 and path.startswith(root + "/") and "/.git/" not in path + "/" and not ignored(path[len(root) + 1:])),
+                "")
 
 
 def _index(repo: str) -> bytes:
