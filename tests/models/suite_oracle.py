@@ -134,6 +134,30 @@ class HeldoutSuite:
         self.possible = [s for s in self.specs if s["check"]["type"] != "status"]
         self.impossible = [s for s in self.specs if s["check"]["type"] == "status"]
 
+    def assert_shape(self, earlier: list[Path], *, tasks: int = 64, per_area: int = 11, multi: int = 16,
+                     browser: int = 5, browser_impossible: int = 0, impossible: int = 10) -> None:
+        """The make-up a suite since heldout13 was written to: ``tasks`` in all that the platform's own loader takes
+        (`macrohard eval run FILE`), at least ``per_area`` that can be done and 2 that cannot in each of files, shell,
+        text and git, ``multi`` multi-step, ``browser`` browser tasks that can be done (``browser_impossible`` that
+        cannot), exactly ``impossible`` that cannot; then `assert_suite_shape` against every earlier suite (each of
+        which must exist: the comparison really reads them)."""
+        from collections import Counter
+
+        from macrohard.eval.suite import load_suite
+
+        assert len(load_suite(self.path).tasks) == len(self.specs) == tasks
+        tags = Counter(tag for s in self.specs for tag in s["tags"])
+        for area in ("files", "shell", "text", "git"):
+            assert tags[area] - sum(area in s["tags"] for s in self.impossible) >= per_area, (area, tags)
+            assert sum(area in s["tags"] for s in self.impossible) >= 2, (area, tags)
+        assert tags["multi"] >= multi, tags
+        assert sum("browser" in s["tags"] for s in self.possible) >= browser, tags
+        assert sum("browser" in s["tags"] for s in self.impossible) >= browser_impossible, tags
+        assert tags["impossible"] == len(self.impossible) == impossible, tags
+        assert all(len(s["tags"]) == len(set(s["tags"])) for s in self.specs)
+        assert_suite_shape(self.bench, self.specs, self.impossible, earlier)
+        assert all(p.exists() for p in earlier), earlier
+
     def spec(self, task_id: str) -> dict[str, Any]:
         return next(s for s in self.specs if s["id"] == task_id)
 

@@ -32,6 +32,22 @@ def compose_module(name: str) -> ModuleType:
     return module
 
 
+def set_fixtures(name: str) -> tuple[Any, Any]:
+    """A set's test module's two module-scoped fixtures, ``compose`` (its builder) and ``rows`` (its parsed file):
+    ``compose, rows = set_fixtures("blind16")``."""
+    import pytest
+
+    @pytest.fixture(scope="module", name="compose")
+    def compose() -> ModuleType:
+        return compose_module(name)
+
+    @pytest.fixture(scope="module", name="rows")
+    def rows() -> list[dict[str, Any]]:
+        return set_rows(name)
+
+    return compose, rows
+
+
 def set_rows(name: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in (DATA / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()]
 
