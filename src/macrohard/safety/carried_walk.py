@@ -15,6 +15,7 @@ from macrohard.safety import carried_control as C
 from macrohard.safety import carried_names as N
 from macrohard.safety import carried_programs as P
 from macrohard.safety import rules_data as R
+from macrohard.safety import shelltree
 from macrohard.safety.argv import skip_options, unwrap
 
 if TYPE_CHECKING:
@@ -67,14 +68,12 @@ class _Walk:
     # -- entry --------------------------------------------------------------------------------------
 
     def run(self, text: str, stdin: str = "") -> str:
-        from macrohard.safety.shellparse import _parser
-
         if self.depth > MAX_DEPTH:
             return ""
         saved, self.src = self.src, text.encode()
         self.depth += 1
         try:
-            return self.stmt(_parser().parse(self.src).root_node, stdin)
+            return self.stmt(shelltree.tree(self.src).root_node, stdin)  # the command analysis's tree
         finally:
             self.depth -= 1
             self.src = saved

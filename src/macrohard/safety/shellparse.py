@@ -15,7 +15,6 @@ from typing import Any
 
 from macrohard.safety import arith, loopglob, paramexp, shelltree
 from macrohard.safety.argv import moved_to
-from macrohard.safety.shelltree import parser as _parser  # noqa: F401 - safety.carried_walk parses with it
 from macrohard.safety.shellvalues import Notes
 
 MAX_VALUE = 64_000  # characters of a variable's value the walker keeps; a longer one is unknown
