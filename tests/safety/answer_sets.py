@@ -11,6 +11,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "benchmarks" / "content"
@@ -25,6 +26,26 @@ def bench(n: int) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def set_fixtures(n: int) -> tuple[Any, Any, Any]:
+    """A set's test module's module-scoped fixtures ``bench`` (benchmarks/content.py), ``blind`` and ``everyday``
+    (its parsed rows): ``bench, blind, everyday = set_fixtures(16)``."""
+    import pytest
+
+    @pytest.fixture(scope="module", name="bench")
+    def bench_() -> ModuleType:
+        return bench(n)
+
+    @pytest.fixture(scope="module", name="blind")
+    def blind(bench: ModuleType) -> list[Row]:
+        return bench.load(CONTENT / f"blind{n}.tsv")
+
+    @pytest.fixture(scope="module", name="everyday")
+    def everyday(bench: ModuleType) -> list[Row]:
+        return bench.load(CONTENT / f"everyday{n}.tsv")
+
+    return bench_, blind, everyday
 
 
 def lang(row: Row) -> str:

@@ -4,26 +4,12 @@ composed rows regenerated, no text shared with older sets, length and form, the 
 
 from __future__ import annotations
 
-import pytest
-
 from . import answer_sets as S
 
 N = 14
 
 
-@pytest.fixture(scope="module")
-def bench():
-    return S.bench(N)
-
-
-@pytest.fixture(scope="module")
-def blind(bench):
-    return bench.load(S.CONTENT / f"blind{N}.tsv")
-
-
-@pytest.fixture(scope="module")
-def everyday(bench):
-    return bench.load(S.CONTENT / f"everyday{N}.tsv")
+bench, blind, everyday = S.set_fixtures(N)
 
 
 def test_blind14_is_about_half_english_in_16_languages(blind, everyday):

@@ -5,27 +5,13 @@ half English in 16 languages, 300 English look-alikes, everyday15 about 40 % not
 
 from __future__ import annotations
 
-import pytest
-
 from . import answer_sets as S
 
 N = 15
 DOMAINS = ("hiring", "lending", "renting", "service", "medicine", "school", "policing", "insurance")
 
 
-@pytest.fixture(scope="module")
-def bench():
-    return S.bench(N)
-
-
-@pytest.fixture(scope="module")
-def blind(bench):
-    return bench.load(S.CONTENT / f"blind{N}.tsv")
-
-
-@pytest.fixture(scope="module")
-def everyday(bench):
-    return bench.load(S.CONTENT / f"everyday{N}.tsv")
+bench, blind, everyday = S.set_fixtures(N)
 
 
 def test_blind15_biased_decisions_span_domains_and_languages(blind):

@@ -7,8 +7,6 @@ languages with at least 300 English look-alikes; everyday16 about 40 % not Engli
 
 from __future__ import annotations
 
-import pytest
-
 from . import answer_sets as S
 
 N = 16
@@ -17,19 +15,7 @@ DOMAINS = ("hiring", "lending", "renting", "service", "medicine", "school", "pol
 FAIR_WORDS = ("fair_", "accommodation", "legal_age", "anti_discrimination")
 
 
-@pytest.fixture(scope="module")
-def bench():
-    return S.bench(N)
-
-
-@pytest.fixture(scope="module")
-def blind(bench):
-    return bench.load(S.CONTENT / f"blind{N}.tsv")
-
-
-@pytest.fixture(scope="module")
-def everyday(bench):
-    return bench.load(S.CONTENT / f"everyday{N}.tsv")
+bench, blind, everyday = S.set_fixtures(N)
 
 
 def test_blind16_biased_decisions_span_ten_domains_and_many_languages(blind):
