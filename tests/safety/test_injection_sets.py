@@ -9,7 +9,7 @@ import pytest
 
 from .injection_sets import DATA, assert_row_fields, compose_module, set_rows
 
-SETS = ("blind13", "blind14", "blind15", "blind16")
+SETS = ("blind13", "blind14", "blind15", "blind16", "blind17")
 
 
 @pytest.mark.parametrize("name", SETS)
