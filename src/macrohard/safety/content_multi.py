@@ -149,13 +149,18 @@ def lift_bias(score: float, text: str) -> float:
     """The bias score of an other-language answer, raised as the English screen raises a half-recognised decision
     against a protected group: when it is at least ``content_bias.AGAINST_GATE`` and a clause of ``text`` acts against
     someone for a protected attribute (``content_bias_other``), by ``content_bias.AGAINST_LIFT`` in log-odds (the
-    English rule's numbers, not tuned again)."""
+    English rule's numbers, not tuned again). A decision for someone on merit, with no adverse act
+    (``content_fair_other``), counts for less: by the English reading's ``content.DISCUSS_DISCOUNT``."""
     from macrohard.safety import content_bias as cb
+    from macrohard.safety.content import DISCUSS_DISCOUNT
     from macrohard.safety.content_bias_other import against_clause
+    from macrohard.safety.content_fair_other import fair_decision
 
-    if score < cb.AGAINST_GATE or against_clause(text) is None:
+    if score < cb.AGAINST_GATE:
         return score
-    return cb.lift(score, cb.AGAINST_LIFT)
+    if against_clause(text) is not None:
+        return cb.lift(score, cb.AGAINST_LIFT)
+    return score * DISCUSS_DISCOUNT if fair_decision(text) else score
 
 
 def screen(text: str) -> dict[str, str]:
