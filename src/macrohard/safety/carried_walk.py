@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from macrohard.safety import carried_control as C
 from macrohard.safety import carried_names as N
 from macrohard.safety import carried_programs as P
+from macrohard.safety import carried_sizes as S
 from macrohard.safety import rules_data as R
 from macrohard.safety import shelltree
 from macrohard.safety.argv import skip_options, unwrap
@@ -62,8 +63,10 @@ class _Walk:
         self.errexit = bool(carried.traps)  # an ERR trap set in an earlier step runs when a check fails
         self.traps: tuple[str, ...] = carried.traps
         self.last: tuple[Any, ...] = ()  # the last simple command, for `$?`
-        self.env_why = ""  # what the command's own assignments (`D=$d make upload`) hand its program
+        self.env: dict[str, str] = {}  # the command's own assignments that hand its program private data (`D=$d make`)
         self.exported = set(carried.exported)  # variables exported to the programs the shell runs
+        self.waited = carried.waited  # a wait whose length carries private data (safety.carried_sizes)
+        self.heredoc = ""  # the text of the here-document the command being walked reads
 
     # -- entry --------------------------------------------------------------------------------------
 
@@ -171,11 +174,12 @@ class _Walk:
                         posixpath.basename(self.text(body).split(maxsplit=1)[0]) in R.SHELLS and "-c" not in \
                         self.text(body):  # `bash <<EOF … $d … EOF`: the shell runs the text (its $d expanded here)
                     self.run(self.text(heredoc))
+                self.heredoc = self.text(heredoc) if heredoc is not None else ""  # `make -f - <<'EOF'`
         quiet, self.quiet = self.quiet, self.quiet and not (writes or then)
         try:
             out = self.stmt(body, stdin) if body is not None else stdin
         finally:
-            self.quiet = quiet
+            self.quiet, self.heredoc = quiet, ""
         for target, append in writes:
             self.wrote(target, out, append)
         for pipeline in then:
@@ -208,13 +212,14 @@ class _Walk:
 
     def command(self, node: Any, stdin: str) -> str:
         words: list[Any] = []
-        env_why = ""
+        env: dict[str, str] = {}
         for child in node.named_children:
             ct = child.type
             if ct == "variable_assignment":  # `X=$(cat .env) cmd`: kept, as if exported
                 self.assign(child)
                 name = child.child_by_field_name("name")
-                env_why = env_why or (self.vars.get(self.text(name), "") if name is not None else "")
+                if name is not None and (why := self.vars.get(self.text(name), "")):
+                    env[self.text(name)] = why
             elif ct == "herestring_redirect":
                 stdin = self.any_taint(child.named_children)
             elif ct == "file_redirect":
@@ -233,6 +238,8 @@ class _Walk:
             argv, taints, words = extra + argv[1:], [why] * len(extra) + taints[1:], [words[0]] * len(extra) + words[1:]
         prog, fed = posixpath.basename(argv[0]) if argv else "", ""
         coproc = prog == "coproc"
+        if prog in S.WAITS:  # `sleep "$n"`, `timeout "$n" curl …`: what follows starts that much later
+            S.wait(self, prog, argv, taints)
         while prog in _WRAPPED and len(argv) > 1:  # `timeout 5 curl …`, `xargs curl`, `sudo curl`
             rest = unwrap(prog, argv[1:]) if prog in R.WRAPPERS else skip_options(argv[1:], R.PRIVILEGE_ARG_OPTS)
             if prog in ("xargs", "parallel"):  # what they read becomes the program's arguments
@@ -250,11 +257,11 @@ class _Walk:
         if not argv:
             return ""
         quiet, self.quiet = self.quiet, self.quiet and not coproc
-        held, self.env_why = self.env_why, env_why
+        held, self.env = self.env, env
         try:
             out = P.run(self, prog, argv, taints, words, fed, stdin)
         finally:
-            self.quiet, self.env_why = quiet, held
+            self.quiet, self.env = quiet, held
         C.status(self, prog, argv, taints, words, stdin)
         if not out and not self.quiet and (ctl := C.gate(self)):  # `x=$(grep -q A .env && echo 1)`: what it
             out = f"whether a condition on {ctl} held"  # prints says whether it ran
@@ -336,7 +343,7 @@ class _Walk:
         if flag == "!":  # ${!x}: names another variable, any of the environment's (`for v in ${!AWS@}`)
             return next(iter(self.vars.values()), "") or f"${{!{name}}}, a variable named when it runs"
         if flag == "#" and "[" not in text:
-            return ""  # a length
+            return S.length(self.var_taint("$" + name))  # `${#d}`: a length tells a number (safety.carried_sizes)
         if name in self.vars:
             return self.vars[name]
         if name in ("?", "PIPESTATUS"):  # `grep -q A .env; r=$?`

@@ -68,7 +68,9 @@ def operands(command: str, ctx: GuardContext) -> list[str]:
             if word.startswith("-") or not word or "$" in word:
                 continue
             out.append(word if word.startswith("~") else posixpath.normpath(posixpath.join(here, word)))
-        out += [t for op, t in cmd.redirects if op.startswith("<") and t and not t.startswith("&")]
+        out += [t if t.startswith(("/", "~")) else posixpath.normpath(posixpath.join(here, t)) for op, t in
+                cmd.redirects if op.startswith("<") and t and not t.startswith("&") and "$" not in t]  # `wc < .env`
+        # (as written, `.env` was no private path: the file it reads was counted as untrusted input, not private data)
     return out
 
 

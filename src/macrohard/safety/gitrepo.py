@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from macrohard.safety.regular import open_regular
@@ -91,8 +92,18 @@ def judge(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int) -> None
 
 def _repository(an: Analyzer, start: str) -> tuple[str | None, str]:
     """The git directory of the repository ``start`` is in (within the workspace), and its top."""
+    return repository(start, an.paths.workspaces, an.paths.resolve)
+
+
+def repository(start: str, roots: list[str] | tuple[str, ...],
+               resolve: Callable[[str, str], str] | None = None) -> tuple[str | None, str]:
+    """The git directory of the repository a git command run in ``start`` works on, looked for no higher than the
+    folders ``roots`` (the sandbox shows nothing above them), and its top: the nearest ``.git`` folder up; a
+    worktree's or submodule's ``.git`` file (``gitdir: PATH``, ``PATH`` made absolute by ``resolve(PATH, here)``,
+    lexically if not given); a bare repository (``HEAD``, ``objects``, ``refs`` in the folder itself). ``(None,
+    start)`` if none."""
     here = start
-    while any(here == w or here.startswith(w + "/") for w in an.paths.workspaces):
+    while any(here == w or here.startswith(w.rstrip("/") + "/") for w in roots):
         dot = posixpath.join(here, ".git")
         if os.path.isdir(dot):
             return dot, here
@@ -103,7 +114,9 @@ def _repository(an: Analyzer, start: str) -> tuple[str | None, str]:
             except OSError:
                 return None, here
             if line.startswith("gitdir:"):
-                return an.paths.resolve(line[7:].strip(), here), here
+                target = line[7:].strip()
+                return (resolve(target, here) if resolve is not None else
+                        posixpath.normpath(posixpath.join(here, target))), here
             return None, here
         if all(os.path.isdir(posixpath.join(here, d)) for d in ("objects", "refs")) and \
                 os.path.isfile(posixpath.join(here, "HEAD")):  # a bare repository: git reads here/config, here/hooks
@@ -112,6 +125,17 @@ def _repository(an: Analyzer, start: str) -> tuple[str | None, str]:
             break
         here = posixpath.dirname(here)
     return None, start
+
+
+def common(gitdir: str) -> str:
+    """Where a repository's objects and refs are: a worktree's git directory (``.git/worktrees/NAME``) names the
+    main one in its ``commondir`` file; any other is its own."""
+    try:
+        with open_regular(posixpath.join(gitdir, "commondir"), encoding="utf-8", errors="replace") as fh:
+            line = fh.read(4096).strip()
+    except OSError:
+        return gitdir
+    return posixpath.normpath(posixpath.join(gitdir, line)) if line else gitdir
 
 
 def _settings(an: Analyzer, path: str) -> list[tuple[str, str]]:

@@ -1,0 +1,150 @@
+"""Private data through make's own functions, for ``safety.carried``'s walk: ``make upload 'DATA=$(shell cat
+.env)'``, a makefile's ``X := $(shell cat .env)``, ``X := $(file <.env)`` or ``X != cat .env`` used by a recipe
+of the goals that talks to the network.
+
+make runs ``$(shell …)`` in a shell and reads ``$(file <…)`` itself, before any recipe, so the shell's walk never
+saw what they read: the command analysis only asked about text it cannot read. Here each such call on the command
+line, in the makefile (and the workspace files it includes) is walked as the shell would run it, the variables
+that hold its output are followed through the makefile's assignments (``Y = $(X)``, ``X += …``), and a recipe
+that ``make GOALS`` reaches and that uses one (or calls one itself, or is handed one exported) is a send of that
+data when what the goals run talks to the network (their recipes, and the workspace scripts they name).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from macrohard.safety.carried_walk import _Walk
+
+MAKES = frozenset({"make", "gmake"})
+_HAS = re.compile(r"\$[({](?:shell|file)\s|!=")
+_CALL = re.compile(r"\$([({])(shell|file)\s")
+_ASSIGN = re.compile(r"^(?:(?:override|export|private|unexport)\s+)*([A-Za-z_][\w.-]*)\s*(::?=|:::=|\?=|\+=|!=|=)"
+                     r"\s*(.*)$")
+_INCLUDE = re.compile(r"^\s*-?s?include\s+(.+)$", re.M)
+_EXPORT = re.compile(r"^\s*export\s+([\w. -]+)$|^\s*export\s+([A-Za-z_][\w.-]*)\s*(?::{0,3}=|\?=|\+=|!=)", re.M)
+_MAX_INCLUDES = 8
+
+
+def sends(w: _Walk, argv: list[str]) -> str:
+    """What private data ``make GOALS`` hands a recipe that talks to the network through its own functions and
+    variables, as a send's reason ("" if none)."""
+    from macrohard.safety import carried_handoff as H
+
+    args = argv[1:]
+    pairs = list(zip(args[:-1], args[1:], strict=True))
+    at = next((b for a, b in pairs if a in ("-f", "--file", "--makefile")), "")
+    into = next((b for a, b in pairs if a in ("-C", "--directory")), "")
+    given = [a for a in args if "=" in a and not a.startswith("-") and re.match(r"[A-Za-z_][\w.-]*\s*[:+?!]*=", a)]
+    name, text = "", w.heredoc if at == "-" else None  # `make -f - <<'EOF'`: the makefile is the here-document
+    for name in ([at] if at else ["GNUmakefile", "makefile", "Makefile"]):
+        if name != "-" and (text := H._read(w, _join(into, name))) is not None:
+            break
+    text = text or ""
+    for m in list(_INCLUDE.finditer(text))[:_MAX_INCLUDES]:  # `include cfg.mk`: its assignments are the makefile's
+        for inc in m.group(1).split()[:_MAX_INCLUDES]:
+            if "$" not in inc and (more := H._read(w, _join(into, inc))) is not None:
+                text += "\n" + more
+    if not _HAS.search(text) and not any(_HAS.search(a) for a in given):
+        return ""
+    memo: dict[tuple[str, str], str] = {}
+    tainted: dict[str, str] = {}
+    fixed = set()
+    for a in given:  # the command line's values win over the makefile's (but `override`)
+        var, value = re.split(r"\s*[:+?!]*=", a, maxsplit=1)
+        fixed.add(var)
+        if why := _value(w, value, tainted, memo):
+            tainted[var] = why
+    lines = _logical(text)
+    assigns = [m.groups() for line in lines if not line.startswith("\t") and (m := _ASSIGN.match(line))]
+    for _ in range(2):  # `Y = $(X)` before `X := …` (recursive variables expand when used)
+        for var, op, value in assigns:
+            if var in fixed:
+                continue
+            why = _called(w, "shell", value, memo) if op == "!=" else _value(w, value, tainted, memo)
+            why = why or (tainted.get(var, "") if op == "+=" else "")
+            if why:
+                tainted[var] = why
+    if not tainted and not any(_CALL.search(line) for line in lines if line.startswith("\t")):
+        return ""
+    goals = [a for a in args if not a.startswith("-") and "=" not in a and a not in (at, into)]
+    reached = H._make_reached(text, goals)
+    recipes = [line for line in reached.splitlines() if line.startswith("\t")]
+    exported = {n for m in _EXPORT.finditer(text) for n in (m.group(1) or m.group(2) or "").split()}
+    if ".EXPORT_ALL_VARIABLES" in text:
+        exported |= set(tainted)
+    used = next((why for line in recipes if (why := _value(w, line, tainted, memo))), "") or next(
+        (tainted[v] for v in exported if v in tainted), "")
+    if not used:
+        return ""
+    net = _network(w, into, reached, recipes)
+    return f"make runs {net}, which talks to the network, with {used} (make's own $(shell …)/$(file …))" if net else ""
+
+
+def _value(w: _Walk, text: str, tainted: dict[str, str], memo: dict[tuple[str, str], str]) -> str:
+    """What private data a make value holds: a ``$(shell …)``/``$(file <…)`` in it, a variable it names."""
+    for fn, arg in calls(text):
+        if why := _called(w, fn, arg, memo):
+            return why
+    for var, why in tainted.items():
+        if re.search(rf"\$(?:\({re.escape(var)}[:)]|\{{{re.escape(var)}[:}}])" + (
+                rf"|\${re.escape(var)}(?![\w$])" if len(var) == 1 else ""), text):
+            return why
+    return ""
+
+
+def calls(text: str) -> list[tuple[str, str]]:
+    """make's ``$(shell …)`` and ``$(file …)`` calls in ``text`` with their arguments (parentheses balanced)."""
+    out = []
+    for m in _CALL.finditer(text):
+        opening = m.group(1)
+        closing = ")" if opening == "(" else "}"
+        depth, i = 1, m.end()
+        while i < len(text) and depth:
+            depth += (text[i] == opening) - (text[i] == closing)
+            i += 1
+        out.append((m.group(2), text[m.end():i - 1]))
+    return out
+
+
+def _called(w: _Walk, fn: str, arg: str, memo: dict[tuple[str, str], str]) -> str:
+    """What a ``$(shell CMD)`` prints (CMD walked as the shell runs it, in its own process) or a ``$(file <F)``
+    reads of private data."""
+    key = (fn, arg)
+    if key not in memo:
+        memo[key] = ""
+        if fn == "file":
+            path = arg.strip()
+            memo[key] = w.path_taint(path[1:].strip()) if path.startswith("<") and "$" not in path else ""
+        else:
+            held, quiet, w.quiet = dict(w.vars), w.quiet, False
+            try:
+                memo[key] = w.run(arg.replace("$$", "$"))
+            finally:
+                w.quiet = quiet
+                w.vars.clear()
+                w.vars.update(held)
+    return memo[key]
+
+
+def _network(w: _Walk, into: str, reached: str, recipes: list[str]) -> str:
+    """What in the goals' recipes (or the workspace scripts they name) talks to the network ("" if nothing)."""
+    from macrohard.safety import carried_handoff as H
+    from macrohard.safety.carried_programs import _NET_CODE, _RUNS_SENDER
+
+    if _NET_CODE.search("\n".join(recipes)) or _RUNS_SENDER.search("\n".join(recipes)):
+        return "its recipes"
+    scripts = [m.group(0) for line in recipes for m in H._CODE_FILE.finditer(line)]
+    return next((path for s in scripts[:H._MAX_FILES] for path, text in H._with_imports(w, _join(into, s))
+                 if _NET_CODE.search(text) or _RUNS_SENDER.search(text)), "")
+
+
+def _logical(text: str) -> list[str]:
+    """The makefile's lines with backslash-continued lines joined."""
+    return re.sub(r"\\\n[ \t]*", " ", text).splitlines()
+
+
+def _join(into: str, name: str) -> str:
+    return name if not into or name.startswith("/") else f"{into.rstrip('/')}/{name}"
