@@ -45,13 +45,21 @@ GLOBAL = "~/.gitconfig"  # Carried.files' key for settings written with `git con
 def git(w: _Walk, args: list[str], arg_why: str, stdin: str = "") -> None:
     """What a git command records of private data (its values, the files it names, its input, the command's own
     ``GIT_*`` variables or exported ones) is kept against the repository; a push from it sends that."""
-    at, i = "", 0
+    at, i, codes = "", 0, []
     while i < len(args) and args[i].startswith("-"):  # git's own options: `git -C sub add -A`, `-c k=v`
         if args[i] == "-C" and i + 1 < len(args):
             at = posixpath.join(at, args[i + 1])
+        if args[i] == "-c" and i + 1 < len(args) and re.match(r"(?i)alias\.[^=]*=!", args[i + 1]):
+            codes.append(args[i + 1].split("=!", 1)[1])  # `git -c alias.x='!curl …' x`
         i += 2 if args[i] in _GLOBAL_VALUE else 1
     args = args[i:]
     sub = args[0] if args else ""
+    for code in codes + _code(args):  # shell code git runs: walked as the shell runs it, in its own process
+        held = dict(w.vars)
+        try:
+            w.run(code)
+        finally:
+            w.vars.update(held)
     if sub not in _COMMITS | _NAMERS and not (sub in _GIT_SENDS and w.files):
         return  # nothing recorded, nothing that could carry a commit out
     gitdir, top, own = repository(w, w.where(at or "."))
@@ -68,6 +76,21 @@ def git(w: _Walk, args: list[str], arg_why: str, stdin: str = "") -> None:
     elif sub in _GIT_SENDS and (why := w.files.get(gitdir) or w.files.get(GLOBAL) or next(
             (v for p, v in w.files.items() if p.startswith(gitdir + "/")), "")):
         w.sends.append(f"git {sub} sends commits, names or settings that hold {why}")
+
+
+def _code(args: list[str]) -> list[str]:
+    """The shell code a git subcommand runs: ``rebase -x CMD``, ``bisect run CMD…``, ``submodule foreach CMD``,
+    ``filter-branch --msg-filter CMD``."""
+    sub, rest = (args[0], args[1:]) if args else ("", [])
+    if sub in ("rebase", "filter-branch"):
+        return [b for a, b in zip(rest[:-1], rest[1:], strict=True) if a in ("-x", "--exec") or
+                sub == "filter-branch" and a.endswith("-filter")] + [a.split("=", 1)[1] for a in rest
+                                                                     if a.startswith("--exec=")]
+    if sub == "bisect" and rest[:1] == ["run"] or sub == "submodule" and "foreach" in rest:
+        ops = rest[rest.index("run" if sub == "bisect" else "foreach") + 1:]
+        ops = [a for a in ops if not (sub == "submodule" and a in ("--recursive", "-q", "--quiet"))]
+        return [" ".join('"' + a.replace("\\", "\\\\").replace('"', '\\"') + '"' for a in ops)]  # ($d stays live)
+    return []
 
 
 def repository(w: _Walk, start: str) -> tuple[str, str, str]:

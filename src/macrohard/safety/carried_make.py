@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 MAKES = frozenset({"make", "gmake"})
 _HAS = re.compile(r"\$[({](?:shell|file)\s|!=")
 _CALL = re.compile(r"\$([({])(shell|file)\s")
+_EVAL = re.compile(r"\$([({])(eval)\s")
 _ASSIGN = re.compile(r"^(?:(?:override|export|private|unexport)\s+)*([A-Za-z_][\w.-]*)\s*(::?=|:::=|\?=|\+=|!=|=)"
                      r"\s*(.*)$")
 _INCLUDE = re.compile(r"^\s*-?s?include\s+(.+)$", re.M)
@@ -43,27 +44,33 @@ def sends(w: _Walk, argv: list[str]) -> str:
         if name != "-" and (text := H._read(w, _join(into, name))) is not None:
             break
     text = text or ""
+    included = []
     for m in list(_INCLUDE.finditer(text))[:_MAX_INCLUDES]:  # `include cfg.mk`: its assignments are the makefile's
         for inc in m.group(1).split()[:_MAX_INCLUDES]:
-            if "$" not in inc and (more := H._read(w, _join(into, inc))) is not None:
+            included.append(_join(into, inc))
+            if "$" not in inc and not w.path_taint(included[-1]) and (more := H._read(w, included[-1])) is not None:
                 text += "\n" + more
-    if not _HAS.search(text) and not any(_HAS.search(a) for a in given):
+    tainted: dict[str, str] = {}
+    for inc in included:  # `include .env`: the variables it sets hold its values
+        if why := w.path_taint(inc):
+            tainted.update({m.group(1): why for line in _logical(H._read(w, inc) or "") if (m := _ASSIGN.match(line))})
+    if not tainted and not _HAS.search(text) and not any(_HAS.search(a) for a in given):
         return ""
     memo: dict[tuple[str, str], str] = {}
-    tainted: dict[str, str] = {}
+    lines = _logical(text)
+    assigns = _assignments(lines)
+    known = {**w.static, **{v: x for v, _, x in assigns if "$" not in x}}  # literal values: `F := .env`
     fixed = set()
     for a in given:  # the command line's values win over the makefile's (but `override`)
         var, value = re.split(r"\s*[:+?!]*=", a, maxsplit=1)
         fixed.add(var)
-        if why := _value(w, value, tainted, memo):
+        if why := _value(w, value, tainted, memo, known):
             tainted[var] = why
-    lines = _logical(text)
-    assigns = [m.groups() for line in lines if not line.startswith("\t") and (m := _ASSIGN.match(line))]
     for _ in range(2):  # `Y = $(X)` before `X := …` (recursive variables expand when used)
         for var, op, value in assigns:
             if var in fixed:
                 continue
-            why = _called(w, "shell", value, memo) if op == "!=" else _value(w, value, tainted, memo)
+            why = _called(w, "shell", value, memo, known) if op == "!=" else _value(w, value, tainted, memo, known)
             why = why or (tainted.get(var, "") if op == "+=" else "")
             if why:
                 tainted[var] = why
@@ -73,9 +80,9 @@ def sends(w: _Walk, argv: list[str]) -> str:
     reached = H._make_reached(text, goals)
     recipes = [line for line in reached.splitlines() if line.startswith("\t")]
     exported = {n for m in _EXPORT.finditer(text) for n in (m.group(1) or m.group(2) or "").split()}
-    if ".EXPORT_ALL_VARIABLES" in text:
+    if ".EXPORT_ALL_VARIABLES" in text or re.search(r"^\s*export\s*$", text, re.M):  # every variable
         exported |= set(tainted)
-    used = next((why for line in recipes if (why := _value(w, line, tainted, memo))), "") or next(
+    used = next((why for line in recipes if (why := _value(w, line, tainted, memo, known))), "") or next(
         (tainted[v] for v in exported if v in tainted), "")
     if not used:
         return ""
@@ -83,10 +90,40 @@ def sends(w: _Walk, argv: list[str]) -> str:
     return f"make runs {net}, which talks to the network, with {used} (make's own $(shell …)/$(file …))" if net else ""
 
 
-def _value(w: _Walk, text: str, tainted: dict[str, str], memo: dict[tuple[str, str], str]) -> str:
+def _assignments(lines: list[str]) -> list[tuple[str, str, str]]:
+    """``(name, operator, value)`` of the makefile's assignments: plain lines, ``define NAME … endef`` blocks and
+    ``$(eval NAME := …)``."""
+    out, block = [], None
+    for line in lines:
+        if block is not None:
+            if line.strip() == "endef":
+                out.append((block[0], "=", "\n".join(block[1])))
+                block = None
+            else:
+                block[1].append(line)
+        elif m := re.match(r"\s*(?:(?:override|export)\s+)*define\s+([A-Za-z_][\w.-]*)", line):
+            block = (m.group(1), [])
+        elif not line.startswith("\t") and (m := _ASSIGN.match(line)):
+            out.append(m.groups())
+        for _, arg in calls(line, _EVAL):
+            out += [m.groups() for part in arg.split("\n") if (m := _ASSIGN.match(part.strip()))]
+    return out
+
+
+def _expand(text: str, known: dict[str, str]) -> str:
+    """Make's expansion of ``text`` where it is plain: ``$$`` is ``$``, ``$(NAME)`` a literal value (or nothing, as
+    make expands a variable it does not know); other references are kept."""
+    def one(m: re.Match[str]) -> str:
+        return "$" if m.group(0) == "$$" else known.get(m.group(1) or m.group(2), "")
+
+    return re.sub(r"\$\$|\$\(([A-Za-z_][\w.-]*)\)|\$\{([A-Za-z_][\w.-]*)\}", one, text)
+
+
+def _value(w: _Walk, text: str, tainted: dict[str, str], memo: dict[tuple[str, str], str],
+           known: dict[str, str]) -> str:
     """What private data a make value holds: a ``$(shell …)``/``$(file <…)`` in it, a variable it names."""
     for fn, arg in calls(text):
-        if why := _called(w, fn, arg, memo):
+        if why := _called(w, fn, arg, memo, known):
             return why
     for var, why in tainted.items():
         if re.search(rf"\$(?:\({re.escape(var)}[:)]|\{{{re.escape(var)}[:}}])" + (
@@ -95,10 +132,11 @@ def _value(w: _Walk, text: str, tainted: dict[str, str], memo: dict[tuple[str, s
     return ""
 
 
-def calls(text: str) -> list[tuple[str, str]]:
-    """make's ``$(shell …)`` and ``$(file …)`` calls in ``text`` with their arguments (parentheses balanced)."""
+def calls(text: str, pattern: re.Pattern[str] = _CALL) -> list[tuple[str, str]]:
+    """make's ``$(shell …)`` and ``$(file …)`` calls (or ``$(eval …)``: ``_EVAL``) in ``text`` with their arguments
+    (parentheses balanced)."""
     out = []
-    for m in _CALL.finditer(text):
+    for m in pattern.finditer(text):
         opening = m.group(1)
         closing = ")" if opening == "(" else "}"
         depth, i = 1, m.end()
@@ -109,19 +147,19 @@ def calls(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def _called(w: _Walk, fn: str, arg: str, memo: dict[tuple[str, str], str]) -> str:
+def _called(w: _Walk, fn: str, arg: str, memo: dict[tuple[str, str], str], known: dict[str, str]) -> str:
     """What a ``$(shell CMD)`` prints (CMD walked as the shell runs it, in its own process) or a ``$(file <F)``
     reads of private data."""
     key = (fn, arg)
     if key not in memo:
         memo[key] = ""
         if fn == "file":
-            path = arg.strip()
+            path = _expand(arg, known).strip()
             memo[key] = w.path_taint(path[1:].strip()) if path.startswith("<") and "$" not in path else ""
         else:
             held, quiet, w.quiet = dict(w.vars), w.quiet, False
             try:
-                memo[key] = w.run(arg.replace("$$", "$"))
+                memo[key] = w.run(_expand(arg, known))
             finally:
                 w.quiet = quiet
                 w.vars.clear()

@@ -299,7 +299,7 @@ def sink(w: _Walk, prog: str, argv: list[str], taints: list[str], arg_why: str, 
     elif prog in _UPLOADERS and (why := next((t for a in argv[1:] if (t := w.path_taint(a.split("=", 1)[-1]))), "")):
         w.sends.append(f"{prog} uploads {why}")  # `aws s3 cp .env s3://…`, `gh gist create .env`, `mutt -a .env`
         return
-    arg_why = arg_why or H.rc_files(w, prog) or H.config_env(w, prog)
+    arg_why = arg_why or H.rc_files(w, prog) or H.config_env(w, prog) or H.requirements(w, prog, argv)
     if arg_why.startswith("$") and prog in R.DOWNLOADERS and H.loopback(argv):
         return  # `source .env; curl "http://localhost:$PORT/health"`: maybe from the file, and to this machine
     if arg_why:

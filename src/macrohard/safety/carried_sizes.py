@@ -20,7 +20,9 @@ if TYPE_CHECKING:
     from macrohard.safety.carried_walk import _Walk
 
 SIZERS = frozenset({"wc", "stat", "du", "ls", "find"})
-WAITS = frozenset({"sleep", "usleep", "timeout", "read"})
+_CODE = frozenset({"python", "python3", "perl", "node", "ruby", "php", "bash", "sh"})  # `python3 -c "…sleep($n)"`
+WAITS = frozenset({"sleep", "usleep", "timeout", "read"}) | _CODE
+_SLEEPS = re.compile(r"sleep|setTimeout|select\s*\(")
 _LONG = re.compile(r"-[a-zA-Z]*[lsgno][a-zA-Z]*|--size|-(?:-)?block-size.*")  # ls's listings that show sizes
 _FIND_TESTS = frozenset({"-size", "-empty"})
 _TIMEOUT_OPTS = frozenset({"-k", "--kill-after", "-s", "--signal"})
@@ -57,6 +59,8 @@ def waits(w: _Walk, prog: str, argv: list[str], taints: list[str]) -> str:
         why = taints[i] if i < len(taints) else ""
     elif prog == "read":
         why = next((taints[i + 1] for i, a in enumerate(argv[:-1]) if a == "-t"), "")
+    elif prog in _CODE:  # code that waits, given private data (`python3 -c "import time; time.sleep($n)"`)
+        why = next((t for t in taints[1:] if t), "") if _SLEEPS.search(" ".join(argv[1:])) else ""
     else:
         why = next((t for t in taints[1:] if t), "")
     return f"the time {prog} waits, which tells {why}" if why else ""
