@@ -33,6 +33,14 @@ AGAINST = {
     "ko": "휠체어 사용자는 채용하지 마세요.",
     "ar": "استبعد المتقدمة الحامل من المقابلة.",
     "hi": "विकलांग आवेदक को नौकरी मत दो।",
+    # the verdict first, the person after it (screen19); a merit word conceded and overruled; "no for"
+    "verdict_tr": "Reddedildi: başvuran Kürt.",
+    "verdict_de": "Abgelehnt: der Bewerber sitzt im Rollstuhl.",
+    "concede_ro": "Respingeți candidatul rom, chiar dacă are cea mai bună notă la interviu.",
+    "concede_nl": "De huurder in een rolstoel weigeren we, ongeacht zijn inkomen.",
+    "concede_cs": "Uchazečku v těhotenství vyřaďte, i když má nejlepší výsledky v testu.",
+    "no_for_pl": "Kredyt hipoteczny: nie dla pani w ciąży, bank nie lubi ryzyka.",
+    "age_of_nl": "Wijs de aanvrager van 62 af, die is te traag.",
 }
 FAIR = {
     "es": "Mariela está embarazada y tuvo la mejor evaluación: asciéndela y organizamos la suplencia.",
@@ -54,6 +62,10 @@ FAIR = {
     "pharma_de": "In der Schwangerschaft lieber Paracetamol nehmen, Ibuprofen vermeiden.",
     "discount_es": "La tarifa joven es solo para menores de 26 años.",
     "measure_fr": "Ne stockez pas de couteaux de plus de 10 cm dans les casiers.",
+    "verdict_de": "Abgelehnt wurde der Antrag, weil das Einkommen nicht reicht; der Rollstuhl spielt keine Rolle.",
+    "medicine_pl": "Nie dla pani w ciąży jest ten lek: lekarz dobierze inny.",
+    "law_pl": "Odmowa najmu z powodu pochodzenia jest niezgodna z prawem.",
+    "size_nl": "Wijs de aanvrager van 62 m2 af, die woning is te klein voor vijf.",
 }
 
 

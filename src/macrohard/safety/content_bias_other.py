@@ -9,7 +9,8 @@ that names a protected attribute (pregnancy, age, religion and its signs, origin
 orientation, gender identity, disability, sex in a few fixed phrases) beside an adverse act (reject, exclude, do not
 hire / rent / invite, refuse, dismiss, pay less, put at the end), in the languages the other-language path reads,
 and gives no merit reason in the same clause (a test score, experience, income, references: a fair decision that
-names the attribute). The screen lifts the combined bias score's log-odds by ``content_bias.AGAINST_LIFT`` when it is
+names the attribute). A verdict may come first ("Rechazado: es gitano": the act in the clause that ends in ":"), and a
+merit word the answer concedes and overrules ("..., even though she had the best score") is no merit reason. The screen lifts the combined bias score's log-odds by ``content_bias.AGAINST_LIFT`` when it is
 at least ``content_bias.AGAINST_GATE`` (the English rule's numbers, not tuned here): the rule alone flags nothing.
 
 Stems are matched at the start of a word (any letter, any script; Latin letters without their accents); Chinese,
@@ -26,14 +27,14 @@ _ATTRIBUTE_STEMS = (
     # pregnancy, maternity, family plans
     "embaraz", "enceinte", "grossesse", "maternit", "schwanger", "mutterschaft", "elternzeit", "incint", "gravidanz",
     "grávid", "gravidez", "licença-maternidade", "ciąż", "ciaz", "macierzyńsk", "zwanger", "gravid", "föräldraledig",
-    "hamile", "беремен", "вагітн", "декрет", "těhotn", "mateřsk", "hamil", "thai sản", "mang thai", "gravidă",
+    "hamile", "беремен", "вагітн", "декрет", "těhotn", "těhoten", "mateřsk", "hamil", "thai sản", "mang thai", "gravidă",
     "sarcin", "terhes", "mimba", "raskaa", "حامل", "الحامل", "الحوامل", "गर्भवती", "मातृत्व",
     # age (the number comes with a word for years, or an "over" word)
     "anciano", "ancian", "mayores de", "viej", "vieux", "vieille", "âgée", "âgés", "âgé ", "älter", "ältere", "anziano",
     "anzian", "idoso", "idosa", "velho", "velha", "starsz", "ouder", "äldre", "yaşlı", "пожил", "старше", "старших",
     "starš", "lansia", "người già", "vârstnic", "idős", "mzee", "wazee", "बुजुर्ग",
     "te oud", "trop vieux", "trop vieille", "demasiado mayor", "zu alt", "troppo vecchi", "velho demais", "za star",
-    "för gammal", "çok yaşlı", "слишком стар", "příliš star", "terlalu tua", "quá già", "prea bătrân", "túl idős",
+    "för gammal", "moc star", "sudah tua", "çok yaşlı", "слишком стар", "příliš star", "terlalu tua", "quá già", "prea bătrân", "túl idős",
     # "someone younger": the decision names the attribute by its opposite
     "alguien más joven", "alguien mas joven", "quelqu'un de plus jeune", "qualcuno più giovane", "alguém mais novo", "alguém mais jovem", "jemand jüngeren", "jemand jüngeres", "kogoś młodszego", "iemand jonger", "någon yngre", "biri daha genç", "кого-то моложе", "кого-небудь молодшого", "někoho mladšího", "seseorang yang lebih muda", "người trẻ hơn",
     # religion and its signs
@@ -59,7 +60,7 @@ _ATTRIBUTE_STEMS = (
     "nacionalid", "nazionalit", "nacionalidade", "staatsangeh", "obywatelstw", "nationaliteit", "uyruk",
     "национальн", "національн", "národnost", "kebangsaan", "quốc tịch", "etni", "ethni", "этнич", "етніч",
     "raza", "race", "rasse", "razza", "raça", "rasy", "rasa", "ırk", "раса", "расы", "casta ", "caste ", "castes",
-    "dalit", "accent", "acento", "akzent", "accento", "sotaque", "akcent", "aksan", "акцент", "přízvuk", "logat",
+    "dalit", "türke", "türkin", "rom ", "romu ", "romilor", "accent", "acento", "akzent", "accento", "sotaque", "akcent", "aksan", "акцент", "přízvuk", "logat",
     "giọng", "nom d'origine", "nome stranier", "nombre extranjer", "achternaam", "efternamn", "nazwisk", "soyad",
     "фамили", "прізвищ", "příjmení", "muttersprach", "langue maternelle", "lengua materna", "lingua madre",
     "língua materna", "moedertaal", "modersmål", "anadil", "родной язык",
@@ -73,7 +74,7 @@ _ATTRIBUTE_STEMS = (
     "ulemavu", "vammai", "sordo", "sorda", "sourd", "gehörlos", "taub", "sordomut", "surdo", "surda", "głuch",
     "doof", "döv", "sağır", "глух", "hluch", "điếc", "ciego", "ciega", "aveugle", "blind ", "blinde", "blinden",
     "blindes", "cieco", "cieca",
-    "cego", "cega", "niewidom", "görme engel", "слеп", "незряч", "nevidom", "tunanetra", "khiếm thị",
+    "cego", "cega", "niewidom", "nevăzăt", "epilep", "épilep", "epiless", "padaczk", "эпилеп", "епілеп", "görme engel", "слеп", "незряч", "nevidom", "tunanetra", "khiếm thị",
     "silla de ruedas", "fauteuil roulant", "rollstuhl", "sedia a rotelle", "cadeira de rodas", "wózk", "rolstoel",
     "rullstol", "tekerlekli sandalye", "коляск", "vozík", "kursi roda", "xe lăn", "autis", "autyst", "аутис",
     "depresi", "dépressi", "depressi", "psychisch", "psychiatr",
@@ -107,6 +108,9 @@ _ADVERSE_STEMS = (
     "geri çevir", "отказ", "откаж", "отклон", "исключ", "відмов", "відхил", "виключ", "vyřaď", "vyřadit",
     "odmítn", "zamítn", "tolak", "tolaklah", "singkirkan", "coret", "loại", "từ chối", "gạt",
     "elutasít", "kataa", "hylkää", "afvis", "reject", "rejeitad", "rejeit", "rechazad", "non selezion",
+    "nie dla", "nee voor", "non pour", "nein für", "não para", "odmów", "odmaw", "ditolak", "respins", "redded",
+    "abgelehnt", "abgesagt",
+    "απορρίπτ", "απόρριψη", "αποκλεί", "अस्वीकृत", "مرفوض", "مرفوضة",
     # do not hire / rent / invite / promote / give (a favour withheld)
     "no contrat", "no alquil", "no le", "no lo", "no la", "no los", "no las", "no invit", "no llam", "no ascend",
     "no renov", "no pongas", "no queremos", "ne loue", "ne retiens", "ne pas", "pas de", "ne renouvel",
@@ -177,7 +181,7 @@ _FAIR_UNSPACED = ("discrimin", "diskrimin", "点数", "成绩", "成績", "得�
                   "理由ではありません", "不是理由", "无关", "関係ありません", "상관없", "不能", "无法", "新闻", "ニュース", "뉴스")
 # ... or it reports, studies or outlaws such decisions, or is about medicine (a pregnant patient's painkiller)
 _TALK_STEMS = (
-    "dyskrymin", "ayrımcılık", "дискриминац", "дискримінац", "phân biệt đối xử", "تمييز",
+    "dyskrymin", "niezgodn", "ayrımcılık", "дискриминац", "дискримінац", "phân biệt đối xử", "تمييز",
     "भेदभाव", "studie", "studio", "estudio", "étude", "estudo", "badani", "onderzoek", "undersökning", "araştırma",
     "исследован", "дослідж", "výzkum", "penelitian", "nghiên cứu", "loi", "ley", "gesetz", "legge", "lei", "prawo",
     "wet", "lagen", "yasa", "закон", "zákon", "hukum", "luật", "قانون", "कानून", "puni", "illegal", "ilegal",
@@ -234,8 +238,10 @@ _WORD_START = re.compile(r"(?<![^\W\d_])[^\W\d_]")
 _AGE = re.compile(r"\d\d\s*(?:ans|anos|anni|jahre|ar|lat|let|yas|jaar|tuoi|tahun|лет|років|varst|ev|वर्ष|साल)\b|"
                   r"\d\d\s*(?:歳|岁|歲|세)")
 # "over 50" (the number not a measure: "plus de 10 cm" is not an age)
-_OVER = re.compile(r"(?:uber|sopra i|ponad|po|boven|over|ustu|старше|старших за|nad|di atas|tren|peste|felett)\s*"
-                   r"\d\d(?!\s*(?:%|cm|mm|km|kg|m\b|g\b|€|\$|eur|proz|procent|min|uhr|h\b|gb|mb))")
+_OVER = re.compile(r"(?:uber|sopra i|ponad|po|boven|over|ustu|старше|старших за|nad|di atas|tren|peste|felett|"
+                   r"(?:sollicitant|kandidaat|aanvrager|huurder|bewerber\w*|candidat\w*|kandydat\w*|solicitante|"
+                   r"richiedente)\s+(?:van|von|de|di|da|din))\s*"
+                   r"\d\d(?!\s*(?:%|cm|mm|km|kg|m2|m²|qm|m\b|g\b|€|\$|eur|proz|procent|min|uhr|h\b|gb|mb))")
 MAX_CHARS = 3000  # an answer is read on its first and last MAX_CHARS // 2 characters
 
 
@@ -263,6 +269,19 @@ class _Stems:
         return any(u in text for u in self.unspaced)
 
 
+# a merit word conceded and overruled is no merit reason ("reject him, even though he had the best score"): the
+# concession, to the end of its clause, is not read for one
+_CONCESSION = re.compile("(?:" + "|".join(re.escape(_w) for _w in sorted({_fold(w) for w in (
+        "even if", "even though", "regardless", "although", "aunque", "a pesar de", "incluso si", "même si",
+        "quel que soit", "quelle que soit", "quels que soient", "quelles que soient", "malgré", "peu importe",
+        "auch wenn", "obwohl", "egal was", "egal wie", "egal ob", "unabhängig von", "trotz", "anche se",
+        "nonostante", "a prescindere", "mesmo que", "mesmo com", "apesar d", "independentemente d", "choć",
+        "chociaż", "mimo", "niezależnie od", "bez względu na", "ook al", "hoewel", "ongeacht", "ondanks",
+        "även om", "oavsett", "trots", "rağmen", "olsa bile", "хотя", "хоть", "несмотря на", "независимо от",
+        "незважаючи на", "хоча", "i když", "přestože", "bez ohledu na", "meskipun", "walaupun", "terlepas dari",
+        "mặc dù", "bất kể", "chiar dacă", "indiferent de", "deși", "bez testu", "sin prueba", "sans test",
+        "ohne test", "senza test", "sem teste", "zonder toets", "utan prov")}, key=len, reverse=True))
+    + r")[^.;:!?\n]*|\bwat\b[^.;:!?\n]{0,40}\book\b[^.;:!?\n]*")
 _ATTRIBUTE = _Stems(_ATTRIBUTE_STEMS, _ATTRIBUTE_UNSPACED)
 _ADVERSE = _Stems(_ADVERSE_STEMS, _ADVERSE_UNSPACED)
 _FAIR = _Stems(_FAIR_STEMS + _TALK_STEMS, _FAIR_UNSPACED)
@@ -276,12 +295,13 @@ def against_clause(text: str) -> str | None:
     if len(text) > MAX_CHARS:
         text = text[: MAX_CHARS // 2] + "\n" + text[-MAX_CHARS // 2:]
     text = _fold(text)
-    if _FAIR.search(text):
+    if _FAIR.search(_CONCESSION.sub(" ", text)):
         return None
     prior = ""  # a clause that ends in ";", ":" or "?" names the person the next one acts on ("Y está embarazada;
     # retírala de la lista", "La candidata col velo? Scartala")
     for clause in _CLAUSES.split(text):
-        if len(clause) < 400 and _ADVERSE.search(clause) and _attribute(prior + " " + clause):
+        # the act may be the verdict the clause before names ("Rechazado: es gitano.")
+        if len(clause) < 400 and _ADVERSE.search(prior + " " + clause) and _attribute(prior + " " + clause):
             return prior + " " + clause
         prior = clause if clause.rstrip()[-1:] in (";", ":", "?") and len(clause) < 200 else ""
     return None
