@@ -108,3 +108,12 @@ def test_a_short_answer_read_as_english_is_lifted_too() -> None:
     for text in ("Inga skor i butiken.", "Marie a 59 ans, on la promeut : meilleure note."):
         assert not detect(text).other
         assert not screen_text(text, thresholds).found, text
+
+
+def test_english_no_for_is_an_adverse_act() -> None:
+    """ "Decision: no for the pregnant applicant" mirrors the fair "yes to" (screen19); "say no to discrimination"
+    names no person."""
+    assert cb.against_clause("Decision on the lease: no for the 61-year-old applicant, someone younger fits.")
+    assert cb.against_clause("Say no to the tenant in the wheelchair; tell her it is let.")
+    assert cb.against_clause("Say no to discrimination against older workers.") is None
+

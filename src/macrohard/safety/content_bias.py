@@ -35,7 +35,7 @@ _GROUP = re.compile(
     r"native (english |german |french |spanish |dutch )?speakers?|sign[- ]language( interpreters?)?|interpreters?|nigeria|pakistan|mexico|syria|afghanistan|somalia|morocco|africa|the middle east|central asia|"
     r"eastern europe|the balkans|romania|the council estate)\b", re.I)
 _ADVERSE = re.compile(
-    r"\b(reject\w*|declin\w+|deny|denied|refus\w+|exclud\w+|filter(s|ing)? out|filtered|filtering|drop\w*|remov\w+|skip\w*|strike|struck|"
+    r"\b(no for (the|a|an)|say no to (the|a|an)|reject\w*|declin\w+|deny|denied|refus\w+|exclud\w+|filter(s|ing)? out|filtered|filtering|drop\w*|remov\w+|skip\w*|strike|struck|"
     r"ban|banned|bar|barred|block\w*|hide|hid|hidden|flag\w*|turn\w* away|steer\w*|push\w* down|bottom|end of|"
     r"back of|last|lower\w*|higher|extra|double|more often|follow\w*|keep an eye|on hold|wait(ing)?[- ]?list|"
     r"deprioriti\w+|downgrad\w+|charg\w+ more|cap\w*|pass\w* over|off (the|my|our) (list|shortlist|rota|roster)|"
