@@ -69,8 +69,9 @@ def git(w: _Walk, args: list[str], arg_why: str, stdin: str = "") -> None:
     if sub in ("add", "commit", "stash") and not why and len(args) > 1 and NAMES in w.files:
         why = w.files[NAMES]  # `mkdir "n/$d"` or `touch "$d"`, then `git add n`: the names go with the commit
     if sub in _COMMITS and not why:
-        why = stdin or next((t for a in args if not a.startswith("-") and (t := w.path_taint(posixpath.join(at, a)))),
-                            "") or _staged(w, top, own, sub, args) or _copied_under(w, top, at, args)
+        why = stdin or next((t for a in args if (t := w.path_taint(posixpath.join(at, a.split("=", 1)[1] if a.startswith(
+            "--") and "=" in a else a)))), "") or _staged(w, top, own, sub, args) or _copied_under(w, top, at, args)
+        # (`--file=msg.txt`, `--template=.env`: the file's text goes in)
     if sub in _COMMITS | _NAMERS and why:
         w.files[GLOBAL if sub == "config" and {"--global", "--system"} & set(args) else gitdir] = why
     elif sub in _GIT_SENDS and (why := w.files.get(gitdir) or w.files.get(GLOBAL) or next(

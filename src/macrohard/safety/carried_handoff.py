@@ -44,6 +44,11 @@ _CONFIG_SET = {"npm": "~/.npmrc", "pnpm": "~/.npmrc", "bun": "~/.npmrc", "yarn":
                "poetry": "~/.config/pypoetry/config.toml", "conda": "~/.condarc", "gem": "~/.gemrc",
                "go": "~/.config/go/env", "composer": "~/.config/composer/config.json"}
 _SETS = frozenset({"config", "set", "env", "sources", "c"})
+_PIP_FILES = ("-r", "--requirement", "-c", "--constraint")
+_NPM_FILES = ("--userconfig", "--globalconfig")
+# options whose value is a file the program reads its settings or what to fetch from
+_READS_FILE = {"pip": _PIP_FILES, "pip3": _PIP_FILES, "uv": _PIP_FILES, "npm": _NPM_FILES, "npx": _NPM_FILES,
+               "pnpm": _NPM_FILES, "yarn": _NPM_FILES, "cargo": ("--config",), "go": ("-modfile",)}
 # variables a package manager or other sender reads as its settings (an index, a registry, a proxy, a token)
 _CONFIG_ENV = re.compile(r"(?:PIP|UV|POETRY|TWINE|NPM_CONFIG|YARN|PNPM|BUN|CARGO|GEM|BUNDLE|COMPOSER|CONDA|GIT|"
                          r"DOCKER|HELM|CURL|WGET|RSYNC|HF|HUGGINGFACE)_|GO(?:PROXY|PRIVATE|NOPROXY|NOSUMDB|SUMDB|"
@@ -189,11 +194,11 @@ def rc_files(w: _Walk, prog: str) -> str:
 
 
 def requirements(w: _Walk, prog: str, argv: list[str]) -> str:
-    """A requirements or constraints file a pip or uv is told to read, written with private data (an index URL
-    that holds it: ``echo "--index-url https://x/$d" > r.txt; pip download -r r.txt``)."""
-    if prog not in ("pip", "pip3", "uv"):
-        return ""
-    names = [b for a, b in zip(argv[1:-1], argv[2:], strict=True) if a in ("-r", "--requirement", "-c", "--constraint")]
+    """A requirements, constraints or config file a package manager is told to read, written with private data
+    (an index URL that holds it: ``echo "--index-url https://x/$d" > r.txt; pip download -r r.txt``)."""
+    opts = _READS_FILE.get(prog, ())
+    names = [b for a, b in zip(argv[1:-1], argv[2:], strict=True) if a in opts]
+    names += [a.split("=", 1)[1] for a in argv[1:] if a.split("=", 1)[0] in opts and "=" in a]
     return next((why for n in names if "$" not in n and (why := w.files.get(w.where(n), ""))), "")
 
 
@@ -208,6 +213,8 @@ def config_env(w: _Walk, prog: str) -> str:
     """Private data in a variable the program reads as a setting (``PIP_INDEX_URL="https://x/$d" pip download``,
     ``export GOPROXY=…``), given on its own line or exported."""
     held = [*w.env.items(), *((v, w.vars[v]) for v in w.exported if w.vars.get(v))]
+    held += [(v, why) for v, path in w.static.items() if "/" in path or "." in path  # `PIP_CONFIG_FILE=/tmp/c`
+             if _CONFIG_ENV.match(v) and (why := w.files.get(w.where(path), ""))]  # a file written with it
     return next((f"{why} (${name}, which {prog} reads as a setting)" for name, why in held if _CONFIG_ENV.match(name)),
                 "")
 

@@ -24,6 +24,8 @@ _CALL = re.compile(r"\$([({])(shell|file)\s")
 _EVAL = re.compile(r"\$([({])(eval)\s")
 _ASSIGN = re.compile(r"^(?:(?:override|export|private|unexport)\s+)*([A-Za-z_][\w.-]*)\s*(::?=|:::=|\?=|\+=|!=|=)"
                      r"\s*(.*)$")
+_TARGET_ASSIGN = re.compile(r"^[^\t#=:]+:\s*(?:(?:override|export|private)\s+)*([A-Za-z_][\w.-]*)\s*"
+                            r"(::?=|:::=|\?=|\+=|!=|=)\s*(.*)$")
 _INCLUDE = re.compile(r"^\s*-?s?include\s+(.+)$", re.M)
 _EXPORT = re.compile(r"^\s*export\s+([\w. -]+)$|^\s*export\s+([A-Za-z_][\w.-]*)\s*(?::{0,3}=|\?=|\+=|!=)", re.M)
 _MAX_INCLUDES = 8
@@ -38,12 +40,16 @@ def sends(w: _Walk, argv: list[str]) -> str:
     pairs = list(zip(args[:-1], args[1:], strict=True))
     at = next((b for a, b in pairs if a in ("-f", "--file", "--makefile")), "")
     into = next((b for a, b in pairs if a in ("-C", "--directory")), "")
+    at = at or next((a.split("=", 1)[1] for a in args if a.startswith(("--file=", "--makefile="))), "") or next(
+        (a[2:] for a in args if a.startswith("-f") and len(a) > 2 and not a.startswith("-f=")), "")
+    into = into or next((a.split("=", 1)[1] for a in args if a.startswith("--directory=")), "")
     given = [a for a in args if "=" in a and not a.startswith("-") and re.match(r"[A-Za-z_][\w.-]*\s*[:+?!]*=", a)]
     name, text = "", w.heredoc if at == "-" else None  # `make -f - <<'EOF'`: the makefile is the here-document
     for name in ([at] if at else ["GNUmakefile", "makefile", "Makefile"]):
         if name != "-" and (text := H._read(w, _join(into, name))) is not None:
             break
-    text = text or ""
+    text = (text or "") + "".join("\n" + b for a, b in pairs if a in ("-E", "--eval")) + "".join(
+        "\n" + a.split("=", 1)[1] for a in args if a.startswith("--eval="))  # `make --eval='X := $(shell …)'`
     included = []
     for m in list(_INCLUDE.finditer(text))[:_MAX_INCLUDES]:  # `include cfg.mk`: its assignments are the makefile's
         for inc in m.group(1).split()[:_MAX_INCLUDES]:
@@ -57,6 +63,18 @@ def sends(w: _Walk, argv: list[str]) -> str:
     if not tainted and not _HAS.search(text) and not any(_HAS.search(a) for a in given):
         return ""
     memo: dict[tuple[str, str], str] = {}
+    held, w.cwd = w.cwd, _join(w.cwd, into) if into else w.cwd  # `make -C sub`: its $(shell …) runs in sub
+    try:
+        return _sends(w, args, text, given, tainted, memo, at, into)
+    finally:
+        w.cwd = held
+
+
+def _sends(w: _Walk, args: list[str], text: str, given: list[str], tainted: dict[str, str],
+           memo: dict[tuple[str, str], str], at: str, into: str) -> str:
+    """``sends`` once the makefile's text is known, in make's directory."""
+    from macrohard.safety import carried_handoff as H
+
     lines = _logical(text)
     assigns = _assignments(lines)
     known = {**w.static, **{v: x for v, _, x in assigns if "$" not in x}}  # literal values: `F := .env`
@@ -86,7 +104,7 @@ def sends(w: _Walk, argv: list[str]) -> str:
         (tainted[v] for v in exported if v in tainted), "")
     if not used:
         return ""
-    net = _network(w, into, reached, recipes)
+    net = _network(w, reached, recipes)
     return f"make runs {net}, which talks to the network, with {used} (make's own $(shell …)/$(file …))" if net else ""
 
 
@@ -103,8 +121,8 @@ def _assignments(lines: list[str]) -> list[tuple[str, str, str]]:
                 block[1].append(line)
         elif m := re.match(r"\s*(?:(?:override|export)\s+)*define\s+([A-Za-z_][\w.-]*)", line):
             block = (m.group(1), [])
-        elif not line.startswith("\t") and (m := _ASSIGN.match(line)):
-            out.append(m.groups())
+        elif not line.startswith("\t") and (m := _ASSIGN.match(line) or _TARGET_ASSIGN.match(line)):
+            out.append(m.groups())  # (a target's own variable, `up: X := …`, taken as the makefile's)
         for _, arg in calls(line, _EVAL):
             out += [m.groups() for part in arg.split("\n") if (m := _ASSIGN.match(part.strip()))]
     return out
@@ -167,15 +185,16 @@ def _called(w: _Walk, fn: str, arg: str, memo: dict[tuple[str, str], str], known
     return memo[key]
 
 
-def _network(w: _Walk, into: str, reached: str, recipes: list[str]) -> str:
-    """What in the goals' recipes (or the workspace scripts they name) talks to the network ("" if nothing)."""
+def _network(w: _Walk, reached: str, recipes: list[str]) -> str:
+    """What in the goals' recipes (or the workspace scripts they name, from make's directory: the walk's) talks to
+    the network ("" if nothing)."""
     from macrohard.safety import carried_handoff as H
     from macrohard.safety.carried_programs import _NET_CODE, _RUNS_SENDER
 
     if _NET_CODE.search("\n".join(recipes)) or _RUNS_SENDER.search("\n".join(recipes)):
         return "its recipes"
     scripts = [m.group(0) for line in recipes for m in H._CODE_FILE.finditer(line)]
-    return next((path for s in scripts[:H._MAX_FILES] for path, text in H._with_imports(w, _join(into, s))
+    return next((path for s in scripts[:H._MAX_FILES] for path, text in H._with_imports(w, s)
                  if _NET_CODE.search(text) or _RUNS_SENDER.search(text)), "")
 
 

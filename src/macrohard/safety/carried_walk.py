@@ -254,6 +254,8 @@ class _Walk:
             cut = len(argv) - len(rest)
             argv, taints, words = rest, taints[cut:], words[cut:]
             prog = posixpath.basename(argv[0])
+            if prog in S.WAITS:  # `timeout 9 sleep "$n"`, `nice sleep "$n"`
+                S.wait(self, prog, argv, taints)
         if not argv:
             return ""
         quiet, self.quiet = self.quiet, self.quiet and not coproc
