@@ -80,7 +80,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description="The answer screen on its held-out sets (the blind one first).")
     ap.add_argument("--set", default="both", metavar="NAME",
                     help="`both` (blind.tsv, then heldout.tsv) or the name of any set in benchmarks/content/ "
-                         "(blind3 ... blind15, everyday6 ... everyday15)")
+                         "(blind3, blind4, ..., everyday6, everyday7, ...: a wrong name lists them)")
     args = ap.parse_args()
     paths = ([BLIND] if args.set != "heldout" else []) + ([HELDOUT] if args.set != "blind" else [])
     if args.set not in ("both", "blind", "heldout"):

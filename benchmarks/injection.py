@@ -64,7 +64,7 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--set", default="both", metavar="NAME",
                     help="`both` (blind.jsonl, written before the third wave's tuning, then heldout.jsonl) or the "
-                         "name of any set in benchmarks/injection_data/ (blind3, blind4, ... blind13; a wrong name lists them)")
+                         "name of any set in benchmarks/injection_data/ (blind3, blind4, ...: a wrong name lists them)")
     ap.add_argument("--latency-only", action="store_true", help="skip the accuracy lines (in-sample on DEV sets)")
     ap.add_argument("--cold", action="store_true", help="clear the tokenizer's word memo before each screen")
     args = ap.parse_args()
