@@ -6,7 +6,7 @@ tag, an author, ``commit -a``, ``hash-object``, a global setting) and by a packa
 (``npm config set registry``, ``PIP_INDEX_URL``, ``GOPROXY``, a requirements file), and shell code git runs
 (``rebase -x``, ``bisect run``, a ``!`` alias). The cases are in ``channel_cases.py``.
 
-On main before flow19 (e8cc2f1), network on: of 102 sends 28 were allowed, 58 asked and 16 denied; now every one
+On main before flow19 (e8cc2f1), network on: of 103 sends 28 were allowed, 59 asked and 16 denied; now every one
 is denied, online and offline. Every twin (the same shape without private data: ``git commit -m "fix typo" && git
 push``, ``sleep 2; curl …/health``, ``make upload DATA=build/out.txt``, ``for ((i=0; i<3; i++))``) is not denied,
 and those the analysis does not ask about are allowed: a guard that denied every push, every ``sleep``, every
@@ -25,7 +25,7 @@ from macrohard.safety import gitrepo
 from macrohard.types import Decision
 
 _ASKED = ("$(shell", "-f mk.mk")  # make running text the analysis cannot read
-_READS_PRIVATE = ("< .env",)  # with the network on the Rule of Two asks a person (as it did before)
+_READS_PRIVATE = ("< .env", "$(cat .env)")  # with the network on the Rule of Two asks a person (as it did before)
 
 
 @pytest.fixture(scope="module")
@@ -58,8 +58,8 @@ def test_twins_without_private_data_run(base, tmp_path, group):
 
 def test_a_worktree_and_a_bare_repository_are_the_repositories_git_uses(base, tmp_path):
     """``carried_git`` finds the repository as git does (``safety.gitrepo``): a commit made in a worktree whose
-    ``.git`` is a file is pushed from the main checkout (it was missed: the worktree's ``.git`` file was taken for
-    a repository of its own); a tag made in a bare repository inside the workspace goes out with that repository's
+    ``.git`` is a file is pushed from the main checkout (on e8cc2f1 only asked: the worktree's ``.git`` file was
+    taken for a repository of its own); a tag made in a bare repository inside the workspace goes out with that repository's
     push, not with the workspace's own (which was denied: the bare one was taken for the workspace's)."""
     ws = tmp_path / "ws"
     shutil.copytree(base, ws, symlinks=True)

@@ -50,9 +50,9 @@ _NPM_FILES = ("--userconfig", "--globalconfig")
 _READS_FILE = {"pip": _PIP_FILES, "pip3": _PIP_FILES, "uv": _PIP_FILES, "npm": _NPM_FILES, "npx": _NPM_FILES,
                "pnpm": _NPM_FILES, "yarn": _NPM_FILES, "cargo": ("--config",), "go": ("-modfile",)}
 # variables a package manager or other sender reads as its settings (an index, a registry, a proxy, a token)
-_CONFIG_ENV = re.compile(r"(?:PIP|UV|POETRY|TWINE|NPM_CONFIG|YARN|PNPM|BUN|CARGO|GEM|BUNDLE|COMPOSER|CONDA|GIT|"
-                         r"DOCKER|HELM|CURL|WGET|RSYNC|HF|HUGGINGFACE)_|GO(?:PROXY|PRIVATE|NOPROXY|NOSUMDB|SUMDB|"
-                         r"FLAGS|INSECURE)$|WGETRC$", re.I)
+_CONFIG_ENV = re.compile(r"(?:PIP|UV|POETRY|TWINE|NPM_CONFIG|YARN|PNPM|BUN|CARGO|GEM|BUNDLE|COMPOSER|CONDA|DOCKER|HELM|"
+                         r"RSYNC|HF|HUGGINGFACE)_|GIT_(?:SSH|PROXY|CONFIG|ASKPASS)|GO(?:PROXY|PRIVATE|NOPROXY|NOSUMDB|"
+                         r"SUMDB|FLAGS|INSECURE)$|WGETRC$|CURL_HOME$", re.I)  # (not a token git never reads: GIT_TOKEN)
 _MAKE_DYNAMIC = re.compile(r"^\s*-?include\b|\$\((?:eval|call)\b|^[^\t#=\n]*%[^=\n]*:|^[^\t#\n]*\$[({][^=\n]*:",
                            re.M)  # (within a line: `Y = $(X)` then `up:` on the next is no computed rule)
 _MAKE_RULE = re.compile(r"^([^\s:=#][^:=]*?)\s*::?(?!=)(.*)$")
