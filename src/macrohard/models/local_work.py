@@ -13,6 +13,13 @@ A run is proved only when every step that changed anything is one of these (the 
 ...), every file the task names is one a step touched or read, and every demand word of the task (the list of
 ``local_shapes._OTHER``, after the task's paths and quoted texts are set aside) is one the steps' shapes answer. The
 task's own check is never read.
+
+The task's words are read by their roles first (``local_roles.py``, nineteenth wave): a symptom ("it won't run"), a
+purpose ("so I can run it"), a position the shape reads ("a last line"), and what is to be kept ("but keep my edits",
+"the original stays as it is") are set aside, so only the demands are counted. Steps read since: ``git push REMOTE
+BRANCH`` (the remote's branch is the local one), ``git merge B`` alone (B's tip in the current branch, the one the
+words name), ``git branch -d B``, ``find DIR -type f -empty -delete``, and ``sed -i s/KEY OLD/KEY NEW/`` where the task
+gives the values in words rather than quotes; git's quietening options (``-q``, ``--no-edit``) are read past.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ import shlex
 from typing import Any
 
 from macrohard.models.local_examples import task_paths
+from macrohard.models.local_roles import set_aside
 from macrohard.models.local_shapes import _OTHER, Fact
 from macrohard.models.local_work_files import (
     Did,
@@ -31,6 +39,7 @@ from macrohard.models.local_work_files import (
     _cp,
     _echo,
     _find_mv,
+    _find_rm,
     _mkdir,
     _mv,
     _rm,
@@ -39,7 +48,7 @@ from macrohard.models.local_work_files import (
     _tar,
     _unpack,
 )
-from macrohard.models.local_work_git import _commit, _committed, _git, _tag, _unstage
+from macrohard.models.local_work_git import _commit, _committed, _git, _push, _tag, _unstage
 
 _READS = re.compile(r"^(ls|cat|head|tail|wc|stat|file|tree|grep|egrep|test|\[|echo|printf|pwd|diff|cmp|du|less|more|"
                     r"sha256sum|md5sum|zcat|true|realpath|readlink|basename|dirname|sort|uniq|cut|awk|column|"
@@ -70,9 +79,14 @@ _WANT = {
     "move": r"\b(move|moved|put|rename|renamed|called|named)\b",
     "chmod": r"\b(executable|runnable|execute permission|run permission|permission denied)\b",
     "sort": r"\b(sort|sorted|order|ordered)\b",
-    "replace": r"\b(replace|change|swap|substitute|correct|fix)\b",
+    "replace": r"\b(replace|change|swap|substitute|correct|fix|bump|set|update|increase|raise|lower|decrease)\b|"
+               r"\bshould\s+(now\s+)?(say|be|read)\b",
     "branch": r"\bbranch\b",
     "merge": r"\bmerge\b",
+    "merge_only": r"\bmerge\b",
+    "branch_delete": r"\b(delete|remove|get rid|drop)\b",
+    "push": r"\bpush\b",
+    "rm_empty": r"\b(empty|zero bytes?|0 bytes?)\b",
     "restore": r"\b(back|restore|recover|deleted|lost|removed)\b",
     "unpack": r"\b(unzip|extract|unpack|untar)\b",
     "rm": r"\b(delete|remove|rm|clean|get rid)\b",
@@ -86,13 +100,18 @@ _WANT = {
 }
 # the demand words each shape answers (other words of _OTHER in the task: not proved)
 _ANSWERS = {
-    "copy": {"copy", "duplicate", "clone", "backup", "back up", "restore", "all", "every", "find", "put"},
+    "copy": {"copy", "duplicate", "clone", "backup", "back up", "restore", "all", "every", "find", "put", "name"},
     "move": {"move", "put", "rename", "every", "all", "only", "except", "create", "names", "name"},
     "chmod": {"executable", "fix", "chmod", "every", "all", "turn"},
     "sort": {"sort", "sorted", "order", "lines", "line", "number", "names", "write", "put", "save", "all"},
-    "replace": {"replace", "change", "edit", "every", "all", "fix", "update", "swap"},
+    "replace": {"replace", "change", "edit", "every", "all", "fix", "update", "swap", "bump", "set", "increase",
+                "decrease", "raise", "line", "lines"},
     "branch": {"branch", "create", "switch", "checkout"},
     "merge": {"merge", "delete", "remove", "branch"},
+    "merge_only": {"merge", "branch"},
+    "branch_delete": {"delete", "remove", "branch"},
+    "push": {"push"},
+    "rm_empty": {"delete", "remove", "rm", "clean", "every", "all"},
     "restore": {"restore", "undo", "checkout", "back"},
     "unpack": {"unzip", "extract", "unpack", "all", "every"},
     "mkdir": {"create"},
@@ -126,6 +145,8 @@ _FILES = {"cp": _cp, "mv": _mv, "find": _find_mv, "chmod": _chmod, "sort": _sort
 
 
 def _shape(segment: str, w: list[str], task: str, later: list[list[str]]) -> tuple[str, Did] | None:
+    if w[0] == "find" and "-empty" in w:
+        return _find_rm(w, task)
     if w[0] in _FILES:
         return _FILES[w[0]](w, task)
     if w[0] == "tar":
@@ -133,8 +154,16 @@ def _shape(segment: str, w: list[str], task: str, later: list[list[str]]) -> tup
     if w[0] in ("grep", "wc", "cat"):
         return _count(segment, task)
     if w[0] == "git":
-        return _git(w, task, later) or _commit(w, task, later) or _tag(w, task) or _unstage(w, task, later)
+        w = _git_words(w)
+        return (_git(w, task, later) or _commit(w, task, later) or _tag(w, task) or _unstage(w, task, later)
+                or _push(w, task))
     return None
+
+
+def _git_words(w: list[str]) -> list[str]:
+    """A git step's words without the options that only quieten it (``-q``, ``--no-edit``), ``-qm`` read as ``-m``."""
+    out = [a for a in w if a not in ("-q", "--quiet", "--no-edit")]
+    return ["-m" if a == "-qm" else a for a in out]
 
 
 def work_facts(task: str, history: list[Any]) -> list[Fact]:
@@ -186,6 +215,7 @@ def _words_answered(task: str, shapes: set[str], names: set[str]) -> bool:
     """Whether every demand word of the task (``_OTHER``), its paths and quoted texts set aside, is one the shapes
     answer."""
     text = re.sub(r"(?<!\w)'[^']+'(?!\w)|\"[^\"]+\"|`[^`]+`", " ", task)
+    text = set_aside(text, shapes, names, _OTHER)  # symptoms, purposes, what is to be kept: not demands
     for name in sorted(names | set(task_paths(task)), key=len, reverse=True):
         text = re.sub(rf"(?<![\w.-]){re.escape(name)}/?(?![\w-])", " ", text)
     text = re.sub(r"^\s*ticket\s+[\w-]+:?", " ", text, flags=re.I)

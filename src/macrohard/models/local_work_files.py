@@ -41,8 +41,8 @@ def _quotes(task: str) -> list[str]:
             for m in re.finditer(r"(?<!\w)'([^']+)'(?!\w)|\"([^\"]+)\"|`([^`]+)`", task)]
 
 
-_ORDER_DOWN = r"\b(largest|biggest|highest|heaviest|greatest|longest|descending|high to low|reverse)\b"
-_ORDER_UP = r"\b(smallest|lowest|lightest|least|fewest|shortest|ascending|low to high)\b"
+_ORDER_DOWN = r"\b(largest|biggest|highest|heaviest|greatest|longest|dearest|priciest|most expensive|descending|high to low|reverse)\b"
+_ORDER_UP = r"\b(smallest|lowest|lightest|least|fewest|shortest|cheapest|ascending|low to high)\b"
 
 
 def _order(task: str) -> tuple[str, str] | None:
@@ -62,6 +62,15 @@ def _order(task: str) -> tuple[str, str] | None:
 _PART = r"\b(values?|fields?|parts?|sections?|keys?|entry|entries|rows?|columns?|words?|contents? of|lines?)\b"
 
 
+def _part(task: str, verbs: str) -> bool:
+    """Whether a clause of the task that asks for ``verbs`` names a part of a file (a value, the lines, a column):
+    the file itself is not what it wants copied or moved. Another clause's part ("then add a last line") is another
+    demand, read by the gate on the task's words."""
+    clauses = re.split(r"[.;!?](?:\s|$)|,?\s+(?:and\s+)?then\b|,\s+and\b|\s+and\s+(?=(?:add|put|write|append|remove|delete)\b)",
+                       task, flags=re.I)
+    return any(re.search(verbs, c, re.I) and re.search(_PART, c, re.I) for c in clauses)
+
+
 def _cp(w: list[str], task: str) -> tuple[str, Did] | None:
     args = [a for a in w[1:] if a not in ("-r", "-R", "-a", "-p", "-rp", "-v", "--")]
     if len(args) != 2 or any(a.startswith("-") for a in args) or not _named(args[0], task):
@@ -71,8 +80,9 @@ def _cp(w: list[str], task: str) -> tuple[str, Did] | None:
     if dst not in (".", "./") and not _named(dst, task):
         return None
     said = "|".join(re.escape(_bare(a)) for a in args if _bare(a) != ".")
-    if not re.search(rf"\b(copy|duplicate|clone|back ?up|restore)\s+(?:of\s+)?(?:the\s+)?(?:file\s+|folder\s+|directory\s+)?(?:{said})"
-                     r"(?![\w-])", task, re.I) or re.search(_PART, task, re.I):
+    if not re.search(rf"\b(copy|duplicate|clone|back ?up|restore)\s+(?:of\s+)?(?:the\s+)?(?:whole\s+|entire\s+)?"
+                     rf"(?:file\s+|folder\s+|directory\s+)?(?:{said})"
+                     r"(?![\w-])", task, re.I) or _part(task, r"\b(copy|duplicate|clone|back ?up|restore)\b"):
         return None  # the file itself copied, not a value or a part of it
     base, folder = src.rsplit("/", 1)[-1], _bare(dst)
     # a folder is copied as DST itself; a file into DST/ (or ., or a folder that is there) keeps its name
@@ -106,7 +116,8 @@ def _mv(w: list[str], task: str) -> tuple[str, Did] | None:
     dst, sources = _bare(args[-1]), args[:-1]
     if len(sources) == 1 and (kind := _type(sources[0])):
         return ("move", did) if (did := _moved_type(*kind, dst, task, deep=False)) else None
-    if not all(_named(s, task) and "*" not in s for s in sources) or re.search(_PART, task, re.I):
+    if not all(_named(s, task) and "*" not in s for s in sources) or \
+            _part(task, r"\b(move|moved|put|rename|renamed|called|named)\b"):
         return None
     if len(sources) == 1 and not args[-1].endswith("/") and re.search(r"\b(rename|renamed|called|named)\b", task, re.I):
         src = _bare(sources[0])  # a rename
@@ -182,14 +193,49 @@ def _sort(w: list[str], task: str) -> tuple[str, Did] | None:
 def _sed(w: list[str], task: str) -> tuple[str, Did] | None:
     if len(w) != 4 or w[1] != "-i" or not _named(w[3], task):
         return None
-    m = re.fullmatch(r"s/([\w ,:-]+)/([\w ,:-]*)/(g?)", w[2])
-    quoted = _quotes(task)
-    if not m or m.group(1) not in quoted or m.group(2) not in quoted:
+    m = re.fullmatch(r"s/([\w ,:=-]+)/([\w ,:=-]*)/(g?)", w[2])
+    if not m:
         return None
+    quoted = _quotes(task)
     old, new, path = m.group(1), m.group(2), _bare(w[3])
+    if old not in quoted or new not in quoted:
+        return _sed_unquoted(old, new, path, task)
     facts = [Fact(f"{path} says {new!r}", f"grep -qF {_q(new)} {_q(path)}")] if new else []
     if old not in new:
         facts.append(Fact(f"{path} no longer says {old!r}", f"! grep -qF {_q(old)} {_q(path)}"))
+    return "replace", Did(facts, names={path})
+
+
+def _phrase(words: str, task: str) -> bool:
+    return bool(words) and re.search(rf"(?<![\w.-]){re.escape(words)}(?![\w-])", task, re.I) is not None
+
+
+def _sed_unquoted(old: str, new: str, path: str, task: str) -> tuple[str, Did] | None:
+    """``s/KEY OLD/KEY NEW/`` where the task gives the values in words ("bump the speed from 40 to 55", "every
+    mention of pier 3 should now say pier 5", "change the value of timeout to 30"): the part that differs is the
+    task's new value, and the part they share (the key that picks the line) or the old value is the task's too.
+    The facts: the new text is there, as whole words, the old one gone, and one line changed unless the words say
+    every mention."""
+    a, b = old.split(" "), new.split(" ")
+    if not new or " " in (old[:1], old[-1:], new[:1], new[-1:]):
+        return None
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    was, now = " ".join(a[head:len(a) - tail]), " ".join(b[head:len(b) - tail])
+    key = re.sub(r"[\s:=,-]+", " ", " ".join(a[:head] + a[len(a) - tail:])).strip()
+    if not was or not now or not _phrase(now, task) or not _phrase(key or was, task):
+        return None  # the new value is not the task's, or nothing ties the line changed to the task's words
+    q, f = _q(new), _q(path)
+    facts = [Fact(f"{path} says {new!r}", f"grep -qF {q} {f}"),
+             Fact(f"{new!r} stands as whole words in {path}", f'[ "$(grep -cF {q} {f})" = "$(grep -cwF {q} {f})" ]')]
+    if old not in new:
+        facts.append(Fact(f"{path} no longer says {old!r}", f"! grep -qF {_q(old)} {f}"))
+    if not re.search(r"\b(every|all|each|mentions?|occurrences?|everywhere|wherever|twice)\b", task, re.I):
+        facts.append(Fact(f"one line of {path} says {new!r}", f'[ "$(grep -cF {q} {f})" = 1 ]'))
     return "replace", Did(facts, names={path})
 
 
@@ -237,6 +283,22 @@ def _rm(w: list[str], task: str) -> tuple[str, Did] | None:
     return "rm", Did(facts, names=names)
 
 
+def _find_rm(w: list[str], task: str) -> tuple[str, Did] | None:
+    """``find DIR -type f -empty -delete`` (or ``-exec rm {} \\;``) where the task says the files to remove are the
+    empty ones: no empty file is left in DIR (or below it). Files with content are not touched by such a step."""
+    text = " ".join(w)
+    m = re.fullmatch(r"find ([\w][\w./-]*) ((?:-type f |-empty ){2})(?:-delete|-exec rm (?:-f )?\{\} (?:\\;|;|\+))", text)
+    if not m or not _named(m.group(1), task) or "-type f" not in m.group(2) or "-empty" not in m.group(2):
+        return None
+    if not re.search(r"\b(delete|remove|get rid|drop|clean|clear out|rm)\b", task, re.I) or \
+            re.search(r"\b(directly|subfolders?|sub-?director\w*|top level|only in|folders?)\b", task, re.I):
+        return None
+    folder = _bare(m.group(1))
+    return "rm_empty", Did([Fact(f"no empty file is left in {folder}/",
+                                 f"[ -d {_q(folder)} ] && ! find {_q(folder)} -type f -empty | grep -q .")],
+                           names={folder})
+
+
 def _tar(w: list[str], task: str) -> tuple[str, Did] | None:
     # tar -czf ARCHIVE FOLDER (made; unpacking is _unpack's)
     if len(w) != 4 or not re.fullmatch(r"-?c[zjv]*f", w[1]) or not _named(w[2], task) or not _named(w[3], task):
@@ -251,7 +313,9 @@ def _echo(w: list[str], task: str) -> tuple[str, Did] | None:
     if len(w) < 4 or w[0] != "echo" or w[-2] not in (">", ">>") or not _named(w[-1], task):
         return None
     text, path = " ".join(w[1:-2]), _bare(w[-1])
-    if not text or text.startswith("-") or not (text in _quotes(task) or re.search(rf":\s*{re.escape(text)}\s*\.?\s*$", task)):
+    said = (text in _quotes(task) or re.search(rf":\s*{re.escape(text)}\s*\.?\s*$", task)
+            or w[-2] == ">>" and re.search(rf"\b(?:add|append)\s+(?:the\s+line\s+)?{re.escape(text)}\s+(?:as|to|at)\b", task, re.I))
+    if not text or text.startswith("-") or not said:
         return None
     if w[-2] == ">":
         return "write", Did([Fact(f"{path} holds the line {text!r}", f'[ "$(cat {_q(path)})" = {_q(text)} ]')], names={path})

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from macrohard.models.local_shapes import Fact
+from macrohard.models.local_shapes import OPEN, Fact
 from macrohard.models.local_work_files import Did, _bare, _named, _q
 
 
@@ -18,9 +18,11 @@ def _git(w: list[str], task: str, later: list[list[str]]) -> tuple[str, Did] | N
         if re.search(r"\b(switch|check ?out|move|go|work on|be on)\b", task, re.I):
             facts.append(Fact(f"the current branch is {b}", f'[ "$(git branch --show-current)" = {_q(b)} ]'))
         return "branch", Did(facts, names={b})
+    if w[:2] == ["git", "merge"] and len(w) in (3, 4) and _named(w[2], task) and ["git", "branch", "-d", w[2]] not in later:
+        return _merged(w, task)
     if w[:2] == ["git", "merge"] and len(w) == 3 and _named(w[2], task):
         b = w[2]
-        if ["git", "branch", "-d", b] not in later or not (m := re.search(r"\binto\s+([\w./-]+)", task)):
+        if not (m := re.search(r"\binto\s+([\w./-]+)", task)):
             return None
         into = m.group(1).rstrip(".,")
         facts = [Fact(f"{b} was merged into {into}", f"git reflog -n 30 | grep -qF {_q('merge ' + b + ':')}"),
@@ -28,11 +30,13 @@ def _git(w: list[str], task: str, later: list[list[str]]) -> tuple[str, Did] | N
                  Fact(f"the branch {b} is deleted", f"! git rev-parse -q --verify {_q('refs/heads/' + b)}"),
                  Fact("nothing is left uncommitted", '[ -z "$(git status --porcelain)" ]')]
         return "merge", Did(facts, names={b, into})
-    if w[:3] == ["git", "branch", "-d"] and len(w) == 4:
-        return "merge", Did()  # its facts are the merge's (a merge without one is not this shape)
+    if w[:3] == ["git", "branch", "-d"] and len(w) == 4 and _named(w[3], task):
+        return "branch_delete", Did([Fact(f"the branch {w[3]} is deleted", f"! git rev-parse -q --verify {_q('refs/heads/' + w[3])}")],
+                                    names={w[3]})
     if w[1:2] in (["checkout"], ["switch"]) and len(w) == 3 and _named(w[2], task) and not w[2].startswith("-"):
-        if any(s[:2] == ["git", "merge"] for s in later):
-            return "merge", Did(names={w[2]})  # to the branch merged into: the merge's facts test it
+        if merges := [s for s in later if s[:2] == ["git", "merge"] and len(s) > 2]:
+            deleted = ["git", "branch", "-d", merges[0][2]] in later
+            return ("merge" if deleted else "merge_only"), Did(names={w[2]})  # to the branch merged into: tested there
         if re.search(r"\b(from|off|based on|on top of|tag)\b", task, re.I):
             return None
         return "branch", Did([Fact(f"the current branch is {w[2]}", f'[ "$(git branch --show-current)" = {_q(w[2])} ]')],
@@ -108,3 +112,35 @@ def _unstage(w: list[str], task: str, later: list[list[str]]) -> tuple[str, Did]
     return "unstage", Did([Fact(f"{_bare(f)} is there and not staged",
                                 f"[ -e {_q(_bare(f))} ] && git diff --cached --quiet -- {_q(_bare(f))}") for f in files],
                           names={_bare(f) for f in files})
+
+
+def _merged(w: list[str], task: str) -> tuple[str, Did] | None:
+    """``git merge B`` (or ``git merge B INTO`` while on INTO) where the task says merge B into INTO: B's tip is in
+    the current branch, which is INTO, and no merge is left half done."""
+    b = w[2]
+    here = re.search(r"\binto\s+(?:the|this|my)\s+(?:current\s+branch|branch\s+(?:that\s+is\s+|I'?m\s+|we'?re\s+|you'?re\s+)?"
+                     r"(?:currently\s+)?(?:checked\s+out|on)|one\s+(?:I'?m|we'?re)\s+on)\b", task, re.I)
+    m = re.search(r"\binto\s+(?:the\s+)?([\w./-]+)", task)
+    if re.search(r"\b(squash|rebase|no-ff|fast-forward|delete|remove)\b", task, re.I) or m is None or \
+            not here and len(w) == 4 and w[3] != m.group(1).rstrip(".,") or here and len(w) == 4:
+        return None
+    into = "" if here else m.group(1).rstrip(".,")
+    facts = [Fact(f"{b} is merged into the current branch", f"git merge-base --is-ancestor {_q('refs/heads/' + b)} HEAD"),
+             Fact("no merge is left half done",
+                  '[ ! -e "$(git rev-parse --git-dir)/MERGE_HEAD" ] && git diff --quiet HEAD')]
+    if into:
+        facts.insert(1, Fact(f"the current branch is {into}", f'[ "$(git branch --show-current)" = {_q(into)} ]'))
+    return "merge_only", Did(facts, names={b, into} - {""})
+
+
+def _push(w: list[str], task: str) -> tuple[str, Did] | None:
+    """``git push [-u] REMOTE BRANCH`` where the task names both: the remote's branch is the local one."""
+    args = [a for a in w[2:] if a not in ("-u", "--set-upstream")]
+    if w[:2] != ["git", "push"] or len(args) != 2 or any(a.startswith("-") or ":" in a for a in args) or \
+            not all(_named(a, task) for a in args) or re.search(r"\b(tags?|force|delete)\b", task, re.I):
+        return None
+    remote, b = args
+    test = (f"git remote get-url {_q(remote)} >/dev/null 2>&1 || exit 1; "
+            f"h=$(git ls-remote {_q(remote)} {_q('refs/heads/' + b)} 2>/dev/null) || exit {OPEN}; "
+            f'[ -n "$h" ] && [ "${{h%%[[:space:]]*}}" = "$(git rev-parse -q --verify {_q("refs/heads/" + b)})" ]')
+    return "push", Did([Fact(f"{remote}'s {b} is the local {b}", test)], names={remote, b})
