@@ -38,7 +38,10 @@ CASES: list[tuple[str, list[str], int]] = [
      "to 55, nothing else should change.", ["cp mill.conf mill.conf.old", "sed -i 's/speed 40/speed 55/' mill.conf"], 5),
     ("In service.yaml, change the value of the timeout key to 30.", ["sed -i 's/timeout: 10/timeout: 30/' service.yaml"], 4),
     ("Merge the branch glossary into the branch that is currently checked out", ["git merge -q --no-edit glossary"], 2),
-    ("delete the old-nets branch, it was merged ages ago. stay on main.", ["git branch -d old-nets"], 1),
+    ("delete the old-nets branch, it was merged ages ago. stay on main.", ["git branch -d old-nets"], 2),
+    ("Merge the branch lamp into main (stay on main).", ["git merge lamp"], 3),
+    ("Create a folder papers and move every PDF from inbox/ into it. Whatever isn't a PDF stays in inbox.",
+     ["mkdir papers && mv inbox/*.pdf papers/"], 3),
     ("Create a new git branch called survey and switch to it.", ["git checkout -q -b survey"], 2),
     ("add lentils as a new last line to list.txt", ["echo lentils >> list.txt"], 2),
     ("Delete every .tmp file in work/, but nothing else.", ["rm work/*.tmp"], 1),
@@ -58,6 +61,10 @@ CASES: list[tuple[str, list[str], int]] = [
     ("rename a.txt to b.txt but keep a copy of a.txt", ["mv a.txt b.txt"], 0),
     ("rename a.txt to b.txt but not on Sundays", ["mv a.txt b.txt"], 0),
     ("fix rates.txt so the totals add up: change 40 to 55", ["sed -i 's/40/55/' rates.txt"], 0),
+    # a keep of a part of what the steps changed, a branch to stay on where no step is git's
+    ("delete the .log files in logs/, keep the ones from this week", ["rm logs/*.log"], 0),
+    ("delete the .log files in logs/ but don't delete the newest one", ["rm logs/*.log"], 0),
+    ("make a branch called spike, stay on main", ["git checkout -b spike"], 0),
     # empty files: folders or only the top level named, or a step that removes folders too
     ("remove the empty files and folders in stones/", ["find stones/ -type f -empty -delete"], 0),
     ("remove the empty files directly in stones/", ["find stones/ -type f -empty -delete"], 0),

@@ -47,20 +47,30 @@ _ROLES: dict[str, list[str]] = {
         r"\b(?:please|pls|plz|thanks|thank you|thx|cheers|hey|hi|hello)\b", r"\b(?:can|could|would)\s+you\b",
     ],
 }
+# what a preservation may keep: the rest, the original, the person's own edits, not a part of what the steps changed
+# ("keep the ones from this week" where the step removed every .log is a demand no step answered)
+_KEPT = (r"(?:the\s+(?:\w+\s+){1,2}already\s+(?:on|in|there)|my|its|their|his|her|our|your|everything(?:\s+else)?|anything(?:\s+else)?|it|them|the\s+others?|other|others|"
+         r"the\s+rest|the\s+originals?|the\s+file|the\s+existing|the\s+current|what'?s\s+(?:already\s+)?there)")
 _PRESERVE = [
-    r"(?:\bbut\s+|\band\s+)?\b(?:keep|leave)\s+(?:the|my|its|their|his|her|all|any|every|everything|it|them|those|these|"
-    rf"other|others|rest)\b{_CLAUSE}",
+    rf"(?:\bbut\s+|\band\s+)?\b(?:keep|keeping|leave|leaving)\s+{_KEPT}\b{_CLAUSE}",
     rf"\b(?:the\s+)?(?:original|originals|rest|others|other files|other ones|everything else|other lines)\b{_CLAUSE}?"
     r"\b(?:stays?|remains?|should stay|must stay|stay(?:s)? as (?:it|they) (?:is|are)|untouched|as (?:it|they) (?:is|are))"
     r"\b(?:\s+as\s+(?:it|they)\s+(?:is|are))?",
+    rf"(?#complement)\b(?:whatever|anything|everything|the\s+files?)\s+(?:that\s+)?(?:isn'?t|is\s+not|aren'?t|are\s+not)\s+(?:an?\s+)?"
+    rf"\.?\w+(?:\s+files?)?\s+(?:stays?|remains?)\b{_CLAUSE}",
     r"\bnothing\s+else\s+(?:should|must|may|is to)\s+(?:change|be\s+(?:deleted|removed|changed|touched))\b",
     r"\b(?:but\s+)?nothing\s+else\b",
-    rf"\b(?:but\s+)?(?:don'?t|do not|never)\s+(?:touch|delete|remove|change|lose)\s+{_CLAUSE}",
+    rf"\b(?:but\s+)?(?:don'?t|do not|never)\s+(?:touch|delete|remove|change|lose)\s+{_KEPT}\b{_CLAUSE}",
 ]
+# a preservation left over (not one of the above): what it keeps may be a part of what the steps changed
+_UNREAD_KEEP = re.compile(r"\b(?:keep|keeping|leave|leaving|stays?|remains?|untouched|alone)\b|"
+                          r"\b(?:don'?t|do not|never)\s+(?:touch|delete|remove|change|lose)\b", re.I)
 _POSITION = {
     "copy": r"\b(?:save|make|keep|take)\s+a\s+(?:backup\s+)?copy\b",
     "append": r"\b(?:a|the|one)\s+(?:new\s+)?last\s+line\b|\bat\s+the\s+(?:very\s+)?end\b|\bto\s+the\s+end\b|\bat\s+the\s+bottom\b",
-    "rm_empty": r"\b(?:are|is|were)\s+empty\b|\bempty\s+(?:ones|files?)\b|\(?zero\s+bytes?\)?|\b0\s+bytes?\b",
+    "rm_empty": r"(?:\bbut\s+|\band\s+)?\b(?:keep|leave)\s+(?:the\s+ones|those|the\s+\w+)\s+(?:that|which|with)\s+"
+                r"(?:have|has|hold|contain)\s+(?:something|text|content|data|anything)(?:\s+in\s+(?:them|it))?|"
+                r"\b(?:are|is|were)\s+empty\b|\bempty\s+(?:ones|files?)\b|\(?zero\s+bytes?\)?|\b0\s+bytes?\b",
     "sort": r"\bfrom\s+(?:the\s+)?\w+est\s+to\s+(?:the\s+)?\w+est\b",
 }
 
@@ -72,7 +82,9 @@ def set_aside(text: str, shapes: set[str], changed: set[str], demand: re.Pattern
         for pattern in patterns:
             text = re.sub(pattern, " ", text, flags=re.I)
     for pattern in _PRESERVE:
-        text = re.sub(pattern, lambda m: _kept(m.group(0), changed, demand), text, flags=re.I)
+        paths = set() if pattern.startswith("(?#complement)") else changed  # its folder is the steps' own
+        text = re.sub(pattern, lambda m, p=paths: _kept(m.group(0), p, demand), text, flags=re.I)
+    text = re.sub(_STAY, " ", text, flags=re.I)  # tested as a fact of its own (stays_on)
     for shape in shapes:
         if shape in _POSITION:
             text = re.sub(_POSITION[shape], " ", text, flags=re.I)
@@ -87,4 +99,18 @@ def _kept(clause: str, changed: set[str], demand: re.Pattern[str]) -> str:
     return " "
 
 
-__all__ = ["set_aside"]
+_STAY = r"\b(?:stay|remain|end\s+up|be)\s+on\s+(?:the\s+)?([\w][\w./-]*?)(?:\s+branch)?(?=[\s.,;:!?)]|$)"
+
+
+def stays_on(task: str) -> str | None:
+    """The branch the words say to stay or end up on ("stay on main", "you should end up on main"), if any."""
+    m = re.search(_STAY, task, re.I)
+    return m.group(1) if m else None
+
+
+def unread_keep(text: str) -> bool:
+    """Whether ``text`` (after ``set_aside``) still asks to keep or leave something: not proved."""
+    return _UNREAD_KEEP.search(text) is not None
+
+
+__all__ = ["set_aside", "stays_on", "unread_keep"]

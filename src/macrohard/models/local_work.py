@@ -29,7 +29,7 @@ import shlex
 from typing import Any
 
 from macrohard.models.local_examples import task_paths
-from macrohard.models.local_roles import set_aside
+from macrohard.models.local_roles import set_aside, stays_on, unread_keep
 from macrohard.models.local_shapes import _OTHER, Fact
 from macrohard.models.local_work_files import (
     Did,
@@ -201,6 +201,11 @@ def work_facts(task: str, history: list[Any]) -> list[Fact]:
             did.names |= got[1].names
     if not found or set(found) <= {"mkdir", "commit"} and not any(d.facts for d in found.values()):
         return []
+    if (branch := stays_on(task)) is not None:  # "stay on main": the current branch, tested
+        if not found.keys() & {"merge", "merge_only", "branch_delete", "commit", "tag", "push", "unstage", "restore"}:
+            return []
+        found.setdefault("stay", Did()).facts.append(
+            Fact(f"the current branch is {branch}", f'[ "$(git branch --show-current)" = {shlex.quote(branch)} ]'))
     if "commit" in found:  # the files added: committed, nothing of them left over
         found["commit"].facts += _committed(found["commit"].names)
     names = set().union(*(d.names for d in found.values()))
@@ -223,7 +228,7 @@ def _words_answered(task: str, shapes: set[str], names: set[str]) -> bool:
         if shape in _PHRASES:
             text = re.sub(_PHRASES[shape], " ", text, flags=re.I)
     allowed = set().union(*(_ANSWERS.get(s, set()) for s in shapes))
-    if _NARROW.search(text):
+    if _NARROW.search(text) or unread_keep(text):
         return False
     return all(m.group(0).lower() in allowed for m in _OTHER.finditer(text))
 
