@@ -11,6 +11,7 @@ from typing import Any
 
 from macrohard.models.local_history import Past
 from macrohard.models.local_proofs import decide, probe
+from macrohard.models.local_shapes import OPEN
 from macrohard.models.local_work import work_facts
 
 
@@ -82,6 +83,10 @@ def test_words_read_by_their_roles_prove_only_runs_that_answer_every_demand() ->
     for task, commands, want in CASES:
         got = work_facts(task, _run(*commands))
         assert len(got) == want, (task, [f.what for f in got])
+    # a copy whose source a later step changed ("keep a copy, then change 2025 to 2026 in it"): open, not "no"
+    copy = work_facts("keep a copy of site/ as site-old/, then in site/top.html change 2025 to 2026",
+                      _run("cp -r site site-old", "sed -i 's/2025/2026/' site/top.html"))
+    assert copy[0].test == f"exit {OPEN}" and len(copy) == 5, copy
 
 
 def test_the_new_steps_probes_tell_right_from_wrong_in_the_sandbox(tmp_path: Any, store: Any) -> None:

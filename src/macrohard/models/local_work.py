@@ -30,7 +30,7 @@ from typing import Any
 
 from macrohard.models.local_examples import task_paths
 from macrohard.models.local_roles import set_aside, stays_on, unread_keep
-from macrohard.models.local_shapes import _OTHER, Fact
+from macrohard.models.local_shapes import _OTHER, OPEN, Fact
 from macrohard.models.local_work_files import (
     Did,
     _bare,
@@ -160,6 +160,18 @@ def _shape(segment: str, w: list[str], task: str, later: list[list[str]]) -> tup
     return None
 
 
+def _later_changed(fact: Fact, names: set[str], later: list[tuple[list[str], bool]], segs: list[str], task: str) -> Fact:
+    """A copy's fact, or open where a later step changed the copy or its source ("keep a copy of templates/, then change
+    2025 to 2026 in templates/header.html"): the two differ at the end by design, and what the source held before is
+    not there to compare."""
+    for (w, _), seg in zip(later, segs, strict=True):
+        got = _shape(seg, w, task, [])
+        touched = got[1].names if got else set(w[1:])
+        if got is None or got[0] != "copy" and any(t == n or t.startswith(n.rstrip("/") + "/") for t in touched for n in names):
+            return Fact(fact.what, f"exit {OPEN}")
+    return fact
+
+
 def _git_words(w: list[str]) -> list[str]:
     """A git step's words without the options that only quieten it (``-q``, ``--no-edit``), ``-qm`` read as ``-m``."""
     out = [a for a in w if a not in ("-q", "--quiet", "--no-edit")]
@@ -197,7 +209,8 @@ def work_facts(task: str, history: list[Any]) -> list[Fact]:
             return []  # a change no shape reads, or one the task does not ask for in words
         if ok:
             did = found.setdefault(got[0], Did())
-            did.facts += got[1].facts
+            did.facts += [_later_changed(f, got[1].names, steps[i + 1:], segs[i + 1:], task) if got[0] == "copy" else f
+                          for f in got[1].facts]
             did.names |= got[1].names
     if not found or set(found) <= {"mkdir", "commit"} and not any(d.facts for d in found.values()):
         return []
