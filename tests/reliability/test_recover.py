@@ -14,10 +14,12 @@ import pytest
 
 from macrohard.store.sqlite import SQLiteStore
 
+from .cli import mh
 from .test_signals import _mounts_under, _reaper
 
 
-def mh(*args: str) -> subprocess.CompletedProcess[str]:
+def mh_process(*args: str) -> subprocess.CompletedProcess[str]:
+    """`macrohard ARGS` as its own process: a start of the CLI, which recovers dead runs before its own."""
     return subprocess.run([sys.executable, "-m", "macrohard", *args], capture_output=True, text=True, timeout=180,
                           env={**os.environ, "COLUMNS": "200"})
 
@@ -56,6 +58,7 @@ def test_kill_9_of_run_and_reaper_is_recovered_by_the_next_start(tmp_path: Path,
     proc = start(tmp_path, ws)
     reaper = _reaper(proc.pid)
     assert reaper is not None
+    os.kill(reaper, signal.SIGSTOP)  # stopped first: between the two kills it would see its run gone and unmount
     os.kill(proc.pid, signal.SIGKILL)
     os.kill(reaper, signal.SIGKILL)
     proc.communicate(timeout=30)
@@ -67,7 +70,7 @@ def test_kill_9_of_run_and_reaper_is_recovered_by_the_next_start(tmp_path: Path,
     # the next start repairs it, before its own run
     script = tmp_path / "next.json"
     script.write_text(json.dumps([{"kind": "finish", "answer": "ok"}]))
-    assert mh("run", "next", "--model", f"scripted:{script}").returncode == 0
+    assert mh_process("run", "next", "--model", f"scripted:{script}").returncode == 0
     dead = SQLiteStore().get_run(dead.id)
     assert dead.status.value == "crashed" and f"pid {proc.pid}" in (dead.error or "")
     assert _mounts_under(_home) == []

@@ -3,7 +3,8 @@
 After each stop (Ctrl-C, Ctrl-C twice, SIGTERM, SIGHUP, SIGKILL, SIGKILL of the process and of its
 mount reaper), and after `macrohard runs recover`: every step the run printed as finished is
 stored, every file a stored step wrote is in the run's change set with its content, the status is
-not `running`, and no mount, process or cgroup of the run is left.
+not `running`, and no mount, process or cgroup of the run is left. The run is its own process (the one signalled);
+recover, diff and apply run in the test's (`cli.mh`: the same commands, without a Python start each).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from pathlib import Path
 import pytest
 
 from macrohard.store.sqlite import SQLiteStore
+
+from .cli import mh
 
 STEPS = 12
 SEED = int(os.environ.get("MACROHARD_FAULT_SEED", "20261129"))
@@ -123,8 +126,7 @@ def test_a_signal_at_a_random_point_loses_nothing(case: str, tmp_path: Path, _ho
         if not case.startswith("KILL"):
             assert proc.returncode in (0, 1, 130), where
             assert "Traceback" not in printed, where
-        recovered = subprocess.run([sys.executable, "-m", "macrohard", "runs", "recover", "--json"],
-                                   capture_output=True, text=True, timeout=120)
+        recovered = mh("runs", "recover", "--json")
         assert recovered.returncode == 0, recovered.stderr + where
         _check(_home, ws, printed, cgroups, where)
 
@@ -149,15 +151,13 @@ def _check(home: Path, ws: Path, printed: str, cgroups: list[str], where: str) -
     shown = {int(m) for m in re.findall(r"^\s+(\d+) [✓✗!?]", printed, flags=re.M)}
     assert shown <= set(indices), f"printed as finished but not stored: {sorted(shown - set(indices))}\n{where}"
     # every file a stored step wrote is in the change set, with its content
-    diff = subprocess.run([sys.executable, "-m", "macrohard", "runs", "diff", run.id, "--json"], capture_output=True,
-                          text=True, timeout=60)
+    diff = mh("runs", "diff", run.id, "--json")
     assert diff.returncode == 0, diff.stderr + where
     in_change_set = {c["path"] for c in json.loads(diff.stdout)["changes"]}
     written = {s.action.path for s in steps if getattr(s.action, "kind", "") == "write_file"
                and s.observation is not None and not s.observation.error}
     assert written <= in_change_set, where
-    applied = subprocess.run([sys.executable, "-m", "macrohard", "runs", "apply", run.id], capture_output=True,
-                             text=True, timeout=60)
+    applied = mh("runs", "apply", run.id)
     assert applied.returncode == 0, applied.stderr + where
     for path in written:
         i = int(path[1:-4])
