@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from cli_in_process import mh
 from macrohard.store.sqlite import SQLiteStore
 
-from .cli import mh
 from .test_signals import _mounts_under, _reaper
 
 

@@ -4,7 +4,7 @@ After each stop (Ctrl-C, Ctrl-C twice, SIGTERM, SIGHUP, SIGKILL, SIGKILL of the 
 mount reaper), and after `macrohard runs recover`: every step the run printed as finished is
 stored, every file a stored step wrote is in the run's change set with its content, the status is
 not `running`, and no mount, process or cgroup of the run is left. The run is its own process (the one signalled);
-recover, diff and apply run in the test's (`cli.mh`: the same commands, without a Python start each).
+recover, diff and apply run in the test's (`cli_in_process.mh`: the same commands, without a Python start each).
 """
 
 from __future__ import annotations
@@ -21,9 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from cli_in_process import mh
 from macrohard.store.sqlite import SQLiteStore
-
-from .cli import mh
 
 STEPS = 12
 SEED = int(os.environ.get("MACROHARD_FAULT_SEED", "20261129"))

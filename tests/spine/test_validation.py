@@ -1,5 +1,6 @@
 """Bad input to `macrohard run` (issue 10, finding 9): a clear message naming the fix, exit code 2,
-no traceback and no run recorded. Each case goes through the real CLI."""
+no traceback and no run recorded. Each case goes through the real CLI (its `main`, in the test's process: a refusal
+needs no Python start of its own); the good input runs as its own process."""
 
 from __future__ import annotations
 
@@ -10,12 +11,13 @@ import sys
 
 import pytest
 
+from cli_in_process import mh
 from macrohard.store.sqlite import SQLiteStore
 
 
 def _run(home, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "macrohard", "run", *args], capture_output=True, text=True,
-                          timeout=120, env={**os.environ, "MACROHARD_HOME": str(home), "COLUMNS": "200"})
+    """`macrohard run ARGS` through the console script's `main`, in this process (a refusal needs no Python start)."""
+    return mh("run", *args, env={"MACROHARD_HOME": str(home)})
 
 
 def _refused(proc: subprocess.CompletedProcess[str], home, *says: str) -> None:
@@ -103,8 +105,10 @@ def test_a_task_file_with_a_bad_network_is_refused_with_its_line(_home, script, 
 
 
 def test_good_input_still_runs(_home, script, tmp_path):
-    proc = _run(_home, "say hi", "--model", script, "--max-steps", "3", "--network", "none", "--no-sandbox",
-                "-w", str(tmp_path / "new" / "ws"))
+    proc = subprocess.run([sys.executable, "-m", "macrohard", "run", "say hi", "--model", script, "--max-steps", "3",
+                           "--network", "none", "--no-sandbox", "-w", str(tmp_path / "new" / "ws")],
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "MACROHARD_HOME": str(_home)})  # a run: its own process, as a user's
     assert proc.returncode == 0, proc.stdout + proc.stderr
     (run,) = SQLiteStore(_home / "runs.db").list_runs()
     assert run.task.budget.max_steps == 3 and run.status.value == "succeeded"
