@@ -63,7 +63,7 @@ def git(w: _Walk, args: list[str], arg_why: str, stdin: str = "") -> None:
     if sub not in _COMMITS | _NAMERS and not (sub in _GIT_SENDS and w.files):
         return  # nothing recorded, nothing that could carry a commit out
     gitdir, top, own = repository(w, w.where(at or "."))
-    env = next((why for name, why in w.env.items() if name.startswith("GIT_")), "") or next(
+    env = next((why for name, why in w.env.items() if name.startswith("GIT_") and why), "") or next(
         (w.vars[v] for v in w.exported if v.startswith("GIT_") and w.vars.get(v)), "")
     why = arg_why or env
     if sub in ("add", "commit", "stash") and not why and len(args) > 1 and NAMES in w.files:

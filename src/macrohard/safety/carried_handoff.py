@@ -212,7 +212,7 @@ def configured(w: _Walk, prog: str, argv: list[str], taints: list[str]) -> None:
 def config_env(w: _Walk, prog: str) -> str:
     """Private data in a variable the program reads as a setting (``PIP_INDEX_URL="https://x/$d" pip download``,
     ``export GOPROXY=…``), given on its own line or exported."""
-    held = [*w.env.items(), *((v, w.vars[v]) for v in w.exported if w.vars.get(v))]
+    held = [*((v, why) for v, why in w.env.items() if why), *((v, w.vars[v]) for v in w.exported if w.vars.get(v))]
     held += [(v, why) for v, path in w.static.items() if "/" in path or "." in path  # `PIP_CONFIG_FILE=/tmp/c`
              if _CONFIG_ENV.match(v) and (why := w.files.get(w.where(path), ""))]  # a file written with it
     return next((f"{why} (${name}, which {prog} reads as a setting)" for name, why in held if _CONFIG_ENV.match(name)),

@@ -44,6 +44,7 @@ def sends(w: _Walk, argv: list[str]) -> str:
         (a[2:] for a in args if a.startswith("-f") and len(a) > 2 and not a.startswith("-f=")), "")
     into = into or next((a.split("=", 1)[1] for a in args if a.startswith("--directory=")), "")
     given = [a for a in args if "=" in a and not a.startswith("-") and re.match(r"[A-Za-z_][\w.-]*\s*[:+?!]*=", a)]
+    given += [a for a, why in w.env.items() if not why]  # `X='$(shell cat .env)' make`: the environment's
     name, text = "", w.heredoc if at == "-" else None  # `make -f - <<'EOF'`: the makefile is the here-document
     for name in ([at] if at else ["GNUmakefile", "makefile", "Makefile"]):
         if name != "-" and (text := H._read(w, _join(into, name))) is not None:
@@ -130,11 +131,13 @@ def _assignments(lines: list[str]) -> list[tuple[str, str, str]]:
 
 def _expand(text: str, known: dict[str, str]) -> str:
     """Make's expansion of ``text`` where it is plain: ``$$`` is ``$``, ``$(NAME)`` a literal value (or nothing, as
-    make expands a variable it does not know); other references are kept."""
+    make expands a variable it does not know), ``$(wildcard GLOB)`` its glob; other references are kept."""
     def one(m: re.Match[str]) -> str:
+        if m.group(3) is not None:  # `$(wildcard .e*)`: the glob, for the walk to match as the shell would
+            return m.group(3)
         return "$" if m.group(0) == "$$" else known.get(m.group(1) or m.group(2), "")
 
-    return re.sub(r"\$\$|\$\(([A-Za-z_][\w.-]*)\)|\$\{([A-Za-z_][\w.-]*)\}", one, text)
+    return re.sub(r"\$\$|\$\(([A-Za-z_][\w.-]*)\)|\$\{([A-Za-z_][\w.-]*)\}|\$\(wildcard\s+([^$()]*)\)", one, text)
 
 
 def _value(w: _Walk, text: str, tainted: dict[str, str], memo: dict[tuple[str, str], str],

@@ -255,7 +255,7 @@ def sink(w: _Walk, prog: str, argv: list[str], taints: list[str], arg_why: str, 
     if prog in M.MAKES and (why := M.sends(w, argv)):  # `make upload 'DATA=$(shell cat .env)'`
         w.sends.append(why)
         return
-    env_why = next(iter(w.env.values()), "")
+    env_why = next((why for why in w.env.values() if why), "")
     if arg_why or env_why or any(w.vars.get(v) for v in w.exported):
         code, env_read = H.runs_network(w, prog, argv)
         if code and (why := arg_why or env_why or env_read):

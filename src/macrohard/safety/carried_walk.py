@@ -63,7 +63,9 @@ class _Walk:
         self.errexit = bool(carried.traps)  # an ERR trap set in an earlier step runs when a check fails
         self.traps: tuple[str, ...] = carried.traps
         self.last: tuple[Any, ...] = ()  # the last simple command, for `$?`
-        self.env: dict[str, str] = {}  # the command's own assignments that hand its program private data (`D=$d make`)
+        # the command's own assignments that hand its program private data (`D=$d make`); `NAME=VALUE` keys with no
+        # reason for a value that holds `$(` (`X='$(shell cat .env)' make`: make expands it, safety.carried_make)
+        self.env: dict[str, str] = {}
         self.exported = set(carried.exported)  # variables exported to the programs the shell runs
         self.waited = carried.waited  # a wait whose length carries private data (safety.carried_sizes)
         self.heredoc = ""  # the text of the here-document the command being walked reads
@@ -220,6 +222,9 @@ class _Walk:
                 name = child.child_by_field_name("name")
                 if name is not None and (why := self.vars.get(self.text(name), "")):
                     env[self.text(name)] = why
+                elif name is not None and (value := child.child_by_field_name("value")) is not None and \
+                        "$(" in (raw := self.value(value)):  # `X='$(shell cat .env)' make`: make expands it
+                    env[f"{self.text(name)}={raw}"] = ""
             elif ct == "herestring_redirect":
                 stdin = self.any_taint(child.named_children)
             elif ct == "file_redirect":
