@@ -1,6 +1,7 @@
 """A killed evaluation shows as incomplete and resumes without counting anything twice (issue 10, finding 5).
 
-A real `macrohard eval` process is killed with SIGKILL part-way; `eval show/list/compare` must say
+A real `macrohard eval` process is killed with SIGKILL part-way; `eval show/list/compare` (run in the test's process)
+must say
 "n of N, interrupted" (never "n/n = 100 %"), and `--resume ID` runs only the missing tasks.
 """
 
@@ -18,14 +19,22 @@ from pathlib import Path
 import pytest
 import yaml
 
+from cli_in_process import mh as here
+
 pytestmark = pytest.mark.timeout(300)
 N = 6
 
 
 def mh(*args: str, home: Path, timeout: float = 200) -> subprocess.CompletedProcess[str]:
+    """An evaluation that runs tasks: its own process, as a user's (what only reads or refuses runs `here`, in the
+    test's process: the same console script, no Python start each)."""
     env = {**os.environ, "MACROHARD_HOME": str(home), "COLUMNS": "250"}
     return subprocess.run([sys.executable, "-m", "macrohard", *args], capture_output=True, text=True, env=env,
                           timeout=timeout)
+
+
+def _env(home: Path) -> dict[str, str]:
+    return {"MACROHARD_HOME": str(home), "COLUMNS": "250"}
 
 
 @pytest.fixture
@@ -70,18 +79,18 @@ def test_a_killed_eval_is_incomplete_and_resume_runs_only_what_is_missing(slow_s
     assert 2 <= done < N
     before = {key: run_id for key, run_id, _ in _results(_home)}
 
-    listed = json.loads(mh("eval", "list", "--runs", "--json", home=_home).stdout)
+    listed = json.loads(here("eval", "list", "--runs", "--json", env=_env(_home)).stdout)
     (entry,) = listed
     assert entry["state"] == "interrupted" and entry["results"] == done and entry["n_tasks"] == N
     eval_id = entry["id"]
-    assert f"of {N}, interrupted" in mh("eval", "list", "--runs", home=_home).stdout
+    assert f"of {N}, interrupted" in here("eval", "list", "--runs", env=_env(_home)).stdout
 
-    shown = json.loads(mh("eval", "show", eval_id, "--json", home=_home).stdout)
+    shown = json.loads(here("eval", "show", eval_id, "--json", env=_env(_home)).stdout)
     assert shown["state"] == "interrupted" and shown["expected"] == N and shown["overall"]["n"] == done
-    text = mh("eval", "show", eval_id, home=_home).stdout
+    text = here("eval", "show", eval_id, env=_env(_home)).stdout
     assert f"INCOMPLETE (interrupted): {done} of {N}" in text and f"--resume {eval_id}" in text
     assert f"of the {done} finished" in text
-    assert "INCOMPLETE (interrupted)" in mh("eval", "compare", eval_id, eval_id, home=_home).stdout
+    assert "INCOMPLETE (interrupted)" in here("eval", "compare", eval_id, eval_id, env=_env(_home)).stdout
 
     res = mh("eval", str(slow_suite), "--resume", eval_id, "--json", home=_home)
     assert res.returncode == 0, res.stdout + res.stderr
@@ -92,11 +101,11 @@ def test_a_killed_eval_is_incomplete_and_resume_runs_only_what_is_missing(slow_s
     assert [k for k, _, _ in after] == sorted(f"t{i}#0" for i in range(N))  # each task once
     assert {k: r for k, r, _ in after if k in before} == before  # the finished ones were not run again
     assert all(r.endswith("-r1") for k, r, _ in after if k not in before)
-    runs = json.loads(mh("runs", "list", "--json", "-n", "100", home=_home).stdout)
+    runs = json.loads(here("runs", "list", "--json", "-n", "100", env=_env(_home)).stdout)
     assert [r["id"] for r in runs if r["status"] == "running"] == []
     closed = [r for r in runs if r["status"] == "interrupted"]
     assert all("resumed as" in r["error"] and r["meta"]["superseded_by"].endswith("-r1") for r in closed)
-    assert json.loads(mh("eval", "show", eval_id, "--json", home=_home).stdout)["state"] == "complete"
+    assert json.loads(here("eval", "show", eval_id, "--json", env=_env(_home)).stdout)["state"] == "complete"
 
     again = mh("eval", str(slow_suite), "--resume", eval_id, "--json", home=_home)
     assert again.returncode == 0 and json.loads(again.stdout)["overall"]["n"] == N
@@ -106,8 +115,8 @@ def test_a_killed_eval_is_incomplete_and_resume_runs_only_what_is_missing(slow_s
 def test_resume_refuses_another_model_or_suite(slow_suite, quick_suite_path, _home):
     done = _kill_part_way(slow_suite, _home)
     assert done < N
-    eval_id = json.loads(mh("eval", "list", "--runs", "--json", home=_home).stdout)[0]["id"]
-    res = mh("eval", str(slow_suite), "--resume", eval_id, "--model", "local", home=_home)
+    eval_id = json.loads(here("eval", "list", "--runs", "--json", env=_env(_home)).stdout)[0]["id"]
+    res = here("eval", str(slow_suite), "--resume", eval_id, "--model", "local", env=_env(_home))
     assert res.returncode == 2 and "--model scripted" in res.stderr
-    res = mh("eval", str(quick_suite_path), "--resume", eval_id, home=_home)
+    res = here("eval", str(quick_suite_path), "--resume", eval_id, env=_env(_home))
     assert res.returncode == 2 and "ran suite 'slow'" in res.stderr
