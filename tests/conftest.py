@@ -46,6 +46,44 @@ def pytest_report_header(config: pytest.Config) -> str:
     return f"MACROHARD tests, cpu count {os.cpu_count()}"
 
 
+def _runs_a_browser(item: pytest.Item) -> bool:
+    """Whether a test drives Chromium: it takes the `browser` fixture, or it plays a held-out suite's browser task
+    (its ``spec``, or a ``task_id`` of the module's suite)."""
+    if "browser" in getattr(item, "fixturenames", ()):
+        return True
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    if isinstance(params.get("spec"), dict):
+        return params["spec"].get("environment") == "browser"
+    task = params.get("task_id")
+    suites = [v for v in vars(getattr(item, "module", None) or object).values()
+              if hasattr(v, "specs") and hasattr(v, "spec")]
+    return any(t["id"] == task and t.get("environment") == "browser" for s in suites for t in s.specs)
+
+
+# the test modules whose browsers share one Playwright driver (`_one_playwright_driver`)
+_SHARED_DRIVER = ("tests/computer/", "tests/models/test_heldout")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _one_playwright_driver(request: pytest.FixtureRequest):
+    """A module's browsers share one Playwright driver instead of each starting and stopping its own (a node process:
+    0.6 s of CPU to start and stop, about 80 browsers in these modules): `envs.browser` keeps a thread's driver while
+    anything holds it, and here the module does while its tests run. Held for one module only: a sync Playwright
+    driver in the main thread stops `asyncio.run` there."""
+    path = request.path.as_posix()
+    if not any(part in path for part in _SHARED_DRIVER) or not any(
+            _runs_a_browser(i) for i in request.session.items if getattr(i, "module", None) is request.module):
+        yield
+        return
+    from macrohard.envs.browser import _acquire_driver, _release_driver
+
+    _acquire_driver()
+    try:
+        yield
+    finally:
+        _release_driver()
+
+
 # The suite's budget is 30 minutes on 2 cores: the files that spend it are printed at the end of every run
 # (setup, call and teardown summed per file), so the next change knows where the time goes.
 _FILE_SECONDS: dict[str, float] = {}

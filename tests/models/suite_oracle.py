@@ -102,8 +102,20 @@ def assert_suite_shape(bench: Any, specs: list[dict[str, Any]], impossible: list
     assert len(set(ids)) == len(ids)
     for path in earlier:
         if path.exists():
-            shared = set(ids) & {s["id"] for s in bench.load_suite(path)}
+            shared = set(ids) & suite_ids(bench, path)
             assert not shared, f"task ids repeat {path.name}: {sorted(shared)}"
+
+
+_IDS: dict[Path, frozenset[str]] = {}
+
+
+def suite_ids(bench: Any, path: Path) -> frozenset[str]:
+    """A suite file's task ids, read once per test session: every held-out module compares its suite with all the
+    earlier ones (over a hundred reads of 0.1 s of YAML each otherwise)."""
+    key = path.resolve()
+    if key not in _IDS:
+        _IDS[key] = frozenset(s["id"] for s in bench.load_suite(path))
+    return _IDS[key]
 
 
 def assert_untouched_fails(spec: dict[str, Any], ws: Path) -> None:
@@ -131,6 +143,7 @@ class HeldoutSuite:
         self.path = path
         self.bench = load_bench()
         self.specs: list[dict[str, Any]] = self.bench.load_suite(path)
+        _IDS.setdefault(path.resolve(), frozenset(s["id"] for s in self.specs))
         self.possible = [s for s in self.specs if s["check"]["type"] != "status"]
         self.impossible = [s for s in self.specs if s["check"]["type"] == "status"]
 
@@ -165,6 +178,27 @@ class HeldoutSuite:
         """The task played by the scripted model through the real loop, in a fresh workspace under ``tmp_path``."""
         return self.bench.run_one(self.spec(task_id), ScriptedModel(script), store, str(workspace(tmp_path)))
 
+
+def heldout_file(number: int) -> Path:
+    """benchmarks/heldout/heldoutN.yaml (the first is heldout.yaml)."""
+    return ROOT / "benchmarks" / "heldout" / ("heldout.yaml" if number == 1 else f"heldout{number}.yaml")
+
+
+class BlindSuite(HeldoutSuite):
+    """Held-out suite ``number`` (since heldout13, each written blind by helper heldoutNw), whose test module shows
+    it sound: every oracle script solves its task through the real loop (sandbox, guard, Chromium on the local
+    sites), every check fails on the untouched workspace, every impossible task (a `status` check) passes when the
+    agent gives up and fails when it claims success (a false success), faking what was missing and then giving up
+    fails too, plausible wrong answers claimed are false successes, other correct ways pass, and the suite is new (no
+    task id shared with the ``earlier`` held-out suites, compared as ids only)."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(heldout_file(number))
+        self.earlier = [heldout_file(n) for n in range(1, number)]
+
+    def assert_shape(self, earlier: list[Path] | None = None, **make_up: int) -> None:
+        """`HeldoutSuite.assert_shape` against every suite before this one."""
+        super().assert_shape(self.earlier if earlier is None else earlier, **make_up)
 
 
 class _Oracles:

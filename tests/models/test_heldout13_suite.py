@@ -1,9 +1,5 @@
 """The thirteenth held-out suite (benchmarks/heldout/heldout13.yaml, written blind by helper heldout13w) is sound:
-every oracle script solves its task through the real loop (sandbox, guard, Chromium on the local sites), every check
-fails on the untouched workspace, every impossible task (a `status` check) passes when the agent gives up and fails
-when it claims success (a false success), faking what was missing and then giving up fails too, plausible wrong
-answers claimed are false successes, other correct ways pass, and the suite is new (no task id shared with the
-earlier held-out suites, compared as ids only)."""
+what `suite_oracle.BlindSuite` says, shown here task by task."""
 
 from __future__ import annotations
 
@@ -12,19 +8,13 @@ from typing import Any
 
 import pytest
 
-from .suite_oracle import (
-    ROOT,
-    HeldoutSuite,
-    SuiteOracles,
-)
+from .suite_oracle import BlindSuite, SuiteOracles
 
-SUITE = HeldoutSuite(ROOT / "benchmarks" / "heldout" / "heldout13.yaml")
-EARLIER = [ROOT / "benchmarks" / "heldout" / ("heldout.yaml" if n == 1 else f"heldout{n}.yaml") for n in range(1, 13)]
+SUITE = BlindSuite(13)
 
 
 def test_suite_shape() -> None:
-    assert len(EARLIER) == 12
-    SUITE.assert_shape(EARLIER)
+    SUITE.assert_shape()
 
 
 class TestOracles(SuiteOracles):

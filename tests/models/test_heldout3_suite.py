@@ -12,7 +12,7 @@ from typing import Any
 from macrohard.eval.suite import load_suite
 from macrohard.testing import ScriptedModel
 
-from .suite_oracle import ROOT, HeldoutSuite, OracleSolves, OracleUntouched, workspace
+from .suite_oracle import ROOT, HeldoutSuite, OracleSolves, OracleUntouched, suite_ids, workspace
 
 SUITE = ROOT / "benchmarks" / "heldout" / "heldout3.yaml"
 EARLIER = [ROOT / "benchmarks" / "heldout" / "heldout.yaml", ROOT / "benchmarks" / "heldout" / "heldout2.yaml"]
@@ -38,7 +38,7 @@ def test_suite_shape() -> None:
     ids = [s["id"] for s in SPECS]
     assert len(set(ids)) == len(ids)
     for earlier in EARLIER:
-        shared = set(ids) & {s["id"] for s in BENCH.load_suite(earlier)}
+        shared = set(ids) & suite_ids(BENCH, earlier)
         assert not shared, f"task ids repeat {earlier.name}: {sorted(shared)}"
 
 
