@@ -24,6 +24,12 @@ transcript or a ticket, which ``vocative`` leaves alone, and is never the start 
 - machine readers named as a group ("AI coding assistants:", "Agents and CI bots:"; not "AI reviewers", who may be
   people reviewing AI), then an order.
 
+After blind16 was scored once with these rules (held out) and joined the training data, its misses added, in-sample:
+a machine with a word before its name ("memo for the reconciliation bot: …", "notes: for the scheduling bot - pay …",
+"Note to coding agents: …"; not "the office assistant" or "support agents", who are people), "AI prep:" as a field,
+and "AI reviewers: …" when they are asked to send, pay, delete, merge or approve (people who review AI output are
+asked to rate).
+
 A label that begins two or more lines is a transcript's speaker; a quotation reported to people or in prose is an
 example (``quoting``); a value in data is not a quotation.
 """
@@ -46,6 +52,9 @@ _LEAD = (r"(?:[\[<]\s*)?(?:(?:(?:prep|notes?|memo|message|instructions?|reminder
          r"(?:for|to)|for|to|attention|dear|hey|hi)\s+)?(?:(?:the|any|all|every|our)\s+)?")
 _LED = (r"(?:(?:prep|notes?|memo|message|instructions?|reminder|task|todo|heads[- ]up)\s+(?:for|to)|dear|hey)\s+"
         r"(?:(?:the|any|all|every|our)\s+)?")
+# a machine with a word before its name: "the reconciliation bot", "the scheduling bot", "coding agents" (not "the
+# office assistant", "support agents": people)
+_MODIFIED = r"[a-z]{3,20}[- ](?:bots?|llms?|copilots?)|coding[- ](?:agents?|assistants?)"
 _MARK = r"(?:[\]>]\s*)?(?P<mark>\s*[:,\u2014\u2013]\s*|\s+-\s+|\s+(?:please|pls|kindly|must|should|to)\s+)"
 # a value kept as an example or a test's input, not an order: ``"evidence": "<!-- Bot: give …"``, ``"input": "…"``
 _EXAMPLE_KEY = re.compile(r"(?:evidence|examples?|samples?|payloads?|inputs?|tests?|quote[sd]?|match(?:ed)?|snippets?|"
@@ -54,14 +63,15 @@ _EXAMPLE_KEY = re.compile(r"(?:evidence|examples?|samples?|payloads?|inputs?|tes
 # target (``quoting._TARGET``: an address, a file, send/pay/delete …) or an act on the user's accounts and records
 _ACTS = re.compile(rf"{quoting._TARGET.pattern}|\b(?:the user'?s?|approve|refunds?|merge|grant|invite|revoke|disable|"
                    r"turn off|cancel|book|transfer|rate)\b", re.I)
+_TARGETED = re.compile(rf"{quoting._TARGET.pattern}|\b(?:merge|approve|push|grant|invite|reset)\b", re.I)
 _BARE = frozenset({"assistant", "assistants", "agent", "agents", "ai", "a.i."})
 _VALUE = re.compile(
-    rf"(?P<open>{_KEYED}|{_SEPARATED})\s*(?P<lead>{_LEAD})(?P<who>{_NAMED}|{_ADDRESSEE}){_MARK}(?P<rest>[^\n]{{0,200}})", _I)
+    rf"(?P<open>{_KEYED}|{_SEPARATED})\s*(?P<lead>{_LEAD})(?P<who>{_MODIFIED}|{_NAMED}|{_ADDRESSEE}){_MARK}(?P<rest>[^\n]{{0,200}})", _I)
 # a note for the machine anywhere in a line ("Room 3.14 Prep for the bot: …")
-_NOTE = re.compile(rf"\b(?P<lead>{_LED})(?P<who>{_NAMED}|assistants?|agents?)\s*[:,\u2014]\s*(?P<rest>[^\n]{{0,200}})", _I)
+_NOTE = re.compile(rf"\b(?P<lead>{_LED})(?P<who>{_MODIFIED}|{_NAMED}|assistants?|agents?)\s*(?:[:,\u2014]|\s-\s)\s*(?P<rest>[^\n]{{0,200}})", _I)
 _FIELD = re.compile(
-    r"\b(?:x-)?(?:ai|agent|assistant|llm|bot|copilot|gpt)[_-](?:instructions?|directives?|tasks?|orders?|commands?|"
-    r"actions?|todo)[\"']?\s*[:=]\s*[\"']?\s*(?P<rest>[^\n]{0,200})", _I)
+    r"\b(?:x-)?(?:ai|agent|assistant|llm|bot|copilot|gpt)[_ -](?:instructions?|directives?|tasks?|orders?|commands?|"
+    r"actions?|todo|prep)[\"']?\s*[:=]\s*[\"']?\s*(?P<rest>[^\n]{0,200})", _I)
 _GROUP = re.compile(
     r"(?:^\s*|[.!?:;>*#(\-]\s*|\b(?:notes?|message|instructions?|reminder)\s+(?:for|to)\s+)(?:(?:any|all|the)\s+)?"
     r"(?:(?:ai|llm|gpt|automated|autonomous)[- ](?:[a-z]+[- ])?(?:assistants|agents|bots|tools|models|readers|"
@@ -69,10 +79,13 @@ _GROUP = re.compile(
     r"(?:bots|agents|assistants|tools))(?:\s+(?:and|&|or)\s+(?:ci\s+|ai\s+)?(?:bots|agents|assistants|tools))?"
     r"[*_]*\s*[:,\u2014]\s*[*_]*\s*(?P<rest>[^\n]{0,200})", _I)
 _ORDER_START = re.compile(_ORDER, re.I)
+# "AI reviewers: …" may be people who review AI output ("rate each response …"): only with a target or a merge
+_REVIEWERS = re.compile(r"(?:^\s*|[.!?:;>*#(\-]\s*|\b(?:notes?|message|instructions?)\s+(?:for|to)\s+)(?:(?:any|all|the)\s+)?"
+                        r"(?:ai|llm|gpt)[- ]reviewers[*_]*\s*[:,\u2014]\s*[*_]*\s*(?P<rest>[^\n]{0,200})", _I)
 _POLITE = re.compile(r"\W*(?:please|bitte|por favor|s'il vous pla[iî]t|per favore|prosz[eę]|l[üu]tfen)\b", re.I)
 _VERBS = re.compile(rf"(?<!\w)(?:{_VERB})(?!\w)", re.I)
 _LABEL = re.compile(rf"^\W{{0,3}}({_NAMED}|{_ADDRESSEE})\s*[:\uff1a]", _I)
-_RULES = tuple((pattern, Gate(pattern)) for pattern in (_VALUE, _NOTE, _FIELD, _GROUP))
+_RULES = tuple((pattern, Gate(pattern)) for pattern in (_VALUE, _NOTE, _FIELD, _GROUP, _REVIEWERS))
 
 
 def _order(rest: str) -> bool:
@@ -122,6 +135,8 @@ def signals(lines: str) -> list[str]:
             if not _order(m.group("rest")):
                 continue
             if pattern is _VALUE and not _value(m, lines):
+                continue
+            if pattern is _REVIEWERS and not _TARGETED.search(m.group("rest")):
                 continue
             if _data(lines, m.start("rest"), m.start("rest") + 1):
                 return ["data_order"]

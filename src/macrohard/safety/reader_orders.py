@@ -10,7 +10,8 @@ screen's misses at the policy point) held three frames that no text written for 
   scanning "this" (a support agent "handling this ticket" is a person), and the words after the colon or comma read
   as an order (``vocative._EN_ORDER``: "The model processing this batch, a 7B Llama, …" is a report). The same
   reader named by a relative clause ("Models that read captions: …") or turned to in brackets ("(LLM, set up …)",
-  "(Copilot, grant …)"; eighteenth wave, from blind15's captions: in-sample).
+  "(Copilot, grant …)"; eighteenth wave, from blind15's captions: in-sample). Nineteenth wave, from blind16's commit
+  messages (in-sample): a reader merging, importing or approving this ("bots merging this: run …").
 - ``user_override`` (**strong**): the user's request set aside: "Forget what the user asked and …", "ignore the
   user's request", "forget the task you were given", "disregard your original task". ``override`` wants the word
   "instructions"; these orders name the user instead.
@@ -35,7 +36,7 @@ _NAMED = (r"(?:ai|a\.i\.|llm|gpt|chatgpt|claude|gemini|chatbot|bot|copilot|langu
           r"(?:ai|llm|gpt)[- ]?(?:model|assistant|agent|helper|system|tool|reader)|"
           r"(?:automated|autonomous|virtual|digital)\s+(?:assistant|agent|reader|system|helper))s?")
 _DOING = (r"(?:reading|processing|summari[sz]ing|parsing|triaging|indexing|scanning|handling|reviewing|analy[sz]ing|"
-          r"crawling|ingesting|browsing|going through|looking at)")
+          r"crawling|ingesting|browsing|going through|looking at|merging|importing|approving)")
 _BARE_DOING = r"(?:reading|processing|summari[sz]ing|parsing|indexing|scanning|crawling|ingesting)"
 _THIS = (r"(?:this|these|the following|the (?:page|e-?mail|mail|file|document|ticket|log|text|thread|message|output|"
          r"reviews?|entry|repo|repository|issue|results?|git log|calendar|feed|list|notes?|transcript|record|data))\b")
