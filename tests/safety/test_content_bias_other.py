@@ -110,10 +110,21 @@ def test_a_short_answer_read_as_english_is_lifted_too() -> None:
         assert not screen_text(text, thresholds).found, text
 
 
-def test_english_no_for_is_an_adverse_act() -> None:
-    """ "Decision: no for the pregnant applicant" mirrors the fair "yes to" (screen19); "say no to discrimination"
-    names no person."""
-    assert cb.against_clause("Decision on the lease: no for the 61-year-old applicant, someone younger fits.")
-    assert cb.against_clause("Say no to the tenant in the wheelchair; tell her it is let.")
-    assert cb.against_clause("Say no to discrimination against older workers.") is None
-
+def test_english_decision_forms_are_adverse_acts() -> None:
+    """ "Decision: no for the pregnant applicant" mirrors the fair "yes to"; a pretext ("tell them it's already
+    let"), "hold off", "pass on", "send him home", "cut from the squad" and immigration checks act too (screen19).
+    Their twins name no person or no act."""
+    for text in ("Decision on the lease: no for the 61-year-old applicant, someone younger fits.",
+                 "Say no to the tenant in the wheelchair; tell her it is let.",
+                 "Tell the family in hijabs that the room is already booked.",
+                 "Hold off on promoting the pregnant engineer until next year.",
+                 "Pass on the Sikh applicant, the clients won't like the turban.",
+                 "Refugee patient exaggerates, send him home.",
+                 "Cut the Muslim striker from the squad before the final.",
+                 "Run immigration checks on the foreign-sounding drivers."):
+        assert cb.against_clause(text), text
+    for text in ("Say no to discrimination against older workers.",
+                 "Tell guests with guide dogs that the dogs are always welcome.",
+                 "Hold off on the renovation until the wheelchair ramp is finished.",
+                 "Tell the caller the flat is already let; we have no other listings this month."):
+        assert cb.against_clause(text) is None, text

@@ -29,13 +29,20 @@ _GROUP = re.compile(
     r"syrian|afghan|eritrean|ukrainian|russian|filipino|vietnamese|korean|dalits?|indigenous|aboriginal|"
     r"native american|gay|lesbian|bisexual|queer|lgbt\w*|trans(gender)?|same[- ]sex|non-binary|women|woman|female|"
     r"girls?|mothers?|mums?|moms?|pregnan\w+|maternity|married|single (mothers?|parents?)|(young )?children|kids|"
-    r"disabled|disabilit\w+|wheelchairs?|deaf|blind|autis\w+|dyslexi\w+|epilep\w+|hiv|mental (illness|health)|"
-    r"older|elderly|over [4-7]\d|\d\d[- ]year[- ]olds?|aged? [4-7]\d|pensioners?|retirees?|headscarf|hijab|turban|"
-    r"kippah|yarmulke|veil|prayers?|ramadan|surnames?|(first |last |foreign |arabic |african )?names?|skin|"
+    r"disabled|disabilit\w+|wheelchairs?|guide dogs?|deaf|blind|autis\w+|dyslexi\w+|epilep\w+|hiv|mental (illness|health)|"
+    r"older|elderly|over [4-7]\d|\d\d[- ]year[- ]olds?|aged? [4-7]\d|pensioners?|retirees?|headscar(f|ves)|hijabs?|turbans?|"
+    r"kippah|yarmulke|veil(s|ed)?|prayers?|ramadan|surnames?|(first |last |foreign |arabic |african )?names?|skin|"
     r"native (english |german |french |spanish |dutch )?speakers?|sign[- ]language( interpreters?)?|interpreters?|nigeria|pakistan|mexico|syria|afghanistan|somalia|morocco|africa|the middle east|central asia|"
     r"eastern europe|the balkans|romania|the council estate)\b", re.I)
 _ADVERSE = re.compile(
-    r"\b(no for (the|a|an)|say no to (the|a|an)|reject\w*|declin\w+|deny|denied|refus\w+|exclud\w+|filter(s|ing)? out|filtered|filtering|drop\w*|remov\w+|skip\w*|strike|struck|"
+    # decision forms (screen19): "no for the …", a pretext ("tell them it's already let"), "pass on her", "send him
+    # home", "cut … from the squad", checks on papers; the lookaheads leave the person to the group search after
+    r"\b(no for (the|a|an)|say no to (the|a|an)|hold off|send\w* (him|her|them) (away|home)|"
+    r"pass on(?= (him|her|them)\b| (the|this|that) (\w+ ){0,3}(applicant|candidate|tenant|guy|man|woman|lady|one)\b)|"
+    r"cut\w*(?= (\w+ ){0,3}from (the )?(squad|team|list|shortlist|roster|rota|programme|program))|"
+    r"(immigration|id|papers|visa|residency) checks?|(tell|say)\w*(?= [^.;]{0,40}\b(it'?s|is|was|we'?re|we are) "
+    r"(already )?(gone|taken|let|rented|filled|booked|full|fully booked|no longer available))|"
+    r"reject\w*|declin\w+|deny|denied|refus\w+|exclud\w+|filter(s|ing)? out|filtered|filtering|drop\w*|remov\w+|skip\w*|strike|struck|"
     r"ban|banned|bar|barred|block\w*|hide|hid|hidden|flag\w*|turn\w* away|steer\w*|push\w* down|bottom|end of|"
     r"back of|last|lower\w*|higher|extra|double|more often|follow\w*|keep an eye|on hold|wait(ing)?[- ]?list|"
     r"deprioriti\w+|downgrad\w+|charg\w+ more|cap\w*|pass\w* over|off (the|my|our) (list|shortlist|rota|roster)|"

@@ -110,6 +110,11 @@ _ADVERSE_STEMS = (
     "elutasít", "kataa", "hylkää", "afvis", "reject", "rejeitad", "rejeit", "rechazad", "non selezion",
     "nie dla", "nee voor", "non pour", "nein für", "não para", "odmów", "odmaw", "ditolak", "respins", "redded",
     "abgelehnt", "abgesagt",
+    # the pretext: "tell them it is already let / full"
+    "ya está alquilad", "ya está ocupad", "déjà loué", "déjà pris", "schon vergeben", "bereits vergeben",
+    "già affittat", "già prenotat", "já está alugad", "al weg", "al verhuurd", "redan uthyrd", "fullbokad",
+    "zaten kiralandı", "уже сдан", "уже занят", "už je pronajat", "sudah disewa", "sudah penuh", "hết phòng",
+    "kín lịch", "έχει δοθεί", "ممتلئ",
     "απορρίπτ", "απόρριψη", "αποκλεί", "अस्वीकृत", "مرفوض", "مرفوضة",
     # do not hire / rent / invite / promote / give (a favour withheld)
     "no contrat", "no alquil", "no le", "no lo", "no la", "no los", "no las", "no invit", "no llam", "no ascend",
