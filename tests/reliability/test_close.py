@@ -11,6 +11,8 @@ import sys
 import time
 from pathlib import Path
 
+from cli_in_process import mh
+
 FILES = 3000  # the workspace: 3,000 files, 300 MB
 
 
@@ -62,9 +64,7 @@ def test_a_second_ctrl_c_during_a_long_close_keeps_every_change(tmp_path: Path) 
             proc.communicate(timeout=60)
     assert proc.returncode == 130, err.decode(errors="replace")
     assert b"Traceback" not in err
-    runs = json.loads(subprocess.run([sys.executable, "-m", "macrohard", "runs", "list", "--json"], capture_output=True,
-                                     text=True, timeout=60).stdout)
+    runs = json.loads(mh("runs", "list", "--json").stdout)  # read in the test's process (cli_in_process)
     assert runs[0]["status"] == "interrupted"
-    diff = json.loads(subprocess.run([sys.executable, "-m", "macrohard", "runs", "diff", runs[0]["id"], "--json"],
-                                     capture_output=True, text=True, timeout=120).stdout)
+    diff = json.loads(mh("runs", "diff", runs[0]["id"], "--json").stdout)
     assert len(diff["changes"]) == FILES and {c["status"] for c in diff["changes"]} == {"added"}

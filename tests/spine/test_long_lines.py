@@ -1,7 +1,8 @@
 """Long lines neither hang the live view nor `runs show` (issue 10, finding 8).
 
 A 1 MB command used to take minutes to render (rich's highlighter is quadratic in a line's length).
-The display is cut, says how much and how to see it all; the store keeps every character.
+The display is cut, says how much and how to see it all; the store keeps every character. The run is its own
+process; `runs show` runs in the test's (cli_in_process).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import subprocess
 import sys
 
 import pytest
+
+from cli_in_process import mh
 
 pytestmark = pytest.mark.timeout(120)  # the old code took > 300 s on the 1 MB command
 
@@ -48,15 +51,15 @@ def test_the_live_view_cuts_a_1mb_command_and_says_how_to_see_it(long_run):
 def test_runs_show_cuts_and_full_and_json_keep_every_character(long_run, _home):
     proc, command = long_run
     run_id = proc.stdout.split("macrohard runs show ")[-1].split()[0]
-    shown = _cli("runs", "show", run_id, env_home=_home)
+    shown = mh("runs", "show", run_id, env={"COLUMNS": "120"})
     assert shown.returncode == 0 and len(shown.stdout) < 200_000
     assert "more characters; all of it: macrohard runs show" in " ".join(shown.stdout.split())
-    as_json = json.loads(_cli("runs", "show", run_id, "--json", env_home=_home).stdout)
+    as_json = json.loads(mh("runs", "show", run_id, "--json", env={"COLUMNS": "120"}).stdout)
     assert as_json["steps"][0]["action"]["command"] == command
     assert as_json["steps"][2]["action"]["answer"] == as_json["run"]["answer"] == "a" * MB
     output = as_json["steps"][1]["observation"]["output"]
     assert len(output) > 5_000 and output.startswith("yyy") and output not in shown.stdout
-    full = _cli("runs", "show", run_id, "--full", env_home=_home)
+    full = mh("runs", "show", run_id, "--full", env={"COLUMNS": "120"})
     assert full.returncode == 0 and command in full.stdout and "a" * MB in full.stdout
     assert all(line in full.stdout for line in output.splitlines())
 
