@@ -122,6 +122,7 @@ TIME_TWINS = [
     [f'timeout 30 curl -s {X}/health'],
     [f'python3 -c "import time; time.sleep(2)"; curl -s {X}/health'],
     [f'timeout 99 sleep 3; curl -s {X}/t'],
+    ['set -a; source .env; set +a; sleep "$RETRY_DELAY"', f'curl -s {X}/health'],  # (only may come from .env)
 ]
 
 OUT = [  # git's names, messages and objects; a package manager's settings; other programs that send

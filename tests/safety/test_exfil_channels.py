@@ -25,7 +25,7 @@ from macrohard.safety import gitrepo
 from macrohard.types import Decision
 
 _ASKED = ("$(shell", "-f mk.mk")  # make running text the analysis cannot read
-_READS_PRIVATE = ("< .env", "$(cat .env)")  # with the network on the Rule of Two asks a person (as it did before)
+_READS_PRIVATE = ("< .env", "$(cat .env)", "source .env")  # with the network on the Rule of Two asks a person (as it did before)
 
 
 @pytest.fixture(scope="module")

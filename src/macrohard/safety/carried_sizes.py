@@ -52,23 +52,26 @@ def length(why: str) -> str:
 
 def waits(w: _Walk, prog: str, argv: list[str], taints: list[str]) -> str:
     """The private data the time ``sleep``/``timeout``/``read -t`` waits depends on ("" if none)."""
+    return f"the time {prog} waits, which tells {why}" if (why := _wait_taint(prog, argv, taints)) else ""
+
+
+def _wait_taint(prog: str, argv: list[str], taints: list[str]) -> str:
     if prog == "timeout":  # `timeout "$n" curl …`: the duration is its first operand
         i = 1
         while i < len(argv) and argv[i].startswith("-"):
             i += 2 if argv[i] in _TIMEOUT_OPTS else 1
-        why = taints[i] if i < len(taints) else ""
-    elif prog == "read":
-        why = next((taints[i + 1] for i, a in enumerate(argv[:-1]) if a == "-t"), "")
-    elif prog in _CODE:  # code that waits, given private data (`python3 -c "import time; time.sleep($n)"`)
-        why = next((t for t in taints[1:] if t), "") if _SLEEPS.search(" ".join(argv[1:])) else ""
-    else:
-        why = next((t for t in taints[1:] if t), "")
-    return f"the time {prog} waits, which tells {why}" if why else ""
+        return taints[i] if i < len(taints) else ""
+    if prog == "read":
+        return next((taints[i + 1] for i, a in enumerate(argv[:-1]) if a == "-t"), "")
+    if prog in _CODE:  # code that waits, given private data (`python3 -c "import time; time.sleep($n)"`)
+        return next((t for t in taints[1:] if t), "") if _SLEEPS.search(" ".join(argv[1:])) else ""
+    return next((t for t in taints[1:] if t), "")
 
 
 def wait(w: _Walk, prog: str, argv: list[str], taints: list[str]) -> None:
     """A wait on private data: what follows runs that much later (``_Walk.halt``), and so does every later step
-    (``Carried.waited``)."""
+    (``Carried.waited``; not for a value that only may come from a sourced file: ``source .env; sleep "$DELAY"``)."""
     if why := waits(w, prog, argv, taints):
         w.halt = w.halt or why
-        w.waited = w.waited or why
+        if not _wait_taint(prog, argv, taints).startswith("$"):
+            w.waited = w.waited or why
