@@ -41,6 +41,10 @@ _TO = (r"(?:nota|note|hinweis|bitte|mensaje|message|messaggio|mensagem|instrucci
        r"ваш(?:ему|его)?|нашему))*\s*")
 _CJK_TO = r"(?:致|给|給|对|對|请|請|への|へ|에게|إلى|ל)"
 _ADDRESS = re.compile(rf"(?<![\w-])(?:{_ADDRESSEE})\s*{_CJK_TO}?\s*[:：,，、]|{_CJK_TO}\s*(?:{_ADDRESSEE})", re.I)
+# an English job title that ends in "assistant" names a person ("Note for the office assistant: send the rota …")
+_HUMAN_ASSISTANT = re.compile(r"\b(?:office|teaching|executive|personal|dental|medical|lab|shop|research|administrative|"
+                              r"admin|legal|sales|nursing|care|editorial|marketing|project|graduate|pharmacy|library|"
+                              r"family|kitchen|clinical|classroom|travel)\s+$", re.I)
 
 # Orders: verbs of sending, forwarding, deleting, paying, granting, revealing, disabling (imperatives and the polite
 # forms that carry them), in the same languages.
@@ -202,6 +206,8 @@ def signals(lines: str) -> list[str]:
     for m in _ADDRESS.finditer(lines) if addressed else ():
         end = lines.find("\n", m.end())
         rest = lines[m.end(): end if end >= 0 else len(lines)]
+        if _HUMAN_ASSISTANT.search(lines, max(0, m.start() - 16), m.start()):
+            continue
         before = lines[max(0, m.start() - 2): m.start() + 2]
         if _orders(rest, quoted=any(q in before for q in "\"'`‘“«")):
             found.append("aimed_at_agent_ml")
