@@ -186,6 +186,8 @@ OUT_TWINS = [
     ['n=$(wc -l < .env); git commit -q --allow-empty -m "cleanup"', 'git push origin main'],
     ['git -c alias.st="!git status" st'],
     ['git commit -q --allow-empty --template=README.md', 'git push origin main'],
+    ['git commit -q --allow-empty -qm .env.example', 'git push origin main'],  # a message naming a file: text
+    ['git tag -a v2 -m .env', 'git push origin v2'],
     ['GIT_TOKEN=$(cat .env) git push origin main'],  # (a variable git does not read; the Rule of Two asks)
     ['echo "requests==2.31.0" > r.txt', 'pip download -d w -r r.txt'],
 ]

@@ -59,6 +59,7 @@ def git(w: _Walk, args: list[str], arg_why: str, stdin: str = "") -> None:
         try:
             w.run(code)
         finally:
+            w.vars.clear()
             w.vars.update(held)
     if sub not in _COMMITS | _NAMERS and not (sub in _GIT_SENDS and w.files):
         return  # nothing recorded, nothing that could carry a commit out
@@ -69,14 +70,28 @@ def git(w: _Walk, args: list[str], arg_why: str, stdin: str = "") -> None:
     if sub in ("add", "commit", "stash") and not why and len(args) > 1 and NAMES in w.files:
         why = w.files[NAMES]  # `mkdir "n/$d"` or `touch "$d"`, then `git add n`: the names go with the commit
     if sub in _COMMITS and not why:
-        why = stdin or next((t for a in args if (t := w.path_taint(posixpath.join(at, a.split("=", 1)[1] if a.startswith(
-            "--") and "=" in a else a)))), "") or _staged(w, top, own, sub, args) or _copied_under(w, top, at, args)
-        # (`--file=msg.txt`, `--template=.env`: the file's text goes in)
+        named = [a.split("=", 1)[1] if a.startswith("--") and "=" in a else a for a in _files(args)]
+        why = stdin or next((t for a in named if (t := w.path_taint(posixpath.join(at, a)))), "") or _staged(
+            w, top, own, sub, args) or _copied_under(w, top, at, args)
     if sub in _COMMITS | _NAMERS and why:
         w.files[GLOBAL if sub == "config" and {"--global", "--system"} & set(args) else gitdir] = why
     elif sub in _GIT_SENDS and (why := w.files.get(gitdir) or w.files.get(GLOBAL) or next(
             (v for p, v in w.files.items() if p.startswith(gitdir + "/")), "")):
         w.sends.append(f"git {sub} sends commits, names or settings that hold {why}")
+
+
+def _files(args: list[str]) -> list[str]:
+    """The words of a git command that may name a file whose text goes in (``git add .env``, ``-F msg.txt``,
+    ``--template=.env``): not a message (``-m .env.example`` is text, not that file's)."""
+    out, skip = [], False
+    for a in args[1:]:
+        if skip:
+            skip = False
+        elif a in ("-m", "--message") or re.fullmatch(r"-[a-zA-Z]*m", a):
+            skip = True
+        elif not re.match(r"-[a-zA-Z]*m.|--message=", a):
+            out.append(a)
+    return out
 
 
 def _code(args: list[str]) -> list[str]:
