@@ -34,7 +34,13 @@ def start(tmp_path: Path, ws: Path, name: str = "s") -> subprocess.Popen[str]:
     assert proc.stdout is not None
     while "a.txt" not in (line := proc.stdout.readline()):
         assert line, "the run ended before its first step"
-    time.sleep(1.0)  # inside the `sleep 60` step, b.txt written
+    # inside the `sleep 60` step once b.txt is written: its overlay layer (or copy) is mounted where the test sees it
+    sandboxes = Path(os.environ["MACROHARD_HOME"]) / "sandboxes"
+    deadline = time.monotonic() + 60
+    while not any(f.read_text() == "more\n" for f in [*sandboxes.glob("*/layer/upper/b.txt"),
+                                                      *sandboxes.glob("*/layer/copy/b.txt")]):
+        assert time.monotonic() < deadline and proc.poll() is None, "b.txt was never written"
+        time.sleep(0.02)
     return proc
 
 
