@@ -49,6 +49,7 @@ MAKE = [  # make runs `$(shell …)` and reads `$(file <…)` itself
     [("mk.mk", "X := $(shell cat .env)\n" + _UP), "make -fmk.mk up"],
     [("mk.mk", "X := $(shell cat $(wildcard .e*))\n" + _UP), "make -f mk.mk up"],
     [("mk.mk", _UP), "X='$(shell cat .env)' make -e -f mk.mk up"],
+    [("mk.mk", _UP), "export X='$(shell cat .env)'", "make -e -f mk.mk up"],
 ]
 MAKE_TWINS = [  # the analysis asks about `$(shell …)` whatever it reads (make runs text it cannot read)
     ["make upload DATA=build/out.txt"],
@@ -62,6 +63,7 @@ MAKE_TWINS = [  # the analysis asks about `$(shell …)` whatever it reads (make
     [("sub/Makefile", "X := $(shell cat ../README.md)\n" + _UP), "make -C sub up"],  # ($(shell …) runs in sub)
     [("mk.mk", "X := $(shell cat $(wildcard src/*.py))\n" + _UP), "make -f mk.mk up"],
     [("mk.mk", _UP), "X='$(shell date)' make -e -f mk.mk up"],
+    [("mk.mk", _UP), "export X='$(shell cat .env)'", "export X=hello", "make -e -f mk.mk up"],
 ]
 
 SIZE = [  # the size of what is sent, how fast, how many requests, and when: each says a number

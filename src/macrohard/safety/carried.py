@@ -62,10 +62,12 @@ class Carried:
     traps: tuple[str, ...] = ()  # `trap CODE ERR`: the code runs when a later command fails
     exported: frozenset[str] = frozenset()  # variables the session exported (`export D=$d`, then `make upload`)
     waited: str = ""  # a wait whose length carried private data: every later request says it (carried_sizes)
+    made: dict[str, str] = field(default_factory=dict)  # exported values holding `$(` (`X='$(shell cat .env)'`)
 
 
     def __bool__(self) -> bool:
         return bool(self.vars or self.files or self.sourced or self.fds or self.named or self.traps or self.waited
+                    or self.made
                     or any(w for _, w in self.aliases.values()))
 
 
@@ -146,4 +148,4 @@ def walk(command: str, carried: Carried, private: Callable[[str], str], resolve:
                    aliases=w.aliases, named={k: v for k, v in w.static.items() if w.path_taint(v)},
                    assigned=frozenset(w.assigned) if w.sourced else frozenset(),
                    literals=dict(list(literals.items())[-_MAX_LITERALS:]), traps=w.traps,
-                   exported=frozenset(w.exported), waited=w.waited), w.sends
+                   exported=frozenset(w.exported), waited=w.waited, made=w.made), w.sends

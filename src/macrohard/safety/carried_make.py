@@ -45,6 +45,7 @@ def sends(w: _Walk, argv: list[str]) -> str:
     into = into or next((a.split("=", 1)[1] for a in args if a.startswith("--directory=")), "")
     given = [a for a in args if "=" in a and not a.startswith("-") and re.match(r"[A-Za-z_][\w.-]*\s*[:+?!]*=", a)]
     given += [a for a, why in w.env.items() if not why]  # `X='$(shell cat .env)' make`: the environment's
+    given += [f"{name}={raw}" for name, raw in w.made.items() if name in w.exported]  # and exported earlier
     name, text = "", w.heredoc if at == "-" else None  # `make -f - <<'EOF'`: the makefile is the here-document
     for name in ([at] if at else ["GNUmakefile", "makefile", "Makefile"]):
         if name != "-" and (text := H._read(w, _join(into, name))) is not None:

@@ -69,6 +69,7 @@ class _Walk:
         self.exported = set(carried.exported)  # variables exported to the programs the shell runs
         self.waited = carried.waited  # a wait whose length carries private data (safety.carried_sizes)
         self.heredoc = ""  # the text of the here-document the command being walked reads
+        self.made = dict(carried.made)  # exported values that hold `$(` (make expands them: safety.carried_make)
 
     # -- entry --------------------------------------------------------------------------------------
 
@@ -122,7 +123,9 @@ class _Walk:
                 if child.type == "variable_assignment":
                     self.assign(child)
                 if exports and child.type in ("variable_assignment", "variable_name"):  # what child processes see
-                    self.exported.add(self.text(child).split("=", 1)[0].split("[", 1)[0].rstrip("+"))
+                    self.exported.add(name := self.text(child).split("=", 1)[0].split("[", 1)[0].rstrip("+"))
+                    if (v := child.child_by_field_name("value")) is not None and "$(" in (raw := self.value(v)):
+                        self.made[name] = raw  # `export X='$(shell cat .env)'`: make expands it (carried_make)
             return P.dumps(self, self.text(node).split()[0], [self.text(c) for c in node.named_children])
         if t == "unset_command":
             for child in node.named_children:
@@ -309,6 +312,7 @@ class _Walk:
 
     def set_var(self, name: str, why: str) -> None:
         self.static.pop(name, None)
+        self.made.pop(name, None)
         if why:
             self.vars[name] = why
         else:
