@@ -47,9 +47,9 @@ def pytest_report_header(config: pytest.Config) -> str:
 
 
 def _runs_a_browser(item: pytest.Item) -> bool:
-    """Whether a test drives Chromium: it takes the `browser` fixture, or it plays a held-out suite's browser task
-    (its ``spec``, or a ``task_id`` of the module's suite)."""
-    if "browser" in getattr(item, "fixturenames", ()):
+    """Whether a test drives Chromium: it takes the `browser` fixture or its module builds a `BrowserEnvironment`, or
+    it plays a held-out suite's browser task (its ``spec``, or a ``task_id`` of the module's suite)."""
+    if "browser" in getattr(item, "fixturenames", ()) or hasattr(getattr(item, "module", None), "BrowserEnvironment"):
         return True
     params = getattr(getattr(item, "callspec", None), "params", {})
     if isinstance(params.get("spec"), dict):
