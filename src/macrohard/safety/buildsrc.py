@@ -37,13 +37,21 @@ _GO = re.compile(r"\"os/exec\"|\"syscall\"|\"unsafe\"|\"plugin\"|\"golang\.org/x
                  r"//\s*go:(?:linkname|cgo_)|\bexec\s*\.\s*Command\b|\bsyscall\s*\.\s*(?:Exec|ForkExec)|"
                  r"\bos\s*\.\s*StartProcess\b")
 _CARGO_RUNS = frozenset({"build", "b", "run", "r", "test", "t", "bench", "check", "c", "install", "doc", "clippy"})
+# cargo's commands that build nothing (any other may be an alias of `run` in .cargo/config.toml, or build to verify)
+_CARGO_INERT = frozenset({"new", "init", "add", "remove", "fetch", "metadata", "tree", "search", "version", "help",
+                          "clean", "update", "generate-lockfile", "locate-project", "pkgid", "verify-project", "vendor",
+                          "login", "logout", "owner", "yank", "report", "config", "info", "fmt", "uninstall"})
 _GO_RUNS = frozenset({"run", "build", "test", "install", "vet"})  # generate: safety.taskrunners
 
 
 def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> None:
     operands = [a for a in args if not a.startswith("-")]
     cwd = an.paths.resolve(cmd.cwd or ".", None)
-    if prog == "cargo" and operands[:1] and operands[0] in _CARGO_RUNS:
+    if prog == "cargo" and operands[:1] and operands[0] not in _CARGO_INERT:
+        if operands[0] not in _CARGO_RUNS:  # guard19: an `[alias] b2 = "run"` ran main unread; or a cargo-b2 on PATH
+            from macrohard.safety.lookup import resolve_program
+
+            resolve_program(an, f"cargo-{operands[0]}", cmd.cwd, 0)
         _tree(an, f"cargo {operands[0]}", project_root(cwd, "Cargo.toml"), "rs")
         _cargo_config(an, cwd, args)
     elif prog == "go" and (tool := next((a for a in args if _GO_TOOLS.match(a)), None)):

@@ -17,22 +17,25 @@ from __future__ import annotations
 
 import posixpath
 import re
+import shlex
 from dataclasses import dataclass, field
 from typing import Any
 
 from macrohard.safety import effects, envvars, flows, jscode, lookup, programs, projects, pycode, runners, scripts
 from macrohard.safety import rules_data as R
-from macrohard.safety.argv import effective_program, is_dynamic, skip_options, unwrap, value_after
+from macrohard.safety.argv import effective_program, is_dynamic, skip_options, unwrap
 from macrohard.safety.invocation import Invocation, interpreter_invocation, shell_invocation
 from macrohard.safety.loopglob import LoopGlobs, option_names, passing
 from macrohard.safety.paths import PathJudge
 from macrohard.safety.regular import watching
 from macrohard.safety.rewrites import note as note_rewrites
 from macrohard.safety.rewrites import redirected
+from macrohard.safety.shebang import interpreter, plain_shell
 from macrohard.safety.shellparse import SimpleCommand, parse
 from macrohard.safety.shellstate import add_hook, called, define, replay
 from macrohard.safety.shellvalues import Values, judge_line, positional_args, record_line
 from macrohard.safety.shellview import expand_braces, look_alike, shell_view
+from macrohard.safety.spliced import xargs as xargs_words
 
 MAX_DEPTH = 4
 
@@ -45,9 +48,7 @@ class Analysis:
     programs: set[str] = field(default_factory=set)
     paths: list[str] = field(default_factory=list)
     hosts: list[str] = field(default_factory=list)
-    # `dynamic` findings about code the guard knows it cannot read (compiled programs, safety.native): they stand
-    # where a context drops the soft ones (make's recipes, safety.makefile)
-    firm: list[str] = field(default_factory=list)
+    firm: list[str] = field(default_factory=list)  # `dynamic` findings that stand where make drops the soft ones
 
     def add(self, category: str, detail: str) -> None:
         self.findings.setdefault(category, detail)
@@ -204,8 +205,7 @@ class Analyzer:
                     elif fn := re.match(r"BASH_FUNC_([^=%]+)%%=\s*\(\)\s*", word):  # a function bash imports,
                         define(self, {fn.group(1): word[fn.end():]})  # called anywhere in the program env starts
                         add_hook(self, word[fn.end():])
-            if prog == "env" and (split := value_after(rest, "-S") or value_after(rest, "--split-string")):
-                self.line(split, depth + 1, cmd.cwd)  # env -S 'cmd args' splits one string into a command
+            if prog == "env" and runners.env_runs(self, rest, cmd, depth):  # env -S 'cmd args' …, env -C DIR …
                 return
             if prog in R.WRAPPERS:
                 cmd.wrappers.add(prog)
@@ -219,8 +219,8 @@ class Analyzer:
                     self.r.add("dynamic", f"{prog} {argv[0]} deletes paths only known when the command runs")
                 if prog == "env" and not argv:
                     self.r.add("credential", "env dumps the environment, which can hold secrets")
-                if prog == "xargs" and argv:
-                    self.r.programs.add(posixpath.basename(argv[0]))
+                if prog in ("xargs", "parallel") and argv:
+                    xargs_words(self, prog, argv, cmd)
                 continue
             if prog == "eval":
                 if cmd.nested_programs & R.DECODERS:
@@ -238,23 +238,22 @@ class Analyzer:
                 self.invocation(prog, rest, cmd, depth)
                 return
             if "/" in argv[0] and not argv[0].startswith(("/usr/", "/bin/", "/sbin/")):
-                self.script(argv[0], cmd.cwd, depth)  # ./run.sh: look inside the workspace's own scripts
+                self.script(argv[0], cmd.cwd, depth, args=rest)  # ./run.sh: the workspace's own scripts
             self.program(prog, rest, cmd, depth)
             return
 
-    def script(self, path: str, cwd: str | None, depth: int, explicit: bool = False) -> None:
-        """Analyse a shell script that a command runs (written by an earlier step or earlier on the line)."""
+    def script(self, path: str, cwd: str | None, depth: int, explicit: bool = False, args: list[str] = (),
+               shell: bool = False) -> None:
+        """A script a command runs: as a program (``safety.shebang``), or read by a shell (``shell``: ``#!`` no more)."""
         text = scripts.read_script(self, path, cwd, explicit)
         if text is None:
             return
-        first = text.split("\n", 1)[0]
-        interpreter = posixpath.basename(first[2:].split()[-1]) if first.startswith("#!") and first[2:].split() else ""
-        if interpreter in R.INTERPRETERS:  # ./job.py with a #!/usr/bin/env python3 line
-            self.code(interpreter, text, depth + 1, cwd, where=posixpath.dirname(self.paths.resolve(path, cwd)))
+        first, _, body = text.partition("\n")
+        found = None if shell else interpreter(first)
+        if found is not None and not plain_shell(*found):  # `#!/usr/bin/make -f`: `make -f ./x ARGS`
+            self.line(shlex.join([found[0], *([found[1]] if found[1] else []), path, *args]), depth + 1, cwd)
             return
-        if first.startswith("#!") and not any(sh in first for sh in ("sh", "bash", "zsh", "dash")):
-            return
-        self.line(text.split("\n", 1)[1] if first.startswith("#!") else text, depth + 1, cwd)
+        self.line(body if first.startswith("#!") else text, depth + 1, cwd)
 
     def program(self, prog: str, args: list[str], cmd: SimpleCommand, depth: int) -> None:
         """Judge one program by its name and arguments (``safety.effects``)."""
@@ -267,6 +266,7 @@ class Analyzer:
             inv = Invocation(script=rest[0]) if rest else Invocation()
             if rest:
                 lookup.activated(self, rest[0], cmd.cwd)
+                lookup.resolve_program(self, rest[0], cmd.cwd, depth, shell=True)
         else:
             inv = shell_invocation(rest) if shell else interpreter_invocation(prog, rest)
         from_text = inv.codes or inv.stdin or inv.code_missing or any(

@@ -89,7 +89,7 @@ def _tool(an: Analyzer, name: str, value: str, depth: int, cwd: str | None) -> b
     return False
 
 
-_HOMES = frozenset({"HOME", "XDG_CONFIG_HOME", "XDG_CONFIG_DIRS", "XDG_DATA_HOME", "ZDOTDIR"})
+_HOMES = frozenset({"HOME", "XDG_CONFIG_HOME", "XDG_CONFIG_DIRS", "XDG_DATA_HOME", "ZDOTDIR", "CARGO_HOME"})
 
 
 def sensitive(name: str) -> bool:
@@ -162,6 +162,15 @@ def judge(an: Analyzer, name: str, value: str, depth: int, cwd: str | None) -> b
         for entry in _PWD.sub(lambda _m: an.paths.resolve(".", cwd), value).split(":"):
             if entry in ("", ".") or "$" not in entry and an.paths.inside(an.paths.resolve(entry, cwd)):
                 an.ld_dirs = value  # judged per program: a system program's libraries shadowed (safety.lookup)
+                break
+        return True
+    if name in ("PERL5LIB", "PERLLIB", "RUBYLIB", "NODE_PATH"):  # guard19: PERL5LIB=d loaded d/X.pm unread
+        from macrohard.safety.lookup import _PWD
+
+        for entry in _PWD.sub(lambda _m: an.paths.resolve(".", cwd), value).split(":"):
+            if "$" in entry or "`" in entry or entry and an.paths.inside(an.paths.resolve(entry, cwd)):
+                an.r.add("dynamic", f"{name}={value[:60]} makes every program load modules from a folder the agent "
+                                    "writes before its own; name the module's file instead")
                 break
         return True
     if name == "PYTHONPATH":

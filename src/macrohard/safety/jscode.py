@@ -48,7 +48,7 @@ _BARE_EVAL = re.compile(r"(?:^|[;{}\s])(?:eval\s+(?![\s{(])\S|do\s+['\"$]|requir
 _LITERAL = re.compile(r"'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|`[^`$\\]*`")
 _HARMLESS = re.compile(r"(?:\s|,|\[|\]|\(|\)|\btrue\b|\bfalse\b|\bnull\b|\bundefined\b|\bnil\b|\\|=>)*")
 _REQUIRE = re.compile(r"""(?:\brequire\s*\(\s*|\bimport\s*\(\s*|\bfrom\s+|^\s*import\s+|\bnew\s+Worker\s*\(\s*)"""
-                      r"""(['"])(\.{1,2}/[^'"]+|(?!node:)[@\w][^'"]*)\1""", re.M)
+                      r"""(['"])(\.{1,2}/[^'"]+|(?!node:)[@\w#][^'"]*)\1""", re.M)
 _MAX_ARGS = 2000
 # node: a module named by a computed string, native bindings, the module loader itself
 _JS_HIDDEN = re.compile(r"\b(?:require|import)\s*\(\s*(?![\s'\"`][^'\"`$]*['\"`]\s*\))[^)]|"
@@ -204,6 +204,8 @@ def _unquote(literal: str) -> str:
 def _package(an: Analyzer, spec: str, base: str) -> list[str]:
     """The files ``require('name')`` may load from a workspace ``node_modules`` folder (walking up from ``base``):
     the package's ``main`` (or ``exports``' entry), ``index.js``, or the subpath named."""
+    if spec.startswith("#"):  # guard19: package.json's "imports" ("#m": "./e.js") loaded e.js unread
+        return _imports(an, spec, base)
     parts = spec.split("/")
     name = "/".join(parts[:2]) if spec.startswith("@") else parts[0]
     sub = spec[len(name):].lstrip("/")
@@ -228,6 +230,28 @@ def _package(an: Analyzer, spec: str, base: str) -> list[str]:
             return [*entries, posixpath.join(root, "index")]
         if folder in an.paths.workspaces:
             break
+        folder = posixpath.dirname(folder)
+    return []
+
+
+def _imports(an: Analyzer, spec: str, base: str) -> list[str]:
+    """The files a ``#name`` specifier maps to in the nearest package.json's ``imports`` (a ``*`` filled in)."""
+    import fnmatch
+
+    folder = base
+    while any(folder == w or folder.startswith(w + "/") for w in an.paths.workspaces):
+        if os.path.isfile(meta := posixpath.join(folder, "package.json")):
+            try:
+                with open_regular(meta, encoding="utf-8", errors="replace") as fh:
+                    imports = json.load(fh).get("imports") or {}
+            except (OSError, ValueError, AttributeError):
+                return []
+            out = []
+            for key, value in imports.items() if isinstance(imports, dict) else ():
+                if key == spec or "*" in key and fnmatch.fnmatchcase(spec, key):
+                    star = spec[key.index("*"):len(spec) - (len(key) - key.index("*") - 1)] if "*" in key else ""
+                    out += [posixpath.normpath(posixpath.join(folder, v.replace("*", star))) for v in _strings(value)]
+            return out
         folder = posixpath.dirname(folder)
     return []
 
@@ -324,7 +348,7 @@ def _perl_modules(an: Analyzer, prog: str, code: str, depth: int, cwd: str | Non
             dirs.append(an.paths.resolve(d or ".", base))
     for m in _PERL_USE.finditer(code):
         rel = m.group(1).replace("::", "/") + ".pm"
-        if m.group(1) in ("lib", "strict", "warnings", "utf8", "vars", "constant", "parent", "base", "feature"):
+        if m.group(1) == "lib":  # guard19: `strict`, `warnings`… were skipped, and PERL5LIB=. loaded ./strict.pm
             continue
         for d in dirs:
             file = posixpath.normpath(posixpath.join(d, rel))

@@ -110,8 +110,10 @@ def path_assigned(an: Analyzer, value: str, cwd: str | None) -> None:
         an.path_dirs.insert(0, entry)
 
 
-def resolve_program(an: Analyzer, name: str, cwd: str | None, depth: int) -> None:
-    """Judge the file ``name`` runs through the run's own PATH entries, or say it cannot be known."""
+def resolve_program(an: Analyzer, name: str, cwd: str | None, depth: int, shell: bool = False) -> None:
+    """Judge the file ``name`` runs through the run's own PATH entries, or say it cannot be known; ``shell``: the
+    file ``source NAME`` reads (bash looks for a name without "/" on PATH first: guard19 found ``PATH=d:$PATH;
+    source run.sh`` ran d/run.sh while ./run.sh was judged)."""
     if an.__dict__.get("make_automatic") and AUTOMATIC in name:  # a recipe's `$<` run as a program: which file
         from macrohard.safety import scripts  # is asked about (safety.makeauto)
 
@@ -147,7 +149,7 @@ def resolve_program(an: Analyzer, name: str, cwd: str | None, depth: int) -> Non
                 return
             continue
         if candidate in an.written or os.path.isfile(candidate):
-            an.script(candidate, cwd, depth)  # and the others: a restored PATH may hold them in another order
+            an.script(candidate, cwd, depth, shell=shell)  # and the others: a restored PATH may hold them in another order
             found = True
             continue
         if an.jobs and not found:  # a job an earlier step left running may put it there after this review

@@ -44,12 +44,21 @@ def _automatic(mk: Makefile, index: int) -> list[dict[str, str] | None]:
     out: list[dict[str, str] | None] = []
     for target in targets:
         merged = list(mk.normal[index])
+        order = _order_only(prereqs, mk.normal[index])
         for i, (others, words) in enumerate(mk.rules):
             if i != index and target in others:
                 if not all(_NAME.fullmatch(w) for w in words):
                     return [None]
                 merged += mk.normal[i]
-        order = [w for w in prereqs if w not in mk.normal[index]]
+                order += _order_only(words, mk.normal[i])
+        if set(order) & set(merged):
+            return [None]  # a name both order-only and normal: make's lists then follow no rule worth copying
         out.append({"@": target, "<": merged[0] if merged else "", "^": " ".join(dict.fromkeys(merged)),
-                    "+": " ".join(merged), "|": " ".join(order)})
+                    "+": " ".join(merged), "|": " ".join(dict.fromkeys(order))})
     return out
+
+
+def _order_only(words: list[str], normal: list[str]) -> list[str]:
+    """A rule's order-only prerequisites (``words`` less the ``normal`` ones before ``|``): make gives ``$|`` those of every rule of the target, the recipe's rule
+    first (guard19: only the recipe's rule was read, so ``all: | run.sh`` in another rule ran ``run.sh`` unread)."""
+    return [w for w in words[len(normal):] if w not in normal]

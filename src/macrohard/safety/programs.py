@@ -12,6 +12,7 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
+from macrohard.safety import lookup
 from macrohard.safety import rules_data as R
 from macrohard.safety.shellparse import SimpleCommand
 
@@ -61,7 +62,12 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
 # and settings that make git read more settings or hooks from a file the agent may have written
 _GIT_RUNS = re.compile(r"core\.(sshcommand|pager|editor|fsmonitor|askpass)|credential\.(.+\.)?helper|sequence\.editor|"
                        r"diff\.external|gpg\.(.+\.)?program|pager\..+|.+\.(textconv|clean|smudge|process|driver|command)|"
-                       r"uploadpack\.packobjectshook|alias\..+")
+                       r"uploadpack\.packobjectshook|alias\..+|"
+                       # guard19: core.gitProxy, a remote's uploadpack/receivepack, man/browser/difftool/mergetool
+                       # tools, `tar.<format>.command`, a submodule's `update = !cmd`, send-email's, instaweb's
+                       r"core\.(gitproxy|alternaterefscommand)|remote\..+\.(uploadpack|receivepack)|"
+                       r"(man|browser|difftool|mergetool)\..+\.(cmd|path)|submodule\..+\.update|"
+                       r"sendemail\.(sendmailcmd|smtpserver|tocmd|cccmd)|imap\.tunnel|instaweb\.(httpd|browser)")
 _GIT_LOADS = re.compile(r"core\.hookspath|include\.path|includeif\..+\.path|init\.templatedir")
 _GIT_CONFIG_VALUE_OPTIONS = frozenset({"-f", "--file", "--blob", "--type", "--default", "--comment", "--value"})
 
@@ -105,6 +111,7 @@ def _git(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int) -> None:
         an.r.add("dynamic", "git --config-env takes a setting (maybe a command git runs) from the environment")
     operands = [a for a in args[at:] if not a.startswith("-")]
     sub = operands[0]
+    lookup.resolve_program(an, f"git-{sub}", cmd.cwd, depth)  # guard19: `git zz` ran a git-zz the run put on PATH
     if sub == "config":  # git config [options] [set] KEY VALUE: the value may start with "-" (an alias's -c)
         i = at + 1
         while i < len(args) and (args[i].startswith("-") or args[i] == "set"):

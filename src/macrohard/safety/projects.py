@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING
 
 from macrohard.safety import installs
 from macrohard.safety.envvars import NPM_RUNS_LATER
+from macrohard.safety.projects_npm import npm_more, npm_root, npm_setting
+from macrohard.safety.projects_pytest import collected_names
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
@@ -102,7 +104,7 @@ def _judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: 
         # the paths it is given (an option's value, `-k login`, names no file), else the whole directory
         targets = [o for o in operands if os.path.exists(an.paths.resolve(o.split("::")[0], cwd))]
         _python_tree(an, prog, targets or ["."], cwd, depth, tests_only=True,
-                     patterns=_test_patterns(an, args, cwd, prog != "unittest"))
+                     patterns=collected_names(an, args, cwd, prog != "unittest"))
     elif prog in ("pip", "pip3"):
         if operands[:1] in (["install"], ["wheel"], ["download"]):
             for target in [*operands[1:], *[v for a, v in zip(args, args[1:], strict=False) if a in ("-e", "--editable")]]:
@@ -137,7 +139,7 @@ def _read(an: Analyzer, path: str) -> str | None:
 
 def _node(an: Analyzer, prog: str, args: list[str], operands: list[str], cwd: str, depth: int) -> None:
     prefix = next((v for a, v in zip(args, args[1:], strict=False) if a in ("--prefix", "-C", "--cwd", "--dir")), None)
-    root = an.paths.resolve(prefix, cwd) if prefix else cwd
+    root = an.paths.resolve(prefix, cwd) if prefix else npm_root(an, cwd)
     valued = ("-w", "--workspace", "--filter", "-F", "--prefix", "-C", "--cwd", "--dir")
     operands = [a for i, a in enumerate(args) if not a.startswith("-") and not (i and args[i - 1] in valued)]
     if operands[:2] == ["config", "set"] or operands[:1] == ["set"]:
@@ -161,9 +163,10 @@ def _node(an: Analyzer, prog: str, args: list[str], operands: list[str], cwd: st
     if prog == "npm":
         sub = npm_command(sub)
         for a in args:  # `--script-shell=./x`, `--userconfig u.rc`: settings npm runs with (guard18: both ran)
-            if a.startswith("--") and a[2:].split("=", 1)[0] in NPM_RUNS_LATER - {"prefix"}:
+            if a.startswith("--") and npm_setting(a[2:].split("=", 1)[0]):
                 an.r.add("dynamic", f"{prog} {a[:60]} sets on the command line what npm runs; set it in no file "
                                     "or option, or run the program yourself")
+        npm_more(an, sub, operands, args, root, depth)
     names: list[str] = []
     if sub in ("run", "run-script", "rum", "urn") and len(operands) > 1:
         names = [f"pre{operands[1]}", operands[1], f"post{operands[1]}"]
@@ -278,28 +281,6 @@ def _walk(an: Analyzer, top: str, match) -> list[str] | None:
                 if len(out) > MAX_FILES:
                     return None
     return out
-
-
-def _test_patterns(an: Analyzer, args: list[str], cwd: str, prog_is_pytest: bool = True) -> list[str]:
-    """The file names pytest (or unittest) collects: the defaults, ``python_files`` of its configuration or
-    ``-o python_files=``, unittest's ``-p``; every ``.py`` with ``--doctest-modules``."""
-    texts = [" ".join(args)]
-    for name in ("pytest.ini", ".pytest.ini", "pyproject.toml", "tox.ini", "setup.cfg"):
-        path = posixpath.join(cwd, name)
-        if os.path.isfile(path):
-            texts.append(_read(an, path) or "")
-    text = "\n".join(texts)
-    if prog_is_pytest:  # `-p evil` on the line or in addopts: pytest imports that plugin before any test
-        from macrohard.safety import envvars
-
-        envvars.judge(an, "PYTEST_ADDOPTS", re.sub(r"[\"',\[\]=]", " ", text), 0, cwd)
-    if "doctest-modules" in text or "doctest_modules" in text:
-        return ["*.py"]
-    patterns = ["test*.py", "*_test.py", "conftest.py"]
-    for m in re.finditer(r"python_files\s*=\s*(.+)", text):
-        patterns += re.findall(r"[\w*?.\[\]-]+\.py\b|[\w*?\[\]-]+\*", m.group(1))
-    patterns += [v for a, v in zip(args, args[1:], strict=False) if a in ("-p", "--pattern") and v.endswith(".py")]
-    return patterns
 
 
 def _python_tree(an: Analyzer, prog: str, targets: list[str], cwd: str, depth: int, tests_only: bool,

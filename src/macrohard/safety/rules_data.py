@@ -38,8 +38,11 @@ WRAPPER_ARG_OPTS: dict[str, frozenset[str]] = {
                         "--delimiter", "--arg-file"}),
     "stdbuf": frozenset({"-i", "-o", "-e"}),
     "watch": frozenset({"-n", "-d", "--interval"}),
-    "strace": frozenset({"-e", "-o", "-p", "-s"}),
-    "flock": frozenset({"-w", "-E"}),
+    "strace": frozenset({"-e", "-o", "-p", "-s", "-P", "-u", "-a", "-b", "-E", "-I", "-S", "-U", "-X", "-O"}),
+    "ltrace": frozenset({"-e", "-o", "-p", "-s", "-u", "-a", "-n", "-l", "-w", "-F", "-A", "-D", "-x"}),
+    "exec": frozenset({"-a"}),  # guard19: `exec -a ls sh run.sh` was judged as `ls`
+    "time": frozenset({"-f", "-o", "--format", "--output"}),
+    "flock": frozenset({"-w", "-E", "--timeout", "--wait", "--conflict-exit-code"}),
     "taskset": frozenset({"-p"}),
 }
 # Programs whose -o/--output/-O/... option names a file they write.

@@ -15,6 +15,8 @@ import re
 import shlex
 from typing import TYPE_CHECKING
 
+from macrohard.safety import spliced
+
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
     from macrohard.safety.shellparse import SimpleCommand
@@ -39,7 +41,8 @@ WRAPPING: dict[str, int] = {"setarch": 1, "linux32": 0, "linux64": 0, "chroot": 
                             "proxychains4": 0, "faketime": 1, "cgexec": 0, "chrt": 1, "prlimit": 0,
                             "taskset": 1, "dbus-run-session": 0, "ssh-agent": 0, "xvfb-run": 0, "numactl": 0,
                             "unbuffer": 0, "chronic": 0, "ltrace": 0, "entr": 0, "daemonize": 0, "with-lock-ex": 1,
-                            "dbus-launch": 0, "xinit": 0, "startx": 0, "sem": 0, "tsp": 0, "pkexec": 0}
+                            "dbus-launch": 0, "xinit": 0, "startx": 0, "sem": 0, "tsp": 0, "pkexec": 0,
+                            "setpriv": 0}
 # programs that join their operands into one command line for `sh -c` (options skipped; these take a value)
 JOINING: dict[str, frozenset[str]] = {"watch": frozenset({"-n", "--interval", "-q", "--equexit"})}
 # git subcommands' options whose value is a command git runs (through the shell), and argv-taking subcommands
@@ -79,10 +82,9 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
             if m := _SSH_RUNS.match(text.strip()):
                 an.line(m.group(2), depth + 1, cmd.cwd)
     if prog == "gdb":
-        for i, a in enumerate(args):
-            if a in ("-ex", "--eval-command", "-iex", "--init-eval-command") and i + 1 < len(args):
-                if m := re.match(r"\s*(?:shell|!|pipe\s.*\|)\s*(.+)", args[i + 1]):
-                    an.line(m.group(1), depth + 1, cmd.cwd)
+        _gdb(an, args, cmd, depth)
+    if prog == "tmux" and set(args) & _TMUX_RUNS:  # guard19: `tmux -L s new -d 'sh run.sh'` ran it unread
+        an.r.add("background", "tmux runs commands in a server that outlives the step; run them directly")
     if prog in ("less", "more", "most"):
         for a in args:
             if m := re.match(r"\+!(.+)", a):
@@ -125,6 +127,11 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         return
     if prog == "git":
         _git_sub(an, args, cmd, depth)
+    if prog == "find":  # each -exec up to its ; or +: a found name as a program, or to one run by its arguments
+        for i, a in enumerate(args):
+            if a in ("-exec", "-execdir", "-ok", "-okdir"):
+                sub = args[i + 1:]
+                spliced.found(an, sub[:next((j for j, s in enumerate(sub) if s in (";", "+")), len(sub))], a)
     if prog in WRAPPING:
         rest, skip = [], WRAPPING[prog]
         for i, a in enumerate(args):
@@ -201,3 +208,66 @@ def cmake_tool(an: Analyzer, rest: list[str], cmd: SimpleCommand, depth: int) ->
         where = rest[2] if rest[2].startswith("/") or not cmd.cwd else posixpath.join(cmd.cwd, rest[2])
         an.line(shlex.join(rest[3:]), depth + 1, where)
     return []
+
+
+def env_runs(an: Analyzer, rest: list[str], cmd: SimpleCommand, depth: int) -> bool:
+    """``env -S 'CMD ARGS' MORE…`` (the string split, then the words after it) and ``env -C DIR CMD`` (CMD run in
+    DIR): judged here as the command line env runs (guard19: ``-S``'s trailing words and ``-C``'s folder were lost,
+    so a ``#!/usr/bin/env -S sh run.sh`` line and ``env -C d sh run.sh`` ran a script unread). False: neither."""
+    split, where, i = None, None, 0
+    while i < len(rest) and rest[i].startswith("-") and rest[i] != "-":
+        a = rest[i]
+        if a == "--":
+            i += 1
+            break
+        name, eq, value = a.partition("=")
+        if name in ("-S", "--split-string") or (a.startswith("-S") and not a.startswith("--")):
+            split = value if eq else a[2:] if a.startswith("-S") and len(a) > 2 else \
+                (rest[i + 1] if i + 1 < len(rest) else "")
+            i += 1 if eq or len(a) > 2 and a.startswith("-S") else 2
+            break  # the split string's own words, then the rest, are the command
+        if name in ("-C", "--chdir") or (a.startswith("-C") and len(a) > 2 and not a.startswith("--")):
+            where = value if eq else a[2:] if len(a) > 2 and a.startswith("-C") else \
+                (rest[i + 1] if i + 1 < len(rest) else "")
+            i += 1 if eq or len(a) > 2 else 2
+            continue
+        i += 2 if name in ("-u", "--unset") and not eq else 1
+    if split is None and where is None:
+        return False
+    line = " ".join([split or "", *(shlex.quote(w) for w in rest[i:])]).strip()
+    if where is not None:
+        where = where if where.startswith("/") or not cmd.cwd else posixpath.join(cmd.cwd, where)
+    an.line(line, depth + 1, where if where is not None else cmd.cwd)
+    return True
+
+
+_TMUX_RUNS = frozenset({"new", "new-session", "new-window", "neww", "split-window", "splitw", "run-shell", "run",
+                        "respawn-pane", "respawnp", "respawn-window", "respawnw", "send-keys", "send", "if-shell", "if",
+                        "source-file", "source", "pipe-pane", "pipep", "display-popup", "popup", "set-hook"})
+_GDB_FILES = frozenset({"-x", "--command", "-ix", "--init-command"})
+_GDB_COMMANDS = frozenset({"-ex", "--eval-command", "-iex", "--init-eval-command"})
+# gdb commands that read or stop a program and run nothing else (anything else, python, source, define, call, set
+# auto-load … is asked about: guard19's `-ex python …`, `-x file` and a ./.gdbinit allowed by `-iex` ran)
+_GDB_READS = re.compile(r"\s*(?:bt|backtrace|where|info|i|run|r|start|starti|quit|q|continue|c|next|n|step|s|nexti|"
+                        r"ni|stepi|si|list|l|frame|f|finish|thread|break|b|tbreak|delete|d|disassemble|x/?\S*|"
+                        r"display|up|down|kill|k|set\s+(?:pagination|confirm|print|width|height)|(?:print|p)(?:/\w)?"
+                        r"(?=\s[^(]*$))(?:\s[^;`$(]*)?\s*$")
+
+
+def _gdb(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int) -> None:
+    """gdb's command files and commands: ``shell``/``!``/``pipe`` judged as command lines, reading commands allowed,
+    anything else asked about; the program after ``--args`` judged as run."""
+    for i, a in enumerate(args):
+        name, eq, value = a.partition("=")
+        value = value if eq else args[i + 1] if i + 1 < len(args) else ""
+        if a == "--args":
+            an.argv(args[i + 1:], cmd, depth + 1)
+            return
+        if name in _GDB_FILES:
+            an.r.add("dynamic", f"gdb runs the commands of {value[:40]}, which may run any program")
+        elif name in _GDB_COMMANDS:
+            if m := re.match(r"\s*(?:shell|!|pipe\s.*\|)\s*(.+)", value):
+                an.line(m.group(1), depth + 1, cmd.cwd)
+            elif not _GDB_READS.fullmatch(value):
+                an.r.add("dynamic", f"gdb runs {value[:40]!r}, a command that may run code; the guard reads only "
+                                    "gdb's inspecting commands")

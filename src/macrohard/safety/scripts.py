@@ -139,7 +139,7 @@ def _parents(path: str) -> list[str]:
 _FD_PATH = re.compile(r"^(?:/dev/(?:stdin|fd/(?P<a>\d+))|/proc/(?:self|\d+)/fd/(?P<b>\d+))$")
 
 
-def _replaced(cmd: SimpleCommand) -> str | None:
+def replaced(cmd: SimpleCommand) -> str | None:
     """The string ``xargs -I`` (``parallel``) replaces with each line it reads, in a command it runs."""
     argv = cmd.argv
     at = next((i for i, a in enumerate(argv) if posixpath.basename(a) in ("xargs", "parallel")), None)
@@ -162,8 +162,11 @@ def _replaced(cmd: SimpleCommand) -> str | None:
 def run_code(an: Analyzer, prog: str, inv: Invocation, cmd: SimpleCommand, depth: int, shell: bool) -> None:
     """Judge every piece of code a shell or interpreter command runs (``safety.invocation`` names them)."""
     cwd = cmd.cwd
+    loads = _perl_options(cmd.argv) if prog == "perl" else ""  # guard19: -Id's folder holds the code's own `use X`
+    if prog in ("node", "nodejs"):
+        _env_files(an, cmd, depth)
     for code in inv.codes:
-        if (mark := _replaced(cmd)) and mark in code:  # `xargs -I{} sh -c 'echo {}'`: a line read becomes code
+        if (mark := replaced(cmd)) and mark in code:  # `xargs -I{} sh -c 'echo {}'`: a line read becomes code
             an.r.add("dynamic", f"{prog} runs code that {posixpath.basename(cmd.argv[0])} writes what it reads into "
                                 f"({mark}): a $(…) in it runs; pass it as an argument: sh -c '… \"$1\"' _ {mark}")
             continue
@@ -174,12 +177,16 @@ def run_code(an: Analyzer, prog: str, inv: Invocation, cmd: SimpleCommand, depth
         if shell:
             an.line(code, depth + 1, cwd)
         else:
-            an.code(prog, code, depth, cwd)
+            an.code(prog, f"{loads}\n{code}" if loads else code, depth, cwd)
     if inv.code_missing:
         an.r.add("dynamic", f"{prog} is given no code on the line: it comes from its input when it runs")
-    if prog == "perl" and (loads := _perl_options(cmd.argv)):  # `perl -I. -MEvil -e 1` loads ./Evil.pm
+    if loads:  # `perl -I. -MEvil -e 1` loads ./Evil.pm
         an.code(prog, loads, depth, cwd)
+    mark = replaced(cmd)
     for path in [*inv.files, *([inv.script] if inv.script else [])]:
+        if mark and mark in path:  # guard19: `xargs -I% sh %` ran the script it read the name of
+            an.r.add("dynamic", f"{prog} runs {path[:40]}, a file {cmd.argv[0]} names from what it reads when it runs")
+            continue
         real = an.paths.resolve(path, cwd) if not path.startswith(("<(", ">(", "$")) else path
         if real.startswith(("/dev/", "/proc/")) and not _FD_PATH.match(path):
             if not _FD_PATH.match(real):  # a link in the workspace to /dev/stdin, /proc/self/fd/3, /dev/tcp/...
@@ -200,14 +207,15 @@ def run_code(an: Analyzer, prog: str, inv: Invocation, cmd: SimpleCommand, depth
         elif path.startswith("data:"):  # node --import 'data:text/javascript,CODE'
             an.code(prog, _data_url(path), depth, cwd)
         elif shell:
-            an.script(path, cwd, depth, explicit=True)
+            an.script(path, cwd, depth, explicit=True, shell=True)
         elif prog in ("node", "nodejs") and not os.path.isfile(an.paths.resolve(path, cwd)) and AUTOMATIC not in path:
             from macrohard.safety import jscode  # `node d` runs d.js or d/index.js, `node -r evil` a package
 
             bare = path in inv.files and not path.startswith((".", "/"))
             jscode.load_entry(an, prog, path if bare or path.startswith((".", "/")) else "./" + path, cwd, depth)
         elif (text := read_script(an, path, cwd, explicit=True)) is not None:
-            an.code(prog, text, depth, cwd, where=posixpath.dirname(an.paths.resolve(path, cwd)))
+            an.code(prog, f"{loads}\n{text}" if loads else text, depth, cwd,
+                    where=posixpath.dirname(an.paths.resolve(path, cwd)))
     if inv.module and prog.startswith(("python", "pypy")):  # `python3 -m tool`: a workspace tool/ or tool.py
         from macrohard.safety import pymodules
 
@@ -232,6 +240,23 @@ def _data_url(url: str) -> str:
         except ValueError:
             return "eval(undecodable)"  # judged as code built when it runs
     return urllib.parse.unquote(body)
+
+
+def _env_files(an: Analyzer, cmd: SimpleCommand, depth: int) -> None:
+    """``node --env-file=F``: node sets the variables F holds, NODE_OPTIONS among them, before it starts (guard19:
+    ``NODE_OPTIONS=--require ./e.js`` in such a file ran e.js unread)."""
+    from macrohard.safety import envvars
+
+    argv = cmd.argv
+    for i, a in enumerate(argv):
+        name, eq, value = a.partition("=")
+        if name in ("--env-file", "--env-file-if-exists"):
+            path = value if eq else argv[i + 1] if i + 1 < len(argv) else ""
+            text = read_script(an, path, cmd.cwd, explicit=True) if path and "$" not in path else None
+            if text is None and path:
+                an.r.add("dynamic", f"node reads its environment from {path[:40]}, which the guard cannot read")
+            for m in re.finditer(r"^\s*(?:export\s+)?([A-Za-z_]\w*)\s*=\s*(['\"]?)(.*?)\2\s*$", text or "", re.M):
+                envvars.assign(an, m.group(1), m.group(3), depth, cmd.cwd)
 
 
 def _perl_options(argv: list[str]) -> str:
@@ -264,7 +289,7 @@ def stdin_code(an: Analyzer, prog: str, cmd: SimpleCommand, depth: int, shell: b
             elif target.startswith("<("):
                 an.r.add("dynamic", f"{prog} reads its code from the output of a command ({target[:60]})")
             elif shell:
-                an.script(target, cmd.cwd, depth, explicit=True)
+                an.script(target, cmd.cwd, depth, explicit=True, shell=True)
             elif (text := read_script(an, target, cmd.cwd, explicit=True)) is not None:
                 judge(text)
         elif op == "<&" and target not in ("0", "1", "2", "-"):

@@ -1,0 +1,59 @@
+"""Words a program gets only when it runs: what ``xargs`` reads (appended, or in place of ``-I``'s mark) and the
+names ``find -exec`` finds.
+
+guard19 found these ran a script the guard never read: ``echo run.sh | xargs -I% sh %`` (the mark as the script),
+``echo ./run.sh | xargs -I{} {}`` and ``find . -name run.sh -exec {} \\;`` (as the program), and programs whose options
+run code given those options by the input: ``xargs git < a.txt`` (``-c alias.z=!sh run.sh z``), ``xargs make``
+(``--eval=…``), ``xargs find .`` (``-exec sh run.sh ;``), ``xargs awk -f``, ``xargs npm run``. The guard cannot read
+the words, so a program named by them, and a program below that runs code by its arguments, is asked about.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import TYPE_CHECKING
+
+from macrohard.safety import rules_data as R
+
+if TYPE_CHECKING:
+    from macrohard.safety.commands import Analyzer
+    from macrohard.safety.shellparse import SimpleCommand
+
+# programs an argument can make run code (an option naming a command, a script, a makefile, a config; a subcommand
+# that runs scripts); shells and interpreters are read by ``scripts.run_code``
+ARG_RUNNERS = R.WRAPPERS | R.PRIVILEGE | R.SHELLS | R.INTERPRETERS | frozenset({
+    "git", "make", "gmake", "cmake", "ctest", "meson", "ninja", "find", "awk", "gawk", "mawk", "nawk", "sed", "npm",
+    "npx", "yarn", "pnpm", "bun", "deno", "vim", "vi", "nvim", "ex", "view", "emacs", "less", "more", "man", "gdb",
+    "cargo", "rustc", "go", "gcc", "cc", "clang", "g++", "c++", "clang++", "ld", "pip", "pip3", "pytest", "tox", "nox",
+    "docker", "podman", "kubectl", "tmux", "screen", "sqlite3", "psql", "mysql", "wget", "sort", "ssh", "scp", "sftp",
+    "rsync", "tar", "zip", "script", "expect", "source", ".", "eval", "parallel", "busybox", "java", "mvn", "gradle",
+    "bazel", "dotnet", "gem", "bundle", "rake", "composer", "uv", "poetry", "pipx", "dpkg", "apt", "apt-get", "rpm",
+    "tclsh", "wish", "m4", "ed", "patch", "install", "openssl", "gpg", "git-shell"})
+
+
+def xargs(an: Analyzer, prog: str, argv: list[str], cmd: SimpleCommand) -> None:
+    """``xargs [OPTIONS] PROG ARGS``: ``argv`` is ``PROG ARGS``; what xargs reads is spliced in when it runs."""
+    from macrohard.safety.scripts import replaced
+
+    name = posixpath.basename(argv[0])
+    if prog == "xargs":
+        an.r.programs.add(name)
+    mark = replaced(cmd)
+    if mark and mark in argv[0]:
+        an.r.add("dynamic", f"{prog} runs a program named by what it reads ({argv[0][:40]}), only known when it runs")
+    elif name in ARG_RUNNERS - R.SHELLS - R.INTERPRETERS and (not mark or any(mark in a for a in argv[1:])):
+        an.r.add("dynamic", f"{prog} gives {name} words it reads when it runs, which may be options that run code "
+                            f"({name} reads options from them); write the arguments on the line")
+
+
+def found(an: Analyzer, sub: list[str], option: str = "-exec") -> None:
+    """``find … -exec PROG ARGS ;``: a found name as the program, or given to a program that runs code by its
+    arguments; ``-execdir PROG`` of such a program (it reads the found folder's files: its Makefile, its scripts)."""
+    name = posixpath.basename(sub[0]) if sub else ""
+    if sub and "{}" in sub[0]:
+        an.r.add("dynamic", "find runs each file it finds as a program; name the program")
+    elif name in ARG_RUNNERS - R.SHELLS - R.INTERPRETERS - {"source", "."} and any("{}" in a for a in sub[1:]):
+        an.r.add("dynamic", f"find gives {name} the names it finds, which may be read as options that run code")
+    elif option in ("-execdir", "-okdir") and (name in ARG_RUNNERS or "/" in sub[0]):
+        an.r.add("dynamic", f"find {option} runs {name} in each folder it finds, on files the guard did not read; "
+                            "run it in each folder by name")
