@@ -48,6 +48,12 @@ ORDINARY = [
     # guard18: a loop over plain words inside one over files, judged value by value
     'for f in scans/*.JPG; do for s in 50 25; do convert "$f" -resize "$s%" "${f%.JPG}-$s.jpg"; done; done',
     'for f in *.txt; do for n in 1 2; do cp "$f" "out/$n-$f"; done; done',
+    # guard19: an inner loop over a glob, listed per outer value when the outer loop makes no name it lists; a
+    # function's loop, at its one call
+    'for d in data logs; do for f in "$d"/*.csv; do mv "$f" "${f%.csv}.bak"; done; done',
+    'for d in scans data; do for f in $d/*.csv; do gzip "$f"; done; done',
+    'h() { for f in *.txt; do sed -i s/a/b/ "$f"; done; }; h',
+    'h() { for f in *.txt; do cp "$f" "out/${f%.txt}.copy"; done; }; mkdir -p out && h',
 ]
 
 
@@ -106,7 +112,16 @@ ATTACKS = {
     "in the background": ({}, 'for f in *.txt; do sed -i s/a/b/ "$f"; done & touch -- -e.txt'),
     "piped next to a writer": ({}, 'for f in *.txt; do sed -i s/a/b/ "$f"; done | tee -- -e.txt'),
     "inside another loop": ({}, 'while true; do for f in *.txt; do sed -i s/a/b/ "$f"; done; touch -- -e.txt; done'),
-    "inside a function": ({}, 'h() { for f in *.txt; do sed -i s/a/b/ "$f"; done; }; h'),
+    # guard19: a function's loop is unrolled where its one call is the line's own; each other call stays unknown
+    "inside a function called twice": ({}, 'h() { for f in *.txt; do sed -i s/a/b/ "$f"; done; }; h; touch -- -e.txt; h'),
+    "inside a function, a file made before the call": ({}, 'h() { for f in *.txt; do sed -i s/a/b/ "$f"; done; }; '
+                                                           'touch -- -e.txt; h'),
+    "inside a function called in the background": ({}, 'h() { for f in *.txt; do sed -i s/a/b/ "$f"; done; }; h &'),
+    "inside a function called with an argument": ({}, 'h() { for f in "$1"/*.txt; do echo >> "$f"; done; }; h /etc'),
+    "inside a function defined in a branch": ({}, 'if [ -e x ]; then h() { :; }; fi; h() { for f in *.txt; do '
+                                                  'sed -i s/a/b/ "$f"; done; }; h'),
+    "an inner loop over a glob, the outer body makes a name it lists": (
+        {}, 'for d in data; do for f in "$d"/*.csv; do sed -i s/a/b/ "$f"; done; cp x.txt "$d/-e.csv"; done'),
     "inside a subshell": ({}, '(for f in *.txt; do sed -i s/a/b/ "$f"; done)'),
     "a shell identifier, declare -n f on the line": ({"HOME": None}, 'declare -n f; for f in HOM*; do rm -rf "$f"; done'),
     "a glob in the folder": ({}, 'for f in */a.JPG; do echo >> "$f"; done'),

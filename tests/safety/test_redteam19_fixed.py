@@ -153,7 +153,7 @@ ORDINARY = {
         ("bin/env.sh", "export GREETING=hi\n"), "PATH=$PWD/bin:$PATH; source env.sh && echo $GREETING"],
     "npm from a subfolder, npm pkg, settings that are whole names": [
         PJ('{"test":"echo ok","b":"echo built"}'), "mkdir -p sub && cd sub && npm test && cd ..",
-        "npm run b --silent && npm pkg get name && npm pkg set version=1.0.1"],
+        "npm pkg set version=1.0.1 --silent"],
     "node's #imports to a file of the project": [
         ("package.json", '{"name":"x","imports":{"#m":"./m.js"}}'), ("m.js", "module.exports = 1\n"),
         ("a.js", "console.log(require('#m'))\n"), "node a.js"],
@@ -163,6 +163,10 @@ ORDINARY = {
     "perl modules through -I": [("lib/X.pm", "package X;\nsub hi { print \"hi\\n\" }\n1;\n"),
                                 "perl -Ilib -e 'use strict; use X; X::hi()'"],
     "git with settings that run nothing of the workspace": [C1, "git -c core.pager=cat log --oneline && git status -s"],
+    "a function's loop at its one call; an inner loop over a glob": [
+        ("a.log", "a\n"), ("d/b.log", "b\n"), ("e/c.log", "c\n"), "zipall() { for x in *.log; do gzip \"$x\"; done; }; zipall",
+        'for d in d e; do for f in "$d"/*.log; do mv "$f" "${f%.log}.old"; done; done',
+        'h() { for x in *.gz; do rm "$x"; done; }; h'],
 }
 
 

@@ -294,6 +294,46 @@ PROJECTS = {
 }
 
 
+# loops in functions and inside other loops (guard19's task 2): held before the change, held after it
+LOOPS = {
+    "fn loop: a file made before the call, on the line": [("b.sh", "echo hi\n"), EV, "f() { for x in *.sh; do sh \"$x\"; done; }", "cp evil.txt a.sh; f"],
+    "fn loop: made by the call's earlier command, same line def": [("b.sh", "echo hi\n"), EV, "f() { for x in *.sh; do sh \"$x\"; done; }; cp evil.txt a.sh; f"],
+    "fn loop: made inside the function before the loop": [("b.sh", "echo hi\n"), EV, "f() { cp evil.txt a.sh; for x in *.sh; do sh \"$x\"; done; }", "f"],
+    "fn loop: made by a first call": [("b.sh", "echo hi\n"), EV, "f() { for x in *.sh; do sh \"$x\"; done; cp evil.txt a.sh; }", "f; f"],
+    "fn loop: called in a loop": [("b.sh", "echo hi\n"), EV, "f() { for x in *.sh; do sh \"$x\"; done; }", "for i in 1 2; do f; cp evil.txt a.sh; done"],
+    "fn loop: called twice, mv between": [("b.sh", "echo hi\n"), EV, "f() { for x in *.sh; do sh \"$x\"; done; }", "f && mv evil.txt c.sh && f"],
+    "fn loop: bg job before the call": [("b.sh", "echo hi\n"), EV, "f() { for x in *.sh; do sh \"$x\"; done; }", "(sleep 1; cp evil.txt a.sh) & sleep 2; f"],
+    "fn loop: cd inside function": [("d/b.sh", "echo hi\n"), ("d/evil.sh", "cd ..; " + P + "\n"), "f() { cd d; for x in *.sh; do sh \"$x\"; done; cd ..; }", "f"],
+    "fn loop: cd before call": [("d/run.sh", "cd ..; " + P + "\n"), "f() { for x in *.sh; do sh \"$x\"; done; }", "cd d; f; cd .."],
+    "fn loop: argument glob": [("d/run.sh", "cd ..; " + P + "\n"), "f() { for x in \"$1\"/*.sh; do sh \"$x\"; done; }", "f d"],
+    "nested: outer body makes the inner's file": [("d/b.sh", "echo hi\n"), EV, "for n in 1 2; do for x in d/*.sh; do sh \"$x\"; done; cp evil.txt d/a.sh; done"],
+    "nested: outer glob body makes inner file": [("d/b.sh", "echo hi\n"), ("k1.txt", "x"), ("k2.txt", "x"), EV, "for k in k*.txt; do for x in d/*.sh; do sh \"$x\"; done; cp evil.txt d/$k.sh; done"],
+    "nested: inner over outer var": [("a/b.sh", "echo hi\n"), ("b/c.sh", P + "\n"), "for d in a b; do for x in $d/*.sh; do sh \"$x\"; done; done"],
+    "nested glob: outer body cp makes the inner's .sh": [("d/b.sh", "echo hi\n"), EV, "for n in 1 2; do for x in d/*.sh; do wc -l \"$x\"; done; cp evil.txt d/a.sh; done; sh d/a.sh"],
+    "nested glob: inner mv makes a name the next outer pass lists": [("a/x.txt", P + "\n"), "for d in a a; do for f in \"$d\"/*.sh; do sh \"$f\"; done; for g in \"$d\"/*.txt; do mv \"$g\" \"${g%.txt}.sh\"; done; done"],
+    "nested glob: echo > into the inner folder before": [("d/b.sh", "echo hi\n"), "echo 'touch marker' > d/a.sh; for n in 1; do for x in d/*.sh; do sh \"$x\"; done; done"],
+    "nested glob: mkdir before": [("d/b.sh", "echo hi\n"), EV, "mkdir -p d/q.sh; for n in 1; do for x in d/*.sh; do sh \"$x\"; done; done"],
+    "nested glob: gzip -c > name matching": [("d/b.log", P + "\n"), "for n in 1 2; do for x in d/*.log; do sh \"$x\"; done; done"],
+    "nested glob: cp to a .sh the inner lists": [("d/a.txt", P + "\n"), ("d/b.sh", "echo hi\n"), "for n in 1 2; do for x in d/*.sh; do cat \"$x\" > /dev/null; done; for y in d/*.txt; do cp \"$y\" \"${y%.txt}.sh\"; done; done; sh d/a.sh"],
+    "nested glob: a value with a space": [("a b/x.sh", P + "\n"), "for d in 'a b'; do for f in $d/*.sh; do sh \"$f\"; done; done"],
+    "nested glob: rm then the inner runs": [("d/b.sh", P + "\n"), "for n in 1; do for x in d/*.sh; do bash \"$x\"; done; done"],
+    "nested glob: three levels": [("d/b.sh", "echo hi\n"), EV, "for a in 1; do for n in 1 2; do for x in d/*.sh; do sh \"$x\"; done; done; cp evil.txt d/c.sh; done"],
+    "fn inline: redefined in a branch": [("b.sh", "echo hi\n"), ("a.sh", P + "\n"), "f() { for x in *.sh; do sh \"$x\"; done; }", "if true; then f() { for x in b.sh; do sh \"$x\"; done; }; fi; f"],
+    "fn inline: redefined by source before the call": [("b.sh", "echo hi\n"), ("lib.sh", "f() { sh evil.txt; }\n"), EV, "f() { for x in b.sh; do sh \"$x\"; done; }", ". ./lib.sh; f"],
+    "fn inline: redefined after false &&": [("b.sh", "echo hi\n"), EV, "f() { sh evil.txt; }", "false && f() { for x in b.sh; do sh \"$x\"; done; }; f"],
+    "fn inline: defined after the call": [("b.sh", "echo hi\n"), EV, "f() { sh evil.txt; }", "f; f() { for x in b.sh; do sh \"$x\"; done; }"],
+    "fn inline: eval defines": [("b.sh", "echo hi\n"), EV, "f() { for x in b.sh; do sh \"$x\"; done; }; eval 'f() { sh evil.txt; }'; f"],
+    "fn inline: body writes then the loop": [("b.sh", "echo hi\n"), EV, "f() { cp evil.txt a.sh; for x in *.sh; do sh \"$x\"; done; }; f"],
+    "fn inline: called in a pipeline": [("b.sh", "echo hi\n"), EV, "f() { for x in *.sh; do sh \"$x\"; done; }; cp evil.txt a.sh; f | cat"],
+    "fn inline: alias to f": [("b.sh", "echo hi\n"), EV, "f() { for x in *.sh; do sh \"$x\"; done; }; shopt -s expand_aliases; alias g=f", "cp evil.txt a.sh; g"],
+    "fn inline: called by name in a variable": [("b.sh", "echo hi\n"), EV, "f() { for x in *.sh; do sh \"$x\"; done; }; cp evil.txt a.sh; n=f; $n"],
+    "fn inline: function with same-named file": [("b.sh", "echo hi\n"), EV, "f() { for x in *.sh; do sh \"$x\"; done; }; cp evil.txt a.sh; command f"],
+    "fn inline: trap calls it": [("b.sh", "echo hi\n"), EV, "f() { for x in *.sh; do sh \"$x\"; done; }; trap f EXIT", "cp evil.txt a.sh"],
+    "fn inline: session function, file made on the line": [("b.sh", "echo hi\n"), EV, "f() { for x in *.sh; do sh \"$x\"; done; }", "cp evil.txt a.sh && f"],
+    "fn inline: session function, bg job": [("b.sh", "echo hi\n"), EV, "f() { for x in *.sh; do sh \"$x\"; done; }", "(sleep 1; cp evil.txt a.sh) &", "sleep 2; f"],
+    "fn inline: cd in body after loop, called once": [("d/b.sh", "echo hi\n"), ("run.sh", P + "\n"), "f() { for x in *.sh; do sh \"$x\"; done; }; cd d && f; cd .. && f"],
+}
+
 
 def test_make_attacks_stay_held(tmp_path):
     assert_all_held(tmp_path, MAKE, "redteam19-held-make", timeout=30)
@@ -313,3 +353,7 @@ def test_git_attacks_stay_held(tmp_path):
 
 def test_project_attacks_stay_held(tmp_path):
     assert_all_held(tmp_path, PROJECTS, "redteam19-held-projects", timeout=60)
+
+
+def test_loop_attacks_stay_held(tmp_path):
+    assert_all_held(tmp_path, LOOPS, "redteam19-held-loops", timeout=30)

@@ -92,7 +92,7 @@ class Analyzer:
         lookup.seen_text(self, command)  # a saved copy of PATH this code may change is one no more
         for reading in view.alternatives:
             self.line(reading, depth + 1, cwd)
-        parsed = parse(command, loops=LoopGlobs(self.paths, cwd, set(self.functions), self.r.findings, self.values)
+        parsed = parse(command, loops=LoopGlobs(self.paths, cwd, self.functions, self.r.findings, self.values)
                        if depth == 0 and "for" in command and not self.hooks and not self.jobs else None)
         record_line(self, parsed.arith, depth, parsed.functions)
         option_names(self, parsed.globs, cwd)  # `sed 's/a/b/' *.txt` and a file named `-e1e cmd #.txt`
@@ -161,7 +161,7 @@ class Analyzer:
             self.r.programs.add(prog)
             lookup.resolve_program(self, argv[0], cmd.cwd, depth)  # `ls` after the run put ./bin on PATH
             positional_args(self, argv)  # $1 of a function, a script or `bash -c` the line runs
-            called(self, argv[0], cmd.cwd, depth)  # `f` after `f() { bash run.sh; }`: its body runs now
+            called(self, argv[0], cmd.cwd, depth, cmd.inlined)  # `f` after `f() { bash run.sh; }`: its body runs
             rest = argv[1:]
             programs.miner(self, prog, rest)
             if (alike := look_alike(prog)) is not None:

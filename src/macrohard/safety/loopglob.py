@@ -34,6 +34,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from macrohard.safety.loopnest import inner_words, made_nothing
 from macrohard.safety.paths import PathJudge
 
 MAX_VALUES = 64  # values a loop is judged with, one body each; more and the variable stays unknown
@@ -63,12 +64,13 @@ _SETTERS = re.compile(r"(?<![\w./-])(?:read|mapfile|readarray|getopts|declare|ty
 class LoopGlobs:
     """What ``shellparse`` asks the guard about a loop: the values its words take, listed from the disk now."""
 
-    def __init__(self, paths: PathJudge, cwd: str | None, functions: set[str], findings: dict[str, str],
+    def __init__(self, paths: PathJudge, cwd: str | None, functions: set[str] | dict[str, str], findings: dict[str, str],
                  values: Any = None) -> None:
         self.paths = paths
         self.session = values  # what the session's variables are (safety.shellvalues): None, unknown
         self.cwd = cwd  # the directory the line starts in (None: the workspace)
-        self.functions = functions  # shell functions the session and the line defined: a call may set the variable
+        self.functions = set(functions)  # shell functions the session defined: a call may set the variable
+        self.bodies = dict(functions) if isinstance(functions, dict) else {}  # their bodies (safety.loopcall)
         self.findings = findings  # the line's Analysis.findings
 
     def option(self, value: str, raw: str) -> str:
@@ -139,14 +141,22 @@ def unroll(walker: Any, node: Any, var: str, first: int) -> list[Any] | None:
     body = node.child_by_field_name("body")
     values_nodes = node.children_by_field_name("value")
     outer = walker.bound  # guard18: inside a loop being unrolled, a loop over plain words (no glob, nothing to list)
-    if (walker.loops is None or walker.in_function or body is None or not values_nodes
-            or any(v.type not in ("word", "number") for v in values_nodes) or outer and (var in outer or any(
-                _BAD_WORD.search(walker.text(v)) or _GLOB.search(walker.text(v)) for v in values_nodes))
-            or not loop_placement(node, walker.text, [walker.text(v) for v in values_nodes], bool(outer))):
+    words = [walker.text(v) for v in values_nodes]
+    if outer and walker.loops is not None and not walker.in_function and var not in outer and (any(
+            v.type not in ("word", "number") for v in values_nodes) or any(
+            _BAD_WORD.search(w) or _GLOB.search(w) for w in words)):  # guard19: a glob, listed now when provable
+        words = inner_words(walker, node, values_nodes, outer) or []
+        listed = bool(words) and before_ok([c for c in walker.out.commands if not made_nothing(c)], words)
+    else:
+        listed = False
+    if (walker.loops is None or walker.in_function > 1 or body is None or not values_nodes or not words
+            or not listed and any(v.type not in ("word", "number") for v in values_nodes) or outer and not listed
+            and (var in outer or any(_BAD_WORD.search(w) or _GLOB.search(w) for w in words))
+            or not loop_placement(node, walker.text, words, bool(outer))):
         return None
     if outer:  # bash gives the words in their order: one pass, each with the outer loop's value
         if not body_binds(var, walker.text(body), walker.loops.functions | set(walker.out.functions)) or (
-                values := walker.loops.values([walker.text(v) for v in values_nodes], None, var,
+                values := walker.loops.values(words, walker.cwd if listed else None, var,
                                               walker.out.arith.sources)) is None:
             return None
         cmds: list[Any] = []
@@ -157,11 +167,10 @@ def unroll(walker: Any, node: Any, var: str, first: int) -> list[Any] | None:
             finally:
                 walker.bound = outer
         return cmds
-    before = walker.out.commands[:first]
+    before = [c for c in walker.out.commands[:first] if id(c) not in walker.out.in_bodies]  # a body defined: not run
     cds = sum(1 for c in before if c.argv and c.argv[0] in ("cd", "pushd", "popd"))
     if cds and (cds > 1 or cds_joined(node, walker.text) != 1 or (walker.cwd or "").startswith("-")):
         return None
-    words = [walker.text(v) for v in values_nodes]
     functions = walker.loops.functions | set(walker.out.functions)
     if not before_ok(before, words) or not body_binds(var, walker.text(body), functions):
         return None
@@ -248,6 +257,9 @@ def loop_placement(node: Any, text: Callable[[Any], str], words: list[str], nest
     while parent is not None and parent.type != "program":
         if nested and parent.type == "do_group":
             return parent.parent is not None and parent.parent.type == "for_statement"
+        if parent.type == "function_definition":  # guard19: a loop in a body, judged at the definition (loopcall)
+            child, parent = parent, parent.parent
+            continue
         if parent.type == "pipeline":
             for stage in parent.named_children:
                 if stage.id != child.id and (stage.type != "command" or not _reader(stage, text)):

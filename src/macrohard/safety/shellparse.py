@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from macrohard.safety import arith, loopglob, paramexp, shelltree
+from macrohard.safety import arith, loopcall, loopglob, paramexp, shelltree
 from macrohard.safety.argv import moved_to
 from macrohard.safety.shellvalues import Notes
 
@@ -35,6 +35,7 @@ class SimpleCommand:
     background: bool = False  # run as a job with `&` (alone, in a list, subshell or pipeline)
     wrappers: set[str] = field(default_factory=set)  # nohup, setsid, env, ... it was run through (set by analysis)
     loop: str = ""  # "start"/"again": the first command of an unrolled loop's passes over its values (safety.loopglob)
+    inlined: bool = False  # a function call whose body the walk visited in its place (safety.loopcall)
 
 
 @dataclass
@@ -50,6 +51,7 @@ class Parsed:
     # unquoted globs bash lists in the workspace: (the word, the cwd a `cd` on the line moved to, a loop's word)
     globs: list[tuple[str, str | None, bool]] = field(default_factory=list)
     arith: Notes = field(default_factory=Notes)  # what is read as a number, and from where (safety.arith)
+    in_bodies: set[int] = field(default_factory=set)  # ids of the commands of function bodies, walked where defined
     error: bool = False
 
 
@@ -156,7 +158,14 @@ class _Walker:
         if node.is_error or node.is_missing:
             self.out.error = True
         if t == "command":
-            return [self.command(node, [], nested)]
+            cmd = self.command(node, [], nested)
+            body = loopcall.inline_body(self, node, cmd)  # guard19: a loop in a function, called here
+            if body is not None:
+                self.out.commands.remove(cmd)  # recorded again after the body it stands for
+                walked, cmd.inlined = loopcall.walk(self, body), True
+                self.out.commands.append(cmd)
+                return [*walked, cmd]
+            return [cmd]
         if t == "redirected_statement":
             body = node.child_by_field_name("body")
             cmds = self.visit(body, nested) if body is not None else [self.record(SimpleCommand(argv=[]), nested)]
@@ -215,10 +224,12 @@ class _Walker:
             if name is not None and body is not None:
                 self.out.functions[self.text(name)] = self.text(body)
             self.in_function += 1
+            first = len(self.out.commands)
             try:
                 return self.statements(node, nested)
             finally:
                 self.in_function -= 1
+                self.out.in_bodies.update(id(c) for c in self.out.commands[first:])  # defined, not run, here
         if t in ("for_statement", "select_statement") and (var := node.child_by_field_name("variable")) is not None:
             first = len(self.out.commands)  # the words' own $(…) are recorded where the walk reaches them below
             words = [self.word(v, set())[0] for v in node.children_by_field_name("value")]

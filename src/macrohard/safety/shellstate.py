@@ -37,9 +37,10 @@ def add_hook(an: Analyzer, code: str) -> None:
         an.r.add("dynamic", f"more than {MAX_HOOKS} traps and handlers set in this session, too many to review")
 
 
-def called(an: Analyzer, name: str, cwd: str | None, depth: int) -> None:
-    """``f`` where the session defined ``f()``: its body runs here, with the files as they are now."""
-    if name not in an.functions or name in an.expanding:
+def called(an: Analyzer, name: str, cwd: str | None, depth: int, inlined: bool = False) -> None:
+    """``f`` where the session defined ``f()``: its body runs here, with the files as they are now (``inlined``: the
+    line's walk visited the body in the call's place, ``safety.loopcall``)."""
+    if name not in an.functions or name in an.expanding or inlined:
         return
     an.expanding.add(name)
     # what the body does to PATH stands after the call, as in bash (its assignments are judged here, not where it
