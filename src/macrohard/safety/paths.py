@@ -35,15 +35,22 @@ class PathJudge:
         self.since: float | None = None  # when the run found the workspace ready (GuardFacts.since, safety.native)
         self.builds: list = []  # what approved builds of earlier steps made (safety.builds)
         self._disk: dict[str, str | None] = {}  # links on disk, read in this review (``_on_disk``)
+        # resolved paths of this review, until the line makes a link (guard19: a review resolved the same few words
+        # ten times and more, each through every folder of the path)
+        self._resolved: dict[tuple[str, str | None], str] = {}
 
     def resolve(self, path: str, cwd: str | None) -> str:
         """An absolute, normalised form, through the links the shell will follow; ``~`` stays ``~``."""
+        found = self._resolved.get((path, cwd))
+        if found is not None:
+            return found
         if path.startswith("~"):
             return posixpath.normpath(path)
         base = self.workspaces[0] if self.workspaces else "/workspace"
         if cwd:
             base = cwd if cwd.startswith("/") or cwd.startswith("~") else posixpath.join(base, cwd)
-        return self.follow(posixpath.normpath(posixpath.join(base, path)))
+        found = self._resolved[(path, cwd)] = self.follow(posixpath.normpath(posixpath.join(base, path)))
+        return found
 
     def add_link(self, name: str, target: str, cwd: str | None) -> None:
         """Remember ``ln -s target name`` so that later words of the same line are judged through it."""
@@ -51,6 +58,7 @@ class PathJudge:
         if not target.startswith(("/", "~")):  # a relative target is relative to the link's directory
             target = posixpath.join(posixpath.dirname(link), target)
         self.links[link] = posixpath.normpath(target)
+        self._resolved.clear()
 
     def follow(self, abspath: str) -> str:
         """Follow symbolic links inside the workspace, as the kernel will: a link made in an earlier step

@@ -160,7 +160,10 @@ class Policy(_Strict):
     source: str = Field(default="", exclude=True, description="Where the policy was loaded from.")
 
     def match(self, facts: Facts) -> Rule | None:
+        found = facts.categories
         for rule in self.rules:
+            if rule.categories and (not found or found.keys().isdisjoint(rule.categories)):
+                continue  # guard19: most rules name categories and most actions have none (6 % of a review)
             if _matches(rule, facts):
                 return rule
         return None
@@ -184,9 +187,9 @@ def _matches(rule: Rule, f: Facts) -> bool:
         return False  # a kind without glob characters matches itself only (fnmatch for each: 4 % of a review)
     if rule.network and f.network not in rule.network:
         return False
-    if rule.categories and not any(c in f.categories for c in rule.categories):
-        return False
-    if rule.programs and not (f.programs & set(rule.programs)):
+    if rule.categories and f.categories.keys().isdisjoint(rule.categories):
+        return False  # guard19: a set test in C, not a generator per rule (a fifth of the review's `any` calls)
+    if rule.programs and f.programs.isdisjoint(rule.programs):
         return False
     if rule.paths and not any(fnmatch.fnmatch(p, g) for p in f.paths for g in rule.paths):
         return False
