@@ -311,18 +311,18 @@ class Analyzer:
 
     def scan_word(self, word: str, cwd: str | None, prog: str = "") -> None:
         low = word.lower()
-        for pattern, category, why in R.SENSITIVE_PATHS:
+        for pattern, category, why in R.SENSITIVE_PATHS if R.SENSITIVE_HINT.search(low) else ():
             if pattern.search(low):
                 if prog in R.SEARCHERS and pattern is R.KEY_FILE_GLOB:
                     continue  # a search for key files: programs.py judges where it searches
                 self.r.add(category, f"{why}: {word[:80]}")
                 self.r.paths.append(word)
                 break
-        for host in R.METADATA_HOSTS:
+        for host in R.METADATA_HOSTS if "." in low or ":" in low else ():
             if host in low:
                 self.r.add("credential", f"reaches the cloud metadata service {host}")
                 self.r.hosts.append(host)
-        if R.SECRET_VAR_EXPANSION.search(word):
+        if "$" in word and R.SECRET_VAR_EXPANSION.search(word):
             self.r.add("credential", f"expands a secret variable: {word[:80]}")
         if (word.startswith(("/", "~")) or "/" in word) and not is_dynamic(word):
             self.r.paths.append(self.paths.resolve(word, cwd))
