@@ -215,26 +215,28 @@ def env_runs(an: Analyzer, rest: list[str], cmd: SimpleCommand, depth: int) -> b
     DIR): judged here as the command line env runs (guard19: ``-S``'s trailing words and ``-C``'s folder were lost,
     so a ``#!/usr/bin/env -S sh run.sh`` line and ``env -C d sh run.sh`` ran a script unread). False: neither."""
     split, where, i = None, None, 0
-    while i < len(rest) and rest[i].startswith("-") and rest[i] != "-":
-        a = rest[i]
+    while i < len(rest) and rest[i].startswith("-") and rest[i] != "-" and split is None:
+        a, i = rest[i], i + 1
         if a == "--":
-            i += 1
             break
-        name, eq, value = a.partition("=")
-        if name in ("-S", "--split-string") or (a.startswith("-S") and not a.startswith("--")):
-            split = value if eq else a[2:] if a.startswith("-S") and len(a) > 2 else \
-                (rest[i + 1] if i + 1 < len(rest) else "")
-            i += 1 if eq or len(a) > 2 and a.startswith("-S") else 2
-            break  # the split string's own words, then the rest, are the command
-        if name in ("-C", "--chdir") or (a.startswith("-C") and len(a) > 2 and not a.startswith("--")):
-            where = value if eq else a[2:] if len(a) > 2 and a.startswith("-C") else \
-                (rest[i + 1] if i + 1 < len(rest) else "")
-            i += 1 if eq or len(a) > 2 else 2
+        if a.startswith("--"):  # --split-string=STR, --chdir DIR, --unset NAME
+            name, eq, value = a.partition("=")
+            if name in ("--split-string", "--chdir", "--unset") and not eq:
+                value, i = (rest[i] if i < len(rest) else ""), i + 1
+            split = value if name == "--split-string" else split
+            where = value if name == "--chdir" else where
             continue
-        i += 2 if name in ("-u", "--unset") and not eq else 1
+        for k, letter in enumerate(a[1:], 2):  # short options, combined as getopt takes them (`-iS STR`)
+            if letter in "SCu":
+                value = a[k:] or (rest[i] if i < len(rest) else "")
+                i += 0 if a[k:] else 1
+                split = value if letter == "S" else split
+                where = value if letter == "C" else where
+                break
     if split is None and where is None:
         return False
-    line = " ".join([split or "", *(shlex.quote(w) for w in rest[i:])]).strip()
+    # the split string's words are env's own again (`-S '-i A=1 sh run.sh'`, `-S '-- sh x'`): judged as `env …`
+    line = " ".join(["env" if split is not None else "", split or "", *(shlex.quote(w) for w in rest[i:])]).strip()
     if where is not None:
         where = where if where.startswith("/") or not cmd.cwd else posixpath.join(cmd.cwd, where)
     an.line(line, depth + 1, where if where is not None else cmd.cwd)
