@@ -54,6 +54,8 @@ ORDINARY = [
     'for d in scans data; do for f in $d/*.csv; do gzip "$f"; done; done',
     'h() { for f in *.txt; do sed -i s/a/b/ "$f"; done; }; h',
     'h() { for f in *.txt; do cp "$f" "out/${f%.txt}.copy"; done; }; mkdir -p out && h',
+    'for d in */; do for f in "$d"*.csv; do wc -l "$f"; done; done',  # `*/`: the folders (guard19)
+    'for d in */; do cp -r "$d" "out/${d%/}.bak"; done',
 ]
 
 
@@ -125,6 +127,8 @@ ATTACKS = {
     "inside a subshell": ({}, '(for f in *.txt; do sed -i s/a/b/ "$f"; done)'),
     "a shell identifier, declare -n f on the line": ({"HOME": None}, 'declare -n f; for f in HOM*; do rm -rf "$f"; done'),
     "a glob in the folder": ({}, 'for f in */a.JPG; do echo >> "$f"; done'),
+    "folders, a link among them out of the workspace": ({"etc": "/etc"}, 'for d in */; do rm -rf "$d"; done'),
+    "folders, one made earlier on the line": ({}, 'mkdir -- -rf; for d in */; do rm "$d"x; done'),
     "the home folder": ({}, 'for f in ~/*.txt; do echo >> "$f"; done'),
     "the parent folder": ({}, 'for f in ../*.txt; do echo >> "$f"; done'),
     "an absolute folder out": ({}, 'for f in /etc/*.conf; do sed -i s/a/b/ "$f"; done'),

@@ -113,6 +113,10 @@ class LoopGlobs:
     def _word(self, word: str, cwd: str | None) -> list[str] | None:
         if not word or _BAD_WORD.search(word) or "**" in word or ".." in word.split("/"):
             return None
+        if word.endswith("/") and _GLOB.search(word) and not word.endswith("//"):  # guard19: `*/` lists folders
+            found = self._word(word[:-1], cwd)
+            return None if found is None else [word] + [f + "/" for f in found[1:]
+                                                        if os.path.isdir(self.paths.resolve(f, cwd))]
         folder, pattern = posixpath.split(word)
         if _GLOB.search(folder):
             return None
