@@ -50,6 +50,9 @@ MAKE = [  # make runs `$(shell …)` and reads `$(file <…)` itself
     [("mk.mk", "X := $(shell cat $(wildcard .e*))\n" + _UP), "make -f mk.mk up"],
     [("mk.mk", _UP), "X='$(shell cat .env)' make -e -f mk.mk up"],
     [("mk.mk", _UP), "export X='$(shell cat .env)'", "make -e -f mk.mk up"],
+    [("mk.mk", "X := $(shell cat $(addprefix .,env))\n" + _UP), "make -f mk.mk up"],
+    [("mk.mk", "X := $(shell cat $(firstword $(subst _,,._env) x))\n" + _UP), "make -f mk.mk up"],
+    [("mk.mk", "X := $(shell cat $(shell printf .e)nv)\n" + _UP), "make -f mk.mk up"],
 ]
 MAKE_TWINS = [  # the analysis asks about `$(shell …)` whatever it reads (make runs text it cannot read)
     ["make upload DATA=build/out.txt"],
@@ -64,6 +67,7 @@ MAKE_TWINS = [  # the analysis asks about `$(shell …)` whatever it reads (make
     [("mk.mk", "X := $(shell cat $(wildcard src/*.py))\n" + _UP), "make -f mk.mk up"],
     [("mk.mk", _UP), "X='$(shell date)' make -e -f mk.mk up"],
     [("mk.mk", _UP), "export X='$(shell cat .env)'", "export X=hello", "make -e -f mk.mk up"],
+    [("mk.mk", "X := $(shell cat $(addprefix src/,main.py))\n" + _UP), "make -f mk.mk up"],
 ]
 
 SIZE = [  # the size of what is sent, how fast, how many requests, and when: each says a number

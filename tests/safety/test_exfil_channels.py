@@ -6,7 +6,7 @@ tag, an author, ``commit -a``, ``hash-object``, a global setting) and by a packa
 (``npm config set registry``, ``PIP_INDEX_URL``, ``GOPROXY``, a requirements file), and shell code git runs
 (``rebase -x``, ``bisect run``, a ``!`` alias). The cases are in ``channel_cases.py``.
 
-On main before flow19 (e8cc2f1), network on: of 106 sends 28 were allowed, 62 asked and 16 denied; now every one
+On main before flow19 (e8cc2f1), network on: of 109 sends 28 were allowed, 65 asked and 16 denied; now every one
 is denied, online and offline. Every twin (the same shape without private data: ``git commit -m "fix typo" && git
 push``, ``sleep 2; curl …/health``, ``make upload DATA=build/out.txt``, ``for ((i=0; i<3; i++))``) is not denied,
 and those the analysis does not ask about are allowed: a guard that denied every push, every ``sleep``, every

@@ -12,6 +12,7 @@ data when what the goals run talks to the network (their recipes, and the worksp
 
 from __future__ import annotations
 
+import posixpath
 import re
 from typing import TYPE_CHECKING
 
@@ -131,14 +132,49 @@ def _assignments(lines: list[str]) -> list[tuple[str, str, str]]:
 
 
 def _expand(text: str, known: dict[str, str]) -> str:
-    """Make's expansion of ``text`` where it is plain: ``$$`` is ``$``, ``$(NAME)`` a literal value (or nothing, as
-    make expands a variable it does not know), ``$(wildcard GLOB)`` its glob; other references are kept."""
-    def one(m: re.Match[str]) -> str:
-        if m.group(3) is not None:  # `$(wildcard .e*)`: the glob, for the walk to match as the shell would
-            return m.group(3)
-        return "$" if m.group(0) == "$$" else known.get(m.group(1) or m.group(2), "")
+    """Make's expansion of ``text`` where it is plain: ``$(NAME)`` a literal value (or nothing, as make expands a
+    variable it does not know), make's text functions over literal words (``$(addprefix .,env)``, ``$(subst
+    …)``, ``$(wildcard GLOB)`` its glob), a ``$(shell CMD)`` inside as the shell's ``$(CMD)``, ``$$`` as ``$``;
+    other references are kept."""
+    def var(m: re.Match[str]) -> str:
+        return known.get(m.group(1) or m.group(2), "")
 
-    return re.sub(r"\$\$|\$\(([A-Za-z_][\w.-]*)\)|\$\{([A-Za-z_][\w.-]*)\}|\$\(wildcard\s+([^$()]*)\)", one, text)
+    def fn(m: re.Match[str]) -> str:
+        try:
+            return _FUNCS[m.group(1)](*m.group(2).split(",", _ARITY.get(m.group(1), 1) - 1))
+        except TypeError:  # too few arguments: make says so and stops
+            return m.group(0)
+
+    for _ in range(8):  # innermost first: `$(addprefix .,$(subst _,,e_nv))`
+        done = _VAR.sub(var, text)
+        done = _FUNC.sub(fn, done)
+        if done == text:
+            break
+        text = done
+    return text.replace("$$", "$")
+
+
+def _word(n: str, text: str) -> str:
+    words = text.split()
+    return words[int(n) - 1] if n.strip().isdigit() and 0 < int(n) <= len(words) else ""
+
+
+def _patsubst(pat: str, rep: str, text: str) -> str:
+    rx = re.compile(re.escape(pat).replace("%", "(.*)", 1) + r"\Z") if "%" in pat else None
+    return " ".join((rx.sub(lambda m: rep.replace("%", m.group(1), 1), w) if rx.match(w) else w) if rx else
+                    (rep if w == pat else w) for w in text.split())
+
+
+_FUNCS = {
+    "subst": lambda a, b, t: t.replace(a, b), "patsubst": _patsubst, "strip": lambda t: " ".join(t.split()),
+    "addprefix": lambda p, t: " ".join(p + w for w in t.split()), "firstword": lambda t: " ".join(t.split()[:1]),
+    "addsuffix": lambda x, t: " ".join(w + x for w in t.split()), "lastword": lambda t: " ".join(t.split()[-1:]),
+    "word": _word, "notdir": lambda t: " ".join(posixpath.basename(w) for w in t.split()),
+    "join": lambda a, b: " ".join(x + y for x, y in zip(a.split(), b.split(), strict=False)),
+    "wildcard": lambda t: t, "shell": lambda t: f"$({t})"}
+_ARITY = {"subst": 3, "patsubst": 3, "addprefix": 2, "addsuffix": 2, "word": 2, "join": 2}
+_VAR = re.compile(r"(?<!\$)\$\(([A-Za-z_][\w.-]*)\)|(?<!\$)\$\{([A-Za-z_][\w.-]*)\}")
+_FUNC = re.compile(r"(?<!\$)\$\((" + "|".join(_FUNCS) + r")\s+([^$()]*)\)")
 
 
 def _value(w: _Walk, text: str, tainted: dict[str, str], memo: dict[tuple[str, str], str],
