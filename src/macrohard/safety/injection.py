@@ -18,8 +18,17 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from macrohard.safety import (data_orders, forged, multilingual, plain_orders, quoting, reader_orders, triggers, unmask,
-                              vocative)
+from macrohard.safety import (
+    data_orders,
+    forged,
+    multilingual,
+    plain_orders,
+    quoting,
+    reader_orders,
+    triggers,
+    unmask,
+    vocative,
+)
 from macrohard.safety.normalize import normalise, sample
 from macrohard.safety.regex_gate import Gate, fold
 from macrohard.safety.shown_orders import signals as shown_orders
