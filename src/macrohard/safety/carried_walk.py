@@ -134,7 +134,7 @@ class _Walk:
         if t == "function_definition":
             name, body = node.child_by_field_name("name"), node.child_by_field_name("body")
             if name is not None and body is not None:
-                self.functions[self.text(name)] = self.text(body)
+                self.functions[self.text(name)] = shelltree.function_code(node, self.text)
             return ""
         if t == "file_redirect":  # `$(< .env)`: the file's text
             dest = node.child_by_field_name("destination")

@@ -222,11 +222,18 @@ class _Walker:
             name = node.child_by_field_name("name")
             body = node.child_by_field_name("body")
             if name is not None and body is not None:
-                self.out.functions[self.text(name)] = self.text(body)
+                self.out.functions[self.text(name)] = shelltree.function_code(node, self.text)
             self.in_function += 1
             first = len(self.out.commands)
             try:
-                return self.statements(node, nested)
+                cmds = self.statements(node, nested)
+                # `f() { …; } > FILE`: the definition's own redirect applies to the body at every call
+                redirects, heredoc = self.redirects(node, nested)
+                if redirects or heredoc:
+                    for cmd in self.out.commands[first:] or [self.record(SimpleCommand(argv=[]), nested)]:
+                        cmd.redirects += redirects
+                        cmd.heredoc += heredoc
+                return cmds
             finally:
                 self.in_function -= 1
                 self.out.in_bodies.update(id(c) for c in self.out.commands[first:])  # defined, not run, here

@@ -47,3 +47,12 @@ def tree(source: bytes) -> Any:
 
 
 _TREES = 4
+
+
+def function_code(node: Any, text: Any) -> str:
+    """What a call of the function ``node`` (a ``function_definition``) runs: its body and the definition's own
+    redirects, which bash applies at every call (``f() { echo x; } >> ~/.bashrc`` writes the file each time ``f``
+    runs, not where it is defined). ``text`` gives a node's source."""
+    body = node.child_by_field_name("body")
+    redirects = [text(r) for r in node.children_by_field_name("redirect")]
+    return " ".join([text(body), *redirects]) if body is not None else ""
