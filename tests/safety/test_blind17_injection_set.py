@@ -10,11 +10,8 @@ import re
 
 from .injection_sets import (
     assert_benchmark_lists,
-    assert_composed_varied,
     assert_counts,
-    assert_hand_headers_checked,
     assert_hand_rows,
-    assert_no_older_text,
     decoded,
     set_fixtures,
 )
@@ -75,20 +72,6 @@ def test_look_alikes_carry_orders_or_quote_attacks(rows):
     """Hard negatives are the point: nine in ten English ones hold an imperative or quote an attack."""
     hard = [r["text"] for r in rows if r["kind"] == "hard" and r["lang"] == "en"]
     assert sum(bool(VERB.search(t)) for t in hard) >= 0.9 * len(hard)
-
-
-def test_composed_rows_are_varied(rows):
-    assert_composed_varied(rows)
-
-
-def test_no_text_is_shared_with_older_blind_sets(rows):
-    assert_no_older_text(rows, "blind17", older_sets=14)
-
-
-def test_hand_file_headers_are_checked(compose, tmp_path, monkeypatch):
-    monkeypatch.setattr(compose, "HANDS", (tmp_path / "hand.txt",))
-    assert_hand_headers_checked(compose, tmp_path / "hand.txt", "caption", "image_caption", "mi",
-                                ("He rārangi tuatahi", "Te rārangi tuarua"))
 
 
 def test_the_benchmark_finds_the_set():

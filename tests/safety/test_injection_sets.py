@@ -7,9 +7,25 @@ from __future__ import annotations
 
 import pytest
 
-from .injection_sets import DATA, assert_row_fields, compose_module, set_rows
+from .injection_sets import (
+    DATA,
+    assert_composed_varied,
+    assert_hand_headers_checked,
+    assert_no_older_text,
+    assert_row_fields,
+    compose_module,
+    set_rows,
+)
 
 SETS = ("blind13", "blind14", "blind15", "blind16", "blind17")
+# for the hand-file reader's check: a style, a source and a language each set's hand files use, and two lines in it
+HAND_HEADERS = {
+    "blind13": ("direct_order", "email", "de", ("Zeile eins", "Zeile zwei")),
+    "blind14": ("voice_request", "ticket", "sv", ("Rad ett", "Rad två")),
+    "blind15": ("voice_request", "ticket", "fi", ("Rivi yksi", "Rivi kaksi")),
+    "blind16": ("summary_hook", "web_page", "eu", ("Lerro bat", "Bigarren lerroa")),
+    "blind17": ("caption", "image_caption", "mi", ("He rārangi tuatahi", "Te rārangi tuarua")),
+}
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -22,3 +38,17 @@ def test_rows_have_the_fields_and_labels_and_no_text_repeats(name):
     rows = set_rows(name)
     assert_row_fields(rows, trimmed=True)
     assert len({r["text"] for r in rows}) == len(rows)
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_composed_rows_are_varied_and_no_text_is_shared_with_other_sets(name):
+    rows = set_rows(name)
+    assert_composed_varied(rows)
+    assert_no_older_text(rows, name, older_sets=int(name.removeprefix("blind")) - 3)
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_hand_file_headers_are_checked(name, tmp_path, monkeypatch):
+    compose = compose_module(name)
+    monkeypatch.setattr(compose, "HANDS", (tmp_path / "hand.txt",))
+    assert_hand_headers_checked(compose, tmp_path / "hand.txt", *HAND_HEADERS[name])
