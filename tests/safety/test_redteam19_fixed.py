@@ -142,7 +142,10 @@ ORDINARY = {
     "xargs and find over plain tools": [
         ("a.txt", "todo\n"), ("b.log", "x\n"), "mkdir -p backup",
         "find . -name '*.txt' | xargs grep -l todo && ls *.log | xargs -I{} cp {} backup/ && ls *.txt | xargs -n1 wc -l",
-        "find . -name '*.txt' -exec wc -l {} + && find . -name '*.tmp' -execdir rm {} \\;"],
+        "find . -name '*.txt' -exec wc -l {} + && find . -name '*.tmp' -execdir rm {} \\;",
+        # the lead: heldout14's oracle (guard19 asked it: a found name given to sed is only ever a file to read)
+        "mkdir -p docs/g && echo recieve > docs/g/a.md && find docs -name '*.md' -exec sed -i 's/recieve/receive/g' {} +",
+        "find . -name '*.txt' -exec awk '{ n++ } END { print n }' {} \\;"],
     "env -C, env -S, exec -a, time, strace-free wrappers": [
         "mkdir -p sub && env -C sub ls && env -S 'echo hi' there && (exec -a myname echo hi) && timeout 5 true"],
     "make's order-only prerequisites over two rules": [

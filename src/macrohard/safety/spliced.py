@@ -52,8 +52,24 @@ def found(an: Analyzer, sub: list[str], option: str = "-exec") -> None:
     name = posixpath.basename(sub[0]) if sub else ""
     if sub and "{}" in sub[0]:
         an.r.add("dynamic", "find runs each file it finds as a program; name the program")
-    elif name in ARG_RUNNERS - R.SHELLS - R.INTERPRETERS - {"source", "."} and any("{}" in a for a in sub[1:]):
+    elif name in ARG_RUNNERS - R.SHELLS - R.INTERPRETERS - {"source", "."} and any("{}" in a for a in sub[1:]) and \
+            not (option == "-exec" and _input_files(name, sub[1:])):
         an.r.add("dynamic", f"find gives {name} the names it finds, which may be read as options that run code")
     elif option in ("-execdir", "-okdir") and (name in ARG_RUNNERS or "/" in sub[0]):
         an.r.add("dynamic", f"find {option} runs {name} in each folder it finds, on files the guard did not read; "
                             "run it in each folder by name")
+
+
+# programs whose words after their script are only input files: a found name there is a file to read, never code
+_FILE_OPERANDS = frozenset({"sed", "awk", "gawk", "mawk", "nawk"})
+
+
+def _input_files(name: str, args: list[str]) -> bool:
+    """``find docs -name '*.md' -exec sed -i 's/a/b/' {} +``: each ``{}`` is a word of its own after the script and
+    after a word that is not an option (so not an option's value). ``-exec`` gives names that begin with a starting
+    point, and find takes no starting point that begins with ``-`` (it reads it as a test), so the name is never an
+    option either: it can only be a file the program reads."""
+    if name not in _FILE_OPERANDS or any("{}" in a and a != "{}" for a in args) or args[:1] == ["{}"]:
+        return False
+    return all(args[i - 1] != "{}" and not args[i - 1].startswith("-") and any(
+        not a.startswith("-") for a in args[:i]) for i, a in enumerate(args) if a == "{}")
