@@ -37,3 +37,14 @@ def test_a_found_name_read_as_a_file_passes(tmp_path, command):
 @pytest.mark.parametrize("command", HELD)
 def test_a_found_name_anywhere_else_is_asked(tmp_path, command):
     assert analyze(command, [str(tmp_path)]).findings, command
+
+
+def test_a_file_named_like_sed_options_stays_a_file_across_steps(tmp_path):
+    """The attack the rule must survive, run for real: an earlier step makes a file whose name is a sed option that
+    runs a command; find hands sed the name with its starting point in front (``docs/-e1e…``), so nothing runs."""
+    from .guard_steps import run_many
+
+    steps = ["mkdir -p docs && touch 'docs/-e1e touch marker #.md' && echo recieve > docs/a.md",
+             "find docs -name '*.md' -exec sed -i 's/recieve/receive/g' {} +"]
+    verdicts, marker = run_many(tmp_path, {"option-named file": steps}, "found-names")["option-named file"]
+    assert [v.decision.value for v in verdicts] == ["allow", "allow"] and not marker
