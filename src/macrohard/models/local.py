@@ -162,6 +162,11 @@ class LocalModel(ClaimSteps):
         if evidence and (held := self._claims.due(task, history)) is not None:
             return self._settle(*held, task, history)
         if evidence and (proved := self._proofs.due(task, history)) is not None:
+            if (refusal := proved[0].get("refused")) is not None:  # the probe asked at a refusal (_refuse)
+                if proved[1] == "yes":
+                    return self._reply(local_proofs.settled({"kind": "finish", "success": True, "answer": ""},
+                                                            *proved[1:]) or {}, Usage())
+                raise FormatError(refusal[0], hint=refusal[1], raw=refusal[2])  # not proved: refused as before
             if (finish := local_proofs.settled(*proved)) is not None:  # the facts decide: no yes/no asked
                 return self._reply(finish, Usage())
             # undecided (the probe denied or cut): the model's own checks decide, as before
@@ -236,19 +241,35 @@ class LocalModel(ClaimSteps):
             return ModelReply(text=reply, usage=usage, model=self.name)
         if wrapper:
             stop_on_repeat(action, history)
+        refusal: tuple[str, str] | None = None
         if not browser and (why := local_copies.copied(action, history, task)):
             # the harness's own words or a failed command's error copied into a file: refused, the model chooses again
-            raise FormatError(f"write_file refused: {why}", hint=local_copies.HINT, raw=json.dumps(action))
+            refusal = (f"write_file refused: {why}", local_copies.HINT)
         # a report or unread work written over (local_writes); `echo NAME | ...`, `wc -l FILE > n` (local_mistakes)
-        if not browser and ((why := refused_write(action, history, task))[0] or (why := refused_mistake(action, task))[0]):
+        elif not browser and ((why := refused_write(action, history, task))[0]
+                              or (why := refused_mistake(action, task))[0]):
             what = "write_file" if action.get("kind") == "write_file" else "command"
-            raise FormatError(f"{what} refused: {why[0]}", hint=why[1], raw=json.dumps(action))
-        if not browser and (target := local_copies.clobbers(action)):  # `sort f > f`: f emptied before it is read
-            raise FormatError(f"command refused: it reads {target} and empties it with > {target}",
-                              hint=local_copies.CLOBBER_HINT.replace("FILE", target), raw=json.dumps(action))
+            refusal = (f"{what} refused: {why[0]}", why[1])
+        elif not browser and (target := local_copies.clobbers(action)):  # `sort f > f`: f emptied before it is read
+            refusal = (f"command refused: it reads {target} and empties it with > {target}",
+                       local_copies.CLOBBER_HINT.replace("FILE", target))
+        if refusal is not None:
+            return self._refuse(*refusal, json.dumps(action), task, history, verify, usage)
         if verify and action.get("kind") == "finish" and (look := self._proofs.ask(task, history, action)) is not None:
             return self._reply(look, usage)  # the harness's own tests of what the task states first (local_proofs.py)
         return self._close(action, task, history, chat, usage, kinds, offered, browser)
+
+    def _refuse(self, message: str, hint: str, raw: str, task: str, history: list[Past], verify: bool,
+                usage: Usage) -> ModelReply:
+        """An action the harness refuses (a format error the model answers with another action). With ``verify``,
+        when the run's steps so far are work the harness can test (``local_proofs``), its probe runs first: every
+        fact holds, and the run is claimed on those tests (the model had done the work and then reached for a
+        report or a note, heldout14's three right git runs that ended on refused writes, agent19); otherwise the
+        refusal stands as before."""
+        held = {"kind": "finish", "success": True, "answer": "", "refused": [message, hint, raw]}
+        if verify and (look := self._proofs.ask(task, history, held)) is not None:
+            return self._reply(look, usage)
+        raise FormatError(message, hint=hint, raw=raw)
 
     def _reply(self, action: dict[str, Any], usage: Usage) -> ModelReply:
         args = {k: v for k, v in action.items() if k != "kind"}

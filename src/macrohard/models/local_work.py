@@ -178,6 +178,14 @@ def _git_words(w: list[str]) -> list[str]:
     return ["-m" if a == "-qm" else a for a in out]
 
 
+def never_ran(past: Any) -> bool:
+    """Whether a step changed nothing because it never ran: refused by the harness as a format error
+    (``local_copies``, ``local_writes``, ``local_mistakes``) or by the guard. agent19's held-out runs
+    (heldout14: a branch made, a commit, a file removed and committed, each followed by a refused ``write_file``)
+    were right and went unproved because that refused write read as a file written by hand."""
+    return not past.ok and str(past.result).startswith(("Format error:", "Denied by the guard", "Not approved by the "))
+
+
 def work_facts(task: str, history: list[Any]) -> list[Fact]:
     """The facts that prove the task from what the run did (else []): every step that changed anything is a shape
     the task asks for in words, every file the task names was touched or read, no other demand in the words."""
@@ -185,7 +193,7 @@ def work_facts(task: str, history: list[Any]) -> list[Fact]:
     segs: list[str] = []
     for past in history:
         kind = past.action.get("kind")
-        if kind in ("finish", "malformed"):
+        if kind in ("finish", "malformed") or never_ran(past):
             continue
         if kind != "bash":
             return []  # a file written by hand, a browser step: not this kind of proof
@@ -246,4 +254,4 @@ def _words_answered(task: str, shapes: set[str], names: set[str]) -> bool:
     return all(m.group(0).lower() in allowed for m in _OTHER.finditer(text))
 
 
-__all__ = ["work_facts"]
+__all__ = ["never_ran", "work_facts"]
