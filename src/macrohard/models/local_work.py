@@ -48,6 +48,7 @@ from macrohard.models.local_work_files import (
     _tar,
     _unpack,
 )
+from macrohard.models.local_work_find import DEEP, PART, count_files, part, rm_in_tree, sweep
 from macrohard.models.local_work_git import _commit, _committed, _git, _push, _tag, _unstage
 
 _READS = re.compile(r"^(ls|cat|head|tail|wc|stat|file|tree|grep|egrep|test|\[|echo|printf|pwd|diff|cmp|du|less|more|"
@@ -97,6 +98,7 @@ _WANT = {
     "commit": r"\bcommit\b",
     "tag": r"\btag\b",
     "unstage": r"\bunstage\b|\bshould(n'?t| not) (go in|be (staged|committed))\b",
+    "part": PART,
 }
 # the demand words each shape answers (other words of _OTHER in the task: not proved)
 _ANSWERS = {
@@ -123,11 +125,13 @@ _ANSWERS = {
     "commit": {"commit", "add", "stage", "init", "initialise", "initialize", "repo", "repository", "all"},
     "tag": {"tag", "commit"},
     "unstage": {"unstage", "stage", "commit"},
+    "part": {"lines", "line", "put", "write", "save", "copy", "only", "just"},
 }
 # words that narrow a demand in a way no shape reads (a step that does the whole of it would prove too much)
 _NARROW = re.compile(r"\b(but|not|except|unless|if|whose|without|excluding|older|newer|larger|bigger|smaller|than|before|"
                      r"after|between|empty|unique|times|occurrences|words|first|last|top|bottom)\b", re.I)
 # phrases that restate a shape's demand (set aside before the demand words are read)
+_PHRASES_COUNT = r"\bonly the number\b|\bjust the number\b|\b(in )?any (capitali[sz]ation|case)\b|\bignoring (the )?case\b"
 _PHRASES = {
     "sort": r"\b\w+est\s+(first|last|at the top)\b|\bfrom\s+(the\s+)?\w+est\s+to\s+(the\s+)?\w+est\b|\bnumbers?\b",
     "restore": r"\b(the\s+)?(last|latest|previous|most recent)\s+commit\b",
@@ -135,10 +139,12 @@ _PHRASES = {
     "replace": r"\bin place\b|\bthe file itself\b",
     "merge": r"\bonce (that'?s|it'?s|it is) (done|merged)\b|\bsince it'?s done\b",
     "pack": r"\bonce the archive is there\b|\bwe only keep the archive\b",
-    "count": r"\bonly the number\b|\bjust the number\b|\b(in )?any (capitali[sz]ation|case)\b|\bignoring (the )?case\b",
     "tag": r"\b(the\s+)?(current|latest|last|newest|most recent)\s+commit\b",
     "unstage": r"\bdon'?t (delete|remove) it\b|\bshould(n'?t| not) (go in|be (staged|committed))\b",
     "move": r"\bleave the other (files|ones)\b",
+    "part": PART,
+    "rm": DEEP,  # "also down in the subfolders": where to look, not another demand
+    "count": _PHRASES_COUNT + "|" + DEEP,
 }
 _FILES = {"cp": _cp, "mv": _mv, "find": _find_mv, "chmod": _chmod, "sort": _sort, "sed": _sed, "unzip": _unpack,
           "mkdir": _mkdir, "rm": _rm, "echo": _echo}
@@ -147,6 +153,14 @@ _FILES = {"cp": _cp, "mv": _mv, "find": _find_mv, "chmod": _chmod, "sort": _sort
 def _shape(segment: str, w: list[str], task: str, later: list[list[str]]) -> tuple[str, Did] | None:
     if w[0] == "find" and "-empty" in w:
         return _find_rm(w, task)
+    if w[0] in ("find", "ls") and "|" in segment:
+        return count_files(segment, task)
+    if w[0] == "find":
+        return _find_mv(w, task) or sweep(w, task)
+    if w[0] in ("head", "tail"):
+        return part(w, task)
+    if w[0] == "rm":
+        return rm_in_tree(_rm(w, task), w, task)
     if w[0] in _FILES:
         return _FILES[w[0]](w, task)
     if w[0] == "tar":
@@ -232,15 +246,24 @@ def work_facts(task: str, history: list[Any]) -> list[Fact]:
     names = set().union(*(d.names for d in found.values()))
     if any(_bare(p) not in names for p in task_paths(task)):
         return []  # a file the task names that no step touched: another demand
-    if not _words_answered(task, set(found), names):
+    removed = {m.group(1).lower() for f in found["rm"].facts if (m := re.match(r"no \.(\w+) file", f.what))} \
+        if "rm" in found else set()
+    if not _words_answered(task, set(found), names, removed):
         return []
     return list(dict.fromkeys(f for d in found.values() for f in d.facts))
 
 
-def _words_answered(task: str, shapes: set[str], names: set[str]) -> bool:
+# files of another type than those removed, to be kept ("the .txt notes stay"): a step that removes only *.EXT keeps them
+_OTHER_TYPE_KEPT = (r"\b(?:but\s+|and\s+)?(?:the\s+|any\s+|all\s+)?\.(\w+)\s*(?:files?|notes?|ones)?\s+(?:stay|stays|remain|"
+                    r"remains|can stay|should stay|must stay|are fine|stay put)\b(?:\s+(?:where they are|as they are|put))?")
+
+
+def _words_answered(task: str, shapes: set[str], names: set[str], removed: frozenset[str] | set[str] = frozenset()) -> bool:
     """Whether every demand word of the task (``_OTHER``), its paths and quoted texts set aside, is one the shapes
-    answer."""
+    answer. ``removed``: the extensions a step removed by type (a keep of another type is kept by construction)."""
     text = re.sub(r"(?<!\w)'[^']+'(?!\w)|\"[^\"]+\"|`[^`]+`", " ", task)
+    if removed:
+        text = re.sub(_OTHER_TYPE_KEPT, lambda m: " " if m.group(1).lower() not in removed else m.group(0), text, flags=re.I)
     text = set_aside(text, shapes, names, _OTHER)  # symptoms, purposes, what is to be kept: not demands
     for name in sorted(names | set(task_paths(task)), key=len, reverse=True):
         text = re.sub(rf"(?<![\w.-]){re.escape(name)}/?(?![\w-])", " ", text)
