@@ -1,7 +1,9 @@
 """Import cost: what ``import macrohard`` loads and how long it takes, beside pydantic alone (its floor).
 
 Each figure is the median of fresh interpreters (``python -c``), so nothing is cached in-process.
-Also the guard alone (``import macrohard.safety.guard``) and the first use of a lazy public name.
+Also the guard alone (``import macrohard.safety.guard``), the first use of a lazy public name, and the CLI's start:
+the wall time of a whole fresh ``macrohard --help`` and ``macrohard models --json`` process (the console script's
+``macrohard.cli.main``; ``models`` also checks which models are usable).
 
     python benchmarks/import_cost.py [--repeat 15]
 """
@@ -13,6 +15,7 @@ import os
 import statistics
 import subprocess
 import sys
+import time
 
 PROBE = ("import sys, time; t = time.perf_counter(); {stmt}; d = time.perf_counter() - t; "
          "print(d, sum(m.startswith('macrohard') for m in sys.modules), len(sys.modules))")
@@ -21,7 +24,10 @@ CASES = [
     ("import macrohard", "import macrohard"),
     ("import macrohard.safety.guard", "import macrohard.safety.guard"),
     ("import macrohard; macrohard.run_task (everything)", "import macrohard; macrohard.run_task"),
+    ("import macrohard.cli", "import macrohard.cli"),
 ]
+CLI = [("macrohard --help", ["--help"]), ("macrohard models --json", ["models", "--json"])]
+MAIN = "import sys; from macrohard.cli import main; sys.argv = ['macrohard', *sys.argv[1:]]; main()"
 
 
 def measure(stmt: str, repeat: int) -> tuple[float, int, int]:
@@ -31,6 +37,16 @@ def measure(stmt: str, repeat: int) -> tuple[float, int, int]:
                              check=True, env=dict(os.environ)).stdout.split()
         runs.append((float(out[0]) * 1000, int(out[1]), int(out[2])))
     return statistics.median(r[0] for r in runs), runs[0][1], runs[0][2]
+
+
+def process_ms(args: list[str], repeat: int) -> float:
+    """Median wall time of a fresh ``macrohard ARGS`` process, interpreter start to exit."""
+    runs = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-c", MAIN, *args], capture_output=True, check=True, env=dict(os.environ))
+        runs.append((time.perf_counter() - t) * 1000)
+    return statistics.median(runs)
 
 
 def main() -> None:
@@ -45,6 +61,9 @@ def main() -> None:
         ms, ours, total = measure(stmt, args.repeat)
         floor = floor or ms
         print(f"{name:<52} {ms:7.1f} {ms / floor:8.2f} {ours:5d} {total:8d}")
+    print(f"{'CLI start: a whole fresh process':<52} {'ms':>7}")
+    for name, argv in CLI:
+        print(f"{name:<52} {process_ms(argv, args.repeat):7.1f}")
 
 
 if __name__ == "__main__":

@@ -1,44 +1,120 @@
-"""The `macrohard` command. Each command group lives in its own module and is mounted here."""
+"""The `macrohard` command. Each command group lives in its own module, named in ``COMMANDS``.
+
+A command's module is imported only when that command runs (or its own ``--help`` is asked): ``macrohard --help``
+lists the table's help lines and imports none of them, so it does not load the agent, the guard's rules, the models
+or the web app (``benchmarks/import_cost.py``: the CLI's start).
+"""
 
 from __future__ import annotations
 
 import sys
+from difflib import get_close_matches
+from importlib import import_module
+from typing import Any, NamedTuple
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
-from macrohard.cli import models as _models
-from macrohard.cli import run as _run
-from macrohard.cli import runs as _runs
 from macrohard.cli.common import console, err_console
 from macrohard.errors import UserError
+
+_SETTINGS: dict[str, Any] = {"rich_markup_mode": "rich", "pretty_exceptions_enable": False}
+
+
+class Entry(NamedTuple):
+    """One command of ``macrohard``: where it lives and the line ``macrohard --help`` shows for it."""
+
+    module: str  # under macrohard.cli
+    attr: str  # a function (a command) or a ``typer.Typer`` (a group of commands)
+    help: str  # the first paragraph of the command's own help (tests/spine/test_cli_start.py checks they agree)
+
+
+COMMANDS: dict[str, Entry] = {
+    "run": Entry("run", "run", "Run an agent on a task and watch each step live."),
+    "code": Entry("code", "code", "Change a repository with the coding division; the change is kept only if the "
+                                  "repository's tests pass."),
+    "models": Entry("models", "models", "List models and whether each is usable now (key present, server reachable, "
+                                        "file found)."),
+    "company": Entry("company", "company", "Run a goal as a company: a plan across divisions, sub-runs in parallel, "
+                                           "a report."),
+    "divisions": Entry("divisions", "divisions", "List the divisions: what each does, what it may use, its budgets "
+                                                 "and model."),
+    "chat": Entry("chat", "chat", "Talk with macrohard: it answers, or hands work to a division and shows that run "
+                                  "live."),
+    "say": Entry("voice", "say", "Speak TEXT into a WAV file, offline (clause by clause, as answers are spoken)."),
+    "listen": Entry("voice", "listen", "Print the words spoken in FILE, offline."),
+    "runs": Entry("runs", "app", "List, inspect and act on recorded runs."),
+    "policy": Entry("policy", "app", "Show, check and try the safety policy."),
+    "audit": Entry("audit", "app", "Show and verify a run's tamper-evident audit log."),
+    "serve": Entry("serve", "app", "The web app: runs live, approvals as buttons, audit checks, evaluations."),
+    "eval": Entry("eval", "app", "Evaluate agents on task suites; compare and report."),
+    "mcp": Entry("mcp", "app", "MCP: an environment's actions as tools for MCP clients."),
+    "money": Entry("money", "app", "Wallets and the ledger: accounts, funding, transfers, statements, limits."),
+    "chats": Entry("chat", "app", "Stored conversations of `macrohard chat`."),
+    "imagine": Entry("imagine", "app", "Read video (describe, search) and make video."),
+}
+
+
+def load_command(name: str) -> Any:
+    """The click command ``name`` as the eager table built it: a group's help is the table's line, a command's is
+    its docstring; both with the app's markup settings."""
+    entry = COMMANDS[name]
+    target = getattr(import_module(f"macrohard.cli.{entry.module}"), entry.attr)
+    holder = typer.Typer(**_SETTINGS)
+    if isinstance(target, typer.Typer):
+        holder.add_typer(target, name=name, help=entry.help)
+    else:
+        holder.command(name)(target)
+    return typer.main.get_group(holder).commands[name]
+
+
+class _LazyGroup(TyperGroup):
+    """``macrohard``'s group: commands come from ``COMMANDS``, imported on first use; the help lists the table."""
+
+    _listing = False  # while the help is written: a command is its name and help line only
+
+    def list_commands(self, ctx: typer.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: typer.Context, cmd_name: str) -> Any:
+        if cmd_name not in COMMANDS:
+            return None
+        if self._listing:
+            return TyperCommand(cmd_name, help=COMMANDS[cmd_name].help)
+        if cmd_name not in self.commands:
+            self.commands[cmd_name] = load_command(cmd_name)
+        return self.commands[cmd_name]
+
+    def format_help(self, ctx: typer.Context, formatter: Any) -> None:
+        self._listing = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self._listing = False
+
+    def resolve_command(self, ctx: typer.Context, args: list[str]) -> Any:
+        # TyperGroup suggests a name from the commands loaded so far (none yet): the table's names, as it words it
+        name = args[0] if args else ""
+        if name and name not in COMMANDS and not name.startswith("-") and not ctx.resilient_parsing:
+            close = get_close_matches(name, COMMANDS)
+            ctx.fail(f"No such command {name!r}." + (f" Did you mean {', '.join(map(repr, close))}?" if close else ""))
+        return super().resolve_command(ctx, args)
+
 
 app = typer.Typer(
     name="macrohard",
     help="Autonomous agents that operate real software (shell, files, browser, desktop) with safety in every step.",
+    cls=_LazyGroup,
     no_args_is_help=True,
     add_completion=False,
-    rich_markup_mode="rich",
-    pretty_exceptions_enable=False,
+    **_SETTINGS,
 )
-app.command("run")(_run.run)
-app.command("code")(__import__("macrohard.cli.code", fromlist=["code"]).code)
-app.add_typer(_runs.app, name="runs", help="List, inspect and act on recorded runs.")
-_runs.app.command("replay")(__import__("macrohard.cli.replay", fromlist=["replay"]).replay)
-_runs.app.command("highlights")(__import__("macrohard.cli.imagine", fromlist=["highlights"]).highlights)
-app.command("models")(_models.models)
-app.command("company")(__import__("macrohard.cli.company", fromlist=["company"]).company)
-app.command("divisions")(__import__("macrohard.cli.divisions", fromlist=["divisions"]).divisions)
-app.add_typer(__import__("macrohard.cli.policy", fromlist=["app"]).app, name="policy", help="Show, check and try the safety policy.")
-app.add_typer(__import__("macrohard.cli.audit", fromlist=["app"]).app, name="audit", help="Show and verify a run's tamper-evident audit log.")
-app.add_typer(__import__("macrohard.cli.serve", fromlist=["app"]).app, name="serve", help="The web app: runs live, approvals as buttons, audit checks, evaluations.")
-app.add_typer(__import__("macrohard.cli.eval", fromlist=["app"]).app, name="eval", help="Evaluate agents on task suites; compare and report.")
-app.add_typer(__import__("macrohard.cli.mcp", fromlist=["app"]).app, name="mcp", help="MCP: an environment's actions as tools for MCP clients.")
-app.add_typer(__import__("macrohard.cli.money", fromlist=["app"]).app, name="money", help="Wallets and the ledger: accounts, funding, transfers, statements, limits.")
-app.command("chat")(__import__("macrohard.cli.chat", fromlist=["chat"]).chat)
-app.add_typer(__import__("macrohard.cli.chat", fromlist=["app"]).app, name="chats", help="Stored conversations of `macrohard chat`.")
-app.add_typer(__import__("macrohard.cli.imagine", fromlist=["app"]).app, name="imagine", help="Read video (describe, search) and make video.")
-app.command("say")(__import__("macrohard.cli.voice", fromlist=["say"]).say)
-app.command("listen")(__import__("macrohard.cli.voice", fromlist=["listen"]).listen)
+
+
+@app.callback()
+def _root() -> None:
+    # a Typer with no command of its own is no group: this empty callback makes it one (its help is the app's)
+    pass
 
 
 def main() -> None:
@@ -49,4 +125,4 @@ def main() -> None:
         sys.exit(exc.exit_code)
 
 
-__all__ = ["app", "main", "console"]
+__all__ = ["COMMANDS", "app", "console", "load_command", "main"]
