@@ -45,6 +45,8 @@ CASES: list[tuple[str, list[str], int]] = [
      ["mkdir papers && mv inbox/*.pdf papers/"], 3),
     ("Create a new git branch called survey and switch to it.", ["git checkout -q -b survey"], 2),
     ("add lentils as a new last line to list.txt", ["echo lentils >> list.txt"], 2),
+    ("append 'arch 4 painted' to bridge.log (as its own last line)", ["echo 'arch 4 painted' >> bridge.log"], 2),
+    ("append 'arch 4 painted' to bridge.log as its own line", ["echo 'arch 4 painted' >> bridge.log"], 2),
     ("Delete every .tmp file in work/, but nothing else.", ["rm work/*.tmp"], 1),
     ("Copy the whole templates folder to templates-2027 (keep the original as it is).", ["cp -r templates templates-2027"], 1),
     # a second demand the steps did not answer: not proved
@@ -57,6 +59,7 @@ CASES: list[tuple[str, list[str], int]] = [
     ("delete the old-nets branch", ["git branch -D old-nets"], 0),
     ("delete the old-nets branch and switch to main", ["git branch -d old-nets"], 0),
     ("add lentils to list.txt", ["echo lentils > list.txt"], 0),
+    ("append 'arch 4 painted' to the first line of bridge.log", ["echo 'arch 4 painted' >> bridge.log"], 0),
     ("push main to origin", ["git push origin dev"], 0),
     # a keep that asks for something new, a but that narrows, a purpose that is not a person using it
     ("rename a.txt to b.txt but keep a copy of a.txt", ["mv a.txt b.txt"], 0),

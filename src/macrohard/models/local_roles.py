@@ -67,7 +67,8 @@ _UNREAD_KEEP = re.compile(r"\b(?:keep|keeping|leave|leaving|stays?|remains?|unto
                           r"\b(?:don'?t|do not|never)\s+(?:touch|delete|remove|change|lose)\b", re.I)
 _POSITION = {
     "copy": r"\b(?:save|make|keep|take)\s+a\s+(?:backup\s+)?copy\b",
-    "append": r"\b(?:a|the|one)\s+(?:new\s+)?last\s+line\b|\bat\s+the\s+(?:very\s+)?end\b|\bto\s+the\s+end\b|\bat\s+the\s+bottom\b",
+    "append": r"\b(?:a|the|one|its|their)\s+(?:own\s+)?(?:new\s+)?(?:last|final)\s+line\b|\bat\s+the\s+(?:very\s+)?end\b|"
+              r"\bto\s+the\s+end\b|\bat\s+the\s+bottom\b|\bas\s+(?:its|a)\s+own\s+line\b",
     "rm_empty": r"(?:\bbut\s+|\band\s+)?\b(?:keep|leave)\s+(?:the\s+ones|those|the\s+\w+)\s+(?:that|which|with)\s+"
                 r"(?:have|has|hold|contain)\s+(?:something|text|content|data|anything)(?:\s+in\s+(?:them|it))?|"
                 r"\b(?:are|is|were)\s+empty\b|\bempty\s+(?:ones|files?)\b|\(?zero\s+bytes?\)?|\b0\s+bytes?\b",
