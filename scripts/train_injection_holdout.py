@@ -81,7 +81,7 @@ def scorer_of(model: Model, head: embed_head.Head):
 
 def score(rows: list[dict], model: Model, head: embed_head.Head) -> dict[str, np.ndarray]:
     """The screen's scores of ``rows`` with these models (``score``: ``screen_injection`` itself, given these models),
-    and its parts: the rules' prior, the vote on the whole text and on its frame (``injection.frame_score``; NaN when
+    and its parts: the rules' prior, the vote on the whole text and on its frame (``injection_frame.frame_score``; NaN when
     nothing is quoted or the text is empty), so other frame weights can be tried on the saved parts."""
     vote = scorer_of(model, head)
     out: dict[str, list] = {"score": [], "rule": [], "vote": [], "frame": []}

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from macrohard.safety import classifier, injection
+from macrohard.safety import classifier, injection, injection_rules
 from macrohard.safety import normalize as nz
 from macrohard.safety.regex_gate import Gate, fold, gate_of, needed_words
 
@@ -118,7 +118,7 @@ def test_rule_gates_never_skip_a_match(dev_texts):
     """A gate may only skip searches that find nothing: every match, on the raw and the normalised DEV texts and on
     texts made of the rules' own words, holds one word of each of the rule's groups."""
     r = random.Random(7)
-    rules = [(name, p.pattern if isinstance(p, injection._gated) else p) for name, p in injection._SIGNALS]
+    rules = [(name, p.pattern if isinstance(p, injection_rules._gated) else p) for name, p in injection_rules._SIGNALS]
     gates = {name: Gate(p) for name, p in rules}
     vocab = sorted({w for _, p in rules for g in needed_words(p) for w in g}) + ["you", "the", ":", "\n", "AI"]
     made = [" ".join(r.choice(vocab) for _ in range(r.randint(3, 14))) for _ in range(3000)]
@@ -188,8 +188,8 @@ def test_screen_decides_as_the_rules_without_gates(dev_texts):
     for text in dev_texts[::7]:
         norm = nz.normalise(text)
         for t in (text, norm.flat, norm.lines):
-            plain = [name for name, p in injection._SIGNALS if p.search(t)]
-            assert injection._hits(t) == plain, t[:80]
+            plain = [name for name, p in injection_rules._SIGNALS if p.search(t)]
+            assert injection_rules._hits(t) == plain, t[:80]
 
 
 def test_fast_wordpiece_gives_the_tokenizers_ids(dev_texts):
@@ -300,7 +300,7 @@ def test_gate_loop_gives_the_screens_scores_of_the_generator_form(dev_texts, mon
     def before(self, low):
         return all(any(w in low for w in g) for g in self.groups)
 
-    gates = [g for _, _, g in injection._gated_signals()]
+    gates = [g for _, _, g in injection_rules._gated_signals()]
     for text in dev_texts[::5]:
         low = fold(nz.normalise(text).flat)
         assert [g.may_match(low) for g in gates] == [before(g, low) for g in gates]

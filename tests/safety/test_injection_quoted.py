@@ -2,7 +2,7 @@
 reader outside quotations are not discounted.
 
 ``quoting.quoted_spans`` finds what a text reports (a ``>`` run, a fenced block, a label line such as "Payload:", an
-inline quotation) after a reporting cue; ``injection.frame_discount`` moves the classifier's vote toward the vote on
+inline quotation) after a reporting cue; ``injection_frame.frame_discount`` moves the classifier's vote toward the vote on
 the frame (``quoting.framed``). None of these texts is in a training file.
 """
 
@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from macrohard.safety.injection import DEFAULT_THRESHOLD, FRAME_ON, FRAME_WEIGHT, frame_discount, screen_injection
+from macrohard.safety.injection import DEFAULT_THRESHOLD, screen_injection
+from macrohard.safety.injection_frame import FRAME_ON, FRAME_WEIGHT, frame_discount
 from macrohard.safety.quoting import framed, quoted_spans
 
 QA = ("Title: weird text in a vendor's PDF - should I worry?\n"
@@ -64,7 +65,7 @@ def test_quoted_attacks_pass_and_addressed_orders_still_flag() -> None:
 
 def test_a_ctf_write_up_that_quotes_its_payload_passes() -> None:
     # a known false positive (0.94) until blind10's look-alikes joined the training data (inj15): the frame discount is
-    # still off (injection.FRAME_ON), the classifier itself now scores the write-up under the threshold
+    # still off (injection_frame.FRAME_ON), the classifier itself now scores the write-up under the threshold
     assert not screen_injection(CTF).flagged()
 
 
