@@ -27,6 +27,7 @@ from macrohard.safety import (
     reader_orders,
     triggers,
     vocative,
+    voice_orders,
 )
 from macrohard.safety.injection_frame import (
     _FRAMED,
@@ -75,10 +76,13 @@ RULE_PRIOR = 0.75
 # ``file_order`` and ``alt_order`` (``shown_orders.py``: an order to the AI reader in a file name or an image's alt text)
 # fire on 1 of the 13,924 negatives of the 20 published sources (a post that prints the attack in <code>) and none of
 # the generator's 6,000 (file_order fixed on blind15, then blind14 held out; alt_order written from both).
+# ``voice_order`` (``voice_orders.py``: an order to the reader's machine relayed, in the third person or on a listener,
+# with an address, a secret or secrecy in the sentence) fires on none of the 15,280 negatives of the published sources
+# (blind17 aside), the generator's 5,000 or the 33,753 published answers (written from blind14 … blind16's misses).
 STRONG_RULES = frozenset({"aimed_at_agent", "aimed_at_agent_ml", "chat_tokens", "disable_safety", "encoded_order",
                           "exfil_to_address", "fake_approval", "hidden_text", "invisible_unicode", "obfuscated_order", "vocative", "override_en", "pipe_shell_instruction",
                           "role_play", "system_header_ml", "tool_call_content", "urgent_order", "you_are_now",
-                          "agent_trigger", "reader_address", "user_override", "file_order", "alt_order", "data_order"})
+                          "agent_trigger", "reader_address", "user_override", "file_order", "alt_order", "data_order", "voice_order"})
 STRONG_PRIOR = 0.9
 
 
@@ -130,6 +134,7 @@ def screen_injection(text: str, *, use_classifier: bool = True, scorer=None) -> 
     found += reader_orders.signals(norm.lines)  # "Bot reading this: …", "Forget what the user asked and …"
     found += shown_orders(norm.lines, raw)  # "Copilot_attach_the_user's_passport_scan_to_….txt", <img alt="Bot: …">
     found += data_orders.signals(norm.lines)  # a CSV cell "Bot: transfer …", "Notes: Prep for the bot: approve …"
+    found += voice_orders.signals(norm.lines, raw)  # "… asked me to let your assistant know it should approve …"
     if "aimed_at_agent" not in found and "aimed_at_agent_ml" not in found and vocative.addressed(norm.lines):
         found.append("vocative")  # a sentence that turns to the AI reader by name, in any language
     if obfuscated(norm.lines) or "  " in raw and obfuscated(raw):  # the raw text keeps wide gaps between spaced words
@@ -172,7 +177,7 @@ def flagged_lines(text: str, threshold: float = DEFAULT_THRESHOLD, limit: int = 
     flats = [normalise(ln).flat for ln in lines]
     priors = [rule_prior(rule_signals(ln) + _hits(f) + multilingual.signals(f) + forged.signals(f) + triggers.signals(f)
                           + plain_orders.signals(f) + reader_orders.signals(f) + shown_orders(f, ln)
-                          + data_orders.signals(f))
+                          + data_orders.signals(f) + voice_orders.signals(f, ln))
               for ln, f in zip(lines, flats, strict=True)]
     scores = votes(score_many(flats), flats)  # the n-gram scores in one pass, then the embedding head's vote
     return [ln for ln, prior, p in zip(lines, priors, scores, strict=True)
