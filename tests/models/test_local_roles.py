@@ -47,6 +47,10 @@ CASES: list[tuple[str, list[str], int]] = [
     ("add lentils as a new last line to list.txt", ["echo lentils >> list.txt"], 2),
     ("append 'arch 4 painted' to bridge.log (as its own last line)", ["echo 'arch 4 painted' >> bridge.log"], 2),
     ("append 'arch 4 painted' to bridge.log as its own line", ["echo 'arch 4 painted' >> bridge.log"], 2),
+    # the start point checkout -b takes by itself; files the words keep out of a commit, tested (twentieth wave)
+    ("Start a new branch called survey from where we are now and switch to it.", ["git checkout -b survey"], 2),
+    ("commit only quay.txt, message 'new quay hours'. notes.txt is not ready, leave it uncommitted.",
+     ["git add quay.txt && git commit -m 'new quay hours'"], 4),
     ("Delete every .tmp file in work/, but nothing else.", ["rm work/*.tmp"], 1),
     ("Copy the whole templates folder to templates-2027 (keep the original as it is).", ["cp -r templates templates-2027"], 1),
     # a second demand the steps did not answer: not proved
@@ -60,6 +64,10 @@ CASES: list[tuple[str, list[str], int]] = [
     ("delete the old-nets branch and switch to main", ["git branch -d old-nets"], 0),
     ("add lentils to list.txt", ["echo lentils > list.txt"], 0),
     ("append 'arch 4 painted' to the first line of bridge.log", ["echo 'arch 4 painted' >> bridge.log"], 0),
+    ("make a branch survey off main and switch to it", ["git checkout -b survey"], 0),
+    ("commit only quay.txt, message 'new quay hours'. notes.txt is not ready, leave it uncommitted.",
+     ["git add quay.txt notes.txt && git commit -m 'new quay hours'"], 0),
+    ("commit quay.txt, message 'new quay hours'. quay.txt is not ready", ["git add quay.txt && git commit -m 'new quay hours'"], 0),
     ("push main to origin", ["git push origin dev"], 0),
     # a keep that asks for something new, a but that narrows, a purpose that is not a person using it
     ("rename a.txt to b.txt but keep a copy of a.txt", ["mv a.txt b.txt"], 0),

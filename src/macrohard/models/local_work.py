@@ -49,7 +49,7 @@ from macrohard.models.local_work_files import (
     _unpack,
 )
 from macrohard.models.local_work_find import DEEP, PART, count_files, part, rm_in_tree, sweep
-from macrohard.models.local_work_git import _commit, _committed, _git, _push, _tag, _unstage
+from macrohard.models.local_work_git import _commit, _committed, _git, _push, _tag, _unstage, kept_out
 
 _READS = re.compile(r"^(ls|cat|head|tail|wc|stat|file|tree|grep|egrep|test|\[|echo|printf|pwd|diff|cmp|du|less|more|"
                     r"sha256sum|md5sum|zcat|true|realpath|readlink|basename|dirname|sort|uniq|cut|awk|column|"
@@ -241,14 +241,20 @@ def work_facts(task: str, history: list[Any]) -> list[Fact]:
             return []
         found.setdefault("stay", Did()).facts.append(
             Fact(f"the current branch is {branch}", f'[ "$(git branch --show-current)" = {shlex.quote(branch)} ]'))
+    text = task
     if "commit" in found:  # the files added: committed, nothing of them left over
         found["commit"].facts += _committed(found["commit"].names)
+        if (out := kept_out(task, found["commit"].names)) is None:
+            return []  # a file the words keep out of the commit was committed
+        found["commit"].facts += out[0]
+        found["commit"].names |= out[1]
+        text = out[2]
     names = set().union(*(d.names for d in found.values()))
     if any(_bare(p) not in names for p in task_paths(task)):
         return []  # a file the task names that no step touched: another demand
     removed = {m.group(1).lower() for f in found["rm"].facts if (m := re.match(r"no \.(\w+) file", f.what))} \
         if "rm" in found else set()
-    if not _words_answered(task, set(found), names, removed):
+    if not _words_answered(text, set(found), names, removed):
         return []
     return list(dict.fromkeys(f for d in found.values() for f in d.facts))
 

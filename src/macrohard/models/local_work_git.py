@@ -8,11 +8,15 @@ import re
 from macrohard.models.local_shapes import OPEN, Fact
 from macrohard.models.local_work_files import Did, _bare, _named, _q
 
+# "from where we are now", "from here", "from the current commit": the start point ``checkout -b`` takes by itself
+_HERE = (r"\b(?:from|off|based on|on top of)\s+(?:where\s+(?:we|i|you)\s+(?:are|am)(?:\s+(?:now|right now))?|here|right here|"
+         r"(?:the\s+)?(?:current|present)\s+(?:commit|branch|state|point|position|head)|head|this\s+(?:commit|point|branch))\b")
+
 
 def _git(w: list[str], task: str, later: list[list[str]]) -> tuple[str, Did] | None:
     if w[:3] in (["git", "checkout", "-b"], ["git", "switch", "-c"]) and len(w) == 4 and _named(w[3], task):
         b = w[3]
-        if re.search(r"\b(from|off|based on|on top of)\b", task, re.I):
+        if re.search(r"\b(from|off|based on|on top of)\b", re.sub(_HERE, " ", task, flags=re.I), re.I):
             return None
         facts = [Fact(f"the branch {b} exists", f"git rev-parse -q --verify {_q('refs/heads/' + b)}")]
         if re.search(r"\b(switch|check ?out|move|go|work on|be on)\b", task, re.I):
@@ -83,6 +87,36 @@ def _commit(w: list[str], task: str, later: list[list[str]]) -> tuple[str, Did] 
 def _committed(files: set[str]) -> list[Fact]:
     return [Fact(f"{p} is committed, nothing left unstaged",
                  f'git ls-files --error-unmatch {_q(p)} && [ -z "$(git status --porcelain -- {_q(p)})" ]') for p in sorted(files)]
+
+
+_PATH = r"[\w][\w./-]*\.\w+"
+_NOT_READY = rf"(?<![\w.-])({_PATH})\s+(?:is|isn'?t|is\s+not)\s+(?:not\s+)?(?:ready|done|finished)(?:\s+yet)?\b"
+_LEAVE_OUT = (rf"\b(?:leave|keep)\s+(?:it|them|({_PATH}))\s+(?:uncommitted|out(?:\s+of\s+(?:the|this|that)\s+commit)?)\b|"
+              rf"\b(?:don'?t|do\s+not)\s+commit\s+({_PATH})\b")
+_ONLY = r"\bcommit\s+only\b|\bonly\s+commit\b"
+
+
+def kept_out(task: str, committed: set[str]) -> tuple[list[Fact], set[str], str] | None:
+    """A commit of named files where the words keep others out of it ("commit only harbour.txt, message '…'.
+    draft.txt is not ready, leave it uncommitted"): the facts (the last commit changed only the files added; each file
+    kept out still has changes of its own), the names kept out, and the task with those clauses blanked (they ask for
+    nothing the facts do not test). None where a file the words keep out was committed: no proof."""
+    out = {m.group(1) for m in re.finditer(_NOT_READY, task, re.I)}
+    out |= {g for m in re.finditer(_LEAVE_OUT, task, re.I) for g in m.groups() if g}
+    out = {_bare(p) for p in out}
+    if out & committed:
+        return None
+    facts = [Fact(f"{p} is left uncommitted", f'[ -n "$(git status --porcelain -- {_q(p)})" ]') for p in sorted(out)]
+    text = task
+    if out:
+        text = re.sub(_NOT_READY, " ", re.sub(_LEAVE_OUT, " ", text, flags=re.I), flags=re.I)
+    if committed and re.search(_ONLY, text, re.I):
+        listed = "".join(f"{p}\n" for p in sorted(committed))
+        facts.append(Fact(f"the last commit changed only {', '.join(sorted(committed))}",
+                          f"[ \"$(git show --pretty=format: --name-only HEAD | sed '/^$/d' | sort)\" = "
+                          f"\"$(printf %s {_q(listed)} | sed '/^$/d')\" ]"))
+        text = re.sub(_ONLY, " commit ", text, flags=re.I)
+    return facts, out, text
 
 
 def _tag(w: list[str], task: str) -> tuple[str, Did] | None:
