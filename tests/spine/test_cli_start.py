@@ -53,3 +53,15 @@ def test_a_command_runs_and_a_typo_is_answered_from_the_table() -> None:
     assert "Did you mean 'run'?" in mh("rnu").stderr
     assert mh("runs", "--help").stdout.count("replay") and "highlights" in mh("runs", "--help").stdout
     assert app.registered_commands == [] and app.registered_groups == []  # every command comes from the table
+
+
+def test_models_reads_the_model_table_without_loading_a_model_or_the_guard() -> None:
+    code = ("import sys, json\nfrom macrohard.cli import main\nsys.argv = ['macrohard', 'models', '--json']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('macrohard', 'numpy', 'llama_cpp'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True,
+                         env={**os.environ, "COLUMNS": "200"})
+    modules = set(json.loads(out.stdout.strip().splitlines()[-1]))
+    assert not modules & {"numpy", "llama_cpp", "macrohard.models.local", "macrohard.safety.guard", "macrohard.agent"}
+    rows = json.loads(out.stdout[:out.stdout.rindex("\n[")])
+    assert {"local", "local:qwen-1.5b", "scripted:FILE"} <= {r["spec"] for r in rows}

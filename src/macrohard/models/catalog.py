@@ -23,18 +23,18 @@ def _default_of(spec: str, chosen: dict[str, str]) -> str:
 def available_models() -> list[dict[str, Any]]:
     """Every model with ``usable``, ``detail`` and ``default`` (the roles it is the default for)."""
     rows: list[dict[str, Any]] = []
-    from macrohard.models import local
+    from macrohard.models.local_specs import catalog  # the table alone: not the model's code, nor numpy
 
     chosen = defaults()
-    for name, info in local.catalog().items():
+    for name, info in catalog().items():
         spec = "local" if name == "smollm2" else f"local:{name}"
         rows.append({"spec": spec, "kind": "embedded llama.cpp", "usable": info["usable"], "detail": info["detail"],
                      "default": _default_of(spec, chosen)})
     for preset, p in PRESETS.items():
-        model = OpenAICompatModel.from_preset(preset)
         if p.key_env and not os.environ.get(p.key_env):
             usable, detail = False, f"set {p.key_env}"
-        else:
+        else:  # a client only where one is asked (each makes an SSL context: 60-120 ms)
+            model = OpenAICompatModel.from_preset(preset)
             problem = model.check()
             usable, detail = not problem, problem or f"{model.base_url} reachable"
         rows.append({"spec": f"{preset}[:MODEL]", "kind": "OpenAI-compatible", "usable": usable,
