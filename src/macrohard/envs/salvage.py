@@ -49,6 +49,22 @@ def _image_in_use(image: Path) -> bool:
     return False
 
 
+RELEASE_WAIT = 5.0  # seconds
+
+
+def _released(image: Path, within: float) -> bool:
+    """Whether ``image``'s loop device lets it go within ``within`` seconds. Mounts are detached lazily (ours in
+    `unmount_all`, the mount reaper's `umount -l`) and the kernel clears the loop device only when the detached
+    mount is finally torn down, a moment later (seconds on a loaded machine): checked once, straight after the
+    unmount, the image looked held and nothing was recorded."""
+    deadline = time.monotonic() + within
+    while _image_in_use(image):
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.02)
+    return True
+
+
 def _remove_cgroups(state: Path) -> list[str]:
     """Kill what is left in the dead sandbox's cgroups and remove them."""
     try:
@@ -108,7 +124,7 @@ def _record(state: Path, lower: Path, store: ChangeStore, result: Salvaged,
     mounted: list[Path] = []
     try:
         if image.exists():
-            if _image_in_use(image):
+            if not _released(image, within=RELEASE_WAIT):
                 result.note = f"{image} is still mounted by a process that holds it; try again when it has ended"
                 return
             if problem := diskimage.check(image):
