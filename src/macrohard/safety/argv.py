@@ -33,6 +33,14 @@ def unwrap(prog: str, args: list[str]) -> list[str]:
         rest = [args[at].split("=", 1)[1], *args[at + 1:]] if "=" in args[at] else args[at + 1:]
         return ["sh", "-c", rest[0]] if len(rest) == 1 and " " in rest[0] else rest  # one string: a command line
     rest = skip_options(args, R.WRAPPER_ARG_OPTS.get(prog, frozenset()))
+    if prog == "exec" and rest and ("-l" in args[:len(args) - len(rest)] or any(
+            a == "-a" and i + 1 < len(args) and args[i + 1].startswith("-") for i, a in enumerate(args[:-len(rest)]))):
+        rest = [rest[0], "-l", *rest[1:]]  # `exec -l bash`, `exec -a -bash bash`: a login shell (guard20)
+    if prog == "coproc" and rest:  # `coproc NAME { CMD; }` (guard20: judged as a program named NAME) or `{ CMD; }`
+        if len(rest) > 1 and rest[1] in ("{", "(", "((") and re.fullmatch(r"[A-Za-z_]\w*", rest[0]):
+            rest = rest[2:]
+        elif rest[0] in ("{", "(", "(("):
+            rest = rest[1:]
     while prog in ("env", "sudo") and rest and re.fullmatch(r"[^=/.][^=]*=.*", rest[0], re.S):
         rest = rest[1:]  # env takes any word with "=" as NAME=VALUE ('B%%=1', 'BASH_FUNC_ls%%=() { …; }')
     if prog == "flock" and rest:  # flock LOCKFILE CMD…: the lock file is no program (flock F -c CMD: runners.py)

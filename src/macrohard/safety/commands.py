@@ -15,6 +15,7 @@ fine, ``rm -r /var/log/logs`` is not. ``review.PolicyCheck`` turns the findings 
 
 from __future__ import annotations
 
+import fnmatch
 import posixpath
 import re
 import shlex
@@ -73,6 +74,7 @@ class Analyzer:
         self.functions: dict[str, str] = {}  # shell functions the session defined (safety.shellstate)
         self.hooks: list[str] = []  # traps and handlers that run at later commands
         self.expanding: set[str] = set()  # functions whose bodies are being judged where they are called
+        self.line_vars: dict[str, str] = {}  # the variables the line being judged sets
         self.values = Values()  # what the session's variables may hold, read as numbers (safety.arith)
 
     # -- entry ---------------------------------------------------------------------------------
@@ -94,6 +96,8 @@ class Analyzer:
             self.line(reading, depth + 1, cwd)
         parsed = parse(command, loops=LoopGlobs(self.paths, cwd, self.functions, self.r.findings, self.values)
                        if depth == 0 and "for" in command and not self.hooks and not self.jobs else None)
+        if depth == 0:
+            self.line_vars = parsed.assigned  # what a function called on this line may read (safety.shellstate)
         record_line(self, parsed.arith, depth, parsed.functions)
         option_names(self, parsed.globs, cwd)  # `sed 's/a/b/' *.txt` and a file named `-e1e cmd #.txt`
         if parsed.error:
@@ -156,7 +160,13 @@ class Analyzer:
             note_rewrites(self, argv, cmd.cwd)  # `node w.js && bash run.sh`: w.js may rewrite run.sh first
 
     def _argv(self, argv: list[str], cmd: SimpleCommand, depth: int) -> None:
+        wrapped = False
         while argv:
+            if wrapped and is_dynamic(argv[0]):  # `env $(cat v.env) bash`: NAME=VALUE pairs or a program only known
+                self.r.add("dynamic", f"runs {argv[0][:60]} through {cmd.argv[0]}: a program or setting only known "
+                                      "when it runs")  # when it runs (guard20: BASH_ENV came from a file)
+                return
+            wrapped = True
             prog = posixpath.basename(argv[0])
             self.r.programs.add(prog)
             lookup.resolve_program(self, argv[0], cmd.cwd, depth)  # `ls` after the run put ./bin on PATH
@@ -187,6 +197,9 @@ class Analyzer:
                 argv = skip_options(rest, R.PRIVILEGE_ARG_OPTS)
                 continue
             if prog in R.INTERPRETERS and rest[:2] in (["-m", "pip"], ["-m", "pipx"]):
+                from macrohard.safety import pymodules  # a workspace pip/ shadows pip under -m (guard20)
+
+                pymodules.run_module(self, prog, rest[1], depth, cmd.cwd)
                 argv = [rest[1], *rest[2:]]
                 continue
             if prog.startswith("python") and "-m" in rest and (i := rest.index("-m")) + 1 < len(rest) and \
@@ -301,6 +314,15 @@ class Analyzer:
         for m in R.CODE_SHELL_CALL.finditer(code):
             self.line(m.group("cmd"), depth + 1, cwd)
         runners.code_calls(self, code, depth, cwd)
+        if R.WRITE_CALL.search(code):  # code that writes a start-up file it names (guard20: open('.bash'+'rc', 'a'))
+            folded = R.JOINED_LITERALS.sub(lambda m: m.group(1) + m.group(2) + m.group(4) + m.group(1), code)
+            for m in R.STRING_LITERAL.finditer(folded):
+                if m.group(2).startswith((".", "~", "/")) and not m.group(2).endswith(".pth"):
+                    ap = self.paths.resolve(m.group(2), cwd).lower()
+                    for pattern, category, what in R.WRITE_TARGETS:
+                        if category == "persistence" and (pattern.search(ap) or pattern.search(ap + "/")):
+                            self.r.add(category, f"{prog} code writes {m.group(2)[:60]} ({what})")
+                            break
         for m in R.STRING_LITERAL.finditer(code):
             self.scan_word(m.group(2), cwd)
             if R.DESTROY_CALL.search(code) and m.group(2).startswith(("/", "~")):
@@ -328,6 +350,12 @@ class Analyzer:
             self.r.paths.append(self.paths.resolve(word, cwd))
 
     def write_target(self, target: str, cwd: str | None, why: str) -> None:
+        if any(ch in target for ch in "*?[") and not is_dynamic(target):  # `cp x .bash?c` (guard20)
+            head, pattern = posixpath.split(target)
+            literal = re.split(r"[*?\[]", pattern)[0]  # a start-up name spelt with a wildcard or two, not `*.py`
+            for name in R.START_FILES if len(literal) >= 2 else ():
+                if fnmatch.fnmatchcase(name, pattern):
+                    self.write_target(posixpath.join(head, name), cwd, f"{why} (the glob {pattern} may pick {name})")
         ap = self.paths.resolve(target, cwd)
         self.r.paths.append(ap)
         self.written.setdefault(ap, None)  # a redirect with literal text replaces this with the text

@@ -123,6 +123,14 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
     if prog == "sed" and ("i" in flags or "--in-place" in long):
         for p in operands[1:]:
             an.write_target(p, cwd, f"sed -i edits {p}")
+    if prog == "find":  # -fprint FILE, -fprintf FILE FORMAT, -fls FILE: find writes FILE (guard20)
+        for i, a in enumerate(args[:-1]):
+            if a in ("-fprint", "-fprint0", "-fprintf", "-fls"):
+                an.write_target(args[i + 1], cwd, f"find {a} writes {args[i + 1]}")
+    if prog == "dd":
+        for a in args:
+            if a.startswith("of="):
+                an.write_target(a[3:], cwd, f"dd writes {a[3:]}")
     if prog == "touch" and operands:
         for p in operands:
             if an.paths.outside(p, cwd):

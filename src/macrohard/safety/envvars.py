@@ -18,6 +18,7 @@ scripts with it), ``PYTHONPATH=dir`` (the modules it shadows, its ``sitecustomiz
 
 from __future__ import annotations
 
+import os
 import re
 from typing import TYPE_CHECKING
 
@@ -37,12 +38,19 @@ _LOADERS = {"NODE_OPTIONS": re.compile(r"(?:^|\s)(?:--require|-r|--import|--load
             "PERL5OPT": re.compile(r"(?:^|\s)-[mM]"), "RUBYOPT": re.compile(r"(?:^|\s)-r"),
             "MAKEFILES": re.compile(r"\S"), "npm_config_script_shell": re.compile(r"\S"),
             "NPM_CONFIG_SCRIPT_SHELL": re.compile(r"\S"), "npm_config_node_options": re.compile(r"--require|-r\b|--import"),
-            "JAVA_TOOL_OPTIONS": re.compile(r"-javaagent|-agentpath|-agentlib"),
-            "_JAVA_OPTIONS": re.compile(r"-javaagent|-agentpath|-agentlib"),
+            "JAVA_TOOL_OPTIONS": re.compile(r"-javaagent|-agentpath|-agentlib|-XX:On\w*Error|-XX:Flags|@"),
+            "_JAVA_OPTIONS": re.compile(r"-javaagent|-agentpath|-agentlib|-XX:On\w*Error|-XX:Flags|@"),
             # classes java loads from a folder it does not walk (safety.jvm), or a launcher's options (-javaagent)
             "CLASSPATH": re.compile(r"(?:^|:)(?!(?:\.|/usr/[^:]*|/opt/[^:]*)(?::|$))[^:]"),
-            "JDK_JAVA_OPTIONS": re.compile(r"-javaagent|-agentpath|-agentlib|@"),
+            "JDK_JAVA_OPTIONS": re.compile(r"-javaagent|-agentpath|-agentlib|-XX:On\w*Error|-XX:Flags|@"),
+            "MAVEN_OPTS": re.compile(r"-javaagent|-agentpath|-agentlib|-XX:On\w*Error|-XX:Flags|@"),
+            # vim's start-up commands (guard20)
+            "VIMINIT": re.compile(r"\S"), "EXINIT": re.compile(r"\S"), "GVIMINIT": re.compile(r"\S"),
+            "MYVIMRC": re.compile(r"\S"),
             "PYTHONSTARTUP": re.compile(r"\S"), "PERLDB_OPTS": re.compile(r"\S"), "GCONV_PATH": re.compile(r"\S"),
+            # key files less reads, whose #env section sets LESSOPEN (guard20: `LESSKEYIN=k.txt less f` ran it)
+            "LESSKEYIN": re.compile(r"\S"), "LESSKEY": re.compile(r"\S"), "LESSKEY_SRC": re.compile(r"\S"),
+            "LESSKEY_CONTENT": re.compile(r"\S"), "LESSKEYIN_SYSTEM": re.compile(r"\S"),
             # make reads variable definitions (`X=./run.sh` overrides the makefile's X), `e` (the environment over the
             # makefile), `-I` (where a missing include is found) and `B` (every makefile remade) from them (guard17)
             "MAKEFLAGS": _MAKEFLAGS, "GNUMAKEFLAGS": _MAKEFLAGS}
@@ -54,7 +62,8 @@ TOOLS = frozenset({"CC", "CXX", "CPP", "LD", "AR", "AS", "FC", "F77", "OBJC", "R
                    "LDSHARED", "LDCXXSHARED", "RUSTC", "RUSTC_WRAPPER", "RUSTC_WORKSPACE_WRAPPER", "RUSTDOC",
                    "CARGO_BUILD_RUSTC", "CARGO_BUILD_RUSTC_WRAPPER", "CARGO_BUILD_RUSTC_WORKSPACE_WRAPPER",
                    "CARGO_BUILD_RUSTDOC", "CMAKE_C_COMPILER_LAUNCHER", "CMAKE_CXX_COMPILER_LAUNCHER",
-                   "CMAKE_C_COMPILER", "CMAKE_CXX_COMPILER", "CMAKE_LINKER_TYPE", "MESON_EXE_WRAPPER", "CCACHE_PREFIX"})
+                   "CMAKE_C_COMPILER", "CMAKE_CXX_COMPILER", "CMAKE_LINKER_TYPE", "MESON_EXE_WRAPPER", "CCACHE_PREFIX",
+                   "CMAKE_MAKE_PROGRAM", "MAKE"})
 _TOOL_PATTERN = re.compile(r"CARGO_TARGET_\w+_(?:LINKER|RUNNER)|CARGO_HOST_LINKER")
 # options in a build's flags that make the compiler run or load another program
 TOOL_FLAGS = {"CFLAGS", "CXXFLAGS", "CPPFLAGS", "LDFLAGS", "CGO_CFLAGS", "CGO_CXXFLAGS", "CGO_CPPFLAGS", "CGO_LDFLAGS",
@@ -98,7 +107,8 @@ def sensitive(name: str) -> bool:
             or name.startswith(("LD_", "GIT_CONFIG", "PYTEST_", "PYTHON", "NODE_", "PERL", "RUBY", "BASH_"))
             or name in ("PATH", "ENV", "PROMPT_COMMAND", "GIT_DIR", "GIT_EXEC_PATH", "GIT_TEMPLATE_DIR",
                         "COMPILER_PATH", "GCC_EXEC_PREFIX", "CPATH", "C_INCLUDE_PATH", "CPLUS_INCLUDE_PATH",
-                        "LIBRARY_PATH", "MAKEFLAGS", "GNUMAKEFLAGS", "SHELLOPTS", "BASHOPTS", "IFS", "CDPATH"))
+                        "LIBRARY_PATH", "MAKEFLAGS", "GNUMAKEFLAGS", "SHELLOPTS", "BASHOPTS", "IFS", "CDPATH",
+                        "TAR_OPTIONS", "PIP_FIND_LINKS", "PIP_CONFIG_FILE", "PIP_TARGET", "PIP_PREFIX"))
 
 
 def _npm_config(name: str) -> bool:
@@ -150,6 +160,42 @@ def judge(an: Analyzer, name: str, value: str, depth: int, cwd: str | None) -> b
             an.r.add("dynamic", f"{name}={value[:60]} makes programs read their start-up files (git config, shell "
                                 "profiles, site customizations) from a folder the agent writes")
         return True
+    if name in ("LESS", "MORE"):  # options less reads first: `+!CMD` runs CMD at the start (guard20), -k a key file
+        if m := re.search(r"(?:^|\s)\+\+?!(.+)$", value):
+            an.line(m.group(1), depth + 1, cwd)
+        if re.search(r"(?:^|\s)(?:-\w*k|--lesskey)", value):
+            an.r.add("dynamic", f"{name}={value[:60]} makes less read key bindings and LESSOPEN from a file")
+        return True
+    if name in ("PYTHONWARNINGS", "PYTHONBREAKPOINT"):  # a module every later python imports (guard20)
+        from macrohard.safety import pyrun
+
+        if name == "PYTHONWARNINGS":
+            pyrun.warning_category(an, "python3", value, depth, cwd)
+        elif "." in value:
+            an.code("python3", "import " + value.rsplit(".", 1)[0], depth, cwd)
+        return True
+    if name in ("PYTHONHOME", "PYTHONUSERBASE", "PYTHONPLATLIBDIR"):  # the standard library, or user site-packages
+        from macrohard.safety.lookup import _PWD  # (whose .pth lines run at every start), from the workspace
+
+        folder = _PWD.sub(lambda _m: an.paths.resolve(".", cwd), value)
+        if "$" in folder or "`" in folder or folder and an.paths.inside(an.paths.resolve(folder, cwd)):
+            an.r.add("dynamic", f"{name}={value[:60]} makes Python load code it runs at every start from a folder "
+                                "the agent writes")
+        return True
+    if name in ("PIP_FIND_LINKS", "PIP_CONFIG_FILE", "PIP_TARGET", "PIP_PREFIX"):  # pip builds archives found there
+        from macrohard.safety.lookup import _PWD  # (their setup code), or installs where Python starts (guard20)
+
+        for entry in _PWD.sub(lambda _m: an.paths.resolve(".", cwd), value).split():
+            if "$" in entry or "`" in entry or an.paths.inside(an.paths.resolve(entry, cwd)):
+                an.r.add("dynamic", f"{name}={value[:60]} makes pip take packages or settings from the workspace; "
+                                    "name the archive to install on the command line")
+                break
+        return True
+    if name == "TAR_OPTIONS":  # options every later tar takes first (guard20: --checkpoint-action=exec=… ran)
+        from macrohard.safety.launchers import tar_options
+
+        tar_options(an, value, depth, cwd)
+        return True
     if name in ("PYTEST_PLUGINS", "PYTEST_ADDOPTS"):  # plugins pytest imports before any test
         plugins = value.replace(",", " ").split() if name == "PYTEST_PLUGINS" else _plugins(value.split())
         for plugin in plugins:
@@ -181,6 +227,9 @@ def judge(an: Analyzer, name: str, value: str, depth: int, cwd: str | None) -> b
             if not entry or "$" in entry or "`" in entry:
                 continue
             folder = an.paths.resolve(entry, cwd)
+            if entry.endswith((".zip", ".egg", ".whl", ".pyz")) or os.path.isfile(folder):  # guard20: a zip's modules
+                an.r.add("dynamic", f"PYTHONPATH holds {entry[:40]}, an archive whose modules the guard does not read")
+                continue
             if folder not in an.py_dirs:
                 an.py_dirs.insert(0, folder)
             for start in ("sitecustomize.py", "usercustomize.py"):

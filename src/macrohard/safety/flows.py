@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from macrohard.safety import rules_data as R
+from macrohard.safety import runners
 from macrohard.safety.argv import decodes, effective_program, runs_stdin
 from macrohard.safety.shellparse import SimpleCommand
 
@@ -96,6 +97,8 @@ def pipeline(an: Analyzer, stages: list[SimpleCommand]) -> None:
     for i, name in enumerate(names[:-1]):
         if runs[i + 1]:
             _feeds_code(an, stages[i], name, names[i + 1], stages[i + 1])
+        elif names[i + 1] in runners.CLIENTS:
+            runners.fed_client(an, stages[i], name, stages[i + 1])
         if (x := executor[i]) is not None:
             if name in R.DOWNLOADERS:
                 an.r.add("remote_code", f"pipes a download from {name} into {names[x]}")

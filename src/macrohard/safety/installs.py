@@ -144,6 +144,9 @@ def pip(an: Analyzer, prog: str, cwd: str, operands: list[str], args: list[str],
             targets += _requirements(an, an.paths.resolve(value, cwd), set())
     for target in targets:
         target = target.split("#", 1)[0].strip()
+        if " @ " in target or "@file:" in target.replace(" ", ""):  # `NAME @ file://$PWD/d` (guard20: built unread)
+            target = re.split(r"\s*@\s*", target, maxsplit=1)[1]
+        target = re.sub(r"\$\{?PWD\}?", cwd, target)
         if target.startswith("file:"):
             target = re.sub(r"^file:(//)?", "", target)
             if not target.startswith((".", "/")):
@@ -153,6 +156,50 @@ def pip(an: Analyzer, prog: str, cwd: str, operands: list[str], args: list[str],
             build_dir(an, prog, path, depth)
         elif path.endswith(_ARCHIVE) and os.path.isfile(path):
             _sdist(an, prog, path, depth)
+        elif path.endswith(".whl") and os.path.isfile(path) and path not in an.written:
+            _wheel(an, prog, path)
+        elif path.endswith((".whl", *_ARCHIVE)) and path in an.written:  # made on this line: not readable now
+            an.r.add("dynamic", f"{prog} installs {posixpath.basename(path)}, which this command writes first; write "
+                                "it in one step and install it in the next")
+    for folder in _find_links(an, cwd, args, targets):  # archives pip may pick from a local folder (guard20)
+        for name in sorted(os.listdir(folder))[:64]:
+            if name.endswith(".whl"):
+                _wheel(an, prog, posixpath.join(folder, name))
+            elif name.endswith(_ARCHIVE):
+                _sdist(an, prog, posixpath.join(folder, name), depth)
+
+
+def _find_links(an: Analyzer, cwd: str, args: list[str], targets: list[str]) -> list[str]:
+    """Workspace folders ``--find-links``/``-f`` names (on the line or in a requirements file)."""
+    values = [v for a, v in zip(args, args[1:], strict=False) if a in ("-f", "--find-links")]
+    values += [a.split("=", 1)[1] for a in args if a.startswith("--find-links=")]
+    values += [a[2:] for a in args if a.startswith("-f") and len(a) > 2 and not a.startswith("--")]
+    values += [t.split(None, 1)[1] for t in targets if t.startswith(("-f ", "--find-links "))]
+    out = []
+    for v in values:
+        v = re.sub(r"^file:(//)?", "", v.strip())
+        path = an.paths.resolve(v, cwd)
+        if os.path.isdir(path) and an.paths.inside(path) and path not in out:
+            out.append(path)
+    return out
+
+
+def _wheel(an: Analyzer, prog: str, path: str) -> None:
+    """A wheel installs its files as they are: a ``.pth`` at its top or a site/usercustomize module runs at every
+    Python start after (guard20: `pip install --user ./x.whl` carrying x.pth ran it at the next `python3`)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = z.namelist()[:5000]
+    except (OSError, zipfile.BadZipFile):
+        an.r.add("dynamic", f"{prog} installs {posixpath.basename(path)}, a wheel the guard cannot read")
+        return
+    for name in names:
+        if re.fullmatch(r"(?:[^/]+\.data/(?:purelib|platlib)/)?(?:[^/]+\.pth|(?:site|user)customize\.py)", name):
+            an.r.add("persistence", f"{prog} installs {posixpath.basename(path)}, whose {name} every later Python "
+                                    "start runs")
+            return
 
 
 def _requirements(an: Analyzer, path: str, seen: set[str]) -> list[str]:
@@ -171,7 +218,9 @@ def _requirements(an: Analyzer, path: str, seen: set[str]) -> list[str]:
         words = line.split()
         if not words:
             continue
-        if words[0] in ("-r", "--requirement", "-c", "--constraint") and len(words) > 1:
+        if words[0] in ("-f", "--find-links") and len(words) > 1:
+            out.append(f"-f {an.paths.resolve(words[1], posixpath.dirname(path))}")
+        elif words[0] in ("-r", "--requirement", "-c", "--constraint") and len(words) > 1:
             out += _requirements(an, an.paths.resolve(words[1], posixpath.dirname(path)), seen)
         elif words[0] in ("-e", "--editable") and len(words) > 1:
             out.append(words[1])

@@ -23,18 +23,22 @@ class Invocation:
     script: str = ""  # the script operand (a file)
     files: list[str] = field(default_factory=list)  # other files of code it loads (--rcfile, node -r, php -f)
     module: str = ""  # python -m NAME
+    module_args: list[str] = field(default_factory=list)  # the words after python -m NAME (safety.pyrun)
+    starts: list[str] = field(default_factory=list)  # start-up files a login or interactive shell reads first
     stdin: bool = False  # reads its code from standard input
 
 
 # bash, sh, dash, zsh, ksh: each o/O among the short options takes the next argument (-euo pipefail)
 _SHELL_VALUE_LETTERS = "oO"
 _SHELL_FILE_OPTIONS = frozenset({"--rcfile", "--init-file"})
+_LOGIN_FILES = ["~/.bash_profile", "~/.bash_login", "~/.profile"]  # a login shell's (the home is the workspace)
 
 
 def shell_invocation(args: list[str]) -> Invocation:
     """What ``bash ARGS`` runs: ``-c`` code (its first operand), a script (the first operand), or stdin."""
     inv = Invocation()
     command = reads_stdin = False
+    starts: list[str] = []  # start-up files of the home folder (the workspace) it reads first (guard20)
     i = 0
     while i < len(args):
         a = args[i]
@@ -43,6 +47,10 @@ def shell_invocation(args: list[str]) -> Invocation:
             break
         if a.startswith("--"):
             name, eq, value = a.partition("=")
+            if name == "--login":
+                starts += _LOGIN_FILES
+            elif name == "--interactive":
+                starts.append("~/.bashrc")
             if name in _SHELL_FILE_OPTIONS:
                 if not eq and i + 1 < len(args):
                     value, i = args[i + 1], i + 1
@@ -57,12 +65,18 @@ def shell_invocation(args: list[str]) -> Invocation:
             continue
         if len(a) > 1 and a[0] in "-+":
             letters = a[1:]
+            if a[0] == "-" and "l" in letters:
+                starts += _LOGIN_FILES
+            if a[0] == "-" and "i" in letters:
+                starts.append("~/.bashrc")
             command = command or (a[0] == "-" and "c" in letters)
             reads_stdin = reads_stdin or (a[0] == "-" and "s" in letters)
             i += 1 + sum(letters.count(x) for x in _SHELL_VALUE_LETTERS)
             continue
         break
     operands = args[i:]
+    if not any(a in ("--norc", "--noprofile") for a in args[:i]):
+        inv.starts = list(dict.fromkeys(starts))
     if command:
         if inv.codes:
             return inv
@@ -158,6 +172,7 @@ def interpreter_invocation(prog: str, args: list[str]) -> Invocation:
     if inv.module:
         # `python3 -m cProfile job.py`, `-m pdb`, `-m trace`: runner modules run the file they are given
         inv.files += [o for o in operands if o.endswith(".py")]
+        inv.module_args = operands
         return inv
     if inv.codes or inv.code_missing:
         return inv

@@ -42,8 +42,8 @@ _INTERPOLATED_BACKTICK = re.compile(r"`[^`\n]*(?:\$\{?\w|#\{)[^`\n]*`")
 _BARE_CALL = re.compile(r"(?:^|[;{}\s:&(,!])(?:system|exec|spawn)\s+(?![\s'\"(=])\S", re.M)
 # perl's two-argument open of a string holding a pipe and a variable: `open(F, "$c |")`
 _PERL_OPEN_PIPE = re.compile(r"\bopen\s*\(?\s*(?:my\s+)?[$\w]+\s*,\s*\"(?=[^\"]*\|)(?=[^\"]*[$@])[^\"]*\"")  # perl `system $c`, ruby `system c`
-# perl `eval $c` / `eval "…"` (not a block), `do FILE`, `require $x`; ruby `eval c`, `load x`
-_BARE_EVAL = re.compile(r"(?:^|[;{}\s])(?:eval\s+(?![\s{(])\S|do\s+['\"$]|require\s+\$|load\s+\S|"
+# perl `eval $c` / `eval "…"` (not a block), `do FILE`, `require $x`, `require "./x.pl"` (guard20); ruby `eval c`, `load x`
+_BARE_EVAL = re.compile(r"(?:^|[;{}\s])(?:eval\s+(?![\s{(])\S|do\s+['\"$]|require\s+(?:\$|['\"][^'\"\n]*(?:/|\.p[lm]['\"]))|load\s+\S|"
                         r"instance_eval\s+\S|class_eval\s+\S)", re.M)
 _LITERAL = re.compile(r"'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|`[^`$\\]*`")
 _HARMLESS = re.compile(r"(?:\s|,|\[|\]|\(|\)|\btrue\b|\bfalse\b|\bnull\b|\bundefined\b|\bnil\b|\\|=>)*")

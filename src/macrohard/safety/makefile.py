@@ -138,7 +138,7 @@ def _judge(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int, base: 
     late = _Late()
 
     def read(name: str, explicit: bool = False) -> str | None:
-        if "$" in name or name in ("-", "/dev/stdin"):
+        if "$" in name or name in ("-", "/dev/stdin") or name.startswith(("<(", "/dev/fd/", "/proc/")):  # guard20
             late.ask(f"make reads a makefile only known when it runs: {name[:60]}")
             return None
         # make looks for an included makefile in the folder it runs in, then in the -I folders

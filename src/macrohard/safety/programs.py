@@ -86,14 +86,18 @@ def git_setting(an: Analyzer, key: str, value: str, depth: int, cwd: str | None)
     if m := re.fullmatch(r"remote\.(.+)\.(url|pushurl)", key):  # re-points a remote: a later push goes there
         an.new_remotes.add(m.group(1))
         git_ext(an, value.strip(), depth, cwd)
-    elif re.fullmatch(r"url\..+\.(insteadof|pushinsteadof)", key):  # rewrites every remote's address
+    elif m := re.fullmatch(r"url\.(.+)\.(insteadof|pushinsteadof)", key):  # rewrites every remote's address
         an.new_remotes.add("*")
+        git_ext(an, m.group(1), depth, cwd)  # to an ext:: command (guard20)
     if key.startswith("alias.") and not value.lstrip().startswith("!"):
         an.line(f"git {value}", depth + 1, cwd)  # an alias of git's own subcommands (and their -c settings)
     elif _GIT_RUNS.fullmatch(key):
         an.line(value.lstrip().lstrip("!"), depth + 1, cwd)
     elif _GIT_LOADS.fullmatch(key):
         an.r.add("persistence", f"git setting {key} makes later git commands read hooks or settings from {value[:80]}")
+    elif re.fullmatch(r"remote\..+\.vcs", key) and value.strip():
+        an.r.add("dynamic", f"git setting {key} makes git run git-remote-{value.strip()[:30]}, looked up on PATH when "
+                            "it runs")
     elif re.fullmatch(r"protocol\.(ext\.)?allow", key) and value.strip().lower() in ("always", "user"):
         an.r.add("dynamic", f"git setting {key}={value[:20]} lets git run the command an ext:: address names")
 
@@ -118,12 +122,25 @@ def _git(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int) -> None:
             i += 2 if args[i] in _GIT_CONFIG_VALUE_OPTIONS else 1
         if i + 1 < len(args):
             git_setting(an, args[i], args[i + 1], depth, cmd.cwd)
+    if sub == "clone":  # `git clone --config core.hooksPath=…`: a setting of the new repository (guard20)
+        for i, a in enumerate(args[at + 1:-1], start=at + 1):
+            if a in ("-c", "--config") and "=" in args[i + 1]:
+                git_setting(an, *args[i + 1].split("=", 1), depth, cmd.cwd)
+        for a in args[at + 1:]:
+            if a.startswith("--config=") and "=" in a[9:]:
+                git_setting(an, *a[9:].split("=", 1), depth, cmd.cwd)
+    if sub in ("checkout", "restore") and "--" in args[at:]:  # files git writes from a commit (guard20: .bashrc)
+        for name in args[args.index("--", at) + 1:]:
+            an.write_target(name, cmd.cwd, f"git {sub} writes {name}")
     if sub in ("init", "clone") and (t := next((a for a in args[at:] if a.startswith("--template")), None)):
         an.r.add("persistence", f"git {sub} {t[:60]} copies hooks from a folder, which later git commands run")
     if sub == "remote" and len(operands) >= 4 and operands[1] in ("add", "set-url"):
         an.new_remotes.add(operands[2])
     for i, a in enumerate(args[at:], start=at):  # commands git runs for the transport (for a local remote: here)
         git_ext(an, a, depth, cmd.cwd)
+        if (helper := re.match(r"([A-Za-z][\w+.-]*)::", a)) and helper.group(1) != "ext":
+            # `git ls-remote zz::x` runs git-remote-zz, found on PATH (guard20: one the run put there ran unread)
+            lookup.resolve_program(an, f"git-remote-{helper.group(1)}", cmd.cwd, depth)
         name, eq, value = a.partition("=")
         if name in ("--upload-pack", "--receive-pack", "--exec") or (a == "-u" and sub in ("clone", "fetch",
                                                                                         "ls-remote", "archive")):

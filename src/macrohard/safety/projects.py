@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from macrohard.safety import installs
 from macrohard.safety.envvars import NPM_RUNS_LATER
 from macrohard.safety.projects_npm import npm_more, npm_root, npm_setting
-from macrohard.safety.projects_pytest import collected_names
+from macrohard.safety.projects_pytest import collected_names, doctest_files
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
@@ -99,12 +99,18 @@ def _judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: 
     if prog in NODE_RUNNERS:
         _node(an, prog, args, operands, cwd, depth)
     elif prog in ("npx", "pnpx"):
+        for a in args:  # `npx --shell=./w.sh -c …` (guard20: ran w.sh), as for npm's settings
+            if a.startswith("--") and npm_setting(a[2:].split("=", 1)[0]):
+                an.r.add("dynamic", f"{prog} {a[:60]} sets on the command line what npm runs; run the program yourself")
+        npm_package(an, prog, args, cwd)
         _bin(an, operands[0] if operands else "", cwd, depth)
     elif prog in ("pytest", "py.test", "unittest"):
         # the paths it is given (an option's value, `-k login`, names no file), else the whole directory
         targets = [o for o in operands if os.path.exists(an.paths.resolve(o.split("::")[0], cwd))]
         _python_tree(an, prog, targets or ["."], cwd, depth, tests_only=True,
                      patterns=collected_names(an, args, cwd, prog != "unittest"))
+        if prog != "unittest":
+            doctest_files(an, prog, args, targets or ["."], cwd, depth)
     elif prog in ("pip", "pip3"):
         if operands[:1] in (["install"], ["wheel"], ["download"]):
             for target in [*operands[1:], *[v for a, v in zip(args, args[1:], strict=False) if a in ("-e", "--editable")]]:
@@ -123,6 +129,16 @@ def _judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: 
         from macrohard.safety.projects_meson import judge as meson
 
         meson(an, args, operands, cwd, depth)
+
+
+def npm_package(an: Analyzer, prog: str, args: list[str], cwd: str) -> None:
+    """``npm exec --package=./d``, ``npx -p ./d``: a package installed from a workspace folder or archive, whose bin
+    then runs (guard20: `npm exec --package=./d -- d` ran d's bin unread)."""
+    values = [v for a, v in zip(args, args[1:], strict=False) if a in ("-p", "--package")]
+    values += [a.split("=", 1)[1] for a in args if a.startswith("--package=")]
+    for v in values:
+        if v.startswith((".", "/", "~", "file:")) or os.path.exists(posixpath.join(cwd, v)):
+            an.r.add("dynamic", f"{prog} installs {v[:40]} from the workspace and runs its program; run it by its path")
 
 
 def _read(an: Analyzer, path: str) -> str | None:
@@ -167,6 +183,8 @@ def _node(an: Analyzer, prog: str, args: list[str], operands: list[str], cwd: st
                 an.r.add("dynamic", f"{prog} {a[:60]} sets on the command line what npm runs; set it in no file "
                                     "or option, or run the program yourself")
         npm_more(an, sub, operands, args, root, depth)
+        if sub == "exec":
+            npm_package(an, prog, args, cwd)
     names: list[str] = []
     if sub in ("run", "run-script", "rum", "urn") and len(operands) > 1:
         names = [f"pre{operands[1]}", operands[1], f"post{operands[1]}"]

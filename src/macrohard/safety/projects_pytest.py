@@ -73,3 +73,44 @@ def _entry_points(an: Analyzer, cwd: str) -> list[str]:
             section = re.search(r"^\[pytest11\]\s*$(.*?)(?=^\[|\Z)", text, re.M | re.S)
             out += [f"-p {m.group(1)}" for m in re.finditer(r"=\s*([\w.]+)", section.group(1) if section else "")]
     return out
+
+
+def doctest_files(an: Analyzer, prog: str, args: list[str], targets: list[str], cwd: str, depth: int) -> None:
+    """pytest runs the ``>>>`` examples of text files it collects: ``test*.txt`` by default, ``--doctest-glob``'s and
+    ``doctest_glob``'s patterns (guard20: a ``test_a.txt`` with ``>>> os.system(…)`` ran unread); ``--pyargs NAME``
+    imports the package NAME."""
+    import fnmatch
+
+    from macrohard.safety.pyrun import examples
+
+    given = " ".join(args)
+    for path in [*(an.paths.resolve(g, cwd) for g in _given_configs(args)), *_config_files(an, cwd)]:
+        if os.path.isfile(path):
+            given += "\n" + (_read(an, path) or "")
+    patterns = ["test*.txt"] + [a.split("=", 1)[1] for a in args if a.startswith("--doctest-glob=")]
+    patterns += [v for a, v in zip(args, args[1:], strict=False) if a == "--doctest-glob"]
+    patterns += [p for m in re.finditer(r"doctest_glob\s*=\s*(.+)", given) for p in re.split(r"[\s,\"'\[\]]+", m.group(1)) if p]
+    seen = 0
+    for target in targets:
+        top = an.paths.resolve(target.split("::")[0], cwd)
+        walk = [(posixpath.dirname(top), [], [posixpath.basename(top)])] if os.path.isfile(top) else os.walk(top)
+        for folder, dirs, files in walk:
+            dirs[:] = [d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__", "venv")]
+            for name in files:
+                if name.endswith(".py") or not any(fnmatch.fnmatch(name, p) for p in patterns):
+                    continue
+                seen += 1
+                if seen > MAX_FILES:
+                    an.r.add("dynamic", f"{prog} may run the examples of more than {MAX_FILES} text files")
+                    return
+                if code := examples(_read(an, posixpath.join(folder, name)) or ""):
+                    an.code("python3", code, depth, cwd)
+    if "--pyargs" in args:
+        for a in args:
+            if not a.startswith("-") and re.fullmatch(r"[\w.]+", a):
+                an.code("python3", f"import {a}", depth, cwd)
+
+
+def _given_configs(args: list[str]) -> list[str]:
+    given = [v for a, v in zip(args, args[1:], strict=False) if a in ("-c", "--config-file")]
+    return given + [a.split("=", 1)[1] for a in args if a.startswith("--config-file=")]

@@ -94,13 +94,22 @@ WRITE_TARGETS: list[tuple[re.Pattern[str], str, str]] = [
      "tamper", "wipes logs or shell history"),
     (re.compile(r"(^|/)\.(bashrc|bash_profile|bash_login|profile|zshrc|zprofile|zshenv|kshrc|cshrc|tcshrc|"
                 r"bash_logout|inputrc|xinitrc|xprofile)$|^/etc/(profile|bash\.bashrc|zsh|environment)|"
-                r"\.config/fish/config\.fish$"), "persistence", "a shell start-up file"),
+                r"\.config/fish/(config\.fish$|conf\.d/)"), "persistence", "a shell start-up file"),
     (re.compile(r"/etc/cron|/var/spool/cron|/etc/anacrontab|/etc/systemd/|\.config/systemd/|/lib/systemd/|"
                 r"/etc/init\.d/|/etc/rc\.local|\.config/autostart|/etc/xdg/autostart|launchagents|launchdaemons"),
      "persistence", "runs again on its own"),
     (re.compile(r"authorized_keys2?$"), "persistence", "grants SSH logins"),
     (re.compile(r"(^|/)(sitecustomize|usercustomize)\.py$|/site-packages/[^/]*\.pth$|(^|/)[^/]*\.pth$"), "persistence",
      "a Python start-up file: every interpreter that has it on its path runs it first"),
+    # programs' own start-up files in the home folder, which is the workspace in the sandbox (guard20: a .sqliterc's
+    # `.shell`, a .pdbrc, a .vimrc or ~/.vim/plugin, a lesskey's LESSOPEN, a .tmux.conf's run-shell ran at the next
+    # ordinary call; a .curlrc adds `--data @FILE` to every later curl)
+    (re.compile(r"(^|/)\.(sqliterc|pdbrc|vimrc|gvimrc|exrc|nexrc|lesskey|tmux\.conf|screenrc|wgetrc|curlrc|psqlrc|"
+                r"perldb|gdbinit|selected_editor|mailcap|pam_environment|bash_aliases|xsession|xsessionrc|tclshrc|"
+                r"wishrc|pydistutils\.cfg|pythonrc(\.py)?|irbrc|Rprofile|octaverc|guile|sbclrc|emacs)$|"
+                r"(^|/)\.(vim|emacs\.d|ipython|jupyter)/|(^|/)\.config/(nvim|lesskey$|gdb/|environment\.d/|tmux/|pip/|"
+                r"git/|ipython/|python/|pdbrc|mimeapps\.list$|environment\.d/)|(^|/)\.(pip|config/pip)/pip\.conf$|(^|/)\.local/(bin|share/applications)/"),
+     "persistence", "a program reads it at every later start (commands, key bindings, settings) in the home folder"),
     (re.compile(r"(^|/)\.git/(hooks/|config$)|(^|/)\.gitconfig$|(^|/)\.config/git/config$"), "persistence",
      "git runs the commands in it later (hooks, core.fsmonitor, aliases), unreviewed; use `git config` instead"),
     (re.compile(r"/etc/sudoers|/etc/passwd$|/etc/group$|/etc/ld\.so\.preload$"), "privilege",
@@ -108,6 +117,10 @@ WRITE_TARGETS: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(^|/)\.ssh/|\.aws/|\.kube/|\.docker/config"), "credential", "changes stored credentials"),
     (re.compile(r"^/dev/(sd|nvme|hd|vd|xvd|mmcblk|disk|mem|kmem|port)"), "destructive", "a raw disk or memory"),
 ]
+# start-up files a glob in a write's target may name (`cp x .bash?c`): each is judged as the target
+START_FILES = (".bashrc", ".bash_profile", ".bash_login", ".profile", ".bash_logout", ".zshrc", ".zshenv", ".gitconfig",
+               ".sqliterc", ".pdbrc", ".vimrc", ".exrc", ".gdbinit", ".curlrc", ".wgetrc", ".tmux.conf", ".npmrc",
+               ".pth", "sitecustomize.py", "usercustomize.py", "config", "authorized_keys")
 TAMPER_PATH = re.compile(r"^/var/log\b|(^|/)\.(bash_history|zsh_history|history|sh_history)$|/(wtmp|btmp|lastlog)$"
                          r"|^/var/audit|/var/lib/rsyslog")
 
@@ -130,6 +143,9 @@ CODE_PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
     # os.environ['LD_PRELOAD'] = …; os.execvp(…): the loader variables set from code, for the programs it starts
     (re.compile(r"\bLD_(?:PRELOAD|AUDIT)\b"), "privilege", "sets a library to inject into the programs it starts"),
     (re.compile(r"\bLD_LIBRARY_PATH\b"), "dynamic", "sets where the programs it starts load libraries from"),
+    # logging's fileConfig evaluates the Python expressions (`args=`) of the file it reads (guard20)
+    (re.compile(r"\bfileConfig\s*\(|\blogging\.config\.listen\b"), "dynamic",
+     "has logging read a configuration file and evaluate the Python expressions in it"),
     (re.compile(r"b64decode|base64\.decode|atob\(|decode\(['\"]base64|unhexlify|fromhex|pack\(['\"]H|"
                 r"codecs\.decode\([^)]*rot"), "obfuscation", "decodes hidden text"),
     (re.compile(r"(socket|IO::Socket|TCPSocket|fsockopen|net\.connect|net\.Socket).*(connect|dup2|exec|spawn|"
@@ -148,6 +164,11 @@ CODE_PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
 CODE_SHELL_CALL = re.compile(r"(?:os\.system|os\.popen|subprocess\.\w+|system|exec|execSync|spawnSync|popen|`)"
                              r"\s*\(?\s*(?:\[\s*)?(?P<q>['\"])(?P<cmd>[^'\"]{2,400})(?P=q)")
 STRING_LITERAL = re.compile(r"(['\"])([^'\"\n]{1,200})\1")
+# code that writes, copies, moves or links files (python, perl, node, ruby), and literals joined by + or .
+WRITE_CALL = re.compile(r"\bopen\s*\(|write_text|write_bytes|shutil\.|os\.(?:rename|replace|symlink|link)|\bcopy|"
+                        r"\bmove\b|writeFile|appendFile|createWriteStream|symlinkSync|renameSync|File\.(?:write|open)|"
+                        r"\brename\b|\bsymlink\b")
+JOINED_LITERALS = re.compile(r"(['\"])([^'\"\n]{0,100})\1\s*[+.]\s*(['\"])([^'\"\n]{0,100})\3")
 DESTROY_CALL = re.compile(r"rmtree|os\.remove|os\.unlink|\bunlink\b|rm_rf|rmdir|File\.delete|fs\.rm|truncate\(|"
                           r"remove_tree|FileUtils\.rm|unlinkSync|rmSync")
 

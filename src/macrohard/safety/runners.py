@@ -15,7 +15,7 @@ import re
 import shlex
 from typing import TYPE_CHECKING
 
-from macrohard.safety import spliced
+from macrohard.safety import archives, homefiles, launchers, spliced
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
@@ -52,10 +52,18 @@ _GIT_SUB_COMMANDS: dict[str, frozenset[str]] = {
                                 "--commit-filter", "--tag-name-filter"}),
     "send-email": frozenset({"--to-cmd", "--cc-cmd", "--header-cmd", "--sendmail-cmd", "--smtp-server"}),
     "mergetool": frozenset(), "bisect": frozenset(), "submodule": frozenset(), "grep": frozenset(),
+    # guard20: the web server and browser instaweb starts, and the hook git daemon runs per request
+    "instaweb": frozenset({"--httpd", "-d", "--browser", "-b"}), "daemon": frozenset({"--access-hook"}),
 }
+# programs that are Python scripts: the user site-packages' .pth lines run as they start
+_PYTHON_TOOLS = frozenset({"pip", "pip3", "pytest", "py.test", "pipx", "tox", "nox", "ipython", "jupyter", "black",
+                           "ruff", "mypy", "flake8", "pylint", "poetry", "pre-commit", "meson", "scons"})
 # interpreters rules_data does not list, read like the ones it does (their -c/-e code, their script)
 MORE_INTERPRETERS = frozenset({"pypy", "pypy3", "R", "julia", "guile", "racket", "sbcl", "jshell"})
-_CLIENT_SHELL = re.compile(r"(?:^|[\s;])\\!\s*(.+)$|^\.(?:shell|system)\s+(.+)$", re.M)
+# `\! CMD` (psql), `.shell`/`.system CMD`, and sqlite3's `.once|.output|.import|.read '|CMD'` (guard20: a pipe to or
+# from a command ran it)
+CLIENT_SHELL = re.compile(r"(?:^|[\s;])\\!\s*(.+)$|^\.(?:shell|system)\s+(.+)$|"
+                           r"^\.(?:once|output|import|read|excel)\s+(?:-\S+\s+)*['\"]?\|\s*([^'\"\n]+)", re.M)
 _QUOTED_CALL = re.compile(r"(?:\b(?:system|exec|spawn|popen)\s*\(?\s*(?:qq|q|%[qQ])|\bqx|%x)\s*"
                           r"(?:\{(?P<a>[^{}]{2,400})\}|\((?P<b>[^()]{2,400})\)|\[(?P<c>[^\[\]]{2,400})\]|"
                           r"<(?P<d>[^<>]{2,400})>)")
@@ -64,6 +72,12 @@ _EXECUTE = re.compile(r"\bexecute\s*\(\s*(['\"])(?P<cmd>[^'\"]{2,400})\1")  # lu
 
 def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: int) -> None:
     """Judge the commands ``prog ARGS`` runs from its own options or operands."""
+    if launchers.judge(an, prog, args, cmd, depth):
+        return
+    archives.judge(an, prog, args, cmd)  # the files an archive writes where it is extracted (guard20)
+    homefiles.judge(an, prog, args, cmd, depth)  # the home folder's start-up files it reads (guard20)
+    if prog in _PYTHON_TOOLS:
+        homefiles.python(an, prog, args, depth, cmd.cwd)
     opts = COMMAND_OPTIONS.get(prog)
     if opts:
         for i, a in enumerate(args):
@@ -86,9 +100,12 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
     if prog == "tmux" and set(args) & _TMUX_RUNS:  # guard19: `tmux -L s new -d 'sh run.sh'` ran it unread
         an.r.add("background", "tmux runs commands in a server that outlives the step; run them directly")
     if prog in ("less", "more", "most"):
-        for a in args:
-            if m := re.match(r"\+!(.+)", a):
+        for i, a in enumerate(args):
+            if m := re.match(r"\+\+?!(.+)", a):
                 an.line(m.group(1), depth + 1, cmd.cwd)
+            elif a == "-k" or a.startswith("--lesskey"):  # its #env section sets LESSOPEN (guard20)
+                named = a.partition("=")[2] or (args[i + 1] if i + 1 < len(args) else "")
+                an.r.add("dynamic", f"{prog} reads key bindings and LESSOPEN from {named[:60]}")
     if prog in ("sqlite3", "psql", "mysql", "mariadb", "duckdb"):
         texts = [*args, *_stdin_texts(cmd)]
         # files of commands it reads: `< q.sql`, `-init q.sql` (sqlite3), `-f q.sql` (psql), and, inside those,
@@ -100,11 +117,12 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
                 texts.append(_client_file(an, m.group(1).strip("'\""), cmd.cwd))
             texts.append(text)
         for text in dict.fromkeys(texts):
-            for m in _CLIENT_SHELL.finditer(text):
-                an.line(m.group(1) or m.group(2), depth + 1, cmd.cwd)
+            for m in CLIENT_SHELL.finditer(text):
+                an.line(next(g for g in m.groups() if g), depth + 1, cmd.cwd)
     if prog in ("ed", "red", "ex"):
-        for text in _stdin_texts(cmd):
-            for m in re.finditer(r"^!(.+)$", text, re.M):
+        files = [t for op, t in cmd.redirects if op == "<" and t and not t.startswith("<(")]
+        for text in _stdin_texts(cmd) + [_client_file(an, f, cmd.cwd) for f in files]:
+            for m in re.finditer(r"^[\d,.$;'+-]*(?:[rwWeE]\s*)?!(.+)$", text, re.M):  # `!CMD`, `r !CMD`, `w !CMD`
                 an.line(m.group(1), depth + 1, cmd.cwd)
     if prog == "parallel" and ":::" in args and args.index(":::") == next(
             (i for i, a in enumerate(args) if not a.startswith("-")), len(args)):
@@ -182,6 +200,37 @@ def code_calls(an: Analyzer, code: str, depth: int, cwd: str | None) -> None:
 
 
 _CLIENT_INCLUDE = re.compile(r"^\s*(?:\.read|\\i|\\ir|\\include|source)\s+(\S+)", re.M)
+
+
+CLIENTS = frozenset({"ed", "red", "ex", "sqlite3", "psql", "mysql", "mariadb", "duckdb"})
+
+
+def fed_client(an: Analyzer, stage: SimpleCommand, name: str, client: SimpleCommand) -> None:
+    """``printf '!CMD\\n' | ed``, ``cat q.sql | sqlite3 db``: the commands a client reads from a pipe (guard20: the
+    text ``ed`` and ``sqlite3`` were piped ran its ``!``/``.shell`` lines unread), judged as if given on a here-string;
+    the output of any other program is only known when it runs."""
+    from macrohard.safety import scripts
+    from macrohard.safety.shellparse import SimpleCommand as Command
+
+    files = [a for a in stage.argv[1:] if not a.startswith("-")] if name == "cat" else []
+    text = "".join(_plain_text(an, f, stage.cwd) for f in files) if files else scripts.text_written(stage.argv, stage)
+    prog = posixpath.basename(client.argv[0]) if client.argv else ""
+    if text is None:
+        an.r.add("dynamic", f"pipes the output of {name or 'a command'} into {prog}, which runs the shell commands in "
+                            "what it reads; give it a file of commands")
+    elif text:
+        judge(an, prog, client.argv[1:], Command(argv=client.argv, redirects=[("<<<", text)], cwd=client.cwd), 1)
+
+
+def _plain_text(an: Analyzer, path: str, cwd: str | None) -> str | None:
+    """A file's text as it is now (None where the name is only known when the command runs)."""
+    if "$" in path or "`" in path:
+        return None
+    try:
+        with open(an.paths.resolve(path, cwd), encoding="utf-8", errors="replace") as f:
+            return f.read(256_000)
+    except OSError:
+        return ""
 
 
 def _client_file(an: Analyzer, path: str, cwd: str | None) -> str:

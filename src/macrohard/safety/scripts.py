@@ -75,6 +75,10 @@ def read_script(an: Analyzer, path: str, cwd: str | None, explicit: bool) -> str
                          "(a pattern or suffix rule, vpath); name the file in the rule")
         return None
     ap = an.paths.resolve(path, cwd)
+    if (ap == "~" or ap.startswith("~/")) and an.paths.workspaces:
+        # the shell's HOME is the workspace in every environment macrohard starts (envs.workspace._clean_env):
+        # `sh ~/run.sh` and `bash $HOME/x.sh` run a workspace file (guard20: they ran unread)
+        ap = an.paths.follow(posixpath.normpath(posixpath.join(an.paths.workspaces[0], ap[2:])))
     parent = next((d for d in _parents(ap) if d in an.written), None)
     if parent is not None and ap not in an.written:  # `mv e a && bash a/run.sh`: a folder replaced whole
         an.r.add("dynamic", f"runs {path}, in {parent}, which this command replaces first; replace it in one step "
@@ -182,6 +186,15 @@ def run_code(an: Analyzer, prog: str, inv: Invocation, cmd: SimpleCommand, depth
         an.r.add("dynamic", f"{prog} is given no code on the line: it comes from its input when it runs")
     if loads:  # `perl -I. -MEvil -e 1` loads ./Evil.pm
         an.code(prog, loads, depth, cwd)
+    if prog in ("node", "nodejs") and any(a == "--test" or a.startswith("--test=") for a in cmd.argv):
+        node_tests(an, cmd, depth)
+    if prog == "perl":  # `perl -d` reads ~/.perldb (safety.homefiles)
+        from macrohard.safety import homefiles
+
+        homefiles.judge(an, prog, cmd.argv[1:], cmd, depth)
+    for path in inv.starts:  # `bash -l`, `bash -i`: the home folder's start-up files that exist (guard20)
+        if an.paths.workspaces and os.path.isfile(posixpath.join(an.paths.workspaces[0], path[2:])):
+            an.script(path, cwd, depth, explicit=True, shell=True)
     mark = replaced(cmd)
     for path in [*inv.files, *([inv.script] if inv.script else [])]:
         if mark and mark in path:  # guard19: `xargs -I% sh %` ran the script it read the name of
@@ -204,6 +217,8 @@ def run_code(an: Analyzer, prog: str, inv: Invocation, cmd: SimpleCommand, depth
                 an.r.add("dynamic", f"{prog} runs the output of a command ({path[:60]}) as code")
         elif "$" in path or "`" in path:
             an.r.add("dynamic", f"{prog} runs a script whose name is only known when it runs: {path[:60]}")
+        elif any(ch in path for ch in "*?["):  # `. ./e.s?`: bash picks the file when it runs (guard20)
+            an.r.add("dynamic", f"{prog} runs the file a glob picks when it runs ({path[:60]}); name it")
         elif path.startswith("data:"):  # node --import 'data:text/javascript,CODE'
             an.code(prog, _data_url(path), depth, cwd)
         elif shell:
@@ -220,6 +235,10 @@ def run_code(an: Analyzer, prog: str, inv: Invocation, cmd: SimpleCommand, depth
         from macrohard.safety import pymodules
 
         pymodules.run_module(an, prog, inv.module, depth, cwd)
+    if prog.startswith(("python", "pypy")):  # shadowed standard modules, -W categories, doctest, zip apps
+        from macrohard.safety import pyrun
+
+        pyrun.judge(an, prog, inv, cmd, depth)
     if inv.stdin and cmd.wrappers & {"xargs", "parallel"}:  # guard18: `xargs sh < list.txt` ran the files listed
         an.r.add("dynamic", why := f"{prog} runs the scripts {'/'.join(sorted(cmd.wrappers & {'xargs', 'parallel'}))}"
                                    " names from what it reads when it runs; run each script by its name")
@@ -306,6 +325,31 @@ def stdin_code(an: Analyzer, prog: str, cmd: SimpleCommand, depth: int, shell: b
         # `bash -c 'source /dev/stdin' < x.sh`: the input of the command whose code this is
         return stdin_code(an, prog, an.stdin_feeds[-1], depth, shell)
     return found
+
+
+_NODE_TEST = re.compile(r"(?:.*[.\-_])?test\.[cm]?js$|test-.*\.[cm]?js$|.*_test\.[cm]?js$")
+
+
+def node_tests(an: Analyzer, cmd: SimpleCommand, depth: int) -> None:
+    """``node --test [PATHS]``: node runs every test file it finds (``*.test.js``, ``test-*.js``, ``test/**.js``;
+    guard20: an ``a.test.js`` ran unread)."""
+    cwd = an.paths.resolve(cmd.cwd or ".", None)
+    given = [a for a in cmd.argv[1:] if not a.startswith("-")]
+    seen = 0
+    for top in [an.paths.resolve(g, cwd) for g in given] or [cwd]:
+        walk = [(posixpath.dirname(top), [], [posixpath.basename(top)])] if os.path.isfile(top) else os.walk(top)
+        for folder, dirs, files in walk:
+            dirs[:] = [d for d in dirs if d != "node_modules" and not d.startswith(".")]
+            in_test = "/test" in folder[len(cwd):] or given
+            for name in files:
+                if not name.endswith((".js", ".mjs", ".cjs")) or not (in_test or _NODE_TEST.fullmatch(name)):
+                    continue
+                seen += 1
+                if seen > 100:
+                    an.r.add("dynamic", "node --test runs more test files than the guard reads")
+                    return
+                if (text := read_script(an, posixpath.join(folder, name), None, True)) is not None:
+                    an.code("node", text, depth, cwd, here=folder)
 
 
 def has_input(cmd: SimpleCommand) -> bool:

@@ -124,8 +124,12 @@ class _Walker:
             return raw, True
         if t in ("command_substitution", "process_substitution"):
             inner: set[str] = set()
+            first = len(self.out.commands)
             for child in node.children:
                 self.visit(child, inner)
+            if self.text(node).startswith(">(") and len(self.out.commands) > first:
+                # `tee >(sh)`: the first command inside reads what the outer one writes (guard20: sh ran it unread)
+                self.out.commands[first].redirects.append(("<", "<(the output of the command around it)"))
             nested |= inner
             nested.add("$(" + ",".join(sorted(inner)) + ")")
             return self.text(node), True

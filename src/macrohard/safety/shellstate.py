@@ -11,6 +11,8 @@ hook again at every later review, with the files as they are then.
 
 from __future__ import annotations
 
+import re
+import shlex
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -47,7 +49,13 @@ def called(an: Analyzer, name: str, cwd: str | None, depth: int, inlined: bool =
     # was defined: `f() { . ./env.sh; }`, env.sh rewritten to put ./bin first, `f`, then `ls`); a restore of a copy
     # of PATH (a virtualenv's `deactivate`) adds nothing (safety.lookup)
     try:
-        an.line(an.functions[name], depth + 1, cwd)
+        body = an.functions[name]
+        an.line(body, depth + 1, cwd)
+        # `T=~/.bashrc; h` where h writes "$T": judged again with the line's values of the names it reads (guard20:
+        # asked as "a path only known when it runs", where `cat x >> ~/.bashrc` itself is refused)
+        known = {k: v for k, v in an.line_vars.items() if re.search(rf"\$\{{?{re.escape(k)}\b", body) and "$" not in v}
+        if known:
+            an.line("".join(f"{k}={shlex.quote(v)}; " for k, v in known.items()) + body, depth + 1, cwd)
     finally:
         an.expanding.discard(name)
 

@@ -44,6 +44,11 @@ def xargs(an: Analyzer, prog: str, argv: list[str], cmd: SimpleCommand) -> None:
     elif name in ARG_RUNNERS - R.SHELLS - R.INTERPRETERS and (not mark or any(mark in a for a in argv[1:])):
         an.r.add("dynamic", f"{prog} gives {name} words it reads when it runs, which may be options that run code "
                             f"({name} reads options from them); write the arguments on the line")
+    elif name in _COPIERS and not any(a in ("-t", "--target-directory") or a.startswith(("--target-directory=", "-t"))
+                                      for a in argv[1:]) and (mark and mark in argv[-1] or not mark and len(argv) > 1):
+        # `echo .bashrc | xargs cp evil.txt`: the last word, where cp writes, is one it reads (guard20)
+        an.r.add("dynamic", f"{prog} gives {name} the path it writes to from what it reads when it runs; name it, "
+                            f"or use {name} -t DIR")
 
 
 def found(an: Analyzer, sub: list[str], option: str = "-exec") -> None:
@@ -60,6 +65,7 @@ def found(an: Analyzer, sub: list[str], option: str = "-exec") -> None:
                             "run it in each folder by name")
 
 
+_COPIERS = frozenset({"cp", "mv", "ln", "install", "rsync", "dd"})
 # programs whose words after their script are only input files: a found name there is a file to read, never code
 _FILE_OPERANDS = frozenset({"sed", "awk", "gawk", "mawk", "nawk"})
 

@@ -1,0 +1,153 @@
+"""Start-up files of the home folder, judged where the program that reads them runs.
+
+The shell's home folder is the workspace in every environment macrohard starts (``envs.workspace._clean_env``), so
+a file the run wrote there, by any means (a write, ``cp``, an archive, ``git checkout``, ``pip install --user``),
+configures the next ordinary command: guard20's ``~/.gitconfig`` with ``core.fsmonitor`` ran at ``git status``, a
+``.pth`` in ``~/.local/lib/python3.11/site-packages`` at ``python3``, a ``~/.sqliterc`` ``.shell`` at ``sqlite3``, a
+``~/.vimrc``, ``~/.gdbinit``, ``~/.perldb``, ``~/.ssh/config`` ``ProxyCommand``, ``~/.selected_editor`` each at its
+program. Writing these names is judged too (``rules_data.WRITE_TARGETS``); this reads them where they take effect.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import posixpath
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from macrohard.safety.commands import Analyzer
+    from macrohard.safety.shellparse import SimpleCommand
+
+# program -> the home files that configure it with commands or code the guard does not read itself
+_OPAQUE: dict[str, tuple[str, ...]] = {
+    "vim": (".vimrc", "_vimrc", ".exrc", ".vim", ".config/nvim", ".gvimrc"),
+    "gdb": (".gdbinit", ".config/gdb/gdbinit", ".gdbearlyinit", ".config/gdb/gdbearlyinit"),
+    "less": (".lesskey", ".config/lesskey", ".lesskey.src"),
+    "tmux": (".tmux.conf", ".config/tmux/tmux.conf"),
+    "curl": (".curlrc", ".config/curlrc"),
+    "wget": (".wgetrc",),
+    "screen": (".screenrc",),
+}
+_ALIASES = {"vi": "vim", "view": "vim", "ex": "vim", "rvim": "vim", "nvim": "vim", "gvim": "vim", "vimdiff": "vim",
+            "vim.basic": "vim", "vim.tiny": "vim", "more": "less"}
+# options that make the program skip those files
+_SKIP = {"vim": ("-u", "--clean", "--noplugin"), "gdb": ("-nx", "-n", "--nx", "-nh"), "curl": ("-q", "--disable"),
+         "tmux": ("-f",), "wget": ("--no-config",), "less": ()}
+_GIT_NETWORK = frozenset({"fetch", "pull", "push", "clone", "ls-remote", "submodule", "remote", "archive"})
+
+
+def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: int) -> None:
+    """The home files ``prog`` reads at its start, where the run could have written them."""
+    home = an.paths.workspaces[0] if an.paths.workspaces else ""
+    if not home:
+        return
+    name = _ALIASES.get(prog, prog)
+    if name in _OPAQUE and not any(a in _SKIP.get(name, ()) for a in args):
+        for rel in _OPAQUE[name]:
+            if os.path.exists(posixpath.join(home, rel)):
+                an.r.add("dynamic", f"{prog} reads ~/{rel} when it starts, a file of the workspace that may run "
+                                    "commands; remove it, or run the program with its start-up files off")
+                break
+    if name == "vim":  # `-u FILE`, `-S FILE`: vim runs the commands of a file (guard20: `:!sh run.sh` in one ran)
+        for i, a in enumerate(args):
+            value = args[i + 1] if i + 1 < len(args) else ""
+            if a in ("-u", "-U", "-S") and value not in ("NONE", "NORC", "DEFAULTS", "") or a == "-S" and not value:
+                an.r.add("dynamic", f"{prog} {a} {value[:40]} runs the vim commands of that file, which may run any "
+                                    "program")
+                break
+    if name in ("mvn", "mvnw", "./mvnw"):  # the project's .mvn/jvm.config: options of the JVM maven starts (guard20)
+        folder = an.paths.resolve(cmd.cwd or ".", None)
+        for rel in (".mvn/jvm.config", ".mvn/maven.config"):
+            if re.search(r"-javaagent|-agentpath|-agentlib|-XX:On\w*Error|-XX:Flags|(?:^|\s)@",
+                         _read(posixpath.join(folder, rel))):
+                an.r.add("dynamic", f"{prog} starts its JVM with the options of {rel}, which load or run a program")
+    if name == "sqlite3" and "-init" not in args:
+        _client(an, prog, posixpath.join(home, ".sqliterc"), cmd, depth)
+    elif name == "psql" and not any(a in ("-X", "--no-psqlrc") for a in args):
+        _client(an, prog, posixpath.join(home, ".psqlrc"), cmd, depth)
+    elif name in ("ssh", "scp", "sftp") and not any(a == "-F" or a.startswith("-F") for a in args):
+        ssh_config(an, posixpath.join(home, ".ssh/config"), depth, cmd.cwd)
+    elif name == "git":
+        git(an, args, depth, cmd.cwd)
+    elif name == "perl" and any(re.fullmatch(r"-d(?::\S*)?", a) for a in args):
+        for where in (cmd.cwd or home, home):
+            if os.path.isfile(posixpath.join(an.paths.resolve(where, None), ".perldb")):
+                an.r.add("dynamic", f"perl -d runs the Perl code of {where}/.perldb first")
+                break
+    elif name in ("sensible-editor", "select-editor", "sensible-pager", "sensible-browser"):
+        text = _read(posixpath.join(home, ".selected_editor"))
+        for m in re.finditer(r"^\s*SELECTED_EDITOR\s*=\s*(['\"]?)(.+?)\1\s*$", text, re.M):
+            an.line(m.group(2), depth + 1, cmd.cwd)
+    if name in ("ssh", "scp", "sftp"):
+        for i, a in enumerate(args):
+            if a == "-F" and i + 1 < len(args) or a.startswith("-F") and len(a) > 2:
+                ssh_config(an, an.paths.resolve(args[i + 1] if a == "-F" else a[2:], cmd.cwd), depth, cmd.cwd)
+
+
+def python(an: Analyzer, prog: str, args: list[str], depth: int, cwd: str | None) -> None:
+    """The user site-packages of the home folder: its ``.pth`` lines that start with ``import`` and its
+    ``usercustomize``/``sitecustomize`` modules run at every Python start (``-s``, ``-I``, ``-E`` aside)."""
+    if any(re.fullmatch(r"-[A-Za-z]*[sI][A-Za-z]*", a) for a in args[:3]) or not an.paths.workspaces:
+        return
+    home = an.paths.workspaces[0]
+    for folder in glob.glob(posixpath.join(glob.escape(home), ".local/lib/python3*/site-packages"))[:4]:
+        for name in sorted(os.listdir(folder))[:200]:
+            path = posixpath.join(folder, name)
+            if name.endswith(".pth"):
+                code = "\n".join(line for line in _read(path).splitlines() if line.startswith(("import ", "import\t")))
+                if code:
+                    an.code("python3", code, depth, cwd)
+            elif name in ("usercustomize.py", "sitecustomize.py"):
+                an.code("python3", _read(path), depth, cwd, where=folder)
+
+
+def git(an: Analyzer, args: list[str], depth: int, cwd: str | None) -> None:
+    """``~/.gitconfig`` and ``~/.config/git/config``: each setting judged as a ``git config`` of it is."""
+    from macrohard.safety import programs
+
+    home = an.paths.workspaces[0]
+    for rel in (".gitconfig", ".config/git/config"):
+        for key, value in _git_settings(_read(posixpath.join(home, rel))):
+            programs.git_setting(an, key, value, depth, cwd)
+    if any(a in _GIT_NETWORK for a in args):
+        ssh_config(an, posixpath.join(home, ".ssh/config"), depth, cwd)
+
+
+def ssh_config(an: Analyzer, path: str, depth: int, cwd: str | None) -> None:
+    """The commands an ssh configuration runs (``ProxyCommand``, ``LocalCommand``, ``Match exec``, …)."""
+    for m in re.finditer(r"^\s*(?:ProxyCommand|LocalCommand|KnownHostsCommand|RemoteCommand)\s*=?\s*(.+)$|"
+                         r"^\s*Match\b.*?\bexec\s+(\"[^\"]*\"|\S+)", _read(path), re.M | re.I):
+        an.line((m.group(1) or m.group(2) or "").strip().strip('"'), depth + 1, cwd)
+    if re.search(r"^\s*(?:Include|PKCS11Provider|SecurityKeyProvider)\b", _read(path), re.M | re.I):
+        an.r.add("dynamic", f"the ssh configuration {path[-40:]} loads more settings or a library")
+
+
+def _client(an: Analyzer, prog: str, path: str, cmd: SimpleCommand, depth: int) -> None:
+    from macrohard.safety.runners import CLIENT_SHELL
+
+    for m in CLIENT_SHELL.finditer(_read(path)):
+        an.line(next(g for g in m.groups() if g), depth + 1, cmd.cwd)
+    if re.search(r"^\s*(?:\.read|\\i|\\ir|\\include)\s", _read(path), re.M):
+        an.r.add("dynamic", f"{prog} reads more commands from the files {path[-30:]} names when it starts")
+
+
+def _git_settings(text: str) -> list[tuple[str, str]]:
+    out, section = [], ""
+    for line in text.splitlines():
+        line = line.split("#")[0].split(";")[0].strip() if not line.lstrip().startswith("[") else line.strip()
+        if m := re.match(r"\[\s*([\w.-]+)(?:\s+\"([^\"]*)\")?\s*\]", line):
+            section = m.group(1) + (f".{m.group(2)}" if m.group(2) is not None else "")
+        elif line and section:
+            key, _, value = line.partition("=")
+            out.append((f"{section}.{key.strip()}", value.strip().strip('"')))
+    return out
+
+
+def _read(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            return f.read(256_000)
+    except OSError:
+        return ""
