@@ -16,13 +16,26 @@ fine, ``rm -r /var/log/logs`` is not. ``review.PolicyCheck`` turns the findings 
 from __future__ import annotations
 
 import fnmatch
+import os
 import posixpath
 import re
 import shlex
 from dataclasses import dataclass, field
 from typing import Any
 
-from macrohard.safety import effects, envvars, flows, jscode, lookup, programs, projects, pycode, runners, scripts
+from macrohard.safety import (
+    effects,
+    envvars,
+    flows,
+    jscode,
+    launchers,
+    lookup,
+    programs,
+    projects,
+    pycode,
+    runners,
+    scripts,
+)
 from macrohard.safety import rules_data as R
 from macrohard.safety.argv import effective_program, is_dynamic, skip_options, unwrap
 from macrohard.safety.invocation import Invocation, interpreter_invocation, shell_invocation
@@ -252,6 +265,9 @@ class Analyzer:
                 return
             if "/" in argv[0] and not argv[0].startswith(("/usr/", "/bin/", "/sbin/")):
                 self.script(argv[0], cmd.cwd, depth, args=rest)  # ./run.sh: the workspace's own scripts
+                real = posixpath.basename(os.path.realpath(self.paths.resolve(argv[0], cmd.cwd)))
+                if real != prog and launchers.LOADER.fullmatch(real):  # `ln -s /lib64/ld-linux… ldr; ./ldr …`
+                    prog = real
             self.program(prog, rest, cmd, depth)
             return
 

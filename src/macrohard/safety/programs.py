@@ -89,6 +89,8 @@ def git_setting(an: Analyzer, key: str, value: str, depth: int, cwd: str | None)
     elif m := re.fullmatch(r"url\.(.+)\.(insteadof|pushinsteadof)", key):  # rewrites every remote's address
         an.new_remotes.add("*")
         git_ext(an, m.group(1), depth, cwd)  # to an ext:: command (guard20)
+        if (helper := re.match(r"([a-z][\w+.-]*)::", m.group(1))) and helper.group(1) != "ext":
+            lookup.resolve_program(an, f"git-remote-{helper.group(1)}", cwd, 0)  # or to a helper on PATH
     if key.startswith("alias.") and not value.lstrip().startswith("!"):
         an.line(f"git {value}", depth + 1, cwd)  # an alias of git's own subcommands (and their -c settings)
     elif _GIT_RUNS.fullmatch(key):
