@@ -177,8 +177,10 @@ def judge(an: Analyzer, name: str, value: str, depth: int, cwd: str | None) -> b
     if name in ("PYTHONHOME", "PYTHONUSERBASE", "PYTHONPLATLIBDIR"):  # the standard library, or user site-packages
         from macrohard.safety.lookup import _PWD  # (whose .pth lines run at every start), from the workspace
 
+        # a value the line cannot know (a virtualenv's deactivate restores ${_OLD_VIRTUAL_PYTHONHOME:-}) is left, as
+        # PYTHONPATH's is
         folder = _PWD.sub(lambda _m: an.paths.resolve(".", cwd), value)
-        if "$" in folder or "`" in folder or folder and an.paths.inside(an.paths.resolve(folder, cwd)):
+        if folder and "$" not in folder and "`" not in folder and an.paths.inside(an.paths.resolve(folder, cwd)):
             an.r.add("dynamic", f"{name}={value[:60]} makes Python load code it runs at every start from a folder "
                                 "the agent writes")
         return True

@@ -217,7 +217,7 @@ def run_code(an: Analyzer, prog: str, inv: Invocation, cmd: SimpleCommand, depth
                 an.r.add("dynamic", f"{prog} runs the output of a command ({path[:60]}) as code")
         elif "$" in path or "`" in path:
             an.r.add("dynamic", f"{prog} runs a script whose name is only known when it runs: {path[:60]}")
-        elif any(ch in path for ch in "*?["):  # `. ./e.s?`: bash picks the file when it runs (guard20)
+        elif path == inv.script and not inv.module and any(ch in path for ch in "*?["):  # `. ./e.s?` (guard20)
             an.r.add("dynamic", f"{prog} runs the file a glob picks when it runs ({path[:60]}); name it")
         elif path.startswith("data:"):  # node --import 'data:text/javascript,CODE'
             an.code(prog, _data_url(path), depth, cwd)
