@@ -111,7 +111,7 @@ def _members(an: Analyzer, prog: str, archive: str, dest: str, cwd: str | None) 
         an.r.add("dynamic", f"{prog} extracts more than {MAX_MEMBERS} files from {archive[:40]}, too many to review")
         return
     for name in names:
-        an.write_target(posixpath.join(dest, name.lstrip("/")) if not name.startswith("/") else name, cwd,
+        an.written_name(posixpath.join(dest, name.lstrip("/")) if not name.startswith("/") else name, cwd,
                         f"{prog} extracts {name[:60]} from {archive[:40]}")
 
 
@@ -162,7 +162,7 @@ def patched(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> Non
             if name == "/dev/null":
                 continue
             for candidate in dict.fromkeys((name, name.split("/", 1)[-1], posixpath.basename(name))):
-                an.write_target(candidate, cmd.cwd, f"{prog} applies a diff to {candidate}")
+                an.written_name(candidate, cmd.cwd, f"{prog} applies a diff to {candidate}")
 
 
 def _diff_text(an: Analyzer, path: str, cwd: str | None) -> str | None:

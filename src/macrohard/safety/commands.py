@@ -365,6 +365,19 @@ class Analyzer:
         if (word.startswith(("/", "~")) or "/" in word) and not is_dynamic(word):
             self.r.paths.append(self.paths.resolve(word, cwd))
 
+    def written_name(self, target: str, cwd: str | None, why: str) -> None:
+        """A file a program writes from data the guard lists (an archive's member, a diff's target, a commit's file):
+        judged as a write's target, without counting as a path the command names (the flow check reads those)."""
+        ap = self.paths.resolve(target, cwd)
+        self.written.setdefault(ap, None)
+        low = ap.lower()
+        for pattern, category, what in R.WRITE_TARGETS:
+            if pattern.search(low) or pattern.search(low + "/"):
+                self.r.add(category, f"{why} ({what})")
+                return
+        if self.paths.outside(target, cwd):
+            self.r.add("destructive", f"{why}, outside the workspace")
+
     def write_target(self, target: str, cwd: str | None, why: str) -> None:
         if any(ch in target for ch in "*?[") and not is_dynamic(target):  # `cp x .bash?c` (guard20)
             head, pattern = posixpath.split(target)

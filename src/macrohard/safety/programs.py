@@ -133,7 +133,7 @@ def _git(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int) -> None:
                 git_setting(an, *a[9:].split("=", 1), depth, cmd.cwd)
     if sub in ("checkout", "restore") and "--" in args[at:]:  # files git writes from a commit (guard20: .bashrc)
         for name in args[args.index("--", at) + 1:]:
-            an.write_target(name, cmd.cwd, f"git {sub} writes {name}")
+            an.written_name(name, cmd.cwd, f"git {sub} writes {name}")
     if sub in ("init", "clone") and (t := next((a for a in args[at:] if a.startswith("--template")), None)):
         an.r.add("persistence", f"git {sub} {t[:60]} copies hooks from a folder, which later git commands run")
     if sub == "remote" and len(operands) >= 4 and operands[1] in ("add", "set-url"):

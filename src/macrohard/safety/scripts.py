@@ -217,7 +217,8 @@ def run_code(an: Analyzer, prog: str, inv: Invocation, cmd: SimpleCommand, depth
                 an.r.add("dynamic", f"{prog} runs the output of a command ({path[:60]}) as code")
         elif "$" in path or "`" in path:
             an.r.add("dynamic", f"{prog} runs a script whose name is only known when it runs: {path[:60]}")
-        elif path == inv.script and not inv.module and any(ch in path for ch in "*?["):  # `. ./e.s?` (guard20)
+        elif path == inv.script and not inv.module and not cmd.loop and any(ch in path for ch in "*?[") and \
+                _picks(an, path, cwd):  # `. ./e.s?` (guard20); a loop's own pattern is listed by safety.loopglob
             an.r.add("dynamic", f"{prog} runs the file a glob picks when it runs ({path[:60]}); name it")
         elif path.startswith("data:"):  # node --import 'data:text/javascript,CODE'
             an.code(prog, _data_url(path), depth, cwd)
@@ -245,6 +246,15 @@ def run_code(an: Analyzer, prog: str, inv: Invocation, cmd: SimpleCommand, depth
         an.r.firm.append(why)
     elif inv.stdin:
         stdin_code(an, prog, cmd, depth, shell)
+
+
+def _picks(an: Analyzer, pattern: str, cwd: str | None) -> bool:
+    """Whether bash's glob for a script (`. ./e.s?`, guard20) may pick a file: one there now, or one the line may have
+    written first (with no match bash passes the pattern itself, a name no file has)."""
+    import glob
+
+    return bool(glob.glob(an.paths.resolve(pattern, cwd))) or bool(an.written) or an.unmodelled_writes or \
+        an.unknown_writes
 
 
 def _data_url(url: str) -> str:
