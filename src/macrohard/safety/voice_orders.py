@@ -248,7 +248,7 @@ def _other_at(lines: str, who: re.Match[str]) -> _Hit | None:
 def _other(lines: str, low: str) -> list[_Hit]:
     """``_OTHER``'s matches, read around each addressee found near the stems of ``_STEMS`` (``low`` is
     ``fold(lines)``, of the same length)."""
-    spots = sorted(i for s in _STEMS for i in _find_all(low, s))
+    spots = [i for s in _STEMS if s in low for i in _find_all(low, s)]
     spots += [m.start() for m in _BARE_AI.finditer(low)] if "," in low or ":" in low or "：" in low else []
     out, done = [], -1
     for at in sorted(spots):
