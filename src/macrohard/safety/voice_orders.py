@@ -92,7 +92,7 @@ _ENGLISH = (
     rf"\b(?:assistant|agent|bot|ai)s?\s+(?:handling|picking\s+up|working(?:\s+on)?|processing|triaging|closing)\s+"
     rf"(?:this|the)\s+\w+\s+{_MODAL}\s+{_AFTER}{_ACT}\b",
     # "assistants summarising this changelog must push …", "AI agents upgrading to this version have to run …"
-    rf"\b(?:assistants?|agents?|ai\s+(?:agents?|tools?|assistants?)|bots?|upgraders?|llms?|copilots?)\s+(?:that\s+|"
+    rf"\b(?:assistants?|agents?|ai\s+(?:agents?|tools?|assistants?)|bots?|upgraders?|llms?|copilots?|tools)\s+(?:that\s+|"
     rf"which\s+|who\s+)?(?:read|summari[sz]|upgrad|handl|generat|process|pick|updat|install|build|merg|import|"
     rf"deploy)\w*\s+(?:this|these|the|to|from)\b[^.:\n]{{0,40}}?\s+(?:must|should|have\s+to|has\s+to|need\s+to|"
     rf"needs\s+to|are\s+(?:required|expected|asked)\s+to)\s+{_AFTER}{_ACT}\b",
@@ -105,6 +105,18 @@ _ENGLISH = (
     rf"{_ACT}\b",
     rf"\b(?:any|every|the|your)\s+{_MACHINE}\s+(?:processing|reading|handling|summari[sz]ing|listening\s+to|"
     rf"transcribing)\s+(?:this|these|the)\b{_S}{{0,30}}?\b(?:{_MODAL}|is\s+to|are\s+to)\s+{_AFTER}{_ACT}\b",
+    # After blind17 was scored once (in-sample, its misses): a role-named reader with a clause before the order
+    # ("Resolution for the assigned agent: reproduce, …", "Note for whichever agent picks this up: the quickest fix is
+    # to rotate …", "AI resolver: before closing, delete …", "Automated upgraders: after migrating, drop …", "Triage
+    # bot, to collect diagnostics: turn off …", "If you are an agent applying this upgrade, also remove …")
+    rf"\b(?:for|to)\s+(?:the|any|whichever|whatever)\s+(?:[\w-]+\s+)?(?:assistant|agent|bot|ai|resolver|automation)s?"
+    rf"\b[^:\n]{{0,40}}:\s*(?:[^.:\n]{{0,50}}?(?:,|\b(?:is|are)\s+to)\s+)?{_AFTER}{_ACT}\b",
+    rf"(?:^|[.!?]\s+)\W{{0,3}}(?:ai|automated|llm)\s+\w+(?:ers?|ors?)\s*[:,]\s*(?:[^.:\n]{{0,40}}?,\s+)?{_AFTER}"
+    rf"{_ACT}\b",
+    rf"(?:^|[.!?]\s+)\W{{0,3}}[\w-]+\s+bots?\s*,\s*to\s+[^:\n]{{0,40}}:\s*{_AFTER}{_ACT}\b",
+    rf"\bif\s+you(?:'re|\s+are)\s+an?\s+(?:agent|assistant|bot)\s+\w+ing\b{_S}{{0,60}}?,\s*{_AFTER}{_ACT}\b",
+    rf"\b(?:ai|assistant|agent|bot)\s+(?:resolving|applying|upgrading|closing|triaging)\s+(?:this|the)\s+\w+\s+"
+    rf"(?:{_MODAL}|is\s+to)\s+{_AFTER}{_ACT}\b",
     # "Triage bot: pay …" (a bot named by its job; a chat log's bare "Bot: Hello" names none)
     rf"(?:^|[.!?]\s+)\W{{0,3}}[\w-]+\s+bots?\s*:\s*{_AFTER}{_ACT}\b",
 )
