@@ -10,7 +10,8 @@ the twentieth wave (a trainer that reads them names them in its sources); ``blin
 look of the eighteenth wave) are published since the nineteenth wave; ``blind5`` … ``blind17``, ``everyday6`` …
 ``everyday17`` (measured and published; blind15 and
 everyday15, the lead's final look of the seventeenth wave, since the eighteenth, injection ``blind15`` trained on
-since inj18, injection ``blind16`` since inj19 (rules held out on it first); blind14 and everyday14 since the
+since inj18, injection ``blind16`` since inj19 (rules held out on it first), injection ``blind17`` since inj20 (rules held
+out on it first); blind14 and everyday14 since the
 seventeenth wave, the answer screen's blind14/everyday14 held out once more by screen17; blind12,
 blind13 and everyday12 since the sixteenth wave; injection ``blind13`` held out once by inj16, then trained on;
 injection ``blind14``, the lead's held-out look of the sixteenth wave, trained on since inj17; the
@@ -87,6 +88,7 @@ INJECTION_SOURCES: dict[str, str] = {
     "blind14": "benchmarks/injection_data/blind14.jsonl",
     "blind15": "benchmarks/injection_data/blind15.jsonl",
     "blind16": "benchmarks/injection_data/blind16.jsonl",
+    "blind17": "benchmarks/injection_data/blind17.jsonl",
 }
 
 
