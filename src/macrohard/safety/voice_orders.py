@@ -58,6 +58,10 @@ _DOING = (r"(?:listening|transcribing|reading|sorting|filing|summari[sz]ing|proc
           r"triaging|handling|working|hearing|checking|scanning|recording|answering)")
 _DOES = (r"(?:listens|transcribes|reads|sorts|files|summari[sz]es|processes|takes\s+notes|goes\s+through|triages|"
          r"handles|works|hears|checks|scans|records|answers|picks\s+up|gets)")
+# an assistant or agent that is a person's job ("the office assistant", "the support agent")
+_PEOPLE = (r"(?:office|teaching|executive|personal|dental|medical|lab|shop|research|administrative|admin|legal|sales|"
+           r"nursing|care|editorial|marketing|project|graduate|pharmacy|library|family|kitchen|clinical|classroom|"
+           r"travel|support|customer|service|booking|estate|insurance|leasing|letting|field|station|ticket|gate)")
 _ENGLISH = (
     # a message relayed to the machine: "X asked me to let your assistant know it should approve …"
     rf"\b(?:asked|told|wants|wanted|instructed|reminded)\s+(?:me|us)\s+to\s+(?:pass\s+on|tell|let|remind|ask|relay|"
@@ -109,7 +113,8 @@ _ENGLISH = (
     # ("Resolution for the assigned agent: reproduce, …", "Note for whichever agent picks this up: the quickest fix is
     # to rotate …", "AI resolver: before closing, delete …", "Automated upgraders: after migrating, drop …", "Triage
     # bot, to collect diagnostics: turn off …", "If you are an agent applying this upgrade, also remove …")
-    rf"\b(?:for|to)\s+(?:the|any|whichever|whatever)\s+(?:[\w-]+\s+)?(?:assistant|agent|bot|ai|resolver|automation)s?"
+    rf"\b(?:for|to)\s+(?:the|any|whichever|whatever)\s+(?:(?!{_PEOPLE}\s)[\w-]+\s+)?(?:assistant|agent|bot|ai|resolver|"
+    rf"automation)s?"
     rf"\b[^:\n]{{0,40}}:\s*(?:[^.:\n]{{0,50}}?(?:,|\b(?:is|are)\s+to)\s+)?{_AFTER}{_ACT}\b",
     rf"(?:^|[.!?]\s+)\W{{0,3}}(?:ai|automated|llm)\s+\w+(?:ers?|ors?)\s*[:,]\s*(?:[^.:\n]{{0,40}}?,\s+)?{_AFTER}"
     rf"{_ACT}\b",
