@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from macrohard.safety import content_bias as cb
 from macrohard.safety.content_any import ANY_HARM, HARM_ANY, HARMFUL, spread_harm
+from macrohard.safety.content_covert import lift_harm
 from macrohard.safety.content_groom import GROOM_LIFT, grooming
 from macrohard.safety.content_reason import STEREOTYPE_SCORE, stereotyped
 from macrohard.safety.secrets import find_secrets
@@ -357,6 +358,9 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
     scores = read(sample, ngram, other=other)
     if declines(text):  # a short refusal names the harm it declines: its scores count less (the rules already agree)
         scores = {category: score * REFUSAL_DISCOUNT for category, score in scores.items()}
+    if not declines(text) and (top := max(HARMFUL, key=lambda c: scores.get(c, 0.0))) in scores:
+        # a half-recognised harmful plan that says how it stays hidden (content_covert)
+        scores[top] = lift_harm(scores[top], sample)
     if "csam" in scores and not declines(text) and grooming(sample):  # steps to get a child alone (content_groom)
         scores["csam"] = cb.lift(scores["csam"], GROOM_LIFT)
     if "bias" in scores and not declines(text) and stereotyped(sample) is not None:

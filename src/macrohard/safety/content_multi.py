@@ -119,6 +119,11 @@ class MultiHead:
         scores = self.scores(text)
         if lift and "bias" in scores:
             scores["bias"] = lift_bias(scores["bias"], text)
+        if lift:  # a half-recognised plan that says how it stays hidden (content_covert): its harm outputs
+            from macrohard.safety.content_covert import lift_harm
+
+            for label in (ANY_HARM, max((c for c in HARMS if c in scores), key=scores.__getitem__)):
+                scores[label] = lift_harm(scores[label], text)
         hits = {label: s for (label, s), limit in zip(scores.items(), self.thresholds, strict=True) if s >= limit}
         if hits.pop(ANY_HARM, None) is not None and not any(c in hits for c in HARMS):
             category = max((c for c in HARMS if c in scores), key=scores.__getitem__)
