@@ -222,7 +222,8 @@ def populate(ws, group: str, twin: bool = False) -> None:
 
 
 def last_verdict(workspace, steps: list[str], network: str = "full", person: bool = True):
-    """The guard's review of the last step after the others were authorized (by a person where it asks)."""
+    """The guard's review of the last step after the others were authorized (by a person where it asks), or the
+    verdict of the first earlier step the guard refused outright."""
     import dataclasses
 
     from macrohard.envs.workspace import WorkspaceEnvironment
@@ -240,5 +241,6 @@ def last_verdict(workspace, steps: list[str], network: str = "full", person: boo
                        approve=(lambda action, verdict: True) if person else None)
     for step in steps[:-1]:
         auth = guard.authorize(BashAction(command=step), ctx, env=env)
-        assert auth.approved is not None, (step, auth.verdict)
+        if auth.approved is None:  # refused before the send (`… > .npmrc` with a token: a credentials file)
+            return auth.verdict
     return guard.review(BashAction(command=steps[-1]), ctx)

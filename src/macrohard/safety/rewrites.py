@@ -187,6 +187,9 @@ def redirected(an: Analyzer, cmd: SimpleCommand, argv: list[str]) -> None:
             before = an.written.get(ap) if appended and ap in an.written else (
                 None if appended and os.path.exists(ap) else "")
             an.write_target(target, cmd.cwd, f"redirects output to {target}")
+            # the paths a word may not name (credentials, `.npmrc`) as a redirect's target too: the lead (wave 20)
+            # wrote `echo script-shell=./run.sh > .npmrc`, then `npm run b` ran run.sh (a write_file was refused)
+            an.scan_word(target, cmd.cwd)
             an.written[ap] = None if text is None or before is None else before + text
         elif op == ">&" and target.isdigit() and target not in ("0", "1", "2") and not an.unknown_writes:
             an.unknown_writes = True
