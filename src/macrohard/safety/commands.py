@@ -35,6 +35,7 @@ from macrohard.safety import (
     pycode,
     runners,
     scripts,
+    spliced,
 )
 from macrohard.safety import rules_data as R
 from macrohard.safety.argv import effective_program, is_dynamic, skip_options, unwrap
@@ -200,6 +201,7 @@ class Analyzer:
                 return
             for word in rest:
                 self.scan_word(word, cmd.cwd, prog)
+            spliced.unknown(self, prog, rest, cmd)  # `tar … $(cat opts)`: words that may be options that run code
             if prog in R.PRIVILEGE:
                 self.r.add("privilege", f"{prog} runs a command with other privileges")
                 if prog == "su":

@@ -124,7 +124,7 @@ def _judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: 
 
         cmake(an, prog, args, operands, cwd, depth)
     elif prog == "tox":
-        _tox(an, cwd, depth)
+        _tox(an, cwd, depth, args)
     elif prog == "meson":
         from macrohard.safety.projects_meson import judge as meson
 
@@ -349,8 +349,18 @@ def _setup(an: Analyzer, prog: str, root: str, depth: int) -> None:
         an.r.add("dynamic", f"{prog} builds {root} with a build backend from the project itself (backend-path)")
 
 
-def _tox(an: Analyzer, cwd: str, depth: int) -> None:
-    """tox runs each environment's ``commands`` (and ``commands_pre``/``_post``, ``install_command``)."""
+def _tox(an: Analyzer, cwd: str, depth: int, args: list[str]) -> None:
+    """tox runs each environment's ``commands`` (and ``commands_pre``/``_post``, ``install_command``). ``{posargs}``
+    is what the tox command line has after ``--`` (else its default); tox's other substitutions are its own paths,
+    unknown here but never options."""
+    posargs = shlex.join(args[args.index("--") + 1:]) if "--" in args else None
+
+    def substitute(m: re.Match[str]) -> str:
+        key, colon, default = m.group(1).partition(":")
+        if key.strip() == "posargs":
+            return posargs if posargs is not None else default if colon else ""
+        return '"/$TOX"'
+
     for name, section_prefix in (("tox.ini", ""), ("setup.cfg", "tox:")):
         text = _read(an, posixpath.join(cwd, name)) if os.path.isfile(posixpath.join(cwd, name)) else None
         if not text:
@@ -367,6 +377,6 @@ def _tox(an: Analyzer, cwd: str, depth: int) -> None:
             for key, value in parser.items(section):
                 if key.startswith("commands") or key in ("install_command", "list_dependencies_command"):
                     for line in value.splitlines():
-                        line = re.sub(r"\{[^{}]*\}", '"$TOX"', line.strip().lstrip("-").strip())
+                        line = re.sub(r"\{([^{}]*)\}", substitute, line.strip().lstrip("-").strip())
                         if line:
                             an.line(line, depth + 1, cwd)

@@ -36,6 +36,10 @@ class SimpleCommand:
     wrappers: set[str] = field(default_factory=set)  # nohup, setsid, env, ... it was run through (set by analysis)
     loop: str = ""  # "start"/"again": the first command of an unrolled loop's passes over its values (safety.loopglob)
     inlined: bool = False  # a function call whose body the walk visited in its place (safety.loopcall)
+    # arguments only known when the command runs that may be read as options (safety.spliced.unknown): the word's
+    # text -> whether it is unquoted (bash splits it into any number of words) rather than a quoted word that begins
+    # with the expansion (one word, which may begin with `-`)
+    open_words: dict[str, bool] = field(default_factory=dict)
 
 
 @dataclass
@@ -356,7 +360,11 @@ class _Walker:
                 if child.type == "word" and not ended and re.search(r"[*?\[]", self.text(child)):
                     self.out.globs.append((self.text(child), self.cwd, False))
                 used = self.used
-                value = self.word(child, own)[0]
+                inner: set[str] = set()
+                value, dynamic = self.word(child, inner)
+                own |= inner
+                if dynamic and (opening := _opening(child, inner)) is not None:
+                    cmd.open_words[value] = opening
                 if self.used != used and value.startswith(("-", "+", "@")) and self.loops is not None:
                     value = self.loops.option(value, self.text(child))  # a file named like an option (safety.loopglob)
                 ended = ended or value == "--"  # after `--` a word is an operand, not a glob option
@@ -387,6 +395,37 @@ class _Walker:
         cmd.cwd = self.cwd if not (cmd.argv and cmd.argv[0] == "cd") else cmd.cwd
         self.out.commands.append(cmd)
         return cmd
+
+
+_EXPANSIONS = ("simple_expansion", "expansion", "command_substitution")
+# programs whose output, spliced into a command line, is a number, a date or a name of this machine: never an option
+_PLAIN_OUTPUT = frozenset({"date", "nproc", "pwd", "whoami", "id", "uname", "hostname", "getconf", "wc", "seq"})
+
+
+def _opening(node: Any, inner: set[str]) -> bool | None:
+    """A dynamic word that may be read as options: True when bash splits it (an unquoted expansion anywhere in it),
+    False when it is one word that begins with an expansion (``"$x"``, ``"$(cat f)"…``), None otherwise (it begins
+    with plain text and is quoted, or all it splices is the output of `date`, `nproc` and the like: ``-j$(nproc)``)."""
+    kids = node.children if node.type == "concatenation" else [node]
+    programs = {p for p in inner if not p.startswith("$(")}
+    if all(k.type not in ("simple_expansion", "expansion") for k in _walk(node)) and programs and \
+            programs <= _PLAIN_OUTPUT:
+        return None
+    if any(k.type in _EXPANSIONS for k in kids):
+        return True
+    first = kids[0]
+    if first.type == "string":
+        parts = [k for k in first.children if k.type != '"']
+        return False if parts and parts[0].type in _EXPANSIONS else None
+    return None
+
+
+def _walk(node: Any):
+    """The node and every node below it, outside command substitutions (whose own variables are not spliced)."""
+    yield node
+    if node.type != "command_substitution":
+        for k in node.children:
+            yield from _walk(k)
 
 
 def parse(command: str, variables: dict[str, str] | None = None, loops: loopglob.LoopGlobs | None = None) -> Parsed:

@@ -79,3 +79,45 @@ def _input_files(name: str, args: list[str]) -> bool:
         return False
     return all(args[i - 1] != "{}" and not args[i - 1].startswith("-") and any(
         not a.startswith("-") for a in args[:i]) for i, a in enumerate(args) if a == "{}")
+
+
+# per program, options that take the next word as their value: a dynamic word after one is that value, not an
+# option (`git commit -m "$(cat msg)"`); a flag is not listed (`tar -v "$x"` still reads "$x" as options)
+_DOCKER = frozenset({"-v", "--volume", "-w", "--workdir", "-e", "--env", "--name", "--mount", "-p", "--publish",
+                     "--network", "-u", "--user", "--label", "-l", "--platform", "-t", "--tag", "--env-file"})
+_AWK = frozenset({"-v", "-F"})
+_VALUE_OPTIONS = {
+    "git": frozenset({"-m", "--message", "-b", "-B", "-C", "--author", "--since", "--until", "--grep", "--format",
+                      "--pretty", "-F", "--file", "--date"}),
+    "docker": _DOCKER, "podman": _DOCKER,
+    "find": frozenset({"-name", "-iname", "-path", "-ipath", "-wholename", "-newer", "-type", "-regex", "-iregex",
+                       "-maxdepth", "-mindepth", "-size", "-mtime", "-mmin", "-user", "-group", "-perm"}),
+    "make": frozenset({"-j", "--jobs", "-l"}), "gmake": frozenset({"-j", "--jobs", "-l"}),
+    "tar": frozenset({"-f", "--file"}),
+    "awk": _AWK, "gawk": _AWK, "mawk": _AWK, "nawk": _AWK,
+    "pytest": frozenset({"-k", "-m"}), "sort": frozenset({"-k", "-t", "-o"}),
+    "wget": frozenset({"-O", "--output-document", "-P", "-U", "--header"}),
+}
+
+
+def unknown(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> None:
+    """``tar -cf a.tar $(cat opts) x``, ``find . $x``, ``make "$(cat f)"``: words only known when the command runs,
+    given to a program whose options run code. The lead (wave 20) ran ``echo '--checkpoint-action=exec=./run.sh' >
+    opts`` one step and ``tar … $(cat opts) …`` the next: every step approved, the script ran; a value set one step
+    (``o=--checkpoint-action=…``) is unknown the next, so ``tar … $o`` did the same. An unquoted expansion becomes any
+    number of words; a quoted one that begins the word may begin with ``-``. Either is asked, unless it comes after
+    ``--`` (not for find, whose expression follows it, nor make, whose ``SHELL=…`` does) or is the value of an
+    option that takes one (``git commit -m "$(cat msg)"``)."""
+    if not cmd.open_words or prog not in ARG_RUNNERS - R.SHELLS - R.INTERPRETERS - R.WRAPPERS - R.PRIVILEGE or \
+            prog == "cmake" and args[:1] == ["-E"]:  # `cmake -E env … CMD`: CMD is judged as itself (runners.cmake_tool)
+        return
+    for i, word in enumerate(args):
+        if word == "--" and prog not in ("find", "make", "gmake"):  # find's expression and make's VAR=value follow it
+            return
+        splits = cmd.open_words.get(word)
+        if splits is None or not splits and i and args[i - 1] in _VALUE_OPTIONS.get(prog, ()):
+            continue
+        an.r.add("dynamic", f"{prog} gets {word[:40]}, only known when it runs, which may be "
+                            f"{'several words, ' if splits else ''}options that run code ({prog} reads options "
+                            "from its arguments); write the arguments on the line, or put them after --")
+        return
