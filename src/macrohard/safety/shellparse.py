@@ -363,7 +363,7 @@ class _Walker:
                 inner: set[str] = set()
                 value, dynamic = self.word(child, inner)
                 own |= inner
-                if dynamic and (opening := _opening(child, inner)) is not None:
+                if dynamic and (opening := _opening(child, inner, self.bound, self.text)) is not None:
                     cmd.open_words[value] = opening
                 if self.used != used and value.startswith(("-", "+", "@")) and self.loops is not None:
                     value = self.loops.option(value, self.text(child))  # a file named like an option (safety.loopglob)
@@ -399,17 +399,22 @@ class _Walker:
 
 _EXPANSIONS = ("simple_expansion", "expansion", "command_substitution")
 # programs whose output, spliced into a command line, is a number, a date or a name of this machine: never an option
+_PLAIN_WORD = re.compile(r"[\w.,:@%+=/][\w.,:@%+=/-]*")  # one word that is not an option
 _PLAIN_OUTPUT = frozenset({"date", "nproc", "pwd", "whoami", "id", "uname", "hostname", "getconf", "wc", "seq"})
 
 
-def _opening(node: Any, inner: set[str]) -> bool | None:
+def _opening(node: Any, inner: set[str], bound: dict[str, str], text: Any) -> bool | None:
     """A dynamic word that may be read as options: True when bash splits it (an unquoted expansion anywhere in it),
     False when it is one word that begins with an expansion (``"$x"``, ``"$(cat f)"…``), None otherwise (it begins
-    with plain text and is quoted, or all it splices is the output of `date`, `nproc` and the like: ``-j$(nproc)``)."""
+    with plain text and is quoted, or all it splices is the output of `date`, `nproc` and the like: ``-j$(nproc)``,
+    or the values an unrolled loop gives its variable, each one plain word: ``for i in 2 3; do git commit -m c$i``)."""
     kids = node.children if node.type == "concatenation" else [node]
     programs = {p for p in inner if not p.startswith("$(")}
-    if all(k.type not in ("simple_expansion", "expansion") for k in _walk(node)) and programs and \
-            programs <= _PLAIN_OUTPUT:
+    expansions = [k for k in _walk(node) if k.type in ("simple_expansion", "expansion")]
+    if not expansions and programs and programs <= _PLAIN_OUTPUT:
+        return None
+    if expansions and not programs and bound and all(
+            (v := paramexp.expand(text(k), bound)) is not None and _PLAIN_WORD.fullmatch(v) for k in expansions):
         return None
     if any(k.type in _EXPANSIONS for k in kids):
         return True
