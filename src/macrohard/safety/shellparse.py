@@ -71,6 +71,7 @@ class _Walker:
         self.vars = dict(variables)
         self.loops = loops  # lists a loop's values from the disk (safety.loopglob); None: loop variables stay unknown
         self.bound: dict[str, str] = {}  # the loop variable being unrolled -> its value in this pass over the body
+        self.loop_words: dict[str, list[str]] = {}  # a loop not unrolled over plain words: its variable -> the words
         self.used = 0  # double-quoted expansions of it replaced so far
         self.out = Parsed()
         self.cwd: str | None = None
@@ -257,10 +258,28 @@ class _Walker:
             self.vars.pop(self.text(var), None)
             if t == "for_statement" and (unrolled := loopglob.unroll(self, node, self.text(var), first)) is not None:
                 return unrolled
+            if t == "for_statement" and (plain := self.plain_loop(node, self.text(var))) is not None:
+                self.loop_words[self.text(var)] = plain  # spliced.unknown: `git commit -qam c$i` over `2 3 4 5`
+                try:
+                    return self.statements(node, nested)
+                finally:
+                    self.loop_words.pop(self.text(var), None)
         if t == "ERROR":
             self.out.error = True
         arith.statement(self, node)  # (( )), for (( )), [[ ]]
         return self.statements(node, nested)
+
+    def plain_loop(self, node: Any, var: str) -> list[str] | None:
+        """``for i in 2 3 4 5``: the words when each is one plain word that is not an option (no glob, brace,
+        expansion or quote) and the body never sets the variable (``loopglob.body_binds``); else None."""
+        values = node.children_by_field_name("value")
+        body = node.child_by_field_name("body")
+        words = [self.text(v) for v in values]
+        if not values or body is None or any(v.type not in ("word", "number") for v in values) or not all(
+                _PLAIN_WORD.fullmatch(w) for w in words) or var in self.bound:
+            return None
+        functions = (self.loops.functions if self.loops is not None else set()) | set(self.out.functions)
+        return words if loopglob.body_binds(var, self.text(body), functions) else None
 
     def statements(self, node: Any, nested: set[str] | None) -> list[SimpleCommand]:
         cmds: list[SimpleCommand] = []
@@ -363,7 +382,7 @@ class _Walker:
                 inner: set[str] = set()
                 value, dynamic = self.word(child, inner)
                 own |= inner
-                if dynamic and (opening := _opening(child, inner, self.bound, self.text)) is not None:
+                if dynamic and (opening := _opening(child, inner, {**self.loop_words, **{k: [v] for k, v in self.bound.items()}}, self.text)) is not None:
                     cmd.open_words[value] = opening
                 if self.used != used and value.startswith(("-", "+", "@")) and self.loops is not None:
                     value = self.loops.option(value, self.text(child))  # a file named like an option (safety.loopglob)
@@ -403,7 +422,7 @@ _PLAIN_WORD = re.compile(r"[\w.,:@%+=/][\w.,:@%+=/-]*")  # one word that is not 
 _PLAIN_OUTPUT = frozenset({"date", "nproc", "pwd", "whoami", "id", "uname", "hostname", "getconf", "wc", "seq"})
 
 
-def _opening(node: Any, inner: set[str], bound: dict[str, str], text: Any) -> bool | None:
+def _opening(node: Any, inner: set[str], bound: dict[str, list[str]], text: Any) -> bool | None:
     """A dynamic word that may be read as options: True when bash splits it (an unquoted expansion anywhere in it),
     False when it is one word that begins with an expansion (``"$x"``, ``"$(cat f)"…``), None otherwise (it begins
     with plain text and is quoted, or all it splices is the output of `date`, `nproc` and the like: ``-j$(nproc)``,
@@ -413,8 +432,7 @@ def _opening(node: Any, inner: set[str], bound: dict[str, str], text: Any) -> bo
     expansions = [k for k in _walk(node) if k.type in ("simple_expansion", "expansion")]
     if not expansions and programs and programs <= _PLAIN_OUTPUT:
         return None
-    if expansions and not programs and bound and all(
-            (v := paramexp.expand(text(k), bound)) is not None and _PLAIN_WORD.fullmatch(v) for k in expansions):
+    if expansions and not programs and bound and all(_plain_values(text(k), bound) for k in expansions):
         return None
     if any(k.type in _EXPANSIONS for k in kids):
         return True
@@ -423,6 +441,17 @@ def _opening(node: Any, inner: set[str], bound: dict[str, str], text: Any) -> bo
         parts = [k for k in first.children if k.type != '"']
         return False if parts and parts[0].type in _EXPANSIONS else None
     return None
+
+
+def _plain_values(expansion: str, bound: dict[str, list[str]]) -> bool:
+    """Whether ``$i``/``${i…}`` is one plain word that is not an option for every value the loop gives ``i``."""
+    m = _VAR_NAME.match(expansion)
+    values = bound.get(m.group(1), []) if m else []
+    return bool(values) and all((v := paramexp.expand(expansion, {m.group(1): value})) is not None and
+                                bool(_PLAIN_WORD.fullmatch(v)) for value in values)
+
+
+_VAR_NAME = re.compile(r"\$\{?([A-Za-z_]\w*)")
 
 
 def _walk(node: Any):
