@@ -31,6 +31,13 @@ CASES = {
     "a Rust source": (["src/main.rs"], "cargo build"),
     "a C source": (["x.c"], "gcc -o x x.c"),
     "a script": (["run.sh"], "bash run.sh"),
+    # guard20's readers (the lead, wave 20: `.sqliterc` and a user site's `.pth` held the review forever)
+    "a home start-up file": ([".sqliterc"], "sqlite3 db.sqlite 'select 1'"),
+    "a user site .pth": ([".local/lib/python3.11/site-packages/x.pth"], "python3 -c 1"),
+    "a pickle run as a module": (["x.pkl"], "python3 -m pickle x.pkl"),
+    "a doctest file": (["t.txt"], "python3 -m doctest t.txt"),
+    "a zip app": (["app.pyz"], "python3 app.pyz"),
+    "a diff": (["p.diff"], "git apply p.diff"),
 }
 
 

@@ -17,6 +17,7 @@ import zipfile
 from typing import TYPE_CHECKING
 
 from macrohard.safety import rules_data as R
+from macrohard.safety.regular import open_regular
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
@@ -169,7 +170,7 @@ def _diff_text(an: Analyzer, path: str, cwd: str | None) -> str | None:
     if "$" in path or "`" in path or path.startswith("<("):
         return None
     try:
-        with open(an.paths.resolve(path, cwd), encoding="utf-8", errors="replace") as f:
+        with open_regular(an.paths.resolve(path, cwd), encoding="utf-8", errors="replace") as f:
             return f.read(1_000_000)
     except OSError:
         return None

@@ -16,6 +16,8 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
+from macrohard.safety.regular import text_of
+
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
     from macrohard.safety.shellparse import SimpleCommand
@@ -146,8 +148,4 @@ def _git_settings(text: str) -> list[tuple[str, str]]:
 
 
 def _read(path: str) -> str:
-    try:
-        with open(path, encoding="utf-8", errors="replace") as f:
-            return f.read(256_000)
-    except OSError:
-        return ""
+    return text_of(path)  # a pipe is never waited on (`mkfifo .sqliterc` held the review forever)

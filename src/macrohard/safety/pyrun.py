@@ -20,6 +20,8 @@ import re
 import sys
 from typing import TYPE_CHECKING
 
+from macrohard.safety.regular import open_regular
+
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
     from macrohard.safety.invocation import Invocation
@@ -95,12 +97,14 @@ def _imported(an: Analyzer, prog: str, name: str, depth: int, cwd: str | None) -
 
 
 def _module(an: Analyzer, prog: str, name: str, args: list[str], depth: int, cwd: str | None) -> None:
+    from macrohard.safety import runners
+
     operands = [a for a in args if not a.startswith("-")]
     if name == "doctest":
         for path in operands:
             if path.endswith(".py"):
                 continue  # read as a script already (invocation: runner modules' .py operands)
-            text = _text(an, path, cwd)
+            text = runners.plain_text(an, path, cwd)
             if text is None:
                 an.r.add("dynamic", f"doctest runs the examples of {path[:40]}, only known when it runs")
             elif code := examples(text):
@@ -145,7 +149,7 @@ def pickle_calls(path: str) -> str | None:
     import pickletools
 
     try:
-        with open(path, "rb") as f:
+        with open_regular(path, "rb") as f:
             data = f.read(4_000_000)
         strings: list[str] = []
         for op, arg, _ in pickletools.genops(data):
@@ -176,7 +180,7 @@ def _archive(an: Analyzer, prog: str, path: str, depth: int, cwd: str | None) ->
             an.code(prog, text, depth, cwd, where=full)
         return
     try:
-        with open(full, "rb") as f:
+        with open_regular(full, "rb") as f:
             head = f.read(4)
     except OSError:
         return
@@ -184,11 +188,3 @@ def _archive(an: Analyzer, prog: str, path: str, depth: int, cwd: str | None) ->
         an.r.add("dynamic", f"{prog} runs {path[:40]}, a zip archive whose __main__.py the guard does not read")
 
 
-def _text(an: Analyzer, path: str, cwd: str | None) -> str | None:
-    if "$" in path or "`" in path:
-        return None
-    try:
-        with open(an.paths.resolve(path, cwd), encoding="utf-8", errors="replace") as f:
-            return f.read(256_000)
-    except OSError:
-        return ""

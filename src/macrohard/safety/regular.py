@@ -39,6 +39,16 @@ def note(path: str) -> None:
         met.append(path)
 
 
+def text_of(path: str, limit: int = 256_000) -> str:
+    """A regular file's text, at most ``limit`` characters; "" for one that cannot be read, a pipe or a device (noted,
+    so the review that met it asks)."""
+    try:
+        with open_regular(path, encoding="utf-8", errors="replace") as f:
+            return f.read(limit)
+    except OSError:
+        return ""
+
+
 def open_regular(path: str, mode: str = "r", **kwargs: Any) -> IO[Any]:
     """``open(path, mode, **kwargs)`` for reading, refused (``OSError``) unless ``path`` is a regular file."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)

@@ -16,6 +16,7 @@ import shlex
 from typing import TYPE_CHECKING
 
 from macrohard.safety import archives, homefiles, launchers, spliced
+from macrohard.safety.regular import text_of
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
@@ -213,7 +214,7 @@ def fed_client(an: Analyzer, stage: SimpleCommand, name: str, client: SimpleComm
     from macrohard.safety.shellparse import SimpleCommand as Command
 
     files = [a for a in stage.argv[1:] if not a.startswith("-")] if name == "cat" else []
-    text = "".join(_plain_text(an, f, stage.cwd) for f in files) if files else scripts.text_written(stage.argv, stage)
+    text = "".join(plain_text(an, f, stage.cwd) for f in files) if files else scripts.text_written(stage.argv, stage)
     prog = posixpath.basename(client.argv[0]) if client.argv else ""
     if text is None:
         an.r.add("dynamic", f"pipes the output of {name or 'a command'} into {prog}, which runs the shell commands in "
@@ -222,15 +223,12 @@ def fed_client(an: Analyzer, stage: SimpleCommand, name: str, client: SimpleComm
         judge(an, prog, client.argv[1:], Command(argv=client.argv, redirects=[("<<<", text)], cwd=client.cwd), 1)
 
 
-def _plain_text(an: Analyzer, path: str, cwd: str | None) -> str | None:
-    """A file's text as it is now (None where the name is only known when the command runs)."""
+def plain_text(an: Analyzer, path: str, cwd: str | None) -> str | None:
+    """A file's text as it is now (None where the name is only known when the command runs; "" where it cannot be
+    read: a pipe is never waited on, ``safety.regular``)."""
     if "$" in path or "`" in path:
         return None
-    try:
-        with open(an.paths.resolve(path, cwd), encoding="utf-8", errors="replace") as f:
-            return f.read(256_000)
-    except OSError:
-        return ""
+    return text_of(an.paths.resolve(path, cwd))
 
 
 def _client_file(an: Analyzer, path: str, cwd: str | None) -> str:
