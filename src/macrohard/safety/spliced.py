@@ -109,8 +109,8 @@ def unknown(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> Non
     ``--`` (not for find, whose expression follows it, nor make, whose ``SHELL=…`` does) or is the value of an
     option that takes one (``git commit -m "$(cat msg)"``)."""
     if not cmd.open_words or prog not in ARG_RUNNERS - R.SHELLS - R.INTERPRETERS - R.WRAPPERS - R.PRIVILEGE or \
-            prog == "cmake" and args[:1] == ["-E"]:  # `cmake -E env … CMD`: CMD is judged as itself (runners.cmake_tool)
-        return
+            prog == "cmake" and args[:1] == ["-E"] or prog in ("eval", "source", "."):
+        return  # `cmake -E env … CMD`: CMD is judged as itself (runners.cmake_tool); eval/source run code, read as such
     for i, word in enumerate(args):
         if word == "--" and prog not in ("find", "make", "gmake"):  # find's expression and make's VAR=value follow it
             return
