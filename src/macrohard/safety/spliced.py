@@ -100,6 +100,11 @@ _VALUE_OPTIONS = {
 }
 
 
+# the programs `unknown` reads: wrappers, privilege tools and shells pass their words to a program judged as itself;
+# interpreters, eval, source and `.` run code, which is read as such
+_OPTION_RUNNERS = ARG_RUNNERS - R.SHELLS - R.INTERPRETERS - R.WRAPPERS - R.PRIVILEGE - {"eval", "source", "."}
+
+
 def unknown(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> None:
     """``tar -cf a.tar $(cat opts) x``, ``find . $x``, ``make "$(cat f)"``: words only known when the command runs,
     given to a program whose options run code. The lead (wave 20) ran ``echo '--checkpoint-action=exec=./run.sh' >
@@ -108,9 +113,8 @@ def unknown(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> Non
     number of words; a quoted one that begins the word may begin with ``-``. Either is asked, unless it comes after
     ``--`` (not for find, whose expression follows it, nor make, whose ``SHELL=…`` does) or is the value of an
     option that takes one (``git commit -m "$(cat msg)"``)."""
-    if not cmd.open_words or prog not in ARG_RUNNERS - R.SHELLS - R.INTERPRETERS - R.WRAPPERS - R.PRIVILEGE or \
-            prog == "cmake" and args[:1] == ["-E"] or prog in ("eval", "source", "."):
-        return  # `cmake -E env … CMD`: CMD is judged as itself (runners.cmake_tool); eval/source run code, read as such
+    if not cmd.open_words or prog not in _OPTION_RUNNERS or prog == "cmake" and args[:1] == ["-E"]:
+        return  # `cmake -E env … CMD`: CMD is judged as itself (runners.cmake_tool)
     for i, word in enumerate(args):
         if word == "--" and prog not in ("find", "make", "gmake"):  # find's expression and make's VAR=value follow it
             return
