@@ -16,7 +16,7 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
-from macrohard.safety.regular import text_of
+from macrohard.safety.regular import text_of  # never waits on a pipe (`mkfifo .sqliterc` held the review)
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
@@ -63,7 +63,7 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         folder = an.paths.resolve(cmd.cwd or ".", None)
         for rel in (".mvn/jvm.config", ".mvn/maven.config"):
             if re.search(r"-javaagent|-agentpath|-agentlib|-XX:On\w*Error|-XX:Flags|(?:^|\s)@",
-                         _read(posixpath.join(folder, rel))):
+                         text_of(posixpath.join(folder, rel))):
                 an.r.add("dynamic", f"{prog} starts its JVM with the options of {rel}, which load or run a program")
     if name == "sqlite3" and "-init" not in args:
         _client(an, prog, posixpath.join(home, ".sqliterc"), cmd, depth)
@@ -79,7 +79,7 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
                 an.r.add("dynamic", f"perl -d runs the Perl code of {where}/.perldb first")
                 break
     elif name in ("sensible-editor", "select-editor", "sensible-pager", "sensible-browser"):
-        text = _read(posixpath.join(home, ".selected_editor"))
+        text = text_of(posixpath.join(home, ".selected_editor"))
         for m in re.finditer(r"^\s*SELECTED_EDITOR\s*=\s*(['\"]?)(.+?)\1\s*$", text, re.M):
             an.line(m.group(2), depth + 1, cmd.cwd)
     if name in ("ssh", "scp", "sftp"):
@@ -98,11 +98,11 @@ def python(an: Analyzer, prog: str, args: list[str], depth: int, cwd: str | None
         for name in sorted(os.listdir(folder))[:200]:
             path = posixpath.join(folder, name)
             if name.endswith(".pth"):
-                code = "\n".join(line for line in _read(path).splitlines() if line.startswith(("import ", "import\t")))
+                code = "\n".join(line for line in text_of(path).splitlines() if line.startswith(("import ", "import\t")))
                 if code:
                     an.code("python3", code, depth, cwd)
             elif name in ("usercustomize.py", "sitecustomize.py"):
-                an.code("python3", _read(path), depth, cwd, where=folder)
+                an.code("python3", text_of(path), depth, cwd, where=folder)
 
 
 def git(an: Analyzer, args: list[str], depth: int, cwd: str | None) -> None:
@@ -111,7 +111,7 @@ def git(an: Analyzer, args: list[str], depth: int, cwd: str | None) -> None:
 
     home = an.paths.workspaces[0]
     for rel in (".gitconfig", ".config/git/config"):
-        for key, value in _git_settings(_read(posixpath.join(home, rel))):
+        for key, value in _git_settings(text_of(posixpath.join(home, rel))):
             programs.git_setting(an, key, value, depth, cwd)
     if any(a in _GIT_NETWORK for a in args):
         ssh_config(an, posixpath.join(home, ".ssh/config"), depth, cwd)
@@ -120,18 +120,18 @@ def git(an: Analyzer, args: list[str], depth: int, cwd: str | None) -> None:
 def ssh_config(an: Analyzer, path: str, depth: int, cwd: str | None) -> None:
     """The commands an ssh configuration runs (``ProxyCommand``, ``LocalCommand``, ``Match exec``, …)."""
     for m in re.finditer(r"^\s*(?:ProxyCommand|LocalCommand|KnownHostsCommand|RemoteCommand)\s*=?\s*(.+)$|"
-                         r"^\s*Match\b.*?\bexec\s+(\"[^\"]*\"|\S+)", _read(path), re.M | re.I):
+                         r"^\s*Match\b.*?\bexec\s+(\"[^\"]*\"|\S+)", text_of(path), re.M | re.I):
         an.line((m.group(1) or m.group(2) or "").strip().strip('"'), depth + 1, cwd)
-    if re.search(r"^\s*(?:Include|PKCS11Provider|SecurityKeyProvider)\b", _read(path), re.M | re.I):
+    if re.search(r"^\s*(?:Include|PKCS11Provider|SecurityKeyProvider)\b", text_of(path), re.M | re.I):
         an.r.add("dynamic", f"the ssh configuration {path[-40:]} loads more settings or a library")
 
 
 def _client(an: Analyzer, prog: str, path: str, cmd: SimpleCommand, depth: int) -> None:
     from macrohard.safety.runners import CLIENT_SHELL
 
-    for m in CLIENT_SHELL.finditer(_read(path)):
+    for m in CLIENT_SHELL.finditer(text_of(path)):
         an.line(next(g for g in m.groups() if g), depth + 1, cmd.cwd)
-    if re.search(r"^\s*(?:\.read|\\i|\\ir|\\include)\s", _read(path), re.M):
+    if re.search(r"^\s*(?:\.read|\\i|\\ir|\\include)\s", text_of(path), re.M):
         an.r.add("dynamic", f"{prog} reads more commands from the files {path[-30:]} names when it starts")
 
 
@@ -145,7 +145,3 @@ def _git_settings(text: str) -> list[tuple[str, str]]:
             key, _, value = line.partition("=")
             out.append((f"{section}.{key.strip()}", value.strip().strip('"')))
     return out
-
-
-def _read(path: str) -> str:
-    return text_of(path)  # a pipe is never waited on (`mkfifo .sqliterc` held the review forever)
