@@ -131,36 +131,82 @@ def test_an_agent_run_calls_macrohard_mcp_serve_over_http(store, http_server: st
     assert out[2].error and "'locked'" in out[2].output and "401" in out[2].output, out[2].output
 
 
-def test_an_endless_http_response_is_cut(store) -> None:
-    import threading
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+class _Endless:
+    """An HTTP server whose every POST answers 200 and then never ends its body, in one of several shapes."""
 
-    class Flood(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802
-            self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.end_headers()
-            try:
-                while True:
-                    self.wfile.write(b"[" * 65536)
-            except OSError:
+    BODIES = {
+        "json": ("application/json", b"[" * 65536, 0.0),               # one JSON value that never closes
+        "sse": ("text/event-stream", b": ping\n\n" * 8192, 0.0),     # SSE comments forever, no message
+        "sse-line": ("text/event-stream", b"data: " + b"x" * 65530, 0.0),  # one SSE line that never ends
+        "trickle": ("application/json", b"[", 0.05),                   # a byte now and then: never the cap
+    }
+
+    def __init__(self, shape: str) -> None:
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        content_type, chunk, pause = self.BODIES[shape]
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                self.send_response(200)
+                self.send_header("Content-Type", content_type)
+                self.end_headers()
+                try:
+                    while True:
+                        self.wfile.write(chunk)
+                        if pause:
+                            self.wfile.flush()
+                            time.sleep(pause)
+                except OSError:
+                    return
+
+            def log_message(self, *args) -> None:
                 return
 
-        def log_message(self, *args) -> None:
-            return
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/mcp"
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Flood)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_an_endless_http_response_is_cut(store) -> None:
+    """The run's start (listing the tools) and its call each end when the body passes 1 MiB, not at the deadline."""
+    endless = _Endless("json")
+    started = time.monotonic()
     try:
-        url = f"http://127.0.0.1:{server.server_address[1]}/mcp"
-        run = run_task(Task(text="x", mcp=[McpServer(name="flood", url=url, tools=["*"], timeout=10)]), store=store,
+        run = run_task(Task(text="x", mcp=[McpServer(name="flood", url=endless.url, tools=["*"], timeout=30)]),
+                       store=store,
                        model=ScriptedModel([{"kind": "mcp_call", "server": "flood", "tool": "any"},
                                             {"kind": "finish", "answer": "done"}]),
                        approve=lambda action, verdict: True)
     finally:
-        server.shutdown()
-        server.server_close()
+        endless.close()
+    assert time.monotonic() - started < 20  # two 30 s deadlines were waited out before the cut woke the call
     obs = store.steps(run.id)[0].observation
     assert obs.error and "'flood'" in obs.output and "larger than 1,048,576 bytes" in obs.output, obs.output
+
+
+@pytest.mark.parametrize("shape", ["sse", "sse-line", "trickle"])
+def test_an_endless_response_is_bounded_by_size_and_time(shape: str) -> None:
+    from macrohard.mcp.connection import Connection, McpFailure
+
+    endless = _Endless(shape)
+    connection = Connection(McpServer(name="endless", url=endless.url, tools=["*"], timeout=3, max_bytes=1 << 16))
+    started = time.monotonic()
+    try:
+        with pytest.raises(McpFailure) as failure:
+            connection.call(lambda session: session.list_tools())
+    finally:
+        connection.close()
+        endless.close()
+    took = time.monotonic() - started
+    if shape == "trickle":  # under the cap, so the deadline ends it, and says so
+        assert 2.5 < took < 10 and "did not answer within 3s" in str(failure.value), failure.value
+    else:  # the cap ends it before the deadline
+        assert took < 2.5 and "larger than 65,536 bytes" in str(failure.value), (took, failure.value)

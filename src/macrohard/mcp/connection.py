@@ -4,6 +4,8 @@ The official ``mcp`` client is async: each connection owns an event loop on a da
 opens the transport and the session, serves calls from a queue, and closes them (anyio's scopes must be left
 by the task that entered them). Every call has a deadline; a server that dies, hangs or sends a message over
 ``max_bytes`` (an endless line too) fails the call with ``McpFailure`` and is reconnected on the next call.
+A response cut at ``max_bytes`` ends the call at once: the SDK's HTTP transport only logs a broken response
+(the request would wait out its deadline), so the cut itself wakes the call (``trip``).
 """
 
 from __future__ import annotations
@@ -32,6 +34,14 @@ class TooLarge(Exception):
     pass
 
 
+def trip(state: dict[str, Any]) -> None:
+    """Mark the connection's response as cut at ``max_bytes`` and wake the call that waits for it."""
+    state["too_large"] = True
+    event = state.get("tripped")
+    if event is not None:
+        event.set()
+
+
 @contextlib.asynccontextmanager
 async def capped_stdio(cfg: McpServer, state: dict[str, Any]) -> AsyncIterator[tuple[Any, Any]]:
     """The SDK's stdio transport, with each message capped at ``cfg.max_bytes`` (an endless line ends the
@@ -55,7 +65,7 @@ async def capped_stdio(cfg: McpServer, state: dict[str, Any]) -> AsyncIterator[t
                     buffer += chunk
                     *lines, buffer = buffer.split(b"\n")
                     if len(buffer) > cfg.max_bytes or any(len(line) > cfg.max_bytes for line in lines):
-                        state["too_large"] = True
+                        trip(state)
                         return  # the session sees the connection close; the call fails, never waits
                     for line in lines:
                         try:
@@ -100,7 +110,7 @@ class _CappedStream(httpx.AsyncByteStream):
         async for chunk in self.stream:
             self.seen += len(chunk)
             if self.seen > self.cap:
-                self.state["too_large"] = True
+                trip(self.state)
                 raise httpx.ReadError(f"the response is larger than {self.cap} bytes")
             yield chunk
 
@@ -142,6 +152,8 @@ class Connection:
         from mcp import ClientSession
 
         self.queue = asyncio.Queue()
+        self.state["tripped"] = asyncio.Event()
+        failed: asyncio.Future[Any] | None = None
         timeout = timedelta(seconds=self.cfg.timeout)
         try:
             async with contextlib.AsyncExitStack() as stack:
@@ -154,26 +166,48 @@ class Connection:
                     read, write, _ = await stack.enter_async_context(
                         streamable_http_client(str(self.cfg.url), http_client=client))
                 session = await stack.enter_async_context(ClientSession(read, write, read_timeout_seconds=timeout))
-                await session.initialize()
-                self.tools = {t.name: t for t in (await session.list_tools()).tools}
+                await self._bounded(session.initialize())
+                self.tools = {t.name: t for t in (await self._bounded(session.list_tools())).tools}
                 ready.set_result(None)
                 while True:
                     fn, done = await self.queue.get()
                     if fn is None:
                         return
                     try:
-                        done.set_result(await fn(session))
+                        done.set_result(await self._bounded(fn(session)))
+                    except TooLarge:
+                        failed = done  # told once the connection is closed (below): the caller's _kill would
+                        raise          # cut the closing short; the next call opens a fresh one
                     except BaseException as exc:  # noqa: BLE001 - handed to the caller
                         done.set_exception(exc)
         except BaseException as exc:
             if not ready.done():
                 ready.set_exception(exc)
+            if failed is not None and not failed.done():
+                failed.set_exception(exc)
             while self.queue is not None and not self.queue.empty():
                 _, done = self.queue.get_nowait()
                 if done is not None and not done.done():
                     done.set_exception(exc)
             if not isinstance(exc, Exception):
                 raise
+
+    async def _bounded(self, step: Awaitable[Any]) -> Any:
+        """``await step``, unless a response is cut at ``max_bytes`` first: then ``TooLarge`` at once."""
+        task = asyncio.ensure_future(step)
+        tripped = asyncio.ensure_future(self.state["tripped"].wait())
+        try:
+            await asyncio.wait([task, tripped], return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            tripped.cancel()
+            if not task.done():
+                task.cancel()
+                await asyncio.wait([task], timeout=2)
+        if task.done() and not task.cancelled():
+            return task.result()
+        if self.state.get("too_large"):
+            raise TooLarge(f"a response was larger than {self.cfg.max_bytes} bytes")
+        raise asyncio.CancelledError
 
     def _open(self) -> None:
         if self.owner is not None and not self.owner.done():
@@ -213,6 +247,9 @@ class Connection:
         while isinstance(exc, BaseExceptionGroup) and exc.exceptions:  # anyio's task groups wrap the cause
             exc = exc.exceptions[0]
         text = str(exc) or type(exc).__name__
+        if text.startswith("Timed out while waiting for response"):  # the SDK's words for a request's deadline
+            return (f"MCP server {self.cfg.name!r} {what}: it did not answer within {self.cfg.timeout:g}s (a hung "
+                    "server, or one whose answer never ends); raise `timeout` in the task if it is only slow")
         return f"MCP server {self.cfg.name!r} {what}: {text[:300]}"
 
     # -- calls from any thread ------------------------------------------------------------------------
