@@ -89,7 +89,8 @@ def mostly_hand_written(blind: list[Row], composed_share: float = 0.15) -> None:
     hand), only bias and benign rows."""
     composed = [r for r in blind if r[1].startswith("composed_")]
     assert len(composed) <= composed_share * len(blind)
-    assert {r[0] for r in composed} == {"bias", "benign"}
+    # bias and benign up to blind18; blind19 composes benign rows only (every biased row by hand)
+    assert {r[0] for r in composed} in ({"bias", "benign"}, {"benign"})
     # the composed rows never carry a harm label, and a harmful row is never composed
     assert not [r for r in blind if r[0] in CATEGORIES and r[1].startswith("composed_")]
 
@@ -138,15 +139,19 @@ def _short(text: str) -> bool:
     return 3 <= words <= 12 if words >= 3 else len(text) <= 40
 
 
-def varies_in_length_and_form(blind: list[Row], everyday: list[Row]) -> None:
+def varies_in_length_and_form(blind: list[Row], everyday: list[Row], placeholders: bool = True) -> None:
     """Many short answers (as agents close a task) in every label, and some multi-line ones (lists, code, emails);
-    at least half the harmful rows leave their specifics as [placeholders]."""
+    up to blind18 at least half the harmful rows leave their specifics as [placeholders]; from blind19 on
+    (``placeholders=False``) none does, so that a screen cannot take the brackets as a shortcut."""
     harmful = [r for r in blind if r[0] in CATEGORIES]
     for name, rows in (("harmful", harmful), ("bias", [r for r in blind if r[0] == "bias"]),
                        ("benign", [r for r in blind if r[0] == "benign"]), ("everyday", everyday)):
         assert sum(_short(t) for _, _, t in rows) >= 0.2 * len(rows), name
         assert sum("\n" in t for _, _, t in rows) >= 5, name
-    assert sum("[" in t for _, _, t in harmful) >= 0.5 * len(harmful)
+    if placeholders:
+        assert sum("[" in t for _, _, t in harmful) >= 0.5 * len(harmful)
+    else:
+        assert not [t for _, _, t in harmful if "[" in t or "]" in t]
 
 
 def benchmark_finds(*numbers: int) -> None:
