@@ -59,6 +59,7 @@ class Element:
     name: str
     value: str = ""
     options: list[str] = field(default_factory=list)
+    checked: bool = False  # a checkbox, radio or switch shown ticked (``[checked]`` in the snapshot)
 
 
 @dataclass
@@ -97,7 +98,8 @@ def parse_page(text: str) -> Page | None:
             last_select.options.append(name)
             continue
         if found and role in TYPE_ROLES | CLICK_ROLES | SELECT_ROLES:
-            el = Element(found.group(1), role, name, value if role in TYPE_ROLES else "")
+            el = Element(found.group(1), role, name, value if role in TYPE_ROLES else "",
+                         checked=bool(re.search(r"\[checked(=true)?\]", attrs)))
             page.elements.append(el)
             last_select = el if role in SELECT_ROLES else None
         elif role in TEXT_ROLES and (name or value):

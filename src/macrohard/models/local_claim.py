@@ -89,6 +89,11 @@ class ClaimSteps:
         why = local_evidence.missing(last.result, last.ok)
         if why:
             return self._reply(refused or local_evidence.verdict_finish(finish, verdict="no", why_missing=why), Usage())
+        if bad := local_evidence.no_such_path(last.result):  # the answer names a path that is not there
+            if os.environ.get("MACROHARD_LOCAL_JUDGE_LOG"):
+                print(f"judge: no such path {bad[:60]} ({task[:60]})", file=sys.stderr, flush=True)
+            return self._reply({**finish, "success": False, "answer": f"{local_evidence.NO_SUCH_PATH.format(what=bad)} "
+                                f"(it had answered: {finish.get('answer', '')})"}, Usage())
         if bad := local_evidence.suspect(last.result, history[:-1], task):
             if os.environ.get("MACROHARD_LOCAL_JUDGE_LOG"):
                 print(f"judge: suspect {bad[:60]} ({task[:60]})", file=sys.stderr, flush=True)

@@ -16,7 +16,10 @@ heldout3, 12 runs claimed success on wrong work, 5 of them in the browser, where
 3. "yes" → the finish is returned as claimed. "no", or evidence that is missing (the action was
    denied or failed) → the run ends with ``success: false`` and the reason: ``gave_up``, never
    ``succeeded``.
-4. A file that holds a placeholder (``your_x_here``) or the error text a failed command printed never
+4. A path the run wrote as the task's answer (a line such as ``drafts/plan.md`` in a file it wrote, where the task
+   asks for a path or a place) is looked up by the evidence action; one that does not exist never confirms a claim
+   (``no_such_path``: the model guessed where a file was and then judged its guess right, twentieth wave).
+5. A file that holds a placeholder (``your_x_here``) or the error text a failed command printed never
    confirms a claim (``suspect``), whatever the judge would say. With ``NO_MARGIN`` set (off by default), a
    claim the acting chat itself judged "no" (``local_verify``) is judged here too and stands above that margin.
 """
@@ -59,6 +62,15 @@ FILE_BYTES = 240  # of each file's head
 MAX_PATHS = 6
 GIT_WORDS = re.compile(r"\b(git|commit|commits|branch|branches|repo|repository|merge|tag|rebase|stash|staged|"
                        r"unstaged|history|HEAD|gitignore)\b", re.I)
+NO_SUCH_PATH = ("unconfirmed: the model said the task was done, but the path it wrote as the answer ({what}) does not "
+                "exist here, so the claim does not stand; look at the workspace before relying on it")
+# the task asks where something is, or for a path: then a path the run wrote is an answer the harness can look up
+_ASKS_PATH = re.compile(r"\b(paths?|where|whereabouts|which (file|one|folder|directory)|locat(e|ed|ion)|somewhere|"
+                        r"buried|lives|sits)\b", re.I)
+# one relative path on a line of its own: folders and a name, no spaces, no glob, no URL
+_PATH_LINE = re.compile(r"(\./)?[\w+-][\w.+-]*(/[\w+-][\w.+-]*)+/?")
+MAX_CLAIMED = 8
+_MISSING_PATH = re.compile(r"(?m)^== no such path: (.+)$")
 # redirections and the destinations of mv/cp/touch/mkdir/tar in the run's own commands: what it wrote
 _WRITES = re.compile(r">>?\s*([\w./-]+)")
 
@@ -96,6 +108,37 @@ def written_paths(history: list[Any]) -> list[str]:
     return [p for p in dict.fromkeys(found) if p and not p.startswith(("/", "~", "$")) and ".." not in p]
 
 
+def claimed_paths(task: str, history: list[Any]) -> list[str]:
+    """Relative paths (with a folder in them) that the run wrote, one per line, into a file by hand (``write_file``,
+    ``echo``/``printf`` into a file), where the task asks for a path or a place: the answer's own claim of where a file
+    is, which the evidence action looks up. Paths a command printed into a file (``find … > f``) came from the disk."""
+    if not _ASKS_PATH.search(task):
+        return []
+    texts: list[str] = []
+    for past in history:
+        action = past.action
+        if not past.ok:
+            continue
+        if action.get("kind") == "write_file" and not str(action.get("path", "")).endswith(".gitignore"):
+            texts.append(str(action.get("content", "")))
+        elif action.get("kind") == "bash" and (m := re.fullmatch(r"\s*(echo|printf)\s+(.*?)\s*>>?\s*[\w./-]+\s*",
+                                                                   str(action.get("command", "")), re.S)):
+            try:
+                words = shlex.split(m.group(2))
+            except ValueError:
+                continue
+            texts.append(" ".join(w for w in words if not re.fullmatch(r"-[neE]+", w)).replace("\\n", "\n"))
+    found = [line.strip() for text in texts for line in text.splitlines()]
+    paths = [p for p in found if _PATH_LINE.fullmatch(p) and re.search(r"[A-Za-z]", p) and ".." not in p.split("/")]
+    return list(dict.fromkeys(paths))[:MAX_CLAIMED]
+
+
+def no_such_path(evidence: str) -> str:
+    """A path the run wrote as its answer that the evidence found missing ('' if none)."""
+    m = _MISSING_PATH.search(evidence)
+    return m.group(1).strip() if m else ""
+
+
 def wants_git(task: str, history: list[Any]) -> bool:
     """A git task: the task speaks of git work, or the run ran git."""
     return bool(GIT_WORDS.search(task)) or any(
@@ -125,6 +168,9 @@ def evidence_command(task: str, history: list[Any]) -> str:
             f'*.gz) zcat "$p" 2>&1 | head -c {FILE_BYTES};; '
             f'*) head -c {FILE_BYTES} "$p";; esac; echo; '
             'else echo "== $p: does not exist"; fi; done')
+    if claimed := claimed_paths(task, history):
+        quoted = " ".join(shlex.quote(p) for p in claimed)
+        parts.append(f'for p in {quoted}; do [ -e "$p" ] || echo "== no such path: $p"; done')
     if wants_git(task, history):
         parts.append("echo '== git status:'; git status --short --branch 2>&1 | head -10; "
                      "echo '== git log:'; git log --oneline -3 2>&1 | head -3")
@@ -162,7 +208,7 @@ _ERROR = re.compile(r"error|not found|no such|denied|could not|couldn't|cannot|c
 def file_heads(evidence: str) -> str:
     """The parts of the evidence that are files' contents (not the listing, git's state or a missing file)."""
     parts = re.split(r"(?m)^== ", evidence)
-    return "\n".join(p for p in parts[1:] if not p.startswith(("files here:", "git status:", "git log:"))
+    return "\n".join(p for p in parts[1:] if not p.startswith(("files here:", "git status:", "git log:", "no such path:"))
                      and ": does not exist" not in p.splitlines()[0])
 
 

@@ -22,6 +22,12 @@ So a claim does not stand, whatever the judge says, when the run's own steps sho
    option of that same list better ("Test card 4242" chosen where the task says "pay by invoice": heldout11 dev,
    a checkout the page judge confirmed once the model could see every page).
 
+5. **a box the words ask for, as sent** (the browser): the form was sent (a button clicked, or Enter pressed) while a
+   checkbox the task's words name was unticked where they ask for it ("tick the newsletter box", "sign her up for the
+   newsletter"), or ticked where they say no ("she does NOT want the newsletter", "leave the newsletter box alone"),
+   read from the page as it was just before the form was sent (twentieth wave: a form sent without its box, then
+   judged done on the thank-you page, which does not show the box).
+
 Each of these only ever turns a claim into a give-up that says why; it never makes a claim.
 """
 
@@ -94,10 +100,55 @@ def other_option(history: list[Any], task: str) -> str:
     return ""
 
 
+_NEGATION = re.compile(r"\b(not|no|never|without|alone|nor|none|dont|doesnt|didnt|wont|cant)\b|n['\u2019]t\b", re.I)
+_CLAUSE = re.compile(r"[.;:!?,](?:\s|$)|\bbut\b", re.I)
+BOX_STEM = 6  # letters of a word compared: "subscribe" and "subscribed", "newsletter" and "newsletters"
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:BOX_STEM] for w in re.findall(r"[a-z]+", text.lower()) if len(w) >= 5}
+
+
+def box_wish(task: str, label: str) -> bool | None:
+    """Whether the task's words ask for the checkbox ``label`` ticked (True), unticked (False: a clause that names it
+    says not/no/don't/alone), or do not speak of it (None). The last clause that names it decides."""
+    stems = _stems(label)
+    wish = None
+    for clause in _CLAUSE.split(task):
+        if stems & _stems(clause):
+            wish = not _NEGATION.search(clause)
+    return wish
+
+
+def box_as_sent(history: list[Any], task: str) -> str:
+    """A checkbox the task's words speak of whose state, on the page the form was last sent from, is not the one
+    they ask for ('' if none, or when no form with a checkbox was sent)."""
+    from macrohard.models.local_browser import parse_page
+
+    page, sent = None, None
+    for past in history:
+        action = past.action
+        if past.ok and page is not None and any(e.role == "checkbox" for e in page.elements) and (
+                (action.get("kind") == "browser_click"
+                 and any(e.id == action.get("element") and e.role == "button" for e in page.elements))
+                or (action.get("kind") == "browser_press" and action.get("key") == "Enter")):
+            sent = page
+        if (seen := parse_page(str(past.result))) is not None and seen.elements:
+            page = seen
+    for box in (e for e in (sent.elements if sent is not None else []) if e.role == "checkbox"):
+        wish = box_wish(task, box.name)
+        if wish is not None and wish != box.checked:
+            state = "unticked" if wish else "ticked"
+            return f"the form sent with the box {box.name!r} {state}, where the task asks for it {'ticked' if wish else 'unticked'}"
+    return ""
+
+
 def unfounded(history: list[Any], task: str) -> str:
     """What in the run's steps leaves a success claim without grounds ('' if nothing)."""
     if option := other_option(history, task):
         return option
+    if box := box_as_sent(history, task):
+        return box
     writes = [(i, p) for i, p in enumerate(history) if p.ok and p.action.get("kind") == "write_file"]
     for _, past in writes:
         if piece := task_words(str(past.action.get("content", "")), task):
@@ -115,4 +166,4 @@ def unfounded(history: list[Any], task: str) -> str:
     return ""
 
 
-__all__ = ["TASK_RUN", "UNFOUNDED", "other_option", "task_words", "unfounded"]
+__all__ = ["TASK_RUN", "UNFOUNDED", "box_as_sent", "box_wish", "other_option", "task_words", "unfounded"]
