@@ -136,3 +136,12 @@ def test_the_box_is_read_from_the_page_the_form_was_sent_from() -> None:
     assert box_as_sent([goto, typed, send], quiet) == ""
     assert "ticked" in box_as_sent([goto, typed, tick, send], quiet)
     assert box_as_sent([goto, typed, send], "send the form as Ana, Team plan") == ""  # the words do not speak of it
+
+
+@pytest.mark.parametrize("task", [
+    "which file did the last commit delete? write its path into gone.txt",
+    "I removed a config somewhere under etc-old/ yesterday; write the path it had into was.txt",
+    "where did we move the map to? write the old path into old.txt",
+])
+def test_a_path_that_may_be_gone_is_not_looked_up(task: str) -> None:
+    assert claimed_paths(task, [_write("gone.txt", "etc-old/app/a.conf\n")]) == []

@@ -67,6 +67,9 @@ NO_SUCH_PATH = ("unconfirmed: the model said the task was done, but the path it 
 # the task asks where something is, or for a path: then a path the run wrote is an answer the harness can look up
 _ASKS_PATH = re.compile(r"\b(paths?|where|whereabouts|which (file|one|folder|directory)|locat(e|ed|ion)|somewhere|"
                         r"buried|lives|sits)\b", re.I)
+# ... unless the path asked for may be one that is gone (a file deleted, moved or renamed; a file in git's history)
+_MAY_BE_GONE = re.compile(r"\b(delet\w*|remov\w*|renam\w*|mov(e|ed|es)|gone|missing|used to|no longer|was called|"
+                          r"commit\w*|git|history|deleted)\b", re.I)
 # one relative path on a line of its own: folders and a name, no spaces, no glob, no URL
 _PATH_LINE = re.compile(r"(\./)?[\w+-][\w.+-]*(/[\w+-][\w.+-]*)+/?")
 MAX_CLAIMED = 8
@@ -112,7 +115,7 @@ def claimed_paths(task: str, history: list[Any]) -> list[str]:
     """Relative paths (with a folder in them) that the run wrote, one per line, into a file by hand (``write_file``,
     ``echo``/``printf`` into a file), where the task asks for a path or a place: the answer's own claim of where a file
     is, which the evidence action looks up. Paths a command printed into a file (``find … > f``) came from the disk."""
-    if not _ASKS_PATH.search(task):
+    if not _ASKS_PATH.search(task) or _MAY_BE_GONE.search(task):
         return []
     texts: list[str] = []
     for past in history:
