@@ -39,6 +39,10 @@ def _bash(command: str, result: str = "", ok: bool = True) -> Past:
     ("There's a file called a.cfg somewhere under old/. Write its path into w.txt",
      [_bash("find old -name a.cfg > w.txt"), Past({"kind": "write_file", "path": "w.txt", "content": "old/x/a.cfg"},
                                                    "refused", False)], []),
+    # a bare name where the task asks which file (looked up anywhere below); not where it asks only where
+    ("which file in festival/ mentions the bagad? write its name into bagad.txt", [_write("bagad.txt", "gwerz.txt\n")],
+     ["gwerz.txt"]),
+    ("where is the shop hosted? write it into host.txt", [_write("host.txt", "example.com\n")], []),
     # the task asks for no path or place: content is content
     ("create notes.txt containing the line: ratio 3/4 see docs/intro.md", [_write("notes.txt", "docs/intro.md\n")], []),
     # not a lone path on its line, an absolute path, a climb out, a .gitignore's patterns
@@ -73,8 +77,16 @@ def scripted(monkeypatch: pytest.MonkeyPatch) -> Any:
 
 
 @pytest.mark.model
-@pytest.mark.parametrize(("answer", "status"), [("barns/ledger.ods", "gave_up"), ("barns/old/ledger.ods", "succeeded")])
-def test_a_guessed_path_does_not_stand_in_the_sandbox(scripted: Any, tmp_path: Any, answer: str, status: str) -> None:
+@pytest.mark.parametrize(("task", "answer", "status"), [
+    ("There's a file called ledger.ods somewhere under barns/. Write its path into found.txt", "barns/ledger.ods",
+     "gave_up"),
+    ("There's a file called ledger.ods somewhere under barns/. Write its path into found.txt", "barns/old/ledger.ods",
+     "succeeded"),
+    ("which file under barns/ holds the hay count? write its file name into found.txt", "hay.txt", "succeeded"),
+    ("which file under barns/ holds the hay count? write its file name into found.txt", "straw.txt", "gave_up"),
+])
+def test_a_guessed_path_does_not_stand_in_the_sandbox(scripted: Any, tmp_path: Any, task: str, answer: str,
+                                                      status: str) -> None:
     """A real run under the default guard: the model writes a path and claims success, the judge would say yes. The
     harness's evidence looks the path up: a guess that is not there ends the run gave_up with the reason."""
     from macrohard.runner import run_task
@@ -85,8 +97,7 @@ def test_a_guessed_path_does_not_stand_in_the_sandbox(scripted: Any, tmp_path: A
                   {"kind": "bash", "command": "cat found.txt"}, FINISH])
     scripted._act = lambda chat, kinds, grammar, **_: (a := next(plays, FINISH), json.dumps(a), Usage())
     store = SQLiteStore(tmp_path / "runs.db")
-    task = Task(text="There's a file called ledger.ods somewhere under barns/. Write its path into found.txt",
-                files={"barns/old/ledger.ods": "x", "barns/hay.txt": "y"}, budget={"max_steps": 8})
+    task = Task(text=task, files={"barns/old/ledger.ods": "x", "barns/loft/hay.txt": "y"}, budget={"max_steps": 8})
     run = run_task(task, model=scripted, store=store)
     looks = [s for s in store.steps(run.id) if getattr(s.action, "kind", "") == "bash" and "ls -A" in s.action.command]
     assert len(looks) == 1 and looks[0].verdict.allowed, [s.verdict for s in looks]

@@ -17,7 +17,7 @@ heldout3, 12 runs claimed success on wrong work, 5 of them in the browser, where
    denied or failed) → the run ends with ``success: false`` and the reason: ``gave_up``, never
    ``succeeded``.
 4. A path the run wrote as the task's answer (a line such as ``drafts/plan.md`` in a file it wrote, where the task
-   asks for a path or a place) is looked up by the evidence action; one that does not exist never confirms a claim
+   asks for a path or a place; a bare ``plan.md`` where it asks which file, looked up anywhere below) is looked up by the evidence action; one that does not exist never confirms a claim
    (``no_such_path``: the model guessed where a file was and then judged its guess right, twentieth wave).
 5. A file that holds a placeholder (``your_x_here``) or the error text a failed command printed never
    confirms a claim (``suspect``), whatever the judge would say. With ``NO_MARGIN`` set (off by default), a
@@ -72,6 +72,9 @@ _MAY_BE_GONE = re.compile(r"\b(delet\w*|remov\w*|renam\w*|mov(e|ed|es)|gone|miss
                           r"commit\w*|git|history|deleted)\b", re.I)
 # one relative path on a line of its own: folders and a name, no spaces, no glob, no URL
 _PATH_LINE = re.compile(r"(\./)?[\w+-][\w.+-]*(/[\w+-][\w.+-]*)+/?")
+# a file's name alone (``gwerz.txt``), looked up anywhere below here where the task asks which file it is
+_NAME_LINE = re.compile(r"[\w+-][\w.+-]*\.[A-Za-z]\w{0,7}")
+_ASKS_FILE = re.compile(r"\b(which (file|one)|file ?name|name of the file)\b", re.I)
 MAX_CLAIMED = 8
 _MISSING_PATH = re.compile(r"(?m)^== no such path: (.+)$")
 # redirections and the destinations of mv/cp/touch/mkdir/tar in the run's own commands: what it wrote
@@ -132,8 +135,22 @@ def claimed_paths(task: str, history: list[Any]) -> list[str]:
                 continue
             texts.append(" ".join(w for w in words if not re.fullmatch(r"-[neE]+", w)).replace("\\n", "\n"))
     found = [line.strip() for text in texts for line in text.splitlines()]
-    paths = [p for p in found if _PATH_LINE.fullmatch(p) and re.search(r"[A-Za-z]", p) and ".." not in p.split("/")]
+    names = bool(_ASKS_FILE.search(task))
+    paths = [p for p in found if (_PATH_LINE.fullmatch(p) and re.search(r"[A-Za-z]", p) and ".." not in p.split("/"))
+             or (names and _NAME_LINE.fullmatch(p))]
     return list(dict.fromkeys(paths))[:MAX_CLAIMED]
+
+
+def _lookup(paths: list[str]) -> str:
+    """The shell that prints ``== no such path: P`` for each path not there (a bare name: nowhere below here)."""
+    parts = []
+    if bare := [p for p in paths if "/" not in p]:
+        parts.append(f"for p in {' '.join(shlex.quote(p) for p in bare)}; do "
+                     'find . -name "$p" -print | grep -q . || echo "== no such path: $p"; done')
+    if folders := [p for p in paths if "/" in p]:
+        parts.append(f"for p in {' '.join(shlex.quote(p) for p in folders)}; do "
+                     '[ -e "$p" ] || echo "== no such path: $p"; done')
+    return "; ".join(parts)
 
 
 def no_such_path(evidence: str) -> str:
@@ -172,8 +189,7 @@ def evidence_command(task: str, history: list[Any]) -> str:
             f'*) head -c {FILE_BYTES} "$p";; esac; echo; '
             'else echo "== $p: does not exist"; fi; done')
     if claimed := claimed_paths(task, history):
-        quoted = " ".join(shlex.quote(p) for p in claimed)
-        parts.append(f'for p in {quoted}; do [ -e "$p" ] || echo "== no such path: $p"; done')
+        parts.append(_lookup(claimed))
     if wants_git(task, history):
         parts.append("echo '== git status:'; git status --short --branch 2>&1 | head -10; "
                      "echo '== git log:'; git log --oneline -3 2>&1 | head -3")
