@@ -111,20 +111,52 @@ def needed_words(pattern: re.Pattern[str], most: int = 3) -> tuple[Words, ...]:
     return tuple(sorted(groups, key=_rank)[:most])
 
 
+# A group of more words than this is asked as one regular expression of its words' trie (``_trie``): ``re`` then reads
+# the text once, trying at each position only the words that begin there, where ``in`` would scan it once per word.
+# triggers' agent_trigger branch has a group of 253 phrases in twenty languages: 0.04-0.07 ms a text as ``in`` tests,
+# 0.004-0.007 as its trie (blind17's texts, replayed). Smaller groups stay ``in`` tests: for groups of 30-90 words the
+# trie was as often slower as faster (a true group's ``in`` loop stops at its first word; a trie reads the text on).
+_TRIE_FROM = 128
+
+
+def _trie(words) -> re.Pattern[str]:
+    """A pattern that matches exactly where one of ``words`` starts (literal strings, no flags): their trie, each
+    word's end closing its branch (a longer word through it adds nothing to a search for any of them)."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        if "" in node:
+            return ""
+        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(node)]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return re.compile(emit(root))
+
+
 class Gate:
     """``may_match(low)``: whether ``pattern`` can match a text whose ``fold`` is ``low``."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.groups = tuple(sorted((tuple(sorted(g)) for g in needed_words(pattern)), key=len))  # short groups first
+        # what ``may_match`` asks of each group: its words, or for a big group the search of its trie
+        self._asks = tuple(_trie(g).search if len(g) > _TRIE_FROM else g for g in self.groups)
 
     def may_match(self, low: str) -> bool:
         # all(any(w in low for w in g) for g in self.groups), without a generator per group: a screen checks ~40
         # gates on every text, most on short ones, where the generators cost more than the ``in`` tests
-        for group in self.groups:
-            for word in group:
-                if word in low:
-                    break
-            else:
+        for group in self._asks:
+            if group.__class__ is tuple:
+                for word in group:
+                    if word in low:
+                        break
+                else:
+                    return False
+            elif group(low) is None:
                 return False
         return True
 
