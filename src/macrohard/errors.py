@@ -67,6 +67,10 @@ class NotFound(UserError):
     """A run, model or file the user named does not exist."""
 
 
+class DiskFull(UserError):
+    """The disk that holds the run store (or a run's sandbox) has no space left."""
+
+
 # --- a run that ended early -------------------------------------------------------------------
 
 

@@ -95,7 +95,7 @@ def scan_tree(root: str | Path, previous: dict[str, FileState] | None = None,
     previous = previous or {}
     found: dict[str, FileState] = {}
     root = str(root)
-    for dirpath, dirnames, filenames in os.walk(root):
+    for dirpath, dirnames, filenames in os.walk(root, onerror=_unreadable):
         rel_dir = os.path.relpath(dirpath, root)
         keep = []
         for name in dirnames:
@@ -114,6 +114,14 @@ def scan_tree(root: str | Path, previous: dict[str, FileState] | None = None,
                 if seen is not None:
                     seen(len(found))
     return found
+
+
+def _unreadable(exc: OSError) -> None:
+    """A directory that cannot be listed fails the record (kept for ``runs recover``) instead of being recorded
+    as empty: a layer whose disk filled up answers EIO/EBADMSG here, and "no changes" would lose them silently.
+    A directory the agent made unreadable (chmod 000, copy mode without root) is still left out."""
+    if not isinstance(exc, (PermissionError, FileNotFoundError, NotADirectoryError)):
+        raise exc
 
 
 def compare(before: dict[str, FileState], after: dict[str, FileState]) -> list[Change]:

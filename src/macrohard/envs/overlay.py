@@ -30,6 +30,7 @@ from pathlib import Path
 from macrohard.envs import diskimage
 from macrohard.envs.changes import Change, ChangeStore, apply_changes, scan_tree
 from macrohard.envs.mounts import MS_BIND, MS_SHARED, mount, reaper, umount, write_owner
+from macrohard.errors import DiskFull
 
 Progress = Callable[[int, int, int], None]
 
@@ -117,10 +118,11 @@ class LayeredWorkspace:
         if self.disk_mb is None:
             self.disk_limit = "none"
             return
+        size = (self.image.stat().st_size >> 20) if self.image.exists() else _fitting(self.disk_mb, self.state)
         if not self._image_mounted:
             try:
                 if not self.image.exists():
-                    diskimage.create(self.image, self.disk_mb, self.image_cache)
+                    diskimage.create(self.image, size, self.image_cache)
                 reaper.watch(self.layer)
                 diskimage.mount_image(self.image, self.layer)
                 self._image_mounted = True
@@ -129,7 +131,9 @@ class LayeredWorkspace:
                 self.problem = (f"no disk image for the workspace ({exc.strerror or exc}); its layer is a plain "
                                 "directory, so the disk limit is not enforced")
                 return
-        self.disk_limit = f"ext4 image size={self.disk_mb} MiB (on disk: ENOSPC when full)"
+        self.disk_limit = f"ext4 image size={size} MiB (on disk: ENOSPC when full)"
+        if size != self.disk_mb:
+            self.disk_limit += f"; {self.disk_mb} MiB asked, but the host disk had too little free space"
 
     def _mount_overlay(self, populate: Path | None = None) -> None:
         if any(ch in str(self.lower) for ch in ",:\\"):
@@ -223,3 +227,23 @@ class LayeredWorkspace:
         else:
             _empty(self.path)
             _cp(self.lower, self.path)
+
+
+HOST_RESERVE_MB = 256  # left free on the host disk for the run store and the rest of the machine
+SMALLEST_IMAGE_MB = 64
+
+
+def _fitting(disk_mb: int, state: Path) -> int:
+    """The image size that the host disk can hold: a sparse image larger than the free space fills the host
+    disk first, and the image's ext4 then loses writes it had accepted (I/O errors at writeback, a corrupt
+    directory at close: the run's changes lost, found only as "no changes"). Half of what is free beyond a
+    reserve, because closing copies the changes into the blobs beside it; a power of two (one template each)."""
+    free_mb = shutil.disk_usage(state).free >> 20
+    fit = (free_mb - HOST_RESERVE_MB) // 2
+    if fit >= disk_mb:
+        return disk_mb
+    if fit < SMALLEST_IMAGE_MB:
+        raise DiskFull(f"the disk that holds the sandboxes ({state.parent}) has {free_mb} MiB free; a run needs at "
+                       f"least {HOST_RESERVE_MB + 2 * SMALLEST_IMAGE_MB} MiB there: free some space, or set "
+                       "MACROHARD_HOME to a directory on a bigger disk")
+    return 1 << (fit.bit_length() - 1)

@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from macrohard.safety.context import GuardContext
+from macrohard.sqlitedisk import Connection
 from macrohard.types import Verdict
 
 
@@ -67,7 +68,8 @@ class AuditLog:
     def _db(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
         if db is None:
-            db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+            db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False,
+                                 factory=Connection)  # a full disk: DiskFull, the user's error with its fix
             # as the run store's own connections (store/connections.py): in WAL mode a commit then survives the
             # process being killed without a disk sync each (the default FULL synced every record: 2-4 ms each, about
             # 25 records a run); only an OS crash or power cut can lose the last records, never corrupt the chain

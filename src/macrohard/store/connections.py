@@ -7,6 +7,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
+from macrohard.sqlitedisk import Connection
 from macrohard.store import migrations
 
 
@@ -25,7 +26,8 @@ class ThreadConnections:
     def get(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
         if db is None:
-            db = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None, check_same_thread=False)
+            db = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None, check_same_thread=False,
+                                 factory=Connection)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute("PRAGMA foreign_keys=ON")

@@ -1,0 +1,60 @@
+"""SQLite connections on which a full disk is the user's error (``DiskFull``, naming the file and the fix).
+
+A ground-floor module (imports only ``errors``): the run store's connections and the audit log's use it. Without it
+a full disk under MACROHARD_HOME printed a traceback at the run's close and left the run `running`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from typing import Any
+
+from macrohard.errors import DiskFull
+
+
+class Connection(sqlite3.Connection):
+    """A connection whose "disk is full" is the user's error, naming the file and the fix (a full disk
+    is not our bug; without this the CLI printed a traceback and the run stayed `running`)."""
+
+    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
+        try:
+            return super().execute(sql, parameters)
+        except sqlite3.OperationalError as exc:
+            full = full_disk(exc, self)
+            if full is None:
+                raise
+            raise full from exc
+
+    def executemany(self, sql: str, parameters: Any, /) -> sqlite3.Cursor:
+        try:
+            return super().executemany(sql, parameters)
+        except sqlite3.OperationalError as exc:
+            full = full_disk(exc, self)
+            if full is None:
+                raise
+            raise full from exc
+
+
+def full_disk(exc: sqlite3.OperationalError, db: sqlite3.Connection) -> DiskFull | None:
+    """``DiskFull`` for SQLite's "database or disk is full" (or an I/O error on a disk with no space left)."""
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    if code not in (sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR):
+        return None
+    try:
+        path = next((row[2] for row in sqlite3.Connection.execute(db, "PRAGMA database_list") if row[1] == "main"), "")
+    except sqlite3.Error:
+        path = ""
+    if code == sqlite3.SQLITE_FULL or (code == sqlite3.SQLITE_IOERR and path and _free(path) < (1 << 20)):
+        return DiskFull(f"the disk that holds the run store {path} is full ({exc}): free some space there, or set "
+                        "MACROHARD_HOME to a directory on a bigger disk; then `macrohard runs recover` records "
+                        "what the runs that were cut short left")
+    return None
+
+
+def _free(path: str) -> int:
+    try:
+        return shutil.disk_usage(os.path.dirname(path) or ".").free
+    except OSError:
+        return 1 << 30
