@@ -118,6 +118,11 @@ def run(
 
         extra_envs.append(open_wallet(store, wallet, guard.policy))
     llm = get_model(spec.model)
+    limit = spec.budget.max_model_seconds
+    if limit is not None and isinstance(getattr(llm, "timeout", None), float) and llm.timeout > limit:
+        # an HTTP model retries 5xx within its own timeout: held to the run's deadline, it says what the server
+        # answered ("kept failing: HTTP 500 ...") before the deadline, instead of "did not answer within Ns"
+        llm.timeout = limit
     run_record = Run(task=spec, model=llm.name)
 
     waiting = ModelWait(console)

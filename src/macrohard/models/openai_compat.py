@@ -139,7 +139,8 @@ class OpenAICompatModel:
                     time.sleep(wait)
                     delay *= 2
                     continue
-                raise ModelUnavailable(f"{url} kept failing: HTTP {status}: {text[:300]}")
+                raise ModelUnavailable(f"{url} kept failing: HTTP {status}: {text[:300]} ({attempt + 1} tries); "
+                                       "the server's own log says why: try again later, or choose another --model")
             if status in (401, 403):
                 raise ModelUnavailable(f"{self.base_url} refused the request (HTTP {status}); "
                                        f"check {self.key_env or 'the API key'}")

@@ -1,0 +1,112 @@
+"""A local OpenAI-compatible model server that misbehaves, met through `macrohard run --model http://…`: each ends
+within the deadline with a message that says what the server did and what to do, the run stored with that reason.
+
+Before (rel21): a server answering HTTP 500 to every call, with `--model-timeout 5`, ended "the model did not answer
+within 5s … raise it with --model-timeout" (the model's own retries ran on its default 300 s deadline, past the run's):
+the server had answered each time, and a longer timeout would not have helped.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from cli_in_process import mh
+from macrohard.store.sqlite import SQLiteStore
+
+REPLIES = {
+    "nochoices": {"id": "x", "object": "chat.completion"},
+    "text": {"id": "x", "choices": [{"index": 0, "finish_reason": "stop",
+                                     "message": {"role": "assistant", "content": "I would run ls"}}]},
+}
+
+
+def _server(mode: str) -> tuple[ThreadingHTTPServer, str]:
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            return
+
+        def do_POST(self) -> None:  # noqa: N802
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            if mode == "hang":
+                time.sleep(30)
+                return
+            if mode == "reset":
+                self.connection.close()
+                return
+            self.send_response(500 if mode == "500" else 200)
+            self.send_header("Content-Type", "text/html" if mode in ("html", "500") else "application/json")
+            self.end_headers()
+            try:
+                if mode == "500":
+                    self.wfile.write(b"internal error")
+                elif mode == "html":
+                    self.wfile.write(b"<html>a login page</html>")
+                elif mode == "endless":
+                    self.wfile.write(b'{"choices": [{"message": {"content": "')
+                    while True:
+                        self.wfile.write(b"a" * 65536)
+                elif mode == "trickle":
+                    for _ in range(60):
+                        self.wfile.write(b" ")
+                        self.wfile.flush()
+                        time.sleep(0.5)
+                else:
+                    self.wfile.write(json.dumps(REPLIES[mode]).encode())
+            except OSError:
+                return
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/v1"
+
+
+@pytest.fixture
+def bad_model(request: pytest.FixtureRequest) -> Iterator[str]:
+    server, url = _server(request.param)
+    try:
+        yield url
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+EXPECT = {  # what the user is told: what happened, and the fix
+    "hang": ("did not answer within 3s", "--model-timeout"),
+    "trickle": ("did not answer within 3s", "--model-timeout"),
+    "500": ("kept failing: HTTP 500: internal error", "another --model"),
+    "reset": ("cannot reach the model server", "--model"),
+    "html": ("answered with text/html, not JSON", "base URL"),
+    "endless": ("sent more than 64 MB for one reply", "chat-completions API"),
+    "nochoices": ("the reply had no choices", "step budget of 2 spent"),
+    "text": ("the reply contained no tool call", "step budget of 2 spent"),
+}
+
+
+@pytest.mark.parametrize("bad_model", list(EXPECT), indirect=True)
+def test_a_bad_model_server_is_named_and_never_hangs(bad_model: str, tmp_path: Path,
+                                                    request: pytest.FixtureRequest) -> None:
+    mode = request.node.callspec.params["bad_model"]
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    started = time.monotonic()
+    done = mh("run", "list the files", "-w", str(ws), "--model", bad_model, "--model-timeout", "3",
+              "--max-steps", "2")
+    took = time.monotonic() - started
+    out = done.stdout + done.stderr
+    assert done.returncode in (1, 2) and "Traceback" not in out, out
+    assert took < 30, (took, out)
+    said, fix = EXPECT[mode]
+    flat = " ".join(out.split())
+    assert said in flat and fix in flat, flat
+    run = SQLiteStore().list_runs(limit=1)[0]
+    assert run.status.value in ("failed", "out_of_budget"), run
+    assert said in " ".join(((run.error or "") + " ".join(
+        s.observation.output for s in SQLiteStore().steps(run.id) if s.observation)).split()), run.error
