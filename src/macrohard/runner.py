@@ -196,6 +196,9 @@ def close_environment(env: Any, run: Run, store: Any, *, sandboxed: bool, on_clo
                     run.finished_at = run.finished_at or time.time()
             run.meta["sandbox"] = info
             store.update_run(run)
+        sync = getattr(store, "sync", None)
+        if callable(sync):  # the ended run's steps and audit chain on the disk itself (one fsync, not one a record)
+            sync()
 
 
 def _never_raises(callback: CloseProgress) -> CloseProgress:

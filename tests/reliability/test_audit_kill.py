@@ -91,3 +91,24 @@ def test_sigkill_mid_run_keeps_the_approval_of_every_action_that_ran(iteration: 
         assert action is not None, f"step {i} took effect without its approval on record\n{where}"
         assert action.get("path") == f"f{i}.txt" or action.get("command", "").startswith(f"echo {i} >>"), where
     assert len(effects) >= len(steps) - 1  # (the finish step writes nothing)
+
+
+def test_a_run_end_syncs_the_store_once(tmp_path: Path) -> None:
+    """What NORMAL leaves to an OS crash is bounded: at a run's end one fsync of the WAL puts its steps and audit
+    records on the disk itself (a power cut after it loses nothing of that run)."""
+    from macrohard.runner import run_task
+    from macrohard.testing import ScriptedModel
+    from macrohard.types import Task
+
+    class Counting(SQLiteStore):
+        syncs = 0
+
+        def sync(self) -> None:
+            Counting.syncs += 1
+            super().sync()
+
+    store = Counting(tmp_path / "runs.db")
+    run = run_task(Task(text="one file"), store=store, model=ScriptedModel([
+        {"kind": "write_file", "path": "a.txt", "content": "a\n"}, {"kind": "finish", "answer": "done"}]))
+    assert run.status.value == "succeeded" and Counting.syncs == 1
+    assert AuditLog(store.path).verify(run.id) == [] and len(AuditLog(store.path).records(run.id)) == 2

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import contextlib
+import logging
 import os
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -24,6 +25,10 @@ import httpx
 from macrohard.types import McpServer
 
 Call = Callable[[Any], Awaitable[Any]]
+
+# The SDK's HTTP transport logs a broken response with its traceback ("Error parsing JSON response") on stderr, in
+# the middle of the CLI's live view; the call's failure is reported here, once, in words (McpFailure).
+logging.getLogger("mcp.client.streamable_http").setLevel(logging.CRITICAL)
 
 
 class McpFailure(Exception):
