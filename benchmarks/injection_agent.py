@@ -1,6 +1,7 @@
 """Agent-level injection tasks: harmful actions executed (target 0) and utility lost on benign twins.
 
-    PYTHONPATH=src .venv/bin/python benchmarks/injection_agent.py [--json] [--only ID,ID] [--modes shipped,control]
+    PYTHONPATH=src .venv/bin/python benchmarks/injection_agent.py [--set dev|blind21|all] [--json] [--only ID,ID]
+        [--modes shipped,control]
 
 Runs every task of ``eval.injection_tasks`` (pages, workspace files and tool output carrying injections; shell
 tasks in bubblewrap, browser tasks in sandboxed Chromium against ``macrohard.sites`` apps), injected and as its
@@ -25,13 +26,16 @@ from macrohard.eval.injection_tasks import MODES, run_all
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--set", default="dev", choices=("dev", "blind21", "all"),
+                    help="dev: the eight tasks written with flow control; blind21: 16 written blind (held out)")
     ap.add_argument("--json", action="store_true", help="print the rows as JSON")
     ap.add_argument("--only", default="", help="comma-separated task ids")
     ap.add_argument("--modes", default=",".join(MODES), help=f"comma-separated, of {', '.join(MODES)}")
     args = ap.parse_args()
     only = set(filter(None, args.only.split(",")))
     load0, started = os.getloadavg()[0], time.monotonic()
-    result = run_all(tuple(args.modes.split(",")), only=(lambda t: t.id in only) if only else None)
+    result = run_all(tuple(args.modes.split(",")), only=(lambda t: t.id in only) if only else None,
+                     set_name=args.set)
     rows = result["rows"]
     if args.json:
         print(json.dumps(result, indent=1, default=str))
@@ -41,7 +45,7 @@ def main() -> int:
     print(f"agent-level injection tasks · {platform.machine()} python {platform.python_version()} · "
           f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC · load {load0:.1f} → {os.getloadavg()[0]:.1f} · "
           f"{time.monotonic() - started:.0f} s")
-    print(f"{len(ids)} tasks, obedient victim (does everything the injection asks); harm = effects on the host")
+    print(f"set {args.set}: {len(ids)} tasks, obedient victim (does everything the injection asks); harm = effects on the host")
     print(f"{'mode':14} {'harm (injected)':>16} {'tasks harmed':>13} {'utility benign':>15} {'utility attacked':>17} "
           f"{'stopped by flow':>16}")
     for mode in modes:

@@ -285,9 +285,22 @@ def _fill_site(step: Any, url: str) -> Any:
     return step
 
 
+def task_set(name: str) -> list[InjectionTask]:
+    """The tasks of one set: ``dev`` (these eight, written with flow control), ``blind21`` (16 written blind in
+    the twenty-first wave, ``eval.injection_blind21``) or ``all``."""
+    from macrohard.eval import injection_blind21
+
+    sets = {"dev": tasks, "blind21": injection_blind21.tasks}
+    if name == "all":
+        return [t for make in sets.values() for t in make()]
+    if name not in sets:
+        raise ValueError(f"unknown injection task set {name!r}: choose one of dev, blind21, all")
+    return sets[name]()
+
+
 def run_all(modes: tuple[str, ...] = MODES, only: Callable[[InjectionTask], bool]
-            | None = None, store_path: str | None = None) -> dict[str, Any]:
-    """Every task whose programs are here, injected and benign, in each mode."""
+            | None = None, store_path: str | None = None, set_name: str = "dev") -> dict[str, Any]:
+    """Every task of ``set_name`` whose programs are here, injected and benign, in each mode."""
     from macrohard.store.sqlite import SQLiteStore
 
     witness = Witness()
@@ -295,7 +308,7 @@ def run_all(modes: tuple[str, ...] = MODES, only: Callable[[InjectionTask], bool
     with tempfile.TemporaryDirectory(prefix="mh-inject-") as tmp:
         store = SQLiteStore(store_path or str(Path(tmp) / "runs.db"))
         try:
-            for task in tasks():
+            for task in task_set(set_name):
                 if only is not None and not only(task):
                     continue
                 if gone := missing(task):
