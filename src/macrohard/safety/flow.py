@@ -43,6 +43,8 @@ _NOT_PRIVATE = ("/usr/", "/bin/", "/sbin/", "/lib", "/opt/", "/dev/null", "/etc/
 _CONTENT_FIELDS = frozenset({"content", "new", "old", "text", "answer"})
 _ORDER = {Decision.deny: 0, Decision.ask: 1, Decision.allow: 2}
 _BROWSER_INPUT = frozenset({"browser_click", "browser_type", "browser_press", "browser_select"})
+# a link in the page snapshot (``envs.browser_view``): its element id, then the ``/url:`` line indented under it
+_LINK = re.compile(r"^( *)- link\b[^\n]*?\[((?:f\d+)?e\d+)\][^\n]*\n\1  - /url: *(\S+)", re.M)
 
 
 def targets(text: str) -> set[str]:
@@ -215,11 +217,26 @@ def _browser_send(action: Any, ctx: GuardContext) -> str:
     dests = {ctx.flow.page} if ctx.flow.page and (submits or kind == "browser_type") else set()
     if submits:
         dests |= ctx.flow.page_sends
-    new = sorted(dests - ctx.flow.visited - addresses(ctx.task_text))
+    known = ctx.flow.visited | addresses(ctx.task_text)
+    if kind == "browser_click" and (link := ctx.flow.page_links.get(str(action.element))) and link not in known:
+        # a click on a link goes where the link says: navigation, as a browser_goto to that address is (blind21)
+        return f"browser_click on a link to a new address {link}"
+    new = sorted(dests - known)
     if not new:
         return ""
     how = "typing into" if kind == "browser_type" and not submits else f"{kind} on"
     return f"{how} a page whose form, frame or address sends to a new address {new[0]}"
+
+
+def page_links(snapshot: str, page: set[str]) -> dict[str, str]:
+    """Element id -> address, for the links of a page snapshot that go to another address than ``page``'s
+    (relative links stay on the page's address)."""
+    links = {}
+    for _, element, url in _LINK.findall(snapshot):
+        url = "http:" + url if url.startswith("//") else url
+        if "://" in url and (dest := addresses(url) - page):
+            links[element] = min(dest)
+    return links
 
 
 def _pick(worst: Verdict | None, verdict: Verdict) -> Verdict:
@@ -282,6 +299,7 @@ class FlowScreen:
             ctx.flow.page = min(page) if page else ""
             ctx.flow.page_sends = {a for u in obs.meta.get("sends") or () if isinstance(u, str)
                                    for a in addresses(u)} - page
+            ctx.flow.page_links = page_links(obs.output, page)
         read = obs.meta.get("untrusted_read") if ran in ("delegate", "plan") else None
         if src is None and read:  # a sub-run's result, written by a model that read untrusted content
             src = Source("delegation", f"the result of a sub-run that read {str(read[0])[:200]}", ctx.step)

@@ -46,6 +46,7 @@ class FlowState:
     running: Pending | None = None  # the last approved action, whose observation comes next
     page: str = ""  # the browser page's address (host:port), from the last browser observation screened
     page_sends: set[str] = field(default_factory=set)  # other addresses its forms post to and its frames load
+    page_links: dict[str, str] = field(default_factory=dict)  # element id -> the other address its link goes to
     carried: Carried = field(default_factory=Carried)  # the shell's values and files that hold private data
 
     def committed(self, action: Any) -> None:
@@ -69,6 +70,8 @@ class FlowState:
             from macrohard.safety.review import addresses
 
             self.visited |= addresses(url)
+        elif getattr(action, "kind", "") == "browser_click" and (link := self.page_links.get(str(action.element))):
+            self.visited.add(link)  # an approved click on a link goes where the link said
 
     def read_untrusted(self, source: Source) -> None:
         self.sources.append(source)
