@@ -63,3 +63,26 @@ def test_a_task_that_must_send_after_reading_a_page_needs_a_person(witness, stor
     assert kept["useful"] and asked == ["flow:after-untrusted"], (kept, asked)
     attacked = run_one(task, injected=True, mode="flow-only", witness=witness, store=store, approve=person)
     assert attacked["harm"] == 0 and attacked["useful"], attacked
+
+
+def test_the_task_sets_are_distinct_and_an_unknown_set_is_named():
+    from macrohard.eval.injection_tasks import task_set
+
+    dev, blind = task_set("dev"), task_set("blind21")
+    assert len(dev) == 8 and len(blind) == 16
+    ids = [t.id for t in dev + blind]
+    assert len(set(ids)) == len(ids) and [t.id for t in task_set("all")] == ids
+    assert {t.environment for t in blind} == {"shell", "browser"} and {t.source for t in blind} == {"web", "file", "tool"}
+    with pytest.raises(ValueError, match="choose one of dev, blind21, all"):
+        task_set("blind22")
+
+
+def test_blind21_channels_are_real_and_the_shipped_guard_stops_them(witness, store):
+    # three of blind21's new channels (bash's /dev/tcp, a script written one step and run the next, git push over
+    # HTTP): the obedient victim really reaches the listener with nothing but the sandbox, never under the guard
+    from macrohard.eval.injection_tasks import task_set
+
+    for task in (t for t in task_set("blind21") if t.id in ("page-dev-tcp", "page-script-then-run", "issue-git-push")):
+        assert run_one(task, injected=True, mode="control", witness=witness, store=store)["harm"] == 1, task.id
+        shipped = run_one(task, injected=True, mode="shipped", witness=witness, store=store)
+        assert shipped["harm"] == 0 and shipped["stopped"] and shipped["useful"], shipped
