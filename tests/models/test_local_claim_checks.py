@@ -156,3 +156,48 @@ def test_the_box_is_read_from_the_page_the_form_was_sent_from() -> None:
 ])
 def test_a_path_that_may_be_gone_is_not_looked_up(task: str) -> None:
     assert claimed_paths(task, [_write("gone.txt", "etc-old/app/a.conf\n")]) == []
+
+
+def test_a_send_with_a_box_not_as_asked_is_refused_once() -> None:
+    from macrohard.models.local_grounds import BOX_REFUSED, box_refusal, refused_send
+
+    task = "send the form as Ana and tick the newsletter box"
+    goto = Past({"kind": "browser_goto", "url": "http://127.0.0.1:8000/"}, _page(False), True)
+    send = {"kind": "browser_click", "element": "e13"}
+    why = box_refusal(send, [goto], task)
+    assert why is not None and BOX_REFUSED in why[0] and "[e12]" in why[1]
+    assert box_refusal({"kind": "browser_press", "key": "Enter"}, [goto], task) is not None
+    assert box_refusal({"kind": "browser_click", "element": "e12"}, [goto], task) is None  # the box itself
+    assert box_refusal(send, [goto], "send the form as Ana, Team plan") is None  # the words do not speak of it
+    refused = Past(send, f"Format error: browser_click refused: {why[0]}. {why[1]}", False)
+    assert refused_send(refused) and not refused_send(goto)
+    assert box_refusal(send, [goto, refused], task) is None  # once a run: the next send is judged as sent
+    tick = Past({"kind": "browser_click", "element": "e12"}, _page(True), True)
+    assert box_refusal(send, [goto, tick], task) is None
+
+
+def test_the_refusal_in_the_loop_and_the_send_after_the_tick(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The browser loop refuses the send with the box unticked; after the tick the same send is taken, not stopped as
+    the repeat of a failure."""
+    from macrohard.agent import tool_schemas
+    from macrohard.errors import FormatError
+    from macrohard.types import BrowserClickAction, BrowserGotoAction, FinishAction, Usage
+
+    from .chat_history import tool_messages
+
+    monkeypatch.setenv("MACROHARD_LOCAL_AIDS", "wrapper,verify")
+    model = LocalModel.from_name("smollm2")
+    send = {"kind": "browser_click", "element": "e13"}
+    monkeypatch.setattr(model, "_act", lambda chat, kinds, grammar, **_: (send, json.dumps(send), Usage()))
+    monkeypatch.setattr(model, "_browser_grammar", lambda *a, **k: None)
+    tools = tool_schemas([BrowserGotoAction, BrowserClickAction, FinishAction])
+    task = "send the form as Ana and tick the newsletter box"
+    goto = {"kind": "browser_goto", "url": "http://127.0.0.1:8000/"}
+    with pytest.raises(FormatError) as refused:
+        model.complete(tool_messages(task, [(goto, _page(False))]), tools)
+    messages = tool_messages(task, [(goto, _page(False))])
+    messages += [{"role": "assistant", "content": refused.value.raw},
+                 {"role": "user", "content": f"Format error: {refused.value}. {refused.value.hint}"}]
+    tick = tool_messages(task, [({"kind": "browser_click", "element": "e12"}, _page(True))])[1:]
+    call = model.complete(messages + tick, tools).tool_calls[0]
+    assert call.name == "browser_click" and json.loads(call.arguments) == {"element": "e13"}

@@ -42,6 +42,7 @@ from macrohard.models import (
     local_agree,
     local_copies,
     local_evidence,
+    local_grounds,
     local_next,
     local_notes,
     local_proofs,
@@ -208,7 +209,10 @@ class LocalModel(ClaimSteps):
         stop_before = (lambda k: k == "finish") if verify and local_verify.changed_last(history) else None
         action, reply, u = self._act(chat, allowed, grammar, stop_before=stop_before)
         usage = usage + u
-        failed = [p.action for p in history if not p.ok]
+        # a send refused for a box (local_grounds.box_refusal) did not fail: the same send, once the box is set, is no
+        # repeat of a failure
+        tried = [p for p in history if not local_grounds.refused_send(p)]
+        failed = [p.action for p in tried if not p.ok]
         for attempt in range(2 if wrapper else 0):  # a repeat of a failed action: try again with some randomness
             if action is None or action not in failed:
                 break
@@ -240,7 +244,7 @@ class LocalModel(ClaimSteps):
         if action is None:  # the grammar makes this rare: only when max_tokens cut the JSON short
             return ModelReply(text=reply, usage=usage, model=self.name)
         if wrapper:
-            stop_on_repeat(action, history)
+            stop_on_repeat(action, tried)
         refusal: tuple[str, str] | None = None
         if not browser and (why := local_copies.copied(action, history, task)):
             # the harness's own words or a failed command's error copied into a file: refused, the model chooses again
@@ -253,6 +257,10 @@ class LocalModel(ClaimSteps):
         elif not browser and (target := local_copies.clobbers(action)):  # `sort f > f`: f emptied before it is read
             refusal = (f"command refused: it reads {target} and empties it with > {target}",
                        local_copies.CLOBBER_HINT.replace("FILE", target))
+        elif browser and wrapper and (why := local_grounds.box_refusal(action, history, task)):
+            # a form about to be sent with a box the task's words ask for set otherwise: refused once, the model
+            # chooses again (local_grounds; the claim is judged on the box as sent either way)
+            raise FormatError(f"{action.get('kind')} refused: {why[0]}", hint=why[1], raw=json.dumps(action))
         if refusal is not None:
             return self._refuse(*refusal, json.dumps(action), task, history, verify, usage)
         if verify and action.get("kind") == "finish" and (look := self._proofs.ask(task, history, action)) is not None:

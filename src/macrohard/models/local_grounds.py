@@ -128,10 +128,7 @@ def box_as_sent(history: list[Any], task: str) -> str:
     page, sent = None, None
     for past in history:
         action = past.action
-        if past.ok and page is not None and any(e.role == "checkbox" for e in page.elements) and (
-                (action.get("kind") == "browser_click"
-                 and any(e.id == action.get("element") and e.role == "button" for e in page.elements))
-                or (action.get("kind") == "browser_press" and action.get("key") == "Enter")):
+        if past.ok and _sends(action, page):
             sent = page
         if (seen := parse_page(str(past.result))) is not None and seen.elements:
             page = seen
@@ -141,6 +138,44 @@ def box_as_sent(history: list[Any], task: str) -> str:
             state = "unticked" if wish else "ticked"
             return f"the form sent with the box {box.name!r} {state}, where the task asks for it {'ticked' if wish else 'unticked'}"
     return ""
+
+
+BOX_REFUSED = "the form would be sent with the box"
+
+
+def _sends(action: dict[str, Any], page: Any) -> bool:
+    """Whether ``action`` on ``page`` sends a form that has a checkbox (a button clicked, or Enter pressed)."""
+    if page is None or not any(e.role == "checkbox" for e in page.elements):
+        return False
+    if action.get("kind") == "browser_press":
+        return action.get("key") == "Enter"
+    return action.get("kind") == "browser_click" and any(
+        e.id == action.get("element") and e.role == "button" for e in page.elements)
+
+
+def refused_send(past: Any) -> bool:
+    """Whether ``past`` is a send the harness refused for a box (``box_refusal``): not a failure of the send."""
+    return not past.ok and BOX_REFUSED in str(past.result)
+
+
+def box_refusal(action: dict[str, Any], history: list[Any], task: str) -> tuple[str, str] | None:
+    """Before the form is sent: a checkbox of the page that the task's words ask for ticked (or unticked) and that is
+    not, as (why, hint) for a refusal the model answers with another action; once a run (a second send stands and is
+    judged as sent: ``box_as_sent``). None when the send matches the words, or the action sends nothing."""
+    from macrohard.models.local_browser import parse_page
+
+    if any(BOX_REFUSED in str(p.result) for p in history):
+        return None
+    page = next((pg for p in reversed(history) if (pg := parse_page(str(p.result))) is not None and pg.elements), None)
+    if not _sends(action, page):
+        return None
+    for box in (e for e in page.elements if e.role == "checkbox"):
+        wish = box_wish(task, box.name)
+        if wish is not None and wish != box.checked:
+            want = "ticked" if wish else "unticked"
+            return (f"{BOX_REFUSED} {box.name!r} {'unticked' if wish else 'ticked'}, and the task asks for it {want}",
+                    f"Click the box [{box.id}] ({box.name}) first, then send the form.")
+    return None
 
 
 def unfounded(history: list[Any], task: str) -> str:
@@ -166,4 +201,4 @@ def unfounded(history: list[Any], task: str) -> str:
     return ""
 
 
-__all__ = ["TASK_RUN", "UNFOUNDED", "box_as_sent", "box_wish", "other_option", "task_words", "unfounded"]
+__all__ = ["BOX_REFUSED", "TASK_RUN", "UNFOUNDED", "box_as_sent", "box_refusal", "refused_send", "box_wish", "other_option", "task_words", "unfounded"]
