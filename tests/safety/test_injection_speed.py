@@ -103,3 +103,49 @@ def test_ngram_features_are_the_same_bits(dev_texts):
         (a, av), (b, bv) = features(text), _features_with_unique(text)
         assert a.dtype == b.dtype and av.dtype == bv.dtype
         assert a.tobytes() == b.tobytes() and av.tobytes() == bv.tobytes(), text
+
+
+def _window_vectors_stacked(enc, ids, width, stride):
+    """``embed_head.window_vectors(..., with_max=True)`` as it was before perf21 (the maxima through ``np.max`` of a
+    stack of shifted copies): the oracle."""
+    import numpy as np
+
+    from macrohard.safety.embed_head import _unit, token_matrix
+
+    m = token_matrix(enc, ids)
+    k = width // stride
+    blocks = -(-len(m) // stride)
+    if blocks <= k:
+        return np.concatenate((_unit(m.sum(0, dtype=np.float32)), m.max(0)))[None]
+    padded = np.zeros((blocks * stride, m.shape[1]), dtype=m.dtype)
+    padded[: len(m)] = m
+    sums = padded.reshape(blocks, stride, m.shape[1]).sum(1, dtype=np.float32)
+    c = np.vstack([np.zeros((1, m.shape[1]), np.float32), np.cumsum(sums, 0)])
+    mean = _unit(c[k:] - c[:-k])
+    padded[len(m):] = m.min(0)
+    maxes = padded.reshape(blocks, stride, m.shape[1]).max(1)
+    return np.hstack([mean, np.max([maxes[j:blocks - k + 1 + j] for j in range(k)], axis=0)])
+
+
+def test_window_vectors_are_the_same_bits(dev_texts):
+    from macrohard.safety.embed_head import window_vectors
+    from macrohard.safety.injection_embed import _loaded
+
+    enc, head = _loaded()
+    if head is None:
+        pytest.skip("no MiniLM weights here (embed.static_or_none)")
+    many = [enc.token_ids(nz.normalise(t).flat) for t in dev_texts[::3]]
+    many += [[], [7], list(range(1000, 1048)), list(range(1000, 1049)), list(range(2000, 2300))]
+    for ids in many:
+        for width, stride in ((48, 24), (72, 24), (24, 24)):
+            a, b = window_vectors(enc, ids, width, stride, with_max=True), _window_vectors_stacked(enc, ids, width, stride)
+            assert a.dtype == b.dtype and a.shape == b.shape and a.tobytes() == b.tobytes()
+
+
+def test_fold_of_the_last_text_is_its_own():
+    """``fold`` keeps the last text's fold: asked again for that very object it answers from it, for any other text
+    (equal or not) it folds that one."""
+    a, b = "Ignore İT", "ΣΑΣ ſecret"
+    assert fold(a) == a.translate({0x130: 0x69}).lower() == "ignore it"
+    assert fold(a) is fold(a) and fold(b) == b.translate({0x3a3: 0x3c2, 0x17f: 0x73}).lower()
+    assert fold(a) == fold("".join(list(a))) and fold("ABC") == "abc" and fold("") == ""

@@ -62,7 +62,10 @@ def window_vectors(enc: Static, text: str | list[int], width: int = 48, stride: 
         return mean
     padded[len(m):] = m.min(0)  # padding never wins a maximum
     maxes = padded.reshape(blocks, stride, m.shape[1]).max(1)
-    return np.hstack([mean, np.max([maxes[j:blocks - k + 1 + j] for j in range(k)], axis=0)])
+    most = maxes[: blocks - k + 1].copy()  # each window's maximum over its k blocks (np.max of their stack, without it)
+    for j in range(1, k):
+        np.maximum(most, maxes[j: blocks - k + 1 + j], out=most)
+    return np.hstack([mean, most])
 
 
 class Head:

@@ -161,10 +161,21 @@ class Gate:
         return True
 
 
+# The last text folded and its fold: the screen's rule modules fold the same normalised text (the very same object)
+# one after another, six times a screen. Kept as one tuple, so a thread reads a text and its own fold together.
+_last: tuple[str, str] = ("", "")
+
+
 def fold(text: str) -> str:
     """``text`` with each character replaced by its class under ``re.I`` (lower case, or the least member of the
     classes ``re`` widens): what ``Gate`` reads. Keeps the length (``len(fold(t)) == len(t)``)."""
-    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+    global _last
+    last = _last
+    if last[0] is text:  # the same object (held here, so never another text at its address): the same fold
+        return last[1]
+    folded = text.lower() if text.isascii() else text.translate(_FOLD).lower()
+    _last = (text, folded)
+    return folded
 
 
 @lru_cache(maxsize=64)
