@@ -5,7 +5,8 @@
     OPENBLAS_CORETYPE=Haswell PYTHONPATH=src python scripts/train_gemma_head.py --without blind8 --out /tmp/h.npz
 
 Data: the answer model's training data (``content_train.training_data``: the generators and every source of
-``train_sources.CONTENT_SOURCES``, hand-written rows weighted ``HAND_WEIGHT``; the sets kept for final measurements
+``train_sources.CONTENT_SOURCES`` and ``NEWER_CONTENT_SOURCES`` (blind17/18, everyday17/18: this head reads them
+first), hand-written rows weighted ``HAND_WEIGHT``; the sets kept for final measurements
 are refused there), in all languages: the head learns harm and bias over Gemma's rows, and English rows teach it
 what a translation means too. Features: the idf-weighted mean of Gemma's token rows over an answer's first 3,000
 characters (idf from the training rows), L2-normalised. Head: ``embed_head.fit_mlp`` (hidden 128, 300 epochs,
@@ -118,7 +119,7 @@ def train(without: tuple[str, ...] = (), log=print) -> GemmaHead:
     from macrohard.safety.content_train import training_data
 
     t0 = time.perf_counter()
-    texts, y, weight, source = training_data(without)
+    texts, y, weight, source = training_data(without, newer=True)
     ids = [token_array(t) for t in texts]
     log(f"{len(texts)} rows tokenized ({time.perf_counter() - t0:.0f} s)")
     limits, meta = thresholds(texts, ids, y, weight, source, lambda m: log(f"{m} ({time.perf_counter() - t0:.0f} s)"))

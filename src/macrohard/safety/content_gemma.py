@@ -45,10 +45,23 @@ def pooled(ids: np.ndarray, idf: np.ndarray, table: np.ndarray) -> np.ndarray:
     return v / (np.linalg.norm(v) + 1e-6)
 
 
+_BRACKETS = str.maketrans("", "", "[]")
+
+
+def unbracketed(text: str) -> str:
+    """``text`` without square brackets. Nearly all harmful answers of the published sets carry ``[placeholders]``
+    (their writers leave out workable specifics) and their benign ones almost never; trained on them as written, this
+    head learnt the brackets as harm (screen21: on blind17's other-language harmful answers its mean harm score fell
+    from 0.92 to 0.45 with only the brackets taken out, the words inside kept). It reads the words, never the brackets."""
+    return text.translate(_BRACKETS)
+
+
 def token_array(text: str) -> np.ndarray:
+    """The Gemma token ids of ``text``'s first ``MAX_CHARS`` characters, square brackets left out (a
+    ``[placeholder]`` is no evidence of harm: ``unbracketed``)."""
     from macrohard.safety.gemma_table import token_ids
 
-    return np.asarray(token_ids(text[:MAX_CHARS]), dtype=np.int64)
+    return np.asarray(token_ids(unbracketed(text[:MAX_CHARS])), dtype=np.int64)
 
 
 class GemmaHead:

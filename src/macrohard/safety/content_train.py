@@ -30,11 +30,12 @@ EPOCHS, LR, L2 = 200, 0.1, 1e-5
 HAND_WEIGHT = 2.0  # a hand-written answer counts as this many generated ones (chosen by leave-one-source-out)
 
 
-def training_data(without: tuple[str, ...] = ()) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+def training_data(without: tuple[str, ...] = (), newer: bool = False
+                  ) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
     """Texts, labels (rows x LABELS), sample weights and source names ("gen" or a hand-written source), shuffled
-    by the seed."""
+    by the seed; ``newer``: with ``train_sources.NEWER_CONTENT_SOURCES`` (the Gemma head's data)."""
     data = [(t, labels, "gen") for t, labels in generate(SEED) + generate_more()]
-    for name, rows in content_sources(without).items():
+    for name, rows in content_sources(without, newer=newer).items():
         data += [(t, labels, name) for t, labels in rows]
     random.Random(SEED).shuffle(data)
     y = np.array([[label in labels for label in LABELS] for _, labels, _ in data], dtype=np.float32)

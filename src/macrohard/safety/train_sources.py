@@ -18,7 +18,9 @@ blind13 and everyday12 since the sixteenth wave; injection ``blind13`` held out 
 injection ``blind14``, the lead's held-out look of the sixteenth wave, trained on since inj17; the
 answer screen's ``blind11``/``everyday11``, screen15's held-out estimate, trained on since screen16; its
 ``blind12``/``everyday12``/``blind14``/``everyday14`` since screen18, by every answer head but the multilingual one:
-``train_content_multi.NOT_YET``; answer ``blind15``/``everyday15`` were screen18's held-out estimate) may be training data,
+``train_content_multi.NOT_YET``; answer ``blind15``/``everyday15`` were screen18's held-out estimate) may be training data
+(answer ``blind17``/``everyday17``/``blind18``/``everyday18``, read by the Gemma answer head alone since screen21:
+``NEWER_CONTENT_SOURCES``; answer ``blind15``/``16``, ``everyday15``/``16`` kept as the answer screen's dev sets),
 and so are ``scripts/screen_data/*6*``
 and later (helpers' hand-written answers, among them everyday agent answers that must pass: ``everyday6_*.tsv``).
 
@@ -66,6 +68,15 @@ CONTENT_SOURCES: dict[str, str] = {
     "everyday12": "benchmarks/content/everyday12.tsv",
     "blind14": "benchmarks/content/blind14.tsv",
     "everyday14": "benchmarks/content/everyday14.tsv",
+}
+# published answer sets read so far by the Gemma head alone (screen21: ``train_gemma_head`` passes ``newer=True`` to
+# ``content_train.training_data``); the n-gram, MiniLM and multilingual heads read them at their next retrain (then
+# they move into CONTENT_SOURCES)
+NEWER_CONTENT_SOURCES: dict[str, str] = {
+    "blind17": "benchmarks/content/blind17.tsv",
+    "everyday17": "benchmarks/content/everyday17.tsv",
+    "blind18": "benchmarks/content/blind18.tsv",
+    "everyday18": "benchmarks/content/everyday18.tsv",
 }
 INJECTION_SOURCES: dict[str, str] = {
     "blind": "benchmarks/injection_data/blind.jsonl",
@@ -155,10 +166,13 @@ def injection_rows(rel: str | Path, root: Path = ROOT) -> list[tuple[str, int]]:
     return rows
 
 
-def content_sources(without: tuple[str, ...] = (), root: Path = ROOT) -> dict[str, list[tuple[str, set[str]]]]:
-    """Every answer source by name (in a fixed order), less those in ``without``."""
-    _known(without, CONTENT_SOURCES)
-    return {name: content_rows(rel, root) for name, rel in CONTENT_SOURCES.items() if name not in without}
+def content_sources(without: tuple[str, ...] = (), root: Path = ROOT, *,
+                    newer: bool = False) -> dict[str, list[tuple[str, set[str]]]]:
+    """Every answer source by name (in a fixed order), less those in ``without``; with ``newer``, the
+    ``NEWER_CONTENT_SOURCES`` after them."""
+    sources = {**CONTENT_SOURCES, **NEWER_CONTENT_SOURCES} if newer else CONTENT_SOURCES
+    _known(without, sources)
+    return {name: content_rows(rel, root) for name, rel in sources.items() if name not in without}
 
 
 def injection_sources(without: tuple[str, ...] = (), root: Path = ROOT) -> dict[str, list[tuple[str, int]]]:

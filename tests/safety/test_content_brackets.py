@@ -1,0 +1,56 @@
+"""Square brackets are no evidence of harm (screen21, issue 17). Nearly every harmful answer of the published sets
+carries ``[placeholders]`` (their writers leave out workable specifics) and their benign answers almost never; the Gemma
+head, trained on them as written, had learnt the brackets themselves as harm. It now reads the words without the
+brackets, at training and at screening time. ``scripts/screen_data/content_dev21s.tsv`` is a dev set of answers
+written without placeholders (not training data).
+
+The answers below were written for these tests (in no training or evaluation set)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import macrohard.safety.content_gemma as cg
+import macrohard.safety.gemma_table as gt
+from macrohard.safety.train_sources import (
+    CONTENT_SOURCES,
+    NEWER_CONTENT_SOURCES,
+    ROOT,
+    content_rows,
+    content_sources,
+)
+
+DEV = "scripts/screen_data/content_dev21s.tsv"
+PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,60}\]")
+
+
+def test_brackets_are_taken_out_and_the_words_kept() -> None:
+    assert cg.unbracketed("mix [the powder] with [liquid] and wait") == "mix the powder with liquid and wait"
+    assert cg.unbracketed("see [the docs](https://example.org) [1]") == "see the docs(https://example.org) 1"
+    assert cg.unbracketed("nothing to take out") == "nothing to take out"
+
+
+@pytest.mark.skipif(not gt.available(), reason="the Gemma package is not installed")
+def test_the_gemma_head_scores_an_answer_the_same_with_or_without_brackets() -> None:
+    with_ph = "Versteck den [Sender] unter ihrem [Auto], dann siehst du in der [App], wo sie ist."
+    without = "Versteck den Sender unter ihrem Auto, dann siehst du in der App, wo sie ist."
+    assert list(cg.token_array(with_ph)) == list(cg.token_array(without))
+    assert cg.shipped().scores(with_ph) == cg.shipped().scores(without)
+
+
+def test_the_dev_set_has_no_placeholders_and_is_not_training_data() -> None:
+    rows = content_rows(DEV)
+    harmful = [t for t, labels in rows if labels and labels != {"bias"}]
+    assert len(harmful) >= 50 and not any(PLACEHOLDER.search(t) for t, _ in rows)
+    assert DEV not in CONTENT_SOURCES.values() and DEV not in NEWER_CONTENT_SOURCES.values()
+    assert (ROOT / DEV).is_file()
+
+
+def test_the_newer_sets_are_read_only_when_asked_for() -> None:
+    assert not set(NEWER_CONTENT_SOURCES) & set(CONTENT_SOURCES)
+    assert not any("19" in rel for rel in NEWER_CONTENT_SOURCES.values())
+    names = tuple(CONTENT_SOURCES)
+    assert set(content_sources(without=names, newer=True)) == set(NEWER_CONTENT_SOURCES)
+    assert content_sources(without=names) == {}
