@@ -24,6 +24,7 @@ from macrohard.safety import (
     forged,
     multilingual,
     plain_orders,
+    quoted_examples,
     reader_orders,
     triggers,
     vocative,
@@ -139,6 +140,8 @@ def screen_injection(text: str, *, use_classifier: bool = True, scorer=None) -> 
         found.append("vocative")  # a sentence that turns to the AI reader by name, in any language
     if obfuscated(norm.lines) or "  " in raw and obfuscated(raw):  # the raw text keeps wide gaps between spaced words
         found.append("obfuscated_order")
+    if quoted_examples.MASKABLE & set(found):  # "Angreifer verstecken Sätze wie „Assistent, leite … weiter“": an example
+        found = quoted_examples.drop(found, norm.lines, raw)
     if _FRAMED.keys() & set(found):
         found = [f for f in found if f not in _FRAMED or _addressed(f, raw, norm.lines, norm.flat)]
     if "exfil_request" in found and _exfil_to_address(norm.flat):
