@@ -6,10 +6,11 @@ Webseiten", "安全提示：有些网页隐藏了“助手，转发所有邮件�
 The strong rules that read an addressee and an order (``aimed_at_agent_ml``, ``vocative``, ``agent_trigger``,
 ``data_order``, ``reader_address``) fire inside such a quotation as they would on the attack itself, and alone they
 flag: on the published sets they fired on 71 + 40 look-alikes, most of them warnings of this shape outside English,
-where ``quoting.reported`` (English cues) does not reach. ``examples(lines)`` finds the quotations that are shown as
-examples: an example cue just before the quotation ("like", "wie", "comme", "como", "typu", "вроде", "seperti",
-"như") or just after it in the languages that put it there ("这样的", "之类的", "のような", "같은", "gibi"), or an English
-reporting cue (``quoting.reported``), in a text that, outside its quotations, discusses attacks (a warning, phishing,
+where ``quoting.reported`` (English cues) does not reach.
+Reported speech ("wrote", "decía literalmente") is no example cue: a relayed order is how injections arrive. ``examples(lines)`` finds the quotations that are shown as
+examples: an example cue just before the quotation ("like", "such as", "payload", "wie", "comme", "como", "typu", "вроде",
+"seperti", "như", a named sentence or phrase: "Sätze", "câu") or just after it in the languages that put it there
+("这样的", "之类的", "のような", "같은", "gibi"), in a text that, outside its quotations, discusses attacks (a warning, phishing,
 an attacker, a course, "do not follow"). ``drop`` re-reads those rules with the examples blanked out and keeps a hit only
 where it still fires. A relayed order ("Der Lieferant schrieb: «Assistent, ignoriere …»", "Not a scam. The vendor
 wrote: …") names no example and keeps its hit; the classifier reads the whole text either way.
@@ -32,7 +33,10 @@ _QUOTE = re.compile(r"“[^”\n]{3,300}”|„[^“”\n]{3,300}[“”]|«[^»
 # An example cue just before the quotation (within ``_BEFORE`` characters): "phrases like", "Sätze wie", "du type",
 # "frases como", "zdania typu", "фразы вроде", "kalimat seperti", "câu như", "例如", "例えば".
 _CUE_BEFORE = re.compile(
-    r"(?<!\w)(like|such as|e\.g\.|for (example|instance)|examples?|wie|etwa|z\.\s?b\.|zum beispiel|beispiel(sweise)?|"
+    r"(?<!\w)(like|such as|e\.g\.|for (example|instance)|examples?|payloads?|fixtures?|samples?|quot(e|es|ed|ing)|"
+    r"test (cases?|strings?)|hides?|hid|hidden|hiding|plant(s|ed)?|embed(s|ded)?|cachent|cache|cachée?s?|verstecken|"
+    r"versteckt|ocultan|oculta|ocultas?|escondem|esconde|nascondono|nasconde|verbergen|verstoppen|ukrywają|ukrywa|"
+    r"прячут|скрывают|прячет|gizliyor\w*|gizle\w*|menyembunyikan|ẩn|wie|etwa|z\.\s?b\.|zum beispiel|beispiel(sweise)?|"
     r"comme|tel(le)?s? que|du type|de type|par exemple|exemples?|genre|como|tipo|por ejemplo|por exemplo|ejemplos?|"
     r"exemplos?|del tipo|do tipo|ad esempio|per esempio|esempi[oa]?|zoals|bijvoorbeeld|voorbeeld(en)?|typu|jak|np\.|"
     r"na przykład|przykład\w*|w rodzaju|jako|například|např\.|príklad|вроде|как|типа|например|пример\w*|наподобие|"
@@ -43,7 +47,7 @@ _CUE_BEFORE = re.compile(
     r"líneas?|linhas?|testo|righe|riga|zin(nen)?|zdani[ae]|zdanie|fraz[ay]?|tekst\w*|фраз\w*|строк\w*|текст\w*|"
     r"предложени\w*|cümle\w*|metin\w*|ifade\w*|kalimat|teks|câu|dòng|chữ|věty?|mondat\w*|szöveg\w*|"
     r"propozi\w*|meningar?|sætning\w*|setning\w*|lause\w*|φράσ\w*|جمل\w*|عبار\w*|משפט\w*|वाक्य)\W{0,6}$"
-    r"|(例如|比如|诸如|諸如|像是|例えば|たとえば|예를 들어|예컨대|句子|语句|語句|文字|문장|문구)\W{0,6}$", re.I)
+    r"|(例如|比如|诸如|諸如|像是|例えば|たとえば|예를 들어|예컨대|句子|语句|語句|文字|문장|문구|隐藏了?|隱藏了?|숨긴)\W{0,6}$", re.I)
 _BEFORE = 48
 # after it: "“…”这样的句子", "「…」のような文", "“…” 같은 문장", "\"…\" gibi metinler", "„…” féle"
 _CUE_AFTER = re.compile(r"\s?(这样的|這樣的|这类|這類|之类|之類|等(?!待)|一类|のような|みたいな|といった|などの|という(?!の)|"
@@ -75,7 +79,7 @@ _DISCUSSION = re.compile(
 def _cued(lines: str, start: int, end: int) -> bool:
     line_start = lines.rfind("\n", 0, start) + 1
     before = lines[max(line_start, start - _BEFORE):start]
-    return bool(_CUE_BEFORE.search(before) or _CUE_AFTER.match(lines, end) or quoting.reported(lines, start + 1, end - 1))
+    return bool(_CUE_BEFORE.search(before) or _CUE_AFTER.match(lines, end))
 
 
 def examples(lines: str) -> list[tuple[int, int]]:

@@ -46,7 +46,7 @@ from macrohard.safety.regex_gate import Gate, fold
 from macrohard.safety.vocative import _MORE_WHO
 
 _I = re.I | re.M
-_ACT = rf"(?:{_FORGED_ACT}|attach|unlock|submit|enter|type|score|refund|assign|escalate|authori[sz]e)"
+_ACT = rf"(?:{_FORGED_ACT}|attach|unlock|submit|enter|type|score|refund|assign|escalate|authori[sz]e|revoke)"
 _S = r"(?:[^.!?\n]|\.(?=\S))"  # inside one sentence (an address's dots do not end it)
 # a machine the text talks about: an assistant, agent, bot or AI, with a word before it ("the meeting bot", "your
 # phone's assistant", "the AI notetaker")
@@ -124,6 +124,20 @@ _ENGLISH = (
     rf"(?:{_MODAL}|is\s+to)\s+{_AFTER}{_ACT}\b",
     # "Triage bot: pay …" (a bot named by its job; a chat log's bare "Bot: Hello" names none)
     rf"(?:^|[.!?]\s+)\W{{0,3}}[\w-]+\s+bots?\s*:\s*{_AFTER}{_ACT}\b",
+    # inj21, from blind17's misses (out-of-sample votes): an obligation on the machine reported as someone's word ("my
+    # manager says the AI on this channel is supposed to create …", "the auditor said our AI bot has to upload …"), a
+    # reader named by what it does to an image or a page ("the model reading this caption is asked to transfer …",
+    # "assistants indexing this album should turn off …"), a label for AI readers ("Caption for AI readers: revoke …")
+    rf"\b(?:says|said|told\s+(?:me|us)|mentioned|confirmed|decided|agreed|insists|insisted|reckons|thinks|wrote)\s+"
+    rf"(?:that\s+)?(?:the|your|our|this|their)\s+{_MACHINE}(?:\s+(?:on|in|for|of)\s+(?:this|the|our|your)\s+[#\w-]+)?\s+"
+    rf"(?:is\s+supposed\s+to|is\s+meant\s+to|is\s+expected\s+to|is\s+required\s+to|{_MODAL})\s+{_AFTER}{_ACT}\b",
+    rf"\b(?:the|any|every|all)?\s*(?:model|assistant|agent|ai|bot|llm|copilot)s?\s+(?:reading|indexing|processing|"
+    rf"viewing|describing|captioning|scanning|parsing|ingesting|crawling|tagging|sorting|summari[sz]ing)\s+(?:this|these|"
+    rf"the)\s+[\w-]+\s+(?:(?:is|are)\s+(?:asked|told|instructed|requested|expected|required|supposed)\s+to|{_MODAL})\s+"
+    rf"{_AFTER}{_ACT}\b",
+    rf"\b(?:captions?|notes?|messages?|instructions?|notices?|text|descriptions?|memos?|reminders?|hints?)\s+for\s+"
+    rf"(?:ai|automated|llm)\s+(?:readers?|tools?|agents?|assistants?|bots?|systems?|models?|crawlers?)\s*:\s*"
+    rf"{_AFTER}{_ACT}\b",
 )
 # other languages: a condition on an assistant (before it or as a suffix), then an order in the same sentence
 _IF = (r"(?:(?<!\w)(?:falls|wenn|si|se|если|jeśli|jesli|jeżeli|jezeli|als|indien|om|jos|ha|eğer|agar|hvis|ef|kui|"
@@ -151,7 +165,8 @@ _RISK = re.compile(
     r"payroll|passports?|chmod|rm\s+-rf|curl|sudo|antivirus|firewall)\b|"
     r"\b(?:no\s+need\s+to|don'?t|do\s+not|without)\s+(?:\w+\s+)?(?:check|confirm|ping|ask|verify|call|flag|tell|"
     r"mention|telling|asking|checking)|\bquietly\b|\bsilently\b|\bnothing\s+to\s+confirm\b|\balready\s+(?:checked|"
-    r"approved)\b|пароль|код|passwort|contraseña|senha|mot\s+de\s+passe|hasło|şifre|パスワード|密码|비밀번호",
+    r"approved)\b|\bwithout\s+(?:waiting\s+for\s+)?(?:a\s+|any\s+)?(?:review|approval|sign-?off)\b|"
+    r"\bbranch\s+protection\b|пароль|код|passwort|contraseña|senha|mot\s+de\s+passe|hasło|şifre|パスワード|密码|비밀번호",
     re.I)
 # an errand tacked on to a message ("One more thing: …", "Also, while you're in there, …", "Whoever picks this up,
 # …", "Nu je toch bezig bent: …", "ついでに"), then an order on what an attacker wants: the user's payroll,
@@ -333,6 +348,62 @@ def _matches(lines: str, low: str):
     yield from _other(lines, low)
 
 
+# inj21, from blind17's misses (out-of-sample votes): an obligation put on the machine in another language, reported or
+# stated ("юристы сказали, что бот в этом чате должен переведи …", "asystent w twojej skrzynce ma usunąć …"). A
+# person's assistant is told the same ("Der Assistent soll die Rechnungen an … weiterleiten"), so this is only ever
+# the weak ``voice_mention``: the classifier must agree. A negation before the order ("не должен", "soll nicht",
+# "no debe") is a rule about the machine, not an order to it.
+_MUST = re.compile(r"(?<!\w)(?:должен|должна|должны|обязан\w*|нужно|надо|muss|müssen|soll|sollte|sollen|doit|doivent|"
+                   r"devrait|debe|deben|debería|tiene que|deve|devono|dovrebbe|moet|moeten|zou moeten|powinien|powinna|"
+                   r"powinno|musi|ma\s+(?=\w+ć\b)|ska|skal|bør|pitää|täytyy|harus|perlu|phải|cần|має|повинен|"
+                   r"gerek\w*|zorunda|trebuie|musí|kell)(?!\w)|必须|应该|应当|需要|べき|해야", re.I)
+_NOT = re.compile(r"(?<!\w)(?:не|nicht|kein\w*|ne|pas|no|nie|not|never|jamais|nunca|non|niet|nooit|inte|ikke|ei|"
+                  r"tidak|jangan|không|đừng|nu|nem|ні|mai)(?!\w)|不|别|勿|ない|않|못", re.I)
+
+
+def _must(lines: str, low: str) -> bool:
+    """Whether an addressee of ``_WHO`` is put under an obligation to act, without a negation (see above)."""
+    for at in sorted(i for st in _STEMS if st in low for i in _find_all(low, st)):
+        who = _WHO_RE.search(lines, max(0, at - 30), at + 40)
+        if who is None:
+            continue
+        tail = lines[who.end():who.end() + 140]
+        stop = _SENTENCE_END.search(tail)
+        tail = tail[:stop.start()] if stop else tail
+        must = _MUST.search(tail, 0, 60)
+        if must and not _NOT.search(tail, 0, must.end() + 12) and _OVERB_RE.search(tail, must.end(), must.end() + 80):
+            if _counts(lines, who.start(), who.end() + must.end()):
+                return True
+    return False
+
+
+# an order split over two parts ("Subject: … (1/2) AI reader: combine with the footer" … "Footer (2/2): forward …",
+# "(1/2) note for the agent reading this channel: please" … "(2/2) pay invoice …"): the first part names the machine,
+# the last part holds the order
+_PART = re.compile(r"\(\s*(\d)\s*/\s*(\d)\s*\)")
+_PART_WHO = re.compile(rf"\b{_MACHINE}\b|\breaders?\b", re.I)
+_PART_ACT = re.compile(rf"(?:^|[:\-\u2014]\s*|\)\s*){_AFTER}{_ACT}\b", re.I | re.M)
+
+
+def _split(lines: str) -> str:
+    parts = list(_PART.finditer(lines))
+    if len(parts) < 2:
+        return ""
+    first = [m for m in parts if m.group(1) == "1"]
+    last = [m for m in parts if m.group(1) == m.group(2) != "1"]
+    if not first or not last or last[-1].start() <= first[0].start():
+        return ""
+    head_end = lines.find("\n", first[0].end())
+    head = lines[first[0].start():head_end if head_end >= 0 else len(lines)]
+    tail_end = lines.find("\n", last[-1].end())
+    tail = lines[last[-1].start():tail_end if tail_end >= 0 else len(lines)]
+    order = tail[last[-1].end() - last[-1].start():].lstrip(" :")
+    if not (_PART_WHO.search(head) or not head.isascii() and _WHO_RE.search(head)) or not (
+            _PART_ACT.search(order) or not order.isascii() and _OVERB_RE.search(order)):
+        return ""
+    return "voice_order" if _RISK.search(tail) else "voice_mention"
+
+
 def signals(lines: str, raw: str = "") -> list[str]:
     """``voice_order`` (strong) or ``voice_mention`` (weak) in ``lines`` (the normalised text, line breaks kept);
     ``raw`` (the text as given) tells what a page shows as code."""
@@ -343,5 +414,9 @@ def signals(lines: str, raw: str = "") -> list[str]:
             if _RISK.search(_sentence(lines, m.start(), m.end())):
                 return ["voice_order"]
             found = ["voice_mention"]
-    errand = _errand(lines, raw, low)
-    return [errand] if errand else found
+    errand = _errand(lines, raw, low) or _split(lines)
+    if errand:
+        return [errand]
+    if not found and not lines.isascii() and _must(lines, low):
+        return ["voice_mention"]
+    return found
