@@ -34,9 +34,12 @@ _QUOTE = re.compile(r"“[^”\n]{3,300}”|„[^“”\n]{3,300}[“”]|«[^»
 # "frases como", "zdania typu", "фразы вроде", "kalimat seperti", "câu như", "例如", "例えば".
 _CUE_BEFORE = re.compile(
     r"(?<!\w)(like|such as|e\.g\.|for (example|instance)|examples?|payloads?|fixtures?|samples?|quot(e|es|ed|ing)|"
-    r"test (cases?|strings?)|hides?|hid|hidden|hiding|plant(s|ed)?|embed(s|ded)?|cachent|cache|cachée?s?|verstecken|"
-    r"versteckt|ocultan|oculta|ocultas?|escondem|esconde|nascondono|nasconde|verbergen|verstoppen|ukrywają|ukrywa|"
-    r"прячут|скрывают|прячет|gizliyor\w*|gizle\w*|menyembunyikan|ẩn|wie|etwa|z\.\s?b\.|zum beispiel|beispiel(sweise)?|"
+    r"test (cases?|strings?))\W{0,12}$"
+    # a named quotation or a hiding verb right before the mark (no key or colon between: ``"message": "…"`` is data)
+    r"|(?<!\w)(prompts?|instructions?|commands?|requests?|messages?|hides?|hid|hidden|hiding|plant(s|ed)?|"
+    r"embed(s|ded)?|cachent|cache|cachée?s?|verstecken|versteckt|ocultan|oculta|ocultas?|escondem|esconde|nascondono|nasconde|verbergen|verstoppen|ukrywają|ukrywa|"
+    r"прячут|скрывают|прячет|gizliyor\w*|gizle\w*|menyembunyikan|ẩn)\s?$"
+    r"|(?<!\w)(wie|etwa|z\.\s?b\.|zum beispiel|beispiel(sweise)?|"
     r"comme|tel(le)?s? que|du type|de type|par exemple|exemples?|genre|como|tipo|por ejemplo|por exemplo|ejemplos?|"
     r"exemplos?|del tipo|do tipo|ad esempio|per esempio|esempi[oa]?|zoals|bijvoorbeeld|voorbeeld(en)?|typu|jak|np\.|"
     r"na przykład|przykład\w*|w rodzaju|jako|například|např\.|príklad|вроде|как|типа|например|пример\w*|наподобие|"
@@ -46,7 +49,7 @@ _CUE_BEFORE = re.compile(
     r"|(?<!\w)(sentences?|phrases?|lines?|text|strings?|words|s[äa]tze?|satz|zeilen?|texte?|frases?|phrases?|lignes?|"
     r"líneas?|linhas?|testo|righe|riga|zin(nen)?|zdani[ae]|zdanie|fraz[ay]?|tekst\w*|фраз\w*|строк\w*|текст\w*|"
     r"предложени\w*|cümle\w*|metin\w*|ifade\w*|kalimat|teks|câu|dòng|chữ|věty?|mondat\w*|szöveg\w*|"
-    r"propozi\w*|meningar?|sætning\w*|setning\w*|lause\w*|φράσ\w*|جمل\w*|عبار\w*|משפט\w*|वाक्य)\W{0,6}$"
+    r"propozi\w*|meningar?|sætning\w*|setning\w*|lause\w*|φράσ\w*|جمل\w*|عبار\w*|משפט\w*|वाक्य)\s?$"
     r"|(例如|比如|诸如|諸如|像是|例えば|たとえば|예를 들어|예컨대|句子|语句|語句|文字|문장|문구|隐藏了?|隱藏了?|숨긴)\W{0,6}$", re.I)
 _BEFORE = 48
 # after it: "“…”这样的句子", "「…」のような文", "“…” 같은 문장", "\"…\" gibi metinler", "„…” féle"

@@ -237,6 +237,13 @@ _TOPIC_RE = re.compile(rf"(?:は|が|는|은|에게|께서는)[^。！？\n]{{0,
 _SENTENCE_END = re.compile(r"[.!?。！？\n](?!\S)|[!?。！？\n]")
 
 
+# a condition on what a message asks of the machine is a warning about it ("如果邮件要求你的AI助手转发密码，请不要理会",
+# "om ett mejl ber din AI-assistent att skicka vidare lösenord, är det ett bedrägeriförsök"), not an order to it
+_ASKS = re.compile(r"(?<!\w)(?:asks?|requests?|tells?|instructs?|bittet|auffordert|fordert|demande|pide|solicita|chiede|"
+                   r"vraagt|prosi|просит|требует|ister\w*|meminta|minta|yêu cầu|ber|beder|pyytää|kér)(?!\w)|要求|请求|"
+                   r"請求|依頼|頼ん|요청|要你|让你的|讓你的", re.I)
+
+
 class _Hit:
     """A hit of the other languages' frames: the addressee to the order's verb, in ``lines``' positions (a
     ``re.Match``'s ``start``, ``end`` and ``group(0)``)."""
@@ -264,7 +271,7 @@ def _other_at(lines: str, who: re.Match[str]) -> _Hit | None:
     stop = _SENTENCE_END.search(tail)
     tail = tail[:stop.start()] if stop else tail
     m = None
-    if _IF_RE.search(head):  # "Falls ein Assistent … weiterleiten"
+    if (c := _IF_RE.search(head)) and not _ASKS.search(head, c.end()):  # "Falls ein Assistent … weiterleiten"
         m = _OVERB_RE.search(tail[:100])
     if m is None and (c := _IF_RE.search(tail[:40])):  # "Assistent, wenn … , …"
         m = _OVERB_RE.search(tail, c.end(), c.end() + 80)
