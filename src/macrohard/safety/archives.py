@@ -104,7 +104,8 @@ def _members(an: Analyzer, prog: str, archive: str, dest: str, cwd: str | None) 
     path = an.paths.resolve(archive, cwd) if archive not in ("-", "") else ""
     names = _names(path) if path and path not in an.written and "$" not in archive else None
     if names is None:
-        if an.r.programs & (R.DECODERS | {"base64", "xxd", "openssl", "basenc"}) or an.__dict__.get("renamed_members"):
+        if an.r.programs & (R.DECODERS | {"base64", "xxd", "openssl", "basenc"}) or an.__dict__.get("renamed_members") \
+                or an.__dict__.get("archive_on_line"):  # `git archive REV | tar x` (guard21)
             an.r.add("dynamic", f"{prog} extracts an archive made or decoded on this line: the files it writes are only "
                                 "known when it runs; make it in one step and extract it in the next")
         return
@@ -154,6 +155,9 @@ def patched(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> Non
         diffs = [a for a in args[sub + 1:] if not a.startswith("-")]
         if not diffs:
             diffs = [t for op, t in cmd.redirects if op == "<" and t]
+        if not diffs and an.__dict__.get("diff_on_line"):  # `git diff main x | git apply` (guard21)
+            an.r.add("dynamic", f"git {args[sub]} applies a diff made on this line: the files it writes are only known "
+                                "when it runs; save the diff in one step and apply it in the next")
     for diff in diffs:
         text = _diff_text(an, diff, cmd.cwd)
         if text is None:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from macrohard.safety import gitrepo
 from macrohard.safety.carried_programs import NAMES
+from macrohard.safety.regular import open_regular
 
 if TYPE_CHECKING:
     from macrohard.safety.carried_walk import _Walk
@@ -167,7 +168,7 @@ def _copied_under(w: _Walk, root: str, at: str, args: list[str]) -> str:
 def _index(gitdir: str) -> bytes:
     """The repository's index (the paths it tracks are in it as plain text), empty if unreadable."""
     try:
-        with open(posixpath.join(gitdir, "index"), "rb") as f:
+        with open_regular(posixpath.join(gitdir, "index"), "rb") as f:
             return f.read(16_000_000)
     except OSError:
         return b""
@@ -185,7 +186,7 @@ def _ignores(root: str):
     rules: list[tuple[bool, bool, bool, str]] = []  # (negated, anchored, folders only, pattern)
     for name in (".gitignore", ".git/info/exclude"):
         try:
-            with open(posixpath.join(root, name), encoding="utf-8", errors="replace") as f:
+            with open_regular(posixpath.join(root, name), encoding="utf-8", errors="replace") as f:
                 lines = f.read(64_000).splitlines()
         except OSError:
             continue

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from macrohard.safety import carried_sizes as S
 from macrohard.safety import rules_data as R
+from macrohard.safety.regular import open_regular
 
 if TYPE_CHECKING:
     from macrohard.safety.carried import _Walk
@@ -183,7 +184,7 @@ def _script(w: _Walk, word: str) -> str | None:
     if not word or word.startswith(("-", "~")) or "$" in word:
         return None
     try:
-        with open(w.where(word), "rb") as f:
+        with open_regular(w.where(word), "rb") as f:  # never a pipe: it would hold the review (guard21)
             data = f.read(_MAX_SCRIPT + 1)
     except OSError:
         return None

@@ -35,6 +35,7 @@ from macrohard.safety import (
     pycode,
     runners,
     scripts,
+    session,
     spliced,
 )
 from macrohard.safety import rules_data as R
@@ -89,6 +90,7 @@ class Analyzer:
         self.hooks: list[str] = []  # traps and handlers that run at later commands
         self.expanding: set[str] = set()  # functions whose bodies are being judged where they are called
         self.line_vars: dict[str, str] = {}  # the variables the line being judged sets
+        self.session_vars: dict[str, str] = {}  # literal values earlier steps gave variables (safety.session)
         self.values = Values()  # what the session's variables may hold, read as numbers (safety.arith)
 
     # -- entry ---------------------------------------------------------------------------------
@@ -111,7 +113,9 @@ class Analyzer:
         parsed = parse(command, loops=LoopGlobs(self.paths, cwd, self.functions, self.r.findings, self.values)
                        if depth == 0 and "for" in command and not self.hooks and not self.jobs else None)
         if depth == 0:
-            self.line_vars = parsed.assigned  # what a function called on this line may read (safety.shellstate)
+            # what a function called on this line may read (safety.shellstate): the line's values over the session's
+            self.line_vars = {**self.session_vars, **parsed.assigned}
+            session.update(self.session_vars, parsed.assigned)
         record_line(self, parsed.arith, depth, parsed.functions)
         option_names(self, parsed.globs, cwd)  # `sed 's/a/b/' *.txt` and a file named `-e1e cmd #.txt`
         if parsed.error:
@@ -397,6 +401,8 @@ class Analyzer:
                 return
         if is_dynamic(target) or cwd and is_dynamic(cwd) and not target.startswith(("/", "~")):  # `cd -; rm *`
             self.r.add("dynamic", f"writes to a path only known at run time: {target[:80]}")
+            if (known := session.substitute(target, self.line_vars)) is not None:  # `T=.bashrc` a step before
+                self.write_target(known, cwd, f"{why} ({target[:40]} is {known[:60]})")
         elif self.paths.outside(target, cwd):
             self.r.add("destructive", f"{why}, outside the workspace")
 
@@ -417,7 +423,7 @@ def analyze(command: str, workspaces: list[str], allowed_paths: list[str] | None
             cwd: str | None = None, remotes: set[str] | None = None, path_dirs: list[str] | None = None,
             jobs: tuple[int, int] = (0, 0), py_dirs: list[str] | None = None, values: Values | None = None,
             shell: tuple[dict[str, str], list[str]] | None = None, since: float | None = None,
-            builds: list[Any] | None = None) -> Analysis:
+            builds: list[Any] | None = None, strings: dict[str, str] | None = None) -> Analysis:
     """Classify what ``command`` would do when run in ``cwd`` (default: the first of ``workspaces``).
 
     The shell session persists between steps, so ``cd /etc`` in one step and ``rm -rf *`` in the next
@@ -434,6 +440,8 @@ def analyze(command: str, workspaces: list[str], allowed_paths: list[str] | None
     if py_dirs is not None:  # the same for PYTHONPATH (safety.envvars)
         analyzer.py_dirs = py_dirs
     analyzer.values = values if values is not None else analyzer.values  # what the session's variables may hold
+    if strings is not None:  # literal values earlier steps gave variables; this line's top-level ones update them
+        analyzer.session_vars = strings
     if shell is not None:  # functions and traps earlier steps defined; the ones this line defines are added
         analyzer.functions, analyzer.hooks = shell
         replay(analyzer, start)

@@ -80,6 +80,10 @@ class GuardContext:
     shell_functions: dict[str, str] = field(default_factory=dict)
     shell_hooks: list[str] = field(default_factory=list)
     shell_pending: tuple[dict[str, str], list[str]] | None = None
+    # the literal values approved lines gave shell variables (`export T=.bashrc`), kept for later lines' writes and
+    # function calls (guard21: a value set one step and written to the next was only asked about, never judged)
+    shell_strings: dict[str, str] = field(default_factory=dict)
+    strings_pending: dict[str, str] | None = None
     # what the variables approved commands set may hold when bash reads them as numbers (safety.arith)
     shell_values: Values = field(default_factory=Values)
     values_pending: Values | None = None

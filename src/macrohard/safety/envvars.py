@@ -108,7 +108,8 @@ def sensitive(name: str) -> bool:
             or name in ("PATH", "ENV", "PROMPT_COMMAND", "GIT_DIR", "GIT_EXEC_PATH", "GIT_TEMPLATE_DIR",
                         "COMPILER_PATH", "GCC_EXEC_PREFIX", "CPATH", "C_INCLUDE_PATH", "CPLUS_INCLUDE_PATH",
                         "LIBRARY_PATH", "MAKEFLAGS", "GNUMAKEFLAGS", "SHELLOPTS", "BASHOPTS", "IFS", "CDPATH",
-                        "TAR_OPTIONS", "PIP_FIND_LINKS", "PIP_CONFIG_FILE", "PIP_TARGET", "PIP_PREFIX"))
+                        "TAR_OPTIONS", "PIP_FIND_LINKS", "PIP_CONFIG_FILE", "PIP_TARGET", "PIP_PREFIX",
+                        "PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL", "IPYTHONDIR"))
 
 
 def _npm_config(name: str) -> bool:
@@ -138,6 +139,13 @@ def judge(an: Analyzer, name: str, value: str, depth: int, cwd: str | None) -> b
     if name in COMMANDS:
         if name in ("LESSOPEN", "LESSCLOSE"):
             value = value.lstrip("|-").replace("%s", "f")
+        if name == "MANOPT":  # man's own options: -H/--html=BROWSER runs the browser (guard21)
+            if m := re.search(r"(?:^|\s)(?:-[a-zA-Z]*H|--html=?)(\S.*)?$", value):
+                if m.group(1):
+                    an.line(m.group(1), depth + 1, cwd)
+                else:
+                    an.r.add("dynamic", f"MANOPT={value[:40]} makes man open pages with $BROWSER")
+            return True
         if name.startswith("PS") and not ("$(" in value or "`" in value):
             return True  # a prompt without command substitution runs nothing
         if name.startswith("PS"):
@@ -151,6 +159,10 @@ def judge(an: Analyzer, name: str, value: str, depth: int, cwd: str | None) -> b
         if value and (_npm_config(name) or _LOADERS[name].search(value)):
             an.r.add("persistence", f"{name}={value[:60]} makes later programs load or run that code first, "
                                     "unreviewed; pass the option to the one command that needs it")
+        elif ("$(" in value or "`" in value) and name not in ("MAKEFLAGS", "GNUMAKEFLAGS", "CLASSPATH"):
+            # guard21: export NODE_OPTIONS="$(grep -o -- '--require.*' x.env)" then node: a --require read from a file
+            an.r.add("dynamic", f"{name}={value[:60]}: options that may load code, only known when the command runs; "
+                                "write them out literally")
         return True
     if name in _HOMES:  # HOME=$PWD git status: git, bash -l, sqlite3, python read their start-up files there
         from macrohard.safety.lookup import _PWD
@@ -184,10 +196,15 @@ def judge(an: Analyzer, name: str, value: str, depth: int, cwd: str | None) -> b
             an.r.add("dynamic", f"{name}={value[:60]} makes Python load code it runs at every start from a folder "
                                 "the agent writes")
         return True
-    if name in ("PIP_FIND_LINKS", "PIP_CONFIG_FILE", "PIP_TARGET", "PIP_PREFIX"):  # pip builds archives found there
+    if name in ("PIP_FIND_LINKS", "PIP_CONFIG_FILE", "PIP_TARGET", "PIP_PREFIX", "PIP_INDEX_URL",
+                "PIP_EXTRA_INDEX_URL", "IPYTHONDIR"):  # pip builds archives found there
         from macrohard.safety.lookup import _PWD  # (their setup code), or installs where Python starts (guard20)
 
         for entry in _PWD.sub(lambda _m: an.paths.resolve(".", cwd), value).split():
+            if name.endswith("INDEX_URL"):  # a file: index in the workspace (guard21); an http(s) one is a download
+                if not entry.startswith("file:"):
+                    continue
+                entry = re.sub(r"^file:(//)?", "", entry)
             if "$" in entry or "`" in entry or an.paths.inside(an.paths.resolve(entry, cwd)):
                 an.r.add("dynamic", f"{name}={value[:60]} makes pip take packages or settings from the workspace; "
                                     "name the archive to install on the command line")

@@ -94,6 +94,7 @@ class Guard:
         ctx.py_pending = None  # and about PYTHONPATH (safety.envvars)
         ctx.shell_pending = None  # and the shell functions and traps it defines (safety.shellstate)
         ctx.values_pending = None  # and what its variables may hold (safety.arith)
+        ctx.strings_pending = None  # and the literal values it gives them
         ctx.build_pending = None  # and the build it is (safety.builds)
         for check in self.checks:
             try:
@@ -244,6 +245,8 @@ def _sealed() -> tuple[Callable[[Guard, Any, GuardContext, Any], Authorization],
             (ctx.shell_functions, ctx.shell_hooks), ctx.shell_pending = ctx.shell_pending, None
         if ctx.values_pending is not None:
             ctx.shell_values, ctx.values_pending = ctx.values_pending, None
+        if ctx.strings_pending is not None:
+            ctx.shell_strings, ctx.strings_pending = ctx.strings_pending, None
         if ctx.build_pending is not None and verdict.approved_by is None:  # a build nobody had to approve
             ctx.builds.append(ctx.build_pending)
         ctx.flow.committed(action)  # so does the flow state: what this action reads, writes and sends

@@ -175,13 +175,26 @@ def _find_links(an: Analyzer, cwd: str, args: list[str], targets: list[str]) -> 
     values += [a.split("=", 1)[1] for a in args if a.startswith("--find-links=")]
     values += [a[2:] for a in args if a.startswith("-f") and len(a) > 2 and not a.startswith("--")]
     values += [t.split(None, 1)[1] for t in targets if t.startswith(("-f ", "--find-links "))]
-    out = []
-    for v in values:
-        v = re.sub(r"^file:(//)?", "", v.strip())
+    # a file: index (`--index-url file://$PWD/idx`, `-i`, `--extra-index-url`, on the line or in a requirements file):
+    # pip reads its project folders as it reads find-links (guard21: an sdist there was built unread)
+    indexes = [v for a, v in zip(args, args[1:], strict=False) if a in _INDEX_OPTIONS]
+    indexes += [a.split("=", 1)[1] for a in args if a.startswith(("--index-url=", "--extra-index-url=", "-i="))]
+    indexes += [a[2:] for a in args if a.startswith("-i") and len(a) > 2 and not a.startswith("-i=")]
+    indexes += [t.split(None, 1)[1] for t in targets if t.split(None, 1)[0] in _INDEX_OPTIONS and " " in t]
+    out: list[str] = []
+    for v in [*values, *[i for i in indexes if i.strip().startswith("file:")]]:
+        index = v in indexes
+        v = re.sub(r"^file:(//)?", "", re.sub(r"\$\{?PWD\}?", cwd, v.strip()))
         path = an.paths.resolve(v, cwd)
         if os.path.isdir(path) and an.paths.inside(path) and path not in out:
             out.append(path)
+            if index:  # an index: its projects' folders hold the archives
+                out += sorted(posixpath.join(path, d) for d in os.listdir(path)[:256]
+                              if os.path.isdir(posixpath.join(path, d)))[:64]
     return out
+
+
+_INDEX_OPTIONS = frozenset({"-i", "--index-url", "--extra-index-url"})
 
 
 def _wheel(an: Analyzer, prog: str, path: str) -> None:
@@ -220,6 +233,8 @@ def _requirements(an: Analyzer, path: str, seen: set[str]) -> list[str]:
             continue
         if words[0] in ("-f", "--find-links") and len(words) > 1:
             out.append(f"-f {an.paths.resolve(words[1], posixpath.dirname(path))}")
+        elif words[0] in _INDEX_OPTIONS and len(words) > 1:
+            out.append(f"{words[0]} {words[1]}")
         elif words[0] in ("-r", "--requirement", "-c", "--constraint") and len(words) > 1:
             out += _requirements(an, an.paths.resolve(words[1], posixpath.dirname(path)), seen)
         elif words[0] in ("-e", "--editable") and len(words) > 1:

@@ -12,7 +12,7 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
-from macrohard.safety import lookup
+from macrohard.safety import gitwrites, lookup
 from macrohard.safety import rules_data as R
 from macrohard.safety.shellparse import SimpleCommand
 
@@ -67,7 +67,9 @@ _GIT_RUNS = re.compile(r"core\.(sshcommand|pager|editor|fsmonitor|askpass)|crede
                        # tools, `tar.<format>.command`, a submodule's `update = !cmd`, send-email's, instaweb's
                        r"core\.(gitproxy|alternaterefscommand)|remote\..+\.(uploadpack|receivepack)|"
                        r"(man|browser|difftool|mergetool)\..+\.(cmd|path)|submodule\..+\.update|"
-                       r"sendemail\.(sendmailcmd|smtpserver|tocmd|cccmd)|imap\.tunnel|instaweb\.(httpd|browser)")
+                       r"sendemail\.(sendmailcmd|smtpserver|tocmd|cccmd)|imap\.tunnel|instaweb\.(httpd|browser)|"
+                       # guard21: a trailer's `cmd` (run by `commit --trailer`), ssh signing's key command
+                       r"trailer\..+\.cmd|gpg\.ssh\.defaultkeycommand")
 _GIT_LOADS = re.compile(r"core\.hookspath|include\.path|includeif\..+\.path|init\.templatedir")
 _GIT_CONFIG_VALUE_OPTIONS = frozenset({"-f", "--file", "--blob", "--type", "--default", "--comment", "--value"})
 
@@ -131,6 +133,7 @@ def _git(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int) -> None:
         for a in args[at + 1:]:
             if a.startswith("--config=") and "=" in a[9:]:
                 git_setting(an, *a[9:].split("=", 1), depth, cmd.cwd)
+    gitwrites.judge(an, args, at, cmd)  # the files a merge, pull, stash pop … writes from a commit (guard21)
     if sub in ("checkout", "restore") and "--" in args[at:]:  # files git writes from a commit (guard20: .bashrc)
         for name in args[args.index("--", at) + 1:]:
             an.written_name(name, cmd.cwd, f"git {sub} writes {name}")

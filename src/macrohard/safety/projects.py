@@ -26,6 +26,7 @@ from macrohard.safety import installs
 from macrohard.safety.envvars import NPM_RUNS_LATER
 from macrohard.safety.projects_npm import npm_more, npm_root, npm_setting
 from macrohard.safety.projects_pytest import collected_names, doctest_files
+from macrohard.safety.regular import open_regular
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
@@ -103,7 +104,15 @@ def _judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: 
             if a.startswith("--") and npm_setting(a[2:].split("=", 1)[0]):
                 an.r.add("dynamic", f"{prog} {a[:60]} sets on the command line what npm runs; run the program yourself")
         npm_package(an, prog, args, cwd)
-        _bin(an, operands[0] if operands else "", cwd, depth)
+        for i, a in enumerate(args):  # `npx -c CMD` (guard21: ran CMD), as `npm exec -c`
+            if a in ("-c", "--call") or a.startswith("--call="):
+                an.line(a.split("=", 1)[1] if "=" in a else args[i + 1] if i + 1 < len(args) else "", depth + 1, cwd)
+        first = operands[0] if operands else ""
+        if first.startswith((".", "/", "~", "file:")) or "/" not in first and first and os.path.isdir(
+                posixpath.join(cwd, first)) and os.path.isfile(posixpath.join(cwd, first, "package.json")):
+            an.r.add("dynamic", f"{prog} {first[:40]} installs a package from the workspace and runs its program; "
+                                "run the program by its path")  # guard21: `npx ./p` ran p's bin unread
+        _bin(an, first, cwd, depth)
     elif prog in ("pytest", "py.test", "unittest"):
         # the paths it is given (an option's value, `-k login`, names no file), else the whole directory
         targets = [o for o in operands if os.path.exists(an.paths.resolve(o.split("::")[0], cwd))]
@@ -281,6 +290,20 @@ def _bin(an: Analyzer, name: str, root: str, depth: int) -> None:
     path = posixpath.join(root, "node_modules/.bin", name.split("@")[0])
     if os.path.lexists(path):
         an.script(path, root, depth, explicit=True)
+        return
+    # the project's own bin, when NAME is its package (guard21: `npx x` in package x ran its "bin" unread)
+    folder = npm_root(an, root)
+    try:
+        with open_regular(posixpath.join(folder, "package.json"), encoding="utf-8", errors="replace") as fh:
+            meta = json.loads(fh.read(1_000_000))
+    except (OSError, ValueError):
+        return
+    bins = meta.get("bin") if isinstance(meta, dict) else None
+    own = str(meta.get("name", "")).split("/")[-1] if isinstance(meta, dict) else ""
+    if isinstance(bins, str):
+        bins = {own: bins}
+    if isinstance(bins, dict) and name.split("@")[0] in bins and isinstance(bins[name.split("@")[0]], str):
+        an.script(an.paths.resolve(bins[name.split("@")[0]], folder), folder, depth, explicit=True)
 
 
 def _walk(an: Analyzer, top: str, match) -> list[str] | None:

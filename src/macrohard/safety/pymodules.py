@@ -12,6 +12,7 @@ import posixpath
 from typing import TYPE_CHECKING
 
 from macrohard.safety import pystart
+from macrohard.safety.regular import open_regular
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
@@ -45,9 +46,17 @@ def module(an: Analyzer, prog: str, name: str, depth: int, cwd: str | None, wher
     for file in candidates:
         if file in seen or not any(file.startswith(w + "/") for w in an.paths.workspaces):
             continue
-        if not os.path.isfile(file):
+        if not os.path.isfile(file) or os.path.islink(file) and _special(file):
+            if os.path.islink(file) or os.path.exists(file) and not os.path.isdir(file):
+                # guard21: json.py a link to /dev/stdin (the import read the command's input), a pipe, a socket
+                an.r.add("dynamic", f"{prog} code imports {posixpath.basename(file)}, which is not a plain file of the "
+                                    "workspace (a pipe, a device, or a link to one or outside it): what it holds is "
+                                    "only known when it runs")
             continue
         seen.add(file)
+        if (cached := unchecked_pyc(file)) is not None:
+            an.r.add("dynamic", f"{prog} code imports {posixpath.basename(file)} from {cached}, bytecode Python runs "
+                                "without checking it against the source the guard reads; delete the __pycache__ file")
         if len(seen) > MAX_MODULES:
             an.r.add("dynamic", f"{prog} code imports more than {MAX_MODULES} workspace modules, too many to review")
             return
@@ -64,3 +73,35 @@ def run_module(an: Analyzer, prog: str, name: str, depth: int, cwd: str | None) 
         pystart.pdbrc(an, prog, depth, cwd)
     module(an, prog, name, depth, cwd, cwd, set(), relative=0)
     module(an, prog, name + ".__main__", depth, cwd, cwd, set(), relative=0)
+
+
+def _special(path: str) -> bool:
+    """Whether a link leads to a device, a process's file (``/dev/stdin``, ``/proc/self/fd/0``) or a pipe."""
+    try:
+        target = os.path.realpath(path)
+    except OSError:
+        return True
+    return target.startswith(("/dev/", "/proc/")) or not os.path.isfile(target)
+
+
+def unchecked_pyc(source: str) -> str | None:
+    """The ``__pycache__`` file of ``source`` that Python loads without looking at the source, if there is one: a
+    hash-based pyc with its check flag off (guard21: ``compileall --invalidation-mode unchecked-hash`` of a module,
+    then the source rewritten harmless, and the import ran the old code; also one copied from another module)."""
+    folder, name = posixpath.split(source)
+    try:
+        names = [n for n in os.listdir(posixpath.join(folder, "__pycache__")) if n.startswith(name[:-3] + ".")
+                 and n.endswith(".pyc") and n.count(".") == 2]
+    except OSError:
+        return None
+    for n in names[:8]:
+        path = posixpath.join(folder, "__pycache__", n)
+        try:
+            with open_regular(path, "rb") as fh:
+                head = fh.read(8)
+        except OSError:
+            continue
+        flags = int.from_bytes(head[4:8], "little") if len(head) == 8 else 0
+        if flags & 1 and not flags & 2:
+            return f"__pycache__/{n}"
+    return None

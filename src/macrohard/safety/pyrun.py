@@ -132,6 +132,15 @@ def _module(an: Analyzer, prog: str, name: str, args: list[str], depth: int, cwd
         from macrohard.safety import archives
 
         archives.python_module(an, name, args, cwd)
+    elif name in ("pdb", "cProfile", "profile", "trace") and "-m" in args[:-1]:
+        # `python3 -m pdb -c continue -m m`: the module runs as `-m m` would (guard21: its code ran unread)
+        from macrohard.safety import pymodules
+
+        pymodules.run_module(an, prog, args[args.index("-m") + 1], depth, cwd)
+    elif name == "sqlite3":  # Python 3.12's sqlite3 shell takes sqlite3's dot commands (`.shell`) from its input
+        an.r.add("dynamic", f"{prog} -m sqlite3 runs the commands it reads from its input; use sqlite3 with a file")
+    elif name == "code":  # the console runs each Python line it reads (guard21: `-m code < e.py` ran e.py unread)
+        an.r.add("dynamic", f"{prog} -m code runs the Python lines it reads from its input; run the file as a script")
     elif name == "pickle":
         for path in operands:
             if (called := pickle_calls(an.paths.resolve(path, cwd))) is not None:

@@ -40,9 +40,12 @@ def facts_of(action: Any, ctx: GuardContext, policy: Policy) -> Facts:
         functions, hooks = dict(functions), list(hooks)
         before = ctx.values_pending or ctx.shell_values
         values = before.copy()
+        strings = dict(ctx.strings_pending if ctx.strings_pending is not None else ctx.shell_strings)
         a = analyze(action.command, workspaces, policy.allowed_paths, cwd=ctx.cwd, remotes=ctx.git_remotes,
                     path_dirs=dirs, jobs=(ctx.jobs, ctx.detached), py_dirs=py_dirs, shell=(functions, hooks),
-                    since=ctx.since, values=values, builds=ctx.builds)
+                    since=ctx.since, values=values, builds=ctx.builds, strings=strings)
+        if kind == "bash" and strings != ctx.shell_strings:
+            ctx.strings_pending = strings
         ctx.build_pending = builds.planned(action.command, a.findings, PathJudge(workspaces, policy.allowed_paths),
                                            ctx.cwd, ctx.jobs, set(values.deps) | set(ctx.path_dirs and ["PATH"]),
                                            ctx.builds, set(functions))
@@ -80,7 +83,7 @@ def facts_of(action: Any, ctx: GuardContext, policy: Policy) -> Facts:
                         a.add(category, f"{why}: {value}")
                 if kind in ("write_file", "edit_file"):
                     for pattern, category, what in R.WRITE_TARGETS:
-                        if category in ("persistence", "credential") and pattern.search(low):
+                        if category in ("persistence", "credential", "dynamic") and pattern.search(low):
                             a.add(category, f"{kind} {value} ({what})")
     if ctx.injected_addresses:
         _followed_injection(action, ctx, a)

@@ -120,11 +120,19 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         for text in dict.fromkeys(texts):
             for m in CLIENT_SHELL.finditer(text):
                 an.line(next(g for g in m.groups() if g), depth + 1, cmd.cwd)
-    if prog in ("ed", "red", "ex"):
+    # vim -e/-es reads Ex commands from its input as ex does (guard21: `vim -es < v.txt` ran `silent !sh run.sh`)
+    ex_mode = prog in ("vim", "vi", "nvim", "view", "vim.basic", "vim.tiny") and any(
+        re.fullmatch(r"-[a-zA-Z]*[eE][a-zA-Z]*", a) for a in args if not a.startswith("--"))
+    if prog in ("ed", "red", "ex") or ex_mode:
         files = [t for op, t in cmd.redirects if op == "<" and t and not t.startswith("<(")]
         for text in _stdin_texts(cmd) + [_client_file(an, f, cmd.cwd) for f in files]:
-            for m in re.finditer(r"^[\d,.$;'+-]*(?:[rwWeE]\s*)?!(.+)$", text, re.M):  # `!CMD`, `r !CMD`, `w !CMD`
+            # `!CMD`, `r !CMD`, `w !CMD`, and in ex/vim `:silent !CMD`, `exe "!CMD"`, `call system(…)`
+            for m in re.finditer(r"^[\s:]*(?:sil(?:ent)?!?\s+)?[\d,.$;'+-]*(?:[rwWeE]\s*)?!(.+)$", text, re.M):
                 an.line(m.group(1), depth + 1, cmd.cwd)
+            if prog != "ed" and re.search(r"\b(?:exe(?:cute)?|system|systemlist|job_start|terminal|py3?(?:do|file)?|"
+                                          r"lua|perl|ruby|so(?:urce)?|runtime)\b", text):
+                an.r.add("dynamic", f"{prog} runs Ex commands from its input that build or load more commands; "
+                                    "run the commands yourself")
     if prog == "parallel" and ":::" in args and args.index(":::") == next(
             (i for i, a in enumerate(args) if not a.startswith("-")), len(args)):
         for a in args[args.index(":::") + 1:]:  # no command given: each input is a command
@@ -187,7 +195,10 @@ def _git_sub(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int) -> N
     if sub == "bisect" and operands[:1] == ["run"] and len(operands) > 1:
         an.argv(rest[rest.index("run") + 1:], cmd, depth + 1)
     if sub == "submodule" and operands[:1] == ["foreach"] and len(operands) > 1:
-        an.line(" ".join(rest[rest.index("foreach") + 1:]), depth + 1, cmd.cwd)
+        words = rest[rest.index("foreach") + 1:]
+        while words and words[0] in ("-q", "--quiet", "--recursive"):  # guard21: `foreach -q CMD` judged "-q CMD"
+            words = words[1:]
+        an.line(" ".join(words), depth + 1, cmd.cwd)
 
 
 def code_calls(an: Analyzer, code: str, depth: int, cwd: str | None) -> None:

@@ -42,7 +42,7 @@ def add_hook(an: Analyzer, code: str) -> None:
 def called(an: Analyzer, name: str, cwd: str | None, depth: int, inlined: bool = False) -> None:
     """``f`` where the session defined ``f()``: its body runs here, with the files as they are now (``inlined``: the
     line's walk visited the body in the call's place, ``safety.loopcall``)."""
-    if name not in an.functions or name in an.expanding or inlined:
+    if name not in an.functions or name in an.expanding:
         return
     an.expanding.add(name)
     # what the body does to PATH stands after the call, as in bash (its assignments are judged here, not where it
@@ -50,9 +50,11 @@ def called(an: Analyzer, name: str, cwd: str | None, depth: int, inlined: bool =
     # of PATH (a virtualenv's `deactivate`) adds nothing (safety.lookup)
     try:
         body = an.functions[name]
-        an.line(body, depth + 1, cwd)
+        if not inlined:
+            an.line(body, depth + 1, cwd)
         # `T=~/.bashrc; h` where h writes "$T": judged again with the line's values of the names it reads (guard20:
-        # asked as "a path only known when it runs", where `cat x >> ~/.bashrc` itself is refused)
+        # asked as "a path only known when it runs", where `cat x >> ~/.bashrc` itself is refused); the values earlier
+        # steps gave are among them (safety.session), also where the walk visited the body in the call's place
         known = {k: v for k, v in an.line_vars.items() if re.search(rf"\$\{{?{re.escape(k)}\b", body) and "$" not in v}
         if known:
             an.line("".join(f"{k}={shlex.quote(v)}; " for k, v in known.items()) + body, depth + 1, cwd)
