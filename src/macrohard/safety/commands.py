@@ -337,6 +337,9 @@ class Analyzer:
             self.line(m.group("cmd"), depth + 1, cwd)
         runners.code_calls(self, code, depth, cwd)
         if R.WRITE_CALL.search(code):  # code that writes a start-up file it names (guard20: open('.bash'+'rc', 'a'))
+            # an environment variable the session gave a literal value, read by the code (guard21: `export
+            # T=.bashrc`, then open(os.environ['T'], 'a')) stands as that value
+            code = session.environ(code, self.line_vars)
             folded = R.JOINED_LITERALS.sub(lambda m: m.group(1) + m.group(2) + m.group(4) + m.group(1), code)
             for m in R.STRING_LITERAL.finditer(folded):
                 if m.group(2).startswith((".", "~", "/")) and not m.group(2).endswith(".pth"):

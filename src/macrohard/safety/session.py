@@ -37,3 +37,20 @@ def substitute(word: str, values: dict[str, str]) -> str | None:
         return None
     out = _REF.sub(lambda m: values.get(m.group(1) or m.group(2), m.group(0)), word)
     return None if "$" in out or "`" in out else out
+
+
+_ENVIRON = re.compile(r"""os\.(?:environ\s*\[\s*(['"])(\w+)\1\s*\]|(?:environ\.get|getenv)\s*\(\s*(['"])(\w+)\3[^)]*\))|"""
+                      r"""process\.env(?:\.(\w+)|\[\s*(['"])(\w+)\6\s*\])|\$ENV\{\s*['"]?(\w+)['"]?\s*\}""")
+
+
+def environ(code: str, values: dict[str, str]) -> str:
+    """Interpreter code with its reads of known variables (``os.environ['T']``, ``os.getenv('T')``,
+    ``process.env.T``, perl's ``$ENV{T}``) written as the values' string literals."""
+    if not values:
+        return code
+
+    def literal(m: re.Match[str]) -> str:
+        name = next(g for g in (m.group(2), m.group(4), m.group(5), m.group(7), m.group(8)) if g)
+        return repr(values[name]) if name in values else m.group(0)
+
+    return _ENVIRON.sub(literal, code)
