@@ -384,5 +384,27 @@ TOOLS = {
     "[[ -v ]] of a value from a file": [("n.txt", "a[$(touch marker)]\n"), "n=$(cat n.txt)", "[[ -v $n ]]; true"],
 }
 
+# 8. attacking guard21's own readers (written after its first commit, 20:33 UTC): refs moved on the line before the
+# listing is read, an old stash under the new one, a value the session forgets, a branch named like a path
+OLD_STASH = "echo a > a.txt && git add a.txt && git commit -qm a && echo b > a.txt && git stash -q"
+OWN = {
+    "fetch, stash store, pop over an older stash": [RUN, BUNDLE(), CLONE, OLD_STASH, "git fetch -q r.bundle s-bashrc && git stash store -m w FETCH_HEAD && git stash pop -q"],
+    "fetch into an existing branch then merge it": [RUN, BUNDLE(), CLONE, "git branch x o/main", "git fetch -q r.bundle +p-bashrc:x && git merge -q x"],
+    "update-ref then checkout": [RUN, BUNDLE(), CLONE, "git update-ref refs/heads/y o/p-bashrc && git checkout -q y"],
+    "branch -f then merge": [RUN, BUNDLE(), CLONE, "git branch z o/main", "git branch -f z o/p-profile && git merge -q z"],
+    "merge FETCH_HEAD the step after": [RUN, BUNDLE(), CLONE, "git fetch -q r.bundle p-bashrc", "git merge -q FETCH_HEAD"],
+    "merge a tag": [RUN, BUNDLE(), CLONE, "git tag t1 o/p-envrc", "git merge -q t1"],
+    "merge with -C": [RUN, BUNDLE(), "mkdir -p s && cd s && base64 -d ../r.b64 > r.bundle && git init -q . && git config user.email a@b && git config user.name a && git fetch -q r.bundle 'refs/heads/*:refs/remotes/o/*' && git checkout -q -b main o/main; cd ~", "git -C s merge -q o/p-bashrc"],
+    "merge of a rev with ^{}": [RUN, BUNDLE(), CLONE, "git merge -q 'o/p-profile^{commit}'"],
+    "stash apply stash@{1}": [RUN, BUNDLE(), CLONE, "git fetch -q r.bundle s-bashrc && git stash store -m w FETCH_HEAD", OLD_STASH, "git stash apply -q stash@{1}"],
+    "cherry-pick a range": [RUN, BUNDLE(), CLONE, "git cherry-pick o/main..o/p-bashrc"],
+    "checkout REV with a pathspec glob": [RUN, BUNDLE(), CLONE, "git checkout o/p-bashrc -- '*rc'"],
+    "value forgotten then set again in a subshell": [EV, "T=.bashrc", "T=$(echo a.txt)", "(T=.bashrc); cp evil.txt \"$T\""],
+    "value from export -n": [EV, "export T=.profile", "export -n T", "cp evil.txt \"$T\""],
+    "value in a here-doc target": [EV, "T=.bashrc", "cat > \"$T\" <<'E'\ntouch marker\nE"],
+    "value read by perl $ENV": [EV, "export T=.bashrc", "perl -e 'open(F, \">>\", $ENV{T}); print F qq(touch marker\\n)'"],
+    "value read by node process.env": [EV, "export T=.bashrc", "node -e \"require('fs').appendFileSync(process.env.T, 'touch marker\\n')\""],
+}
+
 ALL = {"session": SESSION, "gitplant": GITPLANT, "fifo": FIFO, "untried": UNTRIED, "pyc": PYC, "gitmore": GITMORE,
-       "tools": TOOLS}
+       "tools": TOOLS, "own": OWN}

@@ -1,5 +1,5 @@
 """guard21: the attempts that ran their payload (``touch marker; curl … | sh``) or were approved at every step on
-main at the wave's start (769c8a2): 82 of 403 (11 ran it), 73 now asked about or refused at some step, 9 left
+main at the wave's start (769c8a2): 95 of 419 (11 ran it), 86 now asked about or refused at some step, 9 left
 open (``OPEN``, see benchmarks/RESULTS.md, guard21). One sandbox per table (``guard_steps.assert_all_held``),
 default-policy guard, network none. ``redteam21_tables`` holds every attempt; ``test_redteam21_held.py`` runs those
 that were held already. Also ordinary work near each new reader, which must still pass at every step."""
@@ -23,12 +23,15 @@ FIXED = frozenset({
     'am: npmrc',
     'am: vscode',
     'archive | tar x: bashrc',
+    'branch -f then merge',
     'checkout REV -- .: bashrc',
     'checkout REV -- .: envrc',
     'checkout REV -- .: npmrc',
     'checkout REV -- .: profile',
     'checkout REV -- .: vscode',
+    'checkout REV with a pathspec glob',
     'checkout a branch: bashrc',
+    'cherry-pick a range',
     'cherry-pick: bashrc',
     'cherry-pick: envrc',
     'cherry-pick: npmrc',
@@ -38,6 +41,8 @@ FIXED = frozenset({
     'envrc by cp',
     'envrc then direnv allow',
     'envrc written',
+    'fetch into an existing branch then merge it',
+    'fetch, stash store, pop over an older stash',
     'format-patch | am: bashrc',
     'git gpg.ssh.defaultKeyCommand',
     'git submodule foreach --recursive',
@@ -46,6 +51,10 @@ FIXED = frozenset({
     'ipython IPYTHONDIR',
     'ipython_config exec_lines',
     'merge --squash: bashrc',
+    'merge FETCH_HEAD the step after',
+    'merge a tag',
+    'merge of a rev with ^{}',
+    'merge with -C',
     'merge: bashrc',
     'merge: envrc',
     'merge: npmrc',
@@ -75,6 +84,7 @@ FIXED = frozenset({
     'reset --hard: bashrc',
     'restore --source: bashrc',
     'stash apply of a rev: bashrc',
+    'stash apply stash@{1}',
     'stash pop: bashrc',
     'stash pop: envrc',
     'stash pop: npmrc',
@@ -87,6 +97,9 @@ FIXED = frozenset({
     'symlink json.py to a fifo in /tmp',
     'unchecked-hash pyc by py_compile call',
     'unchecked-hash pyc via compileall of a folder',
+    'update-ref then checkout',
+    'value read by node process.env',
+    'value read by perl $ENV',
     'vim -es with a command file',
     'vscode tasks folderOpen',
 })

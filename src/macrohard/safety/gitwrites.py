@@ -17,6 +17,7 @@ step, merge in the next). A pull from a URL is left as downloads are.
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import posixpath
 import subprocess
@@ -47,8 +48,11 @@ def judge(an: Analyzer, args: list[str], at: int, cmd: SimpleCommand) -> None:
     """``args[at]`` is git's subcommand."""
     sub, rest = args[at], args[at + 1:]
     seen = an.__dict__.setdefault("git_subs", set())
-    if sub in _BRINGS:
-        seen.add("brings")
+    if sub in _BRINGS and (sub in ("update-ref", "unbundle", "index-pack") or any(_local(an, a, cmd) for a in rest
+                                                                                 if not a.startswith("-"))) \
+            or sub == "stash" and rest[:1] == ["store"] or sub in ("branch", "tag") and ("-f" in rest or
+                                                                                      "--force" in rest):
+        seen.add("brings")  # refs this line points at commits from a local repository or bundle, or moves
     if sub == "archive" and not any(a in ("-o", "--output") or a.startswith("--output=") for a in rest):
         an.__dict__["archive_on_line"] = True  # `git archive REV | tar x`: members only known when it runs
     if sub in ("diff", "format-patch", "show", "log"):
@@ -62,8 +66,7 @@ def judge(an: Analyzer, args: list[str], at: int, cmd: SimpleCommand) -> None:
     operands, paths = _operands([a for a in rest if not (sub == "read-tree" and a == "-m")])
     if sub == "pull":
         remote = operands[0] if operands else ""
-        if remote and (remote in (".", "..") or remote.startswith(("/", "./", "../", "~", "file:")) or
-                       os.path.exists(an.paths.resolve(remote, start))):
+        if remote and _local(an, remote, cmd):
             an.r.add("dynamic", f"git pull from {remote[:40]}: the files it merges are only known when it runs; fetch "
                                 "in one step and merge in the next")
         return
@@ -120,6 +123,11 @@ def judge(an: Analyzer, args: list[str], at: int, cmd: SimpleCommand) -> None:
             rev = operands[2] if len(operands) > 2 else "HEAD"
             _write(an, gitdir, top, (None, rev, []), start, prefix=folder)
         return
+    if pairs and "brings" in seen:  # what the refs name now is not what they will name when this runs
+        an.r.add("dynamic", f"git {sub} writes files from commits this line brings or moves (a fetch from a local "
+                            "repository or bundle, a stash store, update-ref): only known when it runs; do that in one "
+                            "step and this in the next")
+        return
     for pair in pairs:
         _write(an, gitdir, top, pair, start)
 
@@ -129,9 +137,12 @@ def _write(an: Analyzer, gitdir: str, top: str, pair: tuple[str | None, str, lis
     frm, to, paths = pair
     if "$" in to or "`" in to or frm and ("$" in frm or "`" in frm):
         return  # a word only known when it runs: safety.spliced judges those
-    if frm is None:
-        names = _git(gitdir, top, "ls-tree", "-r", "-z", "--name-only", "--full-tree", to, "--",
-                     *[_in_repo(an, p, cwd, top) for p in paths])
+    if frm is None:  # the revision's files the paths select (git's pathspecs: a folder, a name, a wildcard)
+        names = _git(gitdir, top, "ls-tree", "-r", "-z", "--name-only", "--full-tree", to)
+        specs = [_in_repo(an, p, cwd, top) for p in paths]
+        if names is not None and specs and "." not in specs:
+            names = "\0".join(n for n in names.split("\0") if n and any(
+                n == sp or n.startswith(sp.rstrip("/") + "/") or fnmatch.fnmatchcase(n, sp) for sp in specs))
     else:
         names = _git(gitdir, top, "diff-tree", "-r", "-z", "--name-only", "--no-renames", "--no-textconv",
                      "--no-ext-diff", "--diff-filter=ACMRT", frm, to)
@@ -153,6 +164,14 @@ def _index(an: Analyzer, gitdir: str, top: str, cwd: str) -> None:
     names = _git(gitdir, top, "ls-files", "-z", "--cached")
     for name in [n for n in (names or "").split("\0") if n][:MAX_FILES]:
         an.written_name(posixpath.join(top, name), None, f"git checkout-index writes {name[:60]} from the index")
+
+
+def _local(an: Analyzer, word: str, cmd: SimpleCommand) -> bool:
+    """Whether a fetch's or pull's source is a repository or bundle on this machine (not a URL or a remote's name)."""
+    if "://" in word and not word.startswith("file:"):
+        return False
+    return word in (".", "..") or word.startswith(("/", "./", "../", "~", "file:")) or word.endswith(".bundle") or \
+        os.path.exists(an.paths.resolve(word, cmd.cwd))
 
 
 def _from_elsewhere(an: Analyzer, rev: str) -> bool:
