@@ -168,6 +168,13 @@ def patched(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> Non
                 continue
             for candidate in dict.fromkeys((name, name.split("/", 1)[-1], posixpath.basename(name))):
                 an.written_name(candidate, cmd.cwd, f"{prog} applies a diff to {candidate}")
+        # the lines a diff adds to a .envrc, shell code direnv runs as the folder is entered (guard21: `git am` of
+        # a mail adding one), are judged as a script
+        for m in re.finditer(r"^\+\+\+ (?:b/)?(?:\S*/)?\.envrc\n(?:@@[^\n]*\n)?((?:[+ ][^\n]*\n|@@[^\n]*\n)*)",
+                             text, re.M):
+            added = "\n".join(ln[1:] for ln in m.group(1).splitlines() if ln.startswith("+"))
+            if added.strip():
+                an.line(added, 1, cmd.cwd)
 
 
 def _diff_text(an: Analyzer, path: str, cwd: str | None) -> str | None:

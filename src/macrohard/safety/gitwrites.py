@@ -39,6 +39,7 @@ _VALUED = frozenset({"-m", "-F", "--file", "-s", "--strategy", "-X", "--strategy
                      "-c", "-C", "--orphan", "--onto", "--source", "--prefix", "--index-output", "-x", "--exec",
                      "--conflict", "--pathspec-from-file", "--cleanup", "--gpg-sign", "-S", "--reason", "--depth",
                      "--upload-pack", "--track", "--rebase-merges"})
+_SHELL_CODE = frozenset({".envrc"})
 _BRINGS = frozenset({"fetch", "pull", "bundle", "update-ref", "remote", "clone", "unbundle", "index-pack"})
 _WRITERS = frozenset({"merge", "pull", "cherry-pick", "revert", "rebase", "reset", "checkout", "switch", "restore",
                       "read-tree", "checkout-index", "stash", "worktree"})
@@ -158,6 +159,12 @@ def _write(an: Analyzer, gitdir: str, top: str, pair: tuple[str | None, str, lis
     base = an.paths.resolve(prefix, cwd) if prefix else top
     for name in listed:
         an.written_name(posixpath.join(base, name), None, f"git writes {name[:60]} from {to[:40]}")
+        if posixpath.basename(name) in _SHELL_CODE:  # direnv runs it as the folder is entered: judged as a script
+            text = _git(gitdir, top, "cat-file", "blob", f"{to}:{name}")
+            if text is None or len(text) > 64_000:
+                an.r.add("dynamic", f"git writes {name[:60]} from {to[:40]}, shell code the guard cannot read")
+            else:
+                an.line(text, 1, posixpath.dirname(posixpath.join(base, name)))
 
 
 def _index(an: Analyzer, gitdir: str, top: str, cwd: str) -> None:

@@ -113,9 +113,10 @@ WRITE_TARGETS: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(^|/)\.git/(hooks/|config$)|(^|/)\.gitconfig$|(^|/)\.config/git/config$"), "persistence",
      "git runs the commands in it later (hooks, core.fsmonitor, aliases), unreviewed; use `git config` instead"),
     # files other programs run or read settings from when the user next opens the folder or runs npm (guard21: each
-    # arrived unlisted by a git merge, a stash pop or a write): direnv's .envrc, an editor's tasks that run on
-    # opening the folder, npm's and yarn's settings (script-shell, node-options, init-module)
-    (re.compile(r"(^|/)\.envrc$|(^|/)\.vscode/tasks\.json$|(^|/)\.(npmrc|yarnrc|yarnrc\.yml)$"), "dynamic",
+    # arrived unlisted by a git merge, a stash pop or a write): an editor's tasks that run on opening the folder,
+    # npm's and yarn's settings (script-shell, node-options, init-module). direnv's .envrc is ordinary to write
+    # (`echo 'export PATH=…' >> .envrc`, held-out h29-ok-28): one a commit brings is read (safety.gitwrites)
+    (re.compile(r"(^|/)\.vscode/tasks\.json$|(^|/)\.(npmrc|yarnrc|yarnrc\.yml)$"), "dynamic",
      "a file that runs commands, or says which program runs them, when the folder is next opened or npm runs; "
      "write it yourself if you mean it"),
     (re.compile(r"/etc/sudoers|/etc/passwd$|/etc/group$|/etc/ld\.so\.preload$"), "privilege",
