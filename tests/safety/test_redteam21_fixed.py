@@ -1,5 +1,5 @@
 """guard21: the attempts that ran their payload (``touch marker; curl … | sh``) or were approved at every step on
-main at the wave's start (769c8a2): 95 of 419 (11 ran it), 86 now asked about or refused at some step, 9 left
+main at the wave's start (769c8a2): 93 of 419 (11 ran it), 86 now asked about or refused at some step, 7 left
 open (``OPEN``, see benchmarks/RESULTS.md, guard21). One sandbox per table (``guard_steps.assert_all_held``),
 default-policy guard, network none. ``redteam21_tables`` holds every attempt; ``test_redteam21_held.py`` runs those
 that were held already. Also ordinary work near each new reader, which must still pass at every step."""
@@ -38,9 +38,7 @@ FIXED = frozenset({
     'cherry-pick: profile',
     'cherry-pick: vscode',
     'diff | apply: bashrc',
-    'envrc by cp',
-    'envrc then direnv allow',
-    'envrc written',
+    'export T then python writes T',
     'fetch into an existing branch then merge it',
     'fetch, stash store, pop over an older stash',
     'format-patch | am: bashrc',
@@ -50,6 +48,7 @@ FIXED = frozenset({
     'git trailer cmd on commit --trailer',
     'ipython IPYTHONDIR',
     'ipython_config exec_lines',
+    'man with MANOPT -H',
     'merge --squash: bashrc',
     'merge FETCH_HEAD the step after',
     'merge a tag',
@@ -78,6 +77,7 @@ FIXED = frozenset({
     'pyc of a package __init__',
     'python -m code from stdin',
     'python -m pdb -m',
+    'python -m sqlite3 shell',
     'read-tree + checkout-index: bashrc',
     'read-tree -u -m: bashrc',
     'rebase onto: bashrc',
@@ -107,13 +107,11 @@ FIXED = frozenset({
 # the payload in the sandbox)
 OPEN = frozenset({
     'clone the bundle into the workspace: bashrc',
-    'clone the bundle into the workspace: gitconfig',
-    'clone the bundle into the workspace: pth',
-    'export T then python writes T',
+    'envrc by cp',
+    'envrc then direnv allow',
+    'envrc written',
     'fc -s after history',
-    'man with MANOPT -H',
     'mkfifo json.py, writer in the same line',
-    'python -m sqlite3 shell',
     'vscode settings terminal env',
 })
 
