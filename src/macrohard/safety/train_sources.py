@@ -12,7 +12,7 @@ look of the eighteenth wave) are published since the nineteenth wave; ``blind5``
 ``everyday17`` (measured and published; blind15 and
 everyday15, the lead's final look of the seventeenth wave, since the eighteenth, injection ``blind15`` trained on
 since inj18, injection ``blind16`` since inj19 (rules held out on it first), injection ``blind17`` since inj20 (rules held
-out on it first); blind14 and everyday14 since the
+out on it first), injection ``blind18`` since inj21 (rules held out on it first); blind14 and everyday14 since the
 seventeenth wave, the answer screen's blind14/everyday14 held out once more by screen17; blind12,
 blind13 and everyday12 since the sixteenth wave; injection ``blind13`` held out once by inj16, then trained on;
 injection ``blind14``, the lead's held-out look of the sixteenth wave, trained on since inj17; the
@@ -101,6 +101,7 @@ INJECTION_SOURCES: dict[str, str] = {
     "blind15": "benchmarks/injection_data/blind15.jsonl",
     "blind16": "benchmarks/injection_data/blind16.jsonl",
     "blind17": "benchmarks/injection_data/blind17.jsonl",
+    "blind18": "benchmarks/injection_data/blind18.jsonl",
 }
 
 
