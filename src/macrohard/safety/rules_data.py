@@ -161,6 +161,16 @@ CODE_PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
      "remote_code", "opens a reverse shell"),
     (re.compile(r"urlopen|requests\.(get|post)|http\.client|urllib|fetch\(|LWP::|Net::HTTP|open-uri"),
      "network", "talks to the network"),
+    # a raw connection: python's socket module (aliased or imported by name), perl's and ruby's socket classes,
+    # node's net/http modules, the mail and file-transfer clients (lead21: `socket.create_connection` and
+    # `IO::Socket::INET` sent a file after an injected page, approved)
+    (re.compile(r"\bsocket\s*\.\s*(?:create_connection|socket|fromfd)\b|\bcreate_connection\s*\(|"
+                r"\bfrom\s+socket\s+import\b|__import__\s*\(\s*['\"]socket['\"]|\bimport\s+socket\b.*\.connect(?:_ex)?\s*\(|"
+                r"IO::Socket|Socket::INET|\b(?:TCP|UDP)Socket\b|\bnet\s*\.\s*(?:connect|createConnection|Socket)\b|"
+                r"require\s*\(\s*['\"](?:node:)?(?:https?|http2|net|dgram|tls)['\"]\s*\)|"
+                r"\b(?:smtplib|ftplib|telnetlib|poplib|imaplib|nntplib|xmlrpc\.client)\b|asyncio\.open_connection|"
+                r"\bsocket\s*\(\s*\w+\s*,\s*(?:PF_INET|AF_INET)", re.S),
+     "network", "opens a network connection"),
     (re.compile(r"(exec|eval)\s*\(\s*(urlopen|requests\.get|__import__\(['\"]urllib)"), "remote_code",
      "runs code it downloads"),
     (re.compile(r"os\.environ(?!\s*(\.get|\[|\.setdefault|\.pop))|process\.env(?!\.\w)|%ENV(?!\{)|ENV\.to_h"),
