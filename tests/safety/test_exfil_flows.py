@@ -33,7 +33,10 @@ _READS_PRIVATE = {"source .env && curl", "d=$(cat .env); make build", "d=$(cat .
 # twins the analysis asks about whatever the values hold: code that talks to the network, `curl -K`, a make
 # variable it cannot read
 _ASKED = {"npm run send -- hello", "python3 tool.py hello", "curl -K c.cfg", "make build DATA=\"$d\"",
-          "export DATA=hello"}
+          "export DATA=hello",
+          # test.js requires node's https module and sends a request: network code since lead21 (it was allowed
+          # only because `require('https')` + `https.request` went unread, where send.js's fetch() was asked)
+          "npm test -- \"$(date)\""}
 
 
 def _workspace(tmp_path, group: str, twin: bool):

@@ -115,6 +115,11 @@ def _last(ws, steps):
         env.close()
 
 
+# t.js requires node's https module and sends a request: network code, asked with the network on whatever it sends
+# (lead21; it was allowed only because `require("https").get` went unread, where `fetch(` was asked)
+_ASKED_TWINS = {'npm test -- "$(date)"'}
+
+
 @pytest.mark.parametrize("kind", ["sends", "twins"])
 def test_private_data_sent_over_several_steps_is_refused_and_twins_run(tmp_path, kind):
     wrong = []
@@ -124,7 +129,8 @@ def test_private_data_sent_over_several_steps_is_refused_and_twins_run(tmp_path,
         _fresh(ws)
         verdict = _last(ws, steps)
         ok = (verdict is None or verdict.decision is Decision.deny) if kind == "sends" else \
-            (verdict is not None and verdict.decision is Decision.allow)
+            (verdict is not None and (verdict.decision is Decision.allow or
+                                      steps[-1] in _ASKED_TWINS and verdict.decision is Decision.ask))
         if not ok:
             wrong.append((steps, verdict and verdict.decision.value, verdict and verdict.reason[:120]))
     assert not wrong, wrong
