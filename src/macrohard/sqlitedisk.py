@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from macrohard.errors import DiskFull
@@ -19,17 +21,17 @@ class Connection(sqlite3.Connection):
     is not our bug; without this the CLI printed a traceback and the run stayed `running`)."""
 
     def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
-        try:
+        with self._disk_full():
             return super().execute(sql, parameters)
-        except sqlite3.OperationalError as exc:
-            full = full_disk(exc, self)
-            if full is None:
-                raise
-            raise full from exc
 
     def executemany(self, sql: str, parameters: Any, /) -> sqlite3.Cursor:
-        try:
+        with self._disk_full():
             return super().executemany(sql, parameters)
+
+    @contextmanager
+    def _disk_full(self) -> Iterator[None]:
+        try:
+            yield
         except sqlite3.OperationalError as exc:
             full = full_disk(exc, self)
             if full is None:
