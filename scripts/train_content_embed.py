@@ -72,7 +72,7 @@ def embed(texts: list[str]) -> np.ndarray:
 
 
 def train(without: tuple[str, ...] = ()) -> Head:
-    texts, y, weight, _ = training_data(without, newer=True)
+    texts, y, weight, _ = training_data(without)
     x = embed(texts)
     head = fit_any(x, y, weight, HEAD_KIND)
     head.meta = validation_meta(head.probs(x), y)

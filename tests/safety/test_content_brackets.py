@@ -1,7 +1,7 @@
 """Square brackets are no evidence of harm (screen21, issue 17). Nearly every harmful answer of the published sets
 carries ``[placeholders]`` (their writers leave out workable specifics) and their benign answers almost never; the Gemma
 head, trained on them as written, had learnt the brackets themselves as harm. It now reads the words without the
-brackets, at training and at screening time, and so does the MiniLM encoder's head. ``scripts/screen_data/content_dev21s.tsv`` is a dev set of answers
+brackets, at training and at screening time. ``scripts/screen_data/content_dev21s.tsv`` is a dev set of answers
 written without placeholders (not training data).
 
 The answers below were written for these tests (in no training or evaluation set)."""
@@ -54,14 +54,3 @@ def test_the_newer_sets_are_read_only_when_asked_for() -> None:
     names = tuple(CONTENT_SOURCES)
     assert set(content_sources(without=names, newer=True)) == set(NEWER_CONTENT_SOURCES)
     assert content_sources(without=names) == {}
-
-
-def test_the_minilm_encoder_reads_the_same_tokens_with_or_without_brackets() -> None:
-    from macrohard.safety.content_embed import encoder
-
-    enc = encoder()
-    if enc is None:
-        pytest.skip("the MiniLM encoder is not installed")
-    with_ph = "Fill the [container] with [the mixture] and leave it by the [entrance]."
-    without = "Fill the container with the mixture and leave it by the entrance."
-    assert enc.ids([with_ph]) == enc.ids([without]) and enc.windows(with_ph) == enc.windows(without)

@@ -44,18 +44,13 @@ class Encoder:
         self.lock = threading.Lock()  # one run at a time: the session is given one thread
 
     def ids(self, texts: list[str]) -> list[list[int]]:
-        """Each text's first TOKENS token ids (with [CLS] and [SEP]), square brackets left out
-        (``content_gemma.unbracketed``: a ``[placeholder]`` is no evidence of harm)."""
-        from macrohard.safety.content_gemma import unbracketed
-
+        """Each text's first TOKENS token ids (with [CLS] and [SEP])."""
         return [ids if len(ids) <= TOKENS else ids[: TOKENS - 1] + [ids[-1]]
-                for ids in (e.ids for e in self.tokenizer.encode_batch([unbracketed(t) for t in texts]))]
+                for ids in (e.ids for e in self.tokenizer.encode_batch(texts))]
 
     def windows(self, text: str) -> list[list[int]]:
         """The text's first TOKENS tokens and, when it is longer, its last TOKENS too (each with [CLS] and [SEP])."""
-        from macrohard.safety.content_gemma import unbracketed
-
-        ids = self.tokenizer.encode(unbracketed(text)).ids
+        ids = self.tokenizer.encode(text).ids
         if len(ids) <= TOKENS:
             return [ids]
         return [ids[: TOKENS - 1] + [ids[-1]], ids[:1] + ids[-(TOKENS - 1):]]
