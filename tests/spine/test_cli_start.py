@@ -20,7 +20,8 @@ from macrohard.cli import COMMANDS, app, load_command
 
 # what `macrohard --help` may import of ours: the package's ground floor, the CLI's table and its consoles
 LISTING = {"macrohard", "macrohard.types", "macrohard.errors", "macrohard.cli", "macrohard.cli.common",
-           "macrohard.store", "macrohard.store.sqlite", "macrohard.store.connections", "macrohard.store.migrations"}
+           "macrohard.store", "macrohard.store.sqlite", "macrohard.store.connections", "macrohard.store.migrations",
+           "macrohard.sqlitedisk"}  # the store's connections: a full disk as the user's error (rel21; sqlite3 + errors)
 
 
 def _first_paragraph(help_text: str | None) -> str:
