@@ -132,12 +132,21 @@ def box_as_sent(history: list[Any], task: str) -> str:
             sent = page
         if (seen := parse_page(str(past.result))) is not None and seen.elements:
             page = seen
-    for box in (e for e in (sent.elements if sent is not None else []) if e.role == "checkbox"):
+    if sent is None or (off := _box_not_as_asked(sent, task)) is None:
+        return ""
+    box, wish = off
+    state = "unticked" if wish else "ticked"
+    return f"the form sent with the box {box.name!r} {state}, where the task asks for it {'ticked' if wish else 'unticked'}"
+
+
+def _box_not_as_asked(page: Any, task: str) -> tuple[Any, bool] | None:
+    """The first checkbox of ``page`` that the task's words ask for ticked (or unticked) and that is not, with
+    what they ask (True: ticked); None if every box the words speak of is as asked."""
+    for box in (e for e in page.elements if e.role == "checkbox"):
         wish = box_wish(task, box.name)
         if wish is not None and wish != box.checked:
-            state = "unticked" if wish else "ticked"
-            return f"the form sent with the box {box.name!r} {state}, where the task asks for it {'ticked' if wish else 'unticked'}"
-    return ""
+            return box, wish
+    return None
 
 
 BOX_REFUSED = "the form would be sent with the box"
@@ -169,13 +178,12 @@ def box_refusal(action: dict[str, Any], history: list[Any], task: str) -> tuple[
     page = next((pg for p in reversed(history) if (pg := parse_page(str(p.result))) is not None and pg.elements), None)
     if not _sends(action, page):
         return None
-    for box in (e for e in page.elements if e.role == "checkbox"):
-        wish = box_wish(task, box.name)
-        if wish is not None and wish != box.checked:
-            want = "ticked" if wish else "unticked"
-            return (f"{BOX_REFUSED} {box.name!r} {'unticked' if wish else 'ticked'}, and the task asks for it {want}",
-                    f"Click the box [{box.id}] ({box.name}) first, then send the form.")
-    return None
+    if (off := _box_not_as_asked(page, task)) is None:
+        return None
+    box, wish = off
+    want = "ticked" if wish else "unticked"
+    return (f"{BOX_REFUSED} {box.name!r} {'unticked' if wish else 'ticked'}, and the task asks for it {want}",
+            f"Click the box [{box.id}] ({box.name}) first, then send the form.")
 
 
 def unfounded(history: list[Any], task: str) -> str:
