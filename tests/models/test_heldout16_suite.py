@@ -40,7 +40,7 @@ def test_faking_the_work_then_giving_up_fails(task_id: str, faked: str, store: A
 
 
 @pytest.mark.parametrize(("task_id", "wrong"), [
-    ("kiunga-gati-saa", "echo 'the Shela boat leaves the jetty at 7:15' > jetty.txt"),  # the time reworded
+    ("kiunga-gati-saa", "echo 'the Shela boat leaves the pier at 7:15' > boti-saa.txt"),  # the time reworded
     ("shela-jahazi-matanga", "mkdir -p jahazi/matanga && echo '3 sails to mend' > jahazi/matanga/orodha.txt"),
     ("kizingitini-mnara-hamisha", "cp inbox/*.png picha/"),  # copied, not moved
     ("faza-daftari-nakala", "cp -r daftari daftari-old && find daftari-old -name '*.bak' -delete"),  # the copy cleaned
@@ -52,7 +52,7 @@ def test_faking_the_work_then_giving_up_fails(task_id: str, faked: str, store: A
     ("mkokoni-majina-madogo", "cd uploads && mv Ramani.PDF ramani.PDF && mv KIKOI.txt kikoi.txt"),  # the extension
     ("witu-kumbukumbu-futa", "rm server/*.log && echo 1 > removed.txt"),  # the subfolder missed
     ("mambrui-kalenda-pato", "./kalenda.sh > kalenda-out.txt 2>&1"),  # the warning too
-    ("watamu-miamba-hali", "./check-reef.sh | tail -n 1; echo $? > reef-code.txt"),  # tail's status
+    ("watamu-miamba-hali", "./check-miamba.sh | tail -n 1; echo $? > miamba-code.txt"),  # tail's status
     ("gede-msikiti-hesabu", "ls picha/*.jpg | wc -l > jpg-count.txt"),  # the subfolders missed
     ("kilifi-mashairi-funga", "tar -C mashairi -czf mashairi.tar.gz ."),  # the folder itself not inside
     ("mtwapa-vitabu-moja", "tar -xzf vitabu.tar.gz"),  # the whole archive
