@@ -2,6 +2,10 @@
 
 A ground-floor module (imports only ``errors``): the run store's connections and the audit log's use it. Without it
 a full disk under MACROHARD_HOME printed a traceback at the run's close and left the run `running`.
+
+``ThreadConnections`` is the one place such connections are opened (one per thread, the same settings for the run
+store, the money ledger and the audit log); the store's own subclass migrates the file first, the audit log's
+(``migrate=False``) never does: it writes tables the store made.
 """
 
 from __future__ import annotations
@@ -9,8 +13,10 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from macrohard.errors import DiskFull
@@ -60,3 +66,34 @@ def _free(path: str) -> int:
         return shutil.disk_usage(os.path.dirname(path) or ".").free
     except OSError:
         return 1 << 30
+
+
+class ThreadConnections:
+    """Each thread its own connection on one database file: autocommit (callers open their own transactions), WAL
+    so readers never block the writer, ``synchronous=NORMAL`` (a commit survives the process being killed; only an
+    OS crash or power cut can lose the last ones, and ``SQLiteStore.sync`` bounds that at a run's end), foreign keys
+    on, and a full disk as ``DiskFull``. Subclasses that own the schema migrate in their ``__init__``; readers and
+    writers of tables another owner made (the audit log) use this class as it is: no migration, no directory made."""
+
+    def __init__(self, path: str | os.PathLike[str], *, timeout: float) -> None:
+        self.path = Path(path)
+        self.timeout = timeout
+        self._local = threading.local()
+
+    def get(self) -> sqlite3.Connection:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None, check_same_thread=False,
+                                 factory=Connection)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA foreign_keys=ON")
+            self._local.db = db
+        return db
+
+    def close(self) -> None:
+        """Close this thread's connection (others close with their threads)."""
+        db = getattr(self._local, "db", None)
+        if db is not None:
+            db.close()
+            self._local.db = None

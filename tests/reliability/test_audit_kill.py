@@ -13,6 +13,7 @@ import json
 import os
 import random
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -45,6 +46,24 @@ def test_the_audit_log_syncs_as_the_run_store(store) -> None:
     log = AuditLog(store.path)
     assert log._db().execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert log._db().execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+
+
+def test_the_audit_log_opens_its_connections_as_the_store_does_without_migrating(tmp_path: Path, store) -> None:
+    """rel22: the audit log had its own copy of the store's connection code (``AuditLog._db``); both are now
+    ``sqlitedisk.ThreadConnections``, the store's subclass migrating, the audit log's never (no directory made, no
+    table created on a file that is not a run store)."""
+    from macrohard.sqlitedisk import ThreadConnections
+
+    log = AuditLog(store.path)
+    assert type(log._conns) is ThreadConnections and type(store._conns) is not ThreadConnections
+    assert isinstance(store._conns, ThreadConnections)
+    assert log._db().execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    stranger = tmp_path / "other.db"
+    sqlite3.connect(stranger).close()
+    with pytest.raises(sqlite3.OperationalError, match="no such table: audit_heads"):
+        AuditLog(stranger).head("r")
+    assert not (tmp_path / "nowhere").exists() and AuditLog(tmp_path / "nowhere" / "x.db") is not None
+    assert not (tmp_path / "nowhere").exists()
 
 
 @pytest.mark.parametrize("iteration", range(3))

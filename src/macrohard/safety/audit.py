@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from macrohard.safety.context import GuardContext
-from macrohard.sqlitedisk import Connection
+from macrohard.sqlitedisk import ThreadConnections
 from macrohard.types import Verdict
 
 
@@ -62,26 +62,16 @@ class AuditLog:
 
     def __init__(self, db_path: str | Path) -> None:
         self.path = str(db_path)
-        self._local = threading.local()
+        # the run store's connection settings (sqlitedisk.ThreadConnections: WAL, synchronous=NORMAL, a full disk as
+        # DiskFull), without its migration: the store that made the tables migrates them
+        self._conns = ThreadConnections(self.path, timeout=30)
         self._lock = threading.Lock()
 
     def _db(self) -> sqlite3.Connection:
-        db = getattr(self._local, "db", None)
-        if db is None:
-            db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False,
-                                 factory=Connection)  # a full disk: DiskFull, the user's error with its fix
-            # as the run store's own connections (store/connections.py): in WAL mode a commit then survives the
-            # process being killed without a disk sync each (the default FULL synced every record: 2-4 ms each, about
-            # 25 records a run); only an OS crash or power cut can lose the last records, never corrupt the chain
-            db.execute("PRAGMA synchronous=NORMAL")
-            self._local.db = db
-        return db
+        return self._conns.get()
 
     def close(self) -> None:
-        db = getattr(self._local, "db", None)
-        if db is not None:
-            db.close()
-            self._local.db = None
+        self._conns.close()
 
     def append(self, run_id: str, kind: str, verdict: Verdict, action: Any = None, step: int = 0) -> AuditRecord:
         action_data = action.model_dump(mode="json") if hasattr(action, "model_dump") else action
