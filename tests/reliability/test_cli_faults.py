@@ -97,3 +97,15 @@ def test_a_browser_killed_mid_run_is_restarted_and_said(tmp_path: Path) -> None:
     steps = SQLiteStore().steps(SQLiteStore().list_runs(limit=1)[0].id)
     assert len(steps) == 4 and "The browser crashed" in steps[1].observation.output, printed
     assert "It was restarted" in steps[1].observation.output and 'heading "two"' in steps[2].observation.output
+    # rel22: the step's outcome says the browser crashed and what to do, in the live view, `runs show` and --json
+    # (before: the step was shown ✓, its red text the only sign)
+    crash = steps[1].observation.meta["browser_crash"]
+    assert crash.startswith("the browser crashed") and "out-of-memory" in crash and "dmesg" in crash, crash
+    live = next(line for line in printed.splitlines() if re.match(r"\s+2 ", line))
+    assert "✗ browser crashed" in live and "✓" not in live, printed
+    assert "the browser crashed (" in printed and "dmesg" in printed, printed
+    run_id = SQLiteStore().list_runs(limit=1)[0].id
+    shown = mh("runs", "show", run_id).stdout
+    assert "✗ browser crashed" in shown and "out-of-memory" in shown and "crashed or hung 1 time," in shown, shown
+    as_json = json.loads(mh("runs", "show", run_id, "--json").stdout)
+    assert as_json["steps"][1]["observation"]["meta"]["browser_crash"] == crash

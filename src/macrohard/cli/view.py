@@ -93,8 +93,11 @@ def print_step(step: Step, *, full: bool = False, brief: bool = True, run_id: st
     highlighting and wrapping grow with the square of a line's length, a 1 MB command took minutes."""
     see_all = _see_all(run_id)
     verdict = step.verdict
+    crash = step.observation.meta.get("browser_crash") if step.observation is not None else None
     if step.action is None:
         mark = "[red]✗[/]"
+    elif crash and (verdict is None or verdict.allowed):  # the step was allowed, but the browser died under it
+        mark = "[red]✗ browser " + ("hung" if "stopped responding" in str(crash) else "crashed") + "[/]"
     elif verdict is None or verdict.allowed:
         mark = "[green]✓[/]"
     else:
@@ -107,6 +110,8 @@ def print_step(step: Step, *, full: bool = False, brief: bool = True, run_id: st
     if verdict is not None and not verdict.allowed:
         reason = verdict.reason if full else clip(verdict.reason, HEAD_CHARS, see_all)
         _print(f"      [red]{escape(verdict.check)}: {escape(visible(reason))}[/]", full)
+    if crash:
+        _print(f"      [red]{escape(visible(str(crash)))}[/]", full)
     obs = step.observation
     denied = verdict is not None and not verdict.allowed
     if obs is not None and step.action is not None and step.action.kind != "finish" and not denied:
@@ -139,6 +144,10 @@ def print_summary(run: Run) -> None:
     if run.error:
         table.add_row("reason", f"[red]{escape(visible(clip_lines(run.error, BODY_CHARS, LINE_CHARS, see_all)))}[/]")
     table.add_row("steps", str(run.steps))
+    restarts = (run.meta.get("sandbox") or {}).get("restarts") if isinstance(run.meta.get("sandbox"), dict) else None
+    if restarts:
+        table.add_row("browser", f"[red]crashed or hung {restarts} time{'s' * (restarts != 1)}, restarted each time "
+                                 "(the steps marked ✗ browser say what to do)[/]")
     table.add_row("tokens", f"{run.usage.total:,} ({run.usage.prompt_tokens:,} in, {run.usage.completion_tokens:,} out)")
     if run.cost_usd:
         table.add_row("cost", f"${run.cost_usd:.4f}")

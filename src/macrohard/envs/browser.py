@@ -84,6 +84,15 @@ def _element_ref(element: str) -> str | None:
     return m.group(1) if "e" in m.group(1) else f"e{m.group(1)}"
 
 
+
+def _crash_outcome(reason: str, restarts: int) -> str:
+    """The step's outcome for people (``runs show``, the live view): what happened to the browser and what to do."""
+    what = "stopped responding" if reason.startswith("stopped") else "crashed"
+    return (f"the browser {what} ({reason}); it was restarted ({restarts} restart{'s' * (restarts != 1)} in this run) "
+            "and the agent told to read the page again. If it keeps happening: look for an out-of-memory kill "
+            "(`dmesg | grep -i -e oom -e killed`) and free some memory, or open the page in your own browser to see "
+            "whether the page itself crashes it")
+
 class BrowserEnvironment(PageView):
     """One headless Chromium tab driven through Playwright's sync API (use it from one thread)."""
 
@@ -218,7 +227,8 @@ class BrowserEnvironment(PageView):
                 reopened = f"; reopening {url} failed: {_first_line(exc)}"
         return Observation(output=f"The browser {reason}. It was restarted{reopened}. Element ids have changed: "
                            f"read the page again.\n\n{self._state_text()}", error=True,
-                           meta={"restarted": True}, images=self._frame())
+                           meta={"restarted": True, "browser_crash": _crash_outcome(reason, self.restarts)},
+                           images=self._frame())
 
     def reset(self) -> None:
         self._context.close()
