@@ -22,6 +22,7 @@ from macrohard.cli.view import (
     clip,
     print_step,
     print_summary,
+    sandbox_line,
     visible,
 )
 from macrohard.errors import UserError
@@ -132,6 +133,8 @@ def run(
         if not as_json:
             if _run.id != run_record.id:  # a sub-run of a delegation, shown as it happens
                 console.print(f"  [dim]↳ {escape(str(_run.meta.get('division', 'sub-run')))} {_run.id}[/]", highlight=False)
+            elif step.index == 1 and (line := sandbox_line(_run)):  # its size is fixed now: said before any step
+                console.print(line, highlight=False)
             print_step(step, run_id=_run.id)
 
     if not as_json:

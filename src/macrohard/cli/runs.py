@@ -14,7 +14,7 @@ from macrohard.cli.common import ago, console, open_store, print_json, status_te
 from macrohard.cli.imagine import highlights
 from macrohard.cli.replay import replay
 from macrohard.cli.upkeep import register as _register_upkeep
-from macrohard.cli.view import BODY_CHARS, clip, print_step, print_summary
+from macrohard.cli.view import BODY_CHARS, clip, print_step, print_summary, sandbox_line
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -68,6 +68,8 @@ def show(
     console.print(f"[bold]run[/] [cyan]{run.id}[/]  {status_text(run.status.value)}")
     text = run.task.text if full else clip(run.task.text, BODY_CHARS, f"macrohard runs show {run.id} --full")
     console.print(f"[bold]task:[/] {escape(text)}", highlight=False, soft_wrap=full)
+    if line := sandbox_line(run):
+        console.print(line, highlight=False, soft_wrap=full)
     console.rule()
     for step in steps:
         print_step(step, full=full, brief=False, run_id=run.id)

@@ -94,6 +94,7 @@ def print_step(step: Step, *, full: bool = False, brief: bool = True, run_id: st
     see_all = _see_all(run_id)
     verdict = step.verdict
     crash = step.observation.meta.get("browser_crash") if step.observation is not None else None
+    host_disk = step.observation.meta.get("host_disk") if step.observation is not None else None
     if step.action is None:
         mark = "[red]✗[/]"
     elif crash and (verdict is None or verdict.allowed):  # the step was allowed, but the browser died under it
@@ -110,8 +111,9 @@ def print_step(step: Step, *, full: bool = False, brief: bool = True, run_id: st
     if verdict is not None and not verdict.allowed:
         reason = verdict.reason if full else clip(verdict.reason, HEAD_CHARS, see_all)
         _print(f"      [red]{escape(verdict.check)}: {escape(visible(reason))}[/]", full)
-    if crash:
-        _print(f"      [red]{escape(visible(str(crash)))}[/]", full)
+    for outcome in (crash, host_disk):
+        if outcome:
+            _print(f"      [red]{escape(visible(str(outcome)))}[/]", full)
     obs = step.observation
     denied = verdict is not None and not verdict.allowed
     if obs is not None and step.action is not None and step.action.kind != "finish" and not denied:
@@ -121,6 +123,13 @@ def print_step(step: Step, *, full: bool = False, brief: bool = True, run_id: st
             _print(f"      [{style}]{line}[/]", full)
     elif obs is not None and step.action is None:
         _print(f"      [red]{escape(visible(short(obs.output, 3)))}[/]", full)
+
+
+def sandbox_line(run: Run) -> str:
+    """What the run's sandbox may write, said at its start: the layer's size is fixed then (rich markup; "" if none)."""
+    sandbox = run.meta.get("sandbox")
+    disk = sandbox.get("limits_applied", {}).get("disk") if isinstance(sandbox, dict) else None
+    return f"[bold]sandbox:[/] workspace layer {escape(str(disk))}" if disk else ""
 
 
 def _print(markup: str, full: bool) -> None:

@@ -66,6 +66,7 @@ class LayeredWorkspace:
         self.image_cache = Path(image_cache) if image_cache else self.state.parent / ".images"
         self._view_mounted = False
         self._image_mounted = False
+        self.start_free_mb = 0
 
     @property
     def layer(self) -> Path:
@@ -131,9 +132,41 @@ class LayeredWorkspace:
                 self.problem = (f"no disk image for the workspace ({exc.strerror or exc}); its layer is a plain "
                                 "directory, so the disk limit is not enforced")
                 return
+        self.start_free_mb = shutil.disk_usage(self.state).free >> 20
         self.disk_limit = f"ext4 image size={size} MiB (on disk: ENOSPC when full)"
         if size != self.disk_mb:
             self.disk_limit += f"; {self.disk_mb} MiB asked, but the host disk had too little free space"
+        self.disk_limit += f"; the host disk had {self.start_free_mb} MiB free at the start"
+
+    def host_room(self) -> str:
+        """"" while the host disk can hold all that the layer's image may still take, else a note that says it cannot.
+
+        The image's size is fixed when the run starts (``_fitting``: half of the host's free space at most), but the
+        host disk is shared: another program may fill it during the run. The image's ext4 still believes it has room
+        and accepts writes the host cannot store (lost at writeback, found only at the close). So each step looks
+        (``statvfs`` and a ``stat``: microseconds): below ``HOST_FLOOR_MB`` free this raises ``DiskFull``, naming
+        the disk, what was free at the start and the fix; below what the image may still take it returns a note."""
+        if not self._image_mounted:
+            return ""
+        try:
+            free_mb = shutil.disk_usage(self.state).free >> 20
+            st = self.image.stat()
+        except OSError:
+            return ""
+        size_mb, used_mb = st.st_size >> 20, (st.st_blocks * 512) >> 20
+        may_take = max(0, size_mb - used_mb)
+        if free_mb >= may_take:  # the image cannot outgrow the host: a full layer is ENOSPC inside, nothing lost
+            return ""
+        where = (f"the disk that holds this run's sandbox ({self.state.parent}) has {free_mb} MiB free now "
+                 f"({self.start_free_mb} MiB when the run started: another program has been filling it)")
+        if free_mb < HOST_FLOOR_MB:
+            raise DiskFull(f"{where}; the workspace's layer ({size_mb} MiB image) could still take {may_take} MiB, "
+                           "and what it writes past the host's free space would be lost, so the run stops here. "
+                           "Free some space on that disk (or set MACROHARD_HOME to a bigger one); the run's changes "
+                           "so far are kept: `macrohard runs diff ID`")
+        return (f"{where}, less than the {may_take} MiB the workspace's layer may still take ({size_mb} MiB image): "
+                f"writing more than {free_mb} MiB may fail or be lost. The run stops if it falls under "
+                f"{HOST_FLOOR_MB} MiB; free some space on that disk")
 
     def _mount_overlay(self, populate: Path | None = None) -> None:
         if any(ch in str(self.lower) for ch in ",:\\"):
@@ -230,6 +263,7 @@ class LayeredWorkspace:
 
 
 HOST_RESERVE_MB = 256  # left free on the host disk for the run store and the rest of the machine
+HOST_FLOOR_MB = 32  # less free than this on the host during a run, and the layer's next writes may be lost: stop
 SMALLEST_IMAGE_MB = 64
 
 

@@ -37,8 +37,10 @@ from macrohard.envs.netproxy import RELAY_PORT, HostProxy, relay_script
 from macrohard.envs.overlay import LayeredWorkspace
 from macrohard.envs.shell import DEFAULT_ARGV, ShellSession, _running_below, descendants, find_shell
 from macrohard.envs.workspace import WorkspaceEnvironment, _clean_env
-from macrohard.errors import SandboxUnavailable
+from macrohard.errors import DiskFull, SandboxUnavailable
+from macrohard.safety.approval import Approved
 from macrohard.safety.context import GuardFacts
+from macrohard.types import Observation
 
 NETWORK_MODES = ("none", "loopback", "hosts", "full")
 # /etc entries a shell and common tools need; everything else in /etc stays out of the sandbox
@@ -191,6 +193,7 @@ class SandboxEnvironment(WorkspaceEnvironment):
         self.committed: int | None = None
         self.close_progress: Any = None
         self.info: dict[str, Any] = {}
+        self._room_told = False  # the host disk's "less room than the layer may take" is said once a run
 
     def start(self) -> None:
         bwrap = check_available(self.config.bwrap)
@@ -251,6 +254,22 @@ class SandboxEnvironment(WorkspaceEnvironment):
     def _prepare(self) -> None:
         if self.session is None:  # never let the file tools touch the lower directory itself
             self.start()
+
+    def execute(self, approved: Approved[Any]) -> Observation:
+        """As the plain workspace's, with the host disk looked at before and after: the layer's image size was fixed
+        at the start, and a host that another program fills meanwhile would lose the layer's writes silently
+        (``LayeredWorkspace.host_room``: under its floor the step is refused with ``DiskFull`` before it runs)."""
+        self.layers.host_room()
+        observation = super().execute(approved)
+        try:
+            note = "" if self._room_told else self.layers.host_room()  # a warning once a run
+        except DiskFull as exc:  # this step ran; what it wrote past the host's room may be lost: the next one stops
+            note = str(exc)
+        if not note:
+            return observation
+        self._room_told = True
+        return observation.model_copy(update={"output": f"{observation.output}\n\n[host disk] {note}",
+                                              "meta": {**observation.meta, "host_disk": note}})
 
     def guard_facts(self) -> GuardFacts:
         """The shell's directory from the kernel (as the sandbox sees it) and the sandbox's real network mode."""
