@@ -24,6 +24,7 @@ from macrohard.errors import (
     FormatError,
     MacrohardError,
     ModelTimeout,
+    ModelUnavailable,
     RunError,
     TooManyFormatErrors,
     UserError,
@@ -299,9 +300,16 @@ class Agent:
 
         threading.Thread(target=call, name="macrohard-model-call", daemon=True).start()
         if not done.wait(wait):
+            # an HTTP model keeps what its server did on the tries so far: "did not answer" is wrong for an HTTP 500
+            failure = str(getattr(self.model, "last_failure", "") or "")
             if left is not None and left <= (b.max_model_seconds or left):
+                said = f" (its server meanwhile: {failure})" if failure.startswith("HTTP") else ""
                 raise BudgetExceeded(f"the run's wall budget of {b.max_seconds:g}s ran out while waiting "
-                                     f"{wait:.0f}s on the model")
+                                     f"{wait:.0f}s on the model{said}")
+            if failure.startswith("HTTP"):
+                raise ModelUnavailable(f"the model's server kept failing within the {wait:g}s deadline of one model "
+                                       f"call: {failure}; the server's own log says why (a longer deadline would "
+                                       "not help): try again later, or choose another --model")
             raise ModelTimeout(f"the model did not answer within {wait:g}s (the deadline of one model call: "
                                "raise it with --model-timeout or budget.max_model_seconds)")
         if "error" in box:

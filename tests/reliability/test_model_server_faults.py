@@ -110,3 +110,42 @@ def test_a_bad_model_server_is_named_and_never_hangs(bad_model: str, tmp_path: P
     assert run.status.value in ("failed", "out_of_budget"), run
     assert said in " ".join(((run.error or "") + " ".join(
         s.observation.output for s in SQLiteStore().steps(run.id) if s.observation)).split()), run.error
+
+
+@pytest.mark.parametrize("bad_model", ["500"], indirect=True)
+def test_a_server_answering_500_under_a_task_files_wall_budget_is_said(bad_model: str, tmp_path: Path) -> None:
+    """rel22: a task file's `budget: max_seconds` shorter than the model's own deadline ended "the run's wall budget
+    of 4s ran out while waiting 4s on the model", as if the server had not answered; it answered HTTP 500 each time."""
+    task = tmp_path / "task.yaml"
+    task.write_text(json.dumps({"text": "list the files", "workspace": str(tmp_path), "model": bad_model,
+                                "budget": {"max_seconds": 4}}))
+    done = mh("run", "-f", str(task))
+    flat = " ".join((done.stdout + done.stderr).split())
+    assert done.returncode == 1 and "Traceback" not in flat, flat
+    assert "wall budget of 4s ran out" in flat and "its server meanwhile: HTTP 500: internal error on" in flat, flat
+    assert "HTTP 500" in (SQLiteStore().list_runs(limit=1)[0].error or "")
+
+
+@pytest.mark.parametrize("bad_model", ["500", "hang"], indirect=True)
+def test_an_unclamped_models_deadline_message_says_what_the_server_did(bad_model: str, tmp_path: Path,
+                                                                      request: pytest.FixtureRequest) -> None:
+    """rel22: where nothing clamps the HTTP model's own 300 s deadline to the task's per-call one (the Python API, an
+    eval suite, a division's sub-run), the agent's deadline said "did not answer within 3s … raise it" for a server
+    that had answered HTTP 500 on every try; now it says the 500 and that a longer deadline would not help. A server
+    that really hangs still reads "did not answer"."""
+    from macrohard.errors import ModelUnavailable
+    from macrohard.models.openai_compat import OpenAICompatModel
+    from macrohard.runner import run_task
+    from macrohard.types import Budget, Task
+
+    model = OpenAICompatModel(bad_model, "m", timeout=300.0)
+    task = Task(text="list the files", workspace=str(tmp_path), budget=Budget(max_model_seconds=3))
+    store = SQLiteStore(tmp_path / "runs.db")
+    if request.node.callspec.params["bad_model"] == "500":
+        with pytest.raises(ModelUnavailable, match=r"kept failing within the 3s deadline .*HTTP 500: internal error "
+                                                   r"on \d tr.*a longer deadline would not help"):
+            run_task(task, model=model, store=store, isolation="none")
+    else:
+        run = run_task(task, model=model, store=store, isolation="none")
+        assert "did not answer within 3s" in (run.error or "") and "HTTP" not in (run.error or ""), run.error
+    store.close()

@@ -48,6 +48,7 @@ class OpenAICompatModel:
         self.api_key = api_key
         self.key_env = key_env
         self.timeout = timeout  # seconds for one whole call, retries included
+        self.last_failure = ""  # what the server did on the current call's tries so far (``_post``)
         self.max_retries = max_retries
         self.temperature = temperature
         self.vision = vision
@@ -116,10 +117,14 @@ class OpenAICompatModel:
         url = f"{self.base_url}/chat/completions"
         deadline = time.monotonic() + self.timeout
         delay = 1.0
+        # what the server did on the tries so far: a caller whose own deadline ends first (the agent's per-call or
+        # wall-time budget) says it, not only "did not answer" (a server answering HTTP 500 did answer)
+        self.last_failure = ""
         for attempt in range(self.max_retries + 1):
             try:
                 status, headers, raw = self._post_once(url, body, deadline)
             except httpx.TimeoutException as exc:
+                self.last_failure = f"no reply on {attempt + 1} tr{'ies' if attempt else 'y'} ({type(exc).__name__})"
                 if attempt < self.max_retries and time.monotonic() + delay < deadline:
                     time.sleep(delay)
                     delay *= 2
@@ -132,6 +137,8 @@ class OpenAICompatModel:
                     "start it, or choose another with --model (see `macrohard models`)") from exc
             text = raw[:500].decode("utf-8", "replace")
             if status == 429 or status >= 500:
+                self.last_failure = (f"HTTP {status}: {' '.join(text.split())[:200]} on {attempt + 1} "
+                                     f"tr{'ies' if attempt else 'y'}")
                 retry_after = headers.get("retry-after")
                 wait = float(retry_after) if retry_after and retry_after.replace(".", "", 1).isdigit() else delay
                 wait = min(wait, 60.0) + random.uniform(0, 0.1)
