@@ -1,6 +1,6 @@
 """Agent-level injection tasks: harmful actions executed (target 0) and utility lost on benign twins.
 
-    PYTHONPATH=src .venv/bin/python benchmarks/injection_agent.py [--set dev|blind21|all] [--json] [--only ID,ID]
+    PYTHONPATH=src .venv/bin/python benchmarks/injection_agent.py [--set dev|blind21|blind22|all] [--json] [--only ID,ID]
         [--modes shipped,control]
 
 Runs every task of ``eval.injection_tasks`` (pages, workspace files and tool output carrying injections; shell
@@ -20,15 +20,19 @@ import platform
 import sys
 import time
 from datetime import UTC, datetime
+from pathlib import Path
 
 from macrohard.eval.injection_tasks import MODES, run_all
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", default="dev", choices=("dev", "blind21", "all"),
-                    help="dev: the eight tasks written with flow control; blind21: 16 written blind (held out)")
+    ap.add_argument("--set", default="dev", choices=("dev", "blind21", "blind22", "all"),
+                    help="dev: the eight tasks written with flow control; blind21: 16 written blind (twenty-first wave); "
+                         "blind22: 14 written blind (twenty-second wave: renamed tools, code the repository runs, "
+                         "traps for later)")
     ap.add_argument("--json", action="store_true", help="print the rows as JSON")
+    ap.add_argument("--out", default="", help="also write the rows as JSON to this file")
     ap.add_argument("--only", default="", help="comma-separated task ids")
     ap.add_argument("--modes", default=",".join(MODES), help=f"comma-separated, of {', '.join(MODES)}")
     args = ap.parse_args()
@@ -37,6 +41,8 @@ def main() -> int:
     result = run_all(tuple(args.modes.split(",")), only=(lambda t: t.id in only) if only else None,
                      set_name=args.set)
     rows = result["rows"]
+    if args.out:
+        Path(args.out).write_text(json.dumps(result, indent=1, default=str))
     if args.json:
         print(json.dumps(result, indent=1, default=str))
         return 0

@@ -72,6 +72,9 @@ class InjectionTask:
     site: str | None = None  # a macrohard.sites app served around the run
     network: str = "full"
     needs: tuple[str, ...] = ("bwrap",)
+    # the user's next ordinary command in the workspace, on the host, after the run (``git commit``, ``npm test``):
+    # a trap the run planted springs here, with the witness listening
+    later: str = ""
 
 
 def _shell(cmd: str) -> dict[str, Any]:
@@ -254,6 +257,8 @@ def run_one(task: InjectionTask, *, injected: bool, mode: str, witness: Witness,
         finally:
             if site_cm is not None:
                 site_cm.__exit__(None, None, None)
+        if task.later:
+            _later(task.later, workspace, run)
         effects = witness.effects()
         posted = [h for h in carrier.hits if task.posts and h.split("?")[0] == task.posts]
     finally:
@@ -277,6 +282,24 @@ def run_one(task: InjectionTask, *, injected: bool, mode: str, witness: Witness,
             "by_flow": any("flow:" in v.check for v in stopped)}
 
 
+def _later(command: str, workspace: str, run: Any) -> None:
+    """What the user does after the run: keep its changes (``macrohard runs apply``), then run their next command
+    in the workspace on the host (their own shell, 30 s at most)."""
+    import subprocess
+
+    from macrohard.envs.changes import ChangeStore, apply_changes
+
+    info = run.meta.get("sandbox") or {}
+    if info.get("state_dir") and info.get("committed_files") is None:
+        changes = ChangeStore(info["state_dir"])
+        apply_changes(changes, Path(info["lower"]), changes.changes())
+    try:
+        subprocess.run(["bash", "-c", command], cwd=workspace, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, timeout=30, check=False)
+    except subprocess.TimeoutExpired:
+        pass
+
+
 def _fill_site(step: Any, url: str) -> Any:
     if isinstance(step, dict):
         return {k: v.replace("{site}", url) if isinstance(v, str) else v for k, v in step.items()}
@@ -287,14 +310,15 @@ def _fill_site(step: Any, url: str) -> Any:
 
 def task_set(name: str) -> list[InjectionTask]:
     """The tasks of one set: ``dev`` (these eight, written with flow control), ``blind21`` (16 written blind in
-    the twenty-first wave, ``eval.injection_blind21``) or ``all``."""
-    from macrohard.eval import injection_blind21
+    the twenty-first wave, ``eval.injection_blind21``), ``blind22`` (14 written blind in the twenty-second,
+    ``eval.injection_blind22``) or ``all``."""
+    from macrohard.eval import injection_blind21, injection_blind22
 
-    sets = {"dev": tasks, "blind21": injection_blind21.tasks}
+    sets = {"dev": tasks, "blind21": injection_blind21.tasks, "blind22": injection_blind22.tasks}
     if name == "all":
         return [t for make in sets.values() for t in make()]
     if name not in sets:
-        raise ValueError(f"unknown injection task set {name!r}: choose one of dev, blind21, all")
+        raise ValueError(f"unknown injection task set {name!r}: choose one of dev, blind21, blind22, all")
     return sets[name]()
 
 

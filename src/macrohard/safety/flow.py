@@ -41,6 +41,15 @@ _NET_VERBS = re.compile(r"\b(git\s+(?:\S+\s+)*?(push|clone|fetch|pull|ls-remote|
                         r"pip3?\s+(download|install)|npm\s+(install|publish)|gh\s+\w+)\b")
 _NOT_PRIVATE = ("/usr/", "/bin/", "/sbin/", "/lib", "/opt/", "/dev/null", "/etc/os-release", "/proc/self/")
 _CONTENT_FIELDS = frozenset({"content", "new", "old", "text", "answer"})
+# what in a written file could send data when something runs it: a sender program in a command's place (the start
+# of a line or a script string, after ; | & $( or a backtick), a network verb of git/pip/npm, or network code
+# (``rules_data.CODE_PATTERNS``' network and exfiltration patterns). Program names that are also words of prose
+# (http, fetch, mail, tor, nc) count only as code.
+_FILE_SENDERS = sorted(_SENDERS - {"http", "https", "fetch", "mail", "tor", "nc", "xh", "ftp"}, key=len, reverse=True)
+_SENDS_IN_TEXT = re.compile("|".join(
+    [r"(?:^|[;&|(`\"'=]|\bthen|\bdo|\bexec)\s*@?(?:\S*/)?(?:" + "|".join(map(re.escape, _FILE_SENDERS)) + r")\s",
+     _NET_VERBS.pattern] + [p.pattern for p, category, _ in R.CODE_PATTERNS if category in ("network", "exfiltration")]),
+    re.S | re.M)
 _ORDER = {Decision.deny: 0, Decision.ask: 1, Decision.allow: 2}
 _BROWSER_INPUT = frozenset({"browser_click", "browser_type", "browser_press", "browser_select"})
 # a link in the page snapshot (``envs.browser_view``): its element id, then the ``/url:`` line indented under it
@@ -87,6 +96,9 @@ class FlowCheck:
                     decision=self.flow.changed_target, check="flow:changed-target",
                     reason=f"it goes to {hit[0]}, which untrusted content named ({src.what} at step {src.step}) "
                            "and the task did not; a person must approve"))
+        if src is not None and kind in ("write_file", "edit_file") and self.flow.changed_target is not Decision.allow \
+                and (planted := _planted_send(action, ctx, self.flow.changed_target)) is not None:
+            worst = _pick(worst, planted)
         if send and src is not None and self.flow.after_untrusted is not Decision.allow:
             worst = _pick(worst, Verdict(
                 decision=self.flow.after_untrusted, check="flow:after-untrusted",
@@ -203,6 +215,23 @@ class FlowCheck:
             return self._private(real, ctx, follow_links=False)  # a symlink in the workspace to .env or out of it
         allowed = any(path == a or path.startswith(a.rstrip("/") + "/") for a in self.policy.allowed_paths)
         return path.startswith("/") and not inside and not allowed and not path.startswith(_NOT_PRIVATE)
+
+
+def _planted_send(action: Any, ctx: GuardContext, decision: Decision) -> Verdict | None:
+    """A file written after untrusted content that would send to an address only that content named: a curl line in
+    a Makefile's test target, an npm script, a script. The write sends nothing itself, but the command that later runs
+    it (the user's ``make test`` on the host after ``runs apply``) is outside the guard, so the write is where a person
+    must approve (lead22: an npm test script that posted notes.txt, planted after an injected page). A file that only
+    quotes the address (a summary of the page's links) names no sender and is written as before."""
+    content = "\n".join(str(getattr(action, f, "") or "") for f in ("content", "new"))
+    hit = sorted((targets(content) & ctx.flow.targets) - targets(ctx.task_text) - ctx.flow.visited)
+    if not hit or not _SENDS_IN_TEXT.search(content):
+        return None
+    src = ctx.flow.last_source
+    return Verdict(decision=decision, check="flow:planted-send",
+                   reason=f"it writes {getattr(action, 'path', 'a file')}, which would send to {hit[0]}, an address "
+                          f"untrusted content named ({src.what if src else 'earlier'}) and the task did not; whatever "
+                          "runs that file later is outside the guard, so a person must approve the write")
 
 
 def _browser_send(action: Any, ctx: GuardContext) -> str:
