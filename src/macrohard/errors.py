@@ -71,6 +71,10 @@ class DiskFull(UserError):
     """The disk that holds the run store (or a run's sandbox) has no space left."""
 
 
+class StoreUnusable(UserError):
+    """The run store's file cannot be opened, written or read as a database (read-only, damaged, not a database)."""
+
+
 # --- a run that ended early -------------------------------------------------------------------
 
 

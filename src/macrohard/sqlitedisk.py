@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from macrohard.errors import DiskFull
+from macrohard.errors import DiskFull, StoreUnusable
 
 
 class Connection(sqlite3.Connection):
@@ -38,11 +38,40 @@ class Connection(sqlite3.Connection):
     def _disk_full(self) -> Iterator[None]:
         try:
             yield
-        except sqlite3.OperationalError as exc:
-            full = full_disk(exc, self)
+        except sqlite3.DatabaseError as exc:
+            full = full_disk(exc, self) if isinstance(exc, sqlite3.OperationalError) else None
+            if full is None:
+                full = unusable(exc, _main_file(self))
             if full is None:
                 raise
             raise full from exc
+
+
+def _main_file(db: sqlite3.Connection) -> str:
+    try:
+        return next((row[2] for row in sqlite3.Connection.execute(db, "PRAGMA database_list") if row[1] == "main"), "")
+    except sqlite3.Error:
+        return ""
+
+
+def unusable(exc: sqlite3.DatabaseError, path: str | os.PathLike[str]) -> StoreUnusable | None:
+    """``StoreUnusable`` naming the file and the fix, for a store that is read-only, cannot be opened, or is not (or
+    no longer) a database; None for any other error (our bug, or the caller's to handle). Before (rel22): each was a
+    traceback from the first command that touched the store."""
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    where = str(path) or "the run store"
+    if code == sqlite3.SQLITE_READONLY:
+        return StoreUnusable(f"the run store {where} cannot be written ({exc}): make it and its directory writable "
+                             "for you (`ls -l`, `chmod u+w`; `lsattr` shows an immutable flag, `chattr -i` clears "
+                             "it), or set MACROHARD_HOME to a directory you can write")
+    if code == sqlite3.SQLITE_CANTOPEN:
+        return StoreUnusable(f"the run store {where} cannot be opened ({exc}): check that its directory exists and "
+                             "is yours to write, or set MACROHARD_HOME to a directory you can write")
+    if code in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
+        return StoreUnusable(f"the run store {where} is damaged ({exc}): move it aside (`mv {where} {where}.broken`, "
+                             "with its -wal and -shm files) and macrohard starts a fresh one; `sqlite3 "
+                             f"{where}.broken .recover | sqlite3 {where}` may save the runs it holds")
+    return None
 
 
 def full_disk(exc: sqlite3.OperationalError, db: sqlite3.Connection) -> DiskFull | None:
@@ -50,10 +79,7 @@ def full_disk(exc: sqlite3.OperationalError, db: sqlite3.Connection) -> DiskFull
     code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
     if code not in (sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR):
         return None
-    try:
-        path = next((row[2] for row in sqlite3.Connection.execute(db, "PRAGMA database_list") if row[1] == "main"), "")
-    except sqlite3.Error:
-        path = ""
+    path = _main_file(db)
     if code == sqlite3.SQLITE_FULL or (code == sqlite3.SQLITE_IOERR and path and _free(path) < (1 << 20)):
         return DiskFull(f"the disk that holds the run store {path} is full ({exc}): free some space there, or set "
                         "MACROHARD_HOME to a directory on a bigger disk; then `macrohard runs recover` records "
@@ -83,8 +109,13 @@ class ThreadConnections:
     def get(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
         if db is None:
-            db = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None, check_same_thread=False,
-                                 factory=Connection)
+            try:
+                db = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None, check_same_thread=False,
+                                     factory=Connection)
+            except sqlite3.DatabaseError as exc:
+                if (said := unusable(exc, self.path)) is None:
+                    raise
+                raise said from exc
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute("PRAGMA foreign_keys=ON")

@@ -19,6 +19,24 @@ from macrohard.cli.view import BODY_CHARS, clip, print_step, print_summary, sand
 app = typer.Typer(no_args_is_help=True)
 
 
+def _recover_dead(store: object) -> None:
+    """Runs left `running` by a process that died (kill -9, a crash) are recovered before they are shown, as the next
+    `macrohard run` would: marked crashed with the reason, their files recorded (before: `runs show` said `running`
+    forever, until the next run started). Said on stderr, so --json stays clean; a failure names `runs recover`."""
+    from macrohard.cli.common import err_console
+    from macrohard.recovery import recover
+
+    try:
+        done = recover(store)
+    except Exception as exc:  # noqa: BLE001 - showing must never fail on it; `runs recover` says why
+        err_console.print(f"[yellow]recovering runs whose process died failed: {escape(str(exc))}; "
+                          "try `macrohard runs recover`[/]", highlight=False)
+        return
+    for item in done:
+        err_console.print(f"[dim]run {item.run_id} was left {item.was} by a process that died: now {item.status} "
+                          "(recovered: its steps and files are kept)[/]", highlight=False)
+
+
 @app.command("list")
 def list_runs(
     limit: Annotated[int, typer.Option("--limit", "-n", help="How many runs, newest first.")] = 20,
@@ -26,7 +44,9 @@ def list_runs(
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """List recent runs."""
-    runs = open_store().list_runs(limit=limit, status=status)
+    store = open_store()
+    _recover_dead(store)
+    runs = store.list_runs(limit=limit, status=status)
     if as_json:
         print_json([r.model_dump(mode="json") for r in runs])
         return
@@ -60,6 +80,7 @@ def show(
 ) -> None:
     """Show a run's whole trajectory: every action, verdict and observation."""
     store = open_store()
+    _recover_dead(store)
     run = store.get_run(run_id)
     steps = store.steps(run.id)
     if as_json:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 
 from macrohard import sqlitedisk
+from macrohard.errors import StoreUnusable
 from macrohard.store import migrations
 
 
@@ -16,6 +17,10 @@ class ThreadConnections(sqlitedisk.ThreadConnections):
 
     def __init__(self, path: str | os.PathLike[str], *, timeout: float) -> None:
         super().__init__(path, timeout=timeout)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreUnusable(f"cannot make the run store's directory {self.path.parent} ({exc.strerror}): set "
+                                "MACROHARD_HOME to a directory you can write") from exc
         with migrations.migration_lock(self.path):
             migrations.apply(self.get())
