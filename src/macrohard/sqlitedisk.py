@@ -74,6 +74,17 @@ def unusable(exc: sqlite3.DatabaseError, path: str | os.PathLike[str]) -> StoreU
     return None
 
 
+def locked(exc: BaseException, path: str | os.PathLike[str]) -> StoreUnusable | None:
+    """``StoreUnusable`` for a store another program kept locked past the busy timeout (a `sqlite3` shell or a backup
+    tool with a write transaction open); None for anything else. Not raised by the connections themselves: a caller
+    may retry a busy store (the money ledger does); the CLI says it when nothing did (before rel22: a traceback)."""
+    if not isinstance(exc, sqlite3.OperationalError) or getattr(exc, "sqlite_errorcode", 0) & 0xFF != sqlite3.SQLITE_BUSY:
+        return None
+    return StoreUnusable(f"the run store {path} stayed locked by another program ({exc}): end what holds it open "
+                         f"with a transaction (a `sqlite3` shell, a backup or sync tool; `fuser {path}` names it), "
+                         "then try again; `macrohard runs recover` ends a run it cut short")
+
+
 def full_disk(exc: sqlite3.OperationalError, db: sqlite3.Connection) -> DiskFull | None:
     """``DiskFull`` for SQLite's "database or disk is full" (or an I/O error on a disk with no space left)."""
     code = getattr(exc, "sqlite_errorcode", 0) & 0xFF

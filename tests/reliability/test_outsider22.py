@@ -9,6 +9,8 @@ the run store made read-only (immutable file / chmod)      traceback (Operationa
 the run store overwritten with garbage                     traceback (DatabaseError: file is not a      "is damaged … move it aside (mv …) …
                                                            database) on every command                   .recover may save the runs", exit 2
 MACROHARD_HOME where no directory can be made              traceback (FileNotFoundError in mkdir)       "cannot make the run store's directory …"
+runs.db held locked by another program (BEGIN EXCLUSIVE)   traceback after 30 s (OperationalError:       "stayed locked by another program … end what holds
+                                                           database is locked)                          it open … `fuser FILE` names it", exit 2
 SIGINT during a model call (a server that never answers)   held: exit 130 within seconds, `interrupted`
 a step forks processes that outlive it (`( … ) &`,         held: nothing left once the run ends (the sandbox's pid namespace
   `sh -c '… &'`, a double fork with setsid)                and cgroups), the run does not wait for them
@@ -220,3 +222,37 @@ def test_processes_a_step_forks_do_not_outlive_the_run(tmp_path: Path) -> None:
         time.sleep(0.1)
     assert _left(marks) == []
     assert SQLiteStore().list_runs(limit=1)[0].status.value == "succeeded"
+
+
+def test_a_run_store_another_program_keeps_locked_is_named_with_the_fix(tmp_path: Path, _home: Path) -> None:
+    """A `sqlite3` shell (or a backup tool) with a write transaction open on runs.db: before, `macrohard run` waited
+    out the 30 s busy timeout and printed a traceback (OperationalError: database is locked)."""
+    import threading
+
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    assert mh("run", "hi", "-w", str(ws), "--model", _script_file(tmp_path)).returncode == 0
+    db = _home / "runs.db"
+    holding, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        other = sqlite3.connect(db, isolation_level=None, timeout=60, check_same_thread=False)
+        other.execute("BEGIN EXCLUSIVE")
+        holding.set()
+        release.wait(120)
+        other.execute("ROLLBACK")
+        other.close()
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    try:
+        assert holding.wait(60)
+        done = subprocess.run([sys.executable, "-m", "macrohard", "run", "hi", "-w", str(ws), "--model",
+                               _script_file(tmp_path)], capture_output=True, text=True, timeout=200,
+                              env={**os.environ, "COLUMNS": "200"})
+    finally:
+        release.set()
+        holder.join(30)
+    flat = " ".join((done.stdout + done.stderr).split())
+    assert done.returncode == 2 and "Traceback" not in flat, flat
+    assert f"the run store {db} stayed locked by another program" in flat and f"fuser {db}" in flat, flat

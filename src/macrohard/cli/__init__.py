@@ -123,6 +123,15 @@ def main() -> None:
     except UserError as exc:
         err_console.print(f"[bold red]error:[/] {exc}")
         sys.exit(exc.exit_code)
+    except Exception as exc:
+        from macrohard.sqlitedisk import locked
+        from macrohard.store.sqlite import default_home
+
+        said = locked(exc, default_home() / "runs.db")  # another program held the store past the busy timeout
+        if said is None:
+            raise
+        err_console.print(f"[bold red]error:[/] {said}")
+        sys.exit(said.exit_code)
 
 
 __all__ = ["COMMANDS", "app", "console", "load_command", "main"]

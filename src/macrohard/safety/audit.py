@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from macrohard.errors import UserError
 from macrohard.safety.context import GuardContext
 from macrohard.sqlitedisk import ThreadConnections
 from macrohard.types import Verdict
@@ -95,7 +96,7 @@ class AuditLog:
                 if db.in_transaction:
                     try:
                         db.execute("ROLLBACK")
-                    except sqlite3.Error:
+                    except (sqlite3.Error, UserError):  # (a full, read-only or damaged store is a UserError)
                         pass  # never hide the interrupt behind a failed rollback
                 raise
         return rec
