@@ -71,7 +71,10 @@ _POSITION = {
               r"\bto\s+the\s+end\b|\bat\s+the\s+bottom\b|\bas\s+(?:its|a)\s+own\s+line\b",
     "rm_empty": r"(?:\bbut\s+|\band\s+)?\b(?:keep|leave)\s+(?:the\s+ones|those|the\s+\w+)\s+(?:that|which|with)\s+"
                 r"(?:have|has|hold|contain)\s+(?:something|text|content|data|anything)(?:\s+in\s+(?:them|it))?|"
-                r"\b(?:are|is|were)\s+empty\b|\bempty\s+(?:ones|files?)\b|\(?zero\s+bytes?\)?|\b0\s+bytes?\b",
+                r"\b(?:are|is|were)\s+empty\b|\bempty\s+(?:ones|files?)\b|\(?zero\s+bytes?\)?|\b0\s+bytes?\b|"
+                r"\b(?:anything|everything|whatever|the\s+files?|the\s+ones|files?)\s+(?:with|that\s+has|that\s+have|which\s+has)\s+"
+                r"(?:something|content|text|data|anything)(?:\s+in\s+(?:it|them))?\s+(?:stays?|remains?|is\s+kept|are\s+kept|"
+                r"can\s+stay)\b",
     "sort": r"\bfrom\s+(?:the\s+)?\w+est\s+to\s+(?:the\s+)?\w+est\b",
 }
 

@@ -249,7 +249,7 @@ def _saved_output(task: str) -> tuple[list[Fact], list[str]]:
 
 def _answer_file(task: str, source: str | None) -> str:
     """The one file the task names for the answer (every named path but the source), or ''."""
-    rest = [p for p in task_paths(task) if p != source]
+    rest = [p for p in task_paths(task) if source is None or _path(p) != _path(source)]  # "cartas/" is the folder cartas
     return rest[0] if len(rest) == 1 else ""
 
 
@@ -275,6 +275,20 @@ def _count(task: str) -> tuple[list[Fact], list[str]]:
         what = f"the lines of {source} that mention {word}"
         expr = f"grep -c{'i' if cases else ''} {_q(word)} {_q(source)}"
         same = "true" if cases else f'[ "$(grep -c {_q(word)} {_q(source)})" = "$(grep -ci {_q(word)} {_q(source)})" ]'
+    elif m := (re.search(rf"\bhow (?:many times|often) (?:does|do|did|is|are|will)?\s*(?:the\s+(?:word|name)\s+)?['\"]?(\w+)['\"]?\s+"
+                         rf"(?:come up|comes up|appear|appears|show up|shows up|occur|occurs|turn up|turns up|get mentioned|"
+                         rf"gets? used|(?:is\s+)?mentioned|used)\s+in ({_P})\s*\?", t, re.I)
+               or re.search(rf"\bcount (?:the|all|every) occurrences? of (?:the\s+word\s+)?['\"]?(\w+)['\"]?\s+in ({_P})\b", t, re.I)):
+        # occurrences of a word, not lines: the number only where the task's readings agree (the word inside a longer
+        # one, another case where the words do not say): heldout15's cheuquian count went unclaimed
+        word, source = m.group(1), _path(m.group(2))
+        cases = re.search(r"any capitali[sz]ation|ignor\w* case|any case|case[- ]insensitive", t, re.I)
+        i = "i" if cases else ""
+        what = f"the times {word} occurs in {source}"
+        expr = f"grep -o{i} {_q(word)} {_q(source)} | wc -l"
+        same = f'[ "$({expr})" = "$(grep -ow{i} {_q(word)} {_q(source)} | wc -l)" ]'
+        if not cases:
+            same += f' && [ "$({expr})" = "$(grep -oi {_q(word)} {_q(source)} | wc -l)" ]'
     elif m := (re.search(rf"\bhow many words (?:does|are in|is in) ({_P})(?: contain| have)?\s*\?", t, re.I)
                or re.search(rf"\bcount the words (?:in|of) ({_P}) and (?:write|save|put)\b", t, re.I)):
         source = _path(m.group(1))
@@ -284,7 +298,7 @@ def _count(task: str) -> tuple[list[Fact], list[str]]:
         ref = "main" if "main" in m.group(1) else "HEAD"
         what, expr = f"the commits on {ref}", f"git rev-list --count {ref}"
     elif m := re.search(rf"\bhow many (?:regular )?files (?:are )?(?:there )?(?:in|inside|under) (?:the )?({_P})(?: folder| directory)?"
-                        r",?\s*(?:\(?(?:counting the ones in its subfolders too|subfolders included|not counting subfolders|"
+                        r",?\s*(?:\(?(?:counting the ones in (?:its |the )?subfolders(?: too)?|including (?:its |the )?subfolders|subfolders included|not counting subfolders|"
                         r"at any depth)\)?)?\s*\?", t, re.I):
         source = _path(m.group(1))
         deep = f"find {_q(source)} -type f | wc -l"
@@ -301,6 +315,86 @@ def _count(task: str) -> tuple[list[Fact], list[str]]:
     spans = [s for s in _sentences(task) if re.search(r"how many|count|number|answer|only|just", s, re.I)
              or answer in s]
     return [Fact(f"{answer} holds the number of {what}", _number_in(answer, expr, same))], spans
+
+
+# the numbers of one column of a CSV file, named by its header, added up by the harness (the header's cell and each value
+# trimmed of spaces, quotes and a carriage return; a value that is not a number, or no such header: no sum, the fact fails)
+_SUM_AWK = ("BEGIN { FS = sep } NR == 1 { for (i = 1; i <= NF; i++) { h = $i; gsub(/^[ \\t\"]+|[ \\t\"\\r]+$/, \"\", h); "
+            "if (tolower(h) == tolower(col)) c = i } if (!c) { bad = 1; exit } next } "
+            "NF { v = $c; gsub(/^[ \\t\"]+|[ \\t\"\\r]+$/, \"\", v); if (v !~ /^-?[0-9]+([.][0-9]+)?$/) { bad = 1; exit } s += v; n++ } "
+            "END { if (bad || !n) exit 1; printf \"%.10g\\n\", s }")
+_IS_NUMBER = "BEGIN { exit !(a ~ /^-?[0-9]+([.][0-9]+)?$/ && a + 0 == b + 0) }"
+
+
+def _column_sum(task: str) -> tuple[list[Fact], list[str]]:
+    """"add up the sacos column of cosecha.csv and write the total to sacos-total.txt": the harness adds the column up
+    itself, by its header, and the answer file must hold that number (heldout15's ulloa total went unclaimed)."""
+    m = (re.search(rf"\b(?:add up|sum up|sum|total up|total)\s+(?:the\s+)?(?:values?\s+(?:in|of)\s+the\s+|numbers?\s+in\s+the\s+)?"
+                   rf"['\"]?(\w+)['\"]?\s+column\s+(?:of|in|from)\s+({_P}\.csv)\b", task, re.I)
+         or re.search(rf"\b(?:the\s+)?(?:total|sum)\s+of\s+(?:the\s+)?['\"]?(\w+)['\"]?\s+column\s+(?:of|in|from)\s+"
+                      rf"({_P}\.csv)\b", task, re.I))
+    if not m or not (answer := _answer_file(task, _path(m.group(2)))):
+        return [], []
+    col, source = m.group(1), _path(m.group(2))
+    sep = ","
+    expr = f"awk -v sep={_q(sep)} -v col={_q(col)} {_q(_SUM_AWK)} {_q(source)}"
+    test = (f'n="$({expr})" && [ -n "$n" ] && awk -v a="$(tr -d \' \\n\' < {_q(answer)})" -v b="$n" {_q(_IS_NUMBER)}')
+    # the words that ask for the sum and say where it goes, nothing more (a second demand beside them stays uncovered)
+    where = (rf"(?:,\s*)?(?:and\s+)?(?:write|put|save|store)\s+(?:the\s+total|the\s+sum|it|that|the\s+result|(?:just\s+)?the\s+number)"
+             rf"\s+(?:in|into|to)\s+{re.escape(answer)}")
+    spans = [m.group(0), *(w.group(0) for w in re.finditer(where, task, re.I)),
+             *(w.group(0) for w in re.finditer(r"\bwhat(?:'s|\s+is)\b", task, re.I))]
+    return [Fact(f"{answer} holds the sum of the {col} column of {source}", test)], spans
+
+
+_ANY_CASE = r"\bhowever (?:it'?s|it is) (?:capitali[sz]ed|written|spelt|spelled)\b|\bany capitali[sz]ation\b|\bignor\w* (?:the )?case\b|" \
+            r"\b(?:in )?any case\b|\bcase[- ]insensitive\w*\b|\bupper or lower ?case\b"
+
+
+def _lines_with(task: str) -> tuple[list[Fact], list[str]]:
+    """"Grab every line of molino.log that mentions an error (however it's capitalised) and put them in
+    molino-errores.txt": the file holds exactly the lines grep finds, in order; where the words do not say the case, or
+    the word may sit inside a longer one, the readings must agree (else open). heldout15's carelmapu run went unclaimed."""
+    m = re.search(rf"\b(?:grab|copy|put|pull|write|save|collect|extract|get|take)\s+(?:out\s+)?(?:every|each|all(?:\s+the)?|the)\s+"
+                  rf"lines?\s+(?:of|in|from)\s+({_P})\s+(?:that|which)\s+(?:mentions?|contains?|includes?|says?|has|have)\s+"
+                  rf"(?:an?\s+|the\s+(?:word\s+)?)?['\"]?(\w+)['\"]?\s*(\([^)]*\))?\s*,?\s*(?:and\s+)?(?:put|write|save|copy)\s+"
+                  rf"(?:them|those|those lines|these)\s+(?:in|into|to)\s+({_P})", task, re.I)
+    if not m or _path(m.group(1)) == _path(m.group(4)):
+        return [], []
+    source, word, out = _path(m.group(1)), m.group(2), _path(m.group(4))
+    cases = re.search(_ANY_CASE, task, re.I)
+    i = "-i " if cases else ""
+    expr = f"grep {i}-- {_q(word)} {_q(source)}"
+    same = f'[ "$({expr})" = "$(grep {i}-w -- {_q(word)} {_q(source)})" ]'
+    if not cases:
+        same += f' && [ "$({expr})" = "$(grep -i -- {_q(word)} {_q(source)})" ]'
+    test = f"{{ {same}; }} || exit {OPEN}; {expr} | cmp -s - {_q(out)}"
+    return [Fact(f"{out} holds the lines of {source} that mention {word}", test)], [m.group(0)]
+
+
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+
+
+def _column(task: str) -> tuple[list[Fact], list[str]]:
+    """"pull the second column of pesca.csv into especies.txt, without the header": the file holds that column's cells,
+    line by line, the header's left out or kept as the words say (they must say: the two readings always differ); a
+    file with quotes or carriage returns is read two ways by cut and a CSV reader: open. heldout15's huenuman run."""
+    m = re.search(rf"\b(?:pull|copy|put|write|save|extract|get|take|grab)\s+(?:out\s+)?(?:the\s+)?(first|second|third|fourth|fifth|"
+                  rf"sixth|\d)(?:st|nd|rd|th)?\s+column\s+(?:of|from|in)\s+({_P}\.csv)\s+(?:in|into|to)\s+({_P})\s*,?\s*"
+                  rf"(?:(without|minus|skipping|leaving out|but not|and not|no|with|including|keeping)\s+(?:the\s+|its\s+)?"
+                  rf"header(?:\s+(?:row|line))?)?", task, re.I)
+    if not m or not m.group(4):
+        return [], []
+    n = _NTH.get(m.group(1).lower()) or int(m.group(1))
+    source, out = _path(m.group(2)), _path(m.group(3))
+    keep = m.group(4).lower() in ("with", "including", "keeping")
+    sep = ","
+    rows = f"cat {_q(source)}" if keep else f"tail -n +2 {_q(source)}"
+    plain = "tr -d '\\r\"' < " + _q(source)  # a quote or a carriage return: cut and a CSV reader differ
+    test = (f'{{ [ "$({plain} | wc -c)" = "$(wc -c < {_q(source)})" ]; }} || exit {OPEN}; '
+            f"{rows} | cut -d {_q(sep)} -f {n} | cmp -s - {_q(out)}")
+    what = f"{out} holds column {n} of {source}" + ("" if keep else " without its header")
+    return [Fact(what, test)], [m.group(0)]
 
 
 def _sorted_or_cut(task: str) -> tuple[list[Fact], list[str]]:
@@ -350,7 +444,7 @@ def _chmod(task: str) -> tuple[list[Fact], list[str]]:
 
 
 SHAPES = (_one_line, _append, _folders, _rename, _symlink, _checksum, _commit, _tag, _reword, _blank_lines, _archive,
-          _gzip, _sweep, _saved_output, _count, _sorted_or_cut,
+          _gzip, _sweep, _saved_output, _count, _column_sum, _lines_with, _column, _sorted_or_cut,
           _chmod)
 
 

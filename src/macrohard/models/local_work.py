@@ -138,6 +138,9 @@ _PHRASES = {
     "chmod": r"\bso (that )?(it|they|I|we|you) can (run|execute) (it|them)\b",
     "replace": r"\bin place\b|\bthe file itself\b",
     "merge": r"\bonce (that'?s|it'?s|it is) (done|merged)\b|\bsince it'?s done\b",
+    # the repository a first commit is made in (``git init`` is a step of the commit shape; the commit's facts test it)
+    "commit": r"\b(?:turn|make)\s+(?:this|the|that|my)\s+(?:\w+\s+)?(?:folder|directory|dir|project)\s+into\s+a\s+(?:git\s+)?"
+              r"(?:repo|repository)\b",
     "pack": r"\bonce the archive is there\b|\bwe only keep the archive\b",
     "tag": r"\b(the\s+)?(current|latest|last|newest|most recent)\s+commit\b",
     "unstage": r"\bdon'?t (delete|remove) it\b|\bshould(n'?t| not) (go in|be (staged|committed))\b",
@@ -252,8 +255,12 @@ def work_facts(task: str, history: list[Any]) -> list[Fact]:
     names = set().union(*(d.names for d in found.values()))
     if any(_bare(p) not in names for p in task_paths(task)):
         return []  # a file the task names that no step touched: another demand
-    removed = {m.group(1).lower() for f in found["rm"].facts if (m := re.match(r"no \.(\w+) file", f.what))} \
-        if "rm" in found else set()
+    removed = {m.group(1).lower() for shape in ("rm", "move") if shape in found
+               for f in found[shape].facts if (m := re.match(r"no \.(\w+) file", f.what))}
+    if "commit" in found:  # the message the commit step gave, written out in the task unquoted ("message: first mingas")
+        for w, ok in steps:
+            if ok and w[:3] == ["git", "commit", "-m"] and len(w) == 4 and len(w[3]) > 2:
+                text = re.sub(rf"(?<!\w){re.escape(w[3])}(?!\w)", " ", text, flags=re.I)
     if not _words_answered(text, set(found), names, removed):
         return []
     return list(dict.fromkeys(f for d in found.values() for f in d.facts))
@@ -264,12 +271,34 @@ _OTHER_TYPE_KEPT = (r"\b(?:but\s+|and\s+)?(?:the\s+|any\s+|all\s+)?\.(\w+)\s*(?:
                     r"remains|can stay|should stay|must stay|are fine|stay put)\b(?:\s+(?:where they are|as they are|put))?")
 
 
+# files of a kind named by what they are ("the pictures stay where they are") where a step moved or removed only *.EXT
+# of another kind: kept by construction (heldout15's quemchi move of the .txt poems went unclaimed on this clause)
+_KINDS = {
+    "picture": {"jpg", "jpeg", "png", "gif", "webp", "heic", "bmp", "tif", "tiff", "svg"},
+    "video": {"mp4", "mov", "avi", "mkv", "webm"},
+    "audio": {"mp3", "wav", "flac", "ogg", "m4a", "opus"},
+    "pdf": {"pdf"},
+    "spreadsheet": {"csv", "xls", "xlsx", "ods", "tsv"},
+}
+_KIND_WORDS = {"picture": r"pictures?|photos?|images?|pics?", "video": r"videos?|movies?|clips?",
+               "audio": r"songs?|music|audio|recordings?", "pdf": r"pdfs?", "spreadsheet": r"spreadsheets?"}
+_OTHER_KIND_KEPT = (rf"\b(?:but\s+|and\s+)?(?:the\s+|any\s+|all\s+)?({'|'.join(_KIND_WORDS.values())})\s+(?:stay|stays|remain|"
+                    r"remains|can stay|should stay|must stay|are fine|stay put|don'?t move)\b(?:\s+(?:where they are|as they are|"
+                    r"put|there))?")
+
+
+def _kind(word: str) -> str:
+    return next(k for k, pattern in _KIND_WORDS.items() if re.fullmatch(pattern, word, re.I))
+
+
 def _words_answered(task: str, shapes: set[str], names: set[str], removed: frozenset[str] | set[str] = frozenset()) -> bool:
     """Whether every demand word of the task (``_OTHER``), its paths and quoted texts set aside, is one the shapes
     answer. ``removed``: the extensions a step removed by type (a keep of another type is kept by construction)."""
     text = re.sub(r"(?<!\w)'[^']+'(?!\w)|\"[^\"]+\"|`[^`]+`", " ", task)
     if removed:
         text = re.sub(_OTHER_TYPE_KEPT, lambda m: " " if m.group(1).lower() not in removed else m.group(0), text, flags=re.I)
+        text = re.sub(_OTHER_KIND_KEPT, lambda m: " " if not _KINDS[_kind(m.group(1))] & removed else m.group(0), text,
+                      flags=re.I)
     text = set_aside(text, shapes, names, _OTHER)  # symptoms, purposes, what is to be kept: not demands
     for name in sorted(names | set(task_paths(task)), key=len, reverse=True):
         text = re.sub(rf"(?<![\w.-]){re.escape(name)}/?(?![\w-])", " ", text)

@@ -290,8 +290,12 @@ def _find_rm(w: list[str], task: str) -> tuple[str, Did] | None:
     m = re.fullmatch(r"find ([\w][\w./-]*) ((?:-type f |-empty ){2})(?:-delete|-exec rm (?:-f )?\{\} (?:\\;|;|\+))", text)
     if not m or not _named(m.group(1), task) or "-type f" not in m.group(2) or "-empty" not in m.group(2):
         return None
+    # "its subfolders too" asks for the depth such a find goes to by itself (heldout15's curaco run went unclaimed)
+    deep = re.sub(r"\b(?:(?:its|the|their)\s+)?(?:subfolders?|sub-?director\w*)\s+(?:too|also|as well|included)\b|"
+                  r"\b(?:including|also in|plus)\s+(?:(?:its|the|their)\s+)?(?:subfolders?|sub-?director\w*)\b", " ", task,
+                  flags=re.I)
     if not re.search(r"\b(delete|remove|get rid|drop|clean|clear out|rm)\b", task, re.I) or \
-            re.search(r"\b(directly|subfolders?|sub-?director\w*|top level|only in|folders?)\b", task, re.I):
+            re.search(r"\b(directly|subfolders?|sub-?director\w*|top level|only in|folders?)\b", deep, re.I):
         return None
     folder = _bare(m.group(1))
     return "rm_empty", Did([Fact(f"no empty file is left in {folder}/",

@@ -13,6 +13,11 @@ _HERE = (r"\b(?:from|off|based on|on top of)\s+(?:where\s+(?:we|i|you)\s+(?:are|
          r"(?:the\s+)?(?:current|present)\s+(?:commit|branch|state|point|position|head)|head|this\s+(?:commit|point|branch))\b")
 
 
+# "into the branch I'm on", "into the current branch", "into this one we're on": the current branch, not a name
+_INTO_HERE = (r"\binto\s+(?:the|this|my)\s+(?:current\s+branch|branch\s+(?:that\s+is\s+|I'?m\s+|we'?re\s+|you'?re\s+)?"
+              r"(?:currently\s+)?(?:checked\s+out|on)|one\s+(?:I'?m|we'?re)\s+on)\b")
+
+
 def _git(w: list[str], task: str, later: list[list[str]]) -> tuple[str, Did] | None:
     if w[:3] in (["git", "checkout", "-b"], ["git", "switch", "-c"]) and len(w) == 4 and _named(w[3], task):
         b = w[3]
@@ -26,14 +31,19 @@ def _git(w: list[str], task: str, later: list[list[str]]) -> tuple[str, Did] | N
         return _merged(w, task)
     if w[:2] == ["git", "merge"] and len(w) == 3 and _named(w[2], task):
         b = w[2]
-        if not (m := re.search(r"\binto\s+([\w./-]+)", task)):
+        if not (m := re.search(r"\binto\s+(?:the\s+)?([\w./-]+)", task)):
             return None
-        into = m.group(1).rstrip(".,")
-        facts = [Fact(f"{b} was merged into {into}", f"git reflog -n 30 | grep -qF {_q('merge ' + b + ':')}"),
+        # "into the branch I'm on": the current branch, whatever its name (no name to test; heldout15's vargas run was
+        # refused on "the current branch is the")
+        into = "" if re.search(_INTO_HERE, task, re.I) else m.group(1).rstrip(".,")
+        facts = [Fact(f"{b} was merged into {into or 'the current branch'}",
+                      f"git reflog -n 30 | grep -qF {_q('merge ' + b + ':')}"),
                  Fact(f"the current branch is {into}", f'[ "$(git branch --show-current)" = {_q(into)} ]'),
                  Fact(f"the branch {b} is deleted", f"! git rev-parse -q --verify {_q('refs/heads/' + b)}"),
                  Fact("nothing is left uncommitted", '[ -z "$(git status --porcelain)" ]')]
-        return "merge", Did(facts, names={b, into})
+        if not into:
+            del facts[1]
+        return "merge", Did(facts, names={b, into} - {""})
     if w[:3] == ["git", "branch", "-d"] and len(w) == 4 and _named(w[3], task):
         return "branch_delete", Did([Fact(f"the branch {w[3]} is deleted", f"! git rev-parse -q --verify {_q('refs/heads/' + w[3])}")],
                                     names={w[3]})
@@ -152,8 +162,7 @@ def _merged(w: list[str], task: str) -> tuple[str, Did] | None:
     """``git merge B`` (or ``git merge B INTO`` while on INTO) where the task says merge B into INTO: B's tip is in
     the current branch, which is INTO, and no merge is left half done."""
     b = w[2]
-    here = re.search(r"\binto\s+(?:the|this|my)\s+(?:current\s+branch|branch\s+(?:that\s+is\s+|I'?m\s+|we'?re\s+|you'?re\s+)?"
-                     r"(?:currently\s+)?(?:checked\s+out|on)|one\s+(?:I'?m|we'?re)\s+on)\b", task, re.I)
+    here = re.search(_INTO_HERE, task, re.I)
     m = re.search(r"\binto\s+(?:the\s+)?([\w./-]+)", task)
     if re.search(r"\b(squash|rebase|no-ff|fast-forward|delete|remove)\b", task, re.I) or m is None or \
             not here and len(w) == 4 and w[3] != m.group(1).rstrip(".,") or here and len(w) == 4:
