@@ -27,6 +27,8 @@ WORDS: list[tuple[str, list[str]]] = [
      ["sacos-total.txt holds the sum of the sacos column of cosecha.csv"]),
     ("What's the total of the kilos column in harvest.csv? Put it in kilos.txt.",
      ["kilos.txt holds the sum of the kilos column of harvest.csv"]),
+    ("What's the total of the kg column in catch.csv? Just the number into catch-total.txt.",
+     ["catch-total.txt holds the sum of the kg column of catch.csv"]),
     ("How many times does the word curanto come up in fiesta.txt? Put the number in curanto-count.txt.",
      ["curanto-count.txt holds the number of the times curanto occurs in fiesta.txt"]),
     ("how many times does storm appear in weather.log? write it to n.txt",

@@ -257,6 +257,8 @@ class LocalModel(ClaimSteps):
         elif not browser and (target := local_copies.clobbers(action)):  # `sort f > f`: f emptied before it is read
             refusal = (f"command refused: it reads {target} and empties it with > {target}",
                        local_copies.CLOBBER_HINT.replace("FILE", target))
+        elif browser and wrapper and (why := web.wrong_role(action, history)):  # typed into a button, clicked a box
+            raise FormatError(f"{action.get('kind')} {why[0]}", hint=why[1], raw=json.dumps(action))
         elif browser and wrapper and (why := local_grounds.box_refusal(action, history, task)):
             # a form about to be sent with a box the task's words ask for set otherwise: refused once, the model
             # chooses again (local_grounds; the claim is judged on the box as sent either way)

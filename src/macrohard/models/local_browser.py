@@ -109,6 +109,44 @@ def parse_page(text: str) -> Page | None:
     return page
 
 
+ROLE_REFUSED = "refused: the element"
+_PRESSED = frozenset({"button", "link", "tab", "menuitem", "option"})
+_TICKED = frozenset({"checkbox", "radio", "switch"})
+
+
+def wrong_role(action: dict[str, Any], history: list[Any]) -> tuple[str, str] | None:
+    """A browser action that names an element of the latest page whose role does not take it (text typed into a button,
+    a link or a checkbox; a click on a text box; a choice in what is no select), as (why, hint) for a refusal the model
+    answers with another action: heldout15's 1.5B runs typed "on" into checkboxes and a button's label into the button
+    (without the ``names`` aid its grammar allows any id for any kind). Once per element and kind a run; None when the
+    element is not on the latest page or takes the action."""
+    kind, eid = str(action.get("kind", "")), str(action.get("element", ""))
+    if kind not in ("browser_type", "browser_click", "browser_select") or not eid:
+        return None
+    page = next((pg for p in reversed(history) if (pg := parse_page(str(p.result))) is not None and pg.elements), None)
+    el = next((e for e in page.elements if e.id == eid), None) if page is not None else None
+    if el is None:
+        return None
+    why = f"{ROLE_REFUSED} [{el.id}] is a {el.role} ({el.name or 'no label'})"
+    if any(f"{kind} {why}" in str(p.result) for p in history):
+        return None  # refused once already: the action goes to the page, and its error is the answer
+    boxes = ", ".join(f"[{e.id}] {e.name}".strip() for e in page.elements if e.role in TYPE_ROLES)[:160]
+    if kind == "browser_type" and el.role in _TICKED:
+        return (f"{why}, which takes no text", f"To tick or untick it, use browser_click on {el.id}.")
+    if kind == "browser_type" and el.role in _PRESSED:
+        return (f"{why}, which takes no text", f"To press it, use browser_click on {el.id}."
+                + (f" Type only into a text box: {boxes}." if boxes else ""))
+    if kind == "browser_type" and el.role in SELECT_ROLES and el.options:  # a <select>; an input with a list takes text
+        return (f"{why}, which takes no typed text",
+                f"Choose with browser_select on {el.id}, one of: {', '.join(el.options)[:160]}.")
+    if kind == "browser_click" and el.role in TYPE_ROLES:
+        return (f"{why}, which takes text, not a click", f"To fill it, use browser_type on {el.id} with the text.")
+    if kind == "browser_select" and el.role not in SELECT_ROLES:
+        return (f"{why}, not a list to choose from",
+                f"Use browser_click on {el.id}." if el.role in CLICK_ROLES else f"Use browser_type on {el.id}.")
+    return None
+
+
 def task_values(task: str, page: Page | None, skip: frozenset[str] = frozenset()) -> list[str]:
     """The task's words that are values to enter (``Ada``, ``ada@example.org``): not instruction
     words, not the URL, not words of the page's own labels and headings."""

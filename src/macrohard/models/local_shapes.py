@@ -340,8 +340,8 @@ def _column_sum(task: str) -> tuple[list[Fact], list[str]]:
     expr = f"awk -v sep={_q(sep)} -v col={_q(col)} {_q(_SUM_AWK)} {_q(source)}"
     test = (f'n="$({expr})" && [ -n "$n" ] && awk -v a="$(tr -d \' \\n\' < {_q(answer)})" -v b="$n" {_q(_IS_NUMBER)}')
     # the words that ask for the sum and say where it goes, nothing more (a second demand beside them stays uncovered)
-    where = (rf"(?:,\s*)?(?:and\s+)?(?:write|put|save|store)\s+(?:the\s+total|the\s+sum|it|that|the\s+result|(?:just\s+)?the\s+number)"
-             rf"\s+(?:in|into|to)\s+{re.escape(answer)}")
+    where = (rf"(?:,\s*)?(?:and\s+)?(?:(?:write|put|save|store)\s+(?:the\s+total|the\s+sum|it|that|the\s+result|(?:just\s+)?the\s+number)|"
+             rf"(?:just|only)\s+the\s+(?:number|total|sum))\s+(?:in|into|to)\s+{re.escape(answer)}")
     spans = [m.group(0), *(w.group(0) for w in re.finditer(where, task, re.I)),
              *(w.group(0) for w in re.finditer(r"\bwhat(?:'s|\s+is)\b", task, re.I))]
     return [Fact(f"{answer} holds the sum of the {col} column of {source}", test)], spans
