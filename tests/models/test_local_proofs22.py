@@ -68,6 +68,14 @@ STEPS: list[tuple[str, list[str], list[str]]] = [
     ("move the .jpg files from bandeja into fotos, the pictures stay where they are", ["mv bandeja/*.jpg fotos/"], []),
     ("Clear out the empty files in cajas/, its subfolders too. Anything with something in it stays.",
      ["find cajas/ -type f -empty -exec rm -f {} \\;"], ["no empty file is left in cajas/"]),
+    ("what's inside paquete.tar.gz? list its contents into paquete-contenido.txt, without unpacking it",
+     ["tar -tf paquete.tar.gz > paquete-contenido.txt"], ["paquete-contenido.txt holds the list of what is in paquete"]),
+    ("list what's in paquete.tar.gz into l.txt and unpack it", ["tar -tzf paquete.tar.gz > l.txt"], []),
+    ("undo my last commit but keep its changes in the files", ["git reset HEAD~1"],
+     ["the last commit is undone", "the files still hold the undone commit's changes"]),
+    # the words throw the changes away, or the reset did: not this shape
+    ("undo my last commit and throw its changes away", ["git reset HEAD~1"], []),
+    ("undo my last commit but keep its changes in the files", ["git reset --hard HEAD~1"], []),
     # only the top level asked for: a find that goes down is not that
     ("Clear out the empty files directly in cajas/, not in its subfolders.",
      ["find cajas/ -type f -empty -exec rm -f {} \\;"], []),
@@ -114,6 +122,10 @@ def test_the_new_facts_tell_right_from_wrong_in_the_sandbox(tmp_path: Any, store
         ("pull the second column of pesca.csv into col-head.txt, with the header", "yes"),
         ("How many files are there in cartas/, counting the ones in its subfolders? Just the number, in files.txt.",
          "yes"),
+        # no such source: a 0 or an empty file is no answer to check (the task cannot be done)
+        ("How many times does the word curanto come up in nada.txt? Put the number in zero.txt.", "no"),
+        ("Grab every line of nada.log that mentions an error (however it's capitalised) and put them in empty.txt", "no"),
+        ("pull the second column of nada.csv into empty.txt, without the header", "no"),
     ]
     found = [facts(t) for t, _ in cases]
     assert all(found), [t for (t, _), f in zip(cases, found, strict=True) if not f]
@@ -127,7 +139,7 @@ def test_the_new_facts_tell_right_from_wrong_in_the_sandbox(tmp_path: Any, store
         "molino.log": "ok\nERROR one\nerror two\nfine\n", "e-right.txt": "ERROR one\nerror two\n", "e-some.txt": "error two\n",
         "pesca.csv": "dia,especie\n1,merluza\n2,congrio\n", "col-right.txt": "merluza\ncongrio\n",
         "col-head.txt": "especie\nmerluza\ncongrio\n",
-        "cartas/a.txt": "a\n", "cartas/viejas/b.txt": "b\n", "files.txt": "2\n",
+        "cartas/a.txt": "a\n", "cartas/viejas/b.txt": "b\n", "files.txt": "2\n", "zero.txt": "0\n", "empty.txt": "",
     })
     looks = {"kind": "bash", "command": "; ".join(f"echo '=={k}'; {probe(f)['command']}" for k, f in enumerate(found))}
     run = run_task(task, model=ScriptedModel([looks]), store=store)
@@ -136,3 +148,30 @@ def test_the_new_facts_tell_right_from_wrong_in_the_sandbox(tmp_path: Any, store
     assert len(shown) == len(found), [(s.action, s.verdict, s.observation) for s in store.steps(run.id)][-2:]
     verdicts = [decide(f, out)[0] for f, out in zip(found, shown, strict=True)]
     assert verdicts == [want for _, want in cases], verdicts
+
+
+def test_an_undone_commit_and_a_listing_in_the_sandbox(tmp_path: Any, store: Any) -> None:
+    """A commit undone by ``git reset HEAD~1`` (its new file untracked now, its edit unstaged): yes; undone with
+    ``--hard``: no (the changes are gone); a listing of the archive: yes, one that left a name out: no."""
+    from macrohard.runner import run_task
+    from macrohard.testing import ScriptedModel
+    from macrohard.types import Task
+
+    undo = work_facts("undo my last commit but keep its changes in the files", _run("git reset HEAD~1"))
+    listing = work_facts("list what's in pack.tar.gz into l.txt", _run("tar -tzf pack.tar.gz > l.txt"))
+    verdicts = []
+    for reset, listed in (("git reset HEAD~1", "tar -tzf pack.tar.gz > l.txt"),
+                          ("git reset --hard HEAD~1", "tar -tzf pack.tar.gz | head -n 1 > l.txt")):
+        ws = tmp_path / f"ws{len(verdicts)}"
+        ws.mkdir()
+        task = Task(text="check the probes", workspace=str(ws), files={"muelle.txt": "one\n", "box/a.txt": "a\n",
+                                                                       "box/b.txt": "b\n"},
+                    setup=["git init -q -b main && git add -A && git commit -qm start && tar -czf pack.tar.gz box && "
+                           "echo two >> muelle.txt && echo new > nuevo.txt && git add -A && git commit -qm second"])
+        looks = {"kind": "bash", "command": f"echo '==0'; {probe(undo)['command']}; echo '==1'; {probe(listing)['command']}"}
+        run = run_task(task, model=ScriptedModel([{"kind": "bash", "command": f"{reset} && {listed}"}, looks]),
+                       store=store)
+        output = [s.observation.output for s in store.steps(run.id) if s.action is not None and s.action.kind == "bash"][-1]
+        shown = re.split(r"^==\d+$", output, flags=re.M)[1:]
+        verdicts.append([decide(f, out)[0] for f, out in zip((undo, listing), shown, strict=True)])
+    assert verdicts == [["yes", "yes"], ["no", "no"]], verdicts

@@ -286,7 +286,7 @@ def _count(task: str) -> tuple[list[Fact], list[str]]:
         i = "i" if cases else ""
         what = f"the times {word} occurs in {source}"
         expr = f"grep -o{i} {_q(word)} {_q(source)} | wc -l"
-        same = f'[ "$({expr})" = "$(grep -ow{i} {_q(word)} {_q(source)} | wc -l)" ]'
+        same = f'{{ [ -f {_q(source)} ] || exit 1; }}; [ "$({expr})" = "$(grep -ow{i} {_q(word)} {_q(source)} | wc -l)" ]'
         if not cases:
             same += f' && [ "$({expr})" = "$(grep -oi {_q(word)} {_q(source)} | wc -l)" ]'
     elif m := (re.search(rf"\bhow many words (?:does|are in|is in) ({_P})(?: contain| have)?\s*\?", t, re.I)
@@ -368,7 +368,8 @@ def _lines_with(task: str) -> tuple[list[Fact], list[str]]:
     same = f'[ "$({expr})" = "$(grep {i}-w -- {_q(word)} {_q(source)})" ]'
     if not cases:
         same += f' && [ "$({expr})" = "$(grep -i -- {_q(word)} {_q(source)})" ]'
-    test = f"{{ {same}; }} || exit {OPEN}; {expr} | cmp -s - {_q(out)}"
+    # no such file, or no line that mentions it: nothing to compare an empty file with (no proof)
+    test = f'[ -n "$({expr})" ] || exit 1; {{ {same}; }} || exit {OPEN}; {expr} | cmp -s - {_q(out)}'
     return [Fact(f"{out} holds the lines of {source} that mention {word}", test)], [m.group(0)]
 
 
@@ -391,7 +392,8 @@ def _column(task: str) -> tuple[list[Fact], list[str]]:
     sep = ","
     rows = f"cat {_q(source)}" if keep else f"tail -n +2 {_q(source)}"
     plain = "tr -d '\\r\"' < " + _q(source)  # a quote or a carriage return: cut and a CSV reader differ
-    test = (f'{{ [ "$({plain} | wc -c)" = "$(wc -c < {_q(source)})" ]; }} || exit {OPEN}; '
+    test = (f'[ -s {_q(source)} ] && [ -s {_q(out)} ] || exit 1; '
+            f'{{ [ "$({plain} | wc -c)" = "$(wc -c < {_q(source)})" ]; }} || exit {OPEN}; '
             f"{rows} | cut -d {_q(sep)} -f {n} | cmp -s - {_q(out)}")
     what = f"{out} holds column {n} of {source}" + ("" if keep else " without its header")
     return [Fact(what, test)], [m.group(0)]

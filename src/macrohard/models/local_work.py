@@ -40,6 +40,7 @@ from macrohard.models.local_work_files import (
     _echo,
     _find_mv,
     _find_rm,
+    _list_archive,
     _mkdir,
     _mv,
     _rm,
@@ -49,7 +50,7 @@ from macrohard.models.local_work_files import (
     _unpack,
 )
 from macrohard.models.local_work_find import DEEP, PART, count_files, part, rm_in_tree, sweep
-from macrohard.models.local_work_git import _commit, _committed, _git, _push, _tag, _unstage, kept_out
+from macrohard.models.local_work_git import _commit, _committed, _git, _push, _tag, _undo, _unstage, kept_out
 
 _READS = re.compile(r"^(ls|cat|head|tail|wc|stat|file|tree|grep|egrep|test|\[|echo|printf|pwd|diff|cmp|du|less|more|"
                     r"sha256sum|md5sum|zcat|true|realpath|readlink|basename|dirname|sort|uniq|cut|awk|column|"
@@ -99,6 +100,8 @@ _WANT = {
     "tag": r"\btag\b",
     "unstage": r"\bunstage\b|\bshould(n'?t| not) (go in|be (staged|committed))\b",
     "part": PART,
+    "list": r"\b(list|contents|what'?s (?:inside|in)|what is (?:inside|in))\b",
+    "undo": r"\b(undo|take back|uncommit|revert|roll back)\b",
 }
 # the demand words each shape answers (other words of _OTHER in the task: not proved)
 _ANSWERS = {
@@ -126,6 +129,8 @@ _ANSWERS = {
     "tag": {"tag", "commit"},
     "unstage": {"unstage", "stage", "commit"},
     "part": {"lines", "line", "put", "write", "save", "copy", "only", "just"},
+    "list": {"list", "what", "write", "put", "save", "all", "every"},
+    "undo": {"undo", "commit", "revert"},
 }
 # words that narrow a demand in a way no shape reads (a step that does the whole of it would prove too much)
 _NARROW = re.compile(r"\b(but|not|except|unless|if|whose|without|excluding|older|newer|larger|bigger|smaller|than|before|"
@@ -146,6 +151,8 @@ _PHRASES = {
     "unstage": r"\bdon'?t (delete|remove) it\b|\bshould(n'?t| not) (go in|be (staged|committed))\b",
     "move": r"\bleave the other (files|ones)\b",
     "part": PART,
+    "list": r"\b(?:without|but don'?t|do not|don'?t)\s+(?:unpacking|extracting|opening|unpack|extract|open)\s+(?:it|the archive)\b",
+    "undo": r"\b(?:my|the|that)\s+(?:last|latest|previous|most recent)\s+commit\b",
     "rm": DEEP,  # "also down in the subfolders": where to look, not another demand
     "count": _PHRASES_COUNT + "|" + DEEP,
 }
@@ -166,14 +173,14 @@ def _shape(segment: str, w: list[str], task: str, later: list[list[str]]) -> tup
         return rm_in_tree(_rm(w, task), w, task)
     if w[0] in _FILES:
         return _FILES[w[0]](w, task)
-    if w[0] == "tar":
-        return _unpack(w, task) or _tar(w, task)
+    if w[0] == "tar" or w[:2] == ["unzip", "-Z1"]:
+        return _list_archive(w, task) or _unpack(w, task) or _tar(w, task)
     if w[0] in ("grep", "wc", "cat"):
         return _count(segment, task)
     if w[0] == "git":
         w = _git_words(w)
         return (_git(w, task, later) or _commit(w, task, later) or _tag(w, task) or _unstage(w, task, later)
-                or _push(w, task))
+                or _push(w, task) or _undo(w, task))
     return None
 
 

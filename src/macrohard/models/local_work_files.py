@@ -254,6 +254,21 @@ def _unpack(w: list[str], task: str) -> tuple[str, Did] | None:
     return "unpack", Did([Fact(f"every file of {archive} is in {dest}/", test)], names={archive, dest})
 
 
+def _list_archive(w: list[str], task: str) -> tuple[str, Did] | None:
+    """``tar -tf A > F`` (or ``tar tzf``, ``unzip -Z1``) where the task asks what is inside the archive, into F: F
+    holds the archive's listing, line for line (heldout15's tac listing went unclaimed); nothing is unpacked by it."""
+    if len(w) == 5 and w[0] == "tar" and re.fullmatch(r"-?t[zjv]*f", w[1]) and w[3] == ">":
+        archive, out, listing = _bare(w[2]), _bare(w[4]), f"tar tf {_q(_bare(w[2]))}"
+    elif len(w) == 5 and w[:2] == ["unzip", "-Z1"] and w[3] == ">":
+        archive, out, listing = _bare(w[2]), _bare(w[4]), f"unzip -Z1 {_q(_bare(w[2]))}"
+    else:
+        return None
+    if "v" in w[1] or not _named(archive, task) or not _named(out, task) or archive == out:
+        return None  # tar tvf lists with sizes and dates: not the names the words ask for
+    return "list", Did([Fact(f"{out} holds the list of what is in {archive}", f'[ -n "$({listing})" ] && {listing} | cmp -s - {_q(out)}')],
+                       names={archive, out})
+
+
 def _mkdir(w: list[str], task: str) -> tuple[str, Did] | None:
     dirs = [a for a in w[1:] if a not in ("-p", "-v")]
     if w[0] != "mkdir" or not dirs or any(a.startswith("-") or not _named(a, task) for a in dirs):

@@ -176,6 +176,27 @@ def _merged(w: list[str], task: str) -> tuple[str, Did] | None:
     return "merge_only", Did(facts, names={b, into} - {""})
 
 
+_KEEP_CHANGES = (r"\bkeep(?:ing)?\s+(?:its|the|my|their|those|all)\s+(?:changes|edits|work)\b|"
+                 r"\b(?:changes|edits)\s+(?:stay|remain|should stay|must stay)\b")
+
+
+def _undo(w: list[str], task: str) -> tuple[str, Did] | None:
+    """``git reset [--soft|--mixed] HEAD~1`` where the task says undo the last commit and keep its changes: the branch is
+    one commit back from where the reset found it (``ORIG_HEAD``) and the files still hold that commit's content
+    (heldout15's alvarado run went unclaimed). Only where the words keep the changes: a reset that keeps them is not
+    what "undo it and throw its changes away" asks."""
+    args = [a for a in w[2:] if a not in ("--soft", "--mixed", "-q")]
+    if w[:2] != ["git", "reset"] or args not in (["HEAD~1"], ["HEAD~"], ["HEAD^"]) or "--hard" in w:
+        return None
+    if not re.search(_KEEP_CHANGES, task, re.I):
+        return None
+    return "undo", Did([Fact("the last commit is undone (the branch is one commit back)",
+                             '[ "$(git rev-parse HEAD)" = "$(git rev-parse ORIG_HEAD~1)" ]'),
+                        Fact("the files still hold the undone commit's changes",  # a file it added is untracked now
+                             'for p in $(git diff --name-only HEAD ORIG_HEAD); do if git cat-file -e "ORIG_HEAD:$p"; then '
+                             'git show "ORIG_HEAD:$p" | cmp -s - "$p" || exit 1; else [ ! -e "$p" ] || exit 1; fi; done')])
+
+
 def _push(w: list[str], task: str) -> tuple[str, Did] | None:
     """``git push [-u] REMOTE BRANCH`` where the task names both: the remote's branch is the local one."""
     args = [a for a in w[2:] if a not in ("-u", "--set-upstream")]
