@@ -47,7 +47,9 @@ def _bash(command: str, ok: bool = True, result: str = "") -> Past:
     ("Make the folder archive/2025 and move into it every file in inbox/ whose name starts with 2025-.", []),
     ("set up folders halvenmoor/q1 and halvenmoor/q2, plus an empty README inside halvenmoor", []),
     ("Turn the ledger folder into a git repository and commit everything in it with the message: first", []),
-    ("Sum the lift_price column of ski-passes.csv and write the total to lift-total.txt.", []),
+    # a column added up by its header since agent22 (heldout12's gudauri has no such column: the fact is then "no")
+    ("Sum the lift_price column of ski-passes.csv and write the total to lift-total.txt.",
+     ["lift-total.txt holds the sum of the lift_price column of ski-passes.csv"]),
     ("Write hi to hello.txt", []),  # no quoted line: the content is the model's reading, not the task's words
 ])
 def test_a_task_s_demands_become_facts_only_when_every_one_is_a_known_shape(task: str, want: list[str]) -> None:
