@@ -39,6 +39,11 @@ WORDS: list[tuple[str, list[str]]] = [
      ["especies.txt holds column 2 of pesca.csv without its header"]),
     ("How many files are there in cartas/, counting the ones in its subfolders? Just the number, in cartas-total.txt.",
      ["cartas-total.txt holds the number of the files in cartas/"]),
+    # a qualifier with no demand word narrows what the harness would compute over the whole file: no shape
+    ("add up the sacos column of cosecha.csv for the Monday rows and write the total to t.txt", []),
+    ("pull the second column of pesca.csv into especies.txt, without the header, for the boats from Ancud", []),
+    ("Please add up the sacos column of cosecha.csv and write the total to sacos-total.txt.",
+     ["sacos-total.txt holds the sum of the sacos column of cosecha.csv"]),
     # the header neither left out nor kept in words: the two readings always differ, no shape
     ("pull the second column of pesca.csv into especies.txt", []),
     # another demand beside the sum (a sort, a second file): not proved

@@ -340,11 +340,28 @@ def _column_sum(task: str) -> tuple[list[Fact], list[str]]:
     expr = f"awk -v sep={_q(sep)} -v col={_q(col)} {_q(_SUM_AWK)} {_q(source)}"
     test = (f'n="$({expr})" && [ -n "$n" ] && awk -v a="$(tr -d \' \\n\' < {_q(answer)})" -v b="$n" {_q(_IS_NUMBER)}')
     # the words that ask for the sum and say where it goes, nothing more (a second demand beside them stays uncovered)
-    where = (rf"(?:,\s*)?(?:and\s+)?(?:(?:write|put|save|store)\s+(?:the\s+total|the\s+sum|it|that|the\s+result|(?:just\s+)?the\s+number)|"
-             rf"(?:just|only)\s+the\s+(?:number|total|sum))\s+(?:in|into|to)\s+{re.escape(answer)}")
+    where = (rf"(?:,\s*)?(?:and\s+)?(?:(?:write|put|save|store)\s+(?:the\s+total|the\s+sum|it|that|the\s+result|(?:just\s+)?the\s+number)\s+|"
+             rf"(?:just|only)\s+the\s+(?:number|total|sum)\s+)?(?:in|into|to)\s+{re.escape(answer)}")
     spans = [m.group(0), *(w.group(0) for w in re.finditer(where, task, re.I)),
              *(w.group(0) for w in re.finditer(r"\bwhat(?:'s|\s+is)\b", task, re.I))]
+    if not _alone(task, m, spans):
+        return [], []
     return [Fact(f"{answer} holds the sum of the {col} column of {source}", test)], spans
+
+
+_CHATTER = r"(?:\s|,|please|pls|can you|could you|would you|hey|hi|ok|okay|so|now|quick(?:ly)?|one thing)*"
+
+
+def _alone(task: str, m: re.Match[str], spans: list[str]) -> bool:
+    """Whether the sentence of ``m`` says nothing beside the shape's own words (``spans``): a qualifier with no demand
+    word ("for Monday's rows", "for the boats from Ancud") would narrow what the harness computes over the whole file."""
+    cuts = [b.end() for b in re.finditer(r"[.?!\n](?=\s|$)", task)]
+    start = max((c for c in cuts if c <= m.start()), default=0)
+    end = min((c for c in cuts if c > m.end()), default=len(task))
+    sentence = task[start:end].rstrip(".?!\n")
+    for span in sorted(spans, key=len, reverse=True):
+        sentence = sentence.replace(span, " ")
+    return re.fullmatch(rf"{_CHATTER}(?:and)?[\s,;:]*", sentence, re.I) is not None
 
 
 _ANY_CASE = r"\bhowever (?:it'?s|it is) (?:capitali[sz]ed|written|spelt|spelled)\b|\bany capitali[sz]ation\b|\bignor\w* (?:the )?case\b|" \
@@ -396,6 +413,8 @@ def _column(task: str) -> tuple[list[Fact], list[str]]:
             f'{{ [ "$({plain} | wc -c)" = "$(wc -c < {_q(source)})" ]; }} || exit {OPEN}; '
             f"{rows} | cut -d {_q(sep)} -f {n} | cmp -s - {_q(out)}")
     what = f"{out} holds column {n} of {source}" + ("" if keep else " without its header")
+    if not _alone(task, m, [m.group(0)]):
+        return [], []
     return [Fact(what, test)], [m.group(0)]
 
 
