@@ -138,11 +138,19 @@ def _scripted_run(monkeypatch: pytest.MonkeyPatch, tmp_path: Any, task_text: str
 @pytest.mark.model
 def test_a_real_run_refuses_a_report_file_after_a_commit(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
     """sopela-schedule-commit as played: the commit works, then a report of it is written to a file the task never
-    named (on main that write ran, left the tree dirty and was claimed). Here it is refused and never written."""
+    named (on main that write ran, left the tree dirty and was claimed). Here it is refused and never written. Since
+    agent22 the harness's own tests read the task's unquoted message ("message: update schedule"): the right commit is
+    then claimed on them in place of the refusal; a commit they cannot prove (another message) shows the refusal."""
     setup = ["git init -q -b main && git config user.name A && git config user.email a@b.example && git add . && "
              "git commit -qm base && echo 'tue 10' >> schedule.txt && echo 'high 14:20' > surf-times.txt"]
     plays = [{"kind": "bash", "command": "git add schedule.txt surf-times.txt && git commit -m 'update schedule'"},
              _write("update_schedule_result.txt", "The commit was successful.")]
+    run, store, seen = _scripted_run(monkeypatch, tmp_path, SOPELA, plays, {"schedule.txt": "mon 9\n"}, setup)
+    assert run.status == "succeeded" and "the harness's own tests" in str(run.answer)
+    assert not (tmp_path / "ws" / "update_schedule_result.txt").exists()
+    plays[0] = {"kind": "bash", "command": "git add schedule.txt surf-times.txt && git commit -m 'schedule'"}
+    tmp_path = tmp_path / "again"
+    tmp_path.mkdir()
     run, store, seen = _scripted_run(monkeypatch, tmp_path, SOPELA, plays, {"schedule.txt": "mon 9\n"}, setup)
     steps = store.steps(run.id)
     refused_steps = [s for s in steps if s.action is None and s.observation is not None and s.observation.error]
