@@ -48,27 +48,30 @@ def embed_score(flat: str) -> tuple[float, bool] | None:
 
 def vote(p_ngram: float, flat: str) -> float:
     """The n-gram classifier's score combined with the embedding head's (or unchanged without it). When the head
-    did not read the whole text it may only raise the score: a part it did not read cannot be voted down."""
+    did not read the whole text it may only raise the score: a part it did not read cannot be voted down. Text not in
+    English is then read by Gemma's head too (``injection_gemma.mix``)."""
     from macrohard.safety.embed_head import combine
+    from macrohard.safety.injection_gemma import mix
 
     got = embed_score(flat)
     if got is None:
-        return p_ngram
+        return mix(p_ngram, flat)
     both = float(combine(p_ngram, got[0], NGRAM_WEIGHT))
-    return both if got[1] else max(both, p_ngram)
+    return mix(both if got[1] else max(both, p_ngram), flat)  # text not in English: Gemma's head votes too
 
 
 def votes(p_ngrams, flats: list[str]) -> list[float]:
     """``vote`` for many texts (the lines of an output), tokenised in one batch."""
     from macrohard.safety.embed_head import MAX_TOKENS, combine, window_vectors
+    from macrohard.safety.injection_gemma import mix
 
     encoder, head = _loaded()
     if head is None or not flats:
-        return [float(p) for p in p_ngrams]
+        return [mix(float(p), flat) for p, flat in zip(p_ngrams, flats, strict=True)]
     out = []
     for p, enc in zip(p_ngrams, encoder.tokenizer.encode_batch(flats, add_special_tokens=False), strict=True):
         ids = [i for i in enc.ids if i not in encoder.skip]
         vectors = window_vectors(encoder, ids, WIDTH, STRIDE, with_max=bool(head.meta.get("with_max")))
         both = float(combine(float(p), float(head.probs(vectors)[:, 0].max()), NGRAM_WEIGHT))
         out.append(both if len(ids) <= MAX_TOKENS else max(both, float(p)))
-    return out
+    return [mix(v, flat) for v, flat in zip(out, flats, strict=True)]

@@ -1,0 +1,71 @@
+"""Trains the injection screen's Gemma head (``src/macrohard/safety/data/injection_gemma.npz``).
+
+    OPENBLAS_CORETYPE=Haswell PYTHONPATH=src nice -n 10 python scripts/train_injection_gemma.py       # write it
+    OPENBLAS_CORETYPE=Haswell PYTHONPATH=src python scripts/train_injection_gemma.py --check           # compare
+    OPENBLAS_CORETYPE=Haswell PYTHONPATH=src python scripts/train_injection_gemma.py --without blind18 --out /tmp/h.npz
+
+The same data as ``scripts/train_injection.py`` and ``train_injection_embed.py`` (the generator and every source of
+``train_sources.INJECTION_SOURCES``, normalised and cut to the n-gram model's window, hand-written examples weighted
+``HAND_REPEAT``), in every language: what the English rows teach reaches the others through Gemma's table. Features:
+a text's Gemma token rows, their mean (L2-normalised) beside their per-dimension maximum (the screen reads windows of
+the same); the head: ``embed_head.fit_mlp`` with the MiniLM head's recipe (64 hidden, 300 epochs, lr 0.01, L2 1e-2;
+full-batch, seeded). ``--check`` retrains and compares the fit's figures (the table is dequantised on each machine).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from train_injection import HAND_REPEAT, dataset_sources  # noqa: E402
+from train_injection_embed import auc, recall_at  # noqa: E402
+
+from macrohard.safety import embed_head  # noqa: E402
+from macrohard.safety.injection_gemma import HEAD_PATH, _Table  # noqa: E402
+from macrohard.safety.train_sources import SourceError, without_arg  # noqa: E402
+
+HIDDEN, EPOCHS, LR, L2 = 64, 300, 0.01, 1e-2
+
+
+def train(without: tuple[str, ...] = ()) -> embed_head.Head:
+    texts, y, sources, _ = dataset_sources(without=without)
+    enc = _Table()
+    x = np.stack([embed_head.meanmax_vector(enc, t) for t in texts]).astype(np.float32)
+    weight = np.where(sources == "gen", 1.0, float(HAND_REPEAT)).astype(np.float32)
+    head = embed_head.fit_mlp(x, y.astype(np.float32)[:, None], hidden=HIDDEN, epochs=EPOCHS, lr=LR, l2=L2,
+                              weight=weight)
+    p = head.probs(x)[:, 0]
+    head.meta = {"with_max": 1.0, "fit_items": float(len(p)), "fit_auc": auc(p[y == 1], p[y == 0]),
+                 "fit_recall_fpr1": recall_at(p[y == 1], p[y == 0], 0.01), "hand_items": float(np.sum(sources != "gen"))}
+    return head
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--check", action="store_true", help="retrain and compare with the shipped head")
+    ap.add_argument("--without", action="append", default=[], help="leave out a hand-written source (by name)")
+    ap.add_argument("--out", default=str(HEAD_PATH), help="where to write the head")
+    args = ap.parse_args()
+    try:
+        head = train(without_arg([x for name in args.without for x in ("--without", name)]))
+    except SourceError as e:
+        print(f"train_injection_gemma: {e}", file=sys.stderr)
+        return 2
+    if args.check:
+        shipped = embed_head.Head.load(HEAD_PATH)
+        same = set(shipped.meta) == set(head.meta) and all(abs(shipped.meta[k] - v) < 5e-3
+                                                           for k, v in head.meta.items())
+        print(f"{'reproduced' if same else 'DIFFERENT'}: shipped {shipped.meta}, retrained {head.meta}")
+        return 0 if same else 1
+    out = Path(args.out)
+    head.save(out)
+    print(f"wrote {out} ({out.stat().st_size // 1024} KiB): {head.meta}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
