@@ -151,6 +151,13 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
         if check is not None:
             check_run(check, env, run, store, site=site, script=script, guard=guard)
         return run
+    except KeyboardInterrupt as exc:  # Ctrl-C (or SIGTERM/SIGHUP made one) outside the agent's loop: while the
+        # sandbox starts, a setup command runs or a check runs. Before (rel22): the run stayed `running`, exit 1
+        if run.status is RunStatus.running:
+            run.status, run.error = RunStatus.interrupted, str(exc) or "interrupted by the user (Ctrl-C)"
+            run.finished_at = time.time()
+            store.update_run(run)
+        raise
     finally:
         close_environment(env, run, store, sandboxed=sandboxed, on_close=on_close)
 

@@ -161,20 +161,32 @@ def test_a_home_where_no_directory_can_be_made_is_named(tmp_path: Path) -> None:
         assert "MACROHARD_HOME" in flat
 
 
-def test_sigint_during_a_model_call_ends_the_run_interrupted_within_seconds(tmp_path: Path) -> None:
+@pytest.mark.parametrize("when", ["setup command", "model call"])
+def test_sigint_during_a_model_call_ends_the_run_interrupted_within_seconds(when: str, tmp_path: Path) -> None:
+    """At the start: held during the model call. Found while keeping it (rel22): a SIGINT a moment earlier, before the
+    agent's loop (the sandbox starting, a task's setup command), left the run `running` with exit 1; now
+    `interrupted`, exit 130 (the setup case: a task file whose setup sleeps, so the moment is certain)."""
     server, url = _server("hang")
     try:
         ws = tmp_path / "ws"
         ws.mkdir()
-        proc = subprocess.Popen([sys.executable, "-m", "macrohard", "run", "list the files", "-w", str(ws),
-                                 "--model", url], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                                env={**os.environ, "COLUMNS": "200"})
+        task = tmp_path / "task.yaml"
+        task.write_text(json.dumps({"text": "list the files", "workspace": str(ws), "model": url,
+                                    "setup": ["sleep 60"] if when == "setup command" else []}))
+        proc = subprocess.Popen([sys.executable, "-m", "macrohard", "run", "-f", str(task)], stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, text=True, env={**os.environ, "COLUMNS": "200"})
         assert proc.stdout is not None
         out = []
-        while "task:" not in (line := proc.stdout.readline()):
-            assert line, "".join(out)
+        if when == "setup command":
+            deadline = time.monotonic() + 120
+            while not SQLiteStore().list_runs(limit=1, status="running") and time.monotonic() < deadline:
+                time.sleep(0.2)
+            time.sleep(2.0)  # the sandbox started, its setup command sleeping
+        else:
+            while "waiting on the model" not in (line := proc.stdout.readline()):  # (said after 3 s off a terminal)
+                assert line, "".join(out)
+                out.append(line)
             out.append(line)
-        time.sleep(2.0)  # the model call is under way: the server never answers
         sent = time.monotonic()
         proc.send_signal(signal.SIGINT)
         rest, _ = proc.communicate(timeout=60)
@@ -187,7 +199,7 @@ def test_sigint_during_a_model_call_ends_the_run_interrupted_within_seconds(tmp_
     assert took < 20, took
     assert "interrupted by SIGINT (Ctrl-C); the steps so far are kept" in printed, printed
     run = SQLiteStore().list_runs(limit=1)[0]
-    assert run.status.value == "interrupted" and run.error == "interrupted by SIGINT (Ctrl-C)"
+    assert run.status.value == "interrupted" and run.error == "interrupted by SIGINT (Ctrl-C)", run
 
 
 def _left(marks: tuple[str, ...]) -> list[str]:

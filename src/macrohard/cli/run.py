@@ -25,7 +25,7 @@ from macrohard.cli.view import (
     sandbox_line,
     visible,
 )
-from macrohard.errors import UserError
+from macrohard.errors import NotFound, UserError
 from macrohard.models import get_model
 from macrohard.runner import run_task
 from macrohard.safety.guard import Guard
@@ -159,7 +159,11 @@ def run(
                                     approve=_asker(guard), run=run_record, guard=guard, isolation=isolation,
                                     check=check, on_close=watch.on_close, extra_envs=extra_envs)
     except KeyboardInterrupt as exc:
-        finished = store.get_run(run_record.id)
+        try:
+            finished = store.get_run(run_record.id)
+        except NotFound:  # before the run was recorded (the model or the sandbox being made): nothing to keep
+            err_console.print(f"\n[yellow]{escape(str(exc) or 'interrupted')} before the run started.[/]")
+            raise typer.Exit(130) from None
         err_console.print(f"\n[yellow]{escape(str(exc) or 'interrupted')}; the steps so far are kept.[/]")
     finally:
         waiting.stop()
