@@ -71,8 +71,13 @@ def embed(texts: list[str]) -> np.ndarray:
     return np.stack([known[k] for k in keys])
 
 
+# training sources this head does not read yet (screen22 gave blind19/everyday19, its held-out look, to the n-gram head
+# alone: the cold embedding of every row did not fit the wave's load); its next retrain drops this
+NOT_YET = ("blind19", "everyday19")
+
+
 def train(without: tuple[str, ...] = ()) -> Head:
-    texts, y, weight, _ = training_data(without)
+    texts, y, weight, _ = training_data((*without, *NOT_YET))
     x = embed(texts)
     head = fit_any(x, y, weight, HEAD_KIND)
     head.meta = validation_meta(head.probs(x), y)

@@ -43,6 +43,9 @@ SEED = 20261130
 # at lr 0.003 the same three read 0.69, 0.70 and 0.67 (helper gemma14)
 HIDDEN, EPOCHS, LR, L2 = 128, 300, 0.003, 1e-3
 FOLD = ("blind9", "everyday9", "blind10", "everyday10")
+# training sources this head does not read yet (screen22 gave blind19/everyday19, its held-out look, to the n-gram head
+# alone: no retrain of this head fitted the wave's load); its next retrain drops this
+NOT_YET = ("blind19", "everyday19")
 
 
 def idf_of(ids: list[np.ndarray], vocab: int) -> np.ndarray:
@@ -119,7 +122,7 @@ def train(without: tuple[str, ...] = (), log=print) -> GemmaHead:
     from macrohard.safety.content_train import training_data
 
     t0 = time.perf_counter()
-    texts, y, weight, source = training_data(without, newer=True)
+    texts, y, weight, source = training_data((*without, *NOT_YET), newer=True)
     ids = [token_array(t) for t in texts]
     log(f"{len(texts)} rows tokenized ({time.perf_counter() - t0:.0f} s)")
     limits, meta = thresholds(texts, ids, y, weight, source, lambda m: log(f"{m} ({time.perf_counter() - t0:.0f} s)"))

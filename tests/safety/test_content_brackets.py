@@ -54,3 +54,22 @@ def test_the_newer_sets_are_read_only_when_asked_for() -> None:
     names = tuple(CONTENT_SOURCES)
     assert set(content_sources(without=names, newer=True)) == set(NEWER_CONTENT_SOURCES)
     assert content_sources(without=names) == {}
+
+
+def _not_yet(script: str) -> tuple[str, ...]:
+    import ast
+
+    tree = ast.parse((ROOT / "scripts" / script).read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "NOT_YET" for t in node.targets):
+            return tuple(ast.literal_eval(node.value))
+    raise AssertionError(f"{script} has no NOT_YET")
+
+
+def test_blind19_is_read_by_the_ngram_head_alone() -> None:
+    # screen22: blind19/everyday19 (its held-out look) went into CONTENT_SOURCES after the look; only the n-gram head was
+    # retrained on them: the MiniLM, multilingual and Gemma heads leave them out until their next retrain
+    assert CONTENT_SOURCES["blind19"] == "benchmarks/content/blind19.tsv"
+    assert CONTENT_SOURCES["everyday19"] == "benchmarks/content/everyday19.tsv"
+    for script in ("train_content_embed.py", "train_content_multi.py", "train_gemma_head.py"):
+        assert {"blind19", "everyday19"} <= set(_not_yet(script)), script
