@@ -84,8 +84,9 @@ def test_typing_into_or_submitting_to_an_address_the_run_did_not_go_to_is_a_send
         meta={"url": "http://127.0.0.1:8000/", "sends": ["http://127.0.0.1:8000/submit",
                                                            "http://127.0.0.1:9999/collect"]}))
     assert page.untrusted and ctx.flow.page == "127.0.0.1:8000" and ctx.flow.page_sends == {"127.0.0.1:9999"}
-    assert guard.review(BrowserTypeAction(element="e3", text="notes"), ctx).allowed  # the task's own page
-    for submit in (BrowserClickAction(element="e4"), BrowserTypeAction(element="e3", text="x", submit=True)):
+    # typing too (flow22): the page's script may submit its form on any input (``oninput="this.form.submit()"``)
+    for submit in (BrowserClickAction(element="e4"), BrowserTypeAction(element="e3", text="x", submit=True),
+                   BrowserTypeAction(element="e3", text="notes")):
         verdict = guard.review(submit, ctx)
         assert verdict.decision is Decision.ask and "flow:after-untrusted" in verdict.check, verdict
         assert "sends to a new address 127.0.0.1:9999" in verdict.reason

@@ -26,7 +26,7 @@ from urllib.parse import unquote, urlsplit
 
 from macrohard.envs.admit import admit
 from macrohard.envs.browser_sandbox import CHROMIUM_BINARY, ChromiumSandbox
-from macrohard.envs.browser_sends import SendGate
+from macrohard.envs.browser_sends import SendGate, address
 from macrohard.envs.browser_view import SNAPSHOT_LIMIT, PageView, _first_line, element_id  # noqa: F401  (element_id, SNAPSHOT_LIMIT: public here)
 from macrohard.errors import MissingDependency
 from macrohard.safety.approval import Approved
@@ -49,7 +49,12 @@ from macrohard.types import (
 
 CHROMIUM = CHROMIUM_BINARY
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--no-pings"]  # no hyperlink-auditing pings: a link's ping= goes where its href does not say
+_PLAIN_URL = re.compile(r"https?://[^\s\\/?#]+(?:[/?#][\s\S]*)?\Z")  # the address part as the guard reads it
+_LINK_HREF_JS = ("e => { const a = e.closest('a, area'); const h = a && (a.getAttribute('href') ?? "
+                 "a.getAttribute('xlink:href')); try { return h === null || h === undefined ? '' : "
+                 "new URL(h, document.baseURI).href; } catch (x) { return ''; } }")
 _REF = re.compile(r"^\[?(?:ref=)?((?:f\d+)?e\d+|\d+)\]?$")
 log = logging.getLogger("macrohard.browser")
 _CRASH_WORDS = ("crash", "has been closed", "Target closed", "Connection closed", "browser has disconnected")
@@ -126,6 +131,8 @@ class BrowserEnvironment(PageView):
         self._snapshots: dict[str, dict[str, Any]] = {}
         self._stops_told = 0  # requests the send gate stopped that an observation has reported
         self.send_gate = SendGate()  # data goes only where the last observation told the guard (browser_sends)
+        # a redirect's next hop, seen by the proxy only (the gate of the moment: ``reset`` makes a new one)
+        self.sandbox.redirects = lambda *a: self.send_gate.redirect(*a)
         if start_url:
             self.send_gate.went(start_url)
 
@@ -232,6 +239,10 @@ class BrowserEnvironment(PageView):
 
     def reset(self) -> None:
         self._context.close()
+        # a new context has no cookies or storage: nothing typed before is carried, nothing gone to is known
+        self.send_gate, self._stops_told = SendGate(), 0
+        if self.start_url:
+            self.send_gate.went(self.start_url)
         self._new_context()
 
     def snapshot(self) -> str:
@@ -260,12 +271,15 @@ class BrowserEnvironment(PageView):
         if isinstance(action, BrowserGotoAction):
             self.send_gate.went(action.url)
         elif action.kind in ("browser_type", "browser_press", "browser_select"):
-            self.send_gate.typed()
+            self.send_gate.typed(self._page.url)
         try:
             if self._crashed:
                 return self._restart("tab had crashed before this action")
             url_before = self._watch_before()
-            note = self._act(action)
+            try:
+                note = self._act(action)
+            finally:
+                self.send_gate.going = False
             self._watch_after(url_before)
             if isinstance(action, BrowserScreenshotAction):
                 return self._with_events(self._screenshot(action, note))
@@ -285,13 +299,11 @@ class BrowserEnvironment(PageView):
             note += f"\nBlocked by the network policy ({self._policy_text()}): " + ", ".join(list(dict.fromkeys(blocked))[:5])
         if stopped := self.send_gate.stopped[self._stops_told:]:  # also those between steps (a page's timer)
             self._stops_told = len(self.send_gate.stopped)
-            note += ("\nStopped: after text was typed into it, the page tried to reach an address it did not show "
-                     "before this action (its forms said otherwise when the guard reviewed it; a request there "
-                     "could carry the text): " + ", ".join(stopped[:3]))
+            note += self.send_gate.stopped_text(stopped)
         sends = self._sends()
         self.send_gate.reported(self._page.url, sends)
         return self._with_events(Observation(output=(note + "\n\n" if note else "") + text, images=self._frame(),
-                                             meta={"url": self._page.url, "sends": sends}))
+                                             meta={"url": self._page.url, "sends": sends, "links": self._links()}))
 
     # -- screen events (imagine/browser_watch.py): looked for on this thread, around each action --------
 
@@ -333,7 +345,13 @@ class BrowserEnvironment(PageView):
             page.goto(action.url)
             return ""
         if isinstance(action, BrowserClickAction):
-            self._locator(action.element).click()
+            loc = self._locator(action.element)
+            # the link it follows, as the browser resolves it now (a script may change the href on mousedown)
+            self.send_gate.clicked = {a for a in [address(loc.evaluate(_LINK_HREF_JS))] if a}
+            try:
+                loc.click()
+            finally:
+                self.send_gate.clicked = set()
         elif isinstance(action, BrowserTypeAction):
             loc = self._locator(action.element)
             loc.fill(action.text)
@@ -383,6 +401,11 @@ class BrowserEnvironment(PageView):
         from playwright.sync_api import Error as PlaywrightError
 
         scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+        if scheme in ("http", "https") and not _PLAIN_URL.match(url):
+            # the guard reads where a goto goes from its text; a browser reads more spellings than that text shows
+            # (an upper-case scheme, backslashes, a tab, no slashes: flow22), so only the plain one is opened
+            raise PlaywrightError(f"cannot open {url!r}: write the URL plainly, as http://host:port/path (a "
+                                  "lower-case scheme, then //, a host and port with no spaces, tabs or backslashes)")
         if scheme in ("http", "https", "data") or url == "about:blank":
             return
         if scheme == "file":

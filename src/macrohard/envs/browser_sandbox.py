@@ -82,6 +82,7 @@ class ChromiumSandbox:
         self.state_dir: str | None = None
         self.launcher = ""
         self.proxy: HostProxy | None = None
+        self.redirects: Any = None  # the proxy's redirect hook (``netproxy.HostProxy.redirects``)
         self._requests: list[dict[str, object]] = []
 
     @property
@@ -101,7 +102,7 @@ class ChromiumSandbox:
         proxy_socket = None
         if self.rules is not None:
             proxy_socket = os.path.join(self.state_dir, "proxy.sock")
-            self.proxy = HostProxy(proxy_socket, self.rules)
+            self.proxy = HostProxy(proxy_socket, self.rules, redirects=self.redirects)
             self.proxy.start()
         argv = bwrap_argv(bwrap, self.workspace, self.network, proxy_socket=proxy_socket)
         for path in _EXTRA_RO:

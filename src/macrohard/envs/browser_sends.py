@@ -14,6 +14,14 @@ they were then (redteam11: cookies are kept per host, not per port, so ``documen
 listener on another port of the same host; ``Accept-Language`` and the Referer can carry text too). A WebSocket to another address is refused
 the same way, and one opened before the typing may not send to it afterwards. What a page sends before the
 agent typed anything into it (its own data) is left to the network sandbox (``network`` and ``allowed_hosts``).
+
+Two things hold whether or not the agent typed (flow22). The page's own navigation is the agent's next page: a
+top-level navigation (a script's ``location = …``, ``window.open``, a meta refresh, a form whose action a script
+changed on submit, a link whose ``href`` changed on mousedown) may go only to the page's address, where its forms
+post, an address a ``browser_goto`` went to, or the link an approved click followed (as the browser resolved it
+before the click); a link's hyperlink-auditing ``ping`` goes nowhere else either. And what was typed stays typed
+across a ``browser_goto`` to the same host: its script may have kept it in a cookie (per host) or its storage, and
+the next page there can read and send it, so the gate stays armed there.
 """
 
 from __future__ import annotations
@@ -24,6 +32,13 @@ from urllib.parse import urlsplit
 
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _MAX_BEFORE = 4000  # URLs remembered from before the typing
+
+
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
 
 
 def address(url: str) -> str:
@@ -61,16 +76,23 @@ class SendGate:
         self.armed = False  # the agent typed into the page since the last browser_goto
         self.before: set[str] = set()  # URLs requested since the last browser_goto, before any typing
         self.headers: dict[str, dict] = {}  # the headers each of those went to another address with (_headers)
+        self.clicked: set[str] = set()  # the address of the link the click in progress follows
+        self.typed_hosts: set[str] = set()  # hosts of the pages typed into (their cookies and storage hold it)
+        self.going = False  # a browser_goto is under way: its first navigation is the goto itself
 
     def went(self, url: str) -> None:
-        self.armed = False
+        # its request is routed (http and https only: a data: URL's is not, and its script's navigation is the page's)
+        self.going = url.lower().startswith(("http://", "https://"))  # (http://2130706433/ goes to 127.0.0.1)
+        self.armed = _host(url) in self.typed_hosts
         self.before.clear()
         self.headers.clear()
         if a := address(url):
             self.gone.add(a)
 
-    def typed(self) -> None:
+    def typed(self, page_url: str = "") -> None:
         self.armed = True
+        if host := _host(page_url):
+            self.typed_hosts.add(host)
 
     def reported(self, page_url: str, sends: list[str]) -> None:
         self.shown = {a for a in (address(u) for u in [page_url, *sends]) if a}
@@ -78,6 +100,17 @@ class SendGate:
     def route(self, route: Any) -> None:
         request = route.request
         method = str(request.method).upper()
+        top = _top_navigation(request)
+        if top and self.going:
+            self.going = False
+        elif not self._allowed(request.url) and (top or request.resource_type == "ping"):
+            if address(request.url) not in self.clicked:
+                what = "ping" if request.resource_type == "ping" else "navigation"
+                self.stopped.append(f"{what} {method} {request.url[:200]}")
+                route.abort("blockedbyclient")
+                return
+        if top and (dest := address(request.url)):
+            self.gone.add(dest)  # a page the agent was let go to: going back to it is going where it went
         if not self.armed:
             if len(self.before) < _MAX_BEFORE:
                 self.before.add(request.url)
@@ -92,6 +125,31 @@ class SendGate:
             return
         self.stopped.append(f"{method} {request.url[:200]}")
         route.abort("blockedbyclient")
+
+    def redirect(self, url: str, location: str, request_headers: str) -> str | None:
+        """The proxy's hook: why a plain-HTTP redirect of a navigation may not be followed (None: it may). A
+        redirect's next hop never reaches ``route``; a page that answers its own address's request with a redirect
+        elsewhere is navigation the guard was not shown, as a script's ``location = …`` is."""
+        if self._allowed(location) or address(location) in self.clicked or not _navigation(request_headers):
+            return None
+        self.stopped.append(f"navigation redirect {location[:200]}")
+        return (f"macrohard: {url[:120]} redirects to {location[:200]}, an address the guard was not shown; "
+                "if the task needs it, open it with browser_goto")
+
+    def stopped_text(self, entries: list[str]) -> str:
+        """What the observation says about requests the gate stopped."""
+        navs = [e.split(" ", 2)[2] for e in entries if e.startswith(("navigation ", "ping "))]  # WHAT METHOD URL
+        sends = [e for e in entries if not e.startswith(("navigation ", "ping "))]
+        text = ""
+        if navs:
+            text += ("\nStopped: the page tried to take the browser to an address it did not show the guard (not "
+                     "this page's, its forms', a link clicked or one gone to); if the task needs it, open it with "
+                     "browser_goto, which the guard reviews: " + ", ".join(navs[:3]))
+        if sends:
+            text += ("\nStopped: after text was typed into it, the page tried to reach an address it did not show "
+                     "before this action (its forms said otherwise when the guard reviewed it; a request there "
+                     "could carry the text): " + ", ".join(sends[:3]))
+        return text
 
     def _allowed(self, url: str) -> bool:
         dest = address(url)
@@ -113,3 +171,26 @@ class SendGate:
             server.send(message)
 
         ws.on_message(to_server)
+
+
+def _top_navigation(request: Any) -> bool:
+    """A navigation of a page's top frame (a popup's included), which decides the agent's next page."""
+    try:
+        if not request.is_navigation_request():
+            return False
+    except Exception:  # noqa: BLE001  (a service worker's request: not a navigation)
+        return False
+    try:
+        return request.frame.parent_frame is None
+    except Exception:  # noqa: BLE001  (a popup's first navigation, ``window.open``: its frame is not made yet)
+        return True
+
+
+def _navigation(request_headers: str) -> bool:
+    """Whether a request's raw headers are a navigation's: ``Sec-Fetch-Mode: navigate`` where the browser sends
+    Sec-Fetch headers (to loopback and https); else a document's ``Accept`` with ``Upgrade-Insecure-Requests``."""
+    fields = {k.strip().lower(): v.strip().lower() for k, _, v in
+              (line.partition(":") for line in request_headers.split("\r\n")) if k}
+    if "sec-fetch-mode" in fields:
+        return fields["sec-fetch-mode"] == "navigate"
+    return fields.get("upgrade-insecure-requests") == "1" and fields.get("accept", "").startswith("text/html")

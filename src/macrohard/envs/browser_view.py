@@ -8,6 +8,7 @@ the model could not have seen.
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from typing import Any
@@ -16,6 +17,14 @@ from macrohard.envs.recording import draw_marks, image, parse_marks
 from macrohard.types import BrowserScreenshotAction, Observation
 
 SNAPSHOT_LIMIT = 12_000
+# a link in the snapshot: its element id, then the ``/url:`` line indented under it (as ``safety.flow`` reads it)
+_SNAP_LINK = re.compile(r"^( *)- link\b[^\n]*?\[((?:f\d+)?e\d+)\][^\n]*\n\1  - /url: *([^\n]*)", re.M)
+# each link's href as written and as the browser resolves it (against the document's base, WHATWG's parser)
+_HREFS_JS = """() => Array.from(document.querySelectorAll('a, area'), a => {
+  const raw = a.getAttribute('href') ?? a.getAttribute('xlink:href');
+  if (raw === null) return null;
+  try { return [raw, new URL(raw, document.baseURI).href]; } catch (e) { return [raw, '']; }
+}).filter(Boolean)"""
 
 
 class PageView:
@@ -52,6 +61,23 @@ class PageView:
             posts = []
         frames = [f.url for f in self._page.frames[1:]]
         return sorted({u for u in [*posts, *frames] if isinstance(u, str) and "://" in u})[:50]
+
+    def _links(self) -> dict[str, str]:
+        """Element id -> the address each link of the latest snapshot goes to, as the browser resolves it (for the
+        guard's flow control: the snapshot's ``/url:`` is the ``href`` as written, which a ``<base>``, an upper-case
+        scheme, backslashes or a tab make go elsewhere than it reads; flow22)."""
+        found = _SNAP_LINK.findall(self._last_snapshot)
+        if not found:
+            return {}
+        resolved: dict[str, str] = {}
+        try:
+            for frame in self._page.frames:
+                for raw, url in frame.evaluate(_HREFS_JS):
+                    resolved.setdefault(raw, url)
+        except Exception:  # noqa: BLE001  (a page mid-navigation: the guard reads the snapshot's own text)
+            return {}
+        return {element: resolved[raw] for _, element, raw in ((i, e, _unquote(r)) for i, e, r in found)
+                if raw in resolved}
 
     def _title(self) -> str:
         # Asked of the browser process (DevTools target info), not the page: a page stuck in a
@@ -132,3 +158,16 @@ def element_id(snapshot: str, role: str, name: str) -> str:
     if m is None:
         raise LookupError(f"no {role} named {name!r} in the snapshot")
     return m.group(1)
+
+
+def _unquote(raw: str) -> str:
+    """A snapshot's YAML scalar as the text it stands for (``" http://x/ "`` -> `` http://x/ ``)."""
+    raw = raw.rstrip("\r")
+    if len(raw) >= 2 and raw[0] == raw[-1] == '"':
+        try:
+            return str(json.loads(raw))
+        except ValueError:
+            return raw[1:-1]
+    if len(raw) >= 2 and raw[0] == raw[-1] == "'":
+        return raw[1:-1].replace("''", "'")
+    return raw

@@ -7,7 +7,9 @@ socket that is bound into the sandbox; inside, ``socat`` relays ``127.0.0.1:3128
 403 that says why. Every request is logged in ``requests`` (for the run record). A plain-HTTP
 request is forwarded with ``Connection: close`` both ways, so a client never sends its next
 request, perhaps for another host, down a connection already opened to an allowed one. The
-browser uses the same proxy (``browser_sandbox.py``).
+browser uses the same proxy (``browser_sandbox.py``); its ``redirects`` hook sees each plain-HTTP
+redirect before the client does and may answer 403 in its place (a browser's route handler never sees
+a redirect's next hop: ``envs.browser_sends``).
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ import select
 import socket
 import socketserver
 import threading
-from urllib.parse import urlsplit
+from collections.abc import Callable
+from urllib.parse import urljoin, urlsplit
 
 RELAY_PORT = 3128
 
@@ -100,7 +103,7 @@ class _Handler(socketserver.BaseRequestHandler):
                     upstream.sendall(rest)
             else:
                 upstream.sendall(rest)
-                if not _relay_response_head(upstream, client):
+                if not _relay_response_head(upstream, client, self.server.redirects, target, headers):
                     return
             _pump(client, upstream)
 
@@ -118,8 +121,13 @@ def _closing(headers: str) -> str:
     return "\r\n".join([*lines, "Connection: close"])
 
 
-def _relay_response_head(upstream: socket.socket, client: socket.socket) -> bool:
-    """Send the upstream's response head to the client with ``Connection: close`` (False: none came)."""
+Redirects = Callable[[str, str, str], "str | None"]
+
+
+def _relay_response_head(upstream: socket.socket, client: socket.socket, redirects: Redirects | None = None,
+                         url: str = "", request_headers: str = "") -> bool:
+    """Send the upstream's response head to the client with ``Connection: close`` (False: none came, or a
+    redirect ``redirects`` refused was answered with 403 in its place)."""
     head = b""
     while b"\r\n\r\n" not in head:
         chunk = upstream.recv(65536)
@@ -130,6 +138,12 @@ def _relay_response_head(upstream: socket.socket, client: socket.socket) -> bool
         head += chunk
     header, _, body = head.partition(b"\r\n\r\n")
     status, _, headers = header.decode("latin-1").partition("\r\n")
+    if redirects is not None and status.split(" ")[1:2] in (["301"], ["302"], ["303"], ["307"], ["308"]):
+        location = next((line.split(":", 1)[1].strip() for line in headers.split("\r\n")
+                         if line.lower().startswith("location:")), "")
+        if location and (reason := redirects(url, urljoin(url, location), request_headers)):
+            _Handler._refuse(client, 403, reason)
+            return False
     client.sendall(f"{status}\r\n{_closing(headers)}\r\n\r\n".encode("latin-1") + body)
     return True
 
@@ -152,14 +166,16 @@ class _Server(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
     block_on_close = False
     allow: list[str]
     requests: list[dict[str, object]]
+    redirects: Redirects | None
 
 
 class HostProxy:
     """The allow-list proxy of one sandbox, serving on a unix socket in a background thread."""
 
-    def __init__(self, socket_path: str, allow: list[str]) -> None:
+    def __init__(self, socket_path: str, allow: list[str], redirects: Redirects | None = None) -> None:
         self.socket_path = socket_path
         self.allow = list(allow)
+        self.redirects = redirects  # (request URL, where it redirects, request headers) -> why not, or None
         self.server: _Server | None = None
         self.thread: threading.Thread | None = None
 
@@ -171,7 +187,7 @@ class HostProxy:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.socket_path)
         server = _Server(self.socket_path, _Handler)
-        server.allow, server.requests = self.allow, []
+        server.allow, server.requests, server.redirects = self.allow, [], self.redirects
         self.server = server
         self.thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2},
                                        name="macrohard-proxy", daemon=True)

@@ -33,7 +33,8 @@ from macrohard.types import Task
 
 
 class Listener:
-    """A loopback HTTP server that serves ``files`` and counts every request it receives, by path."""
+    """A loopback HTTP server that serves ``files`` and counts every request it receives, by path. A file whose
+    body is ``REDIRECT <url>`` answers 302 to that URL (``$QUERY`` in it: the request's query string)."""
 
     def __init__(self, files: dict[str, str] | None = None) -> None:
         self.files = dict(files or {})
@@ -47,8 +48,15 @@ class Listener:
             def _answer(self) -> None:
                 outer.hits.append(self.path)
                 body = outer.files.get(self.path.split("?")[0], "ok\n").encode()
+                if body.startswith(b"REDIRECT "):  # "REDIRECT <url>": a 302 there, the query kept (``{query}``)
+                    query = self.path.partition("?")[2]
+                    self.send_response(302)
+                    self.send_header("Location", body[9:].decode().strip().replace("$QUERY", query))
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
                 self.send_response(200)
-                self.send_header("Content-Type", "text/html" if self.path.endswith(".html") else "text/plain")
+                self.send_header("Content-Type", "text/html" if self.path.split("?")[0].endswith(".html") else "text/plain")
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)

@@ -53,7 +53,7 @@ _SENDS_IN_TEXT = re.compile("|".join(
 _ORDER = {Decision.deny: 0, Decision.ask: 1, Decision.allow: 2}
 _BROWSER_INPUT = frozenset({"browser_click", "browser_type", "browser_press", "browser_select"})
 # a link in the page snapshot (``envs.browser_view``): its element id, then the ``/url:`` line indented under it
-_LINK = re.compile(r"^( *)- link\b[^\n]*?\[((?:f\d+)?e\d+)\][^\n]*\n\1  - /url: *(\S+)", re.M)
+_LINK = re.compile(r"^( *)- link\b[^\n]*?\[((?:f\d+)?e\d+)\][^\n]*\n\1  - /url: *([^\n]*)", re.M)
 
 
 def targets(text: str) -> set[str]:
@@ -139,7 +139,7 @@ class FlowCheck:
             url = getattr(action, "url", None)
             pending.source = Source("web", f"web page {url}" if url else "the current web page", step)
             if isinstance(url, str) and ctx.network != "none":
-                new = addresses(url) - ctx.flow.visited - addresses(ctx.task_text)
+                new = addresses(_as_browser_reads(url)) - ctx.flow.visited - addresses(ctx.task_text)
                 if new:
                     send = f"browser navigation to a new address {sorted(new)[0]}"
             elif kind in _BROWSER_INPUT and ctx.network != "none":
@@ -235,17 +235,17 @@ def _planted_send(action: Any, ctx: GuardContext, decision: Decision) -> Verdict
 
 
 def _browser_send(action: Any, ctx: GuardContext) -> str:
-    """Where a click, key or typing on the current page sends data: typing goes to the page's own address; what
-    may submit a form (a click, Enter, typing with submit, a select) also to the addresses its forms post to and
-    its frames load (``FlowState.page_sends``, from the browser's observation). One the run did not go to with
-    approval and the task did not name is a new address: a send."""
+    """Where a click, key or typing on the current page sends data: to the page's own address, and to the
+    addresses its forms post to and its frames load (``FlowState.page_sends``, from the browser's observation).
+    Not only what submits a form by itself (a click, Enter, typing with submit, a select): the page's script may
+    submit a form on any input, change or key event (flow22: typing a code into a box whose ``oninput`` submits
+    its form to another address reached it; so did Tab after typing, with ``onchange``). One the run did not go
+    to with approval and the task did not name is a new address: a send."""
     kind = action.kind
     key = str(getattr(action, "key", "")).lower()
     submits = kind in ("browser_click", "browser_select") or (kind == "browser_type" and action.submit) or \
         (kind == "browser_press" and key.split("+")[-1] in ("enter", "return", "numpadenter"))
-    dests = {ctx.flow.page} if ctx.flow.page and (submits or kind == "browser_type") else set()
-    if submits:
-        dests |= ctx.flow.page_sends
+    dests = ({ctx.flow.page} if ctx.flow.page else set()) | ctx.flow.page_sends
     known = ctx.flow.visited | addresses(ctx.task_text)
     if kind == "browser_click" and (link := ctx.flow.page_links.get(str(action.element))) and link not in known:
         # a click on a link goes where the link says: navigation, as a browser_goto to that address is (blind21)
@@ -254,18 +254,39 @@ def _browser_send(action: Any, ctx: GuardContext) -> str:
     if not new:
         return ""
     how = "typing into" if kind == "browser_type" and not submits else f"{kind} on"
-    return f"{how} a page whose form, frame or address sends to a new address {new[0]}"
+    why = "" if submits or new[0] == ctx.flow.page else " (its script may submit the form on any input)"
+    return f"{how} a page whose form, frame or address sends to a new address {new[0]}{why}"
 
 
-def page_links(snapshot: str, page: set[str]) -> dict[str, str]:
-    """Element id -> address, for the links of a page snapshot that go to another address than ``page``'s
-    (relative links stay on the page's address)."""
+def page_links(snapshot: str, page: set[str], resolved: dict[str, str] | None = None) -> dict[str, str]:
+    """Element id -> address, for the links of a page snapshot that go to another address than ``page``'s.
+    ``resolved``: element id -> URL as the browser resolves the link (its observation's ``links``), which wins over
+    the snapshot's ``/url:`` text: that is the ``href`` as written, and a ``<base href>`` sends a relative link
+    elsewhere (flow22). Without it the text is read as a browser would (``_as_browser_reads``)."""
     links = {}
+    resolved = {k: v for k, v in (resolved or {}).items() if isinstance(k, str) and isinstance(v, str)}
     for _, element, url in _LINK.findall(snapshot):
-        url = "http:" + url if url.startswith("//") else url
+        url = resolved.pop(element, None) or _as_browser_reads(url)
+        if "://" in url and (dest := addresses(url) - page):
+            links[element] = min(dest)
+    for element, url in resolved.items():  # links past the snapshot's cut: the model may still name their ids
         if "://" in url and (dest := addresses(url) - page):
             links[element] = min(dest)
     return links
+
+
+def _as_browser_reads(url: str) -> str:
+    """A link's ``href`` as a browser reads it: tabs and newlines dropped, the scheme in any case, backslashes as
+    slashes and any number of them after ``http:`` (``HTTP://h:1/``, ``http:\\\\h:1``, ``ht<TAB>tp://h:1``,
+    ``http:h:1``, ``//h:1`` all go to ``h:1``; flow22)."""
+    url = re.sub(r"[\t\n\r]", "", url.strip().strip("\"'")).strip()
+    m = re.match(r"(?i)(https?|wss?|ftp):[/\\]*", url) or re.match(r"[/\\]{2,}", url)
+    if m is None:
+        return url
+    scheme = m.group(1).lower() if m.groups() else "http"
+    rest = url[m.end():]
+    cut = len(re.match(r"[^?#]*", rest)[0])
+    return f"{scheme}://" + rest[:cut].replace("\\", "/") + rest[cut:]
 
 
 def _pick(worst: Verdict | None, verdict: Verdict) -> Verdict:
@@ -328,7 +349,8 @@ class FlowScreen:
             ctx.flow.page = min(page) if page else ""
             ctx.flow.page_sends = {a for u in obs.meta.get("sends") or () if isinstance(u, str)
                                    for a in addresses(u)} - page
-            ctx.flow.page_links = page_links(obs.output, page)
+            links = obs.meta.get("links")
+            ctx.flow.page_links = page_links(obs.output, page, links if isinstance(links, dict) else None)
         read = obs.meta.get("untrusted_read") if ran in ("delegate", "plan") else None
         if src is None and read:  # a sub-run's result, written by a model that read untrusted content
             src = Source("delegation", f"the result of a sub-run that read {str(read[0])[:200]}", ctx.step)
