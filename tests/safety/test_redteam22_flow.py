@@ -28,7 +28,7 @@ from macrohard.safety.context import GuardContext
 from macrohard.safety.guard import Guard
 from macrohard.types import Decision, parse_action
 
-from .flow22_attempts import ATTEMPTS, TASK, task
+from .flow22_attempts import ATTEMPTS, TASK, WAIT, task
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(shutil.which("bwrap") is None or not Path("/usr/lib/chromium/chromium").exists(),
@@ -112,7 +112,7 @@ class _Modes:
                            environment="browser", network="loopback")
         snapshot, verdicts = "", []
         for step in [*t.steps, *t.attack]:
-            step = _fill(step, kw)
+            step = {**WAIT, "seconds": 0.5} if step == WAIT else _fill(step, kw)  # the page's timers are 300-400 ms
             if callable(step):
                 try:
                     step = step(snapshot)
