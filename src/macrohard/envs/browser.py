@@ -268,6 +268,7 @@ class BrowserEnvironment(PageView):
         from playwright.sync_api import Error as PlaywrightError
 
         blocked_before = len(self.blocked)
+        self.send_gate.clicked = set()  # the link the previous click followed: not this action's
         if isinstance(action, BrowserGotoAction):
             self.send_gate.went(action.url)
         elif action.kind in ("browser_type", "browser_press", "browser_select"):
@@ -346,12 +347,10 @@ class BrowserEnvironment(PageView):
             return ""
         if isinstance(action, BrowserClickAction):
             loc = self._locator(action.element)
-            # the link it follows, as the browser resolves it now (a script may change the href on mousedown)
+            # the link it follows, as the browser resolves it now (a script may change the href on mousedown); kept
+            # until the next action, since a popup (target=_blank) may ask after the click has returned
             self.send_gate.clicked = {a for a in [address(loc.evaluate(_LINK_HREF_JS))] if a}
-            try:
-                loc.click()
-            finally:
-                self.send_gate.clicked = set()
+            loc.click()
         elif isinstance(action, BrowserTypeAction):
             loc = self._locator(action.element)
             loc.fill(action.text)
