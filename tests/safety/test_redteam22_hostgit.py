@@ -1,7 +1,7 @@
 """guard22: the git that ``safety.gitwrites`` runs on the host to list what a merge/checkout/reset … writes must never
 run the repository's code there (a promisor remote's lazy fetch ran ``remote.origin.uploadpack`` as the guard's user:
-86 of the 142 HOSTEXEC attempts did on main at d1bfe16), nor read a repository outside the workspace (7 of the 16
-HOSTREAD attempts named a host repository's files in the guard's reasons). Each attempt runs through the
+87 of the 142 HOSTEXEC attempts did on main at d1bfe16), nor read a repository outside the workspace (all 16
+HOSTREAD attempts were approved or named a host repository's files in the guard's reasons). Each attempt runs through the
 default-policy guard into a real sandbox; ``{H}`` is a file only the host can create, ``{HR}`` a repository on the
 host whose HEAD adds ``.bashrc`` (no attempt's own words name it)."""
 

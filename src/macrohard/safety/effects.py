@@ -109,6 +109,13 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
                 name = posixpath.basename(src.rstrip("/"))
                 if name and not _is_dynamic(src):
                     an.write_target(posixpath.join(operands[-1], name), cwd, f"{prog} writes to {operands[-1]}")
+        if prog in ("cp", "rsync") and ("r" in flags.lower() or "a" in flags or long & {"--recursive", "--archive"}) \
+                and into in an.paths.workspaces:  # guard21's open one: `cp -a /tmp/c/. .` (a clone in the sandbox's
+            for src in operands[:-1]:  # /tmp, which the guard cannot read) put its .bashrc in the home folder
+                if src.startswith(("/tmp/", "/var/tmp/")) and (src.endswith(("/.", "/")) or "T" in flags or
+                                                               "/.*" in src or src.endswith("/.[!.]*")):
+                    an.r.add("dynamic", f"{prog} copies the contents of {src[:60]}, in the sandbox's /tmp, which the "
+                                        "guard cannot list, into the home folder; copy the files by name")
         if prog == "ln" and ("s" in flags or "--symbolic" in long) and len(operands) == 2:
             an.paths.add_link(operands[1], operands[0], cwd)  # later words of this line go through it
         if prog == "mv":

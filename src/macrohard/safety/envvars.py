@@ -98,6 +98,12 @@ def _tool(an: Analyzer, name: str, value: str, depth: int, cwd: str | None) -> b
     return False
 
 
+# guard22: where git finds the repository, its objects, index, work tree and replacements: the guard lists what a
+# merge or checkout writes from the repository it sees, so git sent elsewhere (`GIT_INDEX_FILE=/tmp/i git
+# checkout-index -a`, `GIT_ALTERNATE_OBJECT_DIRECTORIES=/tmp/o git merge SHA`) wrote files nobody listed
+_GIT_PLACES = frozenset({"GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+                         "GIT_COMMON_DIR", "GIT_REPLACE_REF_BASE", "GIT_NO_REPLACE_OBJECTS", "GIT_NAMESPACE",
+                         "GIT_SHALLOW_FILE", "GIT_GRAFT_FILE"})
 _HOMES = frozenset({"HOME", "XDG_CONFIG_HOME", "XDG_CONFIG_DIRS", "XDG_DATA_HOME", "ZDOTDIR", "CARGO_HOME"})
 
 
@@ -105,6 +111,7 @@ def sensitive(name: str) -> bool:
     """Whether programs read ``name`` as a command, as code to load, or as where to find either."""
     return (name in COMMANDS or name in _LOADERS or _npm_config(name) or name in _HOMES or name in R.GIT_COMMAND_VARIABLES
             or name.startswith(("LD_", "GIT_CONFIG", "PYTEST_", "PYTHON", "NODE_", "PERL", "RUBY", "BASH_"))
+            or name in _GIT_PLACES
             or name in ("PATH", "ENV", "PROMPT_COMMAND", "GIT_DIR", "GIT_EXEC_PATH", "GIT_TEMPLATE_DIR",
                         "COMPILER_PATH", "GCC_EXEC_PREFIX", "CPATH", "C_INCLUDE_PATH", "CPLUS_INCLUDE_PATH",
                         "LIBRARY_PATH", "MAKEFLAGS", "GNUMAKEFLAGS", "SHELLOPTS", "BASHOPTS", "IFS", "CDPATH",
@@ -283,5 +290,8 @@ def assign(an: Analyzer, name: str, value: str, depth: int, cwd: str | None,
     elif name in ("GIT_CONFIG_PARAMETERS", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_DIR", "GIT_EXEC_PATH",
                   "GIT_TEMPLATE_DIR"):
         an.r.add("dynamic", f"{name} changes which settings and hooks git runs: {value[:60]}")
+    elif name in _GIT_PLACES:
+        an.r.add("dynamic", f"{name} sends git to another repository, index, object store or work tree than the one "
+                            f"the guard reads: {value[:60]}; run git on the workspace's repository itself")
     else:
         judge(an, name, value, depth, cwd)

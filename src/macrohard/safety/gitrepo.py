@@ -29,6 +29,9 @@ _GLOBAL_VALUE = frozenset({"-C", "-c", "--git-dir", "--work-tree", "--namespace"
 _SECTION = re.compile(r'^\s*\[\s*([\w.-]+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*\]\s*(.*)$')
 _ENTRY = re.compile(r"^\s*([A-Za-z][\w-]*)\s*(?:=\s*(.*))?$")
 MAX_HOOKS = 64
+# the subcommands that run a repository's hooks
+_RUNS_HOOKS = frozenset({"commit", "merge", "rebase", "am", "checkout", "switch", "pull", "push", "cherry-pick", "revert",
+                         "worktree", "gc", "maintenance", "send-email", "receive-pack", "applypatch", "p4", "stash"})
 
 
 def judge(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int) -> None:
@@ -47,6 +50,18 @@ def judge(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int) -> None
         return
     start = an.paths.resolve(chdir or cmd.cwd or ".", cmd.cwd)
     gitdir, top = _repository(an, start)
+    if gitdir is None and gitdir_opt is None:
+        from macrohard.safety import gitwrites
+
+        inside = any(start == w or start.startswith(w + "/") for w in an.paths.workspaces)
+        if inside and (odd := gitwrites._odd_git(start, an.paths.workspaces)):
+            an.r.add("dynamic", f"git {args[at]} in a repository the guard cannot read: {odd}; its hooks and "
+                                "settings run unread")  # guard22: `.git` a link to a repository in the sandbox's /tmp
+            return
+        if not inside and start.startswith(("/tmp/", "/var/tmp/")) and args[at] in _RUNS_HOOKS:
+            an.r.add("dynamic", f"git {args[at]} in {start[:60]}, a repository in the sandbox's /tmp, which the guard "
+                                "cannot read: its hooks run unread; keep the repository in the workspace")
+            return
     if gitdir_opt is not None:  # `git --git-dir=other/.git commit`: that repository's hooks and settings
         if "$" in gitdir_opt or "`" in gitdir_opt:
             an.r.add("dynamic", f"git --git-dir {gitdir_opt[:60]}: a repository only known when it runs")

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 MAX_FILES = 20_000
 TIMEOUT_S = 3.0
-BUDGET_S = 6.0  # host-side git time one review may spend, all calls together
+BUDGET_S = 4.0  # host-side git time one review may spend, all calls together
 MAX_OUTPUT = 16_000_000  # bytes of one listing
 # no transport at all (a promisor remote's lazy fetch ran its uploadpack/ext::/ssh command on the host: guard22)
 _ENV = {"PATH": "/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null", "HOME": "/nonexistent",
@@ -80,6 +80,23 @@ def judge(an: Analyzer, args: list[str], at: int, cmd: SimpleCommand) -> None:
             or sub == "stash" and rest[:1] == ["store"] or sub in ("branch", "tag") and ("-f" in rest or
                                                                                       "--force" in rest):
         seen.add("brings")  # refs this line points at commits from a local repository or bundle, or moves
+    if sub in ("symbolic-ref", "replace") or sub == "notes" and "copy" in rest:
+        seen.add("brings")  # `git replace side o/p-x && git merge side`: what a name means moves on this line
+    made = an.__dict__.setdefault("git_made", {})  # names this line gives to revisions: `git branch x REV && merge x`
+    ops = _operands(rest)[0]
+    if sub in ("branch", "tag") and len(ops) == 2 and not any(a in ("-d", "-D", "--delete", "-m", "-M", "-c", "-C",
+                                                                     "--list", "-l") for a in rest):
+        made[ops[0]] = ops[1]
+    if sub in ("checkout", "switch"):
+        for opt in ("-b", "-B", "-c", "-C", "--orphan"):
+            if opt in rest and rest.index(opt) + 1 < len(rest):
+                made[rest[rest.index(opt) + 1]] = ops[0] if ops else "HEAD"
+    if sub == "mv" and len(ops) >= 2:  # `git mv evil.txt .bashrc`: a rename the guard judges as a write
+        dst = ops[-1]
+        for src in ops[:-1]:
+            full = an.paths.resolve(dst, cmd.cwd)
+            target = posixpath.join(dst, posixpath.basename(src)) if len(ops) > 2 or os.path.isdir(full) else dst
+            an.written_name(target, cmd.cwd, f"git mv writes {target[:60]}")
     if sub == "archive" and not any(a in ("-o", "--output") or a.startswith("--output=") for a in rest):
         an.__dict__["archive_on_line"] = True  # `git archive REV | tar x`: members only known when it runs
     if sub in ("diff", "format-patch", "show", "log"):
@@ -98,6 +115,10 @@ def judge(an: Analyzer, args: list[str], at: int, cmd: SimpleCommand) -> None:
     if not inside and any(lexical == w or lexical.startswith(w + "/") for w in an.paths.workspaces):
         an.r.add("dynamic", f"git {sub} in {lexical[-60:]}, a link out of the workspace: a repository the guard does "
                             "not read on the host")
+        return
+    if not inside and sub != "pull":  # `git -C /tmp/r checkout …` whose core.worktree is the workspace (guard22)
+        an.r.add("dynamic", f"git {sub} in {start[:60]}, a repository outside the workspace that the guard cannot "
+                            "read (its settings may send the files into the workspace); work in the workspace")
         return
     if gitdir is None:
         if inside and (odd := _odd_git(start, an.paths.workspaces)):
@@ -130,34 +151,52 @@ def judge(an: Analyzer, args: list[str], at: int, cmd: SimpleCommand) -> None:
         for r in operands:
             a, dots, b = r.partition("..")
             pairs.append((a or "HEAD", b or "HEAD", []) if dots else (f"{r}^", r, []))
-    elif sub == "reset":
+    elif sub == "reset":  # the work tree made the revision's: what differs from HEAD, the index or is missing
         if any(a in ("--hard", "--merge", "--keep") for a in rest):
-            pairs = [("HEAD", operands[0] if operands else "HEAD", [])]
+            pairs = [(_FULL, operands[0] if operands else "HEAD", [])]
     elif sub in ("checkout", "switch"):
+        force = any(a in ("-f", "--force", "--discard-changes") for a in rest)
         if paths is not None:  # checkout [REV] -- PATHS: REV's files under the paths (the index's without REV)
-            if operands:
-                pairs = [(None, operands[0], paths)]
+            pairs = [(None, operands[0], paths)] if operands else [(_INDEX, "", paths)]
         elif operands and _resolves(gitdir, top, operands[0], an):
             if sub == "checkout" and len(operands) > 1:  # `git checkout REV a b`: REV's files a and b
                 pairs = [(None, operands[0], operands[1:])]
             else:
-                pairs = [("HEAD", operands[0], [])]
-        elif operands and sub == "switch" or operands and _from_elsewhere(an, operands[0]):
+                pairs = [(_FULL if force else "HEAD", operands[0], [])]
+        elif operands and sub == "switch" or operands and (_from_elsewhere(an, operands[0]) or operands[0] in made):
             pairs = [("HEAD", operands[0], [])]
+        elif operands and (remote := _remote_branch(an, gitdir, top, operands[0])):
+            pairs = [("HEAD", remote, [])]  # `git checkout x` makes x from origin/x (git's guess)
+        elif operands:  # `git checkout .`, `git checkout a.txt`: paths, from the index
+            pairs = [(_INDEX, "", operands)]
+        elif any(a.startswith("--pathspec-from-file") for a in rest):  # paths from a file: any of the index's
+            pairs = [(_INDEX, "", ["."])]
+        elif force:  # `git checkout -f`: the work tree made HEAD's
+            pairs = [(_FULL, "HEAD", [])]
     elif sub == "restore":
         source = next((v for a, v in zip(rest, rest[1:], strict=False) if a in ("-s", "--source")), None)
         source = source or next((a.split("=", 1)[1] for a in rest if a.startswith("--source=")), None)
         source = source or next((a[2:] for a in rest if a.startswith("-s") and len(a) > 2), None)
-        if source:
+        staged_only = any(a in ("-S", "--staged") for a in rest) and not any(a in ("-W", "--worktree") for a in rest)
+        if source and not staged_only:
             pairs = [(None, source, (paths if paths is not None else operands) or ["."])]
+        elif not staged_only:  # `git restore .`: the index's files
+            pairs = [(_INDEX, "", (paths if paths is not None else operands) or ["."])]
     elif sub == "read-tree":
         pairs = [(None, r, []) for r in operands]
+        if "--reset" in rest and "-u" in rest:
+            pairs = [(_FULL, r, []) for r in operands]
     elif sub == "checkout-index":
-        if "-a" in rest or "--all" in rest:
-            _index(an, gitdir, top, start)
+        prefix = next((a.split("=", 1)[1] for a in rest if a.startswith("--prefix=")), "")
+        if "-a" in rest or "--all" in rest or "--stdin" in rest:  # names read from stdin: any of the index's
+            _index(an, gitdir, top, start, ["."], prefix)
+        elif paths is not None or operands:
+            _index(an, gitdir, top, start, (paths or []) + operands, prefix)
         return
     elif sub == "stash":
         verb = operands[0] if operands else "push"
+        if verb in ("push", "save") and "--staged" not in rest:  # the work tree made HEAD's again
+            pairs = [(_FULL, "HEAD", [])]
         if verb in ("pop", "apply", "branch"):
             ref = operands[2 if verb == "branch" else 1] if len(operands) > (2 if verb == "branch" else 1) else \
                 "stash@{0}"
@@ -175,8 +214,8 @@ def judge(an: Analyzer, args: list[str], at: int, cmd: SimpleCommand) -> None:
                             "repository or bundle, a stash store, update-ref): only known when it runs; do that in one "
                             "step and this in the next")
         return
-    for pair in pairs:
-        _write(an, gitdir, top, pair, start)
+    for frm, to, pp in pairs:
+        _write(an, gitdir, top, (frm, made.get(to, to), pp), start)
 
 
 def _write(an: Analyzer, gitdir: str, top: str, pair: tuple[str | None, str, list[str]], cwd: str,
@@ -184,12 +223,16 @@ def _write(an: Analyzer, gitdir: str, top: str, pair: tuple[str | None, str, lis
     frm, to, paths = pair
     if "$" in to or "`" in to or frm and ("$" in frm or "`" in frm):
         return  # a word only known when it runs: safety.spliced judges those
-    if frm is None:  # the revision's files the paths select (git's pathspecs: a folder, a name, a wildcard)
+    blob = to
+    if frm == _INDEX:  # the index's files the paths select
+        names, blob = _git(gitdir, top, "ls-files", "-z", "--cached", an=an), ""
+        names = _select(an, names, paths, cwd, top)
+        to = "the index"
+    elif frm == _FULL:  # the work tree made the revision's: what differs from HEAD or the index, or is missing here
+        names = _full(an, gitdir, top, to)
+    elif frm is None:  # the revision's files the paths select (git's pathspecs: a folder, a name, a wildcard)
         names = _listing(an, gitdir, top, "ls-tree", "-r", "-z", "--name-only", "--full-tree", to)
-        specs = [_in_repo(an, p, cwd, top) for p in paths]
-        if names is not None and specs and "." not in specs:
-            names = "\0".join(n for n in names.split("\0") if n and any(
-                n == sp or n.startswith(sp.rstrip("/") + "/") or fnmatch.fnmatchcase(n, sp) for sp in specs))
+        names = _select(an, names, paths, cwd, top)
     else:
         names = _listing(an, gitdir, top, "diff-tree", "-r", "-z", "--name-only", "--no-renames", "--no-textconv",
                          "--no-ext-diff", "--diff-filter=ACMRT", frm, to)
@@ -208,7 +251,7 @@ def _write(an: Analyzer, gitdir: str, top: str, pair: tuple[str | None, str, lis
     for name in listed:
         an.written_name(posixpath.join(base, name), None, f"git writes {name[:60]} from {to[:40]}")
         if posixpath.basename(name) in _SHELL_CODE:  # direnv runs it as the folder is entered: judged as a script
-            text = _git(gitdir, top, "cat-file", "blob", f"{to}:{name}", an=an, limit=64_000)
+            text = _git(gitdir, top, "cat-file", "blob", f"{blob}:{name}", an=an, limit=64_000)
             an.__dict__.pop("git_failed", None)
             if text is None or len(text) > 64_000:
                 an.r.add("dynamic", f"git writes {name[:60]} from {to[:40]}, shell code the guard cannot read")
@@ -216,12 +259,68 @@ def _write(an: Analyzer, gitdir: str, top: str, pair: tuple[str | None, str, lis
                 an.line(text, 1, posixpath.dirname(posixpath.join(base, name)))
 
 
-def _index(an: Analyzer, gitdir: str, top: str, cwd: str) -> None:
+_INDEX, _FULL = "@index", "@full"
+
+
+def _index(an: Analyzer, gitdir: str, top: str, cwd: str, paths: list[str], prefix: str = "") -> None:
+    """``git checkout-index [-a | PATHS] [--prefix=P]``: the index's files, each written as P + its name (a string
+    put in front, not a folder: ``--prefix=.`` writes ``bashrc`` as ``.bashrc``)."""
     names = _git(gitdir, top, "ls-files", "-z", "--cached", an=an)
     if names is None and (failed := an.__dict__.pop("git_failed", "")):
         an.r.add("dynamic", f"git checkout-index writes the index's files, which the guard could not list: {failed}")
-    for name in [n for n in (names or "").split("\0") if n][:MAX_FILES]:
-        an.written_name(posixpath.join(top, name), None, f"git checkout-index writes {name[:60]} from the index")
+    names = _select(an, names, paths, cwd, top) or ""
+    if "$" in prefix or "`" in prefix:
+        an.r.add("dynamic", f"git checkout-index --prefix={prefix[:40]}: where it writes is only known when it runs")
+        return
+    for name in [n for n in names.split("\0") if n][:MAX_FILES]:
+        target = posixpath.join(top, prefix + name) if not prefix.startswith("/") else prefix + name
+        an.written_name(target, cwd, f"git checkout-index writes {(prefix + name)[:60]} from the index")
+        if posixpath.basename(prefix + name) in _SHELL_CODE:
+            text = _git(gitdir, top, "cat-file", "blob", f":{name}", an=an, limit=64_000)
+            an.__dict__.pop("git_failed", None)
+            if text is None:
+                an.r.add("dynamic", f"git checkout-index writes {name[:60]}, shell code the guard cannot read")
+            else:
+                an.line(text, 1, posixpath.dirname(target))
+
+
+def _select(an: Analyzer, names: str | None, paths: list[str], cwd: str, top: str) -> str | None:
+    """The names (NUL-separated) git's pathspecs ``paths`` select: a folder, a name, a wildcard (``*`` crosses
+    ``/``), matched without case; a pathspec with magic (``:(icase)``, ``:/``, ``:!x``, ``:(glob)``) or read from a
+    file selects them all (more than git would: never fewer)."""
+    if names is None or not paths:
+        return names
+    specs = [_in_repo(an, p, cwd, top) for p in paths]
+    if any(sp in (".", "") or sp.startswith(":") or "$" in sp or "`" in sp for sp in specs):
+        return names
+    specs = [sp.casefold() for sp in specs]
+    return "\0".join(n for n in names.split("\0") if n and any(
+        (m := n.casefold()) == sp or m.startswith(sp.rstrip("/") + "/") or fnmatch.fnmatchcase(m, sp) for sp in specs))
+
+
+def _full(an: Analyzer, gitdir: str, top: str, rev: str) -> str | None:
+    """What making the work tree ``rev``'s writes (``reset --hard``, ``checkout -f``, ``stash``): its files that
+    differ from HEAD or from the index, and those missing from the work tree (``git reset REV`` one step moved HEAD
+    and the index, ``git reset --hard`` the next wrote the files)."""
+    changed = _listing(an, gitdir, top, "diff-tree", "-r", "-z", "--name-only", "--no-renames", "--no-textconv",
+                       "--no-ext-diff", "--diff-filter=ACMRT", "HEAD", rev)
+    staged = _git(gitdir, top, "diff-index", "-R", "--cached", "-z", "--name-only", "--no-renames", "--no-textconv",
+                  "--no-ext-diff", "--diff-filter=ACMRT", rev, an=an)
+    every = _listing(an, gitdir, top, "ls-tree", "-r", "-z", "--name-only", "--full-tree", rev)
+    if every is None:
+        return None
+    missing = [n for n in every.split("\0")[:MAX_FILES + 1] if n and not os.path.lexists(posixpath.join(top, n))]
+    return "\0".join([changed or "", staged or "", *missing])
+
+
+def _remote_branch(an: Analyzer, gitdir: str, top: str, name: str) -> str:
+    """``refs/remotes/R/NAME`` when exactly one remote has a branch NAME (``git checkout NAME`` then makes NAME from
+    it), else ""."""
+    if name.startswith("-") or "$" in name or "`" in name or name in (".", ".."):
+        return ""
+    found = _git(gitdir, top, "for-each-ref", "--format=%(refname)", f"refs/remotes/*/{name}", an=an) or ""
+    refs = found.split()
+    return refs[0] if len(refs) == 1 else ""
 
 
 def _local(an: Analyzer, word: str, cmd: SimpleCommand) -> bool:
@@ -432,6 +531,8 @@ def vet(an: Analyzer | None, gitdir: str, top: str, workspaces: list[str]) -> st
             path = posixpath.join(base, name)
             if os.path.lexists(path) and (not _inside(path, roots) or not os.path.isdir(path)):
                 return f"{name} is a link out of the workspace or not a folder"
+    if odd := _odd_ref(common, roots) or (gitdir != common and _odd_ref(gitdir, roots)):
+        return odd
     alternates = posixpath.join(common, "objects", "info", "alternates")
     if os.path.lexists(alternates):
         try:
@@ -462,13 +563,31 @@ def vet(an: Analyzer | None, gitdir: str, top: str, workspaces: list[str]) -> st
     if listed is None:
         return "git cannot read its settings"
     for item in listed.split("\0"):
-        key = item.split("\n", 1)[0].lower()
+        key, _, value = item.partition("\n")
+        key = key.lower()
         if key.startswith(("include.", "includeif.")):
             return f"its settings include another file ({key})"
+        if key == "core.worktree" and os.path.realpath(posixpath.join(gitdir, value)) == os.path.realpath(top):
+            continue  # a submodule's git directory names its own work tree
         if key in ("extensions.partialclone", "core.worktree", "core.alternaterefscommand") or \
                 key.startswith("remote.") and key.endswith((".promisor", ".partialclonefilter")):
             return f"its setting {key} makes git fetch from a remote or work on another folder"
     return None
+
+
+def _odd_ref(base: str, roots: list[str], most: int = 5_000) -> str:
+    """A loose ref that is not a regular file in the workspace (a FIFO held the review: ``mkfifo .git/refs/heads/f``
+    then ``git merge f``), looked for among the first ``most`` entries under ``base/refs``; "" if none."""
+    seen = 0
+    for here, dirs, files in os.walk(posixpath.join(base, "refs")):
+        for name in files + [d for d in dirs if os.path.islink(posixpath.join(here, d))]:
+            seen += 1
+            path = posixpath.join(here, name)
+            if seen > most:
+                return ""
+            if not _inside(path, roots) or not os.path.isfile(path) and not os.path.isdir(path):
+                return f"{posixpath.relpath(path, base)[:60]} is not a regular file in the workspace"
+    return ""
 
 
 def _vetted(an: Analyzer, gitdir: str, top: str, sub: str) -> bool:

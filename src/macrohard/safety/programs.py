@@ -51,6 +51,11 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         an.r.add("obfuscation", "shopt -s expand_aliases lets aliases change what later commands mean")
     elif prog in ("grep", "egrep", "rg", "ag", "ack", "find", "locate", "mlocate", "plocate", "fd", "fdfind"):
         _key_search(an, prog, args, operands, cmd)
+    elif prog == "direnv" and operands[:1] in (["allow"], ["permit"], ["grant"], ["exec"], ["reload"], ["export"]):
+        # guard22: `.envrc` is ordinary to write; direnv runs it once allowed: judged as the script it is, here
+        folder = operands[1] if len(operands) > 1 and operands[0] != "export" else "."
+        rc = folder if folder.endswith(".envrc") else posixpath.join(folder, ".envrc")
+        an.script(rc, cmd.cwd, depth, explicit=True, shell=True)
     for pattern, why in R.CLOUD_SECRET_COMMANDS:
         if pattern.match(" ".join([prog, *args])):
             an.r.add("credential", f"{prog} {why}")

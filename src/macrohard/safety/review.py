@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -85,12 +86,23 @@ def facts_of(action: Any, ctx: GuardContext, policy: Policy) -> Facts:
                     for pattern, category, what in R.WRITE_TARGETS:
                         if category in ("persistence", "credential", "dynamic") and pattern.search(low):
                             a.add(category, f"{kind} {value} ({what})")
+                    text = str(fields.get("content") or fields.get("new") or "")
+                    if _EDITOR_SETTINGS.search(low) and _TERMINAL_RUNS.search(text):  # guard21's open one
+                        a.add("dynamic", f"{kind} {value}: an editor setting that runs a shell or sets its environment "
+                                         "in the terminal the user opens next; write it yourself if you mean it")
     if ctx.injected_addresses:
         _followed_injection(action, ctx, a)
     facts = Facts(kind=kind, categories=a.findings, programs=a.programs, paths=a.paths, hosts=a.hosts,
                   network=ctx.network or "full")
     ctx.last_facts = (action, facts)  # for the flow check of the same review (safety.flow), not across reviews
     return facts
+
+
+# VS Code's workspace settings that start a program, or set the environment, of every terminal it opens in the folder
+# (`terminal.integrated.env.linux: {PROMPT_COMMAND: …}`, an automation profile, a shell path and its arguments)
+_EDITOR_SETTINGS = re.compile(r"(^|/)\.vscode/settings\.json$|\.code-workspace$")
+_TERMINAL_RUNS = re.compile(r"terminal\.integrated\.(env|shell|shellargs|automationprofile|automationshell|profiles|"
+                            r"defaultprofile)", re.I)
 
 
 def _strings(value: Any, depth: int = 0) -> list[str]:

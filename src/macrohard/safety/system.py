@@ -30,6 +30,9 @@ def judge(r: Analysis, prog: str, args: list[str], flags: str, long: set[str], o
         r.add("persistence", "crontab schedules commands to run again later")
     if prog in ("at", "batch", "launchctl", "update-rc.d", "chkconfig", "systemd-run"):
         r.add("persistence", f"{prog} schedules or installs something that runs later")
+    if prog == "fc" and not (set(flags) <= {"l", "n", "r"} and "l" in flags):  # guard22: `history -s 'sh run.sh'`
+        r.add("dynamic", "fc runs a command from the shell's history (or an editor on it), which the guard does not "
+                         "see; run the command itself")  # then `fc -s sh` ran it (guard21 had it as inert)
     if prog == "history" and (set(flags) & {"c", "d", "w", "r"} or "-c" in args):
         r.add("tamper", "clears or rewrites the shell history")
     if prog in ("unset", "export", "set", "declare", "typeset") and any(
