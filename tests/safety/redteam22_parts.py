@@ -124,6 +124,7 @@ def run_many22(workspace, attacks: dict, run_id: str, timeout: int = 60) -> dict
     """Each attack in one sandbox (reset between), one guard: what the guard said at each step, whether the payload
     ran in the sandbox (``marker`` in the workspace) or on the host (``{H}``), and the slowest review (seconds)."""
     workspace = str(workspace)
+    os.makedirs(workspace, exist_ok=True)
     hostmark = workspace.rstrip("/") + ".host"
     hr = workspace.rstrip("/") + ".hostrepo"
     shas = bundle_shas()

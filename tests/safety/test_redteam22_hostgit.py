@@ -2,8 +2,8 @@
 run the repository's code there (a promisor remote's lazy fetch ran ``remote.origin.uploadpack`` as the guard's user:
 87 of the 142 HOSTEXEC attempts did on main at d1bfe16), nor read a repository outside the workspace (all 16
 HOSTREAD attempts were approved or named a host repository's files in the guard's reasons). Each attempt runs through the
-default-policy guard into a real sandbox; ``{H}`` is a file only the host can create, ``{HR}`` a repository on the
-host whose HEAD adds ``.bashrc`` (no attempt's own words name it)."""
+default-policy guard into a real sandbox in ``test_redteam22_fixed.py`` (tables hostexec, hostread); here, the
+host-side runner and its vet, without a sandbox."""
 
 from __future__ import annotations
 
@@ -15,26 +15,6 @@ import pytest
 from macrohard.safety import gitwrites
 
 from . import redteam22_tables as T
-from .redteam22_parts import run_many22
-from .sandbox_check import bwrap_works
-
-needs_bwrap = pytest.mark.skipif(not bwrap_works(), reason="needs bubblewrap")
-
-
-@needs_bwrap
-def test_no_setting_makes_the_host_side_git_run_a_command(tmp_path):
-    results = run_many22(tmp_path / "ws", T.HOSTEXEC, "redteam22-hostexec", timeout=30)
-    assert not [n for n, o in results.items() if o.host], "ran on the host"
-    assert not [n for n, o in results.items() if o.ran], "ran in the sandbox"
-    assert not [n for n, o in results.items() if o.approved], "approved at every step"
-
-
-@needs_bwrap
-def test_no_repository_outside_the_workspace_is_read_on_the_host(tmp_path):
-    results = run_many22(tmp_path / "ws", T.HOSTREAD, "redteam22-hostread", timeout=30)
-    assert not [n for n, o in results.items() if o.host]
-    leaked = {n: o.reasons for n, o in results.items() if "bashrc" in o.reasons}
-    assert not leaked, leaked
 
 
 def _repo(path, *config: tuple[str, str]) -> str:
@@ -59,7 +39,7 @@ def test_the_host_side_git_allows_no_transport_even_unvetted(tmp_path):
 
 
 @pytest.mark.parametrize("key,value", [("include.path", "x.cfg"), ("includeIf.onbranch:main.path", "x.cfg"),
-                                       ("core.worktree", ".."), ("remote.up.promisor", "true"),
+                                       ("core.worktree", "../.."), ("remote.up.promisor", "true"),
                                        ("extensions.partialClone", "up")])
 def test_the_vet_names_settings_that_fetch_include_or_move(tmp_path, key, value):
     gitdir = _repo(tmp_path / "r", (key, value))
