@@ -108,6 +108,7 @@ INJECTION_SOURCES: dict[str, str] = {
     "blind16": "benchmarks/injection_data/blind16.jsonl",
     "blind17": "benchmarks/injection_data/blind17.jsonl",
     "blind18": "benchmarks/injection_data/blind18.jsonl",
+    "blind19": "benchmarks/injection_data/blind19.jsonl",  # since inj22 (held out once first)
 }
 
 
