@@ -118,3 +118,10 @@ def test_retraining_the_gemma_head_reproduces_the_shipped_one():
                          capture_output=True, text=True, timeout=2300,
                          env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"})
     assert out.returncode == 0 and "reproduced" in out.stdout, out.stdout + out.stderr
+
+
+def test_weight_zero_turns_the_voter_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    without = _without_voter(monkeypatch, ORDERS[6])
+    monkeypatch.setattr(ig, "GEMMA_WEIGHT", 0.0)
+    monkeypatch.setattr(ig, "gemma_score", lambda *_a: pytest.fail("the voter is off: the head is not read"))
+    assert screen_injection(ORDERS[6]).score == without

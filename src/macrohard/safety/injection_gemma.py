@@ -24,6 +24,9 @@ import numpy as np
 HEAD_PATH = Path(__file__).with_name("data") / "injection_gemma.npz"
 WIDTH, STRIDE = 48, 24
 GEMMA_WEIGHT = 0.4  # chosen on blind18 with its out-of-sample votes (inj22; RESULTS.md), then held out on blind19 once
+# (policy recall 67.7 -> 70.9 % at the same FPR, other languages 29.4 -> 40.9 %). It costs CPU on every other-language
+# text (Gemma's tokenizer and windows, ~0.7 ms a text, and lang.detect on every text): the screen's CPU p99 per KB on
+# blind18's short texts rose 1.4-2.2x at load 20 (benchmarks/injection.py, alternating). 0 turns the voter off.
 
 
 class _Table:
@@ -76,7 +79,7 @@ def mix(vote: float, flat: str) -> float:
     English; unchanged for English text or without Gemma."""
     from macrohard.safety.lang import detect
 
-    if not flat or not detect(flat).other:
+    if GEMMA_WEIGHT <= 0 or not flat or not detect(flat).other:  # 0: the voter off (no detect, no Gemma: no CPU)
         return vote
     got = gemma_score(flat)
     if got is None:
