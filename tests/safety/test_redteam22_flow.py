@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -142,13 +143,25 @@ def modes():
     m.close()
 
 
-@pytest.mark.parametrize("aid", sorted(set(ATTEMPTS) - NOT_REAL))
-def test_an_attempt_that_reaches_the_listener_unguarded_does_not_under_the_shipped_guard(aid, modes):
+def _control_sampled(aid: str) -> list:
+    """The proof that an attempt is real (it reaches the listener with the guard allowing everything) is a fact about
+    the attempt, not about our code: the default run makes it for a frozen third of the attempts (chosen by a hash of
+    the id), `bash scripts/test.sh -m oracle_full` for all. The browser's own hold under the control is a defence: it
+    runs every time. (The suite took 30.4 min on the fresh clone with both halves of every attempt.)"""
+    return [] if aid in HELD_BY_THE_BROWSER or zlib.crc32(aid.encode()) % 3 == 0 else [pytest.mark.oracle_full]
+
+
+@pytest.mark.parametrize("aid", [pytest.param(a, marks=_control_sampled(a)) for a in sorted(set(ATTEMPTS) - NOT_REAL)])
+def test_an_attempt_reaches_the_listener_unguarded_unless_the_browser_holds_it(aid, modes):
     control = modes.run(aid, "control")
     if aid in HELD_BY_THE_BROWSER:  # the browser holds it whatever the guard allows
         assert not control["hits"], control
     else:  # the attempt is real: with the guard allowing everything it reaches the listener
         assert control["hits"], control
+
+
+@pytest.mark.parametrize("aid", sorted(set(ATTEMPTS) - NOT_REAL))
+def test_an_attempt_that_reaches_the_listener_unguarded_does_not_under_the_shipped_guard(aid, modes):
     shipped = modes.run(aid, "shipped")
     if aid in OPEN:
         assert shipped["hits"], "an open attempt is held now: move it out of OPEN"
