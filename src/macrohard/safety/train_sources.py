@@ -3,9 +3,11 @@
 The generators (``content_data``, ``content_more``, ``data/injection_*``) write the bulk of the training data;
 these files were written apart from them: the older evaluation sets (measured and published, now training and
 dev data) and the hand-written sets of ``scripts/screen_data/``. Each trainer reads all of them by name, in a
-fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind20*`` and
-``benchmarks/*/everyday20*`` are the lead's final measurement of the twenty-second wave and are never read here (a
-path naming them is refused); ``blind19``/``everyday19`` (the lead's final look of the twenty-first wave) are published
+fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind21*`` and
+``benchmarks/*/everyday21*`` are the lead's final measurement of the twenty-third wave and are never read here (a
+path naming them is refused); ``blind20``/``everyday20`` (the lead's final look of the twenty-second wave) are
+published since the twenty-third wave (not read by any trainer yet: a tuning helper may hold one out once, with its
+method fixed first, then name it in its sources); ``blind19``/``everyday19`` (the lead's final look of the twenty-first wave) are published
 since the twenty-second wave (not read by any trainer yet: a tuning helper may hold one out once, with its method
 fixed first, then name it in its sources); ``blind18``/``everyday18`` (the lead's final look of the twentieth wave) are published
 since the twenty-first wave (a trainer that reads them names them in its sources); ``blind17``/``everyday17`` (the
@@ -127,9 +129,9 @@ def _path(rel: str | Path, root: Path) -> Path:
 
 
 def _final(path: Path) -> bool:
-    """The lead's final sets: any ``blind20*`` file, and an ``everyday20*`` file outside ``scripts/screen_data``."""
+    """The lead's final sets: any ``blind21*`` file, and an ``everyday21*`` file outside ``scripts/screen_data``."""
     name = path.name.lower()
-    return name.startswith("blind20") or (name.startswith("everyday20") and path.parent.name != "screen_data")
+    return name.startswith("blind21") or (name.startswith("everyday21") and path.parent.name != "screen_data")
 
 
 def content_rows(rel: str | Path, root: Path = ROOT) -> list[tuple[str, set[str]]]:
