@@ -17,7 +17,7 @@ from .injection_sets import (
     set_rows,
 )
 
-SETS = ("blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20")
+SETS = ("blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21")
 # for the hand-file reader's check: a style, a source and a language each set's hand files use, and two lines in it
 HAND_HEADERS = {
     "blind13": ("direct_order", "email", "de", ("Zeile eins", "Zeile zwei")),
@@ -28,6 +28,7 @@ HAND_HEADERS = {
     "blind18": ("signature_block", "wiki_page", "cy", ("Llinell un", "Llinell dau")),
     "blind19": ("reported_speech", "chat", "yo", ("Ìlà kìíní", "Ìlà kejì")),
     "blind20": ("voice_request", "voicemail", "am", ("መስመር አንድ", "መስመር ሁለት")),
+    "blind21": ("caption", "image_caption", "ka", ("პირველი ხაზი", "მეორე ხაზი")),
 }
 
 
