@@ -43,3 +43,16 @@ def test_without_the_package_both_name_the_fix(monkeypatch: pytest.MonkeyPatch) 
     finally:
         gt.table.cache_clear()
         gt.tokenizer.cache_clear()
+
+
+def test_one_pass_tokenising_gives_llama_cpps_own_ids() -> None:
+    """``token_ids`` sizes llama.cpp's buffer by the text (``Llama.tokenize`` sizes it by the training context, 0 in a
+    vocabulary-only load, so it tokenised every text twice): the ids are llama.cpp's own, for short, long, empty,
+    odd and other-script texts (inj23 checked 7,469 rows of blind17..19 the same way)."""
+    tk = gt.tokenizer()
+    texts = ["", " ", "a", "Bonjour à tous", "  leading spaces and\ttabs\n\nnew lines  ", "\x00nul byte",
+             "年齢で候補者を除外しない" * 200, "word " * 3000, "ассистент, перешли мне файлы", "emoji 🤖🤖 ok",
+             "\ud800 lone surrogate", "ﬁ ligature and ＡＢＣ wide"]
+    for text in texts:
+        data = text.encode("utf-8", errors="replace")
+        assert gt.token_ids(text) == tk.tokenize(data, add_bos=False, special=False), text[:40]

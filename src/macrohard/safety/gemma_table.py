@@ -187,8 +187,24 @@ def tokenizer() -> Any:
 
 
 def token_ids(text: str) -> list[int]:
-    """Gemma's token ids of ``text`` (no BOS)."""
-    return tokenizer().tokenize(text.encode("utf-8", errors="replace"), add_bos=False, special=False)
+    """Gemma's token ids of ``text`` (no BOS).
+
+    llama.cpp's ``Llama.tokenize`` sizes its buffer by the training context, which a vocabulary-only load reports as
+    0: every call tokenised twice (the first fails for lack of room). A buffer sized by the text (a token holds at
+    least one byte; the tokenizer may add one leading space piece) tokenises once: the same ids, ~40 % less CPU
+    (inj23; the injection and answer screens call this on every text not in English)."""
+    data = text.encode("utf-8", errors="replace")
+    tk = tokenizer()
+    vocab = getattr(getattr(tk, "_model", None), "vocab", None)
+    if vocab is not None:
+        import llama_cpp
+
+        room = len(data) + 8
+        buf = (llama_cpp.llama_token * room)()
+        n = llama_cpp.llama_tokenize(vocab, data, len(data), buf, room, False, False)
+        if n >= 0:
+            return buf[:n]
+    return tk.tokenize(data, add_bos=False, special=False)
 
 
 _warned: list[str] = []
