@@ -80,6 +80,12 @@ _STOP = {
 _HINTS = {"de": "äöüß", "es": "ñ¿¡", "pt": "ãõ", "fr": "œèêëîûùç", "pl": "ąćęłńśźż", "tr": "ğış", "sv": "å",
           "it": "òì", "ro": "șțăâ", "cs": "ěřůčšž", "hu": "őű", "da": "æø", "vi": "ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ"}
 _STOPSETS = {lang: frozenset(words.split()) for lang, words in _STOP.items()}
+# each function word's languages, in _STOPSETS' order: one lookup a word instead of one set per language (inj23:
+# lang.detect runs on every text the injection screen reads; the same counts, ~3x less CPU in _latin_lang)
+_WORD_LANGS: dict[str, tuple[str, ...]] = {}
+for _lang, _words in _STOPSETS.items():
+    for _w in _words:
+        _WORD_LANGS[_w] = (*_WORD_LANGS.get(_w, ()), _lang)
 _SENTENCE = re.compile(r"[^.!?。！？\n]+")
 
 
@@ -101,7 +107,10 @@ def _latin_lang(low: str) -> str | None:
     words = _LATIN_WORD.findall(low)
     if not words:
         return None
-    counts = {lang: sum(w in stop for w in words) for lang, stop in _STOPSETS.items()}
+    counts = dict.fromkeys(_STOPSETS, 0)
+    for w in words:
+        for lang in _WORD_LANGS.get(w, ()):
+            counts[lang] += 1
     for lang, letters in _HINTS.items():
         counts[lang] += min(2, sum(ch in low for ch in letters))
     best = max(counts, key=lambda lang: (counts[lang], lang == "en"))
