@@ -182,6 +182,8 @@ class LocalModel(ClaimSteps):
         after_failure = "verify" in self.aids and bool(history)
         allowed = [k for k in kinds if k != "finish" or (history and (history[-1].ok or after_failure))] or kinds
         allowed = allowed if wrapper else kinds
+        if wrapper and local_copies.refused_write_last(history):  # a write refused last step: no write now (local_copies.py)
+            allowed = [k for k in allowed if k != "write_file"] or allowed
         names = "names" in self.aids
         paths = tuple(task_paths(task)) if names and not browser else ()
         if browser:

@@ -86,8 +86,22 @@ def clobbers(action: dict[str, Any]) -> str:
     return ""
 
 
+def refused_write_last(history: list[Any]) -> bool:
+    """Whether the run's last step is a ``write_file`` the harness refused (a copy of its words or of an error, a
+    report in a file the task never names, ...: a format error). The wrapper then leaves ``write_file`` out of the
+    next step's kinds, so the model fixes the command that failed (bash) or finishes. heldout16's odd half (twenty-
+    second wave): after a failed ``cp DIR NEW`` and ``SCRIPT > OUT`` the 1.5B model wrote the last error, then the
+    refusal's own text, then that refusal's text again into result.txt, three refused steps and a give-up, twice;
+    in every recorded run of heldout15/16 no refused write was followed by a write that passed."""
+    if not history:
+        return False
+    last = history[-1]
+    return (not last.ok and last.action.get("kind") == "write_file"
+            and str(last.result).startswith("Format error: write_file refused"))
+
+
 def _norm(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-__all__ = ["CLOBBER_HINT", "HINT", "clobbers", "copied"]
+__all__ = ["CLOBBER_HINT", "HINT", "clobbers", "copied", "refused_write_last"]

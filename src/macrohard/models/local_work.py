@@ -41,6 +41,7 @@ from macrohard.models.local_work_files import (
     _find_mv,
     _find_rm,
     _list_archive,
+    _ln,
     _mkdir,
     _mv,
     _rm,
@@ -102,6 +103,7 @@ _WANT = {
     "part": PART,
     "list": r"\b(list|contents|what'?s (?:inside|in)|what is (?:inside|in))\b",
     "undo": r"\b(undo|take back|uncommit|revert|roll back)\b",
+    "link": r"\b(symlink|symbolic link|soft link|link|shortcut|points?|pointing)\b",
 }
 # the demand words each shape answers (other words of _OTHER in the task: not proved)
 _ANSWERS = {
@@ -131,6 +133,7 @@ _ANSWERS = {
     "part": {"lines", "line", "put", "write", "save", "copy", "only", "just"},
     "list": {"list", "what", "write", "put", "save", "all", "every"},
     "undo": {"undo", "commit", "revert"},
+    "link": {"link", "symlink", "create", "add"},
 }
 # words that narrow a demand in a way no shape reads (a step that does the whole of it would prove too much)
 _NARROW = re.compile(r"\b(but|not|except|unless|if|whose|without|excluding|older|newer|larger|bigger|smaller|than|before|"
@@ -157,7 +160,7 @@ _PHRASES = {
     "count": _PHRASES_COUNT + "|" + DEEP,
 }
 _FILES = {"cp": _cp, "mv": _mv, "find": _find_mv, "chmod": _chmod, "sort": _sort, "sed": _sed, "unzip": _unpack,
-          "mkdir": _mkdir, "rm": _rm, "echo": _echo}
+          "mkdir": _mkdir, "rm": _rm, "echo": _echo, "ln": _ln}
 
 
 def _shape(segment: str, w: list[str], task: str, later: list[list[str]]) -> tuple[str, Did] | None:

@@ -277,6 +277,31 @@ def _mkdir(w: list[str], task: str) -> tuple[str, Did] | None:
                         names={_bare(d) for d in dirs})
 
 
+_LINK_OPTS = {"-s", "-sf", "-fs", "-sv", "-sfn", "-snf", "-sn", "-ns", "--symbolic"}
+
+
+def _ln(w: list[str], task: str) -> tuple[str, Did] | None:
+    """``ln -s TARGET LINK`` where the task names both and its words say which way the link goes ("LINK ... points
+    to TARGET", "a link to TARGET called LINK"): LINK is a symbolic link that leads to the task's TARGET (heldout16's
+    odd half: a right ``ln -s`` whose wording the template of ``local_shapes._symlink`` missed went unclaimed)."""
+    args = [a for a in w[1:] if a not in _LINK_OPTS | {"-f", "-n", "-v", "--"}]
+    if (w[0] != "ln" or not _LINK_OPTS & set(w[1:]) or len(args) != 2 or any(a.startswith("-") for a in args)
+            or any(ch in "".join(args) for ch in "*?$~")):
+        return None
+    target, link = (_bare(a) for a in args)
+    if target == link or not _named(target, task) or not _named(link, task):
+        return None
+    t, k = (rf"(?<![\w./-]){re.escape(p)}(?![\w-])" for p in (target, link))
+    ways = (rf"{k}.{{0,80}}?\b(points?|pointing|leads?|goes)\s+(at|to)\b.{{0,30}}?{t}",
+            rf"{k}.{{0,40}}?\b(a|the)\s+(sym|symbolic\s+|soft\s+)?link\s+(to|at|pointing\s+(at|to))\s.{{0,30}}?{t}",
+            rf"\b(sym|symbolic\s+|soft\s+)?link\s+(to|at)\s+(the\s+\w+\s+)?{t}.{{0,40}}?\b(called|named)\s+{k}")
+    if not any(re.search(way, task, re.I | re.S) for way in ways):
+        return None
+    return "link", Did([Fact(f"{link} is a symbolic link to {target}",
+                             f'[ -L {_q(link)} ] && [ -e {_q(link)} ] && [ -e {_q(target)} ] && '
+                             f'[ "$(realpath {_q(link)})" = "$(realpath {_q(target)})" ]')], names={link, target})
+
+
 def _rm(w: list[str], task: str) -> tuple[str, Did] | None:
     args = [a for a in w[1:] if a not in ("-f", "-v", "-r", "-rf", "-fr", "-R", "--")]
     deep = any(a in ("-r", "-rf", "-fr", "-R") for a in w[1:])
