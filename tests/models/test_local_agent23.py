@@ -118,3 +118,26 @@ def test_the_link_fact_tells_right_from_wrong(tmp_path: Any) -> None:
         verdicts[name] = subprocess.run(["bash", "-c", test], cwd=root).returncode == 0
     assert verdicts == {"right": True, "copy": False, "elsewhere": False, "dangling": False,
                         "inside a folder": False, "missing": False}
+
+
+def test_a_numeric_sort_of_lines_with_a_name_beside_the_number(tmp_path: Any) -> None:
+    """The sort fact reads lines that hold one number each ("87 Amina", "Juma: 5") by that number: sorted the way the
+    words say is "yes", another order is "no"; two numbers on a line (which is the key?) stay open (exit 3)."""
+    import subprocess
+
+    fact = work_facts("sort wachezaji.txt into matokeo.txt, biggest score first",
+                      _run("sort -nr wachezaji.txt > matokeo.txt"))[1]
+    assert fact.what == "matokeo.txt is sorted from largest to smallest"
+    cases = {
+        "87 Amina\n12 Juma\n9 Said\n": 0,
+        "Amina: 87\nJuma: 12\nSaid: 9\n": 0,
+        "87\n12\n9\n-3\n": 0,
+        "9 Said\n87 Amina\n12 Juma\n": 1,
+        "Juma 12\nSaid 9\nAmina 87\n": 1,  # `sort -nr` of name-first lines: the whole line, not the number
+        "87 Amina 3\n12 Juma 40\n": 3,
+        "2026-11-03 Amina\n2026-10-01 Juma\n": 3,
+    }
+    for text, code in cases.items():
+        (tmp_path / "matokeo.txt").write_text(text)
+        got = subprocess.run(["bash", "-c", fact.test], cwd=tmp_path).returncode
+        assert got == code, (text, got)

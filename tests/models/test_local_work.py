@@ -145,5 +145,5 @@ def test_the_harness_asks_the_work_s_facts_when_the_words_are_of_no_shape() -> N
     proofs = Proofs()
     task = "sort catch.txt from heaviest to lightest (they're numbers) into sorted.txt"
     look = proofs.ask(task, _run("sort -nr catch.txt > sorted.txt"), {"kind": "finish", "success": False, "answer": "?"})
-    assert look is not None and look["kind"] == "bash" and "sort -c -n -r sorted.txt" in look["command"]
+    assert look is not None and look["kind"] == "bash" and "sorted.txt | LC_ALL=C sort -c -s -n -r" in look["command"]
     assert proofs.ask(task, _run("sort -nr catch.txt > sorted.txt"), {"kind": "finish"}) is None  # once a run

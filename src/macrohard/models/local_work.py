@@ -141,7 +141,7 @@ _NARROW = re.compile(r"\b(but|not|except|unless|if|whose|without|excluding|older
 # phrases that restate a shape's demand (set aside before the demand words are read)
 _PHRASES_COUNT = r"\bonly the number\b|\bjust the number\b|\b(in )?any (capitali[sz]ation|case)\b|\bignoring (the )?case\b"
 _PHRASES = {
-    "sort": r"\b\w+est\s+(first|last|at the top)\b|\bfrom\s+(the\s+)?\w+est\s+to\s+(the\s+)?\w+est\b|\bnumbers?\b",
+    "sort": r"\b\w+est\s+(\w+\s+)?(first|last|at the top)\b|\bfrom\s+(the\s+)?\w+est\s+to\s+(the\s+)?\w+est\b|\bnumbers?\b",
     "restore": r"\b(the\s+)?(last|latest|previous|most recent)\s+commit\b",
     "chmod": r"\bso (that )?(it|they|I|we|you) can (run|execute) (it|them)\b",
     "replace": r"\bin place\b|\bthe file itself\b",

@@ -182,10 +182,15 @@ def _sort(w: list[str], task: str) -> tuple[str, Did] | None:
         return "sort", Did([same, Fact(f"{dst} is in the order asked", f"exit {OPEN}")], names={src, dst})
     flags_, how = order
     d = _q(dst)
-    # numbers: every line one number, or open; words: the same order with and without case, or open
-    same_reading = (f"! grep -qvE '^ *-?[0-9]+([.][0-9]+)? *$' {d}" if flags_ else
-                    f'[ "$(LC_ALL=C sort {d})" = "$(LC_ALL=C sort -f {d})" ]')
-    test = f"{{ {same_reading}; }} || exit {OPEN}; LC_ALL=C sort -c {flags_} {d}".replace("  ", " ")
+    # numbers: every line holds one number (alone, or beside a name: "87 Amina", "Amina: 87"), and those numbers are in
+    # the order asked, or open (two numbers on a line: which one is the key is not said); words: the same order with
+    # and without case, or open. heldout16's odd half: a right `sort -nr` of "score name" lines went unclaimed on
+    # the numbers-only reading's "open".
+    if flags_:
+        test = (f"{{ ! grep -qvE '^[^0-9]*[0-9]+([.][0-9]+)?[^0-9]*$' {d}; }} || exit {OPEN}; "
+                f"grep -oE -- '-?[0-9]+([.][0-9]+)?' {d} | LC_ALL=C sort -c -s {flags_}")
+    else:
+        test = f'{{ [ "$(LC_ALL=C sort {d})" = "$(LC_ALL=C sort -f {d})" ]; }} || exit {OPEN}; LC_ALL=C sort -c {d}'
     return "sort", Did([same, Fact(f"{dst} is sorted {how}", test)], names={src, dst})
 
 
