@@ -141,3 +141,28 @@ def test_a_numeric_sort_of_lines_with_a_name_beside_the_number(tmp_path: Any) ->
         (tmp_path / "matokeo.txt").write_text(text)
         got = subprocess.run(["bash", "-c", fact.test], cwd=tmp_path).returncode
         assert got == code, (text, got)
+
+
+def test_a_give_up_after_a_refused_write_of_the_error_is_asked_once_more() -> None:
+    """The give-up is read at the step that failed, also when a refused write of its error came between (heldout16's
+    odd half: ``cp FOLDER NEW`` without -r, ``SCRIPT.sh > OUT`` where the script is not on the PATH): one note each,
+    once a run; a refused write alone, or a step that worked, is no reason to ask."""
+    from macrohard.models.local_giveups import FOLDER_COPY_NOTE, NOT_FOUND_NOTE, SCRIPT_NOTE, remedy
+
+    give_up = {"kind": "finish", "success": False, "answer": "it cannot be done"}
+    refused = Past({"kind": "write_file", "path": "result.txt", "content": "cp: -r not specified"},
+                   "Format error: write_file refused: it copies the last command's error. A file holds ...", False)
+    cp = Past({"kind": "bash", "command": "cp daftari daftari-old"}, CP_ERROR, False)
+    script = Past({"kind": "bash", "command": "kalenda.sh > kalenda-out.txt"},
+                  "bash: line 1: kalenda.sh: command not found\n[exit code 127]", False)
+    python = Past({"kind": "bash", "command": "python t.py"}, "bash: line 1: python: command not found\n[exit code 127]",
+                  False)
+    worked = Past({"kind": "bash", "command": "ls"}, "a.txt", True)
+    for history, note in (([cp], FOLDER_COPY_NOTE), ([cp, refused], FOLDER_COPY_NOTE),
+                          ([script, refused], SCRIPT_NOTE.format(script="kalenda.sh")),
+                          ([python, refused], NOT_FOUND_NOTE.format(program="python")),
+                          ([refused], ""), ([worked, refused], ""), ([cp, worked], "")):
+        asked: set[tuple[str, str]] = set()
+        assert remedy(give_up, history, "t", asked) == note, history
+        assert remedy(give_up, history, "t", asked) == ""  # once
+    assert remedy({"kind": "finish", "success": True, "answer": "done"}, [cp, refused], "t", set()) == ""

@@ -182,7 +182,8 @@ class LocalModel(ClaimSteps):
         after_failure = "verify" in self.aids and bool(history)
         allowed = [k for k in kinds if k != "finish" or (history and (history[-1].ok or after_failure))] or kinds
         allowed = allowed if wrapper else kinds
-        if wrapper and local_copies.refused_write_last(history):  # a write refused last step: no write now (local_copies.py)
+        no_write = wrapper and local_copies.refused_write_last(history)  # a write refused last step: none now
+        if no_write:  # (local_copies.refused_write_last)
             allowed = [k for k in allowed if k != "write_file"] or allowed
         names = "names" in self.aids
         paths = tuple(task_paths(task)) if names and not browser else ()
@@ -240,7 +241,7 @@ class LocalModel(ClaimSteps):
             action = local_notes.second_answer(action, second)
         if ("verify" in self.aids and action is not None and not browser  # a give-up the task or a shell fact answers
                 and (note := remedy(action, history, task, self._asked))):
-            go_on = tuple(k for k in kinds if k != "finish") or tuple(kinds)  # also after a read-back's "no"
+            go_on = tuple(k for k in kinds if k != "finish" and not (k == "write_file" and no_write)) or tuple(kinds)
             again, reply, u = self._act(_with_note(chat, note), list(go_on), self._grammar(go_on, paths))
             usage, action = usage + u, (again if again is not None and again not in failed else action)  # no repeat
         if action is None:  # the grammar makes this rare: only when max_tokens cut the JSON short

@@ -32,7 +32,8 @@ _HARNESS = re.compile(
     r"\[exit code \d+\]|\.\.\.\(cut\)\.\.\.|"
     # the notes of a give-up asked once more (local_giveups.py): heldout10 dev wrote one into tally-out.txt
     r"is not installed here\. If another|is a new folder that the task asks|is not executable, which is no reason|"
-    r"was not run, only for the mistake|committed nothing only because the changes",
+    r"was not run, only for the mistake|committed nothing only because the changes|is not a command on the PATH, which|"
+    r"copies a folder only with -r \(cp -r FOLDER",
     re.I | re.M)
 _ERROR_START = re.compile(r"\A\s*(error\b|fatal:|\S+: (cannot|can't|no such|command not found|not found)|"
                           r"(bash|sh): |warning: not a |usage: |E: )", re.I)

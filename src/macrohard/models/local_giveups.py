@@ -79,6 +79,11 @@ REFUSED_NOTE = ("That command was not run, only for the mistake named above: the
                 "corrected command now.")
 UNSTAGED_NOTE = ("git committed nothing only because the changes were not staged, which is no reason to give up: "
                  "stage the files the task changed (git add FILE) and run the commit again.")
+SCRIPT_NOTE = ("{script} is not a command on the PATH, which is no reason to give up: a script in this folder runs as "
+               "./{script} or bash {script}.")
+FOLDER_COPY_NOTE = ("cp copies a folder only with -r (cp -r FOLDER NEW), which is no reason to give up: copy it that way.")
+_SCRIPT = re.compile(r"(?:^|[\s:])([\w.-]+\.(?:sh|bash|py)): (?:command )?not found", re.M)
+_FOLDER_COPY = re.compile(r"^cp: -r not specified; omitting directory|^cp: omitting directory", re.M)
 # git's own words when a commit finds nothing staged (an edited tracked file, or new files never added)
 _UNSTAGED = re.compile(r"no changes added to commit|nothing added to commit but untracked files present")
 _NOT_FOUND = re.compile(r"(?:^|[\s:])([\w.+-]+): (?:command )?not found", re.M)
@@ -87,19 +92,30 @@ _DENIED = re.compile(r"(?:^|[\s:])((?:\./)?[\w./-]+\.(?:sh|bash|py)): Permission
 
 def remedy(action: dict[str, Any], history: list[Any], task: str, asked: set[tuple[str, str]]) -> str:
     """The note for a give-up that is asked once more ('' when it stands): a new folder the task asked for, a
-    program that is not installed, a script that is not executable, a commit with nothing staged. ``asked`` keeps what was asked already."""
+    program that is not installed, a script that is not executable or not on the PATH, a folder copied without -r, a
+    commit with nothing staged; read at the step that failed, also when a refused write of its error came after it
+    (heldout16's odd half, agent23). ``asked`` keeps what was asked already."""
     if folder := missing_new_folder(action, history, task, asked=asked):
         return NOTE.format(folder=folder)
-    if action.get("kind") != "finish" or action.get("success") is not False or not history or history[-1].ok:
+    if action.get("kind") != "finish" or action.get("success") is not False or not history:
         return ""
-    output = str(history[-1].result)
+    last = history[-1]
+    if len(history) > 1 and _refused_write(last):  # the step that failed before the model wrote its error down
+        last = history[-2]
+    if last.ok:
+        return ""
+    output = str(last.result)
     if output.startswith("Format error: command refused") and (task, output) not in asked:  # local_mistakes.py
         asked.add((task, output))
         return REFUSED_NOTE
     if _UNSTAGED.search(output) and (task, "git add") not in asked:
         asked.add((task, "git add"))
         return UNSTAGED_NOTE
-    for pattern, note, key in ((_NOT_FOUND, NOT_FOUND_NOTE, "program"), (_DENIED, DENIED_NOTE, "script")):
+    if _FOLDER_COPY.search(output) and (task, "cp -r") not in asked:
+        asked.add((task, "cp -r"))
+        return FOLDER_COPY_NOTE
+    for pattern, note, key in ((_SCRIPT, SCRIPT_NOTE, "script"), (_NOT_FOUND, NOT_FOUND_NOTE, "program"),
+                               (_DENIED, DENIED_NOTE, "script")):
         m = pattern.search(output)
         if m is not None and (task, m.group(1)) not in asked:
             asked.add((task, m.group(1)))
@@ -107,4 +123,8 @@ def remedy(action: dict[str, Any], history: list[Any], task: str, asked: set[tup
     return ""
 
 
-__all__ = ["DENIED_NOTE", "NOTE", "NOT_FOUND_NOTE", "REFUSED_NOTE", "UNSTAGED_NOTE", "missing_new_folder", "new_folders", "remedy"]
+def _refused_write(past: Any) -> bool:
+    return not past.ok and str(past.result).startswith("Format error: write_file refused")
+
+
+__all__ = ["DENIED_NOTE", "FOLDER_COPY_NOTE", "SCRIPT_NOTE", "NOTE", "NOT_FOUND_NOTE", "REFUSED_NOTE", "UNSTAGED_NOTE", "missing_new_folder", "new_folders", "remedy"]
