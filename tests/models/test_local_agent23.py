@@ -166,3 +166,35 @@ def test_a_give_up_after_a_refused_write_of_the_error_is_asked_once_more() -> No
         assert remedy(give_up, history, "t", asked) == note, history
         assert remedy(give_up, history, "t", asked) == ""  # once
     assert remedy({"kind": "finish", "success": True, "answer": "done"}, [cp, refused], "t", set()) == ""
+
+
+def test_a_note_that_asks_for_a_command_offers_bash_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A give-up after ``NAME.sh: command not found`` is asked once more with bash alone on offer (agent23's dev probe:
+    offered a write, the 1.5B model wrote the error into the task's file, and its second give-up stood); the new
+    folder's note keeps the other kinds (its next step may be a write)."""
+    from macrohard.agent import tool_schemas
+    from macrohard.models.local import LocalModel
+    from macrohard.models.local_giveups import NOTE, SCRIPT_NOTE, command_only
+    from macrohard.types import BashAction, FinishAction, Usage, WriteFileAction
+
+    from .chat_history import tool_messages
+
+    assert command_only(SCRIPT_NOTE.format(script="a.sh")) and not command_only(NOTE.format(folder="archive"))
+    monkeypatch.setenv("MACROHARD_LOCAL_AIDS", "wrapper,verify")
+    model = LocalModel.from_name("smollm2")
+    offered: list[list[str]] = []
+
+    def act(chat: Any, kinds: list[str], grammar: Any, **_: Any) -> tuple[dict[str, Any], str, Usage]:
+        offered.append(list(kinds))
+        reply = ({"kind": "finish", "success": False, "answer": "not found"} if "finish" in kinds else
+                 {"kind": "bash", "command": "bash resumen.sh > resumen-out.txt"})
+        return reply, json.dumps(reply), Usage()
+
+    monkeypatch.setattr(model, "_act", act)
+    monkeypatch.setattr(model, "_grammar", lambda *a, **k: None)
+    tools = tool_schemas([BashAction, WriteFileAction, FinishAction])
+    failed = [({"kind": "bash", "command": "resumen.sh > resumen-out.txt"},
+               "bash: line 7: resumen.sh: command not found\n\n[exit code 127]")]
+    call = model.complete(tool_messages("run resumen.sh and save what it prints in resumen-out.txt", failed),
+                          tools).tool_calls[0]
+    assert offered[-1] == ["bash"] and call.name == "bash" and "bash resumen.sh" in call.arguments

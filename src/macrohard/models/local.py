@@ -66,7 +66,7 @@ from macrohard.models.local_examples import (
     pick_examples,
     task_paths,
 )
-from macrohard.models.local_giveups import remedy
+from macrohard.models.local_giveups import command_only, remedy
 from macrohard.models.local_history import (
     OBSERVATION_CHARS,
     Past,
@@ -242,8 +242,14 @@ class LocalModel(ClaimSteps):
         if ("verify" in self.aids and action is not None and not browser  # a give-up the task or a shell fact answers
                 and (note := remedy(action, history, task, self._asked))):
             go_on = tuple(k for k in kinds if k != "finish" and not (k == "write_file" and no_write)) or tuple(kinds)
+            go_on = ("bash",) if command_only(note) and "bash" in go_on else go_on  # a note that asks for a command
             again, reply, u = self._act(_with_note(chat, note), list(go_on), self._grammar(go_on, paths))
-            usage, action = usage + u, (again if again is not None and again not in failed else action)  # no repeat
+            usage = usage + u
+            if wrapper and again is not None and again in failed:  # the failed command again: once with some randomness
+                again, reply, u = self._act(_with_note(chat, note), list(go_on), self._grammar(go_on, paths),
+                                            temperature=0.8, seed=1)
+                usage = usage + u
+            action = again if again is not None and again not in failed else action  # no repeat
         if action is None:  # the grammar makes this rare: only when max_tokens cut the JSON short
             return ModelReply(text=reply, usage=usage, model=self.name)
         if wrapper:

@@ -123,8 +123,15 @@ def remedy(action: dict[str, Any], history: list[Any], task: str, asked: set[tup
     return ""
 
 
+def command_only(note: str) -> bool:
+    """Whether the answer to ``note`` is a command (every note but the new folder's, whose next step may be a write):
+    asked again, the model is offered ``bash`` alone. agent23's dev probe: asked to run a script as ./NAME.sh, the
+    1.5B model wrote the error into the task's file instead (refused), and its second give-up stood."""
+    return not note.endswith(NOTE.split("{folder}/", 1)[1])
+
+
 def _refused_write(past: Any) -> bool:
     return not past.ok and str(past.result).startswith("Format error: write_file refused")
 
 
-__all__ = ["DENIED_NOTE", "FOLDER_COPY_NOTE", "SCRIPT_NOTE", "NOTE", "NOT_FOUND_NOTE", "REFUSED_NOTE", "UNSTAGED_NOTE", "missing_new_folder", "new_folders", "remedy"]
+__all__ = ["DENIED_NOTE", "FOLDER_COPY_NOTE", "SCRIPT_NOTE", "command_only", "NOTE", "NOT_FOUND_NOTE", "REFUSED_NOTE", "UNSTAGED_NOTE", "missing_new_folder", "new_folders", "remedy"]
