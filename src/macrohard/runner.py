@@ -12,7 +12,7 @@ from typing import Any
 from macrohard.agent import Agent, StepCallback
 from macrohard.envs import make_environment
 from macrohard.envs.mounts import owner_record
-from macrohard.errors import MacrohardError, TaskFileError
+from macrohard.errors import MacrohardError, TaskFileError, UserError
 from macrohard.models import get_model
 from macrohard.recovery import recover
 from macrohard.safety import audit
@@ -92,6 +92,24 @@ def check_run(check: Any, env: Any, run: Run, store: Any, *, site: Any = None,
     return result
 
 
+def _refuse_own_data_inside(workspace: str, source: str | None, state_dir: Path) -> None:
+    """A workspace or source that holds macrohard's own data (the run store, this run's sandbox state and its
+    layer image): the agent would read other runs' records, and the run's change set would be its own sandbox (a
+    2 GiB layer image copied as an "added" file in tens of seconds, the store's write-ahead log as "modified", which
+    `runs apply` would write back over the live store). Refused before the run is recorded, with the fix."""
+    own = [p.resolve() for p in (default_home(), state_dir)]
+    for what, root in (("workspace", workspace), ("source", source)):
+        if not root:
+            continue
+        top = Path(root).expanduser().resolve()
+        inside = next((p for p in own if p == top or top in p.parents), None)
+        if inside is not None:
+            raise UserError(f"the {what} {top} holds macrohard's own data ({inside}: the run store and the "
+                            "sandboxes' images): the agent would read other runs and this run's changes would be "
+                            f"its own sandbox. Give a {what} that does not contain it, or set MACROHARD_HOME to a "
+                            f"directory outside {top}")
+
+
 def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard | None = None,
              on_step: StepCallback | None = None, approve: ApprovalCallback | None = None,
              isolation: str | None = None, run: Run | None = None, env_options: dict[str, Any] | None = None,
@@ -122,6 +140,7 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
     sandboxed = isolation == "bwrap" and task.environment == "shell"
     if sandboxed:
         env_options.setdefault("state_dir", str(default_home() / "sandboxes" / run.id))
+        _refuse_own_data_inside(workspace, task.source, Path(env_options["state_dir"]))
     elif isolation == "none" and task.environment == "shell":
         run.meta["sandbox_warning"] = "commands ran on the host without a sandbox (explicit opt-out)"
         logging.getLogger("macrohard").warning("run %s: NO SANDBOX, commands run on the host unconfined", run.id)

@@ -6,6 +6,11 @@ A task file holds a task's fields and, optionally, the ``check`` that decides wh
 
 from __future__ import annotations
 
+import errno
+import os
+import select
+import stat
+import time
 from pathlib import Path
 from typing import Any
 
@@ -38,14 +43,58 @@ def parse_task(text: str, source: str = "<task>") -> Task:
 MAX_TASK_FILE_BYTES = 2 << 20  # a task file is a few lines of YAML; data belongs in the workspace
 
 
+PIPE_WAIT_SECONDS = 30.0  # a task file that is a pipe: how long to wait for its writer's first bytes and its end
+
+
+def _read_pipe(fd: int, p: Path) -> bytes:
+    """A named pipe or ``<(cmd)``: read until its writer closes it; a pipe nobody writes to is said, never waited on
+    forever (a plain ``open`` blocks until a writer comes)."""
+    chunks, size = [], 0
+    deadline = time.monotonic() + PIPE_WAIT_SECONDS
+    while size <= MAX_TASK_FILE_BYTES:
+        left = deadline - time.monotonic()
+        if left <= 0 or not select.select([fd], [], [], left)[0]:
+            raise TaskFileError(f"task file {p} is a pipe that nothing wrote to and closed within "
+                                f"{PIPE_WAIT_SECONDS:.0f}s; start its writer first (`macrohard run -f <(cmd)`) or give "
+                                "a regular YAML file")
+        try:
+            chunk = os.read(fd, 65536)
+        except BlockingIOError:
+            continue
+        if not chunk:  # the writer closed it
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
 def _read(path: str | Path) -> tuple[str, str]:
     """The text of a task file: at most 2 MiB, UTF-8, not binary; each problem a ``TaskFileError`` naming the fix."""
     p = Path(path)
     try:
-        with p.open("rb") as fh:
-            data = fh.read(MAX_TASK_FILE_BYTES + 1)
+        # O_NONBLOCK: opening a named pipe would otherwise wait, without end, for a writer
+        fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as exc:
-        raise TaskFileError(f"cannot read task file {p}: {exc.strerror}") from exc
+        fix = {errno.ENOENT: "check the path", errno.EACCES: "make it readable for you (`chmod u+r`)",
+               errno.ELOOP: "the path is a symbolic link loop: give the file itself"}.get(
+            exc.errno or 0, "give the path of a readable YAML file")
+        raise TaskFileError(f"cannot read task file {p}: {exc.strerror}; {fix}") from exc
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise TaskFileError(f"task file {p} is a directory; give the YAML file in it (`macrohard run -f "
+                                f"{p}/task.yaml`), with at least `text: ...`")
+        if stat.S_ISFIFO(mode):
+            data = _read_pipe(fd, p)
+        else:
+            os.set_blocking(fd, True)
+            with os.fdopen(fd, "rb", closefd=False) as fh:
+                data = fh.read(MAX_TASK_FILE_BYTES + 1)
+    except OSError as exc:
+        raise TaskFileError(f"cannot read task file {p}: {exc.strerror}; give the path of a readable YAML "
+                            "file") from exc
+    finally:
+        os.close(fd)
     if len(data) > MAX_TASK_FILE_BYTES:
         raise TaskFileError(f"task file {p} is larger than {MAX_TASK_FILE_BYTES >> 20} MiB; keep the task short and "
                             "put large inputs in the workspace (--source DIR, or `files:` for small ones)")

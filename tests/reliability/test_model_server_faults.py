@@ -117,7 +117,7 @@ def test_a_server_answering_500_under_a_task_files_wall_budget_is_said(bad_model
     """rel22: a task file's `budget: max_seconds` shorter than the model's own deadline ended "the run's wall budget
     of 4s ran out while waiting 4s on the model", as if the server had not answered; it answered HTTP 500 each time."""
     task = tmp_path / "task.yaml"
-    task.write_text(json.dumps({"text": "list the files", "workspace": str(tmp_path), "model": bad_model,
+    task.write_text(json.dumps({"text": "list the files", "workspace": str(tmp_path / "ws"), "model": bad_model,
                                 "budget": {"max_seconds": 4}}))
     done = mh("run", "-f", str(task))
     flat = " ".join((done.stdout + done.stderr).split())

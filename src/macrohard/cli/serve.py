@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import errno
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from macrohard.cli.common import console, open_store
-from macrohard.errors import ConfigError
+from macrohard.errors import ConfigError, UserError
+
+if TYPE_CHECKING:
+    import socket
 
 app = typer.Typer(help="The web app: runs live, approvals as buttons, audit checks, evaluations.")
 users_app = typer.Typer(no_args_is_help=True, help="Users of the web app and their tokens.")
@@ -41,6 +45,7 @@ def serve(
     if no_auth and not is_loopback(host):
         raise ConfigError(f"refusing to serve {host} without auth: anyone who reaches it could run agents. "
                           "Drop --no-auth (log in with a token) or use --host 127.0.0.1")
+    listening = _listen(host, port)  # before anything is printed or changed: a port in use is said as such
     store = open_store()
     app_ = create_app(store, no_auth=no_auth, max_body=max_body, workers=workers)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
@@ -60,7 +65,29 @@ def serve(
     if app_.state.interrupted:
         console.print(f"{len(app_.state.interrupted)} run(s) left running by a stopped server are now interrupted: "
                       f"{', '.join(app_.state.interrupted)}", highlight=False)
-    uvicorn.run(app_, host=host, port=port, log_level="warning", access_log=False, timeout_graceful_shutdown=3)
+    config = uvicorn.Config(app_, host=host, port=port, log_level="warning", access_log=False,
+                            timeout_graceful_shutdown=3)
+    uvicorn.Server(config).run(sockets=[listening])
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """The server's socket, bound here: a port another program (a second `macrohard serve`) holds is a message
+    naming the fix, not the URL of the other server printed first and uvicorn's bind error after it."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            raise UserError(f"port {port} on {host} is in use by another program (another `macrohard serve`? "
+                            f"`ss -ltnp 'sport = :{port}'` names it): stop it, or choose another port with "
+                            "--port") from exc
+        raise UserError(f"cannot listen on {host}:{port}: {exc.strerror}; choose another --host or --port") from exc
+    return sock
 
 
 @users_app.command("add")

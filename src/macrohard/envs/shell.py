@@ -62,13 +62,18 @@ class ShellSession:
         self.last_dir = self.start_dir
         self.proc: subprocess.Popen[bytes] | None = None
         self._shell: tuple[int, str] | None = None  # the persistent bash: (host pid, start time), for its cwd
+        self._mark = ""  # NAME=VALUE in the environment of every process the unsandboxed shell started (``sweep``)
 
     # -- lifecycle ---------------------------------------------------------------------------
 
     def start(self) -> None:
+        # Unsandboxed, the shell's processes have no pid namespace or cgroup to end with it: each inherits this mark,
+        # which `close` looks for (a double fork with `setsid` leaves the process group that `killpg` reaches)
+        self._mark = f"{SHELL_MARK}={uuid.uuid4().hex}"
+        env = {**(os.environ if self.env is None else self.env), SHELL_MARK: self._mark.partition("=")[2]}
         self.proc = subprocess.Popen(
             self.argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            cwd=self.cwd, env=self.env, start_new_session=True, bufsize=0,
+            cwd=self.cwd, env=env, start_new_session=True, bufsize=0,
         )
         self.adopt_shell(self.proc.pid)
         if self.last_dir != self.start_dir:
@@ -119,6 +124,8 @@ class ShellSession:
             if stream is not None:
                 stream.close()
         proc.wait()
+        if self._mark:
+            sweep(self._mark)
 
     def restart(self) -> None:
         self.close()
@@ -213,6 +220,37 @@ class ShellSession:
         if not dropped:
             return bytes(head + tail)
         return bytes(head) + f"\n[... {dropped} bytes elided ...]\n".encode() + bytes(tail)
+
+
+SHELL_MARK = "MACROHARD_SHELL"
+
+
+def sweep(mark: str, rounds: int = 3) -> int:
+    """SIGKILL every process of this user whose environment holds ``mark`` (``NAME=VALUE``): what an unsandboxed
+    shell's commands left running, detached or not, once the shell closes. Best effort: a process that cleared or
+    rewrote its environment (``env -i``) is not found; the sandbox (a pid namespace, cgroups) is the real bound.
+    Rounds, because a process may fork between the walk and the kill. Returns how many were killed."""
+    needle, me, killed = mark.encode() + b"\0", os.getpid(), 0
+    for _ in range(rounds):
+        found = 0
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit() or int(entry) == me:
+                continue
+            try:
+                with open(f"/proc/{entry}/environ", "rb") as fh:
+                    environ = b"\0" + fh.read()
+            except OSError:  # gone, or another user's
+                continue
+            if b"\0" + needle in environ or environ.endswith(b"\0" + needle[:-1]):
+                try:
+                    os.kill(int(entry), signal.SIGKILL)
+                    found += 1
+                except OSError:
+                    pass
+        killed += found
+        if not found:
+            break
+    return killed
 
 
 def _start_time(pid: int) -> str | None:

@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from macrohard.errors import NotFound
-from macrohard.store.sqlite import SQLiteStore
+from macrohard.store.sqlite import SQLiteStore, like_escape
 
 LOCAL_OWNER = "local"  # the owner of the terminal's conversations
 
@@ -68,8 +68,8 @@ class ConversationStore:
         db = self.store._db()
         row = db.execute("SELECT body FROM conversations WHERE id=? AND owner=?", (conversation_id, owner)).fetchone()
         if row is None and conversation_id:
-            rows = db.execute("SELECT body FROM conversations WHERE owner=? AND id LIKE ? LIMIT 2",
-                              (owner, f"%{conversation_id}%")).fetchall()
+            rows = db.execute("SELECT body FROM conversations WHERE owner=? AND id LIKE ? ESCAPE '\\' LIMIT 2",
+                              (owner, f"%{like_escape(conversation_id)}%")).fetchall()
             row = rows[0] if len(rows) == 1 else None
         if row is None:
             raise NotFound(f"no conversation {conversation_id!r}; `macrohard chats list` shows the ids")

@@ -12,6 +12,12 @@ from macrohard.store.connections import ThreadConnections
 from macrohard.types import Run, Step
 
 
+def like_escape(text: str) -> str:
+    """``text`` as a literal inside a ``LIKE … ESCAPE '\\'`` pattern: ``%`` and ``_`` in an id the user typed are
+    characters, not wildcards (``runs show %`` matched every run)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def default_home() -> Path:
     """``$MACROHARD_HOME``, else ``$XDG_DATA_HOME/macrohard``, else ``~/.local/share/macrohard``."""
     if env := os.environ.get("MACROHARD_HOME"):
@@ -69,10 +75,15 @@ class SQLiteStore:
     def get_run(self, run_id: str) -> Run:
         row = self._db().execute("SELECT body FROM runs WHERE id=?", (run_id,)).fetchone()
         if row is None:
-            rows = self._db().execute("SELECT body FROM runs WHERE id LIKE ? LIMIT 2", (f"%{run_id}%",)).fetchall()
-            if len(rows) != 1:
+            rows = self._db().execute("SELECT id, body FROM runs WHERE id LIKE ? ESCAPE '\\' ORDER BY created_at "
+                                      "DESC LIMIT 6", (f"%{like_escape(run_id)}%",)).fetchall() if run_id else []
+            if len(rows) > 1:  # a part of two ids: say which, never "no run"
+                shown = ", ".join(r[0] for r in rows[:5]) + (", …" if len(rows) > 5 else "")
+                raise NotFound(f"{run_id!r} is part of {'more than 5' if len(rows) > 5 else len(rows)} run ids "
+                               f"({shown}); give more of the id")
+            if not rows:
                 raise NotFound(f"no run {run_id!r} in {self.path}; `macrohard runs list` shows the ids")
-            row = rows[0]
+            row = rows[0][1:]
         return Run.model_validate_json(row[0])
 
     def list_runs(self, limit: int = 50, status: str | None = None) -> list[Run]:
