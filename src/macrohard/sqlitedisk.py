@@ -74,6 +74,18 @@ def unusable(exc: sqlite3.DatabaseError, path: str | os.PathLike[str]) -> StoreU
     return None
 
 
+WAIT_ENV = "MACROHARD_STORE_WAIT"
+
+
+def wait_seconds(default: float) -> float:
+    """How long a statement waits on a store another connection holds locked: ``$MACROHARD_STORE_WAIT`` seconds
+    when set (a store a slow backup tool holds; a test of the message), else ``default``."""
+    try:
+        return max(0.0, float(os.environ[WAIT_ENV]))
+    except (KeyError, ValueError):
+        return default
+
+
 def locked(exc: BaseException, path: str | os.PathLike[str]) -> StoreUnusable | None:
     """``StoreUnusable`` for a store another program kept locked past the busy timeout (a `sqlite3` shell or a backup
     tool with a write transaction open); None for anything else. Not raised by the connections themselves: a caller
@@ -82,7 +94,8 @@ def locked(exc: BaseException, path: str | os.PathLike[str]) -> StoreUnusable | 
         return None
     return StoreUnusable(f"the run store {path} stayed locked by another program ({exc}): end what holds it open "
                          f"with a transaction (a `sqlite3` shell, a backup or sync tool; `fuser {path}` names it), "
-                         "then try again; `macrohard runs recover` ends a run it cut short")
+                         f"then try again (or wait longer: {WAIT_ENV}=SECONDS, default 30); `macrohard runs "
+                         "recover` ends a run it cut short")
 
 
 def full_disk(exc: sqlite3.OperationalError, db: sqlite3.Connection) -> DiskFull | None:
@@ -114,7 +127,7 @@ class ThreadConnections:
 
     def __init__(self, path: str | os.PathLike[str], *, timeout: float) -> None:
         self.path = Path(path)
-        self.timeout = timeout
+        self.timeout = wait_seconds(timeout)
         self._local = threading.local()
 
     def get(self) -> sqlite3.Connection:

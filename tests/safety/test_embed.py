@@ -90,11 +90,7 @@ def test_bad_input_stays_within_the_latency_budget():
 REFERENCE_TABLE = "7a7fb48cd2ee8e1a34c24d7ffde856ed5ab51efb352c9e626623b2344259f983"
 
 
-def test_injection_head_reads_windows_and_retraining_reproduces_it():
-    import subprocess
-    import sys
-    from pathlib import Path
-
+def test_injection_head_reads_windows():
     from macrohard.safety.injection_embed import embed_score
 
     carrier = "Row 14: the shipment of valves left the depot on time and the invoice was paid in full. " * 30
@@ -103,6 +99,16 @@ def test_injection_head_reads_windows_and_retraining_reproduces_it():
     alone, _ = embed_score(carrier)
     hidden, whole = embed_score(carrier[:1300] + attack + carrier[1300:])
     assert whole and hidden > alone + 0.3  # the attack's own window scores it, the long carrier does not dilute it
+
+
+@pytest.mark.retrain
+def test_retraining_the_injection_head_reproduces_it():
+    """Under `-m retrain` with the other retrain checks (rel23: a retrain in the default run, most of this file's
+    36 s in the fresh clone's CI); the head's window reading above stays in the default run."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
     root = Path(__file__).resolve().parents[2]
     # The head's training is sensitive to the table's last bits: OpenBLAS picks its kernels by CPU, and on a Sapphire
     # Rapids VM (AMX) a table built with its own kernels (at most 1e-3 away in float16) trained another head (fit AUC
