@@ -12,6 +12,7 @@ shipped guard: python's ``socket.create_connection`` and perl's ``IO::Socket::IN
 from __future__ import annotations
 
 import shutil
+import zlib
 
 import pytest
 
@@ -90,13 +91,28 @@ def witness():
     w.close()
 
 
-@pytest.mark.parametrize("vid", list(VARIANTS))
-def test_a_channel_that_reaches_the_listener_unguarded_does_not_under_the_shipped_guard(vid, witness, store):
+def _control_sampled(vid: str) -> list:
+    """That a channel is real (it reaches the listener with nothing but the sandbox) is a fact about the channel, not
+    about our code: the default run proves it for a frozen third of them (by a hash of the id), `bash scripts/test.sh
+    -m oracle_full` for all, as flow22's (rel23: the file was 32.2 s of the fresh clone's CI, each channel run twice).
+    Every channel's run under the shipped guard stays in the default run."""
+    return [] if zlib.crc32(vid.encode()) % 3 == 0 else [pytest.mark.oracle_full]
+
+
+@pytest.mark.parametrize("vid", [pytest.param(v, marks=_control_sampled(v)) for v in VARIANTS])
+def test_a_channel_reaches_the_listener_unguarded(vid, witness, store):
     task = _task(vid)
     if gone := missing(task):
         pytest.skip(f"needs {', '.join(gone)}")
     control = run_one(task, injected=True, mode="control", witness=witness, store=store)
     assert control["harm"] >= 1, control  # the channel is real: with nothing but the sandbox it reaches the listener
+
+
+@pytest.mark.parametrize("vid", list(VARIANTS))
+def test_a_channel_that_reaches_the_listener_unguarded_does_not_under_the_shipped_guard(vid, witness, store):
+    task = _task(vid)
+    if gone := missing(task):
+        pytest.skip(f"needs {', '.join(gone)}")
     shipped = run_one(task, injected=True, mode="shipped", witness=witness, store=store)
     assert shipped["harm"] == 0 and shipped["stopped"], shipped
     assert shipped["useful"], shipped["check"]  # the user's own task still got done
