@@ -464,9 +464,46 @@ def _chmod(task: str) -> tuple[list[Fact], list[str]]:
     return facts, spans
 
 
+def _named_text(task: str) -> tuple[list[Fact], list[str]]:
+    """A file the task names that must hold a text it gives (judge23: the README's demo, "Create a file named
+    hello.txt containing the text: hello world", was judged "no" by the fresh judge in 2 of 8 fresh-clone runs):
+    quoted, or after a colon to the task's end. The file holds the text exactly (a final newline aside); an unquoted
+    text that ends in a period reads two ways, so the period is open (neither yes nor no). An empty file: exists
+    and is empty."""
+    head = (rf"^\s*(?:please\s+)?(?:create|make|write|add|save)\s+(?:a|an|the)?\s*(?:new\s+)?(?:(?:text|plain[- ]text)\s+)?"
+            rf"file\s+(?:(?:named|called)\s+)?['\"`]?({_P}?)['\"`]?")
+    if m := re.fullmatch(head + r"\s*,?\s+(?:that is\s+)?empty\s*\.?\s*", task, re.I):
+        path = _path(m.group(1))
+        return [Fact(f"{path} exists and is empty", f"[ -f {_q(path)} ] && [ ! -s {_q(path)} ]")], [m.group(0)]
+    if m := re.fullmatch(rf"^\s*(?:please\s+)?(?:create|make)\s+an?\s+empty\s+file\s+(?:(?:named|called)\s+)?"
+                         rf"['\"`]?({_P}?)['\"`]?\s*\.?\s*", task, re.I):
+        path = _path(m.group(1))
+        return [Fact(f"{path} exists and is empty", f"[ -f {_q(path)} ] && [ ! -s {_q(path)} ]")], [m.group(0)]
+    tail = (r"\s*,?\s+(?:that\s+|which\s+)?(?:containing|contains|holding|holds|with)\s*(?:(?:just|only)\s+)?"
+            r"(?:the\s+)?(?:(?:text|content|contents|line|words?|string)\s*)?")
+    if m := re.fullmatch(head + tail + rf"(?:{_QUOTED})\s*\.?\s*", task, re.I | re.S):
+        path, text, plain = _path(m.group(1)), _quoted(m, 2), False
+    elif m := re.fullmatch(head + tail + r":\s*([^\n'\"`]+?)\s*", task, re.I):
+        path, text, plain = _path(m.group(1)), m.group(2), True
+    else:
+        return [], []
+    if not text.strip() or "\n" in text or "." not in path or (plain and (_OTHER.search(text) or _OTHER_TEXT.search(text))):
+        return [], []
+    got = f'"$(cat {_q(path)})"'
+    if plain and text.endswith(".") and text.rstrip(".").strip():  # "...: hello world." -- with the period or not
+        bare = text.rstrip(".").rstrip()
+        test = f"[ -f {_q(path)} ] || exit 1; [ {got} = {_q(text)} ] && exit 0; [ {got} = {_q(bare)} ] && exit {OPEN}; exit 1"
+        return [Fact(f"{path} holds the text {text!r}", test)], [m.group(0)]
+    return [Fact(f"{path} holds the text {text!r}", f"[ -f {_q(path)} ] && [ {got} = {_q(text)} ]")], [m.group(0)]
+
+
+# an unquoted text that may hold a second demand ("...: hi, then commit it"): no proof, the judge decides
+_OTHER_TEXT = re.compile(r"\b(then|and|afterwards|after|git)\b|[;\n]", re.I)
+
+
 SHAPES = (_one_line, _append, _folders, _rename, _symlink, _checksum, _commit, _tag, _reword, _blank_lines, _archive,
           _gzip, _sweep, _saved_output, _count, _column_sum, _lines_with, _column, _sorted_or_cut,
-          _chmod)
+          _chmod, _named_text)
 
 
 def facts(task: str) -> list[Fact]:
