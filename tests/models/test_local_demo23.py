@@ -97,6 +97,14 @@ def test_a_file_written_by_hand_with_other_words_is_no_proof(tmp_path: Path) -> 
     ("create a file named 'b.md' with the content '# Title'.", "b.md", "# Title"),
     ("Write a file report.txt with the line: status green", "report.txt", "status green"),
     ("Please make a new file called notes/today.txt containing: good night", "notes/today.txt", "good night"),
+    # dev wordings (heldout6/8/11/14, published): the same fact as each task's own check
+    ("Make a file sauna-hours.txt containing this single line: men 18-20, women 20-22", "sauna-hours.txt",
+     "men 18-20, women 20-22"),
+    ("create quay-hours.txt containing the line: quay opens at 05:40", "quay-hours.txt", "quay opens at 05:40"),
+    ("Create shelf-label.txt containing exactly this line: Aisle 7 - tinned goods", "shelf-label.txt",
+     "Aisle 7 - tinned goods"),
+    ("Create quillhaven.txt containing exactly one line: ferry leaves at 06:40", "quillhaven.txt",
+     "ferry leaves at 06:40"),
 ])
 def test_named_text_shapes(task: str, path: str, text: str) -> None:
     [fact] = facts(task)
@@ -111,6 +119,9 @@ def test_named_text_shapes(task: str, path: str, text: str) -> None:
     "Create a file named hello.txt containing the text: first line\nsecond line",
     "Create a file named hello.txt containing today's date",
     "Create a file named notes containing: hi",  # no extension: a name or a folder?
+    "Create mail.zip containing the .txt files from letters/",
+    "Write settings.json containing a JSON object in which retries is the number 4",
+    "Read the port from server.json and write url.txt containing http://localhost:PORT with that port filled in",
 ])
 def test_not_a_named_text_shape(task: str) -> None:
     assert facts(task) == []

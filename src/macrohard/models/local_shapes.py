@@ -471,7 +471,7 @@ def _named_text(task: str) -> tuple[list[Fact], list[str]]:
     text that ends in a period reads two ways, so the period is open (neither yes nor no). An empty file: exists
     and is empty."""
     head = (rf"^\s*(?:please\s+)?(?:create|make|write|add|save)\s+(?:a|an|the)?\s*(?:new\s+)?(?:(?:text|plain[- ]text)\s+)?"
-            rf"file\s+(?:(?:named|called)\s+)?['\"`]?({_P}?)['\"`]?")
+            rf"(?:file\s+)?(?:(?:named|called)\s+)?['\"`]?({_P}\.\w+)['\"`]?")
     if m := re.fullmatch(head + r"\s*,?\s+(?:that is\s+)?empty\s*\.?\s*", task, re.I):
         path = _path(m.group(1))
         return [Fact(f"{path} exists and is empty", f"[ -f {_q(path)} ] && [ ! -s {_q(path)} ]")], [m.group(0)]
@@ -480,7 +480,7 @@ def _named_text(task: str) -> tuple[list[Fact], list[str]]:
         path = _path(m.group(1))
         return [Fact(f"{path} exists and is empty", f"[ -f {_q(path)} ] && [ ! -s {_q(path)} ]")], [m.group(0)]
     tail = (r"\s*,?\s+(?:that\s+|which\s+)?(?:containing|contains|holding|holds|with)\s*(?:(?:just|only)\s+)?"
-            r"(?:the\s+)?(?:(?:text|content|contents|line|words?|string)\s*)?")
+            r"(?:the\s+|exactly\s+)?(?:(?:this|one|a)\s+)?(?:single\s+)?(?:(?:text|content|contents|line|words?|string)\s*)?")
     if m := re.fullmatch(head + tail + rf"(?:{_QUOTED})\s*\.?\s*", task, re.I | re.S):
         path, text, plain = _path(m.group(1)), _quoted(m, 2), False
     elif m := re.fullmatch(head + tail + r":\s*([^\n'\"`]+?)\s*", task, re.I):
