@@ -165,3 +165,25 @@ def test_the_readme_demo_succeeds_through_the_real_loop_in_three_workspaces(stor
         assert run.status is RunStatus.succeeded, (run.id, run.answer)
         assert str(run.answer).startswith("done: the harness's own tests"), run.answer
     assert time.monotonic() - t0 < 90
+
+
+def test_the_judges_see_the_same_question_whatever_the_runs_fence_boundary() -> None:
+    """The fresh judge and the acting chat's yes/no read untrusted output inside the loop's fence, whose boundary is
+    random per run: the question they are put is the same for the same work (``local_evidence.steady``)."""
+    from macrohard.models import local_evidence, local_verify
+    from macrohard.safety.flow import fence
+    from macrohard.types import Observation
+
+    obs = Observation(output="== files here:\nhello.txt\n== hello.txt:\nhello world\n", exit_code=0, untrusted=True)
+    other = Observation(output="== files here:\nhello.txt\n== hello.txt:\nhello world!\n", exit_code=0, untrusted=True)
+    a, b, c = fence(obs, "aaaa1111bbbb2222"), fence(obs, "0f0f0f0f0f0f0f0f"), fence(other, "aaaa1111bbbb2222")
+    last = ({"kind": "bash", "command": "cat hello.txt"}, a)
+    chat_a = local_evidence.judge_chat(DEMO, "hello world", a, last)
+    assert chat_a == local_evidence.judge_chat(DEMO, "hello world", b, ({"kind": "bash", "command": "cat hello.txt"}, b))
+    assert "aaaa1111bbbb2222" not in str(chat_a) and "<<<BEGIN UNTRUSTED " in chat_a[1]["content"]
+    steady_a, steady_c = local_evidence.steady(a), local_evidence.steady(c)
+    assert steady_a.count(steady_a.split("<<<BEGIN UNTRUSTED ")[1][:16]) >= 2  # one boundary, both lines
+    assert steady_a.split("<<<BEGIN UNTRUSTED ")[1][:16] != steady_c.split("<<<BEGIN UNTRUSTED ")[1][:16]
+    step = ({"kind": "bash", "command": "ls; cat hello.txt"}, a)
+    assert local_verify.judge_chat(DEMO, [step]) == local_verify.judge_chat(DEMO, [(step[0], b)])
+    assert local_evidence.steady("no fence here") == "no fence here"

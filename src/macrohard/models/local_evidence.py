@@ -26,6 +26,7 @@ heldout3, 12 runs claimed success on wrong work, 5 of them in the browser, where
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shlex
 from typing import Any
@@ -208,15 +209,32 @@ def missing(result: str, ok: bool) -> str:
     return ""
 
 
+# the agent loop fences untrusted output between lines that carry a boundary drawn at random per run
+# (``agent._observation_message``: ``secrets.token_hex(8)``); read by a yes/no question, those 16 characters moved its
+# margin by itself: the README demo's right hello.txt was judged +0.40..+0.91 over 16 boundaries against the bar of
+# +0.55 (2 of 8 fresh-clone runs gave up, judge23). ``steady`` puts in its place a boundary drawn from the fenced text
+# itself: the same kind of string the margins were calibrated on, but the same workspace always reads the same.
+_FENCE_ID = re.compile(r"<<<(?:BEGIN|END) UNTRUSTED (\w+)>>>")
+
+
+def steady(text: str) -> str:
+    """``text`` with each fence's per-run boundary replaced by one derived from what it fences (sha256, 16 hex)."""
+    for old in dict.fromkeys(_FENCE_ID.findall(text)):
+        new = hashlib.sha256(text.replace(old, "").encode()).hexdigest()[:16]
+        text = text.replace(old, new)
+    return text
+
+
 def judge_chat(task: str, answer: str, evidence: str, last: tuple[dict[str, Any], str] | None = None, *,
                question: str = QUESTION, page: bool = False) -> list[dict[str, str]]:
     """The fresh question: the task, the agent's answer, the harness's evidence (and, for a question whose
     answer is printed output, the last command's output as the environment printed it)."""
     body = f"Task: {task}\n\nThe agent's answer: {answer.strip() or '(none)'}\n\n"
     if last is not None and last[0].get("kind") == "bash":
-        body += f"The agent's last command: {last[0].get('command', '')}\nIts output:\n{shown(last[1], 400)}\n\n"
+        body += f"The agent's last command: {last[0].get('command', '')}\nIts output:\n{steady(shown(last[1], 400))}\n\n"
     # untrusted output keeps a short marker and its boundary lines; the cut applies inside (local_history.shown)
-    body += f"Evidence gathered by the harness after the agent stopped:\n{shown(evidence, EVIDENCE_CHARS)}\n\n{question}"
+    body += (f"Evidence gathered by the harness after the agent stopped:\n{steady(shown(evidence, EVIDENCE_CHARS))}\n\n"
+             f"{question}")
     return [{"role": "system", "content": PAGE_SYSTEM if page else JUDGE_SYSTEM}, {"role": "user", "content": body}]
 
 

@@ -30,6 +30,7 @@ import shlex
 from collections.abc import Callable
 from typing import Any
 
+from macrohard.models.local_evidence import steady
 from macrohard.models.local_history import shown
 
 YES_NO = 'root ::= "yes" | "no"'
@@ -70,7 +71,8 @@ def judge_chat(task: str, steps: list[tuple[dict[str, Any], str]], system: str =
     lines = []
     for action, result in steps:
         lines.append(_describe(action))
-        lines.append(shown(result, STEP_CHARS))  # untrusted output: its marker short, the cut inside the block
+        # untrusted output: its marker short, the cut inside the block, its boundary steady (local_evidence.steady)
+        lines.append(steady(shown(result, STEP_CHARS)))
     body = "\n".join(lines) or "(no actions)"
     if not system:
         return [{"role": "system", "content": JUDGE_SYSTEM},
