@@ -55,6 +55,7 @@ def test_the_yes_no_questions_see_an_untrusted_file_whole_behind_a_short_marker(
     body = "\n".join(f"name {i},pottery,{i * 3}" for i in range(14))  # ~290 characters
     assert len(_fenced(body)) > STEP_CHARS > len(body)
     question = judge_chat("t", [({"kind": "bash", "command": "cat staff.csv"}, _fenced(body))])[-1]["content"]
-    assert body in question and f"<<<END UNTRUSTED {BOUNDARY}>>>" in question
+    # the block's boundary lines stay, with a boundary drawn from the block, not the run's (local_evidence.steady)
+    assert body in question and "<<<END UNTRUSTED " in question and BOUNDARY not in question
     fresh = fresh_chat("t", "done", _fenced(body), ({"kind": "bash", "command": "cat staff.csv"}, _fenced(body)))
     assert fresh[-1]["content"].count(body) == 2
