@@ -125,3 +125,24 @@ def test_weight_zero_turns_the_voter_off(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(ig, "GEMMA_WEIGHT", 0.0)
     monkeypatch.setattr(ig, "gemma_score", lambda *_a: pytest.fail("the voter is off: the head is not read"))
     assert screen_injection(ORDERS[6]).score == without
+
+
+def test_every_text_is_off_by_default_and_when_on_replaces_the_minilm_head(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``EVERY_TEXT`` (inj23's held-out candidate, off: it failed the CPU criterion fixed before its look): off, English
+    text never reaches the head (above); on, every text's vote is the n-gram score and Gemma's head mixed at
+    ``EVERY_TEXT_WEIGHT``, English included, the MiniLM head never read, and the lines path agrees."""
+    from macrohard.safety import injection_embed as ie
+    from macrohard.safety.classifier import load
+    from macrohard.safety.embed_head import combine
+
+    assert ig.EVERY_TEXT is False
+    monkeypatch.setattr(ig, "EVERY_TEXT", True)
+    monkeypatch.setattr(ie, "embed_score", lambda flat: pytest.fail("the MiniLM head was read"))
+    for text in ENGLISH + ORDERS[:2] + ORDINARY[:2]:
+        flat = normalise(text).flat
+        p = load().score(flat)
+        want = float(combine(p, ig.gemma_score(flat), 1.0 - ig.EVERY_TEXT_WEIGHT))
+        assert ie.vote(p, flat) == pytest.approx(want, abs=1e-9)
+    assert screen_injection(ENGLISH[0]).score >= DEFAULT_THRESHOLD
+    assert screen_injection(ENGLISH[1]).score < DEFAULT_THRESHOLD
+    assert flagged_lines(ENGLISH[0] + "\n" + ENGLISH[1]) == [ENGLISH[0]]

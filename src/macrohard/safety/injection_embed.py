@@ -51,8 +51,11 @@ def vote(p_ngram: float, flat: str) -> float:
     did not read the whole text it may only raise the score: a part it did not read cannot be voted down. Text not in
     English is then read by Gemma's head too (``injection_gemma.mix``)."""
     from macrohard.safety.embed_head import combine
-    from macrohard.safety.injection_gemma import mix
+    from macrohard.safety.injection_gemma import instead, mix
 
+    alone = instead(p_ngram, flat)  # opt-in: Gemma's head in place of this one on every text
+    if alone is not None:
+        return alone
     got = embed_score(flat)
     if got is None:
         return mix(p_ngram, flat)
@@ -63,8 +66,10 @@ def vote(p_ngram: float, flat: str) -> float:
 def votes(p_ngrams, flats: list[str]) -> list[float]:
     """``vote`` for many texts (the lines of an output), tokenised in one batch."""
     from macrohard.safety.embed_head import MAX_TOKENS, combine, window_vectors
-    from macrohard.safety.injection_gemma import mix
+    from macrohard.safety.injection_gemma import EVERY_TEXT, mix
 
+    if EVERY_TEXT:
+        return [vote(float(p), flat) for p, flat in zip(p_ngrams, flats, strict=True)]
     encoder, head = _loaded()
     if head is None or not flats:
         return [mix(float(p), flat) for p, flat in zip(p_ngrams, flats, strict=True)]

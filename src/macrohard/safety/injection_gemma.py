@@ -27,6 +27,13 @@ GEMMA_WEIGHT = 0.4  # chosen on blind18 with its out-of-sample votes (inj22; RES
 # (policy recall 67.7 -> 70.9 % at the same FPR, other languages 29.4 -> 40.9 %). It costs CPU on every other-language
 # text (Gemma's tokenizer and windows, ~0.7 ms a text, and lang.detect on every text): the screen's CPU p99 per KB on
 # blind18's short texts rose 1.4-2.2x at load 20 (benchmarks/injection.py, alternating). 0 turns the voter off.
+EVERY_TEXT = False  # opt-in (inj23): this head replaces the MiniLM head on EVERY text, English too, at EVERY_TEXT_WEIGHT
+EVERY_TEXT_WEIGHT = 0.5  # (no lang.detect, no MiniLM pass). Chosen on dev (blind18 and blind19, each scored by models that
+# never saw it: policy 81.0 -> 84.3 % and 70.9 -> 73.8 % at the same FPR); held out once on blind20 with the models
+# trained through blind19: policy 53.4 -> 57.6 % at the same FPR 2.07 %, recall at 0.1 % FPR 14.5 -> 35.3 %, English
+# 64.3 -> 68.5 %, other 32.5 -> 36.8 %, README steps 16.7 -> 45.8 %, no negative newly flagged. Off because it failed
+# the CPU criterion fixed before the look (p99 ms/KB at most +10 %): on 400 dev texts p99 +10.5 %, p50 +24 % (Gemma's
+# tokenizer costs more than the MiniLM pass and lang.detect together). RESULTS.md, inj23: the lead's call.
 
 
 class _Table:
@@ -57,14 +64,37 @@ def _loaded():
 def gemma_score(flat: str) -> float | None:
     """The head's probability that ``flat`` (normalised text) carries an injection (its highest window), or None
     without Gemma's table and tokenizer."""
+    got = _scored(flat)
+    return None if got is None else got[0]
+
+
+def _scored(flat: str) -> tuple[float, bool] | None:
+    """``gemma_score`` and whether the head read the whole text (its first ``embed_head.MAX_TOKENS`` tokens)."""
     from macrohard.safety.embed_head import MAX_TOKENS, window_vectors
 
     enc, head = _loaded()
     if head is None or not flat:
         return None
-    ids = enc.token_ids(flat)[:MAX_TOKENS] or [0]
+    ids = enc.token_ids(flat)
+    whole = len(ids) <= MAX_TOKENS
+    ids = ids[:MAX_TOKENS] or [0]
     rows = _Rows(enc.table[np.asarray(ids)].astype(np.float32))  # sums and maxima in float32: a third of the CPU
-    return float(head.probs(window_vectors(rows, list(range(len(ids))), WIDTH, STRIDE, with_max=True))[:, 0].max())
+    return float(head.probs(window_vectors(rows, list(range(len(ids))), WIDTH, STRIDE, with_max=True))[:, 0].max()), whole
+
+
+def instead(p_ngram: float, flat: str) -> float | None:
+    """With ``EVERY_TEXT``: the n-gram score and this head's mixed in log-odds (``EVERY_TEXT_WEIGHT`` for this head),
+    for any text, in place of the MiniLM head and the other-language gate; may only raise the n-gram score where the
+    head did not read the whole text. None when ``EVERY_TEXT`` is off or Gemma is missing (the usual vote then)."""
+    if not EVERY_TEXT or not flat:
+        return None
+    got = _scored(flat)
+    if got is None:
+        return None
+    from macrohard.safety.embed_head import combine
+
+    both = float(combine(float(p_ngram), got[0], 1.0 - EVERY_TEXT_WEIGHT))
+    return both if got[1] else max(both, float(p_ngram))
 
 
 class _Rows:
