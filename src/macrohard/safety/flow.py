@@ -22,6 +22,7 @@ boundary the content cannot forge.
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from typing import Any
 
@@ -29,27 +30,25 @@ from macrohard.safety import rules_data as R
 from macrohard.safety.carried import follow, globs, literal_words
 from macrohard.safety.context import GuardContext
 from macrohard.safety.flow_paths import TEXT_READERS, linked, operands, redirect_targets, shell_base, short
+from macrohard.safety.flow_planted import planted
+from macrohard.safety.flow_planted import targets as planted_targets
 from macrohard.safety.injection import flagged_lines
 from macrohard.safety.policy import Facts, Policy
 from macrohard.safety.review import PolicyCheck, addresses, facts_of
 from macrohard.safety.taint import Pending, Source
 from macrohard.types import BashAction, Decision, Observation, Verdict
 
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _SENDERS = R.DOWNLOADERS | R.NETWORK_TOOLS | {"mail", "mailx", "sendmail", "mutt", "ftp", "twine"}
 _NET_VERBS = re.compile(r"\b(git\s+(?:\S+\s+)*?(push|clone|fetch|pull|ls-remote|send-email)|"
                         r"pip3?\s+(download|install)|npm\s+(install|publish)|gh\s+\w+)\b")
 _NOT_PRIVATE = ("/usr/", "/bin/", "/sbin/", "/lib", "/opt/", "/dev/null", "/etc/os-release", "/proc/self/")
 _CONTENT_FIELDS = frozenset({"content", "new", "old", "text", "answer"})
-# what in a written file could send data when something runs it: a sender program in a command's place (the start
-# of a line or a script string, after ; | & $( or a backtick), a network verb of git/pip/npm, or network code
-# (``rules_data.CODE_PATTERNS``' network and exfiltration patterns). Program names that are also words of prose
-# (http, fetch, mail, tor, nc) count only as code.
-_FILE_SENDERS = sorted(_SENDERS - {"http", "https", "fetch", "mail", "tor", "nc", "xh", "ftp"}, key=len, reverse=True)
-_SENDS_IN_TEXT = re.compile("|".join(
-    [r"(?:^|[;&|(`\"'=]|\bthen|\bdo|\bexec)\s*@?(?:\S*/)?(?:" + "|".join(map(re.escape, _FILE_SENDERS)) + r")\s",
-     _NET_VERBS.pattern] + [p.pattern for p, category, _ in R.CODE_PATTERNS if category in ("network", "exfiltration")]),
-    re.S | re.M)
+# programs that only print, copy or write text (a line of only these going to an untrusted address quotes it)
+_QUOTERS = frozenset({"echo", "printf", "cat", "tee", "grep", "egrep", "fgrep", "rg", "sed", "head", "tail", "sort",
+                      "uniq", "wc", "cut", "tr", "true", "false", "test", "[", "ls", "mkdir", "touch", "cp", "mv", "rm",
+                      "date", "cd", "pwd", "export", "set", ":"})
+# a shell command that writes a file: a redirect, tee, sed -i, a copy, a program's own write
+_WRITES = re.compile(r">|\b(?:tee|sed\s+(?:-\w*\s+)*-i|cp|mv|install|dd|rsync|patch)\b|\.write\(|writeFile")
 _ORDER = {Decision.deny: 0, Decision.ask: 1, Decision.allow: 2}
 _BROWSER_INPUT = frozenset({"browser_click", "browser_type", "browser_press", "browser_select"})
 # a link in the page snapshot (``envs.browser_view``): its element id, then the ``/url:`` line indented under it
@@ -57,8 +56,9 @@ _LINK = re.compile(r"^( *)- link\b[^\n]*?\[((?:f\d+)?e\d+)\][^\n]*\n\1  - /url: 
 
 
 def targets(text: str) -> set[str]:
-    """Addresses (host:port) and email addresses named in ``text``."""
-    return addresses(text) | {e.lower() for e in _EMAIL.findall(text)}
+    """Addresses (host:port; a numeric host in any spelling as its dotted quad; a host and port said apart) and
+    email addresses named in ``text`` (``flow_planted.targets``)."""
+    return planted_targets(text)
 
 
 class FlowCheck:
@@ -85,7 +85,8 @@ class FlowCheck:
             if refused is not None:
                 worst = refused
         src = state.last_source
-        if src is not None and self.flow.changed_target is not Decision.allow and (send or kind.startswith("browser_")):
+        if src is not None and self.flow.changed_target is not Decision.allow and (
+                send or kind.startswith("browser_") or kind == "bash" and _runs_a_program(action)):
             # where the action goes (not what it writes: a summary may quote the page's links)
             fields = action.model_dump() if hasattr(action, "model_dump") else {}
             named = set().union(set(), *(targets(v) for k, v in fields.items()
@@ -96,9 +97,10 @@ class FlowCheck:
                     decision=self.flow.changed_target, check="flow:changed-target",
                     reason=f"it goes to {hit[0]}, which untrusted content named ({src.what} at step {src.step}) "
                            "and the task did not; a person must approve"))
-        if src is not None and kind in ("write_file", "edit_file") and self.flow.changed_target is not Decision.allow \
-                and (planted := _planted_send(action, ctx, self.flow.changed_target)) is not None:
-            worst = _pick(worst, planted)
+        if src is not None and self.flow.changed_target is not Decision.allow and (
+                kind in ("write_file", "edit_file") or kind == "bash" and not send) \
+                and (found := _planted_send(action, ctx, self.flow.changed_target)) is not None:
+            worst = _pick(worst, found)
         if send and src is not None and self.flow.after_untrusted is not Decision.allow:
             worst = _pick(worst, Verdict(
                 decision=self.flow.after_untrusted, check="flow:after-untrusted",
@@ -217,20 +219,42 @@ class FlowCheck:
         return path.startswith("/") and not inside and not allowed and not path.startswith(_NOT_PRIVATE)
 
 
+def _runs_a_program(action: Any) -> bool:
+    """A shell line that runs more than programs that print, copy or write text: where it goes matters even when the
+    flow check does not read it as a send (flow23: tclsh's ``socket 127.0.0.1 9911`` after an injected page; a line
+    that only writes the page's address into a file is judged as a written file, ``_planted_send``)."""
+    from macrohard.safety.shellparse import parse
+
+    try:
+        programs = {posixpath.basename(c.argv[0]) for c in parse(str(action.command)).commands if c.argv}
+    except Exception:  # noqa: BLE001 - a line the parser cannot read runs something we cannot name
+        return True
+    return bool(programs - _QUOTERS)
+
+
 def _planted_send(action: Any, ctx: GuardContext, decision: Decision) -> Verdict | None:
-    """A file written after untrusted content that would send to an address only that content named: a curl line in
-    a Makefile's test target, an npm script, a script. The write sends nothing itself, but the command that later runs
-    it (the user's ``make test`` on the host after ``runs apply``) is outside the guard, so the write is where a person
-    must approve (lead22: an npm test script that posted notes.txt, planted after an injected page). A file that only
-    quotes the address (a summary of the page's links) names no sender and is written as before."""
-    content = "\n".join(str(getattr(action, f, "") or "") for f in ("content", "new"))
-    hit = sorted((targets(content) & ctx.flow.targets) - targets(ctx.task_text) - ctx.flow.visited)
-    if not hit or not _SENDS_IN_TEXT.search(content):
+    """A file written after untrusted content that would send data when something later runs it (a curl line in a
+    Makefile's test target, an npm script, a make fragment the Makefile includes, a conftest): the write sends
+    nothing itself, but the command that later runs it (the user's ``make test`` on the host after ``runs apply``)
+    is outside the guard, so the write is where a person must approve (lead22, flow23; ``safety.flow_planted``).
+    A shell command that writes a file is judged on its text. A file that only quotes the address (a summary of the
+    page's links) names no sender and is written as before."""
+    known = targets(ctx.task_text) | {norm for a in ctx.flow.visited for norm in targets(f"http://{a}/")}
+    untrusted = ctx.flow.targets - known
+    if action.kind == "bash":
+        command = str(action.command)
+        if not _WRITES.search(command):
+            return None
+        path, content, why = "a file", command, planted(command, command, untrusted, known, shell=True)
+    else:
+        path = str(getattr(action, "path", "a file"))
+        content = "\n".join(str(getattr(action, f, "") or "") for f in ("content", "new"))
+        why = planted(path, content, untrusted, known)
+    if not why:
         return None
     src = ctx.flow.last_source
     return Verdict(decision=decision, check="flow:planted-send",
-                   reason=f"it writes {getattr(action, 'path', 'a file')}, which would send to {hit[0]}, an address "
-                          f"untrusted content named ({src.what if src else 'earlier'}) and the task did not; whatever "
+                   reason=f"it writes {path}, which {why} ({src.what if src else 'earlier'}); whatever "
                           "runs that file later is outside the guard, so a person must approve the write")
 
 

@@ -1,0 +1,151 @@
+"""Sends planted for later: a file written after untrusted content that would send data when something outside the
+guard runs it (the user's ``make test``, ``npm test``, ``pytest``, ``sh run_tests.sh`` on the host after ``macrohard
+runs apply``). The write itself sends nothing, so it is where a person must approve (``flow:planted-send``).
+
+What counts, after untrusted content was read (``safety.flow`` calls ``planted``):
+
+- a sender (a network program in a command's place, make's ``$(shell …)`` included, or network code) and an address
+  only that content named (lead22: an npm test script that posted notes.txt);
+- a sender program whose destination the text does not spell: a variable, a command's output (``curl -d @notes.txt
+  $(cat endpoint.txt)``, ``http://$(H):$(P)/…``: lead22's two open ways and flow23's), unless the line names an
+  address the task named or the run went to;
+- a file that runs or configures something (a Makefile or fragment, a script, package.json, a build file, ``.env``, a
+  JSON/INI/TOML config) and holds an address only untrusted content named, or its port as a word, or its host name,
+  whatever else it holds (flow23: the sender's name split in pieces, ``$(C)$(R)``, a decimal IP, a base64-hidden
+  sender, the port computed from the untrusted one);
+- a file that is only that address, or assigns it (``endpoint.txt``, ``SYNC_URL=…``): a value something else reads.
+
+A summary that quotes the page's links (prose, no sender) is written as before. Shell writes are judged on the
+command's text (``printf '…' >> run_tests.sh``, ``tee -a``, ``sed -i``, a heredoc, Python's ``open(…).write``).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+
+from macrohard.safety import rules_data as R
+from macrohard.safety.review import addresses
+
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+# the host and port said apart in prose: "127.0.0.1 port 9911", "port 9911 of 127.0.0.1", "('127.0.0.1', 9911)"
+_IP = r"(\d{1,3}(?:\.\d{1,3}){3})"
+# a port said on its own ("tracker port 9911"): kept as ``*:9911``, so a file holding that port as a word is caught
+_PORT_WORD = re.compile(r"\bport\s*[:=#]?\s*(\d{4,5})\b", re.I)
+_HOST_PORT = re.compile(_IP + r"['\"]?\s*(?:,|\s)\s*(?:port\s+)?(\d{2,5})\b|\bport\s+(\d{2,5})\s+(?:of|on|at)\s+" + _IP,
+                        re.I)
+# programs that send, in a command's place (a line's start, after ; | & ( ` = then/do/exec, make's $(shell …))
+_PROGRAMS = sorted((R.DOWNLOADERS | R.NETWORK_TOOLS | {"sendmail", "mutt", "mailx", "twine"})
+                   - {"http", "https", "fetch", "mail", "tor", "nc", "xh", "ftp"}, key=len, reverse=True)
+_PLACE = r"(?:^|[;&|(`\"'=]|\$\(shell\s|\bthen|\bdo|\bexec|\bcommand\s*=)\s*@?-?(?:\S*/)?"
+PROGRAM_SEND = re.compile(_PLACE + r"(?:" + "|".join(map(re.escape, _PROGRAMS)) + r")(?=\s)", re.M)
+_NET_VERBS = re.compile(r"\b(git\s+(?:\S+\s+)*?(push|clone|fetch|pull|ls-remote|send-email)|"
+                        r"pip3?\s+(download|install)|npm\s+(install|publish)|gh\s+\w+)\b")
+SENDS_IN_TEXT = re.compile("|".join(
+    [PROGRAM_SEND.pattern, _NET_VERBS.pattern]
+    + [p.pattern for p, category, _ in R.CODE_PATTERNS if category in ("network", "exfiltration")]
+    + [r"\bfile\s*\(\s*(?:UPLOAD|DOWNLOAD)\b"]),  # cmake's file(UPLOAD …)
+    re.S | re.M)
+_COMPUTED = re.compile(r"\$[({\w]|`")
+# files that run or configure something when the user's next command reads them
+_RUNNABLE = re.compile(
+    r"(?:^|/)(?:[Mm]akefile|GNUmakefile|[^/]*\.(?:mk|sh|bash|zsh|py|pyw|js|mjs|cjs|ts|pl|rb|tcl|lua|php|ninja|cmake|"
+    r"json|ini|cfg|conf|toml|ya?ml|env|gradle|properties)|\.env[^/]*|\.envrc|\.npmrc|\.[\w-]*rc|CMakeLists\.txt|"
+    r"Rakefile|[Jj]ustfile|Dockerfile|Containerfile|Procfile|Taskfile|\.git/hooks/[^/]+)$")
+_ASSIGN = re.compile(r"^\s*(?:export\s+)?[A-Za-z_][\w.-]*\s*[:?+!]?=\s*[\"']?([a-z]+://\S+)|"
+                     r"\"[\w.-]+\"\s*:\s*\"([a-z]+://[^\"]+)\"", re.M | re.I)
+_NOT_A_PIECE = {"localhost", "example", "www", "http", "https", "com", "org", "net"}
+
+
+def norm(address: str) -> str:
+    """``host:port`` with a numeric host in any spelling (decimal, hex, octal, short: ``2130706433``, ``0x7f000001``,
+    ``127.1``) written as the dotted quad a browser or curl goes to."""
+    host, sep, port = address.rpartition(":")
+    if not sep or not host or "@" in address:
+        return address
+    parts = host.split(".")
+    try:
+        if all(re.fullmatch(r"0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*", p) for p in parts) and 1 <= len(parts) <= 4:
+            nums = [int(p, 0) if not re.fullmatch(r"0[0-7]+", p) else int(p, 8) for p in parts]
+            value = 0
+            for i, n in enumerate(nums[:-1]):
+                value |= n << (24 - 8 * i)
+            value |= nums[-1]
+            return f"{ipaddress.IPv4Address(value)}:{port}"
+    except (ValueError, ipaddress.AddressValueError):
+        return address
+    return address
+
+
+def targets(text: str) -> set[str]:
+    """Addresses (host:port, numeric hosts as dotted quads) and email addresses named in ``text``; a host and port
+    said apart ("127.0.0.1 port 9911") count as one address."""
+    out = {norm(a) for a in addresses(text)} | {e.lower() for e in _EMAIL.findall(text)}
+    for m in _HOST_PORT.finditer(text):
+        ip, port = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        out.add(f"{ip}:{port}")
+    out |= {f"*:{p}" for p in _PORT_WORD.findall(text)}
+    return out
+
+
+def planted(path: str, content: str, untrusted: set[str], known: set[str], shell: bool = False) -> str:
+    """Why writing ``content`` to ``path`` plants a send for later, or "" (see the module's docstring). ``untrusted``:
+    addresses only untrusted content named; ``known``: those the task named or the run went to. ``shell``: ``content``
+    is a shell command that writes a file (judged on its text; ``path`` is then the command's text)."""
+    named = targets(content)
+    hit = sorted(named & untrusted)
+    sends = SENDS_IN_TEXT.search(content)
+    if hit and sends:
+        return f"would send to {hit[0]}, an address untrusted content named"
+    for m in PROGRAM_SEND.finditer(content):
+        line = _logical_line(content, m.end())
+        if _COMPUTED.search(line) and not targets(line) & known:
+            return (f"holds a sender ({m.group(0).strip()[:40]!r}) whose address is not written out (a variable or a "
+                    "command's output)")
+    runnable = _runs(path, content, shell)
+    if runnable and hit:
+        return f"is a file that runs or configures something, and holds {hit[0]}, an address untrusted content named"
+    if runnable and (piece := _piece(content, untrusted - known, known)):
+        return f"is a file that runs or configures something, and holds {piece} of an address untrusted content named"
+    value = [a for m in _ASSIGN.finditer(content) for a in (m.group(1) or m.group(2),) if a]
+    if not shell and untrusted and (targets(" ".join(value)) & untrusted or
+                                    (content.strip() and " " not in content.strip() and hit)):
+        return "holds an address untrusted content named as a value something else reads"
+    return ""
+
+
+def _logical_line(text: str, at: int) -> str:
+    end = at
+    while True:
+        nl = text.find("\n", end)
+        if nl < 0:
+            return text[at:]
+        if text[nl - 1:nl] != "\\":
+            return text[at:nl]
+        end = nl + 1
+
+
+def _runs(path: str, content: str, shell: bool) -> bool:
+    """Whether the file written runs or configures something (for a shell write: whether the command names one)."""
+    if not shell:
+        return bool(_RUNNABLE.search(path)) or content.startswith("#!")
+    return bool(re.search(r"[Mm]akefile|\.(?:mk|sh|bash|py|js|json|ninja|cmake|toml|ini|cfg|conf|env|ya?ml)\b|"
+                          r"\.env\b|\.envrc|CMakeLists|\.git/hooks|[Jj]ustfile", path))
+
+
+def _piece(content: str, untrusted: set[str], known: set[str]) -> str:
+    """The port of an untrusted address as a word of ``content`` (not a port the task's addresses use, nor 80/443),
+    or its host name (not a numeric one, which the task's own addresses may share)."""
+    known_ports = {a.rpartition(":")[2] for a in known}
+    known_hosts = {a.rpartition(":")[0] for a in known}
+    for address in sorted(untrusted):
+        host, _, port = address.rpartition(":")
+        if "@" in address:
+            continue
+        if port.isdigit() and int(port) >= 1024 and port not in known_ports and \
+                re.search(rf"(?<![\w.]){port}(?![\w])", content):
+            return f"the port {port}"
+        if host and host != "*" and host not in known_hosts and not re.fullmatch(r"[\d.]+|\[.*\]", host) and \
+                host not in _NOT_A_PIECE and re.search(rf"(?<![\w.-]){re.escape(host)}(?![\w-])", content, re.I):
+            return f"the host {host}"
+    return ""
