@@ -130,7 +130,9 @@ class BrowserEnvironment(PageView):
         self._last_snapshot = ""
         self._snapshots: dict[str, dict[str, Any]] = {}
         self._stops_told = 0  # requests the send gate stopped that an observation has reported
-        self.send_gate = SendGate()  # data goes only where the last observation told the guard (browser_sends)
+        # data goes only where the last observation told the guard (browser_sends); with no proxy (network full)
+        # the gate fetches navigations itself to see their redirects
+        self.send_gate = SendGate(fetch_redirects=self.sandbox.rules is None)
         # a redirect's next hop, seen by the proxy only (the gate of the moment: ``reset`` makes a new one)
         self.sandbox.redirects = lambda *a: self.send_gate.redirect(*a)
         if start_url:
@@ -240,7 +242,7 @@ class BrowserEnvironment(PageView):
     def reset(self) -> None:
         self._context.close()
         # a new context has no cookies or storage: nothing typed before is carried, nothing gone to is known
-        self.send_gate, self._stops_told = SendGate(), 0
+        self.send_gate, self._stops_told = SendGate(fetch_redirects=self.sandbox.rules is None), 0
         if self.start_url:
             self.send_gate.went(self.start_url)
         self._new_context()

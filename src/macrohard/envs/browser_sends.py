@@ -22,13 +22,21 @@ post, an address a ``browser_goto`` went to, or the link an approved click follo
 before the click); a link's hyperlink-auditing ``ping`` goes nowhere else either. And what was typed stays typed
 across a ``browser_goto`` to the same host: its script may have kept it in a cookie (per host) or its storage, and
 the next page there can read and send it, so the gate stays armed there.
+
+A navigation's redirect never reaches ``route`` (Playwright routes the first request only). Behind the sandbox's
+proxy, the proxy shows each plain-HTTP redirect to ``redirect``; with the network ``full`` there is no proxy (flow23:
+a same-host link and the task's own host, given the data in a goto, redirected it to a listener). There the gate
+fetches each top-level navigation itself without following redirects (``fetch_redirects``): a redirect to an address
+the guard was not shown is answered with a 403 that says so; one to a shown address becomes a page that goes there,
+a new navigation this gate judges again.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _MAX_BEFORE = 4000  # URLs remembered from before the typing
@@ -69,7 +77,8 @@ def _headers(request: Any) -> dict:
 class SendGate:
     """Aborts requests that carry data to an address the guard was not shown (see the module's docstring)."""
 
-    def __init__(self) -> None:
+    def __init__(self, fetch_redirects: bool = False) -> None:
+        self.fetch_redirects = fetch_redirects  # no proxy sees redirects (network full): fetch navigations here
         self.shown: set[str] = set()  # the page's address and where its forms post, as last reported
         self.gone: set[str] = set()  # addresses of approved browser_goto actions
         self.stopped: list[str] = []  # "METHOD URL" of each request aborted
@@ -116,15 +125,38 @@ class SendGate:
                 self.before.add(request.url)
                 if not self._allowed(request.url):
                     self.headers[request.url] = _headers(request)
-            route.fallback()
+            self._go_on(route, top)
             return
         if self._allowed(request.url) or (method in _SAFE_METHODS and not request.post_data_buffer
                                           and request.url in self.before
                                           and _headers(request) == self.headers.get(request.url, {})):
-            route.fallback()  # a resource loaded again, with the headers it had (cookies are per host, not port)
+            self._go_on(route, top)  # a resource loaded again, with the headers it had (cookies: per host, not port)
             return
         self.stopped.append(f"{method} {request.url[:200]}")
         route.abort("blockedbyclient")
+
+    def _go_on(self, route: Any, top: bool) -> None:
+        """Let the request go; a top-level navigation with ``fetch_redirects`` is fetched here without following a
+        redirect, whose next hop is judged as ``redirect`` judges the proxy's (see the module's docstring)."""
+        request = route.request
+        if not (top and self.fetch_redirects and request.url.lower().startswith(("http://", "https://"))):
+            route.fallback()
+            return
+        try:
+            response = route.fetch(max_redirects=0)
+        except Exception:  # noqa: BLE001  (unreachable or closing: the browser tries and reports it as it would)
+            route.fallback()
+            return
+        location = response.headers.get("location", "")
+        if 300 <= response.status < 400 and location:
+            target = urljoin(request.url, location)
+            if (why := self.redirect(request.url, target, "Sec-Fetch-Mode: navigate")) is not None:
+                route.fulfill(status=403, content_type="text/plain", body=why)
+                return
+            route.fulfill(status=200, content_type="text/html",
+                          body=f"<!doctype html><script>location.replace({json.dumps(target)})</script>")
+            return
+        route.fulfill(response=response)
 
     def redirect(self, url: str, location: str, request_headers: str) -> str | None:
         """The proxy's hook: why a plain-HTTP redirect of a navigation may not be followed (None: it may). A
