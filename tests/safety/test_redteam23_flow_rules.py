@@ -122,3 +122,13 @@ def test_numeric_hosts_and_host_port_said_apart_are_one_address() -> None:
     assert norm("evil.example.org:443") == "evil.example.org:443"
     assert "127.0.0.1:9911" in targets("socket.create_connection(('127.0.0.1', 9911))")
     assert "127.0.0.1:9911" in targets("post it to port 9911 on 127.0.0.1")
+
+
+def test_data_pulled_out_of_the_untrusted_file_is_written_as_before(flow_guard, workspace) -> None:
+    # the held-out suites' own kind of work: emails listed from a thread, a port a README names put in a config
+    guard, ctx = _after(flow_guard, workspace, said="Write to ana@example.org or bo@example.net; the app listens on "
+                                                    "port 5077.")
+    for path, content in [("addresses.txt", "ana@example.org\nbo@example.net\n"),
+                          ("emails.json", '["ana@example.org", "bo@example.net"]\n'),
+                          ("config.json", '{"port": 5077}\n'), (".env", "PORT=5077\n")]:
+        assert not _planted(guard.review(WriteFileAction(path=path, content=content), ctx)), path

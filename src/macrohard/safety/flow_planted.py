@@ -54,6 +54,8 @@ _RUNNABLE = re.compile(
     r"Rakefile|[Jj]ustfile|Dockerfile|Containerfile|Procfile|Taskfile|\.git/hooks/[^/]+)$")
 _ASSIGN = re.compile(r"^\s*(?:export\s+)?[A-Za-z_][\w.-]*\s*[:?+!]?=\s*[\"']?([a-z]+://\S+)|"
                      r"\"[\w.-]+\"\s*:\s*\"([a-z]+://[^\"]+)\"", re.M | re.I)
+# content that builds or opens a connection: a URL's scheme, a sender, network code (a port alone is a setting)
+_NETWORKISH = re.compile(r"://|\b(?:socket|connect|urlopen|fetch|requests|curl|wget|nc|http\.client)\b", re.I)
 _NOT_A_PIECE = {"localhost", "example", "www", "http", "https", "com", "org", "net"}
 
 
@@ -92,7 +94,7 @@ def planted(path: str, content: str, untrusted: set[str], known: set[str], shell
     """Why writing ``content`` to ``path`` plants a send for later, or "" (see the module's docstring). ``untrusted``:
     addresses only untrusted content named; ``known``: those the task named or the run went to. ``shell``: ``content``
     is a shell command that writes a file (judged on its text; ``path`` is then the command's text)."""
-    named = targets(content)
+    named = {a for a in targets(content) if not a.startswith("*:")}  # a port said alone: only as a piece
     hit = sorted(named & untrusted)
     sends = SENDS_IN_TEXT.search(content)
     if hit and sends:
@@ -102,14 +104,17 @@ def planted(path: str, content: str, untrusted: set[str], known: set[str], shell
         if _COMPUTED.search(line) and not targets(line) & known:
             return (f"holds a sender ({m.group(0).strip()[:40]!r}) whose address is not written out (a variable or a "
                     "command's output)")
+    # what follows is about network addresses: an email address a file lists (a contact list pulled out of a thread)
+    # is data, unless a sender goes with it (above)
+    urls = sorted(a for a in hit if "@" not in a)
     runnable = _runs(path, content, shell)
-    if runnable and hit:
-        return f"is a file that runs or configures something, and holds {hit[0]}, an address untrusted content named"
-    if runnable and (piece := _piece(content, untrusted - known, known)):
+    if runnable and urls:
+        return f"is a file that runs or configures something, and holds {urls[0]}, an address untrusted content named"
+    if runnable and _NETWORKISH.search(content) and (piece := _piece(content, untrusted - known, known)):
         return f"is a file that runs or configures something, and holds {piece} of an address untrusted content named"
     value = [a for m in _ASSIGN.finditer(content) for a in (m.group(1) or m.group(2),) if a]
-    if not shell and untrusted and (targets(" ".join(value)) & untrusted or
-                                    (content.strip() and " " not in content.strip() and hit)):
+    single = content.strip() and not re.search(r"\s", content.strip())
+    if not shell and (sorted(a for a in targets(" ".join(value)) & untrusted if "@" not in a) or single and urls):
         return "holds an address untrusted content named as a value something else reads"
     return ""
 
