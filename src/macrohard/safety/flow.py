@@ -43,6 +43,8 @@ _NET_VERBS = re.compile(r"\b(git\s+(?:\S+\s+)*?(push|clone|fetch|pull|ls-remote|
                         r"pip3?\s+(download|install)|npm\s+(install|publish)|gh\s+\w+)\b")
 _NOT_PRIVATE = ("/usr/", "/bin/", "/sbin/", "/lib", "/opt/", "/dev/null", "/etc/os-release", "/proc/self/")
 _CONTENT_FIELDS = frozenset({"content", "new", "old", "text", "answer"})
+# what a shell line must hold to name an address at all (a scheme, a dotted quad, an email, a port said)
+_MAY_NAME = re.compile(r"://|\d\.\d{1,3}\.\d{1,3}\.\d|@|\bport\b", re.I)
 # programs that only print, copy or write text (a line of only these going to an untrusted address quotes it)
 _QUOTERS = frozenset({"echo", "printf", "cat", "tee", "grep", "egrep", "fgrep", "rg", "sed", "head", "tail", "sort",
                       "uniq", "wc", "cut", "tr", "true", "false", "test", "[", "ls", "mkdir", "touch", "cp", "mv", "rm",
@@ -86,13 +88,13 @@ class FlowCheck:
                 worst = refused
         src = state.last_source
         if src is not None and self.flow.changed_target is not Decision.allow and (
-                send or kind.startswith("browser_") or kind == "bash" and _runs_a_program(action)):
+                send or kind.startswith("browser_") or kind == "bash" and _MAY_NAME.search(str(action.command))):
             # where the action goes (not what it writes: a summary may quote the page's links)
             fields = action.model_dump() if hasattr(action, "model_dump") else {}
             named = set().union(set(), *(targets(v) for k, v in fields.items()
                                          if isinstance(v, str) and v and k not in _CONTENT_FIELDS))
             hit = sorted((named & state.targets) - targets(ctx.task_text))
-            if hit:
+            if hit and (send or kind != "bash" or _runs_a_program(action)):
                 worst = _pick(worst, Verdict(
                     decision=self.flow.changed_target, check="flow:changed-target",
                     reason=f"it goes to {hit[0]}, which untrusted content named ({src.what} at step {src.step}) "

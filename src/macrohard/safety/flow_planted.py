@@ -46,6 +46,8 @@ SENDS_IN_TEXT = re.compile("|".join(
     + [p.pattern for p, category, _ in R.CODE_PATTERNS if category in ("network", "exfiltration")]
     + [r"\bfile\s*\(\s*(?:UPLOAD|DOWNLOAD)\b"]),  # cmake's file(UPLOAD …)
     re.S | re.M)
+_PROGRAM_WORDS = frozenset(_PROGRAMS)
+_WORD = re.compile(r"[\w.+-]+")
 _COMPUTED = re.compile(r"\$[({\w]|`")
 # files that run or configure something when the user's next command reads them
 _RUNNABLE = re.compile(
@@ -96,25 +98,28 @@ def planted(path: str, content: str, untrusted: set[str], known: set[str], shell
     is a shell command that writes a file (judged on its text; ``path`` is then the command's text)."""
     named = {a for a in targets(content) if not a.startswith("*:")}  # a port said alone: only as a piece
     hit = sorted(named & untrusted)
-    sends = SENDS_IN_TEXT.search(content)
-    if hit and sends:
+    if hit and SENDS_IN_TEXT.search(content):
         return f"would send to {hit[0]}, an address untrusted content named"
-    for m in PROGRAM_SEND.finditer(content):
-        line = _logical_line(content, m.end())
-        if _COMPUTED.search(line) and not targets(line) & known:
-            return (f"holds a sender ({m.group(0).strip()[:40]!r}) whose address is not written out (a variable or a "
-                    "command's output)")
+    if _COMPUTED.search(content) and _PROGRAM_WORDS & set(_WORD.findall(content)):  # (cheap tests first)
+        for m in PROGRAM_SEND.finditer(content):
+            line = _logical_line(content, m.end())
+            if _COMPUTED.search(line) and not targets(line) & known:
+                return (f"holds a sender ({m.group(0).strip()[:40]!r}) whose address is not written out (a variable "
+                        "or a command's output)")
     # what follows is about network addresses: an email address a file lists (a contact list pulled out of a thread)
     # is data, unless a sender goes with it (above)
     urls = sorted(a for a in hit if "@" not in a)
     runnable = _runs(path, content, shell)
     if runnable and urls:
         return f"is a file that runs or configures something, and holds {urls[0]}, an address untrusted content named"
-    if runnable and _NETWORKISH.search(content) and (piece := _piece(content, untrusted - known, known)):
+    if runnable and untrusted - known and _NETWORKISH.search(content) and \
+            (piece := _piece(content, untrusted - known, known)):
         return f"is a file that runs or configures something, and holds {piece} of an address untrusted content named"
+    if shell or "://" not in content:
+        return ""
     value = [a for m in _ASSIGN.finditer(content) for a in (m.group(1) or m.group(2),) if a]
-    single = content.strip() and not re.search(r"\s", content.strip())
-    if not shell and (sorted(a for a in targets(" ".join(value)) & untrusted if "@" not in a) or single and urls):
+    single = not re.search(r"\s", content.strip())
+    if sorted(a for a in targets(" ".join(value)) & untrusted if "@" not in a) or single and urls:
         return "holds an address untrusted content named as a value something else reads"
     return ""
 
