@@ -100,6 +100,12 @@ def _unzip(an: Analyzer, args: list[str], cmd: SimpleCommand) -> None:
         _members(an, "unzip", operands[0], dest, cmd.cwd)
 
 
+def extracted(an: Analyzer, prog: str, archive: str, dest: str, cwd: str | None) -> None:
+    """The files ``prog`` writes extracting ``archive`` into ``dest`` (``safety.toolwrites``: jar, cmake -E tar,
+    Python code), judged as the command's writes."""
+    _members(an, prog, archive, dest, cwd)
+
+
 def _members(an: Analyzer, prog: str, archive: str, dest: str, cwd: str | None) -> None:
     path = an.paths.resolve(archive, cwd) if archive not in ("-", "") else ""
     names = _names(path) if path and path not in an.written and "$" not in archive else None
@@ -126,14 +132,37 @@ def _names(path: str) -> list[str] | None:
             with zipfile.ZipFile(path) as z:
                 return z.namelist()[:MAX_MEMBERS + 1]
         with tarfile.open(path) as t:
-            out = []
+            out, links = [], {}
             for member in t:
-                out.append(member.name + ("/" if member.isdir() else ""))
+                name = _through_links(member.name, links)
+                if member.issym() or member.islnk():
+                    # a member written later over the link, or under it, lands where the link points (guard23:
+                    # `x.txt -> .bashrc` then a file `x.txt`, or `l -> .git/hooks` then `l/pre-commit`, by Python's
+                    # tarfile); a link that leaves the archive's folder names its target, judged as written too
+                    target = posixpath.normpath(posixpath.join(posixpath.dirname(name), member.linkname)) \
+                        if not member.linkname.startswith("/") else member.linkname
+                    links[name.rstrip("/")] = target
+                out.append(name + ("/" if member.isdir() else ""))
                 if len(out) > MAX_MEMBERS:
                     break
             return out
     except (OSError, tarfile.TarError, zipfile.BadZipFile, EOFError, ValueError):
         return None
+
+
+def _through_links(name: str, links: dict[str, str]) -> str:
+    """A member's name with a link an earlier member made, at its start or whole, replaced by the link's target."""
+    name = posixpath.normpath(name) if name not in ("", ".") else name
+    for _ in range(8):
+        parts = name.split("/")
+        for k in range(len(parts), 0, -1):
+            head = "/".join(parts[:k])
+            if head in links:
+                name = posixpath.normpath(posixpath.join(links[head], *parts[k:])) if parts[k:] else links[head]
+                break
+        else:
+            return name
+    return name
 
 
 def patched(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> None:

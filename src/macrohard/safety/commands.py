@@ -37,6 +37,7 @@ from macrohard.safety import (
     scripts,
     session,
     spliced,
+    toolwrites,
 )
 from macrohard.safety import rules_data as R
 from macrohard.safety.argv import effective_program, is_dynamic, skip_options, unwrap
@@ -92,6 +93,9 @@ class Analyzer:
         self.line_vars: dict[str, str] = {}  # the variables the line being judged sets
         self.session_vars: dict[str, str] = {}  # literal values earlier steps gave variables (safety.session)
         self.values = Values()  # what the session's variables may hold, read as numbers (safety.arith)
+        self.in_job = False  # judging a command that runs as a job left running after the step (`… &`)
+        self.job_interpreter = False  # ... started by an interpreter that reads its whole file at start (python)
+        self.job_scripts: list[str] = []  # what such jobs on this line run, asked about unless a `wait` follows
 
     # -- entry ---------------------------------------------------------------------------------
 
@@ -135,6 +139,10 @@ class Analyzer:
         for stages in parsed.pipelines:
             flows.pipeline(self, stages)
         judge_line(self, parsed.arith, depth)  # after the code the line runs gave its names values
+        if depth == 0:
+            for why in dict.fromkeys(self.job_scripts):  # jobs no `wait` on the line ends (safety.scripts.job)
+                self.r.add("dynamic", why)
+            self.job_scripts.clear()
 
     def assignment(self, name: str, value: str, depth: int, cwd: str | None,
                    parsed_assigned: dict[str, str] | None = None) -> None:
@@ -144,6 +152,16 @@ class Analyzer:
     # -- one simple command ----------------------------------------------------------------------
 
     def simple(self, cmd: SimpleCommand, depth: int) -> None:
+        # a job left running (`cmd &`, and what it runs, nested lines included) reads its scripts after this review
+        # (safety.scripts.read_script: guard23)
+        before = self.in_job
+        self.in_job = before or cmd.background
+        try:
+            self._simple(cmd, depth)
+        finally:
+            self.in_job = before
+
+    def _simple(self, cmd: SimpleCommand, depth: int) -> None:
         passing(self, cmd.loop)  # a loop's second pass reads what its first wrote as unknown
         argv = [w for a in cmd.argv for w in expand_braces(a)] if any("{" in a for a in cmd.argv) else list(cmd.argv)
         redirected(self, cmd, argv)
@@ -313,9 +331,11 @@ class Analyzer:
         pushed = scripts.has_input(cmd)
         if pushed:
             self.stdin_feeds.append(cmd)
+        interp, self.job_interpreter = self.job_interpreter, not shell and prog not in ("source", ".")
         try:
             scripts.run_code(self, prog, inv, cmd, depth, shell)
         finally:
+            self.job_interpreter = interp
             if pushed:
                 self.stdin_feeds.pop()
 
@@ -326,6 +346,7 @@ class Analyzer:
         its imports look in first (a script's own), ``here``: the directory of this file of code."""
         if prog.startswith(("python", "pypy")):
             pycode.judge(self, prog, code, depth, cwd, where or cwd, seen, here or where or cwd)
+            toolwrites.python_code(self, code, cwd)  # shutil.unpack_archive, extractall (guard23)
         else:
             jscode.judge(self, prog, code, depth, cwd, here or where, seen)
         for pattern, category, why in R.CODE_PATTERNS:

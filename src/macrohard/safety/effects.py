@@ -212,6 +212,7 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
             an.r.add("exfiltration", f"openssl {operands[0]} sends a file over the network")
     if prog == "wait" and not operands and not cmd.background:  # the jobs earlier steps left have ended
         an.jobs = an.detached
+        an.job_scripts.clear()  # and so have this line's own: `sh a.sh & sh b.sh & wait` (safety.scripts.job)
     system.judge(an.r, prog, args, flags, long, operands)
     lookup.assigned_indirectly(an, prog, args)
     programs.judge(an, prog, args, cmd, depth)

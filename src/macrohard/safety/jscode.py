@@ -39,6 +39,7 @@ _EVAL = {
 }
 # commands in backticks (perl, ruby, php) or %x/qx that interpolate a variable
 _INTERPOLATED_BACKTICK = re.compile(r"`[^`\n]*(?:\$\{?\w|#\{)[^`\n]*`")
+_LITERAL_BACKTICK = re.compile(r"`([^`\n]{1,400})`")
 _BARE_CALL = re.compile(r"(?:^|[;{}\s:&(,!])(?:system|exec|spawn)\s+(?![\s'\"(=])\S", re.M)
 # perl's two-argument open of a string holding a pipe and a variable: `open(F, "$c |")`
 _PERL_OPEN_PIPE = re.compile(r"\bopen\s*\(?\s*(?:my\s+)?[$\w]+\s*,\s*\"(?=[^\"]*\|)(?=[^\"]*[$@])[^\"]*\"")  # perl `system $c`, ruby `system c`
@@ -48,7 +49,7 @@ _BARE_EVAL = re.compile(r"(?:^|[;{}\s])(?:eval\s+(?![\s{(])\S|do\s+['\"$]|requir
 _LITERAL = re.compile(r"'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|`[^`$\\]*`")
 _HARMLESS = re.compile(r"(?:\s|,|\[|\]|\(|\)|\btrue\b|\bfalse\b|\bnull\b|\bundefined\b|\bnil\b|\\|=>)*")
 _REQUIRE = re.compile(r"""(?:\brequire\s*\(\s*|\bimport\s*\(\s*|\bfrom\s+|^\s*import\s+|\bnew\s+Worker\s*\(\s*)"""
-                      r"""(['"])(\.{1,2}/[^'"]+|(?!node:)[@\w#][^'"]*)\1""", re.M)
+                      r"""(['"])(\.{1,2}(?:/[^'"]*)?|(?!node:)[@\w#][^'"]*)\1""", re.M)  # `require('./')`: the folder's index.js
 _MAX_ARGS = 2000
 # node: a module named by a computed string, native bindings, the module loader itself
 _JS_HIDDEN = re.compile(r"\b(?:require|import)\s*\(\s*(?![\s'\"`][^'\"`$]*['\"`]\s*\))[^)]|"
@@ -118,6 +119,9 @@ def judge(an: Analyzer, prog: str, code: str, depth: int, cwd: str | None, here:
         _perl_modules(an, prog, code, depth, cwd, here, seen, before, first_write)
     if lang != "js" and _INTERPOLATED_BACKTICK.search(code):
         an.r.add("dynamic", f"{prog} code runs a command it builds in backticks")
+    elif lang != "js":  # perl/ruby/php `cmd`: a shell command written out (guard23: `print \`sh run.sh\`` ran it)
+        for m in _LITERAL_BACKTICK.finditer(code):
+            an.line(m.group(1), depth + 1, cwd)
     if is_js:
         base = here or cwd or (an.paths.workspaces[0] if an.paths.workspaces else None)
         for m in _REQUIRE.finditer(code):

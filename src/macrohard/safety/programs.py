@@ -266,3 +266,15 @@ def detached(an: Analyzer, cmd: SimpleCommand) -> None:
     if cmd.background and cmd.argv and cmd.wrappers & {"nohup", "setsid"}:
         an.r.add("background", f"{'/'.join(sorted(cmd.wrappers & {'nohup', 'setsid'}))} ... & leaves "
                                f"{cmd.argv[-1][:40]!r} running after the step")
+    # guard23: `setsid -f CMD` forks without `&`; `coproc …` starts a job; `exec 3< <(…)` keeps the process
+    # substitution's commands running after the step (each ran a script a later step rewrote)
+    argv = cmd.argv
+    at = next((i for i, a in enumerate(argv) if posixpath.basename(a) == "setsid"), None)
+    if at is not None and any(a in ("-f", "--fork") or re.fullmatch(r"-[a-z]*f[a-z]*", a) for a in
+                              argv[at + 1:at + 1 + next((k for k, a in enumerate(argv[at + 1:])
+                                                         if not a.startswith("-")), 0)]):
+        an.r.add("background", "setsid -f leaves a job running after the step")
+    if argv[:1] == ["coproc"]:
+        an.r.add("background", "coproc leaves a job running after the step")
+    if argv[:1] == ["exec"] and any(t.startswith(("<(", ">(")) for _, t in cmd.redirects if t):
+        an.r.add("background", "exec with a process substitution leaves its commands running after the step")

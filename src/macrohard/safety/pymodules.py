@@ -47,6 +47,10 @@ def module(an: Analyzer, prog: str, name: str, depth: int, cwd: str | None, wher
         if file in seen or not any(file.startswith(w + "/") for w in an.paths.workspaces):
             continue
         if not os.path.isfile(file) or os.path.islink(file) and _special(file):
+            if path and an.in_job and not os.path.lexists(file):  # `runpy.run_path('w.py')` once a later step makes it
+                from macrohard.safety import scripts
+
+                scripts.job(an, posixpath.relpath(file, an.paths.resolve(cwd or ".", None)), exists=False)
             if os.path.islink(file) or os.path.exists(file) and not os.path.isdir(file):
                 # guard21: json.py a link to /dev/stdin (the import read the command's input), a pipe, a socket
                 an.r.add("dynamic", f"{prog} code imports {posixpath.basename(file)}, which is not a plain file of the "

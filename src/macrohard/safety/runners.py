@@ -15,7 +15,7 @@ import re
 import shlex
 from typing import TYPE_CHECKING
 
-from macrohard.safety import archives, homefiles, launchers, spliced
+from macrohard.safety import archives, homefiles, launchers, spliced, toolwrites
 from macrohard.safety.regular import text_of
 
 if TYPE_CHECKING:
@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
 # program -> options whose value is a command it runs
 COMMAND_OPTIONS: dict[str, frozenset[str]] = {
-    "tar": frozenset({"-I", "--use-compress-program", "--to-command", "--info-script", "--new-volume-script", "-F"}),
+    "tar": frozenset({"-I", "--use-compress-program", "--to-command", "--info-script", "--new-volume-script", "-F",
+                      "--rsh-command"}),
     "zip": frozenset({"-TT", "--unzip-command"}),
     "script": frozenset({"-c", "--command"}),
     "flock": frozenset({"-c", "--command"}),
@@ -76,6 +77,7 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
     if launchers.judge(an, prog, args, cmd, depth):
         return
     archives.judge(an, prog, args, cmd)  # the files an archive writes where it is extracted (guard20)
+    toolwrites.judge(an, prog, args, cmd)  # cmake -E, jar, zstd -o, socat, ed/ex/vim `w FILE` (guard23)
     homefiles.judge(an, prog, args, cmd, depth)  # the home folder's start-up files it reads (guard20)
     if prog in _PYTHON_TOOLS:
         homefiles.python(an, prog, args, depth, cmd.cwd)
@@ -184,6 +186,8 @@ def _git_sub(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int) -> N
     opts = _GIT_SUB_COMMANDS[sub]
     for i, a in enumerate(rest):
         name, eq, value = a.partition("=")
+        if not eq and len(a) > 2 and a[:2] in opts and not a.startswith("--"):  # `-x'sh run.sh'`, glued (guard23)
+            name, eq, value = a[:2], "=", a[2:]
         if name in opts:
             value = value if eq else (rest[i + 1] if i + 1 < len(rest) else "")
             if value and not (name == "--smtp-server" and not value.startswith("/")):

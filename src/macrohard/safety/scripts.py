@@ -104,6 +104,8 @@ def read_script(an: Analyzer, path: str, cwd: str | None, explicit: bool) -> str
                                   "sandbox's own); keep scripts in the workspace")
         return None
     data = native.read(ap)
+    if an.in_job and not os.path.isdir(ap):
+        job(an, path, exists=data is not None or os.path.exists(ap))
     if data is None and os.path.exists(ap) and not os.path.isdir(ap):  # a named pipe or a device: what is written
         an.r.add("dynamic", f"runs {path}, which is not a regular file (a pipe or a device): what it holds is only "
                             "known when it runs")
@@ -129,6 +131,22 @@ def read_script(an: Analyzer, path: str, cwd: str | None, explicit: bool) -> str
         an.r.add("dynamic", f"runs {path}, which {an.jobs} process(es) an earlier step left running may change "
                             "after this review; let them end first (`wait; ...`)")
     return data.decode(errors="replace")
+
+
+def job(an: Analyzer, path: str, exists: bool) -> None:
+    """A workspace script run by a job left running after the step (`(sleep 2; sh run.sh) &`, `while sleep 1; do sh
+    go.sh; done &`, `sh < fifo &`): it runs after this review, and a later step may write it before (or, bash reading
+    a script as it goes, while) it runs, unreviewed (guard23: 15 such jobs ran a payload a later approved step wrote).
+    A Python or Node program started in the background (a server) reads its file whole as it starts: only one that
+    does not exist yet is asked about."""
+    if not exists:
+        an.job_scripts.append(f"runs {path} in a job left running after this step, and {path} does not exist yet: "
+                              "what a later step writes there would run unreviewed; write it first, or run it in the "
+                              "foreground (or `wait` for the job on the same line)")
+    elif not an.job_interpreter:
+        an.job_scripts.append(f"runs {path} in a job left running after this step: a later step may change it before "
+                              f"or while it runs, unreviewed; run it in the foreground (`timeout 600 sh {path}`), or "
+                              "`wait` for the job on the same line")
 
 
 def _parents(path: str) -> list[str]:

@@ -98,7 +98,14 @@ class _Walker:
                 return self.text(node)[2:-1], True
         if t in ("string", "concatenation", "translated_string"):
             parts, dynamic = [], False
+            end = None
             for child in node.children:
+                if t == "string" and end is not None and child.start_byte > end:
+                    # tree-sitter leaves a line break inside "..." out of every child: the text between two children
+                    # is the string's too (guard23: `bash -c "true #<newline>sh run.sh"` was judged as `true #sh
+                    # run.sh`, the payload commented out, and ran)
+                    parts.append(self.src[end:child.start_byte].decode(errors="replace"))
+                end = child.end_byte
                 if child.type == '"':
                     continue
                 if child.type == "string_content":  # inside "...": bash drops the backslash before $ ` " \ newline

@@ -1,0 +1,161 @@
+"""The files a tool writes where the target is not an operand the guard's usual readers see: ``cmake -E copy|rename|
+create_symlink …``, ``cmake -E tar x`` and ``jar x`` (archives: their members), ``zstd -o FILE``, ``socat`` addresses
+(``CREATE:f``, ``OPEN:f``), the ``w FILE`` of an ed/ex script or a ``vim -c`` command, and archives extracted by Python
+code (``tarfile``/``zipfile``/``shutil.unpack_archive``).
+
+guard23: each of these wrote ``.bashrc`` (or a hook) with every step approved. They are judged here as the files the
+command writes (``Analyzer.write_target``), an archive's members by ``safety.archives``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from typing import TYPE_CHECKING
+
+from macrohard.safety import archives
+
+if TYPE_CHECKING:
+    from macrohard.safety.commands import Analyzer
+    from macrohard.safety.shellparse import SimpleCommand
+
+# cmake -E commands that write their last operand (or into it, when it is a folder)
+_CMAKE_WRITES = frozenset({"copy", "copy_if_different", "copy_directory", "copy_directory_if_different", "rename",
+                           "create_symlink", "create_hardlink", "touch", "touch_nocreate", "make_directory"})
+_ZSTD = frozenset({"zstd", "unzstd", "zstdmt", "pzstd"})
+_SOCAT_FILE = re.compile(r"^(?:create|creat|open|gopen|file):(?P<f>[^,]+)", re.I)
+# ed/ex/vim: `w FILE`, `w! FILE`, `w >> FILE`, `wq FILE`, `x FILE`, `sav[eas] FILE`, `up[date] FILE`, with a range
+_EX_WRITE = re.compile(r"^[\s:]*[\d,.$;'+-]*(?:w(?:rite)?|wq|x(?:it)?|sav(?:eas)?|up(?:date)?|wa(?:ll)?)!?"
+                       r"(?:\s*>>)?\s+(?!!)(?P<f>[^\s|!][^|\n]*?)\s*$", re.M)
+_PY_EXTRACT = re.compile(r"\b(?:unpack_archive|extractall|extract)\s*\(")
+_PY_DEST = re.compile(r"""(?:unpack_archive\s*\(\s*(['"])[^'"]*\1\s*,\s*(?:extract_dir\s*=\s*)?|"""
+                      r"""extractall\s*\(\s*(?:path\s*=\s*)?)(['"])([^'"\n]*)\2""")
+_PY_ARCHIVE = re.compile(r"""(['"])([^'"\n]+\.(?:zip|whl|jar|egg|tar|tgz|tbz2?|txz|tar\.(?:gz|bz2|xz|zst)))\1""")
+
+
+def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> None:
+    if prog == "cmake" and args[:1] == ["-E"] and len(args) > 1:
+        _cmake(an, args[1], args[2:], cmd)
+    elif prog == "jar" and args:
+        _jar(an, args, cmd)
+    elif prog in _ZSTD:
+        for i, a in enumerate(args):
+            if a == "-o" and i + 1 < len(args):
+                an.write_target(args[i + 1], cmd.cwd, f"{prog} -o writes {args[i + 1]}")
+            elif a.startswith("--output-dir-flat=") or a.startswith("--output-dir-mirror="):
+                an.__dict__["renamed_members"] = True
+    elif prog == "socat":
+        _socat(an, args, cmd)
+    elif prog in ("split", "csplit", "gsplit", "gcsplit"):
+        _split(an, prog, args, cmd)
+    elif prog in ("ed", "red", "ex") or prog in ("vim", "vi", "nvim", "view", "vim.basic", "vim.tiny"):
+        _ex(an, prog, args, cmd)
+
+
+def _cmake(an: Analyzer, sub: str, rest: list[str], cmd: SimpleCommand) -> None:
+    if sub == "tar" and rest and "x" in rest[0] and len(rest) > 1:
+        archives.extracted(an, "cmake -E tar", rest[1], ".", cmd.cwd)
+        return
+    if sub not in _CMAKE_WRITES or not rest:
+        return
+    if sub in ("touch", "touch_nocreate", "make_directory"):
+        for target in rest:
+            an.write_target(target, cmd.cwd, f"cmake -E {sub} writes {target}")
+        return
+    target, sources = rest[-1], rest[:-1]
+    an.write_target(target, cmd.cwd, f"cmake -E {sub} writes {target}")
+    if sub.startswith("copy") and not sub.startswith("copy_directory"):  # into a folder: the sources' names there
+        for source in sources:
+            an.written_name(posixpath.join(target, posixpath.basename(source)), cmd.cwd,
+                            f"cmake -E {sub} writes {posixpath.basename(source)} into {target}")
+
+
+def _split(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> None:
+    """``split FILE PREFIX`` (pieces PREFIX + letters + ``--additional-suffix``), ``csplit -f PREFIX -b FORMAT``: the
+    pieces' names are PREFIX + what follows, judged as a glob (guard23: `.bashr` + the third piece's `c`, `.bash` +
+    `rc%.0d` made `.bashrc`)."""
+    prefix, suffix, operands, i = ("xx" if prog.endswith("csplit") else "x"), "", [], 0
+    while i < len(args):
+        a = args[i]
+        name, eq, value = a.partition("=")
+        takes = name in ("-f", "--prefix", "-b", "--suffix-format", "--additional-suffix", "-n", "--digits", "-a",
+                         "--suffix-length", "-l", "-b", "-C", "--lines", "--bytes", "--line-bytes", "--number",
+                         "--filter")
+        if takes and not eq and a.startswith("-"):
+            value, i = (args[i + 1] if i + 1 < len(args) else ""), i + 1
+        if name in ("-f", "--prefix") and prog.endswith("csplit"):
+            prefix = value
+        elif name in ("-b", "--suffix-format") and prog.endswith("csplit"):
+            suffix = re.sub(r"%[-#0 +']*\d*(?:\.\d*)?[diouxX]", "*", value)
+        elif name == "--additional-suffix":
+            suffix = "*" + value
+        elif name == "--filter":
+            an.line(value, 1, cmd.cwd)
+        elif not a.startswith("-") or a == "-":
+            operands.append(a)
+        i += 1
+    if prog.endswith("split") and not prog.endswith("csplit") and len(operands) > 1:
+        prefix = operands[1]
+    glob = prefix + (suffix or "*") if "*" in (suffix or "*") else prefix + "*" + suffix
+    an.write_target(glob, cmd.cwd, f"{prog} writes pieces named {glob}")
+
+
+def _jar(an: Analyzer, args: list[str], cmd: SimpleCommand) -> None:
+    """``jar xf A``, ``jar -xf A``, ``jar --extract --file=A``: the archive's members, where it runs (``-C`` too)."""
+    first, archive, extract = args[0], "", False
+    if not first.startswith("--") and "x" in first.lstrip("-"):
+        extract = True
+        if "f" in first:
+            archive = args[1] if len(args) > 1 else ""
+    for i, a in enumerate(args):
+        if a in ("--extract", "-x"):
+            extract = True
+        elif a.startswith("--file="):
+            archive = a.split("=", 1)[1]
+        elif a in ("--file", "-f") and i + 1 < len(args):
+            archive = args[i + 1]
+    if extract:
+        archives.extracted(an, "jar", archive or "-", ".", cmd.cwd)
+
+
+def _socat(an: Analyzer, args: list[str], cmd: SimpleCommand) -> None:
+    addresses = [a for a in args if not a.startswith("-") or a == "-"]
+    one_way = any(re.fullmatch(r"-[a-zA-Z]*u[a-zA-Z]*", a) for a in args)
+    for k, address in enumerate(addresses):
+        if one_way and k == 0:  # -u: the first address is only read
+            continue
+        if m := _SOCAT_FILE.match(address):
+            an.write_target(m.group("f"), cmd.cwd, f"socat writes {m.group('f')}")
+
+
+def _ex(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> None:
+    """The ``w FILE`` commands an ed/ex script (its input) or vim's ``-c``/``+`` commands give."""
+    texts = [cmd.heredoc] * bool(cmd.heredoc) + [t for op, t in cmd.redirects if op == "<<<"]
+    for i, a in enumerate(args):
+        if a in ("-c", "--cmd") and i + 1 < len(args):
+            texts.append(args[i + 1])
+        elif a.startswith("+") and len(a) > 1:
+            texts.append(a[1:])
+    for text in texts:
+        for line in text.split("|") if prog not in ("ed", "red") else [text]:
+            for m in _EX_WRITE.finditer(line):
+                target = m.group("f").strip().strip("'\"")
+                if target:
+                    an.write_target(target, cmd.cwd, f"{prog} writes {target}")
+
+
+def python_code(an: Analyzer, code: str, cwd: str | None) -> None:
+    """Python code that extracts an archive (``shutil.unpack_archive``, ``ZipFile(…).extractall()``,
+    ``tarfile.open(…).extract(…)``): every archive the code names, its members judged where the code runs and in a
+    folder it names; an extraction of an archive it does not name is only known when it runs."""
+    if not _PY_EXTRACT.search(code):
+        return
+    named = [m.group(2) for m in _PY_ARCHIVE.finditer(code)]
+    if not named:
+        an.r.add("dynamic", "python code extracts an archive it does not name; extract it with tar or unzip")
+        return
+    folders = {"."} | {m.group(3) for m in _PY_DEST.finditer(code)}
+    for archive in dict.fromkeys(named):
+        for folder in folders:
+            archives.extracted(an, "python code", archive, folder or ".", cwd)
+
