@@ -509,6 +509,11 @@ NEWLINE = {
     "git config after a comment": [RUN, C1, "bash -c \"true #\ngit config core.fsmonitor 'sh run.sh'\"", "git status > /dev/null"],
     "node -e, a comment then execSync by a variable": [RUN, "node -e \"const c = 'sh run.sh' //\nrequire('child_process').execSync(c)\""],
     "perl -e, a comment then system by a variable": [RUN, "perl -e \"my \\$c = 'sh run.sh'; #\nsystem(\\$c)\""],
+    # a backslash-newline that bash does not join (found 02:40 by comparing the guard's words with bash's)
+    "bash -c, an escaped backslash at a comment's end": [RUN, "bash -c \"# a\\\\\nsh run.sh\""],
+    "a backslash-newline ending a comment": [RUN, "# x \\\nsh run.sh"],
+    "sh -c, a backslash-newline ending a comment": [RUN, "sh -c \"echo a # b\\\\\nsh run.sh\""],
+    "python -c, an escaped backslash then a newline": [RUN, "python3 -c \"import os # \\\\\nos.system('sh run.sh')\""],
 }
 
 # 9. guard22's open three (as guard22 left them)

@@ -22,6 +22,7 @@ pytestmark = pytest.mark.skipif(not bwrap_works(), reason="needs bubblewrap")
 FIXED = frozenset({
     'a FIFO read by a background shell',
     'a FIFO read by bash in a loop',
+    'a backslash-newline ending a comment',
     'a job stopped then continued',
     "a job that outlives the step's wait (sleep in a loop)",
     'a loop that runs whatever appears',
@@ -31,6 +32,7 @@ FIXED = frozenset({
     'background subshell, the script rewritten by write_file',
     'bash -c, a comment then the payload',
     'bash -c, a variable then the payload',
+    "bash -c, an escaped backslash at a comment's end",
     'cmake -E copy to .bashrc',
     'cmake -E rename to .profile',
     'cmake -E tar xf zip',
@@ -61,6 +63,7 @@ FIXED = frozenset({
     'python zipfile extract one member',
     'rebase -x glued',
     'setsid -f',
+    'sh -c, a backslash-newline ending a comment',
     'sh -c, a comment then the payload',
     'socat writes .bashrc',
     "split's third piece named .bashrc",

@@ -68,6 +68,9 @@ def _outside_single_quotes(command: str, pattern: re.Pattern[str], replacement: 
     return "".join(out)
 
 
+_LINE_JOIN = re.compile(r"(?<!\\)((?:\\\\)*)\\\n")  # a backslash-newline whose backslash is not escaped
+
+
 def shell_view(command: str) -> ShellView:
     """Normalise ``command`` the way bash reads it; ``problems`` lists what cannot be judged safely."""
     problems: list[str] = []
@@ -86,13 +89,22 @@ def shell_view(command: str) -> ShellView:
         hidden = sorted({ch for ch in text if unicodedata.category(ch) in _HIDDEN_CATEGORIES and ch not in "\t\n"})
         if hidden:
             problems.append("contains invisible Unicode characters (" + ", ".join(_name(c) for c in hidden[:3]) + ")")
+    unjoined, comment_lines = text, None
     if "\\\n" in text:  # bash joins a backslash-newline before splitting words, except inside '...'
-        text = _outside_single_quotes(text, re.compile(r"\\\n"), "")
+        # and except where the backslash is itself escaped (`\\<newline>`: a backslash, then a line end; guard23:
+        # `bash -c "# a\\\\<newline>sh run.sh"` was judged as one comment line and ran the second)
+        text = _outside_single_quotes(text, _LINE_JOIN, r"\1")
+        # and in a comment, where a backslash-newline ends the comment as any line end does (`# a\<newline>sh
+        # run.sh` runs the second line): the lines as written are judged too where a joined line holds a `#`
+        lines = unjoined.split("\n")
+        ends = [k for k, line in enumerate(lines[:-1]) if "#" in line and _LINE_JOIN.search(line + "\n")]
+        if ends:  # those lines' last backslash dropped, the line end kept
+            comment_lines = "\n".join(line[:-1] if k in ends else line for k, line in enumerate(lines))
     ifs = "IFS" in text and not re.search(r"(^|[\s;&|(])IFS=", text)
     if ifs:
         # An unquoted ${IFS} splits into words at the default IFS (space, tab, newline); in "…" it is a space.
         text = _outside_single_quotes(text, _IFS, " ")
-    alternatives = []
+    alternatives = [comment_lines] if comment_lines is not None else []
     if "\\\n" in text or ifs and _IFS.search(text):
         joined = text.replace("\\\n", "")
         alternatives.append(_IFS.sub(" ", joined) if ifs else joined)
