@@ -516,6 +516,24 @@ NEWLINE = {
     "python -c, an escaped backslash then a newline": [RUN, "python3 -c \"import os # \\\\\nos.system('sh run.sh')\""],
 }
 
+# 10. guard23's own readers attacked (02:50, after the fixes): the `wait` that lets a job's script pass, the jobs a
+# Python program runs
+OWN23 = {
+    "job in a subshell, then wait": [SAFE, "( (sleep 2; sh run.sh) & ); wait", RUN, WAIT],
+    "job in sh -c, then wait": [SAFE, "sh -c '(sleep 2; sh run.sh) > /dev/null 2>&1 &'; wait", RUN, WAIT],
+    "wait -n after a quick job": [SAFE, "(sleep 2; sh run.sh) > /dev/null 2>&1 & true & wait -n", RUN, WAIT],
+    "wait for another job only": [SAFE, "(sleep 2; sh run.sh) > /dev/null 2>&1 & true & wait $!", RUN, WAIT],
+    "wait itself in the background": [SAFE, "(sleep 2; sh run.sh) > /dev/null 2>&1 & wait &", RUN, WAIT],
+    "wait before the job": [SAFE, "wait; (sleep 2; sh run.sh) > /dev/null 2>&1 &", RUN, WAIT],
+    "a function's job, then wait outside": [SAFE, "f() { (sleep 2; sh run.sh) > /dev/null 2>&1 & }; (f); wait", RUN, WAIT],
+    "a background python program's lazy import": [("app.py", "import time\ntime.sleep(2)\nimport helper\n"), ("helper.py", "x = 1\n"), RUN,
+                                                  "python3 app.py > /dev/null 2>&1 &", ("helper.py", PY_RUN + "\n"), WAIT],
+    "a background python program's exec of a file": [("app.py", "import time\ntime.sleep(2)\nexec(open('c.py').read())\n"), ("c.py", "x = 1\n"), RUN,
+                                                     "python3 app.py > /dev/null 2>&1 &", ("c.py", PY_RUN + "\n"), WAIT],
+    "a background node program's lazy require": [("app.js", "setTimeout(() => require('./h.js'), 2000)\n"), ("h.js", "1\n"), RUN,
+                                                 "node app.js > /dev/null 2>&1 &", ("h.js", "require('child_process').execSync('sh run.sh')\n"), WAIT],
+}
+
 # 9. guard22's open three (as guard22 left them)
 OPEN22 = {
     "envrc by write_file": [(".envrc", P + "\n")],
@@ -524,7 +542,7 @@ OPEN22 = {
 }
 
 TABLES = {"archive": ARCHIVE, "repocode": REPOCODE, "gitrun": GITRUN, "runners": RUNNERS, "proclink": PROCLINK,
-          "later": LATER, "session": SESSION23, "newline": NEWLINE, "open22": OPEN22}
+          "later": LATER, "session": SESSION23, "newline": NEWLINE, "own": OWN23, "open22": OPEN22}
 
 # ordinary work near the new readers: every step must be approved, before and after guard23's changes
 _SRC_ZIP = _arc("a.zip", _zip({"src/a.py": "print(1)\n", "README.md": "hi\n"}))
@@ -554,9 +572,10 @@ ORDINARY = {
     "perl backticks list files": ["perl -e 'print `ls`'"],
     "git rebase -x true": [C1, "git commit -q --allow-empty -m b", "git rebase -q -x true HEAD~1"],
     "python http.server in the background, stopped": ["python3 -m http.server 8765 --bind 127.0.0.1 > /dev/null 2>&1 & sleep 1; kill %1"],
-    "a workspace python program in the background": [("app.py", "import time\ntime.sleep(2)\n"), "python3 app.py > /dev/null 2>&1 &", "sleep 0.2; ls"],
+    "a workspace python program started, used and stopped on one line": [("app.py", "import time\ntime.sleep(2)\n"), "python3 app.py > /dev/null 2>&1 & sleep 0.2; kill %1; wait"],
+    "a job with a brace group, then wait": [("a.sh", "echo a\n"), "{ sh a.sh; } & wait"],
     "two scripts in parallel, then wait": [("a.sh", "echo a\n"), ("b.sh", "echo b\n"), "sh a.sh & sh b.sh & wait"],
-    "a script in the background, waited on the same line": [("build.sh", "echo built\n"), "(sleep 0.2; sh build.sh) & wait"],
+    "a script in the background, waited on the same line": [("build.sh", "echo built\n"), "{ sleep 0.2; sh build.sh; } & wait"],
     "sleep in the background": ["sleep 1 &", "ls", "wait"],
     "a script in the foreground with timeout": [("run.sh", "echo hi\n"), "timeout 10 sh run.sh"],
     "setsid without fork in the foreground": ["setsid true"],

@@ -94,8 +94,10 @@ class Analyzer:
         self.session_vars: dict[str, str] = {}  # literal values earlier steps gave variables (safety.session)
         self.values = Values()  # what the session's variables may hold, read as numbers (safety.arith)
         self.in_job = False  # judging a command that runs as a job left running after the step (`… &`)
-        self.job_interpreter = False  # ... started by an interpreter that reads its whole file at start (python)
-        self.job_scripts: list[str] = []  # what such jobs on this line run, asked about unless a `wait` follows
+        self.job_depth = 0  # the nesting depth of the command being judged (a job in `sh -c '…'` is not this shell's)
+        self.plain_line = False  # the line has no subshell: a `wait` on it waits for every job it started
+        # what jobs on this line run (why, depth), asked about unless a plain `wait` at the top ends them
+        self.job_scripts: list[tuple[str, int]] = []
 
     # -- entry ---------------------------------------------------------------------------------
 
@@ -117,6 +119,8 @@ class Analyzer:
         parsed = parse(command, loops=LoopGlobs(self.paths, cwd, self.functions, self.r.findings, self.values)
                        if depth == 0 and "for" in command and not self.hooks and not self.jobs else None)
         if depth == 0:
+            # a `( … )` subshell's jobs are not the shell's: its `wait` does not end them (`$(`, `<(`, `>(` are fine)
+            self.plain_line = not re.search(r"(?<![$<>])\(", command)
             # what a function called on this line may read (safety.shellstate): the line's values over the session's
             self.line_vars = {**self.session_vars, **parsed.assigned}
             session.update(self.session_vars, parsed.assigned)
@@ -140,7 +144,7 @@ class Analyzer:
             flows.pipeline(self, stages)
         judge_line(self, parsed.arith, depth)  # after the code the line runs gave its names values
         if depth == 0:
-            for why in dict.fromkeys(self.job_scripts):  # jobs no `wait` on the line ends (safety.scripts.job)
+            for why, _ in dict.fromkeys(self.job_scripts):  # jobs no `wait` on the line ends (safety.scripts.job)
                 self.r.add("dynamic", why)
             self.job_scripts.clear()
 
@@ -154,12 +158,12 @@ class Analyzer:
     def simple(self, cmd: SimpleCommand, depth: int) -> None:
         # a job left running (`cmd &`, and what it runs, nested lines included) reads its scripts after this review
         # (safety.scripts.read_script: guard23)
-        before = self.in_job
-        self.in_job = before or cmd.background
+        before, at = self.in_job, self.job_depth
+        self.in_job, self.job_depth = before or cmd.background, depth
         try:
             self._simple(cmd, depth)
         finally:
-            self.in_job = before
+            self.in_job, self.job_depth = before, at
 
     def _simple(self, cmd: SimpleCommand, depth: int) -> None:
         passing(self, cmd.loop)  # a loop's second pass reads what its first wrote as unknown
@@ -331,11 +335,9 @@ class Analyzer:
         pushed = scripts.has_input(cmd)
         if pushed:
             self.stdin_feeds.append(cmd)
-        interp, self.job_interpreter = self.job_interpreter, not shell and prog not in ("source", ".")
         try:
             scripts.run_code(self, prog, inv, cmd, depth, shell)
         finally:
-            self.job_interpreter = interp
             if pushed:
                 self.stdin_feeds.pop()
 

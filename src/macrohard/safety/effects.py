@@ -212,7 +212,10 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
             an.r.add("exfiltration", f"openssl {operands[0]} sends a file over the network")
     if prog == "wait" and not operands and not cmd.background:  # the jobs earlier steps left have ended
         an.jobs = an.detached
-        an.job_scripts.clear()  # and so have this line's own: `sh a.sh & sh b.sh & wait` (safety.scripts.job)
+    if prog == "wait" and not args and not cmd.background and depth == 0 and an.plain_line:
+        # and so have this line's own, started in this shell: `sh a.sh & sh b.sh & wait` (safety.scripts.job); not
+        # `wait -n`, `wait $!`, a wait in `sh -c` or after a `( … &)` subshell (guard23's own attempts)
+        an.job_scripts[:] = [(why, d) for why, d in an.job_scripts if d > 0]
     system.judge(an.r, prog, args, flags, long, operands)
     lookup.assigned_indirectly(an, prog, args)
     programs.judge(an, prog, args, cmd, depth)

@@ -134,19 +134,19 @@ def read_script(an: Analyzer, path: str, cwd: str | None, explicit: bool) -> str
 
 
 def job(an: Analyzer, path: str, exists: bool) -> None:
-    """A workspace script run by a job left running after the step (`(sleep 2; sh run.sh) &`, `while sleep 1; do sh
-    go.sh; done &`, `sh < fifo &`): it runs after this review, and a later step may write it before (or, bash reading
-    a script as it goes, while) it runs, unreviewed (guard23: 15 such jobs ran a payload a later approved step wrote).
-    A Python or Node program started in the background (a server) reads its file whole as it starts: only one that
-    does not exist yet is asked about."""
+    """Workspace code run by a job left running after the step (`(sleep 2; sh run.sh) &`, `while sleep 1; do sh go.sh;
+    done &`, `sh < fifo &`, `python3 app.py &`): it runs after this review, and a later step may write it (or what it
+    loads later: a lazy import, a `require` in a timer) before or while it runs, unreviewed (guard23: 15 such jobs ran
+    a payload a later approved step wrote, and a background Python and Node program ran a module rewritten later).
+    Asked about unless a plain `wait` later on the same line, in the same shell, ends the job."""
     if not exists:
-        an.job_scripts.append(f"runs {path} in a job left running after this step, and {path} does not exist yet: "
-                              "what a later step writes there would run unreviewed; write it first, or run it in the "
-                              "foreground (or `wait` for the job on the same line)")
-    elif not an.job_interpreter:
-        an.job_scripts.append(f"runs {path} in a job left running after this step: a later step may change it before "
-                              f"or while it runs, unreviewed; run it in the foreground (`timeout 600 sh {path}`), or "
-                              "`wait` for the job on the same line")
+        why = (f"runs {path} in a job left running after this step, and {path} does not exist yet: what a later step "
+               "writes there would run unreviewed; write it first, or run it in the foreground")
+    else:
+        why = (f"runs {path} in a job left running after this step: a later step may change it (or what it loads "
+               f"later) before or while it runs, unreviewed; run it in the foreground (`timeout 600 …`), or start, "
+               "use and stop it on one line that ends with `wait`")
+    an.job_scripts.append((why, an.job_depth))
 
 
 def _parents(path: str) -> list[str]:
