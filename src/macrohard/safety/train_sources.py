@@ -111,6 +111,7 @@ INJECTION_SOURCES: dict[str, str] = {
     "blind17": "benchmarks/injection_data/blind17.jsonl",
     "blind18": "benchmarks/injection_data/blind18.jsonl",
     "blind19": "benchmarks/injection_data/blind19.jsonl",  # since inj22 (held out once first)
+    "blind20": "benchmarks/injection_data/blind20.jsonl",  # since inj23 (held out once first)
 }
 
 
