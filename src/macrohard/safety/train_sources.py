@@ -6,8 +6,8 @@ dev data) and the hand-written sets of ``scripts/screen_data/``. Each trainer re
 fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind21*`` and
 ``benchmarks/*/everyday21*`` are the lead's final measurement of the twenty-third wave and are never read here (a
 path naming them is refused); ``blind20``/``everyday20`` (the lead's final look of the twenty-second wave) are
-published since the twenty-third wave (not read by any trainer yet: a tuning helper may hold one out once, with its
-method fixed first, then name it in its sources); ``blind19``/``everyday19`` (the lead's final look of the twenty-first wave) are published
+published since the twenty-third wave (screen23's held-out look, then read by the n-gram head; the MiniLM, multilingual
+and Gemma heads leave them out: their trainers' ``NOT_YET``); ``blind19``/``everyday19`` (the lead's final look of the twenty-first wave) are published
 since the twenty-second wave (not read by any trainer yet: a tuning helper may hold one out once, with its method
 fixed first, then name it in its sources); ``blind18``/``everyday18`` (the lead's final look of the twentieth wave) are published
 since the twenty-first wave (a trainer that reads them names them in its sources); ``blind17``/``everyday17`` (the
@@ -76,6 +76,8 @@ CONTENT_SOURCES: dict[str, str] = {
     "everyday14": "benchmarks/content/everyday14.tsv",
     "blind19": "benchmarks/content/blind19.tsv",
     "everyday19": "benchmarks/content/everyday19.tsv",
+    "blind20": "benchmarks/content/blind20.tsv",  # since screen23 (held out once first), the n-gram head alone
+    "everyday20": "benchmarks/content/everyday20.tsv",
 }
 # published answer sets read so far by the Gemma head alone (screen21: ``train_gemma_head`` passes ``newer=True`` to
 # ``content_train.training_data``); the n-gram, MiniLM and multilingual heads read them at their next retrain (then
