@@ -155,3 +155,48 @@ def test_with_the_network_full_the_browser_follows_redirects_only_where_the_guar
         env.close()
         site.close()
         away.close()
+
+
+@pytest.mark.skipif(not Path("/usr/lib/chromium/chromium").exists(), reason="needs Chromium")
+def test_with_the_network_full_a_navigation_the_gate_could_not_fetch_is_not_let_through_unjudged(tmp_path):
+    # lead23's second read: when the send gate's own fetch failed, the navigation went on unfetched, so a server that
+    # drops the first request and answers the browser's own with a redirect elsewhere was followed, judged by nobody
+    import http.server
+    import threading
+
+    from macrohard.envs.browser import BrowserEnvironment
+    from macrohard.eval.attacks import Listener
+    from macrohard.types import BrowserGotoAction
+
+    away, seen = Listener(), []
+
+    class Flaky(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - http.server's name
+            seen.append(self.path)
+            if len(seen) == 1:
+                self.close_connection = True  # no answer at all: the gate's fetch fails
+                return
+            self.send_response(302)
+            self.send_header("Location", f"http://127.0.0.1:{away.port}/got?n=budget-42k")
+            self.end_headers()
+
+        def log_message(self, *args):
+            return None
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Flaky)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    env = BrowserEnvironment(str(tmp_path), network="full", frames=False)
+    env.start()
+    try:
+        guard = Guard.from_policy()
+        ctx = GuardContext(workspace=env.workspace, run_id="lead23-flaky", task_text="Open the site.",
+                           environment="browser", network="full")
+        auth = guard.authorize(BrowserGotoAction(url=f"http://127.0.0.1:{server.server_port}/page"), ctx, env=env)
+        assert auth.approved is not None, auth.verdict
+        env.execute(auth.approved)
+        assert seen and not away.hits, (seen, away.hits)
+    finally:
+        env.close()
+        server.shutdown()
+        server.server_close()
+        away.close()

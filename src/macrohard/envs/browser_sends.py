@@ -33,6 +33,7 @@ a new navigation this gate judges again.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from typing import Any
@@ -144,8 +145,11 @@ class SendGate:
             return
         try:
             response = route.fetch(max_redirects=0)
-        except Exception:  # noqa: BLE001  (unreachable or closing: the browser tries and reports it as it would)
-            route.fallback()
+        except Exception:  # noqa: BLE001  unreachable, reset, timed out or closing
+            # fail closed: letting the browser try on its own would follow a redirect nobody judged (a server that
+            # drops the first request and answers the browser's own with a redirect elsewhere)
+            with contextlib.suppress(Exception):  # the page or the browser is closing: nothing to stop
+                route.abort("failed")
             return
         location = response.headers.get("location", "")
         if 300 <= response.status < 400 and location:
