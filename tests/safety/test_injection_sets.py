@@ -17,7 +17,8 @@ from .injection_sets import (
     set_rows,
 )
 
-SETS = ("blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21")
+SETS = ("blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21",
+        "blind22")
 # for the hand-file reader's check: a style, a source and a language each set's hand files use, and two lines in it
 HAND_HEADERS = {
     "blind13": ("direct_order", "email", "de", ("Zeile eins", "Zeile zwei")),
@@ -29,6 +30,7 @@ HAND_HEADERS = {
     "blind19": ("reported_speech", "chat", "yo", ("Ìlà kìíní", "Ìlà kejì")),
     "blind20": ("voice_request", "voicemail", "am", ("መስመር አንድ", "መስመር ሁለት")),
     "blind21": ("caption", "image_caption", "ka", ("პირველი ხაზი", "მეორე ხაზი")),
+    "blind22": ("reported_speech", "chat", "sw", ("Mstari wa kwanza", "Mstari wa pili")),
 }
 
 
