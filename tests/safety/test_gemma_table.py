@@ -56,3 +56,23 @@ def test_one_pass_tokenising_gives_llama_cpps_own_ids() -> None:
     for text in texts:
         data = text.encode("utf-8", errors="replace")
         assert gt.token_ids(text) == tk.tokenize(data, add_bos=False, special=False), text[:40]
+
+
+def test_the_word_memo_gives_llama_cpps_ids_and_the_crossing_piece_is_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``token_ids`` reads a text word by word through a memo seeded with the vocabulary's pieces that tokenise to
+    themselves (inj24): the same ids as llama.cpp over the whole text (inj24 checked all 68,742 published injection and
+    answer texts, raw and normalised: 0 differences); the one piece that joins a character to a following space
+    (``>▁</``) sends a text that holds it to llama.cpp whole; a word met once is then in the memo."""
+    memo, crossing = gt.words()
+    assert crossing == ("> </",)
+    assert [memo["Bonjour"]] == gt._whole("Bonjour") and len(memo) > 200_000
+    texts = ["a > </b>", "<b> </b> ok", "x  > </y", "   three lead", "trail   ", "two  gaps  here", "\n\n  x\n",
+             "Zwölf Boxkämpfer jagen Viktor quer über den großen Sylter Deich.", "日本語 テキスト です", "(parenthesised, words!)",
+             "emoji 😀 🙂x", "a" * 3000, "ZzqxUnseenWordzz qqvvUnseen2"]
+    for text in texts:
+        assert gt.token_ids(text) == gt._whole(text), text[:40]
+    assert memo["ZzqxUnseenWordzz"] == tuple(gt._whole("ZzqxUnseenWordzz"))  # several ids: kept as a tuple
+    calls = []
+    monkeypatch.setattr(gt, "_whole", lambda t: calls.append(t) or [])
+    gt.token_ids("a > </b>")
+    assert calls == ["a > </b>"]  # read whole, not word by word
