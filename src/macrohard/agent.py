@@ -115,6 +115,18 @@ def _short_errors(exc: ValidationError | RecursionError) -> str:
     return "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}"[:200] for e in exc.errors()[:3])
 
 
+def _wait_in_slices(done: threading.Event, seconds: float, slice_s: float = 0.25) -> bool:
+    """``done.wait(seconds)`` in short slices. The kernel may hand a Ctrl-C (SIGINT) to the model-call thread, blocked
+    in a socket read; Python then runs the handler only when the main thread next runs bytecode, and one long wait on a
+    lock kept it from doing so until the wait ended (the run's close came 27-29 s after Ctrl-C, 1 run in 5). Waking
+    every ``slice_s`` lets the handler run within a quarter second."""
+    deadline = time.monotonic() + seconds
+    while not done.wait(max(0.0, min(slice_s, deadline - time.monotonic()))):
+        if time.monotonic() >= deadline:
+            return done.is_set()
+    return True
+
+
 class Agent:
     """Runs one task to its end with one model, one environment, one guard and one store."""
 
@@ -299,7 +311,7 @@ class Agent:
                 done.set()
 
         threading.Thread(target=call, name="macrohard-model-call", daemon=True).start()
-        if not done.wait(wait):
+        if not _wait_in_slices(done, wait):
             # an HTTP model keeps what its server did on the tries so far: "did not answer" is wrong for an HTTP 500
             failure = str(getattr(self.model, "last_failure", "") or "")
             if left is not None and left <= (b.max_model_seconds or left):
