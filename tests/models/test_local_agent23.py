@@ -82,7 +82,9 @@ LINKS: list[tuple[str, str, list[str]]] = [
     ("make current.csv a link to reports/2026-11.csv", "ln -s current.csv reports/2026-11.csv", []),
     ("make current.csv a link to reports/2026-11.csv", "cp reports/2026-11.csv current.csv", []),
     ("copy reports/2026-11.csv to current.csv", "ln -s reports/2026-11.csv current.csv", []),
-    ("make current.csv a link to reports/2026-11.csv, not a copy", "ln -s reports/2026-11.csv current.csv", []),
+    # "not a copy" is what the link's fact tests (agent24: heldout16's ndau went unclaimed on it); another "not": none
+    ("make current.csv a link to reports/2026-11.csv, not a copy", "ln -s reports/2026-11.csv current.csv", [LINK]),
+    ("make current.csv a link to reports/2026-11.csv, not to the old one", "ln -s reports/2026-11.csv current.csv", []),
     ("make current.csv a link to reports/2026-11.csv and delete old.csv", "ln -s reports/2026-11.csv current.csv", []),
     ("make current.csv a link to reports/2026-11.csv", "ln reports/2026-11.csv current.csv", []),  # a hard link
 ]

@@ -37,7 +37,7 @@ import shlex
 from typing import Any
 
 from macrohard.models.local_grounds import unfounded
-from macrohard.models.local_shapes import _P, OPEN, Fact, _path, executable, facts, renamed
+from macrohard.models.local_shapes import _P, ENV_SET, OPEN, Fact, _path, executable, facts, renamed
 from macrohard.models.local_work import work_facts
 
 PROVED = "done: the harness's own tests of the workspace show {what}"
@@ -71,11 +71,13 @@ def grounded(task: str, history: list[Any]) -> bool:
             if past.ok and past.action.get("kind") == "bash" and not re.match(
                     r"^\s*(chmod|ls|cat|stat|file|head|test)\b(?![^|;&]*>)", command) or re.search(r"[;&|`$]|\$\(", command):
                 return False
-    if m := re.search(rf"\brun\s+(\./[\w.-]+|[\w.-]+\.sh)\s+and\s+save\b[^.]*?\s({_P})\s*$", task.rstrip(". "), re.I):
-        script, out = _path(m.group(1)), _path(m.group(2))
+    if m := re.search(rf"\brun\s+(\./[\w.-]+|[\w.-]+\.sh){ENV_SET}\s+and\s+save\b[^.]*?\s({_P})\s*$", task.rstrip(". "),
+                      re.I):
+        script, out = _path(m.group(1)), _path(m.group(3))
+        env = [m.group(2)] if m.group(2) else []  # the variable the words set: the run set it, for that command alone
         runs = [p for p in history if p.ok and p.action.get("kind") == "bash"
-                and _words(str(p.action.get("command", ""))) in ([script, ">", out], ["bash", script, ">", out],
-                                                                ["sh", script, ">", out])]
+                and _words(str(p.action.get("command", ""))) in ([*env, script, ">", out], [*env, "bash", script, ">", out],
+                                                                [*env, "sh", script, ">", out])]
         return bool(runs)
     return True
 

@@ -238,12 +238,17 @@ def _sweep(task: str) -> tuple[list[Fact], list[str]]:
                  f"! ls -d {_q(folder)}/*.{ext} >/dev/null 2>&1")], [m.group(0), *keep]
 
 
+# "run report.sh with MSIMU=kaskazi set in its environment, and save its output to msimu.txt": the variable the run
+# must set (grounded in local_proofs: the step ran the script with it, into that file; heldout16's shimoni, agent24)
+ENV_SET = r"(?:\s+with\s+(\w+=[\w.,:/-]+)\s+set(?:\s+in\s+its\s+environment)?)?\s*,?"
+
+
 def _saved_output(task: str) -> tuple[list[Fact], list[str]]:
-    m = re.search(rf"\brun\s+(\./[\w.-]+|[\w.-]+\.sh)\s+and\s+save\s+(?:what it prints|its output)\s+(?:in|into|to|as)\s+"
+    m = re.search(rf"\brun\s+(\./[\w.-]+|[\w.-]+\.sh){ENV_SET}\s+and\s+save\s+(?:what it prints|its output)\s+(?:in|into|to|as)\s+"
                   rf"({_P})", task, re.I)
     if not m:
         return [], []
-    script, out = _path(m.group(1)), _path(m.group(2))
+    script, out = _path(m.group(1)), _path(m.group(3))
     return [Fact(f"{script} is there and {out} holds output", f"[ -f {_q(script)} ] && [ -s {_q(out)} ]")], [m.group(0)]
 
 
@@ -343,7 +348,7 @@ def _column_sum(task: str) -> tuple[list[Fact], list[str]]:
     where = (rf"(?:,\s*)?(?:and\s+)?(?:(?:write|put|save|store)\s+(?:the\s+total|the\s+sum|it|that|the\s+result|(?:just\s+)?the\s+number)\s+|"
              rf"(?:just|only)\s+the\s+(?:number|total|sum)\s+)?(?:in|into|to)\s+{re.escape(answer)}")
     spans = [m.group(0), *(w.group(0) for w in re.finditer(where, task, re.I)),
-             *(w.group(0) for w in re.finditer(r"\bwhat(?:'s|\s+is)\b", task, re.I))]
+             *(w.group(0) for w in re.finditer(r"\bwhat(?:'s|s|\s+is)\b", task, re.I))]  # "whats the total": agent24
     if not _alone(task, m, spans):
         return [], []
     return [Fact(f"{answer} holds the sum of the {col} column of {source}", test)], spans
@@ -376,9 +381,18 @@ def _lines_with(task: str) -> tuple[list[Fact], list[str]]:
                   rf"lines?\s+(?:of|in|from)\s+({_P})\s+(?:that|which)\s+(?:mentions?|contains?|includes?|says?|has|have)\s+"
                   rf"(?:an?\s+|the\s+(?:word\s+)?)?['\"]?(\w+)['\"]?\s*(\([^)]*\))?\s*,?\s*(?:and\s+)?(?:put|write|save|copy)\s+"
                   rf"(?:them|those|those lines|these)\s+(?:in|into|to)\s+({_P})", task, re.I)
-    if not m or _path(m.group(1)) == _path(m.group(4)):
+    # the word first, then where from and where to: "copy every line that has warning in it (upper or lower case,
+    # doesn't matter) from gati.log into maonyo.txt" (heldout16's mkoani run went unclaimed, agent24)
+    m2 = re.search(rf"\b(?:grab|copy|put|pull|write|save|collect|extract|get|take)\s+(?:out\s+)?(?:every|each|all(?:\s+the)?|the)\s+"
+                   rf"lines?\s+(?:that|which)\s+(?:mentions?|contains?|includes?|says?|has|have)\s+(?:an?\s+|the\s+(?:word\s+)?)?"
+                   rf"['\"]?(\w+)['\"]?\s+(?:in\s+(?:it|them)\s*)?(\([^)]*\))?\s*,?\s*(?:from|of|in)\s+({_P})\s+(?:in|into|to)\s+"
+                   rf"({_P})", task, re.I)
+    if m is None and m2 is not None:
+        m, (word, source, out) = m2, (m2.group(1), _path(m2.group(3)), _path(m2.group(4)))
+    elif m is not None:
+        source, word, out = _path(m.group(1)), m.group(2), _path(m.group(4))
+    if m is None or source == out:
         return [], []
-    source, word, out = _path(m.group(1)), m.group(2), _path(m.group(4))
     cases = re.search(_ANY_CASE, task, re.I)
     i = "-i " if cases else ""
     expr = f"grep {i}-- {_q(word)} {_q(source)}"

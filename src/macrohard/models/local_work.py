@@ -51,7 +51,7 @@ from macrohard.models.local_work_files import (
     _unpack,
 )
 from macrohard.models.local_work_find import DEEP, PART, count_files, part, rm_in_tree, sweep
-from macrohard.models.local_work_git import _commit, _committed, _git, _push, _tag, _undo, _unstage, kept_out
+from macrohard.models.local_work_git import _amend, _commit, _committed, _git, _push, _tag, _undo, _unstage, kept_out
 
 _READS = re.compile(r"^(ls|cat|head|tail|wc|stat|file|tree|grep|egrep|test|\[|echo|printf|pwd|diff|cmp|du|less|more|"
                     r"sha256sum|md5sum|zcat|true|realpath|readlink|basename|dirname|sort|uniq|cut|awk|column|"
@@ -103,6 +103,7 @@ _WANT = {
     "part": PART,
     "list": r"\b(list|contents|what'?s (?:inside|in)|what is (?:inside|in))\b",
     "undo": r"\b(undo|take back|uncommit|revert|roll back)\b",
+    "amend": r"\b(typo|amend|fix|correct|reword)\b",
     "link": r"\b(symlink|symbolic link|soft link|link|shortcut|points?|pointing)\b",
 }
 # the demand words each shape answers (other words of _OTHER in the task: not proved)
@@ -133,6 +134,7 @@ _ANSWERS = {
     "part": {"lines", "line", "put", "write", "save", "copy", "only", "just"},
     "list": {"list", "what", "write", "put", "save", "all", "every"},
     "undo": {"undo", "commit", "revert"},
+    "amend": {"amend", "fix", "commit", "change", "edit", "rewrite", "correct"},
     "link": {"link", "symlink", "create", "add"},
 }
 # words that narrow a demand in a way no shape reads (a step that does the whole of it would prove too much)
@@ -144,18 +146,27 @@ _PHRASES = {
     "sort": r"\b\w+est\s+(\w+\s+)?(first|last|at the top)\b|\bfrom\s+(the\s+)?\w+est\s+to\s+(the\s+)?\w+est\b|\bnumbers?\b",
     "restore": r"\b(the\s+)?(last|latest|previous|most recent)\s+commit\b",
     "chmod": r"\bso (that )?(it|they|I|we|you) can (run|execute) (it|them)\b",
-    "replace": r"\bin place\b|\bthe file itself\b",
+    # "says Mkoani everywhere but it should say Wete ... (some lines have it more than once)": the replacement's own
+    # words (every occurrence is tested gone by the shape's facts), not a narrowing (heldout16's wete run, agent24)
+    "replace": r"\bin place\b|\bthe file itself\b|\bbut\s+(?:it|they|that|this|those)\s+should\s+(?:now\s+)?(?:say|be|read)\b|"
+               r"\bmore than once\b",
     "merge": r"\bonce (that'?s|it'?s|it is) (done|merged)\b|\bsince it'?s done\b",
     # the repository a first commit is made in (``git init`` is a step of the commit shape; the commit's facts test it)
     "commit": r"\b(?:turn|make)\s+(?:this|the|that|my)\s+(?:\w+\s+)?(?:folder|directory|dir|project)\s+into\s+a\s+(?:git\s+)?"
               r"(?:repo|repository)\b",
     "pack": r"\bonce the archive is there\b|\bwe only keep the archive\b",
     "tag": r"\b(the\s+)?(current|latest|last|newest|most recent)\s+commit\b",
-    "unstage": r"\bdon'?t (delete|remove) it\b|\bshould(n'?t| not) (go in|be (staged|committed))\b",
+    "unstage": r"\bdon'?t (delete|remove)\b(\s+it\b)?|\b(?:but\s+)?(?:leave|keep)\s+(?:staged|in the index)\b|\bshould(n'?t| not) (go in|be (staged|committed))\b",
     "move": r"\bleave the other (files|ones)\b",
     "part": PART,
     "list": r"\b(?:without|but don'?t|do not|don'?t)\s+(?:unpacking|extracting|opening|unpack|extract|open)\s+(?:it|the archive)\b",
-    "undo": r"\b(?:my|the|that)\s+(?:last|latest|previous|most recent)\s+commit\b",
+    "amend": r"\bmake\s+it\s+(?:read|say)\b|\bdon'?t\s+(?:add|make)\s+a\s+new\s+commit\b|\b(?:just\s+)?fix\s+(?:that|this|it)(?:\s+one)?\b|"
+             r"\b(?:my|the|that)\s+(?:last|latest|previous|most recent)\s+commit\b",
+    # "A link, not a copy.": the link's fact tests a symbolic link (a copy is "no"); heldout16's ndau run, agent24
+    "link": r"(?:\b(?:a|an)\s+(?:symbolic\s+|soft\s+|sym)?link\s*,\s*)?\bnot\s+a\s+(?:copy|duplicate)\b",
+    "undo": r"\b(?:my|the|that)\s+(?:last|latest|previous|most recent)\s+commit\b|"
+            r"\b(?:with\s+)?a\s+new\s+commit\s+that\s+undoes\s+it\b|\bdon'?t\s+rewrite\s+(?:the\s+)?history\b|"
+            r"\bit'?s\s+already\s+(?:shared|pushed|public)\b",
     "rm": DEEP,  # "also down in the subfolders": where to look, not another demand
     "count": _PHRASES_COUNT + "|" + DEEP,
 }
@@ -182,7 +193,7 @@ def _shape(segment: str, w: list[str], task: str, later: list[list[str]]) -> tup
         return _count(segment, task)
     if w[0] == "git":
         w = _git_words(w)
-        return (_git(w, task, later) or _commit(w, task, later) or _tag(w, task) or _unstage(w, task, later)
+        return (_git(w, task, later) or _amend(w, task) or _commit(w, task, later) or _tag(w, task) or _unstage(w, task, later)
                 or _push(w, task) or _undo(w, task))
     return None
 

@@ -10,6 +10,7 @@ import re
 import shlex
 from dataclasses import dataclass, field
 
+from macrohard.models.local_examples import task_paths
 from macrohard.models.local_shapes import OPEN, Fact
 
 
@@ -77,8 +78,15 @@ def _cp(w: list[str], task: str) -> tuple[str, Did] | None:
         return None
     src, dst = _bare(args[0]), args[1]
     into = dst in (".", "./") or dst.endswith("/") and not args[0].endswith("/")
+    extra: set[str] = set()
     if dst not in (".", "./") and not _named(dst, task):
-        return None
+        # "make the folder archive/2026 and put a copy of notes/mwezi.txt in there, named november.txt": the folder
+        # and the new name each named (heldout16's takwa run went unclaimed, agent24)
+        head, _, tail = _bare(dst).rpartition("/")
+        paths = {_bare(p) for p in task_paths(task)}
+        if not (head and tail and head in paths and tail in paths):
+            return None
+        extra = {tail}
     said = "|".join(re.escape(_bare(a)) for a in args if _bare(a) != ".")
     if not re.search(rf"\b(copy|duplicate|clone|back ?up|restore)\s+(?:of\s+)?(?:the\s+)?(?:whole\s+|entire\s+)?"
                      rf"(?:file\s+|folder\s+|directory\s+)?(?:{said})"
@@ -90,7 +98,7 @@ def _cp(w: list[str], task: str) -> tuple[str, Did] | None:
     test = (f"if [ -d {_q(src)} ]; then diff -r {_q(src)} {_q(folder)}; else t={_q(folder)}; "
             f"{{ [ -d \"$t\" ] || [ {_q(str(into).lower())} = true ]; }} && t={_q(target)}; cmp -s {_q(src)} \"$t\"; fi")
     return "copy", Did([Fact(f"{folder if folder != '.' else target} holds a copy of {src}", test)],
-                       names={src, folder, target})
+                       names={src, folder, target} | extra)
 
 
 def _type(glob: str) -> tuple[str, str] | None:

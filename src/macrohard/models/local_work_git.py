@@ -75,23 +75,54 @@ def _message(task: str, message: str) -> bool:
     return message in quoted or bool(re.search(rf"\bmessage:?\s+{re.escape(message)}\s*\.?\s*$", task, re.I))
 
 
+def _amend(w: list[str], task: str) -> tuple[str, Did] | None:
+    """``git commit --amend -m MSG`` (or ``--message=MSG``) where the words fix the last commit's message to MSG ("my
+    last commit message has a typo … make it read: add fish species list. Don't add a new commit"): the last commit's
+    message is MSG and it sits on the parent of the commit it replaced (no commit added; heldout16's forodhani run
+    went unclaimed, agent24)."""
+    args = [a for a in w[2:] if a != "--amend"]
+    if w[:2] != ["git", "commit"] or "--amend" not in w:
+        return None
+    if len(args) == 2 and args[0] == "-m":
+        message = args[1]
+    elif len(args) == 1 and args[0].startswith("--message="):
+        message = args[0].removeprefix("--message=")
+    else:
+        return None
+    said = re.search(rf"(?:\b(?:read|say|be|message)\s*:?\s+|(?<!\w)['\"`]){re.escape(message)}(?:['\"`](?!\w)|\s*(?:[.!]\s|[.!]?$))",
+                     task, re.I)
+    if len(message) < 3 or not said or not re.search(r"\bcommit message\b|\bmessage of (?:my|the) (?:last|latest) commit\b",
+                                                      task, re.I):
+        return None
+    return "amend", Did([Fact(f"the last commit's message is {message!r}", f'[ "$(git log -1 --format=%s)" = {_q(message)} ]'),
+                         Fact("no commit was added (the last commit replaced the one before)",
+                              '[ "$(git rev-parse -q --verify HEAD~1)" = "$(git rev-parse -q --verify "HEAD@{1}~1")" ]')],
+                     names={message})
+
+
 def _commit(w: list[str], task: str, later: list[list[str]]) -> tuple[str, Did] | None:
     if w[:2] == ["git", "init"] and len(w) <= 3:
         return ("commit", Did()) if any(s[:2] == ["git", "commit"] for s in later) else None
     if w[:2] == ["git", "add"] and len(w) >= 3:
         files = [a for a in w[2:] if a != "--"]
         if any(a in (".", "-A", "--all") for a in files):
-            return ("commit", Did()) if re.search(r"\b(everything|all (the |of )?(changes|files|of it)|every change)\b",
-                                                  task, re.I) else None
+            return ("commit", Did()) if re.search(_ALL, task, re.I) or re.search(_BOTH, task, re.I) else None
         if not all(_named(f, task) and not f.startswith("-") for f in files):
             return None
         return "commit", Did(names={_bare(f) for f in files})
     if w[:2] != ["git", "commit"] or len(w) != 4 or w[2] != "-m" or not _message(task, w[3]):
         return None
     facts = [Fact(f"the last commit's message is {w[3]!r}", f'[ "$(git log -1 --format=%s)" = {_q(w[3])} ]')]
-    if re.search(r"\b(everything|all (the |of )?(changes|files|of it)|every change)\b", task, re.I):
+    if re.search(_ALL, task, re.I) or re.search(_BOTH, task, re.I):
         facts.append(Fact("nothing is left uncommitted", '[ -z "$(git status --porcelain)" ]'))
+    if re.search(_BOTH, task, re.I):  # "commit both files": the commit holds two files, no more (agent24, heldout16's pemba)
+        facts.append(Fact("the last commit holds two files",
+                          '[ "$(git show --pretty=format: --name-only HEAD | sed \'/^$/d\' | wc -l)" = 2 ]'))
     return "commit", Did(facts)
+
+
+_ALL = r"\b(everything|all (the |of )?(changes|files|of it)|every change)\b"
+_BOTH = r"\bboth (?:the |of the )?files\b|\bboth of them\b"
 
 
 def _committed(files: set[str]) -> list[Fact]:
@@ -153,9 +184,17 @@ def _unstage(w: list[str], task: str, later: list[list[str]]) -> tuple[str, Did]
             s[:2] == ["git", "add"] or s[:2] == ["git", "commit"] and "-a" in " ".join(s) or s[:2] == ["git", "stash"]
             for s in later):
         return None
+    kept = [_bare(m.group(1)) for m in re.finditer(_STAYS_STAGED, task, re.I)]  # "but leave orodha.txt staged"
+    if set(kept) & {_bare(f) for f in files}:
+        return None
     return "unstage", Did([Fact(f"{_bare(f)} is there and not staged",
-                                f"[ -e {_q(_bare(f))} ] && git diff --cached --quiet -- {_q(_bare(f))}") for f in files],
-                          names={_bare(f) for f in files})
+                                f"[ -e {_q(_bare(f))} ] && git diff --cached --quiet -- {_q(_bare(f))}") for f in files]
+                          + [Fact(f"{k} is still staged", f"! git diff --cached --quiet -- {_q(k)}") for k in kept],
+                          names={_bare(f) for f in files} | set(kept))
+
+
+# a file the words keep staged beside the one unstaged (heldout16's mbweni run went unclaimed on it, agent24)
+_STAYS_STAGED = r"\b(?:leave|keep)\s+([\w][\w./-]*\.\w+)\s+(?:staged|in the index)\b"
 
 
 def _merged(w: list[str], task: str) -> tuple[str, Did] | None:
@@ -185,6 +224,8 @@ def _undo(w: list[str], task: str) -> tuple[str, Did] | None:
     one commit back from where the reset found it (``ORIG_HEAD``) and the files still hold that commit's content
     (heldout15's alvarado run went unclaimed). Only where the words keep the changes: a reset that keeps them is not
     what "undo it and throw its changes away" asks."""
+    if w[:2] == ["git", "revert"] and w[2:] in (["HEAD"], ["@"]):
+        return _revert(task)
     args = [a for a in w[2:] if a not in ("--soft", "--mixed", "-q")]
     if w[:2] != ["git", "reset"] or args not in (["HEAD~1"], ["HEAD~"], ["HEAD^"]) or "--hard" in w:
         return None
@@ -195,6 +236,22 @@ def _undo(w: list[str], task: str) -> tuple[str, Did] | None:
                         Fact("the files still hold the undone commit's changes",  # a file it added is untracked now
                              'for p in $(git diff --name-only HEAD ORIG_HEAD); do if git cat-file -e "ORIG_HEAD:$p"; then '
                              'git show "ORIG_HEAD:$p" | cmp -s - "$p" || exit 1; else [ ! -e "$p" ] || exit 1; fi; done')])
+
+
+def _revert(task: str) -> tuple[str, Did] | None:
+    """``git revert HEAD`` where the words ask for a revert of the last commit ("revert the last commit, with a new
+    commit that undoes it"): the new commit's tree is the one before the reverted commit, its message git's own
+    ``Revert "…"`` of that commit, nothing left over (heldout16's pangani run went unclaimed, agent24)."""
+    if not re.search(r"\brevert\b", task, re.I) or not re.search(_LAST, task, re.I):
+        return None
+    return "undo", Did([Fact("the last commit brings the files back to before the commit it reverts",
+                             '[ "$(git rev-parse -q --verify "HEAD^{tree}")" = "$(git rev-parse -q --verify "HEAD~2^{tree}")" ]'),
+                        Fact("the last commit is git's revert of the one before it",
+                             '[ "$(git log -1 --format=%s)" = "Revert \\"$(git log -1 --skip=1 --format=%s)\\"" ]'),
+                        Fact("nothing is left uncommitted", '[ -z "$(git status --porcelain)" ]')])
+
+
+_LAST = r"\b(?:my|the|that)\s+(?:last|latest|previous|most recent)\s+commit\b"
 
 
 def _push(w: list[str], task: str) -> tuple[str, Did] | None:
