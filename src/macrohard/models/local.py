@@ -182,7 +182,7 @@ class LocalModel(ClaimSteps):
         after_failure = "verify" in self.aids and bool(history)
         allowed = [k for k in kinds if k != "finish" or (history and (history[-1].ok or after_failure))] or kinds
         allowed = allowed if wrapper else kinds
-        no_write = wrapper and local_copies.refused_write_last(history)  # a write refused last step: none now
+        no_write = wrapper and local_copies.refused_write_last(history)  # a write refused, only refusals since: none now
         if no_write:  # (local_copies.refused_write_last)
             allowed = [k for k in allowed if k != "write_file"] or allowed
         names = "names" in self.aids

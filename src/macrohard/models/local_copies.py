@@ -93,12 +93,17 @@ def refused_write_last(history: list[Any]) -> bool:
     next step's kinds, so the model fixes the command that failed (bash) or finishes. heldout16's odd half (twenty-
     second wave): after a failed ``cp DIR NEW`` and ``SCRIPT > OUT`` the 1.5B model wrote the last error, then the
     refusal's own text, then that refusal's text again into result.txt, three refused steps and a give-up, twice;
-    in every recorded run of heldout15/16 no refused write was followed by a write that passed."""
-    if not history:
-        return False
-    last = history[-1]
-    return (not last.ok and last.action.get("kind") == "write_file"
-            and str(last.result).startswith("Format error: write_file refused"))
+    in every recorded run of heldout15/16 no refused write was followed by a write that passed.
+
+    Also when only refusals came after it (agent24): heldout16's takaungu run alternated a command refused for a
+    classic mistake and a write of that refusal's text, refused, four times, until the run failed on format errors;
+    the write came back each time the command's refusal stood last."""
+    for past in reversed(history):
+        if past.ok or not str(past.result).startswith("Format error:"):
+            return False  # a step that ran (worked or failed): the refusals before it are old
+        if past.action.get("kind") == "write_file" and str(past.result).startswith("Format error: write_file refused"):
+            return True
+    return False
 
 
 def _norm(text: str) -> str:
