@@ -54,6 +54,45 @@ def shell_base(ctx: GuardContext) -> str:
     return ctx.cwd if ctx.cwd and not ctx.shell_workspace else ctx.workspace
 
 
+# options whose next word is a value, never a file the command prints (judge24: the harness's evidence command's
+# `tar tf "$p"` and `head -c 240 "$p"` were read as printing files named `tf` and `240`, so its output was fenced as
+# untrusted and the fresh judge read the fence). Only what the program takes as a value: a file read stays read.
+_VALUE_OPTIONS = {
+    "head": frozenset({"-n", "-c", "--lines", "--bytes"}),
+    "tail": frozenset({"-n", "-c", "--lines", "--bytes", "-s", "--sleep-interval", "--pid"}),
+    "tar": frozenset({"-C", "--directory", "-b", "--blocking-factor", "--owner", "--group", "--mode", "--mtime",
+                      "--format", "-H", "--transform", "--xform", "--strip-components", "--exclude"}),
+    "cut": frozenset({"-d", "--delimiter", "-f", "--fields", "-c", "--characters", "-b", "--bytes",
+                      "--output-delimiter"}),
+    "sort": frozenset({"-k", "--key", "-t", "--field-separator", "-S", "--buffer-size", "-T", "--temporary-directory",
+                       "--parallel"}),
+    "zip": frozenset({"-P", "--password", "-b", "--temp-path", "-t", "-tt", "--from-date", "--before-date",
+                      "-n", "--suffixes", "-Z", "--compression-method", "-s", "--split-size"}),
+}
+
+
+def file_words(argv: list[str]) -> list[str]:
+    """The words of a text reader's command line that may name a file it reads (``operands``): without the values
+    of its options (``head -c 240``, ``tar -C out``) and without tar's old-style option letters (``tar tf a.tar``,
+    ``tar xzf a.tgz``: GNU, BSD and busybox tar take a first word without a dash as its options)."""
+    prog = posixpath.basename(argv[0]) if argv else ""
+    takes = _VALUE_OPTIONS.get(prog, frozenset())
+    words, skip = [], False
+    for i, word in enumerate(argv[1:], 1):
+        if skip:
+            skip = False
+            continue
+        if word == "--":  # the rest are operands, dashes or not
+            return words + argv[i + 1:]
+        if word in takes:
+            skip = True
+            continue
+        if prog == "tar" and i == 1 and not word.startswith("-"):
+            continue
+        words.append(word)
+    return words
+
+
 def operands(command: str, ctx: GuardContext) -> list[str]:
     """The files the text readers of ``command`` are given (resolved like the workspace paths of the analysis)."""
     from macrohard.safety.shellparse import parse
@@ -64,7 +103,7 @@ def operands(command: str, ctx: GuardContext) -> list[str]:
         if not cmd.argv or posixpath.basename(cmd.argv[0]) not in TEXT_READERS:
             continue
         here = posixpath.join(base, cmd.cwd) if cmd.cwd else base
-        for word in cmd.argv[1:]:
+        for word in file_words(cmd.argv):
             if word.startswith("-") or not word or "$" in word:
                 continue
             out.append(word if word.startswith("~") else posixpath.normpath(posixpath.join(here, word)))
