@@ -515,9 +515,29 @@ def _named_text(task: str) -> tuple[list[Fact], list[str]]:
 _OTHER_TEXT = re.compile(r"\b(then|and|afterwards|after|git)\b|[;\n]", re.I)
 
 
+def _json_value(task: str) -> tuple[list[Fact], list[str]]:
+    """"Copy the api_token value from settings.json into token.txt", "write the value of the version key in
+    rental.json to version.txt": the file holds the key's value as jq prints it bare (a string or a number at the
+    top level; an object, a list, null or no such key: the fact fails). A task that also changes the JSON file is no
+    shape (its other words are ``_OTHER``'s)."""
+    key = r"['\"]?([\w.-]+)['\"]?"
+    m = (re.search(rf"\bcopy\s+the\s+{key}\s+(?:value|field)\s+(?:from|in|of)\s+({_P}\.json)\s+(?:in)?to\s+({_P})", task, re.I)
+         or re.search(rf"\b(?:write|put|save|copy)\s+the\s+value\s+of\s+(?:the\s+)?{key}\s+(?:key|field)\s+(?:in|of|from)\s+"
+                      rf"({_P}\.json)\s+(?:in)?to\s+({_P})", task, re.I))
+    if not m:
+        return [], []
+    name, source, out = m.group(1), _path(m.group(2)), _path(m.group(3))
+    if out == source or "." in name:  # a dotted name: a nested key or a key with a dot, two readings
+        return [], []
+    value = f"jq -r --arg k {_q(name)} '.[$k]' {_q(source)}"
+    test = (f"[ -f {_q(out)} ] && jq -e --arg k {_q(name)} '.[$k] | type == \"string\" or type == \"number\"' {_q(source)} >/dev/null && "
+            f'[ "$(cat {_q(out)})" = "$({value})" ]')
+    return [Fact(f"{out} holds the value of {name} in {source}", test)], [m.group(0)]
+
+
 SHAPES = (_one_line, _append, _folders, _rename, _symlink, _checksum, _commit, _tag, _reword, _blank_lines, _archive,
           _gzip, _sweep, _saved_output, _count, _column_sum, _lines_with, _column, _sorted_or_cut,
-          _chmod, _named_text)
+          _chmod, _named_text, _json_value)
 
 
 def facts(task: str) -> list[Fact]:
