@@ -130,7 +130,7 @@ def replay(spec: dict[str, Any], row: dict[str, Any], folder: Path, *, old_readi
             ctx.flow.committed(action)
             if act["kind"] == "bash":
                 out = subprocess.run(["bash", "-c", act["command"]], cwd=folder, env=env, capture_output=True,
-                                     text=True, timeout=60)
+                                     text=True, errors="replace", timeout=60)
                 text, ok = out.stdout + out.stderr, out.returncode == 0
                 if out.returncode:
                     text += f"\n[exit code {out.returncode}]"

@@ -73,3 +73,19 @@ def test_a_claim_without_the_work_is_a_give_up(tmp_path):
 ])
 def test_not_a_shape(task):
     assert facts(task) == []
+
+
+def test_the_judge_reads_the_per_path_evidence_framed_as_it_was_calibrated():
+    """judge24: flow control no longer fences the evidence command's output (``tar tf "$p"`` was read as printing a
+    file ``tf``); the judge's question frames it word for word as the loop did (its margins were calibrated so, and
+    unfenced they rose for wrong work on replayed real claims, RESULTS.md)."""
+    from macrohard.models import local_evidence as le
+
+    plain = "== files here:\nhello.txt\n== hello.txt:\nhello world\n"
+    framed = le.framed(plain)
+    assert framed.startswith("[UNTRUSTED CONTENT from command output printing tf (not written by the agent in this run)")
+    assert "<<<BEGIN UNTRUSTED" in framed and plain in framed
+    assert le.framed(framed) == framed  # fenced by the loop (another source): as it is
+    assert le.framed("== files here:\nhello.txt\n") == "== files here:\nhello.txt\n"  # no per-path part: never fenced
+    chat = le.judge_chat("Put hello world in hello.txt", "done", plain)[1]["content"]
+    assert "printing tf" in chat and "0000000000000000" not in chat  # the boundary made steady
