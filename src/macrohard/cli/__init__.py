@@ -7,6 +7,7 @@ or the web app (``benchmarks/import_cost.py``: the CLI's start).
 
 from __future__ import annotations
 
+import os
 import sys
 from difflib import get_close_matches
 from importlib import import_module
@@ -117,7 +118,27 @@ def _root() -> None:
     pass
 
 
+def _fill_closed_standard_streams() -> None:
+    """Put /dev/null on a standard stream the caller closed (`macrohard chat <&-`, a service started with its streams
+    closed). Before (rel24): ``sys.stdin`` was None, so `chat` died with a traceback at its first look at it; and the
+    descriptor stayed free for the next file Python opens (SQLite keeps its own files off 0-2; ``open`` does not), which
+    a child process would then inherit as its standard stream."""
+    for fd, name, mode in ((0, "stdin", "r"), (1, "stdout", "w"), (2, "stderr", "w")):
+        try:
+            os.fstat(fd)
+            continue
+        except OSError:
+            pass
+        null = os.open(os.devnull, os.O_RDWR)
+        if null != fd:
+            os.dup2(null, fd)
+            os.close(null)
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(fd, mode, closefd=False))  # noqa: SIM115 - the process's own stream
+
+
 def main() -> None:
+    _fill_closed_standard_streams()
     try:
         app()
     except UserError as exc:
