@@ -107,6 +107,13 @@ class ModelReplyError(RunError):
     status = "failed"
 
 
+class Stopped(RunError):
+    """A person stopped the run (the web app's Stop, ``POST /api/runs/{id}/stop``): it ends ``interrupted`` at once,
+    also while it waits on a model that does not answer."""
+
+    status = "interrupted"
+
+
 class ModelTimeout(RunError):
     """One model call took longer than its deadline (``budget.max_model_seconds``)."""
 

@@ -117,6 +117,17 @@ def answer(run_id: str, approval_id: str, body: Answer, request: Request, who: C
     return Response(status_code=204)
 
 
+@router.post("/runs/{run_id}/stop", status_code=202)
+def stop(run_id: str, request: Request, who: Caller = CallerDep) -> Response:
+    """Stop a run this server runs: it ends ``interrupted`` within a second while it waits on its model or an approval
+    (denied), else when its current action ends; owners stop any run, members their own (a viewer is refused: 403)."""
+    run = visible_run(request, run_id, who)
+    if not who.user.can_answer:
+        raise HTTPException(403, f"{who.user.name} is a viewer: only owners and members stop runs")
+    request.app.state.live.stop(run.id, who.user)
+    return Response(status_code=202)
+
+
 @router.get("/runs/{run_id}/audit", response_model=AuditCheck)
 def audit(run_id: str, request: Request, who: Caller = CallerDep) -> AuditCheck:
     """Recompute the run's audit hash chain (as `macrohard audit verify`)."""

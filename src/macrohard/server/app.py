@@ -118,7 +118,9 @@ def create_app(store: Any = None, *, no_auth: bool = False, max_body: int = MAX_
 
     @app.exception_handler(UserError)
     async def user_error(request: Request, exc: UserError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=400)
+        from macrohard.server.live import ServerBusy
+
+        return JSONResponse({"detail": str(exc)}, status_code=503 if isinstance(exc, ServerBusy) else 400)
 
     from macrohard.server import api, chats, coding, money, pages, speech
 

@@ -16,7 +16,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from macrohard.errors import NotFound, UserError
+from macrohard.errors import NotFound, Stopped, UserError
 from macrohard.server.auth import User
 from macrohard.server.bus import EventBus
 from macrohard.types import Run, RunStatus, Step, Task
@@ -61,6 +61,44 @@ def run_summary(run: Run) -> dict[str, Any]:
             "answer": run.answer, "user": run.meta.get("user"), "finished_at": run.finished_at}
 
 
+class _Stoppable:
+    """The run's model, stoppable from the web: each call runs in a helper thread and the run's thread waits for its
+    reply or for Stop, whichever comes first. Before (rel24) a run whose model server hung held its worker for the call's
+    whole deadline (300 s a call by default), and nothing on the web could end it. A call given up on is left to end on
+    its own, as ``Agent._complete`` leaves one past its deadline. Everything else is the model's own."""
+
+    def __init__(self, model: Any, stop: threading.Event) -> None:
+        self._model, self._stop = model, stop
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._model, name)
+
+    def complete(self, messages: Any, tools: Any = None) -> Any:
+        self._stopped()
+        box: dict[str, Any] = {}
+        done = threading.Event()
+
+        def call() -> None:
+            try:
+                box["reply"] = self._model.complete(messages, tools)
+            except BaseException as exc:  # handed to the run's thread below
+                box["error"] = exc
+            finally:
+                done.set()
+
+        threading.Thread(target=call, name="macrohard-web-model-call", daemon=True).start()
+        while not done.wait(0.1):
+            self._stopped(" while it waited on the model")
+        if "error" in box:
+            raise box["error"]
+        return box["reply"]
+
+    def _stopped(self, where: str = "") -> None:
+        if self._stop.is_set():
+            raise Stopped(f"stopped from the web by {getattr(self._stop, 'by', 'a user')}{where}; the steps it "
+                          "finished are kept")
+
+
 class LiveRuns:
     """The runs this server process is running, and their open approvals."""
 
@@ -72,6 +110,8 @@ class LiveRuns:
         self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="macrohard-run")
         self.futures: dict[str, Future[Any]] = {}
         self.pending: dict[str, Pending] = {}
+        self.stops: dict[str, threading.Event] = {}
+        self.workers = workers
         self._lock = threading.Lock()
 
     def start(self, task: Task, user: User, *, model: Any = None, guard: Any = None) -> Run:
@@ -80,9 +120,16 @@ class LiveRuns:
         from macrohard.runner import run_task
         from macrohard.safety.guard import Guard
 
+        busy = self._busy()
+        if len(busy) >= self.workers:  # before (rel24): the request waited 60 s, then "did not start within 60 s"
+            raise ServerBusy(f"this server already runs {len(busy)} runs, its most at once ({', '.join(busy)}): stop "
+                             "one (its page's Stop, or POST /api/runs/ID/stop) or wait for one to end, then start "
+                             "this again (or start the server with more: macrohard serve --workers N)")
         model = model if model is not None else get_model(task.model)
         guard = guard if guard is not None else Guard.from_policy()
         run = Run(task=task, model=model.name, meta={"user": user.name, "server": os.getpid()})
+        stop = threading.Event()
+        model = _Stoppable(model, stop)
         timeout = guard.policy.defaults.approval_timeout_s
         fallback = guard.policy.defaults.non_interactive == "allow"
 
@@ -108,9 +155,9 @@ class LiveRuns:
             finally:
                 self._finished(run.id)
 
-        future = self.pool.submit(work)
         with self._lock:
-            self.futures[run.id] = future
+            self.stops[run.id] = stop
+            self.futures[run.id] = future = self.pool.submit(work)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
@@ -151,6 +198,27 @@ class LiveRuns:
             pending.answer = ApprovalAnswer(approved, f"user {user.name}")
             pending.answered.set()
 
+    def stop(self, run_id: str, user: User) -> None:
+        """End a run of this process: at once while it waits on its model or on an approval (denied), else when its
+        current action ends (a command within its own timeout), before the next model call."""
+        with self._lock:
+            stop, future = self.stops.get(run_id), self.futures.get(run_id)
+            if stop is None or future is None or future.done():
+                raise NotFound(f"run {run_id} is not running in this server: it ended, or another process runs it "
+                               "(a `macrohard run` in a terminal: Ctrl-C there)")
+            stop.by = f"user {user.name}"  # type: ignore[attr-defined]
+            stop.set()
+            from macrohard.safety.context import ApprovalAnswer
+
+            for pending in self.pending.values():
+                if pending.run_id == run_id and not pending.answered.is_set():
+                    pending.answer = ApprovalAnswer(False, f"user {user.name} (stopped the run)")
+                    pending.answered.set()
+
+    def _busy(self) -> list[str]:
+        with self._lock:
+            return [rid for rid, f in self.futures.items() if not f.done()]
+
     def runs_here(self, run_id: str) -> bool:
         """Whether this process runs ``run_id`` (its steps come on the bus, not from polling the store)."""
         with self._lock:
@@ -173,6 +241,10 @@ class LiveRuns:
             for pending in self.pending.values():  # nobody will answer now: the policy's fallback applies
                 pending.answered.set()
         self.pool.shutdown(wait=False, cancel_futures=True)
+
+
+class ServerBusy(UserError):
+    """Every worker of the server runs a run (the web app answers 503)."""
 
 
 def mark_interrupted(store: Any) -> list[str]:

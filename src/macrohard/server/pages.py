@@ -94,6 +94,16 @@ async def run_page(run_id: str, request: Request) -> Response:
     return _page(request, "run.html", who, run=run)
 
 
+@router.post("/runs/{run_id}/stop")
+def stop_form(run_id: str, request: Request, who: Caller = CallerDep) -> Response:
+    """The run page's Stop button (the CSRF token in the form, checked by ``CallerDep``): back to the run page, which
+    then shows the run interrupted."""
+    from macrohard.server.api import stop
+
+    stop(run_id, request, who)
+    return RedirectResponse(f"/runs/{run_id}", status_code=303)
+
+
 @router.get("/evals", response_class=HTMLResponse)
 async def evals_page(request: Request) -> Response:
     from macrohard.eval.records import list_evals

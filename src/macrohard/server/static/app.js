@@ -61,6 +61,7 @@ const macrohard = (() => {
   async function finished(runId, run) {
     setStatus(run);
     const done = document.getElementById("done"); done.hidden = false;
+    const stop = document.getElementById("stop"); if (stop) stop.hidden = true;  // nothing left to stop
     if (run.answer) document.getElementById("answer").textContent = `Answer: ${run.answer}`;
     try {
       const a = await send("GET", `/api/runs/${runId}/audit`);
