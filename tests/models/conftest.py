@@ -20,14 +20,20 @@ from macrohard.models.local_cpu import server_command
 # never moves: each task's browser checks (Chromium in a sandbox, 3-8 s each) run for one task in three in every
 # suite but the two newest; and in suites older than the three newest, the oracle script that solves a shell, file
 # or git task through the real loop runs for one task in two (the suite took 30.5 min at load 3-4 with 14 suites).
-# Every check's "fails untouched", every impossible task and every planted wrong answer run every time.
+# In those same suites the planted proofs (a wrong answer claimed, the work faked then given up, another correct way,
+# each a scripted run of a task by its ``task_id``: 146 runs in heldout10-14) run for one case in two, chosen by a hash
+# of the case's id (rel24). Every check's "fails untouched" and every impossible task run every time, and the three
+# newest suites run whole.
 _SUITE_FILE = re.compile(r"test_heldout(\d*)_suite\.py$")
 _ORACLE_SOLVES = "test_script_solves_task_and_check_needs_it"
 
 
 def _frozen_sampled(item: pytest.Item, newest: int) -> bool:
     found = _SUITE_FILE.search(item.path.name)
-    spec = getattr(getattr(item, "callspec", None), "params", {}).get("spec")
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    spec = params.get("spec")
+    if found and isinstance(params.get("task_id"), str):  # a planted proof of a frozen suite
+        return int(found.group(1) or 1) <= newest - 3 and zlib.crc32(item.name.encode()) % 2 != 0
     if not found or not isinstance(spec, dict):
         return False
     number, crc = int(found.group(1) or 1), zlib.crc32(spec["id"].encode())
