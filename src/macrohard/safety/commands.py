@@ -269,6 +269,8 @@ class Analyzer:
                     runners.judge(self, prog, rest, cmd, depth)
                     return
                 argv = unwrap(prog, rest)
+                if prog == "parallel":  # `parallel sh ::: run.sh` ran run.sh (guard24: judged as sh's script ":::")
+                    argv = runners.parallel_inputs(self, rest, argv, cmd, depth)
                 if prog in ("xargs", "parallel") and argv and posixpath.basename(argv[0]) in R.DELETERS | {"shred"}:
                     self.r.add("dynamic", f"{prog} {argv[0]} deletes paths only known when the command runs")
                 if prog == "env" and not argv:
@@ -371,6 +373,13 @@ class Analyzer:
                         if category == "persistence" and (pattern.search(ap) or pattern.search(ap + "/")):
                             self.r.add(category, f"{prog} code writes {m.group(2)[:60]} ({what})")
                             break
+                # a .pth or sitecustomize.py under a folder only known when it runs (guard24: shutil.copy(…,
+                # site.getsitepackages()[0] + '/a.pth') by a venv's python ran at its next start)
+                elif re.search(r"(?:^|/)(?:[^/]*\.pth|(?:site|user)customize\.py)$", m.group(2)) and \
+                        "/site-packages/" not in self.paths.resolve(m.group(2), cwd):
+                    self.r.add("persistence", f"{prog} code writes {m.group(2)[:60]} into a folder only known when "
+                                              "it runs (Python runs a .pth's import lines and sitecustomize at "
+                                              "every start)")
         for m in R.STRING_LITERAL.finditer(code):
             self.scan_word(m.group(2), cwd)
             if R.DESTROY_CALL.search(code) and m.group(2).startswith(("/", "~")):

@@ -47,7 +47,7 @@ _LOADERS = {"NODE_OPTIONS": re.compile(r"(?:^|\s)(?:--require|-r|--import|--load
             # vim's start-up commands (guard20)
             "VIMINIT": re.compile(r"\S"), "EXINIT": re.compile(r"\S"), "GVIMINIT": re.compile(r"\S"),
             "MYVIMRC": re.compile(r"\S"),
-            "PYTHONSTARTUP": re.compile(r"\S"), "PERLDB_OPTS": re.compile(r"\S"), "GCONV_PATH": re.compile(r"\S"),
+            "PYTHONSTARTUP": re.compile(r"\S"), "PERLDB_OPTS": re.compile(r"\S"), "PERL5DB": re.compile(r"\S"), "GCONV_PATH": re.compile(r"\S"),
             # key files less reads, whose #env section sets LESSOPEN (guard20: `LESSKEYIN=k.txt less f` ran it)
             "LESSKEYIN": re.compile(r"\S"), "LESSKEY": re.compile(r"\S"), "LESSKEY_SRC": re.compile(r"\S"),
             "LESSKEY_CONTENT": re.compile(r"\S"), "LESSKEYIN_SYSTEM": re.compile(r"\S"),
@@ -56,6 +56,10 @@ _LOADERS = {"NODE_OPTIONS": re.compile(r"(?:^|\s)(?:--require|-r|--import|--load
             "MAKEFLAGS": _MAKEFLAGS, "GNUMAKEFLAGS": _MAKEFLAGS}
 
 
+# debuggers PYTHONBREAKPOINT may name: anything else is a function called with breakpoint()'s arguments
+_DEBUGGERS = frozenset({"0", "pdb.set_trace", "ipdb.set_trace", "pudb.set_trace", "IPython.embed", "IPython.core.debugger.set_trace",
+                        "web_pdb.set_trace", "remote_pdb.set_trace", "pdbpp.set_trace", "debugpy.breakpoint",
+                        "builtins.breakpoint"})
 # the programs a build runs as its compiler, linker or wrapper (make, setup.py, cmake, cargo read them from the
 # environment): `CC=./w.sh make` ran w.sh unjudged (guard16)
 TOOLS = frozenset({"CC", "CXX", "CPP", "LD", "AR", "AS", "FC", "F77", "OBJC", "RANLIB", "NM", "STRIP", "OBJCOPY",
@@ -192,6 +196,9 @@ def judge(an: Analyzer, name: str, value: str, depth: int, cwd: str | None) -> b
             pyrun.warning_category(an, "python3", value, depth, cwd)
         elif "." in value:
             an.code("python3", "import " + value.rsplit(".", 1)[0], depth, cwd)
+            if value.strip() not in _DEBUGGERS:  # guard24: PYTHONBREAKPOINT=os.system ran breakpoint('sh run.sh')
+                an.r.add("dynamic", f"PYTHONBREAKPOINT={value[:60]} makes every breakpoint() call {value[:60]} with "
+                                    "the arguments the program gives it, which the guard did not judge as a command")
         return True
     if name in ("PYTHONHOME", "PYTHONUSERBASE", "PYTHONPLATLIBDIR"):  # the standard library, or user site-packages
         from macrohard.safety.lookup import _PWD  # (whose .pth lines run at every start), from the workspace

@@ -241,6 +241,10 @@ def _requirements(an: Analyzer, path: str, seen: set[str]) -> list[str]:
             out.append(words[1])
         elif not words[0].startswith("-"):
             out.append(words[0])
+        if words[0] in ("-e", "--editable") and len(words) > 1 or not words[0].startswith("-"):
+            local = words[-1] if words[0].startswith("-") else words[0]
+            if local.startswith("."):  # read relative to the file as well as to the working folder (guard24)
+                out.append(an.paths.resolve(local, posixpath.dirname(path)))
     return out
 
 

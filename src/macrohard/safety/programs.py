@@ -120,6 +120,10 @@ def _git(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int) -> None:
         i > 0 and args[i - 1] in _GIT_GLOBAL_VALUE_OPTIONS)), None)  # the subcommand, after git's own options
     if at is None:
         return
+    for a in args[:at]:  # guard24: `git --exec-path=b st` ran b/git-st (GIT_EXEC_PATH=b was judged, this was not)
+        if a.startswith("--exec-path=") and a[12:] and not a[12:].startswith(("/usr/", "/bin/", "/lib/")):
+            an.r.add("dynamic", f"git {a[:60]} makes git run its commands and helpers from a folder the agent may "
+                                "write")
     if any(a == "--config-env" or a.startswith("--config-env=") for a in args[:at]):
         an.r.add("dynamic", "git --config-env takes a setting (maybe a command git runs) from the environment")
     operands = [a for a in args[at:] if not a.startswith("-")]

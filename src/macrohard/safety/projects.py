@@ -79,6 +79,8 @@ _NPM_PACK = ["prepack", "prepare", "postpack", "prepublishOnly", "prepublish", "
 
 
 def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: int) -> None:
+    if re.fullmatch(r"pip3\.\d+", prog):  # guard24: `pip3.11 install ./sub` ran sub/setup.py unread
+        prog = "pip3"
     if prog not in PROGRAMS and prog not in MODULES:
         return
     # the project's files are read as the runner starts, before the commands they name run (safety.rewrites)
@@ -122,7 +124,11 @@ def _judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: 
             doctest_files(an, prog, args, targets or ["."], cwd, depth)
     elif prog in ("pip", "pip3"):
         if operands[:1] in (["install"], ["wheel"], ["download"]):
-            for target in [*operands[1:], *[v for a, v in zip(args, args[1:], strict=False) if a in ("-e", "--editable")]]:
+            # `-e ./sub`, and glued: `-e./sub`, `--editable=./sub` (guard24: both built sub unread)
+            glued = [a.split("=", 1)[1] if a.startswith("--editable=") else a[2:] for a in args
+                     if a.startswith("--editable=") or (a.startswith("-e") and len(a) > 2 and a[1] != "-")]
+            for target in [*operands[1:], *glued,
+                           *[v for a, v in zip(args, args[1:], strict=False) if a in ("-e", "--editable")]]:
                 if target.startswith((".", "/")) or os.path.isdir(posixpath.join(cwd, target)):
                     _setup(an, prog, an.paths.resolve(target.split("[")[0], cwd), depth)
             installs.pip(an, prog, cwd, operands[1:], args, depth, _setup)  # -r files, file: URLs, sdist archives

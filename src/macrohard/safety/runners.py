@@ -335,3 +335,35 @@ def _gdb(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int) -> None:
             elif not _GDB_READS.fullmatch(value):
                 an.r.add("dynamic", f"gdb runs {value[:40]!r}, a command that may run code; the guard reads only "
                                     "gdb's inspecting commands")
+
+
+_PARALLEL_SEPS = frozenset({":::", "::::", ":::+", "::::+"})
+
+
+def parallel_inputs(an: Analyzer, args: list[str], argv: list[str], cmd: SimpleCommand, depth: int) -> list[str]:
+    """``parallel CMD ::: A B``: CMD runs once per input, with ``{}`` replaced by it or the input added at its end;
+    each is judged as that command (guard24: ``parallel sh ::: run.sh`` ran run.sh, judged as sh's script ``:::``).
+    Inputs read from a file (``::::``, ``-a``) or from standard input are not known here: CMD is returned without
+    them, as xargs' command is, so a shell or interpreter with no code named is judged as one fed at run time."""
+    cut = next((i for i, a in enumerate(argv) if a in _PARALLEL_SEPS), None)
+    if cut is None:
+        return argv
+    command, inputs, from_file = argv[:cut], [], False
+    for a in argv[cut:]:
+        if a in _PARALLEL_SEPS:
+            from_file = a.startswith("::::")
+        elif from_file:
+            an.r.add("dynamic", f"parallel reads the arguments of {command[0] if command else 'its commands'} "
+                                f"from {a[:40]} when it runs; write them on the line")
+        else:
+            inputs.append(a)
+    if not command:
+        return argv  # `parallel ::: CMD…`: each input is a command (judge, above)
+    for a in inputs:
+        # parallel joins its command's words as they are (a shell runs the line) and quotes each input
+        line = " ".join(command)
+        line = line.replace("{}", shlex.quote(a)) if "{}" in line else f"{line} {shlex.quote(a)}"
+        an.line(line, depth + 1, cmd.cwd)
+    if inputs and not any(a in ("-a", "--arg-file") or a.startswith("--arg-file=") for a in args):
+        return []  # every run of CMD was judged with its input
+    return command

@@ -161,6 +161,10 @@ def _parents(path: str) -> list[str]:
 _FD_PATH = re.compile(r"^(?:/dev/(?:stdin|fd/(?P<a>\d+))|/proc/(?:self|\d+)/fd/(?P<b>\d+))$")
 
 
+_XARGS_VALUES = frozenset({"-n", "-P", "-L", "-d", "-E", "-s", "-a", "--max-args", "--max-procs", "--delimiter",
+                           "--arg-file", "--max-lines", "--max-chars", "--eof", "--process-slot-var"})
+
+
 def replaced(cmd: SimpleCommand) -> str | None:
     """The string ``xargs -I`` (``parallel``) replaces with each line it reads, in a command it runs."""
     argv = cmd.argv
@@ -169,7 +173,14 @@ def replaced(cmd: SimpleCommand) -> str | None:
         return None
     if posixpath.basename(argv[at]) == "parallel":
         return "{"
+    skip = False
     for i, a in enumerate(argv[at + 1:], at + 1):
+        if skip:  # the value of an option before -I (guard24: `xargs -d '\n' -I CMD sh -c CMD` ran CMD)
+            skip = False
+            continue
+        if a in _XARGS_VALUES:
+            skip = True
+            continue
         if a in ("-I", "--replace") and i + 1 < len(argv):
             return argv[i + 1]
         if a.startswith("-I") or a.startswith("--replace="):
