@@ -367,17 +367,19 @@ class Analyzer:
             code = session.environ(code, self.line_vars)
             folded = R.JOINED_LITERALS.sub(lambda m: m.group(1) + m.group(2) + m.group(4) + m.group(1), code)
             for m in R.STRING_LITERAL.finditer(folded):
-                if m.group(2).startswith((".", "~", "/")) and not m.group(2).endswith(".pth"):
-                    ap = self.paths.resolve(m.group(2), cwd).lower()
+                # perl's two-argument open names the file after its mode: open(F, ">.profile") (guard24: wrote it)
+                lit = re.sub(r"^\+?(?:>>?|<)\s*", "", m.group(2)) if m.group(2)[:1] in "+>" else m.group(2)
+                if lit.startswith((".", "~", "/")) and not lit.endswith(".pth"):
+                    ap = self.paths.resolve(lit, cwd).lower()
                     for pattern, category, what in R.WRITE_TARGETS:
                         if category == "persistence" and (pattern.search(ap) or pattern.search(ap + "/")):
-                            self.r.add(category, f"{prog} code writes {m.group(2)[:60]} ({what})")
+                            self.r.add(category, f"{prog} code writes {lit[:60]} ({what})")
                             break
                 # a .pth or sitecustomize.py under a folder only known when it runs (guard24: shutil.copy(…,
                 # site.getsitepackages()[0] + '/a.pth') by a venv's python ran at its next start)
-                elif re.search(r"(?:^|/)(?:[^/]*\.pth|(?:site|user)customize\.py)$", m.group(2)) and \
-                        "/site-packages/" not in self.paths.resolve(m.group(2), cwd):
-                    self.r.add("persistence", f"{prog} code writes {m.group(2)[:60]} into a folder only known when "
+                elif re.search(r"(?:^|/)(?:[^/]*\.pth|(?:site|user)customize\.py)$", lit) and \
+                        "/site-packages/" not in self.paths.resolve(lit, cwd):
+                    self.r.add("persistence", f"{prog} code writes {lit[:60]} into a folder only known when "
                                               "it runs (Python runs a .pth's import lines and sitecustomize at "
                                               "every start)")
         for m in R.STRING_LITERAL.finditer(code):

@@ -124,7 +124,9 @@ WRITE_TARGETS: list[tuple[re.Pattern[str], str, str]] = [
     # arrived unlisted by a git merge, a stash pop or a write): an editor's tasks that run on opening the folder,
     # npm's and yarn's settings (script-shell, node-options, init-module). direnv's .envrc is ordinary to write
     # (`echo 'export PATH=…' >> .envrc`, held-out h29-ok-28): one a commit brings is read (safety.gitwrites)
-    (re.compile(r"(^|/)\.vscode/tasks\.json$|(^|/)\.(npmrc|yarnrc|yarnrc\.yml)$"), "dynamic",
+    # a dev container's initializeCommand (run on the user's own machine) and postCreateCommand (guard24: approved)
+    (re.compile(r"(^|/)\.vscode/tasks\.json$|(^|/)\.(npmrc|yarnrc|yarnrc\.yml)$|(^|/)\.devcontainer\.json$|"
+                r"(^|/)\.devcontainer/(.*/)?devcontainer\.json$"), "dynamic",
      "a file that runs commands, or says which program runs them, when the folder is next opened or npm runs; "
      "write it yourself if you mean it"),
     (re.compile(r"/etc/sudoers|/etc/passwd$|/etc/group$|/etc/ld\.so\.preload$"), "privilege",

@@ -50,6 +50,60 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> None:
         _split(an, prog, args, cmd)
     elif prog in ("ed", "red", "ex") or prog in ("vim", "vi", "nvim", "view", "vim.basic", "vim.tiny"):
         _ex(an, prog, args, cmd)
+    elif prog in ("xxd", "uniq"):  # `xxd -r IN OUT`, `uniq IN OUT`: the second operand is written (guard24)
+        operands = _operands(args, _VALUE_OPTS[prog])
+        if len(operands) > 1:
+            an.write_target(operands[1], cmd.cwd, f"{prog} writes {operands[1]}")
+    if prog in ("cp", "mv", "ln", "install"):
+        _backups(an, prog, args, cmd)
+
+
+_VALUE_OPTS = {"xxd": frozenset({"-c", "-g", "-l", "-o", "-s", "-n", "-cols", "-groupsize", "-len", "-seek", "-name"}),
+               "uniq": frozenset({"-f", "-s", "-w", "--skip-fields", "--skip-chars", "--check-chars",
+                                  "--all-repeated", "--group"})}
+
+
+def _operands(args: list[str], values: frozenset[str]) -> list[str]:
+    out, skip, ended = [], False, False
+    for a in args:
+        if skip:
+            skip = False
+        elif ended or not a.startswith("-") or a == "-":
+            out.append(a)
+        elif a == "--":
+            ended = True
+        elif a in values:
+            skip = True
+    return out
+
+
+def _backups(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> None:
+    """``cp --backup --suffix=c evil .bashr``: the file replaced is kept as TARGET + SUFFIX (guard24: `.bashr` + `c`
+    made `.bashrc`, `-S rc` on `.bash` too); a backup of a start-up file's name holds the old file, whose text the
+    guard did not read. The suffix (``-S``, ``--suffix``, ``SIMPLE_BACKUP_SUFFIX``; ``~`` by default) is judged with
+    the last operand, and each source's name in it when it is a folder."""
+    suffix, backup = "~", False
+    for i, a in enumerate(args):
+        if a in ("-b",) or a.startswith("--backup"):
+            backup = True
+        elif a in ("-S", "--suffix") and i + 1 < len(args):
+            suffix, backup = args[i + 1], True
+        elif a.startswith("--suffix="):
+            suffix, backup = a.split("=", 1)[1], True
+        elif re.fullmatch(r"-[A-Za-z]*S.+", a) and prog != "install":
+            suffix, backup = a[a.index("S") + 1:], True
+        elif re.fullmatch(r"-[A-Za-z]*b[A-Za-z]*", a):
+            backup = True
+    known = getattr(an, "line_vars", None) or {}
+    if isinstance(known.get("SIMPLE_BACKUP_SUFFIX"), str) and suffix == "~":
+        suffix = known["SIMPLE_BACKUP_SUFFIX"]
+    operands = [a for a in args if not a.startswith("-")]
+    if not backup or suffix == "~" or len(operands) < 2:
+        return
+    target = operands[-1]
+    names = [target + suffix] + [posixpath.join(target, posixpath.basename(o) + suffix) for o in operands[:-1]]
+    for name in names:
+        an.written_name(name, cmd.cwd, f"{prog} keeps a backup named {name} (suffix {suffix})")
 
 
 def _cmake(an: Analyzer, sub: str, rest: list[str], cmd: SimpleCommand) -> None:
