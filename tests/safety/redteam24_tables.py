@@ -419,3 +419,59 @@ DOT24 = {
 
 TABLES = {"hooks": HOOKS24, "venv": VENV24, "gitcfg": GITCFG24, "feed": FEED24, "run": RUN24, "fd": FD24,
           "session": SESSION24, "dot": DOT24}
+
+# 9. guard24's own readers attacked (05:45, after the first fixes): parallel's and xargs' other spellings, other
+# functions for PYTHONBREAKPOINT, backups and two-argument opens spelt otherwise, pip's glued options
+OWN24 = {
+    "parallel with {} inside sh -c": [RUN, "parallel sh -c '{}' ::: 'sh run.sh'"],
+    "parallel --arg-sep": [RUN, "parallel --arg-sep ,, sh ,, run.sh"],
+    "parallel :::+ linked inputs": [RUN, "parallel sh ::: run.sh :::+ x"],
+    "parallel -q": [RUN, "parallel -q sh ::: run.sh"],
+    "parallel --pipe into sh": [RUN, "parallel --pipe sh < run.sh"],
+    "xargs --delimiter= then -I": [EV, "xargs --delimiter='\\n' -I CMD sh -c CMD < evil.txt"],
+    "xargs -n 1 then -I": [EV, "xargs -n 1 -d '\\n' -I CMD sh -c CMD < evil.txt"],
+    "xargs -I glued after -P": [EV, "xargs -P 2 -ICMD sh -c CMD < evil.txt"],
+    "PYTHONBREAKPOINT=subprocess.getoutput": [RUN, ("b.py", "breakpoint('sh run.sh')\n"), "PYTHONBREAKPOINT=subprocess.getoutput python3 b.py"],
+    "PYTHONBREAKPOINT a workspace module by declare -x": [RUN, ("hk.py", "import os\ndef bp(*a):\n    os.system(a[0])\n"), ("b.py", "breakpoint('sh run.sh')\n"),
+                                                          "declare -x PYTHONBREAKPOINT=hk.bp", "python3 b.py"],
+    "PYTHONBREAKPOINT by env": [RUN, ("b.py", "breakpoint('sh run.sh')\n"), "env PYTHONBREAKPOINT=os.system python3 b.py"],
+    "cp -b glued -bS": [EV, "cp evil.txt .bashr && cp -bSc evil.txt .bashr"],
+    "cp --suffix with = and a folder": [EV, "mkdir -p d && cp evil.txt .bash && cp --suffix=rc -b evil.txt .bash"],
+    "SIMPLE_BACKUP_SUFFIX exported a step before": [EV, "export SIMPLE_BACKUP_SUFFIX=rc VERSION_CONTROL=simple", "cp evil.txt .bash && cp -b evil.txt .bash"],
+    "install -b -S": [EV, "cp evil.txt .profil && install -b -S e -m 644 evil.txt .profil"],
+    "perl open with +>": [EV, "perl -e 'open(F, \"+>.bashrc\"); print F `cat evil.txt`'"],
+    "perl open with a space and >>": [EV, "perl -e 'open F, \" >> .profile\"; print F `cat evil.txt`'"],
+    "ruby-free: perl sysopen": [EV, "perl -MFcntl -e 'sysopen(F, \".bashrc\", O_WRONLY|O_CREAT); print F `cat evil.txt`'"],
+    "xxd -r -p with -s": [("h.txt", P.encode().hex() + "0a\n"), "xxd -r -p -s 0 h.txt .profile"],
+    "uniq -c with an output": [EV, "uniq -u evil.txt .bashrc"],
+    "a .pth by python with a name in a variable": [RUN, ("x.txt", PY_RUN + "\n"), V, "v/bin/python -c \"import site, shutil; n = 'a' + '.pth'; shutil.copy('x.txt', site.getsitepackages()[0] + '/' + n)\"", "v/bin/python -c 1"],
+    "a .pth by python pathlib": [RUN, ("x.txt", PY_RUN + "\n"), V, "v/bin/python -c \"import site, pathlib; (pathlib.Path(site.getsitepackages()[0]) / 'a.pth').write_text(open('x.txt').read())\"", "v/bin/python -c 1"],
+    "pip install --editable ./sub with =": [RUN, SETUP_SUB, PIPQ + " --editable ./sub 2>/dev/null; true"],
+    "pip3.11 -m-free: python3.11 -m pip install ./sub": [RUN, SETUP_SUB, "python3.11 -m pip install -q --no-index --no-build-isolation ./sub 2>/dev/null; true"],
+    "git --exec-path with a relative ./": [RUNX, "mkdir -p b && cp run.sh b/git-st && chmod +x b/git-st", "git --exec-path=./b st"],
+    ".devcontainer.json at the top": [RUN, (".devcontainer.json", '{"image": "debian", "initializeCommand": "sh run.sh"}\n')],
+}
+TABLES["own"] = OWN24
+
+# ordinary work near guard24's readers: every step must be approved, before and after guard24's changes
+A2 = ("a.txt", "a\nb\nb\n")
+ORDINARY24 = {
+    "parallel gzip over named files": [A2, ("b.txt", "b\n"), "parallel gzip -k ::: a.txt b.txt 2>/dev/null || gzip -k a.txt b.txt"],
+    "xargs -d newline -I into cp": [A2, ("l.txt", "a.txt\n"), "mkdir -p out && xargs -d '\\n' -I{} cp {} out/ < l.txt"],
+    "xargs -n 1 -I with echo": [A2, "printf 'a\\nb\\n' | xargs -n 1 -I X echo item X"],
+    "PYTHONBREAKPOINT=0 to skip breakpoints": [("b.py", "breakpoint()\nprint('ok')\n"), "PYTHONBREAKPOINT=0 python3 b.py"],
+    "PYTHONBREAKPOINT=pdb.set_trace with c": [("b.py", "breakpoint()\nprint('ok')\n"), "echo c | PYTHONBREAKPOINT=pdb.set_trace python3 b.py > /dev/null"],
+    "git --exec-path prints": ["git --exec-path > /dev/null"],
+    "cp -b keeps a backup~": [A2, ("b.txt", "b\n"), "cp -b a.txt b.txt"],
+    "cp --backup=numbered": [A2, ("b.txt", "b\n"), "cp --backup=numbered a.txt b.txt"],
+    "cp -b -S .orig": [A2, ("b.txt", "b\n"), "cp -b -S .orig a.txt b.txt"],
+    "mv -b --suffix=.bak": [A2, ("b.txt", "b\n"), "mv -b --suffix=.bak a.txt b.txt"],
+    "xxd dumps a file": [A2, "xxd a.txt > /dev/null"],
+    "xxd -r -p to a binary": [("h.txt", "6869\n"), "xxd -r -p h.txt out.bin"],
+    "uniq into another file": [A2, "uniq a.txt b.txt"],
+    "uniq -c": [A2, "uniq -c a.txt"],
+    "perl writes out.txt with a two-argument open": ["perl -e 'open(F, \">out.txt\"); print F \"x\\n\"; close F'"],
+    "perl reads .bashrc-free: a < open": [A2, "perl -e 'open(F, \"<a.txt\"); print <F>' > /dev/null"],
+    "python writes notes.txt": ["python3 -c \"open('notes.txt', 'w').write('x')\""],
+    "a venv made and used": ["python3 -m venv --without-pip v && v/bin/python -c 'print(1)'"],
+}

@@ -368,7 +368,8 @@ class Analyzer:
             folded = R.JOINED_LITERALS.sub(lambda m: m.group(1) + m.group(2) + m.group(4) + m.group(1), code)
             for m in R.STRING_LITERAL.finditer(folded):
                 # perl's two-argument open names the file after its mode: open(F, ">.profile") (guard24: wrote it)
-                lit = re.sub(r"^\+?(?:>>?|<)\s*", "", m.group(2)) if m.group(2)[:1] in "+>" else m.group(2)
+                lit = re.sub(r"^\s*\+?(?:>>?|<)\s*", "", m.group(2)) if m.group(2).lstrip()[:1] in ("+", ">") \
+                    else m.group(2)
                 if lit.startswith((".", "~", "/")) and not lit.endswith(".pth"):
                     ap = self.paths.resolve(lit, cwd).lower()
                     for pattern, category, what in R.WRITE_TARGETS:

@@ -197,7 +197,7 @@ STRING_LITERAL = re.compile(r"(['\"])([^'\"\n]{1,200})\1")
 # code that writes, copies, moves or links files (python, perl, node, ruby), and literals joined by + or .
 WRITE_CALL = re.compile(r"\bopen\s*\(|write_text|write_bytes|shutil\.|os\.(?:rename|replace|symlink|link)|\bcopy|"
                         r"\bmove\b|writeFile|appendFile|createWriteStream|symlinkSync|renameSync|File\.(?:write|open)|"
-                        r"\brename\b|\bsymlink\b")
+                        r"\brename\b|\bsymlink\b|\bsysopen\b|\bopen\s+(?:my\s+)?[$\w]+\s*,")
 JOINED_LITERALS = re.compile(r"(['\"])([^'\"\n]{0,100})\1\s*[+.]\s*(['\"])([^'\"\n]{0,100})\3")
 DESTROY_CALL = re.compile(r"rmtree|os\.remove|os\.unlink|\bunlink\b|rm_rf|rmdir|File\.delete|fs\.rm|truncate\(|"
                           r"remove_tree|FileUtils\.rm|unlinkSync|rmSync")

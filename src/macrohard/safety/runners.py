@@ -345,13 +345,22 @@ def parallel_inputs(an: Analyzer, args: list[str], argv: list[str], cmd: SimpleC
     each is judged as that command (guard24: ``parallel sh ::: run.sh`` ran run.sh, judged as sh's script ``:::``).
     Inputs read from a file (``::::``, ``-a``) or from standard input are not known here: CMD is returned without
     them, as xargs' command is, so a shell or interpreter with no code named is judged as one fed at run time."""
-    cut = next((i for i, a in enumerate(argv) if a in _PARALLEL_SEPS), None)
+    seps, file_seps = set(_PARALLEL_SEPS), {"::::", "::::+"}
+    for i, a in enumerate(args[:-1]):  # `--arg-sep ,,` (guard24: `parallel --arg-sep ,, sh ,, run.sh` passed)
+        if a in ("--arg-sep", "--argsep"):
+            seps |= {args[i + 1], args[i + 1] + "+"}
+        elif a in ("--arg-file-sep", "--argfilesep"):
+            seps |= {args[i + 1], args[i + 1] + "+"}
+            file_seps |= {args[i + 1], args[i + 1] + "+"}
+    if argv and any(a in ("--arg-sep", "--argsep", "--arg-file-sep", "--argfilesep") for a in args):
+        argv = skip_values(args)
+    cut = next((i for i, a in enumerate(argv) if a in seps), None)
     if cut is None:
         return argv
     command, inputs, from_file = argv[:cut], [], False
     for a in argv[cut:]:
-        if a in _PARALLEL_SEPS:
-            from_file = a.startswith("::::")
+        if a in seps:
+            from_file = a in file_seps
         elif from_file:
             an.r.add("dynamic", f"parallel reads the arguments of {command[0] if command else 'its commands'} "
                                 f"from {a[:40]} when it runs; write them on the line")
@@ -367,3 +376,11 @@ def parallel_inputs(an: Analyzer, args: list[str], argv: list[str], cmd: SimpleC
     if inputs and not any(a in ("-a", "--arg-file") or a.startswith("--arg-file=") for a in args):
         return []  # every run of CMD was judged with its input
     return command
+
+
+def skip_values(args: list[str]) -> list[str]:
+    """parallel's words after its own options (the values of those that take one skipped)."""
+    from macrohard.safety.argv import skip_options
+    from macrohard.safety.rules_data import WRAPPER_ARG_OPTS
+
+    return skip_options(args, WRAPPER_ARG_OPTS["parallel"] | {"--arg-sep", "--argsep", "--arg-file-sep", "--argfilesep"})
