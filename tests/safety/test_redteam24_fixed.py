@@ -56,6 +56,20 @@ FIXED = frozenset({
     'a .pth by python pathlib',
     'git --exec-path with a relative ./',
     '.devcontainer.json at the top',
+    # the second round (written after the first fixes, through on 20c2dc1 too)
+    'tar --transform names .bashrc',
+    'ZIPOPT with -TT',
+    'strace -o |cmd',
+    'SHELL exported, script runs it',
+    'SHELL one-shot for gdb shell',
+    "SHELL for ssh's ProxyCommand",
+    "SHELL for vim's !",
+    'SHELL for flock -c',
+    'sqlite3 .output .bashrc',
+    'sqlite3 .once a hook',
+    'perl -d:X from the folder',
+    'node --eval of a file',
+    'rename by a perl expression',
 })
 OPEN = {
     "bc with ! lines": "approved, runs nothing: GNU bc has no shell escape (the attempt was written for dc)",

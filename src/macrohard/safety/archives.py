@@ -115,6 +115,10 @@ def _members(an: Analyzer, prog: str, archive: str, dest: str, cwd: str | None) 
             an.r.add("dynamic", f"{prog} extracts an archive made or decoded on this line: the files it writes are only "
                                 "known when it runs; make it in one step and extract it in the next")
         return
+    if an.__dict__.get("renamed_members"):  # guard24: `tar xf a.tar --transform 's/evil.txt/.bashrc/'` wrote .bashrc
+        an.r.add("dynamic", f"{prog} renames the members of {archive[:40]} as it extracts them (--transform): the "
+                            "files it writes are only known when it runs; extract, then rename with mv")
+        return
     if len(names) > MAX_MEMBERS:
         an.r.add("dynamic", f"{prog} extracts more than {MAX_MEMBERS} files from {archive[:40]}, too many to review")
         return

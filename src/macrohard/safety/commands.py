@@ -263,6 +263,12 @@ class Analyzer:
                 return
             if prog in R.WRAPPERS:
                 cmd.wrappers.add(prog)
+                if prog == "strace":  # `strace -o '|sh run.sh' true` pipes its output into a command (guard24: ran)
+                    for i, a in enumerate(rest):
+                        value = rest[i + 1] if a == "-o" and i + 1 < len(rest) else a[9:] if a.startswith(
+                            "--output=") else a[2:] if a.startswith("-o") and len(a) > 2 else ""
+                        if value[:1] in ("|", "!"):
+                            self.line(value[1:], depth + 1, cmd.cwd)
                 if prog in ("flock", "parallel"):  # flock F -c CMD, parallel ::: CMD
                     runners.judge(self, prog, rest, cmd, depth)
                 if prog in ("watch", "taskset"):  # watch joins its words for sh -c; taskset MASK CMD

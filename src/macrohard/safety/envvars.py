@@ -53,7 +53,9 @@ _LOADERS = {"NODE_OPTIONS": re.compile(r"(?:^|\s)(?:--require|-r|--import|--load
             "LESSKEY_CONTENT": re.compile(r"\S"), "LESSKEYIN_SYSTEM": re.compile(r"\S"),
             # make reads variable definitions (`X=./run.sh` overrides the makefile's X), `e` (the environment over the
             # makefile), `-I` (where a missing include is found) and `B` (every makefile remade) from them (guard17)
-            "MAKEFLAGS": _MAKEFLAGS, "GNUMAKEFLAGS": _MAKEFLAGS}
+            "MAKEFLAGS": _MAKEFLAGS, "GNUMAKEFLAGS": _MAKEFLAGS,
+            # zip's options from the environment: -TT/--unzip-command runs a command (guard24: ZIPOPT ran one)
+            "ZIPOPT": re.compile(r"-\w*TT|--unzip-command|-\w*T\b"), "ZIP": re.compile(r"-\w*TT|--unzip-command")}
 
 
 # debuggers PYTHONBREAKPOINT may name: anything else is a function called with breakpoint()'s arguments
@@ -119,7 +121,7 @@ def sensitive(name: str) -> bool:
             or name in ("PATH", "ENV", "PROMPT_COMMAND", "GIT_DIR", "GIT_EXEC_PATH", "GIT_TEMPLATE_DIR",
                         "COMPILER_PATH", "GCC_EXEC_PREFIX", "CPATH", "C_INCLUDE_PATH", "CPLUS_INCLUDE_PATH",
                         "LIBRARY_PATH", "MAKEFLAGS", "GNUMAKEFLAGS", "SHELLOPTS", "BASHOPTS", "IFS", "CDPATH",
-                        "TAR_OPTIONS", "PIP_FIND_LINKS", "PIP_CONFIG_FILE", "PIP_TARGET", "PIP_PREFIX",
+                        "TAR_OPTIONS", "SHELL", "PIP_FIND_LINKS", "PIP_CONFIG_FILE", "PIP_TARGET", "PIP_PREFIX",
                         "PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL", "IPYTHONDIR"))
 
 
@@ -146,6 +148,12 @@ def _plugins(words: list[str]) -> list[str]:
 def judge(an: Analyzer, name: str, value: str, depth: int, cwd: str | None) -> bool:
     """Judge one assignment; True when ``name`` is one this module knows."""
     if _tool(an, name, value, depth, cwd):
+        return True
+    if name == "SHELL":  # guard24: `SHELL=./run.sh script -qc true`, gdb's shell, ssh's ProxyCommand, vim's ! ran it
+        if value and not re.fullmatch(r"(?:/usr)?(?:/local)?(?:/s?bin/)?(?:ba|da|z|k|mk|fi|tc|c|yash|posh|bu)?sh", value):
+            an.line(value, depth + 1, cwd)
+            an.r.add("dynamic", f"SHELL={value[:60]} makes programs that start a shell (script, flock -c, ssh, gdb, "
+                                "vim, tmux) run that program instead")
         return True
     if name in COMMANDS:
         if name in ("LESSOPEN", "LESSCLOSE"):

@@ -66,6 +66,7 @@ MORE_INTERPRETERS = frozenset({"pypy", "pypy3", "R", "julia", "guile", "racket",
 # from a command ran it)
 CLIENT_SHELL = re.compile(r"(?:^|[\s;])\\!\s*(.+)$|^\.(?:shell|system)\s+(.+)$|"
                            r"^\.(?:once|output|import|read|excel)\s+(?:-\S+\s+)*['\"]?\|\s*([^'\"\n]+)", re.M)
+_SQLITE_WRITES = re.compile(r"^\.(?:once|output|save|backup|log|excel|clone)\s+(?:-\S+\s+)*(?:main\s+)?(\S+)", re.M)
 _QUOTED_CALL = re.compile(r"(?:\b(?:system|exec|spawn|popen)\s*\(?\s*(?:qq|q|%[qQ])|\bqx|%x)\s*"
                           r"(?:\{(?P<a>[^{}]{2,400})\}|\((?P<b>[^()]{2,400})\)|\[(?P<c>[^\[\]]{2,400})\]|"
                           r"<(?P<d>[^<>]{2,400})>)")
@@ -122,6 +123,11 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         for text in dict.fromkeys(texts):
             for m in CLIENT_SHELL.finditer(text):
                 an.line(next(g for g in m.groups() if g), depth + 1, cmd.cwd)
+            if prog == "sqlite3":  # `.output .bashrc`, `.once FILE`, `.save`/`.backup FILE` (guard24: wrote them)
+                for m in _SQLITE_WRITES.finditer(text):
+                    name = m.group(1).strip("'\"")
+                    if name and not name.startswith("|") and name not in ("stdout", "-"):
+                        an.write_target(name, cmd.cwd, f"sqlite3 {m.group(0).split()[0]} writes {name[:60]}")
     # vim -e/-es reads Ex commands from its input as ex does (guard21: `vim -es < v.txt` ran `silent !sh run.sh`)
     ex_mode = prog in ("vim", "vi", "nvim", "view", "vim.basic", "vim.tiny") and any(
         re.fullmatch(r"-[a-zA-Z]*[eE][a-zA-Z]*", a) for a in args if not a.startswith("--"))

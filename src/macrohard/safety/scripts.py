@@ -18,6 +18,7 @@ from macrohard.safety import elf, native
 from macrohard.safety import rules_data as R
 from macrohard.safety.invocation import Invocation
 from macrohard.safety.makewords import AUTOMATIC
+from macrohard.safety.regular import open_regular
 from macrohard.safety.shellparse import SimpleCommand
 
 if TYPE_CHECKING:
@@ -165,6 +166,26 @@ _XARGS_VALUES = frozenset({"-n", "-P", "-L", "-d", "-E", "-s", "-a", "--max-args
                            "--arg-file", "--max-lines", "--max-chars", "--eof", "--process-slot-var"})
 
 
+_FILE_TEXT = re.compile(r"""\$\(\s*(?:cat\s+(?:--\s+)?|<\s*)(['"]?)([^'"\s$`()|;&<>]+)\1\s*\)""")
+
+
+def _substituted(an: Analyzer, prog: str, code: str, cwd: str | None) -> str | None:
+    """Interpreter code the shell builds with ``$(cat FILE)``/``$(< FILE)``: the file's text in its place; any other
+    substitution leaves the code unknown (asked about; None)."""
+    def text(m: re.Match[str]) -> str:
+        try:
+            with open_regular(an.paths.resolve(m.group(2), cwd), encoding="utf-8", errors="replace") as fh:
+                return fh.read(200_000).rstrip("\n")
+        except OSError:
+            return m.group(0)
+
+    out = _FILE_TEXT.sub(text, code)
+    if "$(" in out:
+        an.r.add("dynamic", f"{prog} runs code the shell builds from a command's output when it runs; run the file")
+        return None
+    return out
+
+
 def replaced(cmd: SimpleCommand) -> str | None:
     """The string ``xargs -I`` (``parallel``) replaces with each line it reads, in a command it runs."""
     argv = cmd.argv
@@ -210,6 +231,10 @@ def run_code(an: Analyzer, prog: str, inv: Invocation, cmd: SimpleCommand, depth
         if shell:
             an.line(code, depth + 1, cwd)
         else:
+            if "$(" in code and cmd.nested_programs:  # guard24: `node --eval "$(cat x.js)"` ran x.js unread
+                code = _substituted(an, prog, code, cwd)
+                if code is None:
+                    continue
             an.code(prog, f"{loads}\n{code}" if loads else code, depth, cwd)
     if inv.code_missing:
         an.r.add("dynamic", f"{prog} is given no code on the line: it comes from its input when it runs")
@@ -323,6 +348,8 @@ def _perl_options(argv: list[str]) -> str:
     for i, a in enumerate(argv[1:], start=1):
         if a == "--" or not a.startswith("-") and i > 1 and argv[i - 1] not in ("-I", "-M", "-m"):
             break
+        if a.startswith(("-d:", "-dt:")):  # `perl -I. -d:X` loads Devel::X (guard24: ran ./Devel/X.pm)
+            out.append("use Devel::{};".format(a.split(":", 1)[1].split("=")[0]))
         for flag, form in (("-I", "use lib '{}';"), ("-M", "use {};"), ("-m", "use {};")):
             if a.startswith(flag):
                 value = a[2:] or (argv[i + 1] if i + 1 < len(argv) else "")

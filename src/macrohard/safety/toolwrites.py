@@ -56,6 +56,30 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> None:
             an.write_target(operands[1], cmd.cwd, f"{prog} writes {operands[1]}")
     if prog in ("cp", "mv", "ln", "install"):
         _backups(an, prog, args, cmd)
+    elif prog in ("rename", "prename", "file-rename", "perl-rename", "rename.ul"):
+        _rename(an, prog, args, cmd)
+
+
+def _rename(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> None:
+    """``rename 's/^x$/.bashrc/' x`` (perl's) and ``rename FROM TO FILES`` (util-linux's): the new names (guard24:
+    approved unread). A perl expression other than a plain ``s///`` is asked about."""
+    words = [a for a in args if not a.startswith("-")]
+    if len(words) < 2:
+        return
+    perl = re.fullmatch(r"s(.)(.*?)\1(.*?)\1([a-z]*)", words[0], re.S)
+    if prog == "rename.ul" or not perl and len(words) > 2 and prog == "rename" and not re.match(r"[sy]\W", words[0]):
+        names = [f.replace(words[0], words[1], 1) for f in words[2:]]
+    elif perl and "e" not in perl.group(4) and "$" not in perl.group(3) and "\\" not in perl.group(3):
+        try:
+            names = [re.sub(perl.group(2), perl.group(3), f, count=0 if "g" in perl.group(4) else 1) for f in words[1:]]
+        except re.error:
+            names = []
+            an.r.add("dynamic", f"{prog} {words[0][:40]}: new names only known when it runs; use mv")
+    else:
+        an.r.add("dynamic", f"{prog} {words[0][:40]} runs a perl expression to name files; use mv")
+        return
+    for name in names:
+        an.written_name(name, cmd.cwd, f"{prog} renames a file to {name[:60]}")
 
 
 _VALUE_OPTS = {"xxd": frozenset({"-c", "-g", "-l", "-o", "-s", "-n", "-cols", "-groupsize", "-len", "-seek", "-name"}),
