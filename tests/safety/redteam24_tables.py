@@ -482,6 +482,9 @@ ORDINARY24 = {
     "zip a file": [A2, "zip -q a.zip a.txt"],
     "split into pieces": [A2, "split -l 1 a.txt part_"],
     "python -c with a date from the shell": ["python3 -c \"print('2026')\""],
+    "perl -e with its own variables": ["perl -e 'my $x = 1; print $x' > /dev/null"],
+    "python -c with a loop's value": ["for f in a b; do python3 -c \"print('$f')\"; done > /dev/null"],
+    "python -c with a value set on the line": ["X=1; python3 -c \"print($X)\" > /dev/null"],
 }
 
 # 10. a second round (05:55, after the first fixes; run on 20c2dc1 and on this branch): programs that run another
@@ -548,3 +551,19 @@ MORE24 = {
                                              "git -C s show -s --format=%B HEAD > /dev/null; git -C s cat-file blob HEAD:e > .profile"],
 }
 TABLES["more"] = MORE24
+
+# 11. a third round (06:22, after the second round's fixes; run on 20c2dc1 and on this branch): interpreter code given
+# as a variable's value, and SHELL set by other spellings
+XPY = ("x.py", PY_RUN + "\n")
+THIRD24 = {
+    "python -c $X from an earlier step": [RUN, XPY, "X=$(cat x.py)", "python3 -c \"$X\""],
+    "node -e $X from an earlier step": [RUN, ("x.js", "require('child_process').execSync('sh run.sh')\n"), "X=$(cat x.js)", "node -e \"$X\""],
+    "perl -e $X from read": [RUN, ("x.pl", "system('sh run.sh')\n"), "read -r X < x.pl", "perl -e \"$X\""],
+    "python -c $X same line": [RUN, XPY, "X=$(cat x.py); python3 -c \"$X\""],
+    "python -c ${X} braces": [RUN, XPY, "X=$(cat x.py)", "python3 -c \"${X}\""],
+    "python -c code from mapfile": [RUN, XPY, "mapfile -t L < x.py", "python3 -c \"${L[0]}\""],
+    "python -c code via printf -v": [RUN, "printf -v C '%s' \"import os; os.system('sh run.sh')\"", "python3 -c \"$C\""],
+    "SHELL by declare -x": [RUNX, "chmod +x run.sh", "declare -x SHELL=$PWD/run.sh", "script -qc true /dev/null > /dev/null 2>&1; true"],
+    "SHELL by read then export": [RUNX, "chmod +x run.sh", "read -r SHELL <<< ./run.sh; export SHELL", "script -qc true /dev/null > /dev/null 2>&1; true"],
+}
+TABLES["third"] = THIRD24

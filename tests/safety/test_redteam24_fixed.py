@@ -70,6 +70,16 @@ FIXED = frozenset({
     'perl -d:X from the folder',
     'node --eval of a file',
     'rename by a perl expression',
+    # the third round (interpreter code as a variable's value, SHELL spelt otherwise: all 9 ran on 20c2dc1)
+    'python -c $X from an earlier step',
+    'node -e $X from an earlier step',
+    'perl -e $X from read',
+    'python -c $X same line',
+    'python -c ${X} braces',
+    'python -c code from mapfile',
+    'python -c code via printf -v',
+    'SHELL by declare -x',
+    'SHELL by read then export',
 })
 OPEN = {
     "bc with ! lines": "approved, runs nothing: GNU bc has no shell escape (the attempt was written for dc)",

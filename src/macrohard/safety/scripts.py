@@ -180,8 +180,9 @@ def _substituted(an: Analyzer, prog: str, code: str, cwd: str | None) -> str | N
             return m.group(0)
 
     out = _FILE_TEXT.sub(text, code)
-    if "$(" in out:
-        an.r.add("dynamic", f"{prog} runs code the shell builds from a command's output when it runs; run the file")
+    if "$(" in out or re.search(r"\$\{?[A-Za-z_@*#?!0-9]|`", _FILE_TEXT.sub("", code)):
+        an.r.add("dynamic", f"{prog} runs code the shell builds when it runs (a variable's or a command's output); "
+                            "write the code out, or run the file")
         return None
     return out
 
@@ -231,7 +232,8 @@ def run_code(an: Analyzer, prog: str, inv: Invocation, cmd: SimpleCommand, depth
         if shell:
             an.line(code, depth + 1, cwd)
         else:
-            if "$(" in code and cmd.nested_programs:  # guard24: `node --eval "$(cat x.js)"` ran x.js unread
+            # guard24: `node --eval "$(cat x.js)"` and `X=$(cat x.py); python3 -c "$X"` ran the file unread
+            if code in cmd.expanded or "$(" in code and cmd.nested_programs:
                 code = _substituted(an, prog, code, cwd)
                 if code is None:
                     continue

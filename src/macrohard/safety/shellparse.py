@@ -40,6 +40,8 @@ class SimpleCommand:
     # text -> whether it is unquoted (bash splits it into any number of words) rather than a quoted word that begins
     # with the expansion (one word, which may begin with `-`)
     open_words: dict[str, bool] = field(default_factory=dict)
+    # argument words holding an expansion the parse could not resolve (`python3 -c "$X"`), as the parse read them
+    expanded: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -389,6 +391,8 @@ class _Walker:
                 inner: set[str] = set()
                 value, dynamic = self.word(child, inner)
                 own |= inner
+                if dynamic:
+                    cmd.expanded.add(value)
                 if dynamic and (opening := _opening(child, inner, {**self.loop_words, **{k: [v] for k, v in self.bound.items()}}, self.text)) is not None:
                     cmd.open_words[value] = opening
                 if self.used != used and value.startswith(("-", "+", "@")) and self.loops is not None:
