@@ -567,3 +567,27 @@ THIRD24 = {
     "SHELL by read then export": [RUNX, "chmod +x run.sh", "read -r SHELL <<< ./run.sh; export SHELL", "script -qc true /dev/null > /dev/null 2>&1; true"],
 }
 TABLES["third"] = THIRD24
+
+# 12. a fourth round (06:24, after the third round's fix): code or options only known at run time handed to other
+# programs (a here-string into python, awk, sed, perl -ne, gdb -ex, vim -c, sqlite3, make --eval, git -c)
+XPY4 = XPY
+FOURTH24 = {
+    "python3 - here-string of a var": [RUN, XPY4, "X=$(cat x.py)", "python3 - <<< \"$X\""],
+    "python3 /dev/stdin here-string of a var": [RUN, XPY4, "X=$(cat x.py)", "python3 /dev/stdin <<< \"$X\""],
+    "a function given the code": [RUN, XPY4, "f() { python3 -c \"$1\"; }; f \"$(cat x.py)\""],
+    "exec of an exported variable": [RUN, XPY4, "export X=\"$(cat x.py)\"", "python3 -c 'import os; exec(os.environ[\"X\"])'"],
+    "awk program from a var": [RUN, ("a.awk", "BEGIN { system(\"sh run.sh\") }\n"), "A=$(cat a.awk)", "awk \"$A\""],
+    "sed script from a var": [RUN, ("x.txt", "a\n"), ("s.txt", "1e sh run.sh\n"), "S=$(cat s.txt)", "sed -n \"$S\" x.txt"],
+    "perl -ne from a var": [RUN, ("x.txt", "a\n"), ("x.pl", "system('sh run.sh')\n"), "C=$(cat x.pl)", "perl -ne \"$C\" x.txt"],
+    "perl -E from a var": [RUN, ("x.pl", "system('sh run.sh')\n"), "C=$(cat x.pl)", "perl -E \"$C\""],
+    "python3 -ic from a var": [RUN, XPY4, "C=$(cat x.py)", "python3 -ic \"$C\" < /dev/null"],
+    "node -p from a var": [RUN, ("x.js", "require('child_process').execSync('sh run.sh')\n"), "C=$(cat x.js)", "node -p \"$C\""],
+    "tclsh from a var via echo": [RUN, ("x.tcl", "exec sh run.sh\n"), "C=$(cat x.tcl)", "echo \"$C\" | tclsh"],
+    "sqlite3 dot-command from a var": [RUN, ("q.txt", ".shell sh run.sh\n"), "Q=$(cat q.txt)", "sqlite3 :memory: \"$Q\""],
+    "gdb -ex from a var": [RUN, ("g.txt", "shell sh run.sh\n"), "G=$(cat g.txt)", "gdb -batch -ex \"$G\" 2>/dev/null; true"],
+    "vim -c from a var": [RUN, ("v.txt", "!sh run.sh\n"), "V=$(cat v.txt)", "vim -es -c \"$V\" -c q 2>/dev/null; true"],
+    "find -exec with a var command": [RUN, "C='sh'", "find . -maxdepth 1 -name run.sh -exec $C {} \\;"],
+    "make --eval from a var": [RUN, ("Makefile", "all:\n\t@true\n"), ("m.txt", "$(shell sh run.sh)\n"), "M=$(cat m.txt)", "make --eval=\"$M\""],
+    "git -c from a var": [RUN, C1, ("c.txt", "core.fsmonitor=sh run.sh\n"), "C=$(cat c.txt)", "git -c \"$C\" status > /dev/null"],
+}
+TABLES["fourth"] = FOURTH24

@@ -80,6 +80,13 @@ FIXED = frozenset({
     'python -c code via printf -v',
     'SHELL by declare -x',
     'SHELL by read then export',
+    # the fourth round (code handed over in a variable: 6 of 17 ran on 20c2dc1)
+    'a function given the code',
+    'perl -ne from a var',
+    'perl -E from a var',
+    'python3 -ic from a var',
+    'node -p from a var',
+    'make --eval from a var',
 })
 OPEN = {
     "bc with ! lines": "approved, runs nothing: GNU bc has no shell escape (the attempt was written for dc)",

@@ -49,6 +49,8 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         value = args[i + 1] if i + 1 < len(args) else ""
         if a in ("-E", "--eval"):  # makefile text on the command line
             texts.append(value)
+            if value in cmd.expanded or f"{a}={value}" in cmd.expanded:  # guard24: `M=$(cat m.txt)` then `make --eval="$M"` ran m.txt's $(shell …)
+                an.r.add("dynamic", f"make {a} gets makefile text only known when it runs ({value[:40]}); write it out")
         elif a in ("-f", "--file", "--makefile"):
             files.append(value)
         elif a in ("-C", "--directory"):
