@@ -32,14 +32,25 @@ _SKIP = frozenset({".git", "node_modules", ".venv", "venv", "__pycache__", ".tox
 _REDIRECT = re.compile(r"(?:>>?|\btee\s+(?:-a\s+)?)\s*['\"]?([\w./-]+)")
 
 
+_CACHE: dict[str, tuple[tuple[int, int], str]] = {}  # path -> ((mtime_ns, size), text): a run reviews many writes
+
+
 def _text(path: str) -> str | None:
     try:
-        if not os.path.isfile(path) or os.path.getsize(path) > _MAX_BYTES:
+        st = os.stat(path)
+        if not os.path.isfile(path) or st.st_size > _MAX_BYTES:
             return None
+        key = (st.st_mtime_ns, st.st_size)
+        if (hit := _CACHE.get(path)) is not None and hit[0] == key:
+            return hit[1]
         with open(path, encoding="utf-8", errors="replace") as fh:
-            return fh.read()
+            text = fh.read()
     except OSError:
         return None
+    if len(_CACHE) >= 4 * _MAX_FILES:
+        _CACHE.clear()
+    _CACHE[path] = (key, text)
+    return text
 
 
 def _runnables(root: str) -> list[str]:
