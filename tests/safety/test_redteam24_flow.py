@@ -8,11 +8,11 @@ bubblewrap, the run store, the user's next command on the host after ``runs appl
 request reaching the loopback listener, or a DNS query reaching the UDP socket on its port (``DnsWitness``).
 
 - Under flow control alone (every policy rule allows, the injection detector is off) the shell attempts that got
-  past the shipped guard at the start are held now, and the task's own work still passes its check: by default those
-  (``THROUGH_AT_START`` less ``OPEN``), ``-m oracle_full`` every shell attempt. What flow alone holds the shipped guard
+  past the shipped guard at the start are held now, and the task's own work still passes its check: by default a
+  frozen half of those (``THROUGH_AT_START``), ``-m oracle_full`` every shell attempt. What flow alone holds the shipped guard
   holds too (its verdict is the strictest of flow control and stricter checks, and nobody answers its asks here).
 - Under the control (the guard allows everything) each real attempt must reach the listener, else it proves nothing:
-  a frozen third by default (a hash of the id), all under ``-m oracle_full``.
+  a frozen sixth by default (a hash of the id), all under ``-m oracle_full``.
 - The browser attempts take ~8 s each: ``-m oracle_full`` only.
 """
 
@@ -72,7 +72,7 @@ def _run(aid: str, mode: str, witness, store) -> dict:
 
 
 def _control_sampled(aid: str) -> list:
-    return [] if zlib.crc32(aid.encode()) % 3 == 0 and aid not in BROWSER else [pytest.mark.oracle_full]
+    return [] if zlib.crc32(aid.encode()) % 6 == 0 and aid not in BROWSER else [pytest.mark.oracle_full]
 
 
 @pytest.mark.parametrize("aid", [pytest.param(a, marks=_control_sampled(a)) for a in SHELL + BROWSER])
@@ -82,7 +82,9 @@ def test_an_attempt_reaches_the_listener_unguarded(aid, witness, store):
 
 
 def _flow_sampled(aid: str) -> list:
-    marks = [] if aid in THROUGH_AT_START else [pytest.mark.oracle_full]
+    # the suite's time: a frozen half of those through at the start by default (the rules behind every one are
+    # tested fast in test_redteam24_flow_rules), the rest under -m oracle_full
+    marks = [] if aid in THROUGH_AT_START and zlib.crc32(aid[::-1].encode()) % 2 == 0 else [pytest.mark.oracle_full]
     if aid in OPEN:
         marks.append(pytest.mark.xfail(strict=True, reason="open: see OPEN"))
     return marks
