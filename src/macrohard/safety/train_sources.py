@@ -116,6 +116,7 @@ INJECTION_SOURCES: dict[str, str] = {
     "blind18": "benchmarks/injection_data/blind18.jsonl",
     "blind19": "benchmarks/injection_data/blind19.jsonl",  # since inj22 (held out once first)
     "blind20": "benchmarks/injection_data/blind20.jsonl",  # since inj23 (held out once first)
+    "blind21": "benchmarks/injection_data/blind21.jsonl",  # since inj24 (held out once first)
 }
 
 
