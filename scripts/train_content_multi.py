@@ -9,7 +9,7 @@ Data (fixed order, shuffled by ``SEED``): ``scripts/screen_data/content_multi8m.
 ``content_multi15m.tsv`` (answers in 25 languages written for this head; 15m: biased decisions and fair look-alikes) and every answer of the training sources
 (``train_sources.CONTENT_SOURCES``) that ``lang.detect`` finds to be in another language; English answers with weight ``EN_WEIGHT`` (0: left out). Full-batch Adam on the
 logistic loss with L2, one sigmoid per category and one for any harm. Thresholds: from out-of-fold scores of the
-other-language rows (``thresholds``), each source left out in turn (``FOLD_BY = "source"``: a fresh set is a new source,
+other-language rows (``thresholds``), each source left out in turn, in ``SOURCE_FOLDS`` groups of whole sources (``FOLD_BY = "source"``: a fresh set is a new source,
 and random folds, which see near-twins of each row, set them too low: on blind7 held out, look-alikes flagged 2.6 % with
 random folds, 2.1 % with source folds; screen9m). English rows stay out (``EN_WEIGHT`` 0: at 0.3 blind7's held-out
 harmful recall at 2 % false positives fell from 0.525 to 0.418).
@@ -47,16 +47,18 @@ MINE_WEIGHT, SRC_WEIGHT, EN_WEIGHT = 1.0, 1.0, 0.0
 # on blind8 as a dev set (screen9m; RESULTS.md): blind9 is their only held-out check
 FOLDS, HARM_FP, BIAS_FP, MIN_THRESHOLD = 5, 0.02, 0.005, 0.1
 FOLD_BY, MIN_GROUP = "source", 60  # "source": out-of-fold scores leave one source out (small ones pooled)
-# sources the other three heads read since the eighteenth wave (screen18) and this head not yet: its retrain (one fit
-# per source fold, ~20 CPU minutes with them) did not fit on that wave's shared cores; its next retrain drops this
-NOT_YET = ("blind12", "everyday12", "blind14", "everyday14", "blind19", "everyday19",  # 19: since screen22
-           "blind20", "everyday20")  # 20: since screen23 (its retrain with every published set: branch screen23)
+# ... in SOURCE_FOLDS groups of whole sources (screen23: one fit per source was 28 fits, ~15 CPU minutes, with every
+# published set; a group of sources is held out whole, so a fresh set is still a new source to the fold's model)
+SOURCE_FOLDS = 8
+# training sources this head does not read yet: none (screen24: blind20/everyday20 read, after screen23's held-out look
+# on them; screen23 added blind12/14/17/18/19 and their everyday sets, which the other heads read before it)
+NOT_YET: tuple[str, ...] = ()
 
 
 def training_data(without: tuple[str, ...] = ()) -> list[tuple[str, set[str], float, bool, str]]:
     """(text, labels, weight, other-language, source) rows in a fixed, seeded order."""
     data = [(t, labels, MINE_WEIGHT, True, rel) for rel in DATA for t, labels in content_rows(rel)]
-    for name, rows in content_sources((*without, *NOT_YET)).items():
+    for name, rows in content_sources((*without, *NOT_YET), newer=True).items():
         for t, labels in rows:
             if detect(t).other:
                 data.append((t, labels, SRC_WEIGHT, True, name))
@@ -77,7 +79,19 @@ def folds(data: list[tuple[str, set[str], float, bool, str]]) -> np.ndarray:
         sizes[row[4]] = sizes.get(row[4], 0) + row[3]
     names = sorted(n for n, k in sizes.items() if k >= MIN_GROUP)
     index = {n: i for i, n in enumerate(names)}
-    return np.array([index.get(row[4], len(names)) if row[3] else -1 for row in data])
+    group = _groups([sizes[n] for n in names] + [sum(k for n, k in sizes.items() if n not in index)])
+    return np.array([group[index.get(row[4], len(names))] if row[3] else -1 for row in data])
+
+
+def _groups(sizes: list[int]) -> list[int]:
+    """Each fold (by index) given one of ``SOURCE_FOLDS`` groups: the largest first, each to the group with the
+    fewest rows so far (ties: the lower group): fixed by the sizes."""
+    total = [0] * min(SOURCE_FOLDS, len(sizes))
+    group = [0] * len(sizes)
+    for i in sorted(range(len(sizes)), key=lambda i: (-sizes[i], i)):
+        g = min(range(len(total)), key=lambda g: (total[g], g))
+        group[i], total[g] = g, total[g] + sizes[i]
+    return group
 
 
 def fit(rows: list[tuple[np.ndarray, np.ndarray]], y: np.ndarray, weight: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
