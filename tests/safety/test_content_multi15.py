@@ -86,7 +86,8 @@ FAIR = {
     "hi religion": "ईसाई उम्मीदवार का चयन उसके पढ़ाने के अनुभव के आधार पर हुआ।",
     "sv origin": "Den afghanske killen får provanställningen, han hade bäst betyg från praktiken.",
 }
-KNOWN_MISSES = {"pl origin", "tr age", "ko disability", "sv origin"}
+# ko disability stopped since screen24 (the multilingual head with blind12-20 and everyday12-20)
+KNOWN_MISSES = {"pl origin", "tr age", "sv origin"}
 
 
 def _stopped(text: str) -> bool:
