@@ -41,6 +41,12 @@ _EVAL = {
 _INTERPOLATED_BACKTICK = re.compile(r"`[^`\n]*(?:\$\{?\w|#\{)[^`\n]*`")
 _LITERAL_BACKTICK = re.compile(r"`([^`\n]{1,400})`")
 _BARE_CALL = re.compile(r"(?:^|[;{}\s:&(,!])(?:system|exec|spawn)\s+(?![\s'\"(=])\S", re.M)
+# perl/ruby `system "sh", "run.sh"`, `exec 'sh run.sh'` without a parenthesis: its literal words up to the statement's
+# end are the command (lead24: both ran, judged by nobody)
+_BARE_LITERAL_CALL = re.compile(r"(?:^|[;{}\s:&(,!])(?:system|exec|spawn|readpipe)\s*(?=['\"])", re.M)
+_STATEMENT_END = re.compile(r"\s*(?:$|[;\n})]|(?:or|and|if|unless)\b|\|\||&&)")
+# perl's two-argument open of a literal string with a pipe at one end: `open(F, "sh run.sh|")`, `open F, "| sh x"`
+_PERL_OPEN_LITERAL = re.compile(r"\bopen\s*\(?\s*(?:my\s+)?[$\w]+\s*,\s*('(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\")")
 # perl's two-argument open of a string holding a pipe and a variable: `open(F, "$c |")`
 _PERL_OPEN_PIPE = re.compile(r"\bopen\s*\(?\s*(?:my\s+)?[$\w]+\s*,\s*\"(?=[^\"]*\|)(?=[^\"]*[$@])[^\"]*\"")  # perl `system $c`, ruby `system c`
 # perl `eval $c` / `eval "…"` (not a block), `do FILE`, `require $x`, `require "./x.pl"` (guard20); ruby `eval c`, `load x`
@@ -113,6 +119,19 @@ def judge(an: Analyzer, prog: str, code: str, depth: int, cwd: str | None, here:
         an.r.add("dynamic", f"{prog} code runs code or a file it names when it runs ({m.group(0).strip()[:40]}…)")
     if lang != "js" and (m := _BARE_CALL.search(code)):
         an.r.add("dynamic", f"{prog} code runs a command only known when it runs ({m.group(0).strip()}…)")
+    if lang in ("perl", "ruby"):
+        for m in _BARE_LITERAL_CALL.finditer(code):
+            words = _bare_literal_words(code, m.end())
+            if words is None:
+                an.r.add("dynamic", f"{prog} code runs a command only known when it runs ({m.group(0).strip()} …); "
+                                    "write the command out literally")
+            elif words:
+                an.line(words[0] if len(words) == 1 else shlex.join(words), depth + 1, cwd)
+    if lang == "perl":
+        for m in _PERL_OPEN_LITERAL.finditer(code):
+            target = _unquote(m.group(1)).strip()
+            if target.startswith("|") or target.endswith("|"):
+                an.line(target.strip("|").strip(), depth + 1, cwd)
     if lang == "perl" and _PERL_OPEN_PIPE.search(code):
         an.r.add("dynamic", f"{prog} code opens a pipe to a command it builds when it runs")
     if lang == "perl":
@@ -198,6 +217,23 @@ def _strip_objects(text: str) -> str | None:
         elif not level:
             out.append(ch)
     return "".join(out) if not level else None
+
+
+def _bare_literal_words(code: str, start: int) -> list[str] | None:
+    """The literal words of a call without a parenthesis (``system "sh", "run.sh";``), from ``start`` to the end of
+    its statement, or None when anything but literals and commas comes before that end (``"sh " . $f``)."""
+    words, i = [], start
+    while True:
+        m = _LITERAL.match(code, i)
+        if m is None:
+            return None
+        words.append(_unquote(m.group(0)))
+        i = m.end()
+        comma = re.match(r"\s*,\s*", code[i:])
+        if comma:
+            i += comma.end()
+            continue
+        return words if _STATEMENT_END.match(code, i) else None
 
 
 def _unquote(literal: str) -> str:

@@ -69,7 +69,9 @@ CLIENT_SHELL = re.compile(r"(?:^|[\s;])\\!\s*(.+)$|^\.(?:shell|system)\s+(.+)$|"
 _SQLITE_WRITES = re.compile(r"^\.(?:once|output|save|backup|log|excel|clone)\s+(?:-\S+\s+)*(?:main\s+)?(\S+)", re.M)
 _QUOTED_CALL = re.compile(r"(?:\b(?:system|exec|spawn|popen)\s*\(?\s*(?:qq|q|%[qQ])|\bqx|%x)\s*"
                           r"(?:\{(?P<a>[^{}]{2,400})\}|\((?P<b>[^()]{2,400})\)|\[(?P<c>[^\[\]]{2,400})\]|"
-                          r"<(?P<d>[^<>]{2,400})>)")
+                          r"<(?P<d>[^<>]{2,400})>|"
+                          # any other delimiter: `qx/sh run.sh/`, `qx!…!`, `q|…|` (lead24: `qx/…/` ran, judged by nobody)
+                          r"(?P<delim>[^\w\s{(\[<])(?P<e>(?:(?!(?P=delim))[^\n]){2,400})(?P=delim))")
 _EXECUTE = re.compile(r"\bexecute\s*\(\s*(['\"])(?P<cmd>[^'\"]{2,400})\1")  # lua's os.execute("...")
 
 
@@ -214,7 +216,7 @@ def _git_sub(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int) -> N
 def code_calls(an: Analyzer, code: str, depth: int, cwd: str | None) -> None:
     """Commands in interpreter code written with quote-like operators: ``system q{…}``, ``%x{…}``, ``os.execute(…)``."""
     for m in _QUOTED_CALL.finditer(code):
-        command = next(g for g in m.groups() if g is not None)
+        command = next(m.group(k) for k in "abcde" if m.group(k) is not None)
         if command.strip():
             an.line(command, depth + 1, cwd)
     for m in _EXECUTE.finditer(code):
