@@ -89,6 +89,11 @@ def judge(an: Analyzer, prog: str, code: str, depth: int, cwd: str | None, here:
           seen: set[str] | None = None) -> None:
     lang = family(prog)
     if lang is None:
+        from macrohard.safety.runners import ESCAPES
+
+        if prog == "julia" and (m := ESCAPES["julia"].search(code)):
+            an.r.add("dynamic", f"{prog} code runs shell commands ({m.group(0)} …), which the guard does not read; "
+                                "run the command directly")
         return
     if lang == "tcl":
         _tcl(an, prog, code, depth, cwd)

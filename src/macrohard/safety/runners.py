@@ -143,6 +143,8 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
                                           r"lua|perl|ruby|so(?:urce)?|runtime)\b", text):
                 an.r.add("dynamic", f"{prog} runs Ex commands from its input that build or load more commands; "
                                     "run the commands yourself")
+    if prog in ESCAPES:
+        _escapes(an, prog, args, cmd)
     if prog == "parallel" and ":::" in args and args.index(":::") == next(
             (i for i, a in enumerate(args) if not a.startswith("-")), len(args)):
         for a in args[args.index(":::") + 1:]:  # no command given: each input is a command
@@ -226,7 +228,48 @@ def code_calls(an: Analyzer, code: str, depth: int, cwd: str | None) -> None:
 _CLIENT_INCLUDE = re.compile(r"^\s*(?:\.read|\\i|\\ir|\\include|source)\s+(\S+)", re.M)
 
 
-CLIENTS = frozenset({"ed", "red", "ex", "sqlite3", "psql", "mysql", "mariadb", "duckdb"})
+CLIENTS = frozenset({"ed", "red", "ex", "sqlite3", "psql", "mysql", "mariadb", "duckdb", "m4", "dc", "expect"})
+
+# programs with a shell escape in the text they read as code (the lead's second read of the twenty-fourth wave:
+# `m4 -DX='esyscmd(sh run.sh)'`, `echo 'syscmd(sh run.sh)' | m4`, `dc -e '!sh run.sh'`, `emacs --batch --eval
+# '(shell-command "sh run.sh")'`, `expect -c 'spawn sh run.sh'` and `julia -e 'run(`sh run.sh`)'` were approved; none
+# of these tools is on this machine, so nothing ran here, but m4 comes with autotools and dc with bc). Code that holds
+# such an escape is asked about: the command inside is not parsed out.
+ESCAPES = {
+    "m4": re.compile(r"\be?syscmd\b"),
+    "dc": re.compile(r"!(?![<>=])"),
+    "expect": re.compile(r"\b(?:spawn|exec|system|open)\b"),
+    "emacs": re.compile(r"\b(?:(?:async-)?shell-command|call-process|start-process|make-process|process-file|"
+                        r"start-file-process|eshell|shell|term|compile)\b"),
+    "julia": re.compile(r"`|\b(?:run|pipeline|success|read|open|ccall)\s*\(|\bspawn\b"),
+}
+# the options whose value is code (or a file of code) for each; emacs's other words are files it opens to edit
+_ESCAPE_CODE = {"m4": ("-D", "--define"), "dc": ("-e", "--expression"), "expect": ("-c",),
+                "emacs": ("--eval", "-eval", "--execute", "-execute")}
+_ESCAPE_FILES = {"dc": ("-f", "--file"), "expect": ("-f",),
+                 "emacs": ("-l", "--load", "-load", "--script", "-script", "-scriptload")}
+
+
+def _escapes(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> None:
+    """``ESCAPES``: the code such a program reads (its code options, its files of code, its input) holding a shell
+    escape is asked about."""
+    texts, files = list(_stdin_texts(cmd)), [t for op, t in cmd.redirects if op == "<" and t]
+    code_opts, file_opts = _ESCAPE_CODE.get(prog, ()), _ESCAPE_FILES.get(prog, ())
+    for i, a in enumerate(args):
+        name, eq, value = a.partition("=")
+        nxt = args[i + 1] if i + 1 < len(args) else ""
+        if name in code_opts or name in file_opts:
+            (texts if name in code_opts else files).append(value if eq else nxt)
+        elif any(a.startswith(o) and len(a) > len(o) and not o.startswith("--") for o in code_opts):
+            texts.append(a[2:])  # -DX=…, -e'…' glued
+        elif prog != "emacs" and not a.startswith("-") and not (i and args[i - 1] in code_opts + file_opts):
+            files.append(a)  # m4/dc/expect read their operands as code
+    texts += [plain_text(an, f, cmd.cwd) or "" for f in files if f]
+    for text in texts:
+        if m := ESCAPES[prog].search(text or ""):
+            an.r.add("dynamic", f"{prog} code runs shell commands ({m.group(0)} …), which the guard does not read; "
+                                "run the command directly")
+            return
 
 
 def fed_client(an: Analyzer, stage: SimpleCommand, name: str, client: SimpleCommand) -> None:
