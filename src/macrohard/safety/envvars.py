@@ -125,6 +125,11 @@ def sensitive(name: str) -> bool:
                         "PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL", "IPYTHONDIR"))
 
 
+def system_shell(value: str) -> bool:
+    """``/bin/sh``, ``/usr/bin/bash``, ``zsh``…: a shell of the system, not a program of the workspace."""
+    return re.fullmatch(r"(?:/usr)?(?:/local)?(?:/s?bin/)?(?:ba|da|z|k|mk|fi|tc|c|yash|posh|bu)?sh", value) is not None
+
+
 def _npm_config(name: str) -> bool:
     """``npm_config_userconfig=u.rc``: npm reads its settings from the environment whatever their case; these name
     what npm runs or where it reads more settings (guard18: userconfig, globalconfig ran a script-shell)."""
@@ -150,7 +155,7 @@ def judge(an: Analyzer, name: str, value: str, depth: int, cwd: str | None) -> b
     if _tool(an, name, value, depth, cwd):
         return True
     if name == "SHELL":  # guard24: `SHELL=./run.sh script -qc true`, gdb's shell, ssh's ProxyCommand, vim's ! ran it
-        if value and not re.fullmatch(r"(?:/usr)?(?:/local)?(?:/s?bin/)?(?:ba|da|z|k|mk|fi|tc|c|yash|posh|bu)?sh", value):
+        if value and not system_shell(value):
             an.line(value, depth + 1, cwd)
             an.r.add("dynamic", f"SHELL={value[:60]} makes programs that start a shell (script, flock -c, ssh, gdb, "
                                 "vim, tmux) run that program instead")

@@ -196,6 +196,8 @@ def _judge(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int, base: 
     if ".ONESHELL" in mk.targets:  # a rule's lines go to one shell: quotes and heredocs span them
         _run(sub, mk, "\n".join(lines), depth, base, env)
     for name in sorted(n for n in mk.exports() if envvars.sensitive(n)):
+        if name == "SHELL" and name not in mk.targeted and envvars.system_shell(mk.expand("$(SHELL)").strip()):
+            continue  # every CMake makefile sets `SHELL = /bin/sh` (the lead's fresh clone: guard24 asked both builds)
         mk.ask(f"the makefile exports {name} to its recipes, which programs read as code or as where to find it")
     for why in mk.problems:  # firm: they stand where this make is a recipe of another (guard17: a sub-make's
         an.r.add("dynamic", f"{why}; the guard cannot tell what make runs")  # `X ?= …` of an export was dropped)
