@@ -16,6 +16,7 @@ import os
 import posixpath
 import re
 import shlex
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from macrohard.safety import rewrites
@@ -107,13 +108,7 @@ def judge(an: Analyzer, prog: str, code: str, depth: int, cwd: str | None, here:
                             f"({(m if isinstance(m, str) else m.group(0))[:60]}); call execSync('…') directly")
     spawns = _SPAWN[lang] if not is_js or "child_process" in code or "Bun." in code or "Deno." in code else None
     if spawns is not None:
-        for m in spawns.finditer(code):
-            words = _literal_words(code, m.end())
-            if words is None:
-                an.r.add("dynamic", f"{prog} code runs a command only known when it runs ({m.group(0).strip()}…); "
-                                    "write the command out literally")
-            elif words:
-                an.line(words[0] if len(words) == 1 else shlex.join(words), depth + 1, cwd)
+        _judge_calls(an, prog, spawns.finditer(code), _literal_words, code, depth, cwd)
     for m in _EVAL[lang].finditer(code):
         if not is_js and m.group(0).startswith("eval") and code[m.end():m.end() + 1] == "{":
             continue
@@ -125,13 +120,7 @@ def judge(an: Analyzer, prog: str, code: str, depth: int, cwd: str | None, here:
     if lang != "js" and (m := _BARE_CALL.search(code)):
         an.r.add("dynamic", f"{prog} code runs a command only known when it runs ({m.group(0).strip()}…)")
     if lang in ("perl", "ruby"):
-        for m in _BARE_LITERAL_CALL.finditer(code):
-            words = _bare_literal_words(code, m.end())
-            if words is None:
-                an.r.add("dynamic", f"{prog} code runs a command only known when it runs ({m.group(0).strip()} …); "
-                                    "write the command out literally")
-            elif words:
-                an.line(words[0] if len(words) == 1 else shlex.join(words), depth + 1, cwd)
+        _judge_calls(an, prog, _BARE_LITERAL_CALL.finditer(code), _bare_literal_words, code, depth, cwd)
     if lang == "perl":
         for m in _PERL_OPEN_LITERAL.finditer(code):
             target = _unquote(m.group(1)).strip()
@@ -222,6 +211,19 @@ def _strip_objects(text: str) -> str | None:
         elif not level:
             out.append(ch)
     return "".join(out) if not level else None
+
+
+def _judge_calls(an: Analyzer, prog: str, calls: Iterable[re.Match[str]],
+                 words_of: Callable[[str, int], list[str] | None], code: str, depth: int, cwd: str | None) -> None:
+    """Each call's literal words (``words_of(code, end of the match)``) judged as the command it runs; a call whose
+    command is built when it runs is asked about."""
+    for m in calls:
+        words = words_of(code, m.end())
+        if words is None:
+            an.r.add("dynamic", f"{prog} code runs a command only known when it runs ({m.group(0).strip()}…); "
+                                "write the command out literally")
+        elif words:
+            an.line(words[0] if len(words) == 1 else shlex.join(words), depth + 1, cwd)
 
 
 def _bare_literal_words(code: str, start: int) -> list[str] | None:
