@@ -19,7 +19,7 @@ import shlex
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from macrohard.safety import rewrites
+from macrohard.safety import rewrites, runners
 from macrohard.safety.regular import open_regular
 
 if TYPE_CHECKING:
@@ -90,11 +90,8 @@ def judge(an: Analyzer, prog: str, code: str, depth: int, cwd: str | None, here:
           seen: set[str] | None = None) -> None:
     lang = family(prog)
     if lang is None:
-        from macrohard.safety.runners import ESCAPES
-
-        if prog == "julia" and (m := ESCAPES["julia"].search(code)):
-            an.r.add("dynamic", f"{prog} code runs shell commands ({m.group(0)} …), which the guard does not read; "
-                                "run the command directly")
+        if prog == "julia":
+            runners.ask_escape(an, prog, code)
         return
     if lang == "tcl":
         _tcl(an, prog, code, depth, cwd)

@@ -266,10 +266,16 @@ def _escapes(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> No
             files.append(a)  # m4/dc/expect read their operands as code
     texts += [plain_text(an, f, cmd.cwd) or "" for f in files if f]
     for text in texts:
-        if m := ESCAPES[prog].search(text or ""):
-            an.r.add("dynamic", f"{prog} code runs shell commands ({m.group(0)} …), which the guard does not read; "
-                                "run the command directly")
+        if ask_escape(an, prog, text):
             return
+
+
+def ask_escape(an: Analyzer, prog: str, code: str) -> bool:
+    """Ask about ``prog``'s ``code`` when it holds one of ``ESCAPES[prog]``; whether it did."""
+    if m := ESCAPES[prog].search(code or ""):
+        an.r.add("dynamic", f"{prog} code runs shell commands ({m.group(0)} …), which the guard does not read; "
+                            "run the command directly")
+    return m is not None
 
 
 def fed_client(an: Analyzer, stage: SimpleCommand, name: str, client: SimpleCommand) -> None:
