@@ -121,7 +121,7 @@ def judge(an: Analyzer, prog: str, code: str, depth: int, cwd: str | None, here:
     if lang == "perl":
         for m in _PERL_OPEN_LITERAL.finditer(code):
             target = _unquote(m.group(1)).strip()
-            if target.startswith("|") or target.endswith("|"):
+            if (target.startswith("|") or target.endswith("|")) and target.strip("|-").strip():  # not a mode: "-|"
                 an.line(target.strip("|").strip(), depth + 1, cwd)
     if lang == "perl" and _PERL_OPEN_PIPE.search(code):
         an.r.add("dynamic", f"{prog} code opens a pipe to a command it builds when it runs")
