@@ -56,43 +56,45 @@ def test_a_malformed_file_names_the_line_and_the_fix(tmp_path):
 
 
 def test_the_final_blind_sets_are_never_read(tmp_path):
-    for rel in ("benchmarks/content/blind22.tsv", "benchmarks/content/everyday22.tsv", "blind22.tsv",
-                "benchmarks/injection_data/blind22.jsonl", "benchmarks/content/blind22_compose.py",
-                "benchmarks/injection_data/blind22_hand.txt", "Blind22.JSONL", "benchmarks/content/Everyday22.tsv",
-                "benchmarks/injection_data/blind22_compose.py", "benchmarks/injection_data/blind22_hand.jsonl",
-                "benchmarks/content/everyday22_extra.tsv", "benchmarks/content/EVERYDAY22.TSV"):
+    for rel in ("benchmarks/content/blind23.tsv", "benchmarks/content/everyday23.tsv", "blind23.tsv",
+                "benchmarks/injection_data/blind23.jsonl", "benchmarks/content/blind23_compose.py",
+                "benchmarks/injection_data/blind23_hand.txt", "Blind23.JSONL", "benchmarks/content/Everyday23.tsv",
+                "benchmarks/injection_data/blind23_compose.py", "benchmarks/injection_data/blind23_hand.jsonl",
+                "benchmarks/content/everyday23_extra.tsv", "benchmarks/content/EVERYDAY23.TSV"):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("benign\tk\ttext\n")
         with pytest.raises(SourceError, match="final blind set"):
             (injection_rows if rel.lower().endswith(".jsonl") else content_rows)(rel, root=tmp_path)
-    assert not any("blind22" in p or ("everyday22" in p and "screen_data" not in p)
+    assert not any("blind23" in p or ("everyday23" in p and "screen_data" not in p)
                    for p in [*CONTENT_SOURCES.values(), *INJECTION_SOURCES.values()])
     for name in ("blind4", "blind5", "blind6", "blind7", "blind8"):  # measured and published: training data
         assert name in CONTENT_SOURCES and name in INJECTION_SOURCES
     # the older sets pass the path check (a held-out estimate is kept by the brief, not by this check), and so do
     # blind17 and everyday17, published in the twentieth wave, blind18 and everyday18, published in the twenty-first,
     # blind19 and everyday19, published in the twenty-second, blind20 and everyday20, published in the
-    # twenty-third, blind21 and everyday21, published in the twenty-fourth; a helper's own
-    # scripts/screen_data/everyday22_*; blind23 (a name no set has yet)
+    # twenty-third, blind21 and everyday21, published in the twenty-fourth, blind22 and everyday22, published in
+    # the twenty-fifth; a helper's own scripts/screen_data/everyday23_*; blind24 (a name no set has yet)
     for name in ("blind10.tsv", "everyday10.tsv", "blind12.tsv", "everyday12.tsv", "blind15.tsv", "everyday15.tsv",
                  "blind16.tsv", "everyday16.tsv", "blind16_compose.py", "Blind16.TSV", "blind17.tsv",
                  "everyday17.tsv", "blind17_compose.py", "Everyday17.TSV", "blind18.tsv", "everyday18.tsv",
                  "blind18_compose.py", "Everyday18.TSV", "blind19.tsv", "everyday19.tsv", "blind19_compose.py",
                  "Everyday19.TSV", "blind20.tsv", "everyday20.tsv", "blind20_compose.py", "Everyday20.TSV",
                  "blind21.tsv", "everyday21.tsv", "blind21_compose.py", "Everyday21.TSV",
-                 "blind2.tsv", "blind23.tsv"):
+                 "blind22.tsv", "everyday22.tsv", "blind22_compose.py", "Everyday22.TSV",
+                 "blind2.tsv", "blind24.tsv"):
         (tmp_path / "benchmarks/content" / name).write_text("benign\tk\ttext\n")
         assert content_rows(f"benchmarks/content/{name}", root=tmp_path) == [("text", set())]
     for name in ("blind10.jsonl", "blind13.jsonl", "blind14.jsonl", "blind16.jsonl", "blind16_hand.txt", "blind17.jsonl",
                  "blind17_hand.txt", "blind18.jsonl", "blind18_hand.txt", "blind18_compose.py", "blind19.jsonl",
                  "blind19_hand.txt", "blind19_compose.py", "Blind19.JSONL", "blind20.jsonl", "blind20_hand.txt",
                  "blind20_compose.py", "Blind20.JSONL", "blind21.jsonl", "blind21_hand.txt", "blind21_compose.py",
-                 "Blind21.JSONL", "blind23.jsonl"):
+                 "Blind21.JSONL", "blind22.jsonl", "blind22_hand.txt", "blind22_compose.py", "Blind22.JSONL",
+                 "blind24.jsonl"):
         (tmp_path / "benchmarks/injection_data" / name).write_text('{"text": "ok", "label": 0}\n')
         assert injection_rows(f"benchmarks/injection_data/{name}", root=tmp_path) == [("ok", 0)]
     (tmp_path / "scripts/screen_data").mkdir(parents=True)
-    (tmp_path / "scripts/screen_data/everyday22_answers.tsv").write_text("benign\tshop\tThe shop sells mugs.\n")
-    assert content_rows("scripts/screen_data/everyday22_answers.tsv", root=tmp_path) == [("The shop sells mugs.", set())]
+    (tmp_path / "scripts/screen_data/everyday23_answers.tsv").write_text("benign\tshop\tThe shop sells mugs.\n")
+    assert content_rows("scripts/screen_data/everyday23_answers.tsv", root=tmp_path) == [("The shop sells mugs.", set())]
 
 
 def test_without_names_sources_and_an_unknown_name_is_refused():
