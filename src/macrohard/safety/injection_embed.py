@@ -48,19 +48,22 @@ def embed_score(flat: str) -> tuple[float, bool] | None:
 
 def vote(p_ngram: float, flat: str) -> float:
     """The n-gram classifier's score combined with the embedding head's (or unchanged without it). When the head
-    did not read the whole text it may only raise the score: a part it did not read cannot be voted down. Text not in
-    English is then read by Gemma's head too (``injection_gemma.mix``)."""
+    did not read the whole text it may only raise the score: a part it did not read cannot be voted down. With
+    ``injection_gemma.EVERY_TEXT`` (the default) the vote is the n-grams' and Gemma's head's on every text, raised to
+    these two's where they reach ``VOTE_FLOOR``; without it, text not in English is read by Gemma's head too
+    (``injection_gemma.mix``)."""
     from macrohard.safety.embed_head import combine
-    from macrohard.safety.injection_gemma import instead, mix
+    from macrohard.safety.injection_gemma import VOTE_FLOOR, instead, mix
 
-    alone = instead(p_ngram, flat)  # opt-in: Gemma's head in place of this one on every text
-    if alone is not None:
-        return alone
+    alone = instead(p_ngram, flat)  # EVERY_TEXT: Gemma's head and the n-grams on every text
     got = embed_score(flat)
     if got is None:
-        return mix(p_ngram, flat)
+        return mix(p_ngram, flat) if alone is None else max(alone, p_ngram) if p_ngram >= VOTE_FLOOR else alone
     both = float(combine(p_ngram, got[0], NGRAM_WEIGHT))
-    return mix(both if got[1] else max(both, p_ngram), flat)  # text not in English: Gemma's head votes too
+    both = both if got[1] else max(both, p_ngram)
+    if alone is not None:  # Gemma's vote may raise a confident vote of these two, not pull it down
+        return max(alone, both) if both >= VOTE_FLOOR else alone
+    return mix(both, flat)  # text not in English: Gemma's head votes too
 
 
 def votes(p_ngrams, flats: list[str]) -> list[float]:
@@ -68,11 +71,9 @@ def votes(p_ngrams, flats: list[str]) -> list[float]:
     from macrohard.safety.embed_head import MAX_TOKENS, combine, window_vectors
     from macrohard.safety.injection_gemma import EVERY_TEXT, mix
 
-    if EVERY_TEXT:
-        return [vote(float(p), flat) for p, flat in zip(p_ngrams, flats, strict=True)]
     encoder, head = _loaded()
-    if head is None or not flats:
-        return [mix(float(p), flat) for p, flat in zip(p_ngrams, flats, strict=True)]
+    if EVERY_TEXT or head is None or not flats:
+        return [vote(float(p), flat) for p, flat in zip(p_ngrams, flats, strict=True)]
     out = []
     for p, enc in zip(p_ngrams, encoder.tokenizer.encode_batch(flats, add_special_tokens=False), strict=True):
         ids = [i for i in enc.ids if i not in encoder.skip]
