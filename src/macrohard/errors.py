@@ -68,7 +68,8 @@ class NotFound(UserError):
 
 
 class DiskFull(UserError):
-    """The disk that holds the run store (or a run's sandbox) has no space left."""
+    """The disk that holds the run store (or a run's sandbox) has no space left, or the store's file reached the
+    largest file this process may write (RLIMIT_FSIZE)."""
 
 
 class StoreUnusable(UserError):

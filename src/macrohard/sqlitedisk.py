@@ -11,6 +11,7 @@ store, the money ledger and the audit log); the store's own subclass migrates th
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import sqlite3
 import threading
@@ -108,7 +109,29 @@ def full_disk(exc: sqlite3.OperationalError, db: sqlite3.Connection) -> DiskFull
         return DiskFull(f"the disk that holds the run store {path} is full ({exc}): free some space there, or set "
                         "MACROHARD_HOME to a directory on a bigger disk; then `macrohard runs recover` records "
                         "what the runs that were cut short left")
+    if code == sqlite3.SQLITE_IOERR and path and (limit := _file_size_limit_met(path)):
+        return DiskFull(f"the run store {path} reached the largest file this process may write ({exc}; the file "
+                        f"size limit is {limit >> 10} KiB: `ulimit -f`, a service's LimitFSIZE): raise it (`ulimit -f "
+                        "unlimited` in the shell that starts macrohard) or set MACROHARD_HOME to a directory whose "
+                        "store is smaller; then `macrohard runs recover` records what the runs that were cut short "
+                        "left")
     return None
+
+
+def _file_size_limit_met(path: str) -> int:
+    """The soft RLIMIT_FSIZE when the store's file or its write-ahead log has come within a megabyte of it (a write
+    past it fails with EFBIG, which SQLite reports as a plain I/O error; Python ignores the SIGXFSZ), else 0. Before
+    (rel25): a traceback (``sqlite3.OperationalError: disk I/O error``) mid-run, the disk far from full."""
+    limit = resource.getrlimit(resource.RLIMIT_FSIZE)[0]
+    if limit == resource.RLIM_INFINITY:
+        return 0
+    for name in (path, f"{path}-wal", f"{path}-journal"):
+        try:
+            if os.path.getsize(name) + (1 << 20) >= limit:
+                return limit
+        except OSError:
+            continue
+    return 0
 
 
 def _free(path: str) -> int:

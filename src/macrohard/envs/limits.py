@@ -253,7 +253,19 @@ def rlimit_pairs(limits: Limits, *, memory_by_cgroup: bool) -> list[tuple[int, i
     if limits.memory_mb is not None and not memory_by_cgroup:
         pairs.append((resource.RLIMIT_AS, limits.memory_mb << 20))
     pairs.append((resource.RLIMIT_CORE, 0))
-    return pairs
+    return [(res, _within_hard_limit(res, value)) for res, value in pairs]
+
+
+def _within_hard_limit(res: int, value: int) -> int:
+    """``value``, or the limit this process already has if that is lower: a user's own `ulimit` (a shell with
+    ``ulimit -f 300``, a service's LimitFSIZE) is stricter and stays; the sandbox's shell cannot raise a hard limit,
+    and before (rel25) its ``ulimit -SH`` line failed and the run ended "the sandbox did not start … check that
+    bubblewrap works", which it did."""
+    try:
+        hard = resource.getrlimit(res)[1]
+    except (OSError, ValueError):
+        return value
+    return value if hard == resource.RLIM_INFINITY or hard >= value else hard
 
 
 def describe_rlimits(pairs: list[tuple[int, int]]) -> dict[str, str]:

@@ -23,4 +23,11 @@ class ThreadConnections(sqlitedisk.ThreadConnections):
             raise StoreUnusable(f"cannot make the run store's directory {self.path.parent} ({exc.strerror}): set "
                                 "MACROHARD_HOME to a directory you can write") from exc
         with migrations.migration_lock(self.path):
-            migrations.apply(self.get())
+            db = self.get()
+            if newer := migrations.unknown(db):
+                raise StoreUnusable(
+                    f"the run store {self.path} was written by a newer macrohard (it has migrations this version does "
+                    f"not know: {', '.join(newer)}): upgrade macrohard (`pip install -U macrohard`, or `git pull` and "
+                    "`bash install.sh` in its checkout), or set MACROHARD_HOME to another directory for this version "
+                    "to keep a store of its own")
+            migrations.apply(db)

@@ -325,6 +325,18 @@ def apply(db: sqlite3.Connection) -> list[str]:
     return applied
 
 
+def unknown(db: sqlite3.Connection) -> list[str]:
+    """The migrations recorded in this database that this version does not have: a store a newer macrohard wrote.
+    Before (rel25) it was opened as any other: `runs list` and `runs show` failed with a pydantic traceback on the
+    newer runs' fields, and a run wrote its rows into tables whose shape this version does not know."""
+    try:
+        done = [row[0] for row in db.execute("SELECT name FROM _migrations ORDER BY rowid")]
+    except sqlite3.OperationalError:  # a new file: no table yet
+        return []
+    known = {fn.__name__ for fn in MIGRATIONS}
+    return [name for name in done if name not in known]
+
+
 @contextlib.contextmanager
 def migration_lock(db_path: str | os.PathLike[str]) -> Iterator[None]:
     """Held while a process opens a store and migrates it.
