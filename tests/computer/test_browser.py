@@ -4,6 +4,7 @@ import base64
 import io
 import os
 import signal
+import socket
 import time
 
 import pytest
@@ -159,6 +160,28 @@ def test_hung_page_is_restarted(workspace, make_driver) -> None:
             assert env.restarts == 1
             assert "Title: Contact us" in drive({"kind": "browser_read"}).output
     finally:
+        env.close()
+
+
+def test_a_server_that_never_answers_is_said_and_the_browser_kept(workspace, make_driver) -> None:
+    """rel25: a goto to a server that takes the connection and sends nothing. Before: "the browser stopped
+    responding", a restart (seconds) and advice to look for an out-of-memory kill; the browser was fine."""
+    env = BrowserEnvironment(str(workspace), timeout=2.0)
+    env.start()
+    silent = socket.socket()
+    try:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)  # the kernel accepts; nobody reads or answers
+        drive = make_driver(env, str(workspace))
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}/report"
+        obs = drive({"kind": "browser_goto", "url": url})
+        assert obs.error and f"{url} did not finish loading in time" in obs.output, obs.output
+        assert "The browser itself is fine" in obs.output and "URL: about:blank" in obs.output, obs.output
+        assert env.restarts == 0 and not obs.meta.get("restarted")
+        read = drive({"kind": "browser_read"})  # the same browser goes on answering
+        assert not read.error and "URL: about:blank" in read.output and env.restarts == 0, read.output
+    finally:
+        silent.close()
         env.close()
 
 

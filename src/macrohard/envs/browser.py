@@ -293,6 +293,12 @@ class BrowserEnvironment(PageView):
             message = _first_line(exc)
             if self._crashed or any(w.lower() in message.lower() for w in _CRASH_WORDS):
                 return self._restart(f"crashed ({message})")
+            if "Timeout" in type(exc).__name__ and isinstance(action, BrowserGotoAction) and self._answers_blank():
+                return self._with_events(Observation(
+                    output=f"{action.url} did not finish loading in time ({message}): its server took the request "
+                           "and did not answer, or the page's own scripts kept it busy. The browser itself is fine "
+                           "and is on about:blank now: try the page again later, or another page.\n\n"
+                           + self._safe_state(), error=True, images=self._frame()))
             if "Timeout" in type(exc).__name__ and self._hung():
                 return self._restart(f"stopped responding ({message})")
             return self._with_events(Observation(output=self._explain(message, blocked_before) + "\n\n" +

@@ -93,6 +93,16 @@ class PageView:
         except Exception as exc:  # noqa: BLE001
             return f"(the page could not be read: {_first_line(exc)})"
 
+    def _answers_blank(self) -> bool:
+        """Whether the browser still goes to about:blank within 3 s, after a ``goto`` that timed out. Before (rel25):
+        a server that takes the connection and never answers made every such goto "the browser stopped responding",
+        the browser restarted (seconds) and the user sent to look for an out-of-memory kill."""
+        try:
+            self._page.goto("about:blank", timeout=3000)
+            return True
+        except Exception:  # noqa: BLE001  (it does not: the renderer or the browser is stuck)
+            return False
+
     def _hung(self) -> bool:
         try:
             self._page.locator(":root").aria_snapshot(timeout=2000)
