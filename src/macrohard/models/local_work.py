@@ -52,6 +52,10 @@ from macrohard.models.local_work_files import (
 )
 from macrohard.models.local_work_find import DEEP, PART, count_files, part, rm_in_tree, sweep
 from macrohard.models.local_work_git import _amend, _commit, _committed, _git, _push, _tag, _undo, _unstage, kept_out
+from macrohard.models.local_work_grep import ANSWERS as _GREP_ANSWERS
+from macrohard.models.local_work_grep import PHRASES as _GREP_PHRASES
+from macrohard.models.local_work_grep import WANT as _GREP_WANT
+from macrohard.models.local_work_grep import files_with
 
 _READS = re.compile(r"^(ls|cat|head|tail|wc|stat|file|tree|grep|egrep|test|\[|echo|printf|pwd|diff|cmp|du|less|more|"
                     r"sha256sum|md5sum|zcat|true|realpath|readlink|basename|dirname|sort|uniq|cut|awk|column|"
@@ -105,6 +109,7 @@ _WANT = {
     "undo": r"\b(undo|take back|uncommit|revert|roll back)\b",
     "amend": r"\b(typo|amend|fix|correct|reword)\b",
     "link": r"\b(symlink|symbolic link|soft link|link|shortcut|points?|pointing)\b",
+    "grep_list": _GREP_WANT,
 }
 # the demand words each shape answers (other words of _OTHER in the task: not proved)
 _ANSWERS = {
@@ -136,6 +141,7 @@ _ANSWERS = {
     "undo": {"undo", "commit", "revert"},
     "amend": {"amend", "fix", "commit", "change", "edit", "rewrite", "correct"},
     "link": {"link", "symlink", "create", "add"},
+    "grep_list": _GREP_ANSWERS,
 }
 # words that narrow a demand in a way no shape reads (a step that does the whole of it would prove too much)
 _NARROW = re.compile(r"\b(but|not|except|unless|if|whose|without|excluding|older|newer|larger|bigger|smaller|than|before|"
@@ -169,12 +175,15 @@ _PHRASES = {
             r"\bit'?s\s+already\s+(?:shared|pushed|public)\b",
     "rm": DEEP,  # "also down in the subfolders": where to look, not another demand
     "count": _PHRASES_COUNT + "|" + DEEP,
+    "grep_list": _GREP_PHRASES,
 }
 _FILES = {"cp": _cp, "mv": _mv, "find": _find_mv, "chmod": _chmod, "sort": _sort, "sed": _sed, "unzip": _unpack,
           "mkdir": _mkdir, "rm": _rm, "echo": _echo, "ln": _ln}
 
 
 def _shape(segment: str, w: list[str], task: str, later: list[list[str]]) -> tuple[str, Did] | None:
+    if w[0] in ("grep", "find") and (listed := files_with(segment, task)) is not None:
+        return listed
     if w[0] == "find" and "-empty" in w:
         return _find_rm(w, task)
     if w[0] in ("find", "ls") and "|" in segment:
@@ -260,6 +269,8 @@ def work_facts(task: str, history: list[Any]) -> list[Fact]:
             did.names |= got[1].names
     if not found or set(found) <= {"mkdir", "commit"} and not any(d.facts for d in found.values()):
         return []
+    if "grep_list" in found and "count" in found and found["grep_list"].names & found["count"].names:
+        return []  # "...the files that contain W, and how many there are": _count would count W in the list itself
     if (branch := stays_on(task)) is not None:  # "stay on main": the current branch, tested
         if not found.keys() & {"merge", "merge_only", "branch_delete", "commit", "tag", "push", "unstage", "restore"}:
             return []

@@ -1,0 +1,90 @@
+"""agent25 (issue 18, twenty-fifth wave): a list of the files that contain a word, proved by the harness's own test
+(``models/local_work_grep.py``). The shape of six published suites' tasks and of a right run of heldout17's odd half
+that its acting chat judged "no"; each reading tested both ways on real files (right list "yes"; a missing, extra,
+unsorted, bare-named or absent list "no"; two readings that differ here: open; words that do not say the order, or
+name the files without their folder: no proof)."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from macrohard.models.local_history import Past
+from macrohard.models.local_shapes import OPEN
+from macrohard.models.local_work import work_facts
+
+FIXME = "List the paths of the files under src/ that contain FIXME, one per line, sorted, into fixme.txt (paths like src/x/y.py)."
+
+
+def _run(*commands: str) -> list[Past]:
+    return [Past({"kind": "bash", "command": c}, "", True) for c in commands]
+
+
+def _codes(found: list, cwd: Path) -> list[int]:
+    return [subprocess.run(["bash", "-c", f.test], cwd=cwd, capture_output=True).returncode for f in found]
+
+
+def _tree(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+
+
+SRC = {"src/a.py": "x = 1  # FIXME\n", "src/b/c.py": "FIXME: later\n", "src/d.py": "fine\n", "src/e.py": "fixme soon\n"}
+
+
+def test_the_steps_read_and_the_list_tested_both_ways(tmp_path: Path) -> None:
+    _tree(tmp_path, SRC)
+    for step in ("grep -rl FIXME src | sort > fixme.txt", "find src/ -type f -exec grep -l FIXME {} \\; | sort > fixme.txt",
+                 "grep -rl 'FIXME' src/ | sort > fixme.txt", "find src -type f -exec grep -l FIXME {} + | sort > fixme.txt"):
+        found = work_facts(FIXME, _run(step))
+        assert [f.what for f in found] == ["fixme.txt lists the files under src/ that contain FIXME, sorted"], step
+    found = work_facts(FIXME, _run("grep -rl FIXME src | sort > fixme.txt"))
+    cases = {"src/a.py\nsrc/b/c.py\n": 0, "./src/a.py\n./src/b/c.py\n": 0, "src//a.py\nsrc/b/c.py": 0,
+             "src/b/c.py\nsrc/a.py\n": 1,  # not sorted
+             "src/a.py\n": 1, "src/a.py\nsrc/b/c.py\nsrc/e.py\n": 1,  # missing, extra (another case)
+             "a.py\nc.py\n": 1, "": 1}  # names without their folder, empty
+    for text, want in cases.items():
+        (tmp_path / "fixme.txt").write_text(text)
+        assert _codes(found, tmp_path) == [want], text
+    (tmp_path / "fixme.txt").unlink()
+    assert _codes(found, tmp_path) == [1]  # no list at all
+
+
+def test_any_order_a_named_type_and_readings_that_differ(tmp_path: Path) -> None:
+    _tree(tmp_path, SRC)
+    task = "Which files under src/ contain the word FIXME? Write their paths like src/x.py, one per line, to fixme.txt (any order)."
+    found = work_facts(task, _run("grep -rl FIXME src > fixme.txt"))
+    (tmp_path / "fixme.txt").write_text("src/b/c.py\nsrc/a.py\n")
+    assert _codes(found, tmp_path) == [0]
+    (tmp_path / "fixme.txt").write_text("src/b/c.py\n")
+    assert _codes(found, tmp_path) == [1]
+    logs = "list every .log file under pier/ (subfolders too) that contains the word ERROR, sorted, one per line, into errors.txt"
+    _tree(tmp_path, {"pier/a.log": "ERROR x\n", "pier/n/b.log": "ERROR y\n", "pier/c.txt": "ERROR z\n"})
+    found = work_facts(logs, _run("grep -rl ERROR pier | sort > errors.txt"))  # the step's own filter is not read
+    (tmp_path / "errors.txt").write_text("pier/a.log\npier/c.txt\npier/n/b.log\n")
+    assert _codes(found, tmp_path) == [1]
+    (tmp_path / "errors.txt").write_text("pier/a.log\npier/n/b.log\n")
+    assert _codes(found, tmp_path) == [0]
+    # a lower-case word also found in another case: two readings, open (the model's own checks decide)
+    lower = "list the files under src/ that mention fixme, sorted, one per line, into fixme.txt"
+    found = work_facts(lower, _run("grep -rl fixme src | sort > fixme.txt"))
+    (tmp_path / "fixme.txt").write_text("src/e.py\n")
+    assert _codes(found, tmp_path) == [OPEN]
+    # "in DIR", no depth said, and the folder has subfolders where the two lists differ: open
+    flat = "list the files in src that contain FIXME, sorted, into fixme.txt"
+    found = work_facts(flat, _run("grep -l FIXME src/* | sort > fixme.txt"))
+    (tmp_path / "fixme.txt").write_text("src/a.py\n")
+    assert _codes(found, tmp_path) == [OPEN]
+
+
+def test_words_that_do_not_say_enough_give_no_proof() -> None:
+    step = _run("grep -rl FIXME src | sort > fixme.txt")
+    assert work_facts("List the files under src/ that contain FIXME into fixme.txt.", step) == []  # no order said
+    assert work_facts("Write the names of the files in src/ that contain FIXME, sorted, into fixme.txt.", step) == []
+    assert work_facts("List the files under src/ that contain TODO, sorted, into fixme.txt.", step) == []  # another word
+    assert work_facts("List the files under src/ that contain FIXME, sorted, into fixme.txt, except the tests.", step) == []
+    assert work_facts("List the files under src/ that contain FIXME, sorted from largest, into fixme.txt.", step) == []
+    # the list and how many there are: the count would read the word in the list itself (no proof, as before)
+    both = "Find the files under src that contain FIXME. Write their paths, sorted, to fixme.txt, and how many there are to n.txt."
+    assert work_facts(both, _run("grep -rl FIXME src | sort > fixme.txt", "wc -l < fixme.txt > n.txt")) == []
