@@ -88,3 +88,55 @@ def test_words_that_do_not_say_enough_give_no_proof() -> None:
     # the list and how many there are: the count would read the word in the list itself (no proof, as before)
     both = "Find the files under src that contain FIXME. Write their paths, sorted, to fixme.txt, and how many there are to n.txt."
     assert work_facts(both, _run("grep -rl FIXME src | sort > fixme.txt", "wc -l < fixme.txt > n.txt")) == []
+
+
+BIG = "Which file in media/ is the largest? Write just its file name (no folder) into biggest.txt."
+
+
+def test_the_largest_file_named_tested_both_ways(tmp_path: Path) -> None:
+    _tree(tmp_path, {"media/a.mov": "x" * 50, "media/b.mov": "x" * 900, "media/c.txt": "x" * 10, "media/.big": "x" * 5000})
+    (tmp_path / "media/sub").mkdir()  # a folder is no file (ls -S may list it first)
+    for step in ("ls -S media | head -n 1 > biggest.txt", "ls -S media/ | head -1 > biggest.txt",
+                 "ls -1S media | head -n1 > biggest.txt"):
+        found = work_facts(BIG, _run(step))
+        assert [f.what for f in found] == ["biggest.txt holds the name of the largest file in media/"], step
+    found = work_facts(BIG, _run("ls -S media | head -n 1 > biggest.txt"))
+    for text, want in {"b.mov\n": 0, "b.mov": 0, "media/b.mov\n": 1, "a.mov\n": 1, "sub\n": 1, ".big\n": 1, "": 1}.items():
+        (tmp_path / "biggest.txt").write_text(text)
+        assert _codes(found, tmp_path) == [want], text
+    (tmp_path / "media/d.mov").write_text("y" * 900)  # a tie for first place: two right answers, open
+    (tmp_path / "biggest.txt").write_text("b.mov\n")
+    assert _codes(found, tmp_path) == [OPEN]
+    path = "Which file in media/ is the largest? Write its path into biggest.txt."
+    found = work_facts(path, _run("ls -S media | head -n 1 > biggest.txt"))
+    (tmp_path / "media/d.mov").unlink()
+    for text, want in {"media/b.mov\n": 0, "b.mov\n": 1}.items():
+        (tmp_path / "biggest.txt").write_text(text)
+        assert _codes(found, tmp_path) == [want], text
+
+
+def test_the_newest_and_oldest_file_by_modification_time(tmp_path: Path) -> None:
+    _tree(tmp_path, {"logs/a.log": "1", "logs/b.log": "22", "logs/c.log": "333"})
+    for name, stamp in (("a", "2026-01-03"), ("b", "2026-01-01"), ("c", "2026-01-02")):
+        subprocess.run(["touch", "-d", stamp, str(tmp_path / f"logs/{name}.log")], check=True)
+    newest = work_facts("which file in logs/ was modified most recently? its name goes in newest.txt",
+                        _run("ls -t logs | head -n 1 > newest.txt"))
+    oldest = work_facts("Which file in logs has the oldest modification time? Write its name to oldest.txt",
+                        _run("ls -tr logs | head -n 1 > oldest.txt"))
+    assert [f.what for f in newest + oldest] == ["newest.txt holds the name of the newest file in logs/",
+                                                 "oldest.txt holds the name of the oldest file in logs/"]
+    (tmp_path / "newest.txt").write_text("a.log\n")
+    (tmp_path / "oldest.txt").write_text("b.log\n")
+    assert _codes(newest + oldest, tmp_path) == [0, 0]
+    (tmp_path / "newest.txt").write_text("c.log\n")  # the largest, not the newest
+    (tmp_path / "oldest.txt").write_text("a.log\n")
+    assert _codes(newest + oldest, tmp_path) == [1, 1]
+
+
+def test_a_pick_the_words_do_not_settle_gives_no_proof() -> None:
+    step = _run("ls -S media | head -n 1 > biggest.txt")
+    assert work_facts("Which file in media/ is the largest? Write it into biggest.txt.", step) == []  # name or path?
+    assert work_facts("Which file in media/ is the newest? Write its name into biggest.txt.", step) == []  # -S, not -t
+    assert work_facts("Which file in media/ is the largest but not a video? Write its name into biggest.txt.", step) == []
+    assert work_facts("Which files in media/ are larger than 1 MB? Write their names into biggest.txt.", step) == []
+    assert work_facts("Write the name of the largest and the smallest file in media/ into biggest.txt.", step) == []
