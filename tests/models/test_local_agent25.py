@@ -140,3 +140,31 @@ def test_a_pick_the_words_do_not_settle_gives_no_proof() -> None:
     assert work_facts("Which file in media/ is the largest but not a video? Write its name into biggest.txt.", step) == []
     assert work_facts("Which files in media/ are larger than 1 MB? Write their names into biggest.txt.", step) == []
     assert work_facts("Write the name of the largest and the smallest file in media/ into biggest.txt.", step) == []
+
+
+def test_a_give_up_after_tar_into_a_missing_folder_is_asked_once_more(tmp_path: Path) -> None:
+    from macrohard.models.local_giveups import TAR_FOLDER_NOTE, command_only, remedy
+
+    task = "Unpack lua-giong.tar.gz into mo-ra/ please"
+    _tree(tmp_path, {"x/a.txt": "hi\n"})
+    subprocess.run(["tar", "-czf", "lua-giong.tar.gz", "x"], cwd=tmp_path, check=True)
+    command = "tar -xzf lua-giong.tar.gz -C mo-ra/"
+    done = subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode != 0
+    failed = Past({"kind": "bash", "command": command}, done.stderr + f"\n[exit code {done.returncode}]", False)
+    refused = Past({"kind": "write_file", "path": "mo-ra/", "content": "mkdir -p"},
+                   "Format error: write_file refused: mo-ra/ is a folder path", False)
+    give_up = {"kind": "finish", "success": False, "answer": "The task cannot be done here"}
+    asked: set = set()
+    note = remedy(give_up, [failed, refused], task, asked)
+    assert note == TAR_FOLDER_NOTE.format(folder="mo-ra") and command_only(note)
+    assert remedy(give_up, [failed, refused], task, asked) == ""  # once only
+    # the archive missing (tar names it, not the folder), a folder the task does not name, one outside: the give-up stands
+    missing = subprocess.run(["bash", "-c", "mkdir -p mo-ra && tar -xzf nope.tar.gz -C mo-ra/"], cwd=tmp_path,
+                             capture_output=True, text=True)
+    assert remedy(give_up, [Past({"kind": "bash", "command": "tar -xzf nope.tar.gz -C mo-ra/"}, missing.stderr, False)],
+                  task, set()) == ""
+    assert remedy(give_up, [failed], "Unpack lua-giong.tar.gz here", set()) == ""
+    outside = Past({"kind": "bash", "command": "tar -xzf a.tgz -C /mnt/usb"},
+                   "tar: /mnt/usb: Cannot open: No such file or directory", False)
+    assert remedy(give_up, [outside], "Unpack a.tgz onto the stick at /mnt/usb", set()) == ""

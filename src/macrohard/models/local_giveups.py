@@ -81,6 +81,11 @@ UNSTAGED_NOTE = ("git committed nothing only because the changes were not staged
                  "stage the files the task changed (git add FILE) and run the commit again.")
 SCRIPT_NOTE = ("{script} is not a command on the PATH, which is no reason to give up: a script in this folder runs as "
                "./{script} or bash {script}.")
+TAR_FOLDER_NOTE = ("{folder}/ does not exist yet, and tar -C only unpacks into a folder that is there, which is no reason "
+                   "to give up: make it (mkdir -p {folder}) and run the same tar again.")
+# tar's own words when the folder of -C (--directory) is not there; the archive itself was never opened
+_TAR_DIR = re.compile(r"^tar: ([\w.-]+(?:/[\w.-]+)*)/?: Cannot (?:open|chdir): No such file or directory", re.M)
+_TAR_C = re.compile(r"^tar\s.*(?:\s-C\s*|\s--directory[= ])['\"]?([\w.-]+(?:/[\w.-]+)*)/?['\"]?(?:\s|$)")
 FOLDER_COPY_NOTE = ("cp copies a folder only with -r (cp -r FOLDER NEW), which is no reason to give up: copy it that way.")
 _SCRIPT = re.compile(r"(?:^|[\s:])([\w.-]+\.(?:sh|bash|py)): (?:command )?not found", re.M)
 _FOLDER_COPY = re.compile(r"^cp: -r not specified; omitting directory|^cp: omitting directory", re.M)
@@ -108,6 +113,10 @@ def remedy(action: dict[str, Any], history: list[Any], task: str, asked: set[tup
     if output.startswith("Format error: command refused") and (task, output) not in asked:  # local_mistakes.py
         asked.add((task, output))
         return REFUSED_NOTE
+    if folder := _tar_folder(last, task):
+        if (task, f"tar -C {folder}") not in asked:
+            asked.add((task, f"tar -C {folder}"))
+            return TAR_FOLDER_NOTE.format(folder=folder)
     if _UNSTAGED.search(output) and (task, "git add") not in asked:
         asked.add((task, "git add"))
         return UNSTAGED_NOTE
@@ -123,6 +132,22 @@ def remedy(action: dict[str, Any], history: list[Any], task: str, asked: set[tup
     return ""
 
 
+def _tar_folder(past: Any, task: str) -> str:
+    """The folder of a failed ``tar ... -C DIR`` that tar said is not there, when the task names it as a folder of the
+    workspace ('' otherwise). heldout17's odd half (published logs, agent25): ``tar -xzf A.tar.gz -C DIR/`` failed on
+    the missing DIR, the model wrote "DIR/" as a file (refused) and gave up; the folder the task unpacks into is one
+    the run makes. A path outside the workspace (``/``, ``..``) is never one (it may be why the task cannot be done)."""
+    command = str(past.action.get("command", "")) if past.action.get("kind") == "bash" else ""
+    m, said = _TAR_C.match(command.strip()), _TAR_DIR.search(str(past.result))
+    if not m or not said or m.group(1).rstrip("/") != said.group(1).rstrip("/"):
+        return ""
+    folder = m.group(1).rstrip("/")
+    if folder.startswith(("/", "..")) or "/../" in folder or folder in (".", ""):
+        return ""
+    named = re.search(rf"(?<![\w./-]){re.escape(folder)}(?:/|(?![\w.-]))", task)
+    return folder if named else ""
+
+
 def command_only(note: str) -> bool:
     """Whether the answer to ``note`` is a command (every note but the new folder's, whose next step may be a write):
     asked again, the model is offered ``bash`` alone. agent23's dev probe: asked to run a script as ./NAME.sh, the
@@ -134,4 +159,4 @@ def _refused_write(past: Any) -> bool:
     return not past.ok and str(past.result).startswith("Format error: write_file refused")
 
 
-__all__ = ["DENIED_NOTE", "FOLDER_COPY_NOTE", "SCRIPT_NOTE", "command_only", "NOTE", "NOT_FOUND_NOTE", "REFUSED_NOTE", "UNSTAGED_NOTE", "missing_new_folder", "new_folders", "remedy"]
+__all__ = ["DENIED_NOTE", "FOLDER_COPY_NOTE", "TAR_FOLDER_NOTE", "SCRIPT_NOTE", "command_only", "NOTE", "NOT_FOUND_NOTE", "REFUSED_NOTE", "UNSTAGED_NOTE", "missing_new_folder", "new_folders", "remedy"]
