@@ -168,3 +168,24 @@ def test_a_give_up_after_tar_into_a_missing_folder_is_asked_once_more(tmp_path: 
     outside = Past({"kind": "bash", "command": "tar -xzf a.tgz -C /mnt/usb"},
                    "tar: /mnt/usb: Cannot open: No such file or directory", False)
     assert remedy(give_up, [outside], "Unpack a.tgz onto the stick at /mnt/usb", set()) == ""
+
+
+def test_the_names_of_a_folders_files_sorted(tmp_path: Path) -> None:
+    task = "write the names of the files in scans/ into scan-list.txt, one per line, sorted alphabetically. names only, no paths"
+    _tree(tmp_path, {"scans/page-10.png": "", "scans/cover.png": "", "scans/page-02.png": "", "scans/.hidden": ""})
+    for step in ("ls scans | sort > scan-list.txt", "ls -1 scans/ > scan-list.txt", "ls -1 scans | sort > scan-list.txt"):
+        found = work_facts(task, _run(step))
+        assert [f.what for f in found] == ["scan-list.txt holds the names of the files in scans/, sorted"], step
+    cases = {"cover.png\npage-02.png\npage-10.png\n": 0, "cover.png\npage-02.png\npage-10.png": 0,
+             "page-10.png\ncover.png\npage-02.png\n": 1, "cover.png\npage-02.png\n": 1,
+             "scans/cover.png\nscans/page-02.png\nscans/page-10.png\n": 1, "": 1}
+    for text, want in cases.items():
+        (tmp_path / "scan-list.txt").write_text(text)
+        assert _codes(found, tmp_path) == [want], text
+    (tmp_path / "scans/old").mkdir()  # a folder inside: is it one of "the files"? two readings, open
+    (tmp_path / "scan-list.txt").write_text("cover.png\npage-02.png\npage-10.png\n")
+    assert _codes(found, tmp_path) == [OPEN]
+    step = _run("ls scans | sort > scan-list.txt")
+    assert work_facts("write the names of the files in scans/ into scan-list.txt, one per line", step) == []  # no order
+    assert work_facts("write the paths of the files in scans/ into scan-list.txt, sorted", step) == []
+    assert work_facts("write the names of the .png files in scans/ into scan-list.txt, sorted", step) == []

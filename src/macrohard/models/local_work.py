@@ -57,9 +57,9 @@ from macrohard.models.local_work_grep import PHRASES as _GREP_PHRASES
 from macrohard.models.local_work_grep import WANT as _GREP_WANT
 from macrohard.models.local_work_grep import files_with
 from macrohard.models.local_work_pick import ANSWERS as _PICK_ANSWERS
+from macrohard.models.local_work_pick import NAMES_ANSWERS, NAMES_PHRASES, NAMES_WANT, names_listed, picked
 from macrohard.models.local_work_pick import PHRASES as _PICK_PHRASES
 from macrohard.models.local_work_pick import WANT as _PICK_WANT
-from macrohard.models.local_work_pick import picked
 
 _READS = re.compile(r"^(ls|cat|head|tail|wc|stat|file|tree|grep|egrep|test|\[|echo|printf|pwd|diff|cmp|du|less|more|"
                     r"sha256sum|md5sum|zcat|true|realpath|readlink|basename|dirname|sort|uniq|cut|awk|column|"
@@ -115,6 +115,7 @@ _WANT = {
     "link": r"\b(symlink|symbolic link|soft link|link|shortcut|points?|pointing)\b",
     "grep_list": _GREP_WANT,
     "pick": _PICK_WANT,
+    "names": NAMES_WANT,
 }
 # the demand words each shape answers (other words of _OTHER in the task: not proved)
 _ANSWERS = {
@@ -148,6 +149,7 @@ _ANSWERS = {
     "link": {"link", "symlink", "create", "add"},
     "grep_list": _GREP_ANSWERS,
     "pick": _PICK_ANSWERS,
+    "names": NAMES_ANSWERS,
 }
 # words that narrow a demand in a way no shape reads (a step that does the whole of it would prove too much)
 _NARROW = re.compile(r"\b(but|not|except|unless|if|whose|without|excluding|older|newer|larger|bigger|smaller|than|before|"
@@ -183,6 +185,7 @@ _PHRASES = {
     "count": _PHRASES_COUNT + "|" + DEEP,
     "grep_list": _GREP_PHRASES,
     "pick": _PICK_PHRASES,
+    "names": NAMES_PHRASES,
 }
 _FILES = {"cp": _cp, "mv": _mv, "find": _find_mv, "chmod": _chmod, "sort": _sort, "sed": _sed, "unzip": _unpack,
           "mkdir": _mkdir, "rm": _rm, "echo": _echo, "ln": _ln}
@@ -191,7 +194,7 @@ _FILES = {"cp": _cp, "mv": _mv, "find": _find_mv, "chmod": _chmod, "sort": _sort
 def _shape(segment: str, w: list[str], task: str, later: list[list[str]]) -> tuple[str, Did] | None:
     if w[0] in ("grep", "find") and (listed := files_with(segment, task)) is not None:
         return listed
-    if w[0] == "ls" and (chosen := picked(segment, task)) is not None:
+    if w[0] == "ls" and (chosen := picked(segment, task) or names_listed(segment, task)) is not None:
         return chosen
     if w[0] == "find" and "-empty" in w:
         return _find_rm(w, task)

@@ -63,4 +63,37 @@ def picked(segment: str, task: str) -> tuple[str, Did] | None:
     return "pick", Did([Fact(what, test)], names={folder, out} | examples)
 
 
-__all__ = ["ANSWERS", "PHRASES", "WANT", "picked"]
+NAMES_WANT = r"\b(names?|list|listing)\b"
+NAMES_ANSWERS = {"list", "names", "name", "sort", "sorted", "order", "write", "put", "save", "line", "lines", "only",
+                 "just", "all", "every", "each", "what", "which"}
+NAMES_PHRASES = r"\bone (?:name |file ?name )?per line\b|\bno (?:folders?|paths?|directory)\b|\bnames only\b|\bjust the names\b"
+_LS_NAMES = re.compile(r"ls(?: -1)? ([\w][\w./-]*?)/?(?: \| sort)? > ([\w./-]+)")
+_SORTED = r"\b(sort|sorted|alphabetical\w*|in (?:alphabetical )?order|a-z|a to z)\b"
+
+
+def names_listed(segment: str, task: str) -> tuple[str, Did] | None:
+    """``ls [-1] DIR [| sort] > F`` where the words ask for the names of the files in DIR, sorted: F holds the names of
+    DIR's entries (hidden ones left out), one per line, in ``sort``'s order. Open where DIR holds a folder (a "file"
+    may or may not mean it); no proof where the words ask for paths, or do not say sorted (ls's order is the
+    locale's: the order the check wants is unknown)."""
+    m = _LS_NAMES.fullmatch(segment)
+    if not m:
+        return None
+    folder, out = _bare(m.group(1)), _bare(m.group(2))
+    if not _named(folder, task) or not _named(out, task) or folder == out:
+        return None
+    if not re.search(r"\bnames?\b", task, re.I) or not re.search(_SORTED, task, re.I):
+        return None
+    if re.search(r"(?<!no )\bpaths?\b|" + "|".join((_BIG, _SMALL, _NEW, _OLD)), task, re.I):
+        return None
+    ext = re.search(r"(?<![\w-])\.(\w{1,6})\b(?!\w*/)(?=\s*(?:files?|ones?|in|inside|under|of)\b)", task, re.I)
+    if ext:
+        return None  # a type named: the listing of the whole folder is not what the words ask for
+    want = f"find {_q(folder)} -mindepth 1 -maxdepth 1 ! -name '.*' -printf '%f\\n' | sort"
+    test = (f"{{ ! find {_q(folder)} -mindepth 1 -maxdepth 1 -type d ! -name '.*' | grep -q . || exit {OPEN}; }}; "
+            f'w="$({want})" && [ -n "$w" ] && [ -f {_q(out)} ] && '
+            f'[ "$(sed \'s/[[:space:]]*$//\' {_q(out)} | grep -v \'^$\')" = "$w" ]')
+    return "names", Did([Fact(f"{out} holds the names of the files in {folder}/, sorted", test)], names={folder, out})
+
+
+__all__ = ["ANSWERS", "NAMES_ANSWERS", "NAMES_PHRASES", "NAMES_WANT", "PHRASES", "WANT", "names_listed", "picked"]
