@@ -11,13 +11,23 @@ then the run's own write_file/edit_file/bash steps that were not denied, in orde
 the real guard's flow control (``Guard.review``, ``committed``, ``screen``) and fenced as the loop fences it. The
 task's check decided "right" (``passed`` in the log). Only the published suites (heldout..heldout16) are read.
 Prints per claim the two margins, then a table of right/wrong claims against bars.
+
+``--oracle N`` (judge25): every N-th shell task of every published suite, claimed "done" after its oracle script
+(right), untouched (wrong), and after each planted answer of the suites' tests (``wrong``: wrong; ``other_way``:
+right). Each goes the loop's way first: the harness's proofs (``local_proofs``: a probe decides yes/no without the
+judge), then the checks before the judge (missing evidence, no such path, suspect, unfounded); only what is left is
+judged, with today's reading alone (``--before`` adds the pre-judge24 reading). ``--split`` prints the margins of the
+fit half (odd-numbered suites: heldout, heldout3, ..., heldout15) and of the check half (heldout2, ..., heldout16)
+and the bar the fixed rule picks on the fit half, checked on the other.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import os
+import random
 import re
 import secrets
 import subprocess
@@ -36,13 +46,39 @@ EVIDENCE = "echo '== files here:'"
 HAD = re.compile(r"\(it had answered: (.*)\)\s*$", re.S)
 
 
+def suite_number(name: str) -> int:
+    return int(re.sub(r"\D", "", name) or 1)
+
+
 def specs() -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     for name in SUITES:
         path = ROOT / "benchmarks" / "heldout" / name
         if path.exists():
             for spec in load_suite(path):
-                out.setdefault(spec["id"], spec)
+                out.setdefault(spec["id"], {**spec, "_suite": suite_number(name)})
+    return out
+
+
+def planted(number: int) -> list[tuple[str, str, list[dict[str, Any]]]]:
+    """The suite test's planted answers: (kind, task id, steps) for each ``wrong`` (claimed, the check fails) and
+    ``other_way`` (another correct way, the check passes) case, read from the test file's parametrize lists."""
+    path = ROOT / "tests" / "models" / f"test_heldout{'' if number == 1 else number}_suite.py"
+    if not path.exists() or number >= 17:  # never heldout17 (sealed)
+        return []
+    out = []
+    for node in ast.walk(ast.parse(path.read_text())):
+        if not (isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "parametrize" and len(node.args) >= 2):
+            continue
+        try:
+            names, cases = ast.literal_eval(node.args[0]), ast.literal_eval(node.args[1])
+        except ValueError:
+            continue
+        if not (isinstance(names, tuple) and names[:1] == ("task_id",) and names[1:2] in (("wrong",), ("other_way",))):
+            continue
+        for task_id, steps in cases:
+            steps = [{"kind": "bash", "command": steps}] if isinstance(steps, str) else list(steps)
+            out.append((names[1], task_id, steps))
     return out
 
 
@@ -52,7 +88,8 @@ def claims(paths: list[str], known: dict[str, dict[str, Any]]) -> list[tuple[dic
 
     seen, out = set(), []
     for path in paths:
-        for row in json.loads(Path(path).read_text()).get("rows") or []:
+        data = json.loads(Path(path).read_text())
+        for row in (data.get("rows") if isinstance(data, dict) else None) or []:
             acts = row.get("actions") or []
             if len(acts) < 2 or acts[-1].get("kind") != "finish" or not str(acts[-2].get("command", "")).startswith(
                     EVIDENCE) or row["id"] not in known:
@@ -73,28 +110,37 @@ def claims(paths: list[str], known: dict[str, dict[str, Any]]) -> list[tuple[dic
     return out
 
 
-def oracle_claims(known: dict[str, dict[str, Any]], every: int) -> list[tuple[dict[str, Any], dict[str, Any]]]:
-    """Every ``every``-th shell task with a script, twice: solved by its script (right) and untouched (wrong), each
-    claimed with the answer "done" (as ``judge_dev.py``) after the evidence command the loop would ask for."""
-    from macrohard.models import local_evidence
-    from macrohard.models.local_history import Past
+SHELL_KINDS = ("bash", "write_file", "edit_file")
 
+
+def oracle_claims(known: dict[str, dict[str, Any]], every: int) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """Every ``every``-th shell task with a script: solved by its script (right), untouched (wrong), and each planted
+    answer of the suite's test (``wrong``/``other_way``), each claimed with the answer "done" (as ``judge_dev.py``);
+    the evidence command is made after the steps ran (``replay`` with ``make_evidence``)."""
+    plants: dict[str, list[tuple[str, list[dict[str, Any]]]]] = {}
+    for number in sorted({s["_suite"] for s in known.values()}):
+        for kind, task_id, steps in planted(number):
+            plants.setdefault(task_id, []).append((kind, steps))
     tasks = [s for s in known.values() if s.get("environment", "shell") == "shell" and s.get("script")
-             and all(a.get("kind") in ("bash", "write_file") for a in s["script"])][::every]
+             and all(a.get("kind") in SHELL_KINDS for a in s["script"])][::every]
     out = []
     for spec in tasks:
-        for solved in (True, False):
-            acts = [dict(a) for a in spec["script"]] if solved else []
-            history = [Past(a, "", True) for a in acts]
-            look = {"kind": "bash", "command": local_evidence.evidence_command(spec["text"], history)}
-            out.append((spec, {"id": spec["id"] + ("" if solved else " (untouched)"), "passed": solved,
-                               "judged": "-", "answer": "done",
-                               "actions": [*acts, look, {"kind": "finish", "answer": "done", "success": True}]}))
+        cases = [("script", True, [dict(a) for a in spec["script"]]), ("untouched", False, [])]
+        cases += [(kind, kind == "other_way", steps) for kind, steps in plants.get(spec["id"], [])
+                  if all(a.get("kind") in SHELL_KINDS for a in steps)]
+        for n, (kind, right, acts) in enumerate(cases):
+            out.append((spec, {"id": spec["id"], "case": kind if kind != "wrong" else f"wrong{n}", "passed": right,
+                               "judged": "-", "answer": "done", "make_evidence": True,
+                               "actions": [*acts, {"kind": "finish", "answer": "done", "success": True}]}))
     return out
 
 
-def replay(spec: dict[str, Any], row: dict[str, Any], folder: Path, *, old_reading: bool) -> tuple[str, Any, Any]:
-    """The evidence and the prior bash step as the judge reads them: (evidence text, last action, last text)."""
+def replay(spec: dict[str, Any], row: dict[str, Any], folder: Path, *, old_reading: bool) -> dict[str, Any]:
+    """The claim as the loop would settle it today: ``stage`` "proved yes"/"proved no" (the harness's probe decided,
+    no judge; only where the row's evidence is made here, ``make_evidence``), a check before the judge ("missing",
+    "no such path", "suspect", "unfounded"), or "judge" with ``chat`` (the fresh judge's question on the evidence and
+    the prior bash step as flow control marks and the loop fences them); ``fenced``: the evidence was fenced."""
+    from macrohard.models import local_evidence, local_grounds, local_proofs
     from macrohard.models.local_history import Past
     from macrohard.safety import flow_paths
     from macrohard.safety.context import GuardContext
@@ -117,9 +163,8 @@ def replay(spec: dict[str, Any], row: dict[str, Any], folder: Path, *, old_readi
             subprocess.run(["bash", "-c", line], cwd=folder, env=env, capture_output=True, timeout=60)
         guard, ctx, boundary = Guard(), GuardContext(workspace=str(folder), network="none"), secrets.token_hex(8)
         history: list[Past] = []
-        for act in row["actions"][:-1]:
-            if act.get("note") == "denied" or act["kind"] not in ("bash", "write_file", "edit_file"):
-                continue
+
+        def step(act: dict[str, Any]) -> None:
             if act["kind"] == "write_file":
                 action: Any = WriteFileAction(path=act["path"], content=act["content"])
             elif act["kind"] == "edit_file":
@@ -144,11 +189,61 @@ def replay(spec: dict[str, Any], row: dict[str, Any], folder: Path, *, old_readi
                 text, ok = f"wrote {act['path']}", True
             obs = guard.screen(Observation(output=text), ctx)
             history.append(Past(act, fence(obs, boundary), ok))
-        evidence = history[-1]
+
+        for act in row["actions"][:-1]:
+            if act.get("note") != "denied" and act["kind"] in SHELL_KINDS:
+                step(act)
+        task, finish = spec["text"], row["actions"][-1]
+        work = history if row.get("make_evidence") else history[:-1]
+        found: dict[str, Any] = {}
+        if (look := local_proofs.Proofs().ask(task, work, finish)) is not None:
+            probe = subprocess.run(["bash", "-c", look["command"]], cwd=folder, env=env, capture_output=True,
+                                   text=True, errors="replace", timeout=60)
+            facts = local_proofs.Proofs()
+            facts.ask(task, work, finish)
+            verdict, what = local_proofs.decide(facts._waiting[task][2], probe.stdout)
+            found["proof"] = verdict or "open"
+            if verdict and row.get("make_evidence"):
+                return {**found, "stage": f"proved {verdict}", "what": what}
+        if row.get("make_evidence"):
+            step({"kind": "bash", "command": local_evidence.evidence_command(task, history)})
+        last = history[-1]
+        for stage, bad in (("missing", lambda: local_evidence.missing(last.result, last.ok)),
+                           ("no such path", lambda: local_evidence.no_such_path(last.result)),
+                           ("suspect", lambda: local_evidence.suspect(last.result, history[:-1], task)),
+                           ("unfounded", lambda: local_grounds.unfounded(history[:-1], task))):
+            if why := bad():
+                return {**found, "stage": stage, "what": why}
         prior = next((p for p in reversed(history[:-1]) if p.action.get("kind") == "bash"), None)
-        return evidence.result, (prior.action if prior else None), (prior.result if prior else None)
+        chat = local_evidence.judge_chat(task, row["answer"], last.result,
+                                         (prior.action, prior.result) if prior is not None else None)
+        return {**found, "stage": "judge", "chat": chat, "fenced": "UNTRUSTED" in last.result}
     finally:
         flow_paths.file_words = saved
+
+
+FIT = "fit (odd suites)"
+CHECK = "check (even suites)"
+GRID = [round(0.05 * i, 2) for i in range(-20, 61)]
+
+
+def pick_bar(right: list[float], wrong: list[float]) -> float:
+    """The rule fixed before any margin was seen (judge25): the bar of the grid (-1.0..+3.0 by 0.05) that maximises
+    right claims judged yes minus 3 x wrong claims judged yes (a false success costs three unclaimed right runs);
+    ties go to the higher bar."""
+    best = max(GRID, key=lambda b: (sum(m > b for m in right) - 3 * sum(m > b for m in wrong), b))
+    return best
+
+
+def table(rows: list[dict[str, Any]], bars: list[float]) -> None:
+    for half in (FIT, CHECK):
+        mine = [r for r in rows if r["half"] == half and r["stage"] == "judge"]
+        right = [r["after"] for r in mine if r["right"]]
+        wrong = [r["after"] for r in mine if not r["right"]]
+        print(f"{half}: judged {len(mine)} (right {len(right)}, wrong {len(wrong)})")
+        for bar in bars:
+            print(f"  bar {bar:+.2f}: right yes {sum(m > bar for m in right):3}/{len(right)}  "
+                  f"wrong yes {sum(m > bar for m in wrong):3}/{len(wrong)}")
 
 
 def main() -> None:
@@ -157,38 +252,77 @@ def main() -> None:
     parser.add_argument("--model", default="qwen-1.5b")
     parser.add_argument("--json", default="", help="write the margins to this file")
     parser.add_argument("--oracle", type=int, default=0, help="judge every Nth suite task solved and untouched")
+    parser.add_argument("--before", action="store_true", help="also judge with the pre-judge24 reading")
+    parser.add_argument("--dry", action="store_true", help="settle every claim without the model (no margins)")
+    parser.add_argument("--part", default="", help="K/N: only the K-th of N interleaved parts of the claims")
+    parser.add_argument("--table", default="", help="print the table of a --json file (JSON lines) and stop")
     args = parser.parse_args()
     from macrohard.models import local_evidence
-    from macrohard.models.local import LocalModel
 
-    todo = oracle_claims(specs(), args.oracle) if args.oracle else claims(args.outs, specs())
-    print(f"{len(todo)} distinct claims that reached the judge", flush=True)
-    model = LocalModel.from_name(args.model)
+    if args.table:
+        summary([json.loads(line) for line in Path(args.table).read_text().splitlines() if line.strip()],
+                local_evidence.YES_MARGIN)
+        return
+    oracle = oracle_claims(specs(), args.oracle) if args.oracle else []
+    random.Random(25).shuffle(oracle)  # any prefix a sample of every suite: a run stopped early still reads
+    # wrong work and right work taken in turn, the untouched workspaces (the easy wrong ones) last
+    wrong = [c for c in oracle if not c[1]["passed"] and c[1]["case"] != "untouched"]
+    right = [c for c in oracle if c[1]["passed"]]
+    turns = [c for pair in zip(wrong, right) for c in pair]
+    oracle = turns + wrong[len(turns) // 2:] + right[len(turns) // 2:] + [c for c in oracle if c[1]["case"] == "untouched"]
+    todo = claims(args.outs, specs()) + oracle
+    if args.part:
+        k, n = (int(x) for x in args.part.split("/"))
+        todo = todo[k::n]
+    if args.json:
+        Path(args.json).write_text("")
+    print(f"{len(todo)} claims", flush=True)
+    model = None
+    if not args.dry:
+        from macrohard.models.local import LocalModel
+
+        model = LocalModel.from_name(args.model)
     rows = []
     for spec, row in todo:
-        margins = []
-        for old in (True, False):
+        r: dict[str, Any] = {"id": row["id"], "case": row.get("case", "real"), "suite": spec["_suite"],
+                             "half": FIT if spec["_suite"] % 2 else CHECK, "right": bool(row["passed"]),
+                             "judged": row["judged"]}
+        for old in ((True, False) if args.before else (False,)):
             with tempfile.TemporaryDirectory() as tmp:
-                evidence, last_action, last_text = replay(spec, row, Path(tmp), old_reading=old)
-            chat = local_evidence.judge_chat(spec["text"], row["answer"], evidence,
-                                             (last_action, last_text) if last_action else None)
-            margins.append((model._yes_margin(chat)[0], "UNTRUSTED" in evidence))
-        rows.append({"id": row["id"], "right": bool(row["passed"]), "judged": row["judged"],
-                     "before": margins[0][0], "fenced_before": margins[0][1],
-                     "after": margins[1][0], "fenced_after": margins[1][1]})
-        r = rows[-1]
-        print(f"{r['id']:28} {'right' if r['right'] else 'WRONG'} judged {r['judged']:3}  before {r['before']:+6.2f}"
-              f"{'f' if r['fenced_before'] else ' '}  after {r['after']:+6.2f}{'f' if r['fenced_after'] else ' '}",
-              flush=True)
-    if args.json:
-        Path(args.json).write_text(json.dumps(rows, indent=1))
-    right = [r for r in rows if r["right"]]
-    wrong = [r for r in rows if not r["right"]]
-    print(f"claims {len(rows)}: right {len(right)}, wrong {len(wrong)}")
-    for side in ("before", "after"):
-        for cut in (0.0, 0.25, 0.55, 0.75, 1.0, 1.25, 1.5, 2.0):
-            print(f"  {side:6} bar {cut:+.2f}: right judged yes {sum(r[side] > cut for r in right)}/{len(right)}, "
-                  f"wrong judged yes {sum(r[side] > cut for r in wrong)}/{len(wrong)}")
+                got = replay(spec, row, Path(tmp), old_reading=old)
+            side = "before" if old else "after"
+            r.update({"stage": got["stage"], "proof": got.get("proof", ""), "what": str(got.get("what", ""))[:80]})
+            if got["stage"] == "judge" and model is not None:
+                r[side], r[f"fenced_{side}"] = model._yes_margin(got["chat"])[0], got["fenced"]
+        rows.append(r)
+        if args.json:  # JSON lines, one a claim as it is judged
+            with open(args.json, "a") as f:
+                f.write(json.dumps(r) + "\n")
+        print(f"{r['id'][:34]:34} {r['case'][:9]:9} {'right' if r['right'] else 'WRONG'} h{r['suite']:<2} "
+              f"{r['stage']:12} {r['proof']:5} "
+              + (f"{r['after']:+6.2f}{'f' if r.get('fenced_after') else ' '}" if "after" in r else "")
+              + (f" before {r['before']:+6.2f}" if "before" in r else ""), flush=True)
+    summary(rows, local_evidence.YES_MARGIN if model is not None else None)
+
+
+def summary(rows: list[dict[str, Any]], shipped: float | None) -> None:
+    stages: dict[tuple[str, bool], int] = {}
+    for r in rows:
+        stages[(r["stage"], r["right"])] = stages.get((r["stage"], r["right"]), 0) + 1
+    print("stages:", ", ".join(f"{st} {'right' if ok else 'wrong'} {n}" for (st, ok), n in sorted(stages.items())))
+    if shipped is None:
+        return
+    rows = [r for r in rows if r["stage"] != "judge" or "after" in r]
+    fit = [r for r in rows if r["half"] == FIT and r["stage"] == "judge"]
+    bar = pick_bar([r["after"] for r in fit if r["right"]], [r["after"] for r in fit if not r["right"]])
+    print(f"the rule's bar on the fit half: {bar:+.2f} (shipped {shipped:+.2f})")
+    table(rows, sorted({0.0, 0.25, shipped, 0.75, 1.0, 1.25, 1.5, 2.0, bar}))
+    for case in ("real", "script", "other_way", "untouched", "wrong"):
+        mine = [r for r in rows if r["stage"] == "judge" and r["case"].startswith(case)]
+        if mine:
+            ms = sorted(r["after"] for r in mine)
+            print(f"  {case:9} judged {len(mine):3}: yes at {shipped:+.2f} {sum(m > shipped for m in ms):3}  "
+                  f"margins min {ms[0]:+.2f} median {ms[len(ms) // 2]:+.2f} max {ms[-1]:+.2f}")
 
 
 if __name__ == "__main__":

@@ -153,8 +153,43 @@ def _tag(task: str) -> tuple[list[Fact], list[str]]:
     if not m:
         return [], []
     tag = m.group(1)
+    if (said := tag_message(task, tag)) is None:  # a message asked for that the words do not give exactly
+        return [], []
     return [Fact(f"the tag {tag} is on the current commit",
-                 f'[ "$(git rev-parse -q --verify {_q(tag + "^{commit}")})" = "$(git rev-parse HEAD)" ]')], [m.group(0)]
+                 f'[ "$(git rev-parse -q --verify {_q(tag + "^{commit}")})" = "$(git rev-parse HEAD)" ]'),
+            *annotated(task, tag), *said], [m.group(0)]
+
+
+# an annotated tag, and its message, where the words ask for them (judge25: "Tag the current commit v1.2 as an
+# annotated tag, message: dhow season" was proved by the commit the tag points at alone; heldout16's planted
+# lightweight `git tag v1.2` was a false success of the proof)
+_ANNOTATED = re.compile(r"\b(annotated|annotation|with (?:a|the) (?:message|note)|message)\b", re.I)
+_TAG_MESSAGE = re.compile(r"\b(message|note|saying|says)\b", re.I)
+
+
+def annotated(task: str, tag: str) -> list[Fact]:
+    """The fact that ``tag`` is an annotated tag, where the task's words ask for one ([] where they do not)."""
+    if not _ANNOTATED.search(task):
+        return []
+    return [Fact(f"the tag {tag} is annotated", f'[ "$(git cat-file -t {_q("refs/tags/" + tag)})" = tag ]')]
+
+
+# the message the words give a tag: quoted after "message"/"note"/"saying", or the rest of the clause after "message:"
+_GIVEN = re.compile(r"\b(?:message|note|saying|says)\b\s*(?:(?:of|is|=)\s*)?(?::\s*)?(?:'([^']+)'|\"([^\"]+)\"|`([^`]+)`)|"
+                    r"\bmessage\s*:\s*([^'\"`\s,;][^,;\n]*?)\s*(?:[.;]\s|[.;]?$)", re.I)
+
+
+def tag_message(task: str, tag: str) -> list[Fact] | None:
+    """The fact that ``tag``'s message is the one the task's words give: [] where they ask for none; None (no proof)
+    where they ask for one that cannot be read from them exactly."""
+    if not _TAG_MESSAGE.search(task):
+        return []
+    if not (m := _GIVEN.search(task)):
+        return None
+    want = next(g for g in m.groups() if g).strip()
+    return [Fact(f"the tag {tag}'s message is {want!r}",
+                 f"[ \"$(git cat-file tag {_q('refs/tags/' + tag)} 2>/dev/null | sed '1,/^$/d' | sed '/^-----BEGIN/,$d')\" = "
+                 f"{_q(want)} ]")]
 
 
 def _reword(task: str) -> tuple[list[Fact], list[str]]:
@@ -186,14 +221,21 @@ def _blank_lines(task: str) -> tuple[list[Fact], list[str]]:
         [s for s in _sentences(task) if re.search(r"blank|empty|in place|remove|delete|drop", s, re.I)]
 
 
+def holds_folder(archive: str, folder: str) -> str:
+    """The test that ``archive`` lists ``folder``'s files under ``folder/``; open where it lists other members only (the
+    folder's contents packed from inside it, ``tar -C folder -czf A .``: the words "pack the folder" read both ways;
+    judge25: heldout13's other correct way was disproved)."""
+    return (f"tar tf {_q(archive)} | grep -qE {_q('^(./)?' + re.escape(folder) + '/.')} || "
+            f"{{ tar tf {_q(archive)} | grep -qv '^[.]/$' && exit {OPEN}; }}")
+
+
 def _archive(task: str) -> tuple[list[Fact], list[str]]:
     m = re.search(rf"\b(?:pack|archive|put|tar)\s+(?:up\s+)?(?:the\s+)?({_P})/?\s+(?:folder\s+|directory\s+)?into\s+"
                   rf"({_P}\.(?:tar\.gz|tgz|tar))", task, re.I)
     if not m:
         return [], []
     folder, archive = _path(m.group(1)), _path(m.group(2))
-    facts = [Fact(f"{archive} holds {folder}/'s files",
-                  f"tar tf {_q(archive)} | grep -q {_q('^(./)?' + re.escape(folder) + '/.')} -E")]
+    facts = [Fact(f"{archive} holds {folder}/'s files", holds_folder(archive, folder))]
     spans = [m.group(0)]
     gone = re.search(rf"\b(?:delete|remove)\s+(?:the\s+)?(?:{re.escape(folder)}/?|it|the folder|the directory)"
                      r"(?:\s+itself)?", task, re.I)
@@ -460,6 +502,27 @@ def executable(task: str) -> tuple[str, str, str] | None:
     return (scripts[0], "", "") if len(scripts) == 1 and len(task_paths(task)) == 1 else None
 
 
+# whose execute bits the task's words ask for (judge25: "executable for everybody — owner, group and others" was proved by
+# ``[ -x F ]`` alone, true for the owner's bit; a planted ``chmod u+x`` of heldout16 was a false success of the proof)
+_FOR_ALL = re.compile(r"\b(every(?:body|one)|all users|any ?(?:one|body)|(?:the )?(?:group|others)\b[^.;]*\b(?:others|"
+                      r"group|world)|world|a\+x|ugo\+x)\b", re.I)
+_FOR_OWNER = re.compile(r"\b(only (?:for )?(?:the )?owner|owner only|just (?:for )?(?:me|the owner)|only (?:for )?me|"
+                        r"not (?:for )?(?:the )?(?:group|others)|nobody else)\b", re.I)
+
+
+def who_runs(task: str, path: str) -> str:
+    """The test of ``path``'s execute bits that the task's words ask for beyond ``-x`` ('' for none): owner, group and
+    others ("for everybody"), or the owner alone ("only the owner"); both named: the words read two ways, open."""
+    every, owner = bool(_FOR_ALL.search(task)), bool(_FOR_OWNER.search(task))
+    if every and owner:
+        return f"exit {OPEN}"
+    if every:
+        return f"stat -c %A {path} | grep -q '^...[xs]..[xs]..[xt]'"
+    if owner:
+        return f"stat -c %A {path} | grep -q '^...[xs]..[-S]..[-T]'"
+    return ""
+
+
 def _chmod(task: str) -> tuple[list[Fact], list[str]]:
     if (got := executable(task)) is None:
         return [], []
@@ -469,9 +532,13 @@ def _chmod(task: str) -> tuple[list[Fact], list[str]]:
              and not re.search(r"\b(run it|then|and (?:then )?(?:run|save|write|keep)|create|write|prints?|named|script)\b",
                                s, re.I)]
     if script:
-        return [Fact(f"{script} is executable", f"[ -f {_q(script)} ] && [ -x {_q(script)} ]")], spans
+        who = who_runs(task, _q(script))
+        return [Fact(f"{script} is executable", f"[ -f {_q(script)} ] && [ -x {_q(script)} ]" + (f" && {{ {who}; }}"
+                                                                                                  if who else ""))], spans
+    who = who_runs(task, '"$f"')
     facts = [Fact(f"every .{ext} file in {folder}/ is executable",
-                  f"ls -d {_q(folder)}/*.{ext} && for f in {_q(folder)}/*.{ext}; do [ -x \"$f\" ] || exit 1; done")]
+                  f"ls -d {_q(folder)}/*.{ext} && for f in {_q(folder)}/*.{ext}; do [ -x \"$f\" ] || exit 1; "
+                  + (f"{who} || exit $?; " if who else "") + "done")]
     for other in sorted(set(re.findall(r"\.(\w+) (?:files|notes)[^.;]*\b(?:not become|stay non-)executable", task, re.I))):
         facts.append(Fact(f"no .{other} file in {folder}/ is executable",
                           f"for f in {_q(folder)}/*.{other}; do [ ! -x \"$f\" ] || exit 1; done"))

@@ -11,7 +11,7 @@ import shlex
 from dataclasses import dataclass, field
 
 from macrohard.models.local_examples import task_paths
-from macrohard.models.local_shapes import OPEN, Fact
+from macrohard.models.local_shapes import OPEN, Fact, holds_folder, who_runs
 
 
 @dataclass
@@ -157,11 +157,15 @@ def _chmod(w: list[str], task: str) -> tuple[str, Did] | None:
             folder, ext = kind
             if not _named(folder, task) or not re.search(rf"\.{re.escape(ext)}\b", task):
                 return None
+            who = who_runs(task, '"$f"')  # the execute bits the words ask for (judge25)
             facts.append(Fact(f"every .{ext} file in {folder}/ is executable",
-                              f"ls -d {_q(folder)}/*.{ext} && for f in {_q(folder)}/*.{ext}; do [ -x \"$f\" ] || exit 1; done"))
+                              f"ls -d {_q(folder)}/*.{ext} && for f in {_q(folder)}/*.{ext}; do [ -x \"$f\" ] || exit 1; "
+                              + (f"{who} || exit $?; " if who else "") + "done"))
             names.add(folder)
         elif _named(f, task) and "*" not in f:
-            facts.append(Fact(f"{_bare(f)} is executable", f"[ -f {_q(_bare(f))} ] && [ -x {_q(_bare(f))} ]"))
+            who = who_runs(task, _q(_bare(f)))
+            facts.append(Fact(f"{_bare(f)} is executable", f"[ -f {_q(_bare(f))} ] && [ -x {_q(_bare(f))} ]"
+                              + (f" && {{ {who}; }}" if who else "")))
             names.add(_bare(f))
         else:
             return None
@@ -262,7 +266,10 @@ def _unpack(w: list[str], task: str) -> tuple[str, Did] | None:
         return None
     if dest != "." and not _named(dest, task):
         return None
-    test = (f"n=0; for p in $({listing} | grep -v '/$'); do [ -f {_q(dest)}/\"$p\" ] || exit 1; n=1; done; "
+    # the archive deleted after (as tasks ask: "then delete the tarball"): its list is gone, open (judge25: heldout14's
+    # oracle unpack-then-delete was disproved)
+    test = (f"[ -e {_q(archive)} ] || exit {OPEN}; "
+            f"n=0; for p in $({listing} | grep -v '/$'); do [ -f {_q(dest)}/\"$p\" ] || exit 1; n=1; done; "
             '[ "$n" = 1 ]')
     return "unpack", Did([Fact(f"every file of {archive} is in {dest}/", test)], names={archive, dest})
 
@@ -361,7 +368,7 @@ def _tar(w: list[str], task: str) -> tuple[str, Did] | None:
     if len(w) != 4 or not re.fullmatch(r"-?c[zjv]*f", w[1]) or not _named(w[2], task) or not _named(w[3], task):
         return None
     archive, folder = _bare(w[2]), _bare(w[3])
-    test = f"tar tf {_q(archive)} | grep -qE {_q('^(./)?' + re.escape(folder) + '/.')}"
+    test = holds_folder(archive, folder)
     return "pack", Did([Fact(f"{archive} holds {folder}/'s files", test)], names={archive, folder})
 
 

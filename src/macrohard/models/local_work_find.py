@@ -82,7 +82,10 @@ def count_files(segment: str, task: str) -> tuple[str, Did] | None:
     same = f'[ "$({counted(deep, "name")})" = "$({counted(deep, "iname")})" ]'
     if depth == "either":
         same += f' && [ "$({counted(True, "name")})" = "$({counted(False, "name")})" ]'
+    # none there now but a number written: the files counted may have been deleted after, as the task asks ("delete
+    # every .log file ... and write how many you deleted"): open (judge25: heldout16's oracle was disproved)
     test = (f'[ -d {_q(folder)} ] && {{ {same}; }} || exit {OPEN}; n="$({counted(deep, "name")})" && '
+            f'{{ [ "$n" != 0 ] || [ "$(tr -d \' \\n\' < {_q(out)})" = 0 ] || exit {OPEN}; }} && '
             f'[ "$(tr -d \' \\n\' < {_q(out)})" = "$n" ]')
     return "count", Did([Fact(f"{out} holds the number of .{ext} files in {folder}/", test)], names={folder, out})
 

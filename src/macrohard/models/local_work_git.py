@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from macrohard.models.local_shapes import OPEN, Fact
+from macrohard.models.local_shapes import OPEN, Fact, annotated, tag_message
 from macrohard.models.local_work_files import Did, _bare, _named, _q
 
 # "from where we are now", "from here", "from the current commit": the start point ``checkout -b`` takes by itself
@@ -169,8 +169,11 @@ def _tag(w: list[str], task: str) -> tuple[str, Did] | None:
     if w[:2] != ["git", "tag"] or len(args) != 1 or args[0].startswith("-") or not _named(args[0], task):
         return None
     t = args[0]
+    if (said := tag_message(task, t)) is None:  # a message asked for that the words do not give exactly (judge25)
+        return None
     return "tag", Did([Fact(f"the tag {t} is on the current commit",
-                            f'[ "$(git rev-parse -q --verify {_q(t + "^{commit}")})" = "$(git rev-parse HEAD)" ]')], names={t})
+                            f'[ "$(git rev-parse -q --verify {_q(t + "^{commit}")})" = "$(git rev-parse HEAD)" ]'),
+                       *annotated(task, t), *said], names={t})
 
 
 def _unstage(w: list[str], task: str, later: list[list[str]]) -> tuple[str, Did] | None:

@@ -1,0 +1,151 @@
+"""The harness's proofs where judge25's replay of every published suite (``judge_replay.py --oracle 1 --dry``) found them
+wrong: two false successes (a planted wrong answer proved yes) and three right runs disproved.
+
+- heldout16 "executable for everybody — owner, group and others": ``chmod u+x`` was proved by ``[ -x F ]`` (the owner's
+  bit); now the bits the words ask for are tested (``local_shapes.who_runs``: everybody, or the owner only).
+- heldout16 "Tag the current commit v1.2 as an annotated tag, message: dhow season": a lightweight ``git tag v1.2`` was
+  proved by the commit it points at; now an annotated tag and the words' message are facts (``annotated``,
+  ``tag_message``); a message the words do not give exactly: no proof.
+- heldout14 unpack then delete the tarball, heldout16 count the .log files then delete them, heldout13's folder packed
+  from inside it (``tar -C patterns -czf A .``): the fact read what the later step removed, or one reading of two;
+  now open (the model's checks decide, as for any undecided proof).
+
+Each proof runs for real (the steps in bash in a temporary workspace, the probe approved by the real guard)."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from macrohard.models.local_history import Past
+from macrohard.models.local_proofs import PROVED, Proofs, settled
+from macrohard.safety.context import GuardContext
+from macrohard.safety.guard import Guard
+from macrohard.types import BashAction
+
+GIT = ("git init -q && git config user.email a@b && git config user.name a && git add -A && "
+       "git commit -qm start")
+
+
+def _verdict(task: str, files: dict[str, str], steps: list[str], tmp: Path, setup: str = "") -> str:
+    """"yes"/"no" (the proof decided the claim), "open" (a probe ran, undecided: the model's checks decide), or
+    "none" (no proof for this run)."""
+    tmp.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (tmp / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp / name).write_text(text)
+    if setup:
+        subprocess.run(["bash", "-c", setup], cwd=tmp, check=True, capture_output=True, timeout=30)
+    history = []
+    for command in steps:
+        out = subprocess.run(["bash", "-c", command], cwd=tmp, capture_output=True, text=True, timeout=30)
+        history.append(Past({"kind": "bash", "command": command}, out.stdout + out.stderr or "(no output)",
+                            out.returncode == 0))
+    proofs = Proofs()
+    proofs.start(task)
+    look = proofs.ask(task, history, {"kind": "finish", "success": True, "answer": "done"})
+    if look is None:
+        return "none"
+    assert Guard().review(BashAction(command=look["command"]), GuardContext(workspace=str(tmp))).allowed
+    out = subprocess.run(["bash", "-c", look["command"]], cwd=tmp, capture_output=True, text=True, timeout=30).stdout
+    due = proofs.due(task, [*history, Past(look, out, True)])
+    assert due is not None
+    finish = settled(*due)
+    if finish is None:
+        return "open"
+    assert finish["success"] is (finish["answer"].startswith(PROVED.split("{")[0]))
+    return "yes" if finish["success"] else "no"
+
+
+EVERYBODY = "tide-check.sh has to be executable for everybody — owner, group and others"
+SCRIPT = {"tide-check.sh": "#!/bin/sh\necho ok\n"}
+
+
+@pytest.mark.parametrize(("task", "steps", "want"), [
+    (EVERYBODY, ["chmod a+x tide-check.sh"], "yes"),
+    (EVERYBODY, ["chmod 755 tide-check.sh"], "yes"),
+    (EVERYBODY, ["chmod u+x tide-check.sh"], "no"),                       # the owner only (heldout16's planted one)
+    (EVERYBODY, ["chmod 744 tide-check.sh"], "no"),
+    (EVERYBODY, ["chmod a+x tide-chek.sh"], "no"),                        # a wrong name: nothing changed
+    (EVERYBODY, ["ls -l"], "no"),                                         # claimed without doing
+    ("tide-check.sh must be executable by anyone on the box", ["chmod u+x tide-check.sh"], "no"),
+    ("tide-check.sh must be executable by anyone on the box", ["chmod +x tide-check.sh"], "yes"),
+    ("make tide-check.sh executable", ["chmod u+x tide-check.sh"], "yes"),  # no one named: the bit as before
+], ids=["a+x", "755", "u+x", "744", "wrong-name", "not-done", "anyone-u+x", "anyone-+x", "plain"])
+def test_execute_bits_for_whom_the_words_ask(task, steps, want, tmp_path):
+    assert _verdict(task, dict(SCRIPT), steps, tmp_path / "ws", setup="chmod 644 tide-check.sh") == want
+
+
+def test_execute_bits_of_a_folders_files_for_everybody(tmp_path):
+    task = "Make every .sh file in bin executable for everyone"
+    files = {"bin/a.sh": "echo a\n", "bin/b.sh": "echo b\n"}
+    assert _verdict(task, files, ["chmod a+x bin/*.sh"], tmp_path / "right") == "yes"
+    assert _verdict(task, files, ["chmod u+x bin/*.sh"], tmp_path / "owner") == "no"
+    assert _verdict(task, files, ["chmod a+x bin/a.sh && chmod u+x bin/b.sh"], tmp_path / "one") in ("no", "none")
+
+
+ANNOTATED = "Tag the current commit v1.2 as an annotated tag, message: dhow season"
+SHAPE = "Tag the current commit as v1.2 with the message 'dhow season'"
+
+
+@pytest.mark.parametrize(("task", "steps", "want"), [
+    (ANNOTATED, ["git tag -a v1.2 -m 'dhow season'"], "yes"),
+    (ANNOTATED, ["git tag -m 'dhow season' v1.2"], "yes"),
+    (ANNOTATED, ["git tag v1.2"], "no"),                                  # lightweight (heldout16's planted one)
+    (ANNOTATED, ["git tag -a v1.2 -m 'dhow'"], "no"),                     # a wrong message, words of the task
+    (ANNOTATED, ["git commit -q --allow-empty -m more && git tag -a v1.2 -m 'dhow season' HEAD~1"], "none"),
+    (SHAPE, ["git tag -a v1.2 -m 'dhow season'"], "yes"),
+    (SHAPE, ["git tag v1.2"], "no"),
+    (SHAPE, ["git tag -a v1.2 -m 'Dhow Season'"], "no"),
+    (SHAPE, ["git log --oneline"], "no"),                                 # claimed without doing
+    (SHAPE, ["git tag -a v1.3 -m 'dhow season'"], "no"),                  # a wrong name
+    ("Tag the current commit as v1.2 with a short message about the season", ["git tag -a v1.2 -m 'x'"], "none"),
+    ("tag the current commit as v1.2", ["git tag v1.2"], "yes"),          # no message asked: lightweight is right
+], ids=["right", "m-first", "lightweight", "wrong-message", "other-commit", "shape-right", "shape-lightweight",
+        "shape-case", "shape-not-done", "shape-wrong-name", "message-not-given", "plain-tag"])
+def test_an_annotated_tag_and_its_message(task, steps, want, tmp_path):
+    assert _verdict(task, {"log.txt": "one\n"}, steps, tmp_path / "ws", setup=GIT) == want
+
+
+def test_an_archive_deleted_after_unpacking_is_open_not_disproved(tmp_path):
+    task = "unpack seaweed.tar.gz into a new folder seaweed-2026, then delete the tarball"
+    setup = "mkdir -p seaweed && echo 'laminaria 40 kg' > seaweed/north.txt && tar czf seaweed.tar.gz seaweed && " \
+            "rm -r seaweed"
+    unpack = "mkdir seaweed-2026 && tar -xzf seaweed.tar.gz -C seaweed-2026"
+    assert _verdict(task, {}, [unpack, "rm seaweed.tar.gz"], tmp_path / "right", setup) in ("open", "none")
+    assert _verdict(task, {}, ["tar -xzf seaweed.tar.gz -C seaweed-2026"], tmp_path / "no-folder", setup) in ("no", "none")
+    # kept (not asked to delete), unpacked right / elsewhere: proved both ways as before
+    keep = "unpack seaweed.tar.gz into seaweed-2026"
+    assert _verdict(keep, {}, [unpack], tmp_path / "keep", setup) == "yes"
+    assert _verdict(keep, {}, ["mkdir seaweed-2026 && tar -xzf seaweed.tar.gz -C seaweed-2026 && rm -r seaweed-2026/seaweed"],
+                    tmp_path / "keep-wrong", setup) in ("no", "none")
+
+
+def test_a_count_of_files_deleted_after_is_open_and_a_wrong_count_still_fails(tmp_path):
+    files = {"server/a.log": "x\n", "server/old/b.log": "y\n", "server/old/c.log": "z\n", "server/app.conf": "k\n"}
+    task = "delete every .log file under server (subfolders too, keep everything else) and write how many you " \
+           "deleted into removed.txt"
+    count = "find server -name '*.log' | wc -l > removed.txt"
+    assert _verdict(task, files, [count, "find server -name '*.log' -delete"], tmp_path / "right") in ("open", "none")
+    counted = "count the .log files under server, subfolders too, and write the number into removed.txt"
+    assert _verdict(counted, files, [count], tmp_path / "count") == "yes"
+    assert _verdict(counted, files, [count, "echo 5 > removed.txt"], tmp_path / "wrong") in ("no", "none")
+    assert _verdict(counted, files, ["find server -maxdepth 1 -name '*.log' | wc -l > removed.txt"],
+                    tmp_path / "shallow") in ("no", "none")
+
+
+PACK = "Pack the patterns/ folder into knitting.tar.gz, and once the archive is there, delete patterns/ itself."
+PATTERNS = {"patterns/hedin-jumper.txt": "a\n", "patterns/marjun-scarf.txt": "b\n"}
+
+
+@pytest.mark.parametrize(("steps", "want"), [
+    (["tar -czf knitting.tar.gz patterns", "rm -r patterns"], ("yes",)),
+    (["tar -C patterns -czf knitting.tar.gz . && rm -r patterns"], ("open", "none")),  # the other reading (heldout13)
+    (["rm -r patterns"], ("no",)),                                                     # no archive
+    (["tar -czf knitting.tar.gz -T /dev/null && rm -r patterns"], ("no", "none")),     # an empty archive
+    (["tar -czf knitting.tar.gz patterns"], ("no", "none")),                           # the folder kept
+], ids=["right", "from-inside", "no-archive", "empty-archive", "kept"])
+def test_a_folder_packed_from_inside_is_open(steps, want, tmp_path):
+    assert _verdict(PACK, dict(PATTERNS), steps, tmp_path / "ws") in want
