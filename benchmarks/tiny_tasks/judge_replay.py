@@ -255,6 +255,7 @@ def main() -> None:
     parser.add_argument("--before", action="store_true", help="also judge with the pre-judge24 reading")
     parser.add_argument("--dry", action="store_true", help="settle every claim without the model (no margins)")
     parser.add_argument("--part", default="", help="K/N: only the K-th of N interleaved parts of the claims")
+    parser.add_argument("--grep", default="", help="only the suite tasks whose text matches this regular expression")
     parser.add_argument("--table", default="", help="print the table of a --json file (JSON lines) and stop")
     args = parser.parse_args()
     from macrohard.models import local_evidence
@@ -264,6 +265,8 @@ def main() -> None:
                 local_evidence.YES_MARGIN)
         return
     oracle = oracle_claims(specs(), args.oracle) if args.oracle else []
+    if args.grep:
+        oracle = [c for c in oracle if re.search(args.grep, c[0]["text"], re.I)]
     random.Random(25).shuffle(oracle)  # any prefix a sample of every suite: a run stopped early still reads
     # wrong work and right work taken in turn, the untouched workspaces (the easy wrong ones) last
     wrong = [c for c in oracle if not c[1]["passed"] and c[1]["case"] != "untouched"]

@@ -149,3 +149,76 @@ PATTERNS = {"patterns/hedin-jumper.txt": "a\n", "patterns/marjun-scarf.txt": "b\
 ], ids=["right", "from-inside", "no-archive", "empty-archive", "kept"])
 def test_a_folder_packed_from_inside_is_open(steps, want, tmp_path):
     assert _verdict(PACK, dict(PATTERNS), steps, tmp_path / "ws") in want
+
+
+ROSTER = "Create quillwort-roster.txt with the names Vesna, Ambrik and Toller, each on its own line, in that order."
+ENV = "create a .env with KOLTUR_PORT=8089 and KOLTUR_MODE=calm, one per line"
+
+
+def _written(path: str, content: str, task: str, tmp: Path) -> str:
+    """The verdict after one ``write_file`` (the model's hand-written file; grounded: each line is the task's)."""
+    tmp.mkdir(parents=True, exist_ok=True)
+    (tmp / path).write_text(content)
+    history = [Past({"kind": "write_file", "path": path, "content": content}, f"wrote {path}", True)]
+    proofs = Proofs()
+    proofs.start(task)
+    look = proofs.ask(task, history, {"kind": "finish", "success": True, "answer": "done"})
+    if look is None:
+        return "none"
+    assert Guard().review(BashAction(command=look["command"]), GuardContext(workspace=str(tmp))).allowed
+    out = subprocess.run(["bash", "-c", look["command"]], cwd=tmp, capture_output=True, text=True, timeout=30).stdout
+    finish = settled(*proofs.due(task, [*history, Past(look, out, True)]))
+    return "open" if finish is None else ("yes" if finish["success"] else "no")
+
+
+@pytest.mark.parametrize(("task", "path", "content", "want"), [
+    (ROSTER, "quillwort-roster.txt", "Vesna\nAmbrik\nToller\n", "yes"),
+    (ROSTER, "quillwort-roster.txt", "Vesna\nAmbrik\nToller", "yes"),
+    (ROSTER, "quillwort-roster.txt", "Ambrik\nVesna\nToller\n", "no"),             # another order, the order asked
+    (ROSTER, "quillwort-roster.txt", "Vesna\nAmbrik\n", "no"),                      # one missing
+    (ROSTER, "quillwort-roster.txt", "Vesna\nAmbrik\nToller\nToller\n", "no"),      # extra
+    (ROSTER, "quillwort-roster.txt", "Vesna, Ambrik, Toller\n", "none"),            # one line: not grounded line-wise
+    (ROSTER, "quillwort-rota.txt", "Vesna\nAmbrik\nToller\n", "no"),                # a wrong name
+    (ROSTER, "quillwort-roster.txt", "Vesna\nAmbrik\nTolle\n", "none"),             # a line not the task's: no grounds
+    (ENV, ".env", "KOLTUR_PORT=8089\nKOLTUR_MODE=calm\n", "yes"),
+    (ENV, ".env", "KOLTUR_MODE=calm\nKOLTUR_PORT=8089\n", "open"),                  # no order said: the other is open
+    (ENV, ".env", "KOLTUR_PORT=8089\n", "none"),                                    # one line, in the task: ...
+    ("Write a file called oolong.env with two lines, BREW_TEMP=85 and then STEEP_SECONDS=150", "oolong.env",
+     "BREW_TEMP=85\nSTEEP_SECONDS=150\n", "yes"),
+    ("Write a file called oolong.env with two lines, BREW_TEMP=85 and then STEEP_SECONDS=150", "oolong.env",
+     "STEEP_SECONDS=150\nBREW_TEMP=85\n", "no"),
+], ids=["right", "no-newline", "order", "missing", "extra", "one-line", "wrong-name", "typo", "env", "env-order",
+        "env-one", "then", "then-order"])
+def test_a_file_of_the_lines_a_task_lists(task, path, content, want, tmp_path):
+    got = _written(path, content, task, tmp_path / "ws")
+    assert got == want or (want == "none" and got == "no"), got
+
+
+def test_a_file_of_listed_lines_claimed_without_writing_it_fails(tmp_path):
+    history = [Past({"kind": "bash", "command": "ls"}, "(no output)", True)]
+    proofs = Proofs()
+    look = proofs.ask(ROSTER, history, {"kind": "finish", "success": True, "answer": "done"})
+    assert look is not None
+    (tmp_path / "ws").mkdir()
+    out = subprocess.run(["bash", "-c", look["command"]], cwd=tmp_path / "ws", capture_output=True, text=True).stdout
+    assert settled(*proofs.due(ROSTER, [*history, Past(look, out, True)]))["success"] is False
+
+
+@pytest.mark.parametrize("task", [
+    "Create a .env file with two lines, PORT=8081 and MODE=staging, and make it readable by its owner only.",
+    "Create an executable script named countdown.sh that prints 3, 2 and 1, each on its own line",
+    "Create roster.txt listing the names Quinn and Mirela, one per line, Mirela first",  # the lead not the first
+    "Write a file called oolong.env with three lines, BREW_TEMP=85 and then STEEP_SECONDS=150",  # the count differs
+    "Create notes.txt with the lines buy milk and call mum, one per line",  # items of several words
+])
+def test_not_a_file_of_listed_lines(task):
+    from macrohard.models.local_shapes import _given_lines
+
+    assert _given_lines(task) == ([], [])
+
+
+def test_a_folder_packed_from_inside_fails_where_the_words_want_the_folder_itself(tmp_path):
+    task = "Pack the mashairi folder into mashairi.tar.gz, with the folder itself inside the archive please"
+    files = {"mashairi/a.txt": "a\n"}
+    assert _verdict(task, dict(files), ["tar -czf mashairi.tar.gz mashairi"], tmp_path / "right") == "yes"
+    assert _verdict(task, dict(files), ["tar -C mashairi -czf mashairi.tar.gz ."], tmp_path / "inside") == "no"

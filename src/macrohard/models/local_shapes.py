@@ -65,6 +65,37 @@ def _one_line(task: str) -> tuple[list[Fact], list[str]]:
     return [], []
 
 
+# judge25: a file of lines the task lists ("Create roster.txt listing the names Quinn and Mirela, one per line, Quinn
+# first"; "Write a file called oolong.env with two lines, BREW_TEMP=85 and then STEEP_SECONDS=150"): the commonest
+# demand of the published suites' hand-written files that still went to the fresh judge. Each item one word.
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
+_LINES = re.compile(
+    r"\b(?:write|create|make|save)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:file\s+)?(?:(?:called|named)\s+)?"
+    r"(?P<f>\.?[\w][\w./-]*\w)\s*,?\s+(?:with|listing|containing|holding)\s+(?:the\s+)?"
+    r"(?:(?P<n>two|three|four|five|six|[2-6])\s+lines|names|lines|words|entries)?\s*[,:]?\s*"
+    r"(?P<items>[^\s,'\"`]+(?:\s*,\s*[^\s,'\"`]+)*\s*,?\s+and(?P<then>\s+then)?\s+[^\s,'\"`]+?)"
+    r"(?:\s*,\s*(?P<per>one per line|each on (?:its own line|a line of its own|a separate line)))?"
+    r"(?:\s*,?\s*(?P<order>in (?:that|this) order|(?P<lead>[^\s,'\"`]+) first))?\s*(?=[.!]?\s*$|[.!]\s)", re.I)
+
+
+def _given_lines(task: str) -> tuple[list[Fact], list[str]]:
+    m = _LINES.search(task)
+    if not m or not (m.group("per") or m.group("n")):
+        return [], []
+    items = [w for w in re.split(r"\s*,\s*(?:and(?:\s+then)?\s+)?|\s+and(?:\s+then)?\s+", m.group("items")) if w]
+    if len(items) < 2 or (m.group("n") and _COUNTS[m.group("n").lower()] != len(items)) or \
+            any(not re.fullmatch(r"[\w@.:/+=-]+", w) or w.lower() in ("and", "then") for w in items) or \
+            (m.group("lead") and m.group("lead") != items[0]):
+        return [], []
+    path, want = _path(m.group("f")), "\n".join(items)
+    ordered = bool(m.group("then") or m.group("order"))
+    test = f'[ -f {_q(path)} ] && got="$(cat {_q(path)})" && [ "$got" = {_q(want)} ]'
+    if not ordered:  # no order said: the listed order proves it, another order of the same lines is open
+        test += (f' || {{ [ -f {_q(path)} ] && [ "$(sort {_q(path)})" = "$(printf \'%s\\n\' {" ".join(_q(w) for w in items)} '
+                 f'| sort)" ] && exit {OPEN}; }}')
+    return [Fact(f"{path} holds the lines {', '.join(items)}{' in that order' if ordered else ''}", test)], [m.group(0)]
+
+
 def _append(task: str) -> tuple[list[Fact], list[str]]:
     m = re.search(rf"\b(?:add|append)\s+(?:the\s+)?(?:line\s+)?(?:{_QUOTED})\s+(?:at the end of|to the end of|to)\s+"
                   rf"({_P})", task, re.I)
@@ -221,12 +252,17 @@ def _blank_lines(task: str) -> tuple[list[Fact], list[str]]:
         [s for s in _sentences(task) if re.search(r"blank|empty|in place|remove|delete|drop", s, re.I)]
 
 
-def holds_folder(archive: str, folder: str) -> str:
+# the words say the folder goes in by its name ("with the folder itself inside the archive", heldout16)
+_ITSELF = re.compile(r"\b(?:folder|directory)\s+itself\s+(?:inside|in)\b|\bitself\s+inside\s+the\s+(?:archive|tarball)\b",
+                     re.I)
+
+
+def holds_folder(archive: str, folder: str, task: str = "") -> str:
     """The test that ``archive`` lists ``folder``'s files under ``folder/``; open where it lists other members only (the
     folder's contents packed from inside it, ``tar -C folder -czf A .``: the words "pack the folder" read both ways;
-    judge25: heldout13's other correct way was disproved)."""
-    return (f"tar tf {_q(archive)} | grep -qE {_q('^(./)?' + re.escape(folder) + '/.')} || "
-            f"{{ tar tf {_q(archive)} | grep -qv '^[.]/$' && exit {OPEN}; }}")
+    judge25: heldout13's other correct way was disproved), unless the words say the folder itself goes inside."""
+    test = f"tar tf {_q(archive)} | grep -qE {_q('^(./)?' + re.escape(folder) + '/.')}"
+    return test if _ITSELF.search(task) else f"{test} || {{ tar tf {_q(archive)} | grep -qv '^[.]/$' && exit {OPEN}; }}"
 
 
 def _archive(task: str) -> tuple[list[Fact], list[str]]:
@@ -235,7 +271,7 @@ def _archive(task: str) -> tuple[list[Fact], list[str]]:
     if not m:
         return [], []
     folder, archive = _path(m.group(1)), _path(m.group(2))
-    facts = [Fact(f"{archive} holds {folder}/'s files", holds_folder(archive, folder))]
+    facts = [Fact(f"{archive} holds {folder}/'s files", holds_folder(archive, folder, task))]
     spans = [m.group(0)]
     gone = re.search(rf"\b(?:delete|remove)\s+(?:the\s+)?(?:{re.escape(folder)}/?|it|the folder|the directory)"
                      r"(?:\s+itself)?", task, re.I)
@@ -602,7 +638,7 @@ def _json_value(task: str) -> tuple[list[Fact], list[str]]:
     return [Fact(f"{out} holds the value of {name} in {source}", test)], [m.group(0)]
 
 
-SHAPES = (_one_line, _append, _folders, _rename, _symlink, _checksum, _commit, _tag, _reword, _blank_lines, _archive,
+SHAPES = (_one_line, _given_lines, _append, _folders, _rename, _symlink, _checksum, _commit, _tag, _reword, _blank_lines, _archive,
           _gzip, _sweep, _saved_output, _count, _column_sum, _lines_with, _column, _sorted_or_cut,
           _chmod, _named_text, _json_value)
 

@@ -368,7 +368,7 @@ def _tar(w: list[str], task: str) -> tuple[str, Did] | None:
     if len(w) != 4 or not re.fullmatch(r"-?c[zjv]*f", w[1]) or not _named(w[2], task) or not _named(w[3], task):
         return None
     archive, folder = _bare(w[2]), _bare(w[3])
-    test = holds_folder(archive, folder)
+    test = holds_folder(archive, folder, task)
     return "pack", Did([Fact(f"{archive} holds {folder}/'s files", test)], names={archive, folder})
 
 
