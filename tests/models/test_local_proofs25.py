@@ -222,3 +222,15 @@ def test_a_folder_packed_from_inside_fails_where_the_words_want_the_folder_itsel
     files = {"mashairi/a.txt": "a\n"}
     assert _verdict(task, dict(files), ["tar -czf mashairi.tar.gz mashairi"], tmp_path / "right") == "yes"
     assert _verdict(task, dict(files), ["tar -C mashairi -czf mashairi.tar.gz ."], tmp_path / "inside") == "no"
+
+
+def test_a_tags_message_is_not_read_as_a_commits(tmp_path):
+    from macrohard.models.local_shapes import facts
+
+    task = "Tag the current commit as v5 with the message 'spring'"
+    assert not any("last commit" in f.what for f in facts(task))
+    assert _verdict(task, {"log.txt": "one\n"}, ["git tag -a v5 -m spring"], tmp_path / "ws", setup=GIT) == "yes"
+    from macrohard.models.local_shapes import _commit
+
+    assert _commit("Edit notes.txt, then commit it with the message 'spring'")[0]
+    assert _commit("Tag the current commit as v5, then commit everything with the message 'spring'")[0]

@@ -165,6 +165,10 @@ def _commit(task: str) -> tuple[list[Fact], list[str]]:
                   re.I | re.S)
     if not m:
         return [], []
+    if re.search(r"\btag\s+(?:the\s+)?(?:current|latest|last|newest|most recent|head)\s+commit\b", task, re.I) and not \
+            re.search(r"\b(?:and|then|to)\s+commit\b|(?:^|[.;!]\s*)commit\b|\bcommit\s+(?:it|them|this|that|the|everything|all|"
+                      r"my|your|[\w-]+\.\w+)\b", task, re.I):
+        return [], []  # the commit the tag goes on, with the tag's message (judge25: no commit asked)
     message = _quoted(m, 1) if any(m.groups()[:3]) else m.group(4)
     facts = [Fact(f"the last commit's message is {message!r}", f'[ "$(git log -1 --format=%s)" = {_q(message)} ]')]
     for p in task_paths(task):
