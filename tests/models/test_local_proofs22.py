@@ -78,9 +78,12 @@ STEPS: list[tuple[str, list[str], list[str]]] = [
     ("list what's in paquete.tar.gz into l.txt and unpack it", ["tar -tzf paquete.tar.gz > l.txt"], []),
     ("undo my last commit but keep its changes in the files", ["git reset HEAD~1"],
      ["the last commit is undone", "the files still hold the undone commit's changes"]),
-    # the words throw the changes away, or the reset did: not this shape
+    # the words throw the changes away: not this shape
     ("undo my last commit and throw its changes away", ["git reset HEAD~1"], []),
-    ("undo my last commit but keep its changes in the files", ["git reset --hard HEAD~1"], []),
+    # the reset threw them away where the words keep them: the same facts, which then fail (judge25: no proof sent it
+    # to the fresh judge, who said yes to heldout15's planted `git reset --hard HEAD~1`; test_local_proofs25)
+    ("undo my last commit but keep its changes in the files", ["git reset --hard HEAD~1"],
+     ["the last commit is undone", "the files still hold the undone commit's changes"]),
     # only the top level asked for: a find that goes down is not that
     ("Clear out the empty files directly in cajas/, not in its subfolders.",
      ["find cajas/ -type f -empty -exec rm -f {} \\;"], []),

@@ -234,3 +234,15 @@ def test_a_tags_message_is_not_read_as_a_commits(tmp_path):
 
     assert _commit("Edit notes.txt, then commit it with the message 'spring'")[0]
     assert _commit("Tag the current commit as v5, then commit everything with the message 'spring'")[0]
+
+
+@pytest.mark.parametrize(("step", "want"), [
+    ("git reset -q --soft HEAD~1", "yes"),
+    ("git reset -q HEAD~1", "yes"),
+    ("git reset -q --hard HEAD~1", "no"),   # the changes lost: heldout15's planted wrong answer, judged yes (+0.75)
+    ("git log --oneline", "none"),          # claimed without doing: no proof, no yes
+], ids=["soft", "mixed", "hard", "not-done"])
+def test_an_undone_commit_keeps_its_changes(step, want, tmp_path):
+    setup = f"{GIT} && echo two >> log.txt && git commit -qam more"
+    assert _verdict("undo my last commit but keep its changes in the files", {"log.txt": "one\n"}, [step],
+                    tmp_path / "ws", setup=setup) == want

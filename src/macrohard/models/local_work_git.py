@@ -229,8 +229,10 @@ def _undo(w: list[str], task: str) -> tuple[str, Did] | None:
     what "undo it and throw its changes away" asks."""
     if w[:2] == ["git", "revert"] and w[2:] in (["HEAD"], ["@"]):
         return _revert(task)
-    args = [a for a in w[2:] if a not in ("--soft", "--mixed", "-q")]
-    if w[:2] != ["git", "reset"] or args not in (["HEAD~1"], ["HEAD~"], ["HEAD^"]) or "--hard" in w:
+    # --hard too (judge25): the facts then show the changes gone; it went to the judge, who said yes (+0.75) to
+    # heldout15's planted `git reset --hard HEAD~1`
+    args = [a for a in w[2:] if a not in ("--soft", "--mixed", "--hard", "-q")]
+    if w[:2] != ["git", "reset"] or args not in (["HEAD~1"], ["HEAD~"], ["HEAD^"]):
         return None
     if not re.search(_KEEP_CHANGES, task, re.I):
         return None
