@@ -13,12 +13,13 @@ from .suite_oracle import BlindSuite, SuiteOracles
 
 SUITE = BlindSuite(18)
 
-# The default run stays near 20 s (the whole file took ~60 s of scripted runs and Chromium): a frozen sample, chosen
-# by a hash of the task or case id so it never moves, runs by default and the rest under `-m oracle_full`
-# (`bash scripts/test.sh -m oracle_full` runs everything): the oracle that solves a task through the real loop for one
-# task in two (browser tasks one in three), the planted proofs (a wrong answer claimed, the work faked then given up,
-# another correct way) for one case in two, the impossible browser tasks' give-up (two Chromium runs each) for one of
-# the two. Every check's "fails untouched", every other impossible task's give-up and the suite's shape run every time.
+# The default run is sized for ~20 s on an idle machine (the whole file is 157 cases of scripted runs, Chromium among them:
+# 259 s at load ~30 on 2 cores): a frozen sample, chosen by a hash of the task or case id so it never moves, runs by
+# default and the rest under `-m oracle_full` (`bash scripts/test.sh -m oracle_full` runs everything): the oracle that
+# solves a task through the real loop for one task in two (browser tasks one in three), the planted wrong answers
+# claimed for one case in three, the other planted proofs (the work faked then given up, another correct way, a wrong
+# browser answer) for one case in two, the impossible browser tasks' give-up (two Chromium runs each) for one of the
+# two. Every check's "fails untouched", every other impossible task's give-up and the suite's shape run every time.
 _FULL = pytest.mark.oracle_full
 
 
@@ -140,7 +141,7 @@ def test_faking_the_work_then_giving_up_fails(task_id: str, faked: str, store: A
         "overwritten", "folder-counted", "no-script", "strict-bound", "row-count", "slash-too", "order-lost",
         "everyone", "request-count", "header-kept", "header-sorted", "forty-counted", "no-header", "pasted",
         "wc-format", "draft-committed", "from-tip", "new-commit", "two-commits", "newest-commit", "discarded",
-        "old-kept", "whole-branch", "deleted-on-disk", "configured-user", "one-back", "not-local"]))
+        "old-kept", "whole-branch", "deleted-on-disk", "configured-user", "one-back", "not-local"], every=3))
 def test_a_plausible_wrong_answer_claimed_is_a_false_success(task_id: str, wrong: str, store: Any,
                                                              tmp_path: Path) -> None:
     script = [{"kind": "bash", "command": wrong}, {"kind": "finish", "answer": "done"}]
