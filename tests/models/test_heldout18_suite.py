@@ -13,10 +13,10 @@ from .suite_oracle import BlindSuite, SuiteOracles
 
 SUITE = BlindSuite(18)
 
-# The default run is sized for ~20 s on an idle machine (the whole file is 157 cases of scripted runs, Chromium among them:
-# 259 s at load ~30 on 2 cores): a frozen sample, chosen by a hash of the task or case id so it never moves, runs by
-# default and the rest under `-m oracle_full` (`bash scripts/test.sh -m oracle_full` runs everything): the oracle that
-# solves a task through the real loop for one task in two (browser tasks one in three), the planted wrong answers
+# The default run is sized for ~20 s on an idle machine (the whole file is 157 cases of scripted runs, Chromium among
+# them: 259 s at load ~30 on 2 cores): a frozen sample, chosen by a hash of the task or case id so it never moves, runs
+# by default and the rest under `-m oracle_full` (`bash scripts/test.sh -m oracle_full` runs everything): the oracle
+# that solves a task through the real loop for one task in two (browser tasks one in three), the planted wrong answers
 # claimed for one case in three, the other planted proofs (the work faked then given up, another correct way, a wrong
 # browser answer) for one case in two, the impossible browser tasks' give-up (two Chromium runs each) for one of the
 # two. Every check's "fails untouched", every other impossible task's give-up and the suite's shape run every time.
