@@ -6,6 +6,7 @@ import json
 import os
 import pty
 import select
+import signal
 import subprocess
 import sys
 import time
@@ -13,7 +14,8 @@ import time
 import pytest
 
 
-def _run_in_pty(args, answer: bytes, env) -> str:
+def _run_in_pty(args, answer: bytes | signal.Signals, env) -> str:
+    """``args`` in a pty; at the guard's question, ``answer`` is typed (or, a signal, sent to the process)."""
     master, slave = pty.openpty()
     proc = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
     os.close(slave)
@@ -29,7 +31,10 @@ def _run_in_pty(args, answer: bytes, env) -> str:
                 break
             out += chunk
             if not answered and b"Allow this action?" in out:
-                os.write(master, answer)
+                if isinstance(answer, bytes):
+                    os.write(master, answer)
+                else:
+                    proc.send_signal(answer)
                 answered = True
         elif proc.poll() is not None:
             break
@@ -50,3 +55,25 @@ def test_prompt_waits_for_the_person(tmp_path, _home, answer, ran):
                        "--policy", str(policy), "--workspace", str(ws), "--no-sandbox"], answer, env)
     assert "The guard asks:" in out and "touch made.txt" in out and "creating files needs a person" in out
     assert (ws / "made.txt").exists() is ran
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_a_signal_at_the_prompt_stops_the_run_interrupted_and_nothing_runs(tmp_path, _home, sig):
+    """rel25: Ctrl-C (or SIGTERM) while the guard's question waits. Before: click's confirm turned it into `Abort`,
+    the run ended `crashed` with the reason "Abort:", and `runs show` marked the unanswered step ✓."""
+    from cli_in_process import mh
+
+    policy = tmp_path / "ask.yaml"
+    policy.write_text("rules:\n  - {id: ask-touch, programs: [touch], decision: ask, reason: 'creating files needs a person'}\n")
+    script = tmp_path / "s.json"
+    script.write_text(json.dumps([{"kind": "bash", "command": "touch made.txt"}, {"kind": "finish", "answer": "ok"}]))
+    ws = tmp_path / "ws"
+    env = {**os.environ, "MACROHARD_HOME": str(_home), "COLUMNS": "200"}
+    out = _run_in_pty([sys.executable, "-c", "from macrohard.cli import main; main()", "run", "make a file", "--model",
+                       f"scripted:{script}", "--policy", str(policy), "--workspace", str(ws), "--no-sandbox"], sig, env)
+    assert "Traceback" not in out and "Aborted" not in out, out
+    assert not (ws / "made.txt").exists()
+    (run,) = json.loads(mh("runs", "list", "--json").stdout)
+    assert run["status"] == "interrupted", run
+    shown = mh("runs", "show", run["id"]).stdout
+    assert "1 ✗ not run $ touch made.txt" in shown, shown

@@ -28,7 +28,7 @@ from macrohard.chat import (
 )
 from macrohard.chat.divisions import CHAT, DivisionDelegator, chat_prompt
 from macrohard.chat.engine import CHAT_SYSTEM_PROMPT
-from macrohard.cli.common import ago, console, err_console, open_store, print_json, status_text
+from macrohard.cli.common import ago, confirm, console, err_console, open_store, print_json, status_text
 from macrohard.cli.view import BODY_CHARS, HEAD_CHARS, action_summary, clip, print_step, visible
 from macrohard.divisions import load_divisions
 from macrohard.errors import MacrohardError, NotFound, UserError
@@ -201,7 +201,7 @@ def _ask(event: ApprovalNeeded, interactive: bool) -> bool:
                   f"{escape(visible(clip(event.verdict.reason, HEAD_CHARS)))} [dim]({escape(event.verdict.check)})[/]",
                   highlight=False)
     if interactive:
-        return typer.confirm("  Allow this action?", default=False)
+        return confirm("  Allow this action?")
     console.print(escape("  Allow this action? [y/N]: "), end="")
     line = sys.stdin.readline()
     console.print(escape(line.strip()))

@@ -18,6 +18,18 @@ def open_store() -> SQLiteStore:
     return SQLiteStore()
 
 
+def confirm(question: str) -> bool:
+    """``question [y/N]:`` at the terminal; only y or yes allows. Ctrl-C here stops the run as it does anywhere else
+    (`interrupted`, and SIGTERM or SIGHUP, which the CLI turns into a Ctrl-C): `typer.confirm` turned it into click's
+    ``Abort``, and a run stopped at the guard's question ended `crashed` with the reason "Abort:" (rel25). The end of
+    input is a no."""
+    try:
+        answer = input(f"{question} [y/N]: ")
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("y", "yes")
+
+
 def print_json(data: Any) -> None:
     print(json.dumps(data, indent=2, default=str))
 

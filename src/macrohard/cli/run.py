@@ -12,7 +12,7 @@ import typer
 from rich.markup import escape
 
 from macrohard.cli.closing import print_changes_note, watched
-from macrohard.cli.common import console, err_console, open_store, print_json
+from macrohard.cli.common import confirm, console, err_console, open_store, print_json
 from macrohard.cli.validate import checked_task
 from macrohard.cli.view import (
     BODY_CHARS,
@@ -48,7 +48,7 @@ def _asker(guard: Guard, *, interactive: bool | None = None) -> Callable[[Any, V
             return allowed
         console.print(f"[yellow]The guard asks:[/] {what}\n  reason: {escape(visible(clip(verdict.reason, HEAD_CHARS)))} "
                       f"[dim]({escape(verdict.check)})[/]")
-        return typer.confirm("  Allow this action?", default=False)
+        return confirm("  Allow this action?")
 
     return ask
 

@@ -97,6 +97,8 @@ def print_step(step: Step, *, full: bool = False, brief: bool = True, run_id: st
     host_disk = step.observation.meta.get("host_disk") if step.observation is not None else None
     if step.action is None:
         mark = "[red]✗[/]"
+    elif verdict is None and step.observation is None:  # stopped while the guard reviewed it or asked (before: ✓)
+        mark = "[yellow]✗ not run[/]"
     elif crash and (verdict is None or verdict.allowed):  # the step was allowed, but the browser died under it
         mark = "[red]✗ browser " + ("hung" if "stopped responding" in str(crash) else "crashed") + "[/]"
     elif verdict is None or verdict.allowed:
