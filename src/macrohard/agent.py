@@ -35,6 +35,7 @@ from macrohard.safety import audit, budget
 from macrohard.safety.context import ApprovalCallback, GuardContext
 from macrohard.safety.flow import fence
 from macrohard.safety.guard import Guard
+from macrohard.safety.taint import FlowState
 from macrohard.types import (
     FinishAction,
     ModelReply,
@@ -157,6 +158,8 @@ class Agent:
         ctx = GuardContext(workspace=self.env.workspace, run_id=run.id, task_text=task.text,
                            environment=self.env.kind, network=enforced_network(self.env), budget=task.budget,
                            approve=self.approve)
+        if run.meta.get("flow_handed_down"):  # a sub-run whose task a run wrote after untrusted content
+            ctx.flow = FlowState.handed_down(run.meta["flow_handed_down"])
         action_types = list(getattr(self.env, "action_types", [])) or _default_action_types()
         for extra in self.extra_envs:
             action_types += [t for t in extra.action_types if t not in action_types]

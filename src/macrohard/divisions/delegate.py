@@ -142,7 +142,10 @@ class DelegateEnvironment:
             return Observation(error=True, output=f"cannot delegate: {budget}. Finish with what you have.")
         parent_task = self.run.task
         task = division_task(division, text, like=parent_task, budget=budget)
-        child = Run(task=task, model="", parent_id=self.run.id, meta={"delegated_at_step": self.ctx.step})
+        meta: dict[str, Any] = {"delegated_at_step": self.ctx.step}
+        if self.ctx.flow.sources:  # its task is written after untrusted content: the sub-run starts tainted
+            meta["flow_handed_down"] = self.ctx.flow.hand_down()
+        child = Run(task=task, model="", parent_id=self.run.id, meta=meta)
         # a wallet is passed down: the sub-run pays from the parent's account, under its own division's limits
         wallet = [self.pay.for_division(division.name)] if self.pay is not None else []
         try:

@@ -62,6 +62,12 @@ _BROWSER_INPUT = frozenset({"browser_click", "browser_type", "browser_press", "b
 _LINK = re.compile(r"^( *)- link\b[^\n]*?\[((?:f\d+)?e\d+)\][^\n]*\n\1  - /url: *([^\n]*)", re.M)
 
 
+def task_targets(ctx: GuardContext) -> set[str]:
+    """The addresses the user's task named: the task's text, less those a delegating run's untrusted content named
+    (a sub-run's task is written by a model that read it: ``FlowState.handed_down``)."""
+    return targets(ctx.task_text) - ctx.flow.handed
+
+
 def targets(text: str) -> set[str]:
     """Addresses (host:port; a numeric host in any spelling as its dotted quad; a host and port said apart) and
     email addresses named in ``text`` (``flow_planted.targets``)."""
@@ -93,12 +99,15 @@ class FlowCheck:
                 worst = refused
         src = state.last_source
         if src is not None and self.flow.changed_target is not Decision.allow and (
-                send or kind.startswith("browser_") or kind == "bash" and _MAY_NAME.search(str(action.command))):
+                send or kind.startswith("browser_") or kind == "delegate" or
+                kind == "bash" and _MAY_NAME.search(str(action.command))):
             # where the action goes (not what it writes: a summary may quote the page's links)
             fields = action.model_dump() if hasattr(action, "model_dump") else {}
             named = set().union(set(), *(targets(v) for k, v in fields.items()
                                          if isinstance(v, str) and v and k not in _CONTENT_FIELDS))
-            hit = sorted((named & state.targets) - targets(ctx.task_text))
+            if kind == "mcp_call":  # an outside tool's arguments: where it sends and what (flow25)
+                named |= targets("\n".join(f"{k}: {v}" for k, v in _leaves(action.arguments)))
+            hit = sorted((named & state.targets) - task_targets(ctx))
             if hit and (send or kind != "bash" or _runs_a_program(action)):
                 worst = _pick(worst, Verdict(
                     decision=self.flow.changed_target, check="flow:changed-target",
@@ -144,11 +153,13 @@ class FlowCheck:
         if kind in self.flow.untrusted_kinds:
             what = f"MCP tool {action.server}/{action.tool}" if kind == "mcp_call" else kind
             pending.source = Source("message" if "mail" in kind or "message" in kind else "tool", f"{what} result", step)
+        if kind == "mcp_call":
+            send = send or _mcp_send(action, ctx)
         if kind.startswith("browser_"):
             url = getattr(action, "url", None)
             pending.source = Source("web", f"web page {url}" if url else "the current web page", step)
             if isinstance(url, str) and ctx.network != "none":
-                new = addresses(_as_browser_reads(url)) - ctx.flow.visited - addresses(ctx.task_text)
+                new = addresses(_as_browser_reads(url)) - ctx.flow.visited - (addresses(ctx.task_text) - ctx.flow.handed)
                 if new:
                     send = f"browser navigation to a new address {sorted(new)[0]}"
             elif kind in _BROWSER_INPUT and ctx.network != "none":
@@ -226,6 +237,33 @@ class FlowCheck:
         return path.startswith("/") and not inside and not allowed and not path.startswith(_NOT_PRIVATE)
 
 
+def _leaves(value: Any, key: str = "") -> list[tuple[str, Any]]:
+    """The scalar values of a JSON value with the key each sits under (nested objects and lists walked)."""
+    if isinstance(value, dict):
+        return [leaf for k, v in list(value.items())[:200] for leaf in _leaves(v, str(k))]
+    if isinstance(value, (list, tuple)):
+        return [leaf for v in list(value)[:200] for leaf in _leaves(v, key)]
+    return [(key, value)]
+
+
+def _mcp_send(action: Any, ctx: GuardContext) -> str:
+    """An MCP call hands its arguments to a server outside the sandbox, whatever the sandbox's network: a tool may
+    fetch a URL, post to a chat, send mail or open a public issue with them (flow25: after a hub's issue carried
+    orders, its ``fetch``, ``post``, ``send_email`` and ``create_issue`` tools carried the notes out, and the
+    network ``none`` did not matter). So a call is a send unless every argument is a number, a truth value, empty,
+    or words of the user's task (``read_issue(7)``, ``search("kettle")`` when the task said kettle): only then
+    can it carry nothing the run read."""
+    task = "" if ctx.flow.task_from_untrusted else " ".join(str(ctx.task_text or "").lower().split())
+    for _, value in _leaves(action.arguments):
+        if value is None or isinstance(value, (bool, int, float)):
+            continue
+        text = " ".join(str(value).lower().split())
+        if text and text not in task:
+            return (f"MCP tool {action.server}/{action.tool} sends its arguments ({str(value)[:60]!r}) to a server "
+                    "outside the sandbox")
+    return ""
+
+
 def _runs_a_program(action: Any) -> bool:
     """A shell line that runs more than programs that print, copy or write text: where it goes matters even when the
     flow check does not read it as a send (flow23: tclsh's ``socket 127.0.0.1 9911`` after an injected page; a line
@@ -246,7 +284,7 @@ def _planted_send(action: Any, ctx: GuardContext, decision: Decision) -> Verdict
     is outside the guard, so the write is where a person must approve (lead22, flow23; ``safety.flow_planted``).
     A shell command that writes a file is judged on its text. A file that only quotes the address (a summary of the
     page's links) names no sender and is written as before."""
-    known = targets(ctx.task_text) | {norm for a in ctx.flow.visited for norm in targets(f"http://{a}/")}
+    known = task_targets(ctx) | {norm for a in ctx.flow.visited for norm in targets(f"http://{a}/")}
     untrusted = ctx.flow.targets - known
     if action.kind == "bash":
         command = str(action.command)
@@ -281,7 +319,7 @@ def _browser_send(action: Any, ctx: GuardContext) -> str:
     submits = kind in ("browser_click", "browser_select") or (kind == "browser_type" and action.submit) or \
         (kind == "browser_press" and key.split("+")[-1] in ("enter", "return", "numpadenter"))
     dests = ({ctx.flow.page} if ctx.flow.page else set()) | ctx.flow.page_sends
-    known = ctx.flow.visited | addresses(ctx.task_text)
+    known = ctx.flow.visited | (addresses(ctx.task_text) - ctx.flow.handed)
     if kind == "browser_click" and (link := ctx.flow.page_links.get(str(action.element))) and link not in known:
         # a click on a link goes where the link says: navigation, as a browser_goto to that address is (blind21)
         return f"browser_click on a link to a new address {link}"
@@ -397,7 +435,7 @@ class FlowScreen:
         if src is not None and src.kind == "web" and url:
             src.what = f"web page {url}"
         what = src.what if src is not None else "content flagged as a prompt injection"
-        ctx.flow.targets |= targets(obs.output) - targets(ctx.task_text) - addresses(url)
+        ctx.flow.targets |= targets(obs.output) - task_targets(ctx) - addresses(url)
         kind = src.kind if src is not None else "flagged"
         delivery = self.flow.deliver.get(kind, "fence")  # type: ignore[call-overload]
         if flagged:

@@ -48,6 +48,30 @@ class FlowState:
     page_sends: set[str] = field(default_factory=set)  # other addresses its forms post to and its frames load
     page_links: dict[str, str] = field(default_factory=dict)  # element id -> the other address its link goes to
     carried: Carried = field(default_factory=Carried)  # the shell's values and files that hold private data
+    # addresses untrusted content named in the run that delegated this one: its task's words, written by a model
+    # that read that content, do not make them the user's (``handed_down``)
+    handed: set[str] = field(default_factory=set)
+    task_from_untrusted: bool = False  # the task itself was written by a run that had read untrusted content
+
+    def hand_down(self) -> dict[str, Any]:
+        """What a sub-run this run starts inherits (kept in the sub-run's ``meta``, JSON): the untrusted content
+        read so far and the addresses it named. Its task is written by a model that read that content, so it starts
+        where this run is (flow25: a chat run read a sub-run's relayed orders and delegated the send to a fresh
+        operator run, which saw no untrusted content and a task that named the address)."""
+        return {"sources": [s.what[:300] for s in self.sources[-5:]], "targets": sorted(self.targets)[:500]}
+
+    @classmethod
+    def handed_down(cls, data: Any) -> FlowState:
+        """A sub-run's flow state from its delegating run's ``hand_down``."""
+        state = cls()
+        if not isinstance(data, dict):
+            return state
+        for what in data.get("sources") or ():
+            state.read_untrusted(Source("delegation", f"the task a delegating run wrote after reading {what}", 0))
+        state.task_from_untrusted = bool(state.sources)
+        state.targets = {str(t) for t in data.get("targets") or ()}
+        state.handed = set(state.targets)
+        return state
 
     def committed(self, action: Any) -> None:
         """``action`` was approved: what its review found now holds for the run."""
