@@ -19,7 +19,9 @@ from macrohard.errors import MacrohardError, UserError
 from macrohard.safety import audit
 from macrohard.safety.approval import Approved
 from macrohard.safety.context import GuardContext
+from macrohard.safety.flow import targets
 from macrohard.safety.guard import Guard
+from macrohard.safety.taint import FlowState, Source
 from macrohard.types import Decision, DelegateAction, Observation, Run, Task, Verdict
 
 CHAT = "chat"
@@ -66,6 +68,9 @@ class DivisionDelegator:
         self.isolation = isolation
         self.task_updates = dict(task_updates or {})
         self.source, self.test_timeout = source, test_timeout
+        # what the conversation's sub-runs read of untrusted content (a result relayed to the chat model is written
+        # by a model that read it): each later delegation is reviewed with it, and its sub-run starts tainted (flow25)
+        self.flow = FlowState()
 
     def __call__(self, request: DelegationRequest) -> Run:
         try:
@@ -78,6 +83,8 @@ class DivisionDelegator:
         env = ConversationDelegations(self, request)
         ctx = GuardContext(workspace="", run_id=request.conversation_id, task_text=request.task,
                            environment="delegate", divisions=(CHAT,), approve=request.approve)
+        if self.flow.sources:
+            ctx.flow = FlowState.handed_down(self.flow.hand_down())
         authorization = self.guard.authorize(action, ctx, env=env)
         if authorization.approved is None:
             verdict = authorization.verdict
@@ -86,6 +93,11 @@ class DivisionDelegator:
         env.execute(authorization.approved)
         assert env.run is not None
         self._link(request, env.run)
+        from macrohard.divisions.delegate import untrusted_read
+
+        if read := untrusted_read(self.store, env.run.id):
+            self.flow.read_untrusted(Source("delegation", f"the result of a sub-run that read {read[0][:200]}", 0))
+            self.flow.targets |= targets(env.run.answer or "")
         return env.run
 
     def run_sub(self, action: DelegateAction, request: DelegationRequest) -> Run:
@@ -96,6 +108,8 @@ class DivisionDelegator:
         staff = Staff(divisions=self.divisions, models=self._model_for, approve=request.approve,
                       on_step=request.on_step, isolation=self.isolation)
         run = Run(id=request.run_id, task=task, model="", meta={"conversation_id": request.conversation_id})
+        if self.flow.sources:  # its task is written after untrusted content (safety.taint.FlowState.hand_down)
+            run.meta["flow_handed_down"] = self.flow.hand_down()
         try:
             if self.source is not None and division.gate == "tests":
                 return self._gated(action, division, staff, run)

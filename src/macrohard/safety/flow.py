@@ -106,7 +106,7 @@ class FlowCheck:
             named = set().union(set(), *(targets(v) for k, v in fields.items()
                                          if isinstance(v, str) and v and k not in _CONTENT_FIELDS))
             if kind == "mcp_call":  # an outside tool's arguments: where it sends and what (flow25)
-                named |= targets("\n".join(f"{k}: {v}" for k, v in _leaves(action.arguments)))
+                named |= targets("\n".join(f"{k} {v}" for k, v in _leaves(action.arguments)))
             hit = sorted((named & state.targets) - task_targets(ctx))
             if hit and (send or kind != "bash" or _runs_a_program(action)):
                 worst = _pick(worst, Verdict(
