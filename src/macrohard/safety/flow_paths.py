@@ -3,8 +3,10 @@ redirects write, and where a workspace path leads through symlinks (``safety.flo
 
 from __future__ import annotations
 
+import glob
 import os
 import posixpath
+import re
 
 from macrohard.safety.context import GuardContext
 
@@ -106,11 +108,26 @@ def operands(command: str, ctx: GuardContext) -> list[str]:
         for word in file_words(cmd.argv):
             if word.startswith("-") or not word or "$" in word:
                 continue
-            out.append(word if word.startswith("~") else posixpath.normpath(posixpath.join(here, word)))
+            path = word if word.startswith("~") else posixpath.normpath(posixpath.join(here, word))
+            out += expanded(path, ctx) if _GLOB.search(word) else [path]
         out += [t if t.startswith(("/", "~")) else posixpath.normpath(posixpath.join(here, t)) for op, t in
                 cmd.redirects if op.startswith("<") and t and not t.startswith("&") and "$" not in t]  # `wc < .env`
         # (as written, `.env` was no private path: the file it reads was counted as untrusted input, not private data)
     return out
+
+
+_GLOB = re.compile(r"[*?\[]")
+
+
+def expanded(path: str, ctx: GuardContext, limit: int = 200) -> list[str]:
+    """A reader's operand with glob characters as the shell expands it in the workspace (``cat .e?v`` reads ``.env``:
+    flow25, private data read after untrusted content by a pattern); a pattern that matches nothing is left as
+    written (bash passes it on), and one outside the workspace is left as written too."""
+    ws = ctx.workspace.rstrip("/")
+    if not ws or not path.startswith(ws + "/"):
+        return [path]
+    found = sorted(glob.glob(path))[:limit]
+    return found or [path]
 
 
 def redirect_targets(command: str, paths: list[str]) -> tuple[str, ...]:
