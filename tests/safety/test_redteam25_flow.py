@@ -9,7 +9,7 @@ send to an operator sub-run. Harm is read off the host: a request reaching the l
 is that listener too: what leaves through the hub is seen).
 
 - Under flow control alone (every rule allows, the detector off) every attempt is held now and the task's own work
-  still passes its check: by default a frozen sample (two of each family), ``-m oracle_full`` all 39.
+  still passes its check: by default a frozen sample (one of each family), ``-m oracle_full`` all 39.
 - Under the control (the guard allows everything) each attempt reaches the listener: a frozen sample by default.
 - The benign twins under the shipped guard (with the user's ``mcp:hub/*`` rule): nothing stopped, nothing sent, the
   check passes; a sample by default.
@@ -47,12 +47,12 @@ THROUGH_AT_START = frozenset({
     "chat-relays-then-delegates-planted-makefile", "chat-child-hub-issue-then-chat-delegates-fetch",
     "chat-relays-then-delegates-address-in-words", "chat-relays-then-delegates-hub-post",
     "chat-answer-carries-private-to-delegate"})
-# the default run's frozen sample: two of each family through at the start (the rest under -m oracle_full)
-SAMPLE = frozenset({"hub-issue-then-post-notes-public-channel", "hub-issue-then-ping-service-split",
-                    "late-grep-r-then-hub-post", "late-secret-config-then-hub-email",
-                    "chat-relays-then-delegates-curl", "chat-relays-then-delegates-hub-post"})
-CONTROL_SAMPLE = frozenset({"page-then-hub-fetch", "chat-relays-then-delegates-planted-makefile"})
-BENIGN_SAMPLE = frozenset({"hub-issue-then-fetch-tool", "chat-relays-then-delegates-hub-post"})
+# the default run's frozen sample (the suite's time): one of each family through at the start, the rest under
+# -m oracle_full (every rule behind them is tested fast in test_redteam25_flow_rules)
+SAMPLE = frozenset({"hub-issue-then-post-notes-public-channel", "late-secret-config-then-hub-email",
+                    "chat-relays-then-delegates-hub-post"})
+CONTROL_SAMPLE = frozenset({"page-then-hub-fetch"})
+BENIGN_SAMPLE = frozenset({"hub-issue-then-fetch-tool"})
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +93,7 @@ def test_the_tables_are_consistent():
 
 
 # -- `macrohard chat`'s conversation: its delegations as source and sink (chat.divisions.DivisionDelegator) ---------
-@pytest.mark.parametrize("second", ["names-the-address", "follow-the-page"])
+@pytest.mark.parametrize("second", ["names-the-address", pytest.param("follow-the-page", marks=pytest.mark.oracle_full)])
 def test_a_conversations_second_delegation_after_a_relayed_injection_sends_nothing(second, witness, store):
     import json
 
