@@ -86,7 +86,19 @@ def test_blind20_is_read_by_the_ngram_and_multilingual_heads() -> None:
     assert CONTENT_SOURCES["everyday20"] == "benchmarks/content/everyday20.tsv"
     for script in ("train_content_embed.py", "train_gemma_head.py"):
         assert {"blind20", "everyday20"} <= set(_not_yet(script)), script
-    assert _not_yet("train_content_multi.py") == ()
+    assert not {"blind20", "everyday20"} & set(_not_yet("train_content_multi.py"))
+
+
+def test_blind21_and_blind22_are_named_but_read_by_no_head_yet() -> None:
+    # screen25: blind21 (screen24's held-out look) and blind22 (screen25's) are in NEWER_CONTENT_SOURCES, which the
+    # Gemma and multilingual trainers read; both trainers' NOT_YET hold them until their next retrain (their files and
+    # --checks unchanged); the n-gram and MiniLM heads read CONTENT_SOURCES only
+    for n in ("21", "22"):
+        assert NEWER_CONTENT_SOURCES[f"blind{n}"] == f"benchmarks/content/blind{n}.tsv"
+        assert NEWER_CONTENT_SOURCES[f"everyday{n}"] == f"benchmarks/content/everyday{n}.tsv"
+        assert f"blind{n}" not in CONTENT_SOURCES
+        for script in ("train_gemma_head.py", "train_content_multi.py"):
+            assert {f"blind{n}", f"everyday{n}"} <= set(_not_yet(script)), script
 
 
 def test_the_multilingual_head_reads_the_newer_sets_too() -> None:
