@@ -35,7 +35,7 @@ from macrohard.envs.files import FileTools
 from macrohard.envs.limits import CgroupSet, Limits, describe_rlimits, rlimit_pairs, ulimit_line
 from macrohard.envs.netproxy import RELAY_PORT, HostProxy, relay_script
 from macrohard.envs.overlay import LayeredWorkspace
-from macrohard.envs.shell import DEFAULT_ARGV, ShellSession, _running_below, descendants, find_shell
+from macrohard.envs.shell import DEFAULT_ARGV, ShellSession, _popen, _running_below, descendants, find_shell
 from macrohard.envs.workspace import WorkspaceEnvironment, _clean_env
 from macrohard.errors import DiskFull, SandboxUnavailable
 from macrohard.safety.approval import Approved
@@ -380,10 +380,7 @@ class _SandboxShell(ShellSession):
         # a restart (after a timeout) reuses the groups: the killed processes must be reaped first, or a fork
         # bomb's dead still hold the pids limit and the new shell's first fork meets EAGAIN
         self.cgroups.wait_released()
-        self.proc = subprocess.Popen(
-            self.argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            cwd=self.cwd, env=self.env, start_new_session=True, bufsize=0,
-        )
+        self.proc = _popen(self.argv, self.cwd, self.env)
         assert self.proc.stdin is not None
         # a cgroup move may wait for an RCU grace period (ms): let it overlap bubblewrap's own setup
         mover = threading.Thread(target=self.cgroups.adopt, args=(self.proc.pid,), daemon=True)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import select
 import signal
+import socket
 import subprocess
 import time
 import uuid
@@ -36,6 +37,44 @@ class CommandResult:
     truncated: bool = False
     restarted: bool = False
     cwd: str = ""
+
+
+class CommandChannel:
+    """The shell's standard input, from which it reads its commands: one end of a socket pair, not a pipe.
+
+    While a command runs, bash keeps its own input open (fd 10, saved around ``eval … </dev/null``); a pipe there
+    can be reopened through ``/proc/PPID/fd/10`` by any process the command starts, which then writes lines the shell
+    runs after the command, never reviewed (guard25: ``python3 -c "open('/proc/%d/fd/10' % os.getppid(), 'w')…"``
+    ran ``sh run.sh``). The kernel refuses to open a socket through ``/proc`` (ENXIO)."""
+
+    def __init__(self) -> None:
+        self._ours, self.theirs = socket.socketpair()
+
+    def started(self) -> None:
+        """The shell holds its end now: close ours of it."""
+        self.theirs.close()
+
+    def write(self, data: bytes) -> int:
+        self._ours.sendall(data)
+        return len(data)
+
+    def close(self) -> None:
+        self.theirs.close()
+        self._ours.close()
+
+
+def _popen(argv: Sequence[str], cwd: str, env: dict[str, str] | None) -> subprocess.Popen[bytes]:
+    """The shell's process, its commands read from a ``CommandChannel`` (``proc.stdin``)."""
+    channel = CommandChannel()
+    try:
+        proc = subprocess.Popen(list(argv), stdin=channel.theirs.fileno(), stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, cwd=cwd, env=env, start_new_session=True, bufsize=0)
+    except BaseException:
+        channel.close()
+        raise
+    channel.started()
+    proc.stdin = channel  # type: ignore[assignment]
+    return proc
 
 
 def _quote(text: str) -> str:
@@ -71,10 +110,7 @@ class ShellSession:
         # which `close` looks for (a double fork with `setsid` leaves the process group that `killpg` reaches)
         self._mark = f"{SHELL_MARK}={uuid.uuid4().hex}"
         env = {**(os.environ if self.env is None else self.env), SHELL_MARK: self._mark.partition("=")[2]}
-        self.proc = subprocess.Popen(
-            self.argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            cwd=self.cwd, env=env, start_new_session=True, bufsize=0,
-        )
+        self.proc = _popen(self.argv, self.cwd, env)
         self.adopt_shell(self.proc.pid)
         if self.last_dir != self.start_dir:
             self.run(f"cd {_quote(self.last_dir)}", timeout=10)
