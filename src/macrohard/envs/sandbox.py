@@ -277,7 +277,8 @@ class SandboxEnvironment(WorkspaceEnvironment):
         # not started: it starts in shell_dir; started but unreadable: "/" (relative paths judged as outside)
         cwd = self.shell_dir if session is None or session.proc is None else session.kernel_cwd() or "/"
         jobs, detached = (0, 0) if session is None or session.proc is None else session.jobs_left()
-        return GuardFacts(cwd=cwd, network=self.config.network, jobs=jobs, detached=detached, since=self.ready_at)
+        shell = None if session is None or session.proc is None else session.identity()
+        return GuardFacts(cwd=cwd, shell=shell, network=self.config.network, jobs=jobs, detached=detached, since=self.ready_at)
 
     def describe(self) -> dict[str, Any]:
         """What this sandbox is and what applied (for ``run.meta``)."""

@@ -143,6 +143,12 @@ class ShellSession:
             path = path[: -len(" (deleted)")]
         return path
 
+    def identity(self) -> tuple[int, str] | None:
+        """The persistent bash as (pid, start time) while it runs; None when it is gone or unknown."""
+        if self._shell is None or _start_time(self._shell[0]) != self._shell[1] or not self.alive:
+            return None
+        return self._shell
+
     @property
     def alive(self) -> bool:
         return self.proc is not None and self.proc.poll() is None

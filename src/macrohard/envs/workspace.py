@@ -78,7 +78,8 @@ class WorkspaceEnvironment:
         # not started: it starts in shell_dir; started but unreadable: "/" (relative paths judged as outside)
         cwd = self.shell_dir if session is None or session.proc is None else session.kernel_cwd() or "/"
         jobs, detached = (0, 0) if session is None or session.proc is None else session.jobs_left()
-        return GuardFacts(cwd=cwd, network="full", jobs=jobs, detached=detached, since=self.ready_at)
+        shell = None if session is None or session.proc is None else session.identity()
+        return GuardFacts(cwd=cwd, shell=shell, network="full", jobs=jobs, detached=detached, since=self.ready_at)
 
     def _bash(self, action: BashAction) -> Observation:
         if self.session is None:

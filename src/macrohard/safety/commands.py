@@ -92,6 +92,7 @@ class Analyzer:
         self.expanding: set[str] = set()  # functions whose bodies are being judged where they are called
         self.line_vars: dict[str, str] = {}  # the variables the line being judged sets
         self.session_vars: dict[str, str] = {}  # literal values earlier steps gave variables (safety.session)
+        self.exact: dict[str, frozenset[str]] = {}  # the values they were proved to hold (safety.session.Exact)
         self.values = Values()  # what the session's variables may hold, read as numbers (safety.arith)
         self.in_job = False  # judging a command that runs as a job left running after the step (`… &`)
         self.job_depth = 0  # the nesting depth of the command being judged (a job in `sh -c '…'` is not this shell's)
@@ -102,6 +103,14 @@ class Analyzer:
     # -- entry ---------------------------------------------------------------------------------
 
     def line(self, command: str, depth: int = 0, cwd: str | None = None) -> None:
+        # the session's proved values are this shell's: a nested shell, script or body is judged without them
+        exact, self.exact = self.exact, self.exact if depth == 0 else {}
+        try:
+            self._line(command, depth, cwd)
+        finally:
+            self.exact = exact
+
+    def _line(self, command: str, depth: int = 0, cwd: str | None = None) -> None:
         if depth > MAX_DEPTH:
             self.r.add("obfuscation", "shell code nested more than four levels deep")
             return
@@ -116,7 +125,8 @@ class Analyzer:
         lookup.seen_text(self, command)  # a saved copy of PATH this code may change is one no more
         for reading in view.alternatives:
             self.line(reading, depth + 1, cwd)
-        parsed = parse(command, loops=LoopGlobs(self.paths, cwd, self.functions, self.r.findings, self.values)
+        ifs = {"IFS": self.session_vars["IFS"]} if depth == 0 and self.session_vars.get("IFS") else None
+        parsed = parse(command, ifs, loops=LoopGlobs(self.paths, cwd, self.functions, self.r.findings, self.values)
                        if depth == 0 and "for" in command and not self.hooks and not self.jobs else None)
         if depth == 0:
             # a `( … )` subshell's jobs are not the shell's: its `wait` does not end them (`$(`, `<(`, `>(` are fine)
@@ -443,6 +453,12 @@ class Analyzer:
             if pattern.search(low) or pattern.search(low + "/"):  # a directory made or replaced whole (.git/hooks)
                 self.r.add(category, f"{why} ({what})")
                 return
+        if is_dynamic(target) and self.exact and not (cwd and is_dynamic(cwd)) and (
+                known_all := session.candidates(target, self.exact)) is not None:  # `T=out.txt` a step before (guard25)
+            for known in known_all:
+                if known:
+                    self.write_target(known, cwd, f"{why} ({target[:40]} is {known[:60]})")
+            return
         if is_dynamic(target) or cwd and is_dynamic(cwd) and not target.startswith(("/", "~")):  # `cd -; rm *`
             self.r.add("dynamic", f"writes to a path only known at run time: {target[:80]}")
             if (known := session.substitute(target, self.line_vars)) is not None:  # `T=.bashrc` a step before
@@ -467,7 +483,8 @@ def analyze(command: str, workspaces: list[str], allowed_paths: list[str] | None
             cwd: str | None = None, remotes: set[str] | None = None, path_dirs: list[str] | None = None,
             jobs: tuple[int, int] = (0, 0), py_dirs: list[str] | None = None, values: Values | None = None,
             shell: tuple[dict[str, str], list[str]] | None = None, since: float | None = None,
-            builds: list[Any] | None = None, strings: dict[str, str] | None = None) -> Analysis:
+            builds: list[Any] | None = None, strings: dict[str, str] | None = None,
+            exact: dict[str, frozenset[str]] | None = None) -> Analysis:
     """Classify what ``command`` would do when run in ``cwd`` (default: the first of ``workspaces``).
 
     The shell session persists between steps, so ``cd /etc`` in one step and ``rm -rf *`` in the next
@@ -486,6 +503,7 @@ def analyze(command: str, workspaces: list[str], allowed_paths: list[str] | None
     analyzer.values = values if values is not None else analyzer.values  # what the session's variables may hold
     if strings is not None:  # literal values earlier steps gave variables; this line's top-level ones update them
         analyzer.session_vars = strings
+    analyzer.exact = exact or {}
     if shell is not None:  # functions and traps earlier steps defined; the ones this line defines are added
         analyzer.functions, analyzer.hooks = shell
         replay(analyzer, start)

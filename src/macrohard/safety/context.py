@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from macrohard.safety.builds import Build
+from macrohard.safety.session import Exact
 from macrohard.safety.shellvalues import Values
 from macrohard.safety.taint import FlowState
 from macrohard.safety.terminal import TerminalLine
@@ -44,6 +45,9 @@ class GuardFacts:
     # when the workspace as the run found it was ready (time.time()): a file whose inode changed later (its ctime,
     # which the kernel sets and nobody can set back) was written during the run; None: the guard cannot tell
     since: float | None = None
+    # which process the persistent shell is (pid, start time): values kept from earlier lines belong to it, and a
+    # restarted shell (exit, a kill, a timeout) holds none of them (safety.session.Exact); None: not known
+    shell: Any = None
 
 
 @dataclass
@@ -84,6 +88,11 @@ class GuardContext:
     # function calls (guard21: a value set one step and written to the next was only asked about, never judged)
     shell_strings: dict[str, str] = field(default_factory=dict)
     strings_pending: dict[str, str] | None = None
+    # the values approved lines proved the shell's variables hold (safety.session.Exact), the shell they were set in
+    # (GuardFacts.shell), and the state once the bash line under review runs (committed on approval only)
+    shell_exact: Exact = field(default_factory=Exact)
+    exact_pending: Exact | None = None
+    shell_id: Any = None
     # what the variables approved commands set may hold when bash reads them as numbers (safety.arith)
     shell_values: Values = field(default_factory=Values)
     values_pending: Values | None = None

@@ -30,6 +30,7 @@ from macrohard.safety import (
     system,
 )
 from macrohard.safety import rules_data as R
+from macrohard.safety import session
 from macrohard.safety.argv import value_after
 from macrohard.safety.scripts import COMPILERS
 from macrohard.safety.taskrunners import judge as judge_task_runner
@@ -101,6 +102,12 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         for p in operands:
             if not re.fullmatch(r"[-+<>/%]?\d+[KMGkmg]?", p):
                 an.destroy(p, cwd, f"{prog} {p}")
+    if prog in ("cp", "mv", "install", "ln", "rsync") and not any(a.startswith(("-t", "--target-directory")) for a in args):
+        # `IFS=_` a step before, `cp $T` with T=evil.txt_.bashrc: one word to the guard, two to bash, the last written
+        split = operands[-1] if operands and cmd.open_words.get(operands[-1]) else None
+        if split is not None and session.candidates(split, an.exact) is None:
+            an.r.add("dynamic", f"{prog} gets {split[:40]} unquoted, only known when it runs: it may be several words, "
+                                f"and the last word is where {prog} writes; quote it")
     if prog in ("cp", "mv", "install", "ln", "rsync") and len(operands) >= 2 and not (prog == "rsync" and ":" in operands[-1]):
         an.write_target(operands[-1], cwd, f"{prog} writes to {operands[-1]}")
         into = an.paths.resolve(operands[-1], cwd)

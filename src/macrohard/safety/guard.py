@@ -208,6 +208,7 @@ def _sealed() -> tuple[Callable[[Guard, Any, GuardContext, Any], Authorization],
                                     "only that guard approves its actions")
             return Authorization(verdict=Guard._record(guard, action, denied, ctx))
         facts = env.guard_facts() if callable(getattr(env, "guard_facts", None)) else GuardFacts()
+        ctx.shell_id = facts.shell  # so is which shell runs the command (safety.session.Exact)
         ctx.cwd = facts.cwd  # from the kernel (the shell's /proc/PID/cwd), never from the agent's output
         ctx.jobs, ctx.detached = facts.jobs, facts.detached  # so are the jobs earlier steps left running
         if facts.network is not None:
@@ -247,6 +248,8 @@ def _sealed() -> tuple[Callable[[Guard, Any, GuardContext, Any], Authorization],
             ctx.shell_values, ctx.values_pending = ctx.values_pending, None
         if ctx.strings_pending is not None:
             ctx.shell_strings, ctx.strings_pending = ctx.strings_pending, None
+        if ctx.exact_pending is not None:
+            ctx.shell_exact, ctx.exact_pending = ctx.exact_pending, None
         if ctx.build_pending is not None and verdict.approved_by is None:  # a build nobody had to approve
             ctx.builds.append(ctx.build_pending)
         ctx.flow.committed(action)  # so does the flow state: what this action reads, writes and sends

@@ -8,7 +8,7 @@ import re
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from macrohard.safety import builds
+from macrohard.safety import builds, session
 from macrohard.safety import rules_data as R
 from macrohard.safety.commands import Analysis, Analyzer, PathJudge, analyze
 from macrohard.safety.content import screen_text
@@ -30,6 +30,7 @@ def facts_of(action: Any, ctx: GuardContext, policy: Policy) -> Facts:
     """What an action is and does, for the rules: kind, analysis categories, paths and hosts."""
     kind = str(getattr(action, "kind", type(action).__name__))
     builds.seal(ctx.builds, ctx.jobs)  # what the build an earlier step ran made, before anything else runs
+    ctx.exact_pending = None  # a line reviewed before and not approved never ran: its values are not the shell's
     if kind == "mcp_call":  # the rules name an outside tool as mcp:SERVER/TOOL (globs allowed)
         kind = f"mcp:{action.server}/{action.tool}"
     workspaces = workspaces_of(ctx)
@@ -42,9 +43,13 @@ def facts_of(action: Any, ctx: GuardContext, policy: Policy) -> Facts:
         before = ctx.values_pending or ctx.shell_values
         values = before.copy()
         strings = dict(ctx.strings_pending if ctx.strings_pending is not None else ctx.shell_strings)
+        exact: dict[str, frozenset[str]] = {}
+        if kind == "bash":  # what approved lines proved the shell's variables hold (safety.session.Exact)
+            exact, ctx.exact_pending = session.settle(ctx.shell_exact, action.command, functions, bool(hooks),
+                                                      ctx.shell_id, ctx.jobs + ctx.detached)
         a = analyze(action.command, workspaces, policy.allowed_paths, cwd=ctx.cwd, remotes=ctx.git_remotes,
                     path_dirs=dirs, jobs=(ctx.jobs, ctx.detached), py_dirs=py_dirs, shell=(functions, hooks),
-                    since=ctx.since, values=values, builds=ctx.builds, strings=strings)
+                    since=ctx.since, values=values, builds=ctx.builds, strings=strings, exact=exact)
         if kind == "bash" and strings != ctx.shell_strings:
             ctx.strings_pending = strings
         ctx.build_pending = builds.planned(action.command, a.findings, PathJudge(workspaces, policy.allowed_paths),

@@ -124,8 +124,9 @@ class _Walker:
             arith.expansion(self, node)
             raw = self.text(node)
             m = _VAR.fullmatch(raw)
-            if m and m.group(1) in self.vars:
-                return self.vars[m.group(1)], False
+            if m and m.group(1) in self.vars and not (self.vars.get("IFS") and node.parent is not None and
+                                                       node.parent.type != "string"):
+                return self.vars[m.group(1)], False  # unquoted with IFS set (`IFS=_; T=a_.bashrc; cp $T`): split
             if m and m.group(1) == "HOME":
                 return "~", False
             if m and m.group(1) in self.dyn_vars:

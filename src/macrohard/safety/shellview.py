@@ -129,7 +129,7 @@ _CONFUSABLE = {
 }
 
 
-_BRACE = re.compile(r"\{([^{}\s]*,[^{}\s]*)\}")
+_BRACE = re.compile(r"(?<!\$)\{([^{}\s]*,[^{}\s]*)\}")  # bash never brace-expands `${` (`${T,,}` is one word)
 
 
 def expand_braces(word: str, limit: int = 64) -> list[str]:

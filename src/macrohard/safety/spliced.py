@@ -14,6 +14,7 @@ import posixpath
 from typing import TYPE_CHECKING
 
 from macrohard.safety import rules_data as R
+from macrohard.safety import session
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
@@ -120,6 +121,9 @@ def unknown(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> Non
             return
         splits = cmd.open_words.get(word)
         if splits is None or not splits and i and args[i - 1] in _VALUE_OPTIONS.get(prog, ()):
+            continue
+        if an.exact and (known := session.candidates(word, an.exact)) is not None and not any(
+                k.startswith(("-", "+")) for k in known):  # `F=a.txt` a step before: one word, never an option (guard25)
             continue
         an.r.add("dynamic", f"{prog} gets {word[:40]}, only known when it runs, which may be "
                             f"{'several words, ' if splits else ''}options that run code ({prog} reads options "
