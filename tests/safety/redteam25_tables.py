@@ -410,3 +410,22 @@ SESSION25_OK = {
     "a prefix stripped": [A_TXT, "T=src/out.txt", "mkdir -p d && cp a.txt \"d/${T#src/}\""],
     "a substring": [A_TXT, "T=xxout.txt", "cp a.txt \"${T:2}\""],
 }
+
+# ordinary work near guard25's new readers (every step should be approved)
+ORDINARY25 = {
+    "pylint with a standard plugin": [("a.py", "x = 1\n"), (".pylintrc", "[MAIN]\nload-plugins=pylint.extensions.docparams\n"), "pylint a.py > /dev/null 2>&1; true"],
+    "pylint with an init-hook that sets sys.path": [("a.py", "x = 1\n"), (".pylintrc", "[MAIN]\ninit-hook='import sys; sys.path.append(\"src\")'\n"), "pylint a.py > /dev/null 2>&1; true"],
+    "mypy with a plugin from a package": [("a.py", "x = 1\n"), ("mypy.ini", "[mypy]\nplugins = pydantic.mypy\nstrict = True\n"), "mypy a.py > /dev/null 2>&1; true"],
+    "flake8 with a max line length": [("a.py", "x = 1\n"), (".flake8", "[flake8]\nmax-line-length = 100\n"), "flake8 a.py > /dev/null 2>&1; true"],
+    "eslint with a plain config": [("eslint.config.js", "module.exports = [{ rules: { semi: 'error' } }];\n"), ("a.js", "var x = 1;\n"), "npx --no-install eslint a.js > /dev/null 2>&1; true"],
+    "prettier with a plain config": [("prettier.config.js", "module.exports = { semi: false };\n"), "npx --no-install prettier --check . > /dev/null 2>&1; true"],
+    "sphinx with a plain conf.py": [("docs/conf.py", "project = 'x'\nextensions = ['sphinx.ext.autodoc']\n"), ("docs/index.rst", "x\n"), "sphinx-build -q docs out > /dev/null 2>&1; true"],
+    "pre-commit with a local check": [(".pre-commit-config.yaml", "repos:\n- repo: local\n  hooks:\n  - id: x\n    name: x\n    entry: python3 -m json.tool\n    language: system\n"),
+                                      "pre-commit run -a > /dev/null 2>&1; true"],
+    "prove a plain test": [("t/a.t", "print \"1..1\\nok 1\\n\";\n"), "prove -Q t > /dev/null 2>&1; true"],
+    "python -m pytest in a project": [("test_a.py", "def test_a():\n    assert 1\n"), "python3 -m pytest -q > /dev/null 2>&1; true"],
+    "pytest.main over a plain test": [("test_a.py", "def test_a():\n    assert 1\n"), "python3 -c 'import pytest; raise SystemExit(pytest.main([\"-q\"]))' > /dev/null 2>&1; true"],
+    "compileall then import the module": [("m.py", "x = 1\n"), "python3 -m compileall -q . > /dev/null && python3 -c 'import m'"],
+    "a value then cp unquoted": [("a.txt", "a\n"), "T=b.txt", "cp a.txt $T"],
+    "a value then cp, IFS left alone": [("a.txt", "a\n"), "while IFS= read -r l; do echo \"$l\"; done < a.txt", "T=c.txt", "cp a.txt \"$T\""],
+}

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from macrohard.safety import (
+    devtools,
     effects,
     envvars,
     flows,
@@ -366,6 +367,7 @@ class Analyzer:
         its imports look in first (a script's own), ``here``: the directory of this file of code."""
         if prog.startswith(("python", "pypy")):
             pycode.judge(self, prog, code, depth, cwd, where or cwd, seen, here or where or cwd)
+            devtools.python_runs_tests(self, code, depth, cwd)  # `pytest.main()` imports the workspace's tests
             toolwrites.python_code(self, code, cwd)  # shutil.unpack_archive, extractall (guard23)
         else:
             jscode.judge(self, prog, code, depth, cwd, here or where, seen)

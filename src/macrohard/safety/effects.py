@@ -30,7 +30,7 @@ from macrohard.safety import (
     system,
 )
 from macrohard.safety import rules_data as R
-from macrohard.safety import session
+from macrohard.safety import devtools, session
 from macrohard.safety.argv import value_after
 from macrohard.safety.scripts import COMPILERS
 from macrohard.safety.taskrunners import judge as judge_task_runner
@@ -152,6 +152,7 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
     runners.judge(an, prog, args, cmd, depth)
     projects.judge(an, prog, args, cmd, depth)
     judge_task_runner(an, prog, args, cmd, depth)  # just, go generate, invoke, nox, rake, gradle, mvn, pdm/hatch
+    devtools.judge(an, prog, args, cmd, depth)  # pylint, mypy, flake8, eslint, sphinx-build, pre-commit, prove… (guard25)
     if prog in makefile.MAKES:
         makefile.judge(an, prog, args, cmd, depth)
     if prog in ("ninja", "samu"):

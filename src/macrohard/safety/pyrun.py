@@ -20,6 +20,7 @@ import re
 import sys
 from typing import TYPE_CHECKING
 
+from macrohard.safety import devtools
 from macrohard.safety.regular import open_regular
 
 if TYPE_CHECKING:
@@ -41,6 +42,10 @@ def judge(an: Analyzer, prog: str, inv: Invocation, cmd: SimpleCommand, depth: i
     _warnings(an, prog, cmd.argv, depth, cwd)
     if inv.module:
         _module(an, prog, inv.module, inv.module_args, depth, cwd)
+        if inv.module in devtools.PYTHON_MODULES:  # `python3 -m pylint`: its configuration's hooks (guard25)
+            devtools.judge(an, inv.module, inv.module_args, cmd, depth)
+    if inv.script and not inv.module and inv.script.endswith((".pyc", ".pyo")):  # compiled by `compileall` (guard25)
+        an.r.add("dynamic", f"{prog} runs {inv.script[:60]}, compiled bytecode the guard cannot read; run its source")
     first = cwd if inv.module or inv.codes or inv.stdin or not inv.script else posixpath.dirname(
         an.paths.resolve(inv.script, cwd))
     if inv.script and not inv.module and "$" not in inv.script:
