@@ -65,7 +65,7 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
 
 # git settings whose value is a command git runs later (hooks, fsmonitor, pagers, aliases with "!", filters),
 # and settings that make git read more settings or hooks from a file the agent may have written
-_GIT_RUNS = re.compile(r"core\.(sshcommand|pager|editor|fsmonitor|askpass)|credential\.(.+\.)?helper|sequence\.editor|"
+_GIT_RUNS = re.compile(r"core\.(sshcommand|pager|editor|fsmonitor|askpass)|interactive\.difffilter|credential\.(.+\.)?helper|sequence\.editor|"
                        r"diff\.external|gpg\.(.+\.)?program|pager\..+|.+\.(textconv|clean|smudge|process|driver|command)|"
                        r"uploadpack\.packobjectshook|alias\..+|"
                        # guard19: core.gitProxy, a remote's uploadpack/receivepack, man/browser/difftool/mergetool

@@ -157,6 +157,12 @@ INVISIBLE_CHARS = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u202e", "
 
 # Inline interpreter code (python -c, perl -e, node -e).
 CODE_PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
+    # open('/proc/%d/fd/10' % os.getppid(), 'w'): the agent's shell reads its commands there (guard25; the shell's
+    # input is a socket now, which /proc cannot reopen), and pidfd_getfd/ptrace reach it without /proc
+    (re.compile(r"/proc/['\"]?\s*(?:%d|%s|\{|\+|\$|\.\s|getppid|ppid)|getppid\s*\([^)]*\)[^\n]{0,80}/fd\b|"
+                r"\bpidfd_getfd\b|\bpidfd_open\b|syscall\s*\(\s*(?:438|101)\b|\bptrace\s*\(|\bprocess_vm_writev\b"),
+     "dynamic", "reaches into another process (its files in /proc, its descriptors or memory): the agent's shell "
+                    "runs what is written to its input"),
     # os.environ['LD_PRELOAD'] = …; os.execvp(…): the loader variables set from code, for the programs it starts
     (re.compile(r"\bLD_(?:PRELOAD|AUDIT)\b"), "privilege", "sets a library to inject into the programs it starts"),
     (re.compile(r"\bLD_LIBRARY_PATH\b"), "dynamic", "sets where the programs it starts load libraries from"),
