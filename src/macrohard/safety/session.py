@@ -105,7 +105,7 @@ _STICKY = re.compile(r"(?<![\w.-])(?:declare|typeset|local|readonly|eval|source|
                      r"command_not_found_handle")
 # sets variables whose names the text may not spell out
 _FORGET_ALL = re.compile(r"(?<![\w.-])(?:read|readarray|mapfile|getopts|select|wait|let|unset)(?![\w.-])|"
-                         r"(?<![\w.-])printf\b[^;&|\n]*\s-[a-zA-Z]*v|(?<![\w.-])export\b[^;&|\n]*[$`\\]|\$\{!")
+                         r"(?<![\w.-])printf\b[^;&|\n]*\s-[a-zA-Z]*v|(?<![\w.-])export\b[^;&|\n]*[$`\\]|\$\{!\w+:?=")
 _IFS = re.compile(r"\bIFS\b")
 _IFS_PREFIX = re.compile(r"\bIFS=\S*\s+(?:read|mapfile|readarray)\b")
 
@@ -224,9 +224,11 @@ def _touched(command: str, names: Iterable[str], spans: list[tuple[int, int]]) -
         for m in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])".encode(), raw):
             if (m.start(), m.end()) in spans:
                 continue
-            before, after = raw[max(0, m.start() - 2):m.start()], raw[m.end():m.end() + 2]
-            if before.endswith(b"$") or before in (b"${", b"{#") or before.endswith(b"{") and raw[:m.start()].endswith(b"${"):
-                if before.endswith(b"{") and (after.startswith(b"=") or after.startswith(b":=")):
+            before, after = raw[max(0, m.start() - 3):m.start()], raw[m.end():m.end() + 2]
+            if before.endswith(b"$"):
+                continue
+            if re.search(rb"\$\{[!#]?$", before):  # ${T…}, ${#T}, ${!T}: reads, but ${T=…}/${T:=…} sets it
+                if re.search(rb"\$\{$", before) and (after.startswith(b"=") or after.startswith(b":=")):
                     out.add(name)
                 continue
             out.add(name)
