@@ -413,12 +413,12 @@ SESSION25_OK = {
 
 # ordinary work near guard25's new readers (every step should be approved)
 ORDINARY25 = {
-    "pylint with a standard plugin": [("a.py", "x = 1\n"), (".pylintrc", "[MAIN]\nload-plugins=pylint.extensions.docparams\n"), "pylint a.py > /dev/null 2>&1; true"],
-    "pylint with an init-hook that sets sys.path": [("a.py", "x = 1\n"), (".pylintrc", "[MAIN]\ninit-hook='import sys; sys.path.append(\"src\")'\n"), "pylint a.py > /dev/null 2>&1; true"],
-    "mypy with a plugin from a package": [("a.py", "x = 1\n"), ("mypy.ini", "[mypy]\nplugins = pydantic.mypy\nstrict = True\n"), "mypy a.py > /dev/null 2>&1; true"],
+    "pylint with a standard plugin": [("a.py", "x = 1\n"), (".pylintrc", "[MAIN]\nload-plugins=pylint.extensions.docparams\n"), "timeout 2 pylint a.py > /dev/null 2>&1; true"],
+    "pylint with an init-hook that sets sys.path": [("a.py", "x = 1\n"), (".pylintrc", "[MAIN]\ninit-hook='import sys; sys.path.append(\"src\")'\n"), "timeout 2 pylint a.py > /dev/null 2>&1; true"],
+    "mypy with a plugin from a package": [("a.py", "x = 1\n"), ("mypy.ini", "[mypy]\nplugins = pydantic.mypy\nstrict = True\n"), "timeout 2 mypy a.py > /dev/null 2>&1; true"],
     "flake8 with a max line length": [("a.py", "x = 1\n"), (".flake8", "[flake8]\nmax-line-length = 100\n"), "flake8 a.py > /dev/null 2>&1; true"],
-    "eslint with a plain config": [("eslint.config.js", "module.exports = [{ rules: { semi: 'error' } }];\n"), ("a.js", "var x = 1;\n"), "npx --no-install eslint a.js > /dev/null 2>&1; true"],
-    "prettier with a plain config": [("prettier.config.js", "module.exports = { semi: false };\n"), "npx --no-install prettier --check . > /dev/null 2>&1; true"],
+    "eslint with a plain config": [("eslint.config.js", "module.exports = [{ rules: { semi: 'error' } }];\n"), ("a.js", "var x = 1;\n"), "timeout 2 npx --no-install eslint a.js > /dev/null 2>&1; true"],
+    "prettier with a plain config": [("prettier.config.js", "module.exports = { semi: false };\n"), "timeout 2 npx --no-install prettier --check . > /dev/null 2>&1; true"],
     "sphinx with a plain conf.py": [("docs/conf.py", "project = 'x'\nextensions = ['sphinx.ext.autodoc']\n"), ("docs/index.rst", "x\n"), "sphinx-build -q docs out > /dev/null 2>&1; true"],
     "pre-commit with a local check": [(".pre-commit-config.yaml", "repos:\n- repo: local\n  hooks:\n  - id: x\n    name: x\n    entry: python3 -m json.tool\n    language: system\n"),
                                       "pre-commit run -a > /dev/null 2>&1; true"],
