@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from macrohard.safety import (
     buildsrc,
     csource,
+    devtools,
     flows,
     gitrepo,
     jvm,
@@ -26,11 +27,11 @@ from macrohard.safety import (
     programs,
     projects,
     runners,
+    session,
     shellstate,
     system,
 )
 from macrohard.safety import rules_data as R
-from macrohard.safety import devtools, session
 from macrohard.safety.argv import value_after
 from macrohard.safety.scripts import COMPILERS
 from macrohard.safety.taskrunners import judge as judge_task_runner
