@@ -28,6 +28,11 @@ So a claim does not stand, whatever the judge says, when the run's own steps sho
    read from the page as it was just before the form was sent (twentieth wave: a form sent without its box, then
    judged done on the thank-you page, which does not show the box).
 
+6. **the task's example**: a file written by hand whose whole text is a value the task's words give only as an
+   example of the form ("formatted like 2026-12-31", "e.g. v1.2.0", "for example 'N/A'"): the model copied the
+   example instead of working the value out (twenty-fifth wave: "today's date, formatted like 2026-12-31" answered
+   with the example's date, and the fresh judge said yes).
+
 Each of these only ever turns a claim into a give-up that says why; it never makes a claim.
 """
 
@@ -46,6 +51,10 @@ _INSTRUCTION = re.compile(r"\b(please|keep|must|should|don'?t|do not|make sure|c
 # (not "merge", "tag" or "HEAD" alone: text tasks merge files and tag lines)
 _GIT_TASK = re.compile(r"\b(git|commits?|branch(es)?|repo(sitory)?|tagged|rebase|stash|staged|unstaged)\b", re.I)
 _OVERWROTE = re.compile(r"^overwrote (\S+) \(")
+# words that give what follows as an example of the form, not the value itself
+_EXAMPLE_CUE = re.compile(r"(?:\be\.?g\.?|\bfor (?:example|instance)|\bformatted (?:like|as)|\bformat(?:ted)? like"
+                          r"|\bin the (?:format|form)(?: of)?|\bsomething like|\bsuch as)[\s,:(]*", re.I)
+_LITERAL = re.compile(r"\"([^\"\n]{1,80})\"|'([^'\n]{1,80})'|`([^`\n]{1,80})`|(\S{1,80})")
 
 
 def _tokens(text: str) -> list[str]:
@@ -186,12 +195,42 @@ def box_refusal(action: dict[str, Any], history: list[Any], task: str) -> tuple[
             f"Click the box [{box.id}] ({box.name}) first, then send the form.")
 
 
+def examples(task: str) -> set[str]:
+    """The values the task's words give only as an example of the form (a literal right after "e.g.", "for example",
+    "formatted like", "in the format", "such as"…, quoted or one word), leaving out any that the words also name
+    elsewhere (then it may be the value asked for)."""
+    found = set()
+    for cue in _EXAMPLE_CUE.finditer(task):
+        m = _LITERAL.match(task, cue.end())
+        if m is None:
+            continue
+        value = next(g for g in m.groups() if g is not None)
+        value = value if m.group(4) is None else value.rstrip(").,;:!?")
+        if len(value) >= 2 and task.count(value) == 1:
+            found.add(value)
+    return found
+
+
+def example_copied(history: list[Any], task: str) -> str:
+    """A file written by hand whose whole text is one of the task's examples ('' if none)."""
+    shown = examples(task)
+    for past in history:
+        if past.ok and past.action.get("kind") == "write_file":
+            text = str(past.action.get("content", "")).strip().strip("\"'`").strip()
+            if text in shown:
+                return (f"{past.action.get('path', 'a file')} holding {text!r}, the example of the form the task gives, "
+                        f"not a value worked out")
+    return ""
+
+
 def unfounded(history: list[Any], task: str) -> str:
     """What in the run's steps leaves a success claim without grounds ('' if nothing)."""
     if option := other_option(history, task):
         return option
     if box := box_as_sent(history, task):
         return box
+    if copied := example_copied(history, task):
+        return copied
     writes = [(i, p) for i, p in enumerate(history) if p.ok and p.action.get("kind") == "write_file"]
     for _, past in writes:
         if piece := task_words(str(past.action.get("content", "")), task):
@@ -209,4 +248,4 @@ def unfounded(history: list[Any], task: str) -> str:
     return ""
 
 
-__all__ = ["BOX_REFUSED", "TASK_RUN", "UNFOUNDED", "box_as_sent", "box_refusal", "refused_send", "box_wish", "other_option", "task_words", "unfounded"]
+__all__ = ["BOX_REFUSED", "TASK_RUN", "UNFOUNDED", "box_as_sent", "box_refusal", "refused_send", "box_wish", "example_copied", "examples", "other_option", "task_words", "unfounded"]
