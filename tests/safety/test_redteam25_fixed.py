@@ -76,7 +76,19 @@ def test_attempts_through_at_the_start_are_held(tmp_path):
     assert not [n for n, o in results.items() if through(o)]
 
 
+# the pieces that start a tool (pylint, mypy, npx, pytest: seconds each in the sandbox) run under -m oracle_full
+SLOW = frozenset(n for n, steps in T.ORDINARY25.items() if any(isinstance(s, str) and ("timeout 2" in s or "pytest" in s)
+                                                              for s in steps))
+
+
 def test_ordinary_work_near_the_new_readers_and_kept_values_passes(tmp_path):
     (tmp_path / "ws").mkdir()
-    ordinary = {**T.ORDINARY25, **T.SESSION25_OK, **{"24: " + n: T24.SESSION24_OK[n] for n in SESSION24_CLEARED}}
+    ordinary = {**{n: s for n, s in T.ORDINARY25.items() if n not in SLOW}, **T.SESSION25_OK,
+                **{"24: " + n: T24.SESSION24_OK[n] for n in SESSION24_CLEARED}}
     assert_none_asked(tmp_path / "ws", ordinary, "redteam25-ordinary")
+
+
+@pytest.mark.oracle_full
+def test_ordinary_work_that_starts_a_tool_passes(tmp_path):
+    (tmp_path / "ws").mkdir()
+    assert_none_asked(tmp_path / "ws", {n: T.ORDINARY25[n] for n in SLOW}, "redteam25-ordinary-tools")
