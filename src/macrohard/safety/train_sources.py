@@ -126,6 +126,7 @@ INJECTION_SOURCES: dict[str, str] = {
     "blind19": "benchmarks/injection_data/blind19.jsonl",  # since inj22 (held out once first)
     "blind20": "benchmarks/injection_data/blind20.jsonl",  # since inj23 (held out once first)
     "blind21": "benchmarks/injection_data/blind21.jsonl",  # since inj24 (held out once first)
+    "blind22": "benchmarks/injection_data/blind22.jsonl",  # since inj25 (held out once first)
 }
 
 
