@@ -23,10 +23,13 @@ import numpy as np
 
 HEAD_PATH = Path(__file__).with_name("data") / "injection_gemma.npz"
 WIDTH, STRIDE = 48, 24
-GEMMA_WEIGHT = 0.4  # chosen on blind18 with its out-of-sample votes (inj22; RESULTS.md), then held out on blind19 once
+GEMMA_WEIGHT = 0.8  # 0.4 chosen on blind18 with its out-of-sample votes (inj22; RESULTS.md), then held out on blind19 once
 # (policy recall 67.7 -> 70.9 % at the same FPR, other languages 29.4 -> 40.9 %). It costs CPU on every other-language
 # text (Gemma's tokenizer and windows, ~0.7 ms a text, and lang.detect on every text): the screen's CPU p99 per KB on
 # blind18's short texts rose 1.4-2.2x at load 20 (benchmarks/injection.py, alternating). 0 turns the voter off.
+# inj25: 0.8 (no CPU change): on blind19/20/21, each scored by models that never saw it, other-language recall at 0.89
+# 40.9/32.5/46.6 -> 54.9/48.3/52.8 %, all injections 70.9/53.4/65.1 -> 74.8/58.8/67.1 %, FPR at 0.89 unchanged on each,
+# recall at 1 % FPR up on each; 0.9 and 1.0 flagged one look-alike more on two of them (grid 0.4-1.0, RESULTS.md).
 EVERY_TEXT = False  # opt-in (inj23; with VOTE_FLOOR since inj25): this head replaces the MiniLM head on EVERY text, English too, at EVERY_TEXT_WEIGHT
 EVERY_TEXT_WEIGHT = 0.5  # (no lang.detect, no MiniLM pass). Chosen on dev (blind18 and blind19, each scored by models that
 # never saw it: policy 81.0 -> 84.3 % and 70.9 -> 73.8 % at the same FPR); held out once on blind20 with the models
