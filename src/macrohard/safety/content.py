@@ -340,7 +340,8 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
     # ``truncated``), so a huge answer stays within the latency budget; secrets are looked for everywhere
     sample = text if len(text) <= MAX_CHARS else text[: MAX_CHARS // 2] + "\n" + text[-MAX_CHARS // 2:]
     found = classify(sample)
-    other = detect(sample).other
+    language = detect(sample)  # once: it costs a few ms on a long answer (the other-language heads reuse it)
+    other = language.other
     if sample is not text and "secret" not in found and find_secrets(text):
         found["secret"] = "contains a secret (key, token or password)"
     ngram = shipped().scores(text)
@@ -394,6 +395,6 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
         found[spread[0]] = f"{_MODEL_REASONS[spread[0]]} (combined harmful score {spread[1]:.2f} over the categories)"
     # an answer in another language (or a large part of it) is read by the multilingual head too (content_multi,
     # helper screen8m); English answers never reach it
-    for category, reason in screen_other_language(sample).items():
+    for category, reason in screen_other_language(sample, language).items():
         found.setdefault(category, reason)
     return ContentVerdict(found=found, scores=scores, truncated=len(text) > MAX_CHARS)

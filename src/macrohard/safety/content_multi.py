@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from macrohard.safety.lang import detect
+from macrohard.safety.lang import Language, detect
 
 MODEL_PATH = Path(__file__).with_name("data") / "content_multi.npz"
 DIM = 1 << 18
@@ -168,14 +168,14 @@ def lift_bias(score: float, text: str) -> float:
     return score * DISCUSS_DISCOUNT if fair_decision(text) else score
 
 
-def screen(text: str) -> dict[str, str]:
+def screen(text: str, lang: Language | None = None) -> dict[str, str]:
     """Categories found in an answer that is (mostly, or a large part of it) not in English, a reason each; empty
     for English text, which this head never reads. With Gemma installed, the verdict is this head's and the Gemma
     head's together (``content_gemma``: the mean of both); without it, this head's alone (a logged warning). A
     clause that acts against someone for a protected attribute (``content_bias_other``) lifts the bias score."""
     from macrohard.safety.content_gemma import found as found_with_gemma
 
-    lang = detect(text)
+    lang = lang or detect(text)  # the caller's reading of ``text``, when it has one
     if not lang.other:
         return {}
     head = shipped()

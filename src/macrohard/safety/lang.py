@@ -111,8 +111,9 @@ def _latin_lang(low: str) -> str | None:
     for w in words:
         for lang in _WORD_LANGS.get(w, ()):
             counts[lang] += 1
+    chars = set(low)  # a set lookup per hint letter, not a scan of the sentence (the same counts)
     for lang, letters in _HINTS.items():
-        counts[lang] += min(2, sum(ch in low for ch in letters))
+        counts[lang] += min(2, sum(ch in chars for ch in letters))
     best = max(counts, key=lambda lang: (counts[lang], lang == "en"))
     if counts[best] == 0:
         return None
