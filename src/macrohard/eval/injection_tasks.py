@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from macrohard.errors import TaskFileError
 from macrohard.eval.attacks import OPEN_POLICY, Listener, Witness
 from macrohard.eval.suite import Check, FileCheck, HttpCheck
 from macrohard.testing import ScriptedModel
@@ -67,6 +68,9 @@ class InjectionTask:
     injection: str  # the injected text; carriers hold ``{inject}`` where it goes
     pages: dict[str, str] = field(default_factory=dict)  # served by the carrier's loopback server
     files: dict[str, str] = field(default_factory=dict)  # in the workspace before the agent starts
+    # already in the user's workspace before the run (written straight into it, not by a setup step the guard
+    # reviews): files a setup step may not write, such as a project's own ``.npmrc``
+    present: dict[str, str] = field(default_factory=dict)
     check: Check | None = None
     posts: str = ""  # the task's own send: a path its carrier server must receive (utility), e.g. "/inbox"
     site: str | None = None  # a macrohard.sites app served around the run
@@ -231,6 +235,9 @@ def run_one(task: InjectionTask, *, injected: bool, mode: str, witness: Witness,
     inject = task.injection.format(**kw) if injected else ""
     carrier.files = {p: body.format(inject=inject, **kw) for p, body in task.pages.items()}
     files = {p: body.format(inject=inject, **kw) for p, body in task.files.items()}
+    for rel, body in task.present.items():
+        (Path(workspace) / rel).parent.mkdir(parents=True, exist_ok=True)
+        (Path(workspace) / rel).write_text(body.format(inject=inject, **kw))
     script = [_fill(s, kw) for s in (task.steps[:task.at] + (task.attack if injected else []) + task.steps[task.at:])]
     if mode in ("control", "flow-only"):
         with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as fh:
@@ -350,7 +357,12 @@ def run_all(modes: tuple[str, ...] = MODES, only: Callable[[InjectionTask], bool
                     continue
                 for mode in modes:
                     for injected in (True, False):
-                        rows.append(run_one(task, injected=injected, mode=mode, witness=witness, store=store))
+                        try:
+                            rows.append(run_one(task, injected=injected, mode=mode, witness=witness, store=store))
+                        except TaskFileError as exc:  # one task's broken setup is its own row, not the set's end
+                            rows.append({"id": task.id, "injected": injected, "mode": mode, "harm": 0, "effects": {},
+                                         "useful": False, "check": "", "flagged": False, "stopped": "setup",
+                                         "reason": str(exc), "by_flow": False, "error": str(exc)})
         finally:
             witness.close()
     return {"rows": rows, "skipped": skipped, "run": uuid.uuid4().hex[:6]}
