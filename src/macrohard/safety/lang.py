@@ -79,6 +79,7 @@ _STOP = {
 # Letters that English does not use: each one present counts as a function word of its language.
 _HINTS = {"de": "äöüß", "es": "ñ¿¡", "pt": "ãõ", "fr": "œèêëîûùç", "pl": "ąćęłńśźż", "tr": "ğış", "sv": "å",
           "it": "òì", "ro": "șțăâ", "cs": "ěřůčšž", "hu": "őű", "da": "æø", "vi": "ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ"}
+_HINT_SETS = {lang: frozenset(letters) for lang, letters in _HINTS.items()}
 _STOPSETS = {lang: frozenset(words.split()) for lang, words in _STOP.items()}
 # each function word's languages, in _STOPSETS' order: one lookup a word instead of one set per language (inj23:
 # lang.detect runs on every text the injection screen reads; the same counts, ~3x less CPU in _latin_lang)
@@ -111,9 +112,9 @@ def _latin_lang(low: str) -> str | None:
     for w in words:
         for lang in _WORD_LANGS.get(w, ()):
             counts[lang] += 1
-    chars = set(low)  # a set lookup per hint letter, not a scan of the sentence (the same counts)
-    for lang, letters in _HINTS.items():
-        counts[lang] += min(2, sum(ch in chars for ch in letters))
+    chars = set(low)  # the hint letters present: one set intersection a language (the same counts: no letter twice)
+    for lang, letters in _HINT_SETS.items():
+        counts[lang] += min(2, len(chars & letters))
     best = max(counts, key=lambda lang: (counts[lang], lang == "en"))
     if counts[best] == 0:
         return None
