@@ -30,6 +30,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from macrohard.envs import seccomp
 from macrohard.envs.changes import ApplyConflict, Change
 from macrohard.envs.files import FileTools
 from macrohard.envs.limits import CgroupSet, Limits, describe_rlimits, rlimit_pairs, ulimit_line
@@ -381,7 +382,15 @@ class _SandboxShell(ShellSession):
         # a restart (after a timeout) reuses the groups: the killed processes must be reaped first, or a fork
         # bomb's dead still hold the pids limit and the new shell's first fork meets EAGAIN
         self.cgroups.wait_released()
-        self.proc = _popen(self.argv, self.cwd, self.env)
+        # no command may attach to the shell (ptrace, process_vm_*, pidfd_getfd): envs/seccomp.py. A fresh copy of
+        # the filter at each start (a restart too): bubblewrap reads it to its end
+        fd = seccomp.memfd()
+        argv = self.argv if fd is None else [self.argv[0], "--seccomp", str(fd), *self.argv[1:]]
+        try:
+            self.proc = _popen(argv, self.cwd, self.env, pass_fds=() if fd is None else (fd,))
+        finally:
+            if fd is not None:
+                os.close(fd)
         assert self.proc.stdin is not None
         # a cgroup move may wait for an RCU grace period (ms): let it overlap bubblewrap's own setup
         mover = threading.Thread(target=self.cgroups.adopt, args=(self.proc.pid,), daemon=True)

@@ -63,12 +63,15 @@ class CommandChannel:
         self._ours.close()
 
 
-def _popen(argv: Sequence[str], cwd: str, env: dict[str, str] | None) -> subprocess.Popen[bytes]:
-    """The shell's process, its commands read from a ``CommandChannel`` (``proc.stdin``)."""
+def _popen(argv: Sequence[str], cwd: str, env: dict[str, str] | None,
+           pass_fds: tuple[int, ...] = ()) -> subprocess.Popen[bytes]:
+    """The shell's process, its commands read from a ``CommandChannel`` (``proc.stdin``); ``pass_fds``: more
+    descriptors it inherits (bubblewrap's seccomp filter)."""
     channel = CommandChannel()
     try:
         proc = subprocess.Popen(list(argv), stdin=channel.theirs.fileno(), stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT, cwd=cwd, env=env, start_new_session=True, bufsize=0)
+                                stderr=subprocess.STDOUT, cwd=cwd, env=env, start_new_session=True, bufsize=0,
+                                pass_fds=pass_fds)
     except BaseException:
         channel.close()
         raise
