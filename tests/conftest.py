@@ -67,7 +67,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     machine the suite is timed on) every one of them compiled the whole package from source again, 0.2-0.3 s of CPU
     each; a Python still reads caches it finds, so compiled once here they are read. Where caches may be written,
     Python writes them itself and this does nothing."""
-    if not sys.flags.dont_write_bytecode:
+    if not sys.flags.dont_write_bytecode or hasattr(session.config, "workerinput"):  # an xdist worker: done by the controller
         return
     import compileall
 
