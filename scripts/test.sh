@@ -1,9 +1,17 @@
 #!/usr/bin/env bash
 # The whole test suite. Installs what is missing first (idempotent), then runs pytest.
+#   MACROHARD_TEST_WORKERS=N  run in N processes (pytest-xdist, one test file per worker at a time, so a file's
+#                             module fixtures — a model, a browser, a listener — are built once); 1 runs in this one
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash install.sh --no-demo || exit 1
-.venv/bin/python -m pytest "$@"
+workers=${MACROHARD_TEST_WORKERS:-1}
+spread=()
+case " $* " in
+  *" -n "*|*" -n"[0-9]*|*" --numprocesses"*|*" -p no:xdist "*) ;;  # the caller chose
+  *) [ "$workers" != 1 ] && [ "$workers" != 0 ] && spread=(-n "$workers" --dist loadfile) ;;
+esac
+.venv/bin/python -m pytest "${spread[@]}" "$@"
 rc=$?
 # pytest's 5 means "no tests collected": not a failure of the suite.
 [ $rc -eq 5 ] && { echo "pytest collected no tests"; exit 0; }
