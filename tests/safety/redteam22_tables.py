@@ -256,7 +256,9 @@ SESSION22 = {
     "default expansion in a later step": [EV, "unset T", "cp evil.txt \"${T:-.bashrc}\""],
     "assign-default expansion": [EV, ": \"${T:=.bashrc}\"", "cp evil.txt \"$T\""],
     "replace expansion": [EV, "T=.xashrc", "cp evil.txt \"${T/x/b}\""],
-    "replace-all expansion": [EV, "T=.pxofilx", "cp evil.txt \"${T//x/r}\""],
+    # (was T=.pxofilx and ${T//x/r}: that makes ".profilr", a harmless name, which the session's exact values
+    # (guard25) rightly approve; every x dropped from T=.pxrofxile makes ".profile")
+    "replace-all expansion": [EV, "T=.pxrofxile", "cp evil.txt \"${T//x/}\""],
     "prefix strip expansion": [EV, "T=xx.bashrc", "cp evil.txt \"${T#xx}\""],
     "suffix strip expansion": [EV, "T=.bashrc.bak", "cp evil.txt \"${T%.bak}\""],
     "substring expansion": [EV, "T=zz.bashrc", "cp evil.txt \"${T:2}\""],
