@@ -93,6 +93,7 @@ class Analyzer:
         self.expanding: set[str] = set()  # functions whose bodies are being judged where they are called
         self.line_vars: dict[str, str] = {}  # the variables the line being judged sets
         self.session_vars: dict[str, str] = {}  # literal values earlier steps gave variables (safety.session)
+        self.test_runs: set[str] = set()  # directories whose test run code here started (safety.devtools)
         self.exact: dict[str, frozenset[str]] = {}  # the values they were proved to hold (safety.session.Exact)
         self.values = Values()  # what the session's variables may hold, read as numbers (safety.arith)
         self.in_job = False  # judging a command that runs as a job left running after the step (`… &`)

@@ -100,9 +100,8 @@ def python_runs_tests(an: Analyzer, code: str, depth: int, cwd: str | None) -> N
         # once per directory and review: a test module that ends in `unittest.main()` is itself among the files
         # the run it starts reads, which would start it again (the blind25 lead's find: every `python3
         # test_x.py` denied as "shell code nested more than four levels deep")
-        judged = an.__dict__.setdefault("_test_runs_judged", set())
-        if (cwd or "") not in judged:
-            judged.add(cwd or "")
+        if (cwd or "") not in an.test_runs:
+            an.test_runs.add(cwd or "")
             an.line("python3 -m pytest", depth + 1, cwd)
         if re.search(r"\brunpy\s*\.", code):
             an.r.add("dynamic", "python code runs a module or file by runpy, named in code the guard does not follow")
