@@ -55,6 +55,8 @@ def test_the_filter_refuses_the_attaching_calls_and_nothing_else(machine: str) -
 
 ATTACH = ("python3 -c 'import ctypes, os; libc = ctypes.CDLL(None, use_errno=True); "
           "r = libc.ptrace(16, os.getppid(), 0, 0); print(\"attach\", r, os.strerror(ctypes.get_errno()))'")
+MEM = ("python3 -c 'import os\ntry:\n    open(\"/proc/%d/mem\" % os.getppid(), \"r+b\"); print(\"mem open\")\n"
+       "except OSError as e:\n    print(\"mem\", e.strerror)'")
 GETFD = ("python3 -c 'import ctypes, os; libc = ctypes.CDLL(None, use_errno=True); "
          "p = libc.syscall(434, os.getppid(), 0); r = libc.syscall(438, p, 0, 0); "
          "print(\"getfd\", p >= 0, r, os.strerror(ctypes.get_errno()))'")
@@ -69,5 +71,7 @@ def test_a_command_cannot_attach_to_the_shell_even_after_a_restart(make_sandbox)
         assert "attach -1 Operation not permitted" in out, out
         out = run(env, GETFD).output
         assert "getfd True -1 Operation not permitted" in out, out
+        out = run(env, MEM).output  # nor write the shell's memory through /proc (read-only there)
+        assert "mem Read-only file system" in out, out
         assert run(env, "echo ordinary work; ls -a . >/dev/null").output.strip() == "ordinary work"
         assert run(env, BashAction(command="sleep 60", timeout=1)).meta["timed_out"]
