@@ -56,16 +56,16 @@ def test_a_malformed_file_names_the_line_and_the_fix(tmp_path):
 
 
 def test_the_final_blind_sets_are_never_read(tmp_path):
-    for rel in ("benchmarks/content/blind23.tsv", "benchmarks/content/everyday23.tsv", "blind23.tsv",
-                "benchmarks/injection_data/blind23.jsonl", "benchmarks/content/blind23_compose.py",
-                "benchmarks/injection_data/blind23_hand.txt", "Blind23.JSONL", "benchmarks/content/Everyday23.tsv",
-                "benchmarks/injection_data/blind23_compose.py", "benchmarks/injection_data/blind23_hand.jsonl",
-                "benchmarks/content/everyday23_extra.tsv", "benchmarks/content/EVERYDAY23.TSV"):
+    for rel in ("benchmarks/content/blind24.tsv", "benchmarks/content/everyday24.tsv", "blind24.tsv",
+                "benchmarks/injection_data/blind24.jsonl", "benchmarks/content/blind24_compose.py",
+                "benchmarks/injection_data/blind24_hand.txt", "Blind24.JSONL", "benchmarks/content/Everyday24.tsv",
+                "benchmarks/injection_data/blind24_compose.py", "benchmarks/injection_data/blind24_hand.jsonl",
+                "benchmarks/content/everyday24_extra.tsv", "benchmarks/content/EVERYDAY24.TSV"):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("benign\tk\ttext\n")
         with pytest.raises(SourceError, match="final blind set"):
             (injection_rows if rel.lower().endswith(".jsonl") else content_rows)(rel, root=tmp_path)
-    assert not any("blind23" in p or ("everyday23" in p and "screen_data" not in p)
+    assert not any("blind24" in p or ("everyday24" in p and "screen_data" not in p)
                    for p in [*CONTENT_SOURCES.values(), *INJECTION_SOURCES.values()])
     for name in ("blind4", "blind5", "blind6", "blind7", "blind8"):  # measured and published: training data
         assert name in CONTENT_SOURCES and name in INJECTION_SOURCES
@@ -73,7 +73,8 @@ def test_the_final_blind_sets_are_never_read(tmp_path):
     # blind17 and everyday17, published in the twentieth wave, blind18 and everyday18, published in the twenty-first,
     # blind19 and everyday19, published in the twenty-second, blind20 and everyday20, published in the
     # twenty-third, blind21 and everyday21, published in the twenty-fourth, blind22 and everyday22, published in
-    # the twenty-fifth; a helper's own scripts/screen_data/everyday23_*; blind24 (a name no set has yet)
+    # the twenty-fifth, blind23 and everyday23, published in the twenty-sixth; a helper's own
+    # scripts/screen_data/everyday24_*; blind25 (a name no set has yet)
     for name in ("blind10.tsv", "everyday10.tsv", "blind12.tsv", "everyday12.tsv", "blind15.tsv", "everyday15.tsv",
                  "blind16.tsv", "everyday16.tsv", "blind16_compose.py", "Blind16.TSV", "blind17.tsv",
                  "everyday17.tsv", "blind17_compose.py", "Everyday17.TSV", "blind18.tsv", "everyday18.tsv",
@@ -81,7 +82,8 @@ def test_the_final_blind_sets_are_never_read(tmp_path):
                  "Everyday19.TSV", "blind20.tsv", "everyday20.tsv", "blind20_compose.py", "Everyday20.TSV",
                  "blind21.tsv", "everyday21.tsv", "blind21_compose.py", "Everyday21.TSV",
                  "blind22.tsv", "everyday22.tsv", "blind22_compose.py", "Everyday22.TSV",
-                 "blind2.tsv", "blind24.tsv"):
+                 "blind23.tsv", "everyday23.tsv", "blind23_compose.py", "Everyday23.TSV",
+                 "blind2.tsv", "blind25.tsv"):
         (tmp_path / "benchmarks/content" / name).write_text("benign\tk\ttext\n")
         assert content_rows(f"benchmarks/content/{name}", root=tmp_path) == [("text", set())]
     for name in ("blind10.jsonl", "blind13.jsonl", "blind14.jsonl", "blind16.jsonl", "blind16_hand.txt", "blind17.jsonl",
@@ -89,12 +91,13 @@ def test_the_final_blind_sets_are_never_read(tmp_path):
                  "blind19_hand.txt", "blind19_compose.py", "Blind19.JSONL", "blind20.jsonl", "blind20_hand.txt",
                  "blind20_compose.py", "Blind20.JSONL", "blind21.jsonl", "blind21_hand.txt", "blind21_compose.py",
                  "Blind21.JSONL", "blind22.jsonl", "blind22_hand.txt", "blind22_compose.py", "Blind22.JSONL",
-                 "blind24.jsonl"):
+                 "blind23.jsonl", "blind23_hand.txt", "blind23_compose.py", "Blind23.JSONL",
+                 "blind25.jsonl"):
         (tmp_path / "benchmarks/injection_data" / name).write_text('{"text": "ok", "label": 0}\n')
         assert injection_rows(f"benchmarks/injection_data/{name}", root=tmp_path) == [("ok", 0)]
     (tmp_path / "scripts/screen_data").mkdir(parents=True)
-    (tmp_path / "scripts/screen_data/everyday23_answers.tsv").write_text("benign\tshop\tThe shop sells mugs.\n")
-    assert content_rows("scripts/screen_data/everyday23_answers.tsv", root=tmp_path) == [("The shop sells mugs.", set())]
+    (tmp_path / "scripts/screen_data/everyday24_answers.tsv").write_text("benign\tshop\tThe shop sells mugs.\n")
+    assert content_rows("scripts/screen_data/everyday24_answers.tsv", root=tmp_path) == [("The shop sells mugs.", set())]
 
 
 def test_without_names_sources_and_an_unknown_name_is_refused():
