@@ -15,6 +15,41 @@ import pytest
 if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
     signal.signal(signal.SIGINT, signal.default_int_handler)
 
+# A pytest-xdist worker starts with COLUMNS=80 and LINES=24 in its environment, which the run that started it did not
+# have. The CLI's rich consoles (`cli.common`), made when a test module imports the CLI, then fix their width at 80
+# for the whole worker, and the wide COLUMNS a test gives `CliRunner` (tests/cli_in_process.py) is never read: a
+# message holding the test's longer tmp path (`…/popen-gw1/…`) wrapped mid-word ("task.ya ml") and 14 assertions on
+# it failed under two workers only. A worker takes the terminal size of the run that started it.
+_TERM_VARS = ("COLUMNS", "LINES")
+if "PYTEST_XDIST_WORKER" in os.environ and "MACROHARD_TEST_TERM" in os.environ:
+    for _name, _value in zip(_TERM_VARS, os.environ["MACROHARD_TEST_TERM"].split(","), strict=True):
+        if _value:
+            os.environ[_name] = _value
+        else:
+            os.environ.pop(_name, None)
+elif "PYTEST_XDIST_WORKER" not in os.environ:
+    os.environ["MACROHARD_TEST_TERM"] = ",".join(os.environ.get(name, "") for name in _TERM_VARS)
+
+_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+_SIGNAL_HANDLERS = {sig: signal.getsignal(sig) for sig in _SIGNALS}
+
+
+@pytest.fixture(autouse=True)
+def _signal_handlers():
+    """Each test starts with the process's own SIGINT, SIGTERM and SIGHUP handlers. `macrohard run` in the test's
+    process (tests/cli_in_process.py) ignores all three once its run is over (`cli.closing.watched(then_ignore=True)`:
+    right for a process that only prints its summary and exits), and every program a later test of the same process
+    started inherited them ignored: Ctrl-C and SIGTERM sent to `macrohard chat`, a run at the guard's question or a
+    served site did nothing, and those tests waited out their timeouts (which of them depended on the order the
+    tests ran in: under two workers, 4 failed)."""
+    yield
+    if any(signal.getsignal(sig) is not handler for sig, handler in _SIGNAL_HANDLERS.items()):
+        for sig, handler in _SIGNAL_HANDLERS.items():
+            try:
+                signal.signal(sig, handler)
+            except ValueError:  # not the main thread
+                break
+
 
 @pytest.fixture(autouse=True)
 def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
