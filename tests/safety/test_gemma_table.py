@@ -76,3 +76,19 @@ def test_the_word_memo_gives_llama_cpps_ids_and_the_crossing_piece_is_read_whole
     monkeypatch.setattr(gt, "_whole", lambda t: calls.append(t) or [])
     gt.token_ids("a > </b>")
     assert calls == ["a > </b>"]  # read whole, not word by word
+
+
+def test_the_tokenizer_is_freed_at_exit_before_llama_cpp_is_torn_down() -> None:
+    """xdist26: the process's exit frees the cached tokenizer (``atexit``), not ``Llama.__del__`` after llama_cpp's
+    functions are gone (the ignored TypeError after pytest's summary); a later use loads it again."""
+    import atexit
+
+    loaded = gt.tokenizer()
+    assert loaded._model.model is not None
+    atexit.unregister(gt._close_tokenizer)  # run here as the exit runs it, then registered again
+    try:
+        gt._close_tokenizer()
+    finally:
+        atexit.register(gt._close_tokenizer)
+    assert loaded._model.model is None and gt.tokenizer.cache_info().currsize == 0  # llama.cpp's model freed
+    assert gt.tokenizer() is not loaded and gt.token_ids("Bonjour à tous")

