@@ -5,8 +5,8 @@ blind19 never a biased one); its composed_ rows are exactly what blindN_compose.
 refuses other arguments; everydayN is benign, hand-written and varied; no text is shared with an older set (texts
 compared only); answers vary in length and form (blind12 on; from blind19 on no harmful row holds [placeholders]); and
 `benchmarks/content.py --set` finds every set (argument parsing only: no screen or model runs here, these sets are
-measured once by the lead). What one set adds (its languages, domains, fair decisions) stays in its own
-test_blindN_sets.py."""
+measured once by the lead). What one set adds (its languages, domains, fair decisions) is in its own
+test_blindN_sets.py up to blind18, and from blind19 on in test_blind_answer_sets.py (one spec per set)."""
 
 from __future__ import annotations
 
