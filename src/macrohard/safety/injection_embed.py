@@ -48,22 +48,20 @@ def embed_score(flat: str) -> tuple[float, bool] | None:
 
 def vote(p_ngram: float, flat: str) -> float:
     """The n-gram classifier's score combined with the embedding head's (or unchanged without it). When the head
-    did not read the whole text it may only raise the score: a part it did not read cannot be voted down. With
-    ``injection_gemma.EVERY_TEXT`` (the default) the vote is the n-grams' and Gemma's head's on every text, raised to
-    these two's where they reach ``VOTE_FLOOR``; without it, text not in English is read by Gemma's head too
-    (``injection_gemma.mix``)."""
+    did not read the whole text it may only raise the score: a part it did not read cannot be voted down. Text not in
+    English is read by Gemma's head too (``injection_gemma.mix``); with ``injection_gemma.EVERY_TEXT`` (opt-in) English
+    text is read by it where these two voters are unsure (``injection_gemma.english_vote``)."""
     from macrohard.safety.embed_head import combine
-    from macrohard.safety.injection_gemma import VOTE_FLOOR, instead, mix
+    from macrohard.safety.injection_gemma import english_vote, mix
 
-    alone = instead(p_ngram, flat)  # EVERY_TEXT: Gemma's head and the n-grams on every text
     got = embed_score(flat)
     if got is None:
-        return mix(p_ngram, flat) if alone is None else max(alone, p_ngram) if p_ngram >= VOTE_FLOOR else alone
-    both = float(combine(p_ngram, got[0], NGRAM_WEIGHT))
-    both = both if got[1] else max(both, p_ngram)
-    if alone is not None:  # Gemma's vote may raise a confident vote of these two, not pull it down
-        return max(alone, both) if both >= VOTE_FLOOR else alone
-    return mix(both, flat)  # text not in English: Gemma's head votes too
+        both = p_ngram
+    else:
+        both = float(combine(p_ngram, got[0], NGRAM_WEIGHT))
+        both = both if got[1] else max(both, p_ngram)
+    english = english_vote(p_ngram, both, flat)  # EVERY_TEXT: Gemma's head on English text too
+    return mix(both, flat) if english is None else english  # text not in English: Gemma's head votes too
 
 
 def votes(p_ngrams, flats: list[str]) -> list[float]:

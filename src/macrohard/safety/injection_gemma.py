@@ -10,7 +10,8 @@ window's mean row (L2-normalised) beside its per-dimension maximum, then a one-h
 (``embed_head.Head``, trained by ``scripts/train_injection_gemma.py`` on the injection screen's training data); the
 text's score is its highest window's. Only for a text that ``lang.detect`` finds not to be in English (``mix``): its
 vote becomes the weighted mean in log-odds of the other voters' vote and this head's (``GEMMA_WEIGHT`` for this
-head), so English text is scored exactly as before. Without Gemma's package (or llama.cpp) the vote is unchanged
+head), so English text is scored exactly as before. With ``EVERY_TEXT`` (opt-in, off: its CPU) English text is read
+too where the other two voters are unsure (``english_vote``). Without Gemma's package (or llama.cpp) the vote is unchanged
 (``gemma_table.available`` logs one warning naming the fix). Weights in ``data/injection_gemma.npz`` (no pickle).
 """
 
@@ -30,7 +31,7 @@ GEMMA_WEIGHT = 0.8  # 0.4 chosen on blind18 with its out-of-sample votes (inj22;
 # inj25: 0.8 (no CPU change): on blind19/20/21, each scored by models that never saw it, other-language recall at 0.89
 # 40.9/32.5/46.6 -> 54.9/48.3/52.8 %, all injections 70.9/53.4/65.1 -> 74.8/58.8/67.1 %, FPR at 0.89 unchanged on each,
 # recall at 1 % FPR up on each; 0.9 and 1.0 flagged one look-alike more on two of them (grid 0.4-1.0, RESULTS.md).
-EVERY_TEXT = False  # opt-in (inj23; with VOTE_FLOOR since inj25): this head replaces the MiniLM head on EVERY text, English too, at EVERY_TEXT_WEIGHT
+EVERY_TEXT = False  # opt-in (inj23; VOTE_FLOOR since inj25; English text only, in a band, since inj26): this head reads English text too, at EVERY_TEXT_WEIGHT
 EVERY_TEXT_WEIGHT = 0.5  # (no lang.detect, no MiniLM pass). Chosen on dev (blind18 and blind19, each scored by models that
 # never saw it: policy 81.0 -> 84.3 % and 70.9 -> 73.8 % at the same FPR); held out once on blind20 with the models
 # trained through blind19: policy 53.4 -> 57.6 % at the same FPR 2.07 %, recall at 0.1 % FPR 14.5 -> 35.3 %, English
@@ -53,6 +54,16 @@ EVERY_TEXT_WEIGHT = 0.5  # (no lang.detect, no MiniLM pass). Chosen on dev (blin
 # the CPU rule fixed before the look (p99 ms/KB at most +5 % over off; measured +24 % and +31 % on blind21's texts: Gemma's
 # tokenizer and head on every English text, ~0.5 ms a short text). RESULTS.md, inj25: the lead's call.
 VOTE_FLOOR = 0.8
+# inj26: with EVERY_TEXT, text lang.detect finds not in English keeps the other-language mix (``mix``, Gemma at
+# GEMMA_WEIGHT 0.8 beside the other two: EVERY_TEXT's 0.5 without MiniLM read it worse), and Gemma's head runs on English
+# text only where the n-gram and MiniLM vote lies in [BAND_LOW, BAND_HIGH): below it the head almost never lifted a text
+# over the threshold, above it the text is flagged whatever the head says. Chosen on dev (blind19-22, each scored by
+# models that never saw it): policy recall at 0.89 the same as with the head on every English text on all four (78.6,
+# 63.5, 70.2, 72.3 %; the old EVERY_TEXT 75.9, 59.9, 68.6, 69.1; off 74.8, 58.8, 67.1, 67.5), FPR the same; the head then
+# reads 8-15 % of the ordinary English outputs instead of all. Held out once on blind23 (models through blind22), English
+# only / every text / off: policy 77.0 / 76.2 / 70.9 % at FPR 0.36 / 0.36 / 0.24 %, other languages 58.1 / 55.6 / 57.5 %
+# (the band was chosen after that look, on dev only; RESULTS.md, inj26).
+BAND_LOW, BAND_HIGH = 0.1, 0.97
 
 
 class _Table:
@@ -101,19 +112,29 @@ def _scored(flat: str) -> tuple[float, bool] | None:
     return float(head.probs(window_vectors(rows, list(range(len(ids))), WIDTH, STRIDE, with_max=True))[:, 0].max()), whole
 
 
-def instead(p_ngram: float, flat: str) -> float | None:
-    """With ``EVERY_TEXT``: the n-gram score and this head's mixed in log-odds (``EVERY_TEXT_WEIGHT`` for this head),
-    for any text, in place of the other-language gate (``injection_embed.vote`` then keeps a confident n-gram and MiniLM
-    vote); may only raise the n-gram score where the head did not read the whole text. None when ``EVERY_TEXT`` is off or Gemma is missing (the usual vote then)."""
+def english_vote(p_ngram: float, both: float, flat: str) -> float | None:
+    """With ``EVERY_TEXT``, the vote on English text (``lang.detect``): where the n-gram and MiniLM voters together
+    (``both``) lie in ``[BAND_LOW, BAND_HIGH)``, the n-gram score and this head's mixed in log-odds
+    (``EVERY_TEXT_WEIGHT`` for this head; only raising the n-gram score where the head did not read the whole text),
+    and at least ``both`` where that reaches ``VOTE_FLOOR``; ``both`` outside the band (the head is not run). None
+    when ``EVERY_TEXT`` is off, for text not in English (``mix`` then reads it, Gemma at ``GEMMA_WEIGHT``) or without
+    Gemma: the usual vote."""
     if not EVERY_TEXT or not flat:
         return None
+    from macrohard.safety.lang import detect
+
+    if GEMMA_WEIGHT > 0 and detect(flat).other:
+        return None
+    if not BAND_LOW <= both < BAND_HIGH:
+        return both
     got = _scored(flat)
     if got is None:
         return None
     from macrohard.safety.embed_head import combine
 
-    both = float(combine(float(p_ngram), got[0], 1.0 - EVERY_TEXT_WEIGHT))
-    return both if got[1] else max(both, float(p_ngram))
+    alone = float(combine(float(p_ngram), got[0], 1.0 - EVERY_TEXT_WEIGHT))
+    alone = alone if got[1] else max(alone, float(p_ngram))
+    return max(alone, both) if both >= VOTE_FLOOR else alone
 
 
 class _Rows:
