@@ -18,7 +18,7 @@ from .injection_sets import (
 )
 
 SETS = ("blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21",
-        "blind22", "blind23")
+        "blind22", "blind23", "blind24")
 # for the hand-file reader's check: a style, a source and a language each set's hand files use, and two lines in it
 HAND_HEADERS = {
     "blind13": ("direct_order", "email", "de", ("Zeile eins", "Zeile zwei")),
@@ -32,6 +32,7 @@ HAND_HEADERS = {
     "blind21": ("caption", "image_caption", "ka", ("პირველი ხაზი", "მეორე ხაზი")),
     "blind22": ("reported_speech", "chat", "sw", ("Mstari wa kwanza", "Mstari wa pili")),
     "blind23": ("voice_request", "voicemail", "km", ("ជួរទីមួយ", "ជួរទីពីរ")),
+    "blind24": ("reported_speech", "chat", "bn", ("প্রথম লাইন", "দ্বিতীয় লাইন")),
 }
 
 
