@@ -1,7 +1,8 @@
 """What every fresh injection set since blind13 meets (benchmarks/injection_data/blindN.jsonl, each written blind by
 a helper who saw no training data): the file is exactly what its seeded builder composes from its hand files, every
 row has the fields and a label that agrees with its style and kind, no text is trimmed badly and none repeats. What
-one set adds (its styles, sources, languages, disguises) stays in its own test_blindN_injection_set.py."""
+one set adds (its styles, sources, languages, disguises) is in test_injection_set_shapes.py from blind19 on (each set's
+numbers as data), in its own test_blindN_injection_set.py before."""
 
 from __future__ import annotations
 
