@@ -42,6 +42,7 @@ import re
 from typing import Any
 
 from macrohard.models.local_examples import task_paths
+from macrohard.models.local_shown import shown
 from macrohard.models.local_writes import known
 
 UNFOUNDED = ("unconfirmed: the model said the task was done, but the run shows {what}, so the claim does not stand; "
@@ -51,10 +52,6 @@ _INSTRUCTION = re.compile(r"\b(please|keep|must|should|don'?t|do not|make sure|c
 # (not "merge", "tag" or "HEAD" alone: text tasks merge files and tag lines)
 _GIT_TASK = re.compile(r"\b(git|commits?|branch(es)?|repo(sitory)?|tagged|rebase|stash|staged|unstaged)\b", re.I)
 _OVERWROTE = re.compile(r"^overwrote (\S+) \(")
-# words that give what follows as an example of the form, not the value itself
-_EXAMPLE_CUE = re.compile(r"(?:\be\.?g\.?|\bfor (?:example|instance)|\bformatted (?:like|as)|\bformat(?:ted)? like"
-                          r"|\bin the (?:format|form)(?: of)?|\bsomething like|\bsuch as)[\s,:(]*", re.I)
-_LITERAL = re.compile(r"\"([^\"\n]{1,80})\"|'([^'\n]{1,80})'|`([^`\n]{1,80})`|(\S{1,80})")
 
 
 def _tokens(text: str) -> list[str]:
@@ -196,28 +193,18 @@ def box_refusal(action: dict[str, Any], history: list[Any], task: str) -> tuple[
 
 
 def examples(task: str) -> set[str]:
-    """The values the task's words give only as an example of the form (a literal right after "e.g.", "for example",
-    "formatted like", "in the format", "such as"…, quoted or one word), leaving out any that the words also name
-    elsewhere (then it may be the value asked for)."""
-    found = set()
-    for cue in _EXAMPLE_CUE.finditer(task):
-        m = _LITERAL.match(task, cue.end())
-        if m is None:
-            continue
-        value = next(g for g in m.groups() if g is not None)
-        value = value if m.group(4) is None else value.rstrip(").,;:!?")
-        if len(value) >= 2 and task.count(value) == 1:
-            found.add(value)
-    return found
+    """The values the task's words give only as an example of the form (``local_shown.shown``: the one reader of
+    them, shared with ``local_work_grep``)."""
+    return shown(task)
 
 
 def example_copied(history: list[Any], task: str) -> str:
     """A file written by hand whose whole text is one of the task's examples ('' if none)."""
-    shown = examples(task)
+    given = examples(task)
     for past in history:
         if past.ok and past.action.get("kind") == "write_file":
             text = str(past.action.get("content", "")).strip().strip("\"'`").strip()
-            if text in shown:
+            if text in given:
                 return (f"{past.action.get('path', 'a file')} holding {text!r}, the example of the form the task gives, "
                         f"not a value worked out")
     return ""

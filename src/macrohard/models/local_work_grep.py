@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from macrohard.models.local_shapes import OPEN, Fact
+from macrohard.models.local_shown import shown
 from macrohard.models.local_work_files import _ORDER_DOWN, Did, _bare, _named, _q
 from macrohard.models.local_work_find import DEEP, DIRECT
 
@@ -35,7 +36,6 @@ _FIND = re.compile(rf"find ([\w][\w./-]*) -type f(?: -name ['\"]?\*\.\w+['\"]?)?
 _SORTED = r"\b(sort|sorted|alphabetical\w*|in (?:alphabetical )?order|a-z|a to z)\b"
 _ANY_ORDER = r"\b(any order|in no (?:particular )?order|order (?:doesn'?t|does not) matter)\b"
 _ANY_CASE = r"\b(in )?any (capitali[sz]ation|case)\b|\bignoring (the )?case\b|\bcase[- ]insensitive(ly)?\b"
-_EXAMPLE = r"\b(?:like|e\.g\.,?|such as|for example)\s+([\w][\w./-]*)"
 
 
 def _norm(expr: str) -> str:
@@ -86,7 +86,7 @@ def files_with(segment: str, task: str) -> tuple[str, Did] | None:
     test = (f"{{ {' && '.join(same)}; }} || exit {OPEN}; w=\"$({want})\" && [ -n \"$w\" ] && [ -f {_q(out)} ] && "
             f"[ \"$({got})\" = \"$w\" ]")
     what = f"{out} lists the files {'under' if depth == 'deep' else 'in'} {folder}/ that contain {word}"
-    examples = {_bare(e.rstrip(".,;:)")) for e in re.findall(_EXAMPLE, task, re.I)}  # a format shown, not a demand
+    examples = {_bare(e) for e in shown(task)}  # a format shown, not a demand (local_shown: the one reader)
     return "grep_list", Did([Fact(what + (", sorted" if sorted_words and not any_order else ""), test)],
                             names={folder, out} | examples)
 
