@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT / "benchmarks" / "tiny_tasks"))
 
 from run import load_suite  # noqa: E402
 
-SUITES = ["heldout.yaml", *[f"heldout{i}.yaml" for i in range(2, 17)]]  # never heldout17 (sealed)
+SUITES = ["heldout.yaml", *[f"heldout{i}.yaml" for i in range(2, 18)]]  # never heldout18 (sealed)
 EVIDENCE = "echo '== files here:'"
 HAD = re.compile(r"\(it had answered: (.*)\)\s*$", re.S)
 
@@ -64,7 +64,7 @@ def planted(number: int) -> list[tuple[str, str, list[dict[str, Any]]]]:
     """The suite test's planted answers: (kind, task id, steps) for each ``wrong`` (claimed, the check fails) and
     ``other_way`` (another correct way, the check passes) case, read from the test file's parametrize lists."""
     path = ROOT / "tests" / "models" / f"test_heldout{'' if number == 1 else number}_suite.py"
-    if not path.exists() or number >= 17:  # never heldout17 (sealed)
+    if not path.exists() or number >= 18:  # never heldout18 (sealed)
         return []
     out = []
     for node in ast.walk(ast.parse(path.read_text())):
@@ -135,7 +135,8 @@ def oracle_claims(known: dict[str, dict[str, Any]], every: int) -> list[tuple[di
     return out
 
 
-def replay(spec: dict[str, Any], row: dict[str, Any], folder: Path, *, old_reading: bool) -> dict[str, Any]:
+def replay(spec: dict[str, Any], row: dict[str, Any], folder: Path, *, old_reading: bool,
+           account: bool = False) -> dict[str, Any]:
     """The claim as the loop would settle it today: ``stage`` "proved yes"/"proved no" (the harness's probe decided,
     no judge; only where the row's evidence is made here, ``make_evidence``), a check before the judge ("missing",
     "no such path", "suspect", "unfounded"), or "judge" with ``chat`` (the fresh judge's question on the evidence and
@@ -216,7 +217,8 @@ def replay(spec: dict[str, Any], row: dict[str, Any], folder: Path, *, old_readi
                 return {**found, "stage": stage, "what": why}
         prior = next((p for p in reversed(history[:-1]) if p.action.get("kind") == "bash"), None)
         chat = local_evidence.judge_chat(task, row["answer"], last.result,
-                                         (prior.action, prior.result) if prior is not None else None)
+                                         (prior.action, prior.result) if prior is not None else None,
+                                         steps=[(p.action, p.result, p.ok) for p in history[:-1]] if account else None)
         return {**found, "stage": "judge", "chat": chat, "fenced": "UNTRUSTED" in last.result}
     finally:
         flow_paths.file_words = saved
@@ -256,6 +258,8 @@ def main() -> None:
     parser.add_argument("--dry", action="store_true", help="settle every claim without the model (no margins)")
     parser.add_argument("--part", default="", help="K/N: only the K-th of N interleaved parts of the claims")
     parser.add_argument("--grep", default="", help="only the suite tasks whose text matches this regular expression")
+    parser.add_argument("--account", action="store_true",
+                        help="judge26: after a bare answer the judge sees the run's steps (local_evidence.account)")
     parser.add_argument("--table", default="", help="print the table of a --json file (JSON lines) and stop")
     args = parser.parse_args()
     from macrohard.models import local_evidence
@@ -292,11 +296,15 @@ def main() -> None:
                              "judged": row["judged"]}
         for old in ((True, False) if args.before else (False,)):
             with tempfile.TemporaryDirectory() as tmp:
-                got = replay(spec, row, Path(tmp), old_reading=old)
+                got = replay(spec, row, Path(tmp), old_reading=old, account=args.account)
             side = "before" if old else "after"
             r.update({"stage": got["stage"], "proof": got.get("proof", ""), "what": str(got.get("what", ""))[:80]})
             if got["stage"] == "judge" and model is not None:
                 r[side], r[f"fenced_{side}"] = model._yes_margin(got["chat"])[0], got["fenced"]
+                if args.account and not old:  # the same claim judged as before judge26 too (paired margins)
+                    with tempfile.TemporaryDirectory() as tmp:
+                        plain = replay(spec, row, Path(tmp), old_reading=False)
+                    r["plain"] = (r[side] if plain["chat"] == got["chat"] else model._yes_margin(plain["chat"])[0])
         rows.append(r)
         if args.json:  # JSON lines, one a claim as it is judged
             with open(args.json, "a") as f:
@@ -304,7 +312,8 @@ def main() -> None:
         print(f"{r['id'][:34]:34} {r['case'][:9]:9} {'right' if r['right'] else 'WRONG'} h{r['suite']:<2} "
               f"{r['stage']:12} {r['proof']:5} "
               + (f"{r['after']:+6.2f}{'f' if r.get('fenced_after') else ' '}" if "after" in r else "")
-              + (f" before {r['before']:+6.2f}" if "before" in r else ""), flush=True)
+              + (f" before {r['before']:+6.2f}" if "before" in r else "")
+              + (f" plain {r['plain']:+6.2f}" if "plain" in r else ""), flush=True)
     summary(rows, local_evidence.YES_MARGIN if model is not None else None)
 
 
@@ -320,6 +329,23 @@ def summary(rows: list[dict[str, Any]], shipped: float | None) -> None:
     bar = pick_bar([r["after"] for r in fit if r["right"]], [r["after"] for r in fit if not r["right"]])
     print(f"the rule's bar on the fit half: {bar:+.2f} (shipped {shipped:+.2f})")
     table(rows, sorted({0.0, 0.25, shipped, 0.75, 1.0, 1.25, 1.5, 2.0, bar}))
+    if any("plain" in r for r in rows):  # judge26's paired run: the same claims with the question before judge26
+        paired = [r for r in rows if r["stage"] != "judge" or "plain" in r]
+        print(f"paired: {sum(r['stage'] == 'judge' for r in paired)} judged both ways; as before judge26 (plain):")
+        plain = [{**r, "after": r["plain"]} if "plain" in r else r for r in paired]
+        fit = [r for r in plain if r["half"] == FIT and r["stage"] == "judge"]
+        bar = pick_bar([r["after"] for r in fit if r["right"]], [r["after"] for r in fit if not r["right"]])
+        print(f"the rule's bar on the fit half (plain): {bar:+.2f}")
+        table(plain, sorted({0.0, 0.25, shipped, 0.75, 1.0, 1.25, 1.5, 2.0, bar}))
+        print("with the run's steps (after), on the same claims:")
+        table(paired, sorted({0.0, 0.25, shipped, 0.75, 1.0, 1.25, 1.5, 2.0}))
+        for case in ("script", "other_way", "untouched", "wrong"):
+            mine = [r for r in paired if r["stage"] == "judge" and r["case"].startswith(case)]
+            if mine:
+                a, b = sorted(r["plain"] for r in mine), sorted(r["after"] for r in mine)
+                print(f"  {case:9} judged {len(mine):3}: median plain {a[len(a) // 2]:+.2f} -> steps "
+                      f"{b[len(b) // 2]:+.2f}; yes at {shipped:+.2f}: {sum(m > shipped for m in a)} -> "
+                      f"{sum(m > shipped for m in b)}")
     for case in ("real", "script", "other_way", "untouched", "wrong"):
         mine = [r for r in rows if r["stage"] == "judge" and r["case"].startswith(case)]
         if mine:

@@ -245,12 +245,67 @@ def framed(evidence: str) -> str:
             f"<<<BEGIN UNTRUSTED {mark}>>>\n{body}\n<<<END UNTRUSTED {mark}>>>")
 
 
+# judge26: an answer that says only that the work is done ("done", "Task completed.") gives the fresh judge almost no
+# signal (judge25: the oracle's right work judged at a median of +0.21, planted wrong work at +0.04). For such an answer
+# the question shows, in place of the last command alone, the run's own steps as its log holds them: each command
+# with its exit status and the head of what it printed, each file written or edited (``account``). Written by the
+# harness from the run, never by the model. Measured on ``judge_replay.py --oracle`` (RESULTS.md, judge26).
+_BARE = re.compile(r"[\W_]*((it'?s |it is |the )?(task |work |job )?(is |has been |was )?(all )?(done|ok|okay|finished|"
+                   r"complete[d]?|success(ful(ly)?)?|succeeded|true|yes)( successfully)?( now)?[\W_]*)+", re.I)
+ACCOUNT_STEPS = 6  # the run's last steps shown
+ACCOUNT_CHARS = 160  # of each step's output (the last step's: 400, as the last command was shown before)
+
+
+def bare(answer: str) -> bool:
+    """Whether the agent's answer says nothing but that the work is done."""
+    return not answer.strip() or bool(_BARE.fullmatch(answer.strip()))
+
+
+def account(steps: list[tuple[dict[str, Any], str, bool]]) -> str:
+    """The run's last steps as its log holds them (for the judge, after a bare answer): numbered, each command with
+    whether it worked and the head of its output, each file written (its line count) or edited."""
+    if not steps:
+        return "(the agent ran no command and wrote no file)"
+    lines, shown_steps = [], steps[-ACCOUNT_STEPS:]
+    if len(steps) > len(shown_steps):
+        lines.append(f"({len(steps) - len(shown_steps)} earlier steps not shown)")
+    for n, (action, result, ok) in enumerate(shown_steps, len(steps) - len(shown_steps) + 1):
+        kind, limit = action.get("kind"), (400 if n == len(steps) else ACCOUNT_CHARS)
+        if kind == "bash":
+            head = f"{n}. ran: {_cut_line(str(action.get('command', '')), 200)}"
+            text = steady(shown(result, limit))
+            lines.append(f"{head}  [{'worked' if ok else 'failed'}]" + ("" if text == "(no output)" else
+                                                                         f"\n   printed: {text}"))
+        elif kind == "write_file":
+            content = str(action.get("content", ""))
+            count = len(content.splitlines())
+            lines.append(f"{n}. wrote the file {action.get('path', '')} ({count} line{'' if count == 1 else 's'})"
+                         + ("" if ok else f"  [failed]\n   printed: {steady(shown(result, limit))}"))
+        elif kind == "edit_file":
+            lines.append(f"{n}. edited the file {action.get('path', '')}: replaced "
+                         f"{_cut_line(str(action.get('old', '')), 60)!r} with {_cut_line(str(action.get('new', '')), 60)!r}"
+                         + ("" if ok else f"  [failed]\n   printed: {steady(shown(result, limit))}"))
+        else:
+            lines.append(f"{n}. {kind}" + ("" if ok else "  [failed]"))
+    return "\n".join(lines)
+
+
+def _cut_line(text: str, limit: int) -> str:
+    text = " ".join(text.split()) if "\n" not in text else text.replace("\n", " \\n ")
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def judge_chat(task: str, answer: str, evidence: str, last: tuple[dict[str, Any], str] | None = None, *,
-               question: str = QUESTION, page: bool = False) -> list[dict[str, str]]:
+               question: str = QUESTION, page: bool = False,
+               steps: list[tuple[dict[str, Any], str, bool]] | None = None) -> list[dict[str, str]]:
     """The fresh question: the task, the agent's answer, the harness's evidence (and, for a question whose
-    answer is printed output, the last command's output as the environment printed it)."""
+    answer is printed output, the last command's output as the environment printed it). ``steps``: the run's steps
+    before the evidence (action, result, worked); after a bare answer (``bare``) they are shown (``account``) in place
+    of the last command."""
     body = f"Task: {task}\n\nThe agent's answer: {answer.strip() or '(none)'}\n\n"
-    if last is not None and last[0].get("kind") == "bash":
+    if steps is not None and not page and bare(answer):
+        body += f"The agent's steps, from the run's log:\n{account(steps)}\n\n"
+    elif last is not None and last[0].get("kind") == "bash":
         body += f"The agent's last command: {last[0].get('command', '')}\nIts output:\n{steady(shown(last[1], 400))}\n\n"
     # untrusted output keeps a short marker and its boundary lines; the cut applies inside (local_history.shown)
     body += (f"Evidence gathered by the harness after the agent stopped:\n{steady(shown(framed(evidence), EVIDENCE_CHARS))}\n\n"
