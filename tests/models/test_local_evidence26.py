@@ -74,3 +74,38 @@ def test_the_judge_sees_the_steps_after_a_bare_answer_in_place_of_the_last_comma
 def test_an_untouched_workspace_claimed_done_says_nothing_was_run() -> None:
     user = judge_chat("Copy the newest file in cheeses/ into latest/", "done", EVIDENCE, None, steps=[])[1]["content"]
     assert "(the agent ran no command and wrote no file)" in user
+
+
+def test_the_loop_shows_the_steps_only_when_switched_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``ACCOUNT`` is off (the paired replay gave no more signal); on, the judge's question after the bare "done" of the
+    scripted claim holds the run's steps, and the verdict is still the margin's."""
+    import json
+
+    from macrohard.agent import tool_schemas
+    from macrohard.models import local_evidence
+    from macrohard.models.local import LocalModel
+    from macrohard.types import BashAction, FinishAction, Usage, WriteFileAction
+
+    from .chat_history import tool_messages
+
+    monkeypatch.setenv("MACROHARD_LOCAL_AIDS", "wrapper,verify")  # SmolLM2 scripted as in test_local_evidence.py
+    model = LocalModel.from_name("smollm2")
+    finish = {"kind": "finish", "answer": "done", "success": True}
+    monkeypatch.setattr(model, "_act", lambda chat, kinds, grammar, **_: (finish, json.dumps(finish), Usage()))
+    monkeypatch.setattr(model, "_judge", lambda *a: ("yes", Usage()))
+    monkeypatch.setattr(model, "_aside", lambda *a: ("yes", Usage()))
+    asked: list[list[dict[str, str]]] = []
+    monkeypatch.setattr(model, "_yes_margin", lambda chat: (asked.append(chat), (3.0, Usage()))[1])
+    tools = tool_schemas([BashAction, WriteFileAction, FinishAction])
+    for on in (False, True):
+        monkeypatch.setattr(local_evidence, "ACCOUNT", on)
+        task = f"Write hi to hello.txt ({on})"
+        done = [({"kind": "write_file", "path": "hello.txt", "content": "hi"}, "created"),
+                (_bash("cat hello.txt"), "hi")]
+        call = model.complete(tool_messages(task, done), tools).tool_calls[0]
+        done.append(({"kind": call.name, **json.loads(call.arguments)}, "== files here:\nhello.txt\n== hello.txt:\nhi"))
+        call = model.complete(tool_messages(task, done), tools).tool_calls[0]
+        assert call.name == "finish" and json.loads(call.arguments)["success"] is True
+        user = asked[-1][1]["content"]
+        assert ("1. wrote the file hello.txt (1 line)\n2. ran: cat hello.txt  [worked]" in user) is on
+        assert ("The agent's last command: cat hello.txt" in user) is not on

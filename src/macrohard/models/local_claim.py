@@ -113,7 +113,9 @@ class ClaimSteps:
         prior = next((p for p in reversed(history[:-1]) if p.action.get("kind") == "bash"), None)
         chat = local_evidence.judge_chat(task, str(finish.get("answer", "")), last.result,
                                          (prior.action, prior.result) if prior is not None else None,
-                                         page=last.action.get("kind") == "browser_read")
+                                         page=last.action.get("kind") == "browser_read",
+                                         steps=[(p.action, p.result, p.ok) for p in history[:-1]]
+                                         if local_evidence.ACCOUNT else None)
         margin, usage = self._yes_margin(chat)
         need = local_evidence.YES_MARGIN if refused is None else local_evidence.NO_MARGIN
         verdict = "yes" if need is not None and margin > need else "no"

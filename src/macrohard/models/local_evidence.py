@@ -249,9 +249,11 @@ def framed(evidence: str) -> str:
 # signal (judge25: the oracle's right work judged at a median of +0.21, planted wrong work at +0.04). For such an answer
 # the question shows, in place of the last command alone, the run's own steps as its log holds them: each command
 # with its exit status and the head of what it printed, each file written or edited (``account``). Written by the
-# harness from the run, never by the model. Measured on ``judge_replay.py --oracle`` (RESULTS.md, judge26).
+# harness from the run, never by the model. Measured on ``judge_replay.py --oracle --account`` (RESULTS.md, judge26).
 _BARE = re.compile(r"[\W_]*((it'?s |it is |the )?(task |work |job )?(is |has been |was )?(all )?(done|ok|okay|finished|"
                    r"complete[d]?|success(ful(ly)?)?|succeeded|true|yes)( successfully)?( now)?[\W_]*)+", re.I)
+# whether the loop shows them (``local_claim``): off, the paired replay gave the judge no more signal (RESULTS.md, judge26)
+ACCOUNT = False
 ACCOUNT_STEPS = 6  # the run's last steps shown
 ACCOUNT_CHARS = 160  # of each step's output (the last step's: 400, as the last command was shown before)
 
