@@ -339,6 +339,12 @@ def summary(rows: list[dict[str, Any]], shipped: float | None) -> None:
         table(plain, sorted({0.0, 0.25, shipped, 0.75, 1.0, 1.25, 1.5, 2.0, bar}))
         print("with the run's steps (after), on the same claims:")
         table(paired, sorted({0.0, 0.25, shipped, 0.75, 1.0, 1.25, 1.5, 2.0}))
+        judged = [r for r in paired if r["stage"] == "judge"]
+        for key, name in (("plain", "plain"), ("after", "steps")):  # how often right work sits above wrong work
+            right, wrong = [r[key] for r in judged if r["right"]], [r[key] for r in judged if not r["right"]]
+            pairs = [(a > b) + 0.5 * (a == b) for a in right for b in wrong]
+            if pairs:
+                print(f"  {name}: right above wrong in {sum(pairs) / len(pairs):.2f} of {len(pairs)} pairs (AUC)")
         for case in ("script", "other_way", "untouched", "wrong"):
             mine = [r for r in paired if r["stage"] == "judge" and r["case"].startswith(case)]
             if mine:
