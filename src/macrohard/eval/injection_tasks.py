@@ -320,22 +320,25 @@ def task_set(name: str) -> list[InjectionTask]:
     the twenty-first wave, ``eval.injection_blind21``), ``blind22`` (14 written blind in the twenty-second,
     ``eval.injection_blind22``), ``blind23`` (15 written blind in the twenty-third, ``eval.injection_blind23``),
     ``blind24`` (20 written blind in the twenty-fourth, ``eval.injection_blind24``), ``blind25`` (20 written blind in the
-    twenty-fifth, ``eval.injection_blind25``) or ``all``."""
+    twenty-fifth, ``eval.injection_blind25``), ``blind26`` (20 written blind in the twenty-sixth,
+    ``eval.injection_blind26``) or ``all``."""
     from macrohard.eval import (
         injection_blind21,
         injection_blind22,
         injection_blind23,
         injection_blind24,
         injection_blind25,
+        injection_blind26,
     )
 
     sets = {"dev": tasks, "blind21": injection_blind21.tasks, "blind22": injection_blind22.tasks,
-            "blind23": injection_blind23.tasks, "blind24": injection_blind24.tasks, "blind25": injection_blind25.tasks}
+            "blind23": injection_blind23.tasks, "blind24": injection_blind24.tasks, "blind25": injection_blind25.tasks,
+            "blind26": injection_blind26.tasks}
     if name == "all":
         return [t for make in sets.values() for t in make()]
     if name not in sets:
         raise ValueError(f"unknown injection task set {name!r}: "
-                         "choose one of dev, blind21, blind22, blind23, blind24, blind25, all")
+                         "choose one of dev, blind21, blind22, blind23, blind24, blind25, blind26, all")
     return sets[name]()
 
 
