@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import importlib.util
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -151,21 +150,19 @@ def test_the_readme_demo_succeeds_through_the_real_loop_in_three_workspaces(stor
                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     """The demo's task with the embedded model, the guard and the sandbox, three times: three workspace paths of
     different lengths and three run ids (the loaded model and its cache carried from run to run, as in a server).
-    Each run is settled by the harness's test, not the judge's margin. 75.7 s for the three at load 4-9."""
+    Each run is settled by the harness's test, not the judge's margin. 75.7 s for the three at load 4-9 (not asserted:
+    time is measured in benchmarks, and the six-step budget already bounds a run; a wall bound failed at load 35)."""
     from macrohard.runner import run_task
     from macrohard.types import RunStatus, Task
 
     monkeypatch.setenv("MACROHARD_MODEL", "local:qwen-1.5b")
     for i, name in enumerate(("ws", "a-longer-workspace-name-1", "w" * 40)):
-        t0 = time.monotonic()
         ws = tmp_path / f"{i}" / name
         ws.mkdir(parents=True)
         run = run_task(Task(text=DEMO, workspace=str(ws), budget={"max_steps": 6}, write_back=True), store=store)
         assert (ws / "hello.txt").read_text().strip() == "hello world", run.id
         assert run.status is RunStatus.succeeded, (run.id, run.answer)
         assert str(run.answer).startswith("done: the harness's own tests"), run.answer
-        # three steps, two of them the model's: 34-58 s a run beside the suites at load 4-9 (macrohard run), ~55 s at load 30
-        assert time.monotonic() - t0 < 150
 
 
 def test_the_judges_see_the_same_question_whatever_the_runs_fence_boundary() -> None:
