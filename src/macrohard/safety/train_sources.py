@@ -129,6 +129,7 @@ INJECTION_SOURCES: dict[str, str] = {
     "blind20": "benchmarks/injection_data/blind20.jsonl",  # since inj23 (held out once first)
     "blind21": "benchmarks/injection_data/blind21.jsonl",  # since inj24 (held out once first)
     "blind22": "benchmarks/injection_data/blind22.jsonl",  # since inj25 (held out once first)
+    "blind23": "benchmarks/injection_data/blind23.jsonl",  # since inj26 (held out once first)
 }
 
 
