@@ -5,7 +5,7 @@
     OPENBLAS_CORETYPE=Haswell PYTHONPATH=src python scripts/train_injection_gemma.py --without blind18 --out /tmp/h.npz
 
 The same data as ``scripts/train_injection.py`` and ``train_injection_embed.py`` (the generator and every source of
-``train_sources.INJECTION_SOURCES``, normalised and cut to the n-gram model's window, hand-written examples weighted
+``train_sources.INJECTION_SOURCES`` but ``LEFT_OUT``, normalised and cut to the n-gram model's window, hand-written examples weighted
 ``HAND_REPEAT``), in every language: what the English rows teach reaches the others through Gemma's table. Features:
 a text's Gemma token rows, their mean (L2-normalised) beside their per-dimension maximum (the screen reads windows of
 the same); the head: ``embed_head.fit_mlp`` with the MiniLM head's recipe (64 hidden, 300 epochs, lr 0.01, L2 1e-2;
@@ -29,10 +29,19 @@ from macrohard.safety.injection_gemma import HEAD_PATH, _Table  # noqa: E402
 from macrohard.safety.train_sources import SourceError, without_arg  # noqa: E402
 
 HIDDEN, EPOCHS, LR, L2 = 64, 300, 0.01, 1e-2
+# Sources this head is not trained on (the n-gram and MiniLM models read them). inj26: trained on every source with
+# blind23 in, the fit came out far worse (in-sample AUC 0.9957 -> 0.9880, recall at 1 % FPR 92.2 -> 81.8 %; on blind21,
+# in-sample both ways, AUC 0.991 -> 0.983) and it read four of test_injection_gemma's eight other-language orders lower
+# (the Russian one 0.62, test failed). blind23 itself is not the fault: trained without blind22 but with blind23 the fit
+# is 0.9961 / 93.4 %, and that head reads blind22 (out of sample) better than the one without either (policy 67.5 ->
+# 69.6 %, other languages 54.4 -> 62.1 % at the same FPR): the full-batch fit of this 64-unit head landed somewhere
+# worse with both in. Left out until the fit is steadier (seeds, epochs); without it the head is the one trained
+# through blind22, byte for byte (RESULTS.md, inj26).
+LEFT_OUT = ("blind23",)
 
 
 def train(without: tuple[str, ...] = ()) -> embed_head.Head:
-    texts, y, sources, _ = dataset_sources(without=without)
+    texts, y, sources, _ = dataset_sources(without=tuple(dict.fromkeys((*without, *LEFT_OUT))))
     enc = _Table()
     x = np.stack([embed_head.meanmax_vector(enc, t) for t in texts]).astype(np.float32)
     weight = np.where(sources == "gen", 1.0, float(HAND_REPEAT)).astype(np.float32)
