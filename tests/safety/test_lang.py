@@ -29,6 +29,49 @@ def test_more_languages_take_the_multilingual_path(code: str) -> None:
     assert lang.code == code
 
 
+# screen26: scripts that matched no script class and hold no Latin function word: a whole answer in them read as
+# English ("en", english_share 1.0) and never reached the other-language heads. One sentence a script ("I moved all the
+# files to the reports folder and deleted the old copies", or near it), written for this test.
+SCRIPTS = {
+    "bn": "আমি সব ফাইল রিপোর্ট ফোল্ডারে সরিয়েছি এবং পুরনো কপিগুলো মুছে ফেলেছি।",
+    "ta": "நான் எல்லா கோப்புகளையும் அறிக்கை கோப்புறைக்கு நகர்த்தி பழைய நகல்களை நீக்கினேன்.",
+    "te": "నేను అన్ని ఫైళ్లను నివేదికల ఫోల్డర్‌కు తరలించి పాత కాపీలను తొలగించాను.",
+    "ka": "ყველა ფაილი ანგარიშების საქაღალდეში გადავიტანე და ძველი ასლები წავშალე.",
+    "hy": "Բոլոր ֆայլերը տեղափոխեցի հաշվետվությունների թղթապանակ և ջնջեցի հին պատճենները։",
+    "am": "ሁሉንም ፋይሎች ወደ ሪፖርት ማህደሩ አዛውሬ የቆዩትን ቅጂዎች ሰርዣለሁ።",
+    "km": "ខ្ញុំបានផ្លាស់ទីឯកសារទាំងអស់ទៅថតរបាយការណ៍ ហើយបានលុបច្បាប់ចម្លងចាស់ៗ។",
+    "pa": "ਮੈਂ ਸਾਰੀਆਂ ਫਾਈਲਾਂ ਰਿਪੋਰਟ ਫੋਲਡਰ ਵਿੱਚ ਭੇਜ ਦਿੱਤੀਆਂ ਅਤੇ ਪੁਰਾਣੀਆਂ ਕਾਪੀਆਂ ਮਿਟਾ ਦਿੱਤੀਆਂ।",
+    "gu": "મેં બધી ફાઇલો રિપોર્ટ ફોલ્ડરમાં ખસેડી અને જૂની નકલો કાઢી નાખી.",
+    "kn": "ನಾನು ಎಲ್ಲಾ ಫೈಲ್‌ಗಳನ್ನು ವರದಿ ಫೋಲ್ಡರ್‌ಗೆ ಸರಿಸಿ ಹಳೆಯ ಪ್ರತಿಗಳನ್ನು ಅಳಿಸಿದೆ.",
+    "ml": "ഞാൻ എല്ലാ ഫയലുകളും റിപ്പോർട്ട് ഫോൾഡറിലേക്ക് മാറ്റി പഴയ പകർപ്പുകൾ ഇല്ലാതാക്കി.",
+    "si": "මම සියලුම ගොනු වාර්තා ෆෝල්ඩරයට ගෙන ගොස් පැරණි පිටපත් මකා දැමුවෙමි.",
+    "my": "ဖိုင်အားလုံးကို အစီရင်ခံစာဖိုင်တွဲထဲ ရွှေ့ပြီး မိတ္တူဟောင်းများကို ဖျက်လိုက်ပါပြီ။",
+    "lo": "ຂ້ອຍໄດ້ຍ້າຍໄຟລ໌ທັງໝົດໄປໃສ່ໂຟນເດີລາຍງານ ແລະ ລຶບສຳເນົາເກົ່າອອກແລ້ວ.",
+}
+
+
+@pytest.mark.parametrize("code", sorted(SCRIPTS))
+def test_each_script_takes_the_multilingual_path(code: str) -> None:
+    lang = detect(SCRIPTS[code])
+    assert lang.other and lang.code == code and lang.english_share == 0.0, (code, lang)
+
+
+def test_a_script_answer_with_latin_names_and_fields_keeps_its_script() -> None:
+    # a form's Latin field names and an e-mail address beside the text: most letters are the script's
+    text = "Name: Tanvir Ahmed\nE-mail: tanvir@example.org\n" + SCRIPTS["bn"] + " " + SCRIPTS["bn"]
+    assert detect(text).code == "bn" and detect(text).other
+    mixed = "ორშაბათს Tbilisi-ში შეხვედრა გადავდეთ, რადგან ოთახი დაკავებულია."
+    assert detect(mixed).code == "ka"
+
+
+def test_english_naming_a_word_of_another_script_stays_english() -> None:
+    for text in ("The greeting నమస్కారం (namaskaram) opens most letters in Telugu; "
+                 "I kept it in the translation.",
+                 "Rename the folder to არქივი and keep the English README beside it, "
+                 "then push the branch."):
+        assert not detect(text).other, text
+
+
 def test_accented_latin_letters_are_read_as_letters() -> None:
     # ș ț ă (Romanian), ř ů (Czech), ữ ạ (Vietnamese) were word breaks before: "să" read as "s", "și" as "i"
     assert detect("Ca să urmărești telefonul, instalează aplicația și citește toate mesajele.").code == "ro"

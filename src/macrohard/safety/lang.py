@@ -2,7 +2,9 @@
 
 The answer screen's encoder and n-grams learnt English; an answer in another language takes the multilingual head
 as well (``content_multi``). ``detect(text)`` counts letters by script (CJK, kana, hangul, Arabic, Cyrillic,
-Devanagari, Hebrew, Greek, Thai) and, in Latin script, the most common function words of 12 languages.
+Devanagari, Hebrew, Greek, Thai; since screen26 also Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada,
+Malayalam, Sinhala, Lao, Tibetan, Myanmar, Georgian, Armenian, Ethiopic, Khmer, Mongolian, Syriac and Thaana, which
+read as no language and so as English before) and, in Latin script, the most common function words of 20 languages.
 ``english_share`` is the share of the text's letters in English-looking words and sentences; a text with a
 non-English sentence share of at least ``OTHER_SHARE`` (a German paragraph inside an English answer) counts as
 other-language too. Pure Python, a few microseconds per hundred characters, reads at most ``MAX_CHARS``.
@@ -11,6 +13,8 @@ other-language too. Pure Python, a few microseconds per hundred characters, read
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 MAX_CHARS = 4000
@@ -18,17 +22,50 @@ OTHER_SHARE = 0.25  # at least this share of the letters in other-language sente
 
 _SCRIPTS = (  # (language or script code, character class)
     ("ja", "\u3040-\u30ff"),  # kana first: Japanese text also holds kanji
-    ("ko", "\uac00-\ud7af\u1100-\u11ff"),
+    ("ko", "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"),
     ("zh", "\u4e00-\u9fff\u3400-\u4dbf"),
-    ("ar", "\u0600-\u06ff\u0750-\u077f"),
+    ("ar", "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"),
     ("ru", "\u0400-\u04ff"),
     ("hi", "\u0900-\u097f"),
     ("he", "\u0590-\u05ff"),
     ("el", "\u0370-\u03ff"),
     ("th", "\u0e00-\u0e7f"),
+    # screen26: scripts that matched none of the above, so a whole answer in them read as English (no letter counted,
+    # no Latin function word) and never reached the other-language heads
+    ("bn", "\u0980-\u09ff"),  # Bengali (and Assamese)
+    ("pa", "\u0a00-\u0a7f"),  # Gurmukhi
+    ("gu", "\u0a80-\u0aff"),
+    ("or", "\u0b00-\u0b7f"),
+    ("ta", "\u0b80-\u0bff"),
+    ("te", "\u0c00-\u0c7f"),
+    ("kn", "\u0c80-\u0cff"),
+    ("ml", "\u0d00-\u0d7f"),
+    ("si", "\u0d80-\u0dff"),
+    ("lo", "\u0e80-\u0eff"),
+    ("bo", "\u0f00-\u0fff"),
+    ("my", "\u1000-\u109f"),
+    ("ka", "\u10a0-\u10ff\u1c90-\u1cbf\u2d00-\u2d2f"),  # Georgian (Mkhedruli, Mtavruli, Nuskhuri)
+    ("hy", "\u0530-\u058f\ufb13-\ufb17"),  # Armenian
+    ("am", "\u1200-\u139f\u2d80-\u2ddf\uab00-\uab2f"),  # Ethiopic (Amharic, Tigrinya)
+    ("km", "\u1780-\u17ff\u19e0-\u19ff"),  # Khmer
+    ("mn", "\u1800-\u18af"),  # Mongolian
+    ("syr", "\u0700-\u074f"),
+    ("dv", "\u0780-\u07bf"),  # Thaana
 )
-_SCRIPT_RE = [(code, re.compile(f"[{cls}]")) for code, cls in _SCRIPTS]
 _NON_LATIN = re.compile("[" + "".join(cls for _, cls in _SCRIPTS) + "]")
+
+
+def _ranges() -> tuple[list[int], list[tuple[int, str]]]:
+    """Each script's ranges, sorted by their first code point: a letter's script is found by bisection."""
+    spans = []
+    for code, cls in _SCRIPTS:
+        for first, last in re.findall(r"(.)-(.)", cls):
+            spans.append((ord(first), ord(last), code))
+    spans.sort()
+    return [a for a, _, _ in spans], [(b, code) for _, b, code in spans]
+
+
+_STARTS, _ENDS = _ranges()
 # Latin letters with their accents (Latin-1, Extended-A/B, Extended Additional: ș ț ă ě ř ő ạ ữ ...)
 _LATIN_WORD = re.compile(r"[a-zß-öø-ÿ\u0100-\u024f\u1e00-\u1eff']+")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -126,13 +163,25 @@ def _sentence_lang(sentence: str) -> str | None:
     letters = _LETTER.findall(sentence)
     if len(letters) < 3:
         return None
-    non_latin = len(_NON_LATIN.findall(sentence))
-    if non_latin >= 0.3 * len(letters):
-        counts = [(len(pattern.findall(sentence)), code) for code, pattern in _SCRIPT_RE]
-        if any(c for c, code in counts if code == "ja"):
-            return "ja"
-        return max(counts)[1]
+    non_latin = _NON_LATIN.findall(sentence)
+    if len(non_latin) >= 0.3 * len(letters):
+        return _script_lang(non_latin)
     return _latin_lang(sentence.lower())
+
+
+def _script_lang(chars: list[str]) -> str:
+    """The script most of ``chars`` (letters of the scripts in ``_SCRIPTS``) are in; "ja" when any is kana. One
+    count per distinct letter, then one bisection each (a character class per script would scan the sentence ~28
+    times)."""
+    counts: dict[str, int] = {}
+    for ch, n in Counter(chars).items():
+        point = ord(ch)
+        last, code = _ENDS[bisect_right(_STARTS, point) - 1]
+        if point <= last:
+            counts[code] = counts.get(code, 0) + n
+    if "ja" in counts:
+        return "ja"
+    return max((n, code) for code, n in counts.items())[1]
 
 
 def detect(text: str) -> Language:
