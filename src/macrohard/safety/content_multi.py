@@ -44,11 +44,18 @@ class ContentMultiError(RuntimeError):
     """The multilingual head's file is missing or unreadable; the message names the file and the fix."""
 
 
-def _keys(text: str) -> list[str]:
+def _text(text: str) -> str:
+    """What the keys are read from: NFKC, no invisible characters, lower case, the first and last ``MAX_CHARS // 2``
+    characters of a longer text."""
     text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).lower()
     if len(text) > MAX_CHARS:
         text = text[: MAX_CHARS // 2] + " " + text[-MAX_CHARS // 2:]
-    words = _WORD.findall(text)
+    return text
+
+
+def _keys(text: str) -> list[str]:
+    """Every feature key of ``text`` (the definition; ``features`` hashes the same set, a word's own keys memoised)."""
+    words = _WORD.findall(_text(text))
     keys: list[str] = []
     spaced: list[str] = []
     for w in words:
@@ -65,12 +72,39 @@ def _keys(text: str) -> list[str]:
     return keys
 
 
+def _hash(key: str) -> int:
+    return zlib.crc32(key.encode()) & (DIM - 1)
+
+
+@lru_cache(maxsize=1 << 15)
+def _word_ids(w: str) -> tuple[bool, frozenset[int]]:
+    """(whether ``w`` is a spaced word, the hashed keys it gives whatever its neighbours): a run of an unspaced script
+    its character 1- to 3-grams; a spaced word its own key and, over three letters and not a number, its character 3-
+    to 5-grams. Memoised (screen26): the same words recur across answers, and hashing every n-gram of every word again
+    was most of a long answer's time in this head."""
+    if _UNSPACED.search(w):
+        return False, frozenset(_hash(f"u {w[i:i + n]}") for n in (1, 2, 3) for i in range(len(w) - n + 1))
+    keys = [f"w {w}"]
+    if len(w) > 3 and not w.isdigit():
+        padded = f"<{w}>"
+        keys += [f"c {padded[i:i + n]}" for n in (3, 4, 5) for i in range(len(padded) - n + 1)]
+    return True, frozenset(map(_hash, keys))
+
+
 def features(text: str) -> tuple[np.ndarray, np.ndarray]:
-    """Hashed feature indices of ``text`` and their (binary, L2-normalised) values."""
+    """Hashed feature indices of ``text`` (the keys of ``_keys``, hashed) and their (binary, L2-normalised) values."""
     if len(text) > 2 * MAX_CHARS:  # cut before normalising: a huge text costs no more than a long one
         text = text[:MAX_CHARS] + " " + text[-MAX_CHARS:]
-    keys = _keys(text)
-    idx = np.unique(np.fromiter((zlib.crc32(k.encode()) & (DIM - 1) for k in keys), dtype=np.int64, count=len(keys)))
+    ids: set[int] = set()
+    spaced: list[str] = []
+    for w in _WORD.findall(_text(text)):
+        is_spaced, own = _word_ids(w)
+        ids |= own
+        if is_spaced:
+            spaced.append(w)
+    ids.update(_hash(f"b {a} {b}") for a, b in zip(spaced, spaced[1:], strict=False))
+    idx = np.fromiter(ids, dtype=np.int64, count=len(ids))
+    idx.sort()
     return idx, np.full(idx.size, 1.0 / np.sqrt(max(idx.size, MIN_FEATURES)), dtype=np.float32)
 
 
