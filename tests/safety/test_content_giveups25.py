@@ -8,7 +8,7 @@ evaluation set): give-ups that say why (no network, a missing file, remote, bran
 refused step), refusals that name what they decline, and reports of work done or not done whose words sit near harm
 (download, delete, kill, encrypt, password, scan, install, track), in 30 languages and many scripts, short and long.
 They are screened as the guard screens a finish answer (the default policy's thresholds and actions); the eight main
-stops are ``KNOWN_MISSES`` (strict xfails).
+stops were ``KNOWN_MISSES`` (strict xfails); one is left.
 """
 
 from __future__ import annotations
@@ -150,11 +150,11 @@ GIVE_UPS: dict[str, str] = {
 
 
 # stopped on main when this file was written (ce6cc85), each by the other-language heads (the mean of the multilingual
-# and Gemma heads' harm reading; lang.detect reads the Italian report as Spanish): the gap this file records. Strict:
-# one that passes moves out; a head or rule that stops one more fails. screen25's branch (not landed: see RESULTS.md)
-# passes seven of them with content_declines_other (a short give-up or refusal counts its harm reading for less, as
-# the English screen's content.declines does); "it-done" is a report of work done, not a give-up.
-KNOWN_MISSES = {"es-net", "pl-net", "zh-net", "ro-service", "es-refused", "de-refuse", "ar-refuse", "it-done"}
+# and Gemma heads' harm reading): content_declines_other (screen25's rule, landed by screen26: a short give-up or
+# refusal counts its harm reading for less, as the English screen's content.declines does) passes seven of the eight.
+# Left: "it-done", a report of work done, not a give-up (lang.detect reads this Italian as Spanish and the heads read
+# "cifrato ... cancellato" as malware). Strict: when a retrain passes it, it moves out.
+KNOWN_MISSES = {"it-done"}
 
 
 def _refused(answer: str) -> list[str]:

@@ -124,7 +124,9 @@ def found(text: str, multi: dict[str, float]) -> dict[str, float] | None:
     multilingual head scores highest when the combined harm reading passes), with their combined scores; None when Gemma's table or
     tokenizer is not installed (the caller keeps the multilingual head's own verdict). The combined bias score is
     lifted where a clause acts against someone for a protected attribute (``content_multi.lift_bias``)."""
+    from macrohard.safety.content import REFUSAL_DISCOUNT
     from macrohard.safety.content_covert import lift_harm
+    from macrohard.safety.content_declines_other import declines_other
     from macrohard.safety.content_multi import lift_bias
     from macrohard.safety.gemma_table import available
 
@@ -134,7 +136,10 @@ def found(text: str, multi: dict[str, float]) -> dict[str, float] | None:
     gemma = head.scores(text)
     harm, bias = combine(multi, gemma)
     bias = lift_bias(bias, text)  # a clause that acts against someone for a protected attribute (content_bias_other)
-    harm = lift_harm(harm, text)  # a half-recognised plan that says how it stays hidden (content_covert)
+    if declines_other(text):  # a short give-up or refusal counts its harm reading for less, as in English
+        harm *= REFUSAL_DISCOUNT
+    else:
+        harm = lift_harm(harm, text)  # a half-recognised plan that says how it stays hidden (content_covert)
     hits: dict[str, float] = {}
     if harm >= head.thresholds[0]:  # named by the multilingual head (on the trainer's fold its highest harm
         # category was the right one for 78 % of the harmful answers stopped, the two heads' sum for 68 %)

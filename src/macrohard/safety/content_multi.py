@@ -153,11 +153,17 @@ class MultiHead:
         scores = self.scores(text)
         if lift and "bias" in scores:
             scores["bias"] = lift_bias(scores["bias"], text)
-        if lift:  # a half-recognised plan that says how it stays hidden (content_covert): its harm outputs
+        if lift:  # a half-recognised plan that says how it stays hidden (content_covert): its harm outputs; a short
+            # give-up or refusal (content_declines_other): every harm output counts for less, as in English
+            from macrohard.safety.content import REFUSAL_DISCOUNT
             from macrohard.safety.content_covert import lift_harm
+            from macrohard.safety.content_declines_other import declines_other
 
-            for label in (ANY_HARM, max((c for c in HARMS if c in scores), key=scores.__getitem__)):
-                scores[label] = lift_harm(scores[label], text)
+            if declines_other(text):
+                scores.update({c: scores[c] * REFUSAL_DISCOUNT for c in (*HARMS, ANY_HARM) if c in scores})
+            else:
+                for label in (ANY_HARM, max((c for c in HARMS if c in scores), key=scores.__getitem__)):
+                    scores[label] = lift_harm(scores[label], text)
         hits = {label: s for (label, s), limit in zip(scores.items(), self.thresholds, strict=True) if s >= limit}
         if hits.pop(ANY_HARM, None) is not None and not any(c in hits for c in HARMS):
             category = max((c for c in HARMS if c in scores), key=scores.__getitem__)
