@@ -25,7 +25,8 @@ def after(line: str, functions=(), hooks=False, shell=1, jobs=0, state=KEPT) -> 
     ("T='b.txt'", {"b.txt"}),
     ('T="b.txt"', {"b.txt"}),
     ("T=", {""}),
-    ('U=x; T="$U.txt"', {"out.txt", "x.txt"}),  # not the first statement: an error before it may stop the line
+    ('U=x; T="$U.txt"', {"x.txt"}),  # after assignments only, which cannot fail (guard26; was both values)
+    ('U=x; echo; T="$U.txt"', {"out.txt", "x.txt"}),  # after a command: an error before it may stop the line
     ("echo hi; T=b.txt", {"out.txt", "b.txt"}),
     ('cp a.txt "$T"', {"out.txt"}),  # reads only
     ('cp a.txt "${T%.txt}.bak" "${#T}" "${!T}"', {"out.txt"}),
@@ -34,24 +35,28 @@ def test_plain_assignments_are_kept(line, values):
     assert after(line).values.get("T") == frozenset(values)
 
 
-# every other way: T forgotten (None), all forgotten, or nothing kept for the run (off)
+# every other way: T forgotten (None), all forgotten, or nothing kept for the run (off); the forms guard26 proves
+# exactly (read/mapfile of a literal here-string, printf -v of literal words, plain declare, arrays) are in
+# test_redteam26_session.py
 WAYS = {
     # forgets T
     "prefix assignment": "T=.bashrc cp a b", "subshell": "( T=.bashrc )", "pipeline": "echo | T=.bashrc",
     "&&": "false && T=.bashrc", "||": "true || T=.bashrc", "if": "if false; then T=.bashrc; fi",
     "for body": "for i in 1; do T=.bashrc; done", "while": "while false; do T=.bashrc; done",
     "case": "case a in b) T=.bashrc;; esac", "job": "T=.bashrc &", "+=": "T+=rc", "element": "T[0]=.bashrc",
-    "array": "T=(.bashrc)", "for NAME": "for T in .bashrc; do :; done", "((": "((T=1))", "${T:=}": ": ${T:=x}",
+    "for NAME": "for T in .bashrc; do :; done", "((": "((T=1))", "${T:=}": ": ${T:=x}",
     "${T=}": ": ${T=x}", "not literal": "T=$(cat n.txt)", "escaped": "T=.bash\\rc", "glob": "T=*.txt",
-    "space": "T='a b'", "option-like": "T=-rf", "tilde": "T=~/x", "unknown name": "T=$NOPE",
+    "space": "T='a b'", "option-like": "T=-rf", "tilde": "T=~/x",
     # forgets every name
-    "read": "read -r T <<< .bashrc", "read REPLY": "read <<< x", "mapfile": "mapfile -t T <<< x",
-    "readarray": "readarray T < n.txt", "printf -v": "printf -v T %s .bashrc", "getopts": "getopts a: T",
+    "read": "read -r T < n.txt", "read -d": "read -d '' T <<< x", "mapfile": "mapfile -t T < n.txt",
+    "read in a pipeline": "echo x | read T", "read -p": "read -p q T <<< x", "mapfile -C": "mapfile -t -C f T <<< x",
+    "readarray": "readarray T < n.txt", "printf -v": "printf -v T %s \"$(cat n)\"", "printf -v escapes": "printf -v T '\\056x'",
+    "getopts": "getopts a: T",
     "select": "select T in a; do break; done", "wait -p": "wait -p T", "let": "let T=1", "unset": "unset T",
     "export from a name": 'export "$N=.bashrc"', "${!p:=}": ': "${!p:=x}"',
     # nothing kept for the run
-    "declare": "declare T=.bashrc", "declare -l": "declare -l T", "declare -n": "declare -n R=T",
-    "typeset": "typeset T=x", "local": "local T=x", "readonly": "readonly T", "eval": "eval T=.bashrc",
+    "declare": "declare -x T=.bashrc", "declare -l": "declare -l T", "declare -n": "declare -n R=T",
+    "typeset": "typeset -r T=x", "local": "local T=x", "readonly": "readonly T", "eval": "eval T=.bashrc",
     "source": "source v.sh", "dot": ". ./v.sh", "exec": "exec bash", "coproc": "coproc T { cat; }",
     "trap": "trap 'T=x' DEBUG", "alias": "alias ll='T=x'", "shopt": "shopt -s expand_aliases", "enable": "enable -n read",
     "builtin": "builtin read T", "command": "command read T", "IFS": "IFS=_", "IFS later": "echo; IFS=, ",

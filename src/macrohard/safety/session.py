@@ -106,6 +106,22 @@ _STICKY = re.compile(r"(?<![\w.-])(?:declare|typeset|local|readonly|eval|source|
 # sets variables whose names the text may not spell out
 _FORGET_ALL = re.compile(r"(?<![\w.-])(?:read|readarray|mapfile|getopts|select|wait|let|unset)(?![\w.-])|"
                          r"(?<![\w.-])printf\b[^;&|\n]*\s-[a-zA-Z]*v|(?<![\w.-])export\b[^;&|\n]*[$`\\]|\$\{!\w+:?=")
+# arithmetic and `-v` tests read a name's value as an expression, which may assign any name (`i='X=1'; : $((i))`,
+# `[[ -v $i ]]` with i='a[X=1]', `${A[i]}`, `${T:i}`): a line that evaluates a name that way forgets every name
+_ARITH = re.compile(r"\$?\(\((.*?)\)\)|\[\[(.*?)\]\]|\$\{[A-Za-z_]\w*\[([^\]]*)\]|\$\{[A-Za-z_]\w*:(?![-=+?])([^}]*)\}|"
+                    r"(?<![\w.-])test\s+(-v\s+\S+)", re.S)
+
+
+def _evaluates(command: str) -> bool:
+    for m in _ARITH.finditer(command):
+        inner = next(g for g in m.groups() if g is not None)
+        if m.group(2) is not None and not re.search(r"\s-(?:eq|ne|lt|le|gt|ge|v)\s", " " + inner + " "):
+            continue  # [[ … ]] without an arithmetic comparison or -v
+        if re.search(r"(?<![\w#])[A-Za-z_]", re.sub(r"\$\{?[#?@*!$0-9-]|\b0[xX][0-9a-fA-F]+|\d+#\w+", "", inner)):
+            return True
+    return False
+
+
 _IFS = re.compile(r"\bIFS\b")
 _IFS_PREFIX = re.compile(r"\bIFS=\S*\s+(?:read|mapfile|readarray)\b")
 
@@ -137,32 +153,269 @@ def settle(state: Exact, command: str, functions: Iterable[str], hooks: bool, sh
     seen, fresh = (state.seen, state.fresh) if same else (frozenset(), True)
     tree = shelltree.tree(command.encode())
     defined = _defined(tree.root_node)
-    if hooks or _STICKY.search(command) or (_IFS.search(command) and not _IFS_PREFIX.search(command)) or "IFS" in defined \
+    unset = {n for n in re.findall(r"[A-Za-z_]\w*", command) if fresh and n not in seen and n not in values and keepable(n)}
+    # read/mapfile/printf -v/declare statements whose values the text fixes (guard26): judged as assignments, and
+    # left out of the text the sticky and forget-all rules read
+    builtins = _exact_builtins(tree.root_node, values, unset)
+    rest = _blank(command, [span for span in builtins])
+    if hooks or _STICKY.search(rest) or (_IFS.search(rest) and not _IFS_PREFIX.search(rest)) or "IFS" in defined \
             or _called(command, set(functions), defined):
         return {}, Exact(off=True, shell=shell)
-    if _FORGET_ALL.search(command):
+    if _FORGET_ALL.search(rest) or _evaluates(command):
         return {}, Exact(shell=shell, fresh=False)
-    plain, spans = _plain_assignments(tree.root_node, command.encode())
-    assigned = {n for n, _, _ in plain}
-    touched = _touched(command, values.keys() | assigned | seen, spans)
-    for_line = {} if jobs else {n: v for n, v in values.items() if n not in touched and n not in assigned}
-    after = {n: v for n, v in values.items() if n not in touched}
+    plain, spans = _plain_assignments(tree.root_node, command.encode(), builtins)
+    assigned = {_base(n) for n, _, _ in plain}
+    touched = _touched(command, {_base(n) for n in values} | assigned | seen, spans)
+    for_line = {} if jobs else {n: v for n, v in values.items() if _base(n) not in touched and _base(n) not in assigned}
+    after = {n: v for n, v in values.items() if _base(n) not in touched}
+    skip: set[str] = set()  # arrays the line sets where an error before may stop it: forgotten
     for name, node_value, first in plain:
-        if name in touched or not keepable(name):
-            after.pop(name, None)
+        base = _base(name)
+        if base in skip:
             continue
-        value = _literal(node_value, after)
+        if base in touched or not keepable(base) and not (name == "REPLY" and isinstance(node_value, _Set)):
+            _forget(after, base)
+            continue
+        if isinstance(node_value, _Set) and node_value.whole:  # an array (or read -a): its old elements go
+            _forget(after, base)
+            if not first:
+                skip.add(base)
+                continue
+        if name.endswith("[+]"):  # A+=(…): appended after the elements kept, when their count is known
+            count = after.get(base + "[#]", frozenset())
+            if len(count) != 1 or not first or node_value.value is None:
+                _forget(after, base)
+                skip.add(base)
+                continue
+            n, items = int(next(iter(count))), node_value.value.split("\0")
+            for i, item in enumerate(items):
+                if _literal_text(item) is None:
+                    _forget(after, base)
+                    skip.add(base)
+                    break
+                after[f"{base}[{n + i}]"] = frozenset({item})
+            else:
+                after[base + "[#]"] = frozenset({str(n + len(items))})
+            continue
+        value = _literal_text(node_value.value) if isinstance(node_value, _Set) else \
+            _literal(node_value, after, unset)
         old = after.get(name, frozenset({""}) if fresh and name not in seen else None)
         if value is None or not first and old is None:
-            after.pop(name, None)
+            _forget(after, _base(name))
             continue
         new = frozenset({value}) if first else old | {value}
         if len(new) > _EXACT_CAP:
-            after.pop(name, None)
+            _forget(after, _base(name))
         else:
             after[name] = new
     mentioned = frozenset(re.findall(r"[A-Za-z_]\w*", command))  # `for X in …` sets X: a name once written is not unset
     return for_line, Exact(values=after, shell=shell, seen=seen | mentioned, fresh=fresh)
+
+
+def _base(key: str) -> str:
+    """The variable a kept key belongs to (``A[1]``, ``A[#]``: ``A``)."""
+    return key.partition("[")[0]
+
+
+def _forget(values: dict[str, frozenset[str]], name: str) -> None:
+    for key in [k for k in values if _base(k) == name]:
+        del values[key]
+
+
+def _blank(command: str, spans: list) -> str:
+    raw = bytearray(command.encode())
+    for b in spans:
+        raw[b.start:b.end] = b" " * (b.end - b.start)
+    return raw.decode(errors="replace")
+
+
+@dataclass
+class _Set:
+    """A value a builtin (or an array assignment) gives a key, already computed; ``whole``: the first key of a
+    variable given a whole new array (its other elements go)."""
+
+    value: str | None
+    whole: bool = False
+
+
+@dataclass
+class _Builtin:
+    start: int
+    end: int
+    sets: list[tuple[str, _Set]]
+    spans: list[tuple[int, int]]
+
+
+_READ_OPTS = frozenset({"-r", "-a", "-ra", "-ar"})
+
+
+def _exact_builtins(root: Any, known: dict[str, frozenset[str]], unset: set[str]) -> list[_Builtin]:
+    """The line's top-level ``read [-r] [-a] NAMES <<< WORD``, ``mapfile -t NAME <<< WORD``, ``printf -v NAME FORMAT
+    ARGS`` and ``declare [-a] NAME=VALUE`` statements whose every word is literal (or names kept with one value):
+    what each sets, as bash computes it; the rest are left to the forget-all and sticky rules."""
+    out = []
+    kids = list(root.children)
+    for i, node in enumerate(kids):
+        if not node.is_named or i + 1 < len(kids) and kids[i + 1].type == "&":
+            continue
+        found = _builtin(node, known, unset)
+        if found is not None:
+            out.append(_Builtin(node.start_byte, node.end_byte, *found))
+    return out
+
+
+def _words(node: Any, known: dict[str, frozenset[str]], unset: set[str]) -> list[tuple[Any, str | None]]:
+    return [(c, _node_text(c, known, unset)) for c in node.children if c.is_named and c.type not in (
+        "command_name", "variable_assignment", "herestring_redirect")]
+
+
+def _builtin(node: Any, known: dict[str, frozenset[str]], unset: set[str]) -> tuple[list, list] | None:
+    if node.type == "declaration_command":
+        return _declare(node, known, unset)
+    if node.type != "command":
+        return None
+    name = node.child_by_field_name("name")
+    prog = name.text.decode(errors="replace") if name is not None else ""
+    prefix = [c for c in node.children if c.type == "variable_assignment"]
+    here = [c for c in node.children if c.type == "herestring_redirect"]
+    if any(c.type.endswith("redirect") and c.type != "herestring_redirect" for c in node.children):
+        return None
+    words = _words(node, known, unset)
+    if any(text is None for _, text in words):
+        return None
+    if prog == "printf" and not prefix and not here:
+        return _printf(words)
+    if prog not in ("read", "mapfile", "readarray") or len(here) != 1:
+        return None
+    body = [c for c in here[0].children if c.is_named]
+    line = _node_text(body[0], known, unset) if len(body) == 1 else None
+    if line is None:
+        return None
+    ifs = " \t\n"
+    if prefix:
+        if len(prefix) != 1 or (n := prefix[0].child_by_field_name("name")) is None or n.text != b"IFS":
+            return None
+        v = prefix[0].child_by_field_name("value")
+        ifs = _node_text(v, known, unset) if v is not None else ""
+        if ifs is None or len(ifs) > 1 or ifs and (ifs.isspace() or ifs == "\\"):
+            return None
+    if prog == "read":
+        return _read([(c, t) for c, t in words], line, ifs)
+    if prefix or [t for _, t in words][:1] != ["-t"] or len(words) != 2:
+        return None
+    target, arr = words[1][0], words[1][1]
+    if not re.fullmatch(r"[A-Za-z_]\w*", arr):
+        return None
+    lines = (line + "\n").split("\n")[:-1]
+    return _array(arr, lines), [(target.start_byte, target.end_byte)]
+
+
+def _read(words: list[tuple[Any, str]], line: str, ifs: str) -> tuple[list, list] | None:
+    raw, array, names = False, False, []
+    for node, text in words:
+        if text.startswith("-") and not names and not array:
+            if text not in _READ_OPTS:
+                return None
+            raw, array = raw or "r" in text, array or "a" in text
+            continue
+        if not re.fullmatch(r"[A-Za-z_]\w*", text):
+            return None
+        names.append((node, text))
+    if not raw and "\\" in line or "\n" in line or array and len(names) != 1:
+        return None
+    spans = [(n.start_byte, n.end_byte) for n, _ in names]
+    if not names:
+        return [("REPLY", _Set(line))], spans
+    if ifs == "":
+        fields = [line] + [""] * (len(names) - 1)
+    elif ifs.isspace():
+        fields = line.strip(ifs).split(None, len(names) - 1 if not array else -1) if line.strip(ifs) else []
+        if fields and not array:
+            fields[-1] = fields[-1].rstrip(ifs)
+    else:  # one character, not white space: each one ends a field; the last name takes the rest, which holds none
+        fields = line.split(ifs) if array else line.split(ifs, len(names) - 1)
+        if not array and ifs in fields[-1]:
+            return None
+        if array and len(fields) > 1 and fields[-1] == "":  # a last delimiter ends the last field, makes none
+            fields.pop()
+    if array:
+        return _array(names[0][1], fields), spans
+    fields += [""] * (len(names) - len(fields))
+    return [(t, _Set(f)) for (_, t), f in zip(names, fields, strict=True)], spans
+
+
+def _array(name: str, items: list[str]) -> list[tuple[str, _Set]]:
+    sets = [(name, _Set(items[0] if items else "", whole=True))]
+    sets += [(f"{name}[{i}]", _Set(v)) for i, v in enumerate(items)]
+    return sets + [(f"{name}[#]", _Set(str(len(items))))]
+
+
+_FORMAT = re.compile(r"%(?:%|(0?)(\d*)([sdi]))")
+
+
+def _printf(words: list[tuple[Any, str]]) -> tuple[list, list] | None:
+    texts = [t for _, t in words]
+    if len(texts) < 3 or texts[0] != "-v" or not re.fullmatch(r"[A-Za-z_]\w*", texts[1]):
+        return None
+    rest = texts[2:]
+    if rest[0] == "--":
+        rest = rest[1:]
+    if not rest or "\\" in rest[0]:
+        return None
+    fmt, args = rest[0], rest[1:]
+    specs = [m for m in _FORMAT.finditer(fmt) if m.group(0) != "%%"]
+    if "%" in _FORMAT.sub("", fmt) or len(specs) != len(args) and not (not specs and not args):
+        return None
+    pieces, pos, it = [], 0, iter(args)
+    for m in _FORMAT.finditer(fmt):
+        pieces.append(fmt[pos:m.start()])
+        pos = m.end()
+        if m.group(0) == "%%":
+            pieces.append("%")
+            continue
+        arg = next(it)
+        if m.group(3) in "di":
+            if not re.fullmatch(r"-?\d{1,18}", arg):
+                return None
+            arg = str(int(arg))
+            width = int(m.group(2) or 0)
+            arg = arg.rjust(width, "0" if m.group(1) else " ")
+        elif m.group(2):
+            arg = arg.rjust(int(m.group(2)))
+        pieces.append(arg)
+    pieces.append(fmt[pos:])
+    node = words[1][0]
+    return [(texts[1], _Set("".join(pieces)))], [(node.start_byte, node.end_byte)]
+
+
+def _declare(node: Any, known: dict[str, frozenset[str]], unset: set[str]) -> tuple[list, list] | None:
+    """``declare NAME=VALUE`` or ``declare -a NAME=(…)`` at the line's top level (not in a function: the global
+    variable, as a plain assignment sets it)."""
+    if not node.children or node.children[0].type not in ("declare", "typeset"):
+        return None
+    sets, spans, array = [], [], False
+    for c in node.children[1:]:
+        if c.type == "word" and c.text in (b"-a",) and not sets:
+            array = True
+            continue
+        if c.type != "variable_assignment":
+            return None
+        name, value = c.child_by_field_name("name"), c.child_by_field_name("value")
+        op = next((x.type for x in c.children if not x.is_named), "")
+        if name is None or name.type != "variable_name" or op != "=":
+            return None
+        text = name.text.decode()
+        if value is not None and value.type == "array":
+            items = [_node_text(x, known, unset) for x in value.named_children]
+            if any(x is None for x in items):
+                return None
+            sets += _array(text, items)
+        elif array:
+            return None
+        else:
+            sets.append((text, _Set(_node_text(value, known, unset) if value is not None else "")))
+        spans.append((name.start_byte, name.end_byte))
+    return (sets, spans) if sets else None
 
 
 def _defined(root: Any) -> set[str]:
@@ -184,17 +437,41 @@ def _called(command: str, functions: set[str], defined: set[str]) -> bool:
     return False
 
 
-def _plain_assignments(root: Any, src: bytes) -> tuple[list[tuple[str, Any, bool]], list[tuple[int, int]]]:
-    """The line's own top-level assignments (``NAME=VALUE``, ``a=1 b=2``, ``export NAME=VALUE``): (name, value node,
-    whether it is the line's first statement), and the byte spans of their names."""
+def _plain_assignments(root: Any, src: bytes, builtins: list[_Builtin] = ()) -> tuple[list[tuple[str, Any, bool]],
+                                                                                       list[tuple[int, int]]]:
+    """The line's own top-level assignments (``NAME=VALUE``, ``a=1 b=2``, ``export NAME=VALUE``, ``A=(…)``, and the
+    exact ``builtins``): (name, value node or ``_Set``, whether nothing before it on the line may have failed), and
+    the byte spans of their names."""
     out, spans = [], []
     kids = [c for c in root.children]
     first_seen = False
+    sure = True  # every statement before this one was an assignment of a value the text fixes: none can fail
+    at = {b.start: b for b in builtins}
     for i, node in enumerate(kids):
         if not node.is_named or node.type == "comment":
             continue
-        first, first_seen = not first_seen, True
+        first, first_seen = not first_seen or sure, True
         if i + 1 < len(kids) and kids[i + 1].type == "&":
+            sure = False
+            continue
+        if node.start_byte in at:
+            b = at[node.start_byte]
+            out += [(name, value, first) for name, value in b.sets]
+            spans += b.spans
+            sure = sure and all(v.value is not None for _, v in b.sets)
+            continue
+        sure = sure and node.type in ("variable_assignment", "variable_assignments")
+        if node.type == "variable_assignment" and (v := node.child_by_field_name("value")) is not None and \
+                v.type == "array" and (n := node.child_by_field_name("name")) is not None and n.type == "variable_name":
+            op = next((c.type for c in node.children if not c.is_named), "")
+            name = n.text.decode()
+            items = [_node_text(x, {}, set()) for x in v.named_children]
+            if op == "=" and all(x is not None for x in items):
+                out += [(k, val, first) for k, val in _array(name, items)]
+                spans.append((n.start_byte, n.end_byte))
+            elif op == "+=" and all(x is not None for x in items):
+                out.append((name + "[+]", _Set("\0".join(items)), first))
+                spans.append((n.start_byte, n.end_byte))
             continue
         if node.type == "variable_assignment":
             group = [node]
@@ -210,8 +487,12 @@ def _plain_assignments(root: Any, src: bytes) -> tuple[list[tuple[str, Any, bool
             op = next((c.type for c in a.children if not c.is_named), "")
             if name is None or name.type != "variable_name" or op != "=":
                 continue
-            out.append((src[name.start_byte:name.end_byte].decode(), a.child_by_field_name("value"), first))
+            value = a.child_by_field_name("value")
+            out.append((src[name.start_byte:name.end_byte].decode(), value, first))
             spans.append((name.start_byte, name.end_byte))
+            if value is not None and value.type in ("word", "raw_string") and re.fullmatch(
+                    r"'?[A-Za-z_]\w*'?", value.text.decode(errors="replace")):  # `N=T`: a name, not a mention of T
+                spans.append((value.start_byte, value.end_byte))  # (what evaluates it: _EVALUATES forgets all)
     return out, spans
 
 
@@ -222,7 +503,7 @@ def _touched(command: str, names: Iterable[str], spans: list[tuple[int, int]]) -
     out = set()
     for name in names:
         for m in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])".encode(), raw):
-            if (m.start(), m.end()) in spans:
+            if any(a <= m.start() and m.end() <= b for a, b in spans):  # a name assigned, or inside a literal value
                 continue
             before, after = raw[max(0, m.start() - 3):m.start()], raw[m.end():m.end() + 2]
             if before.endswith(b"$"):
@@ -236,24 +517,39 @@ def _touched(command: str, names: Iterable[str], spans: list[tuple[int, int]]) -
     return out
 
 
-def _literal(node: Any, known: dict[str, frozenset[str]]) -> str | None:
-    """An assignment's value when the text fixes it (names kept with one value may be read); else None."""
-    if node is None:
-        return ""
-    text = _node_text(node, known)
+def _literal_text(text: str | None) -> str | None:
     return text if text is not None and _SAFE_VALUE.fullmatch(text) and not text.startswith("-") else None
 
 
-def _node_text(node: Any, known: dict[str, frozenset[str]]) -> str | None:
+def _literal(node: Any, known: dict[str, frozenset[str]], unset: set[str] = frozenset()) -> str | None:
+    """An assignment's value when the text fixes it (names kept with one value may be read); else None."""
+    if node is None:
+        return ""
+    text = _node_text(node, known, unset)
+    return text if text is not None and _SAFE_VALUE.fullmatch(text) and not text.startswith("-") else None
+
+
+def _node_text(node: Any, known: dict[str, frozenset[str]], unset: set[str] = frozenset()) -> str | None:
     t, raw = node.type, node.text.decode(errors="replace")
     if t in ("word", "number"):
-        return None if "\\" in raw else raw
+        return None if "\\" in raw or re.search(r"[*?\[~{]", raw) else raw
     if t == "raw_string":
         return raw[1:-1]
     if t in ("simple_expansion", "expansion"):
-        m = re.fullmatch(r"\$\{?([A-Za-z_]\w*)\}?", raw)
-        vals = known.get(m.group(1)) if m else None
-        return next(iter(vals)) if vals is not None and len(vals) == 1 else None
+        m = re.fullmatch(r"\$\{?([A-Za-z_]\w*)(?:(:?-)([A-Za-z0-9._/+,:@%=-]*))?\}?", raw)
+        if m is None or m.group(2) and not raw.startswith("${"):
+            return None
+        name = m.group(1)
+        never = name not in known and name in unset  # never set since the shell started
+        vals = frozenset({""}) if never else known.get(name)
+        if vals is None or len(vals) != 1:
+            return None
+        value = next(iter(vals))
+        if m.group(2) == ":-":  # ${X:-word}: the word when X is unset or empty
+            return value or m.group(3)
+        if m.group(2) == "-":  # ${X-word}: only when unset
+            return m.group(3) if never else value
+        return value
     if t in ("string", "concatenation"):
         parts = []
         for child in node.children:
@@ -264,7 +560,7 @@ def _node_text(node: Any, known: dict[str, frozenset[str]]) -> str | None:
                     return None
                 parts.append(child.text.decode(errors="replace"))
                 continue
-            part = _node_text(child, known)
+            part = _node_text(child, known, unset)
             if part is None:
                 return None
             parts.append(part)
@@ -281,6 +577,31 @@ def candidates(target: str, exact: dict[str, frozenset[str]], limit: int = 16) -
     kept values; None when any part of it is not known that way."""
     if not exact or "$" not in target:
         return None
+    # `${A[1]}` (an element kept), `${!N}` (N kept with one value, a name kept): the kept key itself (guard26)
+    def direct(m: re.Match[str]) -> str:
+        if m.group(1):
+            key = f"{m.group(1)}[{int(m.group(2))}]"
+        else:
+            ref = exact.get(m.group(3), frozenset())
+            key = next(iter(ref)) if len(ref) == 1 else ""
+        return "\0" + key + "\0" if key in exact and re.fullmatch(r"[A-Za-z_]\w*(?:\[\d+\])?", key) else m.group(0)
+
+    target = re.sub(r"\$\{([A-Za-z_]\w*)\[(\d{1,4})\]\}|\$\{!([A-Za-z_]\w*)\}", direct, target)
+    if "\0" in target:
+        pieces = target.split("\0")
+        keys = pieces[1::2]
+        combos: list[str] = [""]
+        for i, piece in enumerate(pieces):
+            choices = sorted(exact[piece]) if i % 2 else [piece]
+            combos = [c + v for c in combos for v in choices]
+            if len(combos) > limit:
+                return None
+        out = []
+        for text in combos:  # no other expansion may remain; each is then read as a literal target
+            if "$" in text or "`" in text or re.search(r"[\s*?\[\]{}~'\"\\]", text) or text.startswith("-"):
+                return None
+            out.append(text)
+        return sorted(set(out)) if keys else None
     refs = _TARGET_REF.findall(target)
     if "$" in _TARGET_REF.sub("", target) or "`" in target or any(r.startswith("${!") for r in refs):
         return None
