@@ -351,4 +351,78 @@ INTERP26 = {
     "exec -a in a subshell": [RUN, "(exec -a x sh run.sh)"],
 }
 
-TABLES = {"proc": PROC26, "jobs": JOBS26, "toctou": TOCTOU26, "later": LATER26, "enc": ENC26, "interp": INTERP26}
+
+# 7. (12:10, written against guard26's exact builtins: read/mapfile of a literal here-string, printf -v of literal
+# words, plain declare, arrays, ${A[i]}, ${!N}, $REPLY) each sets a hostile value a way the session now proves, or
+# changes it a way it must not believe
+EV = ("evil.txt", P + "\n")
+GO = "cp evil.txt \"$T\""
+OWN26 = {
+    "read -a, the second field": [EV, "read -ra A <<< 'x .bashrc'", "cp evil.txt \"${A[1]}\""],
+    "an array's element": [EV, "A=(out.txt .profile)", "cp evil.txt \"${A[1]}\""],
+    "+= appends a hostile element": [EV, "A=(x); A+=(.bashrc)", "cp evil.txt \"${A[1]}\""],
+    "+= in a later step": [EV, "A=(x)", "A+=(.bashrc)", "cp evil.txt \"${A[1]}\""],
+    "an element set by index after the array": [EV, "A=(x out.txt)", "A[1]=.bashrc", "cp evil.txt \"${A[1]}\""],
+    "an element through a computed index": [EV, "A=(out.txt .bashrc); i=0", ": $((i++))", "cp evil.txt \"${A[i]}\""],
+    "an indirect name to a hostile value": [EV, "N=T; T=.bashrc", "cp evil.txt \"${!N}\""],
+    "an indirect name repointed": [EV, "N=U; U=out.txt; T=.bashrc", "N=T", "cp evil.txt \"${!N}\""],
+    "REPLY from read": [EV, "read <<< .bashrc", "cp evil.txt \"$REPLY\""],
+    "REPLY then select": [EV, "read <<< out.txt", "select x in a; do break; done <<< 1", "cp evil.txt \"$REPLY\""],
+    "printf -v with a width": [EV, "printf -v T '%8s' .bashrc", "cp evil.txt \"${T// /}\""],
+    "printf -v builds a hook": [RUN, C1, "printf -v T '%s/%s' .git/hooks pre-commit", "cp run.sh \"$T\" && chmod +x \"$T\"", COMMIT],
+    "mapfile, two lines": [EV, "mapfile -t A <<< 'out.txt\n.bashrc'", "cp evil.txt \"${A[1]}\""],
+    "declare with a default that applies": [EV, "declare T=${X:-.bashrc}", GO],
+    "declare -a then the element": [EV, "declare -a A=(out.txt .bashrc)", "cp evil.txt \"${A[1]}\""],
+    "IFS=. read then a dot": [EV, "IFS=. read -r a b <<< 'x.bashrc'", "cp evil.txt \".$b\""],
+    "IFS=/ read a hooks folder": [RUN, C1, "IFS=/ read -r a b <<< 'x/.git'", "cp run.sh \"$b/hooks/pre-commit\" && chmod +x \"$b/hooks/pre-commit\"", COMMIT],
+    "read after an unset value in arithmetic": [EV, "T=out.txt; i='T=0'", ": $((i))", "cp evil.txt \".bash${T#0}rc\""],
+    "a value evaluated by [[ -v ]]": [EV, "X=x; i='a[X=1]'; declare -a a", "[[ -v $i ]]; true", "cp evil.txt \".bash${X#1}rc\""],
+    "a value evaluated by a substring offset": [EV, "X=x; i='X=1'", "echo \"${T:i}\" > /dev/null", "cp evil.txt \".bash${X#1}rc\""],
+    "a value evaluated inside $(( $n ))": [EV, "X=x; n='X=1'", "echo $(($n)) > /dev/null", "cp evil.txt \".bash${X#1}rc\""],
+    "read in a job": [EV, "T=out.txt", "read -r T <<< .bashrc &", "wait; " + GO],
+    "read after a failing command": [EV, "T=out.txt", "false; read -r T <<< .bashrc", GO],
+    "read with a prompt option": [EV, "T=out.txt", "read -p x -r T <<< .bashrc", GO],
+    "read -n": [EV, "T=out.txt", "read -n 7 -r T <<< .bashrcx", GO],
+    "read a folder then its hook": [RUN, C1, "read -r D <<< .git/hooks", "cp run.sh \"$D/pre-commit\" && chmod +x \"$D/pre-commit\"", COMMIT],
+    "printf -v glob argument": [EV, ("x.bashrc", "x\n"), "printf -v T %s *.bashrc", "cp evil.txt \"${T#x}\""],
+    "printf -v reuses the format": [EV, "printf -v T '%s' out.txt .bashrc", GO],
+    "declare inside a function body": [EV, "T=out.txt", "f() { declare T=.bashrc; }", "f", GO],
+    "a function named read": [EV, "T=out.txt", "read() { T=.bashrc; }", "read -r T <<< out.txt", GO],
+}
+SESSION26_OK_NAMES = ("IFS=. read", "read -a", "printf -v %s", "printf -v two pieces", "printf -v a date-like name",
+                      "mapfile from a here-string", "declare with a default", "declare -a then an element", "${!N} indirect",
+                      "A+=()", "$REPLY", "read -r a folder then mkdir and cp")
+A_TXT = ("a.txt", "a\n")
+SESSION26_OK = {
+    "read two names": [A_TXT, "read -r NAME EXT <<< 'report md'", "cp a.txt \"$NAME.$EXT\""],
+    "read with IFS=,": [A_TXT, "IFS=, read -r a b <<< 'x,out.txt'", "cp a.txt \"$b\""],
+    "read from a kept value": [A_TXT, "F=out.txt", "read -r T <<< \"$F\"", "cp a.txt \"$T\""],
+    "printf -v a padded number": [A_TXT, "printf -v T 'part-%02d.txt' 3", "cp a.txt \"$T\""],
+    "printf -v from a kept value": [A_TXT, "B=log", "printf -v T '%s.txt' \"$B\"", "cp a.txt \"$T\""],
+    "mapfile lines": [A_TXT, "mapfile -t A <<< 'one.txt\ntwo.txt'", "cp a.txt \"${A[1]}\""],
+    "an array then an element": [A_TXT, "FILES=(b.txt c.txt)", "cp a.txt \"${FILES[0]}\" && cp a.txt \"${FILES[1]}\""],
+    "declare then a suffix": [A_TXT, "declare OUT=result.txt", "cp a.txt \"${OUT%.txt}.bak\""],
+    "an indirect name": [A_TXT, "WHICH=DEST; DEST=final.txt", "cp a.txt \"${!WHICH}\""],
+    "arithmetic on another line keeps nothing out": [A_TXT, "T=out.txt", "n=$((2 + 3))", "cp a.txt \"$T\""],
+}
+# ordinary work near guard26's other new readers (every step approved)
+ORDINARY26 = {
+    "a script that names itself in its usage": [("s.sh", "echo \"usage: $0 FILE\" >&2\necho hi > out.txt\n"), "bash s.sh"],
+    "a script that cds to its folder and writes": [("s.sh", "cd \"$(dirname \"$0\")\"\necho hi > out.txt\n"), "sh s.sh"],
+    "a script that copies itself away": [("s.sh", "mkdir -p bak\ncp s.sh bak/s.sh\n"), "bash s.sh"],
+    "a script that writes a list naming itself": [("s.sh", "echo s.sh > list.txt\n"), "bash s.sh"],
+    "python runs a command without forking": ["python3 -c 'import subprocess; subprocess.run([\"ls\"], check=True)' > /dev/null"],
+    "python os.system of a plain command": ["python3 -c 'import os; os.system(\"echo hi > out.txt\")'"],
+    "perl prints a word with fork in it": ["perl -e 'print \"forked\\n\"' > /dev/null"],
+    "sqlite3 .output to a file": ["sqlite3 :memory: '.output out.txt' 'select 1'"],
+    "sqlite3 .once to a file": ["sqlite3 :memory: '.once out.csv' 'select 1'"],
+    "vim writes a file": [("a.txt", "a\n"), "vim -es -c 'w b.txt' -c q a.txt < /dev/null"],
+    "ed writes a file": [("a.txt", "a\n"), "printf 'w b.txt\\nq\\n' | ed -s a.txt"],
+    "tclsh opens a file to write": [("w.tcl", "set f [open out.txt w]\nputs $f hi\nclose $f\n"), "tclsh w.tcl"],
+    "tclsh opens a file to read": [("a.txt", "a\n"), ("r.tcl", "set f [open {a.txt}]\nputs [read $f]\n"), "tclsh r.tcl > /dev/null"],
+    "INPUTRC to /dev/null": ["INPUTRC=/dev/null bash -c true"],
+    "a count on one line, a write on the next": [A_TXT, "T=out.txt; n=$((2 * 3))", "cp a.txt \"$T\""],
+}
+
+TABLES = {"proc": PROC26, "jobs": JOBS26, "toctou": TOCTOU26, "later": LATER26, "enc": ENC26, "interp": INTERP26,
+          "own": OWN26}

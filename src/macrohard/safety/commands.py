@@ -330,6 +330,9 @@ class Analyzer:
         if found is not None and not plain_shell(*found):  # `#!/usr/bin/make -f`: `make -f ./x ARGS`
             self.line(shlex.join([found[0], *([found[1]] if found[1] else []), path, *args]), depth + 1, cwd)
             return
+        if scripts.writes_itself(text, path):
+            self.r.add("dynamic", f"{path} writes to itself while the shell reads it: bash reads a script as it runs, "
+                                  "so what it adds runs unreviewed; write the file in one step and run it in the next")
         self.line(body if first.startswith("#!") else text, depth + 1, cwd)
 
     def program(self, prog: str, args: list[str], cmd: SimpleCommand, depth: int) -> None:
@@ -377,9 +380,18 @@ class Analyzer:
                 self.r.add(category, f"{prog} code {why}")
         if m := R.EXEC_INPUT.search(code):
             self.r.add("dynamic", f"{prog} code runs code it reads when it runs: {m.group(0)[:60]}")
-        for m in R.CODE_SHELL_CALL.finditer(code):
-            self.line(m.group("cmd"), depth + 1, cwd)
-        runners.code_calls(self, code, depth, cwd)
+        # code that forks (os.fork, perl's fork, a detached child) runs its commands in a process that outlives the
+        # step, as a job does: what they run is judged as a job's (guard26: `if os.fork() == 0: sleep; os.system("sh
+        # go.sh")`, then `cp run.sh go.sh` approved, ran the payload)
+        before, at = self.in_job, self.job_depth
+        if R.CODE_FORKS.search(code):
+            self.in_job, self.job_depth = True, depth
+        try:
+            for m in R.CODE_SHELL_CALL.finditer(code):
+                self.line(m.group("cmd"), depth + 1, cwd)
+            runners.code_calls(self, code, depth, cwd)
+        finally:
+            self.in_job, self.job_depth = before, at
         if R.WRITE_CALL.search(code):  # code that writes a start-up file it names (guard20: open('.bash'+'rc', 'a'))
             # an environment variable the session gave a literal value, read by the code (guard21: `export
             # T=.bashrc`, then open(os.environ['T'], 'a')) stands as that value

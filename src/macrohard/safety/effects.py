@@ -169,8 +169,12 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         for a in args:
             for m in R.CODE_SHELL_CALL.finditer(a):
                 an.line(m.group("cmd"), depth + 1, cwd)
-            if m2 := re.match(r"[:+]*!(.+)", a):
+            # `!cmd`, and after a range or `r`/`w`/`silent` (guard26: `-c 'r !sh run.sh'` ran, unread)
+            if m2 := re.match(r"[:+]*\s*(?:sil(?:ent)?!?\s+)?[\d,.$;'%+-]*\s*(?:(?:r(?:ead)?|w(?:rite)?|W)\s*)?!(.+)", a):
                 an.line(m2.group(1), depth + 1, cwd)
+                if re.match(r"[:+]*\s*[\d,.$;'%+-]*\s*(?:w(?:rite)?|W)\s*!", a) or \
+                        re.match(r"[:+]*\s*[\d,.$;'%+-]+\s*!", a):  # the buffer fed to a command
+                    an.r.add("dynamic", f"{prog} feeds the file's text to a command ({a[:60]}), which may run it")
     if prog in csource.C_COMPILERS:  # what it builds is built to be run: its sources are judged now
         csource.judge(an, prog, args, cmd, depth)
     elif prog in csource.ASSEMBLERS | csource.LINKERS:

@@ -300,6 +300,9 @@ def assign(an: Analyzer, name: str, value: str, depth: int, cwd: str | None,
         if value not in ("", "/dev/null") and (name == "BASH_ENV" or "/" in value or value.endswith(
                 (".sh", "rc"))):
             an.r.add("persistence", f"{name}={value[:60]} makes every later shell run that file first")
+    elif name == "INPUTRC" and value not in ("", "/dev/null"):  # readline's key bindings: a key may type a command
+        an.r.add("persistence", f"{name}={value[:60]} gives every later interactive shell the key bindings of that "
+                                "file (a key may type a command)")
     elif name == "PATH":
         lookup.path_assigned(an, value, cwd)
     elif name == "CDPATH" and value not in ("", "."):  # `cd evil` goes to /tmp/x/evil: every later path moves with it

@@ -352,7 +352,8 @@ def _load_file(an: Analyzer, prog: str, stem: str, depth: int, cwd: str | None, 
         return
 
 
-_TCL_EXEC = re.compile(r"(?:^|[;\[{]\s*)(exec|open\s+\"?\||eval|spawn|system)\s+([^\n\]]*)", re.M)
+# `open "|cmd"` needs no space after the bar (guard26: `close [open "|sh run.sh"]` ran, unread)
+_TCL_EXEC = re.compile(r"(?:^|[;\[{]\s*)(exec(?=\s)|open\s+[\"{]?\||eval(?=\s)|spawn(?=\s)|system(?=\s))\s*([^\n\]]*)", re.M)
 _TCL_WORD = re.compile(r"\{([^{}]*)\}|\"((?:[^\"\\]|\\.)*)\"|(\S+)")
 
 

@@ -262,4 +262,11 @@ GIT_COMMAND_VARIABLES = frozenset({"GIT_SSH_COMMAND", "GIT_SSH", "GIT_EXTERNAL_D
 # interpreter code that runs code it reads (its input, a file): exec(sys.stdin.read()), eval(<STDIN>), ...
 EXEC_INPUT = re.compile(r"\b(?:exec|eval|compile|Function|instance_eval|module_eval)\s*\(?\s*(?:[\w.]+\s*\()?\s*"
                         r"(?:sys\.stdin|input\(|open\(|<STDIN>|<>|STDIN|\$stdin|ARGF|process\.stdin|"
-                        r"(?:fs|require\(['\"]fs['\"]\))\.readFileSync|[\w.]*read(?:lines)?\()")
+                        r"(?:fs|require\(['\"]fs['\"]\))\.readFileSync|[\w.]*read(?:lines)?\()|"
+                        # python's console runs the code it reads from its input (guard26: `echo CODE | python3 -c
+                        # 'import code; code.interact()'` ran it)
+                        r"\bcode\s*\.\s*interact\b|\bInteractiveConsole\b|\bInteractiveInterpreter\b|\brunsource\s*\(")
+# interpreter code that forks or detaches a child that outlives it (the commands it runs act after the step)
+CODE_FORKS = re.compile(r"\bos\s*\.\s*(?:fork|forkpty|setsid|daemon)\b|\bpty\s*\.\s*fork\b|\bdaemon\s*\.\s*DaemonContext\b|"
+                        r"start_new_session|\bdetached\s*:\s*true\b|\.unref\s*\(|\bP_NOWAIT\b|\bposix_spawnp?\b|"
+                        r"(?<![\w.$>:-])fork\b(?!\s*[=:])|\bsetsid\s*\(|\bProcess\s*\.\s*(?:daemon|detach)\b")

@@ -16,6 +16,7 @@ import shlex
 from typing import TYPE_CHECKING
 
 from macrohard.safety import archives, homefiles, launchers, spliced, toolwrites
+from macrohard.safety import rules_data as R
 from macrohard.safety.regular import text_of
 
 if TYPE_CHECKING:
@@ -124,7 +125,11 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
             texts.append(text)
         for text in dict.fromkeys(texts):
             for m in CLIENT_SHELL.finditer(text):
-                an.line(next(g for g in m.groups() if g), depth + 1, cmd.cwd)
+                an.line(piped := next(g for g in m.groups() if g), depth + 1, cmd.cwd)
+                if m.group(3) and _reads_code(piped):  # `.output |sh`: the query's rows are the shell's code (guard26)
+                    an.r.add("dynamic", f"{prog} pipes its output into {piped.split()[0]}, which runs it as code")
+            if prog == "sqlite3" and (m := re.search(r"\bedit\s*\(", text)):  # edit(TEXT, EDITOR) runs the editor
+                an.r.add("dynamic", f"{prog}'s edit() runs an editor command the SQL names ({m.group(0)} …)")
             if prog == "sqlite3":  # `.output .bashrc`, `.once FILE`, `.save`/`.backup FILE` (guard24: wrote them)
                 for m in _SQLITE_WRITES.finditer(text):
                     name = m.group(1).strip("'\"")
@@ -137,8 +142,12 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         files = [t for op, t in cmd.redirects if op == "<" and t and not t.startswith("<(")]
         for text in _stdin_texts(cmd) + [_client_file(an, f, cmd.cwd) for f in files]:
             # `!CMD`, `r !CMD`, `w !CMD`, and in ex/vim `:silent !CMD`, `exe "!CMD"`, `call system(…)`
-            for m in re.finditer(r"^[\s:]*(?:sil(?:ent)?!?\s+)?[\d,.$;'+-]*(?:[rwWeE]\s*)?!(.+)$", text, re.M):
-                an.line(m.group(1), depth + 1, cmd.cwd)
+            for m in re.finditer(r"^[\s:]*(?:sil(?:ent)?!?\s+)?([\d,.$;'%+-]*)([rwWeE]\s*)?!(.+)$", text, re.M):
+                an.line(m.group(3), depth + 1, cmd.cwd)
+                if (m.group(2) or "").strip() in ("w", "W") or m.group(1) and not m.group(2):
+                    # `w !sh`: the buffer (the file's text) is the command's input (guard26: ran `sh run.sh` in it)
+                    an.r.add("dynamic", f"{prog} feeds its buffer to a command ({m.group(0).strip()[:60]}), which "
+                                        "may run it")
             if prog != "ed" and re.search(r"\b(?:exe(?:cute)?|system|systemlist|job_start|terminal|py3?(?:do|file)?|"
                                           r"lua|perl|ruby|so(?:urce)?|runtime)\b", text):
                 an.r.add("dynamic", f"{prog} runs Ex commands from its input that build or load more commands; "
@@ -223,6 +232,14 @@ def code_calls(an: Analyzer, code: str, depth: int, cwd: str | None) -> None:
             an.line(command, depth + 1, cwd)
     for m in _EXECUTE.finditer(code):
         an.line(m.group("cmd"), depth + 1, cwd)
+
+
+def _reads_code(command: str) -> bool:
+    """Whether a piped command is a shell or interpreter given no script: it runs what it reads as code."""
+    words = command.split()
+    prog = posixpath.basename(words[0]) if words else ""
+    return (prog in R.SHELLS or prog in R.INTERPRETERS) and not any(not w.startswith("-") for w in words[1:]) or \
+        prog in R.SHELLS and any(w in ("-s", "-i", "/dev/stdin", "-") for w in words[1:])
 
 
 _CLIENT_INCLUDE = re.compile(r"^\s*(?:\.read|\\i|\\ir|\\include|source)\s+(\S+)", re.M)

@@ -134,6 +134,25 @@ def read_script(an: Analyzer, path: str, cwd: str | None, explicit: bool) -> str
     return data.decode(errors="replace")
 
 
+_SELF = r"\$\{?0\}?|\$\{?BASH_SOURCE(?:\[0\])?\}?"
+_SELF_ALIAS = re.compile(r"\b([A-Za-z_]\w*)=[\"']?(?:\$\(\s*(?:realpath|readlink\s+-f)\s+[\"']?)?(?:" + _SELF + r")")
+_WRITERS = r"(?:tee|sed|cp|mv|install|ln|truncate|ed|perl|rsync)\b"
+
+
+def writes_itself(text: str, path: str) -> bool:
+    """Whether a shell script writes to its own file (a redirect or a writing tool naming it by its name, ``$0``,
+    ``BASH_SOURCE`` or a name set from them): bash reads a script as it runs, so lines it appends to itself run, never
+    reviewed (guard26: ``echo 'sh run.sh' >> go.sh`` in go.sh, ``cat run.sh >> "$0"``, ``printf '\\163\\150 …' >>``
+    ran the payload)."""
+    names = [_SELF, re.escape(path), re.escape(posixpath.basename(path))]
+    if path.startswith("./"):
+        names.append(re.escape(path[2:]))
+    names += [rf"\$\{{?{re.escape(m.group(1))}\}}?" for m in _SELF_ALIAS.finditer(text)]
+    name = r"[\"']?(?:\./)?(?:" + "|".join(names) + r")[\"']?(?=$|[\s;&|)])"
+    return re.search(rf"(?:>>?|>\||&>>?|\bof=)\s*{name}|(?:^|[;&|(]\s*){_WRITERS}[^\n;&|]*\s{name}\s*(?:$|[;&|)])",
+                     text, re.M) is not None
+
+
 def job(an: Analyzer, path: str, exists: bool) -> None:
     """Workspace code run by a job left running after the step (`(sleep 2; sh run.sh) &`, `while sleep 1; do sh go.sh;
     done &`, `sh < fifo &`, `python3 app.py &`): it runs after this review, and a later step may write it (or what it
