@@ -384,8 +384,8 @@ class Analyzer:
         # step, as a job does: what they run is judged as a job's (guard26: `if os.fork() == 0: sleep; os.system("sh
         # go.sh")`, then `cp run.sh go.sh` approved, ran the payload)
         before, at = self.in_job, self.job_depth
-        if R.CODE_FORKS.search(code):
-            self.in_job, self.job_depth = True, depth
+        if R.CODE_FORKS.search(code):  # (a depth below the line's: the shell's `wait` does not wait for it)
+            self.in_job, self.job_depth = True, depth + 1
         try:
             for m in R.CODE_SHELL_CALL.finditer(code):
                 self.line(m.group("cmd"), depth + 1, cwd)
