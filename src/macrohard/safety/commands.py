@@ -369,6 +369,20 @@ class Analyzer:
         """Interpreter code (``-c``/``-e``, a heredoc, a workspace script): the patterns it matches, and the
         commands, built code and workspace modules it runs (``pycode``, ``jscode``). ``where``: the directory
         its imports look in first (a script's own), ``here``: the directory of this file of code."""
+        # code that forks (os.fork, perl's fork, a detached child) runs its commands in a process that outlives the
+        # step, as a job does: what they run is judged as a job's (guard26: `if os.fork() == 0: sleep; os.system("sh
+        # go.sh")`, then `cp run.sh go.sh` approved, ran the payload); a depth below the line's: the shell's `wait`
+        # does not wait for it
+        before, at = self.in_job, self.job_depth
+        if R.CODE_FORKS.search(code):
+            self.in_job, self.job_depth = True, depth + 1
+        try:
+            self._code(prog, code, depth, cwd, where, seen, here)
+        finally:
+            self.in_job, self.job_depth = before, at
+
+    def _code(self, prog: str, code: str, depth: int, cwd: str | None, where: str | None, seen: set[str] | None,
+              here: str | None) -> None:
         if prog.startswith(("python", "pypy")):
             pycode.judge(self, prog, code, depth, cwd, where or cwd, seen, here or where or cwd)
             devtools.python_runs_tests(self, code, depth, cwd)  # `pytest.main()` imports the workspace's tests
@@ -380,18 +394,9 @@ class Analyzer:
                 self.r.add(category, f"{prog} code {why}")
         if m := R.EXEC_INPUT.search(code):
             self.r.add("dynamic", f"{prog} code runs code it reads when it runs: {m.group(0)[:60]}")
-        # code that forks (os.fork, perl's fork, a detached child) runs its commands in a process that outlives the
-        # step, as a job does: what they run is judged as a job's (guard26: `if os.fork() == 0: sleep; os.system("sh
-        # go.sh")`, then `cp run.sh go.sh` approved, ran the payload)
-        before, at = self.in_job, self.job_depth
-        if R.CODE_FORKS.search(code):  # (a depth below the line's: the shell's `wait` does not wait for it)
-            self.in_job, self.job_depth = True, depth + 1
-        try:
-            for m in R.CODE_SHELL_CALL.finditer(code):
-                self.line(m.group("cmd"), depth + 1, cwd)
-            runners.code_calls(self, code, depth, cwd)
-        finally:
-            self.in_job, self.job_depth = before, at
+        for m in R.CODE_SHELL_CALL.finditer(code):
+            self.line(m.group("cmd"), depth + 1, cwd)
+        runners.code_calls(self, code, depth, cwd)
         if R.WRITE_CALL.search(code):  # code that writes a start-up file it names (guard20: open('.bash'+'rc', 'a'))
             # an environment variable the session gave a literal value, read by the code (guard21: `export
             # T=.bashrc`, then open(os.environ['T'], 'a')) stands as that value
