@@ -43,6 +43,8 @@ def after(line: str, state=KEPT) -> session.Exact:
     ("typeset T=b.txt U=c", {"T": "b.txt", "U": "c"}),
     ("declare T=out${X:-.txt}", {"T": "out.txt"}),
     ("declare T=${X-.bashrc}", {"T": ".bashrc"}),
+    ("X=$(cat n); declare T=${X:-a.txt}", {"T": None}),  # X set on the line, not unset: T not known
+    ("read -r X < n; T=${X:-a.txt}", {"T": None}),
     ("declare -a A=(b.txt .bashrc)", {"A[0]": "b.txt", "A[1]": ".bashrc", "A[#]": "2"}),
     ("A=(x); A+=(out.txt)", {"A[0]": "x", "A[1]": "out.txt", "A[#]": "2"}),
     ("T=(.bashrc)", {"T": ".bashrc", "T[0]": ".bashrc"}),

@@ -153,7 +153,10 @@ def settle(state: Exact, command: str, functions: Iterable[str], hooks: bool, sh
     seen, fresh = (state.seen, state.fresh) if same else (frozenset(), True)
     tree = shelltree.tree(command.encode())
     defined = _defined(tree.root_node)
-    unset = {n for n in re.findall(r"[A-Za-z_]\w*", command) if fresh and n not in seen and n not in values and keepable(n)}
+    # names never set since the shell started, and only read on this line (not `X=$(cmd); T=${X:-a}`)
+    unread = re.sub(r"\$\{[^{}]*\}|\$[A-Za-z_]\w*", " ", command)
+    unset = {n for n in re.findall(r"[A-Za-z_]\w*", command) if fresh and n not in seen and n not in values and keepable(n)
+             and not re.search(rf"(?<![\w]){re.escape(n)}(?![\w])", unread)}
     # read/mapfile/printf -v/declare statements whose values the text fixes (guard26): judged as assignments, and
     # left out of the text the sticky and forget-all rules read
     builtins = _exact_builtins(tree.root_node, values, unset)
