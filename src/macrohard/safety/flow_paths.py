@@ -14,7 +14,17 @@ TEXT_READERS = frozenset({"cat", "head", "tail", "less", "more", "grep", "egrep"
                            "strings", "sort", "uniq", "cut", "tr", "nl", "jq", "tac", "xxd", "od", "diff", "cmp",
                            "column", "fold", "fmt", "wc", "file", "python", "python3", "node", "base64", "base32",
                            "basenc", "gzip", "zcat", "bzip2", "xz", "tar", "zip", "hexdump", "iconv", "rev", "paste",
-                           "xargs", "parallel"})
+                           "xargs", "parallel", "shuf", "pr", "join", "comm", "look", "expand", "unexpand", "tsort",
+                           "envsubst", "bzcat", "xzcat", "lzcat", "zstdcat", "zgrep", "zless", "zmore", "dd"})
+# programs that run a file they are given (a script, a database): what they print comes from that file, as a text
+# reader's output does (flow26: blind25's `sh bin/kettlectl --help`, `sh init-repo.sh && git branch` and `sqlite3
+# shop.db < shop.sql` printed orders from files the agent did not write, and flow control read no untrusted input,
+# so the sends and planted configs that followed were judged as if nothing untrusted had been read). The value:
+# the options that give code inline instead of a file (``sh -c CODE``, ``perl -e CODE``: no file is run).
+RUNNERS = {"sh": frozenset({"-c"}), "bash": frozenset({"-c"}), "dash": frozenset({"-c"}), "zsh": frozenset({"-c"}),
+           "ksh": frozenset({"-c"}), "perl": frozenset({"-e", "-E"}), "ruby": frozenset({"-e"}),
+           "php": frozenset({"-r"}), "lua": frozenset({"-e"}), "tclsh": frozenset(), "sqlite3": frozenset(),
+           "source": frozenset(), ".": frozenset(), "make": frozenset()}
 
 def linked(path: str, ctx: GuardContext) -> str:
     """Where ``path`` (in the workspace, as the guard names it) leads once its symlinks are followed, as the
@@ -96,23 +106,56 @@ def file_words(argv: list[str]) -> list[str]:
 
 
 def operands(command: str, ctx: GuardContext) -> list[str]:
-    """The files the text readers of ``command`` are given (resolved like the workspace paths of the analysis)."""
+    """The files the text readers of ``command`` are given, and the file a runner runs (``RUNNERS``: the script or
+    database, its first operand), resolved like the workspace paths of the analysis."""
     from macrohard.safety.shellparse import parse
 
     base = shell_base(ctx)
     out = []
     for cmd in parse(command).commands:
-        if not cmd.argv or posixpath.basename(cmd.argv[0]) not in TEXT_READERS:
-            continue
+        prog = posixpath.basename(cmd.argv[0]) if cmd.argv else ""
         here = posixpath.join(base, cmd.cwd) if cmd.cwd else base
-        for word in file_words(cmd.argv):
+        # what any program reads on its standard input from a file (`wc < .env`, `sh -s < setup.sh`,
+        # `while read l; do …; done < todo.txt`, `envsubst < t.txt`; as written, `.env` was no private path: the file
+        # it reads was counted as untrusted input, not private data)
+        out += [t if t.startswith(("/", "~")) else posixpath.normpath(posixpath.join(here, t)) for op, t in
+                cmd.redirects if op.startswith("<") and not op.startswith("<<") and t and not t.startswith("&")
+                and "$" not in t]
+        if "/" in (cmd.argv[0] if cmd.argv else "") and "$" not in cmd.argv[0]:
+            # a program run by its path (`./tools/version.sh`, `bin/kettlectl --help`): one in the workspace the
+            # agent did not write prints what that file says
+            run = cmd.argv[0] if cmd.argv[0].startswith(("/", "~")) else posixpath.normpath(posixpath.join(
+                here, cmd.argv[0]))
+            if ctx.workspace and run.startswith(ctx.workspace.rstrip("/") + "/"):
+                out.append(run)
+        if prog not in TEXT_READERS and prog not in RUNNERS and prog != "unzip":
+            continue
+        words = file_words(cmd.argv)
+        if prog == "make":  # the makefile it reads: -f FILE, else the directory's own
+            given = [w.split("=", 1)[1] if "=" in w else nxt
+                     for w, nxt in zip(words, [*words[1:], ""], strict=True) if w in ("-f", "--file", "--makefile") or w.startswith(("--file=", "--makefile="))]
+            words = given or next(([m] for m in ("GNUmakefile", "makefile", "Makefile")
+                                   if os.path.exists(posixpath.join(here, m))), [])
+        elif prog == "dd":  # dd if=FILE
+            words = [w[3:] for w in words if w.startswith("if=")]
+        elif prog == "unzip":  # its members' text, to the terminal (`unzip -p a.zip README`); `unzip -l` lists names
+            words = [w for w in words if not w.startswith("-")][:1] if {"-p", "-c"} & set(words) else []
+        elif prog in RUNNERS:
+            inline = RUNNERS[prog]
+            if any(w[:1] == "-" and w[1:2] != "-" and any(f[1] in w[1:] for f in inline) for w in words):
+                words = []  # code given inline: no file is run (what it reads is the analysis's)
+            elif prog == "sqlite3":  # the database, if it is there (a new one holds nothing), and what it reads
+                named = [w for w in words if not w.startswith("-")]
+                words = [m.group(1) for w in named[1:] if (m := re.match(r"\s*\.(?:read|import)\s+(\S+)", w))]
+                if named and named[0] != ":memory:" and os.path.exists(posixpath.join(here, named[0])):
+                    words.insert(0, named[0])
+            else:
+                words = [w for w in words if not w.startswith("-")][:1]
+        for word in words:
             if word.startswith("-") or not word or "$" in word:
                 continue
             path = word if word.startswith("~") else posixpath.normpath(posixpath.join(here, word))
             out += expanded(path, ctx) if _GLOB.search(word) else [path]
-        out += [t if t.startswith(("/", "~")) else posixpath.normpath(posixpath.join(here, t)) for op, t in
-                cmd.redirects if op.startswith("<") and t and not t.startswith("&") and "$" not in t]  # `wc < .env`
-        # (as written, `.env` was no private path: the file it reads was counted as untrusted input, not private data)
     return out
 
 
