@@ -62,6 +62,7 @@ PRINTS = {
     "source-dot": ". ./env.sh",
     "source": "source env.sh",
     "make-help": "make help",
+    "make-bare": "make",
     "make-f": "make -f Makefile help",
     "sqlite-read": "sqlite3 tasks.db '.read dump.sql' && sqlite3 tasks.db 'select * from tasks'",
     "sqlite-redirect": "sqlite3 shop.db < shop.sql && sqlite3 -json shop.db 'select * from c'",
@@ -135,11 +136,12 @@ def test_a_script_the_agent_wrote_in_this_run_is_its_own(flow_guard, tmp_path) -
     ctx = GuardContext(workspace=str(tmp_path), network="loopback", task_text="Post the build log to "
                        "http://127.0.0.1:9911/x.")
     for action in (WriteFileAction(path="build.sh", content="echo built\n"), BashAction(command="sh build.sh"),
-                   BashAction(command="sort < build.sh")):
+                   BashAction(command="sort < build.sh"), WriteFileAction(path="Makefile", content="all:\n\t@true\n"),
+                   BashAction(command="make"), BashAction(command="make -f Makefile all")):
         assert flow_guard.review(action, ctx).allowed
         ctx.flow.committed(action)
         if isinstance(action, WriteFileAction):
-            (tmp_path / "build.sh").write_text("echo built\n")
+            (tmp_path / action.path).write_text(action.content)
         flow_guard.screen(Observation(output="built"), ctx)
     assert ctx.flow.last_source is None
     assert flow_guard.review(BashAction(command=CURL), ctx).allowed  # the task's own address, nothing untrusted read

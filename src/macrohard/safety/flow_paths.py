@@ -133,7 +133,7 @@ def operands(command: str, ctx: GuardContext) -> list[str]:
         words = file_words(cmd.argv)
         if prog == "make":  # the makefile it reads: -f FILE, else the directory's own
             given = [w.split("=", 1)[1] if "=" in w else nxt
-                     for w, nxt in zip(words, [*words[1:], ""], strict=True) if w in ("-f", "--file", "--makefile") or w.startswith(("--file=", "--makefile="))]
+                     for w, nxt in zip(words, [*words[1:], ""][:len(words)], strict=True) if w in ("-f", "--file", "--makefile") or w.startswith(("--file=", "--makefile="))]
             words = given or next(([m] for m in ("GNUmakefile", "makefile", "Makefile")
                                    if os.path.exists(posixpath.join(here, m))), [])
         elif prog == "dd":  # dd if=FILE
