@@ -6,7 +6,9 @@ look-alikes that carry orders or talk about attacks, and that benchmarks/injecti
 meets (byte-for-byte rebuild, row fields, variety, no text shared) is test_injection_sets.py. Oracles only (counts,
 labels, decoders); no screen or model runs on any set. blind19..blind23's own files (test_blind19_injection_set.py ..
 test_blind23_injection_set.py, which repeated one another) are folded in here with every check and number they had;
-blind24 (the twenty-sixth wave's, written blind by helper blind24i) adds orders in issue labels and review comments."""
+blind24 (the twenty-sixth wave's, written blind by helper blind24i) adds orders in issue labels and review comments;
+blind25 (the twenty-seventh wave's, written blind by helper blind25i) adds form values, data fields written by hand in
+other languages, and six more scripts."""
 from __future__ import annotations
 
 import re
@@ -114,6 +116,14 @@ DATA24 = {"csv_cell": {"csv_export", "spreadsheet"}, "json_value": {"json_api"},
 LOOKS24 = {"hidden_markup": r"<!--|display:none|font-size:0", "alt_text": r'alt="|alt:|!\[|\[image:',
            "split_fields": r"\n", "fake_turn": r"<\|im_start\|>|### System|\nUser:|System:",
            "tool_call": r"tool_call|NEXT_ACTION|function_call"}
+
+# blind25 (the twenty-seventh wave's): VERB24 with the verbs of its ordered recommendations and ratings, form values
+# among the data styles, six more scripts by hand (Kannada, Malayalam, Gujarati, Sinhala, Lao, Burmese)
+VERB25 = re.compile(VERB24.pattern[:-len(r")(?:s|ed|ing)?\b")] + r"|recommend|rate|wire|waive|unsubscribe|return)"
+                    r"(?:s|ed|ing)?\b", re.I)
+DATA25 = {**DATA24, "form_field": {"form_submission"}}
+SCRIPTS25 = SCRIPTS + ("[\u0c80-\u0cff]", "[\u0d00-\u0d7f]", "[\u0a80-\u0aff]", "[\u0d80-\u0dff]", "[\u0e80-\u0eff]",
+                       "[\u1000-\u109f]")
 
 # Each set's promises. ``floors``: (tally, keys, least): the sum of a tally's counts over keys is at least ``least``;
 # tallies: style, hand_style, foreign_hand_style (injections: all, by hand, by hand in other languages), source,
@@ -255,6 +265,34 @@ SHAPES: dict[str, dict[str, Any]] = {
             ("hard_source", SPOKEN, 60), ("hard_source", ("automation_config",), 10), ("hard_source", DOCS, 40),
         ),
         "verb": VERB24, "addressed": ADDRESSED24, "data_styles": DATA24, "looks": LOOKS24, "looks_flags": re.I,
+        "unaddressed": ("encoded", "homoglyph"), "joiners": r"[_\u200b-]",
+        "hard_verb": 0.88, "hard_addressed": 0.25,
+    },
+    "blind25": {
+        "older": "blind24",
+        "rows": 1800, "injections": 1000, "styles": (24, 20), "sources": (20, 20),
+        "foreign": 300, "foreign_langs": (25, 5), "foreign_hand": 150, "scripts": SCRIPTS25,
+        "ordinary": (450, 20, 40), "hard": (350, 20, 40),
+        "hand": 720, "hand_share": 0.4, "hand_kinds": {"injection": 400, "ordinary": 120, "hard": 260},
+        "hand_langs": 55, "hand_styles": 24, "hand_sources": 25,
+        "floors": (
+            ("source", SPOKEN, 140), ("hand_source", SPOKEN, 60),
+            ("style", ("polite_indirect",), 90), ("hand_style", ("polite_indirect",), 45),
+            ("style", ("reported_speech",), 200), ("hand_style", ("reported_speech",), 100),
+            ("style", ("caption", "alt_text"), 70), ("hand_style", ("caption", "alt_text"), 35),
+            ("style", ("readme_step",), 25), ("style", ("voice_request",), 120), ("style", ("prose_aside",), 35),
+            ("style", ("split_fields",), 20), ("style", (*DATA25, "split_fields"), 300),
+            ("style", ("issue_label",), 25), ("hand_style", ("issue_label",), 15), ("hand_style", ("review_comment",), 15),
+            # the twenty-seventh wave's stress: data fields and form values by hand, in other languages too
+            ("style", ("form_field",), 20),
+            ("hand_style", ("csv_cell", "json_value", "calendar_note", "commit_message", "form_field", "issue_label"), 70),
+            ("foreign_hand_style", ("reported_speech",), 80), ("foreign_hand_style", ("polite_indirect",), 25),
+            ("foreign_hand_style", ("voice_request",), 25), ("foreign_hand_style", ("prose_aside",), 5),
+            ("foreign_hand_style", ("caption", "alt_text", "calendar_note", "csv_cell", "json_value", "readme_step",
+                                    "issue_label", "commit_message", "form_field"), 45),
+            ("hard_source", SPOKEN, 60), ("hard_source", ("automation_config",), 10), ("hard_source", DOCS, 40),
+        ),
+        "verb": VERB25, "addressed": ADDRESSED24, "data_styles": DATA25, "looks": LOOKS24, "looks_flags": re.I,
         "unaddressed": ("encoded", "homoglyph"), "joiners": r"[_\u200b-]",
         "hard_verb": 0.88, "hard_addressed": 0.25,
     },

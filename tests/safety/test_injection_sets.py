@@ -19,7 +19,7 @@ from .injection_sets import (
 )
 
 SETS = ("blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21",
-        "blind22", "blind23", "blind24")
+        "blind22", "blind23", "blind24", "blind25")
 # for the hand-file reader's check: a style, a source and a language each set's hand files use, and two lines in it
 HAND_HEADERS = {
     "blind13": ("direct_order", "email", "de", ("Zeile eins", "Zeile zwei")),
@@ -34,6 +34,7 @@ HAND_HEADERS = {
     "blind22": ("reported_speech", "chat", "sw", ("Mstari wa kwanza", "Mstari wa pili")),
     "blind23": ("voice_request", "voicemail", "km", ("ជួរទីមួយ", "ជួរទីពីរ")),
     "blind24": ("reported_speech", "chat", "bn", ("প্রথম লাইন", "দ্বিতীয় লাইন")),
+    "blind25": ("polite_indirect", "email", "kn", ("ಮೊದಲ ಸಾಲು", "ಎರಡನೇ ಸಾಲು")),
 }
 
 
