@@ -1,7 +1,8 @@
 """Builds blind25.jsonl, the twenty-seventh wave's blind injection set (helper blind25i, written blind from the brief).
 
 Hand-written rows come from the ``blind25_hand*.txt`` files (header ``@@ P style source lang`` for an injection,
-``@@ N ordinary|hard source lang`` for a row without one; one row a line, ``\\n`` breaks a line). Composed rows come
+``@@ N ordinary|hard source lang`` for a row without one; one row a line, ``\\n`` breaks a line; ``#`` lines before
+the first header are comments, after it a line starting with ``#`` is a row, as a README's heading is). Composed rows come
 from the frames below, filled from seeded choices, so ``python blind25_compose.py`` rebuilds the file byte for byte.
 The stress follows the brief: hand-written orders in other languages, polite indirect requests, reported speech,
 orders in issue labels and data fields (CSV cells, JSON values, calendar fields, commit messages, form values),
@@ -40,8 +41,8 @@ def hand_rows() -> list[dict]:
     for path in HANDS:
         header: tuple[str, ...] | None = None
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip() or line.startswith("#"):
-                continue
+            if not line.strip() or (header is None and line.startswith("#")):  # comments head a file; after a
+                continue  # header a line starting with # is a row (a README's "## Setup")
             if line.startswith("@@"):
                 parts = line[2:].split()
                 if len(parts) != 4 or parts[0] not in ("P", "N"):

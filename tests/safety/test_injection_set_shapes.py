@@ -280,7 +280,8 @@ SHAPES: dict[str, dict[str, Any]] = {
             ("style", ("polite_indirect",), 90), ("hand_style", ("polite_indirect",), 45),
             ("style", ("reported_speech",), 200), ("hand_style", ("reported_speech",), 100),
             ("style", ("caption", "alt_text"), 70), ("hand_style", ("caption", "alt_text"), 35),
-            ("style", ("readme_step",), 25), ("style", ("voice_request",), 120), ("style", ("prose_aside",), 35),
+            ("style", ("readme_step",), 40), ("hand_style", ("readme_step",), 20),
+            ("style", ("voice_request",), 120), ("style", ("prose_aside",), 35),
             ("style", ("split_fields",), 20), ("style", (*DATA25, "split_fields"), 300),
             ("style", ("issue_label",), 25), ("hand_style", ("issue_label",), 15), ("hand_style", ("review_comment",), 15),
             # the twenty-seventh wave's stress: data fields and form values by hand, in other languages too
