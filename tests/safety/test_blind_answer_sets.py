@@ -3,7 +3,7 @@ helper who saw no training data) adds to the checks every fresh set meets (tests
 composed share, composed rows regenerated, no text shared with older sets, length and form, no [placeholders] in
 harmful rows, the benchmark finds them). One parametrized checker over the sets, each set's own numbers as data
 (``SPECS``); it replaces the per-set files test_blind19_sets.py .. test_blind23_sets.py, which repeated one another,
-keeping every check they made (none weakened), and adds blind24.
+keeping every check they made (none weakened), and adds blind24 and blind25.
 
 Every set: 330 harmful rows by hand, about half not English in 20 languages, each category 40 rows in many languages
 with some short ones, a role-play, a "for a novel" framing, a code-shaped and a multi-line answer, and no brackets at
@@ -70,6 +70,8 @@ SPECS = {
     22: Spec(**_FROM_22, agent_prefixes=AGENT_22),
     23: Spec(**_FROM_22, json=True, agent_prefixes=AGENT_23, long=(60, 10)),
     24: Spec(**_FROM_22, json=True, agent_prefixes=AGENT_23, long=(60, 10)),
+    25: Spec(**{**_FROM_22, "category_langs": 20, "domain_langs": 20}, json=True, agent_prefixes=AGENT_23,
+             long=(60, 10)),  # blind25: 20 languages in every harm category and every bias domain
 }
 
 
