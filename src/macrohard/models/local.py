@@ -11,7 +11,8 @@ repeats re-sampled or ending the run), ``bias`` (a logit bonus for the task's wo
 (``models/local_notes.py``), ``verify`` (a finish right after a change becomes the model's own
 read-back command; then its own yes/no on the evidence decides: finish, or on "no" its own next action, taken
 as the task's next step (up to ``MAX_NEXT``, the run judged afresh after it) or as a fix of what it wrote (up to
-``MAX_FIXES``, 0 by default: ``models/local_next.py``); a claimed success stands only on its "yes": ``models/local_verify.py``;
+``MAX_FIXES``, 0 by default: ``models/local_next.py``; the opt-in ``after_no``: one of either, then the "no" stands:
+``models/local_after_no.py``); a claimed success stands only on its "yes": ``models/local_verify.py``;
 with it a give-up stays offered after a failed step; first of all, a finish on a task whose every demand the harness can test
 itself is settled by those tests, no yes/no asked: ``models/local_proofs.py``). In every loop a write that copies the harness's words or a
 failed command's error into a file is refused as a format error (``models/local_copies.py``), and so is a report
@@ -39,6 +40,7 @@ from typing import Any
 
 from macrohard.errors import FormatError, ModelUnavailable
 from macrohard.models import (
+    local_after_no,
     local_agree,
     local_copies,
     local_evidence,
@@ -112,12 +114,13 @@ class LocalModel(ClaimSteps):
         self._grammars: dict[tuple[tuple[str, ...], tuple[str, ...]], Any] = {}
         self._bias: dict[int, float] = {}
         self._page_grammars: dict[str, Any] = {}
-        self._readbacks = local_verify.ReadBacks()
+        self.aids = aids_for(spec)
+        # the opt-in after_no aid: one action of its own after the model's "no", then the "no" stands (local_after_no)
+        self._readbacks = local_after_no.OneAfterNo() if local_after_no.AID in self.aids else local_verify.ReadBacks()
         self._claims = local_evidence.Claims()
         self._proofs = local_proofs.Proofs()
         self._acting_margin = float("nan")  # the acting yes/no's log-odds, when logged (_acting)
         self._asked: set[tuple[str, str]] = set()  # (task, folder or program): a give-up asked again once
-        self.aids = aids_for(spec)
         self._scratch: Any = None  # the run's Scratch (macrohard/scratch.py), bound by the agent loop: the agree aid
         # the fast decoder for ChatML models whose grammar need not list the task's names (local_actions.py);
         # MACROHARD_LOCAL_DECODE=grammar keeps the whole-JSON grammar (for comparison)

@@ -17,7 +17,7 @@ FIX = "pip install 'macrohard[local]' (or `bash install.sh`)"
 
 
 TINY_AIDS = frozenset({"examples", "names", "wrapper", "bias"})  # SmolLM2's and Gemma's defaults
-AIDS = TINY_AIDS | {"notes", "verify", "agree", "form"}  # agree, form: opt-in (RESULTS.md)
+AIDS = TINY_AIDS | {"notes", "verify", "agree", "form", "after_no"}  # agree, form, after_no: opt-in (RESULTS.md)
 QWEN_AIDS = frozenset({"wrapper", "verify"})  # notes: measured, off (RESULTS.md)
 # Every step of the run stays in the prompt (up to a run's usual step budget): a window that slides drops
 # the first steps, changes the prompt's start and so makes llama.cpp read the whole prompt again.
