@@ -672,9 +672,242 @@ def _json_value(task: str) -> tuple[list[Fact], list[str]]:
     return [Fact(f"{out} holds the value of {name} in {source}", test)], [m.group(0)]
 
 
+# judge27: a value the harness can compute itself, written into the one answer file the task names. judge26's dry count:
+# "a computed value into a file" (39) and git work (42) were the commonest demands of right work still judged. Each shape
+# reads one question (who made the last commit, its subject, the branch checked out, how many lines/distinct lines, the
+# sum of a file's numbers, how many .EXT files in a folder) and the sentence that says where the answer goes; every
+# other word of those two sentences must be one of _ANSWER_WORDS (a second demand there leaves the shape unmatched);
+# the task's other sentences go through _OTHER as for every shape. Where the words read two ways that differ on this
+# workspace (a message with a body, several first commits, a last line without its newline, names that differ only
+# by case or spaces, hidden files) the fact is open and the judge decides, as before.
+_ANSWER_WORDS = frozenset(
+    "write put save store record into in to the its their it that this just only plain bare a an of file called named "
+    "answer as git records recorded name number value result count total sum author author's subject line message "
+    "please pls thx thanks here there". split())
+_NO_COMMIT = re.compile(r"\(?\s*(?:(?:there'?s\s+)?no need to commit(?:\s+it|\s+anything)?|don'?t commit(?:\s+it|\s+anything)?|"
+                        r"do not commit(?:\s+it|\s+anything)?|commit nothing)\s*\)?", re.I)
+
+
+def _answer_spans(task: str, answer: str, question: re.Match[str]) -> list[str] | None:
+    """The question's words and the sentences of the question and of the answer file, when nothing else is asked in
+    them (else None)."""
+    spans = [question.group(0)]
+    for sentence in _sentences(task):
+        if question.group(0) not in sentence and not re.search(rf"(?<![\w./-]){re.escape(answer)}(?![\w/-])", sentence):
+            continue
+        rest = sentence.replace(question.group(0), " ").replace(answer, " ")
+        rest = _NO_COMMIT.sub(" ", rest)
+        rest = re.sub(r"\(\s*not\s+the\s+e-?mail\s*\)|\band\s+(?=(?:then\s+)?(?:write|put|save|store)\b)", " ", rest, flags=re.I)
+        words = [w.strip(".,;:!?()'\"`-→>=").lower() for w in rest.split()]
+        if any(w and w not in _ANSWER_WORDS for w in words):
+            return None
+        spans.append(sentence)
+    return spans
+
+
+def _untracked(path: str) -> str:
+    """A git question's answer file committed (or staged): the repository's last commit may be the run's own, open."""
+    return f'if git ls-files --error-unmatch -- {_q(path)} >/dev/null 2>&1; then exit {OPEN}; fi'
+
+
+_RECENT = r"(?:most\s+recent|latest|last|newest|current)"
+_GIT_VALUES = (
+    # (the question, what it is, the value's command, the test that the words' readings agree)
+    (rf"\bwho\s+(?:made|wrote|authored|did|created)\s+the\s+{_RECENT}\s+commit(?:\s+(?:here|in\s+(?:this|the)\s+"
+     rf"(?:repo|repository)))?\s*\?", "the last commit's author", "git log -1 --format=%an", "true"),
+    (r"\bwho\s+(?:made|wrote|authored|did|created)\s+the\s+(?:very\s+)?first\s+commit(?:\s+(?:here|in\s+(?:this|the)\s+"
+     r"(?:repo|repository)))?\s*\?", "the first commit's author", "git log --reverse --format=%an | head -n 1",
+     '[ "$(git rev-list --max-parents=0 HEAD | wc -l)" = 1 ]'),
+    (rf"\b(?:write|put|save|copy)\s+the\s+(?:subject(?:\s+line)?|first\s+line\s+of\s+the\s+message)\s+of\s+the\s+{_RECENT}\s+"
+     rf"(?:git\s+)?commit\b", "the last commit's subject", "git log -1 --format=%s", "true"),
+    (rf"\bwhat\s+does\s+the\s+{_RECENT}\s+commit(?:'s)?\s+message\s+say\s*\?\s*(?:put|write|save)\s+(?:the|its)\s+subject"
+     rf"(?:\s+line)?", "the last commit's subject", "git log -1 --format=%s", "true"),
+    (rf"\b(?:write|put|save|copy)\s+the\s+message\s+of\s+the\s+{_RECENT}\s+(?:git\s+)?commit\b", "the last commit's message",
+     "git log -1 --format=%s", '[ -z "$(git log -1 --format=%b)" ]'),
+    (r"\bwhat\s+was\s+the\s+message\s+of\s+the\s+(?:very\s+)?first\s+commit(?:\s+(?:here|in\s+(?:this|the)\s+"
+     r"(?:repo|repository)))?\s*\?", "the first commit's message", "git log --reverse --format=%s | head -n 1",
+     '[ "$(git rev-list --max-parents=0 HEAD | wc -l)" = 1 ] && [ -z "$(git log --reverse --format=%b | head -c 1)" ]'),
+    (r"\bwhich\s+branch\s+is\s+(?:checked\s+out|currently\s+checked\s+out|active|current)(?:\s+(?:right\s+)?now)?\s*\?",
+     "the branch checked out", "git branch --show-current", "true"),
+    (r"\b(?:write|put|save)\s+the\s+(?:abbreviated|short)\s*,?\s+7-character\s+hash\s+of\s+the\s+current\s+commit\b",
+     "the current commit's 7-character hash", "git rev-parse --short=7 HEAD", '[ "$(git rev-parse --short=7 HEAD | wc -c)" = 8 ]'),
+    (r"\bhow\s+many\s+commits\s+does\s+this\s+(?:repo|repository)\s+have\s+on\s+(?:its|the)\s+current\s+branch\s*\?",
+     "the commits on the current branch", "git rev-list --count HEAD", "true"),
+)
+
+
+def _git_value(task: str) -> tuple[list[Fact], list[str]]:
+    """"Who made the most recent commit in this repo? Write the author's name into last-author.txt": the file holds
+    the value git gives (the file's last newline aside); the answer file itself committed: open."""
+    for question, what, expr, same in _GIT_VALUES:
+        if not (m := re.search(question, task, re.I)) or not (answer := _answer_file(task, None)):
+            continue
+        if (spans := _answer_spans(task, answer, m)) is None:
+            return [], []
+        test = (f'{_untracked(answer)}; {{ {same}; }} || exit {OPEN}; v="$({expr})" && [ -n "$v" ] && [ -f {_q(answer)} ] && '
+                f'[ "$(cat {_q(answer)})" = "$v" ]')
+        return [Fact(f"{answer} holds {what}", test)], spans
+    return [], []
+
+
+_SUM_LINES_AWK = ("NF { v = $0; gsub(/^[ \\t\\r]+|[ \\t\\r]+$/, \"\", v); if (v !~ /^-?[0-9]+([.][0-9]+)?$/) { bad = 1; exit } "
+                  "s += v; n++ } END { if (bad || !n) exit 1; printf \"%.10g\\n\", s }")
+
+
+def _value_in(task: str) -> tuple[list[Fact], list[str]]:
+    """A number the harness computes from one file: the sum of its numbers (one a line), its lines (the header in or
+    out as the words say), its distinct lines; or how many .EXT files a folder holds (directly or at any depth, as the
+    words say). The answer file holds just that number."""
+    t = task
+    if m := (re.search(rf"\b(?:add up|sum up|total up|sum|total)\s+(?:all\s+)?the\s+(?:numbers|amounts|values)\s+in\s+({_P})(?:\s*\(one per line\))?", t, re.I)
+             or re.search(rf"\b({_P})\s+has\s+one\s+number\s+(?:per|a|on\s+each)\s+line\.\s*(?:write|put|save)\s+their\s+"
+                          rf"(?:sum|total)\b", t, re.I)):
+        source = _path(m.group(1))
+        expr, what, numeric, same = f"awk {_q(_SUM_LINES_AWK)} {_q(source)}", f"the sum of the numbers in {source}", True, "true"
+    elif m := (re.search(rf"\bhow\s+many\s+lines\s+does\s+({_P})\s+have\s*,?\s*(?:the\s+)?header\s+(?:line\s+)?included\s*\?", t, re.I)
+               or re.search(rf"\bcount\s+the\s+lines\s+in\s+({_P})\s*,\s*(?:the\s+)?header(?:\s+line)?\s+included\b", t, re.I)):
+        source = _path(m.group(1))
+        expr, what, numeric = f"wc -l < {_q(source)}", f"the lines of {source}", False
+        same = f'[ -s {_q(source)} ] && [ -z "$(tail -c 1 {_q(source)})" ]'
+    elif m := re.search(rf"\bhow\s+many\s+data\s+rows\s*,?\s*not\s+counting\s+the\s+header\s*,?\s+does\s+({_P})\s+have\s*\?", t, re.I):
+        source = _path(m.group(1))
+        expr, what, numeric = f"tail -n +2 {_q(source)} | wc -l", f"the data rows of {source}", False
+        same = f'[ -s {_q(source)} ] && [ -z "$(tail -c 1 {_q(source)})" ] && ! grep -q "^[[:space:]]*$" {_q(source)}'
+    elif m := re.search(rf"\bhow\s+many\s+(?:different|distinct|unique)\s+(?:\w+\s+){{0,2}}(?:are|appear)\s+in\s+({_P})\s*\?", t, re.I):
+        source = _path(m.group(1))
+        if source.endswith((".csv", ".tsv", ".json")) or re.search(r"\b(column|field|first|second|third)\b", t, re.I):
+            return [], []
+        plain = f"grep -v '^[[:space:]]*$' {_q(source)} | sort -u | wc -l"
+        loose = (f"sed 's/^[[:space:]]*//; s/[[:space:]]*$//' {_q(source)} | grep -v '^$' | tr '[:upper:]' '[:lower:]' | "
+                 f"sort -u | wc -l")
+        expr, what, numeric, same = plain, f"the distinct lines of {source}", False, f'[ "$({plain})" = "$({loose})" ]'
+    elif m := re.search(rf"\bhow\s+many\s+\.(\w+)\s+files\s+(?:are\s+there\s+|sit\s+|are\s+)?(directly\s+)?(?:in|under|inside)\s+"
+                        rf"({_P})/?\s*(\((?:not\s+(?:in\s+its\s+subfolders|counting\s+subfolders)|subfolders\s+included?|"
+                        rf"including\s+subfolders)\))?\s*\?", t, re.I):
+        ext, source = m.group(1), _path(m.group(3))
+        folder = source
+        scope = (m.group(4) or "").lower()
+        if m.group(2) or "not" in scope:
+            depth = "-maxdepth 1 "
+        elif "subfolders" in scope:
+            depth = ""
+        else:
+            return [], []
+        expr = f"find {_q(folder)} {depth}-type f -name {_q('*.' + ext)} | wc -l"
+        what, numeric = f"the .{ext} files in {folder}/", False
+        same = f'[ -d {_q(folder)} ] && [ -z "$(find {_q(folder)} {depth}-name {_q(".*." + ext)})" ]'
+    else:
+        return [], []
+    if not (answer := _answer_file(task, source)) or _path(answer) == source:
+        return [], []
+    if (spans := _answer_spans(task, answer, m)) is None:
+        return [], []
+    if numeric:
+        test = f'n="$({expr})" && [ -n "$n" ] && [ -f {_q(answer)} ] && awk -v a="$(tr -d \' \\n\' < {_q(answer)})" -v b="$n" {_q(_IS_NUMBER)}'
+    else:
+        test = f'[ -f {_q(answer)} ] || exit 1; ' + _number_in(answer, expr, same)
+    return [Fact(f"{answer} holds the number of {what}" if not numeric else f"{answer} holds {what}", test)], spans
+
+
+# judge27: git work the harness reads exactly: a file's uncommitted changes thrown away (the other files the words keep
+# still changed), a branch made (not switched to, or switched to), a branch renamed. Every covered sentence says
+# nothing but _RESTORE_WORDS beside the file names (a second demand leaves the shape unmatched).
+_RESTORE_WORDS = frozenset(
+    "i my the uncommitted changes change edits edit to in of it that this file only throw away discard drop undo put back "
+    "way was is as exactly last commit committed version again matches so restore and them must stay stays keep kept "
+    "those these what changed are fine but don't dont do not lose still need other please pls want want, everything else "
+    "where it's its messed up ruined broke while editing has". split())
+_DISCARD = re.compile(
+    rf"\b(?:throw\s+away|discard|drop|undo)\s+(?:all\s+)?(?:my|the)\s+uncommitted\s+(?:changes|edits)\s+(?:to|in|of)\s+"
+    rf"(?:that\s+file|it|({_P}))(?:\s+only)?|\bput\s+(?:it|({_P}))\s+back\s+(?:exactly\s+)?(?:the\s+way\s+it\s+was|as\s+it\s+"
+    rf"(?:was|is))\s+in\s+the\s+last\s+commit\b|\bthrow\s+(?:them|it)\s+away\s+and\s+restore\s+the\s+last\s+committed\s+version\b",
+    re.I)
+_MESSED = re.compile(rf"\b(?:i\s+(?:messed\s+up|ruined|broke)\s+({_P})|({_P})\s+has\s+uncommitted\s+changes)", re.I)
+_KEEPS = re.compile(r"\b(stay|stays|keep|kept|fine|don'?t\s+lose|still\s+need|other\s+edits)\b", re.I)
+
+
+def _covered(sentences: list[str], allowed: frozenset[str]) -> bool:
+    for sentence in sentences:
+        rest = sentence
+        for p in task_paths(sentence):
+            rest = rest.replace(p, " ")
+        words = [w.strip(".,;:!?()'\"`—–-").lower() for w in rest.split()]
+        if any(w and w not in allowed for w in words):
+            return False
+    return True
+
+
+def _restore(task: str) -> tuple[list[Fact], list[str]]:
+    """"I messed up almanac.txt. Throw away my uncommitted changes to that file only — my edits to tides.txt must
+    stay": the file is as the last commit has it (its staged changes too), each other file the words keep still
+    differs from it; another file the task names, or a word outside the shape: no shape."""
+    if not (m := _DISCARD.search(task)):
+        return [], []
+    named = [_path(p) for p in task_paths(task)]
+    target = _path(m.group(1) or m.group(2) or "")
+    if not target:
+        said = _MESSED.search(task)
+        target = _path((said.group(1) or said.group(2))) if said else ""
+    if not target or target not in named:
+        return [], []
+    sentences = _sentences(task)
+    keep = [p for p in named if p != target]
+    keep_sentences = [s for s in sentences if _KEEPS.search(s) and any(k in s for k in keep)]
+    if any(not any(k in s for s in keep_sentences) for k in keep):  # another file named, not one the words keep
+        return [], []
+    spans = [s for s in sentences if m.group(0) in s or _MESSED.search(s) or s in keep_sentences]
+    if not _covered(spans, _RESTORE_WORDS):
+        return [], []
+    facts = [Fact(f"{target} is as the last commit has it",
+                  f"git ls-files --error-unmatch -- {_q(target)} && [ -e {_q(target)} ] && git diff --quiet HEAD -- {_q(target)}")]
+    facts += [Fact(f"{k} keeps its uncommitted changes", f"[ -e {_q(k)} ] && ! git diff --quiet HEAD -- {_q(k)}") for k in keep]
+    if not keep and re.search(r"\bother\s+(?:edits|changes)\b", task, re.I):  # kept, but not named: some other file still
+        facts.append(Fact("other files keep their uncommitted changes",  # differs (a run that reverted all: no)
+                          f"[ -n \"$(git diff HEAD --name-only -- . {_q(':!' + target)})\" ]"))
+    return facts, spans
+
+
+_BRANCH = r"([\w][\w./-]*[\w])"
+_BRANCH_WORDS = frozenset(
+    "create make a new git branch called named you do not don't dont need to switch it can stay on the current "
+    "from and then this in repo repository main master". split())
+
+
+def _branch(task: str) -> tuple[list[Fact], list[str]]:
+    """"Create a git branch called feature-login; you do not need to switch to it": the branch is there, at the
+    commit checked out; "... switch to it" / "switch ... to a new branch named X": it is the branch checked out, too;
+    "Rename the branch wip to kestrel-sync": the new name is there, the old gone."""
+    if m := re.search(rf"\brename\s+the\s+(?:git\s+)?branch\s+{_BRANCH}\s+to\s+{_BRANCH}(?:\s*,?\s*(?:and\s+)?then\s+switch\s+to\s+it)?"
+                      r"\s*\.?\s*$", task, re.I):
+        old, new = m.group(1), m.group(2)
+        facts = [Fact(f"the branch {new} is there", f"git rev-parse -q --verify {_q('refs/heads/' + new)}"),
+                 Fact(f"the branch {old} is gone", f"! git rev-parse -q --verify {_q('refs/heads/' + old)}")]
+        if re.search(r"switch\s+to\s+it", m.group(0), re.I):
+            facts.append(Fact(f"{new} is checked out", f'[ "$(git branch --show-current)" = {_q(new)} ]'))
+        return facts, [m.group(0)]
+    m = (re.search(rf"\b(?:create|make)\s+(?:a\s+)?(?:new\s+)?(?:git\s+)?branch\s+(?:called\s+|named\s+)?{_BRANCH}"
+                   rf"(?:\s+from\s+(main|master))?(?P<switch>\s*,?\s+and\s+switch\s+to\s+it)?"
+                   r"(?P<stay>\s*[;,(]?\s*(?:you\s+(?:do\s+not|don'?t|dont)\s+need\s+to\s+switch\s+to\s+it|(?:you\s+can\s+)?"
+                   r"stay\s+on\s+the\s+current\s+branch)\)?)?\s*\.?\s*$", task, re.I)
+         or re.search(rf"\bswitch\s+(?:the\s+)?(?:git\s+)?(?:repo|repository|this\s+repo|this\s+repository)\s+to\s+a\s+new\s+"
+                      rf"branch\s+(?:called\s+|named\s+)?{_BRANCH}(?P<switch>)(?P<stay>)\s*\.?\s*$", task, re.I))
+    if not m or m.group(1).lower() in ("called", "named", "from") or not _covered([task], _BRANCH_WORDS | {m.group(1).lower()}):
+        return [], []
+    name = m.group(1)
+    base = m.group(2) if len(m.groups()) == 4 else None  # "... from main": the second form names no base
+    at = f"refs/heads/{base}" if base else "HEAD"
+    facts = [Fact(f"the branch {name} is there, at {at.removeprefix('refs/heads/')}",
+                  f'[ "$(git rev-parse -q --verify {_q("refs/heads/" + name)})" = "$(git rev-parse -q --verify {_q(at)})" ]')]
+    if m.group("switch") or re.match(r"\s*switch\b", m.group(0), re.I):
+        facts.append(Fact(f"{name} is checked out", f'[ "$(git branch --show-current)" = {_q(name)} ]'))
+    elif not m.group("stay"):
+        return [], []  # "create a branch X" alone: switched to or not, both readings
+    return facts, [m.group(0)]
+
+
 SHAPES = (_one_line, _given_lines, _append, _folders, _rename, _symlink, _checksum, _commit, _tag, _reword, _blank_lines, _archive,
           _gzip, _sweep, _saved_output, _count, _column_sum, _lines_with, _column, _sorted_or_cut,
-          _chmod, _named_text, _json_value)
+          _chmod, _named_text, _json_value, _git_value, _value_in, _restore, _branch)
 
 
 def facts(task: str) -> list[Fact]:
