@@ -847,7 +847,7 @@ def _restore(task: str) -> tuple[list[Fact], list[str]]:
     target = _path(m.group(1) or m.group(2) or "")
     if not target:
         said = _MESSED.search(task)
-        target = _path((said.group(1) or said.group(2))) if said else ""
+        target = _path(said.group(1) or said.group(2)) if said else ""
     if not target or target not in named:
         return [], []
     sentences = _sentences(task)
