@@ -258,6 +258,7 @@ def main() -> None:
     parser.add_argument("--dry", action="store_true", help="settle every claim without the model (no margins)")
     parser.add_argument("--part", default="", help="K/N: only the K-th of N interleaved parts of the claims")
     parser.add_argument("--grep", default="", help="only the suite tasks whose text matches this regular expression")
+    parser.add_argument("--ids", default="", help="judge27: only the suite tasks whose ids this file lists (one a line)")
     parser.add_argument("--account", action="store_true",
                         help="judge26: after a bare answer the judge sees the run's steps (local_evidence.account)")
     parser.add_argument("--table", default="", help="print the table of a --json file (JSON lines) and stop")
@@ -271,6 +272,9 @@ def main() -> None:
     oracle = oracle_claims(specs(), args.oracle) if args.oracle else []
     if args.grep:
         oracle = [c for c in oracle if re.search(args.grep, c[0]["text"], re.I)]
+    if args.ids:
+        wanted = set(Path(args.ids).read_text().split())
+        oracle = [c for c in oracle if c[0]["id"] in wanted]
     random.Random(25).shuffle(oracle)  # any prefix a sample of every suite: a run stopped early still reads
     # wrong work and right work taken in turn, the untouched workspaces (the easy wrong ones) last
     wrong = [c for c in oracle if not c[1]["passed"] and c[1]["case"] != "untouched"]

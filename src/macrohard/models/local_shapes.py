@@ -29,10 +29,13 @@ _OTHER = re.compile(
 
 @dataclass(frozen=True)
 class Fact:
-    """One demand of the task as a shell test (true: the demand holds) and how to name it."""
+    """One demand of the task as a shell test (true: the demand holds) and how to name it. ``exact`` (judge27): the
+    test recomputes the whole value from the workspace, so how the run wrote it (by hand or by a command) does not
+    matter (``local_proofs.grounded`` is not needed)."""
 
     what: str
     test: str
+    exact: bool = False
 
 
 def _q(text: str) -> str:
@@ -431,7 +434,7 @@ def _count(task: str) -> tuple[list[Fact], list[str]]:
         return [], []
     spans = [s for s in _sentences(task) if re.search(r"how many|count|number|answer|only|just", s, re.I)
              or answer in s]
-    return [Fact(f"{answer} holds the number of {what}", _number_in(answer, expr, same))], spans
+    return [Fact(f"{answer} holds the number of {what}", _number_in(answer, expr, same), exact=True)], spans
 
 
 # the numbers of one column of a CSV file, named by its header, added up by the harness (the header's cell and each value
@@ -463,7 +466,7 @@ def _column_sum(task: str) -> tuple[list[Fact], list[str]]:
              *(w.group(0) for w in re.finditer(r"\bwhat(?:'s|s|\s+is)\b", task, re.I))]  # "whats the total": agent24
     if not _alone(task, m, spans):
         return [], []
-    return [Fact(f"{answer} holds the sum of the {col} column of {source}", test)], spans
+    return [Fact(f"{answer} holds the sum of the {col} column of {source}", test, exact=True)], spans
 
 
 _CHATTER = r"(?:\s|,|please|pls|can you|could you|would you|hey|hi|ok|okay|so|now|quick(?:ly)?|one thing)*"
@@ -669,7 +672,7 @@ def _json_value(task: str) -> tuple[list[Fact], list[str]]:
     value = f"jq -r --arg k {_q(name)} '.[$k]' {_q(source)}"
     test = (f"[ -f {_q(out)} ] && jq -e --arg k {_q(name)} '.[$k] | type == \"string\" or type == \"number\"' {_q(source)} >/dev/null && "
             f'[ "$(cat {_q(out)})" = "$({value})" ]')
-    return [Fact(f"{out} holds the value of {name} in {source}", test)], [m.group(0)]
+    return [Fact(f"{out} holds the value of {name} in {source}", test, exact=True)], [m.group(0)]
 
 
 # judge27: a value the harness can compute itself, written into the one answer file the task names. judge26's dry count:
@@ -746,7 +749,7 @@ def _git_value(task: str) -> tuple[list[Fact], list[str]]:
             return [], []
         test = (f'{_untracked(answer)}; {{ {same}; }} || exit {OPEN}; v="$({expr})" && [ -n "$v" ] && [ -f {_q(answer)} ] && '
                 f'[ "$(cat {_q(answer)})" = "$v" ]')
-        return [Fact(f"{answer} holds {what}", test)], spans
+        return [Fact(f"{answer} holds {what}", test, exact=True)], spans
     return [], []
 
 
@@ -806,7 +809,7 @@ def _value_in(task: str) -> tuple[list[Fact], list[str]]:
         test = f'n="$({expr})" && [ -n "$n" ] && [ -f {_q(answer)} ] && awk -v a="$(tr -d \' \\n\' < {_q(answer)})" -v b="$n" {_q(_IS_NUMBER)}'
     else:
         test = f'[ -f {_q(answer)} ] || exit 1; ' + _number_in(answer, expr, same)
-    return [Fact(f"{answer} holds the number of {what}" if not numeric else f"{answer} holds {what}", test)], spans
+    return [Fact(f"{answer} holds the number of {what}" if not numeric else f"{answer} holds {what}", test, exact=True)], spans
 
 
 # judge27: git work the harness reads exactly: a file's uncommitted changes thrown away (the other files the words keep
