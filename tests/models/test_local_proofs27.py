@@ -168,10 +168,10 @@ def test_other_wordings_are_not_the_shape(task: str) -> None:
 
 def _by_hand(task: str, files: dict[str, str], path: str, content: str, tmp: Path, setup: str = "") -> str:
     """The verdict after a run that looked (``ls``, ``git log -1``) and wrote the answer file by hand (``write_file``)."""
+    import subprocess
+
     from macrohard.models.local_history import Past
     from macrohard.models.local_proofs import Proofs, settled
-
-    import subprocess
 
     for name, text in files.items():
         (tmp / name).parent.mkdir(parents=True, exist_ok=True)
