@@ -76,7 +76,7 @@ TREE = {"exports/a.csv": "", "exports/b.csv": "", "exports/c.txt": "", "exports/
     (SUM, NUMS, ["awk '{s+=$1} END {print s}' amounts.txt > grand-total.txt"], "yes"),
     (SUM, NUMS, ["echo 17.50 > grand-total.txt"], "yes"),                         # the same number
     (SUM, NUMS, ["echo 21.5 > grand-total.txt"], "no"),
-    (SUM, {"amounts.txt": "12\nn/a\n"}, ["echo 12 > grand-total.txt"], "no"),     # not every line a number: no sum
+    (SUM, {"amounts.txt": "12\nn/a\n"}, ["grep -v n/a amounts.txt > grand-total.txt"], "open"),  # no sum: open
     (PER_LINE, NUMS, ["paste -sd+ gauge.txt | bc > readings-sum.txt"], "yes"),
     (PER_LINE, NUMS, ["wc -l < gauge.txt > readings-sum.txt"], "no"),
     (LINES, CSV, ["wc -l < ossaby.csv > ossaby-lines.txt"], "yes"),

@@ -806,7 +806,9 @@ def _value_in(task: str) -> tuple[list[Fact], list[str]]:
     if (spans := _answer_spans(task, answer, m)) is None:
         return [], []
     if numeric:
-        test = f'n="$({expr})" && [ -n "$n" ] && [ -f {_q(answer)} ] && awk -v a="$(tr -d \' \\n\' < {_q(answer)})" -v b="$n" {_q(_IS_NUMBER)}'
+        # a line that is not a number: the harness has no sum, the words may mean another (open, the judge decides)
+        test = (f'n="$({expr})" && [ -n "$n" ] || exit {OPEN}; [ -f {_q(answer)} ] && '
+                f'awk -v a="$(tr -d \' \\n\' < {_q(answer)})" -v b="$n" {_q(_IS_NUMBER)}')
     else:
         test = f'[ -f {_q(answer)} ] || exit 1; ' + _number_in(answer, expr, same)
     return [Fact(f"{answer} holds the number of {what}" if not numeric else f"{answer} holds {what}", test, exact=True)], spans
