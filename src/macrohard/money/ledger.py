@@ -150,8 +150,8 @@ class Ledger:
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One ``BEGIN IMMEDIATE`` transaction: the write lock is taken before anything is read."""
         db = self._db()
-        db.execute("BEGIN IMMEDIATE")
         try:
+            db.execute("BEGIN IMMEDIATE")  # inside the try: an interrupt as BEGIN returns must not leave the lock held
             yield db
             db.execute("COMMIT")
         except BaseException:

@@ -78,8 +78,11 @@ class AuditLog:
         action_data = action.model_dump(mode="json") if hasattr(action, "model_dump") else action
         with self._lock:
             db = self._db()
-            db.execute("BEGIN IMMEDIATE")
             try:
+                # inside the try: a signal's exception can land as BEGIN returns (our ``Connection.execute`` is Python
+                # code), and a transaction left open there held the store's write lock for the run's close (30 s, then
+                # "stayed locked by another program": test_signals' TERM point under two test workers)
+                db.execute("BEGIN IMMEDIATE")
                 head = db.execute("SELECT seq, hash FROM audit_heads WHERE run_id=?", (run_id,)).fetchone()
                 seq, prev = (head[0] + 1, head[1]) if head else (1, genesis(run_id))
                 rec = AuditRecord(run_id=run_id, seq=seq, created_at=time.time(), kind=kind, step=step,
