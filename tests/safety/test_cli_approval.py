@@ -9,6 +9,7 @@ import select
 import signal
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -38,8 +39,13 @@ def _run_in_pty(args, answer: bytes | signal.Signals, env) -> str:
                 answered = True
         elif proc.poll() is not None:
             break
-    proc.wait(timeout=30)
-    os.close(master)
+    try:
+        proc.wait(timeout=30)
+    finally:  # a run that never ends is this test's failure, not a still-running child warned about in a later test
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        os.close(master)
     return out.decode(errors="replace")
 
 
@@ -77,3 +83,37 @@ def test_a_signal_at_the_prompt_stops_the_run_interrupted_and_nothing_runs(tmp_p
     assert run["status"] == "interrupted", run
     shown = mh("runs", "show", run["id"]).stdout
     assert "1 ✗ not run $ touch made.txt" in shown, shown
+
+
+class _Stopped(Exception):
+    pass
+
+
+def test_a_signal_that_lands_before_the_prompt_reads_is_not_lost(monkeypatch):
+    """The race behind `[ctrl-c]` hanging under two workers: a signal whose C handler runs while the main thread is
+    not in a system call it interrupts (the prompt written, `read` not yet entered; here: delivered to another
+    thread) ran Python's handler only at the next bytecode, and `input` then blocked in `read` until a line came."""
+    from macrohard.cli.common import read_line
+
+    master, slave = pty.openpty()
+    tty = os.fdopen(slave, "r")
+    monkeypatch.setattr(sys, "stdin", tty)
+
+    def stop(_signum, _frame):
+        raise _Stopped
+
+    signal.signal(signal.SIGINT, stop)
+    sender = threading.Thread(target=lambda: (time.sleep(0.3), signal.pthread_kill(threading.get_ident(), signal.SIGINT)))
+    unblock = threading.Timer(10, lambda: os.write(master, b"n\n"))  # so a regression fails instead of hanging
+    sender.start()
+    unblock.start()
+    started = time.monotonic()
+    try:
+        with pytest.raises(_Stopped):
+            read_line("  Allow this action? [y/N]: ")
+        assert time.monotonic() - started < 5
+    finally:
+        unblock.cancel()
+        sender.join()
+        tty.close()
+        os.close(master)

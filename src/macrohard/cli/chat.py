@@ -28,7 +28,7 @@ from macrohard.chat import (
 )
 from macrohard.chat.divisions import CHAT, DivisionDelegator, chat_prompt
 from macrohard.chat.engine import CHAT_SYSTEM_PROMPT
-from macrohard.cli.common import ago, confirm, console, err_console, open_store, print_json, status_text
+from macrohard.cli.common import ago, confirm, console, err_console, open_store, print_json, read_line, status_text
 from macrohard.cli.view import BODY_CHARS, HEAD_CHARS, action_summary, clip, print_step, visible
 from macrohard.divisions import load_divisions
 from macrohard.errors import MacrohardError, NotFound, UserError
@@ -116,7 +116,8 @@ def chat(
 def _read_message(interactive: bool) -> str | None:
     if interactive:
         try:
-            return console.input("[bold green]you>[/] ")
+            console.print("[bold green]you>[/] ", end="")
+            return read_line()  # not console.input: a Ctrl-C as the prompt appears is not lost (common.read_line)
         except EOFError:
             return None
     line = sys.stdin.readline()
