@@ -174,6 +174,13 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
     for path, seconds in sorted(_FILE_SECONDS.items(), key=lambda kv: -kv[1])[:40]:  # the next 20 grow too
         terminalreporter.write_line(f"{seconds:8.1f}  {100 * seconds / total:4.1f} %  {path}")
     terminalreporter.write_line(f"{total:8.1f}  in {len(_FILE_SECONDS)} files")
+    folders: dict[str, float] = {}
+    for path, seconds in _FILE_SECONDS.items():
+        folder = path.rsplit("/", 1)[0] if "/" in path else "."
+        folders[folder] = folders.get(folder, 0.0) + seconds
+    terminalreporter.section("seconds per test folder")  # the figures a speed change is compared on, folder by folder
+    for folder, seconds in sorted(folders.items(), key=lambda kv: -kv[1]):
+        terminalreporter.write_line(f"{seconds:8.1f}  {100 * seconds / total:4.1f} %  {folder}")
 
 
 # Under CI every real part is installed (install.sh puts them there), so a test skipped because bubblewrap, Xvfb or
