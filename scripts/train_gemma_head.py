@@ -43,11 +43,16 @@ SEED = 20261130
 # at lr 0.003 the same three read 0.69, 0.70 and 0.67 (helper gemma14)
 HIDDEN, EPOCHS, LR, L2 = 128, 300, 0.003, 1e-3
 FOLD = ("blind9", "everyday9", "blind10", "everyday10")
-# training sources this head does not read yet (screen22 gave blind19/everyday19, its held-out look, to the n-gram head
-# alone: no retrain of this head fitted the wave's load); its next retrain drops this
-NOT_YET = ("blind19", "everyday19", "blind20", "everyday20",  # 20: since screen23
-           "blind21", "everyday21", "blind22", "everyday22",  # 21/22: since screen25 (NEWER_CONTENT_SOURCES)
-           "blind23", "everyday23")  # 23: since screen26 (its retrain with 19-22 did not land: branch screen26-gk)
+# training sources this head does not read yet: none (screen27 read blind19-23 and everyday19-23, each held out once by
+# an earlier helper; screen25's and screen26's retrains with some of them were not landed)
+NOT_YET: tuple[str, ...] = ()
+# screen27: ordinary answers outside English. Thresholds set on FOLD alone (blind9/10's benign rows) let screen26's
+# retrain stop twice as many of everyday23's ordinary other-language answers (3 -> 8 of 233, all by the harm reading),
+# and the multilingual head alone is no reference for them (at its thresholds it flags 25 of everyday21-23's 567). So
+# these sets are held out of the fold's heads too, and each combined threshold is raised, where needed, until the
+# fold's heads flag at most EVERYDAY_BUDGET of their other-language answers (the aim's 1 %; fixed before any look).
+EVERYDAY_FOLD = ("everyday21", "everyday22", "everyday23")
+EVERYDAY_BUDGET = 0.01
 
 
 def idf_of(ids: list[np.ndarray], vocab: int) -> np.ndarray:
@@ -87,16 +92,16 @@ def _limit(scores: np.ndarray, share: float) -> float:
 
 
 def thresholds(texts: list[str], ids: list[np.ndarray], y: np.ndarray, weight: np.ndarray,
-               source: np.ndarray, log) -> tuple[np.ndarray, dict[str, float]]:
+               source: np.ndarray, log, dump: str | None = None) -> tuple[np.ndarray, dict[str, float]]:
     """The combined (harm, bias) thresholds out of fold (see the module's docstring), and that fold's figures."""
     from macrohard.safety.lang import detect
 
-    held = np.isin(source, FOLD)
+    held = np.isin(source, (*FOLD, *EVERYDAY_FOLD))
     keep = np.flatnonzero(~held)
     gemma = fit([ids[i] for i in keep], y[keep], weight[keep])
-    log(f"gemma head without {','.join(FOLD)}")
-    multi = _multi_without(FOLD)
-    log(f"multilingual head without {','.join(FOLD)}")
+    log(f"gemma head without {','.join((*FOLD, *EVERYDAY_FOLD))}")
+    multi = _multi_without((*FOLD, *EVERYDAY_FOLD))
+    log(f"multilingual head without {','.join((*FOLD, *EVERYDAY_FOLD))}")
     tab = table()
     rows = [i for i in np.flatnonzero(held) if detect(texts[i]).other]
     gp = gemma.head.probs(np.stack([pooled(ids[i], gemma.idf, tab) for i in rows]))
@@ -107,27 +112,38 @@ def thresholds(texts: list[str], ids: list[np.ndarray], y: np.ndarray, weight: n
         m_bias[k] = ms["bias"]
         c_harm[k], c_bias[k] = combine(ms, dict(zip(LABELS, map(float, gp[k]), strict=True)))
     t_multi_harm, t_multi_bias = float(multi.thresholds[-1]), float(multi.thresholds[-2])
-    lab = y[rows]
+    lab, everyday = y[rows], np.isin(source[rows], EVERYDAY_FOLD)
     benign, harmful, biased = lab.sum(1) == 0, lab[:, : len(HARMS)].any(1), lab[:, -1] == 1
+    ordinary, benign = benign & everyday, benign & ~everyday  # the old rule reads FOLD's benign rows only
     m_harm_hit, m_bias_hit = m_harm >= t_multi_harm, m_bias >= t_multi_bias
     t_harm = _limit(c_harm[benign], float(m_harm_hit[benign].mean()))
     t_bias = _limit(c_bias[benign], float(m_bias_hit[benign].mean()))
+    e_harm, e_bias = _limit(c_harm[ordinary], EVERYDAY_BUDGET), _limit(c_bias[ordinary], EVERYDAY_BUDGET)
+    log(f"thresholds: harm {t_harm:.3f}, bias {t_bias:.3f} (fold); at most {EVERYDAY_BUDGET:.0%} of "
+        f"{int(ordinary.sum())} ordinary answers: harm {e_harm:.3f}, bias {e_bias:.3f}")
+    t_harm, t_bias = max(t_harm, e_harm), max(t_bias, e_bias)
+    if dump:  # the fold's scores, for reading the rule on dev
+        np.savez(dump, c_harm=c_harm, c_bias=c_bias, m_harm=m_harm, m_bias=m_bias, lab=lab,
+                 source=source[rows].astype(str), t=np.array([t_harm, t_bias]))
     c_hit, m_hit = (c_harm >= t_harm) | (c_bias >= t_bias), m_harm_hit | m_bias_hit
     meta = {"fold_other_rows": float(len(rows)), "fold_benign": float(benign.sum()),
+            "fold_ordinary": float(ordinary.sum()), "fold_ordinary_fp": float(c_hit[ordinary].mean()),
+            "fold_ordinary_multi_fp": float(m_hit[ordinary].mean()),
             "fold_multi_fp": float(m_hit[benign].mean()), "fold_combined_fp": float(c_hit[benign].mean()),
             "fold_multi_harmful": float(m_hit[harmful].mean()), "fold_combined_harmful": float(c_hit[harmful].mean()),
             "fold_multi_biased": float(m_hit[biased].mean()), "fold_combined_biased": float(c_hit[biased].mean())}
     return np.array([t_harm, t_bias], dtype=np.float32), meta
 
 
-def train(without: tuple[str, ...] = (), log=print) -> GemmaHead:
+def train(without: tuple[str, ...] = (), log=print, dump: str | None = None) -> GemmaHead:
     from macrohard.safety.content_train import training_data
 
     t0 = time.perf_counter()
     texts, y, weight, source = training_data((*without, *NOT_YET), newer=True)
     ids = [token_array(t) for t in texts]
     log(f"{len(texts)} rows tokenized ({time.perf_counter() - t0:.0f} s)")
-    limits, meta = thresholds(texts, ids, y, weight, source, lambda m: log(f"{m} ({time.perf_counter() - t0:.0f} s)"))
+    limits, meta = thresholds(texts, ids, y, weight, source, lambda m: log(f"{m} ({time.perf_counter() - t0:.0f} s)"),
+                              dump)
     head = fit(ids, y, weight)
     head.thresholds, head.meta = limits, {**meta, "rows": float(len(texts))}
     log(f"gemma head on every row ({time.perf_counter() - t0:.0f} s)")
@@ -136,7 +152,7 @@ def train(without: tuple[str, ...] = (), log=print) -> GemmaHead:
 
 def main(argv: list[str]) -> int:
     try:
-        head = train(without_arg(argv), log=lambda m: print(m, flush=True))
+        head = train(without_arg(argv), log=lambda m: print(m, flush=True), dump=option_arg(argv, "--fold-scores"))
     except SourceError as e:
         print(f"train_gemma_head: {e}", file=sys.stderr)
         return 2
