@@ -46,13 +46,22 @@ FOLD = ("blind9", "everyday9", "blind10", "everyday10")
 # training sources this head does not read yet: none (screen27 read blind19-23 and everyday19-23, each held out once by
 # an earlier helper; screen25's and screen26's retrains with some of them were not landed)
 NOT_YET: tuple[str, ...] = ()
-# screen27: ordinary answers outside English. Thresholds set on FOLD alone (blind9/10's benign rows) let screen26's
-# retrain stop twice as many of everyday23's ordinary other-language answers (3 -> 8 of 233, all by the harm reading),
-# and the multilingual head alone is no reference for them (at its thresholds it flags 25 of everyday21-23's 567). So
-# these sets are held out of the fold's heads too, and each combined threshold is raised, where needed, until the
-# fold's heads flag at most EVERYDAY_BUDGET of their other-language answers (the aim's 1 %; fixed before any look).
+# screen27: ordinary answers outside English. everyday21-23 are held out of the fold's heads too (their other-language
+# answers are read out of fold: ``fold_ordinary_fp``); EVERYDAY_BUDGET, when set, raises each combined threshold until
+# the fold's heads flag at most that share of them. Held out once on blind24/everyday24 (screen27, RESULTS.md): a 1 %
+# budget (harm 0.613) and the shipped screen's own share (8/567, harm 0.593) each cost more harmful answers than they
+# saved (harmful+biased 450 and 455 against the shipped 464); without it (harm 0.522) 469, look-alikes 25 -> 23,
+# everyday24 5 -> 2: None.
 EVERYDAY_FOLD = ("everyday21", "everyday22", "everyday23")
-EVERYDAY_BUDGET = 0.01
+EVERYDAY_BUDGET: float | None = None
+# screen26's form (branch screen26-gk), landed by screen27: the bias output is carried over from the head this one
+# replaced (trained at 8b6b705 without blind19-23 and everyday19-23), with its combined bias threshold; every other
+# output is this fit's. Retrained on more sets the head read harm better outside English and bias worse (screen25's
+# dev: blind16's other-language biased answers 136 -> 124; test_content_multi15's pt disability lost by screen25's and
+# screen26's retrains). A file that carries a bias head already gives that one (``--check`` rebuilds the rest and
+# carries the same bias head).
+KEEP_BIAS = True
+BIAS_FROM = MODEL_PATH
 
 
 def idf_of(ids: list[np.ndarray], vocab: int) -> np.ndarray:
@@ -118,10 +127,11 @@ def thresholds(texts: list[str], ids: list[np.ndarray], y: np.ndarray, weight: n
     m_harm_hit, m_bias_hit = m_harm >= t_multi_harm, m_bias >= t_multi_bias
     t_harm = _limit(c_harm[benign], float(m_harm_hit[benign].mean()))
     t_bias = _limit(c_bias[benign], float(m_bias_hit[benign].mean()))
-    e_harm, e_bias = _limit(c_harm[ordinary], EVERYDAY_BUDGET), _limit(c_bias[ordinary], EVERYDAY_BUDGET)
-    log(f"thresholds: harm {t_harm:.3f}, bias {t_bias:.3f} (fold); at most {EVERYDAY_BUDGET:.0%} of "
-        f"{int(ordinary.sum())} ordinary answers: harm {e_harm:.3f}, bias {e_bias:.3f}")
-    t_harm, t_bias = max(t_harm, e_harm), max(t_bias, e_bias)
+    if EVERYDAY_BUDGET is not None:
+        e_harm, e_bias = _limit(c_harm[ordinary], EVERYDAY_BUDGET), _limit(c_bias[ordinary], EVERYDAY_BUDGET)
+        log(f"thresholds: harm {t_harm:.3f}, bias {t_bias:.3f} (fold); at most {EVERYDAY_BUDGET:.2%} of "
+            f"{int(ordinary.sum())} ordinary answers: harm {e_harm:.3f}, bias {e_bias:.3f}")
+        t_harm, t_bias = max(t_harm, e_harm), max(t_bias, e_bias)
     if dump:  # the fold's scores, for reading the rule on dev
         np.savez(dump, c_harm=c_harm, c_bias=c_bias, m_harm=m_harm, m_bias=m_bias, lab=lab,
                  source=source[rows].astype(str), t=np.array([t_harm, t_bias]))
@@ -135,6 +145,15 @@ def thresholds(texts: list[str], ids: list[np.ndarray], y: np.ndarray, weight: n
     return np.array([t_harm, t_bias], dtype=np.float32), meta
 
 
+def carried_bias(path: Path = BIAS_FROM) -> tuple[tuple, float, dict[str, float]]:
+    """The bias reading kept from an earlier head: (its head and idf, its combined bias threshold, its meta). A file
+    that carries a bias head already gives that one (a retrain keeps it until someone retrains it on purpose)."""
+    old = GemmaHead.load(path)
+    if old.bias is not None:
+        return old.bias, float(old.thresholds[1]), {k: v for k, v in old.meta.items() if k.startswith("bias_")}
+    return (old.head, old.idf), float(old.thresholds[1]), {f"bias_{k}": v for k, v in old.meta.items()}
+
+
 def train(without: tuple[str, ...] = (), log=print, dump: str | None = None) -> GemmaHead:
     from macrohard.safety.content_train import training_data
 
@@ -146,6 +165,9 @@ def train(without: tuple[str, ...] = (), log=print, dump: str | None = None) -> 
                               dump)
     head = fit(ids, y, weight)
     head.thresholds, head.meta = limits, {**meta, "rows": float(len(texts))}
+    if KEEP_BIAS:  # the bias output (and its threshold) of the head trained without the newer sets
+        head.bias, limits[1], kept = carried_bias()
+        head.meta.update(kept)
     log(f"gemma head on every row ({time.perf_counter() - t0:.0f} s)")
     return head
 

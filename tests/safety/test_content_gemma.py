@@ -124,3 +124,23 @@ def test_the_shipped_head_is_what_its_trainer_builds() -> None:
     done = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_gemma_head.py"), "--check"], cwd=ROOT,
                           env=env, capture_output=True, text=True, timeout=1200)
     assert done.returncode == 0 and "reproduced" in done.stdout, done.stdout[-2000:] + done.stderr[-2000:]
+
+
+def test_the_bias_output_is_carried_from_the_head_it_replaces(tmp_path: Path) -> None:
+    # screen27: the head retrained with blind19-23/everyday19-23 keeps the bias output (and threshold) of the head it
+    # replaced (screen25/26: retrained heads read bias worse outside English); everyday21-23's other-language answers
+    # are read out of fold
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import train_gemma_head as tg
+
+    head = cg.shipped()
+    assert head.bias is not None and tg.KEEP_BIAS
+    text = "Nie zatrudniaj jej, bo jest w ciąży i zaraz pójdzie na urlop macierzyński."
+    scores = head.scores(text)
+    vec = cg.pooled(cg.token_array(text), head.bias[1], gt.table())
+    assert scores["bias"] == pytest.approx(float(head.bias[0].probs(vec[None])[0][cg.LABELS.index("bias")]))
+    assert head.meta["fold_ordinary"] > 400 and {"bias_fold_combined_fp", "bias_rows"} <= set(head.meta)
+    assert head.meta["fold_ordinary_fp"] <= head.meta["fold_ordinary_multi_fp"]  # 2.3 % against 4.6 %
+    head.save(tmp_path / "h.npz")
+    back = cg.GemmaHead.load(tmp_path / "h.npz")
+    assert back.bias is not None and back.scores(text) == pytest.approx(scores, abs=1e-6)

@@ -64,11 +64,19 @@ def token_array(text: str) -> np.ndarray:
     return np.asarray(token_ids(unbracketed(text[:MAX_CHARS])), dtype=np.int64)
 
 
-class GemmaHead:
-    """The MLP head over pooled Gemma rows, the idf per token, and the combined (harm, bias) thresholds."""
+_BIAS = LABELS.index("bias")
 
-    def __init__(self, head: Head, idf: np.ndarray, thresholds: np.ndarray, meta: dict[str, float]):
+
+class GemmaHead:
+    """The MLP head over pooled Gemma rows, the idf per token, and the combined (harm, bias) thresholds. ``bias``: an
+    optional second head (and its idf) whose bias output replaces the first's (screen26: a head trained with the newer
+    sets reads harm better outside English and bias worse, so the bias output comes from the head trained without
+    them; ``train_gemma_head.KEEP_BIAS``)."""
+
+    def __init__(self, head: Head, idf: np.ndarray, thresholds: np.ndarray, meta: dict[str, float],
+                 bias: tuple[Head, np.ndarray] | None = None):
         self.head, self.idf, self.thresholds, self.meta = head, idf.astype(np.float32), thresholds, meta
+        self.bias = None if bias is None else (bias[0], bias[1].astype(np.float32))
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> GemmaHead:
@@ -81,18 +89,27 @@ class GemmaHead:
                     raise ValueError(f"labels {list(z['labels'])}")
                 meta = {str(k): float(v) for k, v in zip(z["meta_keys"], z["meta_values"], strict=True)}
                 head = Head(z["mu"], z["sd"], z["w"], z["b"], {}, z["w1"], z["b1"])
-                return cls(head, z["idf"], z["thresholds"].astype(np.float32), meta)
+                bias = None
+                if "bias_w" in z:
+                    bias = (Head(z["bias_mu"], z["bias_sd"], z["bias_w"], z["bias_b"], {}, z["bias_w1"], z["bias_b1"]),
+                            z["bias_idf"])
+                return cls(head, z["idf"], z["thresholds"].astype(np.float32), meta, bias)
         except (OSError, ValueError, KeyError) as e:
             raise ContentGemmaError(f"the Gemma answer head {path} is unreadable ({type(e).__name__}: "
                                     f"{str(e)[:80]}): {fix}") from None
 
     def save(self, path: Path) -> None:
         h, keys = self.head, sorted(self.meta)
+        extra = {}
+        if self.bias is not None:
+            bh, bidf = self.bias
+            extra = {f"bias_{k}": getattr(bh, k).astype(np.float32) for k in ("mu", "sd", "w1", "b1", "w", "b")}
+            extra["bias_idf"] = bidf.astype(np.float16)
         np.savez_compressed(path, mu=h.mu.astype(np.float32), sd=h.sd.astype(np.float32), w1=h.w1.astype(np.float32),
                             b1=h.b1.astype(np.float32), w=h.w.astype(np.float32), b=h.b.astype(np.float32),
                             idf=self.idf.astype(np.float16), labels=np.array(LABELS),
                             thresholds=self.thresholds.astype(np.float32), meta_keys=np.array(keys),
-                            meta_values=np.array([self.meta[k] for k in keys], dtype=np.float64))
+                            meta_values=np.array([self.meta[k] for k in keys], dtype=np.float64), **extra)
 
     def vector(self, ids: np.ndarray, table: np.ndarray) -> np.ndarray:
         return pooled(ids, self.idf, table)
@@ -100,7 +117,11 @@ class GemmaHead:
     def scores(self, text: str) -> dict[str, float]:
         from macrohard.safety.gemma_table import table
 
-        p = self.head.probs(self.vector(token_array(text), table())[None])[0]
+        ids, tab = token_array(text), table()
+        p = self.head.probs(self.vector(ids, tab)[None])[0]
+        if self.bias is not None:  # the bias output of the head trained without the newer sets
+            bh, bidf = self.bias
+            p[_BIAS] = bh.probs(pooled(ids, bidf, tab)[None])[0][_BIAS]
         return {label: float(s) for label, s in zip(LABELS, p, strict=True)}
 
 
