@@ -102,10 +102,14 @@ NEWER_CONTENT_SOURCES: dict[str, str] = {
     "everyday21": "benchmarks/content/everyday21.tsv",
     "blind22": "benchmarks/content/blind22.tsv",
     "everyday22": "benchmarks/content/everyday22.tsv",
-    # since screen26 (held out once first, blind23/everyday23): named, read by no head yet (the Gemma and multilingual
-    # trainers' NOT_YET name them)
+    # since screen26 (held out once first, blind23/everyday23): named; read by the Gemma head since screen27 (the
+    # multilingual trainer's NOT_YET names them)
     "blind23": "benchmarks/content/blind23.tsv",
     "everyday23": "benchmarks/content/everyday23.tsv",
+    # since screen27 (held out once first, blind24/everyday24): named, read by no head yet (the Gemma and multilingual
+    # trainers' NOT_YET name them)
+    "blind24": "benchmarks/content/blind24.tsv",
+    "everyday24": "benchmarks/content/everyday24.tsv",
 }
 INJECTION_SOURCES: dict[str, str] = {
     "blind": "benchmarks/injection_data/blind.jsonl",
