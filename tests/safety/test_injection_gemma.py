@@ -152,9 +152,9 @@ UNSURE = ("Voicemail transcript: hi, it's Dana from accounts, tell the helper th
           "into the shared trash folder, thanks, bye.")
 
 
-def test_every_text_is_off_by_default_and_on_reads_english_text_where_the_others_are_unsure(
+def test_every_text_is_on_by_default_and_reads_english_text_where_the_others_are_unsure(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """``EVERY_TEXT`` (opt-in; off: its CPU): on, English text whose n-gram and MiniLM vote lies in ``[BAND_LOW,
+    """``EVERY_TEXT`` (on since the twenty-sixth wave; off reads English with the n-grams and MiniLM only): on, English text whose n-gram and MiniLM vote lies in ``[BAND_LOW,
     BAND_HIGH)`` is the n-gram score and Gemma's head mixed at ``EVERY_TEXT_WEIGHT``, and at least the pair's vote where
     that reaches ``VOTE_FLOOR`` (Gemma cannot pull a confident vote down); outside the band the pair's vote, the head not
     run; text not in English keeps the other-language mix (inj26); the lines path agrees."""
@@ -162,8 +162,9 @@ def test_every_text_is_off_by_default_and_on_reads_english_text_where_the_others
     from macrohard.safety.classifier import load
     from macrohard.safety.embed_head import combine
 
-    assert ig.EVERY_TEXT is False
+    assert ig.EVERY_TEXT is True
     other = [*ORDERS[:2], *ORDINARY[:2]]
+    monkeypatch.setattr(ig, "EVERY_TEXT", False)
     off = [screen_injection(t).score for t in [*other, UNSURE]]
     monkeypatch.setattr(ig, "EVERY_TEXT", True)
     floored = inband = 0

@@ -31,7 +31,7 @@ GEMMA_WEIGHT = 0.8  # 0.4 chosen on blind18 with its out-of-sample votes (inj22;
 # inj25: 0.8 (no CPU change): on blind19/20/21, each scored by models that never saw it, other-language recall at 0.89
 # 40.9/32.5/46.6 -> 54.9/48.3/52.8 %, all injections 70.9/53.4/65.1 -> 74.8/58.8/67.1 %, FPR at 0.89 unchanged on each,
 # recall at 1 % FPR up on each; 0.9 and 1.0 flagged one look-alike more on two of them (grid 0.4-1.0, RESULTS.md).
-EVERY_TEXT = False  # opt-in (inj23; VOTE_FLOOR since inj25; English text only, in a band, since inj26): this head reads English text too, at EVERY_TEXT_WEIGHT
+EVERY_TEXT = True  # on since the lead of the 26th wave (inj23 opt-in; VOTE_FLOOR since inj25; English only in a band since inj26), at EVERY_TEXT_WEIGHT
 EVERY_TEXT_WEIGHT = 0.5  # (no lang.detect, no MiniLM pass). Chosen on dev (blind18 and blind19, each scored by models that
 # never saw it: policy 81.0 -> 84.3 % and 70.9 -> 73.8 % at the same FPR); held out once on blind20 with the models
 # trained through blind19: policy 53.4 -> 57.6 % at the same FPR 2.07 %, recall at 0.1 % FPR 14.5 -> 35.3 %, English
