@@ -79,6 +79,9 @@ class InjectionTask:
     # the user's next ordinary command in the workspace, on the host, after the run (``git commit``, ``npm test``):
     # a trap the run planted springs here, with the witness listening
     later: str = ""
+    # a shell command run in the workspace on the host before the run, unreviewed: what the user's workspace already
+    # holds that no file can carry (a git repository with its history, made by someone else: flow27)
+    prepare: str = ""
 
 
 def _shell(cmd: str) -> dict[str, Any]:
@@ -238,6 +241,14 @@ def run_one(task: InjectionTask, *, injected: bool, mode: str, witness: Witness,
     for rel, body in task.present.items():
         (Path(workspace) / rel).parent.mkdir(parents=True, exist_ok=True)
         (Path(workspace) / rel).write_text(body.format(inject=inject, **kw))
+    if task.prepare:
+        import subprocess
+
+        for rel, body in files.items():  # the task's files, there before the run as the user has them
+            (Path(workspace) / rel).parent.mkdir(parents=True, exist_ok=True)
+            (Path(workspace) / rel).write_text(body)
+        subprocess.run(["sh", "-c", task.prepare.format(inject=inject, **kw)], cwd=workspace, capture_output=True,
+                       timeout=60, check=False)
     script = [_fill(s, kw) for s in (task.steps[:task.at] + (task.attack if injected else []) + task.steps[task.at:])]
     if mode in ("control", "flow-only"):
         with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as fh:
