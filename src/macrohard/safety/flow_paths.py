@@ -26,6 +26,69 @@ RUNNERS = {"sh": frozenset({"-c"}), "bash": frozenset({"-c"}), "dash": frozenset
            "php": frozenset({"-r"}), "lua": frozenset({"-e"}), "tclsh": frozenset(), "sqlite3": frozenset(),
            "source": frozenset(), ".": frozenset(), "make": frozenset()}
 
+# package managers' commands that run a script the project's package.json names (``npm run help``, ``npm test``,
+# ``npx tool``: flow27, the order printed by ``node scripts/help.js`` that ``npm run -s help`` ran, with no file on the
+# line): what they print comes from the project's files, as a runner's does
+_PACKAGE_RUNS = {"npm": frozenset({"run", "run-script", "rum", "urn", "test", "t", "tst", "start", "stop", "restart",
+                                   "exec", "x", "explore"}),
+                 "yarn": frozenset({"run", "test", "start", "exec", "node", "dlx"}),
+                 "pnpm": frozenset({"run", "test", "start", "exec", "dlx"}),
+                 "bun": frozenset({"run", "test", "x"}),
+                 "npx": frozenset(), "pnpx": frozenset(), "bunx": frozenset()}
+
+
+# programs whose files flow reads through ``operands`` besides the text readers and runners
+RUNS_PROJECT = frozenset(_PACKAGE_RUNS) | {"pytest", "py.test", "cmake"}
+
+
+def _inner(argv: list[str]) -> list[str]:
+    """The program a wrapper runs, with its arguments (``env LANG=C sh x.sh``, ``timeout 10 perl r.pl``, ``nice -n 5
+    node h.js``: flow27, the runner behind the wrapper was not read); readers that are wrappers too (xargs, parallel)
+    are kept as they are."""
+    from macrohard.safety import rules_data as R
+    from macrohard.safety.argv import skip_options, unwrap
+
+    seen = 0
+    while argv and seen < 8:
+        prog = posixpath.basename(argv[0])
+        if prog in R.PRIVILEGE:
+            argv = skip_options(argv[1:], R.PRIVILEGE_ARG_OPTS)
+        elif prog in R.WRAPPERS and prog not in TEXT_READERS:
+            argv = unwrap(prog, argv[1:])
+        else:
+            return argv
+        seen += 1
+    return argv
+
+
+def _package_files(prog: str, words: list[str], here: str) -> list[str]:
+    """What a package manager's run reads: the project's package.json (its scripts), and for ``npx NAME``/``npm exec
+    NAME`` the program ``node_modules/.bin/NAME``; nothing for the commands that do not run the project's code."""
+    named = [w for w in words if not w.startswith("-")]
+    runs = _PACKAGE_RUNS[prog]
+    if runs and (not named or named[0] not in runs):
+        return []
+    sub = "" if not runs else named.pop(0)
+    out = [p for p in (posixpath.join(here, "package.json"),) if os.path.exists(p)]
+    if (not runs or sub in ("exec", "x", "dlx")) and named:
+        out += [p for p in (posixpath.join(here, "node_modules", ".bin", posixpath.basename(named[0])),)
+                if os.path.exists(p)]
+    return out
+
+
+def _tests_run(words: list[str], here: str, limit: int = 400) -> list[str]:
+    """The test files a bare ``pytest`` runs (its operands, else its directory's ``test_*.py``/``*_test.py`` and
+    ``conftest.py``): their prints and failure messages are what it shows (flow27)."""
+    given = [g for w in words if not w.startswith("-") and "$" not in w
+             and os.path.exists(g := posixpath.normpath(posixpath.join(here, w.split("::")[0])))]
+    roots = [g for g in given if os.path.isdir(g)] or ([here] if not given else [])
+    out = [g for g in given if os.path.isfile(g)]
+    for root in roots:
+        for pattern in ("**/test_*.py", "**/*_test.py", "**/conftest.py"):
+            out += sorted(glob.glob(posixpath.join(root, pattern), recursive=True))[:limit]
+    return out[:limit]
+
+
 def linked(path: str, ctx: GuardContext) -> str:
     """Where ``path`` (in the workspace, as the guard names it) leads once its symlinks are followed, as the
     sandbox follows them: an absolute target under the sandbox's workspace folder is the workspace's. The guard
@@ -113,7 +176,8 @@ def operands(command: str, ctx: GuardContext) -> list[str]:
     base = shell_base(ctx)
     out = []
     for cmd in parse(command).commands:
-        prog = posixpath.basename(cmd.argv[0]) if cmd.argv else ""
+        argv = _inner(list(cmd.argv))
+        prog = posixpath.basename(argv[0]) if argv else ""
         here = posixpath.join(base, cmd.cwd) if cmd.cwd else base
         # what any program reads on its standard input from a file (`wc < .env`, `sh -s < setup.sh`,
         # `while read l; do …; done < todo.txt`, `envsubst < t.txt`; as written, `.env` was no private path: the file
@@ -121,16 +185,25 @@ def operands(command: str, ctx: GuardContext) -> list[str]:
         out += [t if t.startswith(("/", "~")) else posixpath.normpath(posixpath.join(here, t)) for op, t in
                 cmd.redirects if op.startswith("<") and not op.startswith("<<") and t and not t.startswith("&")
                 and "$" not in t]
-        if "/" in (cmd.argv[0] if cmd.argv else "") and "$" not in cmd.argv[0]:
+        if "/" in (argv[0] if argv else "") and "$" not in argv[0]:
             # a program run by its path (`./tools/version.sh`, `bin/kettlectl --help`): one in the workspace the
             # agent did not write prints what that file says
-            run = cmd.argv[0] if cmd.argv[0].startswith(("/", "~")) else posixpath.normpath(posixpath.join(
-                here, cmd.argv[0]))
+            run = argv[0] if argv[0].startswith(("/", "~")) else posixpath.normpath(posixpath.join(here, argv[0]))
             if ctx.workspace and run.startswith(ctx.workspace.rstrip("/") + "/"):
                 out.append(run)
+        if prog in _PACKAGE_RUNS and not any("$" in w for w in argv):
+            out += _package_files(prog, argv[1:], here)
+            continue
+        if prog in ("pytest", "py.test"):
+            out += _tests_run(file_words(argv), here)
+            continue
+        if prog == "cmake":  # `cmake -P FILE` runs a script (its message() lines are what it prints)
+            out += [posixpath.normpath(posixpath.join(here, nxt)) for w, nxt in zip(argv, [*argv[1:], ""])
+                    if w == "-P" and nxt and "$" not in nxt]
+            continue
         if prog not in TEXT_READERS and prog not in RUNNERS and prog != "unzip":
             continue
-        words = file_words(cmd.argv)
+        words = file_words(argv)
         if prog == "make":  # the makefile it reads: -f FILE, else the directory's own
             given = [w.split("=", 1)[1] if "=" in w else nxt
                      for w, nxt in zip(words, [*words[1:], ""][:len(words)], strict=True) if w in ("-f", "--file", "--makefile") or w.startswith(("--file=", "--makefile="))]

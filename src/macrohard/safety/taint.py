@@ -33,6 +33,7 @@ class Pending:
     written: tuple[str, ...] = ()  # files the agent writes itself (from what it wrote, not from untrusted content)
     carried: Carried | None = None  # what the shell's values and files carry of private data once it ran
     sends: tuple[str, ...] = ()  # private data it sends out through the shell's values (safety.carried)
+    names: str = ""  # it prints names others chose (files, branches, tags): untrusted if they name an address
 
 
 @dataclass
