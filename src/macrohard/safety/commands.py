@@ -384,7 +384,14 @@ class Analyzer:
     def _code(self, prog: str, code: str, depth: int, cwd: str | None, where: str | None, seen: set[str] | None,
               here: str | None) -> None:
         if prog.startswith(("python", "pypy")):
-            pycode.judge(self, prog, code, depth, cwd, where or cwd, seen, here or where or cwd)
+            from macrohard.safety import pymodules
+
+            extra = pymodules.sys_path(self, prog, code, cwd) if re.search(r"sys|site|zipimport", code) else []
+            dirs, self.py_dirs = self.py_dirs, [*extra, *self.py_dirs] if extra else self.py_dirs
+            try:
+                pycode.judge(self, prog, code, depth, cwd, where or cwd, seen, here or where or cwd)
+            finally:
+                self.py_dirs = dirs
             devtools.python_runs_tests(self, code, depth, cwd)  # `pytest.main()` imports the workspace's tests
             toolwrites.python_code(self, code, cwd)  # shutil.unpack_archive, extractall (guard23)
         else:

@@ -227,9 +227,16 @@ def option_names(an: Any, globs: list[tuple[str, str | None, bool]], cwd: str | 
         low = pattern.lower()
         for name in names:
             code = loop and ("$(" in name or "`" in name)
-            if not (name.startswith(("-", "+", "@")) and not folder or code) or not fnmatch.fnmatchcase(name.lower(), low):
+            # perl's `-n`/`-p`/`<>` open each file with the two-argument open: a name that begins with `|`, `<` or `>`
+            # or ends with `|` runs a command or writes a file (guard27: `perl -ne print *` ran `sh run.sh|`)
+            pipe = name.rstrip().endswith("|") or name.lstrip().startswith(("|", "<", ">")) and not folder
+            if not (name.startswith(("-", "+", "@")) and not folder or code or pipe) or \
+                    not fnmatch.fnmatchcase(name.lower(), low):
                 continue
-            if code:
+            if pipe:
+                an.r.add("dynamic", f"the glob {word} lists a file named like a command or a redirection "
+                                    f"({name[:40]!r}): perl and other readers open such a name as a pipe; rename it")
+            elif code:
                 an.r.add("dynamic", f"the glob {word} lists a file whose name holds shell code ({name[:40]!r}): bash "
                                     "runs it where the name is read as a number; rename the file")
             else:

@@ -8,6 +8,7 @@ extension module of the workspace is native code the guard cannot read (``safety
 from __future__ import annotations
 
 import os
+import re
 import posixpath
 from typing import TYPE_CHECKING
 
@@ -109,3 +110,39 @@ def unchecked_pyc(source: str) -> str | None:
         if flags & 1 and not flags & 2:
             return f"__pycache__/{n}"
     return None
+
+
+# code that changes where its imports look: `sys.path.insert(0, "lib")`, `.append`, `.extend`, `sys.path[:0] = …`,
+# `sys.path += …`, `site.addsitedir(…)`, and zipimport (guard27: `sys.path.insert(0, "lib"); import m` loaded lib/m.py
+# unread, and a zip on sys.path ran the module it held)
+_SYS_PATH = re.compile(r"\bsys\s*\.\s*path\s*(?:\.\s*(?:insert|append|extend)\s*\(|\[[^\]]*\]\s*=|\+=)|"
+                       r"\bsite\s*\.\s*addsitedir\s*\(|\bzipimport\b")
+_PATH_ARG = re.compile(r"""\s*(?:-?\d+\s*,\s*)?(?:\[\s*)?(['"])([^'"\\]*)\1\s*(?:\]\s*)?(?:\)|$|[;\n])""")
+_HERE = re.compile(r"""\s*(?:-?\d+\s*,\s*)?(?:os\.path\.(?:dirname|abspath|realpath)\(\s*)+(?:__file__|['"]\.?/?['"]|os\.getcwd\(\))\s*\)+"""
+                   r"""|\s*(?:-?\d+\s*,\s*)?(?:os\.getcwd\(\)|['"]\.?/?['"])\s*\)""")
+_ARCHIVE = re.compile(r"\.(?:zip|egg|whl|pyz)/?$", re.I)
+
+
+def sys_path(an: Analyzer, prog: str, code: str, cwd: str | None) -> list[str]:
+    """The folders ``code`` puts on ``sys.path`` that the guard can name (a literal folder; the script's own or the
+    working directory, where imports already look): imports are read there too. Any other (a computed path, an
+    archive, zipimport) is asked about."""
+    out: list[str] = []
+    for m in _SYS_PATH.finditer(code):
+        rest = code[m.end():m.end() + 400]
+        if "zipimport" in m.group(0):
+            an.r.add("dynamic", f"{prog} code imports from an archive (zipimport), code the guard cannot read")
+            continue
+        if "addsitedir" in m.group(0):
+            an.r.add("dynamic", f"{prog} code adds a site folder (site.addsitedir), whose .pth files run code at once")
+            continue
+        if _HERE.match(rest):
+            continue
+        lit = _PATH_ARG.match(rest) if not m.group(0).rstrip().endswith("=") else \
+            re.match(r"""\s*\[\s*(['"])([^'"\\]*)\1\s*\]""", rest)
+        if lit is None or not lit.group(2) or _ARCHIVE.search(lit.group(2)):
+            an.r.add("dynamic", f"{prog} code puts a folder or archive the guard cannot read on sys.path "
+                                f"({(code[m.start():m.end()] + rest)[:60]!r}); set PYTHONPATH to a folder instead")
+            continue
+        out.append(an.paths.resolve(lit.group(2), cwd))
+    return out

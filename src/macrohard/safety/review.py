@@ -26,6 +26,32 @@ INPUT_TOOLS = frozenset({"xdotool", "xte", "xvkbd", "ydotool", "xmodmap", "setxk
 _TEXT_FIELDS = ("url", "href", "text", "query", "selector", "value", "keys", "command", "content", "path", "new")
 
 
+
+def _reader(judge: PathJudge, cwd: str | None) -> Any:
+    """A workspace file's text for ``read``/``mapfile`` from it (safety.session): a plain file inside a workspace,
+    through its links, at most 4 KB of UTF-8; else None."""
+    import os
+
+    from macrohard.safety.regular import open_regular
+
+    def read(name: str) -> str | None:
+        if not cwd or "$" in cwd or "`" in cwd or name.startswith("~"):
+            return None
+        path = os.path.realpath(judge.resolve(name, cwd))
+        if not any(path.startswith(os.path.realpath(w) + "/") for w in judge.workspaces):
+            return None
+        try:
+            with open_regular(path, "rb") as f:
+                data = f.read(4097)
+        except OSError:
+            return None
+        try:
+            return data.decode() if len(data) <= 4096 else None
+        except UnicodeDecodeError:
+            return None
+
+    return read
+
 def facts_of(action: Any, ctx: GuardContext, policy: Policy) -> Facts:
     """What an action is and does, for the rules: kind, analysis categories, paths and hosts."""
     kind = str(getattr(action, "kind", type(action).__name__))
@@ -46,7 +72,8 @@ def facts_of(action: Any, ctx: GuardContext, policy: Policy) -> Facts:
         exact: dict[str, frozenset[str]] = {}
         if kind == "bash":  # what approved lines proved the shell's variables hold (safety.session.Exact)
             exact, ctx.exact_pending = session.settle(ctx.shell_exact, action.command, functions, bool(hooks),
-                                                      ctx.shell_id, ctx.jobs + ctx.detached)
+                                                      ctx.shell_id, ctx.jobs + ctx.detached,
+                                                      _reader(PathJudge(workspaces, policy.allowed_paths), ctx.cwd))
         a = analyze(action.command, workspaces, policy.allowed_paths, cwd=ctx.cwd, remotes=ctx.git_remotes,
                     path_dirs=dirs, jobs=(ctx.jobs, ctx.detached), py_dirs=py_dirs, shell=(functions, hooks),
                     since=ctx.since, values=values, builds=ctx.builds, strings=strings, exact=exact)

@@ -371,12 +371,70 @@ def env_runs(an: Analyzer, rest: list[str], cmd: SimpleCommand, depth: int) -> b
                 break
     if split is None and where is None:
         return False
+    if split is not None and "\\" in split:  # env's own escapes (`-S 'sh\\trun.sh'`: a tab between two words)
+        split = _env_escapes(split)
+        if split is None:
+            an.r.add("obfuscation", "env -S with an escape or quoting the guard does not read; write the words out")
+            return True
     # the split string's words are env's own again (`-S '-i A=1 sh run.sh'`, `-S '-- sh x'`): judged as `env …`
     line = " ".join(["env" if split is not None else "", split or "", *(shlex.quote(w) for w in rest[i:])]).strip()
     if where is not None:
         where = where if where.startswith("/") or not cmd.cwd else posixpath.join(cmd.cwd, where)
     an.line(line, depth + 1, where if where is not None else cmd.cwd)
     return True
+
+
+_ENV_ESCAPES = {"t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\r", "\\": "\\", '"': '"', "'": "'", "#": "#",
+                "$": "$", "_": " "}
+
+
+def _env_escapes(text: str) -> str | None:
+    """GNU env's ``-S`` string with its backslash escapes read (outside quotes ``\\_`` separates words as a space does,
+    inside them it is a space; ``\\t``, ``\\n``… are characters of a word; ``\\c`` ends the string), as shell text of
+    the same words (guard27: ``env -S 'sh\\_run.sh'`` ran run.sh, read as ``sh_run.sh``); None: a form not read
+    (``${NAME}`` beside an escape, an unknown escape, an open quote)."""
+    words: list[str] = []
+    cur: list[str] | None = None
+    quote, i = "", 0
+    while i < len(text):
+        c = text[i]
+        if c == "\\" and quote == "'" and text[i + 1:i + 2] in ("\\", "'"):  # in '…' only \\ and \' are escapes
+            cur, i = (cur or []) + [text[i + 1]], i + 2
+            continue
+        if c == "\\" and quote != "'" and i + 1 < len(text):
+            e, i = text[i + 1], i + 2
+            if e == "c" and not quote:
+                break
+            if e not in _ENV_ESCAPES:
+                return None
+            if not quote and e == "_":  # only \\_ separates; \\t and the like are characters of the word
+                if cur is not None:
+                    words.append("".join(cur))
+                cur = None
+                continue
+            cur = (cur or []) + [_ENV_ESCAPES[e]]
+            continue
+        i += 1
+        if c == "$":
+            return None
+        if quote:
+            if c == quote:
+                quote = ""
+            else:
+                cur = (cur or []) + [c]
+        elif c in "'\"":
+            quote, cur = c, cur or []
+        elif c.isspace():
+            if cur is not None:
+                words.append("".join(cur))
+            cur = None
+        else:
+            cur = (cur or []) + [c]
+    if quote:
+        return None
+    if cur is not None:
+        words.append("".join(cur))
+    return shlex.join(words)
 
 
 _TMUX_RUNS = frozenset({"new", "new-session", "new-window", "neww", "split-window", "splitw", "run-shell", "run",

@@ -13,7 +13,7 @@ judged with a value it may not have, never without one it may.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -122,7 +122,22 @@ def _evaluates(command: str) -> bool:
     return False
 
 
+_POSITIONAL = re.compile(r"(?<![\w.-])(?:shift|set)(?![\w.-])")
 _IFS = re.compile(r"\bIFS\b")
+
+
+def _changes_positional(root: Any, rest: str) -> bool:
+    """Whether the line may change $1…: ``shift`` or ``set`` outside the statements proved (quotes removed:
+    ``s'e't``), or a command whose name is not a plain word (``$'\\x73'et``, ``$X``)."""
+    if _POSITIONAL.search(re.sub(r"[\"'\\]", "", rest)):
+        return True
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.type == "command_name" and not re.fullmatch(r"[\w./+-]+", node.text.decode(errors="replace")):
+            return True
+        stack.extend(node.children)
+    return False
 _IFS_PREFIX = re.compile(r"\bIFS=\S*\s+(?:read|mapfile|readarray)\b")
 
 
@@ -144,8 +159,9 @@ def keepable(name: str) -> bool:
 
 
 def settle(state: Exact, command: str, functions: Iterable[str], hooks: bool, shell: Any,
-           jobs: int) -> tuple[dict[str, frozenset[str]], Exact]:
-    """The values a bash line may judge its writes with, and the state once it has run."""
+           jobs: int, read_file: Callable[[str], str | None] | None = None) -> tuple[dict[str, frozenset[str]], Exact]:
+    """The values a bash line may judge its writes with, and the state once it has run. ``read_file``: a workspace
+    file's text as the line's first statement will read it (None: not a plain file of the workspace, or jobs run)."""
     if state.off or shell is None:
         return {}, Exact(off=state.off, shell=shell)
     same = state.shell == shell
@@ -159,13 +175,15 @@ def settle(state: Exact, command: str, functions: Iterable[str], hooks: bool, sh
              and not re.search(rf"(?<![\w]){re.escape(n)}(?![\w])", unread)}
     # read/mapfile/printf -v/declare statements whose values the text fixes (guard26): judged as assignments, and
     # left out of the text the sticky and forget-all rules read
-    builtins = _exact_builtins(tree.root_node, values, unset)
+    builtins = _exact_builtins(tree.root_node, values, unset, None if jobs else read_file)
     rest = _blank(command, [span for span in builtins])
     if hooks or _STICKY.search(rest) or (_IFS.search(rest) and not _IFS_PREFIX.search(rest)) or "IFS" in defined \
             or _called(command, set(functions), defined):
         return {}, Exact(off=True, shell=shell)
     if _FORGET_ALL.search(rest) or _evaluates(command):
         return {}, Exact(shell=shell, fresh=False)
+    if _changes_positional(tree.root_node, rest):  # `shift`, `set` in another form: $1… may change
+        values = {n: v for n, v in values.items() if _base(n) != "@"}
     plain, spans = _plain_assignments(tree.root_node, command.encode(), builtins)
     assigned = {_base(n) for n, _, _ in plain}
     touched = _touched(command, {_base(n) for n in values} | assigned | seen, spans)
@@ -252,16 +270,20 @@ class _Builtin:
 _READ_OPTS = frozenset({"-r", "-a", "-ra", "-ar"})
 
 
-def _exact_builtins(root: Any, known: dict[str, frozenset[str]], unset: set[str]) -> list[_Builtin]:
+def _exact_builtins(root: Any, known: dict[str, frozenset[str]], unset: set[str],
+                    read_file: Callable[[str], str | None] | None = None) -> list[_Builtin]:
     """The line's top-level ``read [-r] [-a] NAMES <<< WORD``, ``mapfile -t NAME <<< WORD``, ``printf -v NAME FORMAT
     ARGS`` and ``declare [-a] NAME=VALUE`` statements whose every word is literal (or names kept with one value):
     what each sets, as bash computes it; the rest are left to the forget-all and sticky rules."""
     out = []
     kids = list(root.children)
+    first = next((k for k in kids if k.is_named and k.type != "comment"), None)
     for i, node in enumerate(kids):
         if not node.is_named or i + 1 < len(kids) and kids[i + 1].type == "&":
             continue
-        found = _builtin(node, known, unset)
+        # `read -r T < n.txt` / `mapfile -t A < n.txt` as the line's first statement: nothing on the line wrote the
+        # file before it, and no job runs (guard27; a later statement's read may follow a write: not proved)
+        found = _builtin(node, known, unset, read_file if node is first else None)
         if found is not None:
             out.append(_Builtin(node.start_byte, node.end_byte, *found))
     return out
@@ -272,9 +294,23 @@ def _words(node: Any, known: dict[str, frozenset[str]], unset: set[str]) -> list
         "command_name", "variable_assignment", "herestring_redirect")]
 
 
-def _builtin(node: Any, known: dict[str, frozenset[str]], unset: set[str]) -> tuple[list, list] | None:
+def _builtin(node: Any, known: dict[str, frozenset[str]], unset: set[str],
+             read_file: Callable[[str], str | None] | None = None) -> tuple[list, list] | None:
     if node.type == "declaration_command":
         return _declare(node, known, unset)
+    from_file = None
+    if node.type == "redirected_statement" and read_file is not None:  # `read -r T < n.txt`
+        body, redirects = node.child_by_field_name("body"), [c for c in node.children if c.type.endswith("redirect")]
+        if body is None or body.type != "command" or len(redirects) != 1 or redirects[0].type != "file_redirect" or \
+                [c.type for c in redirects[0].children if not c.is_named] != ["<"] or \
+                len([c for c in redirects[0].children if c.is_named]) != 1:
+            return None
+        dest = redirects[0].child_by_field_name("destination")
+        name = _node_text(dest, known, unset) if dest is not None else None
+        from_file = read_file(name) if name else None
+        if from_file is None or "\0" in from_file:
+            return None
+        node = body
     if node.type != "command":
         return None
     name = node.child_by_field_name("name")
@@ -288,10 +324,20 @@ def _builtin(node: Any, known: dict[str, frozenset[str]], unset: set[str]) -> tu
         return None
     if prog == "printf" and not prefix and not here:
         return _printf(words)
-    if prog not in ("read", "mapfile", "readarray") or len(here) != 1:
+    if prog == "set" and not prefix and not here and from_file is None and [t for _, t in words][:1] == ["--"]:
+        items = [t for _, t in words[1:]]  # `set -- a b`: $1, $2 (guard27), kept as the array `@[1]`, `@[2]`
+        if any(_literal_text(t) is None for t in items) or len(items) > 64:
+            return None
+        sets = [("@", _Set(items[0] if items else "", whole=True))]
+        sets += [(f"@[{i}]", _Set(v)) for i, v in enumerate(items, 1)]
+        return sets + [("@[#]", _Set(str(len(items))))], []
+    if prog not in ("read", "mapfile", "readarray") or len(here) != (0 if from_file is not None else 1):
         return None
-    body = [c for c in here[0].children if c.is_named]
-    line = _node_text(body[0], known, unset) if len(body) == 1 else None
+    if from_file is not None:  # read takes the first line; mapfile every line (a last one without a newline too)
+        line = from_file.split("\n", 1)[0] if prog == "read" else from_file[:-1] if from_file.endswith("\n") else from_file
+    else:
+        body = [c for c in here[0].children if c.is_named]
+        line = _node_text(body[0], known, unset) if len(body) == 1 else None
     if line is None:
         return None
     ifs = " \t\n"
@@ -309,7 +355,7 @@ def _builtin(node: Any, known: dict[str, frozenset[str]], unset: set[str]) -> tu
     target, arr = words[1][0], words[1][1]
     if not re.fullmatch(r"[A-Za-z_]\w*", arr):
         return None
-    lines = (line + "\n").split("\n")[:-1]
+    lines = (line + "\n").split("\n")[:-1] if from_file is None or from_file else []
     return _array(arr, lines), [(target.start_byte, target.end_byte)]
 
 
@@ -571,6 +617,16 @@ def _node_text(node: Any, known: dict[str, frozenset[str]], unset: set[str] = fr
     return None
 
 
+class _One:
+    """A match-like of ``$N`` for ``candidates``' ``direct`` (group 4 the digit)."""
+
+    def __init__(self, digit: str) -> None:
+        self.digit = digit
+
+    def group(self, i: int) -> str | None:
+        return self.digit if i == 4 else None if i else "$" + self.digit
+
+
 _TARGET_REF = re.compile(r"\$\{[^{}]*\}|\$[A-Za-z_]\w*")
 _NAME_OF = re.compile(r"\$\{?#?([A-Za-z_]\w*)")
 
@@ -582,14 +638,17 @@ def candidates(target: str, exact: dict[str, frozenset[str]], limit: int = 16) -
         return None
     # `${A[1]}` (an element kept), `${!N}` (N kept with one value, a name kept): the kept key itself (guard26)
     def direct(m: re.Match[str]) -> str:
-        if m.group(1):
+        if m.group(4):  # $1, ${1}: a positional parameter `set --` gave (guard27)
+            key = f"@[{m.group(4)}]"
+        elif m.group(1):
             key = f"{m.group(1)}[{int(m.group(2))}]"
         else:
             ref = exact.get(m.group(3), frozenset())
             key = next(iter(ref)) if len(ref) == 1 else ""
-        return "\0" + key + "\0" if key in exact and re.fullmatch(r"[A-Za-z_]\w*(?:\[\d+\])?", key) else m.group(0)
+        return "\0" + key + "\0" if key in exact and re.fullmatch(r"(?:[A-Za-z_]\w*|@)(?:\[\d+\])?", key) else m.group(0)
 
-    target = re.sub(r"\$\{([A-Za-z_]\w*)\[(\d{1,4})\]\}|\$\{!([A-Za-z_]\w*)\}", direct, target)
+    target = re.sub(r"\$\{([A-Za-z_]\w*)\[(\d{1,4})\]\}|\$\{!([A-Za-z_]\w*)\}|\$\{([1-9])\}|\$([1-9])(?!\d)",
+                    lambda m: direct(m) if not m.group(5) else direct(_One(m.group(5))), target)
     if "\0" in target:
         pieces = target.split("\0")
         keys = pieces[1::2]

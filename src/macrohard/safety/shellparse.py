@@ -357,6 +357,9 @@ class _Walker:
                 if body is not None:  # an unquoted heredoc runs the $(...) in its body
                     for part in body.named_children:
                         self.visit(part, scratch)
+                    start = next((c for c in child.named_children if c.type == "heredoc_start"), None)
+                    if start is not None and not re.search(r"['\"\\]", self.text(start)):
+                        self.backquotes(self.text(body), scratch)
                 for c in child.named_children:
                     if c.type == "file_redirect":
                         dest = c.child_by_field_name("destination")
@@ -364,6 +367,20 @@ class _Walker:
                         if dest is not None:
                             out.append((op, self.word(dest, scratch)[0]))
         return out, heredoc
+
+    def backquotes(self, body: str, nested: set[str]) -> None:
+        """An unquoted heredoc's `...`: bash runs them as it runs $(...) there, but tree-sitter leaves them as text
+        (guard27: ``cat > notes.txt <<EOF`` with ```sh run.sh``` in its body ran unread)."""
+        for m in re.finditer(r"(?<!\\)`((?:[^`\\]|\\.)*)`", body, re.S):
+            code = re.sub(r"\\([$`\\])", r"\1", m.group(1))
+            sub = _Walker(code.encode(), self.vars)
+            sub.out, sub.cwd, sub.in_function = self.out, self.cwd, self.in_function
+            inner: set[str] = set()
+            tree = shelltree.tree(sub.src)
+            sub.visit(tree.root_node, inner)
+            self.out.error = self.out.error or tree.root_node.has_error
+            nested |= inner
+            nested.add("$(" + ",".join(sorted(inner)) + ")")
 
     def command(self, node: Any, extra_redirects: list[tuple[str, str]], nested: set[str] | None) -> SimpleCommand:
         own: set[str] = set()
