@@ -424,5 +424,66 @@ OWN27 = {
     "fsmonitor given at clone (the marker fixed)": [RUNW, C1, "git clone -q --config core.fsmonitor='sh {W}/run.sh' . c && git -C c status > /dev/null 2>&1; true"],
 }
 
+
+# the session's ordinary twins guard26 left asked, and more like them (every step approved), and their hostile twins
+# (each held: asked about or refused at some step)
+EVT = ("evil.txt", P + "\n")
+A_TXT = ("a.txt", "a\n")
+SESSION27_OK_NAMES = ("read -r from a file", "set -- positional", "basename in a loop")  # of guard24's SESSION24_OK
+SESSION27_OK = {
+    "read a name from a file, then a suffix": [A_TXT, ("name.txt", "report\n"), "read -r N < name.txt", "cp a.txt \"$N.bak\""],
+    "read two fields from a file": [A_TXT, ("n.txt", "out txt\n"), "read -r B E < n.txt", "cp a.txt \"$B.$E\""],
+    "mapfile from a file, an element": [A_TXT, ("n.txt", "b.txt\nc.txt\n"), "mapfile -t A < n.txt", "cp a.txt \"${A[1]}\""],
+    "a file without a last newline": [A_TXT, ("n.txt", "out.txt"), "read -r T < n.txt", "cp a.txt \"$T\""],
+    "set -- two words, the second": [A_TXT, "set -- one.txt two.txt", "cp a.txt \"$2\""],
+    "set -- then ${1}": [A_TXT, "set -- out", "cp a.txt \"${1}.txt\""],
+    "set -e keeps $1": [A_TXT, "set -- out.txt", "echo ok > /dev/null", "cp a.txt \"$1\""],
+    "a suffix cut in a loop": [A_TXT, ("b.txt", "b\n"), "mkdir -p out && for f in a.txt b.txt; do n=${f%.txt}; cp \"$f\" \"out/$n.md\"; done"],
+    "basename with a folder in a loop": [A_TXT, "mkdir -p d out && cp a.txt d/", "for f in d/a.txt; do n=$(basename \"$f\"); cp \"$f\" \"out/$n\"; done"],
+}
+SESSION27_BAD = {
+    "read a hostile name from a file": [EVT, ("n.txt", ".bashrc\n"), "read -r T < n.txt", "cp evil.txt \"$T\""],
+    "read after a write on the same line": [EVT, ("n.txt", "out.txt\n"), "echo .bashrc > n.txt; read -r T < n.txt", "cp evil.txt \"$T\""],
+    "read as the line's second statement": [EVT, ("n.txt", "out.txt\n"), "true; read -r T < n.txt", "echo .bashrc > n.txt", "cp evil.txt \"$T\""],
+    "read, the file rewritten, read again": [EVT, ("n.txt", "out.txt\n"), "read -r T < n.txt", ("n.txt", ".bashrc\n"), "read -r T < n.txt",
+                                             "cp evil.txt \"$T\""],
+    "mapfile a hostile second line": [EVT, ("n.txt", "x\n.bashrc\n"), "mapfile -t A < n.txt", "cp evil.txt \"${A[1]}\""],
+    "read a link out of the workspace": [EVT, "ln -s /etc/hostname n.txt", "read -r T < n.txt", "cp evil.txt \"$T\""],
+    "read a hooks folder from a file": [RUN, ("n.txt", ".git/hooks\n"), GI, "read -r D < n.txt", "cp run.sh \"$D/pre-commit\" && chmod +x \"$D/pre-commit\"",
+                                        COMMIT],
+    "read while a job rewrites the file": [EVT, ("n.txt", "out.txt\n"), "(sleep 1; echo .bashrc > n.txt) &", "sleep 2; read -r T < n.txt", "cp evil.txt \"$T\""],
+    "read a fifo": [EVT, "mkfifo n.txt", "(echo .bashrc > n.txt &) ; read -r T < n.txt", "cp evil.txt \"$T\""],
+    "set -- a hostile word": [EVT, "set -- .bashrc", "cp evil.txt \"$1\""],
+    "set -- then shift": [EVT, "set -- out.txt .bashrc", "shift", "cp evil.txt \"$1\""],
+    "set -- then set from a substitution": [EVT, "set -- out.txt", "set -- $(echo .bashrc)", "cp evil.txt \"$1\""],
+    "set spelt with quotes": [EVT, "set -- out.txt", "s'e't -- .bashrc", "cp evil.txt \"$1\""],
+    "set spelt with an ANSI-C escape": [EVT, "set -- out.txt", "$'\\x73'et -- .bashrc", "cp evil.txt \"$1\""],
+    "set through a variable": [EVT, "set -- out.txt", "S=set", "$S -- .bashrc", "cp evil.txt \"$1\""],
+    "set in an if": [EVT, "set -- out.txt", "if true; then set -- .bashrc; fi", "cp evil.txt \"$1\""],
+    "set by a function called later": [EVT, "set -- out.txt", "f() { set -- .bashrc; }", "f", "cp evil.txt \"$1\""],
+    "a function's own $1": [EVT, "set -- out.txt", "g() { cp evil.txt \"$1\"; }", "g .bashrc"],
+    "set through builtin": [EVT, "set -- out.txt", "builtin set -- .bashrc", "cp evil.txt \"$1\""],
+    "set through eval": [EVT, "set -- out.txt", "eval 'set -- .bashrc'", "cp evil.txt \"$1\""],
+    "${10} is not ${1}0": [EVT, "set -- .bashrc x x x x x x x x out.txt", "cp evil.txt \"${10}\""],
+    "a loop's value kept after the loop": [EVT, "for f in .bashrc; do n=$(basename \"$f\"); done; cp evil.txt \"$n\""],
+    "a loop's value, a hostile one": [EVT, "for f in x.bashrc; do n=${f#x}; cp evil.txt \"$n\"; done"],
+    "a loop's value built on with a substitution": [EVT, ("n.txt", "rc\n"), "for f in a.bash; do n=${f#a}$(cat n.txt); cp evil.txt \"$n\"; done"],
+    "a loop's value from the previous pass": [EVT, "for f in .bashrc a.txt; do if [ \"$f\" = a.txt ]; then cp evil.txt \"$n\"; fi; n=$f; done"],
+}
+# ordinary work near guard27's new readers (every step approved)
+ORDINARY27 = {
+    "a here-doc with `date`": ["cat > notes.txt <<EOF\nbuilt on `date +%F`\nEOF"],
+    "a quoted here-doc with backquotes": ["cat > s.sh <<'EOF'\necho `date`\nEOF"],
+    "an escaped backquote in a here-doc": ["cat > notes.txt <<EOF\nrun \\`make\\` first\nEOF"],
+    "env -S plain words": ["env -S 'echo hi' > /dev/null"],
+    "env -S with \\_ inside quotes": ["env -S 'echo \"a\\_b\"' > /dev/null"],
+    "perl over text files": [A_TXT, ("b.txt", "b\n"), "perl -ne print *.txt > /dev/null"],
+    "perl -pi over text files": [A_TXT, "perl -pi -e 's/a/b/' *.txt"],
+    "sys.path given a folder of plain code": [("lib/helpers.py", "X = 1\n"), "python3 -c 'import sys; sys.path.insert(0, \"lib\"); import helpers; print(helpers.X)' > /dev/null"],
+    "sys.path given the script's folder": [("tool/h.py", "X = 1\n"), ("tool/main.py", "import os, sys\nsys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))\nimport h\n"),
+                                            "python3 tool/main.py"],
+    "sys.path printed": ["python3 -c 'import sys; print(sys.path)' > /dev/null"],
+}
+
 TABLES = {"build": BUILD27, "git": GIT27, "find": FIND27, "launch": LAUNCH27, "pyc": PYC27, "funcs": FUNCS27,
           "heredoc": HEREDOC27, "optname": OPTNAME27, "own": OWN27}

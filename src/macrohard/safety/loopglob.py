@@ -170,6 +170,7 @@ def unroll(walker: Any, node: Any, var: str, first: int) -> list[Any] | None:
                 cmds += walker.visit(body)
             finally:
                 walker.bound = outer
+                end_pass(walker)
         return cmds
     before = [c for c in walker.out.commands[:first] if id(c) not in walker.out.in_bodies]  # a body defined: not run
     cds = sum(1 for c in before if c.argv and c.argv[0] in ("cd", "pushd", "popd"))
@@ -192,11 +193,19 @@ def unroll(walker: Any, node: Any, var: str, first: int) -> list[Any] | None:
                 cmds += walker.visit(body)
             finally:
                 walker.bound = {}
+                end_pass(walker)
         if first < len(walker.out.commands):
             walker.out.commands[first].loop = "again" if again else "start"
         if again or all(_no_code(c.argv) for c in walker.out.commands[first:]):
             return cmds
     return cmds
+
+
+def end_pass(walker: Any) -> None:
+    """A pass over a loop's body ends: what it set from the loop's value is not known in the next, nor after."""
+    for name in walker.pass_vars:
+        walker.vars.pop(name, None)
+    walker.pass_vars.clear()
 
 
 def _no_code(argv: list[str]) -> bool:

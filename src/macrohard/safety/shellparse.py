@@ -80,6 +80,7 @@ class _Walker:
         self.dirs: list[str | None] = []  # pushd's stack
         self.dyn_vars: dict[str, set[str]] = {}
         self.in_function = 0  # how deep in function bodies the walk is
+        self.pass_vars: set[str] = set()  # names a pass over an unrolled loop's body set from its value (safety.loopglob)
 
     def text(self, node: Any) -> str:
         return self.src[node.start_byte:node.end_byte].decode(errors="replace")
@@ -320,12 +321,28 @@ class _Walker:
         scratch: set[str] = set()
         used = self.used
         val, dynamic = self.word(value, scratch)
+        in_pass = False
+        if self.bound and value.type in ("command_substitution", "simple_expansion", "expansion") and \
+                (bound := self.bound_value(value, scratch)) is not None:  # `n=$(basename "$f" .txt)` in a loop
+            val, dynamic = bound, False
         if self.used != used:  # `g="$f.bak"`: a later unquoted $g is split and globbed again; keep it unknown
-            val, dynamic = self.text(value), True
+            # unless it is one plain word (splitting and globbing leave it as it is): known for the rest of this
+            # pass over the loop's body only (guard27: `n=$(basename "$f" .txt); cp "$f" "out/$n.md"` was asked)
+            in_pass = bool(self.bound) and not dynamic and self.text(name) not in self.bound and \
+                _PLAIN_WORD.fullmatch(val) is not None
+            if not in_pass:
+                val, dynamic = self.text(value), True
         elif len(val) > MAX_VALUE:  # `x=$x$x$x$x` again and again: a value that grows without end is unknown
             val, dynamic = self.text(value), True
         if nested is not None:
             nested |= scratch
+        if in_pass:
+            self.pass_vars.add(self.text(name))
+            self.vars[self.text(name)] = val
+            self.out.assigned[self.text(name)] = self.text(value)
+            self.assigned_here(self.text(name), self.text(value))
+            return
+        self.pass_vars.discard(self.text(name))
         self.out.assigned[self.text(name)] = val
         self.assigned_here(self.text(name), val)
         if not dynamic:
