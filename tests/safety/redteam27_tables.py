@@ -35,7 +35,7 @@ import marshal
 import pickle
 import zlib
 
-from .redteam19_parts import C1, GI, P, PJ
+from .redteam19_parts import C1, GI, PJ, P
 from .redteam20_parts import PY_RUN, RUN
 
 SH = "sh run.sh"

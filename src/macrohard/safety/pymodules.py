@@ -8,8 +8,8 @@ extension module of the workspace is native code the guard cannot read (``safety
 from __future__ import annotations
 
 import os
-import re
 import posixpath
+import re
 from typing import TYPE_CHECKING
 
 from macrohard.safety import pystart
