@@ -60,3 +60,13 @@ def test_a_glob_listing_a_name_perl_opens_as_a_pipe_is_asked(ws, name, tmp_path)
 ])
 def test_env_escapes_as_gnu_env_reads_them(text, words):
     assert _env_escapes(text) == words
+
+
+@pytest.mark.parametrize("code", [
+    "import sys, pathlib\nsys.path.insert(0, str(pathlib.Path(__file__).parent.parent / 'src'))\nimport ok",
+    "import os, sys\nsys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'src'))\nimport ok",
+    "import os, sys\nsys.path.append(os.getcwd())\nimport ok",
+])
+def test_sys_path_from_the_scripts_own_place_is_not_asked(ws, tmp_path, code):
+    (tmp_path / "t.py").write_text(code + "\n")
+    assert not analyze("python3 t.py", [ws], cwd=ws).findings

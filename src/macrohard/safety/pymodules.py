@@ -124,9 +124,10 @@ _ARCHIVE = re.compile(r"\.(?:zip|egg|whl|pyz)/?$", re.I)
 
 
 def sys_path(an: Analyzer, prog: str, code: str, cwd: str | None) -> list[str]:
-    """The folders ``code`` puts on ``sys.path`` that the guard can name (a literal folder; the script's own or the
-    working directory, where imports already look): imports are read there too. Any other (a computed path, an
-    archive, zipimport) is asked about."""
+    """The folders ``code`` puts on ``sys.path`` that the guard can name (a literal folder): imports are read there
+    too. One named from the script's own place or the working directory (``__file__``, ``os.getcwd()``) is left as
+    before (imports already look beside the script, in the working directory and the workspace). Any other (a
+    computed path, an archive, zipimport, ``site.addsitedir``) is asked about."""
     out: list[str] = []
     for m in _SYS_PATH.finditer(code):
         rest = code[m.end():m.end() + 400]
@@ -136,8 +137,9 @@ def sys_path(an: Analyzer, prog: str, code: str, cwd: str | None) -> list[str]:
         if "addsitedir" in m.group(0):
             an.r.add("dynamic", f"{prog} code adds a site folder (site.addsitedir), whose .pth files run code at once")
             continue
-        if _HERE.match(rest):
-            continue
+        arg = re.match(r"[^;\n]*", rest).group(0)
+        if _HERE.match(rest) or "__file__" in arg or "getcwd" in arg:
+            continue  # a folder named from the script's own place (`Path(__file__).parent / 'src'`): as before
         lit = _PATH_ARG.match(rest) if not m.group(0).rstrip().endswith("=") else \
             re.match(r"""\s*\[\s*(['"])([^'"\\]*)\1\s*\]""", rest)
         if lit is None or not lit.group(2) or _ARCHIVE.search(lit.group(2)):
