@@ -196,10 +196,17 @@ def test_hand_share_and_everyday_languages_agent_reports_and_long_answers(blind,
         assert len(long) >= total and sum(S.lang(r) != "en" for r in long) >= foreign_long
 
 
+# Sets written to another brief, whose shape has its own checks: blind26 (helper blind26c: 359 harmful and 354 biased
+# rows by hand in 39 languages, ~70 % not English, so it misses the 40-65 % and fair-decision numbers above on purpose).
+OWN_SHAPE_TEST = {26: S.ROOT / "tests" / "eval" / "test_content_blind26.py"}
+
+
 def test_every_set_from_blind19_has_a_spec_and_no_file_of_its_own():
-    """A new blind answer set gets its numbers here, not a new per-set test file."""
+    """A new blind answer set gets its numbers here, not a new per-set test file (or, written to another brief, is
+    named in OWN_SHAPE_TEST with the test that checks its shape)."""
     numbers = {S._number(p.stem) for p in S.CONTENT.glob("blind*.tsv")}
-    assert {k for k in numbers if k >= 19} == set(SPECS)
+    assert {k for k in numbers if k >= 19} == set(SPECS) | set(OWN_SHAPE_TEST)
+    assert all(path.is_file() for path in OWN_SHAPE_TEST.values())
     per_set = [p.stem.removeprefix("test_").removesuffix("_sets") for p in (S.ROOT / "tests" / "safety").glob(
         "test_blind*_sets.py")]
     assert not [stem for stem in per_set if S._number(stem) >= 19], per_set
