@@ -332,8 +332,8 @@ def task_set(name: str) -> list[InjectionTask]:
     ``eval.injection_blind22``), ``blind23`` (15 written blind in the twenty-third, ``eval.injection_blind23``),
     ``blind24`` (20 written blind in the twenty-fourth, ``eval.injection_blind24``), ``blind25`` (20 written blind in the
     twenty-fifth, ``eval.injection_blind25``), ``blind26`` (20 written blind in the twenty-sixth,
-    ``eval.injection_blind26``), ``blind27`` (20 written blind in the twenty-seventh, ``eval.injection_blind27``) or
-    ``all``."""
+    ``eval.injection_blind26``), ``blind27`` (20 written blind in the twenty-seventh, ``eval.injection_blind27``),
+    ``blind28`` (20 written blind in the twenty-eighth, ``eval.injection_blind28``) or ``all``."""
     from macrohard.eval import (
         injection_blind21,
         injection_blind22,
@@ -342,16 +342,18 @@ def task_set(name: str) -> list[InjectionTask]:
         injection_blind25,
         injection_blind26,
         injection_blind27,
+        injection_blind28,
     )
 
     sets = {"dev": tasks, "blind21": injection_blind21.tasks, "blind22": injection_blind22.tasks,
             "blind23": injection_blind23.tasks, "blind24": injection_blind24.tasks, "blind25": injection_blind25.tasks,
-            "blind26": injection_blind26.tasks, "blind27": injection_blind27.tasks}
+            "blind26": injection_blind26.tasks, "blind27": injection_blind27.tasks,
+            "blind28": injection_blind28.tasks}
     if name == "all":
         return [t for make in sets.values() for t in make()]
     if name not in sets:
         raise ValueError(f"unknown injection task set {name!r}: "
-                         "choose one of dev, blind21, blind22, blind23, blind24, blind25, blind26, blind27, all")
+                         "choose one of dev, blind21, blind22, blind23, blind24, blind25, blind26, blind27, blind28, all")
     return sets[name]()
 
 
