@@ -139,4 +139,10 @@ def moved_to(argv: list[str], cwd: str | None, dirs: list[str | None]) -> str | 
         return "~"
     if args[0] in ('$(dirname "$0")', '$(dirname "${BASH_SOURCE[0]}")'):
         return cwd
-    return "$OLDPWD" if args[0] == "-" else args[0]
+    if args[0] == "-":
+        return "$OLDPWD"
+    # a relative folder is under the folder the line is in now (guard29: `cd b && cd a && sh s.sh` was judged in a/,
+    # the workspace's, and ran b/a/s.sh unread)
+    if cwd and not args[0].startswith(("/", "~", "$")) and "$" not in args[0]:
+        return posixpath.normpath(posixpath.join(cwd, args[0]))
+    return args[0]

@@ -97,7 +97,7 @@ def pipeline(an: Analyzer, stages: list[SimpleCommand]) -> None:
     for i, name in enumerate(names[:-1]):
         if runs[i + 1]:
             _feeds_code(an, stages[i], name, names[i + 1], stages[i + 1])
-        elif names[i + 1] in runners.CLIENTS:
+        elif names[i + 1] in runners.CLIENTS or runners.reads_ex(names[i + 1], stages[i + 1].argv[1:]):
             runners.fed_client(an, stages[i], name, stages[i + 1])
         if (x := executor[i]) is not None:
             if name in R.DOWNLOADERS:

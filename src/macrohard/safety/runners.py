@@ -92,11 +92,11 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
             if name in opts:
                 value = value if eq else (args[i + 1] if i + 1 < len(args) else "")
                 if value:
-                    an.line(value, depth + 1, cmd.cwd)
+                    _option_command(an, prog, value, depth, cmd.cwd)
             elif re.fullmatch(r"-[A-Za-z]{2,}", a) and "-" + a[-1] in opts and i + 1 < len(args):
-                an.line(args[i + 1], depth + 1, cmd.cwd)  # combined flags: script -qc CMD
+                _option_command(an, prog, args[i + 1], depth, cmd.cwd)  # combined flags: script -qc CMD
             elif not a.startswith("--") and len(a) > 2 and a[:2] in opts:
-                an.line(a[2:], depth + 1, cmd.cwd)  # -Icmd, -ccmd
+                _option_command(an, prog, a[2:], depth, cmd.cwd)  # -Icmd, -ccmd
     if prog in _SSH:
         for i, a in enumerate(args):
             text = args[i + 1] if a == "-o" and i + 1 < len(args) else a[2:] if a.startswith("-o") else ""
@@ -136,10 +136,15 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
                     if name and not name.startswith("|") and name not in ("stdout", "-"):
                         an.write_target(name, cmd.cwd, f"sqlite3 {m.group(0).split()[0]} writes {name[:60]}")
     # vim -e/-es reads Ex commands from its input as ex does (guard21: `vim -es < v.txt` ran `silent !sh run.sh`)
-    ex_mode = prog in ("vim", "vi", "nvim", "view", "vim.basic", "vim.tiny") and any(
-        re.fullmatch(r"-[a-zA-Z]*[eE][a-zA-Z]*", a) for a in args if not a.startswith("--"))
+    ex_mode = reads_ex(prog, args)
+    if prog in _VIMS and not ex_mode:  # `vim -s FILE` types FILE's keys in normal mode: `:!CMD`, `!!CMD` filter
+        for i, a in enumerate(args[:-1]):
+            if a == "-s" and re.search(r"!|\b(?:system|exe|so|py|lua|perl|ruby|term)", _client_file(an, args[i + 1], cmd.cwd)):
+                an.r.add("dynamic", f"{prog} -s types the keys of {args[i + 1][:60]}, which run shell commands")
     if prog in ("ed", "red", "ex") or ex_mode:
         files = [t for op, t in cmd.redirects if op == "<" and t and not t.startswith("<(")]
+        if any(op == "<" and t.startswith("<(") for op, t in cmd.redirects):  # guard29: `vim -es < <(printf …)` ran
+            an.r.add("dynamic", f"{prog} reads its commands from the output of a command; give it a file of commands")
         for text in _stdin_texts(cmd) + [_client_file(an, f, cmd.cwd) for f in files]:
             # `!CMD`, `r !CMD`, `w !CMD`, and in ex/vim `:silent !CMD`, `exe "!CMD"`, `call system(…)`
             for m in re.finditer(r"^[\s:]*(?:sil(?:ent)?!?\s+)?([\d,.$;'%+-]*)([rwWeE]\s*)?!(.+)$", text, re.M):
@@ -232,6 +237,24 @@ def code_calls(an: Analyzer, code: str, depth: int, cwd: str | None) -> None:
             an.line(command, depth + 1, cwd)
     for m in _EXECUTE.finditer(code):
         an.line(m.group("cmd"), depth + 1, cwd)
+
+
+def _option_command(an: Analyzer, prog: str, value: str, depth: int, cwd: str | None) -> None:
+    """A command an option names, judged as a line; one that reads its input as code (a shell or interpreter given
+    no script) runs what the program feeds it: an archive's members (guard29: ``tar xf a.tar --to-command=sh`` ran
+    the member's text), a compressed stream, a page."""
+    an.line(value, depth + 1, cwd)
+    if _reads_code(value):
+        an.r.add("dynamic", f"{prog} feeds its data to {value.split()[0]}, which runs it as code")
+
+
+_VIMS = frozenset({"vim", "vi", "nvim", "view", "vim.basic", "vim.tiny"})
+
+
+def reads_ex(prog: str, args: list[str]) -> bool:
+    """vim -e/-es: it reads Ex commands from its input as ex does (guard21: ``vim -es < v.txt`` ran ``silent !sh
+    run.sh``; guard29: so did a pipe into it)."""
+    return prog in _VIMS and any(re.fullmatch(r"-[a-zA-Z]*[eE][a-zA-Z]*", a) for a in args if not a.startswith("--"))
 
 
 def _reads_code(command: str) -> bool:

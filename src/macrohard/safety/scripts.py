@@ -328,8 +328,12 @@ def _picks(an: Analyzer, pattern: str, cwd: str | None) -> bool:
     written first (with no match bash passes the pattern itself, a name no file has)."""
     import glob
 
-    return bool(glob.glob(an.paths.resolve(pattern, cwd))) or bool(an.written) or an.unmodelled_writes or \
-        an.unknown_writes
+    # either case: `shopt -s nocaseglob` a step before lets `sh RUN.S?` pick run.sh (guard29: it ran unread)
+    # (a bracket expression read as any one character, a letter as either case: a superset of what it may match)
+    nocase = re.sub(r"\[!?\]?(?:\[:\w+:\]|[^]])*\]|[A-Za-z]", lambda m: "?" if m.group(0).startswith("[") else
+                    f"[{m.group(0).lower()}{m.group(0).upper()}]", pattern)
+    return bool(glob.glob(an.paths.resolve(pattern, cwd))) or bool(glob.glob(an.paths.resolve(nocase, cwd))) or \
+        bool(an.written) or an.unmodelled_writes or an.unknown_writes
 
 
 def _data_url(url: str) -> str:

@@ -99,7 +99,10 @@ def judge_line(an: Any, notes: Notes, depth: int) -> None:
                                     "array index in it (a[$(cmd)]); use a value the line shows, or strip it to digits "
                                     "first (${n//[^0-9]/})")
                 break
-    deps.update({name: _after_line(name, deps, value_at, kills, len(notes.src) + 1) for name in kills})
+    # past the line's last assignment (``notes.src`` is only kept where a digits check needs it: guard29 found a
+    # line's end read as offset 1, so ``W='a[$(cmd)]'; V=W`` left V holding nothing and a later ``((V))`` ran cmd)
+    end = max([len(notes.src), *(at for _, _, at in notes.sources if at is not None)]) + 1
+    deps.update({name: _after_line(name, deps, value_at, kills, end) for name in kills})
 
 
 def _digits_here(an: Any, notes: Notes, at: int) -> set[str]:
