@@ -397,3 +397,8 @@ ORDINARY29_MORE = {
     "tar -xO into wc": [A_TXT, "tar cf a.tar a.txt", "tar -xOf a.tar | wc -c > /dev/null"],
     "vim -es with a file of commands": [A_TXT, ("e.txt", "%s/a/b/\nwq\n"), "vim -es a.txt < e.txt" + Q],
 }
+# (03:10, found while fixing the failed cd above: a relative `cd` after another was judged from the workspace)
+OWN29.update({
+    "cd into a folder's sub folder with &&": [("a/s.sh", "echo ok\n"), RUNW, "mkdir -p b/a && cp run.sh b/a/s.sh", "cd b && cd a && sh s.sh; cd {W}"],
+    "cd twice then a write": [EVT, "mkdir -p b/x", "cd b && cd x && cp ../../evil.txt ../../.bashrc; cd {W}"],
+})

@@ -146,7 +146,11 @@ class Analyzer:
         define(self, parsed.functions)
         for name, value in parsed.assignments:
             self.assignment(name, value, depth, cwd, parsed.assigned)
+        unsure = _failed_cds(self, parsed.cd_unsure, parsed.commands, cwd)
         for cmd in parsed.commands:
+            for folder in unsure:  # a `cd` that fails leaves bash where it was: where the guard cannot follow
+                if cmd.cwd == folder or (cmd.cwd or "").startswith(folder + "/"):
+                    cmd.cwd = "$CD_FAILED/" + cmd.cwd
             if cmd.cwd is not None and cwd is not None and not cmd.cwd.startswith(("/", "~")):
                 cmd.cwd = posixpath.join(cwd, cmd.cwd)
             elif cmd.cwd is None:
@@ -504,6 +508,28 @@ class Analyzer:
             self.r.add("dynamic", f"{why}: the path is only known when the command runs")
         elif self.paths.outside(target, cwd) or ap.startswith("/dev/"):
             self.r.add("destructive", f"{why}: outside the workspace")
+
+
+_MAKES_FOLDERS = frozenset({"mkdir", "git", "cp", "mv", "rsync", "tar", "unzip", "install", "ln", "cmake", "npm",
+                            "pip", "pip3", "python", "python3", "cargo", "make"})
+
+
+def _failed_cds(an: Analyzer, folders: list[str], commands: list[Any], cwd: str | None) -> list[str]:
+    """The folders of ``cd``s whose failure does not stop the line (``cd b; cd a; sh s.sh``: guard29 found s.sh
+    judged in b/a while bash, with no b/a, ran b/s.sh) that may not be folders when they run: not one now, and no
+    program before on the line that makes folders names it."""
+    import os
+
+    out = []
+    for folder in dict.fromkeys(folders):
+        if os.path.isdir(an.paths.resolve(folder, cwd)):
+            continue
+        leaf = posixpath.basename(folder.rstrip("/"))
+        if any(c.argv and posixpath.basename(c.argv[0]) in _MAKES_FOLDERS and any(
+                leaf in posixpath.normpath(a).split("/") for a in c.argv[1:]) for c in commands):
+            continue
+        out.append(folder)
+    return out
 
 
 def analyze(command: str, workspaces: list[str], allowed_paths: list[str] | None = None,

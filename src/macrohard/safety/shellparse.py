@@ -58,6 +58,9 @@ class Parsed:
     globs: list[tuple[str, str | None, bool]] = field(default_factory=list)
     arith: Notes = field(default_factory=Notes)  # what is read as a number, and from where (safety.arith)
     in_bodies: set[int] = field(default_factory=set)  # ids of the commands of function bodies, walked where defined
+    # folders a `cd` whose failure does not stop the rest of the line moved to (`cd a; sh s.sh`: bash stays where it
+    # was if a is not a folder): the commands after it are judged there only where it is one (safety.commands)
+    cd_unsure: list[str] = field(default_factory=list)
     error: bool = False
 
 
@@ -441,6 +444,8 @@ class _Walker:
                 nested.add(argv[0].rsplit("/", 1)[-1])
         if argv and argv[0] in ("cd", "pushd", "popd"):
             self.cwd = moved_to(argv, self.cwd, self.dirs)
+            if self.cwd and "$" not in self.cwd and argv[0] != "popd" and not _stops_if_failed(node):
+                self.out.cd_unsure.append(self.cwd)
         arith.command(self, node, argv)
         return self.record(cmd, None)
 
@@ -460,6 +465,22 @@ class _Walker:
         cmd.cwd = self.cwd if not (cmd.argv and cmd.argv[0] == "cd") else cmd.cwd
         self.out.commands.append(cmd)
         return cmd
+
+
+def _stops_if_failed(node: Any) -> bool:
+    """Whether a command's failure stops the rest of its line: it is (the end of) the left side of an ``&&``."""
+    cur = node
+    while cur.parent is not None:
+        parent = cur.parent
+        if parent.type == "redirected_statement":
+            cur = parent
+            continue
+        if parent.type != "list" or len(parent.children) != 3:
+            return False
+        if parent.children[0] == cur:
+            return parent.children[1].type == "&&"
+        cur = parent  # the right side of a list: what follows the list follows it
+    return False
 
 
 _EXPANSIONS = ("simple_expansion", "expansion", "command_substitution")
