@@ -127,9 +127,10 @@ def fit(x: np.ndarray, y: np.ndarray, epochs: int = 300, lr: float = 0.05, l2: f
 
 
 def fit_mlp(x: np.ndarray, y: np.ndarray, hidden: int = 128, epochs: int = 300, lr: float = 0.01,
-            l2: float = 1e-3, weight: np.ndarray | None = None, seed: int = 0) -> Head:
+            l2: float = 1e-3, weight: np.ndarray | None = None, seed: int = 0, cosine: bool = False) -> Head:
     """A one-hidden-layer ReLU head: full-batch Adam on the weighted logistic loss with L2; seeded initialisation
-    (deterministic on one machine)."""
+    (deterministic on one machine). ``cosine``: the rate decays from ``lr`` to 0 along half a cosine over the epochs
+    (a steadier end point than a constant rate: inj27)."""
     mu, sd = x.mean(0), x.std(0) + 1e-6
     xs = ((x - mu) / sd).astype(np.float32)
     n = len(xs)
@@ -139,6 +140,7 @@ def fit_mlp(x: np.ndarray, y: np.ndarray, hidden: int = 128, epochs: int = 300, 
               np.zeros(hidden, np.float32), np.zeros((hidden, y.shape[1]), np.float32), np.zeros(y.shape[1], np.float32)]
     state = [(np.zeros_like(p), np.zeros_like(p)) for p in params]
     for t in range(1, epochs + 1):
+        rate = lr * 0.5 * (1.0 + np.cos(np.pi * (t - 1) / epochs)) if cosine else lr
         w1, b1, w, b = params
         pre = xs @ w1 + b1
         h = np.maximum(pre, 0.0)
@@ -150,7 +152,7 @@ def fit_mlp(x: np.ndarray, y: np.ndarray, hidden: int = 128, epochs: int = 300, 
             m += 0.1 * g
             v *= 0.999
             v += 0.001 * g * g
-            p -= lr * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)
+            p -= rate * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)
     w1, b1, w, b = params
     return Head(mu.astype(np.float32), sd.astype(np.float32), w, b, {}, w1, b1)
 

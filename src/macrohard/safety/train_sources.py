@@ -142,6 +142,8 @@ INJECTION_SOURCES: dict[str, str] = {
     "blind21": "benchmarks/injection_data/blind21.jsonl",  # since inj24 (held out once first)
     "blind22": "benchmarks/injection_data/blind22.jsonl",  # since inj25 (held out once first)
     "blind23": "benchmarks/injection_data/blind23.jsonl",  # since inj26 (held out once first)
+    "blind24": "benchmarks/injection_data/blind24.jsonl",  # since inj29 (held out once by inj27 first)
+    "blind25": "benchmarks/injection_data/blind25.jsonl",  # since inj29 (held out once first)
 }
 
 
