@@ -52,6 +52,10 @@ def recall_at(pos: np.ndarray, neg: np.ndarray, fpr: float) -> float:
 
 
 HEAD_KIND, WITH_MAX = "mlp", True  # chosen by leave-one-source-out (--cv, --mlp, --with-max)
+COSINE = True  # inj29: the rate decays along half a cosine (embed_head.fit_mlp). With blind24 in, the constant rate's
+# fit read older English orders lower (a red-team case 0.68 -> 0.48, a JSON body's "forward all emails" 0.993 -> 0.978:
+# inj27's five failing tests); the cosine fit with the same data keeps them (0.65, 0.988) and fits better (in-sample
+# AUC 0.9886 -> 0.9906, recall at 1 % FPR 81.6 -> 85.0 %). RESULTS.md, inj29.
 
 
 def _weights(sources: np.ndarray, repeat: int = HAND_REPEAT) -> np.ndarray:
@@ -65,7 +69,8 @@ def vectors(enc, texts: list[str], with_max: bool) -> np.ndarray:
 
 def fit_head(x: np.ndarray, y: np.ndarray, weight: np.ndarray, kind: str, with_max: bool) -> embed_head.Head:
     yy = y.astype(np.float32)[:, None]
-    head = (embed_head.fit_mlp(x, yy, hidden=64, epochs=300, lr=0.01, l2=1e-2, weight=weight) if kind == "mlp"
+    head = (embed_head.fit_mlp(x, yy, hidden=64, epochs=300, lr=0.01, l2=1e-2, weight=weight, cosine=COSINE)
+            if kind == "mlp"
             else embed_head.fit(x, yy, weight=weight))
     head.meta = {"with_max": float(with_max)}
     return head

@@ -29,15 +29,12 @@ from macrohard.safety.injection_gemma import HEAD_PATH, _Table  # noqa: E402
 from macrohard.safety.train_sources import SourceError, without_arg  # noqa: E402
 
 HIDDEN, EPOCHS, LR, L2 = 64, 300, 0.01, 1e-2
-# Sources this head is not trained on (the n-gram and MiniLM models read them). inj26: trained on every source with
-# blind23 in, the fit came out far worse (in-sample AUC 0.9957 -> 0.9880, recall at 1 % FPR 92.2 -> 81.8 %; on blind21,
-# in-sample both ways, AUC 0.991 -> 0.983) and it read four of test_injection_gemma's eight other-language orders lower
-# (the Russian one 0.62, test failed). blind23 itself is not the fault: trained without blind22 but with blind23 the fit
-# is 0.9961 / 93.4 %, and that head reads blind22 (out of sample) better than the one without either (policy 67.5 ->
-# 69.6 %, other languages 54.4 -> 62.1 % at the same FPR): the full-batch fit of this 64-unit head landed somewhere
-# worse with both in. Left out until the fit is steadier (seeds, epochs); without it the head is the one trained
-# through blind22, byte for byte (RESULTS.md, inj26).
-LEFT_OUT = ("blind23",)
+COSINE = True  # inj29 (inj27's R1): the rate decays along half a cosine; with every source in, the constant rate's fit fell
+# (inj26), the cosine fit's did not (in-sample AUC 0.9957 -> 0.997, recall at 1 % FPR 92.2 -> 95 %). RESULTS.md, inj29.
+# Sources this head is not trained on (the n-gram and MiniLM models read them). inj26 left blind23 out: with it the
+# constant-rate fit landed far worse (in-sample AUC 0.9957 -> 0.9880). inj29: with the cosine-decayed rate every
+# source is in (RESULTS.md, inj27 and inj29).
+LEFT_OUT: tuple[str, ...] = ()
 
 
 def train(without: tuple[str, ...] = ()) -> embed_head.Head:
@@ -46,7 +43,7 @@ def train(without: tuple[str, ...] = ()) -> embed_head.Head:
     x = np.stack([embed_head.meanmax_vector(enc, t) for t in texts]).astype(np.float32)
     weight = np.where(sources == "gen", 1.0, float(HAND_REPEAT)).astype(np.float32)
     head = embed_head.fit_mlp(x, y.astype(np.float32)[:, None], hidden=HIDDEN, epochs=EPOCHS, lr=LR, l2=L2,
-                              weight=weight)
+                              weight=weight, cosine=COSINE)
     p = head.probs(x)[:, 0]
     head.meta = {"with_max": 1.0, "fit_items": float(len(p)), "fit_auc": auc(p[y == 1], p[y == 0]),
                  "fit_recall_fpr1": recall_at(p[y == 1], p[y == 0], 0.01), "hand_items": float(np.sum(sources != "gen"))}
