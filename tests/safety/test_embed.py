@@ -196,3 +196,18 @@ def test_the_table_is_built_with_pinned_kernels_where_the_cpu_has_them(monkeypat
     assert embed.table_kernels() == want
     monkeypatch.setenv("OPENBLAS_CORETYPE", "SkylakeX")
     assert embed.table_kernels() == {}
+
+
+def test_the_cosine_rate_starts_at_the_rate_given_and_fits():
+    """``fit_mlp(cosine=True)`` (inj29: the MiniLM and Gemma injection heads): the first step is the constant rate's,
+    the fit is deterministic (seeded, full-batch) and it learns a separable rule."""
+    from macrohard.safety.embed_head import fit_mlp
+
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=(400, 8)).astype(np.float32)
+    y = (x[:, 0] + 0.5 * x[:, 1] > 0).astype(np.float32)[:, None]
+    one_c, one_k = (fit_mlp(x, y, hidden=8, epochs=1, lr=0.05, cosine=c) for c in (True, False))
+    assert np.allclose(one_c.w1, one_k.w1, atol=1e-6) and np.allclose(one_c.w, one_k.w, atol=1e-6)  # rounding only
+    a, b = (fit_mlp(x, y, hidden=8, epochs=200, lr=0.05, cosine=True) for _ in range(2))
+    assert np.array_equal(a.w1, b.w1) and np.array_equal(a.w, b.w)
+    assert ((a.probs(x) > 0.5) == (y > 0.5)).mean() > 0.95
