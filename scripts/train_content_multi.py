@@ -57,7 +57,8 @@ SOURCE_FOLDS = 8
 # screen26: blind23/everyday23 (held out once by screen26) too
 # screen27: blind24/everyday24 (held out once by screen27) too
 # screen29: blind21-24/everyday21-24 read (the candidate held out once on blind25/everyday25 first)
-NOT_YET: tuple[str, ...] = ()
+# ... and blind25/everyday25 (held out once by screen29) wait for the next retrain
+NOT_YET: tuple[str, ...] = ("blind25", "everyday25")
 
 
 def training_data(without: tuple[str, ...] = ()) -> list[tuple[str, set[str], float, bool, str]]:

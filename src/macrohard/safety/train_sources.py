@@ -108,10 +108,14 @@ NEWER_CONTENT_SOURCES: dict[str, str] = {
     # multilingual trainer's NOT_YET names them)
     "blind23": "benchmarks/content/blind23.tsv",
     "everyday23": "benchmarks/content/everyday23.tsv",
-    # since screen27 (held out once first, blind24/everyday24): named, read by no head yet (the Gemma and multilingual
-    # trainers' NOT_YET name them)
+    # since screen27 (held out once first, blind24/everyday24): named; read by the Gemma and multilingual heads since
+    # screen29
     "blind24": "benchmarks/content/blind24.tsv",
     "everyday24": "benchmarks/content/everyday24.tsv",
+    # since screen29 (held out once first, blind25/everyday25): named, read by no head yet (the Gemma and multilingual
+    # trainers' NOT_YET name them)
+    "blind25": "benchmarks/content/blind25.tsv",
+    "everyday25": "benchmarks/content/everyday25.tsv",
 }
 INJECTION_SOURCES: dict[str, str] = {
     "blind": "benchmarks/injection_data/blind.jsonl",
