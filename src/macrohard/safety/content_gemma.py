@@ -134,6 +134,16 @@ def combine(multi: dict[str, float], gemma: dict[str, float]) -> tuple[float, fl
     return (harm_reading(multi) + harm_reading(gemma)) / 2, (multi.get("bias", 0.0) + gemma.get("bias", 0.0)) / 2
 
 
+# The two heads' mean stops an answer only when the multilingual head reads some harm in it too (its own harm reading at
+# least this): a short request whose one rare word Gemma's pooled vector leans on ("convertis ripoti.odt en PDF avec
+# libreoffice stp (ripoti.pdf à côté)": Gemma 0.90, the multilingual head 0.17) was stopped by Gemma's reading alone,
+# and named by the multilingual head's top category, csam at 0.08 (screen29; RESULTS.md). 0.0: off. Held out once on
+# blind25 at 0.25 (the largest floor costing at most 1 % of the trainer's fold's harmful answers stopped): 2 harmful
+# answers fewer stopped, 1 look-alike fewer: off by the rule fixed first. The retrained heads no longer stop that request
+# (combined 0.48 against 0.53), but the cause (Gemma's reading alone) stands.
+MULTI_FLOOR = 0.0
+
+
 @lru_cache(maxsize=1)
 def shipped() -> GemmaHead:
     """The packaged head, loaded once (a missing or broken file raises ``ContentGemmaError`` naming the fix)."""
@@ -162,7 +172,7 @@ def found(text: str, multi: dict[str, float]) -> dict[str, float] | None:
     else:
         harm = lift_harm(harm, text)  # a half-recognised plan that says how it stays hidden (content_covert)
     hits: dict[str, float] = {}
-    if harm >= head.thresholds[0]:  # named by the multilingual head (on the trainer's fold its highest harm
+    if harm >= head.thresholds[0] and harm_reading(multi) >= MULTI_FLOOR:  # named by the multilingual head (on the trainer's fold its highest harm
         # category was the right one for 78 % of the harmful answers stopped, the two heads' sum for 68 %)
         category = max(HARMS, key=lambda c: multi.get(c, 0.0))
         hits[category] = harm
