@@ -90,16 +90,18 @@ def test_blind20_is_read_by_the_ngram_and_multilingual_heads() -> None:
         assert not {"blind20", "everyday20"} & set(_not_yet(script)), script
 
 
-def test_blind21_and_blind22_are_read_by_the_gemma_head() -> None:
+def test_blind21_to_blind24_are_read_by_both_other_language_heads() -> None:
     # screen25: blind21 (screen24's held-out look) and blind22 (screen25's) are in NEWER_CONTENT_SOURCES, which the
-    # Gemma and multilingual trainers read; screen27 retrained the Gemma head on them; the multilingual trainer's NOT_YET
-    # holds them until its next retrain (its file unchanged); the n-gram and MiniLM heads read CONTENT_SOURCES only
-    for n in ("21", "22"):
+    # Gemma and multilingual trainers read; screen27 retrained the Gemma head on them; screen29 retrained the
+    # multilingual head on blind21-24 and the Gemma head on blind24 too; blind25 (screen29's held-out look) waits in both
+    # trainers' NOT_YET; the n-gram and MiniLM heads read CONTENT_SOURCES only
+    for n in ("21", "22", "23", "24", "25"):
         assert NEWER_CONTENT_SOURCES[f"blind{n}"] == f"benchmarks/content/blind{n}.tsv"
         assert NEWER_CONTENT_SOURCES[f"everyday{n}"] == f"benchmarks/content/everyday{n}.tsv"
         assert f"blind{n}" not in CONTENT_SOURCES
-        assert {f"blind{n}", f"everyday{n}"} <= set(_not_yet("train_content_multi.py"))
-        assert not {f"blind{n}", f"everyday{n}"} & set(_not_yet("train_gemma_head.py"))
+        for trainer in ("train_content_multi.py", "train_gemma_head.py"):
+            held = {f"blind{n}", f"everyday{n}"} & set(_not_yet(trainer))
+            assert held == (set() if n != "25" else {"blind25", "everyday25"}), (trainer, n)
 
 
 def test_the_multilingual_head_reads_the_newer_sets_too() -> None:
@@ -108,23 +110,3 @@ def test_the_multilingual_head_reads_the_newer_sets_too() -> None:
     assert "content_sources((*without, *NOT_YET), newer=True)" in src
 
 
-def test_blind23_is_read_by_the_gemma_head() -> None:
-    # screen26: blind23/everyday23 (its held-out look) in NEWER_CONTENT_SOURCES; screen27 retrained the Gemma head on
-    # them; the multilingual trainer's NOT_YET holds them until its next retrain (its file unchanged); the n-gram and
-    # MiniLM heads read CONTENT_SOURCES only
-    assert NEWER_CONTENT_SOURCES["blind23"] == "benchmarks/content/blind23.tsv"
-    assert NEWER_CONTENT_SOURCES["everyday23"] == "benchmarks/content/everyday23.tsv"
-    assert "blind23" not in CONTENT_SOURCES
-    assert {"blind23", "everyday23"} <= set(_not_yet("train_content_multi.py"))
-    assert not {"blind23", "everyday23"} & set(_not_yet("train_gemma_head.py"))
-
-
-def test_blind24_is_named_but_read_by_no_head_yet() -> None:
-    # screen27: blind24/everyday24 (its held-out look) in NEWER_CONTENT_SOURCES; the Gemma and multilingual trainers'
-    # NOT_YET hold them until their next retrain (their files unchanged); the n-gram and MiniLM heads read
-    # CONTENT_SOURCES only
-    assert NEWER_CONTENT_SOURCES["blind24"] == "benchmarks/content/blind24.tsv"
-    assert NEWER_CONTENT_SOURCES["everyday24"] == "benchmarks/content/everyday24.tsv"
-    assert "blind24" not in CONTENT_SOURCES
-    for script in ("train_gemma_head.py", "train_content_multi.py"):
-        assert {"blind24", "everyday24"} <= set(_not_yet(script)), script
