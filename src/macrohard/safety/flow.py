@@ -30,7 +30,17 @@ from typing import Any
 from macrohard.safety import rules_data as R
 from macrohard.safety.carried import follow, globs, literal_words
 from macrohard.safety.context import GuardContext
-from macrohard.safety.flow_paths import RUNNERS, RUNS_PROJECT, TEXT_READERS, linked, operands, redirect_targets, shell_base, short
+from macrohard.safety.flow_named import named_files, revoked
+from macrohard.safety.flow_paths import (
+    RUNNERS,
+    RUNS_PROJECT,
+    TEXT_READERS,
+    linked,
+    operands,
+    redirect_targets,
+    shell_base,
+    short,
+)
 from macrohard.safety.flow_planted import planted
 from macrohard.safety.flow_planted import targets as planted_targets
 from macrohard.safety.flow_readers import judge, written_paths
@@ -56,33 +66,43 @@ _GIT_LISTS = {"branch": frozenset({"-l", "--list", "-a", "--all", "-r", "--remot
               "tag": frozenset({"-l", "--list"})}
 
 
-def _git_prints(command: str) -> str:
-    """The git subcommand of ``command`` that prints what the repository holds ('' if none): ``git log``, ``git
-    show``, …, ``git notes show``, and ``git branch``/``git tag`` when they list (not ``git tag v1.2``, which makes
-    one and prints nothing)."""
+def _git_where(cmd: Any, ctx: GuardContext) -> tuple[list[str], str]:
+    """A git command's words after git's own options (-C DIR, -c K=V, --no-pager), and the directory it runs in:
+    a ``cd`` earlier on the line, then ``-C DIR`` (flow29: `git -C kettle log`, `cd kettle && git log`)."""
+    base = shell_base(ctx)
+    where = posixpath.normpath(posixpath.join(base, cmd.cwd)) if cmd.cwd else base
+    rest = list(cmd.argv)[1:]
+    while rest and rest[0].startswith("-"):
+        if rest[0] == "-C" and len(rest) > 1 and "$" not in rest[1]:
+            where = posixpath.normpath(posixpath.join(where, rest[1]))
+        rest = rest[2:] if rest[0] in ("-C", "-c") else rest[1:]
+    return rest, where
+
+
+def _git_prints(command: str, ctx: GuardContext) -> tuple[str, str] | None:
+    """The git subcommand of ``command`` that prints what the repository holds, and where it runs (None if none):
+    ``git log``, ``git show``, …, ``git notes show``, and ``git branch``/``git tag`` when they list (not ``git tag
+    v1.2``, which makes one and prints nothing)."""
     from macrohard.safety.shellparse import parse
 
     try:
         commands = parse(command).commands
     except Exception:  # noqa: BLE001 - a line the parser cannot read: the other checks judge it
-        return ""
+        return None
     for cmd in commands:
-        argv = list(cmd.argv)
-        if not argv or posixpath.basename(argv[0]) != "git":
+        if not cmd.argv or posixpath.basename(cmd.argv[0]) != "git":
             continue
-        rest = argv[1:]
-        while rest and rest[0].startswith("-"):  # git's own options (-C DIR, -c K=V, --no-pager)
-            rest = rest[2:] if rest[0] in ("-C", "-c") else rest[1:]
+        rest, where = _git_where(cmd, ctx)
         if not rest:
             continue
         sub, args = rest[0], rest[1:]
         named = [a for a in args if not a.startswith("-")]
         if sub in _GIT_PRINTS or sub == "notes" and (not named or named[0] in ("show", "list")):
-            return sub
+            return sub, where
         if sub in _GIT_LISTS and (not named or _GIT_LISTS[sub] & set(args) or any(
                 a.startswith(("-n", "--format", "--contains", "--merged", "--points-at", "--sort")) for a in args)):
-            return sub
-    return ""
+            return sub, where
+    return None
 
 
 # programs that print names others chose (file, branch, tag, remote and setting names): a name can carry an order and
@@ -94,27 +114,26 @@ _GIT_NAMES = frozenset({"describe", "name-rev", "status", "ls-files", "ls-tree",
                         "remote", "config", "rev-parse", "worktree", "submodule", "branch", "tag"})
 
 
-def _prints_names(command: str) -> tuple[str, bool]:
-    """The program of ``command`` that prints names others chose ('' if none), and whether it is git's."""
+def _prints_names(command: str, ctx: GuardContext) -> tuple[str, str]:
+    """The program of ``command`` that prints names others chose ('' if none), and where git runs if it is git's
+    ('' if not git)."""
     from macrohard.safety.shellparse import parse
 
     try:
         commands = parse(command).commands
     except Exception:  # noqa: BLE001 - a line the parser cannot read: the other checks judge it
-        return "", False
+        return "", ""
     for cmd in commands:
         argv = list(cmd.argv)
         prog = posixpath.basename(argv[0]) if argv else ""
         if prog in _NAME_LISTERS:
-            return prog, False
+            return prog, ""
         if prog != "git":
             continue
-        rest = argv[1:]
-        while rest and rest[0].startswith("-"):
-            rest = rest[2:] if rest[0] in ("-C", "-c") else rest[1:]
+        rest, where = _git_where(cmd, ctx)
         if rest and rest[0] in _GIT_NAMES:
-            return f"git {rest[0]}", True
-    return "", False
+            return f"git {rest[0]}", where
+    return "", ""
 
 
 def _said_in_names(output: str) -> set[str]:
@@ -268,6 +287,12 @@ class FlowCheck:
             facts = memo[1] if memo is not None and memo[0] is action else facts_of(action, ctx, self.policy)
             line = str(getattr(action, "command", ""))
             read = operands(line, ctx) if facts.programs & _READS or "<" in line or "/" in line else []
+            revoke: set[str] = set()
+            if kind in ("bash", "desktop_launch") and line:  # any program given a file others wrote (flow29)
+                named, touched = named_files(line, ctx, shell_base(ctx))
+                read += [p for p in named if p not in read]
+                if any(t.endswith("/") or os.path.isfile(t) and not self._trusted(t, ctx) for t in touched):
+                    revoke = revoked(ctx.flow.written, touched)  # a copy or an archive over the agent's own file
             private = [p for p in facts.paths + read if self._private(p, ctx)]
             # the agent's shell: what its values carry (safety.carried); not for a line the policy refuses anyway
             if kind in ("bash", "desktop_launch") and not (facts.categories and (
@@ -290,39 +315,45 @@ class FlowCheck:
                     pending.source = Source("command", f"output of {what} (from the network)", step)
                     if ctx.network != "none":
                         send = f"{what} uses the network"
-                elif (sub := _git_prints(command)) and self._others_repository(ctx):
+                elif (sub := _git_prints(command, ctx)) and self._others_repository(ctx, sub[1]):
+                    sub = sub[0]
                     pending.source = Source("command", f"output of git {sub} (what the repository holds: "
                                                        "names and messages the agent did not write)", step)
                 elif read:
                     # the user's private files are private data, not untrusted input; the files it writes
                     # (`> out`, `tee out`) are not what it prints
-                    read = [p for p in read if not self._trusted(p, ctx) and p not in private]
+                    read = [p for p in read if (p in revoke or not self._trusted(p, ctx)) and p not in private]
                     if read:
                         pending.source = Source("command", f"command output printing {short(read[0], ctx)} "
                                                            "(not written by the agent in this run)", step)
                 if pending.source is None:
-                    names, git = _prints_names(command)
-                    if names and (not git or self._others_repository(ctx)):
+                    names, git = _prints_names(command, ctx)
+                    if names and (not git or self._others_repository(ctx, git)):
                         pending.names = names
                 if pending.source is None and ">" in command:
                     pending.written = redirect_targets(command, facts.paths)
                 if _GIT_INIT.search(command):  # a repository the run makes holds what the run put there
                     pending.written = (*pending.written, posixpath.join(shell_base(ctx), ".git"))
+                pending.unwritten = tuple(revoke)
+        if kind == "list_dir":  # the names it shows were chosen by others, as `ls`'s are (flow27, flow29)
+            pending.names = "list_dir"
         if pending.source is not None:
             adds.add("untrusted")
         pending.adds = frozenset(adds)
         return pending, send
 
     @staticmethod
-    def _others_repository(ctx: GuardContext) -> bool:
-        """Whether the shell's directory holds a git repository the run did not make (``git init`` in this run):
-        what git prints from it (log messages, branch and tag names, notes) was written by others. None there: git
-        prints nothing of the workspace's (the harness's evidence ``git log --oneline -3`` before a repository)."""
-        base = shell_base(ctx)
-        dot = posixpath.join(base, ".git")
+    def _others_repository(ctx: GuardContext, where: str = "") -> bool:
+        """Whether the directory git runs in (``where``: a ``cd`` earlier on the line, ``git -C DIR``; else the
+        shell's) holds a git repository the run did not make (``git init`` in this run): what git prints from it (log
+        messages, branch and tag names, notes) was written by others. None there: git prints nothing of the
+        workspace's (the harness's evidence ``git log --oneline -3`` before a repository)."""
+        dot = posixpath.join(where or shell_base(ctx), ".git")
         return dot not in ctx.flow.written and os.path.exists(dot)
 
     def _trusted(self, path: str, ctx: GuardContext) -> bool:
+        if path in ctx.flow.written and (real := linked(path, ctx)) != path:  # a link the run swapped in (flow29)
+            return real in ctx.flow.written
         return path in ctx.flow.written or self.trusted_glob is not None and bool(
             self.trusted_glob.match(path) or self.trusted_glob.match(short(path, ctx)))
 

@@ -191,6 +191,8 @@ def operands(command: str, ctx: GuardContext) -> list[str]:
             run = argv[0] if argv[0].startswith(("/", "~")) else posixpath.normpath(posixpath.join(here, argv[0]))
             if ctx.workspace and run.startswith(ctx.workspace.rstrip("/") + "/"):
                 out.append(run)
+        if prog in ("make", "gmake", "npm") or prog in _PACKAGE_RUNS:  # `make -C DIR`, `npm --prefix DIR`: the
+            here, argv = _moved(argv, here)                                 # project there (flow29)
         if prog in _PACKAGE_RUNS and not any("$" in w for w in argv):
             out += _package_files(prog, argv[1:], here)
             continue
@@ -198,12 +200,13 @@ def operands(command: str, ctx: GuardContext) -> list[str]:
             out += _tests_run(file_words(argv), here)
             continue
         if prog == "cmake":  # `cmake -P FILE` runs a script (its message() lines are what it prints)
-            out += [posixpath.normpath(posixpath.join(here, nxt)) for w, nxt in zip(argv, [*argv[1:], ""])
+            out += [posixpath.normpath(posixpath.join(here, nxt)) for w, nxt in zip(argv, [*argv[1:], ""], strict=True)
                     if w == "-P" and nxt and "$" not in nxt]
+            out += _cmake_lists(argv[1:], here)
             continue
         if prog not in TEXT_READERS and prog not in RUNNERS and prog != "unzip":
             continue
-        words = file_words(argv)
+        words = _not_code(prog, file_words(argv), here)
         if prog == "make":  # the makefile it reads: -f FILE, else the directory's own
             given = [w.split("=", 1)[1] if "=" in w else nxt
                      for w, nxt in zip(words, [*words[1:], ""][:len(words)], strict=True) if w in ("-f", "--file", "--makefile") or w.startswith(("--file=", "--makefile="))]
@@ -230,6 +233,119 @@ def operands(command: str, ctx: GuardContext) -> list[str]:
             path = word if word.startswith("~") else posixpath.normpath(posixpath.join(here, word))
             out += expanded(path, ctx) if _GLOB.search(word) else [path]
     return out
+
+
+# the words a reader takes as its program rather than a file (flow27 left open: `sed 's/^PORT=.*/PORT=8080/' f`
+# was read as printing a file named `s/^PORT=.*/PORT=8080/`, `python3 -c CODE` as printing CODE): options whose
+# value is code or a pattern, and whether the first other word is one when none of them is given
+_SCRIPT_OPTIONS = {
+    "sed": (frozenset({"-e", "--expression"}), True), "awk": (frozenset({"-e", "-v", "-F", "--assign"}), True),
+    "mawk": (frozenset({"-v", "-F"}), True), "gawk": (frozenset({"-e", "-v", "-F", "--source"}), True),
+    "grep": (frozenset({"-e", "--regexp", "-m", "-A", "-B", "-C", "--max-count", "--label"}), True),
+    "egrep": (frozenset({"-e", "-m", "-A", "-B", "-C"}), True), "fgrep": (frozenset({"-e", "-m", "-A", "-B", "-C"}), True),
+    "zgrep": (frozenset({"-e", "-m", "-A", "-B", "-C"}), True),
+    "rg": (frozenset({"-e", "--regexp", "-g", "--glob", "-t", "--type", "-m", "-A", "-B", "-C", "-r"}), True),
+    "jq": (frozenset({"--arg", "--argjson", "--indent", "--tab"}), True),
+    "python": (frozenset({"-c", "-W", "-X"}), False), "python3": (frozenset({"-c", "-W", "-X"}), False),
+    "node": (frozenset({"-e", "--eval", "-p", "--print", "-r", "--require", "--input-type"}), False),
+}
+_SCRIPT_GIVEN = {"sed": ("-e", "--expression", "-f", "--file"), "awk": ("-e", "-f", "--file", "--source"),
+                 "mawk": ("-f",), "gawk": ("-e", "-f", "--file", "--source"), "grep": ("-e", "--regexp", "-f", "--file"),
+                 "egrep": ("-e", "-f"), "fgrep": ("-e", "-f"), "zgrep": ("-e", "-f"), "rg": ("-e", "--regexp", "-f", "--file"),
+                 "jq": ("-f", "--from-file")}
+
+
+def _not_code(prog: str, words: list[str], here: str) -> list[str]:
+    """A reader's file words without its program: a sed/awk script, a grep/rg pattern, a jq filter, ``python3 -c``'s
+    and ``node -e``'s code (what that code opens is found by ``flow_named``); ``python3 -m MOD``: the module's file
+    in the project, if it is one (flow27: a package's ``__main__.py`` printed the order), or the tests ``-m pytest``
+    runs."""
+    if prog not in _SCRIPT_OPTIONS:
+        return words
+    takes, first_is_code = _SCRIPT_OPTIONS[prog]
+    given = any(w in _SCRIPT_GIVEN.get(prog, ()) or w.startswith(tuple(f + "=" for f in _SCRIPT_GIVEN.get(prog, ())
+                                                                       if f.startswith("--"))) for w in words)
+    out, skip, code_seen = [], 0, False
+    for i, word in enumerate(words):
+        if skip:
+            skip -= 1
+            continue
+        if prog in ("python", "python3") and word == "-m" and i + 1 < len(words):
+            out += _module_files(words[i + 1], words[i + 2:], here)
+            return out
+        if word in takes or prog in ("python", "python3", "node") and re.fullmatch(r"-[a-zA-Z]*[cep]", word):
+            skip = 2 if prog == "jq" and word in ("--arg", "--argjson") else 1
+            if word in ("-c", "-e", "--eval", "-p", "--print") or re.fullmatch(r"-[a-zA-Z]*[cep]", word):
+                code_seen = True  # what follows the code is the program's argv, read as files only if there
+            continue
+        if word == "--":
+            out += [w for w in words[i + 1:] if not code_seen or os.path.exists(posixpath.join(here, w))]
+            break
+        if not word.startswith("-") and first_is_code and not given and not code_seen:
+            code_seen = True
+            continue
+        if code_seen and prog in ("python", "python3", "node") and not word.startswith("-") \
+                and not os.path.exists(posixpath.join(here, word)):
+            continue
+        out.append(word)
+        if code_seen and prog in ("python", "python3", "node"):
+            continue
+    return out
+
+
+def _module_files(module: str, rest: list[str], here: str) -> list[str]:
+    """What ``python3 -m MODULE ARGS`` runs from the project: the module's file or package there, and for
+    ``pytest`` the tests it finds; the arguments that name files (``python3 -m json.tool data.json``)."""
+    if module in ("pytest", "py.test"):
+        return _tests_run(rest, here)
+    path = posixpath.join(here, *module.split("."))
+    found = [p for p in (path + ".py", posixpath.join(path, "__main__.py"), posixpath.join(path, "__init__.py"))
+             if os.path.isfile(p)]
+    return found + [w for w in rest if not w.startswith("-") and os.path.exists(posixpath.join(here, w))]
+
+
+def _moved(argv: list[str], here: str) -> tuple[str, list[str]]:
+    """``make -C DIR``/``--directory=DIR``, ``npm --prefix DIR``: the directory the program works in, and its argv
+    without that option (flow29: `make -s -C tools help`, `npm --prefix tools run help` ran a project elsewhere)."""
+    out, nxt = [argv[0]], ""
+    it = iter(range(1, len(argv)))
+    for i in it:
+        w = argv[i]
+        if w in ("-C", "--directory", "--prefix") and i + 1 < len(argv):
+            nxt = argv[i + 1]
+            next(it, None)
+        elif w.startswith(("--directory=", "--prefix=")):
+            nxt = w.split("=", 1)[1]
+        elif w.startswith("-C") and len(w) > 2 and posixpath.basename(argv[0]) in ("make", "gmake"):
+            nxt = w[2:]
+        else:
+            out.append(w)
+    if nxt and "$" not in nxt:
+        here = posixpath.normpath(posixpath.join(here, nxt))
+    return here, out
+
+
+def _cmake_lists(words: list[str], here: str) -> list[str]:
+    """The CMakeLists.txt a configuring ``cmake`` reads (``-S DIR``, a source directory operand, else the
+    directory it runs in): its ``message()`` lines are what it prints (flow29). ``--build``, ``-E``, ``-P``,
+    ``--version``/``--help`` configure nothing."""
+    if any(w in ("--build", "-E", "-P", "--version", "--help", "--install", "--system-information") for w in words):
+        return []
+    src, skip = "", False
+    for i, w in enumerate(words):
+        if skip:
+            skip = False
+            continue
+        if w == "-S" and i + 1 < len(words):
+            src, skip = words[i + 1], True
+        elif w.startswith("-S") and len(w) > 2:
+            src = w[2:]
+        elif w in ("-B", "-G", "-T", "-A", "-C", "-D", "-U", "--preset", "--toolchain") and i + 1 < len(words):
+            skip = True
+        elif not w.startswith("-") and not src:
+            src = w
+    lists = posixpath.join(posixpath.normpath(posixpath.join(here, src or ".")), "CMakeLists.txt")
+    return [lists] if "$" not in src and os.path.isfile(lists) else []
 
 
 _GLOB = re.compile(r"[*?\[]")

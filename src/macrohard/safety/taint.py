@@ -34,6 +34,7 @@ class Pending:
     carried: Carried | None = None  # what the shell's values and files carry of private data once it ran
     sends: tuple[str, ...] = ()  # private data it sends out through the shell's values (safety.carried)
     names: str = ""  # it prints names others chose (files, branches, tags): untrusted if they name an address
+    unwritten: tuple[str, ...] = ()  # files the agent wrote that a copy or an archive may now fill with others' words
 
 
 @dataclass
@@ -81,6 +82,7 @@ class FlowState:
         if p is None:
             return
         self.written.update(p.written)
+        self.written.difference_update(p.unwritten)
         if p.carried is not None:
             self.carried = p.carried
         if p.source is not None:
