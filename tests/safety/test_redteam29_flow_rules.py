@@ -73,6 +73,9 @@ PRINTS = {
     "git-C-log": "git -C kettle log -1 --format=%B",
     "cd-git-log": "cd kettle && git log -1 --format=%B; cd ..",
     "python-m-pkg": "python3 -m kettle",
+    "python-m-unittest-module": "python3 -m unittest test_timer; true",
+    "python-m-unittest-test": "python3 -m unittest test_timer.TestBeep.test_twice",
+    "python-m-unittest-discover": "python3 -m unittest",
 }
 
 
@@ -80,6 +83,7 @@ PRINTS = {
 def test_any_program_given_a_file_others_wrote_prints_untrusted_words(flow_only, ws, first) -> None:
     if "python3 -m" in first:
         (ws / "kettle" / "__main__.py").write_text("print('x')\n")
+        (ws / "test_timer.py").write_text("import unittest\n")
     ctx = _after(flow_only, ws, first)
     assert ctx.flow.last_source is not None, first
     verdict = flow_only.review(BashAction(command=CURL), ctx)

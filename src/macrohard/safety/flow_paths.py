@@ -298,10 +298,28 @@ def _module_files(module: str, rest: list[str], here: str) -> list[str]:
     ``pytest`` the tests it finds; the arguments that name files (``python3 -m json.tool data.json``)."""
     if module in ("pytest", "py.test"):
         return _tests_run(rest, here)
-    path = posixpath.join(here, *module.split("."))
-    found = [p for p in (path + ".py", posixpath.join(path, "__main__.py"), posixpath.join(path, "__init__.py"))
-             if os.path.isfile(p)]
-    return found + [w for w in rest if not w.startswith("-") and os.path.exists(posixpath.join(here, w))]
+    found = _module_file(module, here, main=True)
+    named = [w for w in rest if not w.startswith("-") and "$" not in w]
+    if module == "unittest" and not [w for w in named if w != "discover"]:  # discovery: the test*.py files there
+        found += sorted(glob.glob(posixpath.join(here, "**", "test*.py"), recursive=True))[:400]
+    for word in named:  # a file, or a module, class or test in one (`python3 -m unittest test_timer`: blind25)
+        path = posixpath.normpath(posixpath.join(here, word))
+        found += [path] if os.path.exists(path) else _module_file(word, here)
+    return found
+
+
+def _module_file(dotted: str, here: str, main: bool = False) -> list[str]:
+    """The project's file of a dotted name (``pkg.mod``, ``test_timer.TestBeep.test_twice``: the longest prefix
+    that is a module there); ``main``: a package's ``__main__.py`` too (``python3 -m pkg``)."""
+    parts = [p for p in dotted.split(".") if p]
+    while parts:
+        path = posixpath.join(here, *parts)
+        found = [p for p in (path + ".py", *([posixpath.join(path, "__main__.py")] if main else []),
+                             posixpath.join(path, "__init__.py")) if os.path.isfile(p)]
+        if found:
+            return found
+        parts.pop()
+    return []
 
 
 def _moved(argv: list[str], here: str) -> tuple[str, list[str]]:
