@@ -76,6 +76,8 @@ PRINTS = {
     "python-m-unittest-module": "python3 -m unittest test_timer; true",
     "python-m-unittest-test": "python3 -m unittest test_timer.TestBeep.test_twice",
     "python-m-unittest-discover": "python3 -m unittest",
+    "python-c-glob": "python3 -c \"import glob; [print(open(f).read()) for f in glob.glob('*.md')]\"",
+    "node-e-readdir": "node -e \"const fs = require('fs'); fs.readdirSync('.').forEach(f => console.log(f))\"",
 }
 
 
@@ -162,6 +164,7 @@ LOOK_ALIKES = {
     "jq-filter": "jq -r .name own.json",
     "python-m-stdlib": "python3 -m json.tool own.json",
     "quiet": "mkdir -p out && chmod +x own.sh && sha256sum own.txt && ls -l",
+    "no-words": "whoami && uname && python3 -c 'print(1)' && node -p '6 * 7'",
 }
 
 

@@ -36,6 +36,16 @@ _GIT_REWRITES = frozenset({"checkout", "restore", "switch", "reset", "stash", "m
 _TOKEN = re.compile(r"[\w.~+-][\w./~+-]*")
 _CODE = re.compile(r"\$\(|`|\s|['\"();]")
 _FIND_RUNS = frozenset({"-exec", "-execdir", "-ok", "-okdir"})
+# inline code that opens files by names it computes (`open(f)` over `glob('*.md')`, `readdirSync('.')`): what it
+# prints may be any file of the directory, so its output is untrusted when no file is named (the start read every
+# `python3 -c` as printing a file named by its code; code that only computes and prints is no source now)
+_INLINE = {"python": ("-c",), "python3": ("-c",), "node": ("-e", "--eval", "-p", "--print"),
+           "perl": ("-e", "-E", "-ne", "-pe", "-lne", "-lpe"), "ruby": ("-e",), "php": ("-r",)}
+_OPENS = re.compile(r"\bopen\(|read_text|read_bytes|\bglob\b|listdir|scandir|os\.walk|iterdir|fileinput|subprocess|"
+                    r"os\.popen|os\.system|\bread_csv|\bread_json|np\.load|loadtxt|genfromtxt|readFile|readdir|"
+                    r"createReadStream|opendir|child_process|execSync|spawnSync|require\(\s*['\"]\.|\bimport\(|"
+                    r"<[A-Z$*]*>|\bopendir\b|\bFile\.(?:read|open|foreach)|\bDir\b|file_get_contents|\bfopen\b|"
+                    r"\bscandir\b|\bshell_exec\b|`")
 
 
 def variables(ctx: GuardContext) -> dict[str, str]:
@@ -81,6 +91,11 @@ def named_files(command: str, ctx: GuardContext, base: str) -> tuple[list[str], 
                      ] if any(w.startswith(("-", "(", "!")) for w in words) else words
             read += [p for r in roots or ["."] if _inside(p := posixpath.normpath(posixpath.join(here, r)), ws)]
             quiet = False
+        flags = _INLINE.get(prog, ())
+        code = [nxt for w, nxt in zip(words, [*words[1:], ""][:len(words)], strict=True) if w in flags]
+        if any(_OPENS.search(c) and not any(os.path.isfile(posixpath.join(here, t)) for t in _TOKEN.findall(c))
+               for c in code):
+            read.append(here)  # it names no file that is there: the directory whose files the code may open
         for word in words:
             texts = [word] if not quiet else []
             if _CODE.search(word):  # code or a substitution: the names of files in it
