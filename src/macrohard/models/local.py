@@ -185,7 +185,8 @@ class LocalModel(ClaimSteps):
         after_failure = "verify" in self.aids and bool(history)
         allowed = [k for k in kinds if k != "finish" or (history and (history[-1].ok or after_failure))] or kinds
         allowed = allowed if wrapper else kinds
-        no_write = wrapper and local_copies.refused_write_last(history)  # a write refused, only refusals since: none now
+        # a write refused (only refusals since), or a command refused just now: no write_file this step
+        no_write = wrapper and (local_copies.refused_write_last(history) or local_copies.refused_command_last(history))
         if no_write:  # (local_copies.refused_write_last)
             allowed = [k for k in allowed if k != "write_file"] or allowed
         names = "names" in self.aids

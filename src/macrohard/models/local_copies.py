@@ -106,8 +106,21 @@ def refused_write_last(history: list[Any]) -> bool:
     return False
 
 
+def refused_command_last(history: list[Any]) -> bool:
+    """Whether the run's last step is a ``bash`` command the harness refused (a classic mistake of
+    ``local_mistakes``, ``sort f > f``: a format error). The wrapper then leaves ``write_file`` out of the next step's
+    kinds too, so the model answers the refusal's hint with a command. agent29 (dev, heldout18 published): after
+    ``wc -c waka.bin > size.txt`` and ``wc -l ... > counts.txt`` were refused, the 1.5B model wrote a number by hand
+    both times (``1024``: made up) instead of the hint's ``wc -c < FILE``."""
+    if not history:
+        return False
+    last = history[-1]
+    return (not last.ok and last.action.get("kind") == "bash"
+            and str(last.result).startswith("Format error: command refused"))
+
+
 def _norm(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-__all__ = ["CLOBBER_HINT", "HINT", "clobbers", "copied", "refused_write_last"]
+__all__ = ["CLOBBER_HINT", "HINT", "clobbers", "copied", "refused_command_last", "refused_write_last"]

@@ -29,7 +29,8 @@ DIGEST_HINT = ("TOOL FILE prints the file name after the digest. For the digest 
 # a task that wants the number (wc) or the digest (the sum tools) alone, not a listing of names with them
 _ALONE = re.compile(r"\b(only|just|alone|no file ?name|without the (file ?)?name|nothing else)\b", re.I)
 _NUMBER = re.compile(r"\b(how many|count|number|total)\b", re.I)
-_LISTING = re.compile(r"\b(each|every|per|names?)\b[^.]*\b(count|number|lines|words|digest|sum)", re.I)
+# (a dot inside a word, ".txt", does not end the sentence: "for each .txt file ... its number of lines", agent29)
+_LISTING = re.compile(r"\b(each|every|per|names?)\b(?:[^.]|\.(?=\w))*\b(count|number|lines|words|digest|sum)", re.I)
 _COUNTERS = ("wc", "sha256sum", "sha1sum", "sha512sum", "md5sum", "shasum", "b2sum", "cksum")
 
 
