@@ -3,9 +3,11 @@
 The generators (``content_data``, ``content_more``, ``data/injection_*``) write the bulk of the training data;
 these files were written apart from them: the older evaluation sets (measured and published, now training and
 dev data) and the hand-written sets of ``scripts/screen_data/``. Each trainer reads all of them by name, in a
-fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind26*`` and
-``benchmarks/*/everyday26*`` are the lead's final measurement of the twenty-eighth wave and are never read here (a
-path naming them is refused); ``blind25``/``everyday25`` (the lead's final look of the twenty-seventh wave) are
+fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind27*`` and
+``benchmarks/*/everyday27*`` are the lead's final measurement of the thirtieth wave and are never read here (a
+path naming them is refused); ``blind26``/``everyday26`` (the lead's final look of the twenty-ninth wave) are
+published since the thirtieth wave (a tuning helper holds them out once, with its method fixed first, then names
+them in its sources); ``blind25``/``everyday25`` (the lead's final look of the twenty-seventh wave) are
 published since the twenty-eighth wave (a tuning helper holds them out once, with its method fixed first, then names
 them in its sources); ``blind24``/``everyday24`` (the lead's final look of the twenty-sixth wave) are
 published since the twenty-seventh wave (a tuning helper holds them out once, with its method fixed first, then names
@@ -166,9 +168,9 @@ def _path(rel: str | Path, root: Path) -> Path:
 
 
 def _final(path: Path) -> bool:
-    """The lead's final sets: any ``blind26*`` file, and an ``everyday26*`` file outside ``scripts/screen_data``."""
+    """The lead's final sets: any ``blind27*`` file, and an ``everyday27*`` file outside ``scripts/screen_data``."""
     name = path.name.lower()
-    return name.startswith("blind26") or (name.startswith("everyday26") and path.parent.name != "screen_data")
+    return name.startswith("blind27") or (name.startswith("everyday27") and path.parent.name != "screen_data")
 
 
 def content_rows(rel: str | Path, root: Path = ROOT) -> list[tuple[str, set[str]]]:
