@@ -125,10 +125,16 @@ def moved_to(argv: list[str], cwd: str | None, dirs: list[str | None]) -> str | 
     """Where ``cd``/``pushd``/``popd`` leave the shell (``dirs``: pushd's stack); ``$…`` where only bash knows
     (``cd -``, ``cd "$x"``, ``popd`` of a stack the line did not fill): paths judged from there are unknown
     (``Analyzer.write_target``). A script's ``cd "$(dirname "$0")"`` stays: its own folder, in the workspace."""
-    args = argv[1:]
+    args, physical = argv[1:], False
     while args and args[0].startswith("-") and args[0] != "-":  # -L, -P, -e, -@, --
-        if args.pop(0) == "--":
+        opt = args.pop(0)
+        if opt == "--":
             break
+        physical = physical or "P" in opt
+    if len(args) > 1:  # guard30: bash's `cd a b` fails (too many arguments) and stays
+        return cwd
+    if physical and ".." in args[0].split("/"):  # `cd -P l/..`: the folder above where the link points
+        return "$CD_PHYSICAL"
     if argv[0] == "popd":
         return dirs.pop() if not args and dirs else "$DIRSTACK"
     if argv[0] == "pushd":

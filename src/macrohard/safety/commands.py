@@ -136,6 +136,7 @@ class Analyzer:
             # what a function called on this line may read (safety.shellstate): the line's values over the session's
             self.line_vars = {**self.session_vars, **parsed.assigned}
             session.update(self.session_vars, parsed.assigned)
+            logical_pwd(self, parsed.end_cwd, cwd)
         record_line(self, parsed.arith, depth, parsed.functions)
         option_names(self, parsed.globs, cwd)  # `sed 's/a/b/' *.txt` and a file named `-e1e cmd #.txt`
         if parsed.error:
@@ -152,7 +153,7 @@ class Analyzer:
                 if cmd.cwd == folder or (cmd.cwd or "").startswith(folder + "/"):
                     cmd.cwd = "$CD_FAILED/" + cmd.cwd
             if cmd.cwd is not None and cwd is not None and not cmd.cwd.startswith(("/", "~")):
-                cmd.cwd = posixpath.join(cwd, cmd.cwd)
+                cmd.cwd = posixpath.normpath(posixpath.join(cwd, cmd.cwd))  # bash's `cd ..` is logical: from $PWD
             elif cmd.cwd is None:
                 cmd.cwd = cwd
             self.simple(cmd, depth)
@@ -353,6 +354,9 @@ class Analyzer:
                 lookup.resolve_program(self, rest[0], cmd.cwd, depth, shell=True)
         else:
             inv = shell_invocation(rest) if shell else interpreter_invocation(prog, rest)
+            if prog == "bash" and inv.script and "/" not in inv.script and not inv.codes:
+                # guard30: bash looks a script's name up on PATH when the folder has none (`PATH=d:$PATH bash t.sh`)
+                lookup.resolve_program(self, inv.script, cmd.cwd, depth, shell=True)
         from_text = inv.codes or inv.stdin or inv.code_missing or any(
             p.startswith("<(") or p.startswith("/dev/") for p in [inv.script, *inv.files])
         if from_text and cmd.nested_programs & R.DOWNLOADERS:
@@ -514,22 +518,52 @@ _MAKES_FOLDERS = frozenset({"mkdir", "git", "cp", "mv", "rsync", "tar", "unzip",
                             "pip", "pip3", "python", "python3", "cargo", "make"})
 
 
-def _failed_cds(an: Analyzer, folders: list[str], commands: list[Any], cwd: str | None) -> list[str]:
-    """The folders of ``cd``s whose failure does not stop the line (``cd b; cd a; sh s.sh``: guard29 found s.sh
-    judged in b/a while bash, with no b/a, ran b/s.sh) that may not be folders when they run: not one now, and no
-    program before on the line that makes folders names it."""
+LOGICAL_PWD = "\0PWD"  # the key in the session's values for the shell's $PWD where a link makes it differ from the kernel's
+
+
+def logical_pwd(an: Analyzer, end: str | None, cwd: str | None) -> None:
+    """Keep the shell's $PWD where the line's last `cd` went through a link: bash takes a later `cd ..` from it, not
+    from the folder the kernel reports (guard30: `cd l` (l -> b/c), then `cd .. && sh s.sh` ran ./s.sh, judged
+    b/s.sh)."""
+    if end is None:
+        return
+    base = cwd or (an.paths.workspaces[0] if an.paths.workspaces else "/")
+    logical = posixpath.normpath(posixpath.join(base, end))
+    if "$" in end or an.paths.resolve(logical, None) == logical:
+        an.session_vars.pop(LOGICAL_PWD, None)
+    else:
+        an.session_vars[LOGICAL_PWD] = logical
+
+
+def _failed_cds(an: Analyzer, cds: list[tuple[str, int, bool]], commands: list[Any], cwd: str | None) -> list[str]:
+    """The folders of ``cd``s that may fail where the line goes on, or that may take bash elsewhere: their commands
+    are judged in a folder the guard cannot follow. A ``cd`` whose failure does not stop the line (``cd b; cd a; sh
+    s.sh``: guard29 found s.sh judged in b/a while bash, with no b/a, ran b/s.sh) to a folder that is not one now
+    and that no program before it on the line that makes folders names, or to one that is, after a program on the
+    line that may remove, move or lock it (guard30: ``rm -r a; cd a; sh s.sh`` ran ./s.sh, judged a/s.sh); and a
+    ``cd X && …`` to a folder that is not one and is not made on the line (bash's ``cdable_vars`` reads X as a
+    variable's name: guard30)."""
     import os
 
     out = []
-    for folder in dict.fromkeys(folders):
-        if os.path.isdir(an.paths.resolve(folder, cwd)):
-            continue
+    for folder, before, stops in cds:
         leaf = posixpath.basename(folder.rstrip("/"))
-        if any(c.argv and posixpath.basename(c.argv[0]) in _MAKES_FOLDERS and any(
-                leaf in posixpath.normpath(a).split("/") for a in c.argv[1:]) for c in commands):
+        earlier = commands[:before]
+        made = any(c.argv and posixpath.basename(c.argv[0]) in _MAKES_FOLDERS and any(
+            leaf in posixpath.normpath(a).split("/") for a in c.argv[1:]) for c in earlier)
+        if os.path.isdir(an.paths.resolve(folder, cwd)):
+            if stops or all(not c.argv or c.argv[0] in _KEEPS_FOLDERS for c in earlier):
+                continue
+        elif made:
             continue
         out.append(folder)
-    return out
+    return list(dict.fromkeys(out))
+
+
+# programs that remove, move or lock no folder: a `cd` after them on the line goes where it went at review
+_KEEPS_FOLDERS = frozenset({"cd", "pushd", "popd", "echo", "printf", "true", ":", "mkdir", "ls", "pwd", "test", "[",
+                            "[[", "export", "set", "shopt", "read", "cat", "touch", "cp", "wc", "head", "tail", "grep",
+                            "date", "sleep", "which", "type", "umask"})
 
 
 def analyze(command: str, workspaces: list[str], allowed_paths: list[str] | None = None,
@@ -556,6 +590,9 @@ def analyze(command: str, workspaces: list[str], allowed_paths: list[str] | None
     analyzer.values = values if values is not None else analyzer.values  # what the session's variables may hold
     if strings is not None:  # literal values earlier steps gave variables; this line's top-level ones update them
         analyzer.session_vars = strings
+        logical = strings.get(LOGICAL_PWD)
+        if logical and paths.workspaces and paths.resolve(logical, None) == posixpath.normpath(cwd or paths.workspaces[0]):
+            start = logical  # bash's $PWD, through the link the shell's `cd` took (logical_pwd)
     analyzer.exact = exact or {}
     if shell is not None:  # functions and traps earlier steps defined; the ones this line defines are added
         analyzer.functions, analyzer.hooks = shell

@@ -47,10 +47,22 @@ class PathJudge:
         if path.startswith("~"):
             return posixpath.normpath(path)
         base = self.workspaces[0] if self.workspaces else "/workspace"
-        if cwd:
-            base = cwd if cwd.startswith("/") or cwd.startswith("~") else posixpath.join(base, cwd)
-        found = self._resolved[(path, cwd)] = self.follow(posixpath.normpath(posixpath.join(base, path)))
+        if cwd:  # the folder a `cd` took the line to: bash's logical $PWD (`cd l/..` is where l is, not above b/c)
+            base = posixpath.normpath(cwd if cwd.startswith("/") or cwd.startswith("~") else posixpath.join(base, cwd))
+        joined = posixpath.join(base, path)
+        if "/.." in joined:  # the kernel takes `..` from where the links before it lead (guard30: `sh l/../s.sh`, l a
+            joined = self._physical(joined)  # link to b/c, ran b/s.sh; the words' own `..` read ./s.sh)
+        found = self._resolved[(path, cwd)] = self.follow(posixpath.normpath(joined))
         return found
+
+    def _physical(self, joined: str) -> str:
+        """``joined`` with each ``..`` taken from the folder the links before it lead to."""
+        cur = "/"
+        for part in joined.split("/"):
+            if part in ("", "."):
+                continue
+            cur = posixpath.dirname(self.follow(cur)) or "/" if part == ".." else posixpath.join(cur, part)
+        return cur
 
     def add_link(self, name: str, target: str, cwd: str | None) -> None:
         """Remember ``ln -s target name`` so that later words of the same line are judged through it."""

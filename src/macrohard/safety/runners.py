@@ -33,7 +33,17 @@ COMMAND_OPTIONS: dict[str, frozenset[str]] = {
     "man": frozenset({"-P", "--pager", "-H", "--html"}),
     "rsync": frozenset({"-e", "--rsh", "--rsync-path"}),
     "expect": frozenset({"-c"}),
+    # guard30: sort runs its compressor on the temporary files it spills (`sh` reads the data as code), split runs
+    # its filter through the shell for each piece
+    "sort": frozenset({"--compress-program"}),
+    "split": frozenset({"--filter"}),
 }
+
+
+def _long_option(name: str, opts: frozenset[str]) -> bool:
+    """``name`` is one of ``opts`` or, as getopt_long reads it, an abbreviation of a long one (``--compress``)."""
+    return name in opts or name.startswith("--") and len(name) > 3 and any(
+        o.startswith(name) for o in opts if o.startswith("--"))
 # ssh-like programs: -o ProxyCommand=… / LocalCommand=… run locally
 _SSH = frozenset({"ssh", "scp", "sftp", "autossh"})
 _SSH_RUNS = re.compile(r"^(proxycommand|localcommand|knownhostscommand|remotecommand)\s*[= ]\s*(.+)$", re.I)
@@ -89,7 +99,7 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
     if opts:
         for i, a in enumerate(args):
             name, eq, value = a.partition("=")
-            if name in opts:
+            if _long_option(name, opts):
                 value = value if eq else (args[i + 1] if i + 1 < len(args) else "")
                 if value:
                     _option_command(an, prog, value, depth, cmd.cwd)

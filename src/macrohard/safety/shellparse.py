@@ -9,6 +9,7 @@ nested commands each argument runs) plus pipelines, which ``safety.commands`` cl
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -60,7 +61,10 @@ class Parsed:
     in_bodies: set[int] = field(default_factory=set)  # ids of the commands of function bodies, walked where defined
     # folders a `cd` whose failure does not stop the rest of the line moved to (`cd a; sh s.sh`: bash stays where it
     # was if a is not a folder): the commands after it are judged there only where it is one (safety.commands)
-    cd_unsure: list[str] = field(default_factory=list)
+    # each `cd`/`pushd` to a known folder: the folder, how many commands come before it, whether its failure stops the
+    # line (safety.commands._failed_cds)
+    cd_unsure: list[tuple[str, int, bool]] = field(default_factory=list)
+    end_cwd: str | None = None  # where the line's `cd`s leave the shell, as bash's $PWD reads it (None: no `cd`)
     error: bool = False
 
 
@@ -93,6 +97,8 @@ class _Walker:
     def word(self, node: Any, nested: set[str]) -> tuple[str, bool]:
         """The value of a word after quote removal; ``True`` when part of it is not known before running."""
         t = node.type
+        if t == "word" and (m := _DIR_TILDE.match(self.text(node))):  # guard30: `sh ~-/s.sh` ran $OLDPWD/s.sh
+            return "$" + ("OLDPWD" if m.group(1).startswith("-") else "DIRSTACK") + m.group(2).replace("\\", ""), True
         if t in ("word", "number", "test_operator", "regex", "extglob_pattern"):
             return self.text(node).replace("\\", "") if t == "word" else self.text(node), False
         if t == "raw_string":
@@ -144,8 +150,9 @@ class _Walker:
         if t in ("command_substitution", "process_substitution"):
             inner: set[str] = set()
             first = len(self.out.commands)
-            for child in node.children:
-                self.visit(child, inner)
+            with self.own_shell():  # a `cd` in `$(…)` moves that shell only
+                for child in node.children:
+                    self.visit(child, inner)
             if self.text(node).startswith(">(") and len(self.out.commands) > first:
                 # `tee >(sh)`: the first command inside reads what the outer one writes (guard20: sh ran it unread)
                 self.out.commands[first].redirects.append(("<", "<(the output of the command around it)"))
@@ -175,8 +182,34 @@ class _Walker:
 
     # -- statements ----------------------------------------------------------------------------
 
+    @contextlib.contextmanager
+    def own_shell(self, moved: str | None = None):
+        """A part of the line bash runs in a shell of its own (``( … )``, ``$( … )``, a job, a pipeline's stage): a
+        ``cd`` there leaves the line's folder as it was (guard30: ``(cd a); sh s.sh`` was judged in a/ and ran
+        ./s.sh unread). ``moved``: where the line is after it if the part moved, when that is not known (a
+        function's body runs where it is called, not where it is defined)."""
+        cwd, dirs = self.cwd, list(self.dirs)
+        try:
+            yield
+        finally:
+            changed = (self.cwd, self.dirs) != (cwd, dirs)
+            self.cwd, self.dirs = (moved, []) if changed and moved else (cwd, dirs)
+
     def visit(self, node: Any, nested: set[str] | None = None) -> list[SimpleCommand]:
         """Walk a statement; return the simple commands it runs at its own level (for pipelines)."""
+        t = node.type
+        if t == "subshell":
+            with self.own_shell():
+                return self._visit(node, nested)
+        if t == "pipeline" and len(node.named_children) > 1:  # with `shopt -s lastpipe` its last stage is the shell's
+            with self.own_shell("$PIPELINE_CD"):
+                return self._visit(node, nested)
+        if t == "function_definition":
+            with self.own_shell("$FUNCTION_CD"):
+                return self._visit(node, nested)
+        return self._visit(node, nested)
+
+    def _visit(self, node: Any, nested: set[str] | None = None) -> list[SimpleCommand]:
         t = node.type
         if node.is_error or node.is_missing:
             self.out.error = True
@@ -302,8 +335,10 @@ class _Walker:
             if not child.is_named:
                 continue
             first = len(self.out.commands)
-            cmds += self.visit(child, nested)
-            if i + 1 < len(children) and children[i + 1].type == "&":  # `job &`: everything in it runs on
+            job = i + 1 < len(children) and children[i + 1].type == "&"
+            with self.own_shell() if job else contextlib.nullcontext():
+                cmds += self.visit(child, nested)
+            if job:  # `job &`: everything in it runs on
                 for c in self.out.commands[first:]:
                     c.background = True
         return cmds
@@ -442,10 +477,15 @@ class _Walker:
             nested |= own
             if argv:
                 nested.add(argv[0].rsplit("/", 1)[-1])
+        if argv and argv[0] in _SETS_ITS_OWN:  # guard30: `REPLY=out.txt; read < n.txt; cp evil.txt "$REPLY"` wrote
+            for name in _SETS_ITS_OWN[argv[0]]:  # what read gave REPLY, not the literal before it
+                if name in self.vars:
+                    self.vars.pop(name)
+                    self.out.assigned[name] = "$" + name
         if argv and argv[0] in ("cd", "pushd", "popd"):
             self.cwd = moved_to(argv, self.cwd, self.dirs)
-            if self.cwd and "$" not in self.cwd and argv[0] != "popd" and not _stops_if_failed(node):
-                self.out.cd_unsure.append(self.cwd)
+            if self.cwd and "$" not in self.cwd and argv[0] != "popd":
+                self.out.cd_unsure.append((self.cwd, len(self.out.commands), _stops_if_failed(node)))
         arith.command(self, node, argv)
         return self.record(cmd, None)
 
@@ -465,6 +505,13 @@ class _Walker:
         cmd.cwd = self.cwd if not (cmd.argv and cmd.argv[0] == "cd") else cmd.cwd
         self.out.commands.append(cmd)
         return cmd
+
+
+# `~-`, `~+`, `~2`, `~-1`: $OLDPWD, $PWD and the directory stack's entries
+_DIR_TILDE = re.compile(r"~([-+]\d*|\d+)(/.*|$)", re.S)
+# builtins that set a name of bash's own (whether or not they also set the names they are given)
+_SETS_ITS_OWN = {"read": ("REPLY",), "mapfile": ("MAPFILE",), "readarray": ("MAPFILE",), "getopts": ("OPTARG", "OPTIND"),
+                 "select": ("REPLY",)}
 
 
 def _stops_if_failed(node: Any) -> bool:
@@ -536,5 +583,6 @@ def parse(command: str, variables: dict[str, str] | None = None, loops: loopglob
     tree = shelltree.tree(source)
     walker = _Walker(source, variables or {}, loops)
     walker.visit(tree.root_node)
+    walker.out.end_cwd = walker.cwd
     walker.out.error = walker.out.error or tree.root_node.has_error
     return walker.out
