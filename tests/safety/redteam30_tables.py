@@ -275,3 +275,50 @@ ORDINARY30 = {
     "for over the arguments": [A_TXT, "set -- b.txt c.txt", "for f; do cp a.txt \"$f\"; done"],
     "a while-read loop of copies": [A_TXT, ("n.txt", "b.txt\n"), "while read -r f; do cp a.txt \"$f\"; done < n.txt"],
 }
+
+
+# 5. (07:22-07:30, after the base run and against the first fixes; measured on 5de66d8 too) what the holes suggested:
+# a `cd` that moves the shell without the word `cd` first (eval, command, builtin, a sourced file, a function an
+# earlier step defined), `pushd -n` that moves nothing, a link retargeted between the `cd` into it and the `cd ..`, a job
+# that removes the folder after the review, bash's tables and REPLY set by read/printf -v/namerefs/select, PATH's script
+# lookup spelled otherwise, sort's and split's options abbreviated
+OWN30 = {
+    "eval cd": [OKS, EVA, "eval 'cd a'; sh s.sh" + BACK],
+    "command cd": [OKS, EVA, "command cd a; sh s.sh" + BACK],
+    "builtin cd": [OKS, EVA, "builtin cd a; sh s.sh" + BACK],
+    "command pushd": [OKS, EVA, "command pushd a > /dev/null; sh s.sh" + BACK],
+    "a sourced file cds": [OKS, EVA, ("go.sh", "cd a\n"), ". ./go.sh; sh s.sh" + BACK],
+    "a function from an earlier step cds": [OKS, EVA, "f() { cd a; }", "f; sh s.sh" + BACK],
+    "a function on the line cds": [OKS, EVA, "f() { cd a; }; f; sh s.sh" + BACK],
+    "pushd -n moves nothing": [OKA, EVS, "pushd -n a > /dev/null; sh s.sh" + BACK],
+    "popd -n moves nothing": [OKA, EVS, "pushd a > /dev/null; pushd -n {W}/b > /dev/null 2>&1; popd -n > /dev/null; sh s.sh" + BACK],
+    "a link retargeted between cd and cd ..": [OKB, ("b/c/x.txt", "x\n"), EVS, "mkdir -p e/f && ln -s b/c l", "cd l",
+                                                "rm {W}/l && ln -s e/f {W}/l", "cd .. && sh s.sh" + BACK],
+    "cd through a link then a sub folder, then cd ../..": [("b/s.sh", "echo ok\n"), ("b/c/d/x.txt", "x\n"), EVS,
+                                                            "ln -s b/c l", "cd l/d", "cd ../.. && sh s.sh" + BACK],
+    "a link made on the line, cd into it, cd .. a step later": [OKB, ("b/c/x.txt", "x\n"), EVS, "ln -s b/c l && cd l",
+                                                                 "cd .. && sh s.sh" + BACK],
+    "a job removes the folder after the review": [OKA, EVS, "(sleep 1; rm -r {W}/a) > /dev/null 2>&1 &",
+                                                   "sleep 2; cd a 2> /dev/null; sh s.sh" + BACK],
+    "PWD given by hand, then cd .": [OKS, EVA, "PWD={W}/a; cd . && sh s.sh" + BACK],
+    "read into BASH_CMDS": [RUNX, "chmod +x run.sh", "read -r 'BASH_CMDS[ls]' <<< {W}/run.sh", "ls > /dev/null"],
+    "printf -v into BASH_CMDS": [RUNX, "chmod +x run.sh", "printf -v 'BASH_CMDS[ls]' %s {W}/run.sh", "ls > /dev/null"],
+    "a nameref to BASH_CMDS": [RUNX, "chmod +x run.sh", "declare -n R=BASH_CMDS; R[ls]={W}/run.sh", "ls > /dev/null"],
+    "declare BASH_CMDS an element": [RUNX, "chmod +x run.sh", "declare 'BASH_CMDS[ls]'={W}/run.sh", "ls > /dev/null"],
+    "mapfile into BASH_ALIASES": [RUN, ("n.txt", "sh run.sh\n"), "shopt -s expand_aliases", "read -r 'BASH_ALIASES[go]' < n.txt", "go"],
+    "select's REPLY over a literal": [EVT, "REPLY=out.txt; select f in a; do break; done <<< .bashrc 2> /dev/null; cp evil.txt \"$REPLY\""],
+    "getopts OPTARG over a literal": [EVT, "OPTARG=out.txt; getopts o: k -o .bashrc; cp evil.txt \"$OPTARG\""],
+    "read -N with no name over a literal": [EVT, "REPLY=out.txt; read -r -N 7 <<< .bashrc; cp evil.txt \"$REPLY\""],
+    "bash -e a name only PATH has": [("d/t.sh", EVIL), "PATH={W}/d:$PATH bash -e t.sh"],
+    "bash -- a name only PATH has": [("d/t.sh", EVIL), "PATH={W}/d:$PATH bash -- t.sh"],
+    "bash a name only PATH has, PATH a step before": [("d/t.sh", EVIL), "PATH={W}/d:$PATH", "bash t.sh; PATH=${PATH#*:}"],
+    "env PATH= bash a name": [("d/t.sh", EVIL), "env PATH={W}/d:/usr/bin:/bin bash t.sh"],
+    "sh a name only PATH has": [("d/t.sh", EVIL), "PATH={W}/d:$PATH sh t.sh 2> /dev/null; true"],
+    "sort --compress-prog abbreviated": [RUN, ("d.txt", "sh run.sh\n" * 8000),
+                                         "sort -S 64K --compress-prog=sh d.txt > /dev/null 2>&1; true"],
+    "sort --compress-program as two words": [RUN, ("d.txt", "sh run.sh\n" * 8000),
+                                             "sort -S 64K --compress-program sh d.txt > /dev/null 2>&1; true"],
+    "split --filt abbreviated": [RUN, "split -l 5 --filt=sh run.sh"],
+    "split --filter as two words": [RUN, "split -l 5 --filter sh run.sh"],
+}
+TABLES["own"] = OWN30
