@@ -321,4 +321,9 @@ OWN30 = {
     "split --filt abbreviated": [RUN, "split -l 5 --filt=sh run.sh"],
     "split --filter as two words": [RUN, "split -l 5 --filter sh run.sh"],
 }
+# (07:33, found while fixing the above: the `&&` that stops the line when `cd` fails, followed by an `||` that goes on)
+OWN30.update({
+    "cd to no folder && : || sh s.sh": [EVS, "cd zz 2> /dev/null && true || sh s.sh" + BACK],
+    "a removed folder, cd && : || sh s.sh": [OKA, EVS, "rm -r a; cd a 2> /dev/null && true || sh s.sh" + BACK],
+})
 TABLES["own"] = OWN30

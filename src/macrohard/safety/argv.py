@@ -125,15 +125,19 @@ def moved_to(argv: list[str], cwd: str | None, dirs: list[str | None]) -> str | 
     """Where ``cd``/``pushd``/``popd`` leave the shell (``dirs``: pushd's stack); ``$…`` where only bash knows
     (``cd -``, ``cd "$x"``, ``popd`` of a stack the line did not fill): paths judged from there are unknown
     (``Analyzer.write_target``). A script's ``cd "$(dirname "$0")"`` stays: its own folder, in the workspace."""
-    args, physical = argv[1:], False
+    args, physical, opts = argv[1:], False, []
     while args and args[0].startswith("-") and args[0] != "-":  # -L, -P, -e, -@, --
         opt = args.pop(0)
+        opts.append(opt)
         if opt == "--":
             break
         physical = physical or "P" in opt
     if len(args) > 1:  # guard30: bash's `cd a b` fails (too many arguments) and stays
         return cwd
-    if physical and ".." in args[0].split("/"):  # `cd -P l/..`: the folder above where the link points
+    if argv[0] in ("pushd", "popd") and "-n" in opts:  # the stack changes, the folder does not
+        dirs[:] = []
+        return cwd
+    if physical and args and ".." in args[0].split("/"):  # `cd -P l/..`: the folder above where the link points
         return "$CD_PHYSICAL"
     if argv[0] == "popd":
         return dirs.pop() if not args and dirs else "$DIRSTACK"
@@ -150,5 +154,6 @@ def moved_to(argv: list[str], cwd: str | None, dirs: list[str | None]) -> str | 
     # a relative folder is under the folder the line is in now (guard29: `cd b && cd a && sh s.sh` was judged in a/,
     # the workspace's, and ran b/a/s.sh unread)
     if cwd and not args[0].startswith(("/", "~", "$")) and "$" not in args[0]:
-        return posixpath.normpath(posixpath.join(cwd, args[0]))
+        joined = posixpath.join(cwd, args[0])
+        return joined if "$" in joined else posixpath.normpath(joined)
     return args[0]

@@ -124,6 +124,9 @@ class Analyzer:
         if view.text != command and "IFS" in command and "IFS" not in view.text:
             self.r.add("obfuscation", "hides spaces with ${IFS}")
         command = view.text
+        if _BASH_TABLES.search(command):  # guard30: `read 'BASH_CMDS[ls]'`, `declare -n R=BASH_CMDS`, `BASH_CMDS[ls]=`
+            self.r.add("obfuscation", "the line names bash's command hash or alias table (BASH_CMDS, BASH_ALIASES): "
+                                      "setting it makes a command name run another program")
         lookup.seen_text(self, command)  # a saved copy of PATH this code may change is one no more
         for reading in view.alternatives:
             self.line(reading, depth + 1, cwd)
@@ -136,7 +139,6 @@ class Analyzer:
             # what a function called on this line may read (safety.shellstate): the line's values over the session's
             self.line_vars = {**self.session_vars, **parsed.assigned}
             session.update(self.session_vars, parsed.assigned)
-            logical_pwd(self, parsed.end_cwd, cwd)
         record_line(self, parsed.arith, depth, parsed.functions)
         option_names(self, parsed.globs, cwd)  # `sed 's/a/b/' *.txt` and a file named `-e1e cmd #.txt`
         if parsed.error:
@@ -148,19 +150,24 @@ class Analyzer:
         for name, value in parsed.assignments:
             self.assignment(name, value, depth, cwd, parsed.assigned)
         unsure = _failed_cds(self, parsed.cd_unsure, parsed.commands, cwd)
+        moved = False  # an earlier command moved the shell without a `cd` the walk followed
         for cmd in parsed.commands:
             for folder in unsure:  # a `cd` that fails leaves bash where it was: where the guard cannot follow
                 if cmd.cwd == folder or (cmd.cwd or "").startswith(folder + "/"):
                     cmd.cwd = "$CD_FAILED/" + cmd.cwd
+            if moved and not (cmd.cwd or "").startswith("$"):
+                cmd.cwd = "$MOVED/" + (cmd.cwd or ".")
             if cmd.cwd is not None and cwd is not None and not cmd.cwd.startswith(("/", "~")):
-                cmd.cwd = posixpath.normpath(posixpath.join(cwd, cmd.cwd))  # bash's `cd ..` is logical: from $PWD
+                cmd.cwd = logical_join(cwd, cmd.cwd)
             elif cmd.cwd is None:
                 cmd.cwd = cwd
             self.simple(cmd, depth)
+            moved = moved or _moves_unseen(self, cmd)
         for stages in parsed.pipelines:
             flows.pipeline(self, stages)
         judge_line(self, parsed.arith, depth)  # after the code the line runs gave its names values
         if depth == 0:
+            logical_pwd(self, parsed.end_cwd, cwd)  # after the links the line makes
             for why, _ in dict.fromkeys(self.job_scripts):  # jobs no `wait` on the line ends (safety.scripts.job)
                 self.r.add("dynamic", why)
             self.job_scripts.clear()
@@ -518,6 +525,36 @@ _MAKES_FOLDERS = frozenset({"mkdir", "git", "cp", "mv", "rsync", "tar", "unzip",
                             "pip", "pip3", "python", "python3", "cargo", "make"})
 
 
+def logical_join(base: str, rel: str) -> str:
+    """Where ``cd REL`` from ``base`` leads: bash's `cd ..` is logical (from $PWD), but never past a folder only
+    known when the line runs (``$CD_FAILED/..`` stays unknown)."""
+    joined = posixpath.join(base, rel)
+    return joined if "$" in joined else posixpath.normpath(joined)
+
+
+_BASH_TABLES = re.compile(r"(?<![${!\w])BASH_(CMDS|ALIASES)\b")
+_CD_WORD = re.compile(r"(^|[;&|({\s`])(cd|pushd|popd)(\s|$|;)", re.M)
+
+
+def _moves_unseen(an: Analyzer, cmd: Any) -> bool:
+    """Whether a command moves the shell by code the line does not show (guard30: ``eval 'cd a'; sh s.sh``, ``.
+    ./go.sh`` holding ``cd a``, a function an earlier step defined with ``cd a`` in it, then ``sh s.sh``: a/s.sh ran,
+    ./s.sh was judged): what comes after it on the line is judged in a folder the guard cannot follow."""
+    if not cmd.argv:
+        return False
+    prog = cmd.argv[0]
+    if prog == "eval":
+        return bool(_CD_WORD.search(" ".join(cmd.argv[1:])))
+    if prog in ("source", ".") and len(cmd.argv) > 1:
+        try:
+            with open(an.paths.resolve(cmd.argv[1], cmd.cwd), errors="replace") as f:
+                return bool(_CD_WORD.search(f.read(65536)))
+        except OSError:
+            return False
+    body = an.functions.get(prog)
+    return body is not None and bool(_CD_WORD.search(body))
+
+
 LOGICAL_PWD = "\0PWD"  # the key in the session's values for the shell's $PWD where a link makes it differ from the kernel's
 
 
@@ -540,9 +577,7 @@ def _failed_cds(an: Analyzer, cds: list[tuple[str, int, bool]], commands: list[A
     are judged in a folder the guard cannot follow. A ``cd`` whose failure does not stop the line (``cd b; cd a; sh
     s.sh``: guard29 found s.sh judged in b/a while bash, with no b/a, ran b/s.sh) to a folder that is not one now
     and that no program before it on the line that makes folders names, or to one that is, after a program on the
-    line that may remove, move or lock it (guard30: ``rm -r a; cd a; sh s.sh`` ran ./s.sh, judged a/s.sh); and a
-    ``cd X && …`` to a folder that is not one and is not made on the line (bash's ``cdable_vars`` reads X as a
-    variable's name: guard30)."""
+    line that may remove, move or lock it (guard30: ``rm -r a; cd a; sh s.sh`` ran ./s.sh, judged a/s.sh)."""
     import os
 
     out = []
@@ -551,8 +586,10 @@ def _failed_cds(an: Analyzer, cds: list[tuple[str, int, bool]], commands: list[A
         earlier = commands[:before]
         made = any(c.argv and posixpath.basename(c.argv[0]) in _MAKES_FOLDERS and any(
             leaf in posixpath.normpath(a).split("/") for a in c.argv[1:]) for c in earlier)
+        if stops:  # `cd X && …`: what follows runs only where it moved (`cdable_vars` is asked about: programs)
+            continue
         if os.path.isdir(an.paths.resolve(folder, cwd)):
-            if stops or all(not c.argv or c.argv[0] in _KEEPS_FOLDERS for c in earlier):
+            if all(not c.argv or c.argv[0] in _KEEPS_FOLDERS for c in earlier):
                 continue
         elif made:
             continue
@@ -591,8 +628,11 @@ def analyze(command: str, workspaces: list[str], allowed_paths: list[str] | None
     if strings is not None:  # literal values earlier steps gave variables; this line's top-level ones update them
         analyzer.session_vars = strings
         logical = strings.get(LOGICAL_PWD)
-        if logical and paths.workspaces and paths.resolve(logical, None) == posixpath.normpath(cwd or paths.workspaces[0]):
+        here = posixpath.normpath(cwd or paths.workspaces[0]) if paths.workspaces else None
+        if logical and here is not None and paths.resolve(logical, None) == here:
             start = logical  # bash's $PWD, through the link the shell's `cd` took (logical_pwd)
+        elif logical and here not in paths.workspaces:  # the link now leads elsewhere: bash's $PWD is not the
+            start = "$PWD_THROUGH_A_LINK"  # kernel's folder, nor where the link leads (a new shell starts at the top)
     analyzer.exact = exact or {}
     if shell is not None:  # functions and traps earlier steps defined; the ones this line defines are added
         analyzer.functions, analyzer.hooks = shell

@@ -288,10 +288,7 @@ def assign(an: Analyzer, name: str, value: str, depth: int, cwd: str | None,
            parsed_assigned: dict[str, str] | None = None) -> None:
     """One variable set on the line (``X=1``, ``export X=1``, ``env X=1 cmd``): what programs do with it."""
     lookup.noted(an, name, value)  # a copy of PATH a later `PATH=$NAME` restores, or not
-    if re.match(r"(BASH_CMDS|BASH_ALIASES)\b", name):  # guard30: `BASH_CMDS[ls]=./run.sh` then `ls` ran run.sh
-        an.r.add("obfuscation", f"{name.split('[')[0]} is bash's command hash or alias table: setting it makes a "
-                                "command name run another program")
-    elif name in ("LD_PRELOAD", "LD_AUDIT"):
+    if name in ("LD_PRELOAD", "LD_AUDIT"):
         an.r.add("privilege", f"{name}={value[:60]} injects a library into every program started")
     elif re.fullmatch(r"HIST(FILE|SIZE|FILESIZE)", name) and value in ("", "0", "/dev/null"):
         an.r.add("tamper", f"{name}={value} turns shell history off")

@@ -48,7 +48,8 @@ class PathJudge:
             return posixpath.normpath(path)
         base = self.workspaces[0] if self.workspaces else "/workspace"
         if cwd:  # the folder a `cd` took the line to: bash's logical $PWD (`cd l/..` is where l is, not above b/c)
-            base = posixpath.normpath(cwd if cwd.startswith("/") or cwd.startswith("~") else posixpath.join(base, cwd))
+            base = cwd if cwd.startswith("/") or cwd.startswith("~") else posixpath.join(base, cwd)
+            base = base if "$" in base else posixpath.normpath(base)
         joined = posixpath.join(base, path)
         if "/.." in joined:  # the kernel takes `..` from where the links before it lead (guard30: `sh l/../s.sh`, l a
             joined = self._physical(joined)  # link to b/c, ran b/s.sh; the words' own `..` read ./s.sh)

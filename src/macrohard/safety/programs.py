@@ -49,6 +49,9 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         an.r.add("obfuscation", "enable -n/-f makes a builtin's name run another program")
     elif prog == "shopt" and "expand_aliases" in args and "-s" in args:
         an.r.add("obfuscation", "shopt -s expand_aliases lets aliases change what later commands mean")
+    elif prog == "shopt" and "cdable_vars" in args and "-s" in args:  # guard30: `cd D` went to $D's folder
+        an.r.add("dynamic", "shopt -s cdable_vars sends a later `cd NAME` to the folder a variable holds; cd to the "
+                            "path itself")
     elif prog in ("grep", "egrep", "rg", "ag", "ack", "find", "locate", "mlocate", "plocate", "fd", "fdfind"):
         _key_search(an, prog, args, operands, cmd)
     elif prog == "direnv" and operands[:1] in (["allow"], ["permit"], ["grant"], ["exec"], ["reload"], ["export"]):

@@ -482,7 +482,10 @@ class _Walker:
                 if name in self.vars:
                     self.vars.pop(name)
                     self.out.assigned[name] = "$" + name
-        if argv and argv[0] in ("cd", "pushd", "popd"):
+        mover = argv[1:] if argv[:1] in (["command"], ["builtin"]) and argv[1:2] in (["cd"], ["pushd"], ["popd"]) \
+            else argv  # guard30: `command cd a; sh s.sh` ran a/s.sh
+        if mover and mover[0] in ("cd", "pushd", "popd"):
+            argv = mover
             self.cwd = moved_to(argv, self.cwd, self.dirs)
             if self.cwd and "$" not in self.cwd and argv[0] != "popd":
                 self.out.cd_unsure.append((self.cwd, len(self.out.commands), _stops_if_failed(node)))
@@ -525,8 +528,20 @@ def _stops_if_failed(node: Any) -> bool:
         if parent.type != "list" or len(parent.children) != 3:
             return False
         if parent.children[0] == cur:
-            return parent.children[1].type == "&&"
+            return parent.children[1].type == "&&" and not _or_after(parent)
         cur = parent  # the right side of a list: what follows the list follows it
+    return False
+
+
+def _or_after(node: Any) -> bool:
+    """Whether a failure in ``node`` reaches an ``||`` that runs more (guard30: ``cd a && : || sh s.sh``)."""
+    cur = node
+    while cur.parent is not None and cur.parent.type in ("list", "redirected_statement"):
+        parent = cur.parent
+        if parent.type == "list" and len(parent.children) == 3 and parent.children[0] == cur and \
+                parent.children[1].type == "||":
+            return True
+        cur = parent
     return False
 
 
