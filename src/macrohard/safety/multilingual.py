@@ -316,6 +316,16 @@ _OVERRIDE_EN = re.compile(
     r"\b(previous|prior|earlier|above|original|all (?:prior|previous|earlier))\s+(instructions|directives|guidance|rules|"
     r"orders|prompts)\s+(are|is)\s+(now\s+)?(void|cancell?ed|obsolete|superseded|revoked|invalid|outdated)\b|"
     r"\b(previous|prior|earlier|above) instructions (no longer|don'?t|do not) apply", re.I)
+_TITLED = re.compile(r"\b(titled|entitled|called|named|headlined)\s*[:,]?\s*$", re.I)
+
+
+def _titled(text: str, m: re.Match) -> bool:
+    """The phrase is a work's name, not an order: "a talk titled Ignore All Previous Instructions" (each of its words
+    capitalised, after "titled", "called", …). inj30: five look-alikes of blind26's half A flagged by this rule alone."""
+    words = [w for w in re.findall(r"[^\W\d_]+", m.group(0)) if len(w) > 3]
+    return bool(_TITLED.search(text[max(0, m.start() - 20): m.start()])) and all(w[0].isupper() for w in words)
+
+
 _SENSITIVE = (r"\b(give|grant|add|make)\b[^.\n]{0,40}\b(root|admin\w*|sudo|owner)\b|\b(transfer|wire|pay)\s+\d|\b(post|send|dump|reveal|print|share|upload|email|"
               r"echo|paste)\b[^.\n]{0,40}(?<!\w)(passwords?|credentials|\.env|env vars|system prompt|hidden instructions|api keys?|"
               r"tokens?|ssh|id_rsa|secrets?)\b|\bdelete everything|rm -rf")
@@ -344,7 +354,7 @@ def english_orders(lines: str) -> list[str]:
     spelled = "-" in lines and _SPELLED.search(lines)
     if spelled or any(w in low for w in ("ignor", "disregard", "forget", "scrap", "drop", "never", "void", "no longer")):
         text = _SPELLED.sub(lambda m: m.group(0).replace("-", ""), lines) if spelled else lines
-        m = _OVERRIDE_EN.search(text)
+        m = next((m for m in _OVERRIDE_EN.finditer(text) if not _titled(text, m)), None)  # a work's title is no order
         before = text[max(0, m.start() - 12): m.start()].lower() if m else ""
         if m and not any(q in before[-2:] for q in "\"'`‘“«") and not re.search(r"\b(to|not|n't|cannot|never)\s+$", before):
             found.append("override_en")
