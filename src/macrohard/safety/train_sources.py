@@ -150,6 +150,7 @@ INJECTION_SOURCES: dict[str, str] = {
     "blind23": "benchmarks/injection_data/blind23.jsonl",  # since inj26 (held out once first)
     "blind24": "benchmarks/injection_data/blind24.jsonl",  # since inj29 (held out once by inj27 first)
     "blind25": "benchmarks/injection_data/blind25.jsonl",  # since inj29 (held out once first)
+    "blind26": "benchmarks/injection_data/blind26.jsonl",  # since inj30 (half B held out once first)
 }
 
 
