@@ -104,6 +104,14 @@ class ClaimSteps:
                 print(f"judge: unfounded {bad[:60]} ({task[:60]})", file=sys.stderr, flush=True)
             return self._reply({**finish, "success": False, "answer": f"{local_grounds.UNFOUNDED.format(what=bad)} "
                                 f"(it had answered: {finish.get('answer', '')})"}, Usage())
+        if last.action.get("kind") == "bash" and (bad := local_form.counts_for_a_number(task, last.result,
+                                                                                      history[:-1])):
+            # the one form check on by default (agent30: heldout19's false success, a count per file and a total
+            # where "just the number" was asked); the rest stay behind the opt-in ``form`` aid below
+            if os.environ.get("MACROHARD_LOCAL_JUDGE_LOG"):
+                print(f"judge: form {bad[:60]} ({task[:60]})", file=sys.stderr, flush=True)
+            return self._reply({**finish, "success": False, "answer": f"{local_form.FAULT.format(what=bad)} "
+                                f"(it had answered: {finish.get('answer', '')})"}, Usage())
         if ("form" in self.aids and last.action.get("kind") == "bash"  # opt-in: no win on heldout5 (RESULTS.md)
                 and (bad := local_form.fault(task, last.result, history[:-1]))):
             if os.environ.get("MACROHARD_LOCAL_JUDGE_LOG"):

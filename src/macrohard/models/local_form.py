@@ -30,6 +30,9 @@ _NUMBER = re.compile(r"\b(how many|number of|the number|only the number|just the
                      re.I)
 _PER_ITEM = re.compile(r"\b(each|per|for every|for each|beside|next to|with (its|their) (count|number))\b", re.I)
 _COUNT_NAME = re.compile(r"^\s*\d+\s+[^\s\d][^\s]*\s*$")  # `wc -l f` / `uniq -c`: a number and one name
+_TOTAL_LINE = re.compile(r"^\s*\d+\s+total\s*$")  # the last line of `wc` given several files
+_ALONE = re.compile(r"\b(just|only)\s+(the|a|one)\s+(number|count|total|sum)\b|\b(number|count|total|sum)\s+(alone|only)\b|"
+                    r"\bnothing else\b", re.I)
 # the task asks for names without their folder
 _NO_FOLDER = re.compile(r"\b(without|no)\s+(the\s+|its\s+|their\s+|any\s+)?(folder|directory|dir|path|parent)s?\b|"
                         r"\bbase\s?names?\b|\bfile\s?names?\s+only\b|\bonly\s+(the|its|their)\s+file\s?names?\b", re.I)
@@ -80,6 +83,31 @@ def _named(path: str, task: str) -> bool:
     return path in names or parts[-1] in words or parts[-1] in {n.split("/")[-1] for n in names} or bool(folders & names)
 
 
+def _counts_for_a_number(task: str, lines: list[str]) -> bool:
+    """Whether ``lines`` are all "count name" lines (``wc -l a b``, ``uniq -c``) where the task asks for one number."""
+    return bool(_NUMBER.search(task) and not _PER_ITEM.search(task) and lines
+                and all(_COUNT_NAME.match(line) for line in lines))
+
+
+def counts_for_a_number(task: str, evidence: str, history: list[Any]) -> str:
+    """The one form check that runs without the ``form`` aid (agent30): a file the run wrote that holds counts with
+    names beside them, where the task asks for one number *and* says so plainly: "just/only the number", or the
+    file ends in wc's own "N total" line (several files counted where their total was asked). On dev heldout19 the
+    one false success (the lead's start run, 2026-12-03) was this: "How many lines of Python ... in total? Just the
+    number in lerroak.txt", answered by ``find ... -exec wc -l {} + > lerroak.txt`` (a line per file and a total),
+    which the acting yes/no and the fresh judge both passed. Why not the whole ``form`` aid: see the module's doc."""
+    files = files_shown(evidence)
+    for path in written(history):
+        if path not in files:
+            continue
+        lines = [line for line in files[path][0].splitlines() if line.strip()]
+        if not _counts_for_a_number(task, lines):
+            continue
+        if _ALONE.search(task) or (len(lines) > 1 and _TOTAL_LINE.match(lines[-1])):
+            return f"{path} holds counts with names beside them where the task asks for a number"
+    return ""
+
+
 def fault(task: str, evidence: str, history: list[Any]) -> str:
     """Why the files shown do not have the form the task asks for ('' when nothing is wrong that way)."""
     files = files_shown(evidence)
@@ -100,8 +128,7 @@ def fault(task: str, evidence: str, history: list[Any]) -> str:
                 return f"{path} is not valid JSON"
         if whole and not lines and not _EMPTY_OK.search(task):
             return f"{path} is empty"
-        if (_NUMBER.search(task) and not _PER_ITEM.search(task) and lines
-                and all(_COUNT_NAME.match(line) for line in lines)):
+        if _counts_for_a_number(task, lines):
             return f"{path} holds counts with names beside them where the task asks for a number"
         if _NO_FOLDER.search(task) and any("/" in line for line in lines):
             return f"{path} holds a folder in a name the task asks for without it"
