@@ -88,3 +88,38 @@ def test_in_the_loop_the_claim_becomes_a_give_up_without_the_form_aid(monkeypatc
     args = json.loads(call.arguments)
     assert call.name == "finish" and args["success"] is False and asked == []
     assert args["answer"].startswith(FAULT.split("{")[0]) and "counts with names" in args["answer"]
+
+
+@pytest.mark.parametrize("verdict", ["no", "yes"])
+def test_after_its_no_on_a_working_read_back_no_finish_is_decoded(monkeypatch: pytest.MonkeyPatch,
+                                                                   verdict: str) -> None:
+    """Seconds per step (agent30): after the model's own "no" on the read-back it asked for, the run's give-up is
+    foregone (no fix or next step is offered, and a claimed success would be turned into the same give-up), so the
+    finish is not decoded; after its "yes" the model still writes its finish."""
+    from macrohard.agent import tool_schemas
+    from macrohard.models import local_verify
+    from macrohard.models.local import LocalModel
+    from macrohard.types import BashAction, FinishAction, Usage, WriteFileAction
+
+    from .chat_history import tool_messages
+
+    finish = {"kind": "finish", "answer": "done", "success": True}
+    monkeypatch.setenv("MACROHARD_LOCAL_AIDS", "wrapper,verify")
+    model = LocalModel.from_name("smollm2")
+    decoded: list[list[str]] = []
+    monkeypatch.setattr(model, "_act", lambda chat, kinds, grammar, **_: (decoded.append(list(kinds)),
+                                                                           (finish, json.dumps(finish), Usage()))[1])
+    monkeypatch.setattr(model, "_aside", lambda *a: (verdict, Usage()))
+    tools = tool_schemas([BashAction, WriteFileAction, FinishAction])
+    task = "Put the word kia into ora.txt"
+    change, look = {"kind": "bash", "command": "echo kia > ora.txt"}, {"kind": "bash", "command": "cat ora.txt"}
+    model.complete(tool_messages(task, []), tools)  # a new run of the task
+    model._readbacks.ask(task, 1, look)  # the read-back the loop asked for after the change
+    decoded.clear()
+    call = model.complete(tool_messages(task, [(change, "(no output)"), (look, "kia")]), tools).tool_calls[0]
+    args = json.loads(call.arguments)
+    if verdict == "no":
+        assert decoded == [] and call.name == "finish" and args["success"] is False
+        assert args["answer"].startswith(local_verify.NOT_DONE)
+    else:
+        assert decoded == [["finish"]] and call.name in ("finish", "bash")  # its claim goes on to the evidence look

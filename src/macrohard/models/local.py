@@ -150,6 +150,21 @@ class LocalModel(ClaimSteps):
         """The run's ``Scratch`` (or None): second solutions tried from its start, through its guard."""
         self._scratch = scratch
 
+    def _foregone(self, task: str, history: list[Past], allowed: list[str]) -> dict[str, Any] | None:
+        """The give-up the run ends with, when its own "no" after a working read-back decides it already (else None).
+
+        After that "no" only a finish is offered (no fix or next step is left: ``MAX_FIXES``/``MAX_NEXT`` are 0), and
+        ``_review`` turns a claimed success into this same give-up (``local_verify.NOT_DONE``) while a give-up stays
+        one: decoding the finish's JSON and answer (~35 tokens, ~2.5 s at load 2) decides nothing. Not skipped when
+        the fresh judge may overrule the "no" (``local_evidence.NO_MARGIN``), with the opt-in ``agree``, ``after_no`` or
+        ``notes`` aid, or after a read-back that failed (a give-up's words are then read for a missing folder:
+        ``local_giveups.remedy``)."""
+        if (allowed != ["finish"] or not history or not history[-1].ok or local_evidence.NO_MARGIN is not None
+                or {"agree", "notes", local_after_no.AID} & self.aids
+                or self._readbacks.verdict(task, history) != "no"):
+            return None
+        return {"kind": "finish", "answer": local_verify.NOT_DONE, "success": False}
+
     def complete(self, messages: list[dict[str, Any]], tools: list[dict[str, Any]]) -> ModelReply:
         offered = {t["function"]["name"] for t in tools if t.get("type") == "function"} if tools else set(LOCAL_ACTIONS)
         browser = any(k.startswith("browser_") for k in offered)
@@ -214,8 +229,11 @@ class LocalModel(ClaimSteps):
                 chat, grammar = _with_note(chat, local_verify.FINISH_NOTE), self._grammar(("finish",), ())
         # a finish right after a change becomes a read-back (_review): no need to decode its answer first
         stop_before = (lambda k: k == "finish") if verify and local_verify.changed_last(history) else None
-        action, reply, u = self._act(chat, allowed, grammar, stop_before=stop_before)
-        usage = usage + u
+        if given_up := self._foregone(task, history, allowed):
+            action, reply = given_up, json.dumps(given_up)  # its "no" decides already: no finish to decode (agent30)
+        else:
+            action, reply, u = self._act(chat, allowed, grammar, stop_before=stop_before)
+            usage = usage + u
         # a send refused for a box (local_grounds.box_refusal) did not fail: the same send, once the box is set, is no
         # repeat of a failure
         tried = [p for p in history if not local_grounds.refused_send(p)]
