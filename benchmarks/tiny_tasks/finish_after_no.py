@@ -31,7 +31,7 @@ def main(argv: list[str]) -> None:
             prev = c["prompt"]
     total_s = total_steps = total_cut = 0.0
     n_cut = 0
-    pairs = list(zip(runs, lines))[first:]
+    pairs = list(zip(runs, lines, strict=False))[first:]  # a run cut short has calls but no line
     for run, line in pairs:
         m = re.match(r"(\S+) (\S+)\s+(\S+)\s+(\d+) steps\s+([\d.]+)s", line)
         assert m is not None, line

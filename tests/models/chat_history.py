@@ -15,3 +15,19 @@ def tool_messages(task: str, actions: list[tuple[dict[str, Any], str]]) -> list[
                       "function": {"name": action["kind"], "arguments": json.dumps(args)}}]},
                      {"role": "tool", "tool_call_id": f"c{i}", "content": result}]
     return messages
+
+
+def scripted_claim(monkeypatch: Any, aids: str, finish: dict[str, Any]) -> tuple[Any, list[Any], list[dict[str, Any]]]:
+    """SmolLM2 loaded with ``aids``, every decode scripted to ``finish``, its own yes/no "yes": the model, the list of
+    chats the fresh judge is asked (it answers yes), and the tools (bash, write_file, finish)."""
+    from macrohard.agent import tool_schemas
+    from macrohard.models.local import LocalModel
+    from macrohard.types import BashAction, FinishAction, Usage, WriteFileAction
+
+    monkeypatch.setenv("MACROHARD_LOCAL_AIDS", aids)
+    model = LocalModel.from_name("smollm2")
+    asked: list[Any] = []
+    monkeypatch.setattr(model, "_act", lambda chat, kinds, grammar, **_: (finish, json.dumps(finish), Usage()))
+    monkeypatch.setattr(model, "_aside", lambda *a: ("yes", Usage()))
+    monkeypatch.setattr(model, "_yes_margin", lambda chat: (asked.append(chat), (9.0, Usage()))[1])
+    return model, asked, tool_schemas([BashAction, WriteFileAction, FinishAction])

@@ -64,20 +64,10 @@ def test_several_counts_and_wc_s_total_where_one_number_is_asked() -> None:
 def test_in_the_loop_the_claim_becomes_a_give_up_without_the_form_aid(monkeypatch: pytest.MonkeyPatch) -> None:
     """SmolLM2 loaded with the default aids, its replies scripted as in the dev run: the wrong command, a read-back,
     its "yes" and a claim; the harness's evidence shows lerroak.txt, and the claim does not stand (no judge asked)."""
-    from macrohard.agent import tool_schemas
-    from macrohard.models.local import LocalModel
-    from macrohard.types import BashAction, FinishAction, Usage, WriteFileAction
-
-    from .chat_history import tool_messages
+    from .chat_history import scripted_claim, tool_messages
 
     finish = {"kind": "finish", "answer": "The result shows the task done exactly as asked.", "success": True}
-    monkeypatch.setenv("MACROHARD_LOCAL_AIDS", "wrapper,verify")
-    model = LocalModel.from_name("smollm2")
-    asked: list[Any] = []
-    monkeypatch.setattr(model, "_act", lambda chat, kinds, grammar, **_: (finish, json.dumps(finish), Usage()))
-    monkeypatch.setattr(model, "_aside", lambda *a: ("yes", Usage()))
-    monkeypatch.setattr(model, "_yes_margin", lambda chat: (asked.append(chat), (9.0, Usage()))[1])
-    tools = tool_schemas([BashAction, WriteFileAction, FinishAction])
+    model, asked, tools = scripted_claim(monkeypatch, "wrapper,verify", finish)
     done: list[tuple[dict[str, Any], str]] = [({"kind": "bash", "command": WRONG}, "(no output)"),
                                               ({"kind": "bash", "command": "cat lerroak.txt"}, WC_OUT)]
     call = model.complete(tool_messages(TASK, done), tools).tool_calls[0]

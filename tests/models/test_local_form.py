@@ -107,21 +107,13 @@ def test_with_the_form_aid_a_fault_ends_the_claim_before_the_judge_is_asked(monk
     says yes and claims; the harness's evidence shows the file, and the claim does not stand (no judge asked)."""
     import json
 
-    from macrohard.agent import tool_schemas
-    from macrohard.models.local import LocalModel
     from macrohard.models.local_form import FAULT
-    from macrohard.types import BashAction, FinishAction, Usage, WriteFileAction
 
-    from .chat_history import tool_messages
+    from .chat_history import scripted_claim, tool_messages
 
     finish = {"kind": "finish", "answer": "done", "success": True}
-    monkeypatch.setenv("MACROHARD_LOCAL_AIDS", aids)  # the form aid is opt-in: without it the judge decides
-    model = LocalModel.from_name("smollm2")
-    asked: list[Any] = []
-    monkeypatch.setattr(model, "_act", lambda chat, kinds, grammar, **_: (finish, json.dumps(finish), Usage()))
-    monkeypatch.setattr(model, "_aside", lambda *a: ("yes", Usage()))
-    monkeypatch.setattr(model, "_yes_margin", lambda chat: (asked.append(chat), (9.0, Usage()))[1])
-    tools = tool_schemas([BashAction, WriteFileAction, FinishAction])
+    # the form aid is opt-in: without it the judge decides
+    model, asked, tools = scripted_claim(monkeypatch, aids, finish)
     task = "In prefs.json turn autosave on; keep the other keys."
     done: list[tuple[dict[str, Any], str]] = [
         ({"kind": "write_file", "path": "prefs.json", "content": "autosave: on"}, "created prefs.json"),
