@@ -144,6 +144,13 @@ def _said_in_names(output: str) -> set[str]:
     return targets(text) | targets(re.sub(r"[-_/=]+", " ", text))
 
 
+def _spelled_in_names(output: str) -> set[str]:
+    """The host-and-port addresses ``output`` names only when its dashes, underscores and slashes are read as
+    spaces (``_said_in_names``' second half, less what it says plainly and less a port said alone)."""
+    text = re.sub(r"\S+://\S+", " ", output[:200_000])
+    return {a for a in targets(re.sub(r"[-_/]+", " ", text)) - targets(text) if not a.startswith("*:")}
+
+
 # programs whose operands flow reads as files printed (``flow_paths``); a line without them is read for its input
 # redirects and the programs it runs by their path
 _READS = TEXT_READERS | set(RUNNERS) | {"unzip"} | RUNS_PROJECT
@@ -569,6 +576,15 @@ class FlowScreen:
                 src = Source("command", f"names printed by {running.names} (names others chose), naming {named[0]}",
                              ctx.step)
                 ctx.flow.read_untrusted(src)
+        known = task_targets(ctx) | {n for a in ctx.flow.visited for n in targets(f"http://{a}/")}
+        if src is None and ran in ("bash", "desktop_launch", "read_file") and (spelled := {
+                a for a in _spelled_in_names(obs.output) - known}):
+            # an address spelled the way only a name spells one (`todo-…-127.0.0.1-port-9911-…`), whatever printed
+            # it: lists of name printers never end (flow30: `echo inbox/*`, `sha256sum inbox/*`, `unzip -l`, a git
+            # alias's echo), and nobody's own output writes an address so
+            src = Source("command", f"output spelling an address in a name's form ({sorted(spelled)[0]})", ctx.step)
+            ctx.flow.read_untrusted(src)
+            ctx.flow.targets |= spelled
         flagged = "injection" in flags
         if src is None and not flagged:
             return obs

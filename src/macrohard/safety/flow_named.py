@@ -69,11 +69,19 @@ def named_files(command: str, ctx: GuardContext, base: str) -> tuple[list[str], 
     if not ws:
         return [], []
     try:
-        commands = parse(command, variables(ctx)).commands
+        parsed = parse(command, variables(ctx))
+        commands = parsed.commands
     except Exception:  # noqa: BLE001 - a line the parser cannot read: the other checks judge it
         return [], []
     read: list[str] = []
     touched: list[str] = []
+    # a variable set on the line for its programs may name a file they read or source (flow30: `BASH_ENV=./kettle.env
+    # bash -c 'echo "$MOTD"'`; PYTHONSTARTUP, GIT_CONFIG, MAKEFILES, NODE_OPTIONS=--require ./x.js work alike)
+    for _, value in parsed.assignments if commands else ():
+        for text in _TOKEN.findall(value):
+            path = posixpath.normpath(posixpath.join(base, text))
+            if _inside(path, ws) and os.path.isfile(path):
+                read.append(path)
     for cmd in commands:
         argv = _inner(list(cmd.argv))
         if not argv:
@@ -93,9 +101,10 @@ def named_files(command: str, ctx: GuardContext, base: str) -> tuple[list[str], 
             quiet = False
         flags = _INLINE.get(prog, ())
         code = [nxt for w, nxt in zip(words, [*words[1:], ""][:len(words)], strict=True) if w in flags]
-        if any(_OPENS.search(c) and not any(os.path.isfile(posixpath.join(here, t)) for t in _TOKEN.findall(c))
-               for c in code):
-            read.append(here)  # it names no file that is there: the directory whose files the code may open
+        if prog in _INLINE and not code:  # a script the agent wrote: what its code opens (flow30: `python3
+            code = _own_script(words, here, ctx)  # caption.py` over glob('*.jpg'), others' photos' comments)
+        for c in code:
+            read += _code_reads(c, here)
         for word in words:
             texts = [word] if not quiet else []
             if _CODE.search(word):  # code or a substitution: the names of files in it
@@ -118,6 +127,42 @@ def named_files(command: str, ctx: GuardContext, base: str) -> tuple[list[str], 
             touched += [posixpath.normpath(posixpath.join(here, w.split("=", 1)[-1])) for w in words
                         if not w.startswith("-") or w.startswith("of=")]
     return list(dict.fromkeys(read)), touched
+
+
+_IMPORT = re.compile(r"^\s*(?:from\s+(\.?[\w.]+)\s+import|import\s+([\w., ]+))", re.M)
+_SCRIPT = re.compile(r"\.(?:py|js|mjs|cjs|pl|rb|php)$")
+
+
+def _code_reads(code: str, here: str) -> list[str]:
+    """What code (given inline, or a script the agent wrote) opens in ``here``: the directory when it opens files by
+    names it computes and names none that is there (flow29); the modules it imports from ``here`` (flow30: `python3
+    -c 'import kettle'` runs kettle.py, which prints what it likes)."""
+    out: list[str] = []
+    named = [p for t in _TOKEN.findall(code) if os.path.isfile(p := posixpath.normpath(posixpath.join(here, t)))]
+    out += named
+    if _OPENS.search(code) and not named:
+        out.append(here)  # it names no file that is there: the directory whose files the code may open
+    for m in _IMPORT.finditer(code.replace(";", "\n")):
+        for name in re.split(r"[,\s]+", m.group(1) or m.group(2) or ""):
+            top = name.lstrip(".").split(".")[0]
+            for cand in (f"{top}.py", f"{top}/__init__.py"):
+                if top and os.path.isfile(path := posixpath.join(here, cand)):
+                    out.append(path)
+    return out
+
+
+def _own_script(words: list[str], here: str, ctx: GuardContext) -> list[str]:
+    """The text of the script an interpreter runs when the agent wrote it (``python3 own.py``): a script others
+    wrote is itself a file read (``flow_paths``); the agent's own is judged by what its code opens."""
+    script = next((w for w in words if not w.startswith("-")), "")
+    path = posixpath.normpath(posixpath.join(here, script)) if script else ""
+    if not _SCRIPT.search(script) or path not in ctx.flow.written:
+        return []
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            return [fh.read(200_000)]
+    except OSError:
+        return []
 
 
 def revoked(written: set[str], touched: list[str]) -> set[str]:
