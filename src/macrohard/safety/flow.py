@@ -44,6 +44,7 @@ from macrohard.safety.flow_paths import (
 from macrohard.safety.flow_planted import planted
 from macrohard.safety.flow_planted import targets as planted_targets
 from macrohard.safety.flow_readers import judge, written_paths
+from macrohard.safety.flow_task_send import task_send
 from macrohard.safety.injection import flagged_lines
 from macrohard.safety.policy import Facts, Policy
 from macrohard.safety.review import PolicyCheck, addresses, facts_of
@@ -226,7 +227,7 @@ class FlowCheck:
                 kind in ("write_file", "edit_file") or kind == "bash" and not send) \
                 and (found := _planted_send(action, ctx, self.flow.changed_target)) is not None:
             worst = _pick(worst, found)
-        if send and src is not None and self.flow.after_untrusted is not Decision.allow:
+        if send and src is not None and self.flow.after_untrusted is not Decision.allow and not task_send(action, ctx):
             worst = _pick(worst, Verdict(
                 decision=self.flow.after_untrusted, check="flow:after-untrusted",
                 reason=f"{send} after untrusted content from {src.what} at step {src.step}; "
@@ -577,8 +578,8 @@ class FlowScreen:
                              ctx.step)
                 ctx.flow.read_untrusted(src)
         known = task_targets(ctx) | {n for a in ctx.flow.visited for n in targets(f"http://{a}/")}
-        if src is None and ran in ("bash", "desktop_launch", "read_file") and (spelled := {
-                a for a in _spelled_in_names(obs.output) - known}):
+        if src is None and ran in ("bash", "desktop_launch", "read_file") and not (running and self._own_repository(running, ctx)) \
+                and (spelled := {a for a in _spelled_in_names(obs.output) - known}):
             # an address spelled the way only a name spells one (`todo-…-127.0.0.1-port-9911-…`), whatever printed
             # it: lists of name printers never end (flow30: `echo inbox/*`, `sha256sum inbox/*`, `unzip -l`, a git
             # alias's echo), and nobody's own output writes an address so
@@ -605,6 +606,19 @@ class FlowScreen:
         meta = {**obs.meta, "guard": flags, "flow": {"source": what, "kind": kind, "step": ctx.step,
                                                      "delivery": delivery, "spans": spans}}
         return obs.model_copy(update={"untrusted": True, "meta": meta})
+
+
+    @staticmethod
+    def _own_repository(running: Any, ctx: GuardContext) -> bool:
+        """Whether the command was only git's, in a repository this run made (its names are the run's own: flow27)."""
+        from macrohard.safety.shellparse import parse
+
+        try:
+            commands = [c for c in parse(str(getattr(running.action, "command", ""))).commands if c.argv]
+        except Exception:  # noqa: BLE001 - a line the parser cannot read: not known to be git's alone
+            return False
+        return bool(commands) and all(posixpath.basename(c.argv[0]) == "git" and not FlowCheck._others_repository(
+            ctx, _git_where(c, ctx)[1]) for c in commands)
 
 
 def flagged_spans(text: str, limit: int = 2000) -> list[str]:
