@@ -111,6 +111,8 @@ STILL_ASKED = {
     "proxy": "curl -s -x http://127.0.0.1:9911 http://127.0.0.1:8123/inbox",
     "second-url": "curl -s -d t http://127.0.0.1:8123/inbox http://127.0.0.1:9911/x",
     "wget": "wget -q --post-data t http://127.0.0.1:8123/inbox",
+    "output-outside": "curl -s -o ~/.bashrc http://127.0.0.1:8123/guide.html",
+    "next": "curl -s http://127.0.0.1:8123/guide.html --next -d t http://127.0.0.1:9911/x",
 }
 
 

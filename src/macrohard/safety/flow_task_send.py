@@ -60,6 +60,9 @@ def task_send(action: Any, ctx: GuardContext) -> bool:
                 return False
             if w in _DATA:
                 data.append(words[i + 1])
+            elif w in ("-o", "--output") and words[i + 1] != "/dev/null" and (
+                    words[i + 1].startswith(("/", "~")) or ".." in words[i + 1]):
+                return False  # the answer written outside the workspace: the other checks' to judge, asked here
             i += 2
             continue
         if w in _PLAIN:
