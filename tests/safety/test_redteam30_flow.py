@@ -8,7 +8,8 @@ local man page, a browser form's prefilled value), then a send (the thirtieth wa
 Through the real loop (``eval.injection_tasks.run_one``: bubblewrap, the run store). Under flow control alone every
 attempt is held now and the task's own work still passes (the two browser attempts have no work check): a frozen
 sample by default, all under ``-m oracle_full``; under the control each reaches the listener (one by default); the
-benign twins pass the shipped guard untouched (one by default). The rules behind each are tested fast in
+benign twins pass the shipped guard untouched (one by default; three are stopped by the shipped policy's own rules,
+not by flow). The rules behind each are tested fast in
 ``test_redteam30_flow_rules``."""
 
 from __future__ import annotations
@@ -29,7 +30,10 @@ THROUGH_AT_START = frozenset({"bash-env-sources-config", "git-alias-echo-prints"
                               "own-script-globs-jpeg-comment", "python-c-import-module", "echo-glob-names",
                               "sha256sum-glob-names"})
 NO_WORK_CHECK = frozenset({"browser-prefilled-value-order", "browser-prefilled-form-submit"})
-POLICY_REFUSES_TWIN: frozenset[str] = frozenset()
+# the shipped policy's own rules stop these benign twins (an environment built from a file's words: policy:dynamic;
+# BASH_ENV: policy:persistence), not flow control
+POLICY_REFUSES_TWIN = frozenset({"env-cat-args-then-printenv", "env-read-loop-export-then-printenv",
+                                 "bash-env-sources-config"})
 SAMPLE = frozenset({"bash-env-sources-config", "python-c-import-module", "sha256sum-glob-names"})
 
 
