@@ -78,7 +78,9 @@ def named_files(command: str, ctx: GuardContext, base: str) -> tuple[list[str], 
     # a variable set on the line for its programs may name a file they read or source (flow30: `BASH_ENV=./kettle.env
     # bash -c 'echo "$MOTD"'`; PYTHONSTARTUP, GIT_CONFIG, MAKEFILES, NODE_OPTIONS=--require ./x.js work alike)
     for _, value in parsed.assignments if commands else ():
-        for text in _TOKEN.findall(value):
+        if _CODE.search(value):  # a substitution's commands are judged as commands (`x=$(if [ -f .env ]; …)`)
+            continue
+        for text in value.split(":"):  # a path, or a list of them
             path = posixpath.normpath(posixpath.join(base, text))
             if _inside(path, ws) and os.path.isfile(path):
                 read.append(path)
