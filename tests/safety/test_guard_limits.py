@@ -26,10 +26,14 @@ NESTED = {
 
 
 def _review(command: str, workspace) -> tuple[Decision, str, float]:
+    """The verdict and the CPU seconds the review took (the process's CPU time, not the wall clock: on 2 shared cores
+    at load 17 the wall clock of a 1 MB command's review read 11.6 s, building the guard with it; the review itself
+    is what must not be quadratic)."""
     ctx = GuardContext(workspace=str(workspace), run_id="", network="none")
-    t0 = time.perf_counter()
-    verdict = Guard.from_policy().review(BashAction(command=command), ctx)
-    return verdict.decision, verdict.reason, time.perf_counter() - t0
+    guard = Guard.from_policy()
+    t0 = time.process_time()
+    verdict = guard.review(BashAction(command=command), ctx)
+    return verdict.decision, verdict.reason, time.process_time() - t0
 
 
 @pytest.mark.parametrize("name", sorted(NESTED))
@@ -88,3 +92,14 @@ def test_a_check_that_crashes_refuses_the_action_and_says_so(tmp_path):
     verdict = guard.review(BashAction(command="echo hi"), GuardContext(workspace=str(tmp_path), run_id=""))
     assert verdict.decision is Decision.deny and verdict.check == "guard:error"
     assert "KeyError" in verdict.reason and "broken" in verdict.reason and "report" in verdict.reason
+
+
+def test_flow_control_assumes_the_worst_of_a_command_too_long_to_review(tmp_path):
+    """Flow control does not parse a line the policy asks about for its size (seconds of CPU for nothing); if a
+    person approves it, the run counts it as having read untrusted text and private data."""
+    ctx = GuardContext(workspace=str(tmp_path), run_id="", network="full")
+    guard = Guard.from_policy()
+    t0 = time.process_time()
+    verdict = guard.review(BashAction(command="cat notes.txt; echo " + "a " * 40_000), ctx)
+    assert verdict.decision is Decision.ask and "64 kB" in verdict.reason and time.process_time() - t0 < 2
+    assert {"untrusted", "private"} <= ctx.flow.pending.adds and ctx.flow.pending.source is not None
