@@ -140,3 +140,16 @@ def test_the_task_send_carries_no_data_once_private_data_was_read(flow_only, ws)
     ctx = _after_page(flow_only, ws)
     ctx.flow.capabilities["private"] = "a secret read at step 1"
     assert flow_only.review(BashAction(command=TASK_SENDS[0]), ctx).decision is not Decision.allow
+
+
+def test_the_policy_can_ask_the_task_send_like_any_other(tmp_path, ws) -> None:
+    """flow30's pass for the send the task spells out is a policy choice (``flow.task_sends``): off, it is asked."""
+    from macrohard.eval.injection_tasks import FLOW_ONLY_POLICY
+    from macrohard.safety.guard import Guard
+
+    policy = tmp_path / "no-task-sends.yaml"
+    policy.write_text(FLOW_ONLY_POLICY + "flow:\n  task_sends: false\n")
+    strict = Guard.from_policy(str(policy))
+    ctx = _after_page(strict, ws)
+    verdict = strict.review(BashAction(command=TASK_SENDS[0]), ctx)
+    assert verdict.decision is Decision.ask and verdict.check == "flow:after-untrusted"

@@ -228,7 +228,8 @@ class FlowCheck:
                 kind in ("write_file", "edit_file") or kind == "bash" and not send) \
                 and (found := _planted_send(action, ctx, self.flow.changed_target)) is not None:
             worst = _pick(worst, found)
-        if send and src is not None and self.flow.after_untrusted is not Decision.allow and not task_send(action, ctx):
+        if send and src is not None and self.flow.after_untrusted is not Decision.allow and not (
+                self.flow.task_sends and task_send(action, ctx)):
             worst = _pick(worst, Verdict(
                 decision=self.flow.after_untrusted, check="flow:after-untrusted",
                 reason=f"{send} after untrusted content from {src.what} at step {src.step}; "

@@ -93,6 +93,10 @@ class Flow(_Strict):
                                           "and not by the task.")
     rule_of_two: bool = Field(default=True, description="At most two of: untrusted input, private data, "
                                                         "external communication; the third needs a person.")
+    task_sends: bool = Field(default=True, description="A send the task's own words spell out (one curl to URLs "
+                                                       "written whole in the task, nothing untrusted able to redirect "
+                                                       "or fill it: safety.flow_task_send) passes after untrusted "
+                                                       "content; false: asked like any other send.")
     trusted_paths: list[str] = Field(default_factory=list, description="Globs of files trusted though the agent "
                                                                        "did not write them in this run.")
     private_paths: list[str] = Field(default_factory=lambda: [
