@@ -1,13 +1,11 @@
 #!/usr/bin/env bash
 # The whole test suite. Installs what is missing first (idempotent), then runs pytest.
 #   MACROHARD_TEST_WORKERS=N  run in N processes (pytest-xdist, one test file per worker at a time, so a file's
-#                             module fixtures — a model, a browser, a listener — are built once). The default is 2
-#                             (two green whole runs in a row on 2 cores: 19 min against 37 in one process);
-#                             1 runs in this one process
+#                             module fixtures — a model, a browser, a listener — are built once); 1 runs in this one
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash install.sh --no-demo || exit 1
-workers=${MACROHARD_TEST_WORKERS:-2}
+workers=${MACROHARD_TEST_WORKERS:-1}
 spread=()
 case " $* " in
   *" -n "*|*" -n"[0-9]*|*" --numprocesses"*|*" -p no:xdist "*) ;;  # the caller chose
