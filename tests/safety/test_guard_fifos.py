@@ -38,6 +38,10 @@ CASES = {
     "a doctest file": (["t.txt"], "python3 -m doctest t.txt"),
     "a zip app": (["app.pyz"], "python3 app.pyz"),
     "a diff": (["p.diff"], "git apply p.diff"),
+    # guard30's reader of sourced files for a `cd` inside (linecwd.moves_unseen) opened them plainly: the 30th
+    # wave's CI run held `bash run.sh` for 60 s after `./run.sh`, on `source run.sh`
+    "a sourced script": (["go.sh"], "source go.sh; sh s.sh"),
+    "a dot-sourced script": (["go.sh"], ". ./go.sh && sh s.sh"),
 }
 
 

@@ -18,6 +18,7 @@ import posixpath
 import re
 
 from macrohard.safety.context import GuardContext
+from macrohard.safety.regular import open_regular
 
 # programs that never print the text of a file they are given (they copy, move, list names, make, hash, test it)
 QUIET = frozenset({
@@ -161,7 +162,7 @@ def _own_script(words: list[str], here: str, ctx: GuardContext) -> list[str]:
     if not _SCRIPT.search(script) or path not in ctx.flow.written:
         return []
     try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
+        with open_regular(path, encoding="utf-8", errors="replace") as fh:
             return [fh.read(200_000)]
     except OSError:
         return []

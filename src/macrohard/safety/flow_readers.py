@@ -25,6 +25,7 @@ import re
 
 from macrohard.safety.context import GuardContext
 from macrohard.safety.flow_planted import _NETWORKISH, _RUNNABLE, SENDS_IN_TEXT, includes, planted, value
+from macrohard.safety.regular import open_regular
 
 _MAX_FILES = 200
 _MAX_BYTES = 64 * 1024
@@ -43,7 +44,7 @@ def _text(path: str) -> str | None:
         key = (st.st_mtime_ns, st.st_size)
         if (hit := _CACHE.get(path)) is not None and hit[0] == key:
             return hit[1]
-        with open(path, encoding="utf-8", errors="replace") as fh:
+        with open_regular(path, encoding="utf-8", errors="replace") as fh:
             text = fh.read()
     except OSError:
         return None
@@ -66,7 +67,7 @@ def _runnables(root: str) -> list[str]:
                 out.append(path)
             elif os.path.isfile(path) and not os.path.islink(path):
                 try:
-                    with open(path, "rb") as fh:
+                    with open_regular(path, "rb") as fh:
                         if fh.read(2) == b"#!":
                             out.append(path)
                 except OSError:

@@ -11,6 +11,8 @@ import posixpath
 import re
 from typing import TYPE_CHECKING, Any
 
+from macrohard.safety.regular import open_regular
+
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
 
@@ -39,7 +41,7 @@ def moves_unseen(an: Analyzer, cmd: Any) -> bool:
         return bool(_CD_WORD.search(" ".join(cmd.argv[1:])))
     if prog in ("source", ".") and len(cmd.argv) > 1:
         try:
-            with open(an.paths.resolve(cmd.argv[1], cmd.cwd), errors="replace") as f:
+            with open_regular(an.paths.resolve(cmd.argv[1], cmd.cwd), errors="replace") as f:  # never a pipe
                 return bool(_CD_WORD.search(f.read(65536)))
         except OSError:
             return False
