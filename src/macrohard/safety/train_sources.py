@@ -3,9 +3,11 @@
 The generators (``content_data``, ``content_more``, ``data/injection_*``) write the bulk of the training data;
 these files were written apart from them: the older evaluation sets (measured and published, now training and
 dev data) and the hand-written sets of ``scripts/screen_data/``. Each trainer reads all of them by name, in a
-fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind27*`` and
-``benchmarks/*/everyday27*`` are the lead's final measurement of the thirtieth wave and are never read here (a
-path naming them is refused); ``blind26``/``everyday26`` (the lead's final look of the twenty-ninth wave) are
+fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind28*`` and
+``benchmarks/*/everyday28*`` are the lead's final measurement of the thirty-first wave and are never read here (a
+path naming them is refused); ``blind27``/``everyday27`` (the lead's final look of the thirtieth wave) are
+published since the thirty-first wave (a tuning helper holds them out once, with its method fixed first, then names
+them in its sources); ``blind26``/``everyday26`` (the lead's final look of the twenty-ninth wave) are
 published since the thirtieth wave (a tuning helper holds them out once, with its method fixed first, then names
 them in its sources); ``blind25``/``everyday25`` (the lead's final look of the twenty-seventh wave) are
 published since the twenty-eighth wave (a tuning helper holds them out once, with its method fixed first, then names
@@ -169,9 +171,9 @@ def _path(rel: str | Path, root: Path) -> Path:
 
 
 def _final(path: Path) -> bool:
-    """The lead's final sets: any ``blind27*`` file, and an ``everyday27*`` file outside ``scripts/screen_data``."""
+    """The lead's final sets: any ``blind28*`` file, and an ``everyday28*`` file outside ``scripts/screen_data``."""
     name = path.name.lower()
-    return name.startswith("blind27") or (name.startswith("everyday27") and path.parent.name != "screen_data")
+    return name.startswith("blind28") or (name.startswith("everyday28") and path.parent.name != "screen_data")
 
 
 def content_rows(rel: str | Path, root: Path = ROOT) -> list[tuple[str, set[str]]]:
