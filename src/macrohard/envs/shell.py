@@ -189,10 +189,12 @@ class ShellSession:
             restarted = self.proc is not None
         assert self.proc is not None and self.proc.stdin is not None and self.proc.stdout is not None
         marker = "__MH_" + uuid.uuid4().hex + "__"
+        # guard31: the command is eval's own quoted word, never a variable (`readonly __mh_cmd` made every later step
+        # run the old command again, unreviewed), and eval and printf are called as builtins (a function named
+        # `printf` or `eval` ran at every later step; the guard asks about one: safety.shellstate.PLUMBING)
         script = (
-            f"__mh_cmd={_quote(command)}\n"
-            f'eval "$__mh_cmd" </dev/null 2>&1\n'
-            f"printf '\\n{marker} %d\\n' \"$?\"\n"
+            f"builtin eval {_quote(command)} </dev/null 2>&1\n"
+            f"builtin printf '\\n{marker} %d\\n' \"$?\"\n"
         )
         try:
             self.proc.stdin.write(script.encode())

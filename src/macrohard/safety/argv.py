@@ -139,6 +139,8 @@ def moved_to(argv: list[str], cwd: str | None, dirs: list[str | None]) -> str | 
         return cwd
     if physical and args and ".." in args[0].split("/"):  # `cd -P l/..`: the folder above where the link points
         return "$CD_PHYSICAL"
+    if physical and args and argv[0] == "cd":  # guard31: `cd -P l` then `cd ..` left b/c for b (bash's $PWD is
+        return "$CD_PHYSICAL/" + args[0]  # physical): a later `..` on the line is unknown; the next step's is the kernel's
     if argv[0] == "popd":
         return dirs.pop() if not args and dirs else "$DIRSTACK"
     if argv[0] == "pushd":

@@ -128,6 +128,9 @@ class Analyzer:
         if _BASH_TABLES.search(command):  # guard30: `read 'BASH_CMDS[ls]'`, `declare -n R=BASH_CMDS`, `BASH_CMDS[ls]=`
             self.r.add("obfuscation", "the line names bash's command hash or alias table (BASH_CMDS, BASH_ALIASES): "
                                       "setting it makes a command name run another program")
+        if (m := _EXEC_STDIN.search(command)) and not m.group(1).strip():
+            self.r.add("dynamic", "exec redirects the shell's own input: a later shell or interpreter on the line with no "
+                                  "script reads its code from there; name the script instead")
         lookup.seen_text(self, command)  # a saved copy of PATH this code may change is one no more
         for reading in view.alternatives:
             self.line(reading, depth + 1, cwd)
@@ -162,6 +165,10 @@ class Analyzer:
                 cmd.cwd = logical_join(cwd, cmd.cwd)
             elif cmd.cwd is None:
                 cmd.cwd = cwd
+            if cmd.cwd and not cmd.cwd.startswith("$") and self.paths.resolve(cmd.cwd, None).startswith(_PROC_DIRS):
+                # guard31: `cd /proc/self/cwd && npm test`: /proc/self/cwd on the host is the guard's folder, so
+                # package.json was read there while npm, in the sandbox, ran the workspace's
+                cmd.cwd = "$PROC/" + cmd.cwd
             self.simple(cmd, depth)
             moved = moved or moves_unseen(self, cmd)
         for stages in parsed.pipelines:
@@ -522,7 +529,11 @@ class Analyzer:
             self.r.add("destructive", f"{why}: outside the workspace")
 
 
+_PROC_DIRS = ("/proc/", "/dev/")  # whose paths name another process's view on the host than in the sandbox
 _BASH_TABLES = re.compile(r"(?<![${!\w])BASH_(CMDS|ALIASES)\b")
+# guard31: `exec 0<&3; sh` (or `exec < run.sh; bash`): the shell's own input for the rest of the step is a file, so a
+# later shell or interpreter with no script reads its code from it (the parse loses the descriptor's number)
+_EXEC_STDIN = re.compile(r"(?<![\w.-])exec((?:[ \t]+[^\s;&|<>]+)*?)[ \t]*(?<![1-9])0?(?:<&|<>|<)(?!<)")
 
 
 def analyze(command: str, workspaces: list[str], allowed_paths: list[str] | None = None,

@@ -300,6 +300,9 @@ def assign(an: Analyzer, name: str, value: str, depth: int, cwd: str | None,
         if value not in ("", "/dev/null") and (name == "BASH_ENV" or "/" in value or value.endswith(
                 (".sh", "rc"))):
             an.r.add("persistence", f"{name}={value[:60]} makes every later shell run that file first")
+    elif name == "POSIXLY_CORRECT":  # guard31: bash goes to POSIX mode, where aliases expand without shopt
+        an.r.add("obfuscation", "POSIXLY_CORRECT puts the shell in POSIX mode, where aliases expand (an alias changes "
+                                "what later commands mean)")
     elif name == "INPUTRC" and value not in ("", "/dev/null"):  # readline's key bindings: a key may type a command
         an.r.add("persistence", f"{name}={value[:60]} gives every later interactive shell the key bindings of that "
                                 "file (a key may type a command)")

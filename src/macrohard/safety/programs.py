@@ -49,6 +49,9 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         an.r.add("obfuscation", "enable -n/-f makes a builtin's name run another program")
     elif prog == "shopt" and "expand_aliases" in args and "-s" in args:
         an.r.add("obfuscation", "shopt -s expand_aliases lets aliases change what later commands mean")
+    elif prog in ("set", "shopt") and (turned := shell_options(prog, args)):
+        for option in turned:
+            an.r.add("obfuscation", _SHELL_OPTIONS[option])
     elif prog == "shopt" and "cdable_vars" in args and "-s" in args:  # guard30: `cd D` went to $D's folder
         an.r.add("dynamic", "shopt -s cdable_vars sends a later `cd NAME` to the folder a variable holds; cd to the "
                             "path itself")
@@ -224,14 +227,49 @@ def _kubectl(an: Analyzer, prog: str, args: list[str], operands: list[str]) -> N
 
 
 def _alias(an: Analyzer, operands: list[str], cmd: SimpleCommand, depth: int) -> None:
+    from macrohard.safety.shellstate import plumbing
+
     for a in operands:
         name, eq, value = a.partition("=")
         if not eq:
             continue
+        plumbing(an, "an alias", name)
         an.line(value, depth + 1, cmd.cwd)
         target = posixpath.basename(value.split()[0]) if value.split() else ""
         if target and target != name and target in R.RISKY_ALIAS_TARGETS:
             an.r.add("obfuscation", f"alias {name}={value[:40]} makes {name!r} run {target}")
+
+
+# guard31: options of the shell that change what a later line means, where the review reads it as plain bash
+_SHELL_OPTIONS = {
+    "keyword": "set -k puts every NAME=VALUE word of a later command into its environment (`bash -c : BASH_ENV=x.sh` "
+               "runs x.sh); set variables before the command name",
+    "physical": "set -P makes a later `cd ..` leave a folder link by where it points, not where the shell came from; "
+                "cd to the folder itself",
+    "posix": "set -o posix turns on alias expansion (an alias changes what later commands mean) and changes how "
+             "bash reads a line",
+}
+_SHORT = {"k": "keyword", "P": "physical"}
+
+
+def shell_options(prog: str, args: list[str]) -> list[str]:
+    """The options of ``_SHELL_OPTIONS`` that ``set`` (``-k``, ``-eP``, ``-o keyword``) or ``shopt -o -s`` turns
+    on."""
+    out, i = [], 0
+    if prog == "shopt":
+        flags = "".join(a[1:] for a in args if a.startswith("-"))
+        return [a for a in args if a in _SHELL_OPTIONS] if "o" in flags and "s" in flags else []
+    while i < len(args):
+        a = args[i]
+        if a in ("--", "-") or not a.startswith("-") or len(a) < 2:
+            break
+        if a == "-o" and i + 1 < len(args):
+            out += [args[i + 1]] if args[i + 1] in _SHELL_OPTIONS else []
+            i += 2
+            continue
+        out += [_SHORT[c] for c in a[1:] if c in _SHORT]
+        i += 1
+    return list(dict.fromkeys(out))
 
 
 def _key_search(an: Analyzer, prog: str, args: list[str], operands: list[str], cmd: SimpleCommand) -> None:

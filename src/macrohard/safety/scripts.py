@@ -52,7 +52,11 @@ def text_written(argv: list[str], cmd: SimpleCommand) -> str | None:
         text = " ".join(args)
         if any("$" in a or "`" in a for a in args):
             return None
-        return _unescape(text) if escapes else text
+        if escapes:
+            return _unescape(text)
+        # guard31: bash with `shopt -s xpg_echo` and dash's echo (`sh -c "echo …"`) read the escapes too: `echo 'true
+        # #\nsh run.sh' > s.sh; sh s.sh` ran run.sh where the literal text is one comment. Both readings are judged.
+        return text + "\n" + _unescape(text) if "\\" in text and _unescape(text) != text else text
     if prog == "printf" and args and "%" not in args[0] and len(args) == 1 and "$" not in args[0]:
         return _unescape(args[0])
     if prog in ("cat", "tee") and not [a for a in args if not a.startswith("-")] or prog == "cat" and args == ["-"]:
@@ -299,6 +303,9 @@ def run_code(an: Analyzer, prog: str, inv: Invocation, cmd: SimpleCommand, depth
             an.code(prog, _data_url(path), depth, cwd)
         elif shell:
             an.script(path, cwd, depth, explicit=True, shell=True)
+        elif prog in ("node", "nodejs") and _special(an.paths.resolve(path, cwd)):  # guard31: `mkfifo x.js`, fed later
+            an.r.add("dynamic", f"{prog} runs {path}, which is not a regular file (a pipe or a device): what it holds is "
+                                "only known when it runs")
         elif prog in ("node", "nodejs") and not os.path.isfile(an.paths.resolve(path, cwd)) and AUTOMATIC not in path:
             from macrohard.safety import jscode  # `node d` runs d.js or d/index.js, `node -r evil` a package
 
@@ -321,6 +328,11 @@ def run_code(an: Analyzer, prog: str, inv: Invocation, cmd: SimpleCommand, depth
         an.r.firm.append(why)
     elif inv.stdin:
         stdin_code(an, prog, cmd, depth, shell)
+
+
+def _special(path: str) -> bool:
+    """A path that is there but is neither a regular file nor a folder: a named pipe, a device, a socket."""
+    return os.path.exists(path) and not os.path.isfile(path) and not os.path.isdir(path)
 
 
 def _picks(an: Analyzer, pattern: str, cwd: str | None) -> bool:

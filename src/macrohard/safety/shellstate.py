@@ -20,11 +20,23 @@ if TYPE_CHECKING:
 
 MAX_HOOKS = 16  # traps and handlers kept; more are judged as one unknown
 NOT_FOUND = "command_not_found_handle"
+# what the persistent shell itself runs between the agent's steps (envs.shell: `builtin eval '…'`, then `builtin
+# printf` of a sentinel), and the words that reach a builtin past a function: a function or alias of one of these
+# names runs at every later step where no reviewed line names it (guard31: `printf() { . ./n.sh; builtin printf
+# "$@"; }`, n.sh written a step later, then any command ran n.sh)
+PLUMBING = frozenset({"eval", "printf", "builtin", "command"})
+
+
+def plumbing(an: Analyzer, kind: str, name: str) -> None:
+    if name in PLUMBING:
+        an.r.add("obfuscation", f"{kind} named {name!r} runs where the session's own shell calls {name} between steps, "
+                                "unseen by any review; give it another name")
 
 
 def define(an: Analyzer, functions: dict[str, str]) -> None:
     """Functions the line defines (a later definition of a name replaces the earlier one, as in bash)."""
     for name, body in functions.items():
+        plumbing(an, "a function", name)
         an.functions[name] = body
         if name == NOT_FOUND:
             add_hook(an, body)
@@ -72,6 +84,14 @@ def builtin_code(an: Analyzer, prog: str, args: list[str], cwd: str | None, dept
     """Builtins that run code they are given: ``mapfile -C CODE`` at every line it reads, ``compgen -C CMD``/``-F
     FUNC``, and ``compgen -W WORDS``, which expands its words again (``compgen -W "$w"`` ran the ``$(…)`` of a file's
     text put in ``w``)."""
+    split = []  # guard31: `mapfile -c1 '-Ccode'`, `-tC code`: the option's value attached, or after a cluster
+    for a in args:
+        m = re.fullmatch(r"-([a-zA-Z]*?)([CF])(.*)", a, re.S) if a.startswith("-") and not a.startswith("--") else None
+        if m and (m.group(2) == "C" or prog in ("compgen", "complete")):
+            split += [f"-{m.group(2)}", m.group(3)] if m.group(3) else [f"-{m.group(2)}"]
+        else:
+            split.append(a)
+    args = split
     for i, a in enumerate(args[:-1]):
         code = args[i + 1]
         if prog in ("mapfile", "readarray") and a == "-C" or prog in ("compgen", "complete") and a in ("-C", "-F"):
