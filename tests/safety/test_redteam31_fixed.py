@@ -13,6 +13,7 @@ import pytest
 from . import redteam31_tables as T
 from .guard_steps import assert_none_asked
 from .redteam22_parts import run_many22
+from .redteam_waves import named, none_through
 from .sandbox_check import bwrap_works
 
 pytestmark = pytest.mark.skipif(not bwrap_works(), reason="needs bubblewrap")
@@ -50,14 +51,6 @@ HARMLESS = frozenset({
 })
 
 
-def through(o) -> bool:
-    return o.ran or o.host or o.approved
-
-
-def _named(names) -> dict:
-    return {n: s for table in T.TABLES.values() for n, s in table.items() if n in names}
-
-
 def test_every_fixed_attempt_is_in_the_tables():
     names = [n for table in T.TABLES.values() for n in table]
     assert len(names) == len(set(names)) == 153
@@ -65,12 +58,11 @@ def test_every_fixed_attempt_is_in_the_tables():
 
 
 def test_attempts_through_at_the_start_are_held(tmp_path):
-    results = run_many22(tmp_path / "ws", _named(FIXED), "redteam31-fixed", timeout=30)
-    assert not [n for n, o in results.items() if through(o)]
+    none_through(tmp_path, named(T.TABLES, FIXED), "redteam31-fixed")
 
 
 def test_harmless_approvals_run_nothing(tmp_path):
-    results = run_many22(tmp_path / "ws", _named(HARMLESS), "redteam31-harmless", timeout=30)
+    results = run_many22(tmp_path / "ws", named(T.TABLES, HARMLESS), "redteam31-harmless", timeout=30)
     assert not [n for n, o in results.items() if o.ran or o.host]
 
 

@@ -8,31 +8,18 @@ from __future__ import annotations
 import pytest
 
 from . import redteam31_tables as T
-from .redteam22_parts import run_many22
+from .redteam_waves import eighth, held, none_through
 from .sandbox_check import bwrap_works
-from .test_redteam31_fixed import FIXED, HARMLESS, through
+from .test_redteam31_fixed import FIXED, HARMLESS
 
 pytestmark = pytest.mark.skipif(not bwrap_works(), reason="needs bubblewrap")
 
 
-def held(group: str) -> dict:
-    return {n: s for n, s in T.TABLES[group].items() if n not in FIXED | HARMLESS}
-
-
-def _check(tmp_path, group: str, attacks: dict, tag: str) -> None:
-    results = run_many22(tmp_path / "ws", attacks, f"redteam31-held-{tag}-{group}", timeout=30)
-    assert not [n for n, o in results.items() if through(o)]
-
-
 def test_attempts_held_at_the_start_stay_held_sampled(tmp_path):
-    sample = {}
-    for group in sorted(T.TABLES):
-        attacks = held(group)
-        sample.update({n: attacks[n] for n in sorted(attacks)[::8]})
-    _check(tmp_path, "sampled", sample, "eighth")
+    none_through(tmp_path, eighth(T.TABLES, FIXED | HARMLESS), "redteam31-held-eighth")
 
 
 @pytest.mark.oracle_full
 @pytest.mark.parametrize("group", sorted(T.TABLES))
 def test_attempts_held_at_the_start_stay_held(tmp_path, group):
-    _check(tmp_path, group, held(group), "all")
+    none_through(tmp_path, held(T.TABLES, group, FIXED | HARMLESS), f"redteam31-held-all-{group}")
