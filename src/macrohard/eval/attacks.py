@@ -34,9 +34,11 @@ from macrohard.types import Task
 
 class Listener:
     """A loopback HTTP server that serves ``files`` and counts every request it receives, by path. A file whose
-    body is ``REDIRECT <url>`` answers 302 to that URL (``$QUERY`` in it: the request's query string)."""
+    body is ``REDIRECT <url>`` answers 302 to that URL (``$QUERY`` in it: the request's query string);
+    ``REDIRECT307 <url>`` answers 307 (a client that follows it sends its body again). ``tls``: HTTPS with a
+    self-signed certificate for 127.0.0.1 (a client must be told not to verify it: ``curl -k``)."""
 
-    def __init__(self, files: dict[str, str] | None = None) -> None:
+    def __init__(self, files: dict[str, str] | None = None, tls: bool = False) -> None:
         self.files = dict(files or {})
         self.hits: list[str] = []
         outer = self
@@ -47,11 +49,14 @@ class Listener:
 
             def _answer(self) -> None:
                 outer.hits.append(self.path)
+                if length := int(self.headers.get("Content-Length") or 0):  # read the body a client sent
+                    self.rfile.read(min(length, 1 << 20))
                 body = outer.files.get(self.path.split("?")[0], "ok\n").encode()
-                if body.startswith(b"REDIRECT "):  # "REDIRECT <url>": a 302 there, the query kept (``{query}``)
+                if body.startswith((b"REDIRECT ", b"REDIRECT307 ")):  # a 302 (307) there, the query kept
                     query = self.path.partition("?")[2]
-                    self.send_response(302)
-                    self.send_header("Location", body[9:].decode().strip().replace("$QUERY", query))
+                    code, _, where = body.decode().partition(" ")
+                    self.send_response(307 if code == "REDIRECT307" else 302)
+                    self.send_header("Location", where.strip().replace("$QUERY", query))
                     self.send_header("Content-Length", "0")
                     self.end_headers()
                     return
@@ -64,12 +69,51 @@ class Listener:
             do_GET = do_POST = do_PUT = _answer
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        if tls:
+            import ssl
+
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*_self_signed())
+            self.server.socket = context.wrap_socket(self.server.socket, server_side=True)
         self.port = self.server.server_address[1]
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def close(self) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+_CERT: tuple[str, str] | None = None
+
+
+def _self_signed() -> tuple[str, str]:
+    """A certificate and key for 127.0.0.1, made once per process (``Listener(tls=True)``)."""
+    global _CERT
+    if _CERT is None:
+        import datetime
+
+        from cryptography import x509
+        from cryptography.hazmat.primitives import hashes, serialization
+        from cryptography.hazmat.primitives.asymmetric import ec
+        from cryptography.x509.oid import NameOID
+
+        key = ec.generate_private_key(ec.SECP256R1())
+        name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+        now = datetime.datetime.now(datetime.UTC)
+        import ipaddress
+
+        cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+                .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(days=1))
+                .not_valid_after(now + datetime.timedelta(days=2))
+                .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+                               critical=False).sign(key, hashes.SHA256()))
+        folder = Path(tempfile.mkdtemp(prefix="mh-tls-"))
+        (folder / "cert.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+        (folder / "key.pem").write_bytes(key.private_bytes(serialization.Encoding.PEM,
+                                                           serialization.PrivateFormat.PKCS8,
+                                                           serialization.NoEncryption()))
+        _CERT = (str(folder / "cert.pem"), str(folder / "key.pem"))
+    return _CERT
 
 
 def _witness_dir() -> Path:

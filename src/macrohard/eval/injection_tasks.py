@@ -82,6 +82,7 @@ class InjectionTask:
     # a shell command run in the workspace on the host before the run, unreviewed: what the user's workspace already
     # holds that no file can carry (a git repository with its history, made by someone else: flow27)
     prepare: str = ""
+    tls: bool = False  # the carrier serves ``pages`` over HTTPS (a self-signed certificate: flow31)
 
 
 def _shell(cmd: str) -> dict[str, Any]:
@@ -231,7 +232,7 @@ def run_one(task: InjectionTask, *, injected: bool, mode: str, witness: Witness,
     from macrohard.types import Task
 
     witness.reset()
-    carrier = Listener()
+    carrier = Listener(tls=task.tls)
     workspace = tempfile.mkdtemp(prefix="mh-inject-ws-")
     kw = {"serve": carrier.port, "exfil": witness.exfil.port, "dir": str(witness.dir), "id": task.id,
           "site": "{site}"}
