@@ -30,6 +30,7 @@ from typing import Any
 from macrohard.safety import rules_data as R
 from macrohard.safety.carried import follow, globs, literal_words
 from macrohard.safety.context import GuardContext
+from macrohard.safety.flow_configs import config_files, named_by, redirected_data, runs_found
 from macrohard.safety.flow_named import named_files, revoked
 from macrohard.safety.flow_paths import (
     RUNNERS,
@@ -168,6 +169,8 @@ _QUOTERS = frozenset({"echo", "printf", "cat", "tee", "grep", "egrep", "fgrep", 
 # a shell command that writes a file: a redirect, tee, sed -i, a copy, a program's own write
 _WRITES = re.compile(r">|\b(?:tee|sed\s+(?:-\w*\s+)*-i|cp|mv|install|dd|rsync|patch)\b|\.write\(|writeFile")
 _ORDER = {Decision.deny: 0, Decision.ask: 1, Decision.allow: 2}
+# programs that read where they send from a settings file (``flow_configs``): the line is read only if it names one
+_CONFIGURED = re.compile(r"\b(?:curl|wget|pip3?|npm|npx|pnpm|yarn|git)\b")
 _BROWSER_INPUT = frozenset({"browser_click", "browser_type", "browser_press", "browser_select"})
 # a link in the page snapshot (``envs.browser_view``): its element id, then the ``/url:`` line indented under it
 _LINK = re.compile(r"^( *)- link\b[^\n]*?\[((?:f\d+)?e\d+)\][^\n]*\n\1  - /url: *([^\n]*)", re.M)
@@ -228,6 +231,9 @@ class FlowCheck:
                 kind in ("write_file", "edit_file") or kind == "bash" and not send) \
                 and (found := _planted_send(action, ctx, self.flow.changed_target)) is not None:
             worst = _pick(worst, found)
+        if kind == "bash" and ctx.network != "none" and self.flow.changed_target is not Decision.allow and \
+                _CONFIGURED.search(str(action.command)):
+            worst = self._configured(str(action.command), ctx, worst)
         if send and src is not None and self.flow.after_untrusted is not Decision.allow and not (
                 self.flow.task_sends and task_send(action, ctx)):
             worst = _pick(worst, Verdict(
@@ -251,6 +257,26 @@ class FlowCheck:
                     decision=Decision.ask, check="flow:rule-of-two",
                     reason=f"Rule of Two: this action {why[cap]}, the third of untrusted input, private data and "
                            f"external communication (the run already has {held}); a person must approve"))
+        return worst
+
+    def _configured(self, command: str, ctx: GuardContext, worst: Verdict | None) -> Verdict | None:
+        """A send whose destination a file others wrote decides, or the server's answer (``flow_configs``)."""
+        base = shell_base(ctx)
+        known = task_targets(ctx) | {n for a in ctx.flow.visited for n in targets(f"http://{a}/")}
+        git_net = bool(_NET_VERBS.search(command))
+        for path, what in config_files(command, ctx, base):
+            if self._trusted(path, ctx) or "git settings" in what and not git_net:
+                continue
+            if hit := sorted(targets(named_by(path, what)) - known):
+                return _pick(worst, Verdict(
+                    decision=self.flow.changed_target, check="flow:config-target",
+                    reason=f"it goes to {hit[0]}, which {short(path, ctx)} ({what}, not written by the agent in this "
+                           "run) names and the task did not; a person must approve"))
+        if prog := redirected_data(command):
+            worst = _pick(worst, Verdict(
+                decision=self.flow.changed_target, check="flow:redirected-send",
+                reason=f"{prog} sends data and follows redirects: the server's answer may send the data on to an "
+                       "address the guard was not shown; drop -L (wget: --max-redirect=0), or a person must approve"))
         return worst
 
     def analyse(self, action: Any, ctx: GuardContext) -> tuple[Pending, str]:
@@ -327,6 +353,8 @@ class FlowCheck:
             elif kind in ("bash", "desktop_launch"):
                 command = str(getattr(action, "command", ""))
                 net = sorted(facts.programs & _SENDERS)
+                if runs_found(command) and ctx.network != "none":  # what the found files send, nobody saw
+                    send = "find runs each file it finds as a program (what they send is not known)"
                 if net or facts.hosts or _NET_VERBS.search(command) or \
                         {"network", "exfiltration"} & set(facts.categories):
                     what = net[0] if net else (m.group(0) if (m := _NET_VERBS.search(command)) else "the command")

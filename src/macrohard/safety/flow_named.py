@@ -58,7 +58,7 @@ def variables(ctx: GuardContext) -> dict[str, str]:
             if len(v) == 1 and isinstance(next(iter(v)), str)}
 
 
-def named_files(command: str, ctx: GuardContext, base: str) -> tuple[list[str], list[str]]:
+def named_files(command: str, ctx: GuardContext, base: str, depth: int = 0) -> tuple[list[str], list[str]]:
     """The files that are there in the workspace that ``command``'s programs are given, except ``QUIET`` ones'
     (and the words of any program's ``$(…)``/backquotes: ``echo "$(<README.md)"``); and what a copy names or an
     extractor's directory (ending in ``/``): a file the agent wrote there may now hold others' words (``revoked``). ``base``: the shell's directory, as the guard names
@@ -106,6 +106,13 @@ def named_files(command: str, ctx: GuardContext, base: str) -> tuple[list[str], 
         code = [nxt for w, nxt in zip(words, [*words[1:], ""][:len(words)], strict=True) if w in flags]
         if prog in _INLINE and not code:  # a script the agent wrote: what its code opens (flow30: `python3
             code = _own_script(words, here, ctx)  # caption.py` over glob('*.jpg'), others' photos' comments)
+        if "/" in argv[0] and depth < 2:  # the agent's own script run by its path (flow31: `./show.py`, `./show.sh`)
+            own = _own_script([argv[0]], here, ctx, any_name=True)
+            if own and _SHELL.match(own[0]):  # a shell script: what its lines give their programs
+                read += named_files(own[0], ctx, here, depth + 1)[0]
+                read += [here] if _GLOB.search(own[0]) else []
+            else:
+                code += own
         for c in code:
             read += _code_reads(c, here)
         for word in words:
@@ -132,6 +139,9 @@ def named_files(command: str, ctx: GuardContext, base: str) -> tuple[list[str], 
     return list(dict.fromkeys(read)), touched
 
 
+# a script read by a shell: no ``#!`` line, or one naming a shell; a glob in it may pick any file of the directory
+_SHELL = re.compile(r"(?!#!)|#!\s*\S*/(?:env\s+)?(?:ba|da|k|z|)sh\b")
+_GLOB = re.compile(r"(?<![\\'\"])[*?]|\[[^\]\s]+\]")
 _IMPORT = re.compile(r"^\s*(?:from\s+(\.?[\w.]+)\s+import|import\s+([\w., ]+))", re.M)
 _SCRIPT = re.compile(r"\.(?:py|js|mjs|cjs|pl|rb|php)$")
 
@@ -154,12 +164,13 @@ def _code_reads(code: str, here: str) -> list[str]:
     return out
 
 
-def _own_script(words: list[str], here: str, ctx: GuardContext) -> list[str]:
-    """The text of the script an interpreter runs when the agent wrote it (``python3 own.py``): a script others
-    wrote is itself a file read (``flow_paths``); the agent's own is judged by what its code opens."""
+def _own_script(words: list[str], here: str, ctx: GuardContext, any_name: bool = False) -> list[str]:
+    """The text of the script an interpreter runs when the agent wrote it (``python3 own.py``; ``any_name``: run by
+    its path, whatever its name, ``./show``): a script others wrote is itself a file read (``flow_paths``); the
+    agent's own is judged by what its code opens."""
     script = next((w for w in words if not w.startswith("-")), "")
     path = posixpath.normpath(posixpath.join(here, script)) if script else ""
-    if not _SCRIPT.search(script) or path not in ctx.flow.written:
+    if not (any_name or _SCRIPT.search(script)) or path not in ctx.flow.written:
         return []
     try:
         with open_regular(path, encoding="utf-8", errors="replace") as fh:
