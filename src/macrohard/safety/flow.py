@@ -171,6 +171,10 @@ _WRITES = re.compile(r">|\b(?:tee|sed\s+(?:-\w*\s+)*-i|cp|mv|install|dd|rsync|pa
 _ORDER = {Decision.deny: 0, Decision.ask: 1, Decision.allow: 2}
 # programs that read where they send from a settings file (``flow_configs``): the line is read only if it names one
 _CONFIGURED = re.compile(r"\b(?:curl|wget|pip3?|npm|npx|pnpm|yarn|git)\b")
+# what a line holds when it names a settings file, and when it may follow redirects with data
+_NAMES_SETTINGS = re.compile(r"\s-[a-zA-Z]*K|--config|CURL_HOME|WGETRC|\s-[rc]\b|\s-[a-zA-Z]*[rc]\S|--requirement|--constraint|"
+                             r"PIP_CONFIG_FILE|--userconfig|NPM_CONFIG_USERCONFIG|GIT_CONFIG_GLOBAL")
+_FOLLOWS = re.compile(r"\bwget\b|\s-[a-zA-Z]*L|--location")
 _BROWSER_INPUT = frozenset({"browser_click", "browser_type", "browser_press", "browser_select"})
 # a link in the page snapshot (``envs.browser_view``): its element id, then the ``/url:`` line indented under it
 _LINK = re.compile(r"^( *)- link\b[^\n]*?\[((?:f\d+)?e\d+)\][^\n]*\n\1  - /url: *([^\n]*)", re.M)
@@ -264,7 +268,9 @@ class FlowCheck:
         base = shell_base(ctx)
         known = task_targets(ctx) | {n for a in ctx.flow.visited for n in targets(f"http://{a}/")}
         git_net = bool(_NET_VERBS.search(command))
-        for path, what in config_files(command, ctx, base):
+        read = git_net or _NAMES_SETTINGS.search(command) or re.search(r"\b(?:npm|npx|pnpm|yarn)\b", command) \
+            and os.path.isfile(posixpath.join(base, ".npmrc"))  # (the line is parsed only when it may read one)
+        for path, what in config_files(command, ctx, base) if read else ():
             if self._trusted(path, ctx) or "git settings" in what and not git_net:
                 continue
             if hit := sorted(targets(named_by(path, what)) - known):
@@ -272,7 +278,7 @@ class FlowCheck:
                     decision=self.flow.changed_target, check="flow:config-target",
                     reason=f"it goes to {hit[0]}, which {short(path, ctx)} ({what}, not written by the agent in this "
                            "run) names and the task did not; a person must approve"))
-        if prog := redirected_data(command):
+        if _FOLLOWS.search(command) and (prog := redirected_data(command)):
             worst = _pick(worst, Verdict(
                 decision=self.flow.changed_target, check="flow:redirected-send",
                 reason=f"{prog} sends data and follows redirects: the server's answer may send the data on to an "

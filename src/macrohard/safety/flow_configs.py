@@ -51,6 +51,8 @@ def _value(words: list[str], i: int, names: frozenset[str] | tuple[str, ...]) ->
             return w[len(name) + 1:], 1
         if len(name) == 2 and not name.startswith("--") and w.startswith(name) and len(w) > 2:
             return w[2:], 1
+        if len(name) == 2 and re.fullmatch(r"-[a-zA-Z]+" + name[1], w):  # flags joined before it: `-sK cfg`
+            return (words[i + 1], 2) if i + 1 < len(words) else ("", 0)
     return "", 0
 
 
