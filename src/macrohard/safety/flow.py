@@ -10,7 +10,8 @@ screened. ``FlowCheck`` then asks a person (the policy's ``flow`` section decide
   step N"); besides network commands and navigation, a browser click, Enter or typing that posts a form or
   types into a page of an address the run did not go to with approval, and a terminal line on the desktop
   that uses the network,
-- an action going to an address or email that untrusted content named and the task did not,
+- an action going to an address or email that untrusted content named and the task did not, and a send whose
+  destination a settings file others wrote decides, or a redirect the server answers (``flow_configs``),
 - the action that would give the run the third of {untrusted input, private data, external
   communication} (the "Rule of Two").
 
