@@ -68,6 +68,20 @@ def test_cd_p_through_a_link_keeps_no_logical_pwd(ws):
     assert analyze("cd -P l && cd .. && sh s.sh", [ws], cwd=ws).findings
 
 
+@pytest.mark.parametrize("command,held", [
+    ("cd -P b && cd .. && rm -rf build", False),  # a folder through no link: `cd -P` is `cd` (stop 44's CI)
+    ("cd -P b/c && rm -rf build", False), ("(cd -P a && sh s.sh)", False),
+    ("cd -P l && rm -rf build", True),  # through the link: the later `..` would be b's, not this folder's
+    ("cd -P nosuch && cd .. && rm -rf *", True),  # not a folder now: the line may make it a link
+    ("rm -rf a && ln -s /etc a && cd -P a && cd .. && rm -rf *", True),  # a folder now, replaced by a link first
+    ("mv a z && ln -s /etc a; cd -P a && cd .. && rm -rf *", True),
+    ("cd b && cd -P ../a && cd .. && rm -rf *", True),
+])
+def test_cd_p_into_a_folder_through_no_link_is_cd(ws, command, held):
+    assert bool(analyze(command, [ws], cwd=ws).findings) is held
+    assert bool(analyze(command, [ws]).findings) is held
+
+
 def test_the_shell_runs_its_steps_past_functions_named_eval_and_printf(tmp_path):
     """envs.shell: the command is eval's quoted word and eval/printf are builtins, so a function of those names or a
     read-only variable changes nothing between steps."""

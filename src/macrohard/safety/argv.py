@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from typing import Callable
 
 from macrohard.safety import rules_data as R
 
@@ -121,10 +122,13 @@ def decodes(argv: list[str]) -> bool:
                                                                  for a in argv[1:])
 
 
-def moved_to(argv: list[str], cwd: str | None, dirs: list[str | None]) -> str | None:
+def moved_to(argv: list[str], cwd: str | None, dirs: list[str | None],
+             real_folder: Callable[[str], bool] | None = None) -> str | None:
     """Where ``cd``/``pushd``/``popd`` leave the shell (``dirs``: pushd's stack); ``$…`` where only bash knows
     (``cd -``, ``cd "$x"``, ``popd`` of a stack the line did not fill): paths judged from there are unknown
-    (``Analyzer.write_target``). A script's ``cd "$(dirname "$0")"`` stays: its own folder, in the workspace."""
+    (``Analyzer.write_target``). A script's ``cd "$(dirname "$0")"`` stays: its own folder, in the workspace.
+    ``real_folder(arg)``: whether ``cd -P arg`` goes where ``cd arg`` does (a folder there now, through no link, that
+    nothing before it on the line may replace): bash's $PWD is the same either way."""
     args, physical, opts = argv[1:], False, []
     while args and args[0].startswith("-") and args[0] != "-":  # -L, -P, -e, -@, --
         opt = args.pop(0)
@@ -139,7 +143,7 @@ def moved_to(argv: list[str], cwd: str | None, dirs: list[str | None]) -> str | 
         return cwd
     if physical and args and ".." in args[0].split("/"):  # `cd -P l/..`: the folder above where the link points
         return "$CD_PHYSICAL"
-    if physical and args and argv[0] == "cd":  # guard31: `cd -P l` then `cd ..` left b/c for b (bash's $PWD is
+    if physical and args and argv[0] == "cd" and not (real_folder is not None and real_folder(args[0])):  # guard31: `cd -P l` then `cd ..` left b/c for b (bash's $PWD is
         return "$CD_PHYSICAL/" + args[0]  # physical): a later `..` on the line is unknown; the next step's is the kernel's
     if argv[0] == "popd":
         return dirs.pop() if not args and dirs else "$DIRSTACK"

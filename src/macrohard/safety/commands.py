@@ -136,7 +136,8 @@ class Analyzer:
             self.line(reading, depth + 1, cwd)
         ifs = {"IFS": self.session_vars["IFS"]} if depth == 0 and self.session_vars.get("IFS") else None
         parsed = parse(command, ifs, loops=LoopGlobs(self.paths, cwd, self.functions, self.r.findings, self.values)
-                       if depth == 0 and "for" in command and not self.hooks and not self.jobs else None)
+                       if depth == 0 and "for" in command and not self.hooks and not self.jobs else None,
+                       start=cwd or (self.paths.workspaces[0] if self.paths.workspaces else None))
         if depth == 0:
             # a `( … )` subshell's jobs are not the shell's: its `wait` does not end them (`$(`, `<(`, `>(` are fine)
             self.plain_line = not re.search(r"(?<![$<>])\(", command)

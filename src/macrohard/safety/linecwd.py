@@ -81,7 +81,7 @@ def failed_cds(an: Analyzer, cds: list[tuple[str, int, bool]], commands: list[An
         if stops:  # `cd X && …`: what follows runs only where it moved (`cdable_vars` is asked about: programs)
             continue
         if os.path.isdir(an.paths.resolve(folder, cwd)):
-            if all(not c.argv or c.argv[0] in _KEEPS_FOLDERS for c in earlier):
+            if all(not c.argv or c.argv[0] in KEEPS_FOLDERS for c in earlier):
                 continue
         elif made:
             continue
@@ -90,6 +90,6 @@ def failed_cds(an: Analyzer, cds: list[tuple[str, int, bool]], commands: list[An
 
 
 # programs that remove, move or lock no folder: a `cd` after them on the line goes where it went at review
-_KEEPS_FOLDERS = frozenset({"cd", "pushd", "popd", "echo", "printf", "true", ":", "mkdir", "ls", "pwd", "test", "[",
+KEEPS_FOLDERS = frozenset({"cd", "pushd", "popd", "echo", "printf", "true", ":", "mkdir", "ls", "pwd", "test", "[",
                             "[[", "export", "set", "shopt", "read", "cat", "touch", "cp", "wc", "head", "tail", "grep",
                             "date", "sleep", "which", "type", "umask"})

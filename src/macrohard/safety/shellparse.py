@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import os
+import posixpath
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from macrohard.safety import arith, loopcall, loopglob, paramexp, shelltree
 from macrohard.safety.argv import moved_to
+from macrohard.safety.linecwd import KEEPS_FOLDERS
 from macrohard.safety.shellvalues import Notes
 
 MAX_VALUE = 64_000  # characters of a variable's value the walker keeps; a longer one is unknown
@@ -88,6 +91,7 @@ class _Walker:
         self.dyn_vars: dict[str, set[str]] = {}
         self.in_function = 0  # how deep in function bodies the walk is
         self.pass_vars: set[str] = set()  # names a pass over an unrolled loop's body set from its value (safety.loopglob)
+        self.start: str | None = None  # the folder the line starts in, when the guard knows it (real_folder)
 
     def text(self, node: Any) -> str:
         return self.src[node.start_byte:node.end_byte].decode(errors="replace")
@@ -486,11 +490,24 @@ class _Walker:
             else argv  # guard30: `command cd a; sh s.sh` ran a/s.sh
         if mover and mover[0] in ("cd", "pushd", "popd"):
             argv = mover
-            self.cwd = moved_to(argv, self.cwd, self.dirs)
+            self.cwd = moved_to(argv, self.cwd, self.dirs, self.real_folder)
             if self.cwd and "$" not in self.cwd and argv[0] != "popd":
                 self.out.cd_unsure.append((self.cwd, len(self.out.commands), _stops_if_failed(node)))
         arith.command(self, node, argv)
         return self.record(cmd, None)
+
+    def real_folder(self, rel: str) -> bool:
+        """Whether ``rel`` from where the line is now is a folder through no link, and no program before it on the
+        line may remove, move or relink it (``rm -r sub && ln -s /etc sub && cd -P sub && cd ..`` is /): there
+        ``cd -P`` is ``cd`` (stop 44: ``cd -P sub && rm -rf build`` was held as unknown)."""
+        if not self.start or not self.start.startswith("/") or "$" in self.start + rel or rel.startswith("~") or \
+                (self.cwd and self.cwd[0] == "~"):
+            return False
+        if any(c.argv and c.argv[0] not in KEEPS_FOLDERS for c in self.out.commands):
+            return False
+        base = posixpath.join(self.start, self.cwd or "")
+        folder = posixpath.normpath(posixpath.join(base, rel))
+        return os.path.isdir(folder) and os.path.realpath(folder) == folder
 
     def redirects_of(self, child: Any, nested: set[str]) -> tuple[list[tuple[str, str]], str]:
         out: list[tuple[str, str]] = []
@@ -591,12 +608,14 @@ def _walk(node: Any):
             yield from _walk(k)
 
 
-def parse(command: str, variables: dict[str, str] | None = None, loops: loopglob.LoopGlobs | None = None) -> Parsed:
+def parse(command: str, variables: dict[str, str] | None = None, loops: loopglob.LoopGlobs | None = None,
+          start: str | None = None) -> Parsed:
     """Parse a command line into the simple commands it runs (nested ones included); ``loops``: unroll loops over
-    workspace files (safety.loopglob)."""
+    workspace files (safety.loopglob); ``start``: the folder the line starts in, to look at what ``cd -P`` meets."""
     source = command.encode()
     tree = shelltree.tree(source)
     walker = _Walker(source, variables or {}, loops)
+    walker.start = start
     walker.visit(tree.root_node)
     walker.out.end_cwd = walker.cwd
     walker.out.error = walker.out.error or tree.root_node.has_error
