@@ -334,12 +334,40 @@ def table_kernels() -> dict[str, str]:
     return {"OPENBLAS_CORETYPE": "Haswell"} if {"avx2", "fma"} <= words else {}
 
 
+THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")
+
+
+def table_threads() -> dict[str, str]:
+    """The environment that sizes OpenBLAS's threads for the table's build to the cores free now.
+
+    OpenBLAS starts a thread per core and its threads spin while they wait for work: beside another busy process on
+    two cores, the build's two threads and the other's fought for the cores (28 minutes in CI, against about 3 on
+    idle cores). The child gets the cores this process may run on (``sched_getaffinity``) less the load of the last
+    minute (this process's own share of it, one, not counted: it waits on the child), and at least one. A count the
+    user set in either variable is kept. The thread count does not change the table: OpenBLAS splits a product's
+    rows and columns among its threads, never the sums, so the bytes are the same (the reference table's sha256 was
+    checked built with one thread and with two).
+    """
+    if any(os.environ.get(name) for name in THREAD_VARS):
+        return {}
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    try:
+        busy = max(0, round(os.getloadavg()[0]) - 1)
+    except OSError:
+        busy = 0
+    threads = str(max(1, min(cores, cores - busy)))
+    return dict.fromkeys(THREAD_VARS, threads)
+
+
 def _build_in_child(tmp: Path) -> None:
-    """Build the table in a child process: OpenBLAS reads ``OPENBLAS_CORETYPE`` only when numpy is first imported."""
+    """Build the table in a child process: OpenBLAS reads ``OPENBLAS_CORETYPE`` and its thread count only when numpy
+    is first imported."""
     import subprocess
     import sys
 
-    env = {**os.environ, **table_kernels()}
+    env = {**os.environ, **table_kernels(), **table_threads()}
+    log.warning("building with %s OpenBLAS thread(s) (load %.1f)", env.get("OPENBLAS_NUM_THREADS", "default"),
+                os.getloadavg()[0])
     done = subprocess.run([sys.executable, "-m", "macrohard.safety.embed", "build-table", str(tmp)], env=env,
                           capture_output=True, text=True)
     if done.returncode != 0 or not tmp.is_file():
