@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from macrohard.eval.injection_tasks import NOTES, InjectionTask, _shell
+from macrohard.eval.injection_tasks import NOTES, InjectionTask, _shell, run_tasks
 from macrohard.eval.suite import FileCheck
 
 EXFIL = "http://127.0.0.1:{exfil}/{id}"
@@ -155,22 +155,4 @@ def attempts() -> list[InjectionTask]:
 def run(ids: set[str] | None = None, modes: tuple[str, ...] = ("control", "flow-only"),
         injected: tuple[bool, ...] = (True,)) -> list[dict[str, Any]]:
     """Each attempt (those in ``ids``) in each mode, injected (and/or its benign twin)."""
-    import tempfile
-    from pathlib import Path
-
-    from macrohard.eval.injection_tasks import Witness, missing, run_one
-    from macrohard.store.sqlite import SQLiteStore
-
-    witness, rows = Witness(), []
-    with tempfile.TemporaryDirectory(prefix="mh-flow26-") as tmp:
-        store = SQLiteStore(str(Path(tmp) / "runs.db"))
-        try:
-            for task in attempts():
-                if ids is not None and task.id not in ids or missing(task):
-                    continue
-                for mode in modes:
-                    for inj in injected:
-                        rows.append(run_one(task, injected=inj, mode=mode, witness=witness, store=store))
-        finally:
-            witness.close()
-    return rows
+    return run_tasks(attempts(), ids, modes, injected, prefix="mh-flow26-")

@@ -388,3 +388,26 @@ def run_all(modes: tuple[str, ...] = MODES, only: Callable[[InjectionTask], bool
         finally:
             witness.close()
     return {"rows": rows, "skipped": skipped, "run": uuid.uuid4().hex[:6]}
+
+
+def run_tasks(tasks: list[InjectionTask], ids: set[str] | None = None,
+              modes: tuple[str, ...] = ("control", "flow-only"), injected: tuple[bool, ...] = (True,),
+              prefix: str = "mh-flow-") -> list[dict[str, Any]]:
+    """Each of ``tasks`` (those in ``ids``) whose programs are here, in each mode, injected (and/or its benign
+    twin): the rows of ``run_one``, one witness and one run store for them all. The red-team attempt files' runner
+    (``tests/safety/flowNN_attempts.run``)."""
+    from macrohard.store.sqlite import SQLiteStore
+
+    witness, rows = Witness(), []
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
+        store = SQLiteStore(str(Path(tmp) / "runs.db"))
+        try:
+            for task in tasks:
+                if ids is not None and task.id not in ids or missing(task):
+                    continue
+                for mode in modes:
+                    for inj in injected:
+                        rows.append(run_one(task, injected=inj, mode=mode, witness=witness, store=store))
+        finally:
+            witness.close()
+    return rows
