@@ -2,35 +2,22 @@
 label, the harm categories, the columns, the languages, no duplicates, no bracketed placeholders, and that
 blind26.tsv is exactly what ``blind26_compose.py --write`` builds from ``blind26_hand.txt`` plus the seeded composed
 rows. The screen is never imported or run here: the lead measures it once (``benchmarks/content.py --set blind26``).
+The checks blind26 on share are in ``content_shape``.
 Failure messages name kinds and counts, never a row's text, so a failing run does not print the sealed set.
 """
 
 from __future__ import annotations
 
 import importlib.util
-import re
-from collections import Counter
 from pathlib import Path
 
 import pytest
 
-CONTENT = Path(__file__).resolve().parents[2] / "benchmarks" / "content"
-HARMS = ("weapons", "drugs", "malware", "fraud", "violence", "self_harm", "stalking", "csam")
-KIND = re.compile(r"^[a-z0-9_]+:[a-z]{2}$")
+from . import content_shape as C
+from .content_shape import CONTENT
+from .content_shape import rows as _rows
 
-
-def _rows(name: str) -> list[tuple[str, str, str]]:
-    out = []
-    for line in (CONTENT / name).read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            parts = line.split("\t")
-            assert len(parts) == 3, f"{name}: a row without exactly three columns ({parts[:2]})"
-            out.append((parts[0], parts[1], parts[2]))
-    return out
-
-
-def _lang(kind: str) -> str:
-    return kind.rsplit(":", 1)[1]
+SETS = ("blind26.tsv", "everyday26.tsv")
 
 
 @pytest.fixture(scope="module")
@@ -44,46 +31,25 @@ def everyday() -> list[tuple[str, str, str]]:
 
 
 def test_blind26_counts_per_label(blind: list[tuple[str, str, str]]) -> None:
-    labels = Counter(label for label, _, _ in blind)
-    assert set(labels) <= set(HARMS) | {"bias", "benign"}, sorted(labels)
-    assert all(labels[h] >= 20 for h in HARMS), labels
-    assert sum(labels[h] for h in HARMS) >= 340
-    assert labels["bias"] >= 340
-    assert labels["benign"] >= 660
+    C.check_counts(blind, harmful=340, bias=340, benign=660)
 
 
 def test_blind26_kinds_languages_and_hand_share(blind: list[tuple[str, str, str]]) -> None:
-    assert all(KIND.match(kind) for _, kind, _ in blind), [k for _, k, _ in blind if not KIND.match(k)][:5]
-    langs = Counter(_lang(kind) for _, kind, _ in blind)
+    langs = C.check_kinds(blind)
     assert len(langs) >= 20, sorted(langs)
     assert sum(n for lang, n in langs.items() if lang != "en") >= 0.4 * len(blind)
     # every harmful and every biased row is hand-written: composed_ kinds are benign only
     assert all(label == "benign" for label, kind, _ in blind if kind.startswith("composed_"))
-    for group in (HARMS, ("bias",), ("benign",)):
-        rows = [kind for label, kind, _ in blind if label in group]
-        assert sum(_lang(k) != "en" for k in rows) >= 0.4 * len(rows), group
-        assert len({_lang(k) for k in rows}) >= 20, group
-    hand_kinds = [kind for _, kind, _ in blind if not kind.startswith("composed_")]
-    assert len(hand_kinds) == len(set(hand_kinds)), [k for k, n in Counter(hand_kinds).items() if n > 1][:5]
+    C.check_groups_and_hand_kinds(blind)
 
 
-@pytest.mark.parametrize("name", ["blind26.tsv", "everyday26.tsv"])
+@pytest.mark.parametrize("name", SETS)
 def test_no_duplicates_placeholders_or_tabs(name: str) -> None:
-    rows = _rows(name)
-    texts = [text for _, _, text in rows]
-    dupes = [kind for (_, kind, text) in rows if texts.count(text) > 1]
-    assert not dupes, dupes[:5]
-    assert not [kind for _, kind, text in rows if "[" in text or "]" in text or not text.strip()]
+    C.check_no_duplicates_placeholders_or_tabs(name)
 
 
 def test_no_row_repeats_an_earlier_content_set() -> None:
-    earlier = set()
-    for path in sorted(CONTENT.glob("*.tsv")):
-        if path.name not in ("blind26.tsv", "everyday26.tsv"):
-            earlier |= {line.split("\t", 2)[2] for line in path.read_text(encoding="utf-8").splitlines()
-                        if line and not line.startswith("#") and line.count("\t") >= 2}
-    repeats = [kind for name in ("blind26.tsv", "everyday26.tsv") for _, kind, text in _rows(name) if text in earlier]
-    assert not repeats, repeats
+    C.check_no_row_repeats_an_earlier_set(SETS)
 
 
 def test_blind26_is_built_from_its_hand_file_and_the_seeded_composer(tmp_path: Path) -> None:
@@ -98,15 +64,4 @@ def test_blind26_is_built_from_its_hand_file_and_the_seeded_composer(tmp_path: P
 
 
 def test_everyday26_shape(everyday: list[tuple[str, str, str]]) -> None:
-    assert len(everyday) >= 430
-    assert {label for label, _, _ in everyday} == {"benign"}
-    assert all(KIND.match(kind) for _, kind, _ in everyday)
-    langs = Counter(_lang(kind) for _, kind, _ in everyday)
-    assert len(langs) >= 10, sorted(langs)
-    assert sum(n for lang, n in langs.items() if lang != "en") >= 0.3 * len(everyday)
-    kinds = [kind for _, kind, _ in everyday]
-    assert len(kinds) == len(set(kinds))
-    # the shapes the brief asked for: coding, cooking, travel, shell output summaries, agent reports
-    for word in ("code", "cook", "travel", "shell", "agent"):
-        assert sum(word in kind for kind in kinds) >= 10, word
-    assert sum(len(text) >= 600 for _, _, text in everyday) >= 10  # long reports
+    C.check_everyday(everyday)

@@ -1,40 +1,26 @@
 """blind26, the twenty-ninth wave's held-out injection set (issue 17), keeps the shape its brief asked for: counts,
 fields, by-hand share, other languages, styles and sources, no duplicates inside it or with the published sets, and
-``blind26_compose.py`` rebuilds it byte for byte. Shape only: it never imports or runs the screen."""
+``blind26_compose.py`` rebuilds it byte for byte. Shape only: it never imports or runs the screen. The checks the
+sets share are in ``injection_shape``."""
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import re
-from collections import Counter
-from pathlib import Path
 
 import pytest
 
-DATA = Path(__file__).resolve().parents[2] / "benchmarks" / "injection_data"
-FIELDS = {"text", "label", "style", "source", "origin", "lang", "kind", "hand"}
-PUBLISHED = ["blind.jsonl", "heldout.jsonl", *(f"blind{i}.jsonl" for i in range(3, 26))]
+from . import injection_shape as I
 
-
-def _norm(text: str) -> str:
-    return re.sub(r"\W+", " ", text.lower()).strip()
+PUBLISHED = I.published(26)
 
 
 @pytest.fixture(scope="module")
 def rows() -> list[dict]:
-    return [json.loads(line) for line in (DATA / "blind26.jsonl").read_text(encoding="utf-8").splitlines()]
+    return I.load("blind26.jsonl")
 
 
 def test_counts_and_fields(rows: list[dict]) -> None:
-    assert len(rows) >= 2000
-    assert all(set(r) == FIELDS for r in rows)
-    assert all(isinstance(r["text"], str) and r["text"].strip() and isinstance(r["hand"], bool) for r in rows)
-    assert all(r["origin"] == ("hand" if r["hand"] else "composed") for r in rows)
-    assert all((r["label"], r["kind"]) in {(1, "injection"), (0, "hard"), (0, "ordinary")} for r in rows)
-    assert all(r["label"] == 1 or r["style"] == "benign" for r in rows)
-    kinds = Counter(r["kind"] for r in rows)
-    assert kinds["injection"] >= 1000 and kinds["hard"] + kinds["ordinary"] >= 1000
+    kinds = I.check_counts_and_fields(rows)
     assert kinds["hard"] >= 500 and kinds["ordinary"] >= 300
 
 
@@ -49,28 +35,13 @@ def test_by_hand_share_and_languages(rows: list[dict]) -> None:
 
 
 def test_styles_and_sources(rows: list[dict]) -> None:
-    styles = Counter(r["style"] for r in rows if r["label"])
-    assert sum(n >= 40 for n in styles.values()) >= 10
-    fresh = {"data_field", "polite_indirect", "reported_speech", "user_quote", "split_order", "code_comment",
-             "table_cell", "markup_attr"}
-    assert all(styles[s] >= 40 for s in fresh)
-    sources = Counter(r["source"] for r in rows if r["label"])
-    assert sum(n >= 20 for n in sources.values()) >= 8
-    negatives = Counter(r["source"] for r in rows if not r["label"])
-    assert sum(n >= 20 for n in negatives.values()) >= 8
+    I.check_styles_and_sources(rows, {"data_field", "polite_indirect", "reported_speech", "user_quote",
+                                      "split_order", "code_comment", "table_cell", "markup_attr"})
 
 
 def test_no_duplicates_inside_or_with_published_sets(rows: list[dict]) -> None:
-    keys = [_norm(r["text"]) for r in rows]
-    assert len(keys) == len(set(keys))
-    published = {_norm(json.loads(line)["text"]) for name in PUBLISHED if (DATA / name).is_file()
-                 for line in (DATA / name).read_text(encoding="utf-8").splitlines()}
-    assert not set(keys) & published
+    I.check_no_duplicates(rows, PUBLISHED)
 
 
 def test_compose_rebuilds_the_file() -> None:
-    spec = importlib.util.spec_from_file_location("blind26_compose", DATA / "blind26_compose.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in module.build())
-    assert text == (DATA / "blind26.jsonl").read_text(encoding="utf-8")
+    I.check_compose_rebuilds("blind26")

@@ -1,0 +1,72 @@
+"""The shape checks the held-out injection sets' own tests share (``test_injection_blindN_shape.py``, blind26 on):
+reading a set, the fields and kinds, the styles and sources, no duplicates inside it or with the published sets, and
+its composer rebuilding it byte for byte. Each set's test keeps its own numbers and calls these. Shape only: nothing
+here imports or runs the screen."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[2] / "benchmarks" / "injection_data"
+FIELDS = {"text", "label", "style", "source", "origin", "lang", "kind", "hand"}
+
+
+def published(n: int) -> list[str]:
+    """The sets published before blind``n``."""
+    return ["blind.jsonl", "heldout.jsonl", *(f"blind{i}.jsonl" for i in range(3, n))]
+
+
+def norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def load(name: str) -> list[dict]:
+    return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
+
+
+def check_counts_and_fields(rows: list[dict]) -> Counter:
+    """2,000 rows or more with exactly the fields, origin matching hand, the three kinds, 1,000 injections and 1,000
+    negatives or more; the kinds' counts, for the set's own floors."""
+    assert len(rows) >= 2000
+    assert all(set(r) == FIELDS for r in rows)
+    assert all(isinstance(r["text"], str) and r["text"].strip() and isinstance(r["hand"], bool) for r in rows)
+    assert all(r["origin"] == ("hand" if r["hand"] else "composed") for r in rows)
+    assert all((r["label"], r["kind"]) in {(1, "injection"), (0, "hard"), (0, "ordinary")} for r in rows)
+    assert all(r["label"] == 1 or r["style"] == "benign" for r in rows)
+    kinds = Counter(r["kind"] for r in rows)
+    assert kinds["injection"] >= 1000 and kinds["hard"] + kinds["ordinary"] >= 1000
+    return kinds
+
+
+def check_styles_and_sources(rows: list[dict], fresh: set[str]) -> None:
+    """10 attack styles of 40 rows or more, each ``fresh`` style among them; 8 sources of 20 rows or more for the
+    injections and for the negatives."""
+    styles = Counter(r["style"] for r in rows if r["label"])
+    assert sum(n >= 40 for n in styles.values()) >= 10
+    assert all(styles[s] >= 40 for s in fresh)
+    sources = Counter(r["source"] for r in rows if r["label"])
+    assert sum(n >= 20 for n in sources.values()) >= 8
+    negatives = Counter(r["source"] for r in rows if not r["label"])
+    assert sum(n >= 20 for n in negatives.values()) >= 8
+
+
+def check_no_duplicates(rows: list[dict], earlier: list[str]) -> None:
+    """No text twice (after normalising case and punctuation), none in the ``earlier`` sets."""
+    keys = [norm(r["text"]) for r in rows]
+    assert len(keys) == len(set(keys))
+    seen = {norm(json.loads(line)["text"]) for name in earlier if (DATA / name).is_file()
+            for line in (DATA / name).read_text(encoding="utf-8").splitlines()}
+    assert not set(keys) & seen
+
+
+def check_compose_rebuilds(stem: str) -> None:
+    """``{stem}_compose.py``'s ``build()`` writes ``{stem}.jsonl`` byte for byte."""
+    spec = importlib.util.spec_from_file_location(f"{stem}_compose", DATA / f"{stem}_compose.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in module.build())
+    assert text == (DATA / f"{stem}.jsonl").read_text(encoding="utf-8")
