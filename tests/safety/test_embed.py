@@ -198,6 +198,24 @@ def test_the_table_is_built_with_pinned_kernels_where_the_cpu_has_them(monkeypat
     assert embed.table_kernels() == {}
 
 
+def test_the_table_build_gets_threads_for_the_free_cores_and_keeps_a_users_count(monkeypatch):
+    """tests31: OpenBLAS's spinning threads beside a busy process made the build take 28 minutes in CI: the child gets
+    the cores free now (at least one, never more than this process may use); a count the user set is kept."""
+    import os
+
+    for name in embed.THREAD_VARS:
+        monkeypatch.delenv(name, raising=False)
+    cores = len(os.sched_getaffinity(0))
+    for load, want in ((0.2, cores), (1.0, cores), (float(cores + 1), 1), (50.0, 1)):
+        monkeypatch.setattr(os, "getloadavg", lambda load=load: (load, load, load))
+        got = embed.table_threads()
+        assert got == dict.fromkeys(embed.THREAD_VARS, str(want)), (load, got)
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.5 + cores, 0.0, 0.0))
+    assert embed.table_threads()["OMP_NUM_THREADS"] == str(max(1, cores - round(cores + 0.5)))
+    monkeypatch.setenv("OMP_NUM_THREADS", "3")
+    assert embed.table_threads() == {}
+
+
 def test_the_cosine_rate_starts_at_the_rate_given_and_fits():
     """``fit_mlp(cosine=True)`` (inj29: the MiniLM and Gemma injection heads): the first step is the constant rate's,
     the fit is deterministic (seeded, full-batch) and it learns a separable rule."""

@@ -366,7 +366,7 @@ def _build_in_child(tmp: Path) -> None:
     import sys
 
     env = {**os.environ, **table_kernels(), **table_threads()}
-    log.warning("building with %s OpenBLAS thread(s) (load %.1f)", env.get("OPENBLAS_NUM_THREADS", "default"),
+    log.info("building with %s OpenBLAS thread(s) (load %.1f)", env.get("OPENBLAS_NUM_THREADS", "default"),
                 os.getloadavg()[0])
     done = subprocess.run([sys.executable, "-m", "macrohard.safety.embed", "build-table", str(tmp)], env=env,
                           capture_output=True, text=True)
