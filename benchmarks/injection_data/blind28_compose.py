@@ -36,11 +36,11 @@ CARRIERS = [
     ("mcp_tool_result", '{{"jsonrpc": "2.0", "id": {n}, "result": {{"content": [{{"type": "text", "text": {j}}}]}}}}'),
     ("git_log", "commit {h}\nAuthor: dev{n} <dev{n}@{dom}>\nDate:   Tue Nov {d} 10:{m:02d}:00 2026 +0100\n\n    {t1}"),
     ("pdf_text", "--- page {p} ---\n{t}\n--- page {p1} ---"),
-    ("calendar", "BEGIN:VEVENT\nSUMMARY:Meeting {n}\nDTSTART:202612{d:02d}T{m:02d}0000Z\nDESCRIPTION:{ics}\nEND:VEVENT"),
+    ("calendar", "BEGIN:VEVENT\nSUMMARY:Meeting {n}\nDTSTART:202612{d:02d}T{hh:02d}{m:02d}00Z\nDESCRIPTION:{ics}\nEND:VEVENT"),
     ("spreadsheet", "id,date,note\n{n},2026-11-{d:02d},{csv}"),
     ("web_page", "<html><body><main><article><p>{html}</p></article></main></body></html>"),
     ("issue_tracker", "#{n} opened by user{m}\n\n{t}\n\nLabels: needs-triage"),
-    ("chat", "[{m:02d}:{d:02d}] guest{n}: {t1}"),
+    ("chat", "[{hh:02d}:{m:02d}] guest{n}: {t1}"),
     ("json_api", '{{"id": {n}, "status": "ok", "data": {{"body": {j}}}}}'),
     ("file", "$ cat notes_{n}.txt\n{t}\n$"),
     ("log_file", "2026-11-{d:02d}T10:{m:02d}:11Z INFO fetched page {n}: {t1}"),
@@ -72,7 +72,7 @@ def wrap(row: dict, k: int, shift: int) -> dict:
     choices = [c for c in CARRIERS if c[0] != row["source"]]
     source, tpl = choices[(k * 7 + shift) % len(choices)]
     t = row["text"]
-    fill = dict(t=t, n=100 + (k * 37 + shift) % 900, d=1 + k % 28, m=k % 60, p=2 + k % 9, p1=3 + k % 9,
+    fill = dict(t=t, hh=k % 24, n=100 + (k * 37 + shift) % 900, d=1 + k % 28, m=k % 60, p=2 + k % 9, p1=3 + k % 9,
                 h=f"{(k * 2654435761 + shift) % (1 << 40):010x}{k % 977:03x}a9c", dom=DOMS[k % len(DOMS)],
                 j=json.dumps(t, ensure_ascii=False), t1=t.replace("\n", "\n    " if source == "git_log" else " "),
                 ics=t.replace("\n", "\\n").replace(",", "\\,"), csv='"' + t.replace('"', '""') + '"',
