@@ -124,8 +124,12 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
                                                                "/.*" in src or src.endswith("/.[!.]*")):
                     an.r.add("dynamic", f"{prog} copies the contents of {src[:60]}, in the sandbox's /tmp, which the "
                                         "guard cannot list, into the home folder; copy the files by name")
-        if prog == "ln" and ("s" in flags or "--symbolic" in long) and len(operands) == 2:
-            an.paths.add_link(operands[1], operands[0], cwd)  # later words of this line go through it
+        if prog == "ln" and ("s" in flags or "--symbolic" in long) and len(operands) == 2 and (
+                "f" in flags or "b" in flags or long & {"--force", "--backup"} or
+                not os.path.lexists(an.paths.resolve(operands[1], cwd))):
+            # later words of this line go through it; guard32: without -f, ln leaves a name that exists as it was
+            # (`ln -s ok.txt s.sh; sh s.sh` ran the old s.sh)
+            an.paths.add_link(operands[1], operands[0], cwd)
         if prog == "mv":
             for p in operands[:-1]:
                 an.destroy(p, cwd, f"mv {p}")

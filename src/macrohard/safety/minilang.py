@@ -70,6 +70,24 @@ def awk(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: int
                 programs.append(value)
             i += 1
             continue
+        if a.startswith("-W") and prog != "gawk" or a.startswith("-W") and "exec" in a:
+            # guard32: mawk's `-W exec FILE` (also `-Wexec`, `-W e`, `-W exec=FILE`) reads the program from FILE and
+            # ended the guard's view of the line as an awk program: `awk -W exec p.awk` ran p.awk's system() unread
+            value = a[2:] or (args[i + 1] if i + 1 < len(args) else "")
+            i += 1 if a[2:] else 2
+            word, _, attached = value.partition("=")
+            if word and "exec".startswith(word.strip().lstrip("-")) and word.strip().lstrip("-"):
+                path = attached or (args[i] if i < len(args) else "")
+                i += 0 if attached else 1
+                operand_is_program = False
+                text = scripts.read_script(an, path, cmd.cwd, explicit=True) if path and "$" not in path else None
+                if text is None:
+                    an.r.add("dynamic", f"{prog} -W exec runs the program in {path[:60]}, which the guard cannot read")
+                programs.append(text or "")
+                break
+            if "," in value or "$" in value:
+                an.r.add("dynamic", f"{prog} -W {value[:40]}: options the guard does not read; give them one by one")
+            continue
         if not a.startswith("-") or a == "-":
             break
         i += 1

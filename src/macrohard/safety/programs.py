@@ -47,6 +47,12 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         an.r.add("obfuscation", "hash -p makes a command name run another program")
     elif prog == "enable" and any(a.startswith("-") and ("n" in a or "f" in a) for a in args):
         an.r.add("obfuscation", "enable -n/-f makes a builtin's name run another program")
+    elif prog == "shopt" and any("$" in a or "`" in a for a in args):  # guard32: `shopt -s ${X}debug`
+        an.r.add("dynamic", "shopt sets options only known when it runs; name them")
+    elif prog == "shopt" and "extdebug" in args and "-s" in args and not an.__dict__.get("extdebug_off"):
+        from macrohard.safety.commands import EXTDEBUG  # `X=ext; shopt -s ${X}debug`: the word as bash will see it
+
+        an.r.add("obfuscation", EXTDEBUG)
     elif prog == "shopt" and "expand_aliases" in args and "-s" in args:
         an.r.add("obfuscation", "shopt -s expand_aliases lets aliases change what later commands mean")
     elif prog in ("set", "shopt") and (turned := shell_options(prog, args)):

@@ -183,6 +183,10 @@ def redirected(an: Analyzer, cmd: SimpleCommand, argv: list[str]) -> None:
     for op, target in cmd.redirects:
         if op in (">", ">>", ">|", "&>", "&>>", ">&") and target and not target.isdigit() and target != "-":
             ap, text = an.paths.resolve(target, cmd.cwd), text_written(argv, cmd)
+            if op in (">", "&>") and text is not None:
+                # guard32: a `>` may leave the file as it was (`set -C`/noclobber on, a read-only file): `set -C` a
+                # step before, then `echo 'echo ok' > s.sh; sh s.sh` ran the old s.sh. Both texts are judged.
+                text = _kept(an, ap, text)
             appended = op in (">>", "&>>")
             before = an.written.get(ap) if appended and ap in an.written else (
                 None if appended and os.path.exists(ap) else "")
@@ -196,3 +200,21 @@ def redirected(an: Analyzer, cmd: SimpleCommand, argv: list[str]) -> None:
             an.rewriter = f"a write to file descriptor {target}, which an earlier command may have opened on a file"
         elif op in ("<", "<<<", "<&"):
             an.scan_word(target, cmd.cwd)
+
+
+def _kept(an: Analyzer, ap: str, text: str) -> str | None:
+    """The text a ``>`` leaves in ``ap``: the new text, and the old one where the write may fail."""
+    if ap in an.written:
+        old = an.written[ap]
+        return None if old is None else (old + "\n" + text if old else text)
+    if not os.path.isfile(ap):
+        return text
+    try:
+        with open(ap, "rb") as fh:
+            data = fh.read(256_001)
+    except OSError:
+        return None
+    if len(data) > 256_000 or b"\x00" in data[:1024]:
+        return None
+    old = data.decode(errors="replace")
+    return old + ("" if old.endswith("\n") or not old else "\n") + text if old.strip() else text

@@ -9,6 +9,7 @@ own output) is recorded as unknown, and running such a file is asked about.
 from __future__ import annotations
 
 import codecs
+import fnmatch
 import os
 import posixpath
 import re
@@ -98,6 +99,13 @@ def read_script(an: Analyzer, path: str, cwd: str | None, explicit: bool) -> str
             an.r.add("dynamic", f"runs {path}, which this command writes first with text the guard cannot "
                                   "read; write it in one step and run it in the next")
         return text
+    # guard32: a piece `split --additional-suffix=.sh l.txt s` writes is known by a glob (`s*.sh`): `sh saa.sh`
+    # ran it, read as a file that did not exist
+    if (glob := next((k for k, v in an.written.items() if v is None and any(c in k for c in "*?[")
+                      and fnmatch.fnmatchcase(ap, k)), None)) is not None:
+        an.r.add("dynamic", f"runs {path}, which this command may write first ({posixpath.basename(glob)[:40]}); write "
+                            "it in one step and run it in the next")
+        return None
     if ap in an.downloads:
         return None
     if ap in an.__dict__.get("compiled", ()):  # built on this line from sources judged as the compiler started

@@ -52,8 +52,10 @@ def judge(r: Analysis, prog: str, args: list[str], flags: str, long: set[str], o
     if prog in ("docker", "podman") and ("--privileged" in args or any(re.match(r"/:", a) for a in args)
                                          or any("docker.sock" in a for a in args)):
         r.add("privilege", f"{prog} starts a container with access to the host")
+    # `set -x` is xtrace, not a dump (guard32: an ordinary `set -x; ls; set +x` was refused as one)
     if prog in ("env", "printenv") and not operands or (prog in ("export", "declare", "typeset", "set")
-                                                         and (not args or args in (["-p"], ["-x"], ["-px"]))):
+                                                         and (not args or prog != "set" and
+                                                              args in (["-p"], ["-x"], ["-px"]))):
         r.add("credential", f"{prog} dumps the environment, which can hold secrets")
     if prog == "printenv" and any(R.SECRET_VAR.search(o) for o in operands):
         r.add("credential", "prints a secret from the environment")

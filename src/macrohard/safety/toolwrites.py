@@ -54,8 +54,18 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> None:
         operands = _operands(args, _VALUE_OPTS[prog])
         if len(operands) > 1:
             an.write_target(operands[1], cmd.cwd, f"{prog} writes {operands[1]}")
+    elif prog == "shuf":  # guard32: `shuf -o s.sh l.txt; sh s.sh` ran a script the line wrote, read as the old one
+        for i, a in enumerate(args):
+            if a in ("-o", "--output") and i + 1 < len(args):
+                an.write_target(args[i + 1], cmd.cwd, f"shuf -o writes {args[i + 1]}")
+            elif a.startswith("--output="):
+                an.write_target(a.split("=", 1)[1], cmd.cwd, f"shuf writes {a.split('=', 1)[1]}")
+            elif re.fullmatch(r"-[ez]*o.+", a):
+                an.write_target(a[a.index("o") + 1:], cmd.cwd, f"shuf -o writes {a[a.index('o') + 1:]}")
     if prog in ("cp", "mv", "ln", "install"):
         _backups(an, prog, args, cmd)
+    elif prog == "sed":
+        _sed_backups(an, args, cmd)
     elif prog in ("rename", "prename", "file-rename", "perl-rename", "rename.ul"):
         _rename(an, prog, args, cmd)
 
@@ -128,6 +138,38 @@ def _backups(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> No
     names = [target + suffix] + [posixpath.join(target, posixpath.basename(o) + suffix) for o in operands[:-1]]
     for name in names:
         an.written_name(name, cmd.cwd, f"{prog} keeps a backup named {name} (suffix {suffix})")
+
+
+def _sed_backups(an: Analyzer, args: list[str], cmd: SimpleCommand) -> None:
+    """``sed -i.sh 's/x//' s``: GNU sed keeps the file as it was under FILE + SUFFIX, or under the suffix with each
+    ``*`` replaced by the file's name (in the file's folder unless the result has a ``/``). guard32: ``sed -i.sh …
+    s; sh s.sh`` ran the old ``s`` as ``s.sh`` where the review read the ``s.sh`` on disk."""
+    suffix = None
+    for a in args:
+        if a.startswith("--in-place="):
+            suffix = a.split("=", 1)[1]
+        elif (m := re.fullmatch(r"-[nrsuzE]*i(.+)", a)) and not a.startswith("--"):
+            suffix = m.group(1)
+    if not suffix:
+        return
+    files, skip, script_given = [], False, False
+    for a in args:
+        if skip:
+            skip = False
+        elif a in ("-e", "-f", "--expression", "--file", "-l", "--line-length"):
+            skip, script_given = True, script_given or a in ("-e", "-f", "--expression", "--file")
+        elif a.startswith(("--expression=", "--file=")) or re.fullmatch(r"-[nrsuzE]*[ef].+", a):
+            script_given = True
+        elif not a.startswith("-") or a == "-":
+            files.append(a)
+    for f in files if script_given else files[1:]:
+        base = posixpath.basename(f)
+        if "*" in suffix:
+            name = suffix.replace("*", base)
+            name = name if "/" in name else posixpath.join(posixpath.dirname(f), name)
+        else:
+            name = f + suffix
+        an.written_name(name, cmd.cwd, f"sed -i keeps the old {f} as {name}")
 
 
 def _cmake(an: Analyzer, sub: str, rest: list[str], cmd: SimpleCommand) -> None:
