@@ -1,0 +1,25 @@
+"""guard32: the attempts that were held on main at the wave's start (4cd2cec) and still are: asked about or refused
+at some step, their payload never run. The rest of ``redteam32_tables`` is in ``test_redteam32_fixed.py``
+(``FIXED``). The default run takes a frozen eighth of each table (every eighth name in sorted order, one sandbox);
+``-m oracle_full`` runs them all."""
+
+from __future__ import annotations
+
+import pytest
+
+from . import redteam32_tables as T
+from .redteam_waves import eighth, held, none_through
+from .sandbox_check import bwrap_works
+from .test_redteam32_fixed import FIXED
+
+pytestmark = pytest.mark.skipif(not bwrap_works(), reason="needs bubblewrap")
+
+
+def test_attempts_held_at_the_start_stay_held_sampled(tmp_path):
+    none_through(tmp_path, eighth(T.TABLES, FIXED), "redteam32-held-eighth")
+
+
+@pytest.mark.oracle_full
+@pytest.mark.parametrize("group", sorted(T.TABLES))
+def test_attempts_held_at_the_start_stay_held(tmp_path, group):
+    none_through(tmp_path, held(T.TABLES, group, FIXED), f"redteam32-held-all-{group}")
