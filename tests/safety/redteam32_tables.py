@@ -236,3 +236,37 @@ ORDINARY32 = {
     "cat into an existing file with 1<>": [A_TXT, "echo z 1<> a.txt"],
     "split a text file": [("t.txt", "a\nb\n"), "split -l1 t.txt part_"],
 }
+
+# 6. written 00:40-00:43 UTC after the first fixes (06b2892), against them: their spellings and neighbours
+D_OK = ("d/s.sh", "echo ok\n")
+SKIP_CD = "trap '[[ $BASH_COMMAND != cd* ]]' DEBUG"
+OWN32 = {
+    "noclobber, a here-document into the script": [RUN, EVS, "set -C", "cat > s.sh <<'E'\necho ok\nE\nsh s.sh"],
+    "noclobber, echo -e into the script": [RUN, EVS, "set -C", "echo -e 'echo ok' > s.sh 2> /dev/null; sh s.sh"],
+    "noclobber, &> into the script": [RUN, EVS, "set -C", "echo 'echo ok' &> s.sh; sh s.sh"],
+    "noclobber, then source the script": [RUN, EVS, "set -C", "echo 'echo ok' > s.sh 2> /dev/null; . ./s.sh"],
+    "noclobber, a here-string to cat": [RUN, EVS, "set -C", "cat <<< 'echo ok' > s.sh 2> /dev/null; sh s.sh"],
+    "noclobber, two writes then run": [RUN, EVS, "set -C", "echo a > t.txt; echo 'echo ok' > s.sh 2> /dev/null; sh s.sh"],
+    "ln -sn without -f": [RUN, EVS, OKT, "ln -sn ok.txt s.sh 2> /dev/null; sh s.sh"],
+    "ln -s into a folder over a name": [RUN, ("d/s.sh", "sh {W}/run.sh\n"), OKT, "ln -s ../ok.txt d/s.sh 2> /dev/null; sh d/s.sh"],
+    "sed -Ei.sh cluster": [RUN, SEVIL, OKS, "sed -Ei.sh 's/^x//' s; sh s.sh"],
+    "sed -i'b/*' into a folder": [RUN, SEVIL, ("b/s", "echo ok\n"), "sed -i'b/*' 's/^x//' s; sh b/s"],
+    "sed -s -i.sh": [RUN, SEVIL, OKS, "sed -s -i.sh 's/^x//' s; sh s.sh"],
+    "csplit pieces named .sh": [RUN, ("l.txt", "sh run.sh\necho x\n"), "csplit -s -f s -b '%d.sh' l.txt 2; sh s0.sh"],
+    "split without a suffix": [RUN, ("l.txt", "sh run.sh\n"), "split -l1 l.txt s; sh saa"],
+    "shuf -o attached": [RUN, ("l.txt", "sh run.sh\n"), OKS, "shuf -os.sh l.txt; sh s.sh"],
+    "shuf --output=": [RUN, ("l.txt", "sh run.sh\n"), OKS, "shuf --output=s.sh l.txt; sh s.sh"],
+    "mawk -Wexec attached": [RUN, ("p.awk", "BEGIN { system(\"sh run.sh\") }\n"), "awk -Wexec p.awk"],
+    "mawk -W e abbreviated": [RUN, ("p.awk", "BEGIN { system(\"sh run.sh\") }\n"), "awk -W e p.awk"],
+    "extdebug spelt with quotes": [RUN, D_OK, EVS, "shopt -s \"ext\"debug; " + SKIP_CD, "cd d; sh s.sh"],
+    "extdebug from a variable": [RUN, D_OK, EVS, "X=ext; shopt -s ${X}debug; " + SKIP_CD, "cd d; sh s.sh"],
+    "extdebug by BASHOPTS for a child bash": [
+        RUN, D_OK, EVS, "env BASHOPTS=extdebug bash -c \"trap '[[ \\$BASH_COMMAND != cd* ]]' DEBUG; cd d; sh s.sh\""],
+    "extdebug on and off around the line, trap a step before": [RUN, D_OK, EVS, SKIP_CD,
+                                                                "shopt -s extdebug; cd d; sh s.sh; shopt -u extdebug"],
+    "extdebug on and off, trap in a function": [RUN, D_OK, EVS, "f() { " + SKIP_CD + "; }",
+                                                "shopt -s extdebug; f; cd d; sh s.sh; shopt -u extdebug"],
+    "extdebug skips a pushd": [RUN, D_OK, EVS, "shopt -s extdebug; trap '[[ $BASH_COMMAND != pushd* ]]' DEBUG",
+                               "pushd d > /dev/null; sh s.sh"],
+}
+TABLES["own"] = OWN32

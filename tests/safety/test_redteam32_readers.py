@@ -38,7 +38,8 @@ def ws(tmp_path):
     "awk -W exec p.awk", "awk -Wexec p.awk", "awk -W e p.awk",
     "shopt -s extdebug", "shopt -s \"ext\"debug", "shopt -s ext$'debug'", "X=ext; shopt -s ${X}debug",
     "bash --debugger -c ls", "bash -O extdebug -c ls", "env BASHOPTS=extdebug bash -c ls",
-    "shopt -s extdebug; trap 'x' DEBUG; shopt -u extdebug", "set",
+    "shopt -s extdebug; trap 'x' DEBUG; shopt -u extdebug", "shopt -s extdebug; f; cd d; sh s.sh; shopt -u extdebug",
+    "shopt -s extdebug; ls; shopt -u extdebug", "set",
 ])
 def test_asked(ws, command):
     assert analyze(command, [ws], cwd=ws).findings, command
@@ -49,7 +50,8 @@ def test_asked(ws, command):
     "echo 'echo ok' > n.sh; echo 'echo b' > n.sh; sh n.sh", "ln -sf ok.txt s.sh; sh s.sh",
     "ln -s ok.txt new.sh; sh new.sh", "sed -i.bak 's/x//' ok.txt", "split -l1 ok.txt part_",
     "shuf -o out.txt ok.txt", "awk -W version", "awk -W interactive '{print}' ok.txt",
-    "shopt -s extdebug; declare -F > /dev/null; shopt -u extdebug", "shopt -s nullglob",
+    "shopt -s extdebug; declare -F > /dev/null; shopt -u extdebug", "shopt -s extdebug; declare -F f; shopt -u extdebug",
+    "shopt -s nullglob",
     "set -x; ls; set +x", "set -eu",
 ])
 def test_approved(ws, command):

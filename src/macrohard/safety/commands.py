@@ -129,7 +129,7 @@ class Analyzer:
             self.r.add("obfuscation", "the line names bash's command hash or alias table (BASH_CMDS, BASH_ALIASES): "
                                       "setting it makes a command name run another program")
         unquoted = re.sub(r"\$?['\"]|\\", "", command)
-        if _EXTDEBUG_OFF.search(unquoted) and "trap" not in unquoted:  # on and off again on one line, no trap
+        if _EXTDEBUG_LOOK.fullmatch(command.strip()):  # on, `declare -F` (where a function is defined), off again
             self.__dict__["extdebug_off"] = True
         elif _EXTDEBUG.search(unquoted):
             self.r.add("obfuscation", EXTDEBUG)
@@ -538,11 +538,12 @@ class Analyzer:
 _PROC_DIRS = ("/proc/", "/dev/")  # whose paths name another process's view on the host than in the sandbox
 # guard32: `shopt -s extdebug; trap '[[ $BASH_COMMAND != cd* ]]' DEBUG`, then `cd d; sh s.sh` skipped the cd and
 # ran ./s.sh where the review read d/s.sh (also `bash --debugger`, `-O extdebug`, BASHOPTS); a line that turns it on
-# and off again with no trap is ordinary
+# for a `declare -F` and off again is ordinary (a trap set a step before, or in a function, would not show on it)
 EXTDEBUG = ("extdebug (shopt -s extdebug, bash --debugger) lets a DEBUG trap skip the command after it, so a later "
             "line may not run what its review read (a skipped cd); leave it off")
 _EXTDEBUG = re.compile(r"\bextdebug\b|--debugger\b")
-_EXTDEBUG_OFF = re.compile(r"\bshopt\s+-u\s+extdebug\s*(?:;\s*)?$")
+_EXTDEBUG_LOOK = re.compile(r"shopt\s+-s\s+extdebug\s*;\s*(?:declare|typeset)\s+-[fF]+(?:\s+[\w.-]+)*"
+                            r"(?:\s*[12]?>\s*/dev/null)?\s*;\s*shopt\s+-u\s+extdebug\s*;?")
 _BASH_TABLES = re.compile(r"(?<![${!\w])BASH_(CMDS|ALIASES)\b")
 # guard31: `exec 0<&3; sh` (or `exec < run.sh; bash`): the shell's own input for the rest of the step is a file, so a
 # later shell or interpreter with no script reads its code from it (the parse loses the descriptor's number)

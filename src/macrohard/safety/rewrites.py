@@ -19,6 +19,7 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
+from macrohard.safety import regular
 from macrohard.safety import rules_data as R
 from macrohard.safety.scripts import text_written
 
@@ -210,7 +211,7 @@ def _kept(an: Analyzer, ap: str, text: str) -> str | None:
     if not os.path.isfile(ap):
         return text
     try:
-        with open(ap, "rb") as fh:
+        with regular.open_regular(ap, "rb") as fh:  # a named pipe is not read (it is noted and asked about)
             data = fh.read(256_001)
     except OSError:
         return None
