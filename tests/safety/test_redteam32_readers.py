@@ -37,7 +37,8 @@ def ws(tmp_path):
     "shuf -o s.sh l.txt; sh s.sh", "shuf -os.sh l.txt; sh s.sh", "shuf --output=s.sh l.txt; sh s.sh",
     "awk -W exec p.awk", "awk -Wexec p.awk", "awk -W e p.awk",
     "shopt -s extdebug", "shopt -s \"ext\"debug", "shopt -s ext$'debug'", "X=ext; shopt -s ${X}debug",
-    "bash --debugger -c ls", "bash -O extdebug -c ls", "env BASHOPTS=extdebug bash -c ls",
+    "bash --debugger -c ls", "bash -O extdebug -c ls", "bash -O $'\\x65xtdebug' -c ls", "shopt -s $'\\x65xtdebug'",
+    "env BASHOPTS=extdebug bash -c ls",
     "shopt -s extdebug; trap 'x' DEBUG; shopt -u extdebug", "shopt -s extdebug; f; cd d; sh s.sh; shopt -u extdebug",
     "shopt -s extdebug; ls; shopt -u extdebug", "set",
 ])

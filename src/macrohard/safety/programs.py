@@ -292,6 +292,10 @@ def _key_search(an: Analyzer, prog: str, args: list[str], operands: list[str], c
 
 def miner(an: Analyzer, prog: str, args: list[str]) -> None:
     """Called for every program a command runs, interpreters and wrapped ones included."""
+    if prog in ("bash", "rbash") and ("--debugger" in args or "extdebug" in args):  # `bash -O $'\x65xtdebug' -c …`
+        from macrohard.safety.commands import EXTDEBUG  # (guard32: the line's text shows no `extdebug`)
+
+        an.r.add("obfuscation", EXTDEBUG)
     if prog in R.MINERS:
         an.r.add("miner", f"{prog} is a cryptocurrency miner")
         return
