@@ -50,7 +50,7 @@ from macrohard.models.local_work_files import (
     _tar,
     _unpack,
 )
-from macrohard.models.local_work_find import DEEP, PART, count_files, part, rm_in_tree, sweep
+from macrohard.models.local_work_find import DEEP, PART, SIZE, count_files, count_sized, part, rm_in_tree, sweep
 from macrohard.models.local_work_git import _amend, _commit, _committed, _git, _push, _tag, _undo, _unstage, kept_out
 from macrohard.models.local_work_grep import ANSWERS as _GREP_ANSWERS
 from macrohard.models.local_work_grep import PHRASES as _GREP_PHRASES
@@ -105,6 +105,7 @@ _WANT = {
     "write": r"\b(write|create|new file|put|save|make)\b",
     "append": r"\b(add|append)\b",
     "count": r"\b(count|how many|number)\b",
+    "count_size": r"\b(count|how many|number)\b",
     "commit": r"\bcommit\b",
     "tag": r"\btag\b",
     "unstage": r"\bunstage\b|\bshould(n'?t| not) (go in|be (staged|committed))\b",
@@ -139,6 +140,7 @@ _ANSWERS = {
     "write": {"write", "create", "put", "save", "line"},
     "append": {"add", "append", "line"},
     "count": {"count", "how", "number", "lines", "line", "write", "put", "save", "only", "just"},
+    "count_size": {"count", "how", "number", "write", "put", "save", "only", "just"},
     "commit": {"commit", "add", "stage", "init", "initialise", "initialize", "repo", "repository", "all"},
     "tag": {"tag", "commit"},
     "unstage": {"unstage", "stage", "commit"},
@@ -183,6 +185,7 @@ _PHRASES = {
             r"\bit'?s\s+already\s+(?:shared|pushed|public)\b",
     "rm": DEEP,  # "also down in the subfolders": where to look, not another demand
     "count": _PHRASES_COUNT + "|" + DEEP,
+    "count_size": _PHRASES_COUNT + "|" + DEEP + "|" + SIZE,
     "grep_list": _GREP_PHRASES,
     "pick": _PICK_PHRASES,
     "names": NAMES_PHRASES,
@@ -199,7 +202,7 @@ def _shape(segment: str, w: list[str], task: str, later: list[list[str]]) -> tup
     if w[0] == "find" and "-empty" in w:
         return _find_rm(w, task)
     if w[0] in ("find", "ls") and "|" in segment:
-        return count_files(segment, task)
+        return count_files(segment, task) or count_sized(segment, task)
     if w[0] == "find":
         return _find_mv(w, task) or sweep(w, task)
     if w[0] in ("head", "tail"):
