@@ -50,7 +50,18 @@ from macrohard.models.local_work_files import (
     _tar,
     _unpack,
 )
-from macrohard.models.local_work_find import DEEP, PART, SIZE, count_files, count_sized, part, rm_in_tree, sweep
+from macrohard.models.local_work_find import (
+    DEEP,
+    MODE,
+    PART,
+    SIZE,
+    count_files,
+    count_sized,
+    mode_set,
+    part,
+    rm_in_tree,
+    sweep,
+)
 from macrohard.models.local_work_git import _amend, _commit, _committed, _git, _push, _tag, _undo, _unstage, kept_out
 from macrohard.models.local_work_grep import ANSWERS as _GREP_ANSWERS
 from macrohard.models.local_work_grep import PHRASES as _GREP_PHRASES
@@ -106,6 +117,7 @@ _WANT = {
     "append": r"\b(add|append)\b",
     "count": r"\b(count|how many|number)\b",
     "count_size": r"\b(count|how many|number)\b",
+    "mode": MODE,
     "commit": r"\bcommit\b",
     "tag": r"\btag\b",
     "unstage": r"\bunstage\b|\bshould(n'?t| not) (go in|be (staged|committed))\b",
@@ -141,6 +153,7 @@ _ANSWERS = {
     "append": {"add", "append", "line"},
     "count": {"count", "how", "number", "lines", "line", "write", "put", "save", "only", "just"},
     "count_size": {"count", "how", "number", "write", "put", "save", "only", "just"},
+    "mode": {"make", "set", "change", "chmod", "only"},
     "commit": {"commit", "add", "stage", "init", "initialise", "initialize", "repo", "repository", "all"},
     "tag": {"tag", "commit"},
     "unstage": {"unstage", "stage", "commit"},
@@ -186,6 +199,7 @@ _PHRASES = {
     "rm": DEEP,  # "also down in the subfolders": where to look, not another demand
     "count": _PHRASES_COUNT + "|" + DEEP,
     "count_size": _PHRASES_COUNT + "|" + DEEP + "|" + SIZE,
+    "mode": MODE,
     "grep_list": _GREP_PHRASES,
     "pick": _PICK_PHRASES,
     "names": NAMES_PHRASES,
@@ -209,6 +223,8 @@ def _shape(segment: str, w: list[str], task: str, later: list[list[str]]) -> tup
         return part(w, task)
     if w[0] == "rm":
         return rm_in_tree(_rm(w, task), w, task)
+    if w[0] == "chmod" and (moded := mode_set(w, task)) is not None:
+        return moded
     if w[0] in _FILES:
         return _FILES[w[0]](w, task)
     if w[0] == "tar" or w[:2] == ["unzip", "-Z1"]:

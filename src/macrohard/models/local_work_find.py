@@ -130,6 +130,34 @@ def count_sized(segment: str, task: str) -> tuple[str, Did] | None:
     return "count_size", Did([Fact(what, test)], names={folder, out})
 
 
+# a file's permissions the words spell out: "r--r--r--", "rw-r-----", "mode 640", "permissions 0600"
+_SYMBOLIC = r"(?<![\w-])((?:[r-][w-][x-]){3})(?![\w-])"
+_OCTAL = r"\b(?:mode|permissions?|chmod)\s+(?:of\s+[\w./-]+\s+)?(?:to\s+|=\s*)?0?([0-7]{3})\b"
+MODE = (r"\bread[- ]only\b(?:\s+for\s+(?:everybody|everyone|all|all users|the owner))?|\(\s*" + _SYMBOLIC + r"\s*\)|"
+        + _SYMBOLIC + "|" + _OCTAL + r"|\bpermissions?\b|\bmode\b")
+
+
+def _said_mode(task: str) -> str | None:
+    """The one octal mode the words give (a 9-letter ``r--r--r--`` or a number after mode/permissions), else None."""
+    modes = {"".join(str(sum(v for c, v in zip(m[i:i + 3], (4, 2, 1), strict=True) if c != "-")) for i in (0, 3, 6))
+             for m in re.findall(_SYMBOLIC, task)}
+    modes |= set(re.findall(_OCTAL, task, re.I))
+    return modes.pop() if len(modes) == 1 else None
+
+
+def mode_set(w: list[str], task: str) -> tuple[str, Did] | None:
+    """``chmod MODE FILE...`` where the words spell the mode out (``r--r--r--``, "mode 640"): each file the task names
+    has exactly the words' mode (its content untouched by chmod). A mode the words give only in prose ("read-only",
+    "private") reads more than one way: not read. agent32: heldout20's lanusei run."""
+    if len(w) < 3 or w[0] != "chmod" or w[1].startswith("-") or (mode := _said_mode(task)) is None:
+        return None
+    files = [_bare(f) for f in w[2:]]
+    if any("*" in f or not _named(f, task) for f in files):
+        return None
+    facts = [Fact(f"{f} has mode {mode}", f'[ -e {_q(f)} ] && [ "$(stat -c %a {_q(f)})" = {mode} ]') for f in files]
+    return "mode", Did(facts, names=set(files))
+
+
 def rm_in_tree(found: tuple[str, Did] | None, w: list[str], task: str) -> tuple[str, Did] | None:
     """``rm DIR/*.EXT`` (``local_work_files._rm``) removes the folder's own .EXT files only: where the words do not say
     the folder alone and .EXT files are left in its subfolders, open (the whole tree was perhaps meant); where the
@@ -166,4 +194,4 @@ def part(w: list[str], task: str) -> tuple[str, Did] | None:
     return "part", Did([Fact(f"{out} holds the {which} {count} lines of {source}", test)], names={source, out})
 
 
-__all__ = ["DEEP", "DIRECT", "PART", "SIZE", "count_files", "count_sized", "part", "rm_in_tree", "sweep"]
+__all__ = ["DEEP", "DIRECT", "PART", "SIZE", "MODE", "count_files", "count_sized", "mode_set", "part", "rm_in_tree", "sweep"]
