@@ -92,34 +92,30 @@ CONTENT_SOURCES: dict[str, str] = {
     "everyday19": "benchmarks/content/everyday19.tsv",
     "blind20": "benchmarks/content/blind20.tsv",  # since screen23 (held out once first), the n-gram head alone
     "everyday20": "benchmarks/content/everyday20.tsv",
+    # screen32: every published set the Gemma/multilingual heads read, and blind25/26, everyday25/26 (held out once by
+    # screen29 and screen30), moved here in the same order: the English heads read them too (screen32)
+    "blind17": "benchmarks/content/blind17.tsv",
+    "everyday17": "benchmarks/content/everyday17.tsv",
+    "blind18": "benchmarks/content/blind18.tsv",
+    "everyday18": "benchmarks/content/everyday18.tsv",
+    "blind21": "benchmarks/content/blind21.tsv",
+    "everyday21": "benchmarks/content/everyday21.tsv",
+    "blind22": "benchmarks/content/blind22.tsv",
+    "everyday22": "benchmarks/content/everyday22.tsv",
+    "blind23": "benchmarks/content/blind23.tsv",
+    "everyday23": "benchmarks/content/everyday23.tsv",
+    "blind24": "benchmarks/content/blind24.tsv",
+    "everyday24": "benchmarks/content/everyday24.tsv",
+    "blind25": "benchmarks/content/blind25.tsv",
+    "everyday25": "benchmarks/content/everyday25.tsv",
+    "blind26": "benchmarks/content/blind26.tsv",
+    "everyday26": "benchmarks/content/everyday26.tsv",
 }
 # published answer sets read so far by the Gemma head alone (screen21: ``train_gemma_head`` passes ``newer=True`` to
 # ``content_train.training_data``); the n-gram, MiniLM and multilingual heads read them at their next retrain (then
 # they move into CONTENT_SOURCES)
 NEWER_CONTENT_SOURCES: dict[str, str] = {
-    "blind17": "benchmarks/content/blind17.tsv",
-    "everyday17": "benchmarks/content/everyday17.tsv",
-    "blind18": "benchmarks/content/blind18.tsv",
-    "everyday18": "benchmarks/content/everyday18.tsv",
-    # since screen25: held out once each (blind21/everyday21 by screen24, blind22/everyday22 by screen25), read by no
-    # head yet (the Gemma and multilingual trainers' NOT_YET name them; the n-gram and MiniLM heads read
-    # CONTENT_SOURCES only)
-    "blind21": "benchmarks/content/blind21.tsv",
-    "everyday21": "benchmarks/content/everyday21.tsv",
-    "blind22": "benchmarks/content/blind22.tsv",
-    "everyday22": "benchmarks/content/everyday22.tsv",
-    # since screen26 (held out once first, blind23/everyday23): named; read by the Gemma head since screen27 (the
-    # multilingual trainer's NOT_YET names them)
-    "blind23": "benchmarks/content/blind23.tsv",
-    "everyday23": "benchmarks/content/everyday23.tsv",
-    # since screen27 (held out once first, blind24/everyday24): named; read by the Gemma and multilingual heads since
-    # screen29
-    "blind24": "benchmarks/content/blind24.tsv",
-    "everyday24": "benchmarks/content/everyday24.tsv",
-    # since screen29 (held out once first, blind25/everyday25): named, read by no head yet (the Gemma and multilingual
-    # trainers' NOT_YET name them)
-    "blind25": "benchmarks/content/blind25.tsv",
-    "everyday25": "benchmarks/content/everyday25.tsv",
+    # screen32: none (every published set moved into CONTENT_SOURCES)
 }
 INJECTION_SOURCES: dict[str, str] = {
     "blind": "benchmarks/injection_data/blind.jsonl",
