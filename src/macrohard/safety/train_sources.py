@@ -6,8 +6,9 @@ dev data) and the hand-written sets of ``scripts/screen_data/``. Each trainer re
 fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind28*`` and
 ``benchmarks/*/everyday28*`` are the lead's final measurement of the thirty-first wave and are never read here (a
 path naming them is refused); ``blind27``/``everyday27`` (the lead's final look of the thirtieth wave) are
-published since the thirty-first wave (a tuning helper holds them out once, with its method fixed first, then names
-them in its sources); ``blind26``/``everyday26`` (the lead's final look of the twenty-ninth wave) are
+published since the thirty-first wave (screen32 held them out once, with its method fixed first, then named them in
+``NEWER_CONTENT_SOURCES``: read by no head yet; every published set before them, blind17-26 and everyday17-26, is in
+``CONTENT_SOURCES`` since screen32 and read by every answer head); ``blind26``/``everyday26`` (the lead's final look of the twenty-ninth wave) are
 published since the thirtieth wave (a tuning helper holds them out once, with its method fixed first, then names
 them in its sources); ``blind25``/``everyday25`` (the lead's final look of the twenty-seventh wave) are
 published since the twenty-eighth wave (a tuning helper holds them out once, with its method fixed first, then names
@@ -115,7 +116,10 @@ CONTENT_SOURCES: dict[str, str] = {
 # ``content_train.training_data``); the n-gram, MiniLM and multilingual heads read them at their next retrain (then
 # they move into CONTENT_SOURCES)
 NEWER_CONTENT_SOURCES: dict[str, str] = {
-    # screen32: none (every published set moved into CONTENT_SOURCES)
+    # since screen32 (held out once first, blind27/everyday27): named, read by no head yet (the Gemma and multilingual
+    # trainers' NOT_YET name them; the n-gram and MiniLM heads read CONTENT_SOURCES only)
+    "blind27": "benchmarks/content/blind27.tsv",
+    "everyday27": "benchmarks/content/everyday27.tsv",
 }
 INJECTION_SOURCES: dict[str, str] = {
     "blind": "benchmarks/injection_data/blind.jsonl",
