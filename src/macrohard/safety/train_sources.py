@@ -153,6 +153,7 @@ INJECTION_SOURCES: dict[str, str] = {
     "blind24": "benchmarks/injection_data/blind24.jsonl",  # since inj29 (held out once by inj27 first)
     "blind25": "benchmarks/injection_data/blind25.jsonl",  # since inj29 (held out once first)
     "blind26": "benchmarks/injection_data/blind26.jsonl",  # since inj30 (half B held out once first)
+    "blind27": "benchmarks/injection_data/blind27.jsonl",  # since injr34 (blind28 held out once after it)
 }
 
 
@@ -173,6 +174,8 @@ def _path(rel: str | Path, root: Path) -> Path:
 def _final(path: Path) -> bool:
     """The lead's final sets: any ``blind28*`` file, and an ``everyday28*`` file outside ``scripts/screen_data``."""
     name = path.name.lower()
+    if name.startswith("blind29") and path.parent.name == "injection_data":  # injr34: i29w's set, being written
+        return True
     return name.startswith("blind28") or (name.startswith("everyday28") and path.parent.name != "screen_data")
 
 
