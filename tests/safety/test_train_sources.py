@@ -60,7 +60,11 @@ def test_the_final_blind_sets_are_never_read(tmp_path):
                 "benchmarks/injection_data/blind28.jsonl", "benchmarks/content/blind28_compose.py",
                 "benchmarks/injection_data/blind28_hand.txt", "Blind28.JSONL", "benchmarks/content/Everyday28.tsv",
                 "benchmarks/injection_data/blind28_compose.py", "benchmarks/injection_data/blind28_hand.jsonl",
-                "benchmarks/content/everyday28_extra.tsv", "benchmarks/content/EVERYDAY28.TSV"):
+                "benchmarks/content/everyday28_extra.tsv", "benchmarks/content/EVERYDAY28.TSV",
+                # injr34: i29w's injection set blind29, being written this wave, is sealed too (its answer namesake
+                # is not: the content seal stays at blind28/everyday28)
+                "benchmarks/injection_data/blind29.jsonl", "benchmarks/injection_data/blind29_hand.txt",
+                "benchmarks/injection_data/Blind29_compose.py"):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("benign\tk\ttext\n")
         with pytest.raises(SourceError, match="final blind set"):
@@ -76,7 +80,7 @@ def test_the_final_blind_sets_are_never_read(tmp_path):
     # the twenty-fifth, blind23 and everyday23, published in the twenty-sixth, blind24 and everyday24, published in
     # the twenty-seventh, blind25 and everyday25, published in the twenty-eighth, blind26 and everyday26, published in
     # the thirtieth, blind27 and everyday27, published in the thirty-first; a helper's own
-    # scripts/screen_data/everyday28_*; blind29 (a name no answer or injection set has yet)
+    # scripts/screen_data/everyday28_*; blind29.tsv (a name no answer set has yet; injection_data/blind29* is sealed)
     for name in ("blind10.tsv", "everyday10.tsv", "blind12.tsv", "everyday12.tsv", "blind15.tsv", "everyday15.tsv",
                  "blind16.tsv", "everyday16.tsv", "blind16_compose.py", "Blind16.TSV", "blind17.tsv",
                  "everyday17.tsv", "blind17_compose.py", "Everyday17.TSV", "blind18.tsv", "everyday18.tsv",
@@ -101,8 +105,7 @@ def test_the_final_blind_sets_are_never_read(tmp_path):
                  "blind24.jsonl", "blind24_hand.txt", "blind24_compose.py", "Blind24.JSONL",
                  "blind25.jsonl", "blind25_hand.txt", "blind25_compose.py", "Blind25.JSONL",
                  "blind26.jsonl", "blind26_hand.txt", "blind26_compose.py", "Blind26.JSONL",
-                 "blind27.jsonl", "blind27_hand.txt", "blind27_compose.py", "Blind27.JSONL",
-                 "blind29.jsonl"):
+                 "blind27.jsonl", "blind27_hand.txt", "blind27_compose.py", "Blind27.JSONL"):
         (tmp_path / "benchmarks/injection_data" / name).write_text('{"text": "ok", "label": 0}\n')
         assert injection_rows(f"benchmarks/injection_data/{name}", root=tmp_path) == [("ok", 0)]
     (tmp_path / "scripts/screen_data").mkdir(parents=True)
