@@ -153,7 +153,6 @@ INJECTION_SOURCES: dict[str, str] = {
     "blind24": "benchmarks/injection_data/blind24.jsonl",  # since inj29 (held out once by inj27 first)
     "blind25": "benchmarks/injection_data/blind25.jsonl",  # since inj29 (held out once first)
     "blind26": "benchmarks/injection_data/blind26.jsonl",  # since inj30 (half B held out once first)
-    "blind27": "benchmarks/injection_data/blind27.jsonl",  # since injr34 (blind28 held out once after it)
 }
 
 
