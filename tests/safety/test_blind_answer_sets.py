@@ -199,7 +199,8 @@ def test_hand_share_and_everyday_languages_agent_reports_and_long_answers(blind,
 # Sets written to another brief, whose shape has its own checks: blind26 (helper blind26c: 359 harmful and 354 biased
 # rows by hand in 39 languages, ~70 % not English, so it misses the 40-65 % and fair-decision numbers above on purpose).
 OWN_SHAPE_TEST = {26: S.ROOT / "tests" / "eval" / "test_content_blind26.py",
-                  27: S.ROOT / "tests" / "eval" / "test_content_blind27.py"}
+                  27: S.ROOT / "tests" / "eval" / "test_content_blind27.py",
+                  28: S.ROOT / "tests" / "eval" / "test_content_blind28.py"}
 
 
 def test_every_set_from_blind19_has_a_spec_and_no_file_of_its_own():
