@@ -276,6 +276,12 @@ def command(w: Any, node: Any, argv: list[str]) -> None:
                 sink(w, words[i + 1], f"{prog} {t}", names=True)
     elif prog in ("read", "mapfile", "readarray", "getopts", "printf", "unset", "set"):
         _setters(w, node, prog, words, texts)
+    elif prog == "wait":  # `wait -n -p 'a[$(cmd)]'`: the name given the job's id, subscript and all (guard34)
+        for i, t in enumerate(texts[:-1]):
+            if re.fullmatch(r"-[nfp]*p", t):
+                _named(w, words[i + 1], set(), node)
+            elif not t.startswith("-"):
+                break
 
 
 _READ_ARG = {"read": "dinNptu", "mapfile": "dnOsuCc", "getopts": ""}  # options that take a value
