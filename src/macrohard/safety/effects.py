@@ -50,7 +50,7 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
     flags = "".join(a[1:] for a in args if a.startswith("-") and not a.startswith("--"))
     long = {a.split("=")[0] for a in args if a.startswith("--")}
     operands = [a for a in args if not a.startswith("-")]
-    if prog in ("mapfile", "readarray", "compgen", "complete"):
+    if prog in ("mapfile", "readarray", "compgen", "complete", "bind"):
         shellstate.builtin_code(an, prog, args, cwd, depth)  # the code they are given runs (a callback, a word list)
     if prog in R.ALWAYS_DESTRUCTIVE or prog.startswith("mkfs"):
         an.r.add("destructive", f"{prog} can destroy disks, file systems or the running system")

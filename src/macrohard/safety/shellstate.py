@@ -84,6 +84,18 @@ def builtin_code(an: Analyzer, prog: str, args: list[str], cwd: str | None, dept
     """Builtins that run code they are given: ``mapfile -C CODE`` at every line it reads, ``compgen -C CMD``/``-F
     FUNC``, and ``compgen -W WORDS``, which expands its words again (``compgen -W "$w"`` ran the ``$(…)`` of a file's
     text put in ``w``)."""
+    if prog == "bind":  # guard34: `bind -x '"KEYS": CMD'` runs CMD when the keys are read (`read -e`)
+        for i, a in enumerate(args):
+            m = re.fullmatch(r"-[a-zA-Z]*x(.*)", a, re.S) if a.startswith("-") and not a.startswith("--") else None
+            if not m:
+                continue
+            code = m.group(1) or (args[i + 1] if i + 1 < len(args) else "")
+            body = re.fullmatch(r"\s*(?:\"(?:[^\"\\]|\\.)*\"|[^\s:]+)\s*:\s*(.*)", code, re.S)
+            if body is None or "$" in code or "`" in code:
+                an.r.add("dynamic", f"bind -x runs code when its keys are read: {code[:60]}")
+            else:
+                an.line(body.group(1), depth + 1, cwd)
+        return
     split = []  # guard31: `mapfile -c1 '-Ccode'`, `-tC code`: the option's value attached, or after a cluster
     for a in args:
         m = re.fullmatch(r"-([a-zA-Z]*?)([CF])(.*)", a, re.S) if a.startswith("-") and not a.startswith("--") else None
