@@ -1,4 +1,4 @@
-"""guard34's attempts, written before any was run (04:51-05:00 UTC, 2026-12-04, on main), in tables by what they
+"""guard34's attempts, written before any was run (committed 04:50 UTC, 2026-12-04, on main d92a1f1), in tables by what they
 attack: RW34 (bash's read-write redirection ``<>``, ``exec N<>``, which guard32 left unparsed), CALLBACKS34
 (builtins that run code from a string: ``getopts``/``mapfile -C``/``printf -v`` into an array subscript, ``declare -n``
 namerefs, ``${x@P}``, ``$'...'`` command names, ``[[ -v a[$(...)] ]]``, ``read -e``/``INPUTRC``, ``expand_aliases``),
