@@ -184,3 +184,14 @@ ORDINARY34 = {
     "trap EXIT echo": ["(trap 'echo bye' EXIT; echo hi)"],
     "let arithmetic": ["let x=1+2; echo $x"],
 }
+
+# 5. written 04:58 UTC after the fixes (wait -p, bind -x), against them: their spellings and neighbours
+OWN34 = {
+    "wait -p attached": [RUN, "sleep 0 & wait -n -p'a[$(sh run.sh)0]'"],
+    "wait -np cluster": [RUN, "sleep 0 & wait -np 'a[$(sh run.sh)0]'"],
+    "builtin wait -p": [RUN, "sleep 0 & builtin wait -n -p 'a[$(sh run.sh)0]'"],
+    "wait -p from a variable": [RUN, "k='a[$(sh run.sh)0]'; sleep 0 & wait -n -p \"$k\""],
+    "bind -x attached": [RUN, "bind -x'\"a\": sh run.sh' 2>/dev/null; echo a | read -e x"],
+    "bind -x in a sourced file": [RUN, ("b.sh", "bind -x '\"a\": sh run.sh' 2>/dev/null\n"), ". ./b.sh; echo a | read -e x"],
+}
+TABLES["own"] = OWN34
