@@ -183,6 +183,9 @@ ORDINARY34 = {
     "exec 3< to read": [A_TXT, "exec 3< a.txt; read -r l <&3; exec 3<&-; echo $l"],
     "trap EXIT echo": ["(trap 'echo bye' EXIT; echo hi)"],
     "let arithmetic": ["let x=1+2; echo $x"],
+    "wait -n -p a job id (04:58, with OWN34)": ["sleep 0 & wait -n -p pid; echo $pid"],
+    "builtin wait (04:58, with OWN34)": ["sleep 0 & builtin wait"],
+    "bind -x a plain echo (04:58, with OWN34)": ["bind -x '\"\\C-t\": echo hi' 2> /dev/null; echo ok"],
 }
 
 # 5. written 04:58 UTC after the fixes (wait -p, bind -x), against them: their spellings and neighbours

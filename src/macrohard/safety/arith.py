@@ -276,10 +276,14 @@ def command(w: Any, node: Any, argv: list[str]) -> None:
                 sink(w, words[i + 1], f"{prog} {t}", names=True)
     elif prog in ("read", "mapfile", "readarray", "getopts", "printf", "unset", "set"):
         _setters(w, node, prog, words, texts)
-    elif prog == "wait":  # `wait -n -p 'a[$(cmd)]'`: the name given the job's id, subscript and all (guard34)
-        for i, t in enumerate(texts[:-1]):
-            if re.fullmatch(r"-[nfp]*p", t):
+    elif prog == "wait" or prog == "builtin" and texts[:1] == ["wait"]:  # `wait -n -p 'a[$(cmd)]'`: the name
+        start = 1 if prog == "builtin" else 0  # given the job's id, subscript and all (guard34)
+        for i in range(start, len(texts)):
+            t = texts[i]
+            if re.fullmatch(r"-[nf]*p", t) and i + 1 < len(texts):
                 _named(w, words[i + 1], set(), node)
+            elif m := re.fullmatch(r"-[nf]*p(.+)", t, re.S):  # `-p'a[$(cmd)]'`: the name attached
+                sink(w, words[i], "wait -p", text=re.sub(r"[\"']", "", m.group(1)), names=True)
             elif not t.startswith("-"):
                 break
 
