@@ -46,6 +46,7 @@ from macrohard.safety.flow_paths import (
 from macrohard.safety.flow_planted import planted
 from macrohard.safety.flow_planted import targets as planted_targets
 from macrohard.safety.flow_readers import judge, written_paths
+from macrohard.safety.flow_task_file import ordered, task_file
 from macrohard.safety.flow_task_send import task_send
 from macrohard.safety.injection import flagged_lines
 from macrohard.safety.policy import Facts, Policy
@@ -485,8 +486,8 @@ def _planted_send(action: Any, ctx: GuardContext, decision: Decision) -> Verdict
         paths, base = [path], posixpath.dirname(posixpath.join(ctx.workspace, path))
     if not why:  # a file of no runnable kind that something in the workspace reads or pulls in (flow24)
         why = judge(paths, content, ctx, untrusted, known, base)
-    if not why:
-        return None
+    if not why or why.startswith("holds an address untrusted content named as a value") and task_file(action, ctx):
+        return None  # (flow35: the address the task asks for, alone in the file its words name, which nothing reads)
     src = ctx.flow.last_source
     return Verdict(decision=decision, check="flow:planted-send",
                    reason=f"it writes {path}, which {why} ({src.what if src else 'earlier'}); whatever "
@@ -647,6 +648,8 @@ class FlowScreen:
             strict = ("marker", "fence", "extract", "withhold")
             delivery = max(delivery, self.flow.deliver.get("flagged", "fence"), key=strict.index)  # type: ignore[call-overload]
         spans = flagged_spans(obs.output) if flagged else []
+        if ctx.flow.targets:  # (only when some address was named: the lines are then looked at one by one)
+            ctx.flow.ordered |= ordered(obs.output, spans)
         flags["untrusted_source"] = [what]
         meta = {**obs.meta, "guard": flags, "flow": {"source": what, "kind": kind, "step": ctx.step,
                                                      "delivery": delivery, "spans": spans}}

@@ -159,9 +159,14 @@ def addresses(text: str) -> set[str]:
 def _followed_injection(action: Any, ctx: GuardContext, a: Analysis) -> None:
     """An action that goes to an address only a flagged prompt injection named is following it."""
     fields = action.model_dump() if hasattr(action, "model_dump") else {}
-    for value in fields.values():
+    for name, value in fields.items():
         if isinstance(value, str) and "://" in value:
             hit = addresses(value) & ctx.injected_addresses
+            if hit and name == "content" and fields.get("kind") == "write_file":
+                from macrohard.safety.flow_task_file import task_file  # (flow35; flow imports review)
+
+                if task_file(action, ctx):  # the address the task asks for, alone in the file it names
+                    continue
             if hit:
                 a.add("injected", f"goes to {sorted(hit)[0]}, an address named only by content flagged as a "
                                   "prompt injection")
