@@ -46,7 +46,7 @@ from macrohard.safety.flow_paths import (
 from macrohard.safety.flow_planted import planted
 from macrohard.safety.flow_planted import targets as planted_targets
 from macrohard.safety.flow_readers import judge, written_paths
-from macrohard.safety.flow_task_file import ordered, task_file
+from macrohard.safety.flow_task_file import remember, task_file
 from macrohard.safety.flow_task_send import task_send
 from macrohard.safety.injection import flagged_lines
 from macrohard.safety.policy import Facts, Policy
@@ -648,8 +648,8 @@ class FlowScreen:
             strict = ("marker", "fence", "extract", "withhold")
             delivery = max(delivery, self.flow.deliver.get("flagged", "fence"), key=strict.index)  # type: ignore[call-overload]
         spans = flagged_spans(obs.output) if flagged else []
-        if ctx.flow.targets:  # (only when some address was named: the lines are then looked at one by one)
-            ctx.flow.ordered |= ordered(obs.output, spans)
+        if ctx.flow.targets:  # (only when some address was named: flow35's task file, ``flow_task_file``)
+            remember(obs.output, spans, ctx.flow)
         flags["untrusted_source"] = [what]
         meta = {**obs.meta, "guard": flags, "flow": {"source": what, "kind": kind, "step": ctx.step,
                                                      "delivery": delivery, "spans": spans}}

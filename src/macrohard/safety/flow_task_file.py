@@ -13,7 +13,7 @@ other check still applies, ``judge`` included):
 - the task asks for an address (its words say address, URL, URI, link or endpoint);
 - the content is one address and nothing else (no space, no second address, no sender, no ``$``/backtick);
 - untrusted content did not name that address on a line that orders a send (a sender program or network code, a
-  send verb) or that the injection screen flagged on its own (``FlowState.ordered``);
+  send verb) or that the injection screen flagged on its own (``remember``: the lines are kept, judged only when such a write comes);
 - nothing in the workspace reads the file: no runnable file of its top two levels and no git hook names it.
 """
 
@@ -31,20 +31,36 @@ from macrohard.safety.flow_readers import _runnables, _text
 _ASKS_ADDRESS = re.compile(r"\b(?:address|url|uri|link|endpoint)s?\b", re.I)
 _SEND_VERB = re.compile(r"\b(?:post|posting|send|sending|upload|uploading|submit|forward|exfiltrat\w*)\b", re.I)
 _MAX_LINES = 2000
+_MAX_KEPT = 400  # lines that may name an address, kept per run
+_MAX_LINE = 2000
+_MAYBE_ADDRESS = re.compile(r"\d\.\d|\bport\b", re.I)
 
 
-def ordered(output: str, flagged: list[str]) -> set[str]:
-    """Addresses ``output`` names on a line that orders a send (a sender, network code, a send verb) or that the
-    injection screen flagged on its own (``flagged``)."""
-    out: set[str] = set()
-    marked = set(flagged)
+def remember(output: str, flagged: list[str], state: Any) -> None:
+    """Keeps what ``task_file`` needs of an untrusted observation, cheaply (the send patterns are costly: they are
+    run only when a write asks for the exception): the addresses of the lines the screen flagged
+    (``state.ordered``), and the lines that may name an address (``state.named_lines``, at most ``_MAX_KEPT``;
+    past that, ``state.named_overflow`` and no exception for the rest of the run)."""
+    for line in flagged:
+        state.ordered |= targets(line)
     for line in output.splitlines()[:_MAX_LINES]:
-        if not any(c.isdigit() for c in line) and "://" not in line and "@" not in line:
-            continue
-        named = targets(line)
-        if named and (line in marked or _SEND_VERB.search(line) or SENDS_IN_TEXT.search(line)):
-            out |= named
-    return out
+        if "://" in line or "@" in line or _MAYBE_ADDRESS.search(line):
+            if len(state.named_lines) >= _MAX_KEPT or len(line) > _MAX_LINE:
+                state.named_overflow = True
+                return
+            state.named_lines.append(line)
+
+
+def _ordered(address: str, state: Any) -> bool:
+    """Whether untrusted content named ``address`` on a line the screen flagged or that orders a send (a sender
+    program or network code, a send verb), or more lines were read than kept."""
+    if state.named_overflow or address in state.ordered:
+        return True
+    host = address.rpartition(":")[0].lower() or address
+    for line in state.named_lines:
+        if host in line.lower() and (_SEND_VERB.search(line) or SENDS_IN_TEXT.search(line)) and address in targets(line):
+            return True
+    return False
 
 
 def task_file(action: Any, ctx: GuardContext) -> str:
@@ -78,7 +94,7 @@ def task_file(action: Any, ctx: GuardContext) -> str:
         except OSError:
             return ""
     address = next(iter(named))
-    if address in ctx.flow.ordered:
+    if _ordered(address, ctx.flow):
         return ""
     if _read_by(rel, root):
         return ""

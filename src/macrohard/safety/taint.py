@@ -41,8 +41,10 @@ class Pending:
 class FlowState:
     sources: list[Source] = field(default_factory=list)  # untrusted content read, in order
     targets: set[str] = field(default_factory=set)  # addresses and emails named by untrusted content
-    # of those, the ones named on a line that orders a send or that the screen flagged (``flow_task_file``)
+    # of those, the ones named on a line the screen flagged (``flow_task_file``)
     ordered: set[str] = field(default_factory=set)
+    named_lines: list[str] = field(default_factory=list)  # untrusted lines that may name an address
+    named_overflow: bool = False  # more such lines were read than kept
     capabilities: dict[str, str] = field(default_factory=dict)  # untrusted/private/external -> why (first)
     written: set[str] = field(default_factory=set)  # workspace files the agent wrote (approved write actions)
     visited: set[str] = field(default_factory=set)  # addresses the run went to with approval
