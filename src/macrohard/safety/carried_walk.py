@@ -154,7 +154,7 @@ class _Walk:
         then: list[Any] = []  # `cat <<EOF | nc …`: tree-sitter hangs the pipeline off the heredoc
         for child in node.children:
             if child.type == "file_redirect":
-                op = next((c.type for c in child.children if not c.is_named), "")
+                op = shelltree.op(child, self.src)  # `<>` (guard35) too
                 dest = child.child_by_field_name("destination")
                 fd = next((self.text(c) for c in child.children if c.type == "file_descriptor"), "")
                 if dest is None:

@@ -182,7 +182,11 @@ def redirected(an: Analyzer, cmd: SimpleCommand, argv: list[str]) -> None:
     an earlier step may have opened on a file (``exec 3>>run.sh``): ``echo … >&3; bash run.sh`` ran text the guard
     had not read (guard16), so such a write makes every later script on the line one the guard cannot read."""
     for op, target in cmd.redirects:
-        if op in (">", ">>", ">|", "&>", "&>>", ">&") and target and not target.isdigit() and target != "-":
+        if op == "<>" and target:  # guard35: `[n]<> f` (a `>>` follows) writes from the file's start, its old text
+            ap = an.paths.resolve(target, cmd.cwd)  # past the new one's end stays: a text the line wrote is unknown
+            if an.written.get(ap):
+                an.written[ap] = None
+        elif op in (">", ">>", ">|", "&>", "&>>", ">&") and target and not target.isdigit() and target != "-":
             ap, text = an.paths.resolve(target, cmd.cwd), text_written(argv, cmd)
             if op in (">", "&>") and text is not None:
                 # guard32: a `>` may leave the file as it was (`set -C`/noclobber on, a read-only file): `set -C` a

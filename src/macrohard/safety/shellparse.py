@@ -92,6 +92,9 @@ class _Walker:
         self.in_function = 0  # how deep in function bodies the walk is
         self.pass_vars: set[str] = set()  # names a pass over an unrolled loop's body set from its value (safety.loopglob)
         self.start: str | None = None  # the folder the line starts in, when the guard knows it (real_folder)
+        # words after a redirect's target (`echo > a.txt 'sh run.sh'`): tree-sitter makes them more targets of the
+        # redirect, bash arguments of the command (guard35: the walk dropped them, `sh < a.txt run.sh` ran run.sh)
+        self.spilled: list[str] = []
 
     def text(self, node: Any) -> str:
         return self.src[node.start_byte:node.end_byte].decode(errors="replace")
@@ -229,7 +232,15 @@ class _Walker:
         if t == "redirected_statement":
             body = node.child_by_field_name("body")
             cmds = self.visit(body, nested) if body is not None else [self.record(SimpleCommand(argv=[]), nested)]
+            spilled, self.spilled = self.spilled, []
             redirects, heredoc = self.redirects(node, nested)
+            spilled, self.spilled = self.spilled, spilled
+            if spilled:
+                if body is not None and body.type == "command" and cmds and cmds[-1].argv and \
+                        cmds[-1].argv[0] not in _STATEFUL:
+                    cmds[-1].argv += spilled
+                else:  # a `cd`, a builtin that sets names, a compound: its words were read without them
+                    self.out.error = True
             if cmds:
                 cmds[-1].redirects += redirects
                 cmds[-1].heredoc += heredoc
@@ -403,10 +414,7 @@ class _Walker:
         scratch: set[str] = set() if nested is None else nested
         for child in node.children:
             if child.type == "file_redirect":
-                op = next((c.type for c in child.children if not c.is_named), ">")
-                dest = child.child_by_field_name("destination")
-                if dest is not None:
-                    out.append((op, self.word(dest, scratch)[0]))
+                out += self.file_redirect(child, scratch)
             elif child.type == "herestring_redirect":
                 for c in child.named_children:
                     out.append(("<<<", self.word(c, scratch)[0]))
@@ -421,11 +429,24 @@ class _Walker:
                         self.backquotes(self.text(body), scratch)
                 for c in child.named_children:
                     if c.type == "file_redirect":
-                        dest = c.child_by_field_name("destination")
-                        op = next((x.type for x in c.children if not x.is_named), ">")
-                        if dest is not None:
-                            out.append((op, self.word(dest, scratch)[0]))
+                        out += self.file_redirect(c, scratch)
         return out, heredoc
+
+    def file_redirect(self, child: Any, nested: set[str]) -> list[tuple[str, str]]:
+        """A ``file_redirect``'s (operator, target) pairs. ``[n]<> word`` (guard35) opens the file to read and write,
+        created if missing and not truncated: it is a ``>>`` write (every write check), a ``<`` read where it is the
+        input (no ``n``, or 0: ``sh 0<> s.sh`` runs s.sh), and a ``<>`` before the ``>>``, which tells the write checks the
+        file's old text stays past the new one's end (``safety.rewrites``: a script's head replaced, its tail run)."""
+        op = shelltree.op(child, self.src) or ">"
+        dest = child.child_by_field_name("destination")
+        if dest is None:
+            return []
+        target = self.word(dest, nested)[0]
+        self.spilled += [self.word(d, nested)[0] for d in child.children_by_field_name("destination")[1:]]
+        if op != "<>":
+            return [(op, target)]
+        fd = next((self.text(c) for c in child.children if c.type == "file_descriptor"), "")
+        return ([("<", target)] if fd in ("", "0") else []) + [("<>", target), (">>", target)]
 
     def backquotes(self, body: str, nested: set[str]) -> None:
         """An unquoted heredoc's `...`: bash runs them as it runs $(...) there, but tree-sitter leaves them as text
@@ -459,8 +480,13 @@ class _Walker:
                     "$" in raw and not dynamic and inner.type != "word")
                 argv.append(value)
             elif child.type == "file_redirect" or child.type == "herestring_redirect":
+                spilled, self.spilled = self.spilled, []
                 ops, _ = self.redirects_of(child, own)
+                spilled, self.spilled = self.spilled, spilled
                 cmd.redirects += ops
+                argv += spilled
+            elif child.type == "number" and _descriptor(node, child):
+                continue  # `sh 0< s.sh`: tree-sitter reads the `0` as an argument, bash as the redirect's descriptor
             elif child.is_named and child.type not in ("comment",):
                 if child.type == "word" and not ended and re.search(r"[*?\[]", self.text(child)):
                     self.out.globs.append((self.text(child), self.cwd, False))
@@ -512,10 +538,7 @@ class _Walker:
     def redirects_of(self, child: Any, nested: set[str]) -> tuple[list[tuple[str, str]], str]:
         out: list[tuple[str, str]] = []
         if child.type == "file_redirect":
-            op = next((c.type for c in child.children if not c.is_named), ">")
-            dest = child.child_by_field_name("destination")
-            if dest is not None:
-                out.append((op, self.word(dest, nested)[0]))
+            out += self.file_redirect(child, nested)
         else:
             for c in child.named_children:
                 out.append(("<<<", self.word(c, nested)[0]))
@@ -532,6 +555,25 @@ _DIR_TILDE = re.compile(r"~([-+]\d*|\d+)(/.*|$)", re.S)
 # builtins that set a name of bash's own (whether or not they also set the names they are given)
 _SETS_ITS_OWN = {"read": ("REPLY",), "mapfile": ("MAPFILE",), "readarray": ("MAPFILE",), "getopts": ("OPTARG", "OPTIND"),
                  "select": ("REPLY",)}
+
+
+# builtins whose words the walk reads as it meets the command (a folder, names set): words spilled past a redirect
+# on them make the line one the walk did not read
+_STATEFUL = frozenset({"cd", "pushd", "popd", "exec", "eval", "source", ".", "set", "shopt", "alias", "declare",
+                       "typeset", "local", "export", "readonly", "unset", "trap", "enable", "hash", "read", "mapfile",
+                       "readarray", "printf", "wait", "getopts", "let", "builtin", "command", "bind", "complete"})
+
+
+def _descriptor(node: Any, number: Any) -> bool:
+    """Whether ``number``, an argument of the command ``node``, is the descriptor of a redirect right after it
+    (guard35: tree-sitter-bash reads `sh 0< s.sh`, `sh 0<> s.sh`, `cat 0> f` as the argument `0` and a redirect, so
+    ``sh 0< s.sh`` ran s.sh as `sh 0`, a script the guard found no file for)."""
+    after = number.next_sibling
+    if after is None and node.parent is not None and node.parent.type == "redirected_statement" and \
+            node.parent.child_by_field_name("body") == node:
+        after = node.next_sibling
+    return after is not None and after.start_byte == number.end_byte and \
+        after.type in ("file_redirect", "herestring_redirect", "heredoc_redirect")
 
 
 def _stops_if_failed(node: Any) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 from typing import Any
@@ -40,13 +41,54 @@ def tree(source: bytes) -> Any:
         trees = _local.trees = {}
     found = trees.get(source)
     if found is None:
-        found = trees[source] = parser().parse(source)
+        found = trees[source] = _parse(source)
         if len(trees) > _TREES:
             del trees[next(iter(trees))]
     return found
 
 
 _TREES = 4
+# bash's read-write redirection `[n]<> word` (guard35): tree-sitter-bash does not know the operator (the line did not
+# parse and was asked about), so the tree is of the line with each `<>` read as `>|`, the same length: every node's
+# place and text (taken from the line itself) stay the same, and ``op`` tells the two apart by the line's text there.
+# Not after a backslash (`\<>x` is the character `<` and a `>x` redirect), nor in `<<>`/`<>>` (left unparseable).
+_RW = re.compile(rb"(?<![<\\])<>(?!>)|(?<=[^\\]\\\\)<>(?!>)")
+
+
+_QUOTED = frozenset({"string", "raw_string", "ansi_c_string", "translated_string", "heredoc_body", "heredoc_content",
+                     "comment", "regex"})
+
+
+def _parse(source: bytes) -> Any:
+    """The tree of ``source``; where it does not parse and holds `<>` outside quotes, heredoc bodies and comments, the
+    tree of the line with those read as `>|` (a line that parses has no `<>` operator: tree-sitter does not know it)."""
+    found = parser().parse(source)
+    if b"<>" not in source or not found.root_node.has_error:
+        return found
+    spots = [m.start() for m in _RW.finditer(source) if not _quoted(found.root_node, m.start())]
+    if not spots:
+        return found
+    line = bytearray(source)
+    for at in spots:
+        line[at:at + 2] = b">|"
+    return parser().parse(bytes(line))
+
+
+def _quoted(root: Any, at: int) -> bool:
+    node = root.descendant_for_byte_range(at, at + 2)
+    while node is not None:
+        if node.type in _QUOTED:
+            return True
+        node = node.parent
+    return False
+
+
+def op(node: Any, source: bytes) -> str:
+    """A redirect's operator: the type of its unnamed child, and ``<>`` where the line reads `<>` there."""
+    child = next((c for c in node.children if not c.is_named), None)
+    if child is None:
+        return ""
+    return "<>" if child.type == ">|" and source[child.start_byte:child.end_byte] == b"<>" else child.type
 
 
 def function_code(node: Any, text: Any) -> str:
