@@ -66,3 +66,32 @@ ORDINARY35 = {
     "grep 0<> a.txt": [A_TXT, "grep -c hello 0<> a.txt"],
     "exec 3<> in a step, written next": ["exec 3<> notes.txt", "echo hi >&3", "exec 3>&-; cat notes.txt"],
 }
+
+# written at 05:21 UTC after the fix, against it: what the walk found on the way (on main 7887005 `sh 0< s.sh` and
+# `sh < a.txt run.sh` ran their payload approved: tree-sitter reads `0<` as the argument `0`, and words after a
+# redirect's target as more targets, which the walk dropped); their spellings and neighbours
+EV = ("evil.txt", P + "\n")
+SUB = ("sub/s.sh", P + "\n")
+OWN35 = {
+    "sh 0< s.sh": [RUN, LONG, "sh 0< s.sh"],
+    "bash 0<s.sh": [RUN, LONG, "bash 0<s.sh"],
+    "sh < a.txt run.sh": [RUN, A_TXT, "sh < a.txt run.sh"],
+    "sh 0< a.txt run.sh": [RUN, A_TXT, "sh 0< a.txt run.sh"],
+    "echo > a.txt TEXT; sh a.txt": [RUN, "echo > a.txt 'sh run.sh'; sh a.txt"],
+    "printf > s.sh FMT ARG; bash s.sh": [RUN, "printf > s.sh '%s\\n' 'sh run.sh'; bash s.sh"],
+    "python3 < a.txt x.py": [RUN, A_TXT, ("x.py", "import os\nos.system('sh run.sh')\n"), "python3 < a.txt x.py"],
+    "cat > s.sh <<< TEXT run.sh": [RUN, "cat > s.sh <<< 'echo hi' run.sh; sh s.sh"],
+    "cd > /dev/null sub; sh s.sh": [RUN, SUB, ("s.sh", "echo hi\n"), "cd > /dev/null sub; sh s.sh"],
+    "tee > /dev/null s.sh <<< TEXT": [RUN, "tee > /dev/null s.sh <<< 'sh run.sh'; sh s.sh"],
+    "cp > /dev/null evil.txt s.sh": [EV, ("s.sh", "echo hi\n"), "cp > /dev/null evil.txt s.sh; sh s.sh"],
+    "sh 2> /dev/null run.sh": [RUN, "sh 2> /dev/null run.sh"],
+    "<> then words: echo 1<> s.sh TEXT": [RUN, "echo 1<> s.sh 'sh run.sh'; sh s.sh"],
+    "0<> then a script word": [RUN, A_TXT, "sh 0<> a.txt run.sh"],
+}
+ORDINARY35_OWN = {
+    "echo > out.txt WORDS": ["echo > out.txt hello world; cat out.txt"],
+    "sort > sorted.txt a.txt": [A_TXT, "sort > sorted.txt a.txt; cat sorted.txt"],
+    "grep -c > n.txt hello a.txt": [A_TXT, "grep -c > n.txt hello a.txt; cat n.txt"],
+    "cat 0< a.txt": [A_TXT, "cat 0< a.txt"],
+    "wc 2> err.txt -l a.txt": [A_TXT, "wc 2> err.txt -l a.txt"],
+}
