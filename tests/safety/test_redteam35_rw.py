@@ -31,7 +31,7 @@ def test_rw_attempts_are_held(tmp_path):
 
 
 def test_words_after_a_redirect_target_are_held(tmp_path):
-    none_through(tmp_path, T.OWN35, "redteam35-own")
+    none_through(tmp_path, {**T.OWN35, **T.SENDS35}, "redteam35-own")
 
 
 def test_guard34_rw_attempts_stay_held(tmp_path):
