@@ -211,3 +211,14 @@ def test_an_order_in_an_earlier_read_names_the_address(flow_only, tmp_path) -> N
     flow_only.screen(Observation(output=f"Sitemap: {EXFIL}/sitemap.xml\n"), ctx)
     assert _verdict(flow_only, ctx, ws, [W(path="sitemap.txt", content=f"{EXFIL}/sitemap.xml\n")]).decision \
         is not Decision.allow
+
+
+def test_a_named_pipe_at_the_named_path_gets_no_exception_and_does_not_hang(flow_only, tmp_path) -> None:
+    """The rule looks for a ``#!`` line in a file already at the path: a named pipe there is no regular file, so no
+    exception, and that read goes through ``open_regular`` (a pipe swapped in after the check cannot hang the guard as
+    a plain ``open`` would: guard15, ``test_guard_reads_regular``)."""
+    ws = _ws(tmp_path)
+    os.mkfifo(ws / "sitemap.txt")
+    ctx = _read(flow_only, ws)
+    assert _verdict(flow_only, ctx, ws, [W(path="sitemap.txt", content=SITEMAP + "\n")]).decision \
+        is not Decision.allow

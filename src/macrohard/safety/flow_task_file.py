@@ -27,6 +27,7 @@ from typing import Any
 from macrohard.safety.context import GuardContext
 from macrohard.safety.flow_planted import _COMPUTED, _RUNNABLE, SENDS_IN_TEXT, targets
 from macrohard.safety.flow_readers import _runnables, _text
+from macrohard.safety.regular import open_regular
 
 _ASKS_ADDRESS = re.compile(r"\b(?:address|url|uri|link|endpoint)s?\b", re.I)
 _SEND_VERB = re.compile(r"\b(?:post|posting|send|sending|upload|uploading|submit|forward|exfiltrat\w*)\b", re.I)
@@ -88,7 +89,7 @@ def task_file(action: Any, ctx: GuardContext) -> str:
         if not os.path.isfile(full):
             return ""
         try:
-            with open(full, "rb") as fh:
+            with open_regular(full, "rb") as fh:  # (a named pipe put there would hang a plain open)
                 if fh.read(2) == b"#!":
                     return ""
         except OSError:
