@@ -10,7 +10,6 @@ The payload ``P`` touches ``marker``; ``RUN`` holds it as ``run.sh``."""
 
 from __future__ import annotations
 
-from .redteam19_parts import P
 from .redteam20_parts import RUN
 
 EVS = ("s.sh", "sh run.sh\n")
