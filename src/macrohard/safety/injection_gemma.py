@@ -144,24 +144,13 @@ def english_vote(p_ngram: float, both: float, flat: str) -> float | None:
     return max(alone, both) if both >= VOTE_FLOOR else alone
 
 
-# The last text read by ``lang.detect`` and its reading: ``english_vote`` and then ``mix`` read the same normalised text
-# (the very same object) one after the other, and ``detect`` cost ~0.13 ms a text, 8 % of a short other-language screen
-# (inj34's profile). Kept as one tuple, so a thread reads a text and its own reading together; held here, so no other
-# text can share its address while it is kept.
-_last_detect: tuple = ("", None)
-
-
+@lru_cache(maxsize=1)
 def _detect(flat: str):
-    """``lang.detect(flat)``, read once per text object."""
-    global _last_detect
-    last = _last_detect
-    if last[0] is flat and last[1] is not None:
-        return last[1]
+    """``lang.detect(flat)``, read once per text: ``english_vote`` and then ``mix`` read the same normalised text one
+    after the other, and ``detect`` cost ~0.13 ms a text, 8 % of a short other-language screen (inj34's profile)."""
     from macrohard.safety.lang import detect
 
-    got = detect(flat)
-    _last_detect = (flat, got)
-    return got
+    return detect(flat)
 
 
 class _Rows:
