@@ -43,7 +43,7 @@ from macrohard.safety.flow_paths import (
     shell_base,
     short,
 )
-from macrohard.safety.flow_planted import planted
+from macrohard.safety.flow_planted import VALUE_READ, planted
 from macrohard.safety.flow_planted import targets as planted_targets
 from macrohard.safety.flow_readers import judge, written_paths
 from macrohard.safety.flow_task_file import remember, task_file
@@ -486,7 +486,7 @@ def _planted_send(action: Any, ctx: GuardContext, decision: Decision) -> Verdict
         paths, base = [path], posixpath.dirname(posixpath.join(ctx.workspace, path))
     if not why:  # a file of no runnable kind that something in the workspace reads or pulls in (flow24)
         why = judge(paths, content, ctx, untrusted, known, base)
-    if not why or why.startswith("holds an address untrusted content named as a value") and task_file(action, ctx):
+    if not why or why == VALUE_READ and task_file(action, ctx):
         return None  # (flow35: the address the task asks for, alone in the file its words name, which nothing reads)
     src = ctx.flow.last_source
     return Verdict(decision=decision, check="flow:planted-send",

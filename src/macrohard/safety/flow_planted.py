@@ -71,6 +71,8 @@ _BUILT_NAME = re.compile(r"(?:^|[;&|(`\"'=]|\$\(shell\s|\bthen|\bdo|\bexec)\s*@?
 _INCLUDES = re.compile(r"(?:^|[\s'\"])-?s?include\s+([\w./-]+)|(?:^|[;&|]|\bthen|\bdo)\s*(?:\.|source)\s+([\w./-]+)",
                        re.M)
 _NOT_A_PIECE = {"localhost", "example", "www", "http", "https", "com", "org", "net"}
+# ``planted``'s reason for a file that is only an address, or assigns it: the one ``flow_task_file`` may lift
+VALUE_READ = "holds an address untrusted content named as a value something else reads"
 
 
 def norm(address: str) -> str:
@@ -138,7 +140,7 @@ def planted(path: str, content: str, untrusted: set[str], known: set[str], shell
     value = [a for m in _ASSIGN.finditer(content) for a in (m.group(1) or m.group(2),) if a]
     single = not re.search(r"\s", content.strip())
     if sorted(a for a in targets(" ".join(value)) & untrusted if "@" not in a) or single and urls:
-        return "holds an address untrusted content named as a value something else reads"
+        return VALUE_READ
     return ""
 
 
