@@ -3,7 +3,7 @@ and 0.1 % false positives, AUC, per attack style and per source kind, the policy
 rule-only screen side by side, and latency per KB (held-out texts and bad inputs: huge, binary, deeply nested
 HTML, other languages).
 
-    python benchmarks/injection.py [--repeat 3] [--set blind5] [--latency-only] [--cold] [--best-of 5]
+    python benchmarks/injection.py [--repeat 3] [--set blind5] [--latency-only] [--cold] [--best-of 5] [--scores F]
 """
 
 from __future__ import annotations
@@ -69,6 +69,9 @@ def main() -> int:
     ap.add_argument("--cold", action="store_true", help="clear the tokenizer's word memo before each screen")
     ap.add_argument("--best-of", type=int, default=1, metavar="N",
                     help="screen each text N times in a row and keep its least time: the screen's own cost, without what a co-tenant's burst adds to one screen (on the shared 2-core box the plain figure moves by 20-30 %% run to run)")
+    ap.add_argument("--scores", metavar="FILE",
+                    help="write the shipped screen's score of every row (JSON, in the set's order) to FILE, to compare "
+                         "two trees' code row by row")
     args = ap.parse_args()
     paths = ([BLIND] if args.set != "heldout" else []) + ([HELDOUT] if args.set != "blind" else [])
     if args.set not in ("both", "blind", "heldout"):
@@ -78,14 +81,14 @@ def main() -> int:
             ap.error(f"no set {args.set!r}: the sets are {', '.join(sets)}")
     for path in paths:
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if args.latency_only \
-            else measure(path)
+            else measure(path, args.scores)
         print()
     print(f"load average {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f}")
     latency(rows, args.repeat, args.cold, args.best_of)
     return 0
 
 
-def measure(path: Path) -> list[dict]:
+def measure(path: Path, scores: str | None = None) -> list[dict]:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     threshold = load_policy(DEFAULT_POLICY_PATH).observations.injection_threshold
     new, old, rules_norm = [], [], []
@@ -133,12 +136,37 @@ def measure(path: Path) -> list[dict]:
 
             print(f"{key:<14}{len(p):>5}{share(flag_old, p, 9)}{share(flag_new, p, 7)}{len(n):>5}"
                   f"{share(flag_old, n, 9)}{share(flag_new, n, 7)}")
+    _splits(rows, y, flag_new)
+    if scores:
+        Path(scores).write_text(json.dumps([float(x) for x in new_a]))
     missed = [r for r, f in zip(rows, flag_new, strict=True) if r["label"] == 1 and not f]
     false = [r for r, f in zip(rows, flag_new, strict=True) if r["label"] == 0 and f]
     print(f"\nmissed at the policy threshold: {len(missed)}; false positives: {len(false)} "
           f"(hand-written among them: {sum(r['origin'] == 'hand' for r in missed)} missed, "
           f"{sum(r['origin'] == 'hand' for r in false)} false)")
     return rows
+
+
+def _splits(rows: list[dict], y: np.ndarray, flag: np.ndarray) -> None:
+    """Recall and false positives at the policy threshold by language (English or not), by hand or composed, and by
+    kind of negative (ordinary output or a hard look-alike), where the set's rows say so (blind26 on)."""
+    groups = []
+    if all("lang" in r for r in rows):
+        groups += [("English", lambda r: r["lang"] == "en"), ("other languages", lambda r: r["lang"] != "en")]
+    if all("hand" in r for r in rows):
+        groups += [("by hand", lambda r: bool(r["hand"])), ("composed", lambda r: not r["hand"])]
+    if all("kind" in r for r in rows):
+        groups += [(f"negatives: {k}", lambda r, k=k: r["kind"] == k) for k in sorted({r["kind"] for r in rows})
+                   if k not in ("injection", "positive")]
+    if not groups:
+        return
+    print(f"\n{'split (policy threshold)':<28}{'pos':>6}{'recall':>8}{'neg':>6}{'FPR':>8}{'flagged':>8}")
+    for name, keep in groups:
+        ix = np.array([i for i, r in enumerate(rows) if keep(r)], dtype=int)
+        p, n = ix[y[ix] == 1], ix[y[ix] == 0]
+        rec = f"{flag[p].mean():>8.1%}" if len(p) else f"{'-':>8}"
+        fpr = f"{flag[n].mean():>8.2%}{int(flag[n].sum()):>8}" if len(n) else f"{'-':>8}{'-':>8}"
+        print(f"{name:<28}{len(p):>6}{rec}{len(n):>6}{fpr}")
 
 
 def _bad_inputs() -> list[tuple[str, str]]:
