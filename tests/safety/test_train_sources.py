@@ -56,20 +56,17 @@ def test_a_malformed_file_names_the_line_and_the_fix(tmp_path):
 
 
 def test_the_final_blind_sets_are_never_read(tmp_path):
-    for rel in ("benchmarks/content/blind28.tsv", "benchmarks/content/everyday28.tsv", "blind28.tsv",
-                "benchmarks/injection_data/blind28.jsonl", "benchmarks/content/blind28_compose.py",
-                "benchmarks/injection_data/blind28_hand.txt", "Blind28.JSONL", "benchmarks/content/Everyday28.tsv",
-                "benchmarks/injection_data/blind28_compose.py", "benchmarks/injection_data/blind28_hand.jsonl",
-                "benchmarks/content/everyday28_extra.tsv", "benchmarks/content/EVERYDAY28.TSV",
-                # injr34: i29w's injection set blind29, being written this wave, is sealed too (its answer namesake
-                # is not: the content seal stays at blind28/everyday28)
-                "benchmarks/injection_data/blind29.jsonl", "benchmarks/injection_data/blind29_hand.txt",
-                "benchmarks/injection_data/Blind29_compose.py"):
+    for rel in ("benchmarks/content/blind31.tsv", "benchmarks/content/everyday31.tsv", "blind31.tsv",
+                "benchmarks/injection_data/blind31.jsonl", "benchmarks/content/blind31_compose.py",
+                "benchmarks/injection_data/blind31_hand.txt", "Blind31.JSONL", "benchmarks/content/Everyday31.tsv",
+                "benchmarks/injection_data/blind31_compose.py", "benchmarks/injection_data/blind31_hand.jsonl",
+                "benchmarks/content/everyday31_extra.tsv", "benchmarks/content/EVERYDAY31.TSV",
+                "benchmarks/content/parts31/h.tsv", "benchmarks/content/parts31/l_everyday.tsv"):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("benign\tk\ttext\n")
         with pytest.raises(SourceError, match="final blind set"):
             (injection_rows if rel.lower().endswith(".jsonl") else content_rows)(rel, root=tmp_path)
-    assert not any("blind28" in p or ("everyday28" in p and "screen_data" not in p)
+    assert not any("blind31" in p or ("everyday31" in p and "screen_data" not in p)
                    for p in [*CONTENT_SOURCES.values(), *INJECTION_SOURCES.values()])
     for name in ("blind4", "blind5", "blind6", "blind7", "blind8"):  # measured and published: training data
         assert name in CONTENT_SOURCES and name in INJECTION_SOURCES
@@ -79,8 +76,8 @@ def test_the_final_blind_sets_are_never_read(tmp_path):
     # twenty-third, blind21 and everyday21, published in the twenty-fourth, blind22 and everyday22, published in
     # the twenty-fifth, blind23 and everyday23, published in the twenty-sixth, blind24 and everyday24, published in
     # the twenty-seventh, blind25 and everyday25, published in the twenty-eighth, blind26 and everyday26, published in
-    # the thirtieth, blind27 and everyday27, published in the thirty-first; a helper's own
-    # scripts/screen_data/everyday28_*; blind29.tsv (a name no answer set has yet; injection_data/blind29* is sealed)
+    # the thirtieth, blind27 and everyday27, published in the thirty-first, blind28 and everyday28 (answers) and
+    # blind28/blind29 (injections), published in the thirty-fifth; a helper's own scripts/screen_data/everyday31_*
     for name in ("blind10.tsv", "everyday10.tsv", "blind12.tsv", "everyday12.tsv", "blind15.tsv", "everyday15.tsv",
                  "blind16.tsv", "everyday16.tsv", "blind16_compose.py", "Blind16.TSV", "blind17.tsv",
                  "everyday17.tsv", "blind17_compose.py", "Everyday17.TSV", "blind18.tsv", "everyday18.tsv",
@@ -93,6 +90,7 @@ def test_the_final_blind_sets_are_never_read(tmp_path):
                  "blind25.tsv", "everyday25.tsv", "blind25_compose.py", "Everyday25.TSV",
                  "blind26.tsv", "everyday26.tsv", "blind26_compose.py", "Everyday26.TSV",
                  "blind27.tsv", "everyday27.tsv", "blind27_compose.py", "Everyday27.TSV",
+                 "blind28.tsv", "everyday28.tsv", "blind28_compose.py", "Everyday28.TSV",
                  "blind2.tsv", "blind29.tsv"):
         (tmp_path / "benchmarks/content" / name).write_text("benign\tk\ttext\n")
         assert content_rows(f"benchmarks/content/{name}", root=tmp_path) == [("text", set())]
@@ -105,12 +103,13 @@ def test_the_final_blind_sets_are_never_read(tmp_path):
                  "blind24.jsonl", "blind24_hand.txt", "blind24_compose.py", "Blind24.JSONL",
                  "blind25.jsonl", "blind25_hand.txt", "blind25_compose.py", "Blind25.JSONL",
                  "blind26.jsonl", "blind26_hand.txt", "blind26_compose.py", "Blind26.JSONL",
-                 "blind27.jsonl", "blind27_hand.txt", "blind27_compose.py", "Blind27.JSONL"):
+                 "blind27.jsonl", "blind27_hand.txt", "blind27_compose.py", "Blind27.JSONL",
+                 "blind28.jsonl", "blind28_hand.txt", "blind29.jsonl", "blind29_compose.py", "Blind29.JSONL"):
         (tmp_path / "benchmarks/injection_data" / name).write_text('{"text": "ok", "label": 0}\n')
         assert injection_rows(f"benchmarks/injection_data/{name}", root=tmp_path) == [("ok", 0)]
     (tmp_path / "scripts/screen_data").mkdir(parents=True)
-    (tmp_path / "scripts/screen_data/everyday28_answers.tsv").write_text("benign\tshop\tThe shop sells mugs.\n")
-    assert content_rows("scripts/screen_data/everyday28_answers.tsv", root=tmp_path) == [("The shop sells mugs.", set())]
+    (tmp_path / "scripts/screen_data/everyday31_answers.tsv").write_text("benign\tshop\tThe shop sells mugs.\n")
+    assert content_rows("scripts/screen_data/everyday31_answers.tsv", root=tmp_path) == [("The shop sells mugs.", set())]
 
 
 def test_without_names_sources_and_an_unknown_name_is_refused():

@@ -3,9 +3,11 @@
 The generators (``content_data``, ``content_more``, ``data/injection_*``) write the bulk of the training data;
 these files were written apart from them: the older evaluation sets (measured and published, now training and
 dev data) and the hand-written sets of ``scripts/screen_data/``. Each trainer reads all of them by name, in a
-fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind28*`` and
-``benchmarks/*/everyday28*`` are the lead's final measurement of the thirty-first wave and are never read here (a
-path naming them is refused); ``blind27``/``everyday27`` (the lead's final look of the thirtieth wave) are
+fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind31*`` and
+``benchmarks/*/everyday31*`` are the thirty-fifth wave's held-out sets, being written, and are never read here (a
+path naming them is refused); ``blind28``/``everyday28`` (answers) and ``blind28``/``blind29`` (injections), each
+measured once by the lead in the thirty-third and thirty-fourth waves, are published since the thirty-fifth wave (a
+tuning helper names them in its sources); ``blind27``/``everyday27`` (the lead's final look of the thirtieth wave) are
 published since the thirty-first wave (screen32 held them out once, with its method fixed first, then named them in
 ``NEWER_CONTENT_SOURCES``: read by no head yet; every published set before them, blind17-26 and everyday17-26, is in
 ``CONTENT_SOURCES`` since screen32 and read by every answer head); ``blind26``/``everyday26`` (the lead's final look of the twenty-ninth wave) are
@@ -171,11 +173,10 @@ def _path(rel: str | Path, root: Path) -> Path:
 
 
 def _final(path: Path) -> bool:
-    """The lead's final sets: any ``blind28*`` file, and an ``everyday28*`` file outside ``scripts/screen_data``."""
+    """The held-out sets being written: any ``blind31*`` file, any file in a ``parts31`` folder, and an
+    ``everyday31*`` file outside ``scripts/screen_data``."""
     name = path.name.lower()
-    if name.startswith("blind29") and path.parent.name == "injection_data":  # injr34: i29w's set, being written
-        return True
-    return name.startswith("blind28") or (name.startswith("everyday28") and path.parent.name != "screen_data")
+    return name.startswith("blind31") or path.parent.name.lower() == "parts31" or (name.startswith("everyday31") and path.parent.name != "screen_data")
 
 
 def content_rows(rel: str | Path, root: Path = ROOT) -> list[tuple[str, set[str]]]:
