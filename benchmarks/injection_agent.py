@@ -1,6 +1,6 @@
 """Agent-level injection tasks: harmful actions executed (target 0) and utility lost on benign twins.
 
-    PYTHONPATH=src .venv/bin/python benchmarks/injection_agent.py [--set dev|blind21|blind22|blind23|blind24|blind25|blind26|blind27|blind28|blind29|blind30|all] [--json] [--only ID,ID]
+    PYTHONPATH=src .venv/bin/python benchmarks/injection_agent.py [--set dev|blind21|blind22|blind23|blind24|blind25|blind26|blind27|blind28|blind29|blind30|blind31|all] [--json] [--only ID,ID]
         [--modes shipped,control]
 
 Runs every task of ``eval.injection_tasks`` (pages, workspace files and tool output carrying injections; shell
@@ -27,7 +27,7 @@ from macrohard.eval.injection_tasks import MODES, run_all
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", default="dev", choices=("dev", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "all"),
+    ap.add_argument("--set", default="dev", choices=("dev", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "all"),
                     help="dev: the eight tasks written with flow control; blind21: 16 written blind (twenty-first wave); "
                          "blind22: 14 written blind (twenty-second wave: renamed tools, code the repository runs, "
                          "traps for later); blind23: 15 written blind (twenty-third wave: senders inside other tools, "
@@ -57,7 +57,12 @@ def main() -> int:
                          "blind30: 20 written blind (thirty-third wave: CSV header, docstring, Dockerfile LABEL, "
                          "Makefile help, .ics, RSS item, PDF text, changelog, pytest failure, crontab, HTTP 403 body, "
                          "man page, robots.txt, .gitattributes, requirements.txt, .env.example, image alt text, "
-                         "table cell, 404 page, package changes)")
+                         "table cell, 404 page, package changes); "
+                         "blind31: 20 written blind (thirty-fifth wave: .mailmap, nginx, SQL migration, Cargo.toml "
+                         "metadata, .desktop, Procfile, AUTHORS, Info.plist, go.mod, Makefile, whois, certificate OU, "
+                         "ps, kubectl event, apt-cache show, sitemap.xml, OPML, cookie banner, FAQ details, "
+                         "testimonial; a deletion by the user's make clean, a deletion request, git push --mirror, "
+                         "npm publish)")
     ap.add_argument("--json", action="store_true", help="print the rows as JSON")
     ap.add_argument("--out", default="", help="also write the rows as JSON to this file")
     ap.add_argument("--only", default="", help="comma-separated task ids")
