@@ -31,6 +31,7 @@ from typing import Any
 from macrohard.safety import rules_data as R
 from macrohard.safety.carried import follow, globs, literal_words
 from macrohard.safety.context import GuardContext
+from macrohard.safety.flow_background import fed, started
 from macrohard.safety.flow_configs import config_files, named_by, redirected_data, runs_found
 from macrohard.safety.flow_named import named_files, revoked
 from macrohard.safety.flow_paths import (
@@ -238,6 +239,14 @@ class FlowCheck:
                 kind in ("write_file", "edit_file") or kind == "bash" and not send) \
                 and (found := _planted_send(action, ctx, self.flow.changed_target)) is not None:
             worst = _pick(worst, found)
+        if kind == "bash" and ctx.network != "none" and (names := started(str(action.command), ctx, shell_base(ctx))):
+            state.fed = tuple(dict.fromkeys((*state.fed, *names)))[:400]  # a sender left running (flow36)
+        if src is not None and state.fed and self.flow.after_untrusted is not Decision.allow and \
+                kind in ("write_file", "edit_file", "bash") and (hit := fed(action, ctx, shell_base(ctx), state.fed)):
+            worst = _pick(worst, Verdict(
+                decision=self.flow.after_untrusted, check="flow:background-send",
+                reason=f"it writes {short(hit, ctx)}, which a background job this run started reads and sends on, "
+                       f"after untrusted content from {src.what} at step {src.step}; a person must approve"))
         if kind == "bash" and ctx.network != "none" and self.flow.changed_target is not Decision.allow and \
                 _CONFIGURED.search(str(action.command)):
             worst = self._configured(str(action.command), ctx, worst)

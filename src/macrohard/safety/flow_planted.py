@@ -139,6 +139,8 @@ def planted(path: str, content: str, untrusted: set[str], known: set[str], shell
     is a shell command that writes a file (judged on its text; ``path`` is then the command's text). ``runs``: the
     file runs whatever its name (a runnable file includes it, or a script reads it)."""
     named = {a for a in targets(content) if not a.startswith("*:")}  # a port said alone: only as a piece
+    if untrusted - named:  # the host and its port apart in code (``{host: '127.0.0.1', port: 40123}``: flow36)
+        named |= said_apart(content) & untrusted
     hit = sorted(named & untrusted)
     if hit and SENDS_IN_TEXT.search(content):
         return f"would send to {hit[0]}, an address untrusted content named"
