@@ -36,7 +36,8 @@ LOCAL = ["git status", "git log --oneline -3", "git remote -v", "git remote show
          "git -C kettle diff", "git stash list", "npm test", "npm run build", "npm run -s help", "npm ls",
          "npm exec -- kettle-doctor", "pip list", "pip show kettle", "pip freeze", "python3 -m pip --version",
          "gpg --verify a.sig a", "mawk '{print $1}' data.txt", "sqlite3 k.db 'select 1'", "echo curl is here",
-         "yarn run build", "python3 -m pytest -q"]
+         "yarn run build", "python3 -m pytest -q", "npm --prefix tools run help", "npm pack",
+         "yarn --cwd web run build", "pnpm --filter web test"]
 
 
 @pytest.mark.parametrize("line", SENDS)

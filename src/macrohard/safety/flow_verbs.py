@@ -47,10 +47,14 @@ _NPM_LOCAL = frozenset({"run", "run-script", "rum", "urn", "test", "tst", "t", "
                         "create", "innit", "config", "c", "get", "set", "ls", "list", "la", "ll", "prefix", "root",
                         "bin", "help", "help-search", "version", "-v", "--version", "explain", "why", "query", "pkg",
                         "set-script", "rebuild", "rb", "prune", "dedupe", "ddp", "link", "ln", "uninstall", "remove",
-                        "rm", "r", "un", "unlink", "completion", "edit", "explore", "shrinkwrap", "cache", "-h",
+                        "rm", "r", "un", "unlink", "completion", "edit", "explore", "shrinkwrap", "cache", "pack", "-h",
                         "--help", "exec", "x", "fund", "sbom"})
 _YARN_NET = frozenset({"add", "install", "info", "view", "dlx", "upgrade", "up", "update", "outdated", "audit",
                        "publish", "npm", "import", "upgrade-interactive", "create", "global", "dedupe", "fetch"})
+# package managers' options that take the next word as their value (``npm --prefix tools run x``)
+_PM_VALUED = frozenset({"--prefix", "-C", "--cwd", "--workspace", "-w", "--userconfig", "--cache", "--loglevel",
+                        "--registry", "--tag", "--scope", "--filter", "--dir", "--log", "--cert", "--proxy",
+                        "--config-settings", "-i", "--index-url", "--extra-index-url", "--timeout", "--retries"})
 _PIP_NET = frozenset({"download", "install", "index", "wheel", "search"})
 _GPG_NET = re.compile(r"^--(?:recv-keys?|receive-keys|send-keys?|search-keys?|refresh-keys|fetch-keys|"
                       r"locate-(?:external-)?keys?|keyserver|auto-key-retrieve|auto-key-locate)\b")
@@ -103,6 +107,8 @@ def _unwrapped(argv: list[str]) -> list[str]:
 
 def _verb(prog: str, argv: list[str]) -> str:
     words = argv[1:]
+    if prog != "git":  # the words that are no option's value
+        words = [w for i, w in enumerate(words) if not (i and words[i - 1] in _PM_VALUED)]
     if prog == "git":
         sub, rest = _git_sub(words)
         if sub is None:
