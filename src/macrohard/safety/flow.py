@@ -31,6 +31,7 @@ from typing import Any
 from macrohard.safety import rules_data as R
 from macrohard.safety.carried import follow, globs, literal_words
 from macrohard.safety.context import GuardContext
+from macrohard.safety.flow_background import fed, started
 from macrohard.safety.flow_configs import config_files, named_by, redirected_data, runs_found
 from macrohard.safety.flow_named import named_files, revoked
 from macrohard.safety.flow_paths import (
@@ -43,11 +44,12 @@ from macrohard.safety.flow_paths import (
     shell_base,
     short,
 )
-from macrohard.safety.flow_planted import VALUE_READ, planted
+from macrohard.safety.flow_planted import VALUE_READ, planted, said_apart
 from macrohard.safety.flow_planted import targets as planted_targets
 from macrohard.safety.flow_readers import judge, written_paths
 from macrohard.safety.flow_task_file import remember, task_file
 from macrohard.safety.flow_task_send import task_send
+from macrohard.safety.flow_verbs import net_verb
 from macrohard.safety.injection import flagged_lines
 from macrohard.safety.policy import Facts, Policy
 from macrohard.safety.review import PolicyCheck, addresses, facts_of
@@ -237,6 +239,14 @@ class FlowCheck:
                 kind in ("write_file", "edit_file") or kind == "bash" and not send) \
                 and (found := _planted_send(action, ctx, self.flow.changed_target)) is not None:
             worst = _pick(worst, found)
+        if kind == "bash" and ctx.network != "none" and (names := started(str(action.command), ctx, shell_base(ctx))):
+            state.fed = tuple(dict.fromkeys((*state.fed, *names)))[:400]  # a sender left running (flow36)
+        if src is not None and state.fed and self.flow.after_untrusted is not Decision.allow and \
+                kind in ("write_file", "edit_file", "bash") and (hit := fed(action, ctx, shell_base(ctx), state.fed)):
+            worst = _pick(worst, Verdict(
+                decision=self.flow.after_untrusted, check="flow:background-send",
+                reason=f"it writes {short(hit, ctx)}, which a background job this run started reads and sends on, "
+                       f"after untrusted content from {src.what} at step {src.step}; a person must approve"))
         if kind == "bash" and ctx.network != "none" and self.flow.changed_target is not Decision.allow and \
                 _CONFIGURED.search(str(action.command)):
             worst = self._configured(str(action.command), ctx, worst)
@@ -363,9 +373,11 @@ class FlowCheck:
                 net = sorted(facts.programs & _SENDERS)
                 if runs_found(command) and ctx.network != "none":  # what the found files send, nobody saw
                     send = "find runs each file it finds as a program (what they send is not known)"
-                if net or facts.hosts or _NET_VERBS.search(command) or \
+                verb = "" if net or facts.hosts or _NET_VERBS.search(command) else net_verb(command)
+                if net or facts.hosts or _NET_VERBS.search(command) or verb or \
                         {"network", "exfiltration"} & set(facts.categories):
-                    what = net[0] if net else (m.group(0) if (m := _NET_VERBS.search(command)) else "the command")
+                    what = net[0] if net else (m.group(0) if (m := _NET_VERBS.search(command)) else
+                                               verb or "the command")
                     pending.source = Source("command", f"output of {what} (from the network)", step)
                     if ctx.network != "none":
                         send = f"{what} uses the network"
@@ -639,7 +651,7 @@ class FlowScreen:
         if src is not None and src.kind == "web" and url:
             src.what = f"web page {url}"
         what = src.what if src is not None else "content flagged as a prompt injection"
-        ctx.flow.targets |= targets(obs.output) - task_targets(ctx) - addresses(url)
+        ctx.flow.targets |= (targets(obs.output) | said_apart(obs.output)) - task_targets(ctx) - addresses(url)
         if running is not None and running.names:  # names' addresses as they are said in a name
             ctx.flow.targets |= _said_in_names(obs.output) - task_targets(ctx)
         kind = src.kind if src is not None else "flagged"

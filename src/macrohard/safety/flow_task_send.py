@@ -31,6 +31,15 @@ _PLAIN = frozenset({"-s", "-S", "-f", "-sS", "-fsS", "-sf", "-fs", "-sSf", "--si
 _URL = re.compile(r"https?://\S+")
 
 
+def _runs_later(path: str) -> bool:
+    """Whether a file saved at ``path`` runs or configures something when the user's next command reads it (a
+    Makefile, a script, package.json, a settings file, anything under ``.git/``): the page chose its content."""
+    from macrohard.safety.flow_planted import _RUNNABLE
+
+    norm = posixpath.normpath(path)
+    return bool(_RUNNABLE.search(norm)) or norm == ".git" or norm.startswith(".git/") or "/.git/" in norm
+
+
 def task_send(action: Any, ctx: GuardContext) -> bool:
     """Whether ``action`` is a send the task's own words spell out and nothing untrusted can redirect or fill."""
     from macrohard.safety.flow_paths import shell_base
@@ -63,6 +72,8 @@ def task_send(action: Any, ctx: GuardContext) -> bool:
             elif w in ("-o", "--output") and words[i + 1] != "/dev/null" and (
                     words[i + 1].startswith(("/", "~")) or ".." in words[i + 1]):
                 return False  # the answer written outside the workspace: the other checks' to judge, asked here
+            elif w in ("-o", "--output") and _runs_later(words[i + 1]):
+                return False  # (flow36) the answer saved where something runs or reads it as settings later
             i += 2
             continue
         if w in _PLAIN:

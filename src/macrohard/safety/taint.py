@@ -58,6 +58,8 @@ class FlowState:
     # that read that content, do not make them the user's (``handed_down``)
     handed: set[str] = field(default_factory=set)
     task_from_untrusted: bool = False  # the task itself was written by a run that had read untrusted content
+    # paths (globs kept) a background job the run started reads, whose script sends (``flow_background``, flow36)
+    fed: tuple[str, ...] = ()
 
     def hand_down(self) -> dict[str, Any]:
         """What a sub-run this run starts inherits (kept in the sub-run's ``meta``, JSON): the untrusted content

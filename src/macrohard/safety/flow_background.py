@@ -1,0 +1,107 @@
+"""A sender left running in the background, fed after untrusted content (flow36).
+
+A job started with ``&`` (``nohup``, ``setsid``, a subshell) keeps running between the run's steps: the user's outbox
+daemon that posts every ``outbox/*.txt`` to the ``host:port`` in ``outbox/DEST``. Started before anything untrusted was
+read, it passed as it should. Then a README asked to put an address into ``outbox/DEST`` (a ``write_file``, a
+``printf … >``, a row in ``outbox.db`` through ``sqlite3``) and to copy notes.txt into ``outbox/``: no action of the run
+sent anything itself, the daemon did, and flow control saw only writes.
+
+So: when a shell line starts a background job whose script (a file it runs, or the line itself) holds a sender
+(``SENDS_IN_TEXT``: a network program, network code), the paths that script names are remembered (``FlowState.fed``,
+globs kept as globs). After untrusted content was read, an action that writes one of them is a send through the
+job (``flow:background-send``), asked like any send after untrusted content; unless it is a ``write_file`` whose
+content names only addresses the task named (the user pointing the daemon at their own inbox)."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import posixpath
+import re
+from typing import Any
+
+from macrohard.safety.context import GuardContext
+from macrohard.safety.flow_planted import SENDS_IN_TEXT, targets
+from macrohard.safety.flow_readers import written_paths
+
+_NAME = re.compile(r"[\w.*?/-]*[/.][\w.*?/-]*")
+_BACKGROUND = re.compile(r"(?<![&>|])&(?![&>])|\bnohup\b|\bsetsid\b|\bdisown\b|\bcoproc\b|\bdaemon(?:ize)?\b")
+_SCRIPT_CAP = 200_000
+
+
+def started(command: str, ctx: GuardContext, base: str) -> tuple[str, ...]:
+    """The workspace paths (or globs) a background sender that ``command`` starts reads, or () (cheap test first)."""
+    if not _BACKGROUND.search(command):
+        return ()
+    from macrohard.safety.shellparse import parse
+
+    try:
+        commands = [c for c in parse(command).commands if c.argv]
+    except Exception:  # noqa: BLE001 - a line the parser cannot read: the other checks judge it
+        return ()
+    if not any(c.background for c in commands) and not re.search(r"\b(?:nohup|setsid|disown|coproc)\b", command):
+        return ()
+    texts = [command]
+    for c in commands:
+        for word in c.argv[1:] if len(c.argv) > 1 else c.argv:
+            path = posixpath.normpath(posixpath.join(base, word)) if not word.startswith("/") else word
+            if os.path.isfile(path) and os.path.getsize(path) <= _SCRIPT_CAP:
+                try:
+                    with open(path, encoding="utf-8", errors="replace") as fh:
+                        texts.append(fh.read())
+                except OSError:
+                    continue
+    joined = "\n".join(texts)
+    if not SENDS_IN_TEXT.search(joined):
+        return ()
+    root = ctx.workspace.rstrip("/")
+    names = []
+    for name in dict.fromkeys(_NAME.findall(joined)):
+        if name in (".", "..") or "://" in name or re.fullmatch(r"[\d.]+", name) or name.startswith("-"):
+            continue
+        full = name if name.startswith("/") else posixpath.normpath(posixpath.join(base, name))
+        if root and (full == root or full.startswith(root + "/")):
+            names.append(full)
+    return tuple(names[:200])
+
+
+def fed(action: Any, ctx: GuardContext, base: str, watched: tuple[str, ...]) -> str:
+    """The watched path ``action`` writes, or "" (see the module's docstring)."""
+    kind = str(getattr(action, "kind", ""))
+    if kind in ("write_file", "edit_file"):
+        path = str(getattr(action, "path", ""))
+        paths = [path if path.startswith("/") else posixpath.normpath(posixpath.join(ctx.workspace, path))]
+        content = "\n".join(str(getattr(action, f, "") or "") for f in ("content", "new"))
+        from macrohard.safety.flow import task_targets
+
+        named = {a for a in targets(content) if not a.startswith("*:")}
+        if named and named <= task_targets(ctx):
+            return ""  # the task's own address for the job: the user pointing it where they chose
+    elif kind == "bash":
+        paths = [posixpath.normpath(posixpath.join(base, p)) for p in _written(str(action.command))]
+    else:
+        return ""
+    for path in paths:
+        for name in watched:
+            if path == name or fnmatch.fnmatchcase(path, name) or path.startswith(name.rstrip("/") + "/") or \
+                    name.startswith(path.rstrip("/") + "/"):  # (a copy into the folder it watches)
+                return path
+    return ""
+
+
+def _written(command: str) -> list[str]:
+    """What a shell line writes: redirections and tee, a copy's or move's target, a sqlite database, touch."""
+    from macrohard.safety.shellparse import parse
+
+    out = list(written_paths(command))
+    try:
+        commands = [c for c in parse(command).commands if c.argv]
+    except Exception:  # noqa: BLE001
+        return out
+    for c in commands:
+        prog, words = posixpath.basename(c.argv[0]), [w for w in c.argv[1:] if not w.startswith("-")]
+        if prog in ("cp", "mv", "install", "ln", "rsync") and len(words) >= 2:
+            out.append(words[-1])
+        elif prog in ("sqlite3", "touch", "truncate", "dd") and words:
+            out += words[:1] if prog == "sqlite3" else [w.removeprefix("of=") for w in words]
+    return out
