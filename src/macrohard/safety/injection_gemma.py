@@ -81,7 +81,9 @@ class _Table:
     def __init__(self):
         from macrohard.safety.gemma_table import table
 
-        self.table = table()
+        # the memory-mapped table as a plain array over the same pages (injc35: a gather from an ``np.memmap`` pays for
+        # its subclass's wrapping, ~10-20 us a text; the rows and their values are the same)
+        self.table = np.asarray(table())
 
     @staticmethod
     def token_ids(text: str) -> list[int]:
@@ -109,7 +111,7 @@ def gemma_score(flat: str) -> float | None:
 
 def _scored(flat: str) -> tuple[float, bool] | None:
     """``gemma_score`` and whether the head read the whole text (its first ``embed_head.MAX_TOKENS`` tokens)."""
-    from macrohard.safety.embed_head import MAX_TOKENS, window_vectors
+    from macrohard.safety.embed_head import MAX_TOKENS, windows_of
 
     enc, head = _loaded()
     if head is None or not flat:
@@ -117,8 +119,9 @@ def _scored(flat: str) -> tuple[float, bool] | None:
     ids = enc.token_ids(flat)
     whole = len(ids) <= MAX_TOKENS
     ids = ids[:MAX_TOKENS] or [0]
-    rows = _Rows(enc.table[np.asarray(ids)].astype(np.float32))  # sums and maxima in float32: a third of the CPU
-    return float(head.probs(window_vectors(rows, list(range(len(ids))), WIDTH, STRIDE, with_max=True))[:, 0].max()), whole
+    rows = enc.table[np.asarray(ids)].astype(np.float32)  # sums and maxima in float32: a third of the CPU
+    # the windows of these rows as gathered (injc35: no second gather of them through an index of 0 .. n-1)
+    return float(head.probs(windows_of(rows, WIDTH, STRIDE, with_max=True))[:, 0].max()), whole
 
 
 def english_vote(p_ngram: float, both: float, flat: str) -> float | None:
@@ -151,13 +154,6 @@ def _detect(flat: str):
     from macrohard.safety.lang import detect
 
     return detect(flat)
-
-
-class _Rows:
-    """A text's own rows as the table ``window_vectors`` indexes."""
-
-    def __init__(self, table: np.ndarray):
-        self.table = table
 
 
 def mix(vote: float, flat: str) -> float:
