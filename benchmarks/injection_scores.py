@@ -34,7 +34,7 @@ def diff(a: str, b: str, threshold: float) -> None:
     ra = [json.loads(x) for x in open(a, encoding="utf-8")]
     rb = [json.loads(x) for x in open(b, encoding="utf-8")]
     assert [(r["set"], r["i"]) for r in ra] == [(r["set"], r["i"]) for r in rb], "different rows"
-    moved = [(x, y) for x, y in zip(ra, rb) if x["score"] != y["score"] or x["signals"] != y["signals"]]
+    moved = [(x, y) for x, y in zip(ra, rb, strict=True) if x["score"] != y["score"] or x["signals"] != y["signals"]]
     flips = [(x, y) for x, y in moved if (x["score"] >= threshold) != (y["score"] >= threshold)]
     big = max((abs(x["score"] - y["score"]) for x, y in moved), default=0.0)
     print(f"{len(ra)} texts over {len({r['set'] for r in ra})} sets: {len(moved)} scores or signals differ "
