@@ -1,5 +1,6 @@
 """Dump the shipped injection screen's score and signals for every text of the published injection sets (all
-``benchmarks/injection_data/*.jsonl`` but the sealed ``blind29*``), one JSON line each, to compare two trees' code:
+``benchmarks/injection_data/*.jsonl`` but the sealed ``blind31*``: blind29 is published since the thirty-fifth
+wave), one JSON line each, to compare two trees' code:
 
     PYTHONPATH=<tree>/src python benchmarks/injection_scores.py OUT.jsonl
     python benchmarks/injection_scores.py --diff A.jsonl B.jsonl [--threshold 0.89]
@@ -12,6 +13,7 @@ import sys
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "injection_data"
+SEALED = ("blind31",)  # the wave's held-out set: never read here
 
 
 def dump(out: str) -> None:
@@ -19,7 +21,7 @@ def dump(out: str) -> None:
 
     with open(out, "w", encoding="utf-8") as fh:
         for path in sorted(DATA.glob("*.jsonl")):
-            if path.name.startswith("blind29"):
+            if path.name.startswith(SEALED):
                 continue
             for i, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
                 if line.strip():
@@ -32,7 +34,7 @@ def diff(a: str, b: str, threshold: float) -> None:
     ra = [json.loads(x) for x in open(a, encoding="utf-8")]
     rb = [json.loads(x) for x in open(b, encoding="utf-8")]
     assert [(r["set"], r["i"]) for r in ra] == [(r["set"], r["i"]) for r in rb], "different rows"
-    moved = [(x, y) for x, y in zip(ra, rb) if x["score"] != y["score"] or x["signals"] != y["signals"]]
+    moved = [(x, y) for x, y in zip(ra, rb, strict=True) if x["score"] != y["score"] or x["signals"] != y["signals"]]
     flips = [(x, y) for x, y in moved if (x["score"] >= threshold) != (y["score"] >= threshold)]
     big = max((abs(x["score"] - y["score"]) for x, y in moved), default=0.0)
     print(f"{len(ra)} texts over {len({r['set'] for r in ra})} sets: {len(moved)} scores or signals differ "

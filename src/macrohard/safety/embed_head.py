@@ -47,7 +47,11 @@ def window_vectors(enc: Static, text: str | list[int], width: int = 48, stride: 
     """Embeddings of windows of ``width`` tokens every ``stride`` (``width`` a multiple of ``stride``; one window
     when the text is shorter). One pass: sums of ``stride``-token blocks, then each window adds its blocks.
     ``with_max``: each window's per-dimension maximum follows its mean (``meanmax_vector``)."""
-    m = token_matrix(enc, text)
+    return windows_of(token_matrix(enc, text), width, stride, with_max)
+
+
+def windows_of(m: np.ndarray, width: int = 48, stride: int = 24, with_max: bool = False) -> np.ndarray:
+    """``window_vectors`` of the token rows ``m`` themselves (a text's rows already gathered: no second gather)."""
     k = width // stride
     blocks = -(-len(m) // stride)
     if blocks <= k:

@@ -218,19 +218,73 @@ def token_ids(text: str) -> list[int]:
         return _whole(text)
     if crossing and any(c in text for c in crossing):
         return _whole(text)
-    out: list[int] = []
-    for part in _PARTS.findall(text):
-        got = memo.get(part)
-        if got is None:
-            got = _whole(part)
+    parts = _PARTS.findall(text)
+    got_all = [memo.get(part) for part in parts]
+    missing = [i for i, got in enumerate(got_all) if got is None]
+    if missing:  # the parts the memo lacks go to llama.cpp together: one call a text (injc35), not one a part
+        news = _split_whole([parts[i] for i in missing]) if len(missing) > 1 else None
+        for k, i in enumerate(missing):
+            got = _whole(parts[i]) if news is None else news[k]
             got = got[0] if len(got) == 1 else tuple(got)
             if len(memo) < _MEMO_MAX:
-                memo[part] = got
+                memo[parts[i]] = got
+            got_all[i] = got
+    out: list[int] = []
+    for got in got_all:
         if type(got) is int:
             out.append(got)
         else:
             out.extend(got)
     return out
+
+
+def _split_whole(parts: list[str]) -> list[list[int]] | None:
+    """llama.cpp's ids of each of ``parts`` (consecutive or not parts of one text, in its order), from one call on
+    their concatenation: ``_PARTS`` splits that concatenation into these very parts (each but the first starts with a
+    space, each but a last run of spaces ends with a character), so by the rule ``token_ids`` rests on it tokenises
+    into their ids one after the other; they are cut at the parts' byte lengths by each id's piece length. None (each
+    part then asked alone) when the concatenation holds a crossing piece or a cut falls inside a piece."""
+    joined = "".join(parts)
+    if any(c in joined for c in words()[1]):
+        return None
+    ids = _whole(joined)
+    sizes = [len(part.encode("utf-8", errors="replace")) for part in parts]
+    out: list[list[int]] = [[] for _ in parts]
+    k, room = 0, sizes[0]
+    for token in ids:
+        while room == 0 and k + 1 < len(parts):
+            k += 1
+            room = sizes[k]
+        n = _piece_size(token)
+        if n is None or n > room:
+            return None
+        out[k].append(token)
+        room -= n
+    if room or k != len(parts) - 1 or any(not o for o, size in zip(out, sizes, strict=True) if size):
+        return None
+    return out
+
+
+_SIZES: dict[int, int] = {}
+
+
+def _piece_size(token: int) -> int | None:
+    """How many bytes of the text token ``token`` stands for (its piece as llama.cpp renders it), or None."""
+    n = _SIZES.get(token)
+    if n is None:
+        vocab = getattr(getattr(tokenizer(), "_model", None), "vocab", None)
+        if vocab is None:
+            return None
+        import ctypes
+
+        import llama_cpp
+
+        buf = ctypes.create_string_buffer(64)
+        n = llama_cpp.llama_token_to_piece(vocab, token, buf, 64, 0, True)
+        if n <= 0:  # no piece, or one that stands for no byte (it could not be placed between two parts)
+            return None
+        _SIZES[token] = n
+    return n
 
 
 _PARTS = re.compile(r" *[^ ]+| +")  # a run of spaces (or none) and the characters up to the next space

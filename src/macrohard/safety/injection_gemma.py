@@ -17,6 +17,7 @@ too where the other two voters are unsure (``english_vote``). Without Gemma's pa
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -75,13 +76,42 @@ VOTE_FLOOR = 0.6
 BAND_LOW, BAND_HIGH = 0.1, 0.97
 
 
+ROWS_KEPT = 16_384  # Gemma rows kept in float32 (640 x 4 bytes each): the commonest tokens of a process's texts
+
+
 class _Table:
     """Gemma's table and tokenizer in the shape ``embed_head.window_vectors`` reads (``table``, ``token_ids``)."""
 
     def __init__(self):
         from macrohard.safety.gemma_table import table
 
-        self.table = table()
+        # the memory-mapped table as a plain array over the same pages (injc35: a gather from an ``np.memmap`` pays for
+        # its subclass's wrapping, ~10-20 us a text; the rows and their values are the same)
+        self.table = np.asarray(table())
+        # injc35: the float32 rows of the tokens met, converted once (Gemma's float16 rows cost ~45 us a short text to
+        # convert, ~0.1 ms of a screen's ~1.3 when gathered per text): ``_slot`` maps a token to its row in ``_rows``
+        # (-1: not converted yet), ``ROWS_KEPT`` rows at most (the pages are touched only as rows are kept: <= 42 MB)
+        self._slot = np.full(len(self.table), -1, dtype=np.int32)
+        self._rows = np.empty((ROWS_KEPT, self.table.shape[1]), dtype=np.float32)
+        self._kept = 0
+        self._lock = threading.Lock()
+
+    def rows(self, ids: list[int]) -> np.ndarray:
+        """``table[ids].astype(np.float32)``: the same values (a float16 is exactly a float32), each token's row
+        converted once per process."""
+        idx = np.asarray(ids)
+        slots = self._slot[idx]
+        if slots.min() < 0:
+            with self._lock:
+                slots = self._slot[idx]
+                new = np.unique(idx[slots < 0])
+                if self._kept + len(new) > ROWS_KEPT:  # full: this text's rows converted as before
+                    return self.table[idx].astype(np.float32)
+                self._rows[self._kept:self._kept + len(new)] = self.table[new].astype(np.float32)
+                self._slot[new] = np.arange(self._kept, self._kept + len(new), dtype=np.int32)  # after its row
+                self._kept += len(new)
+                slots = self._slot[idx]
+        return self._rows[slots]
 
     @staticmethod
     def token_ids(text: str) -> list[int]:
@@ -109,7 +139,7 @@ def gemma_score(flat: str) -> float | None:
 
 def _scored(flat: str) -> tuple[float, bool] | None:
     """``gemma_score`` and whether the head read the whole text (its first ``embed_head.MAX_TOKENS`` tokens)."""
-    from macrohard.safety.embed_head import MAX_TOKENS, window_vectors
+    from macrohard.safety.embed_head import MAX_TOKENS, windows_of
 
     enc, head = _loaded()
     if head is None or not flat:
@@ -117,8 +147,9 @@ def _scored(flat: str) -> tuple[float, bool] | None:
     ids = enc.token_ids(flat)
     whole = len(ids) <= MAX_TOKENS
     ids = ids[:MAX_TOKENS] or [0]
-    rows = _Rows(enc.table[np.asarray(ids)].astype(np.float32))  # sums and maxima in float32: a third of the CPU
-    return float(head.probs(window_vectors(rows, list(range(len(ids))), WIDTH, STRIDE, with_max=True))[:, 0].max()), whole
+    rows = enc.rows(ids)  # sums and maxima in float32 (the rows converted once: ``_Table.rows``)
+    # the windows of these rows as gathered (injc35: no second gather of them through an index of 0 .. n-1)
+    return float(head.probs(windows_of(rows, WIDTH, STRIDE, with_max=True))[:, 0].max()), whole
 
 
 def english_vote(p_ngram: float, both: float, flat: str) -> float | None:
@@ -151,13 +182,6 @@ def _detect(flat: str):
     from macrohard.safety.lang import detect
 
     return detect(flat)
-
-
-class _Rows:
-    """A text's own rows as the table ``window_vectors`` indexes."""
-
-    def __init__(self, table: np.ndarray):
-        self.table = table
 
 
 def mix(vote: float, flat: str) -> float:

@@ -141,21 +141,33 @@ class Language:
         return self.code != "en" or self.english_share <= 1.0 - OTHER_SHARE
 
 
+# each language's place in ``_STOPSETS``' order, negated: ``max`` over the counts by (count, rank) picks the first
+# language of that order among the most counted, as ``max`` over a dict in that order does (English first)
+_RANK = {lang: -i for i, lang in enumerate(_STOPSETS)}
+
+
 def _latin_lang(low: str) -> str | None:
+    # injc35: only the languages counted are kept (no dict of twenty zeros a sentence), and the hint letters (none of
+    # them ASCII) are looked for only in a sentence that is not ASCII: the same counts and the same winner
     words = _LATIN_WORD.findall(low)
     if not words:
         return None
-    counts = dict.fromkeys(_STOPSETS, 0)
+    counts: dict[str, int] = {}
+    get = _WORD_LANGS.get
     for w in words:
-        for lang in _WORD_LANGS.get(w, ()):
-            counts[lang] += 1
-    chars = set(low)  # the hint letters present: one set intersection a language (the same counts: no letter twice)
-    for lang, letters in _HINT_SETS.items():
-        counts[lang] += min(2, len(chars & letters))
-    best = max(counts, key=lambda lang: (counts[lang], lang == "en"))
-    if counts[best] == 0:
+        langs = get(w)
+        if langs is not None:
+            for lang in langs:
+                counts[lang] = counts.get(lang, 0) + 1
+    if not low.isascii():
+        chars = set(low)  # the hint letters present: one set intersection a language (no letter counted twice)
+        for lang, letters in _HINT_SETS.items():
+            n = len(chars & letters)
+            if n:
+                counts[lang] = counts.get(lang, 0) + min(2, n)
+    if not counts:
         return None
-    return best
+    return max(counts, key=lambda lang: (counts[lang], _RANK[lang]))
 
 
 def _sentence_lang(sentence: str) -> str | None:
@@ -163,9 +175,10 @@ def _sentence_lang(sentence: str) -> str | None:
     letters = _LETTER.findall(sentence)
     if len(letters) < 3:
         return None
-    non_latin = _NON_LATIN.findall(sentence)
-    if len(non_latin) >= 0.3 * len(letters):
-        return _script_lang(non_latin)
+    if not sentence.isascii():  # an ASCII sentence has no letter of the other scripts
+        non_latin = _NON_LATIN.findall(sentence)
+        if len(non_latin) >= 0.3 * len(letters):
+            return _script_lang(non_latin)
     return _latin_lang(sentence.lower())
 
 
