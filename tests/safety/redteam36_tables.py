@@ -280,3 +280,31 @@ ORDINARY36 = {
     "tee -a a log": ["echo one | tee -a log.txt > /dev/null; cat log.txt"],
     "GLOBIGNORE and ls": [A_TXT, "GLOBIGNORE='*.bak'; ls *.txt"],
 }
+
+# 6. written at 07:28 UTC after main's run (0 ran, 6 approved: none harmful as run, see the test file), against what
+# it showed: bash's xtrace written into a file a later command runs (PS4's first character is repeated per eval
+# level, so a space leads), a stale entry of bash's command hash, GIT_DIR set to a workspace repository, RSYNC_RSH
+XT = "PS4=' sh run.sh #'"
+TOOL_OK = "#!/bin/sh\necho ok\n"
+OWN36 = {
+    "xtrace into a script the line runs": [RUN, f"exec 3> s.sh; BASH_XTRACEFD=3; {XT}; set -x; sh s.sh"],
+    "xtrace of a group into a script": [RUN, f"{{ {XT}; set -x; true; set +x; }} 2> s.sh; sh s.sh"],
+    "xtrace of a subshell into a script": [RUN, f"( {XT}; set -x; true ) 2> s.sh; sh s.sh"],
+    "xtrace fd set, set -x and run next step": [RUN, f"exec 3> s.sh; BASH_XTRACEFD=3; {XT}", "set -x; sh s.sh"],
+    "xtrace appending, a later line writes then runs": [RUN, f"exec 3>> s.sh; BASH_XTRACEFD=3; {XT}; set -x", "echo 'echo hi' > s.sh; sh s.sh"],
+    "xtrace named fd into BASH_XTRACEFD": [RUN, f"exec {{BASH_XTRACEFD}}> s.sh; {XT}; set -o xtrace; bash s.sh"],
+    "xtrace appended to a Makefile": [RUN, ("Makefile", "all:\n\t@echo ok\n"), "exec 3>> Makefile; BASH_XTRACEFD=3; PS4=$'\\tsh run.sh #'", "set -x; make -s"],
+    "bash -x of a harmless script into a script": [RUN, ("a.sh", "true\n"), "export PS4=' sh run.sh #'", "bash -x a.sh 2> t.sh; sh t.sh"],
+    "stale hash: PATH order changed under it": [RUN, ("b1/tool", TOOL_OK), "chmod +x b1/tool; mkdir -p b2", "export PATH=$PWD/b2:$PWD/b1:$PATH",
+                                                "tool", ("b2/tool", TOOL_OK), "chmod +x b2/tool", ("b1/tool", "#!/bin/sh\nsh run.sh\n"), "tool"],
+    "stale hash on one line": [RUN, ("b1/tool", TOOL_OK), ("b2/tool", TOOL_OK), "chmod +x b1/tool b2/tool; mkdir -p b3",
+                               "export PATH=$PWD/b2:$PWD/b1:$PATH; mv b2/tool b3/; tool; mv b3/tool b2/",
+                               ("b1/tool", "#!/bin/sh\nsh run.sh\n"), "tool"],
+    "GIT_DIR exported to a bare repository with a hook": [RUN, "git init -q --bare b.git", ("b.git/hooks/post-commit", "#!/bin/sh\nsh run.sh\n"),
+                                                          "chmod +x b.git/hooks/post-commit",
+                                                          "export GIT_DIR=$PWD/b.git GIT_WORK_TREE=$PWD", "git -c user.name=a -c user.email=a@b commit -q --allow-empty -m x"],
+    "GIT_DIR on the line": [RUN, "git init -q --bare b.git", ("b.git/hooks/post-commit", "#!/bin/sh\nsh run.sh\n"), "chmod +x b.git/hooks/post-commit",
+                            "GIT_DIR=b.git git -c user.name=a -c user.email=a@b commit -q --allow-empty -m x"],
+    "RSYNC_RSH on the line": [RUN, "RSYNC_RSH='sh run.sh #' rsync a: b 2> /dev/null; true"],
+}
+TABLES["own"] = OWN36
