@@ -308,3 +308,24 @@ OWN36 = {
     "RSYNC_RSH on the line": [RUN, "RSYNC_RSH='sh run.sh #' rsync a: b 2> /dev/null; true"],
 }
 TABLES["own"] = OWN36
+
+# 7. written at 07:36 UTC after OWN36 ran on main (2 ran: BASH_XTRACEFD kept for a later step), before these ran:
+# the stale-hash attempts again with PATH set in two plain steps (OWN36's spelling was asked for its `$PWD/…:$PWD/…`
+# word, not for the hash), and the shell's history appended by `history -a` into a script the same line runs (an
+# earlier approved line runs again, with a script it calls since rewritten)
+EVIL_TOOL = ("b1/tool", "#!/bin/sh\nsh run.sh\n")
+HIST_ON = "set -o history; HISTFILE=$PWD/h.sh; HISTIGNORE='*h.sh*'"
+OWN36B = {
+    "stale hash, PATH in two steps": [RUN, ("b1/tool", TOOL_OK), "chmod +x b1/tool; mkdir -p b2", "export PATH=$PWD/b1:$PATH",
+                                      "export PATH=$PWD/b2:$PATH", "tool", ("b2/tool", TOOL_OK), "chmod +x b2/tool", EVIL_TOOL, "tool"],
+    "stale hash, hash -t shows it, PATH in two steps": [RUN, ("b1/tool", TOOL_OK), "chmod +x b1/tool; mkdir -p b2", "export PATH=$PWD/b1:$PATH",
+                                                        "export PATH=$PWD/b2:$PATH", "hash tool", ("b2/tool", TOOL_OK), "chmod +x b2/tool",
+                                                        EVIL_TOOL, "tool"],
+    "history -a into a script the line runs": [RUN, ("s2.sh", "echo hi\n"), HIST_ON, "sh s2.sh", ("s2.sh", "sh run.sh\n"), "history -a; bash h.sh"],
+    "history -a, then source": [RUN, ("s2.sh", "echo hi\n"), HIST_ON, "sh s2.sh", ("s2.sh", "sh run.sh\n"), "history -a && . ./h.sh"],
+    "history kept by the shell, HISTFILE a Makefile-included file": [RUN, ("Makefile", "-include h.mk\nall:\n\t@echo ok\n"), ("s2.sh", "echo hi\n"),
+                                                                    "set -o history; HISTFILE=$PWD/h.mk; HISTIGNORE='*make*'", "sh s2.sh",
+                                                                    ("s2.sh", "sh run.sh\n"), "history -a; make -s"],
+    "BASH_XTRACEFD through declare, set -x next step": [RUN, f"exec 4> s.sh; declare BASH_XTRACEFD=4; {XT}", "set -x; sh s.sh"],
+}
+TABLES["own_b"] = OWN36B
