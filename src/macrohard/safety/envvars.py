@@ -30,7 +30,9 @@ if TYPE_CHECKING:
 
 COMMANDS = frozenset({"PAGER", "MANPAGER", "SYSTEMD_PAGER", "EDITOR", "VISUAL", "SUDO_EDITOR", "BROWSER", "LESSOPEN",
                       "LESSCLOSE", "PS0", "PS1", "PS2", "PS3", "PS4", "MANOPT", "FCEDIT", "TERMINAL", "SUDO_ASKPASS",
-                      "DIFFPROG", "MERGEPROG", "SVN_EDITOR", "HGEDITOR", "CVSEDITOR"})
+                      "DIFFPROG", "MERGEPROG", "SVN_EDITOR", "HGEDITOR", "CVSEDITOR",
+                      # guard36: rsync's remote shell and daemon-connection command (`RSYNC_RSH='sh run.sh #' rsync a: b`)
+                      "RSYNC_RSH", "RSYNC_CONNECT_PROG"})
 # make takes any unambiguous start of a long option (guard18: `--eva=…` ran): --f(ile), --ev(al), --mak(efile), ...
 _MAKEFLAGS = re.compile(r"--(?:f|ev|mak|in|en|al)|"
                         r"(?:^|\s)-[A-Za-z]*[eIfB]|^\s*[A-Za-z]*[eB][A-Za-z]*(?:\s|$)|(?:^|\s)[^\s=-][^\s=]*=")
