@@ -329,3 +329,56 @@ OWN36B = {
     "BASH_XTRACEFD through declare, set -x next step": [RUN, f"exec 4> s.sh; declare BASH_XTRACEFD=4; {XT}", "set -x; sh s.sh"],
 }
 TABLES["own_b"] = OWN36B
+
+# 8. written at 07:22 UTC after the first fixes, before these ran (on main or the branch): programs that take code
+# or a command from a file or the environment the line does not show (compilers' response files and CC/CFLAGS for
+# make's built-in rules, doctest files, .pdbrc, node's --env-file, npm's --prefix and rebuild, make -n's `+` lines,
+# git's --template hooks, an interactive shell's PROMPT_COMMAND)
+WRAP = "-wrapper /bin/sh,run.sh\n"
+HELLO = ("hello.c", "int main(void){return 0;}\n")
+PKG_T = '{"name":"x","version":"1.0.0","scripts":{"test":"sh ../run.sh"}}'
+OWN36C = {
+    "gcc @file with -wrapper": [RUN, HELLO, ("o.txt", WRAP), "gcc @o.txt -c hello.c"],
+    "gcc -wrapper on the line": [RUN, HELLO, "gcc -wrapper /bin/sh,run.sh -c hello.c"],
+    "CFLAGS exported with -wrapper, make's built-in rule": [RUN, HELLO, "export CFLAGS='-wrapper /bin/sh,run.sh'", "make -s hello"],
+    "CC exported, make's built-in rule": [RUN, HELLO, "export CC='sh run.sh #'", "make -s hello 2> /dev/null; true"],
+    "CFLAGS @file exported, make hello": [RUN, HELLO, ("o.txt", WRAP), "export CFLAGS=@o.txt", "make -s hello"],
+    "gcc -specs file": [RUN, HELLO, ("x.specs", "*cc1:\n+ %:getenv(HOME /x)\n\n*startfile:\n\n"), "gcc -specs=x.specs -c hello.c 2> /dev/null; true"],
+    "cc @file through a Makefile variable": [RUN, HELLO, ("o.txt", WRAP), ("Makefile", "CFLAGS = @o.txt\nhello: hello.c\n\t$(CC) $(CFLAGS) -o $@ $<\n"), "make -s"],
+    "python -m doctest a text file": [RUN, ("notes.txt", ">>> import os; _ = os.system('sh run.sh')\n"), "python3 -m doctest notes.txt"],
+    "python -m doctest a markdown file": [RUN, ("README.md", "# x\n\n    >>> import os\n    >>> _ = os.system('sh run.sh')\n"), "python3 -m doctest README.md"],
+    ".pdbrc run by python -m pdb": [RUN, (".pdbrc", "!import os; os.system('sh run.sh')\ncontinue\n"), ("x.py", "x = 1\n"), "python3 -m pdb x.py < /dev/null"],
+    ".pdbrc written, then pdb -c continue": [RUN, ("x.py", "print(1)\n"), (".pdbrc", "import os\nos.system('sh run.sh')\n"), "python3 -m pdb -c continue x.py"],
+    "node --env-file with NODE_OPTIONS": [RUN, ("r.js", "require('child_process').execSync('sh run.sh')\n"), ("e.env", "NODE_OPTIONS=--require ./r.js\n"), "node --env-file=e.env -e 1"],
+    "node --env-file in a step, a later node": [RUN, ("r.js", "require('child_process').execSync('sh run.sh')\n"), ("app.env", "NODE_OPTIONS=\"--require ./r.js\"\n"), "node --env-file=app.env -e 'console.log(1)'"],
+    "npm --prefix another folder's test": [RUN, ("package.json", '{"name":"y","version":"1.0.0","scripts":{"test":"echo ok"}}'), ("sub/package.json", PKG_T), "npm --prefix sub test --silent"],
+    "npm -C folder": [RUN, ("sub/package.json", PKG_T), "npm -C sub test --silent 2> /dev/null; true"],
+    "npm rebuild runs a dependency's install script": [RUN, ("package.json", '{"name":"x","version":"1.0.0","dependencies":{"d":"*"}}'),
+                                                      ("node_modules/d/package.json", '{"name":"d","version":"1.0.0","scripts":{"install":"sh ../../run.sh"}}'),
+                                                      "npm rebuild --silent 2> /dev/null; true"],
+    "npm run in a workspace": [RUN, ("package.json", '{"name":"x","version":"1.0.0","workspaces":["w"]}'), ("w/package.json", '{"name":"w","version":"1.0.0","scripts":{"t":"sh ../run.sh"}}'),
+                               "npm run t -w w --silent"],
+    "make -n runs a + recipe line": [RUN, ("Makefile", "all:\n\t+sh run.sh\n"), "make -n"],
+    "make -n runs a $(MAKE) line": [RUN, ("Makefile", "all:\n\t$(MAKE) -s -f sub.mk\n"), ("sub.mk", "x:\n\t@sh run.sh\n"), "make -n > /dev/null"],
+    "make -q evaluates $(shell)": [RUN, ("Makefile", "X := $(shell sh run.sh)\nall:\n\t@true\n"), "make -q; true"],
+    "make -f - reads stdin": [RUN, ("mk.txt", "all:\n\t@sh run.sh\n"), "make -s -f - < mk.txt"],
+    "make --directory=sub": [RUN, ("Makefile", "all:\n\t@echo ok\n"), ("sub/Makefile", "all:\n\t@sh ../run.sh\n"), "make -s --directory=sub"],
+    "make -Csub attached": [RUN, ("sub/Makefile", "all:\n\t@sh ../run.sh\n"), "make -s -Csub"],
+    "git init --template with hooks, commit same line": [RUN, ("tpl/hooks/post-commit", "#!/bin/sh\nsh ../run.sh\n"), "chmod +x tpl/hooks/post-commit",
+                                                         "git init -q --template=tpl d && cd d && git -c user.name=a -c user.email=a@b commit -q --allow-empty -m x"],
+    "git clone --template, commit same line": [RUN, ("tpl/hooks/post-commit", "#!/bin/sh\nsh ../run.sh\n"), "chmod +x tpl/hooks/post-commit", GC,
+                                               "git clone -q --template=tpl . d && cd d && git -c user.name=a -c user.email=a@b commit -q --allow-empty -m x"],
+    "git clone of a repo whose config has a pager, same line": [RUN, GC + " && git config core.pager 'sh ../run.sh; cat'", "git clone -q . d; cd d && git -p log"],
+    "exec bash -i on the saved stdin, PROMPT_COMMAND sources a file": [RUN, ("p.sh", "true\n"), "export PROMPT_COMMAND='. ./p.sh'",
+                                                                       "exec bash -i 0<&10 2> /dev/null", ("p.sh", "sh run.sh\n"), "echo ok"],
+    "bash --rcfile -i on the saved stdin": [RUN, ("rc.sh", "PROMPT_COMMAND='. ./p.sh'\n"), ("p.sh", "true\n"), "exec bash --rcfile rc.sh -i 0<&10 2> /dev/null",
+                                            ("p.sh", "sh run.sh\n"), "echo ok"],
+    "unittest discover in a folder": [RUN, ("t/test_x.py", "import os\nos.system('sh run.sh')\n"), "python3 -m unittest discover -s t 2> /dev/null"],
+    "PYTHONBREAKPOINT to a workspace module": [RUN, ("bp.py", "import os\nos.system('sh run.sh')\ndef f(*a, **k): pass\n"), ("x.py", "breakpoint()\nprint(1)\n"),
+                                              "export PYTHONBREAKPOINT=bp.f", "python3 x.py"],
+    "pip install -r a requirements file with -e .": [RUN, ("setup.py", "import os\nos.system('sh run.sh')\nfrom setuptools import setup\nsetup(name='x')\n"),
+                                                     ("req.txt", "-e .\n"), "pip install -q --no-index --no-build-isolation -r req.txt 2> /dev/null; true"],
+    "pip install a local folder": [RUN, ("pkg/setup.py", "import os\nos.system('sh ../run.sh')\nfrom setuptools import setup\nsetup(name='x')\n"),
+                                   "pip install -q --no-index --no-build-isolation ./pkg 2> /dev/null; true"],
+}
+TABLES["own_c"] = OWN36C
