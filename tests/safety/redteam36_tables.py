@@ -382,3 +382,52 @@ OWN36C = {
                                    "pip install -q --no-index --no-build-isolation ./pkg 2> /dev/null; true"],
 }
 TABLES["own_c"] = OWN36C
+
+# 9. written at 07:26 UTC, before these ran: files that a program writes without the line saying so, their text
+# run later on the same line (venv's activate with a --prompt, sqlite3's .output, uniq's second operand, script's
+# typescript, decompressors), interpreters and typesetters that run commands (tclsh, gdb, groff -U), and wrappers
+HARMLESS_SH = ("s.sh", "echo hi\n")
+OWN36D = {
+    "venv --prompt then activate, same line": [RUN, "python3 -m venv --without-pip --prompt '$(sh run.sh)' v && . v/bin/activate"],
+    "venv --clear --prompt over an existing venv, activate": [RUN, "python3 -m venv --without-pip v",
+                                                              "python3 -m venv --without-pip --clear --prompt '$(sh run.sh)' v && . v/bin/activate"],
+    "venv --upgrade --prompt, activate": [RUN, "python3 -m venv --without-pip v", "python3 -m venv --upgrade --prompt '`sh run.sh`' v; source v/bin/activate"],
+    "venv --prompt in a step, activate next": [RUN, "python3 -m venv --without-pip --prompt '$(sh run.sh)' v", ". v/bin/activate"],
+    "sqlite3 .output into a script": [RUN, HARMLESS_SH, "sqlite3 :memory: '.output s.sh' \"select 'sh run.sh';\"; sh s.sh"],
+    "sqlite3 .once into a script": [RUN, HARMLESS_SH, "sqlite3 :memory: '.once s.sh' \"select 'sh run.sh';\" && bash s.sh"],
+    "sqlite3 -init a file with .shell": [RUN, ("i.sql", ".shell sh run.sh\n"), "sqlite3 -init i.sql :memory: 'select 1;'"],
+    "sqlite3 -cmd .system": [RUN, "sqlite3 -cmd '.system sh run.sh' :memory: 'select 1;'"],
+    "uniq writes its second operand": [RUN, HARMLESS_SH, EVIL_TXT, "uniq evil.txt s.sh; sh s.sh"],
+    "uniq into a Makefile": [RUN, ("Makefile", "all:\n\t@echo ok\n"), ("m.txt", "all:\n\t@sh run.sh\n"), "uniq m.txt Makefile && make -s"],
+    "script's typescript run": [RUN, HARMLESS_SH, "script -qc 'echo sh run.sh' s.sh > /dev/null; sh s.sh"],
+    "iconv -o a script": [RUN, HARMLESS_SH, EVIL_TXT, "iconv -f utf-8 -t utf-8 -o s.sh evil.txt; sh s.sh"],
+    "xxd -r writes its second operand": [RUN, HARMLESS_SH, ("h.txt", "7368207275 6e2e73680a\n"), "xxd -r -p h.txt s.sh; sh s.sh"],
+    "gunzip over a script": [RUN, ("p/s.sh", "sh run.sh\n"), "gzip p/s.sh && mv p/s.sh.gz . && rmdir p", HARMLESS_SH, "gunzip -f s.sh.gz; sh s.sh"],
+    "zstd -d -o a script": [RUN, EVIL_TXT, "zstd -q evil.txt -o e.zst && rm evil.txt", HARMLESS_SH, "zstd -q -d -f e.zst -o s.sh; sh s.sh"],
+    "xz -d over a script": [RUN, ("p/s.sh", "sh run.sh\n"), "xz p/s.sh && mv p/s.sh.xz . && rmdir p", HARMLESS_SH, "unxz -f s.sh.xz; sh s.sh"],
+    "lz4 -d a script": [RUN, EVIL_TXT, "lz4 -q evil.txt e.lz4 2> /dev/null; rm -f evil.txt; true", HARMLESS_SH, "lz4 -q -d -f e.lz4 s.sh 2> /dev/null; sh s.sh"],
+    "python -m zipfile -e over a script": [RUN, ("p/s.sh", "sh run.sh\n"), "cd p && zip -q ../p.zip s.sh && cd .. && rm -r p", HARMLESS_SH,
+                                           "python3 -m zipfile -e p.zip .; sh s.sh"],
+    "python -m tarfile -e over a script": [RUN, ("p/s.sh", "sh run.sh\n"), "tar cf p.tar -C p s.sh && rm -r p", HARMLESS_SH, "python3 -m tarfile -e p.tar .; sh s.sh"],
+    "cmake -E copy over a script": [RUN, HARMLESS_SH, EVIL_TXT, "cmake -E copy evil.txt s.sh && sh s.sh"],
+    "cmake -E tar x over a script": [RUN, ("p/s.sh", "sh run.sh\n"), "tar cf p.tar -C p s.sh && rm -r p", HARMLESS_SH, "cmake -E tar xf p.tar && sh s.sh"],
+    "curl file:// into a script": [RUN, HARMLESS_SH, EVIL_TXT, "curl -s -o s.sh file://$PWD/evil.txt; sh s.sh"],
+    "tclsh exec": [RUN, ("x.tcl", "exec sh run.sh\n"), "tclsh x.tcl"],
+    "tclsh stdin": [RUN, "echo 'exec sh run.sh' | tclsh"],
+    "gdb -batch -ex shell": [RUN, "gdb -batch -ex 'shell sh run.sh' 2> /dev/null"],
+    "gdb -x a command file": [RUN, ("c.gdb", "shell sh run.sh\n"), "gdb -batch -x c.gdb 2> /dev/null"],
+    "groff -U .sy": [RUN, ("x.ms", ".sy sh run.sh\n"), "groff -U -Z x.ms > /dev/null"],
+    "nroff -U .sy": [RUN, ("x.ms", ".sy sh run.sh\n"), "nroff -U x.ms > /dev/null"],
+    "prlimit wraps a command": [RUN, "prlimit --nofile=256 sh run.sh"],
+    "taskset wraps a command": [RUN, "taskset -c 0 sh run.sh"],
+    "chrt wraps a command": [RUN, "chrt -o 0 sh run.sh"],
+    "ionice wraps a command": [RUN, "ionice -c 3 sh run.sh"],
+    "setsid -w wraps a command": [RUN, "setsid -w sh run.sh"],
+    "stdbuf wraps a command": [RUN, "stdbuf -oL sh run.sh"],
+    "strace wraps a command": [RUN, "strace -f -o /dev/null sh run.sh"],
+    "socat SYSTEM address": [RUN, "socat - SYSTEM:'sh run.sh' < /dev/null"],
+    "scp -S program": [RUN, ("c.sh", "#!/bin/sh\nsh run.sh\n"), "chmod +x c.sh", "scp -S ./c.sh a.txt x:y 2> /dev/null; true"],
+    "flock -c": [RUN, "flock l.lock -c 'sh run.sh'"],
+    "watch -g once": [RUN, "timeout 3 watch -n 1 -g -x sh run.sh > /dev/null 2>&1; true"],
+}
+TABLES["own_d"] = OWN36D
