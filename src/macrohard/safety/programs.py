@@ -63,6 +63,11 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
                             "path itself")
     elif prog in ("grep", "egrep", "rg", "ag", "ack", "find", "locate", "mlocate", "plocate", "fd", "fdfind"):
         _key_search(an, prog, args, operands, cmd)
+    elif prog in _ROFFS and _roff_unsafe(args):
+        # guard36: `groff -U x.ms` with `.sy sh run.sh` ran it: unsafe mode lets a document run commands (.sy, .pso,
+        # .pi, .open); the default (safer) mode refuses them
+        an.r.add("dynamic", f"{prog} -U (unsafe mode) lets the document run shell commands (.sy, .pso, .pi); the guard "
+                            "does not read troff documents; drop -U")
     elif prog == "direnv" and operands[:1] in (["allow"], ["permit"], ["grant"], ["exec"], ["reload"], ["export"]):
         # guard22: `.envrc` is ordinary to write; direnv runs it once allowed: judged as the script it is, here
         folder = operands[1] if len(operands) > 1 and operands[0] != "export" else "."
@@ -73,6 +78,24 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
             an.r.add("credential", f"{prog} {why}")
             break
     _background(an, prog, args, operands, cmd)
+
+
+_ROFFS = frozenset({"groff", "troff", "nroff", "gtroff", "gnroff", "grog"})
+_ROFF_VALUES = frozenset("mMdfFILnoPrTwWKDE")  # groff's options that take a value (attached or next)
+
+
+def _roff_unsafe(args: list[str]) -> bool:
+    """Whether groff/troff/nroff is given ``-U`` (alone or in a cluster before an option that takes a value)."""
+    for a in args:
+        if a == "--":
+            return False
+        if a.startswith("-") and not a.startswith("--"):
+            for letter in a[1:]:
+                if letter == "U":
+                    return True
+                if letter in _ROFF_VALUES:
+                    break
+    return False
 
 
 # git settings whose value is a command git runs later (hooks, fsmonitor, pagers, aliases with "!", filters),

@@ -142,6 +142,8 @@ def _module(an: Analyzer, prog: str, name: str, args: list[str], depth: int, cwd
         from macrohard.safety import pymodules
 
         pymodules.run_module(an, prog, args[args.index("-m") + 1], depth, cwd)
+    elif name == "venv":
+        venv_prompt(an, prog, args)
     elif name == "sqlite3":  # Python 3.12's sqlite3 shell takes sqlite3's dot commands (`.shell`) from its input
         an.r.add("dynamic", f"{prog} -m sqlite3 runs the commands it reads from its input; use sqlite3 with a file")
     elif name == "code":  # the console runs each Python line it reads (guard21: `-m code < e.py` ran e.py unread)
@@ -150,6 +152,19 @@ def _module(an: Analyzer, prog: str, name: str, args: list[str], depth: int, cwd
         for path in operands:
             if (called := pickle_calls(an.paths.resolve(path, cwd))) is not None:
                 an.r.add("dynamic", f"python -m pickle loads {path[:40]}, which calls {called} as it loads")
+
+
+def venv_prompt(an: Analyzer, prog: str, args: list[str]) -> None:
+    """``python3 -m venv --prompt TEXT``: venv writes TEXT into ``bin/activate`` inside double quotes (``PS1="(TEXT)
+    …"``), so a ``$(…)`` or backquote there runs when the script is sourced (guard36: ``python3 -m venv --clear --prompt
+    '$(sh run.sh)' v && . v/bin/activate`` was approved as a trusted tool's output). Such a prompt is asked about."""
+    for i, a in enumerate(args):
+        if a == "--":
+            return
+        value = args[i + 1] if a == "--prompt" and i + 1 < len(args) else a[9:] if a.startswith("--prompt=") else None
+        if value is not None and re.search(r"[$`\\\"]", value):
+            an.r.add("dynamic", f"{prog} -m venv --prompt {value[:40]}: venv writes the prompt into bin/activate "
+                                "inside double quotes, where a $(…) or backquote runs when it is sourced; use a plain name")
 
 
 _PICKLE_RISKY = re.compile(r"(?:os|posix|nt|subprocess|sys|shutil|pty|socket|importlib|runpy|code|ctypes|commands|"
