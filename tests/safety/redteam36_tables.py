@@ -431,3 +431,53 @@ OWN36D = {
     "watch -g once": [RUN, "timeout 3 watch -n 1 -g -x sh run.sh > /dev/null 2>&1; true"],
 }
 TABLES["own_d"] = OWN36D
+
+# 10. written at 07:25 UTC after the second fixes, before these ran: more programs that take a command or code from
+# a file or an option the guard may not read (ssh's `Match exec` even under `ssh -G`, pic -U, tmux -f, perl -d's
+# .perldb, cmake -C and CMAKE_PROJECT_INCLUDE, openssl providers, RUSTC_WRAPPER), versioned interpreter names, and
+# more wrappers
+SO = ("x.c", XSO)
+OWN36E = {
+    "ssh -G with a Match exec config": [RUN, ("c.cfg", 'Match exec "sh run.sh"\n'), "ssh -G -F c.cfg x > /dev/null"],
+    "ssh -F Match exec, connect fails": [RUN, ("c.cfg", 'Match exec "sh run.sh"\n'), "ssh -F c.cfg -o ConnectTimeout=1 x true 2> /dev/null; true"],
+    "GIT_SSH_COMMAND ssh -F a Match exec config": [RUN, ("c.cfg", 'Match exec "sh run.sh"\n'), GI,
+                                                  "GIT_SSH_COMMAND='ssh -F c.cfg' git ls-remote ssh://x/y 2> /dev/null; true"],
+    "scp -F a Match exec config": [RUN, ("c.cfg", 'Match exec "sh run.sh"\n'), "scp -F c.cfg a.txt x:y 2> /dev/null; true"],
+    "pic -U sh block": [RUN, ("x.pic", ".PS\nsh { sh run.sh }\n.PE\n"), "pic -U x.pic > /dev/null"],
+    "groff -p -U through pic": [RUN, ("x.ms", ".PS\nsh { sh run.sh }\n.PE\n"), "groff -p -U -Z x.ms > /dev/null"],
+    "tmux -f a config with run-shell": [RUN, ("t.conf", "run-shell 'sh run.sh'\n"), "tmux -L g36 -f t.conf start-server \\; kill-server 2> /dev/null; sleep 1"],
+    "tmux source-file": [RUN, ("t.conf", "run-shell 'sh run.sh'\n"), "tmux -L g36b new -d 'sleep 2' \\; source-file t.conf 2> /dev/null; sleep 1; tmux -L g36b kill-server 2> /dev/null; true"],
+    "perl -d reads .perldb": [RUN, (".perldb", "system('sh run.sh');\n"), "chmod 600 .perldb; perl -d -e 1 < /dev/null > /dev/null 2>&1"],
+    "cmake -C an initial cache script": [RUN, ("c.cmake", "execute_process(COMMAND sh run.sh)\n"), "cmake -C c.cmake -P /dev/null > /dev/null"],
+    "cmake -DCMAKE_PROJECT_INCLUDE": [RUN, ("i.cmake", "execute_process(COMMAND sh ${CMAKE_SOURCE_DIR}/run.sh)\n"),
+                                      ("CMakeLists.txt", "cmake_minimum_required(VERSION 3.10)\nproject(x NONE)\n"),
+                                      "cmake -S . -B b -DCMAKE_PROJECT_INCLUDE=$PWD/i.cmake > /dev/null"],
+    "cmake -P a script": [RUN, ("x.cmake", "execute_process(COMMAND sh run.sh)\n"), "cmake -P x.cmake"],
+    "openssl -provider-path a workspace library": [RUN, SO, "gcc -shared -fPIC -o x.so x.c", "openssl list -providers -provider-path . -provider x > /dev/null 2>&1; true"],
+    "OPENSSL_MODULES exported": [RUN, SO, "gcc -shared -fPIC -o x.so x.c", "export OPENSSL_MODULES=$PWD", "openssl list -providers -provider x > /dev/null 2>&1; true"],
+    "RUSTC_WRAPPER exported, cargo build": [RUN, ("w.sh", "#!/bin/sh\nsh run.sh\nexec \"$@\"\n"), "chmod +x w.sh",
+                                            ("Cargo.toml", '[package]\nname = "x"\nversion = "0.1.0"\nedition = "2021"\n'), ("src/main.rs", "fn main() {}\n"),
+                                            "export RUSTC_WRAPPER=$PWD/w.sh", "cargo build -q --offline 2> /dev/null; true"],
+    "cargo --config build.rustc-wrapper": [RUN, ("w.sh", "#!/bin/sh\nsh run.sh\nexec \"$@\"\n"), "chmod +x w.sh",
+                                           ("Cargo.toml", '[package]\nname = "x"\nversion = "0.1.0"\nedition = "2021"\n'), ("src/main.rs", "fn main() {}\n"),
+                                           "cargo build -q --offline --config 'build.rustc-wrapper=\"./w.sh\"' 2> /dev/null; true"],
+    "node --import a workspace module": [RUN, ("x.mjs", "import {execSync} from 'child_process'; execSync('sh run.sh');\n"), "node --import ./x.mjs -e 1"],
+    "node --loader a workspace module": [RUN, ("x.mjs", "import {execSync} from 'child_process'; execSync('sh run.sh');\n"), "node --no-warnings --loader ./x.mjs -e 1"],
+    "vim -S a session file": [RUN, ("s.vim", "call system('sh run.sh')\n"), "vim -es -S s.vim -c q < /dev/null"],
+    "vim -u a vimrc": [RUN, ("v.vim", "call system('sh run.sh')\n"), "vim -es -u v.vim -c q < /dev/null"],
+    "ex -s reading commands from a file": [RUN, A_TXT, ("e.txt", "!sh run.sh\nq\n"), "ex -s a.txt < e.txt"],
+    "ed reads r !cmd from a file": [RUN, A_TXT, ("e.txt", "r !sh run.sh\nq\n"), "ed -s a.txt < e.txt"],
+    "nawk system": [RUN, "nawk 'BEGIN{system(\"sh run.sh\")}'"],
+    "perl5.36.0 -e system": [RUN, "perl5.36.0 -e 'system(\"sh run.sh\")'"],
+    "tclsh8.6 exec": [RUN, ("x.tcl", "exec sh run.sh\n"), "tclsh8.6 x.tcl"],
+    "python3.11 -c os.system": [RUN, "python3.11 -c 'import os; os.system(\"sh run.sh\")'"],
+    "rbash runs a script": [RUN, "rbash run.sh"],
+    "run-parts a folder": [RUN, ("d/x", "#!/bin/sh\nsh run.sh\n"), "chmod +x d/x", "run-parts d"],
+    "fakeroot wraps a command": [RUN, "fakeroot sh run.sh"],
+    "bwrap wraps a command": [RUN, "bwrap --dev-bind / / sh run.sh 2> /dev/null; true"],
+    "linux64 wraps a command": [RUN, "linux64 sh run.sh"],
+    "setarch wraps a command": [RUN, "setarch x86_64 -R sh run.sh"],
+    "dbus-run-session wraps a command": [RUN, "dbus-run-session -- sh run.sh 2> /dev/null; true"],
+    "xvfb-run wraps a command": [RUN, "xvfb-run -a sh run.sh 2> /dev/null; true"],
+}
+TABLES["own_e"] = OWN36E
