@@ -80,7 +80,7 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
     _background(an, prog, args, operands, cmd)
 
 
-_ROFFS = frozenset({"groff", "troff", "nroff", "gtroff", "gnroff", "grog"})
+_ROFFS = frozenset({"groff", "troff", "nroff", "gtroff", "gnroff", "grog", "pic", "gpic"})  # pic -U: `sh { … }`
 _ROFF_VALUES = frozenset("mMdfFILnoPrTwWKDE")  # groff's options that take a value (attached or next)
 
 

@@ -116,6 +116,11 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         _gdb(an, args, cmd, depth)
     if prog == "tmux" and set(args) & _TMUX_RUNS:  # guard19: `tmux -L s new -d 'sh run.sh'` ran it unread
         an.r.add("background", "tmux runs commands in a server that outlives the step; run them directly")
+    if prog == "tmux" and (conf := _tmux_config(args)) is not None:
+        # guard36: `tmux -f t.conf start-server` ran t.conf's `run-shell 'sh run.sh'` (the home's files are read by
+        # safety.homefiles, which -f skips: the named file is read instead, and was not)
+        an.r.add("dynamic", f"tmux -f {conf[:60]}: tmux runs the commands of that file (run-shell, if-shell), which "
+                            "the guard does not read")
     if prog in ("less", "more", "most"):
         for i, a in enumerate(args):
             if m := re.match(r"\+\+?!(.+)", a):
@@ -468,6 +473,21 @@ def _env_escapes(text: str) -> str | None:
     if cur is not None:
         words.append("".join(cur))
     return shlex.join(words)
+
+
+def _tmux_config(args: list[str]) -> str | None:
+    """The file ``tmux -f FILE`` (or ``-fFILE``, or ``-f`` last in a flag cluster) reads its commands from, unless
+    /dev/null; None when there is none."""
+    for i, a in enumerate(args):
+        if a == "--" or not a.startswith("-") or a.startswith("--"):
+            return None
+        at = a.find("f")
+        if at > 0 and re.fullmatch(r"-[2CDlNuvV]*f.*", a, re.S):
+            value = a[at + 1:] or (args[i + 1] if i + 1 < len(args) else "")
+            return None if value == "/dev/null" else value
+        if re.fullmatch(r"-[2CDlNuvV]*[cLST]", a):  # an option that takes a value: skip it
+            return _tmux_config(args[i + 2:])
+    return None
 
 
 _TMUX_RUNS = frozenset({"new", "new-session", "new-window", "neww", "split-window", "splitw", "run-shell", "run",

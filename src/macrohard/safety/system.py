@@ -51,7 +51,7 @@ def judge(r: Analysis, prog: str, args: list[str], flags: str, long: set[str], o
     if prog in ("setenforce",) or (prog == "ufw" and "disable" in args) or (prog == "iptables" and "-F" in args):
         r.add("privilege", f"{prog} turns off a protection of the system")
     if prog in ("usermod", "useradd", "adduser", "passwd", "chpasswd", "visudo", "setcap", "mount", "umount",
-                "insmod", "modprobe", "rmmod", "nsenter", "unshare", "chroot", "capsh"):
+                "insmod", "modprobe", "rmmod", "nsenter", "unshare", "chroot", "capsh", "bwrap", "firejail"):
         r.add("privilege", f"{prog} changes users, capabilities, mounts or kernel modules")
     if prog in ("docker", "podman") and ("--privileged" in args or any(re.match(r"/:", a) for a in args)
                                          or any("docker.sock" in a for a in args)):
