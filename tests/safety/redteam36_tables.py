@@ -481,3 +481,52 @@ OWN36E = {
     "xvfb-run wraps a command": [RUN, "xvfb-run -a sh run.sh 2> /dev/null; true"],
 }
 TABLES["own_e"] = OWN36E
+
+# 11. twins for the fixes (07:28 UTC): ordinary lines next to what is now asked, which must stay approved
+ORDINARY36B = {
+    "set -x with a plain PS4": ["PS4='+ '; set -x; ls > /dev/null; set +x"],
+    "set -o xtrace and back": ["set -o xtrace; echo hi; set +o xtrace"],
+    "history listed": ["set -o history; echo hi; history 5 > /dev/null"],
+    "fc -l": ["set -o history; echo hi; fc -l > /dev/null 2>&1; true"],
+    "git alias to status, then used": [GI, "git config alias.st status && git st > /dev/null"],
+    "git alias with options": [GI + " && git commit -q --allow-empty -m a", "git config alias.lg 'log --oneline'", "git lg > /dev/null"],
+    "venv with a plain prompt and activate": ["python3 -m venv --without-pip --prompt myproj v && . v/bin/activate && deactivate"],
+    "groff a man page": [("x.1", ".TH X 1\n.SH NAME\nx \\- y\n"), "groff -Tutf8 -man x.1 > /dev/null"],
+    "nroff -man": [("x.1", ".TH X 1\n.SH NAME\nx \\- y\n"), "nroff -man x.1 > /dev/null"],
+    "python3.11 -c print": ["python3.11 -c 'print(1)'"],
+    "perl5.36.0 -e print": ["perl5.36.0 -e 'print 1' > /dev/null"],
+    "tmux list-sessions": ["tmux -L g36t ls > /dev/null 2>&1; true"],
+    "cmake configure a project": [("CMakeLists.txt", "cmake_minimum_required(VERSION 3.10)\nproject(x NONE)\n"), "cmake -S . -B build > /dev/null"],
+    "echo names BASH_VERSION": ["echo $BASH_VERSION > /dev/null"],
+}
+
+# 12. written at 07:29 UTC against the fixes, before they ran: BASH_XTRACEFD reached without its name on the line,
+# history written by other means, the venv prompt and troff's unsafe mode by other spellings
+OWN36F = {
+    "BASH_XTRACEFD name from two variables, printf -v": [RUN, "a=BASH_XTRACE; b=FD; exec 3> s.sh", f"printf -v \"$a$b\" 3; {XT}", "set -x; sh s.sh"],
+    "BASH_XTRACEFD through declare -n to a built name": [RUN, "exec 3> s.sh; n=BASH_XTRACE; declare -n r=\"${n}FD\"; r=3", f"{XT}; set -x; sh s.sh"],
+    "BASH_XTRACEFD read from a file": [RUN, ("v.txt", "BASH_XTRACEFD\n"), "exec 3> s.sh; read -r v < v.txt; printf -v \"$v\" 3", f"{XT}; set -x; sh s.sh"],
+    "BASH_XTRACEFD via export from env file": [RUN, ("x.env", "BASH_XTRACEFD=3\n"), "exec 3> s.sh; set -a; . ./x.env; set +a", f"{XT}; set -x; sh s.sh"],
+    "BASH_XTRACEFD set in a sourced file": [RUN, ("x.sh", "exec 3> s.sh\nBASH_XTRACEFD=3\n"), ". ./x.sh", f"{XT}; set -x; sh s.sh"],
+    "BASH_XTRACEFD set by a function": [RUN, ("x.sh", "t() { exec 3> s.sh; BASH_XTRACEFD=3; }\n"), ". ./x.sh; t", f"{XT}; set -x; sh s.sh"],
+    "BASH_XTRACEFD with a backslash in the name": [RUN, "exec 3> s.sh; declare BASH_XTRACE\\FD=3", f"{XT}; set -x; sh s.sh"],
+    "history -a in a sourced file": [RUN, ("s2.sh", "echo hi\n"), ("a.sh", "history -a\n"), HIST_ON, "sh s2.sh", ("s2.sh", "sh run.sh\n"), ". ./a.sh; bash h.sh"],
+    "history -a through eval of a variable": [RUN, ("s2.sh", "echo hi\n"), HIST_ON, "sh s2.sh", ("s2.sh", "sh run.sh\n"), "o=-a; history $o; bash h.sh"],
+    "history -pa cluster": [RUN, ("s2.sh", "echo hi\n"), HIST_ON, "sh s2.sh", ("s2.sh", "sh run.sh\n"), "history -ap x > /dev/null; bash h.sh"],
+    "builtin history -a": [RUN, ("s2.sh", "echo hi\n"), HIST_ON, "sh s2.sh", ("s2.sh", "sh run.sh\n"), "builtin history -a; bash h.sh"],
+    "fc -W? history -w to a file the line runs": [RUN, ("s2.sh", "echo hi\n"), "set -o history", "sh s2.sh", ("s2.sh", "sh run.sh\n"), "history -w h2.sh; bash h2.sh"],
+    "venv --prompt= attached": [RUN, "python3 -m venv --without-pip v", "python3 -m venv --without-pip --clear --prompt='$(sh run.sh)' v && . v/bin/activate"],
+    "venv prompt from a variable": [RUN, "python3 -m venv --without-pip v", "p='$(sh run.sh)'; python3 -m venv --without-pip --clear --prompt \"$p\" v && . v/bin/activate"],
+    "venv via python3.11": [RUN, "python3.11 -m venv --without-pip v", "python3.11 -m venv --without-pip --clear --prompt '$(sh run.sh)' v && . v/bin/activate"],
+    "venv through runpy": [RUN, "python3 -m venv --without-pip v",
+                           "python3 -c \"import runpy,sys; sys.argv=['venv','--without-pip','--clear','--prompt','\\$(sh run.sh)','v']; runpy.run_module('venv', run_name='__main__')\" && . v/bin/activate"],
+    "groff -U in a cluster": [RUN, ("x.ms", ".sy sh run.sh\n"), "groff -ZU x.ms > /dev/null"],
+    "troff -U": [RUN, ("x.ms", ".sy sh run.sh\n"), "troff -U x.ms > /dev/null"],
+    "GROFF_COMMAND_PREFIX": [RUN, ("b/troff", "#!/bin/sh\nsh run.sh\n"), "chmod +x b/troff", "GROFF_COMMAND_PREFIX=$PWD/b/ groff -Z /dev/null > /dev/null; true"],
+    "groff -U through env -S": [RUN, ("x.ms", ".sy sh run.sh\n"), "env -S 'groff -U -Z' x.ms > /dev/null"],
+    "tmux -fFILE attached": [RUN, ("t.conf", "run-shell 'sh run.sh'\n"), "tmux -L g36c -ft.conf start-server \\; kill-server 2> /dev/null; sleep 1"],
+    "cmake -Cfile attached": [RUN, ("c.cmake", "execute_process(COMMAND sh run.sh)\n"), "cmake -Cc.cmake -P /dev/null > /dev/null"],
+    "perl5.36-x86_64-linux-gnu": [RUN, "perl5.36-x86_64-linux-gnu -e 'system(\"sh run.sh\")'"],
+    "tclsh8.6 from stdin": [RUN, "echo 'exec sh run.sh' | tclsh8.6"],
+}
+TABLES["own_f"] = OWN36F
