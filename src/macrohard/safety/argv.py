@@ -70,6 +70,19 @@ def has_flag(args: list[str], letter: str) -> bool:
     return any(re.fullmatch(r"-[a-zA-Z]*" + letter + r"[a-zA-Z]*", a) for a in args)
 
 
+# guard36: an interpreter called by its versioned name (`perl5.36.0 -e 'system(…)'`, `tclsh8.6 x.tcl`) or bash as
+# `rbash` ran its code unread: judged as the program it is
+_VERSIONED = re.compile(r"(perl|tclsh|wish|ruby|lua|php|nodejs|node|pypy3|pypy|expect|Rscript)(?:\d+(?:\.\d+)*)"
+                        r"(?:-[a-z0-9_]+)*")
+
+
+def canonical_program(prog: str) -> str:
+    if prog == "rbash":
+        return "bash"
+    m = _VERSIONED.fullmatch(prog)
+    return m.group(1) if m and m.group(1) != prog else prog
+
+
 def effective_program(argv: list[str]) -> str:
     """The program a stage really runs, through sudo/env/xargs wrappers."""
     args = list(argv)
@@ -80,7 +93,7 @@ def effective_program(argv: list[str]) -> str:
         elif prog in R.WRAPPERS:
             args = unwrap(prog, args[1:])
         else:
-            return prog
+            return canonical_program(prog)
     return ""
 
 

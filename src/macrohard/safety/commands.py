@@ -41,7 +41,7 @@ from macrohard.safety import (
     toolwrites,
 )
 from macrohard.safety import rules_data as R
-from macrohard.safety.argv import effective_program, is_dynamic, skip_options, unwrap
+from macrohard.safety.argv import canonical_program, effective_program, is_dynamic, skip_options, unwrap
 from macrohard.safety.invocation import Invocation, interpreter_invocation, shell_invocation
 from macrohard.safety.linecwd import LOGICAL_PWD, failed_cds, logical_join, logical_pwd, moves_unseen
 from macrohard.safety.loopglob import LoopGlobs, option_names, passing
@@ -546,19 +546,6 @@ EXTDEBUG = ("extdebug (shopt -s extdebug, bash --debugger) lets a DEBUG trap ski
 _EXTDEBUG = re.compile(r"\bextdebug\b|--debugger\b")
 _EXTDEBUG_LOOK = re.compile(r"shopt\s+-s\s+extdebug\s*;\s*(?:declare|typeset)\s+-[fF]+(?:\s+[\w.-]+)*"
                             r"(?:\s*[12]?>\s*/dev/null)?\s*;\s*shopt\s+-u\s+extdebug\s*;?")
-# guard36: an interpreter called by its versioned name (`perl5.36.0 -e 'system(…)'`, `tclsh8.6 x.tcl`) or bash as
-# `rbash` ran its code unread: judged as the program it is
-_VERSIONED = re.compile(r"(perl|tclsh|wish|ruby|lua|php|nodejs|node|pypy3|pypy|expect|Rscript)(?:\d+(?:\.\d+)*)"
-                        r"(?:-[a-z0-9_]+)*")
-
-
-def canonical_program(prog: str) -> str:
-    if prog == "rbash":
-        return "bash"
-    m = _VERSIONED.fullmatch(prog)
-    return m.group(1) if m and m.group(1) != prog else prog
-
-
 _BASH_TABLES = re.compile(r"(?<![${!\w])BASH_(CMDS|ALIASES)\b")
 # guard36: bash writes its trace of every later command (`set -x`, PS4 first) to the descriptor BASH_XTRACEFD names:
 # a file opened on it gets text no review reads, written as a later line runs (`exec 3> s.sh; BASH_XTRACEFD=3;

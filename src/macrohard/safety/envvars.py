@@ -239,10 +239,10 @@ def judge(an: Analyzer, name: str, value: str, depth: int, cwd: str | None) -> b
                                     "name the archive to install on the command line")
                 break
         return True
-    if name in ("MANROFFOPT", "GROFF_OPT", "TROFF") or name == "GROFF_BIN_PATH":
+    if name in ("MANROFFOPT", "GROFF_OPT", "TROFF") or name in ("GROFF_BIN_PATH", "GROFF_COMMAND_PREFIX"):
         # guard36: troff's unsafe mode from man's or groff's options (`MANROFFOPT=-U man -l x.1` ran a `.sy`), or
         # the folder where groff looks up troff and its postprocessors first
-        if name == "GROFF_BIN_PATH" and value or name != "GROFF_BIN_PATH" and re.search(r"(?:^|\s)-[A-Za-z]*U", value):
+        if name.startswith("GROFF_") and name != "GROFF_OPT" and value or re.search(r"(?:^|\s)-[A-Za-z]*U", value):
             an.r.add("dynamic", f"{name}={value[:60]} lets troff documents run commands, or runs troff from that "
                                 "folder; the guard does not read them")
         return True

@@ -26,6 +26,9 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         an.r.add("exfiltration", f"{prog} {operands[0]} publishes the workspace's code to a package index")
     if "--help" in args or "-h" in args:
         return
+    if prog in ("declare", "typeset", "local") and any(a.startswith("-") and not a.startswith("--") and "n" in a[1:]
+                                                       for a in args):
+        _nameref(an, operands)
     if prog == "git":
         _git(an, args, cmd, depth)
     elif prog in R.PACKAGE_INSTALLERS:
@@ -78,6 +81,23 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
             an.r.add("credential", f"{prog} {why}")
             break
     _background(an, prog, args, operands, cmd)
+
+
+def _nameref(an: Analyzer, operands: list[str]) -> None:
+    """``declare -n r=TARGET``: TARGET with the values this line and earlier steps gave its names (guard36:
+    ``n=BASH_XTRACE; declare -n r="${n}FD"; r=3`` set BASH_XTRACEFD with no such name on the line)."""
+    from macrohard.safety.commands import XTRACE_FD, _BASH_TABLES, _XTRACE_FD
+
+    for o in operands:
+        target = o.partition("=")[2]
+        if "$" not in target:
+            continue
+        resolved = re.sub(r"\$\{?([A-Za-z_]\w*)\}?", lambda m: an.line_vars.get(m.group(1), m.group(0)), target)
+        if _XTRACE_FD.search(resolved):
+            an.r.add("obfuscation", XTRACE_FD)
+        elif _BASH_TABLES.search(resolved):
+            an.r.add("obfuscation", "a name reference to bash's command hash or alias table (BASH_CMDS, BASH_ALIASES): "
+                                    "setting it makes a command name run another program")
 
 
 _ROFFS = frozenset({"groff", "troff", "nroff", "gtroff", "gnroff", "grog", "pic", "gpic"})  # pic -U: `sh { … }`
