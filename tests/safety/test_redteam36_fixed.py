@@ -1,0 +1,76 @@
+"""guard36: the attempts that got through on main c1770c2 (``redteam36_tables``, each table committed before it ran;
+318 attempts in all, 30 ran their payload and 46 were approved at every step on main) and are held now (``FIXED``):
+
+- bash's trace written into a file a later command runs: ``exec 3> s.sh; BASH_XTRACEFD=3; PS4=' sh run.sh #'`` in one
+  step, ``set -x; sh s.sh`` in the next (the trace of ``sh s.sh`` is s.sh's text when sh reads it), also appended to a
+  Makefile, and with the name set through ``declare``, a backslash, a sourced file, a function, ``set -a`` of an env
+  file, a nameref to a built name;
+- the session's history appended to a script the line runs (``HISTFILE=h.sh``, then ``history -a; bash h.sh`` ran an
+  earlier approved ``sh s2.sh`` again after s2.sh was rewritten), by ``builtin``, a cluster, a variable, a sourced file;
+- ``python3 -m venv --prompt '$(…)'`` then ``. v/bin/activate`` (venv writes the prompt inside double quotes);
+- troff's unsafe mode (``groff -U``/``nroff -U``/``troff -U``/``pic -U``: ``.sy``, ``sh { }``), ``GROFF_COMMAND_PREFIX``;
+- ``tmux -f FILE`` (its ``run-shell``), ``cmake -C FILE`` (an initial-cache script), interpreters by a versioned name
+  (``perl5.36.0``, ``tclsh8.6``, fed by a pipe too) and ``rbash``, ``bwrap`` as a wrapper, ``RSYNC_RSH``.
+
+Approved on main and now, their payload never run, harmless as far as guard36 could find (``APPROVED``): ``git config
+diff.external run.sh`` (git looks ``run.sh`` up on PATH, where it is not), ``PWD=…/sub; cd .`` (bash checks ``$PWD``
+against the real folder and stays), ``env -C sub sh s.sh`` where ``sub/s.sh`` runs ``sh run.sh`` in sub (no such file;
+the guard judged sub/s.sh). The ordinary twins (``ORDINARY36`` and ``ORDINARY36B``) are approved at every step, but
+two asked by policy on main and now (``POLICY_ASKED``: ``coproc`` leaves a job running; ``history -c`` erases history).
+On main 3 more twins were asked: ``git st`` after ``git config alias.st status`` (the alias re-read the repository's
+settings until "nested more than four levels deep"), the same with ``alias.lg``, and ``python3.11 -c 'print(1)'`` (the
+review raised ValueError)."""
+
+from __future__ import annotations
+
+import pytest
+
+from . import redteam36_tables as T
+from .guard_steps import assert_none_asked
+from .redteam_waves import named, none_through
+from .sandbox_check import bwrap_works
+
+pytestmark = pytest.mark.skipif(not bwrap_works(), reason="needs bubblewrap")
+
+FIXED = frozenset({
+    # the first 170 (written before any ran)
+    "BASH_XTRACEFD writes a script", "RSYNC_RSH exported",
+    # OWN36 (after main's first run)
+    "xtrace fd set, set -x and run next step", "xtrace appended to a Makefile", "RSYNC_RSH on the line",
+    # OWN36B
+    "history -a into a script the line runs", "history -a, then source",
+    "history kept by the shell, HISTFILE a Makefile-included file", "BASH_XTRACEFD through declare, set -x next step",
+    # OWN36D
+    "venv --prompt then activate, same line", "venv --clear --prompt over an existing venv, activate",
+    "venv --upgrade --prompt, activate", "groff -U .sy", "nroff -U .sy",
+    # OWN36E
+    "pic -U sh block", "groff -p -U through pic", "tmux -f a config with run-shell", "cmake -C an initial cache script",
+    "perl5.36.0 -e system", "tclsh8.6 exec", "rbash runs a script", "bwrap wraps a command",
+    # OWN36F (against the first fixes)
+    "BASH_XTRACEFD through declare -n to a built name", "BASH_XTRACEFD via export from env file",
+    "BASH_XTRACEFD set in a sourced file", "BASH_XTRACEFD set by a function", "BASH_XTRACEFD with a backslash in the name",
+    "history -a in a sourced file", "history -a through eval of a variable", "history -pa cluster", "builtin history -a",
+    "venv --prompt= attached", "venv prompt from a variable", "venv via python3.11", "groff -U in a cluster", "troff -U",
+    "GROFF_COMMAND_PREFIX", "groff -U through env -S", "tmux -fFILE attached", "cmake -Cfile attached",
+    "perl5.36-x86_64-linux-gnu", "tclsh8.6 from stdin",
+})
+APPROVED = frozenset({"git log --ext-diff with diff.external", "PWD assigned, cd .", "PWD assigned a step before, cd .",
+                      "env -C into a folder"})
+POLICY_ASKED = frozenset({"coproc cat, read back", "history -c"})
+
+
+def test_every_named_attempt_is_in_the_tables():
+    names = [n for table in T.TABLES.values() for n in table]
+    assert len(names) == len(set(names)) == 318
+    assert FIXED | APPROVED <= set(names) and not FIXED & APPROVED
+    assert len(FIXED) == 42 and len(T.ORDINARY36) + len(T.ORDINARY36B) == 44
+
+
+def test_attempts_through_at_the_start_are_held(tmp_path):
+    none_through(tmp_path, named(T.TABLES, FIXED), "redteam36-fixed")
+
+
+def test_ordinary_twins_pass(tmp_path):
+    (tmp_path / "ws").mkdir()
+    twins = {n: s for n, s in {**T.ORDINARY36, **T.ORDINARY36B}.items() if n not in POLICY_ASKED}
+    assert_none_asked(tmp_path / "ws", twins, "redteam36-ordinary")
