@@ -530,3 +530,55 @@ OWN36F = {
     "tclsh8.6 from stdin": [RUN, "echo 'exec sh run.sh' | tclsh8.6"],
 }
 TABLES["own_f"] = OWN36F
+
+# 13. written at 07:38 UTC, before these ran: more installed programs that load code or run a command from a file or
+# an option (pygmentize -x, pydoc of a path, pdb -c '!…', prove, ld.so --preload, LLVM's opt -load, binutils'
+# --plugin, msgexec, ctest -S, cpack --config), archives the guard may not list (ar x, jar x, split-file, ptar,
+# dpkg-deb -x), versioned or alternative names (pip3.11, pytest-3, gcc-12, c99), more wrappers
+SO_BUILD = "gcc -shared -fPIC -o x.so x.c"
+PO = ("x.po", 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "b"\n')
+OWN36G = {
+    "pygmentize -x a lexer file": [RUN, A_TXT, ("lx.py", "import os\nos.system('sh run.sh')\nfrom pygments.lexer import RegexLexer\nclass L(RegexLexer):\n    tokens = {'root': []}\n"),
+                                   "pygmentize -x -l lx.py:L a.txt > /dev/null"],
+    "pygmentize -x a formatter file": [RUN, A_TXT, ("fm.py", "import os\nos.system('sh run.sh')\nfrom pygments.formatter import Formatter\nclass F(Formatter):\n    pass\n"),
+                                       "pygmentize -x -f fm.py:F -l text a.txt > /dev/null"],
+    "pydoc3 of a path": [RUN, ("x.py", "import os\nos.system('sh run.sh')\n"), "pydoc3 ./x.py > /dev/null"],
+    "python -m pydoc of a path": [RUN, ("tools/x.py", "import os\nos.system('sh run.sh')\n"), "python3 -m pydoc tools/x.py > /dev/null"],
+    "pdb -c with a ! command": [RUN, ("y.py", "y = 1\n"), "python3 -m pdb -c '!import os; os.system(\"sh run.sh\")' -c c y.py < /dev/null > /dev/null"],
+    "pdb3.11 -c !": [RUN, ("y.py", "y = 1\n"), "pdb3.11 -c '!__import__(\"os\").system(\"sh run.sh\")' -c c y.py < /dev/null > /dev/null"],
+    "prove runs t/*.t": [RUN, ("t/x.t", "print \"1..1\\nok 1\\n\"; system('sh run.sh');\n"), "prove t > /dev/null"],
+    "prove --exec": [RUN, ("t/x.t", "sh run.sh\n"), "prove --exec sh t/x.t > /dev/null 2>&1; true"],
+    "ld.so --preload": [RUN, SO, SO_BUILD, "/usr/bin/ld.so --preload ./x.so /bin/true"],
+    "ld-linux --library-path": [RUN, SO, "gcc -shared -fPIC -o libc.so.6 x.c 2> /dev/null; true", "/lib64/ld-linux-x86-64.so.2 --library-path . /bin/true 2> /dev/null; true"],
+    "opt -load a workspace library": [RUN, SO, SO_BUILD, "opt -load ./x.so -o /dev/null /dev/null 2> /dev/null; true"],
+    "nm --plugin": [RUN, SO, SO_BUILD, "nm --plugin ./x.so x.so > /dev/null 2>&1; true"],
+    "ar --plugin": [RUN, SO, SO_BUILD, "ar --plugin ./x.so t x.so > /dev/null 2>&1; true"],
+    "ld -plugin": [RUN, SO, SO_BUILD, "ld -plugin ./x.so -o /dev/null 2> /dev/null; true"],
+    "gcc -fplugin": [RUN, SO, HELLO, SO_BUILD, "gcc -fplugin=./x.so -c hello.c 2> /dev/null; true"],
+    "msgexec runs a command per message": [RUN, PO, "msgexec -i x.po sh run.sh > /dev/null"],
+    "msgfilter runs a filter": [RUN, PO, "msgfilter -i x.po -o /dev/null sh run.sh"],
+    "ctest -S a script": [RUN, ("c.cmake", "execute_process(COMMAND sh run.sh)\n"), "ctest -S c.cmake > /dev/null"],
+    "cpack --config a script": [RUN, ("c.cmake", "execute_process(COMMAND sh run.sh)\n"), "cpack --config c.cmake > /dev/null 2>&1; true"],
+    "ar x over a script": [RUN, ("p/s.sh", "sh run.sh\n"), "cd p && ar rc ../p.a s.sh && cd .. && rm -r p", HARMLESS_SH, "ar x p.a; sh s.sh"],
+    "jar xf over a script": [RUN, ("p/s.sh", "sh run.sh\n"), "cd p && jar cf ../p.jar s.sh && cd .. && rm -r p", HARMLESS_SH, "jar xf p.jar; sh s.sh"],
+    "split-file writes a script": [RUN, HARMLESS_SH, ("in.txt", "//--- s.sh\nsh run.sh\n"), "split-file-14 in.txt . ; sh s.sh"],
+    "ptar -x over a script": [RUN, ("p/s.sh", "sh run.sh\n"), "tar cf p.tar -C p s.sh && rm -r p", HARMLESS_SH, "ptar -x -f p.tar; sh s.sh"],
+    "dpkg-deb -x over a script": [RUN, ("p/DEBIAN/control", "Package: p\nVersion: 1\nArchitecture: all\nMaintainer: a <a@b>\nDescription: p\n"),
+                                  ("p/s.sh", "sh run.sh\n"), "dpkg-deb -b p p.deb > /dev/null && rm -r p", HARMLESS_SH, "dpkg-deb -x p.deb . ; sh s.sh"],
+    "rename.ul moves a file onto a script": [RUN, HARMLESS_SH, ("evil.sh", "sh run.sh\n"), "rename.ul evil s evil.sh; sh s.sh"],
+    "pip3.11 install -e .": [RUN, ("setup.py", "import os\nos.system('sh run.sh')\nfrom setuptools import setup\nsetup(name='x')\n"),
+                             "pip3.11 install -q --no-index --no-build-isolation -e . 2> /dev/null; true"],
+    "pytest-3 runs a conftest": [RUN, ("conftest.py", "import os\nos.system('sh run.sh')\n"), ("test_a.py", "def test_a():\n    pass\n"), "pytest-3 -q > /dev/null"],
+    "py.test-3 runs a conftest": [RUN, ("conftest.py", "import os\nos.system('sh run.sh')\n"), ("test_a.py", "def test_a():\n    pass\n"), "py.test-3 -q > /dev/null"],
+    "gcc-12 -wrapper": [RUN, HELLO, "gcc-12 -wrapper /bin/sh,run.sh -c hello.c"],
+    "c99 -wrapper": [RUN, HELLO, "c99 -wrapper /bin/sh,run.sh -c hello.c"],
+    "dpkg-architecture -c runs a command": [RUN, "dpkg-architecture -c sh run.sh 2> /dev/null"],
+    "sotruss wraps a command": [RUN, "sotruss sh run.sh > /dev/null 2>&1"],
+    "memusage wraps a command": [RUN, "memusage sh run.sh > /dev/null 2>&1"],
+    "choom wraps a command": [RUN, "choom -n 0 -- sh run.sh"],
+    "systemd-cat wraps a command": [RUN, "systemd-cat sh run.sh 2> /dev/null; true"],
+    "luit wraps a command": [RUN, "luit -- sh run.sh < /dev/null > /dev/null 2>&1; true"],
+    "perf stat wraps a command": [RUN, "perf stat -o /dev/null -- sh run.sh 2> /dev/null; true"],
+    "make-first-existing-target": [RUN, ("Makefile", "all:\n\t@sh run.sh\n"), "make-first-existing-target all -- -s 2> /dev/null; true"],
+}
+TABLES["own_g"] = OWN36G
