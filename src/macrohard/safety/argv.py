@@ -76,6 +76,38 @@ _VERSIONED = re.compile(r"(perl|tclsh|wish|ruby|lua|php|nodejs|node|pypy3|pypy|e
                         r"(?:-[a-z0-9_]+)*")
 
 
+# guard36: programs that are another program's command line by another name (`pydoc3 ./x.py` imported x.py,
+# `pytest-3` ran conftest.py, `c99 -wrapper …` ran it, `make-first-existing-target all -- -s` ran a recipe,
+# `dpkg-architecture -c CMD`, `perf stat -- CMD` ran CMD): the argv they stand for, or None
+_ALIAS_PREFIX = {"pydoc3": ["python3", "-m", "pydoc"], "pydoc": ["python3", "-m", "pydoc"],
+                 "pdb3": ["python3", "-m", "pdb"], "pytest-3": ["pytest"], "py.test-3": ["pytest"],
+                 "c89": ["gcc"], "c99": ["gcc"], "c89-gcc": ["gcc"], "c99-gcc": ["gcc"]}
+_ALIAS_VERSIONED = re.compile(r"(pydoc3|pdb3)\.\d+|(gcc|g\+\+|cpp|gcc-ar|gcc-nm|gcc-ranlib)-\d+|x86_64-linux-gnu-(gcc|g\+\+)(?:-\d+)?")
+PERF_RUNS = frozenset({"stat", "record", "trace", "mem", "c2c", "kmem", "lock", "sched", "kvm", "ftrace", "timechart",
+                       "top", "kwork", "daemon", "test", "bench"})
+
+
+def argv_alias(argv: list[str]) -> list[str] | None:
+    prog = posixpath.basename(argv[0]) if argv else ""
+    rest = argv[1:]
+    if prog in _ALIAS_PREFIX:
+        return [*_ALIAS_PREFIX[prog], *rest]
+    if m := _ALIAS_VERSIONED.fullmatch(prog):
+        base = m.group(1) or m.group(2) or m.group(3)
+        return [*_ALIAS_PREFIX.get(base, [base]), *rest]
+    if prog == "make-first-existing-target":  # TARGETS… [-- MAKE-ARGS…]: make with the first target that exists
+        at = rest.index("--") if "--" in rest else len(rest)
+        return ["make", *rest[at + 1:], *[t for t in rest[:at] if not t.startswith("-")][:1]]
+    if prog == "dpkg-architecture":  # -c/--command CMD…: CMD run with the architecture's variables set
+        at = next((i for i, a in enumerate(rest) if a in ("-c", "--command")), None)
+        return rest[at + 1:] if at is not None else None
+    if prog == "perf" and rest and rest[0] in PERF_RUNS:
+        if "--" in rest:
+            return rest[rest.index("--") + 1:]
+        return ["perf-run", *rest]  # its command among its options: judged as a program only known when it runs
+    return None
+
+
 def canonical_program(prog: str) -> str:
     if prog == "rbash":
         return "bash"

@@ -41,7 +41,7 @@ from macrohard.safety import (
     toolwrites,
 )
 from macrohard.safety import rules_data as R
-from macrohard.safety.argv import canonical_program, effective_program, is_dynamic, skip_options, unwrap
+from macrohard.safety.argv import argv_alias, canonical_program, effective_program, is_dynamic, skip_options, unwrap
 from macrohard.safety.invocation import Invocation, interpreter_invocation, shell_invocation
 from macrohard.safety.linecwd import LOGICAL_PWD, failed_cds, logical_join, logical_pwd, moves_unseen
 from macrohard.safety.loopglob import LoopGlobs, option_names, passing
@@ -247,6 +247,13 @@ class Analyzer:
                                       "when it runs")  # when it runs (guard20: BASH_ENV came from a file)
                 return
             wrapped = True
+            if (alias := argv_alias(argv)) is not None:
+                if alias[:1] == ["perf-run"]:
+                    self.r.add("dynamic", "perf runs a command among its options; put it after `--`")
+                    return
+                argv = alias
+                if not argv:
+                    return
             prog = canonical_program(posixpath.basename(argv[0]))
             self.r.programs.add(prog)
             lookup.resolve_program(self, argv[0], cmd.cwd, depth)  # `ls` after the run put ./bin on PATH

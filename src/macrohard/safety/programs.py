@@ -71,6 +71,22 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         # .pi, .open); the default (safer) mode refuses them
         an.r.add("dynamic", f"{prog} -U (unsafe mode) lets the document run shell commands (.sy, .pso, .pi); the guard "
                             "does not read troff documents; drop -U")
+    elif prog == "pygmentize" and "-x" in args:  # guard36: `-x -l lx.py:L` imports lx.py (its top level ran)
+        an.r.add("dynamic", "pygmentize -x loads a lexer or formatter from a Python file, which the guard does not "
+                            "follow; use a built-in lexer")
+    elif prog == "prove" and any(a in ("-e", "--exec", "-P", "-M") or a.startswith(("--exec=", "--plugin", "-P", "-M"))
+                                 for a in args):  # guard36: `prove --exec sh t/x.t` ran the test file as a script
+        an.r.add("dynamic", "prove runs its tests with another program (--exec) or loads a plugin or module (-P/-M); "
+                            "run the tests with perl")
+    elif prog == "cpack":  # guard36: `cpack --config c.cmake` ran its execute_process: a CMake script
+        from macrohard.safety import projects_cmake
+
+        config = next((args[i + 1] for i, a in enumerate(args[:-1]) if a == "--config"), None) or next(
+            (a[9:] for a in args if a.startswith("--config=")), None) or "CPackConfig.cmake"
+        if "$" in config or "`" in config:
+            an.r.add("dynamic", f"cpack --config {config[:60]}: a CMake script only known when it runs")
+        elif posixpath.isfile(an.paths.resolve(config, cmd.cwd)):
+            projects_cmake.judge(an, "cmake", ["-P", config], [], cmd.cwd or ".", depth)
     elif prog == "direnv" and operands[:1] in (["allow"], ["permit"], ["grant"], ["exec"], ["reload"], ["export"]):
         # guard22: `.envrc` is ordinary to write; direnv runs it once allowed: judged as the script it is, here
         folder = operands[1] if len(operands) > 1 and operands[0] != "export" else "."

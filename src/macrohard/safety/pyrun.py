@@ -116,9 +116,15 @@ def _module(an: Analyzer, prog: str, name: str, args: list[str], depth: int, cwd
                 an.code(prog, code, depth, cwd)
     elif name in ("pydoc", "inspect", "unittest") and not (name == "unittest" and operands[:1] == ["discover"]):
         for target in operands:
+            if name == "pydoc" and (target.endswith(".py") or "/" in target):
+                # guard36: `pydoc3 ./x.py` imports the file (its top level runs): judged as the script it is
+                an.script(target, cwd, depth, explicit=True)
+                continue
             if target.endswith(".py") or "/" in target:
                 continue
             _imported(an, prog, target.split(":")[0], depth, cwd)
+    elif name == "pdb":
+        _pdb_commands(an, prog, args, depth, cwd)
     elif name == "timeit":
         skip = False
         for i, a in enumerate(args):
@@ -152,6 +158,33 @@ def _module(an: Analyzer, prog: str, name: str, args: list[str], depth: int, cwd
         for path in operands:
             if (called := pickle_calls(an.paths.resolve(path, cwd))) is not None:
                 an.r.add("dynamic", f"python -m pickle loads {path[:40]}, which calls {called} as it loads")
+
+
+_PDB_PLAIN = frozenset({"c", "cont", "continue", "n", "next", "s", "step", "q", "quit", "exit", "r", "return", "b",
+                        "break", "tbreak", "cl", "clear", "l", "list", "ll", "longlist", "w", "where", "bt", "u", "up",
+                        "d", "down", "unt", "until", "j", "jump", "h", "help", "a", "args", "disable", "enable",
+                        "ignore", "restart", "run", "source", "whatis"})
+
+
+def _pdb_commands(an: Analyzer, prog: str, args: list[str], depth: int, cwd: str | None) -> None:
+    """``python3 -m pdb -c CMD``: a pdb command, or Python run in the program (``!code``, ``p EXPR``, and any line
+    that is not a pdb command; guard36: ``-c '!import os; os.system(…)'`` ran unread). The Python is judged."""
+    for i, a in enumerate(args):
+        if a == "-m" or not a.startswith("-") and (i == 0 or args[i - 1] not in ("-c", "--command")):
+            return  # the program's own arguments follow
+        value = args[i + 1] if a in ("-c", "--command") and i + 1 < len(args) else a[10:] if a.startswith(
+            "--command=") else None
+        if value is None:
+            continue
+        words = value.split()
+        if words and words[0] in _PDB_PLAIN and all(re.fullmatch(r"[\w.:/-]+", w) for w in words[1:]):
+            continue
+        if words and words[0] in ("alias", "interact", "commands", "display", "undisplay", "condition", "debug"):
+            an.r.add("dynamic", f"{prog} -m pdb -c {value[:40]}: a debugger command that runs code later")
+            continue
+        code = value[1:] if value.startswith("!") else value.split(None, 1)[1] if words and words[0] in (
+            "p", "pp") and len(words) > 1 else value
+        an.code(prog, code, depth, cwd)
 
 
 def venv_prompt(an: Analyzer, prog: str, args: list[str]) -> None:
