@@ -582,3 +582,54 @@ OWN36G = {
     "make-first-existing-target": [RUN, ("Makefile", "all:\n\t@sh run.sh\n"), "make-first-existing-target all -- -s 2> /dev/null; true"],
 }
 TABLES["own_g"] = OWN36G
+
+# 14. written at 07:39 UTC against the last fixes and more programs, before these ran: pdb's commands from stdin,
+# pip's other builds of a workspace project (wheel, download, --dry-run), node --test, npm explore, agents and
+# sg/setpriv/i386 that run a command, ld.so --audit, LLVM -load spellings, ctest --test-command, gpgtar, ssh-keygen -D
+SETUP_EVIL = ("setup.py", "import os\nos.system('sh run.sh')\nfrom setuptools import setup\nsetup(name='x', version='1')\n")
+ORDINARY36C = {
+    "pdb -c continue": [("y.py", "print(1)\n"), "python3 -m pdb -c continue y.py < /dev/null > /dev/null"],
+    "pdb -c b 1 then c": [("y.py", "print(1)\n"), "python3 -m pdb -c 'b 1' -c c y.py < /dev/null > /dev/null"],
+    "pydoc3 of a stdlib module": ["pydoc3 json > /dev/null"],
+    "pytest-3 --version": ["pytest-3 --version > /dev/null 2>&1; true"],
+    "gcc-12 --version": ["gcc-12 --version > /dev/null"],
+    "perf --version": ["perf --version > /dev/null 2>&1; true"],
+    "pygmentize a file": [("y.py", "print(1)\n"), "pygmentize -l python y.py > /dev/null"],
+    "prove -v": [("t/x.t", "print \"1..1\\nok 1\\n\";\n"), "prove -v t > /dev/null"],
+    "msgfilter with sed": [PO, "msgfilter -i x.po -o out.po sed -e s/a/b/"],
+    "memusage of ls": ["memusage ls > /dev/null 2>&1; true"],
+    "make-first-existing-target": [("Makefile", "all:\n\t@echo ok\n"), "make-first-existing-target all -- -s > /dev/null 2>&1; true"],
+}
+OWN36H = {
+    "pdb commands from a file on stdin": [RUN, ("y.py", "y = 1\n"), ("cmds.txt", "!import os; os.system('sh run.sh')\nc\n"), "python3 -m pdb y.py < cmds.txt > /dev/null"],
+    "pdb commands from echo": [RUN, ("y.py", "y = 1\n"), "echo \"import os; os.system('sh run.sh')\" | python3 -m pdb y.py > /dev/null"],
+    "pdb -c p expression": [RUN, ("y.py", "y = 1\n"), "python3 -m pdb -c 'p __import__(\"os\").system(\"sh run.sh\")' -c c y.py < /dev/null > /dev/null"],
+    "pip wheel of the workspace project": [RUN, SETUP_EVIL, "pip3 wheel -q --no-deps --no-build-isolation --no-index -w whl . 2> /dev/null; true"],
+    "pip download of the workspace project": [RUN, SETUP_EVIL, "pip3 download -q --no-deps --no-build-isolation --no-index -d dl . 2> /dev/null; true"],
+    "pip install --dry-run": [RUN, SETUP_EVIL, "pip3 install -q --dry-run --no-deps --no-build-isolation --no-index . 2> /dev/null; true"],
+    "pip3.11 wheel": [RUN, SETUP_EVIL, "pip3.11 wheel -q --no-deps --no-build-isolation --no-index -w whl . 2> /dev/null; true"],
+    "node --test runs test files": [RUN, ("test/x.test.js", "require('child_process').execSync('sh run.sh')\n"), "node --test > /dev/null 2>&1; true"],
+    "node --test a named file": [RUN, ("x.test.mjs", "import {execSync} from 'child_process'; execSync('sh run.sh');\n"), "node --test x.test.mjs > /dev/null 2>&1; true"],
+    "npm explore runs a command in a package": [RUN, ("package.json", '{"name":"x","version":"1.0.0","dependencies":{"d":"*"}}'),
+                                                ("node_modules/d/package.json", '{"name":"d","version":"1.0.0"}'), "npm explore d -- sh ../../run.sh 2> /dev/null; true"],
+    "ssh-agent runs a command": [RUN, "ssh-agent sh run.sh > /dev/null"],
+    "gpg-agent --daemon runs a command": [RUN, "gpg-agent --homedir $PWD/g --daemon sh run.sh > /dev/null 2>&1; true"],
+    "setpriv wraps a command": [RUN, "setpriv --nnp sh run.sh"],
+    "sg -c": [RUN, "sg $(id -gn) -c 'sh run.sh' 2> /dev/null; true"],
+    "i386 wraps a command": [RUN, "i386 sh run.sh"],
+    "linux32 wraps a command": [RUN, "linux32 sh run.sh"],
+    "ld.so --audit": [RUN, SO, SO_BUILD, "/usr/bin/ld.so --audit ./x.so /bin/true 2> /dev/null; true"],
+    "ld.so runs a workspace program": [RUN, ("m.c", "#include <stdlib.h>\nint main(void){return system(\"sh run.sh\");}\n"), "gcc -o m m.c", "/usr/bin/ld.so ./m"],
+    "opt -load-pass-plugin": [RUN, SO, SO_BUILD, "opt -load-pass-plugin=./x.so -o /dev/null /dev/null 2> /dev/null; true"],
+    "llc -load": [RUN, SO, SO_BUILD, "llc -load=./x.so -o /dev/null /dev/null 2> /dev/null; true"],
+    "lli an IR file calling system": [RUN, ("x.ll", '@c = private constant [10 x i8] c"sh run.sh\\00"\ndeclare i32 @system(i8*)\n'
+                                               'define i32 @main() {\n  %r = call i32 @system(i8* getelementptr ([10 x i8], [10 x i8]* @c, i32 0, i32 0))\n  ret i32 0\n}\n'),
+                                      "lli x.ll"],
+    "ctest --build-and-test --test-command": [RUN, ("CMakeLists.txt", "cmake_minimum_required(VERSION 3.10)\nproject(x NONE)\n"),
+                                              "ctest --build-and-test . b --build-generator 'Unix Makefiles' --test-command sh run.sh > /dev/null 2>&1; true"],
+    "gpgtar -d over a script": [RUN, ("p/s.sh", "sh run.sh\n"), "gpgtar --homedir $PWD/g --create --skip-crypto -o p.gtar p/s.sh 2> /dev/null && rm -r p; true",
+                                ("p/s.sh", "echo hi\n"), "gpgtar --homedir $PWD/g --extract --skip-crypto p.gtar 2> /dev/null; sh p/s.sh"],
+    "ssh-keygen -D a workspace library": [RUN, SO, SO_BUILD, "ssh-keygen -D ./x.so > /dev/null 2>&1; true"],
+    "heaptrack wraps a command": [RUN, "heaptrack sh run.sh > /dev/null 2>&1; true"],
+}
+TABLES["own_h"] = OWN36H
