@@ -142,6 +142,8 @@ def runs_stdin(prog: str, argv: list[str], depth: int = 0) -> bool:
     if any(a in ("--version", "-V", "--help") for a in args):
         return False
     inv = shell_invocation(args) if prog in R.SHELLS else interpreter_invocation(prog, args)
+    if prog.startswith("python") and getattr(inv, "module", None) in ("pdb", "code"):
+        return True  # guard36: pdb runs the Python among the debugger commands it reads (`echo '…' | python3 -m pdb y.py`)
     if inv.stdin or inv.script in _STDIN_PATHS or any(f in _STDIN_PATHS for f in inv.files):
         return True
     if depth < 3:  # code that itself runs its input: `bash -c 'source /dev/stdin'`, `sh -c 'python3 -'`

@@ -40,6 +40,8 @@ def judge(an: Analyzer, prog: str, inv: Invocation, cmd: SimpleCommand, depth: i
     cwd = cmd.cwd
     homefiles.python(an, prog, cmd.argv[1:], depth, cwd)  # the home's user site-packages: .pth, usercustomize
     _warnings(an, prog, cmd.argv, depth, cwd)
+    if inv.module == "pdb":  # guard36: `python3 -m pdb y.py < cmds.txt` ran the Python among the commands it read
+        _pdb_stdin(an, prog, cmd, depth, cwd)
     if inv.module:
         _module(an, prog, inv.module, inv.module_args, depth, cwd)
         if inv.module in devtools.PYTHON_MODULES:  # `python3 -m pylint`: its configuration's hooks (guard25)
@@ -166,6 +168,26 @@ _PDB_PLAIN = frozenset({"c", "cont", "continue", "n", "next", "s", "step", "q", 
                         "ignore", "restart", "run", "source", "whatis"})
 
 
+def _pdb_stdin(an: Analyzer, prog: str, cmd: SimpleCommand, depth: int, cwd: str | None) -> None:
+    """The debugger commands ``python3 -m pdb`` reads from a file, a here-document or a here-string: each judged as
+    ``-c`` would be."""
+    from macrohard.safety import runners
+
+    texts = [cmd.heredoc] * bool(cmd.heredoc) + [t for op, t in cmd.redirects if op == "<<<"]
+    for op, target in cmd.redirects:
+        if op == "<" and target not in ("/dev/null", ""):
+            text = runners.plain_text(an, target, cwd)
+            if text is None:
+                an.r.add("dynamic", f"{prog} -m pdb reads debugger commands (Python) from {target[:40]}, only known "
+                                    "when it runs")
+            else:
+                texts.append(text)
+    for text in texts:
+        for line in text.splitlines()[:200]:
+            if line.strip():
+                _pdb_line(an, prog, line.strip(), depth, cwd)
+
+
 def _pdb_commands(an: Analyzer, prog: str, args: list[str], depth: int, cwd: str | None) -> None:
     """``python3 -m pdb -c CMD``: a pdb command, or Python run in the program (``!code``, ``p EXPR``, and any line
     that is not a pdb command; guard36: ``-c '!import os; os.system(…)'`` ran unread). The Python is judged."""
@@ -174,17 +196,21 @@ def _pdb_commands(an: Analyzer, prog: str, args: list[str], depth: int, cwd: str
             return  # the program's own arguments follow
         value = args[i + 1] if a in ("-c", "--command") and i + 1 < len(args) else a[10:] if a.startswith(
             "--command=") else None
-        if value is None:
-            continue
-        words = value.split()
-        if words and words[0] in _PDB_PLAIN and all(re.fullmatch(r"[\w.:/-]+", w) for w in words[1:]):
-            continue
-        if words and words[0] in ("alias", "interact", "commands", "display", "undisplay", "condition", "debug"):
-            an.r.add("dynamic", f"{prog} -m pdb -c {value[:40]}: a debugger command that runs code later")
-            continue
-        code = value[1:] if value.startswith("!") else value.split(None, 1)[1] if words and words[0] in (
-            "p", "pp") and len(words) > 1 else value
-        an.code(prog, code, depth, cwd)
+        if value is not None:
+            _pdb_line(an, prog, value, depth, cwd)
+
+
+def _pdb_line(an: Analyzer, prog: str, value: str, depth: int, cwd: str | None) -> None:
+    """One pdb command: plain debugger commands pass, others are Python the program runs."""
+    words = value.split()
+    if words and words[0] in _PDB_PLAIN and all(re.fullmatch(r"[\w.:/-]+", w) for w in words[1:]):
+        return
+    if words and words[0] in ("alias", "interact", "commands", "display", "undisplay", "condition", "debug"):
+        an.r.add("dynamic", f"{prog} -m pdb -c {value[:40]}: a debugger command that runs code later")
+        return
+    code = value[1:] if value.startswith("!") else value.split(None, 1)[1] if words and words[0] in (
+        "p", "pp") and len(words) > 1 else value
+    an.code(prog, code, depth, cwd)
 
 
 def venv_prompt(an: Analyzer, prog: str, args: list[str]) -> None:

@@ -31,7 +31,8 @@ TERMINALS = frozenset({"xterm", "uxterm", "x-terminal-emulator", "urxvt", "rxvt"
 WRAPPERS = WRAPPERS | TERMINALS
 # guard36: programs that run the command after their options (`sotruss sh run.sh`, `msgexec -i x.po sh run.sh` ran it
 # approved): glibc's tracers, gettext's per-message runners, logging and OOM-score wrappers
-WRAPPERS = WRAPPERS | {"sotruss", "memusage", "msgexec", "msgfilter", "systemd-cat", "systemd-inhibit", "choom", "luit"}
+WRAPPERS = WRAPPERS | {"sotruss", "memusage", "msgexec", "msgfilter", "systemd-cat", "systemd-inhibit", "choom", "luit",
+                       "heaptrack"}
 WRAPPER_ARG_OPTS: dict[str, frozenset[str]] = {
     "env": frozenset({"-u", "-C", "-S", "--unset", "--chdir"}),
     "nice": frozenset({"-n", "--adjustment"}),
@@ -63,6 +64,7 @@ WRAPPER_ARG_OPTS: dict[str, frozenset[str]] = {
     "systemd-cat": frozenset({"-t", "-p", "--identifier", "--priority", "--stderr-priority"}),
     "systemd-inhibit": frozenset({"--what", "--who", "--why", "--mode"}),
     "choom": frozenset({"-n", "-p", "--adjust", "--pid"}),
+    "heaptrack": frozenset({"-o", "--output", "-p", "--pid"}),
     "luit": frozenset({"-encoding", "-argv0", "-g0", "-g1", "-g2", "-g3", "-gl", "-gr", "-alt"}),
 }
 # Programs whose -o/--output/-O/... option names a file they write.

@@ -55,7 +55,9 @@ WRAPPING: dict[str, int] = {"setarch": 1, "linux32": 0, "linux64": 0, "chroot": 
                             "taskset": 1, "dbus-run-session": 0, "ssh-agent": 0, "xvfb-run": 0, "numactl": 0,
                             "unbuffer": 0, "chronic": 0, "ltrace": 0, "entr": 0, "daemonize": 0, "with-lock-ex": 1,
                             "dbus-launch": 0, "xinit": 0, "startx": 0, "sem": 0, "tsp": 0, "pkexec": 0,
-                            "setpriv": 0}
+                            "setpriv": 0,
+                            # guard36: setarch's other names (`i386 sh run.sh` ran it approved)
+                            "i386": 0, "x86_64": 0, "uname26": 0}
 # programs that join their operands into one command line for `sh -c` (options skipped; these take a value)
 JOINING: dict[str, frozenset[str]] = {"watch": frozenset({"-n", "--interval", "-q", "--equexit"})}
 # git subcommands' options whose value is a command git runs (through the shell), and argv-taking subcommands
@@ -200,6 +202,15 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
             if a in ("-exec", "-execdir", "-ok", "-okdir"):
                 sub = args[i + 1:]
                 spliced.found(an, sub[:next((j for j, s in enumerate(sub) if s in (";", "+")), len(sub))], a)
+    if prog == "sg" and "-c" in args[:-1]:  # guard36: `sg GROUP -c 'sh run.sh'` ran it (its words were one program)
+        an.line(args[args.index("-c") + 1], depth + 1, cmd.cwd)
+        return
+    if prog == "gpg-agent" and "--daemon" in args[:-1]:  # `gpg-agent --daemon CMD ARGS…` runs CMD (guard36)
+        an.argv(args[args.index("--daemon") + 1:], cmd, depth + 1)
+    if prog in ("ctest", "cmake") and any(a == "--test-command" for a in args[:-1]):
+        an.argv(args[args.index("--test-command") + 1:], cmd, depth + 1)  # ctest --build-and-test … (guard36)
+    if prog in ("lli",) or re.fullmatch(r"lli-\d+", prog):  # guard36: `lli x.ll` ran its call of system()
+        an.r.add("dynamic", f"{prog} runs LLVM IR, which the guard does not read; compile and run a program it can")
     if prog in WRAPPING:
         rest, skip = [], WRAPPING[prog]
         for i, a in enumerate(args):
