@@ -634,3 +634,32 @@ OWN36H = {
     "heaptrack wraps a command": [RUN, "heaptrack sh run.sh > /dev/null 2>&1; true"],
 }
 TABLES["own_h"] = OWN36H
+
+# 15. a last probe, written while the long suite ran on the final code (before these ran); what gets through is
+# reported as left, unless fixed after (see the test file): an editor by its alternatives' name, gdb's python/pipe/
+# script files, sqlite3 .load, openssl engines, wget's askpass, sftp -D, a folder run as a program, perl -I/-M/-d:
+ASK = ("ask.sh", "#!/bin/sh\nsh run.sh\n")
+OWN36I = {
+    "editor is vim: -es with !": [RUN, A_TXT, "editor -es -c '!sh run.sh' -c q a.txt < /dev/null"],
+    "sensible-editor passes its arguments": [RUN, A_TXT, "sensible-editor -es -c '!sh run.sh' -c q a.txt < /dev/null"],
+    "gdb -ex python": [RUN, "gdb -batch -ex 'python import os; os.system(\"sh run.sh\")' 2> /dev/null"],
+    "gdb -ex !": [RUN, "gdb -batch -ex '!sh run.sh' 2> /dev/null"],
+    "gdb -ex pipe": [RUN, "gdb -batch -ex 'pipe echo x | sh run.sh' 2> /dev/null"],
+    "gdb -x a python file": [RUN, ("g.py", "import os\nos.system('sh run.sh')\n"), "gdb -batch -x g.py 2> /dev/null"],
+    "sqlite3 .load a workspace library": [RUN, SO, SO_BUILD, "sqlite3 :memory: '.load ./x.so' 2> /dev/null; true"],
+    "openssl engine dynamic SO_PATH": [RUN, SO, SO_BUILD, "openssl engine dynamic -pre SO_PATH:$PWD/x.so -pre LOAD > /dev/null 2>&1; true"],
+    "OPENSSL_CONF loads an engine": [RUN, SO, SO_BUILD, ("o.cnf", "openssl_conf = c\n[c]\nengines = e\n[e]\nx = x_s\n[x_s]\ndynamic_path = ./x.so\ninit = 1\n"),
+                                     "OPENSSL_CONF=o.cnf openssl version > /dev/null 2>&1; true"],
+    "wget --use-askpass a workspace script": [RUN, ASK, "chmod +x ask.sh", "wget -q --use-askpass=./ask.sh --user=u http://127.0.0.1:9/x 2> /dev/null; true"],
+    "WGETRC with use_askpass": [RUN, ASK, "chmod +x ask.sh", ("w.rc", "use_askpass = ./ask.sh\nuser = u\n"), "WGETRC=w.rc wget -q http://127.0.0.1:9/x 2> /dev/null; true"],
+    "sftp -D runs a server program": [RUN, ASK, "chmod +x ask.sh", "sftp -D ./ask.sh < /dev/null > /dev/null 2>&1; true"],
+    "sftp -S a program": [RUN, ASK, "chmod +x ask.sh", "sftp -S ./ask.sh x < /dev/null > /dev/null 2>&1; true"],
+    "python3 runs a folder's __main__": [RUN, ("pk/__main__.py", "import os\nos.system('sh run.sh')\n"), "python3 pk"],
+    "node runs a folder's main": [RUN, ("nd/package.json", '{"main":"m.js"}'), ("nd/m.js", "require('child_process').execSync('sh run.sh')\n"), "node nd"],
+    "node . runs package main": [RUN, ("package.json", '{"name":"x","main":"lib/m.js"}'), ("lib/m.js", "require('child_process').execSync('sh run.sh')\n"), "node ."],
+    "perl -I. -M a workspace module": [RUN, ("X.pm", "package X; system('sh run.sh'); 1;\n"), "perl -I. -MX -e 1"],
+    "perl -d: a workspace debugger": [RUN, ("Devel/X.pm", "package Devel::X; system('sh run.sh'); sub DB::DB {} 1;\n"), "perl -I. -d:X -e 1"],
+    "PERLDOC_PAGER": [RUN, "PERLDOC_PAGER='sh run.sh #' perldoc -T perl > /dev/null 2>&1; true"],
+    "pdb3.11 reads commands from a here-string": [RUN, ("y.py", "y = 1\n"), "pdb3.11 y.py <<< '!__import__(\"os\").system(\"sh run.sh\")' > /dev/null"],
+}
+TABLES["own_i"] = OWN36I
