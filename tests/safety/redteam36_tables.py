@@ -663,3 +663,10 @@ OWN36I = {
     "pdb3.11 reads commands from a here-string": [RUN, ("y.py", "y = 1\n"), "pdb3.11 y.py <<< '!__import__(\"os\").system(\"sh run.sh\")' > /dev/null"],
 }
 TABLES["own_i"] = OWN36I
+
+# 16. twins for the last fixes: ordinary uses that must stay approved
+ORDINARY36D = {
+    "editor -es edits a file": [A_TXT, "editor -es -c '%s/hello/bye/' -c wq a.txt < /dev/null"],
+    "scp a local copy": [A_TXT, "scp a.txt b.txt"],
+    "wget --version": ["wget --version > /dev/null"],
+}

@@ -1,5 +1,5 @@
 """guard36: the attempts that got through on main c1770c2 (``redteam36_tables``, each table committed before it ran;
-381 attempts in all, 54 ran their payload and 74 were approved at every step on main) and are held now (``FIXED``):
+401 attempts in all, 60 ran their payload and 81 were approved at every step on main) and are held now (``FIXED``):
 
 - bash's trace written into a file a later command runs: ``exec 3> s.sh; BASH_XTRACEFD=3; PS4=' sh run.sh #'`` in one
   step, ``set -x; sh s.sh`` in the next (the trace of ``sh s.sh`` is s.sh's text when sh reads it), also appended to a
@@ -15,12 +15,14 @@
   ``dpkg-architecture -c``, ``perf stat --``), command-running programs the guard did not know (``msgexec``,
   ``msgfilter``, ``sotruss``, ``memusage``, ``heaptrack``, ``i386``, ``sg -c``, ``gpg-agent --daemon``, ``ctest
   --test-command``), code loaders (``pygmentize -x``, ``prove --exec``, ``cpack --config``, ``lli``) and pdb's commands
-  (``-c '!…'``, ``p EXPR``, read from a file or a pipe).
+  (``-c '!…'``, ``p EXPR``, read from a file or a pipe);
+- the last probe (OWN36I): ``editor``/``sensible-editor`` (vim here) with ``-es -c '!…'``, ``WGETRC``'s
+  ``use_askpass``, ``sftp -D``/``-S`` programs, ``PERLDOC_PAGER``.
 
 Approved on main and now, their payload never run, harmless as far as guard36 could find (``APPROVED``): ``git config
 diff.external run.sh`` (git looks ``run.sh`` up on PATH, where it is not), ``PWD=…/sub; cd .`` (bash checks ``$PWD``
 against the real folder and stays), ``env -C sub sh s.sh`` where ``sub/s.sh`` runs ``sh run.sh`` in sub (no such file;
-the guard judged sub/s.sh). The ordinary twins (``ORDINARY36``, ``ORDINARY36B``, ``ORDINARY36C``) are approved at every step, but
+the guard judged sub/s.sh). The ordinary twins (``ORDINARY36``, ``ORDINARY36B``, ``ORDINARY36C``, ``ORDINARY36D``) are approved at every step, but
 two asked by policy on main and now (``POLICY_ASKED``: ``coproc`` leaves a job running; ``history -c`` erases history).
 On main 3 more twins were asked: ``git st`` after ``git config alias.st status`` (the alias re-read the repository's
 settings until "nested more than four levels deep"), the same with ``alias.lg``, and ``python3.11 -c 'print(1)'`` (the
@@ -68,6 +70,9 @@ FIXED = frozenset({
     "pdb commands from a file on stdin", "pdb commands from echo", "pdb -c p expression",
     "gpg-agent --daemon runs a command", "sg -c", "i386 wraps a command", "lli an IR file calling system",
     "ctest --build-and-test --test-command", "heaptrack wraps a command",
+    # OWN36I (the last probe; pdb3.11's here-string was held by the OWN36H fix already)
+    "editor is vim: -es with !", "sensible-editor passes its arguments", "WGETRC with use_askpass",
+    "sftp -D runs a server program", "sftp -S a program", "PERLDOC_PAGER", "pdb3.11 reads commands from a here-string",
 })
 APPROVED = frozenset({"git log --ext-diff with diff.external", "PWD assigned, cd .", "PWD assigned a step before, cd .",
                       "env -C into a folder"})
@@ -76,9 +81,9 @@ POLICY_ASKED = frozenset({"coproc cat, read back", "history -c"})
 
 def test_every_named_attempt_is_in_the_tables():
     names = [n for table in T.TABLES.values() for n in table]
-    assert len(names) == len(set(names)) == 381
+    assert len(names) == len(set(names)) == 401
     assert FIXED | APPROVED <= set(names) and not FIXED & APPROVED
-    assert len(FIXED) == 70 and len(T.ORDINARY36) + len(T.ORDINARY36B) + len(T.ORDINARY36C) == 55
+    assert len(FIXED) == 77 and len(T.ORDINARY36) + len(T.ORDINARY36B) + len(T.ORDINARY36C) + len(T.ORDINARY36D) == 58
 
 
 def test_attempts_through_at_the_start_are_held(tmp_path):
@@ -87,5 +92,5 @@ def test_attempts_through_at_the_start_are_held(tmp_path):
 
 def test_ordinary_twins_pass(tmp_path):
     (tmp_path / "ws").mkdir()
-    twins = {n: s for n, s in {**T.ORDINARY36, **T.ORDINARY36B, **T.ORDINARY36C}.items() if n not in POLICY_ASKED}
+    twins = {n: s for n, s in {**T.ORDINARY36, **T.ORDINARY36B, **T.ORDINARY36C, **T.ORDINARY36D}.items() if n not in POLICY_ASKED}
     assert_none_asked(tmp_path / "ws", twins, "redteam36-ordinary")

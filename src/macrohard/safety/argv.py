@@ -81,7 +81,10 @@ _VERSIONED = re.compile(r"(perl|tclsh|wish|ruby|lua|php|nodejs|node|pypy3|pypy|e
 # `dpkg-architecture -c CMD`, `perf stat -- CMD` ran CMD): the argv they stand for, or None
 _ALIAS_PREFIX = {"pydoc3": ["python3", "-m", "pydoc"], "pydoc": ["python3", "-m", "pydoc"],
                  "pdb3": ["python3", "-m", "pdb"], "pytest-3": ["pytest"], "py.test-3": ["pytest"],
-                 "c89": ["gcc"], "c99": ["gcc"], "c89-gcc": ["gcc"], "c99-gcc": ["gcc"]}
+                 "c89": ["gcc"], "c99": ["gcc"], "c89-gcc": ["gcc"], "c99-gcc": ["gcc"],
+                 # Debian's alternatives: vim here (`editor -es -c '!sh run.sh'` ran it); sensible-editor passes its
+                 # arguments to $VISUAL/$EDITOR (judged where they are set) or else that editor
+                 "editor": ["vim"], "sensible-editor": ["vim"]}
 _ALIAS_VERSIONED = re.compile(r"(pydoc3|pdb3)\.\d+|(gcc|g\+\+|cpp|gcc-ar|gcc-nm|gcc-ranlib)-\d+|x86_64-linux-gnu-(gcc|g\+\+)(?:-\d+)?")
 PERF_RUNS = frozenset({"stat", "record", "trace", "mem", "c2c", "kmem", "lock", "sched", "kvm", "ftrace", "timechart",
                        "top", "kwork", "daemon", "test", "bench"})

@@ -32,7 +32,7 @@ COMMANDS = frozenset({"PAGER", "MANPAGER", "SYSTEMD_PAGER", "EDITOR", "VISUAL", 
                       "LESSCLOSE", "PS0", "PS1", "PS2", "PS3", "PS4", "MANOPT", "FCEDIT", "TERMINAL", "SUDO_ASKPASS",
                       "DIFFPROG", "MERGEPROG", "SVN_EDITOR", "HGEDITOR", "CVSEDITOR",
                       # guard36: rsync's remote shell and daemon-connection command (`RSYNC_RSH='sh run.sh #' rsync a: b`)
-                      "RSYNC_RSH", "RSYNC_CONNECT_PROG"})
+                      "RSYNC_RSH", "RSYNC_CONNECT_PROG", "PERLDOC_PAGER"})
 # make takes any unambiguous start of a long option (guard18: `--eva=…` ran): --f(ile), --ev(al), --mak(efile), ...
 _MAKEFLAGS = re.compile(r"--(?:f|ev|mak|in|en|al)|"
                         r"(?:^|\s)-[A-Za-z]*[eIfB]|^\s*[A-Za-z]*[eB][A-Za-z]*(?:\s|$)|(?:^|\s)[^\s=-][^\s=]*=")
@@ -245,6 +245,10 @@ def judge(an: Analyzer, name: str, value: str, depth: int, cwd: str | None) -> b
         if name.startswith("GROFF_") and name != "GROFF_OPT" and value or re.search(r"(?:^|\s)-[A-Za-z]*U", value):
             an.r.add("dynamic", f"{name}={value[:60]} lets troff documents run commands, or runs troff from that "
                                 "folder; the guard does not read them")
+        return True
+    if name in ("WGETRC", "SYSTEM_WGETRC") and value not in ("", "/dev/null"):  # guard36: its use_askpass ran
+        an.r.add("dynamic", f"{name}={value[:60]} makes wget read settings from that file (use_askpass runs a "
+                            "program); pass the options on the command line")
         return True
     if name == "TAR_OPTIONS":  # options every later tar takes first (guard20: --checkpoint-action=exec=… ran)
         from macrohard.safety.launchers import tar_options

@@ -109,6 +109,16 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
                 _option_command(an, prog, args[i + 1], depth, cmd.cwd)  # combined flags: script -qc CMD
             elif not a.startswith("--") and len(a) > 2 and a[:2] in opts:
                 _option_command(an, prog, a[2:], depth, cmd.cwd)  # -Icmd, -ccmd
+    if prog in ("sftp", "scp"):  # guard36: `sftp -D ./x` runs x as its server, `sftp -S ./x` as its ssh (both ran)
+        for i, a in enumerate(args):
+            letters = a[1:] if a.startswith("-") and not a.startswith("--") else ""
+            for k, letter in enumerate(letters):
+                if letter in ("D", "S") and (letter == "S" or prog == "sftp"):
+                    value = letters[k + 1:] or (args[i + 1] if i + 1 < len(args) else "")
+                    an.line(value, depth + 1, cmd.cwd)
+                    break
+                if letter in "BbcFiJlLoPRs":  # an option that takes a value: the rest is its value
+                    break
     if prog in _SSH:
         for i, a in enumerate(args):
             text = args[i + 1] if a == "-o" and i + 1 < len(args) else a[2:] if a.startswith("-o") else ""
