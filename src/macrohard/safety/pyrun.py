@@ -107,6 +107,8 @@ def _module(an: Analyzer, prog: str, name: str, args: list[str], depth: int, cwd
     from macrohard.safety import runners
 
     operands = [a for a in args if not a.startswith("-")]
+    if name == "pdb":  # its -c commands; its program (`-m m` or a script) is judged below and by the invocation
+        _pdb_commands(an, prog, args, depth, cwd)
     if name == "doctest":
         for path in operands:
             if path.endswith(".py"):
@@ -125,8 +127,6 @@ def _module(an: Analyzer, prog: str, name: str, args: list[str], depth: int, cwd
             if target.endswith(".py") or "/" in target:
                 continue
             _imported(an, prog, target.split(":")[0], depth, cwd)
-    elif name == "pdb":
-        _pdb_commands(an, prog, args, depth, cwd)
     elif name == "timeit":
         skip = False
         for i, a in enumerate(args):
