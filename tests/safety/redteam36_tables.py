@@ -25,7 +25,6 @@ ordinary twins, approved at every step."""
 
 from __future__ import annotations
 
-from .redteam19_parts import P
 from .redteam20_parts import RUN
 from .redteam34_tables import GI
 

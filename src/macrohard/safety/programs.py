@@ -102,7 +102,7 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
 def _nameref(an: Analyzer, operands: list[str]) -> None:
     """``declare -n r=TARGET``: TARGET with the values this line and earlier steps gave its names (guard36:
     ``n=BASH_XTRACE; declare -n r="${n}FD"; r=3`` set BASH_XTRACEFD with no such name on the line)."""
-    from macrohard.safety.commands import XTRACE_FD, _BASH_TABLES, _XTRACE_FD
+    from macrohard.safety.commands import _BASH_TABLES, _XTRACE_FD, XTRACE_FD
 
     for o in operands:
         target = o.partition("=")[2]
