@@ -87,7 +87,7 @@ _ALIAS_PREFIX = {"pydoc3": ["python3", "-m", "pydoc"], "pydoc": ["python3", "-m"
                  "editor": ["vim"], "sensible-editor": ["vim"]}
 _ALIAS_VERSIONED = re.compile(r"(pydoc3|pdb3)\.\d+|(gcc|g\+\+|cpp|gcc-ar|gcc-nm|gcc-ranlib)-\d+|x86_64-linux-gnu-(gcc|g\+\+)(?:-\d+)?")
 PERF_RUNS = frozenset({"stat", "record", "trace", "mem", "c2c", "kmem", "lock", "sched", "kvm", "ftrace", "timechart",
-                       "top", "kwork", "daemon", "test", "bench"})
+                       "kwork", "daemon"})  # perf's subcommands that run a command (not top, test, bench, report)
 
 
 def argv_alias(argv: list[str]) -> list[str] | None:
