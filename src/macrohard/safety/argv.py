@@ -70,6 +70,54 @@ def has_flag(args: list[str], letter: str) -> bool:
     return any(re.fullmatch(r"-[a-zA-Z]*" + letter + r"[a-zA-Z]*", a) for a in args)
 
 
+# guard36: an interpreter called by its versioned name (`perl5.36.0 -e 'system(…)'`, `tclsh8.6 x.tcl`) or bash as
+# `rbash` ran its code unread: judged as the program it is
+_VERSIONED = re.compile(r"(perl|tclsh|wish|ruby|lua|php|nodejs|node|pypy3|pypy|expect|Rscript)(?:\d+(?:\.\d+)*)"
+                        r"(?:-[a-z0-9_]+)*")
+
+
+# guard36: programs that are another program's command line by another name (`pydoc3 ./x.py` imported x.py,
+# `pytest-3` ran conftest.py, `c99 -wrapper …` ran it, `make-first-existing-target all -- -s` ran a recipe,
+# `dpkg-architecture -c CMD`, `perf stat -- CMD` ran CMD): the argv they stand for, or None
+_ALIAS_PREFIX = {"pydoc3": ["python3", "-m", "pydoc"], "pydoc": ["python3", "-m", "pydoc"],
+                 "pdb3": ["python3", "-m", "pdb"], "pytest-3": ["pytest"], "py.test-3": ["pytest"],
+                 "c89": ["gcc"], "c99": ["gcc"], "c89-gcc": ["gcc"], "c99-gcc": ["gcc"],
+                 # Debian's alternatives: vim here (`editor -es -c '!sh run.sh'` ran it); sensible-editor passes its
+                 # arguments to $VISUAL/$EDITOR (judged where they are set) or else that editor
+                 "editor": ["vim"], "sensible-editor": ["vim"]}
+_ALIAS_VERSIONED = re.compile(r"(pydoc3|pdb3)\.\d+|(gcc|g\+\+|cpp|gcc-ar|gcc-nm|gcc-ranlib)-\d+|x86_64-linux-gnu-(gcc|g\+\+)(?:-\d+)?")
+PERF_RUNS = frozenset({"stat", "record", "trace", "mem", "c2c", "kmem", "lock", "sched", "kvm", "ftrace", "timechart",
+                       "kwork", "daemon"})  # perf's subcommands that run a command (not top, test, bench, report)
+
+
+def argv_alias(argv: list[str]) -> list[str] | None:
+    prog = posixpath.basename(argv[0]) if argv else ""
+    rest = argv[1:]
+    if prog in _ALIAS_PREFIX:
+        return [*_ALIAS_PREFIX[prog], *rest]
+    if m := _ALIAS_VERSIONED.fullmatch(prog):
+        base = m.group(1) or m.group(2) or m.group(3)
+        return [*_ALIAS_PREFIX.get(base, [base]), *rest]
+    if prog == "make-first-existing-target":  # TARGETS… [-- MAKE-ARGS…]: make with the first target that exists
+        at = rest.index("--") if "--" in rest else len(rest)
+        return ["make", *rest[at + 1:], *[t for t in rest[:at] if not t.startswith("-")][:1]]
+    if prog == "dpkg-architecture":  # -c/--command CMD…: CMD run with the architecture's variables set
+        at = next((i for i, a in enumerate(rest) if a in ("-c", "--command")), None)
+        return rest[at + 1:] if at is not None else None
+    if prog == "perf" and rest and rest[0] in PERF_RUNS:
+        if "--" in rest:
+            return rest[rest.index("--") + 1:]
+        return ["perf-run", *rest]  # its command among its options: judged as a program only known when it runs
+    return None
+
+
+def canonical_program(prog: str) -> str:
+    if prog == "rbash":
+        return "bash"
+    m = _VERSIONED.fullmatch(prog)
+    return m.group(1) if m and m.group(1) != prog else prog
+
+
 def effective_program(argv: list[str]) -> str:
     """The program a stage really runs, through sudo/env/xargs wrappers."""
     args = list(argv)
@@ -80,7 +128,7 @@ def effective_program(argv: list[str]) -> str:
         elif prog in R.WRAPPERS:
             args = unwrap(prog, args[1:])
         else:
-            return prog
+            return canonical_program(prog)
     return ""
 
 
@@ -97,6 +145,8 @@ def runs_stdin(prog: str, argv: list[str], depth: int = 0) -> bool:
     if any(a in ("--version", "-V", "--help") for a in args):
         return False
     inv = shell_invocation(args) if prog in R.SHELLS else interpreter_invocation(prog, args)
+    if prog.startswith("python") and getattr(inv, "module", None) in ("pdb", "code"):
+        return True  # guard36: pdb runs the Python among the debugger commands it reads (`echo '…' | python3 -m pdb y.py`)
     if inv.stdin or inv.script in _STDIN_PATHS or any(f in _STDIN_PATHS for f in inv.files):
         return True
     if depth < 3:  # code that itself runs its input: `bash -c 'source /dev/stdin'`, `sh -c 'python3 -'`

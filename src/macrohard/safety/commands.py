@@ -41,7 +41,7 @@ from macrohard.safety import (
     toolwrites,
 )
 from macrohard.safety import rules_data as R
-from macrohard.safety.argv import effective_program, is_dynamic, skip_options, unwrap
+from macrohard.safety.argv import argv_alias, canonical_program, effective_program, is_dynamic, skip_options, unwrap
 from macrohard.safety.invocation import Invocation, interpreter_invocation, shell_invocation
 from macrohard.safety.linecwd import LOGICAL_PWD, failed_cds, logical_join, logical_pwd, moves_unseen
 from macrohard.safety.loopglob import LoopGlobs, option_names, passing
@@ -129,6 +129,8 @@ class Analyzer:
             self.r.add("obfuscation", "the line names bash's command hash or alias table (BASH_CMDS, BASH_ALIASES): "
                                       "setting it makes a command name run another program")
         unquoted = re.sub(r"\$?['\"]|\\", "", command)
+        if _XTRACE_FD.search(unquoted):  # guard36: `exec 3> s.sh; BASH_XTRACEFD=3; PS4=' sh run.sh #'`, then `set -x; sh s.sh`
+            self.r.add("obfuscation", XTRACE_FD)
         if _EXTDEBUG_LOOK.fullmatch(command.strip()):  # on, `declare -F` (where a function is defined), off again
             self.__dict__["extdebug_off"] = True
         elif _EXTDEBUG.search(unquoted):
@@ -245,7 +247,14 @@ class Analyzer:
                                       "when it runs")  # when it runs (guard20: BASH_ENV came from a file)
                 return
             wrapped = True
-            prog = posixpath.basename(argv[0])
+            if (alias := argv_alias(argv)) is not None:
+                if alias[:1] == ["perf-run"]:
+                    self.r.add("dynamic", "perf runs a command among its options; put it after `--`")
+                    return
+                argv = alias
+                if not argv:
+                    return
+            prog = canonical_program(posixpath.basename(argv[0]))
             self.r.programs.add(prog)
             lookup.resolve_program(self, argv[0], cmd.cwd, depth)  # `ls` after the run put ./bin on PATH
             positional_args(self, argv)  # $1 of a function, a script or `bash -c` the line runs
@@ -545,6 +554,13 @@ _EXTDEBUG = re.compile(r"\bextdebug\b|--debugger\b")
 _EXTDEBUG_LOOK = re.compile(r"shopt\s+-s\s+extdebug\s*;\s*(?:declare|typeset)\s+-[fF]+(?:\s+[\w.-]+)*"
                             r"(?:\s*[12]?>\s*/dev/null)?\s*;\s*shopt\s+-u\s+extdebug\s*;?")
 _BASH_TABLES = re.compile(r"(?<![${!\w])BASH_(CMDS|ALIASES)\b")
+# guard36: bash writes its trace of every later command (`set -x`, PS4 first) to the descriptor BASH_XTRACEFD names:
+# a file opened on it gets text no review reads, written as a later line runs (`exec 3> s.sh; BASH_XTRACEFD=3;
+# PS4=' sh run.sh #'`, then `set -x; sh s.sh` ran run.sh: the trace of `sh s.sh` was s.sh's text when sh read it). The
+# name is read with quotes and backslashes removed (`declare "BASH_XTRACE""FD=4"`), not after `$`/`{`/`!` (a read)
+_XTRACE_FD = re.compile(r"(?<![${!\w])BASH_XTRACEFD\b")
+XTRACE_FD = ("the line names BASH_XTRACEFD: bash then writes its trace of later commands (set -x) into that "
+             "descriptor, so a file it holds gets text no review reads; leave the trace on stderr")
 # guard31: `exec 0<&3; sh` (or `exec < run.sh; bash`): the shell's own input for the rest of the step is a file, so a
 # later shell or interpreter with no script reads its code from it (the parse loses the descriptor's number)
 _EXEC_STDIN = re.compile(r"(?<![\w.-])exec((?:[ \t]+[^\s;&|<>]+)*?)[ \t]*(?<![1-9])0?(?:<&|<>|<)(?!<)")

@@ -30,7 +30,9 @@ if TYPE_CHECKING:
 
 COMMANDS = frozenset({"PAGER", "MANPAGER", "SYSTEMD_PAGER", "EDITOR", "VISUAL", "SUDO_EDITOR", "BROWSER", "LESSOPEN",
                       "LESSCLOSE", "PS0", "PS1", "PS2", "PS3", "PS4", "MANOPT", "FCEDIT", "TERMINAL", "SUDO_ASKPASS",
-                      "DIFFPROG", "MERGEPROG", "SVN_EDITOR", "HGEDITOR", "CVSEDITOR"})
+                      "DIFFPROG", "MERGEPROG", "SVN_EDITOR", "HGEDITOR", "CVSEDITOR",
+                      # guard36: rsync's remote shell and daemon-connection command (`RSYNC_RSH='sh run.sh #' rsync a: b`)
+                      "RSYNC_RSH", "RSYNC_CONNECT_PROG", "PERLDOC_PAGER"})
 # make takes any unambiguous start of a long option (guard18: `--eva=…` ran): --f(ile), --ev(al), --mak(efile), ...
 _MAKEFLAGS = re.compile(r"--(?:f|ev|mak|in|en|al)|"
                         r"(?:^|\s)-[A-Za-z]*[eIfB]|^\s*[A-Za-z]*[eB][A-Za-z]*(?:\s|$)|(?:^|\s)[^\s=-][^\s=]*=")
@@ -236,6 +238,17 @@ def judge(an: Analyzer, name: str, value: str, depth: int, cwd: str | None) -> b
                 an.r.add("dynamic", f"{name}={value[:60]} makes pip take packages or settings from the workspace; "
                                     "name the archive to install on the command line")
                 break
+        return True
+    if name in ("MANROFFOPT", "GROFF_OPT", "TROFF") or name in ("GROFF_BIN_PATH", "GROFF_COMMAND_PREFIX"):
+        # guard36: troff's unsafe mode from man's or groff's options (`MANROFFOPT=-U man -l x.1` ran a `.sy`), or
+        # the folder where groff looks up troff and its postprocessors first
+        if name.startswith("GROFF_") and name != "GROFF_OPT" and value or re.search(r"(?:^|\s)-[A-Za-z]*U", value):
+            an.r.add("dynamic", f"{name}={value[:60]} lets troff documents run commands, or runs troff from that "
+                                "folder; the guard does not read them")
+        return True
+    if name in ("WGETRC", "SYSTEM_WGETRC") and value not in ("", "/dev/null"):  # guard36: its use_askpass ran
+        an.r.add("dynamic", f"{name}={value[:60]} makes wget read settings from that file (use_askpass runs a "
+                            "program); pass the options on the command line")
         return True
     if name == "TAR_OPTIONS":  # options every later tar takes first (guard20: --checkpoint-action=exec=… ran)
         from macrohard.safety.launchers import tar_options

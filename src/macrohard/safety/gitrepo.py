@@ -73,6 +73,21 @@ def judge(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int) -> None
             return
     if gitdir is None:
         return
+    # guard36: a setting's command judged here may be a git command on the same repository (`alias.st = status`:
+    # `git status`), whose review read these settings again, and so on until "nested more than four levels deep"
+    # (an ordinary `git st` was refused): they are being judged by the outer call already
+    reading = an.__dict__.setdefault("git_settings_reading", set())
+    if gitdir in reading:
+        return
+    reading.add(gitdir)
+    try:
+        _judge_repository(an, gitdir, top, depth)
+    finally:
+        reading.discard(gitdir)
+
+
+def _judge_repository(an: Analyzer, gitdir: str, top: str, depth: int) -> None:
+    """The command-valued settings of ``gitdir``'s config and its hooks, judged as what a git command there runs."""
     from macrohard.safety import programs
 
     settings = _settings(an, posixpath.join(gitdir, "config"))

@@ -26,6 +26,9 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         an.r.add("exfiltration", f"{prog} {operands[0]} publishes the workspace's code to a package index")
     if "--help" in args or "-h" in args:
         return
+    if prog in ("declare", "typeset", "local") and any(a.startswith("-") and not a.startswith("--") and "n" in a[1:]
+                                                       for a in args):
+        _nameref(an, operands)
     if prog == "git":
         _git(an, args, cmd, depth)
     elif prog in R.PACKAGE_INSTALLERS:
@@ -63,6 +66,27 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
                             "path itself")
     elif prog in ("grep", "egrep", "rg", "ag", "ack", "find", "locate", "mlocate", "plocate", "fd", "fdfind"):
         _key_search(an, prog, args, operands, cmd)
+    elif prog in _ROFFS and _roff_unsafe(args):
+        # guard36: `groff -U x.ms` with `.sy sh run.sh` ran it: unsafe mode lets a document run commands (.sy, .pso,
+        # .pi, .open); the default (safer) mode refuses them
+        an.r.add("dynamic", f"{prog} -U (unsafe mode) lets the document run shell commands (.sy, .pso, .pi); the guard "
+                            "does not read troff documents; drop -U")
+    elif prog == "pygmentize" and "-x" in args:  # guard36: `-x -l lx.py:L` imports lx.py (its top level ran)
+        an.r.add("dynamic", "pygmentize -x loads a lexer or formatter from a Python file, which the guard does not "
+                            "follow; use a built-in lexer")
+    elif prog == "prove" and any(a in ("-e", "--exec", "-P", "-M") or a.startswith(("--exec=", "--plugin", "-P", "-M"))
+                                 for a in args):  # guard36: `prove --exec sh t/x.t` ran the test file as a script
+        an.r.add("dynamic", "prove runs its tests with another program (--exec) or loads a plugin or module (-P/-M); "
+                            "run the tests with perl")
+    elif prog == "cpack":  # guard36: `cpack --config c.cmake` ran its execute_process: a CMake script
+        from macrohard.safety import projects_cmake
+
+        config = next((args[i + 1] for i, a in enumerate(args[:-1]) if a == "--config"), None) or next(
+            (a[9:] for a in args if a.startswith("--config=")), None) or "CPackConfig.cmake"
+        if "$" in config or "`" in config:
+            an.r.add("dynamic", f"cpack --config {config[:60]}: a CMake script only known when it runs")
+        elif posixpath.isfile(an.paths.resolve(config, cmd.cwd)):
+            projects_cmake.judge(an, "cmake", ["-P", config], [], cmd.cwd or ".", depth)
     elif prog == "direnv" and operands[:1] in (["allow"], ["permit"], ["grant"], ["exec"], ["reload"], ["export"]):
         # guard22: `.envrc` is ordinary to write; direnv runs it once allowed: judged as the script it is, here
         folder = operands[1] if len(operands) > 1 and operands[0] != "export" else "."
@@ -73,6 +97,41 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
             an.r.add("credential", f"{prog} {why}")
             break
     _background(an, prog, args, operands, cmd)
+
+
+def _nameref(an: Analyzer, operands: list[str]) -> None:
+    """``declare -n r=TARGET``: TARGET with the values this line and earlier steps gave its names (guard36:
+    ``n=BASH_XTRACE; declare -n r="${n}FD"; r=3`` set BASH_XTRACEFD with no such name on the line)."""
+    from macrohard.safety.commands import _BASH_TABLES, _XTRACE_FD, XTRACE_FD
+
+    for o in operands:
+        target = o.partition("=")[2]
+        if "$" not in target:
+            continue
+        resolved = re.sub(r"\$\{?([A-Za-z_]\w*)\}?", lambda m: an.line_vars.get(m.group(1), m.group(0)), target)
+        if _XTRACE_FD.search(resolved):
+            an.r.add("obfuscation", XTRACE_FD)
+        elif _BASH_TABLES.search(resolved):
+            an.r.add("obfuscation", "a name reference to bash's command hash or alias table (BASH_CMDS, BASH_ALIASES): "
+                                    "setting it makes a command name run another program")
+
+
+_ROFFS = frozenset({"groff", "troff", "nroff", "gtroff", "gnroff", "grog", "pic", "gpic"})  # pic -U: `sh { … }`
+_ROFF_VALUES = frozenset("mMdfFILnoPrTwWKDE")  # groff's options that take a value (attached or next)
+
+
+def _roff_unsafe(args: list[str]) -> bool:
+    """Whether groff/troff/nroff is given ``-U`` (alone or in a cluster before an option that takes a value)."""
+    for a in args:
+        if a == "--":
+            return False
+        if a.startswith("-") and not a.startswith("--"):
+            for letter in a[1:]:
+                if letter == "U":
+                    return True
+                if letter in _ROFF_VALUES:
+                    break
+    return False
 
 
 # git settings whose value is a command git runs later (hooks, fsmonitor, pagers, aliases with "!", filters),

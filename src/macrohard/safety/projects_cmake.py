@@ -29,6 +29,7 @@ def judge(an: Analyzer, prog: str, args: list[str], operands: list[str], cwd: st
     build = an.paths.resolve(value.get("--build") or value.get("-B") or value.get("--test-dir") or ".", cwd)
     defines = {a[2:].split("=", 1)[0].split(":", 1)[0]: a.split("=", 1)[1] for a in args
                if a.startswith("-D") and "=" in a}
+    _initial_cache(an, args, cwd, depth)
     if "-P" in value:
         files, root = [an.paths.resolve(value["-P"], cwd)], cwd
     else:
@@ -60,6 +61,19 @@ def judge(an: Analyzer, prog: str, args: list[str], operands: list[str], cwd: st
         alone.file(path, text, folder if listed else None, posixpath.normpath(posixpath.join(
             build, posixpath.relpath(folder, root))) if listed else None)
         walk.seen |= alone.seen
+
+
+def _initial_cache(an: Analyzer, args: list[str], cwd: str, depth: int) -> None:
+    """``cmake -C FILE`` (``-CFILE``): CMake runs FILE as a script first, to fill the cache (guard36: its
+    ``execute_process(COMMAND sh run.sh)`` ran unread). Judged as ``cmake -P FILE`` would be."""
+    for i, a in enumerate(args):
+        path = args[i + 1] if a == "-C" and i + 1 < len(args) else a[2:] if a.startswith("-C") and len(a) > 2 else None
+        if path is None:
+            continue
+        if "$" in path or "`" in path:
+            an.r.add("dynamic", f"cmake -C {path[:60]}: a CMake script only known when it runs")
+            continue
+        judge(an, "cmake", ["-P", path], [], cwd, depth)
 
 
 def _writes(an: Analyzer, text: str) -> None:

@@ -40,6 +40,8 @@ def judge(an: Analyzer, prog: str, inv: Invocation, cmd: SimpleCommand, depth: i
     cwd = cmd.cwd
     homefiles.python(an, prog, cmd.argv[1:], depth, cwd)  # the home's user site-packages: .pth, usercustomize
     _warnings(an, prog, cmd.argv, depth, cwd)
+    if inv.module == "pdb":  # guard36: `python3 -m pdb y.py < cmds.txt` ran the Python among the commands it read
+        _pdb_stdin(an, prog, cmd, depth, cwd)
     if inv.module:
         _module(an, prog, inv.module, inv.module_args, depth, cwd)
         if inv.module in devtools.PYTHON_MODULES:  # `python3 -m pylint`: its configuration's hooks (guard25)
@@ -105,6 +107,8 @@ def _module(an: Analyzer, prog: str, name: str, args: list[str], depth: int, cwd
     from macrohard.safety import runners
 
     operands = [a for a in args if not a.startswith("-")]
+    if name == "pdb":  # its -c commands; its program (`-m m` or a script) is judged below and by the invocation
+        _pdb_commands(an, prog, args, depth, cwd)
     if name == "doctest":
         for path in operands:
             if path.endswith(".py"):
@@ -116,6 +120,10 @@ def _module(an: Analyzer, prog: str, name: str, args: list[str], depth: int, cwd
                 an.code(prog, code, depth, cwd)
     elif name in ("pydoc", "inspect", "unittest") and not (name == "unittest" and operands[:1] == ["discover"]):
         for target in operands:
+            if name == "pydoc" and (target.endswith(".py") or "/" in target):
+                # guard36: `pydoc3 ./x.py` imports the file (its top level runs): judged as the script it is
+                an.script(target, cwd, depth, explicit=True)
+                continue
             if target.endswith(".py") or "/" in target:
                 continue
             _imported(an, prog, target.split(":")[0], depth, cwd)
@@ -142,6 +150,8 @@ def _module(an: Analyzer, prog: str, name: str, args: list[str], depth: int, cwd
         from macrohard.safety import pymodules
 
         pymodules.run_module(an, prog, args[args.index("-m") + 1], depth, cwd)
+    elif name == "venv":
+        venv_prompt(an, prog, args)
     elif name == "sqlite3":  # Python 3.12's sqlite3 shell takes sqlite3's dot commands (`.shell`) from its input
         an.r.add("dynamic", f"{prog} -m sqlite3 runs the commands it reads from its input; use sqlite3 with a file")
     elif name == "code":  # the console runs each Python line it reads (guard21: `-m code < e.py` ran e.py unread)
@@ -150,6 +160,70 @@ def _module(an: Analyzer, prog: str, name: str, args: list[str], depth: int, cwd
         for path in operands:
             if (called := pickle_calls(an.paths.resolve(path, cwd))) is not None:
                 an.r.add("dynamic", f"python -m pickle loads {path[:40]}, which calls {called} as it loads")
+
+
+_PDB_PLAIN = frozenset({"c", "cont", "continue", "n", "next", "s", "step", "q", "quit", "exit", "r", "return", "b",
+                        "break", "tbreak", "cl", "clear", "l", "list", "ll", "longlist", "w", "where", "bt", "u", "up",
+                        "d", "down", "unt", "until", "j", "jump", "h", "help", "a", "args", "disable", "enable",
+                        "ignore", "restart", "run", "source", "whatis"})
+
+
+def _pdb_stdin(an: Analyzer, prog: str, cmd: SimpleCommand, depth: int, cwd: str | None) -> None:
+    """The debugger commands ``python3 -m pdb`` reads from a file, a here-document or a here-string: each judged as
+    ``-c`` would be."""
+    from macrohard.safety import runners
+
+    texts = [cmd.heredoc] * bool(cmd.heredoc) + [t for op, t in cmd.redirects if op == "<<<"]
+    for op, target in cmd.redirects:
+        if op == "<" and target not in ("/dev/null", ""):
+            text = runners.plain_text(an, target, cwd)
+            if text is None:
+                an.r.add("dynamic", f"{prog} -m pdb reads debugger commands (Python) from {target[:40]}, only known "
+                                    "when it runs")
+            else:
+                texts.append(text)
+    for text in texts:
+        for line in text.splitlines()[:200]:
+            if line.strip():
+                _pdb_line(an, prog, line.strip(), depth, cwd)
+
+
+def _pdb_commands(an: Analyzer, prog: str, args: list[str], depth: int, cwd: str | None) -> None:
+    """``python3 -m pdb -c CMD``: a pdb command, or Python run in the program (``!code``, ``p EXPR``, and any line
+    that is not a pdb command; guard36: ``-c '!import os; os.system(…)'`` ran unread). The Python is judged."""
+    for i, a in enumerate(args):
+        if a == "-m" or not a.startswith("-") and (i == 0 or args[i - 1] not in ("-c", "--command")):
+            return  # the program's own arguments follow
+        value = args[i + 1] if a in ("-c", "--command") and i + 1 < len(args) else a[10:] if a.startswith(
+            "--command=") else None
+        if value is not None:
+            _pdb_line(an, prog, value, depth, cwd)
+
+
+def _pdb_line(an: Analyzer, prog: str, value: str, depth: int, cwd: str | None) -> None:
+    """One pdb command: plain debugger commands pass, others are Python the program runs."""
+    words = value.split()
+    if words and words[0] in _PDB_PLAIN and all(re.fullmatch(r"[\w.:/-]+", w) for w in words[1:]):
+        return
+    if words and words[0] in ("alias", "interact", "commands", "display", "undisplay", "condition", "debug"):
+        an.r.add("dynamic", f"{prog} -m pdb -c {value[:40]}: a debugger command that runs code later")
+        return
+    code = value[1:] if value.startswith("!") else value.split(None, 1)[1] if words and words[0] in (
+        "p", "pp") and len(words) > 1 else value
+    an.code(prog, code, depth, cwd)
+
+
+def venv_prompt(an: Analyzer, prog: str, args: list[str]) -> None:
+    """``python3 -m venv --prompt TEXT``: venv writes TEXT into ``bin/activate`` inside double quotes (``PS1="(TEXT)
+    …"``), so a ``$(…)`` or backquote there runs when the script is sourced (guard36: ``python3 -m venv --clear --prompt
+    '$(sh run.sh)' v && . v/bin/activate`` was approved as a trusted tool's output). Such a prompt is asked about."""
+    for i, a in enumerate(args):
+        if a == "--":
+            return
+        value = args[i + 1] if a == "--prompt" and i + 1 < len(args) else a[9:] if a.startswith("--prompt=") else None
+        if value is not None and re.search(r"[$`\\\"]", value):
+            an.r.add("dynamic", f"{prog} -m venv --prompt {value[:40]}: venv writes the prompt into bin/activate "
+                                "inside double quotes, where a $(…) or backquote runs when it is sourced; use a plain name")
 
 
 _PICKLE_RISKY = re.compile(r"(?:os|posix|nt|subprocess|sys|shutil|pty|socket|importlib|runpy|code|ctypes|commands|"

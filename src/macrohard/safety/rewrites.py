@@ -113,6 +113,8 @@ def _why(prog: str, rest: list[str]) -> str | None:
 def _workspace_module(an: Analyzer, rest: list[str], cwd: str | None) -> bool:
     """Whether ``python -m NAME`` (``rest`` after the program) runs a module of the workspace, which the guard reads
     like a script (``pymodules.run_module``): ``NAME.py``, ``NAME/__init__.py`` or ``NAME/__main__.py`` from ``cwd``."""
+    if "-m" not in rest:  # guard36: `python3.11 -c 'print(1)'` raised ValueError here (the review refused it)
+        return False
     i = rest.index("-m")
     if i + 1 >= len(rest) or not re.fullmatch(r"[A-Za-z_][\w.]*", rest[i + 1]):
         return False

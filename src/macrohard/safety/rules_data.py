@@ -29,6 +29,10 @@ TERMINALS = frozenset({"xterm", "uxterm", "x-terminal-emulator", "urxvt", "rxvt"
                        "kitty", "konsole", "gnome-terminal", "xfce4-terminal", "lxterminal", "terminator", "tilix",
                        "mate-terminal", "sakura", "terminology", "qterminal", "foot", "wezterm", "aterm", "eterm"})
 WRAPPERS = WRAPPERS | TERMINALS
+# guard36: programs that run the command after their options (`sotruss sh run.sh`, `msgexec -i x.po sh run.sh` ran it
+# approved): glibc's tracers, gettext's per-message runners, logging and OOM-score wrappers
+WRAPPERS = WRAPPERS | {"sotruss", "memusage", "msgexec", "msgfilter", "systemd-cat", "systemd-inhibit", "choom", "luit",
+                       "heaptrack"}
 WRAPPER_ARG_OPTS: dict[str, frozenset[str]] = {
     "env": frozenset({"-u", "-C", "-S", "--unset", "--chdir"}),
     "nice": frozenset({"-n", "--adjustment"}),
@@ -52,6 +56,16 @@ WRAPPER_ARG_OPTS: dict[str, frozenset[str]] = {
     "time": frozenset({"-f", "-o", "--format", "--output"}),
     "flock": frozenset({"-w", "-E", "--timeout", "--wait", "--conflict-exit-code"}),
     "taskset": frozenset({"-p"}),
+    "sotruss": frozenset({"-F", "-T", "-o", "--from", "--to", "--output"}),
+    "memusage": frozenset({"-n", "-p", "-d", "-b", "-x", "-y", "--progname", "--png", "--data", "--buffer", "--title",
+                           "--x-size", "--y-size"}),
+    "msgexec": frozenset({"-i", "-D", "--input", "--directory"}),
+    "msgfilter": frozenset({"-i", "-D", "-o", "-w", "--input", "--directory", "--output-file", "--width"}),
+    "systemd-cat": frozenset({"-t", "-p", "--identifier", "--priority", "--stderr-priority"}),
+    "systemd-inhibit": frozenset({"--what", "--who", "--why", "--mode"}),
+    "choom": frozenset({"-n", "-p", "--adjust", "--pid"}),
+    "heaptrack": frozenset({"-o", "--output", "-p", "--pid"}),
+    "luit": frozenset({"-encoding", "-argv0", "-g0", "-g1", "-g2", "-g3", "-gl", "-gr", "-alt"}),
 }
 # Programs whose -o/--output/-O/... option names a file they write.
 OUTPUT_WRITERS = frozenset({"curl", "wget", "openssl", "gcc", "g++", "cc", "clang", "clang++", "go", "sort", "rustc",

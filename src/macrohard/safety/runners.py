@@ -55,7 +55,9 @@ WRAPPING: dict[str, int] = {"setarch": 1, "linux32": 0, "linux64": 0, "chroot": 
                             "taskset": 1, "dbus-run-session": 0, "ssh-agent": 0, "xvfb-run": 0, "numactl": 0,
                             "unbuffer": 0, "chronic": 0, "ltrace": 0, "entr": 0, "daemonize": 0, "with-lock-ex": 1,
                             "dbus-launch": 0, "xinit": 0, "startx": 0, "sem": 0, "tsp": 0, "pkexec": 0,
-                            "setpriv": 0}
+                            "setpriv": 0,
+                            # guard36: setarch's other names (`i386 sh run.sh` ran it approved)
+                            "i386": 0, "x86_64": 0, "uname26": 0}
 # programs that join their operands into one command line for `sh -c` (options skipped; these take a value)
 JOINING: dict[str, frozenset[str]] = {"watch": frozenset({"-n", "--interval", "-q", "--equexit"})}
 # git subcommands' options whose value is a command git runs (through the shell), and argv-taking subcommands
@@ -107,6 +109,16 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
                 _option_command(an, prog, args[i + 1], depth, cmd.cwd)  # combined flags: script -qc CMD
             elif not a.startswith("--") and len(a) > 2 and a[:2] in opts:
                 _option_command(an, prog, a[2:], depth, cmd.cwd)  # -Icmd, -ccmd
+    if prog in ("sftp", "scp"):  # guard36: `sftp -D ./x` runs x as its server, `sftp -S ./x` as its ssh (both ran)
+        for i, a in enumerate(args):
+            letters = a[1:] if a.startswith("-") and not a.startswith("--") else ""
+            for k, letter in enumerate(letters):
+                if letter in ("D", "S") and (letter == "S" or prog == "sftp"):
+                    value = letters[k + 1:] or (args[i + 1] if i + 1 < len(args) else "")
+                    an.line(value, depth + 1, cmd.cwd)
+                    break
+                if letter in "BbcFiJlLoPRs":  # an option that takes a value: the rest is its value
+                    break
     if prog in _SSH:
         for i, a in enumerate(args):
             text = args[i + 1] if a == "-o" and i + 1 < len(args) else a[2:] if a.startswith("-o") else ""
@@ -116,6 +128,11 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         _gdb(an, args, cmd, depth)
     if prog == "tmux" and set(args) & _TMUX_RUNS:  # guard19: `tmux -L s new -d 'sh run.sh'` ran it unread
         an.r.add("background", "tmux runs commands in a server that outlives the step; run them directly")
+    if prog == "tmux" and (conf := _tmux_config(args)) is not None:
+        # guard36: `tmux -f t.conf start-server` ran t.conf's `run-shell 'sh run.sh'` (the home's files are read by
+        # safety.homefiles, which -f skips: the named file is read instead, and was not)
+        an.r.add("dynamic", f"tmux -f {conf[:60]}: tmux runs the commands of that file (run-shell, if-shell), which "
+                            "the guard does not read")
     if prog in ("less", "more", "most"):
         for i, a in enumerate(args):
             if m := re.match(r"\+\+?!(.+)", a):
@@ -195,6 +212,15 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
             if a in ("-exec", "-execdir", "-ok", "-okdir"):
                 sub = args[i + 1:]
                 spliced.found(an, sub[:next((j for j, s in enumerate(sub) if s in (";", "+")), len(sub))], a)
+    if prog == "sg" and "-c" in args[:-1]:  # guard36: `sg GROUP -c 'sh run.sh'` ran it (its words were one program)
+        an.line(args[args.index("-c") + 1], depth + 1, cmd.cwd)
+        return
+    if prog == "gpg-agent" and "--daemon" in args[:-1]:  # `gpg-agent --daemon CMD ARGS…` runs CMD (guard36)
+        an.argv(args[args.index("--daemon") + 1:], cmd, depth + 1)
+    if prog in ("ctest", "cmake") and any(a == "--test-command" for a in args[:-1]):
+        an.argv(args[args.index("--test-command") + 1:], cmd, depth + 1)  # ctest --build-and-test … (guard36)
+    if prog in ("lli",) or re.fullmatch(r"lli-\d+", prog):  # guard36: `lli x.ll` ran its call of system()
+        an.r.add("dynamic", f"{prog} runs LLVM IR, which the guard does not read; compile and run a program it can")
     if prog in WRAPPING:
         rest, skip = [], WRAPPING[prog]
         for i, a in enumerate(args):
@@ -468,6 +494,21 @@ def _env_escapes(text: str) -> str | None:
     if cur is not None:
         words.append("".join(cur))
     return shlex.join(words)
+
+
+def _tmux_config(args: list[str]) -> str | None:
+    """The file ``tmux -f FILE`` (or ``-fFILE``, or ``-f`` last in a flag cluster) reads its commands from, unless
+    /dev/null; None when there is none."""
+    for i, a in enumerate(args):
+        if a == "--" or not a.startswith("-") or a.startswith("--"):
+            return None
+        at = a.find("f")
+        if at > 0 and re.fullmatch(r"-[2CDlNuvV]*f.*", a, re.S):
+            value = a[at + 1:] or (args[i + 1] if i + 1 < len(args) else "")
+            return None if value == "/dev/null" else value
+        if re.fullmatch(r"-[2CDlNuvV]*[cLST]", a):  # an option that takes a value: skip it
+            return _tmux_config(args[i + 2:])
+    return None
 
 
 _TMUX_RUNS = frozenset({"new", "new-session", "new-window", "neww", "split-window", "splitw", "run-shell", "run",

@@ -35,6 +35,10 @@ def judge(r: Analysis, prog: str, args: list[str], flags: str, long: set[str], o
                          "see; run the command itself")  # then `fc -s sh` ran it (guard21 had it as inert)
     if prog == "history" and (set(flags) & {"c", "d", "w", "r"} or "-c" in args):
         r.add("tamper", "clears or rewrites the shell history")
+    if prog == "history" and set(flags) & {"a", "n"}:  # guard36: `history -a; bash h.sh` with HISTFILE=h.sh ran an
+        # earlier approved line again (`sh s2.sh`, s2.sh since rewritten): the file gets the session's lines unread
+        r.add("dynamic", "history -a/-n writes the session's past commands into HISTFILE (or reads them back): a "
+                         "file with text no review reads; the guard does not follow it")
     if prog in ("unset", "export", "set", "declare", "typeset") and any(
             re.match(r"HIST(FILE|SIZE|FILESIZE|CONTROL|IGNORE)", a) for a in args):
         r.add("tamper", "turns shell history off")
@@ -47,7 +51,7 @@ def judge(r: Analysis, prog: str, args: list[str], flags: str, long: set[str], o
     if prog in ("setenforce",) or (prog == "ufw" and "disable" in args) or (prog == "iptables" and "-F" in args):
         r.add("privilege", f"{prog} turns off a protection of the system")
     if prog in ("usermod", "useradd", "adduser", "passwd", "chpasswd", "visudo", "setcap", "mount", "umount",
-                "insmod", "modprobe", "rmmod", "nsenter", "unshare", "chroot", "capsh"):
+                "insmod", "modprobe", "rmmod", "nsenter", "unshare", "chroot", "capsh", "bwrap", "firejail"):
         r.add("privilege", f"{prog} changes users, capabilities, mounts or kernel modules")
     if prog in ("docker", "podman") and ("--privileged" in args or any(re.match(r"/:", a) for a in args)
                                          or any("docker.sock" in a for a in args)):
