@@ -120,6 +120,8 @@ CONTENT_SOURCES: dict[str, str] = {
     "everyday27": "benchmarks/content/everyday27.tsv",
     "blind28": "benchmarks/content/blind28.tsv",
     "everyday28": "benchmarks/content/everyday28.tsv",
+    # scr35 (candidate F2): hand-written look-alikes (scam warnings, safety advice, news) in 36 languages
+    "look35": "scripts/screen_data/content_look35.tsv",
 }
 # published answer sets read so far by the Gemma head alone (screen21: ``train_gemma_head`` passes ``newer=True`` to
 # ``content_train.training_data``); the n-gram, MiniLM and multilingual heads read them at their next retrain (then
