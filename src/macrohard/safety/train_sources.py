@@ -114,8 +114,8 @@ CONTENT_SOURCES: dict[str, str] = {
     "blind26": "benchmarks/content/blind26.tsv",
     "everyday26": "benchmarks/content/everyday26.tsv",
     # scr35 (candidate F1): blind27/everyday27 (held out once by screen32) and blind28/everyday28 (measured once by the
-    # lead in the thirty-fourth wave) read by the n-gram, MiniLM and multilingual heads; the Gemma head stays as
-    # shipped (train_gemma_head's NOT_YET names them)
+    # lead in the thirty-fourth wave) read by the n-gram and MiniLM heads; the multilingual and Gemma heads stay as
+    # shipped (their trainers' NOT_YET name them)
     "blind27": "benchmarks/content/blind27.tsv",
     "everyday27": "benchmarks/content/everyday27.tsv",
     "blind28": "benchmarks/content/blind28.tsv",
