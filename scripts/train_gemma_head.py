@@ -51,7 +51,9 @@ FOLD = ("blind9", "everyday9", "blind10", "everyday10")
 # screen32: its retrain with blind25/26, everyday25/26 (against the landed multilingual head) stopped 6 more harmful
 # answers outside English on blind27 held out once, but its tree stopped 23 look-alikes to the shipped 22: not landed; this
 # head still reads neither, nor blind27/everyday27 (held out once by screen32)
-NOT_YET: tuple[str, ...] = ("blind25", "everyday25", "blind26", "everyday26", "blind27", "everyday27")
+# scr35: not retrained (time); blind28/everyday28 (published, read by the other three heads since scr35) named too
+NOT_YET: tuple[str, ...] = ("blind25", "everyday25", "blind26", "everyday26", "blind27", "everyday27", "blind28",
+                            "everyday28", "look35")
 # screen27: ordinary answers outside English. everyday21-23 are held out of the fold's heads too (their other-language
 # answers are read out of fold: ``fold_ordinary_fp``); EVERYDAY_BUDGET, when set, raises each combined threshold until
 # the fold's heads flag at most that share of them. Held out once on blind24/everyday24 (screen27, RESULTS.md): a 1 %

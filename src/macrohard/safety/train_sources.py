@@ -113,15 +113,21 @@ CONTENT_SOURCES: dict[str, str] = {
     "everyday25": "benchmarks/content/everyday25.tsv",
     "blind26": "benchmarks/content/blind26.tsv",
     "everyday26": "benchmarks/content/everyday26.tsv",
+    # scr35 (candidate F1): blind27/everyday27 (held out once by screen32) and blind28/everyday28 (measured once by the
+    # lead in the thirty-fourth wave) read by the n-gram and MiniLM heads; the multilingual and Gemma heads stay as
+    # shipped (their trainers' NOT_YET name them)
+    "blind27": "benchmarks/content/blind27.tsv",
+    "everyday27": "benchmarks/content/everyday27.tsv",
+    "blind28": "benchmarks/content/blind28.tsv",
+    "everyday28": "benchmarks/content/everyday28.tsv",
+    # scr35 (candidate F2): hand-written look-alikes (scam warnings, safety advice, news) in 36 languages
+    "look35": "scripts/screen_data/content_look35.tsv",
 }
 # published answer sets read so far by the Gemma head alone (screen21: ``train_gemma_head`` passes ``newer=True`` to
 # ``content_train.training_data``); the n-gram, MiniLM and multilingual heads read them at their next retrain (then
 # they move into CONTENT_SOURCES)
 NEWER_CONTENT_SOURCES: dict[str, str] = {
-    # since screen32 (held out once first, blind27/everyday27): named, read by no head yet (the Gemma and multilingual
-    # trainers' NOT_YET name them; the n-gram and MiniLM heads read CONTENT_SOURCES only)
-    "blind27": "benchmarks/content/blind27.tsv",
-    "everyday27": "benchmarks/content/everyday27.tsv",
+    # empty since scr35 (blind27/everyday27 moved into CONTENT_SOURCES with blind28/everyday28)
 }
 INJECTION_SOURCES: dict[str, str] = {
     "blind": "benchmarks/injection_data/blind.jsonl",
