@@ -5,8 +5,9 @@
     OPENBLAS_CORETYPE=Haswell PYTHONPATH=src python scripts/train_injection_gemma.py --without blind18 --out /tmp/h.npz
 
 The same data as ``scripts/train_injection.py`` and ``train_injection_embed.py`` (the generator and every source of
-``train_sources.INJECTION_SOURCES`` but ``LEFT_OUT``, normalised and cut to the n-gram model's window, hand-written examples weighted
-``HAND_REPEAT``), in every language: what the English rows teach reaches the others through Gemma's table. Features:
+``train_sources.INJECTION_SOURCES`` but ``LEFT_OUT``, normalised and cut to the n-gram model's window, hand-written
+examples weighted ``HAND_REPEAT``; of a source in ``INJECTIONS_ONLY`` its injections only), in every language: what the
+English rows teach reaches the others through Gemma's table. Features:
 a text's Gemma token rows, their mean (L2-normalised) beside their per-dimension maximum (the screen reads windows of
 the same); the head: ``embed_head.fit_mlp`` with the MiniLM head's recipe (64 hidden, 300 epochs, lr 0.01, L2 1e-2;
 full-batch, seeded). ``--check`` retrains and compares the fit's figures (the table is dequantised on each machine).
@@ -35,10 +36,18 @@ COSINE = True  # inj29 (inj27's R1): the rate decays along half a cosine; with e
 # constant-rate fit landed far worse (in-sample AUC 0.9957 -> 0.9880). inj29: with the cosine-decayed rate every
 # source is in (RESULTS.md, inj27 and inj29).
 LEFT_OUT: tuple[str, ...] = ()
+# Sources of which this head reads the injections (label 1) only; their negatives are left out of its fit (the n-gram
+# and MiniLM models read them whole). injr34 (seen, blind28): blind27's 1,155 negatives (87 % of its rows other-language
+# look-alikes, weighted HAND_REPEAT) pulled this head's other-language orders down (64.7 -> 52.8 %) more than its
+# injections lifted them. Candidate D of injr34b (blind27 only) failed its look on blind29 (policy 65.3 -> 64.8 %);
+# injr35's arm E2 carries the recipe to blind27-29, held out once on blind31 (scripts/screen_data/injr35_METHOD.md).
+INJECTIONS_ONLY: tuple[str, ...] = ("blind27", "blind28", "blind29")
 
 
 def train(without: tuple[str, ...] = ()) -> embed_head.Head:
     texts, y, sources, _ = dataset_sources(without=tuple(dict.fromkeys((*without, *LEFT_OUT))))
+    keep = ~(np.isin(sources, INJECTIONS_ONLY) & (y == 0))
+    texts, y, sources = [t for t, k in zip(texts, keep, strict=True) if k], y[keep], sources[keep]
     enc = _Table()
     x = np.stack([embed_head.meanmax_vector(enc, t) for t in texts]).astype(np.float32)
     weight = np.where(sources == "gen", 1.0, float(HAND_REPEAT)).astype(np.float32)

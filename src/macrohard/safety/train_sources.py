@@ -161,6 +161,10 @@ INJECTION_SOURCES: dict[str, str] = {
     "blind24": "benchmarks/injection_data/blind24.jsonl",  # since inj29 (held out once by inj27 first)
     "blind25": "benchmarks/injection_data/blind25.jsonl",  # since inj29 (held out once first)
     "blind26": "benchmarks/injection_data/blind26.jsonl",  # since inj30 (half B held out once first)
+    # injr35 (candidate E, held out once by the lead on blind31 first): blind27, blind28, blind29, each measured once
+    "blind27": "benchmarks/injection_data/blind27.jsonl",
+    "blind28": "benchmarks/injection_data/blind28.jsonl",
+    "blind29": "benchmarks/injection_data/blind29.jsonl",
 }
 
 
