@@ -23,6 +23,7 @@ from typing import Any
 from macrohard.safety.context import GuardContext
 from macrohard.safety.flow_planted import SENDS_IN_TEXT, targets
 from macrohard.safety.flow_readers import written_paths
+from macrohard.safety.regular import open_regular
 
 _NAME = re.compile(r"[\w.*?/-]*[/.][\w.*?/-]*")
 _BACKGROUND = re.compile(r"(?<![&>|])&(?![&>])|\bnohup\b|\bsetsid\b|\bdisown\b|\bcoproc\b|\bdaemon(?:ize)?\b")
@@ -47,8 +48,8 @@ def started(command: str, ctx: GuardContext, base: str) -> tuple[str, ...]:
             path = posixpath.normpath(posixpath.join(base, word)) if not word.startswith("/") else word
             if os.path.isfile(path) and os.path.getsize(path) <= _SCRIPT_CAP:
                 try:
-                    with open(path, encoding="utf-8", errors="replace") as fh:
-                        texts.append(fh.read())
+                    with open_regular(path, encoding="utf-8", errors="replace") as fh:  # a pipe would hang open()
+                        texts.append(fh.read(_SCRIPT_CAP))
                 except OSError:
                     continue
     joined = "\n".join(texts)
