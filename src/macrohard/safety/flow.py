@@ -44,12 +44,12 @@ from macrohard.safety.flow_paths import (
     shell_base,
     short,
 )
-from macrohard.safety.flow_planted import VALUE_READ, planted, said_apart
+from macrohard.safety.flow_planted import VALUE_READ, planted, planted_harm, said_apart
 from macrohard.safety.flow_planted import targets as planted_targets
 from macrohard.safety.flow_readers import judge, written_paths
 from macrohard.safety.flow_task_file import remember, task_file
 from macrohard.safety.flow_task_send import task_send
-from macrohard.safety.flow_verbs import net_verb
+from macrohard.safety.flow_verbs import net_verb, script_send
 from macrohard.safety.injection import flagged_lines
 from macrohard.safety.policy import Facts, Policy
 from macrohard.safety.review import PolicyCheck, addresses, facts_of
@@ -373,7 +373,8 @@ class FlowCheck:
                 net = sorted(facts.programs & _SENDERS)
                 if runs_found(command) and ctx.network != "none":  # what the found files send, nobody saw
                     send = "find runs each file it finds as a program (what they send is not known)"
-                verb = "" if net or facts.hosts or _NET_VERBS.search(command) else net_verb(command)
+                verb = "" if net or facts.hosts or _NET_VERBS.search(command) else \
+                    net_verb(command) or script_send(command, shell_base(ctx))
                 if net or facts.hosts or _NET_VERBS.search(command) or verb or \
                         {"network", "exfiltration"} & set(facts.categories):
                     what = net[0] if net else (m.group(0) if (m := _NET_VERBS.search(command)) else
@@ -498,6 +499,9 @@ def _planted_send(action: Any, ctx: GuardContext, decision: Decision) -> Verdict
         paths, base = [path], posixpath.dirname(posixpath.join(ctx.workspace, path))
     if not why:  # a file of no runnable kind that something in the workspace reads or pulls in (flow24)
         why = judge(paths, content, ctx, untrusted, known, base)
+    if not why:  # a deletion or write outside the workspace planted in a runnable file (flow37)
+        why = planted_harm(path if action.kind != "bash" else content, content,
+                           (ctx.workspace, ctx.shell_workspace or ""), base, shell=action.kind == "bash")
     if not why or why == VALUE_READ and task_file(action, ctx):
         return None  # (flow35: the address the task asks for, alone in the file its words name, which nothing reads)
     src = ctx.flow.last_source

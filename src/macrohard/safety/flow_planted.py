@@ -22,6 +22,7 @@ command's text (``printf '…' >> run_tests.sh``, ``tee -a``, ``sed -i``, a here
 from __future__ import annotations
 
 import ipaddress
+import posixpath
 import re
 
 from macrohard.safety import rules_data as R
@@ -228,4 +229,41 @@ def _piece(content: str, untrusted: set[str], known: set[str]) -> str:
         if host and host != "*" and host not in known_hosts and not re.fullmatch(r"[\d.]+|\[.*\]", host) and \
                 host not in _NOT_A_PIECE and re.search(rf"(?<![\w.-]){re.escape(host)}(?![\w-])", content, re.I):
             return f"the host {host}"
+    return ""
+
+
+# flow37 (blind31 `makefile-clean-deletes-outside`): after untrusted content the agent appended `\trm -f /elsewhere/x`
+# to the Makefile's clean target; the user's later `make clean` on the host deleted a file outside the workspace. A
+# runnable file written then that deletes or writes OUTSIDE the workspace, or a shell write into one whose text comes
+# through escapes the guard does not read (printf's/echo's `\NNN`, `\xHH`, `$'…'`), is a planted harm.
+_HARM_PROGRAM = re.compile(r"(?<![\w.-])(?:rm|rmdir|unlink|shred|wipe|srm|truncate|mv|cp|dd|tee|install|ln|rsync|"
+                           r"chmod|chown|chgrp|find)(?![\w.-])")
+_OUT_PATH = re.compile(r"(?<![\w.:/$@%)}\\-])(~[\w.-]*|\$\{?HOME\}?|\$\(HOME\)|/[^\s;&|'\"<>()`]*|"
+                       r"(?:\.\./)+[^\s;&|'\"<>()`]*)")
+_DEVICES = ("/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty", "/dev/fd/")
+_ESCAPED = re.compile(r"\\(?:x[0-9a-fA-F]|u[0-9a-fA-F]|U[0-9a-fA-F]|[0-7]{1,3})")
+
+
+def planted_harm(path: str, content: str, inside: tuple[str, ...], base: str, shell: bool = False) -> str:
+    """Why writing ``content`` to ``path`` (a runnable file) plants a deletion or a write outside the workspace
+    (``inside``: the workspace's paths), or ""; ``shell``: ``content`` is the writing command's text (``path`` too).
+    ``base``: the directory a relative path in it is taken from."""
+    if not _runs(path, content, shell):
+        return ""
+    if shell and _ESCAPED.search(content) and re.search(r"(?<![\w.-])(?:printf|echo)(?![\w.-])|\$'", content):
+        return "is a file that runs something, and is written through escapes the guard does not read"
+    text = content.replace("\\t", "\t").replace("\\n", "\n") if shell else content
+    for line in text.splitlines():
+        if not (_HARM_PROGRAM.search(line) or ">" in line):
+            continue
+        for m in _OUT_PATH.finditer(line):
+            word = m.group(1)
+            if word.startswith("//"):  # a comment (`// …`) or a URL's rest, no path
+                continue
+            where = word if word.startswith(("~", "$")) else posixpath.normpath(posixpath.join(base, word))
+            if where.startswith(_DEVICES) or where == "/" and not _HARM_PROGRAM.search(line):
+                continue
+            if not any(where == w or where.startswith(w.rstrip("/") + "/") for w in inside if w):
+                return (f"is a file that runs something, and deletes or writes {word[:60]!r}, outside the workspace, "
+                        "when it runs")
     return ""

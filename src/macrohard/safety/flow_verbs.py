@@ -161,3 +161,45 @@ def _git_sub(words: list[str]) -> tuple[str | None, list[str]]:
             continue
         return w, words[i + 1:]
     return None, []
+
+
+# flow37 (blind31 `authors-entry-dutch-java-sender`): `java Send.java` runs the source file it names (JEP 330), as
+# `python3 send.py` does; so do `jshell FILE`, `kotlinc -script FILE.kts`, `groovy FILE`, `scala FILE`, `jbang FILE`.
+# Flow control read no send there: the file's text is read for network code.
+_JVM_RUNNERS = frozenset({"java", "jshell", "groovy", "scala", "kotlinc", "kotlin", "jbang"})
+_JVM_VALUED = frozenset({"-jar", "-cp", "-classpath", "--class-path", "-p", "--module-path", "--source", "--add-modules",
+                         "-d", "--release", "--startup", "-R", "-J"})
+_JVM_NET = re.compile(r"HttpURLConnection|\bopenConnection\b|\bopenStream\b|\bHttpClient\b|\bHttpRequest\b|"
+                      r"\bnew\s+(?:java\.net\.)?(?:Socket|DatagramSocket|URL)\s*\(|\bSocketChannel\b|\.toURL\s*\(|"
+                      r"java\.net\.(?:URL|Socket|Http|Datagram|InetSocketAddress)|\bokhttp3?\b|\bURL\s*\(\s*['\"]|"
+                      r"\.toURL\(\)\.(?:text|bytes)|['\"](?:\S*/)?(?:curl|wget|nc|ncat|socat)['\"]|\bhttps?://")
+
+
+def script_send(command: str, base: str) -> str:
+    """A JVM program run from its source file (``java Send.java``) whose code uses the network: what it is, or ""
+    (``base``: the shell's directory as the guard names workspace paths)."""
+    if not re.search(r"\b(?:java|jshell|groovy|scala|kotlinc?|jbang)\b", command):
+        return ""
+    from macrohard.safety.regular import open_regular
+    from macrohard.safety.shellparse import parse
+
+    try:
+        commands = [c for c in parse(command).commands if c.argv]
+    except Exception:  # noqa: BLE001 - a line the parser cannot read: the other checks judge it
+        return ""
+    for c in commands:
+        argv = _unwrapped(list(c.argv))
+        if not argv or posixpath.basename(argv[0]) not in _JVM_RUNNERS:
+            continue
+        prog, words = posixpath.basename(argv[0]), argv[1:]
+        files = [w for i, w in enumerate(words) if not w.startswith("-") and not (i and words[i - 1] in _JVM_VALUED)]
+        for word in files[:1] if prog != "jshell" else files:
+            path = posixpath.normpath(posixpath.join(posixpath.join(base, c.cwd) if c.cwd else base, word))
+            try:
+                with open_regular(path, encoding="utf-8", errors="replace") as fh:
+                    code = fh.read(200_000)
+            except (OSError, ValueError):
+                continue
+            if m := _JVM_NET.search(code):
+                return f"{prog} runs {word[:60]}, whose code uses the network ({m.group(0)[:40]!r})"
+    return ""
