@@ -4,8 +4,9 @@ The generators (``content_data``, ``content_more``, ``data/injection_*``) write 
 these files were written apart from them: the older evaluation sets (measured and published, now training and
 dev data) and the hand-written sets of ``scripts/screen_data/``. Each trainer reads all of them by name, in a
 fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind31*`` and
-``benchmarks/*/everyday31*`` are the thirty-fifth wave's held-out sets, being written, and are never read here (a
-path naming them is refused); ``blind28``/``everyday28`` (answers) and ``blind28``/``blind29`` (injections), each
+``benchmarks/*/everyday31*`` are the thirty-fifth wave's held-out sets (measured once by the lead for each candidate
+of that wave; the next wave moves this seal to its own fresh sets) and are never read here (a path naming them is
+refused); ``blind28``/``everyday28`` (answers) and ``blind28``/``blind29`` (injections), each
 measured once by the lead in the thirty-third and thirty-fourth waves, are published since the thirty-fifth wave (a
 tuning helper names them in its sources); ``blind27``/``everyday27`` (the lead's final look of the thirtieth wave) are
 published since the thirty-first wave (screen32 held them out once, with its method fixed first, then named them in
@@ -183,7 +184,7 @@ def _path(rel: str | Path, root: Path) -> Path:
 
 
 def _final(path: Path) -> bool:
-    """The held-out sets being written: any ``blind31*`` file, any file in a ``parts31`` folder, and an
+    """The thirty-fifth wave's held-out sets: any ``blind31*`` file, any file in a ``parts31`` folder, and an
     ``everyday31*`` file outside ``scripts/screen_data``."""
     name = path.name.lower()
     return name.startswith("blind31") or path.parent.name.lower() == "parts31" or (name.startswith("everyday31") and path.parent.name != "screen_data")
