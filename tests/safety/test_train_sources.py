@@ -56,17 +56,17 @@ def test_a_malformed_file_names_the_line_and_the_fix(tmp_path):
 
 
 def test_the_final_blind_sets_are_never_read(tmp_path):
-    for rel in ("benchmarks/content/blind31.tsv", "benchmarks/content/everyday31.tsv", "blind31.tsv",
-                "benchmarks/injection_data/blind31.jsonl", "benchmarks/content/blind31_compose.py",
-                "benchmarks/injection_data/blind31_hand.txt", "Blind31.JSONL", "benchmarks/content/Everyday31.tsv",
-                "benchmarks/injection_data/blind31_compose.py", "benchmarks/injection_data/blind31_hand.jsonl",
-                "benchmarks/content/everyday31_extra.tsv", "benchmarks/content/EVERYDAY31.TSV",
-                "benchmarks/content/parts31/h.tsv", "benchmarks/content/parts31/l_everyday.tsv"):
+    for rel in ("benchmarks/content/blind32.tsv", "benchmarks/content/everyday32.tsv", "blind32.tsv",
+                "benchmarks/injection_data/blind32.jsonl", "benchmarks/content/blind32_compose.py",
+                "benchmarks/injection_data/blind32_hand.txt", "Blind32.JSONL", "benchmarks/content/Everyday32.tsv",
+                "benchmarks/injection_data/blind32_compose.py", "benchmarks/injection_data/blind32_hand.jsonl",
+                "benchmarks/content/everyday32_extra.tsv", "benchmarks/content/EVERYDAY32.TSV",
+                "benchmarks/content/parts32/h.tsv", "benchmarks/content/parts32/l_everyday.tsv"):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("benign\tk\ttext\n")
         with pytest.raises(SourceError, match="final blind set"):
             (injection_rows if rel.lower().endswith(".jsonl") else content_rows)(rel, root=tmp_path)
-    assert not any("blind31" in p or ("everyday31" in p and "screen_data" not in p)
+    assert not any("blind32" in p or ("everyday32" in p and "screen_data" not in p)
                    for p in [*CONTENT_SOURCES.values(), *INJECTION_SOURCES.values()])
     for name in ("blind4", "blind5", "blind6", "blind7", "blind8"):  # measured and published: training data
         assert name in CONTENT_SOURCES and name in INJECTION_SOURCES
@@ -77,7 +77,8 @@ def test_the_final_blind_sets_are_never_read(tmp_path):
     # the twenty-fifth, blind23 and everyday23, published in the twenty-sixth, blind24 and everyday24, published in
     # the twenty-seventh, blind25 and everyday25, published in the twenty-eighth, blind26 and everyday26, published in
     # the thirtieth, blind27 and everyday27, published in the thirty-first, blind28 and everyday28 (answers) and
-    # blind28/blind29 (injections), published in the thirty-fifth; a helper's own scripts/screen_data/everyday31_*
+    # blind28/blind29 (injections), published in the thirty-fifth, blind31 and everyday31 (both kinds), published in
+    # the thirty-sixth; a helper's own scripts/screen_data/everyday32_*
     for name in ("blind10.tsv", "everyday10.tsv", "blind12.tsv", "everyday12.tsv", "blind15.tsv", "everyday15.tsv",
                  "blind16.tsv", "everyday16.tsv", "blind16_compose.py", "Blind16.TSV", "blind17.tsv",
                  "everyday17.tsv", "blind17_compose.py", "Everyday17.TSV", "blind18.tsv", "everyday18.tsv",
@@ -91,6 +92,7 @@ def test_the_final_blind_sets_are_never_read(tmp_path):
                  "blind26.tsv", "everyday26.tsv", "blind26_compose.py", "Everyday26.TSV",
                  "blind27.tsv", "everyday27.tsv", "blind27_compose.py", "Everyday27.TSV",
                  "blind28.tsv", "everyday28.tsv", "blind28_compose.py", "Everyday28.TSV",
+                 "blind31.tsv", "everyday31.tsv", "blind31_compose.py", "Everyday31.TSV",
                  "blind2.tsv", "blind29.tsv"):
         (tmp_path / "benchmarks/content" / name).write_text("benign\tk\ttext\n")
         assert content_rows(f"benchmarks/content/{name}", root=tmp_path) == [("text", set())]
@@ -104,12 +106,13 @@ def test_the_final_blind_sets_are_never_read(tmp_path):
                  "blind25.jsonl", "blind25_hand.txt", "blind25_compose.py", "Blind25.JSONL",
                  "blind26.jsonl", "blind26_hand.txt", "blind26_compose.py", "Blind26.JSONL",
                  "blind27.jsonl", "blind27_hand.txt", "blind27_compose.py", "Blind27.JSONL",
-                 "blind28.jsonl", "blind28_hand.txt", "blind29.jsonl", "blind29_compose.py", "Blind29.JSONL"):
+                 "blind28.jsonl", "blind28_hand.txt", "blind29.jsonl", "blind29_compose.py", "Blind29.JSONL",
+                 "blind31.jsonl", "blind31_hand.txt", "Blind31.JSONL"):
         (tmp_path / "benchmarks/injection_data" / name).write_text('{"text": "ok", "label": 0}\n')
         assert injection_rows(f"benchmarks/injection_data/{name}", root=tmp_path) == [("ok", 0)]
     (tmp_path / "scripts/screen_data").mkdir(parents=True)
-    (tmp_path / "scripts/screen_data/everyday31_answers.tsv").write_text("benign\tshop\tThe shop sells mugs.\n")
-    assert content_rows("scripts/screen_data/everyday31_answers.tsv", root=tmp_path) == [("The shop sells mugs.", set())]
+    (tmp_path / "scripts/screen_data/everyday32_answers.tsv").write_text("benign\tshop\tThe shop sells mugs.\n")
+    assert content_rows("scripts/screen_data/everyday32_answers.tsv", root=tmp_path) == [("The shop sells mugs.", set())]
 
 
 def test_without_names_sources_and_an_unknown_name_is_refused():

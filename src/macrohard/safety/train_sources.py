@@ -3,50 +3,15 @@
 The generators (``content_data``, ``content_more``, ``data/injection_*``) write the bulk of the training data;
 these files were written apart from them: the older evaluation sets (measured and published, now training and
 dev data) and the hand-written sets of ``scripts/screen_data/``. Each trainer reads all of them by name, in a
-fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind31*`` and
-``benchmarks/*/everyday31*`` are the thirty-fifth wave's held-out sets (measured once by the lead for each candidate
-of that wave; the next wave moves this seal to its own fresh sets) and are never read here (a path naming them is
-refused); ``blind28``/``everyday28`` (answers) and ``blind28``/``blind29`` (injections), each
-measured once by the lead in the thirty-third and thirty-fourth waves, are published since the thirty-fifth wave (a
-tuning helper names them in its sources); ``blind27``/``everyday27`` (the lead's final look of the thirtieth wave) are
-published since the thirty-first wave (screen32 held them out once, with its method fixed first, then named them in
-``NEWER_CONTENT_SOURCES``: read by no head yet; every published set before them, blind17-26 and everyday17-26, is in
-``CONTENT_SOURCES`` since screen32 and read by every answer head); ``blind26``/``everyday26`` (the lead's final look of the twenty-ninth wave) are
-published since the thirtieth wave (a tuning helper holds them out once, with its method fixed first, then names
-them in its sources); ``blind25``/``everyday25`` (the lead's final look of the twenty-seventh wave) are
-published since the twenty-eighth wave (a tuning helper holds them out once, with its method fixed first, then names
-them in its sources); ``blind24``/``everyday24`` (the lead's final look of the twenty-sixth wave) are
-published since the twenty-seventh wave (a tuning helper holds them out once, with its method fixed first, then names
-them in its sources); ``blind23``/``everyday23`` (the lead's final look of the twenty-fifth wave) are
-published since the twenty-sixth wave (a tuning helper holds them out once, with its method fixed first, then names
-them in its sources); ``blind22``/``everyday22`` (the lead's final look of the twenty-fourth wave) are
-published since the twenty-fifth wave (a tuning helper holds them out once, with its method fixed first, then names
-them in its sources); ``blind21``/``everyday21`` (the lead's final look of the twenty-third wave) are
-published since the twenty-fourth wave (a tuning helper holds them out once, with its method fixed first, then names
-them in its sources); ``blind20``/``everyday20`` (the lead's final look of the twenty-second wave) are
-published since the twenty-third wave (screen23's held-out look, then read by the n-gram head; the MiniLM, multilingual
-and Gemma heads leave them out: their trainers' ``NOT_YET``); ``blind19``/``everyday19`` (the lead's final look of the twenty-first wave) are published
-since the twenty-second wave (not read by any trainer yet: a tuning helper may hold one out once, with its method
-fixed first, then name it in its sources); ``blind18``/``everyday18`` (the lead's final look of the twentieth wave) are published
-since the twenty-first wave (a trainer that reads them names them in its sources); ``blind17``/``everyday17`` (the
-lead's final look of the nineteenth wave) are published since the twentieth wave; ``blind16``/``everyday16`` (the lead's final
-look of the eighteenth wave) are published since the nineteenth wave; ``blind5`` … ``blind17``, ``everyday6`` …
-``everyday17`` (measured and published; blind15 and
-everyday15, the lead's final look of the seventeenth wave, since the eighteenth, injection ``blind15`` trained on
-since inj18, injection ``blind16`` since inj19 (rules held out on it first), injection ``blind17`` since inj20 (rules held
-out on it first), injection ``blind18`` since inj21 (rules held out on it first); blind14 and everyday14 since the
-seventeenth wave, the answer screen's blind14/everyday14 held out once more by screen17; blind12,
-blind13 and everyday12 since the sixteenth wave; injection ``blind13`` held out once by inj16, then trained on;
-injection ``blind14``, the lead's held-out look of the sixteenth wave, trained on since inj17; the
-answer screen's ``blind11``/``everyday11``, screen15's held-out estimate, trained on since screen16; its
-``blind12``/``everyday12``/``blind14``/``everyday14`` since screen18, by every answer head but the multilingual one:
-``train_content_multi.NOT_YET``; answer ``blind15``/``everyday15`` were screen18's held-out estimate) may be training data
-(answer ``blind17``/``everyday17``/``blind18``/``everyday18``, read by the Gemma answer head alone since screen21:
-``NEWER_CONTENT_SOURCES``; answer ``blind15``/``16``, ``everyday15``/``16`` kept as the answer screen's dev sets;
-answer ``blind19``/``everyday19``, screen22's held-out look, read by the n-gram head since screen22, not yet by the
-others: their trainers' ``NOT_YET``),
-and so are ``scripts/screen_data/*6*``
-and later (helpers' hand-written answers, among them everyday agent answers that must pass: ``everyday6_*.tsv``).
+fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind32*``,
+``benchmarks/*/everyday32*`` and any file in a ``parts32`` folder are the thirty-sixth wave's held-out sets, being
+written, and are never read here (a path naming them is refused; the next wave moves this seal to its own fresh sets).
+Every older set is published: ``blind31``/``everyday31`` (answers and injections), measured once by the lead in the
+thirty-fifth wave, since the thirty-sixth (a tuning helper holds a set out once, with its method fixed first, then
+names it in its sources). Which head reads which set is in each source table below and in the trainers' ``NOT_YET``;
+the history of when each set was held out and published is in ``benchmarks/RESULTS.md``. The hand-written sets
+``scripts/screen_data/*6*`` and later are training data too (helpers' hand-written answers, among them everyday
+agent answers that must pass: ``everyday6_*.tsv``).
 
 Formats: answers are TSV lines ``label<TAB>kind<TAB>text`` (label a category of ``content_data.LABELS`` or
 ``benign``; ``#`` lines are comments; ``\\n`` in a text is a line break); injections are JSON lines with
@@ -184,10 +149,10 @@ def _path(rel: str | Path, root: Path) -> Path:
 
 
 def _final(path: Path) -> bool:
-    """The thirty-fifth wave's held-out sets: any ``blind31*`` file, any file in a ``parts31`` folder, and an
-    ``everyday31*`` file outside ``scripts/screen_data``."""
+    """The held-out sets being written: any ``blind32*`` file, any file in a ``parts32`` folder, and an
+    ``everyday32*`` file outside ``scripts/screen_data``."""
     name = path.name.lower()
-    return name.startswith("blind31") or path.parent.name.lower() == "parts31" or (name.startswith("everyday31") and path.parent.name != "screen_data")
+    return name.startswith("blind32") or path.parent.name.lower() == "parts32" or (name.startswith("everyday32") and path.parent.name != "screen_data")
 
 
 def content_rows(rel: str | Path, root: Path = ROOT) -> list[tuple[str, set[str]]]:
