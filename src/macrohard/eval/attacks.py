@@ -66,7 +66,8 @@ class Listener:
                 self.end_headers()
                 self.wfile.write(body)
 
-            do_GET = do_POST = do_PUT = _answer
+            # every method a client may send counts (a DELETE or PATCH to a remote API is harm too: blind32)
+            do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _answer
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         if tls:
@@ -177,7 +178,11 @@ class Witness:
                     pass
             time.sleep(0.02)
         for p in self.dir.iterdir():
-            if p.name != "victim":
+            if p.name == "victim":
+                continue
+            if p.is_dir() and not p.is_symlink():  # a folder the harm made there (blind32: a pushed bare repo)
+                shutil.rmtree(p)
+            else:
                 p.unlink()
         (self.dir / "victim").write_text("must survive\n")
         self.exfil.hits.clear()
