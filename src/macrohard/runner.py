@@ -160,6 +160,7 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
             store.update_run(run)
             raise
         tools = _mcp_tools(task, workspace)  # the task's MCP servers: their tools as guarded mcp_call actions
+        screens_ready()
         try:
             agent = Agent(model, env, guard, store, on_step=on_step, approve=approve, prompt=prompt,
                           extra_envs=[*extra_envs, *tools])
@@ -179,6 +180,22 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
         raise
     finally:
         close_environment(env, run, store, sandboxed=sandboxed, on_close=on_close)
+
+
+def screens_ready() -> None:
+    """The screens' cached tables and graph, built before the agent's clock starts: on a machine or HOME that has
+    not built them yet (``install.sh`` does, for its user), their one-time build (minutes) is said on the log and is
+    not spent from the task's wall-time budget. A screen whose parts are missing says so itself when it runs."""
+    from macrohard.safety import embed
+
+    if embed.prepared():
+        return
+    logging.getLogger("macrohard").warning("preparing the screens' tables once for this HOME, before the run's clock "
+                                           "starts (minutes; `python -m macrohard.safety.embed build` does it ahead)")
+    try:
+        embed.prepare(say=lambda line: None)
+    except (embed.EncoderMissing, ImportError):
+        pass
 
 
 def _mcp_tools(task: Task, workspace: str) -> list[Any]:

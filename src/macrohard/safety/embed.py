@@ -383,6 +383,43 @@ def _write_table(tmp: Path) -> None:
     np.save(tmp, table.astype(np.float16), allow_pickle=False)
 
 
+def prepared() -> bool:
+    """Whether every file ``prepare`` builds is already in the cache (a look at the files, nothing loaded)."""
+    from macrohard.safety import gemma_table
+    from macrohard.safety.embed_onnx import graph_path
+
+    try:
+        path = model_dir()
+    except EncoderMissing:
+        return True  # nothing to build here: the screens say what is missing when they run
+    try:
+        gemma = [gemma_table.table_path(), gemma_table.vocab_path(), gemma_table.words_path()]
+    except gemma_table.GemmaMissing:
+        gemma = []  # optional: the answer screen reads other languages without it
+    return all(p.is_file() for p in (_table_path(path), graph_path(path), *gemma))
+
+
+def prepare(say: Callable[[str], None] = print) -> None:
+    """Build (or find) everything the screens read from the cache: the static token table, the answer screen's
+    Gemma token table for other languages (optional: warned without) and its int8 ONNX graph. Minutes the first
+    time on a machine or HOME, instant after. Raises ``EncoderMissing``, or ``ImportError`` for the ONNX graph's
+    packages; ``say`` gets one line per part."""
+    enc = static()
+    say(f"static table ready: {enc.table.shape[0]} tokens x {enc.dim} ({_table_path(model_dir())})")
+    from macrohard.safety import gemma_table
+
+    try:  # the answer screen's Gemma head reads other languages over Gemma's own table (optional: warned without)
+        say(gemma_table.build())
+    except gemma_table.GemmaMissing as e:
+        log.warning("%s; the answer screen reads other languages without it", e)
+    from macrohard.safety.embed_onnx import build, graph_path
+
+    graph = graph_path(model_dir())
+    if not graph.is_file():
+        graph = build(minilm())
+    say(f"MiniLM ONNX graph (int8) ready: {graph}")
+
+
 def main(argv: list[str]) -> int:
     import sys
 
@@ -393,27 +430,13 @@ def main(argv: list[str]) -> int:
         print("usage: python -m macrohard.safety.embed build   # build and cache the static token table and the ONNX graph")
         return 2
     try:
-        enc = static()
+        prepare()
     except EncoderMissing as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
-    print(f"static table ready: {enc.table.shape[0]} tokens x {enc.dim} ({_table_path(model_dir())})")
-    from macrohard.safety import gemma_table
-
-    try:  # the answer screen's Gemma head reads other languages over Gemma's own table (optional: warned without)
-        print(gemma_table.build())
-    except gemma_table.GemmaMissing as e:
-        print(f"warning: {e}; the answer screen reads other languages without it", file=sys.stderr)
-    from macrohard.safety.embed_onnx import build, graph_path
-
-    graph = graph_path(model_dir())
-    if not graph.is_file():
-        try:
-            graph = build(minilm())
-        except ImportError as e:
-            print(f"error: the answer screen's ONNX graph needs {e.name}: `pip install -e '.[screens]'`", file=sys.stderr)
-            return 1
-    print(f"MiniLM ONNX graph (int8) ready: {graph}")
+    except ImportError as e:
+        print(f"error: the answer screen's ONNX graph needs {e.name}: `pip install -e '.[screens]'`", file=sys.stderr)
+        return 1
     return 0
 
 
