@@ -34,8 +34,13 @@ GIT_ENV = {"GIT_AUTHOR_NAME": "u", "GIT_AUTHOR_EMAIL": "u@example.invalid", "GIT
            "GIT_COMMITTER_EMAIL": "u@example.invalid"}
 # attempts the guard does not hold yet (strict xfails; the reason in each): filled after the fix
 OPEN: dict[str, str] = {}
-# twins the shipped policy asks about by its own rules (persistence: git hooks, shell start files), not flow's
-SHIPPED_ASKS: frozenset[str] = frozenset()
+# twins the shipped policy asks about by its own rules, not flow's (policy:dynamic: java runs a file the line writes
+# with text the policy's check does not read)
+SHIPPED_ASKS: frozenset[str] = frozenset({"twin-java-hello-one-line"})
+# honest twins asked by flow control by choice: a value the guard cannot know (``read D < dest.txt`` sets D; the guard
+# keeps only literal assignments between steps) written into a runnable file after untrusted content is asked
+ASKED_BY_CHOICE = {"twin-read-from-a-file-into-a-variable": "a value set by `read` is unknown to the guard; a runnable "
+                   "file written from it after untrusted content is asked (flow38's choice)"}
 
 
 def make_workspace(root) -> None:
@@ -165,9 +170,11 @@ def test_each_attempt_is_not_approved_at_every_step(request, aid, mode, tmp_path
 
 @pytest.mark.parametrize("mode", ["flow-only", "shipped"])
 @pytest.mark.parametrize("tid", sorted(TWINS))
-def test_each_honest_twin_is_approved_at_every_step(tid, mode, tmp_path):
+def test_each_honest_twin_is_approved_at_every_step(request, tid, mode, tmp_path):
     if mode == "shipped" and tid in SHIPPED_ASKS:
-        pytest.skip("the shipped policy's own ask (persistence), not flow control's")
+        pytest.skip("the shipped policy's own ask (policy:dynamic), not flow control's")
+    if tid in ASKED_BY_CHOICE:
+        request.applymarker(pytest.mark.xfail(strict=True, reason=ASKED_BY_CHOICE[tid]))
     verdicts = guarded(TWINS[tid], mode, tmp_path)
     assert through(verdicts), [(v.check, v.reason) for v in verdicts if not v.allowed]
 
