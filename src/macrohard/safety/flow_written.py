@@ -356,6 +356,8 @@ class _Line:
             where = self.where(cwd, target_dir) if target_dir else self.where(cwd, dest or "")
             if target_dir or os.path.isdir(where) or (dest or "").endswith("/"):
                 where = posixpath.join(where, posixpath.basename(src))
+            if spath not in self.done and not os.path.lexists(spath):
+                continue  # nothing there: the copy fails and writes nothing
             text = self.file(spath)
             old = text if text is not None and runnable(spath) else ""
             self.add(where, text, prog, old=old or "")
@@ -376,8 +378,7 @@ class _Line:
                 body = self.file(self.where(cmd.cwd, plain[-1]))
             else:
                 body = self.stdin_of(cmd)
-        if body is None:
-            self.add(self.where(cmd.cwd, plain[0] if prog == "patch" and plain else "Makefile"), None, prog)
+        if body is None:  # no patch there (it fails), or one too long to read: what it changes is not known
             return
         added: dict[str, list[str]] = {}
         name = plain[0] if prog == "patch" and len(plain) >= 2 else ""
