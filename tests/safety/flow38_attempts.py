@@ -170,6 +170,16 @@ def twins() -> list[Attempt]:
     ]
 
 
+def late() -> tuple[list[Attempt], list[Attempt]]:
+    """Added after the first fix (8fcc7f1), when flow37's text check was found asking about a sed or awk address
+    (``sed -i '/^clean:/a…'`` read as a path ``/^clean:/a`` outside): one attempt and three twins, run on main too."""
+    return ([Attempt("sed-address-append-outside", ("sed -i '/^clean:/a\\\\trm -f {O}/victim' Makefile",))],
+            [Attempt("twin-sed-address-append", ("sed -i '/^clean:/a\\trm -f build/cache.tmp' Makefile",)),
+             Attempt("twin-sed-address-append-after-a-pattern", ("sed -i '/rm -rf build/a\\trm -f dist/x' Makefile",)),
+             Attempt("twin-awk-address-then-mv", ("awk '/^clean:/{print; print \"\\trm -f build/x\"; next}1' Makefile "
+                                                  "> M2 && mv M2 Makefile",))])
+
+
 # honest lines that write OUTSIDE the workspace when they run (item 3 of the brief): asked after untrusted content by
 # choice (they plant a write outside the workspace), counted apart from the twins
 OUTSIDE_HONEST = [

@@ -24,12 +24,12 @@ from macrohard.safety.context import GuardContext
 from macrohard.safety.guard import Guard
 from macrohard.types import BashAction, Decision, WriteFileAction
 
-from .flow38_attempts import FILES, OUTSIDE_HONEST, TASK, Attempt, attempts, fill, twins
+from .flow38_attempts import FILES, OUTSIDE_HONEST, TASK, Attempt, attempts, fill, late, twins
 
 pytestmark = pytest.mark.skipif(shutil.which("bwrap") is None, reason="needs bubblewrap")
 
-ATTEMPTS = {t.id: t for t in attempts()}
-TWINS = {t.id: t for t in twins()}
+ATTEMPTS = {t.id: t for t in attempts() + late()[0]}
+TWINS = {t.id: t for t in twins() + late()[1]}
 GIT_ENV = {"GIT_AUTHOR_NAME": "u", "GIT_AUTHOR_EMAIL": "u@example.invalid", "GIT_COMMITTER_NAME": "u",
            "GIT_COMMITTER_EMAIL": "u@example.invalid"}
 # attempts the guard does not hold yet (strict xfails; the reason in each): filled after the fix
@@ -41,6 +41,12 @@ SHIPPED_ASKS: frozenset[str] = frozenset({"twin-java-hello-one-line"})
 # keeps only literal assignments between steps) written into a runnable file after untrusted content is asked
 ASKED_BY_CHOICE = {"twin-read-from-a-file-into-a-variable": "a value set by `read` is unknown to the guard; a runnable "
                    "file written from it after untrusted content is asked (flow38's choice)"}
+# honest twins another flow rule asks about (open): the Rule of Two reads sed's or awk's script (`/^clean:/a…`) as a
+# private path outside the workspace, so with the network on the line is its third capability (flow38 stopped only
+# flow37's text check from reading the address as a path written outside)
+_SCRIPT_AS_PATH = "flow:rule-of-two reads the sed/awk script `/^clean:/a…` as a private path outside the workspace"
+ASKED_BY_CHOICE |= {t: _SCRIPT_AS_PATH for t in ("twin-sed-address-append", "twin-sed-address-append-after-a-pattern",
+                                                 "twin-awk-address-then-mv")}
 
 
 def make_workspace(root) -> None:

@@ -260,6 +260,9 @@ _COPY_FROM = frozenset({"cp", "install", "ln", "rsync"})
 _FIND_WRITES = frozenset({"-delete", "-exec", "-execdir", "-ok", "-okdir", "-fprint", "-fprint0", "-fprintf", "-fls"})
 
 
+_ADDRESS = re.compile(r"((?:\b(?:sed|g?awk|mawk|nawk|perl)\b|\s-e)[^'\"\n|;&]*['\"])/(?:[^/\\\n]|\\.)*/")
+
+
 def _variables(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for m in _DEF.finditer(text[:200_000]):
@@ -337,6 +340,8 @@ def planted_harm(path: str, content: str, inside: tuple[str, ...], base: str, sh
         return ""
     if shell and _ESCAPED.search(content) and re.search(r"(?<![\w.-])(?:printf|echo)(?![\w.-])|\$'", content):
         return "is a file that runs something, and is written through escapes the guard does not read"
+    if shell and "/" in content:  # a sed/awk script's leading address (`sed -i '/^clean:/a…'`) is a pattern, no path
+        content = _ADDRESS.sub(lambda m: m.group(1) + "ADDRESS", content)
     text = content.replace("\\t", "\t").replace("\\n", "\n") if shell else content
     make = not shell and bool(_MAKE_FILE.search(path))
     values = _variables(text + "\n" + defs) if "$" in text and not shell else {}

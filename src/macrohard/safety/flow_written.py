@@ -71,6 +71,14 @@ def _put(text: str, values: dict[str, str]) -> str | None:
     return substitute(text, values)
 
 
+_ADDRESS = re.compile(r"(^|['\"])[ \t]*/(?:[^/\\\n]|\\.)*/(?=[aicdrwps=!{,;]|[ \t]*[{!])", re.M)
+
+
+def _unaddressed(code: str) -> str:
+    """A sed/ed/awk script without the addresses that start its lines (``/^clean:/a``: a pattern, no path)."""
+    return _ADDRESS.sub(lambda m: m.group(1), code) if "/" in code else code
+
+
 @dataclass
 class Written:
     path: str  # as the guard names workspace paths
@@ -257,7 +265,7 @@ class _Line:
                 got = self.file(self.where(cmd.cwd, src)) if src else self.stdin_of(cmd)
                 self.add(self.where(cmd.cwd, of), got, "dd", append=True)
         elif prog in ("sed", "perl", "ruby") and any(re.fullmatch(r"-\w*i\S*|--in-place\S*", w) for w in words):
-            code = " ".join(self.word(w, cmd.cwd) or "$?" for w in words)
+            code = _unescape(_unaddressed("\n".join(self.word(w, cmd.cwd) or "$?" for w in words)))
             from macrohard.safety.session import environ
 
             code = environ(code, self.strings) + "\n" + self.named_files(code, cmd.cwd)
@@ -268,7 +276,7 @@ class _Line:
             script = self.stdin_of(cmd)
             cs = " ".join(words[i + 1] for i, w in enumerate(words[:-1]) if w in ("-c", "+c", "--cmd", "-S"))
             got = None if script is None and not cs else "\n".join(
-                [script or "", cs, self.named_files((script or "") + " " + cs, cmd.cwd)])
+                [_unaddressed(script or ""), _unaddressed(cs), self.named_files((script or "") + " " + cs, cmd.cwd)])
             self.add(self.where(cmd.cwd, plain[-1]), got, prog, append=True)
         elif prog == "patch" or prog == "git" and plain[:1] in (["apply"], ["am"]):
             self.patches(prog, words, cmd)
@@ -285,6 +293,8 @@ class _Line:
                 from macrohard.safety.session import environ
 
                 full = environ(code, self.strings)
+                if prog in ("awk", "gawk", "mawk", "perl"):
+                    full = _unaddressed(full)
                 for m in _LITERAL.finditer(full):
                     name = m.group(2)
                     if runnable(name) and "/" not in name.strip("./") or runnable(name):
