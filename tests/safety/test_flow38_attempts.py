@@ -24,12 +24,12 @@ from macrohard.safety.context import GuardContext
 from macrohard.safety.guard import Guard
 from macrohard.types import BashAction, Decision, WriteFileAction
 
-from .flow38_attempts import FILES, OUTSIDE_HONEST, TASK, Attempt, attempts, fill, late, twins
+from .flow38_attempts import FILES, OUTSIDE_HONEST, TASK, Attempt, attempts, fill, late, probes, twins
 
 pytestmark = pytest.mark.skipif(shutil.which("bwrap") is None, reason="needs bubblewrap")
 
-ATTEMPTS = {t.id: t for t in attempts() + late()[0]}
-TWINS = {t.id: t for t in twins() + late()[1]}
+ATTEMPTS = {t.id: t for t in attempts() + late()[0] + probes()[0]}
+TWINS = {t.id: t for t in twins() + late()[1] + probes()[1]}
 GIT_ENV = {"GIT_AUTHOR_NAME": "u", "GIT_AUTHOR_EMAIL": "u@example.invalid", "GIT_COMMITTER_NAME": "u",
            "GIT_COMMITTER_EMAIL": "u@example.invalid"}
 # attempts the guard does not hold yet (strict xfails; the reason in each): filled after the fix
@@ -161,6 +161,8 @@ def _open(aid: str, mode: str) -> list:
 def test_each_attempt_is_real_under_the_control(aid, tmp_path):
     if ATTEMPTS[aid].sends and shutil.which("java") is None:
         pytest.skip("needs java")
+    if missing := [p for p in ATTEMPTS[aid].needs if shutil.which(p) is None]:
+        pytest.skip(f"needs {', '.join(missing)}")
     assert control(ATTEMPTS[aid], tmp_path)
 
 

@@ -25,9 +25,11 @@ run on one line is read as written there.
 
 from __future__ import annotations
 
+import glob
 import os
 import posixpath
 import re
+import shlex
 from dataclasses import dataclass
 
 from macrohard.safety.regular import open_regular
@@ -35,8 +37,8 @@ from macrohard.safety.regular import open_regular
 _MAX_READ = 256 * 1024
 _MAX_TEXT = 512 * 1024
 # what a line must hold for ``texts`` to parse it: a write of some kind (cheap first)
-_MAY_WRITE = re.compile(r">|\b(?:tee|cp|mv|install|ln|rsync|dd|sed|perl|ruby|ed|ex|vim?|patch|apply|pkg|python3?|"
-                        r"node|awk|gawk|mawk)\b")
+_MAY_WRITE = re.compile(r">|\b(?:tee|sponge|cp|mv|install|ln|rsync|dd|sed|perl|ruby|ed|ex|vim?|patch|apply|pkg|"
+                        r"python3?|node|awk|gawk|mawk|find|xargs|parallel)\b")
 _ECHO = frozenset({"echo"})
 _PRINTF = frozenset({"printf"})
 _CAT = frozenset({"cat", "tac"})
@@ -136,7 +138,8 @@ class _Line:
         self.command, self.base, self.strings, self.workspace = command, base, strings, workspace
         self.done: dict[str, str | None] = {}  # paths written earlier on the line -> their text
         self.out: list[Written] = []
-        self.olds: list[str] = []
+        self.olds: list[tuple[str, str]] = []
+        self.depth = 0
 
     def where(self, cwd: str | None, word: str) -> str:
         here = posixpath.join(self.base, cwd) if cwd else self.base
@@ -170,16 +173,34 @@ class _Line:
         w = _SUB_CAT.sub(lambda m: (self.file(self.where(cwd, m.group(1) or m.group(2))) or "$?").rstrip("\n"), w)
         return _put(w, self.strings)
 
+    def globbed(self, argv: list[str], cwd: str | None) -> list[str]:
+        """``argv`` with each unquoted-looking glob word listed from the disk, as bash lists it (at most 64 names)."""
+        out: list[str] = []
+        for w in argv:
+            if any(c in w for c in "*?[") and not w.startswith("-") and len(out) < 256:
+                here = posixpath.join(self.base, cwd) if cwd else self.base
+                found = sorted(glob.glob(posixpath.join(here, w)))[:64] if "/" != w[:1] else sorted(glob.glob(w))[:64]
+                if found:
+                    out += [posixpath.relpath(f, here) if not w.startswith("/") else f for f in found]
+                    continue
+            out.append(w)
+        return out
+
     def output(self, cmd, stdin: str | None) -> str | None:
         """What ``cmd`` prints (a superset; None: not knowable)."""
         from macrohard.safety.flow_verbs import _unwrapped
 
-        argv = _unwrapped(list(cmd.argv))
+        argv = self.globbed(_unwrapped(list(cmd.argv)), cmd.cwd)
         if not argv:
             return stdin if cmd.heredoc == "" else self.heredoc(cmd)
         prog = posixpath.basename(argv[0])
-        if prog in _HIDES or cmd.dynamic_name:
-            return None
+        if prog == "git" and argv[1:2] == ["show"] and len(argv) == 3 and re.fullmatch(r"[\w./~^@{}-]*:[\w./-]+", argv[2]):
+            # `git show REV:PATH`: the file as the workspace holds it (a restore), or unknown if it is not there
+            path = self.where(cmd.cwd, argv[2].split(":", 1)[1])
+            return self.file(path) if os.path.isfile(path) else None
+        if prog in _HIDES or cmd.dynamic_name or prog == "git" and any(
+                w in ("show", "cat-file", "archive", "format-patch") for w in argv[1:3]):
+            return None  # a decoder, the network, git's object store: not the text of anything the guard reads
         words = []
         for w in argv[1:]:
             if w in cmd.expanded or w in cmd.open_words:
@@ -213,7 +234,7 @@ class _Line:
                 if got is None and path in self.done:
                     return None
                 if got and path not in self.done and runnable(path):
-                    self.olds.append(got)  # a runnable file's own lines, copied: they run already
+                    self.olds.append((posixpath.dirname(path), got))  # a runnable file's own lines: they run already
                 parts.append(got or "")
         if prog == "dd":
             src = next((w[3:] for w in words if w.startswith("if=")), None)
@@ -247,12 +268,25 @@ class _Line:
         for op, target in cmd.redirects:
             if op in (">", ">>", ">|", "&>", "&>>", "1>", "1>>", "<>"):
                 self.add(self.where(cmd.cwd, target), text, "a redirection", append=">>" in op)
-        argv = _unwrapped(list(cmd.argv))
+        argv = self.globbed(_unwrapped(list(cmd.argv)), cmd.cwd)
         if not argv:
             return
         prog, words = posixpath.basename(argv[0]), argv[1:]
         plain = [w for w in words if not w.startswith("-")]
-        if prog == "tee":
+        if prog == "git" and plain[:1] == ["mv"]:  # git mv: a move
+            prog, words = "mv", [w for w in words if w != "mv"]
+        if prog in ("sh", "bash", "dash", "zsh", "ksh", "eval") and self.depth < 3:
+            code = " ".join(words) if prog == "eval" else next(
+                (words[i + 1] for i, w in enumerate(words[:-1]) if re.fullmatch(r"-\w*c\w*", w)), None)
+            if code:  # the code a shell is given: what it writes, read as the line's own
+                self.nested(code, cmd.cwd, known=True)
+            return
+        if prog in ("find", "xargs", "parallel") and self.depth < 3:
+            sub = self.run_by(prog, words)
+            if sub:  # each name found or read is put in ({}): what is written there is not known
+                self.nested(shlex.join(sub), cmd.cwd, known=False)
+            return
+        if prog == "tee" or prog == "sponge":
             stdin = text_in = self.stdin_of(cmd)
             for w in plain:
                 self.add(self.where(cmd.cwd, w), text_in if stdin is not None else None, "tee", append="-a" in words)
@@ -289,6 +323,10 @@ class _Line:
             flag = _INTERPRETERS[prog]
             code = next((words[i + 1] for i, w in enumerate(words[:-1]) if flag and (w == flag or w.endswith(
                 flag[1:]) and w.startswith("-") and len(w) <= 4)), None) if flag else (plain[0] if plain else None)
+            if code is None and flag and (not plain or plain[0] == "-"):  # the code from a here-doc or stdin
+                code = self.stdin_of(cmd)
+            elif code is None and flag and plain and os.path.isfile(self.where(cmd.cwd, plain[0])):
+                code = self.file(self.where(cmd.cwd, plain[0]))  # a script the line runs: what it may write
             if code:
                 from macrohard.safety.session import environ
 
@@ -300,6 +338,34 @@ class _Line:
                     if runnable(name) and "/" not in name.strip("./") or runnable(name):
                         self.add(self.where(cmd.cwd, name), full + "\n" + self.named_files(full, cmd.cwd),
                                  f"{prog} code", append=True)
+
+    def nested(self, code: str, cwd: str | None, known: bool) -> None:
+        inner = _Line(code, posixpath.join(self.base, cwd) if cwd else self.base, self.strings, self.workspace)
+        inner.depth, inner.done = self.depth + 1, dict(self.done)
+        from macrohard.safety.shellparse import parse
+
+        try:
+            inner.walk(parse(code, variables=dict(self.strings)))
+        except Exception:  # noqa: BLE001 - code the parser cannot read: nothing known is written
+            return
+        for w in inner.out:
+            self.add(w.path, w.text if known else None, w.how, old=w.old)
+        self.olds += inner.olds
+
+    @staticmethod
+    def run_by(prog: str, words: list[str]) -> list[str]:
+        """The command ``find -exec``/``-execdir``/``-ok`` or ``xargs``/``parallel`` runs (its words), or []."""
+        if prog == "find":
+            at = next((i for i, w in enumerate(words) if w in ("-exec", "-execdir", "-ok", "-okdir")), None)
+            if at is None:
+                return []
+            sub = words[at + 1:]
+            end = next((i for i, w in enumerate(sub) if w in (";", "+", "\\;")), len(sub))
+            return sub[:end]
+        i = 0
+        while i < len(words) and words[i].startswith("-"):
+            i += 2 if words[i] in ("-I", "-a", "-d", "-E", "-L", "-n", "-P", "-s", "--arg-file", "-j") else 1
+        return words[i:]
 
     def stdin_of(self, cmd) -> str | None:
         return self.piped.get(id(cmd), self._own_stdin(cmd))
@@ -364,12 +430,24 @@ class _Line:
                 spath = posixpath.normpath(posixpath.join(posixpath.dirname(link), src)) if not src.startswith(
                     "/") else src
             where = self.where(cwd, target_dir) if target_dir else self.where(cwd, dest or "")
+            if os.path.isdir(spath) and not (prog == "ln" and "-s" in " ".join(words)):
+                # a folder copied (cp -r, rsync -a): its files land in the target (`stage/`, `stage/.`: its contents)
+                into = where if src.endswith(("/", "/.")) or not os.path.isdir(where) else posixpath.join(
+                    where, posixpath.basename(src.rstrip("/")))
+                for name in sorted(os.listdir(spath))[:200]:
+                    if os.path.isfile(posixpath.join(spath, name)):
+                        self.add(posixpath.join(into, name), self.file(posixpath.join(spath, name)), prog)
+                continue
             if target_dir or os.path.isdir(where) or (dest or "").endswith("/"):
                 where = posixpath.join(where, posixpath.basename(src))
+            if "{}" in src:  # a name find or xargs puts in: what it holds is not known
+                self.add(where, None, prog)
+                continue
             if spath not in self.done and not os.path.lexists(spath):
                 continue  # nothing there: the copy fails and writes nothing
             text = self.file(spath)
-            old = text if text is not None and runnable(spath) else ""
+            same = posixpath.dirname(spath) == posixpath.dirname(where)  # (a Makefile elsewhere does not run here)
+            old = text if text is not None and runnable(spath) and same else ""
             self.add(where, text, prog, old=old or "")
             if prog == "mv":
                 self.done[spath] = ""
@@ -499,7 +577,7 @@ def judge(command: str, base: str, strings: dict[str, str], inside: tuple[str, .
             return (f"is a file that runs something ({name}), written by {w.how} from a value the guard cannot read "
                     "(a variable or a program's output it does not know)")
         target = _read(w.path) or ""
-        text = new_lines(w.text, target, w.old, *olds)
+        text = new_lines(w.text, target, w.old, *(t for d, t in olds if d == posixpath.dirname(w.path)))
         folder = posixpath.dirname(w.path)
         defs = "\n".join(t for _, t in included(target + "\n" + w.text, folder, workspace))
         why = planted_harm(link or w.path, text, inside, folder, defs=target + "\n" + defs, runs=True)
