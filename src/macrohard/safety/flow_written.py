@@ -81,6 +81,29 @@ def _unaddressed(code: str) -> str:
     return _ADDRESS.sub(lambda m: m.group(1), code) if "/" in code else code
 
 
+class _Lazy:
+    """A text worked out only when something asks for it (most lines write no runnable file: flow38's cost)."""
+
+    __slots__ = ("fn", "ready", "value")
+
+    def __init__(self, fn) -> None:
+        self.fn, self.ready, self.value = fn, False, None
+
+    def get(self) -> str | None:
+        if self.ready is None:  # asked for while being worked out (a file read on the line it is written): unknown
+            return None
+        if not self.ready:
+            self.ready = None
+            self.value, self.ready = self.fn(), True
+            if self.value is not None and len(self.value) > _MAX_TEXT:
+                self.value = None
+        return self.value
+
+
+def _got(text) -> str | None:
+    return text.get() if isinstance(text, _Lazy) else text
+
+
 @dataclass
 class Written:
     path: str  # as the guard names workspace paths
@@ -140,15 +163,25 @@ class _Line:
         self.out: list[Written] = []
         self.olds: list[tuple[str, str]] = []
         self.depth = 0
+        self.view: dict | None = None
 
     def where(self, cwd: str | None, word: str) -> str:
         here = posixpath.join(self.base, cwd) if cwd else self.base
         return posixpath.normpath(posixpath.join(here, word))
 
     def file(self, path: str) -> str | None:
-        if path in self.done:
-            return self.done[path]
+        done = self.view if self.view is not None else self.done
+        if path in done:
+            return _got(done[path])
         return _read(path)
+
+    def as_of(self, view: dict, fn):
+        """``fn()`` with the line's writes as they were when its command ran (what it reads was written before)."""
+        was, self.view = self.view, view
+        try:
+            return fn()
+        finally:
+            self.view = was
 
     def named_files(self, text: str, cwd: str | None) -> str:
         """The workspace files a program's words or code name (``r frag.txt``, ``getline < "frag.txt"``,
@@ -192,7 +225,7 @@ class _Line:
 
         argv = self.globbed(_unwrapped(list(cmd.argv)), cmd.cwd)
         if not argv:
-            return stdin if cmd.heredoc == "" else self.heredoc(cmd)
+            return _got(stdin) if cmd.heredoc == "" else self.heredoc(cmd)
         prog = posixpath.basename(argv[0])
         if prog == "git" and argv[1:2] == ["show"] and len(argv) == 3 and re.fullmatch(r"[\w./~^@{}-]*:[\w./-]+", argv[2]):
             # `git show REV:PATH`: the file as the workspace holds it (a restore), or unknown if it is not there
@@ -238,11 +271,12 @@ class _Line:
                 parts.append(got or "")
         if prog == "dd":
             src = next((w[3:] for w in words if w.startswith("if=")), None)
-            parts.append(self.file(self.where(cmd.cwd, src)) or "" if src else stdin or "")
+            parts.append(self.file(self.where(cmd.cwd, src)) or "" if src else _got(stdin) or "")
         if prog.startswith((".", "/")) or "/" in argv[0]:  # a script the line runs: its text
             parts.append(self.file(self.where(cmd.cwd, argv[0])) or "")
         if prog in _INTERPRETERS or prog in ("sed", "ed", "ex"):
             parts.append(self.named_files(" ".join(words), cmd.cwd))
+        stdin = _got(stdin) if self._reads_stdin(prog, words) or isinstance(stdin, str) else None
         if stdin is None and self._reads_stdin(prog, words):
             return None
         parts.append(stdin or "")
@@ -287,9 +321,10 @@ class _Line:
                 self.nested(shlex.join(sub), cmd.cwd, known=False)
             return
         if prog == "tee" or prog == "sponge":
-            stdin = text_in = self.stdin_of(cmd)
+            view = dict(self.done)
+            text_in = _Lazy(lambda: self.as_of(view, lambda: self.stdin_of(cmd)))
             for w in plain:
-                self.add(self.where(cmd.cwd, w), text_in if stdin is not None else None, "tee", append="-a" in words)
+                self.add(self.where(cmd.cwd, w), text_in, prog, append="-a" in words)
         elif prog in _COPIERS:
             self.copies(prog, words, cmd.cwd)
         elif prog == "dd":
@@ -368,7 +403,7 @@ class _Line:
         return words[i:]
 
     def stdin_of(self, cmd) -> str | None:
-        return self.piped.get(id(cmd), self._own_stdin(cmd))
+        return _got(self.piped[id(cmd)]) if id(cmd) in self.piped else self._own_stdin(cmd)
 
     def _own_stdin(self, cmd) -> str | None:
         if cmd.heredoc:
@@ -479,13 +514,16 @@ class _Line:
         for name, lines in added.items():
             self.add(self.where(cmd.cwd, name), "\n".join(lines), "a patch", append=True)
 
-    def add(self, path: str, text: str | None, how: str, append: bool = False, old: str = "") -> None:
+    def add(self, path: str, text, how: str, append: bool = False, old: str = "") -> None:
         if path in ("/dev/null", "/dev/stdout", "/dev/stderr") or path.startswith("/dev/fd/"):
             return
-        if text is not None and len(text) > _MAX_TEXT:
-            text = None
         before = self.done.get(path, "") if append else ""
-        self.done[path] = None if text is None else (before or "") + text
+
+        def whole(before=before, text=text):
+            new, was = _got(text), _got(before)
+            return None if new is None or was is None else was + new
+
+        self.done[path] = _Lazy(whole) if before else text
         self.out.append(Written(path, text, how, old))
 
     def walk(self, parsed) -> None:
@@ -497,19 +535,23 @@ class _Line:
                 continue
             pipe = firsts.get(id(cmd))
             chain = pipe if pipe else [cmd]
-            stdin: str | None = ""
+            stdin = None
             for c in chain:
                 seen.add(id(c))
                 if c is not chain[0]:
                     self.piped[id(c)] = stdin
-                out = self.output(c, stdin if c is not chain[0] else self._own_stdin(c))
+                view = dict(self.done)
+                given = stdin if c is not chain[0] else _Lazy(lambda c=c, v=view: self.as_of(v, lambda: self._own_stdin(c)))
+                out = _Lazy(lambda c=c, given=given, v=view: self.as_of(v, lambda: self.output(c, _Lazy(
+                    lambda: _got(given)))))
                 self.targets(c, out)
                 stdin = out
 
 
-def texts(command: str, base: str, strings: dict[str, str], workspace: str, olds: bool = False):
+def texts(command: str, base: str, strings: dict[str, str], workspace: str, olds: bool = False, lazy: bool = False):
     """The files ``command`` writes (paths as the guard names them, from ``base``) and what it puts in each
-    (``olds``: with the runnable files' texts it copies from, as a pair)."""
+    (``olds``: with the runnable files' texts it copies from, as a pair; ``lazy``: texts left to be worked out when
+    asked for, ``_got``)."""
     if not _MAY_WRITE.search(command):
         return ([], []) if olds else []
     from macrohard.safety.shellparse import parse
@@ -520,6 +562,9 @@ def texts(command: str, base: str, strings: dict[str, str], workspace: str, olds
         return ([], []) if olds else []
     line = _Line(command, base, strings, workspace)
     line.walk(parsed)
+    if not lazy:
+        for w in line.out:
+            w.text = _got(w.text)
     return (line.out, line.olds) if olds else line.out
 
 
@@ -567,10 +612,13 @@ def judge(command: str, base: str, strings: dict[str, str], inside: tuple[str, .
     runnable file it writes from a value the guard cannot read, or "" (see the module)."""
     from macrohard.safety.flow_planted import planted_harm
 
-    written, olds = texts(command, base, strings, workspace, olds=True)
+    written, olds = texts(command, base, strings, workspace, olds=True, lazy=True)
     for w in written:
-        link = "" if runnable(w.path, w.text) else links_to(w.path, workspace)
-        if not (runnable(w.path, w.text) or link):
+        link = "" if runnable(w.path) else links_to(w.path, workspace)
+        if not (runnable(w.path) or link) and "." in posixpath.basename(w.path):
+            continue  # (a file of no runnable name: its text is not worked out)
+        w.text = _got(w.text)
+        if not (runnable(w.path, w.text) or link):  # a name without a dot runs if its text starts with #!
             continue
         name = posixpath.basename(link or w.path)
         if w.text is None:
