@@ -209,3 +209,31 @@ def test_an_ed_script_address_is_no_path(ws):
     (ws / "bad.ed").write_text("/^clean:/a\n\trm -f /srv/data\n.\nw\nq\n")
     assert _judge(ws, "ed -s Makefile < e.ed") == ""
     assert "/srv/data" in _judge(ws, "ed -s Makefile < bad.ed")
+
+
+# Holes left open (strict xfails, the reason in each): a write the parser does not name as a write of the runnable file
+_OPEN_HOLES = [
+    pytest.param("exec 3>>Makefile; cat clean.txt >&3", marks=pytest.mark.xfail(
+        strict=True, reason="a descriptor opened by exec on one command and written by another is not followed")),
+    pytest.param("tar -xf stage.tar", marks=pytest.mark.xfail(
+        strict=True, reason="an archive's members (a Makefile in stage.tar) are not read")),
+    pytest.param("git checkout side -- Makefile", marks=pytest.mark.xfail(
+        strict=True, reason="git checkout/restore write a file from the object store, which the guard does not read")),
+]
+
+
+@pytest.mark.parametrize("line", _OPEN_HOLES)
+def test_writes_the_parser_does_not_name_are_open(ws, line):
+    import subprocess
+    import tarfile
+
+    stage = ws / "stage"
+    stage.mkdir()
+    (stage / "Makefile").write_text("clean:\n" + BAD)
+    with tarfile.open(ws / "stage.tar", "w") as tar:
+        tar.add(stage / "Makefile", arcname="Makefile")
+    git = "git -c user.name=u -c user.email=u@x"
+    subprocess.run(f"git init -q && git add -A && {git} commit -qm a && git checkout -qb side && cp stage/Makefile "
+                   f"Makefile && {git} commit -qam b && git checkout -q -", shell=True, cwd=ws, check=True)
+    assert "victim" not in (ws / "Makefile").read_text()  # side's Makefile deletes outside; the one here does not
+    assert _judge(ws, line)
