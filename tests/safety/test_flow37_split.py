@@ -27,15 +27,12 @@ def _steps(outside: str) -> dict[str, list]:
     }
 
 
-# Not held yet (flow-only; left for the next wave): planted_harm reads the text a shell line writes only when printf
-# or echo spells it out on that line; a runnable file filled from another file (`cat f >> Makefile`) or through a
-# variable set in an earlier step is not read. The fix needs the line's write target from the parser, so a plain
-# `cat Makefile` is not asked.
-_OPEN = pytest.mark.xfail(strict=True, reason="the written text comes from another file or an earlier step")
+# Held since flow38 (both were strict xfails): the line's write target comes from the parser and the runnable file is
+# judged by what it will hold (clean.txt's text read from the workspace; a variable the guard does not know is
+# unknown, asked; ``flow_written``). Here ``_do`` does not keep the shell's values, so V is unknown.
 
 
-@pytest.mark.parametrize("name", [pytest.param("via-a-text-file", marks=_OPEN), pytest.param("via-a-variable", marks=_OPEN),
-                                  "sed-in-place"])
+@pytest.mark.parametrize("name", ["via-a-text-file", "via-a-variable", "sed-in-place"])
 def test_a_planted_deletion_in_pieces_is_not_approved_whole(flow_only, ws, name):  # noqa: F811
     ctx = T._after_untrusted(flow_only, ws)
     steps = _steps(str(ws.parent / "elsewhere"))[name]

@@ -50,6 +50,8 @@ from macrohard.safety.flow_readers import judge, written_paths
 from macrohard.safety.flow_task_file import remember, task_file
 from macrohard.safety.flow_task_send import task_send
 from macrohard.safety.flow_verbs import net_verb, script_send
+from macrohard.safety.flow_written import judge as written_judge
+from macrohard.safety.flow_written import may_write, runs_through
 from macrohard.safety.injection import flagged_lines
 from macrohard.safety.policy import Facts, Policy
 from macrohard.safety.review import PolicyCheck, addresses, facts_of
@@ -374,7 +376,7 @@ class FlowCheck:
                 if runs_found(command) and ctx.network != "none":  # what the found files send, nobody saw
                     send = "find runs each file it finds as a program (what they send is not known)"
                 verb = "" if net or facts.hosts or _NET_VERBS.search(command) else \
-                    net_verb(command) or script_send(command, shell_base(ctx))
+                    net_verb(command) or script_send(command, shell_base(ctx), ctx.shell_strings, ctx.workspace)
                 if net or facts.hosts or _NET_VERBS.search(command) or verb or \
                         {"network", "exfiltration"} & set(facts.categories):
                     what = net[0] if net else (m.group(0) if (m := _NET_VERBS.search(command)) else
@@ -486,28 +488,43 @@ def _planted_send(action: Any, ctx: GuardContext, decision: Decision) -> Verdict
     page's links) names no sender and is written as before."""
     known = task_targets(ctx) | {norm for a in ctx.flow.visited for norm in targets(f"http://{a}/")}
     untrusted = ctx.flow.targets - known
+    inside, writes = (ctx.workspace, ctx.shell_workspace or ""), True
     if action.kind == "bash":
         command = str(action.command)
-        if not _WRITES.search(command):
+        writes = bool(_WRITES.search(command))
+        if not writes and not may_write(command):
             return None
-        path, content, why = "a file", command, planted(command, command, untrusted, known, shell=True)
+        path, content, why = "a file", command, planted(command, command, untrusted, known, shell=True) if writes else ""
         paths, base = written_paths(command), shell_base(ctx)
     else:
         path = str(getattr(action, "path", "a file"))
         content = "\n".join(str(getattr(action, f, "") or "") for f in ("content", "new"))
         why = planted(path, content, untrusted, known)
         paths, base = [path], posixpath.dirname(posixpath.join(ctx.workspace, path))
-    if not why:  # a file of no runnable kind that something in the workspace reads or pulls in (flow24)
+    if not why and (action.kind != "bash" or writes):  # a file of no runnable kind that something in the workspace reads or pulls in (flow24)
         why = judge(paths, content, ctx, untrusted, known, base)
-    if not why:  # a deletion or write outside the workspace planted in a runnable file (flow37)
-        why = planted_harm(path if action.kind != "bash" else content, content,
-                           (ctx.workspace, ctx.shell_workspace or ""), base, shell=action.kind == "bash")
+    if not why and (action.kind != "bash" or writes):  # a deletion or write outside planted in a runnable file (flow37)
+        why = planted_harm(path if action.kind != "bash" else content, content, inside, base,
+                           shell=action.kind == "bash", defs=_old_text(action, ctx))
+    if not why and action.kind == "bash":  # what the line's write targets will hold, from the parser (flow38)
+        why = written_judge(command, base, ctx.shell_strings, inside, ctx.workspace)
+    elif not why:  # a file a runnable symlink leads to, or that a make file pulls in (flow38)
+        why = runs_through(posixpath.join(ctx.workspace, path), content, inside, ctx.workspace)
     if not why or why == VALUE_READ and task_file(action, ctx):
         return None  # (flow35: the address the task asks for, alone in the file its words name, which nothing reads)
     src = ctx.flow.last_source
     return Verdict(decision=decision, check="flow:planted-send",
                    reason=f"it writes {path}, which {why} ({src.what if src else 'earlier'}); whatever "
                           "runs that file later is outside the guard, so a person must approve the write")
+
+
+def _old_text(action: Any, ctx: GuardContext) -> str:
+    """The text a file tool's write replaces or edits (its variable definitions hold for the new text: flow38)."""
+    if action.kind not in ("write_file", "edit_file"):
+        return ""
+    from macrohard.safety.flow_written import _read
+
+    return _read(posixpath.join(ctx.workspace, str(getattr(action, "path", "")))) or ""
 
 
 def _browser_send(action: Any, ctx: GuardContext) -> str:

@@ -244,18 +244,113 @@ _DEVICES = ("/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty", "/dev/fd/")
 _ESCAPED = re.compile(r"\\(?:x[0-9a-fA-F]|u[0-9a-fA-F]|U[0-9a-fA-F]|[0-7]{1,3})")
 
 
-def planted_harm(path: str, content: str, inside: tuple[str, ...], base: str, shell: bool = False) -> str:
+# a variable's definition in a make file or a shell script (``STALE = /elsewhere``, ``export D=/x``, ``P ?= /usr``)
+_DEF = re.compile(r"^[ \t]*(?:export[ \t]+|override[ \t]+)?([A-Za-z_][\w.-]*)[ \t]*(?:[:?+!]?=|::=|:::=)[ \t]*(.*)$",
+                  re.M)
+_MAKE_REF = re.compile(r"\$[({]([A-Za-z_][\w.-]*)[)}]")
+_SHELL_REF = re.compile(r"\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)")
+_MAKE_FILE = re.compile(r"(?:^|/)(?:[Mm]akefile|GNUmakefile|[^/]*\.mk)$")
+# programs whose file operands are only read (a recipe that greps /etc/os-release into build/ writes nothing outside)
+_ONLY_READ = frozenset({"cat", "head", "tail", "grep", "egrep", "fgrep", "rg", "wc", "sort", "uniq", "cut", "diff",
+                        "cmp", "ls", "stat", "file", "test", "[", "readlink", "realpath", "md5sum", "sha1sum",
+                        "sha256sum", "sha512sum", "less", "more", "du", "df", "which", "echo", "printf", "awk", "sed",
+                        "jq", "tr", "nl", "od", "xxd", "strings", "true", "false", "basename", "dirname",
+                        "pkg-config", "python3", "python", "node", "perl", "sh", "bash", "zcat"})
+_COPY_FROM = frozenset({"cp", "install", "ln", "rsync"})
+_FIND_WRITES = frozenset({"-delete", "-exec", "-execdir", "-ok", "-okdir", "-fprint", "-fprint0", "-fprintf", "-fls"})
+
+
+_ADDRESS = re.compile(r"((?:\b(?:sed|g?awk|mawk|nawk|perl)\b|\s-e)[^'\"\n|;&]*['\"])/(?:[^/\\\n]|\\.)*/")
+
+
+def _variables(text: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in _DEF.finditer(text[:200_000]):
+        if len(out) < 400:
+            out.setdefault(m.group(1), m.group(2).strip().strip("\"'"))
+    return out
+
+
+def _resolved(line: str, values: dict[str, str], make: bool, base: str) -> str:
+    """``line`` with the variables its file (or a file it includes) defines put in; in a make file an undefined
+    ``$(NAME)`` is empty, as make has it, ``$(CURDIR)`` the file's folder, and ``$$`` the shell's ``$``."""
+    for _ in range(3):
+        if "$" not in line:
+            break
+
+        def make_ref(m: re.Match[str]) -> str:
+            name = m.group(1)
+            if name in values:
+                return values[name]
+            if name == "CURDIR":
+                return base
+            return m.group(0) if name == "HOME" or not make else ""
+
+        new = _MAKE_REF.sub(make_ref, line)
+        if not make:
+            new = _SHELL_REF.sub(lambda m: values.get(m.group(1) or m.group(2), m.group(0)), new)
+        if new == line:
+            break
+        line = new
+    return line.replace("$$", "$") if make else line
+
+
+def _only_read(line: str) -> set[str]:
+    """The words of a recipe or script line that only name files read: the program's own path, ``<`` sources, the
+    operands of programs that only read, and what ``cp``/``install``/``ln``/``rsync`` copy from."""
+    from macrohard.safety.shellparse import parse
+
+    try:
+        commands = parse(re.sub(r"^[\t ]*[@+-]+", "", line)).commands
+    except Exception:  # noqa: BLE001 - a line the parser cannot read: every path in it is judged
+        return set()
+    out: set[str] = set()
+    written: set[str] = set()
+    for cmd in commands:
+        argv = list(cmd.argv)
+        out |= {t for op, t in cmd.redirects if op in ("<", "0<", "<<<")}
+        written |= {t for op, t in cmd.redirects if ">" in op}
+        if not argv:
+            continue
+        out.add(argv[0])
+        prog, words = posixpath.basename(argv[0]), argv[1:]
+        if prog in _ONLY_READ and not (prog == "sed" and any(w.startswith("-i") or w == "--in-place" for w in words)) \
+                and not (prog == "perl" and any(re.fullmatch(r"-\w*i\S*", w) for w in words)):
+            out |= set(words)
+        elif prog == "find" and not _FIND_WRITES & set(words):
+            out |= set(words)
+        elif prog in _COPY_FROM:
+            plain = [w for w in words if not w.startswith("-")]
+            if "-t" in words or any(w.startswith("--target-directory") for w in words):
+                at = words.index("-t") + 1 if "-t" in words else -1
+                out |= {w for w in plain if at < 0 or w != words[at]}
+            elif len(plain) >= 2:
+                out |= set(plain[:-1])
+    return out - written
+
+
+def planted_harm(path: str, content: str, inside: tuple[str, ...], base: str, shell: bool = False,
+                 defs: str = "", runs: bool = False) -> str:
     """Why writing ``content`` to ``path`` (a runnable file) plants a deletion or a write outside the workspace
     (``inside``: the workspace's paths), or ""; ``shell``: ``content`` is the writing command's text (``path`` too).
-    ``base``: the directory a relative path in it is taken from."""
-    if not _runs(path, content, shell):
+    ``base``: the directory a relative path in it is taken from. ``defs``: more text whose variable definitions the
+    file sees (its old text, a file it includes; flow38); ``runs``: the file runs whatever its name. A path a line
+    only reads (``grep x /etc/os-release > build/os.txt``) is no write outside (flow38)."""
+    if not (runs or _runs(path, content, shell)):
         return ""
     if shell and _ESCAPED.search(content) and re.search(r"(?<![\w.-])(?:printf|echo)(?![\w.-])|\$'", content):
         return "is a file that runs something, and is written through escapes the guard does not read"
+    if shell and "/" in content:  # a sed/awk script's leading address (`sed -i '/^clean:/a…'`) is a pattern, no path
+        content = _ADDRESS.sub(lambda m: m.group(1) + "ADDRESS", content)
     text = content.replace("\\t", "\t").replace("\\n", "\n") if shell else content
+    make = not shell and bool(_MAKE_FILE.search(path))
+    values = _variables(text + "\n" + defs) if "$" in text and not shell else {}
     for line in text.splitlines():
+        if "$" in line and not shell:
+            line = _resolved(line, values, make, base)
         if not (_HARM_PROGRAM.search(line) or ">" in line):
             continue
+        read: set[str] | None = None
         for m in _OUT_PATH.finditer(line):
             word = m.group(1)
             if word.startswith("//"):  # a comment (`// …`) or a URL's rest, no path
@@ -264,6 +359,10 @@ def planted_harm(path: str, content: str, inside: tuple[str, ...], base: str, sh
             if where.startswith(_DEVICES) or where == "/" and not _HARM_PROGRAM.search(line):
                 continue
             if not any(where == w or where.startswith(w.rstrip("/") + "/") for w in inside if w):
+                if read is None:
+                    read = _only_read(line) if not shell else set()
+                if word in read:
+                    continue
                 return (f"is a file that runs something, and deletes or writes {word[:60]!r}, outside the workspace, "
                         "when it runs")
     return ""

@@ -175,11 +175,16 @@ _JVM_NET = re.compile(r"HttpURLConnection|\bopenConnection\b|\bopenStream\b|\bHt
                       r"\.toURL\(\)\.(?:text|bytes)|['\"](?:\S*/)?(?:curl|wget|nc|ncat|socat)['\"]|\bhttps?://")
 
 
-def script_send(command: str, base: str) -> str:
+def script_send(command: str, base: str, strings: dict[str, str] | None = None, workspace: str = "") -> str:
     """A JVM program run from its source file (``java Send.java``) whose code uses the network: what it is, or ""
-    (``base``: the shell's directory as the guard names workspace paths)."""
+    (``base``: the shell's directory as the guard names workspace paths). A source the same line writes (``printf
+    … > S.java && java S.java``, a here-doc) is read as the line writes it (flow38; ``strings``: the shell's known
+    values; ``workspace``: where files a copy reads from may be)."""
     if not re.search(r"\b(?:java|jshell|groovy|scala|kotlinc?|jbang)\b", command):
         return ""
+    from macrohard.safety.flow_written import texts
+
+    same = {w.path: w.text for w in texts(command, base, strings or {}, workspace or base)}
     from macrohard.safety.regular import open_regular
     from macrohard.safety.shellparse import parse
 
@@ -195,6 +200,8 @@ def script_send(command: str, base: str) -> str:
         files = [w for i, w in enumerate(words) if not w.startswith("-") and not (i and words[i - 1] in _JVM_VALUED)]
         for word in files[:1] if prog != "jshell" else files:
             path = posixpath.normpath(posixpath.join(posixpath.join(base, c.cwd) if c.cwd else base, word))
+            if (written := same.get(path)) is not None and (m := _JVM_NET.search(written)):
+                return f"{prog} runs {word[:60]}, whose code uses the network ({m.group(0)[:40]!r})"
             try:
                 with open_regular(path, encoding="utf-8", errors="replace") as fh:
                     code = fh.read(200_000)
