@@ -137,7 +137,9 @@ def runs_stdin(prog: str, argv: list[str], depth: int = 0) -> bool:
     /dev/stdin'``), not just reads data."""
     from macrohard.safety.invocation import interpreter_invocation, shell_invocation
 
-    if prog not in R.SHELLS | R.INTERPRETERS | {"source", "."}:
+    from macrohard.safety.runners import MORE_INTERPRETERS  # guard37: `cat s.jsh | jshell` ran its ProcessBuilder
+
+    if prog not in R.SHELLS | R.INTERPRETERS | MORE_INTERPRETERS | {"source", "."}:
         return False
     args = argv[argv.index(prog) + 1:] if prog in argv else argv[1:]
     if prog in ("source", "."):

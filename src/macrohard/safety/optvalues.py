@@ -1,0 +1,116 @@
+"""An option's value that is itself a command line, given to any program (guard37).
+
+The guard knows, program by program, the options whose value is a command (``tar -I``, ``ssh -o ProxyCommand=``,
+``git -c core.sshCommand=``); a program it did not know ran its option's command unread: chromium's
+``--renderer-cmd-prefix='sh run.sh'``, ``--gpu-launcher=./run.sh``, ``--browser-subprocess-path=…``, apt's ``-o
+APT::Update::Pre-Invoke::='sh run.sh'`` and ``-o Dir::Bin::dpkg=./x``, ``dpkg --pre-invoke 'sh run.sh'``, the JVM's
+``-XX:OnOutOfMemoryError='sh run.sh'`` (through ``javac -J…`` too), tar's abbreviated ``--checkpoint-act=exec=…``.
+
+The rule, for every program: the text after each ``=`` of a word (``--opt=VALUE``, ``-o KEY=VALUE``,
+``exec=VALUE``), and a word that follows a long option (``--pre-invoke VALUE``), is judged as a command line
+(``Analyzer.line``) when it is one by its first word: a shell, an interpreter or a wrapper followed by more words
+(``sh x``, ``/usr/bin/env sh x``, ``nice sh x``), or a path to a file of the workspace that can run as a program (its
+mode, a ``#!`` line or a ``.sh`` name; ``$PWD``, ``$HOME`` and ``~`` read as the folders they are). Judged, not
+asked: a value that runs a harmless script, or names no workspace file and no runner, passes as before. A value only
+known when the line runs (``"$F"`` set a step before) is read through the session's known values.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+import shlex
+from typing import TYPE_CHECKING
+
+from macrohard.safety import rules_data as R
+from macrohard.safety import session
+from macrohard.safety.lookup import _HOME  # `~`, `$HOME`: the workspace, unless HOME was set
+
+if TYPE_CHECKING:
+    from macrohard.safety.commands import Analyzer
+    from macrohard.safety.shellparse import SimpleCommand
+
+# programs whose words are code, text or assignments, judged elsewhere as such
+_SKIP = frozenset({"echo", "printf", "export", "declare", "typeset", "local", "readonly", "alias", "git", "trap",
+                   "eval", "test", "[", "[["}) | R.SHELLS | R.INTERPRETERS
+_PWD = re.compile(r"^\$\{?PWD\}?(?=/|$)")
+_MAX = 400  # a value longer than this is text, not a launcher's command
+
+
+def _runners() -> frozenset[str]:
+    from macrohard.safety import runners
+
+    return R.SHELLS | R.INTERPRETERS | R.WRAPPERS | runners.MORE_INTERPRETERS | frozenset(runners.WRAPPING)
+
+
+def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: int) -> None:
+    """The option values of ``prog ARGS`` that are command lines, each judged as one."""
+    if prog in _SKIP or depth > 6:
+        return
+    for i, a in enumerate(args):
+        word = a
+        if "$" in word and (known := session.substitute(word, an.line_vars)) is not None:
+            word = known  # `F='--renderer-cmd-prefix=./x'` a step before, then `chromium "$F"`
+        values = []
+        if "=" in word:
+            rest = word
+            while "=" in rest:  # `--checkpoint-action=exec=sh x`, `-oKEY::=sh x`
+                rest = rest.split("=", 1)[1]
+                values.append(rest)
+        elif i and args[i - 1].startswith("--") and "=" not in args[i - 1] and not word.startswith("-"):
+            values.append(word)  # `--pre-invoke 'sh run.sh'`
+        for value in values:
+            if line := _command(an, value, cmd.cwd):
+                an.line(line, depth + 1, cmd.cwd)
+                break
+
+
+def _command(an: Analyzer, value: str, cwd: str | None) -> str | None:
+    """``value`` as a command line when it is one by its first word, else None."""
+    value = value.strip()
+    if not value or len(value) > _MAX or value[0] in "-=:,":
+        return None
+    try:
+        words = shlex.split(value)
+    except ValueError:
+        words = value.split()
+    if not words:
+        return None
+    first = words[0]
+    if posixpath.basename(first) in _runners() and len(words) > 1 and (
+            "/" not in first or first.startswith(("/usr/", "/bin/", "/sbin/"))):
+        return value
+    path = _workspace_file(an, first, cwd)
+    if path is None:
+        return None
+    return shlex.join([path, *words[1:]])
+
+
+def _workspace_file(an: Analyzer, word: str, cwd: str | None) -> str | None:
+    """The absolute path of a file of the workspace ``word`` names that can run as a program, else None."""
+    if not an.paths.workspaces or "`" in word:
+        return None
+    from macrohard.safety.lookup import home_folder
+
+    home = home_folder(an)
+    here = an.paths.resolve(cwd or ".", None)
+    if home is not None:
+        word = _HOME.sub(home, word)
+    word = _PWD.sub(here, word)
+    if "$" in word:
+        return None
+    path = an.paths.resolve(word, cwd)
+    if "$" in path or not any(path == w or path.startswith(w + "/") for w in an.paths.workspaces):
+        return None
+    if path in an.written:
+        return path  # written on this line: judged by what it holds (or asked, when that is not known)
+    if not os.path.isfile(path):
+        return None
+    if os.access(path, os.X_OK) or path.endswith(".sh"):
+        return path
+    try:
+        with open(path, "rb") as f:
+            return path if f.read(2) == b"#!" else None
+    except OSError:
+        return None
