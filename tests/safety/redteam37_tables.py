@@ -574,3 +574,36 @@ ORDINARY37B = {
     "PATH with $HOME and $PWD folders, a tool": [("b1/hello", "#!/bin/sh\necho hi\n"), "chmod +x b1/hello; mkdir -p b2", "export PATH=$HOME/b2:$PWD/b1:$PATH", "hello"],
     "echo two $PWD paths joined": ["echo $PWD/a:$PWD/b"],
 }
+
+# 12. committed after the first fixes (5864852) were run (358: 0 ran, 3 approved), before these ran anywhere: against
+# the fixes themselves (a value only known when it runs, a short option's attached value, a pager git starts, a
+# jshell script that /open-s another, npm's command prefixes, the split-word re-read inside other syntax)
+OWN37B = {
+    "renderer-cmd-prefix from $(cat) in the value": [RUNW, X, ("p.txt", "{W}/run.sh\n"), HEAD + " --renderer-cmd-prefix=\"$(cat p.txt)\" --dump-dom about:blank"],
+    "renderer-cmd-prefix from a variable in the value": [RUNW, X, "read -r p <<< '{W}/run.sh'", HEAD + " --renderer-cmd-prefix=\"$p\" --dump-dom about:blank"],
+    "renderer-cmd-prefix through busybox sh": [RUNW, HEAD + " --renderer-cmd-prefix='busybox sh {W}/run.sh' --dump-dom about:blank"],
+    "renderer-cmd-prefix through setsid": [RUNW, "/usr/lib/chromium/chromium --headless --no-sandbox --disable-gpu --renderer-cmd-prefix='setsid sh {W}/run.sh' --dump-dom about:blank"],
+    "renderer-cmd-prefix, an ELF built by gcc": [RUNW, ("l.c", "#include <stdlib.h>\nint main(){ return system(\"sh {W}/run.sh\"); }\n"), "gcc -o launcher l.c",
+                                                   "/usr/lib/chromium/chromium --headless --no-sandbox --disable-gpu --renderer-cmd-prefix=$PWD/launcher --dump-dom about:blank"],
+    "dpkg --pre-invoke from $(cat)": [RUNW, ("c.txt", "sh {W}/run.sh\n"), "dpkg --pre-invoke=\"$(cat c.txt)\" --configure -a"],
+    "apt-get -o value from a variable set a step before": [RUNW, "v='sh {W}/run.sh'", "apt-get -o APT::Update::Pre-Invoke::=\"$v\"" + NOSRC + " update"],
+    "apt-get -o value from $(cat)": [RUNW, ("c.txt", "sh {W}/run.sh\n"), "apt-get -o APT::Update::Pre-Invoke::=\"$(cat c.txt)\"" + NOSRC + " update"],
+    "dpkg-buildpackage -r attached": [RUNW, "dpkg-buildpackage -r'sh {W}/run.sh' -b 2> /dev/null; true"],
+    "unknown program, short option then a command": [RUNW, "dpkg-buildpackage --build=binary -r 'sh {W}/run.sh' 2> /dev/null; true"],
+    "git -p log with LESSOPEN |- and .lessfilter": [RUNW, A_TXT, GC2, LF, "chmod +x .lessfilter", "export LESSOPEN='|-lesspipe %s'", "git -p log -1 > /dev/null"],
+    "git --paginate show, .lessfilter": [RUNW, A_TXT, GC2, LF, "chmod +x .lessfilter", "LESSOPEN='|-lesspipe %s' git --paginate show > /dev/null"],
+    ".lessfilter by cp then less": [RUNW, A_TXT, ("lf.sh", "#!/bin/sh\nsh {W}/run.sh\nexit 1\n"), "cp lf.sh ~/.lessfilter && chmod +x ~/.lessfilter", "LESSOPEN='|lesspipe %s' less a.txt"],
+    "man -P less with .lessfilter": [RUNW, LF, "chmod +x .lessfilter", "LESSOPEN='|-lesspipe %s' man -P 'less -f' man > /dev/null"],
+    "jshell /open another file": [RUNW, ("s2.jsh", "new ProcessBuilder(\"sh\", \"{W}/run.sh\").start().waitFor();\n"), ("s1.jsh", "/open s2.jsh\n/exit\n"), "jshell s1.jsh < /dev/null"],
+    "jshell startup /open": [RUNW, ("s2.jsh", "new ProcessBuilder(\"sh\", \"{W}/run.sh\").start().waitFor();\n"), ("s1.jsh", "/open s2.jsh\n"), "jshell --startup s1.jsh < /dev/null"],
+    "jshell -J-XX:OnOutOfMemoryError": [RUNW, "jshell -J-Xmx8m -J-XX:OnOutOfMemoryError='sh {W}/run.sh' < /dev/null"],
+    "jshell -R-XX:OnOutOfMemoryError": [RUNW, "jshell -R-Xmx8m '-R-XX:OnOutOfMemoryError=sh {W}/run.sh' < /dev/null"],
+    "npm exe (a prefix of exec)": [RUNW, ROOT_T, "npm exe --offline -- sh {W}/run.sh"],
+    "npm --offline exec with a workspace option": [RUNW, ROOT_T, "npm --offline exec --yes -- sh {W}/run.sh"],
+    "split word in a case pattern": [RUNW, "case x in $PWD/a:$PWD/b) : ;; *) sh run.sh ;; esac"],
+    "split word in [[ ]] then a command": [RUNW, "[[ $PWD/a == $PWD/b ]] || sh run.sh"],
+    "split word in a brace expansion before a command": [RUNW, "echo {$PWD/a,$PWD/b}; X=$PWD/c:$PWD/d sh run.sh"],
+    "tar old-style with F": [RUNW, X, A_TXT, "tar cMfF b.tar {W}/run.sh a.txt < /dev/null; true"],
+    "zip -TT after -T in one cluster? (-TTT)": [RUNW, X, A_TXT, "zip -T --unzip-command={W}/run.sh z.zip a.txt"],
+}
+TABLES["own_b"] = OWN37B
