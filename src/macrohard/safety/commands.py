@@ -448,6 +448,14 @@ class Analyzer:
             if m := jvm._SOURCE_RISK.search(jvm._UNICODE_ESCAPE.sub(lambda u: chr(int(u.group(1), 16)), code)):
                 native.flag(self, f"jshell runs code that can start programs, load native code or reach classes by "
                                   f"name ({m.group(0)[:30]}); the guard does not follow that")
+            for m in re.finditer(r"^\s*/(?:open|o|op|ope)\s+(\S+)", code, re.M):  # `/open s2.jsh`: its snippets run
+                seen = seen if seen is not None else set()
+                if m.group(1) in ("DEFAULT", "PRINTING", "JAVASE", "TOOLING") or m.group(1) in seen:
+                    continue
+                seen.add(m.group(1))
+                text = scripts.read_script(self, m.group(1), cwd, True)
+                if text is not None:
+                    self.code(prog, text, depth + 1, cwd, seen=seen)
         else:
             jscode.judge(self, prog, code, depth, cwd, here or where, seen)
         for pattern, category, why in R.CODE_PATTERNS:

@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 _SKIP = frozenset({"echo", "printf", "export", "declare", "typeset", "local", "readonly", "alias", "git", "trap",
                    "eval", "test", "[", "[["}) | R.SHELLS | R.INTERPRETERS
 _PWD = re.compile(r"^\$\{?PWD\}?(?=/|$)")
+# programs that search or cut text: a pattern after an option (`grep -e 'sh run.sh'`) is text, not a command
+_TEXT = R.SEARCHERS | frozenset({"fgrep", "sed", "awk", "gawk", "mawk", "nawk", "jq", "yq", "cut", "tr", "diff",
+                                 "sort", "column", "ssh", "scp", "sftp", "docker", "podman", "kubectl"})
 _MAX = 400  # a value longer than this is text, not a launcher's command
 
 
@@ -53,17 +56,43 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         if "$" in word and (known := session.substitute(word, an.line_vars)) is not None:
             word = known  # `F='--renderer-cmd-prefix=./x'` a step before, then `chromium "$F"`
         values = []
+        after_option = i and args[i - 1].startswith("-") and "=" not in args[i - 1] and not word.startswith("-")
         if "=" in word:
             rest = word
             while "=" in rest:  # `--checkpoint-action=exec=sh x`, `-oKEY::=sh x`
                 rest = rest.split("=", 1)[1]
                 values.append(rest)
-        elif i and args[i - 1].startswith("--") and "=" not in args[i - 1] and not word.startswith("-"):
-            values.append(word)  # `--pre-invoke 'sh run.sh'`
+        elif after_option and (args[i - 1].startswith("--") or " " in word) and prog not in _TEXT:
+            values.append(word)  # `--pre-invoke 'sh run.sh'`, `-r 'sh run.sh'`
+        elif re.match(r"-[A-Za-z0-9] *\S+ ", word) and prog not in _TEXT:
+            values.append(word[2:])  # `-r'sh run.sh'`: a short option's attached value
         for value in values:
+            if prog in _LAUNCHERS and _unknown(an, value, cmd.cwd):
+                an.r.add("dynamic", f"{prog} gets {a[:50]}: an option's value only known when it runs, and {prog}'s "
+                                    "options start programs; write the value on the line")
+                break
             if line := _command(an, value, cmd.cwd):
                 an.line(line, depth + 1, cmd.cwd)
                 break
+
+
+# programs whose options name the programs they start (a launcher's prefix, apt's and dpkg's hooks): a value only
+# known when the line runs is asked (`--renderer-cmd-prefix="$(cat p.txt)"`, `-o …Pre-Invoke::="$v"` ran it)
+_LAUNCHERS = frozenset({"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome", "electron",
+                        "apt", "apt-get", "apt-cache", "apt-config", "apt-mark", "aptitude", "dpkg",
+                        "dpkg-buildpackage", "debuild"})
+
+
+def _unknown(an: Analyzer, value: str, cwd: str | None) -> bool:
+    """``value`` holds an expansion other than the folders ``$PWD``/``$HOME`` (read as they are)."""
+    if "$" not in value and "`" not in value:
+        return False
+    from macrohard.safety.lookup import home_folder
+
+    home = home_folder(an)
+    plain = _HOME.sub(home, value) if home is not None else value
+    plain = re.sub(r"\$\{?PWD\}?(?=/|$|:)", "", plain)
+    return "$" in plain or "`" in plain
 
 
 def _command(an: Analyzer, value: str, cwd: str | None) -> str | None:
