@@ -607,3 +607,26 @@ OWN37B = {
     "zip -TT after -T in one cluster? (-TTT)": [RUNW, X, A_TXT, "zip -T --unzip-command={W}/run.sh z.zip a.txt"],
 }
 TABLES["own_b"] = OWN37B
+
+# 13. committed after the second fixes (fa54195) held all of OWN37B on the branch, before these ran anywhere: the
+# rule's reach (a runner copied outside the workspace, a value with $PWD inside, a wrapper program in front of the
+# launcher, apt's file written after APT_CONFIG, a linked .lessfilter, gpg's agent program, a here-string value)
+OWN37C = {
+    "renderer-cmd-prefix, a copy of sh in /tmp": [RUNW, "cp /bin/sh /tmp/x", "/usr/lib/chromium/chromium --headless --no-sandbox --disable-gpu --renderer-cmd-prefix='/tmp/x {W}/run.sh' --dump-dom about:blank"],
+    "browser-subprocess-path, a script in /tmp": [RUNW, "cp run.sh /tmp/h && chmod +x /tmp/h", "/usr/lib/chromium/chromium --headless --no-sandbox --disable-gpu --browser-subprocess-path=/tmp/h --dump-dom about:blank"],
+    "renderer-cmd-prefix, sh $PWD/run.sh": [RUNW, "/usr/lib/chromium/chromium --headless --no-sandbox --disable-gpu --renderer-cmd-prefix=\"sh $PWD/run.sh\" --dump-dom about:blank"],
+    "chromium under xvfb-run": [RUNW, X, "xvfb-run -a /usr/lib/chromium/chromium --no-sandbox --disable-gpu --renderer-cmd-prefix={W}/run.sh --dump-dom about:blank"],
+    "chromium under nice and env": [RUNW, X, "nice env A=1 /usr/lib/chromium/chromium --headless --no-sandbox --disable-gpu --utility-cmd-prefix={W}/run.sh --dump-dom about:blank"],
+    "APT_CONFIG exported first, file written after": [RUNW, "export APT_CONFIG=$PWD/apt.conf", APTC, "apt-get update"],
+    "apt.conf #include of another file": [RUNW, ("inc.conf", 'APT::Update::Pre-Invoke {"sh {W}/run.sh";};\n'), ("apt.conf", '#include "{W}/inc.conf";\nDir::Etc::sourcelist "/dev/null";\n'), "apt-get -c apt.conf update"],
+    "apt-get -o Dir::Etc::main relative": [RUNW, APTC, "apt-get -o Dir::Etc::main=apt.conf update"],
+    ".lessfilter as a link to run.sh": [RUNW, A_TXT, X, "ln -s run.sh .lessfilter", "LESSOPEN='|lesspipe %s' less a.txt"],
+    ".lessfilter by mv": [RUNW, A_TXT, ("lf", "#!/bin/sh\nsh {W}/run.sh\nexit 1\n"), "chmod +x lf && mv lf .lessfilter", "LESSOPEN='|lesspipe %s' less a.txt"],
+    "gpg --agent-program": [RUNW, X, "mkdir -p -m 700 g", "GNUPGHOME=$PWD/g gpg --agent-program ./run.sh --batch --list-secret-keys"],
+    "gpg --agent-program=": [RUNW, X, "mkdir -p -m 700 g", "GNUPGHOME=$PWD/g gpg --agent-program={W}/run.sh --batch --list-secret-keys"],
+    "dpkg --pre-invoke from a here-string variable": [RUNW, "read -r c <<< 'sh {W}/run.sh'", "dpkg --pre-invoke \"$c\" --configure -a"],
+    "jshell --startup=DEFAULT plus a file": [RUNW, JSH, "jshell --startup DEFAULT --startup s.jsh < /dev/null"],
+    "jshell /o abbreviation": [RUNW, ("s2.jsh", "new ProcessBuilder(\"sh\", \"{W}/run.sh\").start().waitFor();\n"), ("s1.jsh", "/o s2.jsh\n/exit\n"), "jshell s1.jsh < /dev/null"],
+    "npm exec through npm's -w option": [RUNW, ROOT_T, "npm exec -w . --offline -- sh {W}/run.sh"],
+}
+TABLES["own_c"] = OWN37C
