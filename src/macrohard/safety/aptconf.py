@@ -80,6 +80,11 @@ def config(an: Analyzer, prog: str, name: str, depth: int, cwd: str | None) -> N
             return
     elif not any(path == w or path.startswith(w + "/") for w in an.paths.workspaces):
         return  # the system's own (/etc/apt, /dev/null)
+    elif not os.path.exists(path):
+        # guard37: `export APT_CONFIG=$PWD/apt.conf` before the file is written: apt reads it at a later step
+        an.r.add("dynamic", f"{prog} is told to read its configuration from {name[:40]}, which is not there yet: what "
+                            "is written there later runs unread; write the file first")
+        return
     elif os.path.isdir(path):
         an.r.add("dynamic", f"{prog} reads its configuration from the folder {name[:40]}, which the guard does not read")
         return

@@ -71,6 +71,10 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
                 an.r.add("dynamic", f"{prog} gets {a[:50]}: an option's value only known when it runs, and {prog}'s "
                                     "options start programs; write the value on the line")
                 break
+            if prog in _LAUNCHERS and _unread(an, value, word.split("=", 1)[0] if "=" in word else args[i - 1]):
+                an.r.add("dynamic", f"{prog} gets {a[:50]}: a program outside the workspace the guard cannot read "
+                                    "(the sandbox's /tmp is its own), and {prog} starts it; put it in the workspace")
+                break
             if line := _command(an, value, cmd.cwd):
                 an.line(line, depth + 1, cmd.cwd)
                 break
@@ -93,6 +97,20 @@ def _unknown(an: Analyzer, value: str, cwd: str | None) -> bool:
     plain = _HOME.sub(home, value) if home is not None else value
     plain = re.sub(r"\$\{?PWD\}?(?=/|$|:)", "", plain)
     return "$" in plain or "`" in plain
+
+
+_PROGRAM_OPTION = re.compile(r"(?i)cmd|command|prefix|launcher|program|path|exec|wrapper|shell|invoke|dpkg")
+_SYSTEM = ("/usr/", "/bin/", "/sbin/", "/lib/", "/lib64/", "/opt/", "/etc/", "/dev/null")
+
+
+def _unread(an: Analyzer, value: str, option: str) -> bool:
+    """``value`` starts with a program by a path outside the workspace and the system's folders (``/tmp/x``: the
+    sandbox's /tmp, which the guard cannot read), given as a command (more words) or to an option that names one."""
+    words = value.split()
+    if not words or not words[0].startswith("/") or words[0].startswith(_SYSTEM) or any(
+            words[0] == w or words[0].startswith(w + "/") for w in an.paths.workspaces):
+        return False
+    return len(words) > 1 or bool(_PROGRAM_OPTION.search(option))
 
 
 def _command(an: Analyzer, value: str, cwd: str | None) -> str | None:
