@@ -55,6 +55,12 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         word = a
         if "$" in word and (known := session.substitute(word, an.line_vars)) is not None:
             word = known  # `F='--renderer-cmd-prefix=./x'` a step before, then `chromium "$F"`
+        if prog in _LAUNCHERS and word[:1] in ("$", "`") and _unknown(an, word, cmd.cwd):
+            # `chromium $(cat flags.txt)`, `chromium "${a[@]}"`: words only known when it runs, which may be options
+            # that start programs (not `--user-data-dir=$PWD/p` or `file://$PWD/p.html`: never an option)
+            an.r.add("dynamic", f"{prog} gets {a[:50]}, only known when it runs, which may be options that start "
+                                "programs; write the arguments on the line")
+            continue
         values = []
         after_option = i and args[i - 1].startswith("-") and "=" not in args[i - 1] and not word.startswith("-")
         if "=" in word:

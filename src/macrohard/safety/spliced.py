@@ -29,9 +29,7 @@ ARG_RUNNERS = R.WRAPPERS | R.PRIVILEGE | R.SHELLS | R.INTERPRETERS | frozenset({
     "docker", "podman", "kubectl", "tmux", "screen", "sqlite3", "psql", "mysql", "wget", "sort", "ssh", "scp", "sftp",
     "rsync", "tar", "zip", "script", "expect", "source", ".", "eval", "parallel", "busybox", "java", "mvn", "gradle",
     "bazel", "dotnet", "gem", "bundle", "rake", "composer", "uv", "poetry", "pipx", "dpkg", "apt", "apt-get", "rpm",
-    "tclsh", "wish", "m4", "ed", "patch", "install", "openssl", "gpg", "git-shell",
-    # guard37: launchers whose options start programs (`--renderer-cmd-prefix=…`, `-J-XX:OnError=…`, `--rsh-command=`)
-    "chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome", "electron", "javac", "cpio"})
+    "tclsh", "wish", "m4", "ed", "patch", "install", "openssl", "gpg", "git-shell"})
 
 
 def xargs(an: Analyzer, prog: str, argv: list[str], cmd: SimpleCommand) -> None:
