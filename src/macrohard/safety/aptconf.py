@@ -60,9 +60,8 @@ def config(an: Analyzer, prog: str, name: str, depth: int, cwd: str | None) -> N
 
     if not name:
         return
-    from macrohard.safety.optvalues import _HOME, _PWD
-
     from macrohard.safety.lookup import home_folder
+    from macrohard.safety.optvalues import _HOME, _PWD
 
     home = home_folder(an)
     name = _HOME.sub(home, name) if home is not None else name

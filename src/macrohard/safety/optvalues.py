@@ -12,7 +12,14 @@ The rule, for every program: the text after each ``=`` of a word (``--opt=VALUE`
 (``sh x``, ``/usr/bin/env sh x``, ``nice sh x``), or a path to a file of the workspace that can run as a program (its
 mode, a ``#!`` line or a ``.sh`` name; ``$PWD``, ``$HOME`` and ``~`` read as the folders they are). Judged, not
 asked: a value that runs a harmless script, or names no workspace file and no runner, passes as before. A value only
-known when the line runs (``"$F"`` set a step before) is read through the session's known values.
+known when the line runs (``"$F"`` set a step before) is read through the session's known values. A command after a
+short option (``-r 'sh x'``) or attached to one (``-r'sh x'``) is judged too, except for programs whose words are
+text (grep's patterns, ssh's remote command).
+
+Launchers (``_LAUNCHERS``: chromium, apt, dpkg, dpkg-buildpackage) start what their options name, so for them a value
+or a whole word only known when the line runs (``--renderer-cmd-prefix="$(cat p)"``, ``"${a[@]}"``) is asked, and so
+is a program named by a path outside the workspace and the system's folders (the sandbox's /tmp, which the guard
+cannot read).
 """
 
 from __future__ import annotations
@@ -79,7 +86,7 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
                 break
             if prog in _LAUNCHERS and _unread(an, value, word.split("=", 1)[0] if "=" in word else args[i - 1]):
                 an.r.add("dynamic", f"{prog} gets {a[:50]}: a program outside the workspace the guard cannot read "
-                                    "(the sandbox's /tmp is its own), and {prog} starts it; put it in the workspace")
+                                    f"(the sandbox's /tmp is its own), and {prog} starts it; put it in the workspace")
                 break
             if line := _command(an, value, cmd.cwd):
                 an.line(line, depth + 1, cmd.cwd)
