@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from macrohard.safety import rules_data as R
 from macrohard.safety import session
 from macrohard.safety.lookup import _HOME  # `~`, `$HOME`: the workspace, unless HOME was set
+from macrohard.safety.regular import text_of  # never waits on a pipe
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
@@ -169,8 +170,4 @@ def _workspace_file(an: Analyzer, word: str, cwd: str | None) -> str | None:
         return None
     if os.access(path, os.X_OK) or path.endswith(".sh"):
         return path
-    try:
-        with open(path, "rb") as f:
-            return path if f.read(2) == b"#!" else None
-    except OSError:
-        return None
+    return path if text_of(path, 2) == "#!" else None
