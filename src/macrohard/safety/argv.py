@@ -136,8 +136,9 @@ def runs_stdin(prog: str, argv: list[str], depth: int = 0) -> bool:
     """Whether a pipeline stage executes what it reads on stdin (``sh``, ``python3 -``, ``bash -c 'source
     /dev/stdin'``), not just reads data."""
     from macrohard.safety.invocation import interpreter_invocation, shell_invocation
+    from macrohard.safety.runners import MORE_INTERPRETERS  # guard37: `cat s.jsh | jshell` ran its ProcessBuilder
 
-    if prog not in R.SHELLS | R.INTERPRETERS | {"source", "."}:
+    if prog not in R.SHELLS | R.INTERPRETERS | MORE_INTERPRETERS | {"source", "."}:
         return False
     args = argv[argv.index(prog) + 1:] if prog in argv else argv[1:]
     if prog in ("source", "."):

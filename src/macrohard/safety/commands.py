@@ -31,6 +31,7 @@ from macrohard.safety import (
     jscode,
     launchers,
     lookup,
+    optvalues,
     programs,
     projects,
     pycode,
@@ -274,6 +275,7 @@ class Analyzer:
                 return
             for word in rest:
                 self.scan_word(word, cmd.cwd, prog)
+            optvalues.judge(self, prog, rest, cmd, depth)  # `--renderer-cmd-prefix='sh x'`: a value that is a command
             spliced.unknown(self, prog, rest, cmd)  # `tar … $(cat opts)`: words that may be options that run code
             if prog in R.PRIVILEGE:
                 self.r.add("privilege", f"{prog} runs a command with other privileges")
@@ -393,6 +395,14 @@ class Analyzer:
             self.r.add("remote_code", f"{prog} runs code downloaded at run time")
         if from_text and cmd.nested_programs & R.DECODERS:
             self.r.add("obfuscation", f"{prog} runs code decoded at run time")
+        if prog == "jshell":  # its start-up scripts run first: `--startup F`, `--startup=F`, `-startup F`
+            for i, a in enumerate(rest):
+                name = a.split("=", 1)[1] if a.startswith("--startup=") else rest[i + 1] if a in (
+                    "--startup", "-startup") and i + 1 < len(rest) else None
+                if name and name not in ("DEFAULT", "PRINTING", "JAVASE", "TOOLING"):
+                    text = scripts.read_script(self, name, cmd.cwd, True)
+                    if text is not None:
+                        self.code(prog, text, depth + 1, cmd.cwd)
         pushed = scripts.has_input(cmd)
         if pushed:
             self.stdin_feeds.append(cmd)
@@ -432,6 +442,20 @@ class Analyzer:
                 self.py_dirs = dirs
             devtools.python_runs_tests(self, code, depth, cwd)  # `pytest.main()` imports the workspace's tests
             toolwrites.python_code(self, code, cwd)  # shutil.unpack_archive, extractall (guard23)
+        elif prog == "jshell":  # guard37: Java snippets (`new ProcessBuilder("sh", "run.sh").start()` ran unread)
+            from macrohard.safety import jvm, native
+
+            if m := jvm._SOURCE_RISK.search(jvm._UNICODE_ESCAPE.sub(lambda u: chr(int(u.group(1), 16)), code)):
+                native.flag(self, f"jshell runs code that can start programs, load native code or reach classes by "
+                                  f"name ({m.group(0)[:30]}); the guard does not follow that")
+            for m in re.finditer(r"^\s*/(?:open|o|op|ope)\s+(\S+)", code, re.M):  # `/open s2.jsh`: its snippets run
+                seen = seen if seen is not None else set()
+                if m.group(1) in ("DEFAULT", "PRINTING", "JAVASE", "TOOLING") or m.group(1) in seen:
+                    continue
+                seen.add(m.group(1))
+                text = scripts.read_script(self, m.group(1), cwd, True)
+                if text is not None:
+                    self.code(prog, text, depth + 1, cwd, seen=seen)
         else:
             jscode.judge(self, prog, code, depth, cwd, here or where, seen)
         for pattern, category, why in R.CODE_PATTERNS:

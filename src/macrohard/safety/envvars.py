@@ -156,6 +156,11 @@ def judge(an: Analyzer, name: str, value: str, depth: int, cwd: str | None) -> b
     """Judge one assignment; True when ``name`` is one this module knows."""
     if _tool(an, name, value, depth, cwd):
         return True
+    if name == "APT_CONFIG":  # guard37: apt's configuration file, whose Pre-Invoke and the like run (safety.aptconf)
+        from macrohard.safety import aptconf
+
+        aptconf.config(an, "apt", value, depth, cwd)
+        return True
     if name == "SHELL":  # guard24: `SHELL=./run.sh script -qc true`, gdb's shell, ssh's ProxyCommand, vim's ! ran it
         if value and not system_shell(value):
             an.line(value, depth + 1, cwd)

@@ -37,6 +37,7 @@ _ALIASES = {"vi": "vim", "view": "vim", "ex": "vim", "rvim": "vim", "nvim": "vim
 # options that make the program skip those files
 _SKIP = {"vim": ("-u", "--clean", "--noplugin"), "gdb": ("-nx", "-n", "--nx", "-nh"), "curl": ("-q", "--disable"),
          "tmux": ("-f",), "wget": ("--no-config",), "less": ()}
+_LESSFILTER_RUNNERS = frozenset({"less", "lesspipe", "lessfile", "sensible-pager", "pager", "more"})
 _GIT_NETWORK = frozenset({"fetch", "pull", "push", "clone", "ls-remote", "submodule", "remote", "archive"})
 
 
@@ -65,6 +66,10 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
             if re.search(r"-javaagent|-agentpath|-agentlib|-XX:On\w*Error|-XX:Flags|(?:^|\s)@",
                          text_of(posixpath.join(folder, rel))):
                 an.r.add("dynamic", f"{prog} starts its JVM with the options of {rel}, which load or run a program")
+    if name in _LESSFILTER_RUNNERS and os.path.isfile(lf := posixpath.join(home, ".lessfilter")):
+        # guard37: Debian's lesspipe (LESSOPEN='|lesspipe %s', `eval "$(lesspipe)"`, or run by itself) runs
+        # ~/.lessfilter first: `less a.txt` ran it, written a step earlier
+        an.script(lf, cmd.cwd, depth + 1)
     if name == "sqlite3" and "-init" not in args:
         _client(an, prog, posixpath.join(home, ".sqliterc"), cmd, depth)
     elif name == "psql" and not any(a in ("-X", "--no-psqlrc") for a in args):

@@ -34,6 +34,13 @@ UNKNOWN = "?"  # a PATH entry the guard cannot resolve
 _SYSTEM = ("/usr/", "/bin", "/sbin", "/lib", "/opt/", "/snap/")
 _OLD_PATH = re.compile(r"^\$\{?PATH\}?$")
 _PWD = re.compile(r"^\$\{?PWD\}?(?=/|$)")
+_HOME = re.compile(r"^(?:~(?=/|$)|\$\{?HOME\}?(?=/|$))")
+
+
+def home_folder(an: Analyzer) -> str | None:
+    """The shell's home folder (the workspace, in every environment macrohard starts: ``safety.homefiles``), unless
+    the session or the line set HOME."""
+    return an.paths.workspaces[0] if an.paths.workspaces and "HOME" not in an.line_vars else None
 # entries of ``path_dirs`` that are no folder: "\0saved NAME", NAME holds a copy of PATH that a reviewed line made
 # (`_OLD_VIRTUAL_PATH="$PATH"`, a virtualenv's activate), which `PATH="${NAME:-}"` (its `deactivate`) restores
 MARK = "\0saved "
@@ -94,6 +101,8 @@ def path_assigned(an: Analyzer, value: str, cwd: str | None) -> None:
         if _OLD_PATH.match(entry):
             continue
         entry = _PWD.sub(lambda _m: an.paths.resolve(".", cwd), entry)
+        if (home := home_folder(an)) is not None:  # guard37: `export PATH=$HOME/b:$PATH` (the home is the workspace)
+            entry = _HOME.sub(lambda _m: home, entry)
         if "$" in entry or "`" in entry or entry.startswith("~"):
             added.append(UNKNOWN)
         elif entry in ("", "."):

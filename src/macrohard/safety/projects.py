@@ -100,7 +100,7 @@ def _judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: 
     cwd = an.paths.resolve(cmd.cwd or ".", None)
     operands = [a for a in args if not a.startswith("-")]
     if prog in NODE_RUNNERS:
-        _node(an, prog, args, operands, cwd, depth)
+        _node(an, prog, args, operands, cwd, depth, cmd)
     elif prog in ("npx", "pnpx"):
         for a in args:  # `npx --shell=./w.sh -c …` (guard20: ran w.sh), as for npm's settings
             if a.startswith("--") and npm_setting(a[2:].split("=", 1)[0]):
@@ -109,6 +109,7 @@ def _judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: 
         for i, a in enumerate(args):  # `npx -c CMD` (guard21: ran CMD), as `npm exec -c`
             if a in ("-c", "--call") or a.startswith("--call="):
                 an.line(a.split("=", 1)[1] if "=" in a else args[i + 1] if i + 1 < len(args) else "", depth + 1, cwd)
+        _exec_command(an, args, cmd, depth)
         first = operands[0] if operands else ""
         if first.startswith((".", "/", "~", "file:")) or "/" not in first and first and os.path.isdir(
                 posixpath.join(cwd, first)) and os.path.isfile(posixpath.join(cwd, first, "package.json")):
@@ -146,6 +147,30 @@ def _judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: 
         meson(an, args, operands, cwd, depth)
 
 
+# npx's (npm exec's) options that take a value in the next word
+_NPX_VALUED = frozenset({"-p", "--package", "-c", "--call", "-w", "--workspace", "--cache", "--registry", "--prefix",
+                         "--userconfig", "--globalconfig", "-C", "--loglevel", "--script-shell", "--shell"})
+
+
+def _exec_command(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int) -> None:
+    """``npx [OPTIONS] [--] CMD ARGS``, ``npm exec …``: CMD runs (a package's bin, else the program of that name on
+    PATH): guard37's `npm exec --offline -- sh run.sh` and `npm exec sh run.sh` ran it approved."""
+    i = 0
+    while i < len(args):
+        a = args[i]
+        if a == "--":
+            i += 1
+            break
+        if not a.startswith("-"):
+            break
+        if a in ("-c", "--call") or a.startswith("--call="):
+            return  # judged as a line above
+        i += 2 if a in _NPX_VALUED else 1
+    words = args[i:]
+    if words:
+        an.argv(words, cmd, depth + 1)
+
+
 def npm_package(an: Analyzer, prog: str, args: list[str], cwd: str) -> None:
     """``npm exec --package=./d``, ``npx -p ./d``: a package installed from a workspace folder or archive, whose bin
     then runs (guard20: `npm exec --package=./d -- d` ran d's bin unread)."""
@@ -168,7 +193,8 @@ def _read(an: Analyzer, path: str) -> str | None:
         an.unknown_writes = now
 
 
-def _node(an: Analyzer, prog: str, args: list[str], operands: list[str], cwd: str, depth: int) -> None:
+def _node(an: Analyzer, prog: str, args: list[str], operands: list[str], cwd: str, depth: int,
+          cmd: SimpleCommand | None = None) -> None:
     prefix = next((v for a, v in zip(args, args[1:], strict=False) if a in ("--prefix", "-C", "--cwd", "--dir")), None)
     root = an.paths.resolve(prefix, cwd) if prefix else npm_root(an, cwd)
     valued = ("-w", "--workspace", "--filter", "-F", "--prefix", "-C", "--cwd", "--dir")
@@ -183,7 +209,7 @@ def _node(an: Analyzer, prog: str, args: list[str], operands: list[str], cwd: st
              and not a.startswith(("-w", "--workspace", "--filter")) and not (i and args[i - 1] in valued[:4])]
     for folder in _workspaces(an, args, root):  # -w NAME, --workspaces, pnpm -r / --filter: each package's scripts
         if folder != root:
-            _node(an, prog, plain, operands, folder, depth)
+            _node(an, prog, plain, operands, folder, depth, cmd)
     pkg = posixpath.join(root, "package.json")
     if pkg in an.written and an.written[pkg] is None:
         an.r.add("dynamic", f"{prog} runs the scripts of {pkg}, which this command writes first with text the "
@@ -200,6 +226,8 @@ def _node(an: Analyzer, prog: str, args: list[str], operands: list[str], cwd: st
         npm_more(an, sub, operands, args, root, depth)
         if sub == "exec":
             npm_package(an, prog, args, cwd)
+            if cmd is not None:
+                _judge(an, "npx", args[args.index(operands[0]) + 1:] if operands else args, cmd, depth)
     names: list[str] = []
     if sub in ("run", "run-script", "rum", "urn") and len(operands) > 1:
         names = [f"pre{operands[1]}", operands[1], f"post{operands[1]}"]

@@ -126,7 +126,8 @@ WRITE_TARGETS: list[tuple[re.Pattern[str], str, str]] = [
     # programs' own start-up files in the home folder, which is the workspace in the sandbox (guard20: a .sqliterc's
     # `.shell`, a .pdbrc, a .vimrc or ~/.vim/plugin, a lesskey's LESSOPEN, a .tmux.conf's run-shell ran at the next
     # ordinary call; a .curlrc adds `--data @FILE` to every later curl)
-    (re.compile(r"(^|/)\.(sqliterc|pdbrc|vimrc|gvimrc|exrc|nexrc|lesskey|tmux\.conf|screenrc|wgetrc|curlrc|psqlrc|"
+    # guard37: Debian's lesspipe runs ~/.lessfilter at every `less` whose LESSOPEN names it (and `lesspipe` itself)
+    (re.compile(r"(^|/)\.(lessfilter|sqliterc|pdbrc|vimrc|gvimrc|exrc|nexrc|lesskey|tmux\.conf|screenrc|wgetrc|curlrc|psqlrc|"
                 r"perldb|gdbinit|selected_editor|mailcap|pam_environment|bash_aliases|xsession|xsessionrc|tclshrc|"
                 r"wishrc|pydistutils\.cfg|pythonrc(\.py)?|irbrc|Rprofile|octaverc|guile|sbclrc|emacs)$|"
                 r"(^|/)\.(vim|emacs\.d|ipython|jupyter)/|(^|/)\.config/(nvim|lesskey$|gdb/|environment\.d/|tmux/|pip/|"

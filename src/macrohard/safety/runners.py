@@ -15,7 +15,7 @@ import re
 import shlex
 from typing import TYPE_CHECKING
 
-from macrohard.safety import archives, homefiles, launchers, spliced, toolwrites
+from macrohard.safety import aptconf, archives, homefiles, launchers, spliced, toolwrites
 from macrohard.safety import rules_data as R
 from macrohard.safety.regular import text_of
 
@@ -98,6 +98,15 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
     if prog in _PYTHON_TOOLS:
         homefiles.python(an, prog, args, depth, cmd.cwd)
     opts = COMMAND_OPTIONS.get(prog)
+    if prog == "tar":
+        args = _tar_old_style(args)  # guard37: `tar cIf ./x b.tar a.txt` ran x (the letters take their values in order)
+    if prog in _APT:
+        aptconf.judge(an, prog, args, cmd, depth)
+    if prog in ("chromium", "chromium-browser") and any(a in ("-g", "--debug") for a in args) and any(
+            "\n" in a or "$" in a or "`" in a for a in args):
+        # guard37: Debian's launcher writes its arguments into a gdb script (`set args …`) for -g/--debug, so a line of
+        # an argument is a gdb command: `chromium -g $'x\nshell sh run.sh'` ran it
+        an.r.add("dynamic", f"{prog} -g writes its arguments into a gdb script: a line of one runs as a gdb command")
     if opts:
         for i, a in enumerate(args):
             name, eq, value = a.partition("=")
@@ -107,8 +116,10 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
                     _option_command(an, prog, value, depth, cmd.cwd)
             elif re.fullmatch(r"-[A-Za-z]{2,}", a) and "-" + a[-1] in opts and i + 1 < len(args):
                 _option_command(an, prog, args[i + 1], depth, cmd.cwd)  # combined flags: script -qc CMD
-            elif not a.startswith("--") and len(a) > 2 and a[:2] in opts:
-                _option_command(an, prog, a[2:], depth, cmd.cwd)  # -Icmd, -ccmd
+            elif not a.startswith("--") and (short := next((o for o in sorted(opts, key=len, reverse=True)
+                                                            if not o.startswith("--") and len(a) > len(o)
+                                                            and a.startswith(o)), None)):
+                _option_command(an, prog, a[len(short):], depth, cmd.cwd)  # -Icmd, -ccmd, zip's -TTcmd (guard37)
     if prog in ("sftp", "scp"):  # guard36: `sftp -D ./x` runs x as its server, `sftp -S ./x` as its ssh (both ran)
         for i, a in enumerate(args):
             letters = a[1:] if a.startswith("-") and not a.startswith("--") else ""
@@ -273,6 +284,23 @@ def code_calls(an: Analyzer, code: str, depth: int, cwd: str | None) -> None:
             an.line(command, depth + 1, cwd)
     for m in _EXECUTE.finditer(code):
         an.line(m.group("cmd"), depth + 1, cwd)
+
+
+_APT = frozenset({"apt", "apt-get", "apt-cache", "apt-config", "apt-mark", "apt-cdrom", "aptitude"})
+# GNU tar's letters that take a value (old-style `tar cIf PROG ARCHIVE`: each takes the next word, in order)
+_TAR_VALUED = frozenset("bCfFgHIKLNTVX")
+
+
+def _tar_old_style(args: list[str]) -> list[str]:
+    """tar's first word without a dash is a cluster of letters; written here as separate options with their values."""
+    if not args or args[0].startswith("-") or not re.fullmatch(r"[A-Za-z]+", args[0]):
+        return args
+    out, rest = [], list(args[1:])
+    for letter in args[0]:
+        out.append("-" + letter)
+        if letter in _TAR_VALUED and rest:
+            out.append(rest.pop(0))
+    return out + rest
 
 
 def _option_command(an: Analyzer, prog: str, value: str, depth: int, cwd: str | None) -> None:

@@ -61,8 +61,17 @@ _QUOTED = frozenset({"string", "raw_string", "ansi_c_string", "translated_string
 
 def _parse(source: bytes) -> Any:
     """The tree of ``source``; where it does not parse and holds `<>` outside quotes, heredoc bodies and comments, the
-    tree of the line with those read as `>|` (a line that parses has no `<>` operator: tree-sitter does not know it)."""
+    tree of the line with those read as `>|` (a line that parses has no `<>` operator: tree-sitter does not know it).
+    Where tree-sitter split a word at a second ``$NAME`` (``_split_dollar``), the tree of the line read with ``:`` after
+    each such expansion instead of ``/``, ``-``, …: the same length, each node's text still taken from the line."""
     found = parser().parse(source)
+    if b"$" in source and _split_dollar(found.root_node, source):
+        line = bytearray(source)
+        for m in _AFTER_NAME.finditer(source):
+            line[m.end()] = ord(":")
+        again = parser().parse(bytes(line))
+        if not _split_dollar(again.root_node, source) and (again.root_node.has_error <= found.root_node.has_error):
+            found = again
     if b"<>" not in source or not found.root_node.has_error:
         return found
     spots = [m.start() for m in _RW.finditer(source) if not _quoted(found.root_node, m.start())]
@@ -72,6 +81,25 @@ def _parse(source: bytes) -> Any:
     for at in spots:
         line[at:at + 2] = b">|"
     return parser().parse(bytes(line))
+
+
+# guard37: tree-sitter-bash ends a word at the `$` of a second unbraced expansion followed by `/`, `-`, `.`, …
+# (`$PWD/b:$PWD/c` is the word `$PWD/b:$` and the word `PWD/c`): `X=$PWD/b:$PWD/c sh run.sh` was judged as the program
+# `PWD/c` (approved) and ran `sh run.sh`; `PATH=$PWD/b2:$PWD/b1:$PATH` was asked as a program only known when it runs.
+_AFTER_NAME = re.compile(rb"(?<!\\)\$(?:[A-Za-z_]\w*|[0-9])(?=[/\-.,@+%^~=])")
+
+
+def _split_dollar(root: Any, source: bytes) -> bool:
+    """A `$` the tree left alone at the end of a word, right before a name: bash reads ``$NAME`` there."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.type == "$" and node.parent is not None and node.parent.type == "concatenation" and \
+                re.match(rb"[A-Za-z_0-9]", source[node.end_byte:node.end_byte + 1]):
+            return True
+        if node.type not in _QUOTED:
+            stack.extend(node.children)
+    return False
 
 
 def _quoted(root: Any, at: int) -> bool:
