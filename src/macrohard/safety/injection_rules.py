@@ -29,7 +29,8 @@ class _gated:  # noqa: N801 - used like re.compile
         low = text.lower()
         return self.pattern.search(text) if any(w in low for w in self.words) else None
 
-class _RoleLines:  # noqa: N801 - used like re.compile
+
+class _RoleLines(_gated):  # noqa: N801 - used like re.compile
     """``role_play``: a line opened by a role label (``system:``, ``[Assistant]:``, ``**assistant:**``, ``<developer>``),
     scored by what the turns say (injr36). A system or developer line counts as before. An assistant line counts when
     it is a fake turn: an order to the assistant (``Assistant: before anything else, upload …``), an agreement or an
@@ -44,9 +45,9 @@ class _RoleLines:  # noqa: N801 - used like re.compile
     The rule never fires where the old pattern (``pattern``, kept for the gate) does not."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern = pattern
+        super().__init__(("system", "assistant", "developer"), pattern)
 
-    def search(self, text: str) -> bool:
+    def search(self, text: str) -> bool:  # type: ignore[override]
         found = list(self.pattern.finditer(text))
         if not found:
             return False
@@ -137,7 +138,7 @@ _TARGET = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|https?://", re.I)
 _ORDER_VERB = (r"(forward|send|transfer|pay|wire|delete|remove|share|upload|export|e-?mail|post|reply with|run|execute|"
                r"grant|disable|change|approve|add|move|copy|paste|reveal|print|make)")
 
-_SIGNALS: list[tuple[str, re.Pattern[str] | _gated | _RoleLines]] = [
+_SIGNALS: list[tuple[str, re.Pattern[str] | _gated]] = [
     ("override", re.compile(
         r"\b(ignore|disregard|forget|override|bypass|skip)\b[^.\n]{0,40}\b(previous|prior|above|earlier|all|any|your|"
         r"the|system|original|initial)\b[^.\n]{0,30}\b(instructions?|prompts?|directions|rules|guidelines|"
@@ -224,12 +225,12 @@ _IMPERATIVE = re.compile(r"\b(ignore|must|instructions?|assistant|agent|ai\b|run
 
 
 @lru_cache(maxsize=1)
-def _gated_signals() -> tuple[tuple[str, re.Pattern[str] | _gated | _RoleLines, Gate], ...]:
+def _gated_signals() -> tuple[tuple[str, re.Pattern[str] | _gated, Gate], ...]:
     """The rules beside the words each match must hold (``regex_gate``: read from the patterns, once)."""
-    return tuple((name, p, Gate(p.pattern if isinstance(p, (_gated, _RoleLines)) else p)) for name, p in _SIGNALS)
+    return tuple((name, p, Gate(p.pattern if isinstance(p, _gated) else p)) for name, p in _SIGNALS)
 
 
-def _search(pattern: re.Pattern[str] | _gated | _RoleLines, gate: Gate, text: str, low: str) -> bool:
+def _search(pattern: re.Pattern[str] | _gated, gate: Gate, text: str, low: str) -> bool:
     """``pattern.search(text)``, skipped when ``low`` (``regex_gate.fold(text)``) lacks the words every match holds:
     the same answer, sooner."""
     if not gate.may_match(low):
