@@ -301,7 +301,9 @@ _FAKE_TURN_JSON = re.compile(
 
 def fake_turn(lines: str, raw: str = "") -> list[str]:
     """``["fake_turn"]`` when a user's turn is answered by the assistant's bare agreement (lines or a JSON list)."""
-    for m in _FAKE_TURN.finditer(lines):
-        if len(m.group(0).split("\n")[-1].split()) <= 6:
-            return ["fake_turn"]
-    return ["fake_turn"] if _FAKE_TURN_JSON.search(raw or lines) else []
+    if "\n" in lines:  # two turns: two lines
+        for m in _FAKE_TURN.finditer(lines):
+            if len(m.group(0).split("\n")[-1].split()) <= 6:
+                return ["fake_turn"]
+    raw = raw or lines
+    return ["fake_turn"] if "}" in raw and _FAKE_TURN_JSON.search(raw) else []
