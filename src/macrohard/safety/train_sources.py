@@ -131,6 +131,8 @@ INJECTION_SOURCES: dict[str, str] = {
     "blind27": "benchmarks/injection_data/blind27.jsonl",
     "blind28": "benchmarks/injection_data/blind28.jsonl",
     "blind29": "benchmarks/injection_data/blind29.jsonl",
+    # injr36 (candidate H2, held out once by the lead on blind32 first): blind31, measured once in the thirty-fifth wave
+    "blind31": "benchmarks/injection_data/blind31.jsonl",
 }
 
 
