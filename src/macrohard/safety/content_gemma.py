@@ -36,12 +36,13 @@ class ContentGemmaError(RuntimeError):
     """The Gemma head's file is missing or unreadable; the message names the file and the fix."""
 
 
-def pooled(ids: np.ndarray, idf: np.ndarray, table: np.ndarray) -> np.ndarray:
-    """The idf-weighted mean of the tokens' rows, L2-normalised (zeros for no token)."""
+def pooled(ids: np.ndarray, idf: np.ndarray, table: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
+    """The idf-weighted mean of the tokens' rows, L2-normalised (zeros for no token). ``rows``: ``table[ids]`` as
+    float32 when the caller has gathered them already (the two heads pool the same rows: scc36)."""
     if ids.size == 0:
         return np.zeros(table.shape[1], np.float32)
     w = idf[ids]
-    v = (table[ids].astype(np.float32) * w[:, None]).sum(0) / (w.sum() + 1e-6)
+    v = ((table[ids].astype(np.float32) if rows is None else rows) * w[:, None]).sum(0) / (w.sum() + 1e-6)
     return v / (np.linalg.norm(v) + 1e-6)
 
 
@@ -118,10 +119,11 @@ class GemmaHead:
         from macrohard.safety.gemma_table import table
 
         ids, tab = token_array(text), table()
-        p = self.head.probs(self.vector(ids, tab)[None])[0]
+        rows = tab[ids].astype(np.float32) if ids.size else None  # gathered once for both heads (scc36)
+        p = self.head.probs(pooled(ids, self.idf, tab, rows)[None])[0]
         if self.bias is not None:  # the bias output of the head trained without the newer sets
             bh, bidf = self.bias
-            p[_BIAS] = bh.probs(pooled(ids, bidf, tab)[None])[0][_BIAS]
+            p[_BIAS] = bh.probs(pooled(ids, bidf, tab, rows)[None])[0][_BIAS]
         return {label: float(s) for label, s in zip(LABELS, p, strict=True)}
 
 

@@ -30,6 +30,19 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+def _hash(key: str) -> int:
+    return zlib.crc32(key.encode()) & (DIM - 1)
+
+
+@lru_cache(maxsize=1 << 15)
+def _word_ids(w: str) -> frozenset[int]:
+    """The hashed keys a word gives whatever its neighbours (its own and its character 4-grams). Memoised (scc36, as
+    ``content_multi._word_ids``): the same words recur across answers, and hashing every key of every word again was
+    most of ``features``' time."""
+    padded = f"<{w}>"
+    return frozenset(map(_hash, [f"w {w}", *(f"c {padded[i:i + 4]}" for i in range(max(1, len(padded) - 3)))]))
+
+
 def features(text: str) -> tuple[np.ndarray, np.ndarray]:
     """Hashed feature indices and their (L2-normalised, binary) values."""
     if len(text) > 2 * MAX_CHARS:  # cut before normalising: a huge text costs no more than a long one
@@ -38,12 +51,12 @@ def features(text: str) -> tuple[np.ndarray, np.ndarray]:
     if len(text) > MAX_CHARS:
         text = text[: MAX_CHARS // 2] + " " + text[-MAX_CHARS // 2:]
     words = _WORD.findall(text)
-    keys = [f"w {w}" for w in words]
-    keys += [f"b {a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    ids: set[int] = set()
     for w in set(words):
-        padded = f"<{w}>"
-        keys += [f"c {padded[i:i + 4]}" for i in range(max(1, len(padded) - 3))]
-    idx = np.unique(np.fromiter((zlib.crc32(k.encode()) & (DIM - 1) for k in keys), dtype=np.int64, count=len(keys)))
+        ids |= _word_ids(w)
+    ids.update(_hash(f"b {a} {b}") for a, b in zip(words, words[1:], strict=False))
+    idx = np.fromiter(ids, dtype=np.int64, count=len(ids))
+    idx.sort()  # the sorted distinct indices, as np.unique of every key's hash gave them (scc36: same array)
     if idx.size == 0:
         return idx, np.zeros(0, dtype=np.float32)
     # scaled as if at least MIN_FEATURES were present: a one-word answer ("done") must not score like a sentence
