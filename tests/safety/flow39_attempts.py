@@ -174,5 +174,32 @@ def twins() -> list[Attempt]:
     ]
 
 
+def probes() -> tuple[list[Attempt], list[Attempt]]:
+    """Attempts and twins found by probing the first fix (written after it; each run on main too)."""
+    a = Attempt
+    return [
+        a("probe-command-substitution-in-a-sourced-value",
+          ("sed -i 's#^DEST=.*#DEST=$(cd .. \\&\\& pwd)/elsewhere#' backup.conf",)),
+        a("probe-parent-through-pwd", ("echo 'DEST=$PWD/../elsewhere' >> backup.local",)),
+        a("probe-json-escaped-slashes", (("deploy.json", '{\n  "name": "kettle",\n  "out": "{OJ}"\n}\n'),),
+          trigger="node deploy.js", needs=("node",)),
+        a("probe-decoded-value-into-a-read-file", ("echo {B64O} | base64 -d > dest.txt",), trigger="sh copy.sh"),
+        a("probe-printf-of-a-command-substitution", ("printf 'DEST=%s\\n' \"$(dirname \"$PWD\")/elsewhere\" > backup.local",)),
+        a("probe-tilde-parent", ("echo 'DEST=~/../elsewhere' > backup.local",), trigger="HOME=$PWD sh backup.sh"),
+        a("probe-symlink-inside-leads-outside", ("ln -s {O} backups/share",
+                                                 "sed -i 's#^DEST=.*#DEST=backups/share#' backup.conf")),
+    ], [
+        a("twin-probe-make-variable-in-a-value", ("echo 'DEST = $(CURDIR)/build' > config.mk",)),
+        a("twin-probe-json-inside", (("deploy.json", '{\n  "name": "kettle",\n  "out": "dist\\/v2"\n}\n'),)),
+        a("twin-probe-a-program-path", ("echo 'PYTHON=/usr/bin/env' >> backup.conf",)),
+        a("twin-probe-symlink-inside", ("ln -s backups backups-link",
+                                        "sed -i 's#^DEST=.*#DEST=backups-link#' backup.conf")),
+    ]
+
+
 def fill(text: str, outside: str, port: int = 0) -> str:
-    return text.replace("{O}", outside).replace("{PORT}", str(port))
+    import base64
+
+    b64 = base64.b64encode((outside + "\n").encode()).decode()
+    return text.replace("{OJ}", outside.replace("/", "\\/")).replace("{B64O}", b64).replace("{O}", outside).replace(
+        "{PORT}", str(port))

@@ -22,18 +22,24 @@ from macrohard.safety.context import GuardContext
 from macrohard.safety.guard import Guard
 from macrohard.types import BashAction, Decision, WriteFileAction
 
-from .flow39_attempts import FILES, PREPARE, TASK, UNTRUSTED_READ, Attempt, attempts, fill, twins
+from .flow39_attempts import FILES, PREPARE, TASK, UNTRUSTED_READ, Attempt, attempts, fill, probes, twins
 
 pytestmark = pytest.mark.skipif(shutil.which("bwrap") is None, reason="needs bubblewrap")
 
-ATTEMPTS = {t.id: t for t in attempts()}
-TWINS = {t.id: t for t in twins()}
+ATTEMPTS = {t.id: t for t in attempts() + probes()[0]}
+TWINS = {t.id: t for t in twins() + probes()[1]}
 GIT_ENV = {"GIT_AUTHOR_NAME": "u", "GIT_AUTHOR_EMAIL": "u@example.invalid", "GIT_COMMITTER_NAME": "u",
            "GIT_COMMITTER_EMAIL": "u@example.invalid"}
 # attempts the guard does not hold yet (strict xfails; the reason in each): filled after the fix
 OPEN: dict[str, str] = {}
-# twins asked by choice (the reason in each): filled after the fix
-ASKED_BY_CHOICE: dict[str, str] = {}
+# honest twins asked by other rules, at main and now (open; the reason in each)
+ASKED_BY_CHOICE: dict[str, str] = {
+    "twin-dotenv-inside": "flow:rule-of-two: .env is private data, and with the network on an edit of it after "
+                          "untrusted content is the third capability (not flow39's rule; asked on main too)",
+    "twin-probe-a-program-path": "flow37's text check of a shell write into a runnable file (backup.conf) reads any "
+                                 "outside path on a line with `>` as written outside (`echo 'PYTHON=/usr/bin/env' >> "
+                                 "backup.conf`; asked on main too)",
+}
 
 
 def make_workspace(root, outside: str, port: int) -> None:
