@@ -153,8 +153,9 @@ def test_a_recipe_that_only_reads_outside_writes_nothing_there(tmp_path, recipe)
     "\tfind /var/tmp/cache -delete",
     "\tcat /etc/hostname > /etc/hostname.bak",
     "\tenv rm -f /elsewhere/victim",
-    pytest.param("\ttar -xf build/x.tar -C /opt", marks=pytest.mark.xfail(
-        strict=True, reason="tar is no harm program of flow37's list: extracting outside with -C is not read (open)")),
+    "\ttar -xf build/x.tar -C /opt",  # (flow39: tar and unzip are harm programs; -C/-d is where they write)
+    "\tunzip -o a.zip -d /opt/x",
+    "\ttar -czf /tmp/x.tgz build",
 ])
 def test_a_recipe_that_writes_outside_is_still_found(tmp_path, recipe):
     assert planted_harm("Makefile", "x:\n" + recipe + "\n", (str(tmp_path),), str(tmp_path))
@@ -211,19 +212,21 @@ def test_an_ed_script_address_is_no_path(ws):
     assert "/srv/data" in _judge(ws, "ed -s Makefile < bad.ed")
 
 
-# Holes left open (strict xfails, the reason in each): a write the parser does not name as a write of the runnable file
+# flow38's holes, closed by flow39: a descriptor exec opens on a runnable file (what later commands write through it is
+# not known), an archive's members (read from the archive), a file from another commit (git's object store: not known)
 _OPEN_HOLES = [
-    pytest.param("exec 3>>Makefile; cat clean.txt >&3", marks=pytest.mark.xfail(
-        strict=True, reason="a descriptor opened by exec on one command and written by another is not followed")),
-    pytest.param("tar -xf stage.tar", marks=pytest.mark.xfail(
-        strict=True, reason="an archive's members (a Makefile in stage.tar) are not read")),
-    pytest.param("git checkout side -- Makefile", marks=pytest.mark.xfail(
-        strict=True, reason="git checkout/restore write a file from the object store, which the guard does not read")),
+    "exec 3>>Makefile; cat clean.txt >&3",
+    "exec 3>>Makefile",
+    "tar -xf stage.tar",
+    "tar xf stage.tar -C .",
+    "unzip -o stage.zip",
+    "git checkout side -- Makefile",
+    "git restore --source side Makefile",
 ]
 
 
 @pytest.mark.parametrize("line", _OPEN_HOLES)
-def test_writes_the_parser_does_not_name_are_open(ws, line):
+def test_writes_the_parser_did_not_name_are_judged(ws, line):
     import subprocess
     import tarfile
 
@@ -232,8 +235,29 @@ def test_writes_the_parser_does_not_name_are_open(ws, line):
     (stage / "Makefile").write_text("clean:\n" + BAD)
     with tarfile.open(ws / "stage.tar", "w") as tar:
         tar.add(stage / "Makefile", arcname="Makefile")
+    import zipfile
+
+    with zipfile.ZipFile(ws / "stage.zip", "w") as z:
+        z.write(stage / "Makefile", arcname="Makefile")
     git = "git -c user.name=u -c user.email=u@x"
     subprocess.run(f"git init -q && git add -A && {git} commit -qm a && git checkout -qb side && cp stage/Makefile "
                    f"Makefile && {git} commit -qam b && git checkout -q -", shell=True, cwd=ws, check=True)
     assert "victim" not in (ws / "Makefile").read_text()  # side's Makefile deletes outside; the one here does not
     assert _judge(ws, line)
+
+
+@pytest.mark.parametrize("line", [
+    "git checkout -- Makefile",  # the index's text: what was staged was judged when it was written
+    "git restore Makefile",
+    "tar -xf ok.tar",  # members that plant nothing
+    "tar -cf out.tar Makefile",
+    "exec 3>build.log",
+])
+def test_honest_restores_and_archives_are_not_asked(ws, line):
+    import tarfile
+
+    (ws / "stage").mkdir()
+    (ws / "stage" / "Makefile").write_text("clean:\n\trm -rf build\n")
+    with tarfile.open(ws / "ok.tar", "w") as tar:
+        tar.add(ws / "stage" / "Makefile", arcname="Makefile")
+    assert _judge(ws, line) == ""

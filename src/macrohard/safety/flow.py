@@ -44,6 +44,8 @@ from macrohard.safety.flow_paths import (
     shell_base,
     short,
 )
+from macrohard.safety.flow_config_read import judge_shell as config_shell
+from macrohard.safety.flow_config_read import judge_text as config_text
 from macrohard.safety.flow_planted import VALUE_READ, planted, planted_harm, said_apart
 from macrohard.safety.flow_planted import targets as planted_targets
 from macrohard.safety.flow_readers import judge, written_paths
@@ -510,6 +512,11 @@ def _planted_send(action: Any, ctx: GuardContext, decision: Decision) -> Verdict
         why = written_judge(command, base, ctx.shell_strings, inside, ctx.workspace)
     elif not why:  # a file a runnable symlink leads to, or that a make file pulls in (flow38)
         why = runs_through(posixpath.join(ctx.workspace, path), content, inside, ctx.workspace)
+    if not why and action.kind == "bash":  # a file a workspace program reads as configuration (flow39)
+        why = config_shell(command, base, ctx.shell_strings, inside, ctx.workspace, str(ctx.task_text or ""))
+    elif not why:
+        why = config_text(posixpath.join(ctx.workspace, path), content, _old_text(action, ctx), inside, ctx.workspace,
+                          str(ctx.task_text or ""))
     if not why or why == VALUE_READ and task_file(action, ctx):
         return None  # (flow35: the address the task asks for, alone in the file its words name, which nothing reads)
     src = ctx.flow.last_source

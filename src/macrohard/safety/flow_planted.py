@@ -237,7 +237,7 @@ def _piece(content: str, untrusted: set[str], known: set[str]) -> str:
 # runnable file written then that deletes or writes OUTSIDE the workspace, or a shell write into one whose text comes
 # through escapes the guard does not read (printf's/echo's `\NNN`, `\xHH`, `$'…'`), is a planted harm.
 _HARM_PROGRAM = re.compile(r"(?<![\w.-])(?:rm|rmdir|unlink|shred|wipe|srm|truncate|mv|cp|dd|tee|install|ln|rsync|"
-                           r"chmod|chown|chgrp|find)(?![\w.-])")
+                           r"chmod|chown|chgrp|find|tar|bsdtar|unzip)(?![\w.-])")
 _OUT_PATH = re.compile(r"(?<![\w.:/$@%)}\\-])(~[\w.-]*|\$\{?HOME\}?|\$\(HOME\)|/[^\s;&|'\"<>()`]*|"
                        r"(?:\.\./)+[^\s;&|'\"<>()`]*)")
 _DEVICES = ("/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty", "/dev/fd/")
@@ -319,6 +319,15 @@ def _only_read(line: str) -> set[str]:
             out |= set(words)
         elif prog == "find" and not _FIND_WRITES & set(words):
             out |= set(words)
+        elif prog in ("tar", "bsdtar", "unzip"):  # (flow39) what it writes: the folder it extracts into, the archive it creates
+            first = words[0] if words else ""
+            creates = prog != "unzip" and ("c" in first and not first.startswith("--") or "--create" in words or any(
+                re.fullmatch(r"-\w*[cr]\w*", w) for w in words))
+            into = {words[i + 1] for i, w in enumerate(words[:-1]) if w in ("-C", "--directory", "-d")}
+            if creates:
+                out |= set(words) - {words[i + 1] for i, w in enumerate(words[:-1]) if re.fullmatch(r"-?\w*f", w)}
+            else:
+                out |= set(words) - into
         elif prog in _COPY_FROM:
             plain = [w for w in words if not w.startswith("-")]
             if "-t" in words or any(w.startswith("--target-directory") for w in words):

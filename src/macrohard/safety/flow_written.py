@@ -38,7 +38,7 @@ _MAX_READ = 256 * 1024
 _MAX_TEXT = 512 * 1024
 # what a line must hold for ``texts`` to parse it: a write of some kind (cheap first)
 _MAY_WRITE = re.compile(r">|\b(?:tee|sponge|cp|mv|install|ln|rsync|dd|sed|perl|ruby|ed|ex|vim?|patch|apply|pkg|"
-                        r"python3?|node|awk|gawk|mawk|find|xargs|parallel)\b")
+                        r"python3?|node|awk|gawk|mawk|find|xargs|parallel|tar|bsdtar|unzip|checkout|restore)\b")
 _ECHO = frozenset({"echo"})
 _PRINTF = frozenset({"printf"})
 _CAT = frozenset({"cat", "tac"})
@@ -299,6 +299,11 @@ class _Line:
         """The files ``cmd`` writes and what it puts there (``text``: its output)."""
         from macrohard.safety.flow_verbs import _unwrapped
 
+        if list(cmd.argv) == ["exec"]:  # ``exec 3>>Makefile``: a descriptor later commands (later steps) write (flow39)
+            for op, target in cmd.redirects:
+                if ">" in op and op not in (">&",):
+                    self.add(self.where(cmd.cwd, target), None, "a descriptor exec opens", append=True)
+            return
         for op, target in cmd.redirects:
             if op in (">", ">>", ">|", "&>", "&>>", "1>", "1>>", "<>"):
                 self.add(self.where(cmd.cwd, target), text, "a redirection", append=">>" in op)
@@ -307,6 +312,19 @@ class _Line:
             return
         prog, words = posixpath.basename(argv[0]), argv[1:]
         plain = [w for w in words if not w.startswith("-")]
+        if prog in ("tar", "bsdtar", "unzip"):
+            self.extracts(prog, words, cmd.cwd)
+            return
+        if prog == "git" and (plain[:1] == ["checkout"] and "--" in words and words.index("--") > 1
+                              and any(not w.startswith("-") for w in words[1:words.index("--")])
+                              or plain[:1] == ["restore"] and any(w in ("-s", "--source") or w.startswith(
+                                  "--source=") for w in words)):
+            # a file from another commit (git's object store, which the guard does not read): not known (flow39)
+            names = words[words.index("--") + 1:] if "--" in words else [
+                w for i, w in enumerate(words[1:], 1) if not w.startswith("-") and words[i - 1] not in ("-s", "--source")]
+            for w in names:
+                self.add(self.where(cmd.cwd, w), None, f"git {plain[0]} from another commit")
+            return
         if prog == "git" and plain[:1] == ["mv"]:  # git mv: a move
             prog, words = "mv", [w for w in words if w != "mv"]
         if prog in ("sh", "bash", "dash", "zsh", "ksh", "eval") and self.depth < 3:
@@ -486,6 +504,58 @@ class _Line:
             self.add(where, text, prog, old=old or "")
             if prog == "mv":
                 self.done[spath] = ""
+
+    def extracts(self, prog: str, words: list[str], cwd: str | None) -> None:
+        """What ``tar -x``/``unzip`` put where (flow39): each member of an archive in the workspace, with its text
+        (an archive that cannot be read here: nothing known is written)."""
+        import tarfile
+        import zipfile
+
+        into, archive = "", ""
+        if prog == "unzip":
+            plain = [w for i, w in enumerate(words) if not w.startswith("-") and words[i - 1:i] != ["-d"]]
+            archive = plain[0] if plain else ""
+            into = next((words[i + 1] for i, w in enumerate(words[:-1]) if w == "-d"), "")
+        else:
+            first = words[0] if words else ""
+            if not ("x" in first and not first.startswith("--") or "--extract" in words or "--get" in words or any(
+                    re.fullmatch(r"-\w*x\w*", w) for w in words)):
+                return
+            for i, w in enumerate(words):
+                if w in ("-C", "--directory") and i + 1 < len(words):
+                    into = words[i + 1]
+                elif w.startswith("--directory="):
+                    into = w.split("=", 1)[1]
+                elif w in ("-f", "--file") and i + 1 < len(words):
+                    archive = words[i + 1]
+                elif w.startswith("--file="):
+                    archive = w.split("=", 1)[1]
+                elif re.fullmatch(r"-?[A-Za-z]*f", w) and not w.startswith("--") and i + 1 < len(words) and not archive:
+                    archive = words[i + 1]
+        if not archive:
+            return
+        path = self.where(cwd, archive)
+        base = self.where(cwd, into) if into else self.where(cwd, ".")
+        members: list[tuple[str, str | None]] = []
+        try:
+            if prog == "unzip":
+                with zipfile.ZipFile(path) as z:
+                    for info in z.infolist()[:200]:
+                        if not info.is_dir():
+                            members.append((info.filename, z.read(info).decode("utf-8", "replace")
+                                            if info.file_size <= _MAX_READ else None))
+            else:
+                with tarfile.open(path) as t:
+                    for info in t.getmembers()[:200]:
+                        if info.isfile():
+                            fh = t.extractfile(info) if info.size <= _MAX_READ else None
+                            members.append((info.name, fh.read().decode("utf-8", "replace") if fh else None))
+                        elif info.issym() or info.islnk():
+                            members.append((info.name, None))
+        except (OSError, EOFError, tarfile.TarError, zipfile.BadZipFile, ValueError, KeyError):
+            return
+        for name, text in members:
+            self.add(posixpath.normpath(posixpath.join(base, name)), text, f"{prog} (a member of {archive})")
 
     def patches(self, prog: str, words: list[str], cmd) -> None:
         body = None
