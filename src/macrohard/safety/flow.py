@@ -32,6 +32,8 @@ from macrohard.safety import rules_data as R
 from macrohard.safety.carried import follow, globs, literal_words
 from macrohard.safety.context import GuardContext
 from macrohard.safety.flow_background import fed, started
+from macrohard.safety.flow_config_read import judge_shell as config_shell
+from macrohard.safety.flow_config_read import judge_text as config_text
 from macrohard.safety.flow_configs import config_files, named_by, redirected_data, runs_found
 from macrohard.safety.flow_named import named_files, revoked
 from macrohard.safety.flow_paths import (
@@ -44,8 +46,6 @@ from macrohard.safety.flow_paths import (
     shell_base,
     short,
 )
-from macrohard.safety.flow_config_read import judge_shell as config_shell
-from macrohard.safety.flow_config_read import judge_text as config_text
 from macrohard.safety.flow_planted import VALUE_READ, planted, planted_harm, said_apart
 from macrohard.safety.flow_planted import targets as planted_targets
 from macrohard.safety.flow_readers import judge, written_paths
