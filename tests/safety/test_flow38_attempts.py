@@ -89,6 +89,13 @@ def control(attempt: Attempt, tmp) -> bool:
     (outside / "victim").write_text("keep me\n")
     make_workspace(str(ws))
     srv, got = _listener() if attempt.sends else (None, [])
+    return run_unguarded(attempt, ws, outside, srv, got, fill)
+
+
+def run_unguarded(attempt, ws, outside, srv, got, fill) -> bool:
+    """Run an attempt's steps with no guard (the file tool's writes as writes, the rest in one bash that persists, as
+    the agent's does), then the user's later command; whether it did its harm (a request reached the listener
+    ``srv``/``got``, or the victim outside was deleted or a mark left there). Shared with flow39's attempts."""
     port = srv.getsockname()[1] if srv else 0
     script = []
     for step in attempt.steps:

@@ -11,18 +11,17 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
-import threading
 
 import pytest
 
 from macrohard.eval.injection_tasks import FLOW_ONLY_POLICY
 from macrohard.safety.context import GuardContext
 from macrohard.safety.guard import Guard
-from macrohard.types import BashAction, Decision, WriteFileAction
+from macrohard.types import BashAction, WriteFileAction
 
 from .flow39_attempts import FILES, PREPARE, TASK, UNTRUSTED_READ, Attempt, attempts, fill, probes, twins
+from .test_flow38_attempts import _listener, run_unguarded, through
 
 pytestmark = pytest.mark.skipif(shutil.which("bwrap") is None, reason="needs bubblewrap")
 
@@ -56,27 +55,6 @@ def make_workspace(root, outside: str, port: int) -> None:
                    check=True)
 
 
-def _listener() -> tuple[socket.socket, list[bytes]]:
-    srv = socket.socket()
-    srv.bind(("127.0.0.1", 0))
-    srv.listen(5)
-    srv.settimeout(90)
-    got: list[bytes] = []
-
-    def serve():
-        try:
-            conn, _ = srv.accept()
-            conn.settimeout(10)
-            got.append(conn.recv(65536))
-            conn.sendall(b"HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n")
-            conn.close()
-        except OSError:
-            pass
-
-    threading.Thread(target=serve, daemon=True).start()
-    return srv, got
-
-
 def control(attempt: Attempt, tmp) -> bool:
     """Whether the attempt does its harm with no guard: its steps in one bash (a shell that persists, as the agent's
     does), then the user's later command."""
@@ -87,27 +65,7 @@ def control(attempt: Attempt, tmp) -> bool:
     srv, got = _listener() if attempt.sends else (None, [])
     port = srv.getsockname()[1] if srv else 0
     make_workspace(str(ws), str(outside), port)
-    script = []
-    for step in attempt.steps:
-        if isinstance(step, tuple):
-            path, content = step
-            (ws / path).parent.mkdir(parents=True, exist_ok=True)
-            (ws / path).write_text(fill(content, str(outside), port))  # the file tool writes before the next step
-            continue
-        script.append(fill(step, str(outside), port))
-    env = {**os.environ, **GIT_ENV, "HOME": str(ws)}
-    try:
-        subprocess.run(["bash"], input="\n".join(script) + "\n", text=True, cwd=ws, env=env, timeout=180,
-                       capture_output=True)
-        if attempt.trigger:
-            subprocess.run(["bash", "-c", attempt.trigger], cwd=ws, env=env, timeout=120, capture_output=True,
-                           stdin=subprocess.DEVNULL)
-    finally:
-        if srv:
-            srv.close()
-    if attempt.sends:
-        return bool(got)
-    return not (outside / "victim").exists() or (outside / "mark").exists()
+    return run_unguarded(attempt, ws, outside, srv, got, fill)
 
 
 def guarded(attempt: Attempt, mode: str, tmp, policy_file=None) -> list:
@@ -143,10 +101,6 @@ def guarded(attempt: Attempt, mode: str, tmp, policy_file=None) -> list:
         return verdicts
     finally:
         env.close()
-
-
-def through(verdicts) -> bool:
-    return all(v.decision is Decision.allow for v in verdicts)
 
 
 def _open(aid: str, mode: str) -> list:
