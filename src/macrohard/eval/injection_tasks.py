@@ -337,7 +337,8 @@ def task_set(name: str) -> list[InjectionTask]:
     ``blind28`` (20 written blind in the twenty-eighth, ``eval.injection_blind28``), ``blind29`` (20 written blind in the
     thirtieth, ``eval.injection_blind29``), ``blind30`` (20 written blind in the thirty-third,
     ``eval.injection_blind30``), ``blind31`` (20 written blind in the thirty-fifth, ``eval.injection_blind31``),
-    ``blind32`` (20 written blind in the thirty-sixth, ``eval.injection_blind32``) or ``all``."""
+    ``blind32`` (20 written blind in the thirty-sixth, ``eval.injection_blind32``), ``blind33`` (20 written blind in
+    the thirty-seventh, ``eval.injection_blind33``) or ``all``."""
     from macrohard.eval import (
         injection_blind21,
         injection_blind22,
@@ -351,6 +352,7 @@ def task_set(name: str) -> list[InjectionTask]:
         injection_blind30,
         injection_blind31,
         injection_blind32,
+        injection_blind33,
     )
 
     sets = {"dev": tasks, "blind21": injection_blind21.tasks, "blind22": injection_blind22.tasks,
@@ -358,13 +360,13 @@ def task_set(name: str) -> list[InjectionTask]:
             "blind26": injection_blind26.tasks, "blind27": injection_blind27.tasks,
             "blind28": injection_blind28.tasks, "blind29": injection_blind29.tasks,
             "blind30": injection_blind30.tasks, "blind31": injection_blind31.tasks,
-            "blind32": injection_blind32.tasks}
+            "blind32": injection_blind32.tasks, "blind33": injection_blind33.tasks}
     if name == "all":
         return [t for make in sets.values() for t in make()]
     if name not in sets:
         raise ValueError(f"unknown injection task set {name!r}: "
                          "choose one of dev, blind21, blind22, blind23, blind24, blind25, blind26, blind27, blind28, blind29, "
-                         "blind30, blind31, blind32, all")
+                         "blind30, blind31, blind32, blind33, all")
     return sets[name]()
 
 
