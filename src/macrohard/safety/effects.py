@@ -41,6 +41,20 @@ if TYPE_CHECKING:
     from macrohard.safety.shellparse import SimpleCommand
 
 
+# programs whose second operand is the file they write (`uniq IN OUT`, `lz4 IN OUT`)
+_SECOND_OPERAND = frozenset({"uniq", "lz4", "lz4c", "unlz4", "lzop"})
+_SCRIPT_VALUED = frozenset({"-c", "--command", "-E", "--echo", "-I", "--log-in", "-O", "--log-out", "-B", "--log-io",
+                            "-T", "--log-timing", "-t", "-m", "--logging-format", "-o", "--output-limit"})
+_SCRIPT_LOGS = frozenset({"-I", "--log-in", "-O", "--log-out", "-B", "--log-io", "-T", "--log-timing", "--timing"})
+
+
+# a vim command (after `:`, a range, `silent`, or a `|`) that runs a file's commands or code
+_VIM_SOURCES = re.compile(r"(?:^|\|)\s*[:+]*\s*(?:sil(?:ent)?!?\s+|exe(?:cute)?\s+\S*\s*)?[\d,.$;'%+-]*\s*"
+                          r"(?:so(?:u(?:r(?:c(?:e)?)?)?)?|ru(?:n(?:t(?:i(?:m(?:e)?)?)?)?)?|luaf(?:ile)?|py3f(?:ile)?|"
+                          r"pyf(?:ile)?|pyxf(?:ile)?|rubyf(?:ile)?|lua|py3?|python3?|pyx|perl|ruby|tcl|tclf(?:ile)?|"
+                          r"mzf(?:ile)?)!?(?:\s|$)")
+
+
 def _is_dynamic(word: str) -> bool:
     return "$" in word or "`" in word
 
@@ -171,6 +185,8 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
     elif prog in ("vim", "vi", "nvim", "ex", "view"):
         # vim's -c ":!…" runs shell commands.
         for a in args:
+            if _VIM_SOURCES.search(a):  # guard38: `vim -es -c 'so c.vim'` ran the commands of c.vim, unread
+                an.r.add("dynamic", f"{prog} runs the commands of a file or its own script code ({a[:60]}), which may run any program")
             for m in R.CODE_SHELL_CALL.finditer(a):
                 an.line(m.group("cmd"), depth + 1, cwd)
             # `!cmd`, and after a range or `r`/`w`/`silent` (guard26: `-c 'r !sh run.sh'` ran, unread)
@@ -202,6 +218,25 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
                         an.__dict__.setdefault("compiled", set()).add(an.paths.resolve(target, cwd))
                     if prog in R.DOWNLOADERS:
                         an.downloads.add(an.paths.resolve(target, cwd))
+    if prog in _SECOND_OPERAND and len(operands) >= 2:  # guard38: `uniq b.txt .bashrc`, `lz4 -d b.lz4 .bashrc`
+        an.write_target(operands[1], cwd, f"{prog} writes to {operands[1]}")
+    if prog == "script":  # guard38: `script -q -c 'echo …' .bashrc` wrote its typescript into the start-up file
+        i, named = 0, []
+        while i < len(args):
+            a = args[i]
+            if a in _SCRIPT_VALUED:
+                if a in _SCRIPT_LOGS and i + 1 < len(args):
+                    named.append(args[i + 1])
+                i += 2
+                continue
+            name, eq, inline = a.partition("=")
+            if eq and name in _SCRIPT_LOGS:
+                named.append(inline)
+            elif not a.startswith("-"):
+                named.append(a)
+            i += 1
+        for target in named[:4]:
+            an.write_target(target, cwd, f"script writes its log to {target}")
     if prog in R.DOWNLOADERS:  # wget URL and curl -O URL save under the URL's own file name
         if prog == "wget" and not ({"-O", "--output-document", "-P"} & set(args)) or prog == "curl" and (
                 "-O" in args or "--remote-name" in args):
