@@ -93,15 +93,33 @@ def _receiving(an: Analyzer, rest: list[str], gitdir: str, top: str, depth: int,
     post-receive, post-update, proc-receive, push-to-checkout, reference-transaction) and reads its settings: `git
     push r.git HEAD:m` ran r.git/hooks/post-receive, written a step before, unread. The destination (a path, a
     file:// URL, or a remote whose URL is one) is judged as a repository a git command runs in."""
-    operands = [a for a in rest if not a.startswith("-")]
-    dest = operands[0] if operands else "origin"
+    operands, repo = [], None
+    for i, a in enumerate(rest):
+        if a.startswith("--repo="):
+            repo = a[7:]
+        elif a == "--repo" and i + 1 < len(rest):
+            repo = rest[i + 1]
+        elif not a.startswith("-") and not (i and rest[i - 1] in ("--repo", "-o", "--push-option", "--receive-pack",
+                                                                     "--exec")):
+            operands.append(a)
+    settings = _settings(an, posixpath.join(gitdir, "config"))
+    if operands or repo:
+        dests = [repo if repo is not None else operands[0]]  # with --repo, the operands are refspecs
+    else:  # no destination: the branch's pushRemote/remote, remote.pushDefault, else origin (all judged)
+        dests = [v for k, v in settings if k == "remote.pushdefault" or re.fullmatch(r"branch\..*\.(?:push)?remote", k)]
+        dests.append("origin")
+    for dest in dict.fromkeys(dests):
+        _receiving_one(an, dest, settings, gitdir, top, depth, reading)
+
+
+def _receiving_one(an: Analyzer, dest: str, settings: list[tuple[str, str]], gitdir: str, top: str, depth: int,
+                   reading: set[str]) -> None:
     if "$" in dest or "`" in dest:
         an.r.add("dynamic", f"git push to {dest[:40]}: a destination only known when it runs")
         return
     url = dest
     if re.fullmatch(r"[\w.-]+", dest) and not os.path.isdir(an.paths.resolve(dest, top)):
-        urls = [v for k, v in _settings(an, posixpath.join(gitdir, "config"))
-                if k in (f"remote.{dest}.url", f"remote.{dest}.pushurl")]
+        urls = [v for k, v in settings if k in (f"remote.{dest}.url", f"remote.{dest}.pushurl")]
         if not urls:
             return
         url = urls[-1]
