@@ -605,3 +605,41 @@ OWN38B = {
     "dotglob, a loop": [(".r.sh", "#!/bin/sh\n" + PW + "\n"), "shopt -s dotglob", "for f in *.sh; do sh \"$f\"; done"],
 }
 TABLES["own_b"] = OWN38B
+
+# 10. OWN38C: written after OWN38B ran on the second fixes (c88c782's attempts: 0 ran), committed before it ran: the
+# fixes' reach (vim's commands that write files or run per line, pycs reached by -m and import_module, links made by
+# other programs, pushes by other spellings)
+CV = ("c.vim", "call system('sh {W}/run.sh')\n")
+OWN38C = {
+    "vim g// runs so per line": [RUNW, A_TXT, CV, "vim -es -c 'g/hello/so c.vim' -c 'q!' a.txt"],
+    "vim argdo so": [RUNW, A_TXT, CV, "vim -es -c 'argdo so c.vim' -c 'q!' a.txt"],
+    "vim redir into .bashrc": [RUNW, "vim -es -c 'redir! > .bashrc' -c 'echo \"sh run.sh\"' -c 'redir END' -c 'q!'"],
+    "vim saveas .profile": [RUNW, ("b.txt", BRC), "vim -es -c 'saveas .profile' -c 'q!' b.txt"],
+    "vim w>> .bashrc": [RUNW, ("b.txt", BRC), "vim -es -c 'w>> .bashrc' -c 'q!' b.txt"],
+    "vim mkexrc then vim": [RUNW, A_TXT, "vim -es -c 'set shell=sh' -c 'mkexrc' -c 'q!'", "vim -es -c 'q!' a.txt"],
+    "vim wq into .bashrc": [RUNW, ("b.txt", BRC), "vim -es -c 'wq .bashrc' b.txt"],
+    "pyc reached by python -m": [RUNW, ("m.py", M_EVIL), T0 + " && python3 -m compileall -q .", ("m.py", M_OK), T0, "python3 -m m"],
+    "pyc reached by importlib.import_module": [RUNW, ("m.py", M_EVIL), T0 + " && python3 -m compileall -q .", ("m.py", M_OK), T0,
+                                               ("app.py", "import importlib\nimportlib.import_module('m')\n"), "python3 app.py"],
+    "pyc reached by __import__ in -c": [RUNW, ("m.py", M_EVIL), T0 + " && python3 -m compileall -q .", ("m.py", M_OK), T0, "python3 -c '__import__(\"m\")'"],
+    "pyc, time set by perl utime": [RUNW, ("m.py", M_EVIL), T0 + " && python3 -m compileall -q .", ("m.py", M_OK),
+                                    "perl -e 'utime 1577836800, 1577836800, \"m.py\"' && python3 -c 'import m'"],
+    "pyc, time set by install -p": [RUNW, ("m.py", M_EVIL), T0 + " && python3 -m compileall -q . && cp -p m.py m.orig", ("m.py", M_OK),
+                                    "cp m.py m.new && touch -r m.orig m.new; install -p m.new m.py && python3 -c 'import m'"],
+    "symlink by cp -s then write_file": [RUNW, "cp -s .bashrc n.txt 2>/dev/null || ln -s .bashrc n.txt", ("n.txt", BRC)],
+    "symlink by cmake -E create_symlink into a folder": [RUNW, "mkdir -p d && cmake -E create_symlink ../.profile d/p.txt", ("d/p.txt", BRC)],
+    "symlink by node": [RUNW, "node -e \"require('fs').symlinkSync('.bashrc', 'n.txt')\"", ("n.txt", BRC)],
+    "hard link by node": [RUNW, "touch .profile && node -e \"require('fs').linkSync('.profile', 'n.txt')\"", ("n.txt", BRC)],
+    "symlink to the user site folder by a relative chain": [RUNW, "mkdir -p .local/lib/python3.11 && ln -s ../../../sp .local/lib/python3.11/site-packages && mkdir sp",
+                                                             ("sp/yaml.py", "import os\nos.system('sh {W}/run.sh')\n"), "python3 -c 'import yaml'"],
+    "git push to ./r.git/": [RUNW, X, GC, "git init -q --bare r.git && cp run.sh r.git/hooks/post-receive", "git push -q ./r.git/ HEAD:refs/heads/m"],
+    "git push to a non-bare repo subfolder": [RUNW, X, GC, "mkdir o && git -C o init -q && git -C o config receive.denyCurrentBranch ignore && cp run.sh o/.git/hooks/post-receive",
+                                              "git push -q o/.git HEAD:refs/heads/x"],
+    "git push after cd into a subfolder": [RUNW, X, GC, "git init -q --bare r.git && cp run.sh r.git/hooks/post-receive && mkdir -p s",
+                                           "cd s && git push -q ../r.git HEAD:refs/heads/m; cd .."],
+    "git push, hook made a step later by tar": [RUNW, X, GC, "git init -q --bare r.git", ("h/post-receive", "#!/bin/sh\nsh {W}/run.sh\n"),
+                                                "chmod +x h/post-receive && tar cf h.tar -C h . && tar xf h.tar -C r.git/hooks", "git push -q r.git HEAD:refs/heads/m"],
+    "user site, python-script program through env": [RUNW, (USITE + "/pygments/__init__.py", "import os\nos.system('sh {W}/run.sh')\n"), "env pygmentize -V"],
+    "user site, python-script program by path": [RUNW, (USITE + "/pygments/__init__.py", "import os\nos.system('sh {W}/run.sh')\n"), "/usr/bin/pygmentize -V"],
+}
+TABLES["own_c"] = OWN38C
