@@ -31,9 +31,13 @@ _OPAQUE: dict[str, tuple[str, ...]] = {
     "curl": (".curlrc", ".config/curlrc"),
     "wget": (".wgetrc",),
     "screen": (".screenrc",),
+    # guard38: ImageMagick's delegates.xml names the command it runs for a format (a stand-in here; real elsewhere)
+    "convert": (".config/ImageMagick", ".magick"),
 }
 _ALIASES = {"vi": "vim", "view": "vim", "ex": "vim", "rvim": "vim", "nvim": "vim", "gvim": "vim", "vimdiff": "vim",
-            "vim.basic": "vim", "vim.tiny": "vim", "more": "less"}
+            "vim.basic": "vim", "vim.tiny": "vim", "more": "less", "magick": "convert", "mogrify": "convert",
+            "identify": "convert", "composite": "convert", "montage": "convert", "compare": "convert",
+            "conjure": "convert", "stream": "convert", "animate": "convert", "display": "convert", "import": "convert"}
 # options that make the program skip those files
 _SKIP = {"vim": ("-u", "--clean", "--noplugin"), "gdb": ("-nx", "-n", "--nx", "-nh"), "curl": ("-q", "--disable"),
          "tmux": ("-f",), "wget": ("--no-config",), "less": ()}
