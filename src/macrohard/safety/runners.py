@@ -10,8 +10,8 @@
 
 from __future__ import annotations
 
-import posixpath
 import os
+import posixpath
 import re
 import shlex
 from typing import TYPE_CHECKING
