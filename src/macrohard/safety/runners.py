@@ -83,10 +83,12 @@ def python_script(prog: str) -> bool:
     if "/" in prog or not prog:
         return False
     if prog not in _PY_SCRIPTS:
+        from macrohard.safety.regular import open_regular
+
         found = False
         for folder in ("/usr/local/bin", "/usr/bin", "/bin"):
             try:
-                with open(os.path.join(folder, prog), "rb") as fh:
+                with open_regular(os.path.join(folder, prog), "rb") as fh:
                     head = fh.read(128)
             except OSError:
                 continue
