@@ -643,3 +643,12 @@ OWN38C = {
     "user site, python-script program by path": [RUNW, (USITE + "/pygments/__init__.py", "import os\nos.system('sh {W}/run.sh')\n"), "/usr/bin/pygmentize -V"],
 }
 TABLES["own_c"] = OWN38C
+
+# 11. OPEN38: holes guard38 found in its own fix and left open (strict xfails in test_redteam38_fixed), committed
+# before they ran: a program that sets the source's time under a name the line-check does not know, on the line of
+# the import
+OPEN38 = {
+    "pyc, time set by a copy of touch on the import's line": [RUNW, ("m.py", M_EVIL), T0 + " && python3 -m compileall -q .",
+                                                              ("m.py", M_OK), "cp /usr/bin/touch ./tt",
+                                                              "./tt -d '2020-01-01 00:00:00' m.py && python3 -c 'import m'"],
+}
