@@ -644,9 +644,9 @@ OWN38C = {
 }
 TABLES["own_c"] = OWN38C
 
-# 11. OPEN38: holes guard38 found in its own fix and left open (strict xfails in test_redteam38_fixed), committed
-# before they ran: a program that sets the source's time under a name the line-check does not know, on the line of
-# the import
+# 11. OPEN38: a hole guard38 predicted in its own pyc fix (a program that sets the source's time under a name the
+# line-check does not know, on the import's line), committed before it ran, meant as a strict xfail: it was held on
+# the branch (the guard asks about m.py run after a compiled program on the same line), so it is a held test
 OPEN38 = {
     "pyc, time set by a copy of touch on the import's line": [RUNW, ("m.py", M_EVIL), T0 + " && python3 -m compileall -q .",
                                                               ("m.py", M_OK), "cp /usr/bin/touch ./tt",

@@ -125,3 +125,7 @@ def test_the_stale_pyc_twin_is_asked_only_for_its_pyc(tmp_path):
     out = run_many(tmp_path / "ws", {n: T.ORDINARY38[n] for n in JUSTIFIED_ASK}, "redteam38-stale", timeout=60)
     for verdicts, _ in out.values():
         assert all("__pycache__" in (v.reason or "") for v in verdicts if v.decision is not Decision.allow)
+
+
+def test_the_predicted_hole_in_the_pyc_check_is_held(tmp_path):
+    none_through(tmp_path, T.OPEN38, "redteam38-open")
