@@ -41,6 +41,46 @@ if TYPE_CHECKING:
     from macrohard.safety.shellparse import SimpleCommand
 
 
+# decompressors that write the operand's name without its suffix
+_DECOMPRESS = {"gunzip": (".gz", ".tgz", ".z"), "unxz": (".xz", ".txz"), "unlzma": (".lzma",), "bunzip2": (".bz2", ".tbz2"),
+               "unzstd": (".zst",), "unlz4": (".lz4",), "lzop": (), "uncompress": (".Z",)}
+_COMPRESSORS = {"gzip": (".gz", ".tgz", ".z"), "xz": (".xz", ".txz", ".lzma"), "bzip2": (".bz2", ".tbz2"),
+                "zstd": (".zst",), "lz4": (".lz4",), "lzma": (".lzma",), "pigz": (".gz",), "lzip": (".lz",)}
+# programs whose second operand is the file they write (`uniq IN OUT`, `lz4 IN OUT`)
+_SECOND_OPERAND = frozenset({"uniq", "lz4", "lz4c", "unlz4", "lzop"})
+_SCRIPT_VALUED = frozenset({"-c", "--command", "-E", "--echo", "-I", "--log-in", "-O", "--log-out", "-B", "--log-io",
+                            "-T", "--log-timing", "-t", "-m", "--logging-format", "-o", "--output-limit"})
+_SCRIPT_LOGS = frozenset({"-I", "--log-in", "-O", "--log-out", "-B", "--log-io", "-T", "--log-timing", "--timing"})
+
+
+# a vim command (after `:`, a range, `silent`, or a `|`) that runs a file's commands or code
+_VIM_SOURCES = re.compile(r"(?:^|\|)\s*[:+]*\s*(?:sil(?:ent)?!?\s+|exe(?:cute)?\s+\S*\s*)?[\d,.$;'%+-]*\s*"
+                          r"(?:so(?:u(?:r(?:c(?:e)?)?)?)?|ru(?:n(?:t(?:i(?:m(?:e)?)?)?)?)?|luaf(?:ile)?|py3f(?:ile)?|"
+                          r"pyf(?:ile)?|pyxf(?:ile)?|rubyf(?:ile)?|lua|py3?|python3?|pyx|perl|ruby|tcl|tclf(?:ile)?|"
+                          r"mzf(?:ile)?)!?(?:\s|$)")
+
+
+_VIMS = frozenset({"vim", "vi", "nvim", "ex", "view", "vim.basic", "vim.tiny", "vim.nox", "vim.gtk3", "vimdiff", "rvim",
+                   "rview", "gvim", "gview", "evim", "vimx", "gvimdiff", "nvim-qt"})
+# vim builds a command from text when it runs (`exe "so " . f`, `call execute('so f')`, `feedkeys`, `:@r`, an
+# expression register), or runs code of another language
+_VIM_INDIRECT = re.compile(r"\b(?:exe(?:c(?:u(?:te?)?)?)?|execute\s*\(|feedkeys|libcall\w*|job_start|term_start|"
+                           r"ter(?:m(?:i(?:n(?:al?)?)?)?)?!?\s|system(?:list)?\s*\(|luaeval|py3?eval|pyxeval|perleval|"
+                           r"rubyeval|luado|py3?do|pyxdo|perldo|rubydo|tcldo|mzscheme|@[:a-z\"])|\bso(?:u(?:r(?:ce?)?)?)?!?\s|"
+                           r"\bru(?:n(?:t(?:i(?:me?)?)?)?)?!?\s")
+
+
+def _vim_commands(args: list[str]) -> list[str]:
+    """The Ex commands vim runs from its arguments: ``-c CMD``, ``--cmd CMD``, ``+CMD``."""
+    out = []
+    for i, a in enumerate(args):
+        if a in ("-c", "--cmd") and i + 1 < len(args):
+            out.append(args[i + 1])
+        elif a.startswith("+") and len(a) > 1:
+            out.append(a[1:])
+    return out
+
+
 def _is_dynamic(word: str) -> bool:
     return "$" in word or "`" in word
 
@@ -168,8 +208,15 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         minilang.sed(an, prog, args, cmd, depth)
     elif prog == "openbox" and (startup := value_after(args, "--startup")):  # the window manager runs it
         an.line(startup, depth + 1, cwd)
-    elif prog in ("vim", "vi", "nvim", "ex", "view"):
+    elif prog in _VIMS:
         # vim's -c ":!…" runs shell commands.
+        for cmdtext in _vim_commands(args):
+            # guard38: `vim -es -c 'so c.vim'` ran the commands of c.vim, unread; also through `exe`, `norm :`,
+            # `call execute(…)`, a modifier (`noa`, `verbose`), `--cmd`, and vim under its other names
+            if _VIM_SOURCES.search(cmdtext) or _VIM_INDIRECT.search(cmdtext) or \
+                    re.search(r"\bnorm(?:al?)?!?\s", cmdtext) and re.search(r"[:!Q@\x12\x0f]|\"=", cmdtext):
+                an.r.add("dynamic", f"{prog} runs the commands of a file or code built when it runs ({cmdtext[:60]}), "
+                                    "which may run any program")
         for a in args:
             for m in R.CODE_SHELL_CALL.finditer(a):
                 an.line(m.group("cmd"), depth + 1, cwd)
@@ -192,6 +239,9 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
     if prog in R.OUTPUT_WRITERS:
         for i, a in enumerate(args):
             name, _, inline = a.partition("=")
+            if a.startswith("-o") and len(a) > 2 and name not in R.OUTPUT_OPTS and not a.startswith("-o=") \
+                    and prog not in ("openssl", "gpg", "ssh-keygen"):  # guard38: `sort -o.bashrc`, `iconv -o.profile`
+                name, inline = "-o", a[2:]
             if name in R.OUTPUT_OPTS and (inline or i + 1 < len(args)):
                 target = inline or args[i + 1]
                 if target != "-":
@@ -202,6 +252,37 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
                         an.__dict__.setdefault("compiled", set()).add(an.paths.resolve(target, cwd))
                     if prog in R.DOWNLOADERS:
                         an.downloads.add(an.paths.resolve(target, cwd))
+    if prog == "link" and len(operands) == 2:  # guard38: coreutils' `link n.txt .bashrc` (a hard link)
+        an.write_target(operands[1], cwd, f"link writes {operands[1]}")
+    decompress = _DECOMPRESS.get(prog)
+    if prog.startswith("python") and args[:2] == ["-m", "gzip"]:  # `python3 -m gzip -d .profile.gz`
+        decompress, operands = ((".gz",) if {"-d", "--decompress"} & set(args) else None), operands[1:]
+    elif decompress is None and prog in _COMPRESSORS and ("d" in flags or long & {"--decompress", "--uncompress"}):
+        decompress = _COMPRESSORS[prog]
+    if decompress and "c" not in flags and not long & {"--stdout", "--to-stdout"}:
+        for p in operands:  # guard38: `gzip -d .bashrc.gz` writes .bashrc
+            for suffix in decompress:
+                if p.endswith(suffix) and len(p) > len(suffix):
+                    an.write_target(p[:-len(suffix)], cwd, f"{prog} writes {p[:-len(suffix)]}")
+    if prog in _SECOND_OPERAND and len(operands) >= 2:  # guard38: `uniq b.txt .bashrc`, `lz4 -d b.lz4 .bashrc`
+        an.write_target(operands[1], cwd, f"{prog} writes to {operands[1]}")
+    if prog == "script":  # guard38: `script -q -c 'echo …' .bashrc` wrote its typescript into the start-up file
+        i, named = 0, []
+        while i < len(args):
+            a = args[i]
+            if a in _SCRIPT_VALUED:
+                if a in _SCRIPT_LOGS and i + 1 < len(args):
+                    named.append(args[i + 1])
+                i += 2
+                continue
+            name, eq, inline = a.partition("=")
+            if eq and name in _SCRIPT_LOGS:
+                named.append(inline)
+            elif not a.startswith("-"):
+                named.append(a)
+            i += 1
+        for target in named[:4]:
+            an.write_target(target, cwd, f"script writes its log to {target}")
     if prog in R.DOWNLOADERS:  # wget URL and curl -O URL save under the URL's own file name
         if prog == "wget" and not ({"-O", "--output-document", "-P"} & set(args)) or prog == "curl" and (
                 "-O" in args or "--remote-name" in args):

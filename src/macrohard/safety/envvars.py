@@ -49,6 +49,11 @@ _LOADERS = {"NODE_OPTIONS": re.compile(r"(?:^|\s)(?:--require|-r|--import|--load
             # vim's start-up commands (guard20)
             "VIMINIT": re.compile(r"\S"), "EXINIT": re.compile(r"\S"), "GVIMINIT": re.compile(r"\S"),
             "MYVIMRC": re.compile(r"\S"),
+            # guard38: vim's runtime files (defaults.vim, ftplugins) and its system vimrc's folder; ImageMagick's
+            # delegates.xml (the commands it runs per format); compiled Python read from a folder of the workspace
+            # with no source the guard reads (`PYTHONPYCACHEPREFIX=pc`, an unchecked-hash pyc there)
+            "VIMRUNTIME": re.compile(r"\S"), "VIM": re.compile(r"\S"), "MAGICK_CONFIGURE_PATH": re.compile(r"\S"),
+            "MAGICK_HOME": re.compile(r"\S"), "PYTHONPYCACHEPREFIX": re.compile(r"\S"),
             "PYTHONSTARTUP": re.compile(r"\S"), "PERLDB_OPTS": re.compile(r"\S"), "PERL5DB": re.compile(r"\S"), "GCONV_PATH": re.compile(r"\S"),
             # key files less reads, whose #env section sets LESSOPEN (guard20: `LESSKEYIN=k.txt less f` ran it)
             "LESSKEYIN": re.compile(r"\S"), "LESSKEY": re.compile(r"\S"), "LESSKEY_SRC": re.compile(r"\S"),

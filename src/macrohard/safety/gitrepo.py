@@ -82,15 +82,72 @@ def judge(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int) -> None
     reading.add(gitdir)
     try:
         _judge_repository(an, gitdir, top, depth)
+        if args[at] in ("push", "send-pack"):
+            _receiving(an, args[at + 1:], gitdir, top, depth, reading)
     finally:
         reading.discard(gitdir)
+
+
+def _receiving(an: Analyzer, rest: list[str], gitdir: str, top: str, depth: int, reading: set[str]) -> None:
+    """guard38: a push to a repository on this machine runs that repository's hooks (pre-receive, update,
+    post-receive, post-update, proc-receive, push-to-checkout, reference-transaction) and reads its settings: `git
+    push r.git HEAD:m` ran r.git/hooks/post-receive, written a step before, unread. The destination (a path, a
+    file:// URL, or a remote whose URL is one) is judged as a repository a git command runs in."""
+    operands, repo = [], None
+    for i, a in enumerate(rest):
+        if a.startswith("--repo="):
+            repo = a[7:]
+        elif a == "--repo" and i + 1 < len(rest):
+            repo = rest[i + 1]
+        elif not a.startswith("-") and not (i and rest[i - 1] in ("--repo", "-o", "--push-option", "--receive-pack",
+                                                                     "--exec")):
+            operands.append(a)
+    settings = _settings(an, posixpath.join(gitdir, "config"))
+    if operands or repo:
+        dests = [repo if repo is not None else operands[0]]  # with --repo, the operands are refspecs
+    else:  # no destination: the branch's pushRemote/remote, remote.pushDefault, else origin (all judged)
+        dests = [v for k, v in settings if k == "remote.pushdefault" or re.fullmatch(r"branch\..*\.(?:push)?remote", k)]
+        dests.append("origin")
+    for dest in dict.fromkeys(dests):
+        _receiving_one(an, dest, settings, gitdir, top, depth, reading)
+
+
+def _receiving_one(an: Analyzer, dest: str, settings: list[tuple[str, str]], gitdir: str, top: str, depth: int,
+                   reading: set[str]) -> None:
+    if "$" in dest or "`" in dest:
+        an.r.add("dynamic", f"git push to {dest[:40]}: a destination only known when it runs")
+        return
+    url = dest
+    if re.fullmatch(r"[\w.-]+", dest) and not os.path.isdir(an.paths.resolve(dest, top)):
+        urls = [v for k, v in settings if k in (f"remote.{dest}.url", f"remote.{dest}.pushurl")]
+        if not urls:
+            return
+        url = urls[-1]
+    if url.startswith("file://"):
+        url = url[7:]
+    elif "://" in url or re.match(r"[^/]+:", url):
+        return  # another machine: its hooks are its own
+    where = an.paths.resolve(url, top)
+    if not any(where == w or where.startswith(w.rstrip("/") + "/") for w in an.paths.workspaces):
+        an.r.add("dynamic", f"git push to {url[:60]}, a repository outside the workspace: its hooks run unread")
+        return
+    other, other_top = repository(where, an.paths.workspaces, an.paths.resolve)
+    if other is None or other in reading or other == gitdir:
+        return
+    reading.add(other)
+    try:
+        _judge_repository(an, other, other_top, depth)
+    finally:
+        reading.discard(other)
 
 
 def _judge_repository(an: Analyzer, gitdir: str, top: str, depth: int) -> None:
     """The command-valued settings of ``gitdir``'s config and its hooks, judged as what a git command there runs."""
     from macrohard.safety import programs
 
-    settings = _settings(an, posixpath.join(gitdir, "config"))
+    # guard38: with extensions.worktreeConfig git reads config.worktree too (`cp c.txt .git/config.worktree` with a
+    # core.fsmonitor ran at `git status`, unread)
+    settings = _settings(an, posixpath.join(gitdir, "config")) + _settings(an, posixpath.join(gitdir, "config.worktree"))
     hooks_path = None
     for key, value in settings:
         if key == "core.hookspath":

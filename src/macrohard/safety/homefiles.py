@@ -31,9 +31,13 @@ _OPAQUE: dict[str, tuple[str, ...]] = {
     "curl": (".curlrc", ".config/curlrc"),
     "wget": (".wgetrc",),
     "screen": (".screenrc",),
+    # guard38: ImageMagick's delegates.xml names the command it runs for a format (a stand-in here; real elsewhere)
+    "convert": (".config/ImageMagick", ".magick"),
 }
 _ALIASES = {"vi": "vim", "view": "vim", "ex": "vim", "rvim": "vim", "nvim": "vim", "gvim": "vim", "vimdiff": "vim",
-            "vim.basic": "vim", "vim.tiny": "vim", "more": "less"}
+            "vim.basic": "vim", "vim.tiny": "vim", "more": "less", "magick": "convert", "mogrify": "convert",
+            "identify": "convert", "composite": "convert", "montage": "convert", "compare": "convert",
+            "conjure": "convert", "stream": "convert", "animate": "convert", "display": "convert", "import": "convert"}
 # options that make the program skip those files
 _SKIP = {"vim": ("-u", "--clean", "--noplugin"), "gdb": ("-nx", "-n", "--nx", "-nh"), "curl": ("-q", "--disable"),
          "tmux": ("-f",), "wget": ("--no-config",), "less": ()}
@@ -66,6 +70,12 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
             if re.search(r"-javaagent|-agentpath|-agentlib|-XX:On\w*Error|-XX:Flags|(?:^|\s)@",
                          text_of(posixpath.join(folder, rel))):
                 an.r.add("dynamic", f"{prog} starts its JVM with the options of {rel}, which load or run a program")
+    if name in ("node", "nodejs", "npm", "npx") or prog.startswith("node"):
+        for rel in (".node_modules", ".node_libraries"):  # guard38: require() looks there after the project's folders
+            if os.path.lexists(posixpath.join(home, rel)):
+                an.r.add("dynamic", f"{prog} loads modules from ~/{rel}, a folder of the workspace, where a "
+                                    "require() finds no other; the guard does not read them: remove it")
+                break
     if name in _LESSFILTER_RUNNERS and os.path.isfile(lf := posixpath.join(home, ".lessfilter")):
         # guard37: Debian's lesspipe (LESSOPEN='|lesspipe %s', `eval "$(lesspipe)"`, or run by itself) runs
         # ~/.lessfilter first: `less a.txt` ran it, written a step earlier
@@ -108,6 +118,14 @@ def python(an: Analyzer, prog: str, args: list[str], depth: int, cwd: str | None
                     an.code("python3", code, depth, cwd)
             elif name in ("usercustomize.py", "sitecustomize.py"):
                 an.code("python3", text_of(path), depth, cwd, where=folder)
+            elif name != "__pycache__" and (name.endswith((".py", ".pyc", ".so")) or os.path.isdir(path)):
+                # guard38: the user site comes before the system's packages: a pytest.py, pluggy.py or yaml.py
+                # there replaced the system's module at `python3 -m pytest`/`import yaml`, and a dist-info's
+                # entry_points.txt ([pytest11]) loaded its module into every pytest run
+                an.r.add("dynamic", f"{prog} puts ~/{posixpath.relpath(folder, home)} (in the workspace) on its path "
+                                    f"before the system's packages, and it holds {name[:40]}: code there replaces "
+                                    "the system's modules and plugins unread; remove it, or run python3 -s")
+                break
 
 
 def git(an: Analyzer, args: list[str], depth: int, cwd: str | None) -> None:

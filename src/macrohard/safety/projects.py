@@ -377,6 +377,11 @@ def _python_tree(an: Analyzer, prog: str, targets: list[str], cwd: str, depth: i
             return
         files += found  # and the test modules written earlier on this line: read as the guard knows them
         files += [p for p in an.written if (p == top or p.startswith(top + "/")) and collected(p) and p not in found]
+        for path in list(files):  # guard38: a test module in a package is imported as one: `python3 -m unittest`
+            up = posixpath.dirname(path)  # ran tests/__init__.py, unread (and pytest does with __init__.py files)
+            while (up == top or up.startswith(top + "/")) and os.path.isfile(init := posixpath.join(up, "__init__.py")):
+                files.append(init)
+                up = posixpath.dirname(up)
         up = posixpath.dirname(top)
         while any(up == w or up.startswith(w + "/") for w in an.paths.workspaces):
             if os.path.isfile(posixpath.join(up, "conftest.py")):

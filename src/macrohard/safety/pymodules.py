@@ -59,7 +59,7 @@ def module(an: Analyzer, prog: str, name: str, depth: int, cwd: str | None, wher
                                     "only known when it runs")
             continue
         seen.add(file)
-        if (cached := unchecked_pyc(file)) is not None:
+        if (cached := unchecked_pyc(file, an.__dict__.get("top_line", ""))) is not None:
             an.r.add("dynamic", f"{prog} code imports {posixpath.basename(file)} from {cached}, bytecode Python runs "
                                 "without checking it against the source the guard reads; delete the __pycache__ file")
         if len(seen) > MAX_MODULES:
@@ -89,14 +89,14 @@ def _special(path: str) -> bool:
     return target.startswith(("/dev/", "/proc/")) or not os.path.isfile(target)
 
 
-def unchecked_pyc(source: str) -> str | None:
+def unchecked_pyc(source: str, line: str = "") -> str | None:
     """The ``__pycache__`` file of ``source`` that Python loads without looking at the source, if there is one: a
     hash-based pyc with its check flag off (guard21: ``compileall --invalidation-mode unchecked-hash`` of a module,
     then the source rewritten harmless, and the import ran the old code; also one copied from another module)."""
     folder, name = posixpath.split(source)
     try:
         names = [n for n in os.listdir(posixpath.join(folder, "__pycache__")) if n.startswith(name[:-3] + ".")
-                 and n.endswith(".pyc") and n.count(".") == 2]
+                 and n.endswith(".pyc") and (n.count(".") == 2 or re.search(r"\.opt-[12]\.pyc$", n))]
     except OSError:
         return None
     for n in names[:8]:
@@ -109,7 +109,51 @@ def unchecked_pyc(source: str) -> str | None:
         flags = int.from_bytes(head[4:8], "little") if len(head) == 8 else 0
         if flags & 1 and not flags & 2:
             return f"__pycache__/{n}"
+        if not flags & 1 and _stale_timestamp_pyc(source, path, head, line,
+                                                  int(n[-5]) if re.search(r"\.opt-[12]\.pyc$", n) else 0):
+            return f"__pycache__/{n}"
     return None
+
+
+# a line that may set a file's modification time before Python reads the pyc (`touch -d 2020-01-01 m.py; python3 -c
+# 'import m'`), so a recorded time that differs now may match then
+_SETS_TIMES = re.compile(r"\btouch\b|utime|\bcp\b[^;&|]*\s-[a-zA-Z]*[pa]|--preserve|\brsync\b|\btar\b|\bunzip\b|"
+                         r"\bcpio\b|\b7za?\b|\bpatch\b|\bgit\b|\bmv\b|\bln\b")
+
+
+def _stale_timestamp_pyc(source: str, path: str, head: bytes, line: str = "", optimize: int = 0) -> bool:
+    """guard38: a timestamp pyc Python takes for ``source`` (its recorded mtime and size are the source's) that is not
+    the source compiled: `python3 -m compileall` of a harmful m.py, m.py rewritten harmless with the same size and
+    `touch -d` back to the old time, and `import m` ran the old code. Compiled here (the guard's Python, if it is the
+    sandbox's version: same magic number) under the file names Python records (the path as given, any tail of the
+    absolute path) and compared byte for byte; a pyc of another Python version is not judged."""
+    import importlib.util
+    import marshal
+
+    if head[:4] != importlib.util.MAGIC_NUMBER:
+        return False
+    try:
+        st = os.stat(source)
+        with open_regular(path, "rb") as fh:
+            data = fh.read(4_000_000)
+        with open_regular(source, "rb") as fh:
+            text = fh.read(4_000_000)
+    except OSError:
+        return False
+    if len(data) < 16 or data[12:16] != (st.st_size & 0xFFFFFFFF).to_bytes(4, "little") or \
+            data[8:12] != (int(st.st_mtime) & 0xFFFFFFFF).to_bytes(4, "little") and not _SETS_TIMES.search(line):
+        return False  # Python compiles the source again: what runs is what the guard reads
+    parts = source.split("/")
+    names = ["/".join(parts[i:]) for i in range(len(parts) - 1, -1, -1)][:12]
+    names += ["./" + n for n in names[:3]]
+    for name in names:
+        try:
+            code = compile(text, name or "/", "exec", dont_inherit=True, optimize=optimize)
+        except (SyntaxError, ValueError):
+            return True  # the source does not compile, yet a pyc of it exists: it is not this source's
+        if marshal.dumps(code) == data[16:]:
+            return False
+    return True
 
 
 # code that changes where its imports look: `sys.path.insert(0, "lib")`, `.append`, `.extend`, `sys.path[:0] = …`,

@@ -145,6 +145,10 @@ def _module(an: Analyzer, prog: str, name: str, args: list[str], depth: int, cwd
         from macrohard.safety import archives
 
         archives.python_module(an, name, args, cwd)
+    elif name == "gzip" and {"-d", "--decompress"} & set(args):  # guard38: `-m gzip -d .profile.gz` writes .profile
+        for path in operands:
+            if path.endswith(".gz") and len(path) > 3:
+                an.write_target(path[:-3], cwd, f"{prog} -m gzip writes {path[:-3]}")
     elif name in ("pdb", "cProfile", "profile", "trace") and "-m" in args[:-1]:
         # `python3 -m pdb -c continue -m m`: the module runs as `-m m` would (guard21: its code ran unread)
         from macrohard.safety import pymodules

@@ -118,6 +118,7 @@ def facts_of(action: Any, ctx: GuardContext, policy: Policy) -> Facts:
                     for pattern, category, what in R.WRITE_TARGETS:
                         if category in ("persistence", "credential", "dynamic") and pattern.search(low):
                             a.add(category, f"{kind} {value} ({what})")
+                    _linked_target(kind, value, a.paths[-1], workspaces, a)
                     text = str(fields.get("content") or fields.get("new") or "")
                     if _EDITOR_SETTINGS.search(low) and _TERMINAL_RUNS.search(text):  # guard21's open one
                         a.add("dynamic", f"{kind} {value}: an editor setting that runs a shell or sets its environment "
@@ -128,6 +129,34 @@ def facts_of(action: Any, ctx: GuardContext, policy: Policy) -> Facts:
                   network=ctx.network or "full")
     ctx.last_facts = (action, facts)  # for the flow check of the same review (safety.flow), not across reviews
     return facts
+
+
+def _linked_target(kind: str, value: str, path: str, workspaces: list[str], a: Analysis) -> None:
+    """guard38: the file tools follow links (``ln -s .bashrc notes.txt`` a step before, then write_file notes.txt
+    put the payload in the home's .bashrc, approved), and a hard link (``ln .profile n.txt``) is the same file under
+    another name: the target is judged by where the write lands, and a file with other names is asked about."""
+    import os
+
+    try:
+        real = os.path.realpath(path)
+        st = os.lstat(real) if os.path.lexists(real) else None
+    except (OSError, ValueError):
+        return
+    given = value.lower()
+    if real.rstrip("/") != posixpath.normpath(posixpath.join(workspaces[0] if workspaces else "/", value)):
+        low = real.lower()
+        for pattern, category, what in R.WRITE_TARGETS:
+            if category in ("persistence", "credential", "dynamic") and pattern.search(low) \
+                    and not pattern.search(given):
+                a.add(category, f"{kind} {value}, a link to {real} ({what})")
+        for pattern, category, why in R.SENSITIVE_PATHS:
+            if pattern.search(low) and not pattern.search(given):
+                a.add(category, f"{why}: {value} (a link to {real})")
+        if not any(real == w or real.startswith(w.rstrip("/") + "/") for w in workspaces):
+            a.add("dynamic", f"{kind} {value} goes through a link to {real}, outside the workspace")
+    if st is not None and not os.path.isdir(real) and st.st_nlink > 1:
+        a.add("dynamic", f"{kind} {value}: the file has {st.st_nlink} names (a hard link), so writing it changes "
+                         "the file under its other names too; remove the link first")
 
 
 # VS Code's workspace settings that start a program, or set the environment, of every terminal it opens in the folder

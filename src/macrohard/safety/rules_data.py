@@ -69,7 +69,8 @@ WRAPPER_ARG_OPTS: dict[str, frozenset[str]] = {
 }
 # Programs whose -o/--output/-O/... option names a file they write.
 OUTPUT_WRITERS = frozenset({"curl", "wget", "openssl", "gcc", "g++", "cc", "clang", "clang++", "go", "sort", "rustc",
-                            "javac", "aria2c", "ffmpeg", "pandoc", "gpg", "ssh-keygen", "xh", "http"})
+                            "javac", "aria2c", "ffmpeg", "pandoc", "gpg", "ssh-keygen", "xh", "http",
+                            "iconv", "zstd", "lz4", "lz4c", "shuf", "msgfmt", "msgcat", "msguniq", "uconv"})  # guard38
 OUTPUT_OPTS = frozenset({"-o", "--output", "-O", "--output-document", "-out", "--out", "-P", "--directory-prefix"})
 ALWAYS_DESTRUCTIVE = frozenset({"mkfs", "mke2fs", "mkswap", "wipefs", "fdisk", "sfdisk", "parted", "gdisk",
                                 "shutdown", "reboot", "halt", "poweroff", "init", "telinit", "blkdiscard",

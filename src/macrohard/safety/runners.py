@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 import shlex
@@ -73,6 +74,32 @@ _GIT_SUB_COMMANDS: dict[str, frozenset[str]] = {
 # programs that are Python scripts: the user site-packages' .pth lines run as they start
 _PYTHON_TOOLS = frozenset({"pip", "pip3", "pytest", "py.test", "pipx", "tox", "nox", "ipython", "jupyter", "black",
                            "ruff", "mypy", "flake8", "pylint", "poetry", "pre-commit", "meson", "scons"})
+_PY_SCRIPTS: dict[str, bool] = {}
+
+
+def python_script(prog: str) -> bool:
+    """guard38: a system program that is a Python script (`pygmentize`, `yq`, `pydoc3`): Python starts with the
+    home's user site on its path (a pygments/ there replaced the system's at `pygmentize -V`)."""
+    if "/" in prog or not prog:
+        return False
+    if prog not in _PY_SCRIPTS:
+        from macrohard.safety.regular import open_regular
+
+        found = False
+        for folder in ("/usr/local/bin", "/usr/bin", "/bin"):
+            try:
+                with open_regular(os.path.join(folder, prog), "rb") as fh:
+                    head = fh.read(128)
+            except OSError:
+                continue
+            found = head.startswith(b"#!") and b"python" in head.split(b"\n", 1)[0]
+            break
+        if len(_PY_SCRIPTS) < 4096:
+            _PY_SCRIPTS[prog] = found
+        return found
+    return _PY_SCRIPTS[prog]
+
+
 # interpreters rules_data does not list, read like the ones it does (their -c/-e code, their script)
 MORE_INTERPRETERS = frozenset({"pypy", "pypy3", "R", "julia", "guile", "racket", "sbcl", "jshell"})
 # `\! CMD` (psql), `.shell`/`.system CMD`, and sqlite3's `.once|.output|.import|.read '|CMD'` (guard20: a pipe to or
@@ -95,7 +122,7 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
     archives.judge(an, prog, args, cmd)  # the files an archive writes where it is extracted (guard20)
     toolwrites.judge(an, prog, args, cmd)  # cmake -E, jar, zstd -o, socat, ed/ex/vim `w FILE` (guard23)
     homefiles.judge(an, prog, args, cmd, depth)  # the home folder's start-up files it reads (guard20)
-    if prog in _PYTHON_TOOLS:
+    if prog in _PYTHON_TOOLS or python_script(prog):
         homefiles.python(an, prog, args, depth, cmd.cwd)
     opts = COMMAND_OPTIONS.get(prog)
     if prog == "tar":

@@ -275,7 +275,7 @@ def run_code(an: Analyzer, prog: str, inv: Invocation, cmd: SimpleCommand, depth
         an.code(prog, loads, depth, cwd)
     if prog in ("node", "nodejs") and any(a == "--test" or a.startswith("--test=") for a in cmd.argv):
         node_tests(an, cmd, depth)
-    if prog == "perl":  # `perl -d` reads ~/.perldb (safety.homefiles)
+    if prog in ("perl", "node", "nodejs"):  # `perl -d` reads ~/.perldb, node ~/.node_modules (safety.homefiles)
         from macrohard.safety import homefiles
 
         homefiles.judge(an, prog, cmd.argv[1:], cmd, depth)
@@ -352,7 +352,9 @@ def _picks(an: Analyzer, pattern: str, cwd: str | None) -> bool:
     # (a bracket expression read as any one character, a letter as either case: a superset of what it may match)
     nocase = re.sub(r"\[!?\]?(?:\[:\w+:\]|[^]])*\]|[A-Za-z]", lambda m: "?" if m.group(0).startswith("[") else
                     f"[{m.group(0).lower()}{m.group(0).upper()}]", pattern)
-    return bool(glob.glob(an.paths.resolve(pattern, cwd))) or bool(glob.glob(an.paths.resolve(nocase, cwd))) or \
+    # dot-files too: `shopt -s dotglob` a step before lets `sh *.sh` pick .r.sh (guard38: it ran unread)
+    return bool(glob.glob(an.paths.resolve(pattern, cwd), include_hidden=True)) or \
+        bool(glob.glob(an.paths.resolve(nocase, cwd), include_hidden=True)) or \
         bool(an.written) or an.unmodelled_writes or an.unknown_writes
 
 

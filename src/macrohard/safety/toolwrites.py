@@ -27,6 +27,10 @@ _SOCAT_FILE = re.compile(r"^(?:create|creat|open|gopen|file):(?P<f>[^,]+)", re.I
 # ed/ex/vim: `w FILE`, `w! FILE`, `w >> FILE`, `wq FILE`, `x FILE`, `sav[eas] FILE`, `up[date] FILE`, with a range
 _EX_WRITE = re.compile(r"^[\s:]*[\d,.$;'+-]*(?:w(?:rite)?|wq|x(?:it)?|sav(?:eas)?|up(?:date)?|wa(?:ll)?)!?"
                        r"(?:\s*>>)?\s+(?!!)(?P<f>[^\s|!][^|\n]*?)\s*$", re.M)
+# guard38: `redir! > .bashrc` (with `>>`), `mks[ession] FILE`, `mkv[imrc] FILE`, `mkex[rc] FILE`, `wv[iminfo] FILE`,
+# `wsh[ada] FILE`, `ha[rdcopy] > FILE`: vim writes FILE (the redirect put `echo`'s text into the home's .bashrc)
+_VIM_WRITE = re.compile(r"^[\s:]*(?:sil(?:ent)?!?\s+)?(?:redi(?:r)?!?\s*>>?|mks(?:ession)?!?|mkvie(?:w)?!?|mkv(?:imrc)?!?|"
+                        r"mkex(?:rc)?!?|wv(?:iminfo)?!?|wsh(?:ada)?!?|ha(?:rdcopy)?!?\s*>)\s*(?P<f>[^\s|][^|\n]*?)\s*$", re.M)
 _PY_EXTRACT = re.compile(r"\b(?:unpack_archive|extractall|extract)\s*\(")
 _PY_DEST = re.compile(r"""(?:unpack_archive\s*\(\s*(['"])[^'"]*\1\s*,\s*(?:extract_dir\s*=\s*)?|"""
                       r"""extractall\s*\(\s*(?:path\s*=\s*)?)(['"])([^'"\n]*)\2""")
@@ -261,6 +265,10 @@ def _ex(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> None:
             for m in _EX_WRITE.finditer(line):
                 target = m.group("f").strip().strip("'\"")
                 if target:
+                    an.write_target(target, cmd.cwd, f"{prog} writes {target}")
+            for m in _VIM_WRITE.finditer(line) if prog not in ("ed", "red") else ():
+                target = m.group("f").strip().strip("'\"")
+                if target and target not in ("END", "end"):
                     an.write_target(target, cmd.cwd, f"{prog} writes {target}")
 
 
