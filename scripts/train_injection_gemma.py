@@ -42,7 +42,8 @@ LEFT_OUT: tuple[str, ...] = ()
 # injections lifted them. Candidate D of injr34b (blind27 only) failed its look on blind29 (policy 65.3 -> 64.8 %);
 # injr35's arm E2 carries the recipe to blind27-29, held out once on blind31 (scripts/screen_data/injr35_METHOD.md).
 # injr36 (H2): blind31 too (its 1,063 negatives out of this head's fit, as E2 did with blind27-29).
-INJECTIONS_ONLY: tuple[str, ...] = ("blind27", "blind28", "blind29", "blind31")
+# injr37 (J1): blind32 too (its 1,079 negatives out of this head's fit).
+INJECTIONS_ONLY: tuple[str, ...] = ("blind27", "blind28", "blind29", "blind31", "blind32")
 
 
 def train(without: tuple[str, ...] = ()) -> embed_head.Head:
