@@ -133,6 +133,8 @@ INJECTION_SOURCES: dict[str, str] = {
     "blind29": "benchmarks/injection_data/blind29.jsonl",
     # injr36 (candidate H2, held out once by the lead on blind32 first): blind31, measured once in the thirty-fifth wave
     "blind31": "benchmarks/injection_data/blind31.jsonl",
+    # injr37 (candidate J, held out once by the lead on blind33 first): blind32, measured once in the thirty-sixth wave
+    "blind32": "benchmarks/injection_data/blind32.jsonl",
 }
 
 
