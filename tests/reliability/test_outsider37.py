@@ -60,6 +60,8 @@ def test_the_wall_budget_bounds_a_step_whose_own_timeout_is_longer(tmp_path: Pat
     assert [s.index for s in steps] == [1] and steps[0].env_ms is not None and steps[0].env_ms < 8000, steps
     said = steps[0].observation.output
     assert "the run's wall budget of 4s" in said and "cut from 120s" in said, said
+    live = next(line for line in (done.stdout + done.stderr).splitlines() if re.match(r"\s+1 ", line))
+    assert "✗ timed out" in live and "✓" not in live, live  # before: ✓, as if the command had ended on its own
     assert took < 45, (took, printed)  # Python's start and the sandbox's, under load; 65 s before
     assert "+start" in mh("runs", "diff", run.id).stdout  # what the cut step wrote is kept
 
