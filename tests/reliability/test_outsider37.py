@@ -214,3 +214,27 @@ def test_kill_9_during_the_screens_preparation_leaves_no_builder_running(tmp_pat
                 os.kill(builder, signal.SIGKILL)
             except ProcessLookupError:
                 pass
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="makes HOME immutable (chattr +i: root ignores a chmod)")
+def test_a_home_that_cannot_be_written_is_named_with_the_fix_not_a_traceback(tmp_path: Path) -> None:
+    """MACROHARD_HOME writable, HOME not, and no screens' cache yet (a service account, a read-only home)."""
+    home = tmp_path / "home"
+    home.mkdir()
+    script = tmp_path / "s.json"
+    script.write_text(json.dumps([{"kind": "write_file", "path": "a.txt", "content": "x"},
+                                  {"kind": "finish", "answer": "done"}]))
+    env = {k: v for k, v in os.environ.items() if k not in ("MACROHARD_CACHE", "XDG_CACHE_HOME")}
+    subprocess.run(["chattr", "+i", str(home)], check=True)
+    try:
+        done = subprocess.run([sys.executable, "-m", "macrohard", "run", "x", "-w", str(tmp_path / "ws"), "--model",
+                               f"scripted:{script}"], capture_output=True, text=True, timeout=120,
+                              env={**env, "HOME": str(home), "COLUMNS": "200"})
+    finally:
+        subprocess.run(["chattr", "-i", str(home)], check=True)
+    printed = _flat(done.stdout + done.stderr)
+    assert done.returncode == 2 and "Traceback" not in printed, printed[-3000:]
+    assert f"the screens' cache {home}/.cache/macrohard cannot be written" in printed, printed
+    assert "set MACROHARD_CACHE to a directory you can write" in printed, printed
+    run = SQLiteStore().list_runs(limit=1)[0]
+    assert run.status.value == "failed" and "MACROHARD_CACHE" in (run.error or ""), run  # before: `crashed`
