@@ -272,3 +272,34 @@ def test_kill_9_during_the_write_back_is_recovered_as_not_written_back_and_appli
     assert len(os.listdir(ws)) == files
     again = json.loads(mh("runs", "list", "--json").stdout)  # recovered once, not at every start
     assert [r["status"] for r in again if r["id"] == run_id] == ["failed"]
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="chattr +i (root ignores a chmod)")
+def test_a_run_store_made_read_only_mid_run_is_named_and_recovered(tmp_path: Path, _home: Path) -> None:
+    """Before: a traceback (`sqlite3.OperationalError: disk I/O error`) at the next write; the run left `running`."""
+    script = tmp_path / "s.json"
+    script.write_text(json.dumps([{"kind": "write_file", "path": "a.txt", "content": "kept\n"},
+                                  {"kind": "bash", "command": "sleep 4"},
+                                  {"kind": "write_file", "path": "b.txt", "content": "never\n"},
+                                  {"kind": "finish", "answer": "done"}]))
+    proc = subprocess.Popen([sys.executable, "-m", "macrohard", "run", "x", "-w", str(tmp_path / "ws"), "--model",
+                             f"scripted:{script}"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env={**os.environ, "COLUMNS": "200"})
+    assert proc.stdout is not None
+    out = []
+    while not re.match(r"\s+1 ", line := proc.stdout.readline()):
+        assert line, "".join(out)
+        out.append(line)
+    files = [str(_home / "runs.db"), str(_home / "runs.db-wal")]  # not the -shm: SQLite maps it (SIGBUS, its own)
+    subprocess.run(["chattr", "+i", *files], check=True)
+    try:
+        rest, _ = proc.communicate(timeout=120)
+    finally:
+        subprocess.run(["chattr", "-i", *files], check=True)
+    printed = _flat("".join(out) + rest)
+    assert proc.returncode == 2 and "Traceback" not in printed, printed[-3000:]
+    assert "the run store" in printed and "cannot be written" in printed and "chattr -i" in printed, printed
+    assert "macrohard runs recover" in printed, printed
+    listed = json.loads(mh("runs", "list", "--json").stdout)
+    assert [r["status"] for r in listed] == ["crashed"] and listed[0]["steps"] >= 1, listed
+    assert "+kept" in mh("runs", "diff", listed[0]["id"]).stdout
