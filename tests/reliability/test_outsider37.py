@@ -13,6 +13,16 @@ a model server that closes the connection mid-reply        "cannot reach the mod
                                                                                                             used
 kill -9 of `macrohard run` during the screens' one-time    the table's build (a child) ran on, orphaned,    the child dies with its parent
   preparation (a fresh MACROHARD_CACHE)                    for minutes at full CPU                          (PR_SET_PDEATHSIG)
+a timed-out step in the live view                          ✓ (as a command that ended on its own)           ✗ timed out
+HOME not writable (chattr +i), MACROHARD_HOME writable,    PermissionError traceback; the run `crashed`     "the screens' cache … cannot be written …
+  no screens' cache yet                                                                                     set MACROHARD_CACHE …", exit 2, `failed`
+kill -9 during the write-back (`--write-back`, 4,000       `succeeded` forever, 309 of 4,000 files in the   recovered `failed`: "only partly written
+  files)                                                   directory, nothing said                          back … `runs apply ID` writes them"
+runs.db and its -wal made immutable mid-run                traceback (`disk I/O error`)                     "cannot be written any more … chattr -i …
+                                                                                                            then `macrohard runs recover`", exit 2;
+                                                                                                            the run recovered `crashed`, step 1 kept
+held, kept here: Ctrl-C during the preparation; malformed JSON, an error object, a JSON list, bad tool arguments, an
+unknown tool from the model server; a store damaged after its first page
 """
 
 from __future__ import annotations
@@ -21,6 +31,7 @@ import json
 import os
 import re
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -81,6 +92,38 @@ def test_a_step_printing_200_mb_tells_the_model_how_much_was_elided(tmp_path: Pa
     assert len(output) < 20_000 and output.startswith("aaaa") and output.rstrip().endswith("aaaa")
 
 
+def _call(name: str, arguments: str) -> bytes:
+    return json.dumps({"id": "x", "choices": [{"index": 0, "finish_reason": "tool_calls", "message": {
+        "role": "assistant", "content": None, "tool_calls": [{"id": "c1", "type": "function", "function": {
+            "name": name, "arguments": arguments}}]}}]}).encode()
+
+
+HELD_REPLIES = {  # rel37's replies that held (named, the run ended with a true status): kept
+    "malformed JSON": (b'{"choices": [{"message": {"content": "hi"', "not JSON"),
+    "an error object": (json.dumps({"error": {"message": "model not loaded"}}).encode(),
+                        "answered with an error: model not loaded"),
+    "a JSON list": (b"[1,2,3]", "answered JSON that is not an object"),
+    "arguments not JSON": (_call("bash", '{"command": "ls"'), "arguments of bash are not JSON"),
+    "an unknown tool": (_call("launch_missiles", "{}"), "bad call to launch_missiles"),
+    "arguments a list": (_call("bash", "[1, 2]"), "tool arguments must be a JSON object"),
+}
+
+
+@pytest.mark.parametrize("mode", list(HELD_REPLIES))
+def test_a_malformed_model_reply_is_named_and_the_run_ends_true(mode: str, tmp_path: Path) -> None:
+    server, url, _ = _model_server(mode)
+    try:
+        done = mh("run", "list the files", "-w", str(tmp_path / "ws"), "--model", url, "--model-timeout", "4",
+                  "--max-steps", "2", "--no-sandbox")
+    finally:
+        server.shutdown()
+        server.server_close()
+    printed = _flat(done.stdout + done.stderr)
+    assert done.returncode == 1 and "Traceback" not in printed and HELD_REPLIES[mode][1] in printed, printed
+    run = SQLiteStore().list_runs(limit=1)[0]
+    assert run.status.value in ("failed", "out_of_budget"), run
+
+
 def _model_server(mode: str) -> tuple[ThreadingHTTPServer, str, list[int]]:
     """A chat-completions server on loopback; ``cut``: every reply cut off mid-body; ``cut-once``: the first."""
     calls: list[int] = []
@@ -97,6 +140,12 @@ def _model_server(mode: str) -> tuple[ThreadingHTTPServer, str, list[int]]:
             calls.append(1)
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
+            if mode in HELD_REPLIES:
+                body = HELD_REPLIES[mode][0]
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
             if mode == "cut" or (mode == "cut-once" and len(calls) == 1):
                 self.send_header("Content-Length", "1000")
                 self.end_headers()
@@ -174,7 +223,9 @@ def _builder(pid: int) -> int | None:
 
 
 @pytest.mark.slow
-def test_kill_9_during_the_screens_preparation_leaves_no_builder_running(tmp_path: Path) -> None:
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
+def test_kill_9_during_the_screens_preparation_leaves_no_builder_running(sig: signal.Signals, tmp_path: Path) -> None:
+    """SIGINT (Ctrl-C) held before: the run `interrupted`, its builder ended; kept beside kill -9's."""
     from macrohard.safety import embed
 
     try:
@@ -194,8 +245,10 @@ def test_kill_9_during_the_screens_preparation_leaves_no_builder_running(tmp_pat
             time.sleep(0.2)
             builder = _builder(proc.pid)
         assert builder is not None, "the table's build never started"
-        proc.kill()
+        proc.send_signal(sig)
         proc.wait(timeout=30)
+        if sig == signal.SIGINT:
+            assert proc.returncode == 130 and SQLiteStore().list_runs(limit=1)[0].status.value == "interrupted"
         gone = time.monotonic() + 10
         while Path(f"/proc/{builder}").exists() and time.monotonic() < gone:
             state = Path(f"/proc/{builder}/stat").read_text().rpartition(")")[2].split()[0] \
@@ -303,3 +356,28 @@ def test_a_run_store_made_read_only_mid_run_is_named_and_recovered(tmp_path: Pat
     listed = json.loads(mh("runs", "list", "--json").stdout)
     assert [r["status"] for r in listed] == ["crashed"] and listed[0]["steps"] >= 1, listed
     assert "+kept" in mh("runs", "diff", listed[0]["id"]).stdout
+
+
+def test_a_run_store_damaged_in_its_middle_is_named_with_the_fix(tmp_path: Path, _home: Path) -> None:
+    """Held (rel37): rel22's test overwrites the whole file; here every page after the schema's, after two runs."""
+    script = tmp_path / "s.json"
+    script.write_text(json.dumps([{"kind": "bash", "command": "seq 1 3000"}, {"kind": "finish", "answer": "done"}]))
+    for n in range(2):
+        assert mh("run", f"r{n}", "-w", str(tmp_path / "ws"), "--model", f"scripted:{script}",
+                  "--no-sandbox").returncode == 0
+    store = _home / "runs.db"
+    with sqlite3.connect(store) as db:  # the runs into the file itself, as when their processes have ended
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    size = store.stat().st_size
+    with open(store, "r+b") as fh:
+        for offset in range(4096 + 512, size, 4096):  # every page but the first (the schema) hit
+            fh.seek(offset)
+            fh.write(os.urandom(600))
+    for args in (("runs", "list"), ("run", "again", "-w", str(tmp_path / "ws"), "--model", f"scripted:{script}",
+                                    "--no-sandbox")):
+        # its own process: this one's connection keeps the pages it read before (nothing told it of the damage)
+        done = subprocess.run([sys.executable, "-m", "macrohard", *args], capture_output=True, text=True, timeout=120,
+                              env={**os.environ, "COLUMNS": "200"})
+        printed = _flat(done.stdout + done.stderr)
+        assert done.returncode == 2 and "Traceback" not in printed, printed[-2000:]
+        assert "is damaged" in printed and "move it aside" in printed, printed
