@@ -227,6 +227,7 @@ class Agent:
         ctx.usage, ctx.cost_usd = run.usage, run.cost_usd
         step.thought = reply.text
         action, call_id = parse_reply(reply)
+        action, cut = self._within_wall_budget(action, ctx)
         step.action = action
         messages.append(_assistant_message(reply.text, action, call_id))
 
@@ -263,12 +264,30 @@ class Agent:
         observation = target.execute(approved)
         step.env_ms = (time.perf_counter() - t2) * 1000
         observation = self.guard.screen(observation, ctx)
+        if cut:
+            observation = observation.model_copy(update={"output": f"{observation.output}\n[{cut}]",
+                                                         "meta": {**observation.meta, "timeout_cut": cut}})
         step.observation = observation
         messages.append(_observation_message(call_id, observation, self._boundary))
         if observation.images and getattr(self.model, "vision", False):
             _forget_old_images(messages)
             messages.append(_image_message(observation))
         return False
+
+    def _within_wall_budget(self, action: Any, ctx: GuardContext) -> tuple[Any, str]:
+        """A step never runs past the run's wall budget: an action whose own timeout is longer than what is left of
+        the budget gets that (at least a second) instead, before the review, so what is approved is what runs
+        (rel37: a `sleep 60` step with `timeout: 120` ran its whole minute under `max_seconds: 4`). Returns the
+        action and, where it was cut, the sentence that says so."""
+        limit, timeout = ctx.budget.max_seconds, getattr(action, "timeout", None)
+        if limit is None or not isinstance(timeout, int | float):
+            return action, ""
+        left = max(1.0, round(limit - (time.monotonic() - self._started), 1))
+        if timeout <= left:
+            return action, ""
+        return action.model_copy(update={"timeout": left}), (
+            f"the run's wall budget of {limit:g}s had {left:g}s left: this step's timeout was cut from {timeout:g}s "
+            f"to {left:g}s (a longer step needs a larger budget.max_seconds)")
 
     def _bind_scratch(self, ctx: GuardContext) -> None:
         """A model that can use it gets a ``Scratch`` of this run (``macrohard/scratch.py``): second solutions tried

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from macrohard.envs.mounts import owner_alive, read_owner, unmount_all
-from macrohard.envs.salvage import Salvaged, disk_bytes, leftovers, lower_of, remove, salvage
+from macrohard.envs.salvage import WRITING_BACK, Salvaged, disk_bytes, leftovers, lower_of, remove, salvage
 from macrohard.errors import NotFound, UserError
 from macrohard.store.sqlite import default_home
 from macrohard.types import Run, RunStatus
@@ -64,7 +64,9 @@ def _candidates(store: Any, home: Path | None) -> list[Run]:
     root = sandboxes(home)
     if root.is_dir():
         for state in root.iterdir():
-            if state.name.startswith(".") or state.name in found or (state / "changes.json").exists():
+            if state.name.startswith(".") or state.name in found:
+                continue
+            if (state / "changes.json").exists() and not (state / WRITING_BACK).exists():
                 continue
             if not (state / "owner.json").exists():
                 continue
@@ -120,12 +122,19 @@ def _repair(store: Any, run: Run, home: Path | None, progress: Callable[[int, in
         run.error = (f"the process that ran it (pid {pid}) ended without closing the run (killed, or the machine "
                      "stopped); the steps it finished are kept" + ("; its files were recorded: `macrohard runs diff "
                      f"{run.id}`" if salvaged and (salvaged.recorded or salvaged.changes) else ""))
+    partly = state is not None and (state / WRITING_BACK).exists()
     if info.get("commit_on_close") and info.get("committed_files") is None and not info.get("commit_error"):
-        info["commit_error"] = "the run ended before its changes were written back"
+        info["commit_error"] = ("the process ended while it wrote the changes back: a part of them may be there"
+                                if partly else "the run ended before its changes were written back")
         if run.status is RunStatus.succeeded:
             run.status = RunStatus.failed
-            run.error = (f"the changes were never written back into {info.get('lower')} (the process ended first); "
+            run.error = (f"the changes were only partly written back into {info.get('lower')} (the process ended "
+                         f"while writing them); they are all kept: `macrohard runs apply {run.id}` writes them"
+                         if partly else
+                         f"the changes were never written back into {info.get('lower')} (the process ended first); "
                          f"they are kept: `macrohard runs apply {run.id}`")
+    if partly:
+        (state / WRITING_BACK).unlink(missing_ok=True)
     store.update_run(run)
     return Recovered(run_id=run.id, status=run.status.value, was=was, salvaged=salvaged)
 

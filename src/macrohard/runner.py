@@ -12,7 +12,7 @@ from typing import Any
 from macrohard.agent import Agent, StepCallback
 from macrohard.envs import make_environment
 from macrohard.envs.mounts import owner_record
-from macrohard.errors import MacrohardError, TaskFileError, UserError
+from macrohard.errors import ConfigError, MacrohardError, TaskFileError, UserError
 from macrohard.models import get_model
 from macrohard.recovery import recover
 from macrohard.safety import audit
@@ -155,12 +155,12 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
                 run.meta["sandbox"] = env.describe()
                 store.update_run(run)
             setup_environment(env, guard, task, run)
+            screens_ready()  # a cache that cannot be written is the user's to fix: the run `failed`, with the fix
         except Exception as exc:
             run.status, run.error, run.finished_at = RunStatus.failed, str(exc), time.time()
             store.update_run(run)
             raise
         tools = _mcp_tools(task, workspace)  # the task's MCP servers: their tools as guarded mcp_call actions
-        screens_ready()
         try:
             agent = Agent(model, env, guard, store, on_step=on_step, approve=approve, prompt=prompt,
                           extra_envs=[*extra_envs, *tools])
@@ -196,6 +196,11 @@ def screens_ready() -> None:
         embed.prepare(say=lambda line: None)
     except (embed.EncoderMissing, ImportError):
         pass  # not an error here: the screen that needs the missing part names the fix when it runs
+    except OSError as exc:  # rel37: a HOME that cannot be written was a PermissionError traceback, the run `crashed`
+        where = exc.filename or embed.cache_dir()
+        raise ConfigError(f"the screens' cache {embed.cache_dir()} cannot be written ({exc.strerror or exc}: "
+                          f"{where}): set MACROHARD_CACHE to a directory you can write (or make HOME writable); "
+                          "`python -m macrohard.safety.embed build` fills it ahead of the first run") from exc
 
 
 def _mcp_tools(task: Task, workspace: str) -> list[Any]:

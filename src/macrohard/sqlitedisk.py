@@ -65,6 +65,12 @@ def unusable(exc: sqlite3.DatabaseError, path: str | os.PathLike[str]) -> StoreU
         return StoreUnusable(f"the run store {where} cannot be written ({exc}): make it and its directory writable "
                              "for you (`ls -l`, `chmod u+w`; `lsattr` shows an immutable flag, `chattr -i` clears "
                              "it), or set MACROHARD_HOME to a directory you can write")
+    if code == sqlite3.SQLITE_IOERR and str(path) and (stuck := _unwritable(str(path))):
+        # rel37: made read-only (chattr +i, chmod, a remount) while a run used it: SQLite says "disk I/O error"
+        return StoreUnusable(f"the run store {where} cannot be written any more ({exc}: {stuck} is read-only now): "
+                             "make it and its -wal file writable again (`ls -l`, `chmod u+w`; `lsattr` shows an "
+                             "immutable flag, `chattr -i` clears it), then `macrohard runs recover` ends the run it "
+                             "cut short, its finished steps kept")
     if code == sqlite3.SQLITE_CANTOPEN:
         return StoreUnusable(f"the run store {where} cannot be opened ({exc}): check that its directory exists and "
                              "is yours to write, or set MACROHARD_HOME to a directory you can write")
@@ -73,6 +79,14 @@ def unusable(exc: sqlite3.DatabaseError, path: str | os.PathLike[str]) -> StoreU
                              "with its -wal and -shm files) and macrohard starts a fresh one; `sqlite3 "
                              f"{where}.broken .recover | sqlite3 {where}` may save the runs it holds")
     return None
+
+
+def _unwritable(path: str) -> str:
+    """The first of the store's file and its -wal that exists and may not be written now, or ""."""
+    for name in (path, f"{path}-wal"):
+        if os.path.exists(name) and not os.access(name, os.W_OK):
+            return name
+    return ""
 
 
 WAIT_ENV = "MACROHARD_STORE_WAIT"

@@ -101,6 +101,9 @@ def print_step(step: Step, *, full: bool = False, brief: bool = True, run_id: st
         mark = "[yellow]✗ not run[/]"
     elif crash and (verdict is None or verdict.allowed):  # the step was allowed, but the browser died under it
         mark = "[red]✗ browser " + ("hung" if "stopped responding" in str(crash) else "crashed") + "[/]"
+    elif (verdict is None or verdict.allowed) and step.observation is not None \
+            and step.observation.meta.get("timed_out"):  # rel37: shown ✓ like a command that ended on its own
+        mark = "[red]✗ timed out[/]"
     elif verdict is None or verdict.allowed:
         mark = "[green]✓[/]"
     else:

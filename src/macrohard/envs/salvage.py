@@ -24,6 +24,10 @@ from macrohard.envs.cgkill import empty
 from macrohard.envs.changes import ChangeStore
 from macrohard.envs.mounts import MS_RDONLY, mount, read_owner, umount, unmount_all
 
+# in a sandbox's state directory while its changes are written back (``Sandbox.close``): a run killed then is
+# looked at by ``recovery.recover`` although its change set was recorded
+WRITING_BACK = "writing-back"
+
 
 @dataclass
 class Salvaged:

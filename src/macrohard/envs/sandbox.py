@@ -36,6 +36,7 @@ from macrohard.envs.files import FileTools
 from macrohard.envs.limits import CgroupSet, Limits, describe_rlimits, rlimit_pairs, ulimit_line
 from macrohard.envs.netproxy import RELAY_PORT, HostProxy, relay_script
 from macrohard.envs.overlay import LayeredWorkspace
+from macrohard.envs.salvage import WRITING_BACK
 from macrohard.envs.shell import DEFAULT_ARGV, ShellSession, _popen, _running_below, descendants, find_shell
 from macrohard.envs.workspace import WorkspaceEnvironment, _clean_env
 from macrohard.errors import DiskFull, SandboxUnavailable
@@ -352,12 +353,20 @@ class SandboxEnvironment(WorkspaceEnvironment):
         if self.layers.mode:
             self.changes = self.layers.close(self.close_progress)
             if self.commit_on_close:
+                # rel37: a process killed from here on left its run `succeeded`, its files partly written back, and
+                # recovery passed it by (its change set was recorded); this mark makes `recover` look at it
+                writing = self.state_dir / WRITING_BACK
+                try:
+                    writing.touch()
+                except OSError:
+                    pass
                 try:
                     self.committed = self.layers.commit(self.changes)
                 except ApplyConflict as exc:  # the directory changed under the run: keep the changes, say so
                     self.info["commit_error"] = str(exc)
                 except OSError as exc:  # read-only, full, gone: the changes stay recorded
                     self.info["commit_error"] = f"{exc.strerror or exc}: {exc.filename or self.lower}"
+                writing.unlink(missing_ok=True)  # not in a finally: an interrupted write-back keeps its mark
         if self._owns_state:
             shutil.rmtree(self.state_dir, ignore_errors=True)
         if self._owns_lower:

@@ -84,16 +84,27 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "'\\''") + "'"
 
 
-def truncate_middle(text: str, limit: int = OUTPUT_LIMIT) -> tuple[str, bool]:
-    if len(text) <= limit:
+def truncate_middle(text: str, limit: int = OUTPUT_LIMIT, dropped_before: int = 0) -> tuple[str, bool]:
+    """``text`` with its middle elided past ``limit`` characters; ``dropped_before``: what a reader already dropped
+    from that middle (``ShellSession._read_until`` keeps a bounded head and tail), counted in what is said."""
+    if dropped_before:
+        text = text.replace(_READER_CUT.format(dropped_before), "", 1)
+    elif len(text) <= limit:
         return text, False
-    head, tail = text[: limit // 2], text[-limit // 2 :]
-    dropped = len(text) - len(head) - len(tail)
-    return f"{head}\n[... {dropped} characters elided; narrow the command (head, tail, grep) to see them ...]\n{tail}", True
+    head, tail = text[: limit // 2], text[-(limit // 2):] if len(text) > limit else ""
+    if len(text) <= limit:
+        head = text
+    dropped = len(text) - len(head) - len(tail) + dropped_before
+    return f"{head}\n[... {dropped:,} characters elided; narrow the command (head, tail, grep) to see them ...]\n{tail}", True
+
+
+_READER_CUT = "\n[... {} bytes elided ...]\n"
 
 
 class ShellSession:
     """A bash process kept open; ``run`` sends one command and waits for its sentinel."""
+
+    reader_dropped = 0  # bytes the last ``_read_until`` dropped from the middle of what it read
 
     def __init__(self, argv: Sequence[str] = DEFAULT_ARGV, *, cwd: str, env: dict[str, str] | None = None,
                  start_dir: str | None = None) -> None:
@@ -208,23 +219,24 @@ class ShellSession:
                 return CommandResult("the shell had exited twice; a new one was started, run the command again", None,
                                      restarted=True, cwd=self.last_dir)
         raw, found, timed_out = self._read_until(marker.encode(), timeout, limit)
+        cut = self.reader_dropped  # rel37: 200 MB printed read "47991 characters elided", the reader's cut untold
         if timed_out:
             self.restart()
-            text, truncated = truncate_middle(raw.decode(errors="replace"), limit)
+            text, truncated = truncate_middle(raw.decode(errors="replace"), limit, cut)
             note = (f"\n[command timed out after {timeout:g}s; its processes were killed and the shell restarted "
                     f"in {self.last_dir} (environment variables were reset)]")
             return CommandResult(text + note, None, timed_out=True, truncated=truncated, restarted=True,
                                  cwd=self.last_dir)
         if not found:  # the shell exited (``exit`` in the command, or killed)
             self.restart()
-            text, truncated = truncate_middle(raw.decode(errors="replace"), limit)
+            text, truncated = truncate_middle(raw.decode(errors="replace"), limit, cut)
             return CommandResult(text + "\n[the shell exited; a new one was started in " + self.last_dir + "]",
                                  None, truncated=truncated, restarted=True, cwd=self.last_dir)
         body, _, tail = raw.rpartition(b"\n" + marker.encode() + b" ")
         code_text = tail.decode(errors="replace").strip().partition(" ")[0]
         # unreadable (no /proc, the shell vanished): "/" makes the guard judge relative paths as outside
         self.last_dir = self.kernel_cwd() or "/"
-        text, truncated = truncate_middle(body.decode(errors="replace"), limit)
+        text, truncated = truncate_middle(body.decode(errors="replace"), limit, cut)
         return CommandResult(text, int(code_text) if code_text.lstrip("-").isdigit() else None, truncated=truncated, restarted=restarted, cwd=self.last_dir)
 
     def _read_until(self, marker: bytes, timeout: float, limit: int) -> tuple[bytes, bool, bool]:
@@ -236,6 +248,7 @@ class ShellSession:
         dropped = 0
         deadline = time.monotonic() + timeout
         keep = max(limit, 4096) * 2
+        self.reader_dropped = 0
         while True:
             span = len(marker) + 8192
             window = tail[-span:] if len(tail) >= span else head[-span:] + tail
@@ -259,14 +272,15 @@ class ShellSession:
                 tail += chunk
                 if len(tail) > keep:
                     dropped += len(tail) - keep
+                    self.reader_dropped = dropped
                     del tail[: len(tail) - keep]
         return self._join(head, tail, dropped), True, False
 
     @staticmethod
-    def _join(head: bytearray, tail: bytearray, dropped: int) -> bytes:
+    def _join(head: bytearray, tail: bytearray, dropped: int) -> bytes:  # the count stays in ``reader_dropped``
         if not dropped:
             return bytes(head + tail)
-        return bytes(head) + f"\n[... {dropped} bytes elided ...]\n".encode() + bytes(tail)
+        return bytes(head) + _READER_CUT.format(dropped).encode() + bytes(tail)
 
 
 SHELL_MARK = "MACROHARD_SHELL"

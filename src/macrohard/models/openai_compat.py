@@ -131,6 +131,16 @@ class OpenAICompatModel:
                     continue
                 raise ModelTimeout(f"the model at {url} did not answer within {self.timeout:g}s "
                                    f"({attempt + 1} tries); a slower model needs a longer --model-timeout") from exc
+            except _CutOff as cut:  # reached, then the reply stopped: a crash or restart of the server; asked again
+                self.last_failure = f"the reply cut off on {attempt + 1} tr{'ies' if attempt else 'y'} ({cut})"
+                if attempt < self.max_retries and time.monotonic() + delay < deadline:
+                    time.sleep(delay)
+                    delay *= 2
+                    continue
+                raise ModelUnavailable(
+                    f"the model server at {url} closed the connection before its reply was complete ({cut}; "
+                    f"{attempt + 1} tr{'ies' if attempt else 'y'}): it may have crashed or restarted, its own log says "
+                    "why; try again, or choose another with --model (see `macrohard models`)") from cut.__cause__
             except httpx.HTTPError as exc:
                 raise ModelUnavailable(
                     f"cannot reach the model server at {self.base_url} ({type(exc).__name__}: {exc}); "
@@ -164,4 +174,13 @@ class OpenAICompatModel:
             raise httpx.ReadTimeout("deadline passed")
         timeout = httpx.Timeout(left, connect=min(10.0, left))
         with self._client.stream("POST", url, json=body, headers=self._headers(), timeout=timeout) as resp:
-            return resp.status_code, resp.headers, read_body(resp, url, deadline, self.timeout)
+            try:
+                return resp.status_code, resp.headers, read_body(resp, url, deadline, self.timeout)
+            except httpx.TimeoutException:
+                raise
+            except httpx.TransportError as exc:  # rel37: said "cannot reach … start it" of a server that answered
+                raise _CutOff(f"{type(exc).__name__}: {exc}") from exc
+
+
+class _CutOff(Exception):
+    """The server answered, then its reply stopped before its end (the connection closed or broke)."""

@@ -365,7 +365,7 @@ def _build_in_child(tmp: Path) -> None:
     import subprocess
     import sys
 
-    env = {**os.environ, **table_kernels(), **table_threads()}
+    env = {**os.environ, **table_kernels(), **table_threads(), _PARENT_VAR: str(os.getpid())}
     log.info("building with %s OpenBLAS thread(s) (load %.1f)", env.get("OPENBLAS_NUM_THREADS", "default"),
                 os.getloadavg()[0])
     done = subprocess.run([sys.executable, "-m", "macrohard.safety.embed", "build-table", str(tmp)], env=env,
@@ -374,6 +374,26 @@ def _build_in_child(tmp: Path) -> None:
         tmp.unlink(missing_ok=True)
         raise RuntimeError(f"building the screens' static token table failed (exit {done.returncode}): "
                            f"{done.stderr.strip()[-2000:]}")
+
+
+_PARENT_VAR = "MACROHARD_BUILD_PARENT"
+
+
+def _die_with_parent() -> None:
+    """The build's child ends when the process that started it dies (Linux's ``PR_SET_PDEATHSIG``). rel37: a
+    `macrohard run` killed (kill -9, the OOM killer) during the screens' one-time preparation left this child
+    building on, orphaned, for minutes at full CPU, its table never put in place. A parent already gone before the
+    call (the race) ends it at once."""
+    import ctypes
+    import signal
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the child may outlive a killed parent, as before
+        return
+    parent = os.environ.get(_PARENT_VAR, "")
+    if parent.isdigit() and os.getppid() != int(parent):
+        os._exit(1)
 
 
 def _write_table(tmp: Path) -> None:
@@ -424,6 +444,7 @@ def main(argv: list[str]) -> int:
     import sys
 
     if argv[:1] == ["build-table"] and len(argv) == 2:  # the child of _build_in_child
+        _die_with_parent()
         _write_table(Path(argv[1]))
         return 0
     if argv[:1] != ["build"]:
