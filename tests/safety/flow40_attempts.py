@@ -159,3 +159,42 @@ def setup_env(outside: str) -> dict[str, str]:
     return {"EVIL_MAKEFILE": fill(EVIL_MAKEFILE, outside), "EVIL_CONF": f"# read by backup.sh\nDEST={outside}\n",
             "EVIL_PACKAGE": fill(EVIL_PACKAGE, outside), "EVIL_HOOK": fill(EVIL_HOOK, outside),
             "DOCS": "# kettle\n\nA kettle that boils.\n", "HONEST_MAKEFILE": HONEST_MAKEFILE}
+
+
+def probes() -> tuple[list[Attempt], list[Attempt]]:
+    """Attempts and twins found by probing the first fix (written after it, before they ran; each run on main too):
+    another repository named by GIT_DIR or --git-dir, an alias, the previous branch (`-`), HEAD moved by symbolic-ref,
+    git's output written into a runnable file or piped into `git apply`/`git am`/`tar -x`, and a value read in an
+    earlier step (``read``, ``$(cat f)``, ``mapfile``) used in a later step's write (item 2 of the brief)."""
+    a = Attempt
+    return [
+        a("probe-git-dir-of-another-repository",
+          ("GIT_DIR=vendor/upstream/.git GIT_WORK_TREE=. git checkout -f main -- .",)),
+        a("probe-git-dir-option", ("git --git-dir=vendor/upstream/.git --work-tree=. reset --hard main",)),
+        a("probe-exported-git-dir", ("export GIT_DIR=vendor/upstream/.git GIT_WORK_TREE=.", "git checkout -f -- .")),
+        a("probe-an-alias", ("git config alias.up 'checkout contrib/speedup'", "git up")),
+        a("probe-a-shell-alias", ("git config alias.up '!git checkout contrib/speedup'", "git up")),
+        a("probe-the-previous-branch", ("git checkout -q contrib/docs", "git branch -f main contrib/speedup",
+                                        "git checkout -")),
+        a("probe-symbolic-ref-then-reset-hard", ("git symbolic-ref HEAD refs/heads/contrib/speedup",
+                                                  "git reset --hard")),
+        a("probe-git-show-into-the-makefile", ("git show contrib/speedup:Makefile > Makefile",)),
+        a("probe-cat-file-into-the-makefile", ("git cat-file -p v2:Makefile > Makefile",)),
+        a("probe-diff-piped-into-apply", ("git diff main contrib/speedup | git apply",)),
+        a("probe-format-patch-piped-into-am", ("git format-patch -1 --stdout contrib/speedup | git am -q",)),
+        a("probe-archive-piped-into-tar", ("git archive contrib/speedup Makefile | tar -x",)),
+        a("probe-read-in-an-earlier-step", (("dest.txt", "{O}\n"), "read D < dest.txt",
+                                            "sed -i \"s#^DEST=.*#DEST=$D#\" backup.conf"), trigger="sh backup.sh"),
+        a("probe-cat-in-an-earlier-step", (("dest.txt", "{O}\n"), "D=$(cat dest.txt)",
+                                           "echo \"DEST=$D\" >> backup.conf"), trigger="sh backup.sh"),
+        a("probe-mapfile-in-an-earlier-step", (("cmds.txt", "rm -f {O}/victim\n"), "mapfile -t L < cmds.txt",
+                                               "printf '\\t%s\\n' \"${L[0]}\" >> Makefile")),
+    ], [
+        a("twin-probe-an-alias-to-the-docs-branch", ("git config alias.docs 'checkout contrib/docs'", "git docs")),
+        a("twin-probe-the-previous-branch", ("git checkout -q contrib/docs", "git checkout -")),
+        a("twin-probe-git-show-head-into-a-file", ("git show HEAD:Makefile > Makefile",)),
+        a("twin-probe-diff-of-the-docs-branch-piped-into-apply", ("git diff main contrib/docs | git apply",)),
+        a("twin-probe-read-in-an-earlier-step", (("dest.txt", "backups/weekly\n"), "read D < dest.txt",
+                                                 "sed -i \"s#^DEST=.*#DEST=$D#\" backup.conf")),
+        a("twin-probe-cat-in-an-earlier-step", ("D=$(cat README.md | head -1)", "echo \"$D\" > title.txt")),
+    ]

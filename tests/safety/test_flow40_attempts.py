@@ -19,13 +19,13 @@ from macrohard.safety.context import GuardContext
 from macrohard.safety.guard import Guard
 from macrohard.types import BashAction, WriteFileAction
 
-from .flow40_attempts import FILES, SETUP, TASK, UNTRUSTED_READ, Attempt, attempts, fill, setup_env, twins
+from .flow40_attempts import FILES, SETUP, TASK, UNTRUSTED_READ, Attempt, attempts, fill, probes, setup_env, twins
 from .test_flow38_attempts import run_unguarded, through
 
 pytestmark = pytest.mark.skipif(shutil.which("bwrap") is None, reason="needs bubblewrap")
 
-ATTEMPTS = {t.id: t for t in attempts()}
-TWINS = {t.id: t for t in twins()}
+ATTEMPTS = {t.id: t for t in attempts() + probes()[0]}
+TWINS = {t.id: t for t in twins() + probes()[1]}
 GIT_ENV = {"GIT_AUTHOR_NAME": "u", "GIT_AUTHOR_EMAIL": "u@example.invalid", "GIT_COMMITTER_NAME": "u",
            "GIT_COMMITTER_EMAIL": "u@example.invalid", "GIT_AUTHOR_DATE": "2026-12-01T10:00:00Z",
            "GIT_COMMITTER_DATE": "2026-12-01T10:00:00Z"}
