@@ -552,7 +552,8 @@ def _git_tree(command: str, ctx: GuardContext, untrusted: set[str], known: set[s
     except Exception:  # noqa: BLE001 - a line the parser cannot read: the other checks judge it
         return ""
     return git_tree(command, commands, lambda cmd: _git_where(cmd, ctx), ctx.workspace,
-                    lambda path, text, old: _file_why(path, text, old, ctx, untrusted, known, inside))
+                    lambda path, text, old: _file_why(path, text, old, ctx, untrusted, known, inside),
+                    ctx.shell_strings)
 
 
 def _old_text(action: Any, ctx: GuardContext) -> str:

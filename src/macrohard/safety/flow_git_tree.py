@@ -89,6 +89,8 @@ class _Plan:
 
     def rev(self, word: str, guess: bool = False) -> str:
         try:
+            if word == "-" or re.fullmatch(r"@\{-\d+\}", word):
+                return self._previous(1 if word == "-" else int(word[3:-1]))
             if word.startswith("HEAD@{"):
                 return self._head_log(word)
             return self.repo.commit(self.repo.resolve(word))
@@ -96,6 +98,21 @@ class _Plan:
             if guess and (sha := self.repo.remote_branch(word)):  # checkout/switch's guess of origin/<name>
                 return sha
             raise
+
+    def _previous(self, n: int) -> str:
+        """The branch or commit checked out ``n`` switches ago (``-``, ``@{-1}``: HEAD's reflog)."""
+        try:
+            with open(os.path.join(self.repo.gitdir, "logs", "HEAD"), encoding="utf-8", errors="replace") as fh:
+                lines = fh.read().splitlines()
+        except OSError:
+            lines = []
+        for line in reversed(lines):
+            m = re.search(r"\tcheckout: moving from (\S+) to \S+$", line)
+            if m:
+                n -= 1
+                if n == 0:
+                    return self.repo.commit(self.repo.resolve(m.group(1)))
+        raise Unreadable("no previous branch")
 
     def _head_log(self, word: str) -> str:
         m = re.fullmatch(r"HEAD@\{(\d+)\}", word)
@@ -281,29 +298,108 @@ def _present(plan: _Plan, words: list[str]) -> bool:
     return False
 
 
-def git_tree(command: str, commands, where_of: Callable, workspace: str, judge: Judge) -> str:
+# git's settings that name another repository, work tree or index than the folder's own
+_ELSEWHERE = re.compile(r"\b(?:GIT_DIR|GIT_WORK_TREE|GIT_INDEX_FILE|GIT_OBJECT_DIRECTORY|GIT_COMMON_DIR|"
+                        r"GIT_ALTERNATE_OBJECT_DIRECTORIES|GIT_NAMESPACE)\b|--git-dir\b|--work-tree\b|"
+                        r"core\.worktree|--namespace\b")
+_ELSEWHERE_VARS = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR",
+                   "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_NAMESPACE")
+# git's output (from its object store) piped into a program that writes files from it
+_PIPED = re.compile(r"\bgit\b[^|;&]*\b(diff|show|format-patch|archive|cat-file|log|stash)\b[^|;&]*\|\s*"
+                    r"(?:\S*/)?(?:git\s+(?:-\S+\s+)*(?:apply|am)\b|patch\b|tar\b|bsdtar\b|unzip\b|cpio\b)")
+_MAY_ANY = re.compile(_MAY.pattern + "|" + _PIPED.pattern)
+
+
+def _aliases(gd: str) -> dict[str, str]:
+    """The repository's ``[alias]`` settings (its own config file only)."""
+    try:
+        with open(os.path.join(gd, "config"), encoding="utf-8", errors="replace") as fh:
+            text = fh.read(1 << 16)
+    except OSError:
+        return {}
+    out, section = {}, ""
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("["):
+            section = line.strip("[]").strip().lower()
+        elif section == "alias" and "=" in line:
+            k, _, v = line.partition("=")
+            out[k.strip().lower()] = v.strip().strip('"')
+    return out
+
+
+def _piped(cmd, rest: list[str], plan: _Plan) -> str:
+    """Why git's output piped into a patch or archive reader is asked: the files the patch or archive holds, worked
+    out from the revisions named (``git diff A B``, ``git format-patch -1 REV``, ``git show REV``, ``git archive
+    REV``); anything else is unknown."""
+    sub, args = rest[0], rest[1:]
+    opts, pos, after = _split(sub, args)
+    revs = [w for w in pos]
+    if sub == "diff" and (len(revs) == 2 or len(revs) == 1 and ".." in revs[0]):
+        a, b = revs if len(revs) == 2 else revs[0].split("..", 1)
+        old, new = plan.rev(a or "HEAD"), plan.rev(b or "HEAD")
+        files = _within(plan.repo.changed(plan.repo.tree_of(old), plan.repo.tree_of(new)), after)
+        return plan.judged(files, "", f"git's {b or 'HEAD'}")
+    if sub == "diff" and len(revs) == 1:
+        return plan.tree(plan.rev(revs[0]), after, f"git's {revs[0]}")
+    if sub == "diff" and not revs:
+        return plan.index(after)
+    if sub in ("show", "format-patch") and len(revs) == 1 and ".." not in revs[0]:
+        n = next((int(k[1:]) for k in opts if re.fullmatch(r"-\d+", k)), 1 if sub == "show" else 0)
+        if n:
+            new = plan.rev(revs[0])
+            old = new
+            for _ in range(n):
+                old = plan.repo.parents(old)[0]
+            return plan.change(old, new, f"git's {revs[0]}")
+    if sub == "archive" and revs:
+        return plan.tree(plan.rev(revs[0]), revs[1:] or None, f"git's {revs[0]}")
+    raise Unreadable(f"git {sub}'s output written into files")
+
+
+def git_tree(command: str, commands, where_of: Callable, workspace: str, judge: Judge,
+             strings: dict[str, str] | None = None) -> str:
     """Why a shell line's whole-tree git change is asked after untrusted content, or "". ``commands`` are the
-    line's parsed commands, ``where_of(cmd)`` a git command's words after git's own options and its directory."""
-    if not _MAY.search(command):
+    line's parsed commands, ``where_of(cmd)`` a git command's words after git's own options and its directory;
+    ``strings`` the shell's known values (a GIT_DIR exported earlier)."""
+    if "git" not in command:
         return ""
+    elsewhere = _ELSEWHERE.search(command) or any(v in (strings or {}) for v in _ELSEWHERE_VARS)
+    aliased = bool(re.search(r"\bgit\b", command)) and not _MAY_ANY.search(command)
+    if not _MAY_ANY.search(command) and not aliased:
+        return ""
+    piped = _PIPED.search(command)
     for cmd in commands:
         if not cmd.argv or posixpath.basename(cmd.argv[0]) != "git":
             continue
         rest, where = where_of(cmd)
-        if not rest or rest[0] not in _VALUED:
+        if not rest:
+            continue
+        gd = git_dir(where)
+        if gd is not None and rest[0] not in _VALUED and not (piped and rest[0] == piped.group(1)):
+            alias = _aliases(gd).get(rest[0].lower(), "")
+            if alias.startswith("!") and _MAY_ANY.search("git " + alias.lstrip("!").removeprefix("git ")):
+                return f"runs `git {rest[0]}`, an alias that runs a shell line that rewrites files from git's " \
+                       "object store, which the guard does not read as it runs"
+            if alias and not alias.startswith("!"):
+                rest = alias.split() + rest[1:]  # (one level: an alias naming another is not followed)
+        if not (rest[0] in _VALUED or piped and rest[0] == piped.group(1)):
             continue
         sub = rest[0]
+        if elsewhere:
+            return f"runs `git {sub}` on a repository, work tree or index named by GIT_DIR, --git-dir or the like, " \
+                   "which rewrites files from an object store the guard does not read there"
         if any("$" in w or "`" in w for w in rest[1:]):
             return f"runs `git {sub}` with a revision or path the guard cannot read (a variable or a command's " \
                    "output), which rewrites files from git's object store"
-        gd = git_dir(where)
         if gd is None:
             continue
         opts, pos, after = _split(sub, rest[1:])
         try:
             repo = Repo(gd)
             plan = _Plan(repo, repo.work_tree, workspace, judge)
-            if why := _what(sub, opts, pos, after, plan):
+            if why := (_piped(cmd, rest, plan) if piped and sub == piped.group(1) else
+                       _what(sub, opts, pos, after, plan)):
                 return why
         except (Unreadable, OSError, ValueError, IndexError, UnicodeDecodeError) as exc:
             return f"runs `git {sub}`, which rewrites files from git's object store, and what it writes cannot be " \

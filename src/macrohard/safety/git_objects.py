@@ -383,6 +383,19 @@ class Repo:
             raise Unreadable("not a readable blob")
         return body.decode("utf-8", errors="replace")
 
+    def at(self, rev: str, path: str) -> str:
+        """The text of ``path`` in revision ``rev``'s tree (``git show REV:PATH``)."""
+        tree = self.tree_of(self.resolve(rev))
+        parts = [p for p in path.split("/") if p and p != "."]
+        for i, part in enumerate(parts):
+            hit = next(((m, s) for m, n, s in self.entries(tree) if n == part), None)
+            if hit is None:
+                raise Unreadable(f"{rev}:{path} not found")
+            if i == len(parts) - 1:
+                return self.blob(hit[1])
+            tree = hit[1]
+        raise Unreadable(f"{rev}:{path}")
+
     def index(self) -> dict[str, str]:
         """The index's files (path -> blob id), stage 0."""
         raw = _read(os.path.join(self.gitdir, "index"))
