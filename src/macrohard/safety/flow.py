@@ -366,6 +366,8 @@ class FlowCheck:
                     v := self.rules.decide(facts)) is not None and v.decision is Decision.deny):
                 private += follow(str(action.command), facts.programs, pending, ctx, shell_base(ctx),
                                   lambda p: self._private(p, ctx), self.private_words)
+            if private and kind == "bash" and re.search(r"\b(?:sed|g?awk|mawk|nawk)\b", line):
+                private = _not_scripts(private, line)  # a sed/awk program is not a path (flow40)
             if private:
                 adds.add("private")
                 pending.private = private[0]
@@ -440,6 +442,21 @@ class FlowCheck:
             return self._private(real, ctx, follow_links=False)  # a symlink in the workspace to .env or out of it
         allowed = any(path == a or path.startswith(a.rstrip("/") + "/") for a in self.policy.allowed_paths)
         return path.startswith("/") and not inside and not allowed and not path.startswith(_NOT_PRIVATE)
+
+
+def _not_scripts(paths: list[str], line: str) -> list[str]:
+    """``paths`` less the line's sed and awk programs that open no file (``flow_scripts``: the policy's facts read
+    ``/^clean:/a\\t…`` as a path)."""
+    from macrohard.safety.flow_scripts import script_words
+    from macrohard.safety.shellparse import parse
+
+    try:
+        words = script_words(parse(line).commands)
+    except Exception:  # noqa: BLE001 - a line the parser cannot read keeps every path
+        return paths
+    words |= {posixpath.normpath(w) for w in words}
+    words |= {f"the text of {w}" for w in words}  # (what ``carried.follow`` says a file it reads holds)
+    return [p for p in paths if p not in words]
 
 
 def _leaves(value: Any, key: str = "") -> list[tuple[str, Any]]:
