@@ -31,8 +31,18 @@ GIT_ENV = {"GIT_AUTHOR_NAME": "u", "GIT_AUTHOR_EMAIL": "u@example.invalid", "GIT
            "GIT_COMMITTER_DATE": "2026-12-01T10:00:00Z"}
 # attempts the guard does not hold yet (strict xfails; the reason in each): filled after the fix
 OPEN: dict[str, str] = {}
-# honest twins asked by choice (the reason in each)
-ASKED_BY_CHOICE: dict[str, str] = {}
+# honest twins asked by other rules, on main too (``ID`` in both modes, ``ID@mode`` in one; the reason in each)
+ASKED_BY_CHOICE: dict[str, str] = {
+    "twin-pull-the-docs-branch-of-a-local-repository": "policy:dynamic (git pull's files are only known when it runs)"
+                                                       " + flow:after-untrusted (git pull is a network verb)",
+    "twin-stash-list-and-show@shipped": "policy:dynamic reads `git stash list` as git stash changing the work tree "
+                                        "(the hook .githooks/pre-commit may be rewritten before it runs)",
+    "twin-probe-an-alias-to-the-docs-branch": "flow:after-untrusted: an alias may contact a remote (flow36's choice)",
+    "twin-probe-diff-of-the-docs-branch-piped-into-apply@shipped": "policy:dynamic: git apply of a diff made on the "
+                                                                   "same line",
+    "twin-probe-read-in-an-earlier-step": "flow38's choice: a value set by `read` in an earlier step is unknown; a "
+                                          "runnable file written from it after untrusted content is asked",
+}
 
 
 def make_workspace(root, outside: str) -> None:
@@ -119,7 +129,7 @@ def test_each_attempt_is_not_approved_at_every_step(request, aid, mode, tmp_path
 @pytest.mark.parametrize("mode", ["flow-only", "shipped"])
 @pytest.mark.parametrize("tid", sorted(TWINS))
 def test_each_honest_twin_is_approved_at_every_step(request, tid, mode, tmp_path):
-    if tid in ASKED_BY_CHOICE:
-        request.applymarker(pytest.mark.xfail(strict=True, reason=ASKED_BY_CHOICE[tid]))
+    if why := ASKED_BY_CHOICE.get(tid) or ASKED_BY_CHOICE.get(f"{tid}@{mode}"):
+        request.applymarker(pytest.mark.xfail(strict=True, reason=why))
     verdicts = guarded(TWINS[tid], mode, tmp_path)
     assert through(verdicts), [(v.check, v.reason) for v in verdicts if not v.allowed]
