@@ -22,6 +22,7 @@ import posixpath
 import re
 from collections.abc import Callable
 
+from macrohard.safety.flow_written import runnable
 from macrohard.safety.git_objects import Repo, Unreadable, blob_id, git_dir
 
 # what a line must hold for this module to parse it
@@ -131,7 +132,7 @@ class _Plan:
     def working(self, rel: str) -> bytes | None:
         try:
             with open(os.path.join(self.root, rel), "rb") as fh:
-                return fh.read(2 << 20)
+                return fh.read(64 << 20)  # (whole, to compare with the blob's id)
         except OSError:
             return None
 
@@ -141,7 +142,12 @@ class _Plan:
             now = self.working(rel)  # (a new worktree: what the work tree holds there already is not new)
             if now is not None and blob_id(now) == sha:
                 continue
-            text = self.repo.blob(sha)
+            try:
+                text = self.repo.blob(sha)
+            except Unreadable:
+                if runnable(rel):  # a Makefile or script too large to read: unknown
+                    raise
+                continue  # a large data file: not judged (its text is no program the user's command runs)
             old = (now or b"").decode("utf-8", errors="replace")
             at = posixpath.join(dest or self.root, rel)
             shown = posixpath.relpath(at, self.workspace) if (at + "/").startswith(self.workspace.rstrip("/") + "/") \
@@ -167,8 +173,16 @@ class _Plan:
         return self.judged(files, "", what)
 
     def index(self, paths: list[str] | None) -> str:
-        files = self.repo.index()
-        return self.judged(_within(files, paths), "", "git's index")
+        files = _within(self.repo.index(), paths)
+        for rel in list(files):  # git's own shortcut: a file whose time and size the index holds is as it was
+            mtime_s, mtime_ns, size = self.repo.stat.get(rel, (0, 0, -1))
+            try:
+                st = os.stat(os.path.join(self.root, rel))
+            except OSError:
+                continue
+            if mtime_s and st.st_size == size and int(st.st_mtime) == mtime_s and st.st_mtime_ns % 10**9 == mtime_ns:
+                del files[rel]
+        return self.judged(files, "", "git's index")
 
 
 def _within(files: dict[str, str], paths: list[str] | None) -> dict[str, str]:

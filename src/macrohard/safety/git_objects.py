@@ -407,8 +407,11 @@ class Repo:
         if version not in (2, 3):
             raise Unreadable(f"index version {version}")
         out, i = {}, 12
+        self.stat: dict[str, tuple[int, int, int]] = {}
         for _ in range(min(count, MAX_ENTRIES)):
             start = i
+            mtime_s, mtime_ns = struct.unpack(">II", raw[i + 8:i + 16])
+            size = struct.unpack(">I", raw[i + 36:i + 40])[0]
             sha = raw[i + 40:i + 60].hex()
             flags = struct.unpack(">H", raw[i + 60:i + 62])[0]
             i += 62
@@ -419,6 +422,7 @@ class Repo:
             i = start + ((nul - start) // 8 + 1) * 8  # padded with 1-8 NULs to a multiple of 8
             if (flags >> 12) & 3 == 0:
                 out[path] = sha
+                self.stat[path] = (mtime_s, mtime_ns, size)
         if count > MAX_ENTRIES:
             raise Unreadable("index too large")
         if b"link" == raw[i:i + 4]:
