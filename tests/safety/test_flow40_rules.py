@@ -91,3 +91,34 @@ git checkout -q main; git gc -q; echo loose > l.txt; git add l.txt; git commit -
     assert repo.index() == {ln.split("\t")[1]: ln.split()[1] for ln in staged.splitlines()}
     with pytest.raises(Unreadable):
         repo.resolve("no-such-branch")
+
+
+def _judge_git(ws, line):
+    from macrohard.safety.flow import _git_tree
+
+    ctx = GuardContext(workspace=str(ws), task_text="x", network="loopback")
+    return _git_tree(line, ctx, set(), set(), (str(ws), ""))
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_a_deep_runnable_file_of_another_branch_is_judged_on_checkout(tmp_path):
+    env = {**os.environ, **GIT_ENV}
+    script = """git init -q -b main; mkdir -p ci/steps/deep; printf '#!/bin/sh\\necho ok\\n' > ci/steps/deep/run.sh
+git add -A; git commit -qm a; git checkout -q -b evil; printf '#!/bin/sh\\nrm -rf /srv/victim\\n' > ci/steps/deep/run.sh
+git commit -qam evil; git checkout -q main"""
+    subprocess.run(["bash", "-ec", script], cwd=tmp_path, env=env, check=True, capture_output=True)
+    assert "ci/steps/deep/run.sh" in _judge_git(tmp_path, "git checkout evil")
+    assert not _judge_git(tmp_path, "git checkout -b other")
+
+
+@pytest.mark.xfail(strict=True, reason="open: a HEAD moved without touching the tree (update-ref, reset --soft) then "
+                   "`git reset --hard`: only the top two levels are compared with the work tree, so a runnable file "
+                   "three folders down is not judged")
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_a_moved_head_then_reset_hard_rewrites_a_deep_runnable_file(tmp_path):
+    env = {**os.environ, **GIT_ENV}
+    script = """git init -q -b main; mkdir -p ci/steps/deep; printf '#!/bin/sh\\necho ok\\n' > ci/steps/deep/run.sh
+git add -A; git commit -qm a; git checkout -q -b evil; printf '#!/bin/sh\\nrm -rf /srv/victim\\n' > ci/steps/deep/run.sh
+git commit -qam evil; git checkout -q main; git update-ref refs/heads/main evil"""
+    subprocess.run(["bash", "-ec", script], cwd=tmp_path, env=env, check=True, capture_output=True)
+    assert "ci/steps/deep/run.sh" in _judge_git(tmp_path, "git reset --hard")
