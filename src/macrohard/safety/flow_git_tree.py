@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 
 from macrohard.safety.flow_written import runnable
-from macrohard.safety.git_objects import Repo, Unreadable, blob_id, git_dir
+from macrohard.safety.git_objects import Repo, Unreadable, _read, blob_id, git_dir
 
 # what a line must hold for this module to parse it
 _MAY = re.compile(r"\bgit\b[^|;&]*?\b(?:checkout|switch|reset|restore|read-tree|checkout-index|merge|rebase|"
@@ -102,11 +102,8 @@ class _Plan:
 
     def _previous(self, n: int) -> str:
         """The branch or commit checked out ``n`` switches ago (``-``, ``@{-1}``: HEAD's reflog)."""
-        try:
-            with open(os.path.join(self.repo.gitdir, "logs", "HEAD"), encoding="utf-8", errors="replace") as fh:
-                lines = fh.read().splitlines()
-        except OSError:
-            lines = []
+        raw = _read(os.path.join(self.repo.gitdir, "logs", "HEAD"))
+        lines = raw.decode("utf-8", errors="replace").splitlines() if raw else []
         for line in reversed(lines):
             m = re.search(r"\tcheckout: moving from (\S+) to \S+$", line)
             if m:
@@ -117,24 +114,15 @@ class _Plan:
 
     def _head_log(self, word: str) -> str:
         m = re.fullmatch(r"HEAD@\{(\d+)\}", word)
-        raw = None
-        if m:
-            try:
-                with open(os.path.join(self.repo.gitdir, "logs", "HEAD"), encoding="utf-8", errors="replace") as fh:
-                    raw = fh.read().splitlines()
-            except OSError:
-                raw = None
+        got = _read(os.path.join(self.repo.gitdir, "logs", "HEAD")) if m else None
+        raw = got.decode("utf-8", errors="replace").splitlines() if got else None
         n = int(m.group(1)) if m else -1
         if not raw or n >= len(raw):
             raise Unreadable(word)
         return raw[-1 - n].split(" ")[1]
 
     def working(self, rel: str) -> bytes | None:
-        try:
-            with open(os.path.join(self.root, rel), "rb") as fh:
-                return fh.read(64 << 20)  # (whole, to compare with the blob's id)
-        except OSError:
-            return None
+        return _read(os.path.join(self.root, rel))  # (whole, to compare with the blob's id; never a FIFO)
 
     def judged(self, files: dict[str, str], dest: str = "", what: str = "") -> str:
         """Why writing these blobs (path -> id) is asked, or ""; a blob the workspace already holds is skipped."""
@@ -326,11 +314,10 @@ _MAY_ANY = re.compile(_MAY.pattern + "|" + _PIPED.pattern)
 
 def _aliases(gd: str) -> dict[str, str]:
     """The repository's ``[alias]`` settings (its own config file only)."""
-    try:
-        with open(os.path.join(gd, "config"), encoding="utf-8", errors="replace") as fh:
-            text = fh.read(1 << 16)
-    except OSError:
+    raw = _read(os.path.join(gd, "config"), 1 << 16)
+    if raw is None:
         return {}
+    text = raw.decode("utf-8", errors="replace")
     out, section = {}, ""
     for line in text.splitlines():
         line = line.strip()
@@ -415,7 +402,7 @@ def git_tree(command: str, commands, where_of: Callable, workspace: str, judge: 
             if why := (_piped(cmd, rest, plan) if piped and sub == piped.group(1) else
                        _what(sub, opts, pos, after, plan)):
                 return why
-        except (Unreadable, OSError, ValueError, IndexError, UnicodeDecodeError) as exc:
+        except (Unreadable, OSError, ValueError, IndexError, UnicodeDecodeError, RecursionError) as exc:
             return f"runs `git {sub}`, which rewrites files from git's object store, and what it writes cannot be " \
                    f"read ({exc})"
     return ""

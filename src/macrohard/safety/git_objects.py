@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat as statmod
 import struct
 import zlib
 
@@ -32,11 +33,10 @@ def git_dir(where: str) -> str | None:
         if os.path.isdir(dot):
             return dot
         if os.path.isfile(dot):
-            try:
-                with open(dot, encoding="utf-8", errors="replace") as fh:
-                    line = fh.read(4096).strip()
-            except OSError:
+            raw = _read(dot, 4096)
+            if raw is None:
                 return None
+            line = raw.decode("utf-8", errors="replace").strip()
             if line.startswith("gitdir:"):
                 target = line[7:].strip()
                 return os.path.normpath(os.path.join(d, target))
@@ -49,11 +49,20 @@ def git_dir(where: str) -> str | None:
 
 
 def _read(path: str, limit: int = 64 << 20) -> bytes | None:
+    """A regular file's bytes (None for anything else: a FIFO the agent made must not block the guard)."""
     try:
-        with open(path, "rb") as fh:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        if not statmod.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as fh:
             return fh.read(limit)
     except OSError:
         return None
+    finally:
+        os.close(fd)
 
 
 class Repo:
@@ -139,11 +148,13 @@ class Repo:
         raw = _read(os.path.join(self.objects, sha[:2], sha[2:]))
         if raw is not None:
             try:
-                data = zlib.decompress(raw)
+                data = zlib.decompressobj().decompress(raw, 4 * MAX_BLOB + 64)  # (bounded: no zlib bomb)
             except zlib.error as exc:
                 raise Unreadable(f"object {sha}") from exc
             head, _, body = data.partition(b"\0")
             kind = head.split(b" ")[0].decode()
+            if not head[len(kind) + 1:].isdigit() or int(head[len(kind) + 1:]) != len(body):
+                raise Unreadable(f"object {sha} too large or cut")
             got = (kind, body)
         else:
             got = None
@@ -166,7 +177,13 @@ class Repo:
         if depth > 60:
             raise Unreadable("delta chain too long")
         try:
-            with open(pack, "rb") as fh:
+            fd = os.open(pack, os.O_RDONLY | os.O_NONBLOCK)
+        except OSError as exc:
+            raise Unreadable("pack") from exc
+        try:
+            if not statmod.S_ISREG(os.fstat(fd).st_mode):
+                raise Unreadable("pack is no file")
+            with os.fdopen(fd, "rb", closefd=False) as fh:
                 fh.seek(off)
                 head = fh.read(64)
                 c = head[0]
@@ -203,6 +220,8 @@ class Repo:
                         break
         except (OSError, IndexError, zlib.error) as exc:
             raise Unreadable("pack") from exc
+        finally:
+            os.close(fd)
         if base is None:
             if kind not in self._TYPES:
                 raise Unreadable("pack object type")
