@@ -69,13 +69,19 @@ def _split(sub: str, args: list[str]) -> tuple[dict[str, str], list[str], list[s
         elif w in valued and i + 1 < len(args):
             opts[w] = args[i + 1]
             i += 1
+        elif w.startswith("-") and len(w) > 1 and not w.startswith("--") and not re.fullmatch(r"-\d+", w):
+            opts[w] = ""
+            for k, c in enumerate(w[1:], 1):  # a cluster: -qb NAME, -bNAME, -sREV
+                if f"-{c}" in valued:
+                    value = w[k + 1:]
+                    if not value and i + 1 < len(args):
+                        i += 1
+                        value = args[i]
+                    opts[f"-{c}"] = value
+                    break
+                opts[f"-{c}"] = ""
         elif w.startswith("-") and len(w) > 1:
             opts[w] = ""
-            if not w.startswith("--") and len(w) > 2 and f"-{w[1]}" in valued:  # -bNAME, -sREV
-                opts[f"-{w[1]}"] = w[2:]
-            elif not w.startswith("--"):
-                for c in w[1:]:
-                    opts[f"-{c}"] = ""
         else:
             pos.append(w)
         i += 1
@@ -287,6 +293,24 @@ def _what(sub: str, opts: dict[str, str], pos: list[str], after: list[str] | Non
     return ""
 
 
+def _makes(rest: list[str]) -> set[str]:
+    """The branch or tag names ``git branch NAME``/``git tag NAME``/``worktree add -b NAME`` makes."""
+    sub, args = rest[0], [w for w in rest[1:] if not w.startswith("-")]
+    if sub in ("branch", "tag") and args and not {"-f", "--force", "-d", "-D", "-m", "-M"} & set(rest[1:]):
+        return {args[0]}
+    return set()
+
+
+def _moves(rest: list[str]) -> bool:
+    """Whether a git command moves a branch, HEAD or the index to a commit or tree the line did not make."""
+    sub, args = rest[0], rest[1:]
+    return sub in ("update-ref", "symbolic-ref", "fetch", "pull", "replace", "update-index", "bisect") or \
+        sub == "branch" and bool({"-f", "--force", "-m", "-M", "-c", "-C"} & set(args)) or \
+        sub == "tag" and bool({"-f", "--force"} & set(args)) or \
+        sub == "reset" or sub == "read-tree" and "-u" not in args or \
+        sub == "stash" and args[:1] == ["store"]
+
+
 def _present(plan: _Plan, words: list[str]) -> bool:
     try:
         index = plan.repo.index()
@@ -370,6 +394,8 @@ def git_tree(command: str, commands, where_of: Callable, workspace: str, judge: 
     if not _MAY_ANY.search(command) and not aliased:
         return ""
     piped = _PIPED.search(command)
+    made: set[str] = set()  # branch and tag names an earlier command on the line makes (the line's own work)
+    moved = switched = False  # a ref, HEAD or the index moved earlier on the line; a checkout earlier on it
     for cmd in commands:
         if not cmd.argv or posixpath.basename(cmd.argv[0]) != "git":
             continue
@@ -385,8 +411,22 @@ def git_tree(command: str, commands, where_of: Callable, workspace: str, judge: 
             if alias and not alias.startswith("!"):
                 rest = alias.split() + rest[1:]  # (one level: an alias naming another is not followed)
         if not (rest[0] in _VALUED or piped and rest[0] == piped.group(1)):
+            made |= _makes(rest)
+            moved = moved or _moves(rest)
             continue
         sub = rest[0]
+        opts, pos, after = _split(sub, rest[1:])
+        named = [opts.get(k) for k in ("-b", "-B", "-c", "-C", "--create", "--force-create", "--orphan")]
+        own = {w for w in pos + [opts.get("--onto") or ""] if w in made or w == "-" and switched}
+        made |= {n for n in named if n} | _makes(rest)
+        if own:  # a branch the line made from its own work, or `-` back to where the line started
+            switched = switched or sub in ("checkout", "switch")
+            continue
+        if moved:
+            return f"runs `git {sub}` after a command earlier on the line moved a branch, HEAD or the index, so " \
+                   "what it writes from git's object store cannot be read before the line runs"
+        moved = moved or _moves(rest)
+        switched = switched or sub in ("checkout", "switch")
         if elsewhere:
             return f"runs `git {sub}` on a repository, work tree or index named by GIT_DIR, --git-dir or the like, " \
                    "which rewrites files from an object store the guard does not read there"
@@ -395,7 +435,6 @@ def git_tree(command: str, commands, where_of: Callable, workspace: str, judge: 
                    "output), which rewrites files from git's object store"
         if gd is None:
             continue
-        opts, pos, after = _split(sub, rest[1:])
         try:
             repo = Repo(gd)
             plan = _Plan(repo, repo.work_tree, workspace, judge)
