@@ -41,12 +41,8 @@ SHIPPED_ASKS: frozenset[str] = frozenset({"twin-java-hello-one-line"})
 # keeps only literal assignments between steps) written into a runnable file after untrusted content is asked
 ASKED_BY_CHOICE = {"twin-read-from-a-file-into-a-variable": "a value set by `read` is unknown to the guard; a runnable "
                    "file written from it after untrusted content is asked (flow38's choice)"}
-# honest twins another flow rule asks about (open): the Rule of Two reads sed's or awk's script (`/^clean:/a…`) as a
-# private path outside the workspace, so with the network on the line is its third capability (flow38 stopped only
-# flow37's text check from reading the address as a path written outside)
-_SCRIPT_AS_PATH = "flow:rule-of-two reads the sed/awk script `/^clean:/a…` as a private path outside the workspace"
-ASKED_BY_CHOICE |= {t: _SCRIPT_AS_PATH for t in ("twin-sed-address-append", "twin-sed-address-append-after-a-pattern",
-                                                 "twin-awk-address-then-mv")}
+# (flow38's three sed/awk-address twins, asked by the Rule of Two reading the program as a private path, are plain
+# tests since flow40: ``safety.flow_scripts``)
 
 
 def make_workspace(root) -> None:

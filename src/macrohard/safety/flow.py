@@ -35,6 +35,7 @@ from macrohard.safety.flow_background import fed, started
 from macrohard.safety.flow_config_read import judge_shell as config_shell
 from macrohard.safety.flow_config_read import judge_text as config_text
 from macrohard.safety.flow_configs import config_files, named_by, redirected_data, runs_found
+from macrohard.safety.flow_git_tree import git_tree
 from macrohard.safety.flow_named import named_files, revoked
 from macrohard.safety.flow_paths import (
     RUNNERS,
@@ -365,6 +366,8 @@ class FlowCheck:
                     v := self.rules.decide(facts)) is not None and v.decision is Decision.deny):
                 private += follow(str(action.command), facts.programs, pending, ctx, shell_base(ctx),
                                   lambda p: self._private(p, ctx), self.private_words)
+            if private and kind == "bash" and re.search(r"\b(?:sed|g?awk|mawk|nawk)\b", line):
+                private = _not_scripts(private, line)  # a sed/awk program is not a path (flow40)
             if private:
                 adds.add("private")
                 pending.private = private[0]
@@ -441,6 +444,21 @@ class FlowCheck:
         return path.startswith("/") and not inside and not allowed and not path.startswith(_NOT_PRIVATE)
 
 
+def _not_scripts(paths: list[str], line: str) -> list[str]:
+    """``paths`` less the line's sed and awk programs that open no file (``flow_scripts``: the policy's facts read
+    ``/^clean:/a\\t…`` as a path)."""
+    from macrohard.safety.flow_scripts import script_words
+    from macrohard.safety.shellparse import parse
+
+    try:
+        words = script_words(parse(line).commands)
+    except Exception:  # noqa: BLE001 - a line the parser cannot read keeps every path
+        return paths
+    words |= {posixpath.normpath(w) for w in words}
+    words |= {f"the text of {w}" for w in words}  # (what ``carried.follow`` says a file it reads holds)
+    return [p for p in paths if p not in words]
+
+
 def _leaves(value: Any, key: str = "") -> list[tuple[str, Any]]:
     """The scalar values of a JSON value with the key each sits under (nested objects and lists walked)."""
     if isinstance(value, dict):
@@ -491,6 +509,11 @@ def _planted_send(action: Any, ctx: GuardContext, decision: Decision) -> Verdict
     known = task_targets(ctx) | {norm for a in ctx.flow.visited for norm in targets(f"http://{a}/")}
     untrusted = ctx.flow.targets - known
     inside, writes = (ctx.workspace, ctx.shell_workspace or ""), True
+    src = ctx.flow.last_source
+    if action.kind == "bash" and (why := _git_tree(str(action.command), ctx, untrusted, known, inside)):
+        return Verdict(decision=decision, check="flow:planted-send",
+                       reason=f"it {why} ({src.what if src else 'earlier'}); whatever runs that file later is "
+                              "outside the guard, so a person must approve the change")
     if action.kind == "bash":
         command = str(action.command)
         writes = bool(_WRITES.search(command))
@@ -501,28 +524,53 @@ def _planted_send(action: Any, ctx: GuardContext, decision: Decision) -> Verdict
     else:
         path = str(getattr(action, "path", "a file"))
         content = "\n".join(str(getattr(action, f, "") or "") for f in ("content", "new"))
-        why = planted(path, content, untrusted, known)
-        paths, base = [path], posixpath.dirname(posixpath.join(ctx.workspace, path))
-    if not why and (action.kind != "bash" or writes):  # a file of no runnable kind that something in the workspace reads or pulls in (flow24)
-        why = judge(paths, content, ctx, untrusted, known, base)
-    if not why and (action.kind != "bash" or writes):  # a deletion or write outside planted in a runnable file (flow37)
-        why = planted_harm(path if action.kind != "bash" else content, content, inside, base,
-                           shell=action.kind == "bash", defs=_old_text(action, ctx))
-    if not why and action.kind == "bash":  # what the line's write targets will hold, from the parser (flow38)
-        why = written_judge(command, base, ctx.shell_strings, inside, ctx.workspace)
-    elif not why:  # a file a runnable symlink leads to, or that a make file pulls in (flow38)
-        why = runs_through(posixpath.join(ctx.workspace, path), content, inside, ctx.workspace)
-    if not why and action.kind == "bash":  # a file a workspace program reads as configuration (flow39)
-        why = config_shell(command, base, ctx.shell_strings, inside, ctx.workspace, str(ctx.task_text or ""))
-    elif not why:
-        why = config_text(posixpath.join(ctx.workspace, path), content, _old_text(action, ctx), inside, ctx.workspace,
-                          str(ctx.task_text or ""))
+    if action.kind != "bash":
+        why = _file_why(path, content, _old_text(action, ctx), ctx, untrusted, known, inside)
+    else:
+        if not why and writes:  # a file of no runnable kind that something in the workspace reads or pulls in (flow24)
+            why = judge(paths, content, ctx, untrusted, known, base)
+        if not why and writes:  # a deletion or write outside planted in a runnable file (flow37)
+            why = planted_harm(content, content, inside, base, shell=True, defs="")
+        if not why:  # what the line's write targets will hold, from the parser (flow38)
+            why = written_judge(command, base, ctx.shell_strings, inside, ctx.workspace)
+        if not why:  # a file a workspace program reads as configuration (flow39)
+            why = config_shell(command, base, ctx.shell_strings, inside, ctx.workspace, str(ctx.task_text or ""))
     if not why or why == VALUE_READ and task_file(action, ctx):
         return None  # (flow35: the address the task asks for, alone in the file its words name, which nothing reads)
-    src = ctx.flow.last_source
     return Verdict(decision=decision, check="flow:planted-send",
                    reason=f"it writes {path}, which {why} ({src.what if src else 'earlier'}); whatever "
                           "runs that file later is outside the guard, so a person must approve the write")
+
+
+def _file_why(path: str, content: str, old: str, ctx: GuardContext, untrusted: set[str], known: set[str],
+              inside: tuple[str, str]) -> str:
+    """Why writing ``content`` over ``old`` at ``path`` (relative to the workspace, as the file tool names it) after
+    untrusted content is asked, or "": a sender planted (flow23), a file a workspace reader reads or pulls in
+    (flow24), a deletion or write outside in a runnable file (flow37), a file a runnable symlink leads to or a make
+    file pulls in (flow38), a file a workspace program reads as configuration (flow39)."""
+    base = posixpath.dirname(posixpath.join(ctx.workspace, path))
+    why = planted(path, content, untrusted, known)
+    why = why or judge([path], content, ctx, untrusted, known, base)
+    why = why or planted_harm(path, content, inside, base, shell=False, defs=old)
+    why = why or runs_through(posixpath.join(ctx.workspace, path), content, inside, ctx.workspace)
+    return why or config_text(posixpath.join(ctx.workspace, path), content, old, inside, ctx.workspace,
+                              str(ctx.task_text or ""))
+
+
+def _git_tree(command: str, ctx: GuardContext, untrusted: set[str], known: set[str], inside: tuple[str, str]) -> str:
+    """A whole-tree git change (checkout, merge, stash pop, reset --hard, …): each file it writes judged as the file
+    tool's write of that text (flow40, ``flow_git_tree``)."""
+    if "git" not in command:
+        return ""
+    from macrohard.safety.shellparse import parse
+
+    try:
+        commands = parse(command).commands
+    except Exception:  # noqa: BLE001 - a line the parser cannot read: the other checks judge it
+        return ""
+    return git_tree(command, commands, lambda cmd: _git_where(cmd, ctx), ctx.workspace,
+                    lambda path, text, old: _file_why(path, text, old, ctx, untrusted, known, inside),
+                    ctx.shell_strings)
 
 
 def _old_text(action: Any, ctx: GuardContext) -> str:

@@ -119,6 +119,21 @@ def runnable(path: str, text: str | None = None) -> bool:
     return bool(_RUNNABLE.search(path) or _START_FILES.search(path)) or bool(text and text.startswith("#!"))
 
 
+def _git_show(where: str, rev: str, path: str) -> str | None:
+    """``git show REV:PATH``'s text, from the repository ``where`` is in (None if it cannot be read)."""
+    from macrohard.safety.git_objects import Repo, Unreadable, git_dir
+
+    gd = git_dir(where)
+    if gd is None:
+        return None
+    try:
+        repo = Repo(gd)
+        rel = posixpath.relpath(posixpath.join(where, path), repo.work_tree)
+        return repo.at(rev or "HEAD", rel) if not rel.startswith("..") else None
+    except (Unreadable, OSError, ValueError, IndexError):
+        return None
+
+
 def _read(path: str) -> str | None:
     try:
         if os.path.getsize(path) > _MAX_READ:
@@ -228,9 +243,11 @@ class _Line:
             return _got(stdin) if cmd.heredoc == "" else self.heredoc(cmd)
         prog = posixpath.basename(argv[0])
         if prog == "git" and argv[1:2] == ["show"] and len(argv) == 3 and re.fullmatch(r"[\w./~^@{}-]*:[\w./-]+", argv[2]):
-            # `git show REV:PATH`: the file as the workspace holds it (a restore), or unknown if it is not there
+            # `git show REV:PATH`: the file as REV holds it, read from git's files (flow40; flow38 read the
+            # workspace's file, a restore, which let another revision's Makefile through), or unknown if it is not
+            # in the workspace (as flow38) or cannot be read
             path = self.where(cmd.cwd, argv[2].split(":", 1)[1])
-            return self.file(path) if os.path.isfile(path) else None
+            return _git_show(self.where(cmd.cwd, "."), *argv[2].split(":", 1)) if os.path.isfile(path) else None
         if prog in _HIDES or cmd.dynamic_name or prog == "git" and any(
                 w in ("show", "cat-file", "archive", "format-patch") for w in argv[1:3]):
             return None  # a decoder, the network, git's object store: not the text of anything the guard reads
