@@ -103,3 +103,27 @@ def test_the_multilingual_head_reads_the_newer_sets_too() -> None:
     assert "content_sources((*without, *NOT_YET), newer=True)" in src
 
 
+
+
+def test_blind31_and_blind32_are_read_by_every_head_in_one_order() -> None:
+    # scr37 (candidate K1): blind31/everyday31 and blind32/everyday32 (each measured once by the lead) are the last
+    # four sources, in this order; the n-gram, MiniLM and multilingual heads read them; the Gemma head (not retrained
+    # in K1: time) names them in its NOT_YET, so its --check reads the rows it was fit on; parts32/ is not a source
+    # (blind32.tsv and everyday32.tsv are its parts joined unchanged)
+    assert tuple(CONTENT_SOURCES)[-4:] == ("blind31", "everyday31", "blind32", "everyday32")
+    for name in ("blind31", "everyday31", "blind32", "everyday32"):
+        assert CONTENT_SOURCES[name] == f"benchmarks/content/{name}.tsv"
+        for trainer in TRAINERS:
+            assert (name in _not_yet(trainer)) == (trainer == "train_gemma_head.py"), (trainer, name)
+    assert not any("parts32" in rel for rel in CONTENT_SOURCES.values())
+
+
+def test_blind32_is_parts32_joined() -> None:
+    # adding parts32/ too would read every row of blind32/everyday32 twice
+    def rows(rel: str) -> list[str]:
+        text = (ROOT / rel).read_text(encoding="utf-8")
+        return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+    parts = "benchmarks/content/parts32/"
+    assert rows("benchmarks/content/blind32.tsv") == [r for p in "hblm" for r in rows(f"{parts}{p}.tsv")]
+    assert rows("benchmarks/content/everyday32.tsv") == [r for p in "hbl" for r in rows(f"{parts}{p}_everyday.tsv")]

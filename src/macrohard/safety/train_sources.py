@@ -88,6 +88,14 @@ CONTENT_SOURCES: dict[str, str] = {
     "everyday28": "benchmarks/content/everyday28.tsv",
     # scr35 (candidate F2): hand-written look-alikes (scam warnings, safety advice, news) in 36 languages
     "look35": "scripts/screen_data/content_look35.tsv",
+    # scr37 (candidate K1): blind31/everyday31 (measured once by the lead in the thirty-fifth wave) read by all four
+    # heads (the multilingual and Gemma heads' NOT_YET unchanged: they still leave out what they left out)
+    "blind31": "benchmarks/content/blind31.tsv",
+    "everyday31": "benchmarks/content/everyday31.tsv",
+    # ... and blind32/everyday32 (measured once by the lead in the thirty-sixth wave; held out once by scr37 first).
+    # parts32/ is not named: blind32.tsv and everyday32.tsv are its parts joined unchanged (each row would be read twice)
+    "blind32": "benchmarks/content/blind32.tsv",
+    "everyday32": "benchmarks/content/everyday32.tsv",
 }
 # published answer sets read so far by the Gemma head alone (screen21: ``train_gemma_head`` passes ``newer=True`` to
 # ``content_train.training_data``); the n-gram, MiniLM and multilingual heads read them at their next retrain (then
