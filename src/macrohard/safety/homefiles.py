@@ -14,6 +14,7 @@ import glob
 import os
 import posixpath
 import re
+import sys
 from typing import TYPE_CHECKING
 
 from macrohard.safety.regular import text_of  # never waits on a pipe (`mkfifo .sqliterc` held the review)
@@ -109,6 +110,8 @@ def python(an: Analyzer, prog: str, args: list[str], depth: int, cwd: str | None
     if any(re.fullmatch(r"-[A-Za-z]*[sI][A-Za-z]*", a) for a in args[:3]) or not an.paths.workspaces:
         return
     home = an.paths.workspaces[0]
+    module = next((a[2:] or (args[i + 1] if i + 1 < len(args) else "") for i, a in enumerate(args[:4])
+                   if a.startswith("-m")), "").split(".", 1)[0]
     for folder in glob.glob(posixpath.join(glob.escape(home), ".local/lib/python3*/site-packages"))[:4]:
         for name in sorted(os.listdir(folder))[:200]:
             path = posixpath.join(folder, name)
@@ -118,14 +121,51 @@ def python(an: Analyzer, prog: str, args: list[str], depth: int, cwd: str | None
                     an.code("python3", code, depth, cwd)
             elif name in ("usercustomize.py", "sitecustomize.py"):
                 an.code("python3", text_of(path), depth, cwd, where=folder)
-            elif name != "__pycache__" and (name.endswith((".py", ".pyc", ".so")) or os.path.isdir(path)):
+            elif name != "__pycache__" and (name.endswith((".py", ".pyc", ".so")) or os.path.isdir(path)) and (
+                    _plugins(path) if name.endswith((".dist-info", ".egg-info")) else
+                    _module(name) in _system_modules() or bool(module) and _module(name) == module):
                 # guard38: the user site comes before the system's packages: a pytest.py, pluggy.py or yaml.py
                 # there replaced the system's module at `python3 -m pytest`/`import yaml`, and a dist-info's
-                # entry_points.txt ([pytest11]) loaded its module into every pytest run
+                # entry_points.txt ([pytest11]) loaded its module into every pytest run. A module of a new name
+                # (an honest `pip install --user` of the project's own wheel) replaces nothing: it runs only where
+                # code the guard reads imports it by that name, or where `-m` runs it (asked here)
                 an.r.add("dynamic", f"{prog} puts ~/{posixpath.relpath(folder, home)} (in the workspace) on its path "
                                     f"before the system's packages, and it holds {name[:40]}: code there replaces "
                                     "the system's modules and plugins unread; remove it, or run python3 -s")
                 break
+
+
+def _module(name: str) -> str:
+    """The top-level module a site-packages entry provides (``yaml``, ``_yaml.cpython-311-….so``, ``pytest.py``)."""
+    return name.split(".", 1)[0]
+
+
+def _plugins(path: str) -> bool:
+    """A distribution's entry points that programs load on their own (``[pytest11]``, ``[flake8.extension]`` …);
+    ``console_scripts``/``gui_scripts`` only name commands written to ``~/.local/bin``."""
+    groups = set(re.findall(r"^\s*\[([^\]]+)\]", text_of(posixpath.join(path, "entry_points.txt")), re.M))
+    return bool(groups - {"console_scripts", "gui_scripts"})
+
+
+_SYSTEM: frozenset[str] = frozenset()
+
+
+def _system_modules() -> frozenset[str]:
+    """The standard library's modules and every module of the system's Python packages: what a user-site entry of
+    the same name replaces for the system's own programs (pytest, pygmentize, yq …) and for every import."""
+    global _SYSTEM
+    if not _SYSTEM:
+        from macrohard.safety.pyrun import STDLIB
+
+        names = set(STDLIB) | set(sys.builtin_module_names)
+        for folder in (glob.glob("/usr/lib/python3/dist-packages") + glob.glob("/usr/lib/python3*/site-packages")
+                       + glob.glob("/usr/local/lib/python3*/dist-packages") + glob.glob("/usr/local/lib/python3*/site-packages")):
+            try:
+                names |= {_module(n) for n in os.listdir(folder)}
+            except OSError:
+                continue
+        _SYSTEM = frozenset(names)
+    return _SYSTEM
 
 
 def git(an: Analyzer, args: list[str], depth: int, cwd: str | None) -> None:
