@@ -226,7 +226,7 @@ def main() -> None:
     print("languages other than en", len(langs))
     per = Counter(r["lang"] for r in inj if r["hand"])
     print("hand injections per language", dict(sorted(per.items())))
-    styles_per = {l: len({r["style"] for r in inj if r["hand"] and r["lang"] == l}) for l in langs}
+    styles_per = {lang: len({r["style"] for r in inj if r["hand"] and r["lang"] == lang}) for lang in langs}
     print("hand styles per language (min)", min(styles_per.values()))
     print("negatives other-language", sum(not r["label"] and r["lang"] != "en" for r in rows))
     print("styles", dict(Counter(r["style"] for r in inj).most_common()))
