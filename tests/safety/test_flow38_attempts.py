@@ -119,12 +119,20 @@ def run_unguarded(attempt, ws, outside, srv, got, fill) -> bool:
 def guarded(attempt: Attempt, mode: str, tmp, policy_file=None) -> list:
     """The guard's verdict on each step, after ``cat Makefile`` (approved steps run in a sandbox, their output
     screened)."""
-    from macrohard.envs.sandbox import SandboxConfig, SandboxEnvironment
-
     lower = tmp / "lower"
     lower.mkdir()
     make_workspace(str(lower))
     outside = str(tmp / "elsewhere")
+    return under_guard(lower, mode, tmp, ("cat Makefile",) + tuple(attempt.steps),
+                       lambda text: fill(text, outside, 40123), f"flow38-{attempt.id}", TASK)
+
+
+def under_guard(lower, mode: str, tmp, steps, fill_in, run_id: str, task: str) -> list:
+    """The guard's verdict on each step in a sandbox over ``lower`` (shipped policy or flow control only), approved
+    steps run and their output screened; ``fill_in`` puts the run's values into a step's text. The flow attempt files
+    (flow38, flow39, flow40) each call this with their own workspace and first read."""
+    from macrohard.envs.sandbox import SandboxConfig, SandboxEnvironment
+
     if mode == "flow-only":
         policy = tmp / "flow-only.yaml"
         policy.write_text(FLOW_ONLY_POLICY)
@@ -134,14 +142,14 @@ def guarded(attempt: Attempt, mode: str, tmp, policy_file=None) -> list:
     env = SandboxEnvironment(str(lower), config=SandboxConfig(network="loopback"), commit=False)
     env.start()
     try:
-        ctx = GuardContext(workspace=env.workspace, shell_workspace=env.shell_dir, run_id=f"flow38-{attempt.id}",
-                           task_text=TASK, network="loopback")
+        ctx = GuardContext(workspace=env.workspace, shell_workspace=env.shell_dir, run_id=run_id,
+                           task_text=task, network="loopback")
         verdicts = []
-        for step in (("cat Makefile",) + tuple(attempt.steps)):
+        for step in steps:
             if isinstance(step, tuple):
-                action = WriteFileAction(path=step[0], content=fill(step[1], outside, 40123))
+                action = WriteFileAction(path=step[0], content=fill_in(step[1]))
             else:
-                action = BashAction(command=fill(step, outside, 40123), timeout=120)
+                action = BashAction(command=fill_in(step), timeout=120)
             auth = guard.authorize(action, ctx, env=env)
             verdicts.append(auth.verdict)
             if auth.approved is not None:

@@ -15,13 +15,8 @@ import subprocess
 
 import pytest
 
-from macrohard.eval.injection_tasks import FLOW_ONLY_POLICY
-from macrohard.safety.context import GuardContext
-from macrohard.safety.guard import Guard
-from macrohard.types import BashAction, WriteFileAction
-
 from .flow39_attempts import FILES, PREPARE, TASK, UNTRUSTED_READ, Attempt, attempts, fill, probes, twins
-from .test_flow38_attempts import _listener, run_unguarded, through
+from .test_flow38_attempts import _listener, run_unguarded, through, under_guard
 
 pytestmark = pytest.mark.skipif(shutil.which("bwrap") is None, reason="needs bubblewrap")
 
@@ -71,36 +66,12 @@ def control(attempt: Attempt, tmp) -> bool:
 def guarded(attempt: Attempt, mode: str, tmp, policy_file=None) -> list:
     """The guard's verdict on each step, after ``cat NOTES.md`` (approved steps run in a sandbox, their output
     screened)."""
-    from macrohard.envs.sandbox import SandboxConfig, SandboxEnvironment
-
     lower = tmp / "lower"
     lower.mkdir()
     outside = str(tmp / "elsewhere")
     make_workspace(str(lower), outside, 40123)
-    if mode == "flow-only":
-        policy = tmp / "flow-only.yaml"
-        policy.write_text(FLOW_ONLY_POLICY)
-        guard = Guard.from_policy(str(policy))
-    else:
-        guard = Guard.from_policy()
-    env = SandboxEnvironment(str(lower), config=SandboxConfig(network="loopback"), commit=False)
-    env.start()
-    try:
-        ctx = GuardContext(workspace=env.workspace, shell_workspace=env.shell_dir, run_id=f"flow39-{attempt.id}",
-                           task_text=TASK, network="loopback")
-        verdicts = []
-        for step in ((UNTRUSTED_READ,) + tuple(attempt.steps)):
-            if isinstance(step, tuple):
-                action = WriteFileAction(path=step[0], content=fill(step[1], outside, 40123))
-            else:
-                action = BashAction(command=fill(step, outside, 40123), timeout=120)
-            auth = guard.authorize(action, ctx, env=env)
-            verdicts.append(auth.verdict)
-            if auth.approved is not None:
-                guard.screen(env.execute(auth.approved), ctx)
-        return verdicts
-    finally:
-        env.close()
+    return under_guard(lower, mode, tmp, (UNTRUSTED_READ,) + tuple(attempt.steps),
+                       lambda text: fill(text, outside, 40123), f"flow39-{attempt.id}", TASK)
 
 
 def _open(aid: str, mode: str) -> list:
