@@ -135,6 +135,30 @@ def python(an: Analyzer, prog: str, args: list[str], depth: int, cwd: str | None
                 break
 
 
+def import_folders(an: Analyzer) -> list[str]:
+    """Where Python's imports look in the home's user site: each ``~/.local/lib/python3*/site-packages`` folder and
+    the folders its ``.pth`` files name on lines of their own (site.py adds both to ``sys.path``). The lead's
+    thirty-eighth wave: a module a wheel put there (`pip install --user ./w.whl`, the wheel decoded from base64) ran
+    unread at ``import zq_mod`` and through its console script on ``PATH=$HOME/.local/bin:$PATH``, where the same
+    code written beside the script was read and held."""
+    if not an.paths.workspaces:
+        return []
+    folders = []
+    for folder in sorted(glob.glob(posixpath.join(glob.escape(an.paths.workspaces[0]), ".local/lib/python3*/site-packages")))[:4]:
+        folders.append(folder)
+        try:
+            names = sorted(os.listdir(folder))[:200]
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".pth"):
+                for line in text_of(posixpath.join(folder, name)).splitlines()[:50]:
+                    line = line.strip()
+                    if line and not line.startswith(("#", "import ", "import\t")):
+                        folders.append(an.paths.resolve(line, folder))
+    return folders
+
+
 def _module(name: str) -> str:
     """The top-level module a site-packages entry provides (``yaml``, ``_yaml.cpython-311-….so``, ``pytest.py``)."""
     return name.split(".", 1)[0]

@@ -25,9 +25,11 @@ def module(an: Analyzer, prog: str, name: str, depth: int, cwd: str | None, wher
             relative: int, path: bool = False, top: str | None = None) -> None:
     """Read the workspace file an import (or runpy) loads, if there is one, and judge it as Python."""
     # where the import looks (the script's directory), and, over-approximating sys.path changes the code
-    # may make (`sys.path.insert(0, '.')`), the working directory and the workspace itself
-    bases = list(dict.fromkeys(an.paths.resolve(b, None) for b in (*an.py_dirs, where, cwd, *an.paths.workspaces[:1])
-                               if b))
+    # may make (`sys.path.insert(0, '.')`), the working directory and the workspace itself; and the home's user site
+    from macrohard.safety import homefiles
+
+    bases = list(dict.fromkeys(an.paths.resolve(b, None) for b in (*an.py_dirs, where, cwd, *an.paths.workspaces[:1],
+                                                                   *homefiles.import_folders(an)) if b))
     if relative:  # `from . import x`: the module's own package, or one above it
         bases = [an.paths.resolve(where or cwd or an.paths.workspaces[0], None)]
         for _ in range(relative - 1):
