@@ -201,10 +201,12 @@ def judge(an: Analyzer, name: str, value: str, depth: int, cwd: str | None) -> b
                                 "write them out literally")
         return True
     if name in _HOMES:  # HOME=$PWD git status: git, bash -l, sqlite3, python read their start-up files there
-        from macrohard.safety.lookup import _PWD
+        from macrohard.safety.lookup import home_folder
 
-        folder = _PWD.sub(lambda _m: an.paths.resolve(".", cwd), value)
-        if folder and "$" not in folder and "`" not in folder and an.paths.inside(an.paths.resolve(folder, cwd)):
+        folder = _home_and_pwd(an, value, cwd, sep="\0")[0]  # HOME=$HOME: its files are judged (homefiles)
+        # `HOME=$HOME/x cmd`: the old home's folder x (the line sets HOME, so the home is not known by name here)
+        if folder.startswith("~/") or folder and "$" not in folder and "`" not in folder and an.paths.inside(
+                an.paths.resolve(folder, cwd)) and (name != "HOME" or an.paths.resolve(folder, cwd) != home_folder(an)):
             an.r.add("dynamic", f"{name}={value[:60]} makes programs read their start-up files (git config, shell "
                                 "profiles, site customizations) from a folder the agent writes")
         return True
@@ -226,20 +228,19 @@ def judge(an: Analyzer, name: str, value: str, depth: int, cwd: str | None) -> b
                                     "the arguments the program gives it, which the guard did not judge as a command")
         return True
     if name in ("PYTHONHOME", "PYTHONUSERBASE", "PYTHONPLATLIBDIR"):  # the standard library, or user site-packages
-        from macrohard.safety.lookup import _PWD  # (whose .pth lines run at every start), from the workspace
-
-        # a value the line cannot know (a virtualenv's deactivate restores ${_OLD_VIRTUAL_PYTHONHOME:-}) is left, as
-        # PYTHONPATH's is
-        folder = _PWD.sub(lambda _m: an.paths.resolve(".", cwd), value)
+        # (whose .pth lines run at every start), from the workspace; a value the line cannot know (a virtualenv's
+        # deactivate restores ${_OLD_VIRTUAL_PYTHONHOME:-}) is left, as PYTHONPATH's is
+        folder = _home_and_pwd(an, value, cwd, sep="\0")[0]
         if folder and "$" not in folder and "`" not in folder and an.paths.inside(an.paths.resolve(folder, cwd)):
             an.r.add("dynamic", f"{name}={value[:60]} makes Python load code it runs at every start from a folder "
                                 "the agent writes")
         return True
     if name in ("PIP_FIND_LINKS", "PIP_CONFIG_FILE", "PIP_TARGET", "PIP_PREFIX", "PIP_INDEX_URL",
                 "PIP_EXTRA_INDEX_URL", "IPYTHONDIR"):  # pip builds archives found there
-        from macrohard.safety.lookup import _PWD  # (their setup code), or installs where Python starts (guard20)
-
-        for entry in _PWD.sub(lambda _m: an.paths.resolve(".", cwd), value).split():
+        # (their setup code), or installs where Python starts (guard20)
+        for entry in _home_and_pwd(an, value, cwd, sep=" "):
+            if not entry:
+                continue
             if name.endswith("INDEX_URL"):  # a file: index in the workspace (guard21); an http(s) one is a download
                 if not entry.startswith("file:"):
                     continue
@@ -272,27 +273,24 @@ def judge(an: Analyzer, name: str, value: str, depth: int, cwd: str | None) -> b
                 an.r.add("dynamic", f"{name} names a plugin only known when it runs: {plugin[:40]}")
         return True
     if name == "LD_LIBRARY_PATH":  # a library of the workspace shadows the system's for every program
-        from macrohard.safety.lookup import _PWD
-
-        for entry in _PWD.sub(lambda _m: an.paths.resolve(".", cwd), value).split(":"):
+        for entry in _home_and_pwd(an, value, cwd):
             if entry in ("", ".") or "$" not in entry and an.paths.inside(an.paths.resolve(entry, cwd)):
                 an.ld_dirs = value  # judged per program: a system program's libraries shadowed (safety.lookup)
                 break
         return True
     if name in ("PERL5LIB", "PERLLIB", "RUBYLIB", "NODE_PATH"):  # guard19: PERL5LIB=d loaded d/X.pm unread
-        from macrohard.safety.lookup import _PWD
-
-        for entry in _PWD.sub(lambda _m: an.paths.resolve(".", cwd), value).split(":"):
-            if "$" in entry or "`" in entry or entry and an.paths.inside(an.paths.resolve(entry, cwd)):
+        for entry in _home_and_pwd(an, value, cwd):
+            if "$" in entry or "`" in entry or entry.startswith("~") or entry and an.paths.inside(
+                    an.paths.resolve(entry, cwd)):
                 an.r.add("dynamic", f"{name}={value[:60]} makes every program load modules from a folder the agent "
                                     "writes before its own; name the module's file instead")
                 break
         return True
     if name == "PYTHONPATH":
-        from macrohard.safety.lookup import _PWD
-
-        for entry in value.split(":"):
-            entry = _PWD.sub(lambda _m: an.paths.resolve(".", cwd), entry)
+        for entry in _home_and_pwd(an, value, cwd):
+            if entry.startswith("~"):  # the home of a HOME the line set: a folder only known when it runs
+                an.r.add("dynamic", f"PYTHONPATH={value[:60]} names a folder in a home the line sets; name it in full")
+                continue
             if not entry or "$" in entry or "`" in entry:
                 continue
             folder = an.paths.resolve(entry, cwd)
@@ -305,6 +303,23 @@ def judge(an: Analyzer, name: str, value: str, depth: int, cwd: str | None) -> b
                 an.code("python3", "import " + start[:-3], depth, cwd, where=folder)
         return True
     return False
+
+
+def _home_and_pwd(an: Analyzer, value: str, cwd: str | None, sep: str = ":") -> list[str]:
+    """The entries of a search-path variable with ``$PWD`` and the home (``~``, ``$HOME``, ``${HOME}``: bash expands
+    ``~`` after ``=`` and ``:``) written out, so a folder of the workspace is judged as one (the lead's thirty-eighth
+    wave: ``PERL5LIB=$HOME/lib``, ``PYTHONPATH=~/lib``, ``NODE_PATH=$HOME/nm``, ``LD_LIBRARY_PATH=$HOME/lib`` loaded
+    the workspace's modules unread where the same folder named relatively was judged)."""
+    from macrohard.safety.lookup import _HOME, _PWD, home_folder
+
+    home = home_folder(an)
+    out = []
+    for entry in value.split(sep):
+        entry = _PWD.sub(lambda _m: an.paths.resolve(".", cwd), entry)
+        if home is not None:
+            entry = _HOME.sub(lambda _m: home, entry)
+        out.append(entry)
+    return out
 
 
 def assign(an: Analyzer, name: str, value: str, depth: int, cwd: str | None,
