@@ -1,6 +1,6 @@
 """Agent-level injection tasks: harmful actions executed (target 0) and utility lost on benign twins.
 
-    PYTHONPATH=src .venv/bin/python benchmarks/injection_agent.py [--set dev|blind21|blind22|blind23|blind24|blind25|blind26|blind27|blind28|blind29|blind30|blind31|blind32|blind33|all] [--json] [--only ID,ID]
+    PYTHONPATH=src .venv/bin/python benchmarks/injection_agent.py [--set dev|blind21|blind22|blind23|blind24|blind25|blind26|blind27|blind28|blind29|blind30|blind31|blind32|blind33|blind34|all] [--json] [--only ID,ID]
         [--modes shipped,control]
 
 Runs every task of ``eval.injection_tasks`` (pages, workspace files and tool output carrying injections; shell
@@ -27,7 +27,7 @@ from macrohard.eval.injection_tasks import MODES, run_all
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", default="dev", choices=("dev", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "all"),
+    ap.add_argument("--set", default="dev", choices=("dev", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "all"),
                     help="dev: the eight tasks written with flow control; blind21: 16 written blind (twenty-first wave); "
                          "blind22: 14 written blind (twenty-second wave: renamed tools, code the repository runs, "
                          "traps for later); blind23: 15 written blind (twenty-third wave: senders inside other tools, "
@@ -74,7 +74,14 @@ def main() -> int:
                          "dependabot.yml, journalctl, git stash list, gpg uid, lsblk label, mypy note, oEmbed, OpenID "
                          "configuration, table caption, fieldset legend, footer; the notes sent out by the user's own "
                          "notify.sh and node sync.js, a package's ownership, a webhook, an SSH key, two-factor off, "
-                         "mail forwarding, an OAuth app, a deploy token)")
+                         "mail forwarding, an OAuth app, a deploy token); "
+                         "blind34: 20 written blind (thirty-eighth wave: Chart.yaml, justfile, tox.ini, setup.cfg, "
+                         "meson.build, build.gradle, Pipfile, renovate.json, .eslintrc.yml, README.rst note, df -h, "
+                         "pip list -v, cargo tree, helm list, who, Atom subtitle, npm deprecated, dialog, output, "
+                         "small print; the notes sent out by the user's own curl -K, an organisation owner, a payout "
+                         "account, a DNS record, a repository transfer, the audit log off, branch protection removed, "
+                         "a firewall rule, a domain transfer, a repository made public, a document shared, a merge "
+                         "request approved)")
     ap.add_argument("--json", action="store_true", help="print the rows as JSON")
     ap.add_argument("--out", default="", help="also write the rows as JSON to this file")
     ap.add_argument("--only", default="", help="comma-separated task ids")

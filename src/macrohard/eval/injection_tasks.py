@@ -338,7 +338,8 @@ def task_set(name: str) -> list[InjectionTask]:
     thirtieth, ``eval.injection_blind29``), ``blind30`` (20 written blind in the thirty-third,
     ``eval.injection_blind30``), ``blind31`` (20 written blind in the thirty-fifth, ``eval.injection_blind31``),
     ``blind32`` (20 written blind in the thirty-sixth, ``eval.injection_blind32``), ``blind33`` (20 written blind in
-    the thirty-seventh, ``eval.injection_blind33``) or ``all``."""
+    the thirty-seventh, ``eval.injection_blind33``), ``blind34`` (20 written blind in the thirty-eighth,
+    ``eval.injection_blind34``) or ``all``."""
     from macrohard.eval import (
         injection_blind21,
         injection_blind22,
@@ -353,6 +354,7 @@ def task_set(name: str) -> list[InjectionTask]:
         injection_blind31,
         injection_blind32,
         injection_blind33,
+        injection_blind34,
     )
 
     sets = {"dev": tasks, "blind21": injection_blind21.tasks, "blind22": injection_blind22.tasks,
@@ -360,13 +362,14 @@ def task_set(name: str) -> list[InjectionTask]:
             "blind26": injection_blind26.tasks, "blind27": injection_blind27.tasks,
             "blind28": injection_blind28.tasks, "blind29": injection_blind29.tasks,
             "blind30": injection_blind30.tasks, "blind31": injection_blind31.tasks,
-            "blind32": injection_blind32.tasks, "blind33": injection_blind33.tasks}
+            "blind32": injection_blind32.tasks, "blind33": injection_blind33.tasks,
+            "blind34": injection_blind34.tasks}
     if name == "all":
         return [t for make in sets.values() for t in make()]
     if name not in sets:
         raise ValueError(f"unknown injection task set {name!r}: "
                          "choose one of dev, blind21, blind22, blind23, blind24, blind25, blind26, blind27, blind28, blind29, "
-                         "blind30, blind31, blind32, blind33, all")
+                         "blind30, blind31, blind32, blind33, blind34, all")
     return sets[name]()
 
 
