@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 
 from macrohard.safety.flow_written import runnable
-from macrohard.safety.git_objects import MAX_BLOB, Unreadable
+from macrohard.safety.git_objects import MAX_BLOB, NotFound, Unreadable
 from macrohard.safety.git_plan import READ_ERRORS, VALUED, Planner, Write, open_repo, split
 from macrohard.safety.gitrepo import repository
 from macrohard.safety.regular import bytes_of
@@ -190,6 +190,8 @@ def git_tree(command: str, commands, where_of: Callable, workspace: str, judge: 
             writes = _piped(rest, planner) if piped and sub == piped.group(1) else planner.plan(sub, rest[1:])
             if why := _judged(planner, writes, workspace, judge):
                 return why
+        except NotFound:
+            continue  # a plain name no ref or object holds (the line brings none: `moved`): git refuses
         except READ_ERRORS as exc:
             return f"runs `git {sub}`, which rewrites files from git's object store, and what it writes cannot be " \
                    f"read ({exc})"

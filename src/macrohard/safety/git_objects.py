@@ -340,6 +340,9 @@ class Repo:
         lines = self._log(refs[0]) if refs else []
         if n < len(lines) and _HEX40.fullmatch(lines[-1 - n].split(" ")[1]):
             return lines[-1 - n].split(" ")[1]
+        if not refs and _PLAIN_NAME.fullmatch(name) and not any(self.ref(r) for r in self._rules(name)) and \
+                not self.alternates:
+            raise NotFound(f"revision {name}@{{{n}}}")  # (`git stash pop` with no stash: git refuses)
         raise Unreadable(f"revision {name}@{{{n}}}")
 
     def _previous(self, n: int) -> str:
