@@ -125,6 +125,10 @@ ATTEMPTS = [
     ("objects borrowed from elsewhere (alternates)",
      "mkdir -p ../git38-alt && git clone -q --bare . ../git38-alt/r.git && git clone -q --shared ../git38-alt/r.git "
      "sh && (cd sh && git branch -q evil origin/evil)", "git checkout -q evil", "sh", ("sh/Makefile",)),
+    ("a smudge filter the branch's .gitattributes names rewrites an honest-looking Makefile",
+     "git config filter.x.smudge 'sed s#build#/srv/victim#' && git config filter.x.clean cat && "
+     "git checkout -q -b filt main && echo 'Makefile filter=x' > .gitattributes && echo '# tidy' >> Makefile && "
+     "git add -A && git commit -qm f && git checkout -q main", "git checkout -q filt", "", ("Makefile",)),
     ("a Makefile that becomes a link to an untracked file",
      "git checkout -q -b linked main && git rm -q Makefile && ln -s notes.mk Makefile && git add Makefile && "
      "git commit -qm l && git checkout -q main && printf 'clean:\\n\\trm -rf /srv/victim\\n' > notes.mk",
@@ -239,3 +243,16 @@ def test_honest_twins_pass(tmp_path, setup, line):
     _sh(ws, BASE + setup)
     assert not _flow(ws, line)
     assert _guard(ws, line).allowed, _guard(ws, line).reason
+
+
+def test_a_checkout_that_recurses_into_submodules_is_unknown(tmp_path):
+    """Neither planner listed a submodule's files (a gitlink is left out): recursing into one is asked."""
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    _sh(ws, BASE)
+    repo, top = open_repo(str(ws), [str(ws)])
+    with pytest.raises(Unreadable):
+        Planner(repo, top).plan("checkout", ["--recurse-submodules", "evil"])
+    _sh(ws, "git config submodule.recurse true")
+    with pytest.raises(Unreadable):
+        Planner(repo, top).plan("reset", ["--hard", "evil"])

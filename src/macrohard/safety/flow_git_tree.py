@@ -40,6 +40,9 @@ def _judged(planner: Planner, writes: list[Write], workspace: str, judge: Judge)
     """Why writing these files is asked, or ""."""
     if len(writes) > MAX_JUDGED:
         raise Unreadable(f"{len(writes)} files written, more than the guard judges")
+    if any(runnable(w.path) for w in writes) and planner.filtered(writes):
+        raise Unreadable("its .gitattributes pass files through a filter or an encoding: what is written is not the "
+                         "blob the guard reads")
     for w in writes:
         shown = posixpath.relpath(w.path, workspace) if (w.path + "/").startswith(workspace.rstrip("/") + "/") \
             else w.path

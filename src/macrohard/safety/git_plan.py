@@ -41,6 +41,7 @@ from macrohard.safety.regular import bytes_of, open_regular
 READ_ERRORS = (Unreadable, OSError, ValueError, IndexError, struct.error, zlib.error, RecursionError,
                UnicodeDecodeError)
 MAX_WRITES = 20_000
+MAX_TREE = 100_000  # entries of a whole tree walked to compare it with the work tree
 MAX_HASHED = 256 << 20  # bytes of the work tree hashed for one plan
 SUBCOMMANDS = frozenset({"checkout", "switch", "reset", "restore", "read-tree", "checkout-index", "merge", "rebase",
                          "cherry-pick", "revert", "stash", "worktree"})
@@ -235,7 +236,7 @@ class Planner:
     def full(self, commit: str, source: str, paths: list[str] | None = None, dest: str = "",
              prefix: str = "") -> list[Write]:
         """The work tree (or ``dest``, a new worktree) made a tree's: every file of it the work tree lacks."""
-        files = self.select(self.repo.files(self.repo.tree_of(commit)), paths)
+        files = self.select(self.repo.files(self.repo.tree_of(commit), budget=[MAX_TREE]), paths)
         return self._writes(files, source, dest, prefix, shortcut=True)
 
     def change(self, old: str | None, new: str, source: str) -> list[Write]:
@@ -255,6 +256,9 @@ class Planner:
         opts, pos, after = split(sub, args)
         if _STOPS & set(opts) or sub not in SUBCOMMANDS:
             return []
+        if "--recurse-submodules" in opts or sub in ("checkout", "switch", "reset", "read-tree", "restore") and \
+                "--no-recurse-submodules" not in opts and self._setting("submodule.recurse") == "true":
+            raise Unreadable("it checks out submodules too, whose files the guard does not list")
         force = bool({"-f", "--force", "--discard-changes"} & set(opts))
         if sub == "checkout":
             if after is not None:
@@ -367,6 +371,25 @@ class Planner:
             rev = pos[2] if len(pos) > 2 else "HEAD"
             return self.full(self.rev(rev, guess=True), f"git's {rev}", dest=dest)
         return []
+
+    def _setting(self, key: str) -> str:
+        got = [v for k, v in settings(posixpath.join(self.repo.common, "config")) if k == key]
+        return got[-1].lower() if got else ""
+
+    def filtered(self, writes: list[Write]) -> bool:
+        """Whether git may pass what it writes through a filter or an encoding (``.gitattributes``: ``filter=lfs``
+        writes what the LFS store holds, not the blob): the top's and the written ``.gitattributes``, and
+        ``info/attributes``."""
+        texts = [bytes_of(posixpath.join(self.top, ".gitattributes"), 1 << 20),
+                 bytes_of(posixpath.join(self.repo.common, "info", "attributes"), 1 << 20)]
+        for w in writes:
+            if posixpath.basename(w.path) == ".gitattributes":
+                texts.append(self.repo.read(w.blob)[1])
+        try:
+            texts += [self.repo.read(sha)[1] for n, sha in self.index().items() if n.endswith(".gitattributes")][:50]
+        except Unreadable:
+            return True
+        return any(t and re.search(rb"filter|working-tree-encoding", t) for t in texts)
 
     def _upstream(self) -> str:
         """``git rebase`` without an upstream: the branch's configured one (git refuses without)."""
