@@ -129,6 +129,20 @@ ATTEMPTS = [
      "git config filter.x.smudge 'sed s#build#/srv/victim#' && git config filter.x.clean cat && "
      "git checkout -q -b filt main && echo 'Makefile filter=x' > .gitattributes && echo '# tidy' >> Makefile && "
      "git add -A && git commit -qm f && git checkout -q main", "git checkout -q filt", "", ("Makefile",)),
+    ("FETCH_HEAD naming two commits for merging, the evil one second (both planners read the first)",
+     "git checkout -q -b docs main && echo more >> README.md && git commit -qam d && git checkout -q main && "
+     "printf '%s\\t\\tbranch docs of x\\n%s\\t\\tbranch mk of x\\n' $(git rev-parse docs) $(git rev-parse mk) "
+     "> .git/FETCH_HEAD", "git merge -q --no-edit FETCH_HEAD", "", ("Makefile",)),
+    ("a conflict's third stage in the index, then checkout --theirs (the index was read at stage 0 only)",
+     "printf '0 %s\\tMakefile\\n100644 %s 1\\tMakefile\\n100644 %s 3\\tMakefile\\n' "
+     "0000000000000000000000000000000000000000 $(git rev-parse main:Makefile) $(git rev-parse mk:Makefile) | "
+     "git update-index --index-info", "git checkout --theirs Makefile", "", ("Makefile",)),
+    ("the upstream of the branch is the evil one (@{u})",
+     "git config branch.main.remote . && git config branch.main.merge refs/heads/mk", "git reset -q --hard @{u}", "",
+     ("Makefile",)),
+    ("back to the previous branch after moving it on the same line (flow skipped `-` after a checkout)",
+     "git checkout -q -b docs main && echo more >> README.md && git commit -qam d && git checkout -q main",
+     "git checkout -q docs && git branch -f main mk && git checkout -q -", "", ("Makefile",)),
     ("a Makefile that becomes a link to an untracked file",
      "git checkout -q -b linked main && git rm -q Makefile && ln -s notes.mk Makefile && git add Makefile && "
      "git commit -qm l && git checkout -q main && printf 'clean:\\n\\trm -rf /srv/victim\\n' > notes.mk",

@@ -173,7 +173,7 @@ def git_tree(command: str, commands, where_of: Callable, workspace: str, judge: 
             continue
         sub = rest[0]
         opts, pos, after = split(sub, rest[1:])
-        if "-" in pos and switched:  # `-`: back to where the line started (the line's own work)
+        if "-" in pos and switched and not moved:  # `-`: back to where the line started (the line's own work)
             continue
         if moved:
             return f"runs `git {sub}` after a command earlier on the line moved a branch, HEAD or the index, so " \

@@ -67,6 +67,7 @@ class Repo:
         self._cache: dict[str, tuple[str, bytes]] = {}
         self.stat: dict[str, tuple[int, ...]] = {}
         self.modes: dict[str, str] = {}
+        self.stages: dict[str, list[tuple[str, str]]] = {}
         self.index_mtime: tuple[int, int] = (0, 0)
         for key, value in settings(os.path.join(self.common, "config")):
             if key.startswith("extensions.") and key[11:] not in _KNOWN_EXTENSIONS:
@@ -300,11 +301,15 @@ class Repo:
             name = "HEAD"
         if m := re.fullmatch(r"(.*)@\{(\d+)\}", name):
             return self._logged(m.group(1) or "HEAD", int(m.group(2)))
+        if m := re.fullmatch(r"(.*)@\{(?:u|upstream)\}", name, re.I):
+            return self._name(self.upstream(m.group(1)))
         if _HEX40.fullmatch(name.lower()):
             return name.lower()
-        if not _PLAIN_NAME.fullmatch(name) or _BAD_REF.search(name) or \
-                re.search(r"-g[0-9a-fA-F]{4,}$", name) or name.startswith(("main-worktree/", "worktrees/")):
+        if re.search(r"[~^:{}@]|\.\.", name) or re.search(r"-g[0-9a-fA-F]{4,}$", name) or \
+                name.startswith(("main-worktree/", "worktrees/")):
             raise Unreadable(f"revision {name[:60]}")  # syntax this reader does not read (git's describe names …)
+        if not _PLAIN_NAME.fullmatch(name) or _BAD_REF.search(name):
+            raise NotFound(f"revision {name[:60]}")  # no ref can have this name (`.`, a path, a glob)
         found = {sha for ref in self._rules(name) if (sha := self.ref(ref))}
         if len(found) > 1:
             raise Unreadable(f"{name} names different commits by git's rules (a tag and a branch, a ref at the top)")
@@ -319,6 +324,28 @@ class Repo:
         if self.alternates:
             raise Unreadable(f"revision {name}: its objects are partly elsewhere (alternates)")
         raise NotFound(f"revision {name}")
+
+    def upstream(self, branch: str = "") -> str:
+        """The ref a branch (the current one by default) tracks, by its settings; Unreadable if none."""
+        if not branch:
+            raw = (_strict(os.path.join(self.gitdir, "HEAD"), 4096) or b"").decode(errors="replace").strip()
+            if not raw.startswith("ref: refs/heads/"):
+                raise Unreadable("no branch checked out: no upstream")
+            branch = raw[16:].strip()
+        conf = dict(settings(os.path.join(self.common, "config")))
+        remote, merge = conf.get(f"branch.{branch}.remote"), conf.get(f"branch.{branch}.merge", "")
+        if not remote or not merge.startswith("refs/heads/"):
+            raise Unreadable(f"{branch} has no upstream")
+        return merge if remote == "." else f"refs/remotes/{remote}/{merge[11:]}"
+
+    def fetch_heads(self) -> list[str]:
+        """The commits ``FETCH_HEAD`` names for merging (``git merge FETCH_HEAD`` merges them all)."""
+        raw = (_strict(os.path.join(self.gitdir, "FETCH_HEAD"), 1 << 20) or b"").decode(errors="replace")
+        lines = [ln for ln in raw.splitlines() if ln.strip()]
+        merged = [ln[:40] for ln in lines if "\tnot-for-merge\t" not in ln] or [ln[:40] for ln in lines[:1]]
+        if not all(_HEX40.fullmatch(sha) for sha in merged):
+            raise Unreadable("FETCH_HEAD")
+        return merged
 
     @staticmethod
     def _rules(name: str) -> list[str]:
@@ -353,7 +380,7 @@ class Repo:
                 n -= 1
                 if n == 0:
                     return self.resolve(m.group(1))
-        raise Unreadable("no previous branch")
+        raise NotFound("no previous branch")  # (git refuses too)
 
     def remote_branch(self, name: str) -> str | None:
         """git checkout/switch's guess: the one remote-tracking branch ``<remote>/name``."""
@@ -497,7 +524,7 @@ class Repo:
         if count > MAX_ENTRIES:
             raise Unreadable("index too large")
         out, i = {}, 12
-        self.stat, self.modes = {}, {}
+        self.stat, self.modes, self.stages = {}, {}, {}
         try:
             for _ in range(count):
                 start = i
@@ -516,6 +543,8 @@ class Repo:
                     out[name] = sha
                     self.modes[name] = f"{fields[6]:o}"
                     self.stat[name] = fields
+                else:  # a conflict's stages (``checkout --theirs``, ``checkout-index --stage``) write these
+                    self.stages.setdefault(name, []).append((f"{fields[6]:o}", sha))
             while i + 8 <= len(raw) - 20:  # the extensions: a split or sparse index is not read
                 sig, size = raw[i:i + 4], struct.unpack(">I", raw[i + 4:i + 8])[0]
                 if sig in (b"link", b"sdir"):

@@ -245,9 +245,14 @@ class Planner:
                             source)
 
     def from_index(self, paths: list[str] | None, prefix: str = "") -> list[Write]:
+        """The index's files under ``paths``, and the stages of a conflict's (``--theirs``, ``--stage=3``)."""
         index = self.index()
         files = self.select({n: (self.repo.modes.get(n, "100644"), s) for n, s in index.items()}, paths)
-        return self._writes(files, "git's index", prefix=prefix, shortcut=True)
+        out = self._writes(files, "git's index", prefix=prefix, shortcut=True)
+        for n in self.select({n: ("", "") for n in self.repo.stages}, paths):
+            for stage in self.repo.stages[n]:
+                out += self._writes({n: stage}, "a conflict's stage in git's index", prefix=prefix)
+        return out
 
     # the commands
     def plan(self, sub: str, args: list[str]) -> list[Write]:
@@ -320,7 +325,9 @@ class Planner:
             revs = list(pos) + ([opts["--onto"]] if sub == "rebase" and opts.get("--onto") else [])
             if not revs:  # `git rebase`, `git merge`: the branch's upstream
                 revs = [self._upstream()]
-            return [w for rev in revs if rev for w in self.switch(self.rev(rev), f"git's {rev}")]
+            commits = [(sha, rev) for rev in revs if rev for sha in (
+                self.repo.fetch_heads() if sub == "merge" and rev.upper() == "FETCH_HEAD" else [self.rev(rev)])]
+            return [w for sha, rev in commits for w in self.switch(self.repo.commit(sha), f"git's {rev}")]
         if sub in ("cherry-pick", "revert"):
             out = []
             for rev in pos:
@@ -392,16 +399,11 @@ class Planner:
         return any(t and re.search(rb"filter|working-tree-encoding", t) for t in texts)
 
     def _upstream(self) -> str:
-        """``git rebase`` without an upstream: the branch's configured one (git refuses without)."""
-        head = (self.repo.gitdir and _read_head(self.repo)) or ""
-        if not head.startswith("refs/heads/"):
+        """``git rebase``/``git merge`` without a revision: the branch's upstream (git refuses without one)."""
+        try:
+            return self.repo.upstream()
+        except Unreadable:
             return ""
-        branch = head[11:]
-        conf = dict(settings(posixpath.join(self.repo.common, "config")))
-        remote, merge = conf.get(f"branch.{branch}.remote"), conf.get(f"branch.{branch}.merge", "")
-        if not remote or not merge.startswith("refs/heads/"):
-            return ""
-        return merge if remote == "." else f"refs/remotes/{remote}/{merge[11:]}"
 
     def _present(self, words: list[str]) -> bool:
         try:
@@ -523,9 +525,3 @@ def _odd_ref(base: str, roots: list[str], most: int = 5_000) -> str:
             if not _inside(path, roots) or not os.path.isfile(path) and not os.path.isdir(path):
                 return f"{posixpath.relpath(path, base)[:60]} is not a regular file in the workspace"
     return ""
-
-
-def _read_head(repo: Repo) -> str:
-    raw = bytes_of(posixpath.join(repo.gitdir, "HEAD"), 4096) or b""
-    text = raw.decode(errors="replace").strip()
-    return text[4:].strip() if text.startswith("ref:") else ""

@@ -115,6 +115,11 @@ def judge(an: Analyzer, args: list[str], at: int, cmd: SimpleCommand) -> None:
         return
     if any("$" in w or "`" in w for w in rest):
         return  # a word only known when it runs: safety.spliced judges those
+    switched = an.__dict__.get("git_switched", False)
+    if sub in ("checkout", "switch"):
+        an.__dict__["git_switched"] = True
+        if switched and "-" in _operands(rest)[0] and "brings" not in seen:
+            return  # `git checkout -qb f && … && git checkout -`: back to where the line started (its own work)
     try:
         repo = Repo(gitdir)
         writes: list[Write] | None = Planner(repo, top, start, made).plan(sub, rest)
