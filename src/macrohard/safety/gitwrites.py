@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING
 
 from macrohard.safety import gitrepo
 from macrohard.safety.git_objects import NotFound, Repo
-from macrohard.safety.git_plan import READ_ERRORS, Planner, Write, _inside, vet
+from macrohard.safety.git_plan import READ_ERRORS, Planner, Write
+from macrohard.safety.git_vet import _inside, vet
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
