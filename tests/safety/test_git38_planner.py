@@ -270,3 +270,20 @@ def test_a_checkout_that_recurses_into_submodules_is_unknown(tmp_path):
     _sh(ws, "git config submodule.recurse true")
     with pytest.raises(Unreadable):
         Planner(repo, top).plan("reset", ["--hard", "evil"])
+
+
+def test_a_tree_holding_a_name_twice_is_unknown(tmp_path):
+    """A tree git would walk otherwise than a dictionary reads it (a name twice, names out of order): the first
+    `Makefile` evil, the second honest."""
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    _sh(ws, BASE)
+    evil = subprocess.run(["git", "rev-parse", "mk:Makefile"], cwd=ws, capture_output=True, text=True).stdout.strip()
+    good = subprocess.run(["git", "rev-parse", "main:Makefile"], cwd=ws, capture_output=True, text=True).stdout.strip()
+    body = b"".join(b"100644 Makefile\0" + bytes.fromhex(s) for s in (evil, good))
+    tree = subprocess.run(["git", "hash-object", "-w", "--literally", "-t", "tree", "--stdin"], cwd=ws, input=body,
+                          capture_output=True, check=True).stdout.decode().strip()
+    with pytest.raises(Unreadable):
+        Repo(str(ws / ".git")).files(tree)
+    _sh(ws, f"git update-ref refs/heads/dup $(git commit-tree {tree} -p main -m dup)")
+    assert _flow(ws, "git checkout -q dup")

@@ -26,6 +26,7 @@ from macrohard.safety.regular import bytes_of, open_regular
 MAX_BLOB = 1 << 20  # a file's text larger than this is not judged (unknown)
 MAX_OBJECT = 4 * MAX_BLOB  # any object (a tree, a delta's result) larger than this is not read
 MAX_ENTRIES = 20_000  # tree entries walked for one question
+MAX_INDEX = 100_000  # index entries read
 _HEX40 = re.compile(r"[0-9a-f]{40}")
 # extensions (core.repositoryformatversion 1) that change nothing this reader reads
 _KNOWN_EXTENSIONS = frozenset({"noop", "noop-v1", "worktreeconfig", "preciousobjects"})
@@ -443,15 +444,19 @@ class Repo:
         kind, body = self.read(tree)
         if kind != "tree":
             raise Unreadable("not a tree")
-        out, i = [], 0
+        out, i, last = [], 0, b""
         try:
             while i < len(body):
                 sp = body.index(b" ", i)
                 nul = body.index(b"\0", sp)
                 if nul + 21 > len(body):
                     raise Unreadable("tree cut")
-                out.append((body[i:sp].decode(), body[sp + 1:nul].decode(errors="replace"),
-                            body[nul + 1:nul + 21].hex()))
+                mode, name = body[i:sp], body[sp + 1:nul]
+                key = name + (b"/" if mode.startswith(b"4") else b"")
+                if key <= last:  # git walks trees in this order: a duplicate or out of order name reads otherwise
+                    raise Unreadable(f"tree {tree[:12]} holds names twice or out of git's order")
+                last = key
+                out.append((mode.decode(), name.decode(errors="replace"), body[nul + 1:nul + 21].hex()))
                 i = nul + 21
         except (ValueError, UnicodeDecodeError) as exc:
             raise Unreadable("tree") from exc
@@ -521,7 +526,7 @@ class Repo:
         version, count = struct.unpack(">II", raw[4:12])
         if version not in (2, 3):
             raise Unreadable(f"index version {version}")
-        if count > MAX_ENTRIES:
+        if count > MAX_INDEX:
             raise Unreadable("index too large")
         out, i = {}, 12
         self.stat, self.modes, self.stages = {}, {}, {}
