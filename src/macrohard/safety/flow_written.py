@@ -119,18 +119,18 @@ def runnable(path: str, text: str | None = None) -> bool:
     return bool(_RUNNABLE.search(path) or _START_FILES.search(path)) or bool(text and text.startswith("#!"))
 
 
-def _git_show(where: str, rev: str, path: str) -> str | None:
+def _git_show(where: str, rev: str, path: str, workspace: str) -> str | None:
     """``git show REV:PATH``'s text, from the repository ``where`` is in (None if it cannot be read)."""
-    from macrohard.safety.git_objects import Repo, Unreadable, git_dir
+    from macrohard.safety.git_plan import READ_ERRORS, open_repo
 
-    gd = git_dir(where)
-    if gd is None:
-        return None
     try:
-        repo = Repo(gd)
-        rel = posixpath.relpath(posixpath.join(where, path), repo.work_tree)
+        opened = open_repo(where, [workspace])
+        if opened is None:
+            return None
+        repo, top = opened
+        rel = posixpath.relpath(posixpath.join(where, path), top)
         return repo.at(rev or "HEAD", rel) if not rel.startswith("..") else None
-    except (Unreadable, OSError, ValueError, IndexError):
+    except READ_ERRORS:
         return None
 
 
@@ -247,7 +247,7 @@ class _Line:
             # workspace's file, a restore, which let another revision's Makefile through), or unknown if it is not
             # in the workspace (as flow38) or cannot be read
             path = self.where(cmd.cwd, argv[2].split(":", 1)[1])
-            return _git_show(self.where(cmd.cwd, "."), *argv[2].split(":", 1)) if os.path.isfile(path) else None
+            return _git_show(self.where(cmd.cwd, "."), *argv[2].split(":", 1), self.workspace) if os.path.isfile(path) else None
         if prog in _HIDES or cmd.dynamic_name or prog == "git" and any(
                 w in ("show", "cat-file", "archive", "format-patch") for w in argv[1:3]):
             return None  # a decoder, the network, git's object store: not the text of anything the guard reads

@@ -226,6 +226,10 @@ def common(gitdir: str) -> str:
 
 
 def _settings(an: Analyzer, path: str) -> list[tuple[str, str]]:
+    return settings(path)
+
+
+def settings(path: str) -> list[tuple[str, str]]:
     """``(section.sub.key, value)`` of a git config file (lower-case keys, quotes and escapes read)."""
     try:
         with open_regular(path, encoding="utf-8", errors="replace") as fh:
