@@ -140,6 +140,8 @@ class Analyzer:
             self.r.add("dynamic", "exec redirects the shell's own input: a later shell or interpreter on the line with no "
                                   "script reads its code from there; name the script instead")
         lookup.seen_text(self, command)  # a saved copy of PATH this code may change is one no more
+        lookup.forget_home(self, command)  # `~` is the workspace only while nothing set HOME
+        lookup.quoted_tilde(self, command)  # and `"~/x"` is no home
         for reading in view.alternatives:
             self.line(reading, depth + 1, cwd)
         ifs = {"IFS": self.session_vars["IFS"]} if depth == 0 and self.session_vars.get("IFS") else None
@@ -153,6 +155,9 @@ class Analyzer:
             # what a function called on this line may read (safety.shellstate): the line's values over the session's
             self.line_vars = {**self.session_vars, **parsed.assigned}
             session.update(self.session_vars, parsed.assigned)
+            if self.paths.home is None and self.paths.workspaces:  # HOME set on the line, its value not literal
+                self.session_vars.setdefault("HOME", lookup.UNKNOWN_HOME)
+                self.line_vars.setdefault("HOME", lookup.UNKNOWN_HOME)
         record_line(self, parsed.arith, depth, parsed.functions)
         option_names(self, parsed.globs, cwd)  # `sed 's/a/b/' *.txt` and a file named `-e1e cmd #.txt`
         if parsed.error:
@@ -211,6 +216,7 @@ class Analyzer:
         passing(self, cmd.loop)  # a loop's second pass reads what its first wrote as unknown
         argv = [w for a in cmd.argv for w in expand_braces(a)] if any("{" in a for a in cmd.argv) else list(cmd.argv)
         redirected(self, cmd, argv)
+        lookup.literal_tilde(self, cmd, argv)  # `sh "~/x.sh"` runs ./~/x.sh where a folder named ~ is
         if not argv:
             return
         if cmd.escaped_name and "IFS" in argv[0]:
@@ -596,13 +602,16 @@ def analyze(command: str, workspaces: list[str], allowed_paths: list[str] | None
             jobs: tuple[int, int] = (0, 0), py_dirs: list[str] | None = None, values: Values | None = None,
             shell: tuple[dict[str, str], list[str]] | None = None, since: float | None = None,
             builds: list[Any] | None = None, strings: dict[str, str] | None = None,
-            exact: dict[str, frozenset[str]] | None = None) -> Analysis:
+            exact: dict[str, frozenset[str]] | None = None, home_is_workspace: bool = True) -> Analysis:
     """Classify what ``command`` would do when run in ``cwd`` (default: the first of ``workspaces``).
 
     The shell session persists between steps, so ``cd /etc`` in one step and ``rm -rf *`` in the next
-    must be judged from ``/etc``: the guard passes the directory the last observation reported."""
+    must be judged from ``/etc``: the guard passes the directory the last observation reported.
+    ``home_is_workspace``: the shell's HOME is the workspace (the agent's bash; a desktop's programs have their own)."""
     result = Analysis()
-    paths = PathJudge(workspaces, allowed_paths if allowed_paths is not None else ["/tmp", "/var/tmp"])
+    # the home is the workspace (envs.workspace._clean_env) unless an earlier step of this shell may have set HOME
+    paths = PathJudge(workspaces, allowed_paths if allowed_paths is not None else ["/tmp", "/var/tmp"],
+                      home=workspaces[0] if home_is_workspace and workspaces and "HOME" not in (strings or {}) else None)
     paths.since, paths.builds = since, builds or []  # files there before the run; programs builds made (safety.native)
     start = None if not cwd or cwd in paths.workspaces else posixpath.normpath(cwd)
     analyzer = Analyzer(paths, result)

@@ -117,6 +117,8 @@ def _tool(an: Analyzer, name: str, value: str, depth: int, cwd: str | None) -> b
 _GIT_PLACES = frozenset({"GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES",
                          "GIT_COMMON_DIR", "GIT_REPLACE_REF_BASE", "GIT_NO_REPLACE_OBJECTS", "GIT_NAMESPACE",
                          "GIT_SHALLOW_FILE", "GIT_GRAFT_FILE"})
+# writable in the sandbox and outside the workspace (/tmp and /var/tmp are allowed paths: `inside` judges them)
+_SCRATCH = ("/dev/", "/run/", "/proc/", "/var/")
 _HOMES = frozenset({"HOME", "XDG_CONFIG_HOME", "XDG_CONFIG_DIRS", "XDG_DATA_HOME", "ZDOTDIR", "CARGO_HOME"})
 
 
@@ -209,6 +211,11 @@ def judge(an: Analyzer, name: str, value: str, depth: int, cwd: str | None) -> b
                 an.paths.resolve(folder, cwd)) and (name != "HOME" or an.paths.resolve(folder, cwd) != home_folder(an)):
             an.r.add("dynamic", f"{name}={value[:60]} makes programs read their start-up files (git config, shell "
                                 "profiles, site customizations) from a folder the agent writes")
+        elif name == "HOME" and folder not in ("~", "~/") and ("$" in folder or "`" in folder or folder.startswith(
+                _SCRATCH)):  # guard39: `export HOME=$(mktemp -d)` (or /dev/shm), then `pip install --user` and an
+            # import ran code from a user site the guard never reads, and `~` named a folder it took for the workspace
+            an.r.add("dynamic", f"HOME={value[:60]} makes programs read start-up files and user packages from a folder "
+                                "the guard does not read; name a folder of the workspace, or leave HOME as it is")
         return True
     if name in ("LESS", "MORE"):  # options less reads first: `+!CMD` runs CMD at the start (guard20), -k a key file
         if m := re.search(r"(?:^|\s)\+\+?!(.+)$", value):

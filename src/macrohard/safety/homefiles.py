@@ -34,11 +34,15 @@ _OPAQUE: dict[str, tuple[str, ...]] = {
     "screen": (".screenrc",),
     # guard38: ImageMagick's delegates.xml names the command it runs for a format (a stand-in here; real elsewhere)
     "convert": (".config/ImageMagick", ".magick"),
+    # guard39: the mvn script (and mvnw) sources ~/.mavenrc as shell code; cpan loads ~/.cpan/CPAN/MyConfig.pm as Perl
+    "mvn": (".mavenrc",),
+    "cpan": (".cpan/CPAN/MyConfig.pm", ".local/share/.cpan/CPAN/MyConfig.pm"),
 }
 _ALIASES = {"vi": "vim", "view": "vim", "ex": "vim", "rvim": "vim", "nvim": "vim", "gvim": "vim", "vimdiff": "vim",
             "vim.basic": "vim", "vim.tiny": "vim", "more": "less", "magick": "convert", "mogrify": "convert",
             "identify": "convert", "composite": "convert", "montage": "convert", "compare": "convert",
-            "conjure": "convert", "stream": "convert", "animate": "convert", "display": "convert", "import": "convert"}
+            "conjure": "convert", "stream": "convert", "animate": "convert", "display": "convert", "import": "convert",
+            "mvnw": "mvn", "./mvnw": "mvn", "mvnDebug": "mvn", "mvnDebug.cmd": "mvn"}
 # options that make the program skip those files
 _SKIP = {"vim": ("-u", "--clean", "--noplugin"), "gdb": ("-nx", "-n", "--nx", "-nh"), "curl": ("-q", "--disable"),
          "tmux": ("-f",), "wget": ("--no-config",), "less": ()}
@@ -71,6 +75,10 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
             if re.search(r"-javaagent|-agentpath|-agentlib|-XX:On\w*Error|-XX:Flags|(?:^|\s)@",
                          text_of(posixpath.join(folder, rel))):
                 an.r.add("dynamic", f"{prog} starts its JVM with the options of {rel}, which load or run a program")
+    if name in ("npm", "yarn") and any(a in ("init", "innit", "create") for a in args[:3]) and os.path.lexists(
+            posixpath.join(home, ".npm-init.js")):  # guard39: `npm init -y` runs the init module ~/.npm-init.js
+        an.r.add("dynamic", f"{prog} init runs ~/.npm-init.js, a file of the workspace the guard does not read; "
+                            "remove it, or write package.json yourself")
     if name in ("node", "nodejs", "npm", "npx") or prog.startswith("node"):
         for rel in (".node_modules", ".node_libraries"):  # guard38: require() looks there after the project's folders
             if os.path.lexists(posixpath.join(home, rel)):

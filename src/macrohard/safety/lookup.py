@@ -20,6 +20,7 @@ from macrohard.safety.makewords import AUTOMATIC
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
+    from macrohard.safety.shellparse import SimpleCommand
 
 # bash runs these itself, before any PATH lookup (``enable -n`` turns one off: programs.py asks about that)
 BUILTINS = frozenset({
@@ -39,8 +40,61 @@ _HOME = re.compile(r"^(?:~(?=/|$)|\$\{?HOME\}?(?=/|$))")
 
 def home_folder(an: Analyzer) -> str | None:
     """The shell's home folder (the workspace, in every environment macrohard starts: ``safety.homefiles``), unless
-    the session or the line set HOME."""
-    return an.paths.workspaces[0] if an.paths.workspaces and "HOME" not in an.line_vars else None
+    the session or the line set HOME (``forget_home``)."""
+    return an.paths.home if "HOME" not in an.line_vars else None
+
+
+# the name HOME other than read (`$HOME`, `${HOME}`): `export HOME=…`, `HOME=… cmd`, `read HOME`, `unset HOME`,
+# `declare -n r=HOME`; and a name only known when it runs, which may be HOME (`export "$n=…"`, `read $n`, `printf -v`)
+_NAMES_HOME = re.compile(r"(?<![\w$])(?<!\$\{)(?<!\$\{!)HOME\b|(?<![\w.-])(?:(?:export|declare|typeset|local|readonly|"
+                         r"read|readarray|mapfile)\b[^;&|\n]*\s\$|printf\b[^;&|\n]*\s-\w*v)|\$\{!\w+:?=")
+UNKNOWN_HOME = "$HOME_SET_BY_THE_RUN"  # the session's value of HOME once a reviewed line may have set it
+
+
+def forget_home(an: Analyzer, text: str) -> None:
+    """guard39: ``~`` is the workspace (``PathJudge.home``) only while nothing set HOME: shell code that may set it
+    leaves the home unknown for the rest of the line and, through the session's values (``GuardContext``'s strings),
+    for every later step of this shell (`export HOME=$(mktemp -d)` a step before, then `cp x.sh ~/a.sh`: the file
+    lands in the new home, which the guard would have read as the workspace's)."""
+    if an.paths.home is None or not _NAMES_HOME.search(re.sub(r"\$?['\"]|\\", "", text)):
+        return
+    an.paths.set_home(None)
+    an.session_vars.setdefault("HOME", UNKNOWN_HOME)
+    an.line_vars.setdefault("HOME", UNKNOWN_HOME)
+
+
+# a `~/` bash leaves as it is at the start of a word, quoted or escaped (`"~/x"`, `'~'/x`, `\~/x`, `$'~/x'`), and a
+# folder named `~` made or entered (`mkdir \~`, `cd '~'`)
+_QUOTED_TILDE = re.compile(r"""(?:^|[\s;&|()<>=:`])(?:\\~|'~'?|"~"?|\$'~'?)/|"""
+                           r"""(?<![\w.-])(?:cd|pushd|mkdir(?:\s+-\S+)*)\s+(?:\\~|'~'|"~")(?=[\s;&|)]|$)""")
+
+
+def quoted_tilde(an: Analyzer, command: str) -> None:
+    """guard39: the parser reads a quoted ``~`` as the home, as it reads ``$HOME``, where bash makes it a folder named
+    ``~`` (``mkdir -p \\~/x && cp r.sh \\~/x/r.sh`` was judged as writing the home's x/r.sh): asked while the home is
+    known, the only time the guard reads ``~`` as a folder of the workspace."""
+    if an.paths.home is not None and "~" in command and _QUOTED_TILDE.search(command):
+        an.r.add("dynamic", "a quoted ~ is a folder named ~, not the home: write ~ unquoted, or $HOME, for the home")
+
+
+def literal_tilde(an: Analyzer, cmd: SimpleCommand, argv: list[str]) -> None:
+    """guard39: a file or folder named ``~`` in the command's folder (made by a file tool, an archive, a quoted word a
+    step before): a ``~/…`` word may name it (quoted, ``--dir=~/x``, code's ``runpy.run_path("~/x.py")``) or the
+    home, which the guard reads (``mkdir -p \\~ && cp r.sh \\~/x.sh``, then ``sh \\~/x.sh`` ran ./~/x.sh where the
+    guard read the home's x.sh)."""
+    if an.paths.home is None:
+        return
+    words = [*argv, *(t for _, t in cmd.redirects), cmd.cwd or ""]
+    if not any("~" in w for w in words):  # a word, or code (`runpy.run_path("~/x.py")` opens ./~/x.py)
+        return
+    here = an.paths.resolve(cmd.cwd or ".", None)
+    for folder in dict.fromkeys((here, posixpath.dirname(here), *an.paths.workspaces)):
+        if "$" not in folder and os.path.lexists(posixpath.join(folder, "~")):
+            an.r.add("dynamic", f"a file or folder named ~ is in {folder}: a quoted ~/… names it, an unquoted one the "
+                                "home, and the guard cannot tell which this line means; rename it")
+            return
+
+
 # entries of ``path_dirs`` that are no folder: "\0saved NAME", NAME holds a copy of PATH that a reviewed line made
 # (`_OLD_VIRTUAL_PATH="$PATH"`, a virtualenv's activate), which `PATH="${NAME:-}"` (its `deactivate`) restores
 MARK = "\0saved "

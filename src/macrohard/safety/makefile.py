@@ -51,12 +51,13 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
             texts.append(value)
             if value in cmd.expanded or f"{a}={value}" in cmd.expanded:  # guard24: `M=$(cat m.txt)` then `make --eval="$M"` ran m.txt's $(shell …)
                 an.r.add("dynamic", f"make {a} gets makefile text only known when it runs ({value[:40]}); write it out")
-        elif a in ("-f", "--file", "--makefile"):
-            files.append(value)
+        elif a in ("-f", "--file", "--makefile"):  # `make -f ~/x/Makefile`, `-C $HOME/x`: the home's (guard39)
+            files.append(an.paths.expand_home(value))
         elif a in ("-C", "--directory"):
+            value = an.paths.expand_home(value)
             where = posixpath.join(where or ".", value) if not value.startswith("/") else value
         elif a in ("-I", "--include-dir"):
-            dirs.append(value)
+            dirs.append(an.paths.expand_home(value))
     base = an.paths.resolve(where or ".", cmd.cwd)  # where make runs, and runs its recipes (guard16: `cd sub && make`
     # read sub/sub/Makefile, `make -C sub` judged the recipes in the outer folder: sub/run.sh ran unread)
     if not files:

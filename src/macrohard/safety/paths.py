@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from pathlib import Path
+
+# the home itself, or all that is in it (`~`, `~/`, `~/*`, `~/.*`, `~/.[!.]*`): outside, as before the home was known
+_WHOLE_HOME = re.compile(r"~/*(?:\.?\*|\.\[!\.\]\*)?")
 
 
 class OutsideWorkspace(ValueError):
@@ -27,9 +31,12 @@ def resolve_inside(root: str | os.PathLike[str], path: str) -> Path:
 class PathJudge:
     """Judges paths against the workspace (the shell's start directory) and the allowed paths."""
 
-    def __init__(self, workspaces: list[str], allowed: list[str]) -> None:
+    def __init__(self, workspaces: list[str], allowed: list[str], home: str | None = None) -> None:
         self.workspaces = [w.rstrip("/") or "/" for w in workspaces if w]
         self.allowed = [a.rstrip("/") for a in allowed]
+        # the shell's home folder where it is known (the workspace: ``envs.workspace._clean_env``), else None and
+        # ``~`` stays ``~``, a folder no rule takes for the workspace's (``set_home``)
+        self.home = home.rstrip("/") or "/" if home else None
         # symbolic links the command line being judged makes (``ln -s T N``): absolute name -> target
         self.links: dict[str, str] = {}
         self.since: float | None = None  # when the run found the workspace ready (GuardFacts.since, safety.native)
@@ -39,11 +46,28 @@ class PathJudge:
         # ten times and more, each through every folder of the path)
         self._resolved: dict[tuple[str, str | None], str] = {}
 
+    def set_home(self, home: str | None) -> None:
+        """The home folder from here on (None: a line or an earlier step may have set HOME, so it is not known)."""
+        if home != self.home:
+            self.home = home
+            self._resolved.clear()
+
+    def expand_home(self, path: str) -> str:
+        """``~`` and ``~/…`` (the parser reads ``$HOME`` and ``${HOME}`` as ``~``) written out where the home is known.
+        guard39: a folder named through the home was judged as no workspace folder (``inside`` refuses ``~``) where the
+        same folder named relatively was read: ``make -C ~/x``, ``cd ~/x && pytest``, ``git -C $HOME/r status``,
+        ``pip install -r ~/x/req.txt``, ``node ~/x.js`` ran the workspace's code unread."""
+        if self.home is not None and (path == "~" or path.startswith("~/")):
+            return self.home + path[1:]
+        return path
+
     def resolve(self, path: str, cwd: str | None) -> str:
-        """An absolute, normalised form, through the links the shell will follow; ``~`` stays ``~``."""
+        """An absolute, normalised form, through the links the shell will follow; ``~`` is the home where it is known,
+        else it stays ``~``."""
         found = self._resolved.get((path, cwd))
         if found is not None:
             return found
+        path, cwd = self.expand_home(path), self.expand_home(cwd) if cwd else cwd
         if path.startswith("~"):
             return posixpath.normpath(path)
         base = self.workspaces[0] if self.workspaces else "/workspace"
@@ -68,6 +92,7 @@ class PathJudge:
     def add_link(self, name: str, target: str, cwd: str | None) -> None:
         """Remember ``ln -s target name`` so that later words of the same line are judged through it."""
         link = self.resolve(name, cwd)
+        target = self.expand_home(target)
         if not target.startswith(("/", "~")):  # a relative target is relative to the link's directory
             target = posixpath.join(posixpath.dirname(link), target)
         self.links[link] = posixpath.normpath(target)
@@ -105,7 +130,11 @@ class PathJudge:
         return any(abspath.startswith(w + "/") for w in self.workspaces)
 
     def outside(self, path: str, cwd: str | None) -> bool:
-        """Whether ``path`` leaves the workspace and the allowed paths; ``..`` out of the workspace always does."""
+        """Whether ``path`` leaves the workspace and the allowed paths; ``..`` out of the workspace always does. The
+        home itself, whole (``rm -rf ~``, ``chmod -R 777 ~/*``, ``cp x ~``), counts as outside, as it did before the
+        home was known."""
+        if self.home is not None and _WHOLE_HOME.fullmatch(path):
+            return True
         if not path.startswith(("/", "~")) and not (cwd and cwd.startswith(("/", "~"))):
             rel = posixpath.normpath(posixpath.join(cwd or ".", path))
             if rel == ".." or rel.startswith("../"):

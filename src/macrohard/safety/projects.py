@@ -99,6 +99,12 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
 def _judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: int) -> None:
     cwd = an.paths.resolve(cmd.cwd or ".", None)
     operands = [a for a in args if not a.startswith("-")]
+    if ("$" in cwd or "`" in cwd) and _reads_folder(prog, args, operands):
+        # guard39: `d=$HOME/x` a step before, then `cd $d && python3 -m pytest` (`cd -`, `popd`): the runner read the
+        # folder's conftest.py, setup.py, package.json or CMakeLists.txt, the guard a folder of that name: none
+        an.r.add("dynamic", f"{prog} runs the project of a folder only known when the command runs ({cmd.cwd[:40]}: "
+                            "cd -, cd \"$x\", popd); cd to the folder by its name")
+        return
     if prog in NODE_RUNNERS:
         _node(an, prog, args, operands, cwd, depth, cmd)
     elif prog in ("npx", "pnpx"):
@@ -145,6 +151,19 @@ def _judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: 
         from macrohard.safety.projects_meson import judge as meson
 
         meson(an, args, operands, cwd, depth)
+
+
+def _reads_folder(prog: str, args: list[str], operands: list[str]) -> bool:
+    """Whether the runner reads the project of the folder it runs in (not ``--version``, not ``pip install NAME``)."""
+    if any(a in ("-v", "--version", "-V", "--help", "-h") for a in args[:1]) or operands[:1] == ["help"]:
+        return False
+    if prog in ("pip", "pip3"):
+        local = [*operands[1:], *(v for a, v in zip(args, args[1:], strict=False) if a in (
+            "-r", "--requirement", "-c", "--constraint", "-e", "--editable"))]
+        return any(t.startswith(".") or "/" in t and not t.startswith(("/", "~")) or
+                   t.endswith((".txt", ".whl", ".tar.gz", ".zip")) for t in local) or any(
+            a.startswith(("-e", "--editable=", "-r", "--requirement=")) and len(a) > 2 and a[1] != "-" for a in args)
+    return True
 
 
 # npx's (npm exec's) options that take a value in the next word

@@ -30,6 +30,13 @@ def module(an: Analyzer, prog: str, name: str, depth: int, cwd: str | None, wher
 
     bases = list(dict.fromkeys(an.paths.resolve(b, None) for b in (*an.py_dirs, where, cwd, *an.paths.workspaces[:1],
                                                                    *homefiles.import_folders(an)) if b))
+    here = an.paths.resolve(cwd or ".", None)
+    if ("$" in here or "`" in here) and not relative and (where is None or an.paths.resolve(where, None) == here):
+        # guard39: `cd $d && python3 -c 'import zq'` (`-m zq`): Python looks in that folder first, the guard in a
+        # folder of that name
+        an.r.add("dynamic", f"{prog} imports {name[:40]} from a folder only known when the command runs (cd -, "
+                            "cd \"$x\", popd), which Python searches first; cd to the folder by its name")
+        return
     if relative:  # `from . import x`: the module's own package, or one above it
         bases = [an.paths.resolve(where or cwd or an.paths.workspaces[0], None)]
         for _ in range(relative - 1):

@@ -76,7 +76,8 @@ def facts_of(action: Any, ctx: GuardContext, policy: Policy) -> Facts:
                                                       _reader(PathJudge(workspaces, policy.allowed_paths), ctx.cwd))
         a = analyze(action.command, workspaces, policy.allowed_paths, cwd=ctx.cwd, remotes=ctx.git_remotes,
                     path_dirs=dirs, jobs=(ctx.jobs, ctx.detached), py_dirs=py_dirs, shell=(functions, hooks),
-                    since=ctx.since, values=values, builds=ctx.builds, strings=strings, exact=exact)
+                    since=ctx.since, values=values, builds=ctx.builds, strings=strings, exact=exact,
+                    home_is_workspace=kind == "bash")  # a desktop's programs have a home of their own (envs.xsandbox)
         if kind == "bash" and strings != ctx.shell_strings:
             ctx.strings_pending = strings
         ctx.build_pending = builds.planned(action.command, a.findings, PathJudge(workspaces, policy.allowed_paths),

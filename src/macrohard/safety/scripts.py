@@ -304,6 +304,8 @@ def run_code(an: Analyzer, prog: str, inv: Invocation, cmd: SimpleCommand, depth
                 an.r.add("dynamic", f"{prog} runs the output of a command ({path[:60]}) as code")
         elif "$" in path or "`" in path:
             an.r.add("dynamic", f"{prog} runs a script whose name is only known when it runs: {path[:60]}")
+        elif cwd and ("$" in cwd or "`" in cwd) and not path.startswith(("/", "~")):  # guard39: `cd "$d" && node x.js`
+            an.r.add("dynamic", f"runs {path} in a folder only known when the command runs (cd -, cd \"$x\", popd)")
         elif path == inv.script and not inv.module and not cmd.loop and any(ch in path for ch in "*?[") and \
                 _picks(an, path, cwd):  # `. ./e.s?` (guard20); a loop's own pattern is listed by safety.loopglob
             an.r.add("dynamic", f"{prog} runs the file a glob picks when it runs ({path[:60]}); name it")
