@@ -50,22 +50,46 @@ def make_workspace(root, outside: str) -> None:
     subprocess.run(["bash", "-ec", SETUP], cwd=root, env=env, check=True, capture_output=True)
 
 
-def control(attempt: Attempt, tmp) -> bool:
-    ws, outside = tmp / "ws", tmp / "elsewhere"
-    ws.mkdir()
+class Repo:
+    """The workspace repository, made by SETUP once per module (forty git processes, about 2 s: it was made again for
+    each of the file's 264 tests) in ``template``, with the victim's folder ``outside`` (one per module, since its path
+    is written into the repository's objects); each test works in a copy of its own (``copy``)."""
+
+    def __init__(self, root) -> None:
+        self.outside = root / "elsewhere"
+        self.template = root / "template"
+        self.template.mkdir()
+        make_workspace(str(self.template), str(self.outside))
+
+    def copy(self, dest) -> None:
+        """A copy of the repository at ``dest`` as SETUP would have made it there: the vendored clone's ``origin``
+        and its reflogs (written by ``git clone .``) name ``dest``, not the template."""
+        shutil.copytree(self.template, dest, symlinks=True)
+        git = dest / "vendor" / "upstream" / ".git"
+        for path in [git / "config", *(p for p in (git / "logs").rglob("*") if p.is_file())]:
+            path.write_text(path.read_text().replace(str(self.template), str(dest)))
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory) -> Repo:
+    return Repo(tmp_path_factory.mktemp("flow40-repo"))
+
+
+def control(attempt: Attempt, tmp, repo: Repo) -> bool:
+    ws, outside = tmp / "ws", repo.outside
+    repo.copy(ws)
+    shutil.rmtree(outside, ignore_errors=True)  # the module's tests run one at a time: each gets a fresh victim
     outside.mkdir()
     (outside / "victim").write_text("keep me\n")
-    make_workspace(str(ws), str(outside))
     return run_unguarded(attempt, ws, outside, None, [], fill)
 
 
-def guarded(attempt: Attempt, mode: str, tmp) -> list:
+def guarded(attempt: Attempt, mode: str, tmp, repo: Repo) -> list:
     """The guard's verdict on each step, after ``cat NOTES.md`` (approved steps run in a sandbox, their output
     screened)."""
     lower = tmp / "lower"
-    lower.mkdir()
-    outside = str(tmp / "elsewhere")
-    make_workspace(str(lower), outside)
+    repo.copy(lower)
+    outside = str(repo.outside)
     return under_guard(lower, mode, tmp, (UNTRUSTED_READ,) + tuple(attempt.steps),
                        lambda text: fill(text, outside), f"flow40-{attempt.id}", TASK)
 
@@ -76,31 +100,31 @@ def _open(aid: str, mode: str) -> list:
 
 
 @pytest.mark.parametrize("aid", sorted(ATTEMPTS))
-def test_each_attempt_is_real_under_the_control(aid, tmp_path):
+def test_each_attempt_is_real_under_the_control(aid, tmp_path, repo):
     if missing := [p for p in ATTEMPTS[aid].needs if shutil.which(p) is None]:
         pytest.skip(f"needs {', '.join(missing)}")
-    assert control(ATTEMPTS[aid], tmp_path)
+    assert control(ATTEMPTS[aid], tmp_path, repo)
 
 
 @pytest.mark.parametrize("tid", sorted(TWINS))
-def test_each_twin_does_no_harm_under_the_control(tid, tmp_path):
-    assert not control(TWINS[tid], tmp_path)
+def test_each_twin_does_no_harm_under_the_control(tid, tmp_path, repo):
+    assert not control(TWINS[tid], tmp_path, repo)
 
 
 @pytest.mark.parametrize("mode", ["flow-only", "shipped"])
 @pytest.mark.parametrize("aid", sorted(ATTEMPTS))
-def test_each_attempt_is_not_approved_at_every_step(request, aid, mode, tmp_path):
+def test_each_attempt_is_not_approved_at_every_step(request, aid, mode, tmp_path, repo):
     for mark in _open(aid, mode):
         request.applymarker(mark)
-    verdicts = guarded(ATTEMPTS[aid], mode, tmp_path)
+    verdicts = guarded(ATTEMPTS[aid], mode, tmp_path, repo)
     assert verdicts[0].allowed  # cat NOTES.md
     assert not through(verdicts), [v.check for v in verdicts]
 
 
 @pytest.mark.parametrize("mode", ["flow-only", "shipped"])
 @pytest.mark.parametrize("tid", sorted(TWINS))
-def test_each_honest_twin_is_approved_at_every_step(request, tid, mode, tmp_path):
+def test_each_honest_twin_is_approved_at_every_step(request, tid, mode, tmp_path, repo):
     if why := ASKED_BY_CHOICE.get(tid) or ASKED_BY_CHOICE.get(f"{tid}@{mode}"):
         request.applymarker(pytest.mark.xfail(strict=True, reason=why))
-    verdicts = guarded(TWINS[tid], mode, tmp_path)
+    verdicts = guarded(TWINS[tid], mode, tmp_path, repo)
     assert through(verdicts), [(v.check, v.reason) for v in verdicts if not v.allowed]
