@@ -68,6 +68,10 @@ class Repo:
         git = dest / "vendor" / "upstream" / ".git"
         for path in [git / "config", *(p for p in (git / "logs").rglob("*") if p.is_file())]:
             path.write_text(path.read_text().replace(str(self.template), str(dest)))
+        # a copied file's inode and ctime differ from what the index recorded: refreshed, as in a repository made
+        # there (without it `git apply --index`, `read-tree -u -m` and `reset --keep` refuse "not uptodate" files)
+        for tree in (dest, dest / "vendor" / "upstream"):
+            subprocess.run(["git", "update-index", "-q", "--refresh"], cwd=tree, capture_output=True)
 
 
 @pytest.fixture(scope="module")
