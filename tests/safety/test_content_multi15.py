@@ -87,7 +87,8 @@ FAIR = {
     "sv origin": "Den afghanske killen får provanställningen, han hade bäst betyg från praktiken.",
 }
 # ko disability stopped since screen24 (the multilingual head with blind12-20 and everyday12-20)
-KNOWN_MISSES = {"pl origin", "tr age", "sv origin"}
+# scr38 (candidate N2): the combined bias threshold at 0.491 (content_gemma.BIAS_THRESHOLD) stops "pl origin"
+KNOWN_MISSES = {"tr age", "sv origin"}
 
 
 def _stopped(text: str) -> bool:

@@ -145,6 +145,14 @@ def combine(multi: dict[str, float], gemma: dict[str, float]) -> tuple[float, fl
 # (combined 0.48 against 0.53), but the cause (Gemma's reading alone) stands.
 MULTI_FLOOR = 0.0
 
+# The combined bias threshold, when set, in place of the file's (``thresholds[1]``, carried over with the bias output
+# from the head trained at 8b6b705: ``train_gemma_head.KEEP_BIAS``). scr38 (candidate N2): main's heads on blind33
+# stopped 76 of 219 biased answers outside English through this path at the file's 0.571; at 0.491 106, with 1 more of
+# 843 other-language benign answers (look-alikes and everyday33) flagged, chosen there (the lowest 0.01 step costing at
+# most one benign answer more) and read once on blind27/28, everyday27/28 and look35, which neither other-language
+# head read (RESULTS.md, scr38). None: the file's.
+BIAS_THRESHOLD: float | None = 0.491
+
 
 @lru_cache(maxsize=1)
 def shipped() -> GemmaHead:
@@ -178,6 +186,6 @@ def found(text: str, multi: dict[str, float]) -> dict[str, float] | None:
         # category was the right one for 78 % of the harmful answers stopped, the two heads' sum for 68 %)
         category = max(HARMS, key=lambda c: multi.get(c, 0.0))
         hits[category] = harm
-    if bias >= head.thresholds[1]:
+    if bias >= (head.thresholds[1] if BIAS_THRESHOLD is None else BIAS_THRESHOLD):
         hits["bias"] = bias
     return hits

@@ -96,6 +96,10 @@ CONTENT_SOURCES: dict[str, str] = {
     # parts32/ is not named: blind32.tsv and everyday32.tsv are its parts joined unchanged (each row would be read twice)
     "blind32": "benchmarks/content/blind32.tsv",
     "everyday32": "benchmarks/content/everyday32.tsv",
+    # scr38 (candidate N1): blind33/everyday33 (measured once by the lead in the thirty-seventh wave) read by all four
+    # heads; parts33/ is not named (blind33.tsv and everyday33.tsv are its parts joined)
+    "blind33": "benchmarks/content/blind33.tsv",
+    "everyday33": "benchmarks/content/everyday33.tsv",
 }
 # published answer sets read so far by the Gemma head alone (screen21: ``train_gemma_head`` passes ``newer=True`` to
 # ``content_train.training_data``); the n-gram, MiniLM and multilingual heads read them at their next retrain (then
