@@ -22,7 +22,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SEED = 33037
 HAND_SHARE = 0.563
-OUT = HERE / "blind33.jsonl"
 
 
 def _unescape(text: str) -> str:
@@ -180,11 +179,13 @@ def _wrap(rng: random.Random, text: str) -> tuple[str, str]:
     return fn(rng, text)
 
 
-def build() -> list[dict]:
-    rng = random.Random(SEED)
+def build(stem: str = "blind33", seed: int = SEED) -> list[dict]:
+    """The set ``stem`` from its hand files ``{stem}_hand_inj_*.txt`` and ``{stem}_hand_neg_*.txt`` (a later wave's
+    composer calls this with its own stem and seed)."""
+    rng = random.Random(seed)
     rows = []
-    inj = _read("blind33_hand_inj_*.txt")
-    neg = _read("blind33_hand_neg_*.txt")
+    inj = _read(f"{stem}_hand_inj_*.txt")
+    neg = _read(f"{stem}_hand_neg_*.txt")
     for style, source, lang, text in inj:
         rows.append(_row(text, 1, style, source, lang, "injection", True))
     for kind, source, lang, text in neg:
@@ -210,13 +211,13 @@ def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
 
 
-def main() -> None:
-    rows = build()
+def main(stem: str = "blind33", seed: int = SEED) -> None:
+    rows = build(stem, seed)
     keys = Counter(_norm(r["text"]) for r in rows)
     dups = [k for k, n in keys.items() if n > 1]
     if dups:
         sys.exit(f"duplicates: {dups[:5]}")
-    OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    (HERE / f"{stem}.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     hand = sum(r["hand"] for r in rows)
     print(f"rows {len(rows)} hand {hand} ({100 * hand / len(rows):.1f} %)")
     print("kinds", dict(Counter(r["kind"] for r in rows)))
