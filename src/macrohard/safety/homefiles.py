@@ -120,7 +120,7 @@ def python(an: Analyzer, prog: str, args: list[str], depth: int, cwd: str | None
     home = an.paths.workspaces[0]
     module = next((a[2:] or (args[i + 1] if i + 1 < len(args) else "") for i, a in enumerate(args[:4])
                    if a.startswith("-m")), "").split(".", 1)[0]
-    for folder in glob.glob(posixpath.join(glob.escape(home), ".local/lib/python3*/site-packages"))[:4]:
+    for folder in user_sites(home):
         for name in sorted(os.listdir(folder))[:200]:
             path = posixpath.join(folder, name)
             if name.endswith(".pth"):
@@ -143,6 +143,11 @@ def python(an: Analyzer, prog: str, args: list[str], depth: int, cwd: str | None
                 break
 
 
+def user_sites(home: str) -> list[str]:
+    """The home's user site-packages folders (``~/.local/lib/python3*/site-packages``), at most four."""
+    return sorted(glob.glob(posixpath.join(glob.escape(home), ".local/lib/python3*/site-packages")))[:4]
+
+
 def import_folders(an: Analyzer) -> list[str]:
     """Where Python's imports look in the home's user site: each ``~/.local/lib/python3*/site-packages`` folder and
     the folders its ``.pth`` files name on lines of their own (site.py adds both to ``sys.path``). The lead's
@@ -152,7 +157,7 @@ def import_folders(an: Analyzer) -> list[str]:
     if not an.paths.workspaces:
         return []
     folders = []
-    for folder in sorted(glob.glob(posixpath.join(glob.escape(an.paths.workspaces[0]), ".local/lib/python3*/site-packages")))[:4]:
+    for folder in user_sites(an.paths.workspaces[0]):
         folders.append(folder)
         try:
             names = sorted(os.listdir(folder))[:200]
