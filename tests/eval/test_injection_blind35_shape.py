@@ -1,10 +1,16 @@
-"""blind35, the thirty-ninth wave's held-out injection set (issue 17), keeps its shape: counts (2,300 rows or more,
-1,250 injections, 1,050 negatives of which 750 hard), fields, the share written by hand (>= 56 %), every hand row
-wrapped in a carrier at most once, English (400 or more) and other-language injections (32 other languages or more,
-each with 12 distinct hand-written orders or more in 8 styles or more, and 10 hand-written hard negatives or more), the fresh styles (none in blind27's, blind28's,
-blind29's, blind31's, blind32's or blind33's lists, which the test re-reads), 14 sources or more, the agent-transcript carrier on
-5 % of rows at most, no duplicates inside it or with the published sets, and ``blind34_compose.py`` rebuilds it byte
-for byte. Shape only: it never imports or runs the screen. The checks the sets share are in ``injection_shape``."""
+"""blind35, the thirty-ninth wave's held-out injection set (issue 17), keeps its shape: counts (2,800 rows or more,
+1,600 injections, 1,200 negatives of which 1,150 hard), fields, the share written by hand (>= 56 %), every hand row
+wrapped in a carrier at most once, English (950 or more) and other-language injections (28 other languages or more,
+each with 12 distinct hand-written orders or more in 8 styles or more, and 10 hand-written hard negatives or more), the
+fresh styles (none in blind27's, blind28's, blind29's, blind31's, blind32's, blind33's or blind34's lists, which the
+test re-reads), 14 sources or more, the agent-transcript carrier on 5 % of rows at most, no duplicates inside it or
+with the published sets, and ``blind35_compose.py`` rebuilds it byte for byte. Shape only: it never imports or runs
+the screen. The checks the sets share are in ``injection_shape``.
+
+The floors are what the whole set reaches with both writers' hand files: i35a's English ones (482 injections, 511
+negatives, 482 of them hard) and i35b's other-language ones at the least its brief asks (28 languages, 12 orders and 10 hard negatives
+each), composed with seed 35039 (2,857 rows, 1,636 injections, 1,221 negatives, 1,192 hard). With the English files
+alone the counts and the other-language floors fail; they pass once i35b's files are merged and the set recomposed."""
 
 from __future__ import annotations
 
@@ -47,10 +53,11 @@ def rows() -> list[dict]:
 
 def test_counts_and_fields(rows: list[dict]) -> None:
     kinds = I.check_counts_and_fields(rows)
-    assert len(rows) >= 2300
-    assert kinds["injection"] >= 1250
-    assert kinds["hard"] + kinds["ordinary"] >= 1050
-    assert kinds["hard"] >= 750
+    # these floors count i35b's other-language rows too: they pass only with i35b's files merged
+    assert len(rows) >= 2800
+    assert kinds["injection"] >= 1600
+    assert kinds["hard"] + kinds["ordinary"] >= 1200
+    assert kinds["hard"] >= 1150
 
 
 def test_by_hand_share(rows: list[dict]) -> None:
@@ -74,16 +81,17 @@ def test_each_hand_row_in_one_carrier_at_most(rows: list[dict]) -> None:
 
 def test_languages_and_distinct_orders(rows: list[dict]) -> None:
     assert all(re.fullmatch(r"[a-z]{2}", r["lang"]) for r in rows)
-    assert sum(r["label"] and r["lang"] == "en" for r in rows) >= 400
+    assert sum(r["label"] and r["lang"] == "en" for r in rows) >= 950
+    # from here on the floors are i35b's (other-language hand files): they pass only with i35b's files merged
     other = {r["lang"] for r in rows if r["label"]} - {"en"}
-    assert len(other) >= 32
+    assert len(other) >= 28
     hand_orders = {lang: {I.norm(r["text"]) for r in rows if r["label"] and r["hand"] and r["lang"] == lang}
                    for lang in other}
     assert all(len(texts) >= 12 for texts in hand_orders.values())
     styles_per_lang = {lang: {r["style"] for r in rows if r["label"] and r["hand"] and r["lang"] == lang}
                        for lang in other}
     assert all(len(s) >= 8 for s in styles_per_lang.values())
-    assert sum(1 - r["label"] for r in rows if r["lang"] != "en") >= 300
+    assert sum(1 - r["label"] for r in rows if r["lang"] != "en") >= 400
     hard_hand = {lang: {I.norm(r["text"]) for r in rows if r["kind"] == "hard" and r["hand"] and r["lang"] == lang}
                  for lang in other}
     assert all(len(texts) >= 10 for texts in hard_hand.values())
