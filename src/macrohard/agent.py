@@ -50,6 +50,8 @@ from macrohard.types import (
 )
 
 StepCallback = Callable[[Run, Step], None]
+# an action's own bound on how long it may run or wait: cut to what is left of the run's wall budget
+_WAIT_FIELDS = ("timeout", "seconds", "wait")
 
 
 def enforced_network(env: Any) -> str:
@@ -261,9 +263,20 @@ class Agent:
             return False
 
         t2 = time.perf_counter()
-        observation = target.execute(approved)
+        limit = ctx.budget.max_seconds
+        bounded = limit is not None and hasattr(target, "step_deadline")
+        if bounded:  # the browser and the desktop cut every wait of the step to it (they have no timeout field)
+            target.step_deadline = self._started + limit
+        try:
+            observation = target.execute(approved)
+        finally:
+            if bounded:
+                target.step_deadline = None
         step.env_ms = (time.perf_counter() - t2) * 1000
         observation = self.guard.screen(observation, ctx)
+        if limit is not None and not cut and time.monotonic() - self._started >= limit:
+            cut = (f"the run's wall budget of {limit:g}s ran out during this step ({step.env_ms / 1000:.1f}s): the "
+                   "run ends here (a longer run needs a larger budget.max_seconds)")
         if cut:
             observation = observation.model_copy(update={"output": f"{observation.output}\n[{cut}]",
                                                          "meta": {**observation.meta, "timeout_cut": cut}})
@@ -275,18 +288,22 @@ class Agent:
         return False
 
     def _within_wall_budget(self, action: Any, ctx: GuardContext) -> tuple[Any, str]:
-        """A step never runs past the run's wall budget: an action whose own timeout is longer than what is left of
-        the budget gets that (at least a second) instead, before the review, so what is approved is what runs
-        (rel37: a `sleep 60` step with `timeout: 120` ran its whole minute under `max_seconds: 4`). Returns the
-        action and, where it was cut, the sentence that says so."""
-        limit, timeout = ctx.budget.max_seconds, getattr(action, "timeout", None)
-        if limit is None or not isinstance(timeout, int | float):
+        """A step never runs past the run's wall budget: an action whose own timeout (or wait: ``browser_wait``'s
+        seconds, ``desktop_launch``'s wait) is longer than what is left of the budget gets that (at least a second)
+        instead, before the review, so what is approved is what runs (rel37: a `sleep 60` step with `timeout: 120`
+        ran its whole minute under `max_seconds: 4`). Returns the action and, where it was cut, the sentence that
+        says so. What else a step waits for, the environment cuts to ``step_deadline`` (``_step``)."""
+        limit = ctx.budget.max_seconds
+        field = next((f for f in _WAIT_FIELDS if isinstance(getattr(action, f, None), int | float)), None)
+        if limit is None or field is None:
             return action, ""
+        timeout = getattr(action, field)
         left = max(1.0, round(limit - (time.monotonic() - self._started), 1))
         if timeout <= left:
             return action, ""
-        return action.model_copy(update={"timeout": left}), (
-            f"the run's wall budget of {limit:g}s had {left:g}s left: this step's timeout was cut from {timeout:g}s "
+        what = "timeout" if field == "timeout" else "wait"
+        return action.model_copy(update={field: left}), (
+            f"the run's wall budget of {limit:g}s had {left:g}s left: this step's {what} was cut from {timeout:g}s "
             f"to {left:g}s (a longer step needs a larger budget.max_seconds)")
 
     def _bind_scratch(self, ctx: GuardContext) -> None:
