@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from cli_in_process import mh
 from macrohard.store.sqlite import SQLiteStore
 
 
@@ -104,3 +103,54 @@ def test_a_stopped_browser_costs_no_more_than_the_runs_wall_budget(tmp_path: Pat
     said = stuck.observation.output
     assert "stopped responding" in said and "wall budget of 6s" in said and "budget.max_seconds" in said, said
     assert took < 25, (took, printed)  # the close of a stopped browser too (before: ~47 s for the step alone)
+
+
+@pytest.mark.slow
+def test_a_stopped_x_server_ends_its_desktop_step_and_the_run_by_its_budget(tmp_path: Path) -> None:
+    """Xvfb stopped (SIGSTOP) mid-run. Before: the next step's X calls (python-xlib, mss) waited forever, past any
+    budget, and the run hung until killed by hand."""
+    if not Path("/usr/bin/Xvfb").exists():
+        pytest.skip("no Xvfb")
+    script = tmp_path / "s.json"
+    script.write_text(json.dumps([{"kind": "desktop_screenshot"}, {"kind": "desktop_key", "keys": "a"},
+                                  {"kind": "desktop_screenshot"}, {"kind": "finish", "answer": "done"}]))
+    task = tmp_path / "task.yaml"
+    task.write_text(json.dumps({"text": "desk", "environment": "desktop", "workspace": str(tmp_path / "ws"),
+                                "model": f"scripted:{script}", "budget": {"max_seconds": 6}}))
+    (tmp_path / "ws").mkdir()
+    proc = subprocess.Popen([sys.executable, "-m", "macrohard", "run", "-f", str(task)], stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, env={**os.environ, "COLUMNS": "200"},
+                            start_new_session=True)
+    out: list[str] = []
+    stopped: list[int] = []
+    try:
+        _until_step(proc, 1, out)
+        stopped = [p for p in _descendants(proc.pid) if _comm(p) == "Xvfb"]
+        assert stopped, "no Xvfb found under the run"
+        for pid in stopped:
+            os.kill(pid, signal.SIGSTOP)
+        rest, _ = proc.communicate(timeout=90)  # before: never
+    finally:
+        for pid in stopped:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    printed = _flat("".join(out) + rest)
+    assert proc.returncode == 1 and "Traceback" not in printed, printed
+    run = SQLiteStore().list_runs(limit=1)[0]
+    steps = SQLiteStore().steps(run.id)
+    assert run.status.value == "out_of_budget" and "wall-time budget of 6s" in (run.error or ""), (run, printed)
+    hung = steps[1]
+    assert hung.env_ms is not None and hung.env_ms < 12000, hung.env_ms
+    assert "X server stopped responding" in hung.observation.output, hung.observation.output
+    assert "✗ desktop hung" in printed and "Xvfb" in printed, printed
+
+
+def _comm(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip()
+    except OSError:
+        return ""

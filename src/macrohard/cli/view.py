@@ -93,14 +93,16 @@ def print_step(step: Step, *, full: bool = False, brief: bool = True, run_id: st
     highlighting and wrapping grow with the square of a line's length, a 1 MB command took minutes."""
     see_all = _see_all(run_id)
     verdict = step.verdict
-    crash = step.observation.meta.get("browser_crash") if step.observation is not None else None
+    meta = step.observation.meta if step.observation is not None else {}
+    crash = meta.get("browser_crash") or meta.get("desktop_crash")
+    machine = "browser" if meta.get("browser_crash") else "desktop"
     host_disk = step.observation.meta.get("host_disk") if step.observation is not None else None
     if step.action is None:
         mark = "[red]✗[/]"
     elif verdict is None and step.observation is None:  # stopped while the guard reviewed it or asked (before: ✓)
         mark = "[yellow]✗ not run[/]"
     elif crash and (verdict is None or verdict.allowed):  # the step was allowed, but the browser died under it
-        mark = "[red]✗ browser " + ("hung" if "stopped responding" in str(crash) else "crashed") + "[/]"
+        mark = f"[red]✗ {machine} " + ("hung" if "stopped responding" in str(crash) else "crashed") + "[/]"
     elif (verdict is None or verdict.allowed) and step.observation is not None \
             and step.observation.meta.get("timed_out"):  # rel37: shown ✓ like a command that ended on its own
         mark = "[red]✗ timed out[/]"
