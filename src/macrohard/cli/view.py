@@ -96,7 +96,8 @@ def print_step(step: Step, *, full: bool = False, brief: bool = True, run_id: st
     meta = step.observation.meta if step.observation is not None else {}
     crash = meta.get("browser_crash") or meta.get("desktop_crash")
     machine = "browser" if meta.get("browser_crash") else "desktop"
-    host_disk = step.observation.meta.get("host_disk") if step.observation is not None else None
+    host_disk = meta.get("host_disk")
+    memory = meta.get("memory_killed")  # rel39: before, only "Killed" (137)
     if step.action is None:
         mark = "[red]✗[/]"
     elif verdict is None and step.observation is None:  # stopped while the guard reviewed it or asked (before: ✓)
@@ -118,7 +119,7 @@ def print_step(step: Step, *, full: bool = False, brief: bool = True, run_id: st
     if verdict is not None and not verdict.allowed:
         reason = verdict.reason if full else clip(verdict.reason, HEAD_CHARS, see_all)
         _print(f"      [red]{escape(verdict.check)}: {escape(visible(reason))}[/]", full)
-    for outcome in (crash, host_disk):
+    for outcome in (crash, host_disk, memory):
         if outcome:
             _print(f"      [red]{escape(visible(str(outcome)))}[/]", full)
     obs = step.observation
