@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from cli_in_process import mh
 from macrohard.store.sqlite import SQLiteStore
 
 
@@ -154,3 +155,53 @@ def _comm(pid: int) -> str:
         return Path(f"/proc/{pid}/comm").read_text().strip()
     except OSError:
         return ""
+
+
+def test_a_memory_limit_kill_is_said_with_the_limit_and_its_setting(tmp_path: Path) -> None:
+    """rel37's hole 4: a command the sandbox's memory limit killed was told only "Killed" (exit 137)."""
+    from macrohard.envs.limits import cgroup_version
+
+    if os.geteuid() != 0 or cgroup_version() is None:
+        pytest.skip("no memory cgroup to make (the limit is then an rlimit: an allocation fails, nothing is killed)")
+    script = tmp_path / "s.json"
+    script.write_text(json.dumps([{"kind": "bash", "command": "python3 -c \"b'x' * (300 << 20)\"; echo exit=$?"},
+                                  {"kind": "bash", "command": "echo still here"},
+                                  {"kind": "finish", "answer": "done"}]))
+    done = mh("run", "x", "-w", str(tmp_path / "ws"), "--model", f"scripted:{script}",
+              env={"MACROHARD_MEMORY_MB": "64"})
+    assert done.returncode == 0, done.stdout + done.stderr
+    run = SQLiteStore().list_runs(limit=1)[0]
+    steps = SQLiteStore().steps(run.id)
+    said = steps[0].observation.output
+    assert "exit=137" in said, said
+    assert "the sandbox's memory limit" in said and "64 MiB" in said and "MACROHARD_MEMORY_MB" in said, said
+    assert steps[0].observation.meta.get("memory_killed"), steps[0].observation.meta
+    assert "the sandbox's memory limit" in _flat(done.stdout), done.stdout  # in the live view too
+    assert "still here" in steps[1].observation.output and "memory limit" not in steps[1].observation.output
+
+
+def test_a_bad_memory_setting_is_named(tmp_path: Path) -> None:
+    script = tmp_path / "s.json"
+    script.write_text(json.dumps([{"kind": "finish", "answer": "done"}]))
+    done = mh("run", "x", "-w", str(tmp_path / "ws"), "--model", f"scripted:{script}",
+              env={"MACROHARD_MEMORY_MB": "lots"})
+    printed = _flat(done.stdout + done.stderr)
+    assert done.returncode == 2 and "Traceback" not in printed and "MACROHARD_MEMORY_MB" in printed, printed
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ('[{"kind": "bash", "command": "a\\qb"}]', "is not JSON"),
+    ("{not json", "is not JSON"),
+    ("[1, 2]", "not an action"),
+    ('{"kind": "bash", "command": "ls"}\n[3]', "not an action"),
+    (None, "cannot read the script"),
+])
+def test_a_bad_script_file_is_named_not_a_traceback(text: str | None, said: str, tmp_path: Path) -> None:
+    """Found as an outsider (rel39): `--model scripted:FILE` with a bad escape in its JSON (or no such file) was a
+    JSONDecodeError (FileNotFoundError) traceback."""
+    script = tmp_path / "s.json"
+    if text is not None:
+        script.write_text(text)
+    done = mh("run", "x", "-w", str(tmp_path / "ws"), "--model", f"scripted:{script}", "--no-sandbox")
+    printed = _flat(done.stdout + done.stderr)
+    assert done.returncode == 2 and "Traceback" not in printed and said in printed and str(script) in printed, printed
