@@ -205,3 +205,62 @@ def test_a_bad_script_file_is_named_not_a_traceback(text: str | None, said: str,
     done = mh("run", "x", "-w", str(tmp_path / "ws"), "--model", f"scripted:{script}", "--no-sandbox")
     printed = _flat(done.stdout + done.stderr)
     assert done.returncode == 2 and "Traceback" not in printed and said in printed and str(script) in printed, printed
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="chattr +i (root ignores a chmod)")
+def test_a_run_stores_shm_made_immutable_mid_run_is_named_not_a_bus_error(tmp_path: Path, _home: Path) -> None:
+    """rel37's hole 1: runs.db-shm made immutable mid-run. Before: the process was killed by SIGBUS (SQLite maps that
+    file; a write to the mapping faults), nothing said; the next start called the run "ended without closing"."""
+    script = tmp_path / "s.json"
+    script.write_text(json.dumps([{"kind": "write_file", "path": "a.txt", "content": "kept\n"},
+                                  {"kind": "bash", "command": "sleep 4"},
+                                  {"kind": "write_file", "path": "b.txt", "content": "never\n"},
+                                  {"kind": "finish", "answer": "done"}]))
+    proc = subprocess.Popen([sys.executable, "-m", "macrohard", "run", "x", "-w", str(tmp_path / "ws"), "--model",
+                             f"scripted:{script}"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env={**os.environ, "COLUMNS": "200"})
+    out: list[str] = []
+    shm = _home / "runs.db-shm"
+    try:
+        _until_step(proc, 1, out)
+        assert shm.exists()
+        subprocess.run(["chattr", "+i", str(shm)], check=True)
+        rest, _ = proc.communicate(timeout=120)
+    finally:
+        subprocess.run(["chattr", "-i", str(shm)], check=False)
+        if proc.poll() is None:
+            proc.kill()
+    printed = _flat("".join(out) + rest)
+    assert proc.returncode == 2 and "Traceback" not in printed, (proc.returncode, printed[-3000:])  # before: -7
+    assert "runs.db-shm is read-only now" in printed and "SIGBUS" in printed and "chattr -i" in printed, printed
+    assert "macrohard runs recover" in printed, printed
+    listed = json.loads(mh("runs", "list", "--json").stdout)
+    assert [r["status"] for r in listed] == ["crashed"] and listed[0]["steps"] >= 1, listed
+    assert "+kept" in mh("runs", "diff", listed[0]["id"]).stdout
+
+
+def test_a_run_whose_process_died_of_sigbus_is_said_so_at_the_next_start(tmp_path: Path) -> None:
+    """rel37's hole 1, its other half: a -shm made unwritable between the store's look and SQLite's write still
+    kills with SIGBUS (here sent by hand, as the kernel would). Before: the next start said only "ended without
+    closing the run (killed, or the machine stopped)"."""
+    script = tmp_path / "s.json"
+    script.write_text(json.dumps([{"kind": "write_file", "path": "a.txt", "content": "kept\n"},
+                                  {"kind": "bash", "command": "sleep 30"},
+                                  {"kind": "finish", "answer": "done"}]))
+    proc = subprocess.Popen([sys.executable, "-m", "macrohard", "run", "x", "-w", str(tmp_path / "ws"), "--model",
+                             f"scripted:{script}"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env={**os.environ, "COLUMNS": "200"})
+    out: list[str] = []
+    try:
+        _until_step(proc, 1, out)
+        proc.send_signal(signal.SIGBUS)
+        proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == -signal.SIGBUS, proc.returncode
+    listed = json.loads(mh("runs", "list", "--json").stdout)
+    assert [r["status"] for r in listed] == ["crashed"] and listed[0]["steps"] >= 1, listed
+    error = _flat(listed[0]["error"])
+    assert "died of a fatal error: Bus error (SIGBUS)" in error and "runs.db-shm" in error, error
+    assert "chattr -i" in error and "the steps it finished are kept" in error, error
