@@ -264,3 +264,52 @@ def test_a_run_whose_process_died_of_sigbus_is_said_so_at_the_next_start(tmp_pat
     error = _flat(listed[0]["error"])
     assert "died of a fatal error: Bus error (SIGBUS)" in error and "runs.db-shm" in error, error
     assert "chattr -i" in error and "the steps it finished are kept" in error, error
+
+
+def _dead_pid() -> int:
+    child = subprocess.Popen(["true"])
+    child.wait()
+    return child.pid
+
+
+def test_a_killed_builds_partial_table_is_swept_and_never_read(tmp_path: Path) -> None:
+    """rel37's hole 3: a build killed during `np.save` (kill -9 of the process that writes the Gemma table in itself,
+    or of a MiniLM build's parent) left `NAME.PID.tmp.npy` in the cache for good (335 MB for Gemma's). Before: never
+    removed. Now the next build under the lock removes those of dead processes; a live builder's are kept."""
+    import numpy as np
+
+    from macrohard.safety.embed import _build_once
+
+    out = tmp_path / "cache" / "minilm-static-abc.npy"
+    out.parent.mkdir()
+    dead = _dead_pid()
+    stale = out.with_suffix(f".{dead}.tmp.npy")
+    stale.write_bytes(b"\x93NUMPY" + b"\0" * 100)  # cut off mid-write
+    onnx_stale = out.with_suffix(f".{dead}.fp32.tmp")
+    onnx_stale.write_bytes(b"partial")
+    live = out.with_suffix(f".{os.getpid()}.tmp.npy")
+    live.write_bytes(b"another builder's, still writing")
+    other = out.parent / "minilm-static-abcd.1.tmp.npy"  # another table's name: not this one's to touch
+    other.write_bytes(b"x")
+
+    def build(tmp: Path) -> None:
+        assert tmp == live  # this process's own name (the test stands in for a live builder with the same pid)
+        np.save(tmp, np.arange(4, dtype=np.float16))
+
+    _build_once(out, build)
+    assert not stale.exists() and not onnx_stale.exists() and other.exists()
+    assert np.load(out).tolist() == [0, 1, 2, 3] and not live.exists()  # the whole file, put in place by rename
+
+
+def test_a_build_interrupted_mid_write_leaves_no_part(tmp_path: Path) -> None:
+    from macrohard.safety.embed import _build_once
+
+    out = tmp_path / "gemma-table.npy"
+
+    def build(tmp: Path) -> None:
+        tmp.write_bytes(b"\x93NUMPY" + b"\0" * 1000)
+        raise KeyboardInterrupt  # Ctrl-C in the middle of np.save
+
+    with pytest.raises(KeyboardInterrupt):
+        _build_once(out, build)
+    assert list(tmp_path.iterdir()) == [tmp_path / "gemma-table.lock"], list(tmp_path.iterdir())
