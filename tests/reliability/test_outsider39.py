@@ -313,3 +313,19 @@ def test_a_build_interrupted_mid_write_leaves_no_part(tmp_path: Path) -> None:
     with pytest.raises(KeyboardInterrupt):
         _build_once(out, build)
     assert list(tmp_path.iterdir()) == [tmp_path / "gemma-table.lock"], list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize(("name", "data", "said"), [
+    ("nested 5,000 deep", ("a: " + "[" * 5000 + "]" * 5000 + "\ntext: hi\n").encode(), "nested too deeply"),
+    ("UTF-16", "text: hi\n".encode("utf-16"), "is UTF-16 text; save it as UTF-8"),
+])
+def test_an_odd_task_file_is_named_with_its_fix(name: str, data: bytes, said: str, tmp_path: Path) -> None:
+    """Found as an outsider (rel39): a task file nested thousands deep was a RecursionError traceback; a UTF-16 one
+    was called binary."""
+    path = tmp_path / "task.yaml"
+    path.write_bytes(data)
+    done = mh("run", "-f", str(path), "-w", str(tmp_path / "ws"))
+    printed = _flat(done.stdout + done.stderr)
+    assert done.returncode == 2 and printed.startswith("error:") and "Traceback" not in printed, printed
+    assert said in printed and "task.yaml" in printed, printed
+    assert SQLiteStore().list_runs() == []
