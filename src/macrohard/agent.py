@@ -46,6 +46,7 @@ from macrohard.types import (
     Task,
     Usage,
     Verdict,
+    no_surrogates,
     parse_action,
 )
 
@@ -88,7 +89,7 @@ def parse_reply(reply: ModelReply) -> tuple[Any, str]:
     if reply.tool_calls:
         call = reply.tool_calls[0]
         try:
-            args = json.loads(call.arguments or "{}")
+            args = _no_surrogates(json.loads(call.arguments or "{}"))
         except (ValueError, RecursionError) as exc:
             raise FormatError(f"arguments of {call.name} are not JSON: {str(exc)[:200]}",
                               hint="Call one tool with JSON arguments.", raw=call.arguments) from exc
@@ -105,11 +106,25 @@ def parse_reply(reply: ModelReply) -> tuple[Any, str]:
     start, end = text.find("{"), text.rfind("}")
     if start >= 0 and end > start:
         try:
-            return parse_action(text[start : end + 1]), ""
+            found = _no_surrogates(json.loads(text[start : end + 1]))
+            if isinstance(found, dict):
+                return parse_action(found), ""
         except (ValidationError, ValueError, RecursionError):
             pass
     raise FormatError("the reply contained no tool call", raw=reply.text,
                       hint="Reply with exactly one tool call. When the task is done, call finish with your answer.")
+
+
+def _no_surrogates(value: Any) -> Any:
+    """JSON's values with no lone surrogate in any string (``types.no_surrogates``): ``"\\ud800"`` is valid JSON that
+    no UTF-8 can hold (rel39: a command holding one crashed the run when its step was stored)."""
+    if isinstance(value, str):
+        return no_surrogates(value)
+    if isinstance(value, dict):
+        return {no_surrogates(str(k)): _no_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_no_surrogates(v) for v in value]
+    return value
 
 
 def _short_errors(exc: ValidationError | RecursionError) -> str:
@@ -221,7 +236,7 @@ class Agent:
     def _step(self, step: Step, messages: list[dict[str, Any]], tools: list[dict[str, Any]],
               run: Run, ctx: GuardContext) -> bool:
         t0 = time.perf_counter()
-        reply = self._complete(messages, tools, ctx)
+        reply = self._complete(messages, tools, ctx).without_surrogates()  # what no UTF-8 holds: never stored (rel39)
         step.model_ms = (time.perf_counter() - t0) * 1000
         step.usage = reply.usage
         run.usage = run.usage + reply.usage
@@ -273,6 +288,10 @@ class Agent:
             if bounded:
                 target.step_deadline = None
         step.env_ms = (time.perf_counter() - t2) * 1000
+        # a file name or output in bytes no UTF-8 holds (os.listdir's surrogateescape): the screens and the store
+        # would fail on it (rel39: a list_dir of such a name crashed the run)
+        observation = observation.model_copy(update={"output": no_surrogates(observation.output),
+                                                     "meta": _no_surrogates(observation.meta)})
         observation = self.guard.screen(observation, ctx)
         if limit is not None and not cut and time.monotonic() - self._started >= limit:
             cut = (f"the run's wall budget of {limit:g}s ran out during this step ({step.env_ms / 1000:.1f}s): the "

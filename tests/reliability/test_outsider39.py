@@ -329,3 +329,36 @@ def test_an_odd_task_file_is_named_with_its_fix(name: str, data: bytes, said: st
     assert done.returncode == 2 and printed.startswith("error:") and "Traceback" not in printed, printed
     assert said in printed and "task.yaml" in printed, printed
     assert SQLiteStore().list_runs() == []
+
+
+def test_lone_surrogates_from_the_model_and_undecodable_names_are_data_not_a_crash(tmp_path: Path) -> None:
+    """Found as an outsider (rel39): valid JSON may spell a lone surrogate ("\\ud800"), which no UTF-8 holds, and a file
+    name in bytes that are not UTF-8 reaches Python as one (surrogateescape). Before: a traceback when the step was
+    stored (a command or answer holding one) or screened (a list_dir of such a name); the run `crashed`."""
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    (ws / os.fsdecode(b"n\xffame")).write_bytes(b"x")
+    script = tmp_path / "s.json"
+    script.write_text('[{"kind": "bash", "command": "echo \\ud800 > a.txt"}, {"kind": "list_dir", "path": "."}, '
+                      '"plain text \\udc83", {"kind": "finish", "answer": "done \\ud800"}]')
+    done = mh("run", "x", "-w", str(ws), "--model", f"scripted:{script}", "--no-sandbox")
+    printed = _flat(done.stdout + done.stderr)
+    assert done.returncode == 0 and "Traceback" not in printed, printed[-3000:]
+    run = SQLiteStore().list_runs(limit=1)[0]
+    steps = SQLiteStore().steps(run.id)
+    assert run.status.value == "succeeded" and run.answer == "done \ufffd", run
+    assert steps[0].action.command == "echo \ufffd > a.txt" and "n\ufffdame" in steps[1].observation.output, steps
+    assert steps[2].raw == "plain text \ufffd", steps[2]
+
+
+@pytest.mark.parametrize(("stdin", "reply"), [(b"hi \x83\xff there\n", "hello"), (b"hello\n", "hi \\ud800")])
+def test_a_chat_message_or_reply_no_utf8_holds_is_data_not_a_crash(stdin: bytes, reply: str, tmp_path: Path) -> None:
+    """Found as an outsider (rel39): `macrohard chat` fed bytes that are not UTF-8 (a binary file on its stdin), or a
+    model reply holding a lone surrogate, ended in a PydanticSerializationError traceback when the message was stored."""
+    script = tmp_path / "s.json"
+    script.write_text(f'["{reply}"]')
+    done = subprocess.run([sys.executable, "-m", "macrohard", "chat", "-m", f"scripted:{script}"], input=stdin,
+                          capture_output=True, timeout=120, env={**os.environ, "COLUMNS": "200"})
+    printed = _flat((done.stdout + done.stderr).decode(errors="replace"))
+    assert done.returncode == 0 and "Traceback" not in printed, printed[-3000:]
+    assert "macrohard>" in printed and "continue it" in printed, printed
