@@ -362,3 +362,33 @@ def test_a_chat_message_or_reply_no_utf8_holds_is_data_not_a_crash(stdin: bytes,
     printed = _flat((done.stdout + done.stderr).decode(errors="replace"))
     assert done.returncode == 0 and "Traceback" not in printed, printed[-3000:]
     assert "macrohard>" in printed and "continue it" in printed, printed
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="mounts a small tmpfs")
+def test_a_full_disk_under_the_screens_cache_is_named_with_the_room_it_needs(tmp_path: Path) -> None:
+    """Found as an outsider (rel39): MACROHARD_CACHE on a disk too full for the Gemma table (335 MB): said as "set
+    MACROHARD_CACHE to a directory you can write (or make HOME writable)", which it was; now the room it needs. The
+    build's partial table is not left behind."""
+    from macrohard.safety import embed
+
+    if not embed.prepared():
+        pytest.skip("the screens' cache of this HOME is not built: nothing to copy from")
+    source = embed.cache_dir()
+    tiny = tmp_path / "tiny"
+    tiny.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=100m", "tmpfs", str(tiny)]).returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        for part in source.iterdir():  # every part but the Gemma table, which the run then builds and cannot fit
+            if part.is_file() and part.suffix != ".lock" and not part.name.startswith("gemma3-270m-embd"):
+                (tiny / part.name).write_bytes(part.read_bytes())
+        script = tmp_path / "s.json"
+        script.write_text(json.dumps([{"kind": "finish", "answer": "done"}]))
+        done = mh("run", "x", "-w", str(tmp_path / "ws"), "--model", f"scripted:{script}",
+                  env={"MACROHARD_CACHE": str(tiny)})
+        printed = _flat(done.stdout + done.stderr)
+        assert done.returncode == 2 and "Traceback" not in printed, printed[-3000:]
+        assert f"the screens' cache {tiny} cannot be written" in printed and "free about 450 MB there" in printed, printed
+        assert not [p for p in tiny.iterdir() if ".tmp" in p.name], list(tiny.iterdir())
+    finally:
+        subprocess.run(["umount", "-l", str(tiny)], check=False)
