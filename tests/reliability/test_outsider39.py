@@ -7,6 +7,7 @@ import json
 import os
 import re
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -392,3 +393,33 @@ def test_a_full_disk_under_the_screens_cache_is_named_with_the_room_it_needs(tmp
         assert not [p for p in tiny.iterdir() if ".tmp" in p.name], list(tiny.iterdir())
     finally:
         subprocess.run(["umount", "-l", str(tiny)], check=False)
+
+
+def test_a_record_the_store_cannot_read_is_said_and_the_rest_shown(tmp_path: Path, _home: Path) -> None:
+    """Found as an outsider (rel39): a step or run record this macrohard cannot read (written by a newer one with an
+    action kind it does not know, or edited by hand). Before: `runs show` of that run, and `runs list` (every start's
+    recovery too) with such a run in the store, were tracebacks."""
+    script = tmp_path / "s.json"
+    script.write_text(json.dumps([{"kind": "bash", "command": "echo one"}, {"kind": "bash", "command": "echo two"},
+                                  {"kind": "finish", "answer": "done"}]))
+    for name in ("kept", "broken"):
+        assert mh("run", name, "-w", str(tmp_path / "ws"), "--model", f"scripted:{script}",
+                  "--no-sandbox").returncode == 0
+    kept, broken = [r.id for r in SQLiteStore().list_runs()][::-1]
+    with sqlite3.connect(_home / "runs.db") as db:
+        db.execute("UPDATE steps SET body=? WHERE run_id=? AND idx=1",
+                   (json.dumps({"index": 1, "action": {"kind": "teleport", "to": "mars"}}), kept))
+        db.execute("UPDATE runs SET body=? WHERE id=?", ("{not json", broken))
+    listed = subprocess.run([sys.executable, "-m", "macrohard", "runs", "list"], capture_output=True, text=True,
+                            timeout=120, env={**os.environ, "COLUMNS": "200"})  # its own process: the log on stderr
+    printed = _flat(listed.stdout + listed.stderr)
+    assert listed.returncode == 0 and "Traceback" not in printed and kept in printed, printed
+    assert f"run {broken}" in printed and "cannot be read" in printed and "another version" in printed, printed
+    shown = mh("runs", "show", kept)
+    printed = _flat(shown.stdout + shown.stderr)
+    assert shown.returncode == 0 and "Traceback" not in printed, printed
+    assert "record not readable" in printed and "another version" in printed and "echo two" in printed, printed
+    assert "SELECT body FROM steps" in _flat(mh("runs", "show", kept, "--full").stdout)
+    other = mh("runs", "show", broken)
+    printed = _flat(other.stdout + other.stderr)
+    assert other.returncode == 2 and "Traceback" not in printed and "cannot be read" in printed, printed

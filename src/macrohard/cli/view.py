@@ -114,7 +114,7 @@ def print_step(step: Step, *, full: bool = False, brief: bool = True, run_id: st
     timing = f"[dim]{step.model_ms:.0f} ms model · {step.env_ms:.0f} ms env[/]"
     summary = action_summary(step.action) if step.action is not None else ""
     head = escape(visible(summary if full else clip(summary, HEAD_CHARS, see_all))) if step.action is not None \
-        else "[red]malformed reply[/]"
+        else "[red]record not readable[/]" if meta.get("unreadable") else "[red]malformed reply[/]"
     _print(f"[bold cyan]{step.index:>3}[/] {mark} {head}  {timing}", full)
     if verdict is not None and not verdict.allowed:
         reason = verdict.reason if full else clip(verdict.reason, HEAD_CHARS, see_all)
@@ -130,7 +130,7 @@ def print_step(step: Step, *, full: bool = False, brief: bool = True, run_id: st
         for line in escape(visible(body.replace("\r\n", "\n"))).splitlines():
             _print(f"      [{style}]{line}[/]", full)
     elif obs is not None and step.action is None:
-        _print(f"      [red]{escape(visible(short(obs.output, 3)))}[/]", full)
+        _print(f"      [red]{escape(visible(obs.output if full else short(obs.output, 3)))}[/]", full)
 
 
 def sandbox_line(run: Run) -> str:
