@@ -423,3 +423,24 @@ def test_a_record_the_store_cannot_read_is_said_and_the_rest_shown(tmp_path: Pat
     other = mh("runs", "show", broken)
     printed = _flat(other.stdout + other.stderr)
     assert other.returncode == 2 and "Traceback" not in printed and "cannot be read" in printed, printed
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="chattr +i (root ignores a chmod)")
+def test_a_read_only_workspace_is_refused_with_the_way_to_work_on_a_copy(tmp_path: Path) -> None:
+    """Outsider (rel39): `-w` a read-only directory was refused with "choose another directory" only; a read-only
+    project is what --source (a copy-on-write copy) is for, and the message now says so, and it works."""
+    ws = tmp_path / "ro"
+    ws.mkdir()
+    (ws / "f.txt").write_text("hi\n")
+    script = tmp_path / "s.json"
+    script.write_text(json.dumps([{"kind": "bash", "command": "echo more >> f.txt"}, {"kind": "finish", "answer": "d"}]))
+    subprocess.run(["chattr", "+i", str(ws)], check=True)
+    try:
+        done = mh("run", "x", "-w", str(ws), "--model", f"scripted:{script}")
+        printed = _flat(done.stdout + done.stderr)
+        assert done.returncode == 2 and "is not writable by you" in printed and f"--source {ws}" in printed, printed
+        again = mh("run", "x", "--source", str(ws), "--model", f"scripted:{script}")
+        assert again.returncode == 0, again.stdout + again.stderr
+    finally:
+        subprocess.run(["chattr", "-i", str(ws)], check=True)
+    assert (ws / "f.txt").read_text() == "hi\n"
