@@ -444,3 +444,44 @@ def test_a_read_only_workspace_is_refused_with_the_way_to_work_on_a_copy(tmp_pat
     finally:
         subprocess.run(["chattr", "-i", str(ws)], check=True)
     assert (ws / "f.txt").read_text() == "hi\n"
+
+
+@pytest.mark.slow
+def test_ctrl_c_during_a_stopped_browsers_step_ends_the_run_in_seconds(tmp_path: Path) -> None:
+    """Outsider (rel39): Ctrl-C while the browser is stopped (SIGSTOP). Before: the run ended `interrupted` 33 s
+    later (Playwright's close waited 30 s for the stopped browser); now the browser's sandbox is killed first."""
+    pytest.importorskip("playwright")
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("no Chromium")
+    script = tmp_path / "s.json"
+    script.write_text(json.dumps([{"kind": "browser_goto", "url": "data:text/html,<h1>one</h1>"},
+                                  {"kind": "browser_wait", "seconds": 1}, {"kind": "browser_read"},
+                                  {"kind": "finish", "answer": "done"}]))
+    proc = subprocess.Popen([sys.executable, "-m", "macrohard", "run", "x", "-e", "browser", "-w", str(tmp_path / "ws"),
+                             "--model", f"scripted:{script}"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True, env={**os.environ, "COLUMNS": "200"}, start_new_session=True)
+    out: list[str] = []
+    stopped: list[int] = []
+    try:
+        _until_step(proc, 1, out)
+        stopped = _chromium(proc.pid)
+        assert stopped, "no browser process found under the run"
+        for pid in stopped:
+            os.kill(pid, signal.SIGSTOP)
+        time.sleep(3)  # inside step 2, waiting on the stopped browser
+        since = time.monotonic()
+        proc.send_signal(signal.SIGINT)
+        rest, _ = proc.communicate(timeout=120)
+        took = time.monotonic() - since
+    finally:
+        for pid in stopped:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    printed = _flat("".join(out) + rest)
+    assert proc.returncode == 130 and "Traceback" not in printed, printed
+    assert SQLiteStore().list_runs(limit=1)[0].status.value == "interrupted"
+    assert took < 15, (took, printed)  # before: 32.8 s

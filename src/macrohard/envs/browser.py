@@ -198,6 +198,10 @@ class BrowserEnvironment(PageView):
 
     def close(self) -> None:
         if self._browser is not None:
+            # killed first: nothing of it outlives the run (its profile lives in the sandbox's own /tmp), and
+            # Playwright's close of a browser that answers nothing waited 30 s (rel39: Ctrl-C during a stopped
+            # Chromium's step took 33 s to end the run)
+            self.sandbox.kill()
             try:
                 self._browser.close()
             except Exception:  # noqa: BLE001  (closing a dead browser must not mask the run's result)
