@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 
-from tests.server.conftest import script, wait_for
+from tests.server.conftest import ASK, script, wait_for
 
 from macrohard.store.sqlite import SQLiteStore
 
@@ -25,3 +25,15 @@ def test_a_server_stopped_with_sigterm_ends_its_runs_interrupted_and_says_so(ser
     assert got.status.value == "interrupted", got  # before: running
     assert "was shut down while the run was in progress" in (got.error or "") and "during step 2" in got.error, got
     assert "the 1 steps it finished are kept" in got.error, got.error
+
+
+def test_a_run_waiting_on_a_person_when_the_server_stops_ends_interrupted(server):
+    waiting = script(server.home, [{"kind": "bash", "command": "echo one"}, ASK, {"kind": "bash", "command": "echo 3"}],
+                     "ask.json")
+    run = server.api().post("/api/runs", json={"text": "a run at the guard's question", "model": waiting}).json()
+    assert wait_for(lambda: server.api().get(f"/api/runs/{run['id']}/approvals").json())
+    server.proc.terminate()
+    server.proc.wait(60)
+    got = SQLiteStore(server.home / "runs.db").get_run(run["id"])
+    assert got.status.value == "interrupted" and "was shut down while the run was in progress" in (got.error or ""), got
+    assert got.steps == 2, got  # the asked step is recorded (denied: nobody answered), nothing after it ran
