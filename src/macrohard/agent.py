@@ -46,10 +46,13 @@ from macrohard.types import (
     Task,
     Usage,
     Verdict,
+    no_surrogates,
     parse_action,
 )
 
 StepCallback = Callable[[Run, Step], None]
+# an action's own bound on how long it may run or wait: cut to what is left of the run's wall budget
+_WAIT_FIELDS = ("timeout", "seconds", "wait")
 
 
 def enforced_network(env: Any) -> str:
@@ -86,7 +89,7 @@ def parse_reply(reply: ModelReply) -> tuple[Any, str]:
     if reply.tool_calls:
         call = reply.tool_calls[0]
         try:
-            args = json.loads(call.arguments or "{}")
+            args = _no_surrogates(json.loads(call.arguments or "{}"))
         except (ValueError, RecursionError) as exc:
             raise FormatError(f"arguments of {call.name} are not JSON: {str(exc)[:200]}",
                               hint="Call one tool with JSON arguments.", raw=call.arguments) from exc
@@ -103,11 +106,25 @@ def parse_reply(reply: ModelReply) -> tuple[Any, str]:
     start, end = text.find("{"), text.rfind("}")
     if start >= 0 and end > start:
         try:
-            return parse_action(text[start : end + 1]), ""
+            found = _no_surrogates(json.loads(text[start : end + 1]))
+            if isinstance(found, dict):
+                return parse_action(found), ""
         except (ValidationError, ValueError, RecursionError):
             pass
     raise FormatError("the reply contained no tool call", raw=reply.text,
                       hint="Reply with exactly one tool call. When the task is done, call finish with your answer.")
+
+
+def _no_surrogates(value: Any) -> Any:
+    """JSON's values with no lone surrogate in any string (``types.no_surrogates``): ``"\\ud800"`` is valid JSON that
+    no UTF-8 can hold (rel39: a command holding one crashed the run when its step was stored)."""
+    if isinstance(value, str):
+        return no_surrogates(value)
+    if isinstance(value, dict):
+        return {no_surrogates(str(k)): _no_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_no_surrogates(v) for v in value]
+    return value
 
 
 def _short_errors(exc: ValidationError | RecursionError) -> str:
@@ -219,7 +236,7 @@ class Agent:
     def _step(self, step: Step, messages: list[dict[str, Any]], tools: list[dict[str, Any]],
               run: Run, ctx: GuardContext) -> bool:
         t0 = time.perf_counter()
-        reply = self._complete(messages, tools, ctx)
+        reply = self._complete(messages, tools, ctx).without_surrogates()  # what no UTF-8 holds: never stored (rel39)
         step.model_ms = (time.perf_counter() - t0) * 1000
         step.usage = reply.usage
         run.usage = run.usage + reply.usage
@@ -261,9 +278,24 @@ class Agent:
             return False
 
         t2 = time.perf_counter()
-        observation = target.execute(approved)
+        limit = ctx.budget.max_seconds
+        bounded = limit is not None and hasattr(target, "step_deadline")
+        if bounded:  # the browser and the desktop cut every wait of the step to it (they have no timeout field)
+            target.step_deadline = self._started + limit
+        try:
+            observation = target.execute(approved)
+        finally:
+            if bounded:
+                target.step_deadline = None
         step.env_ms = (time.perf_counter() - t2) * 1000
+        # a file name or output in bytes no UTF-8 holds (os.listdir's surrogateescape): the screens and the store
+        # would fail on it (rel39: a list_dir of such a name crashed the run)
+        observation = observation.model_copy(update={"output": no_surrogates(observation.output),
+                                                     "meta": _no_surrogates(observation.meta)})
         observation = self.guard.screen(observation, ctx)
+        if limit is not None and not cut and time.monotonic() - self._started >= limit:
+            cut = (f"the run's wall budget of {limit:g}s ran out during this step ({step.env_ms / 1000:.1f}s): the "
+                   "run ends here (a longer run needs a larger budget.max_seconds)")
         if cut:
             observation = observation.model_copy(update={"output": f"{observation.output}\n[{cut}]",
                                                          "meta": {**observation.meta, "timeout_cut": cut}})
@@ -275,18 +307,22 @@ class Agent:
         return False
 
     def _within_wall_budget(self, action: Any, ctx: GuardContext) -> tuple[Any, str]:
-        """A step never runs past the run's wall budget: an action whose own timeout is longer than what is left of
-        the budget gets that (at least a second) instead, before the review, so what is approved is what runs
-        (rel37: a `sleep 60` step with `timeout: 120` ran its whole minute under `max_seconds: 4`). Returns the
-        action and, where it was cut, the sentence that says so."""
-        limit, timeout = ctx.budget.max_seconds, getattr(action, "timeout", None)
-        if limit is None or not isinstance(timeout, int | float):
+        """A step never runs past the run's wall budget: an action whose own timeout (or wait: ``browser_wait``'s
+        seconds, ``desktop_launch``'s wait) is longer than what is left of the budget gets that (at least a second)
+        instead, before the review, so what is approved is what runs (rel37: a `sleep 60` step with `timeout: 120`
+        ran its whole minute under `max_seconds: 4`). Returns the action and, where it was cut, the sentence that
+        says so. What else a step waits for, the environment cuts to ``step_deadline`` (``_step``)."""
+        limit = ctx.budget.max_seconds
+        field = next((f for f in _WAIT_FIELDS if isinstance(getattr(action, f, None), int | float)), None)
+        if limit is None or field is None:
             return action, ""
+        timeout = getattr(action, field)
         left = max(1.0, round(limit - (time.monotonic() - self._started), 1))
         if timeout <= left:
             return action, ""
-        return action.model_copy(update={"timeout": left}), (
-            f"the run's wall budget of {limit:g}s had {left:g}s left: this step's timeout was cut from {timeout:g}s "
+        what = "timeout" if field == "timeout" else "wait"
+        return action.model_copy(update={field: left}), (
+            f"the run's wall budget of {limit:g}s had {left:g}s left: this step's {what} was cut from {timeout:g}s "
             f"to {left:g}s (a longer step needs a larger budget.max_seconds)")
 
     def _bind_scratch(self, ctx: GuardContext) -> None:

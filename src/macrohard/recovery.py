@@ -20,6 +20,7 @@ from typing import Any
 from macrohard.envs.mounts import owner_alive, read_owner, unmount_all
 from macrohard.envs.salvage import WRITING_BACK, Salvaged, disk_bytes, leftovers, lower_of, remove, salvage
 from macrohard.errors import NotFound, UserError
+from macrohard.fatal import told
 from macrohard.store.sqlite import default_home
 from macrohard.types import Run, RunStatus
 
@@ -119,8 +120,9 @@ def _repair(store: Any, run: Run, home: Path | None, progress: Callable[[int, in
     if run.status is RunStatus.running:
         run.status = RunStatus.crashed
         run.finished_at = run.finished_at or time.time()
-        run.error = (f"the process that ran it (pid {pid}) ended without closing the run (killed, or the machine "
-                     "stopped); the steps it finished are kept" + ("; its files were recorded: `macrohard runs diff "
+        fatal = told(home or default_home(), run.meta.get("owner"))  # rel39: a SIGBUS was "killed" before
+        run.error = (f"the process that ran it (pid {pid}) " + (fatal if fatal else "ended without closing the run "
+                     "(killed, or the machine stopped)") + "; the steps it finished are kept" + ("; its files were recorded: `macrohard runs diff "
                      f"{run.id}`" if salvaged and (salvaged.recorded or salvaged.changes) else ""))
     partly = state is not None and (state / WRITING_BACK).exists()
     if info.get("commit_on_close") and info.get("committed_files") is None and not info.get("commit_error"):

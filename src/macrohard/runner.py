@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import time
@@ -198,9 +199,12 @@ def screens_ready() -> None:
         pass  # not an error here: the screen that needs the missing part names the fix when it runs
     except OSError as exc:  # rel37: a HOME that cannot be written was a PermissionError traceback, the run `crashed`
         where = exc.filename or embed.cache_dir()
+        full = exc.errno == errno.ENOSPC or "free space" in str(exc)  # numpy's own words for a full disk
+        fix = ("free about 450 MB there (the tables need it once), or set MACROHARD_CACHE to a directory on a disk "
+               "with room" if full else "set MACROHARD_CACHE to a directory you can write (or make HOME writable)")
         raise ConfigError(f"the screens' cache {embed.cache_dir()} cannot be written ({exc.strerror or exc}: "
-                          f"{where}): set MACROHARD_CACHE to a directory you can write (or make HOME writable); "
-                          "`python -m macrohard.safety.embed build` fills it ahead of the first run") from exc
+                          f"{where}): {fix}; `python -m macrohard.safety.embed build` fills it ahead of the first "
+                          "run") from exc
 
 
 def _mcp_tools(task: Task, workspace: str) -> list[Any]:

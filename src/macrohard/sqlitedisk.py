@@ -15,6 +15,7 @@ import resource
 import shutil
 import sqlite3
 import threading
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,6 +28,14 @@ class Connection(sqlite3.Connection):
     """A connection whose "disk is full" is the user's error, naming the file and the fix (a full disk
     is not our bug; without this the CLI printed a traceback and the run stayed `running`)."""
 
+    shm = ""  # the store's -shm file, looked at before every statement (``_shm_writable``)
+
+    def close(self) -> None:
+        if _UNMAPPABLE:  # SQLite's close writes the -shm (a checkpoint): left open until the process ends
+            _keep_open()
+            return
+        super().close()
+
     def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
         with self._disk_full():
             return super().execute(sql, parameters)
@@ -37,6 +46,7 @@ class Connection(sqlite3.Connection):
 
     @contextmanager
     def _disk_full(self) -> Iterator[None]:
+        self._shm_writable()
         try:
             yield
         except sqlite3.DatabaseError as exc:
@@ -46,6 +56,49 @@ class Connection(sqlite3.Connection):
             if full is None:
                 raise
             raise full from exc
+
+
+    def _shm_writable(self) -> None:
+        """SQLite maps the store's -shm file and writes it through the mapping (every read and write transaction);
+        once that file cannot be written (chattr +i, a read-only remount) such a write kills the process with
+        SIGBUS, which no handler can survive, and nothing is said (rel37, rel39). So it is looked at first (one
+        access(2), ~1 µs): the user is told, the run kept for `runs recover`. A file made unwritable between this
+        look and SQLite's write still kills; the next start then says so (``fatal.py``)."""
+        if self.shm and not os.access(self.shm, os.W_OK) and os.path.exists(self.shm):
+            store = self.shm.removesuffix("-shm")
+            _UNMAPPABLE.append(self.shm)
+            _keep_open()
+            raise StoreUnusable(f"the run store {store} cannot be written any more ({self.shm} is read-only now: "
+                                "SQLite maps that file, and a write to it would kill this process with SIGBUS, so "
+                                "macrohard stopped first): make it writable again (`ls -l`, `chmod u+w`; `lsattr` "
+                                "shows an immutable flag, `chattr -i` clears it), then `macrohard runs recover` ends "
+                                "the run it cut short, its finished steps kept")
+
+
+_OPEN: weakref.WeakSet[Connection] = weakref.WeakSet()  # every connection this module opened, until it is freed
+_UNMAPPABLE: list[str] = []  # -shm files found unwritable in this process
+
+
+def _keep_open() -> None:
+    """Never close this process's connections again, not even when Python frees them at exit: SQLite's close of a
+    store whose -shm cannot be written any more writes it (the last connection's checkpoint) and the process died of
+    SIGBUS after it had said why (rel39). The process ends with them open; SQLite recovers the write-ahead log at the
+    next open, as after a kill."""
+    import ctypes
+
+    for db in list(_OPEN):
+        if not getattr(db, "_kept", False):
+            ctypes.pythonapi.Py_IncRef(ctypes.py_object(db))  # one reference that is never given back
+            db._kept = True  # type: ignore[attr-defined]
+
+
+def connect(path: str | os.PathLike[str], **options: Any) -> Connection:
+    """``sqlite3.connect`` with this module's ``Connection`` (its -shm looked at before every statement)."""
+    db = sqlite3.connect(path, factory=Connection, **options)
+    assert isinstance(db, Connection)
+    db.shm = f"{path}-shm"
+    _OPEN.add(db)
+    return db
 
 
 def _main_file(db: sqlite3.Connection) -> str:
@@ -171,8 +224,7 @@ class ThreadConnections:
         db = getattr(self._local, "db", None)
         if db is None:
             try:
-                db = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None, check_same_thread=False,
-                                     factory=Connection)
+                db = connect(self.path, timeout=self.timeout, isolation_level=None, check_same_thread=False)
             except sqlite3.DatabaseError as exc:
                 if (said := unusable(exc, self.path)) is None:
                     raise

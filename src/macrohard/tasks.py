@@ -98,6 +98,9 @@ def _read(path: str | Path) -> tuple[str, str]:
     if len(data) > MAX_TASK_FILE_BYTES:
         raise TaskFileError(f"task file {p} is larger than {MAX_TASK_FILE_BYTES >> 20} MiB; keep the task short and "
                             "put large inputs in the workspace (--source DIR, or `files:` for small ones)")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # before (rel39): called binary, which it is not
+        raise TaskFileError(f"task file {p} is UTF-16 text; save it as UTF-8 (`iconv -f UTF-16 -t UTF-8 {p} > "
+                            "task-utf8.yaml`), with at least `text: ...`")
     if b"\x00" in data:
         raise TaskFileError(f"task file {p} is binary (it holds NUL bytes), not a YAML task; give a text file "
                             "with at least `text: ...`")

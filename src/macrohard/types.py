@@ -519,6 +519,28 @@ class ToolCall(_Model):
     arguments: str = Field(description="JSON text of the arguments, as the model wrote them.")
 
 
+def no_surrogates(text: str) -> str:
+    """``text`` with every lone UTF-16 surrogate replaced by U+FFFD (a pair becomes its character). JSON may spell one
+    (``"\\ud800"``) and a byte Python could not decode becomes one (surrogateescape), but no UTF-8 can hold it: before
+    (rel39) a model reply or a chat message with one crashed the run (or the chat) with a traceback when it was stored."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    if any("\udc80" <= ch <= "\udcff" for ch in text):  # undecodable bytes kept by surrogateescape: decode them as such
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace") if _escapes_only(text) else text
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+def _escapes_only(text: str) -> bool:
+    try:
+        text.encode("utf-8", "surrogateescape")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
 class ModelReply(_Model):
     """A model's answer to one completion request."""
 
@@ -527,6 +549,12 @@ class ModelReply(_Model):
     usage: Usage = Field(default_factory=Usage)
     cost_usd: float = 0.0
     model: str = ""
+
+    def without_surrogates(self) -> ModelReply:
+        """This reply with no lone surrogate in its text or tool calls (``no_surrogates``): what is stored and shown."""
+        calls = [c.model_copy(update={"name": no_surrogates(c.name), "arguments": no_surrogates(c.arguments)})
+                 for c in self.tool_calls]
+        return self.model_copy(update={"text": no_surrogates(self.text), "tool_calls": calls})
 
 
 class ReplyChunk(_Model):

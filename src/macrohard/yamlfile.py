@@ -45,12 +45,18 @@ def load_model(text: str, source: str, model: type[M], *, error: type[UserError]
         mark = getattr(exc, "problem_mark", None)
         where = f"{source}:{mark.line + 1}" if mark is not None else source
         raise error(f"{where}: not valid YAML: {getattr(exc, 'problem', exc)}; fix the syntax") from exc
+    except RecursionError as exc:  # before (rel39): a traceback for `a: [[[[…]]]]` a few thousand deep
+        raise error(f"{source}: {what} nested too deeply (lists or mappings inside each other thousands of levels "
+                    "down); no task needs that: write it flat") from exc
     if not isinstance(data, dict):
         raise error(f"{source}: {what} is a YAML mapping{'; ' + hint if hint else ''}")
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)  # positions, only when there is an error to place
+        try:
+            node = yaml.compose(text, Loader=yaml.SafeLoader)  # positions, only when there is an error to place
+        except RecursionError:
+            node = None
         problems = []
         for err in exc.errors()[:max_problems]:
             # pydantic puts the tag of a tagged union in the location; YAML has no such key

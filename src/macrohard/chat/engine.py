@@ -36,7 +36,7 @@ from macrohard.safety import audit
 from macrohard.safety.context import GuardContext
 from macrohard.safety.guard import Guard
 from macrohard.store.conversations import LOCAL_OWNER, ChatMessage, ConversationRecord, ConversationStore
-from macrohard.types import Run, Step, Verdict, new_run_id
+from macrohard.types import Run, Step, Verdict, new_run_id, no_surrogates
 
 MAX_MESSAGE_CHARS = 20_000  # one user message; the web app answers 413 beyond it
 MAX_DELEGATIONS = 3  # per turn; then the model must answer with what it has
@@ -101,7 +101,7 @@ class Conversation:
             raise UserError("the message is empty; type something to send")
         if len(text) > MAX_MESSAGE_CHARS:
             raise MessageTooLarge(len(text), MAX_MESSAGE_CHARS)
-        return self._turn(text)
+        return self._turn(no_surrogates(text))  # bytes stdin could not decode (rel39: a traceback when stored)
 
     def answer(self, approval_id: str, allow: bool) -> bool:
         """Answer an ``ApprovalNeeded`` question; False when it is not (or no longer) waiting."""
@@ -136,9 +136,9 @@ class Conversation:
             stream = stream_reply(self.model, messages, tools)
             try:
                 for chunk in stream:
-                    text += chunk.text
+                    text += no_surrogates(chunk.text)
                     if chunk.reply is not None:
-                        reply = chunk.reply
+                        reply = chunk.reply.without_surrogates()
                         text = reply.text
                     if len(text) >= screen_at or (reply is not None and len(text) > released):
                         verdict = self._screen(_join(before, text), user_text)

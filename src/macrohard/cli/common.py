@@ -17,7 +17,12 @@ err_console = Console(stderr=True)
 
 
 def open_store() -> SQLiteStore:
-    return SQLiteStore()
+    store = SQLiteStore()
+    # a fatal signal of this process (SIGBUS, SIGSEGV) is written where the next start finds it (``fatal.py``)
+    from macrohard.fatal import watch
+
+    watch(store.path.parent)
+    return store
 
 
 def confirm(question: str) -> bool:

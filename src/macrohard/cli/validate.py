@@ -58,7 +58,9 @@ def check_workspace(path: str) -> Path:
     if not existing.is_dir():
         raise ConfigError(f"--workspace {path}: {existing} is a file, so the directory cannot be made there")
     if not os.access(existing, os.W_OK | os.X_OK):
-        raise ConfigError(f"--workspace {path}: {existing} is not writable by you; choose another directory")
+        hint = (f", or keep it as it is and let the agent work on a copy of it: --source {path} (its changes then wait "
+                "for `macrohard runs diff`)") if existing == resolved else ""
+        raise ConfigError(f"--workspace {path}: {existing} is not writable by you; choose another directory{hint}")
     return resolved
 
 

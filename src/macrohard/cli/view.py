@@ -93,14 +93,17 @@ def print_step(step: Step, *, full: bool = False, brief: bool = True, run_id: st
     highlighting and wrapping grow with the square of a line's length, a 1 MB command took minutes."""
     see_all = _see_all(run_id)
     verdict = step.verdict
-    crash = step.observation.meta.get("browser_crash") if step.observation is not None else None
-    host_disk = step.observation.meta.get("host_disk") if step.observation is not None else None
+    meta = step.observation.meta if step.observation is not None else {}
+    crash = meta.get("browser_crash") or meta.get("desktop_crash")
+    machine = "browser" if meta.get("browser_crash") else "desktop"
+    host_disk = meta.get("host_disk")
+    memory = meta.get("memory_killed")  # rel39: before, only "Killed" (137)
     if step.action is None:
         mark = "[red]✗[/]"
     elif verdict is None and step.observation is None:  # stopped while the guard reviewed it or asked (before: ✓)
         mark = "[yellow]✗ not run[/]"
     elif crash and (verdict is None or verdict.allowed):  # the step was allowed, but the browser died under it
-        mark = "[red]✗ browser " + ("hung" if "stopped responding" in str(crash) else "crashed") + "[/]"
+        mark = f"[red]✗ {machine} " + ("hung" if "stopped responding" in str(crash) else "crashed") + "[/]"
     elif (verdict is None or verdict.allowed) and step.observation is not None \
             and step.observation.meta.get("timed_out"):  # rel37: shown ✓ like a command that ended on its own
         mark = "[red]✗ timed out[/]"
@@ -111,12 +114,12 @@ def print_step(step: Step, *, full: bool = False, brief: bool = True, run_id: st
     timing = f"[dim]{step.model_ms:.0f} ms model · {step.env_ms:.0f} ms env[/]"
     summary = action_summary(step.action) if step.action is not None else ""
     head = escape(visible(summary if full else clip(summary, HEAD_CHARS, see_all))) if step.action is not None \
-        else "[red]malformed reply[/]"
+        else "[red]record not readable[/]" if meta.get("unreadable") else "[red]malformed reply[/]"
     _print(f"[bold cyan]{step.index:>3}[/] {mark} {head}  {timing}", full)
     if verdict is not None and not verdict.allowed:
         reason = verdict.reason if full else clip(verdict.reason, HEAD_CHARS, see_all)
         _print(f"      [red]{escape(verdict.check)}: {escape(visible(reason))}[/]", full)
-    for outcome in (crash, host_disk):
+    for outcome in (crash, host_disk, memory):
         if outcome:
             _print(f"      [red]{escape(visible(str(outcome)))}[/]", full)
     obs = step.observation
@@ -127,7 +130,7 @@ def print_step(step: Step, *, full: bool = False, brief: bool = True, run_id: st
         for line in escape(visible(body.replace("\r\n", "\n"))).splitlines():
             _print(f"      [{style}]{line}[/]", full)
     elif obs is not None and step.action is None:
-        _print(f"      [red]{escape(visible(short(obs.output, 3)))}[/]", full)
+        _print(f"      [red]{escape(visible(obs.output if full else short(obs.output, 3)))}[/]", full)
 
 
 def sandbox_line(run: Run) -> str:
@@ -160,8 +163,8 @@ def print_summary(run: Run) -> None:
     table.add_row("steps", str(run.steps))
     restarts = (run.meta.get("sandbox") or {}).get("restarts") if isinstance(run.meta.get("sandbox"), dict) else None
     if restarts:
-        table.add_row("browser", f"[red]crashed or hung {restarts} time{'s' * (restarts != 1)}, restarted each time "
-                                 "(the steps marked ✗ browser say what to do)[/]")
+        table.add_row("browser", f"[red]crashed or hung {restarts} time{'s' * (restarts != 1)}, see the steps "
+                                 "marked ✗ browser: they say what happened and what to do[/]")
     table.add_row("tokens", f"{run.usage.total:,} ({run.usage.prompt_tokens:,} in, {run.usage.completion_tokens:,} out)")
     if run.cost_usd:
         table.add_row("cost", f"${run.cost_usd:.4f}")

@@ -21,6 +21,7 @@ import os
 import re
 import shutil
 import threading
+import time
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -93,7 +94,8 @@ def _element_ref(element: str) -> str | None:
 def _crash_outcome(reason: str, restarts: int) -> str:
     """The step's outcome for people (``runs show``, the live view): what happened to the browser and what to do."""
     what = "stopped responding" if reason.startswith("stopped") else "crashed"
-    return (f"the browser {what} ({reason}); it was restarted ({restarts} restart{'s' * (restarts != 1)} in this run) "
+    detail = reason[len(what):].strip() if reason.startswith(what + " (") else f"({reason})"  # not said twice
+    return (f"the browser {what} {detail}; it was restarted ({restarts} restart{'s' * (restarts != 1)} in this run) "
             "and the agent told to read the page again. If it keeps happening: look for an out-of-memory kill "
             "(`dmesg | grep -i -e oom -e killed`) and free some memory, or open the page in your own browser to see "
             "whether the page itself crashes it")
@@ -121,12 +123,16 @@ class BrowserEnvironment(PageView):
         self.executable = executable
         self.headless = headless
         self.restarts = 0
+        # the time (time.monotonic) by which a step must end, or None: the agent sets it to the end of the run's
+        # wall budget, and every wait of the step is cut to it (rel39: a stopped Chromium cost its step ~47 s)
+        self.step_deadline: float | None = None
+        self._step_timeout_ms = self.timeout_ms
         self._pw: Any = None
         self._browser: Any = None
         self._context: Any = None
         self._page: Any = None
         self._cdp: Any = None
-        self._crashed = False
+        self._crashed = self._stopped = False
         self._last_snapshot = ""
         self._snapshots: dict[str, dict[str, Any]] = {}
         self._stops_told = 0  # requests the send gate stopped that an observation has reported
@@ -175,13 +181,13 @@ class BrowserEnvironment(PageView):
         width, height = self.viewport
         self._context = self._browser.new_context(viewport={"width": width, "height": height},
                                                   storage_state=storage_state)
-        self._context.set_default_timeout(self.timeout_ms)
+        self._context.set_default_timeout(self._step_timeout_ms)  # a restart mid-step keeps the step's
         self._context.route("**/*", self.send_gate.route)
         self._context.route_web_socket(re.compile(".*"), self.send_gate.route_ws)
         self._page = self._context.new_page()
         self._page.on("crash", self._on_crash)
         self._cdp = self._context.new_cdp_session(self._page)
-        self._crashed = False
+        self._crashed = self._stopped = False
         if self.start_url:
             self._page.goto(self.start_url)
         if self.watcher is not None:
@@ -192,6 +198,10 @@ class BrowserEnvironment(PageView):
 
     def close(self) -> None:
         if self._browser is not None:
+            # killed first: nothing of it outlives the run (its profile lives in the sandbox's own /tmp), and
+            # Playwright's close of a browser that answers nothing waited 30 s (rel39: Ctrl-C during a stopped
+            # Chromium's step took 33 s to end the run)
+            self.sandbox.kill()
             try:
                 self._browser.close()
             except Exception:  # noqa: BLE001  (closing a dead browser must not mask the run's result)
@@ -221,10 +231,7 @@ class BrowserEnvironment(PageView):
             url = self._page.url if self._page is not None else ""
         except Exception:  # noqa: BLE001
             url = ""
-        try:
-            self._browser.close()
-        except Exception:  # noqa: BLE001
-            pass
+        self._end_browser(hung=reason.startswith("stopped"))
         self.restarts += 1
         self._launch()
         reopened = ""
@@ -238,6 +245,46 @@ class BrowserEnvironment(PageView):
                            f"read the page again.\n\n{self._state_text()}", error=True,
                            meta={"restarted": True, "browser_crash": _crash_outcome(reason, self.restarts)},
                            images=self._frame())
+
+    def _end_browser(self, *, hung: bool) -> None:
+        """Close the browser; one that answers nothing is killed first (Playwright waits 30 s for a stopped one)."""
+        if hung:
+            self.sandbox.kill()
+        try:
+            self._browser.close()
+        except Exception:  # noqa: BLE001
+            pass
+
+    def _bound_to_deadline(self) -> None:
+        """Every Playwright wait from here on ends by the step's deadline (at least a second): called at the
+        step's start and again before each part of it that waits, since each wait has its own timeout."""
+        left = self._left_ms()
+        if left is None:
+            return
+        self._step_timeout_ms = round(max(1000.0, min(self.timeout_ms, left)))
+        if self._context is not None:
+            try:
+                self._context.set_default_timeout(self._step_timeout_ms)
+            except Exception:  # noqa: BLE001  (a browser gone: what follows says so)
+                pass
+
+    def _left_ms(self) -> float | None:
+        """Milliseconds left before the step's deadline (None: no deadline)."""
+        return None if self.step_deadline is None else (self.step_deadline - time.monotonic()) * 1000
+
+    def _stopped_past_budget(self, message: str) -> Observation:
+        """A browser that stopped responding when the run's wall budget is spent: killed, not restarted (a restart
+        and the page's reload would run past the budget); a later step, if any, starts a new one."""
+        self._end_browser(hung=True)
+        self._crashed = self._stopped = True  # the next action restarts it
+        self.restarts += 1
+        said = (f"the browser stopped responding ({message}) and the run's wall budget ran out during this step: "
+                "the browser was stopped, not restarted (a later step would start a new one). If it keeps happening: "
+                "look for an out-of-memory kill (`dmesg | grep -i -e oom -e killed`) or a stopped process (`ps -o "
+                "pid,stat,cmd -C chromium`: T is stopped; `kill -CONT PID`); a longer step needs a larger "
+                "budget.max_seconds")
+        return Observation(output=said[0].upper() + said[1:], error=True,
+                           meta={"restarted": False, "browser_crash": said})
 
     def reset(self) -> None:
         self._context.close()
@@ -267,6 +314,18 @@ class BrowserEnvironment(PageView):
             return done
         if self._page is None:
             self.start()
+        self._bound_to_deadline()
+        try:
+            return self._execute(action)
+        finally:
+            if self._step_timeout_ms != self.timeout_ms and self._context is not None:
+                try:
+                    self._context.set_default_timeout(self.timeout_ms)
+                except Exception:  # noqa: BLE001  (a browser killed in the step: the next one sets its own)
+                    pass
+            self._step_timeout_ms = self.timeout_ms
+
+    def _execute(self, action: Any) -> Observation:
         from playwright.sync_api import Error as PlaywrightError
 
         blocked_before = len(self.blocked)
@@ -277,13 +336,15 @@ class BrowserEnvironment(PageView):
             self.send_gate.typed(self._page.url)
         try:
             if self._crashed:
-                return self._restart("tab had crashed before this action")
+                return self._restart("had been stopped at the end of the last step (it had stopped responding)"
+                                     if self._stopped else "tab had crashed before this action")
             url_before = self._watch_before()
             try:
                 note = self._act(action)
             finally:
                 self.send_gate.going = False
             self._watch_after(url_before)
+            self._bound_to_deadline()  # what the action took is no longer left
             if isinstance(action, BrowserScreenshotAction):
                 return self._with_events(self._screenshot(action, note))
             if isinstance(action, BrowserGotoAction):
@@ -291,6 +352,7 @@ class BrowserEnvironment(PageView):
             text = self._state_text(full=isinstance(action, BrowserReadAction))
         except PlaywrightError as exc:
             message = _first_line(exc)
+            self._bound_to_deadline()
             if self._crashed or any(w.lower() in message.lower() for w in _CRASH_WORDS):
                 return self._restart(f"crashed ({message})")
             if "Timeout" in type(exc).__name__ and isinstance(action, BrowserGotoAction) and self._answers_blank():
@@ -300,6 +362,9 @@ class BrowserEnvironment(PageView):
                            "and is on about:blank now: try the page again later, or another page.\n\n"
                            + self._safe_state(), error=True, images=self._frame()))
             if "Timeout" in type(exc).__name__ and self._hung():
+                left = self._left_ms()
+                if left is not None and left <= 0:
+                    return self._stopped_past_budget(message)
                 return self._restart(f"stopped responding ({message})")
             return self._with_events(Observation(output=self._explain(message, blocked_before) + "\n\n" +
                                                  self._safe_state(), error=True, images=self._frame()))

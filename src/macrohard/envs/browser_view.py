@@ -35,6 +35,7 @@ class PageView:
     _last_snapshot: str
     frames: bool
     timeout_ms: float
+    _step_timeout_ms: float  # the step's: timeout_ms, or less where the run's wall budget ends sooner
     network: str
     sandbox: Any
     blocked: list[str]
@@ -105,7 +106,8 @@ class PageView:
 
     def _hung(self) -> bool:
         try:
-            self._page.locator(":root").aria_snapshot(timeout=2000)
+            cut = self._step_timeout_ms < self.timeout_ms  # a step cut to the wall budget: a shorter look
+            self._page.locator(":root").aria_snapshot(timeout=1000 if cut else 2000)
             return False
         except Exception:  # noqa: BLE001
             return True
@@ -125,7 +127,7 @@ class PageView:
     def _capture(self, fmt: str = "jpeg") -> bytes:
         # page.screenshot, not raw CDP: its timeout holds even when the renderer is stuck in a loop
         # (a CDP call would wait forever); caret="initial" skips injecting a caret-hiding style.
-        timeout = min(self.timeout_ms, 5000)
+        timeout = min(self._step_timeout_ms, 5000)
         if fmt == "jpeg":
             return bytes(self._page.screenshot(type="jpeg", quality=60, caret="initial", timeout=timeout))
         return bytes(self._page.screenshot(type="png", caret="initial", timeout=timeout))

@@ -21,7 +21,7 @@ from macrohard.envs.admit import admit
 from macrohard.envs.desktop_jobs import jobs_left
 from macrohard.envs.recording import encode_rgb, image
 from macrohard.envs.xinput import XInput
-from macrohard.envs.xsandbox import DesktopSandbox, Program, check_network
+from macrohard.envs.xsandbox import DesktopSandbox, HangWatch, Program, check_network
 from macrohard.errors import MissingDependency, Unsupported
 from macrohard.safety.approval import Approved
 from macrohard.safety.context import GuardFacts
@@ -85,6 +85,9 @@ class DesktopEnvironment:
         self.bwrap = bwrap
         self.watch = watch  # a screen watcher (macrohard.imagine.live): it only looks, and reports in observations
         self.watcher: Any = None
+        # the time (time.monotonic) by which a step must end, or None: the agent sets it to the end of the run's
+        # wall budget; an X server that stops answering is killed by then (``HangWatch``)
+        self.step_deadline: float | None = None
         self.display_name = ""
         self.programs: list[Program] = []
         self.sandbox: DesktopSandbox | None = None
@@ -189,16 +192,45 @@ class DesktopEnvironment:
 
         if self.sandbox is None or not self.sandbox.alive:
             return self._restart()
+        watch = HangWatch(self.sandbox, self.step_deadline)
         try:
-            try:
-                note = self._act(action)
-            except ValueError as exc:  # an unknown key name and the like: the model's mistake
-                return self._observe(str(exc), error=True)
-            if self.settle and not isinstance(action, (DesktopScreenshotAction, DesktopLaunchAction)):
-                time.sleep(self.settle)
-            return self._observe(note)
+            with watch:
+                try:
+                    note = self._act(action)
+                except ValueError as exc:  # an unknown key name and the like: the model's mistake
+                    if watch.fired:
+                        raise
+                    return self._observe(str(exc), error=True)
+                if self.settle and not isinstance(action, (DesktopScreenshotAction, DesktopLaunchAction)):
+                    time.sleep(self.settle)
+                return self._observe(note)
         except (ConnectionClosedError, BrokenPipeError, ConnectionResetError):
+            if watch.fired:
+                return self._hung(watch)
             return self._restart()
+        except Exception:  # the X calls of a server the watch killed fail in their own ways (mss's, python-xlib's)
+            if watch.fired:
+                return self._hung(watch)
+            raise
+
+    def _hung(self, watch: HangWatch) -> Observation:
+        """The X server stopped answering and was killed: restarted, or, past the run's wall budget, left stopped
+        (a later step starts a fresh one)."""
+        advice = ("If it keeps happening: a program on the desktop may hold the X server (a grab), or Xvfb was "
+                  "stopped (`ps -o pid,stat,cmd -C Xvfb`: T is stopped)")
+        if watch.past_deadline:
+            self.close()
+            said = (f"the desktop's X server stopped responding ({watch.fired}) and the run's wall budget ran out "
+                    "during this step: the desktop was stopped, not restarted (a later step would start a fresh one; "
+                    f"its programs are gone). {advice}; a longer step needs a larger budget.max_seconds")
+            return Observation(output=said[0].upper() + said[1:], error=True,
+                               meta={"restarted": False, "desktop_crash": said})
+        self.close()
+        self.start()
+        said = (f"the desktop's X server stopped responding ({watch.fired}): it was killed and a fresh desktop "
+                f"started (programs are gone). {advice}")
+        obs = self._observe(said[0].upper() + said[1:], error=True)
+        return obs.model_copy(update={"meta": {**obs.meta, "restarted": True, "desktop_crash": said}})
 
     def _restart(self) -> Observation:
         self.close()

@@ -24,6 +24,7 @@ from macrohard.envs.cgkill import FREEZER, LOOP, MECHANISMS, Emptied, empty, lis
 
 CGROUP_ROOT = Path("/sys/fs/cgroup")
 KILL_ENV = "MACROHARD_CGROUP_KILL"  # force one of cgkill.MECHANISMS (tests, benchmarks/fork_bomb.py)
+MEMORY_ENV = "MACROHARD_MEMORY_MB"  # the sandbox's memory in MiB, where the caller gives no limits of its own
 
 
 class Limits(BaseModel):
@@ -39,6 +40,29 @@ class Limits(BaseModel):
     disk_mb: int | None = Field(default=2048, ge=1, description="Bytes the sandbox may add to its workspace "
                                 "(a size-limited layer under the copy-on-write workspace).")
     open_files: int | None = Field(default=4096, ge=64, description="Open files of each process (RLIMIT_NOFILE).")
+
+
+def default_limits() -> Limits:
+    """The limits of a sandbox whose caller gave none: the defaults, with ``MACROHARD_MEMORY_MB`` for the memory."""
+    raw = os.environ.get(MEMORY_ENV, "").strip()
+    if not raw:
+        return Limits()
+    from macrohard.errors import ConfigError
+
+    try:
+        return Limits(memory_mb=int(raw))
+    except ValueError as exc:  # not a number, or under the least (pydantic's ValidationError is a ValueError)
+        raise ConfigError(f"{MEMORY_ENV}={raw!r} is not a memory size: give the sandbox's memory in MiB, a whole "
+                          f"number of at least 16 (such as {MEMORY_ENV}=4096), or unset it for the default "
+                          f"{Limits().memory_mb} MiB") from exc
+
+
+def memory_note(limits: Limits, applied: str) -> str:
+    """What the user is told when the sandbox's memory limit killed a process of a step."""
+    return (f"a process of this step was killed by the sandbox's memory limit ({limits.memory_mb} MiB for the "
+            f"whole sandbox: {applied}); that is what \"Killed\" and exit code 137 mean here. Use less memory, or "
+            f"raise the limit: {MEMORY_ENV}=4096 (MiB) in the environment of macrohard, or from Python "
+            "env_options={'limits': {'memory_mb': 4096}}")
 
 
 def cgroup_version() -> int | None:
@@ -199,6 +223,20 @@ class CgroupSet:
             for name in ("memory.usage_in_bytes", "memory.current"):
                 if (group / name).exists():
                     return int((group / name).read_text())
+        return None
+
+    def oom_kills(self) -> int | None:
+        """How many processes the memory limit has killed in this sandbox so far (None: no memory group here)."""
+        for group in self.dirs:
+            for name in ("memory.oom_control", "memory.events"):  # v1 (kernel 4.13+), v2
+                try:
+                    text = (group / name).read_text()
+                except OSError:
+                    continue
+                for line in text.splitlines():
+                    key, _, value = line.partition(" ")
+                    if key == "oom_kill" and value.strip().isdigit():
+                        return int(value)
         return None
 
     def kill_all(self, timeout: float = 10.0) -> Emptied:

@@ -33,7 +33,15 @@ from pydantic import BaseModel, ConfigDict, Field
 from macrohard.envs import seccomp
 from macrohard.envs.changes import ApplyConflict, Change
 from macrohard.envs.files import FileTools
-from macrohard.envs.limits import CgroupSet, Limits, describe_rlimits, rlimit_pairs, ulimit_line
+from macrohard.envs.limits import (
+    CgroupSet,
+    Limits,
+    default_limits,
+    describe_rlimits,
+    memory_note,
+    rlimit_pairs,
+    ulimit_line,
+)
 from macrohard.envs.netproxy import RELAY_PORT, HostProxy, relay_script
 from macrohard.envs.overlay import LayeredWorkspace
 from macrohard.envs.salvage import WRITING_BACK
@@ -265,7 +273,12 @@ class SandboxEnvironment(WorkspaceEnvironment):
         at the start, and a host that another program fills meanwhile would lose the layer's writes silently
         (``LayeredWorkspace.host_room``: under its floor the step is refused with ``DiskFull`` before it runs)."""
         self.layers.host_room()
+        kills = (self.cgroups.oom_kills() if self.cgroups is not None else None) or 0  # 0: started by this step
         observation = super().execute(approved)
+        if self.cgroups is not None and (self.cgroups.oom_kills() or 0) > kills:
+            said = memory_note(self.config.limits, self.cgroups.applied.get("memory", "cgroup"))
+            observation = observation.model_copy(update={"output": f"{observation.output}\n\n[memory limit] {said}",
+                                                         "meta": {**observation.meta, "memory_killed": said}})
         try:
             note = "" if self._room_told else self.layers.host_room()  # a warning once a run
         except DiskFull as exc:  # this step ran; what it wrote past the host's room may be lost: the next one stops
@@ -496,7 +509,8 @@ def make_sandbox(task: Any, workspace: str, *, state_dir: str | None = None, net
     hosts = allow_hosts if allow_hosts is not None else (list(getattr(task, "allow_hosts", None) or []) or [
         h for h in os.environ.get("MACROHARD_ALLOW_HOSTS", "").split(",") if h.strip()])
     config = SandboxConfig(network=network or getattr(task, "network", "none") or "none", allow_hosts=hosts,
-                           limits=Limits.model_validate(limits or {}) if not isinstance(limits, Limits) else limits,
+                           limits=(limits if isinstance(limits, Limits) else Limits.model_validate(limits) if limits
+                                   else default_limits()),
                            cow=cow, bwrap=bwrap)  # type: ignore[arg-type]
     source = getattr(task, "source", None)
     if source:

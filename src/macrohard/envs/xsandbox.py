@@ -24,6 +24,7 @@ import os
 import random
 import shutil
 import socket
+import struct
 import subprocess
 import tempfile
 import threading
@@ -85,6 +86,7 @@ class DesktopSandbox:
         self.network = network
         self.bwrap = bwrap
         self.display = ""
+        self.socket_path = ""
         self.proc: subprocess.Popen[bytes] | None = None
         self.xvfb: Program | None = None
         self._programs: dict[str, Program] = {}
@@ -110,6 +112,7 @@ class DesktopSandbox:
         # reach a host X server of that number; the reservation keeps any host server off it.
         number = self._claim_display(sockets)
         self.display = f":{number}"
+        self.socket_path = os.path.join(sockets, f"X{number}")
         # HOME is private to the sandbox, not the workspace: files the agent writes there with the file
         # tools never become start-up files, X resources (key translations) or history of the programs.
         env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": HOME, "LANG": "C.UTF-8", "DISPLAY": self.display,
@@ -211,6 +214,27 @@ class DesktopSandbox:
                 continue
         return None
 
+    def answers(self, timeout: float) -> bool:
+        """Whether the X server answers a new client's hello within ``timeout`` seconds (on a connection of its own:
+        the desktop's one X connection may be the one that waits). A stopped or wedged Xvfb takes the connection
+        (the kernel does) and says nothing."""
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+            probe.settimeout(timeout)
+            try:
+                probe.connect(self.socket_path)
+                probe.sendall(b"l\0" + struct.pack("<HHHH", 11, 0, 0, 0) + b"\0\0")  # X11 setup, no authorization
+                return bool(probe.recv(8))
+            except OSError:
+                return False
+
+    def kill_all(self) -> None:
+        """SIGKILL the sandbox and all in it, from any thread (``close`` then tidies up, on the desktop's own)."""
+        if self.proc is not None:
+            try:
+                os.killpg(self.proc.pid, 9)
+            except ProcessLookupError:
+                pass
+
     def close(self) -> None:
         if self.proc is not None:
             try:
@@ -295,3 +319,46 @@ def _sweep_stale(lock: str, link: str) -> None:
         except OSError:
             pass
     shutil.rmtree(state, ignore_errors=True)  # the dead run's socket directory
+
+
+class HangWatch:
+    """Watches one desktop step from a thread of its own: once the step has run ``after`` seconds, or has reached
+    its deadline (the end of the run's wall budget), an X server that answers no new client within ``probe``
+    seconds is killed, with its whole sandbox. The step's X calls (python-xlib, mss) have no timeout: before
+    (rel39) a stopped Xvfb held the run, past any budget, until it was killed by hand; now they fail at once."""
+
+    def __init__(self, sandbox: DesktopSandbox, deadline: float | None, *, after: float = 2.0,
+                 probe: float = 2.0) -> None:
+        self.sandbox, self.deadline, self.after, self.probe = sandbox, deadline, after, probe
+        self.fired = ""  # what was seen, once the server was killed
+        self._done = threading.Event()
+        self._lock = threading.Lock()
+        self._thread = threading.Thread(target=self._watch, name="macrohard-desktop-watch", daemon=True)
+
+    def __enter__(self) -> HangWatch:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        with self._lock:  # a kill in flight ends before the step's result is read
+            self._done.set()
+
+    @property
+    def past_deadline(self) -> bool:
+        return self.deadline is not None and time.monotonic() >= self.deadline
+
+    def _watch(self) -> None:
+        started = time.monotonic()
+        while not self._done.wait(0.25):
+            late = self.past_deadline
+            if time.monotonic() - started < self.after and not late:
+                continue
+            probe = 1.0 if late else self.probe
+            if self.sandbox.answers(probe):
+                continue
+            with self._lock:
+                if self._done.is_set():
+                    return
+                self.fired = f"it answered nothing for {probe:g}s, {time.monotonic() - started:.0f}s into the step"
+                self.sandbox.kill_all()
+            return

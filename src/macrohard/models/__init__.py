@@ -44,7 +44,19 @@ def _scripted(rest: str) -> Any:
 
     if not rest:
         raise ConfigError("scripted needs a file: --model scripted:actions.json")
-    return ScriptedModel.from_file(rest)
+    try:
+        model = ScriptedModel.from_file(rest)
+    except OSError as exc:  # before (rel39): a traceback for a missing file or bad JSON in it
+        raise ConfigError(f"cannot read the script {rest}: {exc.strerror or exc}; give --model scripted:FILE, a JSON "
+                          "list of actions (or one action per line)") from exc
+    except (ValueError, RecursionError) as exc:
+        raise ConfigError(f"the script {rest} is not JSON: {str(exc)[:200]}; give a JSON list of actions such as "
+                          '[{"kind": "bash", "command": "ls"}, {"kind": "finish", "answer": "done"}] '
+                          "(or one action per line)") from exc
+    if any(not isinstance(item, dict | str) for item in model.script):
+        raise ConfigError(f"the script {rest} holds something that is not an action: each item is a JSON object "
+                          'such as {"kind": "bash", "command": "ls"} (or a string: the model\'s reply as text)')
+    return model
 
 
 def _preset(name: str) -> Callable[[str], Any]:

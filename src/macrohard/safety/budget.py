@@ -12,7 +12,6 @@ Money is counted from ``models/prices.py`` when a model reply does not carry its
 from __future__ import annotations
 
 import calendar
-import sqlite3
 import time
 from typing import Any
 
@@ -20,6 +19,7 @@ from pydantic import BaseModel
 
 from macrohard.errors import BudgetExceeded
 from macrohard.safety.policy import DailyBudget
+from macrohard.sqlitedisk import connect
 from macrohard.types import Budget, Run, Task
 
 
@@ -41,7 +41,7 @@ def day_totals(store: Any, *, exclude: str | None = None, now: float | None = No
     path = getattr(store, "path", None)
     if path is None:
         return DayTotals()
-    db = sqlite3.connect(str(path), timeout=30)
+    db = connect(str(path), timeout=30)  # sqlitedisk's: a -shm made unwritable is said, not a SIGBUS
     try:
         row = db.execute(
             "SELECT COUNT(*), COALESCE(SUM(tokens), 0), COALESCE(SUM(json_extract(body, '$.cost_usd')), 0) "

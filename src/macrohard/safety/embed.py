@@ -19,6 +19,7 @@ Two encoders:
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import logging
@@ -307,12 +308,45 @@ def _build_once(out: Path, build: Callable[[Path], None] | None = None,
         except BlockingIOError:
             log.warning("waiting for another process to finish building the screens' %s: %s", what.split(" from ")[0], out)
             fcntl.flock(lock, fcntl.LOCK_EX)
+        sweep_temporaries(out)
         if out.is_file():
             return
         log.warning("building the screens' %s: %s", what, out)
         tmp = out.with_suffix(f".{os.getpid()}.tmp.npy")
-        (build or _build_in_child)(tmp)
+        try:
+            (build or _build_in_child)(tmp)
+        except BaseException:  # Ctrl-C or a failed build: no part of a table is left (the Gemma one is 335 MB)
+            tmp.unlink(missing_ok=True)
+            raise
         os.replace(tmp, out)
+
+
+def sweep_temporaries(out: Path) -> list[Path]:
+    """Remove the temporaries of ``out`` (``NAME.PID.….tmp…``) whose process is gone, and return them. A build killed
+    mid-write (kill -9 of the process that wrote the Gemma table in itself, or of the parent of a MiniLM build,
+    whose child dies with it) left its partial file in the cache for good, hundreds of MB each time (rel39). They
+    are never read (only ``out`` is, put in place whole by ``os.replace``); a live builder's are kept."""
+    gone = []
+    for path in out.parent.glob(f"{glob.escape(out.stem)}.*"):
+        pid, _, rest = path.name[len(out.stem) + 1:].partition(".")
+        if not pid.isdigit() or ".tmp" not in f".{rest}" or _alive(int(pid)):
+            continue
+        try:
+            path.unlink()
+        except OSError:
+            continue
+        gone.append(path)
+    return gone
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's: alive
+        return True
+    return True
 
 
 def table_kernels() -> dict[str, str]:

@@ -114,6 +114,9 @@ def build(model: MiniLM) -> Path:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     out.parent.mkdir(parents=True, exist_ok=True)
+    from macrohard.safety.embed import sweep_temporaries
+
+    sweep_temporaries(out)  # a killed build's (rel39)
     fp32, tmp = out.with_suffix(f".{os.getpid()}.fp32.tmp"), out.with_suffix(f".{os.getpid()}.tmp")
     try:
         onnx.save(_graph(model), fp32)

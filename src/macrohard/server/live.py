@@ -12,7 +12,7 @@ import logging
 import os
 import threading
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -95,6 +95,8 @@ class _Stoppable:
 
     def _stopped(self, where: str = "") -> None:
         if self._stop.is_set():
+            if why := getattr(self._stop, "why", ""):  # the server's own shutdown
+                raise Stopped(f"{why}{where}; the steps it finished are kept")
             raise Stopped(f"stopped from the web by {getattr(self._stop, 'by', 'a user')}{where}; the steps it "
                           "finished are kept")
 
@@ -236,10 +238,35 @@ class LiveRuns:
             return
         self.bus.publish(run_id, "end", {"run": run_summary(run)})
 
-    def shutdown(self) -> None:
+    def shutdown(self, grace: float = 5.0) -> None:
+        """The server is stopping (SIGTERM, Ctrl-C): its runs end ``interrupted`` and say so. Each is stopped as the
+        web's Stop does (at once while it waits on its model or an approval); one still in an action after ``grace``
+        seconds is marked so in the store, since the process ends under it. Before (rel39): every run it ran was
+        left ``running``, and the next `macrohard` command called it ``crashed`` ("killed, or the machine stopped")."""
+        why = f"the server (pid {os.getpid()}) was shut down while the run was in progress"
         with self._lock:
+            running = {rid: f for rid, f in self.futures.items() if not f.done()}
+            for rid in running:
+                stop = self.stops[rid]
+                stop.why = why  # type: ignore[attr-defined]
+                stop.set()
             for pending in self.pending.values():  # nobody will answer now: the policy's fallback applies
                 pending.answered.set()
+        if running:
+            wait(running.values(), timeout=grace)
+        for rid, future in running.items():
+            if future.done():
+                continue
+            try:
+                run = self.store.get_run(rid)
+                if run.status is RunStatus.running:
+                    run.status, run.finished_at = RunStatus.interrupted, time.time()
+                    run.error = (f"{why}, during step {run.steps + 1} (an action that did not end within "
+                                 f"{grace:g}s of the shutdown); the {run.steps} steps it finished are kept, and its "
+                                 "files are recorded at macrohard's next start (`macrohard runs diff ID`)")
+                    self.store.update_run(run)
+            except Exception:  # noqa: BLE001  (a store that cannot be written now: the next start recovers the run)
+                log.exception("could not mark run %s interrupted at the server's shutdown", rid)
         self.pool.shutdown(wait=False, cancel_futures=True)
 
 

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import time
 from pathlib import Path
+from typing import Any
 
-from macrohard.errors import NotFound
+from pydantic import ValidationError
+
+from macrohard.errors import NotFound, StoreUnusable
 from macrohard.store.connections import ThreadConnections
-from macrohard.types import Run, Step
+from macrohard.types import Observation, Run, Step
+
+log = logging.getLogger("macrohard")
+_UNREADABLE = ("written by another version of macrohard (an action kind or field this one does not know) or changed "
+               "by hand")
 
 
 def like_escape(text: str) -> str:
@@ -84,7 +92,11 @@ class SQLiteStore:
             if not rows:
                 raise NotFound(f"no run {run_id!r} in {self.path}; `macrohard runs list` shows the ids")
             row = rows[0][1:]
-        return Run.model_validate_json(row[0])
+        try:
+            return Run.model_validate_json(row[0])
+        except ValueError as exc:  # pydantic's ValidationError too
+            raise StoreUnusable(f"run {run_id} in {self.path} cannot be read ({_first(exc)}): it was {_UNREADABLE}; "
+                                "the other runs are not touched (`macrohard runs list`)") from exc
 
     def list_runs(self, limit: int = 50, status: str | None = None) -> list[Run]:
         sql = "SELECT body FROM runs"
@@ -93,12 +105,24 @@ class SQLiteStore:
             sql += " WHERE status=?"
             args = (status,)
         sql += " ORDER BY created_at DESC LIMIT ?"
-        return [Run.model_validate_json(r[0]) for r in self._db().execute(sql, (*args, limit))]
+        return self._readable(self._db().execute(sql.replace("SELECT body", "SELECT id, body"), (*args, limit)))
 
     def children(self, run_id: str) -> list[Run]:
         """The sub-runs ``run_id`` delegated, oldest first."""
-        rows = self._db().execute("SELECT body FROM runs WHERE parent_id=? ORDER BY created_at, rowid", (run_id,))
-        return [Run.model_validate_json(r[0]) for r in rows]
+        rows = self._db().execute("SELECT id, body FROM runs WHERE parent_id=? ORDER BY created_at, rowid", (run_id,))
+        return self._readable(rows)
+
+    def _readable(self, rows: Any) -> list[Run]:
+        """The runs of ``rows`` (id, body); one whose record cannot be read is left out and said on the log. Before
+        (rel39): one such record made `runs list` (and every start's recovery) a traceback."""
+        runs = []
+        for run_id, body in rows:
+            try:
+                runs.append(Run.model_validate_json(body))
+            except ValueError as exc:
+                log.warning("run %s in %s cannot be read (%s): it was %s; left out", run_id, self.path, _first(exc),
+                            _UNREADABLE)
+        return runs
 
     # -- steps -----------------------------------------------------------------------------
 
@@ -107,8 +131,19 @@ class SQLiteStore:
                            (run_id, step.index, step.model_dump_json()))
 
     def steps(self, run_id: str) -> list[Step]:
-        rows = self._db().execute("SELECT body FROM steps WHERE run_id=? ORDER BY idx", (run_id,))
-        return [Step.model_validate_json(r[0]) for r in rows]
+        """The run's steps in order; one whose record cannot be read stands as a step that says so (the others are
+        shown as they are). Before (rel39): `runs show` of the run was a traceback."""
+        rows = self._db().execute("SELECT idx, body FROM steps WHERE run_id=? ORDER BY idx", (run_id,))
+        steps = []
+        for idx, body in rows:
+            try:
+                steps.append(Step.model_validate_json(body))
+            except ValueError as exc:
+                said = (f"[this step's record cannot be read: it was {_UNREADABLE}; `sqlite3 {self.path} \"SELECT "
+                        f"body FROM steps WHERE run_id='{run_id}' AND idx={idx}\"` shows it ({_first(exc)})]")
+                steps.append(Step(index=idx, observation=Observation(output=said, error=True,
+                                                                     meta={"unreadable": True})))
+        return steps
 
     # -- artifacts -------------------------------------------------------------------------
 
@@ -129,3 +164,11 @@ class SQLiteStore:
         sql += " ORDER BY id"
         keys = ("id", "step", "name", "media_type", "path", "data")
         return [dict(zip(keys, row, strict=True)) for row in self._db().execute(sql, args)]
+
+
+def _first(exc: BaseException) -> str:
+    """The first line of a parse error, short (pydantic's list every field)."""
+    if isinstance(exc, ValidationError) and exc.errors():
+        err = exc.errors()[0]
+        return f"{'.'.join(str(p) for p in err['loc']) or 'the record'}: {err['msg']}"[:120]
+    return str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
