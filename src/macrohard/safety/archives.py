@@ -79,6 +79,10 @@ def _tar(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> None:
         i += 1
     if extract:
         _members(an, prog, archive or "-", dest, cmd.cwd)
+    elif archive in ("-", "") and (first and "c" in first or any(
+            a == "--create" or a.startswith("-") and not a.startswith("--") and "c" in a[1:].split("f")[0] for a in args)):
+        # guard40: `tar -cf - -C stage nvim | tar -xf - -C ~/.config`: the members are only known when it runs
+        an.__dict__["archive_on_line"] = True
 
 
 def _unzip(an: Analyzer, args: list[str], cmd: SimpleCommand) -> None:
