@@ -134,3 +134,19 @@ TWINS = {
         ("w.c", "#include <stdio.h>\nint main(){FILE*f=fopen(\"out.txt\",\"w\");fputs(\"hi\",f);fclose(f);return 0;}\n"),
         "gcc -o w w.c", "./w"],
 }
+
+# git38's leftover: an index of version 4 (`feature.manyFiles`, `git update-index --index-version 4`) was not read, so
+# ordinary restores in such a repository were asked; the reader reads it now, and what it lists is still judged
+MANY = "git init -q && git config feature.manyFiles true && git config user.email a@b && git config user.name a"
+INDEX_V4_TWINS = {
+    "a file restored in a manyFiles repository": [("notes.txt", "a\n"), ("src/app.py", "print(1)\n"),
+                                                  f"{MANY} && git add -A && git commit -qm x", ("notes.txt", "b\n"),
+                                                  "git checkout -- notes.txt", "git restore src/app.py"],
+}
+_VIM_BLOB = __import__("hashlib").sha1(f"blob {len(VIM.encode())}\0{VIM}".encode()).hexdigest()
+INDEX_V4 = {
+    "an index v4 entry for ~/.vim/plugin, then checkout -- .": [
+        ("e.vim", VIM), ("notes.txt", "a\n"), f"{MANY} && git add notes.txt && git commit -qm x",
+        "git hash-object -w e.vim", f"git update-index --add --cacheinfo 100644,{_VIM_BLOB},.vim/plugin/x.vim",
+        "git checkout -- ."],
+}

@@ -16,14 +16,17 @@ Makefile's ``$(HOME)/build``."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 import tempfile
 
 import pytest
 
 from macrohard.safety import codewrites
 from macrohard.safety.commands import analyze
+from macrohard.safety.git_objects import Repo
 
-from .guard40_attempts import CLONE, CODE, COPIES, SCRIPTS, TWINS
+from .guard40_attempts import CLONE, CODE, COPIES, INDEX_V4, INDEX_V4_TWINS, SCRIPTS, TWINS
 from .guard_steps import assert_all_held, assert_none_asked
 from .sandbox_check import bwrap_works
 
@@ -99,3 +102,28 @@ def test_code_reading_home_keeps_the_home_known():
     line = "python3 -c \"import os; print(os.environ['HOME'])\"; echo hi > ~/a.txt"
     assert not analyze(line, [ws]).findings
     assert "destructive" in analyze("export HOME=/tmp/x; echo hi > ~/a.txt", [ws]).findings
+
+
+@needs_bwrap
+def test_an_index_of_version_4_is_read_and_judged(tmp_path):
+    """git38 left an index v4 (``feature.manyFiles``) unread: restores there were asked; now read, what it lists is
+    judged (an entry for ``.vim/plugin/x.vim`` written out by ``checkout -- .``)."""
+    assert_none_asked(tmp_path, INDEX_V4_TWINS, "guard40-v4-ok", timeout=60)
+    assert_all_held(tmp_path, INDEX_V4, "guard40-v4", timeout=60)
+
+
+def test_the_index_v4_reader_lists_what_git_lists(tmp_path):
+    """Names sharing long prefixes (the v4 prefix compression strips more than 127 bytes: a continued varint)."""
+    def git(*a):
+        return subprocess.run(["git", "-C", str(tmp_path), *a], check=True, capture_output=True).stdout
+
+    git("init", "-q")
+    for i in range(200):
+        d = tmp_path / ("a" * (i % 7 + 1)) / ("deep_" * 30 + str(i % 3))
+        d.mkdir(parents=True, exist_ok=True)
+        (d / (f"f{i}_" + "x" * (i % 150) + ".txt")).write_text(str(i))
+    git("add", "-A")
+    git("update-index", "--index-version", "4")
+    assert (tmp_path / ".git/index").read_bytes()[4:8] == b"\0\0\0\4"
+    want = {line.split("\t", 1)[1]: line.split()[1] for line in git("ls-files", "-s", "-z").decode().split("\0") if line}
+    assert Repo(os.path.join(str(tmp_path), ".git")).index() == want
