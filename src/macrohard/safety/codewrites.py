@@ -40,6 +40,10 @@ _STRING = re.compile(r"'(?:\\.|[^'\\\n])*'|\"(?:\\.|[^\"\\\n])*\"|`(?:\\.|[^`\\]
 _JOIN = re.compile(r"(?:(?P<recv>\x02\d+\x03)\s*\.\s*|(?:[A-Za-z_$][\w$]*\s*(?:\.|->|::)\s*)*)\b(?:join|joinpath|catfile|catdir|resolve|"
                    r"expand_path|Join)\s*\(")
 _PATH_OF = re.compile(r"\b(?:pathlib\s*\.\s*)?(?:Pure)?(?:Posix)?Path\s*\(\s*(\x02\d+\x03)\s*\)")
+# calls that give back the path they are given (with the home written out, made absolute): the literal itself
+_UNWRAP = re.compile(r"\b(?:(?:os\s*\.\s*)?path\s*\.\s*|posixpath\s*\.\s*)?(?:expanduser|abspath|realpath|normpath|"
+                     r"fspath|str|expand_path|rel2abs)\s*\(\s*(\x02\d+\x03)\s*\)|"
+                     r"(\x02\d+\x03)\s*\.\s*(?:expanduser|resolve|absolute)\s*\(\s*\)")
 _SLASH = re.compile(r"\x02(\d+)\x03\s*/\s*\x02(\d+)\x03")
 _PLUS = re.compile(r"\x02(\d+)\x03\s*(?:\+|\.(?!\s*\w+\s*\())\s*\x02(\d+)\x03")
 _LIT = re.compile(r"\x02(\d+)\x03")
@@ -69,16 +73,22 @@ def judge(an: Analyzer, prog: str, code: str, cwd: str | None) -> None:
         lit = re.sub(r"^\s*\+?(?:>>?|<)\s*", "", lit) if lit.lstrip()[:1] in ("+", ">") else lit
         if not lit or lit.endswith(".pth") and lit.startswith((".", "~", "/")):
             continue  # a .pth: the caller's own rule (a folder only known when it runs)
-        if lit.startswith((".", "~", "/")) or "/" in lit and not _UNKNOWN_HEAD.match(lit):
-            ap = an.paths.resolve(lit, cwd).lower()
-        elif "/" in lit:  # `{h}/.profile`, `%s/.bashrc`: the folder is only known when it runs
-            ap = "/" + _UNKNOWN_HEAD.sub("", lit).lower()
-        else:
-            continue
-        for pattern, category, what in R.WRITE_TARGETS:
-            if pattern.search(ap) or pattern.search(ap + "/"):
-                an.r.add(category, f"{prog} code writes {lit[:60]} ({what})")
-                break
+        judge_path(an, f"{prog} code", lit, cwd)
+
+
+def judge_path(an: Analyzer, who: str, lit: str, cwd: str | None) -> None:
+    """One path code spells, judged as a write's target: a folder only known when it runs (``{h}/.profile``,
+    ``%s/.bashrc``, ``*/…``) by what follows it."""
+    if lit.startswith((".", "~", "/")) or "/" in lit and not _UNKNOWN_HEAD.match(lit):
+        ap = an.paths.resolve(lit, cwd).lower()
+    elif "/" in lit:
+        ap = "/" + _UNKNOWN_HEAD.sub("", lit).lower()
+    else:
+        return
+    for pattern, category, what in R.WRITE_TARGETS:
+        if pattern.search(ap) or pattern.search(ap + "/"):
+            an.r.add(category, f"{who} writes {lit[:60]} ({what})")
+            return
 
 
 def paths(code: str) -> list[str]:
@@ -107,6 +117,7 @@ def fold(code: str) -> str:
     for _ in range(_MAX_ROUNDS):
         before = text
         text = _PATH_OF.sub(r"\1", text)
+        text = _UNWRAP.sub(lambda m: m.group(1) or m.group(2), text)
         text = _SLASH.sub(lambda m: mark(table[int(m.group(1))] + "/" + table[int(m.group(2))]), text)
         text = _PLUS.sub(lambda m: mark(table[int(m.group(1))] + table[int(m.group(2))]), text)
         text = _fold_joins(text, table, mark)
