@@ -176,6 +176,14 @@ def _through_links(name: str, links: dict[str, str]) -> str:
 def patched(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> None:
     """``patch < p.diff``, ``patch -i p.diff``, ``git apply p.diff``: the files the diff creates or changes, judged
     as files the command writes (guard20: a diff that made ``.bashrc`` was applied unread)."""
+    roots = [""]  # guard40: where the diff's paths land (`patch -d DIR`, `git apply --directory=ROOT`)
+    for i, a in enumerate(args):
+        if prog == "patch" and a in ("-d", "--directory") and i + 1 < len(args):
+            roots.append(args[i + 1])
+        elif prog == "patch" and a.startswith("-d") and len(a) > 2 and not a.startswith("--"):
+            roots.append(a[2:])
+        elif a.startswith("--directory="):
+            roots.append(a.split("=", 1)[1])
     if prog == "patch":
         diffs = [t for op, t in cmd.redirects if op == "<" and t]
         diffs += [v for a, v in zip(args, args[1:], strict=False) if a in ("-i", "--input")]
@@ -203,8 +211,11 @@ def patched(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> Non
             name = m.group(1)
             if name == "/dev/null":
                 continue
-            for candidate in dict.fromkeys((name, name.split("/", 1)[-1], posixpath.basename(name))):
-                an.written_name(candidate, cmd.cwd, f"{prog} applies a diff to {candidate}")
+            parts = name.split("/")
+            for candidate in dict.fromkeys("/".join(parts[k:]) for k in range(len(parts))):  # every -p level
+                for root in roots:
+                    where = posixpath.join(root, candidate) if root else candidate
+                    an.written_name(where, cmd.cwd, f"{prog} applies a diff to {where}")
         # the lines a diff adds to a .envrc, shell code direnv runs as the folder is entered (guard21: `git am` of
         # a mail adding one), are judged as a script
         for m in re.finditer(r"^\+\+\+ (?:b/)?(?:\S*/)?\.envrc\n(?:@@[^\n]*\n)?((?:[+ ][^\n]*\n|@@[^\n]*\n)*)",

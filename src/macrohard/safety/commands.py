@@ -449,7 +449,8 @@ class Analyzer:
             finally:
                 self.py_dirs = dirs
             devtools.python_runs_tests(self, code, depth, cwd)  # `pytest.main()` imports the workspace's tests
-            toolwrites.python_code(self, code, cwd)  # shutil.unpack_archive, extractall (guard23)
+            # shutil.unpack_archive, extractall (guard23), into a folder named through the home (guard40)
+            toolwrites.python_code(self, codewrites.fold(code), cwd)
         elif prog == "jshell":  # guard37: Java snippets (`new ProcessBuilder("sh", "run.sh").start()` ran unread)
             from macrohard.safety import jvm, native
 
