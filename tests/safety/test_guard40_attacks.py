@@ -26,7 +26,7 @@ from macrohard.safety import codewrites
 from macrohard.safety.commands import analyze
 from macrohard.safety.git_objects import Repo
 
-from .guard40_attempts import CLONE, CODE, COPIES, INDEX_V4, INDEX_V4_TWINS, MORE, SCRIPTS, TWINS
+from .guard40_attempts import CLONE, CODE, COPIES, INDEX_V4, INDEX_V4_TWINS, MORE, SCRIPTS, SHADOWS, TWINS
 from .guard_steps import assert_all_held, assert_none_asked
 from .sandbox_check import bwrap_works
 
@@ -56,6 +56,11 @@ def test_copies_are_judged_by_every_name_they_write(tmp_path):
 @needs_bwrap
 def test_where_a_diff_archive_or_awk_writes_is_judged(tmp_path):
     assert_all_held(tmp_path, MORE, "guard40-more", timeout=60)
+
+
+@needs_bwrap
+def test_a_command_named_like_the_systems_is_judged_where_it_is_installed(tmp_path):
+    assert_all_held(tmp_path, SHADOWS, "guard40-shadows", timeout=90)
 
 
 @needs_bwrap
