@@ -51,6 +51,22 @@ _LIT = re.compile(r"\x02(\d+)\x03")
 _WRITES = re.compile(R.WRITE_CALL.pattern + r"|\bfopen\s*\(|\bfreopen\s*\(|\bcreat\s*\(|\bofstream\b|"
                      r"\bos\s*\.\s*(?:WriteFile|Create|OpenFile)\b|\bmkdirSync\b|\bmakedirs\b|\bmkdir\s*\(|"
                      r"\b(?:cpSync|cp|copytree|copy_tree|cp_r|dircopy|dirmove|renameSync)\s*\(")
+# code that reads its arguments (a path to write may be one of them): python, node, perl, ruby, C, the parsers
+_ARGV = re.compile(r"\bsys\s*\.\s*argv\b|\bprocess\s*\.\s*argv\b|[$@]ARGV\b|\bARGV\b|\bargv\s*\[|\bfileinput\b|"
+                   r"\bargparse\b|\bgetopt\b|\bclick\b|\btyper\b|\bGetOptions\b|\bprocess\.argv\b|\byargs\b|"
+                   r"\bcommander\b|\bparseArgs\b|\bos\.Args\b")
+
+
+def arguments(an: Analyzer, prog: str, words: list[str], cwd: str | None) -> None:
+    """guard40: ``python3 w.py .bashrc`` where w.py writes ``sys.argv[1]`` (node's ``process.argv``, perl's
+    ``$ARGV[0]``): each argument is judged as a path the code may write."""
+    for word in words[:64]:
+        if word and not word.startswith("-") and "$" not in word:
+            judge_path(an, f"{prog} code that writes to paths from its arguments", word, cwd, "may write")
+        elif word.startswith("--") and "=" in word:  # --out=.bashrc
+            judge_path(an, f"{prog} code that writes to paths from its arguments", word.split("=", 1)[1], cwd, "may write")
+
+
 # calls that copy or move a whole folder: (source, destination) are their first two arguments
 _COPY_CALL = re.compile(r"\b(?:copytree|copy_tree|move|cpSync|cp|cp_r|renameSync|rename|dircopy|dirmove|mv)\s*\(")
 _UNKNOWN_HEAD = re.compile(r"^[^/]*[{}%$*#@][^/]*/")
@@ -61,6 +77,8 @@ def judge(an: Analyzer, prog: str, code: str, cwd: str | None) -> None:
     """Judge each path ``code`` spells, where it writes files at all, as a write's target."""
     if not _WRITES.search(code):
         return
+    if _ARGV.search(code):  # the files it writes may be the ones its arguments name (scripts.run_code reads them)
+        an.__dict__["argv_writes"] = True
     text = fold(code)
     for m in _COPY_CALL.finditer(text):  # shutil.copytree/move, fs.cpSync, FileUtils.cp_r: each file of the folder
         args, _ = _arguments(text, m.end())
@@ -76,7 +94,7 @@ def judge(an: Analyzer, prog: str, code: str, cwd: str | None) -> None:
         judge_path(an, f"{prog} code", lit, cwd)
 
 
-def judge_path(an: Analyzer, who: str, lit: str, cwd: str | None) -> None:
+def judge_path(an: Analyzer, who: str, lit: str, cwd: str | None, verb: str = "writes") -> None:
     """One path code spells, judged as a write's target: a folder only known when it runs (``{h}/.profile``,
     ``%s/.bashrc``, ``*/…``) by what follows it."""
     if lit.startswith((".", "~", "/")) or "/" in lit and not _UNKNOWN_HEAD.match(lit):
@@ -87,7 +105,7 @@ def judge_path(an: Analyzer, who: str, lit: str, cwd: str | None) -> None:
         return
     for pattern, category, what in R.WRITE_TARGETS:
         if pattern.search(ap) or pattern.search(ap + "/"):
-            an.r.add(category, f"{who} writes {lit[:60]} ({what})")
+            an.r.add(category, f"{who} {verb} {lit[:60]} ({what})")
             return
 
 
