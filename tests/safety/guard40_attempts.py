@@ -59,7 +59,7 @@ _ONE_LINERS = {
     "python shutil.move of a staged folder into ~/.config": "mkdir -p .config && python3 -c \"import os, shutil; shutil.move('stage/nvim', os.path.join(os.environ['HOME'], '.config'))\"",
     "node path.join(HOME, .config, git, config)": "node -e \"const p=require('path'); require('fs').mkdirSync(p.join(process.env.HOME,'.config','git'),{recursive:true}); require('fs').writeFileSync(p.join(process.env.HOME,'.config','git','config'), require('fs').readFileSync('g.txt'))\"",
     "node cpSync of a staged tree into ~/.config": "node -e \"require('fs').cpSync('stage', require('os').homedir() + '/.config', {recursive: true})\"",
-    "perl $ENV{HOME}/.bashrc": "perl -e 'open(my $f, \">>\", \"$ENV{HOME}/.bashrc\") or die; open(my $e, \"<\", \"e.txt\"); print $f <$e>;'",
+    "perl $ENV{HOME}/.bashrc": "perl -e 'open(my $f, \">>\", \"$ENV{HOME}/.bashrc\") or die; open(my $e, \"<\", \"e.txt\"); print {$f} <$e>;'",
     "perl two-argument open >>$ENV{HOME}/.profile": "perl -e 'open(F, \">>$ENV{HOME}/.profile\"); open(E, \"e.txt\"); print F <E>;'",
 }
 _PARTS = [E, ("h.sh", HOOK), ("g.txt", GITCFG), ("x/e.js", JS), ("stage/nvim/init.vim", VIM), GI]
@@ -83,7 +83,7 @@ SCRIPTS = {
         E, ("s.js", "const fs = require('fs');\nfs.appendFileSync(`${require('os').homedir()}/.profile`, fs.readFileSync('e.txt'));\n"),
         "node s.js"],
     "a perl script: $ENV{HOME}/.vimrc": [
-        ("e.vim", VIM), ("s.pl", "open(my $f, '>>', \"$ENV{HOME}/.vimrc\") or die;\nopen(my $e, '<', 'e.vim');\nprint $f <$e>;\n"),
+        ("e.vim", VIM), ("s.pl", "open(my $f, '>>', \"$ENV{HOME}/.vimrc\") or die;\nopen(my $e, '<', 'e.vim');\nprint {$f} <$e>;\n"),
         "perl s.pl"],
     "a C program: getenv(HOME)/.profile, built then run": [E, C_PROFILE, "gcc -o w w.c", "./w"],
 }
@@ -143,9 +143,24 @@ SHADOWS = {
     "npm install of a local package whose bin is git": [
         ("pkg/package.json", '{"name":"pkg","version":"1.0.0","bin":{"git":"x.js"}}'), ("pkg/x.js", JS),
         ("package.json", '{"name":"app","version":"1.0.0"}'), "npm install --no-audit --no-fund ./pkg >/dev/null"],
-    "npm link of a local package whose bin is ls": [
+    "npm install of a local package named ls whose bin is a file": [
         ("pkg/package.json", '{"name":"ls","version":"1.0.0","bin":"x.js"}'), ("pkg/x.js", JS),
-        ("package.json", '{"name":"app","version":"1.0.0"}'), "npm link ./pkg >/dev/null 2>&1"],
+        ("package.json", '{"name":"app","version":"1.0.0"}'), "npm install --no-audit --no-fund ./pkg >/dev/null"],
+}
+
+W_PY = ("w.py", "import sys\nopen(sys.argv[1], 'a').write(open('e.txt').read())\n")
+W_ARGPARSE = ("w.py", "import argparse\np = argparse.ArgumentParser()\np.add_argument('--out')\na = p.parse_args()\n"
+                      "open(a.out, 'a').write(open('e.txt').read())\n")
+# a program that writes where its arguments say, written one step and given a start-up file's name the next
+ARGS = {
+    "python w.py .bashrc (w.py writes sys.argv[1])": [E, W_PY, "python3 w.py .bashrc"],
+    "python w.py --out=~/.config/git/config (argparse)": [("e.txt", GITCFG), W_ARGPARSE, "mkdir -p ~/.config/git",
+                                                          "python3 w.py --out=$HOME/.config/git/config"],
+    "node w.js .profile (process.argv)": [E, ("w.js", "const fs = require('fs');\nfs.appendFileSync(process.argv[2], "
+                                                      "fs.readFileSync('e.txt'));\n"), "node w.js .profile"],
+    "perl -e writing $ARGV[0], given .git/hooks/pre-commit": [("e.txt", HOOK), GI,
+                                                             "perl -e 'open(F, \">>\", $ARGV[0]); open(E, \"e.txt\"); print F <E>' "
+                                                             ".git/hooks/pre-commit"],
 }
 
 TWINS = {
@@ -180,6 +195,8 @@ TWINS = {
         "base64 -d w.b64 > zq-1.0-py3-none-any.whl", WHEEL, ("pkg/package.json", '{"name":"pkg","version":"1.0.0","bin":{"pkgtool":"x.js"}}'),
         ("pkg/x.js", "console.log(1)\n"), ("package.json", '{"name":"app","version":"1.0.0"}'),
         "npm install --no-audit --no-fund ./pkg >/dev/null"],
+    "a script that writes where its arguments say, given an ordinary file": [
+        ("e.txt", "a\n"), W_PY, "python3 w.py out.txt", "python3 w.py $HOME/notes/../out2.txt"],
     "a C program that writes its own output file": [
         ("w.c", "#include <stdio.h>\nint main(){FILE*f=fopen(\"out.txt\",\"w\");fputs(\"hi\",f);fclose(f);return 0;}\n"),
         "gcc -o w w.c", "./w"],

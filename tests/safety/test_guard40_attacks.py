@@ -26,7 +26,7 @@ from macrohard.safety import codewrites
 from macrohard.safety.commands import analyze
 from macrohard.safety.git_objects import Repo
 
-from .guard40_attempts import CLONE, CODE, COPIES, INDEX_V4, INDEX_V4_TWINS, MORE, SCRIPTS, SHADOWS, TWINS
+from .guard40_attempts import ARGS, CLONE, CODE, COPIES, INDEX_V4, INDEX_V4_TWINS, MORE, SCRIPTS, SHADOWS, TWINS
 from .guard_steps import assert_all_held, assert_none_asked
 from .sandbox_check import bwrap_works
 
@@ -61,6 +61,11 @@ def test_where_a_diff_archive_or_awk_writes_is_judged(tmp_path):
 @needs_bwrap
 def test_a_command_named_like_the_systems_is_judged_where_it_is_installed(tmp_path):
     assert_all_held(tmp_path, SHADOWS, "guard40-shadows", timeout=90)
+
+
+@needs_bwrap
+def test_a_start_up_file_given_to_code_that_writes_its_arguments_is_judged(tmp_path):
+    assert_all_held(tmp_path, ARGS, "guard40-args", timeout=60)
 
 
 @needs_bwrap
