@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from typing import TYPE_CHECKING
 
 from macrohard.safety import rules_data as R
@@ -84,8 +85,13 @@ def _split(prog: str, args: list[str]) -> tuple[list[str], str | None, bool, boo
 
 
 def judge(an: Analyzer, prog: str, args: list[str], cwd: str | None) -> None:
-    """The names one copy or move writes that its words do not spell."""
+    """The names one copy or move writes that its words do not spell; a symbolic link to a folder shows the folder's
+    files under the link's name (``ln -s stage ~/.config``: ``stage/nvim/init.vim`` is ``~/.config/nvim/init.vim``)."""
+    here = an.paths.resolve(cwd or ".", None)
+    args = [re.sub(r"^\$\{?PWD\}?(?=/|$)", here, a) if "$" not in here else a for a in args]  # `$PWD/stage/.`
     ops, target, recursive, parents = _split(prog, args)
+    symbolic = prog == "ln" and any(a in ("-s", "--symbolic") or a.startswith("-") and not a.startswith("--") and
+                                    "s" in a for a in args)
     if target is not None:
         sources, dest, into = ops, target, True
     elif len(ops) >= 2:
@@ -110,6 +116,10 @@ def judge(an: Analyzer, prog: str, args: list[str], cwd: str | None) -> None:
                 written(an, src, "", base, cwd, prog)
             if recursive and prog != "ln":
                 tree(an, src, base, cwd, prog)
+            elif symbolic:  # a relative target is read from the link's own folder
+                link = an.paths.resolve(base, cwd)
+                shown = src if src.startswith(("/", "~")) else posixpath.join(posixpath.dirname(link), src)
+                tree(an, shown, base, cwd, prog)
 
 
 def tree(an: Analyzer, src: str, base: str, cwd: str | None, prog: str) -> None:
