@@ -106,6 +106,9 @@ COPIES = {
     "cpio -pdm from find": [("stage/nvim/init.vim", VIM), "mkdir -p .config", "cd stage && find nvim | cpio -pdm ~/.config"],
     "xargs -I{} cp -r {} ~/.config/": [("stage/nvim/init.vim", VIM), "mkdir -p .config",
                                        "echo stage/nvim | xargs -I{} cp -r {} ~/.config/"],
+    "ln -s a staged folder as ~/.config": [("stage/nvim/init.vim", VIM), "ln -s stage ~/.config"],
+    "cp -rs $PWD/stage/. ~/.config (links of the staged files)": [("stage/nvim/init.vim", VIM), "mkdir -p .config",
+                                                                  "cp -rs $PWD/stage/. ~/.config"],
     "cp -r into ~/.vscode/extensions": [("x/package.json", '{"name":"x","main":"e.js","activationEvents":["*"]}'),
                                         ("x/e.js", JS), "mkdir -p ~/.vscode/extensions && cp -r x ~/.vscode/extensions/evil"],
 }
