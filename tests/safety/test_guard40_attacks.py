@@ -117,6 +117,9 @@ def test_code_reading_home_keeps_the_home_known():
     line = "python3 -c \"import os; print(os.environ['HOME'])\"; echo hi > ~/a.txt"
     assert not analyze(line, [ws]).findings
     assert "destructive" in analyze("export HOME=/tmp/x; echo hi > ~/a.txt", [ws]).findings
+    # code that sets it changes the home of the commands it runs: `~` there is no longer the workspace's
+    line = "python3 -c \"import os; os.environ['HOME'] = '/tmp/h'; os.system('echo hi > ~/a.txt')\""
+    assert "destructive" in analyze(line, [ws]).findings
 
 
 @needs_bwrap

@@ -50,8 +50,10 @@ _NAMES_HOME = re.compile(r"(?<![\w$])(?<!\$\{)(?<!\$\{!)HOME\b|(?<![\w.-])(?:(?:
                          r"read|readarray|mapfile)\b[^;&|\n]*\s\$|printf\b[^;&|\n]*\s-\w*v)|\$\{!\w+:?=")
 # guard40: interpreter code reading its environment's HOME (`os.environ['HOME']`, `os.getenv('HOME')`,
 # `process.env.HOME`, perl's `$ENV{HOME}`, ruby's `ENV['HOME']`) sets nothing in the shell (an assignment there is the
-# child's own environment): the home stays known, and what the code writes through it is judged (safety.codewrites)
-_CODE_READS_HOME = re.compile(r"\b(?:environ(?:\s*\.\s*get)?|getenv|Getenv|env|ENV(?:\s*\.\s*fetch)?)\s*[\[({.]\s*HOME\b")
+# child's own environment): the home stays known, and what the code writes through it is judged (safety.codewrites);
+# code that sets it (`os.environ['HOME'] = …`, `process.env.HOME = …`) changes the home of the commands it runs
+_CODE_READS_HOME = re.compile(r"\b(?:environ(?:\s*\.\s*get)?|getenv|Getenv|env|ENV(?:\s*\.\s*fetch)?)\s*[\[({.]\s*HOME\b"
+                              r"(?![\]})]*\s*=(?!=))")  # not `os.environ['HOME'] = …`: the code's own commands see that
 UNKNOWN_HOME = "$HOME_SET_BY_THE_RUN"  # the session's value of HOME once a reviewed line may have set it
 
 
