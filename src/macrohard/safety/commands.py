@@ -357,7 +357,12 @@ class Analyzer:
                 self.invocation(prog, rest, cmd, depth)
                 return
             if "/" in argv[0] and not argv[0].startswith(("/usr/", "/bin/", "/sbin/")):
+                before = self.__dict__.pop("argv_writes", False)
                 self.script(argv[0], cmd.cwd, depth, args=rest)  # ./run.sh: the workspace's own scripts
+                if self.__dict__.pop("argv_writes", False):  # guard40: a program of the run's, `./w .bashrc`
+                    codewrites.arguments(self, posixpath.basename(argv[0]), rest, cmd.cwd)
+                if before:
+                    self.__dict__["argv_writes"] = True
                 real = posixpath.basename(os.path.realpath(self.paths.resolve(argv[0], cmd.cwd)))
                 if real != prog and launchers.LOADER.fullmatch(real):  # `ln -s /lib64/ld-linux… ldr; ./ldr …`
                     prog = real
