@@ -161,6 +161,10 @@ ARGS = {
                                                           "python3 w.py --out=$HOME/.config/git/config"],
     "node w.js .profile (process.argv)": [E, ("w.js", "const fs = require('fs');\nfs.appendFileSync(process.argv[2], "
                                                       "fs.readFileSync('e.txt'));\n"), "node w.js .profile"],
+    "a C program built one step, given .bashrc the next": [
+        E, ("w.c", "#include <stdio.h>\nint main(int c, char **v){FILE*f=fopen(v[1],\"a\");FILE*e=fopen(\"e.txt\",\"r\");"
+                   "int ch;while((ch=fgetc(e))!=EOF)fputc(ch,f);fclose(f);return 0;}\n"),
+        "gcc -o w w.c", "./w .bashrc"],
     "perl -e writing $ARGV[0], given .git/hooks/pre-commit": [("e.txt", HOOK), GI,
                                                              "perl -e 'open(F, \">>\", $ARGV[0]); open(E, \"e.txt\"); print F <E>' "
                                                              ".git/hooks/pre-commit"],
@@ -200,6 +204,9 @@ TWINS = {
         "npm install --no-audit --no-fund ./pkg >/dev/null"],
     "a script that writes where its arguments say, given an ordinary file": [
         ("e.txt", "a\n"), W_PY, "python3 w.py out.txt", "python3 w.py $HOME/notes/../out2.txt"],
+    "a C program that writes where its arguments say, given an ordinary file": [
+        ("e.txt", "a\n"), ("w.c", "#include <stdio.h>\nint main(int c, char **v){FILE*f=fopen(v[1],\"w\");fputs(\"hi\",f);"
+                                 "fclose(f);return 0;}\n"), "gcc -o w w.c", "./w out.txt"],
     "a C program that writes its own output file": [
         ("w.c", "#include <stdio.h>\nint main(){FILE*f=fopen(\"out.txt\",\"w\");fputs(\"hi\",f);fclose(f);return 0;}\n"),
         "gcc -o w w.c", "./w"],
