@@ -71,6 +71,9 @@ def arguments(an: Analyzer, prog: str, words: list[str], cwd: str | None) -> Non
 _COPY_CALL = re.compile(r"\b(?:copytree|copy_tree|move|cpSync|cp|cp_r|renameSync|rename|dircopy|dirmove|mv)\s*\(")
 _UNKNOWN_HEAD = re.compile(r"^[^/]*[{}%$*#@][^/]*/")
 _MAX_ROUNDS = 16
+# what a path code spells may plant: files that run later or change what runs, and stored credentials (an ssh
+# config's ProxyCommand); not /etc/passwd or /var/log, which code reads far more often than it writes
+_PLANTS = frozenset({"persistence", "dynamic", "credential"})
 
 
 def judge(an: Analyzer, prog: str, code: str, cwd: str | None) -> None:
@@ -104,7 +107,7 @@ def judge_path(an: Analyzer, who: str, lit: str, cwd: str | None, verb: str = "w
     else:
         return
     for pattern, category, what in R.WRITE_TARGETS:
-        if pattern.search(ap) or pattern.search(ap + "/"):
+        if category in _PLANTS and (pattern.search(ap) or pattern.search(ap + "/")):
             an.r.add(category, f"{who} {verb} {lit[:60]} ({what})")
             return
 
