@@ -79,6 +79,11 @@ def _tar(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> None:
         i += 1
     if extract:
         _members(an, prog, archive or "-", dest, cmd.cwd)
+    elif archive in ("-", "") and (first and "c" in first or any(
+            a == "--create" or a.startswith("-") and not a.startswith("--") and "c" in a[1:].split("f")[0] for a in args)):
+        # guard40: `tar -cf - -C stage nvim | tar -xf - -C ~/.config`: what the extracting tar writes is what this one
+        # packs, listed from the disk (`tar -C d -cf - . | tar -C e -xf -` is an ordinary copy)
+        an.__dict__["piped_members"] = _packed(an, prog, args, first, dest, cmd.cwd)
 
 
 def _unzip(an: Analyzer, args: list[str], cmd: SimpleCommand) -> None:
@@ -106,9 +111,45 @@ def extracted(an: Analyzer, prog: str, archive: str, dest: str, cwd: str | None)
     _members(an, prog, archive, dest, cwd)
 
 
+def _packed(an: Analyzer, prog: str, args: list[str], first: str, folder: str, cwd: str | None) -> list[str] | None:
+    """The members a ``tar -c`` to its output packs (its operands and every file under them, from ``-C``'s folder),
+    or None where they are only known when it runs (a name with ``$``, ``-T``, a transform, too many)."""
+    skip, operands = 0, []
+    for a in (args[1 + len([c for c in first if c in "fCTXIbHVgNK"]):] if first else args):
+        if skip:
+            skip -= 1
+        elif a in _TAR_VALUES:
+            skip = 1
+        elif a.startswith("-") and not a.startswith("--") and len(a) > 1:
+            skip = sum(1 for c in a[1:] if c in "fCTXIbHVgNK")
+        elif not a.startswith("-"):
+            operands.append(a)
+    if not operands or any("$" in o or "`" in o for o in operands) or any(a in ("-T", "--files-from") or
+                                                                           a.startswith("--files-from=") for a in args):
+        return None
+    root = an.paths.resolve(folder, cwd)
+    out: list[str] = []
+    for operand in operands:
+        top = an.paths.resolve(operand, root)
+        out.append(operand)
+        if os.path.isdir(top):
+            for base, dirs, files in os.walk(top):
+                for entry in (*dirs, *files):
+                    out.append(posixpath.normpath(posixpath.join(operand, posixpath.relpath(posixpath.join(base, entry), top))))
+                    if len(out) > MAX_MEMBERS:
+                        return None
+    return out
+
+
 def _members(an: Analyzer, prog: str, archive: str, dest: str, cwd: str | None) -> None:
     path = an.paths.resolve(archive, cwd) if archive not in ("-", "") else ""
     names = _names(path) if path and path not in an.written and "$" not in archive else None
+    if names is None and not path and "piped_members" in an.__dict__:  # `tar -c … | tar -x`: what the first packs
+        names = an.__dict__["piped_members"]
+        if names is None:
+            an.r.add("dynamic", f"{prog} extracts what a tar on this line packs from names only known when it runs; "
+                                "copy the files with cp instead")
+            return
     if names is None:
         if an.r.programs & (R.DECODERS | {"base64", "xxd", "openssl", "basenc"}) or an.__dict__.get("renamed_members") \
                 or an.__dict__.get("archive_on_line"):  # `git archive REV | tar x` (guard21)
@@ -172,6 +213,14 @@ def _through_links(name: str, links: dict[str, str]) -> str:
 def patched(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> None:
     """``patch < p.diff``, ``patch -i p.diff``, ``git apply p.diff``: the files the diff creates or changes, judged
     as files the command writes (guard20: a diff that made ``.bashrc`` was applied unread)."""
+    roots = [""]  # guard40: where the diff's paths land (`patch -d DIR`, `git apply --directory=ROOT`)
+    for i, a in enumerate(args):
+        if prog == "patch" and a in ("-d", "--directory") and i + 1 < len(args):
+            roots.append(args[i + 1])
+        elif prog == "patch" and a.startswith("-d") and len(a) > 2 and not a.startswith("--"):
+            roots.append(a[2:])
+        elif a.startswith("--directory="):
+            roots.append(a.split("=", 1)[1])
     if prog == "patch":
         diffs = [t for op, t in cmd.redirects if op == "<" and t]
         diffs += [v for a, v in zip(args, args[1:], strict=False) if a in ("-i", "--input")]
@@ -199,8 +248,11 @@ def patched(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> Non
             name = m.group(1)
             if name == "/dev/null":
                 continue
-            for candidate in dict.fromkeys((name, name.split("/", 1)[-1], posixpath.basename(name))):
-                an.written_name(candidate, cmd.cwd, f"{prog} applies a diff to {candidate}")
+            parts = name.split("/")
+            for candidate in dict.fromkeys("/".join(parts[k:]) for k in range(len(parts))):  # every -p level
+                for root in roots:
+                    where = posixpath.join(root, candidate) if root else candidate
+                    an.written_name(where, cmd.cwd, f"{prog} applies a diff to {where}")
         # the lines a diff adds to a .envrc, shell code direnv runs as the folder is entered (guard21: `git am` of
         # a mail adding one), are judged as a script
         for m in re.finditer(r"^\+\+\+ (?:b/)?(?:\S*/)?\.envrc\n(?:@@[^\n]*\n)?((?:[+ ][^\n]*\n|@@[^\n]*\n)*)",

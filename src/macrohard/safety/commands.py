@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from macrohard.safety import (
+    codewrites,
     devtools,
     effects,
     envvars,
@@ -141,7 +142,6 @@ class Analyzer:
                                   "script reads its code from there; name the script instead")
         lookup.seen_text(self, command)  # a saved copy of PATH this code may change is one no more
         lookup.forget_home(self, command)  # `~` is the workspace only while nothing set HOME
-        lookup.quoted_tilde(self, command)  # and `"~/x"` is no home
         for reading in view.alternatives:
             self.line(reading, depth + 1, cwd)
         ifs = {"IFS": self.session_vars["IFS"]} if depth == 0 and self.session_vars.get("IFS") else None
@@ -158,6 +158,7 @@ class Analyzer:
             if self.paths.home is None and self.paths.workspaces:  # HOME set on the line, its value not literal
                 self.session_vars.setdefault("HOME", lookup.UNKNOWN_HOME)
                 self.line_vars.setdefault("HOME", lookup.UNKNOWN_HOME)
+        lookup.quoted_tilde(self, parsed)  # and `"~/x"` is no home
         record_line(self, parsed.arith, depth, parsed.functions)
         option_names(self, parsed.globs, cwd)  # `sed 's/a/b/' *.txt` and a file named `-e1e cmd #.txt`
         if parsed.error:
@@ -356,7 +357,12 @@ class Analyzer:
                 self.invocation(prog, rest, cmd, depth)
                 return
             if "/" in argv[0] and not argv[0].startswith(("/usr/", "/bin/", "/sbin/")):
+                before = self.__dict__.pop("argv_writes", False)
                 self.script(argv[0], cmd.cwd, depth, args=rest)  # ./run.sh: the workspace's own scripts
+                if self.__dict__.pop("argv_writes", False):  # guard40: a program of the run's, `./w .bashrc`
+                    codewrites.arguments(self, posixpath.basename(argv[0]), rest, cmd.cwd)
+                if before:
+                    self.__dict__["argv_writes"] = True
                 real = posixpath.basename(os.path.realpath(self.paths.resolve(argv[0], cmd.cwd)))
                 if real != prog and launchers.LOADER.fullmatch(real):  # `ln -s /lib64/ld-linux… ldr; ./ldr …`
                     prog = real
@@ -448,7 +454,8 @@ class Analyzer:
             finally:
                 self.py_dirs = dirs
             devtools.python_runs_tests(self, code, depth, cwd)  # `pytest.main()` imports the workspace's tests
-            toolwrites.python_code(self, code, cwd)  # shutil.unpack_archive, extractall (guard23)
+            # shutil.unpack_archive, extractall (guard23), into a folder named through the home (guard40)
+            toolwrites.python_code(self, codewrites.fold(code), cwd)
         elif prog == "jshell":  # guard37: Java snippets (`new ProcessBuilder("sh", "run.sh").start()` ran unread)
             from macrohard.safety import jvm, native
 
@@ -473,21 +480,18 @@ class Analyzer:
         for m in R.CODE_SHELL_CALL.finditer(code):
             self.line(m.group("cmd"), depth + 1, cwd)
         runners.code_calls(self, code, depth, cwd)
-        if R.WRITE_CALL.search(code):  # code that writes a start-up file it names (guard20: open('.bash'+'rc', 'a'))
-            # an environment variable the session gave a literal value, read by the code (guard21: `export
-            # T=.bashrc`, then open(os.environ['T'], 'a')) stands as that value
+        # guard40: every path code that writes spells, the home as the code reads it written as ~ and joins folded
+        # (guard20: open('.bash'+'rc', 'a'); perl's two-argument open names the file after its mode: open(F,
+        # ">.profile"), guard24); an environment variable the session gave a literal value, read by the code
+        # (guard21: `export T=.bashrc`, then open(os.environ['T'], 'a')) stands as that value
+        codewrites.judge(self, prog, session.environ(code, self.line_vars), cwd)
+        if R.WRITE_CALL.search(code):
             code = session.environ(code, self.line_vars)
             folded = R.JOINED_LITERALS.sub(lambda m: m.group(1) + m.group(2) + m.group(4) + m.group(1), code)
             for m in R.STRING_LITERAL.finditer(folded):
-                # perl's two-argument open names the file after its mode: open(F, ">.profile") (guard24: wrote it)
-                lit = re.sub(r"^\s*\+?(?:>>?|<)\s*", "", m.group(2)) if m.group(2).lstrip()[:1] in ("+", ">") \
-                    else m.group(2)
+                lit = m.group(2)
                 if lit.startswith((".", "~", "/")) and not lit.endswith(".pth"):
-                    ap = self.paths.resolve(lit, cwd).lower()
-                    for pattern, category, what in R.WRITE_TARGETS:
-                        if category == "persistence" and (pattern.search(ap) or pattern.search(ap + "/")):
-                            self.r.add(category, f"{prog} code writes {lit[:60]} ({what})")
-                            break
+                    continue
                 # a .pth or sitecustomize.py under a folder only known when it runs (guard24: shutil.copy(…,
                 # site.getsitepackages()[0] + '/a.pth') by a venv's python ran at its next start)
                 elif re.search(r"(?:^|/)(?:[^/]*\.pth|(?:site|user)customize\.py)$", lit) and \

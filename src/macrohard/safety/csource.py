@@ -25,7 +25,7 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
-from macrohard.safety import elf, native
+from macrohard.safety import codewrites, elf, native
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
@@ -148,6 +148,7 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         if not _ours(an, ap) and not ap.startswith("/usr/"):
             native.flag(an, f"{prog} takes headers or libraries from {folder[:40]}, outside the workspace")
     names = _judge_text(an, prog, text, cwd, depth)
+    codewrites.judge(an, prog, text, cwd)  # guard40: snprintf(p, n, "%s/.profile", getenv("HOME")); fopen(p, "a")
     # guard18: a program (or object) built from sources that name no way to change a file, linked with no library
     # but C's own: running it changes no file (`make && make test && make clean` asked once `$@` named the program)
     quiet = an.__dict__.setdefault("compiled_quiet", set())

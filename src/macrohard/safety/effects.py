@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from macrohard.safety import (
     buildsrc,
+    copies,
     csource,
     devtools,
     flows,
@@ -130,6 +131,8 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
                     an.r.add("dynamic", f"find writes each file's name into the {sub[0]} code it runs: a name holding "
                                         "$(…) runs it; pass it as an argument: sh -c '… \"$1\"' _ {}")
                 for root in roots or ["."]:
+                    if sub and posixpath.basename(sub[0]) in copies.COPIERS:  # guard40: `-exec cp -r {} ~/.config/`
+                        copies.found(an, root, sub, cwd)
                     # a found path run as code, or spliced into code (`sh -c '. {}'`), is only known when it runs
                     an.argv([("$FOUND" if runs_code else root) if s == "{}" else s.replace("{}", "$FOUND")
                              if "{}" in s and runs_code else s for s in sub], cmd, depth + 1)
@@ -149,6 +152,13 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         if split is not None and session.candidates(split, an.exact) is None:
             an.r.add("dynamic", f"{prog} gets {split[:40]} unquoted, only known when it runs: it may be several words, "
                                 f"and the last word is where {prog} writes; quote it")
+    if prog in copies.COPIERS:  # guard40: `-t DIR`, a folder copied or moved whole, a folder the line makes first
+        copies.judge(an, prog, args, cwd)
+    if prog == "cpio" and any(a in ("--pass-through", "--extract") or a.startswith("-") and not a.startswith("--")
+                              and ("p" in a or "i" in a) for a in args):
+        # guard40: `find nvim | cpio -pdm ~/.config`: the names it writes are what it reads when it runs
+        an.r.add("dynamic", "cpio writes the files named by what it reads when it runs (a list of names or an "
+                            "archive), which the guard cannot list; copy them with cp, or extract with tar")
     if prog in ("cp", "mv", "install", "ln", "rsync") and len(operands) >= 2 and not (prog == "rsync" and ":" in operands[-1]):
         an.write_target(operands[-1], cwd, f"{prog} writes to {operands[-1]}")
         into = an.paths.resolve(operands[-1], cwd)

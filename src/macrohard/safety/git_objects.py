@@ -3,11 +3,11 @@
 The guard never runs git to learn what a git command will write: a repository others wrote can make git run programs
 (``core.fsmonitor``, filters, hooks, a promisor remote's fetch: guard22). This module reads the files git keeps instead:
 loose objects (zlib), pack files (index v2, offset and ref deltas), refs (loose, ``packed-refs``, ``FETCH_HEAD``, the
-reflogs), a revision's ``~n``/``^n``/``^{…}`` suffixes, trees and the index (versions 2 and 3). It reads them as git
+reflogs), a revision's ``~n``/``^n``/``^{…}`` suffixes, trees and the index (versions 2, 3 and 4). It reads them as git
 does where an attacker could make the two differ (git38): a name is looked up by git's rules and one that two rules give
 different commits is not guessed at; per-worktree refs come from the worktree's git directory, the others from the
 common one; every object is checked against its id (a loose object whose text is not its id's, kept beside the real one
-in a pack, showed the guard other text than git writes). Whatever it cannot read as git would (an index v4, a split
+in a pack, showed the guard other text than git writes). Whatever it cannot read as git would (a split
 or sparse index, a reftable or SHA-256 repository, replace refs or grafts, an object not found here, an object or tree
 too large) raises ``Unreadable``, so that the caller treats the git command's outcome as unknown; ``NotFound`` is a
 plain name that no ref or object holds (git fails on it too)."""
@@ -524,11 +524,11 @@ class Repo:
         if raw[:4] != b"DIRC":
             raise Unreadable("index")
         version, count = struct.unpack(">II", raw[4:12])
-        if version not in (2, 3):
+        if version not in (2, 3, 4):
             raise Unreadable(f"index version {version}")
         if count > MAX_INDEX:
             raise Unreadable("index too large")
-        out, i = {}, 12
+        out, i, previous = {}, 12, b""
         self.stat, self.modes, self.stages = {}, {}, {}
         try:
             for _ in range(count):
@@ -541,9 +541,17 @@ class Repo:
                     if version < 3:
                         raise Unreadable("index flags")
                     i += 2
-                nul = raw.index(b"\0", i)
-                name = raw[i:nul].decode(errors="replace")
-                i = start + ((nul - start) // 8 + 1) * 8  # padded with 1-8 NULs to a multiple of 8
+                if version == 4:  # guard40: the name is the previous one less N bytes, then this suffix; no padding
+                    strip, i = _offset_varint(raw, i)
+                    if strip > len(previous):
+                        raise Unreadable("index v4 name")
+                    nul = raw.index(b"\0", i)
+                    previous = previous[:len(previous) - strip] + raw[i:nul]
+                    name, i = previous.decode(errors="replace"), nul + 1
+                else:
+                    nul = raw.index(b"\0", i)
+                    name = raw[i:nul].decode(errors="replace")
+                    i = start + ((nul - start) // 8 + 1) * 8  # padded with 1-8 NULs to a multiple of 8
                 if (flags >> 12) & 3 == 0:
                     out[name] = sha
                     self.modes[name] = f"{fields[6]:o}"
@@ -558,6 +566,18 @@ class Repo:
         except (struct.error, ValueError) as exc:
             raise Unreadable("index cut") from exc
         return out
+
+
+def _offset_varint(raw: bytes, i: int) -> tuple[int, int]:
+    """git's offset varint (``decode_varint``: each continued byte adds one before the shift), and the index after."""
+    c = raw[i]
+    i += 1
+    value = c & 0x7F
+    while c & 0x80:
+        c = raw[i]
+        i += 1
+        value = ((value + 1) << 7) | (c & 0x7F)
+    return value, i
 
 
 def _patch(base: bytes, delta: bytes) -> bytes:

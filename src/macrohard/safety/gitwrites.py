@@ -77,6 +77,8 @@ def judge(an: Analyzer, args: list[str], at: int, cmd: SimpleCommand) -> None:
         an.__dict__["archive_on_line"] = True  # `git archive REV | tar x`: members only known when it runs
     if sub in ("diff", "format-patch", "show", "log"):
         an.__dict__["diff_on_line"] = True  # `git diff A B | git apply`
+    if sub == "clone" or sub == "submodule" and rest[:1] == ["add"]:
+        _cloned(an, sub, rest[1:] if sub == "submodule" else rest, args[:at], cmd)
     if sub not in _WRITERS:
         return
     start = an.paths.resolve(_chdir(args[:at]) or cmd.cwd or ".", cmd.cwd)
@@ -232,3 +234,42 @@ def _vetted(an: Analyzer, gitdir: str, top: str, sub: str) -> bool:
         an.r.add("dynamic", f"git {sub} in a repository the guard does not read on the host: {cache[gitdir]}")
         return False
     return True
+
+
+_CLONE_VALUED = frozenset({"-b", "--branch", "-o", "--origin", "-c", "--config", "--depth", "--template", "--reference",
+                           "--reference-if-able", "--separate-git-dir", "-u", "--upload-pack", "-j", "--jobs", "--filter",
+                           "--bundle-uri", "--server-option", "--shallow-since", "--shallow-exclude", "--name",
+                           "--ref-format"})
+
+
+def _cloned(an: Analyzer, sub: str, rest: list[str], before: list[str], cmd: SimpleCommand) -> None:
+    """guard40: ``git clone SRC DEST`` and ``git submodule add SRC DEST`` write a whole work tree into DEST (or the
+    folder named after SRC): ``git clone src ~/.vim``, into ``~/.config/nvim``, ``~/.emacs.d``, ``~/.config/git``
+    were approved, where ``cp -r src ~/.vim`` is judged by the folder it writes. The folder is judged the same way."""
+    ops, i = [], 0
+    while i < len(rest):
+        a = rest[i]
+        if a == "--":
+            ops += rest[i + 1:]
+            break
+        if a.startswith("-"):
+            if a.partition("=")[0] in _CLONE_VALUED and "=" not in a:
+                i += 1
+        else:
+            ops.append(a)
+        i += 1
+    if not ops:
+        return
+    if len(ops) >= 2:
+        dest = ops[1]
+    else:  # git's "humanish" name: the source's last part without /.git, .git or .bundle
+        src = ops[0].rstrip("/")
+        src = src[:-5] if src.endswith("/.git") else src
+        dest = posixpath.basename(src.rstrip("/").split(":")[-1])
+        for suffix in (".git", ".bundle"):
+            dest = dest[:-len(suffix)] if dest.endswith(suffix) and len(dest) > len(suffix) else dest
+    if not dest or "$" in dest or "`" in dest:
+        return
+    folder = _chdir(before)
+    target = posixpath.join(folder, dest) if folder and not dest.startswith(("/", "~")) else dest
+    an.written_name(target, cmd.cwd, f"git {sub} writes a work tree into {dest[:60]}")

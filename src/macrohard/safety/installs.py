@@ -97,6 +97,7 @@ def _npm_local(an: Analyzer, prog: str, path: str, depth: int, seen: set[str]) -
             an.r.add("dynamic", f"{prog} installs {posixpath.basename(path)}, an archive whose package.json the guard "
                                 "cannot read")
             return
+        _npm_bins(an, prog, path, meta)
         scripts = meta.get("scripts") if isinstance(meta.get("scripts"), dict) else {}
         if any(isinstance(scripts.get(n), str) and scripts[n].strip() for n in NPM_INSTALL_SCRIPTS):
             an.r.add("dynamic", f"{prog} installs {posixpath.basename(path)}, whose install scripts run files inside the "
@@ -105,6 +106,7 @@ def _npm_local(an: Analyzer, prog: str, path: str, depth: int, seen: set[str]) -
     meta = _read_json(posixpath.join(path, "package.json"))
     if meta is None or not _in_workspace(an, path):
         return
+    _npm_bins(an, prog, path, meta)
     scripts = meta.get("scripts") if isinstance(meta.get("scripts"), dict) else {}
     for name in NPM_INSTALL_SCRIPTS:
         line = scripts.get(name)
@@ -116,6 +118,19 @@ def _npm_local(an: Analyzer, prog: str, path: str, depth: int, seen: set[str]) -
             for spec in list(deps.values())[:MAX_DEPS]:
                 if isinstance(spec, str) and (local := _local(spec)) is not None:
                     _npm_local(an, prog, an.paths.resolve(local, path), depth, seen)
+
+
+def _npm_bins(an: Analyzer, prog: str, path: str, meta: dict) -> None:
+    """guard40: a package's commands (``bin``) named like the system's: linked into ``node_modules/.bin`` (first on
+    the PATH of every npm script after) or, with ``-g``/``--prefix ~/.local``, into a bin folder of the home."""
+    bins = meta.get("bin")
+    names = list(bins)[:64] if isinstance(bins, dict) else [str(meta.get("name", "")).split("/")[-1]] \
+        if isinstance(bins, str) else []
+    for command in names:
+        if isinstance(command, str) and command and shadows(command):
+            an.r.add("persistence", f"{prog} installs {posixpath.basename(path)}, whose command {command[:30]} would run "
+                                    f"in place of the system's {command[:30]} wherever its bin folder is on PATH")
+            return
 
 
 def _archive_json(path: str) -> dict | None:
@@ -205,7 +220,9 @@ def _wheel(an: Analyzer, prog: str, path: str) -> None:
     try:
         with zipfile.ZipFile(path) as z:
             names = z.namelist()[:5000]
-    except (OSError, zipfile.BadZipFile):
+            entry = next((z.open(n).read(100_000).decode(errors="replace") for n in names
+                          if re.fullmatch(r"[^/]+\.dist-info/entry_points\.txt", n)), "")
+    except (OSError, zipfile.BadZipFile, KeyError, RuntimeError):
         an.r.add("dynamic", f"{prog} installs {posixpath.basename(path)}, a wheel the guard cannot read")
         return
     for name in names:
@@ -213,6 +230,30 @@ def _wheel(an: Analyzer, prog: str, path: str) -> None:
             an.r.add("persistence", f"{prog} installs {posixpath.basename(path)}, whose {name} every later Python "
                                     "start runs")
             return
+    # guard40: a command the wheel installs (a console script, a script of its .data) named like one the system has:
+    # in ~/.local/bin (--user) or an environment's bin it runs in place of the system's wherever that is on PATH
+    section, commands = "", [posixpath.basename(n) for n in names if re.fullmatch(r"[^/]+\.data/scripts/[^/]+", n)]
+    for line in entry.splitlines():
+        line = line.strip()
+        if line.startswith("["):
+            section = line.strip("[] ")
+        elif section in ("console_scripts", "gui_scripts") and "=" in line:
+            commands.append(line.split("=", 1)[0].strip())
+    for command in commands:
+        if shadows(command):
+            an.r.add("persistence", f"{prog} installs {posixpath.basename(path)}, whose command {command[:30]} would "
+                                    f"run in place of the system's {command[:30]} wherever its folder is on PATH")
+            return
+
+
+def shadows(command: str) -> bool:
+    """Whether ``command`` names a shell builtin or a program of the system's PATH."""
+    import shutil
+
+    from macrohard.safety.lookup import BUILTINS
+
+    return command in BUILTINS or shutil.which(command, path="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:"
+                                                              "/sbin:/bin") is not None
 
 
 def _requirements(an: Analyzer, path: str, seen: set[str]) -> list[str]:

@@ -20,7 +20,7 @@ from macrohard.safety.makewords import AUTOMATIC
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
-    from macrohard.safety.shellparse import SimpleCommand
+    from macrohard.safety.shellparse import Parsed, SimpleCommand
 
 # bash runs these itself, before any PATH lookup (``enable -n`` turns one off: programs.py asks about that)
 BUILTINS = frozenset({
@@ -48,6 +48,12 @@ def home_folder(an: Analyzer) -> str | None:
 # `declare -n r=HOME`; and a name only known when it runs, which may be HOME (`export "$n=…"`, `read $n`, `printf -v`)
 _NAMES_HOME = re.compile(r"(?<![\w$])(?<!\$\{)(?<!\$\{!)HOME\b|(?<![\w.-])(?:(?:export|declare|typeset|local|readonly|"
                          r"read|readarray|mapfile)\b[^;&|\n]*\s\$|printf\b[^;&|\n]*\s-\w*v)|\$\{!\w+:?=")
+# guard40: interpreter code reading its environment's HOME (`os.environ['HOME']`, `os.getenv('HOME')`,
+# `process.env.HOME`, perl's `$ENV{HOME}`, ruby's `ENV['HOME']`) sets nothing in the shell (an assignment there is the
+# child's own environment): the home stays known, and what the code writes through it is judged (safety.codewrites);
+# code that sets it (`os.environ['HOME'] = …`, `process.env.HOME = …`) changes the home of the commands it runs
+_CODE_READS_HOME = re.compile(r"\b(?:environ(?:\s*\.\s*get)?|getenv|Getenv|env|ENV(?:\s*\.\s*fetch)?)\s*[\[({.]\s*HOME\b"
+                              r"(?![\]})]*\s*=(?!=))")  # not `os.environ['HOME'] = …`: the code's own commands see that
 UNKNOWN_HOME = "$HOME_SET_BY_THE_RUN"  # the session's value of HOME once a reviewed line may have set it
 
 
@@ -56,24 +62,28 @@ def forget_home(an: Analyzer, text: str) -> None:
     leaves the home unknown for the rest of the line and, through the session's values (``GuardContext``'s strings),
     for every later step of this shell (`export HOME=$(mktemp -d)` a step before, then `cp x.sh ~/a.sh`: the file
     lands in the new home, which the guard would have read as the workspace's)."""
-    if an.paths.home is None or not _NAMES_HOME.search(re.sub(r"\$?['\"]|\\", "", text)):
+    if an.paths.home is None or not _NAMES_HOME.search(_CODE_READS_HOME.sub("", re.sub(r"\$?['\"]|\\", "", text))):
         return
     an.paths.set_home(None)
     an.session_vars.setdefault("HOME", UNKNOWN_HOME)
     an.line_vars.setdefault("HOME", UNKNOWN_HOME)
 
 
-# a `~/` bash leaves as it is at the start of a word, quoted or escaped (`"~/x"`, `'~'/x`, `\~/x`, `$'~/x'`), and a
-# folder named `~` made or entered (`mkdir \~`, `cd '~'`)
-_QUOTED_TILDE = re.compile(r"""(?:^|[\s;&|()<>=:`])(?:\\~|'~'?|"~"?|\$'~'?)/|"""
-                           r"""(?<![\w.-])(?:cd|pushd|mkdir(?:\s+-\S+)*)\s+(?:\\~|'~'|"~")(?=[\s;&|)]|$)""")
-
-
-def quoted_tilde(an: Analyzer, command: str) -> None:
+def quoted_tilde(an: Analyzer, parsed: Parsed) -> None:
     """guard39: the parser reads a quoted ``~`` as the home, as it reads ``$HOME``, where bash makes it a folder named
     ``~`` (``mkdir -p \\~/x && cp r.sh \\~/x/r.sh`` was judged as writing the home's x/r.sh): asked while the home is
-    known, the only time the guard reads ``~`` as a folder of the workspace."""
-    if an.paths.home is not None and "~" in command and _QUOTED_TILDE.search(command):
+    known, the only time the guard reads ``~`` as a folder of the workspace.
+
+    guard40: counted on the parse, not on the line's text (a ``'~/x'`` inside ``python3 -c "…"`` is code, no word of
+    bash's: ``os.path.expanduser('~/notes.txt')`` was asked), and a word ``echo`` or ``printf`` only prints (alone,
+    its output going nowhere the line reads again) is no path (``echo "~/x"`` was asked)."""
+    if an.paths.home is None or not parsed.quoted_tilde:
+        return
+    piped = {id(c) for p in parsed.pipelines if len(p) > 1 for c in p}
+    printed = sum(c.quoted_tilde for c in parsed.commands if c.quoted_tilde and c.argv[:1] in (["echo"], ["printf"])
+                  and "-v" not in c.argv and id(c) not in piped and not any(op != "<" and not op.startswith("<<")
+                                                                             for op, _ in c.redirects))
+    if parsed.quoted_tilde > printed:
         an.r.add("dynamic", "a quoted ~ is a folder named ~, not the home: write ~ unquoted, or $HOME, for the home")
 
 

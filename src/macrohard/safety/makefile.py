@@ -161,6 +161,9 @@ def _judge(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int, base: 
 
     mk = makelang.Makefile(_DEFAULTS, given, set(an.values.deps), base,
                            shell=lambda line: _run(sub, late, line, depth, base), reader=read, goals=_goals(args))
+    # guard40: make takes HOME from its environment, the workspace where the session left it (`$(HOME)/build` was
+    # judged as /build, outside the workspace)
+    mk.home = an.paths.home if "HOME" not in an.values.deps and "HOME" not in an.session_vars else None
     late.bind(mk)
     for line in mk.early:
         _run(sub, mk, line, depth, base)

@@ -49,6 +49,7 @@ class Makefile:
         self.goals_given = [*goals, *(f"{k}{op}{v}" for k, (op, v) in given.items())]
         self.vars["MAKECMDGOALS"] = (" ".join(goals) if self.auto == AUTOMATIC else MARK, False)
         self.session, self.folder, self.shell, self.reader = session, folder, shell, reader
+        self.home: str | None = None  # make's $(HOME) from the environment, where the guard knows it (guard40)
         self.recipes: list[str] = []
         self.targets: list[str] = []
         self.included: list[str] = []
@@ -375,6 +376,9 @@ class Makefile:
             return MARK  # its value depends on the target
         if name == "CURDIR":
             return self.folder if PLAIN.fullmatch(self.folder) else MARK
+        if name == "HOME" and self.home and name not in self.vars and name not in self.session and \
+                PLAIN.fullmatch(self.home):
+            return self.home
         if self.unknown(name):
             return MARK
         if name not in self.vars:

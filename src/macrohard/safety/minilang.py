@@ -139,6 +139,15 @@ def awk_code(an: Analyzer, prog: str, text: str, cmd: SimpleCommand, depth: int)
         target = _literal(m.group("t"))
         if target:
             an.write_target(target, cmd.cwd, f"{prog} writes to {target}")
+    for m in re.finditer(r"\bprintf?\b[^;{}\n]*?>>?\s*([^;{}\n]+)", masked):
+        # guard40: `print > ENVIRON["HOME"] "/.bashrc"`: the target's literals joined, the home as ~, the rest *
+        parts = re.findall(r"ENVIRON\s*\[\s*\x00(\d+)\x00\s*\]|\x00(\d+)\x00|([^\s\x00]+)", m.group(1))
+        path = "".join(("~" if _literal(strings[int(env)]) == "HOME" else "*") if env else
+                       (_literal(strings[int(lit)]) or "*") if lit else "*" for env, lit, _other in parts)
+        if "/" in path and path != m.group(1):
+            from macrohard.safety import codewrites
+
+            codewrites.judge_path(an, prog, path, cmd.cwd)
     if _AWK_WRITE_ANY.search(masked) and not an.unknown_writes:  # `print … > f`: a file named when it runs
         for m in _AWK_WRITE_ANY.finditer(masked):
             if not m.group("t").startswith("\x00"):

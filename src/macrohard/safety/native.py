@@ -193,7 +193,9 @@ def _swapped(an: Analyzer, shown: str) -> None:
 
 
 def _may_write(an: Analyzer, shown: str) -> None:
-    """A program the run wrote may write any file: a script or program run later on the line too (safety.rewrites)."""
+    """A program the run wrote may write any file: a script or program run later on the line too (safety.rewrites),
+    and the files its arguments name (guard40: ``./w .bashrc``, ``commands``)."""
+    an.__dict__["argv_writes"] = True
     if not an.unknown_writes:
         an.unknown_writes = True
         an.rewriter = f"{shown} is a compiled program, which may write any file"

@@ -20,6 +20,7 @@ patterns.
 from __future__ import annotations
 
 import ast
+import posixpath
 import shlex
 from typing import TYPE_CHECKING
 
@@ -112,10 +113,63 @@ class _Scope:
                 elif isinstance(ref, tuple):
                     self.functions[name] = ref
 
+    def dotted(self, node: ast.AST) -> str | None:
+        """``os.path.join`` for ``os.path.join``, ``p.join`` (``import os.path as p``), ``join`` (``from os.path import
+        join``): the dotted name through the imports, or None."""
+        parts: list[str] = []
+        while isinstance(node, ast.Attribute):
+            parts.append(node.attr)
+            node = node.value
+        if not isinstance(node, ast.Name):
+            return None
+        root = ".".join(self.functions[node.id]) if node.id in self.functions else self.modules.get(node.id, node.id)
+        return ".".join([root, *reversed(parts)])
+
+    def _path_fold(self, node: ast.AST, depth: int) -> list | None:
+        """guard40: the home as the code reads it (``os.environ['HOME']``, ``os.getenv('HOME')``, ``Path.home()``) is
+        ``~``, and the calls that build a path from pieces fold (``os.path.join``, ``Path(a) / b``, ``joinpath``,
+        ``expanduser``): what code writes through them is judged (``pydata.writes``). None: not such a node."""
+        def one(value: ast.AST) -> list:
+            return self.fold(value, depth + 1)
+
+        def joined(values: list[list]) -> list:
+            out = [""]
+            for vs in values:
+                if any(not isinstance(v, str) for v in vs):
+                    return [UNKNOWN]
+                out = [posixpath.join(o, v) if o else v for o in out for v in vs][:_ALTERNATIVES]
+            return out
+
+        if isinstance(node, ast.Subscript) and self.dotted(node.value) in ("os.environ", "posix.environ"):
+            return ["~"] if one(node.slice) == ["HOME"] else [UNKNOWN]
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+            return joined([one(node.left), one(node.right)])
+        if not isinstance(node, ast.Call) or node.keywords and not isinstance(node.func, ast.Attribute):
+            return None
+        name = self.dotted(node.func) or ""
+        if name in ("os.getenv", "posix.getenv", "os.environ.get") and node.args:
+            return ["~"] if one(node.args[0]) == ["HOME"] else [UNKNOWN]
+        if name.endswith("Path.home") and not node.args:
+            return ["~"]
+        if name in ("os.path.join", "posixpath.join") or name.startswith("pathlib.") and name.endswith("Path"):
+            return joined([one(a) for a in node.args]) if node.args else [UNKNOWN]
+        if name in ("os.path.expanduser", "os.path.abspath", "os.path.realpath", "os.path.normpath", "os.fspath",
+                    "str", "posixpath.expanduser", "posixpath.normpath") and len(node.args) == 1:
+            return one(node.args[0])
+        if isinstance(node.func, ast.Attribute) and node.func.attr == "joinpath":
+            return joined([one(node.func.value), *(one(a) for a in node.args)])
+        if isinstance(node.func, ast.Attribute) and node.func.attr in ("expanduser", "resolve", "absolute") and \
+                not node.args:
+            base = one(node.func.value)
+            return base if all(isinstance(v, str) for v in base) else None
+        return None
+
     def fold(self, node: ast.AST, depth: int = 0) -> list:
         """The values (str, or list of str) ``node`` may have, or [UNKNOWN]."""
         if depth > 12:
             return [UNKNOWN]
+        if (path := self._path_fold(node, depth)) is not None:
+            return path
         if isinstance(node, ast.Constant):
             if isinstance(node.value, bytes):
                 return [node.value.decode("latin-1")]

@@ -17,6 +17,7 @@ import ast
 import re
 from typing import TYPE_CHECKING, Any
 
+from macrohard.safety import codewrites, copies
 from macrohard.safety.regular import open_regular
 
 if TYPE_CHECKING:
@@ -151,10 +152,16 @@ def writes(an: Analyzer, scope: Any, tree: ast.AST, cwd: str | None) -> None:
             target = func.value.args[0] if isinstance(func.value, ast.Call) and func.value.args else func.value
         elif _named(scope.ref(func)) in _COPIES and len(node.args) > 1:
             target = node.args[1]
+            # guard40: a folder copied or moved whole, each of its files where it lands
+            for src in (v for v in scope.fold(node.args[0]) if isinstance(v, str)):
+                for dst in (v for v in scope.fold(target) if isinstance(v, str)):
+                    copies.judge(an, "cp", ["-r", src, dst], cwd)
+                    copies.judge(an, "cp", ["-r", src.rstrip("/") + "/.", dst], cwd)
         if target is None:
             continue
         for value in scope.fold(target):
             if isinstance(value, str):
                 an.written[an.paths.resolve(value, cwd)] = None
+                codewrites.judge_path(an, "python code", value, cwd)  # guard40: through the home, joined from pieces
             else:
                 an.unknown_writes = True

@@ -131,7 +131,8 @@ WRITE_TARGETS: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(^|/)\.(lessfilter|sqliterc|pdbrc|vimrc|gvimrc|exrc|nexrc|lesskey|tmux\.conf|screenrc|wgetrc|curlrc|psqlrc|"
                 r"perldb|gdbinit|selected_editor|mailcap|pam_environment|bash_aliases|xsession|xsessionrc|tclshrc|"
                 r"wishrc|pydistutils\.cfg|pythonrc(\.py)?|irbrc|Rprofile|octaverc|guile|sbclrc|emacs)$|"
-                r"(^|/)\.(vim|emacs\.d|ipython|jupyter)/|(^|/)\.config/(nvim|lesskey$|gdb/|environment\.d/|tmux/|pip/|"
+                r"(^|/)\.(vim|emacs\.d|ipython|jupyter|vscode/extensions|vscode-server|vscode-oss/extensions|cursor/extensions)/|"
+                r"(^|/)\.local/share/(nvim|vim)/|(^|/)\.config/(emacs/|nvim|lesskey$|gdb/|environment\.d/|tmux/|pip/|"
                 r"git/|ipython/|python/|pdbrc|mimeapps\.list$|environment\.d/)|(^|/)\.(pip|config/pip)/pip\.conf$|(^|/)\.local/(bin|share/applications)/"),
      "persistence", "a program reads it at every later start (commands, key bindings, settings) in the home folder"),
     (re.compile(r"(^|/)\.git/(hooks/|config$)|(^|/)\.gitconfig$|(^|/)\.config/git/config$"), "persistence",

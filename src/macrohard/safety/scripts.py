@@ -248,6 +248,7 @@ def replaced(cmd: SimpleCommand) -> str | None:
 def run_code(an: Analyzer, prog: str, inv: Invocation, cmd: SimpleCommand, depth: int, shell: bool) -> None:
     """Judge every piece of code a shell or interpreter command runs (``safety.invocation`` names them)."""
     cwd = cmd.cwd
+    before = an.__dict__.pop("argv_writes", False)
     loads = _perl_options(cmd.argv) if prog == "perl" else ""  # guard19: -Id's folder holds the code's own `use X`
     if prog in ("node", "nodejs"):
         _env_files(an, cmd, depth)
@@ -328,6 +329,13 @@ def run_code(an: Analyzer, prog: str, inv: Invocation, cmd: SimpleCommand, depth
         from macrohard.safety import pymodules
 
         pymodules.run_module(an, prog, inv.module, depth, cwd)
+    if an.__dict__.pop("argv_writes", False) and not shell:  # guard40: `python3 w.py .bashrc`, w.py writing argv[1]
+        from macrohard.safety import codewrites
+
+        skip = {*inv.codes, *inv.files, inv.script, inv.module}
+        codewrites.arguments(an, prog, [w for w in cmd.argv[1:] if w not in skip], cwd)
+    if before:
+        an.__dict__["argv_writes"] = True
     if prog.startswith(("python", "pypy")):  # shadowed standard modules, -W categories, doctest, zip apps
         from macrohard.safety import pyrun
 

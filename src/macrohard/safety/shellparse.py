@@ -46,6 +46,9 @@ class SimpleCommand:
     open_words: dict[str, bool] = field(default_factory=dict)
     # argument words holding an expansion the parse could not resolve (`python3 -c "$X"`), as the parse read them
     expanded: set[str] = field(default_factory=set)
+    # guard40: how many of its words (or redirect targets) begin with a quoted or escaped ~ (`"~/x"`, `\~`, `$'\x7e'`):
+    # bash makes those a folder named ~, the parse reads them as the home (safety.lookup.quoted_tilde)
+    quoted_tilde: int = 0
 
 
 @dataclass
@@ -69,8 +72,10 @@ class Parsed:
     cd_unsure: list[tuple[str, int, bool]] = field(default_factory=list)
     end_cwd: str | None = None  # where the line's `cd`s leave the shell, as bash's $PWD reads it (None: no `cd`)
     error: bool = False
+    quoted_tilde: int = 0  # words of the whole line that begin with a quoted or escaped ~ (SimpleCommand.quoted_tilde)
 
 
+_TILDE_QUOTES = frozenset({"word", "string", "raw_string", "ansi_c_string"})
 _VAR = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?")
 _DQ_ESCAPE = re.compile(r'\\([$`"\\\n])')
 _DEFAULT_SET = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*):?=(.*)\}$", re.S)
@@ -104,6 +109,8 @@ class _Walker:
     def word(self, node: Any, nested: set[str]) -> tuple[str, bool]:
         """The value of a word after quote removal; ``True`` when part of it is not known before running."""
         t = node.type
+        if t in _TILDE_QUOTES and self._quoted_tilde(node):
+            self.out.quoted_tilde += 1
         if t == "word" and (m := _DIR_TILDE.match(self.text(node))):  # guard30: `sh ~-/s.sh` ran $OLDPWD/s.sh
             return "$" + ("OLDPWD" if m.group(1).startswith("-") else "DIRSTACK") + m.group(2).replace("\\", ""), True
         if t in ("word", "number", "test_operator", "regex", "extglob_pattern"):
@@ -175,6 +182,27 @@ class _Walker:
         for child in node.children:
             self.visit(child, nested)
         return self.text(node), True
+
+    def _quoted_tilde(self, node: Any) -> bool:
+        """A word of its own (or the first part of one) that begins with a ``~`` bash does not expand."""
+        parent = node.parent
+        if parent is not None and parent.type == "concatenation":
+            if parent.children[0] is not node and parent.children[0].start_byte != node.start_byte:
+                return False
+            parent = parent.parent
+        if parent is not None and parent.type in ("string", "concatenation"):
+            return False
+        text = self.text(node)
+        if node.type == "word":
+            return text.startswith("\\~")
+        if node.type in ("string", "raw_string"):
+            return text[1:2] == "~"
+        if node.type == "ansi_c_string":
+            try:
+                return codecs.decode(text[2:-1], "unicode_escape").startswith("~")
+            except UnicodeDecodeError:
+                return False
+        return False
 
     def bound_value(self, node: Any, nested: set[str]) -> str | None:
         """``"$f"``, ``"${f%.JPG}"``, ``"$(basename "$f")"`` where a loop bound ``f``: its value (safety.loopglob)."""
@@ -466,6 +494,7 @@ class _Walker:
         own: set[str] = set()
         argv: list[str] = []
         cmd = SimpleCommand(argv=argv, redirects=list(extra_redirects))
+        tildes = self.out.quoted_tilde
         ended = False  # an argument `--` was met
         for child in node.children:
             if child.type == "variable_assignment":
@@ -503,6 +532,7 @@ class _Walker:
                 ended = ended or value == "--"  # after `--` a word is an operand, not a glob option
                 argv.append(value)
         cmd.nested_programs = own
+        cmd.quoted_tilde = self.out.quoted_tilde - tildes
         if nested is not None:
             nested |= own
             if argv:

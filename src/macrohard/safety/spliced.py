@@ -50,6 +50,10 @@ def xargs(an: Analyzer, prog: str, argv: list[str], cmd: SimpleCommand) -> None:
         # `echo .bashrc | xargs cp evil.txt`: the last word, where cp writes, is one it reads (guard20)
         an.r.add("dynamic", f"{prog} gives {name} the path it writes to from what it reads when it runs; name it, "
                             f"or use {name} -t DIR")
+    if name in ("cp", "mv", "rsync"):  # guard40: a whole folder it reads the name of, into a start-up folder
+        from macrohard.safety import copies
+
+        copies.from_input(an, name, argv, mark, cmd.cwd)
 
 
 def found(an: Analyzer, sub: list[str], option: str = "-exec") -> None:
