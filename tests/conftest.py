@@ -157,8 +157,25 @@ def _one_playwright_driver(request: pytest.FixtureRequest):
 
 
 # The suite's budget is 30 minutes on 2 cores: the files that spend it are printed at the end of every run
-# (setup, call and teardown summed per file), so the next change knows where the time goes.
+# (setup, call and teardown summed per file), so the next change knows where the time goes. Beside the wall time, the
+# CPU seconds the file's tests spent (this process and the children it reaped: sandboxes, servers, `python -m
+# macrohard`): on the shared machine the wall time follows the load (llama.cpp's two threads wait on each other when
+# either is descheduled), the CPU time much less, so a change measured at one load compares with one at another.
 _FILE_SECONDS: dict[str, float] = {}
+_FILE_CPU: dict[str, float] = {}
+
+
+def _cpu() -> float:
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
+    start = _cpu()
+    yield
+    path = item.nodeid.split("::", 1)[0]
+    _FILE_CPU[path] = _FILE_CPU.get(path, 0.0) + _cpu() - start
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
@@ -170,17 +187,20 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
     total = sum(_FILE_SECONDS.values())
     if total < 60:  # a targeted run: nothing to budget
         return
-    terminalreporter.section("slowest test files (seconds, setup + call + teardown)")
+    terminalreporter.section("slowest test files (seconds, setup + call + teardown; CPU seconds)")
     for path, seconds in sorted(_FILE_SECONDS.items(), key=lambda kv: -kv[1])[:40]:  # the next 20 grow too
-        terminalreporter.write_line(f"{seconds:8.1f}  {100 * seconds / total:4.1f} %  {path}")
-    terminalreporter.write_line(f"{total:8.1f}  in {len(_FILE_SECONDS)} files")
-    folders: dict[str, float] = {}
+        terminalreporter.write_line(f"{seconds:8.1f}  {100 * seconds / total:4.1f} %  cpu {_FILE_CPU.get(path, 0.0):7.1f}  "
+                                    f"{path}")
+    terminalreporter.write_line(f"{total:8.1f}  in {len(_FILE_SECONDS)} files, cpu {sum(_FILE_CPU.values()):.1f}")
+    folders: dict[str, list[float]] = {}
     for path, seconds in _FILE_SECONDS.items():
         folder = path.rsplit("/", 1)[0] if "/" in path else "."
-        folders[folder] = folders.get(folder, 0.0) + seconds
+        sums = folders.setdefault(folder, [0.0, 0.0])
+        sums[0] += seconds
+        sums[1] += _FILE_CPU.get(path, 0.0)
     terminalreporter.section("seconds per test folder")  # the figures a speed change is compared on, folder by folder
-    for folder, seconds in sorted(folders.items(), key=lambda kv: -kv[1]):
-        terminalreporter.write_line(f"{seconds:8.1f}  {100 * seconds / total:4.1f} %  {folder}")
+    for folder, (seconds, cpu) in sorted(folders.items(), key=lambda kv: -kv[1][0]):
+        terminalreporter.write_line(f"{seconds:8.1f}  {100 * seconds / total:4.1f} %  cpu {cpu:7.1f}  {folder}")
 
 
 # Under CI every real part is installed (install.sh puts them there), so a test skipped because bubblewrap, Xvfb or
