@@ -163,6 +163,7 @@ def _one_playwright_driver(request: pytest.FixtureRequest):
 # either is descheduled), the CPU time much less, so a change measured at one load compares with one at another.
 _FILE_SECONDS: dict[str, float] = {}
 _FILE_CPU: dict[str, float] = {}
+_CPU_MARK = pytest.StashKey[float]()
 
 
 def _cpu() -> float:
@@ -172,15 +173,23 @@ def _cpu() -> float:
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
-    start = _cpu()
+    item.stash[_CPU_MARK] = _cpu()
     yield
-    path = item.nodeid.split("::", 1)[0]
-    _FILE_CPU[path] = _FILE_CPU.get(path, 0.0) + _cpu() - start
+
+
+def _cpu_of_phase(item: pytest.Item, report: pytest.TestReport) -> None:
+    """The CPU seconds since the last phase's report, carried on the report (a pytest-xdist worker's reports reach
+    the run that prints the table with their ``user_properties``)."""
+    now = _cpu()
+    report.user_properties.append(("cpu_seconds", now - item.stash.get(_CPU_MARK, now)))
+    item.stash[_CPU_MARK] = now
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     path = report.nodeid.split("::", 1)[0]
     _FILE_SECONDS[path] = _FILE_SECONDS.get(path, 0.0) + report.duration
+    cpu = sum(value for name, value in report.user_properties if name == "cpu_seconds")
+    _FILE_CPU[path] = _FILE_CPU.get(path, 0.0) + cpu
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
@@ -218,6 +227,7 @@ def _skip_reason(report: pytest.TestReport) -> str:
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     outcome = yield
     report = outcome.get_result()
+    _cpu_of_phase(item, report)
     if report.skipped and os.environ.get("CI") == "true" and not hasattr(report, "wasxfail"):
         reason = _skip_reason(report)
         if any(part in reason.lower() for part in _REAL_PART):
