@@ -30,6 +30,12 @@ if "PYTEST_XDIST_WORKER" in os.environ and "MACROHARD_TEST_TERM" in os.environ:
 elif "PYTEST_XDIST_WORKER" not in os.environ:
     os.environ["MACROHARD_TEST_TERM"] = ",".join(os.environ.get(name, "") for name in _TERM_VARS)
 
+# Under pytest-xdist the workers share the machine's cores: a llama.cpp model decoding with two threads in one worker
+# waits at every token for whichever thread the other worker's work has descheduled (a model test ran past its 600 s
+# timeout beside a second worker, 23 s alone). A worker's models decode with one thread (`models.local_load`).
+if "PYTEST_XDIST_WORKER" in os.environ:
+    os.environ.setdefault("MACROHARD_LLAMA_THREADS", "1")
+
 _SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 _SIGNAL_HANDLERS = {sig: signal.getsignal(sig) for sig in _SIGNALS}
 

@@ -98,7 +98,8 @@ def llama_server(smollm2_path: Path, tmp_path_factory: pytest.TempPathFactory) -
     with open(log, "wb") as out:
         proc = subprocess.Popen(
             [*server_command(smollm2_path), "--model", str(smollm2_path), "--host", "127.0.0.1",
-             "--port", str(port), "--n_ctx", "2048", "--chat_format", "chatml-function-calling", "--n_threads", str(min(2, os.cpu_count() or 1))],
+             "--port", str(port), "--n_ctx", "2048", "--chat_format", "chatml-function-calling", "--n_threads",
+             os.environ.get("MACROHARD_LLAMA_THREADS") or str(min(2, os.cpu_count() or 1))],
             stdout=out, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}/v1"
     try:
