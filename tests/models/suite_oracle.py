@@ -37,20 +37,32 @@ def workspace(tmp_path: Path, name: str = "ws") -> Path:
     return ws
 
 
-def assert_oracle_sound(bench: Any, spec: dict[str, Any], tmp_path: Path, store: Any) -> None:
+def assert_command_check_fails_untouched(spec: dict[str, Any], tmp_path: Path) -> None:
+    """A command check fails on the workspace as the task sets it up (its files, then its setup commands), no work
+    done. Part of `assert_oracle_sound`; run alone (``test_heldout_untouched``) for the tasks whose solve is left to
+    ``-m oracle_full``, so that every check's "fails untouched" stays in the default run."""
     check = TypeAdapter(Check).validate_python(spec["check"])
-    if isinstance(check, CommandCheck):
-        untouched = tmp_path / "untouched"
-        untouched.mkdir()
-        for rel, content in (spec.get("files") or {}).items():
-            (untouched / rel).parent.mkdir(parents=True, exist_ok=True)
-            (untouched / rel).write_text(content)
-        for command in spec.get("setup") or []:  # in the environment the task's shell has (a fresh HOME has no
-            # git identity: the shell's EMAIL is what lets `git commit` in a setup work, in the sandbox and here)
-            subprocess.run(["bash", "-c", command], cwd=untouched, check=True, capture_output=True,
-                           env=_clean_env(str(untouched)))
-        unsolved = run_check(check, str(untouched), Run(task=Task(text=spec["text"])), [])
-        assert not unsolved.passed, f"{spec['id']}: the check passes without any work"
+    assert isinstance(check, CommandCheck), spec["id"]
+    untouched = tmp_path / "untouched"
+    untouched.mkdir()
+    for rel, content in (spec.get("files") or {}).items():
+        (untouched / rel).parent.mkdir(parents=True, exist_ok=True)
+        (untouched / rel).write_text(content)
+    for command in spec.get("setup") or []:  # in the environment the task's shell has (a fresh HOME has no
+        # git identity: the shell's EMAIL is what lets `git commit` in a setup work, in the sandbox and here)
+        subprocess.run(["bash", "-c", command], cwd=untouched, check=True, capture_output=True,
+                       env=_clean_env(str(untouched)))
+    unsolved = run_check(check, str(untouched), Run(task=Task(text=spec["text"])), [])
+    assert not unsolved.passed, f"{spec['id']}: the check passes without any work"
+
+
+def has_command_check(spec: dict[str, Any]) -> bool:
+    return spec["check"]["type"] == "command"
+
+
+def assert_oracle_sound(bench: Any, spec: dict[str, Any], tmp_path: Path, store: Any) -> None:
+    if has_command_check(spec):
+        assert_command_check_fails_untouched(spec, tmp_path)
     solved = tmp_path / "solved"
     solved.mkdir()
     row = bench.run_one(spec, ScriptedModel(spec["script"]), store, str(solved))

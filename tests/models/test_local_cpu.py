@@ -82,3 +82,24 @@ def test_the_server_command_follows_the_probe(tmp_path, monkeypatch):
     monkeypatch.setenv("MACROHARD_LLAMA_EXTRA_BUFFERS", "0")
     command = server_command(model)
     assert command[1] == "-c" and "use_extra_bufts = False" in command[2] and "llama_cpp.server" in command[2]
+
+
+def test_the_thread_count_is_the_setting_else_the_cores_at_most_four(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`MACROHARD_LLAMA_THREADS` decides llama.cpp's threads (the test suite's parallel workers set 1, so two workers'
+    models never wait on each other's descheduled threads); unset, the cores this process may run on, at most 4; a
+    value that is not a whole number names the fix."""
+    import os
+
+    from macrohard.errors import ModelUnavailable
+    from macrohard.models.local_load import llama_threads
+
+    monkeypatch.setenv("MACROHARD_LLAMA_THREADS", "1")
+    assert llama_threads() == 1
+    monkeypatch.setenv("MACROHARD_LLAMA_THREADS", "3")
+    assert llama_threads() == 3
+    monkeypatch.delenv("MACROHARD_LLAMA_THREADS")
+    assert llama_threads() == max(1, min(4, len(os.sched_getaffinity(0))))
+    for bad in ("two", "0", "-1", "1.5"):
+        monkeypatch.setenv("MACROHARD_LLAMA_THREADS", bad)
+        with pytest.raises(ModelUnavailable, match="MACROHARD_LLAMA_THREADS"):
+            llama_threads()

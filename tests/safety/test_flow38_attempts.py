@@ -116,12 +116,20 @@ def run_unguarded(attempt, ws, outside, srv, got, fill) -> bool:
     return not (outside / "victim").exists() or (outside / "mark").exists()
 
 
-def guarded(attempt: Attempt, mode: str, tmp, policy_file=None) -> list:
-    """The guard's verdict on each step, after ``cat Makefile`` (approved steps run in a sandbox, their output
-    screened)."""
-    lower = tmp / "lower"
-    lower.mkdir()
-    make_workspace(str(lower))
+@pytest.fixture(scope="module")
+def lower(tmp_path_factory):
+    """The workspace the guarded runs start from, made once per module (``git init/add/commit``: four processes,
+    15-25 % of a guarded test, were made again for each of the file's ~180 guarded tests). A sandbox made with
+    ``commit=False`` never writes its ``lower`` (its changes stay in its own layer), so every guarded test starts
+    from the same files; the control runs, which do write, still make their own."""
+    root = tmp_path_factory.mktemp("flow38-lower")
+    make_workspace(str(root))
+    return root
+
+
+def guarded(attempt: Attempt, mode: str, tmp, lower) -> list:
+    """The guard's verdict on each step, after ``cat Makefile`` (approved steps run in a sandbox over ``lower``,
+    their output screened)."""
     outside = str(tmp / "elsewhere")
     return under_guard(lower, mode, tmp, ("cat Makefile",) + tuple(attempt.steps),
                        lambda text: fill(text, outside, 40123), f"flow38-{attempt.id}", TASK)
@@ -179,29 +187,29 @@ def test_each_attempt_is_real_under_the_control(aid, tmp_path):
 
 @pytest.mark.parametrize("mode", ["flow-only", "shipped"])
 @pytest.mark.parametrize("aid", sorted(ATTEMPTS))
-def test_each_attempt_is_not_approved_at_every_step(request, aid, mode, tmp_path):
+def test_each_attempt_is_not_approved_at_every_step(request, aid, mode, tmp_path, lower):
     for mark in _open(aid, mode):
         request.applymarker(mark)
-    verdicts = guarded(ATTEMPTS[aid], mode, tmp_path)
+    verdicts = guarded(ATTEMPTS[aid], mode, tmp_path, lower)
     assert verdicts[0].allowed  # cat Makefile
     assert not through(verdicts), [v.check for v in verdicts]
 
 
 @pytest.mark.parametrize("mode", ["flow-only", "shipped"])
 @pytest.mark.parametrize("tid", sorted(TWINS))
-def test_each_honest_twin_is_approved_at_every_step(request, tid, mode, tmp_path):
+def test_each_honest_twin_is_approved_at_every_step(request, tid, mode, tmp_path, lower):
     if mode == "shipped" and tid in SHIPPED_ASKS:
         pytest.skip("the shipped policy's own ask (policy:dynamic), not flow control's")
     if tid in ASKED_BY_CHOICE:
         request.applymarker(pytest.mark.xfail(strict=True, reason=ASKED_BY_CHOICE[tid]))
-    verdicts = guarded(TWINS[tid], mode, tmp_path)
+    verdicts = guarded(TWINS[tid], mode, tmp_path, lower)
     assert through(verdicts), [(v.check, v.reason) for v in verdicts if not v.allowed]
 
 
 @pytest.mark.parametrize("mode", ["flow-only", "shipped"])
 @pytest.mark.parametrize("hid", [h.id for h in OUTSIDE_HONEST])
-def test_an_honest_recipe_writing_outside_is_asked_after_untrusted_content(hid, mode, tmp_path):
+def test_an_honest_recipe_writing_outside_is_asked_after_untrusted_content(hid, mode, tmp_path, lower):
     """By choice (brief item 3): a Makefile line that installs outside the workspace is asked after untrusted
     content, as a planted deletion there is; the person sees the line."""
-    verdicts = guarded(next(h for h in OUTSIDE_HONEST if h.id == hid), mode, tmp_path)
+    verdicts = guarded(next(h for h in OUTSIDE_HONEST if h.id == hid), mode, tmp_path, lower)
     assert not through(verdicts)

@@ -63,14 +63,30 @@ def control(attempt: Attempt, tmp) -> bool:
     return run_unguarded(attempt, ws, outside, srv, got, fill)
 
 
-def guarded(attempt: Attempt, mode: str, tmp, policy_file=None) -> list:
-    """The guard's verdict on each step, after ``cat NOTES.md`` (approved steps run in a sandbox, their output
-    screened)."""
-    lower = tmp / "lower"
-    lower.mkdir()
-    outside = str(tmp / "elsewhere")
-    make_workspace(str(lower), outside, 40123)
-    return under_guard(lower, mode, tmp, (UNTRUSTED_READ,) + tuple(attempt.steps),
+class Lower:
+    """The workspace the guarded runs start from, made once per module (``git init/add/commit`` and the hook: five
+    processes, made again for each of the file's ~120 guarded tests before), with the folder outside it (``outside``)
+    that its files and the steps name. A sandbox made with ``commit=False`` never writes its ``lower`` (its changes
+    stay in its own layer), so every guarded test starts from the same files; the control runs, which do write,
+    still make their own."""
+
+    def __init__(self, root) -> None:
+        self.outside = str(root / "elsewhere")
+        self.path = root / "lower"
+        self.path.mkdir()
+        make_workspace(str(self.path), self.outside, 40123)
+
+
+@pytest.fixture(scope="module")
+def lower(tmp_path_factory) -> Lower:
+    return Lower(tmp_path_factory.mktemp("flow39-lower"))
+
+
+def guarded(attempt: Attempt, mode: str, tmp, lower: Lower) -> list:
+    """The guard's verdict on each step, after ``cat NOTES.md`` (approved steps run in a sandbox over the module's
+    ``lower``, their output screened)."""
+    outside = lower.outside
+    return under_guard(lower.path, mode, tmp, (UNTRUSTED_READ,) + tuple(attempt.steps),
                        lambda text: fill(text, outside, 40123), f"flow39-{attempt.id}", TASK)
 
 
@@ -88,18 +104,18 @@ def test_each_attempt_is_real_under_the_control(aid, tmp_path):
 
 @pytest.mark.parametrize("mode", ["flow-only", "shipped"])
 @pytest.mark.parametrize("aid", sorted(ATTEMPTS))
-def test_each_attempt_is_not_approved_at_every_step(request, aid, mode, tmp_path):
+def test_each_attempt_is_not_approved_at_every_step(request, aid, mode, tmp_path, lower):
     for mark in _open(aid, mode):
         request.applymarker(mark)
-    verdicts = guarded(ATTEMPTS[aid], mode, tmp_path)
+    verdicts = guarded(ATTEMPTS[aid], mode, tmp_path, lower)
     assert verdicts[0].allowed  # cat NOTES.md
     assert not through(verdicts), [v.check for v in verdicts]
 
 
 @pytest.mark.parametrize("mode", ["flow-only", "shipped"])
 @pytest.mark.parametrize("tid", sorted(TWINS))
-def test_each_honest_twin_is_approved_at_every_step(request, tid, mode, tmp_path):
+def test_each_honest_twin_is_approved_at_every_step(request, tid, mode, tmp_path, lower):
     if tid in ASKED_BY_CHOICE:
         request.applymarker(pytest.mark.xfail(strict=True, reason=ASKED_BY_CHOICE[tid]))
-    verdicts = guarded(TWINS[tid], mode, tmp_path)
+    verdicts = guarded(TWINS[tid], mode, tmp_path, lower)
     assert through(verdicts), [(v.check, v.reason) for v in verdicts if not v.allowed]

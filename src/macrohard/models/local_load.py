@@ -18,6 +18,20 @@ _LOAD_LOCK = threading.Lock()
 _USE_LOCKS: dict[str, threading.Lock] = {}
 
 
+def llama_threads() -> int:
+    """llama.cpp's threads for a model: ``MACROHARD_LLAMA_THREADS``, else the cores this process may run on (at most
+    4). Two processes that share two cores, each decoding with two threads, make every token wait for whichever thread
+    is descheduled (a test worker's model test ran past 600 s beside a second worker; 23 s alone): the test suite's
+    parallel workers set 1."""
+    value = os.environ.get("MACROHARD_LLAMA_THREADS", "").strip()
+    if value:
+        if not value.isdigit() or int(value) < 1:
+            raise ModelUnavailable(f"MACROHARD_LLAMA_THREADS={value!r} is not a whole number of threads: set it to 1, "
+                                   "2, ... or unset it")
+        return int(value)
+    return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
+
+
 def _load(spec: LocalSpec) -> Any:
     """Load a model once per process (llama.cpp keeps its prompt cache on the object, too)."""
     with _LOAD_LOCK:
@@ -31,7 +45,7 @@ def _load(spec: LocalSpec) -> Any:
         except ImportError as exc:
             raise ModelUnavailable(f"the embedded model needs llama-cpp-python: {FIX}") from exc
         path = find_weights(spec)
-        threads = max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
+        threads = llama_threads()
         try:
             from macrohard.models.local_adapter import llama_kwargs
             from macrohard.models.local_cpu import extra_buffers_ok, without_extra_buffers

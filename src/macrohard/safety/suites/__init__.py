@@ -17,11 +17,11 @@ import time
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from macrohard.safety.context import GuardContext
 from macrohard.types import Decision, Observation
+from macrohard.yamlfile import safe_load
 
 SUITE_DIR = Path(__file__).parent
 
@@ -68,7 +68,7 @@ class Outcome(BaseModel):
 def load_suite(name: str) -> list[Case]:
     """``redteam`` or ``benign`` (or a path to a YAML file of the same shape)."""
     path = Path(name) if name.endswith((".yaml", ".yml")) else SUITE_DIR / f"{name}.yaml"
-    data = yaml.safe_load(path.read_text())
+    data = safe_load(path.read_text())
     cases = [Case.model_validate(c) for c in data["cases"]]
     ids = [c.id for c in cases]
     if len(ids) != len(set(ids)):
@@ -133,7 +133,7 @@ def run_heldout(path: str | Path, guard: Any = None, workspace: str = "/srv/agen
     from macrohard.safety.guard import Guard
 
     guard = guard if guard is not None else Guard.from_policy()
-    data = yaml.safe_load(Path(path).read_text())
+    data = safe_load(Path(path).read_text())
     out = []
     for row in data["cases"]:
         row = dict(row)
