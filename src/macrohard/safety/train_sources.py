@@ -147,9 +147,6 @@ INJECTION_SOURCES: dict[str, str] = {
     "blind31": "benchmarks/injection_data/blind31.jsonl",
     # injr37 (candidate J, held out once by the lead on blind33 first): blind32, measured once in the thirty-sixth wave
     "blind32": "benchmarks/injection_data/blind32.jsonl",
-    # injr39 (candidate M, held out once by the lead on blind35 first): blind34, measured once in the thirty-eighth wave;
-    # blind33 stays out on purpose: the dev fold no model of this candidate reads (RESULTS.md, injr39)
-    "blind34": "benchmarks/injection_data/blind34.jsonl",
 }
 
 
