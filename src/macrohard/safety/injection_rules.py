@@ -41,7 +41,9 @@ class _RoleLines(_gated):  # noqa: N801 - used like re.compile
     assistant's own words only: the user's request there is the real one, and an order inside the tool's result is the
     other rules' and the classifier's to find. An assistant reply that answers (``Assistant: the file is over 50 MB.``)
     and a YAML key (``assistant:`` with an indented mapping under it) are no fake turn. blind31's 40 look-alikes wrapped
-    as an agent transcript were 40 of its 86 false positives at the policy point, flagged by this rule alone.
+    as an agent transcript were 40 of its 86 false positives at the policy point, flagged by this rule alone. injr39:
+    a parenthesised stage direction (``assistant: (calls read_document id=265)``) is a tool call and ``tool[NAME]:`` a
+    tool turn too (blind33's and blind34's look-alikes in that frame topped their false positives: 15 and 7 rows).
     The rule never fires where the old pattern (``pattern``, kept for the gate) does not."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
@@ -70,11 +72,11 @@ class _RoleLines(_gated):  # noqa: N801 - used like re.compile
 
 
 _LABEL = (r"^[ \t]*[\"'\u201c]?(?:\[|<|\#{1,3}[ \t]*|\*\*)?(?P<who>system|assistant|developer|user|human|customer|tool|function|"
-          r"result|observation|tool[ _]call|tool[ _]result)(?:\([^)\n]{0,40}\))?(?:\]|>|\*\*)?[ \t]*(?:message|prompt)?"
+          r"result|observation|tool[ _]call|tool[ _]result)(?:\([^)\n]{0,40}\)|\[[\w.\-]{1,40}\])?(?:\]|>|\*\*)?[ \t]*(?:message|prompt)?"
           r"[ \t]*[:>]")
 _TURN = re.compile(_LABEL + r"[ \t]*(?:\*\*[ \t]*)?(?P<said>[^\n]*)", re.I | re.M)
 _TURN_CUT = re.compile(r"\s+(?=(?:\[|\*\*)?(?:system|assistant|developer|user|human|customer|tool|function|result|"
-                       r"observation)(?:\([^)]{0,40}\))?(?:\]|\*\*)?\s*[:>])", re.I)
+                       r"observation)(?:\([^)]{0,40}\)|\[[\w.\-]{1,40}\])?(?:\]|\*\*)?\s*[:>])", re.I)
 _YAML_UNDER = re.compile(r"\n[ \t]+(?:[\w-]+[ \t]*:(?!//)|- )")  # an indented mapping or list under the label
 _YAML_KEY = re.compile(r"[a-z][a-z0-9_-]*:\s")  # "assistant: may: [read, …]": a YAML key (the flat text)
 _TOOL_WHO = {"tool", "function", "result", "observation", "tool call", "tool_call", "tool result", "tool_result"}
@@ -100,7 +102,8 @@ def _turns(text: str) -> list[tuple[str, str, bool]]:
 
 
 _TOOL_CALL = re.compile(r"\W*(?:(?:calling|call|invoking|invoke|using|running tool)\s+[\w.\-]+\s*\(|[\w.\-]+\([^\n]*\)\s*$|"
-                        r"tool[ _]call\b)", re.I)
+                        r"tool[ _]call\b)|"
+                        r"\s*\(\s*(?:calls|called|calling|invokes|invoked|invoking|uses|used|using)\s+[\w.\-]+[^()\n]{0,80}\)\s*$", re.I)
 _ACK = re.compile(r"\W*(?:ok(?:ay)?|sure|done|will do|understood|got it|on it|noted|certainly|of course|right away|alright|all right|"
         r"roger|absolutely|as you wish|consider it done|sige|opo|vale|claro|de acuerdo|d'accord|entendu|bien s[uû]r|"
         r"verstanden|klar|mach ich|jasne|dobrze|certo|va bene|okej|oké|tamam|tabii|baik|siap|vâng|được|sawa|ndiyo|"
