@@ -155,10 +155,16 @@ def test_a_stopped_x_server_ends_its_desktop_step_and_the_run_by_its_budget(tmp_
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
     printed = _flat("".join(out) + rest)
-    assert proc.returncode == 1 and "Traceback" not in printed, printed
+    assert "Traceback" not in printed, printed
     run = SQLiteStore().list_runs(limit=1)[0]
     steps = SQLiteStore().steps(run.id)
-    assert run.status.value == "out_of_budget" and "wall-time budget of 6s" in (run.error or ""), (run, printed)
+    # the hung step ends by the budget; whether the two quick steps after it still fit in the 6 s depends on when
+    # the watcher fired (once, under two workers at load 20, the fresh desktop came up in time and the run ended
+    # `succeeded` in 6.3 s): either way the run ended, by itself, and said why
+    if run.status.value == "out_of_budget":
+        assert proc.returncode == 1 and "wall-time budget of 6s" in (run.error or ""), (run, printed)
+    else:
+        assert run.status.value == "succeeded" and proc.returncode == 0 and len(steps) == 4, (run, printed)
     hung = steps[1]
     assert hung.env_ms is not None and hung.env_ms < 12000, hung.env_ms
     assert "X server stopped responding" in hung.observation.output, hung.observation.output
