@@ -105,18 +105,22 @@ def test_the_multilingual_head_reads_the_newer_sets_too() -> None:
 
 
 
-def test_blind31_to_blind34_are_read_by_every_head_in_one_order() -> None:
+def test_blind31_to_blind34_are_read_in_one_order() -> None:
     # scr37 (candidate K1): blind31/everyday31 and blind32/everyday32 (each measured once by the lead), scr38 (candidate
     # N1): blind33/everyday33, then scr39 (candidate N): blind34/everyday34 are the last eight sources, in this order;
-    # every head reads them all (scr39 retrained the multilingual and MiniLM heads with blind33/34 too), so no trainer's
-    # NOT_YET names them; parts32/ to parts34/ are not sources (blind32-34.tsv and everyday32-34.tsv are their parts
-    # joined unchanged)
+    # every head reads blind31/32; blind33/33 the n-gram and Gemma heads (scr38's retrain); blind34/34 the n-gram head
+    # alone (scr39's retrain: the multilingual fit did not end by its limit, the MiniLM and Gemma heads were not run), so
+    # the other trainers' NOT_YET name what their files were not fit on (their --check reads those rows); parts32/ to
+    # parts34/ are not sources (blind32-34.tsv and everyday32-34.tsv are their parts joined unchanged)
     names = ("blind31", "everyday31", "blind32", "everyday32", "blind33", "everyday33", "blind34", "everyday34")
     assert tuple(CONTENT_SOURCES)[-8:] == names
+    waits = {"train_content_embed.py": {"blind33", "everyday33", "blind34", "everyday34"},
+             "train_content_multi.py": {"blind33", "everyday33", "blind34", "everyday34"},
+             "train_gemma_head.py": {"blind34", "everyday34"}}
     for name in names:
         assert CONTENT_SOURCES[name] == f"benchmarks/content/{name}.tsv"
         for trainer in TRAINERS:
-            assert name not in _not_yet(trainer), (trainer, name)
+            assert (name in _not_yet(trainer)) == (name in waits[trainer]), (trainer, name)
     assert not any(f"parts3{n}" in rel for rel in CONTENT_SOURCES.values() for n in "234")
 
 
