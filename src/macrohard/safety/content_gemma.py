@@ -131,9 +131,19 @@ def harm_reading(scores: dict[str, float]) -> float:
     return max(scores.get("any_harm", 0.0), *(scores.get(c, 0.0) for c in HARMS))
 
 
+# The multilingual head's share of the combined bias reading (the Gemma head's is the rest). scr39 (candidate N+): on
+# blind34's other-language answers the multilingual head's bias reading separated biased from benign answers better
+# (AUC 0.974) than the Gemma head's bias output carried from the 8b6b705 head (0.937); with the screen's lift and
+# every other path kept, 0.8 (threshold 0.359) stopped 210 of 302 biased answers there against the mean's 167 at
+# 0.491, with the same 24 of 707 benign answers flagged (chosen there; RESULTS.md, scr39). 0.5: the mean.
+BIAS_MULTI_WEIGHT = 0.8
+
+
 def combine(multi: dict[str, float], gemma: dict[str, float]) -> tuple[float, float]:
-    """(harm, bias) of the two heads together: the mean of each head's harm reading, the mean of their bias."""
-    return (harm_reading(multi) + harm_reading(gemma)) / 2, (multi.get("bias", 0.0) + gemma.get("bias", 0.0)) / 2
+    """(harm, bias) of the two heads together: the mean of each head's harm reading; their bias readings weighted
+    ``BIAS_MULTI_WEIGHT`` to the multilingual head's."""
+    bias = BIAS_MULTI_WEIGHT * multi.get("bias", 0.0) + (1 - BIAS_MULTI_WEIGHT) * gemma.get("bias", 0.0)
+    return (harm_reading(multi) + harm_reading(gemma)) / 2, bias
 
 
 # The two heads' mean stops an answer only when the multilingual head reads some harm in it too (its own harm reading at
@@ -150,8 +160,10 @@ MULTI_FLOOR = 0.0
 # stopped 76 of 219 biased answers outside English through this path at the file's 0.571; at 0.491 106, with 1 more of
 # 843 other-language benign answers (look-alikes and everyday33) flagged, chosen there (the lowest 0.01 step costing at
 # most one benign answer more) and read once on blind27/28, everyday27/28 and look35, which neither other-language
-# head read (RESULTS.md, scr38). None: the file's.
-BIAS_THRESHOLD: float | None = 0.491
+# head read (RESULTS.md, scr38). scr39 (candidate N+): 0.359 with ``BIAS_MULTI_WEIGHT`` 0.8 (the lowest 0.001 step at
+# which blind34/everyday34's other-language benign answers flagged by S's whole screen stayed at S's 24 of 707).
+# None: the file's.
+BIAS_THRESHOLD: float | None = 0.359
 
 
 @lru_cache(maxsize=1)

@@ -100,6 +100,10 @@ CONTENT_SOURCES: dict[str, str] = {
     # heads; parts33/ is not named (blind33.tsv and everyday33.tsv are its parts joined)
     "blind33": "benchmarks/content/blind33.tsv",
     "everyday33": "benchmarks/content/everyday33.tsv",
+    # scr39 (candidate N): blind34/everyday34 (measured once by the lead in the thirty-eighth wave) read by all four
+    # heads; parts34/ is not named (blind34.tsv and everyday34.tsv are its parts joined row for row)
+    "blind34": "benchmarks/content/blind34.tsv",
+    "everyday34": "benchmarks/content/everyday34.tsv",
 }
 # published answer sets read so far by the Gemma head alone (screen21: ``train_gemma_head`` passes ``newer=True`` to
 # ``content_train.training_data``); the n-gram, MiniLM and multilingual heads read them at their next retrain (then
