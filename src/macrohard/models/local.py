@@ -48,6 +48,7 @@ from macrohard.models import (
     local_next,
     local_notes,
     local_proofs,
+    local_recount,
     local_verify,
 )
 from macrohard.models import local_browser as web
@@ -143,8 +144,9 @@ class LocalModel(ClaimSteps):
 
     @property
     def wants_scratch(self) -> bool:
-        """Whether the agent loop should bind a ``Scratch`` of each run (the ``agree`` aid, ``local_agree.py``)."""
-        return "agree" in self.aids
+        """Whether the agent loop should bind a ``Scratch`` of each run (the ``agree`` aid, ``local_agree.py``; with
+        ``verify``, a number's second count runs apart there: ``local_recount.py``)."""
+        return "agree" in self.aids or ("verify" in self.aids and local_recount.ON)  # (local_recount: counts)
 
     def bind_scratch(self, scratch: Any) -> None:
         """The run's ``Scratch`` (or None): second solutions tried from its start, through its guard."""
@@ -179,7 +181,7 @@ class LocalModel(ClaimSteps):
             self._asked = set()
         evidence = "verify" in self.aids  # a claimed success stands only on the harness's evidence (local_evidence.py)
         if evidence and (held := self._claims.due(task, history)) is not None:
-            return self._settle(*held, task, history)
+            return self._settle(*held, task, history, kinds)
         if evidence and (proved := self._proofs.due(task, history)) is not None:
             if (refusal := proved[0].get("refused")) is not None:  # the probe asked at a refusal (_refuse)
                 if proved[1] == "yes":
