@@ -28,7 +28,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from macrohard.models import local_agree, local_form
+from macrohard.models import local_agree, local_evidence, local_form
 
 ON = True
 NOTE = ("Before this counts as done, check your answer a second way. Write ONE bash command that computes the answer "
@@ -50,6 +50,11 @@ def asks_number(task: str) -> bool:
     return bool(_ASKS.search(task)) and not _PER_ITEM.search(task)
 
 
+def dictated(task: str, number: str) -> bool:
+    """A number the task's own words give ("write 3 to n.txt"), where no number is asked for: nothing to recount."""
+    return not asks_number(task) and bool(re.search(rf"(?<![\w.]){re.escape(number)}(?![\w.])", task))
+
+
 def number_of(text: str) -> str | None:
     """The one number ``text`` holds (blanks around it allowed), else None."""
     text = text.strip()
@@ -67,7 +72,7 @@ def claimed(task: str, evidence: str, history: list[Any], answer: str) -> tuple[
     """(the path that holds the claimed number or None for the finish's answer, the number) — or (path, None) when
     files the task names were written but none holds one number, (None, None) when no number is claimed."""
     files = local_form.files_shown(evidence)
-    named = [p for p in local_form.written(history) if p in files and local_form._named(p, task)]
+    named = [p for p in wrote(history) if p in files and local_form._named(p, task)]
     for path in named:
         content, whole = files[path]
         if whole and (n := number_of(content)) is not None:
@@ -77,14 +82,21 @@ def claimed(task: str, evidence: str, history: list[Any], answer: str) -> tuple[
     return (named[0] if named else None), None
 
 
+def wrote(history: list[Any]) -> list[str]:
+    """Files the run wrote: redirects and ``write_file`` (``local_form.written``), ``tee`` targets, cp/mv/ln targets."""
+    tees = [m.removeprefix("./") for p in history if p.action.get("kind") == "bash" and p.ok
+            for m in re.findall(r"\btee\s+(?:-a\s+)?([\w./-]+)", str(p.action.get("command", "")))]
+    return list(dict.fromkeys([*local_form.written(history), *tees, *local_evidence.written_paths(history)]))
+
+
 def counting(history: list[Any], path: str | None, number: str) -> list[str]:
     """The run's commands that made the number: those that wrote ``path`` with ``>``, else those that printed it
     (else every command of the run)."""
     mine = [p for p in history if p.action.get("kind") == "bash"]
     if path:
-        wrote = [p for p in mine if re.search(rf">>?\s*(\./)?{re.escape(path)}\b", str(p.action.get("command", "")))]
-        if wrote:
-            return local_agree.own_commands(wrote)
+        by = [p for p in mine if re.search(rf">>?\s*(\./)?{re.escape(path)}\b", str(p.action.get("command", "")))]
+        if by:
+            return local_agree.own_commands(by)
     printed = [p for p in mine if p.ok and (n := number_of(p.result)) is not None and same(n, number)]
     return local_agree.own_commands(printed or mine)
 
@@ -155,4 +167,4 @@ def _log(line: str) -> None:
         print(f"recount: {line}", file=sys.stderr, flush=True)
 
 
-__all__ = ["AGREED", "NOTE", "NOT_CONFIRMED", "ON", "asks_number", "claimed", "finish", "number_of", "recount", "usable"]
+__all__ = ["AGREED", "NOTE", "NOT_CONFIRMED", "ON", "asks_number", "claimed", "dictated", "finish", "number_of", "recount", "usable"]
