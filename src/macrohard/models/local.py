@@ -12,7 +12,8 @@ repeats re-sampled or ending the run), ``bias`` (a logit bonus for the task's wo
 read-back command; then its own yes/no on the evidence decides: finish, or on "no" its own next action, taken
 as the task's next step (up to ``MAX_NEXT``, the run judged afresh after it) or as a fix of what it wrote (up to
 ``MAX_FIXES``, 0 by default: ``models/local_next.py``; the opt-in ``after_no``: one of either, then the "no" stands:
-``models/local_after_no.py``); a claimed success stands only on its "yes": ``models/local_verify.py``;
+``models/local_after_no.py``); a claimed success stands only on its "yes": ``models/local_verify.py``, and a number
+only when the model's own second count, written another way and run apart, prints it too: ``models/local_recount.py``;
 with it a give-up stays offered after a failed step; first of all, a finish on a task whose every demand the harness can test
 itself is settled by those tests, no yes/no asked: ``models/local_proofs.py``). In every loop a write that copies the harness's words or a
 failed command's error into a file is refused as a format error (``models/local_copies.py``), and so is a report
