@@ -141,14 +141,15 @@ class ClaimSteps:
 
     def _recount(self, finish: dict[str, Any], task: str, history: list[Past],
                  kinds: list[str] | None) -> tuple[dict[str, Any], Usage]:
-        """A number the judges let stand needs the model's own second count, written another way, to print the
-        same number (``local_recount.py``); a claim of anything but one number goes on as judged."""
+        """A number or one-word value the judges let stand needs the model's own second computation, written another
+        way, to print the same (``local_recount.py``); a claim of anything else goes on as judged."""
         path, number = local_recount.claimed(task, history[-1].result, history[:-1], str(finish.get("answer", "")))
+        if local_recount.asks_number(task) and (number is None or local_recount.number_of(number) is None):
+            # one number asked, and no file the task names holds one
+            what = f"the task asks for one number and {path or 'no file it names'} holds no single number"
+            local_recount._log(f"no ({what}) ({task[:50]})")
+            return local_recount.finish(finish, "no", what), Usage()
         if number is None:
-            if local_recount.asks_number(task):  # one number asked, and no file the task names holds one
-                what = f"the task asks for one number and {path or 'no file it names'} holds no single number"
-                local_recount._log(f"no ({what}) ({task[:50]})")
-                return local_recount.finish(finish, "no", what), Usage()
             return finish, Usage()
         if local_recount.dictated(task, number):  # "write 3 to n.txt": the number is the task's own
             return finish, Usage()

@@ -1,10 +1,12 @@
-"""A number claimed through the judges needs a second count of the model's own (issue 18, thirty-ninth wave).
+"""A number or one-word value claimed through the judges needs a second computation of the model's own (issue 18,
+thirty-ninth wave).
 
-Where the run's answer is one number (a file the task names and the run wrote holds one number, or the finish's
-answer is a bare number), the judges' "yes" is not evidence enough: on heldout23-25 every success the yes/no judges
+Where the run's answer is one number or one word (a file the task names and the run wrote holds just that, or the
+finish's answer is a bare number), the judges' "yes" is not evidence enough: on heldout23-25 every success the yes/no judges
 allowed on a count was wrong (4 of 4: ``kanykei-status-404``, ``antsirabe-folders-count``, ``toomas-login-shells``,
 ``narva-distinct-emails``; a substring count, a folder counted as its own child, awk's wrong field, a case-sensitive
-``uniq``) and none was right (RESULTS.md, comp39). So before such a claim stands:
+``uniq``) and none was right (RESULTS.md, comp39); heldout22's ``khuli-dia-semana`` (ctx36) was a weekday guessed by
+hand, the same shape with a word. So before such a claim stands:
 
 - the form: where the task asks how many / for the number of something (English words, or "how many" in a few other
   languages) and no file it names holds one number, the claim does not stand (``toomas-login-shells`` wrote names);
@@ -12,11 +14,12 @@ allowed on a count was wrong (4 of 4: ``kanykei-status-404``, ``antsirabe-folder
   (``NOTE``; the first token of each of its earlier commands is forbidden as the first token, the ``agree`` aid's
   ``BanFirst``, so that the second count is written differently; once more at temperature 0.7 if it still repeats).
   The harness runs it apart from the run (``macrohard/scratch.py``: through ``Guard.authorize``, the workspace put
-  back after, nothing of it shown to the model) and the claim stands only when it prints exactly the same number.
-  A recount that repeats an earlier command, reads the answer's own file, only echoes, runs the same programs as the
-  run's counting, fails, is denied or prints anything but one number: no claim.
+  back after, nothing of it shown to the model) and the claim stands only when it prints exactly the same answer (a
+  number compared as a number, a word as written). A recount that repeats an earlier command, reads the answer's own
+  file, only echoes, runs the same programs as the run's own computation, fails, is denied or prints anything but one
+  value: no claim. A value the task's own words dictate ("write 3 to n.txt") is not recounted.
 
-The command is always the model's; the harness only compares two numbers. It never turns a give-up into a success,
+The command is always the model's; the harness only compares two values. It never turns a give-up into a success,
 and it never changes the workspace, so a run's check passes or fails exactly as without it. ``ON`` switches it off.
 """
 
@@ -33,11 +36,13 @@ from macrohard.models import local_agree, local_evidence, local_form
 ON = True
 NOTE = ("Before this counts as done, check your answer a second way. Write ONE bash command that computes the answer "
         "again from the task's input data with a different method from your commands above (another program or "
-        "another approach), and prints only the number. Do not read {path}; write no file.")
-AGREED = "done: a second count by another method ({command}) printed the same number, {number} (it had answered: {answer})"
+        "another approach), and prints only the answer (the number or word asked for). Do not read {path}; write no file.")
+AGREED = ("done: a second computation by another method ({command}) printed the same answer, {number} (it had "
+          "answered: {answer})")
 NOT_CONFIRMED = ("not confirmed: the model said the task was done, but {why}, so the claim does not stand; look at the "
                  "workspace before relying on it (it had answered: {answer})")
 _NUMBER = re.compile(r"^[-+]?\d+(?:[.,]\d+)?$")
+WORD_CHARS = 80  # a one-word answer: a weekday, a name, a hash, a branch
 # the task asks for one number: English (local_form's words) or "how many" in some other languages
 _ASKS = re.compile(r"\b(how many|number of|the number|count of|total of|sum of)\b|\bwie viele?\b|\bcombien\b|"
                    r"\bcu[aá]nt[oa]s\b|\bquant[oia]s?\b|\bmitu\b|\bkaç\b|\bсколько\b|\bkolik\b|\bberapa\b|\bhoeveel\b|"
@@ -48,6 +53,11 @@ _PER_ITEM = local_form._PER_ITEM  # a count for each item is a listing, not one 
 def asks_number(task: str) -> bool:
     """Whether the task asks for one number (a count, a total), not one per item."""
     return bool(_ASKS.search(task)) and not _PER_ITEM.search(task)
+
+
+def asks(task: str) -> bool:
+    """Whether the task asks a question (a one-word answer is then computed or looked up, not copied)."""
+    return "?" in task or "？" in task or bool(re.search(r"\b(what|which|who|whose|when|where|how)\b", task, re.I))
 
 
 def dictated(task: str, number: str) -> bool:
@@ -61,22 +71,35 @@ def number_of(text: str) -> str | None:
     return text if _NUMBER.match(text) else None
 
 
+def value_of(text: str) -> str | None:
+    """The one value ``text`` holds: a number, or one word (no blank inside, at most ``WORD_CHARS``), else None."""
+    text = text.strip()
+    if number_of(text) is not None:
+        return text
+    return text if text and len(text) <= WORD_CHARS and not re.search(r"\s", text) else None
+
+
 def same(a: str, b: str) -> bool:
-    try:
-        return float(a.replace(",", ".")) == float(b.replace(",", "."))
-    except ValueError:
-        return False
+    """Two numbers equal as numbers (3 and 3.0), anything else exactly equal."""
+    if number_of(a) is not None and number_of(b) is not None:
+        return float(a.strip().replace(",", ".")) == float(b.strip().replace(",", "."))
+    return a.strip() == b.strip()
 
 
 def claimed(task: str, evidence: str, history: list[Any], answer: str) -> tuple[str | None, str | None]:
-    """(the path that holds the claimed number or None for the finish's answer, the number) — or (path, None) when
-    files the task names were written but none holds one number, (None, None) when no number is claimed."""
+    """(the path that holds the claimed value or None for the finish's answer, the value: a number or one word) — or
+    (path, None) when files the task names were written but none holds one value, (None, None) when no value is
+    claimed. The finish's answer counts only as a bare number ("done" is no value)."""
     files = local_form.files_shown(evidence)
     named = [p for p in wrote(history) if p in files and local_form._named(p, task)]
     for path in named:
         content, whole = files[path]
         if whole and (n := number_of(content)) is not None:
             return path, n
+    for path in named if asks(task) else []:  # a word only as the answer to a question (a copy of a word is none)
+        content, whole = files[path]
+        if whole and (v := value_of(content)) is not None:
+            return path, v
     if (n := number_of(answer)) is not None and not named:
         return None, n
     return (named[0] if named else None), None
@@ -97,7 +120,7 @@ def counting(history: list[Any], path: str | None, number: str) -> list[str]:
         by = [p for p in mine if re.search(rf">>?\s*(\./)?{re.escape(path)}\b", str(p.action.get("command", "")))]
         if by:
             return local_agree.own_commands(by)
-    printed = [p for p in mine if p.ok and (n := number_of(p.result)) is not None and same(n, number)]
+    printed = [p for p in mine if p.ok and (n := value_of(p.result)) is not None and same(n, number)]
     return local_agree.own_commands(printed or mine)
 
 
@@ -146,8 +169,8 @@ def recount(task: str, path: str | None, number: str, history: list[Any], chat: 
     printed = scratch.run_apart(BashAction(command=command))
     if printed is None:
         why = f"the second count (`{command[:80]}`) was denied or failed"
-    elif (second := number_of(printed)) is None:
-        why = f"the second count (`{command[:80]}`) printed no single number"
+    elif (second := value_of(printed)) is None:
+        why = f"the second count (`{command[:80]}`) printed no single value"
     elif not same(second, number):
         why = f"a second count (`{command[:80]}`) printed {second} where {path or 'the answer'} says {number}"
     _log(f"{'no (' + why + ')' if why else 'agree'} {command[:80]!r} ({task[:50]})")
@@ -167,4 +190,4 @@ def _log(line: str) -> None:
         print(f"recount: {line}", file=sys.stderr, flush=True)
 
 
-__all__ = ["AGREED", "NOTE", "NOT_CONFIRMED", "ON", "asks_number", "claimed", "dictated", "finish", "number_of", "recount", "usable"]
+__all__ = ["AGREED", "NOTE", "NOT_CONFIRMED", "ON", "asks", "asks_number", "claimed", "dictated", "value_of", "finish", "number_of", "recount", "usable"]
