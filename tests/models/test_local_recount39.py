@@ -38,6 +38,8 @@ def test_which_tasks_ask_for_one_number() -> None:
     assert local_recount.dictated("Write 3 to n.txt", "3") and not local_recount.dictated("Write 3 to n.txt", "30")
     assert not local_recount.dictated("how many of the 3 files are empty? → n.txt", "3")  # asked: recounted
     assert local_recount.value_of(" Monday\n") == "Monday" and local_recount.value_of("two words") is None
+    assert local_recount.value_of("hay.txt") is None and local_recount.value_of("barns/loft") is None  # paths: looked up
+    assert local_recount.value_of("1.4.2") == "1.4.2" and local_recount.value_of("a1b2c3") == "a1b2c3"
     assert same("Monday", "Monday") and not same("Monday", "monday") and not same("3", "three")
     assert same("3", "3.0") and same("2,5", "2.5") and not same("3", "4") and not same("x", "3")
 

@@ -43,6 +43,7 @@ NOT_CONFIRMED = ("not confirmed: the model said the task was done, but {why}, so
                  "workspace before relying on it (it had answered: {answer})")
 _NUMBER = re.compile(r"^[-+]?\d+(?:[.,]\d+)?$")
 WORD_CHARS = 80  # a one-word answer: a weekday, a name, a hash, a branch
+_PATHLIKE = re.compile(r"/|^[\w-]*\.[A-Za-z]\w{0,5}$")  # dir/x, hay.txt
 # the task asks for one number: English (local_form's words) or "how many" in some other languages
 _ASKS = re.compile(r"\b(how many|number of|the number|count of|total of|sum of)\b|\bwie viele?\b|\bcombien\b|"
                    r"\bcu[aá]nt[oa]s\b|\bquant[oia]s?\b|\bmitu\b|\bkaç\b|\bсколько\b|\bkolik\b|\bberapa\b|\bhoeveel\b|"
@@ -76,7 +77,9 @@ def value_of(text: str) -> str | None:
     text = text.strip()
     if number_of(text) is not None:
         return text
-    return text if text and len(text) <= WORD_CHARS and not re.search(r"\s", text) else None
+    if not text or len(text) > WORD_CHARS or re.search(r"\s", text) or _PATHLIKE.search(text):
+        return None  # a path or file name is looked up by the evidence instead (local_evidence.claimed_paths)
+    return text
 
 
 def same(a: str, b: str) -> bool:
