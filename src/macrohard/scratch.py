@@ -116,6 +116,23 @@ class Scratch:
         now = fingerprint(self.env.workspace)
         return None if now is None or self._before is None else diff(self._before, now)
 
+    def run_apart(self, action: Any) -> str | None:
+        """Run one typed action from the run's *current* state, only as the guard approved it, and put that state
+        back after: what it printed, or None (denied, failed, or no snapshot). A second count of the model's own
+        (``models/local_recount.py``) runs here, so nothing it does stays in the run's workspace."""
+        if not self.ready:
+            return None
+        self.tries += 1
+        here = self.env.snapshot()
+        try:
+            authorization = self.guard.authorize(action, self.ctx, env=self.env)
+            if authorization.approved is None:
+                return None
+            observation = self.env.execute(authorization.approved)
+            return None if observation.error else str(observation.output)
+        finally:
+            self.env.restore(here)
+
     def try_from_start(self, actions: list[Any]) -> Changes | None:
         """Run ``actions`` (typed actions) from the starting state, each only as the guard approved it; what they
         changed, or None (denied, failed, or no starting state). The run's own state is put back after."""

@@ -156,9 +156,14 @@ def test_a_banned_first_token_makes_the_real_model_start_another_way() -> None:
 
 
 def test_the_loop_binds_a_scratch_only_for_a_model_that_wants_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    from macrohard.models import local_recount
     from macrohard.models.local import LocalModel
 
-    monkeypatch.setenv("MACROHARD_LOCAL_AIDS", "wrapper,verify")
-    assert LocalModel.from_name("smollm2").wants_scratch is False  # no snapshot cost without the aid
+    monkeypatch.setenv("MACROHARD_LOCAL_AIDS", "wrapper")
+    assert LocalModel.from_name("smollm2").wants_scratch is False  # no snapshot cost without a claim to check
+    monkeypatch.setenv("MACROHARD_LOCAL_AIDS", "wrapper,verify")  # a number's second count runs apart (local_recount)
+    assert LocalModel.from_name("smollm2").wants_scratch is True
+    monkeypatch.setattr(local_recount, "ON", False)
+    assert LocalModel.from_name("smollm2").wants_scratch is False
     monkeypatch.setenv("MACROHARD_LOCAL_AIDS", "wrapper,verify,agree")
     assert LocalModel.from_name("smollm2").wants_scratch is True

@@ -12,7 +12,8 @@ repeats re-sampled or ending the run), ``bias`` (a logit bonus for the task's wo
 read-back command; then its own yes/no on the evidence decides: finish, or on "no" its own next action, taken
 as the task's next step (up to ``MAX_NEXT``, the run judged afresh after it) or as a fix of what it wrote (up to
 ``MAX_FIXES``, 0 by default: ``models/local_next.py``; the opt-in ``after_no``: one of either, then the "no" stands:
-``models/local_after_no.py``); a claimed success stands only on its "yes": ``models/local_verify.py``;
+``models/local_after_no.py``); a claimed success stands only on its "yes": ``models/local_verify.py``, and a number
+only when the model's own second count, written another way and run apart, prints it too: ``models/local_recount.py``;
 with it a give-up stays offered after a failed step; first of all, a finish on a task whose every demand the harness can test
 itself is settled by those tests, no yes/no asked: ``models/local_proofs.py``). In every loop a write that copies the harness's words or a
 failed command's error into a file is refused as a format error (``models/local_copies.py``), and so is a report
@@ -48,6 +49,7 @@ from macrohard.models import (
     local_next,
     local_notes,
     local_proofs,
+    local_recount,
     local_verify,
 )
 from macrohard.models import local_browser as web
@@ -143,8 +145,9 @@ class LocalModel(ClaimSteps):
 
     @property
     def wants_scratch(self) -> bool:
-        """Whether the agent loop should bind a ``Scratch`` of each run (the ``agree`` aid, ``local_agree.py``)."""
-        return "agree" in self.aids
+        """Whether the agent loop should bind a ``Scratch`` of each run (the ``agree`` aid, ``local_agree.py``; with
+        ``verify``, a number's second count runs apart there: ``local_recount.py``)."""
+        return "agree" in self.aids or ("verify" in self.aids and local_recount.ON)  # (local_recount: counts)
 
     def bind_scratch(self, scratch: Any) -> None:
         """The run's ``Scratch`` (or None): second solutions tried from its start, through its guard."""
@@ -179,7 +182,7 @@ class LocalModel(ClaimSteps):
             self._asked = set()
         evidence = "verify" in self.aids  # a claimed success stands only on the harness's evidence (local_evidence.py)
         if evidence and (held := self._claims.due(task, history)) is not None:
-            return self._settle(*held, task, history)
+            return self._settle(*held, task, history, kinds)
         if evidence and (proved := self._proofs.due(task, history)) is not None:
             if (refusal := proved[0].get("refused")) is not None:  # the probe asked at a refusal (_refuse)
                 if proved[1] == "yes":

@@ -11,7 +11,7 @@ import os
 import sys
 from typing import Any
 
-from macrohard.models import local_agree, local_evidence, local_form, local_grounds, local_verify
+from macrohard.models import local_agree, local_evidence, local_form, local_grounds, local_recount, local_verify
 from macrohard.models.local_history import Past, _with_note
 from macrohard.types import ModelReply, Usage
 
@@ -81,7 +81,7 @@ class ClaimSteps:
         return self._reply(action, usage)
 
     def _settle(self, finish: dict[str, Any], refused: dict[str, Any] | None, task: str,
-                history: list[Past]) -> ModelReply:
+                history: list[Past], kinds: list[str] | None = None) -> ModelReply:
         """The held success claim, judged in a fresh chat on the harness's evidence (``local_evidence.py``):
         as claimed on "yes"; a give-up that says why on "no" or when the evidence is missing. ``refused``:
         the acting chat said "no" (its give-up stands unless the judge clears ``NO_MARGIN``)."""
@@ -133,7 +133,40 @@ class ClaimSteps:
                   flush=True)
         if verdict == "no" and refused is not None:
             return self._reply(refused, usage)
-        return self._reply(local_evidence.verdict_finish(finish, verdict=verdict), usage)
+        decided = local_evidence.verdict_finish(finish, verdict=verdict)
+        if decided.get("success") and local_recount.ON and last.action.get("kind") == "bash":
+            decided, u = self._recount(decided, task, history, kinds)
+            usage = usage + u
+        return self._reply(decided, usage)
+
+    def _recount(self, finish: dict[str, Any], task: str, history: list[Past],
+                 kinds: list[str] | None) -> tuple[dict[str, Any], Usage]:
+        """A number or one-word value the judges let stand needs the model's own second computation, written another
+        way, to print the same (``local_recount.py``); a claim of anything else goes on as judged."""
+        path, number = local_recount.claimed(task, history[-1].result, history[:-1], str(finish.get("answer", "")))
+        if local_recount.asks_number(task) and (number is None or local_recount.number_of(number) is None):
+            # one number asked, and no file the task names holds one
+            what = f"the task asks for one number and {path or 'no file it names'} holds no single number"
+            local_recount._log(f"no ({what}) ({task[:50]})")
+            return local_recount.finish(finish, "no", what), Usage()
+        if number is None:
+            return finish, Usage()
+        if local_recount.dictated(task, number):  # "write 3 to n.txt": the number is the task's own
+            return finish, Usage()
+        before = history[:-1]  # the run's own steps (the last is the harness's evidence)
+        chat = self._chat(kinds or ["bash", "finish"], task, before)  # type: ignore[attr-defined]
+
+        def act(chat: list[dict[str, str]], temperature: float, seed: int, ban: frozenset[int]) -> Any:
+            return self._act(chat, ["bash"], self._grammar(("bash",), ()), temperature=temperature, seed=seed,
+                             ban_first=ban)
+
+        def first_token(text: str) -> int | None:
+            toks = self._llm.tokenize(text.encode(), add_bos=False, special=False)
+            return int(toks[0]) if toks else None
+
+        verdict, what, usage = local_recount.recount(task, path, number, before, chat, self._scratch, act=act,
+                                                     first_token=first_token, seed=self.seed)
+        return local_recount.finish(finish, verdict, what, number), usage
 
     def _yes_margin(self, chat: list[dict[str, str]]) -> tuple[float, Usage]:
         """How much more likely the model's first answer token is "yes" than "no" (log-odds), asked apart
