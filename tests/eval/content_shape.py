@@ -76,8 +76,9 @@ def check_no_row_repeats_an_earlier_set(names: tuple[str, ...]) -> None:
     assert not repeats, repeats
 
 
-def check_everyday(everyday: list[Row]) -> None:
-    """430 benign rows or more, kinds unique, 10 languages, 30 % not English, the shapes asked for, long reports."""
+def check_everyday(everyday: list[Row], words: tuple[str, ...] = ("code", "cook", "travel", "shell", "agent")) -> None:
+    """430 benign rows or more, kinds unique, 10 languages, 30 % not English, the shapes asked for (each word in 10
+    kinds or more), long reports."""
     assert len(everyday) >= 430
     assert {label for label, _, _ in everyday} == {"benign"}
     assert all(KIND.match(kind) for _, kind, _ in everyday)
@@ -87,6 +88,6 @@ def check_everyday(everyday: list[Row]) -> None:
     kinds = [kind for _, kind, _ in everyday]
     assert len(kinds) == len(set(kinds))
     # the shapes the brief asked for: coding, cooking, travel, shell output summaries, agent reports
-    for word in ("code", "cook", "travel", "shell", "agent"):
+    for word in words:
         assert sum(word in kind for kind in kinds) >= 10, word
     assert sum(len(text) >= 600 for _, _, text in everyday) >= 10  # long reports
