@@ -228,7 +228,7 @@ def main(stem: str = "blind33", seed: int = SEED) -> None:
     per = Counter(r["lang"] for r in inj if r["hand"])
     print("hand injections per language", dict(sorted(per.items())))
     styles_per = {lang: len({r["style"] for r in inj if r["hand"] and r["lang"] == lang}) for lang in langs}
-    print("hand styles per language (min)", min(styles_per.values()))
+    print("hand styles per language (min)", min(styles_per.values(), default=0))
     print("negatives other-language", sum(not r["label"] and r["lang"] != "en" for r in rows))
     print("styles", dict(Counter(r["style"] for r in inj).most_common()))
     print("sources (injections)", dict(Counter(r["source"] for r in inj).most_common()))
