@@ -36,6 +36,10 @@ class Connection(sqlite3.Connection):
             return
         super().close()
 
+    # Every way a statement reaches SQLite goes through ``_disk_full`` (the -shm looked at first). rel39 checked only
+    # ``execute`` and ``executemany``: a commit after a transaction (``with db:``), ``executescript`` (the
+    # migrations), a cursor's own ``execute``, a backup, ``iterdump`` and a blob all still died of SIGBUS (rel40).
+    # ``test_every_statement_path_of_a_connection_is_checked`` lists sqlite3's methods, so a new one is not missed.
     def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
         with self._disk_full():
             return super().execute(sql, parameters)
@@ -43,6 +47,49 @@ class Connection(sqlite3.Connection):
     def executemany(self, sql: str, parameters: Any, /) -> sqlite3.Cursor:
         with self._disk_full():
             return super().executemany(sql, parameters)
+
+    def executescript(self, script: str, /) -> sqlite3.Cursor:
+        with self._disk_full():
+            return super().executescript(script)
+
+    def cursor(self, factory: Any = None) -> sqlite3.Cursor:  # type: ignore[override]
+        return super().cursor(factory or Cursor)
+
+    def commit(self) -> None:
+        if self.in_transaction:  # a commit outside a transaction touches nothing
+            with self._disk_full():
+                super().commit()
+
+    def rollback(self) -> None:
+        if self.in_transaction:
+            with self._disk_full():
+                super().rollback()
+
+    def __exit__(self, kind: Any, value: Any, traceback: Any) -> bool:
+        if kind is None:  # sqlite3's own ``__exit__`` calls its C commit, around ``commit`` above
+            self.commit()
+        else:
+            self.rollback()
+        return False
+
+    def backup(self, target: sqlite3.Connection, **options: Any) -> None:
+        self._shm_writable()
+        if isinstance(target, Connection):
+            target._shm_writable()
+        with self._disk_full():
+            super().backup(target, **options)
+
+    def blobopen(self, *args: Any, **options: Any) -> Any:
+        with self._disk_full():
+            return super().blobopen(*args, **options)
+
+    def serialize(self, *args: Any, **options: Any) -> bytes:
+        with self._disk_full():
+            return super().serialize(*args, **options)
+
+    def deserialize(self, *args: Any, **options: Any) -> None:
+        with self._disk_full():
+            super().deserialize(*args, **options)
 
     @contextmanager
     def _disk_full(self) -> Iterator[None]:
@@ -73,6 +120,24 @@ class Connection(sqlite3.Connection):
                                 "macrohard stopped first): make it writable again (`ls -l`, `chmod u+w`; `lsattr` "
                                 "shows an immutable flag, `chattr -i` clears it), then `macrohard runs recover` ends "
                                 "the run it cut short, its finished steps kept")
+
+
+class Cursor(sqlite3.Cursor):
+    """A cursor of a ``Connection`` whose own ``execute`` (and ``executemany``, ``executescript``) is checked as the
+    connection's is: ``db.cursor().execute(...)`` and ``iterdump`` (which runs its SQL through a cursor) went around
+    the -shm look before (rel40)."""
+
+    def execute(self, sql: str, parameters: Any = (), /) -> Cursor:
+        with self.connection._disk_full():  # type: ignore[attr-defined]
+            return super().execute(sql, parameters)
+
+    def executemany(self, sql: str, parameters: Any, /) -> Cursor:
+        with self.connection._disk_full():  # type: ignore[attr-defined]
+            return super().executemany(sql, parameters)
+
+    def executescript(self, script: str, /) -> Cursor:
+        with self.connection._disk_full():  # type: ignore[attr-defined]
+            return super().executescript(script)
 
 
 _OPEN: weakref.WeakSet[Connection] = weakref.WeakSet()  # every connection this module opened, until it is freed
