@@ -87,3 +87,48 @@ def test_every_statement_path_of_a_connection_is_checked() -> None:
               and not line.lstrip().startswith(("#", '"', "'")) and "``sqlite3.connect``" not in line]
     assert not opened, opened
     assert inspect.signature(sqlitedisk.connect)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize(("text", "key", "lines"), [
+    ("text: list the files\nbudget:\n  max_steps: 3\nbudget:\n  max_steps: 50\n", "budget", (2, 4)),
+    ("text: list the files\nbudget:\n  max_steps: 3\n  max_seconds: 9\n  max_steps: 50\n", "max_steps", (3, 5)),
+    ("text: one\nfiles:\n  a.txt: x\ntext: two\n", "text", (1, 4)),
+])
+def test_a_task_file_that_repeats_a_key_is_refused_naming_the_key_and_lines(text: str, key: str,
+                                                                             lines: tuple[int, int],
+                                                                             tmp_path: Path) -> None:
+    """rel39's left-open 2: YAML's loaders keep a repeated key's last value and say nothing, so `budget:` written
+    twice ran with the second (max_steps 50 where the user wrote 3 first) and the first was silently lost."""
+    from cli_in_process import mh
+
+    task = tmp_path / "task.yaml"
+    task.write_text(text)
+    script = tmp_path / "s.json"
+    script.write_text('[{"kind": "finish", "answer": "done"}]')
+    done = mh("run", "-f", str(task), "-w", str(tmp_path / "ws"), "--model", f"scripted:{script}", "--no-sandbox")
+    printed = _flat(done.stdout + done.stderr)
+    assert done.returncode == 2 and "Traceback" not in printed, (done.returncode, printed)  # before: 0, succeeded
+    assert f"task.yaml:{lines[1]}: the key '{key}' appears twice" in printed, printed
+    assert f"(lines {lines[0]} and {lines[1]})" in printed and "keep one of them" in printed, printed
+
+
+def test_a_merge_key_still_overrides_and_other_files_are_checked_too(tmp_path: Path) -> None:
+    """YAML's merge key (`<<: *base`, then a key of the base written again) is an override on purpose, not a repeat;
+    policies and suites load through the same function as task files."""
+    from pydantic import BaseModel, ConfigDict
+
+    from macrohard.errors import ConfigError
+    from macrohard.yamlfile import load_model
+
+    class Limits(BaseModel):
+        model_config = ConfigDict(extra="allow")
+        max_steps: int = 0
+
+    text = "defaults: &d {max_steps: 3, other: 1}\nlimits:\n  <<: *d\n  max_steps: 5\n"
+    assert load_model(text, "x.yaml", Limits, error=ConfigError, what="a file").limits == {"max_steps": 5, "other": 1}
+    with pytest.raises(ConfigError, match=r"p\.yaml:3: the key 'rules' appears twice"):
+        load_model("rules: []\nname: x\nrules: [1]\n", "p.yaml", Limits, error=ConfigError, what="a policy")
