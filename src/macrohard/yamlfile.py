@@ -121,5 +121,6 @@ def load_model(text: str, source: str, model: type[M], *, error: type[UserError]
             # pydantic puts the tag of a tagged union in the location; YAML has no such key
             loc = [x for x in err["loc"] if not (isinstance(x, str) and x.startswith(("literal[", "function-")))]
             field = ".".join(str(x) for x in loc) or "(top level)"
+            field = "".join(c if c.isprintable() else repr(c)[1:-1] for c in field)  # a NUL in a key, printed raw
             problems.append(f"{source}:{line_of(node, loc)}: {field}: {err['msg']}")
         raise error(f"invalid {what.removeprefix('a ').removeprefix('an ')}:\n  " + "\n  ".join(problems)) from exc

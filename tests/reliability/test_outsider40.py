@@ -199,3 +199,58 @@ def test_a_damaged_page_of_the_run_store_is_named_with_the_way_to_save_it(tmp_pa
     subprocess.run(line.group(1), shell=True, check=True, capture_output=True)
     again = mh("runs", "show", run_id)
     assert again.returncode == 0 and "seq 1 2000" in again.stdout, (again.returncode, again.stderr[-1500:])
+
+
+def test_a_file_name_too_long_from_the_model_is_said_to_it_not_a_crash(tmp_path: Path) -> None:
+    """Found as an outsider (rel40): a model that names a file of 300 characters (the file system takes 255) crashed
+    the run: the file tools' `is_dir()`/`exists()` raised ENAMETOOLONG outside their opens, a traceback, the run
+    `crashed`. The module promises every OS error is an observation for the model."""
+    import json
+
+    from cli_in_process import mh
+
+    name = "a" * 300
+    script = tmp_path / "s.json"
+    script.write_text(json.dumps([{"kind": "write_file", "path": name, "content": "x"},
+                                  {"kind": "read_file", "path": name},
+                                  {"kind": "edit_file", "path": name, "old": "x", "new": "y"},
+                                  {"kind": "list_dir", "path": f"{name}/sub"},
+                                  {"kind": "finish", "answer": "done"}]))
+    done = mh("run", "x", "-w", str(tmp_path / "ws"), "--model", f"scripted:{script}")
+    assert done.returncode == 0 and "Traceback" not in done.stderr, (done.returncode, done.stderr[-2000:])
+    run = json.loads(mh("runs", "list", "--json").stdout)[0]
+    assert run["status"] == "succeeded", run["status"]  # before: crashed
+    steps = json.loads(mh("runs", "show", run["id"], "--json").stdout)["steps"]
+    said = [s["observation"]["output"] for s in steps[:4]]
+    assert all("a name in it is too long" in text for text in said), said
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ('text: x\nfiles:\n  "a\\0b": x\n', "nul.yaml:3: files.a\\x00b"),
+    ('text: x\nsetup:\n  - "echo \\0"\n', "nul.yaml:3: setup.0"),
+])
+def test_a_nul_in_a_task_files_names_or_setup_is_refused_with_its_line(text: str, said: str, tmp_path: Path) -> None:
+    """Found as an outsider (rel40): a NUL in a `files:` name or a `setup:` command (YAML's "\\0") passed the task
+    file's check and was a pydantic traceback when the setup built its actions, the run left `failed` with no
+    reason the user could read."""
+    from cli_in_process import mh
+
+    task = tmp_path / "nul.yaml"
+    task.write_text(text)
+    done = mh("run", "-f", str(task), "-w", str(tmp_path / "ws"), "--model", "scripted:/dev/null")
+    printed = _flat(done.stdout + done.stderr)
+    assert done.returncode == 2 and "Traceback" not in printed, (done.returncode, done.stderr[-2000:])
+    assert said in printed and "must not contain a NUL character" in printed and "\0" not in printed, printed
+
+
+def test_a_files_entry_under_another_files_entry_says_what_is_wrong(tmp_path: Path) -> None:
+    """Found as an outsider (rel40): `files:` with `a` and `a/b` (or a model writing under a file) was told "changed
+    while it was being opened (a symlink appeared on the way)": every OS error of the file tools read as a race."""
+    from cli_in_process import mh
+
+    task = tmp_path / "t.yaml"
+    task.write_text("text: x\nfiles:\n  a: x\n  a/b: y\n")
+    done = mh("run", "-f", str(task), "-w", str(tmp_path / "ws"), "--model", "scripted:/dev/null")
+    printed = _flat(done.stdout + done.stderr)
+    assert done.returncode == 2 and "Traceback" not in printed, (done.returncode, done.stderr[-2000:])
+    assert "a/b: a part of it is a file, not a directory" in printed and "symlink" not in printed, printed
