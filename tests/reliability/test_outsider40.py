@@ -254,3 +254,18 @@ def test_a_files_entry_under_another_files_entry_says_what_is_wrong(tmp_path: Pa
     printed = _flat(done.stdout + done.stderr)
     assert done.returncode == 2 and "Traceback" not in printed, (done.returncode, done.stderr[-2000:])
     assert "a/b: a part of it is a file, not a directory" in printed and "symlink" not in printed, printed
+
+
+def test_a_relative_macrohard_home_is_taken_from_where_macrohard_started(tmp_path: Path) -> None:
+    """Found as an outsider (rel40): `MACROHARD_HOME=relhome macrohard run …` made the store there, then bubblewrap
+    was handed the relative path of the run's layer: "the sandbox did not start: bwrap: Can't find source path
+    relhome/sandboxes/…/view … or pass --no-sandbox" (advice to give up the sandbox, for a path)."""
+    script = tmp_path / "s.json"
+    script.write_text('[{"kind": "bash", "command": "echo hi > hi.txt"}, {"kind": "finish", "answer": "done"}]')
+    done = subprocess.run([sys.executable, "-m", "macrohard", "run", "x", "--model", f"scripted:{script}"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "MACROHARD_HOME": "relhome", "COLUMNS": "200",
+                               "PYTHONPATH": str(SRC)})
+    printed = _flat(done.stdout + done.stderr)
+    assert done.returncode == 0 and "succeeded" in printed, (done.returncode, printed[-2000:])  # before: 2, bwrap
+    assert (tmp_path / "relhome" / "runs.db").exists()

@@ -37,11 +37,14 @@ def like_escape(text: str) -> str:
 
 
 def default_home() -> Path:
-    """``$MACROHARD_HOME``, else ``$XDG_DATA_HOME/macrohard``, else ``~/.local/share/macrohard``."""
+    """``$MACROHARD_HOME``, else ``$XDG_DATA_HOME/macrohard``, else ``~/.local/share/macrohard``; made absolute
+    against the directory macrohard started in. Before (rel40), `MACROHARD_HOME=relhome` reached bubblewrap as a
+    relative bind source (its working directory is not ours): "the sandbox did not start: bwrap: Can't find source
+    path relhome/…", with the advice to pass --no-sandbox."""
     if env := os.environ.get("MACROHARD_HOME"):
-        return Path(env).expanduser()
+        return Path(env).expanduser().absolute()
     data = os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share")
-    return Path(data) / "macrohard"
+    return (Path(data) / "macrohard").absolute()
 
 
 class SQLiteStore:
