@@ -36,17 +36,64 @@ class Connection(sqlite3.Connection):
             return
         super().close()
 
+    # Every way a statement reaches SQLite goes through ``_disk_full`` (the -shm looked at first). rel39 checked only
+    # ``execute`` and ``executemany``: a commit after a transaction (``with db:``), ``executescript`` (the
+    # migrations), a cursor's own ``execute``, a backup, ``iterdump`` and a blob all still died of SIGBUS (rel40).
+    # ``test_every_statement_path_of_a_connection_is_checked`` lists sqlite3's methods, so a new one is not missed.
+    # (sqlite3's own ``Connection.execute`` makes a plain cursor, not ``cursor()``'s: ours is made here, so the rows
+    # read from it are checked too)
     def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
-        with self._disk_full():
-            return super().execute(sql, parameters)
+        return self.cursor().execute(sql, parameters)
 
     def executemany(self, sql: str, parameters: Any, /) -> sqlite3.Cursor:
+        return self.cursor().executemany(sql, parameters)
+
+    def executescript(self, script: str, /) -> sqlite3.Cursor:
+        return self.cursor().executescript(script)
+
+    def cursor(self, factory: Any = None) -> sqlite3.Cursor:  # type: ignore[override]
+        return super().cursor(factory or Cursor)
+
+    def commit(self) -> None:
+        if self.in_transaction:  # a commit outside a transaction touches nothing
+            with self._disk_full():
+                super().commit()
+
+    def rollback(self) -> None:
+        if self.in_transaction:
+            with self._disk_full():
+                super().rollback()
+
+    def __exit__(self, kind: Any, value: Any, traceback: Any) -> bool:
+        if kind is None:  # sqlite3's own ``__exit__`` calls its C commit, around ``commit`` above
+            self.commit()
+        else:
+            self.rollback()
+        return False
+
+    def backup(self, target: sqlite3.Connection, **options: Any) -> None:
+        self._shm_writable()
+        if isinstance(target, Connection):
+            target._shm_writable()
         with self._disk_full():
-            return super().executemany(sql, parameters)
+            super().backup(target, **options)
+
+    def blobopen(self, *args: Any, **options: Any) -> Any:
+        with self._disk_full():
+            return super().blobopen(*args, **options)
+
+    def serialize(self, *args: Any, **options: Any) -> bytes:
+        with self._disk_full():
+            return super().serialize(*args, **options)
+
+    def deserialize(self, *args: Any, **options: Any) -> None:
+        with self._disk_full():
+            super().deserialize(*args, **options)
 
     @contextmanager
-    def _disk_full(self) -> Iterator[None]:
-        self._shm_writable()
+    def _disk_full(self, look: bool = True) -> Iterator[None]:
+        if look:  # (reading the rows of a statement that has run writes nothing: no look)
+            self._shm_writable()
         try:
             yield
         except sqlite3.DatabaseError as exc:
@@ -73,6 +120,43 @@ class Connection(sqlite3.Connection):
                                 "macrohard stopped first): make it writable again (`ls -l`, `chmod u+w`; `lsattr` "
                                 "shows an immutable flag, `chattr -i` clears it), then `macrohard runs recover` ends "
                                 "the run it cut short, its finished steps kept")
+
+
+class Cursor(sqlite3.Cursor):
+    """A cursor of a ``Connection`` whose own ``execute`` (and ``executemany``, ``executescript``) is checked as the
+    connection's is: ``db.cursor().execute(...)`` and ``iterdump`` (which runs its SQL through a cursor) went around
+    the -shm look before (rel40)."""
+
+    def execute(self, sql: str, parameters: Any = (), /) -> Cursor:
+        with self.connection._disk_full():  # type: ignore[attr-defined]
+            return super().execute(sql, parameters)
+
+    def executemany(self, sql: str, parameters: Any, /) -> Cursor:
+        with self.connection._disk_full():  # type: ignore[attr-defined]
+            return super().executemany(sql, parameters)
+
+    def executescript(self, script: str, /) -> Cursor:
+        with self.connection._disk_full():  # type: ignore[attr-defined]
+            return super().executescript(script)
+
+    # Rows are read after ``execute`` returns: a damaged page met while they are (a store cut by a crash of the disk,
+    # a bad sector, a copy taken mid-write) was a DatabaseError traceback from `runs show` (rel40); now it is
+    # ``StoreUnusable`` naming the file and the way to save what it holds.
+    def __next__(self) -> Any:
+        with self.connection._disk_full(look=False):  # type: ignore[attr-defined]
+            return super().__next__()
+
+    def fetchone(self) -> Any:
+        with self.connection._disk_full(look=False):  # type: ignore[attr-defined]
+            return super().fetchone()
+
+    def fetchmany(self, size: int | None = None) -> list[Any]:
+        with self.connection._disk_full(look=False):  # type: ignore[attr-defined]
+            return super().fetchmany(size) if size is not None else super().fetchmany()
+
+    def fetchall(self) -> list[Any]:
+        with self.connection._disk_full(look=False):  # type: ignore[attr-defined]
+            return super().fetchall()
 
 
 _OPEN: weakref.WeakSet[Connection] = weakref.WeakSet()  # every connection this module opened, until it is freed
@@ -129,9 +213,18 @@ def unusable(exc: sqlite3.DatabaseError, path: str | os.PathLike[str]) -> StoreU
                              "is yours to write, or set MACROHARD_HOME to a directory you can write")
     if code in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
         return StoreUnusable(f"the run store {where} is damaged ({exc}): move it aside (`mv {where} {where}.broken`, "
-                             "with its -wal and -shm files) and macrohard starts a fresh one; `sqlite3 "
-                             f"{where}.broken .recover | sqlite3 {where}` may save the runs it holds")
+                             "with its -wal and -shm files), then, before macrohard makes a fresh one there, copy "
+                             f"every record it can still read into a new file: {salvage(where)}")
     return None
+
+
+def salvage(path: str) -> str:
+    """The shell line that copies what a damaged store at ``path`` (moved to ``path.broken``) can still give into a
+    new file at ``path``. Not ``.recover``, which rel22's message named: the sqlite3 shell of Debian 12 (3.40.1)
+    fails it ("SQL logic error") on any file with a view or a trigger, so on every run store (rel40). ``.dump``
+    reads what it can and ends with ROLLBACK when a page was damaged: that last line becomes COMMIT."""
+    return (f"`sqlite3 {path}.broken .dump | sed 's/^ROLLBACK; -- due to errors$/COMMIT;/' | sqlite3 {path}` (the "
+            "records on a damaged page are lost; the rest, runs, steps and audit, are kept)")
 
 
 def _unwritable(path: str) -> str:
@@ -208,6 +301,16 @@ def _free(path: str) -> int:
         return 1 << 30
 
 
+def _text(data: bytes) -> str:
+    """A TEXT value as str; bytes that are not UTF-8 (a damaged page under a record) as U+FFFD, so the record is
+    one the reader cannot parse (said as such, the others shown) instead of an error for the whole query: before
+    (rel40), "Could not decode to UTF-8 column 'body'" was a traceback from `runs show`."""
+    try:
+        return data.decode()
+    except UnicodeDecodeError:
+        return data.decode(errors="replace")
+
+
 class ThreadConnections:
     """Each thread its own connection on one database file: autocommit (callers open their own transactions), WAL
     so readers never block the writer, ``synchronous=NORMAL`` (a commit survives the process being killed; only an
@@ -229,6 +332,7 @@ class ThreadConnections:
                 if (said := unusable(exc, self.path)) is None:
                     raise
                 raise said from exc
+            db.text_factory = _text
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute("PRAGMA foreign_keys=ON")

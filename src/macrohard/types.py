@@ -460,8 +460,12 @@ class Task(_Model):
     source: str | None = Field(default=None, description="A directory to start from (copied-on-write, never modified).")
     write_back: bool = Field(default=False, description="Write the agent's changes into ``workspace`` (or ``source``) "
                              "when the run ends; otherwise they wait for `macrohard runs apply`.")
-    files: dict[str, str] = Field(default_factory=dict, description="Files to create in the workspace before the run.")
-    setup: list[str] = Field(default_factory=list, description="Shell commands run in the workspace before the agent starts.")
+    # the names and commands become a write_file's path and a bash command line, where a NUL cannot go: refused here,
+    # with the file's line, not as a traceback when the setup builds its actions (rel40)
+    files: dict[NoNulStr, str] = Field(default_factory=dict,
+                                      description="Files to create in the workspace before the run.")
+    setup: list[NoNulStr] = Field(default_factory=list,
+                                  description="Shell commands run in the workspace before the agent starts.")
     environment: str = Field(default="shell", description="Environment kind: shell, browser, desktop.")
     model: str | None = Field(default=None, description="Model name; the configured default when omitted.")
     budget: Budget = Field(default_factory=Budget)

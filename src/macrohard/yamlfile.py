@@ -22,12 +22,53 @@ M = TypeVar("M", bound=BaseModel)
 _FAST_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def safe_load(text: str) -> Any:
-    """``yaml.safe_load(text)``, with libyaml where it is there; a YAML error is the pure-Python parser's."""
+class DuplicateKey(yaml.constructor.ConstructorError):
+    """A mapping that names one key twice (YAML's loaders keep the last and say nothing)."""
+
+    def __init__(self, key: Any, first: Any, again: Any) -> None:
+        super().__init__(None, None, f"the key {key!r} appears twice in one mapping (lines {first.line + 1} and "
+                         f"{again.line + 1})", again)
+        self.key, self.first_line, self.line = key, first.line + 1, again.line + 1
+
+
+class _UniqueKeys:
+    """Refuses a mapping that repeats a key. Before (rel39's left-open 2, rel40): a task file with `budget:` twice
+    was run with the second and the first silently dropped (a budget, a check or `files:` the user wrote, ignored)."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[Any, Any] = {}
+            for key_node, _ in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":  # `<<: *base` overrides on purpose
+                    continue
+                key = self.construct_object(key_node, deep=True)  # type: ignore[attr-defined]
+                try:
+                    if key in seen:
+                        raise DuplicateKey(key, seen[key], key_node.start_mark)
+                    seen[key] = key_node.start_mark
+                except TypeError:  # an unhashable key: SafeConstructor says so itself
+                    continue
+        return super().construct_mapping(node, deep)  # type: ignore[misc]
+
+
+class _FastUnique(_UniqueKeys, _FAST_LOADER):  # type: ignore[misc,valid-type]
+    pass
+
+
+class _PureUnique(_UniqueKeys, yaml.SafeLoader):
+    pass
+
+
+def safe_load(text: str, *, unique_keys: bool = False) -> Any:
+    """``yaml.safe_load(text)``, with libyaml where it is there; a YAML error is the pure-Python parser's.
+    ``unique_keys``: a mapping that repeats a key is a ``DuplicateKey`` error (the files users write)."""
     try:
-        return yaml.load(text, Loader=_FAST_LOADER)
+        return yaml.load(text, Loader=_FastUnique if unique_keys else _FAST_LOADER)
+    except DuplicateKey:
+        raise
     except yaml.YAMLError:
-        return yaml.safe_load(text)  # raises the error users were always shown
+        # raises the error users were always shown
+        return yaml.load(text, Loader=_PureUnique) if unique_keys else yaml.safe_load(text)
 
 
 def line_of(node: Any, loc: tuple[Any, ...] | list[Any]) -> int:
@@ -54,7 +95,11 @@ def load_model(text: str, source: str, model: type[M], *, error: type[UserError]
     ``what`` names the kind of file in messages ("a task file"); ``hint`` says where to look.
     """
     try:
-        data = safe_load(text)
+        data = safe_load(text, unique_keys=True)
+    except DuplicateKey as exc:
+        raise error(f"{source}:{exc.line}: the key {exc.key!r} appears twice in one mapping (lines "
+                    f"{exc.first_line} and {exc.line}); YAML would keep only the second and drop the first without "
+                    "a word: keep one of them (merge what both say)") from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{source}:{mark.line + 1}" if mark is not None else source
@@ -76,5 +121,6 @@ def load_model(text: str, source: str, model: type[M], *, error: type[UserError]
             # pydantic puts the tag of a tagged union in the location; YAML has no such key
             loc = [x for x in err["loc"] if not (isinstance(x, str) and x.startswith(("literal[", "function-")))]
             field = ".".join(str(x) for x in loc) or "(top level)"
+            field = "".join(c if c.isprintable() else repr(c)[1:-1] for c in field)  # a NUL in a key, printed raw
             problems.append(f"{source}:{line_of(node, loc)}: {field}: {err['msg']}")
         raise error(f"invalid {what.removeprefix('a ').removeprefix('an ')}:\n  " + "\n  ".join(problems)) from exc

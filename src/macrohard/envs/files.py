@@ -12,9 +12,13 @@ of the root: a symlink slipped in meanwhile makes the open fail instead of leadi
 from __future__ import annotations
 
 import difflib
+import errno
+import functools
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from macrohard.envs.shell import truncate_middle
 from macrohard.safety.paths import OutsideWorkspace, resolve_inside
@@ -79,12 +83,43 @@ def _error(message: str) -> Observation:
     return Observation(output=message, error=True)
 
 
+def _failed(path: str, exc: OSError) -> Observation:
+    """What an OS error on ``path`` means, for the model. Before (rel40) every one read as a symlink race, and those
+    met outside the opens (a stat of a 300-byte name: ENAMETOOLONG) crashed the run with a traceback."""
+    if exc.errno == errno.ELOOP:  # O_NOFOLLOW met a symbolic link: one slipped in since the path was resolved
+        return _error(f"{path} {_RACE}")
+    if exc.errno == errno.ENAMETOOLONG:
+        return _error(f"{path}: a name in it is too long (the file system takes at most 255 bytes a name and 4096 a "
+                      "path); use a shorter name; nothing was done")
+    if exc.errno == errno.ENOTDIR:
+        return _error(f"{path}: a part of it is a file, not a directory, so nothing can be put under it; nothing "
+                      "was done")
+    return _error(f"{path}: {exc.strerror or exc} ({errno.errorcode.get(exc.errno or 0, 'error')}); nothing was done")
+
+
+_Tool = TypeVar("_Tool", bound=Callable[..., Observation])
+
+
+def _os_errors_are_observations(tool: _Tool) -> _Tool:
+    """An OS error anywhere in a file tool is an observation for the model (the module's promise), never a crash."""
+
+    @functools.wraps(tool)
+    def wrapped(self: Any, action: Any) -> Observation:
+        try:
+            return tool(self, action)
+        except OSError as exc:
+            return _failed(action.path, exc)
+
+    return wrapped  # type: ignore[return-value]
+
+
 class FileTools:
     """The file actions of a workspace, executed by the host on the workspace directory."""
 
     def __init__(self, root: str) -> None:
         self.root = root
 
+    @_os_errors_are_observations
     def read(self, action: ReadFileAction) -> Observation:
         try:
             path = resolve_inside(self.root, action.path)
@@ -98,8 +133,8 @@ class FileTools:
             return _error(f"{action.path} is {path.stat().st_size} bytes; view a range with bash (sed -n, head)")
         try:
             data = _read_bytes(self.root, path)
-        except OSError:
-            return _error(f"{action.path} {_RACE}")
+        except OSError as exc:
+            return _failed(action.path, exc)
         if b"\x00" in data[:8192]:
             return _error(f"{action.path} is a binary file ({len(data)} bytes)")
         lines = data.decode(errors="replace").splitlines()
@@ -114,6 +149,7 @@ class FileTools:
             text = f"({action.path} is empty)"
         return Observation(output=text, truncated=truncated, meta={"lines": len(lines)})
 
+    @_os_errors_are_observations
     def write(self, action: WriteFileAction) -> Observation:
         try:
             path = resolve_inside(self.root, action.path)
@@ -124,12 +160,13 @@ class FileTools:
         existed = path.exists()
         try:
             _write_text(self.root, path, action.content)
-        except OSError:
-            return _error(f"{action.path} {_RACE}")
+        except OSError as exc:
+            return _failed(action.path, exc)
         verb = "overwrote" if existed else "created"
         return Observation(output=f"{verb} {action.path} ({len(action.content)} characters, "
                                   f"{action.content.count(chr(10)) + (0 if action.content.endswith(chr(10)) or not action.content else 1)} lines)")
 
+    @_os_errors_are_observations
     def edit(self, action: EditFileAction) -> Observation:
         try:
             path = resolve_inside(self.root, action.path)
@@ -139,8 +176,8 @@ class FileTools:
             return _error(f"{action.path} does not exist; use write_file to create it")
         try:
             before = _read_bytes(self.root, path).decode(errors="replace")
-        except OSError:
-            return _error(f"{action.path} {_RACE}")
+        except OSError as exc:
+            return _failed(action.path, exc)
         count = before.count(action.old)
         if count == 0:
             return _error(f"the text to replace was not found in {action.path}; read the file and copy it exactly")
@@ -149,13 +186,14 @@ class FileTools:
         after = before.replace(action.old, action.new, 1)
         try:
             _write_text(self.root, path, after)
-        except OSError:
-            return _error(f"{action.path} {_RACE}")
+        except OSError as exc:
+            return _failed(action.path, exc)
         diff = "".join(difflib.unified_diff(before.splitlines(True), after.splitlines(True),
                                             f"a/{action.path}", f"b/{action.path}"))
         text, truncated = truncate_middle(diff)
         return Observation(output=text, truncated=truncated)
 
+    @_os_errors_are_observations
     def list(self, action: ListDirAction) -> Observation:
         try:
             path = resolve_inside(self.root, action.path)
@@ -166,8 +204,8 @@ class FileTools:
         rows = []
         try:
             fd = _dir_fd(self.root, path)
-        except OSError:
-            return _error(f"{action.path} {_RACE}")
+        except OSError as exc:
+            return _failed(action.path, exc)
         try:
             with os.scandir(fd) as it:
                 entries = sorted(it, key=lambda e: e.name)

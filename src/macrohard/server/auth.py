@@ -14,9 +14,12 @@ import hmac
 import secrets
 import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from macrohard.errors import UserError
+from macrohard.sqlitedisk import connect
 
 ROLES = ("owner", "member", "viewer")
 SESSION_S = 7 * 24 * 3600.0
@@ -53,10 +56,17 @@ class Users:
     def __init__(self, db_path: str) -> None:
         self.db_path = db_path
 
-    def _db(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.db_path, timeout=30, isolation_level=None)
-        db.execute("PRAGMA foreign_keys=ON")
-        return db
+    @contextmanager
+    def _db(self) -> Iterator[sqlite3.Connection]:
+        """A connection for one call, closed after it. ``sqlitedisk``'s (its -shm looked at before each statement, a
+        full disk named): a plain ``sqlite3.connect`` here died of SIGBUS on a store whose -shm was made read-only
+        while `macrohard serve` ran (rel40), and was closed only when Python freed it."""
+        db = connect(self.db_path, timeout=30, isolation_level=None)
+        try:
+            db.execute("PRAGMA foreign_keys=ON")
+            yield db
+        finally:
+            db.close()
 
     def count(self) -> int:
         with self._db() as db:

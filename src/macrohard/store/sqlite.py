@@ -12,12 +12,22 @@ from typing import Any
 from pydantic import ValidationError
 
 from macrohard.errors import NotFound, StoreUnusable
+from macrohard.sqlitedisk import salvage
 from macrohard.store.connections import ThreadConnections
 from macrohard.types import Observation, Run, Step
 
 log = logging.getLogger("macrohard")
 _UNREADABLE = ("written by another version of macrohard (an action kind or field this one does not know) or changed "
                "by hand")
+# rel40: bytes that are not UTF-8 in a record (a page of the file damaged: a bad sector, a copy taken mid-write).
+# Before, "Could not decode to UTF-8 column 'body'" was a traceback from `runs show`; the other steps are shown.
+_DAMAGED = ("its bytes are not text, so the store's file is damaged there (a bad sector, a copy taken while it was "
+            "written); `sqlite3 STORE 'PRAGMA integrity_check'` says where; to copy the records it can still read into "
+            "a fresh store: `mv STORE STORE.broken` (with its -wal and -shm files), then SALVAGE")
+
+
+def _damaged(path: Path) -> str:
+    return _DAMAGED.replace("SALVAGE", salvage(str(path))).replace("STORE", str(path))
 
 
 def like_escape(text: str) -> str:
@@ -27,11 +37,14 @@ def like_escape(text: str) -> str:
 
 
 def default_home() -> Path:
-    """``$MACROHARD_HOME``, else ``$XDG_DATA_HOME/macrohard``, else ``~/.local/share/macrohard``."""
+    """``$MACROHARD_HOME``, else ``$XDG_DATA_HOME/macrohard``, else ``~/.local/share/macrohard``; made absolute
+    against the directory macrohard started in. Before (rel40), `MACROHARD_HOME=relhome` reached bubblewrap as a
+    relative bind source (its working directory is not ours): "the sandbox did not start: bwrap: Can't find source
+    path relhome/…", with the advice to pass --no-sandbox."""
     if env := os.environ.get("MACROHARD_HOME"):
-        return Path(env).expanduser()
+        return Path(env).expanduser().absolute()
     data = os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share")
-    return Path(data) / "macrohard"
+    return (Path(data) / "macrohard").absolute()
 
 
 class SQLiteStore:
@@ -81,9 +94,9 @@ class SQLiteStore:
             raise NotFound(f"no run {run.id!r} in {self.path}")
 
     def get_run(self, run_id: str) -> Run:
-        row = self._db().execute("SELECT body FROM runs WHERE id=?", (run_id,)).fetchone()
+        row = self._db().execute("SELECT CAST(body AS BLOB) FROM runs WHERE id=?", (run_id,)).fetchone()
         if row is None:
-            rows = self._db().execute("SELECT id, body FROM runs WHERE id LIKE ? ESCAPE '\\' ORDER BY created_at "
+            rows = self._db().execute("SELECT id, CAST(body AS BLOB) FROM runs WHERE id LIKE ? ESCAPE '\\' ORDER BY created_at "
                                       "DESC LIMIT 6", (f"%{like_escape(run_id)}%",)).fetchall() if run_id else []
             if len(rows) > 1:  # a part of two ids: say which, never "no run"
                 shown = ", ".join(r[0] for r in rows[:5]) + (", …" if len(rows) > 5 else "")
@@ -93,23 +106,26 @@ class SQLiteStore:
                 raise NotFound(f"no run {run_id!r} in {self.path}; `macrohard runs list` shows the ids")
             row = rows[0][1:]
         try:
-            return Run.model_validate_json(row[0])
+            return Run.model_validate_json(row[0].decode())
         except ValueError as exc:  # pydantic's ValidationError too
-            raise StoreUnusable(f"run {run_id} in {self.path} cannot be read ({_first(exc)}): it was {_UNREADABLE}; "
+            how = (_damaged(self.path) if isinstance(exc, UnicodeDecodeError)
+                   else f"it was {_UNREADABLE}")
+            raise StoreUnusable(f"run {run_id} in {self.path} cannot be read ({_first(exc)}): {how}; "
                                 "the other runs are not touched (`macrohard runs list`)") from exc
 
     def list_runs(self, limit: int = 50, status: str | None = None) -> list[Run]:
-        sql = "SELECT body FROM runs"
+        sql = "SELECT CAST(body AS BLOB) FROM runs"
         args: tuple[object, ...] = ()
         if status:
             sql += " WHERE status=?"
             args = (status,)
         sql += " ORDER BY created_at DESC LIMIT ?"
-        return self._readable(self._db().execute(sql.replace("SELECT body", "SELECT id, body"), (*args, limit)))
+        return self._readable(self._db().execute(sql.replace("SELECT CAST", "SELECT id, CAST"), (*args, limit)))
 
     def children(self, run_id: str) -> list[Run]:
         """The sub-runs ``run_id`` delegated, oldest first."""
-        rows = self._db().execute("SELECT id, body FROM runs WHERE parent_id=? ORDER BY created_at, rowid", (run_id,))
+        rows = self._db().execute("SELECT id, CAST(body AS BLOB) FROM runs WHERE parent_id=? ORDER BY created_at, rowid",
+                                  (run_id,))
         return self._readable(rows)
 
     def _readable(self, rows: Any) -> list[Run]:
@@ -118,10 +134,10 @@ class SQLiteStore:
         runs = []
         for run_id, body in rows:
             try:
-                runs.append(Run.model_validate_json(body))
+                runs.append(Run.model_validate_json(body.decode() if isinstance(body, bytes) else body))
             except ValueError as exc:
-                log.warning("run %s in %s cannot be read (%s): it was %s; left out", run_id, self.path, _first(exc),
-                            _UNREADABLE)
+                how = _damaged(self.path) if isinstance(exc, UnicodeDecodeError) else f"it was {_UNREADABLE}"
+                log.warning("run %s in %s cannot be read (%s): %s; left out", run_id, self.path, _first(exc), how)
         return runs
 
     # -- steps -----------------------------------------------------------------------------
@@ -133,13 +149,15 @@ class SQLiteStore:
     def steps(self, run_id: str) -> list[Step]:
         """The run's steps in order; one whose record cannot be read stands as a step that says so (the others are
         shown as they are). Before (rel39): `runs show` of the run was a traceback."""
-        rows = self._db().execute("SELECT idx, body FROM steps WHERE run_id=? ORDER BY idx", (run_id,))
+        rows = self._db().execute("SELECT idx, CAST(body AS BLOB) FROM steps WHERE run_id=? ORDER BY idx", (run_id,))
         steps = []
         for idx, body in rows:
             try:
-                steps.append(Step.model_validate_json(body))
+                steps.append(Step.model_validate_json(body.decode()))
             except ValueError as exc:
-                said = (f"[this step's record cannot be read: it was {_UNREADABLE}; `sqlite3 {self.path} \"SELECT "
+                how = (_damaged(self.path) if isinstance(exc, UnicodeDecodeError)
+                       else f"it was {_UNREADABLE}")
+                said = (f"[this step's record cannot be read: {how}; `sqlite3 {self.path} \"SELECT "
                         f"body FROM steps WHERE run_id='{run_id}' AND idx={idx}\"` shows it ({_first(exc)})]")
                 steps.append(Step(index=idx, observation=Observation(output=said, error=True,
                                                                      meta={"unreadable": True})))
