@@ -333,7 +333,9 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
     from macrohard.safety.content_embed import read  # numpy only when something is screened
     from macrohard.safety.content_model import MAX_CHARS, shipped
     from macrohard.safety.content_multi import lift_bias
-    from macrohard.safety.content_multi import screen as screen_other_language
+    from macrohard.safety.content_multi import screen_read as screen_other_language
+    from macrohard.safety.content_stack import features as stack_features
+    from macrohard.safety.content_stack import shipped as shipped_stack
     from macrohard.safety.lang import detect
 
     # the rules read what the classifier reads (the first and last 3,000 characters of a longer text: said in
@@ -395,6 +397,16 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
         found[spread[0]] = f"{_MODEL_REASONS[spread[0]]} (combined harmful score {spread[1]:.2f} over the categories)"
     # an answer in another language (or a large part of it) is read by the multilingual head too (content_multi,
     # helper screen8m); English answers never reach it
-    for category, reason in screen_other_language(sample, language).items():
+    other_found, combined = screen_other_language(sample, language)
+    for category, reason in other_found.items():
         found.setdefault(category, reason)
+    if not found and (stack := shipped_stack()) is not None and (combined is not None or not other):
+        # the readings together: an answer several paths half-recognise (content_stack, scr40)
+        p = stack.probability(stack_features(scores, other, combined))
+        if p >= stack.threshold:
+            harm = max(HARMFUL, key=lambda c: scores.get(c, 0.0))
+            bias_side = (combined[1] >= combined[0]) if combined is not None else (
+                scores.get("bias", 0.0) >= scores.get(harm, 0.0))
+            category = "bias" if bias_side else harm
+            found[category] = f"{_MODEL_REASONS[category]} (the screen's readings together, {p:.2f})"
     return ContentVerdict(found=found, scores=scores, truncated=len(text) > MAX_CHARS)
