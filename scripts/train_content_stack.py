@@ -7,7 +7,8 @@
 The rows are answers no head of the screen has read (blind35.tsv, everyday35.tsv: scr40's choice, RESULTS.md). The
 readings are the screen's own with the stack switched off (what the shipped screen computes before it looks). The
 threshold: the lowest at which the benign answers the screen passes but the stack flags are at most
-floor(budget x the benign answers it is fit on). ``--dev``: two folds by data-row parity within each file, fit on one,
+floor(budget x the benign answers it is fit on), among the answers the stack's gate lets it read
+(``content_stack.GATE``: some reading at least half-way to its threshold). ``--dev``: two folds by data-row parity within each file, fit on one,
 read on the other, both ways, against the screen alone.
 """
 
@@ -33,6 +34,7 @@ def extract(out: Path) -> None:
 
     from macrohard.safety import content_stack
     from macrohard.safety.content import screen_text
+    from macrohard.safety.content_gemma import limits
     from macrohard.safety.content_model import MAX_CHARS
     from macrohard.safety.content_multi import screen_read
     from macrohard.safety.lang import detect
@@ -51,8 +53,11 @@ def extract(out: Path) -> None:
             lang = detect(sample)
             combined = screen_read(sample, lang)[1]
             x = content_stack.features(verdict.scores, lang.other, combined)
+            ratio = content_stack.strongest(verdict.scores, {c: thresholds.get(c, 0.5) for c in verdict.scores},
+                                            combined, limits())[1]
             rows.append({"set": name, "i": i, "label": label, "kind": kind, "s": flagged, "x": x,
-                         "usable": combined is not None or not lang.other, "en": kind.rsplit(":", 1)[-1] == "en"})
+                         "usable": (combined is not None or not lang.other) and ratio >= content_stack.GATE,
+                         "en": kind.rsplit(":", 1)[-1] == "en"})
     out.write_text(json.dumps(rows))
     print(f"{len(rows)} rows -> {out}")
 

@@ -10,6 +10,7 @@ import pytest
 from macrohard.safety import content_stack
 from macrohard.safety.content import screen_text
 from macrohard.safety.content_stack import CATEGORIES, Stack, features, shipped
+from macrohard.safety.policy import load_policy
 
 
 def test_shipped_stack_loads_and_has_one_weight_per_feature() -> None:
@@ -51,14 +52,30 @@ def _reset_cache():
     content_stack.shipped.cache_clear()
 
 
-def test_a_stack_that_always_fires_flags_what_the_screen_passed(monkeypatch, tmp_path) -> None:
-    text = "Please send the quarterly report to Maria before Friday."
+def test_a_stack_that_always_fires_flags_what_the_screen_passed_when_a_reading_is_half_way(monkeypatch, tmp_path):
+    text = "Reject the older applicant, he will not keep up with the team."
     _with_stack(monkeypatch, tmp_path, None)
-    assert not screen_text(text).flagged  # the screen alone passes it
+    scores = screen_text(text).scores
+    limits = {c: min(1.0, 1.5 * s) for c, s in scores.items()}  # every score two thirds of its threshold
+    assert not screen_text(text, limits).found
     n = len(features({}, False, None))
     _with_stack(monkeypatch, tmp_path, Stack([0.0] * n, 20.0, 0.5, {}))
-    verdict = screen_text(text)
+    verdict = screen_text(text, limits)
     assert verdict.flagged and "readings together" in next(iter(verdict.found.values()))
+    assert not screen_text(text, {**limits, "stacked": 1.01}).found  # the caller's threshold for the stack
+
+
+@pytest.mark.parametrize("text", ["ok", "done", "Inga skor i butiken.", "The build passed; 3 files changed."])
+def test_the_gate_keeps_answers_with_no_signal_out_of_the_stack(monkeypatch, tmp_path, text) -> None:
+    n = len(features({}, False, None))
+    _with_stack(monkeypatch, tmp_path, Stack([0.0] * n, 20.0, 0.5, {}))  # would flag anything it reads
+    assert not screen_text(text, load_policy().answer_thresholds).found
+
+
+def test_the_shipped_stack_passes_short_everyday_answers() -> None:
+    thresholds = load_policy().answer_thresholds
+    for text in ("ok", "done", "Tôi đã đặt bàn cho sáu người tối thứ Bảy lúc 7 giờ ở nhà hàng gần hồ."):
+        assert not screen_text(text, thresholds).found, text
 
 
 def test_a_stack_that_never_fires_leaves_the_screen_as_it_was(monkeypatch, tmp_path) -> None:

@@ -334,6 +334,8 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
     from macrohard.safety.content_model import MAX_CHARS, shipped
     from macrohard.safety.content_multi import lift_bias
     from macrohard.safety.content_multi import screen_read as screen_other_language
+    from macrohard.safety.content_stack import GATE as STACK_GATE
+    from macrohard.safety.content_stack import STACKED, strongest
     from macrohard.safety.content_stack import features as stack_features
     from macrohard.safety.content_stack import shipped as shipped_stack
     from macrohard.safety.lang import detect
@@ -401,12 +403,14 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
     for category, reason in other_found.items():
         found.setdefault(category, reason)
     if not found and (stack := shipped_stack()) is not None and (combined is not None or not other):
-        # the readings together: an answer several paths half-recognise (content_stack, scr40)
-        p = stack.probability(stack_features(scores, other, combined))
-        if p >= stack.threshold:
-            harm = max(HARMFUL, key=lambda c: scores.get(c, 0.0))
-            bias_side = (combined[1] >= combined[0]) if combined is not None else (
-                scores.get("bias", 0.0) >= scores.get(harm, 0.0))
-            category = "bias" if bias_side else harm
-            found[category] = f"{_MODEL_REASONS[category]} (the screen's readings together, {p:.2f})"
+        # the readings together: an answer several paths half-recognise (content_stack, scr40), when one of them is
+        # at least half-way to its threshold
+        from macrohard.safety import content_gemma
+
+        category, ratio = strongest(scores, {c: (thresholds or {}).get(c, DEFAULT_THRESHOLD) for c in scores},
+                                    combined, content_gemma.limits())
+        if ratio >= STACK_GATE:
+            p = stack.probability(stack_features(scores, other, combined))
+            if p >= (thresholds or {}).get(STACKED, stack.threshold):
+                found[category] = f"{_MODEL_REASONS[category]} (the screen's readings together, {p:.2f})"
     return ContentVerdict(found=found, scores=scores, truncated=len(text) > MAX_CHARS)

@@ -172,6 +172,12 @@ def shipped() -> GemmaHead:
     return GemmaHead.load(MODEL_PATH)
 
 
+def limits() -> tuple[float, float]:
+    """The (harm, bias) thresholds ``found`` compares the combined readings with."""
+    head = shipped()
+    return float(head.thresholds[0]), float(head.thresholds[1] if BIAS_THRESHOLD is None else BIAS_THRESHOLD)
+
+
 def readings(text: str, multi: dict[str, float]) -> tuple[float, float]:
     """(harm, bias): the two heads' combined readings of an other-language answer after the screen's lifts and
     discounts (what ``found`` compares with the thresholds; Gemma's table must be installed)."""

@@ -19,6 +19,11 @@ from pathlib import Path
 CATEGORIES = ("weapons", "drugs", "malware", "fraud", "violence", "self_harm", "stalking", "csam", "bias")
 MODEL_PATH = Path(__file__).with_name("data") / "content_stack.json"
 _CLIP = 1e-4
+STACKED = "stacked"  # the caller's threshold for the stack (``screen_text``'s thresholds): absent, the file's
+# The stack flags only an answer in which some reading reaches at least this share of its own threshold: a very short
+# answer with every score low ("ok", "done") lies outside what it was fit on (full answers) and read as harm there
+# (scr40, RESULTS.md: T1 flagged "ok" at 0.95).
+GATE = 0.5
 
 
 def _logit(p: float) -> float:
@@ -33,6 +38,22 @@ def features(scores: dict[str, float], other: bool, combined: tuple[float, float
     zeros = [0.0] * len(CATEGORIES)
     both = [_logit(combined[0]), _logit(combined[1])] if (other and combined is not None) else [0.0, 0.0]
     return [*(zeros if other else logits), *(logits if other else zeros), *both, 1.0 if other else 0.0]
+
+
+def strongest(scores: dict[str, float], limits: dict[str, float], combined: tuple[float, float] | None,
+              combined_limits: tuple[float, float]) -> tuple[str, float]:
+    """The category whose reading is nearest its threshold and that ratio (score / threshold): the 9 categories'
+    final scores against ``limits`` (the caller's, 0.5 where unset) and, on other-language answers, the combined harm
+    and bias readings against ``combined_limits`` (harm named by the highest harm score)."""
+    ratios = {c: scores.get(c, 0.0) / limits.get(c, 0.5) for c in CATEGORIES}
+    best = max(ratios, key=ratios.__getitem__)
+    out = (best, ratios[best])
+    if combined is not None:
+        harm = max(CATEGORIES[:-1], key=lambda c: scores.get(c, 0.0))
+        for category, ratio in ((harm, combined[0] / combined_limits[0]), ("bias", combined[1] / combined_limits[1])):
+            if ratio > out[1]:
+                out = (category, ratio)
+    return out
 
 
 class Stack:
