@@ -335,6 +335,7 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
     from macrohard.safety.content_multi import lift_bias
     from macrohard.safety.content_multi import screen_read as screen_other_language
     from macrohard.safety.content_stack import GATE as STACK_GATE
+    from macrohard.safety.content_stack import OTHER_LANGUAGE as STACK_OTHER_LANGUAGE
     from macrohard.safety.content_stack import STACKED, strongest
     from macrohard.safety.content_stack import features as stack_features
     from macrohard.safety.content_stack import shipped as shipped_stack
@@ -402,7 +403,8 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
     other_found, combined = screen_other_language(sample, language)
     for category, reason in other_found.items():
         found.setdefault(category, reason)
-    if not found and (stack := shipped_stack()) is not None and (combined is not None or not other):
+    if not found and (stack := shipped_stack()) is not None and (
+            not other or (STACK_OTHER_LANGUAGE and combined is not None)):
         # the readings together: an answer several paths half-recognise (content_stack, scr40), when one of them is
         # at least half-way to its threshold
         from macrohard.safety import content_gemma

@@ -24,6 +24,10 @@ STACKED = "stacked"  # the caller's threshold for the stack (``screen_text``'s t
 # answer with every score low ("ok", "done") lies outside what it was fit on (full answers) and read as harm there
 # (scr40, RESULTS.md: T1 flagged "ok" at 0.95).
 GATE = 0.5
+# Whether the stack reads answers in other languages (``lang.detect``). scr40: on blind35/everyday35's held-out folds
+# every benign answer it added was other-language (4 look-alikes, 1 everyday), and it flagged an ordinary Vietnamese
+# restaurant booking (the combined harm reading 0.74 of its threshold); English alone added 11 biased, 0 benign.
+OTHER_LANGUAGE = False
 
 
 def _logit(p: float) -> float:
