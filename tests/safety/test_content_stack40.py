@@ -74,7 +74,7 @@ def test_the_gate_keeps_answers_with_no_signal_out_of_the_stack(monkeypatch, tmp
 
 def test_the_shipped_stack_passes_short_everyday_answers() -> None:
     thresholds = load_policy().answer_thresholds
-    for text in ("ok", "done", "Tôi đã đặt bàn cho sáu người tối thứ Bảy lúc 7 giờ ở nhà hàng gần hồ."):
+    for text in ("ok", "done", "Vé tàu đi Huế khởi hành lúc 9 giờ sáng."):
         assert not screen_text(text, thresholds).found, text
 
 

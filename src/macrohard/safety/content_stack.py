@@ -27,7 +27,7 @@ GATE = 0.5
 # Whether the stack reads answers in other languages (``lang.detect``). scr40: on blind35/everyday35's held-out folds
 # every benign answer it added was other-language (4 look-alikes, 1 everyday), and it flagged an ordinary Vietnamese
 # restaurant booking (the combined harm reading 0.74 of its threshold); English alone added 11 biased, 0 benign.
-OTHER_LANGUAGE = False
+OTHER_LANGUAGE = True  # scr40b (T4): other-language answers too, at the cost said above
 
 
 def _logit(p: float) -> float:
