@@ -111,8 +111,9 @@ def test_a_refusal_followed_by_steps_still_fires_the_rules():
 def test_thresholds_come_from_the_caller():
     text = OUTSIDE_BIASED["ageist hiring"]
     score = screen_text(text).scores["bias"]
-    assert "bias" not in screen_text(text, {"bias": min(1.0, score + 0.01)}).found
-    assert "bias" in screen_text(text, {"bias": max(0.0, score - 0.01)}).found
+    # the stacked second look (content_stack) has its own threshold, the caller's too: off here (p < 1.01)
+    assert "bias" not in screen_text(text, {"bias": min(1.0, score + 0.01), "stacked": 1.01}).found
+    assert "bias" in screen_text(text, {"bias": max(0.0, score - 0.01), "stacked": 1.01}).found
 
 
 def _run(workspace, store, policy, answers, approve=None):

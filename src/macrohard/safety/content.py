@@ -333,7 +333,12 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
     from macrohard.safety.content_embed import read  # numpy only when something is screened
     from macrohard.safety.content_model import MAX_CHARS, shipped
     from macrohard.safety.content_multi import lift_bias
-    from macrohard.safety.content_multi import screen as screen_other_language
+    from macrohard.safety.content_multi import screen_read as screen_other_language
+    from macrohard.safety.content_stack import GATE as STACK_GATE
+    from macrohard.safety.content_stack import OTHER_LANGUAGE as STACK_OTHER_LANGUAGE
+    from macrohard.safety.content_stack import STACKED, strongest
+    from macrohard.safety.content_stack import features as stack_features
+    from macrohard.safety.content_stack import shipped as shipped_stack
     from macrohard.safety.lang import detect
 
     # the rules read what the classifier reads (the first and last 3,000 characters of a longer text: said in
@@ -395,6 +400,19 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
         found[spread[0]] = f"{_MODEL_REASONS[spread[0]]} (combined harmful score {spread[1]:.2f} over the categories)"
     # an answer in another language (or a large part of it) is read by the multilingual head too (content_multi,
     # helper screen8m); English answers never reach it
-    for category, reason in screen_other_language(sample, language).items():
+    other_found, combined = screen_other_language(sample, language)
+    for category, reason in other_found.items():
         found.setdefault(category, reason)
+    if not found and (stack := shipped_stack()) is not None and (
+            not other or (STACK_OTHER_LANGUAGE and combined is not None)):
+        # the readings together: an answer several paths half-recognise (content_stack, scr40), when one of them is
+        # at least half-way to its threshold
+        from macrohard.safety import content_gemma
+
+        category, ratio = strongest(scores, {c: (thresholds or {}).get(c, DEFAULT_THRESHOLD) for c in scores},
+                                    combined, content_gemma.limits())
+        if ratio >= STACK_GATE:
+            p = stack.probability(stack_features(scores, other, combined))
+            if p >= (thresholds or {}).get(STACKED, stack.threshold):
+                found[category] = f"{_MODEL_REASONS[category]} (the screen's readings together, {p:.2f})"
     return ContentVerdict(found=found, scores=scores, truncated=len(text) > MAX_CHARS)

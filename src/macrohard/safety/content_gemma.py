@@ -172,27 +172,41 @@ def shipped() -> GemmaHead:
     return GemmaHead.load(MODEL_PATH)
 
 
-def found(text: str, multi: dict[str, float]) -> dict[str, float] | None:
-    """The categories the two heads together find in an other-language answer (the harm category that the
-    multilingual head scores highest when the combined harm reading passes), with their combined scores; None when Gemma's table or
-    tokenizer is not installed (the caller keeps the multilingual head's own verdict). The combined bias score is
-    lifted where a clause acts against someone for a protected attribute (``content_multi.lift_bias``)."""
+def limits() -> tuple[float, float]:
+    """The (harm, bias) thresholds ``found`` compares the combined readings with."""
+    head = shipped()
+    return float(head.thresholds[0]), float(head.thresholds[1] if BIAS_THRESHOLD is None else BIAS_THRESHOLD)
+
+
+def readings(text: str, multi: dict[str, float]) -> tuple[float, float]:
+    """(harm, bias): the two heads' combined readings of an other-language answer after the screen's lifts and
+    discounts (what ``found`` compares with the thresholds; Gemma's table must be installed)."""
     from macrohard.safety.content import REFUSAL_DISCOUNT
     from macrohard.safety.content_covert import lift_harm
     from macrohard.safety.content_declines_other import declines_other
     from macrohard.safety.content_multi import lift_bias
-    from macrohard.safety.gemma_table import available
 
-    if not available():
-        return None
-    head = shipped()
-    gemma = head.scores(text)
-    harm, bias = combine(multi, gemma)
+    harm, bias = combine(multi, shipped().scores(text))
     bias = lift_bias(bias, text)  # a clause that acts against someone for a protected attribute (content_bias_other)
     if declines_other(text):  # a short give-up or refusal counts its harm reading for less, as in English
         harm *= REFUSAL_DISCOUNT
     else:
         harm = lift_harm(harm, text)  # a half-recognised plan that says how it stays hidden (content_covert)
+    return harm, bias
+
+
+def found(text: str, multi: dict[str, float], read: tuple[float, float] | None = None) -> dict[str, float] | None:
+    """The categories the two heads together find in an other-language answer (the harm category that the
+    multilingual head scores highest when the combined harm reading passes), with their combined scores; None when Gemma's table or
+    tokenizer is not installed (the caller keeps the multilingual head's own verdict). The combined bias score is
+    lifted where a clause acts against someone for a protected attribute (``content_multi.lift_bias``). ``read``:
+    ``readings(text, multi)`` when the caller has it already."""
+    from macrohard.safety.gemma_table import available
+
+    if not available():
+        return None
+    head = shipped()
+    harm, bias = read if read is not None else readings(text, multi)
     hits: dict[str, float] = {}
     if harm >= head.thresholds[0] and harm_reading(multi) >= MULTI_FLOOR:  # named by the multilingual head (on the trainer's fold its highest harm
         # category was the right one for 78 % of the harmful answers stopped, the two heads' sum for 68 %)

@@ -213,15 +213,25 @@ def screen(text: str, lang: Language | None = None) -> dict[str, str]:
     for English text, which this head never reads. With Gemma installed, the verdict is this head's and the Gemma
     head's together (``content_gemma``: the mean of both); without it, this head's alone (a logged warning). A
     clause that acts against someone for a protected attribute (``content_bias_other``) lifts the bias score."""
+    return screen_read(text, lang)[0]
+
+
+def screen_read(text: str, lang: Language | None = None) -> tuple[dict[str, str], tuple[float, float] | None]:
+    """``screen``'s categories and the two heads' combined (harm, bias) readings (``content_gemma.readings``; None for
+    English text or without Gemma installed): the screen's stacked second look reads them (``content_stack``)."""
     from macrohard.safety.content_gemma import found as found_with_gemma
+    from macrohard.safety.content_gemma import readings
+    from macrohard.safety.gemma_table import available
 
     lang = lang or detect(text)  # the caller's reading of ``text``, when it has one
     if not lang.other:
-        return {}
+        return {}, None
     head = shipped()
-    both = found_with_gemma(text, head.scores(text))
-    if both is not None:
-        return {c: f"{_REASONS.get(c, c)} (other-language heads, {lang.code}, combined score {s:.2f})"
-                for c, s in both.items()}
-    return {c: f"{_REASONS.get(c, c)} (other-language head, {lang.code}, score {s:.2f})"
-            for c, s in head.found(text, lift=True).items()}
+    if available():
+        multi = head.scores(text)
+        read = readings(text, multi)
+        both = found_with_gemma(text, multi, read) or {}
+        return ({c: f"{_REASONS.get(c, c)} (other-language heads, {lang.code}, combined score {s:.2f})"
+                 for c, s in both.items()}, read)
+    return ({c: f"{_REASONS.get(c, c)} (other-language head, {lang.code}, score {s:.2f})"
+             for c, s in head.found(text, lift=True).items()}, None)
