@@ -109,7 +109,7 @@ def shown(result: str, limit: int = OBSERVATION_CHARS) -> str:
 # (RESULTS.md, comp40). Only the model's view changes: the guard's flow state (what the run read, where it may send)
 # is the guard's and stays as it was. An address (four dotted numbers, a :port) stays fenced. False: fenced as before.
 PLAIN_NUMBERS = True
-_NUMBERS_LINE = re.compile(r"[\d\s.,+\-%/()=]*")
+_NUMBERS_LINE = re.compile(r"[\d\s.,+\-%/()=]*", re.ASCII)
 _ADDRESS = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}|:\d{2,5}\b|//")
 _EXIT = re.compile(r"\n?\[exit code -?\d+\]\Z")
 
