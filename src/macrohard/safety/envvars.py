@@ -312,6 +312,28 @@ def judge(an: Analyzer, name: str, value: str, depth: int, cwd: str | None) -> b
     return False
 
 
+def kept_command(name: str) -> bool:
+    """Whether a later program runs ``name``'s value as a command line (a pager, an editor, git's diff program or
+    one of git's settings given in the environment)."""
+    return name in COMMANDS or name in R.GIT_COMMAND_VARIABLES or re.fullmatch(r"GIT_CONFIG_KEY_\d+", name) is not None
+
+
+def replay_kept(an: Analyzer, kept: dict[str, str], cwd: str | None) -> None:
+    """At the start of a review: the commands earlier steps left in the shell's variables are judged again, as the
+    traps are (guard41: ``export GIT_EXTERNAL_DIFF=./r.sh`` with no r.sh yet, r.sh written a step later, then ``git
+    diff`` ran it: the command was read once, when it was set, before its file existed or after, and never where it
+    ran). What the session keeps over-approximates the shell (``safety.session``): it can only find harm here."""
+    for name, value in list(kept.items()):
+        if not kept_command(name) or not value:
+            continue
+        if name.startswith("GIT_CONFIG_KEY_"):
+            programs.git_setting(an, value, kept.get("GIT_CONFIG_VALUE_" + name[15:], ""), 1, cwd)
+        elif name in R.GIT_COMMAND_VARIABLES:
+            an.line(value, 1, cwd)
+        else:
+            judge(an, name, value, 0, cwd)
+
+
 def _home_and_pwd(an: Analyzer, value: str, cwd: str | None, sep: str = ":") -> list[str]:
     """The entries of a search-path variable with ``$PWD`` and the home (``~``, ``$HOME``, ``${HOME}``: bash expands
     ``~`` after ``=`` and ``:``) written out, so a folder of the workspace is judged as one (the lead's thirty-eighth
