@@ -142,9 +142,42 @@ def fold(code: str) -> str:
         text = _SLASH.sub(lambda m: mark(table[int(m.group(1))] + "/" + table[int(m.group(2))]), text)
         text = _PLUS.sub(lambda m: mark(table[int(m.group(1))] + table[int(m.group(2))]), text)
         text = _fold_joins(text, table, mark)
+        text = _fold_names(text, table)
         if text == before:
             break
     return _LIT.sub(lambda m: _quote(table[int(m.group(1))]), text)
+
+
+# guard41: a name given one literal (after folding) and read later, in node, perl, C or any language this module reads
+# as text (`const d = g + '/hooks'; const f = d + '/pre-commit'`, perl's `my $f = "$d/pre-commit"`, C's
+# `const char *d = ".git/hooks"`): guard40 folded one expression only, so a path split across names was never whole
+_TYPE = r"(?:(?:const|let|var|my|our|local|static|final|auto|unsigned|signed|char|string|String|std::string|val)\b\s*\**\s*)*"
+_ASSIGN = re.compile(r"(?<![\w$.>@%])" + _TYPE + r"(\$?[A-Za-z_]\w*)\s*(?:\[\s*\d*\s*\])?\s*=(?!=)\s*"
+                     r"\x02(\d+)\x03\s*(?=[;,\n)}]|$)")
+
+
+def _fold_names(text: str, table: list[str]) -> str:
+    """Each name assigned exactly one literal, read elsewhere (outside its assignment): the literal in its place, in
+    the code and inside interpolating strings (``"$d/x"``, ``${d}``). A name given two values is left as it is (the
+    fold would pick one)."""
+    values: dict[str, list[int]] = {}
+    for m in _ASSIGN.finditer(text):
+        values.setdefault(m.group(1), []).append(int(m.group(2)))
+    for name, marks in values.items():
+        if len(marks) != 1 or len(re.findall(r"(?<![\w$.>@%])" + re.escape(name) + r"\s*(?:\[\s*\d*\s*\])?\s*"
+                                             r"(?:[-+.*/|&]|\.\.|//)?=(?!=)", text)) != 1:
+            continue
+        value = table[marks[0]]
+        bare = name.lstrip("$")
+        # inside strings: perl's "$d", "${d}", a template's ${d}
+        inner = re.compile((r"\$\{" + re.escape(bare) + r"\}|\$" + re.escape(bare) + r"(?![\w\[{])") if name.startswith("$")
+                           else r"\$\{\s*" + re.escape(bare) + r"\s*\}")
+        for i, body in enumerate(table):
+            if i != marks[0] and inner.search(body):
+                table[i] = inner.sub(lambda _m: value.replace("\\", "\\\\"), body)
+        use = re.compile(r"(?<![\w$.>@%])" + re.escape(name) + r"(?![\w\[{(])(?!\s*(?:\[\s*\d*\s*\])?\s*=(?!=))")
+        text = use.sub(lambda _m: f"\x02{marks[0]}\x03", text)
+    return text
 
 
 def _body(literal: str) -> str:
