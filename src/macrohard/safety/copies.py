@@ -101,6 +101,12 @@ def judge(an: Analyzer, prog: str, args: list[str], cwd: str | None) -> None:
         return
     if "$" in dest or "`" in dest:
         return  # only known when it runs: judged elsewhere (safety.spliced, write_target)
+    if prog == "ln" and not symbolic:  # guard41: a hard link is a second name for the file itself: a later write to
+        # `c` after `ln .git/config c` wrote git's settings under a name the guard took for an ordinary file
+        for src in sources:
+            if "$" not in src and "`" not in src and _means(an.paths.resolve(src, cwd)):
+                an.written_name(src, cwd, f"ln gives {src[:60]} a second name a later write changes it through")
+        return
     for src in sources:
         if "$" in src or "`" in src or prog == "rsync" and ":" in src:
             continue
