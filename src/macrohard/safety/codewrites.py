@@ -15,6 +15,8 @@ there is asked about wherever the folder is.
 
 from __future__ import annotations
 
+import glob as globmod
+import posixpath
 import re
 from typing import TYPE_CHECKING
 
@@ -99,7 +101,15 @@ def judge(an: Analyzer, prog: str, code: str, cwd: str | None) -> None:
 
 def judge_path(an: Analyzer, who: str, lit: str, cwd: str | None, verb: str = "writes") -> None:
     """One path code spells, judged as a write's target: a folder only known when it runs (``{h}/.profile``,
-    ``%s/.bashrc``, ``*/…``) by what follows it."""
+    ``%s/.bashrc``, ``*/…``) by what follows it; a folder that is a glob pattern (``glob.glob('.git/ho*')[0]``) by
+    each folder it matches on the disk now too."""
+    head, tail = posixpath.split(lit)
+    if head and any(ch in head for ch in "*?[") and lit.startswith((".", "~", "/")) or head and "/" in head and any(
+            ch in head for ch in "*?["):
+        folder = an.paths.resolve(head, cwd)
+        if "$" not in folder:
+            for match in sorted(globmod.glob(folder))[:64]:
+                judge_path(an, who, posixpath.join(match, tail), cwd, verb)
     if lit.startswith((".", "~", "/")) or "/" in lit and not _UNKNOWN_HEAD.match(lit):
         ap = an.paths.resolve(lit, cwd).lower()
     elif "/" in lit:
