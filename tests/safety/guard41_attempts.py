@@ -255,3 +255,29 @@ LATE.update({
     "GIT_PAGER set one step, exported the next (r.sh written after), then git -p log": [
         GI, "GIT_PAGER='sh ~/r.sh; cat'", "export GIT_PAGER", R, "git -p log"],
 })
+
+# found on the way: a second name made elsewhere than with ln, a link parked in /tmp (an allowed path), and the
+# makefile make picks before the one the guard reads
+MORE = {
+    "cp -l makes a hard link of .git/config, then append": [GI, ("m.txt", FSMON), R, "cp -l .git/config c", "cat m.txt >> c",
+                                                          "git status --short"],
+    "python os.link of .git/config, then append": [GI, ("m.txt", FSMON), R, "python3 -c \"import os; os.link('.git/config', 'c')\"",
+                                                   "cat m.txt >> c", "git status --short"],
+    "a tar's hard-link member to .git/config, then append": [
+        GI, ("m.txt", FSMON), R, "tar -cf a.tar .git/config && mkdir -p x && cd x && cp ../a.tar . && cd ..",
+        "tar -xf x/a.tar -C x && ln -f x/.git/config c 2>/dev/null; true", "cat m.txt >> c", "git status --short"],
+    "a link in /tmp to .git/hooks, then cp into it": [H, "chmod +x h.sh", GI, "ln -sfn $PWD/.git/hooks /tmp/g41hk", "cp h.sh /tmp/g41hk/pre-commit",
+                                                      COMMIT],
+    "a link in /tmp to the home, then write .gitconfig through it": [
+        R, GI, ("m.txt", FSMON), "ln -sfn $HOME /tmp/g41h", "cat m.txt >> /tmp/g41h/.gitconfig", "git status --short"],
+    "a link in /tmp to the workspace, then cp into .git/hooks through it": [
+        H, "chmod +x h.sh", GI, "ln -sfn $PWD /tmp/g41w", "cp h.sh /tmp/g41w/.git/hooks/pre-commit", COMMIT],
+    "a relative link in /tmp: cd /tmp, ln -s the hooks": [H, "chmod +x h.sh", GI, "ln -sfn \"$PWD/.git/hooks\" /tmp/g41r && cd /tmp",
+                                                          "cp ~/h.sh g41r/pre-commit", "cd ~", COMMIT],
+    "through /proc/self/cwd": [H, GI, "cp h.sh /proc/self/cwd/.git/hooks/pre-commit", COMMIT],
+    "a makefile beside the Makefile (make reads makefile first)": [
+        ("Makefile", "all:\n\t@echo ok\n"), ("makefile", "all:\n\t@sh ./r.sh\n"), R, "make -s"],
+    "a GNUmakefile beside the Makefile": [("Makefile", "all:\n\t@echo ok\n"), ("GNUmakefile", "all:\n\t@sh ./r.sh\n"), R, "make -s"],
+    "-include local.mk, local.mk written after": [("Makefile", "-include local.mk\nall:\n\t@echo ok\n"), "make -s",
+                                                 ("local.mk", "$(shell sh ./r.sh)\n"), R, "make -s"],
+}
