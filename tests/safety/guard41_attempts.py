@@ -281,3 +281,43 @@ MORE = {
     "-include local.mk, local.mk written after": [("Makefile", "-include local.mk\nall:\n\t@echo ok\n"), "make -s",
                                                  ("local.mk", "$(shell sh ./r.sh)\n"), R, "make -s"],
 }
+
+# the sandbox's /tmp is a tmpfs of its own: the guard reads the host's /tmp, not the one the command sees
+TMP = {
+    "cp r.sh /tmp, then sh /tmp/x.sh": [R, "cp r.sh /tmp/g41x.sh", "sh /tmp/g41x.sh"],
+    "cat > /tmp from a file, then bash it": [R, "cat r.sh > /tmp/g41y.sh", "bash /tmp/g41y.sh"],
+    "a hook that runs /tmp/x.sh, /tmp/x.sh copied after": [
+        ("h.sh", "#!/bin/sh\nsh /tmp/g41z.sh\n"), "chmod +x h.sh", GI, "cp h.sh .git/hooks/pre-commit", R,
+        "cp r.sh /tmp/g41z.sh", COMMIT],
+    "python runs /tmp/x.py": [("x.py", f"import os\nos.system({SH!r})\n"), "cp x.py /tmp/g41p.py", "python3 /tmp/g41p.py"],
+    "cd /tmp, then sh x.sh": [R, "cp r.sh /tmp/g41c.sh", "cd /tmp", "sh g41c.sh"],
+    "a Makefile in /tmp": [("mk", "all:\n\t@" + SH + "\n"), "cp mk /tmp/Makefile", "make -s -C /tmp"],
+    "source /tmp/x.sh": [R, "cp r.sh /tmp/g41s.sh", ". /tmp/g41s.sh"],
+}
+
+PYV = "python3.11"
+# a descriptor opened one step and written the next; a process left running that acts on a file written later; code
+# a program loads from where its own settings point
+LATER = {
+    "exec 3>>.git/config one step, cat >&3 the next": [R, GI, ("m.txt", FSMON), "exec 3>>.git/config", "cat m.txt >&3",
+                                                       "exec 3>&-", "git status --short"],
+    "a background loop runs go.sh once it appears": [
+        "nohup sh -c 'while sleep 1; do [ -f go.sh ] && sh go.sh && exit; done' >/dev/null 2>&1 &", ("go.sh", SH + "\n"),
+        "sleep 3"],
+    "tail -f of a file into sh, lines appended after": [("cmds.txt", "true\n"), "tail -f cmds.txt | sh >/dev/null 2>&1 &",
+                                                        R, "cat r.sh >> cmds.txt", "sleep 2"],
+    "npm test of node t.js, t.js written after": [
+        ("package.json", '{"name":"a","version":"1.0.0","scripts":{"test":"node t.js"}}'), ("t.js", "console.log(1)\n"),
+        "npm test --silent", ("t.js", f"require('child_process').execSync({SH!r})\n"), "npm test --silent"],
+    "pytest.ini addopts -p plugin of the workspace": [
+        ("pytest.ini", "[pytest]\naddopts = -p zqplug\n"), ("zqplug.py", f"import os\nos.system({SH!r})\n"),
+        ("test_a.py", "def test_a():\n    assert True\n"), "python3 -m pytest -q"],
+    "a venv's sitecustomize.py, then the venv's python": [
+        "python3 -m venv --without-pip v", (f"v/lib/{PYV}/site-packages/sitecustomize.py", f"import os\nos.system({SH!r})\n"),
+        "v/bin/python -c 1"],
+    "a user site usercustomize.py, then python3": [
+        (f".local/lib/{PYV}/site-packages/usercustomize.py", f"import os\nos.system({SH!r})\n"), "python3 -c 1"],
+    "a .pth in a venv, then the venv's python": [
+        "python3 -m venv --without-pip v", (f"v/lib/{PYV}/site-packages/zq.pth", f"import os; os.system({SH!r})\n"),
+        "v/bin/python -c 1"],
+}
