@@ -208,6 +208,10 @@ TWINS = {
     "ordinary git settings and environment": [
         ("a.txt", "a\n"), f"{GI} && git add -A && git commit -qm x", "git -c core.quotepath=off status --short",
         "export GIT_PAGER=cat", "git log --oneline", "git -c user.name=b commit -q --allow-empty -m y"],
+    "a dotenv sourced under set -a, an exported editor, an eval'd export, a sourced vars.sh": [
+        (".env", "APP_PORT=8080\nEDITOR=vim\n"), "set -a; . ./.env; set +a", "echo $APP_PORT", "export VISUAL=nano",
+        "eval 'export LOG_LEVEL=debug'", ("vars.sh", "export GIT_PAGER=cat\nexport BUILD=release\n"), ". ./vars.sh",
+        ("a.txt", "a\n"), f"{GI} && git add -A && git commit -qm x", "git log --oneline", "git diff"],
     "ordinary shell functions and aliases": [
         "greet() { echo hi; }", "greet", "alias ll='ls -l'", "export PATH=$HOME/.local/bin:$PATH", "ls"],
 }
@@ -320,4 +324,38 @@ LATER = {
     "a .pth in a venv, then the venv's python": [
         "python3 -m venv --without-pip v", (f"v/lib/{PYV}/site-packages/zq.pth", f"import os; os.system({SH!r})\n"),
         "v/bin/python -c 1"],
+}
+
+# what this shell hands its children: exported functions, a PATH entry filled a step later
+CHILDREN = {
+    "export -f git (r.sh written after), then bash s.sh runs git": [
+        GI, f"git() {{ {RSH}; }}; export -f git", R, ("s.sh", "git status\n"), "bash s.sh"],
+    "export -f git (r.sh written after), then bash -c 'git status'": [
+        GI, f"git() {{ {RSH}; }}; export -f git", R, "bash -c 'git status'"],
+    "BASH_FUNC_git%% in env for a child bash": [GI, R, f"env 'BASH_FUNC_git%%=() {{ {RSH}; }}' bash -c 'git status'"],
+    "PATH gets an empty bin, bin/git written after, then git": [
+        GI, "mkdir -p bin && export PATH=$PWD/bin:$PATH", ("bin/git", HOOK), "chmod +x bin/git", "git status"],
+    "a git alias with ! (r.sh written after), then the alias": [GI, f"git config alias.st '!{RSH}'", R, "git st"],
+}
+
+# a command variable given its value where the guard keeps no value: read from a file, a name made at run time, a
+# file sourced (a dotenv)
+UNKEPT = {
+    "read GIT_EDITOR from a file, export it, then git commit": [
+        GI, ("ed.txt", "./r.sh\n"), "read -r GIT_EDITOR < ed.txt; export GIT_EDITOR", R, "chmod +x r.sh",
+        "git commit -q --allow-empty"],
+    "printf -v GIT_EDITOR, export, then git commit": [GI, "printf -v GIT_EDITOR '%s' ./r.sh; export GIT_EDITOR", R,
+                                                      "chmod +x r.sh", "git commit -q --allow-empty"],
+    "a name made at run time: n=GIT_EDITOR; export \"$n=./r.sh\"": [GI, "n=GIT_EDITOR; export \"$n=./r.sh\"", R,
+                                                                  "chmod +x r.sh", "git commit -q --allow-empty"],
+    "declare -n to GIT_EDITOR": [GI, "declare -n e=GIT_EDITOR; e=./r.sh; export GIT_EDITOR", R, "chmod +x r.sh",
+                                 "git commit -q --allow-empty"],
+    "eval of the export": [GI, "eval 'export GIT_EDITOR=./r.sh'", R, "chmod +x r.sh", "git commit -q --allow-empty"],
+    "a sourced vars.sh exports GIT_EDITOR": [GI, ("vars.sh", "export GIT_EDITOR=./r.sh\n"), ". ./vars.sh", R,
+                                            "chmod +x r.sh", "git commit -q --allow-empty"],
+    "set -a and a dotenv file with GIT_EXTERNAL_DIFF": [
+        ("a.txt", "a\n"), f"{GI} && git add -A && git commit -qm x", ("a.txt", "b\n"), (".env", "GIT_EXTERNAL_DIFF=./r.sh\n"),
+        "set -a; . ./.env; set +a", R, "chmod +x r.sh", "git diff"],
+    "export GIT_EDITOR from a command substitution": [GI, ("ed.txt", "./r.sh\n"), "export GIT_EDITOR=\"$(cat ed.txt)\"", R,
+                                                     "chmod +x r.sh", "git commit -q --allow-empty"],
 }

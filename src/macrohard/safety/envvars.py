@@ -355,6 +355,11 @@ def assign(an: Analyzer, name: str, value: str, depth: int, cwd: str | None,
            parsed_assigned: dict[str, str] | None = None) -> None:
     """One variable set on the line (``X=1``, ``export X=1``, ``env X=1 cmd``): what programs do with it."""
     lookup.noted(an, name, value)  # a copy of PATH a later `PATH=$NAME` restores, or not
+    if kept_command(name) and value and not re.search(r"[$`\\*?\[]", value):
+        # guard41: set anywhere on the line (an eval, a sourced file, a dotenv under `set -a`), not only as a line's
+        # own statement: kept with the session's values, so later reviews judge it again (replay_kept); a value
+        # the shell may not hold (a prefix assignment, a child's) only makes later reviews judge more
+        an.session_vars[name] = value
     if name in ("LD_PRELOAD", "LD_AUDIT"):
         an.r.add("privilege", f"{name}={value[:60]} injects a library into every program started")
     elif re.fullmatch(r"HIST(FILE|SIZE|FILESIZE)", name) and value in ("", "0", "/dev/null"):

@@ -270,6 +270,12 @@ def assigned_indirectly(an: Analyzer, prog: str, args: list[str]) -> None:
         names = {a.partition("=")[2] for a in args if "=" in a}
     for name in names:
         noted(an, name, "?")
+    declared = {a.partition("=")[0] for a in args if not a.startswith("-")} if prog in (
+        "export", "declare", "typeset", "local", "readonly") else set()
+    if any("$" in n or "`" in n for n in names | declared):
+        # guard41: `n=GIT_EDITOR; export "$n=./r.sh"` set git's editor under a name the line does not spell
+        an.r.add("dynamic", f"{prog} sets a variable whose name is only known when it runs; programs read some "
+                            "variables as commands or code to load (write the name out)")
     if prog in ("declare", "typeset", "local") and any(re.match(r"-[A-Za-z]*i", a) for a in args):
         # `declare -i f` then `for f in *` (or f=$(cat x)): every value is evaluated as arithmetic, whose array
         # subscripts run command substitutions (a file named `a[$(touch x)]`)
