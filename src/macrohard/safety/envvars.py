@@ -322,16 +322,26 @@ def replay_kept(an: Analyzer, kept: dict[str, str], cwd: str | None) -> None:
     """At the start of a review: the commands earlier steps left in the shell's variables are judged again, as the
     traps are (guard41: ``export GIT_EXTERNAL_DIFF=./r.sh`` with no r.sh yet, r.sh written a step later, then ``git
     diff`` ran it: the command was read once, when it was set, before its file existed or after, and never where it
-    ran). What the session keeps over-approximates the shell (``safety.session``): it can only find harm here."""
+    ran). What the session keeps over-approximates the shell (``safety.session``): it can only find harm here.
+    Judged apart from the line (an analyzer of its own, its findings and hosts added): the command may run at any
+    later program, not as a step of this line (`EDITOR=vim` kept must not make this line's `. ./vars.sh` "a script vim
+    may have rewritten first")."""
+    from macrohard.safety.commands import Analysis, Analyzer
+
     for name, value in list(kept.items()):
         if not kept_command(name) or not value:
             continue
+        sub = Analyzer(an.paths, Analysis())
+        sub.path_dirs, sub.py_dirs, sub.jobs, sub.detached = list(an.path_dirs), list(an.py_dirs), an.jobs, an.detached
         if name.startswith("GIT_CONFIG_KEY_"):
-            programs.git_setting(an, value, kept.get("GIT_CONFIG_VALUE_" + name[15:], ""), 1, cwd)
+            programs.git_setting(sub, value, kept.get("GIT_CONFIG_VALUE_" + name[15:], ""), 1, cwd)
         elif name in R.GIT_COMMAND_VARIABLES:
-            an.line(value, 1, cwd)
+            sub.line(value, 1, cwd)
         else:
-            judge(an, name, value, 0, cwd)
+            judge(sub, name, value, 0, cwd)
+        for category, detail in sub.r.findings.items():
+            an.r.add(category, f"{name}, which an earlier step set, runs {value[:40]}: {detail}")
+        an.r.hosts.extend(h for h in sub.r.hosts if h not in an.r.hosts)
 
 
 def _home_and_pwd(an: Analyzer, value: str, cwd: str | None, sep: str = ":") -> list[str]:
