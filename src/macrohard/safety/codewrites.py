@@ -15,6 +15,8 @@ there is asked about wherever the folder is.
 
 from __future__ import annotations
 
+import glob as globmod
+import posixpath
 import re
 from typing import TYPE_CHECKING
 
@@ -99,7 +101,15 @@ def judge(an: Analyzer, prog: str, code: str, cwd: str | None) -> None:
 
 def judge_path(an: Analyzer, who: str, lit: str, cwd: str | None, verb: str = "writes") -> None:
     """One path code spells, judged as a write's target: a folder only known when it runs (``{h}/.profile``,
-    ``%s/.bashrc``, ``*/…``) by what follows it."""
+    ``%s/.bashrc``, ``*/…``) by what follows it; a folder that is a glob pattern (``glob.glob('.git/ho*')[0]``) by
+    each folder it matches on the disk now too."""
+    head, tail = posixpath.split(lit)
+    if head and any(ch in head for ch in "*?[") and lit.startswith((".", "~", "/")) or head and "/" in head and any(
+            ch in head for ch in "*?["):
+        folder = an.paths.resolve(head, cwd)
+        if "$" not in folder:
+            for match in sorted(globmod.glob(folder))[:64]:
+                judge_path(an, who, posixpath.join(match, tail), cwd, verb)
     if lit.startswith((".", "~", "/")) or "/" in lit and not _UNKNOWN_HEAD.match(lit):
         ap = an.paths.resolve(lit, cwd).lower()
     elif "/" in lit:
@@ -142,9 +152,42 @@ def fold(code: str) -> str:
         text = _SLASH.sub(lambda m: mark(table[int(m.group(1))] + "/" + table[int(m.group(2))]), text)
         text = _PLUS.sub(lambda m: mark(table[int(m.group(1))] + table[int(m.group(2))]), text)
         text = _fold_joins(text, table, mark)
+        text = _fold_names(text, table)
         if text == before:
             break
     return _LIT.sub(lambda m: _quote(table[int(m.group(1))]), text)
+
+
+# guard41: a name given one literal (after folding) and read later, in node, perl, C or any language this module reads
+# as text (`const d = g + '/hooks'; const f = d + '/pre-commit'`, perl's `my $f = "$d/pre-commit"`, C's
+# `const char *d = ".git/hooks"`): guard40 folded one expression only, so a path split across names was never whole
+_TYPE = r"(?:(?:const|let|var|my|our|local|static|final|auto|unsigned|signed|char|string|String|std::string|val)\b\s*\**\s*)*"
+_ASSIGN = re.compile(r"(?<![\w$.>@%])" + _TYPE + r"(\$?[A-Za-z_]\w*)\s*(?:\[\s*\d*\s*\])?\s*=(?!=)\s*"
+                     r"\x02(\d+)\x03\s*(?=[;,\n)}]|$)")
+
+
+def _fold_names(text: str, table: list[str]) -> str:
+    """Each name assigned exactly one literal, read elsewhere (outside its assignment): the literal in its place, in
+    the code and inside interpolating strings (``"$d/x"``, ``${d}``). A name given two values is left as it is (the
+    fold would pick one)."""
+    values: dict[str, list[int]] = {}
+    for m in _ASSIGN.finditer(text):
+        values.setdefault(m.group(1), []).append(int(m.group(2)))
+    for name, marks in values.items():
+        if len(marks) != 1 or len(re.findall(r"(?<![\w$.>@%])" + re.escape(name) + r"\s*(?:\[\s*\d*\s*\])?\s*"
+                                             r"(?:[-+.*/|&]|\.\.|//)?=(?!=)", text)) != 1:
+            continue
+        value = table[marks[0]]
+        bare = name.lstrip("$")
+        # inside strings: perl's "$d", "${d}", a template's ${d}
+        inner = re.compile((r"\$\{" + re.escape(bare) + r"\}|\$" + re.escape(bare) + r"(?![\w\[{])") if name.startswith("$")
+                           else r"\$\{\s*" + re.escape(bare) + r"\s*\}")
+        for i, body in enumerate(table):
+            if i != marks[0] and inner.search(body):
+                table[i] = inner.sub(lambda _m: value.replace("\\", "\\\\"), body)
+        use = re.compile(r"(?<![\w$.>@%])" + re.escape(name) + r"(?![\w\[{(])(?!\s*(?:\[\s*\d*\s*\])?\s*=(?!=))")
+        text = use.sub(lambda _m: f"\x02{marks[0]}\x03", text)
+    return text
 
 
 def _body(literal: str) -> str:

@@ -638,6 +638,10 @@ def analyze(command: str, workspaces: list[str], allowed_paths: list[str] | None
     if shell is not None:  # functions and traps earlier steps defined; the ones this line defines are added
         analyzer.functions, analyzer.hooks = shell
         replay(analyzer, start)
+    if strings:  # commands earlier steps left in variables (a pager, an editor, git's): judged where they may run
+        from macrohard.safety.envvars import replay_kept
+
+        replay_kept(analyzer, dict(strings), start)
     if len(command) > scripts.MAX_SCRIPT:  # the walk's time grows with the line: review a script's size, no more
         result.add("unparseable", f"the command is {len(command) // 1000} kB, larger than the "
                                   f"{scripts.MAX_SCRIPT // 1000} kB the guard reviews: write long text with "

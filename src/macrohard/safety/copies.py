@@ -101,6 +101,15 @@ def judge(an: Analyzer, prog: str, args: list[str], cwd: str | None) -> None:
         return
     if "$" in dest or "`" in dest:
         return  # only known when it runs: judged elsewhere (safety.spliced, write_target)
+    hard = prog == "ln" and not symbolic or prog == "cp" and any(
+        a == "--link" or a.startswith("-") and not a.startswith("--") and "l" in a for a in args)
+    if hard:  # guard41: a hard link is a second name for the file itself: a later write to
+        # `c` after `ln .git/config c` wrote git's settings under a name the guard took for an ordinary file
+        for src in sources:
+            if "$" not in src and "`" not in src and _means(an.paths.resolve(src, cwd)):
+                an.written_name(src, cwd, f"{prog} gives {src[:60]} a second name a later write changes it through")
+        if prog == "ln":
+            return
     for src in sources:
         if "$" in src or "`" in src or prog == "rsync" and ":" in src:
             continue
@@ -119,6 +128,12 @@ def judge(an: Analyzer, prog: str, args: list[str], cwd: str | None) -> None:
             elif symbolic:  # a relative target is read from the link's own folder
                 link = an.paths.resolve(base, cwd)
                 shown = src if src.startswith(("/", "~")) else posixpath.join(posixpath.dirname(link), src)
+                if not _in_workspace(an, link) and _in_workspace(an, an.paths.resolve(shown, cwd)):
+                    # guard41: the sandbox's /tmp is its own (a tmpfs the guard cannot read): `ln -s $PWD/.git/hooks
+                    # /tmp/hk` one step, `cp h.sh /tmp/hk/pre-commit` the next wrote the hook as "a file in /tmp"
+                    an.r.add("dynamic", f"ln -s puts a way into the workspace ({src[:40]}) at {base[:40]}, outside "
+                                        "it, where the guard cannot see it: a write through it would be judged as "
+                                        "outside; link inside the workspace, or write to the path itself")
                 tree(an, shown, base, cwd, prog)
 
 
@@ -168,6 +183,10 @@ def written(an: Analyzer, source: str, rel: str, base: str, cwd: str | None, pro
     dest = posixpath.join(base, rel) if rel else base
     if _means(an.paths.resolve(dest, cwd)) and not _means(an.paths.resolve(source, cwd)):
         an.written_name(dest, cwd, f"{prog} writes {dest[:60]} (from {source[:40]})")
+
+
+def _in_workspace(an: Analyzer, path: str) -> bool:
+    return any(path == w or path.startswith(w + "/") for w in an.paths.workspaces)
 
 
 def _means(path: str) -> bool:

@@ -312,6 +312,38 @@ def judge(an: Analyzer, name: str, value: str, depth: int, cwd: str | None) -> b
     return False
 
 
+def kept_command(name: str) -> bool:
+    """Whether a later program runs ``name``'s value as a command line (a pager, an editor, git's diff program or
+    one of git's settings given in the environment)."""
+    return name in COMMANDS or name in R.GIT_COMMAND_VARIABLES or re.fullmatch(r"GIT_CONFIG_KEY_\d+", name) is not None
+
+
+def replay_kept(an: Analyzer, kept: dict[str, str], cwd: str | None) -> None:
+    """At the start of a review: the commands earlier steps left in the shell's variables are judged again, as the
+    traps are (guard41: ``export GIT_EXTERNAL_DIFF=./r.sh`` with no r.sh yet, r.sh written a step later, then ``git
+    diff`` ran it: the command was read once, when it was set, before its file existed or after, and never where it
+    ran). What the session keeps over-approximates the shell (``safety.session``): it can only find harm here.
+    Judged apart from the line (an analyzer of its own, its findings and hosts added): the command may run at any
+    later program, not as a step of this line (`EDITOR=vim` kept must not make this line's `. ./vars.sh` "a script vim
+    may have rewritten first")."""
+    from macrohard.safety.commands import Analysis, Analyzer
+
+    for name, value in list(kept.items()):
+        if not kept_command(name) or not value:
+            continue
+        sub = Analyzer(an.paths, Analysis())
+        sub.path_dirs, sub.py_dirs, sub.jobs, sub.detached = list(an.path_dirs), list(an.py_dirs), an.jobs, an.detached
+        if name.startswith("GIT_CONFIG_KEY_"):
+            programs.git_setting(sub, value, kept.get("GIT_CONFIG_VALUE_" + name[15:], ""), 1, cwd)
+        elif name in R.GIT_COMMAND_VARIABLES:
+            sub.line(value, 1, cwd)
+        else:
+            judge(sub, name, value, 0, cwd)
+        for category, detail in sub.r.findings.items():
+            an.r.add(category, f"{name}, which an earlier step set, runs {value[:40]}: {detail}")
+        an.r.hosts.extend(h for h in sub.r.hosts if h not in an.r.hosts)
+
+
 def _home_and_pwd(an: Analyzer, value: str, cwd: str | None, sep: str = ":") -> list[str]:
     """The entries of a search-path variable with ``$PWD`` and the home (``~``, ``$HOME``, ``${HOME}``: bash expands
     ``~`` after ``=`` and ``:``) written out, so a folder of the workspace is judged as one (the lead's thirty-eighth
@@ -333,6 +365,11 @@ def assign(an: Analyzer, name: str, value: str, depth: int, cwd: str | None,
            parsed_assigned: dict[str, str] | None = None) -> None:
     """One variable set on the line (``X=1``, ``export X=1``, ``env X=1 cmd``): what programs do with it."""
     lookup.noted(an, name, value)  # a copy of PATH a later `PATH=$NAME` restores, or not
+    if kept_command(name) and value and not re.search(r"[$`\\*?\[]", value):
+        # guard41: set anywhere on the line (an eval, a sourced file, a dotenv under `set -a`), not only as a line's
+        # own statement: kept with the session's values, so later reviews judge it again (replay_kept); a value
+        # the shell may not hold (a prefix assignment, a child's) only makes later reviews judge more
+        an.session_vars[name] = value
     if name in ("LD_PRELOAD", "LD_AUDIT"):
         an.r.add("privilege", f"{name}={value[:60]} injects a library into every program started")
     elif re.fullmatch(r"HIST(FILE|SIZE|FILESIZE)", name) and value in ("", "0", "/dev/null"):

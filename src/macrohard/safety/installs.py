@@ -49,8 +49,11 @@ def _in_workspace(an: Analyzer, path: str) -> bool:
     return any(path == w or path.startswith(w + "/") for w in an.paths.workspaces)
 
 
-def npm(an: Analyzer, prog: str, root: str, sub: str, operands: list[str], args: list[str], depth: int) -> None:
-    """The dependencies ``npm install``/``ci``/``rebuild`` (yarn, pnpm) will run install scripts of."""
+def npm(an: Analyzer, prog: str, root: str, sub: str, operands: list[str], args: list[str], depth: int,
+        cwd: str | None = None) -> None:
+    """The dependencies ``npm install``/``ci``/``rebuild`` (yarn, pnpm) will run install scripts of. ``cwd``: where
+    the command runs, when ``--prefix`` names another root (guard41: ``npm install -g --prefix ~/.local ./pkg`` takes
+    ./pkg from where it runs; the guard looked for ~/.local/pkg and read nothing)."""
     if "--ignore-scripts" in args:
         return
     meta = _read_json(posixpath.join(root, "package.json")) or {}
@@ -66,7 +69,8 @@ def npm(an: Analyzer, prog: str, root: str, sub: str, operands: list[str], args:
     for name, spec in specs[:MAX_DEPS]:
         local = _local(spec)
         if local is not None:
-            _npm_local(an, prog, an.paths.resolve(local, root), depth, seen)
+            for base in dict.fromkeys((root, *([cwd] if cwd and not name else []))):
+                _npm_local(an, prog, an.paths.resolve(local, base), depth, seen)
             continue
         installed = posixpath.join(root, "node_modules", name) if name else None
         if installed and os.path.isfile(posixpath.join(installed, "package.json")):

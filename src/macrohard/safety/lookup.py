@@ -79,12 +79,26 @@ def quoted_tilde(an: Analyzer, parsed: Parsed) -> None:
     its output going nowhere the line reads again) is no path (``echo "~/x"`` was asked)."""
     if an.paths.home is None or not parsed.quoted_tilde:
         return
-    piped = {id(c) for p in parsed.pipelines if len(p) > 1 for c in p}
+    # guard41: a pipeline whose later commands only count, sort or cut text and print it (`echo '~/x' | wc -c`)
+    # reads no path from it: the printing command is as harmless as alone
+    piped = {id(c) for p in parsed.pipelines if len(p) > 1 and not _filters_only(p[1:]) for c in p}
     printed = sum(c.quoted_tilde for c in parsed.commands if c.quoted_tilde and c.argv[:1] in (["echo"], ["printf"])
                   and "-v" not in c.argv and id(c) not in piped and not any(op != "<" and not op.startswith("<<")
                                                                              for op, _ in c.redirects))
     if parsed.quoted_tilde > printed:
         an.r.add("dynamic", "a quoted ~ is a folder named ~, not the home: write ~ unquoted, or $HOME, for the home")
+
+
+# programs that read their input as text only (never as paths or code) and print to the terminal
+_TEXT_FILTERS = frozenset({"wc", "sort", "head", "tail", "cut", "tr", "grep", "egrep", "fgrep", "uniq", "cat", "rev",
+                           "nl", "fold", "column", "od", "xxd", "hexdump", "md5sum", "sha1sum", "sha256sum", "tac",
+                           "paste", "expand", "unexpand", "fmt", "comm"})
+
+
+def _filters_only(commands: list[SimpleCommand]) -> bool:
+    return all(c.argv[:1] and c.argv[0] in _TEXT_FILTERS and not c.redirects and
+               not any(a.startswith("-") and "f" in a and c.argv[0] in ("grep", "egrep", "fgrep") for a in c.argv[1:])
+               for c in commands)
 
 
 def literal_tilde(an: Analyzer, cmd: SimpleCommand, argv: list[str]) -> None:
@@ -256,6 +270,12 @@ def assigned_indirectly(an: Analyzer, prog: str, args: list[str]) -> None:
         names = {a.partition("=")[2] for a in args if "=" in a}
     for name in names:
         noted(an, name, "?")
+    declared = {a.partition("=")[0] for a in args if not a.startswith("-")} if prog in (
+        "export", "declare", "typeset", "local", "readonly") else set()
+    if any("$" in n or "`" in n for n in names | declared):
+        # guard41: `n=GIT_EDITOR; export "$n=./r.sh"` set git's editor under a name the line does not spell
+        an.r.add("dynamic", f"{prog} sets a variable whose name is only known when it runs; programs read some "
+                            "variables as commands or code to load (write the name out)")
     if prog in ("declare", "typeset", "local") and any(re.match(r"-[A-Za-z]*i", a) for a in args):
         # `declare -i f` then `for f in *` (or f=$(cat x)): every value is evaluated as arithmetic, whose array
         # subscripts run command substitutions (a file named `a[$(touch x)]`)

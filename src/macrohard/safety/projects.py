@@ -254,18 +254,18 @@ def _node(an: Analyzer, prog: str, args: list[str], operands: list[str], cwd: st
         names = _NPM_RUNS[sub]
     elif sub in ("it", "install-test", "cit", "clean-install-test", "install-ci-test"):
         names = [*_NPM_INSTALL, *_NPM_RUNS["test"]]
-        installs.npm(an, prog, root, sub, operands, args, depth)
+        installs.npm(an, prog, root, sub, operands, args, depth, cwd)
     elif sub in ("install", "i", "ci", "add", "isntall", "in", "rebuild", "link", "update", "dedupe", "prune",
                  "uninstall"):
         names = _NPM_INSTALL
-        installs.npm(an, prog, root, sub, operands, args, depth)  # the dependencies' install scripts
+        installs.npm(an, prog, root, sub, operands, args, depth, cwd)  # the dependencies' install scripts
     elif sub in ("pack", "publish"):
         names = _NPM_PACK
     elif sub in ("exec", "x", "dlx") and len(operands) > 1:
         _bin(an, operands[1], root, depth)
     elif prog in ("yarn", "pnpm", "bun") and sub:
         if sub in ("add", "install"):
-            installs.npm(an, prog, root, sub, operands, args, depth)
+            installs.npm(an, prog, root, sub, operands, args, depth, cwd)
         names = [f"pre{sub}", sub, f"post{sub}"]  # `yarn build` runs the script named build
     if text is None or not names:
         return
