@@ -35,21 +35,23 @@ if [ ! -x .venv/bin/python ]; then
   say "creating .venv"
   "$PY" -m venv .venv
 fi
-# llama.cpp is compiled for this CPU with the options scripts/llama_cmake.sh gives (on CPUs with AMX: -fno-dse, or its
-# repacked AMX weights die of "Illegal instruction"); .venv/.macrohard-llama records the version and options built,
-# so a .venv built before them is rebuilt once, and a machine that needs no options keeps its build.
+# llama.cpp is compiled for this CPU with the options scripts/llama_cmake.sh gives (only the libraries the package
+# loads: no multimodal library, no common library, about 40 % of the full compile; on CPUs with AMX also -fno-dse, or
+# its repacked AMX weights die of "Illegal instruction"); .venv/.macrohard-llama records the version and options
+# built, so a .venv built before them is rebuilt once.
 . scripts/llama_cmake.sh
-llama_args=$(llama_cmake_args)
+llama_args=$(llama_cmake_args /proc/cpuinfo "$PWD")
 llama_want=$(llama_wanted pyproject.toml)
 stamp=.venv/.macrohard-installed
 want=$( (cat pyproject.toml; echo "$llama_want") | sha256sum | cut -c1-16)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   .venv/bin/python -m pip install -q --upgrade pip wheel
   if [ "$(llama_have .venv)" != "$llama_want" ]; then
-    say "compiling llama.cpp for this CPU (${llama_want% }; ~6-10 min on 2 cores)"
-    # --no-cache-dir when options are added: pip's wheel cache would hand back a wheel built without them
+    say "compiling llama.cpp for this CPU (${llama_want% }; ~2-4 min on 2 cores)"
+    # --no-cache-dir: pip's wheel cache keys on the sdist, not on the options, and would hand back a wheel built
+    # without them
     CMAKE_ARGS="${CMAKE_ARGS:+$CMAKE_ARGS }$llama_args" .venv/bin/python -m pip install -q --force-reinstall --no-deps \
-      ${llama_args:+--no-cache-dir} --no-binary llama-cpp-python "${llama_want%% *}" \
+      --no-cache-dir --no-binary llama-cpp-python "${llama_want%% *}" \
       || die "compiling llama-cpp-python failed; see above (it needs a C++ compiler and cmake: apt-get install build-essential cmake)"
     echo "$llama_want" > .venv/.macrohard-llama
   fi

@@ -1,5 +1,5 @@
-# llama.cpp's build options for this machine (issue 18). Sourced by install.sh; `llama_cmake_args [CPUINFO]` prints
-# the CMAKE_ARGS that llama-cpp-python is compiled with (empty where the defaults are right).
+# llama.cpp's build options for this machine (issue 18). Sourced by install.sh; `llama_cmake_args [CPUINFO [ROOT]]`
+# prints the CMAKE_ARGS that llama-cpp-python is compiled with.
 #
 # Why: llama-cpp-python compiles llama.cpp with -march=native, so on a CPU with AMX (Intel Sapphire Rapids and later)
 # it builds ggml's AMX kernels, used through the repacked "AMX" weight buffer at every batched decode. GCC 12's
@@ -9,12 +9,22 @@
 # batched decode (seen on a Sapphire Rapids VM, 2026-11-30; gdb: `tilezero %tmm4` in ggml_backend_amx_mul_mat,
 # after `ldtilecfg` of a config holding only palette 1). Not the hypervisor: AMX works there once the config is
 # stored. -fno-dse keeps the stores; only builds for an AMX CPU compile those kernels, so only they get it.
+#
+# Built, as well, is only what the package loads: libllama and libggml*. -DLLAVA_BUILD=OFF leaves out libmtmd (the
+# multimodal library behind llama_cpp.mtmd_cpp and the llava chat handlers, which macrohard never imports: they fail
+# with "Shared library with base name 'mtmd' not found" only when imported), and scripts/llama_lib_only.cmake leaves
+# out llama.cpp's common library with cpp-httplib. Measured on the 2-core VM (speed40): 481 -> 199 s of CPU for the
+# compile, and the same tokens from SmolLM2 and Qwen2.5-Coder-1.5B, greedy, as the full build.
+#
+# `llama_cmake_args [CPUINFO [ROOT]]`: ROOT is the repository (where scripts/llama_lib_only.cmake is; CMake reads it
+# from llama-cpp-python's unpacked sdist, so install.sh passes an absolute one); "." by default, as in the stamp.
 llama_cmake_args() {
-  local cpuinfo=${1:-/proc/cpuinfo}
-  case "$(uname -m)" in x86_64|amd64) ;; *) return 0 ;; esac
-  if grep -qw amx_tile "$cpuinfo" 2>/dev/null; then
-    printf '%s\n' "-DCMAKE_C_FLAGS=-fno-dse -DCMAKE_CXX_FLAGS=-fno-dse"
-  fi
+  local cpuinfo=${1:-/proc/cpuinfo} root=${2:-.}
+  printf '%s %q' "-DLLAVA_BUILD=OFF" "-DCMAKE_PROJECT_llama.cpp_INCLUDE=$root/scripts/llama_lib_only.cmake"
+  case "$(uname -m)" in
+    x86_64|amd64) grep -qw amx_tile "$cpuinfo" 2>/dev/null && printf ' %s' "-DCMAKE_C_FLAGS=-fno-dse" "-DCMAKE_CXX_FLAGS=-fno-dse" ;;
+  esac
+  printf '\n'
 }
 
 # `llama_wanted PYPROJECT [CPUINFO]`: the build install.sh wants, "llama-cpp-python==VERSION OPTIONS" (the version

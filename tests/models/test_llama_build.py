@@ -51,18 +51,38 @@ def test_the_installed_llama_cpp_decodes_a_batch_with_its_repacked_weights() -> 
         assert "AMX" in buffers, buffers
 
 
+LIB_ONLY = ["-DLLAVA_BUILD=OFF", "-DCMAKE_PROJECT_llama.cpp_INCLUDE=./scripts/llama_lib_only.cmake"]
+
+
 def test_the_options_are_added_for_cpus_with_amx_only(tmp_path: Path) -> None:
     amx, older = tmp_path / "amx", tmp_path / "older"
     amx.write_text(AMX_CPU)
     older.write_text(OLDER_CPU)
     if platform.machine() in ("x86_64", "AMD64"):
-        assert _bash(f"llama_cmake_args {amx}").split() == ["-DCMAKE_C_FLAGS=-fno-dse", "-DCMAKE_CXX_FLAGS=-fno-dse"]
-    assert _bash(f"llama_cmake_args {older}").strip() == ""
+        assert _bash(f"llama_cmake_args {amx}").split() == [*LIB_ONLY, "-DCMAKE_C_FLAGS=-fno-dse",
+                                                            "-DCMAKE_CXX_FLAGS=-fno-dse"]
+    assert _bash(f"llama_cmake_args {older}").split() == LIB_ONLY
+
+
+def test_the_include_file_is_passed_by_an_absolute_path_that_survives_cmake_args_splitting(tmp_path: Path) -> None:
+    # CMake reads the file from llama-cpp-python's unpacked sdist, so install.sh passes the repository's absolute
+    # path; scikit-build-core splits CMAKE_ARGS with shlex, so a path with a space must come back as one argument
+    import shlex
+
+    root = tmp_path / "a repo's dir"
+    (root / "scripts").mkdir(parents=True)
+    (root / "scripts" / "llama_lib_only.cmake").write_text((ROOT / "scripts" / "llama_lib_only.cmake").read_text())
+    args = shlex.split(_bash(f"llama_cmake_args /proc/cpuinfo {shlex.quote(str(root))}"))
+    include = [a.split("=", 1)[1] for a in args if a.startswith("-DCMAKE_PROJECT_llama.cpp_INCLUDE=")]
+    assert include == [str(root / "scripts" / "llama_lib_only.cmake")] and Path(include[0]).is_file()
+    assert "-DLLAVA_BUILD=OFF" in args
+    # what the file does: shadow llama-cpp-python's forced LLAMA_BUILD_COMMON in llama.cpp's scope
+    assert "set(LLAMA_BUILD_COMMON OFF)" in (ROOT / "scripts" / "llama_lib_only.cmake").read_text()
 
 
 def test_a_venv_built_without_the_options_is_rebuilt_once(tmp_path: Path) -> None:
     # the stamp install.sh compares: a .venv from before it (llama-cpp-python installed, no stamp) reads as built
-    # without options, so it is rebuilt on an AMX CPU and kept on another; once stamped, it matches
+    # without options, so it is rebuilt; once stamped, it matches
     amx, older = tmp_path / "amx", tmp_path / "older"
     amx.write_text(AMX_CPU)
     older.write_text(OLDER_CPU)
@@ -76,10 +96,13 @@ def test_a_venv_built_without_the_options_is_rebuilt_once(tmp_path: Path) -> Non
     version = importlib.metadata.version("llama-cpp-python")
     have = _bash(f"llama_have {venv}")
     assert have == f"llama-cpp-python=={version} \n"
-    assert _bash(f"llama_wanted pyproject.toml {older}") == have  # no options needed: the build is kept
+    # a build from before the options (the full one: multimodal and common libraries too) is rebuilt on every CPU
+    assert _bash(f"llama_wanted pyproject.toml {older}") != have
+    assert "-DLLAVA_BUILD=OFF" in _bash(f"llama_wanted pyproject.toml {older}")
     wanted = _bash(f"llama_wanted pyproject.toml {amx}")
+    assert wanted != have  # rebuilt
     if platform.machine() in ("x86_64", "AMD64"):
-        assert wanted != have and "-fno-dse" in wanted  # rebuilt
+        assert "-fno-dse" in wanted
     (venv / ".macrohard-llama").write_text(wanted)
     assert _bash(f"llama_have {venv}") == wanted  # and only once
     assert _bash(f"llama_have {tmp_path / 'none'}") == ""  # no llama.cpp at all: built
