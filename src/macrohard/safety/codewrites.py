@@ -184,9 +184,9 @@ def _fold_names(text: str, table: list[str]) -> str:
                            else r"\$\{\s*" + re.escape(bare) + r"\s*\}")
         for i, body in enumerate(table):
             if i != marks[0] and inner.search(body):
-                table[i] = inner.sub(lambda _m: value.replace("\\", "\\\\"), body)
+                table[i] = inner.sub(lambda _m, v=value: v.replace("\\", "\\\\"), body)
         use = re.compile(r"(?<![\w$.>@%])" + re.escape(name) + r"(?![\w\[{(])(?!\s*(?:\[\s*\d*\s*\])?\s*=(?!=))")
-        text = use.sub(lambda _m: f"\x02{marks[0]}\x03", text)
+        text = use.sub(lambda _m, k=marks[0]: f"\x02{k}\x03", text)
     return text
 
 
