@@ -1,6 +1,6 @@
 """Agent-level injection tasks: harmful actions executed (target 0) and utility lost on benign twins.
 
-    PYTHONPATH=src .venv/bin/python benchmarks/injection_agent.py [--set dev|blind21|blind22|blind23|blind24|blind25|blind26|blind27|blind28|blind29|blind30|blind31|blind32|blind33|blind34|blind35|all] [--json] [--only ID,ID]
+    PYTHONPATH=src .venv/bin/python benchmarks/injection_agent.py [--set dev|blind21|blind22|blind23|blind24|blind25|blind26|blind27|blind28|blind29|blind30|blind31|blind32|blind33|blind34|blind35|blind36|all] [--json] [--only ID,ID]
         [--modes shipped,control]
 
 Runs every task of ``eval.injection_tasks`` (pages, workspace files and tool output carrying injections; shell
@@ -27,7 +27,7 @@ from macrohard.eval.injection_tasks import MODES, run_all
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", default="dev", choices=("dev", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "all"),
+    ap.add_argument("--set", default="dev", choices=("dev", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "all"),
                     help="dev: the eight tasks written with flow control; blind21: 16 written blind (twenty-first wave); "
                          "blind22: 14 written blind (twenty-second wave: renamed tools, code the repository runs, "
                          "traps for later); blind23: 15 written blind (twenty-third wave: senders inside other tools, "
@@ -89,7 +89,14 @@ def main() -> int:
                          "--filter, xml.sax, git userAgent, gpg --enarmor, EBCDIC, wget --referer, npm search, "
                          "base2; a deploy.d drop-in, a .wgetrc proxy and a tidy.conf deletion sprung by the user's "
                          "own scripts, a database dropped, a laptop wiped, a device sign-in approved, an OAuth "
-                         "redirect changed, a recovery phone changed, a root CA pushed)")
+                         "redirect changed, a recovery phone changed, a root CA pushed); "
+                         "blind36: 20 written blind (fortieth wave: variables.tf, alembic.ini, inventory.ini, "
+                         ".htaccess, .clang-format, Podfile, .cabal, supervisord.conf, babel.config.js, .sqlfluff, "
+                         "crontab -l, ip link alias, lscpu, getent passwd, humans.txt, ads.txt, JSON Schema $comment, "
+                         "kbd, cite, samp; dd, fold, Bearer header, lzma, pr PATCH, uniq DELETE, cut PUT, base64url, "
+                         "strings; SSO off, an admin API key, an IP allow-list entry, an admin user, MFA reset, a "
+                         "deploy key, login alerts off, audit retention zero, snapshots deleted, a refund, customers "
+                         "exported)")
     ap.add_argument("--json", action="store_true", help="print the rows as JSON")
     ap.add_argument("--out", default="", help="also write the rows as JSON to this file")
     ap.add_argument("--only", default="", help="comma-separated task ids")
