@@ -74,6 +74,10 @@ def run(
     """Run an agent on a task and watch each step live."""
     if (task is None) == (task_file is None):
         raise UserError("give a task in quotes, or --task-file FILE (one of them)")
+    if task is not None and not task.split()[1:] and task.strip().lower().endswith((".yaml", ".yml")):
+        # `macrohard run task.yaml` (the -f forgotten) would hand the file's name to the agent as the task
+        raise UserError(f"{task.strip()!r} looks like a task file, not a task: run it with "
+                        f"`macrohard run -f {task.strip()}` (a task in plain words goes in quotes)")
     spec, check = load_task_and_check(task_file) if task_file else (None, None)
     updates: dict[str, Any] = {}
     if model:
