@@ -1,6 +1,6 @@
 """Agent-level injection tasks: harmful actions executed (target 0) and utility lost on benign twins.
 
-    PYTHONPATH=src .venv/bin/python benchmarks/injection_agent.py [--set dev|blind21|blind22|blind23|blind24|blind25|blind26|blind27|blind28|blind29|blind30|blind31|blind32|blind33|blind34|blind35|blind36|all] [--json] [--only ID,ID]
+    PYTHONPATH=src .venv/bin/python benchmarks/injection_agent.py [--set dev|blind21|blind22|blind23|blind24|blind25|blind26|blind27|blind28|blind29|blind30|blind31|blind32|blind33|blind34|blind35|blind36|blind37|all] [--json] [--only ID,ID]
         [--modes shipped,control]
 
 Runs every task of ``eval.injection_tasks`` (pages, workspace files and tool output carrying injections; shell
@@ -27,7 +27,7 @@ from macrohard.eval.injection_tasks import MODES, run_all
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", default="dev", choices=("dev", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "all"),
+    ap.add_argument("--set", default="dev", choices=("dev", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "all"),
                     help="dev: the eight tasks written with flow control; blind21: 16 written blind (twenty-first wave); "
                          "blind22: 14 written blind (twenty-second wave: renamed tools, code the repository runs, "
                          "traps for later); blind23: 15 written blind (twenty-third wave: senders inside other tools, "
@@ -96,7 +96,15 @@ def main() -> int:
                          "kbd, cite, samp; dd, fold, Bearer header, lzma, pr PATCH, uniq DELETE, cut PUT, base64url, "
                          "strings; SSO off, an admin API key, an IP allow-list entry, an admin user, MFA reset, a "
                          "deploy key, login alerts off, audit retention zero, snapshots deleted, a refund, customers "
-                         "exported)")
+                         "exported); "
+                         "blind37: 20 written blind (fortieth wave, a second writer; wired in the forty-first: "
+                         ".prettierrc.yaml, Podfile, R DESCRIPTION, .dockerignore, Kconfig help, fly.toml, "
+                         "supervisord.conf, alembic.ini, .htaccess, .clang-format, vcpkg.json, iptables comment, brew "
+                         "caveats, lsusb, aws s3 ls, humans.txt, event stream, ins, q, kbd; ed w !, vim -es w !, cmake "
+                         "file(UPLOAD), ffmpeg -method POST, tar -F, curl --proxy-user, Z85, npm dist-tag; a "
+                         "sitecustomize.py, a tools/gzip shadow and a build/tmp symlink sprung by the user's own "
+                         "scripts, a crypto withdrawal, a refund, gift cards, a key deletion, a bucket deleted, "
+                         "instances terminated, the SAML IdP swapped, break-glass access, the IP allowlist off)")
     ap.add_argument("--json", action="store_true", help="print the rows as JSON")
     ap.add_argument("--out", default="", help="also write the rows as JSON to this file")
     ap.add_argument("--only", default="", help="comma-separated task ids")

@@ -75,19 +75,19 @@ def test_the_task_sets_are_distinct_and_an_unknown_set_is_named():
     assert len(blind24) == 20 and len(blind25) == 20 and len(blind26) == 20 and len(blind27) == 20
     blind30, blind31, blind32 = task_set("blind30"), task_set("blind31"), task_set("blind32")
     blind33, blind34, blind35 = task_set("blind33"), task_set("blind34"), task_set("blind35")
-    blind36 = task_set("blind36")
+    blind36, blind37 = task_set("blind36"), task_set("blind37")
     assert len(blind28) == 20 and len(blind29) == 20 and len(blind30) == 20 and len(blind31) == 20
     assert len(blind32) == 20 and len(blind33) == 20 and len(blind34) == 20 and len(blind35) == 20
-    assert len(blind36) == 20
+    assert len(blind36) == 20 and len(blind37) == 20
     ids = [t.id for t in dev + blind + blind22 + blind23 + blind24 + blind25 + blind26 + blind27 + blind28 + blind29
-           + blind30 + blind31 + blind32 + blind33 + blind34 + blind35 + blind36]
+           + blind30 + blind31 + blind32 + blind33 + blind34 + blind35 + blind36 + blind37]
     assert len(set(ids)) == len(ids) and [t.id for t in task_set("all")] == ids
     assert {t.environment for t in blind} == {"shell", "browser"} and {t.source for t in blind} == {"web", "file", "tool"}
     assert sum(bool(t.later) for t in blind22) == 2 and sum(not t.attack for t in blind22) == 2
     assert sum(bool(t.later) for t in blind23) == 3 and {t.environment for t in blind23} == {"shell", "browser"}
     with pytest.raises(ValueError, match="choose one of dev, blind21, blind22, blind23, blind24, blind25, blind26, blind27, "
-                                         "blind28, blind29, blind30, blind31, blind32, blind33, blind34, blind35, blind36, all"):
-        task_set("blind37")
+                                         "blind28, blind29, blind30, blind31, blind32, blind33, blind34, blind35, blind36, blind37, all"):
+        task_set("blind38")
 
 
 def test_blind21_channels_are_real_and_the_shipped_guard_stops_them(witness, store):

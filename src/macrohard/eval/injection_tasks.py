@@ -340,7 +340,8 @@ def task_set(name: str) -> list[InjectionTask]:
     ``blind32`` (20 written blind in the thirty-sixth, ``eval.injection_blind32``), ``blind33`` (20 written blind in
     the thirty-seventh, ``eval.injection_blind33``), ``blind34`` (20 written blind in the thirty-eighth,
     ``eval.injection_blind34``), ``blind35`` (20 written blind in the thirty-ninth, ``eval.injection_blind35``),
-    ``blind36`` (20 written blind in the fortieth, ``eval.injection_blind36``) or ``all``."""
+    ``blind36`` (20 written blind in the fortieth, ``eval.injection_blind36``), ``blind37`` (20 written blind in the
+    fortieth by a second writer, wired in the forty-first, ``eval.injection_blind37``) or ``all``."""
     from macrohard.eval import (
         injection_blind21,
         injection_blind22,
@@ -358,6 +359,7 @@ def task_set(name: str) -> list[InjectionTask]:
         injection_blind34,
         injection_blind35,
         injection_blind36,
+        injection_blind37,
     )
 
     sets = {"dev": tasks, "blind21": injection_blind21.tasks, "blind22": injection_blind22.tasks,
@@ -367,13 +369,13 @@ def task_set(name: str) -> list[InjectionTask]:
             "blind30": injection_blind30.tasks, "blind31": injection_blind31.tasks,
             "blind32": injection_blind32.tasks, "blind33": injection_blind33.tasks,
             "blind34": injection_blind34.tasks, "blind35": injection_blind35.tasks,
-            "blind36": injection_blind36.tasks}
+            "blind36": injection_blind36.tasks, "blind37": injection_blind37.tasks}
     if name == "all":
         return [t for make in sets.values() for t in make()]
     if name not in sets:
         raise ValueError(f"unknown injection task set {name!r}: "
                          "choose one of dev, blind21, blind22, blind23, blind24, blind25, blind26, blind27, blind28, blind29, "
-                         "blind30, blind31, blind32, blind33, blind34, blind35, blind36, all")
+                         "blind30, blind31, blind32, blind33, blind34, blind35, blind36, blind37, all")
     return sets[name]()
 
 
