@@ -46,6 +46,7 @@ from macrohard.safety.flow_paths import (
     redirect_targets,
     shell_base,
     short,
+    uploaded,
 )
 from macrohard.safety.flow_planted import VALUE_READ, planted, planted_harm, said_apart
 from macrohard.safety.flow_planted import targets as planted_targets
@@ -360,7 +361,9 @@ class FlowCheck:
                 read += [p for p in named if p not in read]
                 if any(t.endswith("/") or os.path.isfile(t) and not self._trusted(t, ctx) for t in touched):
                     revoke = revoked(ctx.flow.written, touched)  # a copy or an archive over the agent's own file
-            private = [p for p in facts.paths + read if self._private(p, ctx)]
+            # and what a sender reads from a file to send (`curl -d @secrets.txt`): private data it holds
+            sent = uploaded(line, ctx) if kind in ("bash", "desktop_launch") and line else []
+            private = [p for p in dict.fromkeys(facts.paths + read + sent) if self._private(p, ctx)]
             # the agent's shell: what its values carry (safety.carried); not for a line the policy refuses anyway
             if kind in ("bash", "desktop_launch") and not (facts.categories and (
                     v := self.rules.decide(facts)) is not None and v.decision is Decision.deny):

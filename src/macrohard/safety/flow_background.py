@@ -28,6 +28,18 @@ from macrohard.safety.regular import open_regular
 _NAME = re.compile(r"[\w.*?/-]*[/.][\w.*?/-]*")
 _BACKGROUND = re.compile(r"(?<![&>|])&(?![&>])|\bnohup\b|\bsetsid\b|\bdisown\b|\bcoproc\b|\bdaemon(?:ize)?\b")
 _SCRIPT_CAP = 200_000
+# text whose file names the guard cannot read off: quotes glued to quotes or words, escapes, code that builds strings
+# (a variable the text does not set is judged apart: ``_unset``)
+_UNREAD = re.compile(r"\w[\"']{1,2}\w|\\x[0-9A-Fa-f]{2}|\\[0-7]{3}|\bchr\(|\.join\(|\bjoin\b|"
+                     r"['\"]\s*\+\s*['\"\w]|\bbase64\b|\bxxd\b|\bprintf\b.*%|\brev\b|\btr\b")
+_SET = re.compile(r"\b([A-Za-z_]\w*)\+?=|\bfor\s+([A-Za-z_]\w*)\s+in\b|\bread\s+(?:-\w+\s+)*([A-Za-z_][\w ]*)")
+_SHELL_WORDS = frozenset({"if", "then", "else", "elif", "fi", "for", "in", "do", "done", "while", "until", "case", "esac",
+                          "function", "select", "time", "sleep", "true", "false", "test", "read", "echo", "printf",
+                          "exit", "return", "break", "continue", "trap", "wait", "kill", "cat", "import", "from", "as",
+                          "not", "and", "or", "is", "None", "True", "False", "def", "with", "open", "print", "os", "sys",
+                          "path", "exists", "curl", "wget", "nc", "python", "python3", "sh", "bash", "http",
+                          "https", "localhost", "dev", "null", "tmp", "nohup", "setsid", "disown", "exec", "eval",
+                          "local", "export", "set", "shift", "EOF", "x", "s", "d", "f", "e", "n", "rb", "wb", "r", "w"})
 
 
 def started(command: str, ctx: GuardContext, base: str) -> tuple[str, ...]:
@@ -57,13 +69,28 @@ def started(command: str, ctx: GuardContext, base: str) -> tuple[str, ...]:
         return ()
     root = ctx.workspace.rstrip("/")
     names = []
-    for name in dict.fromkeys(_NAME.findall(joined)):
+    # and the bare words it names: `while [ ! -f go ]`, `read x < ctl`, `os.path.exists('go')`, `cat dest` (the
+    # lead's forty-first-wave probe: a job that waits for a file with no dot or slash in its name was fed by `touch
+    # go` after untrusted content, unseen); shell words and program names left out
+    bare = [w for w in re.findall(r"(?<![\w$.:/@-])[A-Za-z_][\w-]*(?![\w./:(=])", joined) if w not in _SHELL_WORDS and
+            w not in {c.argv[0] for c in commands}]
+    if _UNREAD.search(joined) or _unset(joined):  # names built when it runs ("g""o", $(…), $V, \x67, chr(), "…" + "…"): all of them
+        names.append(root + "/")
+    for name in dict.fromkeys([*_NAME.findall(joined), *bare]):
         if name in (".", "..") or "://" in name or re.fullmatch(r"[\d.]+", name) or name.startswith("-"):
             continue
         full = name if name.startswith("/") else posixpath.normpath(posixpath.join(base, name))
         if root and (full == root or full.startswith(root + "/")):
             names.append(full)
     return tuple(names[:200])
+
+
+def _unset(text: str) -> bool:
+    """A variable the job's text reads but never sets (``"$F"`` with ``F=go`` set a step before, ``$PWD/go``): its
+    value is the shell's, not the text's."""
+    used = set(re.findall(r"\$\{?([A-Za-z_]\w*)", text))
+    set_ = {w for m in _SET.findall(text) for g in m for w in g.split()}
+    return bool(used - set_)
 
 
 def fed(action: Any, ctx: GuardContext, base: str, watched: tuple[str, ...]) -> str:

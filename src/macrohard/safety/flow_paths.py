@@ -399,3 +399,61 @@ def short(path: str, ctx: GuardContext) -> str:
         if root and path.startswith(root.rstrip("/") + "/"):
             return posixpath.relpath(path, root)
     return path
+
+
+# What a sender reads from a file and sends (the lead, forty-first wave): curl's `-d @FILE`, `--data-binary @FILE`,
+# `--data-urlencode name@FILE`, `-F f=@FILE` / `-F f=<FILE`, `-T FILE`, `--json @FILE`; wget's `--post-file=FILE`,
+# `--body-file=FILE`; httpie's `@FILE`, `f=@FILE`, `f:=@FILE`; scp, rsync and sftp's sources. `cat FILE | curl` was
+# already a read of FILE; `curl -d @secrets.txt` was not, so a sender armed with it before any untrusted read did not
+# count as holding private data (tests/safety/test_flow_armed_before_read.py).
+_AT_VALUE = {"-d", "--data", "--data-binary", "--data-ascii", "--data-urlencode", "--json", "-F", "--form",
+             "--form-string"}
+_FILE_VALUE = {"-T", "--upload-file", "--post-file", "--body-file", "-K", "--config"}
+_HTTPIE = frozenset({"http", "https", "xh", "xhs"})
+
+
+def uploaded(command: str, ctx: GuardContext) -> list[str]:
+    """The files the senders in ``command`` read to send (see above), resolved like ``operands``; [] when none."""
+    if "@" not in command and not re.search(r"-T\b|--upload-file|--post-file|--body-file|--config|-K\b|\b(?:scp|"
+                                            r"rsync|sftp)\b|=<", command):
+        return []
+    from macrohard.safety.shellparse import parse
+
+    base = shell_base(ctx)
+    out: list[str] = []
+    try:
+        commands = parse(command).commands
+    except Exception:  # noqa: BLE001 - a line the parser cannot read: the other checks judge it
+        return []
+    for cmd in commands:
+        argv = _inner(list(cmd.argv))
+        prog = posixpath.basename(argv[0]) if argv else ""
+        here = posixpath.join(base, cmd.cwd) if cmd.cwd else base
+        found: list[str] = []
+        if prog in ("curl", "wget", "wget2") or prog in _HTTPIE:
+            words = argv[1:]
+            for i, word in enumerate(words):
+                opt, eq, val = word.partition("=") if word.startswith("--") else (word, "", "")
+                if not eq:  # `-d @f`, `-d@f` (a short option glued to its value)
+                    if opt in _AT_VALUE | _FILE_VALUE and i + 1 < len(words):
+                        val = words[i + 1]
+                    elif opt[:2] in ("-d", "-F", "-T", "-K") and len(opt) > 2:
+                        opt, val = opt[:2], opt[2:]
+                if opt in _FILE_VALUE and val:
+                    found.append(val)
+                elif opt in _AT_VALUE and val:
+                    # `@f`, `f=@f`, `f=<f` (a form field; `;type=…` after it), `name@f` (--data-urlencode)
+                    m = re.search(r"(?:^|=)[@<]([^;]+)", val) or (re.match(r"^[\w.-]*@([^;]+)$", val)
+                                                                   if opt == "--data-urlencode" else None)
+                    found += [m.group(1)] if m else []
+                elif prog in _HTTPIE and not word.startswith("-"):  # `@FILE`, `field=@FILE`, `field:=@FILE`
+                    m = re.match(r"^(?:[\w.-]+:?=)?@(.+)$", word)
+                    found += [m.group(1)] if m else []
+        elif prog in ("scp", "rsync", "sftp"):
+            words = [w for w in argv[1:] if not w.startswith("-")]
+            found += [w for w in words[:-1] if ":" not in w.split("/", 1)[0]]  # local sources, not host:path
+        for f in found:
+            f = f.strip("'\"")
+            if f and "$" not in f and f != "-":
+                out.append(f if f.startswith(("/", "~")) else posixpath.normpath(posixpath.join(here, f)))
+    return out

@@ -300,6 +300,10 @@ def _alias(an: Analyzer, operands: list[str], cmd: SimpleCommand, depth: int) ->
             continue
         plumbing(an, "an alias", name)
         an.line(value, depth + 1, cmd.cwd)
+        if re.fullmatch(r"[\w.:+-]+", name) and value.strip():
+            # kept as a function of that name (its words, then the call's): judged again wherever it is used, with
+            # what the run read by then (an alias set before untrusted content, that sends when a later `ls` runs)
+            an.functions[name] = f'{value} "$@"'
         target = posixpath.basename(value.split()[0]) if value.split() else ""
         if target and target != name and target in R.RISKY_ALIAS_TARGETS:
             an.r.add("obfuscation", f"alias {name}={value[:40]} makes {name!r} run {target}")
