@@ -97,6 +97,8 @@ def judge(an: Analyzer, prog: str, code: str, cwd: str | None) -> None:
         if not lit or lit.endswith(".pth") and lit.startswith((".", "~", "/")):
             continue  # a .pth: the caller's own rule (a folder only known when it runs)
         judge_path(an, f"{prog} code", lit, cwd)
+    for lit in grown(code):
+        judge_path(an, f"{prog} code", lit, cwd)
 
 
 def judge_path(an: Analyzer, who: str, lit: str, cwd: str | None, verb: str = "writes") -> None:
@@ -188,6 +190,36 @@ def _fold_names(text: str, table: list[str]) -> str:
         use = re.compile(r"(?<![\w$.>@%])" + re.escape(name) + r"(?![\w\[{(])(?!\s*(?:\[\s*\d*\s*\])?\s*=(?!=))")
         text = use.sub(lambda _m, k=marks[0]: f"\x02{k}\x03", text)
     return text
+
+
+# the lead, forty-first wave: a path grown by appends (C's `strcpy(p, ".git"); strcat(p, "/hoo"); strcat(p, "ks/…")`,
+# python's and node's `p += '/hooks'`, C++'s `std::string p = ".git"; p += …`, perl's `.=`, ruby's `<<`, `p = p + …`):
+# the folds above see one literal at a time, so the whole path was never judged
+_Q = r"(?:'(?:\\.|[^'\\\n])*'|\"(?:\\.|[^\"\\\n])*\")"
+_GROW = re.compile(
+    r"\b(?:strn?cpy|stpn?cpy|strlcpy|wcsn?cpy)\s*\(\s*(?P<cb>[A-Za-z_]\w*)\s*,\s*(?P<cl>" + _Q + r")"
+    r"|\b(?:strn?cat|strlcat|wcsn?cat)\s*\(\s*(?P<ab>[A-Za-z_]\w*)\s*,\s*(?P<al>" + _Q + r")"
+    r"|(?<![\w$.>])(?P<pb>\$?[A-Za-z_]\w*)\s*(?:\.=|\+=|<<)\s*(?P<pl>" + _Q + r")"
+    r"|(?<![\w$.>])(?P<rb>\$?[A-Za-z_]\w*)\s*=\s*(?P=rb)\s*[+.]\s*(?P<rl>" + _Q + r")"
+    r"|(?<![\w$.>@%])" + _TYPE + r"(?P<sb>\$?[A-Za-z_]\w*)\s*(?:\[\s*\d*\s*\])?\s*(?:=(?!=)\s*|\(\s*)(?P<sl>" + _Q +
+    r")\s*(?=[;,\n)}]|$)")
+
+
+def grown(code: str, limit: int = 256) -> list[str]:
+    """The values of names built by appending literals, each after every append (see ``_GROW``)."""
+    values: dict[str, str] = {}
+    out: list[str] = []
+    for m in _GROW.finditer(code):
+        if m.group("cb") or m.group("sb"):
+            name, lit = (m.group("cb"), m.group("cl")) if m.group("cb") else (m.group("sb"), m.group("sl"))
+            values[name] = _body(lit)
+            continue
+        name, lit = next((m.group(b), m.group(v)) for b, v in (("ab", "al"), ("pb", "pl"), ("rb", "rl")) if m.group(b))
+        values[name] = values.get(name, "*") + _body(lit)
+        out.append(values[name])
+        if len(out) >= limit:
+            break
+    return out
 
 
 def _body(literal: str) -> str:
