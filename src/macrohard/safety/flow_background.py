@@ -27,6 +27,13 @@ from macrohard.safety.regular import open_regular
 
 _NAME = re.compile(r"[\w.*?/-]*[/.][\w.*?/-]*")
 _BACKGROUND = re.compile(r"(?<![&>|])&(?![&>])|\bnohup\b|\bsetsid\b|\bdisown\b|\bcoproc\b|\bdaemon(?:ize)?\b")
+# inside a script or a quoted ``sh -c '…'``: an ``&`` that ends a command (not ``&&``, ``2>&1``, a URL's ``?a=1&b=2``),
+# and the ways code leaves a child running after it returns (Popen, a new session, fork, spawn, node's detached/unref,
+# a daemon thread, ``at now``) (the lead's forty-first-wave probe: 5 of 6 such launches were approved in flow-only)
+_DETACHED = re.compile(r"(?<![&>|<])&(?=[\s'\")]|$)|\b(?:nohup|setsid|disown|coproc|daemon(?:ize)?|Popen|"
+                       r"start_new_session|detached)\b|\b(?:fork|spawn\w*)\(|\.unref\(|\bat\s+now\b", re.M)
+# a line that runs a script file (its text is what runs, so it is read like the line)
+_RUNS_FILE = re.compile(r"[\w./-]+\.(?:sh|bash|py|js|mjs|cjs|ts|pl|rb|php)\b")
 _SCRIPT_CAP = 200_000
 # text whose file names the guard cannot read off: quotes glued to quotes or words, escapes, code that builds strings
 # (a variable the text does not set is judged apart: ``_unset``)
@@ -44,15 +51,13 @@ _SHELL_WORDS = frozenset({"if", "then", "else", "elif", "fi", "for", "in", "do",
 
 def started(command: str, ctx: GuardContext, base: str) -> tuple[str, ...]:
     """The workspace paths (or globs) a background sender that ``command`` starts reads, or () (cheap test first)."""
-    if not _BACKGROUND.search(command):
+    if not _BACKGROUND.search(command) and not _RUNS_FILE.search(command) and not _DETACHED.search(command):
         return ()
     from macrohard.safety.shellparse import parse
 
     try:
         commands = [c for c in parse(command).commands if c.argv]
     except Exception:  # noqa: BLE001 - a line the parser cannot read: the other checks judge it
-        return ()
-    if not any(c.background for c in commands) and not re.search(r"\b(?:nohup|setsid|disown|coproc)\b", command):
         return ()
     texts = [command]
     for c in commands:
@@ -65,6 +70,8 @@ def started(command: str, ctx: GuardContext, base: str) -> tuple[str, ...]:
                 except OSError:
                     continue
     joined = "\n".join(texts)
+    if not any(c.background for c in commands) and not any(_DETACHED.search(t) for t in texts):
+        return ()  # it ends before the step does: the other checks judge what it sends
     if not SENDS_IN_TEXT.search(joined):
         return ()
     root = ctx.workspace.rstrip("/")
