@@ -56,6 +56,16 @@ def test_a_command_runs_and_a_typo_is_answered_from_the_table() -> None:
     assert app.registered_commands == [] and app.registered_groups == []  # every command comes from the table
 
 
+def test_help_shows_a_value_for_options_that_take_one_and_none_for_flags() -> None:
+    """typer 0.29 prints ``--json <bool>``, as if ``--json`` took a value; a flag shows none, ``--max-steps`` its
+    ``<int>``."""
+    rows = {line.split()[1]: line for line in mh("run", "--help").stdout.splitlines()
+            if line.strip("│ ").startswith("--")}
+    assert "<bool>" not in "".join(rows.values()), rows
+    assert "<int>" in rows["--max-steps"] and "<str>" in rows["--network"]
+    assert rows["--json"].split()[2] != "<bool>" and "JSON" in rows["--json"]
+
+
 def test_models_reads_the_model_table_without_loading_a_model_or_the_guard() -> None:
     code = ("import sys, json\nfrom macrohard.cli import main\nsys.argv = ['macrohard', 'models', '--json']\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"

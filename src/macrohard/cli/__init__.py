@@ -14,12 +14,23 @@ from importlib import import_module
 from typing import Any, NamedTuple
 
 import typer
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from macrohard.cli.common import console, err_console
 from macrohard.errors import UserError
 
 _SETTINGS: dict[str, Any] = {"rich_markup_mode": "rich", "pretty_exceptions_enable": False}
+
+_VALUE_TYPE = TyperOption.display_type_rich
+
+
+def _value_type(self: TyperOption, ctx: Any) -> str | None:
+    """The value an option takes as ``--help`` shows it; none for a flag (typer 0.29 prints ``--json <bool>``, which
+    reads as if ``--json`` took a value)."""
+    return None if self.is_flag else _VALUE_TYPE(self, ctx)
+
+
+TyperOption.display_type_rich = _value_type  # type: ignore[method-assign]
 
 
 class Entry(NamedTuple):
