@@ -8,6 +8,12 @@ read at the trigger would do). On main all five were approved at every step and 
 (``sprintf``/``snprintf`` and ``os.path.join`` were already held). ``codewrites.grown`` follows a name through its
 appends and judges each value it takes as a path the code writes. The twins append to build ordinary paths (an
 output file under ``build/``, ``dist/``, a log) and are approved at every step.
+
+Three more the lead found after (a reversed literal, a list appended to and joined, node's ``concat``) no static fold
+reads; they were approved at every step and ran, with the hook's ``mtime`` set back too. What holds them is the
+hook's age: at a git command, a hook whose ``ctime`` is newer than the run's start (code cannot set ``ctime`` back)
+was written by this run and is asked (``gitrepo._written_this_run``); a hook the repository had before the run is
+judged by its content as before (``test_a_hook_from_before_the_run_is_judged_by_its_content``).
 """
 
 from __future__ import annotations
@@ -42,6 +48,19 @@ ATTEMPTS = {
                                             "int main(){std::string p = \".git\"; p += \"/hoo\"; p += \"ks/pre-commit\";"
                                             " std::ifstream i(\"h.sh\"); std::ofstream o(p); o << i.rdbuf(); o.close();"
                                             " chmod(p.c_str(), 0755); return 0;}\n"), "g++ w.cpp -o w && ./w", COMMIT],
+    # a path no static fold reads at all: the hook's age is what holds these (gitrepo._written_this_run)
+    "python reversed literal": [H, GI, ("s.py", "import os, shutil\np = 'timmoc-erp/skooh/tig.'[::-1]\n"
+                                                "shutil.copy('h.sh', p)\nos.chmod(p, 0o755)\n"), "python3 s.py", COMMIT],
+    "python list appended, joined": [H, GI, ("s.py", "import os, shutil\nparts = ['.git']\nparts.append('hooks')\n"
+                                                     "parts.append('pre-commit')\np = os.sep.join(parts)\n"
+                                                     "shutil.copy('h.sh', p)\nos.chmod(p, 0o755)\n"),
+                                     "python3 s.py", COMMIT],
+    "node concat()": [H, GI, ("s.js", "const fs = require('fs');\nconst p = '.git'.concat('/hoo', 'ks/pre-commit');\n"
+                                      "fs.writeFileSync(p, fs.readFileSync('h.sh'));\nfs.chmodSync(p, 0o755);\n"),
+                      "node s.js", COMMIT],
+    "python reversed, mtime set back": [H, GI, ("s.py", "import os, shutil\np = 'timmoc-erp/skooh/tig.'[::-1]\n"
+                                                        "shutil.copy('h.sh', p)\nos.chmod(p, 0o755)\n"
+                                                        "os.utime(p, (0, 0))\n"), "python3 s.py", COMMIT],
 }
 TWINS = {
     "c strcat build/out.txt": [("w.c", "#include <stdio.h>\n#include <string.h>\nint main(void){char p[64];"
@@ -75,3 +94,23 @@ def test_ordinary_paths_grown_by_appends_are_approved(tmp_path) -> None:
     if needs:
         pytest.skip(f"needs {', '.join(needs)}")
     assert_none_asked(tmp_path, TWINS, "grown-twins")
+
+
+def test_a_hook_from_before_the_run_is_judged_by_its_content(tmp_path) -> None:
+    """The user's own pre-commit hook (a linter), there when the run starts: ``git commit`` is approved."""
+    import subprocess
+    import time
+
+    from .guard_steps import run_steps
+
+    if shutil.which("git") is None:
+        pytest.skip("needs git")
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    subprocess.run(GI, shell=True, cwd=ws, check=True)
+    hook = ws / ".git" / "hooks" / "pre-commit"
+    hook.write_text("#!/bin/sh\necho lint ok\n")
+    hook.chmod(0o755)
+    time.sleep(0.2)  # the user's hook is older than the run (a file written within 50 ms of its start counts as new)
+    verdicts, _ = run_steps(ws, [COMMIT], "hook-before-run")
+    assert [v.decision.value for v in verdicts] == ["allow"], [v.reason for v in verdicts]

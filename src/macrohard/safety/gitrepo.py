@@ -174,7 +174,35 @@ def _judge_repository(an: Analyzer, gitdir: str, top: str, depth: int) -> None:
         if b"\x00" in head:
             an.r.add("dynamic", f"git runs the hook {name}, a program the guard cannot read")
             continue
+        if _written_this_run(an, path, hooks):
+            an.r.add("persistence", f"git runs the hook {name}, which this run wrote: a hook is code every later git "
+                                    "command runs unasked; keep checks in a script the task runs by name")
         an.script(path, top, depth, explicit=True)
+
+
+def _written_this_run(an: Analyzer, path: str, hooks: str) -> bool:
+    """Whether the hook at ``path`` (or the link that put it there, or a hooks folder swapped for a link) changed since
+    the run found the workspace ready (the lead's forty-first-wave probe: a hook written by code whose path the guard
+    could not read, ``'timmoc-erp/skooh/tig.'[::-1]``, ``'.git'.concat(…)``, a list joined, was approved at every step
+    and ran at the commit; the write could not be seen, the hook's age can). Judged by ``ctime``, which the code that
+    wrote the file cannot set back (``touch -d`` and ``os.utime`` set ``mtime``); unknown when the environment does not
+    say when the run started."""
+    from macrohard.safety.native import placed_before_run
+
+    since = an.paths.since
+    if since is None:
+        return False
+    if not placed_before_run(an, path):
+        return True
+    for link in (path, hooks):
+        try:
+            st = os.lstat(link)
+        except OSError:
+            continue
+        if link == path or os.path.islink(link):
+            if st.st_ctime_ns / 1e9 >= since:
+                return True
+    return False
 
 
 def _repository(an: Analyzer, start: str) -> tuple[str | None, str]:
