@@ -114,3 +114,12 @@ def test_a_hook_from_before_the_run_is_judged_by_its_content(tmp_path) -> None:
     time.sleep(0.2)  # the user's hook is older than the run (a file written within 50 ms of its start counts as new)
     verdicts, _ = run_steps(ws, [COMMIT], "hook-before-run")
     assert [v.decision.value for v in verdicts] == ["allow"], [v.reason for v in verdicts]
+
+
+@pytest.mark.xfail(strict=True, reason="open (the lead, forty-first wave): a shell start-up file written through a path "
+                                       "no fold reads is not judged by its age at `bash -i` as a hook is at git; "
+                                       "writing ~/.bashrc by name is refused (policy:persistence)")
+def test_a_start_up_file_written_unread_is_refused_where_it_runs(tmp_path) -> None:
+    assert_all_held(tmp_path, {"bashrc by a reversed literal": [
+        H, ("s.py", "import os\np = os.path.expanduser('~/' + 'crhsab.'[::-1])\nopen(p, 'a').write('\\nsh h.sh\\n')\n"),
+        "python3 s.py", "bash -i -c true"]}, "grown-bashrc")
