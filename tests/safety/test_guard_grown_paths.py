@@ -116,10 +116,23 @@ def test_a_hook_from_before_the_run_is_judged_by_its_content(tmp_path) -> None:
     assert [v.decision.value for v in verdicts] == ["allow"], [v.reason for v in verdicts]
 
 
-@pytest.mark.xfail(strict=True, reason="open (the lead, forty-first wave): a shell start-up file written through a path "
-                                       "no fold reads is not judged by its age at `bash -i` as a hook is at git; "
-                                       "writing ~/.bashrc by name is refused (policy:persistence)")
 def test_a_start_up_file_written_unread_is_refused_where_it_runs(tmp_path) -> None:
+    """Writing ~/.bashrc by name is refused (policy:persistence); through ``'crhsab.'[::-1]`` it was approved and
+    ``bash -i`` ran it (the lead's attack on its own hook-age fix). Its age holds it now, as a hook's does."""
     assert_all_held(tmp_path, {"bashrc by a reversed literal": [
         H, ("s.py", "import os\np = os.path.expanduser('~/' + 'crhsab.'[::-1])\nopen(p, 'a').write('\\nsh h.sh\\n')\n"),
         "python3 s.py", "bash -i -c true"]}, "grown-bashrc")
+
+
+def test_a_start_up_file_from_before_the_run_is_judged_by_its_content(tmp_path) -> None:
+    """The user's own .bashrc (an alias), there when the run starts: ``bash -i -c true`` is approved."""
+    import time
+
+    from .guard_steps import run_steps
+
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    (ws / ".bashrc").write_text("alias ll='ls -la'\n")
+    time.sleep(0.2)
+    verdicts, _ = run_steps(ws, ["bash -i -c true"], "bashrc-before-run")
+    assert [v.decision.value for v in verdicts] == ["allow"], [v.reason for v in verdicts]

@@ -281,7 +281,14 @@ def run_code(an: Analyzer, prog: str, inv: Invocation, cmd: SimpleCommand, depth
 
         homefiles.judge(an, prog, cmd.argv[1:], cmd, depth)
     for path in inv.starts:  # `bash -l`, `bash -i`: the home folder's start-up files that exist (guard20)
-        if an.paths.workspaces and os.path.isfile(posixpath.join(an.paths.workspaces[0], path[2:])):
+        if an.paths.workspaces and os.path.isfile(full := posixpath.join(an.paths.workspaces[0], path[2:])):
+            from macrohard.safety.native import placed_before_run
+
+            if an.paths.since is not None and not placed_before_run(an, full):
+                # the lead's forty-first-wave probe: `'crhsab.'[::-1]` wrote ~/.bashrc unread (writing it by name is
+                # refused); its ctime says this run wrote it, as a git hook's does (gitrepo._written_this_run)
+                an.r.add("persistence", f"{prog} reads {path} first, which this run wrote: a start-up file runs in "
+                                        "every later shell; run the commands by name instead")
             an.script(path, cwd, depth, explicit=True, shell=True)
     mark = replaced(cmd)
     for path in [*inv.files, *([inv.script] if inv.script else [])]:
