@@ -33,7 +33,8 @@ _BACKGROUND = re.compile(r"(?<![&>|])&(?![&>])|\bnohup\b|\bsetsid\b|\bdisown\b|\
 _DETACHED = re.compile(r"(?<![&>|<])&(?=[\s'\")]|$)|\b(?:nohup|setsid|disown|coproc|daemon(?:ize)?|Popen|"
                        r"start_new_session|detached)\b|\b(?:fork|spawn\w*)\(|\.unref\(|\bat\s+now\b", re.M)
 # a line that runs a script file (its text is what runs, so it is read like the line)
-_RUNS_FILE = re.compile(r"[\w./-]+\.(?:sh|bash|py|js|mjs|cjs|ts|pl|rb|php)\b")
+_RUNS_FILE = re.compile(r"[\w./-]+\.(?:sh|bash|py|js|mjs|cjs|ts|pl|rb|php)\b|(?:^|[\s;&|(`])(?:\.{1,2}/[\w./-]|"
+                        r"(?:(?:ba|da|z|k)?sh|env|python[\d.]*|node|perl|ruby)\s)|<(?![<(])")
 _SCRIPT_CAP = 200_000
 # text whose file names the guard cannot read off: quotes glued to quotes or words, escapes, code that builds strings
 # (a variable the text does not set is judged apart: ``_unset``)
@@ -61,7 +62,11 @@ def started(command: str, ctx: GuardContext, base: str) -> tuple[str, ...]:
         return ()
     texts = [command]
     for c in commands:
-        for word in c.argv[1:] if len(c.argv) > 1 else c.argv:
+        # its operands (`sh r.txt`, `env sh r`), the program itself when it is a file (`./r`), what a shell reads
+        # from `<` (the lead's attack on its own fix: these three ran a script with an `&` inside unread)
+        named = c.argv[1:] if len(c.argv) > 1 else c.argv
+        for word in dict.fromkeys([*named, *(c.argv[:1] if c.argv[0].startswith(("./", "../")) else []),
+                                   *(t for op, t in c.redirects if op == "<")]):
             path = posixpath.normpath(posixpath.join(base, word)) if not word.startswith("/") else word
             if os.path.isfile(path) and os.path.getsize(path) <= _SCRIPT_CAP:
                 try:
@@ -137,6 +142,8 @@ def _written(command: str) -> list[str]:
         prog, words = posixpath.basename(c.argv[0]), [w for w in c.argv[1:] if not w.startswith("-")]
         if prog in ("cp", "mv", "install", "ln", "rsync") and len(words) >= 2:
             out.append(words[-1])
+        elif prog in ("mkdir", "mkfifo") and words:  # `while [ ! -d go ]` fed by `mkdir go`
+            out += words
         elif prog in ("sqlite3", "touch", "truncate", "dd") and words:
             out += words[:1] if prog == "sqlite3" else [w.removeprefix("of=") for w in words]
     return out
