@@ -194,14 +194,12 @@ def _written_this_run(an: Analyzer, path: str, hooks: str) -> bool:
         return False
     if not placed_before_run(an, path):
         return True
-    for link in (path, hooks):
+    for link in (path, hooks):  # a link made this run to a file or folder from before it
         try:
-            st = os.lstat(link)
+            if os.path.islink(link) and os.lstat(link).st_ctime_ns / 1e9 >= since:
+                return True
         except OSError:
             continue
-        if link == path or os.path.islink(link):
-            if st.st_ctime_ns / 1e9 >= since:
-                return True
     return False
 
 
