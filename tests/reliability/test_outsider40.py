@@ -201,6 +201,19 @@ def test_a_damaged_page_of_the_run_store_is_named_with_the_way_to_save_it(tmp_pa
     assert again.returncode == 0 and "seq 1 2000" in again.stdout, (again.returncode, again.stderr[-1500:])
 
 
+def test_an_error_is_one_unbroken_line_and_not_read_as_markup(_home: Path) -> None:
+    """CI stop 53: the damaged-store message above came out wrapped at the console's width, its shell line broken over
+    lines (a copy-paste ran `sqlite3 … .dump` alone), and an error's text was read as Rich markup, so `[red]` in an
+    id the user typed vanished from what was said back."""
+    from cli_in_process import mh
+
+    wanted = "[red]nope-" + "a" * 120
+    shown = mh("runs", "show", wanted, env={"COLUMNS": "40"})
+    assert shown.returncode == 2, (shown.returncode, shown.stderr)
+    said = shown.stderr.rstrip("\n")
+    assert "\n" not in said and f"no run '{wanted}'" in said, said  # before: split over 6 lines, "[red]" gone
+
+
 def test_a_file_name_too_long_from_the_model_is_said_to_it_not_a_crash(tmp_path: Path) -> None:
     """Found as an outsider (rel40): a model that names a file of 300 characters (the file system takes 255) crashed
     the run: the file tools' `is_dir()`/`exists()` raised ENAMETOOLONG outside their opens, a traceback, the run

@@ -148,12 +148,22 @@ def _fill_closed_standard_streams() -> None:
             setattr(sys, name, open(fd, mode, closefd=False))  # noqa: SIM115 - the process's own stream
 
 
+def _say_error(exc: Exception) -> None:
+    """Print a user error as one unbroken line. Before (outsider40, CI stop 53): Rich wrapped it at the console's
+    width, so a fix it names as a shell line (`sqlite3 … .dump | sed … | sqlite3 …`) came out broken over lines, and a
+    copy-paste ran its first half alone; and the message was read as markup, so a path with `[x]` lost those letters.
+    The terminal still wraps it for the eye; a copy keeps it whole."""
+    from rich.markup import escape
+
+    err_console.print(f"[bold red]error:[/] {escape(str(exc))}", soft_wrap=True, highlight=False)
+
+
 def main() -> None:
     _fill_closed_standard_streams()
     try:
         app()
     except UserError as exc:
-        err_console.print(f"[bold red]error:[/] {exc}")
+        _say_error(exc)
         sys.exit(exc.exit_code)
     except Exception as exc:
         from macrohard.sqlitedisk import locked
@@ -162,7 +172,7 @@ def main() -> None:
         said = locked(exc, default_home() / "runs.db")  # another program held the store past the busy timeout
         if said is None:
             raise
-        err_console.print(f"[bold red]error:[/] {said}")
+        _say_error(said)
         sys.exit(said.exit_code)
 
 
