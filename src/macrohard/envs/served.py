@@ -7,8 +7,8 @@ it through the allow-list proxy (``netproxy.py``); so did a page the agent opene
 then clicked on another run's question (rt42). ``macrohard serve`` records its port here; the proxy never
 forwards to one (by the address it connects to, so a host name that resolves to loopback is refused too).
 
-The record is one file a port, holding the server's pid, in a directory of this user's that no sandbox sees
-(``$XDG_RUNTIME_DIR/macrohard/served``, else ``~/.cache/macrohard/served``) and that does not depend on
+The record is one file a port, holding the server's pid, in directories of this user's that no sandbox sees
+(``~/.cache/macrohard/served`` and ``$XDG_RUNTIME_DIR/macrohard/served``) and that do not depend on
 ``MACROHARD_HOME``: a run of another data dir on the same machine is held off the same server. A port whose
 server is gone counts no more.
 """
@@ -20,29 +20,33 @@ import os
 from pathlib import Path
 
 
-def registry_dir() -> Path:
+def registry_dirs() -> list[Path]:
+    """Where the records are: ``~/.cache/macrohard/served``, and ``$XDG_RUNTIME_DIR/macrohard/served`` when set (a
+    server started from a desktop session and a run started from cron see different environments: both are kept)."""
+    dirs = [Path(os.path.expanduser("~")) / ".cache" / "macrohard" / "served"]
     runtime = os.environ.get("XDG_RUNTIME_DIR")
-    base = Path(runtime) if runtime and os.path.isdir(runtime) else Path(os.path.expanduser("~")) / ".cache"
-    return base / "macrohard" / "served"
+    if runtime and os.path.isdir(runtime):
+        dirs.append(Path(runtime) / "macrohard" / "served")
+    return dirs
 
 
-def register(port: int, pid: int | None = None) -> Path:
-    """Record that this process (or ``pid``) serves the web app on ``port``; returns the record (unlink to undo)."""
-    where = registry_dir()
-    where.mkdir(parents=True, exist_ok=True, mode=0o700)
-    path = where / str(int(port))
-    tmp = where / f".{port}.{os.getpid()}"
-    tmp.write_text(str(pid if pid is not None else os.getpid()))
-    os.replace(tmp, path)
-    return path
+def register(port: int, pid: int | None = None) -> None:
+    """Record that this process (or ``pid``) serves the web app on ``port``."""
+    for where in registry_dirs():
+        with contextlib.suppress(OSError):
+            where.mkdir(parents=True, exist_ok=True, mode=0o700)
+            tmp = where / f".{port}.{os.getpid()}"
+            tmp.write_text(str(pid if pid is not None else os.getpid()))
+            os.replace(tmp, where / str(int(port)))
 
 
 def unregister(port: int, pid: int | None = None) -> None:
     """Forget ``port`` if this process (or ``pid``) is the one recorded for it."""
-    path = registry_dir() / str(int(port))
-    with contextlib.suppress(OSError, ValueError):
-        if int(path.read_text().strip() or 0) == (pid if pid is not None else os.getpid()):
-            path.unlink()
+    for where in registry_dirs():
+        path = where / str(int(port))
+        with contextlib.suppress(OSError, ValueError):
+            if int(path.read_text().strip() or 0) == (pid if pid is not None else os.getpid()):
+                path.unlink()
 
 
 def _alive(pid: int) -> bool:
@@ -58,10 +62,10 @@ def _alive(pid: int) -> bool:
 def served_ports() -> set[int]:
     """The ports a live ``macrohard serve`` of this user listens on."""
     ports: set[int] = set()
-    try:
-        entries = list(os.scandir(registry_dir()))
-    except OSError:
-        return ports
+    entries = []
+    for where in registry_dirs():
+        with contextlib.suppress(OSError):
+            entries += list(os.scandir(where))
     for entry in entries:
         if not entry.name.isdigit():
             continue
