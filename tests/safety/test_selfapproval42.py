@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import http.server
 import json
+import os
 import re
 import shutil
 import tempfile
@@ -48,7 +49,8 @@ pytestmark = pytest.mark.skipif(shutil.which("bwrap") is None, reason="needs bub
 THROUGH_ON_MAIN = {"browser-loopback-approve": True, "browser-local-site-approve": True, "browser-full-approve": True,
                    "browser-full-form-stop": True, "browser-loopback-form-stop": True, "shell-hosts-curl": True,
                    "shell-full-curl": True, "shell-full-curl-shipped-guard": True, "browser-auth-approve": False,
-                   "write-back-policy": True, "write-back-task-file-mcp": True}
+                   "write-back-policy": True, "write-back-task-file-mcp": True, "browser-run-of-the-server": True,
+                   "shell-loopback-curl": False, "sandbox-sees-store-or-policy": False, "approval-remembered": False}
 
 
 def _chromium() -> bool:
@@ -335,3 +337,86 @@ def test_a_write_back_never_rewrites_the_task_file_whose_mcp_servers_start_on_th
     assert task.read_text() == 'text: "tidy the notes"\n'
     _run(home, "-f", str(task), "-w", str(ws), "--model", _steps(tmp_path / "s2.json", []))
     assert not marker.exists()
+
+
+# -- more of the approval path, probed -----------------------------------------------------------------------------------
+
+
+@needs_chromium
+def test_a_browser_run_of_the_server_itself_never_reaches_its_api(noauth):
+    """The in-process case: a browser run the web app started (its proxy in the server's own process) goes to the
+    app's API. On main it read the run list as an owner (the page showed the runs' JSON)."""
+    model = script(noauth.home, [{"kind": "browser_goto", "url": f"{noauth.url}/api/runs"}],
+                   name=f"inproc-{time.time_ns()}.json")
+    api = noauth.api()
+    run = api.post("/api/runs", json={"text": "look at the dashboard", "model": model, "environment": "browser",
+                                      "network": "loopback"}).json()
+    assert wait_for(lambda: api.get(f"/api/runs/{run['id']}").json()["status"] != "running", 90)
+    seen = api.get(f"/api/runs/{run['id']}/steps").json()[0]["observation"]["output"]
+    assert "Blocked by the network policy" in seen and '"task"' not in seen, seen[-1500:]
+
+
+@pytest.mark.skipif(shutil.which("curl") is None, reason="needs curl")
+def test_a_shell_in_loopback_has_only_its_own_loopback(noauth, tmp_path):
+    """Held on main: network loopback is the sandbox's own namespace; the app's port is not there, even past the guard."""
+    session = _session(Task(text="check", network="loopback"), _open_guard(tmp_path))
+    try:
+        said = session.act(parse_action({"kind": "bash", "command": f"curl -sS http://127.0.0.1:{noauth.port}/api/me "
+                                                                    "; echo rc=$?"})).observation.output
+        assert "rc=7" in said and "owner" not in said, said
+    finally:
+        session.close(error=None)
+
+
+def test_the_sandbox_sees_no_store_no_policy_and_no_served_record(noauth, tmp_path):
+    """Held on main: the run store, the users' tokens, a policy in MACROHARD_HOME and the record of served ports are
+    outside every sandbox (only the workspace is bound in), so nothing there can be edited from inside."""
+    from macrohard.store.sqlite import default_home
+
+    default_home().mkdir(parents=True, exist_ok=True)
+    (default_home() / "policy.yaml").write_text(OPEN_RULES)
+    try:
+        session = _session(Task(text="check"), _open_guard(tmp_path))
+        paths = [str(default_home()), str(noauth.home / "runs.db"), str(Path.home() / ".cache/macrohard/served")]
+        said = session.act(parse_action({"kind": "bash", "command": "for p in " + " ".join(paths)
+                                         + '; do ls -d "$p" 2>/dev/null || echo "absent $p"; done'})).observation.output
+        session.close(error=None)
+    finally:
+        (default_home() / "policy.yaml").unlink()
+    assert said.count("absent ") == len(paths), said
+
+
+def test_an_approval_is_never_remembered_for_the_same_action(tmp_path):
+    """Held on main: each ask goes to the person again (a yes is one approval, single-use, for one run and one env)."""
+    asked = []
+
+    def person(action, verdict):
+        asked.append(action.command)
+        return len(asked) == 1  # yes once, then no
+
+    session = GuardedSession(Task(text="check"), interface="rt42", approve=person,
+                             env_options={"state_dir": tempfile.mkdtemp(prefix="rt42-", dir="/tmp")})
+    session.start()
+    try:
+        first = session.act(parse_action(ASK))
+        second = session.act(parse_action(ASK))
+    finally:
+        session.close(error=None)
+    assert asked == [ASK["command"], ASK["command"]]
+    assert first.executed and not second.executed
+
+
+def test_what_the_send_gate_and_proxy_count_as_the_app():
+    from macrohard.envs import served
+
+    port = 65000 + os.getpid() % 500
+    served.register(port)
+    try:
+        for url in (f"http://127.0.0.1:{port}/", f"http://localhost:{port}/runs", f"http://0.0.0.0:{port}/",
+                    f"http://127.1:{port}/", f"http://2130706433:{port}/", f"http://127.9.9.9:{port}/"):
+            assert served.served_url(url), url
+        for url in (f"http://127.0.0.1:{port + 1}/", f"http://example.invalid:{port}/", "http://127.0.0.1/"):
+            assert not served.served_url(url), url
+    finally:
+        served.unregister(port)
+    assert port not in served.served_ports()
