@@ -5,10 +5,11 @@ owner). A sandbox in network ``full`` shares the host's network namespace, so it
 connect to the app's port straight from 127.0.0.1, past the allow-list proxy that holds every other mode off
 it (``envs.served``): a browser run in ``full`` opened the run page of another run and clicked Approve on its
 question (rt42). The address cannot tell such a client from the person's browser; the kernel can. The
-connection's socket is found in ``/proc/net/tcp`` (the same namespace, so the client's end is listed), its
-owner among ``/proc/*/fd``, and the owner's ancestors are looked at: one that is macrohard's bubblewrap
-(``sandbox.bwrap_argv``: ``--hostname sandbox``) makes it a sandboxed client. A client found nowhere (another
-machine, another user's process whose descriptors cannot be read) is left to the app's auth, as before.
+connection's socket is found in ``/proc/net/tcp`` (the same namespace, so the client's end is listed), and looked
+for among the descriptors of the processes inside macrohard's bubblewraps (``sandbox.bwrap_argv``: ``--hostname
+sandbox``, and every process below one): held by one of them, it is a sandboxed client. With no sandbox running
+no descriptor is read. A client found nowhere (another machine, a process outside every sandbox) is left to the
+app's auth, as before.
 
 Each connection is looked up once (its addresses and socket's inode are remembered with the answer).
 """
@@ -60,35 +61,46 @@ def socket_inode(client: tuple[str, int], server: tuple[str, int]) -> int | None
     return None
 
 
-def socket_owner(inode: int) -> int | None:
-    """A process holding ``socket:[inode]`` (None when none of the readable ones does)."""
-    target = f"socket:[{inode}]"
-    for pid in os.listdir("/proc"):
-        if not pid.isdigit():
+def sandboxed_pids() -> set[int]:
+    """The processes inside macrohard's bubblewrap sandboxes: the bwraps whose command line has ``--hostname
+    sandbox`` (``sandbox.bwrap_argv``) and every process below them. None running: an empty set, found from each
+    process's ``stat`` (its name and parent) without reading any descriptor."""
+    parents: dict[int, int] = {}
+    roots: set[int] = set()
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
             continue
+        try:
+            with open(f"/proc/{name}/stat", "rb") as fh:
+                stat = fh.read()
+        except OSError:
+            continue
+        head, _, tail = stat.rpartition(b")")
+        pid = int(name)
+        parents[pid] = int(tail.split()[1])
+        if head.endswith(b"(bwrap"):
+            with contextlib.suppress(OSError), open(f"/proc/{name}/cmdline", "rb") as fh:
+                if _MARK in fh.read():
+                    roots.add(pid)
+    inside, grew = set(roots), True
+    while grew:
+        grew = False
+        for pid, parent in parents.items():
+            if parent in inside and pid not in inside:
+                inside.add(pid)
+                grew = True
+    return inside
+
+
+def holds(pids: set[int], inode: int) -> bool:
+    """Whether one of ``pids`` holds ``socket:[inode]``."""
+    target = f"socket:[{inode}]"
+    for pid in pids:
         with contextlib.suppress(OSError):
             for fd in os.listdir(f"/proc/{pid}/fd"):
                 with contextlib.suppress(OSError):
                     if os.readlink(f"/proc/{pid}/fd/{fd}") == target:
-                        return int(pid)
-    return None
-
-
-def in_sandbox(pid: int) -> bool:
-    """Whether ``pid`` runs inside a macrohard bubblewrap sandbox (one of its ancestors is that bwrap)."""
-    seen = 0
-    while pid > 1 and seen < 256:
-        seen += 1
-        try:
-            with open(f"/proc/{pid}/cmdline", "rb") as fh:
-                cmdline = fh.read()
-            with open(f"/proc/{pid}/stat", "rb") as fh:
-                stat = fh.read()
-        except OSError:
-            return False
-        if os.path.basename(cmdline.split(b"\0", 1)[0]) == b"bwrap" and _MARK in cmdline:
-            return True
-        pid = int(stat.rsplit(b")", 1)[1].split()[1])  # the field after the state: the parent
+                        return True
     return False
 
 
@@ -103,8 +115,8 @@ def from_sandbox(client: tuple[str, int] | None, server: tuple[str, int] | None)
     with _lock:
         if key in _known:
             return _known[key]
-    owner = socket_owner(inode)
-    verdict = owner is not None and in_sandbox(owner)
+    inside = sandboxed_pids()
+    verdict = bool(inside) and holds(inside, inode)
     with _lock:
         if len(_known) > 4096:
             _known.clear()
