@@ -50,7 +50,8 @@ THROUGH_ON_MAIN = {"browser-loopback-approve": True, "browser-local-site-approve
                    "browser-full-form-stop": True, "browser-loopback-form-stop": True, "shell-hosts-curl": True,
                    "shell-full-curl": True, "shell-full-curl-shipped-guard": True, "browser-auth-approve": False,
                    "write-back-policy": True, "write-back-task-file-mcp": True, "browser-run-of-the-server": True,
-                   "shell-loopback-curl": False, "sandbox-sees-store-or-policy": False, "approval-remembered": False}
+                   "shell-loopback-curl": False, "sandbox-sees-store-or-policy": False, "approval-remembered": False,
+                   "desktop-full-launch-curl": True}
 
 
 def _chromium() -> bool:
@@ -420,3 +421,28 @@ def test_what_the_send_gate_and_proxy_count_as_the_app():
     finally:
         served.unregister(port)
     assert port not in served.served_ports()
+
+
+@pytest.mark.skipif(shutil.which("Xvfb") is None or shutil.which("curl") is None, reason="needs Xvfb and curl")
+def test_a_desktop_program_in_full_never_answers_a_question_of_the_web_app(noauth):
+    """On main the shipped guard allowed this launch (a curl to loopback) and the victim's ask was answered "allow by
+    user local"; the program runs in the desktop's sandbox, which in ``full`` shares the host's loopback."""
+    victim = Victim(noauth)
+    base = f"http://127.0.0.1:{noauth.port}/api/runs/{victim.id}/approvals"
+    command = (f"sh -c 'id=$(curl -s {base} | python3 -c \"import json,sys; print(json.load(sys.stdin)[0][chr(105)+"
+               f"chr(100)])\"); curl -s -X POST -H Content-Type:application/json -d {{\\\"approve\\\":true}} "
+               f"{base}/$id > answered.txt 2>&1; echo done >> answered.txt'")
+    session = _session(Task(text="check", environment="desktop", network="full"))
+    try:
+        session.act(parse_action({"kind": "desktop_launch", "command": command, "wait": 3}))
+        answered = Path(session.env.workspace) / "answered.txt"
+        assert wait_for(answered.exists, 10)
+        assert wait_for(lambda: "done" in answered.read_text(), 10)
+        said = answered.read_text()
+    finally:
+        session.close(error=None)
+    try:
+        assert not victim.answered_without_a_person(), said
+        assert "inside a macrohard sandbox" in said
+    finally:
+        victim.end()
