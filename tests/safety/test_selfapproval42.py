@@ -446,3 +446,18 @@ def test_a_desktop_program_in_full_never_answers_a_question_of_the_web_app(noaut
         assert "inside a macrohard sandbox" in said
     finally:
         victim.end()
+
+
+def test_a_person_still_applies_the_held_back_policy_with_runs_apply(tmp_path):
+    """The twin of the write-back attempts: the change is kept, and `macrohard runs apply` (a person's act) writes it."""
+    home, ws = tmp_path / "home", tmp_path / "ws"
+    home.mkdir()
+    ws.mkdir()
+    policy = ws / "policy.yaml"
+    policy.write_text((Path(__file__).parents[2] / "src/macrohard/safety/default_policy.yaml").read_text())
+    first = _steps(tmp_path / "s1.json", [{"kind": "write_file", "path": "policy.yaml", "content": OPEN_RULES}])
+    run = _run(home, "tidy the config", "-w", str(ws), "--policy", str(policy), "--write-back", "--model", first)
+    assert run["meta"]["sandbox"]["held_back"] == ["policy.yaml"]
+    applied = mh("runs", "apply", run["id"], home=home)
+    assert applied.returncode == 0, applied.stderr[-1500:]
+    assert policy.read_text() == OPEN_RULES
