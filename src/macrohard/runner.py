@@ -93,6 +93,18 @@ def check_run(check: Any, env: Any, run: Run, store: Any, *, site: Any = None,
     return result
 
 
+def control_files(guard: Guard, run: Run) -> tuple[str, ...]:
+    """The files that configure this run and the next ones: the policy in force ($MACROHARD_POLICY, --policy), the
+    task file (``run.meta["task_file"]``, set by `macrohard run -f`) and the files its MCP servers start from.
+    rt42: a run with --write-back rewrote the policy file in its workspace, and the next run with that policy was
+    allowed `curl … | sh`; one that rewrote its task file gave the next run an MCP "server" that ran on the host."""
+    names = [getattr(guard.policy, "source", None), os.environ.get("MACROHARD_POLICY"), run.meta.get("task_file")]
+    # the programs and scripts of the task's MCP servers: they start on the host, outside the sandbox, next run too
+    names += [arg for server in run.task.mcp for arg in (server.command or []) if os.path.isfile(arg)]
+    return tuple(dict.fromkeys(str(Path(n).expanduser().absolute()) for n in names
+                               if isinstance(n, str) and n and not n.startswith("<")))
+
+
 def _refuse_own_data_inside(workspace: str, source: str | None, state_dir: Path) -> None:
     """A workspace or source that holds macrohard's own data (the run store, this run's sandbox state and its
     layer image): the agent would read other runs' records, and the run's change set would be its own sandbox (a
@@ -147,6 +159,8 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
         logging.getLogger("macrohard").warning("run %s: NO SANDBOX, commands run on the host unconfined", run.id)
     # made before the run is recorded: an environment that cannot be made leaves no run `running`
     env = make_environment(task, workspace, isolation=isolation, **env_options)
+    if hasattr(env, "held_back"):  # the run's own configuration is never written back by the agent's change set
+        env.held_back = control_files(guard, run)
     store.create_run(run)
     audit.attach(guard, store)  # setup steps and every step after are in the run's audit chain
     try:

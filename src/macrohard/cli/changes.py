@@ -98,8 +98,13 @@ def apply(
                         "(`macrohard code`); this run was not one")
     info = run.meta.get("sandbox", {})
     if info.get("committed_files") is not None:  # written back when the run ended
-        console.print(f"run {run.id} wrote its changes into {escape(str(source))} when it ended; they are already there")
-        return
+        held = set(info.get("held_back") or [])
+        if not held or run.meta.get("applied"):
+            console.print(f"run {run.id} wrote its changes into {escape(str(source))} when it ended; they are already "
+                          "there")
+            return
+        # but not the run's own policy or task file (runner.control_files): those only a person applies, here
+        changes = [c for c in changes if c.path in held]
     if dry_run:
         found = conflicts(changes_store, source, changes)
         if as_json:

@@ -115,6 +115,10 @@ def print_changes_note(run: Any, out: Any) -> None:
         out.print(f"[yellow]{escape(info['close_interrupted'])}[/]")
     elif info.get("commit_error"):
         out.print(f"[red]write-back failed:[/] {escape(info['commit_error'])}")
+    if info.get("held_back"):
+        out.print(f"[yellow]not written back: {escape(', '.join(info['held_back']))} (this run's own policy or task "
+                  f"file: an agent does not rewrite its rules); `macrohard runs diff {run.id}`, and `macrohard runs "
+                  f"apply {run.id}` if you mean it[/]")
     elif sum(counts.values()) and info.get("committed_files") is None:
         out.print(f"[dim]{sum(counts.values())} changed file(s) kept for you: `macrohard runs diff {run.id}`, then "
                   f"`macrohard runs apply {run.id}`[/]")

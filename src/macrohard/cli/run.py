@@ -129,6 +129,8 @@ def run(
         # answered ("kept failing: HTTP 500 ...") before the deadline, instead of "did not answer within Ns"
         llm.timeout = limit
     run_record = Run(task=spec, model=llm.name)
+    if task_file is not None:  # the runner never writes it back from the agent's changes (runner.control_files)
+        run_record.meta["task_file"] = str(task_file.expanduser().absolute())
 
     waiting = ModelWait(console)
 

@@ -67,7 +67,14 @@ def serve(
                       f"{', '.join(app_.state.interrupted)}", highlight=False)
     config = uvicorn.Config(app_, host=host, port=port, log_level="warning", access_log=False,
                             timeout_graceful_shutdown=3)
-    uvicorn.Server(config).run(sockets=[listening])
+    from macrohard.envs import served
+
+    # the approval path: no sandbox's proxy forwards to this port (rt42: a browser run approved another run's ask)
+    served.register(listening.getsockname()[1])
+    try:
+        uvicorn.Server(config).run(sockets=[listening])
+    finally:
+        served.unregister(listening.getsockname()[1])
 
 
 def _listen(host: str, port: int) -> socket.socket:

@@ -39,6 +39,8 @@ import re
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from macrohard.envs import served
+
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _MAX_BEFORE = 4000  # URLs remembered from before the typing
 
@@ -142,6 +144,12 @@ class SendGate:
         request = route.request
         if not (top and self.fetch_redirects and request.url.lower().startswith(("http://", "https://"))):
             route.fallback()
+            return
+        if served.served_url(request.url):  # fetched here, outside the sandbox: never macrohard's own web app (rt42)
+            self.stopped.append(f"navigation {request.method} {request.url[:200]}")
+            route.fulfill(status=403, content_type="text/plain",
+                          body="macrohard: this is macrohard's own web app, where people answer the guard's "
+                               "questions; a browser run never reaches it")
             return
         try:
             response = route.fetch(max_redirects=0)

@@ -9,7 +9,8 @@ request is forwarded with ``Connection: close`` both ways, so a client never sen
 request, perhaps for another host, down a connection already opened to an allowed one. The
 browser uses the same proxy (``browser_sandbox.py``); its ``redirects`` hook sees each plain-HTTP
 redirect before the client does and may answer 403 in its place (a browser's route handler never sees
-a redirect's next hop: ``envs.browser_sends``).
+a redirect's next hop: ``envs.browser_sends``). It never forwards to a port where ``macrohard serve`` listens
+(``served.py``), whatever the allow list says: a sandbox there could answer the guard's questions itself.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ import socketserver
 import threading
 from collections.abc import Callable
 from urllib.parse import urljoin, urlsplit
+
+from macrohard.envs import served
 
 RELAY_PORT = 3128
 
@@ -57,6 +60,18 @@ def host_allowed(host: str, port: int, allow: list[str]) -> bool:
         elif host == rule_host:
             return True
     return False
+
+
+def serves_approvals(upstream: socket.socket) -> bool:
+    """Whether ``upstream`` is connected to a ``macrohard serve`` of this machine (``served.py``): judged by the
+    address connected to, so a name that resolves to loopback, or to one of the machine's own addresses, counts."""
+    try:
+        peer, mine = upstream.getpeername(), upstream.getsockname()
+    except OSError:
+        return False
+    if not (is_loopback(str(peer[0])) or peer[0] == mine[0]):
+        return False
+    return int(peer[1]) in served.served_ports()
 
 
 class _Handler(socketserver.BaseRequestHandler):
@@ -95,6 +110,11 @@ class _Handler(socketserver.BaseRequestHandler):
             upstream.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # no 40 ms Nagle stalls
         except OSError as exc:
             return self._refuse(client, 502, f"cannot reach {host}:{port}: {exc}")
+        if serves_approvals(upstream):
+            upstream.close()
+            self.server.requests[-1]["allowed"] = False
+            return self._refuse(client, 403, f"macrohard sandbox: {host}:{port} is macrohard's own web app, where "
+                                             "people answer the guard's questions; no sandbox reaches it")
         with upstream:
             upstream.settimeout(None)
             if method == "CONNECT":

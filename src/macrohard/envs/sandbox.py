@@ -206,6 +206,9 @@ class SandboxEnvironment(WorkspaceEnvironment):
         self.committed: int | None = None
         self.close_progress: Any = None
         self.info: dict[str, Any] = {}
+        # host files a write-back never writes: the run's own configuration (the policy it is governed by, its task
+        # file), which the agent could otherwise rewrite for the next run (rt42); `runs apply` still can, by a person
+        self.held_back: tuple[str, ...] = ()
         self._room_told = False  # the host disk's "less room than the layer may take" is said once a run
 
     def start(self) -> None:
@@ -373,8 +376,11 @@ class SandboxEnvironment(WorkspaceEnvironment):
                     writing.touch()
                 except OSError:
                     pass
+                held = self._held_back(self.changes)
+                if held:
+                    self.info["held_back"] = held
                 try:
-                    self.committed = self.layers.commit(self.changes)
+                    self.committed = self.layers.commit([c for c in self.changes if c.path not in held])
                 except ApplyConflict as exc:  # the directory changed under the run: keep the changes, say so
                     self.info["commit_error"] = str(exc)
                 except OSError as exc:  # read-only, full, gone: the changes stay recorded
@@ -384,6 +390,20 @@ class SandboxEnvironment(WorkspaceEnvironment):
             shutil.rmtree(self.state_dir, ignore_errors=True)
         if self._owns_lower:
             shutil.rmtree(self.lower, ignore_errors=True)
+
+
+    def _held_back(self, changes: list[Change]) -> list[str]:
+        """The changed paths (relative to the lower directory) that are one of ``held_back``."""
+        lower = os.path.realpath(self.lower)
+        held = set()
+        for path in self.held_back:
+            real = os.path.realpath(path)
+            if real.startswith(lower + os.sep):
+                held.add(os.path.relpath(real, lower))
+            absolute = os.path.abspath(path)
+            if absolute.startswith(os.path.abspath(self.lower) + os.sep):
+                held.add(os.path.relpath(absolute, os.path.abspath(self.lower)))
+        return sorted(c.path for c in changes if os.path.normpath(c.path) in held)
 
 
 class _SandboxShell(ShellSession):
