@@ -49,7 +49,8 @@ def unregister(port: int, pid: int | None = None) -> None:
                 path.unlink()
 
 
-def _alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """Whether process ``pid`` runs on this host (another user's counts as running)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -73,7 +74,7 @@ def served_ports() -> set[int]:
             pid = int(Path(entry.path).read_text().strip() or 0)
         except (OSError, ValueError):
             continue
-        if pid > 0 and _alive(pid):
+        if pid > 0 and pid_alive(pid):
             ports.add(int(entry.name))
         else:  # its server is gone (uvicorn ends a SIGTERMed process by the signal itself: no `finally` ran)
             with contextlib.suppress(OSError):

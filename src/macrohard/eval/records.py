@@ -49,13 +49,9 @@ def owner_alive(info: EvalInfo) -> bool:
         return False
     if host != socket.gethostname():
         return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    from macrohard.envs.served import pid_alive
+
+    return pid_alive(pid)
 
 
 def eval_state(info: EvalInfo, n_results: int) -> str:

@@ -340,10 +340,12 @@ def sweep_temporaries(out: Path) -> list[Path]:
     mid-write (kill -9 of the process that wrote the Gemma table in itself, or of the parent of a MiniLM build,
     whose child dies with it) left its partial file in the cache for good, hundreds of MB each time (rel39). They
     are never read (only ``out`` is, put in place whole by ``os.replace``); a live builder's are kept."""
+    from macrohard.envs.served import pid_alive
+
     gone = []
     for path in out.parent.glob(f"{glob.escape(out.stem)}.*"):
         pid, _, rest = path.name[len(out.stem) + 1:].partition(".")
-        if not pid.isdigit() or ".tmp" not in f".{rest}" or _alive(int(pid)):
+        if not pid.isdigit() or ".tmp" not in f".{rest}" or pid_alive(int(pid)):
             continue
         try:
             path.unlink()
@@ -351,16 +353,6 @@ def sweep_temporaries(out: Path) -> list[Path]:
             continue
         gone.append(path)
     return gone
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # another user's: alive
-        return True
-    return True
 
 
 def table_kernels() -> dict[str, str]:
