@@ -45,7 +45,9 @@ def _ipv6() -> bool:
 CASES = [("ipv4", socket.AF_INET, "127.0.0.1", "127.0.0.1", False)]
 if _ipv6():
     CASES += [("ipv6", socket.AF_INET6, "::1", "::1", False),
-              ("ipv4 client of a dual-stack listener", socket.AF_INET6, "::", "127.0.0.1", True)]
+              ("ipv4 client of a dual-stack listener", socket.AF_INET6, "::", "127.0.0.1", True),
+              # an AF_INET6 client socket connecting to the mapped address of an IPv4 listener: filed in tcp6 as mapped
+              ("mapped ipv6 client of an ipv4 listener", socket.AF_INET, "127.0.0.1", "::ffff:127.0.0.1", False)]
 
 
 @pytest.mark.parametrize("name,family,bind,connect,dual", CASES, ids=[c[0] for c in CASES])
