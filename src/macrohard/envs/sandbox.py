@@ -30,7 +30,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from macrohard.envs import seccomp
+from macrohard.envs import landlock, seccomp
 from macrohard.envs.changes import ApplyConflict, Change
 from macrohard.envs.files import FileTools
 from macrohard.envs.limits import (
@@ -266,6 +266,8 @@ class SandboxEnvironment(WorkspaceEnvironment):
             "workspace": self.workspace, "commit_on_close": self.commit_on_close,
             "started_at": time.time(),
         }
+        if self.config.network == "full":  # the one mode that shares the host's abstract unix sockets' namespace
+            self.info["abstract_sockets"] = landlock.describe()
 
     def _prepare(self) -> None:
         if self.session is None:  # never let the file tools touch the lower directory itself
@@ -432,7 +434,7 @@ class _SandboxShell(ShellSession):
         fd = seccomp.memfd()
         argv = self.argv if fd is None else [self.argv[0], "--seccomp", str(fd), *self.argv[1:]]
         try:
-            self.proc = _popen(argv, self.cwd, self.env, pass_fds=() if fd is None else (fd,))
+            self.proc = _popen(argv, self.cwd, self.env, pass_fds=() if fd is None else (fd,), scoped=True)
         finally:
             if fd is not None:
                 os.close(fd)

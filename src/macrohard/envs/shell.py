@@ -25,6 +25,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from macrohard.envs import landlock
+
 DEFAULT_ARGV = ("bash", "--noprofile", "--norc")
 OUTPUT_LIMIT = 16_000  # characters shown to the model; the rest is elided in the middle
 
@@ -64,14 +66,16 @@ class CommandChannel:
 
 
 def _popen(argv: Sequence[str], cwd: str, env: dict[str, str] | None,
-           pass_fds: tuple[int, ...] = ()) -> subprocess.Popen[bytes]:
+           pass_fds: tuple[int, ...] = (), *, scoped: bool = False) -> subprocess.Popen[bytes]:
     """The shell's process, its commands read from a ``CommandChannel`` (``proc.stdin``); ``pass_fds``: more
-    descriptors it inherits (bubblewrap's seccomp filter)."""
+    descriptors it inherits (bubblewrap's seccomp filter). ``scoped``: started in a Landlock domain of its own
+    that keeps it off the host's abstract unix sockets (``envs.landlock``; a sandbox's bubblewrap)."""
     channel = CommandChannel()
+    spawn = landlock.popen if scoped else subprocess.Popen
     try:
-        proc = subprocess.Popen(list(argv), stdin=channel.theirs.fileno(), stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT, cwd=cwd, env=env, start_new_session=True, bufsize=0,
-                                pass_fds=pass_fds)
+        proc = spawn(list(argv), stdin=channel.theirs.fileno(), stdout=subprocess.PIPE,
+                     stderr=subprocess.STDOUT, cwd=cwd, env=env, start_new_session=True, bufsize=0,
+                     pass_fds=pass_fds)
     except BaseException:
         channel.close()
         raise

@@ -13,7 +13,7 @@ reserved by a host ``/tmp/.X<n>-lock`` with our pid as X servers do; ``/tmp/.X11
 host is a symlink to the sandbox's socket. So our one X connection (input over XTEST, mss
 screenshots) and any X client on the host use ``:<n>`` as usual, while nothing in the sandbox can
 reach another display or the host's X servers (with network ``full`` the host's abstract sockets
-are reachable, as they are for the shell's sandbox).
+share its namespace: ``envs.landlock`` scopes the sandbox off them where the kernel can, Linux 6.12+).
 ``--die-with-parent`` and the pid namespace take every process down with this one, killed or not.
 """
 
@@ -32,6 +32,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from macrohard.envs import landlock
 from macrohard.envs.limits import Limits, rlimit_pairs, ulimit_line
 from macrohard.envs.sandbox import bwrap_argv, check_available
 from macrohard.envs.shell import descendants
@@ -124,8 +125,8 @@ class DesktopSandbox:
         argv = [*bwrap_argv(bwrap, self.workspace, self.network), *user, "--bind", sockets, X11_DIR,
                 "--ro-bind-try", "/var/cache/fontconfig", "/var/cache/fontconfig",
                 "bash", "-c", f"{limits}\n{SUPERVISOR}"]
-        self.proc = subprocess.Popen(argv, cwd=self.workspace, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE, start_new_session=True, bufsize=0)
+        self.proc = landlock.popen(argv, cwd=self.workspace, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, start_new_session=True, bufsize=0)
         assert self.proc.stdout is not None
         first = self.proc.stdout.readline()
         if first.strip() != b"ready":
