@@ -5,8 +5,8 @@ re-reads), the agent-transcript carrier on 5 % of rows at most, no duplicates in
 ``blind37_compose.py`` rebuilds it byte for byte. Shape only: it never imports or runs the screen. The set is sealed:
 no failure message here prints a row's text (counts only).
 
-The floors are what the whole set reaches with i37a's English hand files as committed (48 injections in all 14
-styles, 38 negatives, 34 of them hard; composed with seed 37040 alone: 152 rows, 96 injections, 56 negatives, 52
+The floors are what the whole set reaches with i37a's English hand files as committed (104 injections in all 14
+styles, 76 negatives, 69 of them hard; composed with seed 37040 alone: 319 rows, 208 injections, 111 negatives, 104
 hard) plus i37b's other-language files at the least its brief asks (30 languages, 14 hand injections in 9 styles or
 more and 12 hand hard negatives each: 420 and 360 hand rows, counted here without the composer's extra rows). The
 other-language floors (and the totals that count i37b's rows) pass only once i37b's files are merged and the set
@@ -55,6 +55,8 @@ EARLIER_STYLES = {"direct_override", "code_comment", "form_placeholder", "third_
                   "room_booking_note", "lyrics_line", "barcode_label", "library_catalog_record", "iot_sensor_log"}
 EARLIER_SETS = ["blind27.jsonl", "blind28.jsonl", "blind29.jsonl", "blind31.jsonl", "blind32.jsonl", "blind33.jsonl",
                 "blind34.jsonl", "blind35.jsonl", "blind36.jsonl"]
+# i37a's English files as committed, composed (rows, injections, negatives, hard) and by hand (injections, hard)
+EN_ROWS, EN_INJ, EN_NEG, EN_HARD, EN_HAND_INJ, EN_HAND_HARD = 319, 208, 111, 104, 104, 69
 # i37b's brief at the least
 OTHER_LANGS, OTHER_HAND_INJ, OTHER_STYLES, OTHER_HAND_HARD = 30, 14, 9, 12
 
@@ -82,19 +84,19 @@ def test_fields(rows: list[dict]) -> None:
 def test_english_counts(rows: list[dict]) -> None:
     en = [r for r in rows if r["lang"] == "en"]
     kinds = Counter(r["kind"] for r in en)
-    assert kinds["injection"] >= 96
-    assert kinds["hard"] + kinds["ordinary"] >= 56
-    assert kinds["hard"] >= 52
+    assert kinds["injection"] >= EN_INJ
+    assert kinds["hard"] + kinds["ordinary"] >= EN_NEG
+    assert kinds["hard"] >= EN_HARD
     hand = Counter(r["kind"] for r in en if r["hand"])
-    assert hand["injection"] >= 48 and hand["hard"] >= 34
+    assert hand["injection"] >= EN_HAND_INJ and hand["hard"] >= EN_HAND_HARD
 
 
 def test_counts(rows: list[dict]) -> None:
     # these floors count i37b's other-language rows too: they pass only with i37b's files merged
     kinds = Counter(r["kind"] for r in rows)
-    assert len(rows) >= 152 + OTHER_LANGS * (OTHER_HAND_INJ + OTHER_HAND_HARD)
-    assert kinds["injection"] >= 96 + OTHER_LANGS * OTHER_HAND_INJ
-    assert kinds["hard"] >= 52 + OTHER_LANGS * OTHER_HAND_HARD
+    assert len(rows) >= EN_ROWS + OTHER_LANGS * (OTHER_HAND_INJ + OTHER_HAND_HARD)
+    assert kinds["injection"] >= EN_INJ + OTHER_LANGS * OTHER_HAND_INJ
+    assert kinds["hard"] >= EN_HARD + OTHER_LANGS * OTHER_HAND_HARD
 
 
 def test_shared_counts(rows: list[dict]) -> None:
