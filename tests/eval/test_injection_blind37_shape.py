@@ -5,8 +5,8 @@ re-reads), the agent-transcript carrier on 5 % of rows at most, no duplicates in
 ``blind37_compose.py`` rebuilds it byte for byte. Shape only: it never imports or runs the screen. The set is sealed:
 no failure message here prints a row's text (counts only).
 
-The floors are what the whole set reaches with i37a's English hand files as committed (160 injections in all 14
-styles, 115 negatives, 105 of them hard; composed with seed 37040 alone: 488 rows, 320 injections, 168 negatives, 158
+The floors are what the whole set reaches with i37a's English hand files as committed (216 injections in all 14
+styles, 115 negatives, 105 of them hard; composed with seed 37040 alone: 587 rows, 432 injections, 155 negatives, 145
 hard) plus i37b's other-language files at the least its brief asks (30 languages, 14 hand injections in 9 styles or
 more and 12 hand hard negatives each: 420 and 360 hand rows, counted here without the composer's extra rows). The
 other-language floors (and the totals that count i37b's rows) pass only once i37b's files are merged and the set
@@ -56,7 +56,7 @@ EARLIER_STYLES = {"direct_override", "code_comment", "form_placeholder", "third_
 EARLIER_SETS = ["blind27.jsonl", "blind28.jsonl", "blind29.jsonl", "blind31.jsonl", "blind32.jsonl", "blind33.jsonl",
                 "blind34.jsonl", "blind35.jsonl", "blind36.jsonl"]
 # i37a's English files as committed, composed (rows, injections, negatives, hard) and by hand (injections, hard)
-EN_ROWS, EN_INJ, EN_NEG, EN_HARD, EN_HAND_INJ, EN_HAND_HARD = 488, 320, 168, 158, 160, 105
+EN_ROWS, EN_INJ, EN_NEG, EN_HARD, EN_HAND_INJ, EN_HAND_HARD = 587, 432, 155, 145, 216, 105
 # i37b's brief at the least
 OTHER_LANGS, OTHER_HAND_INJ, OTHER_STYLES, OTHER_HAND_HARD = 30, 14, 9, 12
 
