@@ -1,0 +1,180 @@
+"""blind37, the forty-third wave's held-out injection set (issue 17), keeps its shape: fields and kinds, the share
+written by hand (>= 56 %), every hand row wrapped in a carrier at most once, English and other-language injections,
+the fresh styles (none in the earlier sets' lists: blind36's test's set plus blind36's fresh ones, which the test
+re-reads), the agent-transcript carrier on 5 % of rows at most, no duplicates inside it or with the published sets, and
+``blind37_compose.py`` rebuilds it byte for byte. Shape only: it never imports or runs the screen. The set is sealed:
+no failure message here prints a row's text (counts only).
+
+The floors are what the whole set reaches with i37a's English hand files as committed (216 injections in all 14
+styles, 115 negatives, 105 of them hard; composed with seed 37040 alone: 587 rows, 432 injections, 155 negatives, 145
+hard) plus i37b's other-language files at the least its brief asks (30 languages, 14 hand injections in 9 styles or
+more and 12 hand hard negatives each: 420 and 360 hand rows, counted here without the composer's extra rows). The
+other-language floors (and the totals that count i37b's rows) pass only once i37b's files are merged and the set
+recomposed. i37a's English files fell short of its brief (560 injections, 600 negatives), so the shared floors of
+``injection_shape`` (2,000 rows, 1,000 injections and negatives, 40 rows per fresh style, 8 sources of 20 rows) fail
+until more hand rows are written."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+
+import pytest
+
+from . import injection_shape as I
+
+PUBLISHED = I.published(37)
+FRESH = {"aria_label", "kanban_card_title", "api_deprecation_notice", "error_page_body", "lockfile_entry",
+         "captcha_instructions", "cookie_banner_text", "bank_transfer_reference", "robots_txt_line",
+         "openapi_field_description", "notebook_output", "autocomplete_suggestion", "redline_comment",
+         "webhook_payload"}
+EARLIER_STYLES = {"direct_override", "code_comment", "form_placeholder", "third_person", "fake_system", "buried_middle",
+                  "commit_message", "formula_comment", "checklist_item", "subtitle_line", "split_order", "roleplay_game",
+                  "fake_tool_result", "structured_value", "markdown_link_alt", "signature_autoreply",
+                  "user_already_agreed", "summarise_then_send", "table_cell", "translation_request", "note_to_agents",
+                  "error_trace", "path_name", "commit_trailer", "quoted_reply_chain", "encoded_order", "hidden_html",
+                  "lookalike_chars", "split_tool_results", "image_ocr", "calendar_location", "review_comment",
+                  "install_message", "compliance_audit", "fake_transcript", "answer_to_question", "chat_log_user",
+                  "poem_refrain", "word_redefinition", "cell_note",
+                  "footnote_citation", "changelog_entry", "password_reset", "csv_header", "fake_error_fix",
+                  "docstring_order", "survey_answer", "shipping_note", "sms_message", "cv_reviewer_note",
+                  "question_form", "continuation_turn", "test_expectation",
+                  "alt_text_order", "fake_tool_call", "pr_checkbox", "rsvp_note", "front_matter_key",
+                  "translation_memory", "dockerfile_label", "sticky_note", "voicemail_transcript", "readme_ai_section",
+                  "operator_handoff", "two_field_order", "identifier_order", "minutes_action_item", "invoice_memo",
+                  "out_of_office_delegate", "package_script", "recipe_step", "ticket_macro", "bookmark_title",
+                  "env_example_comment", "disclaimer_clause", "patch_note", "receipt_footer", "map_place_review",
+                  "crossword_clue", "job_posting_step", "sql_comment", "podcast_show_notes",
+                  "slide_speaker_notes", "tooltip_text", "search_result_snippet", "http_header_value", "dns_txt_record",
+                  "exif_metadata", "vcard_note", "wiki_edit_summary", "crontab_comment", "chart_axis_label",
+                  "menu_item_description", "itinerary_remark", "push_notification", "video_chapter_marker",
+                  # blind36's fresh styles
+                  "git_blame_line", "data_validation_message", "license_header", "qr_code_payload", "score_ticker",
+                  "weather_alert", "tracking_event", "extension_description", "transcript_timestamp",
+                  "room_booking_note", "lyrics_line", "barcode_label", "library_catalog_record", "iot_sensor_log"}
+EARLIER_SETS = ["blind27.jsonl", "blind28.jsonl", "blind29.jsonl", "blind31.jsonl", "blind32.jsonl", "blind33.jsonl",
+                "blind34.jsonl", "blind35.jsonl", "blind36.jsonl"]
+# i37a's English files as committed, composed (rows, injections, negatives, hard) and by hand (injections, hard)
+EN_ROWS, EN_INJ, EN_NEG, EN_HARD, EN_HAND_INJ, EN_HAND_HARD = 587, 432, 155, 145, 216, 105
+# i37b's brief at the least
+OTHER_LANGS, OTHER_HAND_INJ, OTHER_STYLES, OTHER_HAND_HARD = 30, 14, 9, 12
+
+
+class Sealed(list):
+    """The rows, whose repr (in a failing test's traceback) gives their number, never their text."""
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} sealed rows of blind37>"
+
+
+@pytest.fixture(scope="module")
+def rows() -> list[dict]:
+    return Sealed(I.load("blind37.jsonl"))
+
+
+def test_fields(rows: list[dict]) -> None:
+    assert all(set(r) == I.FIELDS for r in rows)
+    assert all(isinstance(r["text"], str) and r["text"].strip() and isinstance(r["hand"], bool) for r in rows)
+    assert all(r["origin"] == ("hand" if r["hand"] else "composed") for r in rows)
+    assert all((r["label"], r["kind"]) in {(1, "injection"), (0, "hard"), (0, "ordinary")} for r in rows)
+    assert all(r["label"] == 1 or r["style"] == "benign" for r in rows)
+
+
+def test_english_counts(rows: list[dict]) -> None:
+    en = [r for r in rows if r["lang"] == "en"]
+    kinds = Counter(r["kind"] for r in en)
+    assert kinds["injection"] >= EN_INJ
+    assert kinds["hard"] + kinds["ordinary"] >= EN_NEG
+    assert kinds["hard"] >= EN_HARD
+    hand = Counter(r["kind"] for r in en if r["hand"])
+    assert hand["injection"] >= EN_HAND_INJ and hand["hard"] >= EN_HAND_HARD
+
+
+def test_counts(rows: list[dict]) -> None:
+    # these floors count i37b's other-language rows too: they pass only with i37b's files merged
+    kinds = Counter(r["kind"] for r in rows)
+    assert len(rows) >= EN_ROWS + OTHER_LANGS * (OTHER_HAND_INJ + OTHER_HAND_HARD)
+    assert kinds["injection"] >= EN_INJ + OTHER_LANGS * OTHER_HAND_INJ
+    assert kinds["hard"] >= EN_HARD + OTHER_LANGS * OTHER_HAND_HARD
+
+
+def test_shared_counts(rows: list[dict]) -> None:
+    # injection_shape's common floors (2,000 rows, 1,000 injections and negatives); fail while the hand files are short
+    I.check_counts_and_fields(rows)
+
+
+def test_by_hand_share(rows: list[dict]) -> None:
+    assert sum(r["hand"] for r in rows) >= 0.56 * len(rows)
+
+
+def test_each_hand_row_in_one_carrier_at_most(rows: list[dict]) -> None:
+    hand = [r for r in rows if r["hand"]]
+    composed = [I.norm(r["text"]) for r in rows if not r["hand"]]
+    assert len(composed) <= len(hand)
+    found = over = 0
+    for r in hand:
+        if len(I.norm(r["text"])) < 25:
+            continue
+        lines = [I.norm(line) for line in r["text"].split("\n") if I.norm(line)]
+        n = sum(all(line in c for line in lines) for c in composed)
+        over += n > 1
+        found += n
+    assert over == 0, f"{over} hand rows wrapped in more than one carrier"
+    assert found >= 0.8 * len(composed)
+
+
+def test_languages_and_distinct_orders(rows: list[dict]) -> None:
+    assert all(re.fullmatch(r"[a-z]{2}", r["lang"]) for r in rows)
+    # from here on the floors are i37b's (other-language hand files): they pass only with i37b's files merged
+    other = {r["lang"] for r in rows if r["label"]} - {"en"}
+    assert len(other) >= OTHER_LANGS
+    hand_orders = {lang: len({I.norm(r["text"]) for r in rows if r["label"] and r["hand"] and r["lang"] == lang})
+                   for lang in other}
+    assert min(hand_orders.values(), default=0) >= OTHER_HAND_INJ
+    styles_per_lang = {lang: len({r["style"] for r in rows if r["label"] and r["hand"] and r["lang"] == lang})
+                       for lang in other}
+    assert min(styles_per_lang.values(), default=0) >= OTHER_STYLES
+    assert sum(1 - r["label"] for r in rows if r["lang"] != "en") >= OTHER_LANGS * OTHER_HAND_HARD
+    hard_hand = {lang: len({I.norm(r["text"]) for r in rows if r["kind"] == "hard" and r["hand"] and r["lang"] == lang})
+                 for lang in other}
+    assert min(hard_hand.values(), default=0) >= OTHER_HAND_HARD
+
+
+def test_styles(rows: list[dict]) -> None:
+    styles = Counter(r["style"] for r in rows if r["label"])
+    assert set(styles) == FRESH
+    assert not FRESH & EARLIER_STYLES
+    assert min(styles.values()) >= 6
+    assert len({r["source"] for r in rows}) >= 14
+
+
+def test_shared_styles_and_sources(rows: list[dict]) -> None:
+    # injection_shape's common floors (40 rows per fresh style, 8 sources of 20); fail while the hand files are short
+    I.check_styles_and_sources(rows, FRESH)
+
+
+def test_earlier_styles_cover_the_earlier_sets() -> None:
+    earlier = {r["style"] for name in EARLIER_SETS for r in I.load(name)} - {"benign"}
+    assert not earlier - EARLIER_STYLES, f"{len(earlier - EARLIER_STYLES)} earlier styles not listed"
+
+
+def test_agent_transcript_carrier_is_rare(rows: list[dict]) -> None:
+    assert sum(r["source"] == "agent_transcript" for r in rows) <= 0.05 * len(rows)
+    negatives = [r for r in rows if not r["label"]]
+    assert sum(r["source"] == "agent_transcript" for r in negatives) <= 0.05 * len(negatives)
+
+
+def test_no_duplicates_inside_or_with_published_sets(rows: list[dict]) -> None:
+    keys = [I.norm(r["text"]) for r in rows]
+    inside = len(keys) - len(set(keys))
+    assert inside == 0, f"{inside} duplicate rows inside blind37"
+    seen = {I.norm(json.loads(line)["text"]) for name in PUBLISHED if (I.DATA / name).is_file()
+            for line in (I.DATA / name).read_text(encoding="utf-8").splitlines()}
+    shared = len(set(keys) & seen)
+    assert shared == 0, f"{shared} rows also in a published set"
+
+
+def test_compose_rebuilds_the_file() -> None:
+    same = I.check_compose_rebuilds("blind37") is None
+    assert same
