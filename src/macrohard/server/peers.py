@@ -48,7 +48,7 @@ def _spellings(client: tuple[str, int], server: tuple[str, int]) -> list[tuple[i
         return []
     if mine.version == 6:
         return [(socket.AF_INET6, mine.packed, theirs.packed)]
-    mapped = [ipaddress.IPv6Address(b"\0" * 10 + b"\xff\xff" + ip.packed).packed for ip in (mine, theirs)]
+    mapped = [b"\0" * 10 + b"\xff\xff" + ip.packed for ip in (mine, theirs)]  # ::ffff:a.b.c.d
     return [(socket.AF_INET, mine.packed.ljust(16, b"\0"), theirs.packed.ljust(16, b"\0")),
             (socket.AF_INET6, mapped[0], mapped[1])]
 
