@@ -37,18 +37,23 @@ def pct(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
 
 
+def timed_check(listener: socket.socket, sandboxed: bool) -> float:
+    """Accept the next connection and time ``from_sandbox`` on it (ms); its verdict must be ``sandboxed``."""
+    conn, addr = listener.accept()
+    t0 = time.perf_counter()
+    verdict = peers.from_sandbox(addr, listener.getsockname())
+    ms = (time.perf_counter() - t0) * 1000
+    conn.close()
+    assert verdict is sandboxed, "a sandboxed client was not found" if sandboxed else "a host client taken for a sandboxed one"
+    return ms
+
+
 def check_ms(listener: socket.socket, trials: int) -> list[float]:
     """``from_sandbox`` on ``trials`` fresh connections from this process; each must say "not sandboxed"."""
-    server = listener.getsockname()
     out = []
     for _ in range(trials):
-        client = socket.create_connection(server)
-        conn, addr = listener.accept()
-        t0 = time.perf_counter()
-        verdict = peers.from_sandbox(addr, server)
-        out.append((time.perf_counter() - t0) * 1000)
-        assert verdict is False, "a host connection was taken for a sandboxed one"
-        conn.close()
+        client = socket.create_connection(listener.getsockname())
+        out.append(timed_check(listener, False))
         client.close()
     return out
 
@@ -77,13 +82,7 @@ def sandboxed_client_ms(bwrap: str, listener: socket.socket, work: Path, trials:
     for _ in range(trials):
         proc = subprocess.Popen([*bwrap_argv(bwrap, str(ws), "full"), py, "-c", code],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        conn, addr = listener.accept()
-        time.sleep(0.05)  # the client's descriptor is in place
-        t0 = time.perf_counter()
-        verdict = peers.from_sandbox(addr, server)
-        out.append((time.perf_counter() - t0) * 1000)
-        assert verdict is True, "a sandboxed client was not found"
-        conn.close()
+        out.append(timed_check(listener, True))
         proc.kill()
         proc.wait()
     return out
