@@ -24,36 +24,15 @@ from collections import Counter
 import pytest
 
 from . import injection_shape as I
+from .test_injection_blind36_shape import EARLIER_STYLES as B36_EARLIER
+from .test_injection_blind36_shape import FRESH as B36_FRESH
 
 PUBLISHED = I.published(37)
 FRESH = {"aria_label", "kanban_card_title", "api_deprecation_notice", "error_page_body", "lockfile_entry",
          "captcha_instructions", "cookie_banner_text", "bank_transfer_reference", "robots_txt_line",
          "openapi_field_description", "notebook_output", "autocomplete_suggestion", "redline_comment",
          "webhook_payload"}
-EARLIER_STYLES = {"direct_override", "code_comment", "form_placeholder", "third_person", "fake_system", "buried_middle",
-                  "commit_message", "formula_comment", "checklist_item", "subtitle_line", "split_order", "roleplay_game",
-                  "fake_tool_result", "structured_value", "markdown_link_alt", "signature_autoreply",
-                  "user_already_agreed", "summarise_then_send", "table_cell", "translation_request", "note_to_agents",
-                  "error_trace", "path_name", "commit_trailer", "quoted_reply_chain", "encoded_order", "hidden_html",
-                  "lookalike_chars", "split_tool_results", "image_ocr", "calendar_location", "review_comment",
-                  "install_message", "compliance_audit", "fake_transcript", "answer_to_question", "chat_log_user",
-                  "poem_refrain", "word_redefinition", "cell_note",
-                  "footnote_citation", "changelog_entry", "password_reset", "csv_header", "fake_error_fix",
-                  "docstring_order", "survey_answer", "shipping_note", "sms_message", "cv_reviewer_note",
-                  "question_form", "continuation_turn", "test_expectation",
-                  "alt_text_order", "fake_tool_call", "pr_checkbox", "rsvp_note", "front_matter_key",
-                  "translation_memory", "dockerfile_label", "sticky_note", "voicemail_transcript", "readme_ai_section",
-                  "operator_handoff", "two_field_order", "identifier_order", "minutes_action_item", "invoice_memo",
-                  "out_of_office_delegate", "package_script", "recipe_step", "ticket_macro", "bookmark_title",
-                  "env_example_comment", "disclaimer_clause", "patch_note", "receipt_footer", "map_place_review",
-                  "crossword_clue", "job_posting_step", "sql_comment", "podcast_show_notes",
-                  "slide_speaker_notes", "tooltip_text", "search_result_snippet", "http_header_value", "dns_txt_record",
-                  "exif_metadata", "vcard_note", "wiki_edit_summary", "crontab_comment", "chart_axis_label",
-                  "menu_item_description", "itinerary_remark", "push_notification", "video_chapter_marker",
-                  # blind36's fresh styles
-                  "git_blame_line", "data_validation_message", "license_header", "qr_code_payload", "score_ticker",
-                  "weather_alert", "tracking_event", "extension_description", "transcript_timestamp",
-                  "room_booking_note", "lyrics_line", "barcode_label", "library_catalog_record", "iot_sensor_log"}
+EARLIER_STYLES = B36_EARLIER | B36_FRESH  # blind36's list and blind36's own fresh styles
 EARLIER_SETS = ["blind27.jsonl", "blind28.jsonl", "blind29.jsonl", "blind31.jsonl", "blind32.jsonl", "blind33.jsonl",
                 "blind34.jsonl", "blind35.jsonl", "blind36.jsonl"]
 # i37a's English files as committed, composed (rows, injections, negatives, hard) and by hand (injections, hard)
@@ -103,14 +82,11 @@ def test_counts(rows: list[dict]) -> None:
 def test_shared_counts(rows: list[dict]) -> None:
     """injection_shape's common floors but one: blind37 as landed (i37a's short English files and i37b's whole
     other-language ones, 2,113 rows) has 755 negatives, not 1,000; the lead measured it as it is, once, and landed it
-    with this floor lowered to what it has (forty-third wave). The fields and kinds are checked as for every set."""
+    with this floor lowered to what it has (forty-third wave). The fields and kinds: ``test_fields``."""
     with pytest.raises(AssertionError):
         I.check_counts_and_fields(rows)  # the shared negatives' floor: short, said here rather than hidden
     kinds = Counter(r["kind"] for r in rows)
     assert len(rows) >= 2000 and kinds["injection"] >= 1000 and kinds["hard"] + kinds["ordinary"] >= 750
-    assert all(set(r) == I.FIELDS for r in rows)
-    assert all(r["origin"] == ("hand" if r["hand"] else "composed") for r in rows)
-    assert all((r["label"], r["kind"]) in {(1, "injection"), (0, "hard"), (0, "ordinary")} for r in rows)
 
 
 def test_by_hand_share(rows: list[dict]) -> None:
