@@ -51,6 +51,8 @@ THROUGH_ON_MAIN = {
     "host_proc": False,
     "venv_and_local_bin": False,
     "guard_refuses_reads": False,
+    "top_hooks_and_fsmonitor": False,
+    "browser_file_urls": False,
 }
 
 
@@ -117,6 +119,23 @@ def test_a_write_back_never_turns_the_folder_into_a_repository_it_configured(tmp
     assert _steps_of(home, run["id"])[0]["verdict"]["decision"] == "allow"
     assert (ws / "notes.txt").read_text() == "tidy\n"  # the twin
     assert not (ws / ".git").exists()
+    _person_runs_git_status(ws)
+    assert not marker.exists()
+
+
+def test_the_tops_hooks_and_settings_stay_in_the_sandbox(tmp_path):
+    """Held on cf10f235 too: a hook written with the file tools is denied; ``git config core.fsmonitor`` at the top is
+    allowed (it runs only in the sandbox) and the top's .git is never written back."""
+    home, ws, marker = tmp_path / "home", tmp_path / "ws", tmp_path / "PWNED"
+    home.mkdir()
+    _repo(ws)
+    first = _steps(tmp_path / "s.json", [
+        {"kind": "write_file", "path": ".git/hooks/pre-commit", "content": f"#!/bin/sh\ntouch {marker}\n"},
+        {"kind": "bash", "command": f"git config core.fsmonitor 'touch {marker}'"},
+    ])
+    run = _run(home, "tidy the repo", "-w", str(ws), "--write-back", "--model", first)
+    assert [s["verdict"]["decision"] for s in _steps_of(home, run["id"])][:2] == ["deny", "allow"]
+    assert not (ws / ".git" / "hooks" / "pre-commit").exists()
     _person_runs_git_status(ws)
     assert not marker.exists()
 
@@ -227,3 +246,23 @@ def test_the_shipped_guard_refuses_the_same_reads(tmp_path):
         assert session.act(parse_action({"kind": "bash", "command": "echo fine"})).observation.output.strip() == "fine"
     finally:
         session.close(error=None)
+
+
+@pytest.mark.skipif(not os.path.exists("/usr/lib/chromium/chromium"), reason="needs Debian's Chromium")
+def test_the_browser_opens_no_host_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-SECRET-rt43")
+    (tmp_path / "id_rsa").write_text("SECRET-rt43\n")
+    policy = tmp_path / "open.yaml"
+    policy.write_text(OPEN_POLICY)
+    urls = (f"file://{tmp_path}/id_rsa", "file:///proc/self/environ", "file:///etc/ssl/private/", "file:///root/")
+    for guard, expected in ((Guard.from_policy(), "deny"), (Guard.from_policy(str(policy)), "allow")):
+        session = GuardedSession(Task(text="read", environment="browser", network="full"), interface="rt43",
+                                 guard=guard)
+        session.start()
+        try:
+            for url in urls:
+                outcome = session.act(parse_action({"kind": "browser_goto", "url": url}))
+                assert outcome.verdict.decision == expected, (url, outcome.verdict)
+                assert "SECRET" not in (outcome.observation.output or ""), url
+        finally:
+            session.close(error=None)
