@@ -5,7 +5,8 @@ starts. At the end the run's workspace is compared with it (files whose size, mt
 unchanged are not hashed again, as git does) and the changed files' contents are kept as blobs,
 so ``runs diff`` and ``runs apply`` work long after the sandbox is gone. ``apply`` refuses when a
 file the run changed was also changed in the source since the run started: a conflict report
-names each one. ``.git`` is neither recorded nor written: commit the applied changes yourself.
+names each one. ``.git`` is neither recorded nor written, at any depth and as a directory or a file (a
+``gitdir:`` pointer): commit the applied changes yourself.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ from pydantic import BaseModel, ConfigDict
 
 from macrohard.errors import UserError
 
+# rt43: only the top's .git was skipped. A run with --write-back set core.fsmonitor in a repository one level down
+# (proj/.git/config), or wrote a top-level .git *file* pointing at a repository it made; written back, the host ran
+# the agent's command at the person's next `git status` there (or at their prompt's), outside the sandbox.
 SKIP_DIRS = {".git"}
 
 
@@ -91,7 +95,8 @@ def file_state(path: str, known: FileState | None = None,
 def scan_tree(root: str | Path, previous: dict[str, FileState] | None = None,
               hasher: Callable[[str], str] | None = None,
               seen: Callable[[int], None] | None = None) -> dict[str, FileState]:
-    """Every file and symlink under ``root`` by relative path (``.git`` skipped); ``seen(n)`` as it goes."""
+    """Every file and symlink under ``root`` by relative path (``.git`` skipped at every depth, a directory, file or
+    symlink: git's settings and hooks run programs on the host); ``seen(n)`` as it goes."""
     previous = previous or {}
     found: dict[str, FileState] = {}
     root = str(root)
@@ -99,7 +104,7 @@ def scan_tree(root: str | Path, previous: dict[str, FileState] | None = None,
         rel_dir = os.path.relpath(dirpath, root)
         keep = []
         for name in dirnames:
-            if name in SKIP_DIRS and rel_dir == ".":
+            if name in SKIP_DIRS:
                 continue
             if os.path.islink(os.path.join(dirpath, name)):
                 filenames.append(name)  # a symlink to a directory is recorded, never followed
@@ -107,6 +112,8 @@ def scan_tree(root: str | Path, previous: dict[str, FileState] | None = None,
                 keep.append(name)
         dirnames[:] = keep
         for name in filenames:
+            if name in SKIP_DIRS:
+                continue
             rel = name if rel_dir == "." else f"{rel_dir}/{name}"
             state = file_state(os.path.join(dirpath, name), previous.get(rel), hasher)
             if state is not None:

@@ -58,7 +58,7 @@ ETC_ALLOW = (
     "passwd", "group", "hosts", "nsswitch.conf", "ld.so.cache", "ld.so.conf", "ld.so.conf.d", "localtime",
     "alternatives", "ssl", "ca-certificates", "ca-certificates.conf", "mime.types", "protocols", "services",
     "os-release", "debian_version", "bash.bashrc", "inputrc", "profile", "terminfo", "magic", "magic.mime",
-    "gitconfig", "python3", "python3.11", "perl", "login.defs", "environment", "timezone", "papersize",
+    "gitconfig", "python3", "python3.11", "perl", "login.defs", "timezone", "papersize",
     "X11", "fonts", "xdg",  # the desktop: X resources (app-defaults), fontconfig, the window manager's rc
     "java-11-openjdk", "java-17-openjdk", "java-21-openjdk",  # the JDK's java.security: without it javac cannot start
 )
@@ -124,6 +124,43 @@ _etc_view: dict[str, str] = {}
 _etc_lock = threading.Lock()
 
 
+def _everyone_reads(path: str) -> bool:
+    """Whether every local user may read ``path`` (a directory: list and enter it). Symlinks are copied as links."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return False
+    if os.path.islink(path):
+        return True
+    need = 0o005 if os.path.isdir(path) else 0o004
+    return st.st_mode & need == need
+
+
+def fill_etc_view(view: str, root: str = "/etc") -> None:
+    """Copy the allowed entries of ``root`` into ``view``: only what every local user of the host may read.
+
+    rt43: run as root (a container, a CI runner, a server), the copy took what only root reads into the sandbox,
+    whose user is that root in its own namespace: ``/etc/ssl/private`` (the host's TLS keys) was there to ``cat``.
+    ``/etc/environment`` (the system-wide variables, where a host's API keys often live) is not on the list.
+    """
+    def unreadable(folder: str, names: list[str]) -> set[str]:
+        return {n for n in names if not _everyone_reads(os.path.join(folder, n))}
+
+    for name in ETC_ALLOW:
+        src, dest = os.path.join(root, name), os.path.join(view, name)
+        if not _everyone_reads(src):
+            continue
+        try:
+            if os.path.islink(src):
+                os.symlink(os.readlink(src), dest)
+            elif os.path.isdir(src):
+                shutil.copytree(src, dest, symlinks=True, ignore=unreadable)
+            elif os.path.isfile(src):
+                shutil.copy2(src, dest)
+        except OSError:  # unreadable entries are simply left out of the sandbox
+            continue
+
+
 def etc_view() -> str:
     """A copy of the allowed ``/etc`` entries, made once per process and bound as the sandbox's ``/etc``.
 
@@ -132,17 +169,7 @@ def etc_view() -> str:
     with _etc_lock:
         if "path" not in _etc_view:
             view = tempfile.mkdtemp(prefix="macrohard-etc-")
-            for name in ETC_ALLOW:
-                src, dest = f"/etc/{name}", os.path.join(view, name)
-                try:
-                    if os.path.islink(src):
-                        os.symlink(os.readlink(src), dest)
-                    elif os.path.isdir(src):
-                        shutil.copytree(src, dest, symlinks=True)
-                    elif os.path.isfile(src):
-                        shutil.copy2(src, dest)
-                except OSError:  # unreadable entries are simply left out of the sandbox
-                    continue
+            fill_etc_view(view)
             for name in ("resolv.conf", "gai.conf"):  # mount points for the host's files in network "full"
                 if not os.path.lexists(os.path.join(view, name)):
                     open(os.path.join(view, name), "w").close()
