@@ -68,3 +68,41 @@ def test_a_second_ctrl_c_during_a_long_close_keeps_every_change(tmp_path: Path) 
     assert runs[0]["status"] == "interrupted"
     diff = json.loads(mh("runs", "diff", runs[0]["id"], "--json").stdout)
     assert len(diff["changes"]) == FILES and {c["status"] for c in diff["changes"]} == {"added"}
+
+
+def _watch_a_close(monkeypatch, **console: object) -> str:
+    """A close of 3,000 files scanned then kept, as the runner reports it, shown on a console writing to a string."""
+    import io
+
+    from rich.console import Console
+
+    from macrohard.cli import closing
+
+    buf = io.StringIO()
+    monkeypatch.setattr(closing, "err_console", Console(file=buf, width=120, **console))
+    monkeypatch.setattr(closing, "PROGRESS_AFTER_S", 0.0)
+    watch = closing.CloseWatch()
+    watch.on_close(0, 0, 0)  # the close begins
+    for n in range(1, 3001):
+        watch.on_close(n, 0, n * 100_000)
+    for n in range(1, 3001):
+        watch.on_close(n, 3000, 300_000_000)
+    watch.stop()
+    return buf.getvalue()
+
+
+def test_a_close_on_a_stderr_that_is_no_terminal_says_so_in_plain_lines(monkeypatch) -> None:
+    """Under CI, nohup or `2> log` the bar is never drawn (rich draws a live bar only on a terminal): a long close
+    was silent there. The fresh-clone suite of the forty-third wave saw it: its `run` child took its stderr for a
+    pipe, and the second-Ctrl-C test above waited in vain for the bar."""
+    text = _watch_a_close(monkeypatch, force_terminal=False)
+    lines = text.splitlines()
+    assert lines[0] == "saving the workspace's changes: 1 file scanned, 0 MB kept"
+    assert lines[-1] == "saving the workspace's changes: 3,000/3,000 changed files, 300 MB kept"
+    assert len(lines) == 2 and "\x1b" not in text  # one line at the start, one at the end: no bar, no escape codes
+
+
+def test_a_close_on_a_terminal_draws_the_bar(monkeypatch) -> None:
+    text = _watch_a_close(monkeypatch, force_terminal=True)
+    assert "saving the workspace's changes: 3,000/3,000 changed files" in text and "300 MB kept" in text
+    assert "\x1b[" in text  # redrawn in place: a live bar, not a line per update

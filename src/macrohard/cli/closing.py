@@ -24,6 +24,8 @@ from macrohard.cli.common import err_console
 
 # A close shorter than this shows no bar (most are); MACROHARD_PROGRESS_AFTER=0 shows it at once.
 PROGRESS_AFTER_S = float(os.environ.get("MACROHARD_PROGRESS_AFTER", "0.5"))
+# Where stderr is no terminal (a log, CI), a plain line instead of the bar, at most this often
+NOTE_EVERY_S = 5.0
 
 SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
@@ -57,7 +59,8 @@ class CloseWatch:
         raise Interrupted(f"the close was stopped by a second {name}")
 
     def on_close(self, done: int, total: int, size: int) -> None:
-        """The runner's close progress: a bar on stderr once the close takes longer than ``PROGRESS_AFTER_S``.
+        """The runner's close progress: a bar on stderr once the close takes longer than ``PROGRESS_AFTER_S``
+        (on a stderr that is no terminal, a plain line then and every ``NOTE_EVERY_S``, and one at the end).
 
         ``total`` 0: the workspace is being scanned (``done`` files so far); then ``done`` of
         ``total`` changed files kept.
@@ -66,9 +69,16 @@ class CloseWatch:
         if not self.closing:
             self.closing, self._started = True, now
             return
+        if now - self._started < PROGRESS_AFTER_S:
+            return
+        what = f"{done:,} file{'' if done == 1 else 's'} scanned" if not total else f"{done:,}/{total:,} changed files"
+        if not err_console.is_terminal or err_console.is_dumb_terminal:
+            # a log or a pipe (CI, nohup, `2> file`): no bar to redraw, so a plain line now and then
+            if self._shown_at == 0.0 or now - self._shown_at >= NOTE_EVERY_S or (total and done == total):
+                self._shown_at = now
+                err_console.print(f"saving the workspace's changes: {what}, {size / 1e6:.0f} MB kept", highlight=False)
+            return
         if self.progress is None:
-            if now - self._started < PROGRESS_AFTER_S:
-                return
             self.progress = Progress(TextColumn("saving the workspace's changes: {task.description}"), BarColumn(),
                                      TextColumn("{task.fields[mb]:.0f} MB kept"), TimeElapsedColumn(),
                                      console=err_console, transient=True)
@@ -76,7 +86,6 @@ class CloseWatch:
             self.task = self.progress.add_task("", total=None, mb=0.0)
         if now - self._shown_at > 0.05 or (total and done == total):
             self._shown_at = now
-            what = f"{done:,} files scanned" if not total else f"{done:,}/{total:,} changed files"
             self.progress.update(self.task, completed=done, total=total or None, description=what, mb=size / 1e6)
 
     def stop(self) -> None:
