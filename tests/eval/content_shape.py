@@ -76,18 +76,19 @@ def check_no_row_repeats_an_earlier_set(names: tuple[str, ...]) -> None:
     assert not repeats, repeats
 
 
-def check_everyday(everyday: list[Row], words: tuple[str, ...] = ("code", "cook", "travel", "shell", "agent")) -> None:
-    """430 benign rows or more, kinds unique, 10 languages, 30 % not English, the shapes asked for (each word in 10
-    kinds or more), long reports."""
-    assert len(everyday) >= 430
+def check_everyday(everyday: list[Row], words: tuple[str, ...] = ("code", "cook", "travel", "shell", "agent"), *,
+                   size: int = 430, languages: int = 10, per_word: int = 10, long_reports: int = 10) -> None:
+    """``size`` benign rows or more, kinds unique, ``languages`` languages, 30 % not English, the shapes asked for
+    (each word in ``per_word`` kinds or more), ``long_reports`` rows of 600 characters or more."""
+    assert len(everyday) >= size
     assert {label for label, _, _ in everyday} == {"benign"}
     assert all(KIND.match(kind) for _, kind, _ in everyday)
     langs = Counter(lang(kind) for _, kind, _ in everyday)
-    assert len(langs) >= 10, sorted(langs)
+    assert len(langs) >= languages, sorted(langs)
     assert sum(n for code, n in langs.items() if code != "en") >= 0.3 * len(everyday)
     kinds = [kind for _, kind, _ in everyday]
     assert len(kinds) == len(set(kinds))
     # the shapes the brief asked for: coding, cooking, travel, shell output summaries, agent reports
     for word in words:
-        assert sum(word in kind for kind in kinds) >= 10, word
-    assert sum(len(text) >= 600 for _, _, text in everyday) >= 10  # long reports
+        assert sum(word in kind for kind in kinds) >= per_word, word
+    assert sum(len(text) >= 600 for _, _, text in everyday) >= long_reports  # long reports
