@@ -41,6 +41,9 @@ THROUGH_ON_MAIN = {
     "etc_gitconfig": True,
     "bare_layout_write_back[tools/cache]": True,
     "bare_layout_write_back[.]": True,
+    "video_make_subtitles_symlink": True,
+    "video_watch_timeline_symlink": True,
+    "video_asset_swapped_after_check": True,
 }
 
 SECRET = "sk-rt44-0123456789abcdef"
@@ -261,3 +264,101 @@ def test_a_folder_with_only_some_of_gits_names_is_ordinary(tmp_path):
     (tmp_path / "app" / "objects").mkdir()
     (tmp_path / "app" / "objects" / "o.json").write_text("{}\n")
     assert sorted(scan_tree(tmp_path)) == ["app/config", "app/objects/o.json", "app/refs/r.txt"]
+
+
+# -- 4. Imagine's tools run on the host, beside a sandbox that keeps running -------------------------------------------
+
+needs_video = pytest.mark.skipif(any(shutil.which(b) is None for b in ("ffmpeg", "ffprobe", "tesseract", "bwrap")),
+                                 reason="needs ffmpeg, tesseract and bubblewrap")
+VIDEO_SCRIPT = ("size: [320, 180]\nfps: 5\nscenes:\n  - title: Weekly demo\n    duration: 1\n"
+                "    narration: \"touch {marker}\"\n")
+
+
+@needs_video
+def test_video_make_never_writes_its_subtitles_through_a_symlink_to_the_host(tmp_path):
+    """`ln -s ~/.bashrc video.vtt` in the sandbox (allowed), then video_make out=video.mp4: on main the host-side
+    tool wrote the subtitles through the link, the narration one line of shell in the person's .bashrc (checked by
+    hand: `bash .bashrc` ran it). Only the MP4's path was checked."""
+    home, ws, victim, marker = tmp_path / "home", tmp_path / "ws", tmp_path / "victim" / ".bashrc", tmp_path / "PWNED"
+    home.mkdir()
+    ws.mkdir()
+    victim.parent.mkdir()
+    victim.write_text("# the person's bashrc\n")
+    first = _steps(tmp_path / "s.json", [
+        {"kind": "bash", "command": f"ln -s {victim} video.vtt"},
+        {"kind": "write_file", "path": "demo.yaml", "content": VIDEO_SCRIPT.format(marker=marker)},
+        {"kind": "video_make", "path": "demo.yaml", "out": "video.mp4"},
+        {"kind": "bash", "command": "rm video.vtt"},
+        {"kind": "video_make", "path": "demo.yaml", "out": "video.mp4"},
+        {"kind": "bash", "command": "cat video.vtt; test -s video.mp4 && echo MP4"},
+    ])
+    run = _run(home, "make a demo video", "-d", "imagine", "-w", str(ws), "--model", first)
+    steps = _steps_of(home, run["id"])
+    assert [s["verdict"]["decision"] for s in steps[:3]] == ["allow"] * 3
+    assert victim.read_text() == "# the person's bashrc\n"
+    assert steps[2]["observation"]["error"], steps[2]["observation"]
+    # the twin: once the link is gone the same make works, its subtitles beside it
+    assert steps[4]["observation"]["output"].startswith("made video.mp4"), steps[4]["observation"]
+    assert "WEBVTT" in steps[5]["observation"]["output"] and "MP4" in steps[5]["observation"]["output"]
+
+
+@needs_video
+def test_video_watch_never_writes_its_timeline_through_a_symlink_to_the_host(tmp_path):
+    """`.imagine/clip/timeline.json` laid as a link to a host file, then video_watch clip.mp4: on main the timeline
+    (text the agent chose: what the video shows) was written through it."""
+    home, ws, victim = tmp_path / "home", tmp_path / "ws", tmp_path / "victim" / "notes.txt"
+    home.mkdir()
+    ws.mkdir()
+    victim.parent.mkdir()
+    victim.write_text("the person's notes\n")
+    first = _steps(tmp_path / "s.json", [
+        {"kind": "write_file", "path": "demo.yaml", "content": VIDEO_SCRIPT.format(marker="x")},
+        {"kind": "video_make", "path": "demo.yaml", "out": "clip.mp4"},
+        {"kind": "bash", "command": f"mkdir -p .imagine/clip && ln -s {victim} .imagine/clip/timeline.json"},
+        {"kind": "video_watch", "path": "clip.mp4"},
+        {"kind": "bash", "command": "rm .imagine/clip/timeline.json"},
+        {"kind": "video_watch", "path": "clip.mp4"},
+    ])
+    run = _run(home, "watch the demo", "-d", "imagine", "-w", str(ws), "--model", first)
+    steps = _steps_of(home, run["id"])
+    assert [s["verdict"]["decision"] for s in steps[:4]] == ["allow"] * 4
+    assert victim.read_text() == "the person's notes\n"
+    assert steps[3]["observation"]["error"], steps[3]["observation"]
+    assert "Weekly demo" in steps[5]["observation"]["output"], steps[5]["observation"]  # the twin
+
+
+@needs_video
+def test_an_asset_swapped_for_a_link_after_its_check_is_never_read(tmp_path, monkeypatch):
+    """The race a background process in the sandbox can run (it keeps running between actions): the asset is a
+    plain picture when checked, a link to a host picture when Pillow opens it. Simulated deterministically: the
+    swap is made right after the check. On main the host picture was rendered into the agent's video."""
+    from PIL import Image
+
+    from macrohard.imagine import tools as video_tools
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    secret = tmp_path / "secret.png"  # a host picture (another run's screenshot, say): solid red
+    Image.new("RGB", (320, 180), (255, 0, 0)).save(secret)
+    Image.new("RGB", (320, 180), (0, 0, 255)).save(ws / "pic.png")
+    (ws / "s.yaml").write_text("size: [320, 180]\nfps: 5\nscenes:\n  - image: pic.png\n    duration: 1\n")
+    tools = video_tools.VideoTools(str(ws))
+    real = video_tools.VideoTools._inside
+
+    def checked_then_swapped(self, path):
+        resolved = real(self, path)
+        if resolved.name == "pic.png":
+            (ws / "pic.png").unlink()
+            (ws / "pic.png").symlink_to(secret)
+        return resolved
+
+    monkeypatch.setattr(video_tools.VideoTools, "_inside", checked_then_swapped)
+    try:
+        seen = tools.make("s.yaml", "out.mp4")
+        assert seen.error, seen.output
+    except Exception as exc:  # noqa: BLE001 - refused in words is what we want
+        assert "symlink" in str(exc) or "cannot be read" in str(exc), exc
+    if (ws / "out.mp4").exists():
+        frame = subprocess.run(["ffmpeg", "-v", "error", "-i", str(ws / "out.mp4"), "-frames:v", "1", "-f", "rawvideo",
+                                "-pix_fmt", "rgb24", "-"], capture_output=True, timeout=60).stdout
+        red = frame[0], frame[1], frame[2]
+        assert not (red[0] > 200 and red[1] < 60 and red[2] < 60), red
