@@ -11,7 +11,12 @@ Through on e015134d (each test below marked so fails there, see ``THROUGH_ON_MAI
 - a `--write-back` run laid a folder out as a bare repository (``git init --bare``; ``core.bare false``,
   ``core.worktree ..``, ``core.fsmonitor``): written back, the person's ``git status`` inside it ran the agent's
   command on the host, unsandboxed. Only folders named ``.git`` were left out of change sets.
-Held: the same with the workspace's top laid out as a repository's folder (unit, ``scan_tree``); the honest twins.
+- the same with the workspace's top laid out as the repository's folder (``git init --bare .``).
+- Imagine's tools run on the host: ``ln -s ~/.bashrc video.vtt`` then ``video_make out=video.mp4`` overwrote the
+  person's ``.bashrc`` with the subtitles, the narration a line of shell (only the MP4's path was checked); a link
+  at ``.imagine/clip/timeline.json`` did the same at ``video_watch``; an asset swapped for a link to a host picture
+  after its check (a background process in the sandbox keeps running between actions) was rendered into the video.
+Held: the served-port registry and the embed cache are outside every sandbox. Each fix has an honest twin here.
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ THROUGH_ON_MAIN = {
     "video_make_subtitles_symlink": True,
     "video_watch_timeline_symlink": True,
     "video_asset_swapped_after_check": True,
+    "served_registry_and_embed_cache": False,
 }
 
 SECRET = "sk-rt44-0123456789abcdef"
@@ -362,3 +368,22 @@ def test_an_asset_swapped_for_a_link_after_its_check_is_never_read(tmp_path, mon
                                 "-pix_fmt", "rgb24", "-"], capture_output=True, timeout=60).stdout
         red = frame[0], frame[1], frame[2]
         assert not (red[0] > 200 and red[1] < 60 and red[2] < 60), red
+
+
+# -- 5. what else of this user's the brief named: held -----------------------------------------------------------------
+
+
+@needs_bwrap
+def test_a_sandbox_never_sees_the_served_port_registry_nor_the_embed_cache():
+    """Held on main too: the served-port registry (~/.cache/macrohard/served, $XDG_RUNTIME_DIR) and the screens'
+    cache (other runs' texts embedded) are this user's, outside every sandbox (HOME is not bound), guard allowing
+    all, network full."""
+    from macrohard.envs.served import registry_dirs
+    from macrohard.safety import embed
+    paths = [str(p) for p in registry_dirs()] + [str(embed.cache_dir())]
+    present = [p for p in paths if os.path.exists(p)]
+    if not present:
+        pytest.skip("neither exists on this host")
+    out = _sandbox_shell("; ".join(f"test -e {p} && echo SEEN:{p}" for p in present) + "; echo done", network="full")
+    assert "SEEN:" not in out, out
+    assert "done" in out
