@@ -49,6 +49,7 @@ THROUGH_ON_MAIN = {
     "video_make_subtitles_symlink": True,
     "video_watch_timeline_symlink": True,
     "video_asset_swapped_after_check": True,
+    "video_asset_link_flipped_in_background": True,  # a race: 2 of 5 makes that passed the check, on main
     "served_registry_and_embed_cache": False,
 }
 
@@ -387,3 +388,34 @@ def test_a_sandbox_never_sees_the_served_port_registry_nor_the_embed_cache():
     out = _sandbox_shell("; ".join(f"test -e {p} && echo SEEN:{p}" for p in present) + "; echo done", network="full")
     assert "SEEN:" not in out, out
     assert "done" in out
+
+
+@needs_video
+def test_a_background_job_flipping_an_asset_link_never_shows_a_host_picture(tmp_path):
+    """The same race for real: `p.png` flips between `real.png` and a link to a host picture in a background job
+    (allowed; it keeps running between actions), then 20 `video_make`s. On main (run 2026-12-05) 2 of the 5 makes that
+    passed the check rendered the host's picture; here the check's resolved file is the one read, links refused."""
+    from PIL import Image
+    home, ws, host = tmp_path / "home", tmp_path / "ws", tmp_path / "host"
+    for d in (home, ws, host):
+        d.mkdir()
+    Image.new("RGB", (320, 180), (255, 0, 0)).save(host / "secret.png")
+    Image.new("RGB", (320, 180), (0, 0, 255)).save(ws / "real.png")
+    flip = (f"ln -sfn real.png p.png; (while :; do ln -sfn {host / 'secret.png'} p.png; ln -sfn real.png p.png; done) "
+            ">/dev/null 2>&1 &")
+    first = _steps(tmp_path / "s.json", [
+        {"kind": "write_file", "path": "s.yaml",
+         "content": "size: [320, 180]\nfps: 5\nscenes:\n  - image: p.png\n    duration: 1\n"},
+        {"kind": "bash", "command": flip},
+        *({"kind": "video_make", "path": "s.yaml", "out": f"o{i:02d}.mp4"} for i in range(20)),
+        {"kind": "bash", "command": "for f in o*.mp4; do ffmpeg -v error -i $f -frames:v 1 -f rawvideo -pix_fmt rgb24 "
+                                   "- 2>/dev/null | head -c 3 | od -An -tu1; done; echo checked"},
+    ])
+    run = _run(home, "make a video", "-d", "imagine", "-w", str(ws), "--model", first)
+    steps = _steps_of(home, run["id"])
+    assert steps[1]["verdict"]["decision"] == "allow"
+    made = [s for s in steps if str(s["observation"]["output"]).startswith("made o")]
+    pixels = [tuple(int(v) for v in line.split()) for line in steps[-2]["observation"]["output"].splitlines()
+              if len(line.split()) == 3]
+    assert made and "checked" in steps[-2]["observation"]["output"] and len(pixels) == len(made)
+    assert all(not (r > 200 and g < 60 and b < 60) for r, g, b in pixels), pixels
