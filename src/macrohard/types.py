@@ -8,6 +8,7 @@ that every boundary validates the same shapes.
 from __future__ import annotations
 
 import enum
+import re
 import time
 import uuid
 from decimal import Decimal, InvalidOperation
@@ -183,6 +184,9 @@ class McpServer(_Model):
                                       description="Program and arguments of a stdio server, e.g. [python, srv.py].")
     url: str | None = Field(default=None, pattern=r"^https?://", description="A streamable HTTP endpoint.")
     token_env: str | None = Field(default=None, description="Environment variable holding a bearer token for url.")
+    env: list[str] = Field(default_factory=list, max_length=64, description=(
+        "What a stdio server's environment holds besides HOME, LOGNAME, PATH, SHELL, TERM and USER: NAME passes "
+        "this shell's $NAME, NAME=value sets it. Nothing else of the shell's environment (its API keys) reaches it."))
     tools: list[str] = Field(min_length=1, description="The tools the run may call (an allowlist; '*' for all).")
     timeout: float = Field(default=30.0, gt=0, le=600, description="Seconds a call (or the start) may take.")
     max_bytes: int = Field(default=1 << 20, ge=1024, le=64 << 20,
@@ -192,6 +196,11 @@ class McpServer(_Model):
     def _one_transport(self) -> McpServer:
         if (self.url is None) == (self.command is None):
             raise ValueError("give either `command` (a stdio server) or `url` (streamable HTTP), not both or neither")
+        for entry in self.env:
+            if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]{0,127}(=.*)?", entry, flags=re.S) or "\0" in entry:
+                raise ValueError(f"env entry {entry[:60]!r}: write NAME (passes this shell's $NAME) or NAME=value")
+        if self.env and self.command is None:
+            raise ValueError("`env` is for a stdio server (`command`); an HTTP server's token is `token_env`")
         return self
 
 

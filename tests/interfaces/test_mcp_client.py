@@ -4,6 +4,7 @@ dies or floods is an error observation within its deadline."""
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -23,7 +24,9 @@ TOY = str(Path(__file__).with_name("mcp_toy_server.py"))
 
 
 def toy(tools: list[str], timeout: float = 20.0) -> McpServer:
-    return McpServer(name="toy", command=[sys.executable, TOY], tools=tools, timeout=timeout)
+    # a stdio server gets a clean environment: the toy's mark tool is given $TOY_MARK by name (rt44)
+    return McpServer(name="toy", command=[sys.executable, TOY], tools=tools, timeout=timeout,
+                     env=["TOY_MARK"] if "TOY_MARK" in os.environ else [])
 
 
 def call(tool: str, **arguments) -> dict:

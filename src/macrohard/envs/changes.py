@@ -92,14 +92,35 @@ def file_state(path: str, known: FileState | None = None,
                      mtime_ns=st.st_mtime_ns)
 
 
+def looks_like_git_dir(path: str) -> bool:
+    """Whether git would take ``path`` for a repository's own folder (a bare repository, or a ``.git`` by another
+    name): ``HEAD``, ``refs/`` and ``objects/`` (or a ``commondir`` file), as git's ``is_git_directory`` checks. Git run
+    anywhere inside it uses its ``config`` (``core.worktree`` + ``core.fsmonitor`` ran at ``git status``, rt44)."""
+    join, lexists = os.path.join, os.path.lexists
+    return (lexists(join(path, "HEAD")) and lexists(join(path, "refs"))
+            and (lexists(join(path, "objects")) or lexists(join(path, "commondir"))))
+
+
+GIT_DIR_ENTRIES = frozenset({"HEAD", "config", "objects", "refs", "hooks", "info", "logs", "worktrees", "modules",
+                             "commondir", "packed-refs", "index", "description", "branches", "shallow", "rr-cache",
+                             "gitdir", "reftable"})
+
+
+def _git_entry(name: str) -> bool:
+    return name in GIT_DIR_ENTRIES or name.endswith("_HEAD") or name.startswith("config.")
+
+
 def scan_tree(root: str | Path, previous: dict[str, FileState] | None = None,
               hasher: Callable[[str], str] | None = None,
               seen: Callable[[int], None] | None = None) -> dict[str, FileState]:
     """Every file and symlink under ``root`` by relative path (``.git`` skipped at every depth, a directory, file or
-    symlink: git's settings and hooks run programs on the host); ``seen(n)`` as it goes."""
+    symlink: git's settings and hooks run programs on the host; so is a folder laid out as a repository's own,
+    ``looks_like_git_dir``, whatever its name); ``seen(n)`` as it goes."""
     previous = previous or {}
     found: dict[str, FileState] = {}
     root = str(root)
+    # the top laid out as a repository's own folder: git's entries are left out, the person's other files are not
+    top_is_git_dir = looks_like_git_dir(root)
     for dirpath, dirnames, filenames in os.walk(root, onerror=_unreadable):
         rel_dir = os.path.relpath(dirpath, root)
         keep = []
@@ -108,11 +129,13 @@ def scan_tree(root: str | Path, previous: dict[str, FileState] | None = None,
                 continue
             if os.path.islink(os.path.join(dirpath, name)):
                 filenames.append(name)  # a symlink to a directory is recorded, never followed
-            else:
+            elif not looks_like_git_dir(os.path.join(dirpath, name)):
                 keep.append(name)
         dirnames[:] = keep
+        if top_is_git_dir and rel_dir == ".":
+            dirnames[:] = [d for d in dirnames if not _git_entry(d)]
         for name in filenames:
-            if name in SKIP_DIRS:
+            if name in SKIP_DIRS or (top_is_git_dir and rel_dir == "." and _git_entry(name)):
                 continue
             rel = name if rel_dir == "." else f"{rel_dir}/{name}"
             state = file_state(os.path.join(dirpath, name), previous.get(rel), hasher)

@@ -53,12 +53,13 @@ from macrohard.safety.context import GuardFacts
 from macrohard.types import Observation
 
 NETWORK_MODES = ("none", "loopback", "hosts", "full")
-# /etc entries a shell and common tools need; everything else in /etc stays out of the sandbox
+# /etc entries a shell and common tools need; everything else in /etc stays out of the sandbox. Not `gitconfig`: the
+# host's system-wide git settings are where CI hosts keep tokens (`http.extraHeader`, `url.*.insteadOf`), rt44
 ETC_ALLOW = (
     "passwd", "group", "hosts", "nsswitch.conf", "ld.so.cache", "ld.so.conf", "ld.so.conf.d", "localtime",
     "alternatives", "ssl", "ca-certificates", "ca-certificates.conf", "mime.types", "protocols", "services",
     "os-release", "debian_version", "bash.bashrc", "inputrc", "profile", "terminfo", "magic", "magic.mime",
-    "gitconfig", "python3", "python3.11", "perl", "login.defs", "timezone", "papersize",
+    "python3", "python3.11", "perl", "login.defs", "timezone", "papersize",
     "X11", "fonts", "xdg",  # the desktop: X resources (app-defaults), fontconfig, the window manager's rc
     "java-11-openjdk", "java-17-openjdk", "java-21-openjdk",  # the JDK's java.security: without it javac cannot start
 )

@@ -47,6 +47,30 @@ def trip(state: dict[str, Any]) -> None:
         event.set()
 
 
+# what every stdio server gets of this shell's environment (the MCP SDK's own default list); the rest only by `env:`
+INHERITED = ("HOME", "LOGNAME", "PATH", "SHELL", "TERM", "USER")
+
+
+def server_env(cfg: McpServer) -> dict[str, str]:
+    """A stdio server's environment: ``INHERITED`` and what its ``env:`` names, never the whole shell's (rt44: every
+    API key of the user's shell reached any server a task file named). A NAME it lists that is not set fails the
+    start, in words that say so."""
+    env = {name: os.environ[name] for name in INHERITED if name in os.environ}
+    missing = []
+    for entry in cfg.env:
+        name, eq, value = entry.partition("=")
+        if eq:
+            env[name] = value
+        elif name in os.environ:
+            env[name] = os.environ[name]
+        else:
+            missing.append(name)
+    if missing:
+        raise McpFailure(f"MCP server {cfg.name!r} did not start: its `env:` passes ${', $'.join(missing)}, which "
+                         "this shell does not set (export it, or write NAME=value in `env:`)")
+    return env
+
+
 @contextlib.asynccontextmanager
 async def capped_stdio(cfg: McpServer, state: dict[str, Any]) -> AsyncIterator[tuple[Any, Any]]:
     """The SDK's stdio transport, with each message capped at ``cfg.max_bytes`` (an endless line ends the
@@ -57,7 +81,7 @@ async def capped_stdio(cfg: McpServer, state: dict[str, Any]) -> AsyncIterator[t
 
     assert cfg.command is not None
     process = await anyio.open_process(cfg.command, stdin=-1, stdout=-1, stderr=-3,  # -3: DEVNULL
-                                       env={**os.environ}, start_new_session=True)
+                                       env=server_env(cfg), start_new_session=True)
     reader_w, reader = anyio.create_memory_object_stream[Any](0)
     writer, writer_r = anyio.create_memory_object_stream[Any](0)
 
@@ -251,11 +275,17 @@ class Connection:
                     "connection was closed (raise `max_bytes` in the task if the output is expected)")
         while isinstance(exc, BaseExceptionGroup) and exc.exceptions:  # anyio's task groups wrap the cause
             exc = exc.exceptions[0]
+        if isinstance(exc, McpFailure):
+            return str(exc)
         text = str(exc) or type(exc).__name__
         if text.startswith("Timed out while waiting for response"):  # the SDK's words for a request's deadline
             return (f"MCP server {self.cfg.name!r} {what}: it did not answer within {self.cfg.timeout:g}s (a hung "
                     "server, or one whose answer never ends); raise `timeout` in the task if it is only slow")
-        return f"MCP server {self.cfg.name!r} {what}: {text[:300]}"
+        hint = ""
+        if what == "did not start" and self.cfg.command is not None:
+            hint = (f" (a stdio server gets only {', '.join(INHERITED)} of this shell's environment: list in its "
+                    "`env:` what it needs, e.g. `env: [GITHUB_TOKEN]`)")
+        return f"MCP server {self.cfg.name!r} {what}: {text[:300]}{hint}"
 
     # -- calls from any thread ------------------------------------------------------------------------
 
