@@ -1,0 +1,153 @@
+"""rel44's holes, found as an outsider through `macrohard …` as a user would run it, each kept as a test that failed
+before its fix. The table of before and after is in benchmarks/RESULTS.md, rel44's section. Two holes need a fix in
+``src/macrohard/safety/`` (not this helper's to edit): their tests are strict xfails, so the fix there turns them
+into passes (and a forgotten marker into a failure)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+LATIN1 = "name: café\ntasks:\n  - id: t1\n    text: say hi\n".encode("latin-1")
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize(("name", "data", "said"), [
+    ("latin1", LATIN1, "is not UTF-8 text (byte 0xe9 at offset 9, line 1); save it as UTF-8"),
+    ("utf16", "name: x\ntasks: []\n".encode("utf-16"), "is UTF-16 text; save it as UTF-8 (`iconv -f UTF-16"),
+    ("binary", b"name: x\x00\x01\x02", "is binary (it holds NUL bytes), not YAML"),
+])
+def test_a_suite_file_that_is_not_utf8_is_named_with_the_fix(name: str, data: bytes, said: str,
+                                                              tmp_path: Path) -> None:
+    """`macrohard eval run suite.yaml` with a suite saved in Latin-1 (an editor's default on some systems), UTF-16
+    (Windows' Notepad) or a binary file given by mistake: a ``UnicodeDecodeError`` traceback, exit 1. Task files had
+    been told since rel39; suites, divisions and video scripts read their text with ``Path.read_text()``."""
+    from cli_in_process import mh
+
+    suite = tmp_path / f"{name}.yaml"
+    suite.write_bytes(data)
+    done = mh("eval", "run", str(suite), "--model", "scripted")
+    printed = _flat(done.stdout + done.stderr)
+    assert done.returncode == 2 and "Traceback" not in printed, (done.returncode, printed[-1500:])  # before: 1
+    assert f"suite {suite} {said}" in printed and "it needs `name:` and `tasks:`" in printed, printed
+
+
+def test_a_division_file_that_is_not_utf8_is_named_not_a_traceback(tmp_path: Path) -> None:
+    """A user's division in $MACROHARD_HOME/divisions saved in Latin-1: every command that loads the divisions
+    (`macrohard divisions`, a chat) died with a ``UnicodeDecodeError`` traceback, no file named."""
+    from cli_in_process import mh
+
+    folder = Path(os.environ["MACROHARD_HOME"]) / "divisions"
+    folder.mkdir(parents=True)
+    (folder / "mine.yaml").write_bytes("name: café\nsystem_prompt: you help\n".encode("latin-1"))
+    done = mh("divisions")
+    printed = _flat(done.stdout + done.stderr)
+    assert done.returncode == 2 and "Traceback" not in printed, (done.returncode, printed[-1500:])  # before: 1
+    assert f"division file {folder / 'mine.yaml'} is not UTF-8 text (byte 0xe9 at offset 9, line 1)" in printed
+    assert "iconv -f LATIN1 -t UTF-8" in printed, printed
+
+
+def test_a_named_pipe_among_the_division_files_is_refused_not_waited_on(tmp_path: Path) -> None:
+    """A named pipe called `x.yaml` in the divisions folder (a `mkfifo` for a generated division, its writer not
+    started): `macrohard divisions` waited on it without end (``read_text`` opens a pipe blocking)."""
+    folder = Path(os.environ["MACROHARD_HOME"]) / "divisions"
+    folder.mkdir(parents=True)
+    os.mkfifo(folder / "x.yaml")
+    try:
+        done = subprocess.run([sys.executable, "-m", "macrohard", "divisions"], capture_output=True, text=True,
+                              timeout=60, env={**os.environ, "PYTHONPATH": str(SRC), "COLUMNS": "200"})
+    except subprocess.TimeoutExpired:
+        pytest.fail("`macrohard divisions` waited on the pipe for 60 s")  # before
+    printed = _flat(done.stdout + done.stderr)
+    assert done.returncode == 2 and "Traceback" not in printed, (done.returncode, printed[-1500:])
+    assert f"division file {folder / 'x.yaml'} is not a regular file (a pipe or a device)" in printed, printed
+
+
+def test_a_video_script_that_is_not_utf8_is_named(tmp_path: Path) -> None:
+    from cli_in_process import mh
+
+    script = tmp_path / "v.yaml"
+    script.write_bytes("scenes:\n  - text: café\n".encode("latin-1"))
+    done = mh("imagine", "make", str(script))
+    printed = _flat(done.stdout + done.stderr)
+    assert done.returncode != 0 and "Traceback" not in printed, (done.returncode, printed[-1500:])  # before: 1
+    assert f"video script {script} is not UTF-8 text (byte 0xe9" in printed, printed
+
+
+def test_the_honest_twins_still_load(tmp_path: Path) -> None:
+    """The same files saved as UTF-8 (with a BOM too, as some editors write it) load as before; task files keep
+    their own words."""
+    from cli_in_process import mh
+
+    suite = tmp_path / "ok.yaml"
+    suite.write_text("name: ok\ntasks:\n  - id: t1\n    text: café\n    script:\n      - kind: finish\n"
+                     "        answer: done\n")
+    done = mh("eval", "run", str(suite), "--model", "scripted", "--json")
+    assert done.returncode == 0, (done.stdout, done.stderr[-1500:])
+    task = tmp_path / "t.yaml"
+    task.write_bytes("text: café\n".encode("latin-1"))
+    printed = _flat(mh("run", "-f", str(task), "--model", "scripted:/dev/null", "--no-sandbox").stderr)
+    assert f"task file {task} is not UTF-8 text (byte 0xe9 at offset 9" in printed, printed
+    assert "with at least `text: ...`" in printed, printed
+
+
+@pytest.mark.xfail(strict=True, reason="the fix belongs in src/macrohard/safety/policy.py (load_policy reads with "
+                                       "Path.read_text; yamlfile.read_text names the fix): reported, not this "
+                                       "helper's to edit")
+def test_a_policy_file_that_is_not_utf8_is_named(tmp_path: Path) -> None:
+    from cli_in_process import mh
+
+    policy = tmp_path / "policy.yaml"
+    policy.write_bytes("rules: []\n# café\n".encode("latin-1"))
+    script = tmp_path / "s.json"
+    script.write_text('[{"kind": "finish", "answer": "done"}]')
+    done = mh("run", "hi", "--policy", str(policy), "--model", f"scripted:{script}", "--no-sandbox")
+    printed = _flat(done.stdout + done.stderr)
+    assert done.returncode == 2 and "Traceback" not in printed, (done.returncode, printed[-1500:])
+    assert str(policy) in printed and "UTF-8" in printed, printed
+
+
+def _cache_with_a_damaged_table(tmp_path: Path) -> Path | None:
+    """A MACROHARD_CACHE whose files link to this machine's built cache, but the static token table cut short (a
+    first start killed while it was written elsewhere, a copy cut off, a full disk)."""
+    real = Path.home() / ".cache" / "macrohard"
+    tables = sorted(real.glob("minilm-static-*.npy"))
+    if not tables or not list(real.glob("*.onnx")):
+        return None
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    for f in real.iterdir():
+        if f.is_file() and f.suffix in (".npy", ".gguf", ".json", ".onnx") and f not in tables:
+            (cache / f.name).symlink_to(f)
+    for t in tables:
+        (cache / t.name).write_bytes(t.read_bytes()[:1000])
+    return cache
+
+
+@pytest.mark.xfail(strict=True, reason="the fix belongs in src/macrohard/safety/embed.py (static() np.load of a "
+                                       "cut-short table; prepared() looks only at is_file): reported, not this "
+                                       "helper's to edit")
+def test_a_cut_short_screens_table_is_noticed_not_a_traceback_on_every_run(tmp_path: Path) -> None:
+    """The static token table in ~/.cache/macrohard cut short: every `macrohard run` after the first step died with
+    ``ValueError: Failed to read all data for array … (file seems not fully written?)``, exit 1, the run `crashed`,
+    and so every run after it (the file is never rebuilt or named)."""
+    cache = _cache_with_a_damaged_table(tmp_path)
+    if cache is None:
+        pytest.skip("no built screens' cache on this machine to copy")
+    script = tmp_path / "s.json"
+    script.write_text(json.dumps([{"kind": "bash", "command": "echo hi"}, {"kind": "finish", "answer": "done"}]))
+    done = subprocess.run([sys.executable, "-m", "macrohard", "run", "say hi", "-w", str(tmp_path / "ws"),
+                           "--model", f"scripted:{script}"], capture_output=True, text=True, timeout=900,
+                          env={**os.environ, "PYTHONPATH": str(SRC), "COLUMNS": "200", "MACROHARD_CACHE": str(cache)})
+    printed = _flat(done.stdout + done.stderr)
+    assert "Traceback" not in printed, printed[-2000:]  # before: ValueError … file seems not fully written?
+    assert done.returncode == 0 or ("minilm-static" in printed and "damaged" in printed), printed[-2000:]
