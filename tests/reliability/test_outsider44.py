@@ -151,3 +151,45 @@ def test_a_cut_short_screens_table_is_noticed_not_a_traceback_on_every_run(tmp_p
     printed = _flat(done.stdout + done.stderr)
     assert "Traceback" not in printed, printed[-2000:]  # before: ValueError … file seems not fully written?
     assert done.returncode == 0 or ("minilm-static" in printed and "damaged" in printed), printed[-2000:]
+
+
+def test_an_eval_with_many_workers_still_prints_its_report(tmp_path: Path) -> None:
+    """`macrohard eval run tiny --model scripted --workers 12`: exit 0 and nothing printed at all, not the progress,
+    not the report (4 runs of 5 at 12, 16, 20, 1000 workers), llama.cpp's "load: control-looking token" line
+    leaking instead. Each worker thread's first screen loaded the Gemma tokenizer, each load swapping fds 1 and 2
+    for /dev/null and back, interleaved: the process's stdout and stderr stayed on /dev/null (an error would have
+    been as silent). Now the tokenizer loads before a run's first step under one lock (``stdfds.SWAP``), which the
+    embedded models' loads hold too."""
+    done = subprocess.run([sys.executable, "-m", "macrohard", "eval", "run", "tiny", "--model", "scripted",
+                           "--workers", "16"], capture_output=True, text=True, timeout=600,
+                          env={**os.environ, "PYTHONPATH": str(SRC), "COLUMNS": "200"})
+    assert done.returncode == 0, (done.stdout[-1000:], done.stderr[-2000:])
+    assert "HTML report:" in done.stdout, (len(done.stdout), done.stderr[-1000:])  # before: 0 characters on stdout
+    assert "control-looking token" not in done.stderr, done.stderr[-1000:]
+
+
+def test_threads_loading_the_tokenizer_and_a_model_leave_stdout_and_stderr_where_they_were(tmp_path: Path) -> None:
+    """The mechanism, without the eval: eight threads start runs at once (``runner.screens_ready``, then the
+    injection screen's first use of the Gemma tokenizer); fds 1 and 2 are where they were afterwards (before:
+    /dev/null, both or one, 3 times of 3)."""
+    probe = """
+import os, threading
+from macrohard.runner import screens_ready
+from macrohard.safety import gemma_table
+before = os.readlink("/proc/self/fd/1"), os.readlink("/proc/self/fd/2")
+gate = threading.Barrier(8)
+def go():
+    gate.wait()
+    screens_ready()
+    gemma_table.tokenizer()
+threads = [threading.Thread(target=go) for _ in range(8)]
+[t.start() for t in threads]
+[t.join() for t in threads]
+after = os.readlink("/proc/self/fd/1"), os.readlink("/proc/self/fd/2")
+print("SAME" if before == after else f"MOVED {before} -> {after}")
+"""
+    out, err = tmp_path / "out", tmp_path / "err"
+    with open(out, "w") as o, open(err, "w") as e:
+        subprocess.run([sys.executable, "-c", probe], stdout=o, stderr=e, timeout=300,
+                       env={**os.environ, "PYTHONPATH": str(SRC)})
+    assert out.read_text().strip() == "SAME", (out.read_text(), err.read_text()[-1000:])
