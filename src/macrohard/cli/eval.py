@@ -14,7 +14,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from macrohard.cli.common import ago, console, open_store, print_json
+from macrohard.cli.common import ago, console, err_console, open_store, print_json
 from macrohard.errors import ConfigError
 
 
@@ -86,6 +86,7 @@ def run(
     bar: dict[str, Any] = {}
 
     def on_start(info: Any, total: int) -> None:
+        bar["info"], bar["total"] = info, total
         bar["id"] = progress.add_task(f"{the_suite.name} x {spec_model}", total=total, **counts)
 
     def on_result(outcome: Any) -> None:
@@ -94,14 +95,31 @@ def run(
         counts["retried"] += int(outcome.retried)
         progress.update(bar["id"], advance=1, **counts)
 
-    with progress:
-        ex = get_executor(executor, workers=workers, address=address, **options)
-        try:
-            info, outcomes = evaluate(the_suite, spec_model, ex, store=store, repeat=repeat, isolation=isolation,
-                                      tags=tag, workers=workers, max_steps=max_steps, resume=resumed,
-                                      on_start=on_start, on_result=on_result)
-        finally:
-            ex.close()
+    from macrohard.cli.closing import watched
+
+    try:
+        # SIGTERM and SIGHUP stop it as Ctrl-C does (before, rel44: Ctrl-C ended it with the bar as the last word,
+        # no id, no resume line; SIGTERM killed it without a word)
+        with watched(then_ignore=True), progress:
+            ex = get_executor(executor, workers=workers, address=address, **options)
+            try:
+                info, outcomes = evaluate(the_suite, spec_model, ex, store=store, repeat=repeat, isolation=isolation,
+                                          tags=tag, workers=workers, max_steps=max_steps, resume=resumed,
+                                          on_start=on_start, on_result=on_result)
+            finally:
+                ex.close()
+    except KeyboardInterrupt as exc:
+        said = escape(str(exc) or "interrupted")
+        if "info" not in bar:
+            err_console.print(f"\n[yellow]{said} before the evaluation started; nothing was recorded.[/]")
+            raise typer.Exit(130) from None
+        begun = bar["info"]
+        done = len(records.result_keys(store, begun.id))  # a resumed evaluation's earlier results too
+        err_console.print(f"\n[yellow]{said}: the {done} of {bar['total']} results recorded are kept in evaluation "
+                          f"{escape(begun.id)}; run the rest with `macrohard eval run "
+                          f"{escape(str(begun.suite_source or begun.suite))} --resume {escape(begun.id)}` (`macrohard "
+                          f"eval show {escape(begun.id)}` shows it now)[/]", soft_wrap=True, highlight=False)
+        raise typer.Exit(130) from None
     summary = summarize(info, outcomes)
     path = _write_html(info, outcomes, summary, html)
     if as_json:
