@@ -226,3 +226,40 @@ def test_an_interrupted_eval_says_what_is_kept_and_the_resume_line(sig: str, tmp
     assert done.returncode == 0, (done.stdout[-1500:], done.stderr[-1500:])
     summary = json.loads(done.stdout)
     assert summary["state"] == "complete" and summary["overall"]["passed"] == 37, {k: summary[k] for k in ("state", "overall")}
+
+
+def _one_task_suite(tmp_path: Path) -> Path:
+    suite = tmp_path / "one.yaml"
+    suite.write_text("name: one\ntasks:\n  - id: t1\n    text: say done\n    script:\n      - kind: finish\n"
+                     "        answer: done\n")
+    return suite
+
+
+def test_an_html_report_path_that_cannot_be_written_is_said_after_the_summary(tmp_path: Path) -> None:
+    """`macrohard eval run s.yaml --html /proc/r.html` (a path that cannot be written: a read-only or full disk, a
+    folder that is gone): a ``FileNotFoundError`` traceback after the whole evaluation, its summary never printed.
+    Now the summary, then the error with the evaluation's id and the line that writes the report again; exit 2."""
+    from cli_in_process import mh
+
+    done = mh("eval", "run", str(_one_task_suite(tmp_path)), "--model", "scripted", "--html", "/proc/r.html")
+    printed = _flat(done.stdout + done.stderr)
+    assert done.returncode == 2 and "Traceback" not in printed, (done.returncode, printed[-1500:])  # before: 1
+    assert "100%" in done.stdout, printed[-1500:]  # the summary
+    assert "the HTML report could not be written to /proc/r.html" in printed and "--html FILE` writes" in printed
+    eval_id = printed.split("the evaluation ")[1].split(" ")[0]
+    again = tmp_path / "r.html"
+    assert mh("eval", "show", eval_id, "--html", str(again)).returncode == 0 and again.stat().st_size > 0
+
+
+def test_an_html_report_path_that_is_a_directory_is_refused_before_the_evaluation(tmp_path: Path) -> None:
+    """`--html DIR`: an ``IsADirectoryError`` traceback after the whole evaluation; now refused before it runs."""
+    from cli_in_process import mh
+
+    done = mh("eval", "run", str(_one_task_suite(tmp_path)), "--model", "scripted", "--html", str(tmp_path))
+    printed = _flat(done.stdout + done.stderr)
+    assert done.returncode == 2 and "Traceback" not in printed, (done.returncode, printed[-1500:])  # before: 1
+    assert f"--html {tmp_path} is a directory: give the report's file name" in printed, printed
+    assert "100%" not in printed, printed  # nothing was run
+    ok = tmp_path / "r.html"  # the honest twin
+    assert mh("eval", "run", str(_one_task_suite(tmp_path)), "--model", "scripted", "--html", str(ok)).returncode == 0
+    assert ok.stat().st_size > 0
