@@ -263,3 +263,24 @@ def test_an_html_report_path_that_is_a_directory_is_refused_before_the_evaluatio
     ok = tmp_path / "r.html"  # the honest twin
     assert mh("eval", "run", str(_one_task_suite(tmp_path)), "--model", "scripted", "--html", str(ok)).returncode == 0
     assert ok.stat().st_size > 0
+
+
+@pytest.mark.parametrize("where", ["gone", "directory"])
+def test_say_to_a_file_that_cannot_be_written_is_said(where: str, tmp_path: Path) -> None:
+    """`macrohard say hi --out /proc/x.wav` (a folder that cannot take a file): an ``AttributeError: 'Wave_write'
+    object has no attribute '_file'`` traceback (``wave.open`` of a name hides the OSError); `--out DIR`: an
+    ``IsADirectoryError`` traceback at the rename. Now each is named, exit 2; the honest twin writes its WAV."""
+    import shutil
+
+    from cli_in_process import mh
+
+    if not (shutil.which("espeak-ng") or shutil.which("espeak")):
+        pytest.skip("no espeak: no offline voice to write with")
+    out = "/proc/x.wav" if where == "gone" else str(tmp_path)
+    done = mh("say", "hi", "--out", out)
+    printed = _flat(done.stdout + done.stderr)
+    assert done.returncode == 2 and "Traceback" not in printed, (done.returncode, printed[-1500:])  # before: 1
+    assert (f"cannot write {out} (No such file or directory" if where == "gone" else
+            f"{out} is a directory: give the WAV file's name") in printed, printed
+    ok = tmp_path / "ok.wav"
+    assert mh("say", "hi", "--out", str(ok)).returncode == 0 and ok.stat().st_size > 44
