@@ -284,3 +284,26 @@ def test_say_to_a_file_that_cannot_be_written_is_said(where: str, tmp_path: Path
             f"{out} is a directory: give the WAV file's name") in printed, printed
     ok = tmp_path / "ok.wav"
     assert mh("say", "hi", "--out", str(ok)).returncode == 0 and ok.stat().st_size > 44
+
+
+@pytest.mark.parametrize("where", ["gone", "directory"])
+def test_imagine_make_to_a_file_that_cannot_be_written_is_said_before_rendering(where: str, tmp_path: Path) -> None:
+    """`macrohard imagine make v.yaml --out /proc/x.mp4` or `--out DIR`: the whole video rendered (minutes for a long
+    script), then a ``FileNotFoundError`` / ``IsADirectoryError`` traceback at the rename, exit 1. Now named before
+    the rendering starts, exit 2; the twin writes its MP4."""
+    import shutil
+
+    from cli_in_process import mh
+
+    if not shutil.which("ffmpeg"):
+        pytest.skip("no ffmpeg")
+    script = tmp_path / "v.yaml"
+    script.write_text("scenes:\n  - title: hello\n")
+    out = "/proc/x.mp4" if where == "gone" else str(tmp_path)
+    done = mh("imagine", "make", str(script), "--out", out)
+    printed = _flat(done.stdout + done.stderr)
+    assert done.returncode == 2 and "Traceback" not in printed, (done.returncode, printed[-1500:])  # before: 1
+    assert (f"cannot write {out} (No such file or directory" if where == "gone" else
+            f"{out} is a directory: give the video's file name") in printed, printed
+    ok = tmp_path / "ok.mp4"
+    assert mh("imagine", "make", str(script), "--out", str(ok)).returncode == 0 and ok.stat().st_size > 0
