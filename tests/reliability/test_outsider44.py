@@ -307,3 +307,30 @@ def test_imagine_make_to_a_file_that_cannot_be_written_is_said_before_rendering(
             f"{out} is a directory: give the video's file name") in printed, printed
     ok = tmp_path / "ok.mp4"
     assert mh("imagine", "make", str(script), "--out", str(ok)).returncode == 0 and ok.stat().st_size > 0
+
+
+@pytest.mark.parametrize("where", ["gone", "file"])
+def test_imagine_describe_into_a_folder_that_cannot_be_made_is_said(where: str, tmp_path: Path) -> None:
+    """`macrohard imagine describe v.mp4 --out /proc/xd` (or `--out` an existing file): a ``FileNotFoundError`` /
+    ``NotADirectoryError`` traceback from ``mkdir``, exit 1. Now named, exit 2; the twin describes it."""
+    import shutil
+
+    from cli_in_process import mh
+
+    if not shutil.which("ffmpeg"):
+        pytest.skip("no ffmpeg")
+    script = tmp_path / "v.yaml"
+    script.write_text("scenes:\n  - title: hello\n")
+    video = tmp_path / "v.mp4"
+    assert mh("imagine", "make", str(script), "--out", str(video)).returncode == 0
+    if where == "gone":
+        out, said = "/proc/xd", "cannot make the folder /proc/xd (No such file or directory)"
+    else:
+        (tmp_path / "afile").write_text("x")
+        out, said = str(tmp_path / "afile"), f"--out {tmp_path / 'afile'} is a file: give a directory"
+    done = mh("imagine", "describe", str(video), "--out", out, "--no-index")
+    printed = _flat(done.stdout + done.stderr)
+    assert done.returncode == 2 and "Traceback" not in printed, (done.returncode, printed[-1500:])  # before: 1
+    assert said in printed, printed
+    assert mh("imagine", "describe", str(video), "--out", str(tmp_path / "ok"), "--no-index").returncode == 0
+    assert (tmp_path / "ok" / "timeline.json").is_file()
