@@ -334,3 +334,32 @@ def test_imagine_describe_into_a_folder_that_cannot_be_made_is_said(where: str, 
     assert said in printed, printed
     assert mh("imagine", "describe", str(video), "--out", str(tmp_path / "ok"), "--no-index").returncode == 0
     assert (tmp_path / "ok" / "timeline.json").is_file()
+
+
+def test_a_replay_into_a_folder_that_cannot_be_made_is_said(tmp_path: Path) -> None:
+    """`macrohard runs replay ID --out /proc/xr` (or `--out` an existing file) of a browser run: a
+    ``FileNotFoundError`` / ``FileExistsError`` traceback from ``mkdir``, exit 1. Now named, exit 2; the twin
+    writes the replay."""
+    import shutil
+
+    from cli_in_process import mh
+
+    pytest.importorskip("playwright")
+    if not Path("/usr/bin/chromium").exists() or not shutil.which("ffmpeg"):
+        pytest.skip("no Chromium or no ffmpeg")
+    script = tmp_path / "s.json"
+    script.write_text(json.dumps([{"kind": "browser_goto", "url": "data:text/html,<h1>one</h1>"},
+                                  {"kind": "finish", "answer": "done"}]))
+    assert mh("run", "browse", "--environment", "browser", "-w", str(tmp_path / "ws"),
+              "--model", f"scripted:{script}").returncode == 0
+    run_id = json.loads(mh("runs", "list", "--json").stdout)[0]["id"]
+    (tmp_path / "afile").write_text("x")
+    for out, said in (("/proc/xr", "cannot make the folder /proc/xr (No such file or directory)"),
+                      (str(tmp_path / "afile"), f"--out {tmp_path / 'afile'} is a file: give a directory for "
+                                                "replay.mp4 and contact_sheet.png")):
+        done = mh("runs", "replay", run_id, "--out", out)
+        printed = _flat(done.stdout + done.stderr)
+        assert done.returncode == 2 and "Traceback" not in printed, (done.returncode, printed[-1500:])  # before: 1
+        assert said in printed, printed
+    assert mh("runs", "replay", run_id, "--out", str(tmp_path / "ok")).returncode == 0
+    assert (tmp_path / "ok" / "replay.mp4").stat().st_size > 0

@@ -173,18 +173,9 @@ def step_spans(steps: list[Any], seconds_per_step: float) -> list[tuple[float, f
 def folder_for(out_dir: str | Path) -> Path:
     """``out_dir`` made (with ``frames/``), or a ``ConfigError`` naming why not, before any frame is read. Before
     (rel44): `imagine describe V --out /proc/x` or `--out FILE` was a traceback from ``mkdir``."""
-    from macrohard.errors import ConfigError
+    from macrohard.replay import out_folder
 
-    out = Path(out_dir)
-    if out.exists() and not out.is_dir():
-        raise ConfigError(f"--out {out} is a file: give a directory for timeline.json, index.html and frames/ "
-                          f"(`--out {out.with_suffix('')}-described`)")
-    try:
-        (out / "frames").mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ConfigError(f"cannot make the folder {exc.filename or out} ({exc.strerror or exc}): give --out a "
-                          "directory you can write, on a disk with room") from exc
-    return out
+    return out_folder(out_dir, "timeline.json, index.html and frames/", sub="frames")
 
 
 def describe_run(store: Any, run_id: str, out_dir: str | Path | None = None, **kw: Any) -> Timeline:
