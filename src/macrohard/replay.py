@@ -20,7 +20,7 @@ from PIL import ImageChops, ImageDraw
 from pydantic import BaseModel, Field
 
 from macrohard.envs.recording import font
-from macrohard.errors import MissingDependency, NotFound
+from macrohard.errors import ConfigError, MissingDependency, NotFound
 from macrohard.store.sqlite import default_home
 from macrohard.types import Run, Step
 
@@ -174,6 +174,21 @@ def contact_sheet(run: Run, shots: list[tuple[Step, PILImage.Image, bool]], *, c
     return sheet
 
 
+def out_folder(out_dir: str | Path, holds: str, *, sub: str = "") -> Path:
+    """``out_dir`` (and ``sub`` in it) made, or a ``ConfigError`` naming why not, before any work is done. Before
+    (rel44): `runs replay ID --out /proc/x` or `--out FILE` (and `imagine describe`'s) was a traceback from
+    ``mkdir``. ``holds``: what the folder is for, for the message."""
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise ConfigError(f"--out {out} is a file: give a directory for {holds} (`--out {out.with_suffix('')}-out`)")
+    try:
+        (out / sub if sub else out).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(f"cannot make the folder {exc.filename or out} ({exc.strerror or exc}): give --out a "
+                          "directory you can write, on a disk with room") from exc
+    return out
+
+
 def render(store: Any, run_id: str, out_dir: str | Path | None = None, *, seconds_per_step: float = 1.5,
            fps: int = 10) -> Replay:
     """Write ``replay.mp4`` and ``contact_sheet.png`` for a run into ``out_dir``."""
@@ -185,7 +200,7 @@ def render(store: Any, run_id: str, out_dir: str | Path | None = None, *, second
         raise NotFound(f"run {run.id} has no screenshots to replay: only browser and desktop runs record frames")
     if shutil.which("ffmpeg") is None:
         raise MissingDependency("replays need ffmpeg: apt-get install ffmpeg")
-    out.mkdir(parents=True, exist_ok=True)
+    out_folder(out, "replay.mp4 and contact_sheet.png")
     blank = PILImage.new("RGB", FRAME_SIZE, (24, 24, 28))
     current = blank
     shots: list[tuple[Step, PILImage.Image, bool]] = []  # every step, its frame, whether the frame is its own

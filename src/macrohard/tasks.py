@@ -19,7 +19,7 @@ from pydantic import Field
 from macrohard.errors import TaskFileError
 from macrohard.eval.suite import Check
 from macrohard.types import Task
-from macrohard.yamlfile import load_model
+from macrohard.yamlfile import decode_text, load_model
 
 
 class TaskFile(Task):
@@ -98,17 +98,7 @@ def _read(path: str | Path) -> tuple[str, str]:
     if len(data) > MAX_TASK_FILE_BYTES:
         raise TaskFileError(f"task file {p} is larger than {MAX_TASK_FILE_BYTES >> 20} MiB; keep the task short and "
                             "put large inputs in the workspace (--source DIR, or `files:` for small ones)")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # before (rel39): called binary, which it is not
-        raise TaskFileError(f"task file {p} is UTF-16 text; save it as UTF-8 (`iconv -f UTF-16 -t UTF-8 {p} > "
-                            "task-utf8.yaml`), with at least `text: ...`")
-    if b"\x00" in data:
-        raise TaskFileError(f"task file {p} is binary (it holds NUL bytes), not a YAML task; give a text file "
-                            "with at least `text: ...`")
-    try:
-        return data.decode("utf-8"), str(p)
-    except UnicodeDecodeError as exc:
-        raise TaskFileError(f"task file {p} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-                            "save it as UTF-8") from exc
+    return decode_text(data, str(p), error=TaskFileError, what="task file", hint="with at least `text: ...`"), str(p)
 
 
 def load_task_file(path: str | Path) -> Task:

@@ -124,3 +124,50 @@ def load_model(text: str, source: str, model: type[M], *, error: type[UserError]
             field = "".join(c if c.isprintable() else repr(c)[1:-1] for c in field)  # a NUL in a key, printed raw
             problems.append(f"{source}:{line_of(node, loc)}: {field}: {err['msg']}")
         raise error(f"invalid {what.removeprefix('a ').removeprefix('an ')}:\n  " + "\n  ".join(problems)) from exc
+
+
+def decode_text(data: bytes, source: str, *, error: type[UserError], what: str, hint: str = "") -> str:
+    """The UTF-8 text of a YAML file's bytes; UTF-16, NUL bytes or other bytes that are not UTF-8 each an ``error``
+    naming the file, where it went wrong and how to save it right (task files, suites, divisions, video scripts)."""
+    more = f"; {hint}" if hint else ""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # before (rel39): called binary, which it is not
+        raise error(f"{what} {source} is UTF-16 text; save it as UTF-8 (`iconv -f UTF-16 -t UTF-8 {source} > "
+                    f"fixed.yaml`){more}")
+    if b"\x00" in data:
+        raise error(f"{what} {source} is binary (it holds NUL bytes), not YAML; give a text file{more}")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise error(f"{what} {source} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}, line "
+                    f"{line}); save it as UTF-8 (from Latin-1: `iconv -f LATIN1 -t UTF-8 {source} > fixed.yaml`)"
+                    f"{more}") from exc
+
+
+def read_text(path: Any, *, error: type[UserError], what: str, hint: str = "") -> str:
+    """The text of the YAML file at ``path`` (see ``decode_text``). Only a regular file is read: opening a named pipe
+    would wait without end for a writer, so it is refused like a directory, each with the fix named. rel44: a suite,
+    division or video script that was not UTF-8 was a ``UnicodeDecodeError`` traceback, only task files were told."""
+    import errno
+    import os
+    import stat
+
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as exc:
+        fix = {errno.ENOENT: "check the path", errno.EACCES: "make it readable for you (`chmod u+r`)",
+               errno.ELOOP: "the path is a symbolic link loop: give the file itself"}.get(exc.errno or 0,
+                                                                                          "give a readable YAML file")
+        raise error(f"cannot read {what} {path}: {exc.strerror}; {fix}") from exc
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            kind = "a directory" if stat.S_ISDIR(os.fstat(fd).st_mode) else "not a regular file (a pipe or a device)"
+            raise error(f"{what} {path} is {kind}; give the YAML file itself")
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            os.set_blocking(fh.fileno(), True)
+            data = fh.read()
+    except OSError as exc:
+        raise error(f"cannot read {what} {path}: {exc.strerror}; give a readable YAML file") from exc
+    finally:
+        os.close(fd)
+    return decode_text(data, str(path), error=error, what=what, hint=hint)

@@ -14,7 +14,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from macrohard.cli.common import ago, console, open_store, print_json
+from macrohard.cli.common import ago, console, err_console, open_store, print_json
 from macrohard.errors import ConfigError
 
 
@@ -40,11 +40,25 @@ def _report_path(eval_id: str, html: Path | None) -> Path:
 
 
 def _write_html(info: Any, outcomes: list[Any], summary: Any, html: Path | None) -> Path:
+    """The HTML report written; a path that cannot be written is a ``ConfigError`` naming the way to write it again.
+    Before (rel44): `--html DIR` or an unwritable path was a traceback after the whole evaluation, its summary never
+    printed."""
     from macrohard.eval.html import render_html
 
-    path = _report_path(info.id, html)
-    path.write_text(render_html(summary, outcomes))
+    try:
+        path = _report_path(info.id, html)
+        path.write_text(render_html(summary, outcomes))
+    except OSError as exc:
+        raise ConfigError(f"the HTML report could not be written to {exc.filename or html or 'the reports folder'} ({exc.strerror or exc}): "
+                          f"the evaluation {info.id} is recorded; `macrohard eval show {info.id} --html FILE` writes "
+                          "its report to a file you can write") from exc
     return path
+
+
+def _check_html(html: Path | None) -> None:
+    """Refuse a directory for ``--html`` before the evaluation runs, not after it."""
+    if html is not None and html.is_dir():
+        raise ConfigError(f"--html {html} is a directory: give the report's file name (`--html {html / 'report.html'}`)")
 
 
 @app.command("run")
@@ -75,6 +89,7 @@ def run(
     resumed = records.get_eval(store, resume) if resume else None
     spec_model = model or (resumed.model if resumed else None) or default_spec("agent")
     the_suite = load_suite(suite)
+    _check_html(html)
     if workers < 1:
         raise ConfigError("--workers must be at least 1")
     options: dict[str, Any] = {"pool": pool} if executor == "local" else {}
@@ -86,6 +101,7 @@ def run(
     bar: dict[str, Any] = {}
 
     def on_start(info: Any, total: int) -> None:
+        bar["info"], bar["total"] = info, total
         bar["id"] = progress.add_task(f"{the_suite.name} x {spec_model}", total=total, **counts)
 
     def on_result(outcome: Any) -> None:
@@ -94,21 +110,45 @@ def run(
         counts["retried"] += int(outcome.retried)
         progress.update(bar["id"], advance=1, **counts)
 
-    with progress:
-        ex = get_executor(executor, workers=workers, address=address, **options)
-        try:
-            info, outcomes = evaluate(the_suite, spec_model, ex, store=store, repeat=repeat, isolation=isolation,
-                                      tags=tag, workers=workers, max_steps=max_steps, resume=resumed,
-                                      on_start=on_start, on_result=on_result)
-        finally:
-            ex.close()
+    from macrohard.cli.closing import watched
+
+    try:
+        # SIGTERM and SIGHUP stop it as Ctrl-C does (before, rel44: Ctrl-C ended it with the bar as the last word,
+        # no id, no resume line; SIGTERM killed it without a word)
+        with watched(then_ignore=True), progress:
+            ex = get_executor(executor, workers=workers, address=address, **options)
+            try:
+                info, outcomes = evaluate(the_suite, spec_model, ex, store=store, repeat=repeat, isolation=isolation,
+                                          tags=tag, workers=workers, max_steps=max_steps, resume=resumed,
+                                          on_start=on_start, on_result=on_result)
+            finally:
+                ex.close()
+    except KeyboardInterrupt as exc:
+        said = escape(str(exc) or "interrupted")
+        if "info" not in bar:
+            err_console.print(f"\n[yellow]{said} before the evaluation started; nothing was recorded.[/]")
+            raise typer.Exit(130) from None
+        begun = bar["info"]
+        done = len(records.result_keys(store, begun.id))  # a resumed evaluation's earlier results too
+        err_console.print(f"\n[yellow]{said}: the {done} of {bar['total']} results recorded are kept in evaluation "
+                          f"{escape(begun.id)}; run the rest with `macrohard eval run "
+                          f"{escape(str(begun.suite_source or begun.suite))} --resume {escape(begun.id)}` (`macrohard "
+                          f"eval show {escape(begun.id)}` shows it now)[/]", soft_wrap=True, highlight=False)
+        raise typer.Exit(130) from None
     summary = summarize(info, outcomes)
-    path = _write_html(info, outcomes, summary, html)
+    try:
+        path: Path | None = _write_html(info, outcomes, summary, html)
+        unwritten = None
+    except ConfigError as exc:  # the summary is printed all the same; the error after it
+        path, unwritten = None, exc
     if as_json:
-        print_json({**summary.model_dump(mode="json"), "html": str(path)})
-        return
-    print_summary(summary, console, failures=[o for o in outcomes if not o.passed])
-    console.print(f"HTML report: [cyan]{escape(str(path))}[/]   runs: [bold]macrohard runs list[/]")
+        print_json({**summary.model_dump(mode="json"), "html": str(path) if path else None})
+    else:
+        print_summary(summary, console, failures=[o for o in outcomes if not o.passed])
+        if path is not None:
+            console.print(f"HTML report: [cyan]{escape(str(path))}[/]   runs: [bold]macrohard runs list[/]")
+    if unwritten is not None:
+        raise unwritten
 
 
 @app.command("show")
@@ -121,6 +161,7 @@ def show(
     from macrohard.eval import records
     from macrohard.eval.report import print_summary, summarize
 
+    _check_html(html)
     store = open_store()
     info = records.get_eval(store, eval_id or records.latest_eval_id(store))
     outcomes = records.results(store, info.id)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from macrohard.divisions.config import Division
 from macrohard.errors import ConfigError
-from macrohard.yamlfile import load_model
+from macrohard.yamlfile import load_model, read_text
 
 BUILTIN_DIR = Path(__file__).with_name("builtin")
 
@@ -21,10 +21,8 @@ def user_dir() -> Path:
 
 def load_file(path: Path, *, packaged: bool = False) -> Division:
     """One division file, validated; a packaged file may not loosen the user's policy."""
-    try:
-        text = path.read_text()
-    except OSError as exc:
-        raise ConfigError(f"cannot read division file {path}: {exc.strerror}") from exc
+    text = read_text(path, error=ConfigError, what="division file",
+                     hint="it needs name: and system_prompt:; see `macrohard divisions --json`")
     division = load_model(text, str(path), Division, error=ConfigError, what="a division file",
                           hint="it needs name: and system_prompt:; see `macrohard divisions --json`")
     if packaged and division.policy.loosen:

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from macrohard.errors import TaskFileError
 from macrohard.types import Budget, RunStatus, Task
-from macrohard.yamlfile import load_model
+from macrohard.yamlfile import load_model, read_text
 
 SUITES_DIR = Path(__file__).parent / "suites"
 
@@ -202,8 +202,5 @@ def load_suite(name_or_path: str | Path) -> Suite:
         if not path.is_file():
             raise TaskFileError(f"no suite {str(name_or_path)!r}: give a YAML file or one of the built-in suites "
                                 f"({', '.join(builtin_names())}); `macrohard eval list` shows them")
-    try:
-        text = path.read_text()
-    except OSError as exc:
-        raise TaskFileError(f"cannot read suite {path}: {exc.strerror}") from exc
+    text = read_text(path, error=TaskFileError, what="suite", hint="it needs `name:` and `tasks:`")
     return parse_suite(text, str(path))

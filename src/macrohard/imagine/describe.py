@@ -106,7 +106,7 @@ def describe_video(path: str | Path, out_dir: str | Path, *, fps: float = 2.0, o
     info = fr.probe(path)
     reader = ocr_engine(ocr)
     rate = fr.sample_rate(info, fps, max_frames)
-    out = Path(out_dir)
+    out = folder_for(out_dir)
     (out / "frames").mkdir(parents=True, exist_ok=True)
     warnings = []
     if info.duration and info.duration * min(fps, info.fps) > max_frames:
@@ -170,13 +170,21 @@ def step_spans(steps: list[Any], seconds_per_step: float) -> list[tuple[float, f
     return spans
 
 
+def folder_for(out_dir: str | Path) -> Path:
+    """``out_dir`` made (with ``frames/``), or a ``ConfigError`` naming why not, before any frame is read. Before
+    (rel44): `imagine describe V --out /proc/x` or `--out FILE` was a traceback from ``mkdir``."""
+    from macrohard.replay import out_folder
+
+    return out_folder(out_dir, "timeline.json, index.html and frames/", sub="frames")
+
+
 def describe_run(store: Any, run_id: str, out_dir: str | Path | None = None, **kw: Any) -> Timeline:
     """Render the run's replay (a fixed time per step) and describe it, aligned with its steps."""
     from macrohard.replay import render
     from macrohard.store.sqlite import default_home
 
     run = store.get_run(run_id)
-    out = Path(out_dir) if out_dir is not None else default_home() / "imagine" / run.id
+    out = folder_for(Path(out_dir) if out_dir is not None else default_home() / "imagine" / run.id)
     replay = render(store, run.id, out / "replay", seconds_per_step=SECONDS_PER_STEP)
     assert replay.video is not None
     return describe_video(replay.video, out, source=f"run:{run.id}", run_id=run.id,

@@ -10,6 +10,7 @@ the video and muxed into it as a ``mov_text`` track.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -21,7 +22,7 @@ from PIL import Image, ImageDraw
 from pydantic import BaseModel
 
 from macrohard.envs.recording import font
-from macrohard.errors import UserError
+from macrohard.errors import ConfigError, UserError
 from macrohard.imagine.frames import SAFE_INPUT, need_ffmpeg, probe
 from macrohard.imagine.script import BadScript, Scene, Script, check_assets
 
@@ -155,6 +156,24 @@ def scene_clip(scene: Scene, script: Script, seconds: float, audio: Path | None,
     return out
 
 
+def _unwritable(target: Path, exc: OSError) -> ConfigError:
+    return ConfigError(f"cannot write {target} ({exc.strerror or exc}: {exc.filename or target}): give --out a file "
+                       "in a folder you can write, on a disk with room")
+
+
+def _writable(target: Path) -> None:
+    """Whether the video can be written where it is asked for: said before minutes of rendering, not after."""
+    if target.is_dir():
+        raise ConfigError(f"{target} is a directory: give the video's file name (`--out {target / 'video.mp4'}`)")
+    probe_file = target.parent / f".{target.name}.part"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        probe_file.touch()
+        probe_file.unlink()
+    except OSError as exc:
+        raise _unwritable(target, exc) from exc
+
+
 def make(script: Script, out: str | Path, *, progress: Callable[[int, int], None] | None = None,
          narrate: bool = True) -> Made:
     """Render ``script`` to ``out`` (MP4) and ``out``.vtt; whole or not at all."""
@@ -167,7 +186,7 @@ def make(script: Script, out: str | Path, *, progress: Callable[[int, int], None
                 raise BadScript(f"{s.video!r} is {info.duration:.1f}s long: a segment cannot start at {s.start}s")
     speak, narration = narrator() if narrate else (None, "silent: narration turned off")
     target = Path(out)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    _writable(target)  # before (rel44): a traceback after the whole rendering, at the rename
     cues: list[tuple[float, float, str]] = []
     clips: list[Path] = []
     t = 0.0
@@ -199,8 +218,14 @@ def make(script: Script, out: str | Path, *, progress: Callable[[int, int], None
         _ff(["-f", "concat", "-safe", "0", "-i", str(tmp / "list.txt"), "-i", str(tmp / "subs.vtt"),
              "-map", "0:v", "-map", "0:a", "-map", "1:s", "-c:v", "copy", "-c:a", "copy", "-c:s", "mov_text",
              "-metadata:s:s:0", "language=eng", "-movflags", "+faststart", str(tmp / "out.mp4")])
-        shutil.move(str(tmp / "out.mp4"), str(target.parent / f".{target.name}.part"))
-        os.replace(target.parent / f".{target.name}.part", target)
-        subs.write_text(vtt)
+        part = target.parent / f".{target.name}.part"
+        try:
+            shutil.move(str(tmp / "out.mp4"), str(part))
+            os.replace(part, target)
+            subs.write_text(vtt)
+        except OSError as exc:  # a disk that filled up, a folder removed while it rendered
+            with contextlib.suppress(OSError):
+                part.unlink(missing_ok=True)
+            raise _unwritable(target, exc) from exc
     return Made(video=str(target), subtitles=str(subs), duration=round(_seconds(target), 3),
                 scenes=len(script.scenes), narration=narration)

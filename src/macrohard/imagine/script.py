@@ -27,7 +27,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from macrohard.errors import UserError
-from macrohard.yamlfile import load_model
+from macrohard.yamlfile import load_model, read_text
 
 
 class BadScript(UserError):
@@ -79,7 +79,8 @@ def load_script(path: str | Path) -> Script:
     p = Path(path)
     if not p.is_file():
         raise BadScript(f"no script at {p}")
-    script = load_model(p.read_text(), str(p), Script, error=BadScript, what="a video script",
+    text = read_text(p, error=BadScript, what="video script", hint="it needs a `scenes:` list")
+    script = load_model(text, str(p), Script, error=BadScript, what="a video script",
                         hint="it needs a `scenes:` list (see `macrohard imagine make --help`)")
     script.base = p.parent.resolve()
     check_assets(script, str(p))

