@@ -102,7 +102,15 @@ def _encoder() -> Encoder | None:
     tok = Tokenizer.from_file(str(path / "tokenizer.json"))
     tok.no_padding()
     tok.no_truncation()
-    return Encoder(OnnxMiniLM(graph), tok)
+    try:
+        session = OnnxMiniLM(graph)
+    except Exception as exc:  # noqa: BLE001 - onnxruntime's InvalidProtobuf/Fail (plain Exceptions): a damaged graph
+        from macrohard.safety.embed import discard_damaged, minilm
+        from macrohard.safety.embed_onnx import build
+
+        discard_damaged(graph, exc)
+        session = OnnxMiniLM(build(minilm()))
+    return Encoder(session, tok)
 
 
 def encoder() -> Encoder | None:

@@ -301,7 +301,12 @@ def static() -> Static:
     out = _table_path(path)
     if not out.is_file():
         _build_once(out)
-    table = np.load(out, allow_pickle=False)
+    try:
+        table = np.load(out, allow_pickle=False)
+    except (ValueError, EOFError, OSError) as exc:  # cut short or damaged: built again, not a crash on every run
+        discard_damaged(out, exc)
+        _build_once(out)
+        table = np.load(out, allow_pickle=False)
     tok = Tokenizer.from_file(str(path / "tokenizer.json"))
     tok.no_padding()
     tok.no_truncation()
@@ -468,8 +473,32 @@ def _write_table(tmp: Path) -> None:
     np.save(tmp, table.astype(np.float16), allow_pickle=False)
 
 
+def discard_damaged(path: Path, exc: BaseException) -> None:
+    """A cache file that cannot be read (cut short by a full disk or a copy, damaged): named in the log and removed,
+    so that it is built again. rel44: a cut-short table or graph crashed every `macrohard run` after its first step,
+    and was never rebuilt nor named."""
+    log.warning("the screens' cache file %s is damaged (%s): building it again", path, str(exc)[:200] or type(exc).__name__)
+    path.unlink(missing_ok=True)
+
+
+def _table_whole(path: Path) -> bool:
+    """Whether a cached ``.npy`` table holds all the bytes its header promises (a memory map: nothing read); a
+    damaged one is discarded so that ``prepare`` builds it again."""
+    import numpy as np
+
+    if not path.is_file():
+        return False
+    try:
+        np.load(path, mmap_mode="r", allow_pickle=False)
+    except (ValueError, EOFError, OSError) as exc:
+        discard_damaged(path, exc)
+        return False
+    return True
+
+
 def prepared() -> bool:
-    """Whether every file ``prepare`` builds is already in the cache (a look at the files, nothing loaded)."""
+    """Whether every file ``prepare`` builds is already in the cache (a look at the files: the tables' sizes are
+    checked against their headers, nothing is loaded)."""
     from macrohard.safety import gemma_table
     from macrohard.safety.embed_onnx import graph_path
 
@@ -481,7 +510,8 @@ def prepared() -> bool:
         gemma = [gemma_table.table_path(), gemma_table.vocab_path(), gemma_table.words_path()]
     except gemma_table.GemmaMissing:
         gemma = []  # optional: the answer screen reads other languages without it
-    return all(p.is_file() for p in (_table_path(path), graph_path(path), *gemma))
+    files = (_table_path(path), graph_path(path), *gemma)
+    return all(_table_whole(p) if p.suffix == ".npy" else p.is_file() for p in files)
 
 
 def prepare(say: Callable[[str], None] = print) -> None:

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from macrohard.errors import ConfigError
 from macrohard.types import Decision
-from macrohard.yamlfile import load_model
+from macrohard.yamlfile import load_model, read_text
 
 DEFAULT_POLICY_PATH = Path(__file__).with_name("default_policy.yaml")
 
@@ -237,10 +237,10 @@ def load_policy(path: str | os.PathLike[str] | None = None) -> Policy:
         key = (str(p.resolve()), st.st_mtime, st.st_size)
         if key in _cache:
             return _cache[key]
-        text = p.read_text()
     except OSError as exc:
         raise ConfigError(f"cannot read policy {p}: {exc.strerror}; check the path "
                           f"(`macrohard policy show` prints the default)") from exc
+    text = read_text(p, error=ConfigError, what="policy", hint="`macrohard policy show` prints the default")
     policy = parse_policy(text, str(p))
     _cache[key] = policy
     return policy
