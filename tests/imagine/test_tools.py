@@ -95,3 +95,19 @@ def test_a_playlist_named_mp4_cannot_make_ffmpeg_read_a_video_outside_the_worksp
     for step in (watched, made):
         assert step.verdict.allowed and step.observation.error, step.observation.output
         assert "playlist" in step.observation.output and "TOPSECRET" not in step.observation.output
+
+
+def test_a_video_script_that_is_not_utf8_is_told_to_the_agent_not_read_with_replacements(store, tmp_path: Path) -> None:
+    """video_make reads its script through a private copy (rt44); its bytes are decoded as `macrohard imagine make`
+    decodes them (rel44): a Latin-1 script is an error that names the fix, not a title with U+FFFD in it."""
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    (ws / "s.yaml").write_bytes((SCRIPT.replace("Hello video", "Café au lait")).encode("latin-1"))
+    steps = [{"kind": "video_make", "path": "s.yaml", "out": "out.mp4"}, {"kind": "finish", "answer": "done"}]
+    divisions = load_divisions()
+    imagine = divisions["imagine"]
+    staff = Staff(divisions=divisions, models=Models(imagine=[steps]))
+    run = run_division(division_task(imagine, "make a video", workspace=str(ws)), imagine, staff=staff, store=store)
+    made = store.steps(run.id)[0]
+    assert made.observation.error and "not UTF-8" in made.observation.output, made.observation.output
+    assert not (ws / "out.mp4").exists()

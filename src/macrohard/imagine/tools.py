@@ -111,7 +111,7 @@ class VideoTools:
     def make(self, path: str, out: str) -> Observation:
         from macrohard.imagine.make import make
         from macrohard.imagine.script import BadScript, Script, check_assets
-        from macrohard.yamlfile import load_model
+        from macrohard.yamlfile import decode_text, load_model
 
         script_path = self._inside(path)
         target = self._inside(out)
@@ -119,7 +119,8 @@ class VideoTools:
         self._inside(subs_rel)
         with tempfile.TemporaryDirectory(prefix="macrohard-make-") as tmp:
             private = Path(tmp)
-            text = self._copy_in(script_path, private / "script.yaml").read_text(errors="replace")
+            text = decode_text(self._copy_in(script_path, private / "script.yaml").read_bytes(), path,
+                               error=BadScript, what="video script", hint="it needs a `scenes:` list")
             script = load_model(text, path, Script, error=BadScript, what="a video script",
                                 hint="it needs a `scenes:` list (see `macrohard imagine make --help`)")
             script.base = script_path.parent
