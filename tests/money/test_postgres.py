@@ -25,7 +25,8 @@ pytestmark = pytest.mark.skipif(not BIN or shutil.which("psql") is None,
 
 def as_server_user(argv: list[str]) -> list[str]:
     # the server refuses to run as root
-    return ["runuser", "-u", "nobody", "--", *argv] if os.geteuid() == 0 else argv
+    runuser = shutil.which("runuser") or shutil.which("runuser", path="/usr/sbin:/sbin") or "runuser"  # root's cron PATH
+    return [runuser, "-u", "nobody", "--", *argv] if os.geteuid() == 0 else argv
 
 
 @pytest.fixture(scope="module")

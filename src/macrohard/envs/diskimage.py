@@ -43,13 +43,23 @@ class DiskImageUnavailable(OSError):
     """No loop device or no mkfs.ext4 here: the caller falls back to a plain directory."""
 
 
+# where Debian keeps mkfs.ext4 and e2fsck: a PATH without them (root's cron has /usr/bin:/bin, `su` keeps the
+# user's) found no mkfs.ext4, said e2fsprogs was not installed and ran the workspace without its size limit
+SYSTEM_DIRS = "/usr/local/sbin:/usr/sbin:/sbin"
+
+
+def system_tool(name: str) -> str | None:
+    """The absolute path of an administration tool, on PATH or in the system's sbin folders."""
+    return shutil.which(name) or shutil.which(name, path=SYSTEM_DIRS)
+
+
 def available() -> str:
     """Why a disk image cannot be used here, or "" when it can."""
     if os.geteuid() != 0:
         return "not root"
     if not os.path.exists("/dev/loop-control"):
         return "no /dev/loop-control"
-    if shutil.which("mkfs.ext4") is None:
+    if system_tool("mkfs.ext4") is None:
         return "mkfs.ext4 is not installed (e2fsprogs)"
     return ""
 
@@ -64,7 +74,8 @@ def _template(cache: Path, size_mb: int) -> Path:
         tmp = cache / f".ext4-{size_mb}m.{os.getpid()}.tmp"
         with open(tmp, "wb") as fh:
             fh.truncate(size_mb << 20)
-        proc = subprocess.run(["mkfs.ext4", "-q", "-F", "-m", "0", "-L", "macrohard", "-O", "^has_journal",
+        mkfs = system_tool("mkfs.ext4") or "mkfs.ext4"
+        proc = subprocess.run([mkfs, "-q", "-F", "-m", "0", "-L", "macrohard", "-O", "^has_journal",
                                "-E", "lazy_itable_init=1,nodiscard", str(tmp)],
                               capture_output=True, text=True)
         if proc.returncode != 0:
@@ -153,8 +164,9 @@ def mount_image(image: Path, target: Path, flags: int = 0) -> None:
 
 def check(image: Path) -> str:
     """Repair what a machine crash may have left in ``image`` (``e2fsck -p``); "" when clean or fixed."""
-    if shutil.which("e2fsck") is None:
+    e2fsck = system_tool("e2fsck")
+    if e2fsck is None:
         return ""
-    proc = subprocess.run(["e2fsck", "-p", str(image)], capture_output=True, text=True)
+    proc = subprocess.run([e2fsck, "-p", str(image)], capture_output=True, text=True)
     # 0: clean, 1: errors corrected; anything else could not be repaired unattended
     return "" if proc.returncode in (0, 1) else f"e2fsck -p {image}: {proc.stdout.strip()} {proc.stderr.strip()}"
