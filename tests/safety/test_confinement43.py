@@ -18,7 +18,6 @@ network ``full``; the shipped guard's own refusals on the same reads.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import stat
@@ -28,7 +27,9 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from tests.server.conftest import mh
+from tests.server.conftest import run_json as _run
+from tests.server.conftest import run_steps as _steps_of
+from tests.server.conftest import scripted_at as _steps
 
 from macrohard.eval.attacks import OPEN_POLICY
 from macrohard.safety.guard import Guard
@@ -54,21 +55,6 @@ THROUGH_ON_MAIN = {
     "top_hooks_and_fsmonitor": False,
     "browser_file_urls": False,
 }
-
-
-def _steps(path: Path, actions: list[dict]) -> str:
-    path.write_text(json.dumps(actions))
-    return f"scripted:{path}"
-
-
-def _run(home: Path, *args: str) -> dict:
-    done = mh("run", *args, "--json", home=home)
-    assert done.returncode in (0, 1), done.stderr[-2000:]
-    return json.loads(done.stdout)
-
-
-def _steps_of(home: Path, run_id: str) -> list[dict]:
-    return json.loads(mh("runs", "show", run_id, "--json", home=home).stdout)["steps"]
 
 
 def _repo(path: Path) -> None:

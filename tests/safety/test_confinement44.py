@@ -30,7 +30,9 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from tests.server.conftest import mh
+from tests.server.conftest import run_json as _run
+from tests.server.conftest import run_steps as _steps_of
+from tests.server.conftest import scripted_at as _steps
 
 from macrohard.eval.attacks import OPEN_POLICY
 from macrohard.safety.guard import Guard
@@ -54,21 +56,6 @@ THROUGH_ON_MAIN = {
 }
 
 SECRET = "sk-rt44-0123456789abcdef"
-
-
-def _steps(path: Path, actions: list[dict]) -> str:
-    path.write_text(json.dumps(actions))
-    return f"scripted:{path}"
-
-
-def _run(home: Path, *args: str) -> dict:
-    done = mh("run", *args, "--json", home=home)
-    assert done.returncode in (0, 1), done.stderr[-2000:]
-    return json.loads(done.stdout)
-
-
-def _steps_of(home: Path, run_id: str) -> list[dict]:
-    return json.loads(mh("runs", "show", run_id, "--json", home=home).stdout)["steps"]
 
 
 # -- 1. a task file's MCP server: what of the user's shell it gets -------------------------------------------------

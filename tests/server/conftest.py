@@ -113,9 +113,25 @@ def server(_home: Path):
 
 
 def script(home: Path, actions: list[dict], name: str = "script.json") -> str:
-    path = home / name
+    return scripted_at(home / name, actions)
+
+
+def scripted_at(path: Path, actions: list[dict]) -> str:
+    """The model spec of a scripted model whose actions are written to ``path``."""
     path.write_text(json.dumps(actions))
     return f"scripted:{path}"
+
+
+def run_json(home: Path, *args: str) -> dict:
+    """`macrohard run ARGS --json` in ``home``: the finished run (it may have failed, never crashed)."""
+    done = mh("run", *args, "--json", home=home)
+    assert done.returncode in (0, 1), done.stderr[-2000:]
+    return json.loads(done.stdout)
+
+
+def run_steps(home: Path, run_id: str) -> list[dict]:
+    """The recorded steps of run ``run_id`` in ``home``."""
+    return json.loads(mh("runs", "show", run_id, "--json", home=home).stdout)["steps"]
 
 
 # A command the guard cannot read (its program is only known when it runs): the default policy asks a person.
