@@ -57,10 +57,10 @@ def check_styles_and_sources(rows: list[dict], fresh: set[str]) -> None:
 def check_no_duplicates(rows: list[dict], earlier: list[str]) -> None:
     """No text twice (after normalising case and punctuation), none in the ``earlier`` sets."""
     keys = [norm(r["text"]) for r in rows]
-    assert len(keys) == len(set(keys))
+    assert len(keys) == len(set(keys)), f"{len(keys) - len(set(keys))} duplicate rows inside the set"  # counts only
     seen = {norm(json.loads(line)["text"]) for name in earlier if (DATA / name).is_file()
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()}
-    assert not set(keys) & seen
+    assert not set(keys) & seen, f"{len(set(keys) & seen)} rows also in an earlier set"
 
 
 def check_compose_rebuilds(stem: str) -> None:
