@@ -34,6 +34,11 @@ class Interrupted(KeyboardInterrupt):
     """The run was asked to stop by a signal; ``str()`` says which."""
 
 
+def _what(done: int, total: int) -> str:
+    """The close's progress in words: files scanned so far (``total`` 0), then changed files kept."""
+    return f"{done:,} file{'' if done == 1 else 's'} scanned" if not total else f"{done:,}/{total:,} changed files"
+
+
 class CloseWatch:
     """The signal handlers of one ``macrohard run`` and the progress of its close."""
 
@@ -71,12 +76,11 @@ class CloseWatch:
             return
         if now - self._started < PROGRESS_AFTER_S:
             return
-        what = f"{done:,} file{'' if done == 1 else 's'} scanned" if not total else f"{done:,}/{total:,} changed files"
         if not err_console.is_terminal or err_console.is_dumb_terminal:
             # a log or a pipe (CI, nohup, `2> file`): no bar to redraw, so a plain line now and then
             if self._shown_at == 0.0 or now - self._shown_at >= NOTE_EVERY_S or (total and done == total):
                 self._shown_at = now
-                err_console.print(f"saving the workspace's changes: {what}, {size / 1e6:.0f} MB kept", highlight=False)
+                err_console.print(f"saving the workspace's changes: {_what(done, total)}, {size / 1e6:.0f} MB kept", highlight=False)
             return
         if self.progress is None:
             self.progress = Progress(TextColumn("saving the workspace's changes: {task.description}"), BarColumn(),
@@ -86,7 +90,8 @@ class CloseWatch:
             self.task = self.progress.add_task("", total=None, mb=0.0)
         if now - self._shown_at > 0.05 or (total and done == total):
             self._shown_at = now
-            self.progress.update(self.task, completed=done, total=total or None, description=what, mb=size / 1e6)
+            self.progress.update(self.task, completed=done, total=total or None, description=_what(done, total),
+                                 mb=size / 1e6)
 
     def stop(self) -> None:
         if self.progress is not None:
