@@ -56,17 +56,17 @@ def test_a_malformed_file_names_the_line_and_the_fix(tmp_path):
 
 
 def test_the_final_blind_sets_are_never_read(tmp_path):
-    for rel in ("benchmarks/content/blind38.tsv", "benchmarks/content/everyday38.tsv", "blind38.tsv",
-                "benchmarks/injection_data/blind38.jsonl", "benchmarks/content/blind38_compose.py",
-                "benchmarks/injection_data/blind38_hand.txt", "Blind38.JSONL", "benchmarks/content/Everyday38.tsv",
-                "benchmarks/injection_data/blind38_compose.py", "benchmarks/injection_data/blind38_hand.jsonl",
-                "benchmarks/content/everyday38_extra.tsv", "benchmarks/content/EVERYDAY38.TSV",
-                "benchmarks/content/parts38/h.tsv", "benchmarks/content/parts38/l_everyday.tsv"):
+    for rel in ("benchmarks/content/blind39.tsv", "benchmarks/content/everyday39.tsv", "blind39.tsv",
+                "benchmarks/injection_data/blind39.jsonl", "benchmarks/content/blind39_compose.py",
+                "benchmarks/injection_data/blind39_hand.txt", "Blind39.JSONL", "benchmarks/content/Everyday39.tsv",
+                "benchmarks/injection_data/blind39_compose.py", "benchmarks/injection_data/blind39_hand.jsonl",
+                "benchmarks/content/everyday39_extra.tsv", "benchmarks/content/EVERYDAY39.TSV",
+                "benchmarks/content/parts39/h.tsv", "benchmarks/content/parts39/l_everyday.tsv"):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("benign\tk\ttext\n")
         with pytest.raises(SourceError, match="final blind set"):
             (injection_rows if rel.lower().endswith(".jsonl") else content_rows)(rel, root=tmp_path)
-    assert not any("blind38" in p or ("everyday38" in p and "screen_data" not in p)
+    assert not any("blind39" in p or ("everyday39" in p and "screen_data" not in p)
                    for p in [*CONTENT_SOURCES.values(), *INJECTION_SOURCES.values()])
     for name in ("blind4", "blind5", "blind6", "blind7", "blind8"):  # measured and published: training data
         assert name in CONTENT_SOURCES and name in INJECTION_SOURCES
@@ -81,7 +81,8 @@ def test_the_final_blind_sets_are_never_read(tmp_path):
     # the thirty-sixth, blind32 and everyday32 (both kinds), published in the thirty-seventh, blind33 and everyday33
     # (both kinds), published in the thirty-eighth, blind34 and everyday34 (both kinds), published in the thirty-ninth, blind35 and
     # everyday35 (both kinds), published in the fortieth, blind36 and everyday36 (both kinds), published in the
-    # forty-first, blind37 (injections), published in the forty-fourth; a helper's own scripts/screen_data/everyday38_*
+    # forty-first, blind37 (injections), published in the forty-fourth,
+    # blind38 and everyday38 (both kinds), published in the forty-fifth; a helper's own scripts/screen_data/everyday39_*
     for name in ("blind10.tsv", "everyday10.tsv", "blind12.tsv", "everyday12.tsv", "blind15.tsv", "everyday15.tsv",
                  "blind16.tsv", "everyday16.tsv", "blind16_compose.py", "Blind16.TSV", "blind17.tsv",
                  "everyday17.tsv", "blind17_compose.py", "Everyday17.TSV", "blind18.tsv", "everyday18.tsv",
@@ -101,6 +102,7 @@ def test_the_final_blind_sets_are_never_read(tmp_path):
                  "blind34.tsv", "everyday34.tsv", "blind34_compose.py", "Everyday34.TSV",
                  "blind35.tsv", "everyday35.tsv", "blind35_compose.py", "Everyday35.TSV",
                  "blind36.tsv", "everyday36.tsv", "blind36_compose.py", "Everyday36.TSV",
+                 "blind38.tsv", "everyday38.tsv", "blind38_compose.py", "Everyday38.TSV",
                  "blind2.tsv", "blind29.tsv"):
         (tmp_path / "benchmarks/content" / name).write_text("benign\tk\ttext\n")
         assert content_rows(f"benchmarks/content/{name}", root=tmp_path) == [("text", set())]
@@ -120,12 +122,13 @@ def test_the_final_blind_sets_are_never_read(tmp_path):
                  "blind34.jsonl", "blind34_hand.txt", "Blind34.JSONL",
                  "blind35.jsonl", "blind35_hand.txt", "Blind35.JSONL",
                  "blind36.jsonl", "blind36_hand.txt", "Blind36.JSONL",
-                 "blind37.jsonl", "blind37_hand_inj_en1.txt", "Blind37.JSONL"):
+                 "blind37.jsonl", "blind37_hand_inj_en1.txt", "Blind37.JSONL",
+                 "blind38.jsonl", "blind38_hand_inj_en1.txt", "Blind38.JSONL"):
         (tmp_path / "benchmarks/injection_data" / name).write_text('{"text": "ok", "label": 0}\n')
         assert injection_rows(f"benchmarks/injection_data/{name}", root=tmp_path) == [("ok", 0)]
     (tmp_path / "scripts/screen_data").mkdir(parents=True)
-    (tmp_path / "scripts/screen_data/everyday38_answers.tsv").write_text("benign\tshop\tThe shop sells mugs.\n")
-    assert content_rows("scripts/screen_data/everyday38_answers.tsv", root=tmp_path) == [("The shop sells mugs.", set())]
+    (tmp_path / "scripts/screen_data/everyday39_answers.tsv").write_text("benign\tshop\tThe shop sells mugs.\n")
+    assert content_rows("scripts/screen_data/everyday39_answers.tsv", root=tmp_path) == [("The shop sells mugs.", set())]
 
 
 def test_without_names_sources_and_an_unknown_name_is_refused():

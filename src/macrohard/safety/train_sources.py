@@ -3,11 +3,11 @@
 The generators (``content_data``, ``content_more``, ``data/injection_*``) write the bulk of the training data;
 these files were written apart from them: the older evaluation sets (measured and published, now training and
 dev data) and the hand-written sets of ``scripts/screen_data/``. Each trainer reads all of them by name, in a
-fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind38*``,
-``benchmarks/*/everyday38*`` and any file in a ``parts38`` folder are the forty-fourth wave's held-out sets, being
+fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind39*``,
+``benchmarks/*/everyday39*`` and any file in a ``parts39`` folder are the forty-fifth wave's held-out sets, being
 written, and are never read here (a path naming them is refused; the next wave moves this seal to its own fresh sets).
-Every older set is published: ``blind37`` (injections, measured once by the lead in the forty-third wave; the few
-answers of ``parts37/`` were never composed into a set) since the forty-fourth (a tuning helper holds a set out once, with its method fixed first, then
+Every older set is published: ``blind38``/``everyday38`` (answers and injections), measured once by the lead in the
+forty-fourth wave, since the forty-fifth (a tuning helper holds a set out once, with its method fixed first, then
 names it in its sources). Which head reads which set is in each source table below and in the trainers' ``NOT_YET``;
 the history of when each set was held out and published is in ``benchmarks/RESULTS.md``. The hand-written sets
 ``scripts/screen_data/*6*`` and later are training data too (helpers' hand-written answers, among them everyday
@@ -169,10 +169,10 @@ def _path(rel: str | Path, root: Path) -> Path:
 
 
 def _final(path: Path) -> bool:
-    """The held-out sets being written: any ``blind38*`` file, any file in a ``parts38`` folder, and an
-    ``everyday38*`` file outside ``scripts/screen_data``."""
+    """The held-out sets being written: any ``blind39*`` file, any file in a ``parts39`` folder, and an
+    ``everyday39*`` file outside ``scripts/screen_data``."""
     name = path.name.lower()
-    return name.startswith("blind38") or path.parent.name.lower() == "parts38" or (name.startswith("everyday38") and path.parent.name != "screen_data")
+    return name.startswith("blind39") or path.parent.name.lower() == "parts39" or (name.startswith("everyday39") and path.parent.name != "screen_data")
 
 
 def content_rows(rel: str | Path, root: Path = ROOT) -> list[tuple[str, set[str]]]:
