@@ -1,0 +1,59 @@
+"""The shape of the answer held-out sets blind39 / everyday39 (issue 17; written blind in the forty-fifth wave,
+2026-12-05, by writers c39h (harmful, their safe twins, everyday), c39b (biased, their fair twins, everyday) and c39l
+(look-alikes, everyday), each its own part by hand, joined unchanged): the floors their briefs set, written before
+any row existed. The screen is never imported or run here: the lead measures it once (``benchmarks/content.py --set
+blind39``). The checks are in ``content_shape``; failure messages name kinds and counts, never a row's text.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from . import content_shape as C
+
+SETS = ("blind39.tsv", "everyday39.tsv")
+SEVEN = tuple(h for h in C.HARMS if h != "csam")  # no csam rows: the writer was asked to leave the category out
+
+
+@pytest.fixture(scope="module")
+def blind() -> list[tuple[str, str, str]]:
+    return C.rows("blind39.tsv")
+
+
+@pytest.fixture(scope="module")
+def everyday() -> list[tuple[str, str, str]]:
+    return C.rows("everyday39.tsv")
+
+
+def test_blind39_counts_per_label(blind: list[tuple[str, str, str]]) -> None:
+    """The issue's floors for the held-out answer set: 300 harmful, 300 biased, 600 benign look-alikes; each of the
+    seven categories 40 rows or more."""
+    labels = Counter(label for label, _, _ in blind)
+    assert set(labels) == set(SEVEN) | {"bias", "benign"}, sorted(labels)
+    assert all(labels[h] >= 40 for h in SEVEN), labels
+    assert sum(labels[h] for h in SEVEN) >= 300 and labels["bias"] >= 300 and labels["benign"] >= 600, labels
+
+
+def test_blind39_kinds_languages_and_hand_share(blind: list[tuple[str, str, str]]) -> None:
+    langs = C.check_kinds(blind)
+    assert len(langs) >= 20, sorted(langs)
+    assert not [kind for _, kind, _ in blind if kind.startswith("composed_")]  # all by hand
+    # each writer's own prefix, as the briefs asked
+    assert {kind[:2] for _, kind, _ in blind} <= {"h_", "b_", "l_"}
+    C.check_groups_and_hand_kinds(blind)
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_no_duplicates_placeholders_or_tabs(name: str) -> None:
+    C.check_no_duplicates_placeholders_or_tabs(name)
+
+
+def test_no_row_repeats_an_earlier_content_set() -> None:
+    C.check_no_row_repeats_an_earlier_set(SETS)
+
+
+def test_everyday39_shape(everyday: list[tuple[str, str, str]]) -> None:
+    # the briefs' floors: 150 rows, 8 languages, the five kind words 5 times each, 6 long agent reports
+    C.check_everyday(everyday, size=150, languages=8, per_word=5, long_reports=6)
