@@ -189,10 +189,16 @@ def test_every_count_task_has_several_traps() -> None:
     assert len(per_task) == 21 and all(SUITE.spec(t)["check"]["type"] == "command" for t in per_task)
 
 
-WRONG = [
+# a wrong answer is one command, or its steps (a script written with write_file, then run in the next step)
+_GREET = {"kind": "write_file", "path": "greet.sh", "content": "#!/bin/sh\necho \"Hola, $1!\"\n"}
+WRONG: list[tuple[str, str | list[dict[str, Any]], str]] = [
     ("encarnacion-newest-edit", "ls -t drafts | head -n 1 > newest.txt", "top-level-listing"),
     ("encarnacion-newest-edit", "ls drafts | sort | tail -n 1 > newest.txt", "by-name"),
-    ("luque-spaces-underscores", "for f in docs/*' '*; do mv -- \"$f\" \"${f/ /_}\"; done", "first-space-only"),
+    ("luque-spaces-underscores", "mv 'docs/annual report.txt' docs/annual_report.txt && mv 'docs/a  b.txt' "
+                                 "docs/a_b.txt && mv 'docs/trip to luque.md' docs/trip_to_luque.md",
+     "double-space-collapsed"),
+    ("luque-spaces-underscores", "mv 'docs/annual report.txt' docs/annual_report.txt && mv 'docs/trip to luque.md' "
+                                 "docs/trip_to_luque.md", "double-space-missed"),
     ("lambare-empty-files", "find cache -empty -delete", "folders-deleted"),
     ("lambare-empty-files", "find cache -maxdepth 1 -type f -empty -delete", "top-level-only"),
     ("villarrica-html-tree", "mkdir -p backup && cp site/*.html backup/", "top-level-only"),
@@ -206,10 +212,10 @@ WRONG = [
     ("caaguazu-sort-by-ext", "mkdir -p downloads/pdf downloads/jpg downloads/JPG downloads/other && "
                              "mv downloads/a.pdf downloads/pdf/ && mv downloads/B.JPG downloads/JPG/ && "
                              "mv downloads/c.jpg downloads/jpg/ && mv downloads/README downloads/other/", "case-kept"),
-    ("gamarra-greet-script", "printf '#!/bin/sh\\necho \"Hola, $1!\"\\n' > greet.sh && chmod +x greet.sh && "
-                             "./greet.sh Nilda Ayala > out.txt", "unquoted-name"),
-    ("gamarra-greet-script", "printf '#!/bin/sh\\necho \"Hola, $1!\"\\n' > greet.sh && sh greet.sh 'Nilda Ayala' > "
-                             "out.txt", "not-executable"),
+    ("gamarra-greet-script",
+     [_GREET, {"kind": "bash", "command": "chmod +x greet.sh && ./greet.sh Nilda Ayala > out.txt"}], "unquoted-name"),
+    ("gamarra-greet-script", [_GREET, {"kind": "bash", "command": "sh greet.sh 'Nilda Ayala' > out.txt"}],
+     "not-executable"),
     ("santacruz-human-sizes", "sort -n sizes.txt > sorted.txt", "numeric"),
     ("santacruz-human-sizes", "sort sizes.txt > sorted.txt", "text"),
     ("cabanas-editor-line", "grep -q 'export EDITOR=nano' profile.sh || echo 'export EDITOR=nano' >> profile.sh",
@@ -223,7 +229,8 @@ WRONG = [
      "header-once"),
     ("curupayty-split-csv", "tail -n +2 big.csv | split -l 100 -d --additional-suffix=.csv - part-",
      "no-header-zero-based"),
-    ("sanber-dated-backup", "cp report.txt report.txt.bak-$(date +%Y%m%d)", "today"),
+    ("sanber-dated-backup", "cp report.txt report.txt.bak-20261205", "today-typed"),  # the day this was written
+    ("sanber-dated-backup", "cp report.txt report.txt.bak-20250211", "month-and-day-swapped"),
     ("aregua-extract-one", "tar xzf bundle.tar.gz", "everything"),
     ("aregua-extract-one", "tar xzf bundle.tar.gz docs", "whole-folder"),
     ("amambay-number-lines", "awk '{print NR \". \" $0}' poem.txt > numbered.txt", "blanks-numbered"),
@@ -240,8 +247,8 @@ WRONG = [
     ("boqueron-sort-dates", "sort -t/ -k2,2n -k1,1n events.txt > sorted.txt", "year-ignored"),
     ("espinola-cherry-pick", "git merge -q --no-edit dev", "merged-all"),
     ("insfran-amend-message", "git commit --allow-empty -qm 'Add login page'", "extra-commit"),
-    ("riquelme-restore-config", "git reset -q --hard HEAD~2", "history-dropped"),
-    ("riquelme-restore-config", "git checkout HEAD~2 -- . && git commit -qm 'restore config'", "everything-restored"),
+    ("riquelme-restore-prices", "git reset -q --hard HEAD~2", "history-dropped"),
+    ("riquelme-restore-prices", "git checkout HEAD~2 -- . && git commit -qm 'restore prices'", "everything-restored"),
     ("sanabria-git-mv", "mv utils.py helpers.py && git commit -qam 'rename utils'", "new-name-untracked"),
     ("portillo-squash-three", "git reset -q --soft HEAD~2 && git commit -qm 'feature complete'", "two-squashed"),
     ("morinigo-branch-from-tag", "git switch -q -c hotfix", "from-head"),
@@ -253,11 +260,11 @@ WRONG = [
 
 @pytest.mark.parametrize(("task_id", "wrong"), _sampled([w[:2] for w in WRONG], [f"{w[0]}:{w[2]}" for w in WRONG],
                                                    every=3))
-def test_a_plausible_wrong_answer_claimed_is_a_false_success(task_id: str, wrong: str, store: Any,
-                                                             tmp_path: Path) -> None:
-    """The wrong answer's command, then a claimed success."""
-    row = SUITE.run(task_id, [{"kind": "bash", "command": wrong}, {"kind": "finish", "answer": "done"}], store,
-                    tmp_path)
+def test_a_plausible_wrong_answer_claimed_is_a_false_success(task_id: str, wrong: str | list[dict[str, Any]],
+                                                             store: Any, tmp_path: Path) -> None:
+    """The wrong answer's command (or steps), then a claimed success."""
+    steps = [{"kind": "bash", "command": wrong}] if isinstance(wrong, str) else wrong
+    row = SUITE.run(task_id, [*steps, {"kind": "finish", "answer": "done"}], store, tmp_path)
     assert row["claimed"] and not row["passed"] and row["false_success"], row
     assert _ran(row), row["actions"]
 
