@@ -151,3 +151,77 @@ def test_a_kill_test_that_fails_before_its_recover_leaves_nothing_mounted(tmp_pa
         assert mount_points(temproot) == [], mount_points(temproot)  # before: the 3, for good
     finally:
         unmount_all(tmp_path)
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            pass
+    return found
+
+
+def _wait_for(predicate, what: str, proc: subprocess.Popen[str], seconds: float = 120.0) -> None:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not predicate():
+        assert proc.poll() is None and time.monotonic() < deadline, f"{what} never came"
+        time.sleep(0.1)
+
+
+@pytest.mark.skipif(not os.path.exists("/usr/bin/chromium"), reason="needs Chromium")
+def test_the_browsers_driver_killed_mid_step_is_restarted_and_the_model_told(tmp_path: Path) -> None:
+    """`macrohard run --environment browser`, and Playwright's driver (the node process that speaks to Chromium) is
+    killed while the agent waits on the page (`kill -9`, or the out-of-memory killer's pick): the browser's crash
+    handling tried to relaunch Chromium through the dead driver, "TargetClosedError: Playwright connection closed"
+    came out as a traceback, the run `crashed` with that as its reason, and the step in flight was shown ✓ with no
+    observation. Now the driver is started again with the browser, the step says so (✗ browser crashed …), the model
+    reads the page again and the run goes on."""
+    import json
+
+    from macrohard.sites import serve
+
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    out = tmp_path / "out.txt"
+    with serve("form") as site:
+        script = tmp_path / "s.json"
+        script.write_text(json.dumps([{"kind": "browser_goto", "url": site.url},
+                                      {"kind": "browser_wait", "text": "never on the page", "seconds": 25},
+                                      {"kind": "browser_read"}, {"kind": "finish", "answer": "done"}]))
+        host = site.url.split("/")[2]
+        with out.open("w") as sink:
+            proc = subprocess.Popen([sys.executable, "-m", "macrohard", "run", "open the form", "-w", str(ws),
+                                     "--environment", "browser", "--allow-host", host, "--model",
+                                     f"scripted:{script}"], stdout=sink, stderr=subprocess.STDOUT, text=True,
+                                    env={**os.environ, "PYTHONPATH": str(SRC), "COLUMNS": "200"},
+                                    start_new_session=True)
+            try:
+                _wait_for(lambda: "  1 ✓ browser_goto" in out.read_text(), "the first step", proc)
+                import time
+
+                time.sleep(2)  # inside the 25 s wait of step 2
+                driver = [c for c in _children(proc.pid) if Path(f"/proc/{c}/comm").read_text().startswith("node")]
+                assert driver, "no Playwright driver among the run's children"
+                os.kill(driver[0], 9)
+                proc.wait(timeout=180)
+            finally:
+                if proc.poll() is None:
+                    os.killpg(proc.pid, 9)
+                    proc.wait()
+    printed = " ".join(out.read_text().split())
+    assert proc.returncode == 0 and "Traceback" not in printed, printed[-3000:]  # before: 1, a traceback
+    assert "2 ✗ browser crashed browser_wait" in printed, printed[-3000:]  # before: "2 ✓ browser_wait"
+    assert "Playwright's driver process had ended too and was started again" in printed, printed[-3000:]
+    assert "never awaited" not in printed and "Future exception" not in printed, printed[-3000:]
+    run_id = printed.split("run id ", 1)[1].split()[0]
+    shown = subprocess.run([sys.executable, "-m", "macrohard", "runs", "show", run_id, "--json"], capture_output=True,
+                           text=True, env={**os.environ, "PYTHONPATH": str(SRC)}, timeout=120)
+    data = json.loads(shown.stdout)
+    assert data["run"]["status"] == "succeeded", data["run"]  # before: crashed, "TargetClosedError: …"
+    second = data["steps"][1]["observation"]
+    assert second["error"] and "Element ids have changed: read the page again" in second["output"], second
+    assert [s["action"]["kind"] for s in data["steps"]] == ["browser_goto", "browser_wait", "browser_read", "finish"]
