@@ -225,3 +225,50 @@ def test_the_browsers_driver_killed_mid_step_is_restarted_and_the_model_told(tmp
     second = data["steps"][1]["observation"]
     assert second["error"] and "Element ids have changed: read the page again" in second["output"], second
     assert [s["action"]["kind"] for s in data["steps"]] == ["browser_goto", "browser_wait", "browser_read", "finish"]
+
+
+def test_runs_already_started_when_an_eval_is_interrupted_are_kept_not_run_again(tmp_path: Path) -> None:
+    """Ctrl-C on `macrohard eval run s.yaml --workers 3` while three runs are in flight: the process waited for the
+    three to finish (a thread's run cannot be stopped), in silence, then said "the 1 of 6 results recorded are kept"
+    with four runs `succeeded` in the run store; `--resume` ran the three finished tasks again (nine runs for six
+    tasks; with a real model, minutes of work thrown away). rel44 saw it once and left it. Now it says it is letting
+    the started runs finish, records their results, and the resume runs only what never ran."""
+    import json
+    import shlex
+    import signal
+    import time
+
+    suite = tmp_path / "slow.yaml"
+    suite.write_text("name: slow\ntasks:\n" + "".join(
+        f"  - id: t{n}\n    text: wait then say done\n    script:\n      - kind: bash\n"
+        f"        command: sleep {2 if n == 0 else 8}\n      - kind: finish\n        answer: done\n" for n in range(6)))
+    env = {**os.environ, "PYTHONPATH": str(SRC), "COLUMNS": "200"}
+
+    def runs() -> list[dict]:
+        listed = subprocess.run([sys.executable, "-m", "macrohard", "runs", "list", "--json"], capture_output=True,
+                                text=True, env=env, timeout=120)
+        return json.loads(listed.stdout or "[]")
+
+    proc = subprocess.Popen([sys.executable, "-m", "macrohard", "eval", "run", str(suite), "--model", "scripted",
+                             "--workers", "3"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and proc.poll() is None:
+        if any(r["status"] == "succeeded" for r in runs()):
+            break
+        time.sleep(0.3)
+    proc.send_signal(signal.SIGINT)
+    out, _ = proc.communicate(timeout=180)
+    said = " ".join(out.split())
+    assert proc.returncode == 130 and "Traceback" not in said, (proc.returncode, said[-1500:])
+    kept = int(said.split("results recorded are kept")[0].split("the ")[-1].split(" of ")[0])
+    finished = [r for r in runs() if r["status"] == "succeeded"]
+    assert kept == len(finished) and kept >= 2, (kept, len(finished), said[-1500:])  # before: 1 kept, 4 finished
+    assert "run(s) already started finish (each within its budget) and their results are kept" in said, said[-1500:]
+    line = said.split("run the rest with `")[1].split("`")[0]
+    done = subprocess.run([sys.executable, "-m", "macrohard", *shlex.split(line)[1:], "--json"], capture_output=True,
+                          text=True, timeout=600, env=env)
+    assert done.returncode == 0, (done.stdout[-1500:], done.stderr[-1500:])
+    summary = json.loads(done.stdout)
+    assert summary["state"] == "complete" and summary["overall"]["passed"] == 6, summary["overall"]
+    assert len(runs()) == 6  # before: 9, the three finished before the resume ran again

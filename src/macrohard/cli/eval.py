@@ -110,6 +110,10 @@ def run(
         counts["retried"] += int(outcome.retried)
         progress.update(bar["id"], advance=1, **counts)
 
+    def on_drain(started: int) -> None:
+        err_console.print(f"\n[yellow]stopping: no new run starts; the {started} run(s) already started finish (each "
+                          "within its budget) and their results are kept[/]", soft_wrap=True, highlight=False)
+
     from macrohard.cli.closing import watched
 
     try:
@@ -120,7 +124,7 @@ def run(
             try:
                 info, outcomes = evaluate(the_suite, spec_model, ex, store=store, repeat=repeat, isolation=isolation,
                                           tags=tag, workers=workers, max_steps=max_steps, resume=resumed,
-                                          on_start=on_start, on_result=on_result)
+                                          on_start=on_start, on_result=on_result, on_drain=on_drain)
             finally:
                 ex.close()
     except KeyboardInterrupt as exc:
