@@ -163,6 +163,22 @@ def _children(pid: int) -> list[int]:
     return found
 
 
+def _descendants(pid: int) -> list[int]:
+    found, todo = [], [pid]
+    while todo:
+        for child in _children(todo.pop()):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def _comm(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip()
+    except OSError:
+        return ""
+
+
 def _wait_for(predicate, what: str, proc: subprocess.Popen[str], seconds: float = 120.0) -> None:
     import time
 
@@ -204,7 +220,7 @@ def test_the_browsers_driver_killed_mid_step_is_restarted_and_the_model_told(tmp
                 import time
 
                 time.sleep(2)  # inside the 25 s wait of step 2
-                driver = [c for c in _children(proc.pid) if Path(f"/proc/{c}/comm").read_text().startswith("node")]
+                driver = [c for c in _children(proc.pid) if _comm(c).startswith("node")]
                 assert driver, "no Playwright driver among the run's children"
                 os.kill(driver[0], 9)
                 proc.wait(timeout=180)
@@ -272,3 +288,42 @@ def test_runs_already_started_when_an_eval_is_interrupted_are_kept_not_run_again
     summary = json.loads(done.stdout)
     assert summary["state"] == "complete" and summary["overall"]["passed"] == 6, summary["overall"]
     assert len(runs()) == 6  # before: 9, the three finished before the resume ran again
+
+
+@pytest.mark.skipif(not os.path.exists("/usr/bin/Xvfb"), reason="needs Xvfb")
+def test_the_x_server_killed_mid_step_is_said_like_a_browser_crash(tmp_path: Path) -> None:
+    """`macrohard run --environment desktop`, and Xvfb is killed (`kill -9`, the out-of-memory killer) while a step
+    waits for a window: a fresh desktop was started and the observation said so, but the step was shown ✓, the
+    run's summary said nothing and the record had no restart (a hung X server, the other path, was ✗ with advice).
+    Now the step is ✗ desktop crashed with what to do, and the summary counts it."""
+    import json
+    import time
+
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    script = tmp_path / "s.json"
+    script.write_text(json.dumps([{"kind": "desktop_screenshot"},
+                                  {"kind": "desktop_launch", "command": "sleep 40", "wait": 20},
+                                  {"kind": "desktop_screenshot"}, {"kind": "finish", "answer": "done"}]))
+    out = tmp_path / "out.txt"
+    with out.open("w") as sink:
+        proc = subprocess.Popen([sys.executable, "-m", "macrohard", "run", "look at the desktop", "-w", str(ws),
+                                 "--environment", "desktop", "--model", f"scripted:{script}"], stdout=sink,
+                                stderr=subprocess.STDOUT, text=True, start_new_session=True,
+                                env={**os.environ, "PYTHONPATH": str(SRC), "COLUMNS": "200"})
+        try:
+            _wait_for(lambda: "  1 ✓ desktop_screenshot" in out.read_text(), "the first step", proc)
+            time.sleep(2)  # inside step 2's wait for a window that never comes
+            ours = [pid for pid in _descendants(proc.pid) if _comm(pid) == "Xvfb"]
+            assert len(ours) == 1, ours  # this run's X server, in its sandbox
+            os.kill(ours[0], 9)
+            proc.wait(timeout=180)
+        finally:
+            if proc.poll() is None:
+                os.killpg(proc.pid, 9)
+                proc.wait()
+    printed = " ".join(out.read_text().split())
+    assert proc.returncode == 0 and "Traceback" not in printed, printed[-3000:]
+    assert "2 ✗ desktop crashed desktop_launch" in printed, printed[-3000:]  # before: "2 ✓ desktop_launch"
+    assert "the desktop's X server had died (killed, or the out-of-memory killer's pick)" in printed, printed[-3000:]
+    assert "desktop crashed or hung 1 time" in printed, printed[-3000:]  # before: nothing in the summary
