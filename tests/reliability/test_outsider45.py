@@ -327,3 +327,58 @@ def test_the_x_server_killed_mid_step_is_said_like_a_browser_crash(tmp_path: Pat
     assert "2 ✗ desktop crashed desktop_launch" in printed, printed[-3000:]  # before: "2 ✓ desktop_launch"
     assert "the desktop's X server had died (killed, or the out-of-memory killer's pick)" in printed, printed[-3000:]
     assert "desktop crashed or hung 1 time" in printed, printed[-3000:]  # before: nothing in the summary
+
+
+def test_a_run_whose_ray_worker_dies_on_both_attempts_is_reported_as_such(tmp_path: Path) -> None:
+    """`macrohard eval run k.yaml --executor ray`, and the worker process of one task is killed on its first attempt
+    and again on its retry (the out-of-memory killer picks the same big run twice): the report said "not executed:
+    WorkerCrashedError: The worker died unexpectedly …" of a run that had run twice, and named neither of its run
+    records. Now it says what happened, what to look for and where each attempt's steps are."""
+    import json
+    import signal
+    import time
+
+    pytest.importorskip("ray")
+    suite = tmp_path / "k.yaml"
+    suite.write_text("name: k\ntasks:\n"
+                     "  - id: slow\n    text: wait then write done.txt\n    script:\n      - kind: bash\n"
+                     "        command: sleep 6\n      - kind: write_file\n        path: done.txt\n        content: done\n"
+                     "    check: {type: file, path: done.txt, equals: done}\n"
+                     "  - id: quick\n    text: write q\n    script:\n      - kind: write_file\n        path: q.txt\n"
+                     "        content: q\n    check: {type: file, path: q.txt, exists: true}\n")
+    env = {**os.environ, "PYTHONPATH": str(SRC), "COLUMNS": "400"}
+    proc = subprocess.Popen([sys.executable, "-m", "macrohard", "eval", "run", str(suite), "--model", "scripted",
+                             "--executor", "ray", "--workers", "2", "--json"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env)
+    from macrohard.store.sqlite import SQLiteStore
+
+    killed: list[str] = []
+    deadline = time.monotonic() + 300
+    try:
+        while len(killed) < 2 and time.monotonic() < deadline and proc.poll() is None:
+            try:
+                running = SQLiteStore().list_runs(limit=50, status="running")
+            except Exception:  # noqa: BLE001  (the store not made yet)
+                running = []
+            for run in running:
+                if run.meta.get("eval_key") == "slow#0" and run.id not in killed:
+                    time.sleep(1)  # inside its `sleep 6`
+                    os.kill(int(run.meta["worker_pid"]), signal.SIGKILL)
+                    killed.append(run.id)
+            time.sleep(0.1)
+        out, err = proc.communicate(timeout=300)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert len(killed) == 2 and killed[1] == killed[0] + "-a2", killed
+    assert proc.returncode == 0 and out.startswith("{"), (out[-2000:], err[-2000:])
+    summary = json.loads(out)
+    assert summary["overall"]["passed"] == 1, summary["overall"]
+    shown = subprocess.run([sys.executable, "-m", "macrohard", "eval", "show", summary["eval"]["id"], "--json"],
+                           capture_output=True, text=True, env=env, timeout=120)
+    text = " ".join(shown.stdout.split())
+    assert "not executed" not in text, text[-3000:]  # before: "not executed: WorkerCrashedError: …"
+    assert ("its worker process died during the run on each of its 2 attempts (WorkerCrashedError: killed, or out "
+            "of memory") in text, text[-3000:]
+    assert f"`macrohard runs show {killed[1]}` (and {killed[0]})" in text, text[-3000:]
