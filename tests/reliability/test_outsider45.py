@@ -382,3 +382,36 @@ def test_a_run_whose_ray_worker_dies_on_both_attempts_is_reported_as_such(tmp_pa
     assert ("its worker process died during the run on each of its 2 attempts (WorkerCrashedError: killed, or out "
             "of memory") in text, text[-3000:]
     assert f"`macrohard runs show {killed[1]}` (and {killed[0]})" in text, text[-3000:]
+
+
+def test_a_finished_run_whose_result_was_never_recorded_is_kept_by_resume(tmp_path: Path) -> None:
+    """The evaluation's process killed (`kill -9`, a second Ctrl-C while the started runs finish) in the instant after
+    a run ended and before its result was recorded: the run is `succeeded` in the run store, its check's result with
+    it, but not among the evaluation's results, and `--resume` ran the task again (rel44 saw it once). Here the two
+    results are taken out of the store to make that state. Now the resume records them from the stored runs."""
+    import json
+    import sqlite3
+
+    from macrohard.store.sqlite import SQLiteStore
+
+    suite = tmp_path / "four.yaml"
+    suite.write_text("name: four\ntasks:\n" + "".join(
+        f"  - id: t{n}\n    text: write f{n}.txt\n    script:\n      - kind: write_file\n        path: f{n}.txt\n"
+        f"        content: x\n    check: {{type: file, path: f{n}.txt, exists: true}}\n" for n in range(3))
+        + "  - id: t3\n    text: say done\n    script:\n      - kind: finish\n        answer: done\n")
+    env = {**os.environ, "PYTHONPATH": str(SRC), "COLUMNS": "200"}
+    first = subprocess.run([sys.executable, "-m", "macrohard", "eval", "run", str(suite), "--model", "scripted",
+                            "--json"], capture_output=True, text=True, env=env, timeout=600)
+    assert first.returncode == 0, first.stderr[-2000:]
+    eval_id = json.loads(first.stdout)["eval"]["id"]
+    path = SQLiteStore().path
+    with sqlite3.connect(path) as db:  # the state the kill leaves: the runs stored, two results not
+        db.execute("DELETE FROM eval_results WHERE eval_id=? AND key IN ('t1#0', 't3#0')", (eval_id,))
+        db.execute("UPDATE evals SET finished_at=NULL WHERE id=?", (eval_id,))
+    assert len(SQLiteStore().list_runs(limit=100)) == 4
+    again = subprocess.run([sys.executable, "-m", "macrohard", "eval", "run", str(suite), "--resume", eval_id,
+                            "--json"], capture_output=True, text=True, env=env, timeout=600)
+    assert again.returncode == 0, again.stderr[-2000:]
+    summary = json.loads(again.stdout)
+    assert summary["state"] == "complete" and summary["overall"]["passed"] == 4, summary["overall"]
+    assert len(SQLiteStore().list_runs(limit=100)) == 4  # before: 6, t1 and t3 run again
