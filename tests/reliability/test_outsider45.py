@@ -415,3 +415,6 @@ def test_a_finished_run_whose_result_was_never_recorded_is_kept_by_resume(tmp_pa
     summary = json.loads(again.stdout)
     assert summary["state"] == "complete" and summary["overall"]["passed"] == 4, summary["overall"]
     assert len(SQLiteStore().list_runs(limit=100)) == 4  # before: 6, t1 and t3 run again
+    short = eval_id.removeprefix("eval-")
+    assert (f"kept the results of 2 run(s) that had finished before the evaluation stopped, without running them "
+            f"again: {short}-t1-0, {short}-t3-0") in " ".join(again.stderr.split()), again.stderr[-2000:]

@@ -102,6 +102,9 @@ def run(
 
     def on_start(info: Any, total: int) -> None:
         bar["info"], bar["total"] = info, total
+        if adopted := info.meta.get("adopted"):
+            err_console.print(f"kept the results of {len(adopted)} run(s) that had finished before the evaluation "
+                              f"stopped, without running them again: {escape(', '.join(adopted))}", highlight=False)
         bar["id"] = progress.add_task(f"{the_suite.name} x {spec_model}", total=total, **counts)
 
     def on_result(outcome: Any) -> None:

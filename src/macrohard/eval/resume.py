@@ -89,8 +89,9 @@ def _adopt_finished_runs(store: SQLiteStore, info: EvalInfo, missing: list[RunSp
                                               and st.verdict.decision is Decision.deny))
         records.add_result(store, info.id, outcome)
         found[key] = run.id
-    if found:
-        info.meta["adopted"] = [*info.meta.get("adopted", []), *sorted(found.values())]
+    info.meta.pop("adopted", None)
+    if found:  # this resume's (said by the CLI)
+        info.meta["adopted"] = sorted(found.values())
     return set(found)
 
 
