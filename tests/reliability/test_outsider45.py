@@ -243,12 +243,16 @@ def test_the_browsers_driver_killed_mid_step_is_restarted_and_the_model_told(tmp
     assert [s["action"]["kind"] for s in data["steps"]] == ["browser_goto", "browser_wait", "browser_read", "finish"]
 
 
-def test_runs_already_started_when_an_eval_is_interrupted_are_kept_not_run_again(tmp_path: Path) -> None:
+@pytest.mark.parametrize("executor", ["local", "ray"])
+def test_runs_already_started_when_an_eval_is_interrupted_are_kept_not_run_again(executor: str, tmp_path: Path) -> None:
     """Ctrl-C on `macrohard eval run s.yaml --workers 3` while three runs are in flight: the process waited for the
     three to finish (a thread's run cannot be stopped), in silence, then said "the 1 of 6 results recorded are kept"
     with four runs `succeeded` in the run store; `--resume` ran the three finished tasks again (nine runs for six
-    tasks; with a real model, minutes of work thrown away). rel44 saw it once and left it. Now it says it is letting
-    the started runs finish, records their results, and the resume runs only what never ran."""
+    tasks; with a real model, minutes of work thrown away). rel44 saw it once and left it. With `--executor ray` the
+    runs in flight were killed with Ray and run again from the start. Now it says it is letting the started runs
+    finish, records their results, and the resume runs only what never ran."""
+    if executor == "ray":
+        pytest.importorskip("ray")
     import json
     import shlex
     import signal
@@ -266,7 +270,8 @@ def test_runs_already_started_when_an_eval_is_interrupted_are_kept_not_run_again
         return json.loads(listed.stdout or "[]")
 
     proc = subprocess.Popen([sys.executable, "-m", "macrohard", "eval", "run", str(suite), "--model", "scripted",
-                             "--workers", "3"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
+                             "--workers", "3", "--executor", executor], stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, env=env,
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline and proc.poll() is None:

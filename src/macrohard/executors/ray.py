@@ -158,6 +158,7 @@ class RayExecutor:
         pending = list(specs)[::-1]
         limit = self.workers or len(pending) or 1
         inflight: dict[Any, RayHandle] = {}
+        self._inflight = inflight
         while pending or inflight:
             while pending and len(inflight) < limit:
                 handle = self.submit(pending.pop())
@@ -165,6 +166,19 @@ class RayExecutor:
             done, _ = ray.wait(list(inflight), num_returns=1)
             for ref in done:
                 yield inflight.pop(ref).result()
+
+    def drain(self) -> tuple[int, Iterator[RunOutcome]]:
+        """After an interrupt of ``map``: nothing more is submitted; returns how many runs are in flight and their
+        outcomes as they end (before, rel45: ``close`` killed them, and `--resume` ran each again from the start)."""
+        inflight, self._inflight = getattr(self, "_inflight", {}), {}
+
+        def ending() -> Iterator[RunOutcome]:
+            while inflight:
+                done, _ = ray.wait(list(inflight), num_returns=1)
+                for ref in done:
+                    yield inflight.pop(ref).result()
+
+        return len(inflight), ending()
 
     def close(self) -> None:
         ray.kill(self._attempts)
