@@ -219,6 +219,8 @@ class DesktopEnvironment:
     def _hung(self, watch: HangWatch) -> Observation:
         """The X server stopped answering and was killed: restarted, or, past the run's wall budget, left stopped
         (a later step starts a fresh one)."""
+        if watch.died and not watch.past_deadline:  # found dead by the watch before the step's X calls failed
+            return self._restart()
         advice = ("If it keeps happening: a program on the desktop may hold the X server (a grab), or Xvfb was "
                   "stopped (`ps -o pid,stat,cmd -C Xvfb`: T is stopped)")
         if watch.past_deadline:
