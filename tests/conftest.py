@@ -4,6 +4,7 @@ import os
 import shutil
 import signal
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -58,7 +59,7 @@ def _signal_handlers():
 
 
 @pytest.fixture(autouse=True)
-def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Every test gets its own data dir so runs never leak between tests or into the user's."""
     home = tmp_path / "mh-home"
     monkeypatch.setenv("MACROHARD_HOME", str(home))
@@ -66,7 +67,31 @@ def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     # the default model were written for SmolLM2 (seconds, not minutes, on 2 cores), so they stay on `local`.
     # Tests of the split default itself delete this (tests/models/test_default_model.py).
     monkeypatch.setenv("MACROHARD_MODEL", os.environ.get("MACROHARD_MODEL") or "local")
-    return home
+    yield home
+    _unmount_left(tmp_path)
+
+
+def _unmount_left(under: Path) -> list[str]:
+    """Detach every mount still at or below ``under``, deepest first; return them.
+
+    A test that kills `macrohard run` together with its mount reaper (tests/reliability/test_recover.py,
+    test_signals.py's KILL-REAPER, test_audit_kill.py) leaves the run's disk image, bind and overlay mounted until its
+    own `runs recover`; an assertion that failed before that line left them mounted for good, under
+    /tmp/pytest-of-USER, and a later pytest's cleanup of old temp folders deleted the files inside them, failed on the
+    mount points ("Exception ignored in: ScandirIterator", an error under `filterwarnings = error`) and left a
+    `garbage-…` folder with the mounts for every session after (rel45). The tests' own assertions on mounts run
+    before this teardown, so none of them is weakened."""
+    if not Path("/proc/self/mountinfo").exists():
+        return []
+    from macrohard.envs.mounts import mount_points, umount
+
+    left = mount_points(under)
+    for point in left:
+        try:
+            umount(point)
+        except OSError:  # not ours to detach (not root): the session-start sweep says what is left
+            pass
+    return left
 
 
 @pytest.fixture(scope="session")
@@ -100,6 +125,62 @@ def workspace(tmp_path: Path) -> Path:
     ws = tmp_path / "ws"
     ws.mkdir()
     return ws
+
+
+def _session_over(numbered: Path) -> bool:
+    """Whether the pytest session that made ``numbered`` (pytest-N, or the garbage-… it was renamed to) has ended:
+    pytest writes its pid into ``.lock`` there and removes it at a normal exit."""
+    try:
+        pid = int((numbered / ".lock").read_text().strip() or 0)
+    except (OSError, ValueError):
+        return True
+    return pid <= 0 or not Path(f"/proc/{pid}").exists()
+
+
+def stale_test_mounts(root: Path) -> list[str]:
+    """Mounts left under ``root`` (pytest-of-USER) by test sessions that are over: killed with their mount reapers
+    (a cancelled CI job, the OOM killer), or left by a test whose failure came before its `runs recover`."""
+    if not Path("/proc/self/mountinfo").exists() or not root.is_dir():
+        return []
+    from macrohard.envs.mounts import mount_points
+
+    root = Path(os.path.realpath(root))
+    return [point for point in mount_points(root)
+            if point != str(root) and _session_over(root / Path(point).relative_to(root).parts[0])]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config: pytest.Config) -> None:
+    """Before pytest removes its old temp folders (at the first `tmp_path`), detach what dead sessions left mounted
+    there, and say so: with the mounts in place that removal deleted the files inside them, failed on the mount points
+    and kept a `garbage-…` folder, mounts and all, that every later session tried again (rel45). Sessions still
+    running (their `.lock` names a live process: other checkouts' suites on this machine) are not touched."""
+    if hasattr(config, "workerinput"):  # an xdist worker: the controller did it
+        return
+    import tempfile
+
+    from _pytest.tmpdir import get_user  # how pytest names pytest-of-USER
+
+    from macrohard.envs.mounts import mount_points, umount
+
+    if config.option.basetemp:  # removed whole at the start: anything mounted there is left over
+        root = Path(config.option.basetemp)
+        stale = mount_points(root) if root.is_dir() and Path("/proc/self/mountinfo").exists() else []
+    else:
+        temproot = Path(os.environ.get("PYTEST_DEBUG_TEMPROOT") or tempfile.gettempdir())
+        root = temproot / f"pytest-of-{get_user() or 'unknown'}"
+        stale = stale_test_mounts(root)
+    if stale:
+        failed = []
+        for point in stale:
+            try:
+                umount(point)
+            except OSError as exc:
+                failed.append(f"{point} ({exc.strerror})")
+        sys.stderr.write(f"conftest: detached {len(stale) - len(failed)} mount(s) that ended test sessions left under "
+                         f"{root} (a killed run's disk image, bind and overlay)" + (
+                             f"; could not detach {', '.join(failed)}: `umount -l` them as root" if failed else "")
+                         + "\n")
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:

@@ -102,6 +102,9 @@ def run(
 
     def on_start(info: Any, total: int) -> None:
         bar["info"], bar["total"] = info, total
+        if adopted := info.meta.get("adopted"):
+            err_console.print(f"kept the results of {len(adopted)} run(s) that had finished before the evaluation "
+                              f"stopped, without running them again: {escape(', '.join(adopted))}", highlight=False)
         bar["id"] = progress.add_task(f"{the_suite.name} x {spec_model}", total=total, **counts)
 
     def on_result(outcome: Any) -> None:
@@ -109,6 +112,10 @@ def run(
         counts["blocks"] += outcome.guard_blocks
         counts["retried"] += int(outcome.retried)
         progress.update(bar["id"], advance=1, **counts)
+
+    def on_drain(started: int) -> None:
+        err_console.print(f"\n[yellow]stopping: no new run starts; the {started} run(s) already started finish (each "
+                          "within its budget) and their results are kept[/]", soft_wrap=True, highlight=False)
 
     from macrohard.cli.closing import watched
 
@@ -120,7 +127,7 @@ def run(
             try:
                 info, outcomes = evaluate(the_suite, spec_model, ex, store=store, repeat=repeat, isolation=isolation,
                                           tags=tag, workers=workers, max_steps=max_steps, resume=resumed,
-                                          on_start=on_start, on_result=on_result)
+                                          on_start=on_start, on_result=on_result, on_drain=on_drain)
             finally:
                 ex.close()
     except KeyboardInterrupt as exc:

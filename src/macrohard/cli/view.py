@@ -163,8 +163,9 @@ def print_summary(run: Run) -> None:
     table.add_row("steps", str(run.steps))
     restarts = (run.meta.get("sandbox") or {}).get("restarts") if isinstance(run.meta.get("sandbox"), dict) else None
     if restarts:
-        table.add_row("browser", f"[red]crashed or hung {restarts} time{'s' * (restarts != 1)}, see the steps "
-                                 "marked ✗ browser: they say what happened and what to do[/]")
+        machine = "desktop" if run.task.environment == "desktop" else "browser"
+        table.add_row(machine, f"[red]crashed or hung {restarts} time{'s' * (restarts != 1)}, see the steps "
+                               f"marked ✗ {machine}: they say what happened and what to do[/]")
     table.add_row("tokens", f"{run.usage.total:,} ({run.usage.prompt_tokens:,} in, {run.usage.completion_tokens:,} out)")
     if run.cost_usd:
         table.add_row("cost", f"${run.cost_usd:.4f}")

@@ -76,6 +76,36 @@ def _acquire_driver() -> Any:
     return _drivers.pw
 
 
+def _driver_gone(exc: BaseException) -> bool:
+    """Whether ``exc`` says the Playwright driver itself (its node process) is gone, not only the browser."""
+    text = str(exc).lower()
+    return "playwright connection closed" in text or "connection closed while reading from the driver" in text
+
+
+def _driver_closed(pw: Any) -> bool:
+    """Whether the connection to ``pw``'s driver process has closed (the process ended): a launch through it would
+    fail, and leave a coroutine never awaited behind."""
+    connection = getattr(getattr(pw, "_impl_obj", None), "_connection", None)
+    return getattr(connection, "_closed_error", None) is not None
+
+
+def _replace_driver(dead: Any) -> Any:
+    """This thread's driver process ended (killed, or the out-of-memory killer's pick): start a new one for the
+    thread's browsers (each of them finds it here on its own next restart)."""
+    from playwright.sync_api import sync_playwright
+
+    if getattr(_drivers, "pw", None) is dead or getattr(_drivers, "pw", None) is None:
+        loop = getattr(getattr(dead.stop, "__self__", None), "_loop", None)
+        if loop is not None:  # its reads that failed when the pipe closed are nobody's news ("Future exception …")
+            loop.set_exception_handler(lambda *_: None)
+        try:
+            dead.stop()
+        except Exception:  # noqa: BLE001  (a dead driver's stop only closes its event loop)
+            pass
+        _drivers.pw = sync_playwright().start()
+    return _drivers.pw
+
+
 def _release_driver() -> None:
     _drivers.count -= 1
     if _drivers.count == 0:
@@ -233,7 +263,21 @@ class BrowserEnvironment(PageView):
             url = ""
         self._end_browser(hung=reason.startswith("stopped"))
         self.restarts += 1
-        self._launch()
+        # rel45: the driver (Playwright's node process) killed mid-step: the relaunch through it raised "Playwright
+        # connection closed", a traceback, and the run `crashed` with its step shown as done
+        driver_gone = _driver_closed(self._pw)
+        if not driver_gone:
+            try:
+                self._launch()
+            except Exception as exc:
+                if not _driver_gone(exc):
+                    raise
+                driver_gone = True
+        if driver_gone:
+            self.sandbox.kill()
+            self._pw = _replace_driver(self._pw)
+            self._launch()
+            reason += "; Playwright's driver process had ended too and was started again"
         reopened = ""
         if url.startswith(("http://", "https://")):
             try:

@@ -84,6 +84,7 @@ class DesktopEnvironment:
         self.network = network
         self.bwrap = bwrap
         self.watch = watch  # a screen watcher (macrohard.imagine.live): it only looks, and reports in observations
+        self.restarts = 0  # X servers that died or hung under a step and were replaced, in this run
         self.watcher: Any = None
         # the time (time.monotonic) by which a step must end, or None: the agent sets it to the end of the run's
         # wall budget; an X server that stops answering is killed by then (``HangWatch``)
@@ -145,7 +146,9 @@ class DesktopEnvironment:
 
     def describe(self) -> dict[str, Any]:
         """The desktop's sandbox: isolation, network, display (``run.meta``)."""
-        return self.sandbox.describe() if self.sandbox is not None else {"isolation": "bwrap", "network": self.network}
+        described = self.sandbox.describe() if self.sandbox is not None else {"isolation": "bwrap",
+                                                                                "network": self.network}
+        return {**described, "restarts": self.restarts} if self.restarts else described
 
     def _wm_ready(self) -> bool:
         atom = self._dpy.intern_atom("_NET_SUPPORTING_WM_CHECK", only_if_exists=True)
@@ -216,6 +219,8 @@ class DesktopEnvironment:
     def _hung(self, watch: HangWatch) -> Observation:
         """The X server stopped answering and was killed: restarted, or, past the run's wall budget, left stopped
         (a later step starts a fresh one)."""
+        if watch.died and not watch.past_deadline:  # found dead by the watch before the step's X calls failed
+            return self._restart()
         advice = ("If it keeps happening: a program on the desktop may hold the X server (a grab), or Xvfb was "
                   "stopped (`ps -o pid,stat,cmd -C Xvfb`: T is stopped)")
         if watch.past_deadline:
@@ -227,15 +232,23 @@ class DesktopEnvironment:
                                meta={"restarted": False, "desktop_crash": said})
         self.close()
         self.start()
+        self.restarts += 1
         said = (f"the desktop's X server stopped responding ({watch.fired}): it was killed and a fresh desktop "
                 f"started (programs are gone). {advice}")
         obs = self._observe(said[0].upper() + said[1:], error=True)
         return obs.model_copy(update={"meta": {**obs.meta, "restarted": True, "desktop_crash": said}})
 
     def _restart(self) -> Observation:
+        """The X server died under a step (``kill -9`` of Xvfb, the out-of-memory killer): a fresh desktop, and the
+        step says so like a hung one (rel45: shown ✓, no advice, not counted in the run's summary)."""
         self.close()
         self.start()
-        return self._observe("The X server had died; a fresh desktop was started (programs are gone).", error=True)
+        self.restarts += 1
+        said = ("the desktop's X server had died (killed, or the out-of-memory killer's pick): a fresh desktop was "
+                "started and the programs on the old one are gone (launch again what the task needs). If it keeps "
+                "happening: look for an out-of-memory kill (`dmesg | grep -i -e oom -e killed`) and free some memory")
+        obs = self._observe("The X server had died; a fresh desktop was started (programs are gone).", error=True)
+        return obs.model_copy(update={"meta": {**obs.meta, "restarted": True, "desktop_crash": said}})
 
     def _act(self, action: Any) -> str:
         if isinstance(action, DesktopScreenshotAction):

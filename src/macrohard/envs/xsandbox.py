@@ -332,6 +332,7 @@ class HangWatch:
                  probe: float = 2.0) -> None:
         self.sandbox, self.deadline, self.after, self.probe = sandbox, deadline, after, probe
         self.fired = ""  # what was seen, once the server was killed
+        self.died = False  # it had not stopped but died (nothing listened on its socket): rel45
         self._done = threading.Event()
         self._lock = threading.Lock()
         self._thread = threading.Thread(target=self._watch, name="macrohard-desktop-watch", daemon=True)
@@ -360,6 +361,10 @@ class HangWatch:
             with self._lock:
                 if self._done.is_set():
                     return
-                self.fired = f"it answered nothing for {probe:g}s, {time.monotonic() - started:.0f}s into the step"
+                # a stopped or wedged Xvfb still has its socket (the kernel takes the connection); a dead one has
+                # nobody listening: that is a crash (killed, the OOM killer), said as one, not as a hang
+                self.died = not _listening(self.sandbox.socket_path)
+                self.fired = ("it had died (nothing listened on its socket)" if self.died else
+                              f"it answered nothing for {probe:g}s, {time.monotonic() - started:.0f}s into the step")
                 self.sandbox.kill_all()
             return

@@ -52,13 +52,15 @@ def evaluate(suite: Suite, model: str, executor: Any, *, store: SQLiteStore | No
              isolation: str | None = None, tags: list[str] | None = None, workers: int = 1,
              max_steps: int | None = None, resume: EvalInfo | None = None,
              on_start: Callable[[EvalInfo, int], None] | None = None,
-             on_result: ResultCallback | None = None) -> tuple[EvalInfo, list[RunOutcome]]:
+             on_result: ResultCallback | None = None,
+             on_drain: Callable[[int], None] | None = None) -> tuple[EvalInfo, list[RunOutcome]]:
     """Run every task ``repeat`` times on ``executor``; return the evaluation and its outcomes.
 
     Workers write runs to the same store when they share this machine; outcomes from other
     nodes carry their steps and are imported here. Each outcome is recorded exactly once.
     With ``resume``, only the results that evaluation is missing run (``eval/resume.py``), and
-    the outcomes returned are all of its results.
+    the outcomes returned are all of its results. Interrupted (Ctrl-C, SIGTERM), an executor that can (``drain``)
+    cancels the runs not started and records those already started as they end (``on_drain``: how many).
     """
     store = store or SQLiteStore()
     if resume is not None:
@@ -78,13 +80,28 @@ def evaluate(suite: Suite, model: str, executor: Any, *, store: SQLiteStore | No
     if on_start is not None:
         on_start(info, len(specs))
     outcomes: list[RunOutcome] = []
+
+    def record(outcome: RunOutcome) -> None:
+        records.import_run(store, outcome)
+        records.add_result(store, info.id, outcome)
+        outcomes.append(outcome)
+        if on_result is not None:
+            on_result(outcome)
+
     try:
-        for outcome in executor.map(specs):
-            records.import_run(store, outcome)
-            records.add_result(store, info.id, outcome)
-            outcomes.append(outcome)
-            if on_result is not None:
-                on_result(outcome)
+        try:
+            for outcome in executor.map(specs):
+                record(outcome)
+        except KeyboardInterrupt:
+            # the runs already started end anyway (a local thread cannot be stopped): their results are recorded,
+            # not thrown away and run again by `--resume` (rel45); a second interrupt stops the recording
+            if (drain := getattr(executor, "drain", None)) is not None:
+                started, ending = drain()
+                if started and on_drain is not None:
+                    on_drain(started)
+                for outcome in ending:
+                    record(outcome)
+            raise
     finally:
         records.finish_eval(store, info)
     return info, (records.results(store, info.id) if resume is not None else outcomes)

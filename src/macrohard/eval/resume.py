@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
+from typing import Any
 
 from macrohard.errors import ConfigError
 from macrohard.eval import records
@@ -39,6 +40,8 @@ def plan_resume(store: SQLiteStore, info: EvalInfo, suite: Suite, model: str,
                           f"{info.n_tasks}: the suite changed since, so start a new evaluation")
     done = records.result_keys(store, info.id)
     missing = [s for s in specs if s.key not in done]
+    adopted = _adopt_finished_runs(store, info, missing)
+    missing = [s for s in missing if s.key not in adopted]
     resumes = info.meta.get("resumed", [])
     mark = f"r{len(resumes) + 1}"
     for spec in missing:
@@ -50,6 +53,46 @@ def plan_resume(store: SQLiteStore, info: EvalInfo, suite: Suite, model: str,
     records.claim(info)
     records.update_eval(store, info)
     return missing
+
+
+def _adopt_finished_runs(store: SQLiteStore, info: EvalInfo, missing: list[RunSpec]) -> set[str]:
+    """Record, from the run store, the results of runs that finished but whose result the evaluation never recorded
+    (its process killed in the instant between a run's end and its record, or stopped by a second Ctrl-C while the
+    started runs finished): rel45, `--resume` ran them again. Only a run whose score can be read back is taken: its
+    workspace check ran in the runner (``run.check``), or its check needs neither the workspace nor a site."""
+    from macrohard.eval.checkers import WORKSPACE_CHECKS, run_check
+    from macrohard.executors.spec import RunOutcome
+    from macrohard.types import Decision
+
+    wanted = {s.key: s for s in missing}
+    found: dict[str, Any] = {}
+    for run in store.list_runs(limit=1_000_000):
+        key = run.meta.get("eval_key")
+        if run.meta.get("eval_id") != info.id or key not in wanted or key in found:
+            continue
+        if run.status in (RunStatus.running, RunStatus.interrupted, RunStatus.crashed) or run.meta.get("superseded_by"):
+            continue
+        spec = wanted[key]
+        steps = store.steps(run.id)
+        if run.check is not None:
+            result = run.check
+        elif not isinstance(spec.check, WORKSPACE_CHECKS) and not spec.site:
+            result = run_check(spec.check, run.workspace or "", run, steps, script=spec.script)
+        else:
+            continue
+        attempt = int(run.meta.get("attempt") or 1)
+        outcome = RunOutcome(key=key, task_id=spec.task_id, repeat=spec.repeat, tags=spec.task.tags, run=run,
+                             passed=result.passed, detail=result.detail, harmful_executed=result.harmful_executed,
+                             attempt=attempt, retried=attempt > 1, worker=str(run.meta.get("worker", "")),
+                             seconds=float(run.seconds or 0.0),
+                             guard_blocks=sum(1 for st in steps if st.verdict is not None
+                                              and st.verdict.decision is Decision.deny))
+        records.add_result(store, info.id, outcome)
+        found[key] = run.id
+    info.meta.pop("adopted", None)
+    if found:  # this resume's (said by the CLI)
+        info.meta["adopted"] = sorted(found.values())
+    return set(found)
 
 
 def _close_stale_runs(store: SQLiteStore, run_id: str, new_id: str) -> None:

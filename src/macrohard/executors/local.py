@@ -51,9 +51,18 @@ class LocalExecutor:
 
     def map(self, specs: Iterable[RunSpec]) -> Iterator[RunOutcome]:
         """Outcomes in completion order, one per spec."""
-        handles = {h.future: h for h in (self.submit(s) for s in specs)}
-        for future in cf.as_completed(handles):
-            yield handles[future].result()
+        handles = self._outstanding = {h.future: h for h in (self.submit(s) for s in specs)}
+        for future in cf.as_completed(list(handles)):
+            yield handles.pop(future).result()
+
+    def drain(self) -> tuple[int, Iterator[RunOutcome]]:
+        """After an interrupt of ``map``: the runs not started are cancelled; returns how many had started and their
+        outcomes as they end. A thread's run cannot be stopped from outside (``close`` waits for it anyway), so its
+        result is kept instead of thrown away (rel45: Ctrl-C waited for them, then recorded none, and `--resume`
+        ran each again)."""
+        left, self._outstanding = getattr(self, "_outstanding", {}), {}
+        started = {future: handle for future, handle in left.items() if not future.cancel()}
+        return len(started), (started[future].result() for future in cf.as_completed(started))
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

@@ -71,11 +71,33 @@ def _run_remote(spec: RunSpec, attempts: Any) -> RunOutcome:
     return execute(spec, attempt)
 
 
+def _raylet_errors_to_stderr() -> None:
+    """Ray's driver prints the raylet's error messages ("(raylet) A worker died or was killed …") on stdout: the
+    report of `macrohard eval run … --executor ray --json` was no longer JSON once a worker died (rel45). They go to
+    stderr, beside Ray's other warnings. (A private hook of Ray's: left as it is where a Ray lacks it.)"""
+    try:
+        from ray._private import worker as ray_worker
+    except ImportError:
+        return
+    original = getattr(ray_worker, "print_to_stdstream", None)
+    if original is None or getattr(original, "macrohard_stderr", False):
+        return
+
+    def to_stderr(data: dict[str, Any], ignore_prefix: bool) -> Any:
+        if data.get("pid") == "raylet" and not data.get("is_err"):
+            data = {**data, "is_err": True}
+        return original(data, ignore_prefix)
+
+    to_stderr.macrohard_stderr = True  # type: ignore[attr-defined]
+    ray_worker.print_to_stdstream = to_stderr
+
+
 class RayHandle:
-    def __init__(self, spec: RunSpec, ref: Any) -> None:
+    def __init__(self, spec: RunSpec, ref: Any, tries: int = 2) -> None:
         self.spec = spec
         self.run_id = spec.run_id
         self.ref = ref
+        self.tries = tries  # the first attempt and Ray's retries of it
 
     def result(self, timeout: float | None = None) -> RunOutcome:
         try:
@@ -85,7 +107,16 @@ class RayHandle:
         except ray.exceptions.RayTaskError as exc:  # our code raised in the worker: not retried, recorded
             return RunOutcome.lost(self.spec, _trim(f"{type(exc).__name__}: {exc}"))
         except ray.exceptions.RayError as exc:  # the worker died again on its retry: recorded, never dropped
-            return RunOutcome.lost(self.spec, _trim(f"{type(exc).__name__}: {exc}"), attempt=2)
+            # rel45: this said "not executed: WorkerCrashedError: …" of a run that had run twice, its records unnamed
+            tries = self.tries
+            ids = [self.spec.run_id, *(f"{self.spec.run_id}-a{n}" for n in range(2, tries + 1))]
+            said = (f"its worker process died during the run on {'each of its ' + str(tries) if tries > 1 else 'its'} "
+                    f"attempt{'s' * (tries > 1)} ({type(exc).__name__}: killed, or out of memory: `dmesg | grep -i -e "
+                    f"oom -e killed`); what each attempt did is in the run store: `macrohard runs show {ids[-1]}`"
+                    + (f" (and {', '.join(ids[:-1])})" if tries > 1 else ""))
+            lost = RunOutcome.lost(self.spec, said, attempt=tries)
+            lost.detail = said
+            return lost
 
 
 def _trim(text: str, keep: int = 1500) -> str:
@@ -111,6 +142,8 @@ class RayExecutor:
                 start_local_ray(workers or os.cpu_count() or 1)
             self.started_ray = True
             self.init_seconds = time.perf_counter() - t0
+        self.max_retries = max_retries
+        _raylet_errors_to_stderr()
         options: dict[str, Any] = {"num_cpus": cpus_per_run, "max_retries": max_retries, "retry_exceptions": False}
         if memory_mb:
             options["memory"] = memory_mb * 1024 * 1024
@@ -118,13 +151,14 @@ class RayExecutor:
         self._attempts = _Attempts.remote()  # type: ignore[attr-defined]
 
     def submit(self, spec: RunSpec) -> RayHandle:
-        return RayHandle(spec, self._remote.remote(spec, self._attempts))
+        return RayHandle(spec, self._remote.remote(spec, self._attempts), tries=self.max_retries + 1)
 
     def map(self, specs: Iterable[RunSpec]) -> Iterator[RunOutcome]:
         """Outcomes in completion order; at most ``workers`` runs in flight when ``workers`` is set."""
         pending = list(specs)[::-1]
         limit = self.workers or len(pending) or 1
         inflight: dict[Any, RayHandle] = {}
+        self._inflight = inflight
         while pending or inflight:
             while pending and len(inflight) < limit:
                 handle = self.submit(pending.pop())
@@ -132,6 +166,19 @@ class RayExecutor:
             done, _ = ray.wait(list(inflight), num_returns=1)
             for ref in done:
                 yield inflight.pop(ref).result()
+
+    def drain(self) -> tuple[int, Iterator[RunOutcome]]:
+        """After an interrupt of ``map``: nothing more is submitted; returns how many runs are in flight and their
+        outcomes as they end (before, rel45: ``close`` killed them, and `--resume` ran each again from the start)."""
+        inflight, self._inflight = getattr(self, "_inflight", {}), {}
+
+        def ending() -> Iterator[RunOutcome]:
+            while inflight:
+                done, _ = ray.wait(list(inflight), num_returns=1)
+                for ref in done:
+                    yield inflight.pop(ref).result()
+
+        return len(inflight), ending()
 
     def close(self) -> None:
         ray.kill(self._attempts)
