@@ -36,6 +36,7 @@ from pathlib import Path
 
 import pytest
 from tests.server.conftest import mh as _mh
+from tests.server.conftest import run_steps as _steps_of
 from tests.server.conftest import scripted_at as _steps
 
 needs_bwrap = pytest.mark.skipif(shutil.which("bwrap") is None or shutil.which("git") is None,
@@ -79,6 +80,13 @@ def _refused(done: subprocess.CompletedProcess[str], words: str) -> None:
     assert words in flat, flat[-2000:]
 
 
+def _seen(home: Path, done: subprocess.CompletedProcess[str]) -> str:
+    """What the run showed: its output, and where it ran, its steps' observations (`runs show`)."""
+    if done.returncode != 0:
+        return done.stdout + done.stderr
+    return json.dumps(_steps_of(home, json.loads(done.stdout)["id"]))
+
+
 def _task(path: Path, **fields) -> Path:
     path.write_text(json.dumps({"text": "tidy the notes", **fields}))  # JSON is YAML
     return path
@@ -95,7 +103,7 @@ def test_a_task_files_workspace_inside_the_data_dir_is_refused(tmp_path, _home):
     (victim / "notes.txt").write_text("victim-rt45b-notes")
     model = _steps(tmp_path / "s.json", [{"kind": "bash", "command": "cat */notes.txt"}, FIN])
     done = _run(_home, "-f", str(_task(tmp_path / "t.yaml", workspace=str(_home / "workspaces"))), "--model", model)
-    assert "victim-rt45b-notes" not in done.stdout + done.stderr
+    assert "victim-rt45b-notes" not in _seen(_home, done)
     _refused(done, "lies inside macrohard's own data")
     # the twins: a fresh workspace (the default, in the data dir) and going on in an earlier run's folder still run
     fresh = _run(_home, "-f", str(_task(tmp_path / "t2.yaml")), "--model", model)
@@ -111,7 +119,7 @@ def test_a_task_files_source_inside_the_data_dir_is_refused(tmp_path, _home):
     (keys / "alice.key").write_text("PRIVKEY-rt45b")
     model = _steps(tmp_path / "s.json", [{"kind": "bash", "command": "cat alice.key"}, FIN])
     done = _run(_home, "-f", str(_task(tmp_path / "t.yaml", source=str(keys))), "--model", model)
-    assert "PRIVKEY-rt45b" not in done.stdout + done.stderr
+    assert "PRIVKEY-rt45b" not in _seen(_home, done)
     _refused(done, "lies inside macrohard's own data")
 
 
