@@ -26,7 +26,13 @@ CloseProgress = Callable[[int, int, int], None]
 
 
 def prepare_workspace(task: Task, run_id: str) -> str:
-    """The task's workspace, or a fresh one under the data dir (a ``source`` run works on a layer over the source)."""
+    """The task's workspace, or a fresh one under the data dir (a ``source`` run works on a layer over the source).
+
+    A workspace or source that holds macrohard's own data, or lies inside it, is refused first, for every
+    environment and every caller (``refuse_own_data``): the runner, a ``GuardedSession`` (Gymnasium)."""
+    if task.environment in IN_PLACE and task.workspace:
+        refuse_home_in_place(task.workspace, task.environment)
+    refuse_own_data(task.workspace, task.source)
     if task.source:
         return str(Path(task.source).expanduser().resolve())
     if task.workspace:
@@ -35,6 +41,65 @@ def prepare_workspace(task: Task, run_id: str) -> str:
         path = default_home() / "workspaces" / run_id
     path.mkdir(parents=True, exist_ok=True)
     return str(path)
+
+
+IN_PLACE = ("desktop", "browser")  # environments whose programs write the workspace itself, not a layer over it
+
+
+def refuse_home_in_place(workspace: str, kind: str) -> None:
+    """rt45b: a task file names its workspace. The desktop (and the browser's downloads) write it in place, so
+    ``environment: desktop`` with ``workspace: "~"`` put the person's start-up and tool settings in the agent's
+    reach (``git config -f .gitconfig core.fsmonitor CMD``, allowed as the sandbox's own git, ran CMD at the
+    person's next ``git status`` anywhere). Refused: the home directory, a folder that holds it, and the hidden
+    folders of it (``~/.config``, ``~/.ssh``, ``~/.local``...). A project folder in it is fine."""
+    top = Path(workspace).expanduser().resolve()
+    user_home = Path(os.path.expanduser("~")).resolve()
+    hidden = top.is_relative_to(user_home) and top != user_home and \
+        top.relative_to(user_home).parts[0].startswith(".")
+    if top == user_home or top in user_home.parents or hidden:
+        raise UserError(f"the {kind} works on its workspace in place, and {top} is "
+                        + ("a hidden folder of your home directory" if hidden else "your home directory or holds it")
+                        + f": its programs would change your settings and start-up files. Give the {kind} a "
+                        "project folder (or none: a fresh one is made)")
+
+
+def own_data_dirs() -> list[Path]:
+    """Where macrohard keeps its own data, which no run's workspace may hold or be inside: the data dir (the run
+    store with every run's steps and the chat's history, the policy file, divisions, wallet keys, other runs'
+    workspaces and sandboxes), the cache (the embed tables the injection screen reads, the served-port
+    registry) and the runtime registry."""
+    from macrohard.envs.served import registry_dirs
+    from macrohard.safety.embed import cache_dir
+
+    dirs = [default_home(), cache_dir(), *(d.parent for d in registry_dirs())]
+    return list(dict.fromkeys(d.expanduser().resolve() for d in dirs))
+
+
+def refuse_own_data(workspace: str | None, source: str | None) -> None:
+    """rt45b: a task (a task file, a Gymnasium task, a web request) names its own workspace. Before, only one that
+    *held* the data dir was refused, and only for the shell's sandbox: ``workspace: <data dir>/workspaces`` let
+    the agent read every other run's files, and ``environment: desktop`` with ``workspace: <data dir>`` (the
+    desktop writes its workspace in place) let it rewrite the user's ``policy.yaml`` for the next run and the run
+    store. Now a workspace or source that is, holds or lies inside one of ``own_data_dirs`` is refused, except
+    one run's own folder, ``<data dir>/workspaces/<name>`` (the default workspace; going on in an earlier run's)."""
+    home = default_home().expanduser().resolve()
+    for what, root in (("workspace", workspace), ("source", source)):
+        if not root:
+            continue
+        top = Path(root).expanduser().resolve()
+        if top.parent == home / "workspaces" and top.name not in ("", ".", ".."):
+            continue  # one run's folder: its own (the default), or an earlier run's the person goes on in
+        for own in own_data_dirs():
+            if own == top or top in own.parents:
+                raise UserError(f"the {what} {top} holds macrohard's own data ({own}: the run store, other runs' "
+                                "files, the policy, the caches): the agent would read other runs and could change "
+                                f"what the next run is allowed. Give a {what} that does not contain it, or set "
+                                f"MACROHARD_HOME to a directory outside {top}")
+            if own in top.parents:
+                raise UserError(f"the {what} {top} lies inside macrohard's own data ({own}: the run store, other "
+                                "runs' files, the policy, the caches): the agent would read other runs and could "
+                                f"change what the next run is allowed. Give a {what} outside {own} (a fresh one "
+                                "is made when none is given)")
 
 
 def setup_environment(env: Any, guard: Guard, task: Task, run: Run) -> None:

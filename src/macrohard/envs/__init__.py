@@ -14,6 +14,14 @@ REGISTRY = Registry("environment")
 register = REGISTRY.register
 
 
+def refuse_source_in_place(task: Any, kind: str) -> None:
+    """rt45b: the browser and the desktop work on their workspace in place (no copy-on-write layer): a task with
+    ``source:`` (promised never to be modified) had its project changed directly by the desktop's programs."""
+    if getattr(task, "source", None):
+        raise ConfigError(f"a run from --source needs the shell's copy-on-write workspace; the {kind} works on its "
+                          "workspace in place and would change the source: give it a copy with --workspace DIR")
+
+
 @register("shell")
 def _shell(task: Any, workspace: str, *, isolation: str = "bwrap", **options: Any) -> Any:
     # bubblewrap by default; "none" only when the caller opted out explicitly (runner records it)
@@ -35,6 +43,7 @@ def _browser(task: Any, workspace: str, *, isolation: str = "bwrap", **options: 
     if isolation != "bwrap":
         raise ConfigError("the browser runs only inside bubblewrap (its network policy depends on it): "
                           "drop --no-sandbox / MACROHARD_ISOLATION=none for browser tasks")
+    refuse_source_in_place(task, "browser")
     # Chromium always runs inside bubblewrap with its own network namespace (browser_sandbox.py);
     # local sites the task declares in allow_hosts (127.0.0.1:PORT) are reachable in every mode.
     from macrohard.envs.browser import BrowserEnvironment
@@ -48,6 +57,7 @@ def _desktop(task: Any, workspace: str, *, isolation: str = "bwrap", **options: 
     if isolation != "bwrap":
         raise ConfigError("the desktop runs only inside bubblewrap (Xvfb, the window manager and its programs): "
                           "drop --no-sandbox / MACROHARD_ISOLATION=none for desktop tasks")
+    refuse_source_in_place(task, "desktop")
     # Always in bubblewrap (Xvfb, window manager, programs), with the task's network.
     from macrohard.envs.desktop import DesktopEnvironment
 

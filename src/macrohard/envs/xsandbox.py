@@ -122,7 +122,8 @@ class DesktopSandbox:
         # xterm and other programs started as root drop privileges (setgroups), which a user namespace
         # refuses: when we are root, the sandbox's user is an ordinary uid mapped to ours.
         user = ["--uid", "1000", "--gid", "1000"] if os.getuid() == 0 else []
-        argv = [*bwrap_argv(bwrap, self.workspace, self.network), *user, "--bind", sockets, X11_DIR,
+        argv = [*bwrap_argv(bwrap, self.workspace, self.network), *git_dirs_read_only(self.workspace), *user,
+                "--bind", sockets, X11_DIR,
                 "--ro-bind-try", "/var/cache/fontconfig", "/var/cache/fontconfig",
                 "bash", "-c", f"{limits}\n{SUPERVISOR}"]
         self.proc = landlock.popen(argv, cwd=self.workspace, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -285,6 +286,49 @@ class DesktopSandbox:
         if self.proc is None or self.proc.stdin is None:
             raise BrokenPipeError("the desktop sandbox is not running")
         self.proc.stdin.write(line.encode() + b"\n")
+
+
+GIT_WALK_LIMIT = 20_000  # folders looked at for repositories' own folders; a larger tree is walked this far
+
+
+def git_dirs_read_only(workspace: str) -> list[str]:
+    """``--ro-bind`` arguments for every repository's own folder in ``workspace`` (a ``.git``, or a folder laid out
+    as one: ``changes.looks_like_git_dir``), so programs on the desktop cannot change them.
+
+    rt45b: the desktop works on its workspace in place (the shell works on a copy-on-write layer whose ``.git`` is
+    never written back). With ``-w ~/project``, a program launched on the desktop ran ``git config core.fsmonitor
+    'CMD'`` (the guard allows it: it is the sandbox's own git) and the person's next ``git status`` on the host ran
+    CMD, unsandboxed; a hook or ``core.hooksPath`` the same. Read-only, git in the desktop still reads the
+    repository (log, diff, status); a commit there fails, as a shell run's commits never reach the person's
+    repository either."""
+    from macrohard.envs.changes import looks_like_git_dir
+
+    out: list[str] = []
+    seen = 0
+    for top, dirs, files in os.walk(workspace):
+        seen += 1
+        if seen > GIT_WALK_LIMIT:
+            break
+        keep = []
+        for name in dirs:
+            path = os.path.join(top, name)
+            if os.path.islink(path):
+                continue
+            if name == ".git" or looks_like_git_dir(path):
+                out += ["--ro-bind", path, path]
+            else:
+                keep.append(name)
+        dirs[:] = keep
+        if ".git" in files:  # a worktree's or submodule's gitlink: the file names where its repository is
+            path = os.path.join(top, ".git")
+            if not os.path.islink(path):
+                out += ["--ro-bind", path, path]
+    if looks_like_git_dir(workspace):  # the workspace itself laid out as a repository's folder
+        out += [arg for name in ("HEAD", "config", "hooks", "refs", "objects", "commondir", "packed-refs",
+                                 "info", "worktrees")
+                if os.path.lexists(p := os.path.join(workspace, name)) and not os.path.islink(p)
+                for arg in ("--ro-bind", p, p)]
+    return out
 
 
 def _listening(path: str) -> bool:
