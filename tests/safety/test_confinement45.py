@@ -16,14 +16,12 @@ import json
 import os
 import shutil
 import socket
-import subprocess
 import sys
 import threading
 from pathlib import Path
 
 import pytest
 from tests.server.conftest import mh as _mh
-from tests.server.conftest import run_json as _run
 from tests.server.conftest import run_steps as _steps_of
 from tests.server.conftest import scripted_at as _steps
 

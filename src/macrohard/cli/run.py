@@ -55,7 +55,7 @@ def _asker(guard: Guard, *, interactive: bool | None = None) -> Callable[[Any, V
 
 def run(
     task: Annotated[str | None, typer.Argument(help="What the agent should do, in plain words.")] = None,
-    task_file: Annotated[Path | None, typer.Option("--task-file", "-f", help="A YAML task file instead of TASK. Its `mcp:` stdio servers start on this machine, outside the sandbox, with a clean environment (HOME, PATH... and their `env:`): run task files you trust.")] = None,
+    task_file: Annotated[Path | None, typer.Option("--task-file", "-f", help="A YAML task file instead of TASK. Its `mcp:` stdio servers run in a bubblewrap sandbox (no network unless the entry says `network: full`, a clean environment: HOME, PATH... and their `env:`); on this machine, outside it, only those your own $MACROHARD_HOME/mcp.yaml lists under `host:`.")] = None,
     model: Annotated[str | None, typer.Option("--model", "-m", help="Model spec: local, local:qwen-1.5b, xai, openai:MODEL, http://HOST/v1 … (default: $MACROHARD_MODEL, else local:qwen-1.5b when installed, else local; see `macrohard models`).")] = None,
     environment: Annotated[str | None, typer.Option("--environment", "-e", help="Where the agent works: shell (default), browser, desktop.")] = None,
     workspace: Annotated[Path | None, typer.Option("--workspace", "-w", help="Directory to work in (default: a fresh one).")] = None,
