@@ -386,3 +386,165 @@ def test_what_runs_later_and_what_is_ordinary():
     assert runs_later("package.json", old, b'{"name": "a", "version": "2", "scripts": {"test": "jest"}}') is None
     assert runs_later("package.json", old, b'{"name": "a", "scripts": {"test": "jest", "prepare": "sh x"}}')
     assert runs_later("package.json", None, old)  # a new package.json with scripts
+
+
+# -- 3. not probed before: the desktop, voice, Gymnasium, another run's files ----------------------------------------
+
+THROUGH_ON_MAIN.update({
+    "desktop_other_runs_display": False,
+    "desktop_other_runs_display_network_full": False,
+    "voice_text_as_espeak_options": False,
+    "gym_env_same_sandbox": False,
+    "another_runs_files_in_macrohard_home": False,
+})
+
+PROBE = ("sh -c 'DISPLAY={other} xdotool getmouselocation > other.txt 2>&1; echo rc=$? >> other.txt; "
+         "xdotool getmouselocation > own.txt 2>&1; ls -a /tmp/.X11-unix > sockets.txt 2>&1; "
+         "python3 -c \"import socket; s = socket.socket(socket.AF_UNIX); s.connect(chr(0) + "
+         "\\\"/tmp/.X11-unix/X{n}\\\")\" > abstract.txt 2>&1; echo rc=$? >> abstract.txt'")
+
+
+@pytest.mark.skipif(not (shutil.which("Xvfb") and shutil.which("xdotool") and shutil.which("bwrap")),
+                    reason="needs Xvfb, xdotool and bubblewrap")
+@pytest.mark.parametrize("network", ["none", "full"])
+def test_a_desktop_never_reaches_another_runs_display(tmp_path, network):
+    """Two desktops at once (two runs), the guard allowing everything: a program on the first tries the second's
+    display by its number (the file socket and the abstract one), and reads its own. Held: the file socket is in
+    the other sandbox's private /tmp, Xvfb listens on no abstract socket, and in `full` Landlock scopes it off."""
+    import time
+
+    from macrohard.eval.attacks import OPEN_POLICY
+    from macrohard.envs.desktop import DesktopEnvironment
+    from macrohard.safety.context import GuardContext
+    from macrohard.safety.guard import Guard
+    from macrohard.types import parse_action
+
+    policy = tmp_path / "open.yaml"
+    policy.write_text(OPEN_POLICY)
+    guard = Guard.from_policy(str(policy))
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    a = DesktopEnvironment(str(tmp_path / "a"), settle=0.2, network=network)
+    b = DesktopEnvironment(str(tmp_path / "b"), settle=0.2, network=network)
+    a.start()
+    b.start()
+    try:
+        other = b.display_name
+        n = other.lstrip(":").split(".")[0]
+        ctx = GuardContext(workspace=str(tmp_path / "a"), environment="desktop", network=network, run_id="rt45-a")
+        auth = guard.authorize(parse_action({"kind": "desktop_launch", "command": PROBE.format(other=other, n=n),
+                                             "wait": 2}), ctx, env=a)
+        assert auth.approved is not None
+        a.execute(auth.approved)
+        for _ in range(100):
+            if (tmp_path / "a" / "abstract.txt").exists() and "rc=" in (tmp_path / "a" / "abstract.txt").read_text():
+                break
+            time.sleep(0.1)
+        said = (tmp_path / "a" / "other.txt").read_text()
+        assert "x:" not in said and "rc=0" not in said, said
+        assert "rc=0" not in (tmp_path / "a" / "abstract.txt").read_text()
+        assert "x:" in (tmp_path / "a" / "own.txt").read_text()  # the twin: its own display works
+    finally:
+        a.close()
+        b.close()
+
+
+@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="needs espeak-ng")
+def test_spoken_text_is_never_read_as_espeak_options(tmp_path):
+    """Voice: the agent's answer is spoken. Text that looks like espeak-ng's options (write a WAV file, read a file
+    as the text) goes on stdin and is spoken as words; no path or link the model names is opened."""
+    from macrohard.voice.tts import _espeak
+
+    out, secret = tmp_path / "out.wav", tmp_path / "secret.txt"
+    secret.write_text("the secret words\n")
+    speech = _espeak(f"-w {out} -f {secret}")
+    assert not out.exists()
+    assert len(speech.pcm) > 0
+
+
+def test_gym_envs_drive_the_same_guarded_sandbox():
+    """Gymnasium: the envs step through GuardedSession (the same sandbox classes, the guard inside `step`)."""
+    import inspect
+
+    import macrohard.gym.env as gym_env
+    source = inspect.getsource(gym_env)
+    assert "GuardedSession" in source
+
+
+@needs_bwrap
+def test_a_shell_run_never_sees_another_runs_files(tmp_path):
+    """Another run's screenshots, video, layer image and the store live in MACROHARD_HOME; the served-port registry
+    in the cache. A run with the guard allowing everything looks for them by their host paths: not there."""
+    from macrohard.eval.attacks import OPEN_POLICY
+    from macrohard.safety.guard import Guard
+    from macrohard.session import GuardedSession
+    from macrohard.store.sqlite import default_home
+    from macrohard.types import Task
+
+    policy = tmp_path / "open.yaml"
+    policy.write_text(OPEN_POLICY)
+    home = default_home()
+    session = GuardedSession(Task(text="look around", network="full"), interface="rt45",
+                             guard=Guard.from_policy(str(policy)),
+                             env_options={"state_dir": str(tmp_path / "state")})
+    session.start()
+    try:
+        paths = [str(home), str(home / "runs.db"), str(home / "sandboxes"), os.path.expanduser("~/.cache/macrohard"),
+                 "/run/user", "/tmp/.X11-unix"]
+        command = "; ".join(f"test -e {p} && echo SEEN {p}" for p in paths) + "; true"
+        outcome = session.act(parse_action_({"kind": "bash", "command": command}))
+        assert outcome.verdict.decision == "allow"
+        assert "SEEN" not in (outcome.observation.output or ""), outcome.observation.output
+    finally:
+        session.close(error=None)
+
+
+def parse_action_(data: dict):
+    from macrohard.types import parse_action
+    return parse_action(data)
+
+
+@needs_bwrap
+@pytest.mark.parametrize("answer", ["y", "n"])
+def test_at_a_terminal_the_person_is_shown_the_file_and_asked(tmp_path, answer):
+    """The interactive twin: at a terminal the held-back Makefile is shown with its reason and the person asked; a
+    yes writes it, a no (or no terminal, above) keeps it held back for `runs apply`."""
+    import pty
+    import select
+    import time
+
+    from tests.server.conftest import ROOT
+
+    home = tmp_path / "mh"
+    home.mkdir()
+    ws = _project(tmp_path)
+    makefile = "all:\n\t@echo build\n\nlint:\n\t@ruff check .\n"
+    model = _steps(tmp_path / "s.json", [{"kind": "write_file", "path": "Makefile", "content": makefile},
+                                         {"kind": "finish", "answer": "added lint"}])
+    master, slave = pty.openpty()
+    env = {**os.environ, "MACROHARD_HOME": str(home), "PYTHONPATH": str(ROOT / "src"), "COLUMNS": "200"}
+    proc = subprocess.Popen([sys.executable, "-m", "macrohard", "run", "add a lint target", "-w", str(ws),
+                             "--write-back", "--model", model], stdin=slave, stdout=slave, stderr=slave, env=env)
+    os.close(slave)
+    seen, deadline, answered = b"", time.monotonic() + 120, False
+    while time.monotonic() < deadline:
+        if select.select([master], [], [], 0.5)[0]:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+        if not answered and b"[y/N]" in seen:
+            os.write(master, answer.encode() + b"\n")
+            answered = True
+        if proc.poll() is not None and not select.select([master], [], [], 0.2)[0]:
+            break
+    proc.wait(timeout=30)
+    os.close(master)
+    import re
+    text = " ".join(re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", seen.decode(errors="replace")).split())
+    assert answered, text[-2000:]
+    assert "Makefile (modified; `make` runs it)" in text and "@ruff check ." in text, text[-2000:]
+    assert (ws / "Makefile").read_text() == (makefile if answer == "y" else "all:\n\t@echo build\n")

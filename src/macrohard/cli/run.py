@@ -174,6 +174,8 @@ def run(
     finally:
         waiting.stop()
     print_changes_note(finished, err_console)
+    if not as_json:
+        ask_runnable(finished)
     if as_json:
         print_json(finished.model_dump(mode="json"))
     else:
@@ -206,3 +208,34 @@ def exit_code(run: Run) -> int:
     if run.status is RunStatus.interrupted:
         return 130
     return 0 if run.status is RunStatus.succeeded and run.passed else 1
+
+
+def ask_runnable(run: Run) -> None:
+    """rt45: at a terminal, the files a write-back held back because they run code on this machine later (a hook, a
+    Makefile) are shown and the person is asked; elsewhere (a pipe, a script) they stay held back, said how to apply.
+    Only when nothing else is held (the run's own policy or task file is never offered here)."""
+    info = run.meta.get("sandbox") or {}
+    why = info.get("held_back_why") or {}
+    if not why or set(info.get("held_back") or []) != set(why) or run.meta.get("applied"):
+        return
+    try:
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            return
+    except (AttributeError, OSError, ValueError):
+        return
+    from macrohard.cli.changes import _load
+    from macrohard.cli.changes import apply as apply_changes
+
+    _, _, store, source, changes = _load(run.id)
+    for change in changes:
+        if change.path not in why:
+            continue
+        text = (store.content(change.new, source, change.path) or b"").decode("utf-8", "replace").splitlines()
+        console.print(f"[bold]{escape(change.path)}[/] ({change.status}; {escape(why[change.path])}):", highlight=False)
+        for line in text[:40]:
+            console.print(f"  {escape(line)}", highlight=False, markup=True)
+        if len(text) > 40:
+            console.print(f"  [dim]... {len(text) - 40} more line(s): `macrohard runs diff {run.id}`[/]")
+    if confirm(f"Write these {len(why)} file(s) into {source}?"):
+        apply_changes(run.id)
+
