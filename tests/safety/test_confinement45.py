@@ -413,8 +413,8 @@ def test_a_desktop_never_reaches_another_runs_display(tmp_path, network):
     the other sandbox's private /tmp, Xvfb listens on no abstract socket, and in `full` Landlock scopes it off."""
     import time
 
-    from macrohard.eval.attacks import OPEN_POLICY
     from macrohard.envs.desktop import DesktopEnvironment
+    from macrohard.eval.attacks import OPEN_POLICY
     from macrohard.safety.context import GuardContext
     from macrohard.safety.guard import Guard
     from macrohard.types import parse_action
