@@ -4,7 +4,8 @@ rt45: a task file (or a suite or division file) downloaded with a repository nam
 `macrohard run -f task.yaml` started it as a host process, as the user, before any action was reviewed: a task
 file was code execution on the user's machine. Now every stdio server runs in the sandbox the shell gets
 (``envs.sandbox.bwrap_argv``): the system read-only, the allowed ``/etc`` entries, a private ``/tmp`` as its
-``HOME`` (never the user's), the run's workspace as the run's sandbox has it, its own network namespace unless its
+``HOME`` (never the user's), the run's workspace as the run's sandbox has it but read-only (what a server wrote
+there at its start, or in a call, no one would have reviewed), its own network namespace unless its
 entry says ``network: full``, ``/proc`` read-only. Read-only besides: the program's own install (a virtualenv, the
 interpreter it links to) and the files its arguments name inside the task file's folder (the repository the task
 came with), never a hidden path there (``.env``, ``.git``) and never the user's home as a whole.
@@ -177,8 +178,10 @@ def sandbox_command(cfg: McpServer, env: dict[str, str], *, workspace: str, bind
             args.append(arg)
     workspace = os.path.realpath(workspace) if workspace else tempfile.mkdtemp(prefix="macrohard-mcp-")
     argv = bwrap_argv(path, workspace, cfg.network, bind=bind, proc_ro=True)
+    at = len(argv) - 1 - argv[::-1].index("--bind")
+    argv[at] = "--ro-bind"  # the workspace read-only: what the server would write there no one reviewed (files
+    # come back to the agent as a tool's result, and the agent writes them with reviewed actions)
     extra = [arg for p in dict.fromkeys(binds) if os.path.exists(p) for arg in ("--ro-bind", p, p)] + hidden
-    at = len(argv) - 1 - argv[::-1].index("--bind")  # before the workspace's bind: a parent must not hide it
-    argv[at:at] = extra
+    argv[at:at] = extra  # before the workspace's bind: a parent must not hide it
     argv += ["--", found, *args]
-    return argv, {**env, "HOME": "/tmp", "TMPDIR": "/tmp"}
+    return argv, {**env, "HOME": "/tmp"}
