@@ -66,7 +66,7 @@ def run(
     network: Annotated[str | None, typer.Option("--network", help="Sandbox network: none (default), loopback, hosts, full.")] = None,
     allow_host: Annotated[list[str] | None, typer.Option("--allow-host", help="A host the sandbox may reach (network 'hosts'); repeat for more.")] = None,
     no_sandbox: Annotated[bool, typer.Option("--no-sandbox", help="UNSAFE: run commands on this machine without bubblewrap.")] = False,
-    write_back: Annotated[bool, typer.Option("--write-back", help="Write the agent's changes into --workspace (or --source) when the run ends; without it they wait for `macrohard runs apply ID`. Recorded with the run.")] = False,
+    write_back: Annotated[bool, typer.Option("--write-back", help="Write the agent's changes into --workspace (or --source) when the run ends; without it they wait for `macrohard runs apply ID`. Files that run code on this machine later (git hooks, Makefile, package.json scripts, conftest.py, .envrc, CI...) are held back and listed: at a terminal you are asked, elsewhere `macrohard runs apply ID` writes them. Recorded with the run.")] = False,
     policy: Annotated[Path | None, typer.Option("--policy", help="Safety policy YAML (default: $MACROHARD_POLICY, $MACROHARD_HOME/policy.yaml, or the built-in; see `macrohard policy show`).")] = None,
     division: Annotated[str | None, typer.Option("--division", "-d", help="Run as this division: its prompt, environments, policy overlay, budgets and model (see `macrohard divisions`).")] = None,
     wallet: Annotated[str | None, typer.Option("--wallet", help="Let the agent pay (`pay`, HTTP 402 offers) from this ledger account within the policy's money limits; a USD wallet also pays the model (see `macrohard money`).")] = None,
