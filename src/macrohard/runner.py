@@ -240,7 +240,7 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
             run.status, run.error, run.finished_at = RunStatus.failed, str(exc), time.time()
             store.update_run(run)
             raise
-        tools = _mcp_tools(task, workspace)  # the task's MCP servers: their tools as guarded mcp_call actions
+        tools = _mcp_tools(task, env, run)  # the task's MCP servers: their tools as guarded mcp_call actions
         try:
             agent = Agent(model, env, guard, store, on_step=on_step, approve=approve, prompt=prompt,
                           extra_envs=[*extra_envs, *tools])
@@ -306,12 +306,22 @@ def _screens_loaded() -> None:
             pass  # the answer screen says it reads other languages without its Gemma head
 
 
-def _mcp_tools(task: Task, workspace: str) -> list[Any]:
+def _mcp_tools(task: Task, env: Any, run: Run) -> list[Any]:
+    """The task's MCP servers. rt45: a stdio server runs in a bubblewrap sandbox on the run's workspace as the
+    run's sandbox has it (``mcp/placement.py``); on the host only if the user's own config lists it. The run's
+    meta says where each one ran."""
     if not task.mcp:
         return []
     from macrohard.mcp.client import McpTools
+    from macrohard.mcp.placement import describe, place
 
-    tools = McpTools(task.mcp, workspace)
+    servers = place(task.mcp)
+    run.meta["mcp"] = describe(servers)
+    layers = getattr(env, "layers", None)
+    bind = str(layers.view) if layers is not None and getattr(env, "session", None) is not None else None
+    task_file = run.meta.get("task_file")
+    tools = McpTools(servers, str(getattr(env, "workspace", "") or ""), bind=bind,
+                     root=os.path.dirname(task_file) if isinstance(task_file, str) else None)
     tools.start()
     return [tools]
 

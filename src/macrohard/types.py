@@ -21,6 +21,7 @@ from pydantic import (
     ConfigDict,
     Field,
     TypeAdapter,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -188,12 +189,24 @@ class McpServer(_Model):
         "What a stdio server's environment holds besides HOME, LOGNAME, PATH, SHELL, TERM and USER: NAME passes "
         "this shell's $NAME, NAME=value sets it. Nothing else of the shell's environment (its API keys) reaches it."))
     tools: list[str] = Field(min_length=1, description="The tools the run may call (an allowlist; '*' for all).")
+    network: Literal["none", "full"] = Field(default="none", description=(
+        "A stdio server runs in a bubblewrap sandbox: 'none' (default) gives it no network, 'full' the host's."))
+    host: bool = Field(default=False, description=(
+        "Run a stdio server on this machine, outside the sandbox. Never from a task, suite or division file: list "
+        "the server (name and command) under `host:` in your own $MACROHARD_HOME/mcp.yaml instead."))
     timeout: float = Field(default=30.0, gt=0, le=600, description="Seconds a call (or the start) may take.")
     max_bytes: int = Field(default=1 << 20, ge=1024, le=64 << 20,
                            description="Largest message the server may send; bigger ends its connection.")
 
     @model_validator(mode="after")
-    def _one_transport(self) -> McpServer:
+    def _one_transport(self, info: ValidationInfo) -> McpServer:
+        source = (info.context or {}).get("file") if isinstance(info.context, dict) else None
+        if self.host and source and not (info.context or {}).get("own"):
+            # rt45: a task file downloaded with a repo named a program that ran on the host, unsandboxed
+            raise ValueError(f"`host: true` (MCP server {self.name!r} on this machine, outside the sandbox) is not "
+                             "taken from a task, suite or division file: its stdio servers run in a sandbox. To run "
+                             "this one on the host, list it (name and command) under `host:` in your own "
+                             "$MACROHARD_HOME/mcp.yaml")
         if (self.url is None) == (self.command is None):
             raise ValueError("give either `command` (a stdio server) or `url` (streamable HTTP), not both or neither")
         for entry in self.env:

@@ -110,7 +110,7 @@ def load_model(text: str, source: str, model: type[M], *, error: type[UserError]
     if not isinstance(data, dict):
         raise error(f"{source}: {what} is a YAML mapping{'; ' + hint if hint else ''}")
     try:
-        return model.model_validate(data)
+        return model.model_validate(data, context={"file": source})  # a file's origin (rt45: McpServer.host)
     except ValidationError as exc:
         try:
             node = yaml.compose(text, Loader=yaml.SafeLoader)  # positions, only when there is an error to place

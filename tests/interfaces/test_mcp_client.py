@@ -24,9 +24,10 @@ TOY = str(Path(__file__).with_name("mcp_toy_server.py"))
 
 
 def toy(tools: list[str], timeout: float = 20.0) -> McpServer:
-    # a stdio server gets a clean environment: the toy's mark tool is given $TOY_MARK by name (rt44)
+    # a stdio server gets a clean environment: the toy's mark tool is given $TOY_MARK by name (rt44); it runs in a
+    # sandbox (rt45) unless the user's own code or config says host: the mark it leaves is a host file outside it
     return McpServer(name="toy", command=[sys.executable, TOY], tools=tools, timeout=timeout,
-                     env=["TOY_MARK"] if "TOY_MARK" in os.environ else [])
+                     env=["TOY_MARK"] if "TOY_MARK" in os.environ else [], host="TOY_MARK" in os.environ)
 
 
 def call(tool: str, **arguments) -> dict:

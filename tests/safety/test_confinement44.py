@@ -81,6 +81,10 @@ def test_a_task_files_mcp_server_never_gets_the_users_api_keys(tmp_path, monkeyp
                     f'{str(server)!r}]\n    tools: ["*"]\n    timeout: 10\n')
     for name in ("OPENAI_API_KEY", "GITHUB_TOKEN", "AWS_SECRET_ACCESS_KEY"):  # the user's shell
         monkeypatch.setenv(name, SECRET)
+    # rt45: a task file's server now runs in a sandbox, where this dumper cannot write on the host at all (that test
+    # is test_confinement45's, which also checks its environment); the environment rule holds for the servers that
+    # still run on the host, those the user's own $MACROHARD_HOME/mcp.yaml lists: this one, here
+    (home / "mcp.yaml").write_text(f"host:\n  - {{name: notes, command: [{sys.executable!r}, {str(server)!r}]}}\n")
     _run(home, "-f", str(task), "-w", str(ws), "--model", _steps(tmp_path / "s.json", []))
     got = json.loads(seen.read_text())
     assert SECRET not in json.dumps(got), sorted(got)
@@ -95,7 +99,7 @@ def test_a_server_gets_what_its_env_names_and_no_more(tmp_path, monkeypatch):
     monkeypatch.setenv("TICKETS_TOKEN", "t-rt44")
     monkeypatch.setenv("OPENAI_API_KEY", SECRET)
     tools = McpTools([McpServer(name="tickets", command=[sys.executable, str(server)], tools=["*"], timeout=10,
-                                env=["TICKETS_TOKEN", "TICKETS_REGION=eu"])])
+                                env=["TICKETS_TOKEN", "TICKETS_REGION=eu"], host=True)])  # rt45: host, to write out
     tools.start()
     tools.close()
     got = json.loads(seen.read_text())

@@ -130,9 +130,18 @@ def print_changes_note(run: Any, out: Any) -> None:
     elif info.get("commit_error"):
         out.print(f"[red]write-back failed:[/] {escape(info['commit_error'])}")
     if info.get("held_back"):
-        out.print(f"[yellow]not written back: {escape(', '.join(info['held_back']))} (this run's own policy or task "
-                  f"file: an agent does not rewrite its rules); `macrohard runs diff {run.id}`, and `macrohard runs "
-                  f"apply {run.id}` if you mean it[/]")
+        why = info.get("held_back_why") or {}
+        own = [p for p in info["held_back"] if p not in why]
+        if own:
+            out.print(f"[yellow]not written back: {escape(', '.join(own))} (this run's own policy or task file: an "
+                      f"agent does not rewrite its rules)[/]")
+        if why:  # rt45: files that run code on this machine later, when you do something ordinary
+            out.print(f"[yellow]not written back, {len(why)} file(s) that run code on this machine later (the agent "
+                      "wrote them; look before you apply):[/]")
+            for path, reason in why.items():
+                out.print(f"[yellow]  {escape(path)}: {escape(reason)}[/]")
+        out.print(f"[yellow]`macrohard runs diff {run.id}` shows them; `macrohard runs apply {run.id}` writes them "
+                  "if you mean it[/]")
     elif sum(counts.values()) and info.get("committed_files") is None:
         out.print(f"[dim]{sum(counts.values())} changed file(s) kept for you: `macrohard runs diff {run.id}`, then "
                   f"`macrohard runs apply {run.id}`[/]")

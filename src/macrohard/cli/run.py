@@ -55,7 +55,7 @@ def _asker(guard: Guard, *, interactive: bool | None = None) -> Callable[[Any, V
 
 def run(
     task: Annotated[str | None, typer.Argument(help="What the agent should do, in plain words.")] = None,
-    task_file: Annotated[Path | None, typer.Option("--task-file", "-f", help="A YAML task file instead of TASK. Its `mcp:` stdio servers start on this machine, outside the sandbox, with a clean environment (HOME, PATH... and their `env:`): run task files you trust.")] = None,
+    task_file: Annotated[Path | None, typer.Option("--task-file", "-f", help="A YAML task file instead of TASK. Its `mcp:` stdio servers run in a bubblewrap sandbox (no network unless the entry says `network: full`, a clean environment: HOME, PATH... and their `env:`); on this machine, outside it, only those your own $MACROHARD_HOME/mcp.yaml lists under `host:`.")] = None,
     model: Annotated[str | None, typer.Option("--model", "-m", help="Model spec: local, local:qwen-1.5b, xai, openai:MODEL, http://HOST/v1 … (default: $MACROHARD_MODEL, else local:qwen-1.5b when installed, else local; see `macrohard models`).")] = None,
     environment: Annotated[str | None, typer.Option("--environment", "-e", help="Where the agent works: shell (default), browser, desktop.")] = None,
     workspace: Annotated[Path | None, typer.Option("--workspace", "-w", help="Directory to work in (default: a fresh one).")] = None,
@@ -66,7 +66,7 @@ def run(
     network: Annotated[str | None, typer.Option("--network", help="Sandbox network: none (default), loopback, hosts, full.")] = None,
     allow_host: Annotated[list[str] | None, typer.Option("--allow-host", help="A host the sandbox may reach (network 'hosts'); repeat for more.")] = None,
     no_sandbox: Annotated[bool, typer.Option("--no-sandbox", help="UNSAFE: run commands on this machine without bubblewrap.")] = False,
-    write_back: Annotated[bool, typer.Option("--write-back", help="Write the agent's changes into --workspace (or --source) when the run ends; without it they wait for `macrohard runs apply ID`. Recorded with the run.")] = False,
+    write_back: Annotated[bool, typer.Option("--write-back", help="Write the agent's changes into --workspace (or --source) when the run ends; without it they wait for `macrohard runs apply ID`. Files that run code on this machine later (git hooks, Makefile, package.json scripts, conftest.py, .envrc, CI...) are held back and listed: at a terminal you are asked, elsewhere `macrohard runs apply ID` writes them. Recorded with the run.")] = False,
     policy: Annotated[Path | None, typer.Option("--policy", help="Safety policy YAML (default: $MACROHARD_POLICY, $MACROHARD_HOME/policy.yaml, or the built-in; see `macrohard policy show`).")] = None,
     division: Annotated[str | None, typer.Option("--division", "-d", help="Run as this division: its prompt, environments, policy overlay, budgets and model (see `macrohard divisions`).")] = None,
     wallet: Annotated[str | None, typer.Option("--wallet", help="Let the agent pay (`pay`, HTTP 402 offers) from this ledger account within the policy's money limits; a USD wallet also pays the model (see `macrohard money`).")] = None,
@@ -174,6 +174,8 @@ def run(
     finally:
         waiting.stop()
     print_changes_note(finished, err_console)
+    if not as_json:
+        ask_runnable(finished)
     if as_json:
         print_json(finished.model_dump(mode="json"))
     else:
@@ -206,3 +208,34 @@ def exit_code(run: Run) -> int:
     if run.status is RunStatus.interrupted:
         return 130
     return 0 if run.status is RunStatus.succeeded and run.passed else 1
+
+
+def ask_runnable(run: Run) -> None:
+    """rt45: at a terminal, the files a write-back held back because they run code on this machine later (a hook, a
+    Makefile) are shown and the person is asked; elsewhere (a pipe, a script) they stay held back, said how to apply.
+    Only when nothing else is held (the run's own policy or task file is never offered here)."""
+    info = run.meta.get("sandbox") or {}
+    why = info.get("held_back_why") or {}
+    if not why or set(info.get("held_back") or []) != set(why) or run.meta.get("applied"):
+        return
+    try:
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            return
+    except (AttributeError, OSError, ValueError):
+        return
+    from macrohard.cli.changes import _load
+    from macrohard.cli.changes import apply as apply_changes
+
+    _, _, store, source, changes = _load(run.id)
+    for change in changes:
+        if change.path not in why:
+            continue
+        text = (store.content(change.new, source, change.path) or b"").decode("utf-8", "replace").splitlines()
+        console.print(f"[bold]{escape(change.path)}[/] ({change.status}; {escape(why[change.path])}):", highlight=False)
+        for line in text[:40]:
+            console.print(f"  {escape(line)}", highlight=False, markup=True)
+        if len(text) > 40:
+            console.print(f"  [dim]... {len(text) - 40} more line(s): `macrohard runs diff {run.id}`[/]")
+    if confirm(f"Write these {len(why)} file(s) into {source}?"):
+        apply_changes(run.id)
+

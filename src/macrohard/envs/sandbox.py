@@ -44,6 +44,7 @@ from macrohard.envs.limits import (
 )
 from macrohard.envs.netproxy import RELAY_PORT, HostProxy, relay_script
 from macrohard.envs.overlay import LayeredWorkspace
+from macrohard.envs.runs_later import runs_later
 from macrohard.envs.salvage import WRITING_BACK
 from macrohard.envs.shell import DEFAULT_ARGV, ShellSession, _popen, _running_below, descendants, find_shell
 from macrohard.envs.workspace import WorkspaceEnvironment, _clean_env
@@ -433,6 +434,20 @@ class SandboxEnvironment(WorkspaceEnvironment):
             absolute = os.path.abspath(path)
             if absolute.startswith(os.path.abspath(self.lower) + os.sep):
                 held.add(os.path.relpath(absolute, os.path.abspath(self.lower)))
+        why = self.info.setdefault("held_back_why", {})
+        for change in changes:  # rt45: files that run code on the host later (a hook, a Makefile): the person's word
+            if change.status == "deleted" or os.path.normpath(change.path) in held:
+                continue
+            old = new = None
+            if change.path.rsplit("/", 1)[-1] == "package.json":  # only its scripts run: compare them
+                store, source = self.layers.changes, Path(self.lower)
+                old, new = store.content(change.old, source, change.path), store.content(change.new, source, change.path)
+            reason = runs_later(change.path, old, new)
+            if reason is not None:
+                why[change.path] = reason
+                held.add(os.path.normpath(change.path))
+        if not why:
+            self.info.pop("held_back_why", None)
         return sorted(c.path for c in changes if os.path.normpath(c.path) in held)
 
 

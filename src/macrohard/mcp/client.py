@@ -27,8 +27,12 @@ class McpTools:
     kind = "mcp"
     action_types = [McpCallAction]
 
-    def __init__(self, servers: list[McpServer], workspace: str = "") -> None:
+    def __init__(self, servers: list[McpServer], workspace: str = "", *, bind: str | None = None,
+                 root: str | None = None) -> None:
         self.workspace = workspace
+        # where a sandboxed stdio server runs (mcp/placement.py): the run's workspace as its sandbox has it, the
+        # folder bound for it (the overlay's view), and the task file's folder (its server's files)
+        self.placement = {"workspace": workspace, "bind": bind, "root": root}
         self.servers = {s.name: s for s in servers}
         self.connections: dict[str, Connection] = {}
 
@@ -56,7 +60,7 @@ class McpTools:
 
     def _connection(self, name: str) -> Connection:
         if name not in self.connections:
-            self.connections[name] = Connection(self.servers[name])
+            self.connections[name] = Connection(self.servers[name], self.placement)
         return self.connections[name]
 
     def execute(self, approved: Approved[Any]) -> Observation:

@@ -80,8 +80,13 @@ async def capped_stdio(cfg: McpServer, state: dict[str, Any]) -> AsyncIterator[t
     from mcp.shared.message import SessionMessage
 
     assert cfg.command is not None
-    process = await anyio.open_process(cfg.command, stdin=-1, stdout=-1, stderr=-3,  # -3: DEVNULL
-                                       env=server_env(cfg), start_new_session=True)
+    env = server_env(cfg)
+    command = cfg.command
+    if not cfg.host:  # rt45: in a bubblewrap sandbox unless the user's own config (or code) says host
+        from macrohard.mcp.placement import sandbox_command
+        command, env = sandbox_command(cfg, env, **state.get("placement", {}))
+    process = await anyio.open_process(command, stdin=-1, stdout=-1, stderr=-3,  # -3: DEVNULL
+                                       env=env, start_new_session=True)
     reader_w, reader = anyio.create_memory_object_stream[Any](0)
     writer, writer_r = anyio.create_memory_object_stream[Any](0)
 
@@ -165,14 +170,15 @@ def capped_http_client(cfg: McpServer, state: dict[str, Any]) -> Any:
 class Connection:
     """A connection to ``cfg``'s server; ``call(fn)`` runs ``await fn(session)`` there within the deadline."""
 
-    def __init__(self, cfg: McpServer) -> None:
+    def __init__(self, cfg: McpServer, placement: dict[str, Any] | None = None) -> None:
         self.cfg = cfg
+        self.placement = dict(placement or {})  # a sandboxed stdio server's workspace, bind and task folder
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, name=f"mcp-{cfg.name}", daemon=True)
         self.thread.start()
         self.queue: asyncio.Queue[Any] | None = None
         self.owner: concurrent.futures.Future[Any] | None = None
-        self.state: dict[str, Any] = {}
+        self.state: dict[str, Any] = {"placement": self.placement}
         self.tools: dict[str, Any] = {}  # name -> mcp.types.Tool, as the server listed them
 
     # -- the owner task: opens, serves, closes ---------------------------------------------------------
@@ -242,6 +248,7 @@ class Connection:
         if self.owner is not None and not self.owner.done():
             return
         self.state.clear()
+        self.state["placement"] = self.placement
 
         async def start() -> None:
             ready = asyncio.get_running_loop().create_future()
@@ -285,6 +292,12 @@ class Connection:
         if what == "did not start" and self.cfg.command is not None:
             hint = (f" (a stdio server gets only {', '.join(INHERITED)} of this shell's environment: list in its "
                     "`env:` what it needs, e.g. `env: [GITHUB_TOKEN]`)")
+            if not self.cfg.host:
+                hint += ("; it runs in a bubblewrap sandbox: the system read-only, a private /tmp as HOME, the run's "
+                         "workspace, the files its command names in the task file's folder, "
+                         f"{'the network' if self.cfg.network == 'full' else 'no network (`network: full` gives it)'}"
+                         "; a server you trust to run on this machine goes under `host:` in your own "
+                         "$MACROHARD_HOME/mcp.yaml")
         return f"MCP server {self.cfg.name!r} {what}: {text[:300]}{hint}"
 
     # -- calls from any thread ------------------------------------------------------------------------
