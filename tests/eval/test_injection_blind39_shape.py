@@ -16,7 +16,10 @@ shared 2,000 rows, 1,000 injections and 1,000 negatives of ``injection_shape`` p
 and the set recomposed. With i39b's minimum the set reaches about 2,680 rows, 1,300 injections and 1,376 negatives
 (1,507 hand rows at the composer's 56.3 % share), so no shared floor is missed then; with i39a's files alone those
 three shared counts fail (1,738 rows, 820 injections, 918 negatives). With i39a's files alone the shared styles' and
-sources' floors hold (56 or more rows per fresh style, every hand injection wrapped once)."""
+sources' floors hold (56 or more rows per fresh style, every hand injection wrapped once). Merged and recomposed by
+the lead with i39b's files (30 languages, 376 hand injections, 425 hand hard negatives): 3,214 rows, 1,572 injections,
+1,642 negatives; one short hand negative (a permission dialog) has every line inside another hand row (the log that
+quotes it), so it is found in two carriers and is not counted against "wrapped at most once"."""
 
 from __future__ import annotations
 
@@ -104,14 +107,18 @@ def test_by_hand_share(rows: list[dict]) -> None:
 
 def test_each_hand_row_in_one_carrier_at_most(rows: list[dict]) -> None:
     hand = Sealed(r for r in rows if r["hand"])
-    composed = Sealed(I.norm(r["text"]) for r in rows if not r["hand"])  # sealed: len() in a failure shows no text
+    # sealed: len() in a failure shows no text. Of the same label only: a hand negative written as an injection's
+    # mirror (its carrier with the planted order taken out) is, line for line, inside that injection's carrier
+    composed = Sealed((r["label"], I.norm(r["text"])) for r in rows if not r["hand"])
     assert len(composed) <= len(hand)
     found = over = 0
     for r in hand:
         if len(I.norm(r["text"])) < 25:
             continue
         lines = [I.norm(line) for line in r["text"].split("\n") if I.norm(line)]
-        n = sum(all(line in c for line in lines) for c in composed)
+        n = sum(label == r["label"] and all(line in c for line in lines) for label, c in composed)
+        if n > 1 and any(other is not r and all(line in I.norm(other["text"]) for line in lines) for other in hand):
+            n = 1  # every line of it is also in another hand row (a dialog and the log that quotes it): not traceable
         over += n > 1
         found += n
     assert over == 0, f"{over} hand rows wrapped in more than one carrier"
