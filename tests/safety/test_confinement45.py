@@ -388,7 +388,8 @@ def test_what_runs_later_and_what_is_ordinary():
                  ".pre-commit-config.yaml", ".vscode/tasks.json", ".vscode/settings.json", "x.code-workspace",
                  ".envrc", ".github/workflows/ci.yml", ".github/actions/a/action.yml", "setup.py", "pkg/conftest.py",
                  ".gitattributes", ".npmrc", "scripts/hooks/pre-push", ".githooks/anything", "justfile",
-                 ".devcontainer/devcontainer.json", ".cargo/config.toml"):
+                 ".devcontainer/devcontainer.json", ".cargo/config.toml", "tox.ini", "crate/build.rs",
+                 "CMakeLists.txt", "Rakefile", "gulpfile.js"):
         assert runs_later(path) is not None, path
     for path in ("app.py", "src/pkg/mod.py", "README.md", "docs/hooks.md", "scripts/update", "tests/test_x.py",
                  ".gitignore", "pyproject.toml", "vscode/settings.json", ".github/ISSUE_TEMPLATE/bug.md", "hooks.py"):
@@ -397,6 +398,11 @@ def test_what_runs_later_and_what_is_ordinary():
     assert runs_later("package.json", old, b'{"name": "a", "version": "2", "scripts": {"test": "jest"}}') is None
     assert runs_later("package.json", old, b'{"name": "a", "scripts": {"test": "jest", "prepare": "sh x"}}')
     assert runs_later("package.json", None, old)  # a new package.json with scripts
+    # pyproject.toml: a version bump is ordinary; a build backend of the agent's (pip install . imports it) is not
+    py = b'[project]\nname = "a"\nversion = "1"\n[build-system]\nrequires = ["setuptools"]\nbuild-backend = "setuptools.build_meta"\n'
+    assert runs_later("pyproject.toml", py, py.replace(b'"1"', b'"2"')) is None
+    assert runs_later("pyproject.toml", py, py + b'backend-path = ["_build"]\n')
+    assert runs_later("pyproject.toml", None, py)  # a new one names a backend
 
 
 # -- 3. not probed before: the desktop, voice, Gymnasium, another run's files ----------------------------------------

@@ -37,6 +37,9 @@ NAMES = {
     ".npmrc": "npm reads it at every command (scripts, node options)",
     ".yarnrc": "yarn reads it at every command", ".yarnrc.yml": "yarn reads it at every command",
     ".lefthook.yml": "lefthook runs it at `git commit`", "lefthook.yml": "lefthook runs it at `git commit`",
+    "tox.ini": "`tox` runs its commands", "build.rs": "`cargo build` runs it",
+    "CMakeLists.txt": "`cmake` runs it (execute_process)", "Rakefile": "`rake` runs it",
+    "Gruntfile.js": "`grunt` runs it", "gulpfile.js": "`gulp` runs it",
 }
 # by folder (any path component): everything in it
 FOLDERS = {
@@ -75,7 +78,23 @@ def runs_later(path: str, old: bytes | None = None, new: bytes | None = None) ->
     if name == "package.json":
         if _scripts(new) != _scripts(old):
             return "npm runs its scripts (`npm install`, `npm test`...)"
+    if name == "pyproject.toml":
+        if _build_system(new) != _build_system(old):
+            return "`pip install .` runs the build backend its [build-system] names"
     return None
+
+
+def _build_system(data: bytes | None) -> object:
+    """A pyproject.toml's ``[build-system]`` (the backend ``pip install .`` imports, and where from); a version bump
+    elsewhere is an ordinary edit. Anything that does not parse counts as changed."""
+    import tomllib
+
+    if data is None:
+        return None
+    try:
+        return tomllib.loads(data.decode("utf-8")).get("build-system")
+    except (ValueError, UnicodeDecodeError):
+        return ("unparsed", data)
 
 
 def _scripts(data: bytes | None) -> object:

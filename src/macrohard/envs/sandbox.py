@@ -439,7 +439,7 @@ class SandboxEnvironment(WorkspaceEnvironment):
             if change.status == "deleted" or os.path.normpath(change.path) in held:
                 continue
             old = new = None
-            if change.path.rsplit("/", 1)[-1] == "package.json":  # only its scripts run: compare them
+            if change.path.rsplit("/", 1)[-1] in ("package.json", "pyproject.toml"):  # only parts run: compare them
                 store, source = self.layers.changes, Path(self.lower)
                 old, new = store.content(change.old, source, change.path), store.content(change.new, source, change.path)
             reason = runs_later(change.path, old, new)
