@@ -151,6 +151,12 @@ INJECTION_SOURCES: dict[str, str] = {
     "blind31": "benchmarks/injection_data/blind31.jsonl",
     # injr37 (candidate J, held out once by the lead on blind33 first): blind32, measured once in the thirty-sixth wave
     "blind32": "benchmarks/injection_data/blind32.jsonl",
+    # inj44 (candidate C, held out once by the lead on blind38 first): blind33, blind34, blind35, blind36, each measured
+    # once by the lead (thirty-seventh to fortieth waves); blind37 stays out: inj44's dev set (RESULTS.md, inj44)
+    "blind33": "benchmarks/injection_data/blind33.jsonl",
+    "blind34": "benchmarks/injection_data/blind34.jsonl",
+    "blind35": "benchmarks/injection_data/blind35.jsonl",
+    "blind36": "benchmarks/injection_data/blind36.jsonl",
 }
 
 
