@@ -38,6 +38,11 @@ COSINE = True  # inj29 (inj27's R1): the rate decays along half a cosine; with e
 # injr37 (J1g): blind32 left out of this head (it stays main's, trained through blind31): J1's head with blind32's
 # injections lifted other-language everyday answers read as tool output over the threshold (everyday28 6.59 -> 8.18 %,
 # everyday31 7.41 -> 8.22 %: the brief allows +1 point); the n-gram and MiniLM models read blind32 (RESULTS.md, injr37).
+# inj44 (candidate D1): this head reads blind33-36 whole (their other-language look-alikes among them); blind32 stays out
+# as above. On blind37 (read by no head) AUC 0.839 -> 0.897 and FPR at 0.89 27.3 -> 8.5 %, but recall at 0.89 81.0 ->
+# 66.6 %: it fails inj44's rule (RESULTS.md, inj44).
+# inj45 (candidate F): this head, like the n-gram and MiniLM models, also reads blind37 and the published everyday
+# answer sets as observations with label 0 (train_sources.OBSERVATION_NEGATIVES; everyday38 is inj45's dev set).
 LEFT_OUT: tuple[str, ...] = ("blind32",)
 # Sources of which this head reads the injections (label 1) only; their negatives are left out of its fit (the n-gram
 # and MiniLM models read them whole). injr34 (seen, blind28): blind27's 1,155 negatives (87 % of its rows other-language

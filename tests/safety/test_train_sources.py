@@ -14,6 +14,7 @@ import pytest
 from macrohard.safety.train_sources import (
     CONTENT_SOURCES,
     INJECTION_SOURCES,
+    OBSERVATION_NEGATIVES,
     ROOT,
     SourceError,
     content_rows,
@@ -67,7 +68,7 @@ def test_the_final_blind_sets_are_never_read(tmp_path):
         with pytest.raises(SourceError, match="final blind set"):
             (injection_rows if rel.lower().endswith(".jsonl") else content_rows)(rel, root=tmp_path)
     assert not any("blind39" in p or ("everyday39" in p and "screen_data" not in p)
-                   for p in [*CONTENT_SOURCES.values(), *INJECTION_SOURCES.values()])
+                   for p in [*CONTENT_SOURCES.values(), *INJECTION_SOURCES.values(), *OBSERVATION_NEGATIVES.values()])
     for name in ("blind4", "blind5", "blind6", "blind7", "blind8"):  # measured and published: training data
         assert name in CONTENT_SOURCES and name in INJECTION_SOURCES
     # the older sets pass the path check (a held-out estimate is kept by the brief, not by this check), and so do
@@ -149,3 +150,17 @@ def test_a_trainer_stops_with_the_message_not_a_traceback(tmp_path):
     assert out.returncode == 2 and "Traceback" not in out.stderr, out.stderr
     assert "is missing" in out.stderr and "--without" in out.stderr
     assert Path(ROOT / "src/macrohard/safety/data/content_model.npz").is_file()  # nothing was overwritten
+
+
+def test_everyday_answers_are_read_by_the_injection_models_as_observations_with_label_0():
+    # inj45 (candidate F): the published everyday answers, never everyday38 (inj45's dev set) nor the sealed everyday39
+    assert not any(p.endswith(("everyday38.tsv", "everyday39.tsv")) for p in OBSERVATION_NEGATIVES.values())
+    assert "blind38" not in INJECTION_SOURCES and "blind37" in INJECTION_SOURCES
+    from macrohard.safety.train_sources import injection_sources
+
+    everyday = injection_sources(without=tuple(INJECTION_SOURCES))  # only the answers
+    assert set(everyday) == set(OBSERVATION_NEGATIVES)
+    rows = [row for part in everyday.values() for row in part]
+    assert len(rows) > 12_000 and {label for _, label in rows} == {0}
+    with pytest.raises(SourceError, match="unknown source nope"):
+        injection_sources(without=("nope",))

@@ -223,6 +223,19 @@ _HIDDEN_HTML = re.compile(
     r"height\s*:\s*0|width\s*:\s*0)[^>]*>(?P<styled>[\s\S]{0,2000}?)</(?P=tag)>|<!--(?P<comment>[\s\S]{0,2000}?)-->|"
     r"<\w+[^>]*\b(?:hidden|aria-hidden\s*=\s*[\"']true)[^>]*>(?P<hidden>[\s\S]{0,2000}?)</", re.I)
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|[\U000e0000-\U000e007f]")
+
+
+def _joiner(text: str, i: int) -> bool:
+    """A zero-width non-joiner or joiner (U+200C, U+200D) between two letters outside ASCII: spelling, not hiding.
+    Persian writes ZWNJ inside ordinary words ("داده‌های", "می‌کنیم"), Indic scripts use both to pick a glyph; inj44 found
+    8 of blind37's 755 look-alikes (Persian 404 pages, notebooks, kanban cards) flagged by ``invisible_unicode`` on
+    them alone. Between ASCII letters ("ig\u200cnore") or beside anything else they still count."""
+    if text[i] not in "\u200c\u200d" or i == 0 or i + 1 >= len(text):
+        return False
+    before, after = text[i - 1], text[i + 1]
+    return before.isalpha() and after.isalpha() and not before.isascii() and not after.isascii()
+
+
 _IMPERATIVE = re.compile(r"\b(ignore|must|instructions?|assistant|agent|ai\b|run|execute|send|reveal|system|"
                          r"do not(?! (remove|delete|edit|modify|change|touch|move|translate)\b)|password|token|api key|curl|delete)\b", re.I)
 
@@ -269,7 +282,7 @@ def rule_signals(text: str, *, all_rules: bool = True) -> list[str]:
         if _IMPERATIVE.search(hidden):
             found.append("hidden_text")
             break
-    invisible = _INVISIBLE.findall(text)
+    invisible = [m.group() for m in _INVISIBLE.finditer(text) if not _joiner(text, m.start())]
     if len(invisible) >= 3 or any(0xE0000 <= ord(c) <= 0xE007F for c in invisible):
         found.append("invisible_unicode")
     return found

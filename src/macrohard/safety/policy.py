@@ -72,9 +72,10 @@ class Observations(_Strict):
 
     injection: Literal["untrusted", "allow"] = Field(default="untrusted", description="Mark suspected prompt injection.")
     injection_threshold: float = Field(
-        default=0.89, ge=0.0, le=1.0,
+        default=0.71, ge=0.0, le=1.0,
         description="Operating point of the injection screen: scores at or above it are flagged (a rule hit alone "
-                    "scores 0.75, a rare, strong one 0.9: between the two the classifier must agree with the others).")
+                    "scores 0.75, a rare, strong one 0.9: at 0.71 any rule hit flags, and the classifier alone flags "
+                    "at 0.71; chosen on a dev set, benchmarks/RESULTS.md inj45).")
     secrets: Literal["redact", "allow"] = Field(default="redact", description="Redact secrets before model and store.")
 
 

@@ -151,6 +151,26 @@ INJECTION_SOURCES: dict[str, str] = {
     "blind31": "benchmarks/injection_data/blind31.jsonl",
     # injr37 (candidate J, held out once by the lead on blind33 first): blind32, measured once in the thirty-sixth wave
     "blind32": "benchmarks/injection_data/blind32.jsonl",
+    # inj44 (candidate C, held out once by the lead on blind38 first): blind33, blind34, blind35, blind36, each measured
+    # once by the lead (thirty-seventh to fortieth waves); blind37 stays out: inj44's dev set (RESULTS.md, inj44)
+    "blind33": "benchmarks/injection_data/blind33.jsonl",
+    "blind34": "benchmarks/injection_data/blind34.jsonl",
+    "blind35": "benchmarks/injection_data/blind35.jsonl",
+    "blind36": "benchmarks/injection_data/blind36.jsonl",
+    # inj45 (candidate E, held out once by the lead on blind39 first): blind37, measured once in the forty-third wave;
+    # blind38 stays out: inj45's dev set (RESULTS.md, inj45)
+    "blind37": "benchmarks/injection_data/blind37.jsonl",
+}
+
+# inj45 (candidate F): the published everyday answer sets read as observations (label 0) by the three injection models:
+# an agent's tool outputs hold ordinary answers like these (recipes, shell steps, travel plans, agent reports, in many
+# languages), and the screen flagged other-language ones at 0.89 (everyday38 read as tool output: 21/216 on main, every
+# one not English). everyday38 stays out: inj45's dev set (RESULTS.md, inj45); everyday39* is refused by ``_path``.
+OBSERVATION_NEGATIVES: dict[str, str] = {
+    "answers_screen6": "scripts/screen_data/everyday6_answers.tsv",
+    **{f"answers_everyday{n}": f"benchmarks/content/everyday{n}.tsv"
+       for n in (6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 31, 32, 33, 34, 35,
+                 36)},
 }
 
 
@@ -228,8 +248,12 @@ def content_sources(without: tuple[str, ...] = (), root: Path = ROOT, *,
 
 def injection_sources(without: tuple[str, ...] = (), root: Path = ROOT) -> dict[str, list[tuple[str, int]]]:
     """Every injection source by name (in a fixed order), less those in ``without``."""
-    _known(without, INJECTION_SOURCES)
-    return {name: injection_rows(rel, root) for name, rel in INJECTION_SOURCES.items() if name not in without}
+    _known(without, {**INJECTION_SOURCES, **OBSERVATION_NEGATIVES})
+    out = {name: injection_rows(rel, root) for name, rel in INJECTION_SOURCES.items() if name not in without}
+    for name, rel in OBSERVATION_NEGATIVES.items():  # benign answers: label 0 whatever the file's label column says
+        if name not in without:
+            out[name] = [(text, 0) for text, labels in content_rows(rel, root) if not labels]
+    return out
 
 
 def _known(without: tuple[str, ...], sources: dict[str, str]) -> None:
