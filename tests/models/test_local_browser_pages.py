@@ -47,13 +47,15 @@ def test_elements_of_a_page_reached_by_navigation_are_listed() -> None:
 
 def test_every_page_of_a_real_checkout_shows_its_elements(store, tmp_path: Path) -> None:
     """Through the real loop: the shop, the cart (after a click), the shipping form (after another)."""
+    ws = tmp_path / "ws"  # beside the run store, not holding it (a workspace that holds macrohard's data is refused)
+    ws.mkdir()
     with serve("checkout") as site:
         model = ScriptedModel([{"kind": "browser_goto", "url": site.url},
                                {"kind": "browser_click", "element": "e12"},  # "Add Cap to cart": loads the cart
                                {"kind": "browser_click", "element": "f1e7"},  # "Proceed to checkout"
                                {"kind": "finish", "answer": "at the shipping form", "success": False}])
         task = Task(text=f"Open {site.url} and put a Cap in the cart.", environment="browser",
-                    workspace=str(tmp_path), budget=Budget(max_steps=6), allow_hosts=[site.url.split("/")[2]])
+                    workspace=str(ws), budget=Budget(max_steps=6), allow_hosts=[site.url.split("/")[2]])
         run_task(task, model=model, store=store)
     pages = [parse_page(str(seen[-1]["content"])) for seen in model.seen[1:]]
     views = [page_text(p) for p in pages if p is not None]

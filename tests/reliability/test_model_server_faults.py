@@ -139,7 +139,9 @@ def test_an_unclamped_models_deadline_message_says_what_the_server_did(bad_model
     from macrohard.types import Budget, Task
 
     model = OpenAICompatModel(bad_model, "m", timeout=300.0)
-    task = Task(text="list the files", workspace=str(tmp_path), budget=Budget(max_model_seconds=3))
+    ws = tmp_path / "ws"  # beside the run store, not holding it (a workspace that holds macrohard's data is refused)
+    ws.mkdir()
+    task = Task(text="list the files", workspace=str(ws), budget=Budget(max_model_seconds=3))
     store = SQLiteStore(tmp_path / "runs.db")
     if request.node.callspec.params["bad_model"] == "500":
         with pytest.raises(ModelUnavailable, match=r"kept failing within the 3s deadline .*HTTP 500: internal error "

@@ -334,7 +334,9 @@ def run_attempt(a: Attempt, *, mode: str, witness: Any, store: Any, injected: bo
         with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
             json.dump(cfg, fh)
         cfg_path = fh.name
-        mcp = [McpServer(name="hub", command=[sys.executable, HUB, cfg_path], tools=["*"], timeout=20)]
+        # the person's own hub (a chat/webhook server they configured in code): on the host, as rt45 keeps such
+        # servers (McpServer(host=True)); what is tested here is the guard's flow control over the agent's calls
+        mcp = [McpServer(name="hub", command=[sys.executable, HUB, cfg_path], tools=["*"], timeout=20, host=True)]
     guard = guard_for(mode)
     try:
         if a.tree:
