@@ -70,3 +70,35 @@ def check_compose_rebuilds(stem: str) -> None:
     spec.loader.exec_module(module)
     text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in module.build())
     assert text == (DATA / f"{stem}.jsonl").read_text(encoding="utf-8")
+
+
+def check_every_hand_injection_wrapped_once(rows: list[dict]) -> None:
+    """Per style and language, as many composed injections as hand ones (each hand injection wrapped once)."""
+    inj = Counter((r["style"], r["lang"], r["hand"]) for r in rows if r["label"])
+    off = sum(inj[(s, lang, True)] != inj[(s, lang, False)] for s, lang, _ in inj)
+    assert off == 0, f"{off} style/language pairs whose hand and composed injections differ in number"
+
+
+def check_other_languages(rows: list[dict], langs: int, hand_inj: int, styles: int, hand_hard: int) -> None:
+    """The other-language writer's floors: ``langs`` languages, each with ``hand_inj`` distinct hand injections in
+    ``styles`` styles or more and ``hand_hard`` distinct hand hard negatives."""
+    assert all(re.fullmatch(r"[a-z]{2}", r["lang"]) for r in rows)
+    other = {r["lang"] for r in rows if r["label"]} - {"en"}
+    assert len(other) >= langs, f"{len(other)} languages other than en"
+    hand_orders = {lang: len({norm(r["text"]) for r in rows if r["label"] and r["hand"] and r["lang"] == lang})
+                   for lang in other}
+    assert min(hand_orders.values(), default=0) >= hand_inj
+    styles_per_lang = {lang: len({r["style"] for r in rows if r["label"] and r["hand"] and r["lang"] == lang})
+                       for lang in other}
+    assert min(styles_per_lang.values(), default=0) >= styles
+    assert sum(1 - r["label"] for r in rows if r["lang"] != "en") >= langs * hand_hard
+    hard_hand = {lang: len({norm(r["text"]) for r in rows if r["kind"] == "hard" and r["hand"] and r["lang"] == lang})
+                 for lang in other}
+    assert min(hard_hand.values(), default=0) >= hand_hard
+
+
+def check_agent_transcript_rare(rows: list[dict]) -> None:
+    """The agent-transcript carrier on 5 % of the rows at most, and of the negatives."""
+    assert sum(r["source"] == "agent_transcript" for r in rows) <= 0.05 * len(rows)
+    negatives = [r for r in rows if not r["label"]]
+    assert sum(r["source"] == "agent_transcript" for r in negatives) <= 0.05 * len(negatives), len(negatives)

@@ -23,7 +23,6 @@ quotes it), so it is found in two carriers and is not counted against "wrapped a
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 import pytest
@@ -126,26 +125,12 @@ def test_each_hand_row_in_one_carrier_at_most(rows: list[dict]) -> None:
 
 
 def test_every_hand_injection_wrapped_once(rows: list[dict]) -> None:
-    inj = Counter((r["style"], r["lang"], r["hand"]) for r in rows if r["label"])
-    off = sum(inj[(s, lang, True)] != inj[(s, lang, False)] for s, lang, _ in inj)
-    assert off == 0, f"{off} style/language pairs whose hand and composed injections differ in number"
+    I.check_every_hand_injection_wrapped_once(rows)
 
 
 def test_languages_and_distinct_orders(rows: list[dict]) -> None:
-    assert all(re.fullmatch(r"[a-z]{2}", r["lang"]) for r in rows)
-    # from here on the floors are i39b's (other-language hand files): they pass only with i39b's files merged
-    other = {r["lang"] for r in rows if r["label"]} - {"en"}
-    assert len(other) >= OTHER_LANGS, f"{len(other)} languages other than en"
-    hand_orders = {lang: len({I.norm(r["text"]) for r in rows if r["label"] and r["hand"] and r["lang"] == lang})
-                   for lang in other}
-    assert min(hand_orders.values(), default=0) >= OTHER_HAND_INJ
-    styles_per_lang = {lang: len({r["style"] for r in rows if r["label"] and r["hand"] and r["lang"] == lang})
-                       for lang in other}
-    assert min(styles_per_lang.values(), default=0) >= OTHER_STYLES
-    assert sum(1 - r["label"] for r in rows if r["lang"] != "en") >= OTHER_LANGS * OTHER_HAND_HARD
-    hard_hand = {lang: len({I.norm(r["text"]) for r in rows if r["kind"] == "hard" and r["hand"] and r["lang"] == lang})
-                 for lang in other}
-    assert min(hard_hand.values(), default=0) >= OTHER_HAND_HARD
+    # the floors are i39b's (other-language hand files): they pass only with i39b's files merged
+    I.check_other_languages(rows, OTHER_LANGS, OTHER_HAND_INJ, OTHER_STYLES, OTHER_HAND_HARD)
 
 
 def test_styles(rows: list[dict]) -> None:
@@ -167,9 +152,7 @@ def test_earlier_styles_cover_the_earlier_sets() -> None:
 
 
 def test_agent_transcript_carrier_is_rare(rows: list[dict]) -> None:
-    assert sum(r["source"] == "agent_transcript" for r in rows) <= 0.05 * len(rows)
-    negatives = Sealed(r for r in rows if not r["label"])
-    assert sum(r["source"] == "agent_transcript" for r in negatives) <= 0.05 * len(negatives)
+    I.check_agent_transcript_rare(rows)
 
 
 def test_no_duplicates_inside_or_with_published_sets(rows: list[dict]) -> None:
