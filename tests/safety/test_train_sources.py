@@ -57,17 +57,17 @@ def test_a_malformed_file_names_the_line_and_the_fix(tmp_path):
 
 
 def test_the_final_blind_sets_are_never_read(tmp_path):
-    for rel in ("benchmarks/content/blind39.tsv", "benchmarks/content/everyday39.tsv", "blind39.tsv",
-                "benchmarks/injection_data/blind39.jsonl", "benchmarks/content/blind39_compose.py",
-                "benchmarks/injection_data/blind39_hand.txt", "Blind39.JSONL", "benchmarks/content/Everyday39.tsv",
-                "benchmarks/injection_data/blind39_compose.py", "benchmarks/injection_data/blind39_hand.jsonl",
-                "benchmarks/content/everyday39_extra.tsv", "benchmarks/content/EVERYDAY39.TSV",
-                "benchmarks/content/parts39/h.tsv", "benchmarks/content/parts39/l_everyday.tsv"):
+    for rel in ("benchmarks/content/blind40.tsv", "benchmarks/content/everyday40.tsv", "blind40.tsv",
+                "benchmarks/injection_data/blind40.jsonl", "benchmarks/content/blind40_compose.py",
+                "benchmarks/injection_data/blind40_hand.txt", "Blind40.JSONL", "benchmarks/content/Everyday40.tsv",
+                "benchmarks/injection_data/blind40_compose.py", "benchmarks/injection_data/blind40_hand.jsonl",
+                "benchmarks/content/everyday40_extra.tsv", "benchmarks/content/EVERYDAY40.TSV",
+                "benchmarks/content/parts40/h.tsv", "benchmarks/content/parts40/l_everyday.tsv"):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("benign\tk\ttext\n")
         with pytest.raises(SourceError, match="final blind set"):
             (injection_rows if rel.lower().endswith(".jsonl") else content_rows)(rel, root=tmp_path)
-    assert not any("blind39" in p or ("everyday39" in p and "screen_data" not in p)
+    assert not any("blind40" in p or ("everyday40" in p and "screen_data" not in p)
                    for p in [*CONTENT_SOURCES.values(), *INJECTION_SOURCES.values(), *OBSERVATION_NEGATIVES.values()])
     for name in ("blind4", "blind5", "blind6", "blind7", "blind8"):  # measured and published: training data
         assert name in CONTENT_SOURCES and name in INJECTION_SOURCES
@@ -83,7 +83,8 @@ def test_the_final_blind_sets_are_never_read(tmp_path):
     # (both kinds), published in the thirty-eighth, blind34 and everyday34 (both kinds), published in the thirty-ninth, blind35 and
     # everyday35 (both kinds), published in the fortieth, blind36 and everyday36 (both kinds), published in the
     # forty-first, blind37 (injections), published in the forty-fourth,
-    # blind38 and everyday38 (both kinds), published in the forty-fifth; a helper's own scripts/screen_data/everyday39_*
+    # blind38 and everyday38 (both kinds), published in the forty-fifth,
+    # blind39 and everyday39 (both kinds), published in the forty-sixth; a helper's own scripts/screen_data/everyday40_*
     for name in ("blind10.tsv", "everyday10.tsv", "blind12.tsv", "everyday12.tsv", "blind15.tsv", "everyday15.tsv",
                  "blind16.tsv", "everyday16.tsv", "blind16_compose.py", "Blind16.TSV", "blind17.tsv",
                  "everyday17.tsv", "blind17_compose.py", "Everyday17.TSV", "blind18.tsv", "everyday18.tsv",
@@ -104,6 +105,7 @@ def test_the_final_blind_sets_are_never_read(tmp_path):
                  "blind35.tsv", "everyday35.tsv", "blind35_compose.py", "Everyday35.TSV",
                  "blind36.tsv", "everyday36.tsv", "blind36_compose.py", "Everyday36.TSV",
                  "blind38.tsv", "everyday38.tsv", "blind38_compose.py", "Everyday38.TSV",
+                 "blind39.tsv", "everyday39.tsv", "blind39_compose.py", "Everyday39.TSV",
                  "blind2.tsv", "blind29.tsv"):
         (tmp_path / "benchmarks/content" / name).write_text("benign\tk\ttext\n")
         assert content_rows(f"benchmarks/content/{name}", root=tmp_path) == [("text", set())]
@@ -124,12 +126,13 @@ def test_the_final_blind_sets_are_never_read(tmp_path):
                  "blind35.jsonl", "blind35_hand.txt", "Blind35.JSONL",
                  "blind36.jsonl", "blind36_hand.txt", "Blind36.JSONL",
                  "blind37.jsonl", "blind37_hand_inj_en1.txt", "Blind37.JSONL",
-                 "blind38.jsonl", "blind38_hand_inj_en1.txt", "Blind38.JSONL"):
+                 "blind38.jsonl", "blind38_hand_inj_en1.txt", "Blind38.JSONL",
+                 "blind39.jsonl", "blind39_hand_inj_en1.txt", "Blind39.JSONL"):
         (tmp_path / "benchmarks/injection_data" / name).write_text('{"text": "ok", "label": 0}\n')
         assert injection_rows(f"benchmarks/injection_data/{name}", root=tmp_path) == [("ok", 0)]
     (tmp_path / "scripts/screen_data").mkdir(parents=True)
-    (tmp_path / "scripts/screen_data/everyday39_answers.tsv").write_text("benign\tshop\tThe shop sells mugs.\n")
-    assert content_rows("scripts/screen_data/everyday39_answers.tsv", root=tmp_path) == [("The shop sells mugs.", set())]
+    (tmp_path / "scripts/screen_data/everyday40_answers.tsv").write_text("benign\tshop\tThe shop sells mugs.\n")
+    assert content_rows("scripts/screen_data/everyday40_answers.tsv", root=tmp_path) == [("The shop sells mugs.", set())]
 
 
 def test_without_names_sources_and_an_unknown_name_is_refused():
@@ -153,7 +156,7 @@ def test_a_trainer_stops_with_the_message_not_a_traceback(tmp_path):
 
 
 def test_everyday_answers_are_read_by_the_injection_models_as_observations_with_label_0():
-    # inj45 (candidate F): the published everyday answers, never everyday38 (inj45's dev set) nor the sealed everyday39
+    # inj45 (candidate F): the published everyday answers, never everyday38 (inj45's dev set) nor everyday39 (published in the forty-sixth wave, read by no head yet)
     assert not any(p.endswith(("everyday38.tsv", "everyday39.tsv")) for p in OBSERVATION_NEGATIVES.values())
     assert "blind38" not in INJECTION_SOURCES and "blind37" in INJECTION_SOURCES
     from macrohard.safety.train_sources import injection_sources

@@ -3,11 +3,11 @@
 The generators (``content_data``, ``content_more``, ``data/injection_*``) write the bulk of the training data;
 these files were written apart from them: the older evaluation sets (measured and published, now training and
 dev data) and the hand-written sets of ``scripts/screen_data/``. Each trainer reads all of them by name, in a
-fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind39*``,
-``benchmarks/*/everyday39*`` and any file in a ``parts39`` folder are the forty-fifth wave's held-out sets, being
+fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind40*``,
+``benchmarks/*/everyday40*`` and any file in a ``parts40`` folder are the forty-sixth wave's held-out sets, being
 written, and are never read here (a path naming them is refused; the next wave moves this seal to its own fresh sets).
-Every older set is published: ``blind38``/``everyday38`` (answers and injections), measured once by the lead in the
-forty-fourth wave, since the forty-fifth (a tuning helper holds a set out once, with its method fixed first, then
+Every older set is published: ``blind39``/``everyday39`` (answers and injections), measured once by the lead in the
+forty-fifth wave, since the forty-sixth (a tuning helper holds a set out once, with its method fixed first, then
 names it in its sources). Which head reads which set is in each source table below and in the trainers' ``NOT_YET``;
 the history of when each set was held out and published is in ``benchmarks/RESULTS.md``. The hand-written sets
 ``scripts/screen_data/*6*`` and later are training data too (helpers' hand-written answers, among them everyday
@@ -165,7 +165,7 @@ INJECTION_SOURCES: dict[str, str] = {
 # inj45 (candidate F): the published everyday answer sets read as observations (label 0) by the three injection models:
 # an agent's tool outputs hold ordinary answers like these (recipes, shell steps, travel plans, agent reports, in many
 # languages), and the screen flagged other-language ones at 0.89 (everyday38 read as tool output: 21/216 on main, every
-# one not English). everyday38 stays out: inj45's dev set (RESULTS.md, inj45); everyday39* is refused by ``_path``.
+# one not English). everyday38 stays out: inj45's dev set (RESULTS.md, inj45); everyday39 is published since the forty-sixth wave (no head reads it yet).
 OBSERVATION_NEGATIVES: dict[str, str] = {
     "answers_screen6": "scripts/screen_data/everyday6_answers.tsv",
     **{f"answers_everyday{n}": f"benchmarks/content/everyday{n}.tsv"
@@ -189,10 +189,10 @@ def _path(rel: str | Path, root: Path) -> Path:
 
 
 def _final(path: Path) -> bool:
-    """The held-out sets being written: any ``blind39*`` file, any file in a ``parts39`` folder, and an
-    ``everyday39*`` file outside ``scripts/screen_data``."""
+    """The held-out sets being written: any ``blind40*`` file, any file in a ``parts40`` folder, and an
+    ``everyday40*`` file outside ``scripts/screen_data``."""
     name = path.name.lower()
-    return name.startswith("blind39") or path.parent.name.lower() == "parts39" or (name.startswith("everyday39") and path.parent.name != "screen_data")
+    return name.startswith("blind40") or path.parent.name.lower() == "parts40" or (name.startswith("everyday40") and path.parent.name != "screen_data")
 
 
 def content_rows(rel: str | Path, root: Path = ROOT) -> list[tuple[str, set[str]]]:
