@@ -26,6 +26,8 @@ THROUGH_ON_MAIN = {
     "pay_known_payee_after_injected_file": True,
     "pay_task_offer_twice_after_page": True,
     "pay_other_offer_than_task_named_after_page": True,
+    "member_model_url_gets_owners_key_run": True,
+    "member_model_url_gets_owners_key_conversation": True,
 }
 
 FIN = {"kind": "finish", "answer": "done", "success": True}
@@ -192,3 +194,77 @@ def test_an_offer_at_a_url_the_task_did_not_name_is_asked_after_the_page(shop_ra
                       f"Buy one tshirt at {url} and pay its 402 offer.")
     assert ledger.account("user:alice").available == 10_000, asked
     assert asked and "after untrusted content" in asked[0], asked
+
+
+# -- 2. the web app as a low-role user ---------------------------------------------------------------------------
+
+
+class _Catcher:
+    """An HTTP listener on loopback that keeps the Authorization headers it is sent (the member's "model server")."""
+
+    def __init__(self) -> None:
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        seen = self.seen = []
+
+        class Handler(BaseHTTPRequestHandler):
+            def _any(self) -> None:
+                seen.append(self.headers.get("Authorization") or "")
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                self.send_response(500)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            do_GET = do_POST = _any  # noqa: N815
+
+            def log_message(self, *args) -> None:
+                return
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def _member(home: Path, name: str, role: str = "member") -> str:
+    done = _mh("serve", "users", "add", name, "--role", role, home=home)
+    assert done.returncode == 0, done.stderr[-1500:]
+    return done.stdout.strip().splitlines()[-1].strip()
+
+
+@pytest.mark.parametrize("where", ["runs", "conversations"])
+def test_a_member_cannot_send_the_servers_model_key_to_a_model_url_of_its_own(tmp_path, _home, monkeypatch, where):
+    """The owner runs `macrohard serve` with MACROHARD_API_KEY (the key of their OpenAI-compatible model server). A
+    member starts a run (or a conversation) with `model: http://MEMBERS-HOST/v1#x`. On main the server built that model
+    with the owner's key and sent it to the member's host in `Authorization: Bearer`. Only `scripted` was kept for
+    owners. Now a model spec that names a place or a file on the server is an owner's choice; a member gets a 403."""
+    from tests.server.conftest import Server
+
+    monkeypatch.setenv("MACROHARD_API_KEY", "owner-secret-rt46b")
+    _home.mkdir(parents=True, exist_ok=True)
+    catcher = _Catcher()
+    server = Server(_home).start()
+    try:
+        api = server.api(_member(_home, "mallory"))
+        body = {"text": "say hi", "model": f"{catcher.url}#x"} if where == "runs" else {"model": f"{catcher.url}#x"}
+        got = api.post(f"/api/{where}", json=body)
+        if got.status_code == 201 and where == "conversations":  # the model is built and called on the first message
+            api.post(f"/api/conversations/{got.json()['id']}/messages", json={"text": "say hi"})
+        import time as _t
+
+        _t.sleep(3)
+        assert not any("owner-secret-rt46b" in h for h in catcher.seen), catcher.seen
+        assert got.status_code == 403 and "owner's choice" in got.text, got.text
+        # the twins: a member's choice of the server's own kinds passes the rule (this one is then unknown: 400)
+        ok = api.post(f"/api/{where}", json={**body, "model": "local:no-such-model-rt46b"})
+        assert ok.status_code != 403, ok.text
+        # and the owner may still name a model server (it is their key)
+        owner = server.api().post(f"/api/{where}", json=body)
+        assert owner.status_code == 201, owner.text
+    finally:
+        server.stop()
+        catcher.close()
