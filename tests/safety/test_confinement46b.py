@@ -328,3 +328,47 @@ def test_twin_an_ordinary_gated_fix_is_applied_with_nothing_set_apart(tmp_path, 
     applied = _mh("runs", "apply", json.loads(done.stdout)["id"], home=_home)
     assert applied.returncode == 0 and "look at these" not in applied.stdout, _flat(applied)[-1500:]
     assert "return a + b" in git(repo, "show", f"macrohard/{json.loads(done.stdout)['id']}:calc.py")
+
+
+# -- 4. Imagine: ffmpeg and the inputs a model names ---------------------------------------------------------------
+
+
+@pytest.mark.skipif(shutil.which("ffmpeg") is None or shutil.which("bwrap") is None, reason="needs ffmpeg, bwrap")
+def test_ffmpeg_reads_no_host_file_through_a_concat_list_a_url_or_a_protocol_name(store, tmp_path):
+    """Held on main: the agent writes an ffconcat list named clip.mp4 whose `file` line is a recording outside its
+    workspace, a script whose `video:` is `concat:`/`subfile,,…:` or a URL, and an asset named with a protocol
+    prefix. ffmpeg is given a private copy under a fixed name (`video.mp4`) with the plain-media demuxers only
+    (``frames.SAFE_INPUT``), and every asset resolves inside the workspace first: nothing outside is read."""
+    from tests.divisions.conftest import Models
+
+    from macrohard.divisions import load_divisions
+    from macrohard.divisions.runtime import Staff, division_task, run_division
+
+    secret = tmp_path / "other-run" / "rec.ts"
+    secret.parent.mkdir()
+    subprocess.run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i", "color=c=white:s=320x180:d=1", "-vf",
+                    "drawtext=text=TOPSECRET:fontsize=40:x=20:y=60", "-y", str(secret)], check=True)
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    script = "size: [320, 180]\nfps: 5\nscenes:\n  - video: {}\n"
+    steps = [
+        {"kind": "write_file", "path": "clip.mp4", "content": f"ffconcat version 1.0\nfile '{secret}'\n"},
+        {"kind": "video_watch", "path": "clip.mp4"},
+        {"kind": "write_file", "path": "a.yaml", "content": script.format(f"'concat:{secret}'")},
+        {"kind": "video_make", "path": "a.yaml", "out": "a.mp4"},
+        {"kind": "write_file", "path": "b.yaml", "content": script.format(f"'subfile,,start,0,end,0,,:{secret}'")},
+        {"kind": "video_make", "path": "b.yaml", "out": "b.mp4"},
+        {"kind": "write_file", "path": "c.yaml", "content": script.format("'http://127.0.0.1:9/x.mp4'")},
+        {"kind": "video_make", "path": "c.yaml", "out": "c.mp4"},
+        {"kind": "finish", "answer": "done"},
+    ]
+    divisions = load_divisions()
+    imagine = divisions["imagine"]
+    staff = Staff(divisions=divisions, models=Models(imagine=[steps]))
+    run = run_division(division_task(imagine, "watch clip.mp4", workspace=str(ws)), imagine, staff=staff, store=store)
+    got = store.steps(run.id)
+    for step in (got[1], got[3], got[5], got[7]):
+        text = step.observation.output if step.observation else ""
+        assert (not step.verdict.allowed) or step.observation.error, text
+        assert "TOPSECRET" not in text, text
+    assert not any((ws / n).exists() for n in ("a.mp4", "b.mp4", "c.mp4"))
