@@ -29,6 +29,10 @@ THROUGH_ON_MAIN = {
     "member_model_url_gets_owners_key_run": True,
     "member_model_url_gets_owners_key_conversation": True,
     "coding_apply_carries_runs_later_files_unsaid": True,
+    "imagine_concat_list_protocol_url_assets": False,
+    "wallet_key_and_ledger_from_sandbox": False,
+    "two_runs_pay_at_once_past_day_limit": False,
+    "viewer_member_urls_and_path_tricks": False,
 }
 
 FIN = {"kind": "finish", "answer": "done", "success": True}
@@ -378,3 +382,87 @@ def test_ffmpeg_reads_no_host_file_through_a_concat_list_a_url_or_a_protocol_nam
         assert (not step.verdict.allowed) or step.observation.error, text
         assert "TOPSECRET" not in text, text
     assert not any((ws / n).exists() for n in ("a.mp4", "b.mp4", "c.mp4"))
+
+
+# -- held attempts (money, the web app) ---------------------------------------------------------------------------
+
+
+@needs_bwrap
+def test_the_wallet_key_and_the_ledger_are_out_of_the_sandboxs_reach(tmp_path, _home):
+    """Held on main: a run with a wallet looks for the signing key (`$MACROHARD_HOME/wallet-keys/…`), the run store
+    and the process environment. The sandbox has only its own view of the data dir; `/proc/1/environ` and `env` are
+    denied (policy:credentials)."""
+    from macrohard.money.rail import KeyRing
+
+    _wallet(_home, tmp_path)
+    key = KeyRing(_home / "wallet-keys").key("user:alice", create=True)
+    model = _steps(tmp_path / "s.json", [
+        {"kind": "bash", "command": f"od -An -tx1 {_home}/wallet-keys/user_alice.key; ls {_home}; "
+                                    f"sqlite3 {_home}/runs.db .tables; ls -R {_home} | head -40"},
+        {"kind": "bash", "command": "cat /proc/1/environ"}, FIN])
+    done = _run(_home, "look around", "--wallet", "user:alice", "--model", model)
+    seen = json.dumps(_steps_of(_home, json.loads(done.stdout)["id"]))
+    assert key.hex()[:16] not in seen.replace(" ", "").replace("\\n", "")
+    first = _steps_of(_home, json.loads(done.stdout)["id"])[0]["observation"]["output"]
+    assert "No such file" in first and "wallet-keys" not in first.replace(f"{_home}/wallet-keys/user_alice.key", "")
+    # (sqlite3 makes an empty runs.db in the sandbox's own view: no table of the real store is there)
+    assert not any(t in first for t in ("money_accounts", "web_users", "money_transactions", "steps"))
+    steps = _verdicts(_home, done)
+    assert steps[1][:2] == ("bash", "deny"), steps
+
+
+@needs_bwrap
+def test_two_runs_paying_at_once_do_not_pass_the_days_limit_together(tmp_path, _home):
+    """Held on main: two `macrohard run`s pay 15.00 each at the same moment under a 20.00 daily limit; one is paid,
+    the other refused (the guard's review or the ledger's cap inside the write)."""
+    policy = _wallet(_home, tmp_path, "100")
+    policy.write_text("version: 1\nmoney:\n  payees: [shop]\n  per_day: 20\n  ask_over: 20\n")
+    model = _steps(tmp_path / "s.json", [{"kind": "bash", "command": "sleep 2"},
+                                         {"kind": "pay", "payee": "shop", "amount": "15.00", "currency": "USD"}, FIN])
+    env = {**os.environ, "MACROHARD_HOME": str(_home), "PYTHONPATH": str(Path(__file__).parents[2] / "src")}
+    procs = [subprocess.Popen([sys.executable, "-m", "macrohard", "run", "pay shop 15.00 USD", "--wallet", "user:alice",
+                               "--policy", str(policy), "--model", model, "--json"], env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    for p in procs:
+        p.communicate(timeout=120)
+    assert _available(_home) == "8500"
+
+
+def test_a_viewer_or_another_member_reaches_no_run_money_approval_or_file_through_any_url(tmp_path, _home):
+    """Held on main, over real HTTP: a viewer starts no run, answers no approval, applies no change and sees no
+    wallet; a member does not see another member's run, its steps, artifacts, replay or conversations; run ids and
+    artifact ids with path tricks find nothing; the login URL's token is not kept in the URL."""
+    from tests.server.conftest import Server
+
+    _home.mkdir(parents=True, exist_ok=True)
+    server = Server(_home).start()
+    try:
+        owner = server.api()
+        viewer, alice, bob = (server.api(_member(_home, n, r)) for n, r in (("vic", "viewer"), ("alice", "member"),
+                                                                            ("bob", "member")))
+        assert viewer.post("/api/runs", json={"text": "x"}).status_code == 403
+        run = alice.post("/api/runs", json={"text": "say hi", "model": "local:no-such-model-rt46b"})
+        runs = owner.get("/api/runs").json()
+        rid = run.json()["id"] if run.status_code == 201 else (runs[0]["id"] if runs else "20261205-000000-000000")
+        assert viewer.post(f"/api/runs/{rid}/approvals/abc", json={"approve": True}).status_code in (403, 404)
+        assert viewer.post(f"/api/runs/{rid}/apply", json={}).status_code in (403, 404, 409)
+        assert viewer.get("/api/money/accounts").json() == []
+        for path in (f"/api/runs/{rid}", f"/api/runs/{rid}/steps", f"/api/runs/{rid}/artifacts/1",
+                     f"/api/runs/{rid}/replay", f"/api/runs/{rid}/audit", f"/api/runs/{rid}/approvals"):
+            assert bob.get(path).status_code == 404, path
+        conv = alice.post("/api/conversations", json={})
+        if conv.status_code == 201:
+            assert bob.get(f"/api/conversations/{conv.json()['id']}").status_code == 404
+        for trick in ("..%2F..%2Fruns.db", "..", "%2e%2e", f"{rid}%2F..%2F..", f"{rid}/../{rid}"):
+            got = owner.get(f"/api/runs/{trick}/artifacts/1")
+            assert got.status_code in (404, 422), (trick, got.status_code)
+            assert b"SQLite format" not in got.content
+        got = owner.get(f"/api/runs/{rid}/artifacts/..%2F1")
+        assert got.status_code in (404, 422)
+        import httpx
+
+        with httpx.Client(base_url=server.url, timeout=30) as browser:
+            landed = browser.get("/login", params={"token": server.token}, follow_redirects=False)
+            assert landed.status_code == 303 and "token" not in landed.headers["location"]
+    finally:
+        server.stop()
