@@ -32,6 +32,7 @@ THROUGH_ON_MAIN = {
     "imagine_concat_list_protocol_url_assets": False,
     "wallet_key_and_ledger_from_sandbox": False,
     "two_runs_pay_at_once_past_day_limit": False,
+    "amount_currency_payee_tricks": False,
     "viewer_member_urls_and_path_tricks": False,
 }
 
@@ -466,3 +467,28 @@ def test_a_viewer_or_another_member_reaches_no_run_money_approval_or_file_throug
             assert landed.status_code == 303 and "token" not in landed.headers["location"]
     finally:
         server.stop()
+
+
+@needs_bwrap
+def test_amount_currency_and_payee_tricks_pay_exactly_what_was_reviewed_or_nothing(tmp_path, _home):
+    """Held on main: amounts the model writes oddly ("1e1", an Arabic-Indic nine, "9.001"), a currency with a Cyrillic
+    letter, a payee with a Cyrillic "о" (a confusable of the known `shop`). The action is normalised once, before
+    the guard sees it, and the same object is executed: 10.00 and 9.00 are paid as reviewed; a sub-cent amount, an
+    unknown currency and a confusable payee pay nothing."""
+    policy = _wallet(_home, tmp_path, "100")
+    pay = {"kind": "pay", "payee": "shop", "currency": "USD"}
+    model = _steps(tmp_path / "s.json", [{**pay, "amount": "1e1"}, {**pay, "amount": "\u0669"},
+                                         {**pay, "amount": "9.001"}, {**pay, "amount": "1", "currency": "U\u0455D"},
+                                         # as the model's text: the scripted model itself validates its actions
+                                         json.dumps({**pay, "amount": "1", "payee": "sh\u043ep"}), FIN])
+    done = _run(_home, "pay the shop", "--wallet", "user:alice", "--policy", str(policy), "--model", model)
+    assert done.returncode in (0, 1), _flat(done)[-1500:]
+    assert _available(_home) == str(10_000 - 1000 - 900)
+    from macrohard.money.ledger import Ledger
+
+    ledger = Ledger(_home / "runs.db")
+    try:
+        paid = sorted(t.amount for t in ledger.run_transactions(json.loads(done.stdout)["id"]) if t.kind == "payment")
+    finally:
+        ledger.close()
+    assert paid == [900, 1000]
