@@ -92,6 +92,11 @@ def apply(
             console.print(f"[green]committed[/] {len(result['files'])} file(s) as {result['commit'][:12]} on branch "
                           f"{escape(result['branch'])} of {escape(result['repo'])} (your working tree is untouched; "
                           f"`git switch {escape(result['branch'])}` or `git merge {escape(result['branch'])}`)")
+        if result.get("runs_later") and not as_json:  # (rt46b) shown apart, as a write-back shows what it held back
+            console.print(f"[yellow]look at these before you switch or merge[/] (`macrohard runs diff {run.id}`): "
+                          "they run code on your machine later", highlight=False)
+            for item in result["runs_later"]:
+                console.print(f"  {escape(item['path'])}: {escape(item['why'])}", highlight=False)
         return
     if force or without_tests or patch or branch or author:
         raise UserError("--force, --without-tests, --patch, --branch and --author apply to coding runs "

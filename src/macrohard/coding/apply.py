@@ -57,6 +57,38 @@ def commit_message(run: Run) -> str:
     return "\n\n".join(part for part in (first, body, trailer) if part) + "\n"
 
 
+def runs_later_files(repo: str, base: str, store_dir: ChangeStore, changes: list[Any]) -> list[dict[str, str]]:
+    """The change's files that run code on the person's machine later, when they do something ordinary (`make`,
+    `cd` with direnv, `git commit`, opening the folder in an editor, `npm install`: ``envs.runs_later``, the list a
+    write-back holds back), and links that point outside the repository; each with why. rt46b: a change whose gate
+    passed carried a Makefile, an .envrc, a .gitattributes and a link to /etc/passwd into the commit, and apply said
+    only "committed 6 file(s)". The gate tested the change with them, so they stay in it; they are shown apart."""
+    import posixpath
+    import subprocess
+
+    from macrohard.envs.runs_later import runs_later
+
+    found = []
+    for change in changes:
+        if change.status == "deleted" or change.new is None:
+            continue
+        if change.new.type == "link":
+            target = change.new.target or ""
+            inside = posixpath.normpath(posixpath.join(posixpath.dirname(change.path), target))
+            if target.startswith("/") or inside == ".." or inside.startswith("../"):
+                found.append({"path": change.path, "why": f"a link to {target}, outside the repository"})
+            continue
+        old = None
+        if change.status == "modified":
+            shown = subprocess.run(["git", "-C", str(repo), "cat-file", "blob", f"{base}:{change.path}"],
+                                   capture_output=True)
+            old = shown.stdout if shown.returncode == 0 else None
+        why = runs_later(change.path, old, store_dir.content(change.new, Path(repo), change.path))
+        if why:
+            found.append({"path": change.path, "why": why})
+    return found
+
+
 def apply_coding(run: Run, store: Any, *, force: bool = False, without_tests: bool = False,
                  patch: Path | None = None, branch: str | None = None, author: str | None = None,
                  by: str = "user") -> dict[str, Any]:
@@ -86,7 +118,8 @@ def apply_coding(run: Run, store: Any, *, force: bool = False, without_tests: bo
                {"kind": "apply_override", "flag": "--without-tests" if kind == "no tests" else "--force",
                 "gate_status": gate.get("status"), "newly_failing": gate.get("newly_failing", [])[:50]}, by=by)
     result: dict[str, Any] = {"run": run.id, "repo": coding["repo"], "files": [c.path for c in changes],
-                              "override": why is not None}
+                              "override": why is not None,
+                              "runs_later": runs_later_files(coding["repo"], coding["head"], store_dir, changes)}
     if patch is not None:
         text = unified_diff(store_dir, Path(coding["repo"]), changes)
         patch.write_text(text)

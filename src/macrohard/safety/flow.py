@@ -52,7 +52,7 @@ from macrohard.safety.flow_planted import VALUE_READ, planted, planted_harm, sai
 from macrohard.safety.flow_planted import targets as planted_targets
 from macrohard.safety.flow_readers import judge, written_paths
 from macrohard.safety.flow_task_file import remember, task_file
-from macrohard.safety.flow_task_send import task_send
+from macrohard.safety.flow_task_send import task_offer, task_send
 from macrohard.safety.flow_verbs import net_verb, script_send
 from macrohard.safety.flow_written import judge as written_judge
 from macrohard.safety.flow_written import may_write, runs_through
@@ -257,7 +257,7 @@ class FlowCheck:
                 _CONFIGURED.search(str(action.command)):
             worst = self._configured(str(action.command), ctx, worst)
         if send and src is not None and self.flow.after_untrusted is not Decision.allow and not (
-                self.flow.task_sends and task_send(action, ctx)):
+                self.flow.task_sends and task_send(action, ctx)) and not task_offer(action, ctx):
             worst = _pick(worst, Verdict(
                 decision=self.flow.after_untrusted, check="flow:after-untrusted",
                 reason=f"{send} after untrusted content from {src.what} at step {src.step}; "
@@ -318,8 +318,10 @@ class FlowCheck:
             pending.private = "a command too long for the guard to review"
             pending.adds = frozenset({"untrusted", "private"})
             return pending, "a command too long for the guard to review" if ctx.network != "none" else ""
-        if kind in self.flow.send_kinds:
-            send = f"{kind} sends data out"
+        if kind in self.flow.send_kinds or kind == "pay" and "payment" in self.flow.send_kinds:
+            # a payment moves money out (rt46b: the list said "payment", which no action is called, so a `pay` after
+            # an injected page was never asked; "payment" in a policy written from the old default still means it)
+            send = f"{kind} sends money out" if kind == "pay" else f"{kind} sends data out"
         if kind in self.flow.untrusted_kinds:
             what = f"MCP tool {action.server}/{action.tool}" if kind == "mcp_call" else kind
             pending.source = Source("message" if "mail" in kind or "message" in kind else "tool", f"{what} result", step)

@@ -40,6 +40,22 @@ def _runs_later(path: str) -> bool:
     return bool(_RUNNABLE.search(norm)) or norm == ".git" or norm.startswith(".git/") or "/.git/" in norm
 
 
+def task_offer(action: Any, ctx: GuardContext) -> bool:
+    """(rt46b) Whether ``action`` pays, once, the HTTP 402 offer of a page whose URL the user's task writes out whole
+    ("buy one tshirt at URL"). A ``pay`` is a send (flow control asks it after untrusted content); this one is the
+    task's own purchase: the user chose the seller, and the wallet pays only what that URL's own offer asks, to the
+    offer's own payee (``money.wallet``), within the money limits. Nothing else rides along: the memo stays on the
+    ledger. A direct payment (no offer), an offer at any other URL, a second payment of the same offer in the run,
+    or a sub-run whose task a model wrote after untrusted content is asked as every send is."""
+    if str(getattr(action, "kind", "")) != "pay" or ctx.flow.handed or ctx.flow.task_from_untrusted or any(
+            s.kind == "delegation" for s in ctx.flow.sources):
+        return False
+    url = getattr(action, "offer_url", None)
+    if not isinstance(url, str) or url in ctx.flow.offers_paid:
+        return False
+    return url.rstrip(".,;") in {t.rstrip(".,;") for t in _URL.findall(ctx.task_text or "")}
+
+
 def task_send(action: Any, ctx: GuardContext) -> bool:
     """Whether ``action`` is a send the task's own words spell out and nothing untrusted can redirect or fill."""
     from macrohard.safety.flow_paths import shell_base

@@ -106,8 +106,9 @@ class Flow(_Strict):
         description="Globs of paths holding private data (files outside the workspace count too).")
     untrusted_kinds: list[str] = Field(default_factory=lambda: ["read_email", "read_messages", "mcp_call", "tool_call"],
                                        description="Action kinds whose results come from outside (messages, tools).")
-    send_kinds: list[str] = Field(default_factory=lambda: ["send_email", "send_message", "payment", "browser_submit"],
-                                  description="Action kinds that send data out.")
+    send_kinds: list[str] = Field(default_factory=lambda: ["pay", "send_email", "send_message", "browser_submit"],
+                                  description="Action kinds that send data out (or money: ``pay``; ``payment``, "
+                                              "as earlier policies wrote it, means ``pay`` too).")
     deliver: dict[Literal[FLOW_SOURCES], Delivery] = Field(  # type: ignore[valid-type]
         default_factory=lambda: {k: "fence" for k in FLOW_SOURCES},
         description="Per source: marker (a warning line), fence (a delimited block, flagged spans quoted), "

@@ -60,6 +60,8 @@ class FlowState:
     task_from_untrusted: bool = False  # the task itself was written by a run that had read untrusted content
     # paths (globs kept) a background job the run started reads, whose script sends (``flow_background``, flow36)
     fed: tuple[str, ...] = ()
+    # the HTTP 402 offers (their URLs) the run was approved to pay: the task's own purchase passes once (rt46b)
+    offers_paid: set[str] = field(default_factory=set)
 
     def hand_down(self) -> dict[str, Any]:
         """What a sub-run this run starts inherits (kept in the sub-run's ``meta``, JSON): the untrusted content
@@ -98,6 +100,8 @@ class FlowState:
                 self.capabilities.setdefault(cap, p.private)
             elif cap == "external":
                 self.capabilities.setdefault(cap, f"{getattr(action, 'kind', 'an action')} sends data out")
+        if getattr(action, "kind", "") == "pay" and isinstance(getattr(action, "offer_url", None), str):
+            self.offers_paid.add(action.offer_url)
         url = getattr(action, "url", None)
         if isinstance(url, str):
             from macrohard.safety.review import addresses

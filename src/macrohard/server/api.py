@@ -14,7 +14,7 @@ from fastapi.responses import FileResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
 
 from macrohard.errors import NotFound
-from macrohard.server.app import Caller, CallerDep, may_see, visible_run
+from macrohard.server.app import Caller, CallerDep, check_model_choice, may_see, visible_run
 from macrohard.server.bus import sse
 from macrohard.server.live import run_summary, step_event
 from macrohard.types import Run, Step, Task
@@ -80,8 +80,7 @@ def start_run(body: StartRun, request: Request, who: Caller = CallerDep) -> Run:
     """Start a run in this server process (sandboxed); watch it at ``/api/runs/{id}/events``."""
     if not who.user.can_answer:
         raise HTTPException(403, f"{who.user.name} is a viewer: only owners and members start runs")
-    if body.model and body.model.startswith("scripted") and who.user.role != "owner":
-        raise HTTPException(403, "scripted models read a file on the server: only an owner may use them")
+    check_model_choice(body.model, who.user, role="agent")
     from macrohard.types import Budget
 
     task = Task(text=body.text, model=body.model, environment=body.environment, network=body.network,

@@ -164,6 +164,28 @@ async def caller(request: Request) -> Caller:
 
 CallerDep = Depends(caller)
 
+# Model kinds whose spec names neither a place nor a file: the server's own local models, and the presets, whose
+# server and key are the owner's environment (``XAI_BASE_URL``, ``OPENAI_API_KEY``...). Any other spec is an owner's
+# choice: ``scripted:FILE`` reads a file on the server, and ``http://HOST/v1`` was built with the server's
+# ``MACROHARD_API_KEY``, which it sent to HOST in ``Authorization`` (rt46b: a member's run sent the owner's key to
+# the member's own listener); a kind a third party registers may do either.
+MEMBER_MODEL_KINDS = ("local", "xai", "openai", "ollama")
+
+
+def check_model_choice(spec: str | None, user: User, *, role: str = "agent") -> None:
+    """403 unless ``user`` may have the server build ``spec``: an owner any; others the default (none named, or the
+    server's own default spec) and the kinds in ``MEMBER_MODEL_KINDS``."""
+    if not spec or user.role == "owner":
+        return
+    from macrohard.models import default_spec
+
+    if spec == default_spec(role) or spec.partition(":")[0] in MEMBER_MODEL_KINDS and "://" not in spec:
+        return
+    kind = "a model server's URL" if "://" in spec else f"the model kind {spec.partition(':')[0]!r}"
+    raise HTTPException(403, f"{kind} is an owner's choice (it may read a file on the server, or be sent the "
+                             f"server's model key): leave the model out for the server's default, or name one of "
+                             f"{', '.join(MEMBER_MODEL_KINDS)}[:NAME]")
+
 
 async def form(request: Request) -> dict[str, str]:
     """A url-encoded form's fields (the last value of each); no multipart: the pages send nothing else."""

@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
 
 from macrohard.errors import MessageTooLarge, NotFound
-from macrohard.server.app import Caller, CallerDep
+from macrohard.server.app import Caller, CallerDep, check_model_choice
 from macrohard.server.auth import User
 from macrohard.server.bus import EventBus, sse
 
@@ -135,8 +135,7 @@ def conversations(request: Request, who: Caller = CallerDep) -> list[dict[str, A
 def new_conversation(body: NewConversation, request: Request, who: Caller = CallerDep) -> dict[str, Any]:
     if not who.user.can_answer:
         raise HTTPException(403, f"{who.user.name} is a viewer: only owners and members converse (and delegate runs)")
-    if body.model and body.model.startswith("scripted") and who.user.role != "owner":
-        raise HTTPException(403, "scripted models read a file on the server: only an owner may use them")
+    check_model_choice(body.model, who.user, role="chat")
     return _chats(request).create(who.user, body.model).record.model_dump(mode="json")  # type: ignore[no-any-return]
 
 
