@@ -16,7 +16,7 @@ from macrohard.envs.mounts import owner_record
 from macrohard.errors import ConfigError, MacrohardError, TaskFileError, UserError
 from macrohard.models import get_model
 from macrohard.recovery import recover
-from macrohard.safety import audit
+from macrohard.safety import audit, warm
 from macrohard.safety.context import ApprovalCallback, GuardContext, GuardFacts
 from macrohard.safety.guard import Guard
 from macrohard.store.sqlite import SQLiteStore, default_home
@@ -236,6 +236,7 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
                 store.update_run(run)
             setup_environment(env, guard, task, run)
             screens_ready()  # a cache that cannot be written is the user's to fix: the run `failed`, with the fix
+            warm.start()  # the answer screen's heads load while the agent works (rel46: the first answer paid them)
         except Exception as exc:
             run.status, run.error, run.finished_at = RunStatus.failed, str(exc), time.time()
             store.update_run(run)
@@ -269,7 +270,7 @@ def screens_ready() -> None:
     from macrohard.safety import embed
 
     if embed.prepared():
-        return _screens_loaded()
+        return screens_loaded()
     logging.getLogger("macrohard").warning("preparing the screens' tables once for this HOME, before the run's clock "
                                            "starts (minutes; `python -m macrohard.safety.embed build` does it ahead)")
     try:
@@ -284,10 +285,10 @@ def screens_ready() -> None:
         raise ConfigError(f"the screens' cache {embed.cache_dir()} cannot be written ({exc.strerror or exc}: "
                           f"{where}): {fix}; `python -m macrohard.safety.embed build` fills it ahead of the first "
                           "run") from exc
-    _screens_loaded()
+    screens_loaded()
 
 
-def _screens_loaded() -> None:
+def screens_loaded() -> None:
     """The screens' Gemma tokenizer loaded once for the process, under ``stdfds.SWAP``: its load swaps fds 1 and 2 for
     /dev/null and back, and runs started in parallel threads (`macrohard eval --workers N`, the web app's workers)
     each loaded it at their first screen at once, which left the process's stdout and stderr on /dev/null for good

@@ -128,3 +128,96 @@ def test_another_programs_sqlite_database_at_the_stores_path_is_left_unchanged(t
     assert mh("run", "say hi", "-m", _finish_script(tmp_path)).returncode == 0
     listed = mh("runs", "list")
     assert listed.returncode == 0 and "succeeded" in flat(listed), flat(listed)
+
+
+# -- the answer screen's heads, loaded in the background (item 4) ----------------------------------------------------
+
+def _heads_installed() -> bool:
+    from macrohard.safety import content_embed, gemma_table
+
+    return content_embed.encoder() is not None and gemma_table.available()
+
+
+def test_the_answer_screens_heads_load_while_the_agent_works(tmp_path: Path) -> None:
+    """Before: the first final answer of a process paid the screen's lazy loads (Gemma's word memo, the MiniLM ONNX
+    session and head, the other-language heads): 590-770 ms for a German answer, 175 ms for an English one, at load
+    ~5 (benchmarks/RESULTS.md, rel46). Now they load in a daemon thread from the run's first step: when the agent
+    answers 3 s later, they are loaded, and the answer screen loads nothing."""
+    import pytest
+
+    from macrohard.runner import run_task
+    from macrohard.safety import content_embed, gemma_table, warm
+    from macrohard.safety.guard import Guard
+    from macrohard.testing import ScriptedModel
+    from macrohard.types import Task
+
+    if not _heads_installed():
+        pytest.skip("the answer screen's MiniLM or Gemma parts are not installed here")
+    # a process where the screen never ran: what a user's `macrohard run` is
+    for cached in (gemma_table.words, content_embed._encoder, content_embed.head):
+        cached.cache_clear()
+    warm.timings.clear()
+    seen: list[tuple[int, int]] = []
+    screen = Guard.screen_answer
+
+    def look(self: Guard, answer: str, ctx: object) -> object:
+        seen.append((gemma_table.words.cache_info().currsize, content_embed._encoder.cache_info().currsize))
+        return screen(self, answer, ctx)  # type: ignore[arg-type]
+
+    Guard.screen_answer = look  # type: ignore[method-assign]
+    try:
+        run = run_task(Task(text="list the files"), model=ScriptedModel([
+            {"kind": "bash", "command": "sleep 3"},  # the agent's work (a real model thinks for seconds)
+            {"kind": "finish", "answer": "Ich habe die Dateien aufgelistet: a.txt und b.txt."}]))
+    finally:
+        Guard.screen_answer = screen  # type: ignore[method-assign]
+    assert run.status.value == "succeeded", run.error
+    assert seen == [(1, 1)], seen  # loaded before the answer came: the screen did not load them
+    assert {"words", "encoder", "head", "first screen 1"} <= set(warm.timings), warm.timings
+
+
+def test_a_run_that_answers_at_once_takes_nothing_from_the_warm_up(tmp_path: Path) -> None:
+    """The twin: a run whose answer comes before the warm-up's grace second (a script, a cached reply) waits for
+    nothing and loads nothing in the background: its start and its end are as before."""
+    from macrohard.runner import run_task
+    from macrohard.safety import warm
+    from macrohard.testing import ScriptedModel
+    from macrohard.types import Task
+
+    warm.timings.clear()
+    run = run_task(Task(text="list the files"), model=ScriptedModel([{"kind": "finish", "answer": "nothing there"}]))
+    assert run.status.value == "succeeded", run.error
+    thread = warm._thread
+    assert thread is not None
+    thread.join(5)
+    assert not thread.is_alive() and warm.timings == {}, warm.timings
+
+
+_EXIT_WHILE_LOADING = """
+import sys, time
+from macrohard.runner import screens_ready
+screens_ready()
+from macrohard.safety import warm
+warm.GRACE_SECONDS = 0
+warm.start()
+time.sleep(float(sys.argv[1]))
+print("leaving with", sorted(warm.timings))
+"""
+
+
+def test_a_process_that_ends_while_the_heads_load_exits_cleanly() -> None:
+    """A run (or chat) that ends while the warm-up loads a head: the process must end at once and cleanly. Left to
+    the interpreter's end, an ONNX session half made aborted it ("terminate called without an active exception",
+    exit 134, a native backtrace after the run's last line): found while writing the warm-up, fixed before it
+    landed (the warm-up stops and lets the part it loads finish, at exit)."""
+    import pytest
+
+    if not _heads_installed():
+        pytest.skip("the answer screen's MiniLM or Gemma parts are not installed here")
+    for delay in ("0", "0.3", "0.5", "0.8"):
+        started = time.monotonic()
+        done = subprocess.run([sys.executable, "-c", _EXIT_WHILE_LOADING, delay], capture_output=True, text=True,
+                              env={**os.environ, "PYTHONPATH": str(SRC)}, timeout=120)
+        assert done.returncode == 0 and "terminate called" not in done.stderr, (delay, done.stderr[-2000:])
+        assert "leaving with" in done.stdout
+        assert time.monotonic() - started < 90
