@@ -15,7 +15,7 @@ from macrohard.envs import make_environment
 from macrohard.envs.mounts import owner_record
 from macrohard.errors import ConfigError, MacrohardError, TaskFileError, UserError
 from macrohard.models import get_model
-from macrohard.recovery import recover
+from macrohard.recovery import recover, said
 from macrohard.safety import audit, warm
 from macrohard.safety.context import ApprovalCallback, GuardContext, GuardFacts
 from macrohard.safety.guard import Guard
@@ -378,7 +378,6 @@ def _never_raises(callback: CloseProgress) -> CloseProgress:
 def recover_dead_runs(store: Any) -> None:
     try:
         for item in recover(store):
-            logging.getLogger("macrohard").warning("run %s was left %s by a process that died: now %s",
-                                                   item.run_id, item.was, item.status)
+            logging.getLogger("macrohard").warning("%s", said(item))
     except Exception as exc:  # noqa: BLE001 - recovery must never stop a new run; `runs recover` says why
         logging.getLogger("macrohard").warning("recovering dead runs failed: %s (try `macrohard runs recover`)", exc)

@@ -221,3 +221,47 @@ def test_a_process_that_ends_while_the_heads_load_exits_cleanly() -> None:
         assert done.returncode == 0 and "terminate called" not in done.stderr, (delay, done.stderr[-2000:])
         assert "leaving with" in done.stdout
         assert time.monotonic() - started < 90
+
+
+# -- what rel45 left: the line about a recovered run ------------------------------------------------------------------
+
+def test_the_next_run_says_a_dead_runs_mounts_were_detached_and_where_its_files_are(tmp_path: Path,
+                                                                                   _home: Path) -> None:
+    """`macrohard run` killed with its mount reaper (`kill -9` of the process tree, the OOM killer) mid-step, then
+    the next `macrohard run`. Before: "run X was left running by a process that died: now crashed", and nothing of
+    the three mounts it detached nor of where the dead run's files were (rel45's left-open). Now the line says both,
+    and the commands that show and write the files."""
+    import signal
+
+    import pytest
+
+    from macrohard.envs.mounts import mount_points
+
+    if os.geteuid() != 0 or not os.path.exists("/dev/loop-control"):
+        pytest.skip("mounts a disk image (root, loop devices)")
+    sys.path.insert(0, str(REPO / "tests"))
+    from reliability.test_recover import start
+    from reliability.test_signals import _reaper
+
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    proc = start(tmp_path, ws)
+    reaper = _reaper(proc.pid)
+    assert reaper is not None
+    os.kill(reaper, signal.SIGSTOP)
+    os.kill(proc.pid, signal.SIGKILL)
+    os.kill(reaper, signal.SIGKILL)
+    proc.communicate(timeout=60)
+    assert len(mount_points(_home)) == 3, mount_points(_home)
+    from macrohard.store.sqlite import SQLiteStore
+
+    dead = SQLiteStore().list_runs(limit=1)[0].id
+    done = mh("run", "say hi", "-m", _finish_script(tmp_path), "-w", str(ws))
+    said = flat(done)
+    assert done.returncode == 0, said[-2000:]
+    assert mount_points(_home) == []
+    assert (f"run {dead} was left running by a process that died: now crashed; its sandbox's 3 mount(s) were "
+            "detached (nothing of it is mounted now); the steps it finished are kept (`macrohard runs show "
+            f"{dead}`); its files (2 added) are kept in {_home / 'sandboxes' / dead}: `macrohard runs diff {dead}` "
+            f"shows them, `macrohard runs apply {dead}` writes them into its workspace") in said, said[-3000:]
+    assert "+kept" in mh("runs", "diff", dead).stdout
