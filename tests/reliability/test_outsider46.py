@@ -265,3 +265,32 @@ def test_the_next_run_says_a_dead_runs_mounts_were_detached_and_where_its_files_
             f"{dead}`); its files (2 added) are kept in {_home / 'sandboxes' / dead}: `macrohard runs diff {dead}` "
             f"shows them, `macrohard runs apply {dead}` writes them into its workspace") in said, said[-3000:]
     assert "+kept" in mh("runs", "diff", dead).stdout
+
+
+def test_the_summarys_time_keeps_the_screens_first_build_apart(tmp_path: Path, monkeypatch: object) -> None:
+    """The first `macrohard run` in a fresh HOME builds the screens' tables (minutes: 696 s under load in rel45's
+    probe) and says so: "preparing the screens' tables once for this HOME, before the run's clock starts". Before,
+    the summary's `time` then counted them (696 s for a 2-step run: rel45's left-open). Now the run's time is its
+    own, and the build is said apart. (The build is stood in for by 2 s here; the real one is the same call.)"""
+    import pytest
+
+    sys.path.insert(0, str(REPO / "tests"))
+    from cli_in_process import mh as mh_here
+    from macrohard.safety import embed
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    monkeypatch.setattr(embed, "prepared", lambda: False)
+    monkeypatch.setattr(embed, "prepare", lambda say=None: time.sleep(2.0))
+    done = mh_here("run", "say hi", "-m", _finish_script(tmp_path))
+    said = flat(done)
+    assert done.returncode == 0, said[-2000:]
+    import re
+
+    got = re.search(r"time (\d+\.\d) s, and (\d+\.\d) s before it preparing the screens' tables once for this HOME "
+                    r"\(not the run's time; the next runs skip it\)", said)
+    assert got is not None, said[-2000:]
+    assert float(got.group(2)) >= 2.0 and float(got.group(1)) < float(got.group(2)) + 30, got.groups()
+    # the twin: the next run builds nothing, and its time is said as it always was
+    monkeypatch.setattr(embed, "prepared", lambda: True)
+    again = flat(mh_here("run", "say hi", "-m", _finish_script(tmp_path)))
+    assert re.search(r"time \d+\.\d s model", again) and "preparing" not in again, again[-2000:]
