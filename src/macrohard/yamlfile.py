@@ -203,6 +203,12 @@ def decode_text(data: bytes, source: str, *, error: type[UserError], what: str, 
                     f"{more}") from exc
 
 
+# a suite, policy, division or video script read whole: before (rel46) a 221 MB suite (2.5 million one-line tasks) was
+# read and parsed for 300 s and 7.4 GB (under `ulimit -v 8 GB`; without it, the machine's memory) without a word;
+# a 16 MiB file (183,080 such tasks) parses in 28 s and 0.57 GB at load 12. The repository's largest is under 200 KB.
+MAX_YAML_BYTES = 16 << 20
+
+
 def read_text(path: Any, *, error: type[UserError], what: str, hint: str = "") -> str:
     """The text of the YAML file at ``path`` (see ``decode_text``). Only a regular file is read: opening a named pipe
     would wait without end for a writer, so it is refused like a directory, each with the fix named. rel44: a suite,
@@ -224,7 +230,11 @@ def read_text(path: Any, *, error: type[UserError], what: str, hint: str = "") -
             raise error(f"{what} {path} is {kind}; give the YAML file itself")
         with os.fdopen(os.dup(fd), "rb") as fh:
             os.set_blocking(fh.fileno(), True)
-            data = fh.read()
+            data = fh.read(MAX_YAML_BYTES + 1)
+        if len(data) > MAX_YAML_BYTES:
+            raise error(f"{what} {path} is larger than {MAX_YAML_BYTES >> 20} MiB ({os.fstat(fd).st_size / 2**20:,.0f} "
+                        "MiB), so it was not read: no such file needs that much; split it into several files (a "
+                        "suite: a few thousand tasks each), or keep large data in files it names")
     except OSError as exc:
         raise error(f"cannot read {what} {path}: {exc.strerror}; give a readable YAML file") from exc
     finally:

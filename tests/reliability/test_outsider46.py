@@ -75,6 +75,25 @@ def test_honest_aliases_still_load(tmp_path: Path) -> None:
     assert report["state"] == "complete" and report["overall"]["passed"] == 4, report["overall"]
 
 
+def test_a_suite_file_too_large_to_be_one_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    """`macrohard eval run huge.yaml`, a suite of 221 MB (2.5 million one-line tasks; or any large file given by
+    mistake). Before: read and parsed for 300 s and 7.4 GB under `ulimit -v 8 GB` (the machine's memory without it),
+    nothing printed. Task files had a 2 MiB cap; suites, policies, divisions and video scripts none. Now 16 MiB, said
+    before the file is read. (17-18 MiB here: on 294901cd it parses for ~30 s, then starts 190,000 runs.)"""
+    suite = tmp_path / "huge.yaml"
+    line = '  - {id: tN, text: "say hi to the world and list the files in this folder please"}\n'
+    with suite.open("w") as fh:
+        fh.write("name: huge\ntasks:\n")
+        fh.writelines(line.replace("tN", f"t{n}") for n in range(17 * 2**20 // len(line) + 1))
+    started = time.monotonic()
+    done = mh("eval", "run", str(suite), "-m", "scripted", "--json", timeout=90)
+    said = flat(done)
+    assert done.returncode == 2 and "Traceback" not in said, said[-2000:]
+    assert f"suite {suite} is larger than 16 MiB (" in said and "MiB), so it was not read" in said, said[-2000:]
+    assert "split it into several files" in said
+    assert time.monotonic() - started < 60
+
+
 def test_a_scripted_model_file_with_an_action_macrohard_does_not_know_is_refused_before_the_run(tmp_path: Path) -> None:
     """`macrohard run "…" -m scripted:a.json` where a.json says `{"type": "finish", …}` (`type` for `kind`, or a
     `bash` with no `command`). Before: the run started, the step that played it raised a pydantic traceback
