@@ -31,7 +31,7 @@ from macrohard.errors import (
 )
 from macrohard.prompts import system_prompt, task_message
 from macrohard.protocols import Environment, Model, RunStore
-from macrohard.safety import audit, budget
+from macrohard.safety import audit, budget, warm
 from macrohard.safety.context import ApprovalCallback, GuardContext
 from macrohard.safety.flow import fence
 from macrohard.safety.guard import Guard
@@ -256,6 +256,7 @@ class Agent:
         verdict = step.verdict = authorization.verdict
 
         if isinstance(action, FinishAction) and verdict.allowed:
+            warm.wait()  # what is left of the heads' background load (runner: warm.start), never loaded twice at once
             answer_verdict = self.guard.screen_answer(action.answer, ctx)
             if answer_verdict.allowed:
                 run.answer = action.answer

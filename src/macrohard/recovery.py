@@ -33,6 +33,25 @@ class Recovered:
     salvaged: Salvaged | None = None
 
 
+def said(item: Recovered) -> str:
+    """The line that tells a person what recovery did to one run: its mounts detached, where its steps and its files
+    are, what to run next. Before (rel45's left-open, rel46): the next `macrohard run` said only "run X was left running
+    by a process that died: now crashed", not that the dead run's disk image, bind and overlay were detached nor where
+    its files were."""
+    parts = [f"run {item.run_id} was left {item.was} by a process that died: now {item.status}"]
+    salvaged = item.salvaged
+    if salvaged is not None and salvaged.unmounted:
+        parts.append(f"its sandbox's {len(salvaged.unmounted)} mount(s) were detached (nothing of it is mounted now)")
+    parts.append(f"the steps it finished are kept (`macrohard runs show {item.run_id}`)")
+    if salvaged is not None and (salvaged.recorded or salvaged.changes):
+        changed = ", ".join(f"{n} {kind}" for kind, n in (salvaged.changes or {}).items() if n) or "no change"
+        parts.append(f"its files ({changed}) are kept in {salvaged.state}: `macrohard runs diff {item.run_id}` shows "
+                     f"them, `macrohard runs apply {item.run_id}` writes them into its workspace")
+    elif salvaged is not None and salvaged.note:
+        parts.append(f"its files: {salvaged.note}")
+    return "; ".join(parts)
+
+
 @dataclass
 class Leftover:
     run_id: str

@@ -15,8 +15,8 @@ from macrohard.envs import make_environment
 from macrohard.envs.mounts import owner_record
 from macrohard.errors import ConfigError, MacrohardError, TaskFileError, UserError
 from macrohard.models import get_model
-from macrohard.recovery import recover
-from macrohard.safety import audit
+from macrohard.recovery import recover, said
+from macrohard.safety import audit, warm
 from macrohard.safety.context import ApprovalCallback, GuardContext, GuardFacts
 from macrohard.safety.guard import Guard
 from macrohard.store.sqlite import SQLiteStore, default_home
@@ -235,7 +235,13 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
                 run.meta["sandbox"] = env.describe()
                 store.update_run(run)
             setup_environment(env, guard, task, run)
-            screens_ready()  # a cache that cannot be written is the user's to fix: the run `failed`, with the fix
+            built = time.monotonic()
+            if screens_ready():  # a cache that cannot be written is the user's to fix: the run `failed`, with the fix
+                # rel46 (rel45's left-open): the summary's time counted these once-per-HOME builds (696 s for a 2-step
+                # run) though the log line says "before the run's clock starts": kept apart, said apart
+                run.meta["screens_built_s"] = round(time.monotonic() - built, 1)
+                store.update_run(run)
+            warm.start()  # the answer screen's heads load while the agent works (rel46: the first answer paid them)
         except Exception as exc:
             run.status, run.error, run.finished_at = RunStatus.failed, str(exc), time.time()
             store.update_run(run)
@@ -262,14 +268,16 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
         close_environment(env, run, store, sandboxed=sandboxed, on_close=on_close)
 
 
-def screens_ready() -> None:
+def screens_ready() -> bool:
     """The screens' cached tables and graph, built before the agent's clock starts: on a machine or HOME that has
     not built them yet (``install.sh`` does, for its user), their one-time build (minutes) is said on the log and is
-    not spent from the task's wall-time budget. A screen whose parts are missing says so itself when it runs."""
+    not spent from the task's wall-time budget. A screen whose parts are missing says so itself when it runs.
+    Returns whether they were built now."""
     from macrohard.safety import embed
 
     if embed.prepared():
-        return _screens_loaded()
+        screens_loaded()
+        return False
     logging.getLogger("macrohard").warning("preparing the screens' tables once for this HOME, before the run's clock "
                                            "starts (minutes; `python -m macrohard.safety.embed build` does it ahead)")
     try:
@@ -284,10 +292,11 @@ def screens_ready() -> None:
         raise ConfigError(f"the screens' cache {embed.cache_dir()} cannot be written ({exc.strerror or exc}: "
                           f"{where}): {fix}; `python -m macrohard.safety.embed build` fills it ahead of the first "
                           "run") from exc
-    _screens_loaded()
+    screens_loaded()
+    return True
 
 
-def _screens_loaded() -> None:
+def screens_loaded() -> None:
     """The screens' Gemma tokenizer loaded once for the process, under ``stdfds.SWAP``: its load swaps fds 1 and 2 for
     /dev/null and back, and runs started in parallel threads (`macrohard eval --workers N`, the web app's workers)
     each loaded it at their first screen at once, which left the process's stdout and stderr on /dev/null for good
@@ -377,7 +386,6 @@ def _never_raises(callback: CloseProgress) -> CloseProgress:
 def recover_dead_runs(store: Any) -> None:
     try:
         for item in recover(store):
-            logging.getLogger("macrohard").warning("run %s was left %s by a process that died: now %s",
-                                                   item.run_id, item.was, item.status)
+            logging.getLogger("macrohard").warning("%s", said(item))
     except Exception as exc:  # noqa: BLE001 - recovery must never stop a new run; `runs recover` says why
         logging.getLogger("macrohard").warning("recovering dead runs failed: %s (try `macrohard runs recover`)", exc)

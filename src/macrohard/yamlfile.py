@@ -71,6 +71,49 @@ def safe_load(text: str, *, unique_keys: bool = False) -> Any:
         return yaml.load(text, Loader=_PureUnique) if unique_keys else yaml.safe_load(text)
 
 
+ALIAS_EXPANSION_LIMIT = 1_000_000  # items a file's data may hold once its aliases are followed (`*name` repeats)
+
+
+class AliasBomb(Exception):
+    """Data whose aliases (``*name``) expand to far more items than the file holds (a "billion laughs")."""
+
+    def __init__(self, items: int) -> None:
+        super().__init__(f"more than {items:,} items once its aliases are followed")
+        self.items = items
+
+
+def check_expansion(data: Any, limit: int = ALIAS_EXPANSION_LIMIT) -> None:
+    """Raises ``AliasBomb`` when ``data``, with each alias followed as code that walks it does (a check's fields,
+    a script's actions dumped to JSON, pydantic's validation), holds more than ``limit`` items and at least four
+    times what the file itself spells out. Before (rel46): a 1.3 KB suite whose `script:` held nine nested levels of
+    nine aliases each (3.9 billion strings) loaded at once (YAML shares the repeated object), then took 167 s and
+    3.5 GB (more with no memory limit) to end as "lost: not executed: ValidationError". Counted once per distinct
+    list or mapping (memoized), so a real file costs one walk."""
+    sizes: dict[int, int] = {}
+    spelled = 0  # the items the file writes out: each distinct list or mapping once, with its scalars
+
+    def size(node: Any) -> int:
+        nonlocal spelled
+        if not isinstance(node, (dict, list)):
+            return 1
+        known = sizes.get(id(node))
+        if known is not None:
+            return known
+        sizes[id(node)] = 1  # a list that holds itself (`&a [*a]`) counts once
+        pairs = list(node.items()) if isinstance(node, dict) else [(None, v) for v in node]
+        spelled += 1 + sum(not isinstance(v, (dict, list)) for pair in pairs for v in pair if v is not None)
+        total = 1
+        for key, value in pairs:
+            total += size(key) + size(value) if key is not None else size(value)
+            if total > limit:
+                break
+        sizes[id(node)] = total = min(total, limit + 1)
+        return total
+
+    if size(data) > limit and limit + 1 > 4 * spelled:
+        raise AliasBomb(limit)
+
+
 def line_of(node: Any, loc: tuple[Any, ...] | list[Any]) -> int:
     """The 1-based line of the YAML node at ``loc`` (or of its nearest existing parent)."""
     line = node.start_mark.line + 1 if node is not None else 1
@@ -110,20 +153,36 @@ def load_model(text: str, source: str, model: type[M], *, error: type[UserError]
     if not isinstance(data, dict):
         raise error(f"{source}: {what} is a YAML mapping{'; ' + hint if hint else ''}")
     try:
-        return model.model_validate(data, context={"file": source})  # a file's origin (rt45: McpServer.host)
+        parsed = model.model_validate(data, context={"file": source})  # a file's origin (rt45: McpServer.host)
     except ValidationError as exc:
-        try:
-            node = yaml.compose(text, Loader=yaml.SafeLoader)  # positions, only when there is an error to place
-        except RecursionError:
-            node = None
-        problems = []
-        for err in exc.errors()[:max_problems]:
-            # pydantic puts the tag of a tagged union in the location; YAML has no such key
-            loc = [x for x in err["loc"] if not (isinstance(x, str) and x.startswith(("literal[", "function-")))]
-            field = ".".join(str(x) for x in loc) or "(top level)"
-            field = "".join(c if c.isprintable() else repr(c)[1:-1] for c in field)  # a NUL in a key, printed raw
-            problems.append(f"{source}:{line_of(node, loc)}: {field}: {err['msg']}")
-        raise error(f"invalid {what.removeprefix('a ').removeprefix('an ')}:\n  " + "\n  ".join(problems)) from exc
+        raise _invalid(exc, text, source, error=error, what=what, max_problems=max_problems) from exc
+    try:  # after validation, whose errors (an unknown key, a wrong type) come first and fast, aliases or not
+        check_expansion(data)
+    except AliasBomb as exc:
+        raise error(f"{source}: {what} whose aliases (`*name`, each repeating what `&name` marks) expand to {exc}, "
+                    "far more than the file spells out (a \"billion laughs\" file), so it was not read further; write "
+                    "out what you need, or use aliases only for small repeated parts") from exc
+    except RecursionError as exc:
+        raise error(f"{source}: {what} nested too deeply (lists or mappings inside each other thousands of levels "
+                    "down, once its aliases are followed); write it flat") from exc
+    return parsed
+
+
+def _invalid(exc: ValidationError, text: str, source: str, *, error: type[UserError], what: str,
+             max_problems: int) -> UserError:
+    """``error`` listing a validation's problems, each with its line and field."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)  # positions, only when there is an error to place
+    except RecursionError:
+        node = None
+    problems = []
+    for err in exc.errors()[:max_problems]:
+        # pydantic puts the tag of a tagged union in the location; YAML has no such key
+        loc = [x for x in err["loc"] if not (isinstance(x, str) and x.startswith(("literal[", "function-")))]
+        field = ".".join(str(x) for x in loc) or "(top level)"
+        field = "".join(c if c.isprintable() else repr(c)[1:-1] for c in field)  # a NUL in a key, printed raw
+        problems.append(f"{source}:{line_of(node, loc)}: {field}: {err['msg']}")
+    return error(f"invalid {what.removeprefix('a ').removeprefix('an ')}:\n  " + "\n  ".join(problems))
 
 
 def decode_text(data: bytes, source: str, *, error: type[UserError], what: str, hint: str = "") -> str:
@@ -142,6 +201,12 @@ def decode_text(data: bytes, source: str, *, error: type[UserError], what: str, 
         raise error(f"{what} {source} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}, line "
                     f"{line}); save it as UTF-8 (from Latin-1: `iconv -f LATIN1 -t UTF-8 {source} > fixed.yaml`)"
                     f"{more}") from exc
+
+
+# a suite, policy, division or video script read whole: before (rel46) a 221 MB suite (2.5 million one-line tasks) was
+# read and parsed for 300 s and 7.4 GB (under `ulimit -v 8 GB`; without it, the machine's memory) without a word;
+# a 16 MiB file (183,080 such tasks) parses in 28 s and 0.57 GB at load 12. The repository's largest is under 200 KB.
+MAX_YAML_BYTES = 16 << 20
 
 
 def read_text(path: Any, *, error: type[UserError], what: str, hint: str = "") -> str:
@@ -165,7 +230,11 @@ def read_text(path: Any, *, error: type[UserError], what: str, hint: str = "") -
             raise error(f"{what} {path} is {kind}; give the YAML file itself")
         with os.fdopen(os.dup(fd), "rb") as fh:
             os.set_blocking(fh.fileno(), True)
-            data = fh.read()
+            data = fh.read(MAX_YAML_BYTES + 1)
+        if len(data) > MAX_YAML_BYTES:
+            raise error(f"{what} {path} is larger than {MAX_YAML_BYTES >> 20} MiB ({os.fstat(fd).st_size / 2**20:,.0f} "
+                        "MiB), so it was not read: no such file needs that much; split it into several files (a "
+                        "suite: a few thousand tasks each), or keep large data in files it names")
     except OSError as exc:
         raise error(f"cannot read {what} {path}: {exc.strerror}; give a readable YAML file") from exc
     finally:

@@ -182,6 +182,9 @@ class Conversation:
 
     def _screen(self, text: str, user_text: str) -> Verdict:
         ctx = GuardContext(workspace="", run_id=self.id, task_text=user_text, environment="chat")
+        from macrohard.safety import warm
+
+        warm.wait()  # the heads' background load the chat started (cli/chat.py, the web app), if still under way
         return self.guard.screen_answer(text, ctx)
 
     def _model_messages(self) -> list[dict[str, Any]]:

@@ -87,6 +87,9 @@ def chat(
         prompt += (f"\nThe coding division works on the git repository {repo}: its change is tested there "
                    "before and after, and reaches the repository only if the tests pass and the user applies it.")
     conv = open_conversation(chats, llm, resume=resume, guard=guard, delegator=delegator, system_prompt=prompt)
+    from macrohard.safety import warm
+
+    warm.start()  # the answer screen's heads load while the person types (rel46: the first answer paid them)
     if voice or audio_in or audio_out:
         from macrohard.cli.voice import voice_chat
 

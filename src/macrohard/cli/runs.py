@@ -24,7 +24,7 @@ def _recover_dead(store: object) -> None:
     `macrohard run` would: marked crashed with the reason, their files recorded (before: `runs show` said `running`
     forever, until the next run started). Said on stderr, so --json stays clean; a failure names `runs recover`."""
     from macrohard.cli.common import err_console
-    from macrohard.recovery import recover
+    from macrohard.recovery import recover, said
 
     try:
         done = recover(store)
@@ -33,8 +33,7 @@ def _recover_dead(store: object) -> None:
                           "try `macrohard runs recover`[/]", highlight=False)
         return
     for item in done:
-        err_console.print(f"[dim]run {item.run_id} was left {item.was} by a process that died: now {item.status} "
-                          "(recovered: its steps and files are kept)[/]", highlight=False)
+        err_console.print(f"[dim]{escape(said(item))}[/]", highlight=False)
 
 
 @app.command("list")

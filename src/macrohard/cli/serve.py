@@ -65,6 +65,9 @@ def serve(
     if app_.state.interrupted:
         console.print(f"{len(app_.state.interrupted)} run(s) left running by a stopped server are now interrupted: "
                       f"{', '.join(app_.state.interrupted)}", highlight=False)
+    from macrohard.safety import warm
+
+    warm.start()  # the answer screen's heads load in the background: a chat's first answer does not wait (rel46)
     config = uvicorn.Config(app_, host=host, port=port, log_level="warning", access_log=False,
                             timeout_graceful_shutdown=3)
     from macrohard.envs import served

@@ -56,7 +56,34 @@ def _scripted(rest: str) -> Any:
     if any(not isinstance(item, dict | str) for item in model.script):
         raise ConfigError(f"the script {rest} holds something that is not an action: each item is a JSON object "
                           'such as {"kind": "bash", "command": "ls"} (or a string: the model\'s reply as text)')
+    from pydantic import ValidationError
+
+    from macrohard.types import parse_action
+
+    for n, item in enumerate(model.script, 1):
+        if isinstance(item, dict):
+            try:  # before (rel46): a pydantic traceback at the step that played it, the run left `crashed`
+                parse_action(item)
+            except ValidationError as exc:
+                err = exc.errors()[0]
+                if err["type"] == "union_tag_not_found":
+                    err = {**err, "msg": "it has no `kind`"}
+                where = ".".join(str(x) for x in err["loc"] if not str(x).startswith(("literal[", "function-")))
+                raise ConfigError(
+                    f"the script {rest}: action {n} is not one macrohard knows ({where + ': ' if where else ''}"
+                    f"{err['msg']}); each action names its `kind` and that kind's fields, such as "
+                    '{"kind": "bash", "command": "ls"} or {"kind": "finish", "answer": "done"}; the kinds: '
+                    f"{', '.join(_action_kinds())}") from exc
     return model
+
+
+def _action_kinds() -> list[str]:
+    from typing import get_args
+
+    from macrohard.types import Action
+
+    union = get_args(Action)[0]
+    return [cls.model_fields["kind"].default for cls in get_args(union)]
 
 
 def _preset(name: str) -> Callable[[str], Any]:

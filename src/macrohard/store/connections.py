@@ -5,6 +5,8 @@ audit log, which never migrates)."""
 from __future__ import annotations
 
 import os
+import sqlite3
+from pathlib import Path
 
 from macrohard import sqlitedisk
 from macrohard.errors import StoreUnusable
@@ -23,6 +25,7 @@ class ThreadConnections(sqlitedisk.ThreadConnections):
             raise StoreUnusable(f"cannot make the run store's directory {self.path.parent} ({exc.strerror}): set "
                                 "MACROHARD_HOME to a directory you can write") from exc
         with migrations.migration_lock(self.path):
+            _refuse_another_programs_database(self.path)
             db = self.get()
             if newer := migrations.unknown(db):
                 raise StoreUnusable(
@@ -31,3 +34,33 @@ class ThreadConnections(sqlitedisk.ThreadConnections):
                     "`bash install.sh` in its checkout), or set MACROHARD_HOME to another directory for this version "
                     "to keep a store of its own")
             migrations.apply(db)
+
+
+def _refuse_another_programs_database(path: Path) -> None:
+    """Refuses a file at the store's path that is another program's SQLite database (tables, none of them
+    ``_migrations``): a browser's history, an app's data copied there by mistake, MACROHARD_HOME pointed at another
+    tool's folder. Before (rel46) it was opened as a store: switched to WAL and given macrohard's thirty tables beside
+    its own, the other program's file changed for good. Read through a read-only connection, before anything writes;
+    a file that cannot be read so (empty, damaged, not a database) is left to the store's own opening, which says
+    what is wrong with it."""
+    try:
+        if path.stat().st_size == 0:
+            return
+        probe = sqlitedisk.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=5)
+    except (OSError, sqlite3.Error):
+        return
+    probe.shm = f"{path}-shm"  # looked at before each statement, as on every connection of the store
+    try:
+        names = [row[0] for row in probe.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                                  "AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    except sqlite3.Error:
+        return
+    finally:
+        probe.close()
+    if names and "_migrations" not in names:
+        shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+        raise StoreUnusable(
+            f"the file at the run store's path {path} is another program's SQLite database (its tables: {shown}; none is "
+            "`_migrations`, which every macrohard store has), so macrohard did not open it, and changed nothing in it: move that file back "
+            f"where it belongs (`mv {path} SOMEWHERE`), or set MACROHARD_HOME to another directory for macrohard's "
+            "own store")
