@@ -5,8 +5,15 @@ section."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+SRC = Path(__file__).resolve().parents[2] / "src"
 
 
 def _flat(text: str) -> str:
@@ -41,3 +48,57 @@ def test_a_background_job_that_keeps_printing_does_not_make_its_finished_step_ti
     assert "timed out" not in printed, printed[-2000:]  # before: "1 ✗ timed out $ export KEPT=yes; (yes &) …"
     assert "1 ✓ $ export KEPT=yes" in printed and "kept=yes" in printed, printed[-2000:]  # before: kept= (restarted)
     assert took < 35, took  # before: 40 s and more (the step's whole limit)
+
+
+def _trickling_503() -> tuple[ThreadingHTTPServer, str]:
+    """A model server that answers HTTP 503 (asking to retry at once) with an error text that trickles, a byte every
+    half second, without end (a proxy in front of a model that is loading, a misconfigured gateway)."""
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args: object) -> None:
+            return
+
+        def do_POST(self) -> None:  # noqa: N802
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            self.send_response(503)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Retry-After", "0")
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            try:
+                for _ in range(600):
+                    self.wfile.write(b"1\r\nx\r\n")
+                    self.wfile.flush()
+                    time.sleep(0.5)
+            except OSError:
+                return
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/v1"
+
+
+def test_chat_against_a_server_whose_error_text_never_ends_is_told_and_keeps_the_conversation(tmp_path: Path) -> None:
+    """`macrohard chat --model http://…` (the streaming path) against a server answering 503 whose body trickles: the
+    body was read whole (`resp.read()`), with no deadline and no size bound, so chat waited without end, past its
+    model deadline (and a 5xx body that never ended grew the process by 75 MB a second). Now only the error's first
+    4 KiB or 2 s are read: the retries run, then the user is told which server failed and what to do, and the
+    conversation is kept."""
+    server, url = _trickling_503()
+    try:
+        began = time.monotonic()
+        done = subprocess.run([sys.executable, "-m", "macrohard", "chat", "--model", f"{url}#m"], input="hello\n",
+                              capture_output=True, text=True, timeout=150,
+                              env={**os.environ, "PYTHONPATH": str(SRC), "COLUMNS": "200"})
+        took = time.monotonic() - began
+    finally:
+        server.shutdown()
+        server.server_close()
+    printed = _flat(done.stdout + done.stderr)
+    assert "Traceback" not in printed, printed[-2000:]
+    assert f"{url}/chat/completions is failing (HTTP 503: xxx" in printed, printed[-2000:]
+    assert "try again later or choose another model with --model" in printed, printed[-2000:]
+    assert "continue it: macrohard chat --continue c-" in printed, printed[-2000:]
+    assert took < 100, took  # before: no end (the subprocess killed at 150 s)

@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 
 from macrohard.errors import ModelTimeout, ModelUnavailable
-from macrohard.models.openai_reply import decode_body, read_body, reply_from_body
+from macrohard.models.openai_reply import decode_body, read_body, read_error_text, reply_from_body
 from macrohard.models.prices import cost_usd
 from macrohard.types import ModelReply, ReplyChunk
 
@@ -175,6 +175,8 @@ class OpenAICompatModel:
         timeout = httpx.Timeout(left, connect=min(10.0, left))
         with self._client.stream("POST", url, json=body, headers=self._headers(), timeout=timeout) as resp:
             try:
+                if resp.status_code >= 400:  # its text is shown, cut to 500 characters: never read it whole (rel46b)
+                    return resp.status_code, resp.headers, read_error_text(resp, deadline)
                 return resp.status_code, resp.headers, read_body(resp, url, deadline, self.timeout)
             except httpx.TimeoutException:
                 raise

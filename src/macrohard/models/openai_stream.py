@@ -19,7 +19,7 @@ import httpx
 
 from macrohard.errors import ModelReplyError, ModelTimeout, ModelUnavailable
 from macrohard.models.openai_reply import MAX_BODY_BYTES as MAX_STREAM_BYTES
-from macrohard.models.openai_reply import decode_body, read_body, reply_from_body
+from macrohard.models.openai_reply import decode_body, read_body, read_error_text, reply_from_body
 from macrohard.models.prices import cost_usd
 from macrohard.types import ReplyChunk
 
@@ -61,7 +61,7 @@ def _stream_once(model: OpenAICompatModel, body: dict[str, Any], deadline: float
     try:
         with model._client.stream("POST", url, json=body, headers=model._headers(), timeout=timeout) as resp:
             if resp.status_code >= 400:
-                raw = resp.read()[:500].decode("utf-8", "replace")
+                raw = read_error_text(resp, deadline)[:500].decode("utf-8", "replace")
                 refused = _refused(model, url, resp.status_code, raw)
                 if resp.status_code == 429 or resp.status_code >= 500:
                     after = resp.headers.get("retry-after")
