@@ -13,6 +13,8 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from macrohard.types import Observation
+
 SRC = Path(__file__).resolve().parents[2] / "src"
 
 
@@ -102,3 +104,55 @@ def test_chat_against_a_server_whose_error_text_never_ends_is_told_and_keeps_the
     assert "try again later or choose another model with --model" in printed, printed[-2000:]
     assert "continue it: macrohard chat --continue c-" in printed, printed[-2000:]
     assert took < 100, took  # before: no end (the subprocess killed at 150 s)
+
+
+_ALERT_LOOP = b"<html><body><h1>loop</h1><script>while (true) { alert('again') }</script></body></html>"
+
+
+def test_a_page_that_keeps_the_browser_busy_is_not_reopened_into_a_crash(tmp_path: Path) -> None:
+    """`macrohard run -e browser` on a page whose script never yields (`while (true) alert(…)`, `while (true) {}`):
+    the goto timed out, the browser was found hung and restarted, the restart reopened that same page, and reading
+    it raised Playwright's TimeoutError out of the step: a traceback, the run `crashed` (the step's record lost).
+    Now the reopened page that stops the browser again is left: the browser starts once more on about:blank, the
+    model is told the page itself keeps it busy, and the next page loads."""
+    from macrohard.envs.browser import BrowserEnvironment
+    from macrohard.safety.context import GuardContext
+    from macrohard.safety.guard import Guard
+    from macrohard.types import BrowserGotoAction
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            return
+
+        def do_GET(self) -> None:  # noqa: N802
+            body = _ALERT_LOOP if self.path == "/loop" else b"<html><body><h1>fine page</h1></body></html>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    site = f"http://127.0.0.1:{server.server_address[1]}"
+    env = BrowserEnvironment(str(tmp_path), timeout=2.0)
+    env.start()
+    guard, ctx = Guard(), GuardContext(workspace=str(tmp_path), environment="browser", network="loopback")
+
+    def goto(url: str) -> Observation:  # through the guard, as the agent's loop does
+        approved = guard.authorize(BrowserGotoAction(url=url), ctx, env=env).approved
+        assert approved is not None
+        return env.execute(approved)
+
+    try:
+        obs = goto(f"{site}/loop")  # before: TimeoutError: Page.aria_snapshot …
+        assert obs.error and obs.meta.get("restarted"), obs.output
+        assert f"the reopened {site}/loop stopped it again" in obs.output, obs.output
+        assert "the page itself keeps the browser busy" in obs.output and "URL: about:blank" in obs.output, obs.output
+        fine = goto(f"{site}/fine")
+        assert not fine.error and "fine page" in fine.output, fine.output
+    finally:
+        env.close()
+        server.shutdown()
+        server.server_close()
