@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import json
 import os
+import socket
+import struct
 import subprocess
 import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+import pytest
 
 from macrohard.types import Observation
 
@@ -156,3 +160,44 @@ def test_a_page_that_keeps_the_browser_busy_is_not_reopened_into_a_crash(tmp_pat
         env.close()
         server.shutdown()
         server.server_close()
+
+
+def test_a_connection_reset_in_the_sandboxs_proxy_prints_no_traceback(tmp_path: Path,
+                                                                      capfd: pytest.CaptureFixture[str]) -> None:
+    """`macrohard run -e browser` on a page that starts a download that never ends: when the run ended and the
+    browser closed, the sandbox's allow-list proxy met a reset connection and socketserver printed "Exception
+    occurred during processing of request" and a ConnectionResetError traceback into the run's live view. The
+    same with a server that resets the connection mid-reply (here). Now a peer's hang-up ends the relay in silence;
+    the client still gets what came before it."""
+    from macrohard.envs.netproxy import HostProxy
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+
+    def serve_then_reset() -> None:
+        conn, _ = listener.accept()
+        conn.recv(65536)
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\n\r\n" + b"z" * 65536)
+        time.sleep(0.3)
+        conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        conn.close()  # a reset, not a close: what a killed download or a crashed server sends
+
+    threading.Thread(target=serve_then_reset, daemon=True).start()
+    proxy = HostProxy(str(tmp_path / "proxy.sock"), ["loopback"])
+    proxy.start()
+    try:
+        client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        client.connect(str(tmp_path / "proxy.sock"))
+        client.sendall(f"GET http://127.0.0.1:{port}/big.bin HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+        got = b""
+        client.settimeout(10)
+        while chunk := client.recv(65536):
+            got += chunk
+        client.close()
+        time.sleep(0.5)
+    finally:
+        proxy.close()
+        listener.close()
+    assert got.startswith(b"HTTP/1.1 200 OK") and b"zzzz" in got
+    printed = capfd.readouterr()
+    assert "Traceback" not in printed.err and "Exception occurred" not in printed.err, printed.err  # before: both
