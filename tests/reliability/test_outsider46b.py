@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import struct
 import subprocess
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from macrohard.envs.mounts import mount_points
 from macrohard.types import Observation
 
 SRC = Path(__file__).resolve().parents[2] / "src"
@@ -201,3 +203,46 @@ def test_a_connection_reset_in_the_sandboxs_proxy_prints_no_traceback(tmp_path: 
     assert got.startswith(b"HTTP/1.1 200 OK") and b"zzzz" in got
     printed = capfd.readouterr()
     assert "Traceback" not in printed.err and "Exception occurred" not in printed.err, printed.err  # before: both
+
+
+def test_sigterm_to_chat_during_a_delegated_run_records_the_run_interrupted(tmp_path: Path) -> None:
+    """`macrohard chat` hands work to a division; the person's terminal closes (SIGHUP) or a service manager stops it
+    (SIGTERM) while the run's step goes on. Before: the process died at once (status -15), the delegated run stayed
+    `running` in the store with its sandbox mounted, until some later command called it crashed. Now SIGTERM and
+    SIGHUP stop the chat as Ctrl-C does: the run ends after its step, recorded `interrupted` with the step kept, its
+    sandbox closed, and the chat says how to continue."""
+    from macrohard.store.sqlite import SQLiteStore
+
+    chat_model = _script(tmp_path, [{"kind": "delegate", "division": "operator", "task": "write f.txt then wait"},
+                                    {"kind": "finish", "answer": "done"}])
+    run_model = tmp_path / "run.json"
+    run_model.write_text(json.dumps([{"kind": "bash", "command": "echo hi > f.txt; sleep 6", "timeout": 60},
+                                     {"kind": "finish", "answer": "done"}]))
+    home = Path(os.environ["MACROHARD_HOME"])
+    chat = subprocess.Popen([sys.executable, "-m", "macrohard", "chat", "--model", chat_model, "--run-model",
+                             f"scripted:{run_model}"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, env={**os.environ, "PYTHONPATH": str(SRC),
+                                                                      "COLUMNS": "200"})
+    try:
+        assert chat.stdin is not None
+        chat.stdin.write("please do it\n")
+        chat.stdin.flush()
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and not (home / "runs.db").exists():
+            time.sleep(0.2)
+        store = SQLiteStore(str(home / "runs.db"))
+        while time.monotonic() < deadline and not store.list_runs(limit=1):
+            time.sleep(0.2)
+        time.sleep(1.5)  # the run's first step (the sleep) is under way
+        chat.send_signal(signal.SIGTERM)
+        out, _ = chat.communicate(timeout=60)
+    finally:
+        if chat.poll() is None:
+            chat.kill()
+            chat.communicate()
+    printed = _flat(out)
+    assert chat.returncode == 130, (chat.returncode, printed[-1500:])  # before: -15, nothing said
+    assert "interrupted by SIGTERM; the conversation is kept: macrohard chat --continue c-" in printed, printed
+    [run] = store.list_runs(limit=5)
+    assert run.status.value == "interrupted" and run.steps == 1, (run.status, run.steps, run.error)  # before: running
+    assert mount_points(home) == []  # before: the run's sandbox stayed mounted
