@@ -246,3 +246,42 @@ def test_sigterm_to_chat_during_a_delegated_run_records_the_run_interrupted(tmp_
     [run] = store.list_runs(limit=5)
     assert run.status.value == "interrupted" and run.steps == 1, (run.status, run.steps, run.error)  # before: running
     assert mount_points(home) == []  # before: the run's sandbox stayed mounted
+
+
+def test_a_server_asking_to_be_called_again_in_an_hour_is_said_at_once(tmp_path: Path) -> None:
+    """`macrohard run --model http://…` against a server answering 429 with `Retry-After: 3600` (a rate limit reset
+    at the top of the hour). Before: asked again every 60 s until the call's deadline (four minutes by default; a
+    minute here with --model-timeout 100), then "kept failing: HTTP 429 … try again later", the hour never named. Now
+    the run fails at once, and says what the server asked and what to do; the run is stored `failed` with it."""
+    from cli_in_process import mh
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            return
+
+        def do_POST(self) -> None:  # noqa: N802
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            self.send_response(429)
+            self.send_header("Retry-After", "3600")
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", "19")
+            self.end_headers()
+            self.wfile.write(b"rate limit exceeded")
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/v1"
+    try:
+        began = time.monotonic()
+        done = mh("run", "list the files", "--model", f"{url}#m", "--model-timeout", "100", "-w", str(tmp_path / "ws"))
+        took = time.monotonic() - began
+    finally:
+        server.shutdown()
+        server.server_close()
+    printed = _flat(done.stdout + done.stderr)
+    assert "Traceback" not in printed, printed[-2000:]
+    assert (f"{url}/chat/completions answered HTTP 429 (rate limit exceeded) and asked to be called again in 3600s "
+            "(Retry-After), past this call's deadline of 100s (1 try)") in printed, printed[-2000:]
+    assert "raise --model-timeout" in printed, printed[-2000:]
+    assert took < 40, took  # before: 60 s and more (asked again after 60 s, then given up)

@@ -150,8 +150,10 @@ class OpenAICompatModel:
                 self.last_failure = (f"HTTP {status}: {' '.join(text.split())[:200]} on {attempt + 1} "
                                      f"tr{'ies' if attempt else 'y'}")
                 retry_after = headers.get("retry-after")
-                wait = float(retry_after) if retry_after and retry_after.replace(".", "", 1).isdigit() else delay
-                wait = min(wait, 60.0) + random.uniform(0, 0.1)
+                asked = float(retry_after) if retry_after and retry_after.replace(".", "", 1).isdigit() else None
+                if asked is not None and time.monotonic() + asked >= deadline:
+                    raise ModelUnavailable(_asked_too_long(url, status, text, asked, self.timeout, attempt))
+                wait = min(asked if asked is not None else delay, 60.0) + random.uniform(0, 0.1)
                 if attempt < self.max_retries and time.monotonic() + wait < deadline:
                     time.sleep(wait)
                     delay *= 2
@@ -182,6 +184,15 @@ class OpenAICompatModel:
                 raise
             except httpx.TransportError as exc:  # rel37: said "cannot reach … start it" of a server that answered
                 raise _CutOff(f"{type(exc).__name__}: {exc}") from exc
+
+
+def _asked_too_long(url: str, status: int, text: str, asked: float, timeout: float, attempt: int) -> str:
+    """rel46b: a server that asks (Retry-After) for longer than the call has left is told so at once. Before, a 429
+    with `Retry-After: 3600` was asked again every 60 s until the deadline (four minutes of waiting by default), then
+    said "kept failing … try again later", the hour never named."""
+    return (f"{url} answered HTTP {status} ({' '.join(text.split())[:200]}) and asked to be called again in {asked:g}s "
+            f"(Retry-After), past this call's deadline of {timeout:g}s ({attempt + 1} tr{'ies' if attempt else 'y'}): "
+            "try again after that, raise --model-timeout (budget.max_model_seconds), or choose another --model")
 
 
 class _CutOff(Exception):
