@@ -100,18 +100,25 @@ def chat(
                   + ("  [dim](Ctrl-D ends)[/]" if interactive else ""), highlight=False)
     if cont:
         _show_history(conv)
+    from macrohard.cli.closing import watched
+
+    # rel46b: SIGTERM and SIGHUP stop the chat as Ctrl-C does. Before, SIGTERM (a closed terminal's SIGHUP, a
+    # service manager, `kill`) ended the process at once: a delegated run in progress stayed `running` in the store
+    # with its sandbox mounted, until the next command called it crashed
     try:
-        while (text := _read_message(interactive)) is not None:
-            if not text.strip():
-                continue
-            try:
-                events = conv.send(text)
-            except UserError as exc:
-                err_console.print(f"[bold red]error:[/] {escape(str(exc))}")
-                continue
-            _show_turn(conv, events, interactive)
-    except KeyboardInterrupt:
-        err_console.print(f"\n[yellow]interrupted; the conversation is kept: macrohard chat --continue {conv.id}[/]")
+        with watched():
+            while (text := _read_message(interactive)) is not None:
+                if not text.strip():
+                    continue
+                try:
+                    events = conv.send(text)
+                except UserError as exc:
+                    err_console.print(f"[bold red]error:[/] {escape(str(exc))}")
+                    continue
+                _show_turn(conv, events, interactive)
+    except KeyboardInterrupt as exc:
+        err_console.print(f"\n[yellow]{escape(str(exc) or 'interrupted')}; the conversation is kept: macrohard chat "
+                          f"--continue {conv.id}[/]")
         raise typer.Exit(130) from None
     console.print(f"[dim]continue it: macrohard chat --continue {conv.id}[/]", highlight=False)
 

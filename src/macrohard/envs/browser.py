@@ -278,15 +278,27 @@ class BrowserEnvironment(PageView):
             self._pw = _replace_driver(self._pw)
             self._launch()
             reason += "; Playwright's driver process had ended too and was started again"
-        reopened = ""
+        reopened, state = "", None
         if url.startswith(("http://", "https://")):
             try:
                 self._page.goto(url)
                 reopened = f" and reopened {url}"
+                state = self._state_text()
             except Exception as exc:  # noqa: BLE001
-                reopened = f"; reopening {url} failed: {_first_line(exc)}"
+                # rel46b: a page that keeps the browser busy (`while (true) alert(…)`) stopped the reopened browser
+                # too; reading it raised past this step (a traceback, the run `crashed`). It is not reopened twice
+                if "Timeout" in type(exc).__name__ or self._crashed:
+                    self._end_browser(hung=True)
+                    self._launch()
+                    reopened = (f"; the reopened {url} stopped it again ({_first_line(exc)}), so it was started "
+                                "once more on about:blank: the page itself keeps the browser busy (open it again "
+                                "only to try once more, or try another page)")
+                else:
+                    reopened = f"; reopening {url} failed: {_first_line(exc)}"
+        if state is None:
+            state = self._safe_state()
         return Observation(output=f"The browser {reason}. It was restarted{reopened}. Element ids have changed: "
-                           f"read the page again.\n\n{self._state_text()}", error=True,
+                           f"read the page again.\n\n{state}", error=True,
                            meta={"restarted": True, "browser_crash": _crash_outcome(reason, self.restarts)},
                            images=self._frame())
 

@@ -21,6 +21,7 @@ import os
 import select
 import socket
 import socketserver
+import sys
 import threading
 from collections.abc import Callable
 from urllib.parse import urljoin, urlsplit
@@ -175,10 +176,13 @@ def _pump(a: socket.socket, b: socket.socket) -> None:
         if not ready:
             return
         for sock in ready:
-            data = sock.recv(65536)
-            if not data:
+            try:
+                data = sock.recv(65536)
+                if not data:
+                    return
+                peers[sock].sendall(data)
+            except OSError:  # one side hung up hard (a reset, a broken pipe): the relay is over, nothing to say
                 return
-            peers[sock].sendall(data)
 
 
 class _Server(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
@@ -187,6 +191,14 @@ class _Server(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
     allow: list[str]
     requests: list[dict[str, object]]
     redirects: Redirects | None
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A peer that hung up (a reset, a broken pipe, a timeout) ends its connection in silence. Before (rel46b):
+        socketserver printed "Exception occurred during processing of request" and a ConnectionResetError traceback
+        into the run's live view, when the browser closed a download the page's server was still sending."""
+        if isinstance(sys.exc_info()[1], OSError):
+            return
+        super().handle_error(request, client_address)
 
 
 class HostProxy:

@@ -237,14 +237,20 @@ class ShellSession:
             return CommandResult(text + "\n[the shell exited; a new one was started in " + self.last_dir + "]",
                                  None, truncated=truncated, restarted=True, cwd=self.last_dir)
         body, _, tail = raw.rpartition(b"\n" + marker.encode() + b" ")
-        code_text = tail.decode(errors="replace").strip().partition(" ")[0]
+        code_text = (tail.decode(errors="replace").split() or [""])[0]
         # unreadable (no /proc, the shell vanished): "/" makes the guard judge relative paths as outside
         self.last_dir = self.kernel_cwd() or "/"
         text, truncated = truncate_middle(body.decode(errors="replace"), limit, cut)
         return CommandResult(text, int(code_text) if code_text.lstrip("-").isdigit() else None, truncated=truncated, restarted=restarted, cwd=self.last_dir)
 
     def _read_until(self, marker: bytes, timeout: float, limit: int) -> tuple[bytes, bool, bool]:
-        """Read until the marker line ends; keep at most ``limit`` bytes of head and of tail."""
+        """Read until the marker line ends; keep at most ``limit`` bytes of head and of tail.
+
+        The marker is looked for in what each read brings (with the few bytes before it, where a marker cut between
+        two reads begins), and nothing after its line is kept: rel46b, a job the command left in the background that
+        goes on printing (`(yes &)`) filled the same read with 64 KiB after the marker, the search looked only at the
+        kept tail's last 8 KiB, never saw it, and the step waited its whole limit, was said "timed out" and the
+        shell restarted (its variables lost) after a command that had finished at once."""
         assert self.proc is not None and self.proc.stdout is not None
         fd = self.proc.stdout.fileno()
         head = bytearray()
@@ -253,12 +259,8 @@ class ShellSession:
         deadline = time.monotonic() + timeout
         keep = max(limit, 4096) * 2
         self.reader_dropped = 0
+        carry = b""  # the last bytes read: where a marker (or its line) cut between two reads begins
         while True:
-            span = len(marker) + 8192
-            window = tail[-span:] if len(tail) >= span else head[-span:] + tail
-            idx = window.find(marker)
-            if idx >= 0 and window.find(b"\n", idx) >= 0:
-                break
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 return self._join(head, tail, dropped), False, True
@@ -268,6 +270,15 @@ class ShellSession:
             chunk = os.read(fd, 65536)
             if not chunk:
                 return self._join(head, tail, dropped), False, False
+            window = carry + chunk
+            found = False
+            idx = window.find(marker)
+            if idx >= 0:
+                end = window.find(b"\n", idx)
+                if end >= 0:  # the marker's line is whole: keep up to its end, not what a background job printed after
+                    chunk = chunk[: max(0, end + 1 - len(carry))]
+                    found = True
+            carry = window[-(len(marker) + 32):] if idx < 0 else window[idx:idx + len(marker) + 4096]
             if len(head) < keep and not tail:
                 room = keep - len(head)
                 head += chunk[:room]
@@ -275,10 +286,11 @@ class ShellSession:
             if chunk:
                 tail += chunk
                 if len(tail) > keep:
-                    dropped += len(tail) - keep
+                    dropped += len(tail) - keep  # the marker's line, at the end, is kept
                     self.reader_dropped = dropped
                     del tail[: len(tail) - keep]
-        return self._join(head, tail, dropped), True, False
+            if found:
+                return self._join(head, tail, dropped), True, False
 
     @staticmethod
     def _join(head: bytearray, tail: bytearray, dropped: int) -> bytes:  # the count stays in ``reader_dropped``

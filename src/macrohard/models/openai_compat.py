@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 
 from macrohard.errors import ModelTimeout, ModelUnavailable
-from macrohard.models.openai_reply import decode_body, read_body, reply_from_body
+from macrohard.models.openai_reply import decode_body, read_body, read_error_text, reply_from_body
 from macrohard.models.prices import cost_usd
 from macrohard.types import ModelReply, ReplyChunk
 
@@ -150,8 +150,10 @@ class OpenAICompatModel:
                 self.last_failure = (f"HTTP {status}: {' '.join(text.split())[:200]} on {attempt + 1} "
                                      f"tr{'ies' if attempt else 'y'}")
                 retry_after = headers.get("retry-after")
-                wait = float(retry_after) if retry_after and retry_after.replace(".", "", 1).isdigit() else delay
-                wait = min(wait, 60.0) + random.uniform(0, 0.1)
+                asked = float(retry_after) if retry_after and retry_after.replace(".", "", 1).isdigit() else None
+                if asked is not None and time.monotonic() + asked >= deadline:
+                    raise ModelUnavailable(_asked_too_long(url, status, text, asked, self.timeout, attempt))
+                wait = min(asked if asked is not None else delay, 60.0) + random.uniform(0, 0.1)
                 if attempt < self.max_retries and time.monotonic() + wait < deadline:
                     time.sleep(wait)
                     delay *= 2
@@ -175,11 +177,22 @@ class OpenAICompatModel:
         timeout = httpx.Timeout(left, connect=min(10.0, left))
         with self._client.stream("POST", url, json=body, headers=self._headers(), timeout=timeout) as resp:
             try:
+                if resp.status_code >= 400:  # its text is shown, cut to 500 characters: never read it whole (rel46b)
+                    return resp.status_code, resp.headers, read_error_text(resp, deadline)
                 return resp.status_code, resp.headers, read_body(resp, url, deadline, self.timeout)
             except httpx.TimeoutException:
                 raise
             except httpx.TransportError as exc:  # rel37: said "cannot reach … start it" of a server that answered
                 raise _CutOff(f"{type(exc).__name__}: {exc}") from exc
+
+
+def _asked_too_long(url: str, status: int, text: str, asked: float, timeout: float, attempt: int) -> str:
+    """rel46b: a server that asks (Retry-After) for longer than the call has left is told so at once. Before, a 429
+    with `Retry-After: 3600` was asked again every 60 s until the deadline (four minutes of waiting by default), then
+    said "kept failing … try again later", the hour never named."""
+    return (f"{url} answered HTTP {status} ({' '.join(text.split())[:200]}) and asked to be called again in {asked:g}s "
+            f"(Retry-After), past this call's deadline of {timeout:g}s ({attempt + 1} tr{'ies' if attempt else 'y'}): "
+            "try again after that, raise --model-timeout (budget.max_model_seconds), or choose another --model")
 
 
 class _CutOff(Exception):

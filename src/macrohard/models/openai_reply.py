@@ -118,6 +118,27 @@ def _excerpt(raw: bytes) -> str:
 MAX_BODY_BYTES = 64 << 20  # far above any real reply; an endless body is a wrong server, not a model
 
 
+ERROR_BODY_BYTES = 4096  # an error answer's text: what the user is shown of it (500 characters) and more
+ERROR_BODY_SECONDS = 2.0  # the status is known already; its text is not worth waiting for
+
+
+def read_error_text(resp: httpx.Response, deadline: float) -> bytes:
+    """The beginning of an error answer's body (HTTP 4xx/5xx): at most ``ERROR_BODY_BYTES``, read for at most
+    ``ERROR_BODY_SECONDS`` (and never past ``deadline``); the rest is never read. rel46b: the streaming path (chat,
+    captions) read a 5xx body whole with no bound: a body that never ended grew the process by 75 MB a second, and
+    one trickled a byte a second held `macrohard chat` past its --model-timeout, without end."""
+    until = min(deadline, time.monotonic() + ERROR_BODY_SECONDS)
+    got = bytearray()
+    try:
+        for chunk in resp.iter_bytes():
+            got += chunk
+            if len(got) >= ERROR_BODY_BYTES or time.monotonic() > until:
+                break
+    except httpx.HTTPError:  # cut off or stalled past its read timeout: the status says enough
+        pass
+    return bytes(got[:ERROR_BODY_BYTES])
+
+
 def read_body(resp: httpx.Response, url: str, deadline: float, timeout: float) -> bytes:
     """A whole reply body, the deadline checked on every chunk read (a server trickling bytes cannot hold
     the call past it) and the size bounded."""

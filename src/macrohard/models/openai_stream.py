@@ -19,7 +19,7 @@ import httpx
 
 from macrohard.errors import ModelReplyError, ModelTimeout, ModelUnavailable
 from macrohard.models.openai_reply import MAX_BODY_BYTES as MAX_STREAM_BYTES
-from macrohard.models.openai_reply import decode_body, read_body, reply_from_body
+from macrohard.models.openai_reply import decode_body, read_body, read_error_text, reply_from_body
 from macrohard.models.prices import cost_usd
 from macrohard.types import ReplyChunk
 
@@ -38,6 +38,11 @@ def stream_completion(model: OpenAICompatModel, body: dict[str, Any]) -> Iterato
             yield from _stream_once(model, body, deadline)
             return
         except _Retry as retry:
+            if retry.after is not None and time.monotonic() + retry.after >= deadline:
+                from macrohard.models.openai_compat import _asked_too_long
+
+                raise ModelUnavailable(_asked_too_long(f"{model.base_url}/chat/completions", retry.status,
+                                                       retry.text, retry.after, model.timeout, attempt)) from None
             wait = min(retry.after if retry.after is not None else delay, 60.0) + random.uniform(0, 0.1)
             if attempt >= model.max_retries or time.monotonic() + wait >= deadline:
                 raise retry.error from None
@@ -48,9 +53,9 @@ def stream_completion(model: OpenAICompatModel, body: dict[str, Any]) -> Iterato
 class _Retry(Exception):
     """Nothing was streamed yet and asking again may help (``error`` is raised when it cannot)."""
 
-    def __init__(self, error: Exception, after: float | None = None) -> None:
+    def __init__(self, error: Exception, after: float | None = None, status: int = 0, text: str = "") -> None:
         super().__init__(str(error))
-        self.error, self.after = error, after
+        self.error, self.after, self.status, self.text = error, after, status, text
 
 
 def _stream_once(model: OpenAICompatModel, body: dict[str, Any], deadline: float) -> Iterator[ReplyChunk]:
@@ -61,11 +66,12 @@ def _stream_once(model: OpenAICompatModel, body: dict[str, Any], deadline: float
     try:
         with model._client.stream("POST", url, json=body, headers=model._headers(), timeout=timeout) as resp:
             if resp.status_code >= 400:
-                raw = resp.read()[:500].decode("utf-8", "replace")
+                raw = read_error_text(resp, deadline)[:500].decode("utf-8", "replace")
                 refused = _refused(model, url, resp.status_code, raw)
                 if resp.status_code == 429 or resp.status_code >= 500:
                     after = resp.headers.get("retry-after")
-                    raise _Retry(refused, float(after) if after and after.replace(".", "", 1).isdigit() else None)
+                    raise _Retry(refused, float(after) if after and after.replace(".", "", 1).isdigit() else None,
+                                 resp.status_code, raw)
                 raise refused
             if not resp.headers.get("content-type", "").startswith("text/event-stream"):
                 raw = read_body(resp, url, deadline, model.timeout)
