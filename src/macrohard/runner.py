@@ -142,12 +142,13 @@ def check_run(check: Any, env: Any, run: Run, store: Any, *, site: Any = None,
     from macrohard.eval.suite import CommandCheck, StatusCheck
 
     limits = env.config.limits if isinstance(env, SandboxEnvironment) else None
+    workspace = getattr(env, "host_workspace", env.workspace)  # the desktop's layer (rt46), where its files are now
     if isinstance(check, CommandCheck | StatusCheck):  # the author's command line: the guard reviews it
-        command_runner = reviewed_runner(env.workspace, run, limits, guard=guard)
+        command_runner = reviewed_runner(workspace, run, limits, guard=guard)
     else:  # a python check calls the author's function (nothing for the guard to read), sandboxed all the same
-        command_runner = sandboxed_runner(env.workspace, run, limits)
+        command_runner = sandboxed_runner(workspace, run, limits)
     try:
-        result = run_check(check, env.workspace, run, store.steps(run.id), script=script, site=site,
+        result = run_check(check, workspace, run, store.steps(run.id), script=script, site=site,
                            command_runner=command_runner)
     except MacrohardError as exc:  # no sandbox for the check (bubblewrap missing): a failed check, said why
         result = CheckResult(passed=False, detail=f"the check could not run: {exc}")
@@ -215,7 +216,8 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
         "bwrap" if task.environment in ("shell", "browser", "desktop") else "none")
     run.meta["isolation"] = isolation
     env_options = dict(env_options or {})
-    sandboxed = isolation == "bwrap" and task.environment == "shell"
+    # rt46: the desktop's programs work on the shell's copy-on-write layer too, their changes written back the same way
+    sandboxed = isolation == "bwrap" and task.environment in ("shell", "desktop")
     if sandboxed:
         env_options.setdefault("state_dir", str(default_home() / "sandboxes" / run.id))
         _refuse_own_data_inside(workspace, task.source, Path(env_options["state_dir"]))
