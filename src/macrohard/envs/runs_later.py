@@ -41,6 +41,37 @@ NAMES = {
     "CMakeLists.txt": "`cmake` runs it (execute_process)", "Rakefile": "`rake` runs it",
     "Gruntfile.js": "`grunt` runs it", "gulpfile.js": "`gulp` runs it",
 }
+# rt46: more of the same kind, each checked against what the tool does (its documentation, and for Python, pdb, git,
+# make and npm, a run here): named by the file
+NAMES.update({
+    ".justfile": "`just` runs it",
+    "sitecustomize.py": "Python imports it at every start of an interpreter whose path holds it (a virtualenv's "
+                        "site-packages)",
+    "usercustomize.py": "Python imports it at every start of an interpreter whose path holds it",
+    ".pdbrc": "pdb runs its lines (Python statements with `!`) when you debug in the folder",
+    ".pdbrc.py": "pdbpp runs it when you debug in the folder",
+    ".exrc": "vim and neovim run it when opened in the folder (the `exrc` option)",
+    ".vimrc": "vim runs it when opened in the folder (the `exrc` option)",
+    ".nvimrc": "neovim runs it when opened in the folder (the `exrc` option)",
+    ".nvim.lua": "neovim runs it when opened in the folder (the `exrc` option)",
+    ".lvimrc": "vim's localvimrc runs it when a file in the folder is opened",
+    ".dir-locals.el": "Emacs evaluates its `eval:` forms when a file in the folder is opened",
+    ".dir-locals-2.el": "Emacs evaluates its `eval:` forms when a file in the folder is opened",
+    ".devcontainer.json": "a dev container runs its commands when opened",
+    "Gemfile": "`bundle` evaluates it (Ruby)", "gems.rb": "`bundle` evaluates it (Ruby)",
+    "Vagrantfile": "`vagrant` evaluates it (Ruby)", "Guardfile": "`guard` evaluates it (Ruby)",
+    "gradlew": "`./gradlew` runs it", "gradlew.bat": "`gradlew` runs it",
+    "mvnw": "`./mvnw` runs it", "mvnw.cmd": "`mvnw` runs it",
+    "build.gradle": "`gradle` runs it (Groovy)", "build.gradle.kts": "`gradle` runs it (Kotlin)",
+    "settings.gradle": "`gradle` runs it (Groovy)", "settings.gradle.kts": "`gradle` runs it (Kotlin)",
+    "init.gradle": "`gradle --init-script` runs it", "gradle.properties": "`gradle` reads it (JVM arguments)",
+    "pytest.ini": "pytest reads it (`addopts = -p MODULE` loads a plugin)",
+    "setup.cfg": "`pip install .` and pytest read it",
+    "lefthook-local.yml": "lefthook runs it at `git commit`",
+    ".lefthook-local.yml": "lefthook runs it at `git commit`",
+    "Taskfile.yaml": "`task` runs it", "Earthfile": "`earthly` runs it",
+    "meson.build": "`meson` runs it (run_command)",
+})
 # by folder (any path component): everything in it
 FOLDERS = {
     ".husky": "husky runs it as a git hook",
@@ -48,18 +79,45 @@ FOLDERS = {
     "git-hooks": "a hooks folder (core.hooksPath): git runs it",
     ".devcontainer": "a dev container runs its commands when opened",
     ".cargo": "cargo runs what its config names (rustc-wrapper, runner)",
+    ".mvn": "`mvn` loads the extensions and JVM options it holds, and its wrapper downloads and runs Maven",
+    ".bundle": "`bundle` reads its config (the Gemfile it evaluates, the gems' paths)",
+    ".run": "JetBrains IDEs run its run configurations",
+    "runConfigurations": "JetBrains IDEs run its run configurations",
+    ".hooks": "a hooks folder (core.hooksPath): git runs it",
 }
+# the parts of a file that run programs (the rest of it is an ordinary edit): see ``_parts``
+PARTS = ("package.json", "pyproject.toml", "Pipfile", "pom.xml")
 VSCODE = {"tasks.json": "VS Code runs its tasks (runOn: folderOpen) when the folder opens",
           "settings.json": "VS Code runs the programs it names (interpreters, formatters, terminal profiles)",
           "launch.json": "VS Code runs it at F5"}
 
 
-def runs_later(path: str, old: bytes | None = None, new: bytes | None = None) -> str | None:
+def needs_content(path: str) -> bool:
+    """Whether ``runs_later`` judges ``path`` by what it holds (its old and new contents), not only by its name."""
+    name = path.rsplit("/", 1)[-1]
+    return name in PARTS or name.endswith(".pth") or name in GIT_HOOKS
+
+
+def runs_later(path: str, old: bytes | None = None, new: bytes | None = None, mode: int | None = None) -> str | None:
     """Why ``path`` (relative, as in a change set) runs on the host later; None for an ordinary file. ``old`` and
-    ``new``: the contents, for a file that runs code only in part (``package.json``: its scripts)."""
+    ``new``: the contents, for a file judged by what it holds (``needs_content``: ``package.json``'s scripts, a
+    ``.pth`` file's ``import`` lines, a git hook's name on a program); ``mode``: the new file's mode."""
     parts = path.split("/")
     name = parts[-1]
     folders = parts[:-1]
+    if name.endswith(".pth") and _pth_runs(new):
+        return "Python runs its `import` lines at every start of an interpreter whose site-packages holds it"
+    if name in GIT_HOOKS and (_is_program(new) or (mode is not None and mode & 0o111)):
+        return ("a git hook's name on a program: git runs it at the matching command from any folder that "
+                "core.hooksPath names")
+    if ".idea" in folders and (name == "workspace.xml" or "runConfigurations" in folders):
+        return "JetBrains IDEs run the run configurations it holds"
+    if name.endswith(".run.xml"):
+        return "JetBrains IDEs run it (a run configuration)"
+    if "gradle" in folders and "wrapper" in folders:
+        return "`./gradlew` downloads and runs the Gradle its wrapper names"
+    if folders and folders[-1] == "init.d" and name.endswith((".gradle", ".gradle.kts")):
+        return "`gradle` runs its init scripts"
     for folder in folders:
         if folder in FOLDERS:
             return FOLDERS[folder]
@@ -81,7 +139,59 @@ def runs_later(path: str, old: bytes | None = None, new: bytes | None = None) ->
     if name == "pyproject.toml":
         if _build_system(new) != _build_system(old):
             return "`pip install .` runs the build backend its [build-system] names"
+        if _toml_tools(new) != _toml_tools(old):
+            return "its task runners' scripts (poe, pdm, hatch, taskipy) and pytest's options (`-p` loads a plugin) run"
+    if name == "Pipfile" and _toml_part(new, "scripts") != _toml_part(old, "scripts"):
+        return "`pipenv run` runs its [scripts]"
+    if name == "pom.xml" and _pom_parts(new) != _pom_parts(old):
+        return "`mvn` runs the plugins and extensions it names (exec, antrun) from the repositories it names"
     return None
+
+
+def _pth_runs(data: bytes | None) -> bool:
+    """Python's ``site`` executes a ``.pth`` line that starts with ``import`` (then a space or a tab); others are
+    paths. Unreadable text is taken as running."""
+    if data is None:
+        return False
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return any(line.startswith(("import ", "import\t")) for line in text.splitlines())
+
+
+def _is_program(data: bytes | None) -> bool:
+    return bool(data) and (data.startswith(b"#!") or data.startswith(b"\x7fELF"))
+
+
+def _toml_part(data: bytes | None, *keys: str) -> object:
+    import tomllib
+
+    if data is None:
+        return None
+    try:
+        doc: object = tomllib.loads(data.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        return ("unparsed", data)
+    for key in keys:
+        doc = doc.get(key) if isinstance(doc, dict) else None
+    return doc
+
+
+def _toml_tools(data: bytes | None) -> object:
+    """The pyproject.toml tables that run commands: task runners' scripts, hatch's environments, pytest's options."""
+    return [_toml_part(data, "tool", *keys) for keys in (("poe",), ("pdm", "scripts"), ("hatch", "envs"),
+                                                           ("taskipy",), ("pytest",), ("setuptools", "cmdclass"))]
+
+
+def _pom_parts(data: bytes | None) -> object:
+    import re
+
+    if data is None:
+        return None
+    text = data.decode("utf-8", "replace")
+    return [re.findall(rf"<{tag}>.*?</{tag}>", text, re.S) for tag in ("plugins", "extensions", "repositories",
+                                                                         "pluginRepositories", "profiles")]
 
 
 def _build_system(data: bytes | None) -> object:

@@ -44,7 +44,7 @@ from macrohard.envs.limits import (
 )
 from macrohard.envs.netproxy import RELAY_PORT, HostProxy, relay_script
 from macrohard.envs.overlay import LayeredWorkspace
-from macrohard.envs.runs_later import runs_later
+from macrohard.envs.runs_later import needs_content, runs_later
 from macrohard.envs.salvage import WRITING_BACK
 from macrohard.envs.shell import DEFAULT_ARGV, ShellSession, _popen, _running_below, descendants, find_shell
 from macrohard.envs.workspace import WorkspaceEnvironment, _clean_env
@@ -274,10 +274,10 @@ class LayeredWriteBack:
             if change.status == "deleted" or os.path.normpath(change.path) in held:
                 continue
             old = new = None
-            if change.path.rsplit("/", 1)[-1] in ("package.json", "pyproject.toml"):  # only parts run: compare them
+            if needs_content(change.path):  # judged by what it holds (package.json's scripts, a .pth's imports)
                 store, source = self.layers.changes, Path(self.lower)
                 old, new = store.content(change.old, source, change.path), store.content(change.new, source, change.path)
-            reason = runs_later(change.path, old, new)
+            reason = runs_later(change.path, old, new, change.new.mode if change.new is not None else None)
             if reason is not None:
                 why[change.path] = reason
                 held.add(os.path.normpath(change.path))
