@@ -217,3 +217,54 @@ def test_runs_later_reads_a_pth_and_a_hook_by_what_they_hold():
     assert runs_later("pom.xml", b"<project><version>1</version></project>",
                       b"<project><version>2</version></project>") is None
     assert runs_later("pom.xml", None, b"<project><build><plugins><plugin/></plugins></build></project>") is not None
+
+
+# -- 3. git's settings that run programs -----------------------------------------------------------------------------
+
+THROUGH_ON_MAIN["write_back_git_config_in_an_included_file"] = True
+
+
+@needs_bwrap
+def test_git_settings_that_run_programs_do_not_reach_the_persons_git(tmp_path, _home):
+    """The guard allows `git config core.fsmonitor CMD`, `alias.X '!CMD'` and `git config -f FILE ...` in the
+    sandbox. The repository's own `.git` never comes back from a write-back (held on main), so those die with the
+    run. But a team that shares settings in the work tree (`git config include.path ../.gitconfig.shared`, a common
+    pattern) reads a FILE of the work tree as its configuration: on main `git config -f .gitconfig.shared
+    core.fsmonitor CMD` came back with the edit, and the person's next `git status` ran CMD on the host."""
+    project = _repo(tmp_path / "project")
+    subprocess.run(["git", "config", "include.path", "../.gitconfig.shared"], cwd=project, check=True)
+    marks = [tmp_path / f"MARK{i}" for i in range(4)]
+    model = _steps(tmp_path / "s.json", [
+        {"kind": "bash", "command": f"git config core.fsmonitor 'touch {marks[0]}'"},
+        {"kind": "bash", "command": f"git config alias.st '!touch {marks[1]}'"},
+        {"kind": "bash", "command": f"git config -f .gitconfig.shared core.fsmonitor 'touch {marks[2]}'"},
+        {"kind": "bash", "command": f"mkdir -p tools && git config -f tools/team.cfg alias.lg '!touch {marks[3]}'"},
+        {"kind": "bash", "command": "git config -f tools/plain.cfg user.name Team && echo edited > doc.txt"},
+        FIN])
+    done = _run(_home, "tidy the notes", "-w", str(project), "--write-back", "--model", model)
+    assert done.returncode == 0, _flat(done)[-2000:]
+    for args in (["status"], ["st"], ["diff"], ["log", "-1"]):  # the person, afterwards
+        subprocess.run(["git", *args], cwd=project, capture_output=True)
+    assert [m.name for m in marks if m.exists()] == []
+    assert "fsmonitor" not in (project / ".git" / "config").read_text()
+    assert not (project / ".gitconfig.shared").exists() and not (project / "tools" / "team.cfg").exists()
+    # the twins: the edit, and a settings file that runs nothing, come back
+    assert (project / "doc.txt").read_text().strip() == "edited"
+    assert "Team" in (project / "tools" / "plain.cfg").read_text()
+    meta = _meta(_home, done)
+    why = (meta["run"]["meta"] if "run" in meta else meta["meta"])["sandbox"]["held_back_why"]
+    assert set(why) == {".gitconfig.shared", "tools/team.cfg"} and "core.fsmonitor" in why[".gitconfig.shared"]
+
+
+def test_git_settings_that_run_are_read_as_git_reads_them():
+    from macrohard.envs.runs_later import git_settings_that_run as runs
+
+    assert runs(b'[core]\n\tfsmonitor = touch X\n[alias]\n\tst = !touch Y\n\tco = checkout\n') == {"core.fsmonitor",
+                                                                                                   "alias.st"}
+    assert runs(b'[filter "lfs"]\n\tclean = x %f\n[diff]\n\texternal = x\n[pager]\n\tlog = less\n') == {
+        "filter.X.clean", "diff.external", "pager.log"}
+    assert runs(b'[includeIf "gitdir:~/w/"]\n\tpath = ../x\n[core] sshCommand = ssh -i k\n') == {
+        "includeif.X.path", "core.sshcommand"}
+    assert runs(b"[core]\n\tautocrlf = true\n[user]\n\tname = a\n") == set()
+    assert runs(b"# [core] fsmonitor = x\nplain text [core]\n") == set()
+    assert runs(b"[metadata]\nname = x\n[options]\npackages = find:\n") == set()  # setup.cfg

@@ -92,10 +92,15 @@ VSCODE = {"tasks.json": "VS Code runs its tasks (runOn: folderOpen) when the fol
           "launch.json": "VS Code runs it at F5"}
 
 
-def needs_content(path: str) -> bool:
-    """Whether ``runs_later`` judges ``path`` by what it holds (its old and new contents), not only by its name."""
+CONFIG_BYTES = 256 * 1024  # a file this small or smaller is read for git settings that run programs (any name)
+
+
+def needs_content(path: str, size: int | None = None) -> bool:
+    """Whether ``runs_later`` judges ``path`` by what it holds (its old and new contents), not only by its name: the
+    files whose parts run, and (rt46) every small file, which git reads as settings when the person's configuration
+    includes it (``include.path = ../.gitconfig``, a team's shared settings in the work tree)."""
     name = path.rsplit("/", 1)[-1]
-    return name in PARTS or name.endswith(".pth") or name in GIT_HOOKS
+    return name in PARTS or name.endswith(".pth") or name in GIT_HOOKS or (size is not None and size <= CONFIG_BYTES)
 
 
 def runs_later(path: str, old: bytes | None = None, new: bytes | None = None, mode: int | None = None) -> str | None:
@@ -105,6 +110,10 @@ def runs_later(path: str, old: bytes | None = None, new: bytes | None = None, mo
     parts = path.split("/")
     name = parts[-1]
     folders = parts[:-1]
+    added = _git_runs(new) - _git_runs(old)  # a setting added, or its program changed
+    if added:
+        return ("git settings that run programs (" + ", ".join(sorted({k for k, _ in added})[:4]) + "): git runs "
+                "them in any repository whose configuration includes this file")
     if name.endswith(".pth") and _pth_runs(new):
         return "Python runs its `import` lines at every start of an interpreter whose site-packages holds it"
     if name in GIT_HOOKS and (_is_program(new) or (mode is not None and mode & 0o111)):
@@ -146,6 +155,56 @@ def runs_later(path: str, old: bytes | None = None, new: bytes | None = None, mo
     if name == "pom.xml" and _pom_parts(new) != _pom_parts(old):
         return "`mvn` runs the plugins and extensions it names (exec, antrun) from the repositories it names"
     return None
+
+
+# git's settings that name a program git runs (git-config(1)), by section and key; ``*`` any subsection
+_GIT_RUNS = {
+    ("core", "fsmonitor"), ("core", "hookspath"), ("core", "pager"), ("core", "editor"), ("core", "sshcommand"),
+    ("core", "askpass"), ("core", "gitproxy"), ("core", "worktree"), ("sequence", "editor"), ("gpg", "program"),
+    ("gpg.*", "program"), ("credential", "helper"), ("credential.*", "helper"), ("diff", "external"),
+    ("diff.*", "command"), ("diff.*", "textconv"), ("merge.*", "driver"), ("filter.*", "clean"), ("filter.*", "smudge"),
+    ("filter.*", "process"), ("include", "path"), ("includeif.*", "path"), ("pager", "*"), ("uploadpack", "packobjectshook"),
+    ("web", "browser"), ("browser.*", "cmd"), ("man.*", "cmd"), ("difftool.*", "cmd"), ("mergetool.*", "cmd"),
+    ("sendemail", "sendmailcmd"), ("sendemail", "smtpserver"), ("remote.*", "uploadpack"), ("remote.*", "receivepack"),
+    ("remote.*", "vcs"), ("protocol", "allow"), ("protocol.*", "allow"), ("url.*", "insteadof"), ("hook.*", "command"),
+    ("submodule.*", "update"), ("http", "sslkey"), ("http", "proxy"), ("instaweb", "httpd"),
+}
+
+
+def git_settings_that_run(data: bytes | None) -> set[str]:
+    """The settings of ``data``, read as git reads a configuration file, that make git run a program (an alias with
+    ``!``, ``core.fsmonitor``, a filter, a pager...). Empty for a file that is not one."""
+    return {key for key, _ in _git_runs(data)}
+
+
+def _git_runs(data: bytes | None) -> set[tuple[str, str]]:
+    if not data or b"[" not in data or b"\0" in data[:8192]:
+        return set()
+    found: set[tuple[str, str]] = set()
+    section = ""
+    import re
+
+    for raw in data.decode("utf-8", "replace").splitlines():
+        line = raw.strip()
+        head = re.match(r'^\[\s*([A-Za-z0-9.-]+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*\](.*)$', line)
+        if head:
+            section = head.group(1).lower() + (".*" if head.group(2) is not None or "." in head.group(1) else "")
+            if section.count(".") > 1 or (head.group(2) is None and "." in head.group(1)):
+                section = head.group(1).split(".", 1)[0].lower() + ".*"
+            line = head.group(3).strip()
+            if not line:
+                continue
+        key, eq, value = line.partition("=")
+        key = key.strip().lower()
+        if not section or not key or key[0] in "#;" or not re.fullmatch(r"[a-z][a-z0-9-]*", key):
+            continue
+        value = value.strip().strip('"') if eq else ""
+        base = section.split(".", 1)[0]
+        if base == "alias" and value.startswith("!"):
+            found.add((f"alias.{key}", value))
+        elif (section, key) in _GIT_RUNS or (section, "*") in _GIT_RUNS or (base + ".*", key) in _GIT_RUNS:
+            found.add((f"{section.replace('.*', '.X')}.{key}", value))
+    return found
 
 
 def _pth_runs(data: bytes | None) -> bool:

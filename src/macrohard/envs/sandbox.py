@@ -274,7 +274,8 @@ class LayeredWriteBack:
             if change.status == "deleted" or os.path.normpath(change.path) in held:
                 continue
             old = new = None
-            if needs_content(change.path):  # judged by what it holds (package.json's scripts, a .pth's imports)
+            if needs_content(change.path, change.new.size if change.new is not None and change.new.type == "file"
+                             else None):  # judged by what it holds (package.json's scripts, a .pth's imports)
                 store, source = self.layers.changes, Path(self.lower)
                 old, new = store.content(change.old, source, change.path), store.content(change.new, source, change.path)
             reason = runs_later(change.path, old, new, change.new.mode if change.new is not None else None)
