@@ -209,6 +209,10 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
     guard = guard if guard is not None else Guard.from_policy()  # $MACROHARD_POLICY, the user's, or the default
     run = run or Run(task=task, model=model.name)
     run.meta["owner"] = owner_record()  # who runs it: a later start can tell a killed run from a live one
+    if task.mcp:  # rt46: a server's `network: full` needs the person's word; refused before anything is made
+        from macrohard.mcp.placement import place
+
+        place(task.mcp, network=run.meta.get("mcp_network") or ())
     workspace = prepare_workspace(task, run.id)
     run.workspace = workspace
     # the shell runs in bubblewrap unless the caller opted out explicitly (--no-sandbox, MACROHARD_ISOLATION=none)
@@ -317,8 +321,12 @@ def _mcp_tools(task: Task, env: Any, run: Run) -> list[Any]:
     from macrohard.mcp.client import McpTools
     from macrohard.mcp.placement import describe, place
 
-    servers = place(task.mcp)
+    servers = place(task.mcp, network=run.meta.get("mcp_network") or ())
     run.meta["mcp"] = describe(servers)
+    if any(s.command and not s.host for s in servers):
+        from macrohard.mcp.placement import LIMITS_SAID
+
+        run.meta["mcp_limits"] = LIMITS_SAID  # rt46
     layers = getattr(env, "layers", None)
     bind = str(layers.view) if layers is not None and getattr(env, "session", None) is not None else None
     task_file = run.meta.get("task_file")
