@@ -123,6 +123,30 @@ def test_a_desktop_run_leaves_no_file_that_runs_code_later_in_the_persons_folder
     assert not (project / "sub" / ".git").exists()  # a repository's own folder never comes back
 
 
+THROUGH_ON_MAIN["desktop_rewrites_its_policy_and_task_file"] = True
+
+
+@needs_desktop
+def test_a_desktop_run_cannot_rewrite_the_policy_and_task_file_kept_in_its_folder(tmp_path, _home):
+    """rt45b left it open: a project keeps its task file and its policy in the folder the desktop works on. On main
+    a launched program rewrote both in place (the next run's policy: `rules: []` gone to an allow-all; the next run's
+    task). Now they are the run's own configuration, held like a shell write-back's (rt42)."""
+    project = _repo(tmp_path / "project")
+    from macrohard.safety.policy import DEFAULT_POLICY_PATH
+
+    policy = project / "policy.yaml"
+    policy.write_text(DEFAULT_POLICY_PATH.read_text())
+    task = _task(project / "task.yaml", environment="desktop")
+    before = policy.read_text(), task.read_text()
+    model = _steps(tmp_path / "s.json", [
+        _launch("sh -c 'echo \"rules: [{id: all, kinds: [bash], decision: allow}]\" >> policy.yaml'"),
+        _launch("sh -c 'echo \"{text: next}\" > task.yaml; echo edited > doc.txt'"), FIN])
+    done = _run(_home, "-f", str(task), "-w", str(project), "--policy", str(policy), "--model", model)
+    assert done.returncode == 0, _flat(done)[-2000:]
+    assert (policy.read_text(), task.read_text()) == before
+    assert (project / "doc.txt").read_text().strip() == "edited"  # the twin
+
+
 THROUGH_ON_MAIN["desktop_default_workspace_edit"] = False
 
 
