@@ -207,7 +207,14 @@ def test_a_write_back_holds_files_that_run_code_later_by_what_they_are(tmp_path,
                {"kind": "write_file", "path": "tidy.py", "content":
                 "import json, os\nfor name, text in json.load(open('plan.json')).items():\n"
                 "    os.makedirs(os.path.dirname(name) or '.', exist_ok=True)\n    open(name, 'w').write(text)\n"},
-               {"kind": "bash", "command": "python3 tidy.py && rm plan.json tidy.py"}]
+               {"kind": "bash", "command": "python3 tidy.py && rm plan.json tidy.py"},
+               # a `.pth` that is a link to an ordinary-looking file: Python's site opens what it points to
+               {"kind": "write_file", "path": "notes/run.txt", "content": "import os; os.system('touch MARK')\n"},
+               {"kind": "write_file", "path": "links.json", "content": json.dumps(
+                   {".venv/lib/python3.11/site-packages/zz_link.pth": "../../../../notes/run.txt"})},
+               {"kind": "write_file", "path": "link.py", "content":
+                "import json, os\nfor name, to in json.load(open('links.json')).items():\n    os.symlink(to, name)\n"},
+               {"kind": "bash", "command": "python3 link.py && rm link.py links.json"}]
     actions += [{"kind": "bash", "command": "chmod +x ci/pre-commit"},
                 {"kind": "write_file", "path": "pyproject.toml",
                  "content": '[project]\nname = "p"\nversion = "2"\n\n[tool.poe.tasks]\nlint = "touch MARK"\n'},
@@ -222,7 +229,9 @@ def test_a_write_back_holds_files_that_run_code_later_by_what_they_are(tmp_path,
     assert landed == [], landed
     run = _meta(_home, done)
     meta = run["run"]["meta"] if "run" in run else run["meta"]
-    assert set(meta["sandbox"]["held_back_why"]) == {*PLANTED, "pyproject.toml"}
+    assert set(meta["sandbox"]["held_back_why"]) == {*PLANTED, "pyproject.toml",
+                                                     ".venv/lib/python3.11/site-packages/zz_link.pth"}
+    assert not os.path.lexists(project / ".venv/lib/python3.11/site-packages/zz_link.pth")
 
 
 def test_runs_later_reads_a_pth_and_a_hook_by_what_they_hold():

@@ -103,13 +103,17 @@ def needs_content(path: str, size: int | None = None) -> bool:
     return name in PARTS or name.endswith(".pth") or name in GIT_HOOKS or (size is not None and size <= CONFIG_BYTES)
 
 
-def runs_later(path: str, old: bytes | None = None, new: bytes | None = None, mode: int | None = None) -> str | None:
+def runs_later(path: str, old: bytes | None = None, new: bytes | None = None, mode: int | None = None, *,
+               link: bool = False) -> str | None:
     """Why ``path`` (relative, as in a change set) runs on the host later; None for an ordinary file. ``old`` and
     ``new``: the contents, for a file judged by what it holds (``needs_content``: ``package.json``'s scripts, a
     ``.pth`` file's ``import`` lines, a git hook's name on a program); ``mode``: the new file's mode."""
     parts = path.split("/")
     name = parts[-1]
     folders = parts[:-1]
+    if link and needs_content(path):  # a `.pth`, a hook's name, package.json... as a link: what it points to is read
+        return ("a link named as a file that runs code later (a .pth, a git hook, a package's scripts): what it points "
+                "to is read and run")
     added = _git_runs(new) - _git_runs(old)  # a setting added, or its program changed
     if added:
         return ("git settings that run programs (" + ", ".join(sorted({k for k, _ in added})[:4]) + "): git runs "

@@ -278,7 +278,8 @@ class LayeredWriteBack:
                              else None):  # judged by what it holds (package.json's scripts, a .pth's imports)
                 store, source = self.layers.changes, Path(self.lower)
                 old, new = store.content(change.old, source, change.path), store.content(change.new, source, change.path)
-            reason = runs_later(change.path, old, new, change.new.mode if change.new is not None else None)
+            reason = runs_later(change.path, old, new, change.new.mode if change.new is not None else None,
+                                link=change.new is not None and change.new.type == "link")
             if reason is not None:
                 why[change.path] = reason
                 held.add(os.path.normpath(change.path))
