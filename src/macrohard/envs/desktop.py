@@ -70,7 +70,8 @@ class DesktopEnvironment(LayeredWriteBack):
     """A virtual X desktop the agent sees as screenshots and drives with mouse and keyboard.
 
     With ``state_dir`` (every task's desktop: ``envs.make_environment`` gives one), its programs work on a
-    copy-on-write layer over ``workspace``, seen inside the sandbox at the folder's own path, and the run's changes
+    copy-on-write layer over ``workspace`` (``workspace`` becomes the layer's view once started, as the shell's), and
+    the run's changes
     come back when it closes through the shell's write-back (``LayeredWriteBack``): recorded for ``macrohard runs
     diff/apply ID``, written into the folder with ``commit`` (default), files that run code on the host later held
     back. rt46: before, the desktop wrote the person's folder in place, so a run could leave a ``Makefile`` recipe,
@@ -152,9 +153,11 @@ class DesktopEnvironment(LayeredWriteBack):
                 self.info = {"cow": self.layers.mode, "cow_problem": self.layers.problem,
                              "state_dir": str(self.state_dir), "lower": self.lower,
                              "commit_on_close": self.commit_on_close}
-            view = str(self.layers.path)
+            # as the shell's: the workspace is the layer's view (the same path inside and on the host), the bound
+            # folder the shared mount above it
+            self.workspace, view = str(self.layers.path), str(self.layers.view)
         self.sandbox = DesktopSandbox(self.workspace, size=self.size, network=self.network, bwrap=self.bwrap,
-                                      view=view)
+                                      bind=view)
         self.display_name = self.sandbox.start()
         self._dpy = display.Display(self.display_name)
         if not self._dpy.has_extension("XTEST"):

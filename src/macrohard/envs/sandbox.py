@@ -182,12 +182,10 @@ def etc_view() -> str:
 
 
 def bwrap_argv(bwrap: str, workspace: str, network: str, *, proxy_socket: str | None = None,
-               bind: str | None = None, proc_ro: bool = False, bind_source: str | None = None) -> list[str]:
+               bind: str | None = None, proc_ro: bool = False) -> list[str]:
     """The bubblewrap command line for a sandbox whose only writable place is ``workspace``.
 
-    ``bind`` (default: the workspace) is the directory bound in; the workspace is it or below it; ``bind_source``
-    (default: ``bind``): the host directory bound there (the desktop: its copy-on-write view at the folder's own
-    path). ``proc_ro``:
+    ``bind`` (default: the workspace) is the directory bound in; the workspace is it or below it. ``proc_ro``:
     ``/proc`` mounted read-only, so no process can open another's ``/proc/PID/mem`` for writing (the persistent
     shell's: the seccomp filter stops ``ptrace``, not this; found by the lead after it landed, twenty-fifth wave).
     """
@@ -204,7 +202,7 @@ def bwrap_argv(bwrap: str, workspace: str, network: str, *, proxy_socket: str | 
     if proxy_socket is not None:
         argv += ["--tmpfs", "/run", "--ro-bind", proxy_socket, PROXY_SOCKET]
     bind = bind or workspace
-    argv += ["--bind", bind_source or bind, bind, "--chdir", workspace]
+    argv += ["--bind", bind, bind, "--chdir", workspace]
     return argv
 
 
