@@ -250,6 +250,9 @@ def test_runs_later_reads_a_pth_and_a_hook_by_what_they_hold():
     assert runs_later("pom.xml", b"<project><version>1</version></project>",
                       b"<project><version>2</version></project>") is None
     assert runs_later("pom.xml", None, b"<project><build><plugins><plugin/></plugins></build></project>") is not None
+    assert runs_later("composer.json", b'{"require": {}}', b'{"require": {"a/b": "1"}}') is None
+    assert runs_later("composer.json", b'{"require": {}}', b'{"scripts": {"post-install-cmd": "sh x"}}') is not None
+    assert runs_later(".mise.toml") is not None and runs_later("sub/link.pth", None, b"../x", link=True) is not None
 
 
 # -- 3. git's settings that run programs -----------------------------------------------------------------------------

@@ -71,6 +71,9 @@ NAMES.update({
     ".lefthook-local.yml": "lefthook runs it at `git commit`",
     "Taskfile.yaml": "`task` runs it", "Earthfile": "`earthly` runs it",
     "meson.build": "`meson` runs it (run_command)",
+    "mise.toml": "mise runs its hooks and env scripts when you `cd` into the folder",
+    ".mise.toml": "mise runs its hooks and env scripts when you `cd` into the folder",
+    ".rtx.toml": "mise (rtx) runs its hooks and env scripts when you `cd` into the folder",
 })
 # by folder (any path component): everything in it
 FOLDERS = {
@@ -86,7 +89,7 @@ FOLDERS = {
     ".hooks": "a hooks folder (core.hooksPath): git runs it",
 }
 # the parts of a file that run programs (the rest of it is an ordinary edit): see ``_parts``
-PARTS = ("package.json", "pyproject.toml", "Pipfile", "pom.xml")
+PARTS = ("package.json", "pyproject.toml", "Pipfile", "pom.xml", "composer.json")
 VSCODE = {"tasks.json": "VS Code runs its tasks (runOn: folderOpen) when the folder opens",
           "settings.json": "VS Code runs the programs it names (interpreters, formatters, terminal profiles)",
           "launch.json": "VS Code runs it at F5"}
@@ -154,6 +157,8 @@ def runs_later(path: str, old: bytes | None = None, new: bytes | None = None, mo
             return "`pip install .` runs the build backend its [build-system] names"
         if _toml_tools(new) != _toml_tools(old):
             return "its task runners' scripts (poe, pdm, hatch, taskipy) and pytest's options (`-p` loads a plugin) run"
+    if name == "composer.json" and _json_part(new, "scripts") != _json_part(old, "scripts"):
+        return "`composer install` and `composer run` run its scripts"
     if name == "Pipfile" and _toml_part(new, "scripts") != _toml_part(old, "scripts"):
         return "`pipenv run` runs its [scripts]"
     if name == "pom.xml" and _pom_parts(new) != _pom_parts(old):
@@ -225,6 +230,16 @@ def _pth_runs(data: bytes | None) -> bool:
 
 def _is_program(data: bytes | None) -> bool:
     return bool(data) and (data.startswith(b"#!") or data.startswith(b"\x7fELF"))
+
+
+def _json_part(data: bytes | None, key: str) -> object:
+    if data is None:
+        return None
+    try:
+        doc = json.loads(data)
+    except ValueError:
+        return ("unparsed", data)
+    return doc.get(key) if isinstance(doc, dict) else ("not an object", data)
 
 
 def _toml_part(data: bytes | None, *keys: str) -> object:
