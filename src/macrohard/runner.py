@@ -142,12 +142,13 @@ def check_run(check: Any, env: Any, run: Run, store: Any, *, site: Any = None,
     from macrohard.eval.suite import CommandCheck, StatusCheck
 
     limits = env.config.limits if isinstance(env, SandboxEnvironment) else None
+    workspace = getattr(env, "host_workspace", env.workspace)  # the desktop's layer (rt46), where its files are now
     if isinstance(check, CommandCheck | StatusCheck):  # the author's command line: the guard reviews it
-        command_runner = reviewed_runner(env.workspace, run, limits, guard=guard)
+        command_runner = reviewed_runner(workspace, run, limits, guard=guard)
     else:  # a python check calls the author's function (nothing for the guard to read), sandboxed all the same
-        command_runner = sandboxed_runner(env.workspace, run, limits)
+        command_runner = sandboxed_runner(workspace, run, limits)
     try:
-        result = run_check(check, env.workspace, run, store.steps(run.id), script=script, site=site,
+        result = run_check(check, workspace, run, store.steps(run.id), script=script, site=site,
                            command_runner=command_runner)
     except MacrohardError as exc:  # no sandbox for the check (bubblewrap missing): a failed check, said why
         result = CheckResult(passed=False, detail=f"the check could not run: {exc}")
@@ -208,6 +209,10 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
     guard = guard if guard is not None else Guard.from_policy()  # $MACROHARD_POLICY, the user's, or the default
     run = run or Run(task=task, model=model.name)
     run.meta["owner"] = owner_record()  # who runs it: a later start can tell a killed run from a live one
+    if task.mcp:  # rt46: a server's `network: full` needs the person's word; refused before anything is made
+        from macrohard.mcp.placement import place
+
+        place(task.mcp, network=run.meta.get("mcp_network") or ())
     workspace = prepare_workspace(task, run.id)
     run.workspace = workspace
     # the shell runs in bubblewrap unless the caller opted out explicitly (--no-sandbox, MACROHARD_ISOLATION=none)
@@ -215,7 +220,8 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
         "bwrap" if task.environment in ("shell", "browser", "desktop") else "none")
     run.meta["isolation"] = isolation
     env_options = dict(env_options or {})
-    sandboxed = isolation == "bwrap" and task.environment == "shell"
+    # rt46: the desktop's programs work on the shell's copy-on-write layer too, their changes written back the same way
+    sandboxed = isolation == "bwrap" and task.environment in ("shell", "desktop")
     if sandboxed:
         env_options.setdefault("state_dir", str(default_home() / "sandboxes" / run.id))
         _refuse_own_data_inside(workspace, task.source, Path(env_options["state_dir"]))
@@ -324,8 +330,12 @@ def _mcp_tools(task: Task, env: Any, run: Run) -> list[Any]:
     from macrohard.mcp.client import McpTools
     from macrohard.mcp.placement import describe, place
 
-    servers = place(task.mcp)
+    servers = place(task.mcp, network=run.meta.get("mcp_network") or ())
     run.meta["mcp"] = describe(servers)
+    if any(s.command and not s.host for s in servers):
+        from macrohard.mcp.placement import LIMITS_SAID
+
+        run.meta["mcp_limits"] = LIMITS_SAID  # rt46
     layers = getattr(env, "layers", None)
     bind = str(layers.view) if layers is not None and getattr(env, "session", None) is not None else None
     task_file = run.meta.get("task_file")

@@ -134,12 +134,12 @@ def _user(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
     return home, ws
 
 
-def _run_task(tmp_path: Path, home: Path, ws: Path, repo: Path) -> dict:
+def _run_task(tmp_path: Path, home: Path, ws: Path, repo: Path, *more: str) -> dict:
     model = _steps(tmp_path / "s.json", [{"kind": "mcp_call", "server": "notes", "tool": "count", "arguments": {}},
                                          {"kind": "finish", "answer": "done"}])
     # run from the repository's folder, as a person who downloaded it would (`cd repo && macrohard run -f task.yaml`)
     done = _mh("run", "-f", "task.yaml", "-w", str(ws), "--write-back", "--policy", str(_policy(tmp_path)),
-               "--model", model, "--json", home=home, cwd=repo)
+               "--model", model, "--json", *more, home=home, cwd=repo)
     assert done.returncode in (0, 1), done.stderr[-2000:]
     return json.loads(done.stdout)
 
@@ -170,11 +170,12 @@ def test_a_task_files_mcp_server_never_runs_on_the_host(tmp_path, monkeypatch):
 
 @needs_bwrap
 def test_a_servers_network_is_what_its_entry_says(tmp_path, monkeypatch):
-    """`network: full` in the entry: the server reaches the host's network (and still nothing of the host's files)."""
+    """`network: full` in the entry: the server reaches the host's network (and still nothing of the host's files).
+    rt46: with the person's word (`--mcp-network notes`); a task file's alone is refused (test_confinement46)."""
     home, ws = _user(tmp_path, monkeypatch)
     port, got = _listener()
     repo = _repo(tmp_path, port, extra="    network: full\n")
-    run = _run_task(tmp_path, home, ws, repo)
+    run = _run_task(tmp_path, home, ws, repo, "--mcp-network", "notes")
     assert got == [b"exfil"]
     assert not (tmp_path / "PWNED").exists() and not (tmp_path / "LEAK").exists()
     assert run["meta"]["mcp"][0]["network"] == "full"

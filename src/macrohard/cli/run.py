@@ -55,7 +55,7 @@ def _asker(guard: Guard, *, interactive: bool | None = None) -> Callable[[Any, V
 
 def run(
     task: Annotated[str | None, typer.Argument(help="What the agent should do, in plain words.")] = None,
-    task_file: Annotated[Path | None, typer.Option("--task-file", "-f", help="A YAML task file instead of TASK. Its `mcp:` stdio servers run in a bubblewrap sandbox (no network unless the entry says `network: full`, a clean environment: HOME, PATH... and their `env:`); on this machine, outside it, only those your own $MACROHARD_HOME/mcp.yaml lists under `host:`.")] = None,
+    task_file: Annotated[Path | None, typer.Option("--task-file", "-f", help="A YAML task file instead of TASK. Its `mcp:` stdio servers run in a bubblewrap sandbox (no network, the shell's memory, process and CPU limits, a clean environment: HOME, PATH... and their `env:`); an entry's `network: full` is taken only with your word (--mcp-network NAME, or `network:` in your own $MACROHARD_HOME/mcp.yaml), else the run is refused; on this machine, outside the sandbox, only those your own mcp.yaml lists under `host:`.")] = None,
     model: Annotated[str | None, typer.Option("--model", "-m", help="Model spec: local, local:qwen-1.5b, xai, openai:MODEL, http://HOST/v1 … (default: $MACROHARD_MODEL, else local:qwen-1.5b when installed, else local; see `macrohard models`).")] = None,
     environment: Annotated[str | None, typer.Option("--environment", "-e", help="Where the agent works: shell (default), browser, desktop.")] = None,
     workspace: Annotated[Path | None, typer.Option("--workspace", "-w", help="Directory to work in (default: a fresh one).")] = None,
@@ -69,6 +69,7 @@ def run(
     write_back: Annotated[bool, typer.Option("--write-back", help="Write the agent's changes into --workspace (or --source) when the run ends; without it they wait for `macrohard runs apply ID`. Files that run code on this machine later (git hooks, Makefile, package.json scripts, conftest.py, .envrc, CI...) are held back and listed: at a terminal you are asked, elsewhere `macrohard runs apply ID` writes them. Recorded with the run.")] = False,
     policy: Annotated[Path | None, typer.Option("--policy", help="Safety policy YAML (default: $MACROHARD_POLICY, $MACROHARD_HOME/policy.yaml, or the built-in; see `macrohard policy show`).")] = None,
     division: Annotated[str | None, typer.Option("--division", "-d", help="Run as this division: its prompt, environments, policy overlay, budgets and model (see `macrohard divisions`).")] = None,
+    mcp_network: Annotated[list[str] | None, typer.Option("--mcp-network", help="Let the task's MCP server NAME have the network its entry asks (`network: full`); a task file's own word is not enough (its server would send what it reads anywhere, unreviewed). Repeat for more; or list it under `network:` in your own $MACROHARD_HOME/mcp.yaml.")] = None,
     wallet: Annotated[str | None, typer.Option("--wallet", help="Let the agent pay (`pay`, HTTP 402 offers) from this ledger account within the policy's money limits; a USD wallet also pays the model (see `macrohard money`).")] = None,
 ) -> None:
     """Run an agent on a task and watch each step live."""
@@ -129,6 +130,8 @@ def run(
         # answered ("kept failing: HTTP 500 ...") before the deadline, instead of "did not answer within Ns"
         llm.timeout = limit
     run_record = Run(task=spec, model=llm.name)
+    if mcp_network:  # the person's word, never the task file's (rt46): the MCP servers that may have the network
+        run_record.meta["mcp_network"] = list(mcp_network)
     if task_file is not None:  # the runner never writes it back from the agent's changes (runner.control_files)
         run_record.meta["task_file"] = str(task_file.expanduser().absolute())
 

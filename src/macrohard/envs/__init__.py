@@ -58,9 +58,14 @@ def _desktop(task: Any, workspace: str, *, isolation: str = "bwrap", **options: 
         raise ConfigError("the desktop runs only inside bubblewrap (Xvfb, the window manager and its programs): "
                           "drop --no-sandbox / MACROHARD_ISOLATION=none for desktop tasks")
     refuse_source_in_place(task, "desktop")
-    # Always in bubblewrap (Xvfb, window manager, programs), with the task's network.
+    # Always in bubblewrap (Xvfb, window manager, programs), with the task's network. rt46: on a copy-on-write layer
+    # over the workspace (the shell's), its changes written back when the run ends with the shell's holds (files
+    # that run code on the host later wait for the person); a caller without a state directory gets a private one
+    import tempfile
+
     from macrohard.envs.desktop import DesktopEnvironment
 
+    options.setdefault("state_dir", tempfile.mkdtemp(prefix="macrohard-desktop-state-"))
     return DesktopEnvironment(workspace, **{"network": getattr(task, "network", "none") or "none", **options})
 
 

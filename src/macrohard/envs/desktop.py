@@ -20,6 +20,7 @@ from typing import Any
 from macrohard.envs.admit import admit
 from macrohard.envs.desktop_jobs import jobs_left
 from macrohard.envs.recording import encode_rgb, image
+from macrohard.envs.sandbox import LayeredWriteBack
 from macrohard.envs.xinput import XInput
 from macrohard.envs.xsandbox import DesktopSandbox, HangWatch, Program, check_network
 from macrohard.errors import MissingDependency, Unsupported
@@ -65,17 +66,43 @@ def wait_managing(dpy: Any, seconds: float) -> bool:
     return False
 
 
-class DesktopEnvironment:
-    """A virtual X desktop the agent sees as screenshots and drives with mouse and keyboard."""
+class DesktopEnvironment(LayeredWriteBack):
+    """A virtual X desktop the agent sees as screenshots and drives with mouse and keyboard.
+
+    With ``state_dir`` (every task's desktop: ``envs.make_environment`` gives one), its programs work on a
+    copy-on-write layer over ``workspace`` (``workspace`` becomes the layer's view once started, as the shell's), and
+    the run's changes
+    come back when it closes through the shell's write-back (``LayeredWriteBack``): recorded for ``macrohard runs
+    diff/apply ID``, written into the folder with ``commit`` (default), files that run code on the host later held
+    back. rt46: before, the desktop wrote the person's folder in place, so a run could leave a ``Makefile`` recipe,
+    an ``.envrc``, a ``.husky/pre-commit`` or a new nested repository with its own hooks there, none of them held.
+    Without ``state_dir`` (a direct Python caller's own folder) it works in place, as before."""
 
     kind = "desktop"
     action_types = [*DESKTOP_ACTIONS, FinishAction]
 
     def __init__(self, workspace: str, *, size: tuple[int, int] = (1280, 800), window_manager: str | None = "openbox",
                  frames: bool = True, settle: float = 0.15, jpeg_quality: int = 70, network: str = "none",
-                 bwrap: str = "bwrap", watch: bool = False) -> None:
+                 bwrap: str = "bwrap", watch: bool = False, state_dir: str | None = None,
+                 commit: bool = True) -> None:
         check_network(network)
         self.workspace = workspace
+        self.lower = workspace
+        self.layers: Any = None
+        if state_dir is not None:
+            from pathlib import Path
+
+            from macrohard.envs.overlay import LayeredWorkspace
+
+            self.state_dir = Path(state_dir)
+            self.state_dir.mkdir(parents=True, exist_ok=True)
+            self.layers = LayeredWorkspace(self.state_dir, workspace)
+        self.commit_on_close = commit
+        self.held_back: tuple[str, ...] = ()  # the run's own policy and task file (runner.control_files)
+        self.info: dict[str, Any] = {}
+        self.changes: Any = None
+        self.committed: int | None = None
+        self.close_progress: Any = None
         self.size = size
         self.window_manager = window_manager
         self.frames = frames
@@ -108,7 +135,7 @@ class DesktopEnvironment:
         try:
             self._start()
         except BaseException:
-            self.close()  # never leave a half-started X server behind
+            self._stop()  # never leave a half-started X server behind (the layer stays for close)
             raise
 
     def _start(self) -> None:
@@ -119,7 +146,18 @@ class DesktopEnvironment:
             from Xlib import X, display
         except ImportError as exc:
             raise MissingDependency("the desktop needs python-xlib and mss: pip install 'macrohard[computer]'") from exc
-        self.sandbox = DesktopSandbox(self.workspace, size=self.size, network=self.network, bwrap=self.bwrap)
+        view = None
+        if self.layers is not None:
+            if not self.layers.mode:
+                self.layers.open()
+                self.info = {"cow": self.layers.mode, "cow_problem": self.layers.problem,
+                             "state_dir": str(self.state_dir), "lower": self.lower,
+                             "commit_on_close": self.commit_on_close}
+            # as the shell's: the workspace is the layer's view (the same path inside and on the host), the bound
+            # folder the shared mount above it
+            self.workspace, view = str(self.layers.path), str(self.layers.view)
+        self.sandbox = DesktopSandbox(self.workspace, size=self.size, network=self.network, bwrap=self.bwrap,
+                                      bind=view)
         self.display_name = self.sandbox.start()
         self._dpy = display.Display(self.display_name)
         if not self._dpy.has_extension("XTEST"):
@@ -148,13 +186,30 @@ class DesktopEnvironment:
         """The desktop's sandbox: isolation, network, display (``run.meta``)."""
         described = self.sandbox.describe() if self.sandbox is not None else {"isolation": "bwrap",
                                                                                 "network": self.network}
+        described = self._change_counts({**described, **self.info})
         return {**described, "restarts": self.restarts} if self.restarts else described
+
+    @property
+    def host_workspace(self) -> str:
+        """Where the workspace the programs see is on the host: the layer's view while one is open, else the
+        folder itself."""
+        return str(self.layers.path) if self.layers is not None and self.layers.mode else self.workspace
 
     def _wm_ready(self) -> bool:
         atom = self._dpy.intern_atom("_NET_SUPPORTING_WM_CHECK", only_if_exists=True)
         return bool(atom) and self._dpy.screen().root.get_full_property(atom, self._X.AnyPropertyType) is not None
 
     def close(self) -> None:
+        """Stop the desktop, then record its changes and write them back (a layered desktop)."""
+        try:
+            self._stop()
+        finally:
+            if self.layers is not None:
+                self._record_and_write_back()
+
+    def _stop(self) -> None:
+        """Stop the X server, the window manager and every program (a restart starts a fresh one on the same
+        layer)."""
         if self.watcher is not None:
             self.watcher.stop()
             self.watcher = None
@@ -224,13 +279,13 @@ class DesktopEnvironment:
         advice = ("If it keeps happening: a program on the desktop may hold the X server (a grab), or Xvfb was "
                   "stopped (`ps -o pid,stat,cmd -C Xvfb`: T is stopped)")
         if watch.past_deadline:
-            self.close()
+            self._stop()
             said = (f"the desktop's X server stopped responding ({watch.fired}) and the run's wall budget ran out "
                     "during this step: the desktop was stopped, not restarted (a later step would start a fresh one; "
                     f"its programs are gone). {advice}; a longer step needs a larger budget.max_seconds")
             return Observation(output=said[0].upper() + said[1:], error=True,
                                meta={"restarted": False, "desktop_crash": said})
-        self.close()
+        self._stop()
         self.start()
         self.restarts += 1
         said = (f"the desktop's X server stopped responding ({watch.fired}): it was killed and a fresh desktop "
@@ -241,7 +296,7 @@ class DesktopEnvironment:
     def _restart(self) -> Observation:
         """The X server died under a step (``kill -9`` of Xvfb, the out-of-memory killer): a fresh desktop, and the
         step says so like a hung one (rel45: shown ✓, no advice, not counted in the run's summary)."""
-        self.close()
+        self._stop()
         self.start()
         self.restarts += 1
         said = ("the desktop's X server had died (killed, or the out-of-memory killer's pick): a fresh desktop was "
@@ -302,7 +357,7 @@ class DesktopEnvironment:
             argv = shlex.split(command)
         except ValueError as exc:
             raise ValueError(f"cannot parse the command line: {exc}") from exc
-        found = argv and (os.access(os.path.join(self.workspace, argv[0]), os.X_OK) if "/" in argv[0]
+        found = argv and (os.access(os.path.join(self.host_workspace, argv[0]), os.X_OK) if "/" in argv[0]
                           else shutil.which(argv[0], path=SANDBOX_PATH))
         if not found:
             raise ValueError(f"program {argv[0] if argv else command!r} is not installed on this desktop")

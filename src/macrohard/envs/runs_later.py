@@ -41,6 +41,40 @@ NAMES = {
     "CMakeLists.txt": "`cmake` runs it (execute_process)", "Rakefile": "`rake` runs it",
     "Gruntfile.js": "`grunt` runs it", "gulpfile.js": "`gulp` runs it",
 }
+# rt46: more of the same kind, each checked against what the tool does (its documentation, and for Python, pdb, git,
+# make and npm, a run here): named by the file
+NAMES.update({
+    ".justfile": "`just` runs it",
+    "sitecustomize.py": "Python imports it at every start of an interpreter whose path holds it (a virtualenv's "
+                        "site-packages)",
+    "usercustomize.py": "Python imports it at every start of an interpreter whose path holds it",
+    ".pdbrc": "pdb runs its lines (Python statements with `!`) when you debug in the folder",
+    ".pdbrc.py": "pdbpp runs it when you debug in the folder",
+    ".exrc": "vim and neovim run it when opened in the folder (the `exrc` option)",
+    ".vimrc": "vim runs it when opened in the folder (the `exrc` option)",
+    ".nvimrc": "neovim runs it when opened in the folder (the `exrc` option)",
+    ".nvim.lua": "neovim runs it when opened in the folder (the `exrc` option)",
+    ".lvimrc": "vim's localvimrc runs it when a file in the folder is opened",
+    ".dir-locals.el": "Emacs evaluates its `eval:` forms when a file in the folder is opened",
+    ".dir-locals-2.el": "Emacs evaluates its `eval:` forms when a file in the folder is opened",
+    ".devcontainer.json": "a dev container runs its commands when opened",
+    "Gemfile": "`bundle` evaluates it (Ruby)", "gems.rb": "`bundle` evaluates it (Ruby)",
+    "Vagrantfile": "`vagrant` evaluates it (Ruby)", "Guardfile": "`guard` evaluates it (Ruby)",
+    "gradlew": "`./gradlew` runs it", "gradlew.bat": "`gradlew` runs it",
+    "mvnw": "`./mvnw` runs it", "mvnw.cmd": "`mvnw` runs it",
+    "build.gradle": "`gradle` runs it (Groovy)", "build.gradle.kts": "`gradle` runs it (Kotlin)",
+    "settings.gradle": "`gradle` runs it (Groovy)", "settings.gradle.kts": "`gradle` runs it (Kotlin)",
+    "init.gradle": "`gradle --init-script` runs it", "gradle.properties": "`gradle` reads it (JVM arguments)",
+    "pytest.ini": "pytest reads it (`addopts = -p MODULE` loads a plugin)",
+    "setup.cfg": "`pip install .` and pytest read it",
+    "lefthook-local.yml": "lefthook runs it at `git commit`",
+    ".lefthook-local.yml": "lefthook runs it at `git commit`",
+    "Taskfile.yaml": "`task` runs it", "Earthfile": "`earthly` runs it",
+    "meson.build": "`meson` runs it (run_command)",
+    "mise.toml": "mise runs its hooks and env scripts when you `cd` into the folder",
+    ".mise.toml": "mise runs its hooks and env scripts when you `cd` into the folder",
+    ".rtx.toml": "mise (rtx) runs its hooks and env scripts when you `cd` into the folder",
+})
 # by folder (any path component): everything in it
 FOLDERS = {
     ".husky": "husky runs it as a git hook",
@@ -48,18 +82,58 @@ FOLDERS = {
     "git-hooks": "a hooks folder (core.hooksPath): git runs it",
     ".devcontainer": "a dev container runs its commands when opened",
     ".cargo": "cargo runs what its config names (rustc-wrapper, runner)",
+    ".mvn": "`mvn` loads the extensions and JVM options it holds, and its wrapper downloads and runs Maven",
+    ".bundle": "`bundle` reads its config (the Gemfile it evaluates, the gems' paths)",
+    ".run": "JetBrains IDEs run its run configurations",
+    "runConfigurations": "JetBrains IDEs run its run configurations",
+    ".hooks": "a hooks folder (core.hooksPath): git runs it",
 }
+# the parts of a file that run programs (the rest of it is an ordinary edit): see ``_parts``
+PARTS = ("package.json", "pyproject.toml", "Pipfile", "pom.xml", "composer.json")
 VSCODE = {"tasks.json": "VS Code runs its tasks (runOn: folderOpen) when the folder opens",
           "settings.json": "VS Code runs the programs it names (interpreters, formatters, terminal profiles)",
           "launch.json": "VS Code runs it at F5"}
 
 
-def runs_later(path: str, old: bytes | None = None, new: bytes | None = None) -> str | None:
+CONFIG_BYTES = 256 * 1024  # a file this small or smaller is read for git settings that run programs (any name)
+
+
+def needs_content(path: str, size: int | None = None) -> bool:
+    """Whether ``runs_later`` judges ``path`` by what it holds (its old and new contents), not only by its name: the
+    files whose parts run, and (rt46) every small file, which git reads as settings when the person's configuration
+    includes it (``include.path = ../.gitconfig``, a team's shared settings in the work tree)."""
+    name = path.rsplit("/", 1)[-1]
+    return name in PARTS or name.endswith(".pth") or name in GIT_HOOKS or (size is not None and size <= CONFIG_BYTES)
+
+
+def runs_later(path: str, old: bytes | None = None, new: bytes | None = None, mode: int | None = None, *,
+               link: bool = False) -> str | None:
     """Why ``path`` (relative, as in a change set) runs on the host later; None for an ordinary file. ``old`` and
-    ``new``: the contents, for a file that runs code only in part (``package.json``: its scripts)."""
+    ``new``: the contents, for a file judged by what it holds (``needs_content``: ``package.json``'s scripts, a
+    ``.pth`` file's ``import`` lines, a git hook's name on a program); ``mode``: the new file's mode."""
     parts = path.split("/")
     name = parts[-1]
     folders = parts[:-1]
+    if link and needs_content(path):  # a `.pth`, a hook's name, package.json... as a link: what it points to is read
+        return ("a link named as a file that runs code later (a .pth, a git hook, a package's scripts): what it points "
+                "to is read and run")
+    added = _git_runs(new) - _git_runs(old)  # a setting added, or its program changed
+    if added:
+        return ("git settings that run programs (" + ", ".join(sorted({k for k, _ in added})[:4]) + "): git runs "
+                "them in any repository whose configuration includes this file")
+    if name.endswith(".pth") and _pth_runs(new):
+        return "Python runs its `import` lines at every start of an interpreter whose site-packages holds it"
+    if name in GIT_HOOKS and (_is_program(new) or (mode is not None and mode & 0o111)):
+        return ("a git hook's name on a program: git runs it at the matching command from any folder that "
+                "core.hooksPath names")
+    if ".idea" in folders and (name == "workspace.xml" or "runConfigurations" in folders):
+        return "JetBrains IDEs run the run configurations it holds"
+    if name.endswith(".run.xml"):
+        return "JetBrains IDEs run it (a run configuration)"
+    if "gradle" in folders and "wrapper" in folders:
+        return "`./gradlew` downloads and runs the Gradle its wrapper names"
+    if folders and folders[-1] == "init.d" and name.endswith((".gradle", ".gradle.kts")):
+        return "`gradle` runs its init scripts"
     for folder in folders:
         if folder in FOLDERS:
             return FOLDERS[folder]
@@ -81,7 +155,121 @@ def runs_later(path: str, old: bytes | None = None, new: bytes | None = None) ->
     if name == "pyproject.toml":
         if _build_system(new) != _build_system(old):
             return "`pip install .` runs the build backend its [build-system] names"
+        if _toml_tools(new) != _toml_tools(old):
+            return "its task runners' scripts (poe, pdm, hatch, taskipy) and pytest's options (`-p` loads a plugin) run"
+    if name == "composer.json" and _json_part(new, "scripts") != _json_part(old, "scripts"):
+        return "`composer install` and `composer run` run its scripts"
+    if name == "Pipfile" and _toml_part(new, "scripts") != _toml_part(old, "scripts"):
+        return "`pipenv run` runs its [scripts]"
+    if name == "pom.xml" and _pom_parts(new) != _pom_parts(old):
+        return "`mvn` runs the plugins and extensions it names (exec, antrun) from the repositories it names"
     return None
+
+
+# git's settings that name a program git runs (git-config(1)), by section and key; ``*`` any subsection
+_GIT_RUNS = {
+    ("core", "fsmonitor"), ("core", "hookspath"), ("core", "pager"), ("core", "editor"), ("core", "sshcommand"),
+    ("core", "askpass"), ("core", "gitproxy"), ("core", "worktree"), ("sequence", "editor"), ("gpg", "program"),
+    ("gpg.*", "program"), ("credential", "helper"), ("credential.*", "helper"), ("diff", "external"),
+    ("diff.*", "command"), ("diff.*", "textconv"), ("merge.*", "driver"), ("filter.*", "clean"), ("filter.*", "smudge"),
+    ("filter.*", "process"), ("include", "path"), ("includeif.*", "path"), ("pager", "*"), ("uploadpack", "packobjectshook"),
+    ("web", "browser"), ("browser.*", "cmd"), ("man.*", "cmd"), ("difftool.*", "cmd"), ("mergetool.*", "cmd"),
+    ("sendemail", "sendmailcmd"), ("sendemail", "smtpserver"), ("remote.*", "uploadpack"), ("remote.*", "receivepack"),
+    ("remote.*", "vcs"), ("protocol", "allow"), ("protocol.*", "allow"), ("url.*", "insteadof"), ("hook.*", "command"),
+    ("submodule.*", "update"), ("http", "sslkey"), ("http", "proxy"), ("instaweb", "httpd"),
+}
+
+
+def git_settings_that_run(data: bytes | None) -> set[str]:
+    """The settings of ``data``, read as git reads a configuration file, that make git run a program (an alias with
+    ``!``, ``core.fsmonitor``, a filter, a pager...). Empty for a file that is not one."""
+    return {key for key, _ in _git_runs(data)}
+
+
+def _git_runs(data: bytes | None) -> set[tuple[str, str]]:
+    if not data or b"[" not in data or b"\0" in data[:8192]:
+        return set()
+    found: set[tuple[str, str]] = set()
+    section = ""
+    import re
+
+    for raw in data.decode("utf-8", "replace").splitlines():
+        line = raw.strip()
+        head = re.match(r'^\[\s*([A-Za-z0-9.-]+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*\](.*)$', line)
+        if head:
+            section = head.group(1).lower() + (".*" if head.group(2) is not None or "." in head.group(1) else "")
+            if section.count(".") > 1 or (head.group(2) is None and "." in head.group(1)):
+                section = head.group(1).split(".", 1)[0].lower() + ".*"
+            line = head.group(3).strip()
+            if not line:
+                continue
+        key, eq, value = line.partition("=")
+        key = key.strip().lower()
+        if not section or not key or key[0] in "#;" or not re.fullmatch(r"[a-z][a-z0-9-]*", key):
+            continue
+        value = value.strip().strip('"') if eq else ""
+        base = section.split(".", 1)[0]
+        if base == "alias" and value.startswith("!"):
+            found.add((f"alias.{key}", value))
+        elif (section, key) in _GIT_RUNS or (section, "*") in _GIT_RUNS or (base + ".*", key) in _GIT_RUNS:
+            found.add((f"{section.replace('.*', '.X')}.{key}", value))
+    return found
+
+
+def _pth_runs(data: bytes | None) -> bool:
+    """Python's ``site`` executes a ``.pth`` line that starts with ``import`` (then a space or a tab); others are
+    paths. Unreadable text is taken as running."""
+    if data is None:
+        return False
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return any(line.startswith(("import ", "import\t")) for line in text.splitlines())
+
+
+def _is_program(data: bytes | None) -> bool:
+    return bool(data) and (data.startswith(b"#!") or data.startswith(b"\x7fELF"))
+
+
+def _json_part(data: bytes | None, key: str) -> object:
+    if data is None:
+        return None
+    try:
+        doc = json.loads(data)
+    except ValueError:
+        return ("unparsed", data)
+    return doc.get(key) if isinstance(doc, dict) else ("not an object", data)
+
+
+def _toml_part(data: bytes | None, *keys: str) -> object:
+    import tomllib
+
+    if data is None:
+        return None
+    try:
+        doc: object = tomllib.loads(data.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        return ("unparsed", data)
+    for key in keys:
+        doc = doc.get(key) if isinstance(doc, dict) else None
+    return doc
+
+
+def _toml_tools(data: bytes | None) -> object:
+    """The pyproject.toml tables that run commands: task runners' scripts, hatch's environments, pytest's options."""
+    return [_toml_part(data, "tool", *keys) for keys in (("poe",), ("pdm", "scripts"), ("hatch", "envs"),
+                                                           ("taskipy",), ("pytest",), ("setuptools", "cmdclass"))]
+
+
+def _pom_parts(data: bytes | None) -> object:
+    import re
+
+    if data is None:
+        return None
+    text = data.decode("utf-8", "replace")
+    return [re.findall(rf"<{tag}>.*?</{tag}>", text, re.S) for tag in ("plugins", "extensions", "repositories",
+                                                                         "pluginRepositories", "profiles")]
 
 
 def _build_system(data: bytes | None) -> object:

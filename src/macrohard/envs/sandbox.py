@@ -44,7 +44,7 @@ from macrohard.envs.limits import (
 )
 from macrohard.envs.netproxy import RELAY_PORT, HostProxy, relay_script
 from macrohard.envs.overlay import LayeredWorkspace
-from macrohard.envs.runs_later import runs_later
+from macrohard.envs.runs_later import needs_content, runs_later
 from macrohard.envs.salvage import WRITING_BACK
 from macrohard.envs.shell import DEFAULT_ARGV, ShellSession, _popen, _running_below, descendants, find_shell
 from macrohard.envs.workspace import WorkspaceEnvironment, _clean_env
@@ -206,7 +206,87 @@ def bwrap_argv(bwrap: str, workspace: str, network: str, *, proxy_socket: str | 
     return argv
 
 
-class SandboxEnvironment(WorkspaceEnvironment):
+class LayeredWriteBack:
+    """What a copy-on-write workspace does when its environment closes: record the change set, then write it into
+    the lower directory (``commit_on_close``), holding back the run's own configuration (``held_back``) and the
+    files that run code on the host later (``runs_later``). Shared by the shell's sandbox and (rt46) the desktop,
+    whose programs work on the same kind of layer: one write-back path, the same holds, the same prompt at a
+    terminal (``cli.run.ask_runnable``) and ``macrohard runs diff/apply ID`` elsewhere.
+
+    The environment has ``layers`` (a ``LayeredWorkspace``), ``lower``, ``state_dir``, ``commit_on_close``,
+    ``held_back``, ``info``, ``changes``, ``committed`` and ``close_progress``."""
+
+    layers: LayeredWorkspace
+    lower: str
+    state_dir: Path
+    commit_on_close: bool
+    held_back: tuple[str, ...]
+    info: dict[str, Any]
+    changes: list[Change] | None
+    committed: int | None
+    close_progress: Any
+
+    def _record_and_write_back(self) -> None:
+        if not self.layers.mode:
+            return
+        self.changes = self.layers.close(self.close_progress)
+        if self.commit_on_close:
+            # rel37: a process killed from here on left its run `succeeded`, its files partly written back, and
+            # recovery passed it by (its change set was recorded); this mark makes `recover` look at it
+            writing = self.state_dir / WRITING_BACK
+            try:
+                writing.touch()
+            except OSError:
+                pass
+            held = self._held_back(self.changes)
+            if held:
+                self.info["held_back"] = held
+            try:
+                self.committed = self.layers.commit([c for c in self.changes if c.path not in held])
+            except ApplyConflict as exc:  # the directory changed under the run: keep the changes, say so
+                self.info["commit_error"] = str(exc)
+            except OSError as exc:  # read-only, full, gone: the changes stay recorded
+                self.info["commit_error"] = f"{exc.strerror or exc}: {exc.filename or self.lower}"
+            writing.unlink(missing_ok=True)  # not in a finally: an interrupted write-back keeps its mark
+
+    def _change_counts(self, info: dict[str, Any]) -> dict[str, Any]:
+        if self.changes is not None:
+            info["changes"] = {s: sum(c.status == s for c in self.changes) for s in ("added", "modified", "deleted")}
+        if self.committed is not None:
+            info["committed_files"] = self.committed
+        return info
+
+    def _held_back(self, changes: list[Change]) -> list[str]:
+        """The changed paths (relative to the lower directory) that are one of ``held_back``."""
+        lower = os.path.realpath(self.lower)
+        held = set()
+        for path in self.held_back:
+            real = os.path.realpath(path)
+            if real.startswith(lower + os.sep):
+                held.add(os.path.relpath(real, lower))
+            absolute = os.path.abspath(path)
+            if absolute.startswith(os.path.abspath(self.lower) + os.sep):
+                held.add(os.path.relpath(absolute, os.path.abspath(self.lower)))
+        why = self.info.setdefault("held_back_why", {})
+        for change in changes:  # rt45: files that run code on the host later (a hook, a Makefile): the person's word
+            if change.status == "deleted" or os.path.normpath(change.path) in held:
+                continue
+            old = new = None
+            if needs_content(change.path, change.new.size if change.new is not None and change.new.type == "file"
+                             else None):  # judged by what it holds (package.json's scripts, a .pth's imports)
+                store, source = self.layers.changes, Path(self.lower)
+                old, new = store.content(change.old, source, change.path), store.content(change.new, source, change.path)
+            reason = runs_later(change.path, old, new, change.new.mode if change.new is not None else None,
+                                link=change.new is not None and change.new.type == "link")
+            if reason is not None:
+                why[change.path] = reason
+                held.add(os.path.normpath(change.path))
+        if not why:
+            self.info.pop("held_back_why", None)
+        return sorted(c.path for c in changes if os.path.normpath(c.path) in held)
+
+
+class SandboxEnvironment(WorkspaceEnvironment, LayeredWriteBack):
     """Bash and file tools on a copy-on-write workspace, every command inside bubblewrap.
 
     ``lower`` is the directory the run starts from. Its changes are recorded when the sandbox
@@ -337,11 +417,7 @@ class SandboxEnvironment(WorkspaceEnvironment):
         info = dict(self.info)
         if self.proxy is not None:
             info["proxy_requests"] = self.proxy.requests
-        if self.changes is not None:
-            info["changes"] = {s: sum(c.status == s for c in self.changes) for s in ("added", "modified", "deleted")}
-        if self.committed is not None:
-            info["committed_files"] = self.committed
-        return info
+        return self._change_counts(info)
 
     def _stop_processes(self) -> None:
         if self.session is not None:
@@ -397,58 +473,11 @@ class SandboxEnvironment(WorkspaceEnvironment):
             self.info["proxy_requests"] = self.proxy.requests
             self.proxy.close()
             self.proxy = None
-        if self.layers.mode:
-            self.changes = self.layers.close(self.close_progress)
-            if self.commit_on_close:
-                # rel37: a process killed from here on left its run `succeeded`, its files partly written back, and
-                # recovery passed it by (its change set was recorded); this mark makes `recover` look at it
-                writing = self.state_dir / WRITING_BACK
-                try:
-                    writing.touch()
-                except OSError:
-                    pass
-                held = self._held_back(self.changes)
-                if held:
-                    self.info["held_back"] = held
-                try:
-                    self.committed = self.layers.commit([c for c in self.changes if c.path not in held])
-                except ApplyConflict as exc:  # the directory changed under the run: keep the changes, say so
-                    self.info["commit_error"] = str(exc)
-                except OSError as exc:  # read-only, full, gone: the changes stay recorded
-                    self.info["commit_error"] = f"{exc.strerror or exc}: {exc.filename or self.lower}"
-                writing.unlink(missing_ok=True)  # not in a finally: an interrupted write-back keeps its mark
+        self._record_and_write_back()
         if self._owns_state:
             shutil.rmtree(self.state_dir, ignore_errors=True)
         if self._owns_lower:
             shutil.rmtree(self.lower, ignore_errors=True)
-
-
-    def _held_back(self, changes: list[Change]) -> list[str]:
-        """The changed paths (relative to the lower directory) that are one of ``held_back``."""
-        lower = os.path.realpath(self.lower)
-        held = set()
-        for path in self.held_back:
-            real = os.path.realpath(path)
-            if real.startswith(lower + os.sep):
-                held.add(os.path.relpath(real, lower))
-            absolute = os.path.abspath(path)
-            if absolute.startswith(os.path.abspath(self.lower) + os.sep):
-                held.add(os.path.relpath(absolute, os.path.abspath(self.lower)))
-        why = self.info.setdefault("held_back_why", {})
-        for change in changes:  # rt45: files that run code on the host later (a hook, a Makefile): the person's word
-            if change.status == "deleted" or os.path.normpath(change.path) in held:
-                continue
-            old = new = None
-            if change.path.rsplit("/", 1)[-1] in ("package.json", "pyproject.toml"):  # only parts run: compare them
-                store, source = self.layers.changes, Path(self.lower)
-                old, new = store.content(change.old, source, change.path), store.content(change.new, source, change.path)
-            reason = runs_later(change.path, old, new)
-            if reason is not None:
-                why[change.path] = reason
-                held.add(os.path.normpath(change.path))
-        if not why:
-            self.info.pop("held_back_why", None)
-        return sorted(c.path for c in changes if os.path.normpath(c.path) in held)
 
 
 class _SandboxShell(ShellSession):

@@ -80,9 +80,11 @@ class Program:
 class DesktopSandbox:
     """One bubblewrap holding a private X server and the programs shown on it."""
 
-    def __init__(self, workspace: str, *, size: tuple[int, int], network: str = "none", bwrap: str = "bwrap") -> None:
+    def __init__(self, workspace: str, *, size: tuple[int, int], network: str = "none", bwrap: str = "bwrap",
+                 bind: str | None = None) -> None:
         check_network(network)
         self.workspace = workspace
+        self.bind = bind  # the folder bound in, the workspace in it (rt46: a copy-on-write layer's shared view)
         self.size = size
         self.network = network
         self.bwrap = bwrap
@@ -122,7 +124,8 @@ class DesktopSandbox:
         # xterm and other programs started as root drop privileges (setgroups), which a user namespace
         # refuses: when we are root, the sandbox's user is an ordinary uid mapped to ours.
         user = ["--uid", "1000", "--gid", "1000"] if os.getuid() == 0 else []
-        argv = [*bwrap_argv(bwrap, self.workspace, self.network), *git_dirs_read_only(self.workspace), *user,
+        argv = [*bwrap_argv(bwrap, self.workspace, self.network, bind=self.bind),
+                *git_dirs_read_only(self.workspace), *user,
                 "--bind", sockets, X11_DIR,
                 "--ro-bind-try", "/var/cache/fontconfig", "/var/cache/fontconfig",
                 "bash", "-c", f"{limits}\n{SUPERVISOR}"]
@@ -197,6 +200,7 @@ class DesktopSandbox:
         """What the desktop's sandbox is (for ``run.meta``)."""
         return {"isolation": "bwrap", "network": self.network, "display": self.display, "workspace": self.workspace,
                 "home": HOME, "writable": [self.workspace], "pid_namespace": True,
+                "copy_on_write": self.bind is not None,
                 "network_namespace": self.network != "full"}
 
     @property

@@ -147,7 +147,7 @@ class MacrohardEnv(gymnasium.Env):  # type: ignore[misc]
         self._unfinished()
         env.reset()
         if self._files is not None:
-            _replace_tree(self._files / "ws", Path(env.workspace))
+            _replace_tree(self._files / "ws", Path(getattr(env, "host_workspace", env.workspace)))  # rt46: a layer
         session.new_episode(setup=True)
 
     def _unfinished(self) -> None:

@@ -82,11 +82,18 @@ async def capped_stdio(cfg: McpServer, state: dict[str, Any]) -> AsyncIterator[t
     assert cfg.command is not None
     env = server_env(cfg)
     command = cfg.command
+    groups = None
     if not cfg.host:  # rt45: in a bubblewrap sandbox unless the user's own config (or code) says host
-        from macrohard.mcp.placement import sandbox_command
+        from macrohard.mcp.placement import limited, sandbox_command
         command, env = sandbox_command(cfg, env, **state.get("placement", {}))
-    process = await anyio.open_process(command, stdin=-1, stdout=-1, stderr=-3,  # -3: DEVNULL
-                                       env=env, start_new_session=True)
+        command, groups = limited(command)  # rt46: the shell sandbox's memory, process and CPU limits
+    try:
+        process = await anyio.open_process(command, stdin=-1, stdout=-1, stderr=-3,  # -3: DEVNULL
+                                           env=env, start_new_session=True)
+    except BaseException:
+        if groups is not None:
+            groups.remove()
+        raise
     reader_w, reader = anyio.create_memory_object_stream[Any](0)
     writer, writer_r = anyio.create_memory_object_stream[Any](0)
 
@@ -132,6 +139,8 @@ async def capped_stdio(cfg: McpServer, state: dict[str, Any]) -> AsyncIterator[t
                 process.kill()
             with anyio.move_on_after(5, shield=True):
                 await process.aclose()  # waits, and closes the pipes' transports while the loop still runs
+            if groups is not None:  # what the server left (a child it forked off) is killed with its groups
+                groups.remove()
 
 
 class _CappedStream(httpx.AsyncByteStream):

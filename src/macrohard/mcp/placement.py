@@ -29,6 +29,8 @@ from macrohard.errors import ConfigError
 from macrohard.types import McpServer
 
 OWN_FILE = "mcp.yaml"
+LIMITS_SAID = ("the shell sandbox's: memory and processes by cgroup where writable, CPU seconds, file size and open "
+               "files by rlimit")
 
 
 class OwnHostServer(BaseModel):
@@ -44,6 +46,9 @@ class OwnConfig(BaseModel):
     host: list[OwnHostServer] = Field(default_factory=list, description=(
         "stdio servers you trust to run on this machine, outside the sandbox: a task's server with the same name "
         "and the same command runs on the host."))
+    network: list[OwnHostServer] = Field(default_factory=list, description=(
+        "sandboxed stdio servers you let have the network when a task's entry asks `network: full` (name and "
+        "command); else only `macrohard run --mcp-network NAME` gives it."))
 
 
 def own_config(home: Path | None = None) -> OwnConfig:
@@ -58,14 +63,31 @@ def own_config(home: Path | None = None) -> OwnConfig:
                       hint="it may hold `host:`, a list of {name, command}")
 
 
-def place(servers: list[McpServer], home: Path | None = None) -> list[McpServer]:
+def place(servers: list[McpServer], home: Path | None = None, network: Any = ()) -> list[McpServer]:
     """The servers as they will run: a stdio server the user's own config lists (same name, same command) is
-    marked ``host``; every other stdio server runs sandboxed."""
+    marked ``host``; every other stdio server runs sandboxed.
+
+    rt46: a sandboxed server's ``network: full`` is the person's to give, not a task file's: ``network`` (the names
+    ``macrohard run --mcp-network NAME`` gave) or ``network:`` in their own ``mcp.yaml`` (name and command). A
+    downloaded task file's server with the network read the person's workspace and sent it to a listener, and no
+    review sees what a server sends. Without that word the run is refused before it starts (``ConfigError``)."""
     if not any(s.command and not s.host for s in servers):
         return list(servers)
-    own = {(entry.name, tuple(entry.command)) for entry in own_config(home).host}
-    return [s.model_copy(update={"host": True}) if s.command and not s.host and (s.name, tuple(s.command)) in own
-            else s for s in servers]
+    config = own_config(home)
+    own = {(entry.name, tuple(entry.command)) for entry in config.host}
+    placed = [s.model_copy(update={"host": True}) if s.command and not s.host and (s.name, tuple(s.command)) in own
+              else s for s in servers]
+    allowed = {(entry.name, tuple(entry.command)) for entry in config.network}
+    for s in placed:
+        if s.command and not s.host and s.network == "full" and s.name not in set(network or ()) and \
+                (s.name, tuple(s.command)) not in allowed:
+            raise ConfigError(
+                f"the task asks the network for its MCP server {s.name!r} (`network: full`), and a task file's word "
+                "is not enough: the server is a program of the task's, and what it sends (your workspace, what it "
+                "is given) no review sees. If you mean it, run with `--mcp-network "
+                f"{s.name}`, or list it (name and command) under `network:` in your own $MACROHARD_HOME/{OWN_FILE}; "
+                "else drop `network: full` from the entry")
+    return placed
 
 
 def describe(servers: list[McpServer], home: Path | None = None) -> list[dict[str, Any]]:
@@ -141,6 +163,22 @@ def _hidden_masks(folder: str, limit: int = 5000) -> list[str] | None:
                   for arg in ("--ro-bind", _empty_file(), os.path.join(top, name))]
         dirs[:] = [d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__")]
     return masks
+
+
+def limited(command: list[str]) -> tuple[list[str], Any]:
+    """``command`` started under the shell sandbox's limits (rt46: a sandboxed server had none, so a fork bomb or a
+    memory hog in it took the machine): a fresh ``CgroupSet`` (memory, pids) that a host-side bash joins before it
+    execs bubblewrap (so every process of the server is born inside), and the same rlimits set by ``ulimit``. The
+    caller removes the groups (``CgroupSet.remove``: kills what is left) when the server ends."""
+    from macrohard.envs.limits import CgroupSet, default_limits, rlimit_pairs, ulimit_line
+
+    limits = default_limits()
+    groups = CgroupSet(limits)
+    groups.create()
+    line = ulimit_line(rlimit_pairs(limits, memory_by_cgroup="memory" in groups.applied))
+    join = "".join(f'echo $$ > "{d}/cgroup.procs" || exit 97\n' for d in groups.dirs)
+    # `env -u`: bash's own SHLVL and `_` stay out of the server's environment (rt44: only what its entry passes)
+    return ["/bin/bash", "-c", f'{join}{line}\nexec /usr/bin/env -u SHLVL -u _ "$@"', "macrohard-mcp", *command], groups
 
 
 def sandbox_command(cfg: McpServer, env: dict[str, str], *, workspace: str, bind: str | None = None,
