@@ -58,6 +58,14 @@ def test_a_background_job_that_keeps_printing_does_not_make_its_finished_step_ti
     assert took < 35, took  # before: 40 s and more (the step's whole limit)
 
 
+def _serve(handler: type[BaseHTTPRequestHandler]) -> tuple[ThreadingHTTPServer, str]:
+    """``handler`` served on loopback in a daemon thread: the server and its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
 def _trickling_503() -> tuple[ThreadingHTTPServer, str]:
     """A model server that answers HTTP 503 (asking to retry at once) with an error text that trickles, a byte every
     half second, without end (a proxy in front of a model that is loading, a misconfigured gateway)."""
@@ -82,10 +90,8 @@ def _trickling_503() -> tuple[ThreadingHTTPServer, str]:
             except OSError:
                 return
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/v1"
+    server, site = _serve(Handler)
+    return server, f"{site}/v1"
 
 
 def test_chat_against_a_server_whose_error_text_never_ends_is_told_and_keeps_the_conversation(tmp_path: Path) -> None:
@@ -138,10 +144,7 @@ def test_a_page_that_keeps_the_browser_busy_is_not_reopened_into_a_crash(tmp_pat
             self.end_headers()
             self.wfile.write(body)
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    site = f"http://127.0.0.1:{server.server_address[1]}"
+    server, site = _serve(Handler)
     env = BrowserEnvironment(str(tmp_path), timeout=2.0)
     env.start()
     guard, ctx = Guard(), GuardContext(workspace=str(tmp_path), environment="browser", network="loopback")
@@ -268,10 +271,8 @@ def test_a_server_asking_to_be_called_again_in_an_hour_is_said_at_once(tmp_path:
             self.end_headers()
             self.wfile.write(b"rate limit exceeded")
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/v1"
+    server, site = _serve(Handler)
+    url = f"{site}/v1"
     try:
         began = time.monotonic()
         done = mh("run", "list the files", "--model", f"{url}#m", "--model-timeout", "100", "-w", str(tmp_path / "ws"))
