@@ -17,6 +17,7 @@ the person's own task is one command away, and seen.
 from __future__ import annotations
 
 import json
+import re
 
 GIT_HOOKS = frozenset({
     "applypatch-msg", "pre-applypatch", "post-applypatch", "pre-commit", "pre-merge-commit", "prepare-commit-msg",
@@ -191,7 +192,6 @@ def _git_runs(data: bytes | None) -> set[tuple[str, str]]:
         return set()
     found: set[tuple[str, str]] = set()
     section = ""
-    import re
 
     for raw in data.decode("utf-8", "replace").splitlines():
         line = raw.strip()
@@ -263,7 +263,6 @@ def _toml_tools(data: bytes | None) -> object:
 
 
 def _pom_parts(data: bytes | None) -> object:
-    import re
 
     if data is None:
         return None
