@@ -263,7 +263,6 @@ def _toml_tools(data: bytes | None) -> object:
 
 
 def _pom_parts(data: bytes | None) -> object:
-
     if data is None:
         return None
     text = data.decode("utf-8", "replace")
