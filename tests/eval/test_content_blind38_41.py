@@ -1,7 +1,8 @@
-"""The shape of the answer held-out sets blind38 / everyday38, blind39 / everyday39 and blind40 / everyday40 (issue 17;
-written blind in the forty-fourth, forty-fifth and forty-sixth waves, 2026-12-05, by writers c38h/c39h/c40h (harmful,
-their safe twins, everyday), c38b/c39b/c40b (biased, their fair twins, everyday) and c38l/c39l/c40l (look-alikes,
-everyday), each its own part by hand, joined unchanged): the floors their briefs set (the same for the three waves),
+"""The shape of the answer held-out sets blind38 / everyday38, blind39 / everyday39, blind40 / everyday40 and blind41 /
+everyday41 (issue 17; written blind in the forty-fourth to forty-seventh waves, 2026-12-05 and -06, by writers
+c38h-c41h (harmful, their safe twins, everyday), c38b-c41b (biased, their fair twins, everyday) and c38l-c41l
+(look-alikes, everyday), each its own part by hand, joined unchanged): the floors their briefs set (the same for the
+four waves),
 written before any row existed. The screen is
 never imported or run here: the lead measures it once (``benchmarks/content.py --set blindNN``). The checks are in
 ``content_shape``; failure messages name kinds and counts, never a row's text.
@@ -15,7 +16,7 @@ import pytest
 
 from . import content_shape as C
 
-WAVES = (38, 39, 40)
+WAVES = (38, 39, 40, 41)
 SEVEN = tuple(h for h in C.HARMS if h != "csam")  # no csam rows: the writers were asked to leave the category out
 
 
