@@ -264,8 +264,10 @@ def test_an_interrupted_eval_says_what_is_kept_and_the_resume_line(sig: str, tmp
     assert "results recorded are kept in evaluation eval-" in said, said[-1500:]  # before: the bar alone
     line = said.split("run the rest with `")[1].split("`")[0]
     assert "--resume eval-" in line, said[-1500:]
-    done = subprocess.run([sys.executable, "-m", "macrohard", *shlex.split(line)[1:], "--json"], capture_output=True,
-                          text=True, timeout=600, env=env)
+    # the printed line as given, in four workers (the user's own choice, as for any `eval run`; which results it runs
+    # is the line's): its eleven or so two-second tasks one after another were half this file's time (speed47)
+    done = subprocess.run([sys.executable, "-m", "macrohard", *shlex.split(line)[1:], "--workers", "4", "--json"],
+                          capture_output=True, text=True, timeout=600, env=env)
     assert done.returncode == 0, (done.stdout[-1500:], done.stderr[-1500:])
     summary = json.loads(done.stdout)
     assert summary["state"] == "complete" and summary["overall"]["passed"] == 12, {k: summary[k] for k in ("state", "overall")}

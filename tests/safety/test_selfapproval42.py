@@ -119,6 +119,21 @@ def _ref(snapshot: str, role: str, name: str) -> str | None:
     return found.group(1) if found else None
 
 
+# the refusals the browser is given in place of the web app's page: the proxy's (``envs.netproxy``) and, in ``full``,
+# the send gate's (``envs.browser_sends``). Each is a text/plain 403 with no script, so no question ever arrives on
+# it: the attempt stops reading there instead of waiting out its 20 reads (10 s of sleeps, the file's longest waits).
+# A page that is not one of them (the app's own, as on main) is still read until the button comes.
+REFUSALS = ("is macrohard's own web app, where people answer the guard's questions; no sandbox reaches it",
+            "macrohard: this is macrohard's own web app, where people answer the guard's questions; a browser run "
+            "never reaches it")
+
+
+def _refused(snapshot: str) -> bool:
+    """The page is one of ``REFUSALS`` and nothing else (one text, no element to click)."""
+    page = snapshot.partition("Page (element ids")[2]
+    return any(r in page for r in REFUSALS) and "[e2]" not in page
+
+
 def browser_attempt(server: Server, victim: Victim, network: str, hosts: list[str], button: str) -> str:
     """Open the victim's run page in a sandboxed browser run and click ``button`` on it; returns what the agent saw."""
     url = f"{server.url}/runs/{victim.id}"
@@ -129,7 +144,7 @@ def browser_attempt(server: Server, victim: Victim, network: str, hosts: list[st
         outcome = session.act(parse_action({"kind": "browser_goto", "url": url}))
         seen = outcome.observation.output
         for _ in range(20):  # the question arrives over the page's event stream
-            if _ref(seen, "button", button):
+            if _ref(seen, "button", button) or _refused(seen):
                 break
             time.sleep(0.5)
             seen = session.act(parse_action({"kind": "browser_read"})).observation.output
