@@ -83,6 +83,10 @@ def run(
     updates: dict[str, Any] = {}
     if model:
         updates["model"] = model
+    elif spec is not None:  # rt47: the task file's own model may not be a server that gets the person's key
+        from macrohard.models import check_task_file_model
+
+        check_task_file_model(spec.model, f"the task file {task_file}")
     if workspace:
         updates["workspace"] = str(workspace)
     if source:

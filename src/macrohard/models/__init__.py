@@ -17,7 +17,7 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from macrohard.errors import ConfigError
+from macrohard.errors import ConfigError, UserError
 from macrohard.registry import Registry
 
 DEFAULT_MODEL = "local"  # chat and voice: SmolLM2-135M
@@ -125,6 +125,32 @@ def default_spec(role: str = "agent") -> str:
         _log.warning("agent work runs on %s (SmolLM2-135M, far weaker) because the default agent model %s is "
                      "not installed: %s; or rerun `bash install.sh`", DEFAULT_MODEL, DEFAULT_AGENT_MODEL, problem)
     return DEFAULT_MODEL
+
+
+# Model kinds whose spec names neither a place nor a file: the local models and the presets, whose server and key are
+# the person's own environment (``XAI_BASE_URL``, ``OPENAI_API_KEY``...). Any other spec (``http://HOST/v1``, built
+# with ``MACROHARD_API_KEY``; ``scripted:FILE``; a kind a third party registers) is the person's own choice: a task
+# file's word is not enough (rt47), nor a web app member's (rt46b, ``server.app.check_model_choice``).
+HARMLESS_MODEL_KINDS = ("local", "xai", "openai", "ollama")
+
+
+def names_a_place(spec: str, role: str = "agent") -> bool:
+    """Whether ``spec`` names a model server's address or a file (or a kind that may), not the default."""
+    if spec == default_spec(role):
+        return False
+    return "://" in spec or spec.partition(":")[0] not in HARMLESS_MODEL_KINDS
+
+
+def check_task_file_model(spec: str | None, where: str) -> None:
+    """A task file (someone else's, in a folder the person runs macrohard in) may name a model of the harmless kinds
+    only. rt47: `model: http://HOST/v1` in a task file was built with the person's ``MACROHARD_API_KEY``, sent to
+    HOST in ``Authorization``, with every prompt (the task and all the agent read of the person's files)."""
+    if spec and names_a_place(spec):
+        kind = "a model server's URL" if "://" in spec else f"the model kind {spec.partition(':')[0]!r}"
+        raise UserError(f"{where} names {kind} ({spec!r}) as its model: that server would be sent your model key "
+                        "and everything the agent reads. A task file may name only "
+                        f"{', '.join(HARMLESS_MODEL_KINDS)}[:NAME]; if you mean that server, say it yourself with "
+                        "--model (or $MACROHARD_MODEL)")
 
 
 def get_model(spec: str | None = None, *, role: str = "agent") -> Any:
