@@ -219,9 +219,10 @@ def test_a_task_file_in_a_folder_cannot_send_the_persons_model_key_to_its_own_se
     """The person keeps `MACROHARD_API_KEY` for their own model server and runs `macrohard run -f task.yaml` in a
     repository someone else wrote. The task file says `model: http://THEIR-HOST/v1#x`. On main the run built that
     model with the person's key and sent it to THEIR-HOST in `Authorization: Bearer` (with the task and all the agent
-    would read of the person's files). Now refused before any request, in words that say how the person names a
-    server. The twins: the person's own `--model URL` still reaches that server with the key (their choice), and a
-    task file's `model: local:...` or `openai:...` (the person's own provider settings) is not refused by this rule."""
+    would read of the person's files). Now a task file's server gets no key, and one off this machine's loopback is
+    refused before any request, in words that say how the person names a server. The twins: the person's own
+    `--model URL` still reaches that server with the key (their choice); a task file's `local`, `scripted:` or
+    preset model is kept."""
     monkeypatch.setenv("MACROHARD_API_KEY", "person-secret-rt47")
     catcher = _Catcher()
     try:
@@ -229,21 +230,26 @@ def test_a_task_file_in_a_folder_cannot_send_the_persons_model_key_to_its_own_se
         folder.mkdir()
         task = _task(folder / "task.yaml", text="say hi", model=f"{catcher.url}#x", budget={"max_seconds": 20})
         done = _mh("run", "-f", "task.yaml", "--json", home=_home, cwd=folder)
+        assert catcher.seen, _flat(done)[-1500:]  # the task file's loopback server was asked
         assert not any("person-secret-rt47" in h for h in catcher.seen), catcher.seen
-        assert done.returncode != 0 and "--model" in _flat(done), _flat(done)[-1500:]
-        assert not catcher.seen
-        # the twin: the person's own word
+        # off the loopback: refused before any request
+        far = _task(folder / "far.yaml", text="say hi", model="http://192.0.2.10:8080/v1#x")
+        refused = _mh("run", "-f", str(far), "--json", home=_home, cwd=folder)
+        assert refused.returncode != 0 and "--model" in _flat(refused), _flat(refused)[-1500:]
+        # the twin: the person's own word sends their key where they say
+        catcher.seen.clear()
         mine = _mh("run", "-f", str(task), "--model", f"{catcher.url}#x", "--json", home=_home, cwd=folder)
         assert any("person-secret-rt47" in h for h in catcher.seen), _flat(mine)[-1500:]
     finally:
         catcher.close()
-    from macrohard.models import check_task_file_model
+    from macrohard.models import task_file_model
 
-    for spec in ("local", "local:qwen-1.5b", "openai:gpt-4.1-mini", "xai", "ollama:llama3.2", None):
-        check_task_file_model(spec, "t")
-    for spec in ("http://10.0.0.1/v1", "scripted:/tmp/x.json", "openai:http://h/v1"):
+    for spec in ("local", "local:qwen-1.5b", "openai:gpt-4.1-mini", "xai", "ollama:llama3.2", "scripted:s.json", None):
+        assert task_file_model(spec, "t") is False
+    assert task_file_model("http://127.0.0.1:8080/v1#m", "t") is True  # kept, without the key
+    for spec in ("http://10.0.0.1/v1", "https://models.example/v1#m", "http://127.0.0.1.evil.example/v1"):
         with pytest.raises(Exception, match="--model"):
-            check_task_file_model(spec, "t")
+            task_file_model(spec, "t")
 
 
 THROUGH_ON_MAIN["folder_files_loosen_the_policy"] = False

@@ -127,33 +127,34 @@ def default_spec(role: str = "agent") -> str:
     return DEFAULT_MODEL
 
 
-# Model kinds whose spec names neither a place nor a file: the local models and the presets, whose server and key are
-# the person's own environment (``XAI_BASE_URL``, ``OPENAI_API_KEY``...). Any other spec (``http://HOST/v1``, built
-# with ``MACROHARD_API_KEY``; ``scripted:FILE``; a kind a third party registers) is the person's own choice: a task
-# file's word is not enough (rt47), nor a web app member's (rt46b, ``server.app.check_model_choice``).
-HARMLESS_MODEL_KINDS = ("local", "xai", "openai", "ollama")
-
-
-def names_a_place(spec: str, role: str = "agent") -> bool:
-    """Whether ``spec`` names a model server's address or a file (or a kind that may), not the default."""
-    if spec == default_spec(role):
+def task_file_model(spec: str | None, where: str) -> bool:
+    """What a task file's own ``model:`` may be (someone else's file, in a folder the person runs macrohard in):
+    returns whether it must be built WITHOUT the person's key. rt47: `model: http://HOST/v1` in a task file was built
+    with the person's ``MACROHARD_API_KEY`` and sent it to HOST in ``Authorization``, with every prompt (the task and
+    all the agent read of the person's files). Now a model server's URL from a task file gets no key, and one that is
+    not on this machine's loopback is refused (it would be sent all the agent reads); the person's own word
+    (``--model``, ``$MACROHARD_MODEL``) is what names a server. Local models, ``scripted`` and the presets (whose
+    server and key are the person's own environment) are kept."""
+    if not spec or "://" not in spec or spec == os.environ.get("MACROHARD_MODEL"):
         return False
-    return "://" in spec or spec.partition(":")[0] not in HARMLESS_MODEL_KINDS
+    from urllib.parse import urlsplit
+
+    from macrohard.envs.netproxy import is_loopback
+
+    address = spec.partition("#")[0]
+    try:
+        host = urlsplit(address if spec.startswith(("http://", "https://")) else spec.partition(":")[2]).hostname
+    except ValueError:
+        host = None
+    if not host or not is_loopback(host):
+        raise UserError(f"{where} names a model server ({address!r}) as its model: that server would be sent "
+                        "everything the agent reads. If you mean that server, say it yourself with --model (or "
+                        "$MACROHARD_MODEL); a task file may name a local model, a preset (xai, openai, ollama) or a "
+                        "server on this machine's loopback (which gets no key)")
+    return True
 
 
-def check_task_file_model(spec: str | None, where: str) -> None:
-    """A task file (someone else's, in a folder the person runs macrohard in) may name a model of the harmless kinds
-    only. rt47: `model: http://HOST/v1` in a task file was built with the person's ``MACROHARD_API_KEY``, sent to
-    HOST in ``Authorization``, with every prompt (the task and all the agent read of the person's files)."""
-    if spec and names_a_place(spec):
-        kind = "a model server's URL" if "://" in spec else f"the model kind {spec.partition(':')[0]!r}"
-        raise UserError(f"{where} names {kind} ({spec!r}) as its model: that server would be sent your model key "
-                        "and everything the agent reads. A task file may name only "
-                        f"{', '.join(HARMLESS_MODEL_KINDS)}[:NAME]; if you mean that server, say it yourself with "
-                        "--model (or $MACROHARD_MODEL)")
-
-
-def get_model(spec: str | None = None, *, role: str = "agent") -> Any:
+def get_model(spec: str | None = None, *, role: str = "agent", keyless: bool = False) -> Any:
     """Build a model from a spec string (see module doc). ``None``: ``default_spec(role)``, i.e.
     $MACROHARD_MODEL, else Qwen 1.5B for agent work (SmolLM2 without it), SmolLM2 for chat."""
     spec = spec or default_spec(role)
@@ -161,7 +162,8 @@ def get_model(spec: str | None = None, *, role: str = "agent") -> Any:
         from macrohard.models.openai_compat import OpenAICompatModel
 
         base, _, model = spec.partition("#")
-        return OpenAICompatModel(base, model or "default", api_key=os.environ.get("MACROHARD_API_KEY"),
+        key = None if keyless else os.environ.get("MACROHARD_API_KEY")  # rt47: a task file's server gets none
+        return OpenAICompatModel(base, model or "default", api_key=key,
                                  name=spec)
     name, _, rest = spec.partition(":")
     factory = REGISTRY.lookup(name, hint=", or an OpenAI-compatible URL such as http://127.0.0.1:8080/v1 "
