@@ -287,3 +287,57 @@ def test_a_folders_own_policy_mcp_env_and_division_files_are_not_read(tmp_path, 
     div = _mh("run", "x", "--division", "loose", "--model", model, "--json", home=_home, cwd=folder)
     assert div.returncode != 0 and "loose" in _flat(div), _flat(div)[-600:]
     assert not (folder / "MARK").exists()
+
+
+# -- 3. the policy's lists of action names --------------------------------------------------------------------------
+
+THROUGH_ON_MAIN["policy_lists_name_actions_that_do_not_exist"] = True
+
+
+def test_the_policys_lists_name_only_actions_that_exist(tmp_path, _home):
+    """On main `flow.send_kinds` was `[pay, send_email, send_message, browser_submit]` and `untrusted_kinds` `[read_email,
+    read_messages, mcp_call, tool_call]`: five of the eight names are no action's (rt46b found `payment` the same
+    way). And a person's deny rule `kinds: [shell]` (for `bash`), or `send_kinds: [curl]`, loaded without a word
+    and never matched. Now the shipped lists name real actions only, `macrohard policy check` refuses a name no
+    action has (listing the kinds there are), the old default's names still load (a warning: they match nothing),
+    and the MCP form `mcp:SERVER/TOOL` works in the flow lists as in a rule's `kinds`."""
+    from macrohard.safety.flow import _named
+    from macrohard.safety.policy import DEFAULT_POLICY_PATH, Policy, action_kinds, load_policy, unknown_kinds
+    from macrohard.types import McpCallAction
+
+    shipped = load_policy(DEFAULT_POLICY_PATH)
+    for names in (shipped.flow.send_kinds, shipped.flow.untrusted_kinds, Policy().flow.send_kinds,
+                  Policy().flow.untrusted_kinds, *(r.kinds for r in shipped.rules)):
+        for name in names:
+            assert name in action_kinds() or name.startswith("mcp:"), name
+    assert unknown_kinds(shipped) == ([], [])
+    text = DEFAULT_POLICY_PATH.read_text()
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text.replace("rules:\n", "rules:\n  - {id: no-shell, kinds: [shell], decision: deny, reason: 'not here'}\n", 1))
+    done = _mh("policy", "check", str(bad), home=_home)
+    assert done.returncode != 0 and "shell" in _flat(done) and "bash" in _flat(done), _flat(done)[-800:]
+    typo = tmp_path / "typo.yaml"
+    typo.write_text(text.replace("send_kinds: [pay]", "send_kinds: [pay, curl]"))
+    done = _mh("policy", "check", str(typo), home=_home)
+    assert done.returncode != 0 and "flow.send_kinds: curl" in _flat(done), _flat(done)[-800:]
+    # the twins: a policy copied from the old default still loads; globs and the MCP form are names
+    old = tmp_path / "old.yaml"
+    old.write_text(text.replace("send_kinds: [pay]", "send_kinds: [pay, send_email, send_message, browser_submit]")
+                   .replace("untrusted_kinds: [mcp_call]", "untrusted_kinds: [read_email, read_messages, mcp_call, "
+                            "tool_call]"))
+    done = _mh("policy", "check", str(old), home=_home)
+    assert done.returncode == 0, _flat(done)[-800:]
+    ok = tmp_path / "ok.yaml"
+    ok.write_text(text.replace("send_kinds: [pay]", 'send_kinds: [pay, "mcp:hub/send_*", "desktop_*"]'))
+    assert _mh("policy", "check", str(ok), home=_home).returncode == 0
+    policy = load_policy(ok)
+    mail = McpCallAction(server="hub", tool="send_email", arguments={})
+    assert _named(policy.flow.send_kinds, mail, "mcp_call")
+    assert not _named(policy.flow.send_kinds, McpCallAction(server="hub", tool="read", arguments={}), "mcp_call")
+    # a division's overlay is read the same way
+    from macrohard.divisions.catalog import load_file
+
+    div = tmp_path / "d.yaml"
+    div.write_text("name: d\nsystem_prompt: x\npolicy:\n  rules:\n    - {id: r, kinds: [send_email], decision: deny, reason: 'not here'}\n")
+    with pytest.raises(Exception, match="send_email"):
+        load_file(div)
