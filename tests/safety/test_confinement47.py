@@ -301,15 +301,21 @@ def test_the_policys_lists_name_only_actions_that_exist(tmp_path, _home):
     and never matched. Now the shipped lists name real actions only, `macrohard policy check` refuses a name no
     action has (listing the kinds there are), the old default's names still load (a warning: they match nothing),
     and the MCP form `mcp:SERVER/TOOL` works in the flow lists as in a rule's `kinds`."""
-    from macrohard.safety.flow import _named
-    from macrohard.safety.policy import DEFAULT_POLICY_PATH, Policy, action_kinds, load_policy, unknown_kinds
-    from macrohard.types import McpCallAction
+    import typing
 
+    from macrohard.safety.policy import DEFAULT_POLICY_PATH, Policy, load_policy
+    from macrohard.types import Action, McpCallAction
+
+    kinds = {t.model_fields["kind"].default for t in typing.get_args(typing.get_args(Action)[0])}
     shipped = load_policy(DEFAULT_POLICY_PATH)
     for names in (shipped.flow.send_kinds, shipped.flow.untrusted_kinds, Policy().flow.send_kinds,
                   Policy().flow.untrusted_kinds, *(r.kinds for r in shipped.rules)):
         for name in names:
-            assert name in action_kinds() or name.startswith("mcp:"), name
+            assert name in kinds or name.startswith("mcp:"), name
+    from macrohard.safety.flow import _named
+    from macrohard.safety.policy import action_kinds, unknown_kinds
+
+    assert action_kinds() == kinds
     assert unknown_kinds(shipped) == ([], [])
     text = DEFAULT_POLICY_PATH.read_text()
     bad = tmp_path / "bad.yaml"
