@@ -28,8 +28,8 @@ from urllib.parse import unquote, urlsplit
 from macrohard.envs.admit import admit
 from macrohard.envs.browser_sandbox import CHROMIUM_BINARY, ChromiumSandbox
 from macrohard.envs.browser_sends import SendGate, address
-from macrohard.envs.sandbox import LayeredWriteBack
 from macrohard.envs.browser_view import SNAPSHOT_LIMIT, PageView, _first_line, element_id  # noqa: F401  (element_id, SNAPSHOT_LIMIT: public here)
+from macrohard.envs.sandbox import LayeredWriteBack
 from macrohard.errors import MissingDependency
 from macrohard.safety.approval import Approved
 from macrohard.safety.context import GuardFacts
