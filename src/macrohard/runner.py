@@ -221,7 +221,7 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
     run.meta["isolation"] = isolation
     env_options = dict(env_options or {})
     # rt46: the desktop's programs work on the shell's copy-on-write layer too, their changes written back the same way
-    sandboxed = isolation == "bwrap" and task.environment in ("shell", "desktop")
+    sandboxed = isolation == "bwrap" and task.environment in ("shell", "desktop", "browser")
     if sandboxed:
         env_options.setdefault("state_dir", str(default_home() / "sandboxes" / run.id))
         _refuse_own_data_inside(workspace, task.source, Path(env_options["state_dir"]))

@@ -47,7 +47,7 @@ class GuardedSession:
         self.run = Run(task=task, model=interface, meta={"interface": interface})
         options = dict(env_options or {})
         workspace = prepare_workspace(task, self.run.id)
-        if task.environment in ("shell", "desktop"):  # rt46: the desktop works on a copy-on-write layer too
+        if task.environment in ("shell", "desktop", "browser"):  # rt46: the desktop works on a copy-on-write layer too
             options.setdefault("state_dir", str(default_home() / "sandboxes" / self.run.id))
         self.env = make_environment(task, workspace, isolation="bwrap", **options)
         self.ctx: GuardContext | None = None

@@ -83,6 +83,11 @@ def run(
     updates: dict[str, Any] = {}
     if model:
         updates["model"] = model
+    keyless = False
+    if not model and spec is not None:  # rt47: the task file's own model: no server that gets the person's key
+        from macrohard.models import task_file_model
+
+        keyless = task_file_model(spec.model, f"the task file {task_file}")
     if workspace:
         updates["workspace"] = str(workspace)
     if source:
@@ -123,7 +128,7 @@ def run(
         from macrohard.money.wallet import open_wallet
 
         extra_envs.append(open_wallet(store, wallet, guard.policy))
-    llm = get_model(spec.model)
+    llm = get_model(spec.model, keyless=keyless and spec.model == base.get("model"))
     limit = spec.budget.max_model_seconds
     if limit is not None and isinstance(getattr(llm, "timeout", None), float) and llm.timeout > limit:
         # an HTTP model retries 5xx within its own timeout: held to the run's deadline, it says what the server

@@ -30,6 +30,9 @@ def load_file(path: Path, *, packaged: bool = False) -> Division:
     ids = [r.id for r in division.policy.rules]
     if dup := sorted({i for i in ids if ids.count(i) > 1}):
         raise ConfigError(f"{path}: policy.rules: rule ids must be unique; repeated: {', '.join(dup)}")
+    from macrohard.safety.policy import check_kinds
+
+    check_kinds(division.policy, str(path), "policy.")  # rt47: a rule of an action no environment has is refused
     division.source = str(path)
     return division
 

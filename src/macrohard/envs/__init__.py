@@ -46,8 +46,13 @@ def _browser(task: Any, workspace: str, *, isolation: str = "bwrap", **options: 
     refuse_source_in_place(task, "browser")
     # Chromium always runs inside bubblewrap with its own network namespace (browser_sandbox.py);
     # local sites the task declares in allow_hosts (127.0.0.1:PORT) are reachable in every mode.
+    # rt47: on a copy-on-write layer over the workspace, as the desktop's (its setup, check and MCP servers too), its
+    # changes written back when the run ends with the shell's holds
+    import tempfile
+
     from macrohard.envs.browser import BrowserEnvironment
 
+    options.setdefault("state_dir", tempfile.mkdtemp(prefix="macrohard-browser-state-"))
     return BrowserEnvironment(workspace, **{"network": task.network, "allowed_hosts": tuple(task.allow_hosts),
                                             **options})
 

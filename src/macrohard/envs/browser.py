@@ -29,6 +29,7 @@ from macrohard.envs.admit import admit
 from macrohard.envs.browser_sandbox import CHROMIUM_BINARY, ChromiumSandbox
 from macrohard.envs.browser_sends import SendGate, address
 from macrohard.envs.browser_view import SNAPSHOT_LIMIT, PageView, _first_line, element_id  # noqa: F401  (element_id, SNAPSHOT_LIMIT: public here)
+from macrohard.envs.sandbox import LayeredWriteBack
 from macrohard.errors import MissingDependency
 from macrohard.safety.approval import Approved
 from macrohard.safety.context import GuardFacts
@@ -130,8 +131,16 @@ def _crash_outcome(reason: str, restarts: int) -> str:
             "(`dmesg | grep -i -e oom -e killed`) and free some memory, or open the page in your own browser to see "
             "whether the page itself crashes it")
 
-class BrowserEnvironment(PageView):
-    """One headless Chromium tab driven through Playwright's sync API (use it from one thread)."""
+class BrowserEnvironment(PageView, LayeredWriteBack):
+    """One headless Chromium tab driven through Playwright's sync API (use it from one thread).
+
+    With ``state_dir`` (every task's browser: ``envs.make_environment`` gives one) Chromium, the task's setup and
+    check, and the task's MCP servers work on a copy-on-write layer over ``workspace`` (``workspace`` becomes the
+    layer's view once started), and the changes come back when it closes through the shell's write-back
+    (``LayeredWriteBack``), with its holds. rt47: before, the browser's workspace was the person's folder in place, so
+    a browser task file's setup wrote an ``.envrc``, a ``Makefile`` or ``core.fsmonitor`` into the person's own
+    ``.git/config`` there (the person's next ``git status`` ran it). Without ``state_dir`` (a direct Python caller's
+    own folder) it works in place, as before."""
 
     kind = "browser"
     action_types = [*BROWSER_ACTIONS, FinishAction]
@@ -139,8 +148,25 @@ class BrowserEnvironment(PageView):
     def __init__(self, workspace: str, *, network: str = "loopback", allowed_hosts: tuple[str, ...] = (),
                  start_url: str | None = None, frames: bool = True, viewport: tuple[int, int] = (1280, 800),
                  timeout: float = 10.0, executable: str = CHROMIUM, headless: bool = True,
-                 bwrap: str = "bwrap", watch: bool = False) -> None:
+                 bwrap: str = "bwrap", watch: bool = False, state_dir: str | None = None,
+                 commit: bool = True) -> None:
         self.workspace = workspace
+        self.lower = workspace
+        self.layers: Any = None
+        if state_dir is not None:
+            from pathlib import Path
+
+            from macrohard.envs.overlay import LayeredWorkspace
+
+            self.state_dir = Path(state_dir)
+            self.state_dir.mkdir(parents=True, exist_ok=True)
+            self.layers = LayeredWorkspace(self.state_dir, workspace)
+        self.commit_on_close = commit
+        self.held_back: tuple[str, ...] = ()  # the run's own policy and task file (runner.control_files)
+        self.info: dict[str, Any] = {}
+        self.changes: Any = None
+        self.committed: int | None = None
+        self.close_progress: Any = None
         self.watch = watch  # screen events (macrohard.imagine.browser_watch), pumped on this env's thread
         self.watcher: Any = None
         self.network = network
@@ -189,6 +215,16 @@ class BrowserEnvironment(PageView):
             import playwright.sync_api  # noqa: F401
         except ImportError as exc:
             raise MissingDependency("the browser needs Playwright: pip install 'macrohard[computer]'") from exc
+        if self.layers is not None:
+            if not self.layers.mode:
+                self.layers.open()
+                self.info = {"cow": self.layers.mode, "cow_problem": self.layers.problem,
+                             "state_dir": str(self.state_dir), "lower": self.lower,
+                             "commit_on_close": self.commit_on_close}
+            # as the shell's and the desktop's: the workspace is the layer's view (the same path inside and on the
+            # host), the bound folder the mount above it
+            self.workspace = str(self.layers.path)
+            self.sandbox.workspace, self.sandbox.bind = os.path.realpath(self.workspace), str(self.layers.view)
         self.sandbox.start()
         self._pw = _acquire_driver()
         try:
@@ -227,6 +263,20 @@ class BrowserEnvironment(PageView):
         self._crashed = True
 
     def close(self) -> None:
+        """Stop the browser, then record its layer's changes and write them back (a layered browser: rt47)."""
+        try:
+            self._close_browser()
+        finally:
+            if self.layers is not None:
+                self._record_and_write_back()
+
+    @property
+    def host_workspace(self) -> str:
+        """Where the workspace the browser sees is on the host: the layer's view while one is open, else the
+        folder itself."""
+        return str(self.layers.path) if self.layers is not None and self.layers.mode else self.workspace
+
+    def _close_browser(self) -> None:
         if self._browser is not None:
             # killed first: nothing of it outlives the run (its profile lives in the sandbox's own /tmp), and
             # Playwright's close of a browser that answers nothing waited 30 s (rel39: Ctrl-C during a stopped
@@ -252,7 +302,7 @@ class BrowserEnvironment(PageView):
 
     def describe(self) -> dict[str, Any]:
         """The browser's sandbox: isolation, network, what it may reach, the proxy's requests (``run.meta``)."""
-        return {**self.sandbox.describe(), "restarts": self.restarts}
+        return self._change_counts({**self.sandbox.describe(), **self.info, "restarts": self.restarts})
 
     def _restart(self, reason: str) -> Observation:
         """Kill and relaunch the browser, reopen the last loopback-or-allowed URL."""

@@ -80,6 +80,7 @@ class ChromiumSandbox:
         self.rules = proxy_rules(network, allowed_hosts)
         self.executable = resolve_chromium(executable)
         self.bwrap = bwrap
+        self.bind: str | None = None  # the folder bound in, the workspace at or below it (a layer's view: rt47)
         self.state_dir: str | None = None
         self.launcher = ""
         self.proxy: HostProxy | None = None
@@ -105,7 +106,7 @@ class ChromiumSandbox:
             proxy_socket = os.path.join(self.state_dir, "proxy.sock")
             self.proxy = HostProxy(proxy_socket, self.rules, redirects=self.redirects)
             self.proxy.start()
-        argv = bwrap_argv(bwrap, self.workspace, self.network, proxy_socket=proxy_socket)
+        argv = bwrap_argv(bwrap, self.workspace, self.network, proxy_socket=proxy_socket, bind=self.bind)
         for path in _EXTRA_RO:
             if os.path.isdir(path):
                 argv += ["--ro-bind", path, path]

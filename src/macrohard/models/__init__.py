@@ -17,7 +17,7 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from macrohard.errors import ConfigError
+from macrohard.errors import ConfigError, UserError
 from macrohard.registry import Registry
 
 DEFAULT_MODEL = "local"  # chat and voice: SmolLM2-135M
@@ -127,7 +127,34 @@ def default_spec(role: str = "agent") -> str:
     return DEFAULT_MODEL
 
 
-def get_model(spec: str | None = None, *, role: str = "agent") -> Any:
+def task_file_model(spec: str | None, where: str) -> bool:
+    """What a task file's own ``model:`` may be (someone else's file, in a folder the person runs macrohard in):
+    returns whether it must be built WITHOUT the person's key. rt47: `model: http://HOST/v1` in a task file was built
+    with the person's ``MACROHARD_API_KEY`` and sent it to HOST in ``Authorization``, with every prompt (the task and
+    all the agent read of the person's files). Now a model server's URL from a task file gets no key, and one that is
+    not on this machine's loopback is refused (it would be sent all the agent reads); the person's own word
+    (``--model``, ``$MACROHARD_MODEL``) is what names a server. Local models, ``scripted`` and the presets (whose
+    server and key are the person's own environment) are kept."""
+    if not spec or "://" not in spec or spec == os.environ.get("MACROHARD_MODEL"):
+        return False
+    from urllib.parse import urlsplit
+
+    from macrohard.envs.netproxy import is_loopback
+
+    address = spec.partition("#")[0]
+    try:
+        host = urlsplit(address if spec.startswith(("http://", "https://")) else spec.partition(":")[2]).hostname
+    except ValueError:
+        host = None
+    if not host or not is_loopback(host):
+        raise UserError(f"{where} names a model server ({address!r}) as its model: that server would be sent "
+                        "everything the agent reads. If you mean that server, say it yourself with --model (or "
+                        "$MACROHARD_MODEL); a task file may name a local model, a preset (xai, openai, ollama) or a "
+                        "server on this machine's loopback (which gets no key)")
+    return True
+
+
+def get_model(spec: str | None = None, *, role: str = "agent", keyless: bool = False) -> Any:
     """Build a model from a spec string (see module doc). ``None``: ``default_spec(role)``, i.e.
     $MACROHARD_MODEL, else Qwen 1.5B for agent work (SmolLM2 without it), SmolLM2 for chat."""
     spec = spec or default_spec(role)
@@ -135,7 +162,8 @@ def get_model(spec: str | None = None, *, role: str = "agent") -> Any:
         from macrohard.models.openai_compat import OpenAICompatModel
 
         base, _, model = spec.partition("#")
-        return OpenAICompatModel(base, model or "default", api_key=os.environ.get("MACROHARD_API_KEY"),
+        key = None if keyless else os.environ.get("MACROHARD_API_KEY")  # rt47: a task file's server gets none
+        return OpenAICompatModel(base, model or "default", api_key=key,
                                  name=spec)
     name, _, rest = spec.partition(":")
     factory = REGISTRY.lookup(name, hint=", or an OpenAI-compatible URL such as http://127.0.0.1:8080/v1 "

@@ -32,6 +32,7 @@ from macrohard.safety import (
     jscode,
     launchers,
     lookup,
+    native,
     optvalues,
     programs,
     projects,
@@ -265,7 +266,9 @@ class Analyzer:
                     return
             prog = canonical_program(posixpath.basename(argv[0]))
             self.r.programs.add(prog)
-            lookup.resolve_program(self, argv[0], cmd.cwd, depth)  # `ls` after the run put ./bin on PATH
+            if (on_path := lookup.resolve_program(self, argv[0], cmd.cwd, depth)) is not None:  # `ls` after the
+                argv = [on_path, *argv[1:]]  # run put ./bin on PATH; rt47: a link or copy there of a system program
+                continue
             positional_args(self, argv)  # $1 of a function, a script or `bash -c` the line runs
             called(self, argv[0], cmd.cwd, depth, cmd.inlined)  # `f` after `f() { bash run.sh; }`: its body runs
             rest = argv[1:]
@@ -356,6 +359,10 @@ class Analyzer:
             if prog in R.SHELLS or prog in ("source", ".") or prog in R.INTERPRETERS or prog in runners.MORE_INTERPRETERS:
                 self.invocation(prog, rest, cmd, depth)
                 return
+            if "/" in argv[0] and not argv[0].startswith(("/usr/", "/bin/", "/sbin/")) and (
+                    real_program := native.system_program(self, argv[0], cmd.cwd)) is not None:
+                argv = [real_program, *rest]  # rt47: `./fetch …` after `ln -s /usr/bin/curl fetch` is curl
+                continue
             if "/" in argv[0] and not argv[0].startswith(("/usr/", "/bin/", "/sbin/")):
                 before = self.__dict__.pop("argv_writes", False)
                 self.script(argv[0], cmd.cwd, depth, args=rest)  # ./run.sh: the workspace's own scripts

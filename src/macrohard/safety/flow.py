@@ -318,11 +318,11 @@ class FlowCheck:
             pending.private = "a command too long for the guard to review"
             pending.adds = frozenset({"untrusted", "private"})
             return pending, "a command too long for the guard to review" if ctx.network != "none" else ""
-        if kind in self.flow.send_kinds or kind == "pay" and "payment" in self.flow.send_kinds:
+        if _named(self.flow.send_kinds, action, kind) or kind == "pay" and "payment" in self.flow.send_kinds:
             # a payment moves money out (rt46b: the list said "payment", which no action is called, so a `pay` after
             # an injected page was never asked; "payment" in a policy written from the old default still means it)
             send = f"{kind} sends money out" if kind == "pay" else f"{kind} sends data out"
-        if kind in self.flow.untrusted_kinds:
+        if _named(self.flow.untrusted_kinds, action, kind):
             what = f"MCP tool {action.server}/{action.tool}" if kind == "mcp_call" else kind
             pending.source = Source("message" if "mail" in kind or "message" in kind else "tool", f"{what} result", step)
         if kind == "mcp_call":
@@ -807,3 +807,17 @@ def _clean(text: str, boundary: str) -> str:
     if boundary:
         text = re.sub(re.escape(boundary), "[boundary removed]", text, flags=re.I)
     return text.replace("<<<", "‹‹‹").replace(">>>", "›››")
+
+
+def _named(names: list[str], action: Any, kind: str) -> bool:
+    """Whether a policy list of action names (``flow.send_kinds``, ``untrusted_kinds``) names this action: its kind,
+    or an MCP tool as ``mcp:SERVER/TOOL`` (globs allowed), as a rule's ``kinds`` do (rt47: the policy check now
+    accepts only names some action has, so the MCP form has to mean something here too)."""
+    if kind in names:
+        return True
+    if not names:
+        return False
+    import fnmatch
+
+    full = f"mcp:{getattr(action, 'server', '')}/{getattr(action, 'tool', '')}" if kind == "mcp_call" else kind
+    return any(full == n or any(c in n for c in "*?[") and fnmatch.fnmatchcase(full, n) for n in names)

@@ -197,10 +197,12 @@ def path_assigned(an: Analyzer, value: str, cwd: str | None) -> None:
         an.path_dirs.insert(0, entry)
 
 
-def resolve_program(an: Analyzer, name: str, cwd: str | None, depth: int, shell: bool = False) -> None:
+def resolve_program(an: Analyzer, name: str, cwd: str | None, depth: int, shell: bool = False) -> str | None:
     """Judge the file ``name`` runs through the run's own PATH entries, or say it cannot be known; ``shell``: the
     file ``source NAME`` reads (bash looks for a name without "/" on PATH first: guard19 found ``PATH=d:$PATH;
-    source run.sh`` ran d/run.sh while ./run.sh was judged)."""
+    source run.sh`` ran d/run.sh while ./run.sh was judged). Returns the system program that file is, when the run
+    made it a link to one or a copy of one under another name (rt47: `fetch ARGS` after `ln -s /usr/bin/curl
+    bin/fetch` and `PATH=$PWD/bin:$PATH` is curl; ``native.system_program``), for the caller to judge as that."""
     if an.__dict__.get("make_automatic") and AUTOMATIC in name:  # a recipe's `$<` run as a program: which file
         from macrohard.safety import scripts  # is asked about (safety.makeauto)
 
@@ -212,7 +214,9 @@ def resolve_program(an: Analyzer, name: str, cwd: str | None, depth: int, shell:
         an.r.add("dynamic", f"LD_LIBRARY_PATH={an.ld_dirs[:50]} makes {who} load libraries from a folder the agent "
                             "writes first")
     if not an.path_dirs or "/" in name or name in BUILTINS:
-        return
+        return None
+    from macrohard.safety import native
+
     found = False
     for entry in an.path_dirs:
         if entry.startswith(MARK):
@@ -233,8 +237,11 @@ def resolve_program(an: Analyzer, name: str, cwd: str | None, depth: int, shell:
             return
         if not inside:
             if os.path.lexists(posixpath.join(folder, name)):  # a link to a system program (a virtualenv's python)
-                return
+                return None if shell else native.system_program(an, posixpath.join(folder, name), None)
             continue
+        if not shell and not found and candidate not in an.written and os.path.isfile(candidate) and (
+                real := native.system_program(an, candidate, None)) is not None:
+            return real
         if candidate in an.written or os.path.isfile(candidate):
             an.script(candidate, cwd, depth, shell=shell)  # and the others: a restored PATH may hold them in another order
             found = True

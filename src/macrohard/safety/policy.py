@@ -10,11 +10,13 @@ conditions are any of: action ``kinds``, command ``categories`` (from ``safety.c
 from __future__ import annotations
 
 import fnmatch
+import functools
+import logging
 import os
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -104,9 +106,9 @@ class Flow(_Strict):
         "*/.ssh/*", "*/.env", "*/.env.*", "*/.netrc", "*/.aws/*", "*/.kube/*", "*/.docker/config.json",
         "*/.gnupg/*", "*credential*", "*secret*", "*password*", "*.pem", "*.key", "*/id_rsa*", "*/id_ed25519*"],
         description="Globs of paths holding private data (files outside the workspace count too).")
-    untrusted_kinds: list[str] = Field(default_factory=lambda: ["read_email", "read_messages", "mcp_call", "tool_call"],
+    untrusted_kinds: list[str] = Field(default_factory=lambda: ["mcp_call"],
                                        description="Action kinds whose results come from outside (messages, tools).")
-    send_kinds: list[str] = Field(default_factory=lambda: ["pay", "send_email", "send_message", "browser_submit"],
+    send_kinds: list[str] = Field(default_factory=lambda: ["pay"],
                                   description="Action kinds that send data out (or money: ``pay``; ``payment``, "
                                               "as earlier policies wrote it, means ``pay`` too).")
     deliver: dict[Literal[FLOW_SOURCES], Delivery] = Field(  # type: ignore[valid-type]
@@ -248,12 +250,71 @@ def load_policy(path: str | os.PathLike[str] | None = None) -> Policy:
     return policy
 
 
+# Names the shipped default's `flow` lists carried for years though no action is called so (rt47): a policy copied
+# from it still loads, with a warning that they match nothing; any other name no action has is refused.
+OLD_FLOW_NAMES = frozenset({"send_email", "send_message", "browser_submit", "payment", "read_email", "read_messages",
+                            "tool_call"})
+
+
+@functools.cache
+def action_kinds() -> frozenset[str]:
+    """Every action kind an environment has (``types.Action``)."""
+    import typing
+
+    from macrohard.types import Action
+
+    union = typing.get_args(Action)[0]
+    return frozenset(t.model_fields["kind"].default for t in typing.get_args(union))
+
+
+def _known_kind(name: str) -> bool:
+    if name in action_kinds() or name.startswith("mcp:"):
+        return True
+    if any(c in name for c in "*?["):
+        return any(fnmatch.fnmatchcase(k, name) for k in action_kinds()) or fnmatch.fnmatchcase("mcp:x/y", name)
+    return False
+
+
+def unknown_kinds(policy: Policy | Any, where: str = "") -> tuple[list[str], list[str]]:
+    """The action names a policy's lists give that no action has: (refused, old). rt47: `flow.send_kinds` named
+    `send_email`, `send_message` and `browser_submit` (none exists) and, before rt46b, `payment` for `pay`: a list
+    that names nothing real decides nothing, silently (a person's `kinds: [shell]` deny rule never matched)."""
+    refused: list[str] = []
+    old: list[str] = []
+    lists = [(f"{where}rules[{r.id}].kinds", r.kinds) for r in getattr(policy, "rules", [])]
+    flow = getattr(policy, "flow", None)
+    if flow is not None:
+        lists += [(f"{where}flow.send_kinds", flow.send_kinds), (f"{where}flow.untrusted_kinds", flow.untrusted_kinds)]
+    for label, names in lists:
+        for name in names:
+            if _known_kind(name):
+                continue
+            (old if label.endswith(("send_kinds", "untrusted_kinds")) and name in OLD_FLOW_NAMES else refused).append(
+                f"{label}: {name}")
+    return refused, old
+
+
+def check_kinds(policy: Policy | Any, source: str, where: str = "") -> None:
+    """Refuse a policy (or a division's overlay) whose lists name an action no environment has, with the names there
+    are; log the old default's names, which still load."""
+    refused, old = unknown_kinds(policy, where)
+    if refused:
+        raise ConfigError(f"{source}: {'; '.join(refused)}: no action is called that, so the rule or list would "
+                          f"never match. Action kinds: {', '.join(sorted(action_kinds()))}; MCP tools as "
+                          "mcp:SERVER/TOOL (globs allowed)")
+    if old:
+        logging.getLogger("macrohard").warning(
+            "%s: %s: no action is called that (names from an older default policy); they match nothing and can be "
+            "removed (`pay` is the payment action)", source, "; ".join(old))
+
+
 def parse_policy(text: str, source: str = "<policy>") -> Policy:
     policy = load_model(text, source, Policy, error=ConfigError, what="a policy",
                         hint="it needs `rules:`; see `macrohard policy show`", max_problems=5)
     ids = [r.id for r in policy.rules]
     if dup := sorted({i for i in ids if ids.count(i) > 1}):
         raise ConfigError(f"{source}: rule ids must be unique; repeated: {', '.join(dup)}")
+    check_kinds(policy, source)
     policy.source = source
     return policy
 
