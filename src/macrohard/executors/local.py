@@ -64,6 +64,13 @@ class LocalExecutor:
         started = {future: handle for future, handle in left.items() if not future.cancel()}
         return len(started), (started[future].result() for future in cf.as_completed(started))
 
+    def stop(self, run_ids: list[str], why: str) -> None:
+        """Ask these runs, started in this pool's threads, to end after their current step (recorded
+        ``interrupted`` with ``why``); a process pool's runs are not reached (they end as before)."""
+        from macrohard.executors.spec import stop_runs
+
+        stop_runs(run_ids, why)
+
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
