@@ -131,3 +131,51 @@ def test_an_honest_company_still_runs_its_sub_runs_to_the_end(tmp_path: Path) ->
     assert [s["status"] for s in out["sub_runs"]] == ["succeeded", "succeeded"]
     verified = _mh("audit", "verify", out["run"]["id"])
     assert verified.returncode == 0, verified.stdout
+
+
+# -- rel46b's left-open: chat's model errors name --model-timeout ----------------------------------------------------
+
+def _stalling_server() -> tuple[object, str]:
+    """A model server that takes requests and never answers (a model loading for minutes, a proxy that hangs)."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            return
+
+        def do_POST(self) -> None:  # noqa: N802
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            time.sleep(120)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/v1#m"
+
+
+def test_chat_takes_the_model_timeout_its_errors_name(tmp_path: Path) -> None:
+    """A slow model server's error in `macrohard chat` says "a slower model needs a longer --model-timeout" (and a
+    Retry-After past the deadline: "raise --model-timeout"), but chat had no such option: "No such option:
+    --model-timeout", exit 2, and its answers' deadline stayed 300 s. Now chat takes it: a server that never answers
+    ends the turn after the seconds given, said, and the conversation goes on."""
+    server, url = _stalling_server()
+    try:
+        began = time.monotonic()
+        done = subprocess.run([sys.executable, "-m", "macrohard", "chat", "--model", url, "--model-timeout", "3"],
+                              input="hello\n", capture_output=True, text=True, env=_env(), timeout=90)
+        took = time.monotonic() - began
+    finally:
+        server.shutdown()  # type: ignore[attr-defined]
+    said = _flat(done.stdout + done.stderr)
+    assert "No such option" not in said, said[-2000:]  # before: exit 2, the option unknown
+    assert "within 3s" in said and "--model-timeout" in said, said[-2000:]
+    assert took < 40, took  # before (without the option): 300 s
+    local = _mh("chat", "--model", "scripted:" + str(_scripted_reply(tmp_path)), "--model-timeout", "5")
+    assert local.returncode == 2 and "has no deadline to set" in _flat(local.stderr), local.stderr[-1000:]
+
+
+def _scripted_reply(tmp_path: Path) -> Path:
+    path = tmp_path / "reply.json"
+    path.write_text(json.dumps([{"kind": "finish", "answer": "hi"}]))
+    return path
