@@ -167,6 +167,7 @@ def test_chat_takes_the_model_timeout_its_errors_name(tmp_path: Path) -> None:
         took = time.monotonic() - began
     finally:
         server.shutdown()  # type: ignore[attr-defined]
+        server.server_close()  # type: ignore[attr-defined]
     said = _flat(done.stdout + done.stderr)
     assert "No such option" not in said, said[-2000:]  # before: exit 2, the option unknown
     assert "within 3s" in said and "--model-timeout" in said, said[-2000:]
@@ -179,3 +180,194 @@ def _scripted_reply(tmp_path: Path) -> Path:
     path = tmp_path / "reply.json"
     path.write_text(json.dumps([{"kind": "finish", "answer": "hi"}]))
     return path
+
+
+def _slow_streaming_server() -> tuple[object, str]:
+    """A model server that streams its answer a word every 0.3 s for a minute (a long answer from a slow model)."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args: object) -> None:
+            return
+
+        def do_POST(self) -> None:  # noqa: N802
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Connection", "close")
+            self.end_headers()
+            try:
+                for i in range(200):
+                    chunk = {"choices": [{"index": 0, "delta": {"content": f"word{i} "}}]}
+                    self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+                    self.wfile.flush()
+                    time.sleep(0.3)
+            except OSError:
+                return
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/v1#m"
+
+
+def test_a_chat_answer_cut_by_sigterm_is_kept_with_a_note_that_it_was_cut(tmp_path: Path) -> None:
+    """SIGTERM to `macrohard chat` while the model's answer streams. Before (rel46b's left-open): the user's message
+    was kept, the answer shown so far was not, and `chats show` ended on "you> …" as if nothing had been answered.
+    Now what was shown is stored as the assistant's message with "[the answer was cut: interrupted by SIGTERM before
+    it ended]"; the twin: an answer left to end is stored whole, with no such note."""
+    import threading
+
+    server, url = _slow_streaming_server()
+    chat = subprocess.Popen([sys.executable, "-m", "macrohard", "chat", "--model", url],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env=_env(PYTHONUNBUFFERED="1"))  # the words as they are shown, not at the end
+    seen: list[str] = []
+
+    def read() -> None:  # the words come without a newline: read what arrives
+        while piece := chat.stdout.buffer.read1(4096):  # type: ignore[union-attr]
+            seen.append(piece.decode(errors="replace"))
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    try:
+        chat.stdin.write("tell me a long story\n")  # type: ignore[union-attr]
+        chat.stdin.flush()  # type: ignore[union-attr]
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and "word3" not in "".join(seen):
+            time.sleep(0.2)
+        assert "word3" in "".join(seen), "".join(seen)[-2000:]
+        chat.send_signal(signal.SIGTERM)
+        chat.wait(timeout=30)
+        reader.join(timeout=5)
+    finally:
+        if chat.poll() is None:
+            chat.kill()
+            chat.wait()
+        reader.join(timeout=5)
+        chat.stdin.close()  # type: ignore[union-attr]
+        chat.stdout.close()  # type: ignore[union-attr]
+        server.shutdown()  # type: ignore[attr-defined]
+        server.server_close()  # type: ignore[attr-defined]
+    assert chat.returncode == 130, "".join(seen)[-2000:]
+    listed = json.loads(_mh("chats", "list", "--json").stdout)
+    shown = json.loads(_mh("chats", "show", listed[0]["id"], "--json").stdout)
+    roles = [m["role"] for m in shown["messages"]]
+    assert roles == ["user", "assistant"], shown["messages"]  # before: ["user"]
+    cut = shown["messages"][-1]["text"]
+    assert cut.startswith("word0 word1 word2 word3") and cut.endswith(
+        "[the answer was cut: interrupted by SIGTERM before it ended]"), cut
+
+
+# -- the audit log -------------------------------------------------------------------------------------------------
+
+def _a_run_with_an_audit_log(tmp_path: Path) -> str:
+    from cli_in_process import mh
+
+    model = _write(tmp_path / "run.json", [{"kind": "bash", "command": "echo one"}, {"kind": "bash", "command": "echo two"},
+                                           {"kind": "finish", "answer": "done"}])
+    done = mh("run", "say one and two", "--model", model, "-w", str(tmp_path / "ws"), "--json")
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    return str(json.loads(done.stdout)["id"])
+
+
+def test_an_audit_record_edited_into_what_is_no_record_is_named_not_a_traceback(tmp_path: Path) -> None:
+    """A record's body edited into text that is not an audit record (`UPDATE audit SET body='{not json'`): exactly
+    what `audit verify` is for. Before: `audit verify` and `audit show` ended in pydantic's ValidationError traceback
+    ("Invalid JSON: key must be a string"), saying nothing of which record. Now verify says "TAMPERED … record 1:
+    record body is not valid JSON of an audit record (edited)", exit 1, and show lists the others and names it. The
+    twin first: the same log untouched verifies."""
+    import sqlite3
+
+    from cli_in_process import mh
+
+    run_id = _a_run_with_an_audit_log(tmp_path)
+    clean = mh("audit", "verify", run_id)
+    assert clean.returncode == 0 and "chain intact" in clean.stdout, clean.stdout + clean.stderr
+    db = sqlite3.connect(Path(os.environ["MACROHARD_HOME"]) / "runs.db")
+    with db:
+        db.execute("UPDATE audit SET body='{not json' WHERE run_id=? AND seq=1", (run_id,))
+    db.close()
+    verified = mh("audit", "verify", run_id)
+    said = _flat(verified.stdout + verified.stderr)
+    assert "Traceback" not in said and "ValidationError" not in said, said[-2000:]
+    assert verified.returncode == 1 and "TAMPERED" in said, said[-2000:]
+    assert "record 1: record body is not valid JSON of an audit record (edited)" in said, said[-2000:]
+    shown = mh("audit", "show", run_id)
+    said = _flat(shown.stdout + shown.stderr)
+    assert shown.returncode == 0 and "Traceback" not in said, said[-2000:]
+    assert "1 record(s) are not audit records (edited): 1" in said, said[-2000:]
+
+
+def test_an_append_between_verifys_reads_does_not_make_a_live_chain_look_cut(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """`audit verify` of a run that is still writing its log read the records, then the chain's head, in two reads:
+    a record appended between them (the run's next verdict) made the intact chain "end" before its head: "TAMPERED …
+    the chain should end at record N+1 but ends at N: records removed from the end or rewritten", exit 1. Here the
+    append is made to land exactly there. Now the log is read in one read transaction (one moment)."""
+    from cli_in_process import mh
+
+    from macrohard.safety.audit import AuditLog
+    from macrohard.types import Decision, Verdict
+
+    run_id = _a_run_with_an_audit_log(tmp_path)
+    path = Path(os.environ["MACROHARD_HOME"]) / "runs.db"
+    other = AuditLog(path)  # the live run's own connection
+    head = AuditLog.head
+    appended: list[int] = []
+
+    def head_after_an_append(self: AuditLog, rid: str) -> tuple[int, str] | None:
+        if not appended:
+            appended.append(other.append(rid, "verdict", Verdict(decision=Decision.allow, reason="next step")).seq)
+        return head(self, rid)
+
+    monkeypatch.setattr(AuditLog, "head", head_after_an_append)
+    verified = mh("audit", "verify", run_id)
+    other.close()
+    assert appended, "the append never landed"
+    assert verified.returncode == 0 and "TAMPERED" not in verified.stdout, verified.stdout  # before: TAMPERED, exit 1
+    again = mh("audit", "verify", run_id)  # the record appended meanwhile is in the next look, chained
+    assert again.returncode == 0 and f"{appended[0]} records, chain intact" in _flat(again.stdout), again.stdout
+
+
+def test_verifying_a_company_while_its_sub_runs_work_is_not_called_tampered(tmp_path: Path) -> None:
+    """`audit verify LEAD` while its sub-runs still work. Before: "TAMPERED audit log of … sub-run X is not recorded
+    in this run's chain (its delegation record is missing, or it is still running)", exit 1, for a log nobody
+    touched. Now: "ok …", each running sub-run said ("still running: it is linked into this chain when it ends"),
+    exit 0; after the company ends, the same command finds both linked."""
+    from macrohard.store.sqlite import SQLiteStore
+
+    home = Path(os.environ["MACROHARD_HOME"])
+    lead = _write(tmp_path / "lead.json", LEAD)
+    sub = _write(tmp_path / "sub.json", [{"kind": "bash", "command": "sleep 6; echo one"},
+                                         {"kind": "bash", "command": "sleep 6; echo one"},
+                                         {"kind": "finish", "answer": "done"}, {"kind": "finish", "answer": "done"}])
+    proc = subprocess.Popen([sys.executable, "-m", "macrohard", "company", "--model", lead, "--run-model", sub,
+                             "do two things"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_env())
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not (home / "runs.db").exists():
+            time.sleep(0.2)
+        store = SQLiteStore(str(home / "runs.db"))
+        running: list[object] = []
+        while time.monotonic() < deadline:
+            running = [r for r in store.list_runs(limit=10) if r.parent_id and r.status.value == "running"]
+            if len(running) == 2:
+                break
+            time.sleep(0.2)
+        assert len(running) == 2, "the two sub-runs never started"
+        lead_id = next(r.id for r in store.list_runs(limit=10) if r.parent_id is None)
+        live = _mh("audit", "verify", lead_id)
+        assert proc.poll() is None, "the company ended before the check: make its sub-runs longer"
+        proc.wait(timeout=90)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    said = _flat(live.stdout)
+    assert live.returncode == 0 and "TAMPERED" not in said, said  # before: TAMPERED, exit 1
+    assert said.count("is still running: it is linked into this chain when it ends") == 2, said
+    after = _mh("audit", "verify", lead_id)
+    assert after.returncode == 0 and "still running" not in after.stdout, after.stdout

@@ -126,7 +126,7 @@ def chat(
                 _show_turn(conv, events, interactive)
     except KeyboardInterrupt as exc:
         err_console.print(f"\n[yellow]{escape(str(exc) or 'interrupted')}; the conversation is kept: macrohard chat "
-                          f"--continue {conv.id}[/]")
+                          f"--continue {conv.id} (an answer cut short is kept as far as it was shown, marked cut)[/]")
         raise typer.Exit(130) from None
     console.print(f"[dim]continue it: macrohard chat --continue {conv.id}[/]", highlight=False)
 
@@ -155,7 +155,9 @@ def _show_turn(conv: Conversation, events: Any, interactive: bool) -> None:
     try:
         _show_events(conv, events, interactive)
     except KeyboardInterrupt:
-        err_console.print("\n[yellow]stopping: a delegated run ends after its current step …[/]")
+        # rel47 (rel46b's left-open): said with no delegated run too, where nothing was stopping
+        if (run_id := conv.delegating) is not None:
+            err_console.print(f"\n[yellow]stopping: a delegated run ends after its current step … ({run_id})[/]")
         raise
     finally:  # the turn ends, and a sub-run still going stops at its next step (recorded interrupted)
         events.close()
