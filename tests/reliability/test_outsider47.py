@@ -308,7 +308,6 @@ def test_an_append_between_verifys_reads_does_not_make_a_live_chain_look_cut(tmp
     the chain should end at record N+1 but ends at N: records removed from the end or rewritten", exit 1. Here the
     append is made to land exactly there. Now the log is read in one read transaction (one moment)."""
     from cli_in_process import mh
-
     from macrohard.safety.audit import AuditLog
     from macrohard.types import Decision, Verdict
 
