@@ -370,3 +370,56 @@ def test_verifying_a_company_while_its_sub_runs_work_is_not_called_tampered(tmp_
     assert said.count("is still running: it is linked into this chain when it ends") == 2, said
     after = _mh("audit", "verify", lead_id)
     assert after.returncode == 0 and "still running" not in after.stdout, after.stdout
+
+
+# -- rel46's left-open: a second Ctrl-C while an evaluation's started runs end ------------------------------------
+
+def test_a_second_ctrl_c_stops_an_evaluations_started_runs_after_their_step(tmp_path: Path) -> None:
+    """`macrohard eval run` interrupted, then interrupted again while it waits for its two started runs. Before: the
+    second Ctrl-C stopped the recording, but the runs went on to their own end all the same (the pool waits for its
+    threads: three more 5 s steps), `succeeded` and unrecorded, so `--resume` ran both again. Now the second stops
+    them after their current step: each kept as an `interrupted` run with its steps, no result for it (so `--resume`
+    runs it again), and it is said."""
+    from macrohard.store.sqlite import SQLiteStore
+
+    home = Path(os.environ["MACROHARD_HOME"])
+    steps = "".join("      - {kind: bash, command: 'sleep 5; echo step'}\n" for _ in range(4))
+    suite = tmp_path / "slow.yaml"
+    suite.write_text("name: slow\ntasks:\n" + "".join(
+        f"  - id: t{n}\n    text: wait a while\n    script:\n{steps}      - {{kind: finish, answer: done}}\n"
+        for n in (1, 2)))
+    proc = subprocess.Popen([sys.executable, "-m", "macrohard", "eval", "run", str(suite), "--model", "scripted",
+                             "--workers", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=_env())
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and not (home / "runs.db").exists():
+            time.sleep(0.2)
+        store = SQLiteStore(str(home / "runs.db"))
+        running: list[object] = []
+        while time.monotonic() < deadline:
+            running = [r for r in store.list_runs(limit=10) if r.status.value == "running"]
+            if len(running) == 2:
+                break
+            time.sleep(0.2)
+        assert len(running) == 2, "the two runs never started"
+        proc.send_signal(signal.SIGINT)
+        time.sleep(1.5)
+        proc.send_signal(signal.SIGINT)
+        again = time.monotonic()
+        out, _ = proc.communicate(timeout=90)
+        took = time.monotonic() - again
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    said = _flat(out)
+    assert proc.returncode == 130, said[-3000:]
+    runs = store.list_runs(limit=10)
+    assert [r.status.value for r in runs] == ["interrupted", "interrupted"], \
+        [(r.id, r.status, r.steps) for r in runs]  # before: succeeded, after all their steps
+    assert all(1 <= r.steps <= 2 for r in runs), [r.steps for r in runs]
+    assert "the 2 run(s) still going were stopped after their current step" in said, said[-3000:]
+    assert "the 0 of 2 results recorded are kept" in said and "--resume" in said, said[-3000:]
+    assert took < 25, took  # the current step (5 s) and the close, not the three steps left
+    assert _left_running(home) == [] and mount_points(home) == []
