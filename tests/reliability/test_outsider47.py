@@ -448,3 +448,21 @@ def test_an_evaluations_seconds_per_run_leave_out_the_screens_first_build(tmp_pa
     listed = mh("runs", "list").stdout
     times = [float(t) for t in re.findall(r"│ (\d+\.\d)s ", listed)]
     assert len(times) == 2 and all(t < 6.0 for t in times), listed  # before: 6.x s each
+
+
+def test_a_company_whose_every_plan_was_refused_is_not_succeeded(tmp_path: Path) -> None:
+    """The lead's plan cannot run (its steps wait for each other in a circle; the same for an unknown division or
+    repeated ids): the plan is refused and the lead told so; then the lead says "all done: both divisions finished
+    their parts". Before: the company was `succeeded`, exit 0, with no sub-run at all. Now it is `failed`, the
+    reason names the refused plan, exit 1. (The twin, a plan that runs, is
+    test_an_honest_company_still_runs_its_sub_runs_to_the_end.)"""
+    lead = _write(tmp_path / "lead.json", [
+        {"kind": "plan", "steps": [{"id": "s1", "division": "operator", "task": "a", "after": ["s2"]},
+                                   {"id": "s2", "division": "coding", "task": "b", "after": ["s1"]}]},
+        {"kind": "finish", "answer": "all done: both divisions finished their parts"}])
+    done = _mh("company", "--model", lead, "--json", "do two things", timeout=120)
+    out = json.loads(done.stdout)
+    assert done.returncode == 1, done.stdout[-2000:]  # before: 0
+    assert out["run"]["status"] == "failed" and out["sub_runs"] == [], out["run"]["status"]  # before: succeeded
+    assert "no plan of the lead could run (1 refused, the last: steps s1, s2 wait for each other in a circle)" \
+        in out["run"]["error"], out["run"]["error"]

@@ -73,6 +73,7 @@ class PlanEnvironment:
         self.chain: tuple[str, ...] = ()
         self.results: dict[str, Run | None] = {}  # step id -> its latest attempt
         self.unfinished: dict[str, str] = {}  # step id -> why it has no run (the lead was interrupted)
+        self.refused: list[str] = []  # why each plan that could not run was refused
         self.run: Run | None = None
         self.ctx: GuardContext | None = None
         self.workspace = ""
@@ -88,10 +89,12 @@ class PlanEnvironment:
         assert self.run is not None and self.ctx is not None, "the agent binds the plan's executor first"
         unknown = sorted({s.division for s in action.steps if s.division not in self.divisions})
         if unknown:
+            self.refused.append(f"unknown division(s) {', '.join(map(repr, unknown))}")
             return Observation(error=True, output=f"unknown division(s) {', '.join(map(repr, unknown))}; the divisions "
                                f"are: {', '.join(sorted(self.divisions))}. Write the plan again.")
         order = waves(action.steps)
         if isinstance(order, str):
+            self.refused.append(order)
             return Observation(error=True, output=f"the plan cannot run: {order}. Write it again.")
         self.run.meta.setdefault("plans", []).append(action.model_dump(mode="json")["steps"])
         self.store.update_run(self.run)
@@ -205,6 +208,12 @@ def settle(run: Run, plan: PlanEnvironment, store: Any) -> Run:
     if failed and run.status is RunStatus.succeeded:
         run.status = RunStatus.failed
         run.error = f"sub-task(s) {', '.join(failed)} failed and the lead did not recover them"
+    elif plan.refused and not plan.results and run.status is RunStatus.succeeded:
+        # rel47: every plan the lead wrote was refused (steps waiting for each other in a circle, an unknown
+        # division, repeated ids), no sub-run ran, and the lead's "done" was the company's `succeeded`, exit 0
+        run.status = RunStatus.failed
+        run.error = (f"no plan of the lead could run ({len(plan.refused)} refused, the last: {plan.refused[-1]}), so no "
+                     "sub-task was done, whatever the lead said; run it again, or with another --model for the lead")
     store.update_run(run)
     return run
 
