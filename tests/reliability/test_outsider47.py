@@ -300,6 +300,13 @@ def test_an_audit_record_edited_into_what_is_no_record_is_named_not_a_traceback(
     said = _flat(shown.stdout + shown.stderr)
     assert shown.returncode == 0 and "Traceback" not in said, said[-2000:]
     assert "1 record(s) are not audit records (edited): 1" in said, said[-2000:]
+    # the web app's GET /api/runs/ID/audit reads the log the same way (before: `len(log.records(...))`, a 500)
+    from macrohard.store.audit_read import ReadLog
+
+    log = ReadLog(Path(os.environ["MACROHARD_HOME"]) / "runs.db")
+    with log.snapshot():
+        assert [p.seq for p in log.verify(run_id)] == [1] and log.count(run_id) == 3 and len(log.records(run_id)) == 2
+    log.close()
 
 
 def test_an_append_between_verifys_reads_does_not_make_a_live_chain_look_cut(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001

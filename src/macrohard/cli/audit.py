@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Annotated, Any
 
 import typer
@@ -12,55 +10,10 @@ from rich.table import Table
 
 from macrohard.cli.common import console, open_store, print_json
 from macrohard.cli.view import visible
-from macrohard.safety.audit import AuditLog, AuditRecord
+from macrohard.store.audit_read import ReadLog as _ReadLog
 from macrohard.types import RunStatus
 
 app = typer.Typer(no_args_is_help=True, help="Show and verify the guard's tamper-evident audit log of a run.")
-
-
-class _ReadLog(AuditLog):
-    """The audit log as the two commands read it (rel47).
-
-    ``records`` passes over a record whose body is no audit record at all (edited into text that is not JSON, or JSON
-    of something else): ``verify`` names it as edited, and a listing shows it as unreadable. Before, ``records``
-    raised pydantic's ValidationError, so `audit verify` and `audit show` of exactly such a tampered log ended in a
-    traceback. ``snapshot`` reads everything in one read transaction: a live run's records and chain head are read
-    as of one moment (before, an append between the two reads could make a live, intact chain look cut at its end).
-    """
-
-    def records(self, run_id: str) -> list[AuditRecord]:
-        out = []
-        for body, h in self._db().execute("SELECT body, hash FROM audit WHERE run_id=? ORDER BY rowid", (run_id,)):
-            try:
-                rec = AuditRecord.model_validate_json(body)
-            except ValueError:  # named by verify; shown as unreadable by `audit show`
-                continue
-            rec.hash = h
-            out.append(rec)
-        return out
-
-    def unreadable(self, run_id: str) -> list[int]:
-        """The seq of each stored record whose body is not an audit record."""
-        bad = []
-        for seq, body in self._db().execute("SELECT seq, body FROM audit WHERE run_id=? ORDER BY rowid", (run_id,)):
-            try:
-                AuditRecord.model_validate_json(body)
-            except ValueError:
-                bad.append(int(seq))
-        return bad
-
-    def count(self, run_id: str) -> int:
-        return int(self._db().execute("SELECT COUNT(*) FROM audit WHERE run_id=?", (run_id,)).fetchone()[0])
-
-    @contextmanager
-    def snapshot(self) -> Iterator[None]:
-        db = self._db()
-        db.execute("BEGIN")  # deferred: the first read fixes the snapshot (WAL), no lock is taken from writers
-        try:
-            yield
-        finally:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
 
 
 def _log(run: str) -> tuple[_ReadLog, str]:
