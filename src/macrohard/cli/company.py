@@ -106,7 +106,7 @@ def company(
         from macrohard.cli.common import err_console
 
         err_console.print(f"\n[yellow]{escape(why)}: stopping the {started} sub-run(s) already started; each ends "
-                          "after its current step and is kept (Ctrl-C again stops waiting for them)[/]",
+                          "after its current step and is kept[/]",
                           soft_wrap=True, highlight=False)
 
     if not as_json:

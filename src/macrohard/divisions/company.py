@@ -176,7 +176,8 @@ class PlanEnvironment:
         stop = getattr(self.executor, "stop", None)
         if stop is not None:
             stop([s.run_id for s in specs], f"stopped: the company was {why}")
-        drain = getattr(self.executor, "drain", None)
+        # an executor that cannot stop its runs after their step (Ray: its close kills them) is not waited on
+        drain = getattr(self.executor, "drain", None) if stop is not None else None
         if drain is not None:
             try:
                 started, outcomes = drain()
