@@ -643,6 +643,17 @@ class Run(_Model):
         return None if self.finished_at is None else self.finished_at - self.created_at
 
     @property
+    def work_seconds(self) -> float | None:
+        """``seconds`` less the screens' once-per-HOME table build (``meta.screens_built_s``, made before the run's
+        clock starts: minutes in a fresh HOME). rel47 (rel46's left-open): an evaluation's per-run seconds, its median
+        and `runs list` counted it, though `macrohard run`'s summary said it apart."""
+        took = self.seconds
+        built = self.meta.get("screens_built_s")
+        if took is not None and isinstance(built, int | float) and 0 < built <= took:
+            return took - built
+        return took
+
+    @property
     def passed(self) -> bool:
         """Whether the task was done: the check's result when there is one, else the agent's own claim."""
         return self.check.passed if self.check is not None else self.status is RunStatus.succeeded

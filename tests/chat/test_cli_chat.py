@@ -134,4 +134,7 @@ def test_ctrl_c_at_a_question_stops_the_delegated_run_and_keeps_the_conversation
     (run,) = chats.store.list_runs()
     assert run.status.value == "interrupted" and run.steps == 1  # the question was a no; nothing after it ran
     (conv,) = chats.list()
-    assert [m.text for m in chats.messages(conv.id)] == ["please do it"]
+    # rel47: the cut turn is kept with a note that it was cut, naming the run it delegated (before: the user's alone)
+    messages = chats.messages(conv.id)
+    assert [m.text for m in messages][:1] == ["please do it"] and len(messages) == 2, [m.text for m in messages]
+    assert messages[1].text.startswith("[the answer was cut: ") and messages[1].run_ids == [run.id], messages[1]

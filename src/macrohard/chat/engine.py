@@ -70,6 +70,7 @@ class Conversation:
         self._pending: dict[str, tuple[threading.Event, list[bool]]] = {}
         self._pending_lock = threading.Lock()
         self._busy = threading.Lock()
+        self._shown: dict[str, Any] = {"text": "", "run_ids": [], "ended": True}  # the turn under way (``_cut``)
 
     @classmethod
     def start(cls, store: ConversationStore, model: Any, *, owner: str = LOCAL_OWNER, **kwargs: Any) -> Conversation:
@@ -118,17 +119,42 @@ class Conversation:
             yield ErrorEvent(conversation_id=self.id, message="the previous message is still being answered; wait "
                              "for it (or answer its question), then send this one again")
             return
+        self._shown = {"text": "", "run_ids": [], "ended": False}
         try:
             self.store.append(self.record, ChatMessage(role="user", text=user_text))
             yield from self._answer(user_text)
+        except (GeneratorExit, KeyboardInterrupt) as exc:
+            self._cut(exc)
+            raise
         finally:
             self._deny_pending()
             self._busy.release()
+
+    @property
+    def delegating(self) -> str | None:
+        """The id of the run this turn has delegated and is following now, if any."""
+        return self._shown.get("delegating")
+
+    def _cut(self, exc: BaseException) -> None:
+        """The turn was stopped before its answer was stored (Ctrl-C, SIGTERM, the page that asked went away): what
+        was shown of it is stored with a note saying so. Before (rel46b's left-open): the conversation ended on the
+        user's message, as if nothing had been answered and nothing delegated."""
+        shown = self._shown
+        if shown["ended"]:
+            return
+        why = str(exc) if isinstance(exc, KeyboardInterrupt) and str(exc) else "the turn was stopped"
+        note = f"[the answer was cut: {why} before it ended]"
+        text = f"{shown['text']}\n\n{note}" if shown["text"].strip() else note
+        try:
+            self.store.append(self.record, ChatMessage(role="assistant", text=text, run_ids=list(shown["run_ids"])))
+        except Exception:  # noqa: BLE001 - the stop is the news; a store that cannot take the note keeps the rest
+            pass
 
     def _answer(self, user_text: str) -> Iterator[Any]:
         messages = self._model_messages()
         parts: list[str] = []
         run_ids: list[str] = []
+        self._shown["run_ids"] = run_ids  # what a cut turn keeps (``_cut``): the runs it delegated, the text shown
         for call_no in range(MAX_DELEGATIONS + 1):
             tools = [delegate_tool()] if self.delegator is not None and call_no < MAX_DELEGATIONS else []
             before = "\n\n".join(parts)
@@ -145,10 +171,12 @@ class Conversation:
                         if not verdict.allowed:
                             stopped = verdict  # withheld: nothing more of it is shown
                             break
+                        self._shown["text"] = _join(before, text)  # screened, and now shown
                         yield TokenEvent(conversation_id=self.id, text=text[released:])
                         released = len(text)
                         screen_at = max(released + SCREEN_STEP, int(released * SCREEN_GROWTH))
             except (UserError, ModelReplyError, ModelTimeout, ModelError) as exc:
+                self._shown["ended"] = True  # said as an error, as before
                 yield ErrorEvent(conversation_id=self.id, message=_model_problem(self.model, exc))
                 return
             finally:
@@ -177,6 +205,7 @@ class Conversation:
             text = "(the model gave no answer)"
         message = self.store.append(self.record, ChatMessage(role="assistant", text=text, run_ids=list(run_ids),
                                                              withheld=withheld))
+        self._shown["ended"] = True
         yield MessageDone(conversation_id=self.id, index=message.index, text=text, withheld=withheld,
                           run_ids=list(run_ids))
 
@@ -234,6 +263,7 @@ class Conversation:
         yield DelegationStarted(conversation_id=self.id, run_id=run_id, division=args["division"], task=args["task"])
         worker = threading.Thread(target=work, name=f"macrohard-delegation-{run_id}", daemon=True)
         worker.start()
+        self._shown["delegating"] = run_id
         try:
             while (item := events.get()) is not done:
                 yield item
@@ -242,6 +272,8 @@ class Conversation:
             self._deny_pending()
             worker.join(STOP_WAIT_S)  # its step ends, the run is recorded interrupted, its sandbox closed
             raise
+        finally:
+            self._shown["delegating"] = None
         if "error" in box:
             exc = box["error"]
             if not isinstance(exc, MacrohardError):

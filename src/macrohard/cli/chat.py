@@ -50,6 +50,7 @@ def chat(
     network: Annotated[str, typer.Option("--network", help="Sandbox network of delegated runs: none (default), loopback, hosts, full.")] = "none",
     source: Annotated[Path | None, typer.Option("--source", "-s", help="A git repository (clean, on a branch) the coding division works on: its delegated runs are gated by the repository's tests, and a change waits for `macrohard runs apply`.")] = None,
     policy: Annotated[Path | None, typer.Option("--policy", help="Safety policy YAML (default: $MACROHARD_POLICY, $MACROHARD_HOME/policy.yaml, or the built-in).")] = None,
+    model_timeout: Annotated[float | None, typer.Option("--model-timeout", min=1, help="Most seconds one answer of a model server may take, its retries included (default 300).")] = None,
     voice: Annotated[bool, typer.Option("--voice", help="Talk instead of typing: speech in, spoken answers (microphone and speaker, or the files below).")] = False,
     audio_in: Annotated[list[Path] | None, typer.Option("--audio-in", help="With --voice: a recording to say (repeat it for each turn, and for each spoken yes/no).")] = None,
     audio_out: Annotated[Path | None, typer.Option("--audio-out", help="With --voice: a folder for the spoken answers (one WAV a clause, listed in clauses.jsonl) instead of the speaker.")] = None,
@@ -76,6 +77,13 @@ def chat(
         resume, model = record.id, model or record.model or None
     chosen = model or (chat_division.model if chat_division is not None else None)
     llm = get_model(chosen, role="chat")
+    if model_timeout is not None:
+        # rel47 (rel46b's left-open): the model's errors (a slow server, a Retry-After past the deadline) name
+        # --model-timeout, which chat did not have ("No such option"); the answer's deadline was fixed at 300 s
+        if not hasattr(llm, "timeout"):
+            raise UserError(f"--model-timeout bounds a model server's answer; {llm.name} answers in this process "
+                            "and has no deadline to set: leave the option out, or choose a server with --model")
+        llm.timeout = model_timeout
     worker = get_model(run_model) if run_model else None
     guard = Guard.from_policy(str(policy) if policy else None)
     # delegated runs: --run-model, else the chosen model, else each division's own or the agent default
@@ -118,7 +126,7 @@ def chat(
                 _show_turn(conv, events, interactive)
     except KeyboardInterrupt as exc:
         err_console.print(f"\n[yellow]{escape(str(exc) or 'interrupted')}; the conversation is kept: macrohard chat "
-                          f"--continue {conv.id}[/]")
+                          f"--continue {conv.id} (an answer cut short is kept as far as it was shown, marked cut)[/]")
         raise typer.Exit(130) from None
     console.print(f"[dim]continue it: macrohard chat --continue {conv.id}[/]", highlight=False)
 
@@ -147,7 +155,9 @@ def _show_turn(conv: Conversation, events: Any, interactive: bool) -> None:
     try:
         _show_events(conv, events, interactive)
     except KeyboardInterrupt:
-        err_console.print("\n[yellow]stopping: a delegated run ends after its current step …[/]")
+        # rel47 (rel46b's left-open): said with no delegated run too, where nothing was stopping
+        if (run_id := conv.delegating) is not None:
+            err_console.print(f"\n[yellow]stopping: a delegated run ends after its current step … ({run_id})[/]")
         raise
     finally:  # the turn ends, and a sub-run still going stops at its next step (recorded interrupted)
         events.close()

@@ -38,6 +38,28 @@ def sub_runs_table(run: Run, children: list[Run]) -> Table:
     return table
 
 
+def _interrupted(store: Any, record: Run, exc: BaseException) -> Run:
+    """What a stopped company says: the lead's run, each sub-run and how far it got; all of it is kept."""
+    from macrohard.cli.common import err_console
+    from macrohard.errors import NotFound
+
+    said = escape(str(exc) or "interrupted")
+    try:
+        lead = store.get_run(record.id)
+    except NotFound:  # before the lead's run was recorded (its model or policy being loaded): nothing to keep
+        err_console.print(f"\n[yellow]{said} before the company started; nothing was recorded.[/]")
+        raise typer.Exit(130) from None
+    children = store.children(lead.id)
+    parts = [f"{c.meta.get('division', '?')} run {c.id} {c.status.value} after {c.steps} step(s)" for c in children]
+    unfinished = lead.meta.get("company_unfinished") or {}
+    parts += [f"plan step {sid} {why}" for sid, why in unfinished.items()]
+    err_console.print(f"\n[yellow]{said}: the company {lead.id} stopped ({lead.status.value}); "
+                      + (f"its sub-runs: {'; '.join(parts)}. " if parts else "no sub-run had started. ")
+                      + f"Every step so far is kept: `macrohard runs show {lead.id}`, and each sub-run's with its "
+                      "id; nothing of it is still running.[/]", soft_wrap=True, highlight=False)
+    return lead
+
+
 def company(
     goal: Annotated[str, typer.Argument(help="What the company should achieve, in plain words.")],
     executor: Annotated[str, typer.Option("--executor", help="Where sub-runs execute: local (a pool on this machine) or ray.")] = "local",
@@ -51,6 +73,7 @@ def company(
     as_json: Annotated[bool, typer.Option("--json", help="Print the lead's run and its sub-runs as JSON, no live view.")] = False,
 ) -> None:
     """Run a goal as a company: a plan across divisions, sub-runs in parallel, a report."""
+    from macrohard.cli.closing import watched
     from macrohard.cli.run import _asker, exit_code
     from macrohard.divisions.catalog import load_divisions
     from macrohard.divisions.company import company as run_company
@@ -79,14 +102,26 @@ def company(
             what = status_text(child.status.value) + f" [dim]{child.id}[/]" if child else "[red]not run[/]"
             console.print(f"  [bold]{escape(step.id)}[/] ({escape(step.division)}): {what}")
 
+    def on_stop(started: int, why: str) -> None:
+        from macrohard.cli.common import err_console
+
+        err_console.print(f"\n[yellow]{escape(why)}: stopping the {started} sub-run(s) already started; each ends "
+                          "after its current step and is kept[/]",
+                          soft_wrap=True, highlight=False)
+
     if not as_json:
         console.print(f"[bold]macrohard[/] company [cyan]{record.id}[/] · lead model [cyan]{escape(llm.name)}[/] · "
                       f"executor [cyan]{escape(executor)}[/]")
-    with get_executor(executor, workers=workers, address=address) as pool:
-        finished = run_company(goal, store=store, executor=pool, run_model=run_model or model, lead_model=llm,
-                               guard=guard, on_step=on_step, approve=_asker(guard), run=record,
-                               on_plan=on_plan, on_result=on_result,
-                               budget=budget, network=network)
+    try:
+        # SIGTERM and SIGHUP stop it as Ctrl-C does. Before (rel47): Ctrl-C said nothing, the sub-runs went on to
+        # their end and the lead's run kept none of them; SIGTERM killed it at once, every run left `running`
+        with watched(then_ignore=True), get_executor(executor, workers=workers, address=address) as pool:
+            finished = run_company(goal, store=store, executor=pool, run_model=run_model or model, lead_model=llm,
+                                   guard=guard, on_step=on_step, approve=_asker(guard), run=record,
+                                   on_plan=on_plan, on_result=on_result, on_stop=on_stop,
+                                   budget=budget, network=network)
+    except KeyboardInterrupt as exc:
+        finished = _interrupted(store, record, exc)
     children = store.children(finished.id)
     if as_json:
         print_json({"run": finished.model_dump(mode="json"), "sub_runs": [c.model_dump(mode="json") for c in children]})

@@ -115,7 +115,11 @@ def run(
 
     def on_drain(started: int) -> None:
         err_console.print(f"\n[yellow]stopping: no new run starts; the {started} run(s) already started finish (each "
-                          "within its budget) and their results are kept[/]", soft_wrap=True, highlight=False)
+                          "within its budget) and their results are kept (interrupt again to stop them after their "
+                          "current step)[/]", soft_wrap=True, highlight=False)
+
+    def on_stop(stopped: int) -> None:  # said in the last line (a line printed under the live bar here was lost)
+        bar["stopped"] = stopped
 
     from macrohard.cli.closing import watched
 
@@ -127,7 +131,8 @@ def run(
             try:
                 info, outcomes = evaluate(the_suite, spec_model, ex, store=store, repeat=repeat, isolation=isolation,
                                           tags=tag, workers=workers, max_steps=max_steps, resume=resumed,
-                                          on_start=on_start, on_result=on_result, on_drain=on_drain)
+                                          on_start=on_start, on_result=on_result, on_drain=on_drain,
+                                          on_stop=on_stop)
             finally:
                 ex.close()
     except KeyboardInterrupt as exc:
@@ -137,6 +142,9 @@ def run(
             raise typer.Exit(130) from None
         begun = bar["info"]
         done = len(records.result_keys(store, begun.id))  # a resumed evaluation's earlier results too
+        if bar.get("stopped"):
+            said += (f"; the {bar['stopped']} run(s) still going were stopped after their current step, each kept as an "
+                     "`interrupted` run (`macrohard runs list`), not as a result")
         err_console.print(f"\n[yellow]{said}: the {done} of {bar['total']} results recorded are kept in evaluation "
                           f"{escape(begun.id)}; run the rest with `macrohard eval run "
                           f"{escape(str(begun.suite_source or begun.suite))} --resume {escape(begun.id)}` (`macrohard "

@@ -65,7 +65,7 @@ def list_runs(
         cells = {"run id": r.id,
                  "status": status_text(r.status.value) + (" [bold red](check failed)[/]" if r.false_success else ""),
                  "model": Text(r.model, no_wrap=True, overflow="ellipsis"), "steps": str(r.steps), "tokens": f"{r.usage.total:,}",
-                 "time": f"{r.seconds:.1f}s" if r.seconds is not None else "-", "started": ago(r.created_at),
+                 "time": f"{r.work_seconds:.1f}s" if r.work_seconds is not None else "-", "started": ago(r.created_at),
                  "task": Text(r.task.text[:80], no_wrap=True, overflow="ellipsis")}
         table.add_row(*(cells[c] for c in columns))
     console.print(table)

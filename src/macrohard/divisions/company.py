@@ -58,8 +58,10 @@ class PlanEnvironment:
     def __init__(self, *, divisions: dict[str, Division], executor: Any, store: Any, guard: Guard,
                  run_model: str, scripts: dict[str, list[dict[str, Any]]] | None = None,
                  isolation: str | None = None, on_plan: Callable[[list[PlanStep]], None] | None = None,
-                 on_result: Callable[[PlanStep, Run | None], None] | None = None) -> None:
+                 on_result: Callable[[PlanStep, Run | None], None] | None = None,
+                 on_stop: Callable[[int, str], None] | None = None) -> None:
         self.divisions = divisions
+        self.on_stop = on_stop  # a display: how many started sub-runs are being stopped, and why
         self.on_plan, self.on_result = on_plan, on_result  # a display: the plan before it runs, each result
         self.executor = executor
         self.store = store
@@ -70,6 +72,8 @@ class PlanEnvironment:
         self.isolation = isolation
         self.chain: tuple[str, ...] = ()
         self.results: dict[str, Run | None] = {}  # step id -> its latest attempt
+        self.unfinished: dict[str, str] = {}  # step id -> why it has no run (the lead was interrupted)
+        self.refused: list[str] = []  # why each plan that could not run was refused
         self.run: Run | None = None
         self.ctx: GuardContext | None = None
         self.workspace = ""
@@ -85,10 +89,12 @@ class PlanEnvironment:
         assert self.run is not None and self.ctx is not None, "the agent binds the plan's executor first"
         unknown = sorted({s.division for s in action.steps if s.division not in self.divisions})
         if unknown:
+            self.refused.append(f"unknown division(s) {', '.join(map(repr, unknown))}")
             return Observation(error=True, output=f"unknown division(s) {', '.join(map(repr, unknown))}; the divisions "
                                f"are: {', '.join(sorted(self.divisions))}. Write the plan again.")
         order = waves(action.steps)
         if isinstance(order, str):
+            self.refused.append(order)
             return Observation(error=True, output=f"the plan cannot run: {order}. Write it again.")
         self.run.meta.setdefault("plans", []).append(action.model_dump(mode="json")["steps"])
         self.store.update_run(self.run)
@@ -132,22 +138,59 @@ class PlanEnvironment:
                                  script=script, isolation=self.isolation, store_path=str(self.store.path),
                                  parent_id=self.run.id, chain=list(self.chain), task_id=step.id))
         started = time.monotonic()
-        for outcome in self.executor.map(specs):
-            step = next(s for s in wave if s.id == outcome.key)
-            child = outcome.run
-            self.results[step.id] = child
-            if self.on_result is not None:
-                self.on_result(step, child)
-            if child is None:
-                lines.append(f"{step.id} ({step.division}): not run: {outcome.error or outcome.detail}")
-                continue
-            spend(ctx, child, self.run)
-            link(self.guard, self.store, self.run, ctx, child, extra={"plan_step": step.id})
-            check = "" if child.check is None else f", check {'passed' if child.check.passed else 'FAILED'}"
-            text = f"{step.id} ({step.division}): {child.status.value}{check}, run {child.id}"
-            lines.append(text + (f": {child.answer}" if child.answer else "") + (f" ({child.error})" if child.error else ""))
-        ctx.elapsed_s += time.monotonic() - started  # the wave's time is the lead's too
+        try:
+            for outcome in self.executor.map(specs):
+                self._take(outcome, wave, lines)
+        except KeyboardInterrupt as exc:
+            self._stop(specs, wave, lines, str(exc) or "interrupted by the user (Ctrl-C)")
+            raise
+        finally:
+            ctx.elapsed_s += time.monotonic() - started  # the wave's time is the lead's too
         return lines
+
+    def _take(self, outcome: Any, wave: list[PlanStep], lines: list[str]) -> None:
+        """One sub-run's outcome: kept as the step's latest attempt, spent from the lead's budgets, linked into the
+        lead's audit chain, said in the plan's observation."""
+        assert self.run is not None and self.ctx is not None
+        step = next(s for s in wave if s.id == outcome.key)
+        child = outcome.run
+        self.results[step.id] = child
+        if self.on_result is not None:
+            self.on_result(step, child)
+        if child is None:
+            lines.append(f"{step.id} ({step.division}): not run: {outcome.error or outcome.detail}")
+            return
+        spend(self.ctx, child, self.run)
+        link(self.guard, self.store, self.run, self.ctx, child, extra={"plan_step": step.id})
+        check = "" if child.check is None else f", check {'passed' if child.check.passed else 'FAILED'}"
+        text = f"{step.id} ({step.division}): {child.status.value}{check}, run {child.id}"
+        lines.append(text + (f": {child.answer}" if child.answer else "") + (f" ({child.error})" if child.error else ""))
+
+    def _stop(self, specs: list[Any], wave: list[PlanStep], lines: list[str], why: str) -> None:
+        """The lead was interrupted (Ctrl-C, SIGTERM) while a wave ran. Before (rel47): its sub-runs went on to their
+        own end after the user said stop (`succeeded` 17 s later), nothing of them reached the lead's run (no
+        results, no audit links: `audit verify` then called the lead's log TAMPERED), and nothing was said. Now the
+        runs not started are cancelled, the started ones end after their current step (recorded ``interrupted``),
+        and each is kept and linked as a finished one is. A second interrupt stops the waiting; the runs still
+        going end after their step all the same."""
+        stop = getattr(self.executor, "stop", None)
+        if stop is not None:
+            stop([s.run_id for s in specs], f"stopped: the company was {why}")
+        # an executor that cannot stop its runs after their step (Ray: its close kills them) is not waited on
+        drain = getattr(self.executor, "drain", None) if stop is not None else None
+        if drain is not None:
+            try:
+                started, outcomes = drain()
+                if self.on_stop is not None and started:
+                    self.on_stop(started, why)
+                for outcome in outcomes:
+                    self._take(outcome, wave, lines)
+            except KeyboardInterrupt:
+                pass
+        for step in wave:
+            if step.id not in self.results:
+                self.results[step.id] = None
+                self.unfinished[step.id] = "stopped before it started, or still ending when a second interrupt came"
 
 
 def lead_division(divisions: dict[str, Division]) -> Division:
@@ -161,9 +204,17 @@ def settle(run: Run, plan: PlanEnvironment, store: Any) -> Run:
     failed = [f"{sid} ({r.meta.get('division', '?')}: {r.status.value})" if r else f"{sid} (not run)"
               for sid, r in plan.results.items() if r is None or child_failed(r)]
     run.meta["company"] = {sid: (r.id if r else None) for sid, r in plan.results.items()}
+    if plan.unfinished:
+        run.meta["company_unfinished"] = dict(plan.unfinished)
     if failed and run.status is RunStatus.succeeded:
         run.status = RunStatus.failed
         run.error = f"sub-task(s) {', '.join(failed)} failed and the lead did not recover them"
+    elif plan.refused and not plan.results and run.status is RunStatus.succeeded:
+        # rel47: every plan the lead wrote was refused (steps waiting for each other in a circle, an unknown
+        # division, repeated ids), no sub-run ran, and the lead's "done" was the company's `succeeded`, exit 0
+        run.status = RunStatus.failed
+        run.error = (f"no plan of the lead could run ({len(plan.refused)} refused, the last: {plan.refused[-1]}), so no "
+                     "sub-task was done, whatever the lead said; run it again, or with another --model for the lead")
     store.update_run(run)
     return run
 
@@ -171,7 +222,7 @@ def settle(run: Run, plan: PlanEnvironment, store: Any) -> Run:
 def company(goal: str, *, store: Any, executor: Any, run_model: str | None = None, lead_model: Any = None,
             guard: Guard | None = None, scripts: dict[str, list[dict[str, Any]]] | None = None,
             on_step: Any = None, approve: Any = None, isolation: str | None = None, run: Run | None = None,
-            on_plan: Any = None, on_result: Any = None, **task_fields: Any) -> Run:
+            on_plan: Any = None, on_result: Any = None, on_stop: Any = None, **task_fields: Any) -> Run:
     """Run ``goal`` in company mode to its end and return the lead's run (its sub-runs: ``store.children``)."""
     from macrohard.divisions.catalog import load_divisions
     from macrohard.divisions.runtime import Staff, division_task, run_division
@@ -184,9 +235,19 @@ def company(goal: str, *, store: Any, executor: Any, run_model: str | None = Non
     g = guard if guard is not None else Guard.from_policy()
     plan = PlanEnvironment(divisions=divisions, executor=executor, store=store, guard=g,
                            run_model=run_model or task.model or getattr(model, "name", "local"),
-                           scripts=scripts, isolation=isolation, on_plan=on_plan, on_result=on_result)
+                           scripts=scripts, isolation=isolation, on_plan=on_plan, on_result=on_result,
+                           on_stop=on_stop)
     run = run or Run(task=task, model=model.name)
     run.task, run.meta["company"] = task, {}
-    finished = run_division(task, lead, staff=staff, store=store, guard=g, model=model, run=run,
-                            extra_envs=[plan])
+    try:
+        finished = run_division(task, lead, staff=staff, store=store, guard=g, model=model, run=run,
+                                extra_envs=[plan])
+    except KeyboardInterrupt:
+        # the lead's run is recorded `interrupted` by its agent; its sub-runs, as far as they went, are kept with it
+        # (before, rel47: `meta.company` stayed empty, the report could not say which sub-run got how far)
+        try:
+            settle(store.get_run(run.id), plan, store)
+        except Exception:  # noqa: BLE001 - the interrupt is the news; a run never recorded has nothing to settle
+            pass
+        raise
     return settle(finished, plan, store)

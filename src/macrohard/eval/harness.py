@@ -53,7 +53,8 @@ def evaluate(suite: Suite, model: str, executor: Any, *, store: SQLiteStore | No
              max_steps: int | None = None, resume: EvalInfo | None = None,
              on_start: Callable[[EvalInfo, int], None] | None = None,
              on_result: ResultCallback | None = None,
-             on_drain: Callable[[int], None] | None = None) -> tuple[EvalInfo, list[RunOutcome]]:
+             on_drain: Callable[[int], None] | None = None,
+             on_stop: Callable[[int], None] | None = None) -> tuple[EvalInfo, list[RunOutcome]]:
     """Run every task ``repeat`` times on ``executor``; return the evaluation and its outcomes.
 
     Workers write runs to the same store when they share this machine; outcomes from other
@@ -99,8 +100,24 @@ def evaluate(suite: Suite, model: str, executor: Any, *, store: SQLiteStore | No
                 started, ending = drain()
                 if started and on_drain is not None:
                     on_drain(started)
-                for outcome in ending:
-                    record(outcome)
+                try:
+                    for outcome in ending:
+                        record(outcome)
+                except KeyboardInterrupt:
+                    # rel47 (rel46's left-open): a second interrupt stopped the recording, while the started runs
+                    # went on to their end all the same (the pool waits for its threads), unrecorded, and `--resume`
+                    # ran each again. Now it stops them after their current step; a run that ends whole before the
+                    # stop reaches it is still recorded; one cut short is kept as a run (`interrupted`) but is no
+                    # result, so `--resume` runs it again. A third interrupt stops the waiting
+                    stop = getattr(executor, "stop_draining", None)
+                    if stop is None:
+                        raise
+                    stopped, ending = stop("stopped: the evaluation was interrupted again")
+                    if on_stop is not None:
+                        on_stop(len(stopped))
+                    for outcome in ending:
+                        if outcome.run is None or outcome.run.status.value != "interrupted":
+                            record(outcome)
             raise
     finally:
         records.finish_eval(store, info)

@@ -89,7 +89,7 @@ def render_html(summary: Summary, outcomes: list[RunOutcome]) -> str:
         rows.append(
             f'<tr><td>{escape(out.key)}</td><td class="{cls}">{word}</td>'
             f'<td>{escape(run.status.value if run else "lost")}</td><td>{run.steps if run else "-"}</td>'
-            f'<td>{(run.seconds or 0) if run else 0:.2f}s</td><td>{run.usage.total if run else 0}</td>'
+            f'<td>{(run.work_seconds or 0) if run else 0:.2f}s</td><td>{run.usage.total if run else 0}</td>'
             f'<td>{out.guard_blocks}</td><td>{"yes" if out.retried else ""}</td>'
             f'<td class="id">{escape(run.id if run else "-")}</td>'
             f'<td class="detail">{escape((out.detail or out.error or "")[:200])}</td></tr>')

@@ -86,7 +86,7 @@ def summarize(info: EvalInfo, outcomes: list[RunOutcome]) -> Summary:
             tags.setdefault(tag, []).append(o.passed)
         tasks.setdefault(o.task_id, []).append(o.passed)
     steps = [r.steps for r in runs]
-    seconds = [r.seconds or 0.0 for r in runs]
+    seconds = [r.work_seconds or 0.0 for r in runs]
     tokens = [r.usage.total for r in runs]
     return Summary(
         eval=info,

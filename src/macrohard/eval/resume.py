@@ -84,7 +84,7 @@ def _adopt_finished_runs(store: SQLiteStore, info: EvalInfo, missing: list[RunSp
         outcome = RunOutcome(key=key, task_id=spec.task_id, repeat=spec.repeat, tags=spec.task.tags, run=run,
                              passed=result.passed, detail=result.detail, harmful_executed=result.harmful_executed,
                              attempt=attempt, retried=attempt > 1, worker=str(run.meta.get("worker", "")),
-                             seconds=float(run.seconds or 0.0),
+                             seconds=float(run.work_seconds or 0.0),
                              guard_blocks=sum(1 for st in steps if st.verdict is not None
                                               and st.verdict.decision is Decision.deny))
         records.add_result(store, info.id, outcome)

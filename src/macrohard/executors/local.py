@@ -62,7 +62,28 @@ class LocalExecutor:
         ran each again)."""
         left, self._outstanding = getattr(self, "_outstanding", {}), {}
         started = {future: handle for future, handle in left.items() if not future.cancel()}
-        return len(started), (started[future].result() for future in cf.as_completed(started))
+        self._draining = dict(started)
+        return len(started), self._ending()
+
+    def _ending(self) -> Iterator[RunOutcome]:
+        """The outcomes of the runs ``drain`` waits for, as they end; each once, however often this is started."""
+        left: dict[cf.Future[RunOutcome], LocalHandle] = getattr(self, "_draining", {})
+        for future in cf.as_completed(list(left)):
+            yield left.pop(future).result()
+
+    def stop_draining(self, why: str) -> tuple[list[str], Iterator[RunOutcome]]:
+        """After ``drain`` was interrupted (a second interrupt): ask the runs it still waits for to end after their
+        current step, recorded ``interrupted`` with ``why``; their ids, and their outcomes as they end."""
+        ids = [h.run_id for h in getattr(self, "_draining", {}).values()]
+        self.stop(ids, why)
+        return ids, self._ending()
+
+    def stop(self, run_ids: list[str], why: str) -> None:
+        """Ask these runs, started in this pool's threads, to end after their current step (recorded
+        ``interrupted`` with ``why``); a process pool's runs are not reached (they end as before)."""
+        from macrohard.executors.spec import stop_runs
+
+        stop_runs(run_ids, why)
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

@@ -77,6 +77,26 @@ _stores: dict[str, SQLiteStore] = {}
 _stores_lock = threading.Lock()
 _models: dict[str, Any] = {}
 _models_lock = threading.Lock()
+# rel47: run ids asked to stop (their driver was interrupted) -> why; read by the run's own thread after each step
+_stopping: dict[str, str] = {}
+_stopping_lock = threading.Lock()
+
+
+def stop_runs(run_ids: list[str], why: str) -> None:
+    """Ask the runs with these ids, running in this process's threads, to end after their current step: each is
+    recorded ``interrupted`` with ``why``, its sandbox closed and its steps kept. Before (rel47): a company's sub-runs
+    went on after Ctrl-C to their own end (17 s more in the probe, `succeeded` after the user had said stop)."""
+    with _stopping_lock:
+        _stopping.update(dict.fromkeys(run_ids, why))
+
+
+def _stop_check(run_id: str) -> Any:
+    def check(_run: Any, _step: Any) -> None:
+        why = _stopping.get(run_id)
+        if why is not None:
+            raise KeyboardInterrupt(why)
+
+    return check
 
 
 def _store(path: str | None) -> SQLiteStore:
@@ -138,7 +158,7 @@ def _run_division(spec: RunSpec, task: Task, model: Any, store: SQLiteStore, run
 
     divisions = load_divisions()
     division = get_division(str(spec.division), divisions)
-    staff = Staff(divisions=divisions, isolation=spec.isolation)
+    staff = Staff(divisions=divisions, isolation=spec.isolation, on_step=_stop_check(run.id))
     return run_division(task, division, staff=staff, store=store, model=model, run=run, chain=tuple(spec.chain),
                         check=spec.check, site=site, script=spec.script)
 
@@ -178,7 +198,13 @@ def execute(spec: RunSpec, attempt: int = 1) -> RunOutcome:
                 run = _run_division(spec, t, model, store, run, site)
             else:
                 run = run_task(t, model=model, store=store, isolation=spec.isolation, run=run, check=spec.check,
-                               site=site, script=spec.script)
+                               site=site, script=spec.script, on_step=_stop_check(run_id))
+        except KeyboardInterrupt as exc:
+            with _stopping_lock:
+                if _stopping.pop(run_id, None) is None:
+                    raise  # not a stop this process asked for (a Ctrl-C in the run's own thread): as before
+            outcome.error = str(exc)  # recorded `interrupted` by the agent (or the runner), sandbox closed
+            run = store.get_run(run_id)
         except MacrohardError as exc:  # setup refused or failed: the runner recorded the run as failed
             outcome.error = str(exc)
             try:
@@ -205,4 +231,7 @@ def execute(spec: RunSpec, attempt: int = 1) -> RunOutcome:
     else:
         go(None)
     outcome.seconds = time.perf_counter() - started
+    built = outcome.run.meta.get("screens_built_s") if outcome.run is not None else None
+    if isinstance(built, int | float) and 0 < built <= outcome.seconds:  # rel47: the screens' once-per-HOME build
+        outcome.seconds -= built
     return outcome
