@@ -29,6 +29,7 @@ SRC = str(Path(__file__).resolve().parents[2] / "src")
 THROUGH_ON_MAIN = {
     "mcp_calls_go_on_after_a_fatal_denial": True,
     "mcp_host_files_paths_network_and_unanswered_asks": False,
+    "mcp_browser_reads_host_loopback_services_by_default": True,
     "mcp_list_dir_of_a_name_no_utf8_holds (reliability, not counted)": True,
     "gym_finish_answer_skips_the_answer_screen": True,
     "gym_fatal_denial_ends_the_episode": False,
@@ -83,14 +84,15 @@ def collector() -> Iterator[Collector]:
 
 # -- 1. `macrohard mcp serve`: an MCP client is the model --------------------------------------------------------
 
-def _mcp_session(home: Path, calls: list[tuple[str, dict]]) -> list[tuple[bool, str]]:
+def _mcp_session(home: Path, calls: list[tuple[str, dict]], *options: str) -> list[tuple[bool, str]]:
     """Each call through a real `macrohard mcp serve --stdio`, as the official MCP client sends it."""
     import anyio
     from mcp import ClientSession, StdioServerParameters
     from mcp.client.stdio import stdio_client
 
     env = {**os.environ, "MACROHARD_HOME": str(home), "PYTHONPATH": SRC + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    params = StdioServerParameters(command=sys.executable, args=["-m", "macrohard", "mcp", "serve", "--stdio"], env=env)
+    params = StdioServerParameters(command=sys.executable, args=["-m", "macrohard", "mcp", "serve", "--stdio", *options],
+                                   env=env)
 
     async def main() -> list[tuple[bool, str]]:
         out = []
@@ -161,6 +163,20 @@ def test_mcp_client_reaches_no_host_file_no_host_port_and_no_unanswered_ask(_hom
     run, steps, broken = _only_run(_home)
     assert run.status.value == "succeeded" and len(steps) == 5 and broken == []  # the bad argument never reached it
     assert steps[4].verdict.decision.value == "deny" and steps[4].verdict.approved_by is None
+
+
+@needs_bwrap
+def test_mcp_the_browser_reaches_no_service_of_the_hosts_loopback_unless_the_person_opens_it(_home, collector):
+    """On main `macrohard mcp serve -e browser` defaulted to network `loopback`, which for the browser is the host's
+    loopback services: an MCP client read a page a host service answers on 127.0.0.1 (a dev server, a database's web
+    console, a notebook) with nothing asked. `macrohard run` defaults to `none`; so does `mcp serve` now."""
+    pytest.importorskip("mcp")
+    url = f"http://{collector.host}/admin"
+    (page,) = _mcp_session(_home, [("browser_goto", {"url": url})], "-e", "browser")
+    assert "Price list" not in page[1] and "network 'none'" in page[1], page
+    # the twin: the person opens that one site, and the client reads it
+    (page,) = _mcp_session(_home, [("browser_goto", {"url": url})], "-e", "browser", "--allow-host", collector.host)
+    assert not page[0] and "Price list" in page[1], page
 
 
 @needs_bwrap
