@@ -39,7 +39,8 @@ class GuardedSession:
     thread-safe: callers serialize their calls)."""
 
     def __init__(self, task: Task, *, interface: str, guard: Guard | None = None, store: Any = None,
-                 env_options: dict[str, Any] | None = None, approve: ApprovalCallback | None = None) -> None:
+                 env_options: dict[str, Any] | None = None, approve: ApprovalCallback | None = None,
+                 fatal_ends_run: bool = False) -> None:
         self.task = task
         self.interface = interface
         self.guard = guard if guard is not None else Guard.from_policy()
@@ -58,6 +59,7 @@ class GuardedSession:
         # every later action is refused without running, until a new episode (Gymnasium's reset). An MCP session
         # has one episode: its run is over, and is recorded denied when the server closes
         self.stopped: Verdict | None = None
+        self.fatal_ends_run = fatal_ends_run  # one episode only (MCP): the run is recorded denied at once
         self._started = time.monotonic()
 
     # -- life cycle -----------------------------------------------------------------------------
@@ -140,6 +142,9 @@ class GuardedSession:
                                                meta={"denied": True, "check": verdict.check})
                 if verdict.fatal and verdict.check != "budget":
                     self.stopped = verdict
+                    if self.fatal_ends_run and self.run.status is RunStatus.running:  # stored by `finally` below
+                        self.run.status, self.run.finished_at = RunStatus.denied, time.time()
+                        self.run.error = f"{verdict.check}: {verdict.reason}"
                 return Outcome(step.observation, verdict, False)
             if isinstance(action, FinishAction):
                 self.run.answer = action.answer

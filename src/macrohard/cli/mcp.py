@@ -61,7 +61,7 @@ def serve(
     task = Task(text=f"MCP session: an MCP client calls the tools of a {environment} environment", environment=environment,
                 workspace=workspace, write_back=False, network=net, allow_hosts=list(allow_host or []),  # type: ignore[arg-type]
                 budget=Budget(max_steps=1_000_000, max_seconds=None, max_model_seconds=None))
-    session = GuardedSession(task, interface="mcp")
+    session = GuardedSession(task, interface="mcp", fatal_ends_run=True)  # rt47b: one episode, as a `macrohard run`
     env_server = EnvironmentServer(session, allow=[t.strip() for t in allow.split(",") if t.strip()] if allow else None)
     env_server.start()
     say(f"macrohard mcp: {environment} environment, run {session.run.id}, tools: {', '.join(env_server.actions)}")
