@@ -11,13 +11,14 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from macrohard.agent import _no_surrogates
 from macrohard.envs import make_environment
 from macrohard.runner import prepare_workspace, setup_environment
 from macrohard.safety import audit
 from macrohard.safety.context import ApprovalCallback, GuardContext
 from macrohard.safety.guard import Guard
 from macrohard.store.sqlite import SQLiteStore, default_home
-from macrohard.types import FinishAction, Observation, Run, RunStatus, Step, Task, Verdict
+from macrohard.types import FinishAction, Observation, Run, RunStatus, Step, Task, Verdict, no_surrogates
 
 
 class Outcome:
@@ -38,7 +39,8 @@ class GuardedSession:
     thread-safe: callers serialize their calls)."""
 
     def __init__(self, task: Task, *, interface: str, guard: Guard | None = None, store: Any = None,
-                 env_options: dict[str, Any] | None = None, approve: ApprovalCallback | None = None) -> None:
+                 env_options: dict[str, Any] | None = None, approve: ApprovalCallback | None = None,
+                 fatal_ends_run: bool = False) -> None:
         self.task = task
         self.interface = interface
         self.guard = guard if guard is not None else Guard.from_policy()
@@ -53,6 +55,11 @@ class GuardedSession:
         self.ctx: GuardContext | None = None
         self.steps = 0  # in the current episode (the guard's step budget)
         self.recorded = 0  # steps of the run, over all episodes
+        # rt47b: a denial the policy marks fatal ends a `macrohard run` (agent.FatalDenial); here it ends the episode:
+        # every later action is refused without running, until a new episode (Gymnasium's reset). An MCP session
+        # has one episode: its run is over, and is recorded denied when the server closes
+        self.stopped: Verdict | None = None
+        self.fatal_ends_run = fatal_ends_run  # one episode only (MCP): the run is recorded denied at once
         self._started = time.monotonic()
 
     # -- life cycle -----------------------------------------------------------------------------
@@ -75,6 +82,7 @@ class GuardedSession:
         if setup:
             setup_environment(self.env, self.guard, self.task, self.run)
         self.steps = 0
+        self.stopped = None
         self._started = time.monotonic()
         self.run.meta.setdefault("episodes", []).append({"task": self.task.text[:500], "status": "running"})
         self.ctx = GuardContext(workspace=self.env.workspace, run_id=self.run.id, task_text=self.task.text,
@@ -91,6 +99,8 @@ class GuardedSession:
         """End the run (``status``) and close the environment (a sandbox records the workspace's changes)."""
         try:
             if self.run.status is RunStatus.running:
+                if self.stopped is not None and error is None and status is RunStatus.succeeded:
+                    status, error = RunStatus.denied, f"{self.stopped.check}: {self.stopped.reason}"
                 self.run.status, self.run.error, self.run.finished_at = status, error, time.time()
                 self.store.update_run(self.run)
         finally:
@@ -103,6 +113,11 @@ class GuardedSession:
         if self.ctx is None:
             raise RuntimeError("start() the session before acting")
         ctx = self.ctx
+        if self.stopped is not None:  # rt47b: after a fatal denial nothing more runs (nor is reviewed)
+            verdict = self.stopped.model_copy(update={"reason": f"the run was stopped by an earlier fatal denial "
+                                                                 f"({self.stopped.check}): {self.stopped.reason}"})
+            return Outcome(Observation(output=f"Denied by the guard ({verdict.check}): {verdict.reason}", error=True,
+                                       meta={"denied": True, "check": verdict.check}), verdict, False)
         self.steps += 1
         ctx.step = self.steps
         ctx.elapsed_s = time.monotonic() - self._started
@@ -113,11 +128,23 @@ class GuardedSession:
             authorization = self.guard.authorize(action, ctx, env=self.env)
             step.guard_ms = (time.perf_counter() - t0) * 1000
             verdict = step.verdict = authorization.verdict
+            if authorization.approved is not None and isinstance(action, FinishAction):
+                # rt47b: the answer passes the answer screen, as a `macrohard run`'s finish does (agent.py): a
+                # stopped answer is not the run's, and the episode goes on
+                answer_verdict = self.guard.screen_answer(action.answer, ctx)
+                if not answer_verdict.allowed:
+                    verdict = step.verdict = answer_verdict
+                    authorization = type(authorization)(verdict=answer_verdict)
             if authorization.approved is None:
                 who = (f"not approved by the {authorization.refused_by}" if authorization.refused_by
                        else f"denied by the guard ({verdict.check})")
                 step.observation = Observation(output=f"{who[0].upper()}{who[1:]}: {verdict.reason}", error=True,
                                                meta={"denied": True, "check": verdict.check})
+                if verdict.fatal and verdict.check != "budget":
+                    self.stopped = verdict
+                    if self.fatal_ends_run and self.run.status is RunStatus.running:  # stored by `finally` below
+                        self.run.status, self.run.finished_at = RunStatus.denied, time.time()
+                        self.run.error = f"{verdict.check}: {verdict.reason}"
                 return Outcome(step.observation, verdict, False)
             if isinstance(action, FinishAction):
                 self.run.answer = action.answer
@@ -126,6 +153,10 @@ class GuardedSession:
             t1 = time.perf_counter()
             observation = self.env.execute(authorization.approved)
             step.env_ms = (time.perf_counter() - t1) * 1000
+            # a file name or output in bytes no UTF-8 holds: as in agent.py (rel39), or the screens fail on it and the
+            # client gets an exception's text (rt47b: `list_dir` over MCP after `printf x > $'bad\xff'`)
+            observation = observation.model_copy(update={"output": no_surrogates(observation.output),
+                                                         "meta": _no_surrogates(observation.meta)})
             step.observation = self.guard.screen(observation, ctx)
             return Outcome(step.observation, verdict, True)
         finally:

@@ -93,12 +93,27 @@ class DivisionDelegator:
         env.execute(authorization.approved)
         assert env.run is not None
         self._link(request, env.run)
+        self._taint_from(env.run)
+        return env.run
+
+    def _taint_from(self, run: Run) -> None:
+        """What the sub-run read of untrusted content taints the conversation's later delegations (flow25)."""
         from macrohard.divisions.delegate import untrusted_read
 
-        if read := untrusted_read(self.store, env.run.id):
+        if read := untrusted_read(self.store, run.id):
             self.flow.read_untrusted(Source("delegation", f"the result of a sub-run that read {read[0][:200]}", 0))
-            self.flow.targets |= targets(env.run.answer or "")
-        return env.run
+            self.flow.targets |= targets(run.answer or "")
+
+    def recall(self, run_ids: list[str]) -> None:
+        """A conversation opened again (`macrohard chat --continue`, the web app after a restart): the taint of the
+        sub-runs it delegated before. rt47b: it lived only in this object, so a continued conversation, whose model
+        reads the relayed orders in its history, delegated the send to a sub-run that started clean."""
+        for run_id in dict.fromkeys(run_ids):
+            try:
+                run = self.store.get_run(run_id)
+            except MacrohardError:  # refused before it was recorded
+                continue
+            self._taint_from(run)
 
     def run_sub(self, action: DelegateAction, request: DelegationRequest) -> Run:
         from macrohard.divisions.runtime import Staff, division_task, run_division

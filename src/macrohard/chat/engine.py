@@ -65,6 +65,9 @@ class Conversation:
         self.guard = guard if guard is not None else Guard.from_policy()
         audit.attach(self.guard, store.store)  # screened answers are in the audit chain under the conversation's id
         self.delegator = delegator
+        recall = getattr(delegator, "recall", None)
+        if callable(recall):  # rt47b: a continued conversation keeps what its earlier sub-runs read (flow25)
+            recall([run_id for message in store.messages(record.id) for run_id in message.run_ids])
         self.system_prompt = system_prompt
         self.approval_timeout = approval_timeout
         self._pending: dict[str, tuple[threading.Event, list[bool]]] = {}

@@ -23,8 +23,8 @@ def serve(
     workspace: Annotated[str | None, typer.Option("--workspace", "-w", help="Directory to work in (changes are "
                                                   "recorded; `macrohard runs apply` writes them). A fresh one "
                                                   "when omitted.")] = None,
-    network: Annotated[str, typer.Option("--network", help="The sandbox's network: none, loopback, hosts, full "
-                                         "(browser: loopback by default).")] = "",
+    network: Annotated[str, typer.Option("--network", help="The sandbox's network: none (default, as for "
+                                         "`macrohard run`), loopback (the host's loopback services), hosts, full.")] = "",
     allow_host: Annotated[list[str] | None, typer.Option("--allow-host", help="host:port reachable with "
                                                          "--network hosts (repeatable).")] = None,
 ) -> None:
@@ -52,13 +52,16 @@ def serve(
 
     address = parse_address(http) if http else None
     token, new = token_from_env_or_new() if address else ("", False)
-    net = network or ("loopback" if environment == "browser" else "none")
+    # rt47b: none for every environment, as `macrohard run`. The browser's default was `loopback`, which is the host's
+    # loopback services (envs/browser_sandbox.py): any MCP client of `mcp serve -e browser` read whatever listens on
+    # 127.0.0.1 (a dev server, a database's web console, a notebook) unasked. Local sites: --allow-host HOST:PORT
+    net = network or "none"
     if net not in ("none", "loopback", "hosts", "full"):
         raise ConfigError(f"unknown --network {net!r}; choose none, loopback, hosts or full")
     task = Task(text=f"MCP session: an MCP client calls the tools of a {environment} environment", environment=environment,
                 workspace=workspace, write_back=False, network=net, allow_hosts=list(allow_host or []),  # type: ignore[arg-type]
                 budget=Budget(max_steps=1_000_000, max_seconds=None, max_model_seconds=None))
-    session = GuardedSession(task, interface="mcp")
+    session = GuardedSession(task, interface="mcp", fatal_ends_run=True)  # rt47b: one episode, as a `macrohard run`
     env_server = EnvironmentServer(session, allow=[t.strip() for t in allow.split(",") if t.strip()] if allow else None)
     env_server.start()
     say(f"macrohard mcp: {environment} environment, run {session.run.id}, tools: {', '.join(env_server.actions)}")

@@ -117,6 +117,10 @@ class PlanEnvironment:
         assert self.run is not None and self.ctx is not None
         ctx, share = self.ctx, len(wave)
         specs, lines = [], []
+        # rt47b: a plan written after untrusted content (an earlier wave's results, read by the lead) hands that
+        # taint down to its sub-runs, as a delegation does (divisions.delegate, chat.divisions): a sub-task the page
+        # dictated does not start clean, so its sends are asked
+        handed = ctx.flow.hand_down() if ctx.flow.sources else None
         for step in wave:
             division = self.divisions[step.division]
             budget = carve(ctx, division.budget)
@@ -136,7 +140,8 @@ class PlanEnvironment:
             specs.append(RunSpec(key=step.id, run_id=new_run_id(), task=task, division=division.name,
                                  model="scripted" if script is not None else (division.model or self.run_model),
                                  script=script, isolation=self.isolation, store_path=str(self.store.path),
-                                 parent_id=self.run.id, chain=list(self.chain), task_id=step.id))
+                                 parent_id=self.run.id, chain=list(self.chain), task_id=step.id,
+                                 flow_handed_down=handed))
         started = time.monotonic()
         try:
             for outcome in self.executor.map(specs):

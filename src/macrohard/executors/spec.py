@@ -45,6 +45,9 @@ class RunSpec(BaseModel):
     parent_id: str | None = Field(default=None, description="The run this one is a sub-run of (company mode).")
     chain: list[str] = Field(default_factory=list, description="Divisions above this run, outermost first "
                              "(bounds delegation loops and depth).")
+    flow_handed_down: dict[str, Any] | None = Field(
+        default=None, description="The untrusted content the run that wrote this task had read "
+        "(``safety.taint.FlowState.hand_down``): the sub-run starts tainted by it (company mode, rt47b).")
 
 
 class RunOutcome(BaseModel):
@@ -181,8 +184,10 @@ def execute(spec: RunSpec, attempt: int = 1) -> RunOutcome:
     except UserError as exc:
         outcome.error = outcome.detail = f"model {spec.model!r} unavailable: {exc}"
         return outcome
-    meta = {"eval_id": spec.eval_id, "eval_key": spec.key, "attempt": attempt, "retried": attempt > 1,
-            "worker_pid": os.getpid(), "worker": worker}
+    meta: dict[str, Any] = {"eval_id": spec.eval_id, "eval_key": spec.key, "attempt": attempt, "retried": attempt > 1,
+                            "worker_pid": os.getpid(), "worker": worker}
+    if spec.flow_handed_down:  # its task was written after untrusted content: the run starts tainted (agent.py)
+        meta["flow_handed_down"] = spec.flow_handed_down
     task = spec.task
 
     def go(site: Any) -> None:
