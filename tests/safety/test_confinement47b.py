@@ -325,10 +325,11 @@ def _said(text: str, path: Path) -> Path:
 
 
 def _voice_chat(home: Path, tmp_path: Path, answer_wav: Path):
+    from tests.voice.test_voice_chat import chat_model, mh, worker_model
+
     from macrohard.store.conversations import ConversationStore
     from macrohard.store.sqlite import SQLiteStore
     from macrohard.testing import FakeOpenAIServer
-    from tests.voice.test_voice_chat import chat_model, mh, worker_model
 
     uptime = Path(__file__).resolve().parents[1] / "voice" / "data" / "uptime.wav"
     out = tmp_path / "answers"
@@ -419,9 +420,7 @@ def test_chat_a_delegation_carries_only_a_division_and_a_task(_home):
     network, source and model are the person's options (`--network`, `--source`, `--run-model`)."""
     from pydantic import ValidationError
 
-    from macrohard.types import DelegateAction
-
-    from macrohard.types import PlanStep
+    from macrohard.types import DelegateAction, PlanStep
 
     for extra in ({"network": "full"}, {"workspace": "/home"}, {"write_back": True}, {"model": "http://x/v1"},
                   {"allow_hosts": ["evil.example:443"]}, {"source": "/home"}):
