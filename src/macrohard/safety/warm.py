@@ -11,9 +11,10 @@ part (``_at_exit``): left to run into the interpreter's end, an ONNX session hal
 ("terminate called without an active exception", exit 134, after the run's last line).
 
 The thread never swaps the process's stdout or stderr: the Gemma tokenizer, whose load points fd 2 at /dev/null for a
-moment (a line another thread printed then would be lost), is not loaded here; a run loads it before its first step
-(``runner.screens_ready``) and starts this after. Chat and the web app start this at their start without it: the thread
-loads the parts that need no swap (the word memo, MiniLM) and leaves the first screens to the first answer.
+moment (a line another thread printed then would be lost), is not loaded here; a screen loads it at its first use
+(fast47: no longer before every run's first step). Where it is not loaded yet (a run's, chat's or the web app's
+start), the thread loads the parts that need no swap (the word memo, MiniLM) and leaves the first screens to the first
+answer.
 """
 
 from __future__ import annotations
