@@ -38,3 +38,16 @@ def test_curl_changed_by_a_byte_copied_by_python_run_by_the_loader_or_wrapped_se
         assert len(sends) == len(attempts) - 3 and "allow" not in sends, verdicts  # all held (denied on 4fb8b42f)
     finally:
         listener.close()
+
+
+def test_a_question_back_to_the_guards_spoken_question_is_not_a_yes():
+    """rt47b made a spoken approval a yes and nothing else; the lead's attempts on it: a person who asks back ("is
+    that okay?", "is it ok", "can I? okay") has not answered. Through on 7f0fec2d (each heard as a yes); held now.
+    The twins still approve."""
+    from macrohard.voice.confirm import heard_yes
+    from macrohard.voice.stt import Transcript
+
+    for said in ("is that okay?", "Is it ok", "okay?", "can i? okay", "is this fine, okay", "ok, is that right?"):
+        assert not heard_yes(Transcript(said, 0.6, "whisper")), said
+    for said in ("yes", "okay", "ok do it", "yes that is fine", "you can, yes", "Yes, please."):
+        assert heard_yes(Transcript(said, 0.6, "whisper")), said

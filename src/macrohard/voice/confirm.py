@@ -15,17 +15,22 @@ WITH_YES = frozenset({"please", "go", "ahead", "do", "it", "that", "this", "one"
                       "right", "alright", "all", "fine", "proceed", "continue", "of", "course", "absolutely",
                       "definitely", "is", "oh", "uh", "um", "well", "the", "step", "action", "run", "that's", "it's"})
 MAX_ANSWER_WORDS = 8
+# the lead (47th wave): a question back is not an answer ("is that okay?", "is it ok", "can I? okay"): the recogniser's
+# question mark, or an utterance that opens as a question does
+ASKS_BACK = frozenset({"is", "can"})
 YES_MIN_CONFIDENCE = 0.35  # below this a heard "yes" is not trusted (measured: clear yes 0.41-0.9, garbled < 0.01)
 
 
 def heard_yes(heard: Transcript | None) -> bool:
-    """True only for a confident yes with no no in it, and nothing else said beside it (``WITH_YES``)."""
+    """True only for a confident yes with no no in it, nothing else said beside it (``WITH_YES``), and not asked
+    back as a question (``ASKS_BACK``)."""
     if heard is None:
         return False
     spoken = words(heard.text)
     said = set(spoken)
     return (bool(said & YES) and not (said & NO) and heard.confidence >= YES_MIN_CONFIDENCE
-            and len(spoken) <= MAX_ANSWER_WORDS and said <= YES | WITH_YES)
+            and len(spoken) <= MAX_ANSWER_WORDS and said <= YES | WITH_YES
+            and "?" not in heard.text and spoken[0] not in ASKS_BACK)
 
 
 def question(summary: str, reason: str) -> str:
