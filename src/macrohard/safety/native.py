@@ -82,9 +82,13 @@ def placed_before_run(an: Analyzer, path: str | None) -> bool:
     if since is None or path is None or path in an.written or an.unknown_writes:  # or rewritten on the line
         return False
     try:
-        ctime_ns = os.stat(path).st_ctime_ns
+        return _changed_before(os.stat(path).st_ctime_ns, since)
     except OSError:
         return False
+
+
+def _changed_before(ctime_ns: int, since: float) -> bool:
+    """Whether a change time is older than the run's start, by more than the file system's clock grain."""
     lag = _LAG_COARSE_S if ctime_ns % 1_000_000_000 == 0 else _LAG_S
     return ctime_ns / 1e9 < since - lag
 
@@ -292,8 +296,6 @@ def _made_before_run(an: Analyzer, literal: str) -> bool:
     if since is None:
         return False
     try:
-        ctime_ns = os.lstat(literal).st_ctime_ns
+        return _changed_before(os.lstat(literal).st_ctime_ns, since)
     except OSError:
         return False
-    lag = _LAG_COARSE_S if ctime_ns % 1_000_000_000 == 0 else _LAG_S
-    return ctime_ns / 1e9 < since - lag
