@@ -150,23 +150,7 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
                  timeout: float = 10.0, executable: str = CHROMIUM, headless: bool = True,
                  bwrap: str = "bwrap", watch: bool = False, state_dir: str | None = None,
                  commit: bool = True) -> None:
-        self.workspace = workspace
-        self.lower = workspace
-        self.layers: Any = None
-        if state_dir is not None:
-            from pathlib import Path
-
-            from macrohard.envs.overlay import LayeredWorkspace
-
-            self.state_dir = Path(state_dir)
-            self.state_dir.mkdir(parents=True, exist_ok=True)
-            self.layers = LayeredWorkspace(self.state_dir, workspace)
-        self.commit_on_close = commit
-        self.held_back: tuple[str, ...] = ()  # the run's own policy and task file (runner.control_files)
-        self.info: dict[str, Any] = {}
-        self.changes: Any = None
-        self.committed: int | None = None
-        self.close_progress: Any = None
+        self._layer_workspace(workspace, state_dir, commit)
         self.watch = watch  # screen events (macrohard.imagine.browser_watch), pumped on this env's thread
         self.watcher: Any = None
         self.network = network

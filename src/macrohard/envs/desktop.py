@@ -86,23 +86,7 @@ class DesktopEnvironment(LayeredWriteBack):
                  bwrap: str = "bwrap", watch: bool = False, state_dir: str | None = None,
                  commit: bool = True) -> None:
         check_network(network)
-        self.workspace = workspace
-        self.lower = workspace
-        self.layers: Any = None
-        if state_dir is not None:
-            from pathlib import Path
-
-            from macrohard.envs.overlay import LayeredWorkspace
-
-            self.state_dir = Path(state_dir)
-            self.state_dir.mkdir(parents=True, exist_ok=True)
-            self.layers = LayeredWorkspace(self.state_dir, workspace)
-        self.commit_on_close = commit
-        self.held_back: tuple[str, ...] = ()  # the run's own policy and task file (runner.control_files)
-        self.info: dict[str, Any] = {}
-        self.changes: Any = None
-        self.committed: int | None = None
-        self.close_progress: Any = None
+        self._layer_workspace(workspace, state_dir, commit)
         self.size = size
         self.window_manager = window_manager
         self.frames = frames

@@ -226,6 +226,24 @@ class LayeredWriteBack:
     committed: int | None
     close_progress: Any
 
+    def _layer_workspace(self, workspace: str, state_dir: str | None, commit: bool) -> None:
+        """The browser's and the desktop's fields for this: ``workspace`` and ``lower``; with a ``state_dir``,
+        ``layers`` over the workspace there (without one, ``layers`` is None and the environment acts on the
+        workspace itself); ``commit_on_close``, and what closing fills in."""
+        self.workspace = workspace
+        self.lower = workspace
+        self.layers = None  # type: ignore[assignment]
+        if state_dir is not None:
+            self.state_dir = Path(state_dir)
+            self.state_dir.mkdir(parents=True, exist_ok=True)
+            self.layers = LayeredWorkspace(self.state_dir, workspace)
+        self.commit_on_close = commit
+        self.held_back = ()  # the run's own policy and task file (runner.control_files)
+        self.info = {}
+        self.changes = None
+        self.committed = None
+        self.close_progress = None
+
     def _record_and_write_back(self) -> None:
         if not self.layers.mode:
             return
