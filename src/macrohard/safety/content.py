@@ -17,7 +17,6 @@ from macrohard.safety.content_any import ANY_HARM, HARM_ANY, HARMFUL, spread_har
 from macrohard.safety.content_covert import lift_harm
 from macrohard.safety.content_groom import GROOM_LIFT, grooming
 from macrohard.safety.content_reason import STEREOTYPE_SCORE, stereotyped
-from macrohard.safety.content_scam import SCAM_SCORE, writes_scam
 from macrohard.safety.secrets import find_secrets
 
 _I = re.I
@@ -368,10 +367,6 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
     if not declines(text) and (top := max(HARMFUL, key=lambda c: scores.get(c, 0.0))) in scores:
         # a half-recognised harmful plan that says how it stays hidden (content_covert)
         scores[top] = lift_harm(scores[top], sample)
-    if not other and "fraud" in scores and not declines(text) and writes_scam(sample):
-        # an English answer that hands over the scam itself (the script, the lure, the forged note, the false claim,
-        # the running of the operation) and does not warn about it (content_scam)
-        scores["fraud"] = max(scores["fraud"], SCAM_SCORE)
     if "csam" in scores and not declines(text) and grooming(sample):  # steps to get a child alone (content_groom)
         scores["csam"] = cb.lift(scores["csam"], GROOM_LIFT)
     if "bias" in scores and not declines(text) and stereotyped(sample) is not None:
