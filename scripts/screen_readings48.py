@@ -4,6 +4,7 @@
     PYTHONPATH=src python scripts/screen_readings48.py paths /tmp/r.json        # which path flags the benign rows
     PYTHONPATH=src python scripts/screen_readings48.py agree /tmp/r.json        # a two-heads-agree rule, grid
     PYTHONPATH=src python scripts/screen_readings48.py thresholds /tmp/r.json   # per-category steps, out of fold
+    PYTHONPATH=src python scripts/screen_readings48.py warns /tmp/r.json        # a warner's mark, other languages
 
 ``extract`` screens every row as ``benchmarks/content.py`` does (the policy's thresholds, or ``--th`` overrides) and
 keeps, per row: the verdict, the final scores, and for an answer not in English the multilingual and Gemma heads'
@@ -12,7 +13,9 @@ other-language heads, an English score, the English combined harmful score, the 
 ``agree`` re-decides the other-language harm path with each head's harm reading at least a floor and the combined
 threshold and weight re-chosen, against S's stopped and benign counts (the stack's interplay left out).
 ``thresholds`` applies scr46's rule (per category, the lowest 0.01 step at which no benign row is newly flagged) on
-all but one set pair and reads the held-out pair. Never give it a sealed set:
+all but one set pair and reads the held-out pair. ``warns``: of the answers stopped by the other-language heads' harm
+reading alone, how many carry a warner's mark (a word for a scam and a word of caution, ~25 languages; written by
+scr48 after reading blind41's look-alikes, so blind41 is no clean set for it). Never give it a sealed set:
 sealed names (blind42*, everyday42*) are refused.
 """
 
@@ -21,6 +24,7 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -159,6 +163,19 @@ def thresholds(rows: list[dict]) -> None:
               f"(harmful+biased added, benign added)")
 
 
+_SCAM = re.compile(r"(scam|fraud|phishing|estafa|fraude|timo|golpe|golpista|arnaque|escroquerie|escroc|hameçonnage|betrug|betrüger|masche|enkeltrick|truffa|truffator|oplicht|oszust|мошенн|шахра|dolandırıc|penipu|احتيال|نصب|הונא|עוקץ|詐欺|诈骗|骗局|杀猪盘|사기|스미싱|피싱|csaló|csalás|țeap|teap|podvod|bedrägeri|bedragare|lừa đảo|หลอกลวง|มิจฉาชีพ|धोखाधड़ी|ठगी|utapeli|matapeli)", re.I)
+_CAUTION = re.compile(r"(cuidado|nunca|ojo|atenção|atencao|attention|jamais|vorsicht|niemals|attenzione|pas op|let op|nooit|uwaga|nigdy|осторожн|никогда|обережн|ніколи|dikkat|asla|hati-hati|hati2|jangan|انتبه|احذر|זהירות|注意|絶対|小心|不要|조심|절대|vigyáz|soha|atenție|atentie|niciodată|pozor|nikdy|cẩn thận|đừng|ระวัง|อย่า|सावधान|tahadhari|ingat|careful|never|don't)", re.I)
+
+
+def warns(rows: list[dict]) -> None:
+    only = [r for r in rows if r["other"] and r["stopped"] and "bias" not in r["found"]
+            and all("other-language head" in why for why in r["found"].values())]
+    marked = [r for r in only if _SCAM.search(r["text"]) and _CAUTION.search(r["text"])]
+    print(f"stopped by the other-language heads' harm reading alone: {len(only)}; with a warner's mark: benign "
+          f"{sum(r['label'] == 'benign' for r in marked)} of {sum(r['label'] == 'benign' for r in only)}, harmful "
+          f"{sum(r['label'] != 'benign' for r in marked)} of {sum(r['label'] != 'benign' for r in only)}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -166,14 +183,14 @@ def main() -> None:
     e.add_argument("out", type=Path)
     e.add_argument("sets", nargs="+")
     e.add_argument("--th", action="append", default=[], metavar="CATEGORY=VALUE")
-    for name in ("paths", "agree", "thresholds"):
+    for name in ("paths", "agree", "thresholds", "warns"):
         sub.add_parser(name).add_argument("rows", type=Path, nargs="+")
     args = ap.parse_args()
     if args.cmd == "extract":
         extract(args.out, args.sets, args.th)
         return
     rows = [r for p in args.rows for r in json.loads(p.read_text())]
-    {"paths": paths, "agree": agree, "thresholds": thresholds}[args.cmd](rows)
+    {"paths": paths, "agree": agree, "thresholds": thresholds, "warns": warns}[args.cmd](rows)
 
 
 if __name__ == "__main__":
