@@ -236,9 +236,13 @@ def _unwritable(path: str) -> str:
 
 
 WAIT_ENV = "MACROHARD_STORE_WAIT"
+STORE_WAIT_S = 30.0  # how long every connection of the store (runs, audit, ledger) waits on a lock by default
+NOTICE_AFTER_S = 1.0  # a write that has waited this long on another program's lock says so, once
+# where a wait is said (the CLI prints it on stderr); None: nobody is told (a library caller)
+on_wait: list[Any] = [None]
 
 
-def wait_seconds(default: float) -> float:
+def wait_seconds(default: float = STORE_WAIT_S) -> float:
     """How long a statement waits on a store another connection holds locked: ``$MACROHARD_STORE_WAIT`` seconds
     when set (a store a slow backup tool holds; a test of the message), else ``default``."""
     try:
@@ -247,16 +251,103 @@ def wait_seconds(default: float) -> float:
         return default
 
 
-def locked(exc: BaseException, path: str | os.PathLike[str]) -> StoreUnusable | None:
+def lock_holders(path: str | os.PathLike[str]) -> list[str]:
+    """The processes that hold a write lock on the store (``/proc/locks``): SQLite's write lock of a WAL store is a
+    POSIX lock on bytes 120-122 of its -shm file (write, checkpoint, recovery), a rollback-journal store's a lock
+    on the file itself. Each as "pid N (`command line`)"; this process as "this process (another of its
+    connections)". Empty where nothing is found (another machine's process on a network disk, no /proc)."""
+    wanted: dict[tuple[int, int], bool] = {}  # (device, inode) -> is the -shm file
+    for name, shm in ((f"{path}-shm", True), (str(path), False)):
+        try:
+            st = os.stat(name)
+        except OSError:
+            continue
+        wanted[(st.st_dev, st.st_ino)] = shm
+    try:
+        lines = Path("/proc/locks").read_text().splitlines()
+    except OSError:
+        return []
+    pids: list[int] = []
+    for line in lines:
+        fields = line.split()
+        if "->" in fields or len(fields) < 8 or fields[1] != "POSIX" or fields[3] != "WRITE":
+            continue  # (a waiter is listed after "->": it holds nothing)
+        try:
+            major, minor, inode = fields[5].split(":")
+            dev = os.makedev(int(major, 16), int(minor, 16))
+            pid, start = int(fields[4]), int(fields[6])
+            end = (1 << 63) if fields[7] == "EOF" else int(fields[7])
+        except ValueError:
+            continue
+        shm = wanted.get((dev, int(inode)))
+        if shm is None or (shm and not (start <= 122 and end >= 120)):
+            continue
+        if pid not in pids:
+            pids.append(pid)
+    said = []
+    for pid in pids:
+        if pid == os.getpid():
+            said.append("this process (another of its connections)")
+            continue
+        try:
+            cmd = " ".join(Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace").split())
+        except OSError:
+            cmd = ""
+        said.append(f"pid {pid} (`{cmd[:120]}`)" if cmd else f"pid {pid}")
+    return said
+
+
+def _held_by(path: str | os.PathLike[str]) -> str:
+    holders = lock_holders(path)
+    return f"another program ({', '.join(holders)})" if holders else "another program"
+
+
+def begin_immediate(db: sqlite3.Connection, path: str | os.PathLike[str], wait: float) -> None:
+    """``BEGIN IMMEDIATE`` (the write lock, taken before anything is read) on a connection whose busy timeout is
+    ``wait``; one that has waited ``NOTICE_AFTER_S`` on another program's lock says so through ``on_wait``, naming
+    the holder, and waits the rest. Before (rel47's left-open): `macrohard money …` on a store a `sqlite3` shell held
+    waited 60 s in silence, the ledger's own timeout, then named the store's 30. A store still locked after
+    ``wait`` seconds in all is ``locked``'s ``StoreUnusable``."""
+    if wait <= NOTICE_AFTER_S:
+        try:
+            db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise (locked(exc, path, wait) or exc) from exc
+        return
+    db.execute(f"PRAGMA busy_timeout={int(NOTICE_AFTER_S * 1000)}")
+    try:
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as exc:
+            if locked(exc, path, wait) is None:
+                raise
+        tell = on_wait[0]
+        if tell is not None:
+            tell(f"waiting for the run store {path}: {_held_by(path)} holds it locked; waiting up to "
+                 f"{wait - NOTICE_AFTER_S:g} s more ({WAIT_ENV}=SECONDS sets the wait)")
+        db.execute(f"PRAGMA busy_timeout={int((wait - NOTICE_AFTER_S) * 1000)}")
+        try:
+            db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise (locked(exc, path, wait) or exc) from exc
+    finally:
+        db.execute(f"PRAGMA busy_timeout={int(wait * 1000)}")
+
+
+def locked(exc: BaseException, path: str | os.PathLike[str], wait: float | None = None) -> StoreUnusable | None:
     """``StoreUnusable`` for a store another program kept locked past the busy timeout (a `sqlite3` shell or a backup
-    tool with a write transaction open); None for anything else. Not raised by the connections themselves: a caller
-    may retry a busy store (the money ledger does); the CLI says it when nothing did (before rel22: a traceback)."""
+    tool with a write transaction open), naming what holds it (``lock_holders``) and the wait that ran out; None for
+    anything else. The CLI says it for any command (before rel22: a traceback); the ledger's writes raise it."""
     if not isinstance(exc, sqlite3.OperationalError) or getattr(exc, "sqlite_errorcode", 0) & 0xFF != sqlite3.SQLITE_BUSY:
         return None
-    return StoreUnusable(f"the run store {path} stayed locked by another program ({exc}): end what holds it open "
-                         f"with a transaction (a `sqlite3` shell, a backup or sync tool; `fuser {path}` names it), "
-                         f"then try again (or wait longer: {WAIT_ENV}=SECONDS, default 30); `macrohard runs "
-                         "recover` ends a run it cut short")
+    wait = wait_seconds() if wait is None else wait
+    holders = lock_holders(path)
+    who = f"it is held by {', '.join(holders)}; " if holders else ""
+    return StoreUnusable(f"the run store {path} stayed locked by another program for {wait:g} s ({exc}): {who}end what "
+                         f"holds it open with a transaction (a `sqlite3` shell, a backup or sync tool; `fuser {path}` "
+                         f"names it), then try again (or wait longer: {WAIT_ENV}=SECONDS, now {wait:g}); `macrohard "
+                         "runs recover` ends a run it cut short")
 
 
 def full_disk(exc: sqlite3.OperationalError, db: sqlite3.Connection) -> DiskFull | None:

@@ -102,11 +102,12 @@ def company(
             what = status_text(child.status.value) + f" [dim]{child.id}[/]" if child else "[red]not run[/]"
             console.print(f"  [bold]{escape(step.id)}[/] ({escape(step.division)}): {what}")
 
-    def on_stop(started: int, why: str) -> None:
+    def on_stop(started: int, why: str, doing: list[str]) -> None:
         from macrohard.cli.common import err_console
 
         err_console.print(f"\n[yellow]{escape(why)}: stopping the {started} sub-run(s) already started; each ends "
-                          "after its current step and is kept[/]",
+                          "after its current step and is kept, and nothing runs after it"
+                          + "".join(f"; {escape(d)}" for d in doing) + "[/]",
                           soft_wrap=True, highlight=False)
 
     if not as_json:

@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from macrohard import stopping
 from macrohard.divisions.config import Division
 from macrohard.divisions.delegate import carve, child_failed, link, spend, untrusted_read
 from macrohard.envs.admit import admit
@@ -59,7 +60,7 @@ class PlanEnvironment:
                  run_model: str, scripts: dict[str, list[dict[str, Any]]] | None = None,
                  isolation: str | None = None, on_plan: Callable[[list[PlanStep]], None] | None = None,
                  on_result: Callable[[PlanStep, Run | None], None] | None = None,
-                 on_stop: Callable[[int, str], None] | None = None) -> None:
+                 on_stop: Callable[[int, str, list[str]], None] | None = None) -> None:
         self.divisions = divisions
         self.on_stop = on_stop  # a display: how many started sub-runs are being stopped, and why
         self.on_plan, self.on_result = on_plan, on_result  # a display: the plan before it runs, each result
@@ -187,7 +188,10 @@ class PlanEnvironment:
             try:
                 started, outcomes = drain()
                 if self.on_stop is not None and started:
-                    self.on_stop(started, why)
+                    # which step each is finishing (rel48: before, only "each ends after its current step")
+                    doing = [f"{s.division} run {s.run_id} is finishing its {now}" for s in specs
+                             if (now := stopping.now_doing(s.run_id)) is not None]
+                    self.on_stop(started, why, doing)
                 for outcome in outcomes:
                     self._take(outcome, wave, lines)
             except KeyboardInterrupt:
