@@ -303,3 +303,38 @@ def test_a_stopped_company_says_which_step_each_sub_run_finishes_and_runs_nothin
     assert step.observation is not None and "after-the-stop" not in step.observation.output.replace(
         "echo after-the-stop", ""), step.observation  # before: the output of `echo after-the-stop`
     assert step.observation.output.startswith("Not run: the run was stopped before this action ran"), step.observation
+
+
+# -- amounts past what SQLite's integers hold ---------------------------------------------------------------------------
+
+
+def test_amounts_and_balances_past_what_the_store_holds_are_refused_not_corrupted() -> None:
+    """`macrohard money transfer alice payee:bob 1e400` (a typo, a site's offer): before, an OverflowError traceback
+    ("Python int too large to convert to SQLite INTEGER"; `1e99999999`: decimal.Overflow). And `money fund bob
+    92233720368547758.07` twice: both posted, bob's balance past 2**63 became a float (cents lost) and
+    `Ledger.check()` died of "integer overflow". Now each is refused with the limit named, nothing paid."""
+    from macrohard.money.ledger import Ledger, MoneyError
+
+    assert mh("money", "fund", "user:alice", "10").returncode == 0
+    for amount in ("1e400", "1e99999999", "99999999999999999999999"):
+        done = mh("money", "transfer", "user:alice", "payee:bob", "--", amount)
+        said = _flat(done.stdout + done.stderr)
+        assert done.returncode == 2 and "Traceback" not in said and "split it into smaller payments" in said, said
+    ledger = Ledger(_home() / "runs.db")
+    ledger.open_account("user", "bob", "USD")
+    for i in range(2):  # what the CLI's 92233720368547758.07 is, in cents: 2**63 - 1
+        try:
+            ledger.fund("user:bob", 2**63 - 1, key=f"big{i}")
+        except MoneyError:
+            pass
+    assert ledger.check() == []  # before: sqlite3.OperationalError: integer overflow
+    from macrohard.money.currency import MAX_BALANCE, MAX_MINOR
+    refused = ""
+    for i in range(MAX_BALANCE // MAX_MINOR + 1):  # the outside world's funding account reaches its floor first
+        try:
+            ledger.fund("user:bob", MAX_MINOR, key=f"max{i}")
+        except MoneyError as exc:
+            refused = str(exc)
+            break
+    assert "the most one account of this ledger holds or owes" in refused, refused
+    assert all(abs(a.posted) <= MAX_BALANCE for a in ledger.accounts()) and ledger.check() == []

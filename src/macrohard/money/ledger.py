@@ -34,7 +34,7 @@ from typing import Any, TypeVar
 
 from macrohard import sqlitedisk
 from macrohard.errors import NotFound
-from macrohard.money.currency import CurrencyError, MoneyError, check_currency, check_minor, fmt
+from macrohard.money.currency import MAX_BALANCE, CurrencyError, MoneyError, check_currency, check_minor, fmt
 from macrohard.store.connections import ThreadConnections
 
 T = TypeVar("T")
@@ -280,6 +280,7 @@ class Ledger:
                     if cur[0] != currency:
                         raise CurrencyError(f"currency mismatch: {acc} holds {cur[0]}, the payment is in {currency}; "
                                             f"pay in {cur[0]}")
+                self._within_balances(db, payer, payee, amount, currency)
                 for scope, day, limit, label in caps:
                     got = db.execute("SELECT amount FROM money_spend_totals WHERE payer=? AND day=? AND scope=?",
                                      (payer, day, scope)).fetchone()
@@ -301,6 +302,22 @@ class Ledger:
         except sqlite3.IntegrityError as exc:
             raise self._translate(exc, payer, amount, currency) from exc
         return self.transaction(tx_id)
+
+    @staticmethod
+    def _within_balances(db: sqlite3.Connection, payer: str, payee: str, amount: int, currency: str) -> None:
+        """Refuses a payment that would take an account's balance (or what it holds for pending payments) past
+        ``MAX_BALANCE`` either way: SQLite's integers end at 2**63 - 1 (rel48: past it, balances became floats and
+        ``check`` died of "integer overflow")."""
+        after: list[tuple[str, tuple[int, ...]]] = []
+        if (row := db.execute("SELECT posted, held FROM money_balances WHERE account_id=?", (payer,)).fetchone()):
+            after.append((payer, (row[0] - amount, row[1] + amount)))
+        if (row := db.execute("SELECT posted FROM money_balances WHERE account_id=?", (payee,)).fetchone()):
+            after.append((payee, (row[0] + amount,)))
+        for acc, values in after:
+            if any(abs(v) > MAX_BALANCE for v in values):
+                raise MoneyError(f"paying {fmt(amount, currency)} would take {acc}'s balance past "
+                                 f"{fmt(MAX_BALANCE, currency)}, the most one account of this ledger holds or owes; "
+                                 "nothing was paid: pay less, or into another account")
 
     def _refuse_repeat(self, db: sqlite3.Connection, fingerprint: str, payer: str, since: float, now: float) -> None:
         """``RepeatedPayment`` when the payment with this fingerprint was held or posted since ``since``. Inside the
