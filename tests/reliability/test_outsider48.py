@@ -338,3 +338,30 @@ def test_amounts_and_balances_past_what_the_store_holds_are_refused_not_corrupte
             break
     assert "the most one account of this ledger holds or owes" in refused, refused
     assert all(abs(a.posted) <= MAX_BALANCE for a in ledger.accounts()) and ledger.check() == []
+
+
+# -- a read-only MACROHARD_HOME -------------------------------------------------------------------------------------------
+
+
+def test_a_read_only_home_is_named_with_the_fix_not_a_traceback(tmp_path: Path) -> None:
+    """MACROHARD_HOME on a read-only mount (a backup's copy, a read-only remount, a container's read-only volume),
+    its store whole. Before: every command, `runs list` and `money accounts` included, was a traceback ("OSError:
+    [Errno 30] Read-only file system: '…/runs.db.migrate-lock'"). Now it says the directory cannot be written and
+    how to read the store anyway (a copy where one can write)."""
+    import pytest
+
+    assert mh("money", "fund", "user:alice", "10").returncode == 0
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    if subprocess.run(["mount", "--bind", str(_home()), str(ro)]).returncode != 0:
+        pytest.skip("cannot bind-mount here")
+    try:
+        if subprocess.run(["mount", "-o", "remount,ro,bind", str(ro)]).returncode != 0:
+            pytest.skip("cannot remount read-only here")
+        for args in (("runs", "list"), ("money", "accounts")):
+            done = mh(*args, env={"MACROHARD_HOME": str(ro)})
+            said = _flat(done.stdout + done.stderr)
+            assert done.returncode == 2 and "Traceback" not in said, said  # before: OSError traceback
+            assert f"the run store's directory {ro} cannot be written" in said and "MACROHARD_HOME=" in said, said
+    finally:
+        subprocess.run(["umount", "-l", str(ro)], check=False)
