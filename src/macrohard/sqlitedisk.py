@@ -15,6 +15,7 @@ import resource
 import shutil
 import sqlite3
 import threading
+import time
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -128,15 +129,15 @@ class Cursor(sqlite3.Cursor):
     the -shm look before (rel40)."""
 
     def execute(self, sql: str, parameters: Any = (), /) -> Cursor:
-        with self.connection._disk_full():  # type: ignore[attr-defined]
+        with self.connection._disk_full(), _under_way(self.connection):  # type: ignore[attr-defined]
             return super().execute(sql, parameters)
 
     def executemany(self, sql: str, parameters: Any, /) -> Cursor:
-        with self.connection._disk_full():  # type: ignore[attr-defined]
+        with self.connection._disk_full(), _under_way(self.connection):  # type: ignore[attr-defined]
             return super().executemany(sql, parameters)
 
     def executescript(self, script: str, /) -> Cursor:
-        with self.connection._disk_full():  # type: ignore[attr-defined]
+        with self.connection._disk_full(), _under_way(self.connection):  # type: ignore[attr-defined]
             return super().executescript(script)
 
     # Rows are read after ``execute`` returns: a damaged page met while they are (a store cut by a crash of the disk,
@@ -157,6 +158,20 @@ class Cursor(sqlite3.Cursor):
     def fetchall(self) -> list[Any]:
         with self.connection._disk_full(look=False):  # type: ignore[attr-defined]
             return super().fetchall()
+
+
+@contextmanager
+def _under_way(db: Any) -> Iterator[None]:
+    """Marks a statement under way for ``watch_waits`` (nothing while no watcher is on: a library caller)."""
+    if not _watcher or not db.shm:
+        yield
+        return
+    key = threading.get_ident()
+    _running[key] = (time.monotonic(), db.shm.removesuffix("-shm"), getattr(db, "wait", 0.0))
+    try:
+        yield
+    finally:
+        _running.pop(key, None)
 
 
 _OPEN: weakref.WeakSet[Connection] = weakref.WeakSet()  # every connection this module opened, until it is freed
@@ -237,7 +252,7 @@ def _unwritable(path: str) -> str:
 
 WAIT_ENV = "MACROHARD_STORE_WAIT"
 STORE_WAIT_S = 30.0  # how long every connection of the store (runs, audit, ledger) waits on a lock by default
-NOTICE_AFTER_S = 1.0  # a write that has waited this long on another program's lock says so, once
+NOTICE_AFTER_S = 1.0  # a statement that has waited this long on another program's lock says so, once
 # where a wait is said (the CLI prints it on stderr); None: nobody is told (a library caller)
 on_wait: list[Any] = [None]
 
@@ -297,42 +312,53 @@ def lock_holders(path: str | os.PathLike[str]) -> list[str]:
     return said
 
 
-def _held_by(path: str | os.PathLike[str]) -> str:
-    holders = lock_holders(path)
-    return f"another program ({', '.join(holders)})" if holders else "another program"
-
-
 def begin_immediate(db: sqlite3.Connection, path: str | os.PathLike[str], wait: float) -> None:
-    """``BEGIN IMMEDIATE`` (the write lock, taken before anything is read) on a connection whose busy timeout is
-    ``wait``; one that has waited ``NOTICE_AFTER_S`` on another program's lock says so through ``on_wait``, naming
-    the holder, and waits the rest. Before (rel47's left-open): `macrohard money …` on a store a `sqlite3` shell held
-    waited 60 s in silence, the ledger's own timeout, then named the store's 30. A store still locked after
-    ``wait`` seconds in all is ``locked``'s ``StoreUnusable``."""
-    if wait <= NOTICE_AFTER_S:
-        try:
-            db.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise (locked(exc, path, wait) or exc) from exc
-        return
-    db.execute(f"PRAGMA busy_timeout={int(NOTICE_AFTER_S * 1000)}")
+    """``BEGIN IMMEDIATE`` (the write lock, taken before anything is read); a store still locked by another program
+    after ``wait`` seconds is ``locked``'s ``StoreUnusable`` (the wait itself is said by ``watch_waits``)."""
     try:
-        try:
-            db.execute("BEGIN IMMEDIATE")
-            return
-        except sqlite3.OperationalError as exc:
-            if locked(exc, path, wait) is None:
-                raise
-        tell = on_wait[0]
-        if tell is not None:
-            tell(f"waiting for the run store {path}: {_held_by(path)} holds it locked; waiting up to "
-                 f"{wait - NOTICE_AFTER_S:g} s more ({WAIT_ENV}=SECONDS sets the wait)")
-        db.execute(f"PRAGMA busy_timeout={int((wait - NOTICE_AFTER_S) * 1000)}")
-        try:
-            db.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise (locked(exc, path, wait) or exc) from exc
-    finally:
-        db.execute(f"PRAGMA busy_timeout={int(wait * 1000)}")
+        db.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        raise (locked(exc, path, wait) or exc) from exc
+
+
+# statements under way in this process, while a watcher is on: thread id -> (since when, the store's path, its wait)
+_running: dict[int, tuple[float, str, float]] = {}
+_watcher: list[threading.Thread] = []
+
+
+def watch_waits(tell: Any) -> None:
+    """Say through ``tell`` (once per statement) when a statement has waited ``NOTICE_AFTER_S`` while another
+    program holds the store's write lock: which program, and how long it will wait. Before (rel47's left-open,
+    rel48): `macrohard money …` on a store a `sqlite3` shell held waited in silence (60 s, the ledger's own
+    timeout, then a message that named the store's 30), and so did `macrohard run`. SQLite's busy handler is not
+    reachable from Python: a thread looks at the statements under way four times a second instead."""
+    on_wait[0] = tell
+    if _watcher:
+        return
+    thread = threading.Thread(target=_watch, name="macrohard-store-waits", daemon=True)
+    _watcher.append(thread)
+    thread.start()
+
+
+def _watch() -> None:
+    told: set[tuple[int, float]] = set()
+    while True:
+        time.sleep(0.25)
+        now = time.monotonic()
+        for thread_id, (since, path, wait) in list(_running.items()):
+            if now - since < NOTICE_AFTER_S or (thread_id, since) in told:
+                continue
+            holders = [h for h in lock_holders(path) if not h.startswith("this process")]
+            if not holders:
+                continue  # a long statement of its own, or a lock of this process's other threads: not a wait
+            told.add((thread_id, since))
+            tell = on_wait[0]
+            if tell is not None:
+                try:
+                    tell(f"waiting for the run store {path}: another program ({', '.join(holders)}) holds it locked; "
+                         f"waiting up to {wait:g} s in all ({WAIT_ENV}=SECONDS sets the wait)")
+                except Exception:  # noqa: BLE001 - a display must never stop the watch
+                    pass
 
 
 def locked(exc: BaseException, path: str | os.PathLike[str], wait: float | None = None) -> StoreUnusable | None:
@@ -424,6 +450,7 @@ class ThreadConnections:
                     raise
                 raise said from exc
             db.text_factory = _text
+            db.wait = self.timeout  # type: ignore[attr-defined]  # (said by ``watch_waits``)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute("PRAGMA foreign_keys=ON")

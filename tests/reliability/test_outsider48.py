@@ -73,13 +73,22 @@ def test_money_on_a_locked_store_says_while_it_waits_what_holds_it_and_names_its
     program (pid N (`…`)) holds it locked; waiting up to … s more", and the error names the holder and the wait."""
     assert mh("money", "fund", "user:alice", "10").returncode == 0
     db = _home() / "runs.db"
+    me = f"pid {os.getpid()} (`"  # this test's process holds the lock (in its thread)
+
+    def me_in(text: str) -> bool:
+        return me in _flat(text)
+
     with _held(db):
         started = time.monotonic()
         done = _mh("money", "transfer", "user:alice", "payee:bob", "1", "--key", "k1", MACROHARD_STORE_WAIT="4")
         took = time.monotonic() - started
+        script = Path(os.environ["MACROHARD_HOME"]).parent / "s.json"
+        script.write_text(json.dumps([{"kind": "finish", "answer": "done"}]))
+        ran = _mh("run", "hi", "--model", f"scripted:{script}", MACROHARD_STORE_WAIT="4")
     said = _flat(done.stdout + done.stderr)
+    # `macrohard run` too: before, 30 s (here 4) of silence
+    assert ran.returncode == 2 and "waiting for the run store" in _flat(ran.stderr) and me_in(ran.stderr), ran.stderr
     assert done.returncode == 2 and "Traceback" not in said, said
-    me = f"pid {os.getpid()} (`"  # this test's process holds the lock (in its thread)
     assert "waiting for the run store" in said and me in said.split("error:")[0], said  # before: silence
     assert f"the run store {db} stayed locked by another program for 4 s" in said, said
     assert me in said.split("error:")[1] and "default 30" not in said, said  # before: no holder, "default 30"

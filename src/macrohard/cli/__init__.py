@@ -168,7 +168,7 @@ def main() -> None:
     _fill_closed_standard_streams()
     from macrohard import sqlitedisk
 
-    sqlitedisk.on_wait[0] = _say_wait  # a write kept waiting by another program's lock says so (rel48)
+    sqlitedisk.watch_waits(_say_wait)  # a statement kept waiting by another program's lock says so (rel48)
     try:
         app()
     except UserError as exc:
