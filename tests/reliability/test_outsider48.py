@@ -262,7 +262,8 @@ def test_a_stopped_company_says_which_step_each_sub_run_finishes_and_runs_nothin
     action. Before: the user was told only that each sub-run "ends after its current step", and s2's action, chosen
     by its model after the stop, still ran (its output in the step, `echo after-the-stop` executed after the user
     had said stop). Now the stop line says which step each is finishing ("operator run X is finishing its step 1
-    (bash `sleep 8; …`, 2 s so far)"), and s2 executes nothing: its step says "Not run: the run was stopped before
+    (bash `sleep 8; …`, 2 s so far)"; "coding run Y is between steps …: it stops before its next action runs"), and
+    s2 executes nothing: its step says "Not run: the run was stopped before
     this action ran", the run `interrupted`."""
     from macrohard.store.sqlite import SQLiteStore
     from macrohard.testing import FakeOpenAIServer
@@ -307,6 +308,8 @@ def test_a_stopped_company_says_which_step_each_sub_run_finishes_and_runs_nothin
     children = {c.task.text.split("wait ")[-1][:1]: c for c in store.children(lead_run.id)}
     s1, s2 = children["a"], children["b"]
     assert f"run {s1.id} is finishing its step 1 (bash `sleep 8; echo first`" in said, said[-3000:]  # before: not said
+    assert f"run {s2.id} is between steps (its model answering, or its sandbox starting): it stops before its next " \
+           "action runs" in said, said[-3000:]
     assert s1.status.value == s2.status.value == "interrupted", (s1.status, s2.status)
     step = store.steps(s2.id)[-1]
     assert step.observation is not None and "after-the-stop" not in step.observation.output.replace(

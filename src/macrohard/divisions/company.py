@@ -15,6 +15,7 @@ from macrohard import stopping
 from macrohard.divisions.config import Division
 from macrohard.divisions.delegate import carve, child_failed, link, spend, untrusted_read
 from macrohard.envs.admit import admit
+from macrohard.errors import MacrohardError
 from macrohard.safety.approval import Approved
 from macrohard.safety.context import GuardContext
 from macrohard.safety.guard import Guard
@@ -172,6 +173,20 @@ class PlanEnvironment:
         text = f"{step.id} ({step.division}): {child.status.value}{check}, run {child.id}"
         lines.append(text + (f": {child.answer}" if child.answer else "") + (f" ({child.error})" if child.error else ""))
 
+    def _doing(self, spec: Any) -> str:
+        """What a started sub-run does as it is asked to stop, for people; "" for one not started or ended."""
+        now = stopping.now_doing(spec.run_id)
+        if now is not None:
+            return f"{spec.division} run {spec.run_id} is finishing its {now}"
+        try:
+            run = self.store.get_run(spec.run_id)
+        except MacrohardError:
+            return ""
+        if run.status is not RunStatus.running:
+            return ""
+        return (f"{spec.division} run {spec.run_id} is between steps (its model answering, or its sandbox starting): "
+                "it stops before its next action runs")
+
     def _stop(self, specs: list[Any], wave: list[PlanStep], lines: list[str], why: str) -> None:
         """The lead was interrupted (Ctrl-C, SIGTERM) while a wave ran. Before (rel47): its sub-runs went on to their
         own end after the user said stop (`succeeded` 17 s later), nothing of them reached the lead's run (no
@@ -189,8 +204,8 @@ class PlanEnvironment:
                 started, outcomes = drain()
                 if self.on_stop is not None and started:
                     # which step each is finishing (rel48: before, only "each ends after its current step")
-                    doing = [f"{s.division} run {s.run_id} is finishing its {now}" for s in specs
-                             if (now := stopping.now_doing(s.run_id)) is not None]
+                    doing = [self._doing(s) for s in specs]
+                    doing = [d for d in doing if d]
                     self.on_stop(started, why, doing)
                 for outcome in outcomes:
                     self._take(outcome, wave, lines)
