@@ -377,3 +377,14 @@ def test_a_read_only_home_is_named_with_the_fix_not_a_traceback(tmp_path: Path) 
             assert f"the run store's directory {ro} cannot be written" in said and "MACROHARD_HOME=" in said, said
     finally:
         subprocess.run(["umount", "-l", str(ro)], check=False)
+
+
+def test_a_transfer_to_the_payers_own_account_is_named_not_an_sql_constraint() -> None:
+    """`macrohard money transfer alice alice 5` (or `alice user:alice`). Before: "error: CHECK constraint failed:
+    payer <> payee", the schema's words, no fix named. Now what is wrong and what to do; nothing moves."""
+    assert mh("money", "fund", "user:alice", "10").returncode == 0
+    for payee in ("alice", "user:alice"):
+        done = mh("money", "transfer", "user:alice", payee, "5")
+        said = _flat(done.stdout + done.stderr)
+        assert done.returncode == 2 and "CHECK constraint" not in said, said
+        assert "both are user:alice: name another payee" in said, said

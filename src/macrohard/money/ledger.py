@@ -249,6 +249,9 @@ class Ledger:
         check_minor(amount)
         currency = check_currency(currency)
         payer, payee = parse_account(payer), parse_account(payee)
+        if payer == payee:  # before (rel48): "error: CHECK constraint failed: payer <> payee"
+            raise MoneyError(f"a payment moves money between two accounts, and both are {payer}: name another payee "
+                             "(`macrohard money accounts` lists them)")
         content = {"kind": kind, "payer": payer, "payee": payee, "amount": amount, "currency": currency, "memo": memo,
                    "mode": "hold" if hold_s is not None else "post", "run_id": run_id, "step": step}
         fingerprint = hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
