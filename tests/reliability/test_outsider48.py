@@ -388,3 +388,14 @@ def test_a_transfer_to_the_payers_own_account_is_named_not_an_sql_constraint() -
         said = _flat(done.stdout + done.stderr)
         assert done.returncode == 2 and "CHECK constraint" not in said, said
         assert "both are user:alice: name another payee" in said, said
+
+
+def test_an_account_with_no_name_after_its_colon_is_refused_not_taken_for_another() -> None:
+    """`macrohard money fund user: 5` (a name left out, a shell variable that was empty: `user:$WHO`). Before: it
+    funded an account called `user:user`, and said so as if that had been asked. Now it is refused, naming the form."""
+    from macrohard.money.ledger import Ledger
+
+    done = mh("money", "fund", "user:", "5")
+    said = _flat(done.stdout + done.stderr)
+    assert done.returncode == 2 and "has no name after the colon: write KIND:NAME" in said, said
+    assert [a.id for a in Ledger(_home() / "runs.db").accounts()] == [], said  # before: user:user, funded

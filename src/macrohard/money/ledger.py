@@ -130,7 +130,9 @@ def account_id(kind: str, name: str) -> str:
 
 def parse_account(ref: str) -> str:
     """'user:alice' -> 'user:alice'; a bare name means a user account."""
-    kind, _, name = ref.partition(":")
+    kind, colon, name = ref.partition(":")
+    if colon and not name:  # before (rel48): `money fund user: 5` funded an account named "user:user"
+        raise MoneyError(f"account {ref!r} has no name after the colon: write KIND:NAME (user:alice, payee:shop)")
     return account_id(kind, name) if name else account_id("user", kind)
 
 
