@@ -205,6 +205,14 @@ def _sub_runs_working(store: Any, n: int = 2) -> list[Any]:
     return working if len(working) == n else []
 
 
+def _audited(home: Path, run_id: str) -> bool:
+    db = sqlite3.connect(home / "runs.db", timeout=30)
+    try:
+        return db.execute("SELECT COUNT(*) FROM audit WHERE run_id=?", (run_id,)).fetchone()[0] > 0
+    finally:
+        db.close()
+
+
 def test_a_killed_company_is_cut_short_not_tampered_and_edits_are_still_caught(tmp_path: Path) -> None:
     """`macrohard company` killed with SIGKILL (the OOM killer, `kill -9`, a power cut) while its two sub-runs work.
     Before: `audit verify LEAD` said "TAMPERED … sub-run X is not recorded in this run's chain (its delegation record
@@ -221,8 +229,9 @@ def test_a_killed_company_is_cut_short_not_tampered_and_edits_are_still_caught(t
     try:
         _wait_for(lambda: (home / "runs.db").exists())
         store = SQLiteStore(str(home / "runs.db"))
-        _wait_for(lambda: _sub_runs_working(store))
-        time.sleep(2)  # their first step under way
+        working = _wait_for(lambda: _sub_runs_working(store))
+        _wait_for(lambda: all(_audited(home, r.id) for r in working))  # their first step reviewed and under way
+        time.sleep(0.5)
         proc.kill()
         proc.wait(30)
     finally:
