@@ -265,6 +265,27 @@ def test_a_killed_company_is_cut_short_not_tampered_and_edits_are_still_caught(t
     assert removed.returncode == 1 and "is not recorded in this run's chain" in _flat(removed.stdout), removed.stdout
 
 
+def _descendant(root: int, text: str) -> bool:
+    """A process under ``root`` whose command line holds ``text`` (a sub-run's command in its sandbox)."""
+    parents: dict[int, int] = {}
+    commands: dict[int, str] = {}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+            commands[int(pid)] = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        parents[int(pid)] = int(stat.rsplit(")", 1)[1].split()[1])
+    for pid, command in commands.items():
+        if text in command and "bwrap" not in command:
+            up = pid
+            while up > 1:
+                up = parents.get(up, 0)
+                if up == root:
+                    return True
+    return False
+
+
 def test_a_stopped_company_says_which_step_each_sub_run_finishes_and_runs_nothing_after_the_stop(
         tmp_path: Path) -> None:
     """`macrohard company` given Ctrl-C while sub-run s1 runs a `sleep 8` and sub-run s2 waits for its model's next
@@ -301,7 +322,8 @@ def test_a_stopped_company_says_which_step_each_sub_run_finishes_and_runs_nothin
                                 text=True, env=_env())
         try:
             _wait_for(lambda: "s1" in asked and "s2" in asked)
-            time.sleep(2)  # s1's `sleep 8` under way; s2's model still answering
+            _wait_for(lambda: _descendant(proc.pid, "sleep 8"))  # s1's `sleep 8` under way; s2's model answering
+            time.sleep(0.5)
             proc.send_signal(signal.SIGINT)
             signalled.set()
             out, _ = proc.communicate(timeout=120)
