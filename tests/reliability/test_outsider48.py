@@ -430,3 +430,14 @@ def test_an_account_with_no_name_after_its_colon_is_refused_not_taken_for_anothe
     said = _flat(done.stdout + done.stderr)
     assert done.returncode == 2 and "has no name after the colon: write KIND:NAME" in said, said
     assert [a.id for a in Ledger(_home() / "runs.db").accounts()] == [], said  # before: user:user, funded
+
+
+def test_a_policy_in_an_unknown_currency_is_refused_when_it_loads(tmp_path: Path) -> None:
+    """`money: {currency: XYZ}` in the policy (a typo for a real code). Before: it loaded (`money limits` showed it),
+    and every payment of every run was then denied ("the policy's money limits are in XYZ, the wallet in USD"),
+    the file never called wrong. Now the policy is invalid at load, the line and the known codes named."""
+    policy = tmp_path / "policy.yaml"
+    policy.write_text("version: 1\nmoney:\n  currency: XYZ\n")
+    done = mh("money", "limits", env={"MACROHARD_POLICY": str(policy)})
+    said = _flat(done.stdout + done.stderr)
+    assert done.returncode == 2 and f"{policy}:3: money.currency" in said and "unknown currency 'XYZ'" in said, said
