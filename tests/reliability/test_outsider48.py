@@ -441,3 +441,32 @@ def test_a_policy_in_an_unknown_currency_is_refused_when_it_loads(tmp_path: Path
     done = mh("money", "limits", env={"MACROHARD_POLICY": str(policy)})
     said = _flat(done.stdout + done.stderr)
     assert done.returncode == 2 and f"{policy}:3: money.currency" in said and "unknown currency 'XYZ'" in said, said
+
+
+# -- an empty or blank task ----------------------------------------------------------------------------------------------
+
+
+def test_an_empty_or_blank_task_is_refused_before_anything_runs(tmp_path: Path) -> None:
+    """`macrohard company ""` (an unset variable in quotes: `macrohard company "$GOAL"`), `company "   "`, `run "   "`,
+    `code ""` and a task file whose `text:` is spaces. Before: `company ""` was a pydantic ValidationError traceback;
+    the blank ones ran: a company's lead, a run and a coding run each started on no task at all (`succeeded`). Now
+    each is refused, naming what to write; no run is recorded."""
+    from macrohard.store.sqlite import SQLiteStore
+
+    script = _write(tmp_path / "s.json", [{"kind": "finish", "answer": "done"}])
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "a.txt").write_text("a\n")
+    for git in (["init", "-q"], ["add", "-A"], ["-c", "user.email=a@b", "-c", "user.name=a", "commit", "-qm", "s"]):
+        subprocess.run(["git", *git], cwd=repo, check=True)
+    blank = tmp_path / "blank.yaml"
+    blank.write_text('text: "   "\n')
+    for args, said_part in ((("company", "", "--model", script), "GOAL is empty"),
+                            (("company", "   ", "--model", script), "GOAL is empty"),
+                            (("run", "   ", "--model", script), "is only blank space"),
+                            (("run", "-f", str(blank), "--model", script), "is only blank space"),
+                            (("code", "", "--source", str(repo), "--model", script), "TASK is empty")):
+        done = mh(*args)
+        said = _flat(done.stdout + done.stderr)
+        assert done.returncode == 2 and "Traceback" not in said and said_part in said, (args, said[-1500:])
+    assert SQLiteStore().list_runs() == []  # before: three runs on nothing, `succeeded`

@@ -82,6 +82,11 @@ def company(
     from macrohard.models import get_model
     from macrohard.safety.guard import Guard
 
+    if not goal.strip():  # before (rel48): "" was a pydantic ValidationError traceback, "   " ran a company on nothing
+        from macrohard.errors import UserError
+
+        raise UserError("GOAL is empty: say in plain words what the company should achieve, e.g. `macrohard company "
+                        "\"build a page that lists our open issues\"`")
     guard = Guard.from_policy(str(policy) if policy else None)
     store = open_store()
     lead = lead_division(load_divisions())
