@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from macrohard import stopping
 from macrohard.errors import (
     BudgetExceeded,
     FatalDenial,
@@ -278,14 +279,22 @@ class Agent:
                 raise ends(f"{verdict.check}: {verdict.reason}")
             return False
 
+        # a run asked to stop while its model chose this action (a company or an evaluation interrupted) runs
+        # nothing more: before (rel48), the action ran after the stop and the run ended after it
+        if (why := stopping.why_stopped(run.id, run.parent_id)) is not None:
+            step.observation = Observation(output=f"Not run: the run was stopped before this action ran ({why}).",
+                                           error=True)
+            raise KeyboardInterrupt(why)
         t2 = time.perf_counter()
         limit = ctx.budget.max_seconds
         bounded = limit is not None and hasattr(target, "step_deadline")
         if bounded:  # the browser and the desktop cut every wait of the step to it (they have no timeout field)
             target.step_deadline = self._started + limit
+        stopping.doing(run.id, step.index, _doing(action))
         try:
             observation = target.execute(approved)
         finally:
+            stopping.doing(run.id, step.index, None)
             if bounded:
                 target.step_deadline = None
         step.env_ms = (time.perf_counter() - t2) * 1000
@@ -422,6 +431,16 @@ class Agent:
         run.finished_at = time.time()
         self.store.update_run(run)
         return run
+
+
+def _doing(action: Any) -> str:
+    """An action for people, short: "bash `sleep 25`", "write_file notes.txt"."""
+    kind = str(getattr(action, "kind", type(action).__name__))
+    what = getattr(action, "command", None) or getattr(action, "path", None) or getattr(action, "url", None)
+    if not what:
+        return kind
+    text = " ".join(str(what).split())
+    return f"{kind} `{text[:60]}{'…' if len(text) > 60 else ''}`"
 
 
 def _exists(store: RunStore, run_id: str) -> bool:

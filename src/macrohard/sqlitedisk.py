@@ -15,6 +15,7 @@ import resource
 import shutil
 import sqlite3
 import threading
+import time
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -128,15 +129,15 @@ class Cursor(sqlite3.Cursor):
     the -shm look before (rel40)."""
 
     def execute(self, sql: str, parameters: Any = (), /) -> Cursor:
-        with self.connection._disk_full():  # type: ignore[attr-defined]
+        with self.connection._disk_full(), _under_way(self.connection):  # type: ignore[attr-defined]
             return super().execute(sql, parameters)
 
     def executemany(self, sql: str, parameters: Any, /) -> Cursor:
-        with self.connection._disk_full():  # type: ignore[attr-defined]
+        with self.connection._disk_full(), _under_way(self.connection):  # type: ignore[attr-defined]
             return super().executemany(sql, parameters)
 
     def executescript(self, script: str, /) -> Cursor:
-        with self.connection._disk_full():  # type: ignore[attr-defined]
+        with self.connection._disk_full(), _under_way(self.connection):  # type: ignore[attr-defined]
             return super().executescript(script)
 
     # Rows are read after ``execute`` returns: a damaged page met while they are (a store cut by a crash of the disk,
@@ -157,6 +158,20 @@ class Cursor(sqlite3.Cursor):
     def fetchall(self) -> list[Any]:
         with self.connection._disk_full(look=False):  # type: ignore[attr-defined]
             return super().fetchall()
+
+
+@contextmanager
+def _under_way(db: Any) -> Iterator[None]:
+    """Marks a statement under way for ``watch_waits`` (nothing while no watcher is on: a library caller)."""
+    if not _watcher or not db.shm:
+        yield
+        return
+    key = threading.get_ident()
+    _running[key] = (time.monotonic(), db.shm.removesuffix("-shm"), getattr(db, "wait", 0.0))
+    try:
+        yield
+    finally:
+        _running.pop(key, None)
 
 
 _OPEN: weakref.WeakSet[Connection] = weakref.WeakSet()  # every connection this module opened, until it is freed
@@ -236,9 +251,13 @@ def _unwritable(path: str) -> str:
 
 
 WAIT_ENV = "MACROHARD_STORE_WAIT"
+STORE_WAIT_S = 30.0  # how long every connection of the store (runs, audit, ledger) waits on a lock by default
+NOTICE_AFTER_S = 1.0  # a statement that has waited this long on another program's lock says so, once
+# where a wait is said (the CLI prints it on stderr); None: nobody is told (a library caller)
+on_wait: list[Any] = [None]
 
 
-def wait_seconds(default: float) -> float:
+def wait_seconds(default: float = STORE_WAIT_S) -> float:
     """How long a statement waits on a store another connection holds locked: ``$MACROHARD_STORE_WAIT`` seconds
     when set (a store a slow backup tool holds; a test of the message), else ``default``."""
     try:
@@ -247,16 +266,114 @@ def wait_seconds(default: float) -> float:
         return default
 
 
-def locked(exc: BaseException, path: str | os.PathLike[str]) -> StoreUnusable | None:
+def lock_holders(path: str | os.PathLike[str]) -> list[str]:
+    """The processes that hold a write lock on the store (``/proc/locks``): SQLite's write lock of a WAL store is a
+    POSIX lock on bytes 120-122 of its -shm file (write, checkpoint, recovery), a rollback-journal store's a lock
+    on the file itself. Each as "pid N (`command line`)"; this process as "this process (another of its
+    connections)". Empty where nothing is found (another machine's process on a network disk, no /proc)."""
+    wanted: dict[tuple[int, int], bool] = {}  # (device, inode) -> is the -shm file
+    for name, shm in ((f"{path}-shm", True), (str(path), False)):
+        try:
+            st = os.stat(name)
+        except OSError:
+            continue
+        wanted[(st.st_dev, st.st_ino)] = shm
+    try:
+        lines = Path("/proc/locks").read_text().splitlines()
+    except OSError:
+        return []
+    pids: list[int] = []
+    for line in lines:
+        fields = line.split()
+        if "->" in fields or len(fields) < 8 or fields[1] != "POSIX" or fields[3] != "WRITE":
+            continue  # (a waiter is listed after "->": it holds nothing)
+        try:
+            major, minor, inode = fields[5].split(":")
+            dev = os.makedev(int(major, 16), int(minor, 16))
+            pid, start = int(fields[4]), int(fields[6])
+            end = (1 << 63) if fields[7] == "EOF" else int(fields[7])
+        except ValueError:
+            continue
+        shm = wanted.get((dev, int(inode)))
+        if shm is None or (shm and not (start <= 122 and end >= 120)):
+            continue
+        if pid not in pids:
+            pids.append(pid)
+    said = []
+    for pid in pids:
+        if pid == os.getpid():
+            said.append("this process (another of its connections)")
+            continue
+        try:
+            cmd = " ".join(Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace").split())
+        except OSError:
+            cmd = ""
+        said.append(f"pid {pid} (`{cmd[:120]}`)" if cmd else f"pid {pid}")
+    return said
+
+
+def begin_immediate(db: sqlite3.Connection, path: str | os.PathLike[str], wait: float) -> None:
+    """``BEGIN IMMEDIATE`` (the write lock, taken before anything is read); a store still locked by another program
+    after ``wait`` seconds is ``locked``'s ``StoreUnusable`` (the wait itself is said by ``watch_waits``)."""
+    try:
+        db.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        raise (locked(exc, path, wait) or exc) from exc
+
+
+# statements under way in this process, while a watcher is on: thread id -> (since when, the store's path, its wait)
+_running: dict[int, tuple[float, str, float]] = {}
+_watcher: list[threading.Thread] = []
+
+
+def watch_waits(tell: Any) -> None:
+    """Say through ``tell`` (once per statement) when a statement has waited ``NOTICE_AFTER_S`` while another
+    program holds the store's write lock: which program, and how long it will wait. Before (rel47's left-open,
+    rel48): `macrohard money …` on a store a `sqlite3` shell held waited in silence (60 s, the ledger's own
+    timeout, then a message that named the store's 30), and so did `macrohard run`. SQLite's busy handler is not
+    reachable from Python: a thread looks at the statements under way four times a second instead."""
+    on_wait[0] = tell
+    if _watcher:
+        return
+    thread = threading.Thread(target=_watch, name="macrohard-store-waits", daemon=True)
+    _watcher.append(thread)
+    thread.start()
+
+
+def _watch() -> None:
+    told: set[tuple[int, float]] = set()
+    while True:
+        time.sleep(0.25)
+        now = time.monotonic()
+        for thread_id, (since, path, wait) in list(_running.items()):
+            if now - since < NOTICE_AFTER_S or (thread_id, since) in told:
+                continue
+            holders = [h for h in lock_holders(path) if not h.startswith("this process")]
+            if not holders:
+                continue  # a long statement of its own, or a lock of this process's other threads: not a wait
+            told.add((thread_id, since))
+            tell = on_wait[0]
+            if tell is not None:
+                try:
+                    tell(f"waiting for the run store {path}: another program ({', '.join(holders)}) holds it locked; "
+                         f"waiting up to {wait:g} s in all ({WAIT_ENV}=SECONDS sets the wait)")
+                except Exception:  # noqa: BLE001 - a display must never stop the watch
+                    pass
+
+
+def locked(exc: BaseException, path: str | os.PathLike[str], wait: float | None = None) -> StoreUnusable | None:
     """``StoreUnusable`` for a store another program kept locked past the busy timeout (a `sqlite3` shell or a backup
-    tool with a write transaction open); None for anything else. Not raised by the connections themselves: a caller
-    may retry a busy store (the money ledger does); the CLI says it when nothing did (before rel22: a traceback)."""
+    tool with a write transaction open), naming what holds it (``lock_holders``) and the wait that ran out; None for
+    anything else. The CLI says it for any command (before rel22: a traceback); the ledger's writes raise it."""
     if not isinstance(exc, sqlite3.OperationalError) or getattr(exc, "sqlite_errorcode", 0) & 0xFF != sqlite3.SQLITE_BUSY:
         return None
-    return StoreUnusable(f"the run store {path} stayed locked by another program ({exc}): end what holds it open "
-                         f"with a transaction (a `sqlite3` shell, a backup or sync tool; `fuser {path}` names it), "
-                         f"then try again (or wait longer: {WAIT_ENV}=SECONDS, default 30); `macrohard runs "
-                         "recover` ends a run it cut short")
+    wait = wait_seconds() if wait is None else wait
+    holders = lock_holders(path)
+    who = f"it is held by {', '.join(holders)}; " if holders else ""
+    return StoreUnusable(f"the run store {path} stayed locked by another program for {wait:g} s ({exc}): {who}end what "
+                         f"holds it open with a transaction (a `sqlite3` shell, a backup or sync tool; `fuser {path}` "
+                         f"names it), then try again (or wait longer: {WAIT_ENV}=SECONDS, now {wait:g}); `macrohard "
+                         "runs recover` ends a run it cut short")
 
 
 def full_disk(exc: sqlite3.OperationalError, db: sqlite3.Connection) -> DiskFull | None:
@@ -333,6 +450,7 @@ class ThreadConnections:
                     raise
                 raise said from exc
             db.text_factory = _text
+            db.wait = self.timeout  # type: ignore[attr-defined]  # (said by ``watch_waits``)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute("PRAGMA foreign_keys=ON")

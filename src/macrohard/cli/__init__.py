@@ -158,8 +158,17 @@ def _say_error(exc: Exception) -> None:
     err_console.print(f"[bold red]error:[/] {escape(str(exc))}", soft_wrap=True, highlight=False)
 
 
+def _say_wait(text: str) -> None:
+    from rich.markup import escape
+
+    err_console.print(f"[yellow]{escape(text)}[/]", soft_wrap=True, highlight=False)
+
+
 def main() -> None:
     _fill_closed_standard_streams()
+    from macrohard import sqlitedisk
+
+    sqlitedisk.watch_waits(_say_wait)  # a statement kept waiting by another program's lock says so (rel48)
     try:
         app()
     except UserError as exc:

@@ -39,6 +39,18 @@ def _still_running(report: dict[str, list[Any]], store: Any) -> dict[str, list[s
     return live
 
 
+def _cut_short(store: Any) -> Any:
+    """Why a run ended before it could link the sub-runs it had started: the process died (SIGKILL, a crash, a power
+    cut: recovered as `crashed`), or it was interrupted while they still ended; None for a run that ended whole."""
+    def why(run_id: str) -> str | None:
+        run = store.get_run(run_id)
+        if run.status not in (RunStatus.crashed, RunStatus.interrupted):
+            return None
+        return f"{run.status.value}: {run.error}" if run.error else run.status.value
+
+    return why
+
+
 @app.command("verify")
 def verify(
     run: Annotated[str, typer.Argument(help="Run id (or a unique part of it).")],
@@ -46,14 +58,21 @@ def verify(
 ) -> None:
     """Recompute the run's hash chain and its sub-runs' (delegations); name any record that was edited,
     removed or reordered, and any sub-run whose chain no longer matches its parent's record (exit 1)."""
+    from macrohard.cli.runs import _recover_dead
     from macrohard.safety.audit_links import verify_tree
 
     store = open_store()
     top = store.get_run(run)
+    # a run its killed process left `running` is recovered first (`crashed`), as `runs list` does: before (rel48)
+    # `audit verify` of a SIGKILLed company said "the run is still running" and its sub-runs TAMPERED
+    _recover_dead(store)
+    top = store.get_run(top.id)
     run_id = top.id
     log = _ReadLog(store.path)
+    notes: dict[str, list[str]] = {}
     with log.snapshot():  # one moment of a live run's log (rel47)
-        report = verify_tree(log, run_id, children_of=lambda r: [c.id for c in store.children(r)])
+        report = verify_tree(log, run_id, children_of=lambda r: [c.id for c in store.children(r)],
+                             cut_short=_cut_short(store), notes=notes)
         live = _still_running(report, store)
         counts = {r: log.count(r) for r in report}
         heads = {r: log.head(r) for r in report}
@@ -63,9 +82,10 @@ def verify(
         problems = report[run_id]
         print_json({"run": run_id, "records": counts[run_id], "ok": not bad, "running": bool(running),
                     "problems": [p.model_dump() for p in problems], "head": heads[run_id],
-                    "sub_runs_running": live.get(run_id, []),
+                    "sub_runs_running": live.get(run_id, []), "cut_short": notes.get(run_id, []),
                     "sub_runs": {r: {"records": counts[r], "ok": not ps, "head": heads[r],
-                                     "problems": [p.model_dump() for p in ps], "sub_runs_running": live.get(r, [])}
+                                     "problems": [p.model_dump() for p in ps], "sub_runs_running": live.get(r, []),
+                                     "cut_short": notes.get(r, [])}
                                  for r, ps in report.items() if r != run_id}})
         raise typer.Exit(1 if bad else 0)
     for rid, problems in report.items():
@@ -79,6 +99,8 @@ def verify(
             head = heads[rid]
             console.print(f"[green]ok[/] {label}: {count} records, chain intact"
                           + (f", head {head[1][:16]}…" if head else " (no records)") + (running if rid == run_id else ""))
+        for note in notes.get(rid, []):
+            console.print(f"  [yellow]cut short:[/] {escape(note)}")
         for child in live.get(rid, []):
             console.print(f"  sub-run {child} is still running: it is linked into this chain when it ends "
                           f"(verify again then)")

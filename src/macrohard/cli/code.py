@@ -78,6 +78,11 @@ def code(
         if not as_json:
             print_step(step, run_id=_run.id)
 
+    if not task.strip():  # before (rel48): `macrohard code ""` ran a coding run on no task at all
+        from macrohard.errors import UserError
+
+        raise UserError("TASK is empty: say in plain words what to change, e.g. `macrohard code \"make the failing "
+                        "test in tests/test_dates.py pass\" --source REPO`")
     guard = Guard.from_policy(str(policy) if policy else None)
     finished, report = run_coding(task, source, model=get_model(model) if model else None, store=open_store(),
                                   guard=guard, approve=_asker(guard), on_step=on_step, on_ready=on_ready,

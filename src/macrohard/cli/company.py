@@ -82,6 +82,11 @@ def company(
     from macrohard.models import get_model
     from macrohard.safety.guard import Guard
 
+    if not goal.strip():  # before (rel48): "" was a pydantic ValidationError traceback, "   " ran a company on nothing
+        from macrohard.errors import UserError
+
+        raise UserError("GOAL is empty: say in plain words what the company should achieve, e.g. `macrohard company "
+                        "\"build a page that lists our open issues\"`")
     guard = Guard.from_policy(str(policy) if policy else None)
     store = open_store()
     lead = lead_division(load_divisions())
@@ -102,11 +107,12 @@ def company(
             what = status_text(child.status.value) + f" [dim]{child.id}[/]" if child else "[red]not run[/]"
             console.print(f"  [bold]{escape(step.id)}[/] ({escape(step.division)}): {what}")
 
-    def on_stop(started: int, why: str) -> None:
+    def on_stop(started: int, why: str, doing: list[str]) -> None:
         from macrohard.cli.common import err_console
 
         err_console.print(f"\n[yellow]{escape(why)}: stopping the {started} sub-run(s) already started; each ends "
-                          "after its current step and is kept[/]",
+                          "after its current step and is kept, and nothing runs after it"
+                          + "".join(f"; {escape(d)}" for d in doing) + "[/]",
                           soft_wrap=True, highlight=False)
 
     if not as_json:

@@ -14,6 +14,8 @@ from macrohard.cli.common import console, open_store, print_json
 app = typer.Typer(no_args_is_help=True, help="Wallets and the ledger: accounts, funding, transfers, statements, limits.")
 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+# a payment without --key that repeats one made this long ago or less is refused as a likely retry (rel48)
+REPEAT_WINDOW_S = 24 * 3600.0
 
 
 def _ledger():  # type: ignore[no-untyped-def]
@@ -57,7 +59,8 @@ def fund(
     amount: Annotated[str, typer.Argument(help="How much, in major units (12.50).")],
     currency: Annotated[str | None, typer.Option(help="ISO 4217 code of a new account (default USD); an existing "
                                                      "account must match it.")] = None,
-    key: Annotated[str | None, typer.Option(help="Idempotency key: the same key funds once.")] = None,
+    key: Annotated[str | None, typer.Option(help="Idempotency key: the same key funds once. Without one, the same "
+                                                 "funding again within a day is refused as a likely retry.")] = None,
     as_json: Json = False,
 ) -> None:
     """Add money to an account from the outside world (the ledger records it as a balanced transfer)."""
@@ -74,7 +77,7 @@ def fund(
         acc = ledger.open_account(kind, name, currency or "USD")
     if currency is not None:
         ledger.open_account(acc.kind, acc.name, currency)  # refuses a currency the account does not hold
-    tx = ledger.fund(acc.id, _amount(acc.currency, amount), key=key)
+    tx = ledger.fund(acc.id, _amount(acc.currency, amount), key=key, repeat_window_s=REPEAT_WINDOW_S)
     acc = ledger.account(acc.id)
     if as_json:
         print_json({"transaction": tx.as_dict(), "account": acc.as_dict()})
@@ -89,7 +92,9 @@ def transfer(
     payee: Annotated[str, typer.Argument(help="To, KIND:NAME (a payee:NAME is opened if new).")],
     amount: Annotated[str, typer.Argument(help="How much, in major units of the payer's currency (12.50).")],
     memo: Annotated[str, typer.Option(help="What it is for.")] = "",
-    key: Annotated[str | None, typer.Option(help="Idempotency key: the same key moves money once.")] = None,
+    key: Annotated[str | None, typer.Option(help="Idempotency key: the same key moves money once. Without one, the "
+                                                 "same transfer again within a day is refused as a likely retry "
+                                                 "(its reply lost); a key of its own pays it again.")] = None,
     as_json: Json = False,
 ) -> None:
     """Move money between two accounts of the same currency (refused if the payer would overdraw)."""
@@ -106,7 +111,8 @@ def transfer(
         if not dst.startswith("payee:"):
             raise
         ledger.open_account("payee", dst.split(":", 1)[1], src.currency)
-    tx = ledger.transfer(src.id, dst, _amount(src.currency, amount), src.currency, key=key, memo=memo)
+    tx = ledger.transfer(src.id, dst, _amount(src.currency, amount), src.currency, key=key, memo=memo,
+                         repeat_window_s=REPEAT_WINDOW_S)
     if as_json:
         print_json(tx.as_dict())
         return

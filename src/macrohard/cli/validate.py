@@ -25,6 +25,10 @@ KERNEL_DIRS = ("/proc", "/sys", "/dev")
 def checked_task(base: dict[str, Any], updates: dict[str, Any], budget: dict[str, Any]) -> Task:
     """The task from a file's (or the argument's) fields with the command line's on top, validated."""
     data = {**base, **updates}
+    if isinstance(data.get("text"), str) and data["text"] and not data["text"].strip():
+        # before (rel48): a task of spaces ran (`macrohard run "   "`, an empty "$TASK" in quotes with a space)
+        raise ConfigError("the task (TASK, or `text:` in a task file) is only blank space: say in plain words what the agent should do, e.g. `macrohard "
+                          "run \"create hello.txt containing hi\"`, or give --task-file FILE")
     if budget:
         data["budget"] = {**(base.get("budget") or {}), **budget}
     try:

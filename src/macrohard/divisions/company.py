@@ -11,9 +11,11 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from macrohard import stopping
 from macrohard.divisions.config import Division
 from macrohard.divisions.delegate import carve, child_failed, link, spend, untrusted_read
 from macrohard.envs.admit import admit
+from macrohard.errors import MacrohardError
 from macrohard.safety.approval import Approved
 from macrohard.safety.context import GuardContext
 from macrohard.safety.guard import Guard
@@ -59,7 +61,7 @@ class PlanEnvironment:
                  run_model: str, scripts: dict[str, list[dict[str, Any]]] | None = None,
                  isolation: str | None = None, on_plan: Callable[[list[PlanStep]], None] | None = None,
                  on_result: Callable[[PlanStep, Run | None], None] | None = None,
-                 on_stop: Callable[[int, str], None] | None = None) -> None:
+                 on_stop: Callable[[int, str, list[str]], None] | None = None) -> None:
         self.divisions = divisions
         self.on_stop = on_stop  # a display: how many started sub-runs are being stopped, and why
         self.on_plan, self.on_result = on_plan, on_result  # a display: the plan before it runs, each result
@@ -171,6 +173,20 @@ class PlanEnvironment:
         text = f"{step.id} ({step.division}): {child.status.value}{check}, run {child.id}"
         lines.append(text + (f": {child.answer}" if child.answer else "") + (f" ({child.error})" if child.error else ""))
 
+    def _doing(self, spec: Any) -> str:
+        """What a started sub-run does as it is asked to stop, for people; "" for one not started or ended."""
+        now = stopping.now_doing(spec.run_id)
+        if now is not None:
+            return f"{spec.division} run {spec.run_id} is finishing its {now}"
+        try:
+            run = self.store.get_run(spec.run_id)
+        except MacrohardError:
+            return ""
+        if run.status is not RunStatus.running:
+            return ""
+        return (f"{spec.division} run {spec.run_id} is between steps (its model answering, or its sandbox starting): "
+                "it stops before its next action runs")
+
     def _stop(self, specs: list[Any], wave: list[PlanStep], lines: list[str], why: str) -> None:
         """The lead was interrupted (Ctrl-C, SIGTERM) while a wave ran. Before (rel47): its sub-runs went on to their
         own end after the user said stop (`succeeded` 17 s later), nothing of them reached the lead's run (no
@@ -187,7 +203,10 @@ class PlanEnvironment:
             try:
                 started, outcomes = drain()
                 if self.on_stop is not None and started:
-                    self.on_stop(started, why)
+                    # which step each is finishing (rel48: before, only "each ends after its current step")
+                    doing = [self._doing(s) for s in specs]
+                    doing = [d for d in doing if d]
+                    self.on_stop(started, why, doing)
                 for outcome in outcomes:
                     self._take(outcome, wave, lines)
             except KeyboardInterrupt:

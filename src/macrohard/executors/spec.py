@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from macrohard import stopping
 from macrohard.errors import MacrohardError, NotFound, UserError
 from macrohard.eval.suite import Check
 from macrohard.store.sqlite import SQLiteStore
@@ -80,22 +81,20 @@ _stores: dict[str, SQLiteStore] = {}
 _stores_lock = threading.Lock()
 _models: dict[str, Any] = {}
 _models_lock = threading.Lock()
-# rel47: run ids asked to stop (their driver was interrupted) -> why; read by the run's own thread after each step
-_stopping: dict[str, str] = {}
-_stopping_lock = threading.Lock()
 
 
 def stop_runs(run_ids: list[str], why: str) -> None:
-    """Ask the runs with these ids, running in this process's threads, to end after their current step: each is
-    recorded ``interrupted`` with ``why``, its sandbox closed and its steps kept. Before (rel47): a company's sub-runs
-    went on after Ctrl-C to their own end (17 s more in the probe, `succeeded` after the user had said stop)."""
-    with _stopping_lock:
-        _stopping.update(dict.fromkeys(run_ids, why))
+    """Ask the runs with these ids, running in this process's threads, to stop: each ends after the action it is
+    executing now and executes nothing after it (``macrohard.stopping``; the agent looks before each action too),
+    recorded ``interrupted`` with ``why``, its sandbox closed and its steps kept. Before (rel47): a company's
+    sub-runs went on after Ctrl-C to their own end (17 s more in the probe, `succeeded` after the user had said
+    stop)."""
+    stopping.stop_runs(run_ids, why)
 
 
 def _stop_check(run_id: str) -> Any:
     def check(_run: Any, _step: Any) -> None:
-        why = _stopping.get(run_id)
+        why = stopping.why_stopped(run_id)
         if why is not None:
             raise KeyboardInterrupt(why)
 
@@ -205,9 +204,8 @@ def execute(spec: RunSpec, attempt: int = 1) -> RunOutcome:
                 run = run_task(t, model=model, store=store, isolation=spec.isolation, run=run, check=spec.check,
                                site=site, script=spec.script, on_step=_stop_check(run_id))
         except KeyboardInterrupt as exc:
-            with _stopping_lock:
-                if _stopping.pop(run_id, None) is None:
-                    raise  # not a stop this process asked for (a Ctrl-C in the run's own thread): as before
+            if stopping.forget(run_id) is None:
+                raise  # not a stop this process asked for (a Ctrl-C in the run's own thread): as before
             outcome.error = str(exc)  # recorded `interrupted` by the agent (or the runner), sandbox closed
             run = store.get_run(run_id)
         except MacrohardError as exc:  # setup refused or failed: the runner recorded the run as failed

@@ -15,6 +15,14 @@ EXPONENTS: dict[str, int] = {
 }
 
 
+# The most one payment moves, and the most one account may hold or owe, in minor units (rel48): SQLite's integers
+# end at 2**63 - 1, and a balance or a sum past it turned into a float (cents lost) or "integer overflow" (before:
+# `money fund` of 92233720368547758.07 USD twice left a balance no check could read, and an amount of 1e400 was an
+# OverflowError traceback). 10**13 minor units is 100 billion USD; 10**15, ten trillion.
+MAX_MINOR = 10**13
+MAX_BALANCE = 10**15
+
+
 class MoneyError(UserError):
     """A payment or ledger operation that cannot be done as asked; the message says how to fix it."""
 
@@ -45,11 +53,20 @@ def to_minor(amount: Decimal | str | int | float, currency: str) -> int:
         raise AmountError(f"amount {amount!r} is not a number; write it like 12.50") from exc
     if not value.is_finite() or value <= 0:
         raise AmountError(f"amount must be positive, not {amount}; to move money back, transfer the other way")
+    if value.adjusted() > 40:  # (compared before it is scaled: 1e999999999 would not fit a Decimal's context)
+        raise _too_large(amount, currency)
     minor = value.scaleb(exp)
     if minor != minor.to_integral_value():
         raise AmountError(f"{amount} {currency} has more than {exp} decimal(s); {currency}'s smallest unit is "
                           f"{Decimal(1).scaleb(-exp)}")
+    if minor > MAX_MINOR:
+        raise _too_large(amount, currency)
     return int(minor)
+
+
+def _too_large(amount: object, currency: str) -> AmountError:
+    return AmountError(f"amount {amount} {currency} is more than one payment of this ledger moves "
+                       f"({fmt(MAX_MINOR, currency)}); split it into smaller payments")
 
 
 def check_minor(amount: int) -> int:
@@ -57,6 +74,9 @@ def check_minor(amount: int) -> int:
         raise AmountError(f"amounts are integers of minor units (cents), not {type(amount).__name__} {amount!r}")
     if amount <= 0:
         raise AmountError(f"amount must be positive, not {amount}; to move money back, transfer the other way")
+    if amount > MAX_MINOR:
+        raise AmountError(f"amount {amount} minor units is more than one payment of this ledger moves ({MAX_MINOR}); "
+                          "split it into smaller payments")
     return amount
 
 

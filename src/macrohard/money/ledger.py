@@ -32,8 +32,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from macrohard import sqlitedisk
 from macrohard.errors import NotFound
-from macrohard.money.currency import CurrencyError, MoneyError, check_currency, check_minor, fmt
+from macrohard.money.currency import MAX_BALANCE, CurrencyError, MoneyError, check_currency, check_minor, fmt
 from macrohard.store.connections import ThreadConnections
 
 T = TypeVar("T")
@@ -59,6 +60,11 @@ class LimitReached(MoneyError):
 
 # (scope in money_spend_totals, UTC day or -1 for a run's whole life, limit in minor units, what it is called)
 Cap = tuple[str, int, int, str]
+
+
+class RepeatedPayment(MoneyError):
+    """A payment without an idempotency key that repeats one made moments before (``repeat_window_s``): refused, as
+    it is most likely a retry of a payment whose reply was lost."""
 
 
 class LedgerError(MoneyError):
@@ -124,7 +130,9 @@ def account_id(kind: str, name: str) -> str:
 
 def parse_account(ref: str) -> str:
     """'user:alice' -> 'user:alice'; a bare name means a user account."""
-    kind, _, name = ref.partition(":")
+    kind, colon, name = ref.partition(":")
+    if colon and not name:  # before (rel48): `money fund user: 5` funded an account named "user:user"
+        raise MoneyError(f"account {ref!r} has no name after the colon: write KIND:NAME (user:alice, payee:shop)")
     return account_id(kind, name) if name else account_id("user", kind)
 
 
@@ -136,7 +144,8 @@ class Ledger:
     """The ledger of one run store (``runs.db``); thread-safe, one connection per thread."""
 
     def __init__(self, path: str | os.PathLike[str], *, clock: Callable[[], float] = time.time) -> None:
-        self._conns = ThreadConnections(path, timeout=60)
+        # the store's one wait (rel48: the ledger's own 60 s ran past the 30 s its "stayed locked" message named)
+        self._conns = ThreadConnections(path, timeout=sqlitedisk.STORE_WAIT_S)
         self.path = self._conns.path
         self.clock = clock
 
@@ -151,7 +160,9 @@ class Ledger:
         """One ``BEGIN IMMEDIATE`` transaction: the write lock is taken before anything is read."""
         db = self._db()
         try:
-            db.execute("BEGIN IMMEDIATE")  # inside the try: an interrupt as BEGIN returns must not leave the lock held
+            # inside the try: an interrupt as BEGIN returns must not leave the lock held; a wait on another
+            # program's lock is said after a second, naming it (``sqlitedisk.begin_immediate``)
+            sqlitedisk.begin_immediate(db, self.path, self._conns.timeout)
             yield db
             db.execute("COMMIT")
         except BaseException:
@@ -207,18 +218,22 @@ class Ledger:
 
     # -- transactions ------------------------------------------------------------------------
 
-    def fund(self, ref: str, amount: int, *, key: str | None = None, memo: str = "funding") -> Transaction:
+    def fund(self, ref: str, amount: int, *, key: str | None = None, memo: str = "funding",
+             repeat_window_s: float | None = None) -> Transaction:
         """Move ``amount`` into ``ref`` from the outside world (``external:funding-CUR``, which has no floor)."""
         acc = self.account(ref)
         source = self.open_account("external", f"funding-{acc.currency}", acc.currency, overdraft=None)
-        return self.transfer(source.id, acc.id, amount, acc.currency, key=key, kind="fund", memo=memo)
+        return self.transfer(source.id, acc.id, amount, acc.currency, key=key, kind="fund", memo=memo,
+                             repeat_window_s=repeat_window_s)
 
     def transfer(self, payer: str, payee: str, amount: int, currency: str, *, key: str | None = None,
-                 kind: str = "transfer", memo: str = "", caps: Sequence[Cap] = (), **links: Any) -> Transaction:
+                 kind: str = "transfer", memo: str = "", caps: Sequence[Cap] = (), repeat_window_s: float | None = None,
+                 **links: Any) -> Transaction:
         """Post ``amount`` from ``payer`` to ``payee`` at once (idempotent on ``key``; ``caps``: limits checked
-        against the payer's spending totals inside the same write)."""
+        against the payer's spending totals inside the same write). ``repeat_window_s``: without a ``key``, refuse
+        (``RepeatedPayment``) when the same payment was made in the last that many seconds."""
         return self._record(payer, payee, amount, currency, key=key, kind=kind, memo=memo, hold_s=None, caps=caps,
-                            **links)
+                            repeat_window_s=repeat_window_s, **links)
 
     def hold(self, payer: str, payee: str, amount: int, currency: str, *, key: str | None = None,
              kind: str = "payment", memo: str = "", ttl_s: float = HOLD_TTL_S, caps: Sequence[Cap] = (),
@@ -230,14 +245,19 @@ class Ledger:
                             **links)
 
     def _record(self, payer: str, payee: str, amount: int, currency: str, *, key: str | None, kind: str, memo: str,
-                hold_s: float | None, caps: Sequence[Cap] = (), run_id: str | None = None,
+                hold_s: float | None, caps: Sequence[Cap] = (), repeat_window_s: float | None = None,
+                run_id: str | None = None,
                 step: int | None = None, audit_seq: int | None = None, division: str | None = None) -> Transaction:
         check_minor(amount)
         currency = check_currency(currency)
         payer, payee = parse_account(payer), parse_account(payee)
+        if payer == payee:  # before (rel48): "error: CHECK constraint failed: payer <> payee"
+            raise MoneyError(f"a payment moves money between two accounts, and both are {payer}: name another payee "
+                             "(`macrohard money accounts` lists them)")
         content = {"kind": kind, "payer": payer, "payee": payee, "amount": amount, "currency": currency, "memo": memo,
                    "mode": "hold" if hold_s is not None else "post", "run_id": run_id, "step": step}
         fingerprint = hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
+        keyless = not key
         key = key or f"auto:{uuid.uuid4().hex}"
         now = self.clock()
         tx_id = uuid.uuid4().hex[:16]
@@ -256,6 +276,8 @@ class Ledger:
                             f"({row[2]} {fmt(row[5], row[4])} {row[6]} -> {row[7]}); use a new key for a new "
                             "payment, or repeat exactly the same request to get the first result")
                     return Transaction(*row[:-1])  # the same request again: its first result, nothing new
+                if keyless and repeat_window_s:
+                    self._refuse_repeat(db, fingerprint, payer, now - repeat_window_s, now)
                 for acc in (payer, payee):
                     cur = db.execute("SELECT currency FROM money_accounts WHERE id=?", (acc,)).fetchone()
                     if cur is None:
@@ -263,6 +285,7 @@ class Ledger:
                     if cur[0] != currency:
                         raise CurrencyError(f"currency mismatch: {acc} holds {cur[0]}, the payment is in {currency}; "
                                             f"pay in {cur[0]}")
+                self._within_balances(db, payer, payee, amount, currency)
                 for scope, day, limit, label in caps:
                     got = db.execute("SELECT amount FROM money_spend_totals WHERE payer=? AND day=? AND scope=?",
                                      (payer, day, scope)).fetchone()
@@ -284,6 +307,42 @@ class Ledger:
         except sqlite3.IntegrityError as exc:
             raise self._translate(exc, payer, amount, currency) from exc
         return self.transaction(tx_id)
+
+    @staticmethod
+    def _within_balances(db: sqlite3.Connection, payer: str, payee: str, amount: int, currency: str) -> None:
+        """Refuses a payment that would take an account's balance (or what it holds for pending payments) past
+        ``MAX_BALANCE`` either way: SQLite's integers end at 2**63 - 1 (rel48: past it, balances became floats and
+        ``check`` died of "integer overflow")."""
+        after: list[tuple[str, tuple[int, ...]]] = []
+        if (row := db.execute("SELECT posted, held FROM money_balances WHERE account_id=?", (payer,)).fetchone()):
+            after.append((payer, (row[0] - amount, row[1] + amount)))
+        if (row := db.execute("SELECT posted FROM money_balances WHERE account_id=?", (payee,)).fetchone()):
+            after.append((payee, (row[0] + amount,)))
+        for acc, values in after:
+            if any(abs(v) > MAX_BALANCE for v in values):
+                raise MoneyError(f"paying {fmt(amount, currency)} would take {acc}'s balance past "
+                                 f"{fmt(MAX_BALANCE, currency)}, the most one account of this ledger holds or owes; "
+                                 "nothing was paid: pay less, or into another account")
+
+    def _refuse_repeat(self, db: sqlite3.Connection, fingerprint: str, payer: str, since: float, now: float) -> None:
+        """``RepeatedPayment`` when the payment with this fingerprint was held or posted since ``since``. Inside the
+        payment's own write: two keyless retries at once cannot both pass. Before (rel47's left-open, rel48): a
+        `macrohard money transfer` without `--key` whose reply was lost (a dropped ssh session, a killed terminal)
+        and that was run again paid twice."""
+        row = db.execute("SELECT id, created_at, amount, currency, payee, memo FROM money_transactions WHERE payer=? "
+                         "AND created_at>=? AND fingerprint=? AND status IN ('pending', 'posted') "
+                         "ORDER BY created_at DESC LIMIT 1", (payer, since, fingerprint)).fetchone()
+        if row is None:
+            return
+        tx_id, created, amount, currency, payee, memo = row
+        ago = max(0, int(now - created))
+        ago_text = f"{ago} s" if ago < 120 else f"{ago // 60} min" if ago < 7200 else f"{ago // 3600} h"
+        raise RepeatedPayment(
+            f"the same payment ({fmt(amount, currency)} from {payer} to {payee}"
+            + (f", memo {memo!r}" if memo else "") + f") was made {ago_text} ago, transaction {tx_id}, and this one "
+            "has no --key: it was refused and nothing was paid now, since it looks like a retry of that one (its "
+            f"reply lost); `macrohard money statement {payee if payer.startswith('external:') else payer}` shows it. To pay the same again on purpose, give it a "
+            "key of its own: `--key WORD` (a new word; the same key never pays twice, so repeat it on a retry)")
 
     def _translate(self, exc: sqlite3.IntegrityError, payer: str, amount: int, currency: str) -> MoneyError:
         text = str(exc)

@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field
 
 from macrohard.errors import UserError
 from macrohard.safety.context import GuardContext
-from macrohard.sqlitedisk import ThreadConnections
+from macrohard.sqlitedisk import STORE_WAIT_S, ThreadConnections
 from macrohard.types import Verdict
 
 
@@ -65,7 +65,7 @@ class AuditLog:
         self.path = str(db_path)
         # the run store's connection settings (sqlitedisk.ThreadConnections: WAL, synchronous=NORMAL, a full disk as
         # DiskFull), without its migration: the store that made the tables migrates them
-        self._conns = ThreadConnections(self.path, timeout=30)
+        self._conns = ThreadConnections(self.path, timeout=STORE_WAIT_S)
         self._lock = threading.Lock()
 
     def _db(self) -> sqlite3.Connection:

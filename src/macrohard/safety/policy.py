@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from macrohard.errors import ConfigError
 from macrohard.types import Decision
@@ -144,6 +144,19 @@ class Money(_Strict):
                                                                   "`payees`.")
     payees: list[str] = Field(default_factory=list, description="Globs of payees paid without asking (within limits).")
     refused_payees: list[str] = Field(default_factory=list, description="Globs of payees never paid.")
+
+    @field_validator("currency")
+    @classmethod
+    def _known_currency(cls, value: str) -> str:
+        """Before (rel48): `currency: XYZ` loaded, and every payment was then denied ("the policy's money limits are
+        in XYZ, the wallet in USD") without the file ever being called wrong."""
+        from macrohard.money.currency import MoneyError, check_currency
+
+        try:
+            check_currency(value)
+        except MoneyError as exc:
+            raise ValueError(str(exc)) from None
+        return value
 
 
 class Policy(_Strict):

@@ -11,6 +11,8 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 
+from macrohard.errors import StoreUnusable
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = []
 
 
@@ -346,7 +348,19 @@ def migration_lock(db_path: str | os.PathLike[str]) -> Iterator[None]:
     first switches the file to WAL). ``executescript`` commits, so no SQLite transaction can keep them
     apart: an exclusive lock on a file beside the database does.
     """
-    with open(f"{db_path}.migrate-lock", "a") as handle:
+    try:
+        handle = open(f"{db_path}.migrate-lock", "a")  # noqa: SIM115 - closed below, after the lock is let go
+    except OSError as exc:
+        # rel48: a read-only MACROHARD_HOME (a read-only mount, a backup's copy) was an OSError traceback from
+        # every command, `runs list` included
+        where = os.path.dirname(os.path.abspath(db_path))
+        raise StoreUnusable(
+            f"the run store's directory {where} cannot be written ({exc.strerror}): macrohard writes beside its store "
+            "even to read it (this lock file, SQLite's write-ahead log), so it cannot open a store in a read-only "
+            "place: make the directory writable (remount it read-write, `chmod u+w`), or copy the store where you "
+            f"can write and point MACROHARD_HOME there (`cp -a {where} /tmp/macrohard-copy && "
+            "MACROHARD_HOME=/tmp/macrohard-copy macrohard runs list`)") from exc
+    with handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield

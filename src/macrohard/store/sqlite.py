@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from macrohard.errors import NotFound, StoreUnusable
-from macrohard.sqlitedisk import salvage
+from macrohard.sqlitedisk import STORE_WAIT_S, salvage
 from macrohard.store.connections import ThreadConnections
 from macrohard.types import Observation, Run, Step
 
@@ -51,7 +51,7 @@ class SQLiteStore:
     """Thread-safe; one connection per thread, WAL so readers never block the writer."""
 
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
-        self._conns = ThreadConnections(path if path is not None else default_home() / "runs.db", timeout=30)
+        self._conns = ThreadConnections(path if path is not None else default_home() / "runs.db", timeout=STORE_WAIT_S)
         self.path = self._conns.path
 
     def _db(self) -> sqlite3.Connection:
