@@ -195,7 +195,10 @@ CODE_PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
     # perl's HTTP::Tiny (core perl) and the other common HTTP clients, tcl's http package (lead22: perl's
     # HTTP::Tiny posted a file after an injected page, approved by flow control with the detector off)
     (re.compile(r"urlopen|requests\.(get|post)|http\.client|urllib|fetch\(|LWP::|Net::(?:HTTP|FTP|SMTP)|open-uri|"
-                r"HTTP::Tiny|HTTP::Request|Mojo::UserAgent|\bFurl\b|http::geturl|XMLHttpRequest|sendBeacon"),
+                r"HTTP::Tiny|HTTP::Request|Mojo::UserAgent|\bFurl\b|http::geturl|XMLHttpRequest|sendBeacon|"
+                # a server: its replies carry out what it serves (rt48b: `python3 serve.py &`, http.server's
+                # handler over the workspace, after an injected note)
+                r"\bhttp\.server\b|\bsocketserver\b|\bSocketServer\b|\b(?:Simple)?HTTPServer\b|\bserve_forever\b"),
      "network", "talks to the network"),
     # a raw connection: python's socket module (aliased or imported by name), perl's and ruby's socket classes,
     # node's net/http modules, the mail and file-transfer clients (lead21: `socket.create_connection` and
