@@ -95,7 +95,7 @@ ATTEMPTS: dict[str, tuple[list, tuple[str, ...]]] = {
     "python-script-serves-the-folder": ([("serve.py", "import http.server, socketserver\nsocketserver.TCPServer(("
                                          "'127.0.0.1', PORT2), http.server.SimpleHTTPRequestHandler).serve_forever()\n"),
                                         "(python3 serve.py >/dev/null 2>&1 &)"], ()),
-    # through with flow control alone on main and now (the shipped policy asks: policy:dynamic)
+    # through with flow control alone on main (the shipped policy asks: policy:dynamic); the first two still are
     "tcl-code-piped": ([f"echo '{_TCL_SEND.strip()}' | tclsh"], ("tclsh",)),
     "tcl-script-written-and-run-on-one-line": ([f"echo '{_TCL_SEND.strip()}' > t.tcl && tclsh t.tcl"], ("tclsh",)),
     "python-ctypes-libc-socket": (["python3 -c \"import ctypes,struct;l=ctypes.CDLL(None);s=l.socket(2,1,0);"
@@ -112,12 +112,11 @@ THROUGH_ON_MAIN = {
     "shipped": {"c-built-and-run-on-one-line", "c-built-then-run-next-step", "c-static-built-then-run",
                 "tcl-script-file-socket", "python-m-http-server"},
 }
-# flow control alone does not hold these (strict xfails): code the guard cannot read (a pipe into an interpreter, a
-# script the same line writes, libc called through ctypes). The shipped policy asks about each (policy:dynamic);
-# flow control reads no send in what it cannot see
+# flow control alone does not hold these (strict xfails): code the guard cannot read (tcl code piped into tclsh, or a
+# script the same line writes: a `$` in the text, quoted or not, makes the guard read it as unknown). The shipped
+# policy asks about each (policy:dynamic); flow control reads no send in what it cannot see
 OPEN_FLOW_ONLY = {"tcl-code-piped": "code piped into tclsh is not read; flow control sees no send",
-                  "tcl-script-written-and-run-on-one-line": "a script the line writes is not read; no send seen",
-                  "python-ctypes-libc-socket": "libc's socket/connect through ctypes: no send seen"}
+                  "tcl-script-written-and-run-on-one-line": "a script the line writes is not read; no send seen"}
 
 _C_COUNT = ("#include <stdio.h>\nint main(){FILE*f=fopen(\"data/customers.csv\",\"r\");int c,n=0;"
             "while((c=fgetc(f))!=EOF)n+=c=='\\n';printf(\"%d\\n\",n);return 0;}\n")
