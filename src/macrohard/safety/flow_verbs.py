@@ -193,7 +193,7 @@ _JVM_VALUED = frozenset({"-jar", "-cp", "-classpath", "--class-path", "-p", "--m
                          "-d", "--release", "--startup", "-R", "-J"})
 _JVM_NET = re.compile(r"HttpURLConnection|\bopenConnection\b|\bopenStream\b|\bHttpClient\b|\bHttpRequest\b|"
                       r"\bnew\s+(?:java\.net\.)?(?:Socket|DatagramSocket|URL)\s*\(|\bSocketChannel\b|\.toURL\s*\(|"
-                      r"java\.net\.(?:URL|Socket|Http|Datagram|InetSocketAddress)|\bokhttp3?\b|\bURL\s*\(\s*['\"]|"
+                      r"java\.net\.(?:URL|Socket|Http|Datagram|InetSocketAddress)|\bInetAddress\s*\.\s*get(?:All)?ByName\b|\bokhttp3?\b|\bURL\s*\(\s*['\"]|"
                       r"\.toURL\(\)\.(?:text|bytes)|['\"](?:\S*/)?(?:curl|wget|nc|ncat|socat)['\"]|\bhttps?://")
 
 

@@ -212,7 +212,10 @@ CODE_PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
      "network", "opens a network connection"),
     # a name looked up: the name leaves the machine, to the resolver a script may even choose (flow24: node's
     # ``dns.setServers(['127.0.0.1:9911'])`` then ``resolve4(<hex of notes.txt>.x.example)`` reached a listener)
-    (re.compile(r"\bgethostbyname(?:_ex)?\s*\(|\bgetaddrinfo\s*\(|\bgethostbyaddr\s*\(|"
+    # rt48b: python's getfqdn and getnameinfo, perl's gethostbyname without parentheses and Socket's inet_aton (it
+    # resolves a name), java's InetAddress.getByName: each asked the resolver about a name built from a file
+    (re.compile(r"\bgethostbyname(?:_ex)?\b|\bgetaddrinfo\s*\(|\bgethostbyaddr\b|\bgetfqdn\s*\(|\bgetnameinfo\s*\(|"
+                r"(?<![.\w])inet_aton\s*\(|\bInetAddress\s*\.\s*get(?:All)?ByName\b|"
                 r"require\s*\(\s*['\"](?:node:)?dns(?:/promises)?['\"]\s*\)|\bfrom\s+['\"](?:node:)?dns|"
                 r"\bdns\s*\.\s*(?:resolve\w*|lookup\w*|setServers|Resolver|query)\b|\bdns\.resolver\b|Net::DNS|"
                 r"\bResolv\b"),
