@@ -208,7 +208,13 @@ CODE_PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
                 r"IO::Socket|Socket::INET|\b(?:TCP|UDP)Socket\b|\bnet\s*\.\s*(?:connect|createConnection|Socket)\b|"
                 r"require\s*\(\s*['\"](?:node:)?(?:https?|http2|net|dgram|tls)['\"]\s*\)|"
                 r"\b(?:smtplib|ftplib|telnetlib|poplib|imaplib|nntplib|xmlrpc\.client)\b|asyncio\.open_connection|"
-                r"\bsocket\s*\(\s*\w+\s*,\s*(?:PF_INET|AF_INET)", re.S),
+                r"\bsocket\s*\(\s*\w+\s*,\s*(?:PF_INET|AF_INET)|"
+                # rt48b: python's own modules that open one under another name: logging's socket, datagram, syslog,
+                # HTTP and SMTP handlers, multiprocessing's Client/Listener and managers, asyncio's other transports
+                r"\b(?:Socket|Datagram|SysLog|HTTP|SMTP)Handler\s*\(|\bmultiprocessing\s*\.\s*(?:connection|managers)\b|"
+                r"\bfrom\s+multiprocessing(?:\.connection|\.managers)?\s+import\b[^\n]*\b(?:Client|Listener|\w*Manager)\b|"
+                r"\b(?:create_datagram_endpoint|create_server|start_server|sock_connect|sock_sendto|sock_sendall)\s*\(|"
+                r"\bnew\s+WebSocket\s*\(", re.S),
      "network", "opens a network connection"),
     # a name looked up: the name leaves the machine, to the resolver a script may even choose (flow24: node's
     # ``dns.setServers(['127.0.0.1:9911'])`` then ``resolve4(<hex of notes.txt>.x.example)`` reached a listener)
