@@ -151,6 +151,9 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
     codewrites.judge(an, prog, text, cwd)  # guard40: snprintf(p, n, "%s/.profile", getenv("HOME")); fopen(p, "a")
     # guard18: a program (or object) built from sources that name no way to change a file, linked with no library
     # but C's own: running it changes no file (`make && make test && make clean` asked once `$@` named the program)
+    # rt48b: a program built from sources that call the network functions opens connections when it runs
+    talking = an.__dict__.setdefault("compiled_net", set())
+    net = bool(names & native.NETWORK) or "curl" in libs or any(an.paths.resolve(o, cwd) in talking for o in operands)
     quiet = an.__dict__.setdefault("compiled_quiet", set())
     calm = bool(operands) and not libs and not names & _CHANGES_FILES and not _PASTE.search(text) and all(
         o.endswith(_SOURCES) or an.paths.resolve(o, cwd) in quiet for o in operands)
@@ -158,11 +161,13 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         if "-c" in args:
             for o in [out] if out else [posixpath.splitext(posixpath.basename(o))[0] + ".o" for o in operands]:
                 (quiet.add if calm else quiet.discard)(an.paths.resolve(o, cwd))
+                (talking.add if net else talking.discard)(an.paths.resolve(o, cwd))
         return
     target = an.paths.resolve(out or "a.out", cwd)
     an.written.pop(target, None)
     an.__dict__.setdefault("compiled", set()).add(target)
     (quiet.add if calm else quiet.discard)(target)
+    (talking.add if net else talking.discard)(target)
 
 
 def _operand(an: Analyzer, prog: str, operand: str, cwd: str | None, cmd: SimpleCommand, includes: list[str],

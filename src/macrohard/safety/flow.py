@@ -185,6 +185,8 @@ _CONFIGURED = re.compile(r"\b(?:curl|wget|pip3?|npm|npx|pnpm|yarn|git)\b")
 _NAMES_SETTINGS = re.compile(r"\s-[a-zA-Z]*K|--config|CURL_HOME|WGETRC|\s-[rc]\b|\s-[a-zA-Z]*[rc]\S|--requirement|--constraint|"
                              r"PIP_CONFIG_FILE|--userconfig|NPM_CONFIG_USERCONFIG|GIT_CONFIG_GLOBAL")
 _FOLLOWS = re.compile(r"\bwget\b|\s-[a-zA-Z]*L|--location")
+# a data: URL as a browser reads it (tabs and newlines dropped, any case): a document the URL itself holds
+_DATA_URL = re.compile(r"(?i)\s*d[\t\n\r]*a[\t\n\r]*t[\t\n\r]*a[\t\n\r]*:")
 _BROWSER_INPUT = frozenset({"browser_click", "browser_type", "browser_press", "browser_select"})
 # a link in the page snapshot (``envs.browser_view``): its element id, then the ``/url:`` line indented under it
 _LINK = re.compile(r"^( *)- link\b[^\n]*?\[((?:f\d+)?e\d+)\][^\n]*\n\1  - /url: *([^\n]*)", re.M)
@@ -334,6 +336,9 @@ class FlowCheck:
                 new = addresses(_as_browser_reads(url)) - ctx.flow.visited - (addresses(ctx.task_text) - ctx.flow.handed)
                 if new:
                     send = f"browser navigation to a new address {sorted(new)[0]}"
+                elif _DATA_URL.match(url):  # rt48b: its page loads from (and sends to) any address it names
+                    send = "browser navigation to a data: URL, a page the agent writes itself: it loads from and " \
+                           "sends to whatever addresses it names, encoded or not"
             elif kind in _BROWSER_INPUT and ctx.network != "none":
                 send = _browser_send(action, ctx)
         if kind.startswith("desktop_"):

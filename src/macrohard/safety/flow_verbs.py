@@ -86,10 +86,32 @@ def net_verb(command: str) -> str:
         if prog in ("python", "python3") or re.fullmatch(r"python3\.\d+", prog):
             if len(argv) > 2 and argv[1] == "-m" and argv[2] in ("pip", "pip3"):
                 prog, argv = "pip", argv[2:]
+            elif found := _py_module(argv):
+                return found
             else:
                 continue
         if found := _verb(prog, argv):
             return found
+    return ""
+
+
+# python's own modules whose command line serves the working folder or talks to the network (rt48b: `python3 -m
+# http.server &` after an injected note served the workspace's files to whoever asked: the data left as a reply)
+_PY_NET_MODULES = frozenset({"http.server", "SimpleHTTPServer", "CGIHTTPServer", "smtpd", "aiosmtpd", "xmlrpc.server",
+                             "smtplib", "ftplib", "telnetlib", "poplib", "imaplib", "nntplib", "urllib.request",
+                             "http.client", "webbrowser", "pyftpdlib", "wsgiref.simple_server"})
+
+
+def _py_module(argv: list[str]) -> str:
+    """``python3 [-u -X …] -m MODULE``: what the module's command line does on the network, or ""."""
+    i = 1
+    while i < len(argv) and argv[i].startswith("-") and argv[i] != "-m":
+        i += 2 if argv[i] in ("-X", "-W") else 1
+    if i + 1 >= len(argv) or argv[i] != "-m":
+        return ""
+    module, rest = argv[i + 1], argv[i + 2:]
+    if module in _PY_NET_MODULES or module == "pydoc" and any(w.startswith(("-p", "-b")) for w in rest):
+        return f"python3 -m {module[:40]} serves or sends over the network"
     return ""
 
 
@@ -171,7 +193,7 @@ _JVM_VALUED = frozenset({"-jar", "-cp", "-classpath", "--class-path", "-p", "--m
                          "-d", "--release", "--startup", "-R", "-J"})
 _JVM_NET = re.compile(r"HttpURLConnection|\bopenConnection\b|\bopenStream\b|\bHttpClient\b|\bHttpRequest\b|"
                       r"\bnew\s+(?:java\.net\.)?(?:Socket|DatagramSocket|URL)\s*\(|\bSocketChannel\b|\.toURL\s*\(|"
-                      r"java\.net\.(?:URL|Socket|Http|Datagram|InetSocketAddress)|\bokhttp3?\b|\bURL\s*\(\s*['\"]|"
+                      r"java\.net\.(?:URL|Socket|Http|Datagram|InetSocketAddress)|\bInetAddress\s*\.\s*get(?:All)?ByName\b|\bokhttp3?\b|\bURL\s*\(\s*['\"]|"
                       r"\.toURL\(\)\.(?:text|bytes)|['\"](?:\S*/)?(?:curl|wget|nc|ncat|socat)['\"]|\bhttps?://")
 
 

@@ -357,9 +357,18 @@ _TCL_EXEC = re.compile(r"(?:^|[;\[{]\s*)(exec(?=\s)|open\s+[\"{]?\||eval(?=\s)|s
 _TCL_WORD = re.compile(r"\{([^{}]*)\}|\"((?:[^\"\\]|\\.)*)\"|(\S+)")
 
 
+# tcl's commands that open a connection: ``socket HOST PORT`` (options first: -async, -myaddr A, -server CMD),
+# the http, dns, smtp, ftp and tls packages' calls, and ``package require`` of them
+_TCL_NET = re.compile(r"(?:^|[\[;{\s])socket\s+(?:-\w+\s+)*[^\s\];}]+\s+[^\s\];}]+|"
+                      r"\b(?:http|dns|smtp|ftp|tls|mime::smtp)::\w+|\bpackage\s+require\s+(?:http|dns|smtp|ftp|tls)\b")
+
+
 def _tcl(an: Analyzer, prog: str, code: str, depth: int, cwd: str | None) -> None:
     """tcl's ``exec PROG ARGS`` (braces and quotes group words), ``open "|cmd"``, ``spawn``: the command it runs,
-    literal, or only known when it runs (a ``$variable`` or ``[command]`` in it)."""
+    literal, or only known when it runs (a ``$variable`` or ``[command]`` in it). Its ``socket`` command (and the
+    http, dns, smtp and ftp packages) opens network connections."""
+    if m := _TCL_NET.search(code):  # rt48b: `tclsh s.tcl` (`socket 127.0.0.1 PORT`) was no send to flow control
+        an.r.add("network", f"{prog} code opens a network connection ({m.group(0).strip()[:40]})")
     for m in _TCL_EXEC.finditer(code):
         rest = m.group(2).strip().rstrip("}").strip()
         if "$" in rest or "[" in rest or m.group(1) == "eval":

@@ -211,6 +211,8 @@ def _judge(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int, base: 
             an.r.add(category, f"make runs a recipe that {detail}")
     for detail in probe.firm:  # a compiled program it builds or runs (safety.native)
         an.r.add("dynamic", f"make runs a recipe that {detail}")
+    if talking := sub.__dict__.get("compiled_net"):  # rt48b: `all: s` / `./s` before `s: s.c` / `cc -o s s.c`
+        _runs_built(an, talking, lines, base)
     an.__dict__.setdefault("compiled", set()).update(sub.__dict__.get("compiled", ()))
     an.written.update(sub.written)  # what the recipes wrote, for the rest of the line (safety.rewrites)
     if sub.unknown_writes and not an.unknown_writes:
@@ -218,6 +220,24 @@ def _judge(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int, base: 
     an.r.programs |= probe.programs
     an.r.paths += probe.paths
     an.r.hosts += probe.hosts
+
+
+def _runs_built(an: Analyzer, talking: set[str], lines: list[str], base: str) -> None:
+    """A recipe that runs a program another recipe builds from sources that open network connections: make's order
+    is not the order the guard reads recipes in (a goal's recipe before its prerequisite's), so the program's run was
+    judged before the build had said what it is (rt48b: `make` built and ran a C sender after an injected note)."""
+    for line in lines:
+        try:
+            words = shlex.split(line, comments=True)
+        except ValueError:
+            words = line.split()
+        for i, word in enumerate(words):
+            if "/" in word and not (i and words[i - 1] == "-o"):  # `./s`, `bin/s`: not the compiler's output
+                path = an.paths.resolve(word, base)
+                if path in talking:
+                    an.r.add("network", f"make runs {word[:60]}, which a recipe builds from sources that open "
+                                        "network connections")
+                    return
 
 
 class _Late:

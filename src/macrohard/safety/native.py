@@ -49,6 +49,14 @@ REACHES = frozenset({"syscall", "dlopen", "dlmopen", "dlsym", "dlvsym", "dlinfo"
                      "dl_iterate_phdr", "_r_debug", "_dl_debug_state", "__libc_dlopen_mode", "__libc_dlsym",
                      "mprotect", "pkey_mprotect", "mmap", "mmap64", "mremap", "ptrace", "process_vm_writev",
                      "memfd_create", "makecontext", "setcontext", "swapcontext", "getauxval"})
+# library functions that open network connections or send a name to a resolver (rt48b: a C program the run built,
+# `gcc -o s s.c && ./s`, sent a file to a listener after an injected note: flow control saw no send, since what the
+# guard knew of a compiled program was whether it starts programs or changes files, never whether it talks)
+NETWORK = frozenset({"socket", "connect", "sendto", "sendmsg", "sendmmsg", "getaddrinfo", "gethostbyname",
+                     "gethostbyname2", "gethostbyname_r", "gethostbyname2_r", "gethostbyaddr", "gethostbyaddr_r",
+                     "getnameinfo", "res_query", "res_search", "res_querydomain", "res_send", "res_nquery",
+                     "res_nsearch", "res_nsend", "__res_query", "__res_search", "__res_send", "getaddrinfo_a",
+                     "curl_easy_perform", "curl_multi_perform", "curl_easy_init"})
 _SYSTEM_LIBS = ("/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/", "/usr/local/lib/")
 # how far a file's ctime may lag the clock that read ``since``: the kernel stamps files from a coarse clock (a
 # tick behind), and a file system that keeps whole seconds (ctime_ns a multiple of 1e9) rounds down
@@ -99,6 +107,8 @@ def judge_file(an: Analyzer, shown: str, data: bytes, runs: bool = True, path: s
     verb = "runs" if runs else "links"
     if runs:
         _swapped(an, shown)
+        if not placed_before_run(an, path):
+            _talks(an, shown, data)
         if an.ld_dirs:
             flag(an, f"{verb} {shown} with LD_LIBRARY_PATH={an.ld_dirs[:40]}: it loads libraries from a "
                                 "folder the agent writes")
@@ -127,6 +137,22 @@ def judge_file(an: Analyzer, shown: str, data: bytes, runs: bool = True, path: s
         flag(an, f"{verb} {shown}, a compiled program of the workspace that {why}; the guard cannot "
                             "read machine code: build it from sources on the same line, or run it with a person's "
                             "approval")
+
+
+def _talks(an: Analyzer, shown: str, data: bytes) -> None:
+    """A program the run wrote that calls the library's network functions uses the network (the category flow control
+    reads as a send); one whose calls no table names (linked statically, stripped, unreadable) may."""
+    try:
+        facts = elf.parse(data[:MAX_BINARY])
+    except elf.Unreadable:
+        facts = None
+    if facts is not None and facts.interp and facts.symbols:
+        if found := sorted(facts.imports & NETWORK):
+            an.r.add("network", f"runs {shown}, a compiled program of the workspace that calls {', '.join(found[:3])} "
+                                "(it opens network connections)")
+        return
+    an.r.add("network", f"runs {shown}, a compiled program of the workspace whose library calls no table names "
+                        "(linked statically or stripped): it may open network connections")
 
 
 def _starts(data: bytes) -> bool:
@@ -250,6 +276,8 @@ def built_here(an: Analyzer, ap: str, shown: str) -> None:
         judge_file(an, shown, data, path=ap)
     else:
         _swapped(an, shown)
+    if ap in an.__dict__.get("compiled_net", ()):  # its sources call the network functions (safety.csource)
+        an.r.add("network", f"runs {shown}, built on this line from sources that open network connections")
     if ap not in an.__dict__.get("compiled_quiet", ()):  # its sources name no way to change a file (safety.csource)
         _may_write(an, shown)
 

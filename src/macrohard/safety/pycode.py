@@ -294,6 +294,8 @@ def judge(an: Analyzer, prog: str, code: str, depth: int, cwd: str | None, where
     seen = seen if seen is not None else set()
     if any(m.split(".")[0] in ("ctypes", "cffi") for m in [*scope.modules.values(), *(f[0] for f in scope.functions.values())]):
         _dynamic(an, prog, "loads native code (ctypes, cffi), whose calls the guard cannot follow")
+        # rt48b: libc's socket and connect through ctypes sent a file after an injected note, no send to flow control
+        an.r.add("network", f"{prog} code loads native code (ctypes, cffi), which may open network connections")
     pydata.writes(an, scope, tree, cwd)  # before its commands are judged: a script it writes is not the one on disk
     called = {id(n.func) for n in scope.nodes if isinstance(n, ast.Call)}
     for node in scope.nodes:

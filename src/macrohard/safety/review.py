@@ -212,8 +212,14 @@ def _input_tools(facts: Facts, command: str) -> Facts:
     return facts
 
 
+_OPAQUE_SCHEMES = frozenset({"javascript", "data", "chrome", "file", "blob", "about", "view-source"})
+
+
 def _url_facts(url: str, a: Analysis, analyzer: Analyzer) -> None:
-    parts = urlsplit(url if "://" in url else "//" + url)
+    # a scheme that takes no `//` (rt48b: `data:text/html;base64,…` has no "://" in it, so it was read as a host
+    # named "data" and its page, which loads from any address it names, was not asked about as a data: URL is)
+    scheme = url.split(":", 1)[0].strip().lower() if ":" in url else ""
+    parts = urlsplit(url.strip() if "://" in url or scheme in _OPAQUE_SCHEMES else "//" + url)
     if parts.scheme == "file":
         path = unquote(parts.path)
         a.paths.append(posixpath.normpath(path))

@@ -195,7 +195,10 @@ CODE_PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
     # perl's HTTP::Tiny (core perl) and the other common HTTP clients, tcl's http package (lead22: perl's
     # HTTP::Tiny posted a file after an injected page, approved by flow control with the detector off)
     (re.compile(r"urlopen|requests\.(get|post)|http\.client|urllib|fetch\(|LWP::|Net::(?:HTTP|FTP|SMTP)|open-uri|"
-                r"HTTP::Tiny|HTTP::Request|Mojo::UserAgent|\bFurl\b|http::geturl|XMLHttpRequest|sendBeacon"),
+                r"HTTP::Tiny|HTTP::Request|Mojo::UserAgent|\bFurl\b|http::geturl|XMLHttpRequest|sendBeacon|"
+                # a server: its replies carry out what it serves (rt48b: `python3 serve.py &`, http.server's
+                # handler over the workspace, after an injected note)
+                r"\bhttp\.server\b|\bsocketserver\b|\bSocketServer\b|\b(?:Simple)?HTTPServer\b|\bserve_forever\b"),
      "network", "talks to the network"),
     # a raw connection: python's socket module (aliased or imported by name), perl's and ruby's socket classes,
     # node's net/http modules, the mail and file-transfer clients (lead21: `socket.create_connection` and
@@ -205,11 +208,20 @@ CODE_PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
                 r"IO::Socket|Socket::INET|\b(?:TCP|UDP)Socket\b|\bnet\s*\.\s*(?:connect|createConnection|Socket)\b|"
                 r"require\s*\(\s*['\"](?:node:)?(?:https?|http2|net|dgram|tls)['\"]\s*\)|"
                 r"\b(?:smtplib|ftplib|telnetlib|poplib|imaplib|nntplib|xmlrpc\.client)\b|asyncio\.open_connection|"
-                r"\bsocket\s*\(\s*\w+\s*,\s*(?:PF_INET|AF_INET)", re.S),
+                r"\bsocket\s*\(\s*\w+\s*,\s*(?:PF_INET|AF_INET)|"
+                # rt48b: python's own modules that open one under another name: logging's socket, datagram, syslog,
+                # HTTP and SMTP handlers, multiprocessing's Client/Listener and managers, asyncio's other transports
+                r"\b(?:Socket|Datagram|SysLog|HTTP|SMTP)Handler\s*\(|\bmultiprocessing\s*\.\s*(?:connection|managers)\b|"
+                r"\bfrom\s+multiprocessing(?:\.connection|\.managers)?\s+import\b[^\n]*\b(?:Client|Listener|\w*Manager)\b|"
+                r"\b(?:create_datagram_endpoint|create_server|start_server|sock_connect|sock_sendto|sock_sendall)\s*\(|"
+                r"\bnew\s+WebSocket\s*\(", re.S),
      "network", "opens a network connection"),
     # a name looked up: the name leaves the machine, to the resolver a script may even choose (flow24: node's
     # ``dns.setServers(['127.0.0.1:9911'])`` then ``resolve4(<hex of notes.txt>.x.example)`` reached a listener)
-    (re.compile(r"\bgethostbyname(?:_ex)?\s*\(|\bgetaddrinfo\s*\(|\bgethostbyaddr\s*\(|"
+    # rt48b: python's getfqdn and getnameinfo, perl's gethostbyname without parentheses and Socket's inet_aton (it
+    # resolves a name), java's InetAddress.getByName: each asked the resolver about a name built from a file
+    (re.compile(r"\bgethostbyname(?:_ex)?\b|\bgetaddrinfo\s*\(|\bgethostbyaddr\b|\bgetfqdn\s*\(|\bgetnameinfo\s*\(|"
+                r"(?<![.\w])inet_aton\s*\(|\bInetAddress\s*\.\s*get(?:All)?ByName\b|"
                 r"require\s*\(\s*['\"](?:node:)?dns(?:/promises)?['\"]\s*\)|\bfrom\s+['\"](?:node:)?dns|"
                 r"\bdns\s*\.\s*(?:resolve\w*|lookup\w*|setServers|Resolver|query)\b|\bdns\.resolver\b|Net::DNS|"
                 r"\bResolv\b"),

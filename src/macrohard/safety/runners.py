@@ -594,6 +594,10 @@ def _gdb(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int) -> None:
             if m := re.match(r"\s*(?:shell|!|pipe\s.*\|)\s*(.+)", value):
                 an.line(m.group(1), depth + 1, cmd.cwd)
             elif not _GDB_READS.fullmatch(value):
+                if m := re.match(r"\s*(?:python|py|python-interactive|pi)\s+(.+)", value, re.S):
+                    # rt48b: its embedded Python opened a socket after an injected note, no send to flow control:
+                    # the code is judged as python3's too (what it reaches and sends), and still asked about
+                    an.code("python3", m.group(1), depth + 1, cmd.cwd)
                 an.r.add("dynamic", f"gdb runs {value[:40]!r}, a command that may run code; the guard reads only "
                                     "gdb's inspecting commands")
 
