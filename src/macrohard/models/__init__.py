@@ -154,6 +154,39 @@ def task_file_model(spec: str | None, where: str) -> bool:
     return True
 
 
+def task_file_preset(spec: str | None, where: str) -> None:
+    """A task file's ``model:`` that names a provider preset served with the person's own key (``xai``, ``openai``,
+    or ``ollama`` moved off this machine by ``OLLAMA_BASE_URL``) is refused: rt48c, a task file someone else wrote
+    that said ``model: openai:gpt-4.1`` ran on the person's ``OPENAI_API_KEY``, spending their money and sending the
+    task and all the agent read of their workspace to a provider they had not chosen for it. The person's own word
+    takes it: ``--model SPEC`` (or ``$MACROHARD_MODEL`` naming the same spec). A preset on this machine's loopback
+    with no key (the default ``ollama``) is kept, as ``task_file_model`` keeps a loopback server."""
+    if not spec or "://" in spec or spec == os.environ.get("MACROHARD_MODEL"):
+        return
+    name = spec.partition(":")[0]
+    from macrohard.models.openai_compat import PRESETS
+
+    if name not in PRESETS:
+        return
+    from urllib.parse import urlsplit
+
+    from macrohard.envs.netproxy import is_loopback
+
+    preset = PRESETS[name]
+    base = os.environ.get(f"{name.upper()}_BASE_URL", preset.base_url)
+    try:
+        host = urlsplit(base).hostname
+    except ValueError:
+        host = None
+    if preset.key_env is None and host and is_loopback(host):
+        return
+    paid = f"on your own {preset.key_env} (your money)" if preset.key_env else "with no word of yours"
+    raise UserError(f"{where} names the model {spec!r}: it would run {paid} at {base}, and that provider would be "
+                    "sent the task and everything the agent reads of your workspace. A task file does not choose "
+                    f"your provider: if you mean it, say it yourself with `--model {spec}` (or $MACROHARD_MODEL), or "
+                    "give another --model")
+
+
 def get_model(spec: str | None = None, *, role: str = "agent", keyless: bool = False) -> Any:
     """Build a model from a spec string (see module doc). ``None``: ``default_spec(role)``, i.e.
     $MACROHARD_MODEL, else Qwen 1.5B for agent work (SmolLM2 without it), SmolLM2 for chat."""
