@@ -64,7 +64,10 @@ def network(an: Analyzer, prog: str, args: list[str], operands: list[str], cmd: 
         data = [args[i + 1] for i, a in enumerate(args[:-1]) if a in R.UPLOAD_OPTS]
         data += [a.split("=", 1)[1] for a in upload if "=" in a]
         data += [a[2:] for a in args if re.match(r"-[dFT]\S", a)]
-        if any(d.startswith("@") or "=@" in d or "<" in d[:1] for d in data) or "--upload-file" in args or \
+        # curl's --data-urlencode NAME@FILE sends FILE's content (rt48c: `--data-urlencode d@diary.txt` read as text)
+        named = [args[i + 1] for i, a in enumerate(args[:-1]) if a == "--data-urlencode"]
+        if any(re.match(r"[^=@]+@", d) for d in named) or \
+                any(d.startswith("@") or "=@" in d or "<" in d[:1] for d in data) or "--upload-file" in args or \
                 "-T" in args or "--post-file" in " ".join(args) or "--body-file" in " ".join(args):
             r.add("exfiltration", f"{prog} uploads a local file")
         if any(_computed(d, clean) for d in data) or any(R.URL.search(a) and _computed(a, clean) and "$(" in a
