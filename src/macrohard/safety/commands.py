@@ -264,6 +264,10 @@ class Analyzer:
                 argv = alias
                 if not argv:
                     return
+            if "/" in argv[0] and not argv[0].startswith(("/usr/", "/bin/", "/sbin/")) and (
+                    real_program := native.system_program(self, argv[0], cmd.cwd)) is not None:
+                argv = [real_program, *argv[1:]]  # rt47: `./fetch …` after `ln -s /usr/bin/curl fetch` is curl;
+                continue  # rt48: before the names are read (`tools/sh`, a link to curl, is not sh), whoever made it
             prog = canonical_program(posixpath.basename(argv[0]))
             self.r.programs.add(prog)
             if (on_path := lookup.resolve_program(self, argv[0], cmd.cwd, depth)) is not None:  # `ls` after the
@@ -359,10 +363,6 @@ class Analyzer:
             if prog in R.SHELLS or prog in ("source", ".") or prog in R.INTERPRETERS or prog in runners.MORE_INTERPRETERS:
                 self.invocation(prog, rest, cmd, depth)
                 return
-            if "/" in argv[0] and not argv[0].startswith(("/usr/", "/bin/", "/sbin/")) and (
-                    real_program := native.system_program(self, argv[0], cmd.cwd)) is not None:
-                argv = [real_program, *rest]  # rt47: `./fetch …` after `ln -s /usr/bin/curl fetch` is curl
-                continue
             if "/" in argv[0] and not argv[0].startswith(("/usr/", "/bin/", "/sbin/")):
                 before = self.__dict__.pop("argv_writes", False)
                 self.script(argv[0], cmd.cwd, depth, args=rest)  # ./run.sh: the workspace's own scripts

