@@ -298,6 +298,42 @@ def system_program(an: Analyzer, shown: str, cwd: str | None) -> str | None:
     return None
 
 
+MULTICALL = frozenset({"busybox", "toybox"})  # one program, many: which one runs is its argv[0]'s name
+
+
+def as_run(real: str, shown: str) -> list[str]:
+    """The words that a link or copy named ``shown`` of the system program ``real`` runs as: busybox and toybox run
+    the applet their name says (`ash`: `busybox ash`), git a command named `git-NAME` (`git-config`: `git config`);
+    any other program is itself, whatever it is called."""
+    name, base = posixpath.basename(shown), posixpath.basename(real)
+    if base in MULTICALL and name != base:
+        return [real, name]
+    if base == "git" and name.startswith("git-") and len(name) > 4:
+        return [real, name[4:]]
+    return [real]
+
+
+def own_file(an: Analyzer, shown: str, cwd: str | None) -> bool:
+    """Whether the path program ``shown`` is a file of its own (a script, or a compiled program of the workspace or
+    of the sandbox's scratch folder), not the system's program its name says. rt48: `tools/sh job`, `tools/env ls`,
+    `/tmp/sh job` and `./job` whose first line is `#!tools/sh` ran that file (a script that sent `.env`), and the
+    guard judged them by the names alone (a shell reading `job`, env running `ls`) and never read it. A link or copy
+    of another system program is ``system_program``'s; one of the same program (a virtualenv's `python`) is not."""
+    resolved = an.paths.resolve(shown, cwd)
+    if resolved.startswith(_SYSTEM_DIRS):
+        return False
+    if not any(resolved.startswith(w + "/") for w in an.paths.workspaces):
+        return True  # read as a script: one in the sandbox's scratch folder is asked about, others are not seen
+    if resolved not in an.written and not os.path.isfile(resolved):
+        return False
+    with contextlib.suppress(OSError):
+        for real in _hiding_programs().get(os.stat(resolved).st_size, ()):
+            if same_program(posixpath.basename(shown), posixpath.basename(real)) and filecmp.cmp(
+                    resolved, real, shallow=False):  # `python3 -m venv --copies`: .venv/bin/python is python
+                return False
+    return True
+
+
 def same_program(shown: str, real: str) -> bool:
     """Whether the names ``shown`` and ``real`` are one program's, up to a version (``python``, ``python3`` and
     ``python3.11``; ``gcc-12`` and ``gcc``)."""
