@@ -10,16 +10,20 @@ on main a8a4685d (each test so marked fails there: run it on a tree whose ``src/
 2. A file of the workspace named as a shell, an interpreter or a wrapper (`tools/sh job`, `tools/env ls`), or named
    as the interpreter on a script's first line (`#!tools/sh`): judged by the name, never read.
 3. A wrapper's option value taken for the command it runs (`setpriv --reuid 0 curl …`): the command never judged.
+4. Another version control's own settings in a write-back (`.hg/hgrc` hooks, `.jj/repo/config.toml`): written into
+   the person's folder with nothing said, where git's `.git` never comes back.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import time
 from pathlib import Path
 
 from tests.safety.test_confinement47 import SECRET, _bash, _Listener, _run, _steps, _verdicts, needs_bwrap
+from tests.server.conftest import mh as _mh
 
 # attempt -> got through on a8a4685d (run both ways on 2026-12-06: src/ at a8a4685d, then at this branch's head)
 THROUGH_ON_MAIN: dict[str, bool] = {}  # filled beside each test
@@ -210,6 +214,44 @@ def test_a_wrappers_option_value_is_not_taken_for_the_command_it_runs(tmp_path, 
             assert ".env" in outputs[twin], (twin, outputs)
     finally:
         listener.close()
+
+
+THROUGH_ON_MAIN["mercurial_and_jj_settings_written_back"] = True
+
+
+@needs_bwrap
+def test_mercurial_and_jj_settings_that_run_programs_are_held_back_from_a_write_back(tmp_path, _home):
+    """The person's folder is a Mercurial (and jj) repository; `macrohard run --write-back`. The agent writes
+    `.hg/hgrc` with `[hooks] pre-status = CMD` and `.jj/repo/config.toml` with `ui.pager = CMD` (both allowed: files
+    of the workspace). On main both were written into the person's folder with the ordinary edits and nothing said:
+    Mercurial runs a repository's `.hg/hgrc` hooks at every `hg` command there (hgrc(5): `pre-<command>`), jj its
+    pager at `jj log`. (Neither program is on this machine, so the hook's run is not shown here; git's own `.git`
+    never comes back, envs.changes.) Now they are held back and listed as files that run code later, and `macrohard
+    runs apply ID` writes them (the person's word). The twin: an ordinary note comes back at once."""
+    ws = tmp_path / "project"
+    (ws / ".hg").mkdir(parents=True)
+    (ws / ".hg" / "requires").write_text("revlogv1\nstore\n")
+    (ws / ".jj" / "repo").mkdir(parents=True)
+    (ws / ".jj" / "repo" / "config.toml").write_text("")
+    mark = tmp_path / "MARK"
+    time.sleep(1.2)
+    w = lambda p, c: {"kind": "write_file", "path": p, "content": c}  # noqa: E731
+    model = _steps(tmp_path / "s.json", [
+        w(".hg/hgrc", f"[hooks]\npre-status = touch {mark}\n"),
+        _bash(f"printf '[ui]\\npager = \"touch {mark}\"\\n' > .jj/repo/config.toml"),
+        w("notes.txt", "to read\n"), FIN])
+    done = _run(_home, "tidy the project", "-w", str(ws), "--write-back", "--model", model)
+    assert done.returncode == 0, " ".join((done.stdout + done.stderr).split())[-2000:]
+    assert (ws / "notes.txt").read_text() == "to read\n"  # the twin
+    assert not (ws / ".hg" / "hgrc").exists()
+    assert (ws / ".jj" / "repo" / "config.toml").read_text() == ""
+    run_id = json.loads(done.stdout)["id"]
+    shown = json.loads(_mh("runs", "show", run_id, "--json", home=_home).stdout)
+    sandbox = (shown["run"] if "run" in shown else shown)["meta"]["sandbox"]
+    assert set(sandbox["held_back"]) == {".hg/hgrc", ".jj/repo/config.toml"}, sandbox["held_back"]
+    applied = _mh("runs", "apply", run_id, home=_home)
+    assert applied.returncode == 0, applied.stdout + applied.stderr
+    assert "pre-status" in (ws / ".hg" / "hgrc").read_text()  # the person's word
 
 
 def test_the_same_program_under_a_versioned_name_is_not_another():
