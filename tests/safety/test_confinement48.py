@@ -12,6 +12,7 @@ on main a8a4685d (each test so marked fails there: run it on a tree whose ``src/
 3. A wrapper's option value taken for the command it runs (`setpriv --reuid 0 curl …`): the command never judged.
 4. Another version control's own settings in a write-back (`.hg/hgrc` hooks, `.jj/repo/config.toml`): written into
    the person's folder with nothing said, where git's `.git` never comes back.
+5. The coding gate's own writes on the host: a folder of the commit replaced by a link out of the tree.
 """
 
 from __future__ import annotations
@@ -252,6 +253,41 @@ def test_mercurial_and_jj_settings_that_run_programs_are_held_back_from_a_write_
     applied = _mh("runs", "apply", run_id, home=_home)
     assert applied.returncode == 0, applied.stdout + applied.stderr
     assert "pre-status" in (ws / ".hg" / "hgrc").read_text()  # the person's word
+
+
+THROUGH_ON_MAIN["coding_gate_folder_replaced_by_a_link"] = False
+
+
+@needs_bwrap
+def test_the_coding_gate_writes_nothing_through_a_link_the_agent_made(tmp_path, _home):
+    """`macrohard code` on a repository with `victim/keep.txt`; the agent runs `rm -rf victim && ln -s
+    /the/persons/folder victim` and fixes the bug. The gate writes the change set into an exported tree on the host
+    (not in a sandbox): its deletion of `victim/keep.txt` after `victim` became a link would remove the person's own
+    file. Held on main, by a crash: the link could not replace the exported folder (IsADirectoryError, a traceback,
+    no gate). Now deletions go first and a folder so replaced is removed from the tree: the gate runs and passes, and
+    the person's file is untouched."""
+    persons = tmp_path / "persons"
+    persons.mkdir()
+    (persons / "keep.txt").write_text("the person's file\n")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    for args in (["init", "-q", "-b", "main"], ["config", "user.email", "o@example.com"], ["config", "user.name", "O"]):
+        subprocess.run(["git", *args], cwd=repo, check=True)
+    (repo / "calc.py").write_text("def add(a, b):\n    return a - b\n")
+    (repo / "test_calc.py").write_text("from calc import add\n\n\ndef test_add():\n    assert add(2, 3) == 5\n")
+    (repo / "victim").mkdir()
+    (repo / "victim" / "keep.txt").write_text("the repository's copy\n")
+    subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
+    subprocess.run(["git", "commit", "-qm", "start"], cwd=repo, check=True)
+    model = _steps(tmp_path / "s.json", [
+        _bash(f"rm -rf victim && ln -s {persons} victim"),
+        {"kind": "edit_file", "path": "calc.py", "old": "return a - b", "new": "return a + b"},
+        {"kind": "finish", "answer": "fixed add"}])
+    done = _mh("code", "fix the bug", "--source", str(repo), "--model", model, "--json", home=_home)
+    assert (persons / "keep.txt").read_text() == "the person's file\n"
+    assert done.returncode == 0, " ".join((done.stdout + done.stderr).split())[-1500:]
+    run = json.loads(done.stdout[done.stdout.find("{"):])
+    assert run["meta"]["gate"]["status"] == "passed", run["meta"]["gate"]
 
 
 def test_the_same_program_under_a_versioned_name_is_not_another():
