@@ -290,6 +290,33 @@ def test_the_coding_gate_writes_nothing_through_a_link_the_agent_made(tmp_path, 
     assert run["meta"]["gate"]["status"] == "passed", run["meta"]["gate"]
 
 
+THROUGH_ON_MAIN["a_found_link_to_touch_sets_a_sources_time_back"] = True
+
+
+@needs_bwrap
+def test_a_link_to_touch_found_in_the_workspace_may_write_any_file(tmp_path):
+    """The lead's predicted hole in the pyc check (tests/safety/redteam38_tables.py OPEN38: `cp /usr/bin/touch ./tt`,
+    then `./tt -d 2020-01-01 m.py && python3 -c 'import m'` ran a stale pyc), with the link already in the workspace
+    (`tt -> /usr/bin/touch`, committed in a repository): m.py was written evil, compiled, rewritten harmless at the
+    same size, and the link set its time back, so the import ran the evil pyc (`sh run.sh`: the marker appeared in
+    the sandbox), on main, and on this branch before the program a found link is was also taken to write any file.
+    Now the import after it on the line is asked about, as for the run's own copy."""
+    from macrohard.types import Decision
+
+    from .guard_steps import run_steps
+    from .redteam38_tables import M_EVIL, M_OK, T0
+
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    os.symlink("/usr/bin/touch", ws / "tt")
+    time.sleep(1.2)
+    verdicts, _ = run_steps(ws, [("run.sh", "#!/bin/sh\ntouch marker\n"), ("m.py", M_EVIL),
+                                 T0 + " && python3 -m compileall -q .", ("m.py", M_OK),
+                                 "./tt -d '2020-01-01 00:00:00' m.py && python3 -c 'import m'"], "rt48-pyc")
+    assert [v.decision for v in verdicts[:4]] == [Decision.allow] * 4, [v.reason for v in verdicts]
+    assert verdicts[-1].decision is not Decision.allow, verdicts[-1]
+
+
 def test_the_same_program_under_a_versioned_name_is_not_another():
     from macrohard.safety.native import same_program
 

