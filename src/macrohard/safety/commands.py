@@ -399,6 +399,8 @@ class Analyzer:
             return
         first, _, body = text.partition("\n")
         found = None if shell else interpreter(first)
+        if found is not None and "/" not in found[0]:  # `#!sh`: the kernel takes a bare name as ./sh, never PATH's
+            found = ("./" + found[0], found[1])
         # `#!/usr/bin/make -f`: `make -f ./x ARGS`; rt48: `#!tools/sh` runs the file tools/sh, whatever it is
         if found is not None and (not plain_shell(*found) or not found[0].startswith(("/usr/", "/bin/", "/sbin/"))):
             self.line(shlex.join([found[0], *([found[1]] if found[1] else []), path, *args]), depth + 1, cwd)
