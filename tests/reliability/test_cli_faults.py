@@ -60,20 +60,22 @@ def _descendants(pid: int) -> list[int]:
     return found
 
 
-def test_a_browser_killed_mid_run_is_restarted_and_said(tmp_path: Path) -> None:
+def test_a_browser_killed_mid_run_is_restarted_and_said(tmp_path: Path, loopback_pages: str) -> None:
     pytest.importorskip("playwright")
     if not Path("/usr/bin/chromium").exists():
         pytest.skip("no Chromium")
     script = tmp_path / "script.json"
     script.write_text(json.dumps([
-        {"kind": "browser_goto", "url": "data:text/html,<h1>one</h1>"},
+        {"kind": "browser_goto", "url": loopback_pages + "one.html"},
         {"kind": "browser_wait", "seconds": 3},
-        {"kind": "browser_goto", "url": "data:text/html,<h1>two</h1>"},
+        {"kind": "browser_goto", "url": loopback_pages + "two.html"},
         {"kind": "finish", "answer": "done"}]))
     ws = tmp_path / "ws"
     ws.mkdir()
-    proc = subprocess.Popen([sys.executable, "-m", "macrohard", "run", "browse", "-e", "browser", "-w", str(ws),
-                             "--model", f"scripted:{script}"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    proc = subprocess.Popen([sys.executable, "-m", "macrohard", "run",
+                             f"open {loopback_pages}one.html, then {loopback_pages}two.html", "-e", "browser", "-w", str(ws),
+                             "--allow-host", loopback_pages.split("/")[2], "--model", f"scripted:{script}"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             text=True, env={**os.environ, "COLUMNS": "200"}, start_new_session=True)
     assert proc.stdout is not None
     out = []

@@ -381,7 +381,7 @@ def test_imagine_describe_into_a_folder_that_cannot_be_made_is_said(where: str, 
     assert (tmp_path / "ok" / "timeline.json").is_file()
 
 
-def test_a_replay_into_a_folder_that_cannot_be_made_is_said(tmp_path: Path) -> None:
+def test_a_replay_into_a_folder_that_cannot_be_made_is_said(tmp_path: Path, loopback_pages: str) -> None:
     """`macrohard runs replay ID --out /proc/xr` (or `--out` an existing file) of a browser run: a
     ``FileNotFoundError`` / ``FileExistsError`` traceback from ``mkdir``, exit 1. Now named, exit 2; the twin
     writes the replay."""
@@ -393,10 +393,10 @@ def test_a_replay_into_a_folder_that_cannot_be_made_is_said(tmp_path: Path) -> N
     if not Path("/usr/bin/chromium").exists() or not shutil.which("ffmpeg"):
         pytest.skip("no Chromium or no ffmpeg")
     script = tmp_path / "s.json"
-    script.write_text(json.dumps([{"kind": "browser_goto", "url": "data:text/html,<h1>one</h1>"},
+    script.write_text(json.dumps([{"kind": "browser_goto", "url": loopback_pages + "one.html"},
                                   {"kind": "finish", "answer": "done"}]))
-    assert mh("run", "browse", "--environment", "browser", "-w", str(tmp_path / "ws"),
-              "--model", f"scripted:{script}").returncode == 0
+    assert mh("run", "browse", "--environment", "browser", "-w", str(tmp_path / "ws"), "--allow-host",
+              loopback_pages.split("/")[2], "--model", f"scripted:{script}").returncode == 0
     run_id = json.loads(mh("runs", "list", "--json").stdout)[0]["id"]
     (tmp_path / "afile").write_text("x")
     for out, said in (("/proc/xr", "cannot make the folder /proc/xr (No such file or directory)"),
