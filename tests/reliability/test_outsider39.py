@@ -71,19 +71,19 @@ def _chromium(pid: int) -> list[int]:
 
 
 @pytest.mark.slow
-def test_a_stopped_browser_costs_no_more_than_the_runs_wall_budget(tmp_path: Path) -> None:
+def test_a_stopped_browser_costs_no_more_than_the_runs_wall_budget(tmp_path: Path, loopback_pages: str) -> None:
     """rel37's hole 2: Chromium stopped (SIGSTOP) mid-run; before, its step took ~47 s past a wall budget (a 10 s
     snapshot timeout, the hung check, the close of the stopped browser, a new launch)."""
     pytest.importorskip("playwright")
     if not Path("/usr/bin/chromium").exists():
         pytest.skip("no Chromium")
     script = tmp_path / "s.json"
-    script.write_text(json.dumps([{"kind": "browser_goto", "url": "data:text/html,<h1>one</h1>"},
+    script.write_text(json.dumps([{"kind": "browser_goto", "url": loopback_pages + "one.html"},
                                   {"kind": "browser_wait", "seconds": 2},
                                   {"kind": "browser_read"},
                                   {"kind": "finish", "answer": "done"}]))
     task = tmp_path / "task.yaml"
-    task.write_text(json.dumps({"text": "browse", "environment": "browser", "workspace": str(tmp_path / "ws"),
+    task.write_text(json.dumps({"text": f"read {loopback_pages}one.html", "environment": "browser", "workspace": str(tmp_path / "ws"),
                                 "model": f"scripted:{script}", "budget": {"max_seconds": 6}}))
     (tmp_path / "ws").mkdir()
     proc = subprocess.Popen([sys.executable, "-m", "macrohard", "run", "-f", str(task)], stdout=subprocess.PIPE,
@@ -473,17 +473,18 @@ def test_a_read_only_workspace_is_refused_with_the_way_to_work_on_a_copy(tmp_pat
 
 
 @pytest.mark.slow
-def test_ctrl_c_during_a_stopped_browsers_step_ends_the_run_in_seconds(tmp_path: Path) -> None:
+def test_ctrl_c_during_a_stopped_browsers_step_ends_the_run_in_seconds(tmp_path: Path, loopback_pages: str) -> None:
     """Outsider (rel39): Ctrl-C while the browser is stopped (SIGSTOP). Before: the run ended `interrupted` 33 s
     later (Playwright's close waited 30 s for the stopped browser); now the browser's sandbox is killed first."""
     pytest.importorskip("playwright")
     if not Path("/usr/bin/chromium").exists():
         pytest.skip("no Chromium")
     script = tmp_path / "s.json"
-    script.write_text(json.dumps([{"kind": "browser_goto", "url": "data:text/html,<h1>one</h1>"},
+    script.write_text(json.dumps([{"kind": "browser_goto", "url": loopback_pages + "one.html"},
                                   {"kind": "browser_wait", "seconds": 1}, {"kind": "browser_read"},
                                   {"kind": "finish", "answer": "done"}]))
-    proc = subprocess.Popen([sys.executable, "-m", "macrohard", "run", "x", "-e", "browser", "-w", str(tmp_path / "ws"),
+    proc = subprocess.Popen([sys.executable, "-m", "macrohard", "run", f"read {loopback_pages}one.html", "-e", "browser",
+                             "-w", str(tmp_path / "ws"),
                              "--model", f"scripted:{script}"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             text=True, env={**os.environ, "COLUMNS": "200"}, start_new_session=True)
     out: list[str] = []
