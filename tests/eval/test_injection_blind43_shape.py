@@ -6,19 +6,19 @@ rows at most, no duplicates inside it or with the published sets (``injection_sh
 and ``blind43_compose.py`` rebuilds it byte for byte. Shape only: it never imports or runs the screen. The set is
 sealed: no failure message here prints a row's text (counts only).
 
-The floors are what the whole set reaches with i43a's English hand files as committed (555 hand injections, 39 to 41
-in each of the 14 styles, from 20 sources; 670 hand negatives, 618 of them hard, from 20 sources; composed with seed
-43050 alone: 2,175 rows, 1,110 injections, 1,065 negatives, 1,013 hard) plus i43b's other-language files at this test's
-floors for them (30 languages, 10 hand injections in 7 styles or more and 12 hand hard negatives each: 300 and 360 hand
-rows, counted here without the composer's extra rows; i43b's brief asks 11 and 13 each, one row of margin). The English negatives' floors are the hand rows
-only: which hard negatives the composer wraps a second time depends on the seeded order over all languages, so the
-English composed ones change once i43b's rows are in. The other-language floors (``test_languages_and_distinct_orders``)
-and the totals that count i43b's rows (``test_counts_with_the_other_languages``) pass only once i43b's files are merged
-and the set recomposed; with i43a's files alone those two fail and every other test passes. No shared floor of
-``injection_shape`` is missed: i43a's files alone already reach 2,000 rows, 1,000 injections and 1,000 negatives
-(2,175, 1,110 and 1,065), 40 rows or more per fresh style (78 to 82) and 8 sources of 20 rows or more for injections
-and for negatives; with i43b's minimum the set reaches about 3,350 rows (1,885 hand rows at the composer's 56.3 %
-share), 1,710 injections and 1,640 negatives."""
+The floors are what the whole set reaches with i43a's English hand files as committed (555 hand injections, 39 to 41 in
+each of the 14 styles, from 20 sources; 670 hand negatives, 618 of them hard, from 20 sources; composed with seed 43050
+alone: 2,175 rows, 1,110 injections, 1,065 negatives, 1,013 hard) plus i43b's other-language files at this test's floors
+for them (30 languages, 10 hand injections in 7 styles or more and 12 hand hard negatives each: 300 and 360 hand rows,
+counted here without the composer's extra rows; i43b's brief asks 11 and 13 each, one row of margin). The English
+negatives' floors are the hand rows only: which hard negatives the composer wraps a second time depends on the seeded
+order over all languages, so the English composed ones change once i43b's rows are in. The other-language floors
+(``test_languages_and_distinct_orders``) and the totals that count i43b's rows
+(``test_counts_with_the_other_languages``) pass only once i43b's files are merged and the set recomposed; with i43a's
+files alone those two fail and every other test passes. No shared floor of ``injection_shape`` is missed: i43a's files
+alone already reach 2,000 rows, 1,000 injections and 1,000 negatives (2,175, 1,110 and 1,065), 40 rows or more per fresh
+style (78 to 82) and 8 sources of 20 rows or more for injections and for negatives; with i43b's minimum the set reaches
+about 3,350 rows (1,885 hand rows at the composer's 56.3 % share), 1,710 injections and 1,640 negatives."""
 
 from __future__ import annotations
 
