@@ -93,7 +93,7 @@ def test_by_hand_share(rows: list[dict]) -> None:
 
 
 def test_each_hand_row_in_one_carrier_at_most(rows: list[dict]) -> None:
-    _blind42_one_carrier_check(rows)  # blind42's test's check (blind40's, through blind41's) on blind43's rows: counts only
+    _blind42_one_carrier_check(rows)  # blind42's test's check (blind40's, via blind41's) on blind43's rows: counts only
 
 
 def test_every_hand_injection_wrapped_once(rows: list[dict]) -> None:
