@@ -38,6 +38,7 @@ class LocalExecutor:
             raise ConfigError("--workers must be at least 1")
         self.workers = workers
         self.pool_kind = pool
+        self._submitted: dict[str, LocalHandle] = {}  # run id -> its handle (a stop asks a process's run by its spec)
         if pool == "thread":
             self._pool: cf.Executor = cf.ThreadPoolExecutor(workers, thread_name_prefix="macrohard-run")
         elif pool == "process":
@@ -47,7 +48,9 @@ class LocalExecutor:
             raise ConfigError(f"unknown local pool {pool!r}; use thread or process")
 
     def submit(self, spec: RunSpec) -> LocalHandle:
-        return LocalHandle(spec, self._pool.submit(execute, spec))
+        handle = LocalHandle(spec, self._pool.submit(execute, spec))
+        self._submitted[spec.run_id] = handle
+        return handle
 
     def map(self, specs: Iterable[RunSpec]) -> Iterator[RunOutcome]:
         """Outcomes in completion order, one per spec."""
@@ -79,11 +82,14 @@ class LocalExecutor:
         return ids, self._ending()
 
     def stop(self, run_ids: list[str], why: str) -> None:
-        """Ask these runs, started in this pool's threads, to end after their current step (recorded
-        ``interrupted`` with ``why``); a process pool's runs are not reached (they end as before)."""
-        from macrohard.executors.spec import stop_runs
+        """Ask these runs, started in this pool's threads or processes, to end after their current step (recorded
+        ``interrupted`` with ``why``). Before (rel49): a process pool's runs were not reached and went on to their
+        end."""
+        from macrohard.executors.spec import stop_in_workers, stop_runs
 
         stop_runs(run_ids, why)
+        if self.pool_kind == "process":
+            stop_in_workers([self._submitted[r].spec for r in run_ids if r in self._submitted], why)
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
