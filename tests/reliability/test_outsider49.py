@@ -163,3 +163,105 @@ def test_a_company_on_ray_stopped_stops_its_sub_runs_after_their_step_and_says_s
     verified = _mh("audit", "verify", lead_run.id)
     assert verified.returncode == 0 and "TAMPERED" not in verified.stdout, verified.stdout
     assert mount_points(home) == []
+
+
+# -- rel48's left-open 2: a run's outcome is in its audit chain ------------------------------------------------------
+
+def _a_failed_run(tmp_path: Path) -> str:
+    """`macrohard run` of a task whose agent gives up: a `gave_up` run (not done: exit 1) with a guard verdict in its
+    audit chain."""
+    script = _write(tmp_path / "give-up.json", [{"kind": "bash", "command": "echo looked"},
+                                                {"kind": "finish", "answer": "cannot do it", "success": False}])
+    done = _mh("run", "--model", script, "--json", "do a thing that cannot be done")
+    assert done.returncode != 0, done.stdout[-2000:] + done.stderr[-2000:]
+    from macrohard.store.sqlite import SQLiteStore
+
+    got = SQLiteStore(str(Path(os.environ["MACROHARD_HOME"]) / "runs.db")).list_runs(limit=1)[0]
+    assert got.status.value == "gave_up", got.status
+    return got.id
+
+
+def _edit(db: Path, sql: str, *args: object) -> None:
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    with con:
+        con.execute(sql, args)
+    con.close()
+
+
+def test_a_status_edited_in_the_store_after_the_run_ended_is_tampered(tmp_path: Path) -> None:
+    """A run that was not done (`gave_up`) edited in the store to `succeeded` (the column and the record's body, as `sqlite3`
+    would). Before: `audit verify` said "ok … chain intact", exit 0: the outcome was in no chain. Now the run's end is
+    sealed onto its chain's head; the edit is TAMPERED, exit 1, and says what the chain recorded."""
+    db = Path(os.environ["MACROHARD_HOME"]) / "runs.db"
+    run_id = _a_failed_run(tmp_path)
+    honest = _mh("audit", "verify", run_id)
+    assert honest.returncode == 0 and "TAMPERED" not in honest.stdout, honest.stdout + honest.stderr
+    _edit(db, "UPDATE runs SET status='succeeded', body=json_set(body, '$.status', 'succeeded') WHERE id=?", run_id)
+    shown = _mh("runs", "show", run_id)
+    assert "succeeded" in shown.stdout, shown.stdout[-2000:]  # the edit is what people see
+    said = _mh("audit", "verify", run_id)
+    flat = _flat(said.stdout)
+    assert said.returncode == 1 and "TAMPERED" in flat, flat  # before: ok, exit 0
+    assert "succeeded" in flat and "gave_up" in flat, flat
+    # the body alone edited (the listing's column put back): also caught
+    _edit(db, "UPDATE runs SET status='gave_up' WHERE id=?", run_id)
+    again = _mh("audit", "verify", run_id)
+    assert again.returncode == 1 and "TAMPERED" in again.stdout, again.stdout
+
+
+def test_a_run_ended_before_outcomes_were_sealed_is_said_not_tampered(tmp_path: Path) -> None:
+    """A run already in the store when outcomes began to be sealed (the store opened by this version for the first
+    time after the run): `audit verify` says its status is not verified by the chain, exit 0, not TAMPERED. A seal
+    removed from a run that ended sealed is TAMPERED."""
+    db = Path(os.environ["MACROHARD_HOME"]) / "runs.db"
+    run_id = _a_failed_run(tmp_path)
+    _edit(db, "DELETE FROM audit_outcomes WHERE run_id=?", run_id)
+    removed = _mh("audit", "verify", run_id)
+    assert removed.returncode == 1 and "TAMPERED" in removed.stdout, removed.stdout
+    # the store as an older macrohard left it; the next command migrates it (the runs in it marked as older)
+    _edit(db, "DROP TABLE audit_outcomes")
+    _edit(db, "DELETE FROM _migrations WHERE name='m010_audit_outcomes'")
+    older = _mh("audit", "verify", run_id)
+    flat = _flat(older.stdout)
+    assert older.returncode == 0 and "TAMPERED" not in flat, flat
+    assert "not verified by the chain" in flat and "gave_up" in flat, flat
+
+
+# -- found this wave -------------------------------------------------------------------------------------------------
+
+def test_a_terminals_ctrl_c_lets_a_process_pools_started_runs_finish_as_it_says(tmp_path: Path) -> None:
+    """Ctrl-C in a terminal reaches the whole foreground process group: `macrohard eval run --pool process` and its
+    pool's processes. Before: the pool's processes took it as their own interrupt, so the runs the message said would
+    "finish … and their results are kept" were cut at once (`interrupted`, one after 0 steps), and the parent, seeing
+    them end by an interrupt, said "the 1 run(s) still going were stopped", a second Ctrl-C nobody gave; 0 of 2 results
+    kept. Now the pool's processes leave interrupts to the evaluation: the runs finish and both results are kept."""
+    from macrohard.store.sqlite import SQLiteStore
+
+    home = Path(os.environ["MACROHARD_HOME"])
+    steps = "".join("      - {kind: bash, command: 'sleep 2; echo step'}\n" for _ in range(2))
+    suite = tmp_path / "slow.yaml"
+    suite.write_text("name: slow\ntasks:\n" + "".join(
+        f"  - id: t{n}\n    text: wait a while\n    script:\n{steps}      - {{kind: finish, answer: done}}\n"
+        for n in (1, 2)))
+    proc = subprocess.Popen([sys.executable, "-m", "macrohard", "eval", "run", str(suite), "--model", "scripted",
+                             "--workers", "2", "--pool", "process"], start_new_session=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=_env())
+    try:
+        assert _until(lambda: _running(home, 2), 120, proc), "the two runs never started"
+        time.sleep(0.5)
+        os.killpg(proc.pid, signal.SIGINT)  # what a terminal's Ctrl-C does
+        out, _ = proc.communicate(timeout=90)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    said = _flat(out)
+    assert proc.returncode == 130, said[-3000:]
+    runs = SQLiteStore(str(home / "runs.db")).list_runs(limit=10)
+    assert [r.status.value for r in runs] == ["succeeded", "succeeded"], \
+        [(r.id, r.status, r.steps, r.error) for r in runs]  # before: interrupted, interrupted
+    assert "the 2 run(s) already started finish" in said and "still going were stopped" not in said, said[-3000:]
+    assert "the 2 of 2 results recorded are kept" in said, said[-3000:]
+    assert _left_running(home) == [] and mount_points(home) == []

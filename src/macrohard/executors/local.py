@@ -4,11 +4,27 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import multiprocessing
+import signal
 from collections.abc import Iterable, Iterator
 from typing import Literal
 
 from macrohard.errors import ConfigError
 from macrohard.executors.spec import RunOutcome, RunSpec, execute
+
+
+def _leave_interrupts_to_the_driver() -> None:
+    """A pool process ignores Ctrl-C and a closed terminal's SIGHUP: a terminal sends them to the whole foreground
+    group, pool included, and it is the driver that decides (its first Ctrl-C lets the started runs finish and keeps
+    their results, a second stops them after their step through ``stop``). Before (rel49): the pool's processes took
+    the first Ctrl-C as their own, the runs said to finish were cut at once, and none of their results was kept."""
+    # a handler that does nothing, not SIG_IGN: an ignored signal stays ignored across exec, so every command a run
+    # started would have ignored Ctrl-C too; a handler is reset to the default in them
+    for sig in (signal.SIGINT, signal.SIGHUP):
+        signal.signal(sig, _nothing)
+
+
+def _nothing(_sig: int, _frame: object) -> None:
+    return None
 
 
 class LocalHandle:
@@ -43,7 +59,8 @@ class LocalExecutor:
             self._pool: cf.Executor = cf.ThreadPoolExecutor(workers, thread_name_prefix="macrohard-run")
         elif pool == "process":
             # spawn: forking a process that holds threads and sqlite connections is unsafe
-            self._pool = cf.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+            self._pool = cf.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                                initializer=_leave_interrupts_to_the_driver)
         else:
             raise ConfigError(f"unknown local pool {pool!r}; use thread or process")
 
