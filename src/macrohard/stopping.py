@@ -29,15 +29,21 @@ def stop_file(store_path: str | os.PathLike[str], run_id: str) -> str:
     return os.path.join(os.path.dirname(os.path.abspath(store_path)), "stops", f"{run_id}.stop")
 
 
-def ask_in_files(paths: list[str], why: str) -> None:
+def ask_in_files(paths: list[str], why: str) -> list[str]:
     """Ask runs in other processes to stop: ``paths`` are their ``stop_file``s; each file holds ``why``, written
-    whole (a temporary file renamed) so a worker never reads half of it."""
+    whole (a temporary file renamed) so a worker never reads half of it. Returns the paths that could not be written
+    (a full or read-only disk): those runs are not reached and end as they would have; the interrupt goes on."""
+    failed = []
     for path in paths:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
         tmp = f"{path}.{os.getpid()}.tmp"
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(why)
-        os.replace(tmp, path)
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(tmp, "w", encoding="utf-8") as fh:
+                fh.write(why)
+            os.replace(tmp, path)
+        except OSError:
+            failed.append(path)
+    return failed
 
 
 def watch(run_id: str, path: str) -> None:

@@ -98,8 +98,12 @@ def stop_in_workers(specs: list[RunSpec], why: str) -> None:
     (``stopping.watch``). Before (rel49): only runs in the driver's own threads were reached."""
     from macrohard.store.sqlite import default_home
 
-    stopping.ask_in_files([stopping.stop_file(s.store_path or default_home() / "runs.db", s.run_id) for s in specs],
-                          why)
+    if missed := stopping.ask_in_files(
+            [stopping.stop_file(s.store_path or default_home() / "runs.db", s.run_id) for s in specs], why):
+        import logging
+
+        logging.getLogger(__name__).warning("could not ask %d run(s) to stop (%s not writable: a full or read-only "
+                                            "disk); they end as they would have", len(missed), missed[0])
 
 
 def _stop_check(run_id: str) -> Any:
