@@ -265,3 +265,45 @@ def test_a_terminals_ctrl_c_lets_a_process_pools_started_runs_finish_as_it_says(
     assert "the 2 run(s) already started finish" in said and "still going were stopped" not in said, said[-3000:]
     assert "the 2 of 2 results recorded are kept" in said, said[-3000:]
     assert _left_running(home) == [] and mount_points(home) == []
+
+
+def test_two_resumes_of_one_evaluation_at_once_run_each_missing_task_once(tmp_path: Path) -> None:
+    """`macrohard eval run SUITE --resume ID` typed in two terminals at once (or a script run twice). Before: both
+    saw the evaluation stopped, both claimed it and ran its missing tasks under the same new run ids: one ended in a
+    traceback (IntegrityError: UNIQUE constraint failed: eval_results…), the other recorded a task as "lost: not
+    executed: IntegrityError: UNIQUE constraint failed: runs.id". Now the claim is one transaction: one resumes, the
+    other is refused and says which process has it; each missing task runs once."""
+    import sqlite3
+
+    from macrohard.store.sqlite import SQLiteStore
+
+    home = Path(os.environ["MACROHARD_HOME"])
+    suite = tmp_path / "two.yaml"
+    suite.write_text("name: two\ntasks:\n" + "".join(
+        f"  - id: t{n}\n    text: say done\n    script:\n      - {{kind: bash, command: 'sleep 1; echo step'}}\n"
+        "      - {kind: finish, answer: done}\n" for n in (1, 2)))
+    first = _mh("eval", "run", str(suite), "--model", "scripted", "--json")
+    assert first.returncode == 0, first.stdout[-2000:] + first.stderr[-2000:]
+    db = sqlite3.connect(home / "runs.db")
+    (eval_id,) = db.execute("SELECT id FROM evals").fetchone()
+    with db:  # as an evaluation stopped by a second Ctrl-C leaves it: its runs `interrupted`, no result recorded
+        db.execute("DELETE FROM eval_results")
+        db.execute("UPDATE runs SET status='interrupted', body=json_set(body, '$.status', 'interrupted')")
+    # the store's write lock held while the three start, as a busy store does: each reads the evaluation (stopped),
+    # then waits to write, so all three come to their claim together, not one after another by chance
+    db.execute("BEGIN IMMEDIATE")
+    procs = [subprocess.Popen([sys.executable, "-m", "macrohard", "eval", "run", str(suite), "--resume", eval_id,
+                               "--workers", "2"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              env=_env()) for _ in range(3)]
+    time.sleep(6)
+    db.execute("ROLLBACK")
+    db.close()
+    outs = [_flat(p.communicate(timeout=120)[0]) for p in procs]
+    codes = [p.returncode for p in procs]
+    assert not any("Traceback" in o or "IntegrityError" in o for o in outs), outs  # before: a traceback, a "lost"
+    assert sorted(codes) == [0, 2, 2], (codes, outs)
+    refused = [o for o, c in zip(outs, codes, strict=True) if c == 2]
+    assert all(f"evaluation {eval_id} is still running (pid" in o for o in refused), refused
+    runs = [r.id for r in SQLiteStore(str(home / "runs.db")).list_runs(limit=20)]
+    assert sorted(r for r in runs if r.endswith("-r1")) == sorted(f"{eval_id.removeprefix('eval-')}-t{n}-0-r1"
+                                                                 for n in (1, 2)), runs
