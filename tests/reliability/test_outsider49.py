@@ -307,3 +307,49 @@ def test_two_resumes_of_one_evaluation_at_once_run_each_missing_task_once(tmp_pa
     runs = [r.id for r in SQLiteStore(str(home / "runs.db")).list_runs(limit=20)]
     assert sorted(r for r in runs if r.endswith("-r1")) == sorted(f"{eval_id.removeprefix('eval-')}-t{n}-0-r1"
                                                                  for n in (1, 2)), runs
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_serve_stopped_by_ctrl_c_ends_without_a_traceback() -> None:
+    """`macrohard serve` stopped with Ctrl-C. Before: every Ctrl-C ended in a traceback, "OSError: [Errno 9] Bad file
+    descriptor" (the server's socket, closed by the shutdown, asked for its port afterwards). Now it ends without one,
+    130 as every interrupted command. (SIGTERM held before: uvicorn raises the signal again after its graceful
+    shutdown, so the process ends by it, -15, before that line.)"""
+    sig = signal.SIGINT
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "macrohard", "serve", "--port", str(port), "--no-auth"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=_env())
+    try:
+        import urllib.request
+
+        def up() -> bool:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2):
+                    return True
+            except OSError:
+                return False
+
+        assert _until(up, 90, proc), "the server never answered"
+        proc.send_signal(sig)
+        out, _ = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert "Traceback" not in out and "Bad file descriptor" not in out, out[-3000:]
+    assert proc.returncode == 130, out[-3000:]
+
+
+def test_serve_on_a_port_past_65535_names_the_range() -> None:
+    """`macrohard serve --port 99999` (a typo). Before: a traceback, "OverflowError: bind(): port must be
+    0-65535". Now the option's range is said."""
+    said = _mh("serve", "--port", "99999", "--no-auth", timeout=60)
+    assert said.returncode == 2 and "Traceback" not in said.stderr, said.stderr[-2000:]
+    assert "65535" in _flat(said.stderr), said.stderr[-2000:]
