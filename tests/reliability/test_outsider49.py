@@ -353,3 +353,15 @@ def test_serve_on_a_port_past_65535_names_the_range() -> None:
     said = _mh("serve", "--port", "99999", "--no-auth", timeout=60)
     assert said.returncode == 2 and "Traceback" not in said.stderr, said.stderr[-2000:]
     assert "65535" in _flat(said.stderr), said.stderr[-2000:]
+
+
+@pytest.mark.parametrize("value", ["1m", "-5", "nan"])
+def test_a_store_wait_that_is_no_number_of_seconds_is_named_not_ignored(value: str) -> None:
+    """`MACROHARD_STORE_WAIT=1m` (meant as a minute), `-5` or `nan`: the wait the lock messages name. Before: taken
+    silently as the default 30 s (`1m`) or as no wait at all (`-5`: a store another program held failed at once),
+    exit 0, nothing said. Now the variable is named with what to write."""
+    said = subprocess.run([sys.executable, "-m", "macrohard", "runs", "list"], capture_output=True, text=True,
+                          env=_env(MACROHARD_STORE_WAIT=value), timeout=60)
+    flat = _flat(said.stderr + said.stdout)
+    assert said.returncode == 2 and "Traceback" not in flat, flat[-2000:]
+    assert f"MACROHARD_STORE_WAIT={value}" in flat and "seconds" in flat and "e.g." in flat, flat[-2000:]
