@@ -14,7 +14,6 @@ from typing import Any
 from pydantic import ValidationError
 
 from macrohard.errors import NotFound, StoreUnusable, UserError
-from macrohard.safety.audit import genesis, outcome_seal
 from macrohard.sqlitedisk import STORE_WAIT_S, begin_immediate, salvage
 from macrohard.store.connections import ThreadConnections
 from macrohard.types import Observation, Run, Step
@@ -108,6 +107,8 @@ class SQLiteStore:
         if not run.status.finished:
             yield db
             return
+        from macrohard.safety.audit import genesis, outcome_seal  # here: `macrohard --help` imports no safety
+
         begin_immediate(db, self.path, STORE_WAIT_S)
         try:
             yield db
