@@ -365,3 +365,24 @@ def test_a_store_wait_that_is_no_number_of_seconds_is_named_not_ignored(value: s
     flat = _flat(said.stderr + said.stdout)
     assert said.returncode == 2 and "Traceback" not in flat, flat[-2000:]
     assert f"MACROHARD_STORE_WAIT={value}" in flat and "seconds" in flat and "e.g." in flat, flat[-2000:]
+
+
+def test_a_record_cut_from_the_end_of_an_ended_runs_chain_with_its_head_rewritten_is_tampered(tmp_path: Path) -> None:
+    """rel48's note: the last record of a run's chain deleted and the chain's head rewritten to the record before it
+    (no hash recomputed). Before: "ok … chain intact", exit 0 (the chain ends where its head says). Now the outcome
+    was sealed on the record that is gone: TAMPERED."""
+    import sqlite3
+
+    db = Path(os.environ["MACROHARD_HOME"]) / "runs.db"
+    run_id = _a_failed_run(tmp_path)
+    con = sqlite3.connect(db)
+    with con:
+        last = con.execute("SELECT MAX(seq) FROM audit WHERE run_id=?", (run_id,)).fetchone()[0]
+        assert last >= 2, last
+        (prev,) = con.execute("SELECT hash FROM audit WHERE run_id=? AND seq=?", (run_id, last - 1)).fetchone()
+        con.execute("DELETE FROM audit WHERE run_id=? AND seq=?", (run_id, last))
+        con.execute("UPDATE audit_heads SET seq=?, hash=? WHERE run_id=?", (last - 1, prev, run_id))
+    con.close()
+    said = _mh("audit", "verify", run_id)
+    assert said.returncode == 1 and "TAMPERED" in said.stdout, said.stdout  # before: ok, exit 0
+    assert "no longer holds" in _flat(said.stdout), said.stdout
