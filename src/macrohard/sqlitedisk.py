@@ -260,10 +260,20 @@ on_wait: list[Any] = [None]
 def wait_seconds(default: float = STORE_WAIT_S) -> float:
     """How long a statement waits on a store another connection holds locked: ``$MACROHARD_STORE_WAIT`` seconds
     when set (a store a slow backup tool holds; a test of the message), else ``default``."""
-    try:
-        return max(0.0, float(os.environ[WAIT_ENV]))
-    except (KeyError, ValueError):
+    raw = os.environ.get(WAIT_ENV)
+    if raw is None or not raw.strip():
         return default
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = float("nan")
+    if not 0 <= seconds < float("inf"):  # rel49: `1m` was the default, `-5` no wait at all, both without a word
+        from macrohard.errors import ConfigError
+
+        raise ConfigError(f"{WAIT_ENV}={raw} is not a number of seconds: write how long to wait on a store another "
+                          f"program holds locked as seconds, e.g. {WAIT_ENV}=60, or unset it (default "
+                          f"{default:g})")
+    return seconds
 
 
 def lock_holders(path: str | os.PathLike[str]) -> list[str]:

@@ -3,6 +3,9 @@ is doing now, so that the user can be told and nothing runs after the stop.
 
 A ground-floor module (imports nothing of ours): the executors ask (``stop_runs``), the agent looks before it
 executes an approved action and after each step (``why_stopped``) and says what it is executing (``doing``).
+A run in another process (a process pool's, a Ray worker's) is asked through a file beside the run store
+(``ask_in_files``; its worker ``watch``es that file): before (rel49), the request was only this dict in the driver's
+memory, so Ctrl-C of `eval --pool process` or of a company on Ray did not reach those runs, which went on to their end.
 Before (rel48): the agent looked only after each step, so an action its model chose while the stop came (a slow
 model's answer, a sandbox still starting) still ran after the user had said stop, and the user was told only that
 each sub-run "ends after its current step", not which step that was.
@@ -10,12 +13,57 @@ each sub-run "ends after its current step", not which step that was.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 
 _lock = threading.Lock()
 _stopping: dict[str, str] = {}  # run id -> why it was asked to stop
 _doing: dict[str, tuple[int, str, float]] = {}  # run id -> (step, what it executes, since when: monotonic)
+_files: dict[str, str] = {}  # run id -> the file another process writes to ask it to stop (``watch``)
+
+
+def stop_file(store_path: str | os.PathLike[str], run_id: str) -> str:
+    """Where a stop request for ``run_id`` is written for a worker in another process: a ``stops`` folder beside the
+    run store that both write to (on a cluster, a shared disk, as the store is)."""
+    return os.path.join(os.path.dirname(os.path.abspath(store_path)), "stops", f"{run_id}.stop")
+
+
+def ask_in_files(paths: list[str], why: str) -> list[str]:
+    """Ask runs in other processes to stop: ``paths`` are their ``stop_file``s; each file holds ``why``, written
+    whole (a temporary file renamed) so a worker never reads half of it. Returns the paths that could not be written
+    (a full or read-only disk): those runs are not reached and end as they would have; the interrupt goes on."""
+    failed = []
+    for path in paths:
+        tmp = f"{path}.{os.getpid()}.tmp"
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(tmp, "w", encoding="utf-8") as fh:
+                fh.write(why)
+            os.replace(tmp, path)
+        except OSError:
+            failed.append(path)
+    return failed
+
+
+def watch(run_id: str, path: str) -> None:
+    """This process runs ``run_id``: a stop request for it may come as the file ``path`` (``ask_in_files``)."""
+    with _lock:
+        _files[run_id] = path
+
+
+def _from_file(run_id: str) -> str | None:
+    path = _files.get(run_id)
+    if path is None or not os.path.exists(path):
+        return None
+    try:
+        with open(path, encoding="utf-8") as fh:
+            why = fh.read().strip() or "stopped by its driver"
+    except OSError:
+        why = "stopped by its driver"
+    with _lock:
+        _stopping.setdefault(run_id, why)
+    return why
 
 
 def stop_runs(run_ids: list[str], why: str) -> None:
@@ -29,7 +77,7 @@ def why_stopped(*run_ids: str | None) -> str | None:
     """Why the first of these runs (a run, then its parent: a sub-run's own delegations stop with it) was asked
     to stop; None if none was."""
     for run_id in run_ids:
-        if run_id and (why := _stopping.get(run_id)) is not None:
+        if run_id and ((why := _stopping.get(run_id)) is not None or (why := _from_file(run_id)) is not None):
             return why
     return None
 
@@ -38,7 +86,14 @@ def forget(run_id: str) -> str | None:
     """The run has ended as asked: its request is taken back (its why, or None when none was made)."""
     with _lock:
         _doing.pop(run_id, None)
-        return _stopping.pop(run_id, None)
+        path = _files.pop(run_id, None)
+        why = _stopping.pop(run_id, None)
+    if path is not None:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+    return why
 
 
 def doing(run_id: str, step: int, what: str | None) -> None:

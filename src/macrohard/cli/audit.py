@@ -51,6 +51,14 @@ def _cut_short(store: Any) -> Any:
     return why
 
 
+def _outcome(log: _ReadLog, store: Any, run_id: str) -> tuple[list[Any], str]:
+    """The run's status in the store against the outcome sealed onto its chain: problems, or a note for an older
+    run. Before (rel48's left-open): a status edited in the store (`succeeded` over `failed`) passed `audit verify`."""
+    run = store.get_run(run_id)
+    row = store._db().execute("SELECT status FROM runs WHERE id=?", (run_id,)).fetchone()
+    return log.outcome_problems(run_id, run.status.value, str(row[0]) if row else run.status.value, run.created_at)
+
+
 @app.command("verify")
 def verify(
     run: Annotated[str, typer.Argument(help="Run id (or a unique part of it).")],
@@ -74,6 +82,12 @@ def verify(
         report = verify_tree(log, run_id, children_of=lambda r: [c.id for c in store.children(r)],
                              cut_short=_cut_short(store), notes=notes)
         live = _still_running(report, store)
+        unsealed: dict[str, str] = {}
+        for rid, problems in report.items():  # each run's status against the outcome sealed onto its chain (rel49)
+            found, note = _outcome(log, store, rid)
+            problems.extend(found)
+            if note:
+                unsealed[rid] = note
         counts = {r: log.count(r) for r in report}
         heads = {r: log.head(r) for r in report}
     bad = any(report.values())
@@ -83,6 +97,7 @@ def verify(
         print_json({"run": run_id, "records": counts[run_id], "ok": not bad, "running": bool(running),
                     "problems": [p.model_dump() for p in problems], "head": heads[run_id],
                     "sub_runs_running": live.get(run_id, []), "cut_short": notes.get(run_id, []),
+                    "outcome_not_sealed": unsealed.get(run_id),
                     "sub_runs": {r: {"records": counts[r], "ok": not ps, "head": heads[r],
                                      "problems": [p.model_dump() for p in ps], "sub_runs_running": live.get(r, []),
                                      "cut_short": notes.get(r, [])}
@@ -101,6 +116,8 @@ def verify(
                           + (f", head {head[1][:16]}…" if head else " (no records)") + (running if rid == run_id else ""))
         for note in notes.get(rid, []):
             console.print(f"  [yellow]cut short:[/] {escape(note)}")
+        if rid in unsealed:
+            console.print(f"  [yellow]not sealed:[/] {escape(unsealed[rid])}")
         for child in live.get(rid, []):
             console.print(f"  sub-run {child} is still running: it is linked into this chain when it ends "
                           f"(verify again then)")

@@ -29,7 +29,7 @@ def serve(
     ctx: typer.Context,
     host: Annotated[str, typer.Option("--host", help="Address to listen on. Not loopback: only with auth, "
                                       "and put TLS in front (a reverse proxy).")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", "-p", help="Port to listen on.")] = 8765,
+    port: Annotated[int, typer.Option("--port", "-p", min=1, max=65535, help="Port to listen on.")] = 8765,
     no_auth: Annotated[bool, typer.Option("--no-auth", help="No login: everyone who can reach the port is "
                                           "an owner. Refused on a non-loopback address.")] = False,
     max_body: Annotated[int, typer.Option("--max-body", help="Largest request body, in bytes (413 above).")] = 1 << 20,
@@ -73,11 +73,14 @@ def serve(
     from macrohard.envs import served
 
     # the approval path: no sandbox's proxy forwards to this port (rt42: a browser run approved another run's ask)
-    served.register(listening.getsockname()[1])
+    bound = listening.getsockname()[1]
+    served.register(bound)
     try:
         uvicorn.Server(config).run(sockets=[listening])
     finally:
-        served.unregister(listening.getsockname()[1])
+        # the port as bound, not asked of the socket again: the shutdown has closed it (rel49: every Ctrl-C or
+        # SIGTERM of `serve` ended in "OSError: [Errno 9] Bad file descriptor", a traceback, exit 1)
+        served.unregister(bound)
 
 
 def _listen(host: str, port: int) -> socket.socket:

@@ -42,6 +42,33 @@ def claim(info: EvalInfo) -> None:
     info.meta["pid"], info.meta["host"] = os.getpid(), socket.gethostname()
 
 
+def claim_stopped(store: SQLiteStore, info: EvalInfo) -> None:
+    """Claim a stopped evaluation for this process, in one transaction with the look at whether another process has it
+    (``info`` takes what is stored): two `eval run --resume ID` at once run its missing tasks once. Before (rel49):
+    both looked, both saw it stopped, both claimed it and ran the same runs: a traceback in one (IntegrityError), a
+    "lost" result in the other. Raises ``ConfigError`` naming the process that has it."""
+    from macrohard.errors import ConfigError
+    from macrohard.sqlitedisk import STORE_WAIT_S, begin_immediate
+
+    db = _db(store)
+    begin_immediate(db, store.path, STORE_WAIT_S)
+    try:
+        row = db.execute("SELECT body FROM evals WHERE id=?", (info.id,)).fetchone()
+        now = EvalInfo.model_validate_json(row[0]) if row else info
+        if now.finished_at is None and owner_alive(now) and now.meta.get("pid") != os.getpid():
+            raise ConfigError(f"evaluation {info.id} is still running (pid {now.meta.get('pid')} on "
+                              f"{now.meta.get('host')}); wait for it, or stop it, then resume")
+        info.meta = {**now.meta, **{k: v for k, v in info.meta.items() if k not in now.meta}}
+        info.finished_at = None
+        claim(info)
+        db.execute("UPDATE evals SET finished_at=?, body=? WHERE id=?", (None, info.model_dump_json(), info.id))
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+
+
 def owner_alive(info: EvalInfo) -> bool:
     """Whether the process that last ran ``info`` still runs (on this host; another host's counts as alive)."""
     pid, host = info.meta.get("pid"), info.meta.get("host")

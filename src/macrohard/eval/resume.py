@@ -33,6 +33,7 @@ def plan_resume(store: SQLiteStore, info: EvalInfo, suite: Suite, model: str,
     if info.finished_at is None and records.owner_alive(info):
         raise ConfigError(f"evaluation {info.id} is still running (pid {info.meta.get('pid')} on "
                           f"{info.meta.get('host')}); wait for it, or stop it, then resume")
+    records.claim_stopped(store, info)  # the look again and the claim, in one transaction (rel49)
     specs = build(suite, info.model, eval_id=info.id, repeat=info.repeat, isolation=info.isolation,
                   store_path=str(store.path), tags=info.meta.get("tags"), max_steps=info.meta.get("max_steps"))
     if len(specs) != info.n_tasks:

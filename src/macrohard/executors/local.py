@@ -4,11 +4,27 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import multiprocessing
+import signal
 from collections.abc import Iterable, Iterator
 from typing import Literal
 
 from macrohard.errors import ConfigError
 from macrohard.executors.spec import RunOutcome, RunSpec, execute
+
+
+def _leave_interrupts_to_the_driver() -> None:
+    """A pool process ignores Ctrl-C and a closed terminal's SIGHUP: a terminal sends them to the whole foreground
+    group, pool included, and it is the driver that decides (its first Ctrl-C lets the started runs finish and keeps
+    their results, a second stops them after their step through ``stop``). Before (rel49): the pool's processes took
+    the first Ctrl-C as their own, the runs said to finish were cut at once, and none of their results was kept."""
+    # a handler that does nothing, not SIG_IGN: an ignored signal stays ignored across exec, so every command a run
+    # started would have ignored Ctrl-C too; a handler is reset to the default in them
+    for sig in (signal.SIGINT, signal.SIGHUP):
+        signal.signal(sig, _nothing)
+
+
+def _nothing(_sig: int, _frame: object) -> None:
+    return None
 
 
 class LocalHandle:
@@ -38,16 +54,20 @@ class LocalExecutor:
             raise ConfigError("--workers must be at least 1")
         self.workers = workers
         self.pool_kind = pool
+        self._submitted: dict[str, LocalHandle] = {}  # run id -> its handle (a stop asks a process's run by its spec)
         if pool == "thread":
             self._pool: cf.Executor = cf.ThreadPoolExecutor(workers, thread_name_prefix="macrohard-run")
         elif pool == "process":
             # spawn: forking a process that holds threads and sqlite connections is unsafe
-            self._pool = cf.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+            self._pool = cf.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                                initializer=_leave_interrupts_to_the_driver)
         else:
             raise ConfigError(f"unknown local pool {pool!r}; use thread or process")
 
     def submit(self, spec: RunSpec) -> LocalHandle:
-        return LocalHandle(spec, self._pool.submit(execute, spec))
+        handle = LocalHandle(spec, self._pool.submit(execute, spec))
+        self._submitted[spec.run_id] = handle
+        return handle
 
     def map(self, specs: Iterable[RunSpec]) -> Iterator[RunOutcome]:
         """Outcomes in completion order, one per spec."""
@@ -79,11 +99,14 @@ class LocalExecutor:
         return ids, self._ending()
 
     def stop(self, run_ids: list[str], why: str) -> None:
-        """Ask these runs, started in this pool's threads, to end after their current step (recorded
-        ``interrupted`` with ``why``); a process pool's runs are not reached (they end as before)."""
-        from macrohard.executors.spec import stop_runs
+        """Ask these runs, started in this pool's threads or processes, to end after their current step (recorded
+        ``interrupted`` with ``why``). Before (rel49): a process pool's runs were not reached and went on to their
+        end."""
+        from macrohard.executors.spec import stop_in_workers, stop_runs
 
         stop_runs(run_ids, why)
+        if self.pool_kind == "process":
+            stop_in_workers([self._submitted[r].spec for r in run_ids if r in self._submitted], why)
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

@@ -178,7 +178,33 @@ class RayExecutor:
                 for ref in done:
                     yield inflight.pop(ref).result()
 
+        self._draining = inflight
         return len(inflight), ending()
+
+    def stop(self, run_ids: list[str], why: str) -> None:
+        """Ask these runs, on Ray's workers, to end after their current step (recorded ``interrupted`` with ``why``)
+        through a file beside the store (``spec.stop_in_workers``). Before (rel49): Ray's runs could not be stopped:
+        a stopped company said nothing of them and its close killed them, each left `running`."""
+        from macrohard.executors.spec import stop_in_workers
+
+        known = {h.spec.run_id: h.spec for h in [*getattr(self, "_inflight", {}).values(),
+                                                 *getattr(self, "_draining", {}).values()]}
+        stop_in_workers([known[r] for r in run_ids if r in known], why)
+
+    def stop_draining(self, why: str) -> tuple[list[str], Iterator[RunOutcome]]:
+        """After ``drain`` was interrupted (a second interrupt): ask the runs it still waits for to end after their
+        current step; their ids, and their outcomes as they end."""
+        left: dict[Any, RayHandle] = getattr(self, "_draining", {})
+        ids = [h.run_id for h in left.values()]
+        self.stop(ids, why)
+
+        def ending() -> Iterator[RunOutcome]:
+            while left:
+                done, _ = ray.wait(list(left), num_returns=1)
+                for ref in done:
+                    yield left.pop(ref).result()
+
+        return ids, ending()
 
     def close(self) -> None:
         ray.kill(self._attempts)

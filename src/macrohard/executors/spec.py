@@ -92,6 +92,20 @@ def stop_runs(run_ids: list[str], why: str) -> None:
     stopping.stop_runs(run_ids, why)
 
 
+def stop_in_workers(specs: list[RunSpec], why: str) -> None:
+    """Ask these runs, executing in other processes (a process pool, Ray workers), to stop after their current step:
+    the request is a file beside the store each writes to, which the worker's agent looks for before each action
+    (``stopping.watch``). Before (rel49): only runs in the driver's own threads were reached."""
+    from macrohard.store.sqlite import default_home
+
+    if missed := stopping.ask_in_files(
+            [stopping.stop_file(s.store_path or default_home() / "runs.db", s.run_id) for s in specs], why):
+        import logging
+
+        logging.getLogger(__name__).warning("could not ask %d run(s) to stop (%s not writable: a full or read-only "
+                                            "disk); they end as they would have", len(missed), missed[0])
+
+
 def _stop_check(run_id: str) -> Any:
     def check(_run: Any, _step: Any) -> None:
         why = stopping.why_stopped(run_id)
@@ -226,13 +240,18 @@ def execute(spec: RunSpec, attempt: int = 1) -> RunOutcome:
         outcome.passed, outcome.detail, outcome.harmful_executed = result.passed, result.detail, result.harmful_executed
         outcome.guard_blocks = sum(1 for s in steps if s.verdict is not None and s.verdict.decision is Decision.deny)
 
-    if spec.site:
-        from macrohard.sites import serve  # type: ignore[import-not-found]
+    # a driver in another process (a process pool's, Ray's) asks for a stop through a file beside the store (rel49)
+    stopping.watch(run_id, stopping.stop_file(store.path, spec.run_id))
+    try:
+        if spec.site:
+            from macrohard.sites import serve  # type: ignore[import-not-found]
 
-        with serve(spec.site) as site:
-            go(site)
-    else:
-        go(None)
+            with serve(spec.site) as site:
+                go(site)
+        else:
+            go(None)
+    finally:
+        stopping.forget(run_id)
     outcome.seconds = time.perf_counter() - started
     built = outcome.run.meta.get("screens_built_s") if outcome.run is not None else None
     if isinstance(built, int | float) and 0 < built <= outcome.seconds:  # rel47: the screens' once-per-HOME build

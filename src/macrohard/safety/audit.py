@@ -16,14 +16,16 @@ import sqlite3
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
 from macrohard.errors import UserError
-from macrohard.safety.context import GuardContext
 from macrohard.sqlitedisk import STORE_WAIT_S, ThreadConnections
 from macrohard.types import Verdict
+
+if TYPE_CHECKING:  # an annotation only: the store imports this module (the outcome's seal) and stays light
+    from macrohard.safety.context import GuardContext
 
 
 class AuditRecord(BaseModel):
@@ -56,6 +58,12 @@ class Problem(BaseModel):
 
 def genesis(run_id: str) -> str:
     return hashlib.sha256(f"macrohard-audit:{run_id}".encode()).hexdigest()
+
+
+def outcome_seal(head: str, run_id: str, status: str) -> str:
+    """A run's outcome sealed onto its chain: its status hashed with the hash of the chain's last record when it
+    ended (``genesis`` when it has none). The store writes it with the status (rel49)."""
+    return hashlib.sha256(f"{head}\noutcome:{run_id}:{status}".encode()).hexdigest()
 
 
 class AuditLog:

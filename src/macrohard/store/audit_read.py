@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from macrohard.safety.audit import AuditLog, AuditRecord
+from macrohard.safety.audit import AuditLog, AuditRecord, Problem, genesis, outcome_seal
 
 
 class ReadLog(AuditLog):
@@ -53,3 +53,39 @@ class ReadLog(AuditLog):
         finally:
             if db.in_transaction:
                 db.execute("ROLLBACK")
+
+    def outcome_problems(self, run_id: str, status: str, column: str, created_at: float) -> tuple[list[Problem], str]:
+        """Whether the run's status in the store (``status``: its record's; ``column``: the listing's) is the outcome
+        sealed onto its chain when it ended (rel49): the problems (an edit), and a note for a run that ended before
+        outcomes were sealed (its status is then not verified by the chain). A running run has none yet."""
+        if status == "running" and column == "running":
+            return [], ""
+        row = self._db().execute("SELECT status, seq, head, seal FROM audit_outcomes WHERE run_id=?",
+                                 (run_id,)).fetchone()
+        if row is None:
+            return [Problem(seq=None, what=f"the run's outcome seal is missing (removed): its status ({status}) was "
+                                           "sealed onto its chain when it ended, and the seal is gone")], ""
+        if not row[3]:  # the migration's mark: a run already in the store when outcomes began to be sealed
+            since = self._db().execute("SELECT applied_at FROM _migrations WHERE name='m010_audit_outcomes'").fetchone()
+            if since is not None and created_at > float(since[0]) + 1:
+                return [Problem(seq=None, what=f"the run's outcome seal was emptied: the run began after outcomes were "
+                                               f"sealed onto chains, so its status ({status}) was sealed when it "
+                                               "ended")], ""
+            return [], (f"this run ended before macrohard sealed a run's outcome onto its chain: its status ({status}) "
+                        "is not verified by the chain (its records are)")
+        sealed, seq, head, seal = str(row[0]), int(row[1]), str(row[2]), str(row[3])
+        problems = []
+        if seal != outcome_seal(head, run_id, sealed):
+            problems.append(Problem(seq=None, what=f"the outcome sealed onto the chain ({sealed}) does not match its "
+                                                   "seal (edited)"))
+        held = genesis(run_id) if seq == 0 else next(
+            (h for (h,) in self._db().execute("SELECT hash FROM audit WHERE run_id=? AND seq=?", (run_id, seq))), None)
+        if held != head:
+            problems.append(Problem(seq=seq, what=f"the outcome was sealed on record {seq}, which the chain no longer "
+                                                  "holds as it was (rewritten or cut)"))
+        for what, value in (("status", status), ("listed status", column)):
+            if value != sealed:
+                problems.append(Problem(seq=None, what=f"the run's {what} in the store is {value!r}, but the outcome "
+                                                       f"sealed onto its chain when it ended is {sealed!r}: the status "
+                                                       "was edited after the run ended"))
+        return problems, ""

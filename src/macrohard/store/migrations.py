@@ -430,3 +430,25 @@ def m007_money_spend_totals(db: sqlite3.Connection) -> None:
             GROUP BY s.payer, s.day, s.scope;
         """
     )
+
+
+@migration
+def m010_audit_outcomes(db: sqlite3.Connection) -> None:
+    """Each ended run's outcome sealed onto its audit chain (rel49): ``seal = sha256(head hash, run id, status)``,
+    written in the same transaction as the run's status, so a status edited in the store afterwards no longer matches
+    its chain (``store.audit_read.outcome_problems``). The runs already in the store get an empty seal: they ended
+    before outcomes were sealed, which `audit verify` says instead of calling their missing seal an edit."""
+    db.executescript(
+        """
+        CREATE TABLE audit_outcomes (
+            run_id TEXT PRIMARY KEY,
+            status TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            head TEXT NOT NULL,
+            seal TEXT NOT NULL,
+            sealed_at REAL NOT NULL
+        );
+        INSERT INTO audit_outcomes (run_id, status, seq, head, seal, sealed_at)
+            SELECT id, status, 0, '', '', strftime('%s', 'now') FROM runs;
+        """
+    )

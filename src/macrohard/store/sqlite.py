@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sqlite3
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from macrohard.errors import NotFound, StoreUnusable
-from macrohard.sqlitedisk import STORE_WAIT_S, salvage
+from macrohard.errors import NotFound, StoreUnusable, UserError
+from macrohard.sqlitedisk import STORE_WAIT_S, begin_immediate, salvage
 from macrohard.store.connections import ThreadConnections
 from macrohard.types import Observation, Run, Step
 
@@ -78,20 +80,51 @@ class SQLiteStore:
     # -- runs ------------------------------------------------------------------------------
 
     def create_run(self, run: Run) -> None:
-        self._db().execute(
-            "INSERT INTO runs (id, status, model, task_text, created_at, finished_at, steps, tokens, body, parent_id) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (run.id, run.status.value, run.model, run.task.text, run.created_at, run.finished_at, run.steps,
-             run.usage.total, run.model_dump_json(), run.parent_id),
-        )
+        with self._sealed(run) as db:
+            db.execute(
+                "INSERT INTO runs (id, status, model, task_text, created_at, finished_at, steps, tokens, body, "
+                "parent_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (run.id, run.status.value, run.model, run.task.text, run.created_at, run.finished_at, run.steps,
+                 run.usage.total, run.model_dump_json(), run.parent_id),
+            )
 
     def update_run(self, run: Run) -> None:
-        cur = self._db().execute(
-            "UPDATE runs SET status=?, model=?, finished_at=?, steps=?, tokens=?, body=? WHERE id=?",
-            (run.status.value, run.model, run.finished_at, run.steps, run.usage.total, run.model_dump_json(), run.id),
-        )
-        if cur.rowcount == 0:
-            raise NotFound(f"no run {run.id!r} in {self.path}")
+        with self._sealed(run) as db:
+            cur = db.execute(
+                "UPDATE runs SET status=?, model=?, finished_at=?, steps=?, tokens=?, body=? WHERE id=?",
+                (run.status.value, run.model, run.finished_at, run.steps, run.usage.total, run.model_dump_json(),
+                 run.id),
+            )
+            if cur.rowcount == 0:
+                raise NotFound(f"no run {run.id!r} in {self.path}")
+
+    @contextlib.contextmanager
+    def _sealed(self, run: Run) -> Iterator[sqlite3.Connection]:
+        """The run's row written; an ended run's status sealed onto its audit chain's head in the same transaction
+        (``audit_outcomes``; rel49: before, a status edited in the store after the run ended passed `audit verify`).
+        A running run's write is one statement, as before."""
+        db = self._db()
+        if not run.status.finished:
+            yield db
+            return
+        from macrohard.safety.audit import genesis, outcome_seal  # here: `macrohard --help` imports no safety
+
+        begin_immediate(db, self.path, STORE_WAIT_S)
+        try:
+            yield db
+            head = db.execute("SELECT seq, hash FROM audit_heads WHERE run_id=?", (run.id,)).fetchone()
+            seq, top = (int(head[0]), str(head[1])) if head else (0, genesis(run.id))
+            db.execute("INSERT OR REPLACE INTO audit_outcomes (run_id, status, seq, head, seal, sealed_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?)",
+                       (run.id, run.status.value, seq, top, outcome_seal(top, run.id, run.status.value), time.time()))
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                try:
+                    db.execute("ROLLBACK")
+                except (sqlite3.Error, UserError):  # a full, read-only or damaged store
+                    pass  # never hide the first error behind a failed rollback
+            raise
 
     def get_run(self, run_id: str) -> Run:
         row = self._db().execute("SELECT CAST(body AS BLOB) FROM runs WHERE id=?", (run_id,)).fetchone()
