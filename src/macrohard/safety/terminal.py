@@ -89,8 +89,7 @@ class TerminalLine:
             if kind == "desktop_click" and getattr(action, "button", "left") == "middle":
                 self._mark("a middle-click pastes the selection")
                 return []
-            if self.text and self.text not in self.pending:
-                self.pending.append(self.text)
+            self._leave()
             self.text, self.cursor, self.opaque = "", 0, ""
         return []
 
@@ -143,7 +142,8 @@ class TerminalLine:
                 self._insert(char.upper() if mods else char)
                 return []
         edit = self._EDITS.get(combo)
-        if edit is None:
+        if edit is None:  # it may move the focus (alt+Tab): the line stays in a window the model cannot see
+            self._leave()
             self._mark(f"the key {keys}")
         else:
             edit(self)
@@ -187,6 +187,13 @@ class TerminalLine:
         "end": lambda s: s._move(len(s.text)), "ctrl+e": lambda s: s._move(len(s.text)),
         "ctrl+u": _kill_start, "ctrl+k": _kill_end, "ctrl+w": _kill_word, "ctrl+c": _clear,
     }
+
+    def _leave(self) -> None:
+        """Keep the line pending: a key whose effect the model cannot see may have moved the focus (the window
+        manager's alt+Tab), so the keys after it, a ctrl+c the model takes for clearing the line, may reach another
+        window, and Return, after a click back, submit it where it was typed (rt49b)."""
+        if self.text and self.text not in self.pending:
+            self.pending.append(self.text)
 
     def _mark(self, why: str) -> None:
         self.opaque = self.opaque or why
