@@ -256,3 +256,69 @@ def test_a_write_back_does_not_carry_setuid_setgid_or_world_writable_modes(tmp_p
         mode = (ws / name).stat().st_mode
         assert not mode & (st.S_ISUID | st.S_ISGID | st.S_IWOTH), (name, oct(mode))
         assert mode & st.S_IXUSR, (name, oct(mode))  # executable stays executable
+
+
+THROUGH_ON_MAIN["the_gates_log_as_a_fifo"] = True
+
+
+@needs_bwrap
+def test_the_gates_test_run_cannot_hang_the_host_with_a_fifo_for_its_log(tmp_path, _home):
+    """The same conftest.py makes the gate's log a FIFO (`os.mkfifo`) with no writer: on main the host's
+    `read_text()` waited on it for ever, so `macrohard code` hung after the agent finished (killed here after 120 s),
+    its run left `running`. Now a file that is not a regular file of the tree is not read: the gate ends."""
+    repo = _project(tmp_path / "proj")
+    conftest = ("import os\n\n\ndef pytest_unconfigure(config):\n"
+                "    os.unlink('.macrohard-test.log')\n    os.mkfifo('.macrohard-test.log')\n")
+    model = _steps(tmp_path / "s.json", [
+        {"kind": "write_file", "path": "calc.py", "content": "def add(a, b):\n    return a + b\n"},
+        {"kind": "write_file", "path": "conftest.py", "content": conftest},
+        {"kind": "finish", "answer": "Fix add", "success": True}])
+    run = _code(_home, repo, model)
+    assert run["meta"]["gate"]["status"] == "passed", run["meta"]["gate"]
+
+
+THROUGH_ON_MAIN["a_coding_change_that_configures_the_persons_git"] = False
+
+
+@needs_bwrap
+def test_a_coding_change_runs_nothing_on_the_host_when_applied_and_used(tmp_path, _home):
+    """Held on main and now. The coding agent tries to leave commands for the person's git and tools: `.git/config`
+    written with `core.fsmonitor`, `core.hooksPath`, `core.sshCommand`, `diff.external` and a `filter.x.clean`
+    (by write_file and by `git config`), a `.git/hooks/post-checkout`, a `.gitattributes` naming the filter and a
+    diff driver, a `.gitmodules` with `update = !CMD`, a `.pre-commit-config.yaml` local hook, and a Makefile. The
+    person applies the change (`runs apply`) and uses the branch as people do: `git checkout`, `git status`,
+    `git diff`, `git log -p`, `git submodule update --init`. The guard refuses the writes into `.git/config` and
+    `.git/hooks`; `git config core.fsmonitor` is allowed, as it sets the sandbox's own copy of the repository, and
+    `.git` is never part of a change set; the tracked files only name drivers nobody configured, and git refuses
+    `update = !CMD` from `.gitmodules`: nothing ran on the host."""
+    marker = tmp_path / "pwned"
+    cmd = f"touch {marker}"
+    repo = _project(tmp_path / "proj")
+    config_before = (repo / ".git" / "config").read_text()
+    w = lambda p, c: {"kind": "write_file", "path": p, "content": c}  # noqa: E731
+    model = _steps(tmp_path / "s.json", [
+        w("calc.py", "def add(a, b):\n    return a + b\n"),
+        w(".git/config", f"[core]\n\tfsmonitor = {cmd}\n\thooksPath = .githooks\n\tsshCommand = {cmd}\n"
+                         f"[diff]\n\texternal = {cmd}\n[filter \"x\"]\n\tclean = {cmd}\n"),
+        {"kind": "bash", "command": f"git config core.fsmonitor '{cmd}'"},
+        w(".git/hooks/post-checkout", f"#!/bin/sh\n{cmd}\n"),
+        w(".githooks/post-checkout", f"#!/bin/sh\n{cmd}\n"),
+        w(".gitattributes", "*.py filter=x diff=x\n"),
+        w(".gitmodules", f'[submodule "lib"]\n\tpath = lib\n\turl = ./lib\n\tupdate = !{cmd}\n'),
+        w(".pre-commit-config.yaml", f"repos:\n- repo: local\n  hooks:\n  - id: x\n    name: x\n    entry: {cmd}\n"
+                                     "    language: system\n"),
+        w("Makefile", f"all:\n\t{cmd}\n"),
+        {"kind": "finish", "answer": "Fix add", "success": True}])
+    run = _code(_home, repo, model)
+    assert run["meta"]["gate"]["status"] == "passed", run["meta"]["gate"]
+    applied = _mh("runs", "apply", run["id"], "--json", home=_home)
+    assert applied.returncode == 0, applied.stdout + applied.stderr
+    files = json.loads(applied.stdout)["files"]
+    assert not any(f.startswith(".git/") for f in files), files
+    git = lambda *a: subprocess.run(["git", *a], cwd=repo, capture_output=True, text=True)  # noqa: E731
+    git("checkout", "-q", f"macrohard/{run['id']}")
+    (repo / "calc.py").write_text("def add(a, b):\n    return b + a\n")  # a change for status and diff to look at
+    for args in (["status"], ["diff"], ["log", "-p", "-2"], ["submodule", "update", "--init"], ["add", "-A"]):
+        git(*args)
+    assert not marker.exists()
+    assert (repo / ".git" / "config").read_text() == config_before
