@@ -6,9 +6,12 @@ server). ``THROUGH_ON_MAIN`` records which got through on main fdadd674 (each te
 on a tree whose ``src/`` is fdadd674's).
 
 1. The desktop's terminal: a line typed into xterm, then submitted by a key the guard's model of the line does not
-   take for a submit (a chord of several keys, `space+Return`; a key named by a control character, `\\n`).
+   take for a submit (a chord of several keys, `space+Return`; a key named by a control character, `\\n`;
+   `Linefeed`; a typed ctrl+o; capitals under `Caps_Lock`), or left in a window by a key that moves the focus
+   (`alt+Tab`); held: a command continued over two lines, xterm's user-defined keys.
 2. The coding division: what the gate's test run (the agent's conftest.py, run with no review) leaves in the tree
-   that the host then reads.
+   that the host then reads (a link to a host file, a FIFO); held: a change that configures the person's git.
+3. What a write-back carries: set-user-id, set-group-id and world-writable modes.
 """
 
 from __future__ import annotations
@@ -270,11 +273,13 @@ def test_a_write_back_does_not_carry_setuid_setgid_or_world_writable_modes(tmp_p
     model = _steps(tmp_path / "s.json", [
         {"kind": "bash", "command": c} for c in (
             "cp /bin/bash t1 && chmod u+s,g+s t1", "cp /bin/bash t3 && python3 -c \"import os; os.chmod('t3', 0o4755)\"",
-            "tar xpf vendor.tar", "chmod 777 build.sh", "chmod o+w build.sh", "ls -l . vendor")] + [
+            "tar xpf vendor.tar", "chmod 777 build.sh", "chmod o+w build.sh", "ls -l . vendor",
+            "cp /bin/bash t4 && chmod 6755 t4", "install -m 4755 /bin/bash t5")] + [  # held: the guard refuses them
         {"kind": "finish", "answer": "done", "success": True}])
     done = _run(_home, "tidy the project", "-w", str(ws), "--write-back", "--model", model)
     verdicts = _verdicts(_home, done)
-    assert [v for _, v in verdicts].count("allow") == 7, verdicts
+    assert [v for _, v in verdicts] == ["allow"] * 6 + ["deny", "deny", "allow"], verdicts
+    assert not (ws / "t4").exists() and not (ws / "t5").exists()
     for name in ("t1", "t3", "vendor/helper", "vendor/run.sh", "build.sh"):
         mode = (ws / name).stat().st_mode
         assert not mode & (st.S_ISUID | st.S_ISGID | st.S_IWOTH), (name, oct(mode))
