@@ -15,9 +15,12 @@ tested twice.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import os
 import re
 import shutil
+import stat
 import tempfile
 import time
 from collections.abc import Sequence
@@ -98,13 +101,14 @@ def run_tests(tree: Path, command: TestCommand, *, limits: Any = None) -> TestRu
     result = run_sandboxed(timed, str(tree), network="none", limits=limits, timeout=command.timeout)
     seconds = time.monotonic() - start
     try:
-        began, ended = (float(x.replace(",", ".")) for x in (tree / TIME_FILE).read_text().split())
+        began, ended = (float(x.replace(",", ".")) for x in (own_file(tree / TIME_FILE) or b"").decode().split())
         test_seconds = ended - began
-    except (OSError, ValueError):  # stopped before it could say: all of it counts as the tests'
+    except (UnicodeDecodeError, ValueError):  # stopped before it could say: all of it counts as the tests'
         test_seconds = seconds
-    log = tree / LOG_FILE
-    output = log.read_text(errors="replace") if log.exists() else result.output
-    tests = (from_junit(tree / JUNIT_FILE) if command.runner == "pytest" else None) or from_output(command.runner, output)
+    logged = own_file(tree / LOG_FILE)
+    output = logged.decode(errors="replace") if logged is not None else result.output
+    junit = own_file(tree / JUNIT_FILE) if command.runner == "pytest" else None
+    tests = (from_junit(io.BytesIO(junit)) if junit is not None else None) or from_output(command.runner, output)
     if result.timed_out or result.exit_code is None or not tests:
         ok = result.exit_code == 0 and not result.timed_out and "\nRan 0 tests" not in output  # nothing ran: no pass
         tests = {**({} if result.timed_out else tests), SUITE: "passed" if ok else "failed"}
@@ -121,6 +125,25 @@ def run_tests(tree: Path, command: TestCommand, *, limits: Any = None) -> TestRu
     return TestRun(command=command.command, runner=command.runner, exit_code=result.exit_code,
                    timed_out=result.timed_out, seconds=round(seconds, 3), test_seconds=round(test_seconds, 3), tests=tests, counts=found,
                    output_sha256=hashlib.sha256(output.encode()).hexdigest(), output_tail=tail, network_note=note)
+
+
+def own_file(path: Path) -> bytes | None:
+    """The bytes of ``path`` if it is a regular file of the tree itself; None otherwise.
+
+    rt49b: the test run (the agent's conftest.py, nobody's reviewed action) may replace its log with a link to any file
+    of the person's (`~/.ssh/id_rsa`): read on the host through the link, it became the gate's output, shown and
+    stored. A link is not followed (O_NOFOLLOW), and a FIFO or a device is not read (O_NONBLOCK, then not regular)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            return fh.read()
+    finally:
+        os.close(fd)
 
 
 def cache_key(tree_hash: str, command: TestCommand) -> str:

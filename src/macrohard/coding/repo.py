@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from macrohard.envs.changes import Change, ChangeStore
+from macrohard.envs.changes import Change, ChangeStore, written_mode
 from macrohard.errors import UserError
 
 MAX_FILES = 20_000
@@ -158,7 +158,7 @@ def write_changes(store: ChangeStore, tree: Path, changes: list[Change]) -> None
         if data is None:
             raise UserError(f"the recorded content of {change.path} is missing from the run's change set")
         target.write_bytes(data)
-        os.chmod(target, change.new.mode)
+        os.chmod(target, written_mode(change.new.mode))
 
 
 def commit_changes(repo: str | Path, base: str, store: ChangeStore, changes: list[Change], *, branch: str,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import BinaryIO
 
 SUITE = "(suite)"
 _UNITTEST = re.compile(r"^(\w+) \(([\w.]+)\)(?:\n.*?)?\s\.\.\.\s(ok|FAIL|ERROR|skipped|expected failure|unexpected success)",
@@ -20,8 +21,8 @@ _CARGO = re.compile(r"^test (\S+) \.\.\. (ok|FAILED|ignored)", re.M)
 _COUNTS = re.compile(r"(\d+) (passed|failed|errors?|skipped|xfailed|xpassed)")
 
 
-def from_junit(path: Path) -> dict[str, str] | None:
-    """Results from a JUnit XML file; None when there is none or it cannot be read."""
+def from_junit(path: Path | BinaryIO) -> dict[str, str] | None:
+    """Results from a JUnit XML file (or its bytes, open); None when there is none or it cannot be read."""
     try:
         root = ET.parse(path).getroot()
     except (OSError, ET.ParseError):

@@ -92,6 +92,17 @@ def file_state(path: str, known: FileState | None = None,
                      mtime_ns=st.st_mtime_ns)
 
 
+def written_mode(mode: int) -> int:
+    """The mode a recorded file is written with on the host: its permission bits, less set-user-id, set-group-id,
+    sticky and write for others.
+
+    rt49b: `chmod u+s,g+s` of a copy of bash, `os.chmod(f, 0o4755)` in Python and `tar xpf` of an archive of setuid
+    files are nothing the guard asks about inside the sandbox (the files are the run's own), but the recorded mode
+    was written back as it was: a set-user-id shell owned by the person (by root, when root ran it) in their folder,
+    which any user of the machine runs as them; likewise `chmod 777` made their script anyone's to change."""
+    return stat.S_IMODE(mode) & 0o775
+
+
 def looks_like_git_dir(path: str) -> bool:
     """Whether git would take ``path`` for a repository's own folder (a bare repository, or a ``.git`` by another
     name): ``HEAD``, ``refs/`` and ``objects/`` (or a ``commondir`` file), as git's ``is_git_directory`` checks. Git run
@@ -350,7 +361,7 @@ def _apply(store: ChangeStore, source: Path, changes: list[Change]) -> int:
                 if data is None:
                     raise UserError(f"the recorded content of {change.path} is missing from {store.blobs}")
                 tmp.write_bytes(data)
-            os.chmod(tmp, change.new.mode)
+            os.chmod(tmp, written_mode(change.new.mode))
         if target.is_dir() and not target.is_symlink():
             shutil.rmtree(target)
         os.replace(tmp, target)

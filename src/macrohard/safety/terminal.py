@@ -11,6 +11,12 @@ ctrl+w, ctrl+c). Input whose effect on the line it cannot know (history with Up,
 Tab, pastes, Escape as a Meta prefix, unknown keys) marks the line *opaque*: its submit is asked
 about, not allowed, until the line is cleared with ctrl+c and typed in full.
 
+The keys are read as X reads them (rt49b): a combination of several keys (`space+Return`) is pressed one key after
+the other, each with the modifiers, so each has its effect (a Return among them submits); a key named by a control
+character (`\n`), `Linefeed` and a control character typed in text are that character as the terminal gets it
+(a line feed or a carriage return submits, ctrl+o too); and a lock key (`Caps_Lock`) changes every later key until it
+is pressed again, so the line is opaque while a lock is on, whatever ctrl+c clears.
+
 A click, drag or launch may move the keyboard focus to another window, leaving the line typed so
 far pending there. Pending lines are kept and reviewed again, alone and continued by the current
 line, at every later submit (only their hard findings count: prose typed into a form is not a
@@ -28,6 +34,12 @@ MODIFIERS = {"ctrl": "ctrl", "control": "ctrl", "control_l": "ctrl", "control_r"
              "alt_l": "alt", "alt_r": "alt", "meta": "alt", "meta_l": "alt", "shift": "shift", "shift_l": "shift",
              "shift_r": "shift", "super": "super", "super_l": "super", "win": "super"}
 NAMED_CHARS = {"space": " ", "kp_space": " "}
+# keys that change what later keys type until pressed again (X's lock modifiers, keyboard groups)
+LOCK_KEYS = frozenset({"caps_lock", "shift_lock", "num_lock", "iso_lock", "iso_level3_lock", "iso_level5_lock",
+                       "iso_group_lock", "iso_next_group", "iso_prev_group", "iso_first_group", "iso_last_group",
+                       "iso_next_group_lock", "iso_prev_group_lock", "iso_first_group_lock", "iso_last_group_lock"})
+# named keys that X turns into a line feed or a carriage return (Xlib's XLookupString: the keysym's low 7 bits)
+SUBMIT_NAMES = frozenset({"return", "enter", "kp_enter", "linefeed"})
 NO_EFFECT = frozenset({"ctrl+l", "shift", "ctrl", "alt", "super", "shift+shift", "ctrl+ctrl"})
 OPAQUE_WHY = "the terminal line includes input whose effect the guard cannot see ({why}); clear it " \
              "(ctrl+c) and type the command in full"
@@ -57,9 +69,10 @@ class TerminalLine:
     cursor: int = 0
     opaque: str = ""
     pending: list[str] = field(default_factory=list)  # lines left in windows that lost the focus
+    locks: frozenset[str] = frozenset()  # lock keys pressed an odd number of times (Caps_Lock...)
 
     def copy(self) -> TerminalLine:
-        return TerminalLine(self.text, self.cursor, self.opaque, list(self.pending))
+        return TerminalLine(self.text, self.cursor, self.opaque, list(self.pending), self.locks)
 
     def preview(self, action: Any) -> list[Submitted]:
         """The lines ``action`` would submit, without changing this model."""
@@ -76,8 +89,7 @@ class TerminalLine:
             if kind == "desktop_click" and getattr(action, "button", "left") == "middle":
                 self._mark("a middle-click pastes the selection")
                 return []
-            if self.text and self.text not in self.pending:
-                self.pending.append(self.text)
+            self._leave()
             self.text, self.cursor, self.opaque = "", 0, ""
         return []
 
@@ -91,7 +103,7 @@ class TerminalLine:
             elif ch == "\t":
                 self._mark("Tab completes from files and commands")
             elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-                self._mark(f"the control character {ord(ch):#04x}")
+                out += self._control(ch)
             else:
                 self._insert(ch)
         return out
@@ -102,12 +114,21 @@ class TerminalLine:
         rest = [n for n in names if n.lower() not in MODIFIERS]
         if not rest:
             return []
-        if len(rest) > 1:
+        if len(rest) > 1:  # the desktop presses them one after the other, the modifiers held: each has its effect
+            out = [s for key in rest for s in self._key("+".join([*mods, key]))]
             self._mark(f"the key combination {keys}")
-            return []
+            why = f"the key combination {keys}"
+            return [s if s.opaque else Submitted(s.line, why, s.pending) for s in out]
         key = rest[0]
+        if len(key) == 1 and (ord(key) < 0x20 or ord(key) == 0x7F):  # X types the control character itself
+            if "alt" in mods:
+                self._mark(f"the key {keys!r}")
+            return self._control(key)
         combo = "+".join([*mods, key.lower()])
-        if key in ("return", "enter", "kp_enter") or combo in SUBMIT_KEYS:
+        if key.lower() in LOCK_KEYS:
+            self.locks = self.locks ^ {key.lower()}
+            return []
+        if key in SUBMIT_NAMES or combo in SUBMIT_KEYS:
             return [self._submit()]  # with any modifier: a terminal may still send a carriage return
         if combo == "ctrl+d":  # end of input: a non-empty line reaches the program (then ctrl+d deletes)
             out = [self._submit(clear=False)] if self.text else []
@@ -121,7 +142,8 @@ class TerminalLine:
                 self._insert(char.upper() if mods else char)
                 return []
         edit = self._EDITS.get(combo)
-        if edit is None:
+        if edit is None:  # it may move the focus (alt+Tab): the line stays in a window the model cannot see
+            self._leave()
             self._mark(f"the key {keys}")
         else:
             edit(self)
@@ -166,11 +188,28 @@ class TerminalLine:
         "ctrl+u": _kill_start, "ctrl+k": _kill_end, "ctrl+w": _kill_word, "ctrl+c": _clear,
     }
 
+    def _leave(self) -> None:
+        """Keep the line pending: a key whose effect the model cannot see may have moved the focus (the window
+        manager's alt+Tab), so the keys after it, a ctrl+c the model takes for clearing the line, may reach another
+        window, and Return, after a click back, submit it where it was typed (rt49b)."""
+        if self.text and self.text not in self.pending:
+            self.pending.append(self.text)
+
     def _mark(self, why: str) -> None:
         self.opaque = self.opaque or why
 
+    def _control(self, ch: str) -> list[Submitted]:
+        """A control character as the terminal gets it: the ctrl+letter key it is (a line feed is ctrl+j)."""
+        code = ord(ch)
+        if 1 <= code <= 26 and ch != "\t":
+            return self._key("ctrl+" + chr(code + 0x60))
+        self._mark(f"the control character {code:#04x}")
+        return []
+
     def _submit(self, *, clear: bool = True) -> Submitted:
-        done = Submitted(self.text, self.opaque, tuple(self.pending))
+        opaque = self.opaque or (f"{', '.join(sorted(self.locks))} is on: it changes what the keys type"
+                                 if self.locks else "")
+        done = Submitted(self.text, opaque, tuple(self.pending))
         if clear:
             self._clear()
         return done
