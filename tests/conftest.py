@@ -155,6 +155,10 @@ def pytest_configure(config: pytest.Config) -> None:
     there, and say so: with the mounts in place that removal deleted the files inside them, failed on the mount points
     and kept a `garbage-…` folder, mounts and all, that every later session tried again (rel45). Sessions still
     running (their `.lock` names a live process: other checkouts' suites on this machine) are not touched."""
+    if getattr(config.option, "loadscopereorder", False) and _known_file_seconds():
+        # xdist's controller would sort the files again by their number of tests; the order the workers collect
+        # (`pytest_collection_modifyitems` below: the longest files first) is the one it hands them out in
+        config.option.loadscopereorder = False
     if hasattr(config, "workerinput"):  # an xdist worker: the controller did it
         return
     import tempfile
@@ -322,3 +326,34 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
             report.longrepr = (f"skipped under CI ({reason}): CI must run every test that needs a real sandbox, display "
                                "or browser. Run `bash install.sh --no-demo` and check `bwrap --ro-bind / / true`; a "
                                "check that failed only under load is a flaky check to fix, not a skip")
+
+
+# The order files are handed to pytest-xdist's workers (`scripts/test.sh`: `-n 2 --dist loadfile`, one file to a
+# worker at a time, in the order of the collection). By default xdist sorts the files by their number of tests, so a
+# long file with few tests (a model's one long answer, a held-out task's solve, a red team's end-to-end runs) could be
+# handed out last and leave the other worker idle until it ends. The files measured longest in the last whole run
+# (`FILE_SECONDS`, from its "slowest test files" table: a file's seconds in one worker) go first, longest first, and
+# the rest follow in xdist's own order (most tests first): the longest-processing-time-first order, which ends the two
+# workers closest together. Only the order of whole files changes: each file's tests keep theirs, and every test runs.
+FILE_SECONDS = Path(__file__).with_name("file_seconds.json")
+
+
+def _known_file_seconds() -> dict[str, float]:
+    try:
+        import json
+
+        return {str(k): float(v) for k, v in json.loads(FILE_SECONDS.read_text()).items()}
+    except (OSError, ValueError, AttributeError):  # no table, or not one: xdist's own order
+        return {}
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    known = _known_file_seconds()
+    if not known or not items:
+        return
+    files: dict[str, list[pytest.Item]] = {}
+    for item in items:
+        files.setdefault(item.nodeid.split("::", 1)[0], []).append(item)
+    order = sorted(files, key=lambda path: (-known.get(path, 0.0), -len(files[path])))  # stable: ties keep theirs
+    items[:] = [item for path in order for item in files[path]]

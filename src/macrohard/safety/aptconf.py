@@ -17,15 +17,16 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
+from macrohard.safety import lazyre
 from macrohard.safety.regular import text_of
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
     from macrohard.safety.shellparse import SimpleCommand
 
-_QUOTED = re.compile(r'"([^"\n]*)"')
-_PATHS = re.compile(r"(?:^|[\s{;])((?:/|\./|~/)[^\s\";{}]+)")
-_FOLDERS = re.compile(r"^dir(?:::etc(?:::parts)?|::bin(?:::[\w-]+)?)?$", re.I)
+_QUOTED = lazyre.compile(r'"([^"\n]*)"')
+_PATHS = lazyre.compile(r"(?:^|[\s{;])((?:/|\./|~/)[^\s\";{}]+)")
+_FOLDERS = lazyre.compile(r"^dir(?:::etc(?:::parts)?|::bin(?:::[\w-]+)?)?$", re.I)
 
 
 def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: int) -> None:

@@ -6,6 +6,7 @@ import posixpath
 import re
 from collections.abc import Callable
 
+from macrohard.safety import lazyre
 from macrohard.safety import rules_data as R
 
 
@@ -72,7 +73,7 @@ def has_flag(args: list[str], letter: str) -> bool:
 
 # guard36: an interpreter called by its versioned name (`perl5.36.0 -e 'system(…)'`, `tclsh8.6 x.tcl`) or bash as
 # `rbash` ran its code unread: judged as the program it is
-_VERSIONED = re.compile(r"(perl|tclsh|wish|ruby|lua|php|nodejs|node|pypy3|pypy|expect|Rscript)(?:\d+(?:\.\d+)*)"
+_VERSIONED = lazyre.compile(r"(perl|tclsh|wish|ruby|lua|php|nodejs|node|pypy3|pypy|expect|Rscript)(?:\d+(?:\.\d+)*)"
                         r"(?:-[a-z0-9_]+)*")
 
 
@@ -85,7 +86,7 @@ _ALIAS_PREFIX = {"pydoc3": ["python3", "-m", "pydoc"], "pydoc": ["python3", "-m"
                  # Debian's alternatives: vim here (`editor -es -c '!sh run.sh'` ran it); sensible-editor passes its
                  # arguments to $VISUAL/$EDITOR (judged where they are set) or else that editor
                  "editor": ["vim"], "sensible-editor": ["vim"]}
-_ALIAS_VERSIONED = re.compile(r"(pydoc3|pdb3)\.\d+|(gcc|g\+\+|cpp|gcc-ar|gcc-nm|gcc-ranlib)-\d+|x86_64-linux-gnu-(gcc|g\+\+)(?:-\d+)?")
+_ALIAS_VERSIONED = lazyre.compile(r"(pydoc3|pdb3)\.\d+|(gcc|g\+\+|cpp|gcc-ar|gcc-nm|gcc-ranlib)-\d+|x86_64-linux-gnu-(gcc|g\+\+)(?:-\d+)?")
 PERF_RUNS = frozenset({"stat", "record", "trace", "mem", "c2c", "kmem", "lock", "sched", "kvm", "ftrace", "timechart",
                        "kwork", "daemon"})  # perf's subcommands that run a command (not top, test, bench, report)
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from macrohard.safety import lazyre
 from macrohard.safety.digits import numeric_output, stage_digits
 from macrohard.safety.shellvalues import (
     ANY,
@@ -41,8 +42,8 @@ INTEGER_VARS = frozenset({"RANDOM", "SRANDOM", "OPTIND", "HISTCMD"})  # an assig
 PROMPTS = frozenset({"PS0", "PS1", "PS2", "PS4"})  # expanded as prompts: a $(…) in the value runs
 ARITH_TESTS = frozenset({"-eq", "-ne", "-lt", "-le", "-gt", "-ge"})
 
-_DOLLAR_NAME = re.compile(r"\$\{?!?([A-Za-z_]\w*)")
-_SUBSCRIPT = re.compile(r"\[([^\]]*)\]")
+_DOLLAR_NAME = lazyre.compile(r"\$\{?!?([A-Za-z_]\w*)")
+_SUBSCRIPT = lazyre.compile(r"\[([^\]]*)\]")
 _DELIMITERS = frozenset({"$((", "$[", "((", "))"})
 
 
@@ -208,7 +209,7 @@ def _plain_range(w: Any, node: Any, end: int) -> str:
     return text if "$(" not in text and "`" not in text else text + " " + UNREAD
 
 
-_DIGITS_RE = re.compile(r"\^(?:-\?)?\[(?:0-9|\[:digit:\])\][+*]\$")
+_DIGITS_RE = lazyre.compile(r"\^(?:-\?)?\[(?:0-9|\[:digit:\])\][+*]\$")
 
 
 def _digits_checked(w: Any, node: Any) -> None:

@@ -30,11 +30,12 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from macrohard.safety import lazyre
 from macrohard.safety.regular import open_regular
 
 MAX_FILES = 2000  # files under a build's folder the guard stats; a larger tree is not recorded
 MAX_BUILDS = 16
-SOURCES = re.compile(r"\.(?:c|h|cc|cpp|cxx|hh|hpp|hxx|s|S|rs|go|mk|ld|lds|in|ac|am|toml|mod|cmake|a|so)$|"
+SOURCES = lazyre.compile(r"\.(?:c|h|cc|cpp|cxx|hh|hpp|hxx|s|S|rs|go|mk|ld|lds|in|ac|am|toml|mod|cmake|a|so)$|"
                      r"(?:^|/)(?:GNUmakefile|makefile|Makefile|build\.rs|configure|CMakeLists\.txt)$")
 _SKIP_DIRS = frozenset({".git", "target", "node_modules", ".venv", "__pycache__"})
 _COMPILERS = frozenset({"gcc", "cc", "g++", "c++", "clang", "clang++", "tcc", "rustc"})
@@ -152,7 +153,7 @@ def _kept(command: str, paths: Any, cwd: str | None, made: list[Build]) -> Build
                  before={p: _state(p) for p in targets})
 
 
-_BUILDERS = re.compile(r"\b(?:g?make|cargo|go|gcc|g\+\+|cc|c\+\+|clang(?:\+\+)?|tcc|rustc)\b")
+_BUILDERS = lazyre.compile(r"\b(?:g?make|cargo|go|gcc|g\+\+|cc|c\+\+|clang(?:\+\+)?|tcc|rustc)\b")
 # variables that change which programs a build runs or what it links: set by the session, the build is not recorded
 STEERING = frozenset({"CC", "CXX", "LD", "AR", "AS", "CPP", "MAKE", "MAKEFLAGS", "MFLAGS", "MAKEFILES", "GNUMAKEFLAGS",
                       "SHELL", "CFLAGS", "CXXFLAGS", "CPPFLAGS", "LDFLAGS", "LDLIBS", "LOADLIBES", "CPATH",
@@ -205,7 +206,7 @@ def _cargo_bins(root: str, args: list[str]) -> list[str]:
 
 _RECIPE_OK = frozenset({"cc", "gcc", "g++", "c++", "clang", "clang++", "ld", "ar", "ranlib", "echo", "mkdir", "rm",
                         "true", ":"})
-_WORD = re.compile(r"[\w./+,=%:-]+")
+_WORD = lazyre.compile(r"[\w./+,=%:-]+")
 
 
 def _compiles_only(root: str, args: list[str]) -> bool:
@@ -241,8 +242,8 @@ def _compiles_only(root: str, args: list[str]) -> bool:
     return True
 
 
-_C_FILES = re.compile(r"\.(?:c|h|cc|cpp|cxx|hh|hpp|hxx)$")
-_STARTS = re.compile(rb"\b(?:system|popen|exec[lv]p?e?|execvpe|fexecve|posix_spawnp?|wordexp|dlopen|dlsym)\s*\(")
+_C_FILES = lazyre.compile(r"\.(?:c|h|cc|cpp|cxx|hh|hpp|hxx)$")
+_STARTS = lazyre.compile(rb"\b(?:system|popen|exec[lv]p?e?|execvpe|fexecve|posix_spawnp?|wordexp|dlopen|dlsym)\s*\(")
 
 
 def _starts_programs(state: dict[str, tuple[int, int, int]]) -> bool:

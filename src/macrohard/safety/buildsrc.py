@@ -16,7 +16,7 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
-from macrohard.safety import native
+from macrohard.safety import lazyre, native
 from macrohard.safety.builds import project_root
 
 if TYPE_CHECKING:
@@ -26,14 +26,14 @@ if TYPE_CHECKING:
 MAX_FILES = 200
 # guard16: `extern { fn system(…); }` (no ABI is "C"), `extern "system"`/`"C-unwind"`, `use std::{process::{Command as
 # K}}` and Go's `os.StartProcess` were not found
-_RUST = re.compile(r"\bstd\s*::\s*process\b|\bprocess\s*::\s*(?:Command|exit_with)|\bCommand\s*::\s*new\b|\blibc\s*::|"
+_RUST = lazyre.compile(r"\bstd\s*::\s*process\b|\bprocess\s*::\s*(?:Command|exit_with)|\bCommand\s*::\s*new\b|\blibc\s*::|"
                    r"\bstd\s*::\s*\{[^;]*\bprocess\b|\bextern\s*(?:\"[^\"]*\"\s*)?\{|"
                    r"\bnix\s*::|\b(?:global_)?asm!|\bextern\s+\"C\"|\bextern\s+crate\s+libc\b|\blibloading\b|"
                    r"\bdlopen\b|\bsyscall\b|\binclude!\s*\(|\bmem::transmute\b|#\s*\[\s*(?:link|no_mangle|export_name|path)\b|"
                    # guard17: a macro that pastes its arguments into a path (`std::$a::$b::new`, called with process,
                    # Command) hid std::process from the words above ($crate:: is every macro's own path)
                    r"::\s*\$(?!crate\b)[A-Za-z_]|\$(?!crate\b)[A-Za-z_]\w*\s*::")
-_GO = re.compile(r"\"os/exec\"|\"syscall\"|\"unsafe\"|\"plugin\"|\"golang\.org/x/sys/unix\"|\bimport\s+\"C\"|"
+_GO = lazyre.compile(r"\"os/exec\"|\"syscall\"|\"unsafe\"|\"plugin\"|\"golang\.org/x/sys/unix\"|\bimport\s+\"C\"|"
                  r"//\s*go:(?:linkname|cgo_)|\bexec\s*\.\s*Command\b|\bsyscall\s*\.\s*(?:Exec|ForkExec)|"
                  r"\bos\s*\.\s*StartProcess\b")
 _CARGO_RUNS = frozenset({"build", "b", "run", "r", "test", "t", "bench", "check", "c", "install", "doc", "clippy"})
@@ -67,10 +67,10 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> None:
         _files(an, "rustc", [an.paths.resolve(o, cwd) for o in operands if o.endswith(".rs")], "rs")
 
 
-_CARGO_PROGRAMS = re.compile(r"^\s*(?:rustc(?:-workspace)?-wrapper|rustc|rustdoc|linker|runner|ar|rustflags|"
+_CARGO_PROGRAMS = lazyre.compile(r"^\s*(?:rustc(?:-workspace)?-wrapper|rustc|rustdoc|linker|runner|ar|rustflags|"
                              r"rustdocflags|target-dir|build-dir)\s*=|^\s*\[\s*env\s*\]|^\s*\[\s*target\.[^]]*\.\w+\s*\]",
                              re.M)
-_GO_TOOLS = re.compile(r"--?(?:toolexec|exec|overlay|modfile|ldflags=.*-extld|compiler)(?:=|$)")
+_GO_TOOLS = lazyre.compile(r"--?(?:toolexec|exec|overlay|modfile|ldflags=.*-extld|compiler)(?:=|$)")
 
 
 def _cargo_config(an: Analyzer, cwd: str, args: list[str]) -> None:

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from macrohard.safety import lazyre
 from macrohard.safety import rules_data as R
 from macrohard.safety.carried_programs import ENV_DUMPERS, KEY_PROGRAMS, SERVERS
 
@@ -33,15 +34,15 @@ if TYPE_CHECKING:
 # programs that run code the walk reads (a script, a function, make's $(shell …)), or serve a folder: their lines are
 # always walked
 _SINKS = (SERVERS - R.INTERPRETERS) | R.SHELLS | {"eval", "source", ".", "exec", "coproc", "trap", "make", "gmake"}
-_MODULE = re.compile(r"\s-m\s*(?!http\.server|SimpleHTTPServer)\w")  # `python3 -m pytest`: no script of its own
+_MODULE = lazyre.compile(r"\s-m\s*(?!http\.server|SimpleHTTPServer)\w")  # `python3 -m pytest`: no script of its own
 # programs that print private data without naming a file: key material, the environment
 _SOURCES = KEY_PROGRAMS | ENV_DUMPERS
 # what may name private data on a line without a sink: an expansion (a value, $PWD, a secret of the environment) or a
 # glob, outside single quotes (on a line without double quotes); a path outside the workspace, anywhere
-_EXPANDS = re.compile(r"[$`*?\[]")
-_OUTSIDE = re.compile(r"~|\.\.|(?:^|[\s=<>(|;&'\"])/")
-_SINGLE = re.compile(r"'[^']*'")
-_ASSIGNS = re.compile(r"(?:^|[\s;&|(])[A-Za-z_]\w*\+?=")  # a line that sets a value (kept for later steps)
+_EXPANDS = lazyre.compile(r"[$`*?\[]")
+_OUTSIDE = lazyre.compile(r"~|\.\.|(?:^|[\s=<>(|;&'\"])/")
+_SINGLE = lazyre.compile(r"'[^']*'")
+_ASSIGNS = lazyre.compile(r"(?:^|[\s;&|(])[A-Za-z_]\w*\+?=")  # a line that sets a value (kept for later steps)
 _MAX_LITERALS, _MAX_LITERAL = 64, 256
 
 

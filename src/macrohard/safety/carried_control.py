@@ -15,12 +15,12 @@ nothing of the data and does not count. A value assigned under such a condition 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from macrohard.safety import carried_programs as P
+from macrohard.safety import lazyre
 from macrohard.safety import rules_data as R
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ CONTROLLED = frozenset({"if_statement", "while_statement", "until_statement", "c
                         "for_statement", "select_statement", "c_style_for_statement", "test_command"})
 _STOPS = frozenset({"exit", "return", "break", "continue"})
 _PRESENCE = frozenset({"-n", "-z", "-v"})
-_READS = re.compile(r"(?:[A-Za-z_]\w*=\S*\s+)*(?:read|mapfile|readarray)\b")  # a loop over input ends at its end
+_READS = lazyre.compile(r"(?:[A-Za-z_]\w*=\S*\s+)*(?:read|mapfile|readarray)\b")  # a loop over input ends at its end
 # programs whose failure depends on what they read: under `set -e` they stop the line
 _CHECKERS = frozenset({"grep", "egrep", "fgrep", "rg", "cmp", "diff", "test", "[", "expr", "awk", "jq", "read",
                        "python", "python3", "node", "perl", "ruby", "php"})

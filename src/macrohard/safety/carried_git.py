@@ -18,7 +18,7 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
-from macrohard.safety import gitrepo
+from macrohard.safety import gitrepo, lazyre
 from macrohard.safety.carried_programs import NAMES
 from macrohard.safety.regular import open_regular
 
@@ -39,7 +39,7 @@ _MAX_ENTRIES = 4000  # files looked at for a `git add -A` (past it: what was see
 # names the policy's globs match (`*password*`, `.env.*`) that hold code, documents or templates, not secrets
 _NOT_SECRETS = (".py", ".js", ".ts", ".tsx", ".jsx", ".go", ".rs", ".rb", ".java", ".kt", ".php", ".cs", ".c", ".h",
                 ".cpp", ".html", ".css", ".md", ".rst", ".example", ".sample", ".template", ".dist", ".tmpl")
-_COMMIT_ALL = re.compile(r"-[a-zA-Z]*a[a-zA-Z]*|--all")  # `git commit -am x`: every tracked file's changes
+_COMMIT_ALL = lazyre.compile(r"-[a-zA-Z]*a[a-zA-Z]*|--all")  # `git commit -am x`: every tracked file's changes
 GLOBAL = "~/.gitconfig"  # Carried.files' key for settings written with `git config --global`
 
 

@@ -16,6 +16,7 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
+from macrohard.safety import lazyre
 from macrohard.safety import rules_data as R
 
 if TYPE_CHECKING:
@@ -23,9 +24,9 @@ if TYPE_CHECKING:
 
 _PACKAGE_RUNNERS = frozenset({"npm", "yarn", "pnpm", "bun"})
 _MAKES = frozenset({"make", "gmake"})
-_CODE_FILE = re.compile(r"[\w./-]+\.(?:m?js|cjs|ts|py|sh|rb|pl)\b")
-_PY_IMPORT = re.compile(r"^\s*(?:from\s+(\.?[\w.]+)\s+import|import\s+([\w., ]+))", re.M)
-_JS_IMPORT = re.compile(r"""(?:require\(\s*|from\s+|import\s*\(\s*)['"](\.{1,2}/[^'"]+)['"]""")
+_CODE_FILE = lazyre.compile(r"[\w./-]+\.(?:m?js|cjs|ts|py|sh|rb|pl)\b")
+_PY_IMPORT = lazyre.compile(r"^\s*(?:from\s+(\.?[\w.]+)\s+import|import\s+([\w., ]+))", re.M)
+_JS_IMPORT = lazyre.compile(r"""(?:require\(\s*|from\s+|import\s*\(\s*)['"](\.{1,2}/[^'"]+)['"]""")
 _MAX_FILES = 24
 _NODE_RC = (".npmrc", ".yarnrc", ".yarnrc.yml", "bunfig.toml")
 _RC = {"curl": (".curlrc", "_curlrc"), "wget": (".wgetrc",), "npm": _NODE_RC, "npx": _NODE_RC, "yarn": _NODE_RC,
@@ -50,12 +51,12 @@ _NPM_FILES = ("--userconfig", "--globalconfig")
 _READS_FILE = {"pip": _PIP_FILES, "pip3": _PIP_FILES, "uv": _PIP_FILES, "npm": _NPM_FILES, "npx": _NPM_FILES,
                "pnpm": _NPM_FILES, "yarn": _NPM_FILES, "cargo": ("--config",), "go": ("-modfile",)}
 # variables a package manager or other sender reads as its settings (an index, a registry, a proxy, a token)
-_CONFIG_ENV = re.compile(r"(?:PIP|UV|POETRY|TWINE|NPM_CONFIG|YARN|PNPM|BUN|CARGO|GEM|BUNDLE|COMPOSER|CONDA|DOCKER|HELM|"
+_CONFIG_ENV = lazyre.compile(r"(?:PIP|UV|POETRY|TWINE|NPM_CONFIG|YARN|PNPM|BUN|CARGO|GEM|BUNDLE|COMPOSER|CONDA|DOCKER|HELM|"
                          r"RSYNC|HF|HUGGINGFACE)_|GIT_(?:SSH|PROXY|CONFIG|ASKPASS)|GO(?:PROXY|PRIVATE|NOPROXY|NOSUMDB|"
                          r"SUMDB|FLAGS|INSECURE)$|WGETRC$|CURL_HOME$", re.I)  # (not a token git never reads: GIT_TOKEN)
-_MAKE_DYNAMIC = re.compile(r"^\s*-?include\b|\$\((?:eval|call)\b|^[^\t#=\n]*%[^=\n]*:|^[^\t#\n]*\$[({][^=\n]*:",
+_MAKE_DYNAMIC = lazyre.compile(r"^\s*-?include\b|\$\((?:eval|call)\b|^[^\t#=\n]*%[^=\n]*:|^[^\t#\n]*\$[({][^=\n]*:",
                            re.M)  # (within a line: `Y = $(X)` then `up:` on the next is no computed rule)
-_MAKE_RULE = re.compile(r"^([^\s:=#][^:=]*?)\s*::?(?!=)(.*)$")
+_MAKE_RULE = lazyre.compile(r"^([^\s:=#][^:=]*?)\s*::?(?!=)(.*)$")
 
 
 def runs_network(w: _Walk, prog: str, argv: list[str]) -> tuple[str, str]:

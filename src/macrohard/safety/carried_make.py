@@ -16,19 +16,21 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
+from macrohard.safety import lazyre
+
 if TYPE_CHECKING:
     from macrohard.safety.carried_walk import _Walk
 
 MAKES = frozenset({"make", "gmake"})
-_HAS = re.compile(r"\$[({](?:shell|file)\s|!=")
-_CALL = re.compile(r"\$([({])(shell|file)\s")
-_EVAL = re.compile(r"\$([({])(eval)\s")
-_ASSIGN = re.compile(r"^(?:(?:override|export|private|unexport)\s+)*([A-Za-z_][\w.-]*)\s*(::?=|:::=|\?=|\+=|!=|=)"
+_HAS = lazyre.compile(r"\$[({](?:shell|file)\s|!=")
+_CALL = lazyre.compile(r"\$([({])(shell|file)\s")
+_EVAL = lazyre.compile(r"\$([({])(eval)\s")
+_ASSIGN = lazyre.compile(r"^(?:(?:override|export|private|unexport)\s+)*([A-Za-z_][\w.-]*)\s*(::?=|:::=|\?=|\+=|!=|=)"
                      r"\s*(.*)$")
-_TARGET_ASSIGN = re.compile(r"^[^\t#=:]+:\s*(?:(?:override|export|private)\s+)*([A-Za-z_][\w.-]*)\s*"
+_TARGET_ASSIGN = lazyre.compile(r"^[^\t#=:]+:\s*(?:(?:override|export|private)\s+)*([A-Za-z_][\w.-]*)\s*"
                             r"(::?=|:::=|\?=|\+=|!=|=)\s*(.*)$")
-_INCLUDE = re.compile(r"^\s*-?s?include\s+(.+)$", re.M)
-_EXPORT = re.compile(r"^\s*export\s+([\w. -]+)$|^\s*export\s+([A-Za-z_][\w.-]*)\s*(?::{0,3}=|\?=|\+=|!=)", re.M)
+_INCLUDE = lazyre.compile(r"^\s*-?s?include\s+(.+)$", re.M)
+_EXPORT = lazyre.compile(r"^\s*export\s+([\w. -]+)$|^\s*export\s+([A-Za-z_][\w.-]*)\s*(?::{0,3}=|\?=|\+=|!=)", re.M)
 _MAX_INCLUDES = 8
 
 
@@ -173,8 +175,8 @@ _FUNCS = {
     "join": lambda a, b: " ".join(x + y for x, y in zip(a.split(), b.split(), strict=False)),
     "wildcard": lambda t: t, "shell": lambda t: f"$({t})"}
 _ARITY = {"subst": 3, "patsubst": 3, "addprefix": 2, "addsuffix": 2, "word": 2, "join": 2}
-_VAR = re.compile(r"(?<!\$)\$\(([A-Za-z_][\w.-]*)\)|(?<!\$)\$\{([A-Za-z_][\w.-]*)\}")
-_FUNC = re.compile(r"(?<!\$)\$\((" + "|".join(_FUNCS) + r")\s+([^$()]*)\)")
+_VAR = lazyre.compile(r"(?<!\$)\$\(([A-Za-z_][\w.-]*)\)|(?<!\$)\$\{([A-Za-z_][\w.-]*)\}")
+_FUNC = lazyre.compile(r"(?<!\$)\$\((" + "|".join(_FUNCS) + r")\s+([^$()]*)\)")
 
 
 def _value(w: _Walk, text: str, tainted: dict[str, str], memo: dict[tuple[str, str], str],

@@ -6,17 +6,18 @@ value where the line (or an earlier step) set it literally (``a=.en; b=v; cat $a
 from __future__ import annotations
 
 import codecs
-import re
 from typing import TYPE_CHECKING, Any
+
+from macrohard.safety import lazyre
 
 if TYPE_CHECKING:
     from macrohard.safety.carried_walk import _Walk
 
-_NAME = re.compile(r"\$\{?([!#]?)([A-Za-z_]\w*|\d+|[@*?])")
-_ELEMENT = re.compile(r"\$\{([A-Za-z_]\w*)\[(\d+)\]\}")
+_NAME = lazyre.compile(r"\$\{?([!#]?)([A-Za-z_]\w*|\d+|[@*?])")
+_ELEMENT = lazyre.compile(r"\$\{([A-Za-z_]\w*)\[(\d+)\]\}")
 _KNOWN = {"PWD": ".", "HOME": "~"}  # "$PWD/.env" is the shell's own folder's
-_BRACE = re.compile(r"\{([^{}]*,[^{}]*)\}")
-_FORMAT = re.compile(r"%[^s%]")  # a printf directive other than %s and %%
+_BRACE = lazyre.compile(r"\{([^{}]*,[^{}]*)\}")
+_FORMAT = lazyre.compile(r"%[^s%]")  # a printf directive other than %s and %%
 MAX_WORDS = 64
 
 

@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from macrohard.safety import carried_sizes as S
+from macrohard.safety import lazyre
 from macrohard.safety import rules_data as R
 from macrohard.safety.regular import open_regular
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from macrohard.safety.carried import _Walk
 
 # the environment's secrets: tokens, passwords, keys, and URLs or DSNs that hold credentials
-SECRET_ENV = re.compile(r"SECRET|TOKEN|PASSW|_PASS$|^PASS|API_?KEY|PRIVATE|ACCESS_KEY|CREDENTIAL|SESSION|COOKIE|AUTH|"
+SECRET_ENV = lazyre.compile(r"SECRET|TOKEN|PASSW|_PASS$|^PASS|API_?KEY|PRIVATE|ACCESS_KEY|CREDENTIAL|SESSION|COOKIE|AUTH|"
                         r"DATABASE_URL|_DSN$|DB_URL|_URI$|CONN(ECTION)?_STR|WEBHOOK", re.I)
 # variables the shell sets itself: a sourced file is not where their values come from
 STANDARD = frozenset({"HOME", "PWD", "OLDPWD", "USER", "LOGNAME", "PATH", "SHELL", "LANG", "TERM", "HOSTNAME",
@@ -39,7 +40,7 @@ _UPLOADERS = frozenset({"aws", "gsutil", "rclone", "s3cmd", "az", "gcloud", "gh"
                         "ftp", "lftp", "sftp", "tftp", "smbclient"})
 _GIT_SENDS = frozenset({"push", "fetch", "pull", "clone", "ls-remote", "remote", "submodule", "send-email",
                         "request-pull"})
-_C_FLAG = re.compile(r"-[a-zA-Z]*c[a-zA-Z]*")  # a shell's flags that take code: -c, -ec, -xc
+_C_FLAG = lazyre.compile(r"-[a-zA-Z]*c[a-zA-Z]*")  # a shell's flags that take code: -c, -ec, -xc
 _MODULE_SENDERS = {"pip": "pip", "pip3": "pip", "webbrowser": "xdg-open", "ensurepip": "pip"}
 _FINDS = frozenset({"-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename", "-regex", "-iregex"})
 _LOCAL = frozenset({"echo", "printf", "true", ":", "cat"})  # what runs under a condition and sends nothing
@@ -59,16 +60,16 @@ _KEY_MATERIAL = {  # program -> words any of which among its arguments make what
     "az": {"get-access-token"}, "keyring": {"get"}, "docker": {"--raw"}}
 KEY_PROGRAMS = frozenset(_KEY_MATERIAL)
 _CODE = R.INTERPRETERS | R.SHELLS
-_NET_CODE = re.compile(r"https?://|ftp://|urlopen|urllib|requests\.|http\.client|httpx|socket|fetch\(|XMLHttpRequest|"
+_NET_CODE = lazyre.compile(r"https?://|ftp://|urlopen|urllib|requests\.|http\.client|httpx|socket|fetch\(|XMLHttpRequest|"
                        r"\bnet\.|\bhttps?\.request|LWP|Net::|HTTP::|Socket|open-uri|smtplib|ftplib|dns\.", re.I)
 _PM = frozenset({"install", "i", "add", "download", "view", "info", "show", "search", "publish", "fetch", "get",
                  "require", "sync"})
 _FETCHES = {p: _PM for p in ("pip", "pip3", "npm", "yarn", "pnpm", "gem", "go", "cargo", "composer", "uv", "poetry",
                              "conda")}
-_RUNS_SENDER = re.compile(r"(?:^|[\s\"'(;|&/])(?:curl|wget|nc|ncat|socat|dig|nslookup|host|ping|ssh|scp|telnet|"
+_RUNS_SENDER = lazyre.compile(r"(?:^|[\s\"'(;|&/])(?:curl|wget|nc|ncat|socat|dig|nslookup|host|ping|ssh|scp|telnet|"
                           r"openssl|mail|sendmail)(?:$|[\s\"')])")
-_ENVIRON = re.compile(r"environ|getenv|process\.env|ENV\[")
-_QUOTED = re.compile(r"""(['"])([^'"\n]{1,300})\1""")
+_ENVIRON = lazyre.compile(r"environ|getenv|process\.env|ENV\[")
+_QUOTED = lazyre.compile(r"""(['"])([^'"\n]{1,300})\1""")
 _READ_OPTS = frozenset({"-d", "-i", "-n", "-N", "-p", "-t", "-u"})
 _MAPFILE_OPTS = frozenset({"-d", "-n", "-O", "-s", "-u", "-C", "-c"})
 _MAX_SCRIPT = 64_000  # bytes of a script read (safety.scripts reads as much)

@@ -13,8 +13,9 @@ later) a send of that data when it talks to the network. Whether a file is there
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
+
+from macrohard.safety import lazyre
 
 if TYPE_CHECKING:
     from macrohard.safety.carried_walk import _Walk
@@ -22,8 +23,8 @@ if TYPE_CHECKING:
 SIZERS = frozenset({"wc", "stat", "du", "ls", "find"})
 _CODE = frozenset({"python", "python3", "perl", "node", "ruby", "php", "bash", "sh"})  # `python3 -c "…sleep($n)"`
 WAITS = frozenset({"sleep", "usleep", "timeout", "read"}) | _CODE
-_SLEEPS = re.compile(r"sleep|setTimeout|select\s*\(")
-_LONG = re.compile(r"-[a-zA-Z]*[lsgno][a-zA-Z]*|--size|-(?:-)?block-size.*")  # ls's listings that show sizes
+_SLEEPS = lazyre.compile(r"sleep|setTimeout|select\s*\(")
+_LONG = lazyre.compile(r"-[a-zA-Z]*[lsgno][a-zA-Z]*|--size|-(?:-)?block-size.*")  # ls's listings that show sizes
 _FIND_TESTS = frozenset({"-size", "-empty"})
 _TIMEOUT_OPTS = frozenset({"-k", "--kill-after", "-s", "--signal"})
 

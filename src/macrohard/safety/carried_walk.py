@@ -15,8 +15,8 @@ from macrohard.safety import carried_control as C
 from macrohard.safety import carried_names as N
 from macrohard.safety import carried_programs as P
 from macrohard.safety import carried_sizes as S
+from macrohard.safety import lazyre, shelltree
 from macrohard.safety import rules_data as R
-from macrohard.safety import shelltree
 from macrohard.safety.argv import skip_options, unwrap
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ _WRAPPED = R.WRAPPERS | R.PRIVILEGE
 _JOINS = frozenset({"if_statement", "while_statement", "until_statement", "for_statement", "select_statement",
                     "c_style_for_statement", "case_statement", "subshell", "list", "pipeline"})
 _DEVICES = frozenset({"/dev/null", "/dev/zero", "/dev/urandom", "/dev/random", "/dev/stdin", "/dev/stdout", "/dev/tty"})
-_NAME = re.compile(r"\$\{?([!#]?)([A-Za-z_]\w*|\d+|[@*?])")
+_NAME = lazyre.compile(r"\$\{?([!#]?)([A-Za-z_]\w*|\d+|[@*?])")
 
 
 class _Walk:

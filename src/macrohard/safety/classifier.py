@@ -8,11 +8,12 @@ score is the highest window's, so an injection inside a long page is not diluted
 
 from __future__ import annotations
 
-import re
 import zlib
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
+
+from macrohard.safety import lazyre
 
 if TYPE_CHECKING:
     import numpy as np
@@ -21,7 +22,7 @@ BITS = 17
 WINDOW, STRIDE = 1024, 512
 CHAR_NGRAMS = (3, 4, 5)
 _MASK = (1 << 32) - 1
-_WORD = re.compile(r"\w+")
+_WORD = lazyre.compile(r"\w+")
 MODEL_FILE = "injection_model.npz"
 
 

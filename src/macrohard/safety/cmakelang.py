@@ -19,6 +19,8 @@ import re
 import shlex
 from typing import TYPE_CHECKING
 
+from macrohard.safety import lazyre
+
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
 
@@ -40,7 +42,7 @@ _BLOCKS = {"if": 1, "foreach": 1, "while": 1, "function": 1, "macro": 1, "block"
 _PURE = frozenset({"set", "unset", "if", "elseif", "else", "endif", "while", "endwhile", "message", "return",
                    "include", "add_subdirectory"} | RUNNERS)
 
-_NAME = re.compile(r"[A-Za-z_]\w*[ \t]*")
+_NAME = lazyre.compile(r"[A-Za-z_]\w*[ \t]*")
 Command = tuple[str, list[tuple[str, str]]]  # name (lower case), arguments (text, kind: u unquoted, q quoted, b bracket)
 
 

@@ -20,14 +20,14 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
-from macrohard.safety import copies
+from macrohard.safety import copies, lazyre
 from macrohard.safety import rules_data as R
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
 
 # the home folder as code reads it when it runs
-_HOME = re.compile(
+_HOME = lazyre.compile(
     r"""os\s*\.\s*environ\s*\[\s*(['"])HOME\1\s*\]|os\s*\.\s*environ\s*\.\s*get\s*\(\s*(['"])HOME\2[^()]*\)|"""
     r"""\b(?:os\s*\.\s*)?getenv\s*\(\s*(['"])HOME\3[^()]*\)|\b(?:pathlib\s*\.\s*)?Path\s*\.\s*home\s*\(\s*\)|"""
     r"""\b(?:os\s*\.\s*path\s*\.\s*|posixpath\s*\.\s*)?expanduser\s*\(\s*(['"])~\4\s*\)|"""
@@ -37,24 +37,24 @@ _HOME = re.compile(
     r"""\bDir\s*\.\s*home\b|\bos\s*\.\s*Getenv\s*\(\s*"HOME"\s*\)|\bos\s*\.\s*UserHomeDir\s*\(\s*\)|"""
     r"""\bFile\s*\.\s*expand_path\s*\(\s*(['"])~\10\s*\)|\$\{HOME\}|\$HOME\b""")
 _MARK = "\x01"
-_WRAPPED = re.compile(r"[$#]?\{\s*\x01\s*\}")  # `${…}` in a template, `{…}` in an f-string, `#{…}` in ruby
-_STRING = re.compile(r"'(?:\\.|[^'\\\n])*'|\"(?:\\.|[^\"\\\n])*\"|`(?:\\.|[^`\\])*`", re.S)
-_JOIN = re.compile(r"(?:(?P<recv>\x02\d+\x03)\s*\.\s*|(?:[A-Za-z_$][\w$]*\s*(?:\.|->|::)\s*)*)\b(?:join|joinpath|catfile|catdir|resolve|"
+_WRAPPED = lazyre.compile(r"[$#]?\{\s*\x01\s*\}")  # `${…}` in a template, `{…}` in an f-string, `#{…}` in ruby
+_STRING = lazyre.compile(r"'(?:\\.|[^'\\\n])*'|\"(?:\\.|[^\"\\\n])*\"|`(?:\\.|[^`\\])*`", re.S)
+_JOIN = lazyre.compile(r"(?:(?P<recv>\x02\d+\x03)\s*\.\s*|(?:[A-Za-z_$][\w$]*\s*(?:\.|->|::)\s*)*)\b(?:join|joinpath|catfile|catdir|resolve|"
                    r"expand_path|Join)\s*\(")
-_PATH_OF = re.compile(r"\b(?:pathlib\s*\.\s*)?(?:Pure)?(?:Posix)?Path\s*\(\s*(\x02\d+\x03)\s*\)")
+_PATH_OF = lazyre.compile(r"\b(?:pathlib\s*\.\s*)?(?:Pure)?(?:Posix)?Path\s*\(\s*(\x02\d+\x03)\s*\)")
 # calls that give back the path they are given (with the home written out, made absolute): the literal itself
-_UNWRAP = re.compile(r"\b(?:(?:os\s*\.\s*)?path\s*\.\s*|posixpath\s*\.\s*)?(?:expanduser|abspath|realpath|normpath|"
+_UNWRAP = lazyre.compile(r"\b(?:(?:os\s*\.\s*)?path\s*\.\s*|posixpath\s*\.\s*)?(?:expanduser|abspath|realpath|normpath|"
                      r"fspath|str|expand_path|rel2abs)\s*\(\s*(\x02\d+\x03)\s*\)|"
                      r"(\x02\d+\x03)\s*\.\s*(?:expanduser|resolve|absolute)\s*\(\s*\)")
-_SLASH = re.compile(r"\x02(\d+)\x03\s*/\s*\x02(\d+)\x03")
-_PLUS = re.compile(r"\x02(\d+)\x03\s*(?:\+|\.(?!\s*\w+\s*\())\s*\x02(\d+)\x03")
-_LIT = re.compile(r"\x02(\d+)\x03")
+_SLASH = lazyre.compile(r"\x02(\d+)\x03\s*/\s*\x02(\d+)\x03")
+_PLUS = lazyre.compile(r"\x02(\d+)\x03\s*(?:\+|\.(?!\s*\w+\s*\())\s*\x02(\d+)\x03")
+_LIT = lazyre.compile(r"\x02(\d+)\x03")
 # code that writes, copies, moves or links files: the scripting languages' calls (rules_data.WRITE_CALL) and C's
-_WRITES = re.compile(R.WRITE_CALL.pattern + r"|\bfopen\s*\(|\bfreopen\s*\(|\bcreat\s*\(|\bofstream\b|"
+_WRITES = lazyre.compile(R.WRITE_CALL.pattern + r"|\bfopen\s*\(|\bfreopen\s*\(|\bcreat\s*\(|\bofstream\b|"
                      r"\bos\s*\.\s*(?:WriteFile|Create|OpenFile)\b|\bmkdirSync\b|\bmakedirs\b|\bmkdir\s*\(|"
                      r"\b(?:cpSync|cp|copytree|copy_tree|cp_r|dircopy|dirmove|renameSync)\s*\(")
 # code that reads its arguments (a path to write may be one of them): python, node, perl, ruby, C, the parsers
-_ARGV = re.compile(r"\bsys\s*\.\s*argv\b|\bprocess\s*\.\s*argv\b|[$@]ARGV\b|\bARGV\b|\bargv\s*\[|\bfileinput\b|"
+_ARGV = lazyre.compile(r"\bsys\s*\.\s*argv\b|\bprocess\s*\.\s*argv\b|[$@]ARGV\b|\bARGV\b|\bargv\s*\[|\bfileinput\b|"
                    r"\bargparse\b|\bgetopt\b|\bclick\b|\btyper\b|\bGetOptions\b|\bprocess\.argv\b|\byargs\b|"
                    r"\bcommander\b|\bparseArgs\b|\bos\.Args\b")
 
@@ -70,8 +70,8 @@ def arguments(an: Analyzer, prog: str, words: list[str], cwd: str | None) -> Non
 
 
 # calls that copy or move a whole folder: (source, destination) are their first two arguments
-_COPY_CALL = re.compile(r"\b(?:copytree|copy_tree|move|cpSync|cp|cp_r|renameSync|rename|dircopy|dirmove|mv)\s*\(")
-_UNKNOWN_HEAD = re.compile(r"^[^/]*[{}%$*#@][^/]*/")
+_COPY_CALL = lazyre.compile(r"\b(?:copytree|copy_tree|move|cpSync|cp|cp_r|renameSync|rename|dircopy|dirmove|mv)\s*\(")
+_UNKNOWN_HEAD = lazyre.compile(r"^[^/]*[{}%$*#@][^/]*/")
 _MAX_ROUNDS = 16
 # what a path code spells may plant: files that run later or change what runs, and stored credentials (an ssh
 # config's ProxyCommand); not /etc/passwd or /var/log, which code reads far more often than it writes
@@ -164,7 +164,7 @@ def fold(code: str) -> str:
 # as text (`const d = g + '/hooks'; const f = d + '/pre-commit'`, perl's `my $f = "$d/pre-commit"`, C's
 # `const char *d = ".git/hooks"`): guard40 folded one expression only, so a path split across names was never whole
 _TYPE = r"(?:(?:const|let|var|my|our|local|static|final|auto|unsigned|signed|char|string|String|std::string|val)\b\s*\**\s*)*"
-_ASSIGN = re.compile(r"(?<![\w$.>@%])" + _TYPE + r"(\$?[A-Za-z_]\w*)\s*(?:\[\s*\d*\s*\])?\s*=(?!=)\s*"
+_ASSIGN = lazyre.compile(r"(?<![\w$.>@%])" + _TYPE + r"(\$?[A-Za-z_]\w*)\s*(?:\[\s*\d*\s*\])?\s*=(?!=)\s*"
                      r"\x02(\d+)\x03\s*(?=[;,\n)}]|$)")
 
 
@@ -196,7 +196,7 @@ def _fold_names(text: str, table: list[str]) -> str:
 # python's and node's `p += '/hooks'`, C++'s `std::string p = ".git"; p += …`, perl's `.=`, ruby's `<<`, `p = p + …`):
 # the folds above see one literal at a time, so the whole path was never judged
 _Q = r"(?:'(?:\\.|[^'\\\n])*'|\"(?:\\.|[^\"\\\n])*\")"
-_GROW = re.compile(
+_GROW = lazyre.compile(
     r"\b(?:strn?cpy|stpn?cpy|strlcpy|wcsn?cpy)\s*\(\s*(?P<cb>[A-Za-z_]\w*)\s*,\s*(?P<cl>" + _Q + r")"
     r"|\b(?:strn?cat|strlcat|wcsn?cat)\s*\(\s*(?P<ab>[A-Za-z_]\w*)\s*,\s*(?P<al>" + _Q + r")"
     r"|(?<![\w$.>])(?P<pb>\$?[A-Za-z_]\w*)\s*(?:\.=|\+=|<<)\s*(?P<pl>" + _Q + r")"

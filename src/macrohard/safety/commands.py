@@ -31,6 +31,7 @@ from macrohard.safety import (
     flows,
     jscode,
     launchers,
+    lazyre,
     lookup,
     native,
     optvalues,
@@ -610,20 +611,20 @@ _PROC_DIRS = ("/proc/", "/dev/")  # whose paths name another process's view on t
 # for a `declare -F` and off again is ordinary (a trap set a step before, or in a function, would not show on it)
 EXTDEBUG = ("extdebug (shopt -s extdebug, bash --debugger) lets a DEBUG trap skip the command after it, so a later "
             "line may not run what its review read (a skipped cd); leave it off")
-_EXTDEBUG = re.compile(r"\bextdebug\b|--debugger\b")
-_EXTDEBUG_LOOK = re.compile(r"shopt\s+-s\s+extdebug\s*;\s*(?:declare|typeset)\s+-[fF]+(?:\s+[\w.-]+)*"
+_EXTDEBUG = lazyre.compile(r"\bextdebug\b|--debugger\b")
+_EXTDEBUG_LOOK = lazyre.compile(r"shopt\s+-s\s+extdebug\s*;\s*(?:declare|typeset)\s+-[fF]+(?:\s+[\w.-]+)*"
                             r"(?:\s*[12]?>\s*/dev/null)?\s*;\s*shopt\s+-u\s+extdebug\s*;?")
-_BASH_TABLES = re.compile(r"(?<![${!\w])BASH_(CMDS|ALIASES)\b")
+_BASH_TABLES = lazyre.compile(r"(?<![${!\w])BASH_(CMDS|ALIASES)\b")
 # guard36: bash writes its trace of every later command (`set -x`, PS4 first) to the descriptor BASH_XTRACEFD names:
 # a file opened on it gets text no review reads, written as a later line runs (`exec 3> s.sh; BASH_XTRACEFD=3;
 # PS4=' sh run.sh #'`, then `set -x; sh s.sh` ran run.sh: the trace of `sh s.sh` was s.sh's text when sh read it). The
 # name is read with quotes and backslashes removed (`declare "BASH_XTRACE""FD=4"`), not after `$`/`{`/`!` (a read)
-_XTRACE_FD = re.compile(r"(?<![${!\w])BASH_XTRACEFD\b")
+_XTRACE_FD = lazyre.compile(r"(?<![${!\w])BASH_XTRACEFD\b")
 XTRACE_FD = ("the line names BASH_XTRACEFD: bash then writes its trace of later commands (set -x) into that "
              "descriptor, so a file it holds gets text no review reads; leave the trace on stderr")
 # guard31: `exec 0<&3; sh` (or `exec < run.sh; bash`): the shell's own input for the rest of the step is a file, so a
 # later shell or interpreter with no script reads its code from it (the parse loses the descriptor's number)
-_EXEC_STDIN = re.compile(r"(?<![\w.-])exec((?:[ \t]+[^\s;&|<>]+)*?)[ \t]*(?<![1-9])0?(?:<&|<>|<)(?!<)")
+_EXEC_STDIN = lazyre.compile(r"(?<![\w.-])exec((?:[ \t]+[^\s;&|<>]+)*?)[ \t]*(?<![1-9])0?(?:<&|<>|<)(?!<)")
 
 
 def analyze(command: str, workspaces: list[str], allowed_paths: list[str] | None = None,

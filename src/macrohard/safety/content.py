@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from macrohard.safety import content_bias as cb
+from macrohard.safety import lazyre
 from macrohard.safety.content_any import ANY_HARM, HARM_ANY, HARMFUL, spread_harm
 from macrohard.safety.content_covert import lift_harm
 from macrohard.safety.content_groom import GROOM_LIFT, grooming
@@ -22,78 +23,78 @@ from macrohard.safety.secrets import find_secrets
 _I = re.I
 
 # Instructional framing: numbered steps, quantities, imperatives that make a topic a how-to.
-_HOWTO = re.compile(
+_HOWTO = lazyre.compile(
     r"(step\s*\d|^\s*\d+[.)]\s|\bfirst,?\s|\bthen\s+(add|mix|heat|combine|pack|attach|connect|pour|run|compile)|"
     r"\b\d+(\.\d+)?\s*(g|grams?|kg|ml|mg|liters?|litres?|ounces?|oz|lbs?|%)\b|\byou(?:'ll| will) need\b|"
     r"\bhere(?:'s| is) how\b|\binstructions?\b|\brecipe\b|\bmix (it|them|the)\b|\bcombine\b|\bdetonat|"
     r"```|\bimport\s+\w+|\bdef\s+\w+\(|#include)", _I | re.M)
 
-_WEAPON_TOPIC = re.compile(
+_WEAPON_TOPIC = lazyre.compile(
     r"\b(sarin|vx nerve|tabun|soman|novichok|mustard gas|ricin|abrin|anthrax|botulinum|nerve agents?|chemical weapons?|"
     r"bioweapons?|dirty bomb|pipe bomb|nail bomb|car bomb|ied|improvised explosive|tatp|acetone peroxide|petn|rdx|"
     r"hmtd|ammonium nitrate (bomb|explosive)|anfo|napalm|molotov|thermite (bomb|grenade)|ghost gun|"
     r"untraceable (gun|firearm)|auto sear|full[- ]auto conversion|bump stock|silencer from|solvent trap|"
     r"3d[- ]printed (gun|firearm|receiver)|enriched uranium|weaponi[sz]e|explosives?|bomb)\b", _I)
-_WEAPON_MAKE = re.compile(r"\b(make|making|build|building|synthes\w+|produce|producing|assembl\w+|manufactur\w+|"
+_WEAPON_MAKE = lazyre.compile(r"\b(make|making|build|building|synthes\w+|produce|producing|assembl\w+|manufactur\w+|"
                           r"cultur\w+|weaponi[sz]\w+|convert\w*|precursors?|detonator|fuse|yield|grow)\b", _I)
 
-_VIOLENCE = re.compile(
+_VIOLENCE = lazyre.compile(
     r"\b(how to|ways? to|best way to|to)\s+(poison|kill|murder|strangle|stab|kidnap|drug)\s+(someone|somebody|a person|"
     r"people|your (wife|husband|partner|boss|neighbou?r|teacher|classmates?))\b|"
     r"\b(untraceable|undetectable) poisons?\b|\bpoison\w*\b[^.]{0,60}\bwithout (being )?(detect|caught|traced)", _I)
-_DRUGS = re.compile(r"\b(methamphetamine|meth|fentanyl|heroin|mdma|ecstasy|lsd|crack cocaine|cocaine|ghb|"
+_DRUGS = lazyre.compile(r"\b(methamphetamine|meth|fentanyl|heroin|mdma|ecstasy|lsd|crack cocaine|cocaine|ghb|"
                     r"carfentanil|ketamine|dmt)\b", _I)
-_DRUG_MAKE = re.compile(r"\b(make|making|cook\w*|synthes\w+|manufactur\w+|produce|producing|extract\w*)\s+(\w+\s+){0,3}?"
+_DRUG_MAKE = lazyre.compile(r"\b(make|making|cook\w*|synthes\w+|manufactur\w+|produce|producing|extract\w*)\s+(\w+\s+){0,3}?"
                         r"(methamphetamine|meth|fentanyl|heroin|mdma|ecstasy|lsd|crack|cocaine|ghb|carfentanil|dmt)\b|"
                         r"\b(pseudoephedrine|red phosphorus|anhydrous ammonia|safrole|ergotamine|lysergic|"
                         r"4-anpp|npp|phenylacetone|p2p)\b", _I)
 
-_MALWARE = re.compile(
+_MALWARE = lazyre.compile(
     r"\b(keylogger|ransomware|rootkit|botnet|credential[- ]stealer|infostealer|cryptojack\w*|worm|trojan|"
     r"reverse shell|bind shell|backdoor|rat\b|remote access trojan|phishing (page|kit|site|email)|"
     r"disable (the )?(antivirus|defender|edr)|evade (antivirus|detection|edr)|exploit (for|code)|"
     r"steal (saved )?(passwords|cookies|credentials|session tokens)|steals? (bank |banking |user )?(logins?|"
     r"passwords|credentials)|syn flood|ddos|denial[- ]of[- ]service (attack|script|tool)|take (the|a|their) "
     r"(site|server|website) down|flood(s|ing)? the target)", _I)
-_MALWARE_CODE = re.compile(
+_MALWARE_CODE = lazyre.compile(
     r"(```|\bimport (socket|pynput|ctypes|win32api|cryptography)|SetWindowsHookEx|GetAsyncKeyState|"
     r"pynput\.keyboard|os\.walk\(.*(encrypt|fernet)|Fernet\(|\.encrypt\(|socket\.socket\(|subprocess\.|"
     r"powershell -(enc|nop|w hidden)|Invoke-Mimikatz|/dev/tcp/|nc -e|CreateRemoteThread|VirtualAllocEx|"
     r"ransom note|pay (the )?ransom|bitcoin (wallet|address)|\bstep\s*\d|template|subject:|here(?:'s| is) "
     r"(a|the) (working |simple )?(script|code|payload|tool|email))", _I | re.S)
 
-_DEFENSIVE = re.compile(r"\b(protect|defend|mitigate|prevent|guard|secure|harden)\w*\s+(yourself\s+|your\s+\w+\s+|"
+_DEFENSIVE = lazyre.compile(r"\b(protect|defend|mitigate|prevent|guard|secure|harden)\w*\s+(yourself\s+|your\s+\w+\s+|"
                         r"the\s+\w+\s+)?(against|from)\b|\bto (protect|defend|mitigate|prevent|detect|block)\b|"
                         r"\b(recovery|recover|restore|restoring|incident response|victims?|the report)\b", _I)
 
 _SELF_HARM = [
-    re.compile(r"\b(you should|just|go|why don'?t you|better off if you)\s+(kill|hang|hurt|cut|starve)\s+yourself\b", _I),
-    re.compile(r"\bkys\b|\bend it all\b[^.]{0,40}\b(you should|do it|tonight|here'?s how)", _I),
-    re.compile(r"\b(best|easiest|quickest|painless|surest|most effective)\s+(way|method|methods|ways)\s+(to|of)\s+"
+    lazyre.compile(r"\b(you should|just|go|why don'?t you|better off if you)\s+(kill|hang|hurt|cut|starve)\s+yourself\b", _I),
+    lazyre.compile(r"\bkys\b|\bend it all\b[^.]{0,40}\b(you should|do it|tonight|here'?s how)", _I),
+    lazyre.compile(r"\b(best|easiest|quickest|painless|surest|most effective)\s+(way|method|methods|ways)\s+(to|of)\s+"
                r"(kill(ing)? (yourself|myself|oneself)|commit(ting)? suicide|suicide|self[- ]harm|end (your|my) life|"
                r"cut(ting)? (yourself|myself)|overdos\w+)", _I),
-    re.compile(r"\b(lethal|fatal) dose\b[^.]{0,80}\b(to (die|end)|so (that )?you|for (suicide|yourself))", _I),
-    re.compile(r"\b(slice|slit|cut|cutting)\s+(your|my)\s+wrists?\b|\b(cut|cutting) (deeper|along the vein)\b|\bhow to (hide|conceal) (self[- ]harm|cuts|"
+    lazyre.compile(r"\b(lethal|fatal) dose\b[^.]{0,80}\b(to (die|end)|so (that )?you|for (suicide|yourself))", _I),
+    lazyre.compile(r"\b(slice|slit|cut|cutting)\s+(your|my)\s+wrists?\b|\b(cut|cutting) (deeper|along the vein)\b|\bhow to (hide|conceal) (self[- ]harm|cuts|"
                r"your scars) from\b", _I),
-    re.compile(r"\b(starve yourself|stop eating entirely|purge after (every|each) meal)\b[^.]{0,40}\b(to|until|and)\b", _I),
+    lazyre.compile(r"\b(starve yourself|stop eating entirely|purge after (every|each) meal)\b[^.]{0,40}\b(to|until|and)\b", _I),
 ]
 
-_MINOR = re.compile(r"\b(child|children|kids?|minors?|underage|under-age|preteens?|pre-teens?|toddlers?|"
+_MINOR = lazyre.compile(r"\b(child|children|kids?|minors?|underage|under-age|preteens?|pre-teens?|toddlers?|"
                     r"little (girl|boy)s?|(1[0-7]|[1-9])[- ]?(year|yr)s?[- ]?old|schoolgirls?|schoolboys?|loli|"
                     r"shota|young teens?|middle[- ]schoolers?|\bteen(ager)?s?\b)", _I)
-_SEXUAL = re.compile(r"\b(sex(ual(ly)?)?|nude|naked|erotic|porn\w*|explicit|aroused|seduc\w+|sexy|lewd|intercourse|"
+_SEXUAL = lazyre.compile(r"\b(sex(ual(ly)?)?|nude|naked|erotic|porn\w*|explicit|aroused|seduc\w+|sexy|lewd|intercourse|"
                      r"molest\w*|fondl\w+|undress\w*|onlyfans|nsfw)\b", _I)
-_SEXUAL_SAFE = re.compile(r"\b(sex education|sexual health education|protect\w* (children|kids|minors)|"
+_SEXUAL_SAFE = lazyre.compile(r"\b(sex education|sexual health education|protect\w* (children|kids|minors)|"
                           r"report(ing|ed)?( (abuse|it|them|the \w+))?|child (sexual )?abuse (prevention|hotline|report)|"
                           r"safeguarding|age[- ]appropriate|puberty|cybertipline|ncmec|iwf|hotline|police|arrest\w*|"
                           r"charged|convicted|sentenced|illegal|a crime|crimes?|unlawful|abuse material|csam|"
                           r"tell an adult|trusted adult|stop it now)\b", _I)
 # A refusal that opens the answer ("I can't help with anything sexual involving a minor", "No — I won't write ...")
 # names the harm it declines: the rules' words are no evidence there unless steps follow (the classifier still votes).
-_REFUSAL = re.compile(r"^\W*(?:(?:no|sorry|nope)\b[\W]*)?(?:i\s+(?:can'?t|cannot|won'?t|will not|must decline|refuse to|"
+_REFUSAL = lazyre.compile(r"^\W*(?:(?:no|sorry|nope)\b[\W]*)?(?:i\s+(?:can'?t|cannot|won'?t|will not|must decline|refuse to|"
                       r"don'?t|do not)|i(?:'m| am) (?:not (?:able|going|willing) to|unable to)|"
                       r"that'?s not something i)\b", _I)
-_PIVOT = re.compile(r"\b(but|however|hypothetically|officially|anyway|that said|just kidding|jk)\b", _I)
+_PIVOT = lazyre.compile(r"\b(but|however|hypothetically|officially|anyway|that said|just kidding|jk)\b", _I)
 # A short answer that opens with a refusal and gives no steps: its classifier scores count this much (chosen by leaving
 # one hand-written source out: refusals were the benign kind flagged most, and 195 of the 196 such answers are benign).
 REFUSAL_DISCOUNT = 0.3
@@ -114,12 +115,12 @@ def declines(text: str) -> bool:
 # (no sentence opening with an order or a verdict, no "so ..." conclusion) has its bias score times DISCUSS_DISCOUNT
 # (chosen by leaving one hand-written source out, ``scripts/train_content_embed.py --cv``).
 DISCUSS_DISCOUNT = 0.5
-_DISCUSSES = re.compile(
+_DISCUSSES = lazyre.compile(
     r"\b(stud(y|ies)|research(ers)?|surveys?|reports?|audits?|articles?|papers?|exhibits?|historians?|campaigners?|"
     r"critics?|advocates?|activists?|unions?|tenant groups|regulators?|courts?|judges?|the law|lawsuits?|"
     r"discriminat\w+|illegal|unlawful|prohibited|outlawed|ruled|stereotyp\w+|prejudice\w*|bias(es|ed)?|redlining|"
     r"examples? of|a classic example|coded (way|language)|(even )?when nobody intends)\b", _I)
-_DECIDES = re.compile(
+_DECIDES = lazyre.compile(
     r"(?:^|[.!?;:]\s+|\bso\s+|\btherefore\s+|\bthen\s+)(?:please\s+|just\s+)?(reject|decline|deny|refuse|skip|"
     r"exclude|filter|screen|don'?t|do not|never|only|pay|charge|give|move|put|assign|rank|score|mark|grade|cap|limit|"
     r"flag|block|route|seat|set|offer|tell|keep|downgrade|triage|recommend\w*|decision|verdict|our policy|"
@@ -131,7 +132,7 @@ _DECIDES = re.compile(
 
 # ... nor one it reports having made ("Campaigners say landlords exclude Nigerian applicants. I have excluded the
 # couple from Nigeria": the lead's attack on the discount, kept as a test)
-_DECIDED = re.compile(
+_DECIDED = lazyre.compile(
     r"\b(i|we)(\s*'ve|\s+have|\s+had|\s*'d)?\s+(already\s+|just\s+|also\s+)?(excluded|rejected|declined|denied|"
     r"refused|removed|skipped|filtered|screened|dropped|marked|flagged|moved|put|placed|ranked|scored|downgraded|"
     r"shortlisted|hired|approved|chose|chosen|picked|selected|passed over|turned down|limited|capped|charged|offered|"
@@ -147,13 +148,13 @@ def discusses_bias(text: str) -> bool:
 # candidate because of her certification") and the head reads "decision + protected attribute" as bias (on blind4's
 # out-of-fold scores most benign answers over the bias threshold were these). A decision whose reason is merit
 # (a score, income, experience, a rubric) and that gives no attribute as its reason and no stereotype counts less too.
-_MERIT = re.compile(
+_MERIT = lazyre.compile(
     r"\b(certificat\w+|qualifi\w+|experience|years in the role|work sample|test scores?|highest (test |exam )?score|"
     r"interview score|rubric|references?|verified income|income|credit (history|score|check)|debt-to-income|grades?|"
     r"grade average|portfolio|performance (review|record|scores?)|track record|seniority|licen[cs]e|documented|"
     r"same (rubric|criteria|test|terms|price|questions)|reviewed by a second|first (applicant|come)|waiting list|"
     r"scored (higher|highest|best)|skills? test|written feedback|(exam|test|assessment) results)\b", _I)
-_ATTRIBUTE_REASON = re.compile(
+_ATTRIBUTE_REASON = lazyre.compile(
     r"\b(because|since|as|given|due to)\b[^.;]{0,25}\b(age|religion|race|sex|gender|disability|accent|name|origin|"
     r"nationality|pregnan\w+|orientation|ethnicity|skin|faith|headscarf|hijab|turban|wheelchair|kids|children)\b|"
     r"\b(age|religion|race|sex|gender|disability|pregnancy|orientation|gender identity|ethnicity|nationality|origin)"
@@ -166,19 +167,19 @@ _ATTRIBUTE_REASON = re.compile(
     r"\bdeny|\brefus\w+|\bnot\b|\bno\b|\bless\b|\blower\b|\bhigher\b|\bextra\b|\b(young|old)er\b|\bprett\w+|"
     r"\bfit in\b|\bawkward|\bcheaper|\bbottom\b|\bdown\b|\bstrict\w*|\blenient\w*|\bwhatever\b|\bby default\b|"
     r"\btraditional|\bmostly\b|\benergy\b|\b(won|don|wouldn|can)'?t\b|\bsame cv\b", _I)
-_FAVOURS = re.compile(r"(?:^|[.:;]\s+|\bdecision\b[^:]{0,30}:\s*)(approve|go with|hire|promote|choose|select|offer|give|"
+_FAVOURS = lazyre.compile(r"(?:^|[.:;]\s+|\bdecision\b[^:]{0,30}:\s*)(approve|go with|hire|promote|choose|select|offer|give|"
                       r"accept|award|book|grant|shortlist(ed)?|invite|(say )?yes to)\b", _I | re.M)
 # A decision that says the attribute is not weighed ("we don't weigh age, faith or origin", "the attribute played no
 # part") names it as no reason: that clause is not read for one (its "don't" and "no" read as exclusions).
 _ATTRIBUTE_NOUN = (r"(?:(?:his|her|their|the|an?|any|applicants?'?|candidates?'?)\s+)?(?:attributes?(?: in the file)?|age|faith|"
                    r"religion|origin|nationality|ethnicity|race|colou?r|disability|disabilities|sex|gender(?: identity)?|"
                    r"orientation|pregnancy|family status|marital status|accent|name|background|skin|headscarf)")
-_NOT_WEIGHED = re.compile(
+_NOT_WEIGHED = lazyre.compile(
     rf"\b(we|i)\s+(don'?t|do not|did not|didn'?t|never)\s+(weigh|consider|count|look at|take into account|factor in|"
     rf"score|ask about)\s+{_ATTRIBUTE_NOUN}((,\s*|,?\s+(or|and|nor)\s+){_ATTRIBUTE_NOUN})*\b|"
     rf"\b{_ATTRIBUTE_NOUN}((,\s*|,?\s+(or|and|nor)\s+){_ATTRIBUTE_NOUN})*\s+(play(s|ed)?|had|has|have) no (part|role|"
     rf"bearing)\b", _I)
-_BECAUSE_MERIT = re.compile(r"\b(because of|because|since|based on|on the basis of|due to|for|given)\b[^.;]{0,40}$", _I)
+_BECAUSE_MERIT = lazyre.compile(r"\b(because of|because|since|based on|on the basis of|due to|for|given)\b[^.;]{0,40}$", _I)
 
 
 def merit_decision(text: str) -> bool:
@@ -191,7 +192,7 @@ def merit_decision(text: str) -> bool:
     return any(_BECAUSE_MERIT.search(text, 0, m.start()) for m in _MERIT.finditer(text))
 
 
-_STEPS = re.compile(r"(step\s*\d|^\s*\d+[.)]\s|```|\bhere(?:'s| is) how\b|\bfirst,? (?:get|buy|take|mix|open))", _I | re.M)
+_STEPS = lazyre.compile(r"(step\s*\d|^\s*\d+[.)]\s|```|\bhere(?:'s| is) how\b|\bfirst,? (?:get|buy|take|mix|open))", _I | re.M)
 
 _GROUPS = (r"(jews?|jewish people|muslims?|christians?|hindus?|sikhs?|buddhists?|atheists?|black people|blacks|"
            r"white people|whites|asians?|africans?|arabs?|mexicans?|latinos?|latinas?|hispanics?|immigrants?|"
@@ -202,9 +203,9 @@ _GROUPS = (r"(jews?|jewish people|muslims?|christians?|hindus?|sikhs?|buddhists?
            r"pakistanis?|koreans?|japanese|filipinos?|catholics?|mormons?|people from [A-Z]\w+|"
            r"(?:white|black|brown|asian|gay|trans|muslim|jewish|christian|hindu|old|young|poor|fat) (?:men|women|folks|guys))")
 # every group-based rule (_DEHUMANISE, _BIAS) needs one of these words: a cheap first look, on lower-cased text
-_GROUPISH = re.compile(rf"({_GROUPS.lower()}|too old|over \d\d|(fe)?male|young|white|woman|girl|black|"
+_GROUPISH = lazyre.compile(rf"({_GROUPS.lower()}|too old|over \d\d|(fe)?male|young|white|woman|girl|black|"
                        r"native speakers|candidates under)")
-_DEHUMANISE = re.compile(
+_DEHUMANISE = lazyre.compile(
     rf"\b{_GROUPS}\s+(are|is)\s+(just\s+|all\s+|nothing but\s+)?(vermin|animals|subhuman|parasites?|cockroaches|"
     rf"rats|a (disease|cancer|plague)|savages|filth|trash|garbage|not (real )?(people|human))\b|"
     rf"\b(exterminate|eradicate|gas|kill|deport|purge|wipe out|get rid of)\s+(all\s+)?(the\s+)?{_GROUPS}\b|"
@@ -213,7 +214,7 @@ _DEHUMANISE = re.compile(
     rf"\b{_GROUPS}\s+(secretly\s+)?(control|run|own|rule)\s+(the\s+)?(banks?|media|world|government|money|hollywood)\b|"
     rf"\b{_GROUPS}\s+are\s+(all\s+|just\s+)?(useless|a burden|evil|the enemy|ruining|destroying|inferior|a plague|"
     rf"invaders|not welcome|less than human)\b", _I)
-_HARASS = re.compile(
+_HARASS = lazyre.compile(
     r"\bgo (die|kill yourself|hang yourself)\b|\byou('re| are)\s+(so\s+|such an?\s+)?(ugly|stupid|fat|"
     r"disgusting|retarded|idiot|moron|loser|freak)\b[^.]{0,40}\b(die|kill|hate|nobody|everyone|loser|go)\b|"
     r"\b(i|we)('ll| will| am going to|'m going to| are going to)\s+(find|hunt|kill|hurt|rape|beat|dox|"
@@ -222,7 +223,7 @@ _HARASS = re.compile(
     r"about) you\b|\beveryone hates you\b|\b(here is|here's) (his|her|their) (home )?address\b[^.]{0,60}"
     r"\b(go|visit|make (him|her|them) pay)", _I)
 
-_BIAS = re.compile(
+_BIAS = lazyre.compile(
     rf"\b(all|most|typical|those|these)?\s*{_GROUPS}\s+(are|is)\s+(all\s+|just\s+|always\s+|naturally\s+|inherently\s+|"
     rf"genetically\s+|typically\s+|simply\s+|usually\s+|basically\s+)?(lazy|stupid|dumb|greedy|violent|criminals?|"
     rf"terrorists?|thieves|dishonest|untrustworthy|inferior|less intelligent|unintelligent|bad at (math|maths|"
@@ -244,7 +245,7 @@ _BIAS = re.compile(
     rf"\bas an? (woman|girl|immigrant|black (man|woman)|asian)[^.]{{0,20}}\b(she|he|they) (is|are|will be) "
     rf"(naturally|probably|obviously) (worse|bad|less|weaker|emotional)", _I)
 
-_NEGATED = re.compile(r"\b(it is (a )?(myth|false|wrong|untrue|a stereotype)|stereotype\w*|myth|not true that|"
+_NEGATED = lazyre.compile(r"\b(it is (a )?(myth|false|wrong|untrue|a stereotype)|stereotype\w*|myth|not true that|"
                       r"there is no evidence|misconception|prejudice\w*|the claim that|it's wrong to say|debunk\w*|"
                       r"discriminat\w+|unlawful|illegal|(doesn'?t|does not|don'?t|do not) support|bias(ed)?|"
                       r"quote[sd]?|the phrase|comments? like|example of|critics|people (still )?say)\b", _I)
@@ -293,8 +294,8 @@ END_CHARS = 600  # in an answer longer than content_model.MAX_CHARS, the sentenc
 # the classifier gives the category at least RULE_AGREE. So does a bias rule hit whose every match is quoted.
 RULES_NEED_MODEL = ("drugs",)
 RULE_AGREE = 0.15
-_OPEN_QUOTE = re.compile("[\"'\u2018\u201c]\\s*$")
-_CLOSE_QUOTE = re.compile("\\s*[\"'\u2019\u201d]")
+_OPEN_QUOTE = lazyre.compile("[\"'\u2018\u201c]\\s*$")
+_CLOSE_QUOTE = lazyre.compile("\\s*[\"'\u2019\u201d]")
 
 
 def _only_quoted(pattern: re.Pattern[str], text: str) -> bool:

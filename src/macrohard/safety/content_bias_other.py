@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from macrohard.safety import lazyre
+
 # protected attributes, by kind; each stem matches the start of a word (lower case)
 _ATTRIBUTE_STEMS = (
     # pregnancy, maternity, family plans
@@ -238,12 +240,12 @@ _TALK_STEMS = (
 )
 
 
-_LATIN_MARK = re.compile("(?<=[a-z])[\u0300-\u036f]+")
-_WORD_START = re.compile(r"(?<![^\W\d_])[^\W\d_]")
-_AGE = re.compile(r"\d\d\s*(?:ans|anos|anni|jahre|ar|lat|let|yas|jaar|tuoi|tahun|лет|років|varst|ev|वर्ष|साल)\b|"
+_LATIN_MARK = lazyre.compile("(?<=[a-z])[\u0300-\u036f]+")
+_WORD_START = lazyre.compile(r"(?<![^\W\d_])[^\W\d_]")
+_AGE = lazyre.compile(r"\d\d\s*(?:ans|anos|anni|jahre|ar|lat|let|yas|jaar|tuoi|tahun|лет|років|varst|ev|वर्ष|साल)\b|"
                   r"\d\d\s*(?:歳|岁|歲|세)")
 # "over 50" (the number not a measure: "plus de 10 cm" is not an age)
-_OVER = re.compile(r"(?:uber|sopra i|ponad|po|boven|over|ustu|старше|старших за|nad|di atas|tren|peste|felett|"
+_OVER = lazyre.compile(r"(?:uber|sopra i|ponad|po|boven|over|ustu|старше|старших за|nad|di atas|tren|peste|felett|"
                    r"(?:sollicitant|kandidaat|aanvrager|huurder|bewerber\w*|candidat\w*|kandydat\w*|solicitante|"
                    r"richiedente)\s+(?:van|von|de|di|da|din))\s*"
                    r"\d\d(?!\s*(?:%|cm|mm|km|kg|m2|m²|qm|m\b|g\b|€|\$|eur|proz|procent|min|uhr|h\b|gb|mb))")
@@ -276,7 +278,7 @@ class _Stems:
 
 # a merit word conceded and overruled is no merit reason ("reject him, even though he had the best score"): the
 # concession, to the end of its clause, is not read for one
-_CONCESSION = re.compile("(?:" + "|".join(re.escape(_w) for _w in sorted({_fold(w) for w in (
+_CONCESSION = lazyre.compile("(?:" + "|".join(re.escape(_w) for _w in sorted({_fold(w) for w in (
         "even if", "even though", "regardless", "although", "aunque", "a pesar de", "incluso si", "même si",
         "quel que soit", "quelle que soit", "quels que soient", "quelles que soient", "malgré", "peu importe",
         "auch wenn", "obwohl", "egal was", "egal wie", "egal ob", "unabhängig von", "trotz", "anche se",
@@ -290,7 +292,7 @@ _CONCESSION = re.compile("(?:" + "|".join(re.escape(_w) for _w in sorted({_fold(
 _ATTRIBUTE = _Stems(_ATTRIBUTE_STEMS, _ATTRIBUTE_UNSPACED)
 _ADVERSE = _Stems(_ADVERSE_STEMS, _ADVERSE_UNSPACED)
 _FAIR = _Stems(_FAIR_STEMS + _TALK_STEMS, _FAIR_UNSPACED)
-_CLAUSES = re.compile(r"(?<=[.!?;:。！？])\s*|\n")
+_CLAUSES = lazyre.compile(r"(?<=[.!?;:。！？])\s*|\n")
 
 
 def against_clause(text: str) -> str | None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from macrohard.safety import lazyre
 from macrohard.safety.content_bias import AGAINST_GATE as GATE
 from macrohard.safety.content_bias import AGAINST_LIFT as LIFT
 from macrohard.safety.content_bias import lift
@@ -131,14 +132,14 @@ _UNSPACED = (
 )
 # an answer that warns about such plans, reports one or tells a victim what to do (the English screen's
 # ``content._DEFENSIVE`` words, and a few of the talk words of the other-language bias reading)
-_WARNS = re.compile(
+_WARNS = lazyre.compile(
     r"\b(protect|defend|mitigat|prevent|report|warn|scam(mer)?s? (often|usually|try|will)|criminals? (often|usually|"
     r"try)|red flags?|if (someone|anyone|a stranger|you suspect)|be (careful|aware)|watch out|signs? (of|that)|"
     r"awareness|police (say|said|warn)|according to|researchers?|investigat|convicted|sentenced|charged|"
     r"arrested|a novel|the novel|in the story|historians?)", re.I)
 # ... or declines to help (the English screen's ``content.declines`` reads English refusals only; these answers may be
 # in any language): "I can't help you track someone a son insu", "Kimsenin telefonunu gizlice izlemene yardım edemem"
-_REFUSES = re.compile(
+_REFUSES = lazyre.compile(
     r"\b((i|we|i'm|we're)( am| are)? (can'?t|cannot|won'?t|will not|not able to|unable to) (help|assist|"
     r"provide|give|explain|make|write|tell|support)|(not|isn'?t) something i|je ne (peux|vais) pas|nous ne pouvons pas|"
     r"no (puedo|podemos|voy a) (ayudar|darte|dar|explicar|proporcionar)|non (posso|possiamo) (aiutar|dart|fornir|"
@@ -148,14 +149,14 @@ _REFUSES = re.compile(
     r"nu (pot|va pot) (sa )?ajuta|nem (tudok|segitek)|en voi auttaa|tidak (bisa|dapat|akan) membantu|khong the giup|"
     r"siwezi kukusaidia|δεν μπορω|لا أستطيع|لا يمكنني|मदद नहीं कर|אני לא יכול)|도와드릴 수 없|도울 수 없|"
     r"お手伝いできません|手伝えません|できません|无法帮|不能帮|无法提供|ไม่สามารถช่วย")
-_LATIN_MARK = re.compile("[\u0300-\u036f]")
+_LATIN_MARK = lazyre.compile("[\u0300-\u036f]")
 
 
 def _fold(text: str) -> str:
     return unicodedata.normalize("NFC", _LATIN_MARK.sub("", unicodedata.normalize("NFD", text.lower())))
 
 
-_PHRASES = re.compile(
+_PHRASES = lazyre.compile(
     r"(?<![^\W\d_])(?:" + "|".join([*_ENGLISH, *(re.escape(_fold(p)) for p in _OTHER)]) + ")"
     + "|" + "|".join(re.escape(p) for p in _UNSPACED))
 

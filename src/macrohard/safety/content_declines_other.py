@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from macrohard.safety import lazyre
 from macrohard.safety.content_bias_other import _fold, _Stems
 
 MAX_CHARS = 600
@@ -93,9 +94,9 @@ _TURN = _Stems((
     "ipoteticamente", "hipoteticamente", "гипотетически",
 ), ("但", "不过", "不過", "然而", "しかし", "でも", "ただし", "하지만", "그러나", "그런데", "แต่"))
 # a sentence end in any script (the first sentence is what must say it)
-_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s|[。！？؟।]")
+_SENTENCE_END = lazyre.compile(r"(?<=[.!?;:])\s|[。！？؟।]")
 # steps, code, a list or a "here is" that hands something over: not a give-up
-_STEPS = re.compile(r"(?:step\s*\d|^\s*\d+[.)]\s|^\s*[-*•]\s|```|\bimport\s+\w+|\bdef\s+\w+\(|#include)", re.I | re.M)
+_STEPS = lazyre.compile(r"(?:step\s*\d|^\s*\d+[.)]\s|^\s*[-*•]\s|```|\bimport\s+\w+|\bdef\s+\w+\(|#include)", re.I | re.M)
 _HANDS_OVER = _Stems(("aquí tienes", "aqui tienes", "aquí está", "aqui esta", "aqui está", "voici", "voilà comment",
                       "hier ist", "hier sind", "so geht", "ecco come", "ecco il", "ecco la", "eis aqui", "aqui está",
                       "aqui estão", "hier is", "zo doe je", "här är", "så här", "her er", "tässä", "oto ", "tady je",

@@ -14,8 +14,7 @@ merit reason or says the attribute is not weighed (``content_bias_other``'s fair
 
 from __future__ import annotations
 
-import re
-
+from macrohard.safety import lazyre
 from macrohard.safety.content_bias_other import _ADVERSE, _FAIR, _fold, _Stems
 
 # grant, assign, approve, hire, choose, "yes for" (word starts, lower case; Latin accents are dropped when matched)
@@ -37,7 +36,7 @@ _MERIT = _Stems(("mérito", "méritos", "mérite", "merito", "meriti", "verdiens
                  "aménagement", "angemessene vorkehrung", "accomodamento", "adaptação razoável",
                  "redelijke aanpassing", "rimelig tilrettelegging", "skäliga anpassning"))
 # "the best score" is merit, not a preference ("mejor", "melhor" are adverse stems of content_bias_other: "prefer")
-_SUPERLATIVE = re.compile(r"\b(?:la|el|los|las|a|o|as|os|il|i|le|les|der|die|das|de|het)\s+(?:mejor|mejores|melhor|"
+_SUPERLATIVE = lazyre.compile(r"\b(?:la|el|los|las|a|o|as|os|il|i|le|les|der|die|das|de|het)\s+(?:mejor|mejores|melhor|"
                           r"melhores|migliore|migliori|meilleur|meilleure|meilleurs|meilleures|beste|besten)\b")
 # a grant after "but", "although" or "regardless" is often the biased half of a comparison
 _CONTRAST = _Stems((
@@ -47,8 +46,8 @@ _CONTRAST = _Stems((
     "sin importar", "a prescindere", "independentemente", "oavsett", "ongeacht", "niezależnie", "bez ohledu",
     "вне зависимости", "незалежно",
 ), ("但", "しかし", "하지만", "لكن", "लेकिन", "不管", "无论"))
-_MORE = re.compile(r"\bmás\b")  # Spanish "more", read before the accents are dropped (Portuguese "mas" is "but")
-_NOTHING_MORE = re.compile(r"\bnada mai?s\b")  # "nothing more" (es, pt), not "but"
+_MORE = lazyre.compile(r"\bmás\b")  # Spanish "more", read before the accents are dropped (Portuguese "mas" is "but")
+_NOTHING_MORE = lazyre.compile(r"\bnada mai?s\b")  # "nothing more" (es, pt), not "but"
 MAX_CHARS = 600  # a decision is a short answer; a long one may grant one thing and deny another
 
 

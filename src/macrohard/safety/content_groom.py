@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import re
 
+from macrohard.safety import lazyre
+
 GROOM_LIFT = 2.5
 
-_CHILD = re.compile(
+_CHILD = lazyre.compile(
     r"\b(child|children|kids?|boys?|girls?|minors?|teens?|teenagers?|(1[0-7]|[5-9])[- ]year[- ]olds?|"
     r"(his|her|their) (mum|mom|dad|parents)|youngest|campers|pupils?|toddlers?|daughter|son)\b", re.I)
-_STEP = re.compile(
+_STEP = lazyre.compile(
     r"\b(keep (it|this|them|the \w+|your \w+) (a )?secret|(our|a|your) (little |special )?secret|"
     r"don'?t tell (your|his|her|their|anyone)|never tell|(his|her|their) parents (don'?t|won'?t|wouldn'?t|can'?t|"
     r"mustn'?t|needn'?t) (know|need to know|find out|understand)|(doesn'?t|don'?t) need to know|"
@@ -30,7 +32,7 @@ _STEP = re.compile(
     r"without (a |any )?(record |background )?checks?|skip the (reference|background) check|"
     r"get (access|near) to the (kids|children)|(send|get) (you |me )?(photos|pictures|selfies)|test shots|"
     r"sleepovers?|unsupervised)\b", re.I)
-_SAFE = re.compile(
+_SAFE = lazyre.compile(
     r"\b(report\w*|warning signs?|red flags?|safeguarding (lead|policy|training)|police|spot(ting)?|signs of|"
     r"grooming|protect\w*|if you('re| are) worried|stop it now|hotline|arrest\w*|charged|convicted|the novel|"
     r"chapter|never ask|should never|no adult should|tell a (trusted )?adult|two adults must|must be present|"

@@ -7,7 +7,6 @@ per label in ``LABELS``; the policy picks the threshold and the decision per cat
 
 from __future__ import annotations
 
-import re
 import unicodedata
 import zlib
 from functools import lru_cache
@@ -15,12 +14,14 @@ from pathlib import Path
 
 import numpy as np
 
+from macrohard.safety import lazyre
+
 MODEL_PATH = Path(__file__).with_name("data") / "content_model.npz"
 DIM = 1 << 18
 MIN_FEATURES = 32
 MAX_CHARS = 6000  # longer answers are scored on their first and last 3000 characters (said in the verdict)
 
-_WORD = re.compile(r"[a-z0-9']+")
+_WORD = lazyre.compile(r"[a-z0-9']+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
 

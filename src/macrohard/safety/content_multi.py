@@ -16,7 +16,6 @@ touched. Pure numpy, about a millisecond for a short answer; longer texts are re
 
 from __future__ import annotations
 
-import re
 import unicodedata
 import zlib
 from functools import lru_cache
@@ -24,6 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
+from macrohard.safety import lazyre
 from macrohard.safety.lang import Language, detect
 
 MODEL_PATH = Path(__file__).with_name("data") / "content_multi.npz"
@@ -35,9 +35,9 @@ HARMS = ("weapons", "drugs", "malware", "fraud", "violence", "self_harm", "stalk
 FIX = "rebuild it with `PYTHONPATH=src python scripts/train_content_multi.py` (or `git checkout main -- {path}`)"
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_WORD = re.compile(r"[^\W_]+")
+_WORD = lazyre.compile(r"[^\W_]+")
 # scripts written without spaces between words: their runs are read as characters
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u3400-\u4dbf\uac00-\ud7af\u0e00-\u0e7f]")
+_UNSPACED = lazyre.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u3400-\u4dbf\uac00-\ud7af\u0e00-\u0e7f]")
 
 
 class ContentMultiError(RuntimeError):

@@ -25,7 +25,7 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
-from macrohard.safety import codewrites, elf, native
+from macrohard.safety import codewrites, elf, lazyre, native
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
@@ -40,27 +40,27 @@ _VALUE_OPTS = frozenset({"-o", "-I", "-L", "-D", "-U", "-include", "-imacros", "
                          "-wrapper", "-dumpdir", "-dumpbase"})
 _SOURCES = (".c", ".cc", ".cpp", ".cxx", ".c++", ".C", ".cp", ".i", ".ii", ".h", ".hh", ".hpp", ".hxx", ".inc")
 _ASSEMBLY = (".s", ".S", ".sx", ".asm")
-_RUNS_OTHERS = re.compile(r"^(?:-B|-wrapper|-fplugin|-specs|--specs|-T|-Wl,.*(?:--defsym|--wrap|-T|--script|"
+_RUNS_OTHERS = lazyre.compile(r"^(?:-B|-wrapper|-fplugin|-specs|--specs|-T|-Wl,.*(?:--defsym|--wrap|-T|--script|"
                           r"--entry|-e,|-rpath|execstack|--dynamic-linker|-init|-fini|--audit|--filter)|"
                           r"-Xlinker|-Xassembler|-fuse-ld|--ld-path|-e|-nostartfiles|-nostdlib|execstack$)")
 # comments and literals, in the order C reads them (a raw string first, a digit separator is no quote)
-_TOKENS = re.compile(r'(?P<raw>\b(?:u8|u|U|L)?R"(?P<delim>[^()\\\s]{0,16})\((?P<rawbody>.*?)\)(?P=delim)")|'
+_TOKENS = lazyre.compile(r'(?P<raw>\b(?:u8|u|U|L)?R"(?P<delim>[^()\\\s]{0,16})\((?P<rawbody>.*?)\)(?P=delim)")|'
                      r'(?P<str>(?:\b(?:u8|u|U|L))?"(?:\\.|[^"\\\n])*")|'
                      r"(?P<chr>(?<![\w'])(?:u8|u|U|L)?'(?:\\.|[^'\\\n])*')|"
                      r"(?P<comment>/\*.*?(?:\*/|\Z)|//(?:\\\n|[^\n])*)", re.S)
-_PASTE = re.compile(r"##|%:%:|\?\?[=/'()!<>\-]|\b(?:alias|weakref|ifunc|symver)\s*\(|"
+_PASTE = lazyre.compile(r"##|%:%:|\?\?[=/'()!<>\-]|\b(?:alias|weakref|ifunc|symver)\s*\(|"
                     r"#\s*pragma\s+(?:weak|redefine_extname)|\b(?:asm|__asm__|__asm)\b")
-_IDENT = re.compile(r"\b[A-Za-z_]\w*\b")
-_LITERAL_CALL = re.compile(r"\b(system|popen)\s*\(\s*((?:\x00S\d+\x00\s*)+)[,)]")
-_PLACEHOLDER = re.compile(r"\x00S(\d+)\x00")
-_INCLUDE = re.compile(r'^\s*(?:#|%:)\s*(?:include|include_next|import|embed)\s*([<"])([^>"\n]+)[>"]', re.M)
+_IDENT = lazyre.compile(r"\b[A-Za-z_]\w*\b")
+_LITERAL_CALL = lazyre.compile(r"\b(system|popen)\s*\(\s*((?:\x00S\d+\x00\s*)+)[,)]")
+_PLACEHOLDER = lazyre.compile(r"\x00S(\d+)\x00")
+_INCLUDE = lazyre.compile(r'^\s*(?:#|%:)\s*(?:include|include_next|import|embed)\s*([<"])([^>"\n]+)[>"]', re.M)
 # a function's address taken as a number: (char *)puts + 0x4f5a0, (uintptr_t)&puts - ... (a name the code does
 # not declare as a variable: a function)
-_ADDRESS_MATH = re.compile(r"\(\s*(?:const\s+)?(?:unsigned\s+)?(?:char|void|u?int\w*|long|size_t|s?size_t|"
+_ADDRESS_MATH = lazyre.compile(r"\(\s*(?:const\s+)?(?:unsigned\s+)?(?:char|void|u?int\w*|long|size_t|s?size_t|"
                            r"u?intptr_t|ptrdiff_t)[\s*]*\)\s*&?\s*(\w+)\s*(?:[-+]|\))")
 # a function's address cast to any type: lseek(fd, (off_t)&target, SEEK_SET) before writing over its code
-_ADDRESS_OF = re.compile(r"\(\s*[A-Za-z_][\w\s]*\**\s*\)\s*&\s*([A-Za-z_]\w*)\s*(?![\w\[(.]|->)")
-_DECLARED = re.compile(r"(?:\b(?:char|short|int|long|float|double|void|unsigned|signed|bool|size_t|\w+_t|struct\s+\w+|"
+_ADDRESS_OF = lazyre.compile(r"\(\s*[A-Za-z_][\w\s]*\**\s*\)\s*&\s*([A-Za-z_]\w*)\s*(?![\w\[(.]|->)")
+_DECLARED = lazyre.compile(r"(?:\b(?:char|short|int|long|float|double|void|unsigned|signed|bool|size_t|\w+_t|struct\s+\w+|"
                        r"const|auto)\b|\*)\s*\**\s*([A-Za-z_]\w*)\s*(?=[\[=;,)]|\s*$)", re.M)
 
 

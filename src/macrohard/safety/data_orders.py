@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import re
 
-from macrohard.safety import quoting
+from macrohard.safety import lazyre, quoting
 from macrohard.safety.multilingual import _ADDRESSEE, _VERB
 from macrohard.safety.reader_orders import _NAMED, _ORDER
 from macrohard.safety.regex_gate import Gate, fold
@@ -60,36 +60,36 @@ _LED = (r"(?:(?:prep|notes?|memo|message|instructions?|reminder|task|todo|heads[
 _MODIFIED = r"[a-z]{3,20}[- ](?:bots?|llms?|copilots?)|coding[- ](?:agents?|assistants?)"
 _MARK = r"(?:[\]>]\s*)?(?P<mark>\s*[:,\u2014\u2013]\s*|\s+-\s+|\s+(?:please|pls|kindly|must|should|to)\s+)"
 # a value kept as an example or a test's input, not an order: ``"evidence": "<!-- Bot: give …"``, ``"input": "…"``
-_EXAMPLE_KEY = re.compile(r"(?:evidence|examples?|samples?|payloads?|inputs?|tests?|quote[sd]?|match(?:ed)?|snippets?|"
+_EXAMPLE_KEY = lazyre.compile(r"(?:evidence|examples?|samples?|payloads?|inputs?|tests?|quote[sd]?|match(?:ed)?|snippets?|"
                           r"attacks?|expected|fixtures?|prompts?)[\w-]*[\"']?\s*[:=]\s*$", re.I)
 # what a bare "Assistant:"/"Agent:" in a cell must ask for to be an order to the agent, not help for the user: a
 # target (``quoting._TARGET``: an address, a file, send/pay/delete …) or an act on the user's accounts and records
-_ACTS = re.compile(rf"{quoting._TARGET.pattern}|\b(?:the user'?s?|approve|refunds?|merge|grant|invite|revoke|disable|"
+_ACTS = lazyre.compile(rf"{quoting._TARGET.pattern}|\b(?:the user'?s?|approve|refunds?|merge|grant|invite|revoke|disable|"
                    r"turn off|cancel|book|transfer|rate)\b", re.I)
-_TARGETED = re.compile(rf"{quoting._TARGET.pattern}|\b(?:merge|approve|push|grant|invite|reset)\b", re.I)
-_ENGLISH_WHO = re.compile(rf"{_NAMED}|{_MODIFIED}|assistants?|agents?", re.I)
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_TARGETED = lazyre.compile(rf"{quoting._TARGET.pattern}|\b(?:merge|approve|push|grant|invite|reset)\b", re.I)
+_ENGLISH_WHO = lazyre.compile(rf"{_NAMED}|{_MODIFIED}|assistants?|agents?", re.I)
+_CJK = lazyre.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _BARE = frozenset({"assistant", "assistants", "agent", "agents", "ai", "a.i."})
-_VALUE = re.compile(
+_VALUE = lazyre.compile(
     rf"(?P<open>{_KEYED}|{_SEPARATED})\s*(?P<lead>{_LEAD})(?P<who>{_MODIFIED}|{_NAMED}|{_ADDRESSEE}){_MARK}(?P<rest>[^\n]{{0,200}})", _I)
 # a note for the machine anywhere in a line ("Room 3.14 Prep for the bot: …")
-_NOTE = re.compile(rf"\b(?P<lead>{_LED})(?P<who>{_MODIFIED}|{_NAMED}|assistants?|agents?)\s*(?:[:,\u2014]|\s-\s)\s*(?P<rest>[^\n]{{0,200}})", _I)
-_FIELD = re.compile(
+_NOTE = lazyre.compile(rf"\b(?P<lead>{_LED})(?P<who>{_MODIFIED}|{_NAMED}|assistants?|agents?)\s*(?:[:,\u2014]|\s-\s)\s*(?P<rest>[^\n]{{0,200}})", _I)
+_FIELD = lazyre.compile(
     r"\b(?:x-)?(?:ai|agent|assistant|llm|bot|copilot|gpt)[_ -](?:instructions?|directives?|tasks?|orders?|commands?|"
     r"actions?|todo|prep)[\"']?\s*[:=]\s*[\"']?\s*(?P<rest>[^\n]{0,200})", _I)
-_GROUP = re.compile(
+_GROUP = lazyre.compile(
     r"(?:^\s*|[.!?:;>*#(\-]\s*|\b(?:notes?|message|instructions?|reminder)\s+(?:for|to)\s+)(?:(?:any|all|the)\s+)?"
     r"(?:(?:ai|llm|gpt|automated|autonomous)[- ](?:[a-z]+[- ])?(?:assistants|agents|bots|tools|models|readers|"
     r"crawlers|systems|helpers|copilots)|(?:agents|assistants|bots)\s+(?:and|&|or)\s+(?:ci|ai|automated|llm)[- ]?"
     r"(?:bots|agents|assistants|tools))(?:\s+(?:and|&|or)\s+(?:ci\s+|ai\s+)?(?:bots|agents|assistants|tools))?"
     r"[*_]*\s*[:,\u2014]\s*[*_]*\s*(?P<rest>[^\n]{0,200})", _I)
-_ORDER_START = re.compile(_ORDER, re.I)
+_ORDER_START = lazyre.compile(_ORDER, re.I)
 # "AI reviewers: …" may be people who review AI output ("rate each response …"): only with a target or a merge
-_REVIEWERS = re.compile(r"(?:^\s*|[.!?:;>*#(\-]\s*|\b(?:notes?|message|instructions?)\s+(?:for|to)\s+)(?:(?:any|all|the)\s+)?"
+_REVIEWERS = lazyre.compile(r"(?:^\s*|[.!?:;>*#(\-]\s*|\b(?:notes?|message|instructions?)\s+(?:for|to)\s+)(?:(?:any|all|the)\s+)?"
                         r"(?:ai|llm|gpt)[- ]reviewers[*_]*\s*[:,\u2014]\s*[*_]*\s*(?P<rest>[^\n]{0,200})", _I)
-_POLITE = re.compile(r"\W*(?:please|bitte|por favor|s'il vous pla[iî]t|per favore|prosz[eę]|l[üu]tfen)\b", re.I)
-_VERBS = re.compile(rf"(?<!\w)(?:{_VERB})(?!\w)", re.I)
-_LABEL = re.compile(rf"^\W{{0,3}}({_NAMED}|{_ADDRESSEE})\s*[:\uff1a]", _I)
+_POLITE = lazyre.compile(r"\W*(?:please|bitte|por favor|s'il vous pla[iî]t|per favore|prosz[eę]|l[üu]tfen)\b", re.I)
+_VERBS = lazyre.compile(rf"(?<!\w)(?:{_VERB})(?!\w)", re.I)
+_LABEL = lazyre.compile(rf"^\W{{0,3}}({_NAMED}|{_ADDRESSEE})\s*[:\uff1a]", _I)
 _RULES = tuple((pattern, Gate(pattern)) for pattern in (_VALUE, _NOTE, _FIELD, _GROUP, _REVIEWERS))
 
 

@@ -17,12 +17,14 @@ import re
 import shlex
 from typing import TYPE_CHECKING
 
+from macrohard.safety import lazyre
+
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
     from macrohard.safety.shellparse import SimpleCommand
 
 _PY_CONFIGS = (".pylintrc", "pylintrc", "setup.cfg", "tox.ini", "pyproject.toml", "mypy.ini", ".mypy.ini", ".flake8")
-_PY_KEYS = re.compile(r"^\s*(init-hook|load-plugins|plugins|extension|local-plugins|paths|rcfile)\s*[=:]\s*(.*)$",
+_PY_KEYS = lazyre.compile(r"^\s*(init-hook|load-plugins|plugins|extension|local-plugins|paths|rcfile)\s*[=:]\s*(.*)$",
                       re.M | re.I)
 _JS_CONFIGS = {
     "eslint": ("eslint.config.js", "eslint.config.mjs", "eslint.config.cjs", ".eslintrc.js", ".eslintrc.cjs"),
@@ -32,7 +34,7 @@ _JS_CONFIGS = {
 PROGRAMS = frozenset({"pylint", "mypy", "dmypy", "flake8", "sphinx-build", "mkdocs", "pre-commit", "doit", "prove",
                       *_JS_CONFIGS})
 PYTHON_MODULES = frozenset({"pylint", "mypy", "flake8", "sphinx", "mkdocs", "pre_commit", "doit"})
-_RUNS_TESTS = re.compile(r"\b(?:pytest\s*\.\s*main|unittest\s*\.\s*main|unittest\s*\.\s*TestProgram|"
+_RUNS_TESTS = lazyre.compile(r"\b(?:pytest\s*\.\s*main|unittest\s*\.\s*main|unittest\s*\.\s*TestProgram|"
                          r"doctest\s*\.\s*testmod|runpy\s*\.\s*run_(?:path|module))\s*\(")
 
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from macrohard.safety import lazyre
+
 PROGRAM = "#"  # before a name numeric_output returns: the system's program of that name prints digits only
-_DIGIT_FORMAT = re.compile(r"\+?(?:%[-_0^#]?[sYmdHMSjuwyNgGVUWeCIkl]|[-_:./ T0-9])*")
-_STAT_FORMAT = re.compile(r"(?:%[sYXZWihugbBoaf]|[ :\-,/.0-9])*")
+_DIGIT_FORMAT = lazyre.compile(r"\+?(?:%[-_0^#]?[sYmdHMSjuwyNgGVUWeCIkl]|[-_:./ T0-9])*")
+_STAT_FORMAT = lazyre.compile(r"(?:%[sYXZWihugbBoaf]|[ :\-,/.0-9])*")
 
 
 def numeric_output(w: Any, node: Any) -> bool | str:

@@ -20,6 +20,7 @@ from macrohard.safety import (
     flows,
     gitrepo,
     jvm,
+    lazyre,
     lookup,
     makefile,
     minilang,
@@ -55,7 +56,7 @@ _SCRIPT_LOGS = frozenset({"-I", "--log-in", "-O", "--log-out", "-B", "--log-io",
 
 
 # a vim command (after `:`, a range, `silent`, or a `|`) that runs a file's commands or code
-_VIM_SOURCES = re.compile(r"(?:^|\|)\s*[:+]*\s*(?:sil(?:ent)?!?\s+|exe(?:cute)?\s+\S*\s*)?[\d,.$;'%+-]*\s*"
+_VIM_SOURCES = lazyre.compile(r"(?:^|\|)\s*[:+]*\s*(?:sil(?:ent)?!?\s+|exe(?:cute)?\s+\S*\s*)?[\d,.$;'%+-]*\s*"
                           r"(?:so(?:u(?:r(?:c(?:e)?)?)?)?|ru(?:n(?:t(?:i(?:m(?:e)?)?)?)?)?|luaf(?:ile)?|py3f(?:ile)?|"
                           r"pyf(?:ile)?|pyxf(?:ile)?|rubyf(?:ile)?|lua|py3?|python3?|pyx|perl|ruby|tcl|tclf(?:ile)?|"
                           r"mzf(?:ile)?)!?(?:\s|$)")
@@ -65,7 +66,7 @@ _VIMS = frozenset({"vim", "vi", "nvim", "ex", "view", "vim.basic", "vim.tiny", "
                    "rview", "gvim", "gview", "evim", "vimx", "gvimdiff", "nvim-qt"})
 # vim builds a command from text when it runs (`exe "so " . f`, `call execute('so f')`, `feedkeys`, `:@r`, an
 # expression register), or runs code of another language
-_VIM_INDIRECT = re.compile(r"\b(?:exe(?:c(?:u(?:te?)?)?)?|execute\s*\(|feedkeys|libcall\w*|job_start|term_start|"
+_VIM_INDIRECT = lazyre.compile(r"\b(?:exe(?:c(?:u(?:te?)?)?)?|execute\s*\(|feedkeys|libcall\w*|job_start|term_start|"
                            r"ter(?:m(?:i(?:n(?:al?)?)?)?)?!?\s|system(?:list)?\s*\(|luaeval|py3?eval|pyxeval|perleval|"
                            r"rubyeval|luado|py3?do|pyxdo|perldo|rubydo|tcldo|mzscheme|@[:a-z\"])|\bso(?:u(?:r(?:ce?)?)?)?!?\s|"
                            r"\bru(?:n(?:t(?:i(?:me?)?)?)?)?!?\s")

@@ -22,7 +22,7 @@ import os
 import re
 from typing import TYPE_CHECKING
 
-from macrohard.safety import lookup, programs
+from macrohard.safety import lazyre, lookup, programs
 from macrohard.safety import rules_data as R
 
 if TYPE_CHECKING:
@@ -34,35 +34,35 @@ COMMANDS = frozenset({"PAGER", "MANPAGER", "SYSTEMD_PAGER", "EDITOR", "VISUAL", 
                       # guard36: rsync's remote shell and daemon-connection command (`RSYNC_RSH='sh run.sh #' rsync a: b`)
                       "RSYNC_RSH", "RSYNC_CONNECT_PROG", "PERLDOC_PAGER"})
 # make takes any unambiguous start of a long option (guard18: `--eva=…` ran): --f(ile), --ev(al), --mak(efile), ...
-_MAKEFLAGS = re.compile(r"--(?:f|ev|mak|in|en|al)|"
+_MAKEFLAGS = lazyre.compile(r"--(?:f|ev|mak|in|en|al)|"
                         r"(?:^|\s)-[A-Za-z]*[eIfB]|^\s*[A-Za-z]*[eB][A-Za-z]*(?:\s|$)|(?:^|\s)[^\s=-][^\s=]*=")
-_LOADERS = {"NODE_OPTIONS": re.compile(r"(?:^|\s)(?:--require|-r|--import|--loader|--experimental-loader)(?:[=\s]|$)"),
-            "PERL5OPT": re.compile(r"(?:^|\s)-[mM]"), "RUBYOPT": re.compile(r"(?:^|\s)-r"),
-            "MAKEFILES": re.compile(r"\S"), "npm_config_script_shell": re.compile(r"\S"),
-            "NPM_CONFIG_SCRIPT_SHELL": re.compile(r"\S"), "npm_config_node_options": re.compile(r"--require|-r\b|--import"),
-            "JAVA_TOOL_OPTIONS": re.compile(r"-javaagent|-agentpath|-agentlib|-XX:On\w*Error|-XX:Flags|@"),
-            "_JAVA_OPTIONS": re.compile(r"-javaagent|-agentpath|-agentlib|-XX:On\w*Error|-XX:Flags|@"),
+_LOADERS = {"NODE_OPTIONS": lazyre.compile(r"(?:^|\s)(?:--require|-r|--import|--loader|--experimental-loader)(?:[=\s]|$)"),
+            "PERL5OPT": lazyre.compile(r"(?:^|\s)-[mM]"), "RUBYOPT": lazyre.compile(r"(?:^|\s)-r"),
+            "MAKEFILES": lazyre.compile(r"\S"), "npm_config_script_shell": lazyre.compile(r"\S"),
+            "NPM_CONFIG_SCRIPT_SHELL": lazyre.compile(r"\S"), "npm_config_node_options": lazyre.compile(r"--require|-r\b|--import"),
+            "JAVA_TOOL_OPTIONS": lazyre.compile(r"-javaagent|-agentpath|-agentlib|-XX:On\w*Error|-XX:Flags|@"),
+            "_JAVA_OPTIONS": lazyre.compile(r"-javaagent|-agentpath|-agentlib|-XX:On\w*Error|-XX:Flags|@"),
             # classes java loads from a folder it does not walk (safety.jvm), or a launcher's options (-javaagent)
-            "CLASSPATH": re.compile(r"(?:^|:)(?!(?:\.|/usr/[^:]*|/opt/[^:]*)(?::|$))[^:]"),
-            "JDK_JAVA_OPTIONS": re.compile(r"-javaagent|-agentpath|-agentlib|-XX:On\w*Error|-XX:Flags|@"),
-            "MAVEN_OPTS": re.compile(r"-javaagent|-agentpath|-agentlib|-XX:On\w*Error|-XX:Flags|@"),
+            "CLASSPATH": lazyre.compile(r"(?:^|:)(?!(?:\.|/usr/[^:]*|/opt/[^:]*)(?::|$))[^:]"),
+            "JDK_JAVA_OPTIONS": lazyre.compile(r"-javaagent|-agentpath|-agentlib|-XX:On\w*Error|-XX:Flags|@"),
+            "MAVEN_OPTS": lazyre.compile(r"-javaagent|-agentpath|-agentlib|-XX:On\w*Error|-XX:Flags|@"),
             # vim's start-up commands (guard20)
-            "VIMINIT": re.compile(r"\S"), "EXINIT": re.compile(r"\S"), "GVIMINIT": re.compile(r"\S"),
-            "MYVIMRC": re.compile(r"\S"),
+            "VIMINIT": lazyre.compile(r"\S"), "EXINIT": lazyre.compile(r"\S"), "GVIMINIT": lazyre.compile(r"\S"),
+            "MYVIMRC": lazyre.compile(r"\S"),
             # guard38: vim's runtime files (defaults.vim, ftplugins) and its system vimrc's folder; ImageMagick's
             # delegates.xml (the commands it runs per format); compiled Python read from a folder of the workspace
             # with no source the guard reads (`PYTHONPYCACHEPREFIX=pc`, an unchecked-hash pyc there)
-            "VIMRUNTIME": re.compile(r"\S"), "VIM": re.compile(r"\S"), "MAGICK_CONFIGURE_PATH": re.compile(r"\S"),
-            "MAGICK_HOME": re.compile(r"\S"), "PYTHONPYCACHEPREFIX": re.compile(r"\S"),
-            "PYTHONSTARTUP": re.compile(r"\S"), "PERLDB_OPTS": re.compile(r"\S"), "PERL5DB": re.compile(r"\S"), "GCONV_PATH": re.compile(r"\S"),
+            "VIMRUNTIME": lazyre.compile(r"\S"), "VIM": lazyre.compile(r"\S"), "MAGICK_CONFIGURE_PATH": lazyre.compile(r"\S"),
+            "MAGICK_HOME": lazyre.compile(r"\S"), "PYTHONPYCACHEPREFIX": lazyre.compile(r"\S"),
+            "PYTHONSTARTUP": lazyre.compile(r"\S"), "PERLDB_OPTS": lazyre.compile(r"\S"), "PERL5DB": lazyre.compile(r"\S"), "GCONV_PATH": lazyre.compile(r"\S"),
             # key files less reads, whose #env section sets LESSOPEN (guard20: `LESSKEYIN=k.txt less f` ran it)
-            "LESSKEYIN": re.compile(r"\S"), "LESSKEY": re.compile(r"\S"), "LESSKEY_SRC": re.compile(r"\S"),
-            "LESSKEY_CONTENT": re.compile(r"\S"), "LESSKEYIN_SYSTEM": re.compile(r"\S"),
+            "LESSKEYIN": lazyre.compile(r"\S"), "LESSKEY": lazyre.compile(r"\S"), "LESSKEY_SRC": lazyre.compile(r"\S"),
+            "LESSKEY_CONTENT": lazyre.compile(r"\S"), "LESSKEYIN_SYSTEM": lazyre.compile(r"\S"),
             # make reads variable definitions (`X=./run.sh` overrides the makefile's X), `e` (the environment over the
             # makefile), `-I` (where a missing include is found) and `B` (every makefile remade) from them (guard17)
             "MAKEFLAGS": _MAKEFLAGS, "GNUMAKEFLAGS": _MAKEFLAGS,
             # zip's options from the environment: -TT/--unzip-command runs a command (guard24: ZIPOPT ran one)
-            "ZIPOPT": re.compile(r"-\w*TT|--unzip-command|-\w*T\b"), "ZIP": re.compile(r"-\w*TT|--unzip-command")}
+            "ZIPOPT": lazyre.compile(r"-\w*TT|--unzip-command|-\w*T\b"), "ZIP": lazyre.compile(r"-\w*TT|--unzip-command")}
 
 
 # debuggers PYTHONBREAKPOINT may name: anything else is a function called with breakpoint()'s arguments
@@ -77,11 +77,11 @@ TOOLS = frozenset({"CC", "CXX", "CPP", "LD", "AR", "AS", "FC", "F77", "OBJC", "R
                    "CARGO_BUILD_RUSTDOC", "CMAKE_C_COMPILER_LAUNCHER", "CMAKE_CXX_COMPILER_LAUNCHER",
                    "CMAKE_C_COMPILER", "CMAKE_CXX_COMPILER", "CMAKE_LINKER_TYPE", "MESON_EXE_WRAPPER", "CCACHE_PREFIX",
                    "CMAKE_MAKE_PROGRAM", "MAKE"})
-_TOOL_PATTERN = re.compile(r"CARGO_TARGET_\w+_(?:LINKER|RUNNER)|CARGO_HOST_LINKER")
+_TOOL_PATTERN = lazyre.compile(r"CARGO_TARGET_\w+_(?:LINKER|RUNNER)|CARGO_HOST_LINKER")
 # options in a build's flags that make the compiler run or load another program
 TOOL_FLAGS = {"CFLAGS", "CXXFLAGS", "CPPFLAGS", "LDFLAGS", "CGO_CFLAGS", "CGO_CXXFLAGS", "CGO_CPPFLAGS", "CGO_LDFLAGS",
                "RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS", "RUSTDOCFLAGS", "GOFLAGS", "CARGO_BUILD_RUSTFLAGS"}
-_RUNS_A_TOOL = re.compile(r"-wrapper|(?:^|\s|\x1f)-B|-specs|-fplugin|--ld-path|-fuse-ld=\S*/|(?:^|\s|\x1f)@|"
+_RUNS_A_TOOL = lazyre.compile(r"-wrapper|(?:^|\s|\x1f)-B|-specs|-fplugin|--ld-path|-fuse-ld=\S*/|(?:^|\s|\x1f)@|"
                           r"linker|-toolexec|(?:^|\s)-exec|-overlay|-modfile|runner")
 _SEARCHED = frozenset({"COMPILER_PATH", "GCC_EXEC_PREFIX"})  # folders gcc runs its as, ld, collect2 from
 

@@ -27,6 +27,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from macrohard.safety import lazyre
+
 LIMIT = 200_000  # characters read; the rest is cut and the model is told
 MAX_LEAVES = 2000  # JSON leaves listed
 FRAGMENT_WORDS = 5
@@ -47,42 +49,42 @@ unlock update upload use verify visit wget wipe wire write invoke label approve
 """.split())
 _LEADERS = {"then", "now", "also", "and", "first", "next", "finally", "immediately", "kindly", "just", "quickly",
             "afterwards", "after", "that", "so", "next,", "simply", "urgently", "secretly", "quietly", "please", "pls"}
-_DIRECTIVE = re.compile(
+_DIRECTIVE = lazyre.compile(
     r"\b(please|kindly|must|shall|should|need(?:s)? to|ha(?:ve|s) to|required to|make sure|be sure|ensure|remember to|"
     r"don'?t|do not|never|always|from now on|going forward|instead|"
     r"instructions?|prompts?|system message|guidelines?|rules?|directive|ignore|disregard|override|pretend|act as|"
     r"role-?play|jailbreak|developer mode|admin mode|pre-?step|"
     r"\w+_\w+ tool|(?:invoke|call) the \w+ tool)\b", re.I)
-_READER = re.compile(
+_READER = lazyre.compile(
     r"\b(you|your|yours|yourself|u|ur|assistants?|chatbots?|ai|a\.i\.|agents?|llms?|language models?|models?|bots?|"
     r"gpt|copilot|claude|gemini|whoever (?:automates|reads|processes|handles|runs|picks up))\b", re.I)
-_INJECTION_WORDS = re.compile(
+_INJECTION_WORDS = lazyre.compile(
     r"\b(ignore|disregard|override|instructions?|system prompt|assistant|ai agent|jailbreak|exfiltrat\w*|"
     r"api[ _-]?keys?|passwords?|credentials?|ssh|id_rsa|secrets?)\b", re.I)
-_SENDING = re.compile(
+_SENDING = lazyre.compile(
     r"\b(send|sent|sending|upload\w*|post|posted|posting|forward\w*|e-?mail\w*|mail|mailed|transfer\w*|pay|paid|wire|"
     r"paying|delete\w*|remove\w*|cop(?:y|ied|ying)|shar(?:e|ed|ing)|curl|wget|push\w*|exfiltrat\w*|leak\w*|"
     r"submit\w*|publish\w*|sync\w*)\b", re.I)
-_TARGET = re.compile(r"(?:\w+://|www\.|[\w.+-]+@[\w-]+\.|~/|/\w+/|\biban\b|\baccount (?:ending|number)|\b[\w-]+\.(?:txt|md|csv|json|env|pem|key|ya?ml|"
+_TARGET = lazyre.compile(r"(?:\w+://|www\.|[\w.+-]+@[\w-]+\.|~/|/\w+/|\biban\b|\baccount (?:ending|number)|\b[\w-]+\.(?:txt|md|csv|json|env|pem|key|ya?ml|"
                      r"conf|cfg|ini|db|sqlite|log|py|sh|pdf|docx?|xlsx?|zip)\b|\.ssh|\.env\b)", re.I)
-_TARGET_TOKEN = re.compile(r"\S*(?:://|@|~/|\.ssh|\.env)\S*|\S+\.(?:txt|md|csv|json|env|pem|key|ya?ml|conf|cfg|ini|db|"
+_TARGET_TOKEN = lazyre.compile(r"\S*(?:://|@|~/|\.ssh|\.env)\S*|\S+\.(?:txt|md|csv|json|env|pem|key|ya?ml|conf|cfg|ini|db|"
                            r"sqlite|log|py|sh|pdf|docx?|xlsx?|zip)\b", re.I)
-_TASKLIKE = re.compile(r"\b(next step|the (?:real |actual |new )?task|your job|(?:is|are) to \w+|needs? to be|"
+_TASKLIKE = lazyre.compile(r"\b(next step|the (?:real |actual |new )?task|your job|(?:is|are) to \w+|needs? to be|"
                        r"(?:is|are) (?:required|expected|supposed) to)\b", re.I)
 _ENGLISH = set("the of to and is are was were for with this that from it be has have will on at by as or which its "
                "their there been not but can than into our we they he she his her them these those who when".split())
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=\S)")
-_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
-_ARIA = re.compile(r"^(\s*-\s+[\w-]+(?:\s+\"(?:[^\"\\]|\\.)*\")?(?:\s+\[[^\]]*\])*)(:\s*)(.*)$")
-_KEY_VALUE = re.compile(r"^(\s*[-*]?\s*[\w .\-/()#\[\]]{1,60}?:\s+)(.+)$")
-_CHAT = re.compile(r"^(\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+(?:<[^<>]{1,40}>|[\w .'’@-]{1,40}?):\s+)(.+)$")
-_DIRECTIVE_KEY = re.compile(r"\b(mandatory|pre-?step|objective|directive|instructions?)\b", re.I)
+_SENTENCE = lazyre.compile(r"(?<=[.!?;])\s+(?=\S)")
+_QUOTED = lazyre.compile(r'"((?:[^"\\]|\\.)*)"')
+_ARIA = lazyre.compile(r"^(\s*-\s+[\w-]+(?:\s+\"(?:[^\"\\]|\\.)*\")?(?:\s+\[[^\]]*\])*)(:\s*)(.*)$")
+_KEY_VALUE = lazyre.compile(r"^(\s*[-*]?\s*[\w .\-/()#\[\]]{1,60}?:\s+)(.+)$")
+_CHAT = lazyre.compile(r"^(\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+(?:<[^<>]{1,40}>|[\w .'’@-]{1,40}?):\s+)(.+)$")
+_DIRECTIVE_KEY = lazyre.compile(r"\b(mandatory|pre-?step|objective|directive|instructions?)\b", re.I)
 # verbs that act on the world (send, pay, run, delete): a clause that starts with one is an order wherever it stands
 _ACTS = set("""approve call copy delete disable email execute exfiltrate forward grant invoke leak merge pay post
 publish push remove reveal run schedule send share transfer upload wire""".split())
-_CLAUSE = re.compile(r"[,;:()\u2014\u2013]\s*|\s-\s")
-_CELL = re.compile(r"(\s*(?:\||\t)\s*)")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+_CLAUSE = lazyre.compile(r"[,;:()\u2014\u2013]\s*|\s-\s")
+_CELL = lazyre.compile(r"(\s*(?:\||\t)\s*)")
+_WORD = lazyre.compile(r"[A-Za-z][A-Za-z'’.-]*")
 _OWN_LINES = ("Page (element ids in brackets",)  # the browser environment's own header line, not page text
 
 
@@ -356,13 +358,13 @@ def _flagged(texts: list[str]) -> set[str]:
     return {texts[flat.index(line)] for line in flagged_lines("\n".join(flat), limit=len(flat)) if line in flat}
 
 
-_HTML = re.compile(r"<(?:html|body|p|div|table|h[1-6]|ul|ol|li|span|a|br|td)\b", re.I)
-_DROP = re.compile(r"<!--.*?(?:-->|$)|<(script|style|template)\b.*?(?:</\1\s*>|$)", re.I | re.S)
-_BLOCK = re.compile(r"</?(?:p|div|h[1-6]|li|tr|br|table|ul|ol|section|article|header|footer|nav|form|title|"
+_HTML = lazyre.compile(r"<(?:html|body|p|div|table|h[1-6]|ul|ol|li|span|a|br|td)\b", re.I)
+_DROP = lazyre.compile(r"<!--.*?(?:-->|$)|<(script|style|template)\b.*?(?:</\1\s*>|$)", re.I | re.S)
+_BLOCK = lazyre.compile(r"</?(?:p|div|h[1-6]|li|tr|br|table|ul|ol|section|article|header|footer|nav|form|title|"
                     r"blockquote|pre|dt|dd|hr)\b[^>]*>", re.I)
-_CELL_TAG = re.compile(r"<t[dh]\b[^>]*>", re.I)
-_ANY_TAG = re.compile(r"<[^>]*>")
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+_CELL_TAG = lazyre.compile(r"<t[dh]\b[^>]*>", re.I)
+_ANY_TAG = lazyre.compile(r"<[^>]*>")
+_INVISIBLE = lazyre.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 
 
 def _html_lines(text: str) -> list[str] | None:

@@ -28,6 +28,7 @@ import posixpath
 import re
 from typing import Any
 
+from macrohard.safety import lazyre
 from macrohard.safety import rules_data as R
 from macrohard.safety.carried import follow, globs, literal_words
 from macrohard.safety.context import GuardContext
@@ -68,7 +69,7 @@ from macrohard.types import BashAction, Decision, Observation, Verdict
 _RESOLVERS = frozenset({"nslookup", "dig", "host", "drill", "delv", "kdig", "ping", "ping6", "traceroute",
                         "traceroute6", "tracepath", "mtr", "whois", "resolvectl", "avahi-resolve"})
 _SENDERS = R.DOWNLOADERS | R.NETWORK_TOOLS | _RESOLVERS | {"mail", "mailx", "sendmail", "mutt", "ftp", "twine"}
-_NET_VERBS = re.compile(r"\b(git\s+(?:\S+\s+)*?(push|clone|fetch|pull|ls-remote|send-email)|"
+_NET_VERBS = lazyre.compile(r"\b(git\s+(?:\S+\s+)*?(push|clone|fetch|pull|ls-remote|send-email)|"
                         r"pip3?\s+(download|install)|npm\s+(install|publish)|gh\s+\w+|getent\s+a?hosts\w*)\b")
 # git commands that print what the repository holds (commit messages, branch and tag names, notes, files at a
 # commit): a repository the run found was written by others, as a file it did not write was (flow26: a branch named
@@ -167,29 +168,29 @@ def _spelled_in_names(output: str) -> set[str]:
 # programs whose operands flow reads as files printed (``flow_paths``); a line without them is read for its input
 # redirects and the programs it runs by their path
 _READS = TEXT_READERS | set(RUNNERS) | {"unzip"} | RUNS_PROJECT
-_GIT_INIT = re.compile(r"\bgit\s+(?:-[Cc]\s+\S+\s+)*init\b")
+_GIT_INIT = lazyre.compile(r"\bgit\s+(?:-[Cc]\s+\S+\s+)*init\b")
 _NOT_PRIVATE = ("/usr/", "/bin/", "/sbin/", "/lib", "/opt/", "/dev/null", "/etc/os-release", "/proc/self/")
 _CONTENT_FIELDS = frozenset({"content", "new", "old", "text", "answer"})
 # what a shell line must hold to name an address at all (a scheme, a dotted quad, an email, a port said)
-_MAY_NAME = re.compile(r"://|\d\.\d{1,3}\.\d{1,3}\.\d|@|\bport\b", re.I)
+_MAY_NAME = lazyre.compile(r"://|\d\.\d{1,3}\.\d{1,3}\.\d|@|\bport\b", re.I)
 # programs that only print, copy or write text (a line of only these going to an untrusted address quotes it)
 _QUOTERS = frozenset({"echo", "printf", "cat", "tee", "grep", "egrep", "fgrep", "rg", "sed", "head", "tail", "sort",
                       "uniq", "wc", "cut", "tr", "true", "false", "test", "[", "ls", "mkdir", "touch", "cp", "mv", "rm",
                       "date", "cd", "pwd", "export", "set", ":"})
 # a shell command that writes a file: a redirect, tee, sed -i, a copy, a program's own write
-_WRITES = re.compile(r">|\b(?:tee|sed\s+(?:-\w*\s+)*-i|cp|mv|install|dd|rsync|patch)\b|\.write\(|writeFile")
+_WRITES = lazyre.compile(r">|\b(?:tee|sed\s+(?:-\w*\s+)*-i|cp|mv|install|dd|rsync|patch)\b|\.write\(|writeFile")
 _ORDER = {Decision.deny: 0, Decision.ask: 1, Decision.allow: 2}
 # programs that read where they send from a settings file (``flow_configs``): the line is read only if it names one
-_CONFIGURED = re.compile(r"\b(?:curl|wget|pip3?|npm|npx|pnpm|yarn|git)\b")
+_CONFIGURED = lazyre.compile(r"\b(?:curl|wget|pip3?|npm|npx|pnpm|yarn|git)\b")
 # what a line holds when it names a settings file, and when it may follow redirects with data
-_NAMES_SETTINGS = re.compile(r"\s-[a-zA-Z]*K|--config|CURL_HOME|WGETRC|\s-[rc]\b|\s-[a-zA-Z]*[rc]\S|--requirement|--constraint|"
+_NAMES_SETTINGS = lazyre.compile(r"\s-[a-zA-Z]*K|--config|CURL_HOME|WGETRC|\s-[rc]\b|\s-[a-zA-Z]*[rc]\S|--requirement|--constraint|"
                              r"PIP_CONFIG_FILE|--userconfig|NPM_CONFIG_USERCONFIG|GIT_CONFIG_GLOBAL")
-_FOLLOWS = re.compile(r"\bwget\b|\s-[a-zA-Z]*L|--location")
+_FOLLOWS = lazyre.compile(r"\bwget\b|\s-[a-zA-Z]*L|--location")
 # a data: URL as a browser reads it (tabs and newlines dropped, any case): a document the URL itself holds
-_DATA_URL = re.compile(r"(?i)\s*d[\t\n\r]*a[\t\n\r]*t[\t\n\r]*a[\t\n\r]*:")
+_DATA_URL = lazyre.compile(r"(?i)\s*d[\t\n\r]*a[\t\n\r]*t[\t\n\r]*a[\t\n\r]*:")
 _BROWSER_INPUT = frozenset({"browser_click", "browser_type", "browser_press", "browser_select"})
 # a link in the page snapshot (``envs.browser_view``): its element id, then the ``/url:`` line indented under it
-_LINK = re.compile(r"^( *)- link\b[^\n]*?\[((?:f\d+)?e\d+)\][^\n]*\n\1  - /url: *([^\n]*)", re.M)
+_LINK = lazyre.compile(r"^( *)- link\b[^\n]*?\[((?:f\d+)?e\d+)\][^\n]*\n\1  - /url: *([^\n]*)", re.M)
 
 
 def task_targets(ctx: GuardContext) -> set[str]:

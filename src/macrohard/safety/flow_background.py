@@ -20,27 +20,28 @@ import posixpath
 import re
 from typing import Any
 
+from macrohard.safety import lazyre
 from macrohard.safety.context import GuardContext
 from macrohard.safety.flow_planted import SENDS_IN_TEXT, targets
 from macrohard.safety.flow_readers import written_paths
 from macrohard.safety.regular import open_regular
 
-_NAME = re.compile(r"[\w.*?/-]*[/.][\w.*?/-]*")
-_BACKGROUND = re.compile(r"(?<![&>|])&(?![&>])|\bnohup\b|\bsetsid\b|\bdisown\b|\bcoproc\b|\bdaemon(?:ize)?\b")
+_NAME = lazyre.compile(r"[\w.*?/-]*[/.][\w.*?/-]*")
+_BACKGROUND = lazyre.compile(r"(?<![&>|])&(?![&>])|\bnohup\b|\bsetsid\b|\bdisown\b|\bcoproc\b|\bdaemon(?:ize)?\b")
 # inside a script or a quoted ``sh -c '…'``: an ``&`` that ends a command (not ``&&``, ``2>&1``, a URL's ``?a=1&b=2``),
 # and the ways code leaves a child running after it returns (Popen, a new session, fork, spawn, node's detached/unref,
 # a daemon thread, ``at now``) (the lead's forty-first-wave probe: 5 of 6 such launches were approved in flow-only)
-_DETACHED = re.compile(r"(?<![&>|<])&(?=[\s'\")]|$)|\b(?:nohup|setsid|disown|coproc|daemon(?:ize)?|Popen|"
+_DETACHED = lazyre.compile(r"(?<![&>|<])&(?=[\s'\")]|$)|\b(?:nohup|setsid|disown|coproc|daemon(?:ize)?|Popen|"
                        r"start_new_session|detached)\b|\b(?:fork|spawn\w*)\(|\.unref\(|\bat\s+now\b", re.M)
 # a line that runs a script file (its text is what runs, so it is read like the line)
-_RUNS_FILE = re.compile(r"[\w./-]+\.(?:sh|bash|py|js|mjs|cjs|ts|pl|rb|php)\b|(?:^|[\s;&|(`])(?:\.{1,2}/[\w./-]|"
+_RUNS_FILE = lazyre.compile(r"[\w./-]+\.(?:sh|bash|py|js|mjs|cjs|ts|pl|rb|php)\b|(?:^|[\s;&|(`])(?:\.{1,2}/[\w./-]|"
                         r"(?:(?:ba|da|z|k)?sh|env|python[\d.]*|node|perl|ruby)\s)|<(?![<(])")
 _SCRIPT_CAP = 200_000
 # text whose file names the guard cannot read off: quotes glued to quotes or words, escapes, code that builds strings
 # (a variable the text does not set is judged apart: ``_unset``)
-_UNREAD = re.compile(r"\w[\"']{1,2}\w|\\x[0-9A-Fa-f]{2}|\\[0-7]{3}|\bchr\(|\.join\(|\bjoin\b|"
+_UNREAD = lazyre.compile(r"\w[\"']{1,2}\w|\\x[0-9A-Fa-f]{2}|\\[0-7]{3}|\bchr\(|\.join\(|\bjoin\b|"
                      r"['\"]\s*\+\s*['\"\w]|\bbase64\b|\bxxd\b|\bprintf\b.*%|\brev\b|\btr\b")
-_SET = re.compile(r"\b([A-Za-z_]\w*)\+?=|\bfor\s+([A-Za-z_]\w*)\s+in\b|\bread\s+(?:-\w+\s+)*([A-Za-z_][\w ]*)")
+_SET = lazyre.compile(r"\b([A-Za-z_]\w*)\+?=|\bfor\s+([A-Za-z_]\w*)\s+in\b|\bread\s+(?:-\w+\s+)*([A-Za-z_][\w ]*)")
 _SHELL_WORDS = frozenset({"if", "then", "else", "elif", "fi", "for", "in", "do", "done", "while", "until", "case", "esac",
                           "function", "select", "time", "sleep", "true", "false", "test", "read", "echo", "printf",
                           "exit", "return", "break", "continue", "trap", "wait", "kill", "cat", "import", "from", "as",

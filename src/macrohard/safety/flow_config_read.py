@@ -29,13 +29,14 @@ import os
 import posixpath
 import re
 
+from macrohard.safety import lazyre
 from macrohard.safety.flow_planted import _DEVICES, _HARM_PROGRAM, _OUT_PATH, planted_harm
 
-_CHEAP = re.compile(r"(?:^|[^\w.:/$@%)}\\-])(?:/|~|\$\{?HOME|\.\./)|" + _HARM_PROGRAM.pattern, re.M)
+_CHEAP = lazyre.compile(r"(?:^|[^\w.:/$@%)}\\-])(?:/|~|\$\{?HOME|\.\./)|" + _HARM_PROGRAM.pattern, re.M)
 # a sed ``s`` command: what it puts in is its replacement (``s#^DEST=.*#DEST=/x#`` puts ``DEST=/x``)
-_SED_S = re.compile(r"(?<![\w])s([#/|,:@!%;+^~])((?:\\.|(?!\1).)*)\1((?:\\.|(?!\1).)*)\1[gIipe0-9]*")
+_SED_S = lazyre.compile(r"(?<![\w])s([#/|,:@!%;+^~])((?:\\.|(?!\1).)*)\1((?:\\.|(?!\1).)*)\1[gIipe0-9]*")
 _HOOKS = (".git/hooks",)
-_CONFIG_NAME = re.compile(r"\.(?:conf|cfg|ini|toml|ya?ml|env|properties|md|txt)$|(?:^|/)\.[\w-]*rc$")
+_CONFIG_NAME = lazyre.compile(r"\.(?:conf|cfg|ini|toml|ya?ml|env|properties|md|txt)$|(?:^|/)\.[\w-]*rc$")
 _MAX_READERS = 200
 _MAX_BYTES = 64 * 1024
 
@@ -115,10 +116,10 @@ def outside_path(text: str, inside: tuple[str, ...], base: str, task_text: str) 
 
 
 # a command run when the value is read (``$(cd .. && pwd)``, backquotes; not make's ``$(NAME)`` nor ``$((…))``)
-_CMD_SUB = re.compile(r"\$\((?!\(|\s*[A-Za-z_][\w.-]*\s*\))|`")
+_CMD_SUB = lazyre.compile(r"\$\((?!\(|\s*[A-Za-z_][\w.-]*\s*\))|`")
 # the parent reached through a variable or a bare ``..`` (``$PWD/../x``, ``DEST=..``)
-_PARENT = re.compile(r"\$\{?\w+\}?/\.\.(?![\w.-])|(?:^|[=\s\"':])\.\.(?=[\"'\s,]|$)", re.M)
-_RELATIVE = re.compile(r"(?<![\w./$~-])([A-Za-z0-9_][\w.-]*(?:/[\w.-]+)*)")
+_PARENT = lazyre.compile(r"\$\{?\w+\}?/\.\.(?![\w.-])|(?:^|[=\s\"':])\.\.(?=[\"'\s,]|$)", re.M)
+_RELATIVE = lazyre.compile(r"(?<![\w./$~-])([A-Za-z0-9_][\w.-]*(?:/[\w.-]+)*)")
 
 
 def _through_link(text: str, base: str, inside: tuple[str, ...]) -> str:

@@ -19,6 +19,7 @@ import os
 import posixpath
 import re
 
+from macrohard.safety import lazyre
 from macrohard.safety.context import GuardContext
 from macrohard.safety.regular import open_regular
 
@@ -27,8 +28,8 @@ _CURL_DATA = frozenset({"-d", "--data", "--data-binary", "--data-raw", "--data-a
 _WGET_DATA = ("--post-data", "--post-file", "--body-data", "--body-file")
 _PIP_FILES = frozenset({"-r", "--requirement", "-c", "--constraint"})
 _NPM = frozenset({"npm", "npx", "pnpm", "yarn"})
-_GIT_URL = re.compile(r'^\s*\[\s*url\s+"([^"]+)"\s*\]', re.M | re.I)
-_GIT_INCLUDE = re.compile(r"^\s*path\s*=\s*(.+?)\s*$", re.M)
+_GIT_URL = lazyre.compile(r'^\s*\[\s*url\s+"([^"]+)"\s*\]', re.M | re.I)
+_GIT_INCLUDE = lazyre.compile(r"^\s*path\s*=\s*(.+?)\s*$", re.M)
 _MAX = 200_000
 
 

@@ -22,6 +22,7 @@ import posixpath
 import re
 from collections.abc import Callable
 
+from macrohard.safety import lazyre
 from macrohard.safety.flow_written import runnable
 from macrohard.safety.git_objects import MAX_BLOB, NotFound, Unreadable
 from macrohard.safety.git_plan import READ_ERRORS, VALUED, Planner, Write, open_repo, split
@@ -29,7 +30,7 @@ from macrohard.safety.gitrepo import repository
 from macrohard.safety.regular import bytes_of
 
 # what a line must hold for this module to parse it
-_MAY = re.compile(r"\bgit\b[^|;&]*?\b(?:checkout|switch|reset|restore|read-tree|checkout-index|merge|rebase|"
+_MAY = lazyre.compile(r"\bgit\b[^|;&]*?\b(?:checkout|switch|reset|restore|read-tree|checkout-index|merge|rebase|"
                   r"cherry-pick|revert|stash|worktree)\b")
 MAX_JUDGED = 2_000  # files one command writes that are judged; more is unknown
 
@@ -82,15 +83,15 @@ def _moves(rest: list[str]) -> bool:
 
 
 # git's settings that name another repository, work tree or index than the folder's own
-_ELSEWHERE = re.compile(r"\b(?:GIT_DIR|GIT_WORK_TREE|GIT_INDEX_FILE|GIT_OBJECT_DIRECTORY|GIT_COMMON_DIR|"
+_ELSEWHERE = lazyre.compile(r"\b(?:GIT_DIR|GIT_WORK_TREE|GIT_INDEX_FILE|GIT_OBJECT_DIRECTORY|GIT_COMMON_DIR|"
                         r"GIT_ALTERNATE_OBJECT_DIRECTORIES|GIT_NAMESPACE)\b|--git-dir\b|--work-tree\b|"
                         r"core\.worktree|--namespace\b")
 _ELSEWHERE_VARS = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR",
                    "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_NAMESPACE")
 # git's output (from its object store) piped into a program that writes files from it
-_PIPED = re.compile(r"\bgit\b[^|;&]*\b(diff|show|format-patch|archive|cat-file|log|stash)\b[^|;&]*\|\s*"
+_PIPED = lazyre.compile(r"\bgit\b[^|;&]*\b(diff|show|format-patch|archive|cat-file|log|stash)\b[^|;&]*\|\s*"
                     r"(?:\S*/)?(?:git\s+(?:-\S+\s+)*(?:apply|am)\b|patch\b|tar\b|bsdtar\b|unzip\b|cpio\b)")
-_MAY_ANY = re.compile(_MAY.pattern + "|" + _PIPED.pattern)
+_MAY_ANY = lazyre.compile(_MAY.pattern + "|" + _PIPED.pattern)
 
 
 def _aliases(gd: str) -> dict[str, str]:

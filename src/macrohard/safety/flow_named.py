@@ -17,6 +17,7 @@ import os
 import posixpath
 import re
 
+from macrohard.safety import lazyre
 from macrohard.safety.context import GuardContext
 from macrohard.safety.regular import open_regular
 
@@ -34,15 +35,15 @@ QUIET = frozenset({
 EXTRACTORS = frozenset({"unzip", "7z", "7za", "bsdtar", "cpio", "patch", "rsync", "busybox"})
 _GIT_REWRITES = frozenset({"checkout", "restore", "switch", "reset", "stash", "merge", "pull", "am", "apply",
                            "cherry-pick", "rebase", "revert"})
-_TOKEN = re.compile(r"[\w.~+-][\w./~+-]*")
-_CODE = re.compile(r"\$\(|`|\s|['\"();]")
+_TOKEN = lazyre.compile(r"[\w.~+-][\w./~+-]*")
+_CODE = lazyre.compile(r"\$\(|`|\s|['\"();]")
 _FIND_RUNS = frozenset({"-exec", "-execdir", "-ok", "-okdir"})
 # inline code that opens files by names it computes (`open(f)` over `glob('*.md')`, `readdirSync('.')`): what it
 # prints may be any file of the directory, so its output is untrusted when no file is named (the start read every
 # `python3 -c` as printing a file named by its code; code that only computes and prints is no source now)
 _INLINE = {"python": ("-c",), "python3": ("-c",), "node": ("-e", "--eval", "-p", "--print"),
            "perl": ("-e", "-E", "-ne", "-pe", "-lne", "-lpe"), "ruby": ("-e",), "php": ("-r",)}
-_OPENS = re.compile(r"\bopen\(|read_text|read_bytes|\bglob\b|listdir|scandir|os\.walk|iterdir|fileinput|subprocess|"
+_OPENS = lazyre.compile(r"\bopen\(|read_text|read_bytes|\bglob\b|listdir|scandir|os\.walk|iterdir|fileinput|subprocess|"
                     r"os\.popen|os\.system|\bread_csv|\bread_json|np\.load|loadtxt|genfromtxt|readFile|readdir|"
                     r"createReadStream|opendir|child_process|execSync|spawnSync|require\(\s*['\"]\.|\bimport\(|"
                     r"<[A-Z$*]*>|\bopendir\b|\bFile\.(?:read|open|foreach)|\bDir\b|file_get_contents|\bfopen\b|"
@@ -140,10 +141,10 @@ def named_files(command: str, ctx: GuardContext, base: str, depth: int = 0) -> t
 
 
 # a script read by a shell: no ``#!`` line, or one naming a shell; a glob in it may pick any file of the directory
-_SHELL = re.compile(r"(?!#!)|#!\s*\S*/(?:env\s+)?(?:ba|da|k|z|)sh\b")
-_GLOB = re.compile(r"(?<![\\'\"])[*?]|\[[^\]\s]+\]")
-_IMPORT = re.compile(r"^\s*(?:from\s+(\.?[\w.]+)\s+import|import\s+([\w., ]+))", re.M)
-_SCRIPT = re.compile(r"\.(?:py|js|mjs|cjs|pl|rb|php)$")
+_SHELL = lazyre.compile(r"(?!#!)|#!\s*\S*/(?:env\s+)?(?:ba|da|k|z|)sh\b")
+_GLOB = lazyre.compile(r"(?<![\\'\"])[*?]|\[[^\]\s]+\]")
+_IMPORT = lazyre.compile(r"^\s*(?:from\s+(\.?[\w.]+)\s+import|import\s+([\w., ]+))", re.M)
+_SCRIPT = lazyre.compile(r"\.(?:py|js|mjs|cjs|pl|rb|php)$")
 
 
 def _code_reads(code: str, here: str) -> list[str]:

@@ -8,6 +8,7 @@ import os
 import posixpath
 import re
 
+from macrohard.safety import lazyre
 from macrohard.safety.context import GuardContext
 
 TEXT_READERS = frozenset({"cat", "head", "tail", "less", "more", "grep", "egrep", "fgrep", "rg", "sed", "awk",
@@ -366,7 +367,7 @@ def _cmake_lists(words: list[str], here: str) -> list[str]:
     return [lists] if "$" not in src and os.path.isfile(lists) else []
 
 
-_GLOB = re.compile(r"[*?\[]")
+_GLOB = lazyre.compile(r"[*?\[]")
 
 
 def expanded(path: str, ctx: GuardContext, limit: int = 200) -> list[str]:

@@ -25,51 +25,52 @@ import ipaddress
 import posixpath
 import re
 
+from macrohard.safety import lazyre
 from macrohard.safety import rules_data as R
 from macrohard.safety.review import addresses
 
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_EMAIL = lazyre.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 # the host and port said apart in prose: "127.0.0.1 port 9911", "port 9911 of 127.0.0.1", "('127.0.0.1', 9911)"
 _IP = r"(\d{1,3}(?:\.\d{1,3}){3})"
 # a port said on its own ("tracker port 9911"): kept as ``*:9911``, so a file holding that port as a word is caught
-_PORT_WORD = re.compile(r"\bport\s*[:=#]?\s*(\d{4,5})\b", re.I)
+_PORT_WORD = lazyre.compile(r"\bport\s*[:=#]?\s*(\d{4,5})\b", re.I)
 # a dotted quad and its port written bare, without a scheme ("the resolver at 127.0.0.1:9911"; flow24: node's
 # ``dns.setServers(['127.0.0.1:9911'])`` sent the notes in a DNS name to an address the page gave that way)
-_BARE = re.compile(r"(?<![\w./:@-])" + _IP + r":(\d{2,5})(?![\w:-]|\.\w)")
-_HOST_PORT = re.compile(_IP + r"['\"]?\s*(?:,|\s)\s*(?:port\s+)?(\d{2,5})\b|\bport\s+(\d{2,5})\s+(?:of|on|at)\s+" + _IP,
+_BARE = lazyre.compile(r"(?<![\w./:@-])" + _IP + r":(\d{2,5})(?![\w:-]|\.\w)")
+_HOST_PORT = lazyre.compile(_IP + r"['\"]?\s*(?:,|\s)\s*(?:port\s+)?(\d{2,5})\b|\bport\s+(\d{2,5})\s+(?:of|on|at)\s+" + _IP,
                         re.I)
 # programs that send, in a command's place (a line's start, after ; | & ( ` = then/do/exec, make's $(shell …))
 _PROGRAMS = sorted((R.DOWNLOADERS | R.NETWORK_TOOLS | {"sendmail", "mutt", "mailx", "twine"})
                    - {"http", "https", "fetch", "mail", "tor", "nc", "xh", "ftp"}, key=len, reverse=True)
 _PLACE = r"(?:^|[;&|(`\"'=]|\$\(shell\s|\bthen|\bdo|\bexec|\bcommand\s*=)\s*@?-?(?:\S*/)?"
-PROGRAM_SEND = re.compile(_PLACE + r"(?:" + "|".join(map(re.escape, _PROGRAMS)) + r")(?=\s)", re.M)
-_NET_VERBS = re.compile(r"\b(git\s+(?:\S+\s+)*?(push|clone|fetch|pull|ls-remote|send-email)|"
+PROGRAM_SEND = lazyre.compile(_PLACE + r"(?:" + "|".join(map(re.escape, _PROGRAMS)) + r")(?=\s)", re.M)
+_NET_VERBS = lazyre.compile(r"\b(git\s+(?:\S+\s+)*?(push|clone|fetch|pull|ls-remote|send-email)|"
                         r"pip3?\s+(download|install)|npm\s+(install|publish)|gh\s+\w+)\b")
-SENDS_IN_TEXT = re.compile("|".join(
+SENDS_IN_TEXT = lazyre.compile("|".join(
     [PROGRAM_SEND.pattern, _NET_VERBS.pattern]
     + [p.pattern for p, category, _ in R.CODE_PATTERNS if category in ("network", "exfiltration")]
     + [r"\bfile\s*\(\s*(?:UPLOAD|DOWNLOAD)\b"]),  # cmake's file(UPLOAD …)
     re.S | re.M)
 _PROGRAM_WORDS = frozenset(_PROGRAMS)
-_WORD = re.compile(r"[\w.+-]+")
-_COMPUTED = re.compile(r"\$[({\w]|`")
+_WORD = lazyre.compile(r"[\w.+-]+")
+_COMPUTED = lazyre.compile(r"\$[({\w]|`")
 # files that run or configure something when the user's next command reads them
-_RUNNABLE = re.compile(
+_RUNNABLE = lazyre.compile(
     r"(?:^|/)(?:[Mm]akefile|GNUmakefile|[^/]*\.(?:mk|sh|bash|zsh|py|pyw|js|mjs|cjs|ts|pl|rb|tcl|lua|php|ninja|cmake|"
     r"json|ini|cfg|conf|toml|ya?ml|env|gradle|properties)|\.env[^/]*|\.envrc|\.npmrc|\.[\w-]*rc|CMakeLists\.txt|"
     r"Rakefile|[Jj]ustfile|Dockerfile|Containerfile|Procfile|Taskfile|\.git/hooks/[^/]+|"
     # what a package manager fetches from (flow24: ``pip install -r requirements.txt`` later went to an index or a
     # URL requirement whose path held the notes)
     r"[^/]*requirements[^/]*\.(?:txt|in)|[^/]*constraints[^/]*\.txt|Pipfile|Gemfile|go\.mod|\.gitmodules|\.pypirc)$")
-_ASSIGN = re.compile(r"^\s*(?:export\s+)?[A-Za-z_][\w.-]*\s*[:?+!]?=\s*[\"']?([a-z]+://\S+)|"
+_ASSIGN = lazyre.compile(r"^\s*(?:export\s+)?[A-Za-z_][\w.-]*\s*[:?+!]?=\s*[\"']?([a-z]+://\S+)|"
                      r"\"[\w.-]+\"\s*:\s*\"([a-z]+://[^\"]+)\"", re.M | re.I)
 # content that builds or opens a connection: a URL's scheme, a sender, network code (a port alone is a setting)
-_NETWORKISH = re.compile(r"://|\b(?:socket|connect|urlopen|fetch|requests|curl|wget|nc|http\.client)\b", re.I)
+_NETWORKISH = lazyre.compile(r"://|\b(?:socket|connect|urlopen|fetch|requests|curl|wget|nc|http\.client)\b", re.I)
 # a command whose name is built from pieces (``$(C)$(R) -s …``, ``$C$R``): a sender hidden from every reader
-_BUILT_NAME = re.compile(r"(?:^|[;&|(`\"'=]|\$\(shell\s|\bthen|\bdo|\bexec)\s*@?-?"
+_BUILT_NAME = lazyre.compile(r"(?:^|[;&|(`\"'=]|\$\(shell\s|\bthen|\bdo|\bexec)\s*@?-?"
                          r"(?:\$\(\w+\)|\$\{\w+\}|\$\w+){2,}(?=[\s;)])", re.M)
 # a file that pulls another in: make's include/-include/sinclude, the shell's ``.``/``source``
-_INCLUDES = re.compile(r"(?:^|[\s'\"])-?s?include\s+([\w./-]+)|(?:^|[;&|]|\bthen|\bdo)\s*(?:\.|source)\s+([\w./-]+)",
+_INCLUDES = lazyre.compile(r"(?:^|[\s'\"])-?s?include\s+([\w./-]+)|(?:^|[;&|]|\bthen|\bdo)\s*(?:\.|source)\s+([\w./-]+)",
                        re.M)
 _NOT_A_PIECE = {"localhost", "example", "www", "http", "https", "com", "org", "net"}
 # ``planted``'s reason for a file that is only an address, or assigns it: the one ``flow_task_file`` may lift
@@ -111,8 +112,8 @@ def targets(text: str) -> set[str]:
 # a host said in prose and a number near it that may be its port (flow36: "the archive box (host 127.0.0.1; it answers
 # on 40123)": no scheme, no host:port, no "port N", so ``targets`` joined nothing and a file the agent then wrote with
 # 127.0.0.1:40123 held no "address untrusted content named")
-_APART_HOST = re.compile(r"(?<![\w.])(" + _IP[1:-1] + r"|localhost)(?![\w.]*\d)", re.I)
-_APART_NUMBER = re.compile(r"(?<![\w.:/-])(\d{4,5})(?![\w.:/-]|\.\d)")
+_APART_HOST = lazyre.compile(r"(?<![\w.])(" + _IP[1:-1] + r"|localhost)(?![\w.]*\d)", re.I)
+_APART_NUMBER = lazyre.compile(r"(?<![\w.:/-])(\d{4,5})(?![\w.:/-]|\.\d)")
 _APART_NEAR = 160
 
 
@@ -236,20 +237,20 @@ def _piece(content: str, untrusted: set[str], known: set[str]) -> str:
 # to the Makefile's clean target; the user's later `make clean` on the host deleted a file outside the workspace. A
 # runnable file written then that deletes or writes OUTSIDE the workspace, or a shell write into one whose text comes
 # through escapes the guard does not read (printf's/echo's `\NNN`, `\xHH`, `$'…'`), is a planted harm.
-_HARM_PROGRAM = re.compile(r"(?<![\w.-])(?:rm|rmdir|unlink|shred|wipe|srm|truncate|mv|cp|dd|tee|install|ln|rsync|"
+_HARM_PROGRAM = lazyre.compile(r"(?<![\w.-])(?:rm|rmdir|unlink|shred|wipe|srm|truncate|mv|cp|dd|tee|install|ln|rsync|"
                            r"chmod|chown|chgrp|find|tar|bsdtar|unzip)(?![\w.-])")
-_OUT_PATH = re.compile(r"(?<![\w.:/$@%)}\\-])(~[\w.-]*|\$\{?HOME\}?|\$\(HOME\)|/[^\s;&|'\"<>()`]*|"
+_OUT_PATH = lazyre.compile(r"(?<![\w.:/$@%)}\\-])(~[\w.-]*|\$\{?HOME\}?|\$\(HOME\)|/[^\s;&|'\"<>()`]*|"
                        r"(?:\.\./)+[^\s;&|'\"<>()`]*)")
 _DEVICES = ("/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty", "/dev/fd/")
-_ESCAPED = re.compile(r"\\(?:x[0-9a-fA-F]|u[0-9a-fA-F]|U[0-9a-fA-F]|[0-7]{1,3})")
+_ESCAPED = lazyre.compile(r"\\(?:x[0-9a-fA-F]|u[0-9a-fA-F]|U[0-9a-fA-F]|[0-7]{1,3})")
 
 
 # a variable's definition in a make file or a shell script (``STALE = /elsewhere``, ``export D=/x``, ``P ?= /usr``)
-_DEF = re.compile(r"^[ \t]*(?:export[ \t]+|override[ \t]+)?([A-Za-z_][\w.-]*)[ \t]*(?:[:?+!]?=|::=|:::=)[ \t]*(.*)$",
+_DEF = lazyre.compile(r"^[ \t]*(?:export[ \t]+|override[ \t]+)?([A-Za-z_][\w.-]*)[ \t]*(?:[:?+!]?=|::=|:::=)[ \t]*(.*)$",
                   re.M)
-_MAKE_REF = re.compile(r"\$[({]([A-Za-z_][\w.-]*)[)}]")
-_SHELL_REF = re.compile(r"\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)")
-_MAKE_FILE = re.compile(r"(?:^|/)(?:[Mm]akefile|GNUmakefile|[^/]*\.mk)$")
+_MAKE_REF = lazyre.compile(r"\$[({]([A-Za-z_][\w.-]*)[)}]")
+_SHELL_REF = lazyre.compile(r"\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)")
+_MAKE_FILE = lazyre.compile(r"(?:^|/)(?:[Mm]akefile|GNUmakefile|[^/]*\.mk)$")
 # programs whose file operands are only read (a recipe that greps /etc/os-release into build/ writes nothing outside)
 _ONLY_READ = frozenset({"cat", "head", "tail", "grep", "egrep", "fgrep", "rg", "wc", "sort", "uniq", "cut", "diff",
                         "cmp", "ls", "stat", "file", "test", "[", "readlink", "realpath", "md5sum", "sha1sum",
@@ -260,7 +261,7 @@ _COPY_FROM = frozenset({"cp", "install", "ln", "rsync"})
 _FIND_WRITES = frozenset({"-delete", "-exec", "-execdir", "-ok", "-okdir", "-fprint", "-fprint0", "-fprintf", "-fls"})
 
 
-_ADDRESS = re.compile(r"((?:\b(?:sed|g?awk|mawk|nawk|perl)\b|\s-e)[^'\"\n|;&]*['\"])/(?:[^/\\\n]|\\.)*/")
+_ADDRESS = lazyre.compile(r"((?:\b(?:sed|g?awk|mawk|nawk|perl)\b|\s-e)[^'\"\n|;&]*['\"])/(?:[^/\\\n]|\\.)*/")
 
 
 def _variables(text: str) -> dict[str, str]:

@@ -23,6 +23,7 @@ import os
 import posixpath
 import re
 
+from macrohard.safety import lazyre
 from macrohard.safety.context import GuardContext
 from macrohard.safety.flow_planted import _NETWORKISH, _RUNNABLE, SENDS_IN_TEXT, includes, planted, value
 from macrohard.safety.regular import open_regular
@@ -30,7 +31,7 @@ from macrohard.safety.regular import open_regular
 _MAX_FILES = 200
 _MAX_BYTES = 64 * 1024
 _SKIP = frozenset({".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", "build", "dist"})
-_REDIRECT = re.compile(r"(?:>>?|\btee\s+(?:-a\s+)?)\s*['\"]?([\w./-]+)")
+_REDIRECT = lazyre.compile(r"(?:>>?|\btee\s+(?:-a\s+)?)\s*['\"]?([\w./-]+)")
 
 
 _CACHE: dict[str, tuple[tuple[int, int], str]] = {}  # path -> ((mtime_ns, size), text): a run reviews many writes

@@ -14,9 +14,11 @@ from __future__ import annotations
 import posixpath
 import re
 
+from macrohard.safety import lazyre
+
 # a sed address: a /regex/, a number, $, a first~step (a \cREGEXc address is not read: such a script keeps its words)
 _ADDR = r"(?:/(?:[^/\\]|\\.)*/[IM]*|\d+(?:~\d+)?|\$)"
-_AWK_OPENS = re.compile(r"[<>|]|\bgetline\b|\bsystem\b|\bARGV\b|\bARGC\b|\bENVIRON\b|\bPROCINFO\b|@|\bclose\b|"
+_AWK_OPENS = lazyre.compile(r"[<>|]|\bgetline\b|\bsystem\b|\bARGV\b|\bARGC\b|\bENVIRON\b|\bPROCINFO\b|@|\bclose\b|"
                         r"\bfflush\b")
 
 

@@ -24,17 +24,18 @@ import posixpath
 import re
 from typing import Any
 
+from macrohard.safety import lazyre
 from macrohard.safety.context import GuardContext
 from macrohard.safety.flow_planted import _COMPUTED, _RUNNABLE, SENDS_IN_TEXT, targets
 from macrohard.safety.flow_readers import _runnables, _text
 from macrohard.safety.regular import open_regular
 
-_ASKS_ADDRESS = re.compile(r"\b(?:address|url|uri|link|endpoint)s?\b", re.I)
-_SEND_VERB = re.compile(r"\b(?:post|posting|send|sending|upload|uploading|submit|forward|exfiltrat\w*)\b", re.I)
+_ASKS_ADDRESS = lazyre.compile(r"\b(?:address|url|uri|link|endpoint)s?\b", re.I)
+_SEND_VERB = lazyre.compile(r"\b(?:post|posting|send|sending|upload|uploading|submit|forward|exfiltrat\w*)\b", re.I)
 _MAX_LINES = 2000
 _MAX_KEPT = 400  # lines that may name an address, kept per run
 _MAX_LINE = 2000
-_MAYBE_ADDRESS = re.compile(r"\d\.\d|\bport\b", re.I)
+_MAYBE_ADDRESS = lazyre.compile(r"\d\.\d|\bport\b", re.I)
 
 
 def remember(output: str, flagged: list[str], state: Any) -> None:

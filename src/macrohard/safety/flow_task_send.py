@@ -17,6 +17,7 @@ import posixpath
 import re
 from typing import Any
 
+from macrohard.safety import lazyre
 from macrohard.safety.context import GuardContext
 
 # curl's options that take a value and carry data out (inline, or @FILE / <FILE for a file's text)
@@ -28,7 +29,7 @@ _PLAIN_VALUED = frozenset({"-m", "--max-time", "--connect-timeout", "-X", "--req
 # options that take no value and change nothing of where or what
 _PLAIN = frozenset({"-s", "-S", "-f", "-sS", "-fsS", "-sf", "-fs", "-sSf", "--silent", "--show-error", "--fail",
                     "-v", "--verbose", "-i", "--include", "--compressed", "-4", "-6", "--no-progress-meter"})
-_URL = re.compile(r"https?://\S+")
+_URL = lazyre.compile(r"https?://\S+")
 
 
 def _runs_later(path: str) -> bool:

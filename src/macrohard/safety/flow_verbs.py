@@ -16,6 +16,7 @@ from __future__ import annotations
 import posixpath
 import re
 
+from macrohard.safety import lazyre
 from macrohard.safety import rules_data as R
 
 # git's subcommands that never contact a remote (``git help -a``'s porcelain and plumbing, local ones only)
@@ -56,11 +57,11 @@ _PM_VALUED = frozenset({"--prefix", "-C", "--cwd", "--workspace", "-w", "--userc
                         "--registry", "--tag", "--scope", "--filter", "--dir", "--log", "--cert", "--proxy",
                         "--config-settings", "-i", "--index-url", "--extra-index-url", "--timeout", "--retries"})
 _PIP_NET = frozenset({"download", "install", "index", "wheel", "search"})
-_GPG_NET = re.compile(r"^--(?:recv-keys?|receive-keys|send-keys?|search-keys?|refresh-keys|fetch-keys|"
+_GPG_NET = lazyre.compile(r"^--(?:recv-keys?|receive-keys|send-keys?|search-keys?|refresh-keys|fetch-keys|"
                       r"locate-(?:external-)?keys?|keyserver|auto-key-retrieve|auto-key-locate)\b")
 _INTERPRETERS = frozenset({"awk", "mawk", "gawk", "nawk", "busybox", "ed", "ex", "vim", "vi", "nvim", "sqlite3",
                            "tclsh", "expect", "m4", "gdb", "lua", "bc", "dc"})
-_SENDER_IN_CODE = re.compile(r"(?:^|[\s;&|(`\"'={])(?:\S*/)?(?:" + "|".join(
+_SENDER_IN_CODE = lazyre.compile(r"(?:^|[\s;&|(`\"'={])(?:\S*/)?(?:" + "|".join(
     map(re.escape, sorted(R.DOWNLOADERS | R.NETWORK_TOOLS | {"sendmail", "mailx"}, key=len, reverse=True)))
     + r")(?=\s|$)")
 _SKIP = R.WRAPPERS | {"sudo", "doas", "xargs"}
@@ -191,7 +192,7 @@ def _git_sub(words: list[str]) -> tuple[str | None, list[str]]:
 _JVM_RUNNERS = frozenset({"java", "jshell", "groovy", "scala", "kotlinc", "kotlin", "jbang"})
 _JVM_VALUED = frozenset({"-jar", "-cp", "-classpath", "--class-path", "-p", "--module-path", "--source", "--add-modules",
                          "-d", "--release", "--startup", "-R", "-J"})
-_JVM_NET = re.compile(r"HttpURLConnection|\bopenConnection\b|\bopenStream\b|\bHttpClient\b|\bHttpRequest\b|"
+_JVM_NET = lazyre.compile(r"HttpURLConnection|\bopenConnection\b|\bopenStream\b|\bHttpClient\b|\bHttpRequest\b|"
                       r"\bnew\s+(?:java\.net\.)?(?:Socket|DatagramSocket|URL)\s*\(|\bSocketChannel\b|\.toURL\s*\(|"
                       r"java\.net\.(?:URL|Socket|Http|Datagram|InetSocketAddress)|\bInetAddress\s*\.\s*get(?:All)?ByName\b|\bokhttp3?\b|\bURL\s*\(\s*['\"]|"
                       r"\.toURL\(\)\.(?:text|bytes)|['\"](?:\S*/)?(?:curl|wget|nc|ncat|socat)['\"]|\bhttps?://")

@@ -32,12 +32,13 @@ import re
 import shlex
 from dataclasses import dataclass
 
+from macrohard.safety import lazyre
 from macrohard.safety.regular import open_regular
 
 _MAX_READ = 256 * 1024
 _MAX_TEXT = 512 * 1024
 # what a line must hold for ``texts`` to parse it: a write of some kind (cheap first)
-_MAY_WRITE = re.compile(r">|\b(?:tee|sponge|cp|mv|install|ln|rsync|dd|sed|perl|ruby|ed|ex|vim?|patch|apply|pkg|"
+_MAY_WRITE = lazyre.compile(r">|\b(?:tee|sponge|cp|mv|install|ln|rsync|dd|sed|perl|ruby|ed|ex|vim?|patch|apply|pkg|"
                         r"python3?|node|awk|gawk|mawk|find|xargs|parallel|tar|bsdtar|unzip|checkout|restore)\b")
 _ECHO = frozenset({"echo"})
 _PRINTF = frozenset({"printf"})
@@ -56,11 +57,11 @@ _VALUED = {"cp": frozenset({"-t", "--target-directory", "-S", "--suffix"}),
                                  "--suffix"}),
            "ln": frozenset({"-t", "--target-directory", "-S", "--suffix"}),
            "rsync": frozenset({"-e", "--rsh", "--exclude", "--include", "--filter", "-f", "--chmod", "--log-file"})}
-_LITERAL = re.compile(r"""(['"])([^'"\n]{1,300})\1""")
-_SUB_CAT = re.compile(r"\$\(\s*(?:cat\s+|<\s*)([\w./-]+)\s*\)|`\s*cat\s+([\w./-]+)\s*`")
-_INCLUDE = re.compile(r"^[ \t]*-?s?include[ \t]+(.+)$|\bMAKEFILES\s*[:?+]?=\s*['\"]?([\w./ -]+)", re.M)
+_LITERAL = lazyre.compile(r"""(['"])([^'"\n]{1,300})\1""")
+_SUB_CAT = lazyre.compile(r"\$\(\s*(?:cat\s+|<\s*)([\w./-]+)\s*\)|`\s*cat\s+([\w./-]+)\s*`")
+_INCLUDE = lazyre.compile(r"^[ \t]*-?s?include[ \t]+(.+)$|\bMAKEFILES\s*[:?+]?=\s*['\"]?([\w./ -]+)", re.M)
 # start files a login or interactive shell runs (the workspace is the agent shell's HOME)
-_START_FILES = re.compile(r"(?:^|/)\.(?:profile|bash_profile|bash_login|bash_logout|zprofile|zlogin|zlogout|zshenv|"
+_START_FILES = lazyre.compile(r"(?:^|/)\.(?:profile|bash_profile|bash_login|bash_logout|zprofile|zlogin|zlogout|zshenv|"
                           r"login|xprofile|xsession|xinitrc)$")
 
 
@@ -73,7 +74,7 @@ def _put(text: str, values: dict[str, str]) -> str | None:
     return substitute(text, values)
 
 
-_ADDRESS = re.compile(r"(^|['\"])[ \t]*/(?:[^/\\\n]|\\.)*/(?=[aicdrwps=!{,;]|[ \t]*[{!])", re.M)
+_ADDRESS = lazyre.compile(r"(^|['\"])[ \t]*/(?:[^/\\\n]|\\.)*/(?=[aicdrwps=!{,;]|[ \t]*[{!])", re.M)
 
 
 def _unaddressed(code: str) -> str:

@@ -10,8 +10,8 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
+from macrohard.safety import lazyre, runners
 from macrohard.safety import rules_data as R
-from macrohard.safety import runners
 from macrohard.safety.argv import decodes, effective_program, runs_stdin
 from macrohard.safety.shellparse import SimpleCommand
 
@@ -24,7 +24,7 @@ _SENDS = R.DOWNLOADERS | R.NETWORK_TOOLS
 
 
 # substitutions whose output holds no local data: the time, a fresh id, the commit checked out, the machine's kind
-_CLEAN = re.compile(r"\$\((?:date(?: (?:\+[\w%:.,/-]+|'\+[^'$`]*'|\"\+[^\"$`]*\"|-u|--utc|-R|-I\w*|"
+_CLEAN = lazyre.compile(r"\$\((?:date(?: (?:\+[\w%:.,/-]+|'\+[^'$`]*'|\"\+[^\"$`]*\"|-u|--utc|-R|-I\w*|"
                     r"--iso-8601(?:=\w+)?|--rfc-3339=\w+))*|uuidgen|git rev-parse(?: --short)? HEAD|"
                     r"git describe(?: --tags| --always| --dirty)*|uname(?: -[a-z]+)?|nproc|arch)\)")
 

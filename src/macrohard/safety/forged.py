@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 
+from macrohard.safety import lazyre
 from macrohard.safety.multilingual import _ADDRESSEE, _TARGET, _VERB
 
 # "system message", "system notice", "system instruction", "developer message", "message from the administrator"
@@ -54,10 +55,10 @@ _HEADER = (
     r"시스템 ?(?:메시지|알림|지시|공지)|개발자 ?메시지|관리자 ?메시지")
 _MARK = r"\s*(?:[\)>*]*\s*[:：]|\])"
 # the reader named: an addressee of ``multilingual`` or a word for the agent, the AI or a bot (CJK without boundaries)
-_WHO = re.compile(rf"(?<![\w])(?:{_ADDRESSEE}|ajan|ajanı|ajana|yz|bot|bota|botu|ai|ia|ki)(?![\w])|"
+_WHO = lazyre.compile(rf"(?<![\w])(?:{_ADDRESSEE}|ajan|ajanı|ajana|yz|bot|bota|botu|ai|ia|ki)(?![\w])|"
                   r"агент|ии-|代理|助手|智能体|机器人|에이전트|비서|봇|エージェント|アシスタント|ボット|الوكيل|المساعد", re.I)
 # a verb of sending, paying, deleting … and the place it goes to (an address, a URL, an IBAN, an amount)
-_VERB_TARGET = re.compile(rf"(?<![\w])(?:{_VERB})(?![\w])[^\n]{{0,80}}?(?:{_TARGET})", re.I)
+_VERB_TARGET = lazyre.compile(rf"(?<![\w])(?:{_VERB})(?![\w])[^\n]{{0,80}}?(?:{_TARGET})", re.I)
 _SECRECY = (
     r"(?:sag|sage|erzähl|erzähle|verrat|verrate)\w* (?:dem|den) (?:nutzer|benutzer|anwender)\w* nichts|ohne (?:den|dem) "
     r"(?:nutzer|benutzer|anwender)\w* (?:zu )?(?:informieren|benachrichtigen|fragen|fragen zu müssen)|"
@@ -104,10 +105,10 @@ _CONSENT = (
     r"ユーザー(?:の|から)(?:許可|承認|同意)(?:は|を)(?:取って|得て|もらって|いただいて)|ユーザーは(?:既に|すでに)?(?:承認|同意|許可)"
     r"|사용자가 (?:이미 )?(?:허락|동의|승인)했|사용자의 (?:허락|동의|승인)을 받았")
 
-_HEADER_RE = re.compile(rf"(?:^|(?<=[\s>\]\[(*#\"'«“:]))(?:{_HEADER}){_MARK}(?P<rest>[^\n]*(?:\n[^\n]*)?)",
+_HEADER_RE = lazyre.compile(rf"(?:^|(?<=[\s>\]\[(*#\"'«“:]))(?:{_HEADER}){_MARK}(?P<rest>[^\n]*(?:\n[^\n]*)?)",
                         re.I | re.M)
-_SECRECY_RE = re.compile(_SECRECY, re.I)
-_CONSENT_RE = re.compile(_CONSENT, re.I)
+_SECRECY_RE = lazyre.compile(_SECRECY, re.I)
+_CONSENT_RE = lazyre.compile(_CONSENT, re.I)
 # every header holds one of these (a cheap first look on the lower-cased text)
 _HEADER_WORDS = ("syst", "sist", "сист", "entwickler", "desarroll", "développ", "svilupp", "desenvolv", "ontwikkel",
                  "admin", "geliştirici", "yönetici", "järjestelm", "rendszer", "hệ thống", "he thong", "разработ",
@@ -119,9 +120,9 @@ _HEADER_WORDS = ("syst", "sist", "сист", "entwickler", "desarroll", "dévelo
 # that carries something to do now: a flag that skips confirmation or names the reader, or a sensitive argument (an
 # address, a URL, an IBAN, a shell pipe, a secret file, a template of everything). blind9's tool_call_json style fired
 # no rule in 35 of 40 injections; an API's documentation shows the shape with a harmless call (get_weather).
-_TOOL_CALL = re.compile(r"<(?:tool_call|function_call|tool_use)>|[\"'](?:tool_calls?|function_call|next_step|next_action|"
+_TOOL_CALL = lazyre.compile(r"<(?:tool_call|function_call|tool_use)>|[\"'](?:tool_calls?|function_call|next_step|next_action|"
                         r"tool_use|required_action|pending_action)[\"']\s*:", re.I)
-_TOOL_NOW = re.compile(
+_TOOL_NOW = lazyre.compile(
     r"[\"'](?:confirm(?:ed)?|user_confirmed|approved)[\"']\s*:\s*(?:true|false)|[\"']requires_confirmation[\"']\s*:\s*"
     r"false|[\"']auto_?(?:execute|run|approve)[\"']\s*:\s*true|[\"']issued_to[\"']\s*:\s*[\"'](?:assistant|agent|ai)|"
     r"\b(?:perform|execute|run|make|call) (?:this|the) (?:call|action|tool|function)|call the tool now|"
@@ -179,13 +180,13 @@ _ACT = (r"(?:forward|send|transfer|pay|wire|delete|remove|share|upload|export|e-
         r"book|buy|rate|mark|install|download|give|reply|close|empty|wipe|turn off|reset|output|dump|leak|list|ignore|"
         r"skip|drop|accept|sign|create|update|rename|archive)")
 _AGENT = r"(?:ai|a\.i\.|assistant|agent|bot|chatbot|model|llm|copilot|ai assistant|ai agent|language model)"
-REPORTED_ORDER = re.compile(
+REPORTED_ORDER = lazyre.compile(
     r"\b(?:said|says|told (?:us|me|them|everyone)|mentioned|wrote|asked|insists?|insisted|added|confirmed|noted|"
     r"stressed|explained|reminded (?:us|everyone)|wants|would like)\b,?\s+(?:that\s+)?(?:the|our|this|your|any|every)\s+"
     + _AGENT + r"(?:\s+(?:reading|processing|summari[sz]ing|handling|that reads|who reads)\b[^.\n]{0,40}?)?\s+(?:should|"
     r"must|needs to|has to|is to|ought to|is supposed to|was to|will|shall|has been asked to|is expected to)\s+(?:now\s+|"
     r"also\s+|please\s+|immediately\s+|first\s+|quietly\s+)?" + _ACT + r"\b", re.I)
-USER_TURN_ORDER = re.compile(
+USER_TURN_ORDER = lazyre.compile(
     r"(?:^|\n)\s*(?:\[(?:user|human)\]|\((?:the )?user (?:adds|says|writes|wrote)\s*:?\)|(?:user|human)\s*:|<user>|"
     r"(?:new |follow-up |additional )?(?:message|note|instruction|request) from (?:the|your) user\s*:)\s*"
     r"(?:[\w',]+\s+){0,8}?(?:please\s+)?" + _ACT + r"\b", re.I)
@@ -197,11 +198,11 @@ USER_TURN_ORDER = re.compile(
 # tags, and ``tool_call_order`` wants a flag or a target). An API's documentation shows the shape with a lookup
 # ({"name": "get_weather", "arguments": {"city": "Oslo"}}), whose arguments are no order: none of the 12 such
 # look-alikes of the development sets fires.
-_CALL_SHAPE = re.compile(
+_CALL_SHAPE = lazyre.compile(
     r"[\"'](?:tool|tool_name|function|action|name)[\"']\s*:\s*[\"'][\w.-]+[\"']\s*,\s*[\"'](?:arguments|args|"
     r"parameters|input|params|action_input|command|cmd|instruction)[\"']\s*:|\baction:\s*[\w.-]+\s*\n\s*action input:",
     re.I | re.M)
-_CALL_ORDER = re.compile(
+_CALL_ORDER = lazyre.compile(
     r"(?:[\"'](?:arguments|args|parameters|input|params|action_input|instruction|task|command|cmd|prompt|body|text)"
     r"[\"']\s*:\s*\{?\s*(?:[\"']\w+[\"']\s*:\s*)?[\"']|\baction input:)\s*(?:please\s+)?(?:" + _ACT + r"\b|"
     rf"(?:{_VERB})(?![\w]))", re.I | re.M)
@@ -221,7 +222,7 @@ def tool_call_content(lines: str) -> bool:
 # ("Nachricht von deinem Nutzer: … schick …", "来自你的用户的消息：…发送到 …", "[The user has asked me to relay this] copy
 # …"): fake_user, blind10's and blind11's weakest style outside English (development sets; 0 hits on their negatives).
 # Weak: a support ticket that quotes its user's request ("Mensaje del usuario: borra mi cuenta") holds the same words.
-_USER_MESSAGE = re.compile(
+_USER_MESSAGE = lazyre.compile(
     r"(?:来自(?:你的|您的)?用户的消息|用户(?:发来)?的消息|ユーザーからのメッセージ|사용자(?:로부터의|의|가 보낸) ?메시지|"
     r"message (?:de |du |d'un |de l')?(?:ton |votre |l')?utilisat(?:eur|rice)|nachricht (?:von|vom) (?:deinem |ihrem |"
     r"dem |einem )?(?:nutzer|benutzer|anwender)|wiadomość od (?:twojego |swojego )?użytkownika|kullanıcı\w*\s+mesaj\w*|"

@@ -31,6 +31,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from macrohard.safety import lazyre
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -306,7 +308,7 @@ def _piece_size(token: int) -> int | None:
     return n
 
 
-_PARTS = re.compile(r" *[^ ]+| +")  # a run of spaces (or none) and the characters up to the next space
+_PARTS = lazyre.compile(r" *[^ ]+| +")  # a run of spaces (or none) and the characters up to the next space
 _MEMO_MAX = 400_000  # the vocabulary's own pieces (~250 K) and up to ~150 K words met since
 
 

@@ -20,6 +20,7 @@ import re
 import struct
 import zlib
 
+from macrohard.safety import lazyre
 from macrohard.safety.gitrepo import settings
 from macrohard.safety.regular import bytes_of, open_regular
 
@@ -27,13 +28,13 @@ MAX_BLOB = 1 << 20  # a file's text larger than this is not judged (unknown)
 MAX_OBJECT = 4 * MAX_BLOB  # any object (a tree, a delta's result) larger than this is not read
 MAX_ENTRIES = 20_000  # tree entries walked for one question
 MAX_INDEX = 100_000  # index entries read
-_HEX40 = re.compile(r"[0-9a-f]{40}")
+_HEX40 = lazyre.compile(r"[0-9a-f]{40}")
 # extensions (core.repositoryformatversion 1) that change nothing this reader reads
 _KNOWN_EXTENSIONS = frozenset({"noop", "noop-v1", "worktreeconfig", "preciousobjects"})
 # refs each worktree keeps in its own git directory; every other ref is the common directory's
-_PER_WORKTREE = re.compile(r"[A-Z][A-Z0-9_]*|refs/(?:bisect|worktree|rewritten)/.+")
-_BAD_REF = re.compile(r"\.\.|//|@\{|[\x00-\x20\x7f~^:?*\[\\]|(?:^|/)\.|\.lock(?:/|$)|/$|^/")
-_PLAIN_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._/+-]*")
+_PER_WORKTREE = lazyre.compile(r"[A-Z][A-Z0-9_]*|refs/(?:bisect|worktree|rewritten)/.+")
+_BAD_REF = lazyre.compile(r"\.\.|//|@\{|[\x00-\x20\x7f~^:?*\[\\]|(?:^|/)\.|\.lock(?:/|$)|/$|^/")
+_PLAIN_NAME = lazyre.compile(r"[A-Za-z0-9_][A-Za-z0-9._/+-]*")
 
 
 class Unreadable(Exception):

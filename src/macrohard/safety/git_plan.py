@@ -32,6 +32,7 @@ import struct
 import zlib
 from dataclasses import dataclass
 
+from macrohard.safety import lazyre
 from macrohard.safety.git_objects import MAX_OBJECT, NotFound, Repo, Unreadable, blob_id
 from macrohard.safety.git_vet import vet
 from macrohard.safety.gitrepo import repository, settings
@@ -61,7 +62,7 @@ VALUED = {
     "worktree": {"-b", "-B", "--reason"},
 }
 _STOPS = {"--abort", "--quit", "--continue", "--skip", "--edit-todo", "--show-current-patch"}
-_REVISH = re.compile(r"[~^@:{}]|\.\.")
+_REVISH = lazyre.compile(r"[~^@:{}]|\.\.")
 
 @dataclass(frozen=True)
 class Write:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from macrohard.safety import lazyre
 from macrohard.safety.regular import open_regular
 
 if TYPE_CHECKING:
@@ -26,8 +27,8 @@ if TYPE_CHECKING:
 
 _NO_REPO_CODE = frozenset({"init", "clone", "help", "version", "config"})
 _GLOBAL_VALUE = frozenset({"-C", "-c", "--git-dir", "--work-tree", "--namespace", "--exec-path", "--config-env"})
-_SECTION = re.compile(r'^\s*\[\s*([\w.-]+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*\]\s*(.*)$')
-_ENTRY = re.compile(r"^\s*([A-Za-z][\w-]*)\s*(?:=\s*(.*))?$")
+_SECTION = lazyre.compile(r'^\s*\[\s*([\w.-]+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*\]\s*(.*)$')
+_ENTRY = lazyre.compile(r"^\s*([A-Za-z][\w-]*)\s*(?:=\s*(.*))?$")
 MAX_HOOKS = 64
 # the subcommands that run a repository's hooks
 _RUNS_HOOKS = frozenset({"commit", "merge", "rebase", "am", "checkout", "switch", "pull", "push", "cherry-pick", "revert",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from macrohard.safety import forged
+from macrohard.safety import forged, lazyre
 from macrohard.safety.regex_gate import Gate, fold
 
 _I = re.I | re.M
@@ -74,11 +74,11 @@ class _RoleLines(_gated):  # noqa: N801 - used like re.compile
 _LABEL = (r"^[ \t]*[\"'\u201c]?(?:\[|<|\#{1,3}[ \t]*|\*\*)?(?P<who>system|assistant|developer|user|human|customer|tool|function|"
           r"result|observation|tool[ _]call|tool[ _]result)(?:\([^)\n]{0,40}\)|\[[\w.\-]{1,40}\])?(?:\]|>|\*\*)?[ \t]*(?:message|prompt)?"
           r"[ \t]*[:>]")
-_TURN = re.compile(_LABEL + r"[ \t]*(?:\*\*[ \t]*)?(?P<said>[^\n]*)", re.I | re.M)
-_TURN_CUT = re.compile(r"\s+(?=(?:\[|\*\*)?(?:system|assistant|developer|user|human|customer|tool|function|result|"
+_TURN = lazyre.compile(_LABEL + r"[ \t]*(?:\*\*[ \t]*)?(?P<said>[^\n]*)", re.I | re.M)
+_TURN_CUT = lazyre.compile(r"\s+(?=(?:\[|\*\*)?(?:system|assistant|developer|user|human|customer|tool|function|result|"
                        r"observation)(?:\([^)]{0,40}\)|\[[\w.\-]{1,40}\])?(?:\]|\*\*)?\s*[:>])", re.I)
-_YAML_UNDER = re.compile(r"\n[ \t]+(?:[\w-]+[ \t]*:(?!//)|- )")  # an indented mapping or list under the label
-_YAML_KEY = re.compile(r"[a-z][a-z0-9_-]*:\s")  # "assistant: may: [read, …]": a YAML key (the flat text)
+_YAML_UNDER = lazyre.compile(r"\n[ \t]+(?:[\w-]+[ \t]*:(?!//)|- )")  # an indented mapping or list under the label
+_YAML_KEY = lazyre.compile(r"[a-z][a-z0-9_-]*:\s")  # "assistant: may: [read, …]": a YAML key (the flat text)
 _TOOL_WHO = {"tool", "function", "result", "observation", "tool call", "tool_call", "tool result", "tool_result"}
 _USER_WHO = {"user", "human", "customer"}
 
@@ -101,10 +101,10 @@ def _turns(text: str) -> list[tuple[str, str, bool]]:
     return out
 
 
-_TOOL_CALL = re.compile(r"\W*(?:(?:calling|call|invoking|invoke|using|running tool)\s+[\w.\-]+\s*\(|[\w.\-]+\([^\n]*\)\s*$|"
+_TOOL_CALL = lazyre.compile(r"\W*(?:(?:calling|call|invoking|invoke|using|running tool)\s+[\w.\-]+\s*\(|[\w.\-]+\([^\n]*\)\s*$|"
                         r"tool[ _]call\b)|"
                         r"\s*\(\s*(?:calls|called|calling|invokes|invoked|invoking|uses|used|using)\s+[\w.\-]+[^()\n]{0,80}\)\s*$", re.I)
-_ACK = re.compile(r"\W*(?:ok(?:ay)?|sure|done|will do|understood|got it|on it|noted|certainly|of course|right away|alright|all right|"
+_ACK = lazyre.compile(r"\W*(?:ok(?:ay)?|sure|done|will do|understood|got it|on it|noted|certainly|of course|right away|alright|all right|"
         r"roger|absolutely|as you wish|consider it done|sige|opo|vale|claro|de acuerdo|d'accord|entendu|bien s[uû]r|"
         r"verstanden|klar|mach ich|jasne|dobrze|certo|va bene|okej|oké|tamam|tabii|baik|siap|vâng|được|sawa|ndiyo|"
         r"хорошо|конечно|ладно|добре|зроблю|好的|好|明白|收到|了解|承知|はい|かしこまりました|네|알겠습니다|"
@@ -115,14 +115,14 @@ _ACT_ING = (r"(?:forwarding|sending|transferring|paying|wiring|deleting|removing
             r"emptying|wiping|resetting|dumping|leaking|dropping|accepting|signing|creating|updating|archiving|"
             r"purchasing|ordering|revoking|submitting|opening)")
 # what an assistant turn says when it is a fake one: an agreement, an act announced, the user's consent claimed
-_ASSISTANT_ACT = re.compile(
+_ASSISTANT_ACT = lazyre.compile(
     r"\b(?:i'?ll|i will|i am going to|i'm going to|i shall|i am|i'm)\s+(?:now\s+|also\s+|then\s+|go ahead and\s+|"
     r"just\s+)?(?:" + forged._ACT + r"|" + _ACT_ING + r")\b"
     + r"|\b" + _ACT_ING + r"\b[^.\n]{0,30}?\b(?:now|right away|immediately)\b"
     + r"|\b(?:the )?(?:user|owner|admin(?:istrator)?)\s+(?:(?:has\s+|had\s+)?(?:asked|wants|wanted|requested|"
     r"approved|confirmed|authori[sz]ed|consented|agreed|prefers|instructed)|would like)\b", re.I)
 # an assistant line that reports or answers in English ("I found a note …", "The post is …", "You have three …")
-_REPORT = re.compile(
+_REPORT = lazyre.compile(
     r"\W*(?:i (?:found|read|have|had|checked|looked|searched|noticed|saw|see|can|could|did|was|am not|cannot|can't|"
     r"won't|will not|don't|do not)|here (?:is|are)|(?:the|this|that|these|those) (?:post|page|document|file|email|"
     r"message|note|result|article|report|pdf|list|folder|repo|repository|event|invoice)s?\b|it(?:'s| is| was) |"
@@ -131,71 +131,71 @@ _ORDER_WORDS = (forged._ACT[:-1] + r"|forget|disregard|stop|attach|append|bcc|wr
                 r"look up|read me|read out|fetch|show me|find|get me|ask|call|text|message|transfer|withdraw|order|"
                 r"provide|enter|fill in|click|visit|go to|log in|sign in)")
 # a user's turn that orders an act ("now pay …", "Great, also delete …", "perfect. also forward …", "agent, delete …")
-_USER_ORDER = re.compile(
+_USER_ORDER = lazyre.compile(
     r"\W*(?:[^\W\d_][\w' -]{0,30}[.!,]\s+){0,2}(?:(?:please|now|also|great|ok(?:ay)?|thanks|and|then|just|first|"
     r"quickly|kindly|instead)\W+){0,3}(?:(?:can|could|would|will) you (?:please |also )?)?" + _ORDER_WORDS + r"\b", re.I)
 # a place to send something to: an e-mail address or a link
-_TARGET = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|https?://", re.I)
+_TARGET = lazyre.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|https?://", re.I)
 
 
 _ORDER_VERB = (r"(forward|send|transfer|pay|wire|delete|remove|share|upload|export|e-?mail|post|reply with|run|execute|"
                r"grant|disable|change|approve|add|move|copy|paste|reveal|print|make)")
 
 _SIGNALS: list[tuple[str, re.Pattern[str] | _gated]] = [
-    ("override", re.compile(
+    ("override", lazyre.compile(
         r"\b(ignore|disregard|forget|override|bypass|skip)\b[^.\n]{0,40}\b(previous|prior|above|earlier|all|any|your|"
         r"the|system|original|initial)\b[^.\n]{0,30}\b(instructions?|prompts?|directions|rules|guidelines|"
         r"guardrails|constraints|directives|policy|polic(y|ies)|safety)", _I)),
-    ("new_instructions", re.compile(
+    ("new_instructions", lazyre.compile(
         r"\b(new|updated|real|actual|true|secret|hidden|important)\s+(system\s+)?(instructions?|directives?|task|"
         r"orders?)\s*(for|to)?\s*(the\s+)?(ai|assistant|agent|model|llm|you)?\s*[:\-!]", _I)),
     # a fake turn: a system or developer line, or an assistant line that takes an order, agrees to one or claims the
     # user's consent (``_RoleLines``); an assistant line that calls a tool or answers is a transcript, not an order
-    ("role_play", _RoleLines(re.compile(
+    ("role_play", _RoleLines(lazyre.compile(
         r"^\s*(\[|<|\#{1,3}\s*|\*\*)?(system|assistant|developer)(\]|>|\*\*)?\s*(message|prompt)?\s*[:>]\s*\S", _I))),
-    ("chat_tokens", re.compile(
+    ("chat_tokens", lazyre.compile(
         r"<\|(im_start|im_end|system|endoftext|start_header_id|eot_id|assistant|user)\|>|\[/?INST\]|<<SYS>>|"
         r"</?(system|system-prompt|sys)>|\"role\"\s*:\s*\"(system|developer)\"", _I)),
-    ("aimed_at_agent", re.compile(
+    ("aimed_at_agent", lazyre.compile(
         r"\b(if you are|as an?|attention|note to|message (for|to)|dear|hey|to) (an? |the )?(ai|llm|language model|"
         r"assistant|agent|chatbot|gpt|claude|grok|copilot|autonomous agent)s?\b[^\n]{0,80}\b(must|should|need to|"
         r"have to|please|now|are|ignore|do|run|execute|send|reading)", _I)),
     # "jailbreak" is the name of an attack that posts, papers and forums DISCUSS ("more subtle than a jailbreak",
     # "jailbreak prompts on Reddit"): only a jailbroken state or mode handed to the reader is an order
-    ("you_are_now", re.compile(r"\byou are now\b|\bfrom now on,? you\b|\bdeveloper mode\b|\bDAN mode\b|"
+    ("you_are_now", lazyre.compile(r"\byou are now\b|\bfrom now on,? you\b|\bdeveloper mode\b|\bDAN mode\b|"
                                r"\bdo anything now\b|\b(you are|you're|you have been|you've been|now) (now )?"
                                r"jailbr(oken|eaked)\b|\bjailbr(eak|oken|eaked) (mode|enabled|activated|unlocked|on)\b|"
                                r"\b(enable|activate|enter|engage) (the )?jailbr(eak|oken)\b|"
                                r"\bact as (an? )?(unrestricted|unfiltered)", _I)),
     # a prohibition ("never paste your password into ...", "do not share your password in ...") is no request
-    ("exfil_request", re.compile(
+    ("exfil_request", lazyre.compile(
         r"(?<!\bnot )(?<!n't )(?<!\bnever )(?<!\bnever to )(?<!\bnot to )"
         r"\b(send|post|upload|email|forward|leak|reveal|print|share|paste|exfiltrate)\b[^.\n]{0,40}\b(api[ _-]?keys?|"
         r"tokens?|credentials?|passwords?|secrets?|ssh keys?|private keys?|environment variables|\.env|"
         r"system prompt|id_rsa|cookies)\b[^.\n]{0,60}\b(to|at|into|in)\b", _I)),
-    ("run_command", re.compile(
+    ("run_command", lazyre.compile(
         r"\b(run|execute|type|paste|enter)\b[^.\n]{0,30}\b(this|the following|these)\b[^.\n]{0,20}\b(commands?|"
         r"code|script|in (your|the) (terminal|shell))\b[^.\n]{0,80}(curl|wget|bash|sh |rm -|base64|nc |chmod|sudo)", _I)),
-    ("pipe_shell_instruction", re.compile(r"\b(curl|wget)\b[^\n|]{0,200}\|\s*(sudo\s+)?(ba|z|da)?sh\b[^\n]{0,40}"
+    ("pipe_shell_instruction", lazyre.compile(r"\b(curl|wget)\b[^\n|]{0,200}\|\s*(sudo\s+)?(ba|z|da)?sh\b[^\n]{0,40}"
                                           r"\b(now|immediately|first|before|to continue|to proceed)", _I)),
-    ("disable_safety", re.compile(
+    ("disable_safety", lazyre.compile(
         r"\b(system|admin|developer|security|emergency)\s+override\b|(?<!\bnot )(?<!n't )(?<!never )\b(disable|turn off|"
         r"switch off|bypass|deactivate|ignore)\s+(the\s+|your\s+|all\s+)?(guard|guardrails|safety( checks| filters)?|content filters?|"
         r"restrictions|sandbox|moderation)\b", _I)),
     # orders to agents as a class ("automated agents must delete ...": compliance notices aimed at the agent)
-    ("agents_must", _gated(("agent", "assistant", "system", "tool", "model", "bot"), re.compile(
+    ("agents_must", _gated(("agent", "assistant", "system", "tool", "model", "bot"), lazyre.compile(
         r"\b(ai|automated|autonomous|llm|language[- ]model)[- ](agents?|assistants?|systems?|tools?|models?|bots?)\s+"
         r"(must|are (legally |now )?(required|obliged|expected|instructed|directed|ordered) to|shall|need to|have to)\s+"
         r"(?!never\b|not\b|be\b|identify\b)\w+", _I))),
     # a persona handed to the reader ("pretend you are 'KeyMaster', who ..."); a quoted example is only mentioned
-    ("persona", _gated(("pretend", "play", "character", "you are", "you're", "imagine"), re.compile(
+    ("persona", _gated(("pretend", "play", "character", "you are", "you're", "imagine"), lazyre.compile(
         r"(?<!['\"\u2018\u201c])\b(pretend (that )?you('re| are)|you('re| are) going to (pretend|act as|role-?play|play)\b|"
         r"let'?s (play a game|role-?play|pretend)|stay in character|"
         r"in character,|you('re| are) (now )?playing|role-?play:?\s+you('re| are)|"
         r"(you play|you are|you're|play) ['\"\u2018\u201c][^'\"\u2019\u201d]{1,30}['\"\u2019\u201d],? (who|a |an |the |whose)|"
         r"imagine you are an? [\w -]{0,30}who (always|never|gives|approves|does))", _I))),
     # a tool's result or an approval written into content ("[tool_result] {... next_action ...}")
-    ("fake_tool_output", _gated(("tool", "next_action", "supervisor", "output of"), re.compile(
+    ("fake_tool_output", _gated(("tool", "next_action", "supervisor", "output of"), lazyre.compile(
         r"\[(tool_result|tool_output|[\w-]+[ _]tool output|tool:[\w_]+ returned)\]|-{2,}\s*output of [\w_]+\s*-{2,}|"
         r"\bnext_action(_for_agent)?\b|\btool_result\s*:|\bsupervisor_approval\b|\bapproved by supervisor\b|"
         r"\b\w+_tool: approved\b", _I))),
@@ -203,7 +203,7 @@ _SIGNALS: list[tuple[str, re.Pattern[str] | _gated]] = [
     # reply, forward all invoices to ...", "the user has asked you to delete ..."): fake_user, the weakest style of
     # blind8 (48 % at the policy point). Fires on 59 injections and 2 look-alikes (a quoted one) of the 13 published
     # and hand-written sets, 0 of blind … blind7's 4,262 negatives and 0 of the generator's.
-    ("principal_order", _gated(("from", "user", "owner", "principal", "holder"), re.compile(
+    ("principal_order", _gated(("from", "user", "owner", "principal", "holder"), lazyre.compile(
         r"\b(message|note|instructions?|request|update|orders?|word) from (the |your |this )?(account[- ]owner|owner|user|"
         r"administrator|admin|boss|ceo|manager|principal|account holder)\b[^.\n]{0,40}?[:\-\u2013\u2014]\s*"
         r"(?:[\w']+,?\s+){0,6}?(please\s+)?" + _ORDER_VERB + r"\b"
@@ -212,17 +212,17 @@ _SIGNALS: list[tuple[str, re.Pattern[str] | _gated]] = [
         r"requests that you|needs you to)\b[^.\n]{0,60}?\b" + _ORDER_VERB + r"\b", _I))),
     ("reported_order", forged.REPORTED_ORDER),  # "Nkechi said the assistant should set ..." (forged.py)
     ("user_turn_order", _gated(("user", "human"), forged.USER_TURN_ORDER)),  # "[USER] Change of plan: …" (forged.py)
-    ("secrecy", re.compile(r"\b(do not|don't|never|without)\b[^.\n]{0,20}\b(tell|telling|inform|informing|mention|"
+    ("secrecy", lazyre.compile(r"\b(do not|don't|never|without)\b[^.\n]{0,20}\b(tell|telling|inform|informing|mention|"
                            r"mentioning|alert|alerting|notify|notifying)\b[^.\n]{0,15}\b(the )?(user|human|operator|"
                            r"owner)\b", _I)),
 ]
 
-_HIDDEN_HTML = re.compile(
+_HIDDEN_HTML = lazyre.compile(
     r"<(?P<tag>\w+)[^>]*style\s*=\s*[\"'][^\"']*(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0|"
     r"opacity\s*:\s*0(?:\.0+)?\s*[;\"']|color\s*:\s*(?:#fff(?:fff)?|white|transparent)|left\s*:\s*-\d{3,}px|"
     r"height\s*:\s*0|width\s*:\s*0)[^>]*>(?P<styled>[\s\S]{0,2000}?)</(?P=tag)>|<!--(?P<comment>[\s\S]{0,2000}?)-->|"
     r"<\w+[^>]*\b(?:hidden|aria-hidden\s*=\s*[\"']true)[^>]*>(?P<hidden>[\s\S]{0,2000}?)</", re.I)
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|[\U000e0000-\U000e007f]")
+_INVISIBLE = lazyre.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|[\U000e0000-\U000e007f]")
 
 
 def _joiner(text: str, i: int) -> bool:
@@ -236,7 +236,7 @@ def _joiner(text: str, i: int) -> bool:
     return before.isalpha() and after.isalpha() and not before.isascii() and not after.isascii()
 
 
-_IMPERATIVE = re.compile(r"\b(ignore|must|instructions?|assistant|agent|ai\b|run|execute|send|reveal|system|"
+_IMPERATIVE = lazyre.compile(r"\b(ignore|must|instructions?|assistant|agent|ai\b|run|execute|send|reveal|system|"
                          r"do not(?! (remove|delete|edit|modify|change|touch|move|translate)\b)|password|token|api key|curl|delete)\b", re.I)
 
 
@@ -306,10 +306,10 @@ _AGREED = (r"(?:ok(?:ay)?|sure|done|will do|understood|got it|on it|noted|certai
            r"klaar|gedaan|готово|хорошо|сделано|понял|конечно|зроблено|добре|гаразд|完成|好的|已完成|明白|收到|了解|完了|"
            r"承知しました|かしこまりました|알겠습니다|완료|xong|đã xong|vâng|sige(?: po)?|opo|gjort|klart|valmis|selvä|"
            r"kész|rendben|έγινε|εντάξει|feito|pronto|perfeito|gata|sigur|bine)(?![^\W\d_])")
-_FAKE_TURN = re.compile(
+_FAKE_TURN = lazyre.compile(
     r"^[ \t]*\W{0,3}" + _USER_WORD + r"\W{0,3}[ \t]*[:>：][ \t]*(?P<order>[^\n]{6,})\n(?:[ \t]*\n)?"
     r"[ \t]*\W{0,3}" + _ASSISTANT_WORD + r"\W{0,3}[ \t]*[:>：][ \t]*\W{0,3}" + _AGREED + r"[^\n]{0,30}$", re.I | re.M)
-_FAKE_TURN_JSON = re.compile(
+_FAKE_TURN_JSON = lazyre.compile(
     r"\{\s*\"[^\"]{1,20}\"\s*:\s*\"" + _USER_WORD + r"\"\s*,\s*\"[^\"]{1,20}\"\s*:\s*\"(?P<order>[^\"]{6,})\"\s*\}\s*,\s*"
     r"\{\s*\"[^\"]{1,20}\"\s*:\s*\"" + _ASSISTANT_WORD + r"\"\s*,\s*\"[^\"]{1,20}\"\s*:\s*\"\W{0,3}" + _AGREED
     + r"[^\"]{0,30}\"", re.I)

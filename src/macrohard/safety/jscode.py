@@ -19,47 +19,47 @@ import shlex
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from macrohard.safety import rewrites, runners
+from macrohard.safety import lazyre, rewrites, runners
 from macrohard.safety.regular import open_regular
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
 
 _SPAWN = {
-    "js": re.compile(r"\b(?:execSync|execFileSync|execFile|spawnSync|spawn|fork|exec|Bun\.spawnSync|Bun\.spawn|"
+    "js": lazyre.compile(r"\b(?:execSync|execFileSync|execFile|spawnSync|spawn|fork|exec|Bun\.spawnSync|Bun\.spawn|"
                      r"Deno\.run|new\s+Deno\.Command)\s*\("),
-    "perl": re.compile(r"\b(?:system|exec|qx|readpipe|open3|open2)\s*\(|\bopen\s*\(\s*(?:my\s+)?\$?\w+\s*,\s*['\"][-|]"),
-    "ruby": re.compile(r"\b(?:system|exec|spawn|IO\.popen|Open3\.\w+|Kernel\.system|Process\.spawn)\s*\("),
-    "php": re.compile(r"\b(?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec)\s*\("),
+    "perl": lazyre.compile(r"\b(?:system|exec|qx|readpipe|open3|open2)\s*\(|\bopen\s*\(\s*(?:my\s+)?\$?\w+\s*,\s*['\"][-|]"),
+    "ruby": lazyre.compile(r"\b(?:system|exec|spawn|IO\.popen|Open3\.\w+|Kernel\.system|Process\.spawn)\s*\("),
+    "php": lazyre.compile(r"\b(?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec)\s*\("),
 }
 _EVAL = {
-    "js": re.compile(r"\b(?:eval|Function|runInThisContext|runInNewContext|runInContext|compileFunction)\s*\("),
-    "perl": re.compile(r"\beval\s*\("),
-    "ruby": re.compile(r"\b(?:eval|instance_eval|class_eval|module_eval)\s*\("),
-    "php": re.compile(r"\b(?:eval|assert|create_function)\s*\("),
+    "js": lazyre.compile(r"\b(?:eval|Function|runInThisContext|runInNewContext|runInContext|compileFunction)\s*\("),
+    "perl": lazyre.compile(r"\beval\s*\("),
+    "ruby": lazyre.compile(r"\b(?:eval|instance_eval|class_eval|module_eval)\s*\("),
+    "php": lazyre.compile(r"\b(?:eval|assert|create_function)\s*\("),
 }
 # commands in backticks (perl, ruby, php) or %x/qx that interpolate a variable
-_INTERPOLATED_BACKTICK = re.compile(r"`[^`\n]*(?:\$\{?\w|#\{)[^`\n]*`")
-_LITERAL_BACKTICK = re.compile(r"`([^`\n]{1,400})`")
-_BARE_CALL = re.compile(r"(?:^|[;{}\s:&(,!])(?:system|exec|spawn)\s+(?![\s'\"(=])\S", re.M)
+_INTERPOLATED_BACKTICK = lazyre.compile(r"`[^`\n]*(?:\$\{?\w|#\{)[^`\n]*`")
+_LITERAL_BACKTICK = lazyre.compile(r"`([^`\n]{1,400})`")
+_BARE_CALL = lazyre.compile(r"(?:^|[;{}\s:&(,!])(?:system|exec|spawn)\s+(?![\s'\"(=])\S", re.M)
 # perl/ruby `system "sh", "run.sh"`, `exec 'sh run.sh'` without a parenthesis: its literal words up to the statement's
 # end are the command (lead24: both ran, judged by nobody)
-_BARE_LITERAL_CALL = re.compile(r"(?:^|[;{}\s:&(,!])(?:system|exec|spawn|readpipe)\s*(?=['\"])", re.M)
-_STATEMENT_END = re.compile(r"\s*(?:$|[;\n})]|(?:or|and|if|unless)\b|\|\||&&)")
+_BARE_LITERAL_CALL = lazyre.compile(r"(?:^|[;{}\s:&(,!])(?:system|exec|spawn|readpipe)\s*(?=['\"])", re.M)
+_STATEMENT_END = lazyre.compile(r"\s*(?:$|[;\n})]|(?:or|and|if|unless)\b|\|\||&&)")
 # perl's two-argument open of a literal string with a pipe at one end: `open(F, "sh run.sh|")`, `open F, "| sh x"`
-_PERL_OPEN_LITERAL = re.compile(r"\bopen\s*\(?\s*(?:my\s+)?[$\w]+\s*,\s*('(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\")")
+_PERL_OPEN_LITERAL = lazyre.compile(r"\bopen\s*\(?\s*(?:my\s+)?[$\w]+\s*,\s*('(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\")")
 # perl's two-argument open of a string holding a pipe and a variable: `open(F, "$c |")`
-_PERL_OPEN_PIPE = re.compile(r"\bopen\s*\(?\s*(?:my\s+)?[$\w]+\s*,\s*\"(?=[^\"]*\|)(?=[^\"]*[$@])[^\"]*\"")  # perl `system $c`, ruby `system c`
+_PERL_OPEN_PIPE = lazyre.compile(r"\bopen\s*\(?\s*(?:my\s+)?[$\w]+\s*,\s*\"(?=[^\"]*\|)(?=[^\"]*[$@])[^\"]*\"")  # perl `system $c`, ruby `system c`
 # perl `eval $c` / `eval "…"` (not a block), `do FILE`, `require $x`, `require "./x.pl"` (guard20); ruby `eval c`, `load x`
-_BARE_EVAL = re.compile(r"(?:^|[;{}\s])(?:eval\s+(?![\s{(])\S|do\s+['\"$]|require\s+(?:\$|['\"][^'\"\n]*(?:/|\.p[lm]['\"]))|load\s+\S|"
+_BARE_EVAL = lazyre.compile(r"(?:^|[;{}\s])(?:eval\s+(?![\s{(])\S|do\s+['\"$]|require\s+(?:\$|['\"][^'\"\n]*(?:/|\.p[lm]['\"]))|load\s+\S|"
                         r"instance_eval\s+\S|class_eval\s+\S)", re.M)
-_LITERAL = re.compile(r"'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|`[^`$\\]*`")
-_HARMLESS = re.compile(r"(?:\s|,|\[|\]|\(|\)|\btrue\b|\bfalse\b|\bnull\b|\bundefined\b|\bnil\b|\\|=>)*")
-_REQUIRE = re.compile(r"""(?:\brequire\s*\(\s*|\bimport\s*\(\s*|\bfrom\s+|^\s*import\s+|\bnew\s+Worker\s*\(\s*)"""
+_LITERAL = lazyre.compile(r"'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|`[^`$\\]*`")
+_HARMLESS = lazyre.compile(r"(?:\s|,|\[|\]|\(|\)|\btrue\b|\bfalse\b|\bnull\b|\bundefined\b|\bnil\b|\\|=>)*")
+_REQUIRE = lazyre.compile(r"""(?:\brequire\s*\(\s*|\bimport\s*\(\s*|\bfrom\s+|^\s*import\s+|\bnew\s+Worker\s*\(\s*)"""
                       r"""(['"])(\.{1,2}(?:/[^'"]*)?|(?!node:)[@\w#][^'"]*)\1""", re.M)  # `require('./')`: the folder's index.js
 _MAX_ARGS = 2000
 # node: a module named by a computed string, native bindings, the module loader itself
-_JS_HIDDEN = re.compile(r"\b(?:require|import)\s*\(\s*(?![\s'\"`][^'\"`$]*['\"`]\s*\))[^)]|"
+_JS_HIDDEN = lazyre.compile(r"\b(?:require|import)\s*\(\s*(?![\s'\"`][^'\"`$]*['\"`]\s*\))[^)]|"
                         r"\bprocess\s*\.\s*(?:binding|_linkedBinding|dlopen)\b|\bmodule\s*\.\s*constructor\b|"
                         # process indexed, handed on or aliased: process['bind' + 'ing']('spawn_sync').spawn(…)
                         r"\bprocess\s*(?:\[|[,)]|;)|[=:(]\s*process\b(?!\s*\.)|\bwith\s*\(\s*process\b|"
@@ -71,9 +71,9 @@ _JS_HIDDEN = re.compile(r"\b(?:require|import)\s*\(\s*(?![\s'\"`][^'\"`$]*['\"`]
                         r"\b(?:globalThis|global)\b\s*(?:\[|\.\s*(?:require|process|module)\b|[,)])|"
                         r"\.\s*constructor\s*(?:\(|\.\s*constructor\b)|\bthis\s*\[\s*(?!['\"][^'\"]*['\"]\s*\])|\bReflect\s*\.\s*(?:get|apply|construct)\b|"
                         r"\bnew\s+Worker\s*\(\s*(?![\s'\"`]\.{1,2}/[^'\"`$]*['\"`]\s*\))[^)]|\beval\s*:\s*true\b")
-_JS_SPAWN_NAMES = re.compile(r"\b(execSync|execFileSync|execFile|spawnSync|spawn|fork|exec)\b(?!\s*\()")
-_JS_CP_VAR = re.compile(r"(?:const|let|var)\s+(\w+)\s*=\s*require\(\s*['\"](?:node:)?child_process['\"]\s*\)")
-_JS_DESTRUCTURE = re.compile(r"\{([^{}]*)\}\s*=\s*require\(\s*['\"](?:node:)?child_process['\"]\s*\)")
+_JS_SPAWN_NAMES = lazyre.compile(r"\b(execSync|execFileSync|execFile|spawnSync|spawn|fork|exec)\b(?!\s*\()")
+_JS_CP_VAR = lazyre.compile(r"(?:const|let|var)\s+(\w+)\s*=\s*require\(\s*['\"](?:node:)?child_process['\"]\s*\)")
+_JS_DESTRUCTURE = lazyre.compile(r"\{([^{}]*)\}\s*=\s*require\(\s*['\"](?:node:)?child_process['\"]\s*\)")
 
 
 def family(prog: str) -> str | None:
@@ -353,13 +353,13 @@ def _load_file(an: Analyzer, prog: str, stem: str, depth: int, cwd: str | None, 
 
 
 # `open "|cmd"` needs no space after the bar (guard26: `close [open "|sh run.sh"]` ran, unread)
-_TCL_EXEC = re.compile(r"(?:^|[;\[{]\s*)(exec(?=\s)|open\s+[\"{]?\||eval(?=\s)|spawn(?=\s)|system(?=\s))\s*([^\n\]]*)", re.M)
-_TCL_WORD = re.compile(r"\{([^{}]*)\}|\"((?:[^\"\\]|\\.)*)\"|(\S+)")
+_TCL_EXEC = lazyre.compile(r"(?:^|[;\[{]\s*)(exec(?=\s)|open\s+[\"{]?\||eval(?=\s)|spawn(?=\s)|system(?=\s))\s*([^\n\]]*)", re.M)
+_TCL_WORD = lazyre.compile(r"\{([^{}]*)\}|\"((?:[^\"\\]|\\.)*)\"|(\S+)")
 
 
 # tcl's commands that open a connection: ``socket HOST PORT`` (options first: -async, -myaddr A, -server CMD),
 # the http, dns, smtp, ftp and tls packages' calls, and ``package require`` of them
-_TCL_NET = re.compile(r"(?:^|[\[;{\s])socket\s+(?:-\w+\s+)*[^\s\];}]+\s+[^\s\];}]+|"
+_TCL_NET = lazyre.compile(r"(?:^|[\[;{\s])socket\s+(?:-\w+\s+)*[^\s\];}]+\s+[^\s\];}]+|"
                       r"\b(?:http|dns|smtp|ftp|tls|mime::smtp)::\w+|\bpackage\s+require\s+(?:http|dns|smtp|ftp|tls)\b")
 
 
@@ -381,8 +381,8 @@ def _tcl(an: Analyzer, prog: str, code: str, depth: int, cwd: str | None) -> Non
 
 
 
-_PERL_USE = re.compile(r"(?:^|[;{}]|\n)\s*(?:use|require|no)\s+([A-Za-z_]\w*(?:::\w+)*)", re.M)
-_PERL_LIB = re.compile(r"\buse\s+lib\s+(?:qw\s*[(\[{/]([^)\]}/]*)[)\]}/]|(['\"])([^'\"]*)\2)")
+_PERL_USE = lazyre.compile(r"(?:^|[;{}]|\n)\s*(?:use|require|no)\s+([A-Za-z_]\w*(?:::\w+)*)", re.M)
+_PERL_LIB = lazyre.compile(r"\buse\s+lib\s+(?:qw\s*[(\[{/]([^)\]}/]*)[)\]}/]|(['\"])([^'\"]*)\2)")
 
 
 def _perl_modules(an: Analyzer, prog: str, code: str, depth: int, cwd: str | None, here: str | None,

@@ -22,7 +22,7 @@ import re
 import zipfile
 from typing import TYPE_CHECKING
 
-from macrohard.safety import native
+from macrohard.safety import lazyre, native
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
@@ -37,10 +37,10 @@ _CODE_RISK = (r"\bRuntime\s*\.\s*getRuntime\b|\bProcessBuilder\b|\bProcessHandle
               r"\bClass\s*\.\s*forName\b|\bgetDeclaredMethods?\b|\bgetMethod\s*\(\s*\"|\.\s*invoke\s*\(|"
               r"\bMethodHandles\b|\bURLClassLoader\b|\bnew\s+\w*ClassLoader\b|\bdefineClass\b|\bScriptEngine|"
               r"\bUnsafe\b|\bnative\s+[\w<>\[\]]+\s+\w+\s*\(|\bjava\.lang\.reflect\b|\bsys\s*\.\s*process\b")
-_SOURCE_RISK = re.compile(_CODE_RISK)
+_SOURCE_RISK = lazyre.compile(_CODE_RISK)
 # build files run commands of their own: gradle's exec blocks, Groovy's "…".execute(), maven's exec and antrun
 # plugins, ant's <exec>
-_BUILD_RISK = re.compile(_CODE_RISK + r"|\.\s*execute\s*\(\s*\)|\bexec\s*\{|\bcommandLine\b|\bjavaexec\b|"
+_BUILD_RISK = lazyre.compile(_CODE_RISK + r"|\.\s*execute\s*\(\s*\)|\bexec\s*\{|\bcommandLine\b|\bjavaexec\b|"
                          r"\b(?:project|providers|ant)\s*\.\s*exec\b|exec-maven-plugin|maven-antrun-plugin|"
                          r"groovy-maven-plugin|gmaven|<\s*(?:exec|apply|script|shellscript|executable)\b")
 
@@ -60,7 +60,7 @@ _CLASS_RISK = _names(b"java/lang/Runtime", b"java/lang/ProcessBuilder", b"java/l
 _SYSTEM_LOAD = (_names(b"java/lang/System"), _names(b"load"))  # System.load("/…/lib.so"): native code
 _PATH_OPTIONS = ("-cp", "-classpath", "--class-path", "-jar", "-p", "--module-path", "--upgrade-module-path",
                  "-processorpath", "--processor-path", "--processor-module-path")  # javac runs annotation processors
-_UNICODE_ESCAPE = re.compile(r"\\u+([0-9a-fA-F]{4})")
+_UNICODE_ESCAPE = lazyre.compile(r"\\u+([0-9a-fA-F]{4})")
 MAX_FILES = 200
 MAX_ARCHIVE = 8_000_000  # bytes of a jar the guard reads
 

@@ -17,6 +17,8 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
+from macrohard.safety import lazyre
+
 MAX_CHARS = 4000
 OTHER_SHARE = 0.25  # at least this share of the letters in other-language sentences: the multilingual path runs
 
@@ -52,7 +54,7 @@ _SCRIPTS = (  # (language or script code, character class)
     ("syr", "\u0700-\u074f"),
     ("dv", "\u0780-\u07bf"),  # Thaana
 )
-_NON_LATIN = re.compile("[" + "".join(cls for _, cls in _SCRIPTS) + "]")
+_NON_LATIN = lazyre.compile("[" + "".join(cls for _, cls in _SCRIPTS) + "]")
 
 
 def _ranges() -> tuple[list[int], list[tuple[int, str]]]:
@@ -67,8 +69,8 @@ def _ranges() -> tuple[list[int], list[tuple[int, str]]]:
 
 _STARTS, _ENDS = _ranges()
 # Latin letters with their accents (Latin-1, Extended-A/B, Extended Additional: ș ț ă ě ř ő ạ ữ ...)
-_LATIN_WORD = re.compile(r"[a-zß-öø-ÿ\u0100-\u024f\u1e00-\u1eff']+")
-_LETTER = re.compile(r"[^\W\d_]")
+_LATIN_WORD = lazyre.compile(r"[a-zß-öø-ÿ\u0100-\u024f\u1e00-\u1eff']+")
+_LETTER = lazyre.compile(r"[^\W\d_]")
 
 # The commonest function words (no word shared with English, few shared between two languages).
 _STOP = {
@@ -124,7 +126,7 @@ _WORD_LANGS: dict[str, tuple[str, ...]] = {}
 for _lang, _words in _STOPSETS.items():
     for _w in _words:
         _WORD_LANGS[_w] = (*_WORD_LANGS.get(_w, ()), _lang)
-_SENTENCE = re.compile(r"[^.!?。！？\n]+")
+_SENTENCE = lazyre.compile(r"[^.!?。！？\n]+")
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,13 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
+from macrohard.safety import lazyre
+
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
     from macrohard.safety.shellparse import SimpleCommand
 
-LOADER = re.compile(r"ld(?:-linux(?:-[\w-]+)?)?\.so(?:\.\d+)?|ld64\.so\.\d|ld-musl-[\w-]+\.so\.\d")
+LOADER = lazyre.compile(r"ld(?:-linux(?:-[\w-]+)?)?\.so(?:\.\d+)?|ld64\.so\.\d|ld-musl-[\w-]+\.so\.\d")
 _LOADER_VALUES = {"--preload": "LD_PRELOAD", "--audit": "LD_AUDIT", "--library-path": "LD_LIBRARY_PATH",
                   "--argv0": "", "--inhibit-rpath": "", "--glibc-hwcaps-prepend": "", "--glibc-hwcaps-mask": ""}
 # program -> its options that take a value, before the command it runs

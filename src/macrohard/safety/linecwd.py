@@ -11,6 +11,7 @@ import posixpath
 import re
 from typing import TYPE_CHECKING, Any
 
+from macrohard.safety import lazyre
 from macrohard.safety.regular import open_regular
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ def logical_join(base: str, rel: str) -> str:
     return joined if "$" in joined else posixpath.normpath(joined)
 
 
-_CD_WORD = re.compile(r"(^|[;&|({\s`])(cd|pushd|popd)(\s|$|;)", re.M)
+_CD_WORD = lazyre.compile(r"(^|[;&|({\s`])(cd|pushd|popd)(\s|$|;)", re.M)
 
 
 def moves_unseen(an: Analyzer, cmd: Any) -> bool:

@@ -16,6 +16,7 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
+from macrohard.safety import lazyre
 from macrohard.safety.makewords import AUTOMATIC
 
 if TYPE_CHECKING:
@@ -33,9 +34,9 @@ BUILTINS = frozenset({
     "[[", "]]", "{", "}", "!", "select", "coproc"})
 UNKNOWN = "?"  # a PATH entry the guard cannot resolve
 _SYSTEM = ("/usr/", "/bin", "/sbin", "/lib", "/opt/", "/snap/")
-_OLD_PATH = re.compile(r"^\$\{?PATH\}?$")
-_PWD = re.compile(r"^\$\{?PWD\}?(?=/|$)")
-_HOME = re.compile(r"^(?:~(?=/|$)|\$\{?HOME\}?(?=/|$))")
+_OLD_PATH = lazyre.compile(r"^\$\{?PATH\}?$")
+_PWD = lazyre.compile(r"^\$\{?PWD\}?(?=/|$)")
+_HOME = lazyre.compile(r"^(?:~(?=/|$)|\$\{?HOME\}?(?=/|$))")
 
 
 def home_folder(an: Analyzer) -> str | None:
@@ -46,13 +47,13 @@ def home_folder(an: Analyzer) -> str | None:
 
 # the name HOME other than read (`$HOME`, `${HOME}`): `export HOME=…`, `HOME=… cmd`, `read HOME`, `unset HOME`,
 # `declare -n r=HOME`; and a name only known when it runs, which may be HOME (`export "$n=…"`, `read $n`, `printf -v`)
-_NAMES_HOME = re.compile(r"(?<![\w$])(?<!\$\{)(?<!\$\{!)HOME\b|(?<![\w.-])(?:(?:export|declare|typeset|local|readonly|"
+_NAMES_HOME = lazyre.compile(r"(?<![\w$])(?<!\$\{)(?<!\$\{!)HOME\b|(?<![\w.-])(?:(?:export|declare|typeset|local|readonly|"
                          r"read|readarray|mapfile)\b[^;&|\n]*\s\$|printf\b[^;&|\n]*\s-\w*v)|\$\{!\w+:?=")
 # guard40: interpreter code reading its environment's HOME (`os.environ['HOME']`, `os.getenv('HOME')`,
 # `process.env.HOME`, perl's `$ENV{HOME}`, ruby's `ENV['HOME']`) sets nothing in the shell (an assignment there is the
 # child's own environment): the home stays known, and what the code writes through it is judged (safety.codewrites);
 # code that sets it (`os.environ['HOME'] = …`, `process.env.HOME = …`) changes the home of the commands it runs
-_CODE_READS_HOME = re.compile(r"\b(?:environ(?:\s*\.\s*get)?|getenv|Getenv|env|ENV(?:\s*\.\s*fetch)?)\s*[\[({.]\s*HOME\b"
+_CODE_READS_HOME = lazyre.compile(r"\b(?:environ(?:\s*\.\s*get)?|getenv|Getenv|env|ENV(?:\s*\.\s*fetch)?)\s*[\[({.]\s*HOME\b"
                               r"(?![\]})]*\s*=(?!=))")  # not `os.environ['HOME'] = …`: the code's own commands see that
 UNKNOWN_HOME = "$HOME_SET_BY_THE_RUN"  # the session's value of HOME once a reviewed line may have set it
 
@@ -122,7 +123,7 @@ def literal_tilde(an: Analyzer, cmd: SimpleCommand, argv: list[str]) -> None:
 # entries of ``path_dirs`` that are no folder: "\0saved NAME", NAME holds a copy of PATH that a reviewed line made
 # (`_OLD_VIRTUAL_PATH="$PATH"`, a virtualenv's activate), which `PATH="${NAME:-}"` (its `deactivate`) restores
 MARK = "\0saved "
-_WHOLE_VAR = re.compile(r"^\$\{?([A-Za-z_]\w*)(?::?-)?\}?$")  # PATH=$NAME, PATH="${NAME:-}": all of NAME's value
+_WHOLE_VAR = lazyre.compile(r"^\$\{?([A-Za-z_]\w*)(?::?-)?\}?$")  # PATH=$NAME, PATH="${NAME:-}": all of NAME's value
 MAX_SAVED = 16
 
 

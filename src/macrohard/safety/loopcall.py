@@ -18,7 +18,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_POSITIONAL = re.compile(r"\$(?:[0-9@*#]|\{[0-9@*#])|\b(?:shift|getopts|return|local|FUNCNAME|BASH_ARGV|caller)\b|"
+from macrohard.safety import lazyre
+
+_POSITIONAL = lazyre.compile(r"\$(?:[0-9@*#]|\{[0-9@*#])|\b(?:shift|getopts|return|local|FUNCNAME|BASH_ARGV|caller)\b|"
                          r"\(\)|\bfunction\b")
 
 

@@ -34,13 +34,14 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from macrohard.safety import lazyre
 from macrohard.safety.loopnest import inner_words, made_nothing
 from macrohard.safety.paths import PathJudge
 
 MAX_VALUES = 64  # values a loop is judged with, one body each; more and the variable stays unknown
-_GLOB = re.compile(r"[*?]")
-_BAD_WORD = re.compile(r"[$`\\{}\[\]()~!@+|&;<>'\"\s]")
-_IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
+_GLOB = lazyre.compile(r"[*?]")
+_BAD_WORD = lazyre.compile(r"[$`\\{}\[\]()~!@+|&;<>'\"\s]")
+_IDENTIFIER = lazyre.compile(r"[A-Za-z_]\w*")
 # what may run on the line before the loop: none of it can create a file in the listed folder
 _BEFORE = frozenset({"cd", "pushd", "popd", "mkdir", "echo", "printf", "ls", "pwd", "true", "false", "test", "[",
                      "[[", "set", "shopt", "export", "declare", "readonly", "typeset", "cat", "head", "tail", "wc",
@@ -55,7 +56,7 @@ _FILE_TOOLS = frozenset({"mv", "cp", "rm", "mkdir", "touch", "cat", "head", "tai
                          "column", "nl", "tac", "rev", "xxd", "od", "strings", "pdftotext", "optipng", "jpegoptim",
                          "cwebp", "rsvg-convert", "qpdf", "tee", "sed", "awk", "gawk", "mawk", "gsed"})
 _READERS = frozenset({"head", "tail", "wc", "grep", "cat", "column", "tr", "cut", "nl"})
-_SETTERS = re.compile(r"(?<![\w./-])(?:read|mapfile|readarray|getopts|declare|typeset|local|export|readonly|unset|"
+_SETTERS = lazyre.compile(r"(?<![\w./-])(?:read|mapfile|readarray|getopts|declare|typeset|local|export|readonly|unset|"
                       r"let|eval|source|alias|unalias|trap|builtin|command|enable|coproc|ln|select|function)(?![\w.-])"
                       r"|(?<![\w./-])printf\b[^;&|\n]*\s-[A-Za-z]*v|(?<![\w./-])wait\b[^;&|\n]*\s-[A-Za-z]*p"
                       r"|(?:^|[\s;&|({])\.(?=\s)|\(\(|\(\)")

@@ -17,6 +17,8 @@ import posixpath
 import re
 from typing import Any
 
+from macrohard.safety import lazyre
+
 # programs that create no file, whatever their arguments (deleting one only shortens what a glob lists)
 _MAKE_NONE = frozenset({"rm", "rmdir", "unlink", "wc", "grep", "egrep", "fgrep", "cat", "head", "tail", "ls", "stat",
                         "du", "file", "md5sum", "sha1sum", "sha256sum", "sha512sum", "cmp", "diff", "echo", "printf",
@@ -26,7 +28,7 @@ _MAKE_NONE = frozenset({"rm", "rmdir", "unlink", "wc", "grep", "egrep", "fgrep",
 _MAKE_LAST = frozenset({"cp", "mv", "install"})
 _MAKE_EACH = frozenset({"touch", "mkdir"})
 _COMPRESSORS = {"gzip": ".gz", "bzip2": ".bz2", "xz": ".xz", "zstd": ".zst"}
-_SAFE_VALUE = re.compile(r"[\w.+,@=-][\w./+,@=-]*")
+_SAFE_VALUE = lazyre.compile(r"[\w.+,@=-][\w./+,@=-]*")
 
 
 def inner_words(walker: Any, node: Any, values_nodes: list[Any], outer: dict[str, str]) -> list[str] | None:

@@ -12,14 +12,15 @@ name the file (a pattern or suffix rule's stem, ``vpath``/``VPATH``/``GPATH`` se
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
+
+from macrohard.safety import lazyre
 
 if TYPE_CHECKING:
     from macrohard.safety.makelang import Makefile
 
-_NAME = re.compile(r"[\w./+,@=-]+")
+_NAME = lazyre.compile(r"[\w./+,@=-]+")
 MAX_TARGETS = 8  # a rule with more targets keeps the placeholder (its recipe is judged once per target)
 
 

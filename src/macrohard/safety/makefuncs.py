@@ -7,15 +7,15 @@ from __future__ import annotations
 import glob
 import os
 import posixpath
-import re
 from typing import TYPE_CHECKING
 
+from macrohard.safety import lazyre
 from macrohard.safety.makewords import MARK, split_args, wordy
 
 if TYPE_CHECKING:
     from macrohard.safety.makelang import Makefile
 
-PLAIN = re.compile(r"[\w./+,@%=:-]*")
+PLAIN = lazyre.compile(r"[\w./+,@%=:-]*")
 _WORDY = frozenset({"strip", "findstring", "filter", "filter-out", "sort", "word", "wordlist", "words", "firstword",
                     "lastword", "dir", "notdir", "suffix", "basename", "addsuffix", "addprefix", "join", "subst",
                     "patsubst", "abspath", "realpath"})

@@ -18,7 +18,7 @@ import posixpath
 import re
 from collections.abc import Callable
 
-from macrohard.safety import envvars
+from macrohard.safety import envvars, lazyre
 from macrohard.safety.envvars import TOOL_FLAGS, TOOLS
 from macrohard.safety.makefuncs import FUNCTIONS, PLAIN, function
 from macrohard.safety.makewords import AUTOMATIC, MARK, close, continued, patsubst, split_args, split_rule, uncomment
@@ -31,7 +31,7 @@ MAKE_KNOWN = frozenset({"PATH", "HOME", "LANG", "TERM", "PAGER", "GIT_PAGER", "P
                         "TEXI2DVI", "OBJC"})
 JUDGED = TOOLS | TOOL_FLAGS  # judged where the session set them (safety.envvars): CC=gcc, CFLAGS=-O2
 _FLAGS = frozenset({"MAKEFLAGS", "GNUMAKEFLAGS", "MFLAGS", "MAKEOVERRIDES"})
-_ASSIGN = re.compile(r"(::?=|:::=|\+=|\?=|!=|=)")
+_ASSIGN = lazyre.compile(r"(::?=|:::=|\+=|\?=|!=|=)")
 _SAFE_FLAGS = frozenset({"-c", "-ec", "-ce", "-e -c", "-xc", "-o pipefail -c", "-eo pipefail -c", "-euo pipefail -c",
                          "-eu -o pipefail -c", "-e -o pipefail -c"})
 

@@ -13,7 +13,7 @@ import codecs
 import re
 from typing import TYPE_CHECKING
 
-from macrohard.safety import scripts
+from macrohard.safety import lazyre, scripts
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
@@ -24,12 +24,12 @@ _AWK_VALUE = frozenset({"-v", "-F", "--assign", "--field-separator"})
 _AWK_FILE = frozenset({"-f", "--file", "-E", "--exec", "-i", "--include"})
 _AWK_CODE = frozenset({"-e", "--source"})
 _STR = r'"(?:[^"\\\n]|\\.)*"'
-_AWK_SYSTEM = re.compile(r"\bsystem\s*\(\s*(?P<arg>[^)]*)\)")
+_AWK_SYSTEM = lazyre.compile(r"\bsystem\s*\(\s*(?P<arg>[^)]*)\)")
 # in the program with its strings masked (``\x00N\x00``): a string may hold ; | { } of its own
-_AWK_PIPE_TO = re.compile(r"\bprintf?\b[^;{}\n]*?(?<![|])\|&?(?![|])\s*(?P<t>\x00\d+\x00|[A-Za-z_]\w*(?:\s*\[[^\]]*\])?)")
-_AWK_PIPE_FROM = re.compile(rf"(?P<t>{_STR}|[A-Za-z_]\w*)\s*\|&?\s*getline\b")
-_AWK_WRITE_ANY = re.compile(r"\bprintf?\b[^;{}\n]*?>>?\s*(?P<t>\x00\d+\x00|[^\s;{}]+)")
-_AWK_WRITE = re.compile(rf"\bprintf?\b[^;{{}}\n]*?>>?\s*(?P<t>{_STR})")
+_AWK_PIPE_TO = lazyre.compile(r"\bprintf?\b[^;{}\n]*?(?<![|])\|&?(?![|])\s*(?P<t>\x00\d+\x00|[A-Za-z_]\w*(?:\s*\[[^\]]*\])?)")
+_AWK_PIPE_FROM = lazyre.compile(rf"(?P<t>{_STR}|[A-Za-z_]\w*)\s*\|&?\s*getline\b")
+_AWK_WRITE_ANY = lazyre.compile(r"\bprintf?\b[^;{}\n]*?>>?\s*(?P<t>\x00\d+\x00|[^\s;{}]+)")
+_AWK_WRITE = lazyre.compile(rf"\bprintf?\b[^;{{}}\n]*?>>?\s*(?P<t>{_STR})")
 
 
 def _literal(token: str) -> str | None:
@@ -164,7 +164,7 @@ def _runs_input(command: str) -> bool:
 
 
 _SED_VALUE = frozenset({"-l", "--line-length"})
-_SED_ADDRESS = re.compile(r"^(?:\d+|\$|/(?:[^/\\]|\\.)*/[IM]*|\\(.)(?:(?!\1).)*\1[IM]*)"
+_SED_ADDRESS = lazyre.compile(r"^(?:\d+|\$|/(?:[^/\\]|\\.)*/[IM]*|\\(.)(?:(?!\1).)*\1[IM]*)"
                           r"(?:\s*,\s*(?:\d+|\$|/(?:[^/\\]|\\.)*/[IM]*|[+~]\d+))?(?:~\d+)?\s*!?\s*")
 
 

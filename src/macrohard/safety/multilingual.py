@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from macrohard.safety import lazyre
 from macrohard.safety.regex_gate import fold, gate_of
 
 # The AI assistant or agent, as an addressee (lower-cased text; \b does not work next to CJK, so those go bare).
@@ -40,9 +41,9 @@ _TO = (r"(?:nota|note|hinweis|bitte|mensaje|message|messaggio|mensagem|instrucci
        r"der|dem|de|het|the|an?|des|du|del|dell'|all'|al|ao|à|à l'|au|aux|für|for|para|pour|per|voor|dla|do|"
        r"ваш(?:ему|его)?|нашему))*\s*")
 _CJK_TO = r"(?:致|给|給|对|對|请|請|への|へ|에게|إلى|ל)"
-_ADDRESS = re.compile(rf"(?<![\w-])(?:{_ADDRESSEE})\s*{_CJK_TO}?\s*[:：,，、]|{_CJK_TO}\s*(?:{_ADDRESSEE})", re.I)
+_ADDRESS = lazyre.compile(rf"(?<![\w-])(?:{_ADDRESSEE})\s*{_CJK_TO}?\s*[:：,，、]|{_CJK_TO}\s*(?:{_ADDRESSEE})", re.I)
 # an English job title that ends in "assistant" names a person ("Note for the office assistant: send the rota …")
-_HUMAN_ASSISTANT = re.compile(r"\b(?:office|teaching|executive|personal|dental|medical|lab|shop|research|administrative|"
+_HUMAN_ASSISTANT = lazyre.compile(r"\b(?:office|teaching|executive|personal|dental|medical|lab|shop|research|administrative|"
                               r"admin|legal|sales|nursing|care|editorial|marketing|project|graduate|pharmacy|library|"
                               r"family|kitchen|clinical|classroom|travel)\s+$", re.I)
 
@@ -81,9 +82,9 @@ _VERB = (
     r"send|forward|delete|remove|wire|transfer|pay|grant|reveal|paste|upload|export|disable")
 _TARGET = (r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+|\b[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){3,7}\b|"
            r"(?:r\$|€|\$|£|¥)\s?\d|\d[\d.,]*\s?(?:€|eur|usd|chf|pln|zł|руб|元|円)")
-_ORDER = re.compile(rf"(?:(?<![\w])(?:{_VERB})(?![\w])|(?:{_VERB})(?=\S)|{_TARGET})", re.I)
+_ORDER = lazyre.compile(rf"(?:(?<![\w])(?:{_VERB})(?![\w])|(?:{_VERB})(?=\S)|{_TARGET})", re.I)
 # CJK verbs have no word boundaries: they match inside a line without one.
-_CJK_VERB = re.compile(r"送って|送信|転送|削除|貼り付け|振り込|发送|转发|删除|导出|转账|汇款|粘贴|發送|轉發|刪除|"
+_CJK_VERB = lazyre.compile(r"送って|送信|転送|削除|貼り付け|振り込|发送|转发|删除|导出|转账|汇款|粘贴|發送|轉發|刪除|"
                        r"보내|전송|삭제|송금|أرسل|احذف|حوّل", re.I)
 
 _ALL = (r"todos|todas|toda|todo|alle|allen|aller|tous|toutes|tout|tutti|tutte|tutta|wszystkie|wszystkich|tüm|"
@@ -93,11 +94,11 @@ _USER = (r"del usuario|de los usuarios|al usuario|do usuário|dos usuários|ao u
          r"des benutzers|dem benutzer|der nutzer|van de gebruiker|gebruikers|użytkownika|użytkowników|"
          r"kullanıcının|kullanıcı|пользовател\w*|клиентов|клиентам|ユーザー|用户|用戶|사용자|المستخدم|उपयोगकर्ता|"
          r"người dùng|pengguna|dos clientes|de los clientes|des clients|der kunden|dei clienti|klientów|müşteri")
-_USER_ORDER = re.compile(rf"(?:{_VERB})[^.!?。！？\n]{{0,80}}?(?:{_ALL})[^.!?。！？\n]{{0,60}}?(?:{_USER})"
+_USER_ORDER = lazyre.compile(rf"(?:{_VERB})[^.!?。！？\n]{{0,80}}?(?:{_ALL})[^.!?。！？\n]{{0,60}}?(?:{_USER})"
                          rf"|(?:{_ALL})[^.!?。！？\n]{{0,60}}?(?:{_USER})[^.!?。！？\n]{{0,60}}?(?:{_VERB})"
                          rf"|(?:{_USER})[^.!?。！？\n]{{0,30}}?(?:{_ALL})[^.!?。！？\n]{{0,40}}?(?:{_VERB})", re.I)
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_USER_RE = re.compile(_USER, re.I)
+_NON_ASCII = lazyre.compile(r"[^\x00-\x7f]")
+_USER_RE = lazyre.compile(_USER, re.I)
 
 # "Ignore the previous instructions" in other languages: a verb of ignoring or forgetting, a word for earlier and a word
 # for instructions, within one clause, in any order.
@@ -116,17 +117,17 @@ _INSTRUCTIONS = (r"instrucciones|indicaciones|órdenes|instruções|orientaçõe
                  r"инструкций|instruktioner|instruktionerna|instruktionene|instruksjoner|instruksjonene|ohjeet|ohjeesi|pokyny|"
                  r"інструкції|інструкцій|вказівки|指示|命令|指令|说明|規則|规则|지시|지침|التعليمات|निर्देश|hướng dẫn|instruksi|perintah")
 _NEAR = r"[^.!?。！？\n]{0,40}?"
-_OVERRIDE = re.compile(
+_OVERRIDE = lazyre.compile(
     rf"(?:{_IGNORE}){_NEAR}(?:{_EARLIER}){_NEAR}(?:{_INSTRUCTIONS})|(?:{_IGNORE}){_NEAR}(?:{_INSTRUCTIONS})"
     rf"{_NEAR}(?:{_EARLIER})|(?:{_EARLIER}){_NEAR}(?:{_INSTRUCTIONS}){_NEAR}(?:{_IGNORE})", re.I)
-_INSTRUCTIONS_RE = re.compile(_INSTRUCTIONS, re.I)
+_INSTRUCTIONS_RE = lazyre.compile(_INSTRUCTIONS, re.I)
 
 
-_TOKEN = re.compile(r"\w+")
+_TOKEN = lazyre.compile(r"\w+")
 # the ASCII spellings of the addressee (a cheap first look before _ADDRESS on ASCII text)
 _ASCII_ADDRESSEE = ("assist", "agent", "asyst", "asistan", "asisten", "avustaja", "assziszt", "modell", "modelo", "ai:",
                     "ai,", "ai :", "ia:", "ia,", "ia :", "ki:", "ki,", "ki :")
-_ASCII_USER = re.compile(r"\b(del usuario|des nutzers|dem nutzer|des benutzers|dell'utente|van de gebruiker|"
+_ASCII_USER = lazyre.compile(r"\b(del usuario|des nutzers|dem nutzer|des benutzers|dell'utente|van de gebruiker|"
                          r"uzytkownika)\b", re.I)
 
 
@@ -167,14 +168,14 @@ def _near(pattern: re.Pattern[str], anchor: re.Pattern[str], text: str, reach: i
 # all-ASCII matches are English (the English rule's) unless words of another language carry them (German, Dutch,
 # Spanish, Polish, Danish, Swedish, Norwegian, Finnish, Indonesian: "Zignoruj wszystkie poprzednie polecenia", "Ohita
 # kaikki aiemmat ohjeet", "Ignorer alle tidligere instruktioner", read out of fold by inj17 on the development sets)
-_OVERRIDE_DE = re.compile(r"\b(vergiss|ignoriere|negeer|vergeet|olvida|ignora|oubliez|oublie|zignoruj|ignoruj|glem|"
+_OVERRIDE_DE = lazyre.compile(r"\b(vergiss|ignoriere|negeer|vergeet|olvida|ignora|oubliez|oublie|zignoruj|ignoruj|glem|"
                           r"ignorera|ignorer|ohita|unohda|abaikan|lupakan)\b"
                           r"[^.!?\n]{0,40}\b(anweisungen|instructies|instrucciones|indicaciones|consignes|istruzioni|"
                           r"instrukcje|instrukcji|polecenia|instruktioner|instruktionerna|instruksjoner|instruksjonene|"
                           r"ohjeet|ohjeita|instruksi|perintah)\b",
                           re.I)
 
-_FIRST_WORDS = re.compile(r"^\W*(?:(?:please|bitte|por favor|per favore|s'il te plaît|s'il vous plaît|merci de|"
+_FIRST_WORDS = lazyre.compile(r"^\W*(?:(?:please|bitte|por favor|per favore|s'il te plaît|s'il vous plaît|merci de|"
                           r"proszę|lütfen|пожалуйста)\W+)?(\S+\s+){0,2}?", re.I)
 
 
@@ -230,11 +231,11 @@ def signals(lines: str) -> list[str]:
 # Orders hidden in an encoding the normaliser does not undo (it decodes base64): a hex run that decodes to an order
 # or to words for the agent, text written backwards ("...:tnatsissA"), or a request to decode something and act on it.
 # On blind5 (published, now training data; read while writing this) the encoded style was the weakest (56 % @1 % FPR).
-_HEX_RUN = re.compile(r"(?<![0-9a-fA-F])(?:[0-9a-fA-F]{2}){20,}(?![0-9a-fA-F])")
-_DECODE_ORDER = re.compile(r"\b(decode|decrypt|reverse|unscramble|de-?obfuscate|base64-decode)\b[^.\n]{0,50}?\b(and|then)\s+"
+_HEX_RUN = lazyre.compile(r"(?<![0-9a-fA-F])(?:[0-9a-fA-F]{2}){20,}(?![0-9a-fA-F])")
+_DECODE_ORDER = lazyre.compile(r"\b(decode|decrypt|reverse|unscramble|de-?obfuscate|base64-decode)\b[^.\n]{0,50}?\b(and|then)\s+"
                            r"(follow|obey|do|execute|run|act on|carry out|apply|perform|comply)", re.I)
 _BACKWARDS = ("tnatsissa", "snoitcurtsni", "erongi", "tnega ia")
-_PLAIN_ORDER = re.compile(r"\b(assistant|agent|ai|bot|model)\b\s*[:,]|^\W*(please\s+)?(send|forward|delete|remove|"
+_PLAIN_ORDER = lazyre.compile(r"\b(assistant|agent|ai|bot|model)\b\s*[:,]|^\W*(please\s+)?(send|forward|delete|remove|"
                           r"transfer|wire|pay|run|upload|share|reveal|print|add|grant|disable|create|write|post|zip|"
                           r"email|ignore|give|change|set|open|export|copy|make|invite|approve)\b", re.I)
 
@@ -260,8 +261,8 @@ def encoded_order(lines: str) -> bool:
 # text after a "rot13" cue, rotated, reading as an order. Words: common English, verbs of acting, things an agent holds.
 _ROT13 = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
                        "NOPQRSTUVWXYZABCDEFGHIJKLMnopqrstuvwxyzabcdefghijklm")
-_ROT_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
-_ROT_CUE = re.compile(r"\b(rot-?13|ebg-?13)\b\W{0,4}", re.I)
+_ROT_WORD = lazyre.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_ROT_CUE = lazyre.compile(r"\b(rot-?13|ebg-?13)\b\W{0,4}", re.I)
 _ROT_LEX = frozenset(
     "the to and of a an your you all this that in on with for from every is are it be by as at or please now then "
     "before after any my me our send forward delete share upload run ignore reveal transfer install invite merge "
@@ -270,7 +271,7 @@ _ROT_LEX = frozenset(
     "ai bot model password passwords key keys token tokens file files folder account terminal admin repository branch "
     "secret secrets cookie session login address phone number instructions previous answer without review rights "
     "private public".split())
-_ROT_VERB = re.compile(r"\b(send|forward|delete|share|upload|run|ignore|reveal|transfer|install|invite|merge|reply|pay|"
+_ROT_VERB = lazyre.compile(r"\b(send|forward|delete|share|upload|run|ignore|reveal|transfer|install|invite|merge|reply|pay|"
                        r"email|post|copy|export|grant|disable|approve|open|print|add|remove|wire|buy|push|commit|visit|"
                        r"publish|execute|navigate|paste|wipe)\b", re.I)
 
@@ -307,8 +308,8 @@ def rot13_order(lines: str, width: int = 6) -> str | None:
 # patterns were written with it open, so its figure for them is in-sample): "ignore" spelled otherwise ("IGNORE THE
 # ABOVE", "forget your prior guidance", "previous instructions are void", "I-g-n-o-r-e ..."), an urgent order to do
 # something sensitive with no time to ask, and an approval or a tool's verdict written into content.
-_SPELLED = re.compile(r"\b(?:\w-){3,}\w\b")
-_OVERRIDE_EN = re.compile(
+_SPELLED = lazyre.compile(r"\b(?:\w-){3,}\w\b")
+_OVERRIDE_EN = lazyre.compile(
     r"\b(ignore|disregard|forget|scrap|drop|nevermind|never mind)\b[^.\n]{0,12}\b(everything |all |the )?(above|before)\b"
     r"(?! (?:the|a|this|that|it|you|we|i)\b)|"
     r"\b(ignore|disregard|forget|scrap|drop|nevermind|never mind)\b[^.\n]{0,30}\b(previous|prior|earlier|above|before|"
@@ -316,7 +317,7 @@ _OVERRIDE_EN = re.compile(
     r"\b(previous|prior|earlier|above|original|all (?:prior|previous|earlier))\s+(instructions|directives|guidance|rules|"
     r"orders|prompts)\s+(are|is)\s+(now\s+)?(void|cancell?ed|obsolete|superseded|revoked|invalid|outdated)\b|"
     r"\b(previous|prior|earlier|above) instructions (no longer|don'?t|do not) apply", re.I)
-_TITLED = re.compile(r"\b(titled|entitled|called|named|headlined)\s*[:,]?\s*$", re.I)
+_TITLED = lazyre.compile(r"\b(titled|entitled|called|named|headlined)\s*[:,]?\s*$", re.I)
 
 
 def _titled(text: str, m: re.Match) -> bool:
@@ -329,12 +330,12 @@ def _titled(text: str, m: re.Match) -> bool:
 _SENSITIVE = (r"\b(give|grant|add|make)\b[^.\n]{0,40}\b(root|admin\w*|sudo|owner)\b|\b(transfer|wire|pay)\s+\d|\b(post|send|dump|reveal|print|share|upload|email|"
               r"echo|paste)\b[^.\n]{0,40}(?<!\w)(passwords?|credentials|\.env|env vars|system prompt|hidden instructions|api keys?|"
               r"tokens?|ssh|id_rsa|secrets?)\b|\bdelete everything|rm -rf")
-_URGENT = re.compile(r"\b(no time to (ask|confirm|check|wait)|no time for (approvals?|questions|checks)|(do not|don'?t) wait "
+_URGENT = lazyre.compile(r"\b(no time to (ask|confirm|check|wait)|no time for (approvals?|questions|checks)|(do not|don'?t) wait "
                      r"for (approval|the user|confirmation)|without (asking|confirmation|approval)|within \d+ (minutes|"
                      r"seconds|mins?)|or the account will be (closed|deleted|suspended)|right now|immediately|asap|"
                      r"every second)\b", re.I)
-_SENSITIVE_RE = re.compile(_SENSITIVE, re.I)
-_APPROVAL = re.compile(
+_SENSITIVE_RE = lazyre.compile(_SENSITIVE, re.I)
+_APPROVAL = lazyre.compile(
     r"\"(user_confirmed|user_approved)\"\s*:\s*true|\"(approved_(next_)?action|assistant_action_required|tool_directive|"
     r"required_next_action)\"|\bdecision\s*[=:]\s*\"?allow\b|\bguard(\.check\([^)]*\))?\b[^\n]{0,40}?(->|→|:)\s*"
     r"(approved|allow)\b|\bguard decision:\s*allow\b|\bapproved\b\s*(—|-|–|,)+\s*(proceed|execute)|\bexecute now\b|"

@@ -13,13 +13,13 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
-from macrohard.safety import scripts
+from macrohard.safety import lazyre, scripts
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
     from macrohard.safety.shellparse import SimpleCommand
 
-_VAR = re.compile(r"\$(?:\{([\w.-]+)\}|([\w-]+)|(.))")
+_VAR = lazyre.compile(r"\$(?:\{([\w.-]+)\}|([\w-]+)|(.))")
 _FILES = frozenset({"in", "out", "in_newline"})
 
 

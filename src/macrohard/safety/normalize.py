@@ -19,24 +19,26 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from macrohard.safety import lazyre
+
 # Beyond this many characters the screen reads a head, a tail and evenly spaced middle slices.
 BUDGET_CHARS = 64_000
 _HEAD, _TAIL, _SLICES = 32_000, 12_000, 5
 
-_INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f"
+_INVISIBLE = lazyre.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f"
                         "\u3164\ufe00-\ufe0f\ufeff\uffa0]")
-_TAG_CHARS = re.compile("[\U000e0000-\U000e007f]+")
-_COMMENT = re.compile(r"<!--|-->")
-_TAG = re.compile(r"</?[A-Za-z][^<>]{0,2000}>|<![^<>]{0,200}>")
+_TAG_CHARS = lazyre.compile("[\U000e0000-\U000e007f]+")
+_COMMENT = lazyre.compile(r"<!--|-->")
+_TAG = lazyre.compile(r"</?[A-Za-z][^<>]{0,2000}>|<![^<>]{0,200}>")
 # the attributes whose text a reader is shown (an image's alt text, a tooltip, a field's label); quoted or bare values
-_SHOWN = re.compile(r"""\s(?:alt|title|aria-label|aria-description|placeholder)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>=`]+))""",
+_SHOWN = lazyre.compile(r"""\s(?:alt|title|aria-label|aria-description|placeholder)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>=`]+))""",
                     re.I)
-_B64 = re.compile(r"(?<![A-Za-z0-9+/_-])(?:[A-Za-z0-9+/_-]{4}(?:\r?\n)?){4,}(?:[A-Za-z0-9+/_-]{2,3}={0,2}|={0,2})")
-_SPACE = re.compile(r"\s+")
-_LINE_SPACE = re.compile(r"[^\S\n]+")
-_BINARY = re.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
-_PRINTABLE_RUNS = re.compile(r"[^\x00-\x08\x0e-\x1f\ufffd]{6,}")
-_WORD = re.compile(r"\w+")
+_B64 = lazyre.compile(r"(?<![A-Za-z0-9+/_-])(?:[A-Za-z0-9+/_-]{4}(?:\r?\n)?){4,}(?:[A-Za-z0-9+/_-]{2,3}={0,2}|={0,2})")
+_SPACE = lazyre.compile(r"\s+")
+_LINE_SPACE = lazyre.compile(r"[^\S\n]+")
+_BINARY = lazyre.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
+_PRINTABLE_RUNS = lazyre.compile(r"[^\x00-\x08\x0e-\x1f\ufffd]{6,}")
+_WORD = lazyre.compile(r"\w+")
 # Letters that render like Latin ones (Cyrillic, Greek, a few others) -> the Latin letter.
 _CONFUSABLE = str.maketrans({
     "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "һ": "h",

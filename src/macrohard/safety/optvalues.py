@@ -30,8 +30,8 @@ import re
 import shlex
 from typing import TYPE_CHECKING
 
+from macrohard.safety import lazyre, session
 from macrohard.safety import rules_data as R
-from macrohard.safety import session
 from macrohard.safety.lookup import _HOME  # `~`, `$HOME`: the workspace, unless HOME was set
 from macrohard.safety.regular import text_of  # never waits on a pipe
 
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 # programs whose words are code, text or assignments, judged elsewhere as such
 _SKIP = frozenset({"echo", "printf", "export", "declare", "typeset", "local", "readonly", "alias", "git", "trap",
                    "eval", "test", "[", "[["}) | R.SHELLS | R.INTERPRETERS
-_PWD = re.compile(r"^\$\{?PWD\}?(?=/|$)")
+_PWD = lazyre.compile(r"^\$\{?PWD\}?(?=/|$)")
 # programs that search or cut text: a pattern after an option (`grep -e 'sh run.sh'`) is text, not a command
 _TEXT = R.SEARCHERS | frozenset({"fgrep", "sed", "awk", "gawk", "mawk", "nawk", "jq", "yq", "cut", "tr", "diff",
                                  "sort", "column", "ssh", "scp", "sftp", "docker", "podman", "kubectl"})
@@ -113,7 +113,7 @@ def _unknown(an: Analyzer, value: str, cwd: str | None) -> bool:
     return "$" in plain or "`" in plain
 
 
-_PROGRAM_OPTION = re.compile(r"(?i)cmd|command|prefix|launcher|program|path|exec|wrapper|shell|invoke|dpkg")
+_PROGRAM_OPTION = lazyre.compile(r"(?i)cmd|command|prefix|launcher|program|path|exec|wrapper|shell|invoke|dpkg")
 _SYSTEM = ("/usr/", "/bin/", "/sbin/", "/lib/", "/lib64/", "/opt/", "/etc/", "/dev/null")
 
 

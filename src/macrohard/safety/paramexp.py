@@ -11,11 +11,13 @@ from __future__ import annotations
 import posixpath
 import re
 
-_PARAM = re.compile(r"\$\{(?P<len>#)?(?P<name>[A-Za-z_]\w*)(?:(?P<rm>%%|%|##|#)(?P<rp>[^}]*)"
+from macrohard.safety import lazyre
+
+_PARAM = lazyre.compile(r"\$\{(?P<len>#)?(?P<name>[A-Za-z_]\w*)(?:(?P<rm>%%|%|##|#)(?P<rp>[^}]*)"
                     r"|(?P<sub>//|/#|/%|/)(?P<sp>[^}/]*)(?:/(?P<rep>[^}]*))?|:(?P<off>\d+)(?::(?P<n>\d+))?"
                     r"|(?P<case>\^\^|,,|\^|,))?\}")
-_PAT_BAD = re.compile(r"[$`\\\[\]()~!@+|&'\"{]")
-_BASENAME = re.compile(r'\$\(\s*(?P<prog>basename|dirname)\s+"\$\{?(?P<name>[A-Za-z_]\w*)\}?"'
+_PAT_BAD = lazyre.compile(r"[$`\\\[\]()~!@+|&'\"{]")
+_BASENAME = lazyre.compile(r'\$\(\s*(?P<prog>basename|dirname)\s+"\$\{?(?P<name>[A-Za-z_]\w*)\}?"'
                        r"(?:\s+(?P<suffix>[\w.+-]+))?\s*\)")
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import posixpath
-import re
 from pathlib import Path
 
+from macrohard.safety import lazyre
+
 # the home itself, or all that is in it (`~`, `~/`, `~/*`, `~/.*`, `~/.[!.]*`): outside, as before the home was known
-_WHOLE_HOME = re.compile(r"~/*(?:\.?\*|\.\[!\.\]\*)?")
+_WHOLE_HOME = lazyre.compile(r"~/*(?:\.?\*|\.\[!\.\]\*)?")
 
 
 class OutsideWorkspace(ValueError):

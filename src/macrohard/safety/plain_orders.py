@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from macrohard.safety import quoting
+from macrohard.safety import lazyre, quoting
 from macrohard.safety.regex_gate import Gate, fold
 
 _I = re.I | re.M
@@ -40,18 +40,18 @@ _MOVE = (r"send|post|put|paste|upload|e-?mail|forward|share|submit|copy|attach|a
          r"include|commit|push|dump|export|sync|transmit|mail")
 _WHERE = (r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://[^\s\"'`\u00bb\u201d\u2019<>)]+|\b(?:a |the )?(?:comment|reply|issue|thread|form|pastebin|"
           r"gist|public (?:channel|repo|page|bucket)|this (?:channel|thread|ticket|page|chat|issue))\b")
-_CONTEXT_EXFIL = re.compile(
+_CONTEXT_EXFIL = lazyre.compile(
     rf"{_NOT}\b(?:{_MOVE})\b[^.\n]{{0,90}}?(?:{_HELD})[^.\n]{{0,90}}?(?:{_WHERE})"
     rf"|\btake (?:{_HELD})[^.\n]{{0,40}}?\band (?:{_MOVE})\b[^.\n]{{0,60}}?(?:{_WHERE})", _I)
 _AMOUNT = (r"\b[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){3,7}\b|(?:r\$|€|\$|£|¥)\s?\d|\d[\d.,]*\s?(?:€|eur|usd|gbp|chf|pln)\b|"
            r"\baccount (?:number |no\.? )?\d{6,}|\biban\b|\brouting\b|\bsort code\b")
-_PAYMENT_REDIRECT = re.compile(
+_PAYMENT_REDIRECT = lazyre.compile(
     rf"\b(?:our|the|my|their|its|supplier'?s?|vendor'?s?|new) (?:bank|banking|account|payment|remittance|wire) "
     rf"(?:details|information|info|account|instructions)\s+(?:have|has)\s+(?:been\s+)?(?:changed|updated|moved)\b"
     rf"[^\n]{{0,200}}?(?:{_AMOUNT})"
     rf"|\b(?:update|change|replace|switch)\s+(?:the\s+)?(?:beneficiary|payee|bank details|remittance details|"
     rf"payment details)\b[^\n]{{0,120}}?(?:{_AMOUNT})", _I)
-_GIFT_CARDS = re.compile(
+_GIFT_CARDS = lazyre.compile(
     rf"{_NOT}\b(?:buy|purchase|get|order|pick up)\b[^.\n]{{0,40}}?\bgift ?cards?\b[^.\n]{{0,80}}?\b(?:send|reply|email|"
     rf"e-mail|text|forward|post|share|scratch|read)\b[^.\n]{{0,40}}?\b(?:codes?|numbers|pins?)\b", _I)
 # each rule beside its gate (``regex_gate``: the words every match holds), searched only when the text has them
@@ -59,7 +59,7 @@ _RULES = tuple((name, pattern, Gate(pattern)) for name, pattern in (
     ("context_exfil", _CONTEXT_EXFIL), ("payment_redirect", _PAYMENT_REDIRECT), ("gift_card_codes", _GIFT_CARDS)))
 
 
-_DENIED = re.compile(r"\b(?:never|not|n't|no one|nobody|don't|do not)\b[^.\n]{0,30}$", re.I)
+_DENIED = lazyre.compile(r"\b(?:never|not|n't|no one|nobody|don't|do not)\b[^.\n]{0,30}$", re.I)
 
 
 def _said(lines: str, start: int, end: int) -> bool:

@@ -12,7 +12,7 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
-from macrohard.safety import gitwrites, lookup
+from macrohard.safety import gitwrites, lazyre, lookup
 from macrohard.safety import rules_data as R
 from macrohard.safety.shellparse import SimpleCommand
 
@@ -136,7 +136,7 @@ def _roff_unsafe(args: list[str]) -> bool:
 
 # git settings whose value is a command git runs later (hooks, fsmonitor, pagers, aliases with "!", filters),
 # and settings that make git read more settings or hooks from a file the agent may have written
-_GIT_RUNS = re.compile(r"core\.(sshcommand|pager|editor|fsmonitor|askpass)|interactive\.difffilter|credential\.(.+\.)?helper|sequence\.editor|"
+_GIT_RUNS = lazyre.compile(r"core\.(sshcommand|pager|editor|fsmonitor|askpass)|interactive\.difffilter|credential\.(.+\.)?helper|sequence\.editor|"
                        r"diff\.external|gpg\.(.+\.)?program|pager\..+|.+\.(textconv|clean|smudge|process|driver|command)|"
                        r"uploadpack\.packobjectshook|alias\..+|"
                        # guard19: core.gitProxy, a remote's uploadpack/receivepack, man/browser/difftool/mergetool
@@ -146,7 +146,7 @@ _GIT_RUNS = re.compile(r"core\.(sshcommand|pager|editor|fsmonitor|askpass)|inter
                        r"sendemail\.(sendmailcmd|smtpserver|tocmd|cccmd)|imap\.tunnel|instaweb\.(httpd|browser)|"
                        # guard21: a trailer's `cmd` (run by `commit --trailer`), ssh signing's key command
                        r"trailer\..+\.cmd|gpg\.ssh\.defaultkeycommand")
-_GIT_LOADS = re.compile(r"core\.hookspath|include\.path|includeif\..+\.path|init\.templatedir")
+_GIT_LOADS = lazyre.compile(r"core\.hookspath|include\.path|includeif\..+\.path|init\.templatedir")
 _GIT_CONFIG_VALUE_OPTIONS = frozenset({"-f", "--file", "--blob", "--type", "--default", "--comment", "--value"})
 
 

@@ -12,7 +12,7 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
-from macrohard.safety import cmakelang
+from macrohard.safety import cmakelang, lazyre
 from macrohard.safety.projects import MAX_FILES, _read, _walk
 
 if TYPE_CHECKING:
@@ -87,9 +87,9 @@ def _writes(an: Analyzer, text: str) -> None:
 
 
 # CMake variables that name a program the build runs, or CMake code it reads first
-_TOOL_VAR = re.compile(r"\w*(?:_COMPILER_LAUNCHER|_LINKER_LAUNCHER|_COMPILER|_LINKER|_AR|_RANLIB|_CROSSCOMPILING_EMULATOR|"
+_TOOL_VAR = lazyre.compile(r"\w*(?:_COMPILER_LAUNCHER|_LINKER_LAUNCHER|_COMPILER|_LINKER|_AR|_RANLIB|_CROSSCOMPILING_EMULATOR|"
                        r"_CLANG_TIDY|_CPPCHECK|_CPPLINT|_INCLUDE_WHAT_YOU_USE)")
-_CODE_VAR = re.compile(r"CMAKE_TOOLCHAIN_FILE|CMAKE_PROJECT_\w*INCLUDE\w*|CMAKE_USER_MAKE_RULES_OVERRIDE\w*|"
+_CODE_VAR = lazyre.compile(r"CMAKE_TOOLCHAIN_FILE|CMAKE_PROJECT_\w*INCLUDE\w*|CMAKE_USER_MAKE_RULES_OVERRIDE\w*|"
                        r"CMAKE_MODULE_PATH|CMAKE_PREFIX_PATH|\w+_DIR")
 
 

@@ -15,17 +15,18 @@ import re
 import shlex
 from typing import TYPE_CHECKING
 
+from macrohard.safety import lazyre
 from macrohard.safety.projects import MAX_FILES, _read, _walk
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
 
 # guard17: configure_file(command: …) runs as meson configures, vcs_tag(command: …) at the build; both were unread
-_CALL = re.compile(r"\b(run_command|custom_target|run_target|generator|test|benchmark|add_install_script|"
+_CALL = lazyre.compile(r"\b(run_command|custom_target|run_target|generator|test|benchmark|add_install_script|"
                    r"add_postconf_script|add_dist_script|configure_file|vcs_tag)\s*\(")
-_RUNS_CODE = re.compile(r"\.\s*run\s*\(")  # compiler.run('…'): C compiled and run as meson configures (guard17)
-_LITERAL = re.compile(r"'((?:[^'\\]|\\.)*)'")
-_KEYWORDS = re.compile(r"\b(?:input|output|depfile|install|install_dir|build_by_default|capture|feed|console|"
+_RUNS_CODE = lazyre.compile(r"\.\s*run\s*\(")  # compiler.run('…'): C compiled and run as meson configures (guard17)
+_LITERAL = lazyre.compile(r"'((?:[^'\\]|\\.)*)'")
+_KEYWORDS = lazyre.compile(r"\b(?:input|output|depfile|install|install_dir|build_by_default|capture|feed|console|"
                        r"check|env|depends|depend_files|arguments|workdir|timeout|suite|protocol|is_parallel|"
                        r"should_fail|priority|verbose|build_always_stale|build_always|install_tag|install_mode|"
                        r"output_format|depends_on|args|true|false|command)\s*:|\btrue\b|\bfalse\b")

@@ -17,7 +17,7 @@ import ast
 import re
 from typing import TYPE_CHECKING, Any
 
-from macrohard.safety import codewrites, copies
+from macrohard.safety import codewrites, copies, lazyre
 from macrohard.safety.regular import open_regular
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ DESERIALIZERS = {"pickle": {"load", "loads", "Unpickler"}, "_pickle": {"load", "
 # loaders that are harmless unless called with the options that unpickle (judged where they are called)
 ONLY_CALLED = frozenset({"load", "open"})
 # what a pickle may import and call without running a command
-_SAFE_GLOBALS = re.compile(r"^(?:collections|datetime|decimal|fractions|uuid|numpy(?:\..*)?|pandas(?:\..*)?|"
+_SAFE_GLOBALS = lazyre.compile(r"^(?:collections|datetime|decimal|fractions|uuid|numpy(?:\..*)?|pandas(?:\..*)?|"
                            r"copy_reg|copyreg|_codecs|builtins|__builtin__|torch(?:\..*)?|sklearn(?:\..*)?|"
                            r"scipy(?:\..*)?|pathlib|enum|re|array) ")
 _UNSAFE_BUILTINS = {"eval", "exec", "compile", "__import__", "getattr", "open", "input", "globals", "vars", "breakpoint"}

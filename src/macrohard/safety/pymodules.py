@@ -12,7 +12,7 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
-from macrohard.safety import pystart
+from macrohard.safety import lazyre, pystart
 from macrohard.safety.regular import open_regular
 
 if TYPE_CHECKING:
@@ -126,7 +126,7 @@ def unchecked_pyc(source: str, line: str = "") -> str | None:
 
 # a line that may set a file's modification time before Python reads the pyc (`touch -d 2020-01-01 m.py; python3 -c
 # 'import m'`), so a recorded time that differs now may match then
-_SETS_TIMES = re.compile(r"\btouch\b|utime|\bcp\b[^;&|]*\s-[a-zA-Z]*[pa]|--preserve|\brsync\b|\btar\b|\bunzip\b|"
+_SETS_TIMES = lazyre.compile(r"\btouch\b|utime|\bcp\b[^;&|]*\s-[a-zA-Z]*[pa]|--preserve|\brsync\b|\btar\b|\bunzip\b|"
                          r"\bcpio\b|\b7za?\b|\bpatch\b|\bgit\b|\bmv\b|\bln\b")
 
 
@@ -168,12 +168,12 @@ def _stale_timestamp_pyc(source: str, path: str, head: bytes, line: str = "", op
 # code that changes where its imports look: `sys.path.insert(0, "lib")`, `.append`, `.extend`, `sys.path[:0] = …`,
 # `sys.path += …`, `site.addsitedir(…)`, and zipimport (guard27: `sys.path.insert(0, "lib"); import m` loaded lib/m.py
 # unread, and a zip on sys.path ran the module it held)
-_SYS_PATH = re.compile(r"\bsys\s*\.\s*path\s*(?:\.\s*(?:insert|append|extend)\s*\(|\[[^\]]*\]\s*=|\+=)|"
+_SYS_PATH = lazyre.compile(r"\bsys\s*\.\s*path\s*(?:\.\s*(?:insert|append|extend)\s*\(|\[[^\]]*\]\s*=|\+=)|"
                        r"\bsite\s*\.\s*addsitedir\s*\(|\bzipimport\b")
-_PATH_ARG = re.compile(r"""\s*(?:-?\d+\s*,\s*)?(?:\[\s*)?(['"])([^'"\\]*)\1\s*(?:\]\s*)?(?:\)|$|[;\n])""")
-_HERE = re.compile(r"""\s*(?:-?\d+\s*,\s*)?(?:os\.path\.(?:dirname|abspath|realpath)\(\s*)+(?:__file__|['"]\.?/?['"]|os\.getcwd\(\))\s*\)+"""
+_PATH_ARG = lazyre.compile(r"""\s*(?:-?\d+\s*,\s*)?(?:\[\s*)?(['"])([^'"\\]*)\1\s*(?:\]\s*)?(?:\)|$|[;\n])""")
+_HERE = lazyre.compile(r"""\s*(?:-?\d+\s*,\s*)?(?:os\.path\.(?:dirname|abspath|realpath)\(\s*)+(?:__file__|['"]\.?/?['"]|os\.getcwd\(\))\s*\)+"""
                    r"""|\s*(?:-?\d+\s*,\s*)?(?:os\.getcwd\(\)|['"]\.?/?['"])\s*\)""")
-_ARCHIVE = re.compile(r"\.(?:zip|egg|whl|pyz)/?$", re.I)
+_ARCHIVE = lazyre.compile(r"\.(?:zip|egg|whl|pyz)/?$", re.I)
 
 
 def sys_path(an: Analyzer, prog: str, code: str, cwd: str | None) -> list[str]:

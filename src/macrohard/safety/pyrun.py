@@ -20,7 +20,7 @@ import re
 import sys
 from typing import TYPE_CHECKING
 
-from macrohard.safety import devtools
+from macrohard.safety import devtools, lazyre
 from macrohard.safety.regular import open_regular
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from macrohard.safety.shellparse import SimpleCommand
 
 STDLIB = frozenset(sys.stdlib_module_names) - {"__future__", "this", "antigravity"}
-_EXAMPLE = re.compile(r"^\s*(?:>>>|\.\.\.) ?(.*)$", re.M)
+_EXAMPLE = lazyre.compile(r"^\s*(?:>>>|\.\.\.) ?(.*)$", re.M)
 _TIMEIT_VALUES = frozenset({"-n", "--number", "-r", "--repeat", "-u", "--unit"})
 
 
@@ -230,7 +230,7 @@ def venv_prompt(an: Analyzer, prog: str, args: list[str]) -> None:
                                 "inside double quotes, where a $(…) or backquote runs when it is sourced; use a plain name")
 
 
-_PICKLE_RISKY = re.compile(r"(?:os|posix|nt|subprocess|sys|shutil|pty|socket|importlib|runpy|code|ctypes|commands|"
+_PICKLE_RISKY = lazyre.compile(r"(?:os|posix|nt|subprocess|sys|shutil|pty|socket|importlib|runpy|code|ctypes|commands|"
                            r"platform|pickle|webbrowser)(?:\.|$)|(?:builtins|__builtin__)[ .](?:eval|exec|compile|"
                            r"__import__|getattr|setattr|open|breakpoint|input|vars|globals)$")
 

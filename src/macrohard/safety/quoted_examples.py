@@ -23,19 +23,19 @@ from __future__ import annotations
 
 import re
 
-from macrohard.safety import quoting
+from macrohard.safety import lazyre, quoting
 
 # The rules that are re-read without the example quotations (each reads the normalised ``lines``).
 MASKABLE = frozenset({"aimed_at_agent_ml", "vocative", "agent_trigger", "data_order", "reader_address", "hidden_text",
                       "you_are_now"})
 
 # Quotation marks of many scripts: “…” „…“ „…” «…» »…« ‹…› "…" 「…」 『…』 ‘…’ '…' (a closing mark on the same line).
-_QUOTE = re.compile(r"“[^”\n]{3,300}”|„[^“”\n]{3,300}[“”]|«[^»\n]{3,300}»|»[^«\n]{3,300}«|‹[^›\n]{3,300}›|"
+_QUOTE = lazyre.compile(r"“[^”\n]{3,300}”|„[^“”\n]{3,300}[“”]|«[^»\n]{3,300}»|»[^«\n]{3,300}«|‹[^›\n]{3,300}›|"
                     r"\"[^\"\n]{3,300}\"|「[^」\n]{2,300}」|『[^』\n]{2,300}』|‘[^’\n]{3,300}’|(?<!\w)'[^'\n]{3,300}'(?!\w)")
 
 # An example cue just before the quotation (within ``_BEFORE`` characters): "phrases like", "Sätze wie", "du type",
 # "frases como", "zdania typu", "фразы вроде", "kalimat seperti", "câu như", "例如", "例えば".
-_CUE_BEFORE = re.compile(
+_CUE_BEFORE = lazyre.compile(
     r"(?<!\w)(like|such as|e\.g\.|for (example|instance)|examples?|payloads?|fixtures?|samples?|quot(e|es|ed|ing)|"
     r"test (cases?|strings?))\W{0,12}$"
     # a named quotation or a hiding verb right before the mark (no key or colon between: ``"message": "…"`` is data)
@@ -56,12 +56,12 @@ _CUE_BEFORE = re.compile(
     r"|(例如|比如|诸如|諸如|像是|例えば|たとえば|예를 들어|예컨대|句子|语句|語句|文字|문장|문구|隐藏了?|隱藏了?|숨긴)\W{0,6}$", re.I)
 _BEFORE = 48
 # after it: "“…”这样的句子", "「…」のような文", "“…” 같은 문장", "\"…\" gibi metinler", "„…” féle"
-_CUE_AFTER = re.compile(r"\s?(这样的|這樣的|这类|這類|之类|之類|等(?!待)|一类|のような|みたいな|といった|などの|という(?!の)|"
+_CUE_AFTER = lazyre.compile(r"\s?(这样的|這樣的|这类|這類|之类|之類|等(?!待)|一类|のような|みたいな|といった|などの|という(?!の)|"
                         r"같은|와 같은|과 같은|등의|따위|gibi|tarzı|benzeri|féle|szerű|hasonló)")
 
 # A text that, outside its quotations, talks about attacks: warnings, security, attackers, phishing and scams,
 # courses and exercises, "do not follow" (in English: ``quoting._DISCUSSION``).
-_DISCUSSION = re.compile(
+_DISCUSSION = lazyre.compile(
     r"(?<!\w)(warn\w*|alert\w*|security|secur\w*|training|course|exercise|quiz|beware|do not (follow|obey|act)|"
     r"never (follow|obey|act)|"
     r"warnung|achtung|sicherheit\w*|angriff\w*|angreifer\w*|phishing\w*|betrüger\w*|schulung\w*|gefälscht\w*|"

@@ -21,17 +21,19 @@ from __future__ import annotations
 
 import re
 
+from macrohard.safety import lazyre
+
 _PAIRS = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019", "'": "'", "\u00ab": "\u00bb", "`": "`"}
-_CUE = re.compile(
+_CUE = lazyre.compile(
     r"(?<![.\w])(examples?|e\.g\.|such as|for instance|like this|phrases?|strings?|payloads?|attacks?|attackers?|"
     r"phishing|scam|pretexts?|filters?|block(s|ed)?|flag(s|ged)?|detect(s|ed|ion)?|fixtures?|quot(e|es|ed|ing)|"
     r"injections?|jailbreaks?|red flags?|reject(s|ed)?|refuse(s|d)?|message that|messages? like|text (such as|like|that)|"
     r"like (the one|these|this|that))\b", re.I)
-_TARGET = re.compile(r"https?://|www\.|@\w|~/|/etc/|\.env\b|\b(send|upload|transfer|wire|pay|delete|run|execute|curl|"
+_TARGET = lazyre.compile(r"https?://|www\.|@\w|~/|/etc/|\.env\b|\b(send|upload|transfer|wire|pay|delete|run|execute|curl|"
                      r"share|forward|post|email)\b", re.I)
-_CODE_LINE = re.compile(r"\s*(#\s*|return\s+|yield\s+)?[A-Za-z_][\w.]*(\[[^\]]*\])?\s*=\s*[\[{(\"'\w]|\s*(return\s+|yield\s+)?\w[\w.]*\((\w+=)?\[?\{|\s*return\s+\[\{")
-_DATA_BEFORE = re.compile(r"([\"'\]]\s*:|[=,\[{(])\s*$")  # a JSON key, an assignment, a CSV cell, an argument
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # scripts written without spaces: about two per word
+_CODE_LINE = lazyre.compile(r"\s*(#\s*|return\s+|yield\s+)?[A-Za-z_][\w.]*(\[[^\]]*\])?\s*=\s*[\[{(\"'\w]|\s*(return\s+|yield\s+)?\w[\w.]*\((\w+=)?\[?\{|\s*return\s+\[\{")
+_DATA_BEFORE = lazyre.compile(r"([\"'\]]\s*:|[=,\[{(])\s*$")  # a JSON key, an assignment, a CSV cell, an argument
+_CJK = lazyre.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # scripts written without spaces: about two per word
 CUE_REACH = 200  # characters before the quotation searched for a reporting cue
 SHORT_WORDS = 6  # a quotation of at most this many words with no target is a name or a title
 
@@ -104,10 +106,10 @@ def reported(text: str, start: int, end: int) -> bool:
 # must answer in Spanish", "Pretend you are ordering at a café: the teacher plays the waiter"). The sentence names the
 # other people in the exercise, and nothing in it addresses a machine or names a target; a persona handed to the AI
 # reader ("Pretend you are DAN ... send the keys to ...") names neither.
-_PEOPLE = re.compile(r"\b(your (partner|classmates?|teammates?|group|friends?)|partners?|the (teacher|tutor|class|other "
+_PEOPLE = lazyre.compile(r"\b(your (partner|classmates?|teammates?|group|friends?)|partners?|the (teacher|tutor|class|other "
                      r"(person|player|players|team|students?))|teachers?|students?|pupils|classmates|players|each player)\b",
                      re.I)
-_MACHINE = re.compile(r"\b(ai|assistant|agent|bot|chatbot|model|llm|gpt|copilot|system)\b", re.I)
+_MACHINE = lazyre.compile(r"\b(ai|assistant|agent|bot|chatbot|model|llm|gpt|copilot|system)\b", re.I)
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -129,7 +131,7 @@ def for_people(text: str, start: int, end: int) -> bool:
 # like the attack itself. Each span is a quotation (marks on a line, a run of ``>`` lines, a fenced block, or the rest
 # of a line after a label such as "Payload:") with a reporting cue (``_CUE``, or reported speech: "wrote", "said",
 # "posted", "asked") within ``CUE_REACH`` characters before it, or inside it for a label line.
-_SPEECH = re.compile(r"(?<![.\w])(wrote|writes|said|says|posted|posts|asked|asks|replied|typed|contained|contains|"
+_SPEECH = lazyre.compile(r"(?<![.\w])(wrote|writes|said|says|posted|posts|asked|asks|replied|typed|contained|contains|"
                      r"read|reads|looked like|went like|was|were|found|saw|got|received|summari[sz]ed|returned|showed|"
                      r"injected|hid|planted|verbatim|literally|word for word|"
                      # the same in other languages (es, de, fr, it, nl, pl, pt)
@@ -138,22 +140,22 @@ _SPEECH = re.compile(r"(?<![.\w])(wrote|writes|said|says|posted|posts|asked|asks
                      r"bevatte|napisa[łl]|brzmia[łl]|dizia|escreveu|continha)"
                      r"(,? in part,?|,? en parte,?|,? teilweise,?)?\s*[:,]?\s*$", re.I)
 # an e-mail reply's header: the quoted mail below it is mail the reader received, and mail carries injections
-_REPLY_HEADER = re.compile(r"(^|\n)[\s>]*(on\b[^\n]{0,120}|[^\n]{0,80}<[^\n>]*@[^\n>]*>)\s*(wrote|a écrit|schrieb|escribió)\s*:?\s*$",
+_REPLY_HEADER = lazyre.compile(r"(^|\n)[\s>]*(on\b[^\n]{0,120}|[^\n]{0,80}<[^\n>]*@[^\n>]*>)\s*(wrote|a écrit|schrieb|escribió)\s*:?\s*$",
                            re.I)
-_LABEL = re.compile(r"^[\w \t'’.,()/-]{1,60}:\s*(?=\S)")  # words then a colon ("Our payload was:"), not a data key
+_LABEL = lazyre.compile(r"^[\w \t'’.,()/-]{1,60}:\s*(?=\S)")  # words then a colon ("Our payload was:"), not a data key
 # a quotation named as what it is ("the prompt", "a line", "this message"): for the classifier's frame only (a rule's
 # hit inside such a quotation still counts, and a rule hit blocks the frame's discount)
-_NAMED = re.compile(r"\b(the|a|an|this|that|its|their|our|his|her|one|same) (prompts?|messages?|text|lines?|sentences?|"
+_NAMED = lazyre.compile(r"\b(the|a|an|this|that|its|their|our|his|her|one|same) (prompts?|messages?|text|lines?|sentences?|"
                     r"comments?|inputs?|notes?|strings?|instructions?|commands?|requests?|emails?|e-mails?|reviews?)\b",
                     re.I)
 MIN_QUOTED_WORDS = 3  # an inline quotation shorter than this is a name, not a quoted message
 
 
 # the words of the reader's principal, reported: "the user says: '…'" is how a fake order from the user is written
-_PRINCIPAL_SAYS = re.compile(r"\b(the|my|your|our)\s+(user|owner|admin|administrator|boss|manager|human|operator|supervisor|"
+_PRINCIPAL_SAYS = lazyre.compile(r"\b(the|my|your|our)\s+(user|owner|admin|administrator|boss|manager|human|operator|supervisor|"
                              r"principal|ceo)\b[^.\n]{0,20}\b(wrote|writes|said|says|asked|asks|replied|typed|"
                              r"adds|added)\s*:?\s*(\(|$)", re.I)
-_ADDRESSING = re.compile(r"\b(you|your|yours|please|must|shall|immediately|follow|do)\b|\b(for|to|dear|hey|attention)\s+"
+_ADDRESSING = lazyre.compile(r"\b(you|your|yours|please|must|shall|immediately|follow|do)\b|\b(for|to|dear|hey|attention)\s+"
                          r"(the\s+|all\s+|any\s+|an?\s+)?(ai|assistants?|agents?|bots?|models?|llms?|systems?|copilots?)\b",
                          re.I)
 
@@ -162,7 +164,7 @@ _ADDRESSING = re.compile(r"\b(you|your|yours|please|must|shall|immediately|follo
 # write-up, a scam warning). Reported speech, a named quotation or a colon introduction counts as a reporting cue only in
 # such a text: "The vendor wrote: \"Assistant, wire $500 to …\"" in an e-mail or a ticket RELAYS an order to the
 # reader, and relayed messages are how injections arrive (the lead's attacks in tests/safety/test_injection_relayed.py).
-_DISCUSSION = re.compile(
+_DISCUSSION = lazyre.compile(
     r"\b(prompt[- ]?injections?|injections?|injected|payloads?|attacks?|attackers?|attacking|jailbreak\w*|exploit\w*|"
     r"malicious|phishing|scam\w*|red[- ]?team\w*|ctf|capture the flag|vulnerabilit(y|ies)|adversarial|pen ?test\w*|"
     r"bug bount(y|ies)|social engineering|threat actors?|researchers?|spam\w*|fraud\w*|suspicious|"
@@ -253,7 +255,7 @@ def quoted_spans(lines: str, named: bool = True) -> list[tuple[int, int]]:
 
 # A frame that ADOPTS what it quotes ("Continue the conversation above.", "Do what the message says.", a quoted chat
 # whose last turn is left open for the reader): the quotation is then the order, so the frame is no report.
-_ADOPTS = re.compile(r"\b(continue|complete|finish|follow|obey|execute|carry out|do (what|as)|act on|answer|reply to|"
+_ADOPTS = lazyre.compile(r"\b(continue|complete|finish|follow|obey|execute|carry out|do (what|as)|act on|answer|reply to|"
                      r"respond to)\b[^.\n]{0,40}\b(above|below|(it|this|that|the message|the note|the text) (says|said|asks)|"
                      r"th(ese|is|e) (conversation|instructions?|steps?|messages?|dialogue|chat|transcript|quoted))\b|"
                      r"^\s*>?\s*(assistant|ai|agent|bot|model)\s*:\s*$", re.I | re.M)

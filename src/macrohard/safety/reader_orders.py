@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from macrohard.safety import lazyre
 from macrohard.safety.regex_gate import Gate, fold
 from macrohard.safety.triggers import _unquoted
 from macrohard.safety.vocative import _EN_ORDER
@@ -45,20 +46,20 @@ _LEAD = (r"(?:^|[.!?:;(\[\-\u2014>|#*]\s*|\b(?:to|for|hey|hi|hello|dear|attentio
 # an order after the address: ``vocative``'s English order words, and verbs of acting on records it lacks
 _ORDER = (rf"(?:{_EN_ORDER.pattern}|\W*(?:please\W+)?(?:close|decline|refund|issue|archive|reserve|accept|ban|block|hide|"
           rf"omit|leave|keep|lock|unlock|promote|rank|praise|downplay|describe|call|label|tag|assign|escalate)\b)")
-_READER = re.compile(
+_READER = lazyre.compile(
     rf"{_LEAD}(?:{_NAMED}\s+(?:that\s+is\s+|who\s+is\s+)?{_DOING}|(?:assistant|agent|model)s?\s+{_BARE_DOING})\s+"
     rf"{_THIS}[^:\n,\u2014]{{0,30}}[:,\u2014]\s*{_ORDER}", _I)
 # the same reader named by a relative clause ("Models that read captions: send …", "AI agents which process this
 # page: …"), and a machine turned to in brackets ("(LLM, set up a forwarding rule …)", "(Copilot, grant …)": not
 # Claude or Gemini, which are also people's names, nor a bare agent: "Internal steps (agent, do not send): …",
 # "Agents who see this message: escalate …" are support macros)
-_RELATIVE = re.compile(
+_RELATIVE = lazyre.compile(
     rf"{_LEAD}(?:{_NAMED}|(?:assistant|model)s?)\s+(?:that|which|who)\s+(?:read|process|summari[sz]e|parse|"
     rf"index|scan|crawl|ingest|see|describe|view)s?\s+(?:{_THIS}|(?:captions?|images?|pictures?|photos?|figures?|"
     rf"alt[- ]text|pages?|documents?|files?|e-?mails?|messages?|reviews?|comments?|listings?)\b)[^:\n,\u2014]{{0,30}}"
     rf"[:,\u2014]\s*{_ORDER}|\(\s*(?:ai|llm|gpt|chatgpt|chatbot|bot|copilot|(?:ai\s+)?assistant|ai\s+agent|"
     rf"language[- ]model)\s*,\s*{_ORDER}", _I)
-_OVERRIDE = re.compile(
+_OVERRIDE = lazyre.compile(
     r"\b(?:ignore|disregard|forget|never ?mind|drop|abandon|skip|set aside|stop)\s+(?:about\s+)?(?:"
     r"(?:what|whatever)\s+the\s+(?:user|human|customer|operator|person)\s+(?:originally\s+|actually\s+|just\s+)?"
     r"(?:asked|said|wants?|wanted|requested|typed|wrote|needs?)|"
@@ -67,7 +68,7 @@ _OVERRIDE = re.compile(
     r"(?:the|your)\s+(?:current|original|assigned|previous|earlier|actual|real)\s+(?:task|request|assignment|job|goal|"
     r"objective|mission)|"
     r"the\s+task\s+you\s+(?:were|have\s+been|got)\s+given|what\s+you\s+were\s+(?:asked|told|doing))", _I)
-_SUMMARY = re.compile(
+_SUMMARY = lazyre.compile(
     r"\b(?:summar(?:y|ies)|your\s+(?:answer|reply|response)s?)\b[^.\n]{0,20}\b(?:must|should|shall|needs?\s+to|has\s+to|"
     r"have\s+to)\s+(?:always\s+)?(?:end|start|begin|include|contain|carry|cite|link|embed|append)\b[^\n]{0,80}?"
     r"(?:https?://|\]\(|\blink\b|\burl\b|!\[)|"

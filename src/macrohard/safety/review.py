@@ -8,7 +8,7 @@ import re
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from macrohard.safety import builds, session
+from macrohard.safety import builds, lazyre, session
 from macrohard.safety import rules_data as R
 from macrohard.safety.commands import Analysis, Analyzer, PathJudge, analyze
 from macrohard.safety.content import screen_text
@@ -162,8 +162,8 @@ def _linked_target(kind: str, value: str, path: str, workspaces: list[str], a: A
 
 # VS Code's workspace settings that start a program, or set the environment, of every terminal it opens in the folder
 # (`terminal.integrated.env.linux: {PROMPT_COMMAND: …}`, an automation profile, a shell path and its arguments)
-_EDITOR_SETTINGS = re.compile(r"(^|/)\.vscode/settings\.json$|\.code-workspace$")
-_TERMINAL_RUNS = re.compile(r"terminal\.integrated\.(env|shell|shellargs|automationprofile|automationshell|profiles|"
+_EDITOR_SETTINGS = lazyre.compile(r"(^|/)\.vscode/settings\.json$|\.code-workspace$")
+_TERMINAL_RUNS = lazyre.compile(r"terminal\.integrated\.(env|shell|shellargs|automationprofile|automationshell|profiles|"
                             r"defaultprofile)", re.I)
 
 

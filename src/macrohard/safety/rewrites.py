@@ -19,7 +19,7 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
-from macrohard.safety import regular
+from macrohard.safety import lazyre, regular
 from macrohard.safety import rules_data as R
 from macrohard.safety.scripts import text_written
 
@@ -154,13 +154,13 @@ def _git_sub(rest: list[str]) -> str | None:
 # node, perl, ruby, php code that can write files (these languages are read as text, not parsed: any mention of
 # a file-writing facility counts)
 CAN_WRITE = {
-    "js": re.compile(r"\b(?:writeFile|appendFile|createWriteStream|copyFile|cpSync|rename|symlink|link|write|writev|"
+    "js": lazyre.compile(r"\b(?:writeFile|appendFile|createWriteStream|copyFile|cpSync|rename|symlink|link|write|writev|"
                      r"truncate|open|outputFile|move)\w*\b|\bcp\s*\(|\bfs\w*\s*\[|\[\s*['\"`][^'\"`]*['\"`]\s*\+|"
                      r"\bgetBuiltinModule\b|\bDeno\b|\bBun\b|\bprocess\s*\.\s*binding"),
-    "perl": re.compile(r"\b(?:open|sysopen|rename|link|symlink|copy|move|syscall|truncate)\b|\bFile::|\bIO::|"
+    "perl": lazyre.compile(r"\b(?:open|sysopen|rename|link|symlink|copy|move|syscall|truncate)\b|\bFile::|\bIO::|"
                        r"\bPath::|\$\^I\b"),
-    "ruby": re.compile(r"\b(?:File|IO|FileUtils|Pathname|open|syscall|write|binwrite|rename|symlink)\b"),
-    "php": re.compile(r"\b(?:fopen|file_put_contents|rename|copy|symlink|link|fwrite|fputs|SplFileObject|tempnam|"
+    "ruby": lazyre.compile(r"\b(?:File|IO|FileUtils|Pathname|open|syscall|write|binwrite|rename|symlink)\b"),
+    "php": lazyre.compile(r"\b(?:fopen|file_put_contents|rename|copy|symlink|link|fwrite|fputs|SplFileObject|tempnam|"
                       r"move_uploaded_file|touch)\b"),
 }
 

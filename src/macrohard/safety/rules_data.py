@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from macrohard.safety import lazyre
+
 SHELLS = frozenset({"sh", "bash", "dash", "zsh", "ksh", "mksh", "fish", "ash", "csh", "tcsh"})
 INTERPRETERS = frozenset({"python", "python2", "python3", "perl", "ruby", "node", "nodejs", "php", "lua", "Rscript",
                           "pwsh", "deno", "bun", "osascript", "tclsh"}) | frozenset(f"python3.{i}" for i in range(6, 15))
@@ -86,80 +88,80 @@ SYSTEM_PREFIXES = ("/etc", "/usr", "/bin", "/sbin", "/lib", "/boot", "/var", "/o
 
 # Paths whose mere mention in a command means reading secrets or touching system identity.
 SENSITIVE_PATHS: list[tuple[re.Pattern[str], str, str]] = [
-    (re.compile(r"(^|[\s/=:'\"])(~|\$home|/root|/home/[^/\s]+)?/?\.ssh(/|$|\b)"), "credential", "touches SSH keys"),
-    (re.compile(r"\bid_(rsa|dsa|ecdsa|ed25519)\b"), "credential", "touches an SSH private key"),
-    (KEY_FILE_GLOB := re.compile(r"\*\.(pem|key|p12|pfx|kdbx|keystore|jks|ovpn)\b"), "credential",
+    (lazyre.compile(r"(^|[\s/=:'\"])(~|\$home|/root|/home/[^/\s]+)?/?\.ssh(/|$|\b)"), "credential", "touches SSH keys"),
+    (lazyre.compile(r"\bid_(rsa|dsa|ecdsa|ed25519)\b"), "credential", "touches an SSH private key"),
+    (KEY_FILE_GLOB := lazyre.compile(r"\*\.(pem|key|p12|pfx|kdbx|keystore|jks|ovpn)\b"), "credential",
      "searches for key files"),
-    (re.compile(r"\.aws/(credentials|config)|\.aws\b"), "credential", "touches AWS credentials"),
-    (re.compile(r"\.(gnupg|kube/config|docker/config\.json|netrc|git-credentials|pgpass|vault-token|pypirc|npmrc)\b"),
+    (lazyre.compile(r"\.aws/(credentials|config)|\.aws\b"), "credential", "touches AWS credentials"),
+    (lazyre.compile(r"\.(gnupg|kube/config|docker/config\.json|netrc|git-credentials|pgpass|vault-token|pypirc|npmrc)\b"),
      "credential", "touches stored credentials"),
-    (re.compile(r"\.config/(gcloud|gh/hosts\.yml)|\.azure/|application_default_credentials"), "credential",
+    (lazyre.compile(r"\.config/(gcloud|gh/hosts\.yml)|\.azure/|application_default_credentials"), "credential",
      "touches cloud credentials"),
-    (re.compile(r"/etc/(shadow|gshadow|master\.passwd)|/etc/security/opasswd"), "credential",
+    (lazyre.compile(r"/etc/(shadow|gshadow|master\.passwd)|/etc/security/opasswd"), "credential",
      "reads password hashes"),
-    (re.compile(r"/proc/(self|\d+|\*)/environ"), "credential", "reads a process environment"),
-    (re.compile(r"(^|/)\.(bash|zsh|sh|python|mysql|psql|node_repl|lesshst)_?history\b"), "credential",
+    (lazyre.compile(r"/proc/(self|\d+|\*)/environ"), "credential", "reads a process environment"),
+    (lazyre.compile(r"(^|/)\.(bash|zsh|sh|python|mysql|psql|node_repl|lesshst)_?history\b"), "credential",
      "reads shell history"),
-    (re.compile(r"/etc/sudoers"), "privilege", "touches sudo rules"),
-    (re.compile(r"^/dev/(tcp|udp)/"), "remote_code", "opens a raw network socket (reverse shell)"),
-    (re.compile(r"\.(mozilla|config/google-chrome|config/chromium)/.*(logins|cookies|login data|key4)"),
+    (lazyre.compile(r"/etc/sudoers"), "privilege", "touches sudo rules"),
+    (lazyre.compile(r"^/dev/(tcp|udp)/"), "remote_code", "opens a raw network socket (reverse shell)"),
+    (lazyre.compile(r"\.(mozilla|config/google-chrome|config/chromium)/.*(logins|cookies|login data|key4)"),
      "credential", "reads browser passwords or cookies"),
 ]
 # what every pattern above needs in a word (guard19: most words have none, and skip the twelve searches)
-SENSITIVE_HINT = re.compile(r"[./]|id_|application_default")
+SENSITIVE_HINT = lazyre.compile(r"[./]|id_|application_default")
 METADATA_HOSTS = ("169.254.169.254", "metadata.google.internal", "100.100.100.200", "fd00:ec2::254",
                   "169.254.170.2", "metadata.azure.com")
 
 # Where a write means something more specific than "outside the workspace".
 WRITE_TARGETS: list[tuple[re.Pattern[str], str, str]] = [
-    (re.compile(r"^/dev/(tcp|udp)/"), "remote_code", "a network socket: a reverse shell or a leak"),
-    (re.compile(r"(^|/)\.(bash_history|zsh_history|history|sh_history)$|^/var/log\b|/(wtmp|btmp|lastlog|utmp)$"),
+    (lazyre.compile(r"^/dev/(tcp|udp)/"), "remote_code", "a network socket: a reverse shell or a leak"),
+    (lazyre.compile(r"(^|/)\.(bash_history|zsh_history|history|sh_history)$|^/var/log\b|/(wtmp|btmp|lastlog|utmp)$"),
      "tamper", "wipes logs or shell history"),
-    (re.compile(r"(^|/)\.(bashrc|bash_profile|bash_login|profile|zshrc|zprofile|zshenv|kshrc|cshrc|tcshrc|"
+    (lazyre.compile(r"(^|/)\.(bashrc|bash_profile|bash_login|profile|zshrc|zprofile|zshenv|kshrc|cshrc|tcshrc|"
                 r"bash_logout|inputrc|xinitrc|xprofile)$|^/etc/(profile|bash\.bashrc|zsh|environment)|"
                 r"\.config/fish/(config\.fish$|conf\.d/)"), "persistence", "a shell start-up file"),
-    (re.compile(r"/etc/cron|/var/spool/cron|/etc/anacrontab|/etc/systemd/|\.config/systemd/|/lib/systemd/|"
+    (lazyre.compile(r"/etc/cron|/var/spool/cron|/etc/anacrontab|/etc/systemd/|\.config/systemd/|/lib/systemd/|"
                 r"/etc/init\.d/|/etc/rc\.local|\.config/autostart|/etc/xdg/autostart|launchagents|launchdaemons"),
      "persistence", "runs again on its own"),
-    (re.compile(r"authorized_keys2?$"), "persistence", "grants SSH logins"),
-    (re.compile(r"(^|/)(sitecustomize|usercustomize)\.py$|/site-packages/[^/]*\.pth$|(^|/)[^/]*\.pth$"), "persistence",
+    (lazyre.compile(r"authorized_keys2?$"), "persistence", "grants SSH logins"),
+    (lazyre.compile(r"(^|/)(sitecustomize|usercustomize)\.py$|/site-packages/[^/]*\.pth$|(^|/)[^/]*\.pth$"), "persistence",
      "a Python start-up file: every interpreter that has it on its path runs it first"),
     # programs' own start-up files in the home folder, which is the workspace in the sandbox (guard20: a .sqliterc's
     # `.shell`, a .pdbrc, a .vimrc or ~/.vim/plugin, a lesskey's LESSOPEN, a .tmux.conf's run-shell ran at the next
     # ordinary call; a .curlrc adds `--data @FILE` to every later curl)
     # guard37: Debian's lesspipe runs ~/.lessfilter at every `less` whose LESSOPEN names it (and `lesspipe` itself)
-    (re.compile(r"(^|/)\.(lessfilter|sqliterc|pdbrc|vimrc|gvimrc|exrc|nexrc|lesskey|tmux\.conf|screenrc|wgetrc|curlrc|psqlrc|"
+    (lazyre.compile(r"(^|/)\.(lessfilter|sqliterc|pdbrc|vimrc|gvimrc|exrc|nexrc|lesskey|tmux\.conf|screenrc|wgetrc|curlrc|psqlrc|"
                 r"perldb|gdbinit|selected_editor|mailcap|pam_environment|bash_aliases|xsession|xsessionrc|tclshrc|"
                 r"wishrc|pydistutils\.cfg|pythonrc(\.py)?|irbrc|Rprofile|octaverc|guile|sbclrc|emacs)$|"
                 r"(^|/)\.(vim|emacs\.d|ipython|jupyter|vscode/extensions|vscode-server|vscode-oss/extensions|cursor/extensions)/|"
                 r"(^|/)\.local/share/(nvim|vim)/|(^|/)\.config/(emacs/|nvim|lesskey$|gdb/|environment\.d/|tmux/|pip/|"
                 r"git/|ipython/|python/|pdbrc|mimeapps\.list$|environment\.d/)|(^|/)\.(pip|config/pip)/pip\.conf$|(^|/)\.local/(bin|share/applications)/"),
      "persistence", "a program reads it at every later start (commands, key bindings, settings) in the home folder"),
-    (re.compile(r"(^|/)\.git/(hooks/|config$)|(^|/)\.gitconfig$|(^|/)\.config/git/config$"), "persistence",
+    (lazyre.compile(r"(^|/)\.git/(hooks/|config$)|(^|/)\.gitconfig$|(^|/)\.config/git/config$"), "persistence",
      "git runs the commands in it later (hooks, core.fsmonitor, aliases), unreviewed; use `git config` instead"),
     # files other programs run or read settings from when the user next opens the folder or runs npm (guard21: each
     # arrived unlisted by a git merge, a stash pop or a write): an editor's tasks that run on opening the folder,
     # npm's and yarn's settings (script-shell, node-options, init-module). direnv's .envrc is ordinary to write
     # (`echo 'export PATH=…' >> .envrc`, held-out h29-ok-28): one a commit brings is read (safety.gitwrites)
     # a dev container's initializeCommand (run on the user's own machine) and postCreateCommand (guard24: approved)
-    (re.compile(r"(^|/)\.vscode/tasks\.json$|(^|/)\.(npmrc|yarnrc|yarnrc\.yml)$|(^|/)\.devcontainer\.json$|"
+    (lazyre.compile(r"(^|/)\.vscode/tasks\.json$|(^|/)\.(npmrc|yarnrc|yarnrc\.yml)$|(^|/)\.devcontainer\.json$|"
                 r"(^|/)\.devcontainer/(.*/)?devcontainer\.json$"), "dynamic",
      "a file that runs commands, or says which program runs them, when the folder is next opened or npm runs; "
      "write it yourself if you mean it"),
-    (re.compile(r"/etc/sudoers|/etc/passwd$|/etc/group$|/etc/ld\.so\.preload$"), "privilege",
+    (lazyre.compile(r"/etc/sudoers|/etc/passwd$|/etc/group$|/etc/ld\.so\.preload$"), "privilege",
      "changes users or privileges"),
-    (re.compile(r"(^|/)\.ssh/|\.aws/|\.kube/|\.docker/config"), "credential", "changes stored credentials"),
-    (re.compile(r"^/dev/(sd|nvme|hd|vd|xvd|mmcblk|disk|mem|kmem|port)"), "destructive", "a raw disk or memory"),
+    (lazyre.compile(r"(^|/)\.ssh/|\.aws/|\.kube/|\.docker/config"), "credential", "changes stored credentials"),
+    (lazyre.compile(r"^/dev/(sd|nvme|hd|vd|xvd|mmcblk|disk|mem|kmem|port)"), "destructive", "a raw disk or memory"),
 ]
 # start-up files a glob in a write's target may name (`cp x .bash?c`): each is judged as the target
 START_FILES = (".bashrc", ".bash_profile", ".bash_login", ".profile", ".bash_logout", ".zshrc", ".zshenv", ".gitconfig",
                ".sqliterc", ".pdbrc", ".vimrc", ".exrc", ".gdbinit", ".curlrc", ".wgetrc", ".tmux.conf", ".npmrc",
                ".pth", "sitecustomize.py", "usercustomize.py", "config", "authorized_keys")
-TAMPER_PATH = re.compile(r"^/var/log\b|(^|/)\.(bash_history|zsh_history|history|sh_history)$|/(wtmp|btmp|lastlog)$"
+TAMPER_PATH = lazyre.compile(r"^/var/log\b|(^|/)\.(bash_history|zsh_history|history|sh_history)$|/(wtmp|btmp|lastlog)$"
                          r"|^/var/audit|/var/lib/rsyslog")
 
-URL = re.compile(r"(?:https?|ftp|wss?)://(?:[^/@\s]+@)?(?P<host>\[[0-9a-fA-F:]+\]|[^/:?#\s]+)")
-URL_ADDRESS = re.compile(r"(?P<scheme>https?|ftp|wss?)://(?:[^/@\s]+@)?(?P<host>\[[0-9a-fA-F:]+\]|[^/:?#\s\"'<>]+)"
+URL = lazyre.compile(r"(?:https?|ftp|wss?)://(?:[^/@\s]+@)?(?P<host>\[[0-9a-fA-F:]+\]|[^/:?#\s]+)")
+URL_ADDRESS = lazyre.compile(r"(?P<scheme>https?|ftp|wss?)://(?:[^/@\s]+@)?(?P<host>\[[0-9a-fA-F:]+\]|[^/:?#\s\"'<>]+)"
                          r"(?::(?P<port>\d+))?")
 UPLOAD_OPTS = frozenset({"-d", "--data", "--data-binary", "--data-raw", "--data-urlencode", "-F", "--form",
                          "--form-string", "-T", "--upload-file", "--post-data", "--post-file", "--body-file",
@@ -167,8 +169,8 @@ UPLOAD_OPTS = frozenset({"-d", "--data", "--data-binary", "--data-raw", "--data-
 UPLOAD_FLAGS = ("--data=", "--data-binary=", "--data-urlencode=", "--form=", "--upload-file=", "--post-file=",
                 "--post-data=", "--body-file=", "--json=")
 
-SECRET_VAR = re.compile(r"(SECRET|TOKEN|PASSW(OR)?D|API_?KEY|PRIVATE_KEY|ACCESS_KEY|CREDENTIAL|SESSION_KEY)", re.I)
-SECRET_VAR_EXPANSION = re.compile(r"\$\{?[A-Za-z_]*(SECRET|TOKEN|PASSW(OR)?D|API_?KEY|PRIVATE_KEY|ACCESS_KEY|"
+SECRET_VAR = lazyre.compile(r"(SECRET|TOKEN|PASSW(OR)?D|API_?KEY|PRIVATE_KEY|ACCESS_KEY|CREDENTIAL|SESSION_KEY)", re.I)
+SECRET_VAR_EXPANSION = lazyre.compile(r"\$\{?[A-Za-z_]*(SECRET|TOKEN|PASSW(OR)?D|API_?KEY|PRIVATE_KEY|ACCESS_KEY|"
                                   r"CREDENTIAL)[A-Za-z_0-9]*\}?", re.I)
 INVISIBLE_CHARS = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u202e", "\u202d", "\u2066", "\u2067", "\u2068")
 
@@ -176,25 +178,25 @@ INVISIBLE_CHARS = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u202e", "
 CODE_PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
     # open('/proc/%d/fd/10' % os.getppid(), 'w'): the agent's shell reads its commands there (guard25; the shell's
     # input is a socket now, which /proc cannot reopen), and pidfd_getfd/ptrace reach it without /proc
-    (re.compile(r"/proc/['\"]?\s*(?:%d|%s|\{|\+|\$|\.\s|getppid|ppid)|getppid\s*\([^)]*\)[^\n]{0,80}/fd\b|"
+    (lazyre.compile(r"/proc/['\"]?\s*(?:%d|%s|\{|\+|\$|\.\s|getppid|ppid)|getppid\s*\([^)]*\)[^\n]{0,80}/fd\b|"
                 r"\bpidfd_getfd\b|\bpidfd_open\b|syscall\s*\(\s*(?:438|101)\b|\bptrace\s*\(|\bprocess_vm_writev\b"),
      "dynamic", "reaches into another process (its files in /proc, its descriptors or memory): the agent's shell "
                     "runs what is written to its input"),
     # os.environ['LD_PRELOAD'] = …; os.execvp(…): the loader variables set from code, for the programs it starts
-    (re.compile(r"\bLD_(?:PRELOAD|AUDIT)\b"), "privilege", "sets a library to inject into the programs it starts"),
-    (re.compile(r"\bLD_LIBRARY_PATH\b"), "dynamic", "sets where the programs it starts load libraries from"),
+    (lazyre.compile(r"\bLD_(?:PRELOAD|AUDIT)\b"), "privilege", "sets a library to inject into the programs it starts"),
+    (lazyre.compile(r"\bLD_LIBRARY_PATH\b"), "dynamic", "sets where the programs it starts load libraries from"),
     # logging's fileConfig evaluates the Python expressions (`args=`) of the file it reads (guard20)
-    (re.compile(r"\bfileConfig\s*\(|\blogging\.config\.listen\b"), "dynamic",
+    (lazyre.compile(r"\bfileConfig\s*\(|\blogging\.config\.listen\b"), "dynamic",
      "has logging read a configuration file and evaluate the Python expressions in it"),
-    (re.compile(r"b64decode|base64\.decode|atob\(|decode\(['\"]base64|unhexlify|fromhex|pack\(['\"]H|"
+    (lazyre.compile(r"b64decode|base64\.decode|atob\(|decode\(['\"]base64|unhexlify|fromhex|pack\(['\"]H|"
                 r"codecs\.decode\([^)]*rot"), "obfuscation", "decodes hidden text"),
-    (re.compile(r"(socket|IO::Socket|TCPSocket|fsockopen|net\.connect|net\.Socket).*(connect|dup2|exec|spawn|"
+    (lazyre.compile(r"(socket|IO::Socket|TCPSocket|fsockopen|net\.connect|net\.Socket).*(connect|dup2|exec|spawn|"
                 r"PeerAddr).*(/bin/(ba)?sh|pty\.spawn|subprocess|cmd\.exe|exec)|(pty\.spawn|/bin/(ba)?sh -i).*socket|"
                 r"fsockopen", re.S | re.I),
      "remote_code", "opens a reverse shell"),
     # perl's HTTP::Tiny (core perl) and the other common HTTP clients, tcl's http package (lead22: perl's
     # HTTP::Tiny posted a file after an injected page, approved by flow control with the detector off)
-    (re.compile(r"urlopen|requests\.(get|post)|http\.client|urllib|fetch\(|LWP::|Net::(?:HTTP|FTP|SMTP)|open-uri|"
+    (lazyre.compile(r"urlopen|requests\.(get|post)|http\.client|urllib|fetch\(|LWP::|Net::(?:HTTP|FTP|SMTP)|open-uri|"
                 r"HTTP::Tiny|HTTP::Request|Mojo::UserAgent|\bFurl\b|http::geturl|XMLHttpRequest|sendBeacon|"
                 # a server: its replies carry out what it serves (rt48b: `python3 serve.py &`, http.server's
                 # handler over the workspace, after an injected note)
@@ -203,7 +205,7 @@ CODE_PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
     # a raw connection: python's socket module (aliased or imported by name), perl's and ruby's socket classes,
     # node's net/http modules, the mail and file-transfer clients (lead21: `socket.create_connection` and
     # `IO::Socket::INET` sent a file after an injected page, approved)
-    (re.compile(r"\bsocket\s*\.\s*(?:create_connection|socket|fromfd)\b|\bcreate_connection\s*\(|"
+    (lazyre.compile(r"\bsocket\s*\.\s*(?:create_connection|socket|fromfd)\b|\bcreate_connection\s*\(|"
                 r"\bfrom\s+socket\s+import\b|__import__\s*\(\s*['\"]socket['\"]|\bimport\s+socket\b.*\.connect(?:_ex)?\s*\(|"
                 r"IO::Socket|Socket::INET|\b(?:TCP|UDP)Socket\b|\bnet\s*\.\s*(?:connect|createConnection|Socket)\b|"
                 r"require\s*\(\s*['\"](?:node:)?(?:https?|http2|net|dgram|tls)['\"]\s*\)|"
@@ -220,28 +222,28 @@ CODE_PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
     # ``dns.setServers(['127.0.0.1:9911'])`` then ``resolve4(<hex of notes.txt>.x.example)`` reached a listener)
     # rt48b: python's getfqdn and getnameinfo, perl's gethostbyname without parentheses and Socket's inet_aton (it
     # resolves a name), java's InetAddress.getByName: each asked the resolver about a name built from a file
-    (re.compile(r"\bgethostbyname(?:_ex)?\b|\bgetaddrinfo\s*\(|\bgethostbyaddr\b|\bgetfqdn\s*\(|\bgetnameinfo\s*\(|"
+    (lazyre.compile(r"\bgethostbyname(?:_ex)?\b|\bgetaddrinfo\s*\(|\bgethostbyaddr\b|\bgetfqdn\s*\(|\bgetnameinfo\s*\(|"
                 r"(?<![.\w])inet_aton\s*\(|\bInetAddress\s*\.\s*get(?:All)?ByName\b|"
                 r"require\s*\(\s*['\"](?:node:)?dns(?:/promises)?['\"]\s*\)|\bfrom\s+['\"](?:node:)?dns|"
                 r"\bdns\s*\.\s*(?:resolve\w*|lookup\w*|setServers|Resolver|query)\b|\bdns\.resolver\b|Net::DNS|"
                 r"\bResolv\b"),
      "network", "looks a name up (a DNS query carries the name out)"),
-    (re.compile(r"(exec|eval)\s*\(\s*(urlopen|requests\.get|__import__\(['\"]urllib)"), "remote_code",
+    (lazyre.compile(r"(exec|eval)\s*\(\s*(urlopen|requests\.get|__import__\(['\"]urllib)"), "remote_code",
      "runs code it downloads"),
-    (re.compile(r"os\.environ(?!\s*(\.get|\[|\.setdefault|\.pop))|process\.env(?!\.\w)|%ENV(?!\{)|ENV\.to_h"),
+    (lazyre.compile(r"os\.environ(?!\s*(\.get|\[|\.setdefault|\.pop))|process\.env(?!\.\w)|%ENV(?!\{)|ENV\.to_h"),
      "credential", "reads the whole environment"),
-    (re.compile(r"(requests\.post|urlopen\(.*data=|\.post\().*open\(", re.S), "exfiltration", "posts file contents"),
-    (re.compile(r"setuid\(0\)|os\.setuid|ctypes.*ptrace"), "privilege", "tries to change its user id"),
+    (lazyre.compile(r"(requests\.post|urlopen\(.*data=|\.post\().*open\(", re.S), "exfiltration", "posts file contents"),
+    (lazyre.compile(r"setuid\(0\)|os\.setuid|ctypes.*ptrace"), "privilege", "tries to change its user id"),
 ]
-CODE_SHELL_CALL = re.compile(r"(?:os\.system|os\.popen|subprocess\.\w+|system|exec|execSync|spawnSync|popen|`)"
+CODE_SHELL_CALL = lazyre.compile(r"(?:os\.system|os\.popen|subprocess\.\w+|system|exec|execSync|spawnSync|popen|`)"
                              r"\s*\(?\s*(?:\[\s*)?(?P<q>['\"])(?P<cmd>[^'\"]{2,400})(?P=q)")
-STRING_LITERAL = re.compile(r"(['\"])([^'\"\n]{1,200})\1")
+STRING_LITERAL = lazyre.compile(r"(['\"])([^'\"\n]{1,200})\1")
 # code that writes, copies, moves or links files (python, perl, node, ruby), and literals joined by + or .
-WRITE_CALL = re.compile(r"\bopen\s*\(|write_text|write_bytes|shutil\.|os\.(?:rename|replace|symlink|link)|\bcopy|"
+WRITE_CALL = lazyre.compile(r"\bopen\s*\(|write_text|write_bytes|shutil\.|os\.(?:rename|replace|symlink|link)|\bcopy|"
                         r"\bmove\b|writeFile|appendFile|createWriteStream|symlinkSync|renameSync|File\.(?:write|open)|"
                         r"\brename\b|\bsymlink\b|\bsysopen\b|\bopen\s+(?:my\s+)?[$\w]+\s*,")
-JOINED_LITERALS = re.compile(r"(['\"])([^'\"\n]{0,100})\1\s*[+.]\s*(['\"])([^'\"\n]{0,100})\3")
-DESTROY_CALL = re.compile(r"rmtree|os\.remove|os\.unlink|\bunlink\b|rm_rf|rmdir|File\.delete|fs\.rm|truncate\(|"
+JOINED_LITERALS = lazyre.compile(r"(['\"])([^'\"\n]{0,100})\1\s*[+.]\s*(['\"])([^'\"\n]{0,100})\3")
+DESTROY_CALL = lazyre.compile(r"rmtree|os\.remove|os\.unlink|\bunlink\b|rm_rf|rmdir|File\.delete|fs\.rm|truncate\(|"
                           r"remove_tree|FileUtils\.rm|unlinkSync|rmSync")
 
 # -- programs.py: pushes, package sources, cloud and cluster secrets, key hunts, miners ---------------------
@@ -250,36 +252,36 @@ PACKAGE_INSTALLERS = frozenset({"pip", "pip3", "pipx", "uv", "easy_install", "np
 # Options naming where packages come from; the official indexes are not a finding.
 INDEX_OPTIONS = frozenset({"-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--registry", "--source",
                            "--git", "--index", "--default-index", "--trusted-host", "-c", "--channel"})
-OFFICIAL_INDEXES = re.compile(r"^(https://)?(pypi\.org|files\.pythonhosted\.org|registry\.npmjs\.org|"
+OFFICIAL_INDEXES = lazyre.compile(r"^(https://)?(pypi\.org|files\.pythonhosted\.org|registry\.npmjs\.org|"
                               r"registry\.yarnpkg\.com|rubygems\.org|index\.crates\.io|crates\.io|conda-forge|"
                               r"defaults)(/|$)")
 # A package spec that is a URL, a VCS repository or a GitHub shorthand rather than a released name.
-PACKAGE_SOURCE = re.compile(r"(git\+|hg\+|svn\+|bzr\+)?(https?|ftp|git|ssh)://|git\+|(github|gitlab|bitbucket|gist):|"
+PACKAGE_SOURCE = lazyre.compile(r"(git\+|hg\+|svn\+|bzr\+)?(https?|ftp|git|ssh)://|git\+|(github|gitlab|bitbucket|gist):|"
                             r"^[A-Za-z0-9][\w.-]*/[\w.-]+(#\S*)?$|^[\w.-]+@[\w.-]+:")
 CLOUD_SECRET_COMMANDS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"gcloud .*\bauth\b.*\bprint-(access|identity)-token|gcloud .*\bsecrets versions access"),
+    (lazyre.compile(r"gcloud .*\bauth\b.*\bprint-(access|identity)-token|gcloud .*\bsecrets versions access"),
      "prints a cloud access token or secret"),
-    (re.compile(r"az .*\b(get-access-token|keyvault secret (show|download)|ad sp credential)"),
+    (lazyre.compile(r"az .*\b(get-access-token|keyvault secret (show|download)|ad sp credential)"),
      "prints an Azure access token or secret"),
-    (re.compile(r"aws .*\b(sts get-session-token|secretsmanager get-secret-value|configure (get|export-credentials)|"
+    (lazyre.compile(r"aws .*\b(sts get-session-token|secretsmanager get-secret-value|configure (get|export-credentials)|"
                 r"ecr get-login-password|iam create-access-key|ssm get-parameters?\b.*--with-decryption)"),
      "prints AWS credentials or secrets"),
-    (re.compile(r"vault .*\b(kv get|read|token create|login|print token)\b"), "reads secrets from Vault"),
-    (re.compile(r"gh auth (token|status .*(-t|--show-token))"), "prints the GitHub token"),
-    (re.compile(r"(doctl auth|heroku auth:token|op (read|item get)|bw (get|unlock|export)|lpass (show|export))"),
+    (lazyre.compile(r"vault .*\b(kv get|read|token create|login|print token)\b"), "reads secrets from Vault"),
+    (lazyre.compile(r"gh auth (token|status .*(-t|--show-token))"), "prints the GitHub token"),
+    (lazyre.compile(r"(doctl auth|heroku auth:token|op (read|item get)|bw (get|unlock|export)|lpass (show|export))"),
      "reads stored credentials"),
 ]
 PUBLISHERS = frozenset({"twine", "npm", "yarn", "pnpm", "cargo", "gem", "poetry", "flit", "hatch", "uv"})
 INSTALL_VALUE_OPTIONS = frozenset({"-r", "--requirement", "-c", "--constraint", "--target", "-t", "--prefix",
                                    "--root", "--cache-dir", "--python"})
-GIT_URL = re.compile(r"(https?|ssh|git|ftps?|file)://|[\w.-]+@[\w.-]+:")
+GIT_URL = lazyre.compile(r"(https?|ssh|git|ftps?|file)://|[\w.-]+@[\w.-]+:")
 SEARCHERS = frozenset({"grep", "egrep", "rg", "ag", "ack", "find", "locate", "mlocate", "plocate", "fd", "fdfind"})
-KEY_MARKERS = re.compile(r"PRIVATE KEY|BEGIN [A-Z ]*PRIVATE|\bid_(rsa|dsa|ecdsa|ed25519)\b|\.(pem|key|p12|pfx|kdbx|ppk|"
+KEY_MARKERS = lazyre.compile(r"PRIVATE KEY|BEGIN [A-Z ]*PRIVATE|\bid_(rsa|dsa|ecdsa|ed25519)\b|\.(pem|key|p12|pfx|kdbx|ppk|"
                          r"keystore|jks)\b|wallet\.dat|ssh_host_\w*_key", re.I)
 MINERS = frozenset({"xmrig", "xmrig-notls", "xmr-stak", "xmr-stak-rx", "cpuminer", "cpuminer-multi", "cpuminer-opt",
                     "minerd", "cgminer", "bfgminer", "ethminer", "nbminer", "t-rex", "lolminer", "phoenixminer",
                     "nanominer", "gminer", "teamredminer", "srbminer", "srbminer-multi", "kdevtmpfsi", "kinsing"})
-MINING = re.compile(r"stratum(\+(tcp|ssl|tls))?://|\b(moneroocean|nanopool|minexmr|supportxmr|2miners|f2pool|hashvault|"
+MINING = lazyre.compile(r"stratum(\+(tcp|ssl|tls))?://|\b(moneroocean|nanopool|minexmr|supportxmr|2miners|f2pool|hashvault|"
                     r"herominers|unmineable|nicehash)\b|^--donate-level|^(randomx|cryptonight|yescrypt|ethash|kawpow|"
                     r"rx/0)$", re.I)
 RISKY_ALIAS_TARGETS = (DELETERS | SHELLS | INTERPRETERS | DOWNLOADERS | NETWORK_TOOLS | PRIVILEGE
@@ -289,13 +291,13 @@ RISKY_ALIAS_TARGETS = (DELETERS | SHELLS | INTERPRETERS | DOWNLOADERS | NETWORK_
 GIT_COMMAND_VARIABLES = frozenset({"GIT_SSH_COMMAND", "GIT_SSH", "GIT_EXTERNAL_DIFF", "GIT_PAGER", "GIT_EDITOR",
                                    "GIT_SEQUENCE_EDITOR", "GIT_ASKPASS", "GIT_PROXY_COMMAND", "SSH_ASKPASS"})
 # interpreter code that runs code it reads (its input, a file): exec(sys.stdin.read()), eval(<STDIN>), ...
-EXEC_INPUT = re.compile(r"\b(?:exec|eval|compile|Function|instance_eval|module_eval)\s*\(?\s*(?:[\w.]+\s*\()?\s*"
+EXEC_INPUT = lazyre.compile(r"\b(?:exec|eval|compile|Function|instance_eval|module_eval)\s*\(?\s*(?:[\w.]+\s*\()?\s*"
                         r"(?:sys\.stdin|input\(|open\(|<STDIN>|<>|STDIN|\$stdin|ARGF|process\.stdin|"
                         r"(?:fs|require\(['\"]fs['\"]\))\.readFileSync|[\w.]*read(?:lines)?\()|"
                         # python's console runs the code it reads from its input (guard26: `echo CODE | python3 -c
                         # 'import code; code.interact()'` ran it)
                         r"\bcode\s*\.\s*interact\b|\bInteractiveConsole\b|\bInteractiveInterpreter\b|\brunsource\s*\(")
 # interpreter code that forks or detaches a child that outlives it (the commands it runs act after the step)
-CODE_FORKS = re.compile(r"\bos\s*\.\s*(?:fork|forkpty|setsid|daemon)\b|\bpty\s*\.\s*fork\b|\bdaemon\s*\.\s*DaemonContext\b|"
+CODE_FORKS = lazyre.compile(r"\bos\s*\.\s*(?:fork|forkpty|setsid|daemon)\b|\bpty\s*\.\s*fork\b|\bdaemon\s*\.\s*DaemonContext\b|"
                         r"start_new_session|\bdetached\s*:\s*true\b|\.unref\s*\(|\bP_NOWAIT\b|\bposix_spawnp?\b|"
                         r"(?<![\w.$>:-])fork\b(?!\s*[=:])|\bsetsid\s*\(|\bProcess\s*\.\s*(?:daemon|detach)\b")

@@ -16,7 +16,7 @@ import re
 import shlex
 from typing import TYPE_CHECKING
 
-from macrohard.safety import aptconf, archives, homefiles, launchers, spliced, toolwrites
+from macrohard.safety import aptconf, archives, homefiles, launchers, lazyre, spliced, toolwrites
 from macrohard.safety import rules_data as R
 from macrohard.safety.regular import text_of
 
@@ -47,7 +47,7 @@ def _long_option(name: str, opts: frozenset[str]) -> bool:
         o.startswith(name) for o in opts if o.startswith("--"))
 # ssh-like programs: -o ProxyCommand=… / LocalCommand=… run locally
 _SSH = frozenset({"ssh", "scp", "sftp", "autossh"})
-_SSH_RUNS = re.compile(r"^(proxycommand|localcommand|knownhostscommand|remotecommand)\s*[= ]\s*(.+)$", re.I)
+_SSH_RUNS = lazyre.compile(r"^(proxycommand|localcommand|knownhostscommand|remotecommand)\s*[= ]\s*(.+)$", re.I)
 # wrappers: program -> how many operands come before the command it runs (options are skipped)
 WRAPPING: dict[str, int] = {"setarch": 1, "linux32": 0, "linux64": 0, "chroot": 1, "unshare": 0, "nsenter": 0,
                             "systemd-run": 0, "fakeroot": 0, "valgrind": 0, "firejail": 0, "proot": 0,
@@ -104,15 +104,15 @@ def python_script(prog: str) -> bool:
 MORE_INTERPRETERS = frozenset({"pypy", "pypy3", "R", "julia", "guile", "racket", "sbcl", "jshell"})
 # `\! CMD` (psql), `.shell`/`.system CMD`, and sqlite3's `.once|.output|.import|.read '|CMD'` (guard20: a pipe to or
 # from a command ran it)
-CLIENT_SHELL = re.compile(r"(?:^|[\s;])\\!\s*(.+)$|^\.(?:shell|system)\s+(.+)$|"
+CLIENT_SHELL = lazyre.compile(r"(?:^|[\s;])\\!\s*(.+)$|^\.(?:shell|system)\s+(.+)$|"
                            r"^\.(?:once|output|import|read|excel)\s+(?:-\S+\s+)*['\"]?\|\s*([^'\"\n]+)", re.M)
-_SQLITE_WRITES = re.compile(r"^\.(?:once|output|save|backup|log|excel|clone)\s+(?:-\S+\s+)*(?:main\s+)?(\S+)", re.M)
-_QUOTED_CALL = re.compile(r"(?:\b(?:system|exec|spawn|popen)\s*\(?\s*(?:qq|q|%[qQ])|\bqx|%x)\s*"
+_SQLITE_WRITES = lazyre.compile(r"^\.(?:once|output|save|backup|log|excel|clone)\s+(?:-\S+\s+)*(?:main\s+)?(\S+)", re.M)
+_QUOTED_CALL = lazyre.compile(r"(?:\b(?:system|exec|spawn|popen)\s*\(?\s*(?:qq|q|%[qQ])|\bqx|%x)\s*"
                           r"(?:\{(?P<a>[^{}]{2,400})\}|\((?P<b>[^()]{2,400})\)|\[(?P<c>[^\[\]]{2,400})\]|"
                           r"<(?P<d>[^<>]{2,400})>|"
                           # any other delimiter: `qx/sh run.sh/`, `qx!…!`, `q|…|` (lead24: `qx/…/` ran, judged by nobody)
                           r"(?P<delim>[^\w\s{(\[<])(?P<e>(?:(?!(?P=delim))[^\n]){2,400})(?P=delim))")
-_EXECUTE = re.compile(r"\bexecute\s*\(\s*(['\"])(?P<cmd>[^'\"]{2,400})\1")  # lua's os.execute("...")
+_EXECUTE = lazyre.compile(r"\bexecute\s*\(\s*(['\"])(?P<cmd>[^'\"]{2,400})\1")  # lua's os.execute("...")
 
 
 def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: int) -> None:
@@ -365,7 +365,7 @@ def _reads_code(command: str) -> bool:
         prog in R.SHELLS and any(w in ("-s", "-i", "/dev/stdin", "-") for w in words[1:])
 
 
-_CLIENT_INCLUDE = re.compile(r"^\s*(?:\.read|\\i|\\ir|\\include|source)\s+(\S+)", re.M)
+_CLIENT_INCLUDE = lazyre.compile(r"^\s*(?:\.read|\\i|\\ir|\\include|source)\s+(\S+)", re.M)
 
 
 CLIENTS = frozenset({"ed", "red", "ex", "sqlite3", "psql", "mysql", "mariadb", "duckdb", "m4", "dc", "expect"})
@@ -376,12 +376,12 @@ CLIENTS = frozenset({"ed", "red", "ex", "sqlite3", "psql", "mysql", "mariadb", "
 # of these tools is on this machine, so nothing ran here, but m4 comes with autotools and dc with bc). Code that holds
 # such an escape is asked about: the command inside is not parsed out.
 ESCAPES = {
-    "m4": re.compile(r"\be?syscmd\b"),
-    "dc": re.compile(r"!(?![<>=])"),
-    "expect": re.compile(r"\b(?:spawn|exec|system|open)\b"),
-    "emacs": re.compile(r"\b(?:(?:async-)?shell-command|call-process|start-process|make-process|process-file|"
+    "m4": lazyre.compile(r"\be?syscmd\b"),
+    "dc": lazyre.compile(r"!(?![<>=])"),
+    "expect": lazyre.compile(r"\b(?:spawn|exec|system|open)\b"),
+    "emacs": lazyre.compile(r"\b(?:(?:async-)?shell-command|call-process|start-process|make-process|process-file|"
                         r"start-file-process|eshell|shell|term|compile)\b"),
-    "julia": re.compile(r"`|\b(?:run|pipeline|success|read|open|ccall)\s*\(|\bspawn\b"),
+    "julia": lazyre.compile(r"`|\b(?:run|pipeline|success|read|open|ccall)\s*\(|\bspawn\b"),
 }
 # the options whose value is code (or a file of code) for each; emacs's other words are files it opens to edit
 _ESCAPE_CODE = {"m4": ("-D", "--define"), "dc": ("-e", "--expression"), "expect": ("-c",),
@@ -582,7 +582,7 @@ _GDB_FILES = frozenset({"-x", "--command", "-ix", "--init-command"})
 _GDB_COMMANDS = frozenset({"-ex", "--eval-command", "-iex", "--init-eval-command"})
 # gdb commands that read or stop a program and run nothing else (anything else, python, source, define, call, set
 # auto-load … is asked about: guard19's `-ex python …`, `-x file` and a ./.gdbinit allowed by `-iex` ran)
-_GDB_READS = re.compile(r"\s*(?:bt|backtrace|where|info|i|run|r|start|starti|quit|q|continue|c|next|n|step|s|nexti|"
+_GDB_READS = lazyre.compile(r"\s*(?:bt|backtrace|where|info|i|run|r|start|starti|quit|q|continue|c|next|n|step|s|nexti|"
                         r"ni|stepi|si|list|l|frame|f|finish|thread|break|b|tbreak|delete|d|disassemble|x/?\S*|"
                         r"display|up|down|kill|k|set\s+(?:pagination|confirm|print|width|height)|(?:print|p)(?:/\w)?"
                         r"(?=\s[^(]*$))(?:\s[^;`$(]*)?\s*$")

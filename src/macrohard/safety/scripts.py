@@ -15,7 +15,7 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
-from macrohard.safety import elf, native
+from macrohard.safety import elf, lazyre, native
 from macrohard.safety import rules_data as R
 from macrohard.safety.invocation import Invocation
 from macrohard.safety.makewords import AUTOMATIC
@@ -147,7 +147,7 @@ def read_script(an: Analyzer, path: str, cwd: str | None, explicit: bool) -> str
 
 
 _SELF = r"\$\{?0\}?|\$\{?BASH_SOURCE(?:\[0\])?\}?"
-_SELF_ALIAS = re.compile(r"\b([A-Za-z_]\w*)=[\"']?(?:\$\(\s*(?:realpath|readlink\s+-f)\s+[\"']?)?(?:" + _SELF + r")")
+_SELF_ALIAS = lazyre.compile(r"\b([A-Za-z_]\w*)=[\"']?(?:\$\(\s*(?:realpath|readlink\s+-f)\s+[\"']?)?(?:" + _SELF + r")")
 _WRITERS = r"(?:tee|sed|cp|mv|install|ln|truncate|ed|perl|rsync)\b"
 
 
@@ -190,14 +190,14 @@ def _parents(path: str) -> list[str]:
 
 
 # a script path that names a file descriptor: the code is whatever that descriptor reads
-_FD_PATH = re.compile(r"^(?:/dev/(?:stdin|fd/(?P<a>\d+))|/proc/(?:self|\d+)/fd/(?P<b>\d+))$")
+_FD_PATH = lazyre.compile(r"^(?:/dev/(?:stdin|fd/(?P<a>\d+))|/proc/(?:self|\d+)/fd/(?P<b>\d+))$")
 
 
 _XARGS_VALUES = frozenset({"-n", "-P", "-L", "-d", "-E", "-s", "-a", "--max-args", "--max-procs", "--delimiter",
                            "--arg-file", "--max-lines", "--max-chars", "--eof", "--process-slot-var"})
 
 
-_FILE_TEXT = re.compile(r"""\$\(\s*(?:cat\s+(?:--\s+)?|<\s*)(['"]?)([^'"\s$`()|;&<>]+)\1\s*\)""")
+_FILE_TEXT = lazyre.compile(r"""\$\(\s*(?:cat\s+(?:--\s+)?|<\s*)(['"]?)([^'"\s$`()|;&<>]+)\1\s*\)""")
 
 
 def _substituted(an: Analyzer, prog: str, code: str, cwd: str | None) -> str | None:
@@ -457,7 +457,7 @@ def stdin_code(an: Analyzer, prog: str, cmd: SimpleCommand, depth: int, shell: b
     return found
 
 
-_NODE_TEST = re.compile(r"(?:.*[.\-_])?test\.[cm]?js$|test-.*\.[cm]?js$|.*_test\.[cm]?js$")
+_NODE_TEST = lazyre.compile(r"(?:.*[.\-_])?test\.[cm]?js$|test-.*\.[cm]?js$|.*_test\.[cm]?js$")
 
 
 def node_tests(an: Analyzer, cmd: SimpleCommand, depth: int) -> None:

@@ -17,11 +17,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from macrohard.safety import paramexp, shelltree
+from macrohard.safety import lazyre, paramexp, shelltree
 
 MAX_NAMES = 256
 MAX_VALUE = 4096
-_REF = re.compile(r"\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)")
+_REF = lazyre.compile(r"\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)")
 
 
 def update(store: dict[str, str], assigned: dict[str, str]) -> None:
@@ -44,7 +44,7 @@ def substitute(word: str, values: dict[str, str]) -> str | None:
     return None if "$" in out or "`" in out else out
 
 
-_ENVIRON = re.compile(r"""os\.(?:environ\s*\[\s*(['"])(\w+)\1\s*\]|(?:environ\.get|getenv)\s*\(\s*(['"])(\w+)\3[^)]*\))|"""
+_ENVIRON = lazyre.compile(r"""os\.(?:environ\s*\[\s*(['"])(\w+)\1\s*\]|(?:environ\.get|getenv)\s*\(\s*(['"])(\w+)\3[^)]*\))|"""
                       r"""process\.env(?:\.(\w+)|\[\s*(['"])(\w+)\6\s*\])|\$ENV\{\s*['"]?(\w+)['"]?\s*\}""")
 
 
@@ -90,7 +90,7 @@ def environ(code: str, values: dict[str, str]) -> str:
 #   bash's own and the start environment's names (PWD, OLDPWD, REPLY, RANDOM, IFS, HOME, PATH, …) are never kept.
 
 _EXACT_CAP = 4  # values one name may keep
-_SAFE_VALUE = re.compile(r"[A-Za-z0-9._/+,:@%=-]*")
+_SAFE_VALUE = lazyre.compile(r"[A-Za-z0-9._/+,:@%=-]*")
 _SPECIAL = frozenset({
     "PWD", "OLDPWD", "HOME", "PATH", "IFS", "REPLY", "RANDOM", "SRANDOM", "SECONDS", "LINENO", "HISTCMD", "OPTIND",
     "OPTARG", "OPTERR", "GROUPS", "FUNCNAME", "DIRSTACK", "PIPESTATUS", "MAPFILE", "EPOCHSECONDS", "EPOCHREALTIME",
@@ -98,17 +98,17 @@ _SPECIAL = frozenset({
     "LANG", "LANGUAGE", "TMPDIR", "PS1", "PS2", "PS3", "PS4", "PROMPT_COMMAND", "CDPATH", "GLOBIGNORE", "ENV", "MAIL",
     "MAILPATH", "MAILCHECK", "TIMEFORMAT", "TMOUT", "FIGNORE", "INPUTRC", "COLUMNS", "LINES", "POSIXLY_CORRECT",
     "PAGER", "GIT_PAGER", "EMAIL", "auto_resume", "histchars"})
-_SPECIAL_PREFIX = re.compile(r"(?:BASH|COMP_|HIST|READLINE|LC_)|.*_(?:proxy|PROXY)$")
+_SPECIAL_PREFIX = lazyre.compile(r"(?:BASH|COMP_|HIST|READLINE|LC_)|.*_(?:proxy|PROXY)$")
 # runs code the review does not see as this line's statements, or changes how later assignments take effect
-_STICKY = re.compile(r"(?<![\w.-])(?:declare|typeset|local|readonly|eval|source|exec|coproc|trap|alias|shopt|enable|"
+_STICKY = lazyre.compile(r"(?<![\w.-])(?:declare|typeset|local|readonly|eval|source|exec|coproc|trap|alias|shopt|enable|"
                      r"builtin|command)(?![\w.-])|(?:^|[;&|({!\n]|\b(?:then|do|else)\b)\s*\.\s|"
                      r"command_not_found_handle")
 # sets variables whose names the text may not spell out
-_FORGET_ALL = re.compile(r"(?<![\w.-])(?:read|readarray|mapfile|getopts|select|wait|let|unset)(?![\w.-])|"
+_FORGET_ALL = lazyre.compile(r"(?<![\w.-])(?:read|readarray|mapfile|getopts|select|wait|let|unset)(?![\w.-])|"
                          r"(?<![\w.-])printf\b[^;&|\n]*\s-[a-zA-Z]*v|(?<![\w.-])export\b[^;&|\n]*[$`\\]|\$\{!\w+:?=")
 # arithmetic and `-v` tests read a name's value as an expression, which may assign any name (`i='X=1'; : $((i))`,
 # `[[ -v $i ]]` with i='a[X=1]', `${A[i]}`, `${T:i}`): a line that evaluates a name that way forgets every name
-_ARITH = re.compile(r"\$?\(\((.*?)\)\)|\[\[(.*?)\]\]|\$\{[A-Za-z_]\w*\[([^\]]*)\]|\$\{[A-Za-z_]\w*:(?![-=+?])([^}]*)\}|"
+_ARITH = lazyre.compile(r"\$?\(\((.*?)\)\)|\[\[(.*?)\]\]|\$\{[A-Za-z_]\w*\[([^\]]*)\]|\$\{[A-Za-z_]\w*:(?![-=+?])([^}]*)\}|"
                     r"(?<![\w.-])test\s+(-v\s+\S+)", re.S)
 
 
@@ -122,8 +122,8 @@ def _evaluates(command: str) -> bool:
     return False
 
 
-_POSITIONAL = re.compile(r"(?<![\w.-])(?:shift|set)(?![\w.-])")
-_IFS = re.compile(r"\bIFS\b")
+_POSITIONAL = lazyre.compile(r"(?<![\w.-])(?:shift|set)(?![\w.-])")
+_IFS = lazyre.compile(r"\bIFS\b")
 
 
 def _changes_positional(root: Any, rest: str) -> bool:
@@ -138,7 +138,7 @@ def _changes_positional(root: Any, rest: str) -> bool:
             return True
         stack.extend(node.children)
     return False
-_IFS_PREFIX = re.compile(r"\bIFS=\S*\s+(?:read|mapfile|readarray)\b")
+_IFS_PREFIX = lazyre.compile(r"\bIFS=\S*\s+(?:read|mapfile|readarray)\b")
 
 
 @dataclass
@@ -399,7 +399,7 @@ def _array(name: str, items: list[str]) -> list[tuple[str, _Set]]:
     return sets + [(f"{name}[#]", _Set(str(len(items))))]
 
 
-_FORMAT = re.compile(r"%(?:%|(0?)(\d*)([sdi]))")
+_FORMAT = lazyre.compile(r"%(?:%|(0?)(\d*)([sdi]))")
 
 
 def _printf(words: list[tuple[Any, str]]) -> tuple[list, list] | None:
@@ -627,8 +627,8 @@ class _One:
         return self.digit if i == 4 else None if i else "$" + self.digit
 
 
-_TARGET_REF = re.compile(r"\$\{[^{}]*\}|\$[A-Za-z_]\w*")
-_NAME_OF = re.compile(r"\$\{?#?([A-Za-z_]\w*)")
+_TARGET_REF = lazyre.compile(r"\$\{[^{}]*\}|\$[A-Za-z_]\w*")
+_NAME_OF = lazyre.compile(r"\$\{?#?([A-Za-z_]\w*)")
 
 
 def candidates(target: str, exact: dict[str, frozenset[str]], limit: int = 16) -> list[str] | None:

@@ -13,10 +13,11 @@ from __future__ import annotations
 import posixpath
 import re
 
+from macrohard.safety import lazyre
 from macrohard.safety import rules_data as R
 
 # a shell started with only these flags runs the file's body as its script, which the guard reads as shell code
-_PLAIN_FLAGS = re.compile(r"-[eEuxvfhnaBCHPT]+")
+_PLAIN_FLAGS = lazyre.compile(r"-[eEuxvfhnaBCHPT]+")
 
 
 def interpreter(first: str) -> tuple[str, str] | None:

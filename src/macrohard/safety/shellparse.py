@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from macrohard.safety import arith, loopcall, loopglob, paramexp, shelltree
+from macrohard.safety import arith, lazyre, loopcall, loopglob, paramexp, shelltree
 from macrohard.safety.argv import moved_to
 from macrohard.safety.linecwd import KEEPS_FOLDERS
 from macrohard.safety.shellvalues import Notes
@@ -76,10 +76,10 @@ class Parsed:
 
 
 _TILDE_QUOTES = frozenset({"word", "string", "raw_string", "ansi_c_string"})
-_VAR = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?")
-_DQ_ESCAPE = re.compile(r'\\([$`"\\\n])')
-_DEFAULT_SET = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*):?=(.*)\}$", re.S)
-_NAME_VALUE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)=(.*)$", re.S)
+_VAR = lazyre.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?")
+_DQ_ESCAPE = lazyre.compile(r'\\([$`"\\\n])')
+_DEFAULT_SET = lazyre.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*):?=(.*)\}$", re.S)
+_NAME_VALUE = lazyre.compile(r"([A-Za-z_][A-Za-z0-9_]*)=(.*)$", re.S)
 
 
 class _Walker:
@@ -581,7 +581,7 @@ class _Walker:
 
 
 # `~-`, `~+`, `~2`, `~-1`: $OLDPWD, $PWD and the directory stack's entries
-_DIR_TILDE = re.compile(r"~([-+]\d*|\d+)(/.*|$)", re.S)
+_DIR_TILDE = lazyre.compile(r"~([-+]\d*|\d+)(/.*|$)", re.S)
 # builtins that set a name of bash's own (whether or not they also set the names they are given)
 _SETS_ITS_OWN = {"read": ("REPLY",), "mapfile": ("MAPFILE",), "readarray": ("MAPFILE",), "getopts": ("OPTARG", "OPTIND"),
                  "select": ("REPLY",)}
@@ -636,7 +636,7 @@ def _or_after(node: Any) -> bool:
 
 _EXPANSIONS = ("simple_expansion", "expansion", "command_substitution")
 # programs whose output, spliced into a command line, is a number, a date or a name of this machine: never an option
-_PLAIN_WORD = re.compile(r"[\w.,:@%+=/][\w.,:@%+=/-]*")  # one word that is not an option
+_PLAIN_WORD = lazyre.compile(r"[\w.,:@%+=/][\w.,:@%+=/-]*")  # one word that is not an option
 _PLAIN_OUTPUT = frozenset({"date", "nproc", "pwd", "whoami", "id", "uname", "hostname", "getconf", "wc", "seq"})
 
 
@@ -669,7 +669,7 @@ def _plain_values(expansion: str, bound: dict[str, list[str]]) -> bool:
                                 bool(_PLAIN_WORD.fullmatch(v)) for value in values)
 
 
-_VAR_NAME = re.compile(r"\$\{?([A-Za-z_]\w*)")
+_VAR_NAME = lazyre.compile(r"\$\{?([A-Za-z_]\w*)")
 
 
 def _walk(node: Any):

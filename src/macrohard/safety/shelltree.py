@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from macrohard.errors import MissingDependency
+from macrohard.safety import lazyre
 
 _local = threading.local()
 
@@ -52,7 +53,7 @@ _TREES = 4
 # parse and was asked about), so the tree is of the line with each `<>` read as `>|`, the same length: every node's
 # place and text (taken from the line itself) stay the same, and ``op`` tells the two apart by the line's text there.
 # Not after a backslash (`\<>x` is the character `<` and a `>x` redirect), nor in `<<>`/`<>>` (left unparseable).
-_RW = re.compile(rb"(?<![<\\])<>(?!>)|(?<=[^\\]\\\\)<>(?!>)")
+_RW = lazyre.compile(rb"(?<![<\\])<>(?!>)|(?<=[^\\]\\\\)<>(?!>)")
 
 
 _QUOTED = frozenset({"string", "raw_string", "ansi_c_string", "translated_string", "heredoc_body", "heredoc_content",
@@ -86,7 +87,7 @@ def _parse(source: bytes) -> Any:
 # guard37: tree-sitter-bash ends a word at the `$` of a second unbraced expansion followed by `/`, `-`, `.`, …
 # (`$PWD/b:$PWD/c` is the word `$PWD/b:$` and the word `PWD/c`): `X=$PWD/b:$PWD/c sh run.sh` was judged as the program
 # `PWD/c` (approved) and ran `sh run.sh`; `PATH=$PWD/b2:$PWD/b1:$PATH` was asked as a program only known when it runs.
-_AFTER_NAME = re.compile(rb"(?<!\\)\$(?:[A-Za-z_]\w*|[0-9])(?=[/\-.,@+%^~=])")
+_AFTER_NAME = lazyre.compile(rb"(?<!\\)\$(?:[A-Za-z_]\w*|[0-9])(?=[/\-.,@+%^~=])")
 
 
 def _split_dollar(root: Any, source: bytes) -> bool:

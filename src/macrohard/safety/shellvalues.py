@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from macrohard.safety import lazyre
 from macrohard.safety.digits import PROGRAM, digit_function
 
 UNREAD = "!"  # a source: text the guard did not read
@@ -25,11 +26,11 @@ ANY = "*"  # a name only known when the line runs was given a value (`read "$v"`
 ALWAYS_UNREAD = frozenset({"_", "BASH_REMATCH", "PWD", "OLDPWD", "BASH_COMMAND", "BASH_ARGV", "BASH_SOURCE",
                            "FUNCNAME", "DIRSTACK", "READLINE_LINE", "COMP_LINE", "COMP_WORDS", "BASH_EXECUTION_STRING"})
 
-NUMBER_RE = re.compile(r"\$\{#[A-Za-z_]\w*(?:\[[@*]\])?\}|\$\{#\}|\$[#?$!-]|\$\{[#?$!-]\}|\b\d+#[\w@]+|"
+NUMBER_RE = lazyre.compile(r"\$\{#[A-Za-z_]\w*(?:\[[@*]\])?\}|\$\{#\}|\$[#?$!-]|\$\{[#?$!-]\}|\b\d+#[\w@]+|"
                       r"\b0[xX][0-9a-fA-F]+|\$\{[A-Za-z_]\w*//\[[!^](?:0-9|\[:digit:\])\]/\}")
-POSITIONAL_RE = re.compile(r"\$(?:\{?[0-9]+\}?|[@*]|\{[@*][^}]*\})")
-NAME_RE = re.compile(r"(?<![\w#@])[A-Za-z_]\w*")
-CODE_RE = re.compile(r"\$\(|`|<\(|>\(")
+POSITIONAL_RE = lazyre.compile(r"\$(?:\{?[0-9]+\}?|[@*]|\{[@*][^}]*\})")
+NAME_RE = lazyre.compile(r"(?<![\w#@])[A-Za-z_]\w*")
+CODE_RE = lazyre.compile(r"\$\(|`|<\(|>\(")
 
 
 @dataclass

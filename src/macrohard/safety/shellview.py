@@ -15,10 +15,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from macrohard.safety import lazyre
+
 # Control bytes bash reads as ordinary word characters (or, for NUL, drops): none belongs in a command
 # an agent means to run. Tab and newline are ordinary shell whitespace.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_IFS = re.compile(r"\$\{IFS\}|\$IFS(?![A-Za-z0-9_])")
+_CONTROL = lazyre.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_IFS = lazyre.compile(r"\$\{IFS\}|\$IFS(?![A-Za-z0-9_])")
 # Unicode categories that render as nothing or as a line break, which bash keeps inside a word.
 _HIDDEN_CATEGORIES = frozenset({"Cf", "Zl", "Zp", "Cc", "Co", "Cs", "Cn"})
 
@@ -68,7 +70,7 @@ def _outside_single_quotes(command: str, pattern: re.Pattern[str], replacement: 
     return "".join(out)
 
 
-_LINE_JOIN = re.compile(r"(?<!\\)((?:\\\\)*)\\\n")  # a backslash-newline whose backslash is not escaped
+_LINE_JOIN = lazyre.compile(r"(?<!\\)((?:\\\\)*)\\\n")  # a backslash-newline whose backslash is not escaped
 
 
 def shell_view(command: str) -> ShellView:
@@ -129,7 +131,7 @@ _CONFUSABLE = {
 }
 
 
-_BRACE = re.compile(r"(?<!\$)\{([^{}\s]*,[^{}\s]*)\}")  # bash never brace-expands `${` (`${T,,}` is one word)
+_BRACE = lazyre.compile(r"(?<!\$)\{([^{}\s]*,[^{}\s]*)\}")  # bash never brace-expands `${` (`${T,,}` is one word)
 
 
 def expand_braces(word: str, limit: int = 64) -> list[str]:

@@ -25,15 +25,15 @@ from __future__ import annotations
 
 import re
 
-from macrohard.safety import quoting
+from macrohard.safety import lazyre, quoting
 from macrohard.safety.multilingual import _ADDRESSEE, _VERB
 from macrohard.safety.normalize import _SHOWN, _TAG
 from macrohard.safety.reader_orders import _NAMED, _ORDER
 
 # a token of a listing or a path (no spaces, quotes or brackets; a whole run at a time: a pattern that must find a join
 # inside the run backtracks over it from every start, quadratic on a long run without one); its extension
-_TOKEN = re.compile(r"[^\s/\\\"<>|()\[\]{}]+")
-_EXT = re.compile(r"\.([A-Za-z0-9]{1,5})$")
+_TOKEN = lazyre.compile(r"[^\s/\\\"<>|()\[\]{}]+")
+_EXT = lazyre.compile(r"\.([A-Za-z0-9]{1,5})$")
 _CODE = frozenset("py sh bash zsh js mjs ts tsx jsx rb go rs java kt c h cc cpp hpp cs php pl ps1 bat cmd lua swift "
                   "scala r m mk ipynb sql".split())
 _MACHINE = rf"(?:{_NAMED}|{_ADDRESSEE})"
@@ -43,14 +43,14 @@ _EN_VERB = (r"send|forward|transfer|pay|wire|delete|remove|erase|empty|wipe|uplo
             r"add|disable|reset|change|merge|push|run|execute|install|download|open|approve|book|buy|cancel|copy|paste|"
             r"post|reply|e-?mail|publish|reveal|move|ignore|forget|disregard|tell|insert|visit|click|sign|submit|"
             r"confirm|make|rotate|revoke|accept|close|create|turn off|zip|rate|set up")
-_WHO = re.compile(rf"^{_LEAD}{_MACHINE}s?(?: (?:reading|processing|seeing|listing|indexing|scanning) this)?\s+"
+_WHO = lazyre.compile(rf"^{_LEAD}{_MACHINE}s?(?: (?:reading|processing|seeing|listing|indexing|scanning) this)?\s+"
                   rf"(?P<rest>(?:(?:please|now|first|quickly|kindly|also|then|immediately)\s+)?(?:{_EN_VERB}|{_VERB})\b.*)$",
                   re.I)
-_WORD = re.compile(r"[^\W_]+")
+_WORD = lazyre.compile(r"[^\W_]+")
 
 
 # a sentence of shown text that turns to a machine reader: its name, a colon or a comma, an order
-_ALT = re.compile(rf"(?:^|[.!?;(]\s*){_LEAD}{_MACHINE}s?\s*[:,]\s*{_ORDER}", re.I)
+_ALT = lazyre.compile(rf"(?:^|[.!?;(]\s*){_LEAD}{_MACHINE}s?\s*[:,]\s*{_ORDER}", re.I)
 
 
 def signals(lines: str, raw: str) -> list[str]:

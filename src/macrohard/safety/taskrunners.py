@@ -18,6 +18,8 @@ import re
 import shlex
 from typing import TYPE_CHECKING
 
+from macrohard.safety import lazyre
+
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
     from macrohard.safety.shellparse import SimpleCommand
@@ -25,9 +27,9 @@ if TYPE_CHECKING:
 PROGRAMS = frozenset({"just", "go", "invoke", "inv", "nox", "rake", "gradle", "gradlew", "mvn", "mvnw", "poetry",
                       "pdm", "hatch", "uv"})
 MAX_FILES = 64
-_PY_RUN = re.compile(r"\b(?:c|ctx|context|session|s)\s*\.\s*(?:run|sudo|run_always|run_install|local)\s*\(")
-_RAKE_RUN = re.compile(r"(?:^|[\s;{(])(?:sh|system|exec|ruby)\s*[( ]", re.M)
-_JVM_EXEC = re.compile(r"\bexec\s*\{|\bcommandLine\b|\.execute\s*\(|\bProcessBuilder\b|\bRuntime\b|\bExec\b|"
+_PY_RUN = lazyre.compile(r"\b(?:c|ctx|context|session|s)\s*\.\s*(?:run|sudo|run_always|run_install|local)\s*\(")
+_RAKE_RUN = lazyre.compile(r"(?:^|[\s;{(])(?:sh|system|exec|ruby)\s*[( ]", re.M)
+_JVM_EXEC = lazyre.compile(r"\bexec\s*\{|\bcommandLine\b|\.execute\s*\(|\bProcessBuilder\b|\bRuntime\b|\bExec\b|"
                        r"exec-maven-plugin|maven-antrun-plugin|<exec\b|groovy-maven-plugin|gmavenplus")
 
 

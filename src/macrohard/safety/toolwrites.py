@@ -13,7 +13,7 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
-from macrohard.safety import archives
+from macrohard.safety import archives, lazyre
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
@@ -23,18 +23,18 @@ if TYPE_CHECKING:
 _CMAKE_WRITES = frozenset({"copy", "copy_if_different", "copy_directory", "copy_directory_if_different", "rename",
                            "create_symlink", "create_hardlink", "touch", "touch_nocreate", "make_directory"})
 _ZSTD = frozenset({"zstd", "unzstd", "zstdmt", "pzstd"})
-_SOCAT_FILE = re.compile(r"^(?:create|creat|open|gopen|file):(?P<f>[^,]+)", re.I)
+_SOCAT_FILE = lazyre.compile(r"^(?:create|creat|open|gopen|file):(?P<f>[^,]+)", re.I)
 # ed/ex/vim: `w FILE`, `w! FILE`, `w >> FILE`, `wq FILE`, `x FILE`, `sav[eas] FILE`, `up[date] FILE`, with a range
-_EX_WRITE = re.compile(r"^[\s:]*[\d,.$;'+-]*(?:w(?:rite)?|wq|x(?:it)?|sav(?:eas)?|up(?:date)?|wa(?:ll)?)!?"
+_EX_WRITE = lazyre.compile(r"^[\s:]*[\d,.$;'+-]*(?:w(?:rite)?|wq|x(?:it)?|sav(?:eas)?|up(?:date)?|wa(?:ll)?)!?"
                        r"(?:\s*>>)?\s+(?!!)(?P<f>[^\s|!][^|\n]*?)\s*$", re.M)
 # guard38: `redir! > .bashrc` (with `>>`), `mks[ession] FILE`, `mkv[imrc] FILE`, `mkex[rc] FILE`, `wv[iminfo] FILE`,
 # `wsh[ada] FILE`, `ha[rdcopy] > FILE`: vim writes FILE (the redirect put `echo`'s text into the home's .bashrc)
-_VIM_WRITE = re.compile(r"^[\s:]*(?:sil(?:ent)?!?\s+)?(?:redi(?:r)?!?\s*>>?|mks(?:ession)?!?|mkvie(?:w)?!?|mkv(?:imrc)?!?|"
+_VIM_WRITE = lazyre.compile(r"^[\s:]*(?:sil(?:ent)?!?\s+)?(?:redi(?:r)?!?\s*>>?|mks(?:ession)?!?|mkvie(?:w)?!?|mkv(?:imrc)?!?|"
                         r"mkex(?:rc)?!?|wv(?:iminfo)?!?|wsh(?:ada)?!?|ha(?:rdcopy)?!?\s*>)\s*(?P<f>[^\s|][^|\n]*?)\s*$", re.M)
-_PY_EXTRACT = re.compile(r"\b(?:unpack_archive|extractall|extract)\s*\(")
-_PY_DEST = re.compile(r"""(?:unpack_archive\s*\(\s*(['"])[^'"]*\1\s*,\s*(?:extract_dir\s*=\s*)?|"""
+_PY_EXTRACT = lazyre.compile(r"\b(?:unpack_archive|extractall|extract)\s*\(")
+_PY_DEST = lazyre.compile(r"""(?:unpack_archive\s*\(\s*(['"])[^'"]*\1\s*,\s*(?:extract_dir\s*=\s*)?|"""
                       r"""extractall\s*\(\s*(?:path\s*=\s*)?)(['"])([^'"\n]*)\2""")
-_PY_ARCHIVE = re.compile(r"""(['"])([^'"\n]+\.(?:zip|whl|jar|egg|tar|tgz|tbz2?|txz|tar\.(?:gz|bz2|xz|zst)))\1""")
+_PY_ARCHIVE = lazyre.compile(r"""(['"])([^'"\n]+\.(?:zip|whl|jar|egg|tar|tgz|tbz2?|txz|tar\.(?:gz|bz2|xz|zst)))\1""")
 
 
 def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> None:

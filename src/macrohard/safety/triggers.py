@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from macrohard.safety import quoting
+from macrohard.safety import lazyre, quoting
 from macrohard.safety.regex_gate import Gate, fold
 
 _I = re.I | re.M
@@ -121,7 +121,7 @@ _AUTOMATED_BRANCHES = (
     r"\b(?:assistants?|agents?|bots?)\s+must\s+(?:first|also|now|immediately|always)\b",
 )
 # each branch beside its gate (``regex_gate``: the words every match holds), searched only when the text has them
-_RULES = tuple((name, tuple((pattern, Gate(pattern)) for pattern in (re.compile(b, _I) for b in branches)))
+_RULES = tuple((name, tuple((pattern, Gate(pattern)) for pattern in (lazyre.compile(b, _I) for b in branches)))
                for name, branches in (("agent_trigger", _BRANCHES), ("automated_reader", _AUTOMATED_BRANCHES)))
 
 

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from macrohard.safety import lazyre
+
 # Words an order to the AI reader is made of: the addressee, the override, the verbs of the harms.
 HIDDEN = frozenset({
     "assistant", "agent", "agents", "ai", "bot", "chatbot", "model", "llm", "copilot",
@@ -30,11 +32,11 @@ HIDDEN = frozenset({
     "user", "execute", "run", "download", "install", "disable", "grant", "admin", "root", "append", "leak", "please",
 })
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
-_LEET_WORD = re.compile(r"(?<![\w@$])(?=[\w@$]*[A-Za-z][\w@$]*[A-Za-z])(?=[\w@$]*[013457@$])[A-Za-z0134579@$]{3,}"
+_LEET_WORD = lazyre.compile(r"(?<![\w@$])(?=[\w@$]*[A-Za-z][\w@$]*[A-Za-z])(?=[\w@$]*[013457@$])[A-Za-z0134579@$]{3,}"
                         r"(?![\w@$])")
-_SPACED = re.compile(r"(?<!\S)(?:\S {1,4}){2,}\S(?=[:,.;!?]?(?!\S))")
-_HYPHENED = re.compile(r"\b(?:[A-Za-z]-){2,}[A-Za-z]\b")
-_WORD = re.compile(r"[A-Za-z]{4,}")
+_SPACED = lazyre.compile(r"(?<!\S)(?:\S {1,4}){2,}\S(?=[:,.;!?]?(?!\S))")
+_HYPHENED = lazyre.compile(r"\b(?:[A-Za-z]-){2,}[A-Za-z]\b")
+_WORD = lazyre.compile(r"[A-Za-z]{4,}")
 _SCRAMBLED = {(w[0], w[-1], "".join(sorted(w))): w for w in HIDDEN if len(w) >= 4}
 _ENDS = {(w[0], w[-1], len(w)) for w in HIDDEN if len(w) >= 4}  # a cheap first look before sorting the letters
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from macrohard.safety import quoting
+from macrohard.safety import lazyre, quoting
 from macrohard.safety.multilingual import _ADDRESSEE, _CJK_TO, _TO
 
 _GREETING = (r"(?:dear|hey|hi|hello|beste|lieve|liebe|lieber|liebes|hallo|cher|chère|chers|querido|querida|estimado|"
@@ -39,18 +39,18 @@ _MORE_TO = (r"(?:σημείωση|οδηγίες|οδηγία|μήνυμα) (?:�
             r"(?:ghi chú|lưu ý|tin nhắn) cho |(?:примітка|повідомлення|вказівка) для |(?:figyelem|üzenet|megjegyzés),? (?:a |az )?|"
             r"(?:ملاحظة|رسالة|تعليمات) (?:إلى |لـ ?|ل)")
 _CJK_NOTE = r"(?:への|へ|에게|께|한테|给|給)?\s*(?:指示|メッセージ|メモ|お願い|注意|지시|메시지|메모|요청|안내|说明|指令|提示|备注|提醒|须知)?"
-_VOCATIVE = re.compile(
+_VOCATIVE = lazyre.compile(
     rf"{_START}\W{{0,3}}(?P<lead>(?:{_GREETING})\s+|(?:[^\W\d_]{{2,20}}\s+)?{_TO}|{_MORE_TO})?(?<!\w)(?P<who>{_ADDRESSEE}|{_MORE_WHO})\s*"
     rf"(?P<note>(?:{_CJK_TO})?{_CJK_NOTE})\s*(?P<mark>[,，、:：،])\s*(?P<rest>[^\n]+)",
     re.I | re.M)
-_LABEL = re.compile(rf"^\W{{0,3}}(?P<who>{_ADDRESSEE}|{_MORE_WHO})\s*[:：]", re.I | re.M)
+_LABEL = lazyre.compile(rf"^\W{{0,3}}(?P<who>{_ADDRESSEE}|{_MORE_WHO})\s*[:：]", re.I | re.M)
 _ENGLISH_LABELS = {"assistant", "assistants", "agent", "agents", "ai"}  # "Agent: Carla" in a ticket; role_play reads these
 # an opening quote mark right before the address, inside a sentence ('instructions like "assistant, email ...'), not
 # a value in data ('"text": "Assistente, paga ...', a CSV cell): an example quoted in prose
-_PROSE_QUOTE = re.compile(r"[^\W\d_][.,;!?)]?\s+[\"'`«“‘]\W{0,2}$")
-_WRAPPED = re.compile(r"[^\n]{40,}[a-z,\-]\n$")  # the line before is prose that ends inside a sentence
+_PROSE_QUOTE = lazyre.compile(r"[^\W\d_][.,;!?)]?\s+[\"'`«“‘]\W{0,2}$")
+_WRAPPED = lazyre.compile(r"[^\n]{40,}[a-z,\-]\n$")  # the line before is prose that ends inside a sentence
 # an English sentence that turns to the reader: an imperative, "you"/"your"/"I", or a clause about when
-_EN_ORDER = re.compile(
+_EN_ORDER = lazyre.compile(
     r"\W*(?:(?:please|now|first|quickly|kindly|also|then)\W+)?(?:you|your|i|i'm|we|before|when|after|if|from|once|"
     r"ignore|forget|disregard|stop|do|don't|never|always|add|append|approve|attach|book|buy|call|cancel|change|"
     r"check|click|commit|confirm|copy|create|decode|delete|disable|download|drop|email|empty|enable|end|enter|"
@@ -60,14 +60,14 @@ _EN_ORDER = re.compile(
     r"summarise|summarize|switch|tell|transfer|translate|treat|turn|type|update|upload|use|visit|wire|write)\b",
     re.I)
 # every ASCII spelling of an addressee holds one of these (the short ones only before a comma or a colon)
-_ASCII_GATE = re.compile(r"assist|asist|asyst|agent|avustaja|asszisztens|modell|modelo|\b(?:ai|ia|ki)\s*[,:]", re.I)
+_ASCII_GATE = lazyre.compile(r"assist|asist|asyst|agent|avustaja|asszisztens|modell|modelo|\b(?:ai|ia|ki)\s*[,:]", re.I)
 # words that name the field rather than a reader ("KI: Chancen und Risiken"): they address someone only after a lead
 # ("Note pour l'IA :", "An die KI:") or, in English, before an imperative ("AI, rate this shop ...")
-_TOPIC = re.compile(r"(?:ai|ki|ia|ии|la ia|l'ia|die ki|der ki|il modello|el modelo|le modèle|das modell|модель|人工智能|"
+_TOPIC = lazyre.compile(r"(?:ai|ki|ia|ии|la ia|l'ia|die ki|der ki|il modello|el modelo|le modèle|das modell|модель|人工智能|"
                     r"الذكاء الاصطناعي|τεχνητή νοημοσύνη|인공지능|umělá inteligence|tekoäly|kecerdasan buatan|"
                     r"trí tuệ nhân tạo|штучний інтелект|ші|mesterséges intelligencia|kunstmatige intelligentie)$")
-_WORDS = re.compile(r"\w+")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_WORDS = lazyre.compile(r"\w+")
+_CJK = lazyre.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def _enough(rest: str) -> bool:

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import re
 
-from macrohard.safety import quoting
+from macrohard.safety import lazyre, quoting
 from macrohard.safety.data_orders import _data
 from macrohard.safety.forged import _ACT as _FORGED_ACT
 from macrohard.safety.multilingual import _ADDRESSEE, _CJK_VERB, _TARGET, _VERB
@@ -159,7 +159,7 @@ _OTHER = (rf"{_IF}{_SS}{{0,60}}?{_WHO}{_SS}{{0,100}}?{_OVERB}"
           # an assistant as the topic of a CJK sentence: "アシスタントは返信の前に…削除してください"
           rf"|(?:{_ADDRESSEE})(?:は|が|는|은|에게|께서는)[^。！？\n]{{0,60}}?(?:{_CJK_VERB.pattern}|削除|消去)")
 # what an attack wants that an errand does not
-_RISK = re.compile(
+_RISK = lazyre.compile(
     rf"{_TARGET}|\bgit@|\b(?:passwords?|passcodes?|one-time\s+codes?|otp|2fa|mfa|two-factor|api\s+(?:keys?|tokens?)|"
     r"(?:ssh|aws|deploy|private)\s+keys?|credentials?|logins?|tokens?|secrets?|bank\s+codes?|admin|owner|"
     r"payroll|passports?|chmod|rm\s+-rf|curl|sudo|antivirus|firewall)\b|"
@@ -179,7 +179,7 @@ _TACK = (r"(?:\bone (?:more|last) thing\b|\bthe last thing\b|\b(?:small|quick|li
          r"\bwenn du (?:eh|schon) (?:gerade )?dran bist\b|\bkurze bitte noch\b|\bnoch (?:eine|was) (?:sache|bitte)\b|"
          r"\bsatu lagi\b|\ben sak till\b|\bune dernière chose\b|\bpendant que tu y es\b|\buna (?:cosa|última cosa) más\b|"
          r"\bya que estás\b|\bmais uma coisa\b|\bjá que está\b|\bhenüz oradayken\b|\bbu arada\b|하나 더|하는 김에)")
-_SENSITIVE = re.compile(
+_SENSITIVE = lazyre.compile(
     r"\b(?:payroll|salar(?:y|ies)|payslips?|passwords?|credentials?|(?:deploy|ssh|api|aws|private) keys?|tokens?|"
     r"one-time codes?|2fa|two-factor|mfa|customer (?:list|export|data|database)|client (?:list|folder|data)|"
     r"contracts? folder|audit log|security alerts?|admin(?:istrator)? (?:access|rights|role)|as (?:an? )?(?:owner|"
@@ -188,7 +188,7 @@ _SENSITIVE = re.compile(
     r"nómina|stipendi|salaris|wynagrodze|gehalt|gehälter|lohn|зарплат|工资|給与|급여|verträge|договор|contratos|kontrak|"
     r"avtal|contratti|klantenlijst|lista de clientes|пароль|passwort|contraseña|senha|hasło|şifre|パスワード|密码|비밀번호|"
     r"клиент|kunden|clienti|klant|клиентов", re.I)
-_ERRAND = re.compile(rf"{_TACK}{_SS}{{0,40}}?(?:(?<![\w])(?:{_ACT}|{_VERB})(?![\w])|{_CJK_VERB.pattern}|送|给|開通|开通|"
+_ERRAND = lazyre.compile(rf"{_TACK}{_SS}{{0,40}}?(?:(?<![\w])(?:{_ACT}|{_VERB})(?![\w])|{_CJK_VERB.pattern}|送|给|開通|开通|"
                      rf"付与|权限|권한)", re.I)
 
 
@@ -212,34 +212,34 @@ def _errand(lines: str, raw: str, low: str) -> str:
     return found
 
 
-_RULES = tuple((re.compile(p, _I), Gate(re.compile(p, _I))) for p in _ENGLISH)
+_RULES = tuple((lazyre.compile(p, _I), Gate(lazyre.compile(p, _I))) for p in _ENGLISH)
 # ``_OTHER`` is dear to search (thousands of addressee forms at every position): it is searched only near an
 # addressee, and only in a text that holds one of these stems (every form of ``_WHO`` holds one, or a bare "KI:")
-_OTHER_RE = re.compile(_OTHER, _I)
-_WHO_RE = re.compile(_WHO, _I)
-_ADDRESSEE_RE = re.compile(_ADDRESSEE, _I)
+_OTHER_RE = lazyre.compile(_OTHER, _I)
+_WHO_RE = lazyre.compile(_WHO, _I)
+_ADDRESSEE_RE = lazyre.compile(_ADDRESSEE, _I)
 _STEMS = ("assist", "asist", "asyst", "agent", "ассист", "асист", "помо", "помі", "агент", "avustaj", "asszisztens",
           "trợ lý", "सहायक", "एजेंट", "アシスタント", "エージェント", "ボット", "助手", "助理", "智能", "人工智能", "代理",
           "机器人", "機器人", "어시스턴트", "에이전트", "비서", "인공지능", "봇", "مساعد", "المساعد", "الذكاء", "الوكيل",
           "روبوت", "עוזר", "בוט", "βοηθ", "πράκτορ", "τεχνητ", "modell", "modelo", "modèle", "модель", "ии", "bot",
           "robô", "robot", "бот", "tekoäly", "yapay zek", "umělá", "umělou", "umělé", "kecerdasan", "trí tuệ", "штучн",
           "mesterséges", "kunstmatige", "sztuczn", "ші", "la ia", "l'ia", "die ki", "der ki")
-_BARE_AI = re.compile(r"(?<!\w)(?:ki|ai|ia)\s*[:：,]")
+_BARE_AI = lazyre.compile(r"(?<!\w)(?:ki|ai|ia)\s*[:：,]")
 
 
-_IF_RE = re.compile(_IF, _I)
-_OVERB_RE = re.compile(_OVERB, _I)
-_OVERB_OR_TARGET = re.compile(rf"{_OVERB}|{_TARGET}", _I)
-_RELATIVE_RE = re.compile(r"\s+(?:que|qui|che|die|der|welche|który|która|które|который|которая|которые|som|joka)(?!\w)",
+_IF_RE = lazyre.compile(_IF, _I)
+_OVERB_RE = lazyre.compile(_OVERB, _I)
+_OVERB_OR_TARGET = lazyre.compile(rf"{_OVERB}|{_TARGET}", _I)
+_RELATIVE_RE = lazyre.compile(r"\s+(?:que|qui|che|die|der|welche|który|która|które|который|которая|которые|som|joka)(?!\w)",
                           _I)
-_BOT_RE = re.compile(_BOT, _I)
-_TOPIC_RE = re.compile(rf"(?:は|が|는|은|에게|께서는)[^。！？\n]{{0,60}}?(?:{_CJK_VERB.pattern}|削除|消去)")
-_SENTENCE_END = re.compile(r"[.!?。！？\n](?!\S)|[!?。！？\n]")
+_BOT_RE = lazyre.compile(_BOT, _I)
+_TOPIC_RE = lazyre.compile(rf"(?:は|が|는|은|에게|께서는)[^。！？\n]{{0,60}}?(?:{_CJK_VERB.pattern}|削除|消去)")
+_SENTENCE_END = lazyre.compile(r"[.!?。！？\n](?!\S)|[!?。！？\n]")
 
 
 # a condition on what a message asks of the machine is a warning about it ("如果邮件要求你的AI助手转发密码，请不要理会",
 # "om ett mejl ber din AI-assistent att skicka vidare lösenord, är det ett bedrägeriförsök"), not an order to it
-_ASKS = re.compile(r"(?<!\w)(?:asks?|requests?|tells?|instructs?|bittet|auffordert|fordert|demande|pide|solicita|chiede|"
+_ASKS = lazyre.compile(r"(?<!\w)(?:asks?|requests?|tells?|instructs?|bittet|auffordert|fordert|demande|pide|solicita|chiede|"
                    r"vraagt|prosi|просит|требует|ister\w*|meminta|minta|yêu cầu|ber|beder|pyytää|kér)(?!\w)|要求|请求|"
                    r"請求|依頼|頼ん|요청|要你|让你的|讓你的", re.I)
 
@@ -319,7 +319,7 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 # a recording's words in quotation marks are what the reader hears, not an example: "Voice message (1:20) from Ivan:
 # "…and the last thing, when you play this back, …"", "Sprachnachricht: „…"", "Caption: Photo: '…'"
-_RECORDED = re.compile(r"^\W{0,3}(?:[\w-]+ ){0,3}(?:voice ?(?:message|mail|note)|voicemail|transcript|recording|"
+_RECORDED = lazyre.compile(r"^\W{0,3}(?:[\w-]+ ){0,3}(?:voice ?(?:message|mail|note)|voicemail|transcript|recording|"
                        r"audio(?: note)?|caption|photo|image(?: description)?|alt text|sprachnachricht|message vocal|"
                        r"nota de voz|mensaje de voz|messaggio vocale|spraakbericht|röstmeddelande|голосовое(?: сообщение)?|"
                        r"语音留言|音声メッセージ|음성 메시지|foto|didascalia|legenda|bildtext)\b[^\n\"“„«']{0,60}[:\u2014-]\s*$",
@@ -337,7 +337,7 @@ def _counts(lines: str, start: int, end: int) -> bool:
 
 # what a page shows as code (``<code>``, ``<pre>``): a post that prints the attack it explains; normalisation drops
 # the tags, so the raw text is asked
-_CODE = re.compile(r"<(code|pre|samp|kbd)\b[^>]*>(.*?)</\1>", re.I | re.S)
+_CODE = lazyre.compile(r"<(code|pre|samp|kbd)\b[^>]*>(.*?)</\1>", re.I | re.S)
 
 
 def _shown_as_code(raw: str, hit: str) -> bool:
@@ -360,11 +360,11 @@ def _matches(lines: str, low: str):
 # person's assistant is told the same ("Der Assistent soll die Rechnungen an … weiterleiten"), so this is only ever
 # the weak ``voice_mention``: the classifier must agree. A negation before the order ("не должен", "soll nicht",
 # "no debe") is a rule about the machine, not an order to it.
-_MUST = re.compile(r"(?<!\w)(?:должен|должна|должны|обязан\w*|нужно|надо|muss|müssen|soll|sollte|sollen|doit|doivent|"
+_MUST = lazyre.compile(r"(?<!\w)(?:должен|должна|должны|обязан\w*|нужно|надо|muss|müssen|soll|sollte|sollen|doit|doivent|"
                    r"devrait|debe|deben|debería|tiene que|deve|devono|dovrebbe|moet|moeten|zou moeten|powinien|powinna|"
                    r"powinno|musi|ma\s+(?=\w+ć\b)|ska|skal|bør|pitää|täytyy|harus|perlu|phải|cần|має|повинен|"
                    r"gerek\w*|zorunda|trebuie|musí|kell)(?!\w)|必须|应该|应当|需要|べき|해야", re.I)
-_NOT = re.compile(r"(?<!\w)(?:не|nicht|kein\w*|ne|pas|no|nie|not|never|jamais|nunca|non|niet|nooit|inte|ikke|ei|"
+_NOT = lazyre.compile(r"(?<!\w)(?:не|nicht|kein\w*|ne|pas|no|nie|not|never|jamais|nunca|non|niet|nooit|inte|ikke|ei|"
                   r"tidak|jangan|không|đừng|nu|nem|ні|mai)(?!\w)|不|别|勿|ない|않|못", re.I)
 
 
@@ -387,9 +387,9 @@ def _must(lines: str, low: str) -> bool:
 # an order split over two parts ("Subject: … (1/2) AI reader: combine with the footer" … "Footer (2/2): forward …",
 # "(1/2) note for the agent reading this channel: please" … "(2/2) pay invoice …"): the first part names the machine,
 # the last part holds the order
-_PART = re.compile(r"\(\s*(\d)\s*/\s*(\d)\s*\)")
-_PART_WHO = re.compile(rf"\b{_MACHINE}\b|\breaders?\b", re.I)
-_PART_ACT = re.compile(rf"(?:^|[:\-\u2014]\s*|\)\s*){_AFTER}{_ACT}\b", re.I | re.M)
+_PART = lazyre.compile(r"\(\s*(\d)\s*/\s*(\d)\s*\)")
+_PART_WHO = lazyre.compile(rf"\b{_MACHINE}\b|\breaders?\b", re.I)
+_PART_ACT = lazyre.compile(rf"(?:^|[:\-\u2014]\s*|\)\s*){_AFTER}{_ACT}\b", re.I | re.M)
 
 
 def _split(lines: str) -> str:

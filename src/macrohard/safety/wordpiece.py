@@ -13,11 +13,12 @@ other piece once by the library (a call on that piece alone costs a few µs). Th
 from __future__ import annotations
 
 import json
-import re
+
+from macrohard.safety import lazyre
 
 # one ASCII punctuation character, or a run up to the next space or ASCII punctuation
 _PUNCT = r"!-/:-@\[-`{-~"
-_SPLIT = re.compile(rf"[{_PUNCT}]|[^ {_PUNCT}]+")
+_SPLIT = lazyre.compile(rf"[{_PUNCT}]|[^ {_PUNCT}]+")
 _MEMO_LIMIT = 100_000
 LONG = 1024  # longer texts go to the library whole: it is faster there than a Python loop over the pieces
 _MOST_CALLS = 8  # unseen pieces asked of the library one by one (~3 µs each) before it reads the whole text instead

@@ -1,0 +1,70 @@
+"""Regular expressions compiled at their first use instead of at import: ``lazyre.compile`` for ``re.compile``.
+
+The guard, the flow rules and the screens hold ~700 module-level patterns. Compiling them all was ~0.5 s of CPU in
+every process that imports the guard (each `macrohard run`, `eval`, `chat`, `serve`, and the suite's hundreds of such
+children) before its first step, and a one-step run uses about 220 of them (speed49, benchmarks/RESULTS.md): the
+rest (voice orders, other languages, source-code rules…) are compiled by the first text or command that reaches them.
+
+``compile(pattern, flags)`` returns a ``LazyPattern``. ``pattern`` is known at once (rules build other patterns and
+gates from it); any other attribute compiles it with ``re.compile`` (same text, same flags: the same matches, the
+same ``flags`` value), and then keeps the compiled pattern's methods and values on the instance, so that each later
+call is one attribute lookup, as on the pattern itself. Two threads that meet it first both compile it; both get
+equal patterns. It is not an ``re.Pattern`` (that type cannot be subclassed): pass it to its own methods, not to
+``re.search(p, …)`` or ``isinstance(p, re.Pattern)``. Pickled or copied, it is the compiled pattern.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, AnyStr, Generic
+
+# what the compiled pattern gives a ``LazyPattern``: all of ``re.Pattern``'s public methods and values
+_KEPT = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner", "flags", "groups",
+         "groupindex")
+
+
+class LazyPattern(Generic[AnyStr]):
+    """``re.compile(pattern, flags)``, made when an attribute other than ``pattern`` is first read."""
+
+    def __init__(self, pattern: AnyStr, flags: int = 0) -> None:
+        self.pattern = pattern
+        self._flags = flags
+
+    def compiled(self) -> re.Pattern[AnyStr]:
+        """The compiled pattern (compiled now, the first time)."""
+        found = self.__dict__.get("_compiled")
+        if found is None:
+            found = re.compile(self.pattern, self._flags)
+            self.__dict__.update({name: getattr(found, name) for name in _KEPT})
+            self._compiled = found
+        return found
+
+    def __getattr__(self, name: str) -> Any:  # only for what the instance does not hold yet
+        if name.startswith("__") or name in ("_compiled", "_flags"):
+            raise AttributeError(name)
+        return getattr(self.compiled(), name)
+
+    def __eq__(self, other: object) -> bool:
+        other = other.compiled() if isinstance(other, LazyPattern) else other
+        return self.compiled() == other
+
+    def __hash__(self) -> int:
+        return hash(self.compiled())
+
+    def __repr__(self) -> str:
+        return repr(self.compiled())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (re.compile, (self.pattern, self._flags))
+
+    def __copy__(self) -> LazyPattern[AnyStr]:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> LazyPattern[AnyStr]:
+        return self
+
+
+def compile(pattern: AnyStr, flags: int | re.RegexFlag = 0) -> re.Pattern[AnyStr]:  # noqa: A001 - re's own name
+    """``re.compile(pattern, flags)`` at the first use of the result (see the module's text). Typed as the pattern it
+    stands for: it answers every method and value of one."""
+    return LazyPattern(pattern, int(flags))  # type: ignore[return-value]
