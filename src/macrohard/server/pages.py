@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -70,8 +71,11 @@ def home() -> Response:
     return RedirectResponse("/runs", status_code=303)
 
 
+RUNS_PER_PAGE = 50
+
+
 @router.get("/runs", response_class=HTMLResponse)
-async def runs_page(request: Request, status: str | None = None, q: str | None = None) -> Response:
+async def runs_page(request: Request, status: str | None = None, q: str | None = None, page: int = 1) -> Response:
     from fastapi.concurrency import run_in_threadpool
 
     from macrohard.server.api import list_visible
@@ -80,9 +84,18 @@ async def runs_page(request: Request, status: str | None = None, q: str | None =
     who = await _who_or_login(request)
     if isinstance(who, Response):
         return who
-    runs = await run_in_threadpool(list_visible, request.app.state.store, who, status=status, q=q, limit=100)
+    # pages of RUNS_PER_PAGE, newest first. Before (ux49): the newest 100 and no way to the older ones
+    page = max(1, page)
+    start = (page - 1) * RUNS_PER_PAGE
+    found = await run_in_threadpool(list_visible, request.app.state.store, who, status=status, q=q,
+                                    limit=start + RUNS_PER_PAGE + 1)
+    runs = found[start:start + RUNS_PER_PAGE]
+    keep = {k: v for k, v in (("q", q), ("status", status)) if v}
+    link = lambda n: "/runs?" + urlencode({**keep, "page": n}) if n > 1 else "/runs" + ("?" + urlencode(keep) if keep else "")  # noqa: E731
     return _page(request, "runs.html", who, runs=runs, status=status or "", q=q or "",
-                 statuses=[s.value for s in RunStatus], interrupted=request.app.state.interrupted)
+                 statuses=[s.value for s in RunStatus], interrupted=request.app.state.interrupted,
+                 first=start + 1, newer=link(page - 1) if page > 1 else None,
+                 older=link(page + 1) if len(found) > start + RUNS_PER_PAGE else None)
 
 
 @router.get("/runs/{run_id}", response_class=HTMLResponse)
