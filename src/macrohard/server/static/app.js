@@ -7,8 +7,17 @@ const macrohard = (() => {
   async function send(method, url, body) {
     const res = await fetch(url, { method, credentials: "same-origin",
       headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf() }, body: body === undefined ? undefined : JSON.stringify(body) });
-    if (!res.ok) { let d = res.statusText; try { d = (await res.json()).detail; } catch (e) { /* not JSON */ } throw new Error(`${res.status}: ${typeof d === "string" ? d : JSON.stringify(d)}`); }
+    if (!res.ok) { let d = res.statusText; try { d = (await res.json()).detail; } catch (e) { /* not JSON */ } throw new Error(`${res.status}: ${said(d)}`); }
     return res.status === 204 ? null : res.json();
+  }
+
+  // An error's detail as words. A request the API refused as invalid (422) has a list of problems, each with the field
+  // and the rule; before (ux49) the page showed that list as JSON, the whole refused input echoed in it.
+  function said(d) {
+    if (typeof d === "string") return d;
+    if (Array.isArray(d)) return d.map((p) => { const where = (p.loc || []).filter((x) => x !== "body").join(".");
+      return (where ? `${where}: ` : "") + (p.msg || "invalid"); }).join("; ");
+    return JSON.stringify(d);
   }
 
   function actionText(a) {
