@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from itertools import takewhile
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,35 @@ def test_chat_exit_ends_it_and_a_path_is_still_a_message(_home, _no_model):
     said = [m.text for m in chats.messages(conv.id) if m.role == "user"]
     assert said == ["/etc/hosts is how big?"]
     assert "continue it: macrohard chat --continue" in out
+
+
+# -- eval list ----------------------------------------------------------------------------------------------------------
+
+def test_eval_list_names_a_command_that_exists():
+    """Before: its title said `macrohard eval NAME --model M`, which is "No such command"; it is `eval run NAME`."""
+    out = mh("eval", "list")
+    assert out.returncode == 0, out.stderr
+    shown = re.findall(r"`(macrohard [^`]+)`", out.stdout)
+    assert shown, out.stdout
+    for line in shown:
+        words = line.split()[1:]
+        words = [w for w in words if w.isupper() is False]  # NAME, M: placeholders
+        assert mh(*words[:2], "--help").returncode == 0, line
+
+
+def test_eval_list_descriptions_end_at_a_word():
+    """Before: each description was cut at 100 characters, mid-word ("served on 127.0.0.1 for eac")."""
+    from macrohard.eval.suite import builtin_names, load_suite
+
+    out = mh("eval", "list", env={"COLUMNS": "400"}).stdout
+    for name in builtin_names():
+        desc = " ".join(load_suite(name).description.split())
+        lines = out.splitlines()
+        at = next(i for i, line in enumerate(lines) if line.startswith(f"│ {name} "))
+        row = [lines[at], *takewhile(lambda line: line.startswith("│  "), lines[at + 1:])]  # with its folded lines
+        shown = " ".join(line.split("│")[-2].strip() for line in row).strip()
+        if shown == desc:
+            continue
+        assert shown.endswith("…"), row
+        kept = shown[:-1].rstrip()
+        assert desc.startswith(kept) and desc[len(kept)] in " ,;:.(", row
