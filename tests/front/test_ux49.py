@@ -203,3 +203,55 @@ def test_eval_list_descriptions_end_at_a_word():
         assert shown.endswith("…"), row
         kept = shown[:-1].rstrip()
         assert desc.startswith(kept) and desc[len(kept)] in " ,;:.(", row
+
+
+# -- the examples each --help ends with ---------------------------------------------------------------------------------
+
+def _example_args(line: str) -> list[str]:
+    import shlex
+
+    words = shlex.split(line.split("|")[-1])
+    assert words[0] == "macrohard", line
+    return words[1:]
+
+
+def test_every_command_help_ends_with_examples():
+    """Before: no command's --help named an example."""
+    from macrohard.cli import COMMANDS
+    from macrohard.cli.examples import EXAMPLES
+
+    assert set(EXAMPLES) == set(COMMANDS)
+    for name, lines in EXAMPLES.items():
+        text = _help(name)
+        assert "Examples:" in text, name
+        for line in lines:
+            assert line.split("|")[-1].strip() in text or line in text, (name, line)
+
+
+def test_every_example_names_options_that_exist():
+    from macrohard.cli.examples import EXAMPLES
+
+    for name, lines in EXAMPLES.items():
+        for line in lines:
+            args = _example_args(line)
+            assert args[0] == name, line
+            out = mh(*args, "--help")  # the options are parsed (an unknown one is an error) before --help answers
+            assert out.returncode == 0, (line, out.stderr[-500:])
+
+
+def test_the_examples_that_need_no_model_run(_home):
+    """The examples with no placeholder that need neither a model nor a run are run as they are."""
+    from macrohard.cli.examples import EXAMPLES
+
+    ran = []
+    for name in ("divisions", "runs", "policy", "eval", "money", "chats", "serve"):
+        for line in EXAMPLES[name]:
+            args = _example_args(line)
+            if any(w.isupper() and len(w) > 1 for w in args) or args[:2] in (["eval", "run"], ["policy", "check"]) \
+                    or args == ["serve"]:
+                continue
+            out = mh(*args)
+            allowed = (0, 1) if args[:2] == ["policy", "try"] else (0,)  # a denied command exits 1
+            assert out.returncode in allowed, (line, out.stdout[-300:], out.stderr[-800:])
+            ran.append(line)
+    assert len(ran) >= 8, ran

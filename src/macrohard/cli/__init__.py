@@ -98,6 +98,9 @@ def load_command(name: str) -> Any:
         holder.command(name)(target)
     command = typer.main.get_group(holder).commands[name]
     _reflow_all(command)
+    from macrohard.cli.examples import epilog
+
+    command.epilog = command.epilog or epilog(name)
     return command
 
 
