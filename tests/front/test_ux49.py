@@ -255,3 +255,13 @@ def test_the_examples_that_need_no_model_run(_home):
             assert out.returncode in allowed, (line, out.stdout[-300:], out.stderr[-800:])
             ran.append(line)
     assert len(ran) >= 8, ran
+
+
+def test_a_division_typed_as_a_command_says_how_to_run_it():
+    """The README lists the divisions (chat, operator, coding, imagine); before, `macrohard operator "..."` said only
+    "No such command 'operator'"."""
+    out = mh("operator", "open example.org")
+    assert out.returncode == 2
+    flat = " ".join(out.stderr.replace("│", " ").split())
+    assert "macrohard run --division operator" in flat, flat
+    assert "No such command 'nosuch'" in " ".join(mh("nosuch").stderr.replace("│", " ").split())

@@ -133,8 +133,20 @@ class _LazyGroup(TyperGroup):
         name = args[0] if args else ""
         if name and name not in COMMANDS and not name.startswith("-") and not ctx.resilient_parsing:
             close = get_close_matches(name, COMMANDS)
-            ctx.fail(f"No such command {name!r}." + (f" Did you mean {', '.join(map(repr, close))}?" if close else ""))
+            hint = f" Did you mean {', '.join(map(repr, close))}?" if close else ""
+            if not close and _is_division(name):  # ux49: the README lists the divisions; one typed as a command
+                hint = f' {name} is a division: macrohard run --division {name} "TASK" (see `macrohard divisions`).'
+            ctx.fail(f"No such command {name!r}.{hint}")
         return super().resolve_command(ctx, args)
+
+
+def _is_division(name: str) -> bool:
+    try:
+        from macrohard.divisions import load_divisions
+
+        return name in load_divisions()
+    except Exception:  # noqa: BLE001 - a broken divisions folder is said by `macrohard divisions`, not by this hint
+        return False
 
 
 app = typer.Typer(
