@@ -85,3 +85,17 @@ def test_the_runs_table_sorts_by_a_column(server, chromium):
     page.click("table.runs th button:has-text('started')")  # by time, not by the words "N s ago"
     tasks = page.locator("table.runs td.task").all_inner_texts()
     assert tasks == [f"listed task {i:03d}" for i in range(20)]  # oldest first
+
+
+def test_start_times_read_as_minutes_hours_days(server, chromium):
+    """Before: the started column counted seconds whatever the age ("9987 s ago" for a run of 3 hours ago)."""
+    store = SQLiteStore(server.home / "runs.db")
+    for age, want in ((3 * 86400 + 50, "3d ago"), (3 * 3600 + 5, "3h ago"), (125, "2m ago"), (7, "7s ago")):
+        store.create_run(Run(task=Task(text=f"aged {want}"), model="scripted:x", status=RunStatus.succeeded,
+                             created_at=time.time() - age, finished_at=time.time() - age + 1, meta={"user": "owner"}))
+    store.close()
+    page = _login(chromium, server)
+    page.goto(f"{server.url}/runs")
+    for row in page.locator("table.runs tbody tr").all():
+        task, started = row.locator("td.task").inner_text(), row.locator("td:nth-child(6)").inner_text()
+        assert task == f"aged {started}" or (task == "aged 7s ago" and started in ("7s ago", "8s ago", "9s ago")), (task, started)

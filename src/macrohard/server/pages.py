@@ -15,7 +15,21 @@ from macrohard.server.app import COOKIE, Caller, CallerDep, caller, form, visibl
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
-templates.env.filters["ago"] = lambda t: f"{max(0, int(time.time() - t))} s ago" if t else "-"
+
+
+def _ago(t: float | None) -> str:
+    """How long ago, as `macrohard runs list` says it (3d, 3h, 2m, 7s ago). Before (ux49) the pages counted seconds
+    whatever the age: "9987 s ago" for a run of three hours ago."""
+    if not t:
+        return "-"
+    delta = max(0.0, time.time() - t)
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if delta >= size:
+            return f"{int(delta // size)}{unit} ago"
+    return f"{int(delta)}s ago"
+
+
+templates.env.filters["ago"] = _ago
 
 
 def _page(request: Request, name: str, who: Caller | None, code: int = 200, **context: Any) -> HTMLResponse:
