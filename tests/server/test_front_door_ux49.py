@@ -58,3 +58,13 @@ def test_a_task_over_the_limit_is_refused_in_words(server, chromium):
     assert "200000" in said.replace(",", "") and "text" in said, said
     assert "[{" not in said and '"loc"' not in said, said
     assert page.url.endswith("/runs")
+
+
+def test_a_blank_task_starts_no_run(server):
+    """Before: the page's form (its `required` is met by spaces) and the API started a run whose task was "   ";
+    `macrohard run "   "` refuses it."""
+    api = server.api()
+    answer = api.post("/api/runs", json={"text": "   \n "})
+    assert answer.status_code == 422, answer.text[:300]
+    assert "blank" in answer.text
+    assert api.get("/api/runs").json() == []
