@@ -7,6 +7,7 @@ or the web app (``benchmarks/import_cost.py``: the CLI's start).
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
 from difflib import get_close_matches
@@ -67,6 +68,24 @@ COMMANDS: dict[str, Entry] = {
 }
 
 
+def _reflow(text: str | None) -> str | None:
+    """A docstring's paragraphs as one line each, which the terminal then wraps at its width. Typer's rich mode keeps a
+    docstring's hard line breaks, so before (ux49) `macrohard code --help` broke its sentences where the source did
+    ("`macrohard runs apply ID`" / "then commits ..."), whatever the terminal's width. A paragraph marked ``\b`` or
+    laid out as a list or indented block keeps its lines."""
+    if not text:
+        return text
+    paragraphs = inspect.cleandoc(text).split("\n\n")
+    kept = lambda p: p.startswith("\b") or any(line[:1] in (" ", "-", "*", "\t") for line in p.splitlines()[1:])  # noqa: E731
+    return "\n\n".join(p if kept(p) else " ".join(p.split()) for p in paragraphs)
+
+
+def _reflow_all(command: Any) -> None:
+    command.help = _reflow(command.help)
+    for sub in getattr(command, "commands", {}).values():
+        _reflow_all(sub)
+
+
 def load_command(name: str) -> Any:
     """The click command ``name`` as the eager table built it: a group's help is the table's line, a command's is
     its docstring; both with the app's markup settings."""
@@ -77,7 +96,12 @@ def load_command(name: str) -> Any:
         holder.add_typer(target, name=name, help=entry.help)
     else:
         holder.command(name)(target)
-    return typer.main.get_group(holder).commands[name]
+    command = typer.main.get_group(holder).commands[name]
+    _reflow_all(command)
+    from macrohard.cli.examples import epilog
+
+    command.epilog = command.epilog or epilog(name)
+    return command
 
 
 class _LazyGroup(TyperGroup):
@@ -109,14 +133,28 @@ class _LazyGroup(TyperGroup):
         name = args[0] if args else ""
         if name and name not in COMMANDS and not name.startswith("-") and not ctx.resilient_parsing:
             close = get_close_matches(name, COMMANDS)
-            ctx.fail(f"No such command {name!r}." + (f" Did you mean {', '.join(map(repr, close))}?" if close else ""))
+            hint = f" Did you mean {', '.join(map(repr, close))}?" if close else ""
+            if not close and _is_division(name):  # ux49: the README lists the divisions; one typed as a command
+                hint = f' {name} is a division: macrohard run --division {name} "TASK" (see `macrohard divisions`).'
+            ctx.fail(f"No such command {name!r}.{hint}")
         return super().resolve_command(ctx, args)
+
+
+def _is_division(name: str) -> bool:
+    try:
+        from macrohard.divisions import load_divisions
+
+        return name in load_divisions()
+    except Exception:  # noqa: BLE001 - a broken divisions folder is said by `macrohard divisions`, not by this hint
+        return False
 
 
 app = typer.Typer(
     name="macrohard",
     help="Autonomous agents that operate real software (shell, files, browser, desktop) with safety in every step.",
     cls=_LazyGroup,
+    epilog='Start here: macrohard run "create hello.txt containing hello world" · macrohard chat · macrohard serve '
+           "(the web app) · macrohard runs list. Each command's --help has more.",
     no_args_is_help=True,
     add_completion=False,
     **_SETTINGS,

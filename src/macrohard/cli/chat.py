@@ -7,6 +7,7 @@ each line is a message (and the answer to a question), and the end of input ends
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -105,7 +106,7 @@ def chat(
         return
     interactive = sys.stdin.isatty()
     console.print(f"[bold]macrohard[/] chat [cyan]{conv.id}[/] · model [cyan]{escape(llm.name)}[/]"
-                  + ("  [dim](Ctrl-D ends)[/]" if interactive else ""), highlight=False)
+                  + ("  [dim](Ctrl-D ends) · /help: the commands[/]" if interactive else ""), highlight=False)
     if cont:
         _show_history(conv)
     from macrohard.cli.closing import watched
@@ -118,6 +119,13 @@ def chat(
             while (text := _read_message(interactive)) is not None:
                 if not text.strip():
                     continue
+                said = _slash(text, conv.id)
+                if said == "exit":
+                    break
+                if said == "done":
+                    continue
+                if text.startswith("//"):
+                    text = text[1:]  # a message that starts with "/" as it is
                 try:
                     events = conv.send(text)
                 except UserError as exc:
@@ -129,6 +137,33 @@ def chat(
                           f"--continue {conv.id} (an answer cut short is kept as far as it was shown, marked cut)[/]")
         raise typer.Exit(130) from None
     console.print(f"[dim]continue it: macrohard chat --continue {conv.id}[/]", highlight=False)
+
+
+SLASH_COMMANDS = {"/help": "these commands", "/exit": "end the chat (so does Ctrl-D); it is kept for --continue",
+                  "/quit": "the same as /exit"}
+_SLASH = re.compile(r"/[A-Za-z][\w-]*(?=\s|$)")
+
+
+def _slash(text: str, conv_id: str) -> str | None:
+    """A line that is a chat command (``/help``, ``/exit``), done here and never sent to the model: "exit", "done", or
+    None for a message. Before (ux49) every line went to the model, so `/help` or a mistyped `/exit` was answered by
+    it ("I'm sorry for any confusion"). A path (`/etc/hosts is how big?`) is still a message; `//` sends a line that
+    starts with `/` as it is."""
+    found = _SLASH.match(text.strip())
+    if found is None:
+        return None
+    word = found.group(0).lower()
+    if word in ("/exit", "/quit"):
+        return "exit"
+    if word == "/help":
+        for name, what in SLASH_COMMANDS.items():
+            console.print(f"  [bold]{name}[/]  {what}", highlight=False)
+        console.print(f"  anything else is a message to the model; start a line with // to send one that begins with /"
+                      f" (conversation {conv_id})", highlight=False)
+        return "done"
+    err_console.print(f"[yellow]unknown command {escape(word)}: /help lists the commands; to send the line to the "
+                      f"model as it is, start it with //[/]", highlight=False)
+    return "done"
 
 
 def _read_message(interactive: bool) -> str | None:

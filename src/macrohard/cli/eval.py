@@ -241,9 +241,20 @@ def list_(
         print_json([{"name": s.name, "tasks": len(s.tasks), "tags": s.tags(), "description": s.description,
                      "path": s.source} for s in suites])
         return
-    table = Table(title="built-in suites (`macrohard eval NAME --model M`)", title_justify="left")
+    # before (ux49): the title named `macrohard eval NAME`, which is "No such command", and a description was cut
+    # at its 100th character, mid-word
+    table = Table(title="built-in suites (`macrohard eval run NAME --model M`)", title_justify="left")
     for col in ("suite", "tasks", "tags", "description"):
         table.add_column(col, overflow="fold")
     for s in suites:
-        table.add_row(s.name, str(len(s.tasks)), escape(", ".join(s.tags()[:8])), escape(s.description.strip()[:100]))
+        table.add_row(s.name, str(len(s.tasks)), escape(", ".join(s.tags()[:8])), escape(_short(s.description, 100)))
     console.print(table)
+
+
+def _short(text: str, most: int) -> str:
+    """``text`` on one line, cut at the last whole word within ``most`` characters (then "…")."""
+    text = " ".join(text.split())
+    if len(text) <= most:
+        return text
+    cut = text[:most + 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + " …"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from difflib import get_close_matches
 from typing import Annotated
 
 import typer
@@ -15,6 +16,7 @@ from macrohard.cli.imagine import highlights
 from macrohard.cli.replay import replay
 from macrohard.cli.upkeep import register as _register_upkeep
 from macrohard.cli.view import BODY_CHARS, clip, print_step, print_summary, sandbox_line
+from macrohard.errors import UserError
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -38,16 +40,28 @@ def _recover_dead(store: object) -> None:
 
 @app.command("list")
 def list_runs(
-    limit: Annotated[int, typer.Option("--limit", "-n", help="How many runs, newest first.")] = 20,
-    status: Annotated[str | None, typer.Option("--status", help="Only runs with this status.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many runs, newest first.")] = 20,
+    status: Annotated[str | None, typer.Option("--status", help="Only runs with this status: succeeded, gave_up, failed, "
+                                               "denied, out_of_budget, interrupted, crashed or running.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """List recent runs."""
+    from macrohard.types import RunStatus
+
+    statuses = [s.value for s in RunStatus]
+    if status is not None and status not in statuses:
+        # before (ux49): a typo (`gave-up`) listed nothing and said "no runs yet", as if the store were empty
+        close = get_close_matches(status.replace("-", "_").lower(), statuses, n=1)
+        raise UserError(f"--status {status!r} is no run status" + (f" (did you mean {close[0]}?)" if close else "")
+                        + f"; the statuses: {', '.join(statuses)}")
     store = open_store()
     _recover_dead(store)
     runs = store.list_runs(limit=limit, status=status)
     if as_json:
         print_json([r.model_dump(mode="json") for r in runs])
+        return
+    if not runs and status:
+        console.print(f"no {status} runs; `macrohard runs list` shows runs of every status", highlight=False)
         return
     if not runs:
         console.print("no runs yet: try [bold]macrohard run \"create hello.txt containing hello world\"[/]")
@@ -93,6 +107,8 @@ def show(
     console.rule()
     for step in steps:
         print_step(step, full=full, brief=False, run_id=run.id)
+    if not steps:  # before (ux49): two rules with nothing between, for a run that ended before its first step
+        console.print("[dim](no steps: the run ended before its first; the reason is below)[/]")
     console.rule()
     print_summary(run)
     if run.meta.get("gate"):

@@ -11,7 +11,7 @@ from typing import Any, Literal
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, Response, StreamingResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from macrohard.errors import NotFound
 from macrohard.server.app import Caller, CallerDep, check_model_choice, may_see, visible_run
@@ -35,6 +35,15 @@ class StartRun(BaseModel):
     max_steps: int = Field(default=30, ge=1, le=500, description="Step budget.")
     allow_hosts: list[str] = Field(default_factory=list, max_length=20,
                                    description="Hosts (host:port) the sandbox may reach besides nothing (a browser task's site).")
+
+    @field_validator("text")
+    @classmethod
+    def _not_blank(cls, text: str) -> str:
+        # ux49: the runs page's form (its `required` is met by spaces) started a run whose task was blank;
+        # `macrohard run "   "` refuses it the same way
+        if not text.strip():
+            raise ValueError("the task is only blank space: say in plain words what the agent should do")
+        return text
 
 
 class Answer(BaseModel):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -14,7 +15,21 @@ from macrohard.server.app import COOKIE, Caller, CallerDep, caller, form, visibl
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
-templates.env.filters["ago"] = lambda t: f"{max(0, int(time.time() - t))} s ago" if t else "-"
+
+
+def _ago(t: float | None) -> str:
+    """How long ago, as `macrohard runs list` says it (3d, 3h, 2m, 7s ago). Before (ux49) the pages counted seconds
+    whatever the age: "9987 s ago" for a run of three hours ago."""
+    if not t:
+        return "-"
+    delta = max(0.0, time.time() - t)
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if delta >= size:
+            return f"{int(delta // size)}{unit} ago"
+    return f"{int(delta)}s ago"
+
+
+templates.env.filters["ago"] = _ago
 
 
 def _page(request: Request, name: str, who: Caller | None, code: int = 200, **context: Any) -> HTMLResponse:
@@ -70,8 +85,11 @@ def home() -> Response:
     return RedirectResponse("/runs", status_code=303)
 
 
+RUNS_PER_PAGE = 50
+
+
 @router.get("/runs", response_class=HTMLResponse)
-async def runs_page(request: Request, status: str | None = None, q: str | None = None) -> Response:
+async def runs_page(request: Request, status: str | None = None, q: str | None = None, page: int = 1) -> Response:
     from fastapi.concurrency import run_in_threadpool
 
     from macrohard.server.api import list_visible
@@ -80,9 +98,18 @@ async def runs_page(request: Request, status: str | None = None, q: str | None =
     who = await _who_or_login(request)
     if isinstance(who, Response):
         return who
-    runs = await run_in_threadpool(list_visible, request.app.state.store, who, status=status, q=q, limit=100)
+    # pages of RUNS_PER_PAGE, newest first. Before (ux49): the newest 100 and no way to the older ones
+    page = max(1, page)
+    start = (page - 1) * RUNS_PER_PAGE
+    found = await run_in_threadpool(list_visible, request.app.state.store, who, status=status, q=q,
+                                    limit=start + RUNS_PER_PAGE + 1)
+    runs = found[start:start + RUNS_PER_PAGE]
+    keep = {k: v for k, v in (("q", q), ("status", status)) if v}
+    link = lambda n: "/runs?" + urlencode({**keep, "page": n}) if n > 1 else "/runs" + ("?" + urlencode(keep) if keep else "")  # noqa: E731
     return _page(request, "runs.html", who, runs=runs, status=status or "", q=q or "",
-                 statuses=[s.value for s in RunStatus], interrupted=request.app.state.interrupted)
+                 statuses=[s.value for s in RunStatus], interrupted=request.app.state.interrupted,
+                 first=start + 1, newer=link(page - 1) if page > 1 else None,
+                 older=link(page + 1) if len(found) > start + RUNS_PER_PAGE else None)
 
 
 @router.get("/runs/{run_id}", response_class=HTMLResponse)

@@ -7,8 +7,17 @@ const macrohard = (() => {
   async function send(method, url, body) {
     const res = await fetch(url, { method, credentials: "same-origin",
       headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf() }, body: body === undefined ? undefined : JSON.stringify(body) });
-    if (!res.ok) { let d = res.statusText; try { d = (await res.json()).detail; } catch (e) { /* not JSON */ } throw new Error(`${res.status}: ${typeof d === "string" ? d : JSON.stringify(d)}`); }
+    if (!res.ok) { let d = res.statusText; try { d = (await res.json()).detail; } catch (e) { /* not JSON */ } throw new Error(`${res.status}: ${said(d)}`); }
     return res.status === 204 ? null : res.json();
+  }
+
+  // An error's detail as words. A request the API refused as invalid (422) has a list of problems, each with the field
+  // and the rule; before (ux49) the page showed that list as JSON, the whole refused input echoed in it.
+  function said(d) {
+    if (typeof d === "string") return d;
+    if (Array.isArray(d)) return d.map((p) => { const where = (p.loc || []).filter((x) => x !== "body").join(".");
+      return (where ? `${where}: ` : "") + (p.msg || "invalid"); }).join("; ");
+    return JSON.stringify(d);
   }
 
   function actionText(a) {
@@ -174,6 +183,29 @@ const macrohard = (() => {
     });
   }
 
-  document.addEventListener("DOMContentLoaded", () => { startForm(); newChatForm(); });
+  // A table.sortable's headers sort its rows on this page (a th's data-sort: "text" or "number"; a cell's
+  // data-value, where set, is what it sorts by, e.g. a start time shown as "12 s ago"). Click again: the other way.
+  function sortableTables() {
+    for (const table of document.querySelectorAll("table.sortable")) {
+      const heads = [...table.querySelectorAll("thead th")];
+      heads.forEach((th, col) => {
+        if (!th.dataset.sort) return;
+        const b = el("button", "sort", th.textContent); th.textContent = ""; th.append(b);
+        b.addEventListener("click", () => {
+          const up = th.getAttribute("aria-sort") !== "ascending";
+          for (const h of heads) h.removeAttribute("aria-sort");
+          th.setAttribute("aria-sort", up ? "ascending" : "descending");
+          const body = table.tBodies[0];
+          const key = (tr) => { const td = tr.cells[col]; const v = td ? (td.dataset.value ?? td.textContent.trim()) : "";
+            return th.dataset.sort === "number" ? parseFloat(v) || 0 : v.toLowerCase(); };
+          const rows = [...body.rows].filter((tr) => tr.cells.length === heads.length);
+          rows.sort((a, b2) => { const x = key(a), y = key(b2); return (x < y ? -1 : x > y ? 1 : 0) * (up ? 1 : -1); });
+          body.append(...rows);
+        });
+      });
+    }
+  }
+
+  document.addEventListener("DOMContentLoaded", () => { startForm(); newChatForm(); sortableTables(); });
   return { watchRun, send, chat };
 })();
