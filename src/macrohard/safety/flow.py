@@ -399,6 +399,10 @@ class FlowCheck:
                     pending.source = Source("command", f"output of {what} (from the network)", step)
                     if ctx.network != "none":
                         send = f"{what} uses the network"
+                if not send and ctx.network != "none" and "dynamic" in facts.categories:
+                    # rt49: code the guard cannot read (`tclsh <<< '…$s…'`, `echo '…' | perl -`) may send anything;
+                    # it is only known when it runs, so after untrusted content it is a send a person approves
+                    send = f"code the guard cannot read may use the network ({facts.categories['dynamic'][:120]})"
                 elif (sub := _git_prints(command, ctx)) and self._others_repository(ctx, sub[1]):
                     sub = sub[0]
                     pending.source = Source("command", f"output of git {sub} (what the repository holds: "
