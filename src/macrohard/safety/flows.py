@@ -186,3 +186,29 @@ def _feeds_code(an: Analyzer, stage: SimpleCommand, name: str, executor: str, to
                             "only known when it runs")
     elif text:
         an.line(text, 1, stage.cwd) if shell else an.code(executor, text, 1, stage.cwd)
+
+
+def stdin_code(command: str, depth: int = 0) -> str:
+    """The shell or interpreter a line hands code on its stdin (a pipe, a here-string, a here-document), through
+    wrappers and ``sh -c`` code; "" if none. ``safety.flow`` takes such code it cannot read for a send (rt49)."""
+    from macrohard.safety.invocation import shell_invocation
+    from macrohard.safety.shellparse import parse
+
+    try:
+        parsed = parse(command)
+    except Exception:  # noqa: BLE001 - a line the parser cannot read: the other checks judge it
+        return ""
+    for stages in parsed.pipelines:
+        for stage in stages[1:]:
+            if runs_stdin(name := _stage_program(stage.argv), stage.argv):
+                return name
+    for cmd in parsed.commands:
+        name = _stage_program(cmd.argv)
+        if (cmd.heredoc or any(op == "<<<" for op, _ in cmd.redirects)) and runs_stdin(name, cmd.argv):
+            return name
+        if name in R.SHELLS and depth < 3:
+            at = next((i for i, w in enumerate(cmd.argv) if posixpath.basename(w) == name), 0)
+            for code in shell_invocation(cmd.argv[at + 1:]).codes:
+                if inner := stdin_code(code, depth + 1):
+                    return inner
+    return ""
