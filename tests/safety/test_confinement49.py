@@ -19,6 +19,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -388,3 +389,86 @@ def test_twin_the_persons_own_host_entry_with_its_env_still_runs_on_the_host(_ho
     done = _mh("run", "-f", "task.yaml", "--json", home=_home, cwd=dl)
     assert mark.exists() and mark.read_text() == "/srv/notes", _flat(done)[-1500:]
     assert "outside the sandbox" in json.loads(done.stdout)["meta"]["mcp"][0]["runs"]
+
+
+# -- 6. `macrohard serve --no-auth`: a page of another site, in the person's browser --------------------------------
+
+THROUGH_ON_MAIN["no_auth_app_approval_answered_by_a_rebinding_page"] = True
+THROUGH_ON_MAIN["no_auth_app_run_started_by_a_cross_site_page"] = True
+
+_REBIND = """<script>
+(async () => {
+  const runs = await (await fetch('/api/runs')).json();
+  for (const run of runs) {
+    for (const a of await (await fetch(`/api/runs/${run.id}/approvals`)).json()) {
+      await fetch(`/api/runs/${run.id}/approvals/${a.id}`, {method: 'POST', headers: {'content-type':
+        'application/json'}, body: JSON.stringify({approve: true})});
+    }
+  }
+  document.title = 'done ' + runs.length;
+})().catch(e => { document.title = 'failed ' + e; });
+</script>"""
+_CROSS = """<script>
+fetch('APP/api/runs', {method: 'POST', mode: 'no-cors', body: new Blob([JSON.stringify({text: 'FROM-ANOTHER-SITE'})])})
+  .then(() => { document.title = 'sent'; }, e => { document.title = 'failed ' + e; });
+</script>"""
+
+
+def test_a_page_of_another_site_neither_answers_an_approval_nor_starts_a_run_in_the_no_auth_app(_home, tmp_path):
+    """``macrohard serve --no-auth`` (loopback only: "everyone who can reach the port is an owner"). The person's
+    run waits on an approval (a command the guard asks about). A web page the person's browser opens, of another
+    site, reaches that port: (a) by DNS rebinding (its name now resolves to 127.0.0.1; Chromium's host-resolver rule
+    stands in for the attacker's DNS, and the page is served as the attacker's first answer), it lists the runs,
+    reads the open approval and approves it; (b) from another origin, a no-cors POST whose body has no content type
+    (no preflight) starts a run. On fdadd674 both worked: the asked command ran, approved by "user local", and a run
+    with the page's task started. Now a no-auth request must name a loopback host (a rebinding page's requests carry
+    its own name) and a state-changing one may not come from another origin: both 403, nothing approved."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("needs Debian's chromium")
+    from tests.server.conftest import ASK, Server, script, wait_for
+
+    _home.mkdir(parents=True, exist_ok=True)
+    server = Server(_home).start("--no-auth")
+    try:
+        api = server.api("")
+        asking = api.post("/api/runs", json={"text": "ask", "model": script(_home, [ASK, {"kind": "finish",
+                                                                                           "answer": "done"}])}).json()
+        assert wait_for(lambda: api.get(f"/api/runs/{asking['id']}/approvals").json())
+        with sync_api.sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+                "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                "--host-resolver-rules=MAP rebind.rt49.test 127.0.0.1",
+                # a browser that does not hold public pages back from loopback (Firefox, Safari do not): Chromium's
+                # Private Network Access checks off
+                "--disable-features=BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights,"
+                "PrivateNetworkAccessRespectPreflightResults,LocalNetworkAccessChecks"])
+            try:
+                page = browser.new_page()
+                evil = f"http://rebind.rt49.test:{server.port}/"
+                page.route(evil, lambda route: route.fulfill(status=200, content_type="text/html", body=_REBIND))
+                page.goto(evil)
+                page.wait_for_function("document.title.length > 0", timeout=20000)
+                rebind_title = page.title()
+                page2 = browser.new_page()
+                other = f"http://localhost:{server.port + 1}/"  # another origin (another port)
+                page2.route(other, lambda route: route.fulfill(status=200, content_type="text/html",
+                                                               body=_CROSS.replace("APP", server.url)))
+                page2.goto(other)
+                page2.wait_for_function("document.title.length > 0", timeout=20000)
+                page_titles = page2.title()
+            finally:
+                browser.close()
+        time.sleep(1.0)
+        still_open = api.get(f"/api/runs/{asking['id']}/approvals").json()
+        runs = api.get("/api/runs").json()
+        assert still_open, (rebind_title, "the page approved the person's asked command")
+        assert not any(r["task"]["text"] == "FROM-ANOTHER-SITE" for r in runs), (page_titles, "the page started a run")
+        # the twins: the person's own requests (no Origin, as the CLI or curl; or the app's own origin) still work
+        mine = api.post(f"/api/runs/{asking['id']}/approvals/{still_open[0]['id']}", json={"approve": False},
+                        headers={"Origin": server.url})
+        assert mine.status_code == 204, mine.text
+        assert api.post("/api/runs", json={"text": "mine", "model": script(_home, [], "e.json")}).status_code == 201
+        assert api.get("/api/runs", headers={"Host": f"localhost:{server.port}"}).status_code == 200
+    finally:
+        server.stop()
