@@ -11,12 +11,13 @@ import os
 import select
 import stat
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from pydantic import Field
 
-from macrohard.errors import TaskFileError
+from macrohard.errors import ConfigError, TaskFileError
 from macrohard.eval.suite import Check
 from macrohard.types import Task
 from macrohard.yamlfile import decode_text, load_model
@@ -107,3 +108,37 @@ def load_task_file(path: str | Path) -> Task:
 
 def load_task_and_check(path: str | Path) -> tuple[Task, Any]:
     return parse_task_file(*_read(path))
+
+
+def confine_task_paths(task: Task, path: str | Path, allow_sources: Sequence[str | Path] = (),
+                       given: Sequence[str] = ()) -> None:
+    """A task file's ``workspace:`` and ``source:`` may name only a folder beside it (a relative path is read from
+    the task file's own folder) or one the person named with ``--allow-source``; ``given``: the fields the person
+    set themselves (``-w``, ``--source``), not checked. rt49: a task file someone else wrote (downloaded, in a
+    repository) named ``workspace: ~/Documents`` with ``write_back: true``, and its agent's deletions and rewrites went
+    into the person's folder; ``source: ~/.ssh`` copies their keys into the run (and every prompt to the model). As
+    rt48c did for a suite's ``source:``. Each is stored resolved, so the run starts from the folder that was checked.
+    A task file that is not a regular file (``-f <(cmd)``, a pipe) has no folder of its own: only the person's word."""
+    p = Path(path).expanduser()
+    regular = p.is_file()
+    folder = p.resolve().parent if regular else None
+    allowed = [*([folder] if folder else []), *(Path(a).expanduser().resolve() for a in allow_sources)]
+    for field in ("workspace", "source"):
+        value = getattr(task, field)
+        if not value or field in given:
+            continue
+        named = Path(value).expanduser()
+        if not named.is_absolute():
+            named = (folder or Path.cwd()) / named
+        resolved = named.resolve()
+        if not any(resolved == a or a in resolved.parents for a in allowed):
+            where = f"outside the task file's own folder {folder}" if folder else \
+                "and the task file is not a file in a folder (a pipe) that could hold it"
+            raise ConfigError(
+                f"the task file {path} names `{field}: {value}`, a folder {where}: a task file chooses which of your "
+                f"folders its run {'works in' if field == 'workspace' else 'copies into its sandbox'}"
+                f"{' and writes its changes back to (write_back)' if task.write_back else ''} (and sends to the "
+                f"model). If you mean it, say it yourself: `macrohard run -f {path} --allow-source {resolved}` (or "
+                f"`--{field} {resolved}`); or put the folder beside the task file and name it relative to it "
+                f"(`{field}: NAME`)")
+        setattr(task, field, str(resolved))

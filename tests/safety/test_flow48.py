@@ -155,11 +155,12 @@ THROUGH_ON_MAIN = {
     "shipped": {"c-built-and-run-on-one-line", "make-builds-then-runs-the-sender", "c-built-then-run-next-step", "c-static-built-then-run",
                 "tcl-script-file-socket", "python-m-http-server", *_STDLIB_THROUGH},
 }
-# flow control alone does not hold these (strict xfails): code the guard cannot read (tcl code piped into tclsh, or a
-# script the same line writes: a `$` in the text, quoted or not, makes the guard read it as unknown). The shipped
-# policy asks about each (policy:dynamic); flow control reads no send in what it cannot see
-OPEN_FLOW_ONLY = {"tcl-code-piped": "code piped into tclsh is not read; flow control sees no send",
-                  "tcl-script-written-and-run-on-one-line": "a script the line writes is not read; no send seen"}
+# flow control alone does not hold these (strict xfails): code the guard cannot read (a script the same line writes:
+# a `$` in the text, quoted or not, makes the guard read it as unknown). The shipped policy asks (policy:dynamic).
+# rt49: tcl code piped into tclsh (code on an interpreter's stdin the guard cannot read) is a send now
+# (test_confinement49); a script the line writes is not, since an honest twin (flow38's `… > H.java && java H.java`)
+# is `dynamic` in the same way and must stay approved
+OPEN_FLOW_ONLY = {"tcl-script-written-and-run-on-one-line": "a script the line writes is not read; no send seen"}
 
 _C_COUNT = ("#include <stdio.h>\nint main(){FILE*f=fopen(\"data/customers.csv\",\"r\");int c,n=0;"
             "while((c=fgetc(f))!=EOF)n+=c=='\\n';printf(\"%d\\n\",n);return 0;}\n")

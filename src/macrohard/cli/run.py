@@ -29,7 +29,7 @@ from macrohard.errors import NotFound, UserError
 from macrohard.models import get_model
 from macrohard.runner import run_task
 from macrohard.safety.guard import Guard
-from macrohard.tasks import load_task_and_check
+from macrohard.tasks import confine_task_paths, load_task_and_check
 from macrohard.types import Run, RunStatus, Step, Verdict
 
 
@@ -70,6 +70,7 @@ def run(
     policy: Annotated[Path | None, typer.Option("--policy", help="Safety policy YAML (default: $MACROHARD_POLICY, $MACROHARD_HOME/policy.yaml, or the built-in; see `macrohard policy show`).")] = None,
     division: Annotated[str | None, typer.Option("--division", "-d", help="Run as this division: its prompt, environments, policy overlay, budgets and model (see `macrohard divisions`).")] = None,
     mcp_network: Annotated[list[str] | None, typer.Option("--mcp-network", help="Let the task's MCP server NAME have the network its entry asks (`network: full`); a task file's own word is not enough (its server would send what it reads anywhere, unreviewed). Repeat for more; or list it under `network:` in your own $MACROHARD_HOME/mcp.yaml.")] = None,
+    allow_source: Annotated[list[Path] | None, typer.Option("--allow-source", help="A folder outside the task file's own folder that its `workspace:` or `source:` may name; repeat for more. Without it (or your own -w/--source) a task file's `workspace:` and `source:` must lie beside it (a relative path is read from the task file's folder): a task file written by someone else does not choose which of your folders its run works in and writes back to.")] = None,
     wallet: Annotated[str | None, typer.Option("--wallet", help="Let the agent pay (`pay`, HTTP 402 offers) from this ledger account within the policy's money limits; a USD wallet also pays the model (see `macrohard money`).")] = None,
 ) -> None:
     """Run an agent on a task and watch each step live."""
@@ -80,6 +81,9 @@ def run(
         raise UserError(f"{task.strip()!r} looks like a task file, not a task: run it with "
                         f"`macrohard run -f {task.strip()}` (a task in plain words goes in quotes)")
     spec, check = load_task_and_check(task_file) if task_file else (None, None)
+    if spec is not None and task_file is not None:  # rt49: the task file's folders, beside it or by the person's word
+        confine_task_paths(spec, task_file, allow_source or (),
+                           given=[f for f, v in (("workspace", workspace), ("source", source)) if v is not None])
     updates: dict[str, Any] = {}
     if model:
         updates["model"] = model

@@ -37,6 +37,9 @@ class OwnHostServer(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: str = Field(pattern=r"^[A-Za-z0-9_-]{1,64}$")
     command: list[str] = Field(min_length=1)
+    env: list[str] = Field(default_factory=list, description=(
+        "`NAME=value` entries a task's entry for this server may set (a task's entry that sets any other runs in the "
+        "sandbox, not on the host); a bare NAME in a task's `env:` passes your own shell's $NAME and needs no entry."))
 
 
 class OwnConfig(BaseModel):
@@ -74,9 +77,14 @@ def place(servers: list[McpServer], home: Path | None = None, network: Any = ())
     if not any(s.command and not s.host for s in servers):
         return list(servers)
     config = own_config(home)
-    own = {(entry.name, tuple(entry.command)) for entry in config.host}
-    placed = [s.model_copy(update={"host": True}) if s.command and not s.host and (s.name, tuple(s.command)) in own
-              else s for s in servers]
+    own: dict[tuple[str, tuple[str, ...]], set[str]] = {}
+    for entry in config.host:
+        own.setdefault((entry.name, tuple(entry.command)), set()).update(entry.env)
+    # rt49: the task's `env:` is part of what runs: a downloaded task file named the person's host server (same name
+    # and command) with `PYTHONPATH=<its folder>` (a sitecustomize.py there) or `PATH=<its folder>/bin`, and its code
+    # ran on the host before any action was reviewed. A value the task sets must be one the person's entry lists
+    placed = [s.model_copy(update={"host": True}) if s.command and not s.host and (key := (s.name, tuple(s.command)))
+              in own and {e for e in s.env if "=" in e} <= own[key] else s for s in servers]
     allowed = {(entry.name, tuple(entry.command)) for entry in config.network}
     for s in placed:
         if s.command and not s.host and s.network == "full" and s.name not in set(network or ()) and \

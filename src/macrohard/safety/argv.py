@@ -141,7 +141,8 @@ def runs_stdin(prog: str, argv: list[str], depth: int = 0) -> bool:
 
     if prog not in R.SHELLS | R.INTERPRETERS | MORE_INTERPRETERS | {"source", "."}:
         return False
-    args = argv[argv.index(prog) + 1:] if prog in argv else argv[1:]
+    at = next((i for i, w in enumerate(argv) if canonical_program(posixpath.basename(w)) == prog), 0)
+    args = argv[at + 1:]  # (`xvfb-run -a /usr/bin/wish`: the program's own words, by its name or path)
     if prog in ("source", "."):
         return not args or args[0] in _STDIN_PATHS
     if any(a in ("--version", "-V", "--help") for a in args):

@@ -57,6 +57,7 @@ from macrohard.safety.flow_task_send import task_offer, task_send
 from macrohard.safety.flow_verbs import net_verb, script_send
 from macrohard.safety.flow_written import judge as written_judge
 from macrohard.safety.flow_written import may_write, runs_through
+from macrohard.safety.flows import stdin_code
 from macrohard.safety.injection import flagged_lines
 from macrohard.safety.policy import Facts, Policy
 from macrohard.safety.review import PolicyCheck, addresses, facts_of
@@ -400,6 +401,12 @@ class FlowCheck:
                     pending.source = Source("command", f"output of {what} (from the network)", step)
                     if ctx.network != "none":
                         send = f"{what} uses the network"
+                if not send and ctx.network != "none" and "dynamic" in facts.categories and \
+                        (runner := stdin_code(command)):
+                    # rt49: code on an interpreter's stdin that the guard cannot read (`tclsh <<< '…$s…'`, `echo '…' |
+                    # perl -`) may send anything; after untrusted content it is a send a person approves
+                    send = f"code {runner} reads on its stdin, which the guard cannot read, may use the network " \
+                           f"({facts.categories['dynamic'][:120]})"
                 elif (sub := _git_prints(command, ctx)) and self._others_repository(ctx, sub[1]):
                     sub = sub[0]
                     pending.source = Source("command", f"output of git {sub} (what the repository holds: "

@@ -40,7 +40,7 @@ _BARE = lazyre.compile(r"(?<![\w./:@-])" + _IP + r":(\d{2,5})(?![\w:-]|\.\w)")
 _HOST_PORT = lazyre.compile(_IP + r"['\"]?\s*(?:,|\s)\s*(?:port\s+)?(\d{2,5})\b|\bport\s+(\d{2,5})\s+(?:of|on|at)\s+" + _IP,
                         re.I)
 # programs that send, in a command's place (a line's start, after ; | & ( ` = then/do/exec, make's $(shell …))
-_PROGRAMS = sorted((R.DOWNLOADERS | R.NETWORK_TOOLS | {"sendmail", "mutt", "mailx", "twine"})
+_PROGRAMS = sorted((R.DOWNLOADERS | R.NETWORK_TOOLS - R.FORWARDERS | {"sendmail", "mutt", "mailx", "twine"})
                    - {"http", "https", "fetch", "mail", "tor", "nc", "xh", "ftp"}, key=len, reverse=True)
 _PLACE = r"(?:^|[;&|(`\"'=]|\$\(shell\s|\bthen|\bdo|\bexec|\bcommand\s*=)\s*@?-?(?:\S*/)?"
 PROGRAM_SEND = lazyre.compile(_PLACE + r"(?:" + "|".join(map(re.escape, _PROGRAMS)) + r")(?=\s)", re.M)

@@ -62,7 +62,7 @@ _GPG_NET = lazyre.compile(r"^--(?:recv-keys?|receive-keys|send-keys?|search-keys
 _INTERPRETERS = frozenset({"awk", "mawk", "gawk", "nawk", "busybox", "ed", "ex", "vim", "vi", "nvim", "sqlite3",
                            "tclsh", "expect", "m4", "gdb", "lua", "bc", "dc"})
 _SENDER_IN_CODE = lazyre.compile(r"(?:^|[\s;&|(`\"'={])(?:\S*/)?(?:" + "|".join(
-    map(re.escape, sorted(R.DOWNLOADERS | R.NETWORK_TOOLS | {"sendmail", "mailx"}, key=len, reverse=True)))
+    map(re.escape, sorted(R.DOWNLOADERS | R.NETWORK_TOOLS - R.FORWARDERS | {"sendmail", "mailx"}, key=len, reverse=True)))
     + r")(?=\s|$)")
 _SKIP = R.WRAPPERS | {"sudo", "doas", "xargs"}
 

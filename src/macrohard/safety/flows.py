@@ -46,6 +46,9 @@ def network(an: Analyzer, prog: str, args: list[str], operands: list[str], cmd: 
     for a in args:
         if m := R.URL.search(a):
             r.hosts.append(m.group("host"))
+    if prog in R.FIREWALLS:  # rt49: `iptables -t nat … -j DNAT --to-destination far:80` was allowed outright
+        r.add("privilege", f"{prog} changes the machine's packet filter and NAT rules")
+        r.add("network", f"{prog} changes where the machine's connections go")
     if prog in R.NETWORK_TOOLS:
         r.add("network", f"{prog} opens network connections")
         for a in operands:
@@ -87,8 +90,23 @@ def network(an: Analyzer, prog: str, args: list[str], operands: list[str], cmd: 
         r.add("exfiltration", f"{prog} sends mail")
 
 
+def _stage_program(argv: list[str]) -> str:
+    """The program a pipeline stage runs, through ``runners.WRAPPING``'s wrappers too (rt49: ``echo '…' | xvfb-run -a
+    wish`` was read as xvfb-run, which runs nothing it reads: the tcl code on stdin sent a file): the first word after
+    the wrapper that is a shell, an interpreter or a network program, as ``runners.wrapped`` judges its command."""
+    name = effective_program(argv)
+    if name not in runners.WRAPPING:
+        return name
+    for word in argv[[posixpath.basename(w) for w in argv].index(name) + 1 if name in map(posixpath.basename, argv)
+                     else 1:]:
+        inner = effective_program([word])
+        if inner in R.SHELLS or inner in R.INTERPRETERS or inner in runners.MORE_INTERPRETERS or inner in _SENDS:
+            return inner
+    return name
+
+
 def pipeline(an: Analyzer, stages: list[SimpleCommand]) -> None:
-    names = [effective_program(s.argv) for s in stages]
+    names = [_stage_program(s.argv) for s in stages]
     runs = [runs_stdin(n, st.argv) for n, st in zip(names, stages, strict=True)]
     # from the end: the first later stage that runs its input as code, and the first that sends to the network
     executor: list[int | None] = [None] * len(stages)
@@ -168,3 +186,29 @@ def _feeds_code(an: Analyzer, stage: SimpleCommand, name: str, executor: str, to
                             "only known when it runs")
     elif text:
         an.line(text, 1, stage.cwd) if shell else an.code(executor, text, 1, stage.cwd)
+
+
+def stdin_code(command: str, depth: int = 0) -> str:
+    """The shell or interpreter a line hands code on its stdin (a pipe, a here-string, a here-document), through
+    wrappers and ``sh -c`` code; "" if none. ``safety.flow`` takes such code it cannot read for a send (rt49)."""
+    from macrohard.safety.invocation import shell_invocation
+    from macrohard.safety.shellparse import parse
+
+    try:
+        parsed = parse(command)
+    except Exception:  # noqa: BLE001 - a line the parser cannot read: the other checks judge it
+        return ""
+    for stages in parsed.pipelines:
+        for stage in stages[1:]:
+            if runs_stdin(name := _stage_program(stage.argv), stage.argv):
+                return name
+    for cmd in parsed.commands:
+        name = _stage_program(cmd.argv)
+        if (cmd.heredoc or any(op == "<<<" for op, _ in cmd.redirects)) and runs_stdin(name, cmd.argv):
+            return name
+        if name in R.SHELLS and depth < 3:
+            at = next((i for i, w in enumerate(cmd.argv) if posixpath.basename(w) == name), 0)
+            for code in shell_invocation(cmd.argv[at + 1:]).codes:
+                if inner := stdin_code(code, depth + 1):
+                    return inner
+    return ""

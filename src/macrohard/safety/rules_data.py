@@ -18,9 +18,23 @@ DECODERS = frozenset({"base64", "base32", "xxd", "uudecode", "openssl", "rev", "
 READERS = frozenset({"cat", "tar", "zip", "gzip", "head", "tail", "base64", "xxd", "find", "ls", "grep", "env",
                      "printenv", "history", "git", "strings", "od", "hexdump", "openssl", "gpg", "dd"})
 DUMPERS = frozenset({"env", "printenv", "set", "export", "declare"})
+# port forwarders, proxies and tunnels (rt49: `redir :8080 far:80 &` was allowed outright): whatever connects to one
+# is passed on to the address it names, so each is a network sender, as socat and ssh -L are. Judged as programs a
+# command runs, never searched for as words in code or text (`balance = 0`, `redir`, `squid` are common words there)
+FORWARDERS = frozenset({"redir", "rinetd", "mitmdump", "mitmproxy", "mitmweb", "tinyproxy", "haproxy", "stunnel",
+                        "stunnel4", "sshuttle", "chisel", "gost", "balance", "microsocks", "3proxy", "privoxy", "squid",
+                        "xinetd", "inetd", "autossh", "corkscrew", "proxytunnel", "frpc", "frps", "bore", "wstunnel",
+                        "iodine", "dns2tcp", "ptunnel", "ptunnel-ng", "udptunnel", "pproxy", "simpleproxy", "tcpproxy",
+                        "glider", "v2ray", "xray", "sing-box", "ss-local", "ss-redir", "ss-tunnel", "ss-server",
+                        "sslh", "udp2raw", "kcptun", "rathole", "tailscale", "zrok", "localtunnel", "dnscat",
+                        "caddy", "nginx", "traefik", "envoy"})
 NETWORK_TOOLS = frozenset({"nc", "ncat", "netcat", "socat", "telnet", "ssh", "scp", "sftp", "ftp", "tftp", "nmap",
                            "masscan", "rsync", "sshpass", "ssh-copy-id", "smbclient", "rdesktop", "xfreerdp",
-                           "tcpdump", "ngrok", "cloudflared", "proxychains", "torsocks", "tor"})
+                           "tcpdump", "ngrok", "cloudflared", "proxychains", "torsocks", "tor"}) | FORWARDERS
+# the machine's packet filter and NAT: a DNAT or REDIRECT rule sends what connects to one address to another (rt49)
+FIREWALLS = frozenset({"iptables", "ip6tables", "iptables-nft", "iptables-legacy", "ip6tables-nft", "ip6tables-legacy",
+                       "iptables-restore", "ip6tables-restore", "iptables-nft-restore", "iptables-legacy-restore",
+                       "nft", "ebtables", "arptables", "ufw", "firewall-cmd", "pfctl", "ipfw"})
 PRIVILEGE = frozenset({"sudo", "doas", "su", "pkexec", "runuser", "sudoedit"})
 PRIVILEGE_ARG_OPTS = frozenset({"-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "--user", "--group"})
 WRAPPERS = frozenset({"env", "nohup", "nice", "ionice", "timeout", "xargs", "exec", "command", "builtin", "time",

@@ -101,7 +101,9 @@ def python_script(prog: str) -> bool:
 
 
 # interpreters rules_data does not list, read like the ones it does (their -c/-e code, their script)
-MORE_INTERPRETERS = frozenset({"pypy", "pypy3", "R", "julia", "guile", "racket", "sbcl", "jshell"})
+# rt49: tcl's windowing shell and expect read their program on stdin as tclsh does (`echo '…socket…' | wish`)
+MORE_INTERPRETERS = frozenset({"pypy", "pypy3", "R", "julia", "guile", "racket", "sbcl", "jshell", "wish", "expect",
+                               "expectk", "jimsh"})
 # `\! CMD` (psql), `.shell`/`.system CMD`, and sqlite3's `.once|.output|.import|.read '|CMD'` (guard20: a pipe to or
 # from a command ran it)
 CLIENT_SHELL = lazyre.compile(r"(?:^|[\s;])\\!\s*(.+)$|^\.(?:shell|system)\s+(.+)$|"

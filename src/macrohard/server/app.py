@@ -141,6 +141,7 @@ async def caller(request: Request) -> Caller:
     """The user behind a request, or 401; a cookie session's state-changing request must carry its CSRF token."""
     state = request.app.state
     if state.no_auth:
+        _this_machines_page(request)
         return Caller(User("local", "owner"), None)
     header = request.headers.get("authorization", "")
     if header.lower().startswith("bearer "):
@@ -160,6 +161,26 @@ async def caller(request: Request) -> Caller:
         if not isinstance(sent, str) or not hmac.compare_digest(sent, session.csrf):
             raise HTTPException(403, "missing or wrong CSRF token: reload the page and try again")
     return Caller(session.user, session.csrf)
+
+
+def _this_machines_page(request: Request) -> None:
+    """403 unless a no-auth request is the person's own: its Host names loopback, and a state-changing one does not
+    come from another origin. rt49: "everyone who can reach the port" included any web page the person's browser
+    opened: a page whose name its DNS turned to 127.0.0.1 (rebinding: same origin to the browser, ``Host:`` its own
+    name) read the runs and approved the command a run waited on; a page of another origin started a run with a
+    no-cors POST (a body with no content type is sent without a preflight). Requests without an ``Origin`` (the
+    CLI, curl, the app's own page loads) are the person's."""
+    host = request.headers.get("host", "")
+    name = host[1:].partition("]")[0] if host.startswith("[") else host.rpartition(":")[0] if ":" in host else host
+    if not is_loopback(name):
+        raise HTTPException(403, f"this no-auth server answers only requests for a loopback address, not {host[:80]!r} "
+                                 "(a page of another site may have turned its name to 127.0.0.1); open "
+                                 "http://127.0.0.1:PORT/, or serve with a login (drop --no-auth)")
+    origin = request.headers.get("origin")
+    if request.method not in SAFE_METHODS and origin is not None and origin.rstrip("/") not in (
+            f"http://{host}", f"https://{host}"):
+        raise HTTPException(403, f"a request from another site's page ({origin[:80]!r}) may not change anything on this "
+                                 "no-auth server; use its own page, the CLI, or serve with a login (drop --no-auth)")
 
 
 CallerDep = Depends(caller)
