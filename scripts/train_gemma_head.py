@@ -57,7 +57,7 @@ FOLD = ("blind9", "everyday9", "blind10", "everyday10")
 # scr38 (candidate N1): retrained first, with blind31/32, everyday31/32 and blind33/33 (read by the other heads) read
 # scr39 (candidate N): not retrained (time: fitted last, it could not start before the candidate's deadline):
 # blind34/everyday34 named too
-# scr49 (candidate Z1): not retrained: blind35-41/everyday35-41 (read by the n-gram and MiniLM heads since scr49)
+# scr49 (candidate Z1n): not retrained: blind35-41/everyday35-41 (read by the n-gram head alone since scr49)
 # named too
 NOT_YET: tuple[str, ...] = ("blind25", "everyday25", "blind26", "everyday26", "blind27", "everyday27", "blind28",
                             "everyday28", "look35", "blind34", "everyday34",
