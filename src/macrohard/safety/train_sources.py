@@ -104,12 +104,6 @@ CONTENT_SOURCES: dict[str, str] = {
     # heads; parts34/ is not named (blind34.tsv and everyday34.tsv are its parts joined row for row)
     "blind34": "benchmarks/content/blind34.tsv",
     "everyday34": "benchmarks/content/everyday34.tsv",
-    # scr49 (candidate Z1n): blind35/everyday35 to blind41/everyday41 (blind37/everyday37 were never written as answer
-    # sets), each measured once by the lead (fortieth to forty-eighth waves), read by the n-gram head; the MiniLM,
-    # multilingual and Gemma heads stay as shipped (their trainers' NOT_YET name them); blind42/everyday42 stay out:
-    # scr49's dev set (RESULTS.md, scr49)
-    **{f"{kind}{n}": f"benchmarks/content/{kind}{n}.tsv" for n in (35, 36, 38, 39, 40, 41)
-       for kind in ("blind", "everyday")},
 }
 # published answer sets read so far by the Gemma head alone (screen21: ``train_gemma_head`` passes ``newer=True`` to
 # ``content_train.training_data``); the n-gram, MiniLM and multilingual heads read them at their next retrain (then
