@@ -369,6 +369,15 @@ def _apply(store: ChangeStore, source: Path, changes: list[Change]) -> int:
     return written
 
 
+def _has_nul(data: bytes | None) -> bool:
+    return data is not None and b"\x00" in data[:8192]
+
+
+def patch_bytes(diff: str) -> bytes:
+    """``unified_diff``'s text as the bytes of a patch: a file's bytes that are not UTF-8 written back as they were."""
+    return diff.encode("utf-8", "surrogateescape")
+
+
 def _is_binary(data: bytes | None) -> bool:
     if data is None:
         return False
@@ -394,6 +403,7 @@ def unified_diff(store: ChangeStore, source: Path, changes: list[Change]) -> str
     out: list[str] = []
     for change in changes:
         a, b = f"a/{change.path}", f"b/{change.path}"
+        start = len(out)
         out.append(f"diff --git {a} {b}\n")
         if change.status == "added":
             out.append(f"new file mode {_mode(change.new)}\n")
@@ -408,12 +418,21 @@ def unified_diff(store: ChangeStore, source: Path, changes: list[Change]) -> str
             continue
         if (change.old and change.new and change.old.sha256 == change.new.sha256):
             continue  # a mode change only
-        if _is_binary(old) or _is_binary(new):
+        if _has_nul(old) or _has_nul(new):
             out.append(f"Binary files {a if old is not None else '/dev/null'} and "
                        f"{b if new is not None else '/dev/null'} differ\n")
+            sides = [f"{side} {len(data):,} bytes, sha256 {hashlib.sha256(data).hexdigest()}"
+                     for side, data in (("before", old), ("after", new)) if data is not None]
+            out.append(f"# {change.path} is binary: {'; '.join(sides)}\n")
             continue
-        before = (old or b"").decode().splitlines(keepends=True)
-        after = (new or b"").decode().splitlines(keepends=True)
+        if _is_binary(old) or _is_binary(new):
+            # rt49b: a file that is not UTF-8 (a latin-1 coding line) was "Binary files … differ", applied unread.
+            # Its lines are shown; a byte that is not UTF-8 is kept as a lone surrogate: written back as itself in
+            # a patch (``patch_bytes``), as \xNN on a terminal (``cli.changes.shown``)
+            out.insert(start, f"# {change.path} is not UTF-8 text: each byte of it that is not is shown as \\xNN "
+                              "on a terminal (and kept as it is in a patch)\n")
+        before = (old or b"").decode("utf-8", "surrogateescape").splitlines(keepends=True)
+        after = (new or b"").decode("utf-8", "surrogateescape").splitlines(keepends=True)
         for line in difflib.unified_diff(before, after, a if old is not None else "/dev/null",
                                          b if new is not None else "/dev/null"):
             out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
