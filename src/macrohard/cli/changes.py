@@ -59,12 +59,12 @@ def diff(
     if not changes:
         console.print(f"run {run.id} changed nothing in {escape(str(source))}")
         return
-    text = unified_diff(changes_store, source, changes)
-    if sys.stdout.isatty():
+    if sys.stdout.isatty():  # for the person's eyes: a file with a coding line as Python reads it (rt49c)
+        text = unified_diff(changes_store, source, changes, as_read=True)
         console.print(Syntax(shown(text), "diff", theme="ansi_dark", word_wrap=True))
     else:  # a patch: a file's bytes that are not UTF-8 as they are (rt49c)
         sys.stdout.flush()
-        sys.stdout.buffer.write(patch_bytes(text))
+        sys.stdout.buffer.write(patch_bytes(unified_diff(changes_store, source, changes)))
         sys.stdout.buffer.flush()
 
 
