@@ -479,8 +479,9 @@ def unified_diff(store: ChangeStore, source: Path, changes: list[Change], *, as_
             before_text = (old or b"").decode("utf-8", "surrogateescape")
             after_text = (new or b"").decode("utf-8", "surrogateescape")
             if _is_binary(old) or _is_binary(new):
-                out.insert(start, f"# {change.path} is not UTF-8 text: each byte of it that is not is shown as "
-                                  "\\xNN on a terminal (and kept as it is in a patch)\n")
+                out.insert(start, f"# {change.path} is not UTF-8 text: a patch keeps its bytes as they are; a "
+                                  "terminal shows each byte that is not UTF-8 as \\xNN (unless a coding line "
+                                  "decodes it)\n")
             if codings:
                 out.insert(start, f"# {change.path} has a coding line ({', '.join(codings)}): Python reads it decoded "
                                   "that way, not as its bytes read here: look at it with `macrohard runs diff` on a "
