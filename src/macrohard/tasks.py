@@ -111,14 +111,15 @@ def load_task_and_check(path: str | Path) -> tuple[Task, Any]:
 
 
 def confine_task_paths(task: Task, path: str | Path, allow_sources: Sequence[str | Path] = (),
-                       given: Sequence[str] = ()) -> None:
+                       given: Sequence[str] = (), say_it: str = "") -> None:
     """A task file's ``workspace:`` and ``source:`` may name only a folder beside it (a relative path is read from
     the task file's own folder) or one the person named with ``--allow-source``; ``given``: the fields the person
     set themselves (``-w``, ``--source``), not checked. rt49: a task file someone else wrote (downloaded, in a
     repository) named ``workspace: ~/Documents`` with ``write_back: true``, and its agent's deletions and rewrites went
     into the person's folder; ``source: ~/.ssh`` copies their keys into the run (and every prompt to the model). As
     rt48c did for a suite's ``source:``. Each is stored resolved, so the run starts from the folder that was checked.
-    A task file that is not a regular file (``-f <(cmd)``, a pipe) has no folder of its own: only the person's word."""
+    A task file that is not a regular file (``-f <(cmd)``, a pipe) has no folder of its own: only the person's word.
+    ``say_it``: how the caller says it themselves, ``{folder}`` for the folder (default: `macrohard run`'s options)."""
     p = Path(path).expanduser()
     regular = p.is_file()
     folder = p.resolve().parent if regular else None
@@ -138,7 +139,7 @@ def confine_task_paths(task: Task, path: str | Path, allow_sources: Sequence[str
                 f"the task file {path} names `{field}: {value}`, a folder {where}: a task file chooses which of your "
                 f"folders its run {'works in' if field == 'workspace' else 'copies into its sandbox'}"
                 f"{' and writes its changes back to (write_back)' if task.write_back else ''} (and sends to the "
-                f"model). If you mean it, say it yourself: `macrohard run -f {path} --allow-source {resolved}` (or "
-                f"`--{field} {resolved}`); or put the folder beside the task file and name it relative to it "
-                f"(`{field}: NAME`)")
+                f"model). If you mean it, say it yourself: "
+                f"{say_it.format(folder=resolved) if say_it else f'`macrohard run -f {path} --allow-source {resolved}` (or `--{field} {resolved}`)'}"
+                f"; or put the folder beside the task file and name it relative to it (`{field}: NAME`)")
         setattr(task, field, str(resolved))

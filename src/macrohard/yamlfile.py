@@ -182,7 +182,9 @@ def _invalid(exc: ValidationError, text: str, source: str, *, error: type[UserEr
         field = ".".join(str(x) for x in loc) or "(top level)"
         field = "".join(c if c.isprintable() else repr(c)[1:-1] for c in field)  # a NUL in a key, printed raw
         problems.append(f"{source}:{line_of(node, loc)}: {field}: {err['msg']}")
-    return error(f"invalid {what.removeprefix('a ').removeprefix('an ')}:\n  " + "\n  ".join(problems))
+    # "a task file", "your MCP config" (rel49: "invalid your MCP config")
+    named = what.removeprefix("a ").removeprefix("an ").removeprefix("your ")
+    return error(f"invalid {named}:\n  " + "\n  ".join(problems))
 
 
 def decode_text(data: bytes, source: str, *, error: type[UserError], what: str, hint: str = "") -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from pathlib import Path
@@ -14,7 +15,15 @@ from rich.table import Table
 
 from macrohard.cli.common import console, open_store, print_json
 from macrohard.cli.view import visible
-from macrohard.envs.changes import ApplyConflict, Change, ChangeStore, apply_changes, conflicts, unified_diff
+from macrohard.envs.changes import (
+    ApplyConflict,
+    Change,
+    ChangeStore,
+    apply_changes,
+    conflicts,
+    patch_bytes,
+    unified_diff,
+)
 from macrohard.errors import NotFound, UserError
 
 
@@ -50,12 +59,22 @@ def diff(
     if not changes:
         console.print(f"run {run.id} changed nothing in {escape(str(source))}")
         return
-    text = unified_diff(changes_store, source, changes)
-    if sys.stdout.isatty():
-        # the agent's files, shown for review: no escape sequence in them may redraw what the reviewer sees
-        console.print(Syntax(visible(text), "diff", theme="ansi_dark", word_wrap=True))
-    else:
-        sys.stdout.write(text)
+    if sys.stdout.isatty():  # for the person's eyes: a file with a coding line as Python reads it (rt49c)
+        text = unified_diff(changes_store, source, changes, as_read=True)
+        console.print(Syntax(shown(text), "diff", theme="ansi_dark", word_wrap=True))
+    else:  # a patch: a file's bytes that are not UTF-8 as they are (rt49c)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(patch_bytes(unified_diff(changes_store, source, changes)))
+        sys.stdout.buffer.flush()
+
+
+def shown(diff: str) -> str:
+    """``diff`` for a reviewer's terminal: a byte that is not UTF-8 (kept by ``unified_diff`` as a lone surrogate) as
+    ``\\xNN``, and no escape sequence of the agent's files may redraw what the reviewer sees (``visible``)."""
+    return visible(_UNDECODED.sub(lambda m: f"\\x{ord(m[0]) - 0xDC00:02x}", diff))
+
+
+_UNDECODED = re.compile("[\udc80-\udcff]")
 
 
 def apply(

@@ -60,6 +60,20 @@ def _interrupted(store: Any, record: Run, exc: BaseException) -> Run:
     return lead
 
 
+def _check_executor(executor: str, workers: int, address: str | None) -> None:
+    """The executor options' errors before the company's header line (rel49: `--workers 0` printed "macrohard company
+    ID · lead model … · executor local", a company that never started, then its error). The executor itself is made
+    later: Ray's starts a cluster."""
+    from macrohard.errors import ConfigError
+    from macrohard.executors import REGISTRY
+
+    REGISTRY.lookup(executor)
+    if workers < 1:
+        raise ConfigError("--workers must be at least 1")
+    if address and executor != "ray":
+        raise ConfigError("--address is for the Ray executor: add --executor ray")
+
+
 def company(
     goal: Annotated[str, typer.Argument(help="What the company should achieve, in plain words.")],
     executor: Annotated[str, typer.Option("--executor", help="Where sub-runs execute: local (a pool on this machine) or ray.")] = "local",
@@ -87,6 +101,7 @@ def company(
 
         raise UserError("GOAL is empty: say in plain words what the company should achieve, e.g. `macrohard company "
                         "\"build a page that lists our open issues\"`")
+    _check_executor(executor, workers, address)
     guard = Guard.from_policy(str(policy) if policy else None)
     store = open_store()
     lead = lead_division(load_divisions())

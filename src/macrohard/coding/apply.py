@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from macrohard.coding.repo import commit_changes, git, relevant
-from macrohard.envs.changes import ChangeStore, unified_diff
+from macrohard.envs.changes import ChangeStore, patch_bytes, unified_diff
 from macrohard.errors import UserError
 from macrohard.types import Decision, Run, Verdict
 
@@ -122,7 +122,7 @@ def apply_coding(run: Run, store: Any, *, force: bool = False, without_tests: bo
                               "runs_later": runs_later_files(coding["repo"], coding["head"], store_dir, changes)}
     if patch is not None:
         text = unified_diff(store_dir, Path(coding["repo"]), changes)
-        patch.write_text(text)
+        patch.write_bytes(patch_bytes(text))  # a file's bytes that are not UTF-8 as they are (rt49c)
         result["patch"] = str(patch)
     else:
         branch = branch or coding.get("work_branch") or f"macrohard/{run.id}"

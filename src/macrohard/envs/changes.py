@@ -11,11 +11,13 @@ names each one. ``.git`` is neither recorded nor written, at any depth and as a 
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import fcntl
 import hashlib
 import json
 import os
+import re
 import shutil
 import stat
 import threading
@@ -369,6 +371,15 @@ def _apply(store: ChangeStore, source: Path, changes: list[Change]) -> int:
     return written
 
 
+def _has_nul(data: bytes | None) -> bool:
+    return data is not None and b"\x00" in data[:8192]
+
+
+def patch_bytes(diff: str) -> bytes:
+    """``unified_diff``'s text as the bytes of a patch: a file's bytes that are not UTF-8 written back as they were."""
+    return diff.encode("utf-8", "surrogateescape")
+
+
 def _is_binary(data: bytes | None) -> bool:
     if data is None:
         return False
@@ -389,11 +400,51 @@ def _mode(state: FileState | None) -> str:
     return "100755" if state.mode & 0o111 else "100644"
 
 
-def unified_diff(store: ChangeStore, source: Path, changes: list[Change]) -> str:
-    """A git-style unified diff of ``changes`` (``git apply`` accepts it for text files)."""
+_CODING = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
+
+
+def declared_coding(data: bytes | None) -> str | None:
+    """The codec a file's coding line (PEP 263: a comment on its first or second line) names, when it is a codec
+    Python knows other than UTF-8: Python reads the file decoded with it (``# coding: utf-7`` turns ``+AAo-`` into a
+    new line)."""
+    if not data:
+        return None
+    for line in data.split(b"\n", 2)[:2]:
+        found = _CODING.match(line)
+        if found:
+            try:
+                name = codecs.lookup(found[1].decode("ascii")).name
+            except (LookupError, UnicodeDecodeError):
+                return None
+            return None if name == "utf-8" else name
+        if line.strip() and not line.lstrip().startswith(b"#"):
+            return None
+    return None
+
+
+def _as_read(data: bytes | None) -> str | None:
+    """``data`` decoded as Python reads it (by its coding line, else UTF-8), or None when that fails."""
+    if data is None:
+        return ""
+    try:
+        return data.decode(declared_coding(data) or "utf-8")
+    except (UnicodeDecodeError, LookupError, ValueError):
+        return None
+
+
+def _lines(text: str) -> list[str]:
+    return [line for line in re.split("(?<=\n)", text) if line]
+
+
+def unified_diff(store: ChangeStore, source: Path, changes: list[Change], *, as_read: bool = False) -> str:
+    """A git-style unified diff of ``changes`` (``git apply`` accepts it for text files).
+
+    ``as_read`` (for a person's eyes, not a patch): a file whose coding line names another codec than UTF-8 is shown
+    decoded as Python reads it (rt49c: ``# coding: utf-7`` hides a line of code in what reads as a comment)."""
     out: list[str] = []
     for change in changes:
         a, b = f"a/{change.path}", f"b/{change.path}"
+        start = len(out)
         out.append(f"diff --git {a} {b}\n")
         if change.status == "added":
             out.append(f"new file mode {_mode(change.new)}\n")
@@ -408,12 +459,37 @@ def unified_diff(store: ChangeStore, source: Path, changes: list[Change]) -> str
             continue
         if (change.old and change.new and change.old.sha256 == change.new.sha256):
             continue  # a mode change only
-        if _is_binary(old) or _is_binary(new):
+        if _has_nul(old) or _has_nul(new):
             out.append(f"Binary files {a if old is not None else '/dev/null'} and "
                        f"{b if new is not None else '/dev/null'} differ\n")
+            sides = [f"{side} {len(data):,} bytes, sha256 {hashlib.sha256(data).hexdigest()}"
+                     for side, data in (("before", old), ("after", new)) if data is not None]
+            out.append(f"# {change.path} is binary: {'; '.join(sides)}\n")
             continue
-        before = (old or b"").decode().splitlines(keepends=True)
-        after = (new or b"").decode().splitlines(keepends=True)
+        codings = sorted({c for c in (declared_coding(old), declared_coding(new)) if c})
+        read = [_as_read(data) for data in (old, new)] if codings and as_read else [None, None]
+        if codings and None not in read:
+            before_text, after_text = read[0] or "", read[1] or ""
+            out.insert(start, f"# {change.path} has a coding line ({', '.join(codings)}): shown decoded that way, as "
+                              "Python reads it\n")
+        else:
+            # rt49b: a file that is not UTF-8 (a latin-1 coding line) was "Binary files … differ", applied unread.
+            # Its lines are shown; a byte that is not UTF-8 is kept as a lone surrogate: written back as itself in
+            # a patch (``patch_bytes``), as \xNN on a terminal (``cli.changes.shown``)
+            before_text = (old or b"").decode("utf-8", "surrogateescape")
+            after_text = (new or b"").decode("utf-8", "surrogateescape")
+            if _is_binary(old) or _is_binary(new):
+                out.insert(start, f"# {change.path} is not UTF-8 text: a patch keeps its bytes as they are; a "
+                                  "terminal shows each byte that is not UTF-8 as \\xNN (unless a coding line "
+                                  "decodes it)\n")
+            if codings:
+                out.insert(start, f"# {change.path} has a coding line ({', '.join(codings)}): Python reads it decoded "
+                                  "that way, not as its bytes read here: look at it with `macrohard runs diff` on a "
+                                  "terminal\n")
+        # lines end at "\n" only, as git's do (str.splitlines also ends one at a form feed, \x1c-\x1e or U+2028:
+        # a patch of such a file said "No newline at end of file" in its middle)
+        before = _lines(before_text)
+        after = _lines(after_text)
         for line in difflib.unified_diff(before, after, a if old is not None else "/dev/null",
                                          b if new is not None else "/dev/null"):
             out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")

@@ -11,6 +11,8 @@
   action the guard refused and ``invalid_penalty`` for each malformed one. ``terminated`` on finish (or a
   fatal denial), ``truncated`` when the task's step budget (or ``max_steps``) is spent.
 - The guard stays inside ``step``: a refused action is an observation, never executed (``GuardedSession``).
+- A task file (``task="task.yaml"``) names a ``workspace:``/``source:`` beside it, or in a folder the caller gives
+  as ``allow_source=[DIR, ...]``: the rule of `macrohard run -f` (a downloaded task file does not choose a folder).
 - ``reset`` uses the sandbox's copy-on-write layers (shell) or a fresh browser context / killed programs
   plus the workspace restored (browser, desktop); a seed makes generated tasks reproducible.
 """
@@ -23,6 +25,7 @@ import secrets
 import shutil
 import string
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +67,7 @@ class MacrohardEnv(gymnasium.Env):  # type: ignore[misc]
     def __init__(self, task: Any = None, *, observation: str = "text", max_steps: int | None = None,
                  deny_penalty: float = -0.1, invalid_penalty: float = -0.1, site: str | None = None,
                  guard: Any = None, store: Any = None, render_mode: str | None = None,
-                 env_options: dict[str, Any] | None = None) -> None:
+                 env_options: dict[str, Any] | None = None, allow_source: Sequence[str | Path] = ()) -> None:
         if observation not in ("text", "dict"):
             raise ConfigError(f"observation= takes 'text' or 'dict', not {observation!r}")
         if render_mode not in (None, "ansi"):
@@ -78,7 +81,7 @@ class MacrohardEnv(gymnasium.Env):  # type: ignore[misc]
             self.generator, self.fixed = (task or GENERATORS[self.kind]), None
             site = site or (SITES.get(self.kind) if task is None else None)
         else:
-            self.generator, self.fixed = None, fixed_task(task)
+            self.generator, self.fixed = None, fixed_task(task, allow_source)
         self.site_name = site
         self.action_space = ActionText(MAX_ACTION_CHARS, min_length=1)
         text = ActionText(MAX_OBSERVATION_CHARS)

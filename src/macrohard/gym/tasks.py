@@ -6,7 +6,7 @@ environment, each with its check (the reward) and an oracle (``oracle``: the act
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -75,12 +75,17 @@ def oracle(task: Task) -> list[dict[str, Any]]:
     raise ConfigError(f"no oracle for task {task.text[:60]!r}: oracles exist for the built-in generated tasks only")
 
 
-def fixed_task(task: Any) -> tuple[Task, Any]:
-    """A given task as ``(Task, check)``: a task file path, a ``(Task, check)`` pair, or a ``TaskFile``."""
-    from macrohard.tasks import TaskFile, load_task_and_check
+def fixed_task(task: Any, allow_sources: Sequence[str | Path] = ()) -> tuple[Task, Any]:
+    """A given task as ``(Task, check)``: a task file path, a ``(Task, check)`` pair, or a ``TaskFile``.
+
+    A task file's ``workspace:`` and ``source:`` lie beside it or in one of ``allow_sources`` (rt49c: the rule
+    `macrohard run -f` keeps, ``tasks.confine_task_paths``; a downloaded task file chose the caller's folders)."""
+    from macrohard.tasks import TaskFile, confine_task_paths, load_task_and_check
 
     if isinstance(task, (str, Path)):
         loaded, check = load_task_and_check(task)
+        confine_task_paths(loaded, task, allow_sources,
+                           say_it="give the environment `allow_source=[\"{folder}\"]` (or pass a (Task, check) pair)")
         if check is None:
             raise ConfigError(f"task file {task} has no `check:`, and a Gymnasium reward comes from the check: add "
                               "one (e.g. `check: {type: file, path: answer.txt, equals: \"42\"}`)")
