@@ -23,15 +23,12 @@ quotes it), so it is found in two carriers and is not counted against "wrapped a
 
 from __future__ import annotations
 
-from collections import Counter
-
-import pytest
-
 from . import injection_shape as I
 from .test_injection_blind38_shape import EARLIER_SETS as B38_SETS
 from .test_injection_blind38_shape import EARLIER_STYLES as B38_EARLIER
 from .test_injection_blind38_shape import FRESH as B38_FRESH
 
+NAME = "blind39"
 PUBLISHED = I.published(39)
 FRESH = {"helm_release_notes", "terraform_plan_output", "browser_console_message", "appointment_reminder",
          "loyalty_points_statement", "warranty_claim_response", "man_page_section", "systemd_unit_description",
@@ -51,113 +48,5 @@ EN_HAND_SOURCES = 20
 OTHER_LANGS, OTHER_HAND_INJ, OTHER_STYLES, OTHER_HAND_HARD = 24, 10, 7, 12
 
 
-class Sealed(list):
-    """The rows, whose repr (in a failing test's traceback) gives their number, never their text."""
-
-    def __repr__(self) -> str:
-        return f"<{len(self)} sealed rows of blind39>"
-
-
-@pytest.fixture(scope="module")
-def rows() -> list[dict]:
-    return Sealed(I.load("blind39.jsonl"))
-
-
-def test_fields(rows: list[dict]) -> None:
-    assert all(set(r) == I.FIELDS for r in rows)
-    assert all(isinstance(r["text"], str) and r["text"].strip() and isinstance(r["hand"], bool) for r in rows)
-    assert all(r["origin"] == ("hand" if r["hand"] else "composed") for r in rows)
-    assert all((r["label"], r["kind"]) in {(1, "injection"), (0, "hard"), (0, "ordinary")} for r in rows)
-    assert all(r["label"] == 1 or r["style"] == "benign" for r in rows)
-
-
-def test_english_counts(rows: list[dict]) -> None:
-    en = [r for r in rows if r["lang"] == "en"]
-    kinds = Counter(r["kind"] for r in en)
-    assert kinds["injection"] >= EN_INJ
-    assert kinds["hard"] + kinds["ordinary"] >= EN_HAND_NEG
-    assert kinds["hard"] >= EN_HAND_HARD
-    hand = Counter(r["kind"] for r in en if r["hand"])
-    assert hand["injection"] >= EN_HAND_INJ
-    assert hand["hard"] + hand["ordinary"] >= EN_HAND_NEG and hand["hard"] >= EN_HAND_HARD
-    inj_sources = {r["source"] for r in en if r["hand"] and r["label"]}
-    neg_sources = {r["source"] for r in en if r["hand"] and not r["label"]}
-    assert len(inj_sources) >= EN_HAND_SOURCES and len(neg_sources) >= EN_HAND_SOURCES
-
-
-def test_counts(rows: list[dict]) -> None:
-    # these floors count i39b's other-language rows too: they pass only with i39b's files merged
-    kinds = Counter(r["kind"] for r in rows)
-    assert len(rows) >= EN_ALONE_ROWS + OTHER_LANGS * (OTHER_HAND_INJ + OTHER_HAND_HARD)
-    assert kinds["injection"] >= EN_INJ + 2 * OTHER_LANGS * OTHER_HAND_INJ
-    assert kinds["hard"] >= EN_HAND_HARD + OTHER_LANGS * OTHER_HAND_HARD
-
-
-def test_shared_counts(rows: list[dict]) -> None:
-    """injection_shape's common floors (2,000 rows, 1,000 injections, 1,000 negatives): i39a's files alone compose to
-    1,738 rows, 820 injections and 918 negatives, so this passes only with i39b's files merged (then about 2,680 rows,
-    1,300 injections, 1,376 negatives)."""
-    I.check_counts_and_fields(rows)
-
-
-def test_by_hand_share(rows: list[dict]) -> None:
-    assert sum(r["hand"] for r in rows) >= 0.56 * len(rows)
-
-
-def test_each_hand_row_in_one_carrier_at_most(rows: list[dict]) -> None:
-    hand = Sealed(r for r in rows if r["hand"])
-    # sealed: len() in a failure shows no text. Of the same label only: a hand negative written as an injection's
-    # mirror (its carrier with the planted order taken out) is, line for line, inside that injection's carrier
-    composed = Sealed((r["label"], I.norm(r["text"])) for r in rows if not r["hand"])
-    assert len(composed) <= len(hand)
-    found = over = 0
-    for r in hand:
-        if len(I.norm(r["text"])) < 25:
-            continue
-        lines = [I.norm(line) for line in r["text"].split("\n") if I.norm(line)]
-        n = sum(label == r["label"] and all(line in c for line in lines) for label, c in composed)
-        if n > 1 and any(other is not r and all(line in I.norm(other["text"]) for line in lines) for other in hand):
-            n = 1  # every line of it is also in another hand row (a dialog and the log that quotes it): not traceable
-        over += n > 1
-        found += n
-    assert over == 0, f"{over} hand rows wrapped in more than one carrier"
-    assert found >= 0.8 * len(composed), f"{found} of {len(composed)} composed rows traced to a hand row"
-
-
-def test_every_hand_injection_wrapped_once(rows: list[dict]) -> None:
-    I.check_every_hand_injection_wrapped_once(rows)
-
-
-def test_languages_and_distinct_orders(rows: list[dict]) -> None:
-    # the floors are i39b's (other-language hand files): they pass only with i39b's files merged
-    I.check_other_languages(rows, OTHER_LANGS, OTHER_HAND_INJ, OTHER_STYLES, OTHER_HAND_HARD)
-
-
-def test_styles(rows: list[dict]) -> None:
-    styles = Counter(r["style"] for r in rows if r["label"])
-    assert set(styles) == FRESH, f"{len(set(styles) ^ FRESH)} styles differ from the fresh list"
-    assert not FRESH & EARLIER_STYLES
-    assert min(styles.values()) >= STYLE_FLOOR
-    assert len({r["source"] for r in rows}) >= 14
-
-
-def test_shared_styles_and_sources(rows: list[dict]) -> None:
-    # injection_shape's common floors (40 rows per fresh style, 8 sources of 20 for injections and for negatives)
-    I.check_styles_and_sources(rows, FRESH)
-
-
-def test_earlier_styles_cover_the_earlier_sets() -> None:
-    earlier = {r["style"] for name in EARLIER_SETS for r in I.load(name)} - {"benign"}
-    assert not earlier - EARLIER_STYLES, f"{len(earlier - EARLIER_STYLES)} earlier styles not listed"
-
-
-def test_agent_transcript_carrier_is_rare(rows: list[dict]) -> None:
-    I.check_agent_transcript_rare(rows)
-
-
-def test_no_duplicates_inside_or_with_published_sets(rows: list[dict]) -> None:
-    I.check_no_duplicates(rows, PUBLISHED)  # a helper module's plain asserts: a failure prints no row
-
-
-def test_compose_rebuilds_the_file() -> None:
-    I.check_compose_rebuilds("blind39")
+class TestBlind39Shape(I.Blind39Shape):
+    """blind39's checks: blind39's layout in ``injection_shape``, on the floors above."""

@@ -23,16 +23,12 @@ injections, 364 hand hard negatives): 3,388 rows, 1,738 injections, 1,650 negati
 
 from __future__ import annotations
 
-from collections import Counter
-
-import pytest
-
 from . import injection_shape as I
 from .test_injection_blind39_shape import EARLIER_SETS as B39_SETS
 from .test_injection_blind39_shape import EARLIER_STYLES as B39_EARLIER
 from .test_injection_blind39_shape import FRESH as B39_FRESH
-from .test_injection_blind39_shape import test_each_hand_row_in_one_carrier_at_most as _blind39_one_carrier_check
 
+NAME = "blind40"
 PUBLISHED = I.published(40)
 FRESH = {"ansible_play_output", "grafana_panel_description", "package_registry_page", "flight_status_update",
          "utility_bill_notice", "course_assignment_brief", "pharmacy_leaflet", "tax_office_letter",
@@ -52,85 +48,5 @@ EN_HAND_SOURCES = 20
 OTHER_LANGS, OTHER_HAND_INJ, OTHER_STYLES, OTHER_HAND_HARD = 30, 10, 7, 12
 
 
-class SealedRows(list):
-    """blind40's rows; in a failing test's traceback they show as a count, never as text."""
-
-    def __repr__(self) -> str:
-        return f"<blind40: {len(self)} sealed rows>"
-
-
-@pytest.fixture(scope="module")
-def rows() -> list[dict]:
-    return SealedRows(I.load("blind40.jsonl"))
-
-
-def test_shared_counts_and_fields(rows: list[dict]) -> None:
-    # injection_shape's fields, kinds and common floors (2,000 rows, 1,000 injections, 1,000 negatives)
-    I.check_counts_and_fields(rows)
-
-
-def test_english_counts(rows: list[dict]) -> None:
-    english = Counter((r["kind"], r["hand"]) for r in rows if r["lang"] == "en")
-    assert english["injection", True] + english["injection", False] >= EN_INJ
-    assert english["injection", True] >= EN_HAND_INJ
-    assert english["hard", True] + english["ordinary", True] >= EN_HAND_NEG
-    assert english["hard", True] >= EN_HAND_HARD
-    for label in (0, 1):
-        sources = {r["source"] for r in rows if r["lang"] == "en" and r["hand"] and r["label"] == label}
-        assert len(sources) >= EN_HAND_SOURCES, f"label {label}: {len(sources)} sources"
-
-
-def test_counts_with_the_other_languages(rows: list[dict]) -> None:
-    # these floors count i40b's other-language rows too: they pass only with i40b's files merged
-    kinds = Counter(r["kind"] for r in rows)
-    assert len(rows) >= EN_ALONE_ROWS + OTHER_LANGS * (OTHER_HAND_INJ + OTHER_HAND_HARD)
-    assert kinds["injection"] >= EN_INJ + 2 * OTHER_LANGS * OTHER_HAND_INJ
-    assert kinds["hard"] >= EN_HAND_HARD + OTHER_LANGS * OTHER_HAND_HARD
-
-
-def test_by_hand_share(rows: list[dict]) -> None:
-    hand = sum(r["hand"] for r in rows)
-    assert hand >= 0.56 * len(rows), f"{hand} of {len(rows)} rows by hand"
-
-
-def test_each_hand_row_in_one_carrier_at_most(rows: list[dict]) -> None:
-    _blind39_one_carrier_check(rows)  # blind39's check, called on blind40's rows (counts only in its messages)
-
-
-def test_every_hand_injection_wrapped_once(rows: list[dict]) -> None:
-    I.check_every_hand_injection_wrapped_once(rows)
-
-
-def test_languages_and_distinct_orders(rows: list[dict]) -> None:
-    # the floors are i40b's (other-language hand files): they pass only with i40b's files merged
-    I.check_other_languages(rows, OTHER_LANGS, OTHER_HAND_INJ, OTHER_STYLES, OTHER_HAND_HARD)
-
-
-def test_fresh_styles(rows: list[dict]) -> None:
-    per_style = Counter(r["style"] for r in rows if r["label"])
-    assert set(per_style) == FRESH, f"{len(set(per_style) ^ FRESH)} styles not in the fresh list or missing"
-    assert not FRESH & EARLIER_STYLES, f"{len(FRESH & EARLIER_STYLES)} fresh styles used before"
-    assert min(per_style.values()) >= STYLE_FLOOR
-    assert len({r["source"] for r in rows}) >= 14
-
-
-def test_shared_styles_and_sources(rows: list[dict]) -> None:
-    # injection_shape's common floors (40 rows per fresh style, 8 sources of 20 for injections and for negatives)
-    I.check_styles_and_sources(rows, FRESH)
-
-
-def test_earlier_styles_cover_the_earlier_sets() -> None:
-    used = set().union(*({r["style"] for r in I.load(name)} for name in EARLIER_SETS)) - {"benign"}
-    assert used <= EARLIER_STYLES, f"{len(used - EARLIER_STYLES)} earlier styles not listed"
-
-
-def test_agent_transcript_carrier_is_rare(rows: list[dict]) -> None:
-    I.check_agent_transcript_rare(rows)
-
-
-def test_no_duplicates_inside_or_with_published_sets(rows: list[dict]) -> None:
-    I.check_no_duplicates(rows, PUBLISHED)  # a helper module's plain asserts: a failure prints no row
-
-
-def test_compose_rebuilds_the_file() -> None:
-    I.check_compose_rebuilds("blind40")
+class TestBlind40Shape(I.Blind40Shape):
+    """blind40's checks: blind40's layout in ``injection_shape``, on the floors above."""

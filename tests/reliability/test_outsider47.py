@@ -4,6 +4,7 @@ benchmarks/RESULTS.md, rel47's section."""
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import signal
@@ -16,38 +17,13 @@ import pytest
 
 from macrohard.envs.mounts import mount_points
 
-SRC = Path(__file__).resolve().parents[2] / "src"
+from .outsider import cli_env as _env
+from .outsider import flat as _flat
+from .outsider import left_running as _left_running
+from .outsider import mh
+from .outsider import write_script as _write
 
-
-def _flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _write(path: Path, actions: list[dict[str, object]]) -> str:
-    path.write_text(json.dumps(actions))
-    return f"scripted:{path}"
-
-
-def _env(**extra: str) -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(SRC), "COLUMNS": "200", **extra}
-
-
-def _mh(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "macrohard", *args], capture_output=True, text=True, env=_env(),
-                          timeout=timeout)
-
-
-def _left_running(home: Path) -> list[str]:
-    """Processes of this test's HOME still alive (a sandbox, a sub-run's shell)."""
-    left = []
-    for pid in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-        except OSError:
-            continue
-        if str(home) in cmd:
-            left.append(f"{pid}: {cmd[:200]}")
-    return left
+_mh = functools.partial(mh, timeout=60)  # this file's calls have 60 s unless they say
 
 
 # -- company mode --------------------------------------------------------------------------------------------------

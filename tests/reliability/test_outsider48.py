@@ -19,20 +19,10 @@ from typing import Any
 
 from cli_in_process import mh
 
-SRC = Path(__file__).resolve().parents[2] / "src"
-
-
-def _flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _env(**extra: str) -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(SRC), "COLUMNS": "200", **extra}
-
-
-def _mh(*args: str, timeout: float = 90, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "macrohard", *args], capture_output=True, text=True,
-                          env=_env(**env), timeout=timeout)
+from .outsider import cli_env as _env
+from .outsider import flat as _flat
+from .outsider import mh as _mh
+from .outsider import write_script as _write
 
 
 def _home() -> Path:
@@ -182,11 +172,6 @@ LEAD = [{"kind": "plan", "steps": [{"id": "s1", "division": "operator", "task": 
         {"kind": "finish", "answer": "all done"}]
 SUB = [{"kind": "bash", "command": "sleep 20; echo first"}, {"kind": "bash", "command": "sleep 20; echo first"},
        {"kind": "finish", "answer": "waited"}, {"kind": "finish", "answer": "waited"}]
-
-
-def _write(path: Path, actions: list[dict[str, object]]) -> str:
-    path.write_text(json.dumps(actions))
-    return f"scripted:{path}"
 
 
 def _wait_for(what: Any, timeout: float = 240) -> Any:

@@ -4,7 +4,6 @@ as a test that failed before its fix. The table of before and after is in benchm
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
@@ -17,38 +16,11 @@ import pytest
 
 from macrohard.envs.mounts import mount_points
 
-SRC = Path(__file__).resolve().parents[2] / "src"
-
-
-def _flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _write(path: Path, actions: list[dict[str, object]]) -> str:
-    path.write_text(json.dumps(actions))
-    return f"scripted:{path}"
-
-
-def _env(**extra: str) -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(SRC), "COLUMNS": "200", **extra}
-
-
-def _mh(*args: str, timeout: float = 90) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "macrohard", *args], capture_output=True, text=True, env=_env(),
-                          timeout=timeout)
-
-
-def _left_running(home: Path) -> list[str]:
-    """Processes of this test's HOME still alive (a sandbox, a sub-run's shell, a pool's worker)."""
-    left = []
-    for pid in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-        except OSError:
-            continue
-        if str(home) in cmd:
-            left.append(f"{pid}: {cmd[:200]}")
-    return left
+from .outsider import cli_env as _env
+from .outsider import flat as _flat
+from .outsider import left_running as _left_running
+from .outsider import mh as _mh
+from .outsider import write_script as _write
 
 
 def _until(what: Any, timeout: float, proc: subprocess.Popen[str] | None = None) -> Any:

@@ -1,0 +1,48 @@
+"""The scaffolding the outsider files (``test_outsider47.py`` on) share: macrohard run as a user runs it (a subprocess
+of ``python -m macrohard`` with the checkout's ``src`` on its path), a scripted model's actions written to a file, and
+the processes a test's HOME left alive. Each file imports these under the private names it always used, so its tests
+read as they did."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+
+
+def flat(text: str) -> str:
+    """``text`` on one line, runs of white space as one space (a CLI's wrapped output, compared)."""
+    return " ".join(text.split())
+
+
+def write_script(path: Path, actions: list[dict[str, object]]) -> str:
+    """The scripted model's ``actions`` written to ``path``: its model spec."""
+    path.write_text(json.dumps(actions))
+    return f"scripted:{path}"
+
+
+def cli_env(**extra: str) -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(SRC), "COLUMNS": "200", **extra}
+
+
+def mh(*args: str, timeout: float = 90, **env: str) -> subprocess.CompletedProcess[str]:
+    """``macrohard ARGS`` in a subprocess (``env`` on top of ``cli_env``), its output captured."""
+    return subprocess.run([sys.executable, "-m", "macrohard", *args], capture_output=True, text=True,
+                          env=cli_env(**env), timeout=timeout)
+
+
+def left_running(home: Path) -> list[str]:
+    """Processes of this test's HOME still alive (a sandbox, a sub-run's shell, a pool's worker)."""
+    left = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if str(home) in cmd:
+            left.append(f"{pid}: {cmd[:200]}")
+    return left
