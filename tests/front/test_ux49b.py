@@ -86,3 +86,32 @@ def test_chat_json_errors_are_json_with_a_nonzero_exit(_home):
     assert down.returncode != 0
     said = json.loads(down.stdout)
     assert said["error"], said
+
+
+# -- serve's first words ------------------------------------------------------------------------------------------------
+
+def test_serve_says_the_url_and_how_to_stop_it(_home):
+    """Before: the first start printed the login URL and nothing on how to stop the server (nor where the app is once
+    logged in); a later start the URL only."""
+    import signal
+
+    from tests.server.conftest import Server
+
+    _home.mkdir(parents=True, exist_ok=True)
+    first = Server(_home).start()
+    try:
+        said = " ".join(first.output.split())
+        assert first.token and f"{first.url}/login?token={first.token}" in said, said
+        assert "Ctrl-C stops" in said and f"{first.url}/ " in said, said
+    finally:
+        first.proc.send_signal(signal.SIGINT)  # what it says stops it does
+        assert first.proc.wait(20) in (0, 130)
+        first.stop()
+        assert "Traceback" not in first._read()
+    later = Server(_home)
+    later.start()
+    try:
+        said = " ".join(later.output.split())
+        assert later.token is None and f"{later.url}/" in said and "Ctrl-C stops" in said, said
+    finally:
+        later.stop()
