@@ -115,3 +115,24 @@ def test_serve_says_the_url_and_how_to_stop_it(_home):
         assert later.token is None and f"{later.url}/" in said and "Ctrl-C stops" in said, said
     finally:
         later.stop()
+
+
+# -- the divisions table at 80 columns ----------------------------------------------------------------------------------
+
+def test_divisions_table_fits_80_columns_without_cutting_words():
+    """Before: at 80 columns the "environments" header came out as "environment" / "s" (rich's fold)."""
+    import re
+
+    from macrohard.divisions import load_divisions
+
+    for columns in (80, 100):
+        out = mh("divisions", env={"COLUMNS": str(columns)})
+        assert out.returncode == 0, out.stderr
+        lines = out.stdout.splitlines()
+        assert max(len(line) for line in lines) <= columns, out.stdout
+        words = set(re.split(r"[\s│┃]+", out.stdout))
+        wanted = {"name", "description", "environments", "actions", "policy", "steps", "model"}
+        for d in load_divisions().values():
+            wanted |= {w.rstrip(",") for w in (d.description.split() + d.environments + d.actions) if w}
+        cut = sorted(w for w in wanted if w not in words and w + "," not in words)
+        assert not cut, (columns, cut, out.stdout)
