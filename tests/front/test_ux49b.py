@@ -121,12 +121,16 @@ def test_serve_says_the_url_and_how_to_stop_it(_home):
 
 def test_divisions_table_fits_80_columns_without_cutting_words():
     """Before: at 80 columns the "environments" header came out as "environment" / "s" (rich's fold)."""
+    import os
     import re
+    import subprocess
+    import sys
 
     from macrohard.divisions import load_divisions
 
-    for columns in (80, 100):
-        out = mh("divisions", env={"COLUMNS": str(columns)})
+    for columns in (80, 100):  # its own process: the in-process console keeps the width it was first made with
+        out = subprocess.run([sys.executable, "-m", "macrohard", "divisions"], capture_output=True, text=True,
+                             env={**os.environ, "COLUMNS": str(columns)}, timeout=60)
         assert out.returncode == 0, out.stderr
         lines = out.stdout.splitlines()
         assert max(len(line) for line in lines) <= columns, out.stdout
