@@ -8,7 +8,6 @@ each line is a message (and the answer to a question), and the end of input ends
 from __future__ import annotations
 
 import functools
-import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -31,6 +30,7 @@ from macrohard.chat import (
 )
 from macrohard.chat.divisions import CHAT, DivisionDelegator, chat_prompt
 from macrohard.chat.engine import CHAT_SYSTEM_PROMPT
+from macrohard.chat.slash import as_sent, help_text, slash_word, unknown_text
 from macrohard.cli.common import ago, confirm, console, err_console, open_store, print_json, read_line, status_text
 from macrohard.cli.view import BODY_CHARS, HEAD_CHARS, action_summary, clip, print_step, visible
 from macrohard.divisions import load_divisions
@@ -160,8 +160,7 @@ def chat(
                     break
                 if said == "done":
                     continue
-                if text.startswith("//"):
-                    text = text[1:]  # a message that starts with "/" as it is
+                text = as_sent(text)  # "//…": a message that starts with "/" as it is
                 try:
                     events = conv.send(text)
                 except UserError as exc:
@@ -205,30 +204,19 @@ def _json_turn(conv: Conversation, message: str, model_name: str) -> None:
         raise typer.Exit(1)
 
 
-SLASH_COMMANDS = {"/help": "these commands", "/exit": "end the chat (so does Ctrl-D); it is kept for --continue",
-                  "/quit": "the same as /exit"}
-_SLASH = re.compile(r"/[A-Za-z][\w-]*(?=\s|$)")
-
-
 def _slash(text: str, conv_id: str) -> str | None:
     """A line that is a chat command (``/help``, ``/exit``), done here and never sent to the model: "exit", "done", or
     None for a message. Before (ux49) every line went to the model, so `/help` or a mistyped `/exit` was answered by
-    it ("I'm sorry for any confusion"). A path (`/etc/hosts is how big?`) is still a message; `//` sends a line that
-    starts with `/` as it is."""
-    found = _SLASH.match(text.strip())
-    if found is None:
+    it ("I'm sorry for any confusion"). The words are the web chat page's too (``chat/slash.py``)."""
+    word = slash_word(text)
+    if word is None:
         return None
-    word = found.group(0).lower()
     if word in ("/exit", "/quit"):
         return "exit"
     if word == "/help":
-        for name, what in SLASH_COMMANDS.items():
-            console.print(f"  [bold]{name}[/]  {what}", highlight=False)
-        console.print(f"  anything else is a message to the model; start a line with // to send one that begins with /"
-                      f" (conversation {conv_id})", highlight=False)
+        console.print(escape(help_text("terminal", conv_id)), highlight=False)
         return "done"
-    err_console.print(f"[yellow]unknown command {escape(word)}: /help lists the commands; to send the line to the "
-                      f"model as it is, start it with //[/]", highlight=False)
+    err_console.print(f"[yellow]{escape(unknown_text(word))}[/]", highlight=False)
     return "done"
 
 
