@@ -7,8 +7,9 @@ each line is a message (and the answer to a question), and the end of input ends
 
 from __future__ import annotations
 
-import re
+import functools
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -29,6 +30,7 @@ from macrohard.chat import (
 )
 from macrohard.chat.divisions import CHAT, DivisionDelegator, chat_prompt
 from macrohard.chat.engine import CHAT_SYSTEM_PROMPT
+from macrohard.chat.slash import as_sent, help_text, slash_word, unknown_text
 from macrohard.cli.common import ago, confirm, console, err_console, open_store, print_json, read_line, status_text
 from macrohard.cli.view import BODY_CHARS, HEAD_CHARS, action_summary, clip, print_step, visible
 from macrohard.divisions import load_divisions
@@ -42,9 +44,28 @@ app = typer.Typer(no_args_is_help=True)
 SHOWN_HISTORY = 6  # messages shown again when a conversation is continued
 
 
+def _errors_as_json(command: Callable[..., None]) -> Callable[..., None]:
+    """With --json, an error is a JSON object on stdout ({"error": …, "exit_code": …}) and the same exit status."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        if not kwargs.get("as_json"):
+            return command(*args, **kwargs)
+        try:
+            return command(*args, **kwargs)
+        except MacrohardError as exc:
+            code = getattr(exc, "exit_code", 1)
+            print_json({"error": str(exc), "exit_code": code})
+            raise typer.Exit(code) from None
+
+    return wrapper
+
+
+@_errors_as_json
 def chat(
     conversation: Annotated[str | None, typer.Argument(help="With --continue: the conversation to continue "
-                                                            "(an id from `macrohard chats list`; default: the last).")] = None,
+                                                            "(an id from `macrohard chats list`; default: the last). "
+                                                            "With --json and no --continue: the message to send.")] = None,
     cont: Annotated[bool, typer.Option("--continue", "-c", help="Continue a stored conversation instead of starting one.")] = False,
     model: Annotated[str | None, typer.Option("--model", "-m", help="Model that answers: local (the embedded model, offline), xai, openai:MODEL, http://HOST/v1 … (default: the chat division's, else $MACROHARD_MODEL, else local).")] = None,
     run_model: Annotated[str | None, typer.Option("--run-model", help="Model for delegated runs (default: each division's own, else the --model, else the agent default: local:qwen-1.5b when installed).")] = None,
@@ -55,8 +76,20 @@ def chat(
     voice: Annotated[bool, typer.Option("--voice", help="Talk instead of typing: speech in, spoken answers (microphone and speaker, or the files below).")] = False,
     audio_in: Annotated[list[Path] | None, typer.Option("--audio-in", help="With --voice: a recording to say (repeat it for each turn, and for each spoken yes/no).")] = None,
     audio_out: Annotated[Path | None, typer.Option("--audio-out", help="With --voice: a folder for the spoken answers (one WAV a clause, listed in clauses.jsonl) instead of the speaker.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Send one message (the argument, else all of stdin) and print the answer and the runs it started as JSON; the guard's questions are denied; an error is JSON too, with a non-zero exit.")] = False,
 ) -> None:
     """Talk with macrohard: it answers, or hands work to a division and shows that run live."""
+    message = None
+    if as_json:  # ux49b: one message in, one JSON object out, for a script
+        if voice or audio_in or audio_out:
+            raise UserError("--json sends one typed message; leave out --voice, --audio-in and --audio-out")
+        if not cont and conversation is not None:
+            message, conversation = conversation, None
+        else:
+            message = sys.stdin.read().rstrip("\n")
+        if not message.strip():
+            raise UserError("--json has no message to send: give it as the argument (macrohard chat --json "
+                            "\"MESSAGE\") or on stdin")
     if conversation and not cont:
         raise UserError(f"to go on with conversation {conversation}, add --continue: macrohard chat --continue {conversation}")
     if network not in ("none", "loopback", "hosts", "full"):
@@ -99,6 +132,9 @@ def chat(
     from macrohard.safety import warm
 
     warm.start()  # the answer screen's heads load while the person types (rel46: the first answer paid them)
+    if message is not None:
+        _json_turn(conv, message, llm.name)
+        return
     if voice or audio_in or audio_out:
         from macrohard.cli.voice import voice_chat
 
@@ -124,8 +160,7 @@ def chat(
                     break
                 if said == "done":
                     continue
-                if text.startswith("//"):
-                    text = text[1:]  # a message that starts with "/" as it is
+                text = as_sent(text)  # "//…": a message that starts with "/" as it is
                 try:
                     events = conv.send(text)
                 except UserError as exc:
@@ -139,30 +174,49 @@ def chat(
     console.print(f"[dim]continue it: macrohard chat --continue {conv.id}[/]", highlight=False)
 
 
-SLASH_COMMANDS = {"/help": "these commands", "/exit": "end the chat (so does Ctrl-D); it is kept for --continue",
-                  "/quit": "the same as /exit"}
-_SLASH = re.compile(r"/[A-Za-z][\w-]*(?=\s|$)")
+def _json_turn(conv: Conversation, message: str, model_name: str) -> None:
+    """One message sent, its answer and the runs it started printed as one JSON object; exit 1 if the turn failed."""
+    said: dict[str, Any] = {"conversation": conv.id, "model": model_name, "message": message, "answer": None,
+                            "withheld": False, "runs": [], "questions": [], "error": None}
+    runs: dict[str, dict[str, Any]] = {}
+    events = conv.send(message)
+    try:
+        for event in events:
+            if isinstance(event, MessageDone):
+                said["answer"], said["withheld"] = event.text, event.withheld
+            elif isinstance(event, DelegationStarted):
+                runs[event.run_id] = {"run_id": event.run_id, "division": event.division, "task": event.task,
+                                      "status": "running", "answer": None, "error": None}
+            elif isinstance(event, DelegationFinished):
+                runs.setdefault(event.run_id, {"run_id": event.run_id, "division": None, "task": None}).update(
+                    status=event.status, answer=event.answer, error=event.error)
+            elif isinstance(event, ApprovalNeeded):  # no one to ask: denied, and said
+                conv.answer(event.approval_id, False)
+                said["questions"].append({"run_id": event.run_id, "action": event.action,
+                                          "reason": event.verdict.reason, "allowed": False})
+            elif isinstance(event, ErrorEvent):
+                said["error"] = event.message
+    finally:
+        events.close()
+    said["runs"] = list(runs.values())
+    print_json(said)
+    if said["error"] is not None:
+        raise typer.Exit(1)
 
 
 def _slash(text: str, conv_id: str) -> str | None:
     """A line that is a chat command (``/help``, ``/exit``), done here and never sent to the model: "exit", "done", or
     None for a message. Before (ux49) every line went to the model, so `/help` or a mistyped `/exit` was answered by
-    it ("I'm sorry for any confusion"). A path (`/etc/hosts is how big?`) is still a message; `//` sends a line that
-    starts with `/` as it is."""
-    found = _SLASH.match(text.strip())
-    if found is None:
+    it ("I'm sorry for any confusion"). The words are the web chat page's too (``chat/slash.py``)."""
+    word = slash_word(text)
+    if word is None:
         return None
-    word = found.group(0).lower()
     if word in ("/exit", "/quit"):
         return "exit"
     if word == "/help":
-        for name, what in SLASH_COMMANDS.items():
-            console.print(f"  [bold]{name}[/]  {what}", highlight=False)
-        console.print(f"  anything else is a message to the model; start a line with // to send one that begins with /"
-                      f" (conversation {conv_id})", highlight=False)
+        console.print(escape(help_text("terminal", conv_id)), highlight=False)
         return "done"
-    err_console.print(f"[yellow]unknown command {escape(word)}: /help lists the commands; to send the line to the "
-                      f"model as it is, start it with //[/]", highlight=False)
+    err_console.print(f"[yellow]{escape(unknown_text(word))}[/]", highlight=False)
     return "done"
 
 

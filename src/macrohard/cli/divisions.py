@@ -21,11 +21,14 @@ def divisions(
     if as_json:
         print_json([{**d.model_dump(mode="json"), "source": d.source} for d in table.values()])
         return
-    out = Table(title="divisions", caption=f"* from {user_dir()}; add or override one there as NAME.yaml")
+    out = Table(title="divisions", caption=f"* from {user_dir()}; add or override one there as NAME.yaml",
+                show_edge=False, pad_edge=False)
     out.add_column("name", no_wrap=True)
-    out.add_column("description", ratio=3, overflow="fold")
+    out.add_column("description", ratio=1, overflow="fold")
+    # ux49b: each column at least as wide as its header, so no header is cut ("environment" / "s" at 80 columns);
+    # a cell wraps at its spaces, and folds only a single word wider than its column (a long model spec)
     for col in ("environments", "actions", "policy", "steps", "model"):
-        out.add_column(col, overflow="fold", ratio=1)
+        out.add_column(col, overflow="fold", min_width=len(col), justify="right" if col == "steps" else "left")
     for d in table.values():
         yours = not d.source.startswith(str(BUILTIN_DIR))
         rules = f"+{len(d.policy.rules)} rules" + (" (loosens)" if d.policy.loosen else "") if d.policy.rules else "-"

@@ -59,12 +59,17 @@ def serve(
             console.print("first start: made the user [bold]owner[/] (role owner). Log in with this URL "
                           "(the token is shown only now):", highlight=False)
             console.print(f"    {base}/login?token={token}", highlight=False, soft_wrap=True)
+            console.print(f"then the app is at {base}/ (log in again elsewhere with a new token: `macrohard serve "
+                          "users token owner`)", highlight=False)
         else:
             console.print(f"macrohard serve: {base}/  (log in with your token; `macrohard serve users token NAME` "
                           "makes a new one)", highlight=False)
     if app_.state.interrupted:
         console.print(f"{len(app_.state.interrupted)} run(s) left running by a stopped server are now interrupted: "
                       f"{', '.join(app_.state.interrupted)}", highlight=False)
+    # ux49b: how to stop it, on every start (before, the first start said nothing on it)
+    console.print("Ctrl-C stops the server (a run in progress is recorded interrupted, its finished steps kept)",
+                  highlight=False)
     from macrohard.safety import warm
 
     warm.start()  # the answer screen's heads load in the background: a chat's first answer does not wait (rel46)

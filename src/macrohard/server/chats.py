@@ -14,9 +14,10 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import HTMLResponse, Response, StreamingResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
 
+from macrohard.chat.slash import as_sent, exit_text, help_text, slash_word, unknown_text
 from macrohard.errors import MessageTooLarge, NotFound
 from macrohard.server.app import Caller, CallerDep, check_model_choice
 from macrohard.server.auth import User
@@ -148,12 +149,19 @@ def conversation(conversation_id: str, request: Request, who: Caller = CallerDep
 
 @router.post("/api/conversations/{conversation_id}/messages", status_code=202)
 def send(conversation_id: str, body: Message, request: Request, who: Caller = CallerDep) -> Response:
-    """Send a message; the answer streams at ``/api/conversations/{id}/events``."""
+    """Send a message; the answer streams at ``/api/conversations/{id}/events``. A chat command (``/help``, an
+    unknown ``/word``) is answered here, 200 ``{"command", "said"}``, and never reaches the model, as in the terminal
+    chat (ux49b); ``//`` at the start sends a line that begins with ``/`` as it is."""
     conv = _mine(request, conversation_id, who)
     if not who.user.can_answer:
         raise HTTPException(403, f"{who.user.name} is a viewer: only owners and members converse")
+    word = slash_word(body.text)
+    if word is not None:
+        said = (help_text("web", conv.id) if word == "/help" else exit_text("web") if word in ("/exit", "/quit")
+                else unknown_text(word))
+        return JSONResponse({"command": word, "said": said})
     try:
-        _chats(request).send(conv, body.text)
+        _chats(request).send(conv, as_sent(body.text))
     except MessageTooLarge as exc:
         raise HTTPException(413, str(exc)) from exc
     return Response(status_code=202)

@@ -8,7 +8,8 @@ const macrohard = (() => {
     const res = await fetch(url, { method, credentials: "same-origin",
       headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf() }, body: body === undefined ? undefined : JSON.stringify(body) });
     if (!res.ok) { let d = res.statusText; try { d = (await res.json()).detail; } catch (e) { /* not JSON */ } throw new Error(`${res.status}: ${said(d)}`); }
-    return res.status === 204 ? null : res.json();
+    const text = await res.text();  // a 202 has no body (before: res.json() threw on it)
+    return text ? JSON.parse(text) : null;
   }
 
   // An error's detail as words. A request the API refused as invalid (422) has a list of problems, each with the field
@@ -167,7 +168,11 @@ const macrohard = (() => {
       const mine = el("div", "msg user"); mine.append(el("p", "text", text)); box.append(mine);
       form.reset();
       await ready;
-      try { await send("POST", `/api/conversations/${convId}/messages`, { text }); document.getElementById("send-error").textContent = ""; }
+      try {
+        const r = await send("POST", `/api/conversations/${convId}/messages`, { text });
+        document.getElementById("send-error").textContent = "";
+        if (r && r.said !== undefined) box.append(el("div", "msg note", r.said));  // a chat command, answered by the server (ux49b)
+      }
       catch (e) { mine.remove(); document.getElementById("send-error").textContent = e.message; }
     });
   }
