@@ -367,9 +367,12 @@ def test_a_task_files_env_does_not_reach_a_server_the_person_runs_on_the_host(_h
 
 
 @needs_bwrap
-def test_twin_the_persons_own_host_entry_with_its_env_still_runs_on_the_host(_home, tmp_path):
+def test_twin_the_persons_own_host_entry_with_its_env_still_runs_on_the_host(_home, tmp_path, monkeypatch):
     """A value the person's own ``host:`` entry lists (``env: [NOTES_DIR=…]``), and a bare NAME (their own shell's
-    value), keep the server on the host, as before."""
+    value), keep the server on the host, as before. The bare NAME is one this test sets in the person's shell (the
+    lead, 49th wave: it was TERM, which CI's clean environment does not set, and a listed name the shell does not set
+    stops the server by design)."""
+    monkeypatch.setenv("NOTES_USER", "me")
     own = tmp_path / "person" / "tools" / "notes_server.py"
     own.parent.mkdir(parents=True)
     mark = tmp_path / "RAN_ON_HOST"
@@ -385,7 +388,7 @@ def test_twin_the_persons_own_host_entry_with_its_env_still_runs_on_the_host(_ho
                                   {"kind": "finish", "answer": "done"}]))
     (dl / "task.yaml").write_text(json.dumps({
         "text": "count my notes", "model": f"scripted:{script}",
-        "mcp": [{"name": "notes", "command": command, "tools": ["*"], "env": ["NOTES_DIR=/srv/notes", "TERM"]}]}))
+        "mcp": [{"name": "notes", "command": command, "tools": ["*"], "env": ["NOTES_DIR=/srv/notes", "NOTES_USER"]}]}))
     done = _mh("run", "-f", "task.yaml", "--json", home=_home, cwd=dl)
     assert mark.exists() and mark.read_text() == "/srv/notes", _flat(done)[-1500:]
     assert "outside the sandbox" in json.loads(done.stdout)["meta"]["mcp"][0]["runs"]

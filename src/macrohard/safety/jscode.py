@@ -79,7 +79,7 @@ _JS_DESTRUCTURE = lazyre.compile(r"\{([^{}]*)\}\s*=\s*require\(\s*['\"](?:node:)
 def family(prog: str) -> str | None:
     if prog in ("node", "nodejs", "deno", "bun"):
         return "js"
-    if prog in ("tclsh", "wish", "expect") or prog.startswith("tclsh"):
+    if prog in ("tclsh", "wish", "expect", "expectk", "jimsh") or prog.startswith("tclsh"):
         return "tcl"
     if prog in ("perl", "ruby", "php"):
         return prog
@@ -94,6 +94,8 @@ def judge(an: Analyzer, prog: str, code: str, depth: int, cwd: str | None, here:
             runners.ask_escape(an, prog, code)
         return
     if lang == "tcl":
+        if prog in ("expect", "expectk"):  # lead49: read as tcl since rt49, expect's `spawn` ran unasked
+            runners.ask_escape(an, "expect", code)
         _tcl(an, prog, code, depth, cwd)
         return
     seen = seen if seen is not None else set()
