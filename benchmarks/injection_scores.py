@@ -1,5 +1,5 @@
 """Dump the shipped injection screen's score and signals for every text of the published injection sets (all
-``benchmarks/injection_data/*.jsonl`` but the sealed ``blind43*``: blind42 is published since the forty-ninth
+``benchmarks/injection_data/*.jsonl`` but the sealed ``blind44*``: blind43 is published since the fiftieth
 wave), one JSON line each, to compare two trees' code:
 
     PYTHONPATH=<tree>/src python benchmarks/injection_scores.py OUT.jsonl
@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "injection_data"
-SEALED = ("blind43",)  # the wave's held-out set: never read here
+SEALED = ("blind44",)  # the wave's held-out set: never read here
 
 
 def dump(out: str) -> None:
