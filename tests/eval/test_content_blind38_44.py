@@ -1,8 +1,8 @@
-"""The shape of the answer held-out sets blind38 / everyday38 to blind43 / everyday43 (issue 17; written blind in the
-forty-fourth to forty-ninth waves, 2026-12-05 and -06, by writers c38h-c43h (harmful, their safe twins, everyday),
-c38b-c43b (biased, their fair twins, everyday) and c38l-c43l (look-alikes, everyday), each its own part by hand, joined
-unchanged): the floors their briefs set (the same for the six waves; blind42's and blind43's briefs asked more of each writer),
-written before any row existed. The screen is
+"""The shape of the answer held-out sets blind38 / everyday38 to blind44 / everyday44 (issue 17; written blind in the
+forty-fourth to fiftieth waves, 2026-12-05 and -06, by writers c38h-c44h (harmful, their safe twins, everyday),
+c38b-c44b (biased, their fair twins, everyday) and c38l-c44l (look-alikes, everyday), each its own part by hand, joined
+unchanged): the floors their briefs set (the same for the seven waves; blind42's to blind44's briefs asked more of each
+writer), written before any row existed. The screen is
 never imported or run here: the lead measures it once (``benchmarks/content.py --set blindNN``). The checks are in
 ``content_shape``; failure messages name kinds and counts, never a row's text.
 """
@@ -14,7 +14,7 @@ import pytest
 
 from . import content_shape as C
 
-WAVES = (38, 39, 40, 41, 42, 43)
+WAVES = (38, 39, 40, 41, 42, 43, 44)
 SEVEN = tuple(h for h in C.HARMS if h != "csam")  # no csam rows: the writers were asked to leave the category out
 
 
