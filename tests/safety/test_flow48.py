@@ -349,7 +349,7 @@ def browse(urls: list[str], mode: str, tmp: Path, host: str) -> tuple[list, list
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
     handler.log_message = lambda *a: None
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     listener = Listener(host)
     base = f"http://127.0.0.1:{httpd.server_address[1]}"
     if mode == "flow-only":
