@@ -64,7 +64,7 @@ def server(tmp_path: Path):
                 self._send(404, b"{}")
 
     srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     yield f"http://127.0.0.1:{srv.server_address[1]}/v1", state
     srv.shutdown()
     srv.server_close()

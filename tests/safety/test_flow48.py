@@ -14,6 +14,7 @@ run with ``src/`` from 0b0ea5d0). Each honest twin (the same program kinds, no n
 from __future__ import annotations
 
 import base64
+import select
 import shutil
 import socket
 import subprocess
@@ -190,38 +191,79 @@ def _free_port() -> int:
 
 
 class Listener:
-    """The attacker's server on the host's loopback: what each connection sent."""
+    """The attacker's server on the host's loopback: what each connection sent. Its accepts and its count of
+    connections still being read share a lock with ``idle``, so that nothing sent can be between the two unseen."""
 
     def __init__(self, host: str = "127.0.0.1") -> None:
         self.srv = socket.socket()
         self.srv.bind((host, 0))
         self.srv.listen(20)
+        self.srv.setblocking(False)
         self.port = self.srv.getsockname()[1]
         self.got: list[bytes] = []
+        self.lock, self.reading, self.closed = threading.Lock(), 0, False
         threading.Thread(target=self._serve, daemon=True).start()
 
     def _serve(self) -> None:
-        while True:
+        while not self.closed:
             try:
-                conn, _ = self.srv.accept()
-            except OSError:
+                if not select.select([self.srv], [], [], 0.05)[0]:
+                    continue
+                with self.lock:
+                    conn, _ = self.srv.accept()
+                    self.reading += 1
+            except (BlockingIOError, InterruptedError):
+                continue
+            except (OSError, ValueError):  # closed
                 return
-            conn.settimeout(3)
-            data = b""
-            try:
-                while len(data) < 100_000 and (chunk := conn.recv(65536)):
-                    data += chunk
-            except OSError:
-                pass
-            self.got.append(data)
-            try:
-                conn.sendall(b"HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n")
-                conn.close()
-            except OSError:
-                pass
+            threading.Thread(target=self._read, args=(conn,), daemon=True).start()
+
+    def _read(self, conn: socket.socket) -> None:
+        conn.setblocking(True)
+        conn.settimeout(3)
+        data = b""
+        try:
+            while len(data) < 100_000 and (chunk := conn.recv(65536)):
+                data += chunk
+        except OSError:
+            pass
+        self.got.append(data)
+        try:
+            conn.sendall(b"HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n")
+            conn.close()
+        except OSError:
+            pass
+        with self.lock:
+            self.reading -= 1
+
+    def idle(self) -> bool:
+        """No connection waits to be accepted and none is still being read."""
+        with self.lock:
+            return self.reading == 0 and not select.select([self.srv], [], [], 0)[0]
 
     def close(self) -> None:
+        self.closed = True
         self.srv.close()
+
+
+def _let_it_arrive(env, listener: Listener, before: set[int] | None, most: float = 0.5) -> None:
+    """Waits for what the steps sent to reach the listener: ``most`` seconds (as the fixed sleep this replaces,
+    speed50), or less once nothing can still send or arrive: no process of the steps is left in the sandbox (only
+    those it had before they ran) and the listener has nothing waiting or being read, twice in a row. With no
+    processes to see (``before`` None: no cgroup) it waits the whole ``most``."""
+    deadline = time.monotonic() + most
+    quiet = 0
+    while time.monotonic() < deadline:
+        now = _pids(env)
+        quiet = quiet + 1 if before and now is not None and now <= before and listener.idle() else 0
+        if quiet >= 2:
+            return
+        time.sleep(0.02)
+
+
+def _pids(env) -> set[int] | None:
+    """The processes in the sandbox's cgroups (None: it has none to look in)."""
+    return env.cgroups.pids() if env.cgroups is not None and env.cgroups.dirs else None
 
 
 def attempt(steps: list, mode: str, tmp: Path) -> tuple[list, bool]:
@@ -245,6 +287,7 @@ def attempt(steps: list, mode: str, tmp: Path) -> tuple[list, bool]:
         guard = Guard.from_policy()
     env = SandboxEnvironment(str(ws), config=SandboxConfig(network="full"), commit=False)
     env.start()
+    before = _pids(env)  # the sandbox's own (its shell): none of the steps'
     served = b""
     try:
         ctx = GuardContext(workspace=env.workspace, shell_workspace=env.shell_dir, run_id=f"rt48b-{listener.port}",
@@ -265,7 +308,7 @@ def attempt(steps: list, mode: str, tmp: Path) -> tuple[list, bool]:
                 except OSError:
                     time.sleep(0.25)
         if any(v.allowed for v in verdicts[1:]):  # a step after `cat NOTES.md` ran: let what it sent arrive
-            time.sleep(0.5)
+            _let_it_arrive(env, listener, before)
     finally:
         env.close()
         listener.close()
@@ -349,7 +392,7 @@ def browse(urls: list[str], mode: str, tmp: Path, host: str) -> tuple[list, list
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
     handler.log_message = lambda *a: None
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     listener = Listener(host)
     base = f"http://127.0.0.1:{httpd.server_address[1]}"
     if mode == "flow-only":

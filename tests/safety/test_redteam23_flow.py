@@ -184,7 +184,7 @@ def test_with_the_network_full_a_navigation_the_gate_could_not_fetch_is_not_let_
             return None
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Flaky)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     env = BrowserEnvironment(str(tmp_path), network="full", frames=False)
     env.start()
     try:

@@ -383,7 +383,7 @@ def test_an_http_check_cannot_send_requests_to_other_services_of_the_host(worksp
 
     service, site = ThreadingHTTPServer(("127.0.0.1", 0), Service), ThreadingHTTPServer(("127.0.0.1", 0), Service)
     for server in (service, site):
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     try:
         other = f"http://127.0.0.1:{service.server_address[1]}"
 

@@ -221,7 +221,8 @@ class HostProxy:
         server = _Server(self.socket_path, _Handler)
         server.allow, server.requests, server.redirects = self.allow, [], self.redirects
         self.server = server
-        self.thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2},
+        # close() waits for the loop's next poll: every sandbox's and browser's close waited up to 0.2 s (speed50)
+        self.thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
                                        name="macrohard-proxy", daemon=True)
         self.thread.start()
 

@@ -166,7 +166,7 @@ def serve_facilitator(ledger: Ledger, keys: KeyRing, *, port: int = 0) -> Iterat
     """Run a facilitator on 127.0.0.1 until the block ends; yields its base URL."""
     server = ThreadingHTTPServer(("127.0.0.1", port), _handler(Facilitator(ledger, keys)))
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True,
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True,
                               name="facilitator")
     thread.start()
     try:

@@ -94,7 +94,7 @@ def serve(name: str, *, port: int = 0, state: dict[str, Any] | None = None) -> I
     server = ThreadingHTTPServer(("127.0.0.1", port), _handler(site, threading.Lock()))
     server.daemon_threads = True
     site.url = f"http://127.0.0.1:{server.server_address[1]}/"
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True,
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True,
                               name=f"site-{name}")
     thread.start()
     try:
