@@ -15,7 +15,10 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
+
+import pytest
 
 from .outsider import cli_env
 
@@ -85,8 +88,6 @@ def test_an_onnxruntime_that_cannot_be_imported_leaves_the_cached_graph_in_place
     graph deleted, and its rebuild raised the same ImportError. An import that fails is not a damaged file: the graph
     stays, and the screen says onnxruntime could not be imported (and runs on its n-gram model, as when it is
     missing)."""
-    import pytest
-
     from macrohard.safety.embed import EncoderMissing, model_dir
     from macrohard.safety.embed_onnx import graph_path
 
@@ -107,3 +108,100 @@ def test_an_onnxruntime_that_cannot_be_imported_leaves_the_cached_graph_in_place
     assert graph.is_file(), done.stdout + done.stderr[-2000:]
     assert "damaged" not in done.stdout, done.stdout
     assert "encoder: None" in done.stdout and "onnxruntime could not be imported" in done.stdout, done.stdout
+
+
+# rel49's left-open 2: a run's process killed (SIGKILL) after its last step was recorded and before its outcome was
+# written: `on_step` is called between the two (agent.py's `_record`, then `_end`), and kills the process there.
+_CUT = textwrap.dedent("""
+    import os, signal, sys
+    from macrohard.runner import run_task
+    from macrohard.types import Task
+
+    def on_step(run, step):
+        if step.action is not None and step.action.kind == "finish":
+            print(run.id, flush=True)
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    run_task(Task(text="write a file, read it, finish", model=sys.argv[1]), isolation="bwrap", on_step=on_step)
+""")
+
+
+def test_a_run_killed_after_its_last_step_and_before_its_outcome_is_said_cut_not_tampered_nor_succeeded(
+        tmp_path: Path) -> None:
+    """`audit verify` and `runs show` of that run. On 6be16819 both held but half: `runs show` said `crashed`, "the
+    process that ran it … ended without closing the run (killed …)" and `audit verify` "ok … 3 records, chain intact"
+    (not TAMPERED), but verify did not say that the run never ended (its last record a `finish` claiming "done").
+    Now its line says the run was cut and how it is recorded."""
+    from .outsider import mh, write_script
+
+    home = tmp_path / "home"
+    model = write_script(tmp_path / "s.json", [{"kind": "write_file", "path": "a.txt", "content": "hi"},
+                                               {"kind": "bash", "command": "cat a.txt"},
+                                               {"kind": "finish", "answer": "done"}])
+    env = cli_env(MACROHARD_HOME=str(home), MACROHARD_NO_WARM="1")
+    cut = subprocess.run([sys.executable, "-c", _CUT, model], capture_output=True, text=True, env=env, timeout=120)
+    assert cut.returncode == -9, cut.stderr[-2000:]
+    run_id = cut.stdout.split()[-1]
+    verified = mh("audit", "verify", run_id, MACROHARD_HOME=str(home))
+    assert verified.returncode == 0 and "TAMPERED" not in verified.stdout, verified.stdout + verified.stderr
+    said = " ".join(verified.stdout.split())
+    assert "chain intact" in said and "did not end" in said and "crashed" in said, said
+    shown = mh("runs", "show", run_id, MACROHARD_HOME=str(home), COLUMNS="300")
+    assert shown.returncode == 0, shown.stderr
+    status = [line for line in shown.stdout.splitlines() if line.startswith("status")]
+    assert status and status[0].split()[1] == "crashed", shown.stdout
+    assert "killed" in shown.stdout and "succeeded" not in shown.stdout, shown.stdout
+    as_json = mh("audit", "verify", run_id, "--json", MACROHARD_HOME=str(home))
+    import json
+
+    got = json.loads(as_json.stdout)
+    assert got["ok"] is True and got["status"] == "crashed", got
+
+
+@pytest.mark.oracle_full  # Ray's start under load is most of its minute; test_outsider49's process pool test is the fast one
+def test_a_stop_reaches_a_ray_run_whose_node_does_not_share_the_drivers_disk(tmp_path: Path) -> None:
+    """rel49's left-open 1: `RayExecutor.stop` (a company's or an evaluation's Ctrl-C) wrote a stop file beside the
+    store on the driver's disk, and the run's worker looked for it on its own: on a cluster whose nodes do not share
+    that disk it was never seen. Here the driver cannot write where the worker looks (a file stands where its `stops`
+    folder would be: the driver warns "could not ask 1 run(s) to stop"). On 6be16819 the run went on through all its
+    eight steps to `succeeded`; now the stop comes through Ray (its actor) and the run ends `interrupted` after its
+    current step."""
+    pytest.importorskip("ray")
+    import threading
+
+    from macrohard.executors.ray import RayExecutor
+    from macrohard.executors.spec import RunSpec
+    from macrohard.store.sqlite import SQLiteStore
+    from macrohard.types import RunStatus, Task
+
+    store_path = tmp_path / "store" / "runs.db"
+    store_path.parent.mkdir()
+    (store_path.parent / "stops").write_text("not a folder: the driver's disk is not the worker's")
+    script = [{"kind": "bash", "command": f"echo step {i}; sleep 1"} for i in range(8)]
+    spec = RunSpec(key="slow#0", run_id="rel50-ray-stop", task=Task(text="eight slow steps"), model="scripted",
+                   script=[*script, {"kind": "finish", "answer": "done"}], store_path=str(store_path))
+    executor = RayExecutor(workers=1)
+    got: list = []
+    try:
+        worker = threading.Thread(target=lambda: got.extend(executor.map([spec])), daemon=True)
+        worker.start()
+        store = SQLiteStore(store_path)
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline:
+            try:
+                if store.steps(spec.run_id):
+                    break
+            except Exception:  # noqa: BLE001 - not recorded yet
+                pass
+            time.sleep(0.1)
+        else:
+            raise AssertionError("the run's first step never came")
+        executor.stop([spec.run_id], "stopped: the company was interrupted")
+        worker.join(120)
+    finally:
+        executor.close()
+    assert got, "no outcome"
+    run = got[0].run
+    assert run is not None and run.status is RunStatus.interrupted, (run.status if run else got[0])
+    assert "the company was interrupted" in (run.error or ""), run.error
+    assert run.steps < 6, run.steps
