@@ -159,14 +159,15 @@ def test_a_run_killed_after_its_last_step_and_before_its_outcome_is_said_cut_not
 
 
 @pytest.mark.oracle_full  # Ray's start under load is most of its minute; test_outsider49's process pool test is the fast one
-def test_a_stop_reaches_a_ray_run_whose_node_does_not_share_the_drivers_disk(tmp_path: Path) -> None:
+def test_a_stop_reaches_a_ray_run_whose_node_does_not_share_the_drivers_disk(tmp_path: Path, caplog) -> None:
     """rel49's left-open 1: `RayExecutor.stop` (a company's or an evaluation's Ctrl-C) wrote a stop file beside the
     store on the driver's disk, and the run's worker looked for it on its own: on a cluster whose nodes do not share
     that disk it was never seen. Here the driver cannot write where the worker looks (a file stands where its `stops`
-    folder would be: the driver warns "could not ask 1 run(s) to stop"). On 6be16819 the run went on through all its
-    eight steps to `succeeded`; now the stop comes through Ray (its actor) and the run ends `interrupted` after its
-    current step."""
+    folder would be). On 6be16819 the driver warned "could not ask 1 run(s) to stop" and the run went on through all
+    its eight steps to `succeeded`; now the stop comes through Ray (its actor), the run ends `interrupted` after its
+    current step, and no warning says it was not asked."""
     pytest.importorskip("ray")
+    import logging
     import threading
 
     from macrohard.executors.ray import RayExecutor
@@ -180,6 +181,7 @@ def test_a_stop_reaches_a_ray_run_whose_node_does_not_share_the_drivers_disk(tmp
     script = [{"kind": "bash", "command": f"echo step {i}; sleep 1"} for i in range(8)]
     spec = RunSpec(key="slow#0", run_id="rel50-ray-stop", task=Task(text="eight slow steps"), model="scripted",
                    script=[*script, {"kind": "finish", "answer": "done"}], store_path=str(store_path))
+    caplog.set_level(logging.WARNING)
     executor = RayExecutor(workers=1)
     got: list = []
     try:
@@ -205,3 +207,4 @@ def test_a_stop_reaches_a_ray_run_whose_node_does_not_share_the_drivers_disk(tmp
     assert run is not None and run.status is RunStatus.interrupted, (run.status if run else got[0])
     assert "the company was interrupted" in (run.error or ""), run.error
     assert run.steps < 6, run.steps
+    assert "could not ask" not in caplog.text, caplog.text  # it was asked, through Ray: no warning that it was not
