@@ -92,9 +92,15 @@ def verify(
         heads = {r: log.head(r) for r in report}
     bad = any(report.values())
     running = " (the run is still running: its chain so far)" if top.status is RunStatus.running else ""
+    # rel50: a run killed after its last step (a `finish` claiming "done") and before its outcome: the chain is
+    # intact, and "ok" alone read as a run that ended; its line says it did not, and how it is recorded
+    ended_early = (f"the run did not end by itself: it is recorded {top.status.value} ({top.error or 'no reason'}); "
+                   "the chain holds what it did until then"
+                   if top.status in (RunStatus.crashed, RunStatus.interrupted) else None)
     if as_json:
         problems = report[run_id]
         print_json({"run": run_id, "records": counts[run_id], "ok": not bad, "running": bool(running),
+                    "status": top.status.value, "ended_early": ended_early,
                     "problems": [p.model_dump() for p in problems], "head": heads[run_id],
                     "sub_runs_running": live.get(run_id, []), "cut_short": notes.get(run_id, []),
                     "outcome_not_sealed": unsealed.get(run_id),
@@ -114,6 +120,8 @@ def verify(
             head = heads[rid]
             console.print(f"[green]ok[/] {label}: {count} records, chain intact"
                           + (f", head {head[1][:16]}…" if head else " (no records)") + (running if rid == run_id else ""))
+        if rid == run_id and ended_early:
+            console.print(f"  [yellow]cut:[/] {escape(ended_early)}")
         for note in notes.get(rid, []):
             console.print(f"  [yellow]cut short:[/] {escape(note)}")
         if rid in unsealed:

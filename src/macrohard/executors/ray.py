@@ -11,10 +11,12 @@ driver records exactly one outcome per spec, whatever happened to the workers.
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from macrohard import stopping
 from macrohard.errors import MissingDependency
 from macrohard.executors.spec import RunOutcome, RunSpec, execute
 
@@ -60,15 +62,45 @@ class _Attempts:
 
     def __init__(self) -> None:
         self.counts: dict[str, int] = {}
+        self.stops: dict[str, str] = {}  # run id (its spec's) -> why its driver asked it to stop
 
     def begin(self, key: str) -> int:
         self.counts[key] = self.counts.get(key, 0) + 1
         return self.counts[key]
 
+    def ask_stop(self, run_ids: list[str], why: str) -> None:
+        for run_id in run_ids:
+            self.stops.setdefault(run_id, why)
+
+    def stop_asked(self, run_id: str) -> str | None:
+        return self.stops.get(run_id)
+
+
+STOP_POLL_S = 0.5  # how often a run on a Ray worker asks the driver's actor whether it was stopped
+
 
 def _run_remote(spec: RunSpec, attempts: Any) -> RunOutcome:
     attempt = ray.get(attempts.begin.remote(spec.key))
-    return execute(spec, attempt)
+    run_id = spec.run_id if attempt == 1 else f"{spec.run_id}-a{attempt}"
+    ended = threading.Event()
+
+    def listen() -> None:
+        """A stop asked through Ray (rel50): the stop file beside the store (``spec.stop_in_workers``) is on the
+        driver's disk, which a worker on another node does not share; Ray's actor is reached from every node."""
+        while not ended.wait(STOP_POLL_S):
+            try:
+                why = ray.get(attempts.stop_asked.remote(spec.run_id), timeout=30)
+            except Exception:  # noqa: BLE001 - the driver or its actor gone: the run ends as it would have
+                return
+            if why is not None:
+                stopping.stop_runs([run_id], why)
+                return
+
+    threading.Thread(target=listen, name=f"macrohard-stop-{run_id}", daemon=True).start()
+    try:
+        return execute(spec, attempt)
+    finally:
+        ended.set()
 
 
 def _raylet_errors_to_stderr() -> None:
@@ -189,7 +221,15 @@ class RayExecutor:
 
         known = {h.spec.run_id: h.spec for h in [*getattr(self, "_inflight", {}).values(),
                                                  *getattr(self, "_draining", {}).values()]}
-        stop_in_workers([known[r] for r in run_ids if r in known], why)
+        asked = [r for r in run_ids if r in known]
+        # through Ray too (rel50: on a cluster whose nodes do not share the driver's disk, the file alone reached
+        # none of them); each run's worker asks the actor twice a second (``_run_remote``)
+        try:
+            ray.get(self._attempts.ask_stop.remote(asked, why), timeout=30)
+            reached = True
+        except ray.exceptions.RayError:
+            reached = False  # the actor is gone (Ray shut down under us): the file below is what is left
+        stop_in_workers([known[r] for r in asked], why, reached_otherwise=reached)
 
     def stop_draining(self, why: str) -> tuple[list[str], Iterator[RunOutcome]]:
         """After ``drain`` was interrupted (a second interrupt): ask the runs it still waits for to end after their

@@ -92,14 +92,15 @@ def stop_runs(run_ids: list[str], why: str) -> None:
     stopping.stop_runs(run_ids, why)
 
 
-def stop_in_workers(specs: list[RunSpec], why: str) -> None:
+def stop_in_workers(specs: list[RunSpec], why: str, *, reached_otherwise: bool = False) -> None:
     """Ask these runs, executing in other processes (a process pool, Ray workers), to stop after their current step:
     the request is a file beside the store each writes to, which the worker's agent looks for before each action
     (``stopping.watch``). Before (rel49): only runs in the driver's own threads were reached."""
     from macrohard.store.sqlite import default_home
 
-    if missed := stopping.ask_in_files(
-            [stopping.stop_file(s.store_path or default_home() / "runs.db", s.run_id) for s in specs], why):
+    if (missed := stopping.ask_in_files(
+            [stopping.stop_file(s.store_path or default_home() / "runs.db", s.run_id) for s in specs], why)) \
+            and not reached_otherwise:  # Ray's runs are asked through its actor too (rel50): no warning then
         import logging
 
         logging.getLogger(__name__).warning("could not ask %d run(s) to stop (%s not writable: a full or read-only "

@@ -104,6 +104,9 @@ def _encoder() -> Encoder | None:
     tok.no_truncation()
     try:
         session = OnnxMiniLM(graph)
+    except ImportError as exc:  # rel50: not a damaged graph (it was deleted, a build of minutes, and rebuilt)
+        _missing(f"onnxruntime could not be imported ({exc})")
+        return None
     except Exception as exc:  # noqa: BLE001 - onnxruntime's InvalidProtobuf/Fail (plain Exceptions): a damaged graph
         from macrohard.safety.embed import discard_damaged, minilm
         from macrohard.safety.embed_onnx import build

@@ -111,6 +111,8 @@ def build(model: MiniLM) -> Path:
     if out.is_file():
         return out
     import onnx
+
+    _numpy_first()
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -134,10 +136,20 @@ def build(model: MiniLM) -> Path:
     return out
 
 
+def _numpy_first() -> None:
+    """Import numpy in this thread before onnxruntime. onnxruntime's C extension imports numpy's core from inside
+    onnxruntime's import: a thread importing numpy at that moment takes the import locks in the other order, Python
+    declares a deadlock and hands both threads a half-made numpy (ImportError "partially initialized module
+    'numpy._core._multiarray_umath'"). Seen (rel50) as the web app's run that "could not start" while the answer
+    screen's warm-up made this session; measured, 3 of 40 processes with two such threads, 0 of 40 with this."""
+    import numpy  # noqa: F401
+
+
 class OnnxMiniLM:
     """An onnxruntime session over the cached graph, one thread; ``FileNotFoundError`` when it was not built."""
 
     def __init__(self, path: Path, threads: int = 1) -> None:
+        _numpy_first()
         import onnxruntime as ort
 
         if not path.is_file():
