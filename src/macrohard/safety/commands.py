@@ -442,6 +442,10 @@ class Analyzer:
                     text = scripts.read_script(self, name, cmd.cwd, True)
                     if text is not None:
                         self.code(prog, text, depth + 1, cmd.cwd)
+        if jscode.family(prog) == "tcl" and rest[:1] == ["-encoding"] and (
+                len(rest) < 2 or rest[1].lower() not in jscode.TCL_READ_ENCODINGS):  # rt50: `-encoding ebcdic`
+            self.r.add("dynamic", f"{prog} reads its script in an encoding the guard does not read "
+                                  f"({' '.join(rest[:2])[:40]})")
         pushed = scripts.has_input(cmd)
         if pushed:
             self.stdin_feeds.append(cmd)

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import codecs
 import fnmatch
+import io
 import os
 import posixpath
 import re
+import tokenize
 from typing import TYPE_CHECKING
 
 from macrohard.safety import elf, lazyre, native
@@ -98,7 +100,8 @@ def read_script(an: Analyzer, path: str, cwd: str | None, explicit: bool) -> str
         if text is None:
             an.r.add("dynamic", f"runs {path}, which this command writes first with text the guard cannot "
                                   "read; write it in one step and run it in the next")
-        return text
+            return None
+        return as_read(text.encode("utf-8", "surrogateescape"))
     # guard32: a piece `split --additional-suffix=.sh l.txt s` writes is known by a glob (`s*.sh`): `sh saa.sh`
     # ran it, read as a file that did not exist
     if (glob := next((k for k, v in an.written.items() if v is None and any(c in k for c in "*?[")
@@ -135,7 +138,7 @@ def read_script(an: Analyzer, path: str, cwd: str | None, explicit: bool) -> str
     if len(data) > MAX_SCRIPT:
         an.r.add("unparseable", f"the script {path} is larger than {MAX_SCRIPT // 1000} kB, too large to review")
         return None
-    if b"\x00" in data[:1024]:  # a binary: bash and the interpreters refuse to run it as a script
+    if b"\x00" in data[:1024] and wide_text(data) is None:  # a binary: bash and the interpreters refuse to run it
         return None
     if an.unknown_writes:  # code earlier on the line may have written it (safety.rewrites, safety.pydata)
         an.r.add("dynamic", f"runs {path}, which may be rewritten before it runs ({an.rewriter}); write "
@@ -143,7 +146,37 @@ def read_script(an: Analyzer, path: str, cwd: str | None, explicit: bool) -> str
     if an.jobs:  # `(sleep 3; cp evil.sh run.sh) &` one step, `sleep 5; bash run.sh` the next
         an.r.add("dynamic", f"runs {path}, which {an.jobs} process(es) an earlier step left running may change "
                             "after this review; let them end first (`wait; ...`)")
-    return data.decode(errors="replace")
+    return as_read(data)
+
+
+def wide_text(data: bytes) -> str | None:
+    """``data`` as UTF-16 text, when it is: a byte-order mark, or ASCII in two-byte units (``#\\0!\\0``). perl runs
+    such a script decoded (rt50: a UTF-16 ``u.pl`` was taken for a binary, left unread, and ``perl u.pl`` sent .env)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") and data[:4] != b"\xff\xfe\x00\x00":
+        codec = "utf-16"
+    elif len(data) >= 4 and data[0] and not data[1] and data[2] and not data[3]:
+        codec = "utf-16-le"
+    elif len(data) >= 4 and not data[0] and data[1] and not data[2] and data[3]:
+        codec = "utf-16-be"
+    else:
+        return None
+    return data.decode(codec, errors="replace")
+
+
+def as_read(data: bytes) -> str:
+    """A script's text as the programs that may run it read it: its UTF-8 reading (a UTF-16 file's decoded), and
+    where a coding line (PEP 263) makes Python read other text, that text too, after it (rt50: ``# coding: utf-7``,
+    ``unicode_escape`` or ``raw_unicode_escape`` turned what the guard read as one comment into a line of code that
+    sent .env; ``# vim: set fileencoding=…`` and ``-*- coding: … -*-`` are such lines for Python)."""
+    if b"\x00" in data[:1024] and (wide := wide_text(data)) is not None:
+        return wide
+    text = data.decode(errors="replace")
+    try:
+        coding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        python_reads = data.decode(coding)
+    except (SyntaxError, LookupError, UnicodeDecodeError, ValueError):
+        return text
+    return text if python_reads.removeprefix("\ufeff") == text.removeprefix("\ufeff") else f"{text}\n{python_reads}"
 
 
 _SELF = r"\$\{?0\}?|\$\{?BASH_SOURCE(?:\[0\])?\}?"
