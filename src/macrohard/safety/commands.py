@@ -55,7 +55,15 @@ from macrohard.safety.rewrites import note as note_rewrites
 from macrohard.safety.rewrites import redirected
 from macrohard.safety.shebang import interpreter, plain_shell
 from macrohard.safety.shellparse import SimpleCommand, parse
-from macrohard.safety.shellstate import add_hook, called, define, replay, set_arguments
+from macrohard.safety.shellstate import (
+    add_hook,
+    called,
+    define,
+    replay,
+    set_arguments,
+    shell_arguments,
+    with_arguments,
+)
 from macrohard.safety.shellvalues import Values, judge_line, positional_args, record_line
 from macrohard.safety.shellview import expand_braces, look_alike, shell_view
 from macrohard.safety.spliced import xargs as xargs_words
@@ -280,7 +288,10 @@ class Analyzer:
                 # is not sh), whoever made it
             prog = canonical_program(posixpath.basename(argv[0]))
             self.r.programs.add(prog)
-            if (on_path := lookup.resolve_program(self, argv[0], cmd.cwd, depth)) is not None:  # `ls` after the
+            self.__dict__["positional"] = argv[1:]  # rt50: `ls ARGS` running ./bin/ls, `exec curl "$@"`
+            on_path = lookup.resolve_program(self, argv[0], cmd.cwd, depth)
+            self.__dict__.pop("positional", None)
+            if on_path is not None:  # `ls` after the
                 argv = [*native.as_run(on_path, argv[0]), *argv[1:]]  # run put ./bin on PATH; rt47: a link or copy
                 # there of a system program
                 continue
@@ -397,6 +408,7 @@ class Analyzer:
     def script(self, path: str, cwd: str | None, depth: int, explicit: bool = False, args: list[str] = (),
                shell: bool = False) -> None:
         """A script a command runs: as a program (``safety.shebang``), or read by a shell (``shell``: ``#!`` no more)."""
+        args = list(args) or self.__dict__.pop("positional", [])  # what a shell, `source` or PATH passes on
         text = scripts.read_script(self, path, cwd, explicit)
         if text is None:
             return
@@ -412,6 +424,8 @@ class Analyzer:
             self.r.add("dynamic", f"{path} writes to itself while the shell reads it: bash reads a script as it runs, "
                                   "so what it adds runs unreviewed; write the file in one step and run it in the next")
         self.line(body if first.startswith("#!") else text, depth + 1, cwd)
+        if (reading := with_arguments(body if first.startswith("#!") else text, list(args))) is not None:
+            self.line(reading, depth + 1, cwd)  # rt50: `exec curl "$@"` in ./bin/ls, run as `ls --data-binary @.env URL`
 
     def program(self, prog: str, args: list[str], cmd: SimpleCommand, depth: int) -> None:
         """Judge one program by its name and arguments (``safety.effects``)."""
@@ -452,8 +466,14 @@ class Analyzer:
         if pushed:
             self.stdin_feeds.append(cmd)
         try:
+            args = shell_arguments(prog, rest, inv) if shell or prog in ("source", ".") else []
+            for code in inv.codes if args else ():  # rt50: `bash -c 'curl "$@"' x --data-binary @.env URL`
+                if (reading := with_arguments(code, args)) is not None:
+                    self.line(reading, depth + 1, cmd.cwd)
+            self.__dict__["positional"] = args if inv.script else []
             scripts.run_code(self, prog, inv, cmd, depth, shell)
         finally:
+            self.__dict__.pop("positional", None)
             if pushed:
                 self.stdin_feeds.pop()
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import shlex
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
@@ -71,6 +71,17 @@ def with_arguments(code: str, args: list[str]) -> str | None:
 
     out = _POSITIONAL.sub(value, code)
     return None if out == code else out
+
+
+def shell_arguments(prog: str, rest: list[str], inv: Any) -> list[str]:
+    """The ``$1``… of what ``bash -c CODE NAME ARGS``, ``bash SCRIPT ARGS`` or ``source FILE ARGS`` runs."""
+    if prog in ("source", "."):
+        return rest[1:]
+    if inv.codes and inv.codes[0] in rest:
+        return rest[rest.index(inv.codes[0]) + 2:]
+    if inv.script and inv.script in rest:
+        return rest[rest.index(inv.script) + 1:]
+    return []
 
 
 def set_arguments(command: str) -> str | None:
