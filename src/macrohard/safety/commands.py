@@ -57,6 +57,7 @@ from macrohard.safety.shebang import interpreter, plain_shell
 from macrohard.safety.shellparse import SimpleCommand, parse
 from macrohard.safety.shellstate import (
     add_hook,
+    array_arguments,
     called,
     define,
     replay,
@@ -161,6 +162,8 @@ class Analyzer:
         for reading in view.alternatives:
             self.line(reading, depth + 1, cwd)
         if "set" in command and (reading := set_arguments(command)) is not None:  # `set -- ARGS; curl "$@"`
+            self.line(reading, depth + 1, cwd)
+        if "=(" in command and (reading := array_arguments(command)) is not None:  # `a=(ARGS); curl "${a[@]}"`
             self.line(reading, depth + 1, cwd)
         ifs = {"IFS": self.session_vars["IFS"]} if depth == 0 and self.session_vars.get("IFS") else None
         parsed = parse(command, ifs, loops=LoopGlobs(self.paths, cwd, self.functions, self.r.findings, self.values)
