@@ -29,6 +29,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from macrohard.errors import UserError
+from macrohard.safety.readings import wide_text
 
 # rt43: only the top's .git was skipped. A run with --write-back set core.fsmonitor in a repository one level down
 # (proj/.git/config), or wrote a top-level .git *file* pointing at a repository it made; written back, the host ran
@@ -432,6 +433,19 @@ def _as_read(data: bytes | None) -> str | None:
         return None
 
 
+def _nul_text(data: bytes | None) -> str | None:
+    """A file with NUL bytes as text, when it is text but for them (or UTF-16): what a shell or interpreter reads."""
+    if data is None:
+        return ""
+    if (wide := wide_text(data)) is not None and "\ufffd" not in wide:
+        return wide.removeprefix("\ufeff")
+    try:
+        data.replace(b"\x00", b"").decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return data.decode("utf-8")
+
+
 def _lines(text: str) -> list[str]:
     return [line for line in re.split("(?<=\n)", text) if line]
 
@@ -459,16 +473,27 @@ def unified_diff(store: ChangeStore, source: Path, changes: list[Change], *, as_
             continue
         if (change.old and change.new and change.old.sha256 == change.new.sha256):
             continue  # a mode change only
-        if _has_nul(old) or _has_nul(new):
+        read_nul = [_nul_text(data) for data in (old, new)] if as_read and (_has_nul(old) or _has_nul(new)) else None
+        if read_nul is not None and None not in read_nul:
+            # rt50: a script with a NUL byte (dash and bash past its first line drop it and run the rest; perl, tcl
+            # and node read on) or in UTF-16 (perl runs it) was "Binary files … differ": applied unread
+            out.insert(start, f"# {change.path} holds NUL bytes (shown as \\x00) or is UTF-16 text: shown as the "
+                              "shells and interpreters read it; a patch carries it as binary\n")
+            before_text, after_text = read_nul[0] or "", read_nul[1] or ""
+        elif _has_nul(old) or _has_nul(new):
             out.append(f"Binary files {a if old is not None else '/dev/null'} and "
                        f"{b if new is not None else '/dev/null'} differ\n")
             sides = [f"{side} {len(data):,} bytes, sha256 {hashlib.sha256(data).hexdigest()}"
                      for side, data in (("before", old), ("after", new)) if data is not None]
             out.append(f"# {change.path} is binary: {'; '.join(sides)}\n")
             continue
+        else:
+            before_text = after_text = None
         codings = sorted({c for c in (declared_coding(old), declared_coding(new)) if c})
         read = [_as_read(data) for data in (old, new)] if codings and as_read else [None, None]
-        if codings and None not in read:
+        if before_text is not None:
+            pass
+        elif codings and None not in read:
             before_text, after_text = read[0] or "", read[1] or ""
             out.insert(start, f"# {change.path} has a coding line ({', '.join(codings)}): shown decoded that way, as "
                               "Python reads it\n")

@@ -55,7 +55,16 @@ from macrohard.safety.rewrites import note as note_rewrites
 from macrohard.safety.rewrites import redirected
 from macrohard.safety.shebang import interpreter, plain_shell
 from macrohard.safety.shellparse import SimpleCommand, parse
-from macrohard.safety.shellstate import add_hook, called, define, replay
+from macrohard.safety.shellstate import (
+    add_hook,
+    array_arguments,
+    called,
+    define,
+    replay,
+    set_arguments,
+    shell_arguments,
+    with_arguments,
+)
 from macrohard.safety.shellvalues import Values, judge_line, positional_args, record_line
 from macrohard.safety.shellview import expand_braces, look_alike, shell_view
 from macrohard.safety.spliced import xargs as xargs_words
@@ -151,6 +160,10 @@ class Analyzer:
         lookup.seen_text(self, command)  # a saved copy of PATH this code may change is one no more
         lookup.forget_home(self, command)  # `~` is the workspace only while nothing set HOME
         for reading in view.alternatives:
+            self.line(reading, depth + 1, cwd)
+        if "set" in command and (reading := set_arguments(command)) is not None:  # `set -- ARGS; curl "$@"`
+            self.line(reading, depth + 1, cwd)
+        if "=(" in command and (reading := array_arguments(command)) is not None:  # `a=(ARGS); curl "${a[@]}"`
             self.line(reading, depth + 1, cwd)
         ifs = {"IFS": self.session_vars["IFS"]} if depth == 0 and self.session_vars.get("IFS") else None
         parsed = parse(command, ifs, loops=LoopGlobs(self.paths, cwd, self.functions, self.r.findings, self.values)
@@ -278,12 +291,15 @@ class Analyzer:
                 # is not sh), whoever made it
             prog = canonical_program(posixpath.basename(argv[0]))
             self.r.programs.add(prog)
-            if (on_path := lookup.resolve_program(self, argv[0], cmd.cwd, depth)) is not None:  # `ls` after the
+            self.__dict__["positional"] = argv[1:]  # rt50: `ls ARGS` running ./bin/ls, `exec curl "$@"`
+            on_path = lookup.resolve_program(self, argv[0], cmd.cwd, depth)
+            self.__dict__.pop("positional", None)
+            if on_path is not None:  # `ls` after the
                 argv = [*native.as_run(on_path, argv[0]), *argv[1:]]  # run put ./bin on PATH; rt47: a link or copy
                 # there of a system program
                 continue
             positional_args(self, argv)  # $1 of a function, a script or `bash -c` the line runs
-            called(self, argv[0], cmd.cwd, depth, cmd.inlined)  # `f` after `f() { bash run.sh; }`: its body runs
+            called(self, argv[0], cmd.cwd, depth, cmd.inlined, argv[1:])  # `f` after `f() { bash run.sh; }`: its body runs
             rest = argv[1:]
             if prog in NAMED and "/" in argv[0] and not argv[0].startswith(("/usr/", "/bin/", "/sbin/")) and \
                     native.own_file(self, argv[0], cmd.cwd):  # rt48: `tools/sh job`, tools/sh a script of the
@@ -395,6 +411,7 @@ class Analyzer:
     def script(self, path: str, cwd: str | None, depth: int, explicit: bool = False, args: list[str] = (),
                shell: bool = False) -> None:
         """A script a command runs: as a program (``safety.shebang``), or read by a shell (``shell``: ``#!`` no more)."""
+        args = list(args) or self.__dict__.pop("positional", [])  # what a shell, `source` or PATH passes on
         text = scripts.read_script(self, path, cwd, explicit)
         if text is None:
             return
@@ -410,6 +427,8 @@ class Analyzer:
             self.r.add("dynamic", f"{path} writes to itself while the shell reads it: bash reads a script as it runs, "
                                   "so what it adds runs unreviewed; write the file in one step and run it in the next")
         self.line(body if first.startswith("#!") else text, depth + 1, cwd)
+        if (reading := with_arguments(body if first.startswith("#!") else text, list(args))) is not None:
+            self.line(reading, depth + 1, cwd)  # rt50: `exec curl "$@"` in ./bin/ls, run as `ls --data-binary @.env URL`
 
     def program(self, prog: str, args: list[str], cmd: SimpleCommand, depth: int) -> None:
         """Judge one program by its name and arguments (``safety.effects``)."""
@@ -442,12 +461,22 @@ class Analyzer:
                     text = scripts.read_script(self, name, cmd.cwd, True)
                     if text is not None:
                         self.code(prog, text, depth + 1, cmd.cwd)
+        if jscode.family(prog) == "tcl" and rest[:1] == ["-encoding"] and (
+                len(rest) < 2 or rest[1].lower() not in jscode.TCL_READ_ENCODINGS):  # rt50: `-encoding ebcdic`
+            self.r.add("dynamic", f"{prog} reads its script in an encoding the guard does not read "
+                                  f"({' '.join(rest[:2])[:40]})")
         pushed = scripts.has_input(cmd)
         if pushed:
             self.stdin_feeds.append(cmd)
         try:
+            args = shell_arguments(prog, rest, inv) if shell or prog in ("source", ".") else []
+            for code in inv.codes if args else ():  # rt50: `bash -c 'curl "$@"' x --data-binary @.env URL`
+                if (reading := with_arguments(code, args)) is not None:
+                    self.line(reading, depth + 1, cmd.cwd)
+            self.__dict__["positional"] = args if inv.script else []
             scripts.run_code(self, prog, inv, cmd, depth, shell)
         finally:
+            self.__dict__.pop("positional", None)
             if pushed:
                 self.stdin_feeds.pop()
 

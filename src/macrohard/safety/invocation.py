@@ -113,7 +113,8 @@ _INTERPRETER_OPTIONS: dict[str, _Options] = {
                     value=frozenset({"-d", "-c", "-z"})),
     "lua": _Options(code=frozenset({"-e"}), value=frozenset({"-l"})),
     "Rscript": _Options(code=frozenset({"-e"})),
-    "tclsh": _Options(),
+    "tclsh": _Options(value=frozenset({"-encoding"})),  # rt50: `tclsh -encoding unicode u.tcl` ran u.tcl, unread
+    "wish": _Options(code=frozenset({"-e", "-c"}), value=frozenset({"-encoding"})),
     "osascript": _Options(code=frozenset({"-e"})),
     "pwsh": _Options(code=frozenset({"-Command", "-c"}), files=frozenset({"-File", "-f"})),
 }

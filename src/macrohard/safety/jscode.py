@@ -94,6 +94,7 @@ def judge(an: Analyzer, prog: str, code: str, depth: int, cwd: str | None, here:
             runners.ask_escape(an, prog, code)
         return
     if lang == "tcl":
+        code = tcl_readings(code)
         if prog in ("expect", "expectk"):  # lead49: read as tcl since rt49, expect's `spawn` ran unasked
             runners.ask_escape(an, "expect", code)
         _tcl(an, prog, code, depth, cwd)
@@ -365,10 +366,52 @@ _TCL_NET = lazyre.compile(r"(?:^|[\[;{\s])socket\s+(?:-\w+\s+)*[^\s\];}]+\s+[^\s
                       r"\b(?:http|dns|smtp|ftp|tls|mime::smtp)::\w+|\bpackage\s+require\s+(?:http|dns|smtp|ftp|tls)\b")
 
 
+# rt50: tcl runs a command by its name after substitution: `{exec}`, `"exec"`, `ex\ec`, `::exec` and `::tcl::socket`
+# are exec and socket; the guard's patterns read the plain name, so the code is also read with those spellings undone
+_TCL_GROUPED_NAME = lazyre.compile(r'\{([A-Za-z_][\w:]*)\}|"([A-Za-z_][\w:]*)"')
+_TCL_ESCAPED_LETTER = lazyre.compile(r"\\([A-Za-z])")
+_TCL_QUALIFIED = lazyre.compile(r"(?<![\w:])::(?:tcl::)?(?=[A-Za-z_])")
+# a command given another name (`rename exec x; x curl …`, `interp alias {} x {} exec`): what a name runs is set when
+# the code runs
+_TCL_RENAMES = lazyre.compile(r"(?:^|[;\[{\s])(rename|interp\s+(?:alias|hide|expose|invokehidden))\s")
+# a command whose name is a substitution (`set c exec; $c curl …`, `[string cat ex ec] …`, `{*}$cmd`)
+_TCL_COMPUTED_NAME = lazyre.compile(r"(?:^|[;\[{])[ \t]*(?:\{\*\})?[$\[][^\n;]*", re.M)
+_TCL_SOURCE = lazyre.compile(r"(?:^|[;\[{]\s*|\n\s*)source\s+(?:-encoding\s+(\S+)\s+)?([^\s;\]}]+)", re.M)
+# the encodings a tcl script read here is decoded as (the guard reads UTF-8, and UTF-16 by its look: scripts.wide_text)
+TCL_READ_ENCODINGS = frozenset({"utf-8", "ascii", "iso8859-1", "unicode", "identity", "utf-16"})
+
+
+def tcl_readings(code: str) -> str:
+    """tcl code, and after it the same code with a command name's quoting, escapes and namespace undone."""
+    plain = _TCL_GROUPED_NAME.sub(lambda m: m[1] or m[2], _TCL_ESCAPED_LETTER.sub(r"\1", code))
+    plain = _TCL_QUALIFIED.sub("", plain)
+    return code if plain == code else f"{code}\n{plain}"
+
+
 def _tcl(an: Analyzer, prog: str, code: str, depth: int, cwd: str | None) -> None:
     """tcl's ``exec PROG ARGS`` (braces and quotes group words), ``open "|cmd"``, ``spawn``: the command it runs,
     literal, or only known when it runs (a ``$variable`` or ``[command]`` in it). Its ``socket`` command (and the
-    http, dns, smtp and ftp packages) opens network connections."""
+    http, dns, smtp and ftp packages) opens network connections. ``source FILE`` runs the file's code (rt50: it was
+    not read)."""
+    if m := _TCL_RENAMES.search(code):
+        an.r.add("dynamic", f"{prog} code gives a command another name ({m.group(1)} …): what a name runs is only "
+                            "known when it runs; call the command by its own name")
+    if m := _TCL_COMPUTED_NAME.search(code):
+        an.r.add("dynamic", f"{prog} code runs a command whose name is only known when it runs ({m.group(0).strip()[:40]})")
+    for m in _TCL_SOURCE.finditer(code):
+        encoding, path = m.group(1), m.group(2).strip("\"{}")
+        if "$" in path or "[" in path or encoding and encoding.strip("\"{}").lower() not in TCL_READ_ENCODINGS:
+            an.r.add("dynamic", f"{prog} code runs a file only known when it runs, or in an encoding the guard does not "
+                                f"read ({m.group(0).strip()[:60]})")
+            continue
+        if depth > 12:
+            an.r.add("dynamic", f"{prog} code sources files too deeply nested to follow")
+            continue
+        from macrohard.safety import scripts
+
+        text = scripts.read_script(an, path, cwd, explicit=True)
+        if text is not None:
+            judge(an, prog, text, depth + 1, cwd, None)
     if m := _TCL_NET.search(code):  # rt48b: `tclsh s.tcl` (`socket 127.0.0.1 PORT`) was no send to flow control
         an.r.add("network", f"{prog} code opens a network connection ({m.group(0).strip()[:40]})")
     for m in _TCL_EXEC.finditer(code):

