@@ -82,14 +82,23 @@ async def capped_stdio(cfg: McpServer, state: dict[str, Any]) -> AsyncIterator[t
     assert cfg.command is not None
     env = server_env(cfg)
     command = cfg.command
-    groups = None
+    groups, cwd = None, None
     if not cfg.host:  # rt45: in a bubblewrap sandbox unless the user's own config (or code) says host
         from macrohard.mcp.placement import limited, sandbox_command
         command, env = sandbox_command(cfg, env, **state.get("placement", {}))
         command, groups = limited(command)  # rt46: the shell sandbox's memory, process and CPU limits
+    else:
+        # rt50c: a host server started in the shell's current folder, and a program resolves code there: `python -m
+        # NAME` imports ./NAME.py first, `npx PKG` runs ./node_modules/.bin's. The person who ran `macrohard run -f
+        # task.yaml` inside a downloaded repository whose task names their own host server (same name and command)
+        # ran the repository's code on the host. It starts in the folder of the person's own mcp.yaml instead
+        from macrohard.store.sqlite import default_home
+
+        home = default_home()
+        cwd = str(home) if home.is_dir() else os.path.expanduser("~")
     try:
         process = await anyio.open_process(command, stdin=-1, stdout=-1, stderr=-3,  # -3: DEVNULL
-                                           env=env, start_new_session=True)
+                                           env=env, start_new_session=True, cwd=cwd)
     except BaseException:
         if groups is not None:
             groups.remove()
