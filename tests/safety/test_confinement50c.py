@@ -251,8 +251,9 @@ def test_the_persons_host_server_never_imports_code_from_the_current_folder(tmp_
     """The person's own ``mcp.yaml`` lists ``notes`` (``python -m rt50c_notes_server``) under ``host:``. They ``cd``
     into a downloaded repository and run ``macrohard run -f task.yaml``; its task names ``notes`` with the same
     command (so it is placed on the host, as the person's own), and the repository ships ``rt50c_notes_server.py``.
-    On main the host process started in the shell's current folder and ``python -m`` imported the repository's file
-    first: its code ran on the host, unsandboxed, before any action was reviewed."""
+    On main ``python -m`` put the shell's current folder first on ``sys.path`` and imported the repository's file: its
+    code ran on the host, unsandboxed, before any action was reviewed. (The folder stays the current one: rt45's twin,
+    a relative ``server.py`` in the person's own entry, is theirs to mean; ``PYTHONSAFEPATH`` keeps it off sys.path.)"""
     import sys
 
     pytest.importorskip("mcp")

@@ -82,23 +82,21 @@ async def capped_stdio(cfg: McpServer, state: dict[str, Any]) -> AsyncIterator[t
     assert cfg.command is not None
     env = server_env(cfg)
     command = cfg.command
-    groups, cwd = None, None
+    groups = None
     if not cfg.host:  # rt45: in a bubblewrap sandbox unless the user's own config (or code) says host
         from macrohard.mcp.placement import limited, sandbox_command
         command, env = sandbox_command(cfg, env, **state.get("placement", {}))
         command, groups = limited(command)  # rt46: the shell sandbox's memory, process and CPU limits
-    else:
-        # rt50c: a host server started in the shell's current folder, and a program resolves code there: `python -m
-        # NAME` imports ./NAME.py first, `npx PKG` runs ./node_modules/.bin's. The person who ran `macrohard run -f
-        # task.yaml` inside a downloaded repository whose task names their own host server (same name and command)
-        # ran the repository's code on the host. It starts in the folder of the person's own mcp.yaml instead
-        from macrohard.store.sqlite import default_home
-
-        home = default_home()
-        cwd = str(home) if home.is_dir() else os.path.expanduser("~")
+    elif {"-m", "-c"} & set(command[1:]):
+        # rt50c: a host server runs in the shell's current folder (rt45: a relative `server.py` in the person's own
+        # entry is theirs to mean), but `python -m NAME` (how mcp-server-fetch and others are started) puts that
+        # folder first on sys.path, before the installed package: run from a downloaded repository whose task names
+        # the person's own host server (same name and command), its NAME.py ran on the host, before any review.
+        # Python's own switch for it (3.11): never prepend the current folder
+        env = {**env, "PYTHONSAFEPATH": "1"}
     try:
         process = await anyio.open_process(command, stdin=-1, stdout=-1, stderr=-3,  # -3: DEVNULL
-                                           env=env, start_new_session=True, cwd=cwd)
+                                           env=env, start_new_session=True)
     except BaseException:
         if groups is not None:
             groups.remove()
