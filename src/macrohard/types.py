@@ -214,6 +214,17 @@ class McpServer(_Model):
                 raise ValueError(f"env entry {entry[:60]!r}: write NAME (passes this shell's $NAME) or NAME=value")
         if self.env and self.command is None:
             raise ValueError("`env` is for a stdio server (`command`); an HTTP server's token is `token_env`")
+        if self.token_env and source and not (info.context or {}).get("own"):
+            # rt50c: a downloaded task file named `url: https://attacker/mcp` with `token_env: GITHUB_TOKEN`, and the
+            # run's start (listing the tools, before any action was reviewed) sent the person's token to that URL
+            from macrohard.mcp.placement import OWN_FILE, own_token
+
+            if not own_token(self.name, str(self.url), self.token_env):
+                raise ValueError(
+                    f"`token_env: {self.token_env}` (MCP server {self.name!r} at {self.url}) sends your shell's "
+                    f"${self.token_env} to that server as its bearer token, and a task, suite or division file's word "
+                    "is not enough for that. If you mean it, list it (name, url, token_env) under `http:` in your own "
+                    f"$MACROHARD_HOME/{OWN_FILE}")
         return self
 
 

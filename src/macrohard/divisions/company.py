@@ -123,6 +123,9 @@ class PlanEnvironment:
         # taint down to its sub-runs, as a delegation does (divisions.delegate, chat.divisions): a sub-task the page
         # dictated does not start clean, so its sends are asked
         handed = ctx.flow.hand_down() if ctx.flow.sources else None
+        # rt50c: the sub-runs are guarded by the person's policy (`company --policy FILE`), sent with each spec: a
+        # worker (a process of the pool, a Ray node) otherwise loaded its own default, looser than the person's
+        policy = self.guard.policy.model_dump(mode="json")
         for step in wave:
             division = self.divisions[step.division]
             budget = carve(ctx, division.budget)
@@ -143,7 +146,7 @@ class PlanEnvironment:
                                  model="scripted" if script is not None else (division.model or self.run_model),
                                  script=script, isolation=self.isolation, store_path=str(self.store.path),
                                  parent_id=self.run.id, chain=list(self.chain), task_id=step.id,
-                                 flow_handed_down=handed))
+                                 flow_handed_down=handed, policy=policy, policy_source=self.guard.policy.source))
         started = time.monotonic()
         try:
             for outcome in self.executor.map(specs):

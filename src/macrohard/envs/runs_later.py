@@ -77,6 +77,28 @@ NAMES.update({
     ".rtx.toml": "mise (rtx) runs its hooks and env scripts when you `cd` into the folder",
 })
 # by folder (any path component): everything in it
+# rt50c: git's own work-tree files that send data out or fetch code, tools that run a Python file of the folder, and
+# build and environment files whose commands run on the host (each checked against the tool's documentation)
+NAMES.update({
+    ".gitmodules": "`git submodule update` fetches and checks out the repositories it names: a changed URL puts "
+                   "another's code in your tree, built and run next",
+    ".lfsconfig": "git-lfs sends the repository's large files to the server it names at `git push` (and fetches "
+                  "from it)",
+    "tasks.py": "`invoke` runs it", "fabfile.py": "`fab` runs it", "dodo.py": "`doit` runs it",
+    "SConstruct": "`scons` runs it", "SConscript": "`scons` runs it", "wscript": "`waf` runs it",
+    ".ycm_extra_conf.py": "vim's YouCompleteMe runs it when a file in the folder is opened",
+    ".bazelrc": "`bazel` runs the commands it names (--workspace_status_command) at every build",
+    "WORKSPACE": "`bazel` runs its repository rules", "WORKSPACE.bazel": "`bazel` runs its repository rules",
+    "MODULE.bazel": "`bazel` runs its module extensions",
+    "flake.nix": "`nix develop` runs its shellHook", "shell.nix": "`nix-shell` runs its shellHook",
+    "docker-compose.yml": "`docker compose up` runs its containers with the host folders and privileges it gives them",
+    "docker-compose.yaml": "`docker compose up` runs its containers with the host folders and privileges it gives them",
+    "compose.yml": "`docker compose up` runs its containers with the host folders and privileges it gives them",
+    "compose.yaml": "`docker compose up` runs its containers with the host folders and privileges it gives them",
+})
+# a JavaScript or TypeScript tool's config file is a module it imports, run as code (jest.config.js, vite.config.ts,
+# eslint.config.mjs, .eslintrc.cjs, .prettierrc.js, karma.conf.js), by the tool and by editors' extensions that run it
+JS_CONFIG = re.compile(r"^(?:[\w-]+(?:\.[\w-]+)*\.conf(?:ig)?|\.[\w-]+rc)\.[cm]?[jt]sx?$")
 FOLDERS = {
     ".husky": "husky runs it as a git hook",
     ".githooks": "a hooks folder (core.hooksPath): git runs it",
@@ -152,6 +174,8 @@ def runs_later(path: str, old: bytes | None = None, new: bytes | None = None, mo
         return VSCODE[name]
     if name in NAMES:
         return NAMES[name]
+    if JS_CONFIG.match(name):
+        return "the tool it configures (jest, vite, eslint, babel, webpack...) runs it as code, and so do editors"
     if name.endswith(".mk"):
         return "`make` includes it"
     if name in GIT_HOOKS and folders and "hook" in folders[-1].lower():

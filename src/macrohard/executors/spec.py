@@ -46,6 +46,11 @@ class RunSpec(BaseModel):
     parent_id: str | None = Field(default=None, description="The run this one is a sub-run of (company mode).")
     chain: list[str] = Field(default_factory=list, description="Divisions above this run, outermost first "
                              "(bounds delegation loops and depth).")
+    policy: dict[str, Any] | None = Field(
+        default=None, description="The person's policy, as the driver loaded it (``Policy`` as JSON): the worker's "
+        "guard reads it, not the worker's own default (rt50c: `macrohard company --policy FILE`'s sub-runs were "
+        "guarded by the default policy). None: the worker's default policy.")
+    policy_source: str = Field(default="", description="Where the driver loaded ``policy`` from (shown in messages).")
     flow_handed_down: dict[str, Any] | None = Field(
         default=None, description="The untrusted content the run that wrote this task had read "
         "(``safety.taint.FlowState.hand_down``): the sub-run starts tainted by it (company mode, rt47b).")
@@ -168,6 +173,18 @@ def _fill_site(value: Any, url: str) -> Any:
     return value
 
 
+def _guard(spec: RunSpec) -> Any:
+    """The guard of the spec's run: the driver's policy when it sent one, else the worker's default (the runner's)."""
+    if spec.policy is None:
+        return None
+    from macrohard.safety.guard import Guard
+    from macrohard.safety.policy import Policy
+
+    policy = Policy.model_validate(spec.policy)
+    policy.source = spec.policy_source or "the driver's policy"
+    return Guard.from_policy(policy)
+
+
 def _run_division(spec: RunSpec, task: Task, model: Any, store: SQLiteStore, run: Run, site: Any) -> Run:
     """The spec's task run as its division: the user's policy with the division's overlay, its prompt and tools."""
     from macrohard.divisions.catalog import get_division, load_divisions
@@ -176,8 +193,8 @@ def _run_division(spec: RunSpec, task: Task, model: Any, store: SQLiteStore, run
     divisions = load_divisions()
     division = get_division(str(spec.division), divisions)
     staff = Staff(divisions=divisions, isolation=spec.isolation, on_step=_stop_check(run.id))
-    return run_division(task, division, staff=staff, store=store, model=model, run=run, chain=tuple(spec.chain),
-                        check=spec.check, site=site, script=spec.script)
+    return run_division(task, division, staff=staff, store=store, guard=_guard(spec), model=model, run=run,
+                        chain=tuple(spec.chain), check=spec.check, site=site, script=spec.script)
 
 
 def execute(spec: RunSpec, attempt: int = 1) -> RunOutcome:
@@ -217,7 +234,7 @@ def execute(spec: RunSpec, attempt: int = 1) -> RunOutcome:
                 run = _run_division(spec, t, model, store, run, site)
             else:
                 run = run_task(t, model=model, store=store, isolation=spec.isolation, run=run, check=spec.check,
-                               site=site, script=spec.script, on_step=_stop_check(run_id))
+                               site=site, script=spec.script, on_step=_stop_check(run_id), guard=_guard(spec))
         except KeyboardInterrupt as exc:
             if stopping.forget(run_id) is None:
                 raise  # not a stop this process asked for (a Ctrl-C in the run's own thread): as before

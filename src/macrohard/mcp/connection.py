@@ -87,6 +87,13 @@ async def capped_stdio(cfg: McpServer, state: dict[str, Any]) -> AsyncIterator[t
         from macrohard.mcp.placement import limited, sandbox_command
         command, env = sandbox_command(cfg, env, **state.get("placement", {}))
         command, groups = limited(command)  # rt46: the shell sandbox's memory, process and CPU limits
+    elif {"-m", "-c"} & set(command[1:]):
+        # rt50c: a host server runs in the shell's current folder (rt45: a relative `server.py` in the person's own
+        # entry is theirs to mean), but `python -m NAME` (how mcp-server-fetch and others are started) puts that
+        # folder first on sys.path, before the installed package: run from a downloaded repository whose task names
+        # the person's own host server (same name and command), its NAME.py ran on the host, before any review.
+        # Python's own switch for it (3.11): never prepend the current folder
+        env = {**env, "PYTHONSAFEPATH": "1"}
     try:
         process = await anyio.open_process(command, stdin=-1, stdout=-1, stderr=-3,  # -3: DEVNULL
                                            env=env, start_new_session=True)

@@ -42,6 +42,13 @@ class OwnHostServer(BaseModel):
         "sandbox, not on the host); a bare NAME in a task's `env:` passes your own shell's $NAME and needs no entry."))
 
 
+class OwnHttpServer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(pattern=r"^[A-Za-z0-9_-]{1,64}$")
+    url: str = Field(pattern=r"^https?://")
+    token_env: str = Field(min_length=1)
+
+
 class OwnConfig(BaseModel):
     """``$MACROHARD_HOME/mcp.yaml``: the user's own word on MCP servers (never a task's)."""
 
@@ -52,6 +59,9 @@ class OwnConfig(BaseModel):
     network: list[OwnHostServer] = Field(default_factory=list, description=(
         "sandboxed stdio servers you let have the network when a task's entry asks `network: full` (name and "
         "command); else only `macrohard run --mcp-network NAME` gives it."))
+    http: list[OwnHttpServer] = Field(default_factory=list, description=(
+        "HTTP servers a task, suite or division file may send one of your shell's variables to as its bearer token "
+        "(`token_env:`): name, url and token_env, all three as the file says them (rt50c)."))
 
 
 def own_config(home: Path | None = None) -> OwnConfig:
@@ -64,6 +74,11 @@ def own_config(home: Path | None = None) -> OwnConfig:
     text = read_text(path, error=ConfigError, what="your MCP config")
     return load_model(text, str(path), OwnConfig, error=ConfigError, what="your MCP config",
                       hint="it may hold `host:`, a list of {name, command}")
+
+
+def own_token(name: str, url: str, token_env: str, home: Path | None = None) -> bool:
+    """Whether the person's own mcp.yaml lets a file's HTTP server ``name`` at ``url`` have ``$token_env``."""
+    return any((e.name, e.url, e.token_env) == (name, url, token_env) for e in own_config(home).http)
 
 
 def place(servers: list[McpServer], home: Path | None = None, network: Any = ()) -> list[McpServer]:

@@ -61,7 +61,9 @@ class MoneyCheck:
             return _deny(f"currency mismatch: the wallet {wallet.account} holds {wallet.currency}, the payment is in "
                          f"{currency}; pay in {wallet.currency}")
         payee = action.payee
-        if any(fnmatch.fnmatchcase(payee, g) for g in self.money.refused_payees):
+        # rt50c: a name differing only in case is the same name to a person (`Evil-Corp` of `refused_payees:
+        # [evil-*]` was paid, or asked as a new payee); the allow-list `payees` stays exact (the stricter reading)
+        if any(fnmatch.fnmatchcase(payee.casefold(), g.casefold()) for g in self.money.refused_payees):
             return _deny(f"the policy refuses payments to {payee!r} (money.refused_payees); do not pay them")
         if currency != self.money.currency.upper():
             return _deny(f"the policy's money limits are in {self.money.currency}, the wallet in {currency}; set "

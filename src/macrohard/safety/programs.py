@@ -164,6 +164,8 @@ def git_setting(an: Analyzer, key: str, value: str, depth: int, cwd: str | None)
     if m := re.fullmatch(r"remote\.(.+)\.(url|pushurl)", key):  # re-points a remote: a later push goes there
         an.new_remotes.add(m.group(1))
         git_ext(an, value.strip(), depth, cwd)
+    elif key == "remote.pushdefault" or re.fullmatch(r"branch\..+\.(?:push)?remote", key):
+        an.new_remotes.add(f":bare:{value.strip()}")  # rt50c: where a bare `git push` goes (judged at the push)
     elif m := re.fullmatch(r"url\.(.+)\.(insteadof|pushinsteadof)", key):  # rewrites every remote's address
         an.new_remotes.add("*")
         git_ext(an, m.group(1), depth, cwd)  # to an ext:: command (guard20)
@@ -221,6 +223,16 @@ def _git(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int) -> None:
         an.r.add("persistence", f"git {sub} {t[:60]} copies hooks from a folder, which later git commands run")
     if sub == "remote" and len(operands) >= 4 and operands[1] in ("add", "set-url"):
         an.new_remotes.add(operands[2])
+    elif sub == "remote" and len(operands) >= 4 and operands[1] == "rename" and operands[2] in an.new_remotes:
+        # rt50c: `git remote add evil URL`, then `git remote rename origin old`, `git remote rename evil origin`: the
+        # name a later `git push origin` uses now points where this run said (the person's remote renamed stays theirs)
+        an.new_remotes.add(operands[3])
+    if sub == "config" and len(operands) >= 3 and ("--rename-section" in args[at:] or operands[1] == "rename-section"):
+        old, new = operands[-2], operands[-1]  # rt50c: `git config --rename-section remote.evil remote.origin`
+        if new.lower().startswith("remote.") and old.lower().startswith("remote.") and old[7:] in an.new_remotes:
+            an.new_remotes.add(new[7:])
+        elif new.lower().startswith("url."):
+            an.new_remotes.add("*")
     for i, a in enumerate(args[at:], start=at):  # commands git runs for the transport (for a local remote: here)
         git_ext(an, a, depth, cmd.cwd)
         if (helper := re.match(r"([A-Za-z][\w+.-]*)::", a)) and helper.group(1) != "ext":
@@ -238,6 +250,10 @@ def _git(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int) -> None:
         args[args.index("--repo") + 1] if "--repo" in args[:-1] else "")
     if repo:
         rest = [repo, *rest]
+    bare = {r[6:] for r in an.new_remotes if r.startswith(":bare:")} & an.new_remotes
+    if not rest and bare:  # rt50c: the run made a remote it added the one a bare `git push` goes to
+        an.r.add("exfiltration", f"git push sends the repository to the remote {sorted(bare)[0]!r}, added by this run "
+                                 "and made the default of a push (branch.*.pushRemote, remote.pushDefault)")
     if not rest or "*" in an.new_remotes:  # `git push` goes to the branch's remote: origin unless set otherwise
         rest = ["origin" if not rest else rest[0], *rest[1:]]
         if "*" in an.new_remotes:
