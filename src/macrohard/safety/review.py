@@ -203,10 +203,34 @@ def _followed_injection(action: Any, ctx: GuardContext, a: Analysis) -> None:
                 return
 
 
+# Where X programs read what a key does from a file a command names (rt50b): Xt's resource files (an xterm's
+# `translations` make F5 type a command and a carriage return) and libX11's compose table (a key sequence types any
+# text); `-xrm` names the resources themselves. The name anywhere in the command counts, quoted or not, so that
+# `N=XENVIRONMENT` and `XENV""IRONMENT=` are not ways around it.
+KEY_FILE_VARIABLES = ("XENVIRONMENT", "XAPPLRESDIR", "XUSERFILESEARCHPATH", "XFILESEARCHPATH", "XCOMPOSEFILE")
+
+
+def _key_files(command: str) -> str | None:
+    import shlex
+
+    try:
+        joined = " ".join(shlex.split(command))
+    except ValueError:
+        joined = command
+    for text in (command, joined):
+        if "-xrm" in text.split():
+            return "-xrm (X resources such as key translations)"
+        for name in KEY_FILE_VARIABLES:
+            if name in text:
+                return f"{name} (a file of X resources or compose sequences: what a key types)"
+    return None
+
+
 def _input_tools(facts: Facts, command: str) -> Facts:
     tools = sorted(set(facts.programs) & INPUT_TOOLS)
-    if tools or "-xrm" in command.split():
-        what = ", ".join(tools) or "-xrm (X resources such as key translations)"
+    keys = _key_files(command)
+    if tools or keys:
+        what = ", ".join(tools) or keys
         facts.categories.setdefault("dynamic", f"{what} types or remaps keyboard input on the desktop, which the "
                                                "guard cannot follow")
     return facts

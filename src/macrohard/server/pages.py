@@ -59,8 +59,35 @@ async def login_form(request: Request) -> Response:
     return _login(request, fields.get("token", ""), "/")
 
 
+def _from_another_site(request: Request) -> str | None:
+    """The other site a login request comes from, or None when it is the person's own (typed or pasted into the
+    address bar, clicked in a terminal, or this app's own form)."""
+    from urllib.parse import urlsplit
+
+    site = request.headers.get("sec-fetch-site")  # the browser's own word (behind a proxy that rewrites Host too)
+    if site is not None:
+        return None if site in ("same-origin", "none") else (
+            request.headers.get("origin") or request.headers.get("referer") or f"a {site} page")
+    host = request.headers.get("host", "")
+    for header in ("origin", "referer"):
+        sent = request.headers.get(header)
+        if sent is not None and (sent == "null" or urlsplit(sent).netloc != host):
+            return sent
+    return None
+
+
 def _login(request: Request, token: str, next: str) -> Response:
     users = request.app.state.users
+    elsewhere = _from_another_site(request)
+    if elsewhere is not None:
+        # rt50b: login CSRF. A page of another site posted this form, or linked to /login?token=, with the token of
+        # a user its author is (a member of the same server): the person's browser took that session (a
+        # SameSite=Strict cookie set by a top-level navigation's answer is stored), so the runs they then started
+        # were the attacker's, who answered their approvals and read their steps.
+        return _page(request, "login.html", None, code=403,
+                     error=f"This login came from another site ({elsewhere[:80]}), so it was refused: a page may log "
+                           "your browser in as someone else. Paste the URL that `macrohard serve` printed into the "
+                           "address bar, or paste your token below.")
     user = users.by_token(token.strip())
     if user is None:
         return _page(request, "login.html", None, code=401, error="That token is not valid.")
