@@ -1,0 +1,70 @@
+"""The fiftieth wave's second outsider holes (helper rel50b), each reproduced as a user meets it before its fix.
+
+1. Ctrl-C (SIGINT to the terminal's process group) in `macrohard chat` while a delegated run's step runs a long
+   command: `macrohard run` cuts such a step at once (0.8 s for a `sleep 30`, the run `interrupted`, its steps kept),
+   but the chat only asked its sub-run to end "after its current step" and waited for it: 28.7 s before the person
+   had the prompt back (up to the step's own timeout, 60 s and more for a build or a test suite).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .outsider import cli_env, flat, left_running, write_script
+
+
+def test_ctrl_c_in_chat_during_a_delegated_runs_long_step_gives_the_prompt_back_at_once(tmp_path: Path) -> None:
+    """`macrohard chat` hands work to the operator division, whose run's second step is a 30 s command; the person
+    presses Ctrl-C during it. Before: the chat waited for the command to end (28.7 s), then said "interrupted".
+    Now the step in flight is cut as `macrohard run` cuts it: the prompt is back within seconds, the sub-run is
+    recorded `interrupted` with its steps kept, and nothing of it is left running."""
+    from macrohard.store.sqlite import SQLiteStore
+
+    home = tmp_path / "home"
+    chat_model = write_script(tmp_path / "chat.json", [
+        {"kind": "delegate", "division": "operator", "task": "write f.txt then wait"},
+        {"kind": "finish", "answer": "done"}])
+    run_model = write_script(tmp_path / "run.json", [
+        {"kind": "bash", "command": "echo hi > f.txt", "timeout": 60},
+        {"kind": "bash", "command": "sleep 30", "timeout": 120},
+        {"kind": "finish", "answer": "done"}])
+    chat = subprocess.Popen([sys.executable, "-m", "macrohard", "chat", "--model", chat_model, "--run-model",
+                             run_model], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True, env=cli_env(MACROHARD_HOME=str(home)), start_new_session=True)
+    assert chat.stdin is not None and chat.stdout is not None
+    shown: list[str] = []
+    try:
+        chat.stdin.write("please do it\n")
+        chat.stdin.flush()
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            line = chat.stdout.readline()
+            shown.append(line)
+            if not line or line.lstrip().startswith("1 "):
+                break
+        assert shown[-1].lstrip().startswith("1 "), "".join(shown)
+        time.sleep(1.5)  # step 2's `sleep 30` is under way in the sub-run's sandbox
+        asked = time.monotonic()
+        os.killpg(chat.pid, signal.SIGINT)  # the terminal's Ctrl-C: the whole foreground process group
+        rest, _ = chat.communicate(timeout=90)
+        took = time.monotonic() - asked
+    finally:
+        if chat.poll() is None:
+            os.killpg(chat.pid, signal.SIGKILL)
+            chat.communicate()
+    printed = flat("".join(shown) + rest)
+    assert chat.returncode == 130 and "Traceback" not in printed, (chat.returncode, printed[-2000:])
+    assert took < 10, f"the prompt came back {took:.1f} s after Ctrl-C: {printed[-1500:]}"  # before: 28.7 s
+    assert "the conversation is kept: macrohard chat --continue c-" in printed, printed[-1500:]
+    [run] = SQLiteStore(str(home / "runs.db")).list_runs(limit=5)
+    assert run.status.value == "interrupted" and run.steps == 2, (run.status, run.steps, run.error)
+    steps = SQLiteStore(str(home / "runs.db")).steps(run.id)
+    assert steps[0].observation is not None and steps[0].observation.exit_code == 0, steps[0]
+    assert left_running(home) == [], left_running(home)
+    assert json.loads(Path(run_model.removeprefix("scripted:")).read_text())  # the script itself untouched
