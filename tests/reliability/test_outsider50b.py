@@ -68,3 +68,47 @@ def test_ctrl_c_in_chat_during_a_delegated_runs_long_step_gives_the_prompt_back_
     assert steps[0].observation is not None and steps[0].observation.exit_code == 0, steps[0]
     assert left_running(home) == [], left_running(home)
     assert json.loads(Path(run_model.removeprefix("scripted:")).read_text())  # the script itself untouched
+
+
+def test_a_second_ctrl_c_of_company_cuts_its_sub_runs_step_and_gives_the_prompt_back(tmp_path: Path) -> None:
+    """`macrohard company` whose sub-run runs a 30 s command; the person presses Ctrl-C (told the sub-run "is
+    finishing its step 2 (bash `sleep 30 …`)"), then again, not wanting to wait. Before: the second Ctrl-C printed
+    the company's summary at once ("nothing of it is still running"), but the process went on 24 s more, until the
+    sub-run's command ended (30.2 s after the first Ctrl-C). Now the second Ctrl-C cuts the step in flight: the
+    prompt is back within seconds, the sub-run `interrupted` with its steps kept, nothing of it left running."""
+    from macrohard.store.sqlite import SQLiteStore
+
+    home = tmp_path / "home"
+    lead = write_script(tmp_path / "lead.json", [
+        {"kind": "plan", "steps": [{"id": "s1", "division": "operator", "task": "wait a"}]},
+        {"kind": "finish", "answer": "all done"}])
+    sub = write_script(tmp_path / "sub.json", [
+        {"kind": "bash", "command": "echo one"}, {"kind": "bash", "command": "sleep 30; echo first", "timeout": 120},
+        {"kind": "finish", "answer": "waited"}])
+    proc = subprocess.Popen([sys.executable, "-m", "macrohard", "company", "--model", lead, "--run-model", sub,
+                             "do it"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env=cli_env(MACROHARD_HOME=str(home)), start_new_session=True)
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and not (home / "runs.db").exists():
+            time.sleep(0.2)
+        store = SQLiteStore(str(home / "runs.db"))
+        while time.monotonic() < deadline and not [r for r in store.list_runs(limit=5) if r.parent_id and r.steps]:
+            time.sleep(0.2)
+        time.sleep(1.5)  # step 2's `sleep 30` is under way
+        asked = time.monotonic()
+        os.killpg(proc.pid, signal.SIGINT)
+        time.sleep(0.5)
+        os.killpg(proc.pid, signal.SIGINT)  # the second Ctrl-C: do not wait for the step
+        out, _ = proc.communicate(timeout=90)
+        took = time.monotonic() - asked
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+    said = flat(out)
+    assert proc.returncode == 130 and "Traceback" not in said, (proc.returncode, said[-2000:])
+    assert took < 12, f"the prompt came back {took:.1f} s after the first Ctrl-C: {said[-1500:]}"  # before: 30.2 s
+    [child] = [r for r in store.list_runs(limit=5) if r.parent_id]
+    assert child.status.value == "interrupted" and child.steps == 2, (child.status, child.steps, child.error)
+    assert left_running(home) == [], left_running(home)
