@@ -3,7 +3,11 @@
 1. Ctrl-C (SIGINT to the terminal's process group) in `macrohard chat` while a delegated run's step runs a long
    command: `macrohard run` cuts such a step at once (0.8 s for a `sleep 30`, the run `interrupted`, its steps kept),
    but the chat only asked its sub-run to end "after its current step" and waited for it: 28.7 s before the person
-   had the prompt back (up to the step's own timeout, 60 s and more for a build or a test suite).
+   had the prompt back (up to the step's own timeout, 60 s and more for a build or a test suite). A second Ctrl-C
+   of `macrohard company` printed its summary at once but the process ran on until the sub-run's command ended.
+2. MACROHARD_HOME on a small tmpfs that fills during a run: the run stops with the fix named, but the run it could
+   not close was later recorded as "ended without closing the run (killed, or the machine stopped)" — the full disk,
+   the one thing the user was told at the time, was lost from the record.
 """
 
 from __future__ import annotations
@@ -16,7 +20,10 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from .outsider import cli_env, flat, left_running, write_script
+from .outsider import mh as _mh
 
 
 def test_ctrl_c_in_chat_during_a_delegated_runs_long_step_gives_the_prompt_back_at_once(tmp_path: Path) -> None:
@@ -112,3 +119,43 @@ def test_a_second_ctrl_c_of_company_cuts_its_sub_runs_step_and_gives_the_prompt_
     [child] = [r for r in store.list_runs(limit=5) if r.parent_id]
     assert child.status.value == "interrupted" and child.steps == 2, (child.status, child.steps, child.error)
     assert left_running(home) == [], left_running(home)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="mounts a tmpfs (root)")
+def test_a_run_stopped_by_a_full_store_disk_is_recorded_so_not_as_killed(tmp_path: Path) -> None:
+    """MACROHARD_HOME on a 2 MiB tmpfs, a `--no-sandbox` run (its workspace elsewhere) whose steps' output fills the
+    store's disk. The run stops, exit 2, the fix named. Space freed and `macrohard runs recover` run, the run was
+    recorded "the process that ran it (pid N) ended without closing the run (killed, or the machine stopped)": the
+    full disk, the one thing the user was told, was gone. Now its record says the disk was full; every step it took
+    is kept and `audit verify` passes."""
+    home = tmp_path / "home"
+    home.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(home)], check=True)
+    try:
+        ws = tmp_path / "ws"
+        ws.mkdir()
+        env = {"MACROHARD_HOME": str(home)}
+        first = write_script(tmp_path / "first.json", [{"kind": "finish", "answer": "ok"}])
+        assert _mh("run", "start the store", "-w", str(ws), "--no-sandbox", "--model", first, **env).returncode == 0
+        filler = home / "filler"
+        free = os.statvfs(home).f_bavail * os.statvfs(home).f_frsize
+        filler.write_bytes(b"\0" * max(0, free - 600 * 1024))  # 600 KiB left for the run
+        script = write_script(tmp_path / "fill.json", [
+            *[{"kind": "bash", "command": "head -c 12000 /dev/urandom | base64 -w0"} for _ in range(60)],
+            {"kind": "finish", "answer": "done"}])
+        done = _mh("run", "fill the store", "-w", str(ws), "--no-sandbox", "--max-steps", "80", "--model", script,
+                   **env)
+        said = flat(done.stdout + done.stderr)
+        assert done.returncode == 2 and "Traceback" not in said, said[-1500:]
+        assert "runs.db is full" in said and "free some space there" in said, said[-1500:]
+        filler.unlink()
+        assert _mh("runs", "recover", **env).returncode == 0
+        [run] = [r for r in json.loads(_mh("runs", "list", "--json", **env).stdout) if r["task"]["text"] == "fill the store"]
+        assert run["status"] == "crashed" and run["steps"] >= 1, run
+        shown = flat(_mh("runs", "show", run["id"], **env).stdout)
+        assert "runs.db is full" in shown, shown[-1500:]  # before: "… (killed, or the machine stopped)"
+        assert "killed, or the machine stopped" not in shown, shown[-1500:]
+        verified = _mh("audit", "verify", run["id"], **env)
+        assert verified.returncode == 0 and "chain intact" in verified.stdout, verified.stdout
+    finally:
+        subprocess.run(["umount", "-l", str(home)], check=False)
