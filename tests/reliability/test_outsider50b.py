@@ -116,6 +116,7 @@ def test_a_second_ctrl_c_of_company_cuts_its_sub_runs_step_and_gives_the_prompt_
     said = flat(out)
     assert proc.returncode == 130 and "Traceback" not in said, (proc.returncode, said[-2000:])
     assert took < 12, f"the prompt came back {took:.1f} s after the first Ctrl-C: {said[-1500:]}"  # before: 30.2 s
+    assert "press Ctrl-C again to cut their steps now" in said, said[-2000:]  # the first Ctrl-C says how
     [child] = [r for r in store.list_runs(limit=5) if r.parent_id]
     assert child.status.value == "interrupted" and child.steps == 2, (child.status, child.steps, child.error)
     assert left_running(home) == [], left_running(home)
