@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import atexit
 import faulthandler
+import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -38,14 +40,51 @@ def watch(home: Path) -> None:
         fh = open(path, "w")  # noqa: SIM115  (open until the process ends: the handler writes it then)
     except OSError:
         return
+    _reserve(fh.fileno())
     faulthandler.enable(file=fh, all_threads=False)
+    _open["fh"] = fh
 
     def done() -> None:
         faulthandler.disable()
         fh.close()
-        path.unlink(missing_ok=True)
+        if not _open.get("noted"):  # a note (``note``) stays for the recovery of the run this process left
+            path.unlink(missing_ok=True)
 
     atexit.register(done)
+
+
+_open: dict[str, Any] = {}  # this process's file (``watch``): "fh", and "noted" once ``note`` wrote to it
+RESERVED = 4096  # bytes kept for a note on a disk that fills later (``_reserve``)
+NOTE = "Stopped: "
+NOTE_KEPT_S = 7 * 86400
+
+
+def _reserve(fd: int) -> None:
+    """Keep ``RESERVED`` bytes of the disk for this file without growing it (fallocate, FALLOC_FL_KEEP_SIZE): a note
+    written when the disk is full (``note``) lands in blocks already held. Nothing where the call is not offered."""
+    try:
+        import ctypes
+        import ctypes.util
+
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.fallocate(ctypes.c_int(fd), ctypes.c_int(1), ctypes.c_long(0), ctypes.c_long(RESERVED))
+    except (OSError, AttributeError):
+        pass
+
+
+def note(why: str) -> None:
+    """This process stops for ``why`` (the run store's disk is full): said where ``told`` finds it, so that a run
+    this process could not close is recorded with it. rel50b: before, such a run was recorded as "ended without
+    closing the run (killed, or the machine stopped)" — the full disk, what the user had been told, was lost."""
+    fh = _open.get("fh")
+    if fh is None:
+        return
+    try:
+        # straight to the file, not through its buffer: a write the disk refuses leaves nothing for close to retry
+        os.write(fh.fileno(), (NOTE + " ".join(why.split())[:RESERVED // 2] + "\n").encode(errors="replace"))
+        _open["noted"] = True
+    except (OSError, ValueError):
+        pass
 
 
 def _sweep(folder: Path) -> None:
@@ -53,7 +92,11 @@ def _sweep(folder: Path) -> None:
     for path in folder.glob("*.txt"):
         pid, _, start = path.stem.partition("-")
         try:
-            if path.stat().st_size == 0 and pid.isdigit() and not owner_alive(
+            stat = path.stat()
+            # a note (``note``) of a process gone a week ago that left no run to recover: nothing will read it
+            stale = stat.st_size and time.time() - stat.st_mtime > NOTE_KEPT_S and path.read_text(
+                errors="replace").startswith(NOTE)
+            if (stat.st_size == 0 or stale) and pid.isdigit() and not owner_alive(
                     {"pid": int(pid), "start": int(start) if start.isdigit() else None}):
                 path.unlink()
         except OSError:
@@ -72,7 +115,8 @@ def told(home: Path, owner: dict[str, Any] | None) -> str:
         return ""
     line = next((line for line in text.splitlines() if line.startswith("Fatal Python error")), "")
     if not line:
-        return ""
+        stopped = next((line for line in text.splitlines() if line.startswith(NOTE)), "")
+        return f"stopped without closing the run: {stopped.removeprefix(NOTE).strip()}" if stopped else ""
     what = line.removeprefix("Fatal Python error:").strip()
     signal = _SIGNALS.get(what, "")
     said = f"died of a fatal error: {what}" + (f" ({signal})" if signal else "")

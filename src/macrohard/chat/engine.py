@@ -20,6 +20,7 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
+from macrohard import stopping
 from macrohard.chat.delegation import DelegationRequest, Delegator, delegate_tool
 from macrohard.chat.events import (
     ApprovalNeeded,
@@ -270,10 +271,16 @@ class Conversation:
         try:
             while (item := events.get()) is not done:
                 yield item
-        except BaseException:  # the reader closed the turn (GeneratorExit) or was interrupted (Ctrl-C)
+        except BaseException as exc:  # the reader closed the turn (GeneratorExit) or was interrupted (Ctrl-C)
             stop.set()
+            # rel50b: the step in flight is cut now (a shell command where it waits), as Ctrl-C cuts `macrohard run`'s;
+            # before, the person waited for the whole command (28.7 s for a `sleep 30`) to have the prompt back
+            stopping.cut_runs([run_id], str(exc) if isinstance(exc, KeyboardInterrupt) and str(exc)
+                              else "the conversation stopped following this run")
             self._deny_pending()
             worker.join(STOP_WAIT_S)  # its step ends, the run is recorded interrupted, its sandbox closed
+            if not worker.is_alive():
+                stopping.forget(run_id)  # ended as asked: the request taken back
             raise
         finally:
             self._shown["delegating"] = None

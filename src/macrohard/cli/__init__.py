@@ -210,6 +210,12 @@ def main() -> None:
     try:
         app()
     except UserError as exc:
+        from macrohard.errors import DiskFull
+
+        if isinstance(exc, DiskFull):  # rel50b: a run it could not close is recorded with why (``fatal.note``)
+            from macrohard import fatal
+
+            fatal.note(str(exc))
         _say_error(exc)
         sys.exit(exc.exit_code)
     except Exception as exc:

@@ -196,7 +196,8 @@ class PlanEnvironment:
         results, no audit links: `audit verify` then called the lead's log TAMPERED), and nothing was said. Now the
         runs not started are cancelled, the started ones end after their current step (recorded ``interrupted``),
         and each is kept and linked as a finished one is. A second interrupt stops the waiting; the runs still
-        going end after their step all the same."""
+        going are cut where they wait (rel50b; in this process's threads: a process pool's or Ray's end after their
+        step all the same)."""
         stop = getattr(self.executor, "stop", None)
         if stop is not None:
             stop([s.run_id for s in specs], f"stopped: the company was {why}")
@@ -213,7 +214,10 @@ class PlanEnvironment:
                 for outcome in outcomes:
                     self._take(outcome, wave, lines)
             except KeyboardInterrupt:
-                pass
+                # rel50b: the second interrupt cuts the step each started sub-run is finishing (in this process's
+                # threads: a shell command where it waits), as Ctrl-C cuts `macrohard run`'s. Before, the summary
+                # came at once but the process went on until each step's command ended (24 s more for a `sleep 30`)
+                stopping.cut_runs([s.run_id for s in specs], f"stopped: the company was {why}")
         for step in wave:
             if step.id not in self.results:
                 self.results[step.id] = None

@@ -25,10 +25,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from macrohard import stopping
 from macrohard.envs import landlock
 
 DEFAULT_ARGV = ("bash", "--noprofile", "--norc")
 OUTPUT_LIMIT = 16_000  # characters shown to the model; the rest is elided in the middle
+CUT_POLL_S = 0.25  # how often a command waited on looks whether its run was asked to stop now (stopping.cut_runs)
 
 
 @dataclass
@@ -264,8 +266,12 @@ class ShellSession:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 return self._join(head, tail, dropped), False, True
-            ready, _, _ = select.select([fd], [], [], remaining)
+            # rel50b: woken at least every CUT_POLL_S, so a run asked to stop now (a chat's Ctrl-C: stopping.cut_runs)
+            # cuts its command here, as Ctrl-C cuts `macrohard run`'s, rather than after the whole command
+            ready, _, _ = select.select([fd], [], [], min(remaining, CUT_POLL_S))
             if not ready:
+                if (why := stopping.cut_now()) is not None:
+                    raise KeyboardInterrupt(why)
                 continue
             chunk = os.read(fd, 65536)
             if not chunk:
