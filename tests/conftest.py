@@ -230,8 +230,10 @@ def _runs_a_browser(item: pytest.Item) -> bool:
     return any(t["id"] == task and t.get("environment") == "browser" for s in suites for t in s.specs)
 
 
-# the test modules whose browsers share one Playwright driver (`_one_playwright_driver`)
-_SHARED_DRIVER = ("tests/computer/", "tests/models/test_heldout")
+# the test modules whose browsers share one Playwright driver (`_one_playwright_driver`); speed50b: and the browser
+# red-team files whose runs start a browser each on the test's thread (`run_task`, a `Session`): 0.45 s of node each
+_SHARED_DRIVER = ("tests/computer/", "tests/models/test_heldout", "tests/safety/test_confinement46b.py",
+                  "tests/safety/test_selfapproval42.py")
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -241,7 +243,8 @@ def _one_playwright_driver(request: pytest.FixtureRequest):
     anything holds it, and here the module does while its tests run. Held for one module only: a sync Playwright
     driver in the main thread stops `asyncio.run` there."""
     path = request.path.as_posix()
-    if not any(part in path for part in _SHARED_DRIVER) or not any(
+    named = any(path.endswith(part) for part in _SHARED_DRIVER if part.endswith(".py"))  # run browsers: named so
+    if not any(part in path for part in _SHARED_DRIVER) or not named and not any(
             _runs_a_browser(i) for i in request.session.items if getattr(i, "module", None) is request.module):
         yield
         return
