@@ -281,6 +281,7 @@ def _cpu_group() -> Path | None:
         own = next(line.split(":", 2)[2] for line in Path("/proc/self/cgroup").read_text().splitlines()
                    if "cpuacct" in line.split(":", 2)[1].split(","))
         group = _CPUACCT / own.lstrip("/") / f"pytest-cpu-{os.getpid()}"
+        _sweep_cpu_groups(group.parent)
         group.mkdir(exist_ok=True)
         (group / "cgroup.procs").write_text(str(os.getpid()))
         float((group / "cpuacct.usage").read_text())
@@ -289,14 +290,38 @@ def _cpu_group() -> Path | None:
     return group
 
 
+def _sweep_cpu_groups(parent: Path) -> None:
+    """Remove the groups of ended pytest processes (and their xdist workers' groups) under ``parent``: a group is
+    busy while a process started in it still runs (a browser ending after its session), so it is removed later, here.
+    Only empty groups can be removed (rmdir fails on the others): a live session's is never touched."""
+    for group in parent.glob("pytest-cpu-*"):
+        try:
+            os.kill(int(group.name.rsplit("-", 1)[1]), 0)
+            continue  # its process still runs
+        except ProcessLookupError:
+            pass
+        except (OSError, ValueError):
+            continue
+        _remove_cpu_group(group)
+
+
+def _remove_cpu_group(group: Path) -> None:
+    for child in group.glob("pytest-cpu-*"):
+        _remove_cpu_group(child)
+    try:
+        group.rmdir()
+    except OSError:  # busy while a process started in it still runs: swept by a later session
+        pass
+
+
 def _leave_cpu_group() -> None:
     """Back to the group this process came from; the group removed once no process of it is left."""
     for group in _CPU_GROUP:
         try:
             (group.parent / "cgroup.procs").write_text(str(os.getpid()))
-            group.rmdir()  # busy while a process this one started still runs: left, empty later
         except OSError:
-            pass
+            continue
+        _remove_cpu_group(group)
     _CPU_GROUP.clear()
 
 
