@@ -129,17 +129,27 @@ def _open(state: Path, mark: Path, *, marking: bool) -> bool:
     cannot need it any more is dropped (its folder gone or done, and its owner not running: a live close may be
     between recording its change set and marking its write-back); ``marking``: the open ones are marked."""
     if not state.is_dir():
-        mark.unlink(missing_ok=True)
+        _drop(mark)
         return False
     done = (state / "changes.json").exists() and not (state / WRITING_BACK).exists()
     if done or not (state / "owner.json").exists():
         if not marking and mark.exists() and owner_alive(read_owner(state) or _record(mark)) is not True:
-            mark.unlink(missing_ok=True)
+            _drop(mark)
         return False
     if marking and not mark.exists():
-        mark.parent.mkdir(exist_ok=True)
-        mark.write_text(json.dumps(read_owner(state) or {}))
+        try:
+            mark.parent.mkdir(exist_ok=True)
+            mark.write_text(json.dumps(read_owner(state) or {}))
+        except OSError:  # a data dir that cannot be written: not indexed, read whole again next time
+            pass
     return True
+
+
+def _drop(mark: Path) -> None:
+    try:
+        mark.unlink(missing_ok=True)
+    except OSError:  # a data dir that cannot be written: the mark is looked at again next time
+        pass
 
 
 def _record(mark: Path) -> dict[str, Any] | None:
