@@ -159,6 +159,9 @@ def pytest_configure(config: pytest.Config) -> None:
         # xdist's controller would sort the files again by their number of tests; the order the workers collect
         # (`pytest_collection_modifyitems` below: the longest files first) is the one it hands them out in
         config.option.loadscopereorder = False
+    group = _cpu_group()  # the per-file CPU column: every process this one starts (below, speed50b)
+    if group is not None:
+        _CPU_GROUP.append(group)
     if hasattr(config, "workerinput"):  # an xdist worker: the controller did it
         return
     import tempfile
@@ -185,6 +188,10 @@ def pytest_configure(config: pytest.Config) -> None:
                          f"{root} (a killed run's disk image, bind and overlay)" + (
                              f"; could not detach {', '.join(failed)}: `umount -l` them as root" if failed else "")
                          + "\n")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    _leave_cpu_group()
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
@@ -223,8 +230,10 @@ def _runs_a_browser(item: pytest.Item) -> bool:
     return any(t["id"] == task and t.get("environment") == "browser" for s in suites for t in s.specs)
 
 
-# the test modules whose browsers share one Playwright driver (`_one_playwright_driver`)
-_SHARED_DRIVER = ("tests/computer/", "tests/models/test_heldout")
+# the test modules whose browsers share one Playwright driver (`_one_playwright_driver`); speed50b: and the browser
+# red-team files whose runs start a browser each on the test's thread (`run_task`, a `Session`): 0.45 s of node each
+_SHARED_DRIVER = ("tests/computer/", "tests/models/test_heldout", "tests/safety/test_confinement46b.py",
+                  "tests/safety/test_selfapproval42.py")
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -234,7 +243,8 @@ def _one_playwright_driver(request: pytest.FixtureRequest):
     anything holds it, and here the module does while its tests run. Held for one module only: a sync Playwright
     driver in the main thread stops `asyncio.run` there."""
     path = request.path.as_posix()
-    if not any(part in path for part in _SHARED_DRIVER) or not any(
+    named = any(path.endswith(part) for part in _SHARED_DRIVER if part.endswith(".py"))  # run browsers: named so
+    if not any(part in path for part in _SHARED_DRIVER) or not named and not any(
             _runs_a_browser(i) for i in request.session.items if getattr(i, "module", None) is request.module):
         yield
         return
@@ -249,15 +259,78 @@ def _one_playwright_driver(request: pytest.FixtureRequest):
 
 # The suite's budget is 30 minutes on 2 cores: the files that spend it are printed at the end of every run
 # (setup, call and teardown summed per file), so the next change knows where the time goes. Beside the wall time, the
-# CPU seconds the file's tests spent (this process and the children it reaped: sandboxes, servers, `python -m
-# macrohard`): on the shared machine the wall time follows the load (llama.cpp's two threads wait on each other when
-# either is descheduled), the CPU time much less, so a change measured at one load compares with one at another.
+# CPU seconds the file's tests spent: on the shared machine the wall time follows the load (llama.cpp's two threads
+# wait on each other when either is descheduled), the CPU time much less, so a change measured at one load compares
+# with one at another. speed50b: every process this pytest process started counts, the ones it never reaps too
+# (Chromium, Playwright's node driver, a sandbox's processes, a daemon re-parented to init): the process is put in a
+# cgroup of its own in the v1 `cpuacct` hierarchy, which its descendants are born in and stay in (the sandboxes'
+# cgroups are in the memory, pids and freezer hierarchies), and the column is that group's `cpuacct.usage`: one file
+# read a test phase, no sampling. Before, it was `os.times()` (this process and the children it reaped): the browser
+# files' Chromium was not in it (speed50: test_redteam22_flow 16.6 s counted, 177.5 s spent). Where the hierarchy
+# cannot be written (cgroup v2 only, no root), the column is still `os.times()`, a lower bound.
 _FILE_SECONDS: dict[str, float] = {}
 _FILE_CPU: dict[str, float] = {}
 _CPU_MARK = pytest.StashKey[float]()
+_CPUACCT = Path("/sys/fs/cgroup/cpuacct")
+_CPU_GROUP: list[Path] = []  # this process's own cpuacct group, once made
+
+
+def _cpu_group() -> Path | None:
+    """Move this process into a cpuacct group of its own (its later children are born in it); None where it cannot."""
+    try:
+        own = next(line.split(":", 2)[2] for line in Path("/proc/self/cgroup").read_text().splitlines()
+                   if "cpuacct" in line.split(":", 2)[1].split(","))
+        group = _CPUACCT / own.lstrip("/") / f"pytest-cpu-{os.getpid()}"
+        _sweep_cpu_groups(group.parent)
+        group.mkdir(exist_ok=True)
+        (group / "cgroup.procs").write_text(str(os.getpid()))
+        float((group / "cpuacct.usage").read_text())
+    except (OSError, StopIteration, ValueError):
+        return None
+    return group
+
+
+def _sweep_cpu_groups(parent: Path) -> None:
+    """Remove the groups of ended pytest processes (and their xdist workers' groups) under ``parent``: a group is
+    busy while a process started in it still runs (a browser ending after its session), so it is removed later, here.
+    Only empty groups can be removed (rmdir fails on the others): a live session's is never touched."""
+    for group in parent.glob("pytest-cpu-*"):
+        try:
+            os.kill(int(group.name.rsplit("-", 1)[1]), 0)
+            continue  # its process still runs
+        except ProcessLookupError:
+            pass
+        except (OSError, ValueError):
+            continue
+        _remove_cpu_group(group)
+
+
+def _remove_cpu_group(group: Path) -> None:
+    for child in group.glob("pytest-cpu-*"):
+        _remove_cpu_group(child)
+    try:
+        group.rmdir()
+    except OSError:  # busy while a process started in it still runs: swept by a later session
+        pass
+
+
+def _leave_cpu_group() -> None:
+    """Back to the group this process came from; the group removed once no process of it is left."""
+    for group in _CPU_GROUP:
+        try:
+            (group.parent / "cgroup.procs").write_text(str(os.getpid()))
+        except OSError:
+            continue
+        _remove_cpu_group(group)
+    _CPU_GROUP.clear()
 
 
 def _cpu() -> float:
+    if _CPU_GROUP:
+        try:
+            return int((_CPU_GROUP[0] / "cpuacct.usage").read_text()) / 1e9
+        except (OSError, ValueError):
+            pass
     t = os.times()
     return t.user + t.system + t.children_user + t.children_system
 

@@ -11,6 +11,7 @@ on demand. ``collect`` lists (and removes) what finished runs leave behind.
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,7 +19,18 @@ from pathlib import Path
 from typing import Any
 
 from macrohard.envs.mounts import owner_alive, read_owner, unmount_all
-from macrohard.envs.salvage import WRITING_BACK, Salvaged, disk_bytes, leftovers, lower_of, remove, salvage
+from macrohard.envs.salvage import (
+    INDEXED,
+    OPEN_MARKS,
+    WRITING_BACK,
+    Salvaged,
+    disk_bytes,
+    leftovers,
+    lower_of,
+    mark_closed,
+    remove,
+    salvage,
+)
 from macrohard.errors import NotFound, UserError
 from macrohard.fatal import told
 from macrohard.store.sqlite import default_home
@@ -78,27 +90,78 @@ def _dead(run: Run, state: Path | None) -> bool | None:
     return None if alive is None else not alive
 
 
-def _candidates(store: Any, home: Path | None) -> list[Run]:
-    """Runs still marked running, and runs whose state directory has no recorded change set."""
+def _candidates(store: Any, home: Path | None, *, every: bool = False) -> list[Run]:
+    """Runs still marked running, and runs whose state directory has no recorded change set (or was cut short while
+    writing it back). The state directories looked at are the open ones (``sandboxes/.open``, salvage.mark_open), not
+    every folder under ``sandboxes/`` (speed50b: 0.67 s at every start with 4,512 finished runs); all of them when
+    ``every`` (``macrohard runs recover``) or the first time a data dir from before the marks is recovered."""
     found = {r.id: r for r in store.list_runs(limit=1_000_000, status=RunStatus.running.value)}
     root = sandboxes(home)
-    if root.is_dir():
-        for state in root.iterdir():
-            if state.name.startswith(".") or state.name in found:
-                continue
-            if (state / "changes.json").exists() and not (state / WRITING_BACK).exists():
-                continue
-            if not (state / "owner.json").exists():
-                continue
-            try:
-                found[state.name] = store.get_run(state.name)
-            except NotFound:
-                continue
+    if not root.is_dir():
+        return list(found.values())
+    marks = root / OPEN_MARKS
+    indexed = (marks / INDEXED).exists()
+    if every or not indexed:
+        names = [state.name for state in root.iterdir() if not state.name.startswith(".")]
+    else:
+        names = [mark.name for mark in marks.iterdir() if not mark.name.startswith(".")]
+    for name in names:
+        state = root / name
+        if name in found:
+            continue
+        if not _open(state, marks / name, marking=not indexed):
+            continue
+        try:
+            found[name] = store.get_run(name)
+        except NotFound:
+            continue
+    if not indexed:
+        try:
+            marks.mkdir(exist_ok=True)
+            (marks / INDEXED).touch()  # every open sandbox is marked now: the next start reads the marks only
+        except OSError:
+            pass
     return list(found.values())
 
 
+def _open(state: Path, mark: Path, *, marking: bool) -> bool:
+    """Whether ``state`` may need recovery (its change set unrecorded, or cut short while written back). A mark that
+    cannot need it any more is dropped (its folder gone or done, and its owner not running: a live close may be
+    between recording its change set and marking its write-back); ``marking``: the open ones are marked."""
+    if not state.is_dir():
+        _drop(mark)
+        return False
+    done = (state / "changes.json").exists() and not (state / WRITING_BACK).exists()
+    if done or not (state / "owner.json").exists():
+        if not marking and mark.exists() and owner_alive(read_owner(state) or _record(mark)) is not True:
+            _drop(mark)
+        return False
+    if marking and not mark.exists():
+        try:
+            mark.parent.mkdir(exist_ok=True)
+            mark.write_text(json.dumps(read_owner(state) or {}))
+        except OSError:  # a data dir that cannot be written: not indexed, read whole again next time
+            pass
+    return True
+
+
+def _drop(mark: Path) -> None:
+    try:
+        mark.unlink(missing_ok=True)
+    except OSError:  # a data dir that cannot be written: the mark is looked at again next time
+        pass
+
+
+def _record(mark: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads(mark.read_text())
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
 def recover(store: Any, run_id: str | None = None, *, home: Path | None = None,
-            progress: Callable[[int, int, int], None] | None = None) -> list[Recovered]:
+            progress: Callable[[int, int, int], None] | None = None, every: bool = False) -> list[Recovered]:
     """Repair dead runs (all of them, or ``run_id``); return what was done.
 
     A run whose owner is alive is never touched. A run with no recorded owner (made before
@@ -113,7 +176,7 @@ def recover(store: Any, run_id: str | None = None, *, home: Path | None = None,
                             f"`kill {owner.get('pid')}` first, then recover it")
         runs = [run]
     else:
-        runs = [r for r in _candidates(store, home) if _dead(r, _state_of(r, home))]
+        runs = [r for r in _candidates(store, home, every=every) if _dead(r, _state_of(r, home))]
     done = []
     for run in runs:
         done.append(_repair(store, run, home, progress))
@@ -157,6 +220,8 @@ def _repair(store: Any, run: Run, home: Path | None, progress: Callable[[int, in
     if partly:
         (state / WRITING_BACK).unlink(missing_ok=True)
     store.update_run(run)
+    if state is not None:
+        mark_closed(state)  # its change set recorded now: out of the index of open sandboxes
     return Recovered(run_id=run.id, status=run.status.value, was=was, salvaged=salvaged)
 
 

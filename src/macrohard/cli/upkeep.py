@@ -24,7 +24,7 @@ def recover_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """Mark runs whose process died as crashed, record their workspace changes, remove their leftover mounts."""
-    done = recover(open_store(), run_id)
+    done = recover(open_store(), run_id, every=True)  # on demand: every sandbox's folder, marked open or not
     if as_json:
         print_json([{"run": d.run_id, "was": d.was, "status": d.status,
                      "unmounted": d.salvaged.unmounted if d.salvaged else [],

@@ -30,6 +30,7 @@ from pathlib import Path
 from macrohard.envs import diskimage
 from macrohard.envs.changes import Change, ChangeStore, apply_changes, scan_tree
 from macrohard.envs.mounts import MS_BIND, MS_SHARED, mount, reaper, umount, write_owner
+from macrohard.envs.salvage import mark_open
 from macrohard.errors import DiskFull
 
 Progress = Callable[[int, int, int], None]
@@ -95,6 +96,7 @@ class LayeredWorkspace:
     def open(self) -> None:
         if not self.lower.is_dir():
             raise FileNotFoundError(f"{self.lower} is not a directory")
+        mark_open(self.state)  # speed50b: in the data dir's index of open sandboxes, which recovery reads
         write_owner(self.state, lower=str(self.lower))  # before any mount: a later process can tell whether we still run
         (self.state / "changes.json").unlink(missing_ok=True)
         self.changes.write_manifest(scan_tree(self.lower))

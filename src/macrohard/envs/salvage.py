@@ -22,11 +22,45 @@ from pathlib import Path
 from macrohard.envs import diskimage
 from macrohard.envs.cgkill import empty
 from macrohard.envs.changes import ChangeStore
-from macrohard.envs.mounts import MS_RDONLY, mount, read_owner, umount, unmount_all
+from macrohard.envs.mounts import MS_RDONLY, mount, owner_record, read_owner, umount, unmount_all
 
 # in a sandbox's state directory while its changes are written back (``Sandbox.close``): a run killed then is
 # looked at by ``recovery.recover`` although its change set was recorded
 WRITING_BACK = "writing-back"
+
+# speed50b: the open sandboxes of a data dir (``$MACROHARD_HOME/sandboxes/.open/<run id>``, each holding its opener's
+# owner record). A sandbox is marked when its layers open and unmarked once its close recorded its change set (and
+# wrote it back), so ``recovery.recover`` reads the marks, not every folder under ``sandboxes/`` (0.67 s a run with
+# 4,512 finished folders). ``INDEXED`` says the marks are complete: a data dir from before them is scanned once.
+OPEN_MARKS = ".open"
+INDEXED = ".indexed"
+
+
+def open_mark(state: Path) -> Path | None:
+    """The mark of a state directory in its data dir's index; None for one that is not in a ``sandboxes/`` folder
+    (a direct caller's own state directory: nothing scans it)."""
+    return state.parent / OPEN_MARKS / state.name if state.parent.name == "sandboxes" else None
+
+
+def mark_open(state: Path) -> None:
+    """Mark ``state`` open (before its owner is recorded: a sandbox is never open unmarked)."""
+    mark = open_mark(state)
+    if mark is None:
+        return
+    mark.parent.mkdir(parents=True, exist_ok=True)
+    tmp = mark.parent / f".{state.name}.tmp"
+    tmp.write_text(json.dumps(owner_record()))
+    os.replace(tmp, mark)
+
+
+def mark_closed(state: Path) -> None:
+    """Unmark ``state``: its change set is recorded and nothing is being written back (nothing left to recover)."""
+    mark = open_mark(state)
+    if mark is not None and (state / "changes.json").exists() and not (state / WRITING_BACK).exists():
+        try:
+            mark.unlink(missing_ok=True)
+        except OSError:  # a data dir made read-only: the next recovery drops the mark (its owner gone)
+            pass
 
 
 @dataclass

@@ -45,7 +45,7 @@ from macrohard.envs.limits import (
 from macrohard.envs.netproxy import RELAY_PORT, HostProxy, relay_script
 from macrohard.envs.overlay import LayeredWorkspace
 from macrohard.envs.runs_later import needs_content, runs_later
-from macrohard.envs.salvage import WRITING_BACK
+from macrohard.envs.salvage import WRITING_BACK, mark_closed
 from macrohard.envs.shell import DEFAULT_ARGV, ShellSession, _popen, _running_below, descendants, find_shell
 from macrohard.envs.workspace import WorkspaceEnvironment, _clean_env
 from macrohard.errors import DiskFull, SandboxUnavailable
@@ -266,6 +266,7 @@ class LayeredWriteBack:
             except OSError as exc:  # read-only, full, gone: the changes stay recorded
                 self.info["commit_error"] = f"{exc.strerror or exc}: {exc.filename or self.lower}"
             writing.unlink(missing_ok=True)  # not in a finally: an interrupted write-back keeps its mark
+        mark_closed(self.state_dir)  # speed50b: recorded (and written back): nothing left for recovery
 
     def _change_counts(self, info: dict[str, Any]) -> dict[str, Any]:
         if self.changes is not None:
