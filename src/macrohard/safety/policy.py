@@ -69,7 +69,7 @@ class Defaults(_Strict):
                                          "`non_interactive` decides.")
 
 
-OTHER_POINT = 0.71  # the injection point for text not in English (inj50); the English point's default is 0.71 too
+OTHER_POINT = 0.71  # the injection point for text not in English when a policy names none (inj50: one point shipped)
 
 
 class Observations(_Strict):
