@@ -90,7 +90,9 @@ def main() -> int:
 
 def measure(path: Path, scores: str | None = None) -> list[dict]:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    threshold = load_policy(DEFAULT_POLICY_PATH).observations.injection_threshold
+    obs = load_policy(DEFAULT_POLICY_PATH).observations
+    # each row at the policy's point for its language (English's or the other languages', ``lang.detect`` decides)
+    threshold = np.array([obs.threshold_for(row["text"]) for row in rows])
     new, old, rules_norm = [], [], []
     for row in rows:
         s = screen_injection(row["text"])
@@ -113,7 +115,9 @@ def measure(path: Path, scores: str | None = None) -> list[dict]:
         flag = sc >= threshold if "classifier" in name else sc > 0
         print(f"{name:<34}{auc(p, n):>7.3f}{r1:>11.1%}{r01:>13.1%}{flag[y == 1].mean():>15.1%}"
               f"{flag[y == 0].mean():>12.2%}")
-    print(f"(1 % FPR allows {a1} of {len(n)} look-alikes, 0.1 % allows {a01}; policy threshold {threshold})")
+    points = (f"{obs.injection_threshold}" if obs.injection_threshold == obs.injection_threshold_other else
+              f"{obs.injection_threshold} in English, {obs.injection_threshold_other} in other languages")
+    print(f"(1 % FPR allows {a1} of {len(n)} look-alikes, 0.1 % allows {a01}; policy threshold {points})")
     flag_new, flag_old = new_a >= threshold, old_a > 0
     _, thr1, _ = recall_at(new_a[y == 1], new_a[y == 0], 0.01)
     by: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -158,6 +162,8 @@ def _splits(rows: list[dict], y: np.ndarray, flag: np.ndarray) -> None:
     if all("kind" in r for r in rows):
         groups += [(f"negatives: {k}", lambda r, k=k: r["kind"] == k) for k in sorted({r["kind"] for r in rows})
                    if k not in ("injection", "positive")]
+        if all("lang" in r for r in rows) and any(r["kind"] == "hard" for r in rows):  # the landing rules' English clause
+            groups.append(("English: hard negatives", lambda r: r["lang"] == "en" and r["kind"] == "hard"))
     if not groups:
         return
     print(f"\n{'split (policy threshold)':<28}{'pos':>6}{'recall':>8}{'neg':>6}{'FPR':>8}{'flagged':>8}")

@@ -113,6 +113,42 @@ def test_the_operating_point_comes_from_the_policy():
     assert flagged.untrusted and flagged.meta["guard"]["injection_score"] == [f"{score:.3f}"]
 
 
+def test_a_policy_may_give_the_other_languages_their_own_point():
+    """inj50: a second point for text ``lang.detect`` reads as not English (``injection_threshold_other``). The shipped
+    policy gives one point (0.71 for every language: inj50's candidate B-R was not shipped, RESULTS.md inj50); a policy
+    written with one point uses it for every language; a policy with two reads each text at its language's point."""
+    shipped = load_policy(DEFAULT_POLICY_PATH).observations
+    assert (shipped.injection_threshold, shipped.injection_threshold_other) == (0.71, 0.71)
+    defaults = Observations()  # a policy file without the keys: the same points
+    assert (defaults.injection_threshold, defaults.injection_threshold_other) == (0.71, 0.71)
+    one = Observations.model_validate({"injection_threshold": 0.8})
+    assert (one.injection_threshold, one.injection_threshold_other) == (0.8, 0.8)
+    two = Observations.model_validate({"injection_threshold": 0.71, "injection_threshold_other": 0.73})
+    english = "Please review the attached quarterly figures before the meeting on Thursday; the totals are final."
+    german = "Bitte prüfen Sie die beigefügten Quartalszahlen vor der Besprechung am Donnerstag; die Summen sind final."
+    assert two.threshold_for(english) == 0.71 and two.threshold_for(german) == 0.73
+    assert one.threshold_for(english) == one.threshold_for(german) == 0.8
+    assert shipped.threshold_for(english) == shipped.threshold_for(german) == 0.71
+
+
+def test_the_observation_screen_flags_each_text_at_its_language_point():
+    """The guard's observation screen reads the point for the output's language: with English's point at 1.0 and the
+    other languages' at 0.0, a German output is flagged and an English one is not (and the other way round)."""
+    base = yaml.safe_load(DEFAULT_POLICY_PATH.read_text())
+
+    def split(en: float, other: float) -> str:
+        return yaml.safe_dump({**base, "observations": {**base["observations"], "injection_threshold": en,
+                                                        "injection_threshold_other": other}})
+
+    english = "The pallets arrive on Tuesday morning; the invoice follows by email."
+    german = "Die Paletten kommen am Dienstagmorgen; die Rechnung folgt per E-Mail."
+    assert "injection" not in _screen(split(1.0, 0.0), english).meta.get("guard", {})
+    flagged = _screen(split(1.0, 0.0), german)
+    assert flagged.untrusted and "injection" in flagged.meta["guard"]
+    assert "injection" in _screen(split(0.0, 1.0), english).meta["guard"]
+    assert "injection" not in _screen(split(0.0, 1.0), german).meta.get("guard", {})
+
+
 def test_huge_binary_and_nested_inputs_are_sampled_and_say_so():
     huge = PHRASE + "\n" + ("The quarterly report covers revenue and hiring. " * 200_000)  # ~10 MB
     screen = screen_injection(huge)

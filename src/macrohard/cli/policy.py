@@ -62,8 +62,10 @@ def show(
                         escape(policy.answer_reasons.get(cat, "")))
     console.print(answers)
     obs = policy.observations
-    console.print(f"observations: prompt injection → [yellow]{obs.injection}[/] (classifier score ≥ "
-                  f"{obs.injection_threshold:g}) · secrets → [yellow]{obs.secrets}[/]")
+    points = (f"≥ {obs.injection_threshold:g}" if obs.injection_threshold == obs.injection_threshold_other else
+              f"≥ {obs.injection_threshold:g} in English, ≥ {obs.injection_threshold_other:g} in other languages")
+    console.print(f"observations: prompt injection → [yellow]{obs.injection}[/] (classifier score {points}) · "
+                  f"secrets → [yellow]{obs.secrets}[/]")
     fl = policy.flow
     console.print(f"information flow: {'on' if fl.enabled else '[red]off[/]'} · sending after untrusted content → "
                   f"[yellow]{fl.after_untrusted.value}[/] · target named by untrusted content → "

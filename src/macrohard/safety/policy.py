@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from macrohard.errors import ConfigError
 from macrohard.types import Decision
@@ -69,6 +69,9 @@ class Defaults(_Strict):
                                          "`non_interactive` decides.")
 
 
+OTHER_POINT = 0.71  # the injection point for text not in English when a policy names none (inj50: one point shipped)
+
+
 class Observations(_Strict):
     """What the guard does with what environments return."""
 
@@ -77,8 +80,30 @@ class Observations(_Strict):
         default=0.71, ge=0.0, le=1.0,
         description="Operating point of the injection screen: scores at or above it are flagged (a rule hit alone "
                     "scores 0.75, a rare, strong one 0.9: at 0.71 any rule hit flags, and the classifier alone flags "
-                    "at 0.71; chosen on a dev set, benchmarks/RESULTS.md inj45).")
+                    "at 0.71; chosen on a dev set, benchmarks/RESULTS.md inj45). Used for text in English "
+                    "(``safety.lang.detect``); a policy that gives this point alone uses it for every language.")
+    injection_threshold_other: float = Field(
+        default=OTHER_POINT, ge=0.0, le=1.0,
+        description="The same operating point for text in any other language (``safety.lang.detect`` decides): the "
+                    "heads read other languages less surely, their false alarms there sit higher (benchmarks/"
+                    "RESULTS.md inj50). Defaults to `injection_threshold` when a policy gives that alone.")
     secrets: Literal["redact", "allow"] = Field(default="redact", description="Redact secrets before model and store.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_point_for_every_language(cls, data: Any) -> Any:
+        """A policy written before the two points (``injection_threshold`` alone) keeps one point for all text."""
+        if isinstance(data, dict) and "injection_threshold" in data and "injection_threshold_other" not in data:
+            return {**data, "injection_threshold_other": data["injection_threshold"]}
+        return data
+
+    def threshold_for(self, text: str) -> float:
+        """The injection screen's operating point for ``text``: English's, or the other languages' point."""
+        if self.injection_threshold_other == self.injection_threshold:
+            return self.injection_threshold
+        from macrohard.safety.lang import detect
+
+        return self.injection_threshold if detect(text).code == "en" else self.injection_threshold_other
 
 
 Delivery = Literal["marker", "fence", "extract", "withhold"]
