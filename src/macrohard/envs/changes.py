@@ -450,6 +450,29 @@ def _lines(text: str) -> list[str]:
     return [line for line in re.split("(?<=\n)", text) if line]
 
 
+def _text_sides(out: list[str], start: int, path: str, old: bytes | None, new: bytes | None,
+                as_read: bool) -> tuple[str, str]:
+    """A text file's two sides as a diff shows them, and the note ``out`` gets at ``start`` on how they are read."""
+    codings = sorted({c for c in (declared_coding(old), declared_coding(new)) if c})
+    read = [_as_read(data) for data in (old, new)] if codings and as_read else [None, None]
+    if codings and None not in read:
+        out.insert(start, f"# {path} has a coding line ({', '.join(codings)}): shown decoded that way, as "
+                          "Python reads it\n")
+        return read[0] or "", read[1] or ""
+    # rt49b: a file that is not UTF-8 (a latin-1 coding line) was "Binary files … differ", applied unread.
+    # Its lines are shown; a byte that is not UTF-8 is kept as a lone surrogate: written back as itself in
+    # a patch (``patch_bytes``), as \xNN on a terminal (``cli.changes.shown``)
+    if _is_binary(old) or _is_binary(new):
+        out.insert(start, f"# {path} is not UTF-8 text: a patch keeps its bytes as they are; a "
+                          "terminal shows each byte that is not UTF-8 as \\xNN (unless a coding line "
+                          "decodes it)\n")
+    if codings:
+        out.insert(start, f"# {path} has a coding line ({', '.join(codings)}): Python reads it decoded "
+                          "that way, not as its bytes read here: look at it with `macrohard runs diff` on a "
+                          "terminal\n")
+    return (old or b"").decode("utf-8", "surrogateescape"), (new or b"").decode("utf-8", "surrogateescape")
+
+
 def unified_diff(store: ChangeStore, source: Path, changes: list[Change], *, as_read: bool = False) -> str:
     """A git-style unified diff of ``changes`` (``git apply`` accepts it for text files).
 
@@ -488,29 +511,7 @@ def unified_diff(store: ChangeStore, source: Path, changes: list[Change], *, as_
             out.append(f"# {change.path} is binary: {'; '.join(sides)}\n")
             continue
         else:
-            before_text = after_text = None
-        codings = sorted({c for c in (declared_coding(old), declared_coding(new)) if c})
-        read = [_as_read(data) for data in (old, new)] if codings and as_read else [None, None]
-        if before_text is not None:
-            pass
-        elif codings and None not in read:
-            before_text, after_text = read[0] or "", read[1] or ""
-            out.insert(start, f"# {change.path} has a coding line ({', '.join(codings)}): shown decoded that way, as "
-                              "Python reads it\n")
-        else:
-            # rt49b: a file that is not UTF-8 (a latin-1 coding line) was "Binary files … differ", applied unread.
-            # Its lines are shown; a byte that is not UTF-8 is kept as a lone surrogate: written back as itself in
-            # a patch (``patch_bytes``), as \xNN on a terminal (``cli.changes.shown``)
-            before_text = (old or b"").decode("utf-8", "surrogateescape")
-            after_text = (new or b"").decode("utf-8", "surrogateescape")
-            if _is_binary(old) or _is_binary(new):
-                out.insert(start, f"# {change.path} is not UTF-8 text: a patch keeps its bytes as they are; a "
-                                  "terminal shows each byte that is not UTF-8 as \\xNN (unless a coding line "
-                                  "decodes it)\n")
-            if codings:
-                out.insert(start, f"# {change.path} has a coding line ({', '.join(codings)}): Python reads it decoded "
-                                  "that way, not as its bytes read here: look at it with `macrohard runs diff` on a "
-                                  "terminal\n")
+            before_text, after_text = _text_sides(out, start, change.path, old, new, as_read)
         # lines end at "\n" only, as git's do (str.splitlines also ends one at a form feed, \x1c-\x1e or U+2028:
         # a patch of such a file said "No newline at end of file" in its middle)
         before = _lines(before_text)
