@@ -64,9 +64,8 @@ def _reserve(fd: int) -> None:
     written when the disk is full (``note``) lands in blocks already held. Nothing where the call is not offered."""
     try:
         import ctypes
-        import ctypes.util
 
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc = ctypes.CDLL(None, use_errno=True)  # the process's own libc: no library search at every start
         libc.fallocate(ctypes.c_int(fd), ctypes.c_int(1), ctypes.c_long(0), ctypes.c_long(RESERVED))
     except (OSError, AttributeError):
         pass
