@@ -30,6 +30,7 @@ from macrohard.envs.salvage import (
     mark_closed,
     remove,
     salvage,
+    settled,
 )
 from macrohard.errors import NotFound, UserError
 from macrohard.fatal import told
@@ -131,8 +132,7 @@ def _open(state: Path, mark: Path, *, marking: bool) -> bool:
     if not state.is_dir():
         _drop(mark)
         return False
-    done = (state / "changes.json").exists() and not (state / WRITING_BACK).exists()
-    if done or not (state / "owner.json").exists():
+    if settled(state) or not (state / "owner.json").exists():
         if not marking and mark.exists() and owner_alive(read_owner(state) or _record(mark)) is not True:
             _drop(mark)
         return False

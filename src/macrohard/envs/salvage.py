@@ -53,10 +53,15 @@ def mark_open(state: Path) -> None:
     os.replace(tmp, mark)
 
 
+def settled(state: Path) -> bool:
+    """Whether ``state``'s change set is recorded and nothing is being written back: nothing left to recover."""
+    return (state / "changes.json").exists() and not (state / WRITING_BACK).exists()
+
+
 def mark_closed(state: Path) -> None:
-    """Unmark ``state``: its change set is recorded and nothing is being written back (nothing left to recover)."""
+    """Unmark ``state`` once it is ``settled``."""
     mark = open_mark(state)
-    if mark is not None and (state / "changes.json").exists() and not (state / WRITING_BACK).exists():
+    if mark is not None and settled(state):
         try:
             mark.unlink(missing_ok=True)
         except OSError:  # a data dir made read-only: the next recovery drops the mark (its owner gone)
