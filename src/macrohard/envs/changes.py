@@ -11,7 +11,6 @@ names each one. ``.git`` is neither recorded nor written, at any depth and as a 
 
 from __future__ import annotations
 
-import codecs
 import difflib
 import fcntl
 import hashlib
@@ -29,7 +28,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from macrohard.errors import UserError
-from macrohard.safety.readings import wide_text
+from macrohard.safety.readings import python_coding, wide_text
 
 # rt43: only the top's .git was skipped. A run with --write-back set core.fsmonitor in a repository one level down
 # (proj/.git/config), or wrote a top-level .git *file* pointing at a repository it made; written back, the host ran
@@ -401,34 +400,12 @@ def _mode(state: FileState | None) -> str:
     return "100755" if state.mode & 0o111 else "100644"
 
 
-_CODING = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
-
-
-def declared_coding(data: bytes | None) -> str | None:
-    """The codec a file's coding line (PEP 263: a comment on its first or second line) names, when it is a codec
-    Python knows other than UTF-8: Python reads the file decoded with it (``# coding: utf-7`` turns ``+AAo-`` into a
-    new line)."""
-    if not data:
-        return None
-    for line in data.split(b"\n", 2)[:2]:
-        found = _CODING.match(line)
-        if found:
-            try:
-                name = codecs.lookup(found[1].decode("ascii")).name
-            except (LookupError, UnicodeDecodeError):
-                return None
-            return None if name == "utf-8" else name
-        if line.strip() and not line.lstrip().startswith(b"#"):
-            return None
-    return None
-
-
 def _as_read(data: bytes | None) -> str | None:
     """``data`` decoded as Python reads it (by its coding line, else UTF-8), or None when that fails."""
     if data is None:
         return ""
     try:
-        return data.decode(declared_coding(data) or "utf-8")
+        return data.decode(python_coding(data) or "utf-8")
     except (UnicodeDecodeError, LookupError, ValueError):
         return None
 
@@ -453,7 +430,7 @@ def _lines(text: str) -> list[str]:
 def _text_sides(out: list[str], start: int, path: str, old: bytes | None, new: bytes | None,
                 as_read: bool) -> tuple[str, str]:
     """A text file's two sides as a diff shows them, and the note ``out`` gets at ``start`` on how they are read."""
-    codings = sorted({c for c in (declared_coding(old), declared_coding(new)) if c})
+    codings = sorted({c for c in (python_coding(old), python_coding(new)) if c})
     read = [_as_read(data) for data in (old, new)] if codings and as_read else [None, None]
     if codings and None not in read:
         out.insert(start, f"# {path} has a coding line ({', '.join(codings)}): shown decoded that way, as "

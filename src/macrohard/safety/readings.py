@@ -8,6 +8,7 @@ change the same way, for the person's eyes.
 
 from __future__ import annotations
 
+import codecs
 import io
 import tokenize
 
@@ -26,6 +27,20 @@ def wide_text(data: bytes) -> str | None:
     return data.decode(codec, errors="replace")
 
 
+def python_coding(data: bytes | None) -> str | None:
+    """The codec Python decodes a source file with, when its coding line (PEP 263: a comment on its first or second
+    line) names one other than UTF-8 (``# coding: utf-7`` turns ``+AAo-`` into a new line); None for UTF-8, no such
+    line, or a codec Python does not know (Python refuses that file)."""
+    if not data:
+        return None
+    try:
+        coding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        name = codecs.lookup(coding).name
+    except (SyntaxError, LookupError, ValueError):
+        return None
+    return None if name in ("utf-8", "utf-8-sig") else name
+
+
 def as_read(data: bytes) -> str:
     """A script's text as the programs that may run it read it: its UTF-8 reading (a UTF-16 file's decoded), and
     where a coding line (PEP 263) makes Python read other text, that text too, after it (rt50: ``# coding: utf-7``,
@@ -38,8 +53,7 @@ def as_read(data: bytes) -> str:
         return "\n".join(data.replace(b"\x00", nul).decode(errors="replace") for nul in (b"", b"\n"))
     text = data.decode(errors="replace")
     try:
-        coding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-        python_reads = data.decode(coding)
-    except (SyntaxError, LookupError, UnicodeDecodeError, ValueError):
+        python_reads = data.decode(python_coding(data) or "utf-8-sig")
+    except (LookupError, UnicodeDecodeError, ValueError):
         return text
     return text if python_reads.removeprefix("\ufeff") == text.removeprefix("\ufeff") else f"{text}\n{python_reads}"
