@@ -207,13 +207,14 @@ OWN_SHAPE_TEST = {26: S.ROOT / "tests" / "eval" / "test_content_blind26.py",
                   34: S.ROOT / "tests" / "eval" / "test_content_blind34.py",
                   35: S.ROOT / "tests" / "eval" / "test_content_blind35.py",
                   36: S.ROOT / "tests" / "eval" / "test_content_blind36.py",
-                  38: S.ROOT / "tests" / "eval" / "test_content_blind38_44.py",
-                  39: S.ROOT / "tests" / "eval" / "test_content_blind38_44.py",
-                  40: S.ROOT / "tests" / "eval" / "test_content_blind38_44.py",
-                  41: S.ROOT / "tests" / "eval" / "test_content_blind38_44.py",
-                  42: S.ROOT / "tests" / "eval" / "test_content_blind38_44.py",
-                  43: S.ROOT / "tests" / "eval" / "test_content_blind38_44.py",
-                  44: S.ROOT / "tests" / "eval" / "test_content_blind38_44.py"}
+                  38: S.ROOT / "tests" / "eval" / "test_content_blind38_45.py",
+                  39: S.ROOT / "tests" / "eval" / "test_content_blind38_45.py",
+                  40: S.ROOT / "tests" / "eval" / "test_content_blind38_45.py",
+                  41: S.ROOT / "tests" / "eval" / "test_content_blind38_45.py",
+                  42: S.ROOT / "tests" / "eval" / "test_content_blind38_45.py",
+                  43: S.ROOT / "tests" / "eval" / "test_content_blind38_45.py",
+                  44: S.ROOT / "tests" / "eval" / "test_content_blind38_45.py",
+                  45: S.ROOT / "tests" / "eval" / "test_content_blind38_45.py"}
 
 
 def test_every_set_from_blind19_has_a_spec_and_no_file_of_its_own():
