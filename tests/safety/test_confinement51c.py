@@ -204,8 +204,8 @@ THROUGH_ON_MAIN["host MCP server `npx PKG` from a downloaded repo: its node_modu
 
 
 @pytest.mark.skipif(shutil.which("npx") is None, reason="needs npx")
-@pytest.mark.parametrize("where", ["repo", "repo/sub"])
-def test_the_persons_npx_host_server_never_runs_the_current_folders_package(tmp_path, monkeypatch, where):
+@pytest.mark.parametrize("where,npx", [("repo", "npx"), ("repo/sub", "npx"), ("repo", "npm exec")])
+def test_the_persons_npx_host_server_never_runs_the_current_folders_package(tmp_path, monkeypatch, where, npx):
     """The person's own ``mcp.yaml`` lists ``notes`` (``npx -y rt51c-notes-server``, how most MCP servers are
     started) under ``host:``. They ``cd`` into a downloaded repository (or a folder in it) and run a task that names
     ``notes``; the repository ships ``node_modules/.bin/rt51c-notes-server``. On main npx preferred that local install
@@ -224,7 +224,7 @@ def test_the_persons_npx_host_server_never_runs_the_current_folders_package(tmp_
     bin_ = repo / "node_modules/.bin/rt51c-notes-server"
     bin_.write_text(f"#!/bin/sh\necho ran on the host > {marker}\n")
     bin_.chmod(0o755)
-    command = ["npx", "-y", "rt51c-notes-server"]
+    command = [*npx.split(), "-y", "rt51c-notes-server"]
     env = ["npm_config_offline=true"]  # no registry here: the real package cannot be fetched, and fails at once
     (home / "mcp.yaml").write_text(f"host:\n  - name: notes\n    command: {command!r}\n    env: {env!r}\n"
                                    .replace("'", '"'))
@@ -243,11 +243,13 @@ def test_the_persons_npx_host_server_never_runs_the_current_folders_package(tmp_
 def test_twin_npx_keeps_the_persons_arguments_and_folder():
     """The person's ``npx -y @modelcontextprotocol/server-filesystem .`` still serves the current folder: only where
     npx looks for an installed package changes."""
-    from macrohard.mcp.connection import host_command
+    from macrohard.mcp.connection import _forget_prefix, host_command
 
     command, _ = host_command(["npx", "-y", "@modelcontextprotocol/server-filesystem", "."], {})
     assert command[0] == "npx" and command[-3:] == ["-y", "@modelcontextprotocol/server-filesystem", "."]
     assert command[1] == "--prefix" and not any(Path(command[2]).iterdir())
+    _forget_prefix(command)
+    assert not Path(command[2]).exists()
     assert host_command([sys.executable, "server.py"], {}) == ([sys.executable, "server.py"], {})
 
 
