@@ -198,6 +198,43 @@ def test_eval_cli_has_a_policy_option():
     assert "--policy" in out.output
 
 
+# -- 2b. gym: the Ray vector environment's actors on other machines ------------------------------------------------
+
+THROUGH_ON_MAIN["gym RayVectorEnv actors on other machines: the person's policy.yaml not applied"] = True
+
+
+@needs_bwrap
+def test_gym_ray_actors_are_guarded_by_the_persons_policy(homes, monkeypatch):
+    """``RayVectorEnv("macrohard/Shell-v0", 4, address=CLUSTER)`` from the person's machine, whose ``policy.yaml``
+    denies ``touch``. On main each actor (``_Worker``) ran ``gymnasium.make(env_id, **kwargs)`` on its machine, whose
+    ``GuardedSession`` built ``Guard.from_policy()`` from that machine's default: the agent's ``touch`` ran. Here the
+    actor is built as Ray builds it (its arguments over the wire as JSON), on "another machine" (its own home)."""
+    pytest.importorskip("gymnasium")
+    import json
+
+    from macrohard.gym import ray_vector
+
+    person, worker = homes
+    _strict(person)
+    sent = json.loads(json.dumps(ray_vector.sent_policy({})))  # on the driver
+    monkeypatch.setenv("MACROHARD_HOME", str(worker))
+    actor = ray_vector._Worker("macrohard/Shell-v0", {}, sent)
+    try:
+        actor.reset(0, None)
+        *_, info = actor.step(json.dumps({"kind": "bash", "command": "touch made.txt"}))
+    finally:
+        actor.close()
+    assert info["verdict"] == "deny" and info["rule"] == "policy:no-touch" and not info["executed"], info
+
+
+def test_twin_gym_ray_actors_keep_a_guard_given_to_them():
+    pytest.importorskip("gymnasium")
+    from macrohard.gym import ray_vector
+    from macrohard.safety.guard import Guard
+
+    assert ray_vector.sent_policy({"guard": Guard.from_policy()}) is None
+
+
 # -- 3. MCP: the person's host server `npx PKG`, started in a downloaded repository ------------------------------------
 
 THROUGH_ON_MAIN["host MCP server `npx PKG` from a downloaded repo: its node_modules/.bin/PKG ran on the host"] = True
