@@ -5,8 +5,9 @@ attacker model or the person's own ordinary next command. Each attempt is a test
 1. money: one payee spelt ``shop``/``Shop``/``SHOP`` was three ledger accounts, so ``per_payee`` counted each apart.
 2. eval: ``macrohard eval run`` sent its runs to workers (Ray on other machines, a process pool) without the person's
    policy: each worker's guard read its own default.
+   New ground: the gym's ``RayVectorEnv`` actors did the same (each built its guard from its machine's default).
 3. MCP: the person's own host server ``npx PKG``, started from a downloaded repository's folder, ran that
-   repository's ``node_modules/.bin/PKG``.
+   repository's ``node_modules/.bin/PKG``, or fetched the package from the registry its ``.npmrc`` named.
 4. write-back: files an ordinary later command of the person's installs from or runs (``requirements.txt``'s
    ``--index-url``, ``pip.conf``, ``Dockerfile``, ``default.nix``, ``BUILD``, ``.tool-versions``) came back silently.
 """
@@ -402,6 +403,37 @@ def test_twin_a_requirements_version_bump_and_ordinary_files_still_come_back():
     for path in ("docs/build.md", "notes.txt", "src/build.py", "nix/README", "docker/README.md", "build", "versions.txt",
                  "BUILDING.md"):
         assert runs_later(path, None, b"x = 1\n") is None, path
+
+
+@pytest.mark.skipif(shutil.which("bwrap") is None or shutil.which("git") is None, reason="needs bubblewrap and git")
+def test_a_write_back_holds_back_an_index_switch_and_a_dockerfile(tmp_path):
+    """End to end: a run with --write-back makes the edit it was asked for and, beside it, adds ``--index-url`` of the
+    attacker's to the person's ``requirements.txt`` and writes a ``Dockerfile``; on main both came back. A plain
+    version bump in ``requirements-dev.txt`` still comes back (the twin)."""
+    import json
+    import subprocess
+
+    from tests.server.conftest import mh, scripted_at
+
+    home, ws = tmp_path / "mh", tmp_path / "ws"
+    home.mkdir()
+    ws.mkdir()
+    (ws / "app.py").write_text("print('hi')\n")
+    (ws / "requirements.txt").write_bytes(REQ_OLD)
+    (ws / "requirements-dev.txt").write_text("pytest==8.0.0\n")
+    subprocess.run(["git", "init", "-q"], cwd=ws, check=True)
+    write = lambda path, content: {"kind": "write_file", "path": path, "content": content}  # noqa: E731
+    model = scripted_at(tmp_path / "s.json", [
+        write("app.py", "print('hello')\n"), write("requirements.txt", LATER["requirements.txt"].decode()),
+        write("Dockerfile", LATER["Dockerfile"].decode()), write("requirements-dev.txt", "pytest==8.3.4\n"),
+        {"kind": "finish", "answer": "done"}])
+    done = mh("run", "tidy app.py", "-w", str(ws), "--write-back", "--model", model, "--json", home=home)
+    assert done.returncode in (0, 1), done.stderr[-2000:]
+    run = json.loads(done.stdout)
+    assert (ws / "app.py").read_text() == "print('hello')\n"
+    assert (ws / "requirements-dev.txt").read_text() == "pytest==8.3.4\n"
+    assert (ws / "requirements.txt").read_bytes() == REQ_OLD and not (ws / "Dockerfile").exists()
+    assert set(run["meta"]["sandbox"]["held_back_why"]) == {"requirements.txt", "Dockerfile"}
 
 
 def test_the_record_of_attempts_is_complete():
