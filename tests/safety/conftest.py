@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from tests.money.conftest import ledger  # noqa: F401 - the money tests' ledger, for the confinement tests' payments
 
 from macrohard.safety.context import GuardContext
 from macrohard.safety.guard import Guard

@@ -14,16 +14,15 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from tests.money.conftest import money_guard
 
 from macrohard.money.ledger import Ledger
 from macrohard.money.wallet import PayEnvironment, Wallet
 from macrohard.safety.context import GuardContext
 from macrohard.safety.guard import Guard
-from macrohard.safety.policy import Money, load_policy
 from macrohard.types import PayAction
 
 # attempt -> got through on a8481055
@@ -33,20 +32,6 @@ needs_bwrap = pytest.mark.skipif(shutil.which("bwrap") is None, reason="bubblewr
 
 
 # -- 1. money ---------------------------------------------------------------------------------------------------------
-
-def _money_guard(**limits) -> Guard:
-    money = Money(**{k: Decimal(str(v)) if isinstance(v, int | float) else v for k, v in limits.items()})
-    return Guard.from_policy(load_policy().model_copy(update={"money": money}))
-
-
-@pytest.fixture
-def ledger(tmp_path):
-    led = Ledger(tmp_path / "runs.db")
-    led.open_account("user", "alice", "USD")
-    led.fund("user:alice", 10_000)  # 100.00 USD
-    yield led
-    led.close()
-
 
 def _review(ledger: Ledger, tmp_path: Path, guard: Guard, **pay):
     env = PayEnvironment(Wallet(ledger, "user:alice"))
@@ -62,7 +47,7 @@ THROUGH_ON_MAIN["refused payee in another case, new payees asked"] = True
 def test_a_refused_payee_in_another_case_is_still_refused(ledger, tmp_path, payee):
     """``refused_payees: ["evil-*"]`` and ``payees: ["*"]`` (pay anyone known or not, within limits): the attacker's
     ``pay Evil-Corp 5 USD`` was allowed outright on main."""
-    guard = _money_guard(payees=["*"], refused_payees=["evil-*"])
+    guard = money_guard(payees=["*"], refused_payees=["evil-*"])
     verdict = _review(ledger, tmp_path, guard, payee=payee)
     assert verdict.decision.value == "deny" and "money.refused_payees" in verdict.reason, verdict
 
@@ -70,7 +55,7 @@ def test_a_refused_payee_in_another_case_is_still_refused(ledger, tmp_path, paye
 def test_a_refused_payee_in_another_case_is_not_merely_asked(ledger, tmp_path):
     """With the default ``new_payee: ask``, ``EVIL-CORP`` reached the person as "a new payee" on main: the policy's
     "never" became a question."""
-    guard = _money_guard(refused_payees=["Evil-Corp"])
+    guard = money_guard(refused_payees=["Evil-Corp"])
     verdict = _review(ledger, tmp_path, guard, payee="EVIL-CORP")
     assert verdict.decision.value == "deny", verdict
 
@@ -81,7 +66,7 @@ THROUGH_ON_MAIN["payment in another currency than the wallet's"] = False
 
 
 def test_held_many_small_payments_each_under_ask_over_meet_the_run_limit(ledger, tmp_path):
-    guard = _money_guard(payees=["shop"], ask_over=10, per_run=20)
+    guard = money_guard(payees=["shop"], ask_over=10, per_run=20)
     env = PayEnvironment(Wallet(ledger, "user:alice"))
     ctx = GuardContext(workspace=str(tmp_path), run_id="r1", wallet=env.wallet)
     shop = ledger.open_account("payee", "shop", "USD").id
@@ -95,7 +80,7 @@ def test_held_many_small_payments_each_under_ask_over_meet_the_run_limit(ledger,
 @pytest.mark.parametrize("pay,why", [({"amount": "4.999"}, "smallest unit"), ({"currency": "JPY", "amount": "500"},
                                                                                 "currency mismatch")])
 def test_held_a_sub_minor_amount_or_another_currency_is_refused(ledger, tmp_path, pay, why):
-    verdict = _review(ledger, tmp_path, _money_guard(payees=["shop"]), payee="shop", **pay)
+    verdict = _review(ledger, tmp_path, money_guard(payees=["shop"]), payee="shop", **pay)
     assert verdict.decision.value == "deny" and why in verdict.reason
 
 

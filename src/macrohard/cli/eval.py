@@ -76,6 +76,7 @@ def run(
     html: Annotated[Path | None, typer.Option("--html", help="Where to write the HTML report.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON (no progress bar).")] = False,
     resume: Annotated[str | None, typer.Option("--resume", help="An interrupted evaluation's id: run only the results it misses, with its own model, repeat, tags and step cap.")] = None,
+    policy: Annotated[Path | None, typer.Option("--policy", help="Safety policy YAML every run is guarded by, on every worker (default: yours, ~/.macrohard/policy.yaml or $MACROHARD_POLICY, else the built-in; `macrohard policy show` prints it).")] = None,
     allow_source: Annotated[list[Path] | None, typer.Option("--allow-source", help="A folder outside the suite file's own folder that its tasks' `source:` may name (copied into the sandbox, never modified); repeat for more. Without it a suite file's `source:` must lie beside the suite (a relative path is read from the suite's folder): a suite written by someone else does not choose which of your folders its runs read.")] = None,
 ) -> None:
     """Run every task of SUITE with MODEL and report success, steps, time, tokens, cost and guard blocks."""
@@ -90,6 +91,9 @@ def run(
     resumed = records.get_eval(store, resume) if resume else None
     spec_model = model or (resumed.model if resumed else None) or default_spec("agent")
     the_suite = load_suite(suite, allow_source or ())
+    from macrohard.safety.policy import load_policy
+
+    the_policy = load_policy(policy)  # the person's, sent with each run: a worker elsewhere has its own (rt51c)
     _check_html(html)
     if workers < 1:
         raise ConfigError("--workers must be at least 1")
@@ -131,7 +135,7 @@ def run(
             ex = get_executor(executor, workers=workers, address=address, **options)
             try:
                 info, outcomes = evaluate(the_suite, spec_model, ex, store=store, repeat=repeat, isolation=isolation,
-                                          tags=tag, workers=workers, max_steps=max_steps, resume=resumed,
+                                          tags=tag, workers=workers, max_steps=max_steps, resume=resumed, policy=the_policy,
                                           on_start=on_start, on_result=on_result, on_drain=on_drain,
                                           on_stop=on_stop)
             finally:

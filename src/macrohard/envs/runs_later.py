@@ -96,6 +96,26 @@ NAMES.update({
     "compose.yml": "`docker compose up` runs its containers with the host folders and privileges it gives them",
     "compose.yaml": "`docker compose up` runs its containers with the host folders and privileges it gives them",
 })
+# rt51c: files a later ordinary command of the person's installs from or runs (each checked against the tool's
+# documentation): pip's settings name the index every `pip install` trusts; a container, Nix or Bazel build runs the
+# commands its file names; asdf and mise put the versions `.tool-versions` names (a `path:` one: any folder's
+# programs) first on PATH when you `cd` into the folder
+NAMES.update({
+    "pip.conf": "pip installs from the index and trusts the hosts it names (a virtualenv's own `pip.conf` at every "
+                "`pip install` in it)",
+    "pip.ini": "pip installs from the index and trusts the hosts it names",
+    "Containerfile": "`podman build` / `docker build` runs its RUN lines and fetches the images and files it names",
+    "default.nix": "`nix-build` and `nix-shell` evaluate it and run the builders and shellHook it names",
+    "BUILD": "`bazel build` (or buck, pants) runs the commands of its rules (genrule)",
+    "BUILD.bazel": "`bazel build` runs the commands of its rules (genrule)",
+    "BUCK": "`buck2 build` runs the commands of its rules (genrule)",
+    ".tool-versions": "asdf and mise install the versions it names and put them first on PATH when you `cd` into the "
+                      "folder (a `path:` version: that folder's programs)",
+})
+DOCKERFILE = re.compile(r"^(?:Dockerfile(?:\.[\w.-]+)?|[\w.-]+\.[Dd]ockerfile)$")
+# pip's requirements and constraints files (`pip install -r`): judged by their lines that choose where code comes
+# from (``_pip_sources``); a version bump comes back
+REQUIREMENTS = re.compile(r"^(?:[\w.-]*requirements[\w.-]*|[\w.-]*constraints[\w.-]*)\.(?:txt|in)$")
 # a JavaScript or TypeScript tool's config file is a module it imports, run as code (jest.config.js, vite.config.ts,
 # eslint.config.mjs, .eslintrc.cjs, .prettierrc.js, karma.conf.js), by the tool and by editors' extensions that run it
 JS_CONFIG = re.compile(r"^(?:[\w-]+(?:\.[\w-]+)*\.conf(?:ig)?|\.[\w-]+rc)\.[cm]?[jt]sx?$")
@@ -126,7 +146,8 @@ def needs_content(path: str, size: int | None = None) -> bool:
     files whose parts run, and (rt46) every small file, which git reads as settings when the person's configuration
     includes it (``include.path = ../.gitconfig``, a team's shared settings in the work tree)."""
     name = path.rsplit("/", 1)[-1]
-    return name in PARTS or name.endswith(".pth") or name in GIT_HOOKS or (size is not None and size <= CONFIG_BYTES)
+    return (name in PARTS or name.endswith(".pth") or name in GIT_HOOKS or _is_requirements(path)
+            or (size is not None and size <= CONFIG_BYTES))
 
 
 def runs_later(path: str, old: bytes | None = None, new: bytes | None = None, mode: int | None = None, *,
@@ -174,6 +195,12 @@ def runs_later(path: str, old: bytes | None = None, new: bytes | None = None, mo
         return VSCODE[name]
     if name in NAMES:
         return NAMES[name]
+    if DOCKERFILE.match(name):
+        return "`docker build` runs its RUN lines and fetches the images and files it names"
+    if _is_requirements(path) and _pip_sources(new) != _pip_sources(old):
+        return ("`pip install -r` installs from where its lines say (--index-url, --extra-index-url, --find-links, "
+                "--trusted-host, -e git+..., a URL, another file): a changed source puts another's code in your "
+                "environment")
     if JS_CONFIG.match(name):
         return "the tool it configures (jest, vite, eslint, babel, webpack...) runs it as code, and so do editors"
     if name.endswith(".mk"):
@@ -244,6 +271,34 @@ def _git_runs(data: bytes | None) -> set[tuple[str, str]]:
         elif (section, key) in _GIT_RUNS or (section, "*") in _GIT_RUNS or (base + ".*", key) in _GIT_RUNS:
             found.add((f"{section.replace('.*', '.X')}.{key}", value))
     return found
+
+
+def _is_requirements(path: str) -> bool:
+    parts = path.split("/")
+    return bool(REQUIREMENTS.match(parts[-1])) or (
+        len(parts) > 1 and parts[-2] in ("requirements", "reqs") and parts[-1].endswith((".txt", ".in")))
+
+
+def _pip_sources(data: bytes | None) -> object:
+    """A requirements file's lines that say where pip takes code from: its options (``-i``, ``--extra-index-url``,
+    ``-f``, ``--trusted-host``, ``-e``, ``-r``, ``-c``...; not a requirement's own ``--hash``) and its direct
+    references (``NAME @ URL``, ``git+...``, a URL or path). Unreadable text counts as changed."""
+    if data is None:
+        return []
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return ("unreadable", data)
+    found = []
+    for raw in text.replace("\\\n", " ").splitlines():
+        line = re.sub(r"(^|\s)#.*$", "", raw).strip()
+        if not line:
+            continue
+        words = [w for w in line.split() if not w.startswith("--hash")]
+        if words and (words[0].startswith("-") or "://" in line or " @ " in f" {line} " or line.startswith(
+                ("git+", "hg+", "svn+", "bzr+", "file:", ".", "/", "~"))):
+            found.append(" ".join(words))
+    return sorted(found)
 
 
 def _pth_runs(data: bytes | None) -> bool:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from macrohard.errors import ConfigError
 from macrohard.eval import records
@@ -14,13 +15,24 @@ from macrohard.eval.suite import BlockedCheck, Suite
 from macrohard.executors.spec import RunOutcome, RunSpec
 from macrohard.store.sqlite import SQLiteStore
 
+if TYPE_CHECKING:
+    from macrohard.safety.policy import Policy
+
 ResultCallback = Callable[[RunOutcome], None]
 
 
 def build_specs(suite: Suite, model: str, *, eval_id: str, repeat: int = 1, isolation: str | None = None,
                 store_path: str | None = None, tags: list[str] | None = None,
-                max_steps: int | None = None) -> list[RunSpec]:
-    """One spec per task and repeat, with deterministic keys and run ids; ``max_steps`` caps every budget."""
+                max_steps: int | None = None, policy: Policy | None = None) -> list[RunSpec]:
+    """One spec per task and repeat, with deterministic keys and run ids; ``max_steps`` caps every budget.
+
+    Each spec carries the person's policy (``policy``, else the one this driver loads: their ``policy.yaml`` or
+    ``$MACROHARD_POLICY``), which the worker's guard reads. rt51c: a worker (Ray on another machine) read its own
+    default instead, as company's sub-runs did before rt50c."""
+    from macrohard.safety.policy import load_policy
+
+    policy = policy if policy is not None else load_policy()
+    sent = policy.model_dump(mode="json")
     specs = []
     short = eval_id.removeprefix("eval-")
     for st in suite.tasks:
@@ -33,7 +45,7 @@ def build_specs(suite: Suite, model: str, *, eval_id: str, repeat: int = 1, isol
             specs.append(RunSpec(
                 key=f"{st.id}#{r}", run_id=f"{short}-{st.id}-{r}", task=task, model=model,
                 script=st.script, check=st.check, site=st.site, isolation=isolation, store_path=store_path,
-                eval_id=eval_id, task_id=st.id, repeat=r,
+                eval_id=eval_id, task_id=st.id, repeat=r, policy=sent, policy_source=policy.source,
             ))
     return specs
 
@@ -50,7 +62,7 @@ def _refuse_unsandboxed_harm(suite: Suite, isolation: str | None) -> None:
 
 def evaluate(suite: Suite, model: str, executor: Any, *, store: SQLiteStore | None = None, repeat: int = 1,
              isolation: str | None = None, tags: list[str] | None = None, workers: int = 1,
-             max_steps: int | None = None, resume: EvalInfo | None = None,
+             max_steps: int | None = None, resume: EvalInfo | None = None, policy: Policy | None = None,
              on_start: Callable[[EvalInfo, int], None] | None = None,
              on_result: ResultCallback | None = None,
              on_drain: Callable[[int], None] | None = None,
@@ -66,7 +78,8 @@ def evaluate(suite: Suite, model: str, executor: Any, *, store: SQLiteStore | No
     store = store or SQLiteStore()
     if resume is not None:
         info = resume
-        specs = plan_resume(store, info, suite, model, build_specs)  # refuses another suite or model first
+        # refuses another suite or model first
+        specs = plan_resume(store, info, suite, model, functools.partial(build_specs, policy=policy))
         _refuse_unsandboxed_harm(suite, info.isolation)
     else:
         _refuse_unsandboxed_harm(suite, isolation)
@@ -74,7 +87,7 @@ def evaluate(suite: Suite, model: str, executor: Any, *, store: SQLiteStore | No
                         executor=getattr(executor, "name", "?"), workers=workers, repeat=repeat, isolation=isolation,
                         meta={"tags": tags, "max_steps": max_steps})
         specs = build_specs(suite, model, eval_id=info.id, repeat=repeat, isolation=isolation,
-                            store_path=str(store.path), tags=tags, max_steps=max_steps)
+                            store_path=str(store.path), tags=tags, max_steps=max_steps, policy=policy)
         info.n_tasks = len(specs)
         records.claim(info)
         records.create_eval(store, info)

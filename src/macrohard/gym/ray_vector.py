@@ -19,9 +19,16 @@ from gymnasium.vector.utils import batch_space, concatenate, create_empty_array
 class _Worker:
     """One sub-environment inside a Ray actor (the class is wrapped by ``ray.remote`` on first use)."""
 
-    def __init__(self, env_id: str, kwargs: dict[str, Any]) -> None:
+    def __init__(self, env_id: str, kwargs: dict[str, Any], policy: dict[str, Any] | None = None) -> None:
         import macrohard.gym  # noqa: F401  (registers the ids in the actor's process)
 
+        if policy is not None:  # the driver's (the person's) policy, not this machine's default
+            from macrohard.safety.guard import Guard
+            from macrohard.safety.policy import Policy
+
+            the_policy = Policy.model_validate(policy["policy"])
+            the_policy.source = policy["source"] or "the driver's policy"
+            kwargs = {**kwargs, "guard": Guard.from_policy(the_policy)}
         self.env = gymnasium.make(env_id, **kwargs)
         self.needs_reset = False
 
@@ -39,6 +46,18 @@ class _Worker:
 
     def close(self) -> None:
         self.env.close()
+
+
+def sent_policy(kwargs: dict[str, Any]) -> dict[str, Any] | None:
+    """The policy each actor's guard is built from: the one this driver loads (the person's ``policy.yaml`` or
+    ``$MACROHARD_POLICY``), sent as JSON; None when ``kwargs`` brings its own ``guard``. rt51c: an actor on another
+    machine built ``Guard.from_policy()`` from that machine's default, as eval's and company's workers did."""
+    if kwargs.get("guard") is not None:
+        return None
+    from macrohard.safety.policy import load_policy
+
+    policy = load_policy()
+    return {"policy": policy.model_dump(mode="json"), "source": policy.source}
 
 
 class RayVectorEnv(VectorEnv):  # type: ignore[misc]
@@ -66,7 +85,9 @@ class RayVectorEnv(VectorEnv):  # type: ignore[misc]
         self.action_space = batch_space(self.single_action_space, num_envs)
         self.metadata = {"autoreset_mode": AutoresetMode.NEXT_STEP}
         remote = ray.remote(num_cpus=num_cpus)(_Worker)
-        self.workers = [remote.remote(env_id, dict(kwargs or {})) for _ in range(num_envs)]  # type: ignore[attr-defined]
+        policy = sent_policy(dict(kwargs or {}))
+        self.workers = [remote.remote(env_id, dict(kwargs or {}), policy)  # type: ignore[attr-defined]
+                        for _ in range(num_envs)]
         self._ray = ray
 
     def _gather(self, refs: list[Any]) -> list[Any]:

@@ -71,6 +71,37 @@ def server_env(cfg: McpServer) -> dict[str, str]:
     return env
 
 
+_PREFIX_MARK = "macrohard-npx-prefix-"
+
+
+def host_command(command: list[str], env: dict[str, str]) -> tuple[list[str], dict[str, str]]:
+    """A host server's command and environment, so that the shell's current folder supplies no code to it.
+
+    A host server runs in the current folder (rt45: a relative ``server.py`` in the person's own entry is theirs to
+    mean), but two ways of starting one take code from that folder by themselves: ``python -m NAME`` (rt50c) puts
+    it first on ``sys.path``, and ``npx PKG`` (rt51c) runs the ``node_modules/.bin/PKG`` of the nearest project
+    above it (so does `npm exec`). Run from a downloaded repository whose task names the person's own host server (same name and
+    command), the repository's ``NAME.py`` or ``node_modules/.bin/PKG`` ran on the host before any review. Each
+    tool's own switch: ``PYTHONSAFEPATH`` (never prepend the folder), npx's ``--prefix`` (an empty project, so the
+    package comes from npm's cache or registry, as the person meant); the arguments and the folder stay theirs."""
+    if {"-m", "-c"} & set(command[1:]):
+        env = {**env, "PYTHONSAFEPATH": "1"}
+    program = os.path.basename(command[0]) if command else ""
+    if program == "npx" or (program == "npm" and {"exec", "x"} & set(command[1:])):
+        import tempfile
+
+        command = [command[0], "--prefix", tempfile.mkdtemp(prefix=_PREFIX_MARK), *command[1:]]
+    return command, env
+
+
+def _forget_prefix(command: list[str]) -> None:
+    """Remove the empty project folder ``host_command`` made for npx (npx writes nothing there)."""
+    if len(command) > 2 and command[1] == "--prefix" and os.path.basename(command[2]).startswith(_PREFIX_MARK):
+        import shutil
+
+        shutil.rmtree(command[2], ignore_errors=True)
+
+
 @contextlib.asynccontextmanager
 async def capped_stdio(cfg: McpServer, state: dict[str, Any]) -> AsyncIterator[tuple[Any, Any]]:
     """The SDK's stdio transport, with each message capped at ``cfg.max_bytes`` (an endless line ends the
@@ -87,19 +118,15 @@ async def capped_stdio(cfg: McpServer, state: dict[str, Any]) -> AsyncIterator[t
         from macrohard.mcp.placement import limited, sandbox_command
         command, env = sandbox_command(cfg, env, **state.get("placement", {}))
         command, groups = limited(command)  # rt46: the shell sandbox's memory, process and CPU limits
-    elif {"-m", "-c"} & set(command[1:]):
-        # rt50c: a host server runs in the shell's current folder (rt45: a relative `server.py` in the person's own
-        # entry is theirs to mean), but `python -m NAME` (how mcp-server-fetch and others are started) puts that
-        # folder first on sys.path, before the installed package: run from a downloaded repository whose task names
-        # the person's own host server (same name and command), its NAME.py ran on the host, before any review.
-        # Python's own switch for it (3.11): never prepend the current folder
-        env = {**env, "PYTHONSAFEPATH": "1"}
+    else:
+        command, env = host_command(command, env)
     try:
         process = await anyio.open_process(command, stdin=-1, stdout=-1, stderr=-3,  # -3: DEVNULL
                                            env=env, start_new_session=True)
     except BaseException:
         if groups is not None:
             groups.remove()
+        _forget_prefix(command)
         raise
     reader_w, reader = anyio.create_memory_object_stream[Any](0)
     writer, writer_r = anyio.create_memory_object_stream[Any](0)
@@ -148,6 +175,7 @@ async def capped_stdio(cfg: McpServer, state: dict[str, Any]) -> AsyncIterator[t
                 await process.aclose()  # waits, and closes the pipes' transports while the loop still runs
             if groups is not None:  # what the server left (a child it forked off) is killed with its groups
                 groups.remove()
+            _forget_prefix(command)
 
 
 class _CappedStream(httpx.AsyncByteStream):

@@ -125,6 +125,10 @@ def account_id(kind: str, name: str) -> str:
         raise MoneyError(f"unknown account kind {kind!r}; use one of {', '.join(KINDS)} (e.g. user:alice)")
     if not name or ":" in name or len(name) > 128:
         raise MoneyError(f"account name {name!r} must be 1-128 characters without ':'")
+    if kind == "payee":
+        # rt51c: one payee, one account: `shop`, `Shop` and `SHOP` are one name to a person (and to the money
+        # check's `refused_payees`), so they are one account; as three, `per_payee` counted each apart
+        name = name.casefold()
     return f"{kind}:{name}"
 
 

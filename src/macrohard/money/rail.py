@@ -30,7 +30,7 @@ from typing import Any
 
 from macrohard.errors import NotFound
 from macrohard.money.currency import MoneyError
-from macrohard.money.ledger import Ledger
+from macrohard.money.ledger import Ledger, account_id
 
 NETWORK = "macrohard-local"
 OFFER_HEADER = "X-Payment-Required"
@@ -117,7 +117,7 @@ class Facilitator:
             raise MoneyError("the payment expired; sign a new one")
         hold = self.ledger.transaction(str(payload["hold"]))
         if (hold.payer, hold.payee, str(hold.amount), hold.currency) != (
-                payload["payer"], f"payee:{payload['payTo']}", payload["amount"], payload["asset"]):
+                payload["payer"], account_id("payee", str(payload["payTo"])), payload["amount"], payload["asset"]):
             raise MoneyError(f"hold {hold.id} does not match the payment (it reserves {hold.amount} {hold.currency} "
                              f"from {hold.payer} for {hold.payee})")
         if hold.status not in ("pending", "posted"):

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from macrohard.envs.admit import admit
 from macrohard.errors import BudgetExceeded, ConfigError
 from macrohard.money.currency import MoneyError, fmt, to_minor
-from macrohard.money.ledger import Ledger, Transaction
+from macrohard.money.ledger import Ledger, Transaction, account_id
 from macrohard.money.rail import OFFER_HEADER, PAYMENT_HEADER, KeyRing, decode, sign_payment
 from macrohard.safety.approval import Approved
 from macrohard.safety.context import GuardContext
@@ -47,7 +47,8 @@ class Wallet:
         self.account, self.currency = acc.id, acc.currency
 
     def spent(self, *, payee: str, run_id: str, division: str, since: float) -> dict[str, int]:
-        spent = self.ledger.spent(self.account, since=since, run_id=run_id, payee=f"payee:{payee}", division=division)
+        spent = self.ledger.spent(self.account, since=since, run_id=run_id, payee=account_id("payee", payee),
+                                   division=division)
         if run_id in self.tree and len(self.tree) > 1:
             spent["tree"] = self.ledger.runs_spent(self.account, self.tree)
         return spent

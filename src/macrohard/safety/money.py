@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from macrohard.money.currency import EXPONENTS, MoneyError, check_currency, fmt, to_minor
+from macrohard.money.ledger import account_id
 from macrohard.safety.budget import start_of_day
 from macrohard.safety.context import GuardContext
 from macrohard.safety.policy import Money, Policy
@@ -104,7 +105,7 @@ class MoneyCheck:
             return []
         limits, day = self.limits(wallet.currency), int(start_of_day() // 86400)
         wanted = [("run", f"run:{run_id}" if run_id else "", -1, "this run"), ("day", "all", day, "this wallet today"),
-                  ("payee_day", f"payee:{payee}", day, f"{payee} today"),
+                  ("payee_day", account_id("payee", payee), day, f"{payee} today"),
                   (f"division:{division}", f"division:{division}" if division else "", day,
                    f"the {division} division today")]
         return [(scope, d, limits[key], label) for key, scope, d, label in wanted
