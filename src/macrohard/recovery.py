@@ -32,7 +32,7 @@ from macrohard.envs.salvage import (
     salvage,
     settled,
 )
-from macrohard.errors import NotFound, UserError
+from macrohard.errors import DiskFull, NotFound, UserError
 from macrohard.fatal import told
 from macrohard.store.sqlite import default_home
 from macrohard.types import Run, RunStatus
@@ -251,7 +251,10 @@ def collect(store: Any, *, home: Path | None = None, change_sets: bool = False, 
                                   "not in the store"))
         else:
             if not dry_run and not (state / "changes.json").exists():
-                _repair(store, run, home, progress)
+                try:
+                    _repair(store, run, home, progress)
+                except DiskFull:  # no room to record its change set (a full disk, rel51): kept for `runs recover`
+                    continue
             found += [Leftover(run.id, what, path, size, run.status.value)
                       for what, path, size in leftovers(state, change_set=change_sets)]
     if not dry_run:
