@@ -91,6 +91,16 @@ def cut_now() -> str | None:
     return None if run_id is None else _cut.get(run_id)
 
 
+def cut_for(*run_ids: str | None) -> str | None:
+    """Why the first of these runs (a run, then its parent) must be cut now (``cut_runs``), whatever it is waiting
+    for: the agent looks while its model call is in flight (rel51: a chat's Ctrl-C waited for a slow model's whole
+    answer, as it had for a shell command's). None if it goes on."""
+    for run_id in run_ids:
+        if run_id and (why := _cut.get(run_id)) is not None:
+            return why
+    return None
+
+
 def why_stopped(*run_ids: str | None) -> str | None:
     """Why the first of these runs (a run, then its parent: a sub-run's own delegations stop with it) was asked
     to stop; None if none was."""

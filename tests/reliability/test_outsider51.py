@@ -4,18 +4,26 @@
    finished runs leave there, was refused like every other command ("the disk that holds the run store … is full"):
    it opened the store first, and a WAL store's first read must grow its -shm file. A person whose disk filled could
    not free it with macrohard's own tool.
+2. Ctrl-C in `macrohard chat` while its delegated run waits on a slow OpenAI-compatible model (a loopback server):
+   rel50b made the cut reach a shell command's wait only; the chat waited for the model's whole answer.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from .outsider import flat, write_script
+from .outsider import cli_env, flat, left_running, write_script
 from .outsider import mh as _mh
 
 
@@ -73,3 +81,90 @@ def test_runs_gc_frees_a_full_store_disk(tmp_path: Path, small_home: Path) -> No
     assert (after["id"], after["status"], after["steps"]) == (run["id"], "succeeded", 2), after
     verified = _mh("audit", "verify", run["id"], **env)
     assert verified.returncode == 0 and "chain intact" in verified.stdout, verified.stdout + verified.stderr
+
+
+def _tool_call(name: str, arguments: dict[str, object]) -> bytes:
+    return json.dumps({"id": "x", "object": "chat.completion", "usage": {"prompt_tokens": 10, "completion_tokens": 5},
+                       "choices": [{"index": 0, "finish_reason": "tool_calls", "message": {
+                           "role": "assistant", "content": None, "tool_calls": [{
+                               "id": "c1", "type": "function",
+                               "function": {"name": name, "arguments": json.dumps(arguments)}}]}}]}).encode()
+
+
+@pytest.fixture
+def slow_model() -> Iterator[tuple[str, threading.Event]]:
+    """An OpenAI-compatible server on loopback: its first answer a `bash` call at once, every later one after 40 s
+    (the event is set when the slow one is asked)."""
+    asked = threading.Event()
+    calls = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            return
+
+        def do_POST(self) -> None:  # noqa: N802
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            calls.append(1)
+            if len(calls) > 1:
+                asked.set()
+                time.sleep(40)
+            body = _tool_call("bash", {"command": "echo hi > f.txt"}) if len(calls) == 1 else _tool_call(
+                "finish", {"answer": "done"})
+            try:
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            except OSError:
+                return
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/v1", asked
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_ctrl_c_in_chat_while_a_delegated_run_waits_on_a_slow_model_gives_the_prompt_back(
+        tmp_path: Path, slow_model: tuple[str, threading.Event]) -> None:
+    """The chat hands work to the operator division, whose run's model (a loopback server) takes 40 s over its
+    second answer; the person presses Ctrl-C while it is asked. Before: the prompt came back only when the model
+    answered (about 40 s). Now the wait is cut: the prompt is back within seconds, the sub-run `interrupted`, its
+    first step kept, nothing of it left running."""
+    from macrohard.store.sqlite import SQLiteStore
+
+    url, asked = slow_model
+    home = tmp_path / "home"
+    chat_model = write_script(tmp_path / "chat.json", [
+        {"kind": "delegate", "division": "operator", "task": "write f.txt"}, {"kind": "finish", "answer": "done"}])
+    chat = subprocess.Popen([sys.executable, "-m", "macrohard", "chat", "--model", chat_model, "--run-model", url],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env=cli_env(MACROHARD_HOME=str(home)), start_new_session=True)
+    assert chat.stdin is not None
+    try:
+        chat.stdin.write("please do it\n")
+        chat.stdin.flush()
+        assert asked.wait(90), "the sub-run never asked its model a second time"
+        time.sleep(0.3)
+        cut_at = time.monotonic()
+        os.killpg(chat.pid, signal.SIGINT)  # the terminal's Ctrl-C: the whole foreground process group
+        printed, _ = chat.communicate(timeout=60)
+        took = time.monotonic() - cut_at
+    finally:
+        if chat.poll() is None:
+            os.killpg(chat.pid, signal.SIGKILL)
+            chat.communicate()
+    said = flat(printed)
+    assert chat.returncode == 130 and "Traceback" not in said, (chat.returncode, said[-2000:])
+    assert took < 10, f"the prompt came back {took:.1f} s after Ctrl-C: {said[-1500:]}"  # before: ~40 s
+    assert "the conversation is kept: macrohard chat --continue c-" in said, said[-1500:]
+    store = SQLiteStore(str(home / "runs.db"))
+    [run] = store.list_runs(limit=5)
+    assert run.status.value == "interrupted" and run.steps == 1, (run.status, run.steps, run.error)
+    [step] = store.steps(run.id)
+    assert step.observation is not None and step.observation.exit_code == 0, step
+    assert left_running(home) == [], left_running(home)
