@@ -6,6 +6,9 @@
    not free it with macrohard's own tool.
 2. Ctrl-C in `macrohard chat` while its delegated run waits on a slow OpenAI-compatible model (a loopback server):
    rel50b made the cut reach a shell command's wait only; the chat waited for the model's whole answer.
+3. A run SIGKILLed during its second step (`sleep 30`): `runs show` said it was killed and its finished steps kept,
+   but not that step 2 — approved, in the audit chain — was under way and has no result, nor how to keep the files
+   it recorded (`runs apply`) or finish the task.
 """
 
 from __future__ import annotations
@@ -168,3 +171,53 @@ def test_ctrl_c_in_chat_while_a_delegated_run_waits_on_a_slow_model_gives_the_pr
     [step] = store.steps(run.id)
     assert step.observation is not None and step.observation.exit_code == 0, step
     assert left_running(home) == [], left_running(home)
+
+
+def test_a_run_killed_mid_step_says_which_step_was_cut_and_what_to_do(tmp_path: Path) -> None:
+    """`macrohard run` SIGKILLed (by its pid) while step 2 runs `sleep 30`. What `runs list`, `runs show`, `audit
+    verify` then say is each true: `crashed`, 1 step kept, the chain intact and cut; and now `runs show` names the
+    step that was under way (its action approved in the audit chain, no result recorded) and the commands that keep
+    the files (`runs diff`, `runs apply`) — before, only "killed, or the machine stopped" and `runs diff`."""
+    home, ws = tmp_path / "home", tmp_path / "ws"
+    ws.mkdir()
+    env = {"MACROHARD_HOME": str(home)}
+    model = write_script(tmp_path / "m.json", [
+        {"kind": "bash", "command": "echo hi > f.txt"}, {"kind": "bash", "command": "sleep 30", "timeout": 60},
+        {"kind": "finish", "answer": "ok"}])
+    proc = subprocess.Popen([sys.executable, "-m", "macrohard", "run", "kill me", "-w", str(ws), "--model", model],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=cli_env(**env),
+                            start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and "sleep 30" not in _children(proc.pid):
+            time.sleep(0.1)
+        assert "sleep 30" in _children(proc.pid), "step 2 never started"
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)  # only the run we started, by its pid
+        proc.wait()
+    listed = json.loads(_mh("runs", "list", "--json", **env).stdout)
+    [run] = listed
+    assert (run["status"], run["steps"]) == ("crashed", 1), run
+    shown = flat(_mh("runs", "show", run["id"], **env).stdout)
+    assert f"pid {proc.pid}" in shown and "killed, or the machine stopped" in shown, shown
+    assert "step 2 (bash `sleep 30`) was under way" in shown, shown  # before: not said
+    assert f"macrohard runs diff {run['id']}" in shown and f"macrohard runs apply {run['id']}" in shown, shown
+    verified = _mh("audit", "verify", run["id"], **env)
+    said = flat(verified.stdout)
+    assert verified.returncode == 0 and "chain intact" in said and "recorded crashed" in said, said
+    applied = _mh("runs", "apply", run["id"], **env)
+    assert applied.returncode == 0 and (ws / "f.txt").read_text() == "hi\n", applied.stdout + applied.stderr
+    assert left_running(home) == [], left_running(home)
+
+
+def _children(pid: int) -> str:
+    """The command lines of ``pid``'s descendants, one string."""
+    out = subprocess.run(["ps", "-eo", "pid=,ppid=,args="], capture_output=True, text=True).stdout
+    rows = [line.split(None, 2) for line in out.splitlines() if len(line.split(None, 2)) == 3]
+    kids, found = {str(pid)}, []
+    for _ in range(8):
+        for p, pp, args in rows:
+            if pp in kids and p not in kids:
+                kids.add(p)
+                found.append(args)
+    return "\n".join(found)
