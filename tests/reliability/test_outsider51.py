@@ -9,6 +9,9 @@
 3. A run SIGKILLed during its second step (`sleep 30`): `runs show` said it was killed and its finished steps kept,
    but not that step 2 — approved, in the audit chain — was under way and has no result, nor how to keep the files
    it recorded (`runs apply`) or finish the task.
+4. New ground: a finished run whose change-set folder is gone (`runs gc --change-sets`, or deleted by hand): `runs
+   diff`/`runs apply` said "the run did not close its workspace (it may still be running, or it was killed: `macrohard
+   runs recover` …)" — false for a run that succeeded and closed, and `runs recover` then did nothing.
 """
 
 from __future__ import annotations
@@ -221,3 +224,31 @@ def _children(pid: int) -> str:
                 kids.add(p)
                 found.append(args)
     return "\n".join(found)
+
+
+@pytest.mark.parametrize("how", ["gc", "rm"])
+def test_diff_and_apply_of_a_run_whose_change_set_is_gone_say_so_truly(tmp_path: Path, how: str) -> None:
+    """A sandboxed run succeeds (its change set recorded), then its change set is removed by `runs gc --change-sets`
+    or its folder deleted by hand. Before: `runs diff` and `runs apply` said it "did not close its workspace (it may
+    still be running, or it was killed)" and sent the person to `runs recover`, which did nothing. Now they say the
+    change set is gone, how that happens, and what is left (its steps; the task can be run again)."""
+    home, ws = tmp_path / "home", tmp_path / "ws"
+    ws.mkdir()
+    env = {"MACROHARD_HOME": str(home)}
+    model = write_script(tmp_path / "m.json", [
+        {"kind": "bash", "command": "echo hi > f.txt"}, {"kind": "finish", "answer": "ok"}])
+    assert _mh("run", "write f", "-w", str(ws), "--model", model, **env).returncode == 0
+    [run] = json.loads(_mh("runs", "list", "--json", **env).stdout)
+    assert _mh("runs", "diff", run["id"], **env).returncode == 0
+    if how == "gc":
+        assert _mh("runs", "gc", "--change-sets", **env).returncode == 0
+    else:
+        subprocess.run(["rm", "-rf", str(home / "sandboxes" / run["id"])], check=True)
+    for command in ("diff", "apply"):
+        done = _mh("runs", command, run["id"], **env)
+        said = flat(done.stderr + done.stdout)
+        assert done.returncode != 0 and "Traceback" not in said, said
+        assert "may still be running" not in said and "did not close its workspace" not in said, said  # before
+        assert "change set is gone" in said and "runs gc --change-sets" in said, said
+        assert f"macrohard runs show {run['id']}" in said, said
+    assert not (ws / "f.txt").exists()
