@@ -273,8 +273,14 @@ def collect(store: Any, *, home: Path | None = None, change_sets: bool = False, 
         if alive or (run is not None and run.status is RunStatus.running and alive is None):
             continue
         if run is None:
-            found.append(Leftover(state.name, "state of a run not in the store", state, disk_bytes(state),
-                                  "not in the store"))
+            if (state / "changes.json").exists() and not change_sets:
+                # rel51: its recorded change set is kept, as a known run's is (a store replaced, its damaged file
+                # moved aside: the only copy of what the run changed); the rest of the folder goes
+                found += [Leftover(state.name, f"{what} of a run not in the store", path, size, "not in the store")
+                          for what, path, size in leftovers(state)]
+            else:
+                found.append(Leftover(state.name, "state of a run not in the store", state, disk_bytes(state),
+                                      "not in the store"))
         else:
             if not dry_run and not (state / "changes.json").exists():
                 try:

@@ -12,6 +12,10 @@
 4. New ground: a finished run whose change-set folder is gone (`runs gc --change-sets`, or deleted by hand): `runs
    diff`/`runs apply` said "the run did not close its workspace (it may still be running, or it was killed: `macrohard
    runs recover` …)" — false for a run that succeeded and closed, and `runs recover` then did nothing.
+5. New ground: a store file cut short (its last pages lost) is refused with a recipe (move it aside, `.dump` into a
+   new file); where the cut took the schema's pages the recipe copies nothing, and macrohard makes a fresh store.
+   `runs gc` then deleted every run's recorded change set as "state of a run not in the store", without
+   `--change-sets`: the one copy of what those runs changed, gone by the command meant to free layers.
 """
 
 from __future__ import annotations
@@ -252,3 +256,28 @@ def test_diff_and_apply_of_a_run_whose_change_set_is_gone_say_so_truly(tmp_path:
         assert "change set is gone" in said and "runs gc --change-sets" in said, said
         assert f"macrohard runs show {run['id']}" in said, said
     assert not (ws / "f.txt").exists()
+
+
+def test_gc_keeps_the_change_sets_of_runs_the_store_does_not_know_without_change_sets(tmp_path: Path) -> None:
+    """A sandboxed run's change set is recorded; then the store is replaced by a fresh one (the damaged-store
+    recipe copied nothing: the file moved aside, a new store made). Before: `runs gc` removed the whole folder,
+    change set included. Now a run not in the store keeps its change set unless `--change-sets` is given, as a known
+    run's does; `--change-sets` removes it."""
+    home, ws = tmp_path / "home", tmp_path / "ws"
+    ws.mkdir()
+    env = {"MACROHARD_HOME": str(home)}
+    model = write_script(tmp_path / "m.json", [
+        {"kind": "bash", "command": "echo hi > f.txt"}, {"kind": "finish", "answer": "ok"}])
+    assert _mh("run", "write f", "-w", str(ws), "--model", model, **env).returncode == 0
+    [run] = json.loads(_mh("runs", "list", "--json", **env).stdout)
+    state = home / "sandboxes" / run["id"]
+    assert (state / "changes.json").exists()
+    for name in ("runs.db", "runs.db-wal", "runs.db-shm"):
+        if (home / name).exists():
+            (home / name).rename(home / f"{name}.broken")
+    assert json.loads(_mh("runs", "list", "--json", **env).stdout) == []  # a fresh store
+    freed = _mh("runs", "gc", **env)
+    assert freed.returncode == 0, freed.stdout + freed.stderr
+    assert (state / "changes.json").exists() and (state / "blobs").is_dir(), flat(freed.stdout)  # before: all gone
+    assert _mh("runs", "gc", "--change-sets", **env).returncode == 0
+    assert not (state / "changes.json").exists() and not (state / "blobs").exists()
