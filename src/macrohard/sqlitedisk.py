@@ -239,7 +239,10 @@ def salvage(path: str) -> str:
     fails it ("SQL logic error") on any file with a view or a trigger, so on every run store (rel40). ``.dump``
     reads what it can and ends with ROLLBACK when a page was damaged: that last line becomes COMMIT."""
     return (f"`sqlite3 {path}.broken .dump | sed 's/^ROLLBACK; -- due to errors$/COMMIT;/' | sqlite3 {path}` (the "
-            "records on a damaged page are lost; the rest, runs, steps and audit, are kept)")
+            "records on a damaged page are lost; the rest, runs, steps and audit, are kept. Where the damage reached "
+            "the store's list of tables — a file cut short, its last pages gone — that copy says `no such table` and "
+            f"keeps nothing: keep {path}.broken then; the runs' recorded changes stay under sandboxes/, which "
+            "`macrohard runs gc` leaves unless given --change-sets)")
 
 
 def _unwritable(path: str) -> str:

@@ -281,3 +281,31 @@ def test_gc_keeps_the_change_sets_of_runs_the_store_does_not_know_without_change
     assert (state / "changes.json").exists() and (state / "blobs").is_dir(), flat(freed.stdout)  # before: all gone
     assert _mh("runs", "gc", "--change-sets", **env).returncode == 0
     assert not (state / "changes.json").exists() and not (state / "blobs").exists()
+
+
+def test_a_store_cut_short_is_refused_with_a_recipe_that_says_when_it_keeps_nothing(tmp_path: Path) -> None:
+    """The store's file loses its last pages (a copy cut short). Every command refuses it as damaged, with the fix.
+    Following that fix, the sqlite3 shell's copy says `no such table` and keeps nothing (the list of tables was on
+    the lost pages); before, the message promised "the rest, runs, steps and audit, are kept". Now it names that
+    case and what is left (the .broken file; the change sets under sandboxes/, which gc keeps)."""
+    import sqlite3
+
+    home, ws = tmp_path / "home", tmp_path / "ws"
+    ws.mkdir()
+    env = {"MACROHARD_HOME": str(home)}
+    model = write_script(tmp_path / "m.json", [{"kind": "bash", "command": "echo hi > f.txt"},
+                                               {"kind": "finish", "answer": "ok"}])
+    assert _mh("run", "write f", "-w", str(ws), "--model", model, **env).returncode == 0
+    db = sqlite3.connect(home / "runs.db")
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    size = (home / "runs.db").stat().st_size
+    os.truncate(home / "runs.db", size - 3 * 4096 - 1000)
+    refused = _mh("runs", "list", **env)
+    said = flat(refused.stderr)
+    assert refused.returncode == 2 and "Traceback" not in said and "is damaged" in said, said
+    assert "no such table" in said and "runs.db.broken" in said and "--change-sets" in said, said  # before: not said
+    (home / "runs.db").rename(home / "runs.db.broken")
+    copied = subprocess.run(f"sqlite3 {home}/runs.db.broken .dump | sed 's/^ROLLBACK; -- due to errors$/COMMIT;/' "
+                            f"| sqlite3 {home}/runs.db", shell=True, capture_output=True, text=True)
+    assert "no such table" in copied.stderr, copied.stderr  # the case the message now names, as a person meets it
