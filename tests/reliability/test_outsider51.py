@@ -16,6 +16,8 @@
    new file); where the cut took the schema's pages the recipe copies nothing, and macrohard makes a fresh store.
    `runs gc` then deleted every run's recorded change set as "state of a run not in the store", without
    `--change-sets`: the one copy of what those runs changed, gone by the command meant to free layers.
+6. `macrohard eval run --pool process` interrupted three times (the third "stops the waiting"): the pool's close then
+   waited for each run's step in flight, its whole command, before the prompt came back.
 """
 
 from __future__ import annotations
@@ -309,3 +311,42 @@ def test_a_store_cut_short_is_refused_with_a_recipe_that_says_when_it_keeps_noth
     copied = subprocess.run(f"sqlite3 {home}/runs.db.broken .dump | sed 's/^ROLLBACK; -- due to errors$/COMMIT;/' "
                             f"| sqlite3 {home}/runs.db", shell=True, capture_output=True, text=True)
     assert "no such table" in copied.stderr, copied.stderr  # the case the message now names, as a person meets it
+
+
+def test_a_third_ctrl_c_of_eval_cuts_a_process_pools_steps_in_flight(tmp_path: Path) -> None:
+    """`eval run --pool process`, two runs whose steps are `sleep 30`: Ctrl-C (started runs finish), again (they stop
+    after their step), again (stop waiting). Before: the process ended only when both steps' 30 s commands had. Now
+    the third cuts them where they wait, in the pool's processes: exit 130 within seconds, both runs `interrupted`,
+    nothing left running."""
+    from macrohard.store.sqlite import SQLiteStore
+
+    home = tmp_path / "home"
+    steps = "".join("      - {kind: bash, command: 'sleep 30; echo step', timeout: 120}\n" for _ in range(3))
+    suite = tmp_path / "slow.yaml"
+    suite.write_text("name: slow\ntasks:\n" + "".join(
+        f"  - id: t{n}\n    text: wait a while\n    script:\n{steps}      - {{kind: finish, answer: done}}\n"
+        for n in (1, 2)))
+    proc = subprocess.Popen([sys.executable, "-m", "macrohard", "eval", "run", str(suite), "--model", "scripted",
+                             "--workers", "2", "--pool", "process"], stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, env=cli_env(MACROHARD_HOME=str(home)))
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and _children(proc.pid).count("sleep 30") < 2:
+            time.sleep(0.2)
+        assert _children(proc.pid).count("sleep 30") >= 2, "the two runs' steps never started"
+        for _ in range(3):
+            proc.send_signal(signal.SIGINT)  # the driver only: its pool ignores Ctrl-C, the driver decides
+            time.sleep(0.7)
+        third = time.monotonic() - 0.7
+        out, _ = proc.communicate(timeout=90)
+        took = time.monotonic() - third
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    said = flat(out)
+    assert proc.returncode == 130 and "Traceback" not in said, (proc.returncode, said[-2000:])
+    assert took < 12, f"the prompt came back {took:.1f} s after the third Ctrl-C: {said[-1500:]}"  # before: ~28 s
+    runs = SQLiteStore(str(home / "runs.db")).list_runs(limit=10)
+    assert [r.status.value for r in runs] == ["interrupted", "interrupted"], [(r.status, r.steps) for r in runs]
+    assert left_running(home) == [], left_running(home)
