@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import itertools
 import json
+import math
 import secrets
 import threading
 import time
@@ -134,13 +135,17 @@ def _short_errors(exc: ValidationError | RecursionError) -> str:
     return "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}"[:200] for e in exc.errors()[:3])
 
 
-def _wait_in_slices(done: threading.Event, seconds: float, slice_s: float = 0.25) -> bool:
+def _wait_in_slices(done: threading.Event, seconds: float, slice_s: float = 0.25,
+                    cut: Callable[[], str | None] | None = None) -> bool:
     """``done.wait(seconds)`` in short slices. The kernel may hand a Ctrl-C (SIGINT) to the model-call thread, blocked
     in a socket read; Python then runs the handler only when the main thread next runs bytecode, and one long wait on a
     lock kept it from doing so until the wait ended (the run's close came 27-29 s after Ctrl-C, 1 run in 5). Waking
-    every ``slice_s`` lets the handler run within a quarter second."""
+    every ``slice_s`` lets the handler run within a quarter second. ``cut``: why the wait must end now (the run was
+    cut: ``stopping.cut_runs``), raised as ``KeyboardInterrupt``; None while it goes on."""
     deadline = time.monotonic() + seconds
     while not done.wait(max(0.0, min(slice_s, deadline - time.monotonic()))):
+        if cut is not None and (why := cut()) is not None:
+            raise KeyboardInterrupt(why)
         if time.monotonic() >= deadline:
             return done.is_set()
     return True
@@ -237,7 +242,7 @@ class Agent:
     def _step(self, step: Step, messages: list[dict[str, Any]], tools: list[dict[str, Any]],
               run: Run, ctx: GuardContext) -> bool:
         t0 = time.perf_counter()
-        reply = self._complete(messages, tools, ctx).without_surrogates()  # what no UTF-8 holds: never stored (rel39)
+        reply = self._complete(messages, tools, ctx, run.parent_id).without_surrogates()  # what no UTF-8 holds: never stored (rel39)
         step.model_ms = (time.perf_counter() - t0) * 1000
         step.usage = reply.usage
         run.usage = run.usage + reply.usage
@@ -356,7 +361,8 @@ class Agent:
                 return extra
         return self.env
 
-    def _complete(self, messages: list[dict[str, Any]], tools: list[dict[str, Any]], ctx: GuardContext) -> ModelReply:
+    def _complete(self, messages: list[dict[str, Any]], tools: list[dict[str, Any]], ctx: GuardContext,
+                  parent_id: str | None = None) -> ModelReply:
         """One model call within its deadline: ``max_model_seconds``, and never past the run's wall budget.
 
         The call runs in a helper thread so that any model, HTTP or embedded, is bounded; a call given
@@ -364,9 +370,9 @@ class Agent:
         b = ctx.budget
         left = None if b.max_seconds is None else b.max_seconds - (time.monotonic() - self._started)
         limits = [x for x in (b.max_model_seconds, left) if x is not None]
-        if not limits:
-            return self.model.complete(messages, tools)
-        wait = max(0.0, min(limits))
+        # with no deadline it is waited on all the same: a cut (rel51: a chat's Ctrl-C, a company's second one) ends
+        # the wait at once, not after the model's whole answer; the call given up on ends on its own
+        wait = max(0.0, min(limits)) if limits else math.inf
         box: dict[str, Any] = {}
         done = threading.Event()
 
@@ -379,7 +385,7 @@ class Agent:
                 done.set()
 
         threading.Thread(target=call, name="macrohard-model-call", daemon=True).start()
-        if not _wait_in_slices(done, wait):
+        if not _wait_in_slices(done, wait, cut=lambda: stopping.cut_for(ctx.run_id, parent_id)):
             # an HTTP model keeps what its server did on the tries so far: "did not answer" is wrong for an HTTP 500
             failure = str(getattr(self.model, "last_failure", "") or "")
             if left is not None and left <= (b.max_model_seconds or left):

@@ -32,7 +32,7 @@ from macrohard.envs.salvage import (
     salvage,
     settled,
 )
-from macrohard.errors import NotFound, UserError
+from macrohard.errors import DiskFull, NotFound, UserError
 from macrohard.fatal import told
 from macrohard.store.sqlite import default_home
 from macrohard.types import Run, RunStatus
@@ -203,9 +203,13 @@ def _repair(store: Any, run: Run, home: Path | None, progress: Callable[[int, in
         run.status = RunStatus.crashed
         run.finished_at = run.finished_at or time.time()
         fatal = told(home or default_home(), run.meta.get("owner"))  # rel39: a SIGBUS was "killed" before
+        cut = _under_way(store, run)
         run.error = (f"the process that ran it (pid {pid}) " + (fatal if fatal else "ended without closing the run "
-                     "(killed, or the machine stopped)") + "; the steps it finished are kept" + ("; its files were recorded: `macrohard runs diff "
-                     f"{run.id}`" if salvaged and (salvaged.recorded or salvaged.changes) else ""))
+                     "(killed, or the machine stopped)") + "; the steps it finished are kept"
+                     + (f"; {cut} was under way (approved, in the audit chain) and has no result recorded" if cut
+                        else "")
+                     + (f"; its files were recorded: `macrohard runs diff {run.id}` shows them, `macrohard runs apply "
+                        f"{run.id}` keeps them" if salvaged and (salvaged.recorded or salvaged.changes) else ""))
     partly = state is not None and (state / WRITING_BACK).exists()
     if info.get("commit_on_close") and info.get("committed_files") is None and not info.get("commit_error"):
         info["commit_error"] = ("the process ended while it wrote the changes back: a part of them may be there"
@@ -223,6 +227,28 @@ def _repair(store: Any, run: Run, home: Path | None, progress: Callable[[int, in
     if state is not None:
         mark_closed(state)  # its change set recorded now: out of the index of open sandboxes
     return Recovered(run_id=run.id, status=run.status.value, was=was, salvaged=salvaged)
+
+
+def _under_way(store: Any, run: Run) -> str:
+    """The step a dead run was executing, for people ("step 2 (bash `sleep 30`)"): an action the audit chain holds
+    as allowed or approved past the steps the store recorded; "" when there is none. rel51: a run killed mid-step was
+    said to keep "the steps it finished", and nothing said that one more had been approved and was under way (what
+    it did to the files is in its change set, its output nowhere)."""
+    from macrohard.safety.audit import AuditLog
+
+    try:
+        records = AuditLog(store.path).records(run.id)
+    except Exception:  # (the store's own errors, a damaged record): the message goes without it
+        return ""
+    taken = [r for r in records if r.step > run.steps and r.action and r.kind in ("verdict", "approval")
+             and r.verdict.get("decision") == "allow"]
+    if not taken:
+        return ""
+    last = taken[-1]
+    kind = str(last.action.get("kind", "action")) if last.action else "action"
+    what = next((last.action.get(k) for k in ("command", "path", "url") if last.action and last.action.get(k)), "")
+    text = " ".join(str(what).split())
+    return f"step {last.step} ({kind}" + (f" `{text[:60]}{'…' if len(text) > 60 else ''}`" if text else "") + ")"
 
 
 def collect(store: Any, *, home: Path | None = None, change_sets: bool = False, dry_run: bool = True,
@@ -247,11 +273,20 @@ def collect(store: Any, *, home: Path | None = None, change_sets: bool = False, 
         if alive or (run is not None and run.status is RunStatus.running and alive is None):
             continue
         if run is None:
-            found.append(Leftover(state.name, "state of a run not in the store", state, disk_bytes(state),
-                                  "not in the store"))
+            if (state / "changes.json").exists() and not change_sets:
+                # rel51: its recorded change set is kept, as a known run's is (a store replaced, its damaged file
+                # moved aside: the only copy of what the run changed); the rest of the folder goes
+                found += [Leftover(state.name, f"{what} of a run not in the store", path, size, "not in the store")
+                          for what, path, size in leftovers(state)]
+            else:
+                found.append(Leftover(state.name, "state of a run not in the store", state, disk_bytes(state),
+                                      "not in the store"))
         else:
             if not dry_run and not (state / "changes.json").exists():
-                _repair(store, run, home, progress)
+                try:
+                    _repair(store, run, home, progress)
+                except DiskFull:  # no room to record its change set (a full disk, rel51): kept for `runs recover`
+                    continue
             found += [Leftover(run.id, what, path, size, run.status.value)
                       for what, path, size in leftovers(state, change_set=change_sets)]
     if not dry_run:

@@ -239,7 +239,10 @@ def salvage(path: str) -> str:
     fails it ("SQL logic error") on any file with a view or a trigger, so on every run store (rel40). ``.dump``
     reads what it can and ends with ROLLBACK when a page was damaged: that last line becomes COMMIT."""
     return (f"`sqlite3 {path}.broken .dump | sed 's/^ROLLBACK; -- due to errors$/COMMIT;/' | sqlite3 {path}` (the "
-            "records on a damaged page are lost; the rest, runs, steps and audit, are kept)")
+            "records on a damaged page are lost; the rest, runs, steps and audit, are kept. Where the damage reached "
+            "the store's list of tables — a file cut short, its last pages gone — that copy says `no such table` and "
+            f"keeps nothing: keep {path}.broken then; the runs' recorded changes stay under sandboxes/, which "
+            "`macrohard runs gc` leaves unless given --change-sets)")
 
 
 def _unwritable(path: str) -> str:
@@ -393,9 +396,9 @@ def full_disk(exc: sqlite3.OperationalError, db: sqlite3.Connection) -> DiskFull
         return None
     path = _main_file(db)
     if code == sqlite3.SQLITE_FULL or (code == sqlite3.SQLITE_IOERR and path and _free(path) < (1 << 20)):
-        return DiskFull(f"the disk that holds the run store {path} is full ({exc}): free some space there, or set "
-                        "MACROHARD_HOME to a directory on a bigger disk; then `macrohard runs recover` records "
-                        "what the runs that were cut short left")
+        return DiskFull(f"the disk that holds the run store {path} is full ({exc}): free some space there "
+                        "(`macrohard runs gc` removes what finished runs left), or set MACROHARD_HOME to a directory "
+                        "on a bigger disk; then `macrohard runs recover` records what the runs that were cut short left")
     if code == sqlite3.SQLITE_IOERR and path and (limit := _file_size_limit_met(path)):
         return DiskFull(f"the run store {path} reached the largest file this process may write ({exc}; the file "
                         f"size limit is {limit >> 10} KiB: `ulimit -f`, a service's LimitFSIZE): raise it (`ulimit -f "
@@ -443,11 +446,18 @@ class ThreadConnections:
     so readers never block the writer, ``synchronous=NORMAL`` (a commit survives the process being killed; only an
     OS crash or power cut can lose the last ones, and ``SQLiteStore.sync`` bounds that at a run's end), foreign keys
     on, and a full disk as ``DiskFull``. Subclasses that own the schema migrate in their ``__init__``; readers and
-    writers of tables another owner made (the audit log) use this class as it is: no migration, no directory made."""
+    writers of tables another owner made (the audit log) use this class as it is: no migration, no directory made.
 
-    def __init__(self, path: str | os.PathLike[str], *, timeout: float) -> None:
+    ``exclusive``: SQLite's exclusive locking mode, for a store on a full disk (`macrohard runs gc`, rel51). A WAL
+    database's readers share an index in the -shm file, which SQLite must grow and map before the first read: on a
+    disk with no space left that fails ("disk I/O error"), so the command that frees the disk could not open the
+    store. In exclusive mode the index is in this process's memory; no other process may use the store meanwhile
+    (one that does makes the open wait, then say the store is locked)."""
+
+    def __init__(self, path: str | os.PathLike[str], *, timeout: float, exclusive: bool = False) -> None:
         self.path = Path(path)
         self.timeout = wait_seconds(timeout)
+        self.exclusive = exclusive
         self._local = threading.local()
 
     def get(self) -> sqlite3.Connection:
@@ -461,6 +471,8 @@ class ThreadConnections:
                 raise said from exc
             db.text_factory = _text
             db.wait = self.timeout  # type: ignore[attr-defined]  # (said by ``watch_waits``)
+            if self.exclusive:  # before the first read: WAL's index in this process's memory, no -shm to grow
+                db.execute("PRAGMA locking_mode=EXCLUSIVE")
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute("PRAGMA foreign_keys=ON")

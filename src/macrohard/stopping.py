@@ -85,10 +85,43 @@ def cut_runs(run_ids: list[str], why: str) -> None:
         _cut.update(dict.fromkeys(run_ids, why))
 
 
+def cut_in_files(paths: list[str], why: str) -> list[str]:
+    """Ask runs in other processes to stop now (``cut_runs`` there): ``paths`` are their ``stop_file``s; beside each
+    a ``.now`` file holding ``why`` (``ask_in_files``'s way). rel51: a process pool's runs were asked only to end
+    after their step, and the driver's close waited for that step's whole command. Returns the paths not written."""
+    return [path.removesuffix(".now") for path in ask_in_files([f"{path}.now" for path in paths], why)]
+
+
+def _cut_from_file(run_id: str) -> str | None:
+    path = _files.get(run_id)
+    if path is None or not os.path.exists(f"{path}.now"):
+        return None
+    try:
+        with open(f"{path}.now", encoding="utf-8") as fh:
+            why = fh.read().strip() or "stopped by its driver"
+    except OSError:
+        why = "stopped by its driver"
+    with _lock:
+        _stopping.setdefault(run_id, why)
+        _cut.setdefault(run_id, why)
+    return why
+
+
 def cut_now() -> str | None:
-    """Why the action this thread executes for a run must be cut now (``cut_runs``); None if it goes on."""
+    """Why the action this thread executes for a run must be cut now (``cut_runs``, or a ``.now`` file from another
+    process: ``cut_in_files``); None if it goes on."""
     run_id = _threads.get(threading.get_ident())
-    return None if run_id is None else _cut.get(run_id)
+    return None if run_id is None else _cut.get(run_id) or _cut_from_file(run_id)
+
+
+def cut_for(*run_ids: str | None) -> str | None:
+    """Why the first of these runs (a run, then its parent) must be cut now (``cut_runs``), whatever it is waiting
+    for: the agent looks while its model call is in flight (rel51: a chat's Ctrl-C waited for a slow model's whole
+    answer, as it had for a shell command's). None if it goes on."""
+    for run_id in run_ids:
+        if run_id and ((why := _cut.get(run_id)) is not None or (why := _cut_from_file(run_id)) is not None):
+            return why
+    return None
 
 
 def why_stopped(*run_ids: str | None) -> str | None:
@@ -108,10 +141,11 @@ def forget(run_id: str) -> str | None:
         path = _files.pop(run_id, None)
         why = _stopping.pop(run_id, None)
     if path is not None:
-        try:
-            os.unlink(path)
-        except OSError:
-            pass
+        for name in (path, f"{path}.now"):
+            try:
+                os.unlink(name)
+            except OSError:
+                pass
     return why
 
 

@@ -25,6 +25,7 @@ from macrohard.envs.changes import (
     unified_diff,
 )
 from macrohard.errors import NotFound, UserError
+from macrohard.types import RunStatus
 
 
 def _load(run_id: str) -> tuple[Any, Any, ChangeStore, Path, list[Change]]:
@@ -35,6 +36,14 @@ def _load(run_id: str) -> tuple[Any, Any, ChangeStore, Path, list[Change]]:
         raise NotFound(f"run {run.id} has no recorded workspace changes: only runs in the sandbox keep them "
                        f"(this one ran with isolation {run.meta.get('isolation', 'unknown')!r})")
     changes_store = ChangeStore(info["state_dir"])
+    if (not changes_store.recorded and run.status is not RunStatus.running
+            and (info.get("changes") is not None or not Path(info["state_dir"]).exists())):
+        # rel51: a finished run's change set removed (gc, or by hand) was said to be a run that "did not close its
+        # workspace (it may still be running, or it was killed)", and `runs recover` then did nothing
+        raise NotFound(f"run {run.id}'s change set is gone from {info['state_dir']} (`macrohard runs gc "
+                       "--change-sets` removes finished runs' change sets; or the folder was deleted): what the run "
+                       "changed can no longer be shown or applied. Its steps are kept (`macrohard runs show "
+                       f"{run.id}`); to have its changes again, run the task again")
     return store, run, changes_store, Path(info["lower"]), changes_store.changes()
 
 

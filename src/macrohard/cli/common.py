@@ -16,8 +16,8 @@ console = Console()
 err_console = Console(stderr=True)
 
 
-def open_store() -> SQLiteStore:
-    store = SQLiteStore()
+def open_store(*, exclusive: bool = False) -> SQLiteStore:
+    store = SQLiteStore(exclusive=exclusive)
     # a fatal signal of this process (SIGBUS, SIGSEGV) is written where the next start finds it (``fatal.py``)
     from macrohard.fatal import watch
 

@@ -9,6 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from macrohard.cli.common import console, open_store, print_json, status_text
+from macrohard.errors import DiskFull
 from macrohard.recovery import collect, recover
 
 
@@ -53,14 +54,23 @@ def gc(
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """Remove what finished runs leave in the data dir: workspace layers and disk images, snapshots, orphans."""
-    items = collect(open_store(), change_sets=change_sets, dry_run=dry_run)
+    try:
+        store, full = open_store(), ""
+    except DiskFull as exc:  # the command that frees the disk must open on a full one (rel51): this process alone
+        store, full = open_store(exclusive=True), str(exc)
+    items = collect(store, change_sets=change_sets, dry_run=dry_run)
     total = sum(i.bytes for i in items)
     if as_json:
-        print_json({"dry_run": dry_run, "bytes": total, "items": [
+        print_json({"dry_run": dry_run, "bytes": total, "disk_was_full": bool(full), "items": [
             {"run": i.run_id, "what": i.what, "path": str(i.path), "bytes": i.bytes, "status": i.state} for i in items]})
         return
+    if full:
+        console.print(f"[yellow]the disk that holds the run store {escape(str(store.path))} is full[/]: the store was "
+                      "opened by this command alone, to free what finished runs left")
     if not items:
-        console.print("nothing to free")
+        console.print("nothing to free" + (": free some space there yourself (or `macrohard runs gc --change-sets` "
+                                           "removes finished runs' change sets too), or set MACROHARD_HOME to a "
+                                           "directory on a bigger disk" if full else ""))
         return
     table = Table(title=f"{'would free' if dry_run else 'freed'} {_size(total)} in {len(items)} item(s)",
                   title_justify="left")
@@ -71,6 +81,8 @@ def gc(
     console.print(table)
     if dry_run:
         console.print("[dim]run without --dry-run to remove them[/]")
+    elif full:
+        console.print("[dim]then `macrohard runs recover` records what the runs the full disk cut short left[/]")
 
 
 def register(app: typer.Typer) -> None:

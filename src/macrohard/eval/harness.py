@@ -128,9 +128,16 @@ def evaluate(suite: Suite, model: str, executor: Any, *, store: SQLiteStore | No
                     stopped, ending = stop("stopped: the evaluation was interrupted again")
                     if on_stop is not None:
                         on_stop(len(stopped))
-                    for outcome in ending:
-                        if outcome.run is None or outcome.run.status.value != "interrupted":
-                            record(outcome)
+                    try:
+                        for outcome in ending:
+                            if outcome.run is None or outcome.run.status.value != "interrupted":
+                                record(outcome)
+                    except KeyboardInterrupt:
+                        # rel51: the third interrupt cuts the steps still in flight (a process pool's too), which
+                        # the pool's close then waited for whole
+                        if (cut := getattr(executor, "cut", None)) is not None:
+                            cut(stopped, "stopped: the evaluation was interrupted a third time")
+                        raise
             raise
     finally:
         records.finish_eval(store, info)

@@ -8,6 +8,7 @@ import signal
 from collections.abc import Iterable, Iterator
 from typing import Literal
 
+from macrohard import stopping
 from macrohard.errors import ConfigError
 from macrohard.executors.spec import RunOutcome, RunSpec, execute
 
@@ -107,6 +108,16 @@ class LocalExecutor:
         stop_runs(run_ids, why)
         if self.pool_kind == "process":
             stop_in_workers([self._submitted[r].spec for r in run_ids if r in self._submitted], why)
+
+    def cut(self, run_ids: list[str], why: str) -> None:
+        """Ask these runs to stop now: the action each executes is cut where it waits (a shell command, a model
+        call), in this pool's threads or processes (rel51: a process pool's runs ended only after their step)."""
+        from macrohard.store.sqlite import default_home
+
+        stopping.cut_runs(run_ids, why)
+        if self.pool_kind == "process":
+            stopping.cut_in_files([stopping.stop_file(s.store_path or default_home() / "runs.db", s.run_id)
+                                   for r in run_ids if r in self._submitted for s in [self._submitted[r].spec]], why)
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

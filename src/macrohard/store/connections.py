@@ -17,15 +17,15 @@ class ThreadConnections(sqlitedisk.ThreadConnections):
     """Opens the database (migrated under the migration lock) and hands each thread its own connection:
     autocommit (callers open their own transactions), WAL so readers never block the writer, foreign keys on."""
 
-    def __init__(self, path: str | os.PathLike[str], *, timeout: float) -> None:
-        super().__init__(path, timeout=timeout)
+    def __init__(self, path: str | os.PathLike[str], *, timeout: float, exclusive: bool = False) -> None:
+        super().__init__(path, timeout=timeout, exclusive=exclusive)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreUnusable(f"cannot make the run store's directory {self.path.parent} ({exc.strerror}): set "
                                 "MACROHARD_HOME to a directory you can write") from exc
         with migrations.migration_lock(self.path):
-            _refuse_another_programs_database(self.path)
+            _refuse_another_programs_database(self.path, exclusive=exclusive)
             db = self.get()
             if newer := migrations.unknown(db):
                 raise StoreUnusable(
@@ -36,21 +36,25 @@ class ThreadConnections(sqlitedisk.ThreadConnections):
             migrations.apply(db)
 
 
-def _refuse_another_programs_database(path: Path) -> None:
+def _refuse_another_programs_database(path: Path, *, exclusive: bool = False) -> None:
     """Refuses a file at the store's path that is another program's SQLite database (tables, none of them
     ``_migrations``): a browser's history, an app's data copied there by mistake, MACROHARD_HOME pointed at another
     tool's folder. Before (rel46) it was opened as a store: switched to WAL and given macrohard's thirty tables beside
     its own, the other program's file changed for good. Read through a read-only connection, before anything writes;
     a file that cannot be read so (empty, damaged, not a database) is left to the store's own opening, which says
-    what is wrong with it."""
+    what is wrong with it. ``exclusive`` (a store on a full disk): read in exclusive locking mode, which a read-only
+    connection cannot use, with ``query_only`` so that it still writes nothing."""
     try:
         if path.stat().st_size == 0:
             return
-        probe = sqlitedisk.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=5)
+        probe = sqlitedisk.connect(path.absolute().as_uri() + ("" if exclusive else "?mode=ro"), uri=True, timeout=5)
     except (OSError, sqlite3.Error):
         return
     probe.shm = f"{path}-shm"  # looked at before each statement, as on every connection of the store
     try:
+        if exclusive:
+            probe.execute("PRAGMA query_only=1")
+            probe.execute("PRAGMA locking_mode=EXCLUSIVE")
         names = [row[0] for row in probe.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
                                                   "AND name NOT LIKE 'sqlite_%' ORDER BY name")]
     except sqlite3.Error:

@@ -52,8 +52,10 @@ def default_home() -> Path:
 class SQLiteStore:
     """Thread-safe; one connection per thread, WAL so readers never block the writer."""
 
-    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
-        self._conns = ThreadConnections(path if path is not None else default_home() / "runs.db", timeout=STORE_WAIT_S)
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, exclusive: bool = False) -> None:
+        """``exclusive``: this process alone uses the store, which then opens on a full disk too (``runs gc``)."""
+        self._conns = ThreadConnections(path if path is not None else default_home() / "runs.db", timeout=STORE_WAIT_S,
+                                        exclusive=exclusive)
         self.path = self._conns.path
 
     def _db(self) -> sqlite3.Connection:
