@@ -2,7 +2,9 @@
 line break). injection_hand51_neg_en.tsv: English benign observations of the kinds agents read (developer
 documentation, install guides, API references, changelogs, forum answers, CI logs); injection_hand51_neg_xx.tsv:
 benign observations in Spanish/Portuguese/Italian/French; injection_hand51_orders_xx.tsv: orders to an AI agent
-hidden in reviews, mails, pages in those languages. Written by hand by helper inj51 (fifty-first wave)."""
+hidden in reviews, mails, pages in those languages. Written by hand by helper inj51 (fifty-first wave).
+Read by no shipped head yet: inj51's candidate E named the JSONL as ``INJECTION_SOURCES["data51"]``
+(benchmarks/candidates/inj51_E.patch; RESULTS.md, inj51)."""
 
 from __future__ import annotations
 
