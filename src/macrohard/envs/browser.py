@@ -174,6 +174,7 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
         self._cdp: Any = None
         self._crashed = self._stopped = False
         self._last_snapshot = ""
+        self._shown_links: dict[str, str] = {}  # element id -> where its link went in the last observation (rt51b)
         self._snapshots: dict[str, dict[str, Any]] = {}
         self._stops_told = 0  # requests the send gate stopped that an observation has reported
         # data goes only where the last observation told the guard (browser_sends); with no proxy (network full)
@@ -406,7 +407,11 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
             self.start()
         self._bound_to_deadline()
         try:
-            return self._execute(action)
+            obs = self._execute(action)
+            if isinstance((obs.meta or {}).get("url"), str):  # the page the guard now reads its links from
+                links = obs.meta.get("links")
+                self._shown_links = dict(links) if isinstance(links, dict) else {}
+            return obs
         finally:
             if self._step_timeout_ms != self.timeout_ms and self._context is not None:
                 try:
@@ -512,7 +517,9 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
             loc = self._locator(action.element)
             # the link it follows, as the browser resolves it now (a script may change the href on mousedown); kept
             # until the next action, since a popup (target=_blank) may ask after the click has returned
-            self.send_gate.clicked = {a for a in [address(loc.evaluate(_LINK_HREF_JS))] if a}
+            now = address(loc.evaluate(_LINK_HREF_JS))
+            self._check_link_unchanged(action.element, now)
+            self.send_gate.clicked = {now} if now else set()
             loc.click()
         elif isinstance(action, BrowserTypeAction):
             loc = self._locator(action.element)
@@ -546,6 +553,20 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
             raise TypeError(f"the browser cannot do {action.kind!r}")
         page.wait_for_load_state()
         return ""
+
+    def _check_link_unchanged(self, element: str, now: str) -> None:
+        """A click goes where the last observation said the element's link went (rt51b). The guard judged the click
+        by that observation (``safety.flow``: a link to a new address is a navigation, asked), and a person approving
+        it saw it; a page's timer may change the href, or wrap a button in a link, while the model thinks, and the
+        send gate lets a navigation to the link an approved click followed go."""
+        ref = _element_ref(element) or element
+        before = address(self._shown_links.get(ref, ""))
+        if now and now != before:
+            from playwright.sync_api import Error as PlaywrightError
+
+            was = f"went to {before}" if before else "was no link"
+            raise PlaywrightError(f"element {ref} changed since the page was last read: it now links to {now} (it "
+                                  f"{was}); nothing was clicked. Read the page again (browser_read) and decide anew")
 
     def _refused_goto(self, url: str, blocked_before: int) -> None:
         """A page the proxy refused is an error, not the proxy's 403 text shown as the page."""

@@ -151,7 +151,7 @@ class PageView:
         legend = ", ".join(f"{m.ref} {m.role}" for m in marks[:60])
         out = (note + "\n" if note else "") + f"Screenshot attached ({len(marks)} marked elements: {legend}).\n\n{text}"
         return Observation(output=out, images=[image(raw, "image/png")],
-                           meta={"url": self._page.url, "marks": len(marks),
+                           meta={"url": self._page.url, "marks": len(marks), "links": self._links(),
                                  "screenshot_ms": round((time.perf_counter() - started) * 1000, 1)})
 
 

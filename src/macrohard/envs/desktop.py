@@ -105,6 +105,7 @@ class DesktopEnvironment(LayeredWriteBack):
         self.sandbox: DesktopSandbox | None = None
         self._wm: Program | None = None
         self._dpy: Any = None
+        self._focus_seen: int | None = None  # the window the last observation showed focused (rt51b)
         self._input: Any = None
         self._sct: Any = None
 
@@ -123,6 +124,7 @@ class DesktopEnvironment(LayeredWriteBack):
             raise
 
     def _start(self) -> None:
+        self._focus_seen = None
         if self.window_manager and not shutil.which(self.window_manager, path=SANDBOX_PATH):
             raise MissingDependency(f"the desktop needs {self.window_manager}: apt-get install {self.window_manager}")
         try:
@@ -237,6 +239,11 @@ class DesktopEnvironment(LayeredWriteBack):
         watch = HangWatch(self.sandbox, self.step_deadline)
         try:
             with watch:
+                if isinstance(action, (DesktopTypeAction, DesktopKeyAction)) and self._focus_moved():
+                    obs = self._observe("Nothing was typed: the keyboard focus moved to another window by itself "
+                                        "since the last look (a window opened or closed). See the windows below, "
+                                        "then act again.", error=True)
+                    return obs.model_copy(update={"meta": {**obs.meta, "input_refused": "focus moved"}})
                 try:
                     note = self._act(action)
                 except ValueError as exc:  # an unknown key name and the like: the model's mistake
@@ -418,8 +425,19 @@ class DesktopEnvironment(LayeredWriteBack):
         shot = self._sct.grab(self._sct.monitors[0])
         return encode_rgb(shot.raw, shot.size, fmt=fmt, quality=self.jpeg_quality)
 
+    def _active(self) -> int | None:
+        active = self._dpy.screen().root.get_full_property(self._dpy.intern_atom("_NET_ACTIVE_WINDOW"),
+                                                           self._X.AnyPropertyType)
+        return int(active.value[0]) if active is not None and len(active.value) and active.value[0] else None
+
+    def _focus_moved(self) -> bool:
+        """Whether the focused window is not the one the last observation showed (rt51b: keys the guard approved for
+        that window would land in another)."""
+        return self._focus_seen is not None and self._active() != self._focus_seen
+
     def _observe(self, note: str, *, error: bool = False) -> Observation:
         wins = self.windows()
+        self._focus_seen = next((w["id"] for w in wins if w["active"]), None)
         lines = [f"{'*' if w['active'] else ' '} \"{w['title']}\" ({w['class']}) at x={w['x']} y={w['y']} "
                  f"size {w['width']}x{w['height']}" for w in wins]
         exited = [f"{p.args[0]} (pid {p.pid}) exited with code {p.returncode}"
@@ -429,7 +447,7 @@ class DesktopEnvironment(LayeredWriteBack):
         if exited:
             text += "\nPrograms that have exited: " + "; ".join(exited)
         images = [image(self.screenshot())] if self.frames else []
-        meta: dict[str, Any] = {"display": self.display_name, "windows": len(wins)}
+        meta: dict[str, Any] = {"display": self.display_name, "windows": len(wins), "focus": self._focus_seen}
         if self.watcher is not None:
             seen, meta["screen_events"] = self.watcher.observation()
             text += "\n" + seen if seen else ""

@@ -53,6 +53,45 @@ while IFS= read -r line; do eval "$line"; done
 """
 
 
+# The desktop's xterm reads no user resources, whatever its environment says (rt50b's open item, rt51b). What a key
+# does in a terminal is read at its start from files its environment and argv name: Xt's resource files
+# (XENVIRONMENT, the user app-defaults search path, ~/.Xdefaults, `-xrm`: key translations), libX11's compose table
+# and readline's inputrc and bash's start-up files for its shell. The guard's model of the terminal line assumes the
+# defaults, and a variable named at run time (`a=XENVIRON; export ${a}MENT=notes.txt; exec xterm`) is not in any
+# command it reads. So in the sandbox /usr/bin/xterm (and uxterm, lxterm, which run it) is this wrapper: it starts
+# the real binary with a fixed environment (the sandbox's own, nothing the launch set), Xt's resource files pointed
+# at /dev/null, HOME the sandbox's, whose start-up files are empty and read-only, and refuses `-xrm`.
+REAL_XTERM = "/.macrohard/xterm"
+HOME_FILES = (".Xdefaults", ".XCompose", ".inputrc", ".bashrc", ".bash_profile", ".bash_login", ".profile")
+XTERM_WRAPPER = r"""#!/bin/bash
+# macrohard: the desktop's xterm reads no user resources (envs/xsandbox.py)
+for a in "$@"; do
+  case $a in
+    -e) break ;;
+    -xr|-xrm) echo "xterm: -xrm is not available on macrohard's desktop (the guard reads keys by xterm's defaults)" >&2
+              exit 2 ;;
+  esac
+done
+exec /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=@HOME@ LANG=C.UTF-8 DISPLAY="$DISPLAY" USER="$USER"   TERM=xterm SHELL=/bin/bash XENVIRONMENT=/dev/null XUSERFILESEARCHPATH=/dev/null @REAL@ "$@"
+""".replace("@HOME@", HOME).replace("@REAL@", REAL_XTERM)
+
+
+def terminal_binds(state: str) -> list[str]:
+    """bwrap arguments that make the sandbox's xterm the wrapper above (files written under ``state``)."""
+    real = shutil.which("xterm")
+    if real is None:
+        return []
+    wrapper, empty = os.path.join(state, "xterm"), os.path.join(state, "empty")
+    Path(wrapper).write_text(XTERM_WRAPPER)
+    os.chmod(wrapper, 0o755)
+    Path(empty).write_text("")
+    os.chmod(empty, 0o444)
+    argv = ["--ro-bind", os.path.realpath(real), REAL_XTERM, "--ro-bind", wrapper, "/usr/bin/xterm"]
+    for name in HOME_FILES:
+        argv += ["--ro-bind", empty, f"{HOME}/{name}"]
+    return argv
+
+
 def check_network(network: str) -> None:
     if network not in ("none", "loopback", "full"):
         raise ConfigError(f"the desktop supports network none, loopback or full, not {network!r}; use the "
@@ -127,7 +166,7 @@ class DesktopSandbox:
         argv = [*bwrap_argv(bwrap, self.workspace, self.network, bind=self.bind),
                 *git_dirs_read_only(self.workspace), *user,
                 "--bind", sockets, X11_DIR,
-                "--ro-bind-try", "/var/cache/fontconfig", "/var/cache/fontconfig",
+                "--ro-bind-try", "/var/cache/fontconfig", "/var/cache/fontconfig", *terminal_binds(self._state),
                 "bash", "-c", f"{limits}\n{SUPERVISOR}"]
         self.proc = landlock.popen(argv, cwd=self.workspace, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                    stderr=subprocess.PIPE, start_new_session=True, bufsize=0)

@@ -102,6 +102,10 @@ class GuardContext:
     # The divisions this run works for, outermost first (chat, operator): delegation loops and depth are judged on it.
     divisions: tuple[str, ...] = ()
     terminal: TerminalLine = field(default_factory=TerminalLine)  # desktop input since the last submit (guard-fed)
+    # rt51b: the model before the last approved action (an input the desktop refused did not happen), and the window
+    # the last desktop observation showed focused (a window that takes the focus by itself leaves the line pending)
+    terminal_before: TerminalLine | None = None
+    focus: int | None = None
     last_facts: Any = None  # (action, Facts) of the review under way, shared by its checks (safety.flow)
     flow: FlowState = field(default_factory=FlowState)  # untrusted sources and capabilities (guard-fed, safety.flow)
     wallet: Any = None  # the run's wallet (money.wallet.Wallet) when it may pay: safety.money reads its spending

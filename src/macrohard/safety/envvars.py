@@ -28,6 +28,9 @@ from macrohard.safety import rules_data as R
 if TYPE_CHECKING:
     from macrohard.safety.commands import Analyzer
 
+# Where X programs read what a key does from a file (rt50b): Xt's resource files (an xterm's `translations` make F5
+# type a command and a carriage return) and libX11's compose table (a key sequence types any text).
+KEY_FILE_VARIABLES = ("XENVIRONMENT", "XAPPLRESDIR", "XUSERFILESEARCHPATH", "XFILESEARCHPATH", "XCOMPOSEFILE")
 COMMANDS = frozenset({"PAGER", "MANPAGER", "SYSTEMD_PAGER", "EDITOR", "VISUAL", "SUDO_EDITOR", "BROWSER", "LESSOPEN",
                       "LESSCLOSE", "PS0", "PS1", "PS2", "PS3", "PS4", "MANOPT", "FCEDIT", "TERMINAL", "SUDO_ASKPASS",
                       "DIFFPROG", "MERGEPROG", "SVN_EDITOR", "HGEDITOR", "CVSEDITOR",
@@ -388,6 +391,9 @@ def assign(an: Analyzer, name: str, value: str, depth: int, cwd: str | None,
     elif name == "INPUTRC" and value not in ("", "/dev/null"):  # readline's key bindings: a key may type a command
         an.r.add("persistence", f"{name}={value[:60]} gives every later interactive shell the key bindings of that "
                                 "file (a key may type a command)")
+    elif name in KEY_FILE_VARIABLES:  # rt51b: the name as the shell makes it (`a=XENVIRON; export ${a}MENT=f`)
+        an.r.add("dynamic", f"{name}={value[:60]} names a file of X resources or compose sequences: what a key "
+                            "types in a program started later")
     elif name == "PATH":
         lookup.path_assigned(an, value, cwd)
     elif name == "CDPATH" and value not in ("", "."):  # `cd evil` goes to /tmp/x/evil: every later path moves with it

@@ -123,6 +123,7 @@ class Guard:
     def screen(self, observation: Observation, ctx: GuardContext) -> Observation:
         for screen in self.screens:
             observation = screen(observation, ctx)
+        _follow_focus(observation, ctx)
         flags = observation.meta.get("guard")
         if flags:
             self._record(None, Verdict(decision=Decision.allow, check="screen",
@@ -157,6 +158,22 @@ class Guard:
         if self.on_verdict is not None:
             self.on_verdict(action, verdict, ctx)
         return verdict
+
+
+def _follow_focus(observation: Observation, ctx: GuardContext) -> None:
+    """The terminal model and the desktop's keyboard focus (rt51b). A window that opens or closes by itself takes or
+    gives back the focus with no action the guard approved: the line typed so far stays pending (reviewed at every
+    later submit), as after a click. An input the desktop refused because the focus had moved since the last look
+    did not happen: the model goes back to what it was before it."""
+    meta = observation.meta or {}
+    if meta.get("input_refused") and ctx.terminal_before is not None:
+        ctx.terminal = ctx.terminal_before
+    ctx.terminal_before = None
+    if "focus" in meta:
+        focus = meta.get("focus")
+        if ctx.focus is not None and focus != ctx.focus:
+            ctx.terminal.focus_moved()
+        ctx.focus = focus if isinstance(focus, int) else None
 
 
 def _sealed() -> tuple[Callable[[Guard, Any, GuardContext, Any], Authorization], Verify]:
@@ -237,6 +254,7 @@ def _sealed() -> tuple[Callable[[Guard, Any, GuardContext, Any], Authorization],
         except NotApproved as exc:
             denied = Verdict(decision=Decision.deny, reason=str(exc), check="approval")
             return Authorization(verdict=Guard._record(guard, action, denied, ctx))
+        ctx.terminal_before = ctx.terminal.copy()
         ctx.terminal.apply(action)  # the terminal model follows only what was approved to run
         if ctx.path_pending is not None:  # so does PATH: the directories the approved command put on it
             ctx.path_dirs[:], ctx.path_pending = ctx.path_pending, None

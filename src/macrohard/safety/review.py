@@ -13,6 +13,7 @@ from macrohard.safety import rules_data as R
 from macrohard.safety.commands import Analysis, Analyzer, PathJudge, analyze
 from macrohard.safety.content import screen_text
 from macrohard.safety.context import GuardContext
+from macrohard.safety.envvars import KEY_FILE_VARIABLES
 from macrohard.safety.injection import screen_injection
 from macrohard.safety.policy import Facts, Policy, rule_detail
 from macrohard.safety.secrets import redact
@@ -207,7 +208,7 @@ def _followed_injection(action: Any, ctx: GuardContext, a: Analysis) -> None:
 # `translations` make F5 type a command and a carriage return) and libX11's compose table (a key sequence types any
 # text); `-xrm` names the resources themselves. The name anywhere in the command counts, quoted or not, so that
 # `N=XENVIRONMENT` and `XENV""IRONMENT=` are not ways around it.
-KEY_FILE_VARIABLES = ("XENVIRONMENT", "XAPPLRESDIR", "XUSERFILESEARCHPATH", "XFILESEARCHPATH", "XCOMPOSEFILE")
+# (envvars.assign judges the same names as the shell makes them, rt51b: `a=XENVIRON; export ${a}MENT=…`.)
 
 
 def _key_files(command: str) -> str | None:

@@ -188,6 +188,11 @@ class TerminalLine:
         "ctrl+u": _kill_start, "ctrl+k": _kill_end, "ctrl+w": _kill_word, "ctrl+c": _clear,
     }
 
+    def focus_moved(self) -> None:
+        """The focus went to another window by itself (``guard._follow_focus``): the line stays pending there."""
+        self._leave()
+        self.text, self.cursor, self.opaque = "", 0, ""
+
     def _leave(self) -> None:
         """Keep the line pending: a key whose effect the model cannot see may have moved the focus (the window
         manager's alt+Tab), so the keys after it, a ctrl+c the model takes for clearing the line, may reach another
