@@ -82,11 +82,8 @@ def chat(
 ) -> None:
     """Talk with macrohard: it answers, or hands work to a division and shows that run live.
 
-    \b
-    For a script (JSON Lines, one object a line out for each line in):
-      printf 'what is 2+2?\\nand 3+3?\\n' | macrohard chat --json
-      macrohard chat --json "one message"
-      echo "and then?" | macrohard chat --json --continue ID
+    For a script, JSON Lines: `printf 'what is 2+2?\\nand 3+3?\\n' | macrohard chat --json` answers each line of
+    stdin with one JSON line; `echo "and then?" | macrohard chat --json --continue ID` goes on with a conversation.
     """
     messages = None
     if as_json:  # ux49b: one message in, one JSON object out; ux51: one turn a stdin line, JSON Lines out
