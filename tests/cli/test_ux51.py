@@ -115,3 +115,47 @@ def test_runs_list_sorts_and_pages_globally(_home):
     assert [r["id"] for r in every][3] in said and "--page 3" in said, table.stdout
     bad = mh("runs", "list", "--sort", "stpes")
     assert bad.returncode == 2 and "steps" in bad.stderr  # names the fix
+
+
+# -- --json where a list or table is printed; every option says what it does -------------------------------------------
+
+def test_serve_users_list_has_json_and_says_when_empty(_home):
+    """Before: `serve users list` had no --json (tab-separated lines only) and printed nothing at all with no users."""
+    _home.mkdir(parents=True, exist_ok=True)
+    empty = mh("serve", "users", "list")
+    assert empty.returncode == 0 and "serve users add" in empty.stdout, empty.stdout
+    assert json.loads(mh("serve", "users", "list", "--json").stdout) == []
+    assert mh("serve", "users", "add", "ann", "--role", "viewer").returncode == 0
+    assert json.loads(mh("serve", "users", "list", "--json").stdout) == [{"name": "ann", "role": "viewer"}]
+
+
+def test_policy_check_has_json(_home, tmp_path):
+    """Before: `policy check` printed only a line ("No such option: --json"); a bad file is JSON too, exit 2."""
+    from macrohard.safety.policy import DEFAULT_POLICY_PATH
+
+    out = mh("policy", "check", str(DEFAULT_POLICY_PATH), "--json")
+    assert out.returncode == 0, out.stderr
+    said = json.loads(out.stdout)
+    assert said["ok"] is True and said["rules"] > 0 and said["file"] == str(DEFAULT_POLICY_PATH)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("rules:\n  - nonsense: 1\n")
+    out = mh("policy", "check", str(bad), "--json")
+    assert out.returncode == 2
+    said = json.loads(out.stdout)
+    assert said["ok"] is False and said["error"], said
+
+
+def test_every_option_says_what_it_does():
+    """Before: `audit verify`, `audit show` and `policy try` listed `--json` with no words at all in --help."""
+    from macrohard.cli import COMMANDS, load_command
+
+    bare = []
+    for name in COMMANDS:
+        top = load_command(name)
+        stack = [((name,), top)]
+        while stack:
+            words, cmd = stack.pop()
+            stack += [((*words, sub), c) for sub, c in getattr(cmd, "commands", {}).items()]
+            bare += [(words, p.opts[0]) for p in getattr(cmd, "params", [])
+                     if getattr(p, "opts", None) and p.opts[0].startswith("--") and not getattr(p, "help", None)]
+    assert not bare, bare
