@@ -159,3 +159,12 @@ def test_every_option_says_what_it_does():
             bare += [(words, p.opts[0]) for p in getattr(cmd, "params", [])
                      if getattr(p, "opts", None) and p.opts[0].startswith("--") and not getattr(p, "help", None)]
     assert not bare, bare
+
+
+def test_imagine_describe_a_missing_video_names_the_fix(_home):
+    """Before: "error: no video at nofile.mp4" and nothing on what to give instead."""
+    _home.mkdir(parents=True, exist_ok=True)
+    out = mh("imagine", "describe", "nofile.mp4")
+    assert out.returncode == 2
+    said = " ".join(out.stderr.split())
+    assert "nofile.mp4" in said and "macrohard runs list" in said and "path" in said, said
