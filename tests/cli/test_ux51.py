@@ -168,3 +168,15 @@ def test_imagine_describe_a_missing_video_names_the_fix(_home):
     assert out.returncode == 2
     said = " ".join(out.stderr.split())
     assert "nofile.mp4" in said and "macrohard runs list" in said and "path" in said, said
+
+
+def test_one_run_is_one_run_and_an_empty_audit_log_says_so(_home):
+    """Before: "1 runs, by steps" over the table; `audit show` of a run with no records an empty table, no words."""
+    _home.mkdir(parents=True, exist_ok=True)
+    (run_id,) = _seed_runs(_home, 1)
+    said = " ".join(mh("runs", "list", "--sort", "steps").stdout.split())
+    assert "1 run," in said and "1 runs" not in said, said
+    out = mh("audit", "show", run_id)
+    assert out.returncode == 0
+    said = " ".join(out.stdout.split())
+    assert f"no audit records for {run_id}" in said and "┏" not in out.stdout, out.stdout

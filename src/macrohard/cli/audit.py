@@ -144,6 +144,10 @@ def show(
     if as_json:
         print_json([r.model_dump(mode="json") for r in records])
         return
+    if not records and not unreadable:  # ux51: before, an empty table and no words
+        console.print(f"no audit records for {run_id}: the guard has reviewed no action of this run "
+                      f"(`macrohard runs show {run_id}` says what it did)", highlight=False)
+        return
     table = Table(title=f"audit log of {run_id}")
     for col in ("seq", "step", "kind", "decision", "check", "action / reason", "hash"):
         table.add_column(col, overflow="fold")

@@ -85,8 +85,9 @@ def list_runs(
         console.print("no runs yet: try [bold]macrohard run \"create hello.txt containing hello world\"[/]")
         return
     order = "" if sort == "started" and not reverse else f", by {sort}" + (" reversed" if reverse else "")
-    if skip == 0 and len(runs) == total:
-        title = f"{total} runs{order}" if order else f"{total} most recent runs"
+    if skip == 0 and len(runs) == total:  # "1 run", not "1 runs" (ux51)
+        title = (f"{total} run{'s' * (total != 1)}{order}" if order
+                 else "the only run" if total == 1 else f"{total} most recent runs")
     else:
         title = f"runs {skip + 1}-{skip + len(runs)} of {total}{order}"
     table = Table(title=title, title_justify="left")
