@@ -46,7 +46,8 @@ def test_chat_json_sends_one_message_and_prints_the_answer(_home):
 
 def test_chat_json_reads_the_message_from_stdin_and_continues(_home):
     model = _script(_home, ["first answer"])
-    code, out, err = _mh_in(["chat", "--json", "--model", model], "hello\nover two lines\n")
+    # ux51: stdin is one message a line (JSON Lines out); a message over several lines is sent as {"message": ...}
+    code, out, err = _mh_in(["chat", "--json", "--model", model], json.dumps({"message": "hello\nover two lines"}) + "\n")
     assert code == 0, err
     first = json.loads(out)
     assert first["message"] == "hello\nover two lines" and first["answer"] == "first answer"

@@ -62,7 +62,7 @@ def _outcome(log: _ReadLog, store: Any, run_id: str) -> tuple[list[Any], str]:
 @app.command("verify")
 def verify(
     run: Annotated[str, typer.Argument(help="Run id (or a unique part of it).")],
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="The report as JSON (exit 1 if the chain is broken).")] = False,
 ) -> None:
     """Recompute the run's hash chain and its sub-runs' (delegations); name any record that was edited,
     removed or reordered, and any sub-run whose chain no longer matches its parent's record (exit 1)."""
@@ -135,7 +135,7 @@ def verify(
 @app.command("show")
 def show(
     run: Annotated[str, typer.Argument(help="Run id (or a unique part of it).")],
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="The records as JSON.")] = False,
 ) -> None:
     """List a run's audit records: every verdict, approval and screening result."""
     log, run_id = _log(run)
@@ -143,6 +143,10 @@ def show(
     unreadable = log.unreadable(run_id)
     if as_json:
         print_json([r.model_dump(mode="json") for r in records])
+        return
+    if not records and not unreadable:  # ux51: before, an empty table and no words
+        console.print(f"no audit records for {run_id}: the guard has reviewed no action of this run "
+                      f"(`macrohard runs show {run_id}` says what it did)", highlight=False)
         return
     table = Table(title=f"audit log of {run_id}")
     for col in ("seq", "step", "kind", "decision", "check", "action / reason", "hash"):

@@ -8,8 +8,10 @@ each line is a message (and the answer to a question), and the end of input ends
 from __future__ import annotations
 
 import functools
+import itertools
+import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -45,7 +47,7 @@ SHOWN_HISTORY = 6  # messages shown again when a conversation is continued
 
 
 def _errors_as_json(command: Callable[..., None]) -> Callable[..., None]:
-    """With --json, an error is a JSON object on stdout ({"error": …, "exit_code": …}) and the same exit status."""
+    """With --json, an error is a JSON line on stdout ({"error": …, "exit_code": …}) and the same exit status."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> None:
@@ -55,7 +57,7 @@ def _errors_as_json(command: Callable[..., None]) -> Callable[..., None]:
             return command(*args, **kwargs)
         except MacrohardError as exc:
             code = getattr(exc, "exit_code", 1)
-            print_json({"error": str(exc), "exit_code": code})
+            _json_line({"error": str(exc), "exit_code": code})
             raise typer.Exit(code) from None
 
     return wrapper
@@ -76,20 +78,26 @@ def chat(
     voice: Annotated[bool, typer.Option("--voice", help="Talk instead of typing: speech in, spoken answers (microphone and speaker, or the files below).")] = False,
     audio_in: Annotated[list[Path] | None, typer.Option("--audio-in", help="With --voice: a recording to say (repeat it for each turn, and for each spoken yes/no).")] = None,
     audio_out: Annotated[Path | None, typer.Option("--audio-out", help="With --voice: a folder for the spoken answers (one WAV a clause, listed in clauses.jsonl) instead of the speaker.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Send one message (the argument, else all of stdin) and print the answer and the runs it started as JSON; the guard's questions are denied; an error is JSON too, with a non-zero exit.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="For a script, in JSON Lines: one message a line of stdin (or the argument alone), one JSON object a line out for each turn; a line {\"message\": \"…\"} sends a message over several lines. The guard's questions are denied. An error is a JSON line too; exit 1 if a turn failed (which ends the chat), 2 for a wrong command.")] = False,
 ) -> None:
-    """Talk with macrohard: it answers, or hands work to a division and shows that run live."""
-    message = None
-    if as_json:  # ux49b: one message in, one JSON object out, for a script
+    """Talk with macrohard: it answers, or hands work to a division and shows that run live.
+
+    For a script, JSON Lines: `printf 'what is 2+2?\\nand 3+3?\\n' | macrohard chat --json` answers each line of
+    stdin with one JSON line; `echo "and then?" | macrohard chat --json --continue ID` goes on with a conversation.
+    """
+    messages = None
+    if as_json:  # ux49b: one message in, one JSON object out; ux51: one turn a stdin line, JSON Lines out
         if voice or audio_in or audio_out:
-            raise UserError("--json sends one typed message; leave out --voice, --audio-in and --audio-out")
+            raise UserError("--json sends typed messages; leave out --voice, --audio-in and --audio-out")
         if not cont and conversation is not None:
-            message, conversation = conversation, None
+            messages, conversation = iter([conversation]), None
         else:
-            message = sys.stdin.read().rstrip("\n")
-        if not message.strip():
+            messages = _stdin_messages()
+        first = next(messages, None)
+        if first is None:
             raise UserError("--json has no message to send: give it as the argument (macrohard chat --json "
-                            "\"MESSAGE\") or on stdin")
+                            "\"MESSAGE\") or one a line on stdin")
+        messages = itertools.chain([first], messages)
     if conversation and not cont:
         raise UserError(f"to go on with conversation {conversation}, add --continue: macrohard chat --continue {conversation}")
     if network not in ("none", "loopback", "hosts", "full"):
@@ -132,8 +140,14 @@ def chat(
     from macrohard.safety import warm
 
     warm.start()  # the answer screen's heads load while the person types (rel46: the first answer paid them)
-    if message is not None:
-        _json_turn(conv, message, llm.name)
+    if messages is not None:
+        failed = False
+        for message in messages:
+            if not _json_turn(conv, message, llm.name):
+                failed = True
+                break  # a failed turn (a model server down) ends the chat: the next would fail the same way
+        if failed:
+            raise typer.Exit(1)
         return
     if voice or audio_in or audio_out:
         from macrohard.cli.voice import voice_chat
@@ -174,12 +188,39 @@ def chat(
     console.print(f"[dim]continue it: macrohard chat --continue {conv.id}[/]", highlight=False)
 
 
-def _json_turn(conv: Conversation, message: str, model_name: str) -> None:
-    """One message sent, its answer and the runs it started printed as one JSON object; exit 1 if the turn failed."""
+def _json_line(data: Any) -> None:
+    """One JSON object on one line of stdout, flushed: a script reading turn by turn gets each as it ends."""
+    print(json.dumps(data, default=str), flush=True)
+
+
+def _stdin_messages() -> Iterator[str]:
+    """The messages of stdin, one a line as it comes (a script may wait for each answer before it writes the next);
+    empty lines are skipped; a line that is a JSON object with a string "message" is that message (one over several
+    lines). Before (ux51) all of stdin was one message."""
+    while line := sys.stdin.readline():
+        text = line.rstrip("\r\n")
+        if text.lstrip().startswith("{"):
+            try:
+                obj = json.loads(text)
+            except ValueError:
+                obj = None
+            if isinstance(obj, dict) and isinstance(obj.get("message"), str):
+                text = obj["message"]
+        if text.strip():
+            yield text
+
+
+def _json_turn(conv: Conversation, message: str, model_name: str) -> bool:
+    """One message sent, its answer and the runs it started printed as one JSON line; False if the turn failed."""
     said: dict[str, Any] = {"conversation": conv.id, "model": model_name, "message": message, "answer": None,
                             "withheld": False, "runs": [], "questions": [], "error": None}
     runs: dict[str, dict[str, Any]] = {}
-    events = conv.send(message)
+    try:
+        events = conv.send(message)
+    except UserError as exc:  # this message is refused (too long …): said on its line, the chat goes on
+        said["error"] = str(exc)
+        _json_line(said)
+        return True
     try:
         for event in events:
             if isinstance(event, MessageDone):
@@ -199,9 +240,8 @@ def _json_turn(conv: Conversation, message: str, model_name: str) -> None:
     finally:
         events.close()
     said["runs"] = list(runs.values())
-    print_json(said)
-    if said["error"] is not None:
-        raise typer.Exit(1)
+    _json_line(said)
+    return said["error"] is None
 
 
 def _slash(text: str, conv_id: str) -> str | None:

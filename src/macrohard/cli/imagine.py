@@ -47,6 +47,11 @@ def describe(
                 status.update(f"describing… {t:.0f}s of {total:.0f}s")
 
         if _is_video(target):
+            if not Path(target).is_file():  # ux51: before, "no video at X" and nothing on what to give instead
+                from macrohard.errors import NotFound
+
+                raise NotFound(f"no video at {target}: check the path, or give a run id to describe its recording "
+                               "(`macrohard runs list` shows them)")
             folder = out or default_home() / "imagine" / Path(target).stem
             timeline = describe_video(target, folder, fps=fps, ocr=ocr, progress=progress,
                                       source=str(Path(target).resolve()), captioner=writer)

@@ -77,8 +77,22 @@ def show(
 
 
 @app.command("check")
-def check(file: Annotated[Path, typer.Argument(help="The policy YAML file to validate.")]) -> None:
+def check(
+    file: Annotated[Path, typer.Argument(help="The policy YAML file to validate.")],
+    as_json: Annotated[bool, typer.Option("--json", help="The result as JSON: ok, rules and answers, or the error "
+                                          "(exit 2).")] = False,
+) -> None:
     """Validate a policy file; errors name the line and the field."""
+    if as_json:  # ux51: before, no --json here (every other policy command had it)
+        from macrohard.errors import MacrohardError
+
+        try:
+            policy = load_policy(file)
+        except MacrohardError as exc:
+            print_json({"file": str(file), "ok": False, "error": str(exc)})
+            raise typer.Exit(getattr(exc, "exit_code", 2)) from None
+        print_json({"file": str(file), "ok": True, "rules": len(policy.rules), "answers": len(policy.answers)})
+        return
     policy = load_policy(file)
     console.print(f"[green]ok[/] {escape(str(file))}: {len(policy.rules)} rules, "
                   f"{len(policy.answers)} answer categories")
@@ -91,7 +105,7 @@ def try_(
     file: Annotated[Path | None, typer.Option("--policy", help="A policy file (default: the one in force).")] = None,
     network: Annotated[str, typer.Option("--network", help="The run's network mode: none, loopback, hosts, full.")
                        ] = "full",
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="The verdict as JSON (exit 1 if not allowed).")] = False,
 ) -> None:
     """Review one shell command with the guard and print its verdict and reason (nothing runs)."""
     from macrohard.safety.context import GuardContext

@@ -40,14 +40,27 @@ def _recover_dead(store: object) -> None:
 
 @app.command("list")
 def list_runs(
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many runs, newest first.")] = 20,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many runs (a page's size).")] = 20,
     status: Annotated[str | None, typer.Option("--status", help="Only runs with this status: succeeded, gave_up, failed, "
                                                "denied, out_of_budget, interrupted, crashed or running.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    sort: Annotated[str, typer.Option("--sort", help="Order: started (newest first), steps or tokens (most first), "
+                                      "status, model, task or id (A to Z); ties newest first.")] = "started",
+    reverse: Annotated[bool, typer.Option("--reverse", "-r", help="The other way round (oldest, fewest, Z to A).")] = False,
+    page: Annotated[int | None, typer.Option("--page", "-p", min=1, help="Which page of --limit runs (1: the first).")] = None,
+    offset: Annotated[int | None, typer.Option("--offset", min=0, help="Skip this many runs first (instead of --page).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="The same rows as JSON (a list of runs).")] = False,
 ) -> None:
-    """List recent runs."""
+    """List runs, newest first; --sort, --reverse and --page (or --offset) page through all of them in one order."""
+    from macrohard.store.sqlite import RUN_SORTS
     from macrohard.types import RunStatus
 
+    if sort not in RUN_SORTS:
+        close = get_close_matches(sort.lower(), list(RUN_SORTS), n=1)
+        raise UserError(f"--sort {sort!r} is no sort" + (f" (did you mean {close[0]}?)" if close else "")
+                        + f"; the sorts: {', '.join(RUN_SORTS)}")
+    if page is not None and offset is not None:
+        raise UserError("give --page or --offset, not both (--page N is --offset (N-1) x --limit)")
+    skip = offset if offset is not None else ((page or 1) - 1) * limit
     statuses = [s.value for s in RunStatus]
     if status is not None and status not in statuses:
         # before (ux49): a typo (`gave-up`) listed nothing and said "no runs yet", as if the store were empty
@@ -56,9 +69,14 @@ def list_runs(
                         + f"; the statuses: {', '.join(statuses)}")
     store = open_store()
     _recover_dead(store)
-    runs = store.list_runs(limit=limit, status=status)
+    runs = store.list_runs(limit=limit, status=status, sort=sort, reverse=reverse, offset=skip)
     if as_json:
         print_json([r.model_dump(mode="json") for r in runs])
+        return
+    total = store.count_runs(status)
+    if not runs and skip and total:
+        console.print(f"no runs past the first {total}; the last page: macrohard runs list --limit {limit} --page "
+                      f"{(total - 1) // limit + 1}", highlight=False)
         return
     if not runs and status:
         console.print(f"no {status} runs; `macrohard runs list` shows runs of every status", highlight=False)
@@ -66,7 +84,13 @@ def list_runs(
     if not runs:
         console.print("no runs yet: try [bold]macrohard run \"create hello.txt containing hello world\"[/]")
         return
-    table = Table(title=f"{len(runs)} most recent runs", title_justify="left")
+    order = "" if sort == "started" and not reverse else f", by {sort}" + (" reversed" if reverse else "")
+    if skip == 0 and len(runs) == total:  # "1 run", not "1 runs" (ux51)
+        title = (f"{total} run{'s' * (total != 1)}{order}" if order
+                 else "the only run" if total == 1 else f"{total} most recent runs")
+    else:
+        title = f"runs {skip + 1}-{skip + len(runs)} of {total}{order}"
+    table = Table(title=title, title_justify="left")
     # the id and status are what people copy and scan: they keep their width; on a narrow terminal the
     # least needed columns go (all of them are in --json) rather than every column being squeezed
     drop = set() if console.width >= 115 else {"tokens", "started"} if console.width >= 90 else {"tokens", "started", "time"}
@@ -83,6 +107,11 @@ def list_runs(
                  "task": Text(r.task.text[:80], no_wrap=True, overflow="ellipsis")}
         table.add_row(*(cells[c] for c in columns))
     console.print(table)
+    if skip + len(runs) < total:  # more: the command for the next page, the same order
+        again = [f"--limit {limit}"] + ([f"--status {status}"] if status else []) + (
+            [f"--sort {sort}"] if sort != "started" else []) + (["--reverse"] if reverse else [])
+        nxt = f"--page {skip // limit + 2}" if skip % limit == 0 else f"--offset {skip + len(runs)}"
+        console.print(f"[dim]more: macrohard runs list {' '.join(again)} {nxt}[/]", highlight=False)
 
 
 @app.command("show")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from macrohard.cli.common import console, open_store
+from macrohard.cli.common import console, open_store, print_json
 from macrohard.errors import ConfigError, UserError
 
 if TYPE_CHECKING:
@@ -126,7 +126,16 @@ def token(name: Annotated[str, typer.Argument(help="The user's name.")]) -> None
 
 
 @users_app.command("list")
-def list_users() -> None:
+def list_users(
+    as_json: Annotated[bool, typer.Option("--json", help="The users as JSON (name and role each).")] = False,
+) -> None:
     """List the users and their roles."""
-    for user in _users().list():  # type: ignore[attr-defined]
+    users = _users().list()  # type: ignore[attr-defined]
+    if as_json:  # ux51: before, tab-separated lines only
+        print_json([{"name": u.name, "role": u.role} for u in users])
+        return
+    if not users:  # ux51: before, nothing at all
+        console.print("no users yet: the first `macrohard serve` makes the owner and prints its login URL; or "
+                      "`macrohard serve users add NAME --role member`", highlight=False)
+    for user in users:
         console.print(f"{user.name}\t{user.role}", highlight=False)

@@ -49,6 +49,13 @@ def default_home() -> Path:
     return (Path(data) / "macrohard").absolute()
 
 
+# `runs list --sort`: the column and its natural direction (ux51)
+RUN_SORTS: dict[str, tuple[str, str]] = {
+    "started": ("created_at", "DESC"), "steps": ("steps", "DESC"), "tokens": ("tokens", "DESC"),
+    "status": ("status", "ASC"),
+    "model": ("model", "ASC"), "task": ("task_text", "ASC"), "id": ("id", "ASC"),
+}
+
 class SQLiteStore:
     """Thread-safe; one connection per thread, WAL so readers never block the writer."""
 
@@ -148,14 +155,28 @@ class SQLiteStore:
             raise StoreUnusable(f"run {run_id} in {self.path} cannot be read ({_first(exc)}): {how}; "
                                 "the other runs are not touched (`macrohard runs list`)") from exc
 
-    def list_runs(self, limit: int = 50, status: str | None = None) -> list[Run]:
-        sql = "SELECT CAST(body AS BLOB) FROM runs"
+    def list_runs(self, limit: int = 50, status: str | None = None, sort: str = "started", reverse: bool = False,
+                  offset: int = 0) -> list[Run]:
+        """Runs in one global order (``RUN_SORTS``: newest, most steps or tokens first; A to Z by text), ties by the
+        newest then the id, so pages of ``limit`` from ``offset`` never repeat or skip a run."""
+        if sort not in RUN_SORTS:
+            raise ValueError(f"no run sort {sort!r}; the sorts: {', '.join(RUN_SORTS)}")
+        column, direction = RUN_SORTS[sort]
+        if reverse:
+            direction = "ASC" if direction == "DESC" else "DESC"
+        sql = "SELECT id, CAST(body AS BLOB) FROM runs"
         args: tuple[object, ...] = ()
         if status:
             sql += " WHERE status=?"
             args = (status,)
-        sql += " ORDER BY created_at DESC LIMIT ?"
-        return self._readable(self._db().execute(sql.replace("SELECT CAST", "SELECT id, CAST"), (*args, limit)))
+        order = f"{column} {direction}, " if column != "created_at" else ""
+        tie = "ASC" if reverse and column == "created_at" else "DESC"
+        sql += f" ORDER BY {order}created_at {tie}, id {tie} LIMIT ? OFFSET ?"
+        return self._readable(self._db().execute(sql, (*args, limit, offset)))
+
+    def count_runs(self, status: str | None = None) -> int:
+        sql, args = ("SELECT COUNT(*) FROM runs WHERE status=?", (status,)) if status else ("SELECT COUNT(*) FROM runs", ())
+        return int(self._db().execute(sql, args).fetchone()[0])
 
     def children(self, run_id: str) -> list[Run]:
         """The sub-runs ``run_id`` delegated, oldest first."""
