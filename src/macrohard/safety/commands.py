@@ -374,6 +374,9 @@ class Analyzer:
                     self.r.add("credential", "env dumps the environment, which can hold secrets")
                 if prog in ("xargs", "parallel") and argv:
                     xargs_words(self, prog, argv, cmd)
+                if prog == "xargs" and argv and (text := [t for op, t in cmd.redirects if op == "<<<"]) and \
+                        not cmd.expanded & set(text):
+                    spliced.fed(self, rest, text[0], cmd.cwd, depth)
                 continue
             if prog == "eval":
                 if cmd.nested_programs & R.DECODERS:

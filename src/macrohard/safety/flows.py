@@ -10,7 +10,7 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
-from macrohard.safety import lazyre, runners
+from macrohard.safety import lazyre, runners, spliced
 from macrohard.safety import rules_data as R
 from macrohard.safety.argv import decodes, effective_program, runs_stdin
 from macrohard.safety.shellparse import SimpleCommand
@@ -116,6 +116,9 @@ def pipeline(an: Analyzer, stages: list[SimpleCommand]) -> None:
         executor[j] = nxt if runs[nxt] else executor[nxt]
         sender[j] = nxt if names[nxt] in R.NETWORK_TOOLS or names[nxt] in ("curl", "wget") else sender[nxt]
     for i, name in enumerate(names[:-1]):
+        nxt = stages[i + 1].argv
+        if nxt[:1] == ["xargs"] and (text := spliced.printed(stages[i].argv, stages[i].expanded)) is not None:
+            spliced.fed(an, nxt[1:], text, stages[i + 1].cwd, 0)  # `printf '%s\n' -d @.env URL | xargs curl`
         if runs[i + 1]:
             _feeds_code(an, stages[i], name, names[i + 1], stages[i + 1])
         elif names[i + 1] in runners.CLIENTS or runners.reads_ex(names[i + 1], stages[i + 1].argv[1:]):

