@@ -121,6 +121,10 @@ class Analyzer:
         self.plain_line = False  # the line has no subshell: a `wait` on it waits for every job it started
         # what jobs on this line run (why, depth), asked about unless a plain `wait` at the top ends them
         self.job_scripts: list[tuple[str, int]] = []
+        # a function's body walked where it is defined, or judged again without the call's arguments beside a reading
+        # with them (safety.shellstate.called): words only known when it runs are judged where the call gives them
+        self.defining = False
+        self.args_known = 0
 
     # -- entry ---------------------------------------------------------------------------------
 
@@ -206,7 +210,11 @@ class Analyzer:
                 # guard31: `cd /proc/self/cwd && npm test`: /proc/self/cwd on the host is the guard's folder, so
                 # package.json was read there while npm, in the sandbox, ran the workspace's
                 cmd.cwd = "$PROC/" + cmd.cwd
-            self.simple(cmd, depth)
+            defining, self.defining = self.defining, id(cmd) in parsed.in_bodies
+            try:
+                self.simple(cmd, depth)
+            finally:
+                self.defining = defining
             moved = moved or moves_unseen(self, cmd)
         for stages in parsed.pipelines:
             flows.pipeline(self, stages)

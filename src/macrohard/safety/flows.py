@@ -80,7 +80,8 @@ def network(an: Analyzer, prog: str, args: list[str], operands: list[str], cmd: 
         headers += [a.split("=", 1)[1] for a in args if a.startswith(("--header=", "--proxy-header="))]
         if any(h.startswith("@") or "`" in h or "$(" in h and _computed(h, clean) or "<(" in h for h in headers):
             r.add("exfiltration", f"{prog} sends a local file or computed data in its headers")
-        if prog == "curl" and any(a in ("-K", "--config") or a.startswith("--config=") for a in args):
+        if prog == "curl" and any(a in ("-K", "--config") or a.startswith("--config=") or re.match(r"-[a-zA-Z]*K", a)
+                                  for a in args):  # rt51: `curl -qK- < args.txt`, `-sK args.txt`
             r.add("dynamic", "curl reads its options from a file: what it sends, and where, is only known when it runs")
     if prog in _SENDS and (fed := _fed_arguments(cmd)):
         r.add("exfiltration", f"{posixpath.basename(cmd.argv[0])} turns {fed} into {prog}'s arguments")

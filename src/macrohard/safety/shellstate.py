@@ -147,7 +147,11 @@ def called(an: Analyzer, name: str, cwd: str | None, depth: int, inlined: bool =
     try:
         body = an.functions[name]
         if not inlined:
-            an.line(body, depth + 1, cwd)
+            an.args_known += reading is not None
+            try:
+                an.line(body, depth + 1, cwd)
+            finally:
+                an.args_known -= reading is not None
         # `T=~/.bashrc; h` where h writes "$T": judged again with the line's values of the names it reads (guard20:
         # asked as "a path only known when it runs", where `cat x >> ~/.bashrc` itself is refused); the values earlier
         # steps gave are among them (safety.session), also where the walk visited the body in the call's place

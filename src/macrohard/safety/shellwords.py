@@ -23,6 +23,8 @@ _ELEMENTS = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\[([@*]|\d+)\](?::(-?\d+)(?
 _FORMAT = re.compile(r"%(.)")
 _ESCAPES = {"n": "\n", "t": "\t", "\\": "\\", "r": "\r", "a": "\a", "v": "\v", "f": "\f", "e": "\x1b"}
 MAX_ELEMENTS = 4096
+_INDEXED = re.compile(r"\[([^\]]*)\]\+?=")
+_UNSET = "\0unset"  # an index no assignment reached: bash's array has no element there
 
 
 def _blanks(value: str, ifs: str | None) -> list[str]:
@@ -62,7 +64,7 @@ def words_of(w: _Walker, node: Any) -> list[str] | None:
     if (m := _ELEMENTS.fullmatch(raw)) is not None:
         if m.group(1) not in w.arrays:
             return None
-        picked = _selected(w.arrays[m.group(1)], m.group(2), m.group(3), m.group(4))
+        picked = [e for e in _selected(w.arrays[m.group(1)], m.group(2), m.group(3), m.group(4)) if e != _UNSET]
         if quoted:
             return picked if m.group(2) == "@" else [(ifs[:1] if ifs is not None else " ").join(picked)]
         return [part for e in picked for part in _blanks(e, ifs)]
@@ -87,7 +89,7 @@ def assigned(w: _Walker, node: Any, name: Any, value: Any | None) -> None:
             return
         elements = w.arrays.setdefault(key, [w.vars[key]] if key in w.vars else [])
         i = int(w.text(index))
-        elements += [""] * (i + 1 - len(elements))
+        elements += [_UNSET] * (i + 1 - len(elements))
         elements[i] = elements[i] + known[0] if appends else known[0]
         return
     key = w.text(name)
@@ -101,7 +103,17 @@ def assigned(w: _Walker, node: Any, name: Any, value: Any | None) -> None:
     if any(dynamic or re.search(r"[*?\[{]", text) for text, dynamic in words):
         w.arrays.pop(key, None)  # an element only known when it runs, or globbed/braced into several
         return
-    w.arrays[key] = (w.arrays.get(key, []) if appends else []) + [text for text, _ in words]
+    elements = w.arrays.get(key, []) if appends else []
+    for text, _ in words:
+        if (m := _INDEXED.match(text)) is None:
+            elements.append(text)
+        elif not m.group(1).isdigit() or int(m.group(1)) > MAX_ELEMENTS:  # `([k]=v)`: an index only known later
+            w.arrays.pop(key, None)
+            return
+        else:  # `a=([0]=-s [3]=URL)`: bash sets that element (unset ones are no words: kept empty here, dropped below)
+            elements += [_UNSET] * (int(m.group(1)) + 1 - len(elements))
+            elements[int(m.group(1))] = text[m.end():]
+    w.arrays[key] = elements
 
 
 def _options(argv: list[str], with_value: str) -> tuple[dict[str, str], list[str]]:
@@ -139,6 +151,10 @@ def _stdin_text(cmd: Any) -> str | None:
     return given[0] + "\n"
 
 
+def _filled(fmt: str, words: Any) -> str:
+    return _FORMAT.sub(lambda m: "%" if m.group(1) == "%" else next(words), fmt)
+
+
 def printf_text(fmt: str, args: list[str]) -> str | None:
     specs = _FORMAT.findall(fmt)
     if any(s not in "s%" for s in specs) or "\\" in fmt.replace("\\n", "").replace("\\t", "").replace("\\\\", ""):
@@ -147,8 +163,7 @@ def printf_text(fmt: str, args: list[str]) -> str | None:
     groups = [args[i:i + n] for i in range(0, len(args), n)] if n and args else [[]]
     out = []
     for group in groups:
-        it = iter(group + [""] * (n - len(group)))
-        out.append(_FORMAT.sub(lambda m: "%" if m.group(1) == "%" else next(it), fmt))
+        out.append(_filled(fmt, iter(group + [""] * (n - len(group)))))
     return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), "\\" + m.group(1)), "".join(out))
 
 

@@ -136,11 +136,16 @@ _VALUE_OPTIONS = {
     "awk": _AWK, "gawk": _AWK, "mawk": _AWK, "nawk": _AWK,
     "pytest": frozenset({"-k", "-m"}), "sort": frozenset({"-k", "-t", "-o"}),
     "wget": frozenset({"-O", "--output-document", "-P", "-U", "--header"}),
+    "curl": frozenset({"-o", "--output", "-X", "--request", "-A", "--user-agent", "-u", "--user", "-w", "--write-out",
+                       "-m", "--max-time", "--connect-timeout", "--retry", "-e", "--referer", "--url"}),
 }
 
 
 # the programs `unknown` reads: wrappers, privilege tools and shells pass their words to a program judged as itself;
 # interpreters, eval, source and `.` run code, which is read as such
+# rt51: a network program whose options send a file: `mapfile -t a < args.txt; curl "${a[@]}"`, `curl $(cat
+# args.txt)` posted .env (the words were written to a file a step before), approved
+_OPTION_SENDERS = frozenset({"curl"})
 _OPTION_RUNNERS = ARG_RUNNERS - R.SHELLS - R.INTERPRETERS - R.WRAPPERS - R.PRIVILEGE - {"eval", "source", "."}
 
 
@@ -152,8 +157,10 @@ def unknown(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> Non
     number of words; a quoted one that begins the word may begin with ``-``. Either is asked, unless it comes after
     ``--`` (not for find, whose expression follows it, nor make, whose ``SHELL=…`` does) or is the value of an
     option that takes one (``git commit -m "$(cat msg)"``)."""
-    if not cmd.open_words or prog not in _OPTION_RUNNERS or prog == "cmake" and args[:1] == ["-E"]:
+    if not cmd.open_words or prog not in _OPTION_RUNNERS | _OPTION_SENDERS or prog == "cmake" and args[:1] == ["-E"]:
         return  # `cmake -E env … CMD`: CMD is judged as itself (runners.cmake_tool)
+    if prog in _OPTION_SENDERS and (an.defining or an.args_known):
+        return  # a function's `curl "$@"`: judged where it is called, with the call's words (safety.shellstate)
     for i, word in enumerate(args):
         if word == "--" and prog not in ("find", "make", "gmake"):  # find's expression and make's VAR=value follow it
             return
@@ -163,7 +170,8 @@ def unknown(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> Non
         if an.exact and (known := session.candidates(word, an.exact)) is not None and not any(
                 k.startswith(("-", "+")) for k in known):  # `F=a.txt` a step before: one word, never an option (guard25)
             continue
+        what = "send a file (--data-binary @FILE, -K FILE)" if prog in _OPTION_SENDERS else "run code"
         an.r.add("dynamic", f"{prog} gets {word[:40]}, only known when it runs, which may be "
-                            f"{'several words, ' if splits else ''}options that run code ({prog} reads options "
+                            f"{'several words, ' if splits else ''}options that {what} ({prog} reads options "
                             "from its arguments); write the arguments on the line, or put them after --")
         return
