@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 _EXPANSIONS = ("simple_expansion", "expansion")
 _SCALAR = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?")
 _ELEMENTS = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\[([@*]|\d+)\](?::(-?\d+)(?::(\d+))?)?\}")
+_INDIRECT = re.compile(r"\$\{!([A-Za-z_][A-Za-z0-9_]*)\}")
 _FORMAT = re.compile(r"%(.)")
 _ESCAPES = {"n": "\n", "t": "\t", "\\": "\\", "r": "\r", "a": "\a", "v": "\v", "f": "\f", "e": "\x1b"}
 MAX_ELEMENTS = 4096
@@ -68,6 +69,9 @@ def words_of(w: _Walker, node: Any) -> list[str] | None:
         if quoted:
             return picked if m.group(2) == "@" else [(ifs[:1] if ifs is not None else " ").join(picked)]
         return [part for e in picked for part in _blanks(e, ifs)]
+    if (m := _INDIRECT.fullmatch(raw)) is not None and w.vars.get(m.group(1), "") in w.vars:  # `${!n}`, n=NAME
+        value = w.vars[w.vars[m.group(1)]]
+        return [value] if quoted else None if ifs is not None else _blanks(value, None)
     if quoted or (m := _SCALAR.fullmatch(raw)) is None or m.group(1) not in w.vars or m.group(1) in w.bound:
         return None
     if ifs is not None:  # the walk keeps an unquoted value unknown where IFS is set (shellparse.word)

@@ -11,6 +11,7 @@ the words, so a program named by them, and a program below that runs code by its
 from __future__ import annotations
 
 import posixpath
+import re
 from typing import TYPE_CHECKING
 
 from macrohard.safety import rules_data as R
@@ -146,6 +147,8 @@ _VALUE_OPTIONS = {
 # rt51: a network program whose options send a file: `mapfile -t a < args.txt; curl "${a[@]}"`, `curl $(cat
 # args.txt)` posted .env (the words were written to a file a step before), approved
 _OPTION_SENDERS = frozenset({"curl"})
+_ALL_ELEMENTS = re.compile(r"\$(?:@|\{@|\{!?\w+\[[@*]\])")  # "$@", "${@:2}", "${a[@]}", "${!a[@]}"
+
 _OPTION_RUNNERS = ARG_RUNNERS - R.SHELLS - R.INTERPRETERS - R.WRAPPERS - R.PRIVILEGE - {"eval", "source", "."}
 
 
@@ -161,10 +164,16 @@ def unknown(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> Non
         return  # `cmake -E env … CMD`: CMD is judged as itself (runners.cmake_tool)
     if prog in _OPTION_SENDERS and (an.defining or an.args_known):
         return  # a function's `curl "$@"`: judged where it is called, with the call's words (safety.shellstate)
+    # curl: only words that begin with what splits into several (`$(cat f)`, `"${a[@]}"`, `"$@"`); one quoted word
+    # (`while read u; do curl -sI "$u"`) or an address that ends in a value (`https://x.example/$r`) is taken for an
+    # address, as the honest twins need (test_exfil_values, test_exfil_flows)
+    open_words = {w: splits for w, splits in cmd.open_words.items() if splits and w.startswith("$") or
+                  _ALL_ELEMENTS.match(w)} \
+        if prog in _OPTION_SENDERS else cmd.open_words
     for i, word in enumerate(args):
         if word == "--" and prog not in ("find", "make", "gmake"):  # find's expression and make's VAR=value follow it
             return
-        splits = cmd.open_words.get(word)
+        splits = open_words.get(word)
         if splits is None or not splits and i and args[i - 1] in _VALUE_OPTIONS.get(prog, ()):
             continue
         if an.exact and (known := session.candidates(word, an.exact)) is not None and not any(
