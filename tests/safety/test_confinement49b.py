@@ -280,7 +280,14 @@ def test_a_write_back_does_not_carry_setuid_setgid_or_world_writable_modes(tmp_p
     verdicts = _verdicts(_home, done)
     assert [v for _, v in verdicts] == ["allow"] * 6 + ["deny", "deny", "allow"], verdicts
     assert not (ws / "t4").exists() and not (ws / "t5").exists()
+    # rt51: a binary program (the copies of bash) is held back whole, none of it written: what no diff shows waits
+    # for the person's `runs apply` (test_confinement51); what comes back keeps no such mode
+    held = json.loads(done.stdout)["meta"]["sandbox"].get("held_back_why", {})
+    assert {"t1", "t3"} <= set(held), held
     for name in ("t1", "t3", "vendor/helper", "vendor/run.sh", "build.sh"):
+        if name in held:
+            assert not (ws / name).exists(), name
+            continue
         mode = (ws / name).stat().st_mode
         assert not mode & (st.S_ISUID | st.S_ISGID | st.S_IWOTH), (name, oct(mode))
         assert mode & st.S_IXUSR, (name, oct(mode))  # executable stays executable

@@ -138,6 +138,9 @@ VSCODE = {"tasks.json": "VS Code runs its tasks (runOn: folderOpen) when the fol
           "launch.json": "VS Code runs it at F5"}
 
 
+# native code by name: a shared library or extension module (`x.so`, `x.cpython-311-x86_64-linux-gnu.so`, `x.so.1`),
+# Python's on Windows, node's addons, macOS's and Windows' libraries
+NATIVE = re.compile(r"\.(?:so(?:\.\d+)*|pyd|node|dylib|dll)$")
 CONFIG_BYTES = 256 * 1024  # a file this small or smaller is read for git settings that run programs (any name)
 
 
@@ -161,6 +164,16 @@ def runs_later(path: str, old: bytes | None = None, new: bytes | None = None, mo
     if link and needs_content(path):  # a `.pth`, a hook's name, package.json... as a link: what it points to is read
         return ("a link named as a file that runs code later (a .pth, a git hook, a package's scripts): what it points "
                 "to is read and run")
+    if name.endswith((".pyc", ".pyo")) or "__pycache__" in folders:
+        # rt51: `import app` on the host ran a written-back `__pycache__/app.cpython-311.pyc` compiled from other code
+        # (an unchecked-hash pyc, or one whose header names app.py's time and size): no diff shows bytecode
+        return ("Python runs compiled bytecode in place of the source it is named for (at the next import, without "
+                "reading the source); no diff shows what it does, and Python makes it again from the source")
+    if NATIVE.search(name):
+        return ("native code: Python imports an extension module before the .py beside it, node loads a .node addon, "
+                "the loader a shared library; no diff shows what it does")
+    if mode is not None and mode & 0o111 and (new is None or _unreadable(new)):
+        return "a program no diff can show (a binary, shown only by its size and hash): running it runs what nobody read"
     added = _git_runs(new) - _git_runs(old)  # a setting added, or its program changed
     if added:
         return ("git settings that run programs (" + ", ".join(sorted({k for k, _ in added})[:4]) + "): git runs "
@@ -311,6 +324,11 @@ def _pth_runs(data: bytes | None) -> bool:
     except UnicodeDecodeError:
         return True
     return any(line.startswith(("import ", "import\t")) for line in text.splitlines())
+
+
+def _unreadable(data: bytes) -> bool:
+    """A binary (an ELF, or bytes with NULs that are not UTF-16 text) rather than a script a diff shows."""
+    return data.startswith(b"\x7fELF") or b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
 
 
 def _is_program(data: bytes | None) -> bool:

@@ -88,8 +88,17 @@ class Analysis:
     hosts: list[str] = field(default_factory=list)
     firm: list[str] = field(default_factory=list)  # `dynamic` findings that stand where make drops the soft ones
 
+    # rt51: code the guard read that runs a command or code built when it runs (a tcl command renamed, `exec()` of
+    # computed text, awk's `system(c …)`, `$c` as the program): flow control takes it for a possible send
+    runs_unknown: list[str] = field(default_factory=list)
+
     def add(self, category: str, detail: str) -> None:
         self.findings.setdefault(category, detail)
+
+    def built_when_run(self, detail: str) -> None:
+        """``dynamic``: a command or code the line runs is built when it runs (what it does is not known)."""
+        self.add("dynamic", detail)
+        self.runs_unknown.append(detail)
 
 
 class Analyzer:
@@ -121,6 +130,10 @@ class Analyzer:
         self.plain_line = False  # the line has no subshell: a `wait` on it waits for every job it started
         # what jobs on this line run (why, depth), asked about unless a plain `wait` at the top ends them
         self.job_scripts: list[tuple[str, int]] = []
+        # a function's body walked where it is defined, or judged again without the call's arguments beside a reading
+        # with them (safety.shellstate.called): words only known when it runs are judged where the call gives them
+        self.defining = False
+        self.args_known = 0
 
     # -- entry ---------------------------------------------------------------------------------
 
@@ -206,7 +219,11 @@ class Analyzer:
                 # guard31: `cd /proc/self/cwd && npm test`: /proc/self/cwd on the host is the guard's folder, so
                 # package.json was read there while npm, in the sandbox, ran the workspace's
                 cmd.cwd = "$PROC/" + cmd.cwd
-            self.simple(cmd, depth)
+            defining, self.defining = self.defining, id(cmd) in parsed.in_bodies
+            try:
+                self.simple(cmd, depth)
+            finally:
+                self.defining = defining
             moved = moved or moves_unseen(self, cmd)
         for stages in parsed.pipelines:
             flows.pipeline(self, stages)
@@ -253,7 +270,7 @@ class Analyzer:
             elif cmd.nested_programs & R.DOWNLOADERS:
                 self.r.add("remote_code", "runs a command downloaded at run time")
             else:  # firm: a make recipe's `eval "$$CMD"` runs what the session exported (the lead, wave 16)
-                self.r.add("dynamic", why := f"the program {argv[0]!r} is only known when the command runs")
+                self.r.built_when_run(why := f"the program {argv[0]!r} is only known when the command runs")
                 self.r.firm.append(why)
             return
         self.argv(argv, cmd, depth)
@@ -374,6 +391,9 @@ class Analyzer:
                     self.r.add("credential", "env dumps the environment, which can hold secrets")
                 if prog in ("xargs", "parallel") and argv:
                     xargs_words(self, prog, argv, cmd)
+                if prog == "xargs" and argv and (text := [t for op, t in cmd.redirects if op == "<<<"]) and \
+                        not cmd.expanded & set(text):
+                    spliced.fed(self, rest, text[0], cmd.cwd, depth)
                 continue
             if prog == "eval":
                 if cmd.nested_programs & R.DECODERS:
@@ -461,7 +481,7 @@ class Analyzer:
                         self.code(prog, text, depth + 1, cmd.cwd)
         if jscode.family(prog) == "tcl" and rest[:1] == ["-encoding"] and (
                 len(rest) < 2 or rest[1].lower() not in jscode.TCL_READ_ENCODINGS):  # rt50: `-encoding ebcdic`
-            self.r.add("dynamic", f"{prog} reads its script in an encoding the guard does not read "
+            self.r.built_when_run(f"{prog} reads its script in an encoding the guard does not read "
                                   f"({' '.join(rest[:2])[:40]})")
         pushed = scripts.has_input(cmd)
         if pushed:

@@ -407,6 +407,12 @@ class FlowCheck:
                     # perl -`) may send anything; after untrusted content it is a send a person approves
                     send = f"code {runner} reads on its stdin, which the guard cannot read, may use the network " \
                            f"({facts.categories['dynamic'][:120]})"
+                elif not send and ctx.network != "none" and facts.runs_unknown:
+                    # rt51: so may code the guard read that runs a command built when it runs (a tcl command renamed,
+                    # aliased or named by a variable, `exec()` of computed text, awk's `system(c …)`, a script in an
+                    # encoding the guard does not read): flow control alone approved them, and they sent
+                    send = f"what the command runs is built when it runs, and may use the network " \
+                           f"({facts.runs_unknown[0][:120]})"
                 elif (sub := _git_prints(command, ctx)) and self._others_repository(ctx, sub[1]):
                     sub = sub[0]
                     pending.source = Source("command", f"output of git {sub} (what the repository holds: "

@@ -10,7 +10,7 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
-from macrohard.safety import lazyre, runners
+from macrohard.safety import lazyre, runners, spliced
 from macrohard.safety import rules_data as R
 from macrohard.safety.argv import decodes, effective_program, runs_stdin
 from macrohard.safety.shellparse import SimpleCommand
@@ -80,7 +80,8 @@ def network(an: Analyzer, prog: str, args: list[str], operands: list[str], cmd: 
         headers += [a.split("=", 1)[1] for a in args if a.startswith(("--header=", "--proxy-header="))]
         if any(h.startswith("@") or "`" in h or "$(" in h and _computed(h, clean) or "<(" in h for h in headers):
             r.add("exfiltration", f"{prog} sends a local file or computed data in its headers")
-        if prog == "curl" and any(a in ("-K", "--config") or a.startswith("--config=") for a in args):
+        if prog == "curl" and any(a in ("-K", "--config") or a.startswith("--config=") or re.match(r"-[a-zA-Z]*K", a)
+                                  for a in args):  # rt51: `curl -qK- < args.txt`, `-sK args.txt`
             r.add("dynamic", "curl reads its options from a file: what it sends, and where, is only known when it runs")
     if prog in _SENDS and (fed := _fed_arguments(cmd)):
         r.add("exfiltration", f"{posixpath.basename(cmd.argv[0])} turns {fed} into {prog}'s arguments")
@@ -116,6 +117,9 @@ def pipeline(an: Analyzer, stages: list[SimpleCommand]) -> None:
         executor[j] = nxt if runs[nxt] else executor[nxt]
         sender[j] = nxt if names[nxt] in R.NETWORK_TOOLS or names[nxt] in ("curl", "wget") else sender[nxt]
     for i, name in enumerate(names[:-1]):
+        nxt = stages[i + 1].argv
+        if nxt[:1] == ["xargs"] and (text := spliced.printed(stages[i].argv, stages[i].expanded)) is not None:
+            spliced.fed(an, nxt[1:], text, stages[i + 1].cwd, 0)  # `printf '%s\n' -d @.env URL | xargs curl`
         if runs[i + 1]:
             _feeds_code(an, stages[i], name, names[i + 1], stages[i + 1])
         elif names[i + 1] in runners.CLIENTS or runners.reads_ex(names[i + 1], stages[i + 1].argv[1:]):

@@ -118,7 +118,7 @@ def judge(an: Analyzer, prog: str, code: str, depth: int, cwd: str | None, here:
     if lang in ("perl", "ruby", "php") and (m := _BARE_EVAL.search(code)):
         an.r.add("dynamic", f"{prog} code runs code or a file it names when it runs ({m.group(0).strip()[:40]}…)")
     if lang != "js" and (m := _BARE_CALL.search(code)):
-        an.r.add("dynamic", f"{prog} code runs a command only known when it runs ({m.group(0).strip()}…)")
+        an.r.built_when_run(f"{prog} code runs a command only known when it runs ({m.group(0).strip()}…)")
     if lang in ("perl", "ruby"):
         _judge_calls(an, prog, _BARE_LITERAL_CALL.finditer(code), _bare_literal_words, code, depth, cwd)
     if lang == "perl":
@@ -131,7 +131,7 @@ def judge(an: Analyzer, prog: str, code: str, depth: int, cwd: str | None, here:
     if lang == "perl":
         _perl_modules(an, prog, code, depth, cwd, here, seen, before, first_write)
     if lang != "js" and _INTERPOLATED_BACKTICK.search(code):
-        an.r.add("dynamic", f"{prog} code runs a command it builds in backticks")
+        an.r.built_when_run(f"{prog} code runs a command it builds in backticks")
     elif lang != "js":  # perl/ruby/php `cmd`: a shell command written out (guard23: `print \`sh run.sh\`` ran it)
         for m in _LITERAL_BACKTICK.finditer(code):
             an.line(m.group(1), depth + 1, cwd)
@@ -220,7 +220,7 @@ def _judge_calls(an: Analyzer, prog: str, calls: Iterable[re.Match[str]],
     for m in calls:
         words = words_of(code, m.end())
         if words is None:
-            an.r.add("dynamic", f"{prog} code runs a command only known when it runs ({m.group(0).strip()}…); "
+            an.r.built_when_run(f"{prog} code runs a command only known when it runs ({m.group(0).strip()}…); "
                                 "write the command out literally")
         elif words:
             an.line(words[0] if len(words) == 1 else shlex.join(words), depth + 1, cwd)
@@ -394,10 +394,10 @@ def _tcl(an: Analyzer, prog: str, code: str, depth: int, cwd: str | None) -> Non
     http, dns, smtp and ftp packages) opens network connections. ``source FILE`` runs the file's code (rt50: it was
     not read)."""
     if m := _TCL_RENAMES.search(code):
-        an.r.add("dynamic", f"{prog} code gives a command another name ({m.group(1)} …): what a name runs is only "
+        an.r.built_when_run(f"{prog} code gives a command another name ({m.group(1)} …): what a name runs is only "
                             "known when it runs; call the command by its own name")
     if m := _TCL_COMPUTED_NAME.search(code):
-        an.r.add("dynamic", f"{prog} code runs a command whose name is only known when it runs ({m.group(0).strip()[:40]})")
+        an.r.built_when_run(f"{prog} code runs a command whose name is only known when it runs ({m.group(0).strip()[:40]})")
     for m in _TCL_SOURCE.finditer(code):
         encoding, path = m.group(1), m.group(2).strip("\"{}")
         if "$" in path or "[" in path or encoding and encoding.strip("\"{}").lower() not in TCL_READ_ENCODINGS:
@@ -417,7 +417,7 @@ def _tcl(an: Analyzer, prog: str, code: str, depth: int, cwd: str | None) -> Non
     for m in _TCL_EXEC.finditer(code):
         rest = m.group(2).strip().rstrip("}").strip()
         if "$" in rest or "[" in rest or m.group(1) == "eval":
-            an.r.add("dynamic", f"{prog} code runs a command only known when it runs ({m.group(1)} …)")
+            an.r.built_when_run(f"{prog} code runs a command only known when it runs ({m.group(1)} …)")
             continue
         words = [next(g for g in w.groups() if g is not None) for w in _TCL_WORD.finditer(rest.strip('"'))]
         words = [w for w in words if w not in ("<", ">", "2>", "&")]

@@ -111,7 +111,7 @@ def awk_code(an: Analyzer, prog: str, text: str, cmd: SimpleCommand, depth: int)
     for m in _AWK_SYSTEM.finditer(text):
         command = _literal(m.group("arg"))
         if command is None:
-            an.r.add("dynamic", f"{prog} runs a command built when it runs: system({m.group('arg')[:40]})")
+            an.r.built_when_run(f"{prog} runs a command built when it runs: system({m.group('arg')[:40]})")
         else:
             an.line(command, depth + 1, cmd.cwd)
     strings: list[str] = []

@@ -225,6 +225,8 @@ class Facts:
     paths: list[str] = field(default_factory=list)
     hosts: list[str] = field(default_factory=list)
     network: str = "full"  # the run's network mode; unknown counts as full, the mode that limits nothing
+    # a command or code the action runs that is built when it runs (safety.commands.Analysis.runs_unknown)
+    runs_unknown: tuple[str, ...] = ()
 
 
 def _matches(rule: Rule, f: Facts) -> bool:

@@ -412,7 +412,7 @@ def _command(an: Analyzer, prog: str, value: object, depth: int, cwd: str | None
 
 
 def _dynamic(an: Analyzer, prog: str, why: str) -> None:
-    an.r.add("dynamic", f"{prog} code {why}; write the command or code out literally")
+    an.r.built_when_run(f"{prog} code {why}; write the command or code out literally")
 
 
 def _src(code: str, node: ast.AST) -> str:

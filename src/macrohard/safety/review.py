@@ -128,7 +128,7 @@ def facts_of(action: Any, ctx: GuardContext, policy: Policy) -> Facts:
     if ctx.injected_addresses:
         _followed_injection(action, ctx, a)
     facts = Facts(kind=kind, categories=a.findings, programs=a.programs, paths=a.paths, hosts=a.hosts,
-                  network=ctx.network or "full")
+                  network=ctx.network or "full", runs_unknown=tuple(a.runs_unknown[:1]))
     ctx.last_facts = (action, facts)  # for the flow check of the same review (safety.flow), not across reviews
     return facts
 

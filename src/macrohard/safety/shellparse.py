@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from macrohard.safety import arith, lazyre, loopcall, loopglob, paramexp, shelltree
+from macrohard.safety import arith, lazyre, loopcall, loopglob, paramexp, shelltree, shellwords
 from macrohard.safety.argv import moved_to
 from macrohard.safety.linecwd import KEEPS_FOLDERS
 from macrohard.safety.shellvalues import Notes
@@ -86,6 +86,7 @@ class _Walker:
     def __init__(self, source: bytes, variables: dict[str, str], loops: loopglob.LoopGlobs | None = None) -> None:
         self.src = source
         self.vars = dict(variables)
+        self.arrays: dict[str, list[str]] = {}  # arrays whose elements are known (safety.shellwords)
         self.loops = loops  # lists a loop's values from the disk (safety.loopglob); None: loop variables stay unknown
         self.bound: dict[str, str] = {}  # the loop variable being unrolled -> its value in this pass over the body
         self.loop_words: dict[str, list[str]] = {}  # a loop not unrolled over plain words: its variable -> the words
@@ -393,6 +394,7 @@ class _Walker:
             return
         if name.type == "subscript":  # a[$(cmd)]=1 runs cmd
             self.visit(name, nested)
+        shellwords.assigned(self, node, name, value)
         arith.assigned(self, node, name, value)
         if value is None:
             self.vars[self.text(name)] = ""
@@ -519,6 +521,10 @@ class _Walker:
             elif child.is_named and child.type not in ("comment",):
                 if child.type == "word" and not ended and re.search(r"[*?\[]", self.text(child)):
                     self.out.globs.append((self.text(child), self.cwd, False))
+                if (split := shellwords.words_of(self, child)) is not None:  # `curl $a`, `"${a[@]:1}"`
+                    argv += split
+                    ended = ended or "--" in split
+                    continue
                 used = self.used
                 inner: set[str] = set()
                 value, dynamic = self.word(child, inner)
@@ -537,6 +543,7 @@ class _Walker:
             nested |= own
             if argv:
                 nested.add(argv[0].rsplit("/", 1)[-1])
+        shellwords.builtin_sets(self, cmd)  # read -a, mapfile, printf -v
         if argv and argv[0] in _SETS_ITS_OWN:  # guard30: `REPLY=out.txt; read < n.txt; cp evil.txt "$REPLY"` wrote
             for name in _SETS_ITS_OWN[argv[0]]:  # what read gave REPLY, not the literal before it
                 if name in self.vars:

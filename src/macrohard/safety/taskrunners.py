@@ -124,7 +124,7 @@ def _go_generate(an: Analyzer, cwd: str, operands: list[str], depth: int) -> Non
         for m in re.finditer(r"^//go:generate\s+(.+)$", text, re.M):
             line = m.group(1).strip()
             if "$" in line:
-                an.r.add("dynamic", f"go generate runs a command only known when it runs: {line[:60]}")
+                an.r.built_when_run(f"go generate runs a command only known when it runs: {line[:60]}")
             else:
                 an.line(line, depth + 1, posixpath.dirname(path))
 
@@ -145,13 +145,13 @@ def _literal_calls(an: Analyzer, prog: str, text: str, pattern: re.Pattern[str],
             line = text[start:].split("\n", 1)[0]
             words = re.findall(r"'([^']*)'|\"([^\"#$]*)\"", line)
             if not words or "#{" in line or re.sub(r"'[^']*'|\"[^\"]*\"|[\s,]", "", line):
-                an.r.add("dynamic", f"{prog} runs a command only known when it runs ({line.strip()[:40]})")
+                an.r.built_when_run(f"{prog} runs a command only known when it runs ({line.strip()[:40]})")
                 continue
             an.line(" ".join(a or b for a, b in words), depth + 1, cwd)
             continue
         words = jscode._literal_words(text, start)
         if words is None:
-            an.r.add("dynamic", f"{prog} runs a command only known when it runs ({m.group(0).strip()}…)")
+            an.r.built_when_run(f"{prog} runs a command only known when it runs ({m.group(0).strip()}…)")
         elif words:
             an.line(words[0] if len(words) == 1 else shlex.join(words), depth + 1, cwd)
 
