@@ -3,6 +3,9 @@
 1. `macrohard eval run --pool process` interrupted three times: rel51 made the third Ctrl-C cut the steps in flight
    (a `sleep 30` ends within seconds), but the closing line still said the runs "were stopped after their current
    step" — the second Ctrl-C's words (test_outsider49 holds them, and they stay true there), false after the third.
+2. The cut (`stopping.cut_runs`: eval's third Ctrl-C, a chat's Ctrl-C, company's second) reached a shell command's
+   wait and a model call only: a desktop step waiting for a launched program's window (`desktop_launch`, up to 60 s)
+   ran its whole wait before the prompt came back.
 """
 
 from __future__ import annotations
@@ -56,4 +59,46 @@ def test_the_closing_line_after_evals_third_ctrl_c_says_the_steps_were_cut(tmp_p
     assert "were stopped after their current step" not in said, said[-2000:]  # before: said, false
     assert "the 2 run(s) still going were cut inside their current step" in said, said[-2000:]
     assert "kept as an `interrupted` run" in said and "--resume" in said, said[-2000:]
+    assert left_running(home) == [], left_running(home)
+
+
+def test_evals_third_ctrl_c_cuts_a_desktop_step_waiting_for_a_window(tmp_path: Path) -> None:
+    """Two desktop runs (Xvfb in their sandboxes) each launch a program that never maps a window and wait up to 60 s
+    for one; Ctrl-C three times. Before: the third Ctrl-C's cut did not reach the desktop's wait: the prompt came back
+    only when both 60 s waits had run out. Now the wait looks at the cut: exit 130 within seconds, both runs
+    `interrupted`, nothing left running."""
+    from macrohard.store.sqlite import SQLiteStore
+
+    home = tmp_path / "home"
+    suite = tmp_path / "desk.yaml"
+    suite.write_text("name: desk\ntasks:\n" + "".join(
+        f"  - id: d{n}\n    text: wait for a window\n    environment: desktop\n    script:\n"
+        "      - {kind: desktop_launch, command: 'sleep 300', wait: 60}\n"
+        "      - {kind: desktop_launch, command: 'sleep 300', wait: 60}\n"
+        "      - {kind: finish, answer: done}\n" for n in (1, 2)))
+    proc = subprocess.Popen([sys.executable, "-m", "macrohard", "eval", "run", str(suite), "--model", "scripted",
+                             "--workers", "2"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env=cli_env(MACROHARD_HOME=str(home)))
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and _children(proc.pid).count("sleep 300") < 2:
+            time.sleep(0.2)
+        assert _children(proc.pid).count("sleep 300") >= 2, "the two runs' launches never started"
+        time.sleep(1.0)  # both steps are in their wait for a window
+        for _ in range(3):
+            proc.send_signal(signal.SIGINT)
+            time.sleep(0.7)
+        third = time.monotonic() - 0.7
+        out, _ = proc.communicate(timeout=150)
+        took = time.monotonic() - third
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    said = flat(out)
+    assert proc.returncode == 130 and "Traceback" not in said, (proc.returncode, said[-2000:])
+    assert took < 15, f"the prompt came back {took:.1f} s after the third Ctrl-C: {said[-1500:]}"
+    runs = SQLiteStore(str(home / "runs.db")).list_runs(limit=10)
+    assert [r.status.value for r in runs] == ["interrupted", "interrupted"], [(r.status, r.steps) for r in runs]
+    assert all(r.steps <= 1 for r in runs), [r.steps for r in runs]  # cut inside the first launch's wait
     assert left_running(home) == [], left_running(home)
