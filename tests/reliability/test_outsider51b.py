@@ -5,7 +5,7 @@
    step" — the second Ctrl-C's words (test_outsider49 holds them, and they stay true there), false after the third.
 2. The cut (`stopping.cut_runs`: eval's third Ctrl-C, a chat's Ctrl-C, company's second) reached a shell command's
    wait and a model call only: a desktop step waiting for a launched program's window (`desktop_launch`, up to 60 s)
-   ran its whole wait before the prompt came back.
+   ran its whole wait before the prompt came back; a browser step's `browser_wait` (up to 30 s) likewise.
 """
 
 from __future__ import annotations
@@ -101,4 +101,51 @@ def test_evals_third_ctrl_c_cuts_a_desktop_step_waiting_for_a_window(tmp_path: P
     runs = SQLiteStore(str(home / "runs.db")).list_runs(limit=10)
     assert [r.status.value for r in runs] == ["interrupted", "interrupted"], [(r.status, r.steps) for r in runs]
     assert all(r.steps <= 1 for r in runs), [r.steps for r in runs]  # cut inside the first launch's wait
+    assert left_running(home) == [], left_running(home)
+
+
+def _steps(home: Path) -> list[int]:
+    from macrohard.store.sqlite import SQLiteStore
+
+    if not (home / "runs.db").exists():
+        return []
+    return [r.steps for r in SQLiteStore(str(home / "runs.db")).list_runs(limit=5) if r.steps]
+
+
+def test_evals_third_ctrl_c_cuts_a_browser_wait(tmp_path: Path) -> None:
+    """One browser run (one Chromium) whose step waits 30 s (`browser_wait`); Ctrl-C three times. Before: the third
+    Ctrl-C's cut did not reach Playwright's wait: the prompt came back when the 30 s had run out. Now the wait looks
+    at the cut: exit 130 within seconds, the run `interrupted`, nothing left running."""
+    from macrohard.store.sqlite import SQLiteStore
+
+    home = tmp_path / "home"
+    suite = tmp_path / "web.yaml"
+    suite.write_text("name: web\ntasks:\n  - id: w1\n    text: wait on a page\n    environment: browser\n"
+                     "    script:\n      - {kind: browser_wait, seconds: 1}\n      - {kind: browser_wait, seconds: 30}\n"
+                     "      - {kind: finish, answer: done}\n")
+    proc = subprocess.Popen([sys.executable, "-m", "macrohard", "eval", "run", str(suite), "--model", "scripted"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env=cli_env(MACROHARD_HOME=str(home)))
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not _steps(home):
+            time.sleep(0.2)
+        assert _steps(home) == [1], "the run's first step never ended"
+        time.sleep(1.5)  # the second step's 30 s wait is under way
+        for _ in range(3):
+            proc.send_signal(signal.SIGINT)
+            time.sleep(0.7)
+        third = time.monotonic() - 0.7
+        out, _ = proc.communicate(timeout=120)
+        took = time.monotonic() - third
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    said = flat(out)
+    assert proc.returncode == 130 and "Traceback" not in said, (proc.returncode, said[-2000:])
+    assert took < 12, f"the prompt came back {took:.1f} s after the third Ctrl-C: {said[-1500:]}"
+    runs = SQLiteStore(str(home / "runs.db")).list_runs(limit=10)
+    assert [r.status.value for r in runs] == ["interrupted"], [(r.status, r.steps) for r in runs]
+    assert runs[0].steps == 2, runs[0].steps  # step 1 done, step 2 kept as cut inside its wait
     assert left_running(home) == [], left_running(home)

@@ -25,6 +25,7 @@ import time
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from macrohard import stopping
 from macrohard.envs.admit import admit
 from macrohard.envs.browser_sandbox import CHROMIUM_BINARY, ChromiumSandbox
 from macrohard.envs.browser_sends import SendGate, address
@@ -541,7 +542,13 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
             elif self.watcher is not None:  # an idle point: the screen is watched all along the wait
                 self.watcher.pump(quiet=action.seconds, limit=action.seconds)
             else:
-                page.wait_for_timeout(action.seconds * 1000)
+                # rel51b: in slices, so a run asked to stop now (stopping.cut_runs: eval's third Ctrl-C, a chat's
+                # Ctrl-C) is cut here, as a shell command's wait is; before, it waited out all its seconds (up to 30)
+                end = time.monotonic() + action.seconds
+                while (left := end - time.monotonic()) > 0:
+                    if (why := stopping.cut_now()) is not None:
+                        raise KeyboardInterrupt(why)
+                    page.wait_for_timeout(min(left, 0.25) * 1000)
         elif not isinstance(action, (BrowserReadAction, BrowserScreenshotAction)):
             raise TypeError(f"the browser cannot do {action.kind!r}")
         page.wait_for_load_state()
