@@ -149,3 +149,8 @@ def test_evals_third_ctrl_c_cuts_a_browser_wait(tmp_path: Path) -> None:
     assert [r.status.value for r in runs] == ["interrupted"], [(r.status, r.steps) for r in runs]
     assert runs[0].steps == 2, runs[0].steps  # step 1 done, step 2 kept as cut inside its wait
     assert left_running(home) == [], left_running(home)
+    # the cut step says it was cut (before: drawn "2 ✓ browser_wait seconds=30.0 … 0 ms env", no result, as if done)
+    shown = flat(subprocess.run([sys.executable, "-m", "macrohard", "runs", "show", runs[0].id], capture_output=True,
+                                text=True, env=cli_env(MACROHARD_HOME=str(home))).stdout)
+    assert "2 ✗ cut browser_wait" in shown and "2 ✓" not in shown, shown
+    assert "interrupted a third time" in shown.split("2 ✗ cut", 1)[1].split("status", 1)[0], shown
