@@ -5,14 +5,17 @@
    step" — the second Ctrl-C's words (test_outsider49 holds them, and they stay true there), false after the third.
 2. The cut (`stopping.cut_runs`: eval's third Ctrl-C, a chat's Ctrl-C, company's second) reached a shell command's
    wait and a model call only: a desktop step waiting for a launched program's window (`desktop_launch`, up to 60 s)
-   ran its whole wait before the prompt came back; a browser step's `browser_wait` (up to 30 s) likewise.
+   ran its whole wait before the prompt came back; a browser step's `browser_wait` (up to 30 s) likewise, and a
+   `browser_goto` to a page that never finishes loading waited the browser's whole timeout.
 """
 
 from __future__ import annotations
 
 import signal
+import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -154,3 +157,47 @@ def test_evals_third_ctrl_c_cuts_a_browser_wait(tmp_path: Path) -> None:
                                 text=True, env=cli_env(MACROHARD_HOME=str(home))).stdout)
     assert "2 ✗ cut browser_wait" in shown and "2 ✓" not in shown, shown
     assert "interrupted a third time" in shown.split("2 ✗ cut", 1)[1].split("status", 1)[0], shown
+
+
+def test_the_cut_reaches_a_browser_goto_that_never_finishes_loading(tmp_path: Path) -> None:
+    """A run's `browser_goto` to a loopback server that takes the request and never answers (the browser's timeout
+    30 s, set here); the run is cut 1.5 s in (`stopping.cut_runs`, as a chat's Ctrl-C or eval's third does, from
+    another thread). Before: the goto waited out its 30 s, then said the page "did not finish loading". Now the
+    step's browser is closed under it: the step raises the cut (KeyboardInterrupt with its reason) within seconds."""
+    from macrohard import stopping
+    from macrohard.envs.browser import BrowserEnvironment
+    from macrohard.safety.context import GuardContext
+    from macrohard.safety.guard import Guard
+    from macrohard.types import BrowserGotoAction
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)  # takes the connection (the kernel's backlog) and never answers
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}/slow"
+    env = BrowserEnvironment(str(tmp_path / "ws"), timeout=30.0)
+    (tmp_path / "ws").mkdir()
+    env.start()
+    guard, ctx = Guard(), GuardContext(workspace=str(tmp_path / "ws"), environment="browser", network="loopback")
+    run_id = "rel51b-goto-cut"
+    approved = guard.authorize(BrowserGotoAction(url=url), ctx, env=env).approved
+    assert approved is not None
+    timer = threading.Timer(1.5, stopping.cut_runs, ([run_id], "stopped: cut by the test"))
+    stopping.doing(run_id, 1, "browser_goto")  # what the agent's loop does around a step
+    started = time.monotonic()
+    try:
+        timer.start()
+        try:
+            obs = env.execute(approved)
+            raise AssertionError(f"not cut: after {time.monotonic() - started:.1f} s: {obs.output[:300]}")
+        except KeyboardInterrupt as exc:
+            took = time.monotonic() - started
+            assert "cut by the test" in str(exc), exc
+        assert took < 8, took  # before: 30 s, then "did not finish loading"
+    finally:
+        timer.cancel()
+        stopping.doing(run_id, 1, None)
+        stopping.forget(run_id)
+        closing = time.monotonic()
+        env.close()
+        listener.close()
+    assert time.monotonic() - closing < 10, time.monotonic() - closing

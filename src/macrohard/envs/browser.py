@@ -115,6 +115,43 @@ def _release_driver() -> None:
         pw.stop()
 
 
+class _CutWatch:
+    """Watches one browser action from a thread of its own: a run asked to stop now (``stopping.cut_runs``: a chat's
+    Ctrl-C, eval's third) has its browser killed, which ends the Playwright wait the action's thread is in (it cannot
+    look itself). rel51b: before, a `browser_goto` to a page that never loads waited the browser's whole timeout."""
+
+    def __init__(self, check: Any, sandbox: Any) -> None:
+        self.why: str | None = None
+        self._check, self._sandbox = check, sandbox
+        self._done = threading.Event()
+        self._thread: threading.Thread | None = None
+        if check is None:  # no run's action (a direct caller): nothing to watch
+            return
+        if check() is not None:  # already cut: the action is cut at once
+            self._fire()
+        else:
+            self._thread = threading.Thread(target=self._watch, name="macrohard-browser-cut", daemon=True)
+            self._thread.start()
+
+    def _fire(self) -> None:
+        self.why = self._check()
+        try:
+            self._sandbox.kill()
+        except Exception:  # noqa: BLE001  (already gone)
+            pass
+
+    def _watch(self) -> None:
+        while not self._done.wait(0.25):
+            if self._check() is not None:
+                self._fire()
+                return
+
+    def stop(self) -> None:
+        self._done.set()
+        if self._thread is not None:
+            self._thread.join()
+
+
 def _element_ref(element: str) -> str | None:
     m = _REF.match(element.strip())
     if not m:
@@ -430,10 +467,20 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
                 return self._restart("had been stopped at the end of the last step (it had stopped responding)"
                                      if self._stopped else "tab had crashed before this action")
             url_before = self._watch_before()
+            cut = _CutWatch(stopping.cut_check(), self.sandbox)
             try:
                 note = self._act(action)
+            except Exception as exc:  # the browser closed under the action by the cut: the cut, not a crash
+                if cut.why is not None:
+                    self._crashed = True  # a later action (none in this run) would start a fresh browser
+                    raise KeyboardInterrupt(cut.why) from exc
+                raise
             finally:
+                cut.stop()
                 self.send_gate.going = False
+            if cut.why is not None:
+                self._crashed = True
+                raise KeyboardInterrupt(cut.why)
             self._watch_after(url_before)
             self._bound_to_deadline()  # what the action took is no longer left
             if isinstance(action, BrowserScreenshotAction):
