@@ -151,9 +151,9 @@ def run(
         begun = bar["info"]
         done = len(records.result_keys(store, begun.id))  # a resumed evaluation's earlier results too
         if bar.get("cut"):
-            said += (f"; the {bar['cut']} run(s) still going were cut inside their current step (a shell command or "
-                     "a model call, a desktop launch's or a browser_wait's wait, was ended there; another browser action ends first), each kept "
-                     "as an `interrupted` run (`macrohard runs list`), not as a result")
+            said += (f"; the {bar['cut']} run(s) still going were cut inside their current step (what it waited on, "
+                     "a command, a model call, a page or a desktop program, was ended there), each kept as an "
+                     "`interrupted` run (`macrohard runs list`), not as a result")
         elif bar.get("stopped"):
             said += (f"; the {bar['stopped']} run(s) still going were stopped after their current step, each kept as an "
                      "`interrupted` run (`macrohard runs list`), not as a result")
