@@ -298,6 +298,12 @@ class Agent:
         stopping.doing(run.id, step.index, _doing(action))
         try:
             observation = target.execute(approved)
+        except KeyboardInterrupt as exc:  # rel51b: kept with what happened (before: no result, drawn ✓ as if done)
+            step.env_ms = (time.perf_counter() - t2) * 1000
+            why = str(exc) or "interrupted (Ctrl-C)"
+            step.observation = Observation(output=f"Cut during this action ({why}): it has no result of its own.",
+                                           error=True, meta={"cut": why})
+            raise
         finally:
             stopping.doing(run.id, step.index, None)
             if bounded:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+from collections.abc import Callable
 
 _lock = threading.Lock()
 _stopping: dict[str, str] = {}  # run id -> why it was asked to stop
@@ -112,6 +113,16 @@ def cut_now() -> str | None:
     process: ``cut_in_files``); None if it goes on."""
     run_id = _threads.get(threading.get_ident())
     return None if run_id is None else _cut.get(run_id) or _cut_from_file(run_id)
+
+
+def cut_check() -> Callable[[], str | None] | None:
+    """``cut_now`` bound to the run this thread executes an action for, to be asked from another thread (a watcher
+    that ends what this thread waits on where it cannot look itself: Playwright's waits, rel51b); None when this
+    thread executes nothing for a run (a direct caller)."""
+    run_id = _threads.get(threading.get_ident())
+    if run_id is None:
+        return None
+    return lambda: _cut.get(run_id) or _cut_from_file(run_id)
 
 
 def cut_for(*run_ids: str | None) -> str | None:

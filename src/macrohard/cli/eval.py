@@ -126,6 +126,9 @@ def run(
     def on_stop(stopped: int) -> None:  # said in the last line (a line printed under the live bar here was lost)
         bar["stopped"] = stopped
 
+    def on_cut(cut: int) -> None:  # the third Ctrl-C cut them inside their step (rel51): said so, not "after it"
+        bar["cut"] = cut
+
     from macrohard.cli.closing import watched
 
     try:
@@ -137,7 +140,7 @@ def run(
                 info, outcomes = evaluate(the_suite, spec_model, ex, store=store, repeat=repeat, isolation=isolation,
                                           tags=tag, workers=workers, max_steps=max_steps, resume=resumed, policy=the_policy,
                                           on_start=on_start, on_result=on_result, on_drain=on_drain,
-                                          on_stop=on_stop)
+                                          on_stop=on_stop, on_cut=on_cut)
             finally:
                 ex.close()
     except KeyboardInterrupt as exc:
@@ -147,7 +150,11 @@ def run(
             raise typer.Exit(130) from None
         begun = bar["info"]
         done = len(records.result_keys(store, begun.id))  # a resumed evaluation's earlier results too
-        if bar.get("stopped"):
+        if bar.get("cut"):
+            said += (f"; the {bar['cut']} run(s) still going were cut inside their current step (what it waited on, "
+                     "a command, a model call, a page or a desktop program, was ended there), each kept as an "
+                     "`interrupted` run (`macrohard runs list`), not as a result")
+        elif bar.get("stopped"):
             said += (f"; the {bar['stopped']} run(s) still going were stopped after their current step, each kept as an "
                      "`interrupted` run (`macrohard runs list`), not as a result")
         err_console.print(f"\n[yellow]{said}: the {done} of {bar['total']} results recorded are kept in evaluation "

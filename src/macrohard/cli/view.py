@@ -102,6 +102,8 @@ def print_step(step: Step, *, full: bool = False, brief: bool = True, run_id: st
         mark = "[red]✗[/]"
     elif verdict is None and step.observation is None:  # stopped while the guard reviewed it or asked (before: ✓)
         mark = "[yellow]✗ not run[/]"
+    elif meta.get("cut") and (verdict is None or verdict.allowed):  # cut where it waited (rel51b: before, ✓)
+        mark = "[yellow]✗ cut[/]"
     elif crash and (verdict is None or verdict.allowed):  # the step was allowed, but the browser died under it
         mark = f"[red]✗ {machine} " + ("hung" if "stopped responding" in str(crash) else "crashed") + "[/]"
     elif (verdict is None or verdict.allowed) and step.observation is not None \

@@ -25,6 +25,7 @@ import time
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from macrohard import stopping
 from macrohard.envs.admit import admit
 from macrohard.envs.browser_sandbox import CHROMIUM_BINARY, ChromiumSandbox
 from macrohard.envs.browser_sends import SendGate, address
@@ -112,6 +113,43 @@ def _release_driver() -> None:
     if _drivers.count == 0:
         pw, _drivers.pw = _drivers.pw, None
         pw.stop()
+
+
+class _CutWatch:
+    """Watches one browser action from a thread of its own: a run asked to stop now (``stopping.cut_runs``: a chat's
+    Ctrl-C, eval's third) has its browser killed, which ends the Playwright wait the action's thread is in (it cannot
+    look itself). rel51b: before, a `browser_goto` to a page that never loads waited the browser's whole timeout."""
+
+    def __init__(self, check: Any, sandbox: Any) -> None:
+        self.why: str | None = None
+        self._check, self._sandbox = check, sandbox
+        self._done = threading.Event()
+        self._thread: threading.Thread | None = None
+        if check is None:  # no run's action (a direct caller): nothing to watch
+            return
+        if check() is not None:  # already cut: the action is cut at once
+            self._fire()
+        else:
+            self._thread = threading.Thread(target=self._watch, name="macrohard-browser-cut", daemon=True)
+            self._thread.start()
+
+    def _fire(self) -> None:
+        self.why = self._check()
+        try:
+            self._sandbox.kill()
+        except Exception:  # noqa: BLE001  (already gone)
+            pass
+
+    def _watch(self) -> None:
+        while not self._done.wait(0.25):
+            if self._check() is not None:
+                self._fire()
+                return
+
+    def stop(self) -> None:
+        self._done.set()
+        if self._thread is not None:
+            self._thread.join()
 
 
 def _element_ref(element: str) -> str | None:
@@ -434,10 +472,20 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
                 return self._restart("had been stopped at the end of the last step (it had stopped responding)"
                                      if self._stopped else "tab had crashed before this action")
             url_before = self._watch_before()
+            cut = _CutWatch(stopping.cut_check(), self.sandbox)
             try:
                 note = self._act(action)
+            except Exception as exc:  # the browser closed under the action by the cut: the cut, not a crash
+                if cut.why is not None:
+                    self._crashed = True  # a later action (none in this run) would start a fresh browser
+                    raise KeyboardInterrupt(cut.why) from exc
+                raise
             finally:
+                cut.stop()
                 self.send_gate.going = False
+            if cut.why is not None:
+                self._crashed = True
+                raise KeyboardInterrupt(cut.why)
             self._watch_after(url_before)
             self._bound_to_deadline()  # what the action took is no longer left
             if isinstance(action, BrowserScreenshotAction):
@@ -548,7 +596,13 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
             elif self.watcher is not None:  # an idle point: the screen is watched all along the wait
                 self.watcher.pump(quiet=action.seconds, limit=action.seconds)
             else:
-                page.wait_for_timeout(action.seconds * 1000)
+                # rel51b: in slices, so a run asked to stop now (stopping.cut_runs: eval's third Ctrl-C, a chat's
+                # Ctrl-C) is cut here, as a shell command's wait is; before, it waited out all its seconds (up to 30)
+                end = time.monotonic() + action.seconds
+                while (left := end - time.monotonic()) > 0:
+                    if (why := stopping.cut_now()) is not None:
+                        raise KeyboardInterrupt(why)
+                    page.wait_for_timeout(min(left, 0.25) * 1000)
         elif not isinstance(action, (BrowserReadAction, BrowserScreenshotAction)):
             raise TypeError(f"the browser cannot do {action.kind!r}")
         page.wait_for_load_state()

@@ -17,6 +17,7 @@ import shutil
 import time
 from typing import Any
 
+from macrohard import stopping
 from macrohard.envs.admit import admit
 from macrohard.envs.desktop_jobs import jobs_left
 from macrohard.envs.recording import encode_rgb, image
@@ -368,6 +369,10 @@ class DesktopEnvironment(LayeredWriteBack):
         while time.monotonic() < deadline:
             if done():
                 return True
+            # rel51b: a run asked to stop now (stopping.cut_runs: eval's third Ctrl-C, a chat's Ctrl-C) is cut here,
+            # as a shell command's wait is; before, a launch waited out its whole `wait` (up to 60 s) for a window
+            if (why := stopping.cut_now()) is not None:
+                raise KeyboardInterrupt(why)
             time.sleep(0.02)
         return bool(done())
 

@@ -66,7 +66,8 @@ def evaluate(suite: Suite, model: str, executor: Any, *, store: SQLiteStore | No
              on_start: Callable[[EvalInfo, int], None] | None = None,
              on_result: ResultCallback | None = None,
              on_drain: Callable[[int], None] | None = None,
-             on_stop: Callable[[int], None] | None = None) -> tuple[EvalInfo, list[RunOutcome]]:
+             on_stop: Callable[[int], None] | None = None,
+             on_cut: Callable[[int], None] | None = None) -> tuple[EvalInfo, list[RunOutcome]]:
     """Run every task ``repeat`` times on ``executor``; return the evaluation and its outcomes.
 
     Workers write runs to the same store when they share this machine; outcomes from other
@@ -137,6 +138,8 @@ def evaluate(suite: Suite, model: str, executor: Any, *, store: SQLiteStore | No
                         # the pool's close then waited for whole
                         if (cut := getattr(executor, "cut", None)) is not None:
                             cut(stopped, "stopped: the evaluation was interrupted a third time")
+                            if on_cut is not None:  # rel51b: the closing line said "stopped after their step"
+                                on_cut(len(stopped))
                         raise
             raise
     finally:

@@ -1,0 +1,203 @@
+"""The fifty-first wave's second outsider pass on stopping (helper rel51b), each hole as a user meets it before its fix.
+
+1. `macrohard eval run --pool process` interrupted three times: rel51 made the third Ctrl-C cut the steps in flight
+   (a `sleep 30` ends within seconds), but the closing line still said the runs "were stopped after their current
+   step" — the second Ctrl-C's words (test_outsider49 holds them, and they stay true there), false after the third.
+2. The cut (`stopping.cut_runs`: eval's third Ctrl-C, a chat's Ctrl-C, company's second) reached a shell command's
+   wait and a model call only: a desktop step waiting for a launched program's window (`desktop_launch`, up to 60 s)
+   ran its whole wait before the prompt came back; a browser step's `browser_wait` (up to 30 s) likewise, and a
+   `browser_goto` to a page that never finishes loading waited the browser's whole timeout.
+"""
+
+from __future__ import annotations
+
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from .outsider import cli_env, flat, left_running
+
+
+def _children(pid: int) -> str:
+    return subprocess.run(["ps", "-e", "-o", "pid=,ppid=,args="], capture_output=True, text=True).stdout
+
+
+def test_the_closing_line_after_evals_third_ctrl_c_says_the_steps_were_cut(tmp_path: Path) -> None:
+    """Three Ctrl-Cs during two `sleep 30` steps in a process pool. Before: exit 130 within seconds (rel51's cut) but
+    the last line said "the 2 run(s) still going were stopped after their current step". Now it says they were cut
+    inside it (the command they waited on ended), and not the second Ctrl-C's phrase."""
+    from macrohard.store.sqlite import SQLiteStore
+
+    home = tmp_path / "home"
+    steps = "".join("      - {kind: bash, command: 'sleep 30; echo step', timeout: 120}\n" for _ in range(3))
+    suite = tmp_path / "slow.yaml"
+    suite.write_text("name: slow\ntasks:\n" + "".join(
+        f"  - id: t{n}\n    text: wait a while\n    script:\n{steps}      - {{kind: finish, answer: done}}\n"
+        for n in (1, 2)))
+    proc = subprocess.Popen([sys.executable, "-m", "macrohard", "eval", "run", str(suite), "--model", "scripted",
+                             "--workers", "2", "--pool", "process"], stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, env=cli_env(MACROHARD_HOME=str(home)))
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and _children(proc.pid).count("sleep 30") < 2:
+            time.sleep(0.2)
+        assert _children(proc.pid).count("sleep 30") >= 2, "the two runs' steps never started"
+        for _ in range(3):
+            proc.send_signal(signal.SIGINT)
+            time.sleep(0.7)
+        out, _ = proc.communicate(timeout=90)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    said = flat(out)
+    assert proc.returncode == 130 and "Traceback" not in said, (proc.returncode, said[-2000:])
+    runs = SQLiteStore(str(home / "runs.db")).list_runs(limit=10)
+    assert [r.status.value for r in runs] == ["interrupted", "interrupted"], [(r.status, r.steps) for r in runs]
+    assert all(r.steps <= 1 for r in runs), [r.steps for r in runs]  # cut inside the first step: none after it
+    assert "were stopped after their current step" not in said, said[-2000:]  # before: said, false
+    assert "the 2 run(s) still going were cut inside their current step" in said, said[-2000:]
+    assert "kept as an `interrupted` run" in said and "--resume" in said, said[-2000:]
+    assert left_running(home) == [], left_running(home)
+
+
+def test_evals_third_ctrl_c_cuts_a_desktop_step_waiting_for_a_window(tmp_path: Path) -> None:
+    """Two desktop runs (Xvfb in their sandboxes) each launch a program that never maps a window and wait up to 60 s
+    for one; Ctrl-C three times. Before: the third Ctrl-C's cut did not reach the desktop's wait: the prompt came back
+    only when both 60 s waits had run out. Now the wait looks at the cut: exit 130 within seconds, both runs
+    `interrupted`, nothing left running."""
+    from macrohard.store.sqlite import SQLiteStore
+
+    home = tmp_path / "home"
+    suite = tmp_path / "desk.yaml"
+    suite.write_text("name: desk\ntasks:\n" + "".join(
+        f"  - id: d{n}\n    text: wait for a window\n    environment: desktop\n    script:\n"
+        "      - {kind: desktop_launch, command: 'sleep 300', wait: 60}\n"
+        "      - {kind: desktop_launch, command: 'sleep 300', wait: 60}\n"
+        "      - {kind: finish, answer: done}\n" for n in (1, 2)))
+    proc = subprocess.Popen([sys.executable, "-m", "macrohard", "eval", "run", str(suite), "--model", "scripted",
+                             "--workers", "2"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env=cli_env(MACROHARD_HOME=str(home)))
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and _children(proc.pid).count("sleep 300") < 2:
+            time.sleep(0.2)
+        assert _children(proc.pid).count("sleep 300") >= 2, "the two runs' launches never started"
+        time.sleep(1.0)  # both steps are in their wait for a window
+        for _ in range(3):
+            proc.send_signal(signal.SIGINT)
+            time.sleep(0.7)
+        third = time.monotonic() - 0.7
+        out, _ = proc.communicate(timeout=150)
+        took = time.monotonic() - third
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    said = flat(out)
+    assert proc.returncode == 130 and "Traceback" not in said, (proc.returncode, said[-2000:])
+    assert took < 15, f"the prompt came back {took:.1f} s after the third Ctrl-C: {said[-1500:]}"
+    runs = SQLiteStore(str(home / "runs.db")).list_runs(limit=10)
+    assert [r.status.value for r in runs] == ["interrupted", "interrupted"], [(r.status, r.steps) for r in runs]
+    assert all(r.steps <= 1 for r in runs), [r.steps for r in runs]  # cut inside the first launch's wait
+    assert left_running(home) == [], left_running(home)
+
+
+def _steps(home: Path) -> list[int]:
+    from macrohard.store.sqlite import SQLiteStore
+
+    if not (home / "runs.db").exists():
+        return []
+    return [r.steps for r in SQLiteStore(str(home / "runs.db")).list_runs(limit=5) if r.steps]
+
+
+def test_evals_third_ctrl_c_cuts_a_browser_wait(tmp_path: Path) -> None:
+    """One browser run (one Chromium) whose step waits 30 s (`browser_wait`); Ctrl-C three times. Before: the third
+    Ctrl-C's cut did not reach Playwright's wait: the prompt came back when the 30 s had run out. Now the wait looks
+    at the cut: exit 130 within seconds, the run `interrupted`, nothing left running."""
+    from macrohard.store.sqlite import SQLiteStore
+
+    home = tmp_path / "home"
+    suite = tmp_path / "web.yaml"
+    suite.write_text("name: web\ntasks:\n  - id: w1\n    text: wait on a page\n    environment: browser\n"
+                     "    script:\n      - {kind: browser_wait, seconds: 1}\n      - {kind: browser_wait, seconds: 30}\n"
+                     "      - {kind: finish, answer: done}\n")
+    proc = subprocess.Popen([sys.executable, "-m", "macrohard", "eval", "run", str(suite), "--model", "scripted"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env=cli_env(MACROHARD_HOME=str(home)))
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not _steps(home):
+            time.sleep(0.2)
+        assert _steps(home) == [1], "the run's first step never ended"
+        time.sleep(1.5)  # the second step's 30 s wait is under way
+        for _ in range(3):
+            proc.send_signal(signal.SIGINT)
+            time.sleep(0.7)
+        third = time.monotonic() - 0.7
+        out, _ = proc.communicate(timeout=120)
+        took = time.monotonic() - third
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    said = flat(out)
+    assert proc.returncode == 130 and "Traceback" not in said, (proc.returncode, said[-2000:])
+    assert took < 12, f"the prompt came back {took:.1f} s after the third Ctrl-C: {said[-1500:]}"
+    runs = SQLiteStore(str(home / "runs.db")).list_runs(limit=10)
+    assert [r.status.value for r in runs] == ["interrupted"], [(r.status, r.steps) for r in runs]
+    assert runs[0].steps == 2, runs[0].steps  # step 1 done, step 2 kept as cut inside its wait
+    assert left_running(home) == [], left_running(home)
+    # the cut step says it was cut (before: drawn "2 ✓ browser_wait seconds=30.0 … 0 ms env", no result, as if done)
+    shown = flat(subprocess.run([sys.executable, "-m", "macrohard", "runs", "show", runs[0].id], capture_output=True,
+                                text=True, env=cli_env(MACROHARD_HOME=str(home))).stdout)
+    assert "2 ✗ cut browser_wait" in shown and "2 ✓" not in shown, shown
+    assert "interrupted a third time" in shown.split("2 ✗ cut", 1)[1].split("status", 1)[0], shown
+
+
+def test_the_cut_reaches_a_browser_goto_that_never_finishes_loading(tmp_path: Path) -> None:
+    """A run's `browser_goto` to a loopback server that takes the request and never answers (the browser's timeout
+    30 s, set here); the run is cut 1.5 s in (`stopping.cut_runs`, as a chat's Ctrl-C or eval's third does, from
+    another thread). Before: the goto waited out its 30 s, then said the page "did not finish loading". Now the
+    step's browser is closed under it: the step raises the cut (KeyboardInterrupt with its reason) within seconds."""
+    from macrohard import stopping
+    from macrohard.envs.browser import BrowserEnvironment
+    from macrohard.safety.context import GuardContext
+    from macrohard.safety.guard import Guard
+    from macrohard.types import BrowserGotoAction
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)  # takes the connection (the kernel's backlog) and never answers
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}/slow"
+    env = BrowserEnvironment(str(tmp_path / "ws"), timeout=30.0)
+    (tmp_path / "ws").mkdir()
+    env.start()
+    guard, ctx = Guard(), GuardContext(workspace=str(tmp_path / "ws"), environment="browser", network="loopback")
+    run_id = "rel51b-goto-cut"
+    approved = guard.authorize(BrowserGotoAction(url=url), ctx, env=env).approved
+    assert approved is not None
+    timer = threading.Timer(1.5, stopping.cut_runs, ([run_id], "stopped: cut by the test"))
+    stopping.doing(run_id, 1, "browser_goto")  # what the agent's loop does around a step
+    started = time.monotonic()
+    try:
+        timer.start()
+        try:
+            obs = env.execute(approved)
+            raise AssertionError(f"not cut: after {time.monotonic() - started:.1f} s: {obs.output[:300]}")
+        except KeyboardInterrupt as exc:
+            took = time.monotonic() - started
+            assert "cut by the test" in str(exc), exc
+        assert took < 8, took  # before: 30 s, then "did not finish loading"
+    finally:
+        timer.cancel()
+        stopping.doing(run_id, 1, None)
+        stopping.forget(run_id)
+        closing = time.monotonic()
+        env.close()
+        listener.close()
+    assert time.monotonic() - closing < 10, time.monotonic() - closing
