@@ -208,6 +208,12 @@ def latency_figures(rows: list[dict], repeat: int, cold: bool = False, best_of: 
     ``best_of``: each text screened that many times in a row, its least wall and CPU time kept (what a co-tenant's
     burst adds to one screen is left out; the figure is then the screen's own cost)."""
     screen_injection("warm up: load the model once")
+    from macrohard.safety import lazyre
+
+    if hasattr(lazyre, "compile_loaded"):  # the rules' patterns, compiled at their first use since speed49: over
+        # blind44's texts ~120 compiles (1-10 ms of CPU each) fell inside the measured screens, on short texts the
+        # largest ms/KB (speed51)
+        lazyre.compile_loaded(("macrohard.",))
     screens = []  # (bytes, wall ms, cpu ms)
     for _ in range(repeat):
         for row in rows:

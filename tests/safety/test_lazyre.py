@@ -79,3 +79,37 @@ def test_a_lazy_pattern_is_compiled_once_at_its_first_use():
         pass
     else:
         raise AssertionError("a missing attribute read as present")
+
+
+def test_a_warm_up_compiles_a_screens_module_patterns_before_its_texts_reach_them():
+    """speed51: ``compile_loaded`` compiles the patterns the named modules hold at module level (alone, in tuples,
+    lists and dicts' values), once, to what ``re`` makes; a warm-up calls it so no later text pays a compile."""
+    import types
+
+    module = types.ModuleType("macrohard_speed51_probe")
+    module.ONE = lazyre.compile(r"\bprobe\b", re.I)
+    module.RULES = (("name", lazyre.compile(r"a+b")), [lazyre.compile(r"c+d")])
+    module.BY_LANG = {"de": lazyre.compile(r"e+f", re.M)}
+    module.NOT_A_PATTERN = "g+h"
+    sys.modules[module.__name__] = module
+    try:
+        held = [module.ONE, module.RULES[0][1], module.RULES[1][0], module.BY_LANG["de"]]
+        assert not any("_compiled" in p.__dict__ for p in held)
+        assert lazyre.compile_loaded(("macrohard_speed51_",)) == 4
+        assert all("_compiled" in p.__dict__ for p in held)
+        assert [p.compiled() for p in held] == [re.compile(r"\bprobe\b", re.I), re.compile("a+b"), re.compile("c+d"),
+                                                re.compile("e+f", re.M)]
+        assert lazyre.compile_loaded(("macrohard_speed51_",)) == 0  # nothing left to compile
+    finally:
+        del sys.modules[module.__name__]
+
+
+def test_the_answer_screens_warm_up_leaves_no_screen_pattern_to_compile():
+    """speed51: after the warm-up's patterns part, no module-level pattern of the answer screen's modules is left."""
+    import macrohard.safety.content  # noqa: F401 - the screen and the modules it imports
+    from macrohard.safety import warm
+
+    lazyre.compile_loaded(warm.SCREEN_MODULES)
+    left = [p.pattern for name, m in list(sys.modules.items()) if name.startswith(warm.SCREEN_MODULES)
+            for value in vars(m).values() for p in lazyre._held(value) if "_compiled" not in p.__dict__]
+    assert left == [] and len([n for n in sys.modules if n.startswith(warm.SCREEN_MODULES)]) > 5

@@ -38,6 +38,8 @@ _WARM_TEXTS = ("I listed the files in the folder; nothing else was there.",
                "Ich habe die Dateien im Ordner aufgelistet; sonst war nichts da.",
                "Я перечислил файлы в папке; больше там ничего не было.",
                "我列出了文件夹里的文件，里面没有别的东西。")
+# the answer screen's modules, whose module-level patterns the warm-up compiles after its first screens
+SCREEN_MODULES = ("macrohard.safety.content", "macrohard.safety.lang", "macrohard.safety.secrets")
 timings: dict[str, float] = {}  # part -> seconds it took to load (for the curious and the tests)
 
 
@@ -97,6 +99,11 @@ def _load() -> None:
                 if _stop.is_set():
                     return
                 _timed(f"first screen {n}", lambda text=text: screen_text(text))
+            from macrohard.safety import lazyre
+
+            # the answer screen's patterns the warm texts did not reach (~50, ~0.1 s): compiled at their first use,
+            # they cost a later answer 1-10 ms each (speed51)
+            _timed("screen patterns", lambda: lazyre.compile_loaded(SCREEN_MODULES))
 
     for part in (gemma, minilm, first_screen):
         if _stop.is_set():
