@@ -349,4 +349,9 @@ def test_a_third_ctrl_c_of_eval_cuts_a_process_pools_steps_in_flight(tmp_path: P
     assert took < 12, f"the prompt came back {took:.1f} s after the third Ctrl-C: {said[-1500:]}"  # before: ~28 s
     runs = SQLiteStore(str(home / "runs.db")).list_runs(limit=10)
     assert [r.status.value for r in runs] == ["interrupted", "interrupted"], [(r.status, r.steps) for r in runs]
+    assert all(r.steps <= 1 for r in runs), [r.steps for r in runs]  # cut inside the first step: none after it
+    # rel51b: the closing line says what happened (before: "were stopped after their current step", false here)
+    assert "were stopped after their current step" not in said, said[-2000:]
+    assert "the 2 run(s) still going were cut inside their current step" in said, said[-2000:]
+    assert "kept as an `interrupted` run" in said and "--resume" in said, said[-2000:]
     assert left_running(home) == [], left_running(home)
