@@ -19,7 +19,10 @@ if TYPE_CHECKING:
 
 _EXPANSIONS = ("simple_expansion", "expansion")
 _SCALAR = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?")
-_ELEMENTS = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\[([@*]|\d+)\](?::(-?\d+)(?::(\d+))?)?\}")
+# a slice's offset: digits, or a negative one after a blank or in parentheses (``${a[@]:-1}`` is the default-value
+# operator, all the elements, not a slice: lead51 saw it read as the last element and `curl` approved with .env)
+_ELEMENTS = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\[([@*]|\d+)\]"
+                       r"(?::([ \t]*\d+|[ \t]+-\d+|\([ \t]*-?\d+[ \t]*\))(?::[ \t]*(\d+))?)?\}")
 _INDIRECT = re.compile(r"\$\{!([A-Za-z_][A-Za-z0-9_]*)\}")
 _FORMAT = re.compile(r"%(.)")
 _ESCAPES = {"n": "\n", "t": "\t", "\\": "\\", "r": "\r", "a": "\a", "v": "\v", "f": "\f", "e": "\x1b"}
@@ -40,13 +43,24 @@ def _blanks(value: str, ifs: str | None) -> list[str]:
     return [w for p in parts for w in ([p.strip(" \t\n")] if p.strip(" \t\n") or len(parts) > 1 else [])]
 
 
+def _sliced(items: list[str] | str, start: str | None, count: str | None) -> list[str] | str:
+    """bash's ``:OFFSET:LENGTH`` of an array's elements or of one element's characters: a negative offset counts
+    from the end, and one past the start gives nothing (Python's slice would give everything)."""
+    s = int((start or "0").strip(" \t()"))
+    if s < -len(items):
+        return items[:0]
+    picked = items[s:]
+    return picked[:int(count)] if count is not None else picked
+
+
 def _selected(elements: list[str], which: str, start: str | None, count: str | None) -> list[str]:
     if which not in "@*":
         i = int(which)
-        return [elements[i]] if i < len(elements) else []
-    s = int(start or 0)
-    picked = elements[s:] if s >= 0 else elements[s:]
-    return picked[:int(count)] if count is not None else picked
+        if i >= len(elements) or elements[i] == _UNSET:
+            return []
+        # `${a[0]:1}` is a substring of the element (lead51: `a=(x--data-binary …)` made `--data-binary`)
+        return [str(_sliced(elements[i], start, count))] if start is not None else [elements[i]]
+    return list(_sliced(elements, start, count))
 
 
 def words_of(w: _Walker, node: Any) -> list[str] | None:
