@@ -34,11 +34,11 @@ from typing import Any, TypeVar
 
 from macrohard import sqlitedisk
 from macrohard.errors import NotFound
+from macrohard.money.accounts import account_id
 from macrohard.money.currency import MAX_BALANCE, CurrencyError, MoneyError, check_currency, check_minor, fmt
 from macrohard.store.connections import ThreadConnections
 
 T = TypeVar("T")
-KINDS = ("user", "division", "run", "payee", "external")
 HOLD_TTL_S = 900.0
 
 
@@ -118,18 +118,6 @@ class Transaction:
 
     def as_dict(self) -> dict[str, Any]:
         return {c: getattr(self, c) for c in TX_COLUMNS}
-
-
-def account_id(kind: str, name: str) -> str:
-    if kind not in KINDS:
-        raise MoneyError(f"unknown account kind {kind!r}; use one of {', '.join(KINDS)} (e.g. user:alice)")
-    if not name or ":" in name or len(name) > 128:
-        raise MoneyError(f"account name {name!r} must be 1-128 characters without ':'")
-    if kind == "payee":
-        # rt51c: one payee, one account: `shop`, `Shop` and `SHOP` are one name to a person (and to the money
-        # check's `refused_payees`), so they are one account; as three, `per_payee` counted each apart
-        name = name.casefold()
-    return f"{kind}:{name}"
 
 
 def parse_account(ref: str) -> str:

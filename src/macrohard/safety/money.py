@@ -15,8 +15,8 @@ import fnmatch
 from decimal import Decimal
 from typing import Any
 
+from macrohard.money.accounts import account_id
 from macrohard.money.currency import EXPONENTS, MoneyError, check_currency, fmt, to_minor
-from macrohard.money.ledger import account_id
 from macrohard.safety.budget import start_of_day
 from macrohard.safety.context import GuardContext
 from macrohard.safety.policy import Money, Policy
