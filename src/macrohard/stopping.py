@@ -112,7 +112,7 @@ def cut_now() -> str | None:
     """Why the action this thread executes for a run must be cut now (``cut_runs``, or a ``.now`` file from another
     process: ``cut_in_files``); None if it goes on."""
     run_id = _threads.get(threading.get_ident())
-    return None if run_id is None else _cut.get(run_id) or _cut_from_file(run_id)
+    return None if run_id is None else cut_for(run_id)
 
 
 def cut_check() -> Callable[[], str | None] | None:
@@ -120,9 +120,7 @@ def cut_check() -> Callable[[], str | None] | None:
     that ends what this thread waits on where it cannot look itself: Playwright's waits, rel51b); None when this
     thread executes nothing for a run (a direct caller)."""
     run_id = _threads.get(threading.get_ident())
-    if run_id is None:
-        return None
-    return lambda: _cut.get(run_id) or _cut_from_file(run_id)
+    return None if run_id is None else lambda: cut_for(run_id)
 
 
 def cut_for(*run_ids: str | None) -> str | None:
