@@ -163,11 +163,18 @@ def test_killing_the_parent_takes_the_sandbox_down(tmp_path: Path) -> None:
     (tmp_path / "ws").mkdir()
     parent = subprocess.Popen([sys.executable, "-c", script, str(tmp_path / "ws"), str(tmp_path / "state")],
                               stdout=subprocess.PIPE, text=True)
-    assert parent.stdout is not None and parent.stdout.readline().strip() == "ready"
-    assert _sleepers(marker), "the sandboxed sleeps should be running"
-    parent.send_signal(signal.SIGKILL)
-    parent.wait()
-    parent.stdout.close()
+    try:
+        assert parent.stdout is not None and parent.stdout.readline().strip() == "ready"
+        # "started" is echoed once both sleeps are forked, not once each has exec'd: give them a moment
+        deadline = time.monotonic() + 10
+        while len(_sleepers(marker)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(_sleepers(marker)) == 2, "the sandboxed sleeps should be running"
+    finally:
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+        assert parent.stdout is not None
+        parent.stdout.close()
     deadline = time.monotonic() + 5
     while _sleepers(marker) and time.monotonic() < deadline:
         time.sleep(0.05)
