@@ -152,7 +152,7 @@ def test_chat_takes_the_model_timeout_its_errors_name(tmp_path: Path) -> None:
     server, url = _stalling_server()
     try:
         began = time.monotonic()
-        done = subprocess.run([sys.executable, "-m", "macrohard", "chat", "--model", url, "--model-timeout", "3"],
+        done = subprocess.run([sys.executable, "-m", "macrohard", "chat", "--model", url, "--model-timeout", "1"],
                               input="hello\n", capture_output=True, text=True, env=_env(), timeout=90)
         took = time.monotonic() - began
     finally:
@@ -160,7 +160,7 @@ def test_chat_takes_the_model_timeout_its_errors_name(tmp_path: Path) -> None:
         server.server_close()  # type: ignore[attr-defined]
     said = _flat(done.stdout + done.stderr)
     assert "No such option" not in said, said[-2000:]  # before: exit 2, the option unknown
-    assert "within 3s" in said and "--model-timeout" in said, said[-2000:]
+    assert "within 1s" in said and "--model-timeout" in said, said[-2000:]  # (1 s: it never answers; 3 before suite52)
     assert took < 40, took  # before (without the option): 300 s
     local = _mh("chat", "--model", "scripted:" + str(_scripted_reply(tmp_path)), "--model-timeout", "5")
     assert local.returncode == 2 and "has no deadline to set" in _flat(local.stderr), local.stderr[-1000:]
