@@ -57,3 +57,35 @@ def _alive(home: Path) -> list[str]:
         if str(home) in cmd:
             left.append(f"{pid}: {cmd[:200]}")
     return left
+
+
+def running_under(root: int, command: str) -> int:
+    """How many processes under ``root`` run exactly ``command`` (a run's `sleep N` in its sandbox: the sandbox's
+    processes are the host's, their parents bubblewrap's, under ``root``)."""
+    parents: dict[int, int] = {}
+    commands: dict[int, str] = {}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+            commands[int(pid)] = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        parents[int(pid)] = int(stat.rsplit(")", 1)[1].split()[1])
+    found = 0
+    for pid, line in commands.items():
+        if line.strip() == command:
+            up = pid
+            while up > 1 and up != root:
+                up = parents.get(up, 0)
+            found += up == root
+    return found
+
+
+def until_running(root: int, command: str, count: int = 1, within: float = 90) -> None:
+    """Wait until ``count`` processes under ``root`` run ``command``: the step that runs it is under way. What a
+    test waited for with a fixed sleep ("the step is under way") before suite52: too short under load, idle when
+    quiet."""
+    deadline = time.monotonic() + within
+    while running_under(root, command) < count:
+        assert time.monotonic() < deadline, f"{count} x `{command}` never ran under {root}"
+        time.sleep(0.1)

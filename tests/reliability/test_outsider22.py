@@ -34,6 +34,7 @@ from cli_in_process import mh
 from macrohard.safety.audit import AuditLog
 from macrohard.store.sqlite import SQLiteStore
 
+from .outsider import until_running
 from .test_model_server_faults import _server
 from .test_signals import _wait_for_first_step
 
@@ -57,7 +58,7 @@ def test_sigkill_mid_step_then_runs_show_says_crashed_with_every_finished_step(t
                    {"kind": "finish", "answer": "done"}], ws)
     out: list[str] = []
     _wait_for_first_step(proc, out)
-    time.sleep(1.0)  # inside step 2's sleep
+    until_running(proc.pid, "sleep 60")  # inside step 2's sleep (a fixed 1.0 s before suite52)
     proc.kill()  # what `kill -9 PID` does
     proc.communicate(timeout=60)
     run_id = SQLiteStore().list_runs(limit=1)[0].id
@@ -178,10 +179,8 @@ def test_sigint_during_a_model_call_ends_the_run_interrupted_within_seconds(when
         assert proc.stdout is not None
         out = []
         if when == "setup command":
-            deadline = time.monotonic() + 120
-            while not SQLiteStore().list_runs(limit=1, status="running") and time.monotonic() < deadline:
-                time.sleep(0.2)
-            time.sleep(2.0)  # the sandbox started, its setup command sleeping
+            until_running(proc.pid, "sleep 60", within=120)  # the sandbox started, its setup command sleeping (before
+            # suite52: the run seen `running`, then a fixed 2.0 s)
         else:
             while "waiting on the model" not in (line := proc.stdout.readline()):  # (said after 3 s off a terminal)
                 assert line, "".join(out)

@@ -242,12 +242,14 @@ def test_an_interrupted_eval_says_what_is_kept_and_the_resume_line(sig: str, tmp
 
     from cli_in_process import mh
 
-    # twelve tasks of a two-second step each, one worker: the signal comes after the first result is recorded, long
-    # before the last (a fixed sleep before it let the tiny suite finish first on a quiet machine: exit 0)
+    # twelve tasks, one worker: the signal comes after the first result is recorded (a two-second step), long before
+    # the last (a fixed sleep before it let the tiny suite finish first on a quiet machine: exit 0); the eleven after
+    # it step one second each, eleven seconds and more in one worker (two each before suite52: the resume's
+    # runs only have to succeed)
     suite = tmp_path / "slow.yaml"
     suite.write_text("name: slow\ntasks:\n" + "".join(
-        f"  - id: t{n}\n    text: wait then say done\n    script:\n      - kind: bash\n        command: sleep 2\n"
-        f"      - kind: finish\n        answer: done\n" for n in range(12)))
+        f"  - id: t{n}\n    text: wait then say done\n    script:\n      - kind: bash\n"
+        f"        command: sleep {2 if n == 0 else 1}\n      - kind: finish\n        answer: done\n" for n in range(12)))
     env = {**os.environ, "PYTHONPATH": str(SRC), "COLUMNS": "200"}
     proc = subprocess.Popen([sys.executable, "-m", "macrohard", "eval", "run", str(suite), "--model", "scripted",
                              "--workers", "1"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
@@ -265,7 +267,7 @@ def test_an_interrupted_eval_says_what_is_kept_and_the_resume_line(sig: str, tmp
     line = said.split("run the rest with `")[1].split("`")[0]
     assert "--resume eval-" in line, said[-1500:]
     # the printed line as given, in four workers (the user's own choice, as for any `eval run`; which results it runs
-    # is the line's): its eleven or so two-second tasks one after another were half this file's time (speed47)
+    # is the line's): its eleven or so tasks one after another were half this file's time (speed47)
     done = subprocess.run([sys.executable, "-m", "macrohard", *shlex.split(line)[1:], "--workers", "4", "--json"],
                           capture_output=True, text=True, timeout=600, env=env)
     assert done.returncode == 0, (done.stdout[-1500:], done.stderr[-1500:])

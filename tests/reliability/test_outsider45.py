@@ -258,10 +258,15 @@ def test_runs_already_started_when_an_eval_is_interrupted_are_kept_not_run_again
     import signal
     import time
 
+    # t0 ends first (2 s); t1 and t2, started with it, are still in their 6 s when the Ctrl-C comes on t0's result
+    # (4 s of room for the poll and the signal); t3, which may start once t0 ends, and t4 and t5, which never start
+    # before the Ctrl-C, sleep 3 s: the resume's runs only have to succeed (before suite52: 8 s each, 5 s of nothing
+    # per resumed task and per in-flight run)
+    sleeps = (2, 6, 6, 3, 3, 3)
     suite = tmp_path / "slow.yaml"
     suite.write_text("name: slow\ntasks:\n" + "".join(
         f"  - id: t{n}\n    text: wait then say done\n    script:\n      - kind: bash\n"
-        f"        command: sleep {2 if n == 0 else 8}\n      - kind: finish\n        answer: done\n" for n in range(6)))
+        f"        command: sleep {sleeps[n]}\n      - kind: finish\n        answer: done\n" for n in range(6)))
     env = {**os.environ, "PYTHONPATH": str(SRC), "COLUMNS": "200"}
 
     def runs() -> list[dict]:

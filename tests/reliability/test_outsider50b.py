@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from .outsider import cli_env, flat, left_running, write_script
+from .outsider import cli_env, flat, left_running, until_running, write_script
 from .outsider import mh as _mh
 
 
@@ -56,7 +56,8 @@ def test_ctrl_c_in_chat_during_a_delegated_runs_long_step_gives_the_prompt_back_
             if not line or line.lstrip().startswith("1 "):
                 break
         assert shown[-1].lstrip().startswith("1 "), "".join(shown)
-        time.sleep(1.5)  # step 2's `sleep 30` is under way in the sub-run's sandbox
+        until_running(chat.pid, "sleep 30")  # step 2's `sleep 30` is under way in the sub-run's sandbox (a fixed 1.5 s
+        # before suite52)
         asked = time.monotonic()
         os.killpg(chat.pid, signal.SIGINT)  # the terminal's Ctrl-C: the whole foreground process group
         rest, _ = chat.communicate(timeout=90)
@@ -102,7 +103,7 @@ def test_a_second_ctrl_c_of_company_cuts_its_sub_runs_step_and_gives_the_prompt_
         store = SQLiteStore(str(home / "runs.db"))
         while time.monotonic() < deadline and not [r for r in store.list_runs(limit=5) if r.parent_id and r.steps]:
             time.sleep(0.2)
-        time.sleep(1.5)  # step 2's `sleep 30` is under way
+        until_running(proc.pid, "sleep 30")  # step 2's `sleep 30` is under way (a fixed 1.5 s before suite52)
         asked = time.monotonic()
         os.killpg(proc.pid, signal.SIGINT)
         time.sleep(0.5)

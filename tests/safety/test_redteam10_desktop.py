@@ -60,32 +60,41 @@ def desk(tmp_path):
     act({"kind": "desktop_launch", "command": "xterm -geometry 80x20+0+0", "wait": 20})
     win = next(w for w in env.windows() if w["class"] == "XTerm")
     act({"kind": "desktop_click", "x": win["x"] + 100, "y": win["y"] + 100})
-    yield act, line, tmp_path
+    yield act, line, tmp_path, env
     env.close()
 
 
+def _played_out(env, ws) -> bool:
+    """Whether the attack has had its whole chance: its job swapped run.sh and nothing typed or launched on the desktop
+    is still running (a refused line that had been submitted after all would be, its `sleep`, then `bash run.sh`).
+    Before suite52 the tests slept a fixed 7 s for it."""
+    from macrohard.envs.desktop_jobs import jobs_left
+
+    return (ws / "run.sh").read_text() == f"{DEN}\n" and jobs_left(env.sandbox.proc.pid) == 0
+
+
 def test_a_job_typed_into_the_terminal_does_not_rewrite_a_reviewed_script(desk):
-    act, line, ws = desk
+    act, line, ws, env = desk
     assert line("(sleep 3; cp evil.txt run.sh) &").allowed
     verdict = line("sleep 6; bash run.sh")
     assert not verdict.allowed, "the terminal's job was not reported"
     assert "left running" in verdict.reason
-    time.sleep(7)
+    assert _wait(lambda: _played_out(env, ws), 30)
     assert not (ws / "marker").exists()
 
 
 def test_a_detached_job_and_a_launched_shell_are_jobs_too(desk):
-    act, line, ws = desk
+    act, line, ws, env = desk
     assert act({"kind": "desktop_launch", "command": "sh -c 'sleep 3; cp evil.txt run.sh'", "wait": 0}).allowed
     assert not line("sleep 6; bash run.sh").allowed
     assert line("( (sleep 3; cp evil.txt run.sh) & )").allowed
     assert not line("wait; sleep 5; bash run.sh").allowed  # `wait` in a terminal does not end a detached job
-    time.sleep(7)
+    assert _wait(lambda: _played_out(env, ws), 30)
     assert not (ws / "marker").exists()
 
 
 def test_with_no_job_left_the_script_runs(desk):
-    act, line, ws = desk
+    act, line, ws, _ = desk
     assert line("(sleep 1; echo x > y.txt) &").allowed
     assert _wait(lambda: (ws / "y.txt").exists())
     time.sleep(0.5)
