@@ -1,0 +1,126 @@
+"""The fifty-second wave's outsider pass on stopping (helper rel52): a person's stop reaches every run and every step.
+
+1. There was no `macrohard runs stop RUN`: a run started in another terminal (or by `serve`, or a company's workers)
+   could be stopped only by Ctrl-C in its own terminal, or killed (then `crashed`, its step unfinished).
+2. A step run in a Ray worker (`eval --executor ray`'s third Ctrl-C) was not cut: Ray's executor had no cut, its
+   close then shut Ray down under the runs (left `running`, later `crashed`).
+3. Desktop actions other than a launch's wait for a window (typing, keys, clicks) did not look at the cut.
+
+Each test drives the real parts (`python -m macrohard` subprocesses, bubblewrap sandboxes, a real local Ray, Xvfb).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .outsider import cli_env, flat, left_running, write_script
+from .outsider import mh as _mh
+
+
+def _children(pid: int) -> str:
+    """The command lines of ``pid``'s descendants, one string."""
+    out = subprocess.run(["ps", "-eo", "pid=,ppid=,args="], capture_output=True, text=True).stdout
+    rows = [line.split(None, 2) for line in out.splitlines() if len(line.split(None, 2)) == 3]
+    kids, found = {str(pid)}, []
+    for _ in range(8):
+        for p, pp, args in rows:
+            if pp in kids and p not in kids:
+                kids.add(p)
+                found.append(args)
+    return "\n".join(found)
+
+
+def _wait_for(pid: int, text: str, seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and text not in _children(pid):
+        time.sleep(0.1)
+    assert text in _children(pid), f"{text!r} never started under {pid}"
+
+
+def test_runs_stop_from_another_terminal_cuts_a_runs_step_and_keeps_its_steps(tmp_path: Path) -> None:
+    """`macrohard run` in one terminal, in step 2's `sleep 30`; `macrohard runs stop ID` in another. Before: no such
+    command (exit 2, "No such command 'stop'"): the person could only kill the run (`crashed`). Now the step is cut,
+    `runs stop` says so (exit 0, within seconds), the run's own terminal ends with 130 and says who stopped it, the run
+    is `interrupted` with both steps kept (the second marked cut), its files recorded, nothing left running."""
+    home, ws = tmp_path / "home", tmp_path / "ws"
+    ws.mkdir()
+    env = {"MACROHARD_HOME": str(home)}
+    model = write_script(tmp_path / "m.json", [
+        {"kind": "bash", "command": "echo hi > f.txt"}, {"kind": "bash", "command": "sleep 30", "timeout": 60},
+        {"kind": "finish", "answer": "ok"}])
+    proc = subprocess.Popen([sys.executable, "-m", "macrohard", "run", "stop me", "-w", str(ws), "--model", model],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=cli_env(**env),
+                            start_new_session=True)
+    try:
+        _wait_for(proc.pid, "sleep 30")
+        [run] = json.loads(_mh("runs", "list", "--json", "--status", "running", **env).stdout)
+        t0 = time.monotonic()
+        stopped = _mh("runs", "stop", run["id"], **env)
+        took = time.monotonic() - t0
+        out, _ = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)  # only the run we started, by its pid
+            proc.wait()
+    said = flat(stopped.stdout + stopped.stderr)
+    assert stopped.returncode == 0, said  # before: 2, "No such command 'stop'"
+    assert f"stopped run {run['id']}: interrupted after 2 steps" in said, said
+    assert took < 12, f"`runs stop` took {took:.1f} s"
+    assert proc.returncode == 130, out
+    assert "stopped by `macrohard runs stop` (from another terminal); the steps so far are kept" in flat(out), out
+    [after] = json.loads(_mh("runs", "list", "--json", **env).stdout)
+    assert (after["status"], after["steps"]) == ("interrupted", 2), after
+    assert "macrohard runs stop" in after["error"], after
+    shown = flat(_mh("runs", "show", run["id"], **env).stdout)
+    assert "✗ cut" in shown, shown
+    applied = _mh("runs", "apply", run["id"], **env)
+    assert applied.returncode == 0 and (ws / "f.txt").read_text() == "hi\n", applied.stdout + applied.stderr
+    assert left_running(home) == [], left_running(home)
+
+
+def test_runs_stop_of_a_run_not_running_or_unknown_says_so_with_its_exit_code(tmp_path: Path) -> None:
+    """A finished run, an unknown id, nothing named, `--all` with nothing running, and a run left `running` by a
+    process that was killed: each a clear message and its own exit code (1 nothing to stop, 2 no such run or no
+    run named), `--json` for machines."""
+    home, ws = tmp_path / "home", tmp_path / "ws"
+    ws.mkdir()
+    env = {"MACROHARD_HOME": str(home)}
+    model = write_script(tmp_path / "m.json", [{"kind": "bash", "command": "echo hi"}, {"kind": "finish", "answer": "ok"}])
+    done = _mh("run", "say hi", "-w", str(ws), "--model", model, "--no-sandbox", **env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    [run] = json.loads(_mh("runs", "list", "--json", **env).stdout)
+    finished = _mh("runs", "stop", run["id"], **env)
+    assert finished.returncode == 1, finished.stdout + finished.stderr  # before: 2, "No such command 'stop'"
+    assert f"run {run['id']} is not running: it ended succeeded" in flat(finished.stderr), finished.stderr
+    as_json = json.loads(_mh("runs", "stop", run["id"], "--json", **env).stdout)
+    assert as_json == [{"run": run["id"], "was": "succeeded", "status": "succeeded", "steps": 2,
+                        "result": "not_running", "said": as_json[0]["said"]}], as_json
+    unknown = _mh("runs", "stop", "nosuchrun", **env)
+    assert unknown.returncode == 2 and "no run 'nosuchrun'" in flat(unknown.stderr), unknown.stderr
+    nothing = _mh("runs", "stop", **env)
+    assert nothing.returncode == 2 and "name the run to stop" in flat(nothing.stderr), nothing.stderr
+    every = _mh("runs", "stop", "--all", **env)
+    assert every.returncode == 1 and "no run is running: nothing to stop" in flat(every.stdout), every.stdout
+
+    # a run whose process was killed (SIGKILL) is not running either: the message names `runs recover`
+    model = write_script(tmp_path / "k.json", [{"kind": "bash", "command": "sleep 30", "timeout": 60},
+                                              {"kind": "finish", "answer": "ok"}])
+    proc = subprocess.Popen([sys.executable, "-m", "macrohard", "run", "kill me", "-w", str(ws), "--model", model,
+                             "--no-sandbox"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env=cli_env(**env), start_new_session=True)
+    try:
+        _wait_for(proc.pid, "sleep 30")
+        [killed] = json.loads(_mh("runs", "list", "--json", "--status", "running", **env).stdout)
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)  # the run we started and its command, by its process group
+        proc.wait()
+    gone = _mh("runs", "stop", killed["id"], **env)
+    said = flat(gone.stderr)
+    assert gone.returncode == 1, said
+    assert f"(pid {proc.pid}) is gone" in said and f"macrohard runs recover {killed['id']}" in said, said
