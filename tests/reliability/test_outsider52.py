@@ -16,8 +16,12 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from .outsider import cli_env, flat, left_running, write_script
 from .outsider import mh as _mh
@@ -124,3 +128,80 @@ def test_runs_stop_of_a_run_not_running_or_unknown_says_so_with_its_exit_code(tm
     said = flat(gone.stderr)
     assert gone.returncode == 1, said
     assert f"(pid {proc.pid}) is gone" in said and f"macrohard runs recover {killed['id']}" in said, said
+
+
+@pytest.fixture(scope="module")
+def ray_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """One local Ray (2 CPUs, loopback) for the module; its workers' MACROHARD_HOME is the module's own."""
+    ray = pytest.importorskip("ray")
+    if ray.is_initialized():  # another module's session is still up: share it, leave it to its owner
+        yield
+        return
+    from macrohard.executors.ray import start_local_ray
+
+    saved = os.environ.get("MACROHARD_HOME")
+    os.environ["MACROHARD_HOME"] = str(tmp_path_factory.mktemp("ray-home"))
+    try:
+        start_local_ray(2)
+    finally:
+        if saved is None:
+            os.environ.pop("MACROHARD_HOME", None)
+        else:
+            os.environ["MACROHARD_HOME"] = saved
+    yield
+    ray.shutdown()
+
+
+def _until(what, seconds: float) -> bool:  # noqa: ANN001 - a predicate
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if what():
+            return True
+        time.sleep(0.1)
+    return bool(what())
+
+
+def test_evals_cut_reaches_a_step_on_a_ray_worker_and_records_it_interrupted(tmp_path: Path, ray_session: None) -> None:
+    """`eval run --executor ray` interrupted a third time, as the harness does it: the executor's `cut` if it has one,
+    then its close (the CLI's `finally`). Before: Ray's executor had no cut: its close left the run in its `sleep 30`
+    (then, in the CLI, Ray was shut down under it: `running`, later `crashed`). Now the step is cut on the worker: the
+    run is `interrupted` within seconds, both steps kept (the second marked cut), its outcome returned."""
+    from macrohard.executors.ray import RayExecutor
+    from macrohard.executors.spec import RunSpec
+    from macrohard.store.sqlite import SQLiteStore
+    from macrohard.types import RunStatus, Task
+
+    store_path = tmp_path / "home" / "runs.db"
+    store_path.parent.mkdir()
+    spec = RunSpec(key="slow#0", run_id="rel52-ray-cut", task=Task(text="a long step"), model="scripted",
+                   script=[{"kind": "bash", "command": "echo hi > f.txt"},
+                           {"kind": "bash", "command": "sleep 30", "timeout": 60}, {"kind": "finish", "answer": "ok"}],
+                   store_path=str(store_path))
+    executor = RayExecutor(workers=1)
+    got: list = []
+    worker = threading.Thread(target=lambda: got.extend(executor.map([spec])), daemon=True)
+    worker.start()
+    store = SQLiteStore(store_path)
+
+    def first_step_done() -> bool:
+        try:
+            return len(store.steps(spec.run_id)) >= 1
+        except Exception:  # noqa: BLE001 - not recorded yet
+            return False
+
+    assert _until(first_step_done, 240), "the run's first step never came"
+    time.sleep(1.5)  # step 2's `sleep 30` is under way
+    why = "stopped: the evaluation was interrupted a third time"
+    t0 = time.monotonic()
+    if (cut := getattr(executor, "cut", None)) is not None:  # eval/harness.py's third interrupt
+        cut([spec.run_id], why)
+    executor.close()
+    ended = _until(lambda: store.get_run(spec.run_id).status is not RunStatus.running, 12)
+    took = time.monotonic() - t0
+    run = store.get_run(spec.run_id)
+    assert ended, f"the run was still {run.status.value} {took:.1f} s after the cut"  # before: running (sleep 30)
+    assert run.status is RunStatus.interrupted and why in (run.error or ""), (run.status, run.error)
+    steps = store.steps(spec.run_id)
+    assert len(steps) == 2 and steps[1].observation is not None and steps[1].observation.meta.get("cut"), steps
+    worker.join(30)
+    assert got and got[0].run is not None and got[0].run.status is RunStatus.interrupted, got
