@@ -130,6 +130,40 @@ def test_runs_stop_of_a_run_not_running_or_unknown_says_so_with_its_exit_code(tm
     assert f"(pid {proc.pid}) is gone" in said and f"macrohard runs recover {killed['id']}" in said, said
 
 
+def test_runs_stop_cuts_a_desktop_step_that_types_a_long_text(tmp_path: Path) -> None:
+    """A desktop run (Xvfb in its sandbox) typing 16,000 characters that are not on the keyboard (each a key remapped:
+    ~2.5 ms, 40 s in all); `macrohard runs stop` 4 s into it. Before: only a launch's wait for a window looked at the
+    cut: the typing went on to its end (`runs stop` exit 3, "still running after 15s"). Now the typing looks between
+    pieces: the step is cut within a second, the run `interrupted` with the step kept as cut, nothing left running."""
+    home, ws = tmp_path / "home", tmp_path / "ws"
+    ws.mkdir()
+    env = {"MACROHARD_HOME": str(home)}
+    model = write_script(tmp_path / "m.json", [{"kind": "desktop_type", "text": "字" * 16_000},
+                                               {"kind": "finish", "answer": "ok"}])
+    proc = subprocess.Popen([sys.executable, "-m", "macrohard", "run", "type a long text", "--environment", "desktop",
+                             "-w", str(ws), "--model", model], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True, env=cli_env(**env), start_new_session=True)
+    try:
+        _wait_for(proc.pid, "Xvfb")
+        time.sleep(4.0)  # the desktop is up and step 1 types
+        [run] = json.loads(_mh("runs", "list", "--json", "--status", "running", **env).stdout)
+        t0 = time.monotonic()
+        stopped = _mh("runs", "stop", run["id"], **env)
+        took = time.monotonic() - t0
+        out, _ = proc.communicate(timeout=90)
+    finally:
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)  # only the run we started, by its pid
+            proc.wait()
+    said = flat(stopped.stdout + stopped.stderr)
+    assert stopped.returncode == 0, said  # before: 3, "still running after 15s"
+    assert took < 10, f"`runs stop` took {took:.1f} s"
+    assert proc.returncode == 130, out
+    shown = flat(_mh("runs", "show", run["id"], **env).stdout)
+    assert "interrupted" in shown and "✗ cut" in shown and "desktop_type" in shown, shown
+    assert left_running(home) == [], left_running(home)
+
+
 @pytest.fixture(scope="module")
 def ray_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """One local Ray (2 CPUs, loopback) for the module; its workers' MACROHARD_HOME is the module's own."""

@@ -119,8 +119,8 @@ def stop(
     for row in asked.values():
         row["result"] = "still_running"
         row["said"] = (f"asked run {row['run']} to stop; it was still running after {wait:g}s: it ends when its step "
-                       f"next looks (`macrohard runs show {row['run']}` says when; `macrohard runs stop {row['run']} "
-                       "--wait 60` waits longer)")
+                       f"next looks at the request (`macrohard runs stop {row['run']} --wait 60` waits longer; "
+                       f"`macrohard runs show {row['run']}` shows its steps so far)")
     if as_json:
         print_json(rows)
     else:
