@@ -165,16 +165,18 @@ def test_runs_stop_cuts_a_desktop_step_that_types_a_long_text(tmp_path: Path) ->
 
 
 @pytest.fixture(scope="module")
-def ray_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """One local Ray (2 CPUs, loopback) for the module; its workers' MACROHARD_HOME is the module's own."""
+def ray_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path | None]:
+    """One local Ray (2 CPUs, loopback) for the module; its workers' MACROHARD_HOME is the module's own (yielded;
+    None when another module's Ray is shared)."""
     ray = pytest.importorskip("ray")
     if ray.is_initialized():  # another module's session is still up: share it, leave it to its owner
-        yield
+        yield None
         return
     from macrohard.executors.ray import start_local_ray
 
     saved = os.environ.get("MACROHARD_HOME")
-    os.environ["MACROHARD_HOME"] = str(tmp_path_factory.mktemp("ray-home"))
+    home = tmp_path_factory.mktemp("ray-home")
+    os.environ["MACROHARD_HOME"] = str(home)
     try:
         start_local_ray(2)
     finally:
@@ -182,7 +184,7 @@ def ray_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
             os.environ.pop("MACROHARD_HOME", None)
         else:
             os.environ["MACROHARD_HOME"] = saved
-    yield
+    yield home
     ray.shutdown()
 
 
@@ -195,7 +197,7 @@ def _until(what, seconds: float) -> bool:  # noqa: ANN001 - a predicate
     return bool(what())
 
 
-def test_evals_cut_reaches_a_step_on_a_ray_worker_and_records_it_interrupted(tmp_path: Path, ray_session: None) -> None:
+def test_evals_cut_reaches_a_step_on_a_ray_worker_and_records_it_interrupted(tmp_path: Path, ray_session: Path | None) -> None:
     """`eval run --executor ray` interrupted a third time, as the harness does it: the executor's `cut` if it has one,
     then its close (the CLI's `finally`). Before: Ray's executor had no cut: its close left the run in its `sleep 30`
     (then, in the CLI, Ray was shut down under it: `running`, later `crashed`). Now the step is cut on the worker: the
@@ -239,3 +241,38 @@ def test_evals_cut_reaches_a_step_on_a_ray_worker_and_records_it_interrupted(tmp
     assert len(steps) == 2 and steps[1].observation is not None and steps[1].observation.meta.get("cut"), steps
     worker.join(30)
     assert got and got[0].run is not None and got[0].run.status is RunStatus.interrupted, got
+
+
+def test_a_ray_vector_envs_driver_interrupted_cuts_its_actors_steps(ray_session: Path | None) -> None:
+    """The gym's `RayVectorEnv` (one sandboxed shell in a Ray actor) stepping `sleep 30`; the driver is interrupted
+    (Ctrl-C: a KeyboardInterrupt in its main thread, here from a timer). Before: the KeyboardInterrupt came at once,
+    but the actor's step ran on, and `close()` waited for its whole `sleep 30`. Now the actor's step is cut where it
+    waits: the interrupt and the close within seconds, the run `interrupted` with the cut step kept."""
+    if ray_session is None:
+        pytest.skip("another module's Ray is up: its workers' data dir is not this module's")
+    import _thread
+
+    from macrohard.gym.ray_vector import RayVectorEnv
+    from macrohard.store.sqlite import SQLiteStore
+    from macrohard.types import RunStatus
+
+    vec = RayVectorEnv("macrohard/Shell-v0", 1, num_cpus=0.5)
+    try:
+        _, infos = vec.reset(seed=1)
+        run_id = str(infos["run_id"][0])
+        timer = threading.Timer(3.0, lambda: _thread.interrupt_main())
+        timer.start()
+        t0 = time.monotonic()
+        with pytest.raises(KeyboardInterrupt):
+            vec.step(['{"kind": "bash", "command": "sleep 30", "timeout": 60}'])
+        interrupted = time.monotonic() - t0
+    finally:
+        t1 = time.monotonic()
+        vec.close()
+        closed = time.monotonic() - t1
+    assert interrupted < 12 and closed < 12, (interrupted, closed)  # before: the close waited for the sleep 30
+    store = SQLiteStore(ray_session / "runs.db")
+    run = store.get_run(run_id)
+    assert run.status is RunStatus.interrupted and "driver was interrupted" in (run.error or ""), (run.status, run.error)
+    last = store.steps(run_id)[-1]
+    assert last.observation is not None and last.observation.meta.get("cut"), last
