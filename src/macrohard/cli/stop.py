@@ -24,9 +24,9 @@ POLL_S = 0.2
 
 
 def _owner_gone(run: Any) -> bool:
-    from macrohard.envs.mounts import owner_alive
+    from macrohard.recovery import dead
 
-    return owner_alive(run.meta.get("owner")) is False
+    return dead(run) is True
 
 
 def _with_running_subruns(store: Any, run: Any) -> list[Any]:
@@ -85,7 +85,10 @@ def stop(
                            + (f" ({run.error})" if run.error else "") + " — nothing to stop")
             continue
         if _owner_gone(run):
-            pid = (run.meta.get("owner") or {}).get("pid", "?")
+            from macrohard.envs.mounts import read_owner
+            from macrohard.recovery import sandboxes
+
+            pid = (run.meta.get("owner") or read_owner(sandboxes() / run.id) or {}).get("pid", "?")
             row["result"] = "process_gone"
             row["said"] = (f"run {run.id} is not running: the process that ran it (pid {pid}) is gone (killed, or the "
                            f"machine stopped) — nothing to stop; `macrohard runs recover {run.id}` records it as "

@@ -238,7 +238,7 @@ class DesktopEnvironment(LayeredWriteBack):
 
         if self.sandbox is None or not self.sandbox.alive:
             return self._restart()
-        watch = HangWatch(self.sandbox, self.step_deadline, cut=stopping.cut_check())
+        watch = HangWatch(self.sandbox, self.step_deadline)
         try:
             with watch:
                 if isinstance(action, (DesktopTypeAction, DesktopKeyAction)) and self._focus_moved():
@@ -254,19 +254,12 @@ class DesktopEnvironment(LayeredWriteBack):
                     return self._observe(str(exc), error=True)
                 if self.settle and not isinstance(action, (DesktopScreenshotAction, DesktopLaunchAction)):
                     self._pause(self.settle)
-                obs = self._observe(note)
-            if watch.cut:  # killed by the watch as the step ended: the run stops all the same
-                raise KeyboardInterrupt(watch.cut)
-            return obs
+                return self._observe(note)
         except (ConnectionClosedError, BrokenPipeError, ConnectionResetError):
-            if watch.cut:  # rel52: a cut step's blocked X call ended by the watch: the run stops, no fresh desktop
-                raise KeyboardInterrupt(watch.cut) from None
             if watch.fired:
                 return self._hung(watch)
             return self._restart()
         except Exception:  # the X calls of a server the watch killed fail in their own ways (mss's, python-xlib's)
-            if watch.cut:
-                raise KeyboardInterrupt(watch.cut) from None
             if watch.fired:
                 return self._hung(watch)
             raise

@@ -29,7 +29,6 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -410,9 +409,6 @@ def _sweep_stale(lock: str, link: str) -> None:
     shutil.rmtree(state, ignore_errors=True)  # the dead run's socket directory
 
 
-CUT_GRACE_S = 1.0  # how long a cut step may take to end on its own before ``HangWatch`` kills its desktop
-
-
 class HangWatch:
     """Watches one desktop step from a thread of its own: once the step has run ``after`` seconds, or has reached
     its deadline (the end of the run's wall budget), an X server that answers no new client within ``probe``
@@ -420,11 +416,8 @@ class HangWatch:
     (rel39) a stopped Xvfb held the run, past any budget, until it was killed by hand; now they fail at once."""
 
     def __init__(self, sandbox: DesktopSandbox, deadline: float | None, *, after: float = 2.0,
-                 probe: float = 2.0, cut: Callable[[], str | None] | None = None) -> None:
+                 probe: float = 2.0) -> None:
         self.sandbox, self.deadline, self.after, self.probe = sandbox, deadline, after, probe
-        # rel52: why the step's run was asked to stop now (``stopping.cut_check``); a step that has not ended a
-        # second after (an X call blocked on a wedged server) has its desktop killed, so it ends, and is cut
-        self.cut_check, self.cut = cut, ""
         self.fired = ""  # what was seen, once the server was killed
         self.died = False  # it had not stopped but died (nothing listened on its socket): rel45
         self._done = threading.Event()
@@ -445,18 +438,7 @@ class HangWatch:
 
     def _watch(self) -> None:
         started = time.monotonic()
-        cut_seen: float | None = None
         while not self._done.wait(0.25):
-            if self.cut_check is not None and (why := self.cut_check()) is not None:
-                if cut_seen is None:
-                    cut_seen = time.monotonic()  # the step's own looks (between keys, in a wait) get a second first
-                elif time.monotonic() - cut_seen >= CUT_GRACE_S:
-                    with self._lock:
-                        if self._done.is_set():
-                            return
-                        self.cut = why
-                        self.sandbox.kill_all()
-                    return
             late = self.past_deadline
             if time.monotonic() - started < self.after and not late:
                 continue
