@@ -9,6 +9,8 @@ memory, so Ctrl-C of `eval --pool process` or of a company on Ray did not reach 
 Before (rel48): the agent looked only after each step, so an action its model chose while the stop came (a slow
 model's answer, a sandbox still starting) still ran after the user had said stop, and the user was told only that
 each sub-run "ends after its current step", not which step that was.
+Every run's agent (and a gym or MCP session) watches its own file too, so a person reaches any run from another
+terminal (`macrohard runs stop`, rel52: before, only its own terminal's Ctrl-C or a kill stopped it).
 """
 
 from __future__ import annotations
