@@ -130,6 +130,37 @@ def test_runs_stop_of_a_run_not_running_or_unknown_says_so_with_its_exit_code(tm
     assert f"(pid {proc.pid}) is gone" in said and f"macrohard runs recover {killed['id']}" in said, said
 
 
+def test_runs_stop_all_stops_every_running_run_and_says_so_as_json(tmp_path: Path) -> None:
+    """Two `macrohard run`s (two terminals) each in a `sleep 30`; `macrohard runs stop --all --json`. Both are cut:
+    one row each, `stopped`, `interrupted`, exit 0; both processes end with 130."""
+    home = tmp_path / "home"
+    env = {"MACROHARD_HOME": str(home)}
+    procs = []
+    try:
+        for n in (1, 2):
+            ws = tmp_path / f"ws{n}"
+            ws.mkdir()
+            model = write_script(tmp_path / f"m{n}.json", [{"kind": "bash", "command": "sleep 30", "timeout": 60},
+                                                           {"kind": "finish", "answer": "ok"}])
+            procs.append(subprocess.Popen([sys.executable, "-m", "macrohard", "run", f"wait {n}", "-w", str(ws),
+                                           "--model", model, "--no-sandbox"], stdout=subprocess.DEVNULL,
+                                          stderr=subprocess.DEVNULL, env=cli_env(**env), start_new_session=True))
+        for proc in procs:
+            _wait_for(proc.pid, "sleep 30")
+        stopped = _mh("runs", "stop", "--all", "--json", **env)
+        codes = [proc.wait(timeout=60) for proc in procs]
+    finally:
+        for proc in procs:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGKILL)  # the runs we started and their commands, by process group
+                proc.wait()
+    assert stopped.returncode == 0, stopped.stdout + stopped.stderr  # before: 2, "No such command 'stop'"
+    rows = json.loads(stopped.stdout)
+    assert sorted((r["result"], r["status"], r["steps"]) for r in rows) == [("stopped", "interrupted", 1)] * 2, rows
+    assert codes == [130, 130], codes
+    assert left_running(home) == [], left_running(home)
+
+
 def test_runs_stop_cuts_a_desktop_step_that_types_a_long_text(tmp_path: Path) -> None:
     """A desktop run (Xvfb in its sandbox) typing 16,000 characters that are not on the keyboard (each a key remapped:
     ~2.5 ms, 40 s in all); `macrohard runs stop` 4 s into it. Before: only a launch's wait for a window looked at the
