@@ -177,6 +177,19 @@ class Agent:
         run.workspace = run.workspace or self.env.workspace
         if not _exists(self.store, run.id):
             self.store.create_run(run)
+        # rel52: every run listens for a stop asked from outside its process (`macrohard runs stop`, another
+        # terminal): before, a run started elsewhere (a terminal, `serve`, a company) could only be killed
+        where = getattr(self.store, "path", None)
+        stop_path = stopping.stop_file(where, run.id) if where else None
+        if stop_path is not None:
+            stopping.watch(run.id, stop_path)
+        try:
+            return self._run(task, run)
+        finally:
+            if stop_path is not None:
+                stopping.unwatch(run.id, stop_path)
+
+    def _run(self, task: Task, run: Run) -> Run:
         audit.attach(self.guard, self.store)  # every verdict of this run goes to its hash-chained audit log
         ctx = GuardContext(workspace=self.env.workspace, run_id=run.id, task_text=task.text,
                            environment=self.env.kind, network=enforced_network(self.env), budget=task.budget,

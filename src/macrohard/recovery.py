@@ -91,6 +91,12 @@ def _dead(run: Run, state: Path | None) -> bool | None:
     return None if alive is None else not alive
 
 
+def dead(run: Run, home: Path | None = None) -> bool | None:
+    """Whether the process that runs ``run`` is gone (its owner recorded in the run or in its sandbox's state
+    directory); None when no owner was recorded (cannot tell)."""
+    return _dead(run, _state_of(run, home))
+
+
 def _candidates(store: Any, home: Path | None, *, every: bool = False) -> list[Run]:
     """Runs still marked running, and runs whose state directory has no recorded change set (or was cut short while
     writing it back). The state directories looked at are the open ones (``sandboxes/.open``, salvage.mark_open), not

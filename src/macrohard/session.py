@@ -11,7 +11,8 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from macrohard.agent import _no_surrogates
+from macrohard import stopping
+from macrohard.agent import _doing, _no_surrogates
 from macrohard.envs import make_environment
 from macrohard.runner import prepare_workspace, setup_environment
 from macrohard.safety import audit
@@ -60,6 +61,9 @@ class GuardedSession:
         # has one episode: its run is over, and is recorded denied when the server closes
         self.stopped: Verdict | None = None
         self.fatal_ends_run = fatal_ends_run  # one episode only (MCP): the run is recorded denied at once
+        # rel52: why the run was asked to stop (`macrohard runs stop`, a Ray vector environment's driver interrupted):
+        # the action in flight is cut where it waits, nothing runs after it, and the run ends `interrupted`
+        self.cut: str | None = None
         self._started = time.monotonic()
 
     # -- life cycle -----------------------------------------------------------------------------
@@ -71,6 +75,8 @@ class GuardedSession:
         if hasattr(self.env, "describe"):
             self.run.meta["sandbox"] = self.env.describe()
         self.store.create_run(self.run)
+        if where := getattr(self.store, "path", None):  # a stop from outside this process (`macrohard runs stop`)
+            stopping.watch(self.run.id, stopping.stop_file(where, self.run.id))
         audit.attach(self.guard, self.store)
         self.new_episode(setup=True)
 
@@ -99,11 +105,14 @@ class GuardedSession:
         """End the run (``status``) and close the environment (a sandbox records the workspace's changes)."""
         try:
             if self.run.status is RunStatus.running:
-                if self.stopped is not None and error is None and status is RunStatus.succeeded:
+                if self.cut is not None:
+                    status, error = RunStatus.interrupted, self.cut
+                elif self.stopped is not None and error is None and status is RunStatus.succeeded:
                     status, error = RunStatus.denied, f"{self.stopped.check}: {self.stopped.reason}"
                 self.run.status, self.run.error, self.run.finished_at = status, error, time.time()
                 self.store.update_run(self.run)
         finally:
+            stopping.forget(self.run.id)
             self.env.close()
 
     # -- one action ---------------------------------------------------------------------------------
@@ -157,8 +166,27 @@ class GuardedSession:
                 self.run.answer = action.answer
                 step.observation = Observation(output="finished")
                 return Outcome(step.observation, verdict, True)
+            if (why := self.cut or stopping.why_stopped(self.run.id)) is not None:  # asked to stop: nothing more runs
+                self.cut = why
+                step.observation = Observation(output=f"Not run: the run was stopped before this action ran ({why}).",
+                                               error=True, meta={"stopped": why})
+                return Outcome(step.observation, verdict, False)
             t1 = time.perf_counter()
-            observation = self.env.execute(authorization.approved)
+            stopping.doing(self.run.id, step.index, _doing(action))
+            try:
+                observation = self.env.execute(authorization.approved)
+            except KeyboardInterrupt as exc:  # cut where it waited: kept with what happened, as the agent keeps it
+                step.env_ms = (time.perf_counter() - t1) * 1000
+                cut = stopping.cut_for(self.run.id)
+                why = cut or str(exc) or "interrupted (Ctrl-C)"
+                step.observation = Observation(output=f"Cut during this action ({why}): it has no result of its own.",
+                                               error=True, meta={"cut": why})
+                if cut is None:  # a Ctrl-C of this process's own (its main thread): raised, as before
+                    raise
+                self.cut = cut  # asked from outside: the caller is told, and the run stops
+                return Outcome(step.observation, verdict, True)
+            finally:
+                stopping.doing(self.run.id, step.index, None)
             step.env_ms = (time.perf_counter() - t1) * 1000
             # a file name or output in bytes no UTF-8 holds: as in agent.py (rel39), or the screens fail on it and the
             # client gets an exception's text (rt47b: `list_dir` over MCP after `printf x > $'bad\xff'`)

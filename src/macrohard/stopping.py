@@ -9,6 +9,8 @@ memory, so Ctrl-C of `eval --pool process` or of a company on Ray did not reach 
 Before (rel48): the agent looked only after each step, so an action its model chose while the stop came (a slow
 model's answer, a sandbox still starting) still ran after the user had said stop, and the user was told only that
 each sub-run "ends after its current step", not which step that was.
+Every run's agent (and a gym or MCP session) watches its own file too, so a person reaches any run from another
+terminal (`macrohard runs stop`, rel52: before, only its own terminal's Ctrl-C or a kill stopped it).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from collections.abc import Callable
 _lock = threading.Lock()
 _stopping: dict[str, str] = {}  # run id -> why it was asked to stop
 _doing: dict[str, tuple[int, str, float]] = {}  # run id -> (step, what it executes, since when: monotonic)
-_files: dict[str, str] = {}  # run id -> the file another process writes to ask it to stop (``watch``)
+_files: dict[str, list[str]] = {}  # run id -> the files another process writes to ask it to stop (``watch``)
 _cut: dict[str, str] = {}  # run id -> why its action in flight is cut now (``cut_runs``), not after it
 _threads: dict[int, str] = {}  # thread id -> the run whose action that thread executes now (``doing``)
 
@@ -50,20 +52,48 @@ def ask_in_files(paths: list[str], why: str) -> list[str]:
 
 
 def watch(run_id: str, path: str) -> None:
-    """This process runs ``run_id``: a stop request for it may come as the file ``path`` (``ask_in_files``)."""
+    """This process runs ``run_id``: a stop request for it may come as the file ``path`` (``ask_in_files``). A run
+    may be watched through more than one file: its executor's (named by its spec's run id) and its own (the agent
+    watches every run's, so `macrohard runs stop` from another terminal reaches it: rel52)."""
     with _lock:
-        _files[run_id] = path
+        paths = _files.setdefault(run_id, [])
+        if path not in paths:
+            paths.append(path)
+
+
+def unwatch(run_id: str, path: str) -> None:
+    """The run no longer listens at ``path`` (its agent ended): the file, and its ``.now``, are removed, so a request
+    that came too late is not left for nobody to read."""
+    with _lock:
+        paths = _files.get(run_id) or []
+        if path in paths:
+            paths.remove(path)
+        if not paths:
+            _files.pop(run_id, None)
+    for name in (path, f"{path}.now"):
+        try:
+            os.unlink(name)
+        except OSError:
+            pass
+
+
+def _read_first(run_id: str, suffix: str) -> str | None:
+    """What the first of the run's watched files (``suffix``: "" the stop, ".now" the cut) that exists says."""
+    for path in list(_files.get(run_id) or ()):
+        if not os.path.exists(path + suffix):
+            continue
+        try:
+            with open(path + suffix, encoding="utf-8") as fh:
+                return fh.read().strip() or "stopped by its driver"
+        except OSError:
+            return "stopped by its driver"
+    return None
 
 
 def _from_file(run_id: str) -> str | None:
-    path = _files.get(run_id)
-    if path is None or not os.path.exists(path):
+    why = _read_first(run_id, "")
+    if why is None:
         return None
-    try:
-        with open(path, encoding="utf-8") as fh:
-            why = fh.read().strip() or "stopped by its driver"
-    except OSError:
-        why = "stopped by its driver"
     with _lock:
         _stopping.setdefault(run_id, why)
     return why
@@ -94,14 +124,9 @@ def cut_in_files(paths: list[str], why: str) -> list[str]:
 
 
 def _cut_from_file(run_id: str) -> str | None:
-    path = _files.get(run_id)
-    if path is None or not os.path.exists(f"{path}.now"):
+    why = _read_first(run_id, ".now")
+    if why is None:
         return None
-    try:
-        with open(f"{path}.now", encoding="utf-8") as fh:
-            why = fh.read().strip() or "stopped by its driver"
-    except OSError:
-        why = "stopped by its driver"
     with _lock:
         _stopping.setdefault(run_id, why)
         _cut.setdefault(run_id, why)
@@ -147,9 +172,9 @@ def forget(run_id: str) -> str | None:
     with _lock:
         _doing.pop(run_id, None)
         _cut.pop(run_id, None)
-        path = _files.pop(run_id, None)
+        paths = _files.pop(run_id, None) or []
         why = _stopping.pop(run_id, None)
-    if path is not None:
+    for path in paths:
         for name in (path, f"{path}.now"):
             try:
                 os.unlink(name)

@@ -128,8 +128,8 @@ def company(
         err_console.print(f"\n[yellow]{escape(why)}: stopping the {started} sub-run(s) already started; each ends "
                           "after its current step and is kept, and nothing runs after it"
                           + "".join(f"; {escape(d)}" for d in doing)
-                          # rel50b: a second Ctrl-C cuts the steps in flight (this process's pool: stopping.cut_runs)
-                          + ("; press Ctrl-C again to cut their steps now" if executor == "local" else "") + "[/]",
+                          # rel50b: a second Ctrl-C cuts the steps in flight (rel52: Ray's workers too: the executor's cut)
+                          + ("; press Ctrl-C again to cut their steps now" if executor in ("local", "ray") else "") + "[/]",
                           soft_wrap=True, highlight=False)
 
     if not as_json:

@@ -14,6 +14,7 @@ from macrohard.cli.changes import register as _register_changes
 from macrohard.cli.common import ago, console, open_store, print_json, status_text
 from macrohard.cli.imagine import highlights
 from macrohard.cli.replay import replay
+from macrohard.cli.stop import stop as _stop
 from macrohard.cli.upkeep import register as _register_upkeep
 from macrohard.cli.view import BODY_CHARS, clip, print_step, print_summary, sandbox_line
 from macrohard.errors import UserError
@@ -150,3 +151,4 @@ _register_changes(app)  # runs diff, runs apply
 _register_upkeep(app)  # runs recover, runs gc
 app.command("replay")(replay)  # runs replay (cli/replay.py)
 app.command("highlights")(highlights)  # runs highlights (cli/imagine.py)
+app.command("stop")(_stop)  # runs stop (cli/stop.py)

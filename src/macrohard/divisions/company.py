@@ -196,8 +196,7 @@ class PlanEnvironment:
         results, no audit links: `audit verify` then called the lead's log TAMPERED), and nothing was said. Now the
         runs not started are cancelled, the started ones end after their current step (recorded ``interrupted``),
         and each is kept and linked as a finished one is. A second interrupt stops the waiting; the runs still
-        going are cut where they wait (rel50b; in this process's threads: a process pool's or Ray's end after their
-        step all the same)."""
+        going are cut where they wait (rel50b; rel52: on Ray's workers too, through the executor's ``cut``)."""
         stop = getattr(self.executor, "stop", None)
         if stop is not None:
             stop([s.run_id for s in specs], f"stopped: the company was {why}")
@@ -217,7 +216,9 @@ class PlanEnvironment:
                 # rel50b: the second interrupt cuts the step each started sub-run is finishing (in this process's
                 # threads: a shell command where it waits), as Ctrl-C cuts `macrohard run`'s. Before, the summary
                 # came at once but the process went on until each step's command ended (24 s more for a `sleep 30`)
-                stopping.cut_runs([s.run_id for s in specs], f"stopped: the company was {why}")
+                # rel52: through the executor, which reaches its workers too (a process pool's, Ray's)
+                cut = getattr(self.executor, "cut", None)
+                (cut or stopping.cut_runs)([s.run_id for s in specs], f"stopped: the company was {why}")
         for step in wave:
             if step.id not in self.results:
                 self.results[step.id] = None

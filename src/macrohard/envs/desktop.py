@@ -43,6 +43,7 @@ from macrohard.types import (
 
 BUTTONS = {"left": 1, "middle": 2, "right": 3}
 SANDBOX_PATH = "/usr/local/bin:/usr/bin:/bin"
+TYPE_PIECE = 64  # characters typed between two looks at the cut (a spare-key character is ~2.5 ms: 0.16 s)
 
 
 def wait_managing(dpy: Any, seconds: float) -> bool:
@@ -252,7 +253,7 @@ class DesktopEnvironment(LayeredWriteBack):
                         raise
                     return self._observe(str(exc), error=True)
                 if self.settle and not isinstance(action, (DesktopScreenshotAction, DesktopLaunchAction)):
-                    time.sleep(self.settle)
+                    self._pause(self.settle)
                 return self._observe(note)
         except (ConnectionClosedError, BrokenPipeError, ConnectionResetError):
             if watch.fired:
@@ -325,22 +326,44 @@ class DesktopEnvironment(LayeredWriteBack):
     # -- input over the one X connection -----------------------------------------------------
 
     def move(self, x: int, y: int) -> None:
+        self._look()
         self._input.move(x, y)
 
     def click(self, x: int, y: int, button: int = 1, *, count: int = 1) -> None:
+        self._look()
         self._input.click(x, y, button, count=count)
 
     def drag(self, x1: int, y1: int, x2: int, y2: int) -> None:
+        self._look()
         self._input.drag(x1, y1, x2, y2)
 
     def scroll(self, x: int, y: int, direction: str, clicks: int) -> None:
+        self._look()
         self._input.scroll(x, y, direction, clicks)
 
     def type_text(self, text: str) -> None:
-        self._input.type_text(text)
+        # rel52: in pieces, looking at the cut between them (``stopping.cut_runs``, `macrohard runs stop`): a long
+        # text (a character not on the keyboard is a round trip each) typed on for tens of seconds after the stop
+        for start in range(0, len(text), TYPE_PIECE):
+            self._look()
+            self._input.type_text(text[start:start + TYPE_PIECE])
 
     def key(self, combo: str) -> None:
+        self._look()
         self._input.key(combo)
+
+    @staticmethod
+    def _look() -> None:
+        """Raise the cut of the run this thread acts for, if it was asked to stop now; as Ctrl-C would."""
+        if (why := stopping.cut_now()) is not None:
+            raise KeyboardInterrupt(why)
+
+    def _pause(self, seconds: float) -> None:
+        """``time.sleep`` that ends at a cut (the after-action settle before the screenshot, a program's first paint)."""
+        deadline = time.monotonic() + seconds
+        while (left := deadline - time.monotonic()) > 0:
+            self._look()
+            time.sleep(min(left, 0.05))
 
     # -- programs ----------------------------------------------------------------------------
 
@@ -361,7 +384,7 @@ class DesktopEnvironment(LayeredWriteBack):
                               wait)
         if proc.poll() is not None:
             return f"{argv[0]} exited at once with code {proc.returncode}."
-        time.sleep(self.settle)  # first paint after mapping
+        self._pause(self.settle)  # first paint after mapping
         return f"Started {argv[0]} (pid {proc.pid} in the desktop's sandbox)" + ("." if appeared else f"; no new window after {wait:g}s.")
 
     def _wait(self, done: Any, seconds: float) -> bool:

@@ -63,6 +63,7 @@ class _Attempts:
     def __init__(self) -> None:
         self.counts: dict[str, int] = {}
         self.stops: dict[str, str] = {}  # run id (its spec's) -> why its driver asked it to stop
+        self.cuts: dict[str, str] = {}  # run id (its spec's) -> why its driver asked it to stop now (``cut``)
 
     def begin(self, key: str) -> int:
         self.counts[key] = self.counts.get(key, 0) + 1
@@ -72,11 +73,21 @@ class _Attempts:
         for run_id in run_ids:
             self.stops.setdefault(run_id, why)
 
+    def ask_cut(self, run_ids: list[str], why: str) -> None:
+        for run_id in run_ids:
+            self.stops.setdefault(run_id, why)
+            self.cuts.setdefault(run_id, why)
+
     def stop_asked(self, run_id: str) -> str | None:
         return self.stops.get(run_id)
 
+    def asked(self, run_id: str) -> tuple[str | None, str | None]:
+        """Why the run was asked to stop after its step, and why to stop now (each None when it was not)."""
+        return self.stops.get(run_id), self.cuts.get(run_id)
+
 
 STOP_POLL_S = 0.5  # how often a run on a Ray worker asks the driver's actor whether it was stopped
+CUT_WAIT_S = 15.0  # how long ``close`` waits for the runs it cut to record their end (then Ray is shut down anyway)
 
 
 def _run_remote(spec: RunSpec, attempts: Any) -> RunOutcome:
@@ -86,15 +97,21 @@ def _run_remote(spec: RunSpec, attempts: Any) -> RunOutcome:
 
     def listen() -> None:
         """A stop asked through Ray (rel50): the stop file beside the store (``spec.stop_in_workers``) is on the
-        driver's disk, which a worker on another node does not share; Ray's actor is reached from every node."""
+        driver's disk, which a worker on another node does not share; Ray's actor is reached from every node. A stop
+        now (``RayExecutor.cut``, rel52) cuts the step in flight where it waits (``stopping.cut_runs``); a stop after
+        the step is listened past, for the cut that may follow it (eval's third Ctrl-C after its second)."""
+        stopped = False
         while not ended.wait(STOP_POLL_S):
             try:
-                why = ray.get(attempts.stop_asked.remote(spec.run_id), timeout=30)
+                why, cut = ray.get(attempts.asked.remote(spec.run_id), timeout=30)
             except Exception:  # noqa: BLE001 - the driver or its actor gone: the run ends as it would have
                 return
-            if why is not None:
-                stopping.stop_runs([run_id], why)
+            if cut is not None:
+                stopping.cut_runs([run_id], cut)
                 return
+            if why is not None and not stopped:
+                stopping.stop_runs([run_id], why)
+                stopped = True
 
     threading.Thread(target=listen, name=f"macrohard-stop-{run_id}", daemon=True).start()
     try:
@@ -246,7 +263,31 @@ class RayExecutor:
 
         return ids, ending()
 
+    def cut(self, run_ids: list[str], why: str) -> None:
+        """Ask these runs, on Ray's workers, to stop now: the step each executes is cut where it waits (a command, a
+        model call, a page, a desktop program), the run recorded ``interrupted`` with its steps kept, its sandbox
+        closed (rel52: before, Ray's runs had no cut; eval's third Ctrl-C then shut Ray down under them, left
+        `running`, later `crashed`). Through Ray's actor (every node) and a ``.now`` file beside the store (a worker
+        on this machine sees it within a quarter second); ``close`` waits up to ``CUT_WAIT_S`` for them to end."""
+        from macrohard.store.sqlite import default_home
+
+        known = {h.spec.run_id: h for h in [*getattr(self, "_inflight", {}).values(),
+                                            *getattr(self, "_draining", {}).values()]}
+        asked = [r for r in run_ids if r in known]
+        try:
+            ray.get(self._attempts.ask_cut.remote(asked, why), timeout=30)
+        except ray.exceptions.RayError:
+            pass  # the actor is gone (Ray shut down under us): the files below are what is left
+        stopping.cut_in_files([stopping.stop_file(known[r].spec.store_path or default_home() / "runs.db", r)
+                               for r in asked], why)
+        self._cut_refs = [*getattr(self, "_cut_refs", []), *(known[r].ref for r in asked)]
+
     def close(self) -> None:
+        if refs := getattr(self, "_cut_refs", []):  # the runs just cut record their end before Ray goes
+            try:
+                ray.wait(refs, num_returns=len(refs), timeout=CUT_WAIT_S)
+            except ray.exceptions.RayError:
+                pass
         ray.kill(self._attempts)
         if self.started_ray:
             ray.shutdown()

@@ -186,6 +186,12 @@ class MacrohardEnv(gymnasium.Env):  # type: ignore[misc]
                 terminated = True
                 reward += self._finish(parsed, info)
         budget = min(x for x in (self.task.budget.max_steps, self.max_steps) if x is not None)
+        if (cut := obs.meta.get("cut") or obs.meta.get("stopped")) is not None:  # rel52: the run was asked to stop
+            info["cut"] = cut
+            session.end_episode(RunStatus.interrupted, cut)
+            self._done = True
+            self._last = fence(obs, self._boundary)
+            return self._observation(obs), float(reward), False, True, info
         truncated = not terminated and (session.steps >= budget or info.get("rule") == "budget")
         if truncated:
             session.end_episode(RunStatus.out_of_budget, f"the episode's budget of {budget} steps was spent")

@@ -47,6 +47,18 @@ class _Worker:
     def close(self) -> None:
         self.env.close()
 
+    def cut(self, why: str) -> None:
+        """Cut the action this sub-environment executes now (called in the actor's own ``cut`` concurrency group,
+        beside a ``step`` in flight): its step returns the cut, the episode ends ``interrupted`` (``GuardedSession``)."""
+        from macrohard import stopping
+
+        session = getattr(self.env.unwrapped, "session", None)
+        if session is not None:
+            stopping.cut_runs([session.run.id], why)
+
+
+CUT_WAIT_S = 15.0  # how long an interrupted driver waits for its actors' cut steps to come back
+
 
 def sent_policy(kwargs: dict[str, Any]) -> dict[str, Any] | None:
     """The policy each actor's guard is built from: the one this driver loads (the person's ``policy.yaml`` or
@@ -84,7 +96,8 @@ class RayVectorEnv(VectorEnv):  # type: ignore[misc]
         self.observation_space = batch_space(self.single_observation_space, num_envs)
         self.action_space = batch_space(self.single_action_space, num_envs)
         self.metadata = {"autoreset_mode": AutoresetMode.NEXT_STEP}
-        remote = ray.remote(num_cpus=num_cpus)(_Worker)
+        # a concurrency group of its own for ``cut``: it runs while the actor's one ``step`` waits (rel52)
+        remote = ray.remote(num_cpus=num_cpus, concurrency_groups={"cut": 1})(_Worker)
         policy = sent_policy(dict(kwargs or {}))
         self.workers = [remote.remote(env_id, dict(kwargs or {}), policy)  # type: ignore[attr-defined]
                         for _ in range(num_envs)]
@@ -95,6 +108,14 @@ class RayVectorEnv(VectorEnv):  # type: ignore[misc]
             return list(self._ray.get(refs))
         except self._ray.exceptions.RayActorError as exc:
             raise RuntimeError(f"a sub-environment's Ray actor died: {exc}") from exc
+        except KeyboardInterrupt as exc:
+            # rel52: the driver interrupted (Ctrl-C): before, the actors' steps ran on to their end (a `sleep 30`
+            # whole) and ``close`` waited for them. Now each is cut where it waits, recorded, and waited for briefly
+            why = f"stopped: the vector environment's driver was {str(exc) or 'interrupted (Ctrl-C)'}"
+            for worker in self.workers:
+                worker.cut.options(concurrency_group="cut").remote(why)
+            self._ray.wait(refs, num_returns=len(refs), timeout=CUT_WAIT_S)
+            raise
 
     def reset(self, *, seed: int | list[int | None] | None = None,
               options: dict[str, Any] | None = None) -> tuple[Any, dict[str, Any]]:
