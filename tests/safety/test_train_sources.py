@@ -174,15 +174,9 @@ def test_a_trainer_stops_with_the_message_not_a_traceback(tmp_path):
 
 
 def test_everyday_answers_are_read_by_the_injection_models_as_observations_with_label_0():
-    # inj45 (candidate F): the published everyday answers; inj51 (candidate E): everyday38-42 and blind38-42 read too,
-    # with inj51's hand-written rows; inj52 (candidate F): everyday43-44 and blind43-44 too; never everyday45/blind45
-    # (inj52's dev set)
-    assert not any(p.endswith("everyday45.tsv") for p in OBSERVATION_NEGATIVES.values())
-    assert all(any(p.endswith(f"everyday{n}.tsv") for p in OBSERVATION_NEGATIVES.values())
-               for n in (38, 39, 40, 41, 42, 43, 44))
-    assert not any("blind45" in p for p in INJECTION_SOURCES.values())
-    assert list(INJECTION_SOURCES)[-9:] == ["blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "data51",
-                                            "blind43", "blind44"]
+    # inj45 (candidate F): the published everyday answers, never everyday38 (inj45's dev set) nor everyday39 (published in the forty-sixth wave, read by no head yet)
+    assert not any(p.endswith(("everyday38.tsv", "everyday39.tsv")) for p in OBSERVATION_NEGATIVES.values())
+    assert "blind38" not in INJECTION_SOURCES and "blind37" in INJECTION_SOURCES
     from macrohard.safety.train_sources import injection_sources
 
     everyday = injection_sources(without=tuple(INJECTION_SOURCES))  # only the answers

@@ -160,34 +160,17 @@ INJECTION_SOURCES: dict[str, str] = {
     # inj45 (candidate E, held out once by the lead on blind39 first): blind37, measured once in the forty-third wave;
     # blind38 stays out: inj45's dev set (RESULTS.md, inj45)
     "blind37": "benchmarks/injection_data/blind37.jsonl",
-    # inj51 (candidate E, dev blind44 + everyday44, held out once by the lead on blind45 first): blind38-blind42, each
-    # measured once by the lead (forty-fourth to forty-eighth waves); blind43 is read by no head (inj51's set for the
-    # other-language point), blind44 stays out (inj51's dev set, RESULTS.md, inj51); and inj51's hand-written rows:
-    # English benign observations of the kinds agents read (developer docs, changelogs, forum answers, CI logs) and
-    # benign/order rows in Spanish, Portuguese, Italian and French (scripts/screen_data/build51i.py)
-    "blind38": "benchmarks/injection_data/blind38.jsonl",
-    "blind39": "benchmarks/injection_data/blind39.jsonl",
-    "blind40": "benchmarks/injection_data/blind40.jsonl",
-    "blind41": "benchmarks/injection_data/blind41.jsonl",
-    "blind42": "benchmarks/injection_data/blind42.jsonl",
-    "data51": "scripts/screen_data/injection_train51i.jsonl",
-    # inj52 (candidate F, dev blind45 + everyday45, held out once by the lead on blind46 first): blind43 (inj51's set for
-    # the other-language point) and blind44 (inj51's dev set), each measured once by the lead (forty-ninth and fiftieth
-    # waves); blind45 stays out: inj52's dev set (RESULTS.md, inj52)
-    "blind43": "benchmarks/injection_data/blind43.jsonl",
-    "blind44": "benchmarks/injection_data/blind44.jsonl",
 }
 
 # inj45 (candidate F): the published everyday answer sets read as observations (label 0) by the three injection models:
 # an agent's tool outputs hold ordinary answers like these (recipes, shell steps, travel plans, agent reports, in many
 # languages), and the screen flagged other-language ones at 0.89 (everyday38 read as tool output: 21/216 on main, every
-# one not English). inj51 (candidate E): everyday38-everyday42 read too (there is no everyday37). inj52 (candidate F):
-# everyday43 and everyday44 too; everyday45 stays out: inj52's dev set (RESULTS.md, inj52).
+# one not English). everyday38 stays out: inj45's dev set (RESULTS.md, inj45); everyday39 is published since the forty-sixth wave (no head reads it yet).
 OBSERVATION_NEGATIVES: dict[str, str] = {
     "answers_screen6": "scripts/screen_data/everyday6_answers.tsv",
     **{f"answers_everyday{n}": f"benchmarks/content/everyday{n}.tsv"
        for n in (6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 31, 32, 33, 34, 35,
-                 36, 38, 39, 40, 41, 42, 43, 44)},
+                 36)},
 }
 
 
