@@ -3,6 +3,7 @@
     OPENBLAS_CORETYPE=Haswell PYTHONPATH=src nice -n 10 python scripts/train_injection_gemma.py       # write it
     OPENBLAS_CORETYPE=Haswell PYTHONPATH=src python scripts/train_injection_gemma.py --check           # compare
     OPENBLAS_CORETYPE=Haswell PYTHONPATH=src python scripts/train_injection_gemma.py --without blind18 --out /tmp/h.npz
+    OPENBLAS_CORETYPE=Haswell PYTHONPATH=src python scripts/train_injection_gemma.py --other-order-weight 2 --out /tmp/h.npz
 
 The same data as ``scripts/train_injection.py`` and ``train_injection_embed.py`` (the generator and every source of
 ``train_sources.INJECTION_SOURCES`` but ``LEFT_OUT``, normalised and cut to the n-gram model's window, hand-written
@@ -51,20 +52,41 @@ LEFT_OUT: tuple[str, ...] = ("blind32",)
 # injr35's arm E2 carries the recipe to blind27-29, held out once on blind31 (scripts/screen_data/injr35_METHOD.md).
 # injr36 (H2): blind31 too (its 1,063 negatives out of this head's fit, as E2 did with blind27-29).
 INJECTIONS_ONLY: tuple[str, ...] = ("blind27", "blind28", "blind29", "blind31")
+# inj52: the other-language orders (label 1, text ``lang.detect`` reads as not English: the rows the screen has this head
+# vote on, ``injection_gemma.mix``) count this many times their weight (a hand-written one HAND_REPEAT x this). 1.0: off.
+# inj51's E (blind38-42 and hand rows in) read the Spanish order of test_injection_gemma at 0.588 < its floor 0.65
+# and lost other-language recall on blind45 (RESULTS.md, inj51, inj52).
+OTHER_ORDER_WEIGHT = 1.0
 
 
-def train(without: tuple[str, ...] = ()) -> embed_head.Head:
+def row_weights(texts: list[str], y: np.ndarray, sources: np.ndarray,
+                other_order_weight: float = OTHER_ORDER_WEIGHT) -> np.ndarray:
+    """Each training row's weight: 1 for the generator's, ``HAND_REPEAT`` for a hand-written source's, times
+    ``other_order_weight`` for an order (label 1) in a text ``lang.detect`` reads as not English."""
+    weight = np.where(sources == "gen", 1.0, float(HAND_REPEAT))
+    if other_order_weight != 1.0:
+        from macrohard.safety.lang import detect
+
+        order = np.asarray(y) == 1
+        other = np.array([bool(o) and detect(t).other for t, o in zip(texts, order, strict=True)], dtype=bool)
+        weight = np.where(other, weight * float(other_order_weight), weight)
+    return weight.astype(np.float32)
+
+
+def train(without: tuple[str, ...] = (), other_order_weight: float = OTHER_ORDER_WEIGHT) -> embed_head.Head:
     texts, y, sources, _ = dataset_sources(without=tuple(dict.fromkeys((*without, *LEFT_OUT))))
     keep = ~(np.isin(sources, INJECTIONS_ONLY) & (y == 0))
     texts, y, sources = [t for t, k in zip(texts, keep, strict=True) if k], y[keep], sources[keep]
     enc = _Table()
     x = np.stack([embed_head.meanmax_vector(enc, t) for t in texts]).astype(np.float32)
-    weight = np.where(sources == "gen", 1.0, float(HAND_REPEAT)).astype(np.float32)
+    weight = row_weights(texts, y, sources, other_order_weight)
     head = embed_head.fit_mlp(x, y.astype(np.float32)[:, None], hidden=HIDDEN, epochs=EPOCHS, lr=LR, l2=L2,
                               weight=weight, cosine=COSINE)
     p = head.probs(x)[:, 0]
     head.meta = {"with_max": 1.0, "fit_items": float(len(p)), "fit_auc": auc(p[y == 1], p[y == 0]),
                  "fit_recall_fpr1": recall_at(p[y == 1], p[y == 0], 0.01), "hand_items": float(np.sum(sources != "gen"))}
+    if other_order_weight != 1.0:  # only when on: a head trained without it keeps main's meta (``--check``)
+        head.meta["other_order_weight"] = float(other_order_weight)
     return head
 
 
@@ -73,9 +95,14 @@ def main() -> int:
     ap.add_argument("--check", action="store_true", help="retrain and compare with the shipped head")
     ap.add_argument("--without", action="append", default=[], help="leave out a hand-written source (by name)")
     ap.add_argument("--out", default=str(HEAD_PATH), help="where to write the head")
+    ap.add_argument("--other-order-weight", type=float, default=OTHER_ORDER_WEIGHT,
+                    help=f"weight of an other-language order, times its usual one (default {OTHER_ORDER_WEIGHT:g})")
     args = ap.parse_args()
+    if not args.other_order_weight > 0:
+        print("train_injection_gemma: --other-order-weight must be above 0", file=sys.stderr)
+        return 2
     try:
-        head = train(without_arg([x for name in args.without for x in ("--without", name)]))
+        head = train(without_arg([x for name in args.without for x in ("--without", name)]), args.other_order_weight)
     except SourceError as e:
         print(f"train_injection_gemma: {e}", file=sys.stderr)
         return 2
