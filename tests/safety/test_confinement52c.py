@@ -193,3 +193,59 @@ def test_held_uvx_host_server_never_asks_the_folders_index(tmp_path, monkeypatch
         attacker.shutdown()
         attacker.server_close()
     assert asked == []
+
+
+# -- 2. money: a payee's account from before the case fold ---------------------------------------------------------------
+
+THROUGH_ON_MAIN["per_payee split over payee:Shop (before the fold) and payee:shop"] = True
+
+
+def _paid_before_the_fold(ledger, monkeypatch, name: str, minor: int) -> None:
+    """A payment the code before rt51c recorded: the payee's account under the name as the model spelt it."""
+    import macrohard.money.ledger as ledger_mod
+
+    folded = ledger_mod.account_id
+    monkeypatch.setattr(ledger_mod, "account_id", lambda kind, n: f"{kind}:{n}" if kind == "payee" else folded(kind, n))
+    ledger.open_account("payee", name, "USD")
+    ledger.transfer("user:alice", f"payee:{name}", minor, "USD", kind="payment", memo="socks")
+    monkeypatch.setattr(ledger_mod, "account_id", folded)
+
+
+def test_a_payee_paid_before_the_case_fold_counts_toward_per_payee(ledger, tmp_path, monkeypatch):
+    """The ledger already holds ``payee:Shop`` with 8 USD paid today (recorded before rt51c folded payee names). The
+    attacker now pays ``shop`` 8 with ``per_payee: 10``: on main today's total for ``payee:shop`` read 0, so the 8
+    went and one shop had 16 USD that day, past its limit, without a word."""
+    from tests.money.conftest import money_guard
+    from tests.safety.test_confinement51c import _pays
+
+    _paid_before_the_fold(ledger, monkeypatch, "Shop", 800)
+    guard = money_guard(payees=["*"], new_payee="allow", per_payee=10, per_run=100, per_day=100, ask_over=50)
+    run, asked = _pays(ledger, tmp_path, ["shop"], guard)
+    assert ledger.account("user:alice").available == 10_000 - 800, asked
+    assert len(asked) == 1 and "past its limit of 10.00 USD" in asked[0], asked
+
+
+def test_a_payee_paid_before_the_fold_counts_in_the_ledgers_own_cap(ledger, monkeypatch):
+    """The same limit checked again inside the write (``Ledger.transfer(caps=)``, what stops two runs passing it
+    together): on main the cap read ``payee:shop`` alone."""
+    from macrohard.money.ledger import LimitReached
+
+    _paid_before_the_fold(ledger, monkeypatch, "SHOP", 800)
+    import time
+
+    day = int(time.time() // 86400)
+    ledger.open_account("payee", "shop", "USD")
+    with pytest.raises(LimitReached):
+        ledger.transfer("user:alice", "payee:shop", 800, "USD", kind="payment",
+                        caps=[("payee:shop", day, 1000, "shop today")])
+
+
+def test_twin_another_payee_is_not_folded_in(ledger, tmp_path, monkeypatch):
+    from tests.money.conftest import money_guard
+    from tests.safety.test_confinement51c import _pays
+
+    _paid_before_the_fold(ledger, monkeypatch, "Bakery", 800)
+    guard = money_guard(payees=["*"], new_payee="allow", per_payee=10, per_run=100, per_day=100, ask_over=50)
+    run, asked = _pays(ledger, tmp_path, ["shop"], guard)
+    assert asked == [] and ledger.account("user:alice").available == 10_000 - 1600
+    assert ledger.check() == []
