@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -286,6 +287,7 @@ OTHERWISE = {  # path -> (old, new): each an ordinary next command of the person
 for _path in OTHERWISE:
     THROUGH_ON_MAIN[f"write-back of {_path} with a new package source"] = True
 THROUGH_ON_MAIN["write-back of a setup.py for `pip install -e .` (held)"] = False
+THROUGH_ON_MAIN["end to end: `macrohard run --write-back` brought deps.txt's index and a lock file's host home"] = True
 
 
 @pytest.mark.parametrize("path", sorted(OTHERWISE))
@@ -373,3 +375,113 @@ def test_twin_uv_of_the_persons_own_server_folder_and_uvx_run(tmp_path):
     assert runner_shim.uv_folder(["tool", "run", "x"], "/repo") is None
     assert runner_shim.uv_folder(["run", "--with", "x", "x"], "/repo") == "/repo"
     assert runner_shim.uv_folder(["--directory", "sub", "run", "x"], "/repo") == "/repo/sub"
+
+
+@pytest.mark.skipif(shutil.which("bwrap") is None or shutil.which("git") is None, reason="needs bubblewrap and git")
+def test_a_write_back_holds_back_deps_txt_and_a_lock_files_new_host(tmp_path):
+    """End to end through ``macrohard run --write-back``: the edit asked for comes back; ``deps.txt`` (the project's
+    ``pip install -r deps.txt``) with the attacker's ``--index-url`` and a ``package-lock.json`` whose package now
+    resolves from the attacker's host are held back; a plain version bump in ``deps.txt``'s twin file comes back."""
+    import json
+
+    from tests.server.conftest import mh, scripted_at
+
+    home, ws = tmp_path / "mh", tmp_path / "ws"
+    home.mkdir()
+    ws.mkdir()
+    (ws / "app.py").write_text("print('hi')\n")
+    (ws / "deps.txt").write_bytes(DEPS_OLD)
+    (ws / "dev-deps.txt").write_text("pytest==8.0.0\n")
+    old_lock, new_lock = OTHERWISE["package-lock.json"]
+    (ws / "package-lock.json").write_bytes(old_lock)
+    subprocess.run(["git", "init", "-q"], cwd=ws, check=True)
+    write = lambda path, content: {"kind": "write_file", "path": path, "content": content}  # noqa: E731
+    model = scripted_at(tmp_path / "s.json", [
+        write("app.py", "print('hello')\n"), write("deps.txt", OTHERWISE["deps.txt"][1].decode()),
+        write("package-lock.json", new_lock.decode()), write("dev-deps.txt", "pytest==8.3.4\n"),
+        {"kind": "finish", "answer": "done"}])
+    done = mh("run", "tidy app.py", "-w", str(ws), "--write-back", "--model", model, "--json", home=home)
+    assert done.returncode in (0, 1), done.stderr[-2000:]
+    run = json.loads(done.stdout)
+    assert (ws / "app.py").read_text() == "print('hello')\n"
+    assert (ws / "dev-deps.txt").read_text() == "pytest==8.3.4\n"
+    assert (ws / "deps.txt").read_bytes() == DEPS_OLD and (ws / "package-lock.json").read_bytes() == old_lock
+    assert set(run["meta"]["sandbox"]["held_back_why"]) == {"deps.txt", "package-lock.json"}
+
+
+# -- new ground: macrohard as an MCP server, the Gymnasium envs, money under eval ------------------------------------------
+
+THROUGH_ON_MAIN["mcp serve: a tool call the person's policy denies (held)"] = False
+THROUGH_ON_MAIN["mcp serve / gym / eval: a pay action with no wallet of the person's (held)"] = False
+
+
+@pytest.mark.skipif(shutil.which("bwrap") is None, reason="needs bubblewrap")
+def test_held_mcp_serve_reviews_each_tool_call_under_the_persons_policy(tmp_path, monkeypatch):
+    """``macrohard mcp serve``'s client is the model: its ``bash touch made.txt`` is refused by the person's own
+    policy rule (``policy.yaml`` in their home), nothing made; its tools offer no ``pay``."""
+    pytest.importorskip("mcp")
+    import asyncio
+
+    from tests.safety.test_confinement51c import _strict
+
+    from macrohard.mcp.server import EnvironmentServer
+    from macrohard.session import GuardedSession
+    from macrohard.types import Task
+
+    home, ws = tmp_path / "home", tmp_path / "ws"
+    home.mkdir()
+    ws.mkdir()
+    _strict(home)
+    monkeypatch.setenv("MACROHARD_HOME", str(home))
+    monkeypatch.delenv("MACROHARD_POLICY", raising=False)
+    session = GuardedSession(Task(text="MCP session", environment="shell", workspace=str(ws), network="none"),
+                             interface="mcp", fatal_ends_run=True)
+    server = EnvironmentServer(session)
+    assert "pay" not in server.actions
+    server.start()
+    try:
+        from macrohard.types import BashAction
+
+        outcome = asyncio.run(server._call(lambda: session.act(BashAction(command="touch made.txt"))))
+    finally:
+        server.close()
+    assert outcome.observation.meta.get("denied") and "never runs touch" in outcome.observation.output
+    assert not (ws / "made.txt").exists()
+
+
+def test_held_a_gym_agents_pay_action_is_not_an_action_of_the_env():
+    """The trained policy (untrusted: its text is the action) sends a ``pay``: the gym's envs have no wallet, so it
+    is an invalid action (a penalty and words), never reviewed as a payment nor executed."""
+    pytest.importorskip("gymnasium")
+    from macrohard.gym.env import _parse
+    from macrohard.types import BashAction, FinishAction
+
+    action, why = _parse('{"kind": "pay", "payee": "shop", "amount": "8", "currency": "USD", "memo": "x"}',
+                         [BashAction, FinishAction])
+    assert action is None and "cannot do 'pay'" in why
+
+
+def test_held_an_eval_run_pays_nothing_from_the_persons_wallet(ledger, tmp_path):
+    """An evaluation's run (a suite's scripted task, or its model) sends ``pay``: eval gives its runs no wallet (no
+    ``PayEnvironment``), so the person's funded ledger is untouched and the step fails in words."""
+    from tests.money.conftest import money_guard
+
+    from macrohard.runner import run_task
+    from macrohard.store.sqlite import SQLiteStore
+    from macrohard.testing import ScriptedModel
+    from macrohard.types import Task
+
+    store = SQLiteStore(ledger.path)
+    guard = money_guard(payees=["*"], new_payee="allow", per_payee=100, per_run=100, per_day=100, ask_over=100)
+    run = run_task(Task(text="buy socks", environment="none", workspace=str(tmp_path / "ws")),
+                   model=ScriptedModel([{"kind": "pay", "payee": "shop", "amount": "8", "currency": "USD",
+                                         "memo": "socks"}, {"kind": "finish", "answer": "done"}], name="scripted"),
+                   store=store, guard=guard, approve=lambda a, v: True)
+    steps = store.steps(run.id)
+    store.close()
+    assert ledger.account("user:alice").available == 10_000
+    assert steps and steps[0].observation.error, steps
+
+
+def test_the_record_of_attempts_is_complete():
+    assert len(THROUGH_ON_MAIN) >= 30
