@@ -112,6 +112,20 @@ NAMES.update({
     ".tool-versions": "asdf and mise install the versions it names and put them first on PATH when you `cd` into the "
                       "folder (a `path:` version: that folder's programs)",
 })
+# rt52c: the settings files a Python or conda install reads its index, channels and sources from
+NAMES.update({
+    "uv.toml": "`uv sync`, `uv pip install` and `uv run` install from the index and sources it names",
+    "poetry.toml": "`poetry install` reads its repositories and settings",
+    "pdm.toml": "`pdm install` reads the sources it names",
+    ".condarc": "`conda install` and `conda env create` install from the channels it names",
+    ".pypirc": "`twine upload` sends your packages (and their credentials) to the repositories it names",
+})
+# rt52c: lock files: `npm ci`, `yarn install`, `uv sync`, `poetry install`... fetch each package from where its entry
+# says (``resolved``, ``source``, ``url``): judged by the hosts and local paths they fetch from, so a version bump
+# from the same registry comes back and a package fetched from a new host does not
+LOCKS = frozenset({"package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lock", "uv.lock",
+                   "poetry.lock", "pdm.lock", "Pipfile.lock", "Cargo.lock", "composer.lock", "Gemfile.lock",
+                   "conda-lock.yml", "pylock.toml"})
 DOCKERFILE = re.compile(r"^(?:Dockerfile(?:\.[\w.-]+)?|[\w.-]+\.[Dd]ockerfile)$")
 # pip's requirements and constraints files (`pip install -r`): judged by their lines that choose where code comes
 # from (``_pip_sources``); a version bump comes back
@@ -149,7 +163,7 @@ def needs_content(path: str, size: int | None = None) -> bool:
     files whose parts run, and (rt46) every small file, which git reads as settings when the person's configuration
     includes it (``include.path = ../.gitconfig``, a team's shared settings in the work tree)."""
     name = path.rsplit("/", 1)[-1]
-    return (name in PARTS or name.endswith(".pth") or name in GIT_HOOKS or _is_requirements(path)
+    return (name in PARTS or name in LOCKS or name.endswith(".pth") or name in GIT_HOOKS or _is_requirements(path)
             or (size is not None and size <= CONFIG_BYTES))
 
 
@@ -214,6 +228,16 @@ def runs_later(path: str, old: bytes | None = None, new: bytes | None = None, mo
         return ("`pip install -r` installs from where its lines say (--index-url, --extra-index-url, --find-links, "
                 "--trusted-host, -e git+..., a URL, another file): a changed source puts another's code in your "
                 "environment")
+    if name in LOCKS and _lock_origins(new) - _lock_origins(old):
+        return (f"the install it locks (`npm ci`, `yarn install`, `uv sync`, `poetry install`...) fetches packages from "
+                f"where it says: it now names {', '.join(sorted(_lock_origins(new) - _lock_origins(old))[:3])}")
+    if not _is_requirements(path) and _strict_pip_sources(new) != _strict_pip_sources(old):
+        # rt52c: `pip install -r` reads any file it is given (`deps.txt`, `-c pins`): lines only pip would write
+        return ("`pip install -r` (or `-c`) of this file installs from where its lines say (--index-url, "
+                "--extra-index-url, --find-links, -e, a direct URL): a changed source puts another's code in your "
+                "environment")
+    if name in ("environment.yml", "environment.yaml") and _conda_sources(new) != _conda_sources(old):
+        return "`conda env create` installs from the channels and pip sources it names"
     if JS_CONFIG.match(name):
         return "the tool it configures (jest, vite, eslint, babel, webpack...) runs it as code, and so do editors"
     if name.endswith(".mk"):
@@ -226,12 +250,17 @@ def runs_later(path: str, old: bytes | None = None, new: bytes | None = None, mo
     if name == "pyproject.toml":
         if _build_system(new) != _build_system(old):
             return "`pip install .` runs the build backend its [build-system] names"
+        if _pyproject_sources(new) != _pyproject_sources(old):
+            return ("`uv sync`, `poetry install`, `pdm install` and `pip install .` install from the indexes, sources "
+                    "and direct URLs it names")
         if _toml_tools(new) != _toml_tools(old):
             return "its task runners' scripts (poe, pdm, hatch, taskipy) and pytest's options (`-p` loads a plugin) run"
     if name == "composer.json" and _json_part(new, "scripts") != _json_part(old, "scripts"):
         return "`composer install` and `composer run` run its scripts"
     if name == "Pipfile" and _toml_part(new, "scripts") != _toml_part(old, "scripts"):
         return "`pipenv run` runs its [scripts]"
+    if name == "Pipfile" and _pipfile_sources(new) != _pipfile_sources(old):
+        return "`pipenv install` installs from the [[source]] indexes and the git, path and file packages it names"
     if name == "pom.xml" and _pom_parts(new) != _pom_parts(old):
         return "`mvn` runs the plugins and extensions it names (exec, antrun) from the repositories it names"
     return None
@@ -314,6 +343,95 @@ def _pip_sources(data: bytes | None) -> object:
     return sorted(found)
 
 
+_STRICT_OPTION = re.compile(r"^(?:-i|--index-url|--extra-index-url|-f|--find-links|--trusted-host|-e|--editable|-r|"
+                            r"--requirement|-c|--constraint)(?:=|\s+)\S+$")
+_DIRECT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(?:\[[^\]]*\])?\s*@\s*(?:[a-z]+\+)?[a-z]+://\S+")
+_VCS_OR_ARCHIVE = re.compile(r"^(?:(?:git|hg|svn|bzr)\+[a-z]+://\S+|(?:https?|file)://\S+\.(?:whl|tar\.gz|tgz|zip|"
+                             r"tar\.bz2)(?:#\S*)?)$")
+
+
+def _strict_pip_sources(data: bytes | None) -> list[str]:
+    """A file's lines that only pip's requirements syntax would write and that choose where code comes from: an
+    option line (``--index-url URL``, ``-e git+...``, ``-r FILE``...) alone on its line, ``NAME @ URL``, a VCS or
+    archive URL alone. For a file of any name (rt52c: ``pip install -r deps.txt``); prose with dashes stays prose."""
+    if not data or b"\0" in data[:8192]:
+        return []
+    found = []
+    for raw in data.decode("utf-8", "replace").replace("\\\n", " ").splitlines():
+        line = re.sub(r"(^|\s)#.*$", "", raw).strip()
+        if line and (_STRICT_OPTION.match(line) or _DIRECT.match(line) or _VCS_OR_ARCHIVE.match(line)):
+            found.append(line)
+    return sorted(found)
+
+
+_ORIGIN = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://[^/\s\"'#?]*|\b(?:file|link|path|git\+[a-z]+):[^\s\"',}]*|"
+                     r"\bpath\s*=\s*\"[^\"]*\"|\"(?:path|directory|editable)\"\s*:\s*\"[^\"]*\")")
+
+
+def _lock_origins(data: bytes | None) -> set[str]:
+    """The hosts (scheme and host) and local paths a lock file fetches packages from."""
+    if not data:
+        return set()
+    return set(_ORIGIN.findall(data.decode("utf-8", "replace")))
+
+
+def _pyproject_sources(data: bytes | None) -> object:
+    """A pyproject.toml's parts that say where its packages come from: uv's indexes and sources, poetry's and pdm's
+    sources, a poetry dependency given by git, URL or path, a direct reference (``NAME @ URL``) in any list."""
+    doc = _toml_part(data)
+    if not isinstance(doc, dict):
+        return doc
+    tool = doc.get("tool") if isinstance(doc.get("tool"), dict) else {}
+    uv = tool.get("uv") if isinstance(tool.get("uv"), dict) else {}
+    found: list[object] = [{k: uv.get(k) for k in ("index", "index-url", "extra-index-url", "find-links", "sources",
+                                                   "no-index", "pip", "workspace")},
+                           _toml_part(data, "tool", "poetry", "source"), _toml_part(data, "tool", "pdm", "source")]
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if {"git", "url", "path", "source", "file"} & set(node):
+                found.append(node)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+        elif isinstance(node, str) and re.search(r"@\s*(?:[a-z]+\+)?[a-z]+://|@\s*file:", node):
+            found.append(node)
+
+    walk({k: doc.get(k) for k in ("project", "dependency-groups")})
+    walk({k: v for k, v in (tool.get("poetry") or {}).items() if "depend" in k or k == "group"}
+         if isinstance(tool.get("poetry"), dict) else None)
+    return found
+
+
+def _pipfile_sources(data: bytes | None) -> object:
+    doc = _toml_part(data)
+    if not isinstance(doc, dict):
+        return doc
+    packages = [v for k in ("packages", "dev-packages") if isinstance(doc.get(k), dict) for v in doc[k].values()
+                if isinstance(v, dict) and {"git", "path", "file", "index", "ref", "editable"} & set(v)]
+    return [doc.get("source"), packages]
+
+
+def _conda_sources(data: bytes | None) -> object:
+    """An environment.yml's channels and the pip options and direct URLs of its ``pip:`` list."""
+    import yaml
+
+    if data is None:
+        return None
+    try:
+        doc = yaml.safe_load(data)
+    except yaml.YAMLError:
+        return ("unparsed", data)
+    if not isinstance(doc, dict):
+        return ("not a mapping", data)
+    pip = [line for dep in doc.get("dependencies") or [] if isinstance(dep, dict)
+           for line in dep.get("pip") or [] if isinstance(line, str)]
+    direct = [d for d in doc.get("dependencies") or [] if isinstance(d, str) and "://" in d]
+    return [doc.get("channels"), _strict_pip_sources("\n".join(pip).encode()), direct]
+
+
 def _pth_runs(data: bytes | None) -> bool:
     """Python's ``site`` executes a ``.pth`` line that starts with ``import`` (then a space or a tab); others are
     paths. Unreadable text is taken as running."""
@@ -345,7 +463,7 @@ def _json_part(data: bytes | None, key: str) -> object:
     return doc.get(key) if isinstance(doc, dict) else ("not an object", data)
 
 
-def _toml_part(data: bytes | None, *keys: str) -> object:
+def _toml_part(data: bytes | None, *keys: str) -> object:  # no keys: the whole document
     import tomllib
 
     if data is None:

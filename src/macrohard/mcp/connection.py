@@ -15,6 +15,8 @@ import concurrent.futures
 import contextlib
 import logging
 import os
+import shlex
+import sys
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import timedelta
@@ -22,6 +24,7 @@ from typing import Any
 
 import httpx
 
+from macrohard.mcp import runner_shim
 from macrohard.types import McpServer
 
 Call = Callable[[Any], Awaitable[Any]]
@@ -91,7 +94,41 @@ def host_command(command: list[str], env: dict[str, str]) -> tuple[list[str], di
         import tempfile
 
         command = [command[0], "--prefix", tempfile.mkdtemp(prefix=_PREFIX_MARK), *command[1:]]
+    elif program in runner_shim.RUNNERS:  # rt52c: yarn, pnpm, bunx... refuse a folder that holds their settings
+        shims, empty = _shims()
+        real = ["--real", command[0]] if "/" in command[0] else []  # a path of the person's: that program
+        command = [sys.executable, "-I", "-S", runner_shim.__file__, program, empty, shims, *real, *command[1:]]
+    if "PATH" in env:  # rt52c: a runner the server starts by name (`sh -c "npx PKG"`, a script) goes the same way
+        shims, _ = _shims()
+        env = {**env, "PATH": shims + os.pathsep + env["PATH"]}
     return command, env
+
+
+_SHIMS: list[tuple[str, str]] = []
+
+
+def _shims() -> tuple[str, str]:
+    """This process's folder of programs named after the package runners (each runs ``runner_shim``), and the empty
+    project folder npx is given; made once, removed at exit. Read-only for the servers: nothing is written there."""
+    if not _SHIMS:
+        import atexit
+        import shutil
+        import tempfile
+
+        root = tempfile.mkdtemp(prefix="macrohard-runners-")
+        shims, empty = os.path.join(root, "bin"), os.path.join(root, "empty")
+        os.mkdir(shims)
+        os.mkdir(empty)
+        for name in sorted(runner_shim.RUNNERS):
+            path = os.path.join(shims, name)
+            with open(path, "w") as f:
+                f.write(f"#!/bin/sh\nexec {shlex.quote(sys.executable)} -I -S {shlex.quote(runner_shim.__file__)} "
+                        f"{name} {shlex.quote(empty)} {shlex.quote(shims)} \"$@\"\n")
+            os.chmod(path, 0o555)
+        os.chmod(empty, 0o555)
+        atexit.register(shutil.rmtree, root, ignore_errors=True)
+        _SHIMS.append((shims, empty))
+    return _SHIMS[0]
 
 
 def _forget_prefix(command: list[str]) -> None:

@@ -192,8 +192,24 @@ class Ledger:
                                         "available); fund it first") from exc
         return self.account(acc.id)
 
+    def _resolve(self, ref: str) -> str:
+        """The account ``ref`` names: an account of exactly that id (a payee's recorded before rt51c folded payee
+        names, ``payee:Shop``, stays readable: its statement, its check), else the folded name."""
+        if self._db().execute("SELECT 1 FROM money_accounts WHERE id=?", (ref,)).fetchone():
+            return ref
+        return parse_account(ref)
+
+    def _payee_ids(self, db: sqlite3.Connection, acc: str) -> list[str]:
+        """Every payee account that is ``acc`` folded (rt52c): ``payee:shop`` and the ``payee:Shop`` a ledger from
+        before the fold holds. Its history is its own (postings never change), but a per-payee limit counts both."""
+        if not acc.startswith("payee:"):
+            return [acc]
+        same = {row[0] for row in db.execute("SELECT id FROM money_accounts WHERE kind='payee' AND id <> ?", (acc,))
+                if account_id("payee", row[0].split(":", 1)[1]) == acc}
+        return [acc, *sorted(same)]
+
     def account(self, ref: str) -> Account:
-        acc = parse_account(ref)
+        acc = self._resolve(ref)
         row = self._db().execute(
             "SELECT a.id, a.kind, a.name, a.currency, a.min_balance, b.posted, b.held FROM money_accounts a "
             "JOIN money_balances b ON b.account_id = a.id WHERE a.id=?", (acc,)).fetchone()
@@ -279,9 +295,10 @@ class Ledger:
                                             f"pay in {cur[0]}")
                 self._within_balances(db, payer, payee, amount, currency)
                 for scope, day, limit, label in caps:
-                    got = db.execute("SELECT amount FROM money_spend_totals WHERE payer=? AND day=? AND scope=?",
-                                     (payer, day, scope)).fetchone()
-                    used = int(got[0]) if got else 0
+                    scopes = self._payee_ids(db, scope)
+                    got = db.execute("SELECT COALESCE(SUM(amount), 0) FROM money_spend_totals WHERE payer=? AND day=? "
+                                     f"AND scope IN ({', '.join('?' * len(scopes))})", (payer, day, *scopes)).fetchone()
+                    used = int(got[0])
                     if used + amount > limit:
                         raise LimitReached(f"paying {fmt(amount, currency)} would take {label} to "
                                            f"{fmt(used + amount, currency)}, past its limit of {fmt(limit, currency)} "
@@ -425,7 +442,7 @@ class Ledger:
             "SELECT COALESCE(SUM(CASE WHEN t.status='posted' THEN p.amount END), 0), "
             "COALESCE(SUM(CASE WHEN t.status='pending' AND p.amount < 0 THEN -p.amount END), 0) "
             "FROM money_postings p JOIN money_transactions t ON t.id = p.tx_id WHERE p.account_id=?",
-            (parse_account(ref),)).fetchone()
+            (self._resolve(ref),)).fetchone()
         return int(row[0]), int(row[1])
 
     def check(self) -> list[str]:
@@ -458,10 +475,14 @@ class Ledger:
         got = dict(db.execute(
             "SELECT scope, amount FROM money_spend_totals WHERE payer = ? AND ((day = ? AND scope IN ('all', ?, ?)) "
             "OR (day = -1 AND scope = ?))", (payer, day, payee, f"division:{division}", f"run:{run_id}")).fetchall())
-        paid = db.execute("SELECT EXISTS (SELECT 1 FROM money_transactions WHERE payer = ? AND payee = ? "
-                          "AND status = 'posted' AND kind = 'payment')", (payer, payee)).fetchone()[0]
+        payees = self._payee_ids(db, payee) if payee else []
+        marks = ", ".join("?" * len(payees))
+        payee_day = db.execute(f"SELECT COALESCE(SUM(amount), 0) FROM money_spend_totals WHERE payer = ? AND day = ? "
+                               f"AND scope IN ({marks})", (payer, day, *payees)).fetchone()[0] if payee else 0
+        paid = db.execute(f"SELECT EXISTS (SELECT 1 FROM money_transactions WHERE payer = ? AND payee IN ({marks or '?'}) "
+                          "AND status = 'posted' AND kind = 'payment')", (payer, *(payees or [payee]))).fetchone()[0]
         return {"run": int(got.get(f"run:{run_id}", 0)) if run_id else 0, "day": int(got.get("all", 0)),
-                "payee_day": int(got.get(payee, 0)) if payee else 0,
+                "payee_day": int(payee_day),
                 "division_day": int(got.get(f"division:{division}", 0)) if division else 0,
                 "payee_paid_before": int(paid)}
 
