@@ -149,8 +149,8 @@ def _print(markup: str, full: bool) -> None:
 
 def print_summary(run: Run) -> None:
     table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold")
-    table.add_column()
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")  # ux52: a workspace path or a model's URL whole at 80 columns (before: cut by …)
     table.add_row("status", status_text(run.status.value) + ("  [dim](the agent's claim)[/]" if run.check else ""))
     if run.check is not None:
         verdict = "[green]passed[/]" if run.check.passed else "[bold red]failed[/]"

@@ -1,0 +1,63 @@
+"""`runs show` as a new user meets it (helper ux52): a run still going before its first step, and the summary at
+80 columns. Each test was seen failing on the code before its fix (RESULTS.md, ux52)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from macrohard.envs.mounts import owner_record
+from macrohard.store.sqlite import SQLiteStore
+from macrohard.types import Run, RunStatus, Task
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _show(home: Path, run_id: str, columns: int = 80) -> str:
+    """`macrohard runs show RUN_ID` in its own process at ``columns`` (the in-process console keeps its first width)."""
+    env = {**os.environ, "MACROHARD_HOME": str(home), "PYTHONPATH": str(ROOT / "src"), "COLUMNS": str(columns)}
+    done = subprocess.run([sys.executable, "-m", "macrohard", "runs", "show", run_id], env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def _stored(home: Path, run: Run) -> Run:
+    home.mkdir(parents=True, exist_ok=True)
+    store = SQLiteStore(home / "runs.db")
+    store.create_run(run)
+    store.close()
+    return run
+
+
+def test_a_run_still_going_before_its_first_step_is_not_said_to_have_ended(_home):
+    """Before: `runs show` of a web run waiting on its model (or on the screens' one-time build) said "(no steps: the
+    run ended before its first; the reason is below)" beside `status running`, with no reason below."""
+    # a run of this very process (a live owner): `runs show` does not take it for a dead one
+    run = _stored(_home, Run(task=Task(text="print the date"), model="scripted:x",
+                             meta={"owner": owner_record()}))
+    out = _show(_home, run.id)
+    assert "running" in out
+    assert "ended before its first" not in out, out
+    assert "no steps yet" in out and "still going" in out, out
+    # one that did end before its first step still says so
+    ended = _stored(_home, Run(task=Task(text="never began"), model="scripted:x", status=RunStatus.failed,
+                               error="the sandbox could not start", finished_at=time.time()))
+    assert "ended before its first" in _show(_home, ended.id)
+
+
+def test_the_summary_keeps_a_long_workspace_and_model_whole_at_80_columns(_home):
+    """Before: the summary's values were cut with `…` at 80 columns (the workspace path a person copies to look at
+    the files, a model server's URL)."""
+    deep = _home / "a-rather-long-folder-name-for-workspaces" / "and-one-more-level" / "20261206-184955-236d0c"
+    model = "http://127.0.0.1:8080/v1#qwen2.5-coder-1.5b-instruct-q4_k_m-for-this-test"
+    run = _stored(_home, Run(task=Task(text="look at the files"), model=model, status=RunStatus.succeeded,
+                             workspace=str(deep), answer="done", finished_at=time.time()))
+    out = _show(_home, run.id)
+    assert "…" not in out, out
+    assert all(len(line) <= 80 for line in out.splitlines()), out
+    joined = "".join(line.strip() for line in out.splitlines())  # a value folded onto the next line is still whole
+    assert str(deep) in joined and model in joined, out
