@@ -61,3 +61,19 @@ def test_the_summary_keeps_a_long_workspace_and_model_whole_at_80_columns(_home)
     assert all(len(line) <= 80 for line in out.splitlines()), out
     joined = "".join(line.strip() for line in out.splitlines())  # a value folded onto the next line is still whole
     assert str(deep) in joined and model in joined, out
+
+
+def test_a_runs_command_typed_without_runs_names_the_whole_command(_home):
+    """Before: `macrohard replay RUN_ID` (the brief's own words, and `show`, `diff`, `apply` as a person says them)
+    said only "No such command 'replay'." with no way on."""
+    from tests.cli_in_process import mh
+
+    done = mh("replay", "20261206-184955-236d0c")
+    assert done.returncode == 2
+    assert "macrohard runs replay" in done.stderr, done.stderr
+    done = mh("show", "20261206-184955-236d0c")
+    assert done.returncode == 2 and "macrohard runs show" in done.stderr, done.stderr
+    done = mh("verify", "x")  # a command of another group
+    assert done.returncode == 2 and "macrohard audit verify" in done.stderr, done.stderr
+    done = mh("nosuchthing")  # nothing near: as before
+    assert done.returncode == 2 and "No such command 'nosuchthing'" in done.stderr, done.stderr
