@@ -168,6 +168,12 @@ class LiveRuns:
                 pass
             if future.done():  # ended before it was recorded: the environment could not be made
                 exc = future.exception()
+                from macrohard.sqlitedisk import locked
+
+                # ux52: the store held by another program is said as the terminal says it (who holds it, the fix);
+                # before: "the run could not start: database is locked"
+                if exc is not None and (said := locked(exc, self.store.path)) is not None:
+                    raise StoreLocked(f"the run could not start: {said}") from exc
                 raise UserError(f"the run could not start: {exc}") from exc
             time.sleep(0.01)
         raise UserError("the run did not start within 60 s; see the server's log")
@@ -272,6 +278,10 @@ class LiveRuns:
 
 class ServerBusy(UserError):
     """Every worker of the server runs a run (the web app answers 503)."""
+
+
+class StoreLocked(ServerBusy):
+    """Another program holds the run store locked past the wait (the web app answers 503: try again later)."""
 
 
 def mark_interrupted(store: Any) -> list[str]:
