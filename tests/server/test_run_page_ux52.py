@@ -10,8 +10,10 @@ from __future__ import annotations
 from tests.server.conftest import ASK, script
 
 
-def _login(chromium, server):
+def _login(chromium, server, errors: list[str] | None = None):
     page = chromium.new_page(viewport={"width": 1200, "height": 900})
+    if errors is not None:  # what the browser's console says went wrong, from the first page on
+        page.on("console", lambda m: errors.append(f"{m.text} {m.location.get('url')}") if m.type == "error" else None)
     page.goto(f"{server.url}/login?token={server.token}")
     assert page.url.endswith("/runs"), page.url
     return page
@@ -59,3 +61,24 @@ def test_a_running_run_says_what_it_waits_for(server, chromium):
     page.click(".ask button.deny")
     page.wait_for_selector("#audit.ok", timeout=30_000)
     assert page.locator("#waiting").is_hidden()  # nothing is waited for once the run has ended
+
+
+def test_stop_says_it_was_asked_until_the_run_ends(server, chromium):
+    """Before: Stop posted a form and the page came back as it was: `running`, the Stop button again, not a word,
+    for as long as the step's command still ran (a stop takes effect when the current action ends)."""
+    model = script(server.home, [{"kind": "bash", "command": "sleep 8; echo slow"},
+                                 {"kind": "finish", "answer": "never"}])
+    errors: list[str] = []
+    page = _login(chromium, server, errors)
+    run = server.api().post("/api/runs", json={"text": "take a while", "model": model}).json()
+    page.goto(f"{server.url}/runs/{run['id']}")
+    page.wait_for_selector("#waiting:not([hidden])", timeout=10_000)
+    page.click("#stop button")
+    page.wait_for_selector("#stop .asked", timeout=10_000)
+    assert "Stop asked" in page.inner_text("#stop")
+    assert page.locator("#stop button").count() == 0  # nothing left to click twice
+    assert "stopping" in page.inner_text("#waiting")
+    page.wait_for_selector("#done:not([hidden])", timeout=60_000)
+    assert page.inner_text("#status") == "interrupted"
+    assert "stopped from the web by user owner" in page.inner_text("#error")
+    assert errors == [], errors  # no failed request on the way (before: /favicon.ico, a 404 on every page)

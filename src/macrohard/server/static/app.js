@@ -90,11 +90,12 @@ const macrohard = (() => {
   // from the server's "how long so far"; each step that arrives starts the next one's count.
   function waitingLine() {
     const p = document.getElementById("waiting");
-    const state = { next: 1, asking: 0, since: Date.now() / 1000 - (parseFloat(p.dataset.waited) || 0), over: p.dataset.running !== "yes" };
+    const state = { next: 1, asking: 0, stopping: false, since: Date.now() / 1000 - (parseFloat(p.dataset.waited) || 0), over: p.dataset.running !== "yes" };
     const show = () => {
       if (state.over) { p.hidden = true; return; }
       const s = Math.max(0, Math.round(Date.now() / 1000 - state.since));
-      p.textContent = state.asking ? `step ${state.next} waits for an answer to the guard's question above · ${s} s`
+      p.textContent = state.stopping ? `stopping: step ${state.next} ends its current part first · ${s} s`
+        : state.asking ? `step ${state.next} waits for an answer to the guard's question above · ${s} s`
         : `working on step ${state.next} · ${s} s (the model chooses an action, the guard reviews it, it runs)`;
       p.hidden = false;
     };
@@ -102,13 +103,34 @@ const macrohard = (() => {
     return {
       step(index) { if (index + 1 > state.next) { state.next = index + 1; state.since = Date.now() / 1000; } show(); },
       ask(delta) { state.asking = Math.max(0, state.asking + delta); show(); },
+      stopping() { state.stopping = true; show(); },
       end() { state.over = true; clearInterval(timer); show(); },
     };
+  }
+
+  // ux52: Stop from this page, said until the run ends. Before, the form posted and the page came back as it was
+  // (`running`, the button again, no word) while the step's command still ran: a stop waits for the current action.
+  function stopButton(runId, waiting) {
+    const form = document.getElementById("stop");
+    if (!form) return;
+    form.addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      const button = form.querySelector("button");
+      if (!button || button.disabled) return;
+      button.disabled = true;
+      try {
+        await send("POST", `/api/runs/${runId}/stop`);
+        form.replaceChildren(el("p", "note asked", "Stop asked: the run ends interrupted as soon as its current part ends " +
+          "(at once while it waits on its model or an answer; a command that runs ends first). Its finished steps are kept."));
+        waiting.stopping();
+      } catch (e) { button.disabled = false; form.append(el("p", "error", e.message)); }
+    });
   }
 
   function watchRun(runId) {
     const steps = document.getElementById("steps");
     const waiting = waitingLine();
+    stopButton(runId, waiting);
     const events = new EventSource(`/api/runs/${runId}/events`);
     events.addEventListener("step", (m) => {
       const d = JSON.parse(m.data);
