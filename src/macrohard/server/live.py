@@ -128,6 +128,12 @@ class LiveRuns:
                              "one (its page's Stop, or POST /api/runs/ID/stop) or wait for one to end, then start "
                              "this again (or start the server with more: macrohard serve --workers N)")
         model = model if model is not None else get_model(task.model)
+        if getattr(model, "key_env", None) and not getattr(model, "api_key", None):
+            # ux52: before, the run started and failed at its first step with "set X (export X=...)", which a server
+            # already running never sees
+            raise UserError(f"no API key for {model.name}: this server reads it from its own environment; set "
+                            f"{model.key_env} where you start `macrohard serve`, then start the server again, or name "
+                            "another model in the model field (`macrohard models` says which are usable now)")
         guard = guard if guard is not None else Guard.from_policy()
         run = Run(task=task, model=model.name, meta={"user": user.name, "server": os.getpid()})
         stop = threading.Event()
