@@ -77,3 +77,24 @@ def test_a_runs_command_typed_without_runs_names_the_whole_command(_home):
     assert done.returncode == 2 and "macrohard audit verify" in done.stderr, done.stderr
     done = mh("nosuchthing")  # nothing near: as before
     assert done.returncode == 2 and "No such command 'nosuchthing'" in done.stderr, done.stderr
+
+
+def test_a_step_line_keeps_its_timing_whole_at_80_columns(_home):
+    """Before: at 80 columns a step whose action filled the line split its timing over two lines ("… wait=5.0  19 ms"
+    / "model · 356 ms env"), in the live view and in `runs show`."""
+    from macrohard.types import Observation, Step, parse_action
+
+    run = _stored(_home, Run(task=Task(text="show a message", environment="desktop"), model="scripted:x",
+                             status=RunStatus.succeeded, steps=2, finished_at=time.time()))
+    store = SQLiteStore(_home / "runs.db")
+    store.append_step(run.id, Step(index=1, action=parse_action({"kind": "desktop_launch",
+                                                                 "command": "xmessage -center hello-desktop"}),
+                                   observation=Observation(output="Started xmessage."), model_ms=19, env_ms=356))
+    store.append_step(run.id, Step(index=2, action=parse_action({"kind": "bash", "command": "ls"}),
+                                   observation=Observation(output="a.txt"), model_ms=3, env_ms=12))
+    store.close()
+    out = _show(_home, run.id)
+    assert all(len(line) <= 80 for line in out.splitlines()), out
+    timings = [line for line in out.splitlines() if " ms env" in line]
+    assert len(timings) == 2 and all(" ms model · " in line for line in timings), out  # each timing on one line
+    assert "ms model · 12 ms env" in next(line for line in out.splitlines() if "bash" in line or " ls " in line), out

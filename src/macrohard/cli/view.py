@@ -12,6 +12,7 @@ from rich.live import Live
 from rich.markup import escape
 from rich.spinner import Spinner
 from rich.table import Table
+from rich.text import Text
 
 from macrohard.cli.common import console, status_text
 from macrohard.types import Run, Step
@@ -117,7 +118,13 @@ def print_step(step: Step, *, full: bool = False, brief: bool = True, run_id: st
     summary = action_summary(step.action) if step.action is not None else ""
     head = escape(visible(summary if full else clip(summary, HEAD_CHARS, see_all))) if step.action is not None \
         else "[red]record not readable[/]" if meta.get("unreadable") else "[red]malformed reply[/]"
-    _print(f"[bold cyan]{step.index:>3}[/] {mark} {head}  {timing}", full)
+    line = f"[bold cyan]{step.index:>3}[/] {mark} {head}"
+    if not full and Text.from_markup(f"{line}  {timing}").cell_len > console.width:
+        # ux52: a line too long for the terminal: the timing on its own line, whole (before: split mid-phrase)
+        _print(line, full)
+        _print(f"      {timing}", full)
+    else:
+        _print(f"{line}  {timing}", full)
     if verdict is not None and not verdict.allowed:
         reason = verdict.reason if full else clip(verdict.reason, HEAD_CHARS, see_all)
         _print(f"      [red]{escape(verdict.check)}: {escape(visible(reason))}[/]", full)
