@@ -98,3 +98,26 @@ def test_a_step_line_keeps_its_timing_whole_at_80_columns(_home):
     timings = [line for line in out.splitlines() if " ms env" in line]
     assert len(timings) == 2 and all(" ms model · " in line for line in timings), out  # each timing on one line
     assert "ms model · 12 ms env" in next(line for line in out.splitlines() if "bash" in line or " ls " in line), out
+
+
+def test_a_long_observation_line_wraps_under_its_step_at_80_columns(_home):
+    """Before: an observation line longer than the terminal wrapped to column 0, under the step numbers (a browser
+    step's "Page (element ids in brackets, e.g. [e5], are what" / "browser_click/type/select take):")."""
+    from macrohard.types import Observation, Step, parse_action
+
+    run = _stored(_home, Run(task=Task(text="read the page", environment="browser"), model="scripted:x",
+                             status=RunStatus.succeeded, steps=1, finished_at=time.time()))
+    long_line = "Page (element ids in brackets, e.g. [e5], are what browser_click/type/select take): " + "word " * 20
+    store = SQLiteStore(_home / "runs.db")
+    store.append_step(run.id, Step(index=1, action=parse_action({"kind": "bash", "command": "cat page.txt"}),
+                                   observation=Observation(output=f"URL: http://127.0.0.1:8000/\n{long_line}"),
+                                   model_ms=1, env_ms=2))
+    store.close()
+    out = _show(_home, run.id)
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if "URL: http" in line)
+    end = next(i for i, line in enumerate(lines) if line.startswith("─") and i > start)
+    body = lines[start:end]
+    assert len(body) >= 3, out  # the long line did wrap
+    assert all(line.startswith("      ") for line in body), out  # each piece under its step, none at column 0
+    assert "[e5]" in out and "browser_click/type/select" in out, out

@@ -10,6 +10,7 @@ from typing import Any
 from rich.console import Console
 from rich.live import Live
 from rich.markup import escape
+from rich.padding import Padding
 from rich.spinner import Spinner
 from rich.table import Table
 from rich.text import Text
@@ -137,7 +138,7 @@ def print_step(step: Step, *, full: bool = False, brief: bool = True, run_id: st
         body = obs.output if full else short(obs.output) if brief else clip_lines(obs.output, BODY_CHARS, LINE_CHARS, see_all)
         style = "red" if obs.error else "dim"
         for line in escape(visible(body.replace("\r\n", "\n"))).splitlines():
-            _print(f"      [{style}]{line}[/]", full)
+            _print_under(f"[{style}]{line}[/]", full)
     elif obs is not None and step.action is None:
         _print(f"      [red]{escape(visible(obs.output if full else short(obs.output, 3)))}[/]", full)
 
@@ -152,6 +153,15 @@ def sandbox_line(run: Run) -> str:
 def _print(markup: str, full: bool) -> None:
     # no highlighter (its regexes are quadratic on long lines); uncut text goes out unwrapped
     console.print(markup, highlight=False, soft_wrap=full)
+
+
+def _print_under(markup: str, full: bool) -> None:
+    """A line of a step's body, six columns in; wrapped (not ``full``), each piece stays six columns in. Before (ux52)
+    a line longer than the terminal wrapped to column 0, under the step numbers."""
+    if full:
+        _print(f"      {markup}", full)
+    else:
+        console.print(Padding(Text.from_markup(markup), (0, 0, 0, 6), expand=False), highlight=False)
 
 
 def print_summary(run: Run) -> None:
