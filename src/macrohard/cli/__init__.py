@@ -136,8 +136,24 @@ class _LazyGroup(TyperGroup):
             hint = f" Did you mean {', '.join(map(repr, close))}?" if close else ""
             if not close and _is_division(name):  # ux49: the README lists the divisions; one typed as a command
                 hint = f' {name} is a division: macrohard run --division {name} "TASK" (see `macrohard divisions`).'
+            elif groups := _groups_with(name):  # ux52: `macrohard replay ID` for `macrohard runs replay ID`
+                rest = " ".join(args[1:])
+                hint = " Did you mean " + " or ".join(f"`macrohard {g} {name}{' ' + rest if rest else ''}`"
+                                                      for g in groups) + "?"
             ctx.fail(f"No such command {name!r}.{hint}")
         return super().resolve_command(ctx, args)
+
+
+def _groups_with(name: str) -> list[str]:
+    """The groups of commands (``runs``, ``audit``, …) that have a command ``name``, the most used first (at most 3)."""
+    found = []
+    for group in ("runs", "audit", "chats", "policy", "eval", "imagine", "money", "serve", "mcp"):
+        try:
+            if name in getattr(load_command(group), "commands", {}):
+                found.append(group)
+        except Exception:  # noqa: BLE001 - a group that cannot load now gives no hint; the error is still said
+            continue
+    return found[:3]
 
 
 def _is_division(name: str) -> bool:

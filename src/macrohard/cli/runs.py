@@ -18,6 +18,7 @@ from macrohard.cli.stop import stop as _stop
 from macrohard.cli.upkeep import register as _register_upkeep
 from macrohard.cli.view import BODY_CHARS, clip, print_step, print_summary, sandbox_line
 from macrohard.errors import UserError
+from macrohard.types import RunStatus
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -137,7 +138,10 @@ def show(
     console.rule()
     for step in steps:
         print_step(step, full=full, brief=False, run_id=run.id)
-    if not steps:  # before (ux49): two rules with nothing between, for a run that ended before its first step
+    if not steps and run.status is RunStatus.running:  # ux52: not "ended" for a run waiting on its first step
+        console.print("[dim](no steps yet: the run is still going; `macrohard runs show "
+                      f"{run.id}` again, or its page in `macrohard serve`, shows them as they end)[/]", highlight=False)
+    elif not steps:  # before (ux49): two rules with nothing between, for a run that ended before its first step
         console.print("[dim](no steps: the run ended before its first; the reason is below)[/]")
     console.rule()
     print_summary(run)

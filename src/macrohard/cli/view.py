@@ -10,8 +10,10 @@ from typing import Any
 from rich.console import Console
 from rich.live import Live
 from rich.markup import escape
+from rich.padding import Padding
 from rich.spinner import Spinner
 from rich.table import Table
+from rich.text import Text
 
 from macrohard.cli.common import console, status_text
 from macrohard.types import Run, Step
@@ -117,7 +119,13 @@ def print_step(step: Step, *, full: bool = False, brief: bool = True, run_id: st
     summary = action_summary(step.action) if step.action is not None else ""
     head = escape(visible(summary if full else clip(summary, HEAD_CHARS, see_all))) if step.action is not None \
         else "[red]record not readable[/]" if meta.get("unreadable") else "[red]malformed reply[/]"
-    _print(f"[bold cyan]{step.index:>3}[/] {mark} {head}  {timing}", full)
+    line = f"[bold cyan]{step.index:>3}[/] {mark} {head}"
+    if not full and Text.from_markup(f"{line}  {timing}").cell_len > console.width:
+        # ux52: a line too long for the terminal: the timing on its own line, whole (before: split mid-phrase)
+        _print(line, full)
+        _print(f"      {timing}", full)
+    else:
+        _print(f"{line}  {timing}", full)
     if verdict is not None and not verdict.allowed:
         reason = verdict.reason if full else clip(verdict.reason, HEAD_CHARS, see_all)
         _print(f"      [red]{escape(verdict.check)}: {escape(visible(reason))}[/]", full)
@@ -130,7 +138,7 @@ def print_step(step: Step, *, full: bool = False, brief: bool = True, run_id: st
         body = obs.output if full else short(obs.output) if brief else clip_lines(obs.output, BODY_CHARS, LINE_CHARS, see_all)
         style = "red" if obs.error else "dim"
         for line in escape(visible(body.replace("\r\n", "\n"))).splitlines():
-            _print(f"      [{style}]{line}[/]", full)
+            _print_under(f"[{style}]{line}[/]", full)
     elif obs is not None and step.action is None:
         _print(f"      [red]{escape(visible(obs.output if full else short(obs.output, 3)))}[/]", full)
 
@@ -147,10 +155,19 @@ def _print(markup: str, full: bool) -> None:
     console.print(markup, highlight=False, soft_wrap=full)
 
 
+def _print_under(markup: str, full: bool) -> None:
+    """A line of a step's body, six columns in; wrapped (not ``full``), each piece stays six columns in. Before (ux52)
+    a line longer than the terminal wrapped to column 0, under the step numbers."""
+    if full:
+        _print(f"      {markup}", full)
+    else:
+        console.print(Padding(Text.from_markup(markup), (0, 0, 0, 6), expand=False), highlight=False)
+
+
 def print_summary(run: Run) -> None:
     table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold")
-    table.add_column()
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")  # ux52: a workspace path or a model's URL whole at 80 columns (before: cut by …)
     table.add_row("status", status_text(run.status.value) + ("  [dim](the agent's claim)[/]" if run.check else ""))
     if run.check is not None:
         verdict = "[green]passed[/]" if run.check.passed else "[bold red]failed[/]"

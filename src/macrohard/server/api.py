@@ -71,9 +71,17 @@ def me(who: Caller = CallerDep) -> Me:
 
 
 def list_visible(store: Any, who: Caller, *, status: str | None, q: str | None, limit: int) -> list[Run]:
-    runs = store.list_runs(limit=max(limit * 5, 200), status=status or None)
-    out = [r for r in runs if may_see(store, who.user, r)
-           and (not q or q.lower() in r.task.text.lower() or q in r.id)]
+    """The newest ``limit`` runs ``who`` may see that match ``q``, newest first. ux52: read in batches until found or
+    none are left; before, only the newest 200-255 runs were read, so a search for an older run (or a member whose
+    runs were older than everyone's newest 255) found nothing."""
+    batch, offset, out = max(limit * 5, 200), 0, []
+    while len(out) < limit:
+        runs = store.list_runs(limit=batch, status=status or None, offset=offset)
+        out += [r for r in runs if may_see(store, who.user, r)
+                and (not q or q.lower() in r.task.text.lower() or q in r.id)]
+        if len(runs) < batch:
+            break
+        offset += batch
     return out[:limit]
 
 

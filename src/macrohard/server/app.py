@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+import sqlite3
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from fastapi import Depends, FastAPI, HTTPException, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from macrohard.errors import NotFound, UserError
@@ -123,6 +124,19 @@ def create_app(store: Any = None, *, no_auth: bool = False, max_body: int = MAX_
         from macrohard.server.live import ServerBusy
 
         return JSONResponse({"detail": str(exc)}, status_code=503 if isinstance(exc, ServerBusy) else 400)
+
+    @app.exception_handler(sqlite3.OperationalError)
+    async def store_error(request: Request, exc: sqlite3.OperationalError) -> Response:
+        # ux52: the store locked by another program past the wait, said as the terminal says it (who, the fix), 503;
+        # before: "Internal Server Error" (a login, an answer, any write while a `sqlite3` shell held a transaction)
+        from macrohard.sqlitedisk import locked
+
+        said = locked(exc, store.path)
+        if said is None:
+            raise exc
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": str(said)}, status_code=503)
+        return PlainTextResponse(f"{said}\n", status_code=503)
 
     from macrohard.server import api, chats, coding, money, pages, speech
 

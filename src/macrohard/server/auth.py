@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from macrohard.errors import UserError
-from macrohard.sqlitedisk import connect
+from macrohard.sqlitedisk import connect, wait_seconds
 
 ROLES = ("owner", "member", "viewer")
 SESSION_S = 7 * 24 * 3600.0
@@ -61,7 +61,7 @@ class Users:
         """A connection for one call, closed after it. ``sqlitedisk``'s (its -shm looked at before each statement, a
         full disk named): a plain ``sqlite3.connect`` here died of SIGBUS on a store whose -shm was made read-only
         while `macrohard serve` ran (rel40), and was closed only when Python freed it."""
-        db = connect(self.db_path, timeout=30, isolation_level=None)
+        db = connect(self.db_path, timeout=wait_seconds(30), isolation_level=None)  # ux52: MACROHARD_STORE_WAIT too
         try:
             db.execute("PRAGMA foreign_keys=ON")
             yield db

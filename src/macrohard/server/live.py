@@ -128,6 +128,12 @@ class LiveRuns:
                              "one (its page's Stop, or POST /api/runs/ID/stop) or wait for one to end, then start "
                              "this again (or start the server with more: macrohard serve --workers N)")
         model = model if model is not None else get_model(task.model)
+        if getattr(model, "key_env", None) and not getattr(model, "api_key", None):
+            # ux52: before, the run started and failed at its first step with "set X (export X=...)", which a server
+            # already running never sees
+            raise UserError(f"no API key for {model.name}: this server reads it from its own environment; set "
+                            f"{model.key_env} where you start `macrohard serve`, then start the server again, or name "
+                            "another model in the model field (`macrohard models` says which are usable now)")
         guard = guard if guard is not None else Guard.from_policy()
         run = Run(task=task, model=model.name, meta={"user": user.name, "server": os.getpid()})
         stop = threading.Event()
@@ -168,6 +174,12 @@ class LiveRuns:
                 pass
             if future.done():  # ended before it was recorded: the environment could not be made
                 exc = future.exception()
+                from macrohard.sqlitedisk import locked
+
+                # ux52: the store held by another program is said as the terminal says it (who holds it, the fix);
+                # before: "the run could not start: database is locked"
+                if exc is not None and (said := locked(exc, self.store.path)) is not None:
+                    raise StoreLocked(f"the run could not start: {said}") from exc
                 raise UserError(f"the run could not start: {exc}") from exc
             time.sleep(0.01)
         raise UserError("the run did not start within 60 s; see the server's log")
@@ -272,6 +284,10 @@ class LiveRuns:
 
 class ServerBusy(UserError):
     """Every worker of the server runs a run (the web app answers 503)."""
+
+
+class StoreLocked(ServerBusy):
+    """Another program holds the run store locked past the wait (the web app answers 503: try again later)."""
 
 
 def mark_interrupted(store: Any) -> list[str]:

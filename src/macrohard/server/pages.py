@@ -145,7 +145,8 @@ async def run_page(run_id: str, request: Request) -> Response:
     if isinstance(who, Response):
         return who
     run = visible_run(request, run_id, who)
-    return _page(request, "run.html", who, run=run)
+    # how long the run has gone, by the server's clock: the page counts on from it while it waits for a step (ux52)
+    return _page(request, "run.html", who, run=run, waited=round(max(0.0, time.time() - run.created_at), 1))
 
 
 @router.post("/runs/{run_id}/stop")

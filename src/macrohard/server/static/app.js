@@ -85,35 +85,92 @@ const macrohard = (() => {
     }
   }
 
+  // ux52: what a running run waits for, and for how long (before, the page showed nothing below its title until a
+  // step ended: a first step that loads a model or prepares the screens takes minutes). Counted on this page's clock
+  // from the server's "how long so far"; each step that arrives starts the next one's count.
+  function waitingLine() {
+    const p = document.getElementById("waiting");
+    const state = { next: 1, asking: 0, stopping: false, since: Date.now() / 1000 - (parseFloat(p.dataset.waited) || 0), over: p.dataset.running !== "yes" };
+    const show = () => {
+      if (state.over) { p.hidden = true; return; }
+      const s = Math.max(0, Math.round(Date.now() / 1000 - state.since));
+      p.textContent = state.stopping ? `stopping: step ${state.next} ends its current part first · ${s} s`
+        : state.asking ? `step ${state.next} waits for an answer to the guard's question above · ${s} s`
+        : `working on step ${state.next} · ${s} s (the model chooses an action, the guard reviews it, it runs)`;
+      p.hidden = false;
+    };
+    const timer = setInterval(show, 1000); show();
+    return {
+      step(index) { if (index + 1 > state.next) { state.next = index + 1; state.since = Date.now() / 1000; } show(); },
+      ask(delta) { state.asking = Math.max(0, state.asking + delta); show(); },
+      stopping() { state.stopping = true; show(); },
+      end() { state.over = true; clearInterval(timer); show(); },
+    };
+  }
+
+  // ux52: Stop from this page, said until the run ends. Before, the form posted and the page came back as it was
+  // (`running`, the button again, no word) while the step's command still ran: a stop waits for the current action.
+  function stopButton(runId, waiting) {
+    const form = document.getElementById("stop");
+    if (!form) return;
+    form.addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      const button = form.querySelector("button");
+      if (!button || button.disabled) return;
+      button.disabled = true;
+      try {
+        await send("POST", `/api/runs/${runId}/stop`);
+        form.replaceChildren(el("p", "note asked", "Stop asked: the run ends interrupted as soon as its current part ends " +
+          "(at once while it waits on its model or an answer; a command that runs ends first). Its finished steps are kept."));
+        waiting.stopping();
+      } catch (e) { button.disabled = false; form.append(el("p", "error", e.message)); }
+    });
+  }
+
   function watchRun(runId) {
     const steps = document.getElementById("steps");
+    const waiting = waitingLine();
+    stopButton(runId, waiting);
     const events = new EventSource(`/api/runs/${runId}/events`);
     events.addEventListener("step", (m) => {
       const d = JSON.parse(m.data);
       if (!document.getElementById(`step-${d.step.index}`)) steps.append(renderStep(d.step));
+      waiting.step(d.step.index);
       setStatus(d.run);
       // for benchmarks/serve.py: when each step reached this page (the server stamps published_at)
       (window.macrohardReceived = window.macrohardReceived || []).push({ index: d.step.index, publishedAt: d.published_at, receivedAt: Date.now() / 1000 });
     });
-    events.addEventListener("approval", (m) => showApproval(runId, JSON.parse(m.data)));
+    events.addEventListener("approval", (m) => { const p = JSON.parse(m.data);
+      if (!document.getElementById(`ask-${p.id}`)) waiting.ask(1); showApproval(runId, p); });
     events.addEventListener("screen", (m) => {  // what the run's screen watcher saw (macrohard.imagine.live)
       const d = JSON.parse(m.data); const list = document.getElementById("screen-events");
       list.hidden = false; list.append(el("li", `screen ${d.kind}`, d.message));
     });
-    events.addEventListener("approval_done", (m) => { const d = JSON.parse(m.data); const a = document.getElementById(`ask-${d.id}`); if (a) a.remove(); });
-    events.addEventListener("end", (m) => { events.close(); finished(runId, JSON.parse(m.data).run); });
+    events.addEventListener("approval_done", (m) => { const d = JSON.parse(m.data); const a = document.getElementById(`ask-${d.id}`);
+      if (a) { a.remove(); waiting.ask(-1); } });
+    events.addEventListener("end", (m) => { events.close(); waiting.end(); finished(runId, JSON.parse(m.data).run); });
   }
 
   function startForm() {
     const form = document.getElementById("start");
     if (!form) return;
+    // ux52: the start is said while it goes (a fresh HOME's first start loads the model: tens of seconds), the last
+    // refusal cleared, the button held so a second click starts no second run; a refusal gives the button back
+    const button = form.querySelector("button"), status = document.getElementById("start-status"), error = document.getElementById("start-error");
     form.addEventListener("submit", async (ev) => {
       ev.preventDefault();
+      if (button.disabled) return;
       const f = new FormData(form);
       const body = { text: f.get("text"), environment: f.get("environment") };
       if (f.get("model")) body.model = f.get("model");
-      try { const run = await send("POST", "/api/runs", body); location.href = `/runs/${run.id}`; }
-      catch (e) { document.getElementById("start-error").textContent = e.message; }
+      error.textContent = ""; button.disabled = true;
+      const t0 = Date.now();
+      const tick = () => { const s = Math.round((Date.now() - t0) / 1000);
+        status.textContent = `starting the run… ${s} s` + (s >= 5 ? " (a first run loads its model and makes its sandbox)" : ""); };
+      tick(); const timer = setInterval(tick, 1000);
+      try { const run = await send("POST", "/api/runs", body); status.textContent = "started: opening its page…"; location.href = `/runs/${run.id}`; }
+      catch (e) { status.textContent = ""; error.textContent = e.message; button.disabled = false; }
+      finally { clearInterval(timer); }
     });
   }
   function askBox(p, url) {
