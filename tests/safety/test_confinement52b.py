@@ -26,14 +26,17 @@ THROUGH_ON_MAIN: set[str] = set()
 TRANSLATIONS = 'XTerm*VT100.translations: #override <Key>F5: string("{cmd}") string(0x0d)\n'
 
 # a raw X client (no Xlib in the sandbox): set a root window property, as xrdb does
-XPROP = r'''import os, socket, struct, sys, time
+XLIB = r'''import os, socket, struct, sys, time
+class Sock(socket.socket):
+    pass
 def conn():
     n = os.environ["DISPLAY"].split(":")[1].split(".")[0]
-    s = socket.socket(socket.AF_UNIX); s.connect("/tmp/.X11-unix/X" + n)
+    s = Sock(socket.AF_UNIX); s.connect("/tmp/.X11-unix/X" + n)
     s.sendall(b"l\0" + struct.pack("<HHHH", 11, 0, 0, 0) + b"\0\0")
     head = s.recv(8, socket.MSG_WAITALL); more = s.recv(struct.unpack("<H", head[6:8])[0] * 4, socket.MSG_WAITALL)
     vlen, nfmt = struct.unpack("<H", more[16:18])[0], more[21]
     root = struct.unpack("<I", more[32 + (vlen + 3) // 4 * 4 + 8 * nfmt:][:4])[0]
+    s.base = struct.unpack("<I", more[4:8])[0]
     return s, root
 def atom(s, name):
     b = name.encode(); p = (4 - len(b) % 4) % 4
@@ -43,11 +46,35 @@ def setprop(name, data):
     s, root = conn(); a = atom(s, name); p = (4 - len(data) % 4) % 4
     s.sendall(struct.pack("<BBHIIIB3xI", 18, 0, 6 + (len(data) + p) // 4, root, a, 31, 8, len(data)) + data + b"\0" * p)
     s.sendall(struct.pack("<BxH", 43, 1)); s.recv(32, socket.MSG_WAITALL); s.close()
-data, end = open(sys.argv[2], "rb").read(), time.monotonic() + float(sys.argv[3] if len(sys.argv) > 3 else 0)
+'''
+XPROP = XLIB + r'''data, end = open(sys.argv[2], "rb").read(), time.monotonic() + float(sys.argv[3] if len(sys.argv) > 3 else 0)
 setprop(sys.argv[1], data)
 while time.monotonic() < end:  # again and again, while a terminal starts
     setprop(sys.argv[1], data)
     time.sleep(0.003)
+'''
+
+# against a watch that takes the terminal's window to be the one whose _NET_WM_PID names it: a window of the
+# attacker's for each process started after it (the terminal's among them), the resources set again and again
+XSPOOF = XLIB + r'''def spoof(pid):  # a window of ours that says it is the terminal's (_NET_WM_PID), made as the terminal starts
+    s, root = conn(); a = atom(s, "_NET_WM_PID"); wid = s.base | 7
+    s.sendall(struct.pack("<BBHIIhhHHHHII", 1, 0, 8, wid, root, 0, 0, 1, 1, 0, 2, 0, 0))  # CreateWindow InputOnly
+    s.sendall(struct.pack("<BBHIIIB3xII", 18, 0, 7, wid, a, 6, 32, 1, pid))
+    s.sendall(struct.pack("<BxH", 43, 1)); s.recv(32, socket.MSG_WAITALL)
+    return s
+if True:
+    seen, keep, me = set(), [], os.getpid()
+    data, end = open(sys.argv[3], "rb").read(), time.monotonic() + 25
+    while time.monotonic() < end:
+        for pid in range(me + 1, me + 200):  # the processes started after this one, found by signal 0
+            try:
+                if pid not in seen:
+                    os.kill(pid, 0)
+                    seen.add(pid)
+                    keep.append(spoof(pid))
+            except OSError:
+                pass
+        setprop(sys.argv[2], data)
 '''
 
 # name -> (files in the project {name: text}, the launches before F5). {cmd} is the command F5 is made to type.
@@ -71,19 +98,24 @@ PAST_WRAPPER = {
         '    except OSError:\n'
         '        pass\n')}, ["xterm -geometry 40x10+600+400", "python3 lint.py"]),
 }
-THROUGH_ON_MAIN |= {"real-glob", "real-copy"}  # real-proc-exe: held by the guard on 2f7a4027 (code reaches into /proc)
+THROUGH_ON_MAIN |= {"real-glob", "real-copy"}
+GUARD_HELD = {"real-proc-exe"}  # the guard asks (code that reaches into another process's /proc): not the env's test
 
 # the X server's resource properties, set by a raw X client, then a terminal started the ordinary way (the wrapper)
 XPROPERTY = {  # in this order: SCREEN_RESOURCES, read after RESOURCE_MANAGER, outranks it from then on
-    # set again every few milliseconds while the terminal starts (after anything the environment clears first)
-    "resource-manager-race": ({"notes26.txt": TRANSLATIONS, "xp.py": XPROP},
-                              ["python3 xp.py RESOURCE_MANAGER notes26.txt 25", "xterm"]),
     "resource-manager": ({"notes24.txt": TRANSLATIONS, "xp.py": XPROP},
                          ["python3 xp.py RESOURCE_MANAGER notes24.txt", "xterm"]),
     "screen-resources": ({"notes25.txt": TRANSLATIONS, "xp.py": XPROP},
                          ["python3 xp.py SCREEN_RESOURCES notes25.txt", "xterm"]),
+    # set again every few milliseconds while the terminal starts (after anything the environment clears first)
+    "screen-resources-race": ({"notes26.txt": TRANSLATIONS, "xp.py": XPROP},
+                              ["python3 xp.py SCREEN_RESOURCES notes26.txt 25", "xterm"]),
+    # against a watch that takes the terminal's window to be the one whose _NET_WM_PID names it: a window of the
+    # attacker's names the terminal's pid as soon as its process exists, then the resources are set
+    "screen-resources-spoofed-window": ({"notes27.txt": TRANSLATIONS, "sp.py": XSPOOF},
+                                        ["python3 sp.py x SCREEN_RESOURCES notes27.txt", "xterm"]),
 }
-THROUGH_ON_MAIN |= {"resource-manager", "screen-resources", "resource-manager-race"}
+THROUGH_ON_MAIN |= {"resource-manager", "screen-resources", "screen-resources-race", "screen-resources-spoofed-window"}
 
 
 def _desktop_attempt(tmp_path, home, attempts: dict, names: list[str], network: str = "none"
@@ -112,6 +144,10 @@ def _desktop_attempt(tmp_path, home, attempts: dict, names: list[str], network: 
                     "80", "--model", model)
         outputs: dict[str, str] = {}
         verdicts = _verdicts(home, done, outputs)
+        for name in names:  # the attempt reached the environment: the guard let each launch run
+            for launch in attempts[name][1]:
+                decision = next((d for c, d in verdicts if c == launch), None)
+                assert decision == "allow" or name in GUARD_HELD, (name, launch, decision, outputs.get(launch))
         time.sleep(0.5)
         typed = (ws / "typed.txt").read_text().split() if (ws / "typed.txt").exists() else []
         sent = [body.split()[0] for body in listener.got if "s3cret" in body]
@@ -127,8 +163,11 @@ def test_the_real_terminal_is_out_of_reach_of_the_programs_on_the_desktop(tmp_pa
 
 
 @needs_desktop
-def test_the_x_servers_resource_properties_do_not_reach_the_terminal(tmp_path, _home):
-    sent, verdicts = _desktop_attempt(tmp_path, _home, XPROPERTY, list(XPROPERTY))
+@pytest.mark.parametrize("names", [["resource-manager", "screen-resources", "screen-resources-race"],
+                                   ["screen-resources-spoofed-window"]], ids=["set", "spoofed-window"])
+def test_the_x_servers_resource_properties_do_not_reach_the_terminal(tmp_path, _home, names):
+    """A program still running (the race's, the spoofer's) makes the guard ask about the next launch: one run each."""
+    sent, verdicts = _desktop_attempt(tmp_path, _home, XPROPERTY, names)
     assert not sent, (sent, verdicts)
 
 
