@@ -13,8 +13,9 @@ Now every program the supervisor starts (the X server, the window manager, each 
 ``WRAPPER``: it refuses ``-xrm`` and asks, through a FIFO, ``TERMINALS`` — a process the supervisor started outside
 the domain — to start the real binary with a fixed environment, its shell (or ``-e`` command) under ``CONFINE`` again.
 Before each start ``TERMINALS`` deletes the two resource properties, and it watches them on a connection of its own
-until the terminal's first window exists (Xt reads them when it connects, before it makes a window): a change in
-between closes the terminal (exit 3). A kernel without Landlock (before 5.13) keeps rt51b's wrapper, and the run's
+until the terminal's first window exists (Xt reads them when it connects, before it makes a window; the window's
+maker is known by the X server's X-Resource extension, the pid of its socket's peer, which no client can set): a
+change in between closes the terminal (exit 3). A kernel without Landlock (before 5.13) keeps rt51b's wrapper, and the run's
 sandbox description says the terminal is not a boundary there.
 """
 
@@ -141,11 +142,21 @@ class X:
         b = name.encode(); p = (4 - len(b) % 4) % 4
         return struct.unpack("<I", self.request(struct.pack("<BBHH2x", 16, 0, 2 + (len(b) + p) // 4, len(b))
                                                  + b + b"\0" * p)[8:12])[0]
-    def pid_of(self, window, atom):
-        reply = self.request(struct.pack("<BBHIIIII", 20, 0, 6, window, atom, 6, 0, 1))  # GetProperty CARDINAL
-        if reply is None or len(reply) < 36 or struct.unpack("<I", reply[16:20])[0] < 1:
+    def extension(self, name):
+        b = name.encode(); p = (4 - len(b) % 4) % 4
+        reply = self.request(struct.pack("<BxHH2x", 98, 2 + (len(b) + p) // 4, len(b)) + b + b"\0" * p)
+        return reply[9] if reply is not None and reply[8] else None
+    def exists(self, atom):
+        reply = self.request(struct.pack("<BBHIIIII", 20, 0, 6, self.root, atom, 0, 0, 0))  # GetProperty, any type
+        return reply is not None and struct.unpack("<I", reply[8:12])[0] != 0
+    def pid_of(self, window, xres):
+        """The pid of the client that made ``window``, as the X server knows it (its socket's peer: nothing a
+        client can set, unlike a window's _NET_WM_PID). X-Resource's QueryClientIds, LocalClientPID."""
+        reply = self.request(struct.pack("<BBHIII", xres, 4, 4, 1, window, 2))
+        if reply is None or struct.unpack("<I", reply[8:12])[0] < 1 or len(reply) < 48:
             return None
-        return struct.unpack("<I", reply[32:36])[0]
+        mask, length = struct.unpack("<II", reply[36:44])
+        return struct.unpack("<I", reply[44:48])[0] if mask == 2 and length == 4 else None
 
 def answer(path, code):
     try:
@@ -181,12 +192,16 @@ def start(cwd, wrapper, reply, args):
     try:
         x = X()
         screen = x.atom("SCREEN_RESOURCES")
-        net_wm_pid = x.atom("_NET_WM_PID")
+        xres = x.extension("X-Resource")
+        if xres is None:
+            return answer(reply, 1)
         x.s.sendall(struct.pack("<BxHII", 2, 4, x.root, 1 << 11) + struct.pack("<I", PROPERTY_CHANGE | SUBSTRUCTURE_NOTIFY))
         for atom in (RESOURCE_MANAGER, screen):
             x.s.sendall(struct.pack("<BxHII", 19, 3, x.root, atom))  # DeleteProperty
         x.sync()
-        x.events.clear()
+        x.events.clear()  # from here on every change is an event; one made since the deletion shows as a property
+        if x.exists(RESOURCE_MANAGER) or x.exists(screen):
+            return answer(reply, 3)
     except (OSError, TypeError, struct.error):
         return answer(reply, 1)
     try:
@@ -218,13 +233,12 @@ def start(cwd, wrapper, reply, args):
                 elif code == 16 and struct.unpack("<I", event[4:8])[0] == x.root:
                     candidates.append((struct.unpack("<I", event[8:12])[0], tainted))
             x.events.clear()
-            for window, before in list(candidates):
-                pid = x.pid_of(window, net_wm_pid)
+            for window, before in list(candidates):  # a window the terminal made: it had read its resources
+                pid = x.pid_of(window, xres)
                 if pid == proc.pid:
                     verdict = "tainted" if before else "clean"
                     break
-                if pid is not None:
-                    candidates.remove((window, before))
+                candidates.remove((window, before))
     except (OSError, struct.error):
         verdict = "lost"
     finally:
