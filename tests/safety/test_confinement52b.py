@@ -97,8 +97,12 @@ PAST_WRAPPER = {
         '            os.execv(f"/proc/{pid}/exe", ["xterm"])\n'
         '    except OSError:\n'
         '        pass\n')}, ["xterm -geometry 40x10+600+400", "python3 lint.py"]),
+    # -xrm after an option whose value is "-e": the wrapper stopped looking at the first "-e" (the command's start, it
+    # took it for), xterm's own parser took it for -n's value and read the -xrm after it; -xrm spelled at run time
+    "xrm-after-e-value": ({"notes28.txt": TRANSLATIONS.strip()},
+                          ["sh -c 'o=-xr; exec xterm -n -e ${o}m \"$(cat notes28.txt)\"'"]),
 }
-THROUGH_ON_MAIN |= {"real-glob", "real-copy"}
+THROUGH_ON_MAIN |= {"real-glob", "real-copy", "xrm-after-e-value"}
 GUARD_HELD = {"real-proc-exe"}  # the guard asks (code that reaches into another process's /proc): not the env's test
 
 # the X server's resource properties, set by a raw X client, then a terminal started the ordinary way (the wrapper)
