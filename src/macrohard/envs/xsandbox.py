@@ -70,15 +70,21 @@ REAL_XTERM = "/.macrohard/xterm"
 HOME_FILES = (".Xdefaults", ".XCompose", ".inputrc", ".bashrc", ".bash_profile", ".bash_login", ".profile")
 XTERM_WRAPPER = r"""#!/bin/bash
 # macrohard: the desktop's xterm reads no user resources (envs/xsandbox.py)
-for a in "$@"; do
+i=1
+while [ $i -le $# ]; do  # rt52b: as xterm's parser reads them (`-n -e -xrm …` is -n "-e", then -xrm)
+  a=${!i}
   case $a in
     -e) break ;;
-    -xr|-xrm) echo "xterm: -xrm is not available on macrohard's desktop (the guard reads keys by xterm's defaults)" >&2
-              exit 2 ;;
+    @VALUED@) i=$((i + 2)) ;;
+    @FLAGS@) i=$((i + 1)) ;;
+    *) echo "xterm: $a is not available on macrohard's desktop (the guard reads keys by xterm's defaults)" >&2
+       exit 2 ;;
   esac
 done
+[ $i -le $(($# + 1)) ] || { echo "xterm: ${!#} needs a value" >&2; exit 2; }
 exec /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=@HOME@ LANG=C.UTF-8 DISPLAY="$DISPLAY" USER="$USER"   TERM=xterm SHELL=/bin/bash XENVIRONMENT=/dev/null XUSERFILESEARCHPATH=/dev/null @REAL@ "$@"
-""".replace("@HOME@", HOME).replace("@REAL@", REAL_XTERM)
+""".replace("@HOME@", HOME).replace("@REAL@", REAL_XTERM).replace("@VALUED@", "|".join(xterminals.VALUED)).replace(
+    "@FLAGS@", "|".join(xterminals.FLAGS))
 
 
 def terminal_binds(state: str) -> list[str]:

@@ -76,13 +76,19 @@ except OSError as exc:
 # terminal and wait for its exit code. One request is one line, written by one write (under PIPE_BUF).
 WRAPPER = r'''#!/bin/bash
 # macrohard: the desktop's terminals are started by the sandbox's supervisor (envs/xterminals.py)
-for a in "$@"; do
+i=1
+while [ $i -le $# ]; do  # as xterm's parser reads them: an option's value is skipped, whatever it looks like
+  a=${!i}
   case $a in
     -e) break ;;
-    -x|-xr|-xrm) echo "xterm: -xrm is not available on macrohard's desktop (the guard reads keys by xterm's defaults)" >&2
-                 exit 2 ;;
+    @VALUED@) i=$((i + 2)) ;;
+    @FLAGS@) i=$((i + 1)) ;;
+    *) echo "xterm: $a is not available on macrohard's desktop (the guard reads keys by xterm's defaults); the" \
+            "options are @LIST@, and -e COMMAND" >&2
+       exit 2 ;;
   esac
 done
+[ $i -le $(($# + 1)) ] || { echo "xterm: ${!#} needs a value" >&2; exit 2; }
 r=$(mktemp -u /tmp/.macrohard-xterm.XXXXXXXX) && mkfifo -m 600 "$r" || exit 1
 trap 'rm -f "$r"' EXIT
 line=$(printf '%s\0' "$PWD" "$$" "$r" "$@" | base64 -w0)
@@ -92,6 +98,14 @@ read -r code < "$r"
 [ "$code" = 3 ] && echo "xterm: closed: a program changed the X server's resources while it started" >&2
 exit "${code:-1}"
 '''.replace("@REQUESTS@", REQUESTS)
+# the options a desktop terminal takes (the spawner refuses the rest too): none sets resources (-xrm, -name, -class)
+# or runs another program (-lc: luit; -l: a log file)
+VALUED = ("-geometry", "-g", "-T", "-title", "-n", "-fa", "-fs", "-fn", "-fb", "-fw", "-bg", "-fg", "-bd", "-bw", "-cr",
+          "-ms", "-sl", "-b")
+FLAGS = tuple(sign + name for name in ("hold", "ls", "sb", "rv", "j", "s", "u8", "maximized", "iconic", "fullscreen",
+                                       "bc", "cu", "ah", "aw", "mb", "rw", "si", "sk", "vb", "wf") for sign in "-+")
+WRAPPER = WRAPPER.replace("@VALUED@", "|".join(VALUED)).replace("@FLAGS@", "|".join(FLAGS)).replace(
+    "@LIST@", " ".join(VALUED + FLAGS))
 
 # Started once by the supervisor, outside the confinement: serves WRAPPER's requests.
 TERMINALS = r'''#!/usr/bin/python3 -IS
@@ -100,6 +114,7 @@ REAL, CONFINE, REQUESTS = "@REAL@", "@CONFINE@", "@REQUESTS@"
 ENV = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": os.environ.get("HOME", "/tmp"), "LANG": "C.UTF-8",
        "DISPLAY": os.environ.get("DISPLAY", ""), "USER": os.environ.get("USER", "user"), "TERM": "xterm",
        "SHELL": "/bin/bash", "XENVIRONMENT": "/dev/null", "XUSERFILESEARCHPATH": "/dev/null"}
+VALUED, FLAGS = set("@VALUED@".split("|")), set("@FLAGS@".split("|"))
 RESOURCE_MANAGER = 23  # a predefined atom
 PROPERTY_CHANGE, SUBSTRUCTURE_NOTIFY = 1 << 22, 1 << 19
 
@@ -177,13 +192,32 @@ def kill(proc):
     except OSError:
         pass
 
+def parse(args):
+    """(options, command or None) as xterm's own parser reads ``args``, or None for an option not on the lists: an
+    option takes its value whatever it looks like (`-n -e -xrm ...` is -n "-e", then -xrm), so the command starts at
+    the first -e that is not a value, and -xrm, -name, -class and the rest are refused, not passed on."""
+    options, i = [], 0
+    while i < len(args):
+        a = args[i]
+        if a == "-e":
+            return options, args[i + 1:]
+        if a in FLAGS:
+            options.append(a)
+            i += 1
+        elif a in VALUED and i + 1 < len(args):
+            options += [a, args[i + 1]]
+            i += 2
+        else:
+            return None
+    return options, None
+
 def start(cwd, wrapper, reply, args):
-    options, command, given = args, ["/bin/bash"], False
-    if "-e" in args:
-        i = args.index("-e")
-        options, command, given = args[:i], args[i + 1:] or ["/bin/bash"], True
-    if any(a in ("-x", "-xr", "-xrm") for a in options):
+    parsed = parse(args)
+    if parsed is None:
         return answer(reply, 2)
+    options, command = parsed
+    given = command is not None
+    command = command or ["/bin/bash"]
     if not given and "-ls" in options:
         command = ["/bin/bash", "-l"]
     if not any(a in ("-T", "-title", "-n") for a in options):
@@ -272,7 +306,8 @@ def serve():
             threading.Thread(target=start, args=(cwd, wrapper, reply, args), daemon=True).start()
 
 serve()
-'''.replace("@REAL@", REAL_XTERM).replace("@CONFINE@", CONFINE_PATH).replace("@REQUESTS@", REQUESTS)
+'''.replace("@REAL@", REAL_XTERM).replace("@CONFINE@", CONFINE_PATH).replace("@REQUESTS@", REQUESTS).replace(
+    "@VALUED@", "|".join(VALUED)).replace("@FLAGS@", "|".join(FLAGS))
 
 
 def supervised() -> bool:
