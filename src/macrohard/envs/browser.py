@@ -585,16 +585,20 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
             loc.click()
         elif isinstance(action, BrowserTypeAction):
             loc = self._locator(action.element)
+            self._check_name_unchanged(action.element, loc)
             loc.fill(action.text)
             if action.submit:
                 loc.press("Enter")
         elif isinstance(action, BrowserPressAction):
             if action.element:
-                self._locator(action.element).press(action.key)
+                loc = self._locator(action.element)
+                self._check_name_unchanged(action.element, loc)
+                loc.press(action.key)
             else:
                 page.keyboard.press(action.key)
         elif isinstance(action, BrowserSelectAction):
             loc = self._locator(action.element)
+            self._check_name_unchanged(action.element, loc)
             try:
                 loc.select_option(label=action.option, timeout=2000)
             except Exception:  # noqa: BLE001  (not a label: try it as a value, which raises a clear error)
@@ -637,9 +641,10 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
                                   f"{was}); nothing was clicked. Read the page again (browser_read) and decide anew")
 
     def _check_name_unchanged(self, element: str, loc: Any) -> None:
-        """A click lands on the element the last observation named (rt52b): a person approved "Cancel"; a page's
-        timer relabelled the same button "Pay" while the model thought. Its role and name now (the browser's
-        accessibility tree, as the observation read it) must be the ones shown."""
+        """A click (a typing, a key, a choice) lands on the element the last observation named (rt52b): a person
+        approved "Cancel"; a page's timer relabelled the same button "Pay" while the model thought (a field "Search",
+        "Public comment"). Its role and name now (the browser's accessibility tree, as the observation read it) must
+        be the ones shown."""
         ref = _element_ref(element) or element
         shown = self._shown_names.get(ref)
         if shown is None:
