@@ -143,7 +143,7 @@ def _desktop_attempt(tmp_path, home, attempts: dict, names: list[str], network: 
                 (ws / path).write_text(text.replace("{cmd}", cmd))
             steps += [{"kind": "desktop_launch", "command": launch, "wait": 6} for launch in launches]
             steps += [LOOK, {"kind": "desktop_key", "keys": "F5"}, LOOK, LOOK, {"kind": "desktop_key", "keys": "alt+F4"},
-                      LOOK]
+                      *[LOOK] * 6]  # the terminal and its shell gone before the next launch (the guard asks else)
             if len(launches) > 1 and launches[0].startswith("xterm"):  # the helper terminal too
                 steps += [{"kind": "desktop_key", "keys": "alt+F4"}, LOOK]
         model = _steps(tmp_path / "s.json", [*steps, FIN])
