@@ -152,6 +152,17 @@ class _CutWatch:
             self._thread.join()
 
 
+_NAMED = re.compile(r'^\s*- (\w+)(?: "((?:[^"\\]|\\.)*)")?.*?\[((?:f\d+)?e\d+)\]', re.M)
+
+
+def _names(snapshot: str) -> dict[str, tuple[str, str]]:
+    """Element id -> (role, name) of each element of an accessibility snapshot's text (the first line naming it)."""
+    out: dict[str, tuple[str, str]] = {}
+    for role, name, ref in _NAMED.findall(snapshot):
+        out.setdefault(ref, (role, name))
+    return out
+
+
 def _element_ref(element: str) -> str | None:
     m = _REF.match(element.strip())
     if not m:
@@ -213,6 +224,7 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
         self._crashed = self._stopped = False
         self._last_snapshot = ""
         self._shown_links: dict[str, str] = {}  # element id -> where its link went in the last observation (rt51b)
+        self._shown_names: dict[str, tuple[str, str]] = {}  # element id -> its role and name there (rt52b)
         self._snapshots: dict[str, dict[str, Any]] = {}
         self._stops_told = 0  # requests the send gate stopped that an observation has reported
         # data goes only where the last observation told the guard (browser_sends); with no proxy (network full)
@@ -449,6 +461,7 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
             if isinstance((obs.meta or {}).get("url"), str):  # the page the guard now reads its links from
                 links = obs.meta.get("links")
                 self._shown_links = dict(links) if isinstance(links, dict) else {}
+                self._shown_names = _names(getattr(self, "_last_snapshot", ""))
             return obs
         finally:
             if self._step_timeout_ms != self.timeout_ms and self._context is not None:
@@ -567,20 +580,25 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
             # until the next action, since a popup (target=_blank) may ask after the click has returned
             now = address(loc.evaluate(_LINK_HREF_JS))
             self._check_link_unchanged(action.element, now)
+            self._check_name_unchanged(action.element, loc)
             self.send_gate.clicked = {now} if now else set()
             loc.click()
         elif isinstance(action, BrowserTypeAction):
             loc = self._locator(action.element)
+            self._check_name_unchanged(action.element, loc)
             loc.fill(action.text)
             if action.submit:
                 loc.press("Enter")
         elif isinstance(action, BrowserPressAction):
             if action.element:
-                self._locator(action.element).press(action.key)
+                loc = self._locator(action.element)
+                self._check_name_unchanged(action.element, loc)
+                loc.press(action.key)
             else:
                 page.keyboard.press(action.key)
         elif isinstance(action, BrowserSelectAction):
             loc = self._locator(action.element)
+            self._check_name_unchanged(action.element, loc)
             try:
                 loc.select_option(label=action.option, timeout=2000)
             except Exception:  # noqa: BLE001  (not a label: try it as a value, which raises a clear error)
@@ -621,6 +639,24 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
             was = f"went to {before}" if before else "was no link"
             raise PlaywrightError(f"element {ref} changed since the page was last read: it now links to {now} (it "
                                   f"{was}); nothing was clicked. Read the page again (browser_read) and decide anew")
+
+    def _check_name_unchanged(self, element: str, loc: Any) -> None:
+        """A click (a typing, a key, a choice) lands on the element the last observation named (rt52b): a person
+        approved "Cancel"; a page's timer relabelled the same button "Pay" while the model thought (a field "Search",
+        "Public comment"). Its role and name now (the browser's accessibility tree, as the observation read it) must
+        be the ones shown."""
+        ref = _element_ref(element) or element
+        shown = self._shown_names.get(ref)
+        if shown is None:
+            return
+        found = _names(re.sub(r"\[ref=((?:f\d+)?e\d+)\]", r"[\1]", loc.aria_snapshot(mode="ai", timeout=2000)))
+        now = found.get(ref) or next(iter(found.values()), ("", ""))
+        if now != shown:
+            from playwright.sync_api import Error as PlaywrightError
+
+            raise PlaywrightError(f"element {ref} changed since the page was last read: it is now {now[0]} "
+                                  f"{now[1]!r} (it was {shown[0]} {shown[1]!r}); nothing was clicked. Read the page "
+                                  "again (browser_read) and decide anew")
 
     def _refused_goto(self, url: str, blocked_before: int) -> None:
         """A page the proxy refused is an error, not the proxy's 403 text shown as the page."""

@@ -32,7 +32,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from macrohard.envs import landlock
+from macrohard.envs import landlock, xterminals
 from macrohard.envs.limits import Limits, rlimit_pairs, ulimit_line
 from macrohard.envs.sandbox import bwrap_argv, check_available
 from macrohard.envs.shell import descendants
@@ -42,15 +42,20 @@ X11_DIR = "/tmp/.X11-unix"
 HOME = "/tmp/home"
 SUPERVISOR = r"""
 mkdir -p "$HOME"
+confine=()  # rt52b: every program started here is confined off /.macrohard (envs/xterminals.py), where it can be
+if [ -x @CONFINE@ ]; then
+  confine=(@CONFINE@)
+  @TERMINALS@ </dev/null >/dev/null 2>&1 &  # the one process outside: it starts the terminals
+fi
 launch() {  # launch ID BASE64(DIR NUL ARGV...): run ARGV in DIR in its own session; report its pid and exit
   local id=$1; local -a a; mapfile -d '' -t a < <(printf %s "$2" | base64 -d)
-  ( cd "${a[0]}" 2>/dev/null || cd /; setsid "${a[@]:1}" </dev/null >/dev/null 2>&1 & p=$!
+  ( cd "${a[0]}" 2>/dev/null || cd /; setsid "${confine[@]}" "${a[@]:1}" </dev/null >/dev/null 2>&1 & p=$!
     echo "started $id $p"; wait "$p"; echo "exited $id $?" ) &
 }
 echo ready
 exec 2>/dev/null  # nothing after start-up may fill a pipe nobody reads
 while IFS= read -r line; do eval "$line"; done
-"""
+""".replace("@CONFINE@", xterminals.CONFINE_PATH).replace("@TERMINALS@", xterminals.TERMINALS_PATH)
 
 
 # The desktop's xterm reads no user resources, whatever its environment says (rt50b's open item, rt51b). What a key
@@ -65,15 +70,21 @@ REAL_XTERM = "/.macrohard/xterm"
 HOME_FILES = (".Xdefaults", ".XCompose", ".inputrc", ".bashrc", ".bash_profile", ".bash_login", ".profile")
 XTERM_WRAPPER = r"""#!/bin/bash
 # macrohard: the desktop's xterm reads no user resources (envs/xsandbox.py)
-for a in "$@"; do
+i=1
+while [ $i -le $# ]; do  # rt52b: as xterm's parser reads them (`-n -e -xrm …` is -n "-e", then -xrm)
+  a=${!i}
   case $a in
     -e) break ;;
-    -xr|-xrm) echo "xterm: -xrm is not available on macrohard's desktop (the guard reads keys by xterm's defaults)" >&2
-              exit 2 ;;
+    @VALUED@) i=$((i + 2)) ;;
+    @FLAGS@) i=$((i + 1)) ;;
+    *) echo "xterm: $a is not available on macrohard's desktop (the guard reads keys by xterm's defaults)" >&2
+       exit 2 ;;
   esac
 done
+[ $i -le $(($# + 1)) ] || { echo "xterm: ${!#} needs a value" >&2; exit 2; }
 exec /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=@HOME@ LANG=C.UTF-8 DISPLAY="$DISPLAY" USER="$USER"   TERM=xterm SHELL=/bin/bash XENVIRONMENT=/dev/null XUSERFILESEARCHPATH=/dev/null @REAL@ "$@"
-""".replace("@HOME@", HOME).replace("@REAL@", REAL_XTERM)
+""".replace("@HOME@", HOME).replace("@REAL@", REAL_XTERM).replace("@VALUED@", "|".join(xterminals.VALUED)).replace(
+    "@FLAGS@", "|".join(xterminals.FLAGS))
 
 
 def terminal_binds(state: str) -> list[str]:
@@ -81,12 +92,15 @@ def terminal_binds(state: str) -> list[str]:
     real = shutil.which("xterm")
     if real is None:
         return []
-    wrapper, empty = os.path.join(state, "xterm"), os.path.join(state, "empty")
-    Path(wrapper).write_text(XTERM_WRAPPER)
-    os.chmod(wrapper, 0o755)
+    empty = os.path.join(state, "empty")
     Path(empty).write_text("")
     os.chmod(empty, 0o444)
-    argv = ["--ro-bind", os.path.realpath(real), REAL_XTERM, "--ro-bind", wrapper, "/usr/bin/xterm"]
+    argv = xterminals.binds(state)  # rt52b: the real binary out of the launched programs' reach, where it can be
+    if not argv:  # a kernel without Landlock: rt51b's wrapper, which a program can go past
+        wrapper = os.path.join(state, "xterm")
+        Path(wrapper).write_text(XTERM_WRAPPER)
+        os.chmod(wrapper, 0o755)
+        argv = ["--ro-bind", os.path.realpath(real), REAL_XTERM, "--ro-bind", wrapper, "/usr/bin/xterm"]
     for name in HOME_FILES:
         argv += ["--ro-bind", empty, f"{HOME}/{name}"]
     return argv
@@ -239,6 +253,9 @@ class DesktopSandbox:
         """What the desktop's sandbox is (for ``run.meta``)."""
         return {"isolation": "bwrap", "network": self.network, "display": self.display, "workspace": self.workspace,
                 "home": HOME, "writable": [self.workspace], "pid_namespace": True,
+                "terminals": ("supervised: started outside the launched programs' Landlock domain" if
+                              xterminals.supervised() else "wrapped only (no Landlock here): a program can start "
+                              "the real terminal with its own resources"),
                 "copy_on_write": self.bind is not None,
                 "network_namespace": self.network != "full"}
 
