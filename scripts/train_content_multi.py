@@ -66,15 +66,8 @@ SOURCE_FOLDS = 8
 # other heads since scr38) wait here; the Gemma head's fold copy of this head (``_multi_without``) reads what this one read
 # scr39 (candidate N): not retrained (its fit had 917 CPU-s at load 13-24 and had not ended by the candidate's 21:40
 # limit): blind34/everyday34 (read by the n-gram head since scr39) wait here too
-# scr51 (candidate Z5, Z3's recipe with blind43/everyday43): blind43/everyday43 named too
-# scr52 (candidates Z7/Z8, Z6 with one more wave): blind44/everyday44 named too
-# scr50 (candidate Z3; scr49 first as Z1n): not retrained: blind35-42/everyday35-42 (read by the n-gram head alone since
-# scr50) wait here
 NOT_YET: tuple[str, ...] = ("blind27", "everyday27", "blind28", "everyday28", "look35", "blind33", "everyday33", "blind34",
-                            "everyday34",
-                            "blind35", "everyday35", "blind36", "everyday36", "blind38", "everyday38", "blind39",
-                            "everyday39", "blind40", "everyday40", "blind41", "everyday41", "blind42", "everyday42",
-                            "blind43", "everyday43", "blind44", "everyday44")
+                            "everyday34")
 
 
 def training_data(without: tuple[str, ...] = ()) -> list[tuple[str, set[str], float, bool, str]]:

@@ -112,10 +112,8 @@ def test_blind31_to_blind34_are_read_in_one_order() -> None:
     # alone (scr39's retrain: the multilingual fit did not end by its limit, the MiniLM and Gemma heads were not run), so
     # the other trainers' NOT_YET name what their files were not fit on (their --check reads those rows); parts32/ to
     # parts34/ are not sources (blind32-34.tsv and everyday32-34.tsv are their parts joined unchanged)
-    # scr50 (candidate Z3/Z4; scr49's Z1n first): blind35-42/everyday35-42 follow them
-    # (test_blind35_to_blind43_are_read_by_the_ngram_head)
     names = ("blind31", "everyday31", "blind32", "everyday32", "blind33", "everyday33", "blind34", "everyday34")
-    assert tuple(CONTENT_SOURCES)[-26:-18] == names
+    assert tuple(CONTENT_SOURCES)[-8:] == names
     waits = {"train_content_embed.py": {"blind33", "everyday33", "blind34", "everyday34"},
              "train_content_multi.py": {"blind33", "everyday33", "blind34", "everyday34"},
              "train_gemma_head.py": {"blind34", "everyday34"}}
@@ -124,27 +122,6 @@ def test_blind31_to_blind34_are_read_in_one_order() -> None:
         for trainer in TRAINERS:
             assert (name in _not_yet(trainer)) == (name in waits[trainer]), (trainer, name)
     assert not any(f"parts3{n}" in rel for rel in CONTENT_SOURCES.values() for n in "234")
-
-
-SCR50 = ("blind35", "everyday35", "blind36", "everyday36", "blind38", "everyday38", "blind39", "everyday39", "blind40",
-         "everyday40", "blind41", "everyday41", "blind42", "everyday42", "blind43", "everyday43", "blind44", "everyday44")
-
-
-def test_blind35_to_blind43_are_read_by_the_ngram_head() -> None:
-    # scr50 (candidate Z3/Z4; scr49's Z1n read 35-41): blind35-42 and everyday35-42 (each measured once by the lead;
-    # there is no blind37/everyday37 answer set) are the last fourteen sources, in this order, read by the n-gram head
-    # (content_train, retrained); the MiniLM, multilingual and Gemma heads, not retrained, name them in their NOT_YET
-    # (their --check reads what their files were fit on); scr51 (candidate Z5): blind43/everyday43 (scr50's dev set) follow
-    # them; scr52 (candidates Z7/Z8): blind44/everyday44 (scr51's dev set) follow them; blind45/everyday45 (scr52's dev
-    # set) are no source
-    assert tuple(CONTENT_SOURCES)[-18:] == SCR50
-    for name in SCR50:
-        assert CONTENT_SOURCES[name] == f"benchmarks/content/{name}.tsv"
-        assert name not in NEWER_CONTENT_SOURCES
-        for trainer in TRAINERS:
-            assert name in _not_yet(trainer), (trainer, name)
-    assert not any("blind45" in rel or "everyday45" in rel for rel in CONTENT_SOURCES.values())
-    assert not any("parts" in rel for rel in CONTENT_SOURCES.values())
 
 
 def test_blind34_is_parts34_joined() -> None:

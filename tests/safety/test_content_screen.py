@@ -173,9 +173,7 @@ def test_policy_show_lists_actions_and_thresholds():
 
 def test_shipped_weights_load_without_pickle():
     shipped = ContentModel.load(MODEL_PATH)
-    # ~4.23 MB with blind17-32, everyday17-32 (scr37); scr52 (Z7, the n-gram head retrained on blind35-44/everyday35-44):
-    # 4,657,876 bytes, the pin moved from 4,400,000 for that file
-    assert MODEL_PATH.stat().st_size < 4_800_000 and shipped.labels[-1] == "bias"
+    assert MODEL_PATH.stat().st_size < 4_400_000 and shipped.labels[-1] == "bias"  # ~4.23 MB with blind17-32, everyday17-32 (scr37)
     assert shipped.weights.dtype == np.float32 and np.isfinite(shipped.weights).all()
 
 

@@ -164,10 +164,6 @@ MULTI_FLOOR = 0.0
 # which blind34/everyday34's other-language benign answers flagged by S's whole screen stayed at S's 24 of 707).
 # None: the file's.
 BIAS_THRESHOLD: float | None = 0.359
-# scr51 (candidate Z6): an answer with a warner's mark (a scam named with a word of caution, ``content_warns_other``) has
-# its combined harm reading counted for less (1.0: no discount); 0.7 chosen on training folds blind36, 38-43 +
-# everyday36, 38-43 read by S's heads (the most benign rows cleared less answers lost: 11 and 0; RESULTS.md, scr51)
-WARN_DISCOUNT = 0.7
 
 
 @lru_cache(maxsize=1)
@@ -189,7 +185,6 @@ def readings(text: str, multi: dict[str, float]) -> tuple[float, float]:
     from macrohard.safety.content_covert import lift_harm
     from macrohard.safety.content_declines_other import declines_other
     from macrohard.safety.content_multi import lift_bias
-    from macrohard.safety.content_warns_other import warns
 
     harm, bias = combine(multi, shipped().scores(text))
     bias = lift_bias(bias, text)  # a clause that acts against someone for a protected attribute (content_bias_other)
@@ -197,8 +192,6 @@ def readings(text: str, multi: dict[str, float]) -> tuple[float, float]:
         harm *= REFUSAL_DISCOUNT
     else:
         harm = lift_harm(harm, text)  # a half-recognised plan that says how it stays hidden (content_covert)
-        if WARN_DISCOUNT < 1.0 and warns(text):  # a scam named with a word of caution: a warning (content_warns_other)
-            harm *= WARN_DISCOUNT
     return harm, bias
 
 

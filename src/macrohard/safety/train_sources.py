@@ -104,14 +104,6 @@ CONTENT_SOURCES: dict[str, str] = {
     # heads; parts34/ is not named (blind34.tsv and everyday34.tsv are its parts joined row for row)
     "blind34": "benchmarks/content/blind34.tsv",
     "everyday34": "benchmarks/content/everyday34.tsv",
-    # scr50 (candidate Z3): blind35/everyday35 to blind42/everyday42 (blind37/everyday37 were never written as answer
-    # sets), each measured once by the lead (fortieth to forty-ninth waves), read by the n-gram head (scr49's Z1n read
-    # 35-41); the MiniLM, multilingual and Gemma heads stay as shipped (their trainers' NOT_YET name them);
-    # scr51 (candidate Z5): blind43/everyday43 too (scr50's dev set, measured once by the lead in the forty-ninth wave);
-    # scr52 (candidate Z7/Z8): blind44/everyday44 too (scr51's dev set, measured once by the lead in the fiftieth wave);
-    # blind45/everyday45 stay out: scr52's dev set (RESULTS.md, scr52)
-    **{f"{kind}{n}": f"benchmarks/content/{kind}{n}.tsv" for n in (35, 36, 38, 39, 40, 41, 42, 43, 44)
-       for kind in ("blind", "everyday")},
 }
 # published answer sets read so far by the Gemma head alone (screen21: ``train_gemma_head`` passes ``newer=True`` to
 # ``content_train.training_data``); the n-gram, MiniLM and multilingual heads read them at their next retrain (then
