@@ -125,6 +125,7 @@ class Analyzer:
         self.test_runs: set[str] = set()  # directories whose test run code here started (safety.devtools)
         self.exact: dict[str, frozenset[str]] = {}  # the values they were proved to hold (safety.session.Exact)
         self.values = Values()  # what the session's variables may hold, read as numbers (safety.arith)
+        self.session_names: frozenset[str] = frozenset()  # the names earlier steps set, as this line starts
         self.in_job = False  # judging a command that runs as a job left running after the step (`… &`)
         self.job_depth = 0  # the nesting depth of the command being judged (a job in `sh -c '…'` is not this shell's)
         self.plain_line = False  # the line has no subshell: a `wait` on it waits for every job it started
@@ -335,7 +336,7 @@ class Analyzer:
             for word in rest:
                 self.scan_word(word, cmd.cwd, prog)
             optvalues.judge(self, prog, rest, cmd, depth)  # `--renderer-cmd-prefix='sh x'`: a value that is a command
-            spliced.unknown(self, prog, rest, cmd)  # `tar … $(cat opts)`: words that may be options that run code
+            spliced.unknown(self, prog, rest, cmd, depth)  # `tar … $(cat opts)`: words that may be options that run code
             if prog in R.PRIVILEGE:
                 self.r.add("privilege", f"{prog} runs a command with other privileges")
                 if prog == "su":
@@ -697,6 +698,7 @@ def analyze(command: str, workspaces: list[str], allowed_paths: list[str] | None
     if py_dirs is not None:  # the same for PYTHONPATH (safety.envvars)
         analyzer.py_dirs = py_dirs
     analyzer.values = values if values is not None else analyzer.values  # what the session's variables may hold
+    analyzer.session_names = frozenset(analyzer.values.deps)  # names earlier steps set (safety.filewords)
     if strings is not None:  # literal values earlier steps gave variables; this line's top-level ones update them
         analyzer.session_vars = strings
         logical = strings.get(LOGICAL_PWD)
