@@ -164,6 +164,7 @@ class _Walker:
                 nested |= self.dyn_vars[m.group(1)]
             if d := _DEFAULT_SET.match(raw):  # ${NAME:=VALUE} sets NAME when it is empty
                 self.assigned_here(d.group(1), d.group(2))
+                self.defaulted(d.group(1), d.group(2), raw.startswith("${" + d.group(1) + ":="))
                 arith.source(self, d.group(1), arith.refs(d.group(2)))
             for child in node.children:  # ${x:-$(cmd)} still runs cmd
                 self.visit(child, nested)
@@ -431,6 +432,11 @@ class _Walker:
                 val, dynamic = self.text(value), True
         elif len(val) > MAX_VALUE:  # `x=$x$x$x$x` again and again: a value that grows without end is unknown
             val, dynamic = self.text(value), True
+        if value.type != "array" and name.type != "subscript" and \
+                self.text(node)[len(self.text(name)):].startswith("+="):  # rt52: `o=-d@notes.tx; o+=t` is
+            old = self.vars.get(self.text(name))  # `-d@notes.txt`, not `t` (the walk kept the appended part alone)
+            val, dynamic, in_pass = (old + val, dynamic, in_pass) if old is not None and not dynamic else \
+                (self.text(value), True, False)
         if nested is not None:
             nested |= scratch
         if in_pass:
@@ -448,6 +454,19 @@ class _Walker:
             self.vars.pop(self.text(name), None)
             # Remember what produced it: `x=$(echo … | base64 -d); $x` runs decoded text.
             self.dyn_vars[self.text(name)] = set(scratch)
+
+    def defaulted(self, name: str, default: str, when_empty: bool) -> None:
+        """``${NAME:=VALUE}`` (when empty or unset) and ``${NAME=VALUE}`` (when unset) set NAME (rt52: `o=; :
+        ${o:=-Tnotes.txt}; curl -s $o URL` was judged as curl with the empty value the walk kept)."""
+        self.sources.pop(name, None)  # a value read from a file may be the empty one replaced
+        if name in self.vars and not (when_empty and self.vars[name] == ""):
+            return  # set (and not empty): left as it is
+        if name in self.vars and not re.search(r"[$`'\"\\]", default):
+            self.vars[name] = default
+            self.out.assigned[name] = default
+        else:
+            self.vars.pop(name, None)
+            self.out.assigned[name] = "$" + name
 
     def assigned_here(self, name: str, value: str) -> None:
         if not self.in_function:
