@@ -199,7 +199,9 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
                 else:  # read and mapfile leave the name as it was: the line's value, an earlier step's, or none
                     ref = _REF.fullmatch(raw)
                     name = ref.group(1) or ref.group(2) if ref is not None else ""
-                    earlier = not name or name in an.session_names or name in an.session_vars
+                    # an earlier step may have set it by another name (`declare -n r=o; r=…`): any name set
+                    # before this line makes its value unknown
+                    earlier = not name or bool(an.session_names) or bool(an.session_vars)
                     values = [[prior]] if prior is not None else None if earlier else [[""]]
                     why = "it does not exist, so the name keeps the value an earlier step gave it"
             else:
