@@ -167,9 +167,20 @@ def _unreadable(exc: OSError) -> None:
         raise exc
 
 
+def bytecode_cache(path: str) -> bool:
+    """Python's bytecode caches (``__pycache__/…``, ``*.pyc``, ``*.pyo``): never part of a change set. rt51 held them
+    back after a write-back (Python runs a planted one in place of the source it is named for), which every run that
+    imported a workspace module met at close; Python makes them again from the source, so none is recorded at all:
+    neither written back, nor shown, nor held (rt52)."""
+    parts = path.split("/")
+    return parts[-1].endswith((".pyc", ".pyo")) or "__pycache__" in parts[:-1]
+
+
 def compare(before: dict[str, FileState], after: dict[str, FileState]) -> list[Change]:
     changes = []
     for path in sorted(before.keys() | after.keys()):
+        if bytecode_cache(path):
+            continue
         old, new = before.get(path), after.get(path)
         if old is None and new is not None:
             changes.append(Change(path=path, status="added", new=new))

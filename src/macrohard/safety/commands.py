@@ -25,6 +25,7 @@ from typing import Any
 
 from macrohard.safety import (
     codewrites,
+    curlargs,
     devtools,
     effects,
     envvars,
@@ -125,6 +126,7 @@ class Analyzer:
         self.test_runs: set[str] = set()  # directories whose test run code here started (safety.devtools)
         self.exact: dict[str, frozenset[str]] = {}  # the values they were proved to hold (safety.session.Exact)
         self.values = Values()  # what the session's variables may hold, read as numbers (safety.arith)
+        self.session_names: frozenset[str] = frozenset()  # the names earlier steps set, as this line starts
         self.in_job = False  # judging a command that runs as a job left running after the step (`… &`)
         self.job_depth = 0  # the nesting depth of the command being judged (a job in `sh -c '…'` is not this shell's)
         self.plain_line = False  # the line has no subshell: a `wait` on it waits for every job it started
@@ -316,6 +318,8 @@ class Analyzer:
                 continue
             positional_args(self, argv)  # $1 of a function, a script or `bash -c` the line runs
             called(self, argv[0], cmd.cwd, depth, cmd.inlined, argv[1:])  # `f` after `f() { bash run.sh; }`: its body runs
+            if prog == "curl":  # rt52: `curl -sT.env URL` is `curl -s -T .env URL` (safety.curlargs)
+                argv = [argv[0], *curlargs.words(argv[1:])]
             rest = argv[1:]
             if prog in NAMED and "/" in argv[0] and not argv[0].startswith(("/usr/", "/bin/", "/sbin/")) and \
                     native.own_file(self, argv[0], cmd.cwd):  # rt48: `tools/sh job`, tools/sh a script of the
@@ -335,7 +339,7 @@ class Analyzer:
             for word in rest:
                 self.scan_word(word, cmd.cwd, prog)
             optvalues.judge(self, prog, rest, cmd, depth)  # `--renderer-cmd-prefix='sh x'`: a value that is a command
-            spliced.unknown(self, prog, rest, cmd)  # `tar … $(cat opts)`: words that may be options that run code
+            spliced.unknown(self, prog, rest, cmd, depth)  # `tar … $(cat opts)`: words that may be options that run code
             if prog in R.PRIVILEGE:
                 self.r.add("privilege", f"{prog} runs a command with other privileges")
                 if prog == "su":
@@ -697,6 +701,7 @@ def analyze(command: str, workspaces: list[str], allowed_paths: list[str] | None
     if py_dirs is not None:  # the same for PYTHONPATH (safety.envvars)
         analyzer.py_dirs = py_dirs
     analyzer.values = values if values is not None else analyzer.values  # what the session's variables may hold
+    analyzer.session_names = frozenset(analyzer.values.deps)  # names earlier steps set (safety.filewords)
     if strings is not None:  # literal values earlier steps gave variables; this line's top-level ones update them
         analyzer.session_vars = strings
         logical = strings.get(LOGICAL_PWD)

@@ -19,7 +19,7 @@ import os
 import posixpath
 import re
 
-from macrohard.safety import lazyre
+from macrohard.safety import curlargs, lazyre
 from macrohard.safety.context import GuardContext
 from macrohard.safety.regular import open_regular
 
@@ -90,6 +90,7 @@ def config_files(command: str, ctx: GuardContext, base: str) -> list[tuple[str, 
             if words[:2] == ["-m", "pip"]:
                 prog, words = "pip", words[2:]
         if prog == "curl":
+            words = curlargs.words(words)  # `-sKargs.txt`: -s -K args.txt (rt52)
             add(here, posixpath.join(env["CURL_HOME"], ".curlrc") if env.get("CURL_HOME") else "", "curl's settings")
             for i in range(len(words)):
                 add(here, _value(words, i, ("-K", "--config"))[0], "curl's options")
@@ -145,6 +146,7 @@ def redirected_data(command: str) -> str:
             continue
         prog, words = posixpath.basename(argv[0]), argv[1:]
         if prog == "curl":
+            words = curlargs.words(words)
             follows = any(w in ("--location", "--location-trusted") or re.fullmatch(r"-[a-zA-Z]*L[a-zA-Z]*", w)
                           for w in words)
             data = any(w in _CURL_DATA or w.startswith(tuple(f"{d}=" for d in _CURL_DATA if d.startswith("--")))

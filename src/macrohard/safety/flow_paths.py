@@ -8,7 +8,7 @@ import os
 import posixpath
 import re
 
-from macrohard.safety import lazyre
+from macrohard.safety import curlargs, lazyre
 from macrohard.safety.context import GuardContext
 
 TEXT_READERS = frozenset({"cat", "head", "tail", "less", "more", "grep", "egrep", "fgrep", "rg", "sed", "awk",
@@ -432,7 +432,7 @@ def uploaded(command: str, ctx: GuardContext) -> list[str]:
         here = posixpath.join(base, cmd.cwd) if cmd.cwd else base
         found: list[str] = []
         if prog in ("curl", "wget", "wget2") or prog in _HTTPIE:
-            words = argv[1:]
+            words = curlargs.words(argv[1:]) if prog == "curl" else argv[1:]  # `-sT.env`: -s -T .env (rt52)
             for i, word in enumerate(words):
                 opt, eq, val = word.partition("=") if word.startswith("--") else (word, "", "")
                 if not eq:  # `-d @f`, `-d@f` (a short option glued to its value)

@@ -10,7 +10,7 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
-from macrohard.safety import lazyre, runners, spliced
+from macrohard.safety import curlargs, lazyre, runners, spliced
 from macrohard.safety import rules_data as R
 from macrohard.safety.argv import decodes, effective_program, runs_stdin
 from macrohard.safety.shellparse import SimpleCommand
@@ -131,7 +131,7 @@ def pipeline(an: Analyzer, stages: list[SimpleCommand]) -> None:
                 an.r.add("obfuscation", f"pipes text decoded by {name} into {names[x]}")
         if (k := sender[i]) is None:
             continue
-        argv = stages[k].argv
+        argv = stages[k].argv if names[k] != "curl" else [stages[k].argv[0], *curlargs.words(stages[k].argv[1:])]
         reads = name in R.READERS or name in R.DUMPERS or name in R.DECODERS or decodes(stages[i].argv)
         if reads and (names[k] != "curl" or _spreads(argv) or any(a.startswith("@-") or a == "-T" for a in argv)):
             an.r.add("exfiltration", f"pipes {name}'s output to {names[k]} on the network")

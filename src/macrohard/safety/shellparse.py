@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from macrohard.safety import arith, lazyre, loopcall, loopglob, paramexp, shelltree, shellwords
+from macrohard.safety import arith, filewords, lazyre, loopcall, loopglob, paramexp, shelltree, shellwords
 from macrohard.safety.argv import moved_to
 from macrohard.safety.linecwd import KEEPS_FOLDERS
 from macrohard.safety.shellvalues import Notes
@@ -46,6 +46,9 @@ class SimpleCommand:
     open_words: dict[str, bool] = field(default_factory=dict)
     # argument words holding an expansion the parse could not resolve (`python3 -c "$X"`), as the parse read them
     expanded: set[str] = field(default_factory=set)
+    # rt52: argument words whose every expansion is a value read from a file, or a number: each expansion's text ->
+    # (kind, file, the value before, quoted) (safety.filewords)
+    from_files: dict[str, dict[str, tuple[str, str, str | None, bool]]] = field(default_factory=dict)
     # guard40: how many of its words (or redirect targets) begin with a quoted or escaped ~ (`"~/x"`, `\~`, `$'\x7e'`):
     # bash makes those a folder named ~, the parse reads them as the home (safety.lookup.quoted_tilde)
     quoted_tilde: int = 0
@@ -87,6 +90,9 @@ class _Walker:
         self.src = source
         self.vars = dict(variables)
         self.arrays: dict[str, list[str]] = {}  # arrays whose elements are known (safety.shellwords)
+        self.sources: dict[str, filewords.Source] = {}  # names whose values a file gives (safety.filewords)
+        # the file `< F` gives a statement (`read o < F`; a `while read …; done < F` loop's read), whether a loop's
+        self.loop_input: tuple[str | None, bool] = (None, False)
         self.loops = loops  # lists a loop's values from the disk (safety.loopglob); None: loop variables stay unknown
         self.bound: dict[str, str] = {}  # the loop variable being unrolled -> its value in this pass over the body
         self.loop_words: dict[str, list[str]] = {}  # a loop not unrolled over plain words: its variable -> the words
@@ -158,6 +164,7 @@ class _Walker:
                 nested |= self.dyn_vars[m.group(1)]
             if d := _DEFAULT_SET.match(raw):  # ${NAME:=VALUE} sets NAME when it is empty
                 self.assigned_here(d.group(1), d.group(2))
+                self.defaulted(d.group(1), d.group(2), raw.startswith("${" + d.group(1) + ":="))
                 arith.source(self, d.group(1), arith.refs(d.group(2)))
             for child in node.children:  # ${x:-$(cmd)} still runs cmd
                 self.visit(child, nested)
@@ -260,7 +267,12 @@ class _Walker:
             return [cmd]
         if t == "redirected_statement":
             body = node.child_by_field_name("body")
-            cmds = self.visit(body, nested) if body is not None else [self.record(SimpleCommand(argv=[]), nested)]
+            looped, self.loop_input = self.loop_input, filewords.loop_input(self, node)
+            try:
+                cmds = self.visit(body, nested) if body is not None else [self.record(SimpleCommand(argv=[]), nested)]
+            finally:
+                filewords.loop_done(self, self.loop_input[0]) if self.loop_input[1] else None
+                self.loop_input = looped
             spilled, self.spilled = self.spilled, []
             redirects, heredoc = self.redirects(node, nested)
             spilled, self.spilled = self.spilled, spilled
@@ -345,6 +357,7 @@ class _Walker:
             words = ["$?" if re.search(r"[*?\[{]", w) else w for w in words]  # bash expands globs and braces here
             del self.out.commands[first:]
             self.assigned_here(self.text(var), ":".join(words) if words else "$@")
+            filewords.looped(self, self.text(var), node.children_by_field_name("value"))
             arith.loop_values(self, node, self.text(var))
             self.vars.pop(self.text(var), None)
             if t == "for_statement" and (unrolled := loopglob.unroll(self, node, self.text(var), first)) is not None:
@@ -396,6 +409,8 @@ class _Walker:
             self.visit(name, nested)
         shellwords.assigned(self, node, name, value)
         arith.assigned(self, node, name, value)
+        filewords.assigned(self, self.text(name).split("[", 1)[0], self.text(value) if value is not None and name.type != "subscript"
+                           else None)
         if value is None:
             self.vars[self.text(name)] = ""
             self.out.assigned[self.text(name)] = ""
@@ -417,6 +432,11 @@ class _Walker:
                 val, dynamic = self.text(value), True
         elif len(val) > MAX_VALUE:  # `x=$x$x$x$x` again and again: a value that grows without end is unknown
             val, dynamic = self.text(value), True
+        if value.type != "array" and name.type != "subscript" and \
+                self.text(node)[len(self.text(name)):].startswith("+="):  # rt52: `o=-d@notes.tx; o+=t` is
+            old = self.vars.get(self.text(name))  # `-d@notes.txt`, not `t` (the walk kept the appended part alone)
+            val, dynamic, in_pass = (old + val, dynamic, in_pass) if old is not None and not dynamic else \
+                (self.text(value), True, False)
         if nested is not None:
             nested |= scratch
         if in_pass:
@@ -434,6 +454,19 @@ class _Walker:
             self.vars.pop(self.text(name), None)
             # Remember what produced it: `x=$(echo … | base64 -d); $x` runs decoded text.
             self.dyn_vars[self.text(name)] = set(scratch)
+
+    def defaulted(self, name: str, default: str, when_empty: bool) -> None:
+        """``${NAME:=VALUE}`` (when empty or unset) and ``${NAME=VALUE}`` (when unset) set NAME (rt52: `o=; :
+        ${o:=-Tnotes.txt}; curl -s $o URL` was judged as curl with the empty value the walk kept)."""
+        self.sources.pop(name, None)  # a value read from a file may be the empty one replaced
+        if name in self.vars and not (when_empty and self.vars[name] == ""):
+            return  # set (and not empty): left as it is
+        if name in self.vars and not re.search(r"[$`'\"\\]", default):
+            self.vars[name] = default
+            self.out.assigned[name] = default
+        else:
+            self.vars.pop(name, None)
+            self.out.assigned[name] = "$" + name
 
     def assigned_here(self, name: str, value: str) -> None:
         if not self.in_function:
@@ -531,6 +564,8 @@ class _Walker:
                 own |= inner
                 if dynamic:
                     cmd.expanded.add(value)
+                if dynamic and (sources := filewords.word_sources(self, child, inner)) is not None:
+                    cmd.from_files[value] = sources
                 if dynamic and (opening := _opening(child, inner, {**self.loop_words, **{k: [v] for k, v in self.bound.items()}}, self.text)) is not None:
                     cmd.open_words[value] = opening
                 if self.used != used and value.startswith(("-", "+", "@")) and self.loops is not None:

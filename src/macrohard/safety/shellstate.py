@@ -16,6 +16,8 @@ import shlex
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from macrohard.safety.commands import Analyzer
 
 MAX_HOOKS = 16  # traps and handlers kept; more are judged as one unknown
@@ -57,7 +59,9 @@ _POSITIONAL = re.compile(r'"\$(?:' + _SLICE.replace("N", "q") + r')"|(?<!["\w\\$
                          + r')(?![\w"])')
 # a positional parameter inside a longer word or a double-quoted string, and an argument whose text reads the same
 # there (no quote, backslash, `$` or backquote to be read again)
-_EMBEDDED = re.compile(r"'[^']*'|(?<![\\$])\$(?:\{([@*1-9])\}|([@*1-9]))")
+_EMBEDDED = re.compile(r"(?<![\\$])\$(?:\{([@*1-9])\}|([@*1-9]))")
+# rt52: what bash does not expand: a single-quoted string outside double quotes, an ANSI-C one, a backslash's char
+_QUOTED = re.compile(r"""\\.|\$'(?:[^'\\]|\\.)*'?|'[^']*'?|"(?:[^"\\]|\\.)*"?""", re.S)
 _PLAIN_ARG = re.compile(r"[^'\"\\$`]*")
 _SET_ARGS = re.compile(r"(?:^|[;&|\n({]\s*)set\s+--\s+([^;&|\n)}]*)")
 
@@ -83,14 +87,25 @@ def with_arguments(code: str, args: list[str]) -> str | None:
 
     def inside(m: re.Match[str]) -> str:
         key = m.group(1) or m.group(2)
-        if key is None:  # a single-quoted string: no expansion there
-            return m.group(0)
         return " ".join(args) if key in "@*" else args[int(key) - 1] if int(key) <= len(args) else ""
 
-    out = _POSITIONAL.sub(value, code)
+    # rt51's reading rewrote `$1}` inside single quotes (`awk '{print $1}' "$@"` read as `{print README.md`)
+    out = _unquoted(code, lambda part: _POSITIONAL.sub(value, part))
     if all(_PLAIN_ARG.fullmatch(a) for a in args):  # rt51: `eval "curl $*"`, `"x$1"`: inside a word, the text
-        out = _EMBEDDED.sub(inside, out)
+        out = _unquoted(out, lambda part: _EMBEDDED.sub(inside, part))
     return None if out == code else out
+
+
+def _unquoted(code: str, change: Callable[[str], str]) -> str:
+    """``code`` with ``change`` made to each part bash expands parameters in: every part but single-quoted strings
+    (outside double quotes), ANSI-C strings and backslash-escaped characters, which are kept as they are."""
+    out, at = [], 0
+    for m in _QUOTED.finditer(code):
+        if m.group(0).startswith('"'):
+            continue  # a double-quoted string is expanded (a `'` inside it is a character)
+        out += [change(code[at:m.start()]), m.group(0)]
+        at = m.end()
+    return "".join(out) + change(code[at:])
 
 
 _ARRAY_SET = re.compile(r"(?:^|[;&|\n({]\s*)(?:(?:local|declare|typeset)\s+(?:-a\s+)?)?([A-Za-z_]\w*)=\(([^()$`]*)\)")

@@ -200,8 +200,16 @@ def builtin_sets(w: _Walker, cmd: Any) -> None:
         _scalar(w, name, value)
         return
     text = _stdin_text(cmd)
+    from macrohard.safety import filewords
+
     if argv[0] == "read":
         opts, names = _options(argv, "adpntuiN")
+        if text is None:  # rt52: bash sets them from what it reads (`o=-v; read o < opt.txt`: not -v)
+            set_names = [opts["a"]] if "a" in opts else names or ["REPLY"]
+            filewords.read_into(w, cmd, set_names, "linewords" if "a" in opts else "line" if len(set_names) == 1 and
+                                not set(opts) & set("dnN") else None)
+            for name in set_names:
+                _scalar(w, name, None)
         if "a" in opts:
             w.arrays.pop(opts["a"], None)
             if text is not None and "d" not in opts and "N" not in opts and "n" not in opts:
@@ -223,6 +231,8 @@ def builtin_sets(w: _Walker, cmd: Any) -> None:
     opts, names = _options(argv, "dnOsuCc")
     name = names[0] if names else "MAPFILE"
     w.arrays.pop(name, None)
+    _scalar(w, name, None)  # rt52: `$a` is `${a[0]}`, no longer the value the walk knew (`o=-v; mapfile -t o < f`)
+    filewords.read_into(w, cmd, [name], "lines" if set(opts) <= {"t"} else None)
     if text is None or set(opts) - {"t", "d"}:
         return
     delim = opts.get("d", "\n")[:1] or "\0"

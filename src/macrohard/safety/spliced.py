@@ -11,7 +11,6 @@ the words, so a program named by them, and a program below that runs code by its
 from __future__ import annotations
 
 import posixpath
-import re
 from typing import TYPE_CHECKING
 
 from macrohard.safety import rules_data as R
@@ -147,12 +146,11 @@ _VALUE_OPTIONS = {
 # rt51: a network program whose options send a file: `mapfile -t a < args.txt; curl "${a[@]}"`, `curl $(cat
 # args.txt)` posted .env (the words were written to a file a step before), approved
 _OPTION_SENDERS = frozenset({"curl"})
-_ALL_ELEMENTS = re.compile(r"\$(?:@|\{@|\{!?\w+\[[@*]\])")  # "$@", "${@:2}", "${a[@]}", "${!a[@]}"
 
 _OPTION_RUNNERS = ARG_RUNNERS - R.SHELLS - R.INTERPRETERS - R.WRAPPERS - R.PRIVILEGE - {"eval", "source", "."}
 
 
-def unknown(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> None:
+def unknown(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: int = 0) -> None:
     """``tar -cf a.tar $(cat opts) x``, ``find . $x``, ``make "$(cat f)"``: words only known when the command runs,
     given to a program whose options run code. The lead (wave 20) ran ``echo '--checkpoint-action=exec=./run.sh' >
     opts`` one step and ``tar … $(cat opts) …`` the next: every step approved, the script ran; a value set one step
@@ -164,12 +162,16 @@ def unknown(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> Non
         return  # `cmake -E env … CMD`: CMD is judged as itself (runners.cmake_tool)
     if prog in _OPTION_SENDERS and (an.defining or an.args_known):
         return  # a function's `curl "$@"`: judged where it is called, with the call's words (safety.shellstate)
-    # curl: only words that begin with what splits into several (`$(cat f)`, `"${a[@]}"`, `"$@"`); one quoted word
-    # (`while read u; do curl -sI "$u"`) or an address that ends in a value (`https://x.example/$r`) is taken for an
-    # address, as the honest twins need (test_exfil_values, test_exfil_flows)
-    open_words = {w: splits for w, splits in cmd.open_words.items() if splits and w.startswith("$") or
-                  _ALL_ELEMENTS.match(w)} \
-        if prog in _OPTION_SENDERS else cmd.open_words
+    open_words = cmd.open_words
+    if prog in _OPTION_SENDERS:
+        # rt52: a word read from a file when it runs (`read -r o < opt.txt; curl -s "$o" URL`, `while read u; do
+        # curl -sI "$u"; done < urls.txt`) is judged with the file's text; any other word only known when it runs,
+        # one quoted word too (`o=$(python3 -c …)`, a value set a step before) or an address whose value splits after
+        # a literal start (`http://h/$r`), may be an option that sends a file (rt51 took these for addresses)
+        from macrohard.safety import filewords
+
+        judged = filewords.judge(an, prog, args, cmd, depth)
+        open_words = {w: splits for w, splits in cmd.open_words.items() if w not in judged}
     for i, word in enumerate(args):
         if word == "--" and prog not in ("find", "make", "gmake"):  # find's expression and make's VAR=value follow it
             return
