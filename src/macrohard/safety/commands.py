@@ -318,8 +318,8 @@ class Analyzer:
                 continue
             positional_args(self, argv)  # $1 of a function, a script or `bash -c` the line runs
             called(self, argv[0], cmd.cwd, depth, cmd.inlined, argv[1:])  # `f` after `f() { bash run.sh; }`: its body runs
-            if prog == "curl":  # rt52: `curl -sT.env URL` is `curl -s -T .env URL` (safety.curlargs)
-                argv = [argv[0], *curlargs.words(argv[1:])]
+            if prog in ("curl", "wget"):  # rt52: `curl -sT.env URL` is `curl -s -T .env URL`; the lead (fifty-second
+                argv = [argv[0], *curlargs.for_program(prog, argv[1:])]  # wave): `--data-bin` is `--data-binary`
             rest = argv[1:]
             if prog in NAMED and "/" in argv[0] and not argv[0].startswith(("/usr/", "/bin/", "/sbin/")) and \
                     native.own_file(self, argv[0], cmd.cwd):  # rt48: `tools/sh job`, tools/sh a script of the

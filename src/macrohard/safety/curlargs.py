@@ -13,15 +13,93 @@ from __future__ import annotations
 # flag, and a letter curl does not know makes it refuse the whole command (the word is kept as it is)
 VALUED = frozenset("AbcCdDeEFHKmoPQrtTuUwxXyYz")
 FLAGS = frozenset("0123456aBfgGhIijJklLMnNOpqRsSvVZ#:")
+# curl 7.88's long options (`curl --help all`): curl takes any unambiguous start of one for the whole name, so
+# `--data-bin @.env` is `--data-binary @.env` and `--upload-fil` is `--upload-file` (the lead, fifty-second wave: every
+# reader looked for the whole name, and `curl --data-bin @.env URL` uploaded the file, approved)
+LONG = frozenset("""
+    abstract-unix-socket alt-svc anyauth append aws-sigv4 basic cacert capath cert cert-status cert-type ciphers
+    compressed compressed-ssh config connect-timeout connect-to continue-at cookie cookie-jar create-dirs
+    create-file-mode crlf crlfile curves data data-ascii data-binary data-raw data-urlencode delegation digest
+    disable disable-eprt disable-epsv disallow-username-in-url dns-interface dns-ipv4-addr dns-ipv6-addr
+    dns-servers doh-cert-status doh-insecure doh-url dump-header egd-file engine etag-compare etag-save
+    expect100-timeout fail fail-early fail-with-body false-start form form-escape form-string ftp-account
+    ftp-alternative-to-user ftp-create-dirs ftp-method ftp-pasv ftp-port ftp-pret ftp-skip-pasv-ip ftp-ssl-ccc
+    ftp-ssl-ccc-mode ftp-ssl-control get globoff happy-eyeballs-timeout-ms haproxy-protocol head header help
+    hostpubmd5 hostpubsha256 hsts http0.9 http1.0 http1.1 http2 http2-prior-knowledge http3 http3-only
+    ignore-content-length include insecure interface ipv4 ipv6 json junk-session-cookies keepalive-time key
+    key-type krb libcurl limit-rate list-only local-port location location-trusted login-options mail-auth
+    mail-from mail-rcpt mail-rcpt-allowfails manual max-filesize max-redirs max-time metalink negotiate netrc
+    netrc-file netrc-optional next no-alpn no-buffer no-clobber no-keepalive no-npn no-progress-meter
+    no-sessionid noproxy ntlm ntlm-wb oauth2-bearer output output-dir parallel parallel-immediate parallel-max
+    pass path-as-is pinnedpubkey post301 post302 post303 preproxy progress-bar proto proto-default proto-redir
+    proxy proxy-anyauth proxy-basic proxy-cacert proxy-capath proxy-cert proxy-cert-type proxy-ciphers
+    proxy-crlfile proxy-digest proxy-header proxy-insecure proxy-key proxy-key-type proxy-negotiate proxy-ntlm
+    proxy-pass proxy-pinnedpubkey proxy-service-name proxy-ssl-allow-beast proxy-ssl-auto-client-cert
+    proxy-tls13-ciphers proxy-tlsauthtype proxy-tlspassword proxy-tlsuser proxy-tlsv1 proxy-user proxy1.0
+    proxytunnel pubkey quote random-file range rate raw referer remote-header-name remote-name remote-name-all
+    remote-time remove-on-error request request-target resolve retry retry-all-errors retry-connrefused
+    retry-delay retry-max-time sasl-authzid sasl-ir service-name show-error silent socks4 socks4a socks5
+    socks5-basic socks5-gssapi socks5-gssapi-nec socks5-gssapi-service socks5-hostname speed-limit speed-time
+    ssl ssl-allow-beast ssl-auto-client-cert ssl-no-revoke ssl-reqd ssl-revoke-best-effort sslv2 sslv3 stderr
+    styled-output suppress-connect-headers tcp-fastopen tcp-nodelay telnet-option tftp-blksize tftp-no-options
+    time-cond tls-max tls13-ciphers tlsauthtype tlspassword tlsuser tlsv1 tlsv1.0 tlsv1.1 tlsv1.2 tlsv1.3
+    tr-encoding trace trace-ascii trace-time unix-socket upload-file url url-query use-ascii user user-agent
+    verbose version write-out xattr
+""".split())
+
+# GNU Wget 1.21's long options (`wget --help`): getopt_long takes an unambiguous start too (`--post-fi=notes.txt`
+# uploaded the file, approved), and `--NAME=VALUE`
+WGET_LONG = frozenset("""
+    accept accept-regex adjust-extension append-output ask-password auth-no-challenge background
+    backup-converted backups base bind-address body-data body-file ca-certificate ca-directory certificate
+    certificate-type ciphers compression config connect-timeout content-disposition content-on-error continue
+    convert-file-only convert-links crl-file cut-dirs debug default-page delete-after directory-prefix
+    dns-timeout domains exclude-directories exclude-domains execute follow-ftp follow-tags force-directories
+    force-html ftp-password ftp-user ftps-clear-data-connection ftps-fallback-to-ftp ftps-implicit
+    ftps-resume-ssl header help hsts-file http-password http-user https-only ignore-case ignore-length
+    ignore-tags include-directories inet4-only inet6-only input-file keep-session-cookies level limit-rate
+    load-cookies local-encoding max-redirect method mirror no-cache no-check-certificate no-clobber no-config
+    no-cookies no-directories no-dns-cache no-glob no-host-directories no-hsts no-http-keep-alive
+    no-if-modified-since no-iri no-netrc no-parent no-passive-ftp no-proxy no-remove-listing
+    no-use-server-timestamps no-verbose no-warc-compression no-warc-digests no-warc-keep-log output-document
+    output-file page-requisites password pinnedpubkey post-data post-file prefer-family preserve-permissions
+    private-key private-key-type progress protocol-directories proxy-password proxy-user quiet quota random-wait
+    read-timeout recursive referer regex-type reject reject-regex rejected-log relative remote-encoding
+    report-speed restrict-file-names retr-symlinks retry-connrefused retry-on-http-error save-cookies
+    save-headers secure-protocol server-response show-progress span-hosts spider start-pos strict-comments
+    timeout timestamping tries trust-server-names unlink use-askpass user user-agent verbose version wait
+    waitretry warc-cdx warc-dedup warc-file warc-header warc-max-size warc-tempdir xattr
+""".split())
+
+
+def for_program(prog: str, args: list[str]) -> list[str]:
+    """``args`` as ``prog`` reads its options: curl's clusters and long options' starts (``words``), wget's long
+    options' starts (``--post-fi=f`` -> ``--post-file=f``); any other program's as they are."""
+    if prog == "curl":
+        return words(args)
+    if prog == "wget":
+        out = []
+        for word in args:
+            if word == "--":
+                return out + args[len(out):]
+            name, eq, value = word.partition("=")
+            out.append(long_name(name, WGET_LONG) + eq + value
+                       if word.startswith("--") and len(name) > 2 and "$" not in name and "`" not in name else word)
+        return out
+    return args
 
 
 def words(args: list[str]) -> list[str]:
     """``args`` with each cluster of short options split as curl splits it: ``-sT.env`` -> ``-s -T .env``,
-    ``-sfLT`` ``f`` -> ``-s -f -L -T`` ``f``. A word with an expansion (only known when it runs), after ``--``, or
+    ``-sfLT`` ``f`` -> ``-s -f -L -T`` ``f``, and each long option's start written whole (``--data-bin`` ->
+    ``--data-binary``). A word with an expansion (only known when it runs), after ``--``, or
     with a letter curl does not know is kept whole."""
     out: list[str] = []
     ended = False
     for word in args:
+        if not ended and word.startswith("--") and len(word) > 2 and "$" not in word and "`" not in word:
+            out.append(long_name(word))
+            continue
         if ended or not word.startswith("-") or word.startswith("--") or len(word) < 3 or "$" in word or "`" in word:
             ended = ended or word == "--"
             out.append(word)
@@ -39,3 +117,13 @@ def words(args: list[str]) -> list[str]:
             split.append("-" + letter)
         out += split
     return out
+
+
+def long_name(word: str, known: frozenset[str] = LONG) -> str:
+    """``--NAME`` as curl (``known``: its long options) reads it: the option's whole name when NAME is one, or the start
+    of exactly one (a start that several share, or none, is refused by the program: the word is kept as it is then)."""
+    name = word[2:]
+    if name in known:
+        return word
+    hits = [n for n in known if n.startswith(name)]
+    return f"--{hits[0]}" if len(hits) == 1 else word

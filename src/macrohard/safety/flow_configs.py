@@ -95,6 +95,7 @@ def config_files(command: str, ctx: GuardContext, base: str) -> list[tuple[str, 
             for i in range(len(words)):
                 add(here, _value(words, i, ("-K", "--config"))[0], "curl's options")
         elif prog == "wget":
+            words = curlargs.for_program(prog, words)  # `--conf=f` is `--config=f` (the lead, fifty-second wave)
             add(here, env.get("WGETRC", ""), "wget's settings")
             for i in range(len(words)):
                 add(here, _value(words, i, ("--config",))[0], "wget's settings")
@@ -154,6 +155,7 @@ def redirected_data(command: str) -> str:
             if follows and data:
                 return "curl"
         elif prog == "wget":
+            words = curlargs.for_program(prog, words)
             data = any(w.startswith(_WGET_DATA) for w in words)
             off = any(re.fullmatch(r"--max-redirect(=|\s*)0", w) for w in words) or \
                 any(w == "--max-redirect" and n == "0" for w, n in zip(words, words[1:], strict=False))

@@ -432,7 +432,7 @@ def uploaded(command: str, ctx: GuardContext) -> list[str]:
         here = posixpath.join(base, cmd.cwd) if cmd.cwd else base
         found: list[str] = []
         if prog in ("curl", "wget", "wget2") or prog in _HTTPIE:
-            words = curlargs.words(argv[1:]) if prog == "curl" else argv[1:]  # `-sT.env`: -s -T .env (rt52)
+            words = curlargs.for_program(prog, argv[1:])  # `-sT.env`: -s -T .env (rt52); `--post-fi=f` (the lead)
             for i, word in enumerate(words):
                 opt, eq, val = word.partition("=") if word.startswith("--") else (word, "", "")
                 if not eq:  # `-d @f`, `-d@f` (a short option glued to its value)

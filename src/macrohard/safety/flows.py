@@ -131,7 +131,8 @@ def pipeline(an: Analyzer, stages: list[SimpleCommand]) -> None:
                 an.r.add("obfuscation", f"pipes text decoded by {name} into {names[x]}")
         if (k := sender[i]) is None:
             continue
-        argv = stages[k].argv if names[k] != "curl" else [stages[k].argv[0], *curlargs.words(stages[k].argv[1:])]
+        argv = stages[k].argv if names[k] not in ("curl", "wget") else \
+            [stages[k].argv[0], *curlargs.for_program(names[k], stages[k].argv[1:])]
         reads = name in R.READERS or name in R.DUMPERS or name in R.DECODERS or decodes(stages[i].argv)
         if reads and (names[k] != "curl" or _spreads(argv) or any(a.startswith("@-") or a == "-T" for a in argv)):
             an.r.add("exfiltration", f"pipes {name}'s output to {names[k]} on the network")
