@@ -76,3 +76,30 @@ def test_models_reads_the_model_table_without_loading_a_model_or_the_guard() -> 
     assert not modules & {"numpy", "llama_cpp", "macrohard.models.local", "macrohard.safety.guard", "macrohard.agent"}
     rows = json.loads(out.stdout[:out.stdout.rindex("\n[")])
     assert {"local", "local:qwen-1.5b", "scripted:FILE"} <= {r["spec"] for r in rows}
+
+
+# start52: commands that read the store or a file start without the agent, the guard, the chat engine or the models,
+# and without building a validator for the action models (pydantic's ``defer_build``: built at first use)
+CHEAP_HEAVY = {"macrohard.agent", "macrohard.runner", "macrohard.safety.guard", "macrohard.chat", "macrohard.models",
+               "numpy", "onnxruntime", "httpx", "pygments"}
+
+
+@pytest.mark.parametrize("args", [["runs", "list", "--json"], ["chats", "list", "--json"], ["policy", "check", "FILE"],
+                                  ["--help"]], ids=["runs-list", "chats-list", "policy-check", "help"])
+def test_cheap_commands_import_none_of_the_heavy_modules(args: list[str], tmp_path) -> None:
+    from macrohard.safety.policy import policy_path
+
+    args = [str(policy_path()) if a == "FILE" else a for a in args]
+    code = ("import sys, json\nfrom macrohard.cli import main\nsys.argv = ['macrohard', *json.loads(sys.argv[1])]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "import macrohard.types as t\n"
+            "built = sorted(n for n in dir(t) if n.endswith('Action') and getattr(getattr(t, n), "
+            "'__pydantic_complete__', False))\n"
+            "print(json.dumps([sorted(sys.modules), built]))")
+    env = {**os.environ, "COLUMNS": "200", "MACROHARD_HOME": str(tmp_path / "home")}
+    out = subprocess.run([sys.executable, "-c", code, json.dumps(args)], capture_output=True, text=True, timeout=120,
+                         check=True, env=env)
+    modules, built = json.loads(out.stdout.strip().splitlines()[-1])
+    heavy = CHEAP_HEAVY if args != ["--help"] else CHEAP_HEAVY - {"pygments"}  # typer's help renderer (rich_utils) imports it
+    assert not {m for m in modules if m.split(".")[0] in heavy or m in heavy or m.startswith("macrohard.chat.")}, args
+    assert built == [], built  # no action model's validator (nor the Action union's) built at import
