@@ -7,9 +7,9 @@ tree's ``src``; one empty ``MACROHARD_HOME`` per tree, made first (so ``runs lis
 migration). Printed: median and p90 of wall and CPU (user + system of the child) per case and tree, and the ratio of
 the medians (this tree / the other; below 1 is faster).
 
-Cases: ``--help``; ``runs list --json`` (empty store); ``policy check FILE`` (the built-in policy, copied); ``policy
-show --json``; ``run --json`` with a scripted model (one ``bash`` step, then ``finish``: the whole run in the
-sandbox, so its start is most of it).
+Cases: ``--help``; ``runs list --json`` (an empty store: the ``run`` case has a home of its own); ``policy check
+FILE`` (the built-in policy, copied); ``policy show --json``; ``chats list --json``; ``run --json`` with a scripted
+model (one ``bash`` step, then ``finish``: the whole run in the sandbox, so its start is most of it).
 
     python benchmarks/cli_start.py --base /tmp/base/src [--repeat 15] [--only help,runs]
 
@@ -44,6 +44,7 @@ def cases(work: Path) -> list[tuple[str, list[str]]]:
         ("runs", ["runs", "list", "--json"]),
         ("check", ["policy", "check", str(policy)]),
         ("show", ["policy", "show", "--json"]),
+        ("chats", ["chats", "list", "--json"]),
         ("run", ["run", "--json", "-m", f"scripted:{script}", "say hi"]),
     ]
 
@@ -68,12 +69,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--base", type=Path, required=True, help="the other tree's src (e.g. /tmp/base/src)")
     ap.add_argument("--repeat", type=int, default=15)
-    ap.add_argument("--only", default="", help="comma-separated case names (help, runs, check, show, run)")
+    ap.add_argument("--only", default="", help="comma-separated case names (help, runs, check, show, chats, run)")
     args = ap.parse_args()
     trees = {"this": HERE, "base": args.base.resolve()}
     with tempfile.TemporaryDirectory(prefix="cli-start-") as tmp:
         work = Path(tmp)
         homes = {name: work / f"home-{name}" for name in trees}
+        run_homes = {name: work / f"home-{name}-runs" for name in trees}  # runs made here, so `runs list` reads none
         chosen = [c for c in cases(work) if not args.only or c[0] in args.only.split(",")]
         for name, src in trees.items():  # the store made (and migrated) once, before any timing
             once(src, homes[name], ["runs", "list", "--json"])
@@ -81,7 +83,8 @@ def main() -> None:
         for _ in range(args.repeat):
             for case, argv in chosen:
                 for name, src in trees.items():
-                    times.setdefault((case, name), []).append(once(src, homes[name], argv))
+                    home = (run_homes if case == "run" else homes)[name]
+                    times.setdefault((case, name), []).append(once(src, home, argv))
     print(f"{'case':<6} {'tree':<5} {'wall med':>9} {'wall p90':>9} {'cpu med':>9} {'cpu p90':>9}   (ms, "
           f"{args.repeat} runs each, interleaved; python {sys.version.split()[0]}, {os.cpu_count()} cpus)")
     for case, argv in chosen:
