@@ -8,7 +8,7 @@ migration). Printed: median and p90 of wall and CPU (user + system of the child)
 the medians (this tree / the other; below 1 is faster).
 
 Cases: ``--help``; ``runs list --json`` (an empty store: the ``run`` case has a home of its own); ``policy check
-FILE`` (the built-in policy, copied); ``policy show --json``; ``chats list --json``; ``run --json`` with a scripted
+FILE`` (the built-in policy, copied); ``policy show --json``; ``chats list --json``; ``run --help``; ``run --json`` with a scripted
 model (one ``bash`` step, then ``finish``: the whole run in the sandbox, so its start is most of it).
 
     python benchmarks/cli_start.py --base /tmp/base/src [--repeat 15] [--only help,runs]
@@ -45,6 +45,7 @@ def cases(work: Path) -> list[tuple[str, list[str]]]:
         ("check", ["policy", "check", str(policy)]),
         ("show", ["policy", "show", "--json"]),
         ("chats", ["chats", "list", "--json"]),
+        ("runhelp", ["run", "--help"]),
         ("run", ["run", "--json", "-m", f"scripted:{script}", "say hi"]),
     ]
 
@@ -69,7 +70,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--base", type=Path, required=True, help="the other tree's src (e.g. /tmp/base/src)")
     ap.add_argument("--repeat", type=int, default=15)
-    ap.add_argument("--only", default="", help="comma-separated case names (help, runs, check, show, chats, run)")
+    ap.add_argument("--only", default="", help="comma-separated case names (help, runs, check, show, chats, runhelp, run)")
     args = ap.parse_args()
     trees = {"this": HERE, "base": args.base.resolve()}
     with tempfile.TemporaryDirectory(prefix="cli-start-") as tmp:
@@ -85,7 +86,7 @@ def main() -> None:
                 for name, src in trees.items():
                     home = (run_homes if case == "run" else homes)[name]
                     times.setdefault((case, name), []).append(once(src, home, argv))
-    print(f"{'case':<6} {'tree':<5} {'wall med':>9} {'wall p90':>9} {'cpu med':>9} {'cpu p90':>9}   (ms, "
+    print(f"{'case':<7} {'tree':<5} {'wall med':>9} {'wall p90':>9} {'cpu med':>9} {'cpu p90':>9}   (ms, "
           f"{args.repeat} runs each, interleaved; python {sys.version.split()[0]}, {os.cpu_count()} cpus)")
     for case, argv in chosen:
         med = {}
@@ -93,8 +94,8 @@ def main() -> None:
             walls = [w for w, _ in times[(case, name)]]
             cpus = [c for _, c in times[(case, name)]]
             med[name] = (statistics.median(walls), statistics.median(cpus))
-            print(f"{case:<6} {name:<5} {med[name][0]:9.0f} {p90(walls):9.0f} {med[name][1]:9.0f} {p90(cpus):9.0f}")
-        print(f"{case:<6} ratio {med['this'][0] / med['base'][0]:9.2f} {'':9} {med['this'][1] / med['base'][1]:9.2f}"
+            print(f"{case:<7} {name:<5} {med[name][0]:9.0f} {p90(walls):9.0f} {med[name][1]:9.0f} {p90(cpus):9.0f}")
+        print(f"{case:<7} ratio {med['this'][0] / med['base'][0]:9.2f} {'':9} {med['this'][1] / med['base'][1]:9.2f}"
               f"   macrohard {' '.join(argv[:3])}")
 
 
