@@ -8,8 +8,8 @@ migration). Printed: median and p90 of wall and CPU (user + system of the child)
 the medians (this tree / the other; below 1 is faster).
 
 Cases: ``--help``; ``runs list --json`` (an empty store: the ``run`` case has a home of its own); ``policy check
-FILE`` (the built-in policy, copied); ``policy show --json``; ``chats list --json``; ``run --help``; ``run --json`` with a scripted
-model (one ``bash`` step, then ``finish``: the whole run in the sandbox, so its start is most of it).
+FILE`` (the built-in policy, copied); ``policy show --json``; ``chats list --json``; ``run --help``; ``run --json``
+with a scripted model (one ``bash`` step, then ``finish``: the whole run in the sandbox, so its start is most of it).
 
     python benchmarks/cli_start.py --base /tmp/base/src [--repeat 15] [--only help,runs]
 
