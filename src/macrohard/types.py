@@ -15,6 +15,7 @@ import uuid
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
 
+import pydantic.main
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -27,11 +28,16 @@ from pydantic import (
     model_validator,
 )
 
+# start52: each model's validator is built at its first use, not at import (``import macrohard.types`` built all of
+# them, 90-130 ms of every `macrohard` command's start, most of which never validates an action). Only where pydantic
+# builds a deferred model under its lock (``pydantic.main._rebuild_lock``, pydantic#13438): before it, two threads
+# meeting a model first could validate with its parent's validator (pydantic#11849); there the models are built at
+# import as before.
+_DEFER = hasattr(pydantic.main, "_rebuild_lock")
+
 
 class _Model(BaseModel):
-    # start52: each model's validator is built at its first use, not at import (``import macrohard.types`` built all
-    # of them, 0.2-0.3 s of every `macrohard` command's start, most of which never validates an action)
-    model_config = ConfigDict(extra="forbid", defer_build=True)
+    model_config = ConfigDict(extra="forbid", defer_build=_DEFER)
 
 
 def _no_nul(value: str) -> str:

@@ -105,3 +105,21 @@ def test_cheap_commands_import_none_of_the_heavy_modules(args: list[str], tmp_pa
     heavy = CHEAP_HEAVY - {"pygments"} if "--help" in args else CHEAP_HEAVY  # typer's help renderer (rich_utils) has it
     assert not {m for m in modules if m.split(".")[0] in heavy or m in heavy or m.startswith("macrohard.chat.")}, args
     assert built == [], built  # no action model's validator (nor the Action union's) built at import
+
+
+def test_models_built_at_first_use_validate_alike_from_many_threads_at_once() -> None:
+    """The action models' validators are built at first use (start52): threads that meet them at the same moment all
+    get the model's own validator (before pydantic's rebuild lock, one could get its parent's, pydantic#11849)."""
+    code = ("import json, threading\nfrom macrohard.types import Run, Task, parse_action\n"
+            "items = [{'kind': 'bash', 'command': 'ls'}, {'kind': 'write_file', 'path': 'a', 'content': 'b'},\n"
+            "         {'kind': 'finish', 'answer': 'ok'}, {'kind': 'browser_goto', 'url': 'https://example.com'}] * 4\n"
+            "barrier, out = threading.Barrier(len(items)), []\n"
+            "def go(item):\n    barrier.wait()\n    a = parse_action(item)\n"
+            "    out.append([a.kind == item['kind'], a.model_dump(include=set(item)) == item,\n"
+            "                Run(task=Task(text='t'), model='m').task.text == 't'])\n"
+            "threads = [threading.Thread(target=go, args=(i,)) for i in items]\n"
+            "[t.start() for t in threads]; [t.join() for t in threads]\nprint(json.dumps(out))")
+    for _ in range(3):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+        rows = json.loads(out.stdout.strip().splitlines()[-1])
+        assert len(rows) == 16 and all(all(r) for r in rows), rows
