@@ -8,12 +8,14 @@ that every boundary validates the same shapes.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import time
 import uuid
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
 
+import pydantic.main
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -26,9 +28,16 @@ from pydantic import (
     model_validator,
 )
 
+# start52: each model's validator is built at its first use, not at import (``import macrohard.types`` built all of
+# them, 90-130 ms of every `macrohard` command's start, most of which never validates an action). Only where pydantic
+# builds a deferred model under its lock (``pydantic.main._rebuild_lock``, pydantic#13438): before it, two threads
+# meeting a model first could validate with its parent's validator (pydantic#11849); there the models are built at
+# import as before.
+_DEFER = hasattr(pydantic.main, "_rebuild_lock")
+
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=_DEFER)
 
 
 def _no_nul(value: str) -> str:
@@ -406,7 +415,19 @@ Action = Annotated[
     | DelegateAction | PlanAction | PayAction | McpCallAction | VideoWatchAction | VideoMakeAction,
     Field(discriminator="kind"),
 ]
-ACTION_ADAPTER: TypeAdapter[Any] = TypeAdapter(Action)
+
+
+@functools.cache
+def _action_adapter() -> TypeAdapter[Any]:
+    """The ``Action`` union's validator, built at its first use (start52: not at import)."""
+    return TypeAdapter(Action)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "ACTION_ADAPTER":  # the name as it was (a module attribute), built on first use
+        return _action_adapter()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 FILE_ACTION_KINDS = frozenset({"read_file", "write_file", "edit_file", "list_dir"})
 # Kinds whose paths (``path``, ``out``) must stay inside the workspace (safety.guard.check_workspace_paths).
@@ -419,8 +440,8 @@ READ_ONLY_KINDS = frozenset({"read_file", "list_dir", "browser_read", "browser_s
 def parse_action(data: dict[str, Any] | str) -> Any:
     """Validate a dict or JSON string into one of the ``Action`` models (raises pydantic errors)."""
     if isinstance(data, str):
-        return ACTION_ADAPTER.validate_json(data)
-    return ACTION_ADAPTER.validate_python(data)
+        return _action_adapter().validate_json(data)
+    return _action_adapter().validate_python(data)
 
 
 # ---------------------------------------------------------------------------------------------

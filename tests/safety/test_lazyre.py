@@ -113,3 +113,43 @@ def test_the_answer_screens_warm_up_leaves_no_screen_pattern_to_compile():
     left = [p.pattern for name, m in list(sys.modules.items()) if name.startswith(warm.SCREEN_MODULES)
             for value in vars(m).values() for p in lazyre._held(value) if "_compiled" not in p.__dict__]
     assert left == [] and len([n for n in sys.modules if n.startswith(warm.SCREEN_MODULES)]) > 5
+
+
+# start52: the gates key each pattern on its flags at import (``regex_gate._key``); reading ``.flags`` of a lazy
+# pattern compiled it, so a run's imports compiled ~50 patterns (voice orders, triggers…) that its texts never reached
+_CHILD_FLAGS = r"""
+import gc, importlib, json, pkgutil, re
+import macrohard.runner, macrohard.cli.run
+from macrohard.safety.lazyre import LazyPattern, flags_of
+lazies = [o for o in gc.get_objects() if isinstance(o, LazyPattern)]
+compiled_at_import = sum("_compiled" in p.__dict__ for p in lazies)
+import macrohard.safety as safety
+for info in pkgutil.iter_modules(safety.__path__, "macrohard.safety."):
+    importlib.import_module(info.name)
+every = [o for o in gc.get_objects() if isinstance(o, LazyPattern)]
+wrong = []
+for p in every:
+    known = "_compiled" in p.__dict__
+    said = flags_of(p)
+    if said != re.compile(p.pattern, p._flags).flags or ("_compiled" in p.__dict__) != known and said != p.flags:
+        wrong.append(p.pattern[:80])
+print(json.dumps({"compiled_at_import": compiled_at_import, "every": len(every), "wrong": wrong}))
+"""
+
+
+def test_a_runs_imports_compile_no_pattern_for_its_gates():
+    out = subprocess.run([sys.executable, "-c", _CHILD_FLAGS], capture_output=True, text=True, timeout=300, check=True)
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen["wrong"] == [] and seen["every"] >= 600
+    assert seen["compiled_at_import"] <= 5, seen  # 53 before (2f7a4027): each gate's key read its pattern's flags
+
+
+def test_flags_of_is_the_compiled_patterns_flags_without_compiling():
+    cases = [("abc", 0), ("abc", re.I | re.M), ("(?i)abc", 0), ("a(?i:b)c", 0), ("(?ms)x", re.I), ("(?x) a b", 0),
+             ("x(?#c)y", re.S), ("(?a)x", 0), ("x", re.A), ("é", re.X), (b"abc", 0), (b"(?i)x", re.M)]
+    for text, flags in cases:
+        lazy = lazyre.compile(text, flags)
+        assert lazyre.flags_of(lazy) == re.compile(text, flags).flags, (text, flags)
+        plain = isinstance(text, str) and not flags & re.A and "(?" not in text.replace("(?i:", "").replace("(?#", "")
+        assert ("_compiled" not in lazy.__dict__) == plain, (text, flags)  # compiled only where its text can tell
+        assert lazyre.flags_of(re.compile(text, flags)) == re.compile(text, flags).flags

@@ -76,3 +76,50 @@ def test_models_reads_the_model_table_without_loading_a_model_or_the_guard() -> 
     assert not modules & {"numpy", "llama_cpp", "macrohard.models.local", "macrohard.safety.guard", "macrohard.agent"}
     rows = json.loads(out.stdout[:out.stdout.rindex("\n[")])
     assert {"local", "local:qwen-1.5b", "scripted:FILE"} <= {r["spec"] for r in rows}
+
+
+# start52: commands that read the store or a file start without the agent, the guard, the chat engine or the models,
+# and without building a validator for the action models (pydantic's ``defer_build``: built at first use); so do
+# `run --help` and a run refused for what it was given (here: no task)
+CHEAP_HEAVY = {"macrohard.agent", "macrohard.runner", "macrohard.safety.guard", "macrohard.chat", "macrohard.models",
+               "numpy", "onnxruntime", "httpx", "pygments"}
+
+
+@pytest.mark.parametrize("args", [["runs", "list", "--json"], ["chats", "list", "--json"], ["policy", "check", "FILE"],
+                                  ["--help"], ["run", "--help"], ["run", "--network", "none"]],
+                         ids=["runs-list", "chats-list", "policy-check", "help", "run-help", "run-refused"])
+def test_cheap_commands_import_none_of_the_heavy_modules(args: list[str], tmp_path) -> None:
+    from macrohard.safety.policy import policy_path
+
+    args = [str(policy_path()) if a == "FILE" else a for a in args]
+    code = ("import sys, json\nfrom macrohard.cli import main\nsys.argv = ['macrohard', *json.loads(sys.argv[1])]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "import macrohard.types as t\n"
+            "built = sorted(n for n in dir(t) if n.endswith('Action') and getattr(getattr(t, n), "
+            "'__pydantic_complete__', False))\n"
+            "print(json.dumps([sorted(sys.modules), built]))")
+    env = {**os.environ, "COLUMNS": "200", "MACROHARD_HOME": str(tmp_path / "home")}
+    out = subprocess.run([sys.executable, "-c", code, json.dumps(args)], capture_output=True, text=True, timeout=120,
+                         check=True, env=env)
+    modules, built = json.loads(out.stdout.strip().splitlines()[-1])
+    heavy = CHEAP_HEAVY - {"pygments"} if "--help" in args else CHEAP_HEAVY  # typer's help renderer (rich_utils) has it
+    assert not {m for m in modules if m.split(".")[0] in heavy or m in heavy or m.startswith("macrohard.chat.")}, args
+    assert built == [], built  # no action model's validator (nor the Action union's) built at import
+
+
+def test_models_built_at_first_use_validate_alike_from_many_threads_at_once() -> None:
+    """The action models' validators are built at first use (start52): threads that meet them at the same moment all
+    get the model's own validator (before pydantic's rebuild lock, one could get its parent's, pydantic#11849)."""
+    code = ("import json, threading\nfrom macrohard.types import Run, Task, parse_action\n"
+            "items = [{'kind': 'bash', 'command': 'ls'}, {'kind': 'write_file', 'path': 'a', 'content': 'b'},\n"
+            "         {'kind': 'finish', 'answer': 'ok'}, {'kind': 'browser_goto', 'url': 'https://example.com'}] * 4\n"
+            "barrier, out = threading.Barrier(len(items)), []\n"
+            "def go(item):\n    barrier.wait()\n    a = parse_action(item)\n"
+            "    out.append([a.kind == item['kind'], a.model_dump(include=set(item)) == item,\n"
+            "                Run(task=Task(text='t'), model='m').task.text == 't'])\n"
+            "threads = [threading.Thread(target=go, args=(i,)) for i in items]\n"
+            "[t.start() for t in threads]; [t.join() for t in threads]\nprint(json.dumps(out))")
+    for _ in range(3):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+        rows = json.loads(out.stdout.strip().splitlines()[-1])
+        assert len(rows) == 16 and all(all(r) for r in rows), rows

@@ -6,26 +6,23 @@ import re
 import sys
 import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
-from rich.syntax import Syntax
 from rich.table import Table
 
 from macrohard.cli.common import console, open_store, print_json
 from macrohard.cli.view import visible
-from macrohard.envs.changes import (
-    ApplyConflict,
-    Change,
-    ChangeStore,
-    apply_changes,
-    conflicts,
-    patch_bytes,
-    unified_diff,
-)
 from macrohard.errors import NotFound, UserError
 from macrohard.types import RunStatus
+
+if TYPE_CHECKING:
+    from macrohard.envs.changes import Change, ChangeStore
+
+# start52: the change sets (``envs.changes``) and rich's syntax colouring are imported by `runs diff` and `runs apply`
+# themselves: every other `macrohard runs …` command imports this module (its commands join the `runs` group) and
+# paid ~0.1 s of CPU for them at each start
 
 
 def _load(run_id: str) -> tuple[Any, Any, ChangeStore, Path, list[Change]]:
@@ -35,6 +32,8 @@ def _load(run_id: str) -> tuple[Any, Any, ChangeStore, Path, list[Change]]:
     if not info.get("state_dir"):
         raise NotFound(f"run {run.id} has no recorded workspace changes: only runs in the sandbox keep them "
                        f"(this one ran with isolation {run.meta.get('isolation', 'unknown')!r})")
+    from macrohard.envs.changes import ChangeStore
+
     changes_store = ChangeStore(info["state_dir"])
     if (not changes_store.recorded and run.status is not RunStatus.running
             and (info.get("changes") is not None or not Path(info["state_dir"]).exists())):
@@ -53,6 +52,8 @@ def diff(
     as_json: Annotated[bool, typer.Option("--json", help="The change list as JSON.")] = False,
 ) -> None:
     """Show what a run changed in its workspace, as a unified diff (new, deleted and binary files included)."""
+    from macrohard.envs.changes import conflicts, patch_bytes, unified_diff
+
     _, run, changes_store, source, changes = _load(run_id)
     if run.meta.get("coding"):  # what `runs apply` would commit: no test-run leftovers, nothing git ignores
         from macrohard.coding.repo import relevant
@@ -70,6 +71,8 @@ def diff(
         return
     if sys.stdout.isatty():  # for the person's eyes: a file with a coding line as Python reads it (rt49c)
         text = unified_diff(changes_store, source, changes, as_read=True)
+        from rich.syntax import Syntax
+
         console.print(Syntax(shown(text), "diff", theme="ansi_dark", word_wrap=True))
     else:  # a patch: a file's bytes that are not UTF-8 as they are (rt49c)
         sys.stdout.flush()
@@ -100,6 +103,8 @@ def apply(
 
     A coding run (`macrohard code`) is applied as a commit on a new branch of its repository (or --patch FILE),
     only when its test gate passed."""
+    from macrohard.envs.changes import ApplyConflict, apply_changes, conflicts
+
     store, run, changes_store, source, changes = _load(run_id)
     if run.meta.get("coding"):
         from macrohard.coding.apply import apply_coding

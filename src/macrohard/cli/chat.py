@@ -13,34 +13,24 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
-from macrohard.chat import (
-    ApprovalNeeded,
-    Conversation,
-    DelegationFinished,
-    DelegationStarted,
-    ErrorEvent,
-    MessageDone,
-    RunStepEvent,
-    TokenEvent,
-    open_conversation,
-)
-from macrohard.chat.divisions import CHAT, DivisionDelegator, chat_prompt
-from macrohard.chat.engine import CHAT_SYSTEM_PROMPT
-from macrohard.chat.slash import as_sent, help_text, slash_word, unknown_text
 from macrohard.cli.common import ago, confirm, console, err_console, open_store, print_json, read_line, status_text
 from macrohard.cli.view import BODY_CHARS, HEAD_CHARS, action_summary, clip, print_step, visible
-from macrohard.divisions import load_divisions
 from macrohard.errors import MacrohardError, NotFound, UserError
-from macrohard.models import get_model
-from macrohard.safety.guard import Guard
 from macrohard.store.conversations import LOCAL_OWNER, ConversationStore
 from macrohard.types import parse_action
+
+if TYPE_CHECKING:
+    from macrohard.chat import ApprovalNeeded, Conversation
+
+# start52: the chat engine, its divisions, the models and the guard are imported by `macrohard chat` itself (in the
+# functions below), not by this module: `macrohard chats list` and `chats show` read the store only, and importing
+# the guard's rules and screens cost them ~1 s of CPU at each start
 
 app = typer.Typer(no_args_is_help=True)
 SHOWN_HISTORY = 6  # messages shown again when a conversation is continued
@@ -85,6 +75,14 @@ def chat(
     For a script, JSON Lines: `printf 'what is 2+2?\\nand 3+3?\\n' | macrohard chat --json` answers each line of
     stdin with one JSON line; `echo "and then?" | macrohard chat --json --continue ID` goes on with a conversation.
     """
+    from macrohard.chat import open_conversation
+    from macrohard.chat.divisions import CHAT, DivisionDelegator, chat_prompt
+    from macrohard.chat.engine import CHAT_SYSTEM_PROMPT
+    from macrohard.chat.slash import as_sent
+    from macrohard.divisions import load_divisions
+    from macrohard.models import get_model
+    from macrohard.safety.guard import Guard
+
     messages = None
     if as_json:  # ux49b: one message in, one JSON object out; ux51: one turn a stdin line, JSON Lines out
         if voice or audio_in or audio_out:
@@ -212,6 +210,8 @@ def _stdin_messages() -> Iterator[str]:
 
 def _json_turn(conv: Conversation, message: str, model_name: str) -> bool:
     """One message sent, its answer and the runs it started printed as one JSON line; False if the turn failed."""
+    from macrohard.chat import ApprovalNeeded, DelegationFinished, DelegationStarted, ErrorEvent, MessageDone
+
     said: dict[str, Any] = {"conversation": conv.id, "model": model_name, "message": message, "answer": None,
                             "withheld": False, "runs": [], "questions": [], "error": None}
     runs: dict[str, dict[str, Any]] = {}
@@ -248,6 +248,8 @@ def _slash(text: str, conv_id: str) -> str | None:
     """A line that is a chat command (``/help``, ``/exit``), done here and never sent to the model: "exit", "done", or
     None for a message. Before (ux49) every line went to the model, so `/help` or a mistyped `/exit` was answered by
     it ("I'm sorry for any confusion"). The words are the web chat page's too (``chat/slash.py``)."""
+    from macrohard.chat.slash import help_text, slash_word, unknown_text
+
     word = slash_word(text)
     if word is None:
         return None
@@ -307,6 +309,16 @@ def _show_gate(conv: Conversation, run_id: str) -> None:
 
 
 def _show_events(conv: Conversation, events: Any, interactive: bool) -> None:
+    from macrohard.chat import (
+        ApprovalNeeded,
+        DelegationFinished,
+        DelegationStarted,
+        ErrorEvent,
+        MessageDone,
+        RunStepEvent,
+        TokenEvent,
+    )
+
     streaming = False  # in the middle of a streamed answer's line
     for event in events:
         if isinstance(event, TokenEvent):

@@ -21,6 +21,8 @@ from pathlib import Path
 from re import _constants as C  # noqa: N812 - the sre opcodes
 from re import _parser as P  # noqa: N812
 
+from macrohard.safety.lazyre import flags_of
+
 # Characters whose lower case is not their class under re.I: the class's least member (re._casefix's extra cases,
 # the dotted capital I, the capital sigma that str.lower() turns into a final sigma). Tests rebuild it from _sre.
 _FOLD = str.maketrans({0x130: 0x69, 0x131: 0x69, 0x17f: 0x73, 0x399: 0x345, 0x39c: 0xb5, 0x3a3: 0x3c2, 0x3b9: 0x345,
@@ -141,7 +143,7 @@ made: dict[str, re.Pattern[str]] = {}  # key -> pattern, every pattern a gate wa
 
 
 def _key(pattern: re.Pattern[str]) -> str:
-    text = f"{pattern.flags}\0{pattern.pattern}".encode("utf-8", "surrogatepass")
+    text = f"{flags_of(pattern)}\0{pattern.pattern}".encode("utf-8", "surrogatepass")  # a lazy one left uncompiled
     return hashlib.sha256(text).hexdigest()[:32]
 
 
