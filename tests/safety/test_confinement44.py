@@ -89,7 +89,10 @@ def test_a_task_files_mcp_server_never_gets_the_users_api_keys(tmp_path, monkeyp
     got = json.loads(seen.read_text())
     assert SECRET not in json.dumps(got), sorted(got)
     assert set(got) <= {"HOME", "LOGNAME", "PATH", "SHELL", "TERM", "USER", "LC_CTYPE"}, sorted(got)
-    assert got.get("PATH") == os.environ.get("PATH")  # the twin: what a program needs to start is there
+    # the twin: what a program needs to start is there (the user's PATH whole, after rt52c's folder of package-runner
+    # wrappers that read no config of the run's folder: mcp/runner_shim.py)
+    shim, _, rest = got.get("PATH", "").partition(":")
+    assert rest == os.environ.get("PATH") and Path(shim).name == "bin" and "macrohard-runners" in shim, got.get("PATH")
 
 
 def test_a_server_gets_what_its_env_names_and_no_more(tmp_path, monkeypatch):

@@ -437,7 +437,8 @@ def test_a_desktop_program_in_full_never_answers_a_question_of_the_web_app(noaut
     base = f"http://127.0.0.1:{noauth.port}/api/runs/{victim.id}/approvals"
     command = (f"sh -c 'id=$(curl -s {base} | python3 -c \"import json,sys; print(json.load(sys.stdin)[0][chr(105)+"
                f"chr(100)])\"); curl -s -X POST -H Content-Type:application/json -d {{\\\"approve\\\":true}} "
-               f"{base}/$id > answered.txt 2>&1; echo done >> answered.txt'")
+               f"-- {base}/$id > answered.txt 2>&1; echo done >> answered.txt'")  # `--`: since rt52 an address only
+    # known when it runs is asked unless after `--` (it could be options); the attack must pass the guard to test this
     session = _session(Task(text="check", environment="desktop", network="full"))
     try:
         session.act(parse_action({"kind": "desktop_launch", "command": command, "wait": 3}))
