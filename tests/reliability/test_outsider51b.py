@@ -59,6 +59,8 @@ def test_evals_third_ctrl_c_cuts_a_desktop_step_waiting_for_a_window(tmp_path: P
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+        if proc.stdout is not None:  # a failure above leaves the pipe open: closed here, not in the worker's next test
+            proc.stdout.close()
     said = flat(out)
     assert proc.returncode == 130 and "Traceback" not in said, (proc.returncode, said[-2000:])
     assert took < 15, f"the prompt came back {took:.1f} s after the third Ctrl-C: {said[-1500:]}"
