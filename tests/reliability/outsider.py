@@ -59,9 +59,8 @@ def _alive(home: Path) -> list[str]:
     return left
 
 
-def running_under(root: int, command: str) -> int:
-    """How many processes under ``root`` run exactly ``command`` (a run's `sleep N` in its sandbox: the sandbox's
-    processes are the host's, their parents bubblewrap's, under ``root``)."""
+def processes() -> tuple[dict[int, int], dict[int, str]]:
+    """This machine's processes: each one's parent, and its command line (arguments joined by spaces)."""
     parents: dict[int, int] = {}
     commands: dict[int, str] = {}
     for pid in filter(str.isdigit, os.listdir("/proc")):
@@ -71,14 +70,21 @@ def running_under(root: int, command: str) -> int:
         except OSError:
             continue
         parents[int(pid)] = int(stat.rsplit(")", 1)[1].split()[1])
-    found = 0
-    for pid, line in commands.items():
-        if line.strip() == command:
-            up = pid
-            while up > 1 and up != root:
-                up = parents.get(up, 0)
-            found += up == root
-    return found
+    return parents, commands
+
+
+def descends(pid: int, root: int, parents: dict[int, int]) -> bool:
+    """Whether ``pid`` is ``root`` or runs under it (``parents``: from ``processes``)."""
+    while pid > 1 and pid != root:
+        pid = parents.get(pid, 0)
+    return pid == root
+
+
+def running_under(root: int, command: str) -> int:
+    """How many processes under ``root`` run exactly ``command`` (a run's `sleep N` in its sandbox: the sandbox's
+    processes are the host's, their parents bubblewrap's, under ``root``)."""
+    parents, commands = processes()
+    return sum(descends(pid, root, parents) for pid, line in commands.items() if line.strip() == command)
 
 
 def until_running(root: int, command: str, count: int = 1, within: float = 90) -> None:

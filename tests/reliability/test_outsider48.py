@@ -20,6 +20,7 @@ from typing import Any
 from cli_in_process import mh
 
 from .outsider import cli_env as _env
+from .outsider import descends, processes
 from .outsider import flat as _flat
 from .outsider import mh as _mh
 from .outsider import write_script as _write
@@ -252,23 +253,9 @@ def test_a_killed_company_is_cut_short_not_tampered_and_edits_are_still_caught(t
 
 def _descendant(root: int, text: str) -> bool:
     """A process under ``root`` whose command line holds ``text`` (a sub-run's command in its sandbox)."""
-    parents: dict[int, int] = {}
-    commands: dict[int, str] = {}
-    for pid in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            stat = Path(f"/proc/{pid}/stat").read_text()
-            commands[int(pid)] = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-        except OSError:
-            continue
-        parents[int(pid)] = int(stat.rsplit(")", 1)[1].split()[1])
-    for pid, command in commands.items():
-        if text in command and "bwrap" not in command:
-            up = pid
-            while up > 1:
-                up = parents.get(up, 0)
-                if up == root:
-                    return True
-    return False
+    parents, commands = processes()
+    return any(text in command and "bwrap" not in command and pid != root and descends(pid, root, parents)
+               for pid, command in commands.items())
 
 
 def test_a_stopped_company_says_which_step_each_sub_run_finishes_and_runs_nothing_after_the_stop(
