@@ -201,3 +201,72 @@ def test_make_environment_makes_a_state_folder_only_when_none_is_given(tmp_path:
         make_environment(Task(text="t", environment="desktop", network="hosts"), str(tmp_path / "ws"))
     assert _ours(tmp) == [], _ours(tmp)  # before: the refused desktop's folder stayed
 
+
+# 2. Eval's three Ctrl-Cs, each one a step further (drain, stop after the step, cut inside it), were told apart by
+#    where the KeyboardInterrupt was raised: one landing while the eval moved from one step to the next (printing
+#    "stopping: …", asking the runs to stop) left that step unfinished and skipped the rest. The runs were then
+#    neither stopped nor cut, and the pool's close waited for them whole: Ctrl-C twice in quick succession, and the
+#    prompt came back only when every started run had ended (a desktop launch's 60 s window, twice). Found by running
+#    test_outsider51b's desktop test beside load: "the prompt came back 68.8 s after the third Ctrl-C".
+
+
+class _Pool:
+    """An executor whose runs never end by themselves: what evaluate asked of it, and when."""
+
+    def __init__(self, interrupt_in: str) -> None:
+        self.asked: list[str] = []
+        self.interrupt_in = interrupt_in
+        self.name = "local"
+
+    def _maybe(self, where: str) -> None:
+        self.asked.append(where)
+        if where == self.interrupt_in:
+            self.interrupt_in = ""
+            raise KeyboardInterrupt(f"a Ctrl-C while in {where}")
+
+    def _never(self):  # a run that goes on until it is stopped, then interrupted by the next Ctrl-C's stand-in
+        self._maybe("waiting")
+        raise KeyboardInterrupt("the next Ctrl-C")
+        yield  # pragma: no cover
+
+    def map(self, specs):
+        list(specs)
+        raise KeyboardInterrupt("the first Ctrl-C")
+        yield  # pragma: no cover
+
+    def drain(self):
+        self._maybe("drain")
+        return 2, self._never()
+
+    def stop_draining(self, why: str):
+        self._maybe("stop")
+        return ["r1", "r2"], self._never()
+
+    def draining_ids(self) -> list[str]:
+        return ["r1", "r2"]
+
+    def cut(self, run_ids: list[str], why: str) -> None:
+        self.asked.append(f"cut {','.join(run_ids)}")
+
+
+@pytest.mark.parametrize("where", ["on_drain", "stop", "on_stop"])
+def test_an_evals_ctrl_c_between_its_steps_still_reaches_the_runs(tmp_path: Path, store, where: str) -> None:
+    """The second Ctrl-C arriving while the eval prints "stopping: …" (``on_drain``), or the third while it asks the
+    runs to stop (``stop``, ``on_stop``). Before: the interrupt left evaluate with the runs neither stopped nor cut
+    (``cut`` never asked): a real eval then waited for its runs to end whole. Now each interrupt moves one step on
+    wherever it lands: the runs are stopped, then cut."""
+    from macrohard.eval.harness import evaluate
+    from macrohard.eval.suite import load_suite
+
+    suite = tmp_path / "s.yaml"
+    suite.write_text("name: s\ntasks:\n" + "".join(
+        f"  - id: t{n}\n    text: t\n    script:\n      - {{kind: finish, answer: done}}\n" for n in (1, 2)))
+    pool = _Pool(where)
+
+    def hook(name: str):
+        return lambda _n: pool._maybe(name)
+
+    with pytest.raises(KeyboardInterrupt):
+        evaluate(load_suite(suite), "scripted", pool, store=store, workers=2,
+                 on_drain=hook("on_drain"), on_stop=hook("on_stop"), on_cut=lambda _n: pool.asked.append("on_cut"))
+    assert "stop" in pool.asked and pool.asked[-2:] == ["cut r1,r2", "on_cut"], pool.asked
