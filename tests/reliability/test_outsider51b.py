@@ -19,11 +19,13 @@ import threading
 import time
 from pathlib import Path
 
-from .outsider import cli_env, flat, left_running
+from .outsider import cli_env, descends, flat, left_running, processes
 
 
-def _children(pid: int) -> str:
-    return subprocess.run(["ps", "-e", "-o", "pid=,ppid=,args="], capture_output=True, text=True).stdout
+def _launched(pid: int) -> int:
+    """The `sleep 300` programs running under the process ``pid`` (its desktops' launches)."""
+    parents, commands = processes()
+    return sum(cmd.startswith("sleep 300") and descends(child, pid, parents) for child, cmd in commands.items())
 
 
 def test_evals_third_ctrl_c_cuts_a_desktop_step_waiting_for_a_window(tmp_path: Path) -> None:
@@ -40,26 +42,62 @@ def test_evals_third_ctrl_c_cuts_a_desktop_step_waiting_for_a_window(tmp_path: P
         "      - {kind: desktop_launch, command: 'sleep 300', wait: 60}\n"
         "      - {kind: desktop_launch, command: 'sleep 300', wait: 60}\n"
         "      - {kind: finish, answer: done}\n" for n in (1, 2)))
+    # PYTHONFAULTHANDLER: a SIGABRT makes the eval print every thread's stack (rel53: what held a start, if one is held)
     proc = subprocess.Popen([sys.executable, "-m", "macrohard", "eval", "run", str(suite), "--model", "scripted",
                              "--workers", "2"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            env=cli_env(MACROHARD_HOME=str(home)))
+                            env=cli_env(MACROHARD_HOME=str(home), PYTHONFAULTHANDLER="1"))
+    lines: list[str] = []
+
+    def read() -> None:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            lines.append(line)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+
+    def said_yet(words: str, seconds: float = 60) -> None:
+        deadline = time.monotonic() + seconds
+        while words not in flat("".join(lines)) and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert words in flat("".join(lines)), f"the eval never said {words!r}: {flat(''.join(lines))[-2000:]}"
+
     try:
+        # rel53: this eval's own launches (before: every `sleep 300` on the machine, another test's included)
         deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and _children(proc.pid).count("sleep 300") < 2:
+        while time.monotonic() < deadline and _launched(proc.pid) < 2 and proc.poll() is None:
             time.sleep(0.2)
-        assert _children(proc.pid).count("sleep 300") >= 2, "the two runs' launches never started"
+        if _launched(proc.pid) < 2:  # what the eval did instead, for the failure's message
+            ended = proc.poll()
+            parents, commands = processes()
+            tree = "\n".join(f"{pid} {parents[pid]} {commands[pid][:300]}" for pid in sorted(commands)
+                             if pid in parents and descends(pid, proc.pid, parents))
+            if ended is None:
+                proc.send_signal(signal.SIGABRT)
+            proc.wait(30)
+            reader.join(10)
+            how = f"exited {ended}" if ended is not None else "still running: its threads' stacks follow"
+            raise AssertionError(f"the two runs' launches never started (the eval {how}): "
+                                 f"{''.join(lines)[-8000:]}\n{tree}")
         time.sleep(1.0)  # both steps are in their wait for a window
-        for _ in range(3):
-            proc.send_signal(signal.SIGINT)
-            time.sleep(0.7)
-        third = time.monotonic() - 0.7
-        out, _ = proc.communicate(timeout=150)
+        # each Ctrl-C once the eval has said it took the one before (rel53: three sent 0.7 s apart reached a process
+        # starved of CPU as two, and the runs waited out their windows: "the prompt came back 68.8 s after")
+        proc.send_signal(signal.SIGINT)
+        said_yet("stopping: no new run starts")
+        proc.send_signal(signal.SIGINT)
+        said_yet("stopping: the 2 run(s) still going end after their current step")
+        proc.send_signal(signal.SIGINT)
+        third = time.monotonic()
+        proc.wait(timeout=150)
         took = time.monotonic() - third
+        reader.join(30)
+        out = "".join(lines)
     finally:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
         if proc.stdout is not None:  # a failure above leaves the pipe open: closed here, not in the worker's next test
+            reader.join(10)
             proc.stdout.close()
     said = flat(out)
     assert proc.returncode == 130 and "Traceback" not in said, (proc.returncode, said[-2000:])
