@@ -114,7 +114,7 @@ def test_a_run_whose_browser_crashes_leaves_no_folder(tmp_path: Path) -> None:
         if proc.stdout is not None:
             proc.stdout.close()
     assert "Traceback" not in out, flat(out)[-2000:]
-    assert _status(home) in ("succeeded", "failed", "error"), (_status(home), flat(out)[-1500:])
+    assert _status(home) in ("succeeded", "failed"), (_status(home), flat(out)[-1500:])  # the browser restarted, or said
     assert _ours(tmp) == [], _ours(tmp)
     assert left_running(home) == [], left_running(home)
 
