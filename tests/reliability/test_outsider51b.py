@@ -19,11 +19,55 @@ import threading
 import time
 from pathlib import Path
 
-from .outsider import cli_env, flat, left_running
+from .outsider import cli_env, descends, flat, left_running, processes
 
 
-def _children(pid: int) -> str:
-    return subprocess.run(["ps", "-e", "-o", "pid=,ppid=,args="], capture_output=True, text=True).stdout
+def _launched(pid: int) -> int:
+    """The `sleep 300` programs running under the process ``pid`` (its desktops' launches)."""
+    parents, commands = processes()
+    return sum(cmd.startswith("sleep 300") and descends(child, pid, parents) for child, cmd in commands.items())
+
+
+class _Output:
+    """What a process prints (stdout and stderr together), read as it comes."""
+
+    def __init__(self, proc: subprocess.Popen[str]) -> None:
+        self.proc, self.lines = proc, []
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.append(line)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.lines)
+
+    def until(self, words: str, seconds: float = 60) -> None:
+        deadline = time.monotonic() + seconds
+        while words not in flat(self.text) and self.proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert words in flat(self.text), f"the eval never said {words!r}: {flat(self.text)[-2000:]}"
+
+    def close(self) -> None:
+        """After the process ended (or was killed): the rest read, the pipe closed (not left to the worker's next test)."""
+        self.reader.join(30)
+        if self.proc.stdout is not None:
+            self.proc.stdout.close()
+
+
+def _ctrl_c_three_times(proc: subprocess.Popen[str], output: _Output, runs: int) -> float:
+    """Ctrl-C three times, each once the eval has said it took the one before; when the third was sent. rel53: three
+    sent 0.7 s apart reached a process starved of CPU (a busy machine) as two, and the runs waited out their steps
+    whole: "the prompt came back 68.8 s after the third Ctrl-C"."""
+    proc.send_signal(signal.SIGINT)
+    output.until("stopping: no new run starts")
+    proc.send_signal(signal.SIGINT)
+    output.until(f"stopping: the {runs} run(s) still going end after their current step")
+    proc.send_signal(signal.SIGINT)
+    return time.monotonic()
 
 
 def test_evals_third_ctrl_c_cuts_a_desktop_step_waiting_for_a_window(tmp_path: Path) -> None:
@@ -40,27 +84,38 @@ def test_evals_third_ctrl_c_cuts_a_desktop_step_waiting_for_a_window(tmp_path: P
         "      - {kind: desktop_launch, command: 'sleep 300', wait: 60}\n"
         "      - {kind: desktop_launch, command: 'sleep 300', wait: 60}\n"
         "      - {kind: finish, answer: done}\n" for n in (1, 2)))
+    # PYTHONFAULTHANDLER: a SIGABRT makes the eval print every thread's stack (rel53: what held a start, if one is held)
     proc = subprocess.Popen([sys.executable, "-m", "macrohard", "eval", "run", str(suite), "--model", "scripted",
                              "--workers", "2"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            env=cli_env(MACROHARD_HOME=str(home)))
+                            env=cli_env(MACROHARD_HOME=str(home), PYTHONFAULTHANDLER="1"))
+    output = _Output(proc)
     try:
+        # rel53: this eval's own launches (before: every `sleep 300` on the machine, another test's included)
         deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and _children(proc.pid).count("sleep 300") < 2:
+        while time.monotonic() < deadline and _launched(proc.pid) < 2 and proc.poll() is None:
             time.sleep(0.2)
-        assert _children(proc.pid).count("sleep 300") >= 2, "the two runs' launches never started"
+        if _launched(proc.pid) < 2:  # what the eval did instead, for the failure's message
+            ended = proc.poll()
+            parents, commands = processes()
+            tree = "\n".join(f"{pid} {parents[pid]} {commands[pid][:300]}" for pid in sorted(commands)
+                             if pid in parents and descends(pid, proc.pid, parents))
+            if ended is None:
+                proc.send_signal(signal.SIGABRT)
+            proc.wait(30)
+            output.reader.join(10)
+            how = f"exited {ended}" if ended is not None else "still running: its threads' stacks follow"
+            raise AssertionError(f"the two runs' launches never started (the eval {how}): {output.text[-8000:]}\n"
+                                 f"{tree}")
         time.sleep(1.0)  # both steps are in their wait for a window
-        for _ in range(3):
-            proc.send_signal(signal.SIGINT)
-            time.sleep(0.7)
-        third = time.monotonic() - 0.7
-        out, _ = proc.communicate(timeout=150)
+        third = _ctrl_c_three_times(proc, output, 2)
+        proc.wait(timeout=150)
         took = time.monotonic() - third
     finally:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
-        if proc.stdout is not None:  # a failure above leaves the pipe open: closed here, not in the worker's next test
-            proc.stdout.close()
+        output.close()
+    out = output.text
     said = flat(out)
     assert proc.returncode == 130 and "Traceback" not in said, (proc.returncode, said[-2000:])
     assert took < 15, f"the prompt came back {took:.1f} s after the third Ctrl-C: {said[-1500:]}"
@@ -92,22 +147,22 @@ def test_evals_third_ctrl_c_cuts_a_browser_wait(tmp_path: Path) -> None:
     proc = subprocess.Popen([sys.executable, "-m", "macrohard", "eval", "run", str(suite), "--model", "scripted"],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                             env=cli_env(MACROHARD_HOME=str(home)))
+    output = _Output(proc)
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and not _steps(home):
             time.sleep(0.2)
         assert _steps(home) == [1], "the run's first step never ended"
         time.sleep(1.5)  # the second step's 30 s wait is under way
-        for _ in range(3):
-            proc.send_signal(signal.SIGINT)
-            time.sleep(0.7)
-        third = time.monotonic() - 0.7
-        out, _ = proc.communicate(timeout=120)
+        third = _ctrl_c_three_times(proc, output, 1)
+        proc.wait(timeout=120)
         took = time.monotonic() - third
     finally:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+        output.close()
+    out = output.text
     said = flat(out)
     assert proc.returncode == 130 and "Traceback" not in said, (proc.returncode, said[-2000:])
     assert took < 12, f"the prompt came back {took:.1f} s after the third Ctrl-C: {said[-1500:]}"

@@ -123,8 +123,12 @@ def run(
                           "within its budget) and their results are kept (interrupt again to stop them after their "
                           "current step)[/]", soft_wrap=True, highlight=False)
 
-    def on_stop(stopped: int) -> None:  # said in the last line (a line printed under the live bar here was lost)
+    def on_stop(stopped: int) -> None:  # said again in the last line (a line printed under the live bar was lost once)
         bar["stopped"] = stopped
+        # rel53: the second interrupt is said when it is taken, as the first is: one pressed before the eval had
+        # taken the last (a busy machine delivers two close together as one) is seen not to have counted
+        err_console.print(f"\n[yellow]stopping: the {stopped} run(s) still going end after their current step "
+                          "(interrupt a third time to cut them inside it)[/]", soft_wrap=True, highlight=False)
 
     def on_cut(cut: int) -> None:  # the third Ctrl-C cut them inside their step (rel51): said so, not "after it"
         bar["cut"] = cut

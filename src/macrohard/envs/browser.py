@@ -302,8 +302,11 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
         try:
             self._close_browser()
         finally:
-            if self.layers is not None:
-                self._record_and_write_back()
+            try:
+                if self.layers is not None:
+                    self._record_and_write_back()
+            finally:
+                self._drop_own_state()
 
     @property
     def host_workspace(self) -> str:

@@ -192,8 +192,11 @@ class DesktopEnvironment(LayeredWriteBack):
         try:
             self._stop()
         finally:
-            if self.layers is not None:
-                self._record_and_write_back()
+            try:
+                if self.layers is not None:
+                    self._record_and_write_back()
+            finally:
+                self._drop_own_state()
 
     def _stop(self) -> None:
         """Stop the X server, the window manager and every program (a restart starts a fresh one on the same

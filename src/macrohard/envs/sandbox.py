@@ -225,6 +225,22 @@ class LayeredWriteBack:
     changes: list[Change] | None
     committed: int | None
     close_progress: Any
+    # the state folder is the environment's own, made for it by ``envs.make_environment`` (a direct caller gave
+    # none): removed once the environment has closed (rel53), as the shell sandbox's own is
+    owns_state_dir = False
+
+    def _drop_own_state(self) -> None:
+        from macrohard.envs.mounts import mount_points
+
+        state = getattr(self, "state_dir", None)
+        if not self.owns_state_dir or state is None:
+            return
+        try:
+            if mount_points(state):  # a layer a failed close left mounted: never removed through its mount
+                return
+        except OSError:
+            pass
+        shutil.rmtree(state, ignore_errors=True)
 
     def _layer_workspace(self, workspace: str, state_dir: str | None, commit: bool) -> None:
         """The browser's and the desktop's fields for this: ``workspace`` and ``lower``; with a ``state_dir``,

@@ -104,44 +104,63 @@ def evaluate(suite: Suite, model: str, executor: Any, *, store: SQLiteStore | No
             on_result(outcome)
 
     try:
-        try:
-            for outcome in executor.map(specs):
-                record(outcome)
-        except KeyboardInterrupt:
-            # the runs already started end anyway (a local thread cannot be stopped): their results are recorded,
-            # not thrown away and run again by `--resume` (rel45); a second interrupt stops the recording
-            if (drain := getattr(executor, "drain", None)) is not None:
-                started, ending = drain()
-                if started and on_drain is not None:
-                    on_drain(started)
-                try:
-                    for outcome in ending:
-                        record(outcome)
-                except KeyboardInterrupt:
-                    # rel47 (rel46's left-open): a second interrupt stopped the recording, while the started runs
-                    # went on to their end all the same (the pool waits for its threads), unrecorded, and `--resume`
-                    # ran each again. Now it stops them after their current step; a run that ends whole before the
-                    # stop reaches it is still recorded; one cut short is kept as a run (`interrupted`) but is no
-                    # result, so `--resume` runs it again. A third interrupt stops the waiting
-                    stop = getattr(executor, "stop_draining", None)
-                    if stop is None:
-                        raise
-                    stopped, ending = stop("stopped: the evaluation was interrupted again")
-                    if on_stop is not None:
-                        on_stop(len(stopped))
-                    try:
-                        for outcome in ending:
-                            if outcome.run is None or outcome.run.status.value != "interrupted":
-                                record(outcome)
-                    except KeyboardInterrupt:
-                        # rel51: the third interrupt cuts the steps still in flight (a process pool's too), which
-                        # the pool's close then waited for whole
-                        if (cut := getattr(executor, "cut", None)) is not None:
-                            cut(stopped, "stopped: the evaluation was interrupted a third time")
-                            if on_cut is not None:  # rel51b: the closing line said "stopped after their step"
-                                on_cut(len(stopped))
-                        raise
-            raise
+        _record_until_stopped(executor, specs, record, on_drain, on_stop, on_cut)
     finally:
         records.finish_eval(store, info)
     return info, (records.results(store, info.id) if resume is not None else outcomes)
+
+
+def _record_until_stopped(executor: Any, specs: list[RunSpec], record: ResultCallback,
+                          on_drain: Callable[[int], None] | None, on_stop: Callable[[int], None] | None,
+                          on_cut: Callable[[int], None] | None) -> None:
+    """Record each run's outcome as it ends; each interrupt (Ctrl-C, SIGTERM) one step further, wherever it lands.
+
+    The first: no run starts, the started ones finish and are recorded (rel45: they were thrown away and `--resume`
+    ran them again); ``on_drain`` says how many. The second (rel47): they are asked to stop after their current step
+    (one cut short is kept as an `interrupted` run, no result); ``on_stop``. The third (rel51): the steps still in
+    flight are cut where they wait, and the interrupt goes on up; ``on_cut``. An executor without ``drain``
+    (``stop_draining``) lets the first (second) go on up.
+
+    rel53: the steps were told apart by which ``except`` an interrupt met, so one that landed while the eval moved
+    from one step to the next (printing "stopping: …", asking the runs to stop: a terminal's Ctrl-C twice in quick
+    succession, or one process starved of CPU for both) skipped what was left of that step and the next ones: the
+    runs were neither stopped nor cut, and the pool's close waited for them whole (a desktop launch's window, twice:
+    68.8 s after the third Ctrl-C). Now the interrupts are counted here, each moves one step on from where it came.
+    """
+    interrupts, last = 0, KeyboardInterrupt()
+    stopped: list[str] | None = None
+    drain, stop = getattr(executor, "drain", None), getattr(executor, "stop_draining", None)
+    while True:
+        if (interrupts == 1 and drain is None) or (interrupts == 2 and stop is None):
+            raise last
+        if interrupts >= 3:
+            if (cut := getattr(executor, "cut", None)) is not None:
+                # the runs stopped; or, an interrupt that came while they were asked to stop, those still going
+                ids = stopped if stopped is not None else getattr(executor, "draining_ids", list)()
+                cut(ids, "stopped: the evaluation was interrupted a third time")
+                if on_cut is not None:  # rel51b: the closing line said "stopped after their step"
+                    on_cut(len(ids))
+            raise last
+        try:
+            if interrupts == 0:
+                for outcome in executor.map(specs):
+                    record(outcome)
+            elif interrupts == 1:
+                started, ending = drain()  # type: ignore[misc]
+                if started and on_drain is not None:
+                    on_drain(started)
+                for outcome in ending:
+                    record(outcome)
+            else:  # a run that ends whole before the stop reaches it is still recorded
+                stopped, ending = stop("stopped: the evaluation was interrupted again")  # type: ignore[misc]
+                if on_stop is not None:
+                    on_stop(len(stopped))
+                for outcome in ending:
+                    if outcome.run is None or outcome.run.status.value != "interrupted":
+                        record(outcome)
+        except KeyboardInterrupt as exc:
+            interrupts, last = interrupts + 1, exc
+            continue
+        if interrupts == 0:
+            return
+        raise last  # the started runs have ended: the interrupt goes on up

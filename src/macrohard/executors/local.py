@@ -92,6 +92,11 @@ class LocalExecutor:
         for future in cf.as_completed(list(left)):
             yield left.pop(future).result()
 
+    def draining_ids(self) -> list[str]:
+        """The runs ``drain`` still waits for (rel53: what eval's third interrupt cuts when it came while they were
+        being asked to stop, before ``stop_draining`` returned their ids)."""
+        return [h.run_id for h in getattr(self, "_draining", {}).values()]
+
     def stop_draining(self, why: str) -> tuple[list[str], Iterator[RunOutcome]]:
         """After ``drain`` was interrupted (a second interrupt): ask the runs it still waits for to end after their
         current step, recorded ``interrupted`` with ``why``; their ids, and their outcomes as they end."""

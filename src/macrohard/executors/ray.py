@@ -248,6 +248,11 @@ class RayExecutor:
             reached = False  # the actor is gone (Ray shut down under us): the file below is what is left
         stop_in_workers([known[r] for r in asked], why, reached_otherwise=reached)
 
+    def draining_ids(self) -> list[str]:
+        """The runs ``drain`` still waits for (rel53: what eval's third interrupt cuts when it came while they were
+        being asked to stop, before ``stop_draining`` returned their ids)."""
+        return [h.run_id for h in getattr(self, "_draining", {}).values()]
+
     def stop_draining(self, why: str) -> tuple[list[str], Iterator[RunOutcome]]:
         """After ``drain`` was interrupted (a second interrupt): ask the runs it still waits for to end after their
         current step; their ids, and their outcomes as they end."""
