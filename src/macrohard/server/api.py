@@ -35,6 +35,10 @@ class StartRun(BaseModel):
     max_steps: int = Field(default=30, ge=1, le=500, description="Step budget.")
     allow_hosts: list[str] = Field(default_factory=list, max_length=20,
                                    description="Hosts (host:port) the sandbox may reach besides nothing (a browser task's site).")
+    division: str | None = Field(default=None, description="Run as this division (as `macrohard run --division`): its "
+                                 "prompt, environments (the first when `environment` is not given), policy overlay, "
+                                 "budgets (`max_steps` when given) and model (when `model` is not given); "
+                                 "see `macrohard divisions`.")
 
     @field_validator("text")
     @classmethod
@@ -100,9 +104,28 @@ def start_run(body: StartRun, request: Request, who: Caller = CallerDep) -> Run:
     check_model_choice(body.model, who.user, role="agent")
     from macrohard.types import Budget
 
-    task = Task(text=body.text, model=body.model, environment=body.environment, network=body.network,
-                allow_hosts=body.allow_hosts, budget=Budget(max_steps=body.max_steps))
-    return request.app.state.live.start(task, who.user)  # type: ignore[no-any-return]
+    if body.division is None:
+        task = Task(text=body.text, model=body.model, environment=body.environment, network=body.network,
+                    allow_hosts=body.allow_hosts, budget=Budget(max_steps=body.max_steps))
+        return request.app.state.live.start(task, who.user)  # type: ignore[no-any-return]
+    # ux53: a division from the runs page, by the CLI's rule (`run --division`): before, divisions were reached on the
+    # web only through the chat page's delegations
+    from macrohard.divisions.catalog import get_division, load_divisions
+    from macrohard.divisions.runtime import as_division
+
+    divisions = load_divisions()
+    division = get_division(body.division, divisions)
+    given = body.model_fields_set
+    base: dict[str, Any] = {"text": body.text, "network": body.network, "allow_hosts": body.allow_hosts}
+    updates: dict[str, Any] = {"model": body.model} if body.model else {}
+    if "environment" in given:
+        updates["environment"] = body.environment
+    base, updates = as_division(division, base, updates, field="environment")
+    if "max_steps" in given:
+        base["budget"] = {**base["budget"], "max_steps": body.max_steps}
+    task = Task.model_validate({**base, **updates})
+    return request.app.state.live.start(task, who.user, division=division,  # type: ignore[no-any-return]
+                                        divisions=divisions)
 
 
 @router.get("/runs/{run_id}", response_model=Run)

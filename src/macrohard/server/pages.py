@@ -133,7 +133,17 @@ async def runs_page(request: Request, status: str | None = None, q: str | None =
     runs = found[start:start + RUNS_PER_PAGE]
     keep = {k: v for k, v in (("q", q), ("status", status)) if v}
     link = lambda n: "/runs?" + urlencode({**keep, "page": n}) if n > 1 else "/runs" + ("?" + urlencode(keep) if keep else "")  # noqa: E731
+    divisions, divisions_error = [], ""
+    if who.user.can_answer:  # the start form's divisions (ux53); a broken division file is said, not a 400 page
+        from macrohard.divisions.catalog import load_divisions
+        from macrohard.errors import ConfigError
+
+        try:
+            divisions = list(load_divisions().values())
+        except ConfigError as exc:
+            divisions_error = str(exc)
     return _page(request, "runs.html", who, runs=runs, status=status or "", q=q or "",
+                 divisions=divisions, divisions_error=divisions_error,
                  statuses=[s.value for s in RunStatus], interrupted=request.app.state.interrupted,
                  first=start + 1, newer=link(page - 1) if page > 1 else None,
                  older=link(page + 1) if len(found) > start + RUNS_PER_PAGE else None)

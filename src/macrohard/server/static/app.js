@@ -55,17 +55,47 @@ const macrohard = (() => {
     if (document.getElementById(`ask-${p.id}`)) return;
     const div = el("div", "ask"); div.id = `ask-${p.id}`;
     div.append(el("strong", null, "The guard asks: "), el("span", "reason", p.reason), el("pre", "action", actionText(p.action)));
-    if (box.dataset.canAnswer === "yes") {
-      for (const [label, ok] of [["Approve", true], ["Deny", false]]) {
-        const b = el("button", ok ? "approve" : "deny", label);
-        b.addEventListener("click", async () => {
-          try { await send("POST", `/api/runs/${runId}/approvals/${p.id}`, { approve: ok }); div.classList.add("answered"); }
-          catch (e) { div.append(el("p", "error", e.message)); }
-        });
-        div.append(b);
-      }
-    } else div.append(el("p", "note", "A viewer cannot answer; an owner or member can."));
+    if (box.dataset.canAnswer === "yes") answerButtons(div, `/api/runs/${runId}/approvals/${p.id}`, () => {});
+    else div.append(el("p", "note", "A viewer cannot answer; an owner or member can."));
     box.append(div);
+  }
+
+  // ux53: Approve and Deny, each answer sent once. Before, both stayed clickable until the server's approval_done
+  // arrived: a quick second click (or the other button) added "404: no open approval … it was answered". Now the first
+  // click holds both and says it was sent; a refusal is shown (and the buttons given back unless the question is gone).
+  function answerButtons(div, url, answered) {
+    const buttons = [];
+    const sent = el("p", "sent", "");
+    for (const [label, ok] of [["Approve", true], ["Deny", false]]) {
+      const b = el("button", ok ? "approve" : "deny", label);
+      b.addEventListener("click", async () => {
+        if (buttons.some((x) => x.disabled)) return;
+        for (const x of buttons) x.disabled = true;
+        for (const e of div.querySelectorAll("p.error")) e.remove();
+        sent.textContent = `sent: ${ok ? "approve" : "deny"}; waiting for the server…`;
+        if (!sent.isConnected) div.append(sent);
+        try { await send("POST", url, { approve: ok }); sent.textContent = `sent: ${ok ? "approve" : "deny"}; the server took it`; answered(ok); }
+        catch (e) {
+          sent.textContent = "";
+          div.append(el("p", "error", e.message));
+          if (!e.message.startsWith("404")) for (const x of buttons) x.disabled = false;  // a 404: the question is gone
+        }
+      });
+      buttons.push(b); div.append(b);
+    }
+  }
+
+  // the server's answer to a question, in place of its buttons, until the step it asked about arrives
+  function answeredLine(id, d) {
+    const a = document.getElementById(`ask-${id}`);
+    if (!a) return false;
+    const line = el("div", "answered-ask", "");
+    line.id = `answered-${id}`;
+    line.append(el("strong", null, "The guard's question was answered: "),
+                el("span", d.approved ? "ok" : "error", `${d.approved ? "approved" : "denied"} by ${d.by}`),
+                el("pre", "action", a.querySelector("pre.action") ? a.querySelector("pre.action").textContent : ""));
+    a.replaceWith(line);
+    return true;
   }
 
   async function finished(runId, run) {
@@ -135,6 +165,7 @@ const macrohard = (() => {
     events.addEventListener("step", (m) => {
       const d = JSON.parse(m.data);
       if (!document.getElementById(`step-${d.step.index}`)) steps.append(renderStep(d.step));
+      for (const done of document.querySelectorAll("#approvals .answered-ask")) done.remove();  // the step says it now
       waiting.step(d.step.index);
       setStatus(d.run);
       // for benchmarks/serve.py: when each step reached this page (the server stamps published_at)
@@ -146,8 +177,8 @@ const macrohard = (() => {
       const d = JSON.parse(m.data); const list = document.getElementById("screen-events");
       list.hidden = false; list.append(el("li", `screen ${d.kind}`, d.message));
     });
-    events.addEventListener("approval_done", (m) => { const d = JSON.parse(m.data); const a = document.getElementById(`ask-${d.id}`);
-      if (a) { a.remove(); waiting.ask(-1); } });
+    events.addEventListener("approval_done", (m) => { const d = JSON.parse(m.data);
+      if (answeredLine(d.id, d)) waiting.ask(-1); });
     events.addEventListener("end", (m) => { events.close(); waiting.end(); finished(runId, JSON.parse(m.data).run); });
   }
 
@@ -157,11 +188,29 @@ const macrohard = (() => {
     // ux52: the start is said while it goes (a fresh HOME's first start loads the model: tens of seconds), the last
     // refusal cleared, the button held so a second click starts no second run; a refusal gives the button back
     const button = form.querySelector("button"), status = document.getElementById("start-status"), error = document.getElementById("start-error");
+    // ux53: a division (as `macrohard run --division`): the environment list is the division's own, its first chosen
+    const division = form.querySelector("select[name=division]"), env = form.querySelector("select[name=environment]");
+    const note = document.getElementById("division-note");
+    const fitEnvironments = () => {
+      if (!division) return;
+      const option = division.selectedOptions[0];
+      const allowed = (option.dataset.environments || "").split(" ").filter(Boolean);
+      env.replaceChildren(...allowed.map((e) => el("option", null, e)));
+      env.disabled = allowed.length === 0;
+      if (env.disabled) env.append(el("option", null, "no environment"));
+      note.hidden = !division.value;
+      note.textContent = !division.value ? "" : `the ${division.value} division: ${option.title || ""}` +
+        (env.disabled ? " It operates nothing itself: it answers, or delegates the work to another division." :
+         ` Its prompt, policy and budgets; it may use ${allowed.join(", ")}.`);
+    };
+    if (division) { division.addEventListener("change", fitEnvironments); fitEnvironments(); }
     form.addEventListener("submit", async (ev) => {
       ev.preventDefault();
       if (button.disabled) return;
       const f = new FormData(form);
-      const body = { text: f.get("text"), environment: f.get("environment") };
+      const body = { text: f.get("text") };
+      if (!env.disabled) body.environment = f.get("environment");
+      if (f.get("division")) body.division = f.get("division");
       if (f.get("model")) body.model = f.get("model");
       error.textContent = ""; button.disabled = true;
       const t0 = Date.now();
@@ -176,15 +225,8 @@ const macrohard = (() => {
   function askBox(p, url) {
     const div = el("div", "ask"); div.id = `ask-${p.id}`;
     div.append(el("strong", null, "The guard asks: "), el("span", "reason", p.reason), el("pre", "action", actionText(p.action)));
-    if (document.getElementById("approvals").dataset.canAnswer === "yes") {
-      for (const [label, ok] of [["Approve", true], ["Deny", false]]) {
-        const b = el("button", ok ? "approve" : "deny", label);
-        b.addEventListener("click", async () => {
-          try { await send("POST", url, { approve: ok }); div.remove(); } catch (e) { div.append(el("p", "error", e.message)); }
-        });
-        div.append(b);
-      }
-    } else div.append(el("p", "note", "A viewer cannot answer; an owner or member can."));
+    if (document.getElementById("approvals").dataset.canAnswer === "yes") answerButtons(div, url, () => div.remove());
+    else div.append(el("p", "note", "A viewer cannot answer; an owner or member can."));
     return div;
   }
 
