@@ -1,0 +1,16 @@
+"""The front door as a new user meets it (helper ux53). Each test was seen failing on the code before its fix
+(RESULTS.md, ux53)."""
+
+from __future__ import annotations
+
+from tests.cli_in_process import mh
+
+
+def test_divisions_say_how_to_use_one(_home):
+    """Before: `macrohard divisions` and its --help said what each division is, and nowhere how to run a task as one
+    (`run --division` is found only in `run --help`)."""
+    listed = mh("divisions", env={"COLUMNS": "100"})
+    assert listed.returncode == 0, listed.stderr
+    assert "macrohard run --division NAME" in " ".join(listed.stdout.split()), listed.stdout
+    helped = mh("divisions", "--help", env={"COLUMNS": "100"})
+    assert "run --division NAME" in " ".join(helped.stdout.split()), helped.stdout
