@@ -100,3 +100,27 @@ def test_the_web_refuses_what_the_cli_refuses_and_a_chat_division_run_delegates(
     assert "from-operator" in steps[0]["observation"]["output"]
     page = api.get(f"/runs/{child['id']}").text
     assert "operator division" in page and f'href="/runs/{parent["id"]}"' in page  # who delegated it
+
+
+def test_a_browser_run_names_its_local_site_on_the_form_and_a_far_host_is_refused_in_words(server, chromium):
+    """Before: the form offered `browser` with no way to name a site (a browser run started there could open nothing),
+    and the API took a host on the internet in `allow_hosts` and dropped it without a word (the web's networks,
+    `none` and `loopback`, reach only local sites): the run started, and its browser reached nothing."""
+    far = server.api().post("/api/runs", json={"text": "read example.org", "environment": "browser",
+                                               "allow_hosts": ["example.org"]})
+    assert far.status_code == 400, far.text
+    assert "--allow-host example.org" in far.json()["detail"] and "local sites" in far.json()["detail"]
+    assert server.api().get("/api/runs").json() == []
+
+    page = chromium.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(f"{server.url}/login?token={server.token}")
+    assert page.locator("#start input[name=allow_hosts]").is_hidden()  # a shell run has nothing to name
+    page.select_option("#start select[name=environment]", "browser")
+    assert page.locator("#start input[name=allow_hosts]").is_visible()
+    sent = []
+    page.route("**/api/runs", lambda route: (sent.append(route.request.post_data_json), route.abort()))
+    page.fill("#start textarea[name=text]", "send the form")
+    page.fill("#start input[name=allow_hosts]", "http://127.0.0.1:8123/form")  # a pasted URL: its host and port
+    page.click("#start button")
+    page.wait_for_function("document.getElementById('start-error').textContent.length > 0", timeout=10_000)
+    assert sent and sent[0]["environment"] == "browser" and sent[0]["allow_hosts"] == ["127.0.0.1:8123"], sent

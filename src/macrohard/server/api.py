@@ -34,7 +34,8 @@ class StartRun(BaseModel):
     network: Literal["none", "loopback"] = Field(default="none", description="The sandbox's network.")
     max_steps: int = Field(default=30, ge=1, le=500, description="Step budget.")
     allow_hosts: list[str] = Field(default_factory=list, max_length=20,
-                                   description="Hosts (host:port) the sandbox may reach besides nothing (a browser task's site).")
+                                   description="Local sites (127.0.0.1:PORT, localhost:PORT) the sandbox may reach besides "
+                                   "nothing (a browser task's site); another host is refused (400).")
     division: str | None = Field(default=None, description="Run as this division (as `macrohard run --division`): its "
                                  "prompt, environments (the first when `environment` is not given), policy overlay, "
                                  "budgets (`max_steps` when given) and model (when `model` is not given); "
@@ -102,7 +103,16 @@ def start_run(body: StartRun, request: Request, who: Caller = CallerDep) -> Run:
     if not who.user.can_answer:
         raise HTTPException(403, f"{who.user.name} is a viewer: only owners and members start runs")
     check_model_choice(body.model, who.user, role="agent")
+    from macrohard.envs.browser_sandbox import is_local_site
     from macrohard.types import Budget
+
+    if far := [h for h in body.allow_hosts if not is_local_site(h)]:
+        # ux53: before, such a host was dropped without a word (the sandbox's `none` and `loopback` reach only local
+        # sites): the run started, and its browser could open nothing
+        raise HTTPException(400, f"{', '.join(far[:3])}: a run started from the web has network {body.network} and "
+                            "reaches only local sites named as host:port (127.0.0.1:8000, localhost:3000); for a site "
+                            "on the internet, run it in a terminal: macrohard run -e browser --allow-host "
+                            f"{far[0]} \"TASK\"")
 
     if body.division is None:
         task = Task(text=body.text, model=body.model, environment=body.environment, network=body.network,

@@ -204,6 +204,13 @@ const macrohard = (() => {
          ` Its prompt, policy and budgets; it may use ${allowed.join(", ")}.`);
     };
     if (division) { division.addEventListener("change", fitEnvironments); fitEnvironments(); }
+    // ux53: a browser run reaches only the hosts it is given (the sandbox has no network otherwise); before, the form
+    // offered "browser" with no way to name a site, so every browser run started here could open nothing
+    const hosts = form.querySelector("input[name=allow_hosts]");
+    const fitHosts = () => { hosts.hidden = env.disabled || env.value !== "browser"; };
+    env.addEventListener("change", fitHosts);
+    if (division) division.addEventListener("change", fitHosts);
+    fitHosts();
     form.addEventListener("submit", async (ev) => {
       ev.preventDefault();
       if (button.disabled) return;
@@ -211,6 +218,9 @@ const macrohard = (() => {
       const body = { text: f.get("text") };
       if (!env.disabled) body.environment = f.get("environment");
       if (f.get("division")) body.division = f.get("division");
+      const named = hosts.hidden ? [] : String(f.get("allow_hosts") || "").split(/[\s,]+/).filter(Boolean)
+        .map((h) => h.replace(/^[a-z]+:\/\//i, "").replace(/\/.*$/, ""));  // a pasted URL: its host[:port]
+      if (named.length) body.allow_hosts = named;
       if (f.get("model")) body.model = f.get("model");
       error.textContent = ""; button.disabled = true;
       const t0 = Date.now();
