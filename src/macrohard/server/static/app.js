@@ -21,9 +21,15 @@ const macrohard = (() => {
     return JSON.stringify(d);
   }
 
+  // ux53: an action with no command, path, URL or text (a click on an element, a desktop click at x, y) was shown as
+  // its JSON ({"kind":"browser_click","element":"e14"}); now its fields as `replay.action_text` writes them
   function actionText(a) {
     if (!a) return "(no action)";
-    return a.command || a.path || a.url || a.answer || a.text || JSON.stringify(a);
+    const main = a.command || a.path || a.url || a.answer || a.text;
+    if (main) return a.element && a.text ? `${main} → ${a.element}` : main;
+    const fields = Object.entries(a).filter(([k, v]) => k !== "kind" && v !== null && v !== "" && v !== false
+      && !(Array.isArray(v) && v.length === 0)).map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`);
+    return fields.join(" ") || a.kind;
   }
 
   function renderStep(s) {
