@@ -124,3 +124,34 @@ def test_a_browser_run_names_its_local_site_on_the_form_and_a_far_host_is_refuse
     page.click("#start button")
     page.wait_for_function("document.getElementById('start-error').textContent.length > 0", timeout=10_000)
     assert sent and sent[0]["environment"] == "browser" and sent[0]["allow_hosts"] == ["127.0.0.1:8123"], sent
+
+
+def test_a_delegating_runs_page_says_which_run_works_and_links_it(server, chromium):
+    """Before: while a delegated run worked, its parent's page said only "working on step 1 · 40 s (the model chooses
+    an action …)", and the delegate step, once ended, named the sub-run in plain text (the terminal prints a line for
+    each of its steps)."""
+    import time
+
+    def slow_finish(_body: dict) -> dict:
+        time.sleep(6)  # the sub-run's last model call: the parent's page is looked at meanwhile
+        return {"tool_calls": [{"name": "finish", "arguments": {"answer": "said it"}}]}
+
+    replies = [
+        {"tool_calls": [{"name": "delegate", "arguments": {"division": "operator", "task": "echo from-operator"}}]},
+        {"tool_calls": [{"name": "bash", "arguments": {"command": "echo from-operator"}}]},
+        slow_finish,
+        {"tool_calls": [{"name": "finish", "arguments": {"answer": "the operator said it"}}]},
+    ]
+    with FakeOpenAIServer(replies) as llm:
+        page = chromium.new_page(viewport={"width": 1280, "height": 800})
+        page.goto(f"{server.url}/login?token={server.token}")
+        parent = server.api().post("/api/runs", json={"text": "have someone say from-operator", "division": "chat",
+                                                      "model": llm.url}).json()
+        page.goto(f"{server.url}/runs/{parent['id']}")
+        page.wait_for_function("document.getElementById('waiting').textContent.includes('operator division works')",
+                               timeout=60_000)
+        said = page.inner_text("#waiting")
+        page.wait_for_selector("#done:not([hidden])", timeout=60_000)
+    child = next(r for r in server.api().get("/api/runs").json() if r.get("parent_id") == parent["id"])
+    assert f"in run {child['id']}" in said and "its step 1 ended: bash" in said, said
+    assert page.get_attribute("#step-1 .sub-run a", "href") == f"/runs/{child['id']}"

@@ -155,6 +155,10 @@ class LiveRuns:
                     (r.id, step.index))
                 frames = [int(row[0]) for row in rows]
             self.bus.publish(r.id, "step", step_event(r, step, self.artifact_url, frames), event_id=str(step.index))
+            if r.id != run.id:  # ux53: a delegated run's step, said on its parent's page too (as the terminal's ↳ line)
+                self.bus.publish(run.id, "sub_step", {"run_id": r.id, "division": r.meta.get("division"),
+                                                      "index": step.index,
+                                                      "kind": step.action.kind if step.action is not None else None})
 
         def approve(action: Any, verdict: Any) -> Any:
             return self._ask(run.id, action, verdict, timeout, fallback)

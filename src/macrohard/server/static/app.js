@@ -46,6 +46,10 @@ const macrohard = (() => {
     if (v.reason) li.append(el("p", "reason", v.reason));
     const o = s.observation;
     if (o && o.output) li.append(el("pre", o.error ? "output error" : "output", o.output));
+    if (o && o.meta && o.meta.run_id && s.action && s.action.kind === "delegate") {  // ux53: the sub-run, one click away
+      const p = el("p", "sub-run", "its run: "); const a = el("a", null, o.meta.run_id); a.href = `/runs/${o.meta.run_id}`;
+      p.append(a); li.append(p);
+    }
     for (const url of s.frames || []) { const img = el("img", "frame"); img.src = url; img.alt = `frame of step ${s.index}`; li.append(img); }
     return li;
   }
@@ -132,12 +136,15 @@ const macrohard = (() => {
       const s = Math.max(0, Math.round(Date.now() / 1000 - state.since));
       p.textContent = state.stopping ? `stopping: step ${state.next} ends its current part first · ${s} s`
         : state.asking ? `step ${state.next} waits for an answer to the guard's question above · ${s} s`
+        : state.sub ? `step ${state.next}: the ${state.sub.division || "delegated"} division works on it in run ` +
+          `${state.sub.run_id} (its step ${state.sub.index} ended: ${state.sub.kind || "a reply"}) · ${s} s`
         : `working on step ${state.next} · ${s} s (the model chooses an action, the guard reviews it, it runs)`;
       p.hidden = false;
     };
     const timer = setInterval(show, 1000); show();
     return {
-      step(index) { if (index + 1 > state.next) { state.next = index + 1; state.since = Date.now() / 1000; } show(); },
+      step(index) { if (index + 1 > state.next) { state.next = index + 1; state.since = Date.now() / 1000; state.sub = null; } show(); },
+      sub(d) { state.sub = d; show(); },
       ask(delta) { state.asking = Math.max(0, state.asking + delta); show(); },
       stopping() { state.stopping = true; show(); },
       end() { state.over = true; clearInterval(timer); show(); },
@@ -179,6 +186,7 @@ const macrohard = (() => {
     });
     events.addEventListener("approval", (m) => { const p = JSON.parse(m.data);
       if (!document.getElementById(`ask-${p.id}`)) waiting.ask(1); showApproval(runId, p); });
+    events.addEventListener("sub_step", (m) => waiting.sub(JSON.parse(m.data)));  // a delegated run's step (ux53)
     events.addEventListener("screen", (m) => {  // what the run's screen watcher saw (macrohard.imagine.live)
       const d = JSON.parse(m.data); const list = document.getElementById("screen-events");
       list.hidden = false; list.append(el("li", `screen ${d.kind}`, d.message));
