@@ -14,3 +14,15 @@ def test_divisions_say_how_to_use_one(_home):
     assert "macrohard run --division NAME" in " ".join(listed.stdout.split()), listed.stdout
     helped = mh("divisions", "--help", env={"COLUMNS": "100"})
     assert "run --division NAME" in " ".join(helped.stdout.split()), helped.stdout
+
+
+def test_a_mistyped_division_names_the_near_one(_home):
+    """Before: `run --division Coding` said "unknown division 'Coding' … (or add …/divisions/Coding.yaml)": a file name
+    no division may have (names are lowercase), and not a word of `coding`."""
+    for typed, near in (("Coding", "coding"), ("operater", "operator")):
+        done = mh("run", "--division", typed, "do something", env={"COLUMNS": "200"})
+        assert done.returncode == 2, (done.returncode, done.stderr)
+        said = " ".join(done.stderr.split())
+        assert f"did you mean {near}?" in said and f"{typed}.yaml" not in said, said
+    unknown = " ".join(mh("run", "--division", "sales", "x").stderr.split())
+    assert "did you mean" not in unknown and "sales.yaml" in unknown, unknown  # a new name: where to add it
