@@ -234,7 +234,8 @@ def replay(run_id: str, request: Request, who: Caller = CallerDep) -> Response:
 @router.get("/runs/{run_id}/events")
 async def events(run_id: str, request: Request, who: Caller = CallerDep) -> StreamingResponse:
     """Server-sent events: ``step`` (each step as it ends; ids are step numbers, ``Last-Event-ID`` resumes),
-    ``approval`` / ``approval_done`` (an ``ask`` waiting for a person, and its answer), ``end``."""
+    ``approval`` / ``approval_done`` (an ``ask`` waiting for a person, and its answer: ``approved``, ``by``),
+    ``sub_step`` (a step of a run this one delegated: ``run_id``, ``division``, ``index``, ``kind``), ``end``."""
     state = request.app.state
     run = visible_run(request, run_id, who)
     after = int(request.headers.get("last-event-id") or 0) if (request.headers.get("last-event-id") or "0").isdigit() else 0
