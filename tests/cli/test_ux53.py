@@ -26,3 +26,18 @@ def test_a_mistyped_division_names_the_near_one(_home):
         assert f"did you mean {near}?" in said and f"{typed}.yaml" not in said, said
     unknown = " ".join(mh("run", "--division", "sales", "x").stderr.split())
     assert "did you mean" not in unknown and "sales.yaml" in unknown, unknown  # a new name: where to add it
+
+
+def test_replaying_a_shell_run_says_where_its_steps_are(_home):
+    """Before: "run X has no screenshots to replay: only browser and desktop runs record frames", and nothing on what
+    to look at instead."""
+    from macrohard.store.sqlite import SQLiteStore
+    from macrohard.types import Run, RunStatus, Task
+
+    _home.mkdir(parents=True, exist_ok=True)
+    SQLiteStore(_home / "runs.db").create_run(Run(id="r-shell", task=Task(text="list files"), model="scripted",
+                                                  status=RunStatus.succeeded, steps=2))
+    done = mh("runs", "replay", "r-shell")
+    said = " ".join(done.stderr.split())
+    assert done.returncode != 0 and "no screenshots" in said, (done.returncode, said)
+    assert "macrohard runs show r-shell" in said, said
