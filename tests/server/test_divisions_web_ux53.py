@@ -155,3 +155,20 @@ def test_a_delegating_runs_page_says_which_run_works_and_links_it(server, chromi
     child = next(r for r in server.api().get("/api/runs").json() if r.get("parent_id") == parent["id"])
     assert f"in run {child['id']}" in said and "its step 1 ended: bash" in said, said
     assert page.get_attribute("#step-1 .sub-run a", "href") == f"/runs/{child['id']}"
+
+
+def test_the_runs_list_filters_by_division(server):
+    """Before: no way to list one division's runs (`/api/runs?division=` was ignored: every run came back)."""
+    from macrohard.store.sqlite import SQLiteStore
+    from macrohard.types import Run, RunStatus, Task
+
+    store = SQLiteStore(server.home / "runs.db")
+    for rid, division in (("r-coding", "coding"), ("r-imagine", "imagine"), ("r-plain", None)):
+        store.create_run(Run(id=rid, task=Task(text=f"task {rid}"), model="scripted", status=RunStatus.succeeded,
+                             meta={"division": division} if division else {}))
+    api = server.api()
+    assert [r["id"] for r in api.get("/api/runs", params={"division": "coding"}).json()] == ["r-coding"]
+    assert len(api.get("/api/runs").json()) == 3
+    page = api.get("/runs", params={"division": "imagine"}).text
+    assert "/runs/r-imagine" in page and "/runs/r-coding" not in page and "/runs/r-plain" not in page
+    assert '<option value="imagine" selected>' in page  # the filter says what it shows

@@ -75,7 +75,8 @@ def me(who: Caller = CallerDep) -> Me:
     return Me(name=who.user.name, role=who.user.role, csrf=who.csrf)
 
 
-def list_visible(store: Any, who: Caller, *, status: str | None, q: str | None, limit: int) -> list[Run]:
+def list_visible(store: Any, who: Caller, *, status: str | None, q: str | None, limit: int,
+                 division: str | None = None) -> list[Run]:
     """The newest ``limit`` runs ``who`` may see that match ``q``, newest first. ux52: read in batches until found or
     none are left; before, only the newest 200-255 runs were read, so a search for an older run (or a member whose
     runs were older than everyone's newest 255) found nothing."""
@@ -83,7 +84,8 @@ def list_visible(store: Any, who: Caller, *, status: str | None, q: str | None, 
     while len(out) < limit:
         runs = store.list_runs(limit=batch, status=status or None, offset=offset)
         out += [r for r in runs if may_see(store, who.user, r)
-                and (not q or q.lower() in r.task.text.lower() or q in r.id)]
+                and (not q or q.lower() in r.task.text.lower() or q in r.id)
+                and (not division or r.meta.get("division") == division)]
         if len(runs) < batch:
             break
         offset += batch
@@ -92,9 +94,10 @@ def list_visible(store: Any, who: Caller, *, status: str | None, q: str | None, 
 
 @router.get("/runs", response_model=list[Run])
 def runs(request: Request, who: Caller = CallerDep, status: str | None = None, q: str | None = None,
-         limit: int = Query(50, ge=1, le=1000)) -> list[Run]:
-    """Recent runs you may see, newest first; ``status`` and ``q`` (a part of the task or id) filter."""
-    return list_visible(request.app.state.store, who, status=status, q=q, limit=limit)
+         limit: int = Query(50, ge=1, le=1000), division: str | None = None) -> list[Run]:
+    """Recent runs you may see, newest first; ``status``, ``q`` (a part of the task or id) and ``division`` (the runs
+    made as that division, delegated ones included) filter."""
+    return list_visible(request.app.state.store, who, status=status, q=q, limit=limit, division=division)
 
 
 @router.post("/runs", response_model=Run, status_code=201)
