@@ -197,7 +197,8 @@ def render(store: Any, run_id: str, out_dir: str | Path | None = None, *, second
     frames = _frames_by_step(store, run.id)
     out = Path(out_dir) if out_dir is not None else default_home() / "replays" / run.id
     if not frames:
-        raise NotFound(f"run {run.id} has no screenshots to replay: only browser and desktop runs record frames")
+        raise NotFound(f"run {run.id} has no screenshots to replay: only browser and desktop runs record frames; "
+                       f"its steps as text: macrohard runs show {run.id}")  # ux53: what to look at instead
     if shutil.which("ffmpeg") is None:
         raise MissingDependency("replays need ffmpeg: apt-get install ffmpeg")
     out_folder(out, "replay.mp4 and contact_sheet.png")

@@ -14,14 +14,19 @@ from macrohard.cli.common import console, print_json
 def divisions(
     as_json: Annotated[bool, typer.Option("--json", help="Every field of every division, as JSON.")] = False,
 ) -> None:
-    """List the divisions: what each does, what it may use, its budgets and model."""
+    """List the divisions: what each does, what it may use, its budgets and model.
+
+    Use one: `macrohard run --division NAME "TASK"` (its prompt, environments, policy and budgets), the web app's runs
+    page (its division list), or `macrohard chat`, which hands work to them."""
     from macrohard.divisions.catalog import BUILTIN_DIR, load_divisions, user_dir
 
     table = load_divisions()
     if as_json:
         print_json([{**d.model_dump(mode="json"), "source": d.source} for d in table.values()])
         return
-    out = Table(title="divisions", caption=f"* from {user_dir()}; add or override one there as NAME.yaml",
+    # ux53: the table said what each division is, never how to use one
+    out = Table(title="divisions", caption=f"use one: macrohard run --division NAME \"TASK\" (or the web app's runs "
+                f"page). * from {user_dir()}; add or override one there as NAME.yaml",
                 show_edge=False, pad_edge=False)
     out.add_column("name", no_wrap=True)
     out.add_column("description", ratio=1, overflow="fold")

@@ -216,20 +216,10 @@ def run(
 
 
 def _as_division(div: Any, base: dict[str, Any], updates: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The task's fields under a division: its default environment (one it may use), budgets and model;
-    what the task file or the command line says explicitly stays."""
-    from macrohard.errors import ConfigError
+    """The task's fields under a division (``divisions.runtime.as_division``: the web's runs page uses it too)."""
+    from macrohard.divisions.runtime import as_division
 
-    env = updates.get("environment") or base.get("environment")
-    if env and env not in div.environments:
-        allowed = ", ".join(div.environments) or "none (it converses and delegates)"
-        raise ConfigError(f"--environment {env}: the {div.name} division may use {allowed}; "
-                          f"choose one of them or another division (`macrohard divisions`)")
-    base = {**base, "environment": env or div.environment,
-            "budget": {**div.budget.model_dump(exclude_unset=True), **(base.get("budget") or {})}}
-    if not updates.get("model") and not base.get("model") and div.model:
-        base["model"] = div.model
-    return base, {k: v for k, v in updates.items() if k != "environment"}
+    return as_division(div, base, updates)
 
 
 def exit_code(run: Run) -> int:

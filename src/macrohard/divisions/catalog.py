@@ -55,6 +55,14 @@ def load_divisions(home: Path | None = None) -> dict[str, Division]:
 def get_division(name: str, divisions: dict[str, Division] | None = None) -> Division:
     table = divisions if divisions is not None else load_divisions()
     if name not in table:
-        raise ConfigError(f"unknown division {name!r}; choose one of: {', '.join(sorted(table))} "
-                          f"(or add {user_dir() / (name + '.yaml')})")
+        # ux53: a mistyped or capitalised name ("Coding", "operater") was told to add Coding.yaml, a name no division
+        # file may have (lowercase only); now the near one is named first
+        import difflib
+        import re
+
+        near = difflib.get_close_matches(name.lower(), list(table), n=1, cutoff=0.6)
+        hint = f"did you mean {near[0]}? " if near else ""
+        valid = re.fullmatch(r"[a-z][a-z0-9_-]{0,31}", name) is not None
+        raise ConfigError(f"unknown division {name!r}; {hint}choose one of: {', '.join(sorted(table))}"
+                          + (f" (or add {user_dir() / (name + '.yaml')})" if valid and not near else ""))
     return table[name]

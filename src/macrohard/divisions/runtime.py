@@ -79,6 +79,26 @@ def division_task(division: Division, text: str, *, like: Task | None = None, bu
     return Task.model_validate(data)
 
 
+def as_division(division: Division, base: dict[str, Any], updates: dict[str, Any], *,
+                field: str = "--environment") -> tuple[dict[str, Any], dict[str, Any]]:
+    """A task's fields under ``division``: its default environment (one it may use), budgets and model; what the task
+    file, the command line or the web form says explicitly stays. ``field`` is how the asker names the environment in
+    a refusal (the CLI's ``--environment``, the web form's ``environment``). One rule for `macrohard run --division`
+    and the web's runs page (ux53)."""
+    from macrohard.errors import ConfigError
+
+    env = updates.get("environment") or base.get("environment")
+    if env and env not in division.environments:
+        allowed = ", ".join(division.environments) or "none (it converses and delegates)"
+        raise ConfigError(f"{field} {env}: the {division.name} division may use {allowed}; "
+                          f"choose one of them or another division (`macrohard divisions`)")
+    base = {**base, "environment": env or division.environment,
+            "budget": {**division.budget.model_dump(exclude_unset=True), **(base.get("budget") or {})}}
+    if not updates.get("model") and not base.get("model") and division.model:
+        base["model"] = division.model
+    return base, {k: v for k, v in updates.items() if k != "environment"}
+
+
 def run_division(task: Task, division: Division, *, staff: Staff, store: Any, guard: Guard | None = None,
                  model: Any = None, run: Run | None = None, chain: tuple[str, ...] = (), **options: Any) -> Run:
     """Run ``task`` as ``division`` to its end (``runner.run_task``), delegating through ``staff`` if it may.

@@ -34,7 +34,12 @@ class StartRun(BaseModel):
     network: Literal["none", "loopback"] = Field(default="none", description="The sandbox's network.")
     max_steps: int = Field(default=30, ge=1, le=500, description="Step budget.")
     allow_hosts: list[str] = Field(default_factory=list, max_length=20,
-                                   description="Hosts (host:port) the sandbox may reach besides nothing (a browser task's site).")
+                                   description="Local sites (127.0.0.1:PORT, localhost:PORT) the sandbox may reach besides "
+                                   "nothing (a browser task's site); another host is refused (400).")
+    division: str | None = Field(default=None, description="Run as this division (as `macrohard run --division`): its "
+                                 "prompt, environments (the first when `environment` is not given), policy overlay, "
+                                 "budgets (`max_steps` when given) and model (when `model` is not given); "
+                                 "see `macrohard divisions`.")
 
     @field_validator("text")
     @classmethod
@@ -70,7 +75,8 @@ def me(who: Caller = CallerDep) -> Me:
     return Me(name=who.user.name, role=who.user.role, csrf=who.csrf)
 
 
-def list_visible(store: Any, who: Caller, *, status: str | None, q: str | None, limit: int) -> list[Run]:
+def list_visible(store: Any, who: Caller, *, status: str | None, q: str | None, limit: int,
+                 division: str | None = None) -> list[Run]:
     """The newest ``limit`` runs ``who`` may see that match ``q``, newest first. ux52: read in batches until found or
     none are left; before, only the newest 200-255 runs were read, so a search for an older run (or a member whose
     runs were older than everyone's newest 255) found nothing."""
@@ -78,7 +84,8 @@ def list_visible(store: Any, who: Caller, *, status: str | None, q: str | None, 
     while len(out) < limit:
         runs = store.list_runs(limit=batch, status=status or None, offset=offset)
         out += [r for r in runs if may_see(store, who.user, r)
-                and (not q or q.lower() in r.task.text.lower() or q in r.id)]
+                and (not q or q.lower() in r.task.text.lower() or q in r.id)
+                and (not division or r.meta.get("division") == division)]
         if len(runs) < batch:
             break
         offset += batch
@@ -87,9 +94,10 @@ def list_visible(store: Any, who: Caller, *, status: str | None, q: str | None, 
 
 @router.get("/runs", response_model=list[Run])
 def runs(request: Request, who: Caller = CallerDep, status: str | None = None, q: str | None = None,
-         limit: int = Query(50, ge=1, le=1000)) -> list[Run]:
-    """Recent runs you may see, newest first; ``status`` and ``q`` (a part of the task or id) filter."""
-    return list_visible(request.app.state.store, who, status=status, q=q, limit=limit)
+         limit: int = Query(50, ge=1, le=1000), division: str | None = None) -> list[Run]:
+    """Recent runs you may see, newest first; ``status``, ``q`` (a part of the task or id) and ``division`` (the runs
+    made as that division, delegated ones included) filter."""
+    return list_visible(request.app.state.store, who, status=status, q=q, limit=limit, division=division)
 
 
 @router.post("/runs", response_model=Run, status_code=201)
@@ -98,11 +106,39 @@ def start_run(body: StartRun, request: Request, who: Caller = CallerDep) -> Run:
     if not who.user.can_answer:
         raise HTTPException(403, f"{who.user.name} is a viewer: only owners and members start runs")
     check_model_choice(body.model, who.user, role="agent")
+    from macrohard.envs.browser_sandbox import is_local_site
     from macrohard.types import Budget
 
-    task = Task(text=body.text, model=body.model, environment=body.environment, network=body.network,
-                allow_hosts=body.allow_hosts, budget=Budget(max_steps=body.max_steps))
-    return request.app.state.live.start(task, who.user)  # type: ignore[no-any-return]
+    if far := [h for h in body.allow_hosts if not is_local_site(h)]:
+        # ux53: before, such a host was dropped without a word (the sandbox's `none` and `loopback` reach only local
+        # sites): the run started, and its browser could open nothing
+        raise HTTPException(400, f"{', '.join(far[:3])}: a run started from the web has network {body.network} and "
+                            "reaches only local sites named as host:port (127.0.0.1:8000, localhost:3000); for a site "
+                            "on the internet, run it in a terminal: macrohard run -e browser --allow-host "
+                            f"{far[0]} \"TASK\"")
+
+    if body.division is None:
+        task = Task(text=body.text, model=body.model, environment=body.environment, network=body.network,
+                    allow_hosts=body.allow_hosts, budget=Budget(max_steps=body.max_steps))
+        return request.app.state.live.start(task, who.user)  # type: ignore[no-any-return]
+    # ux53: a division from the runs page, by the CLI's rule (`run --division`): before, divisions were reached on the
+    # web only through the chat page's delegations
+    from macrohard.divisions.catalog import get_division, load_divisions
+    from macrohard.divisions.runtime import as_division
+
+    divisions = load_divisions()
+    division = get_division(body.division, divisions)
+    given = body.model_fields_set
+    base: dict[str, Any] = {"text": body.text, "network": body.network, "allow_hosts": body.allow_hosts}
+    updates: dict[str, Any] = {"model": body.model} if body.model else {}
+    if "environment" in given:
+        updates["environment"] = body.environment
+    base, updates = as_division(division, base, updates, field="environment")
+    if "max_steps" in given:
+        base["budget"] = {**base["budget"], "max_steps": body.max_steps}
+    task = Task.model_validate({**base, **updates})
+    return request.app.state.live.start(task, who.user, division=division,  # type: ignore[no-any-return]
+                                        divisions=divisions)
 
 
 @router.get("/runs/{run_id}", response_model=Run)
@@ -201,7 +237,8 @@ def replay(run_id: str, request: Request, who: Caller = CallerDep) -> Response:
 @router.get("/runs/{run_id}/events")
 async def events(run_id: str, request: Request, who: Caller = CallerDep) -> StreamingResponse:
     """Server-sent events: ``step`` (each step as it ends; ids are step numbers, ``Last-Event-ID`` resumes),
-    ``approval`` / ``approval_done`` (an ``ask`` waiting for a person, and its answer), ``end``."""
+    ``approval`` / ``approval_done`` (an ``ask`` waiting for a person, and its answer: ``approved``, ``by``),
+    ``sub_step`` (a step of a run this one delegated: ``run_id``, ``division``, ``index``, ``kind``), ``end``."""
     state = request.app.state
     run = visible_run(request, run_id, who)
     after = int(request.headers.get("last-event-id") or 0) if (request.headers.get("last-event-id") or "0").isdigit() else 0

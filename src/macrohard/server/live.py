@@ -116,8 +116,12 @@ class LiveRuns:
         self.workers = workers
         self._lock = threading.Lock()
 
-    def start(self, task: Task, user: User, *, model: Any = None, guard: Any = None) -> Run:
-        """Start ``task`` for ``user``; return the run once it is in the store (or raise why it could not start)."""
+    def start(self, task: Task, user: User, *, model: Any = None, guard: Any = None, division: Any = None,
+              divisions: dict[str, Any] | None = None) -> Run:
+        """Start ``task`` for ``user``; return the run once it is in the store (or raise why it could not start).
+
+        ``division``: run it as that division (``divisions.runtime.run_division``: its prompt, its policy overlay on
+        the server's guard, its delegations to ``divisions``), as `macrohard run --division` does (ux53)."""
         from macrohard.models import get_model
         from macrohard.runner import run_task
         from macrohard.safety.guard import Guard
@@ -136,6 +140,8 @@ class LiveRuns:
                             "another model in the model field (`macrohard models` says which are usable now)")
         guard = guard if guard is not None else Guard.from_policy()
         run = Run(task=task, model=model.name, meta={"user": user.name, "server": os.getpid()})
+        if division is not None:
+            run.meta["division"] = division.name
         stop = threading.Event()
         model = _Stoppable(model, stop)
         timeout = guard.policy.defaults.approval_timeout_s
@@ -149,6 +155,10 @@ class LiveRuns:
                     (r.id, step.index))
                 frames = [int(row[0]) for row in rows]
             self.bus.publish(r.id, "step", step_event(r, step, self.artifact_url, frames), event_id=str(step.index))
+            if r.id != run.id:  # ux53: a delegated run's step, said on its parent's page too (as the terminal's ↳ line)
+                self.bus.publish(run.id, "sub_step", {"run_id": r.id, "division": r.meta.get("division"),
+                                                      "index": step.index,
+                                                      "kind": step.action.kind if step.action is not None else None})
 
         def approve(action: Any, verdict: Any) -> Any:
             return self._ask(run.id, action, verdict, timeout, fallback)
@@ -158,6 +168,18 @@ class LiveRuns:
 
             try:
                 with watching(self.bus, run.id):  # a desktop's screen events reach the viewers as they happen
+                    if division is not None:
+                        from macrohard.divisions.runtime import Staff, run_division
+
+                        def sub_model(div: Any, sub: Task) -> Any:  # a delegated run's model: Stop ends it too
+                            from macrohard.models import get_model
+
+                            return _Stoppable(get_model(div.model or sub.model), stop)
+
+                        staff = Staff(divisions=divisions if divisions is not None else {division.name: division},
+                                      models=sub_model, approve=approve, on_step=on_step, isolation="bwrap")
+                        return run_division(task, division, staff=staff, store=self.store, guard=guard, model=model,
+                                            run=run)
                     return run_task(task, model=model, store=self.store, guard=guard, on_step=on_step,
                                     approve=approve, run=run, isolation="bwrap")
             finally:
@@ -192,15 +214,17 @@ class LiveRuns:
         with self._lock:
             self.pending[pending.id] = pending
         self.bus.publish(run_id, "approval", pending.public())
+        result: Any = None
         try:
-            if pending.answered.wait(timeout):
-                return pending.answer
-            return ApprovalAnswer(fallback, f"policy (nobody answered within {timeout:g} s)")
+            result = pending.answer if pending.answered.wait(timeout) else ApprovalAnswer(
+                fallback, f"policy (nobody answered within {timeout:g} s)")
+            return result
         finally:
             with self._lock:
                 self.pending.pop(pending.id, None)
-            self.bus.publish(run_id, "approval_done", {"id": pending.id, "approved": bool(pending.answer),
-                                                       "by": getattr(pending.answer, "by", "policy (timeout)")})
+            # ux53: what the page shows in place of the buttons; before, a timeout that the policy allowed said denied
+            self.bus.publish(run_id, "approval_done", {"id": pending.id, "approved": bool(result),
+                                                       "by": getattr(result, "by", None) or "policy"})
 
     def answer(self, approval_id: str, run_id: str, user: User, approved: bool) -> None:
         from macrohard.safety.context import ApprovalAnswer

@@ -116,7 +116,8 @@ RUNS_PER_PAGE = 50
 
 
 @router.get("/runs", response_class=HTMLResponse)
-async def runs_page(request: Request, status: str | None = None, q: str | None = None, page: int = 1) -> Response:
+async def runs_page(request: Request, status: str | None = None, q: str | None = None, page: int = 1,
+                    division: str | None = None) -> Response:
     from fastapi.concurrency import run_in_threadpool
 
     from macrohard.server.api import list_visible
@@ -129,11 +130,21 @@ async def runs_page(request: Request, status: str | None = None, q: str | None =
     page = max(1, page)
     start = (page - 1) * RUNS_PER_PAGE
     found = await run_in_threadpool(list_visible, request.app.state.store, who, status=status, q=q,
-                                    limit=start + RUNS_PER_PAGE + 1)
+                                    limit=start + RUNS_PER_PAGE + 1, division=division)
     runs = found[start:start + RUNS_PER_PAGE]
-    keep = {k: v for k, v in (("q", q), ("status", status)) if v}
+    keep = {k: v for k, v in (("q", q), ("status", status), ("division", division)) if v}
     link = lambda n: "/runs?" + urlencode({**keep, "page": n}) if n > 1 else "/runs" + ("?" + urlencode(keep) if keep else "")  # noqa: E731
-    return _page(request, "runs.html", who, runs=runs, status=status or "", q=q or "",
+    divisions, divisions_error = [], ""
+    # the filter's and the start form's divisions (ux53); a broken division file is said, not a 400 page
+    from macrohard.divisions.catalog import load_divisions
+    from macrohard.errors import ConfigError
+
+    try:
+        divisions = list(load_divisions().values())
+    except ConfigError as exc:
+        divisions_error = str(exc)
+    return _page(request, "runs.html", who, runs=runs, status=status or "", q=q or "", division=division or "",
+                 divisions=divisions, divisions_error=divisions_error,
                  statuses=[s.value for s in RunStatus], interrupted=request.app.state.interrupted,
                  first=start + 1, newer=link(page - 1) if page > 1 else None,
                  older=link(page + 1) if len(found) > start + RUNS_PER_PAGE else None)

@@ -21,9 +21,15 @@ const macrohard = (() => {
     return JSON.stringify(d);
   }
 
+  // ux53: an action with no command, path, URL or text (a click on an element, a desktop click at x, y) was shown as
+  // its JSON ({"kind":"browser_click","element":"e14"}); now its fields as `replay.action_text` writes them
   function actionText(a) {
     if (!a) return "(no action)";
-    return a.command || a.path || a.url || a.answer || a.text || JSON.stringify(a);
+    const main = a.command || a.path || a.url || a.answer || a.text;
+    if (main) return a.element && a.text ? `${main} → ${a.element}` : main;
+    const fields = Object.entries(a).filter(([k, v]) => k !== "kind" && v !== null && v !== "" && v !== false
+      && !(Array.isArray(v) && v.length === 0)).map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`);
+    return fields.join(" ") || a.kind;
   }
 
   function renderStep(s) {
@@ -40,6 +46,10 @@ const macrohard = (() => {
     if (v.reason) li.append(el("p", "reason", v.reason));
     const o = s.observation;
     if (o && o.output) li.append(el("pre", o.error ? "output error" : "output", o.output));
+    if (o && o.meta && o.meta.run_id && s.action && s.action.kind === "delegate") {  // ux53: the sub-run, one click away
+      const p = el("p", "sub-run", "its run: "); const a = el("a", null, o.meta.run_id); a.href = `/runs/${o.meta.run_id}`;
+      p.append(a); li.append(p);
+    }
     for (const url of s.frames || []) { const img = el("img", "frame"); img.src = url; img.alt = `frame of step ${s.index}`; li.append(img); }
     return li;
   }
@@ -55,17 +65,47 @@ const macrohard = (() => {
     if (document.getElementById(`ask-${p.id}`)) return;
     const div = el("div", "ask"); div.id = `ask-${p.id}`;
     div.append(el("strong", null, "The guard asks: "), el("span", "reason", p.reason), el("pre", "action", actionText(p.action)));
-    if (box.dataset.canAnswer === "yes") {
-      for (const [label, ok] of [["Approve", true], ["Deny", false]]) {
-        const b = el("button", ok ? "approve" : "deny", label);
-        b.addEventListener("click", async () => {
-          try { await send("POST", `/api/runs/${runId}/approvals/${p.id}`, { approve: ok }); div.classList.add("answered"); }
-          catch (e) { div.append(el("p", "error", e.message)); }
-        });
-        div.append(b);
-      }
-    } else div.append(el("p", "note", "A viewer cannot answer; an owner or member can."));
+    if (box.dataset.canAnswer === "yes") answerButtons(div, `/api/runs/${runId}/approvals/${p.id}`, () => {});
+    else div.append(el("p", "note", "A viewer cannot answer; an owner or member can."));
     box.append(div);
+  }
+
+  // ux53: Approve and Deny, each answer sent once. Before, both stayed clickable until the server's approval_done
+  // arrived: a quick second click (or the other button) added "404: no open approval … it was answered". Now the first
+  // click holds both and says it was sent; a refusal is shown (and the buttons given back unless the question is gone).
+  function answerButtons(div, url, answered) {
+    const buttons = [];
+    const sent = el("p", "sent", "");
+    for (const [label, ok] of [["Approve", true], ["Deny", false]]) {
+      const b = el("button", ok ? "approve" : "deny", label);
+      b.addEventListener("click", async () => {
+        if (buttons.some((x) => x.disabled)) return;
+        for (const x of buttons) x.disabled = true;
+        for (const e of div.querySelectorAll("p.error")) e.remove();
+        sent.textContent = `sent: ${ok ? "approve" : "deny"}; waiting for the server…`;
+        if (!sent.isConnected) div.append(sent);
+        try { await send("POST", url, { approve: ok }); sent.textContent = `sent: ${ok ? "approve" : "deny"}; the server took it`; answered(ok); }
+        catch (e) {
+          sent.textContent = "";
+          div.append(el("p", "error", e.message));
+          if (!e.message.startsWith("404")) for (const x of buttons) x.disabled = false;  // a 404: the question is gone
+        }
+      });
+      buttons.push(b); div.append(b);
+    }
+  }
+
+  // the server's answer to a question, in place of its buttons, until the step it asked about arrives
+  function answeredLine(id, d) {
+    const a = document.getElementById(`ask-${id}`);
+    if (!a) return false;
+    const line = el("div", "answered-ask", "");
+    line.id = `answered-${id}`;
+    line.append(el("strong", null, "The guard's question was answered: "),
+                el("span", d.approved ? "ok" : "error", `${d.approved ? "approved" : "denied"} by ${d.by}`),
+                el("pre", "action", a.querySelector("pre.action") ? a.querySelector("pre.action").textContent : ""));
+    a.replaceWith(line);
+    return true;
   }
 
   async function finished(runId, run) {
@@ -96,12 +136,15 @@ const macrohard = (() => {
       const s = Math.max(0, Math.round(Date.now() / 1000 - state.since));
       p.textContent = state.stopping ? `stopping: step ${state.next} ends its current part first · ${s} s`
         : state.asking ? `step ${state.next} waits for an answer to the guard's question above · ${s} s`
+        : state.sub ? `step ${state.next}: the ${state.sub.division || "delegated"} division works on it in run ` +
+          `${state.sub.run_id} (its step ${state.sub.index} ended: ${state.sub.kind || "a reply"}) · ${s} s`
         : `working on step ${state.next} · ${s} s (the model chooses an action, the guard reviews it, it runs)`;
       p.hidden = false;
     };
     const timer = setInterval(show, 1000); show();
     return {
-      step(index) { if (index + 1 > state.next) { state.next = index + 1; state.since = Date.now() / 1000; } show(); },
+      step(index) { if (index + 1 > state.next) { state.next = index + 1; state.since = Date.now() / 1000; state.sub = null; } show(); },
+      sub(d) { state.sub = d; show(); },
       ask(delta) { state.asking = Math.max(0, state.asking + delta); show(); },
       stopping() { state.stopping = true; show(); },
       end() { state.over = true; clearInterval(timer); show(); },
@@ -135,6 +178,7 @@ const macrohard = (() => {
     events.addEventListener("step", (m) => {
       const d = JSON.parse(m.data);
       if (!document.getElementById(`step-${d.step.index}`)) steps.append(renderStep(d.step));
+      for (const done of document.querySelectorAll("#approvals .answered-ask")) done.remove();  // the step says it now
       waiting.step(d.step.index);
       setStatus(d.run);
       // for benchmarks/serve.py: when each step reached this page (the server stamps published_at)
@@ -142,12 +186,13 @@ const macrohard = (() => {
     });
     events.addEventListener("approval", (m) => { const p = JSON.parse(m.data);
       if (!document.getElementById(`ask-${p.id}`)) waiting.ask(1); showApproval(runId, p); });
+    events.addEventListener("sub_step", (m) => waiting.sub(JSON.parse(m.data)));  // a delegated run's step (ux53)
     events.addEventListener("screen", (m) => {  // what the run's screen watcher saw (macrohard.imagine.live)
       const d = JSON.parse(m.data); const list = document.getElementById("screen-events");
       list.hidden = false; list.append(el("li", `screen ${d.kind}`, d.message));
     });
-    events.addEventListener("approval_done", (m) => { const d = JSON.parse(m.data); const a = document.getElementById(`ask-${d.id}`);
-      if (a) { a.remove(); waiting.ask(-1); } });
+    events.addEventListener("approval_done", (m) => { const d = JSON.parse(m.data);
+      if (answeredLine(d.id, d)) waiting.ask(-1); });
     events.addEventListener("end", (m) => { events.close(); waiting.end(); finished(runId, JSON.parse(m.data).run); });
   }
 
@@ -157,11 +202,39 @@ const macrohard = (() => {
     // ux52: the start is said while it goes (a fresh HOME's first start loads the model: tens of seconds), the last
     // refusal cleared, the button held so a second click starts no second run; a refusal gives the button back
     const button = form.querySelector("button"), status = document.getElementById("start-status"), error = document.getElementById("start-error");
+    // ux53: a division (as `macrohard run --division`): the environment list is the division's own, its first chosen
+    const division = form.querySelector("select[name=division]"), env = form.querySelector("select[name=environment]");
+    const note = document.getElementById("division-note");
+    const fitEnvironments = () => {
+      if (!division) return;
+      const option = division.selectedOptions[0];
+      const allowed = (option.dataset.environments || "").split(" ").filter(Boolean);
+      env.replaceChildren(...allowed.map((e) => el("option", null, e)));
+      env.disabled = allowed.length === 0;
+      if (env.disabled) env.append(el("option", null, "no environment"));
+      note.hidden = !division.value;
+      note.textContent = !division.value ? "" : `the ${division.value} division: ${option.title || ""}` +
+        (env.disabled ? " It operates nothing itself: it answers, or delegates the work to another division." :
+         ` Its prompt, policy and budgets; it may use ${allowed.join(", ")}.`);
+    };
+    if (division) { division.addEventListener("change", fitEnvironments); fitEnvironments(); }
+    // ux53: a browser run reaches only the hosts it is given (the sandbox has no network otherwise); before, the form
+    // offered "browser" with no way to name a site, so every browser run started here could open nothing
+    const hosts = form.querySelector("input[name=allow_hosts]");
+    const fitHosts = () => { hosts.hidden = env.disabled || env.value !== "browser"; };
+    env.addEventListener("change", fitHosts);
+    if (division) division.addEventListener("change", fitHosts);
+    fitHosts();
     form.addEventListener("submit", async (ev) => {
       ev.preventDefault();
       if (button.disabled) return;
       const f = new FormData(form);
-      const body = { text: f.get("text"), environment: f.get("environment") };
+      const body = { text: f.get("text") };
+      if (!env.disabled) body.environment = f.get("environment");
+      if (f.get("division")) body.division = f.get("division");
+      const named = hosts.hidden ? [] : String(f.get("allow_hosts") || "").split(/[\s,]+/).filter(Boolean)
+        .map((h) => h.replace(/^[a-z]+:\/\//i, "").replace(/\/.*$/, ""));  // a pasted URL: its host[:port]
+      if (named.length) body.allow_hosts = named;
       if (f.get("model")) body.model = f.get("model");
       error.textContent = ""; button.disabled = true;
       const t0 = Date.now();
@@ -176,15 +249,8 @@ const macrohard = (() => {
   function askBox(p, url) {
     const div = el("div", "ask"); div.id = `ask-${p.id}`;
     div.append(el("strong", null, "The guard asks: "), el("span", "reason", p.reason), el("pre", "action", actionText(p.action)));
-    if (document.getElementById("approvals").dataset.canAnswer === "yes") {
-      for (const [label, ok] of [["Approve", true], ["Deny", false]]) {
-        const b = el("button", ok ? "approve" : "deny", label);
-        b.addEventListener("click", async () => {
-          try { await send("POST", url, { approve: ok }); div.remove(); } catch (e) { div.append(el("p", "error", e.message)); }
-        });
-        div.append(b);
-      }
-    } else div.append(el("p", "note", "A viewer cannot answer; an owner or member can."));
+    if (document.getElementById("approvals").dataset.canAnswer === "yes") answerButtons(div, url, () => div.remove());
+    else div.append(el("p", "note", "A viewer cannot answer; an owner or member can."));
     return div;
   }
 
