@@ -16,6 +16,7 @@ from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Any
 
+from macrohard import stopping
 from macrohard.errors import NotFound, Stopped, UserError
 from macrohard.server.auth import User
 from macrohard.server.bus import EventBus
@@ -193,9 +194,15 @@ class LiveRuns:
             self.pending[pending.id] = pending
         self.bus.publish(run_id, "approval", pending.public())
         try:
-            if pending.answered.wait(timeout):
-                return pending.answer
-            return ApprovalAnswer(fallback, f"policy (nobody answered within {timeout:g} s)")
+            # rel53b: in slices, looking at the run's cut between them (`macrohard runs stop` from a terminal: the
+            # agent marks the question as the step's wait, ``stopping.cut_now``); before, it waited on for a click
+            deadline = time.monotonic() + timeout
+            while not pending.answered.wait(max(0.0, min(0.25, deadline - time.monotonic()))):
+                if (why := stopping.cut_now()) is not None:
+                    raise KeyboardInterrupt(why)
+                if time.monotonic() >= deadline:
+                    return ApprovalAnswer(fallback, f"policy (nobody answered within {timeout:g} s)")
+            return pending.answer
         finally:
             with self._lock:
                 self.pending.pop(pending.id, None)
