@@ -21,10 +21,21 @@ import sys
 import time
 from pathlib import Path
 
-from .outsider import cli_env, flat, left_running, write_script
+import pytest
+
+from .outsider import cli_env, flat, left_running, until_running, write_script
 from .outsider import mh as _mh
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")  # a terminal's colours and cursor moves
+
+
+def _until(what, seconds: float) -> bool:  # noqa: ANN001 - a predicate
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if what():
+            return True
+        time.sleep(0.1)
+    return bool(what())
 
 
 def _read_until(master: int, text: bytes, seconds: float, got: bytearray) -> bool:
@@ -95,4 +106,68 @@ def test_runs_stop_reaches_a_run_waiting_at_the_guards_question(tmp_path: Path) 
     records = json.loads(_mh("audit", "show", run["id"], "--json", **env).stdout)
     approvals = [r for r in records if r.get("kind") == "approval"]
     assert len(approvals) == 1 and "question was cut" in json.dumps(approvals[0]), records  # in the audit chain
+    assert left_running(home) == [], left_running(home)
+
+
+@pytest.mark.parametrize("how", ["runs stop", "the lead's cut only"])
+def test_runs_stop_of_a_companys_lead_ends_lead_and_worker_interrupted(tmp_path: Path, how: str) -> None:
+    """`macrohard company` (a scripted lead; its operator worker's step 2 a `sleep 300` in its sandbox), stopped from
+    another terminal by `macrohard runs stop LEAD`. rel52 left it untested: the workers are asked with the lead (their
+    own files), but the lead's step waits on the executor. Now: `runs stop` exit 0 within its bound, the lead and the
+    worker both `interrupted` with their steps kept (the worker's `sleep 300` step marked cut), the company's terminal
+    ends with 130 saying who stopped it, nothing of it left running. "the lead's cut only": the cut written for the
+    lead alone (as `runs stop` writes it; its workers' files not written, as for a worker whose file could not be
+    written): the lead's wait passes it on to its workers. Before: the lead went on to its `finish` (`failed`,
+    "the lead did not recover them") or, the lead alone cut, the worker's `sleep 300` ran on."""
+    from macrohard.store.sqlite import SQLiteStore
+
+    home = tmp_path / "home"
+    env = {"MACROHARD_HOME": str(home)}
+    lead = write_script(tmp_path / "lead.json", [
+        {"kind": "plan", "steps": [{"id": "s1", "division": "operator", "task": "wait a long time"}]},
+        {"kind": "finish", "answer": "all done"}])
+    sub = write_script(tmp_path / "sub.json", [
+        {"kind": "bash", "command": "echo one > one.txt"}, {"kind": "bash", "command": "sleep 300", "timeout": 600},
+        {"kind": "finish", "answer": "waited"}])
+    proc = subprocess.Popen([sys.executable, "-m", "macrohard", "company", "--model", lead, "--run-model", sub,
+                             "do it"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env=cli_env(**env), start_new_session=True)
+    try:
+        until_running(proc.pid, "sleep 300")
+        store = SQLiteStore(str(home / "runs.db"))
+        [head] = [r for r in store.list_runs(limit=5) if not r.parent_id]
+        t0 = time.monotonic()
+        if how == "runs stop":
+            stopped = _mh("runs", "stop", head.id, **env)
+        else:
+            from macrohard import stopping
+            from macrohard.cli.stop import WHY
+
+            assert stopping.cut_in_files([stopping.stop_file(store.path, head.id)], WHY) == []
+            ended = _until(lambda: store.get_run(head.id).status.value != "running", 30)
+            stopped = subprocess.CompletedProcess([], 0 if ended else 3,
+                                                  f"stopped run {head.id}: {store.get_run(head.id).status.value} "
+                                                  "(and its 1 sub-run(s))", "")
+        took = time.monotonic() - t0
+        try:
+            out, _ = proc.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            out = ""
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)  # the company we started and its sandboxes, by its process group
+            proc.communicate()
+    said, printed = flat(stopped.stdout + stopped.stderr), flat(out)
+    assert stopped.returncode == 0, said
+    assert f"stopped run {head.id}: interrupted" in said and "and its 1 sub-run(s)" in said, said
+    assert took < 12, f"`runs stop` took {took:.1f} s"
+    assert proc.returncode == 130 and "Traceback" not in printed, (proc.returncode, printed[-2000:])
+    assert "stopped by `macrohard runs stop` (from another terminal)" in printed, printed[-2000:]
+    lead_run = store.get_run(head.id)
+    [child] = [r for r in store.list_runs(limit=5) if r.parent_id]
+    assert lead_run.status.value == "interrupted" and lead_run.steps >= 1, (lead_run.status, lead_run.error)
+    assert "macrohard runs stop" in (lead_run.error or ""), lead_run.error
+    assert child.status.value == "interrupted" and child.steps == 2, (child.status, child.steps, child.error)
+    last = store.steps(child.id)[-1]
+    assert last.observation is not None and last.observation.meta.get("cut"), last
     assert left_running(home) == [], left_running(home)
