@@ -171,3 +171,82 @@ def test_runs_stop_of_a_companys_lead_ends_lead_and_worker_interrupted(tmp_path:
     last = store.steps(child.id)[-1]
     assert last.observation is not None and last.observation.meta.get("cut"), last
     assert left_running(home) == [], left_running(home)
+
+
+class HeldCache:
+    """A fresh screens' cache (``MACROHARD_CACHE``) whose MiniLM table another process is building: every prepared
+    file but that table is there (links to this machine's built ones), and its build lock is held, as by a first run
+    building it. A run started on it waits for the screens' one-time build (``embed._build_once`` waits on the lock)
+    until ``release`` puts the table in and lets go: the wait of a fresh machine's first run, without spending its
+    minutes of both cores on a real build."""
+
+    def __init__(self, root: Path) -> None:
+        import fcntl
+
+        from macrohard.safety import embed, gemma_table
+        from macrohard.safety.embed_onnx import graph_path
+
+        if not embed.prepared():  # this machine's own cache: built once (any run builds it first)
+            embed.prepare(say=lambda line: None)
+        model = embed.model_dir()
+        self.table = embed._table_path(model)
+        built = [graph_path(model)]
+        try:
+            built += [gemma_table.table_path(), gemma_table.vocab_path(), gemma_table.words_path()]
+        except gemma_table.GemmaMissing:
+            pass
+        self.root = root
+        root.mkdir(parents=True)
+        for path in built:
+            (root / path.name).symlink_to(path)
+        self.lock = open(root / self.table.with_suffix(".lock").name, "w")  # noqa: SIM115 - held until release
+        fcntl.flock(self.lock, fcntl.LOCK_EX)
+
+    def release(self) -> None:
+        import fcntl
+
+        if self.lock.closed:
+            return
+        if not (self.root / self.table.name).exists():
+            (self.root / self.table.name).symlink_to(self.table)
+        fcntl.flock(self.lock, fcntl.LOCK_UN)
+        self.lock.close()
+
+
+def test_a_first_run_says_it_prepares_the_screens_while_it_waits(tmp_path: Path) -> None:
+    """`macrohard run` on a machine whose screens' tables are not built yet (a fresh cache; the build held, as by
+    another first run): before its first step the terminal says what it waits for, with an estimate, and counts the
+    seconds ("preparing the safety screens · N s"). Before: the log's warning ("preparing the screens' tables once for
+    this HOME … (minutes …)") and nothing after it: no estimate, no count, for minutes."""
+    home, ws = tmp_path / "home", tmp_path / "ws"
+    ws.mkdir()
+    cache = HeldCache(tmp_path / "cache")
+    env = {"MACROHARD_HOME": str(home), "MACROHARD_CACHE": str(cache.root)}
+    model = write_script(tmp_path / "m.json", [{"kind": "bash", "command": "echo hi"},
+                                               {"kind": "finish", "answer": "ok"}])
+    proc = subprocess.Popen([sys.executable, "-m", "macrohard", "run", "say hi", "-w", str(ws), "--model", model,
+                             "--no-sandbox"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            env=cli_env(**env), start_new_session=True)
+    got = b""
+    try:
+        assert proc.stdout is not None
+        fd, deadline = proc.stdout.fileno(), time.monotonic() + 90
+        while time.monotonic() < deadline and b"preparing the safety screens \xc2\xb7" not in got:
+            if select.select([fd], [], [], 0.2)[0]:
+                chunk = os.read(fd, 4096)
+                if not chunk:
+                    break
+                got += chunk
+        said = flat(got.decode(errors="replace"))
+        waited = "preparing the safety screens ·" in said
+        cache.release()
+        rest, _ = proc.communicate(timeout=120)
+    finally:
+        cache.release()
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)  # the run we started, by its process group
+            proc.communicate()
+    assert "preparing the safety screens (once for this machine's cache: ~" in said, said
+    assert "not counted in the run's time" in said, said
+    assert waited, said  # the seconds counted while it waits (a note every 30 s where stdout is no terminal)
+    assert proc.returncode == 0, flat(rest.decode(errors="replace"))[-2000:]

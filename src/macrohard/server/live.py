@@ -58,7 +58,9 @@ def step_event(run: Run, step: Step, artifact_url: str, frames: list[int] | None
 
 
 def run_summary(run: Run) -> dict[str, Any]:
-    return {"id": run.id, "status": run.status.value, "steps": run.steps, "error": run.error,
+    from macrohard.server.words import web_words
+
+    return {"id": run.id, "status": run.status.value, "steps": run.steps, "error": web_words(run.error),
             "answer": run.answer, "user": run.meta.get("user"), "finished_at": run.finished_at}
 
 
@@ -114,6 +116,7 @@ class LiveRuns:
         self.futures: dict[str, Future[Any]] = {}
         self.pending: dict[str, Pending] = {}
         self.stops: dict[str, threading.Event] = {}
+        self.notes: dict[str, str] = {}  # run id -> what it waits for before its first step, said on its page
         self.workers = workers
         self._lock = threading.Lock()
 
@@ -154,14 +157,23 @@ class LiveRuns:
         def approve(action: Any, verdict: Any) -> Any:
             return self._ask(run.id, action, verdict, timeout, fallback)
 
+        def note(text: str) -> None:  # rel53b: what the run waits for before its first step (the screens' build)
+            if text:
+                log.warning("run %s: %s", run.id, text)
+                self.notes[run.id] = text
+            else:
+                self.notes.pop(run.id, None)
+            self.bus.publish(run.id, "note", {"text": text})
+
         def work() -> Run:
             from macrohard.server.screen import watching
 
             try:
                 with watching(self.bus, run.id):  # a desktop's screen events reach the viewers as they happen
                     return run_task(task, model=model, store=self.store, guard=guard, on_step=on_step,
-                                    approve=approve, run=run, isolation="bwrap")
+                                    approve=approve, run=run, isolation="bwrap", on_note=note)
             finally:
+                self.notes.pop(run.id, None)
                 self._finished(run.id)
 
         with self._lock:

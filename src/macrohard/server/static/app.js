@@ -90,12 +90,15 @@ const macrohard = (() => {
   // from the server's "how long so far"; each step that arrives starts the next one's count.
   function waitingLine() {
     const p = document.getElementById("waiting");
-    const state = { next: 1, asking: 0, stopping: false, since: Date.now() / 1000 - (parseFloat(p.dataset.waited) || 0), over: p.dataset.running !== "yes" };
+    // rel53b: `note`, what the run waits for before its first step (the screens' one-time build: minutes on a fresh
+    // machine), said instead of "the model chooses an action" (before, only the server's log said it)
+    const state = { next: 1, asking: 0, stopping: false, note: p.dataset.note || "", since: Date.now() / 1000 - (parseFloat(p.dataset.waited) || 0), over: p.dataset.running !== "yes" };
     const show = () => {
       if (state.over) { p.hidden = true; return; }
       const s = Math.max(0, Math.round(Date.now() / 1000 - state.since));
       p.textContent = state.stopping ? `stopping: step ${state.next} ends its current part first · ${s} s`
         : state.asking ? `step ${state.next} waits for an answer to the guard's question above · ${s} s`
+        : state.note ? `before step ${state.next}: ${state.note} · ${s} s`
         : `working on step ${state.next} · ${s} s (the model chooses an action, the guard reviews it, it runs)`;
       p.hidden = false;
     };
@@ -104,6 +107,7 @@ const macrohard = (() => {
       step(index) { if (index + 1 > state.next) { state.next = index + 1; state.since = Date.now() / 1000; } show(); },
       ask(delta) { state.asking = Math.max(0, state.asking + delta); show(); },
       stopping() { state.stopping = true; show(); },
+      note(text) { state.note = text || ""; show(); },
       end() { state.over = true; clearInterval(timer); show(); },
     };
   }
@@ -148,6 +152,7 @@ const macrohard = (() => {
     });
     events.addEventListener("approval_done", (m) => { const d = JSON.parse(m.data); const a = document.getElementById(`ask-${d.id}`);
       if (a) { a.remove(); waiting.ask(-1); } });
+    events.addEventListener("note", (m) => waiting.note(JSON.parse(m.data).text));
     events.addEventListener("end", (m) => { events.close(); waiting.end(); finished(runId, JSON.parse(m.data).run); });
   }
 
