@@ -277,10 +277,12 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
 
 
 # rel53b: what a run waiting for the screens' one-time build says to the person watching it (the web's run page, the
-# terminal). Measured on a fresh cache (MACROHARD_CACHE empty; RESULTS.md, rel53b): the figure is the build's CPU time
-PREPARING = ("preparing the safety screens (once for this machine's cache: ~{est} on 2 idle cores, longer under load; "
-             "not counted in the run's time; `python -m macrohard.safety.embed build` does it ahead)")
-PREPARING_EST = "4 min"
+# terminal). The figures: the MiniLM table's own "about 3 minutes on 2 idle cores" (embed._build_once) and the Gemma
+# table and ONNX graph after it; under load RESULTS.md has 696 s (rel45), 1,508 s (a fresh HOME's demo at load 10-20),
+# over 12 min (ux52, load 12-16), and rel53b's probe did not end within 30 min at load 22 (niced)
+PREPARING = ("preparing the safety screens (once for this machine's cache, ~{est}; not counted in the run's time; "
+             "`python -m macrohard.safety.embed build` does it ahead)")
+PREPARING_EST = "4 min on 2 idle cores, 10-25 min under load"
 
 
 def screens_ready(say: Callable[[str], None] | None = None) -> bool:

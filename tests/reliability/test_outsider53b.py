@@ -246,7 +246,7 @@ def test_a_first_run_says_it_prepares_the_screens_while_it_waits(tmp_path: Path)
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)  # the run we started, by its process group
             proc.communicate()
-    assert "preparing the safety screens (once for this machine's cache: ~" in said, said
+    assert "preparing the safety screens (once for this machine's cache, ~" in said, said
     assert "not counted in the run's time" in said, said
     assert waited, said  # the seconds counted while it waits (a note every 30 s where stdout is no terminal)
     assert proc.returncode == 0, flat(rest.decode(errors="replace"))[-2000:]

@@ -29,7 +29,7 @@ def test_a_first_web_run_says_it_prepares_the_screens(_home: Path, tmp_path: Pat
         page.wait_for_function("document.getElementById('waiting').textContent.includes('preparing the safety "
                                "screens')", timeout=30_000)
         said = page.inner_text("#waiting")
-        assert "before step 1: preparing the safety screens (once for this machine's cache: ~" in said, said
+        assert "before step 1: preparing the safety screens (once for this machine's cache, ~" in said, said
         assert page.locator("#step-1").count() == 0
         # a page opened while it waits says it too (from the server's page, not only from the live event)
         late = chromium.new_page(viewport={"width": 1200, "height": 900})
