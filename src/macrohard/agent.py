@@ -34,7 +34,7 @@ from macrohard.errors import (
 from macrohard.prompts import system_prompt, task_message
 from macrohard.protocols import Environment, Model, RunStore
 from macrohard.safety import audit, budget, warm
-from macrohard.safety.context import ApprovalCallback, GuardContext
+from macrohard.safety.context import ApprovalAnswer, ApprovalCallback, GuardContext
 from macrohard.safety.flow import fence
 from macrohard.safety.guard import Guard
 from macrohard.safety.taint import FlowState
@@ -151,6 +151,33 @@ def _wait_in_slices(done: threading.Event, seconds: float, slice_s: float = 0.25
     return True
 
 
+QUESTION = "the guard's question, waiting for a person's answer"
+
+
+def _cuttable(approve: ApprovalCallback | None, run: Run, ctx: GuardContext) -> ApprovalCallback | None:
+    """``approve`` (the person's answer to the guard's question) as a wait of the step that a stop cuts: while it
+    waits the step is marked as doing it (``stopping.doing``: ``stopping.cut_now`` then names this run to the question,
+    which looks between its waits: the CLI's ``read_line``, the web's pending approval), and a cut that ends it is
+    the answer: a refusal by the person, saying the question was cut and why (recorded in the audit chain as any
+    answer). rel53b: before, `macrohard runs stop` did not reach a run at the question (exit 3, "still running")."""
+    if approve is None:
+        return None
+
+    def ask(action: Any, verdict: Any) -> Any:
+        stopping.doing(run.id, ctx.step, QUESTION)
+        try:
+            if (why := stopping.cut_for(run.id, run.parent_id)) is None:
+                return approve(action, verdict)
+        except KeyboardInterrupt:
+            if (why := stopping.cut_for(run.id, run.parent_id)) is None:
+                raise  # the person's own Ctrl-C (or SIGTERM) at the question: as before
+        finally:
+            stopping.doing(run.id, ctx.step, None)
+        return ApprovalAnswer(False, f"person: the question was cut: {why}")
+
+    return ask
+
+
 class Agent:
     """Runs one task to its end with one model, one environment, one guard and one store."""
 
@@ -193,7 +220,8 @@ class Agent:
         audit.attach(self.guard, self.store)  # every verdict of this run goes to its hash-chained audit log
         ctx = GuardContext(workspace=self.env.workspace, run_id=run.id, task_text=task.text,
                            environment=self.env.kind, network=enforced_network(self.env), budget=task.budget,
-                           approve=self.approve)
+                           approve=None)
+        ctx.approve = _cuttable(self.approve, run, ctx)
         if run.meta.get("flow_handed_down"):  # a sub-run whose task a run wrote after untrusted content
             ctx.flow = FlowState.handed_down(run.meta["flow_handed_down"])
         action_types = list(getattr(self.env, "action_types", [])) or _default_action_types()
@@ -292,6 +320,11 @@ class Agent:
                 step.observation = Observation(output=f"Denied by the guard ({verdict.check}): {verdict.reason}",
                                                error=True)
             messages.append(_observation_message(call_id, step.observation, self._boundary))
+            # rel53b: the question cut by a stop (`macrohard runs stop`, a company's or a chat's), or a stop asked
+            # while the guard reviewed: the run ends here, the refusal kept as this step (before: the question
+            # waited on for its person, and a refused step went on to the next model call)
+            if (why := stopping.why_stopped(run.id, run.parent_id)) is not None:
+                raise KeyboardInterrupt(why)
             if verdict.fatal:
                 ends = BudgetExceeded if verdict.check == "budget" else FatalDenial
                 raise ends(f"{verdict.check}: {verdict.reason}")

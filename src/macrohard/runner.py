@@ -194,14 +194,16 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
              isolation: str | None = None, run: Run | None = None, env_options: dict[str, Any] | None = None,
              check: Any = None, site: Any = None, script: list[dict[str, Any]] | None = None,
              on_close: CloseProgress | None = None, prompt: str | None = None,
-             extra_envs: Sequence[Any] = ()) -> Run:
+             extra_envs: Sequence[Any] = (), on_note: Callable[[str], None] | None = None) -> Run:
     """Run ``task`` to its end and return the finished ``Run`` (also in the store).
 
     ``check`` (an ``eval.suite`` check): run after the agent finished, its result stored as ``run.check``
     (``site``, ``script``: what an http or blocked check needs). Runs that died in earlier processes
     are recovered first (``recovery.py``). ``on_close(done, total, bytes)`` follows the sandbox's
     close (recording the changes), which can take seconds. ``prompt`` and ``extra_envs``: a division's
-    system prompt and the executors of its extra actions (``divisions.runtime.run_division``).
+    system prompt and the executors of its extra actions (``divisions.runtime.run_division``). ``on_note(text)``:
+    what the run waits for before its first step, for the person watching it (the screens' one-time build:
+    ``PREPARING``, then "" when it is done); logged when None.
     """
     store = store if store is not None else SQLiteStore()
     recover_dead_runs(store)
@@ -242,7 +244,7 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
                 store.update_run(run)
             setup_environment(env, guard, task, run)
             built = time.monotonic()
-            if screens_ready():  # a cache that cannot be written is the user's to fix: the run `failed`, with the fix
+            if screens_ready(on_note):  # a cache that cannot be written is the user's to fix: the run `failed`, with the fix
                 # rel46 (rel45's left-open): the summary's time counted these once-per-HOME builds (696 s for a 2-step
                 # run) though the log line says "before the run's clock starts": kept apart, said apart
                 run.meta["screens_built_s"] = round(time.monotonic() - built, 1)
@@ -274,17 +276,38 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
         close_environment(env, run, store, sandboxed=sandboxed, on_close=on_close)
 
 
-def screens_ready() -> bool:
+# rel53b: what a run waiting for the screens' one-time build says to the person watching it (the web's run page, the
+# terminal). The figures: the MiniLM table's own "about 3 minutes on 2 idle cores" (embed._build_once) and the Gemma
+# table and ONNX graph after it; under load RESULTS.md has 696 s (rel45), 1,508 s (a fresh HOME's demo at load 10-20),
+# over 12 min (ux52, load 12-16), and rel53b's probe did not end within 30 min at load 22 (niced)
+PREPARING = ("preparing the safety screens (once for this machine's cache, ~{est}; not counted in the run's time; "
+             "`python -m macrohard.safety.embed build` does it ahead)")
+PREPARING_EST = "4 min on 2 idle cores, 10-25 min under load"
+
+
+def screens_ready(say: Callable[[str], None] | None = None) -> bool:
     """The screens' cached tables and graph, built before the agent's clock starts: on a machine or HOME that has
-    not built them yet (``install.sh`` does, for its user), their one-time build (minutes) is said on the log and is
-    not spent from the task's wall-time budget. A screen whose parts are missing says so itself when it runs.
-    Returns whether they were built now."""
+    not built them yet (``install.sh`` does, for its user), their one-time build (minutes) is said (``say``, else
+    the log) and is not spent from the task's wall-time budget. A screen whose parts are missing says so itself when
+    it runs. Returns whether they were built now; ``say("")`` once they are (or could not be)."""
     from macrohard.safety import embed
 
     if embed.prepared():
         return False
-    logging.getLogger("macrohard").warning("preparing the screens' tables once for this HOME, before the run's clock "
-                                           "starts (minutes; `python -m macrohard.safety.embed build` does it ahead)")
+    text = PREPARING.format(est=PREPARING_EST)
+    if say is None:
+        logging.getLogger("macrohard").warning("%s", text)
+    else:  # rel53b (ux52's left open): a web run's page showed only "working on step 1" for minutes
+        say(text)
+    try:
+        _prepare(embed)
+    finally:
+        if say is not None:
+            say("")
+    return True
+
+
+def _prepare(embed: Any) -> None:
     try:
         embed.prepare(say=lambda line: None)
     except (embed.EncoderMissing, ImportError):
@@ -297,7 +320,6 @@ def screens_ready() -> bool:
         raise ConfigError(f"the screens' cache {embed.cache_dir()} cannot be written ({exc.strerror or exc}: "
                           f"{where}): {fix}; `python -m macrohard.safety.embed build` fills it ahead of the first "
                           "run") from exc
-    return True
 
 
 # fast47: ``screens_loaded`` (the Gemma tokenizer loaded before every run's first step, 0.7-1 s of CPU even where no

@@ -46,7 +46,13 @@ def read_line(prompt: str = "") -> str:
     (test_cli_approval's ``[ctrl-c]`` under two test workers). On a terminal this waits in short ``select`` calls, so
     a pending handler runs within a quarter of a second; canonical mode hands over one line per read, so nothing is
     left in Python's buffer that ``select`` cannot see. Elsewhere (a pipe, a test's stream) it is ``input``.
-    ``EOFError`` at the end of input, as ``input`` raises it."""
+    ``EOFError`` at the end of input, as ``input`` raises it.
+
+    Between two waits it also looks at the cut of the run this thread asks for (``stopping.cut_now``: the agent
+    marks the guard's question as the step's wait), raised as ``KeyboardInterrupt`` with its why: rel53b, before, a
+    run at the guard's question was not reached by `macrohard runs stop` from another terminal (exit 3, "still
+    running after 15s"), it waited on for its person."""
+    from macrohard import stopping
     try:
         tty = sys.stdin.isatty()
         fd = sys.stdin.fileno() if tty else -1
@@ -57,7 +63,11 @@ def read_line(prompt: str = "") -> str:
     sys.stdout.write(prompt)
     sys.stdout.flush()
     while not select.select([fd], [], [], 0.25)[0]:
-        pass  # between two waits a pending signal's handler runs (and raises)
+        # between two waits a pending signal's handler runs (and raises), and a cut is looked at
+        if (why := stopping.cut_now()) is not None:
+            sys.stdout.write("\n")
+            sys.stdout.flush()
+            raise KeyboardInterrupt(why)
     line = sys.stdin.readline()
     if not line:
         raise EOFError

@@ -164,6 +164,13 @@ def run(
 
     waiting = ModelWait(console)
 
+    def on_note(text: str) -> None:  # rel53b: the screens' one-time build, counted in seconds as the model's wait is
+        if not text:
+            waiting.stop()
+            return
+        err_console.print(f"[yellow]{escape(text)}[/]", highlight=False, soft_wrap=True)
+        waiting.start(text.split(" (", 1)[0])
+
     def on_step(_run: Run, step: Step) -> None:
         waiting.stop()
         if not as_json:
@@ -189,11 +196,13 @@ def run(
                 staff = Staff(divisions=divisions, approve=_asker(guard), on_step=on_step, isolation=isolation)
                 finished = run_division(spec, div, staff=staff, store=store, guard=guard,
                                         model=llm if as_json else waiting.watch(llm), run=run_record, check=check,
-                                        on_close=watch.on_close, extra_envs=extra_envs)
+                                        on_close=watch.on_close, extra_envs=extra_envs,
+                                        on_note=None if as_json else on_note)
             else:
                 finished = run_task(spec, model=llm if as_json else waiting.watch(llm), store=store, on_step=on_step,
                                     approve=_asker(guard), run=run_record, guard=guard, isolation=isolation,
-                                    check=check, on_close=watch.on_close, extra_envs=extra_envs)
+                                    check=check, on_close=watch.on_close, extra_envs=extra_envs,
+                                    on_note=None if as_json else on_note)
     except KeyboardInterrupt as exc:
         try:
             finished = store.get_run(run_record.id)

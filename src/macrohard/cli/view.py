@@ -211,20 +211,23 @@ class ModelWait:
         self.notes, self.every = notes, every
         self._lock = threading.Lock()
         self._since: float | None = None
+        self._what = "waiting on the model"
         self._live: Live | None = None
         self._ticker: threading.Timer | None = None
 
     def text(self) -> str:
         since = self._since
-        return "" if since is None else f"waiting on the model · {time.monotonic() - since:.0f} s"
+        return "" if since is None else f"{self._what} · {time.monotonic() - since:.0f} s"
 
     def __rich__(self) -> Spinner:
         return Spinner("dots", self.text(), style="cyan")
 
-    def start(self) -> None:
+    def start(self, what: str = "waiting on the model") -> None:
+        """Show the wait from now: ``what`` it waits for (rel53b: the screens' one-time build before the first step,
+        minutes on a fresh machine, said with its seconds as the model's wait is)."""
         with self._lock:
             self._stop_locked()
-            self._since = time.monotonic()
+            self._since, self._what = time.monotonic(), what
             if self.console.is_terminal:
                 self._live = Live(self, console=self.console, refresh_per_second=4, transient=True)
                 self._live.start()

@@ -7,6 +7,7 @@ and the lead did not recover it (its latest attempt), whatever the lead claims.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from typing import Any
@@ -148,6 +149,10 @@ class PlanEnvironment:
                                  parent_id=self.run.id, chain=list(self.chain), task_id=step.id,
                                  flow_handed_down=handed, policy=policy, policy_source=self.guard.policy.source))
         started = time.monotonic()
+        ended = threading.Event()
+        watcher = threading.Thread(target=self._pass_on_cut, args=(specs, ended), name="macrohard-plan-cut",
+                                   daemon=True)
+        watcher.start()
         try:
             for outcome in self.executor.map(specs):
                 self._take(outcome, wave, lines)
@@ -155,8 +160,28 @@ class PlanEnvironment:
             self._stop(specs, wave, lines, str(exc) or "interrupted by the user (Ctrl-C)")
             raise
         finally:
+            ended.set()
+            watcher.join()
             ctx.elapsed_s += time.monotonic() - started  # the wave's time is the lead's too
+        # rel53b: the lead was cut while its wave ran (`macrohard runs stop LEAD`, a chat's or an evaluation's cut):
+        # its sub-runs were cut with it (``_pass_on_cut``) and are kept; the lead's step ends here, cut, and the run
+        # `interrupted`. Before, the plan's step took the cut sub-runs' results as failures and the lead went on to
+        # its next step (its `finish`: the company recorded `failed`, "the lead did not recover them")
+        if (why := stopping.cut_for(self.run.id, self.run.parent_id)) is not None:
+            raise KeyboardInterrupt(why)
         return lines
+
+    def _pass_on_cut(self, specs: list[Any], ended: threading.Event) -> None:
+        """While a wave runs: a cut of the lead (its own stop file's, or its parent's) is passed on to the wave's
+        sub-runs through the executor (its workers, in threads, processes or on Ray), as the lead's step waits on them
+        where it cannot look itself (the executor's ``map``)."""
+        assert self.run is not None
+        lead, parent = self.run.id, self.run.parent_id
+        while not ended.wait(0.25):
+            if (why := stopping.cut_for(lead, parent)) is not None:
+                cut = getattr(self.executor, "cut", None)
+                (cut or stopping.cut_runs)([s.run_id for s in specs], why)
+                return
 
     def _take(self, outcome: Any, wave: list[PlanStep], lines: list[str]) -> None:
         """One sub-run's outcome: kept as the step's latest attempt, spent from the lead's budgets, linked into the

@@ -238,7 +238,8 @@ def replay(run_id: str, request: Request, who: Caller = CallerDep) -> Response:
 async def events(run_id: str, request: Request, who: Caller = CallerDep) -> StreamingResponse:
     """Server-sent events: ``step`` (each step as it ends; ids are step numbers, ``Last-Event-ID`` resumes),
     ``approval`` / ``approval_done`` (an ``ask`` waiting for a person, and its answer: ``approved``, ``by``),
-    ``sub_step`` (a step of a run this one delegated: ``run_id``, ``division``, ``index``, ``kind``), ``end``."""
+    ``sub_step`` (a step of a run this one delegated: ``run_id``, ``division``, ``index``, ``kind``), ``note`` (what
+    the run waits for before its first step: the screens' one-time build; "" when done), ``end``."""
     state = request.app.state
     run = visible_run(request, run_id, who)
     after = int(request.headers.get("last-event-id") or 0) if (request.headers.get("last-event-id") or "0").isdigit() else 0
@@ -256,6 +257,8 @@ async def events(run_id: str, request: Request, who: Caller = CallerDep) -> Stre
                     sent = step.index
             for pending in state.live.open_approvals(run.id):
                 yield sse("approval", json.dumps(pending))
+            if note := state.live.notes.get(run.id):  # rel53b: what it waits for now (the screens' one-time build)
+                yield sse("note", json.dumps({"text": note}))
             if current.status.finished:
                 yield sse("end", json.dumps({"run": run_summary(current)}))
                 return

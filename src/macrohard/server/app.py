@@ -122,8 +122,10 @@ def create_app(store: Any = None, *, no_auth: bool = False, max_body: int = MAX_
     @app.exception_handler(UserError)
     async def user_error(request: Request, exc: UserError) -> JSONResponse:
         from macrohard.server.live import ServerBusy
+        from macrohard.server.words import web_words
 
-        return JSONResponse({"detail": str(exc)}, status_code=503 if isinstance(exc, ServerBusy) else 400)
+        # rel53b: a start refused for its model ("scripted needs a file: --model scripted:FILE") names the model field
+        return JSONResponse({"detail": web_words(str(exc))}, status_code=503 if isinstance(exc, ServerBusy) else 400)
 
     @app.exception_handler(sqlite3.OperationalError)
     async def store_error(request: Request, exc: sqlite3.OperationalError) -> Response:

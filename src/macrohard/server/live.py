@@ -16,6 +16,7 @@ from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Any
 
+from macrohard import stopping
 from macrohard.errors import NotFound, Stopped, UserError
 from macrohard.server.auth import User
 from macrohard.server.bus import EventBus
@@ -57,7 +58,9 @@ def step_event(run: Run, step: Step, artifact_url: str, frames: list[int] | None
 
 
 def run_summary(run: Run) -> dict[str, Any]:
-    return {"id": run.id, "status": run.status.value, "steps": run.steps, "error": run.error,
+    from macrohard.server.words import web_words
+
+    return {"id": run.id, "status": run.status.value, "steps": run.steps, "error": web_words(run.error),
             "answer": run.answer, "user": run.meta.get("user"), "finished_at": run.finished_at}
 
 
@@ -113,6 +116,7 @@ class LiveRuns:
         self.futures: dict[str, Future[Any]] = {}
         self.pending: dict[str, Pending] = {}
         self.stops: dict[str, threading.Event] = {}
+        self.notes: dict[str, str] = {}  # run id -> what it waits for before its first step, said on its page
         self.workers = workers
         self._lock = threading.Lock()
 
@@ -163,6 +167,14 @@ class LiveRuns:
         def approve(action: Any, verdict: Any) -> Any:
             return self._ask(run.id, action, verdict, timeout, fallback)
 
+        def note(text: str) -> None:  # rel53b: what the run waits for before its first step (the screens' build)
+            if text:
+                log.warning("run %s: %s", run.id, text)
+                self.notes[run.id] = text
+            else:
+                self.notes.pop(run.id, None)
+            self.bus.publish(run.id, "note", {"text": text})
+
         def work() -> Run:
             from macrohard.server.screen import watching
 
@@ -181,8 +193,9 @@ class LiveRuns:
                         return run_division(task, division, staff=staff, store=self.store, guard=guard, model=model,
                                             run=run)
                     return run_task(task, model=model, store=self.store, guard=guard, on_step=on_step,
-                                    approve=approve, run=run, isolation="bwrap")
+                                    approve=approve, run=run, isolation="bwrap", on_note=note)
             finally:
+                self.notes.pop(run.id, None)
                 self._finished(run.id)
 
         with self._lock:
@@ -216,8 +229,16 @@ class LiveRuns:
         self.bus.publish(run_id, "approval", pending.public())
         result: Any = None
         try:
-            result = pending.answer if pending.answered.wait(timeout) else ApprovalAnswer(
-                fallback, f"policy (nobody answered within {timeout:g} s)")
+            # rel53b: in slices, looking at the run's cut between them (`macrohard runs stop` from a terminal: the
+            # agent marks the question as the step's wait, ``stopping.cut_now``); before, it waited on for a click
+            deadline = time.monotonic() + timeout
+            while not pending.answered.wait(max(0.0, min(0.25, deadline - time.monotonic()))):
+                if (why := stopping.cut_now()) is not None:
+                    raise KeyboardInterrupt(why)
+                if time.monotonic() >= deadline:
+                    result = ApprovalAnswer(fallback, f"policy (nobody answered within {timeout:g} s)")
+                    return result
+            result = pending.answer
             return result
         finally:
             with self._lock:

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from macrohard.server.app import COOKIE, Caller, CallerDep, caller, form, visible_run
+from macrohard.server.words import web_words
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
@@ -30,6 +31,7 @@ def _ago(t: float | None) -> str:
 
 
 templates.env.filters["ago"] = _ago
+templates.env.filters["web_words"] = web_words  # rel53b: an error's `--model` said as the web's model field
 
 
 def _page(request: Request, name: str, who: Caller | None, code: int = 200, **context: Any) -> HTMLResponse:
@@ -157,7 +159,11 @@ async def run_page(run_id: str, request: Request) -> Response:
         return who
     run = visible_run(request, run_id, who)
     # how long the run has gone, by the server's clock: the page counts on from it while it waits for a step (ux52)
-    return _page(request, "run.html", who, run=run, waited=round(max(0.0, time.time() - run.created_at), 1))
+    # rel53b: what it waits for before its first step (the screens' one-time build), for a page opened meanwhile
+    live = getattr(request.app.state, "live", None)
+    note = (getattr(live, "notes", None) or {}).get(run.id, "")
+    return _page(request, "run.html", who, run=run, waited=round(max(0.0, time.time() - run.created_at), 1),
+                 note=note)
 
 
 @router.post("/runs/{run_id}/stop")

@@ -130,7 +130,9 @@ const macrohard = (() => {
   // from the server's "how long so far"; each step that arrives starts the next one's count.
   function waitingLine() {
     const p = document.getElementById("waiting");
-    const state = { next: 1, asking: 0, stopping: false, since: Date.now() / 1000 - (parseFloat(p.dataset.waited) || 0), over: p.dataset.running !== "yes" };
+    // rel53b: `note`, what the run waits for before its first step (the screens' one-time build: minutes on a fresh
+    // machine), said instead of "the model chooses an action" (before, only the server's log said it)
+    const state = { next: 1, asking: 0, stopping: false, note: p.dataset.note || "", since: Date.now() / 1000 - (parseFloat(p.dataset.waited) || 0), over: p.dataset.running !== "yes" };
     const show = () => {
       if (state.over) { p.hidden = true; return; }
       const s = Math.max(0, Math.round(Date.now() / 1000 - state.since));
@@ -138,6 +140,7 @@ const macrohard = (() => {
         : state.asking ? `step ${state.next} waits for an answer to the guard's question above · ${s} s`
         : state.sub ? `step ${state.next}: the ${state.sub.division || "delegated"} division works on it in run ` +
           `${state.sub.run_id} (its step ${state.sub.index} ended: ${state.sub.kind || "a reply"}) · ${s} s`
+        : state.note ? `before step ${state.next}: ${state.note} · ${s} s`
         : `working on step ${state.next} · ${s} s (the model chooses an action, the guard reviews it, it runs)`;
       p.hidden = false;
     };
@@ -147,6 +150,7 @@ const macrohard = (() => {
       sub(d) { state.sub = d; show(); },
       ask(delta) { state.asking = Math.max(0, state.asking + delta); show(); },
       stopping() { state.stopping = true; show(); },
+      note(text) { state.note = text || ""; show(); },
       end() { state.over = true; clearInterval(timer); show(); },
     };
   }
@@ -193,6 +197,7 @@ const macrohard = (() => {
     });
     events.addEventListener("approval_done", (m) => { const d = JSON.parse(m.data);
       if (answeredLine(d.id, d)) waiting.ask(-1); });
+    events.addEventListener("note", (m) => waiting.note(JSON.parse(m.data).text));
     events.addEventListener("end", (m) => { events.close(); waiting.end(); finished(runId, JSON.parse(m.data).run); });
   }
 
