@@ -244,6 +244,8 @@ def runs_later(path: str, old: bytes | None = None, new: bytes | None = None, mo
         return "the tool it configures (jest, vite, eslint, babel, webpack...) runs it as code, and so do editors"
     if name.endswith(".mk"):
         return "`make` includes it"
+    if name.endswith(".go") and _go_generate(new) - _go_generate(old):  # rt53: a source file like any other
+        return "`go generate` runs the commands its //go:generate lines name"
     if name in GIT_HOOKS and folders and "hook" in folders[-1].lower():
         return "a git hook's name in a hooks folder (core.hooksPath): git runs it"
     if name == "package.json":
@@ -560,3 +562,8 @@ def named_by_the_tree(paths: list[str], read: Callable[[str], bytes | None]) -> 
                 out[path] = "`cargo build` runs it: Cargo.toml's [package] build names it as the build script"
                 break
     return out
+
+
+def _go_generate(data: bytes | None) -> set[bytes]:
+    """A Go file's ``//go:generate`` lines (the commands ``go generate`` runs)."""
+    return set(re.findall(rb"(?m)^//go:generate[ \t](.*)$", data or b""))
