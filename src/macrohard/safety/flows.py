@@ -87,12 +87,20 @@ def network(an: Analyzer, prog: str, args: list[str], operands: list[str], cmd: 
             r.add("exfiltration", f"{prog} sends data computed from the machine")
         headers = [args[i + 1] for i, a in enumerate(args[:-1]) if a in ("-H", "--header", "--proxy-header")]
         headers += [a.split("=", 1)[1] for a in args if a.startswith(("--header=", "--proxy-header="))]
-        if any(h.startswith("@") or "`" in h or "$(" in h and _computed(h, clean) or "<(" in h for h in headers):
+        # rt53: a value read from a file when it runs (`read -r T < customers.csv`, `T=$(tail -1 customers.csv)`): its
+        # text goes out in a header as `-H "X: $(cat …)"` would
+        read = [re.compile(re.escape(raw) + r"(?!\w)") for refs in cmd.from_files.values() for raw in refs]
+
+        def from_a_file(word: str) -> bool:
+            return any(p.search(word) for p in read)
+
+        if any(h.startswith("@") or "`" in h or "$(" in h and _computed(h, clean) or "<(" in h or from_a_file(h)
+               for h in headers):
             r.add("exfiltration", f"{prog} sends a local file or computed data in its headers")
         sent = [args[i + 1] for i, a in enumerate(args[:-1]) if a in R.SENT_VALUES[prog]]
         sent += [a.split("=", 1)[1] for a in args if a.startswith("--") and a.split("=", 1)[0] in R.SENT_VALUES[prog]
                  and "=" in a]
-        if any("`" in v or "$(" in v and _computed(v, clean) or "<(" in v for v in sent):
+        if any("`" in v or "$(" in v and _computed(v, clean) or "<(" in v or from_a_file(v) for v in sent):
             r.add("exfiltration", f"{prog} sends computed data as a header's or the request's value")
         files = [args[i + 1] for i, a in enumerate(args[:-1]) if a in R.SENT_FILES[prog]]
         files += [a.split("=", 1)[1] for a in args if a.startswith("--") and a.split("=", 1)[0] in R.SENT_FILES[prog]
