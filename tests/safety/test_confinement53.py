@@ -12,6 +12,11 @@ this file in a ``git archive`` of b927582c: the tests of exactly those attempts 
    an empty make variable.
 3. Utility (item 2 of the brief): a ``read``/``$(head -n1 F)`` of ONE line was judged with every line of F, so a
    file whose second line held an option refused a first line that was a plain address; now the line it takes.
+4. New ground: what curl and wget send besides a body (``--url-query @f``, computed ``-A``/``-u``/``-e``, a cluster
+   with an expansion, cookie and .netrc files, ``-F 'f=<f'``, ``wget -i`` under ``--base`` or from a pipe, gopher and
+   telnet), a header's value read from a file when it runs; write-back of code a build's own settings name (an
+   in-tree build backend, a Cargo.toml's build script, a ``//go:generate`` line); and commands that run or send
+   through another program's options (held already). Two attempts are still through (``STILL_THROUGH``).
 """
 
 from __future__ import annotations
