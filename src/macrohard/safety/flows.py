@@ -30,6 +30,8 @@ _CLEAN = lazyre.compile(r"\$\((?:date(?: (?:\+[\w%:.,/-]+|'\+[^'$`]*'|\"\+[^\"$`
 
 
 _ANY_URL = lazyre.compile(r"[a-zA-Z][\w+.-]*://")
+# a substitution that only echoes literal words: its output is those words (test_confinement51's twin `-X "$(echo GET)"`)
+_ECHOED = lazyre.compile(r"\$\(\s*(?:echo|printf)(?:\s+(?:'[^'$`\\]*'|\"[^\"$`\\]*\"|[^\s$`'\"();|&<>\\]+))*\s*\)")
 
 
 def _is_dynamic(word: str) -> bool:
@@ -100,7 +102,9 @@ def network(an: Analyzer, prog: str, args: list[str], operands: list[str], cmd: 
         sent = [args[i + 1] for i, a in enumerate(args[:-1]) if a in R.SENT_VALUES[prog]]
         sent += [a.split("=", 1)[1] for a in args if a.startswith("--") and a.split("=", 1)[0] in R.SENT_VALUES[prog]
                  and "=" in a]
-        if any("`" in v or "$(" in v and _computed(v, clean) or "<(" in v or from_a_file(v) for v in sent):
+        unechoed = [_ECHOED.sub("", v) for v in sent]  # `-X "$(echo GET)"`: literal words, no local data
+        if any("`" in v or "$(" in v and _computed(v, clean) or "<(" in v for v in unechoed) or \
+                any(from_a_file(v) for v in sent):
             r.add("exfiltration", f"{prog} sends computed data as a header's or the request's value")
         files = [args[i + 1] for i, a in enumerate(args[:-1]) if a in R.SENT_FILES[prog]]
         files += [a.split("=", 1)[1] for a in args if a.startswith("--") and a.split("=", 1)[0] in R.SENT_FILES[prog]
