@@ -66,7 +66,7 @@ def runs_later_files(repo: str, base: str, store_dir: ChangeStore, changes: list
     import posixpath
     import subprocess
 
-    from macrohard.envs.runs_later import runs_later
+    from macrohard.envs.runs_later import named_by_the_tree, runs_later
 
     found = []
     for change in changes:
@@ -86,6 +86,21 @@ def runs_later_files(repo: str, base: str, store_dir: ChangeStore, changes: list
         why = runs_later(change.path, old, store_dir.content(change.new, Path(repo), change.path))
         if why:
             found.append({"path": change.path, "why": why})
+    by_path = {posixpath.normpath(c.path): c for c in changes}
+
+    def read(rel: str) -> bytes | None:  # the file as the change leaves it: the change's, else the base commit's
+        change = by_path.get(posixpath.normpath(rel))
+        if change is not None:
+            return store_dir.content(change.new, Path(repo), change.path) if change.new is not None and \
+                change.new.type == "file" else None
+        shown = subprocess.run(["git", "-C", str(repo), "cat-file", "blob", f"{base}:{posixpath.normpath(rel)}"],
+                               capture_output=True)
+        return shown.stdout if shown.returncode == 0 else None
+
+    listed = {f["path"] for f in found}  # rt53: an in-tree build backend, a Cargo.toml's build script
+    found += [{"path": p, "why": why} for p, why in named_by_the_tree(
+        [c.path for c in changes if c.status != "deleted" and c.new is not None and c.path not in listed],
+        read).items()]
     return found
 
 

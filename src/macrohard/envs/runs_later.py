@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
+from typing import Any
 
 GIT_HOOKS = frozenset({
     "applypatch-msg", "pre-applypatch", "post-applypatch", "pre-commit", "pre-merge-commit", "prepare-commit-msg",
@@ -242,6 +244,8 @@ def runs_later(path: str, old: bytes | None = None, new: bytes | None = None, mo
         return "the tool it configures (jest, vite, eslint, babel, webpack...) runs it as code, and so do editors"
     if name.endswith(".mk"):
         return "`make` includes it"
+    if name.endswith(".go") and _go_generate(new) - _go_generate(old):  # rt53: a source file like any other
+        return "`go generate` runs the commands its //go:generate lines name"
     if name in GIT_HOOKS and folders and "hook" in folders[-1].lower():
         return "a git hook's name in a hooks folder (core.hooksPath): git runs it"
     if name == "package.json":
@@ -516,3 +520,50 @@ def _scripts(data: bytes | None) -> object:
         return ("not an object", data)
     return {key: doc.get(key) for key in ("scripts", "config", "bin", "gypfile", "workspaces")}
 
+
+
+def named_by_the_tree(paths: list[str], read: Callable[[str], bytes | None]) -> dict[str, str]:
+    """The changed ``paths`` that a build's own settings in the tree name as code it runs (``read``: a file's text in
+    the tree as it will be, relative path; None where there is none). rt52c left these open and rt53 wrote them back:
+    an edit to the in-tree build backend a ``pyproject.toml``'s ``[build-system] backend-path`` names (``pip install
+    .`` imports it), and to the build script a ``Cargo.toml``'s ``[package] build`` names (``cargo build`` runs it):
+    each an ordinary-looking ``.py`` or ``.rs`` by name."""
+    import posixpath
+    import tomllib
+
+    seen: dict[str, dict[str, Any]] = {}
+
+    def settings(manifest: str) -> dict[str, Any]:
+        if manifest not in seen:
+            data = read(manifest)
+            try:
+                seen[manifest] = tomllib.loads(data.decode("utf-8")) if data else {}
+            except (ValueError, UnicodeDecodeError):
+                seen[manifest] = {}
+        return seen[manifest]
+
+    out: dict[str, str] = {}
+    for path in paths:
+        folders = path.split("/")[:-1]
+        for depth in range(len(folders), -1, -1):  # the manifests of every folder above it, nearest first
+            root = "/".join(folders[:depth])
+            rel = posixpath.relpath(path, root or ".")
+            backend = settings(posixpath.join(root, "pyproject.toml")).get("build-system") or {}
+            places = backend.get("backend-path") if isinstance(backend, dict) else None
+            if isinstance(places, list) and path.endswith(".py") and any(
+                    isinstance(p, str) and (rel + "/").startswith(posixpath.normpath(p).strip("/") + "/")
+                    for p in places):
+                out[path] = ("`pip install .` imports it: it is in the in-tree build backend's folder "
+                             "(pyproject.toml's [build-system] backend-path)")
+                break
+            package = settings(posixpath.join(root, "Cargo.toml")).get("package") or {}
+            build = package.get("build") if isinstance(package, dict) else None
+            if isinstance(build, str) and posixpath.normpath(build) == rel:
+                out[path] = "`cargo build` runs it: Cargo.toml's [package] build names it as the build script"
+                break
+    return out
+
+
+def _go_generate(data: bytes | None) -> set[bytes]:
+    """A Go file's ``//go:generate`` lines (the commands ``go generate`` runs)."""
+    return set(re.findall(rb"(?m)^//go:generate[ \t](.*)$", data or b""))

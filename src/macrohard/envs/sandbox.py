@@ -25,6 +25,7 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -44,7 +45,7 @@ from macrohard.envs.limits import (
 )
 from macrohard.envs.netproxy import RELAY_PORT, HostProxy, relay_script
 from macrohard.envs.overlay import LayeredWorkspace
-from macrohard.envs.runs_later import needs_content, runs_later
+from macrohard.envs.runs_later import named_by_the_tree, needs_content, runs_later
 from macrohard.envs.salvage import WRITING_BACK, mark_closed
 from macrohard.envs.shell import DEFAULT_ARGV, ShellSession, _popen, _running_below, descendants, find_shell
 from macrohard.envs.workspace import WorkspaceEnvironment, _clean_env
@@ -291,6 +292,26 @@ class LayeredWriteBack:
             info["committed_files"] = self.committed
         return info
 
+    def _tree_reader(self, changes: list[Change]) -> Callable[[str], bytes | None]:
+        """A file's bytes as a write-back leaves it (the run's version where it changed one, else the lower
+        directory's), by relative path; None where there is no regular file (or one over a megabyte)."""
+        by_path = {os.path.normpath(c.path): c for c in changes}
+        store, source = self.layers.changes, Path(self.lower)
+
+        def read(rel: str) -> bytes | None:
+            change = by_path.get(os.path.normpath(rel))
+            if change is not None:
+                if change.new is None or change.new.type != "file":
+                    return None
+                return store.content(change.new, source, change.path)
+            path = Path(self.lower) / rel
+            try:
+                return path.read_bytes() if path.is_file() and path.stat().st_size <= 1 << 20 else None
+            except OSError:
+                return None
+
+        return read
+
     def _held_back(self, changes: list[Change]) -> list[str]:
         """The changed paths (relative to the lower directory) that are one of ``held_back``."""
         lower = os.path.realpath(self.lower)
@@ -316,6 +337,10 @@ class LayeredWriteBack:
             if reason is not None:
                 why[change.path] = reason
                 held.add(os.path.normpath(change.path))
+        for path, reason in named_by_the_tree([c.path for c in changes if c.status != "deleted" and
+                                               os.path.normpath(c.path) not in held], self._tree_reader(changes)).items():
+            why[path] = reason  # rt53: an in-tree build backend, a Cargo.toml's build script
+            held.add(os.path.normpath(path))
         if not why:
             self.info.pop("held_back_why", None)
         return sorted(c.path for c in changes if os.path.normpath(c.path) in held)

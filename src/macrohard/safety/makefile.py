@@ -64,7 +64,14 @@ def judge(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand, depth: i
         files = [next((posixpath.join(base, n) for n in ("GNUmakefile", "makefile", "Makefile")
                        if os.path.isfile(posixpath.join(base, n))), posixpath.join(base, "Makefile"))]
     # a sub-make gets its parent's command-line variables through MAKEFLAGS, over its own makefile's (guard17)
-    given = {**an.__dict__.get("make_given", {}), **_command_line(args)}
+    # rt53: a variable's value bash expands when it runs (`make CC="$(cat cc.txt)" hello`) is unknown to the guard;
+    # read as make text it was `$(cat cc.txt)`, an empty make variable, and the built-in rule's compiler ran unseen.
+    # An expansion whose output holds no local data and no `$` (`DATA="$(date)"`) is kept for the recipe's shell.
+    from macrohard.safety.flows import clean_pattern
+
+    clean = clean_pattern(an)
+    kept = {a for a in cmd.expanded if clean is not None and not re.search(r"[$`]", clean.sub("", a))}
+    given = {**an.__dict__.get("make_given", {}), **_command_line(args, cmd.expanded - kept, kept)}
     # a recipe that runs make on a makefile being judged, with the same variables (cmake's Makefile2 calls itself):
     # what it runs is judged already
     key = (base, tuple(files), tuple(texts), tuple(sorted(given.items())), "-e" in args, tuple(dirs))
@@ -306,9 +313,12 @@ def _environment(mk: makelang.Makefile, given: dict[str, tuple[str, str]], sessi
     return env
 
 
-def _command_line(args: list[str]) -> dict[str, tuple[str, str]]:
+def _command_line(args: list[str], unknown: set[str] | frozenset[str] = frozenset(),
+                  shell: set[str] | frozenset[str] = frozenset()) -> dict[str, tuple[str, str]]:
     """The variables make's command line sets: any word with an assignment operator, whatever its name (name ->
-    (operator, value)); guard17: only ``[\\w.]+=`` was read, ``X+=…``, ``X:=…``, ``A-B=…`` taken for goals."""
+    (operator, value)); guard17: only ``[\\w.]+=`` was read, ``X+=…``, ``X:=…``, ``A-B=…`` taken for goals. A word
+    in ``unknown`` (an expansion the line cannot resolve) gives its variable the value only known when it runs; one in
+    ``shell`` (expansions whose output holds no ``$``) keeps bash's text for the recipe's shell to be judged with."""
     out: dict[str, tuple[str, str]] = {}
     skip = False
     for a in args:
@@ -317,7 +327,8 @@ def _command_line(args: list[str]) -> dict[str, tuple[str, str]]:
             continue
         m = re.match(r"\s*(?:(?:override|export)\s+)*([^\s=]*?)\s*(:::=|::=|:=|\+=|\?=|!=|=)(.*)\Z", a, re.S)
         if m and m.group(1):
-            out[m.group(1)] = (m.group(2), m.group(3))
+            out[m.group(1)] = (m.group(2), makelang.MARK if a in unknown else
+                               m.group(3).replace("$", "$$") if a in shell else m.group(3))
     return out
 
 

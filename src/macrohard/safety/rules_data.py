@@ -179,9 +179,23 @@ URL_ADDRESS = lazyre.compile(r"(?P<scheme>https?|ftp|wss?)://(?:[^/@\s]+@)?(?P<h
                          r"(?::(?P<port>\d+))?")
 UPLOAD_OPTS = frozenset({"-d", "--data", "--data-binary", "--data-raw", "--data-urlencode", "-F", "--form",
                          "--form-string", "-T", "--upload-file", "--post-data", "--post-file", "--body-file",
-                         "--json"})
+                         "--json", "--url-query"})  # rt53: curl 7.87's --url-query @FILE puts FILE in the address
 UPLOAD_FLAGS = ("--data=", "--data-binary=", "--data-urlencode=", "--form=", "--upload-file=", "--post-file=",
-                "--post-data=", "--body-file=", "--json=")
+                "--post-data=", "--body-file=", "--json=", "--url-query=")
+# rt53: options whose value curl or wget sends to the server in a header or the request line (`-u "a:$(cat .env)"`,
+# `-A "$(tail -1 customers.csv)"`, `-b "k=$(…)"`: sent, approved; `-H "X: $(cat .env)"` was refused)
+SENT_VALUES = {"curl": frozenset({"-u", "--user", "-e", "--referer", "-A", "--user-agent", "-b", "--cookie", "-U",
+                                  "--proxy-user", "--oauth2-bearer", "--mail-from", "--mail-rcpt", "--mail-auth",
+                                  "--login-options", "--sasl-authzid", "--request-target", "-X", "--request",
+                                  "--ftp-account", "-t", "--telnet-option", "-Q", "--quote", "-r", "--range",
+                                  "--tlsuser", "--tlspassword", "--proxy-tlsuser", "--proxy-tlspassword",
+                                  "--aws-sigv4", "--ftp-alternative-to-user"}),
+               "wget": frozenset({"--user", "--password", "--http-user", "--http-password", "--proxy-user",
+                                  "--proxy-password", "--ftp-user", "--ftp-password", "--referer", "-U",
+                                  "--user-agent", "--method", "--body-data"})}
+# options that make them send what a file holds: cookies (curl's `-b FILE`, a value without `=`), a .netrc's login
+# and password (sent as the request's Authorization)
+SENT_FILES = {"curl": frozenset({"-b", "--cookie", "--netrc-file"}), "wget": frozenset({"--load-cookies"})}
 
 SECRET_VAR = lazyre.compile(r"(SECRET|TOKEN|PASSW(OR)?D|API_?KEY|PRIVATE_KEY|ACCESS_KEY|CREDENTIAL|SESSION_KEY)", re.I)
 SECRET_VAR_EXPANSION = lazyre.compile(r"\$\{?[A-Za-z_]*(SECRET|TOKEN|PASSW(OR)?D|API_?KEY|PRIVATE_KEY|ACCESS_KEY|"
