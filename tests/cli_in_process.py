@@ -5,6 +5,7 @@ a run that is to be signalled or killed, or that must start as its own process, 
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import traceback
@@ -28,10 +29,17 @@ class _ConsoleScript:
             sys.argv = argv
 
 
-def mh(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def mh(*args: str, env: dict[str, str] | None = None, cwd: str | os.PathLike[str] | None = None
+       ) -> subprocess.CompletedProcess[str]:
     """The exit status, stdout and stderr `python -m macrohard ARGS` would give (an unexpected exception is a
-    traceback on stderr and status 1, as from Python)."""
-    result = CliRunner().invoke(_ConsoleScript(), list(args), env={"COLUMNS": "200", **(env or {})})  # type: ignore[arg-type]
+    traceback on stderr and status 1, as from Python); ``cwd``: the folder it runs in (this process's, for the call)."""
+    here = os.getcwd()
+    if cwd is not None:
+        os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(_ConsoleScript(), list(args), env={"COLUMNS": "200", **(env or {})})  # type: ignore[arg-type]
+    finally:
+        os.chdir(here)
     stderr = result.stderr
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         assert result.exc_info is not None
