@@ -5,12 +5,16 @@ a run that is to be signalled or killed, or that must start as its own process, 
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
 import traceback
 from typing import Any
 
 from click.testing import CliRunner
+
+_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 
 class _ConsoleScript:
@@ -28,10 +32,21 @@ class _ConsoleScript:
             sys.argv = argv
 
 
-def mh(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def mh(*args: str, env: dict[str, str] | None = None, cwd: str | os.PathLike[str] | None = None
+       ) -> subprocess.CompletedProcess[str]:
     """The exit status, stdout and stderr `python -m macrohard ARGS` would give (an unexpected exception is a
-    traceback on stderr and status 1, as from Python)."""
-    result = CliRunner().invoke(_ConsoleScript(), list(args), env={"COLUMNS": "200", **(env or {})})  # type: ignore[arg-type]
+    traceback on stderr and status 1, as from Python); ``cwd``: the folder it runs in (this process's, for the call)."""
+    here = os.getcwd()
+    handlers = {sig: signal.getsignal(sig) for sig in _SIGNALS}
+    if cwd is not None:
+        os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(_ConsoleScript(), list(args), env={"COLUMNS": "200", **(env or {})})  # type: ignore[arg-type]
+    finally:
+        os.chdir(here)
+        for sig, handler in handlers.items():  # `run`, `eval`, `company` ignore them after a run, as a process about
+            if handler is not None:  # to exit may: this one goes on (a later test's Ctrl-C, xdist's SIGTERM)
+                signal.signal(sig, handler)
     stderr = result.stderr
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         assert result.exc_info is not None

@@ -22,10 +22,10 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from tests.cli_in_process import mh
 from tests.safety.test_confinement49 import _review
 from tests.safety.test_flow48 import SECRET, Listener, attempt
 
@@ -81,10 +81,11 @@ for _name in VALUE_SENDS:
     THROUGH_ON_MAIN[f"value:{_name}"] = () if _name in HELD_ON_MAIN else ("shipped",)
 
 
-def _mh(*args: str, home: Path, timeout: float = 240) -> subprocess.CompletedProcess[str]:
-    full = {**os.environ, "MACROHARD_HOME": str(home), "PYTHONPATH": SRC, "MACROHARD_MODEL": ""}
-    return subprocess.run([sys.executable, "-m", "macrohard", *args], env=full, capture_output=True, text=True,
-                          timeout=timeout, stdin=subprocess.DEVNULL)
+def _mh(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    """``macrohard ARGS`` with the data dir ``home``, in this process (``tests.cli_in_process``: the console script's
+    own ``main``, no terminal on stdin): the same run, guard and store, without a Python, the CLI and the screens'
+    models started again for each of the file's ~90 calls (suite53: ~1.5 s of CPU each)."""
+    return mh(*args, env={"MACROHARD_HOME": str(home), "MACROHARD_MODEL": ""})
 
 
 @needs_bwrap

@@ -24,7 +24,18 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+# commands that end by themselves once done: run in the test process (`tests.cli_in_process`, the console script's
+# own `main`): the same run, guard and store without a Python, the CLI and the screens' models started again for each
+# call (suite53: ~1.5 s of CPU a `run`, ~0.5 s a `runs show`). `serve` itself (which keeps serving), `chat` and
+# anything else still start their own process, with the 120 s limit
+_ONE_SHOT = ("run", "runs", "code", "money", "audit", "policy")
+
+
 def mh(*args: str, home: Path, **kwargs) -> subprocess.CompletedProcess[str]:
+    if not kwargs.keys() - {"cwd"} and (args[:1] and args[0] in _ONE_SHOT or args[:2] == ("serve", "users")):
+        from tests.cli_in_process import mh as in_process
+
+        return in_process(*args, env={"MACROHARD_HOME": str(home)}, cwd=kwargs.get("cwd"))
     env = {**os.environ, "MACROHARD_HOME": str(home), "PYTHONPATH": str(ROOT / "src")}
     return subprocess.run([sys.executable, "-m", "macrohard", *args], env=env, capture_output=True, text=True,
                           timeout=120, **kwargs)

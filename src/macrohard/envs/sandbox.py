@@ -16,10 +16,12 @@ directory, jailed by ``files.py``.
 from __future__ import annotations
 
 import atexit
+import hashlib
 import json
 import os
 import shlex
 import shutil
+import stat
 import subprocess
 import tempfile
 import threading
@@ -139,12 +141,14 @@ def _everyone_reads(path: str) -> bool:
     return st.st_mode & need == need
 
 
-def fill_etc_view(view: str, root: str = "/etc") -> None:
+def fill_etc_view(view: str, root: str = "/etc", *, strict: bool = False) -> None:
     """Copy the allowed entries of ``root`` into ``view``: only what every local user of the host may read.
 
     rt43: run as root (a container, a CI runner, a server), the copy took what only root reads into the sandbox,
     whose user is that root in its own namespace: ``/etc/ssl/private`` (the host's TLS keys) was there to ``cat``.
     ``/etc/environment`` (the system-wide variables, where a host's API keys often live) is not on the list.
+    ``strict``: an entry that cannot be copied (a full disk, a file unreadable in spite of its mode) raises instead
+    of being left out, so that a view shared with later processes is never one cut short (``shared_etc_view``).
     """
     def unreadable(folder: str, names: list[str]) -> set[str]:
         return {n for n in names if not _everyone_reads(os.path.join(folder, n))}
@@ -161,23 +165,121 @@ def fill_etc_view(view: str, root: str = "/etc") -> None:
             elif os.path.isfile(src):
                 shutil.copy2(src, dest)
         except OSError:  # unreadable entries are simply left out of the sandbox
+            if strict:
+                raise
+            continue
+
+
+def _etc_records(root: str = "/etc") -> list[tuple]:
+    """What a view of ``root`` made now would hold, as the host's own records of it: the ``lstat`` of every entry
+    ``fill_etc_view`` looks at (the allowed names, and inside each folder it copies every name, kept or left out).
+    A file's bytes, mode or owner cannot change without its ctime (and its folder's mtime when a name comes or
+    goes), so two equal lists mean the same view."""
+    records: list[tuple] = []
+
+    def visit(path: str, rel: str) -> None:
+        try:
+            st = os.lstat(path)
+        except OSError:
+            records.append((rel,))
+            return
+        records.append((rel, st.st_mode, st.st_uid, st.st_gid, st.st_size, st.st_mtime_ns, st.st_ctime_ns,
+                        st.st_ino, st.st_dev))
+        if stat.S_ISDIR(st.st_mode) and st.st_mode & 0o005 == 0o005:  # a folder every user may list: copied whole
+            try:
+                names = sorted(os.listdir(path))
+            except OSError:
+                return
+            for name in names:
+                visit(os.path.join(path, name), f"{rel}/{name}")
+
+    for name in ETC_ALLOW:
+        visit(os.path.join(root, name), name)
+    return records
+
+
+ETC_VIEW_VERSION = 1  # raised when fill_etc_view or the placeholders change what a view holds
+
+
+def _fill_view(view: str, root: str, *, strict: bool = False) -> None:
+    fill_etc_view(view, root, strict=strict)
+    for name in ("resolv.conf", "gai.conf"):  # mount points for the host's files in network "full"
+        if not os.path.lexists(os.path.join(view, name)):
+            open(os.path.join(view, name), "w").close()
+    os.chmod(view, 0o755)
+
+
+def _views_folder() -> Path | None:
+    """The cache's folder of ``/etc`` views, or None where it cannot be trusted or made: it must be a real folder
+    of this user that no one else may write (the cache is one of the data dirs no run's workspace may hold or lie
+    in: ``runner.own_data_dirs``)."""
+    from macrohard.safety.embed import cache_dir
+
+    try:
+        folder = cache_dir() / "etc-views"
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        st = os.lstat(folder)
+    except (OSError, RuntimeError):  # RuntimeError: no home directory to find the cache in
+        return None
+    if not stat.S_ISDIR(st.st_mode) or st.st_uid != os.geteuid() or st.st_mode & 0o022:
+        return None
+    return folder
+
+
+def shared_etc_view(root: str = "/etc") -> str | None:
+    """The view of ``root`` in the cache, shared by every process of this user on this machine: made by the first
+    process that starts a sandbox after ``root`` changed (or ever), found by the others. Named by the host's
+    records of what it copies (``_etc_records``), so a changed ``/etc`` gets a view of its own, filtered again as
+    ``fill_etc_view`` filters (rt43). Before (suite53), every process made its own: ~900 files and links, 0.2-0.5 s
+    of CPU (most of it the kernel's) and up to 2 s of wall on a busy disk, once per ``macrohard`` command, Ray
+    worker or server, and removed again at exit (or left in /tmp by a killed one). None where the cache cannot be
+    used: the caller makes a view of its own as before."""
+    folder = _views_folder()
+    if folder is None:
+        return None
+    key = hashlib.sha256(repr((ETC_VIEW_VERSION, os.path.realpath(root), _etc_records(root))).encode()).hexdigest()
+    view = folder / f"v-{key[:32]}"
+    if view.is_dir():
+        return str(view)
+    try:
+        building = tempfile.mkdtemp(prefix="building-", dir=folder)
+    except OSError:
+        return None
+    try:
+        _fill_view(building, root, strict=True)
+        os.rename(building, view)  # whole or not at all; another process's finished first: theirs is the same
+    except OSError:
+        shutil.rmtree(building, ignore_errors=True)
+        if not view.is_dir():
+            return None
+    _sweep_building(folder)
+    return str(view)
+
+
+def _sweep_building(folder: Path) -> None:
+    """Views a killed process left half made (an hour old: no build takes that long)."""
+    for left in folder.glob("building-*"):
+        try:
+            if time.time() - left.stat().st_mtime > 3600:
+                shutil.rmtree(left, ignore_errors=True)
+        except OSError:
             continue
 
 
 def etc_view() -> str:
-    """A copy of the allowed ``/etc`` entries, made once per process and bound as the sandbox's ``/etc``.
+    """A copy of the allowed ``/etc`` entries, bound as the sandbox's ``/etc``: the cache's view shared by this
+    user's processes (``shared_etc_view``), looked up once per process; where the cache cannot be used, a copy of
+    this process's own, removed at its exit.
 
     One bind instead of thirty: each bind mount costs bubblewrap ~0.15 ms at every start.
     """
     with _etc_lock:
         if "path" not in _etc_view:
-            view = tempfile.mkdtemp(prefix="macrohard-etc-")
-            fill_etc_view(view)
-            for name in ("resolv.conf", "gai.conf"):  # mount points for the host's files in network "full"
-                if not os.path.lexists(os.path.join(view, name)):
-                    open(os.path.join(view, name), "w").close()
-            os.chmod(view, 0o755)
-            atexit.register(shutil.rmtree, view, True)
+            view = shared_etc_view()
+            if view is None:
+                view = tempfile.mkdtemp(prefix="macrohard-etc-")
+                _fill_view(view, "/etc")
+                atexit.register(shutil.rmtree, view, True)
             _etc_view["path"] = view
         return _etc_view["path"]
 
