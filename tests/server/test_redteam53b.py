@@ -378,5 +378,53 @@ def test_a_sub_run_keeps_its_divisions_overlay_under_a_chat_parent(srv):
 
 def test_the_record_is_whole():
     """Every attempt is recorded: none got through on 03cd7e22 (the file run in a `git archive` of it)."""
-    assert len(THROUGH_ON_MAIN) == len(LOOSENING) + len(FAR_HOSTS) + 1 + 7 + 6 == 71
-    assert sum(THROUGH_ON_MAIN.values()) == 0
+    assert len(THROUGH_ON_MAIN) == len(LOOSENING) + len(FAR_HOSTS) + 1 + 7 + 6 + 1 == 72
+    assert sum(THROUGH_ON_MAIN.values()) == 1
+
+
+# -- 5. an answer that lands as the question times out ------------------------------------------------------------------
+
+THROUGH_ON_MAIN["approval:taken-at-the-deadline-but-not-used"] = True
+
+
+def test_an_answer_taken_at_the_deadline_is_the_one_the_run_uses(tmp_path):
+    """The server said 204 to an answer that came as the wait ran out, and the run went on with the policy's fallback:
+    with ``non_interactive: allow`` a person's Deny, taken, was overridden and the command ran (on 03cd7e22 the
+    waiting thread decided before it took the lock that closes the question). The lock held here is the real one of a
+    real ``LiveRuns``: the run's thread and the answer meet at it just after the deadline, as two requests may."""
+    import time
+
+    from macrohard.errors import NotFound
+    from macrohard.server.auth import User
+    from macrohard.server.bus import EventBus
+    from macrohard.server.live import LiveRuns
+    from macrohard.store.sqlite import SQLiteStore
+    from macrohard.types import BashAction, Decision, Verdict
+
+    live = LiveRuns(SQLiteStore(tmp_path / "runs.db"), EventBus(), workers=1)
+    verdict = Verdict(decision=Decision.ask, check="policy:dynamic", reason="known only when it runs")
+    mixed = []
+    for _ in range(12):
+        box: dict = {}
+        asker = threading.Thread(target=lambda box=box: box.update(
+            used=live._ask("r1", BashAction(command='eval "$CMD"'), verdict, 0.2, True)))
+        asker.start()
+        assert wait_for(lambda: bool(live.open_approvals("r1")), 5)
+        question = live.open_approvals("r1")[0]["id"]
+
+        def deny(box: dict = box, question: str = question) -> None:
+            try:
+                live.answer(question, "r1", User("mo", "member"), False)
+                box["taken"] = True
+            except NotFound:
+                box["taken"] = False
+
+        with live._lock:  # the deadline passes while another request holds the lock (a page reading approvals)
+            answerer = threading.Thread(target=deny)  # the person's Deny, sent just before the deadline
+            answerer.start()
+            time.sleep(0.4)
+        asker.join(5)
+        answerer.join(5)
+        if box["taken"] and bool(box["used"]):
+            mixed.append(box)
+    assert not mixed, f"{len(mixed)} of 12 denials were taken (204) and the fallback's allow was used"

@@ -216,8 +216,15 @@ class LiveRuns:
         self.bus.publish(run_id, "approval", pending.public())
         result: Any = None
         try:
-            result = pending.answer if pending.answered.wait(timeout) else ApprovalAnswer(
-                fallback, f"policy (nobody answered within {timeout:g} s)")
+            pending.answered.wait(timeout)
+            # rt53b: decided under the lock that `answer` takes, and closed there: before, the timeout chose the
+            # fallback first, so an answer that took the lock between the two was told 204 and never used (with
+            # `non_interactive: allow`, a person's Deny taken and the command run)
+            with self._lock:
+                if not pending.answered.is_set():
+                    pending.answer = ApprovalAnswer(fallback, f"policy (nobody answered within {timeout:g} s)")
+                    pending.answered.set()
+                result = pending.answer
             return result
         finally:
             with self._lock:
