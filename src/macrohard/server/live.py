@@ -236,9 +236,15 @@ class LiveRuns:
                 if (why := stopping.cut_now()) is not None:
                     raise KeyboardInterrupt(why)
                 if time.monotonic() >= deadline:
-                    result = ApprovalAnswer(fallback, f"policy (nobody answered within {timeout:g} s)")
-                    return result
-            result = pending.answer
+                    break
+            # rt53b: decided under the lock that `answer` takes, and closed there: before, the timeout chose the
+            # fallback first, so an answer that took the lock between the two was told 204 and never used (with
+            # `non_interactive: allow`, a person's Deny taken and the command run)
+            with self._lock:
+                if not pending.answered.is_set():
+                    pending.answer = ApprovalAnswer(fallback, f"policy (nobody answered within {timeout:g} s)")
+                    pending.answered.set()
+                result = pending.answer
             return result
         finally:
             with self._lock:
