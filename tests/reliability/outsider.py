@@ -95,3 +95,13 @@ def until_running(root: int, command: str, count: int = 1, within: float = 90) -
     while running_under(root, command) < count:
         assert time.monotonic() < deadline, f"{count} x `{command}` never ran under {root}"
         time.sleep(0.1)
+
+
+def until(what, seconds: float) -> bool:  # noqa: ANN001 - a predicate
+    """Poll ``what()`` every 0.1 s for up to ``seconds``; its last value."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if what():
+            return True
+        time.sleep(0.1)
+    return bool(what())

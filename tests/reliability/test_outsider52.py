@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from .outsider import cli_env, flat, left_running, write_script
+from .outsider import cli_env, flat, left_running, until, write_script
 from .outsider import mh as _mh
 
 
@@ -219,15 +219,6 @@ def ray_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path | Non
     ray.shutdown()
 
 
-def _until(what, seconds: float) -> bool:  # noqa: ANN001 - a predicate
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if what():
-            return True
-        time.sleep(0.1)
-    return bool(what())
-
-
 def test_evals_cut_reaches_a_step_on_a_ray_worker_and_records_it_interrupted(tmp_path: Path, ray_session: Path | None) -> None:
     """`eval run --executor ray` interrupted a third time, as the harness does it: the executor's `cut` if it has one,
     then its close (the CLI's `finally`). Before: Ray's executor had no cut: its close left the run in its `sleep 30`
@@ -256,14 +247,14 @@ def test_evals_cut_reaches_a_step_on_a_ray_worker_and_records_it_interrupted(tmp
         except Exception:  # noqa: BLE001 - not recorded yet
             return False
 
-    assert _until(first_step_done, 240), "the run's first step never came"
+    assert until(first_step_done, 240), "the run's first step never came"
     time.sleep(1.5)  # step 2's `sleep 30` is under way
     why = "stopped: the evaluation was interrupted a third time"
     t0 = time.monotonic()
     if (cut := getattr(executor, "cut", None)) is not None:  # eval/harness.py's third interrupt
         cut([spec.run_id], why)
     executor.close()
-    ended = _until(lambda: store.get_run(spec.run_id).status is not RunStatus.running, 12)
+    ended = until(lambda: store.get_run(spec.run_id).status is not RunStatus.running, 12)
     took = time.monotonic() - t0
     run = store.get_run(spec.run_id)
     assert ended, f"the run was still {run.status.value} {took:.1f} s after the cut"  # before: running (sleep 30)

@@ -23,19 +23,10 @@ from pathlib import Path
 
 import pytest
 
-from .outsider import cli_env, flat, left_running, until_running, write_script
+from .outsider import cli_env, flat, left_running, until, until_running, write_script
 from .outsider import mh as _mh
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")  # a terminal's colours and cursor moves
-
-
-def _until(what, seconds: float) -> bool:  # noqa: ANN001 - a predicate
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if what():
-            return True
-        time.sleep(0.1)
-    return bool(what())
 
 
 def _read_until(master: int, text: bytes, seconds: float, got: bytearray) -> bool:
@@ -144,7 +135,7 @@ def test_runs_stop_of_a_companys_lead_ends_lead_and_worker_interrupted(tmp_path:
             from macrohard.cli.stop import WHY
 
             assert stopping.cut_in_files([stopping.stop_file(store.path, head.id)], WHY) == []
-            ended = _until(lambda: store.get_run(head.id).status.value != "running", 30)
+            ended = until(lambda: store.get_run(head.id).status.value != "running", 30)
             stopped = subprocess.CompletedProcess([], 0 if ended else 3,
                                                   f"stopped run {head.id}: {store.get_run(head.id).status.value} "
                                                   "(and its 1 sub-run(s))", "")
