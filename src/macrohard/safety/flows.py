@@ -204,9 +204,34 @@ def pipeline(an: Analyzer, stages: list[SimpleCommand]) -> None:
             continue
         argv = stages[k].argv if names[k] not in ("curl", "wget") else \
             [stages[k].argv[0], *curlargs.for_program(names[k], stages[k].argv[1:])]
-        reads = name in R.READERS or name in R.DUMPERS or name in R.DECODERS or decodes(stages[i].argv)
+        reads = name in R.READERS or name in R.DUMPERS or name in R.DECODERS or decodes(stages[i].argv) \
+            or _prints_a_file(an, stages[i], name)
         if reads and (names[k] != "curl" or _spreads(argv) or any(a.startswith("@-") or a == "-T" for a in argv)):
             an.r.add("exfiltration", f"pipes {name}'s output to {names[k]} on the network")
+
+
+def _prints_a_file(an: Analyzer, stage: SimpleCommand, name: str) -> bool:
+    """A program that prints the text of a file it is given (``flow_paths.TEXT_READERS``: sed, awk, sort, tac, cut,
+    tr, jq, …), given one: an input redirect, or an operand that names a file of the workspace or one written earlier
+    on the line. The lead's second read of rt53 (fifty-third wave): ``cat F | xargs curl`` was refused, ``sed -n 2p F
+    | xargs curl`` (a line ``-T.env URL``: curl uploaded ``.env``) approved; READERS named only cat, head, tail, grep…"""
+    import os
+
+    from macrohard.safety.flow_paths import TEXT_READERS
+
+    if name not in TEXT_READERS or name in R.INTERPRETERS:
+        return False
+    if any(op.endswith("<") or op == "<>" for op, _ in stage.redirects):
+        return True
+    start = an.paths.workspaces[0] if an.paths.workspaces else os.getcwd()
+    base = os.path.join(start, stage.cwd) if stage.cwd else start
+    for word in stage.argv[1:]:
+        if word.startswith("-") or not word:
+            continue
+        path = os.path.normpath(word if os.path.isabs(word) else os.path.join(base, word))
+        if os.path.isfile(path) or word in an.written or path in an.written or an.unmodelled_writes:
+            return True
+    return False
 
 
 def _spreads(argv: list[str]) -> bool:
