@@ -15,6 +15,7 @@ from typing import Any
 from click.testing import CliRunner
 
 _SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+LEFT: dict[signal.Signals, object] = {}  # the handlers the last `mh` call's command left in place, before mh restored them
 
 
 class _ConsoleScript:
@@ -44,6 +45,8 @@ def mh(*args: str, env: dict[str, str] | None = None, cwd: str | os.PathLike[str
         result = CliRunner().invoke(_ConsoleScript(), list(args), env={"COLUMNS": "200", **(env or {})})  # type: ignore[arg-type]
     finally:
         os.chdir(here)
+        LEFT.clear()
+        LEFT.update({sig: signal.getsignal(sig) for sig in _SIGNALS})  # what the command left, for tests of it
         for sig, handler in handlers.items():  # `run`, `eval`, `company` ignore them after a run, as a process about
             if handler is not None:  # to exit may: this one goes on (a later test's Ctrl-C, xdist's SIGTERM)
                 signal.signal(sig, handler)

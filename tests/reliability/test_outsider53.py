@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -29,9 +31,22 @@ def _ours(tmp: Path) -> list[str]:
     return sorted(p.name for p in tmp.iterdir() if p.name.startswith("macrohard-"))
 
 
+_SHORT: list[str] = []  # the temporary folders _homes made, removed after each test
+
+
+@pytest.fixture(autouse=True)
+def _short_tmp():
+    yield
+    while _SHORT:
+        shutil.rmtree(_SHORT.pop(), ignore_errors=True)
+
+
 def _homes(tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:
-    home, tmp = tmp_path / "home", tmp_path / "tmp"
-    tmp.mkdir()
+    # TMPDIR short, under /tmp: a run's sockets (the browser's network proxy, Xvfb's) live there and AF_UNIX paths end
+    # at 108 bytes; under pytest's default basetemp (/tmp/pytest-of-root/pytest-N/popen-gwN/test_…/tmp) they did not
+    # fit (the fresh-clone suite, fifty-third wave)
+    home, tmp = tmp_path / "home", Path(tempfile.mkdtemp(prefix="o53-", dir="/tmp"))
+    _SHORT.append(str(tmp))
     return home, tmp, cli_env(MACROHARD_HOME=str(home), TMPDIR=str(tmp))
 
 
