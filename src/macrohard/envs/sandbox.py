@@ -341,8 +341,8 @@ class LayeredWriteBack:
         try:
             if mount_points(state):  # a layer a failed close left mounted: never removed through its mount
                 return
-        except OSError:
-            pass
+        except OSError:  # the mount table unreadable: whether a layer is still mounted is unknown, so it stays
+            return
         shutil.rmtree(state, ignore_errors=True)
 
     def _layer_workspace(self, workspace: str, state_dir: str | None, commit: bool) -> None:
