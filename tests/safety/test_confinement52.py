@@ -64,6 +64,7 @@ def _real_run(home: Path, tmp_path: Path, lines: list, ws_files: dict[str, str] 
     (ws / ".env").write_text(f"KEY={SECRET}\n")
     (ws / "README.md").write_text("hello\n")
     for path, text in (ws_files or {}).items():
+        (ws / path).parent.mkdir(parents=True, exist_ok=True)
         (ws / path).write_text(text)
     port = str(listener.port)
     script = tmp_path / "s.json"
