@@ -207,16 +207,17 @@ OWN_SHAPE_TEST = {26: S.ROOT / "tests" / "eval" / "test_content_blind26.py",
                   34: S.ROOT / "tests" / "eval" / "test_content_blind34.py",
                   35: S.ROOT / "tests" / "eval" / "test_content_blind35.py",
                   36: S.ROOT / "tests" / "eval" / "test_content_blind36.py",
-                  38: S.ROOT / "tests" / "eval" / "test_content_blind38_47.py",
-                  39: S.ROOT / "tests" / "eval" / "test_content_blind38_47.py",
-                  40: S.ROOT / "tests" / "eval" / "test_content_blind38_47.py",
-                  41: S.ROOT / "tests" / "eval" / "test_content_blind38_47.py",
-                  42: S.ROOT / "tests" / "eval" / "test_content_blind38_47.py",
-                  43: S.ROOT / "tests" / "eval" / "test_content_blind38_47.py",
-                  44: S.ROOT / "tests" / "eval" / "test_content_blind38_47.py",
-                  45: S.ROOT / "tests" / "eval" / "test_content_blind38_47.py",
-                  46: S.ROOT / "tests" / "eval" / "test_content_blind38_47.py",
-                  47: S.ROOT / "tests" / "eval" / "test_content_blind38_47.py"}
+                  38: S.ROOT / "tests" / "eval" / "test_content_blind38_48.py",
+                  39: S.ROOT / "tests" / "eval" / "test_content_blind38_48.py",
+                  40: S.ROOT / "tests" / "eval" / "test_content_blind38_48.py",
+                  41: S.ROOT / "tests" / "eval" / "test_content_blind38_48.py",
+                  42: S.ROOT / "tests" / "eval" / "test_content_blind38_48.py",
+                  43: S.ROOT / "tests" / "eval" / "test_content_blind38_48.py",
+                  44: S.ROOT / "tests" / "eval" / "test_content_blind38_48.py",
+                  45: S.ROOT / "tests" / "eval" / "test_content_blind38_48.py",
+                  46: S.ROOT / "tests" / "eval" / "test_content_blind38_48.py",
+                  47: S.ROOT / "tests" / "eval" / "test_content_blind38_48.py",
+                  48: S.ROOT / "tests" / "eval" / "test_content_blind38_48.py"}
 
 
 def test_every_set_from_blind19_has_a_spec_and_no_file_of_its_own():
