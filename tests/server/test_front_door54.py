@@ -134,3 +134,150 @@ def test_the_builds_child_ended_by_a_stop_signal_is_a_stop_not_a_failure(tmp_pat
     with pytest.raises(RuntimeError, match="exit -9"):
         embed._build_once(tmp_path / "t9.npy", child(signal.SIGKILL))
     assert not list(tmp_path.glob("*.tmp*"))
+
+
+# --- the web: who answered, whose delegated run, where its question is asked, which sites a run may name ---------
+
+
+class _Events:
+    """The server-sent events of one URL, read in a thread as they come: (event, data) pairs."""
+
+    def __init__(self, url: str, token: str) -> None:
+        import threading
+
+        import httpx
+
+        self.seen: list[tuple[str, dict]] = []
+        self._client = httpx.Client(timeout=httpx.Timeout(5, read=None), headers={"Authorization": f"Bearer {token}"})
+
+        def read() -> None:
+            kind = ""
+            try:
+                with self._client.stream("GET", url) as stream:
+                    for line in stream.iter_lines():
+                        if line.startswith("event: "):
+                            kind = line[7:]
+                        elif line.startswith("data: ") and kind:
+                            self.seen.append((kind, json.loads(line[6:])))
+            except Exception:  # noqa: BLE001 - closed by the test
+                return
+
+        self._thread = threading.Thread(target=read, daemon=True)
+        self._thread.start()
+
+    def first(self, kind: str, seconds: float = 60.0) -> dict:
+        assert wait_for(lambda: any(k == kind for k, _ in self.seen), seconds), (kind, self.seen)
+        return next(d for k, d in self.seen if k == kind)
+
+    def close(self) -> None:
+        self._client.close()
+
+
+ASK_CMD = 'eval "$CMD"; echo approved-ran > approved.txt'  # the guard cannot read it: the default policy asks
+
+
+def test_a_web_chat_approval_is_recorded_with_the_name_of_who_gave_it(server) -> None:
+    """Before: a question answered on the chat page was recorded "allow by user" (the terminal's word), where a run
+    page's answer says "user NAME": the audit chain did not say who approved the command."""
+    from tests.server.conftest import script
+
+    model = script(server.home, [
+        {"kind": "delegate", "division": "operator", "task": "run the hidden command"},
+        {"kind": "bash", "command": ASK_CMD}, {"kind": "finish", "answer": "ran it"},
+        "The operator ran it.",
+    ])
+    api = server.api()
+    conv = api.post("/api/conversations", json={"model": model}).json()
+    events = _Events(f"{server.url}/api/conversations/{conv['id']}/events", server.token)
+    try:
+        events.first("ready", 30)
+        assert api.post(f"/api/conversations/{conv['id']}/messages", json={"text": "run it"}).status_code == 202
+        asked = events.first("approval", 90)
+        answered = api.post(f"/api/conversations/{conv['id']}/approvals/{asked['approval_id']}",
+                            json={"approve": True})
+        assert answered.status_code == 204, answered.text
+        events.first("turn_end", 90)
+    finally:
+        events.close()
+    run_id = asked["run_id"]
+    steps = api.get(f"/api/runs/{run_id}/steps").json()
+    assert steps[0]["verdict"]["approved_by"] == "user owner", steps[0]["verdict"]
+    again = api.post(f"/api/conversations/{conv['id']}/approvals/{asked['approval_id']}", json={"approve": False})
+    assert again.status_code == 404, again.text  # answered once
+
+
+def test_a_members_delegated_run_is_theirs_and_its_question_is_asked_and_answered_on_its_own_page(
+        _home: Path, monkeypatch: pytest.MonkeyPatch, chromium) -> None:
+    """rt53b's and ux53's left open. A member's `chat` division run from the runs page delegated to operator: the
+    sub-run had no user (its page, linked from the parent's, was 404 for the member who started it), and the guard's
+    question of its step was shown only on the top run's page. Now the sub-run is the member's, its question is on its
+    own page (and the parent's, saying which run asks), answered there once, recorded as "user NAME"."""
+    from tests.server.conftest import Server
+
+    replies = [
+        {"tool_calls": [{"name": "delegate", "arguments": {"division": "operator", "task": "run the hidden command"}}]},
+        {"tool_calls": [{"name": "bash", "arguments": {"command": ASK_CMD}}]},
+        {"tool_calls": [{"name": "finish", "arguments": {"answer": "ran it"}}]},
+        {"tool_calls": [{"name": "finish", "arguments": {"answer": "the operator ran it"}}]},
+    ]
+    with FakeOpenAIServer(replies) as llm:
+        monkeypatch.setenv("MACROHARD_MODEL", llm.url)  # the server's default model: a member may not name a URL
+        _home.mkdir(parents=True, exist_ok=True)
+        server = Server(_home).start()
+        try:
+            owner = server.api()
+            token = mh("serve", "users", "add", "alice", "--role", "member", home=_home).stdout.strip().splitlines()[-1]
+            alice = server.api(token)
+            started = alice.post("/api/runs", json={"text": "have the operator run the hidden command",
+                                                    "division": "chat"})
+            assert started.status_code == 201, started.text
+            parent = started.json()["id"]
+
+            def child() -> dict | None:
+                return next((r for r in owner.get("/api/runs").json() if r.get("parent_id") == parent), None)
+
+            assert wait_for(lambda: child() is not None, 90), owner.get(f"/api/runs/{parent}").json()
+            sub = child()["id"]
+            mine = alice.get(f"/api/runs/{sub}")
+            assert mine.status_code == 200, mine.text  # was 404: the sub-run had no user
+            assert mine.json()["meta"]["user"] == "alice", mine.json()["meta"]
+            assert sub in [r["id"] for r in alice.get("/api/runs").json()]
+
+            assert wait_for(lambda: alice.get(f"/api/runs/{sub}/approvals").json() != [], 90), \
+                owner.get(f"/api/runs/{parent}/approvals").json()
+            asked = alice.get(f"/api/runs/{sub}/approvals").json()[0]
+            on_parent = alice.get(f"/api/runs/{parent}/approvals").json()
+            assert [p["id"] for p in on_parent] == [asked["id"]] and on_parent[0]["asker"] == sub, on_parent
+
+            page = chromium.new_page(viewport={"width": 1280, "height": 800})
+            page.goto(f"{server.url}/login?token={token}&next=/runs/{parent}")
+            page.wait_for_selector(f"#ask-{asked['id']} .asker a[href='/runs/{sub}']", timeout=30_000)
+            page.goto(f"{server.url}/runs/{sub}")
+            page.wait_for_selector(f"#ask-{asked['id']} button.approve", timeout=30_000)
+            shots = Path(os.environ.get("UX54_SHOTS", "")) if os.environ.get("UX54_SHOTS") else None
+            if shots:
+                page.screenshot(path=str(shots / "subrun-question-1280.png"), full_page=True)
+            page.click(f"#ask-{asked['id']} button.approve")
+            assert wait_for(lambda: alice.get(f"/api/runs/{parent}").json()["status"] != "running", 90)
+            twice = alice.post(f"/api/runs/{parent}/approvals/{asked['id']}", json={"approve": False})
+            assert twice.status_code == 404, twice.text  # answered once, on either page
+            done = alice.get(f"/api/runs/{parent}").json()
+            assert done["status"] == "succeeded" and done["answer"] == "the operator ran it", done
+            steps = alice.get(f"/api/runs/{sub}/steps").json()
+            assert steps[0]["verdict"]["approved_by"] == "user alice", steps[0]["verdict"]
+            assert alice.get(f"/runs/{sub}").status_code == 200
+        finally:
+            server.stop()
+
+
+def test_a_run_naming_the_apps_own_port_or_a_port_that_is_not_one_is_refused_when_asked_for(server) -> None:
+    """rt53b's left open: `allow_hosts` naming this app's own port was taken (the page then said, at run time, "Blocked
+    by the network policy"), and a port in other digits (`127.0.0.1:８０`) or past 65535 was taken as a local site
+    that no rule ever matches. Each is a 400 saying why; nothing is started."""
+    api = server.api()
+    for hosts, said in (([f"127.0.0.1:{server.port}"], f"port {server.port} is a macrohard serve"),
+                        ([f"localhost:{server.port}"], "this app's own"),
+                        (["127.0.0.1:８０"], "is not a port"), (["localhost:99999"], "is not a port")):
+        got = api.post("/api/runs", json={"text": "read the page", "environment": "browser", "allow_hosts": hosts})
+        assert got.status_code == 400 and said in got.json()["detail"], (hosts, got.text)
+    assert api.get("/api/runs").json() == []

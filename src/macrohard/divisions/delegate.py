@@ -101,6 +101,9 @@ def link(guard: Guard, store: Any, parent: Run, ctx: GuardContext, child: Run, *
     log.append(parent.id, "delegation", verdict, action, ctx.step)
 
 
+INHERITED = ("user", "conversation_id", "server")  # a sub-run's meta taken from its parent's
+
+
 class DelegateEnvironment:
     """Executes approved ``delegate`` actions of one run."""
 
@@ -143,6 +146,9 @@ class DelegateEnvironment:
         parent_task = self.run.task
         task = division_task(division, text, like=parent_task, budget=budget)
         meta: dict[str, Any] = {"delegated_at_step": self.ctx.step}
+        # ux54 (rt53b's left open): whose run it is, as its parent's (the web's member who started it, the
+        # conversation that delegated it): before, a member's delegated run had no user, its page 404 for them
+        meta.update({k: self.run.meta[k] for k in INHERITED if k in self.run.meta})
         if self.ctx.flow.sources:  # its task is written after untrusted content: the sub-run starts tainted
             meta["flow_handed_down"] = self.ctx.flow.hand_down()
         child = Run(task=task, model="", parent_id=self.run.id, meta=meta)

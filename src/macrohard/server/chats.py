@@ -173,7 +173,7 @@ def chat_answer(conversation_id: str, approval_id: str, body: ChatAnswer, reques
     conv = _mine(request, conversation_id, who)
     if not who.user.can_answer:
         raise HTTPException(403, f"{who.user.name} is a viewer: only owners and members answer approvals")
-    if not conv.answer(approval_id, body.approve):
+    if not conv.answer(approval_id, body.approve, by=f"user {who.user.name}"):  # ux54: recorded with its name
         raise HTTPException(404, f"no open question {approval_id!r}: it was answered or timed out")
     return Response(status_code=204)
 
