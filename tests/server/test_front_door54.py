@@ -200,6 +200,9 @@ def test_a_web_chat_approval_is_recorded_with_the_name_of_who_gave_it(server) ->
     finally:
         events.close()
     run_id = asked["run_id"]
+    # whose run it is: the runs page said "cli" for a run the web chat of a signed-in person delegated
+    assert api.get(f"/api/runs/{run_id}").json()["meta"]["user"] == "owner"
+    assert ">owner</td>" in api.get("/runs").text
     steps = api.get(f"/api/runs/{run_id}/steps").json()
     assert steps[0]["verdict"]["approved_by"] == "user owner", steps[0]["verdict"]
     again = api.post(f"/api/conversations/{conv['id']}/approvals/{asked['approval_id']}", json={"approve": False})
@@ -281,3 +284,23 @@ def test_a_run_naming_the_apps_own_port_or_a_port_that_is_not_one_is_refused_whe
         got = api.post("/api/runs", json={"text": "read the page", "environment": "browser", "allow_hosts": hosts})
         assert got.status_code == 400 and said in got.json()["detail"], (hosts, got.text)
     assert api.get("/api/runs").json() == []
+
+
+# --- a new user's hour -------------------------------------------------------------------------------------------
+
+
+def test_the_divisions_table_stars_only_what_is_starred(_home: Path) -> None:
+    """`macrohard divisions` in a fresh HOME said "* from ~/…/divisions; add or override one there" under a table in
+    which no row had a star: a new user looked for what the star marked."""
+    _home.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "MACROHARD_HOME": str(_home), "COLUMNS": "200", "PYTHONPATH": str(ROOT / "src")}
+    plain = subprocess.run([sys.executable, "-m", "macrohard", "divisions"], env=env, capture_output=True, text=True,
+                           timeout=120)
+    assert plain.returncode == 0, plain.stderr
+    assert "*" not in plain.stdout and "add one, or override one, as" in plain.stdout, plain.stdout
+    (_home / "divisions").mkdir()
+    (_home / "divisions" / "sales.yaml").write_text("name: sales\ndescription: Sells.\nsystem_prompt: You sell.\n"
+                                                    "environments: [shell]\n")
+    mine = subprocess.run([sys.executable, "-m", "macrohard", "divisions"], env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert "sales *" in mine.stdout and "* from" in mine.stdout, mine.stdout

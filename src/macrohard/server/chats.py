@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -67,7 +68,8 @@ class LiveChats:
         guard = Guard.from_policy()
         # delegated runs: the chosen model, else each division's own or the agent default (not the chat's SmolLM2)
         delegator = DivisionDelegator(store=self.store, guard=guard, divisions=divisions,
-                                      default_model=llm if chosen else None)
+                                      default_model=llm if chosen else None,
+                                      run_meta={"user": record.owner, "server": os.getpid()})
         return Conversation(record, self.chats, llm, guard=guard, delegator=delegator,
                             system_prompt=chat_prompt(divisions, CHAT_SYSTEM_PROMPT),
                             approval_timeout=guard.policy.defaults.approval_timeout_s)
