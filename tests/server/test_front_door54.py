@@ -13,6 +13,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -203,6 +204,7 @@ def test_a_web_chat_approval_is_recorded_with_the_name_of_who_gave_it(server) ->
     # whose run it is: the runs page said "cli" for a run the web chat of a signed-in person delegated
     assert api.get(f"/api/runs/{run_id}").json()["meta"]["user"] == "owner"
     assert ">owner</td>" in api.get("/runs").text
+    assert f'href="/chats/{conv["id"]}"' in api.get(f"/runs/{run_id}").text  # its page links its conversation
     steps = api.get(f"/api/runs/{run_id}/steps").json()
     assert steps[0]["verdict"]["approved_by"] == "user owner", steps[0]["verdict"]
     again = api.post(f"/api/conversations/{conv['id']}/approvals/{asked['approval_id']}", json={"approve": False})
@@ -284,6 +286,49 @@ def test_a_run_naming_the_apps_own_port_or_a_port_that_is_not_one_is_refused_whe
         got = api.post("/api/runs", json={"text": "read the page", "environment": "browser", "allow_hosts": hosts})
         assert got.status_code == 400 and said in got.json()["detail"], (hosts, got.text)
     assert api.get("/api/runs").json() == []
+
+
+
+def test_a_member_stops_their_delegated_run_from_its_own_page(_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sub-run's page (now the member's) has a Stop button: before, it answered 404 "run … is not running in this
+    server" (only the top run is the server's own); rt53b: "cannot Stop it alone". Now the sub-run alone is cut, ends
+    `interrupted` saying who stopped it, and the run that delegated it goes on to its own answer."""
+    from tests.server.conftest import Server
+
+    replies = [
+        {"tool_calls": [{"name": "delegate", "arguments": {"division": "operator", "task": "wait half a minute"}}]},
+        {"tool_calls": [{"name": "bash", "arguments": {"command": "sleep 30; echo late"}}]},
+        {"tool_calls": [{"name": "finish", "arguments": {"answer": "the operator was stopped"}}]},
+    ]
+    with FakeOpenAIServer(replies) as llm:
+        monkeypatch.setenv("MACROHARD_MODEL", llm.url)
+        _home.mkdir(parents=True, exist_ok=True)
+        server = Server(_home).start()
+        try:
+            owner = server.api()
+            token = mh("serve", "users", "add", "alice", "--role", "member", home=_home).stdout.strip().splitlines()[-1]
+            alice = server.api(token)
+            parent = alice.post("/api/runs", json={"text": "have the operator wait", "division": "chat"}).json()["id"]
+
+            def child() -> dict | None:
+                return next((r for r in owner.get("/api/runs").json() if r.get("parent_id") == parent), None)
+
+            assert wait_for(lambda: child() is not None and len(llm.requests) >= 2, 90), llm.requests
+            sub = child()["id"]
+            time.sleep(1.0)  # the command is under way
+            asked = time.monotonic()
+            stopped = alice.post(f"/api/runs/{sub}/stop")
+            assert stopped.status_code == 202, stopped.text
+            assert wait_for(lambda: alice.get(f"/api/runs/{sub}").json()["status"] != "running", 25)
+            took = time.monotonic() - asked
+            got = alice.get(f"/api/runs/{sub}").json()
+            assert got["status"] == "interrupted" and "stopped from the web by user alice" in got["error"], got
+            assert took < 20, took  # not the whole `sleep 30`
+            assert wait_for(lambda: alice.get(f"/api/runs/{parent}").json()["status"] != "running", 60)
+            done = alice.get(f"/api/runs/{parent}").json()
+            assert done["status"] == "succeeded" and done["answer"] == "the operator was stopped", done
+        finally:
+            server.stop()
 
 
 # --- a new user's hour -------------------------------------------------------------------------------------------

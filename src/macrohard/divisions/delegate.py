@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from macrohard import stopping
 from macrohard.envs.admit import admit
 from macrohard.errors import MacrohardError
 from macrohard.safety import audit
@@ -162,6 +163,14 @@ class DelegateEnvironment:
                 child = self.store.get_run(child.id)
             except MacrohardError:
                 return Observation(error=True, output=f"the {name} division could not start: {exc}")
+        except KeyboardInterrupt:
+            # ux54: the sub-run alone was stopped (its web page's Stop, `macrohard runs stop SUB`): it is recorded
+            # interrupted, and this run is told so and goes on. Before, its stop ended this run's step too, and this
+            # run with it. A stop of this run (or a Ctrl-C, which asks no run by name) still ends it.
+            if stopping.why_stopped(child.id) is None or stopping.why_stopped(self.run.id, self.run.parent_id):
+                raise
+            stopping.forget(child.id)
+            child = self.store.get_run(child.id)
         spend(self.ctx, child, self.run)
         link(self.guard, self.store, self.run, self.ctx, child)
         return Observation(output=result_text(child), error=child_failed(child),

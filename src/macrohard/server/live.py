@@ -279,6 +279,20 @@ class LiveRuns:
         current action ends (a command within its own timeout), before the next model call."""
         with self._lock:
             stop, future = self.stops.get(run_id), self.futures.get(run_id)
+        if (stop is None or future is None or future.done()) and self._delegated_here(run_id):
+            # ux54: a run a run of this server delegated (its page's Stop): it alone is cut, as `runs stop` cuts it;
+            # the run that delegated it is told it ended interrupted and goes on. Before: 404, "not running here"
+            why = f"stopped from the web by user {user.name}; the steps it finished are kept"
+            stopping.cut_runs([run_id], why)
+            from macrohard.safety.context import ApprovalAnswer
+
+            with self._lock:
+                for pending in self.pending.values():
+                    if pending.asker == run_id and not pending.answered.is_set():
+                        pending.answer = ApprovalAnswer(False, f"user {user.name} (stopped the run)")
+                        pending.answered.set()
+            return
+        with self._lock:
             if stop is None or future is None or future.done():
                 raise NotFound(f"run {run_id} is not running in this server: it ended, or another process runs it "
                                "(a `macrohard run` in a terminal: Ctrl-C there)")
@@ -290,6 +304,23 @@ class LiveRuns:
                 if pending.run_id == run_id and not pending.answered.is_set():
                     pending.answer = ApprovalAnswer(False, f"user {user.name} (stopped the run)")
                     pending.answered.set()
+
+    def _delegated_here(self, run_id: str) -> bool:
+        """Whether ``run_id`` is running, delegated (at any depth) by a run this server runs now."""
+        try:
+            run = self.store.get_run(run_id)
+        except NotFound:
+            return False
+        seen = {run_id}
+        while run.status is RunStatus.running and run.parent_id and run.parent_id not in seen:
+            if self.runs_here(run.parent_id):
+                return True
+            seen.add(run.parent_id)
+            try:
+                run = self.store.get_run(run.parent_id)
+            except NotFound:
+                return False
+        return False
 
     def _busy(self) -> list[str]:
         with self._lock:
