@@ -349,3 +349,22 @@ def test_the_divisions_table_stars_only_what_is_starred(_home: Path) -> None:
     mine = subprocess.run([sys.executable, "-m", "macrohard", "divisions"], env=env, capture_output=True, text=True,
                           timeout=120)
     assert "sales *" in mine.stdout and "* from" in mine.stdout, mine.stdout
+
+
+def test_a_browser_runs_summary_says_where_its_video_is(_home: Path, tmp_path: Path) -> None:
+    """A browser run ended with "see it again: macrohard runs show ID" only: its screenshots as a video (`runs
+    replay`, the contact sheet) were found only in `runs --help`."""
+    from tests.cli_in_process import mh as in_process
+    from tests.server.conftest import script
+
+    _home.mkdir(parents=True, exist_ok=True)
+    model = script(_home, [{"kind": "browser_read"}, {"kind": "finish", "answer": "blank"}])
+    done = in_process("run", "read the page", "-e", "browser", "--model", model, "-w", str(tmp_path / "ws"),
+                      env={"MACROHARD_HOME": str(_home), "COLUMNS": "300"})
+    assert done.returncode == 0, done.stdout + done.stderr
+    said = " ".join(done.stdout.split())
+    run_id = said.split("run id ", 1)[1].split()[0]
+    assert f"as a video: macrohard runs replay {run_id}" in said, said
+    shell = in_process("run", "say hi", "--model", script(_home, [{"kind": "finish", "answer": "hi"}], "s2.json"),
+                       "-w", str(tmp_path / "ws2"), env={"MACROHARD_HOME": str(_home), "COLUMNS": "300"})
+    assert "runs replay" not in shell.stdout  # a shell run has no screenshots
