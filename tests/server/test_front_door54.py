@@ -251,6 +251,8 @@ def test_a_members_delegated_run_is_theirs_and_its_question_is_asked_and_answere
             assert wait_for(lambda: alice.get(f"/api/runs/{sub}/approvals").json() != [], 90), \
                 owner.get(f"/api/runs/{parent}/approvals").json()
             asked = alice.get(f"/api/runs/{sub}/approvals").json()[0]
+            # its model, while its first step waits (the page said "model ·", nothing, until a step ended)
+            assert alice.get(f"/api/runs/{sub}").json()["model"] == llm.url
             on_parent = alice.get(f"/api/runs/{parent}/approvals").json()
             assert [p["id"] for p in on_parent] == [asked["id"]] and on_parent[0]["asker"] == sub, on_parent
 
@@ -262,6 +264,13 @@ def test_a_members_delegated_run_is_theirs_and_its_question_is_asked_and_answere
             shots = Path(os.environ.get("UX54_SHOTS", "")) if os.environ.get("UX54_SHOTS") else None
             if shots:
                 page.screenshot(path=str(shots / "subrun-question-1280.png"), full_page=True)
+                page.set_viewport_size({"width": 390, "height": 844})
+                page.screenshot(path=str(shots / "subrun-question-390.png"), full_page=True)
+                page.goto(f"{server.url}/runs/{parent}")
+                page.wait_for_selector(f"#ask-{asked['id']} button.approve", timeout=30_000)
+                page.screenshot(path=str(shots / "parent-question-390.png"), full_page=True)
+                page.goto(f"{server.url}/runs/{sub}")
+                page.wait_for_selector(f"#ask-{asked['id']} button.approve", timeout=30_000)
             page.click(f"#ask-{asked['id']} button.approve")
             assert wait_for(lambda: alice.get(f"/api/runs/{parent}").json()["status"] != "running", 90)
             twice = alice.post(f"/api/runs/{parent}/approvals/{asked['id']}", json={"approve": False})
