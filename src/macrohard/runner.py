@@ -10,10 +10,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from macrohard import stopping
 from macrohard.agent import Agent, StepCallback
 from macrohard.envs import make_environment
 from macrohard.envs.mounts import owner_record
-from macrohard.errors import ConfigError, MacrohardError, TaskFileError, UserError
+from macrohard.errors import ConfigError, MacrohardError, Stopped, TaskFileError, UserError
 from macrohard.models import get_model
 from macrohard.recovery import recover, said
 from macrohard.safety import audit, warm
@@ -251,7 +252,10 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
                 store.update_run(run)
             warm.start()  # the answer screen's heads load while the agent works (rel46: the first answer paid them)
         except Exception as exc:
-            run.status, run.error, run.finished_at = RunStatus.failed, str(exc), time.time()
+            # ux54: a stop before the first step (the screens' build stopped with the process) is `interrupted`
+            stopped = isinstance(exc, Stopped) or stopping.why_stopped(run.id, run.parent_id) is not None
+            run.status = RunStatus.interrupted if stopped else RunStatus.failed
+            run.error, run.finished_at = str(exc), time.time()
             store.update_run(run)
             raise
         tools = _mcp_tools(task, env, run)  # the task's MCP servers: their tools as guarded mcp_call actions

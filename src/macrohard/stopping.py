@@ -195,6 +195,12 @@ def doing(run_id: str, step: int, what: str | None) -> None:
             _threads[threading.get_ident()] = run_id
 
 
+def this_threads_run() -> str | None:
+    """The run whose action (or guard's question) this thread executes now (``doing``); None for none. ux54: the web
+    app's approval callback, shared by a run and its delegated runs, asks it which of them the question is for."""
+    return _threads.get(threading.get_ident())
+
+
 def now_doing(run_id: str) -> str | None:
     """What the run executes now, for people: "step 2 (bash `sleep 25`, 3 s so far)"; None between actions."""
     got = _doing.get(run_id)

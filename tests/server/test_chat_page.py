@@ -35,7 +35,7 @@ def test_chat_delegates_streams_and_asks_from_the_page(server, chromium):
     assert [m["role"] for m in stored["messages"]] == ["user", "assistant"]
     run_id = stored["messages"][1]["run_ids"][0]
     steps = server.api().get(f"/api/runs/{run_id}/steps").json()
-    assert steps[1]["verdict"]["approved_by"] == "user"
+    assert steps[1]["verdict"]["approved_by"] == "user owner"  # ux54: the signed-in person, as a run page records it
 
     # after a reload the conversation is still there
     page.reload()

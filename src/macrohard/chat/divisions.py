@@ -54,12 +54,14 @@ class DivisionDelegator:
     """A ``Delegator`` through the divisions. ``models(division, task)`` gives a division's model (default:
     the division's own, else ``default_model``); ``task_updates`` go into each sub-task (network, ...).
     ``source``: the conversation's git repository; a division gated by tests (coding) works on it, and its
-    sub-run is a gated coding run (``coding.session``): the change waits for `macrohard runs apply`."""
+    sub-run is a gated coding run (``coding.session``): the change waits for `macrohard runs apply`. ``run_meta``: what
+    each sub-run records besides its conversation (the web app's: whose it is, ux54; before, the runs page said "cli")."""
 
     def __init__(self, *, store: Any, guard: Guard, divisions: dict[str, Any] | None = None,
                  models: Callable[[Any, Task], Any] | None = None, default_model: Any = None,
                  isolation: str | None = None, task_updates: dict[str, Any] | None = None,
-                 source: str | None = None, test_timeout: float = 300.0) -> None:
+                 source: str | None = None, test_timeout: float = 300.0,
+                 run_meta: dict[str, Any] | None = None) -> None:
         from macrohard.divisions import load_divisions
 
         self.store, self.guard = store, guard
@@ -68,6 +70,7 @@ class DivisionDelegator:
         self.isolation = isolation
         self.task_updates = dict(task_updates or {})
         self.source, self.test_timeout = source, test_timeout
+        self.run_meta = dict(run_meta or {})  # what each sub-run records besides (the web: {"user": its owner})
         # what the conversation's sub-runs read of untrusted content (a result relayed to the chat model is written
         # by a model that read it): each later delegation is reviewed with it, and its sub-run starts tainted (flow25)
         self.flow = FlowState()
@@ -122,7 +125,8 @@ class DivisionDelegator:
         task = division_task(division, action.task, **self.task_updates)
         staff = Staff(divisions=self.divisions, models=self._model_for, approve=request.approve,
                       on_step=request.on_step, isolation=self.isolation)
-        run = Run(id=request.run_id, task=task, model="", meta={"conversation_id": request.conversation_id})
+        run = Run(id=request.run_id, task=task, model="",
+                  meta={**self.run_meta, "conversation_id": request.conversation_id})
         if self.flow.sources:  # its task is written after untrusted content (safety.taint.FlowState.hand_down)
             run.meta["flow_handed_down"] = self.flow.hand_down()
         try:

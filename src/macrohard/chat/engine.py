@@ -34,7 +34,7 @@ from macrohard.chat.events import (
 from macrohard.errors import MacrohardError, MessageTooLarge, ModelError, ModelReplyError, ModelTimeout, UserError
 from macrohard.models.streaming import stream_reply
 from macrohard.safety import audit
-from macrohard.safety.context import GuardContext
+from macrohard.safety.context import ApprovalAnswer, GuardContext
 from macrohard.safety.guard import Guard
 from macrohard.store.conversations import LOCAL_OWNER, ChatMessage, ConversationRecord, ConversationStore
 from macrohard.types import Run, Step, Verdict, new_run_id, no_surrogates
@@ -71,7 +71,7 @@ class Conversation:
             recall([run_id for message in store.messages(record.id) for run_id in message.run_ids])
         self.system_prompt = system_prompt
         self.approval_timeout = approval_timeout
-        self._pending: dict[str, tuple[threading.Event, list[bool]]] = {}
+        self._pending: dict[str, tuple[threading.Event, list[bool | ApprovalAnswer]]] = {}
         self._pending_lock = threading.Lock()
         self._busy = threading.Lock()
         self._shown: dict[str, Any] = {"text": "", "run_ids": [], "ended": True}  # the turn under way (``_cut``)
@@ -108,13 +108,14 @@ class Conversation:
             raise MessageTooLarge(len(text), MAX_MESSAGE_CHARS)
         return self._turn(no_surrogates(text))  # bytes stdin could not decode (rel39: a traceback when stored)
 
-    def answer(self, approval_id: str, allow: bool) -> bool:
-        """Answer an ``ApprovalNeeded`` question; False when it is not (or no longer) waiting."""
+    def answer(self, approval_id: str, allow: bool, by: str | None = None) -> bool:
+        """Answer an ``ApprovalNeeded`` question; False when it is not (or no longer) waiting. ``by``: who answered,
+        as the audit chain records it ("user alice", the web app's signed-in person); "user" when not said."""
         with self._pending_lock:
             waiting = self._pending.pop(approval_id, None)
         if waiting is None:
             return False
-        waiting[1].append(bool(allow))
+        waiting[1].append(ApprovalAnswer(bool(allow), by) if by else bool(allow))
         waiting[0].set()
         return True
 
@@ -251,7 +252,7 @@ class Conversation:
             if stop.is_set():  # the agent records the run as interrupted and closes its environment
                 raise KeyboardInterrupt("the conversation stopped following this run")
 
-        def approve(action: Any, verdict: Verdict) -> bool:
+        def approve(action: Any, verdict: Verdict) -> bool | ApprovalAnswer:
             return False if stop.is_set() else self._ask(events, run_id, action, verdict)
 
         def work() -> None:
@@ -302,10 +303,10 @@ class Conversation:
             outcome += f"\nThe task's check {'passed' if run.check.passed else 'failed'}: {run.check.detail}"
         return outcome
 
-    def _ask(self, events: queue.Queue[Any], run_id: str, action: Any, verdict: Verdict) -> bool:
+    def _ask(self, events: queue.Queue[Any], run_id: str, action: Any, verdict: Verdict) -> bool | ApprovalAnswer:
         """Put the guard's question to the person and wait for ``answer``; no answer in time is a no."""
         approval_id = uuid.uuid4().hex
-        waiting: tuple[threading.Event, list[bool]] = (threading.Event(), [])
+        waiting: tuple[threading.Event, list[bool | ApprovalAnswer]] = (threading.Event(), [])
         with self._pending_lock:
             self._pending[approval_id] = waiting
         dumped = action.model_dump(mode="json") if hasattr(action, "model_dump") else {"kind": str(action)}
@@ -313,7 +314,8 @@ class Conversation:
                                   verdict=verdict, timeout_s=self.approval_timeout))
         try:
             answered = waiting[0].wait(self.approval_timeout)
-            return answered and waiting[1][:1] == [True]
+            first = waiting[1][0] if answered and waiting[1] else False
+            return first if isinstance(first, ApprovalAnswer) else first is True
         finally:
             with self._pending_lock:
                 self._pending.pop(approval_id, None)

@@ -139,11 +139,19 @@ def chat(
 
     warm.start()  # the answer screen's heads load while the person types (rel46: the first answer paid them)
     if messages is not None:
+        from macrohard.cli.closing import watched
+
         failed = False
-        for message in messages:
-            if not _json_turn(conv, message, llm.name):
-                failed = True
-                break  # a failed turn (a model server down) ends the chat: the next would fail the same way
+        # ux54: SIGTERM and SIGHUP stop a --json chat as Ctrl-C does (as the typed chat's, rel46b). Before, `timeout`
+        # killed it at once, its delegated run left `running` with its sandbox mounted
+        try:
+            with watched():
+                for message in messages:
+                    if not _json_turn(conv, message, llm.name, store):
+                        failed = True
+                        break  # a failed turn (a model server down) ends the chat: the next would fail the same way
+        except KeyboardInterrupt:
+            raise typer.Exit(130) from None
         if failed:
             raise typer.Exit(1)
         return
@@ -208,8 +216,9 @@ def _stdin_messages() -> Iterator[str]:
             yield text
 
 
-def _json_turn(conv: Conversation, message: str, model_name: str) -> bool:
-    """One message sent, its answer and the runs it started printed as one JSON line; False if the turn failed."""
+def _json_turn(conv: Conversation, message: str, model_name: str, store: Any = None) -> bool:
+    """One message sent, its answer and the runs it started printed as one JSON line; False if the turn failed. A
+    stop (Ctrl-C, SIGTERM) prints the line too, its error saying so, each run as recorded, and is raised again."""
     from macrohard.chat import ApprovalNeeded, DelegationFinished, DelegationStarted, ErrorEvent, MessageDone
 
     said: dict[str, Any] = {"conversation": conv.id, "model": model_name, "message": message, "answer": None,
@@ -237,6 +246,18 @@ def _json_turn(conv: Conversation, message: str, model_name: str) -> bool:
                                           "reason": event.verdict.reason, "allowed": False})
             elif isinstance(event, ErrorEvent):
                 said["error"] = event.message
+    except KeyboardInterrupt as exc:
+        said["error"] = (f"{exc or 'interrupted'}; the conversation is kept: macrohard chat --continue {conv.id}")
+        for run in runs.values():  # as recorded once the stop reached it (interrupted, its steps kept)
+            if run.get("status") == "running" and store is not None:
+                try:
+                    got = store.get_run(run["run_id"])
+                    run.update(status=got.status.value, answer=got.answer, error=got.error)
+                except MacrohardError:
+                    pass
+        said["runs"] = list(runs.values())
+        _json_line(said)
+        raise
     finally:
         events.close()
     said["runs"] = list(runs.values())

@@ -25,9 +25,12 @@ def divisions(
         print_json([{**d.model_dump(mode="json"), "source": d.source} for d in table.values()])
         return
     # ux53: the table said what each division is, never how to use one
+    # ux54: "* from DIR" was said with no division starred (a new user looks for the star); said only with one
+    yours = [d for d in table.values() if not d.source.startswith(str(BUILTIN_DIR))]
+    where = (f"* from {user_dir()}; add or override one there as NAME.yaml" if yours
+             else f"add one, or override one, as {user_dir()}/NAME.yaml")
     out = Table(title="divisions", caption=f"use one: macrohard run --division NAME \"TASK\" (or the web app's runs "
-                f"page). * from {user_dir()}; add or override one there as NAME.yaml",
-                show_edge=False, pad_edge=False)
+                f"page). {where}", show_edge=False, pad_edge=False)
     out.add_column("name", no_wrap=True)
     out.add_column("description", ratio=1, overflow="fold")
     # ux49b: each column at least as wide as its header, so no header is cut ("environment" / "s" at 80 columns);

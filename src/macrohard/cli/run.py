@@ -220,7 +220,10 @@ def run(
     else:
         console.rule()
         print_summary(finished)
-        console.print(f"[dim]see it again: macrohard runs show {finished.id}[/]")
+        # ux54: a browser or desktop run has its screenshots as a video; before, only `runs --help` said so
+        video = (f" · as a video: macrohard runs replay {finished.id}"
+                 if finished.task.environment in ("browser", "desktop") and finished.steps else "")
+        console.print(f"[dim]see it again: macrohard runs show {finished.id}{video}[/]")
     raise typer.Exit(exit_code(finished))
 
 

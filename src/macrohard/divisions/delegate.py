@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from macrohard import stopping
 from macrohard.envs.admit import admit
 from macrohard.errors import MacrohardError
 from macrohard.safety import audit
@@ -101,6 +102,9 @@ def link(guard: Guard, store: Any, parent: Run, ctx: GuardContext, child: Run, *
     log.append(parent.id, "delegation", verdict, action, ctx.step)
 
 
+INHERITED = ("user", "conversation_id", "server")  # a sub-run's meta taken from its parent's
+
+
 class DelegateEnvironment:
     """Executes approved ``delegate`` actions of one run."""
 
@@ -143,6 +147,9 @@ class DelegateEnvironment:
         parent_task = self.run.task
         task = division_task(division, text, like=parent_task, budget=budget)
         meta: dict[str, Any] = {"delegated_at_step": self.ctx.step}
+        # ux54 (rt53b's left open): whose run it is, as its parent's (the web's member who started it, the
+        # conversation that delegated it): before, a member's delegated run had no user, its page 404 for them
+        meta.update({k: self.run.meta[k] for k in INHERITED if k in self.run.meta})
         if self.ctx.flow.sources:  # its task is written after untrusted content: the sub-run starts tainted
             meta["flow_handed_down"] = self.ctx.flow.hand_down()
         child = Run(task=task, model="", parent_id=self.run.id, meta=meta)
@@ -156,6 +163,14 @@ class DelegateEnvironment:
                 child = self.store.get_run(child.id)
             except MacrohardError:
                 return Observation(error=True, output=f"the {name} division could not start: {exc}")
+        except KeyboardInterrupt:
+            # ux54: the sub-run alone was stopped (its web page's Stop, `macrohard runs stop SUB`): it is recorded
+            # interrupted, and this run is told so and goes on. Before, its stop ended this run's step too, and this
+            # run with it. A stop of this run (or a Ctrl-C, which asks no run by name) still ends it.
+            if stopping.why_stopped(child.id) is None or stopping.why_stopped(self.run.id, self.run.parent_id):
+                raise
+            stopping.forget(child.id)
+            child = self.store.get_run(child.id)
         spend(self.ctx, child, self.run)
         link(self.guard, self.store, self.run, self.ctx, child)
         return Observation(output=result_text(child), error=child_failed(child),

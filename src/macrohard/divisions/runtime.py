@@ -123,6 +123,7 @@ def run_division(task: Task, division: Division, *, staff: Staff, store: Any, gu
         mine = {s.name for s in division.mcp}
         task = task.model_copy(update={"mcp": [*division.mcp, *(s for s in task.mcp if s.name not in mine)]})
     run = run or Run(task=task, model=model.name)
+    run.model = run.model or model.name  # ux54: a delegated run's page said "model ·" (none) until its first step ended
     run.meta["division"] = division.name
     for env in extra:
         if hasattr(env, "chain"):

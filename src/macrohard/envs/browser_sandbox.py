@@ -45,7 +45,13 @@ _EXTRA_RO = ("/var/cache/fontconfig",)
 def is_local_site(entry: str) -> bool:
     """An ``allow_hosts`` entry naming one local port (``127.0.0.1:8000``, ``localhost:3000``, ``[::1]:80``)."""
     host, sep, port = entry.rpartition(":")
-    return bool(sep) and port.isdigit() and is_loopback(host)
+    return bool(sep) and site_port(port) is not None and is_loopback(host)
+
+
+def site_port(text: str) -> int | None:
+    """``text`` as a TCP port (1-65535 in ASCII digits), else None. ux54 (rt53b): ``str.isdigit`` took ``８０`` and
+    ``99999``, which no rule of the proxy ever matches: the run started and its browser reached nothing."""
+    return int(text) if text.isascii() and text.isdigit() and 0 < int(text) < 65536 else None
 
 
 def proxy_rules(network: str, allowed_hosts: tuple[str, ...] = ()) -> list[str] | None:

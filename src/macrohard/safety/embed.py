@@ -24,6 +24,7 @@ import hashlib
 import json
 import logging
 import os
+import signal
 import struct
 from collections.abc import Callable
 from functools import lru_cache
@@ -442,11 +443,22 @@ def _build_in_child(tmp: Path) -> None:
                           capture_output=True, text=True)
     if done.returncode != 0 or not tmp.is_file():
         tmp.unlink(missing_ok=True)
+        if -done.returncode in STOP_SIGNALS:
+            # ux54: the child had the stop the person gave (Ctrl-C, `timeout`'s or a service manager's SIGTERM, a
+            # closed terminal's SIGHUP: each reaches the whole process group). Before, the run waiting for the table
+            # was recorded `failed`, "building the screens' static token table failed (exit -15):"
+            from macrohard.errors import Stopped
+
+            name = signal.Signals(-done.returncode).name
+            raise Stopped(f"stopped ({name}) while it prepared the safety screens, before its first step; the "
+                          "preparation starts again with the next run (`python -m macrohard.safety.embed build` "
+                          "does it ahead)")
         raise RuntimeError(f"building the screens' static token table failed (exit {done.returncode}): "
                            f"{done.stderr.strip()[-2000:]}")
 
 
 _PARENT_VAR = "MACROHARD_BUILD_PARENT"
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)  # a person's stop, not a failed build
 
 
 def _die_with_parent() -> None:

@@ -140,7 +140,8 @@ class Guard:
                 if verdict.decision is Decision.ask:
                     action = FinishAction(answer=answer)
                     if ctx.approve is not None:
-                        allowed, by = bool(ctx.approve(action, verdict)), "user"
+                        answer = ctx.approve(action, verdict)  # ux54: who answered, as an action's approval says
+                        allowed, by = bool(answer), getattr(answer, "by", None) or "user"
                     else:
                         allowed, by = self.policy.defaults.non_interactive == "allow", "policy"
                     verdict = self._record(action, verdict.model_copy(update={

@@ -109,6 +109,7 @@ def start_run(body: StartRun, request: Request, who: Caller = CallerDep) -> Run:
     from macrohard.envs.browser_sandbox import is_local_site
     from macrohard.types import Budget
 
+    refuse_own_sites(body.allow_hosts)
     if far := [h for h in body.allow_hosts if not is_local_site(h)]:
         # ux53: before, such a host was dropped without a word (the sandbox's `none` and `loopback` reach only local
         # sites): the run started, and its browser could open nothing
@@ -139,6 +140,29 @@ def start_run(body: StartRun, request: Request, who: Caller = CallerDep) -> Run:
     task = Task.model_validate({**base, **updates})
     return request.app.state.live.start(task, who.user, division=division,  # type: ignore[no-any-return]
                                         divisions=divisions)
+
+
+def refuse_own_sites(hosts: list[str]) -> None:
+    """400 for an ``allow_hosts`` entry that names a local host with a port that is not one (``127.0.0.1:８０``,
+    ``localhost:99999``), or a port where a ``macrohard serve`` of this machine listens (this app's own: a page
+    there could answer the guard's questions; the proxy never forwards to it). ux54 (rt53b's left open): before,
+    both were taken, and the run's page said only at run time "Blocked by the network policy"."""
+    from macrohard.envs import served
+    from macrohard.envs.browser_sandbox import site_port
+    from macrohard.envs.netproxy import is_loopback
+
+    for entry in hosts:
+        host, sep, port = entry.rpartition(":")
+        if not sep or not is_loopback(host):
+            continue
+        number = site_port(port)
+        if number is None:
+            raise HTTPException(400, f"{entry}: {port!r} is not a port; name a local site as host:port with the port "
+                                "a number from 1 to 65535 in ASCII digits (127.0.0.1:8000)")
+        if number in served.served_ports():
+            raise HTTPException(400, f"{entry}: port {number} is a macrohard serve of this machine (this app's own, "
+                                "or another's); a run never reaches it, since a page there could answer the guard's "
+                                "questions itself. Serve the site the run should read on another port")
 
 
 @router.get("/runs/{run_id}", response_model=Run)

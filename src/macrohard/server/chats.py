@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -67,7 +68,8 @@ class LiveChats:
         guard = Guard.from_policy()
         # delegated runs: the chosen model, else each division's own or the agent default (not the chat's SmolLM2)
         delegator = DivisionDelegator(store=self.store, guard=guard, divisions=divisions,
-                                      default_model=llm if chosen else None)
+                                      default_model=llm if chosen else None,
+                                      run_meta={"user": record.owner, "server": os.getpid()})
         return Conversation(record, self.chats, llm, guard=guard, delegator=delegator,
                             system_prompt=chat_prompt(divisions, CHAT_SYSTEM_PROMPT),
                             approval_timeout=guard.policy.defaults.approval_timeout_s)
@@ -173,7 +175,7 @@ def chat_answer(conversation_id: str, approval_id: str, body: ChatAnswer, reques
     conv = _mine(request, conversation_id, who)
     if not who.user.can_answer:
         raise HTTPException(403, f"{who.user.name} is a viewer: only owners and members answer approvals")
-    if not conv.answer(approval_id, body.approve):
+    if not conv.answer(approval_id, body.approve, by=f"user {who.user.name}"):  # ux54: recorded with its name
         raise HTTPException(404, f"no open question {approval_id!r}: it was answered or timed out")
     return Response(status_code=204)
 

@@ -37,10 +37,19 @@ class Pending:
     asked_at: float = field(default_factory=time.time)
     answered: threading.Event = field(default_factory=threading.Event)
     answer: Any = None
+    asker: str = ""  # the run whose step asks: ``run_id`` itself or a run it delegated (ux54)
 
     def public(self) -> dict[str, Any]:
-        return {"id": self.id, "run_id": self.run_id, "action": self.action, "reason": self.reason,
-                "check": self.check, "asked_at": self.asked_at}
+        return {"id": self.id, "run_id": self.run_id, "asker": self.asker or self.run_id, "action": self.action,
+                "reason": self.reason, "check": self.check, "asked_at": self.asked_at}
+
+    def of(self, run_id: str) -> bool:
+        """Whether the question is shown and answered on ``run_id``'s page: the run started here, or the delegated run
+        whose step asks (ux54: before, only the top run's page showed a sub-run's question)."""
+        return run_id in (self.run_id, self.asker)
+
+    def pages(self) -> list[str]:
+        return list(dict.fromkeys((self.run_id, self.asker or self.run_id)))
 
 
 def step_event(run: Run, step: Step, artifact_url: str, frames: list[int] | None = None) -> dict[str, Any]:
@@ -223,10 +232,11 @@ class LiveRuns:
         from macrohard.safety.context import ApprovalAnswer
 
         pending = Pending(id=os.urandom(8).hex(), run_id=run_id, action=action.model_dump(mode="json"),
-                          reason=verdict.reason, check=verdict.check)
+                          reason=verdict.reason, check=verdict.check, asker=stopping.this_threads_run() or run_id)
         with self._lock:
             self.pending[pending.id] = pending
-        self.bus.publish(run_id, "approval", pending.public())
+        for page in pending.pages():
+            self.bus.publish(page, "approval", pending.public())
         result: Any = None
         try:
             # rel53b: in slices, looking at the run's cut between them (`macrohard runs stop` from a terminal: the
@@ -250,15 +260,16 @@ class LiveRuns:
             with self._lock:
                 self.pending.pop(pending.id, None)
             # ux53: what the page shows in place of the buttons; before, a timeout that the policy allowed said denied
-            self.bus.publish(run_id, "approval_done", {"id": pending.id, "approved": bool(result),
-                                                       "by": getattr(result, "by", None) or "policy"})
+            for page in pending.pages():
+                self.bus.publish(page, "approval_done", {"id": pending.id, "approved": bool(result),
+                                                         "by": getattr(result, "by", None) or "policy"})
 
     def answer(self, approval_id: str, run_id: str, user: User, approved: bool) -> None:
         from macrohard.safety.context import ApprovalAnswer
 
         with self._lock:
             pending = self.pending.get(approval_id)
-            if pending is None or pending.run_id != run_id or pending.answered.is_set():
+            if pending is None or not pending.of(run_id) or pending.answered.is_set():
                 raise NotFound(f"no open approval {approval_id!r} for run {run_id}: it was answered or timed out")
             pending.answer = ApprovalAnswer(approved, f"user {user.name}")
             pending.answered.set()
@@ -268,6 +279,20 @@ class LiveRuns:
         current action ends (a command within its own timeout), before the next model call."""
         with self._lock:
             stop, future = self.stops.get(run_id), self.futures.get(run_id)
+        if (stop is None or future is None or future.done()) and self._delegated_here(run_id):
+            # ux54: a run a run of this server delegated (its page's Stop): it alone is cut, as `runs stop` cuts it;
+            # the run that delegated it is told it ended interrupted and goes on. Before: 404, "not running here"
+            why = f"stopped from the web by user {user.name}; the steps it finished are kept"
+            stopping.cut_runs([run_id], why)
+            from macrohard.safety.context import ApprovalAnswer
+
+            with self._lock:
+                for pending in self.pending.values():
+                    if pending.asker == run_id and not pending.answered.is_set():
+                        pending.answer = ApprovalAnswer(False, f"user {user.name} (stopped the run)")
+                        pending.answered.set()
+            return
+        with self._lock:
             if stop is None or future is None or future.done():
                 raise NotFound(f"run {run_id} is not running in this server: it ended, or another process runs it "
                                "(a `macrohard run` in a terminal: Ctrl-C there)")
@@ -279,6 +304,23 @@ class LiveRuns:
                 if pending.run_id == run_id and not pending.answered.is_set():
                     pending.answer = ApprovalAnswer(False, f"user {user.name} (stopped the run)")
                     pending.answered.set()
+
+    def _delegated_here(self, run_id: str) -> bool:
+        """Whether ``run_id`` is running, delegated (at any depth) by a run this server runs now."""
+        try:
+            run = self.store.get_run(run_id)
+        except NotFound:
+            return False
+        seen = {run_id}
+        while run.status is RunStatus.running and run.parent_id and run.parent_id not in seen:
+            if self.runs_here(run.parent_id):
+                return True
+            seen.add(run.parent_id)
+            try:
+                run = self.store.get_run(run.parent_id)
+            except NotFound:
+                return False
+        return False
 
     def _busy(self) -> list[str]:
         with self._lock:
@@ -292,7 +334,7 @@ class LiveRuns:
 
     def open_approvals(self, run_id: str) -> list[dict[str, Any]]:
         with self._lock:
-            return [p.public() for p in self.pending.values() if p.run_id == run_id and not p.answered.is_set()]
+            return [p.public() for p in self.pending.values() if p.of(run_id) and not p.answered.is_set()]
 
     def _finished(self, run_id: str) -> None:
         try:

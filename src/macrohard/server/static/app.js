@@ -65,6 +65,13 @@ const macrohard = (() => {
     if (document.getElementById(`ask-${p.id}`)) return;
     const div = el("div", "ask"); div.id = `ask-${p.id}`;
     div.append(el("strong", null, "The guard asks: "), el("span", "reason", p.reason), el("pre", "action", actionText(p.action)));
+    // ux54: a delegated run's question is shown on its own page and on the page of the run that delegated it
+    const other = p.asker && p.asker !== runId ? p.asker : (p.run_id && p.run_id !== runId ? p.run_id : null);
+    if (other) {
+      const link = el("a", null, other); link.href = `/runs/${other}`;
+      const where = el("p", "note asker", other === p.asker ? "Asked by the delegated run " : "Also shown on the run that delegated this one, ");
+      where.append(link); div.append(where);
+    }
     if (box.dataset.canAnswer === "yes") answerButtons(div, `/api/runs/${runId}/approvals/${p.id}`, () => {});
     else div.append(el("p", "note", "A viewer cannot answer; an owner or member can."));
     box.append(div);
