@@ -106,6 +106,7 @@ class ChromiumSandbox:
             proxy_socket = os.path.join(self.state_dir, "proxy.sock")
             self.proxy = HostProxy(proxy_socket, self.rules, redirects=self.redirects)
             self.proxy.start()
+            proxy_socket = self.proxy.socket_path  # rel54: elsewhere where TMPDIR is too deep for a socket
         argv = bwrap_argv(bwrap, self.workspace, self.network, proxy_socket=proxy_socket, bind=self.bind)
         for path in _EXTRA_RO:
             if os.path.isdir(path):

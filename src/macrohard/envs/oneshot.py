@@ -46,6 +46,7 @@ def run_sandboxed(command: str, workspace: str, *, network: str = "none", allow_
             proxy_socket = os.path.join(state, "proxy.sock")
             proxy = HostProxy(proxy_socket, list(allow_hosts))
             proxy.start()
+            proxy_socket = proxy.socket_path  # rel54: elsewhere where TMPDIR is too deep for a socket
             url = f"http://127.0.0.1:{RELAY_PORT}"
             env.update({"http_proxy": url, "https_proxy": url, "HTTP_PROXY": url, "HTTPS_PROXY": url})
         argv = bwrap_argv(path, workspace, network, proxy_socket=proxy_socket)

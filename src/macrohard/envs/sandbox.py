@@ -508,6 +508,7 @@ class SandboxEnvironment(WorkspaceEnvironment, LayeredWriteBack):
             proxy_socket = str(self.state_dir / "proxy.sock")
             self.proxy = HostProxy(proxy_socket, self.config.allow_hosts)
             self.proxy.start()
+            proxy_socket = self.proxy.socket_path  # rel54: elsewhere where the state folder's path is too long
             proxy_url = f"http://127.0.0.1:{RELAY_PORT}"
             self.env.update({"http_proxy": proxy_url, "https_proxy": proxy_url, "HTTP_PROXY": proxy_url,
                              "HTTPS_PROXY": proxy_url})

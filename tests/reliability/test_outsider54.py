@@ -1,0 +1,134 @@
+"""The fifty-fourth wave's reliability pass (helper rel54), each hole as a user meets it before its fix.
+
+1. A deep TMPDIR (pytest's default basetemp, `TMPDIR=/home/someone/very/long/project/path/tmp`) or data dir: a unix
+   socket's path ends at 108 bytes, and the browser's network proxy ("AF_UNIX path too long"), the desktop's X
+   server ("Xvfb did not start") and a shell run's `--network hosts` proxy (its socket under the data dir) failed.
+2. A Ctrl-C while `macrohard` imports itself: a Python traceback (exit -2), or nothing said at all (exit 130).
+3. Folders of dead runs left in the temporary directory for ever (~4,700 state folders, ~1,400 `/etc` views on the
+   helpers' machine): the next `macrohard` removes those whose owner is gone, and keeps a live run's.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from .outsider import cli_env, flat
+
+CHROMIUM = Path("/usr/bin/chromium")
+_MADE: list[str] = []  # folders under /tmp the tests made, removed after each
+
+
+@pytest.fixture(autouse=True)
+def _tidy():
+    yield
+    while _MADE:
+        shutil.rmtree(_MADE.pop(), ignore_errors=True)
+
+
+def _deep(total: int = 120) -> Path:
+    """A new folder under /tmp whose path is ``total`` bytes long."""
+    top = tempfile.mkdtemp(prefix="o54-", dir="/tmp")
+    _MADE.append(top)
+    deep = Path(top) / ("d" * (total - len(top) - 1))
+    deep.mkdir()
+    assert len(str(deep)) == total
+    return deep
+
+
+def _short() -> Path:
+    top = tempfile.mkdtemp(prefix="o54-", dir="/tmp")
+    _MADE.append(top)
+    return Path(top)
+
+
+def _status(home: Path) -> str:
+    from macrohard.store.sqlite import SQLiteStore
+
+    return SQLiteStore(str(home / "runs.db")).list_runs(limit=1)[0].status.value
+
+
+def _run(tmp_path: Path, environment: str, actions: list[dict[str, object]], *extra: str) -> list[str]:
+    script = tmp_path / f"{environment}.json"
+    script.write_text(json.dumps(actions))
+    return [sys.executable, "-m", "macrohard", "run", f"a {environment} task", "-e", environment,
+            "-w", str(tmp_path / "ws"), "--model", f"scripted:{script}", *extra]
+
+
+STEPS = {"desktop": [{"kind": "desktop_launch", "command": "true", "wait": 1}, {"kind": "finish", "answer": "done"}],
+         "browser": [{"kind": "browser_wait", "seconds": 0.2}, {"kind": "finish", "answer": "done"}]}
+
+
+@pytest.mark.parametrize("environment", ["desktop", "browser"])
+def test_a_run_under_a_deep_tmpdir_starts_its_sockets(tmp_path: Path, environment: str) -> None:
+    """A browser or desktop run with TMPDIR 120 bytes deep. Before: the browser's proxy "AF_UNIX path too long" and
+    the desktop's "Xvfb did not start" (the host's path of its X socket was past 108 bytes); the run failed."""
+    if environment == "browser":
+        pytest.importorskip("playwright")
+        if not CHROMIUM.exists():
+            pytest.skip("no Chromium")
+    deep, home = _deep(), tmp_path / "home"
+    done = subprocess.run(_run(tmp_path, environment, STEPS[environment]), capture_output=True, text=True,
+                          env=cli_env(MACROHARD_HOME=str(home), TMPDIR=str(deep)), timeout=180)
+    out = flat(done.stdout + done.stderr)
+    assert done.returncode == 0 and "Traceback" not in out, out[-2000:]
+    assert _status(home) == "succeeded"
+    assert [p.name for p in deep.iterdir() if p.name.startswith("macrohard-")] == []
+
+
+def test_a_shell_run_on_network_hosts_under_a_deep_data_dir_starts_its_proxy(tmp_path: Path) -> None:
+    """`--network hosts` puts the proxy's socket in the run's state folder under the data dir: a deep
+    MACROHARD_HOME (100 bytes) made it "AF_UNIX path too long" before, and the run failed to start."""
+    home = _deep(100)
+    script = tmp_path / "s.json"
+    script.write_text(json.dumps([{"kind": "bash", "command": "echo hi > out.txt"}, {"kind": "finish", "answer": "x"}]))
+    done = subprocess.run([sys.executable, "-m", "macrohard", "run", "write out.txt", "-w", str(tmp_path / "ws"),
+                           "--model", f"scripted:{script}", "--network", "hosts", "--allow-host", "example.org"],
+                          capture_output=True, text=True, env=cli_env(MACROHARD_HOME=str(home), TMPDIR=str(_short())),
+                          timeout=180)
+    out = flat(done.stdout + done.stderr)
+    assert done.returncode == 0 and "Traceback" not in out, out[-2000:]
+    assert _status(home) == "succeeded" and "1 changed file(s) kept" in out, out[-2000:]
+
+
+def test_the_proxy_and_the_desktop_folder_say_the_fix_when_no_short_folder_can_be_made(monkeypatch) -> None:
+    """Where no short folder can be made (TMPDIR deep and /tmp not writable), the error names the cause and the fix
+    (a shorter TMPDIR), not "AF_UNIX path too long"."""
+    from macrohard.envs import sockdirs
+    from macrohard.errors import ConfigError
+
+    deep = _deep()
+    monkeypatch.setattr(tempfile, "tempdir", str(deep))
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    monkeypatch.setattr(sockdirs, "base", lambda: str(deep / "gone"))
+    with pytest.raises(ConfigError) as told:
+        sockdirs.make("macrohard-desktop-", "the desktop's X socket")
+    said = str(told.value)
+    assert "108 bytes" in said and "export TMPDIR=/tmp" in said and str(deep) in said, said
+
+
+def test_ray_under_a_deep_tmpdir_gets_a_folder_its_sockets_fit_in(monkeypatch) -> None:
+    """Ray puts its sockets under ``$TMPDIR/ray/session_…/sockets/``: a deep TMPDIR made `ray.init` fail ("AF_UNIX
+    path length cannot exceed 107 bytes", measured with a real local Ray here). The executor now gives Ray a short
+    folder where its default is too deep (Ray's own check of the path it will use, without starting Ray: 10 s)."""
+    pytest.importorskip("ray")
+    from ray._private.utils import validate_socket_filepath
+
+    from macrohard.executors import ray as ray_executor
+
+    deep = _deep()
+    monkeypatch.setenv("TMPDIR", str(deep))
+    monkeypatch.delenv("RAY_TMPDIR", raising=False)
+    monkeypatch.setattr(tempfile, "tempdir", str(deep))
+    root = ray_executor._short_temp_dir().get("_temp_dir", str(deep / "ray"))
+    validate_socket_filepath(f"{root}/session_2026-12-07_01-23-45_123456_1234567/sockets/plasma_store")
+    monkeypatch.setenv("RAY_TMPDIR", str(deep))  # the person's own choice for Ray stays theirs
+    assert ray_executor._short_temp_dir() == {}
+
