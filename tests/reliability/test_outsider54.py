@@ -11,8 +11,8 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -132,3 +132,37 @@ def test_ray_under_a_deep_tmpdir_gets_a_folder_its_sockets_fit_in(monkeypatch) -
     monkeypatch.setenv("RAY_TMPDIR", str(deep))  # the person's own choice for Ray stays theirs
     assert ray_executor._short_temp_dir() == {}
 
+
+def _interrupted_at(argv: list[str], marker: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """``argv`` under ``python -X importtime``, sent one SIGINT as soon as the import of the module ``marker`` has
+    ended (the next imports are still under way: a Ctrl-C pressed while `macrohard` starts)."""
+    proc = subprocess.Popen([sys.executable, "-X", "importtime", "-m", "macrohard", *argv], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env)
+    assert proc.stderr is not None
+    seen = []
+    for line in proc.stderr:
+        seen.append(line)
+        if line.rsplit("|", 1)[-1].strip() == marker:
+            proc.send_signal(signal.SIGINT)
+            break
+    out, err = proc.communicate(timeout=60)
+    assert seen and seen[-1].rsplit("|", 1)[-1].strip() == marker, "".join(seen)[-1500:]
+    return subprocess.CompletedProcess(argv, proc.returncode, out, "".join(seen) + err)
+
+
+@pytest.mark.parametrize(("argv", "marker"), [(["--help"], "macrohard.errors"),  # in `import macrohard` (pydantic)
+                                              (["run"], "macrohard.cli.closing")])  # `run`'s own module loading
+def test_a_ctrl_c_while_macrohard_starts_is_one_line_and_exit_130(tmp_path: Path, argv: list[str],
+                                                                  marker: str) -> None:
+    """Ctrl-C while `macrohard` imports itself. Before: `--help` ended in a Python traceback of the import it landed
+    in (exit -2, killed by the signal); `run` ended with exit 130 and not a word (typer's own handling)."""
+    home = tmp_path / "home"
+    if argv == ["run"]:
+        script = tmp_path / "s.json"
+        script.write_text(json.dumps([{"kind": "finish", "answer": "x"}]))
+        argv = ["run", "x", "-w", str(tmp_path / "ws"), "--model", f"scripted:{script}"]
+    done = _interrupted_at(argv, marker, cli_env(MACROHARD_HOME=str(home), TMPDIR=str(_short())))
+    said = [line for line in done.stderr.splitlines() if line.strip() and not line.startswith("import time:")]
+    assert done.returncode == 130 and "Traceback" not in done.stderr, (done.returncode, said[-30:])
+    assert said == ["interrupted (Ctrl-C) while macrohard was starting; nothing was run"], said
+    assert not (home / "runs.db").exists()
