@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import signal
 import subprocess
@@ -166,3 +167,103 @@ def test_a_ctrl_c_while_macrohard_starts_is_one_line_and_exit_130(tmp_path: Path
     assert done.returncode == 130 and "Traceback" not in done.stderr, (done.returncode, said[-30:])
     assert said == ["interrupted (Ctrl-C) while macrohard was starting; nothing was run"], said
     assert not (home / "runs.db").exists()
+
+
+def _ours(tmp: Path) -> list[str]:
+    return sorted(p.name for p in tmp.iterdir() if p.name.startswith("macrohard-"))
+
+
+def _shell_run(tmp_path: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    script = tmp_path / "shell.json"
+    script.write_text(json.dumps([{"kind": "bash", "command": "true"}, {"kind": "finish", "answer": "x"}]))
+    return subprocess.run([sys.executable, "-m", "macrohard", "run", "x", "-w", str(tmp_path / "ws2"), "--model",
+                           f"scripted:{script}"], capture_output=True, text=True, env=env, timeout=180)
+
+
+def _until(what, seconds: float) -> bool:  # noqa: ANN001 - a predicate
+    import time
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if what():
+            return True
+        time.sleep(0.2)
+    return what()
+
+
+def _steps(home: Path) -> int:
+    from macrohard.store.sqlite import SQLiteStore
+
+    if not (home / "runs.db").exists():
+        return 0
+    runs = SQLiteStore(str(home / "runs.db")).list_runs(limit=1)
+    return runs[0].steps if runs else 0
+
+
+def test_a_killed_runs_folder_is_removed_by_the_next_run_and_a_live_runs_is_kept(tmp_path: Path) -> None:
+    """A browser run killed with SIGKILL (its `macrohard-browser-*` folder: the launcher, the proxy's socket) while a
+    second browser run is live. Before: the killed run's folder stayed for ever (no run looked at it). Now the next
+    run removes it, and keeps the live run's, which then ends as it should (Ctrl-C'd: exit 130, its folder gone)."""
+    pytest.importorskip("playwright")
+    if not CHROMIUM.exists():
+        pytest.skip("no Chromium")
+    tmp = _short()
+    homes = {name: tmp_path / f"home-{name}" for name in ("killed", "live", "next")}
+    env = {name: cli_env(MACROHARD_HOME=str(home), TMPDIR=str(tmp)) for name, home in homes.items()}
+    for name in ("killed", "live"):
+        (tmp_path / name / "w").mkdir(parents=True)
+    slow = [{"kind": "browser_wait", "seconds": 0.2}, {"kind": "browser_wait", "seconds": 25},
+            {"kind": "finish", "answer": "x"}]
+    said = (tmp_path / "killed.txt").open("w")
+    killed = subprocess.Popen(_run(tmp_path / "killed" / "w", "browser", slow), stdout=said, stderr=subprocess.STDOUT,
+                              env=env["killed"], start_new_session=True)
+    said.close()
+    live = None
+    try:
+        assert _until(lambda: _steps(homes["killed"]) >= 1 or killed.poll() is not None, 120)
+        assert killed.poll() is None, (tmp_path / "killed.txt").read_text()[-1500:]
+        gone = set(_ours(tmp))
+        os.killpg(killed.pid, signal.SIGKILL)
+        killed.wait()
+        assert gone, "the killed run had no folder"
+        live = subprocess.Popen(_run(tmp_path / "live" / "w", "browser", slow), stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, text=True, env=env["live"], start_new_session=True)
+        assert _until(lambda: _steps(homes["live"]) >= 1 or live.poll() is not None, 120)
+        assert live.poll() is None, live.communicate()[0][-1500:]
+        kept = set(_ours(tmp)) - gone
+        assert kept, "the live run has no folder"
+        done = _shell_run(tmp_path, env["next"])
+        assert done.returncode == 0, flat(done.stdout + done.stderr)[-1500:]
+        now = set(_ours(tmp))
+        assert gone & now == set(), f"the killed run's {sorted(gone & now)} still there"
+        assert kept <= now, f"the live run's {sorted(kept - now)} removed"
+        live.send_signal(signal.SIGINT)  # its 25 s wait cut short: a Ctrl-C'd run ends as it should too
+        out, _ = live.communicate(timeout=120)
+        assert live.returncode == 130 and "Traceback" not in out, flat(out)[-1500:]
+    finally:
+        for proc in (killed, live):
+            if proc is not None and proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+    assert _ours(tmp) == []
+
+
+def test_an_older_macrohards_folders_go_once_no_process_that_made_them_can_be_alive(tmp_path: Path) -> None:
+    """Folders an older macrohard left (every browser and desktop run made an empty `*-state-*` one; a killed process
+    its `/etc` view), without an owner in their names: removed by the next run once no Python process alive now had
+    started when they were last changed; one changed after this test's own Python process started is kept."""
+    tmp = _short()
+    old = [tmp / "macrohard-browser-state-ab12cd34", tmp / "macrohard-desktop-state-x_9y8z7w", tmp / "macrohard-etc-q1"]
+    for folder in old:
+        folder.mkdir()
+    (old[2] / "passwd").write_text("root:x:0:0::/root:/bin/bash\n")
+    for folder in old:
+        os.utime(folder, (1_700_000_000, 1_700_000_000))  # 2023: before any process alive now
+    fresh = tmp / "macrohard-browser-state-fresh123"
+    fresh.mkdir()  # changed now: this test's process (Python, alive) may be its owner
+    other = tmp / "macrohard-ws-keepme"
+    other.mkdir()
+    os.utime(other, (1_700_000_000, 1_700_000_000))  # a workspace: never a leftover
+    done = _shell_run(tmp_path, cli_env(MACROHARD_HOME=str(tmp_path / "home"), TMPDIR=str(tmp)))
+    assert done.returncode == 0, flat(done.stdout + done.stderr)[-1500:]
+    assert _ours(tmp) == ["macrohard-browser-state-fresh123", "macrohard-ws-keepme"], _ours(tmp)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from collections.abc import Sequence
 
+from macrohard.envs.leftovers import own_folder
 from macrohard.envs.limits import CgroupSet, Limits, rlimit_pairs, ulimit_line
 from macrohard.envs.netproxy import RELAY_PORT, HostProxy, relay_script
 from macrohard.envs.sandbox import PROXY_SOCKET, _SandboxShell, bwrap_argv, check_available
@@ -34,7 +34,7 @@ def run_sandboxed(command: str, workspace: str, *, network: str = "none", allow_
     limits = limits or Limits()
     cgroups = CgroupSet(limits)
     cgroups.create()
-    state = tempfile.mkdtemp(prefix="macrohard-oneshot-")
+    state = own_folder("macrohard-oneshot-")
     proxy: HostProxy | None = None
     try:
         env = _clean_env(workspace)

@@ -15,6 +15,7 @@ import os
 import stat
 import tempfile
 
+from macrohard.envs.leftovers import own_folder
 from macrohard.errors import ConfigError
 
 SUN_PATH = 107  # bytes a unix socket's path may have on Linux (108 with its NUL)
@@ -52,9 +53,9 @@ def base() -> str:
     return "/tmp"
 
 
-def bases() -> list[str]:
-    """Every folder ``base`` may have chosen (a sweep of leftovers looks in each)."""
-    found = [tempfile.gettempdir(), base(), "/tmp"]
+def bases(*, include_tmp: bool = True) -> list[str]:
+    """Every folder ``base`` may have chosen (``/tmp`` whatever TMPDIR is, unless ``include_tmp`` is false)."""
+    found = [tempfile.gettempdir(), base(), *(["/tmp"] if include_tmp else [])]
     return [p for i, p in enumerate(found) if p not in found[:i]]
 
 
@@ -62,7 +63,7 @@ def make(prefix: str, what: str) -> str:
     """A new private folder (0700) for ``what`` (the sockets it will hold, in words), short enough for them."""
     where = base()
     try:
-        return tempfile.mkdtemp(prefix=prefix, dir=where)
+        return own_folder(prefix, where)
     except OSError as exc:
         tmp = tempfile.gettempdir()
         raise ConfigError(
