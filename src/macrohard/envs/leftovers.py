@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+import secrets
 import shutil
 import stat
 import tempfile
@@ -114,11 +115,22 @@ def dead_folders(folders: Iterable[str] | None = None) -> list[str]:
 
 
 def remove(paths: Iterable[str]) -> list[str]:
-    """Remove each folder (never through a link: ``rmtree``'s own); returns those gone."""
+    """Remove each folder (never through a link: ``rmtree``'s own); returns those gone. Each is first renamed as this
+    process's own: another process's sweep leaves it alone meanwhile, and if this one is killed half way (an ``/etc``
+    view holds ~900 entries) the next sweep takes the rest at once, whatever its time stamps say now."""
+    pid = os.getpid()
+    mine = f"p{pid}.{_start_ticks(pid) or 0}-"
     removed = []
     for path in paths:
-        shutil.rmtree(path, ignore_errors=True)
-        if not os.path.lexists(path):
+        place, name = os.path.split(path)
+        kind = max((k for k in KINDS if name.startswith(k)), key=len, default="macrohard-sandbox-")
+        doomed = os.path.join(place, kind + mine + secrets.token_hex(6))
+        try:
+            os.rename(path, doomed)
+        except OSError:
+            continue  # gone already, or another sweep has it
+        shutil.rmtree(doomed, ignore_errors=True)
+        if not os.path.lexists(doomed):
             removed.append(path)
     return removed
 
