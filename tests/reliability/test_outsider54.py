@@ -267,3 +267,59 @@ def test_an_older_macrohards_folders_go_once_no_process_that_made_them_can_be_al
     done = _shell_run(tmp_path, cli_env(MACROHARD_HOME=str(tmp_path / "home"), TMPDIR=str(tmp)))
     assert done.returncode == 0, flat(done.stdout + done.stderr)[-1500:]
     assert _ours(tmp) == ["macrohard-browser-state-fresh123", "macrohard-ws-keepme"], _ours(tmp)
+
+
+def test_runs_stop_reaches_a_run_waiting_for_the_screens_one_time_build(tmp_path: Path) -> None:
+    """A first run on a machine whose screens' tables are being built (a fresh cache, its build held as by another
+    first run: rel53b's `HeldCache`), stopped from another terminal with `macrohard runs stop ID`. Before (rel53b's
+    left open): the stop took effect only after the build (minutes): `runs stop` exit 3, "still running after 15s".
+    Now: exit 0 within seconds, the run `interrupted` with why, its terminal exit 130; the build is not waited for."""
+    import select
+    import time
+
+    from tests.cli_in_process import mh
+
+    from .outsider import write_script
+    from .test_outsider53b import HeldCache
+
+    home, ws = tmp_path / "home", tmp_path / "ws"
+    cache = HeldCache(tmp_path / "cache")
+    env = {"MACROHARD_HOME": str(home), "MACROHARD_CACHE": str(cache.root)}
+    model = write_script(tmp_path / "m.json", [{"kind": "bash", "command": "echo hi > hi.txt"},
+                                               {"kind": "finish", "answer": "ok"}])
+    proc = subprocess.Popen([sys.executable, "-m", "macrohard", "run", "say hi", "-w", str(ws), "--model", model,
+                             "--no-sandbox"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            env=cli_env(TMPDIR=str(_short()), **env), start_new_session=True)
+    got = b""
+    try:
+        assert proc.stdout is not None
+        fd, deadline = proc.stdout.fileno(), time.monotonic() + 90
+        while time.monotonic() < deadline and b"preparing the safety screens (" not in got:
+            if select.select([fd], [], [], 0.2)[0]:
+                chunk = os.read(fd, 4096)
+                if not chunk:
+                    break
+                got += chunk
+        assert b"preparing the safety screens (" in got, flat(got.decode(errors="replace"))
+        run_id = got.decode(errors="replace").split("macrohard run ", 1)[1].split()[0]
+        t0 = time.monotonic()
+        stopped = mh("runs", "stop", run_id, env=env)
+        took = time.monotonic() - t0
+        try:
+            rest, _ = proc.communicate(timeout=30)
+        except subprocess.TimeoutExpired:  # before: still waiting for the build
+            rest = b""
+        held = not cache.lock.closed  # the build was never let go: the stop did not wait for it
+    finally:
+        cache.release()
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)  # the run we started, by its process group
+            proc.communicate()
+    said = flat(stopped.stdout + stopped.stderr)
+    shown = flat((got + rest).decode(errors="replace"))
+    assert stopped.returncode == 0, said  # before: 3, "still running after 15s"
+    assert f"stopped run {run_id}: interrupted" in said, said
+    assert took < 12 and held, f"`runs stop` took {took:.1f} s"
+    assert proc.returncode == 130 and "Traceback" not in shown, (proc.returncode, shown[-1500:])
+    assert _status(home) == "interrupted"
+    assert not (ws / "hi.txt").exists()
