@@ -25,7 +25,7 @@ from collections.abc import Iterable
 
 # the prefixes of the folders a process makes for itself (``own_folder``), and of the older ones of the same kinds
 KINDS = ("macrohard-browser-state-", "macrohard-desktop-state-", "macrohard-browser-", "macrohard-desktop-",
-         "macrohard-sandbox-", "macrohard-oneshot-", "macrohard-etc-", "macrohard-proxy-")
+         "macrohard-sandbox-", "macrohard-oneshot-", "macrohard-etc-", "macrohard-proxy-", "macrohard-npx-prefix-")
 _OWNED = re.compile(r"^(?:" + "|".join(map(re.escape, KINDS)) + r")p(\d+)\.(\d+)-[A-Za-z0-9_]+$")
 _swept = threading.Event()
 INLINE = 20  # at most this many removed before the run goes on; more in the background
@@ -58,7 +58,8 @@ def _mounted_under() -> list[str]:
 def _python_starts() -> list[float]:
     """When each live Python process of this machine started (seconds since the epoch)."""
     try:
-        boot = next(float(line.split()[1]) for line in open("/proc/stat") if line.startswith("btime "))  # noqa: SIM115
+        with open("/proc/stat", encoding="ascii", errors="replace") as fh:
+            boot = next(float(line.split()[1]) for line in fh if line.startswith("btime "))
     except (OSError, StopIteration, ValueError):
         return [0.0]  # unknown: every folder counts as a live process's
     tick = os.sysconf("SC_CLK_TCK")
