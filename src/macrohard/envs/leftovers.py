@@ -4,8 +4,8 @@ A run's private folders (the desktop's X socket, the browser's launcher, an envi
 view, the network proxy's socket) are removed when it closes; a process killed (SIGKILL, the OOM killer, a test's
 ``killpg``) leaves them for ever: ~4,200 ``macrohard-browser-state-*``, ~970 ``-desktop-state-*`` and ~1,400
 ``macrohard-etc-*`` in the helpers' machine's /tmp (rel54). Each such folder's name now carries its owner
-(``macrohard-KIND-pPID.START-XXXXXXXX``: the process id and its start time, so a reused pid is not taken for the
-owner), and ``sweep_once`` (once per process, when its first environment is made) removes those of this user whose
+(``macrohard-KIND-pPID.START.NS-XXXXXXXX``: the process id, its start time, so a reused pid is not taken for the
+owner, and its pid namespace, so a container's process sharing /tmp is not judged by our pids), and ``sweep_once`` (once per process, when its first environment is made) removes those of this user whose
 owner is gone and under which nothing is mounted. A folder made by an older macrohard, without an owner in its name, is
 removed only when no Python process of this machine started before the folder was last changed (its owner, a Python
 process, must have been alive when it made it) and nothing is mounted under it.
@@ -26,7 +26,7 @@ from collections.abc import Iterable
 # the prefixes of the folders a process makes for itself (``own_folder``), and of the older ones of the same kinds
 KINDS = ("macrohard-browser-state-", "macrohard-desktop-state-", "macrohard-browser-", "macrohard-desktop-",
          "macrohard-sandbox-", "macrohard-oneshot-", "macrohard-etc-", "macrohard-proxy-", "macrohard-npx-prefix-")
-_OWNED = re.compile(r"^(?:" + "|".join(map(re.escape, KINDS)) + r")p(\d+)\.(\d+)-[A-Za-z0-9_]+$")
+_OWNED = re.compile(r"^(?:" + "|".join(map(re.escape, KINDS)) + r")p(\d+)\.(\d+)(?:\.(\d+))?-[A-Za-z0-9_]+$")
 _swept = threading.Event()
 INLINE = 20  # at most this many removed before the run goes on; more in the background
 
@@ -41,10 +41,24 @@ def _start_ticks(pid: int) -> int | None:
     return int(raw[raw.rindex(b")") + 2:].split()[19])
 
 
-def own_folder(prefix: str, dir: str | None = None) -> str:  # noqa: A002 - tempfile's own name for it
-    """A new private folder (``mkdtemp``: 0700, a name no one made first) whose name says which process owns it."""
+def _pid_namespace() -> int:
+    """This process's pid namespace (its inode): a pid names a process only there (a container sharing /tmp has its
+    own)."""
+    try:
+        return os.stat("/proc/self/ns/pid").st_ino
+    except OSError:
+        return 0
+
+
+def _owner_mark() -> str:
     pid = os.getpid()
-    return tempfile.mkdtemp(prefix=f"{prefix}p{pid}.{_start_ticks(pid) or 0}-", dir=dir)
+    return f"p{pid}.{_start_ticks(pid) or 0}.{_pid_namespace()}-"
+
+
+def own_folder(prefix: str, dir: str | None = None) -> str:  # noqa: A002 - tempfile's own name for it
+    """A new private folder (``mkdtemp``: 0700, a name no one made first) whose name says which process owns it (its
+    pid, start time and pid namespace)."""
+    return tempfile.mkdtemp(prefix=prefix + _owner_mark(), dir=dir)
 
 
 def _mounted_under() -> list[str]:
@@ -80,7 +94,9 @@ def _python_starts() -> list[float]:
 def _dead(name: str, st: os.stat_result, oldest_python: float) -> bool:
     owned = _OWNED.match(name)
     if owned is not None:
-        pid, start = int(owned.group(1)), int(owned.group(2))
+        pid, start, space = int(owned.group(1)), int(owned.group(2)), owned.group(3)
+        if space is not None and int(space) != _pid_namespace():
+            return False  # a process of another pid namespace (a container sharing /tmp): not ours to judge
         return _start_ticks(pid) != start
     # an older macrohard's folder: its owner was a Python process alive when it was last changed
     return st.st_mtime + 2 < oldest_python
@@ -119,8 +135,7 @@ def remove(paths: Iterable[str]) -> list[str]:
     """Remove each folder (never through a link: ``rmtree``'s own); returns those gone. Each is first renamed as this
     process's own: another process's sweep leaves it alone meanwhile, and if this one is killed half way (an ``/etc``
     view holds ~900 entries) the next sweep takes the rest at once, whatever its time stamps say now."""
-    pid = os.getpid()
-    mine = f"p{pid}.{_start_ticks(pid) or 0}-"
+    mine = _owner_mark()
     removed = []
     for path in paths:
         place, name = os.path.split(path)

@@ -19,8 +19,8 @@ from macrohard.envs.leftovers import own_folder
 from macrohard.errors import ConfigError
 
 SUN_PATH = 107  # bytes a unix socket's path may have on Linux (108 with its NUL)
-# what goes after the base: "/macrohard-desktop-XXXXXXXX/x11/X1999" (37), "/macrohard-proxy-XXXXXXXX/proxy.sock"
-# (36), Ray's "/ray/session_2026-12-07_01-23-45_123456_1234567/sockets/plasma_store" (70)
+# what goes after the base: "/macrohard-desktop-pPID.START.NS-XXXXXXXX/x11/X1999" (up to 68, ``leftovers``' owner
+# mark), the proxy's (67), Ray's "/ray/session_2026-12-07_01-23-45_123456_1234567/sockets/plasma_store" (70)
 ROOM = 72
 
 
