@@ -6,11 +6,48 @@ guard, the runner with its environments and models, the store) on first use of i
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+import sys as _sys
 
-from macrohard.errors import MacrohardError, ModelError, RunError, UserError
-from macrohard.types import (
+_STARTING_INTERRUPTED = "interrupted (Ctrl-C) while macrohard was starting; nothing was run"
+
+
+def _interrupted_while_starting(kind: type[BaseException], value: BaseException, tb: object) -> None:
+    """A Ctrl-C while the ``macrohard`` command imports itself, said in one line with exit 130 (rel54: a Python
+    traceback before, exit -2). Installed first thing, and only in the command's own process; ``cli.main`` puts the
+    previous hook back once the command is loaded (each command then says its own interruption)."""
+    if not issubclass(kind, KeyboardInterrupt):
+        _PREVIOUS_HOOK(kind, value, tb)  # type: ignore[arg-type]
+        return
+    import os
+
+    try:
+        _sys.stdout.flush()
+        _sys.stderr.write(f"\n{_STARTING_INTERRUPTED}\n")
+        _sys.stderr.flush()
+    finally:
+        os._exit(130)
+
+
+_PREVIOUS_HOOK = _sys.excepthook
+def _is_the_command() -> bool:
+    """Whether this process is the ``macrohard`` command: its console script, or ``python -m macrohard`` (while the
+    package is imported for ``-m``, ``sys.argv[0]`` is ``-m``; ``orig_argv`` names the module)."""
+    first = _sys.argv[0] if _sys.argv else ""
+    if first.rsplit("/", 1)[-1] == "macrohard":
+        return True
+    given = list(getattr(_sys, "orig_argv", []))
+    return first == "-m" and ("-mmacrohard" in given or any(
+        given[i] == "-m" and given[i + 1] == "macrohard" for i in range(len(given) - 1)))
+
+
+if _is_the_command():
+    _sys.excepthook = _interrupted_while_starting
+
+import importlib  # noqa: E402 - after the hook: a Ctrl-C during these imports is said as one line
+from typing import TYPE_CHECKING, Any  # noqa: E402
+
+from macrohard.errors import MacrohardError, ModelError, RunError, UserError  # noqa: E402
+from macrohard.types import (  # noqa: E402
     Action,
     Budget,
     Decision,

@@ -245,7 +245,8 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
                 store.update_run(run)
             setup_environment(env, guard, task, run)
             built = time.monotonic()
-            if screens_ready(on_note):  # a cache that cannot be written is the user's to fix: the run `failed`, with the fix
+            if screens_ready(on_note, stopped=_stop_asked(run, store)):  # a cache that cannot be written is the
+                # user's to fix: the run `failed`, with the fix; a stop while it builds ends the run `interrupted`
                 # rel46 (rel45's left-open): the summary's time counted these once-per-HOME builds (696 s for a 2-step
                 # run) though the log line says "before the run's clock starts": kept apart, said apart
                 run.meta["screens_built_s"] = round(time.monotonic() - built, 1)
@@ -277,6 +278,7 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
             store.update_run(run)
         raise
     finally:
+        _unwatch(run, store)  # the stop file watched for the build (the agent's own watch ended with it)
         close_environment(env, run, store, sandboxed=sandboxed, on_close=on_close)
 
 
@@ -289,11 +291,17 @@ PREPARING = ("preparing the safety screens (once for this machine's cache, ~{est
 PREPARING_EST = "4 min on 2 idle cores, 10-25 min under load"
 
 
-def screens_ready(say: Callable[[str], None] | None = None) -> bool:
+def screens_ready(say: Callable[[str], None] | None = None, *,
+                  stopped: Callable[[], str | None] | None = None) -> bool:
     """The screens' cached tables and graph, built before the agent's clock starts: on a machine or HOME that has
     not built them yet (``install.sh`` does, for its user), their one-time build (minutes) is said (``say``, else
     the log) and is not spent from the task's wall-time budget. A screen whose parts are missing says so itself when
-    it runs. Returns whether they were built now; ``say("")`` once they are (or could not be)."""
+    it runs. Returns whether they were built now; ``say("")`` once they are (or could not be).
+
+    ``stopped()``: why the run was asked to stop (None while it goes on), looked at every quarter second while the
+    build runs; a stop raises ``KeyboardInterrupt(why)`` at once (the run is ``interrupted``) and the build goes on in
+    the background for the next run (rel54, rel53b's left open: a web Stop or `runs stop` took effect after the build,
+    minutes later, and `runs stop` said "still running")."""
     from macrohard.safety import embed
 
     if embed.prepared():
@@ -304,11 +312,54 @@ def screens_ready(say: Callable[[str], None] | None = None) -> bool:
     else:  # rel53b (ux52's left open): a web run's page showed only "working on step 1" for minutes
         say(text)
     try:
-        _prepare(embed)
+        if stopped is None:
+            _prepare(embed)
+        else:
+            _prepare_unless_stopped(embed, stopped)
     finally:
         if say is not None:
             say("")
     return True
+
+
+def _prepare_unless_stopped(embed: Any, stopped: Callable[[], str | None]) -> None:
+    import threading
+
+    failed: list[BaseException] = []
+
+    def build() -> None:
+        try:
+            _prepare(embed)
+        except BaseException as exc:  # noqa: BLE001 - handed to the waiting run
+            failed.append(exc)
+
+    builder = threading.Thread(target=build, name="macrohard-screens-build", daemon=True)
+    builder.start()
+    while builder.is_alive():
+        builder.join(0.25)
+        if builder.is_alive() and (why := stopped()) is not None:
+            raise KeyboardInterrupt(why)
+    if failed:
+        raise failed[0]
+
+
+def _stop_asked(run: Run, store: Any) -> Callable[[], str | None]:
+    """Why ``run`` was asked to stop (this process's Stop, or `macrohard runs stop` from another: its stop file is
+    watched from here on; the agent watches it the same way, and ends the watch)."""
+    from macrohard import stopping
+
+    where = getattr(store, "path", None)
+    if where:
+        stopping.watch(run.id, stopping.stop_file(where, run.id))
+    return lambda: stopping.why_stopped(run.id, run.parent_id)
+
+
+def _unwatch(run: Run, store: Any) -> None:
+    from macrohard import stopping
+
+    where = getattr(store, "path", None)
+    if where:
+        stopping.unwatch(run.id, stopping.stop_file(where, run.id))
 
 
 def _prepare(embed: Any) -> None:

@@ -118,8 +118,25 @@ class _LazyGroup(TyperGroup):
         if self._listing:
             return TyperCommand(cmd_name, help=COMMANDS[cmd_name].help)
         if cmd_name not in self.commands:
-            self.commands[cmd_name] = load_command(cmd_name)
+            try:
+                self.commands[cmd_name] = load_command(cmd_name)
+            except KeyboardInterrupt:  # rel54: typer's own handling ended it with exit 130 and not a word
+                from macrohard import _STARTING_INTERRUPTED
+
+                err_console.print(f"\n{_STARTING_INTERRUPTED}", highlight=False)
+                raise typer.Exit(130) from None
         return self.commands[cmd_name]
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        """The command, a Ctrl-C it does not say itself said in a line, exit 130 (rel54: typer's own handling ended it
+        with exit 130 and not a word, e.g. a `run` interrupted while typer read its options or it loaded its model)."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as exc:
+            from rich.markup import escape
+
+            err_console.print(f"\n{escape(str(exc) or 'interrupted (Ctrl-C)')}", highlight=False)
+            raise typer.Exit(130) from None
 
     def format_help(self, ctx: typer.Context, formatter: Any) -> None:
         self._listing = True
@@ -223,6 +240,10 @@ def main() -> None:
     from macrohard import sqlitedisk
 
     sqlitedisk.watch_waits(_say_wait)  # a statement kept waiting by another program's lock says so (rel48)
+    import macrohard
+
+    if sys.excepthook is macrohard._interrupted_while_starting:  # loaded: a command's Ctrl-C is its own to say
+        sys.excepthook = macrohard._PREVIOUS_HOOK
     try:
         app()
     except UserError as exc:

@@ -77,11 +77,12 @@ def _with_state(make: Any, options: dict[str, Any], prefix: str) -> Any:
     looks), even a run's that brings its own under the data dir, and never removed: ~3,900 browser and ~780
     desktop ones in one machine's /tmp."""
     import shutil
-    import tempfile
+
+    from macrohard.envs.leftovers import own_folder
 
     if "state_dir" in options:  # the caller's (None: in place)
         return make()
-    options["state_dir"] = own = tempfile.mkdtemp(prefix=prefix)
+    options["state_dir"] = own = own_folder(prefix)
     try:
         env = make()
     except BaseException:
@@ -100,4 +101,7 @@ def _none(task: Any, workspace: str, **options: Any) -> Any:
 
 
 def make_environment(task: Any, workspace: str, **options: Any) -> Any:
+    from macrohard.envs import leftovers
+
+    leftovers.sweep_once()  # rel54: the folders of this user's processes that were killed, once per process
     return REGISTRY.lookup(task.environment)(task, workspace, **options)

@@ -24,9 +24,9 @@ import os
 import shlex
 import shutil
 import signal
-import tempfile
 from typing import Any
 
+from macrohard.envs.leftovers import own_folder
 from macrohard.envs.netproxy import RELAY_PORT, HostProxy, is_loopback, relay_script
 from macrohard.envs.sandbox import PROXY_SOCKET, bwrap_argv, check_available
 from macrohard.errors import SandboxUnavailable
@@ -106,12 +106,13 @@ class ChromiumSandbox:
         if self.rules is not None and shutil.which("socat") is None:
             raise SandboxUnavailable("the browser's sandbox needs socat to reach its proxy: "
                                      "`sudo apt-get install socat` (or use network 'full')")
-        self.state_dir = tempfile.mkdtemp(prefix="macrohard-browser-")
+        self.state_dir = own_folder("macrohard-browser-")  # its owner in its name: removed once it is gone (rel54)
         proxy_socket = None
         if self.rules is not None:
             proxy_socket = os.path.join(self.state_dir, "proxy.sock")
             self.proxy = HostProxy(proxy_socket, self.rules, redirects=self.redirects)
             self.proxy.start()
+            proxy_socket = self.proxy.socket_path  # rel54: elsewhere where TMPDIR is too deep for a socket
         argv = bwrap_argv(bwrap, self.workspace, self.network, proxy_socket=proxy_socket, bind=self.bind)
         for path in _EXTRA_RO:
             if os.path.isdir(path):

@@ -26,7 +26,7 @@ import threading
 from collections.abc import Callable
 from urllib.parse import urljoin, urlsplit
 
-from macrohard.envs import served
+from macrohard.envs import served, sockdirs
 
 RELAY_PORT = 3128
 
@@ -205,20 +205,31 @@ class HostProxy:
     """The allow-list proxy of one sandbox, serving on a unix socket in a background thread."""
 
     def __init__(self, socket_path: str, allow: list[str], redirects: Redirects | None = None) -> None:
-        self.socket_path = socket_path
+        self.socket_path = self._asked = socket_path
         self.allow = list(allow)
         self.redirects = redirects  # (request URL, where it redirects, request headers) -> why not, or None
         self.server: _Server | None = None
         self.thread: threading.Thread | None = None
+        self._short: str | None = None  # a short folder of its own, when ``socket_path`` was too long for a socket
 
     @property
     def requests(self) -> list[dict[str, object]]:
         return [] if self.server is None else list(self.server.requests)
 
     def start(self) -> None:
+        """Serve; the socket is at ``socket_path`` afterwards (rel54: moved to a short folder of its own where the
+        given path is too long for a unix socket, a deep TMPDIR or data dir: "AF_UNIX path too long" before)."""
+        if self._short is None and not sockdirs.fits(self._asked):
+            self.socket_path, self._short = sockdirs.socket_in(os.path.dirname(self._asked),
+                                                               os.path.basename(self._asked),
+                                                               "macrohard-proxy-", "the network proxy's socket")
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.socket_path)
-        server = _Server(self.socket_path, _Handler)
+        try:
+            server = _Server(self.socket_path, _Handler)
+        except BaseException:
+            self.close()
+            raise
         server.allow, server.requests, server.redirects = self.allow, [], self.redirects
         self.server = server
         # close() waits for the loop's next poll: every sandbox's and browser's close waited up to 0.2 s (speed50)
@@ -233,6 +244,10 @@ class HostProxy:
             self.server = None
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.socket_path)
+        if self._short is not None:
+            with contextlib.suppress(OSError):
+                os.rmdir(self._short)
+            self.socket_path, self._short = self._asked, None
 
 
 def relay_script(socket_path: str, then: str) -> str:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from collections.abc import Sequence
 
+from macrohard.envs.leftovers import own_folder
 from macrohard.envs.limits import CgroupSet, Limits, rlimit_pairs, ulimit_line
 from macrohard.envs.netproxy import RELAY_PORT, HostProxy, relay_script
 from macrohard.envs.sandbox import PROXY_SOCKET, _SandboxShell, bwrap_argv, check_available
@@ -34,7 +34,7 @@ def run_sandboxed(command: str, workspace: str, *, network: str = "none", allow_
     limits = limits or Limits()
     cgroups = CgroupSet(limits)
     cgroups.create()
-    state = tempfile.mkdtemp(prefix="macrohard-oneshot-")
+    state = own_folder("macrohard-oneshot-")
     proxy: HostProxy | None = None
     try:
         env = _clean_env(workspace)
@@ -46,6 +46,7 @@ def run_sandboxed(command: str, workspace: str, *, network: str = "none", allow_
             proxy_socket = os.path.join(state, "proxy.sock")
             proxy = HostProxy(proxy_socket, list(allow_hosts))
             proxy.start()
+            proxy_socket = proxy.socket_path  # rel54: elsewhere where TMPDIR is too deep for a socket
             url = f"http://127.0.0.1:{RELAY_PORT}"
             env.update({"http_proxy": url, "https_proxy": url, "HTTP_PROXY": url, "HTTPS_PROXY": url})
         argv = bwrap_argv(path, workspace, network, proxy_socket=proxy_socket)

@@ -36,6 +36,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from macrohard.envs import landlock, seccomp
 from macrohard.envs.changes import ApplyConflict, Change
 from macrohard.envs.files import FileTools
+from macrohard.envs.leftovers import own_folder
 from macrohard.envs.limits import (
     CgroupSet,
     Limits,
@@ -277,7 +278,7 @@ def etc_view() -> str:
         if "path" not in _etc_view:
             view = shared_etc_view()
             if view is None:
-                view = tempfile.mkdtemp(prefix="macrohard-etc-")
+                view = own_folder("macrohard-etc-")  # removed at exit; if killed, by a later process's sweep
                 _fill_view(view, "/etc")
                 atexit.register(shutil.rmtree, view, True)
             _etc_view["path"] = view
@@ -467,7 +468,7 @@ class SandboxEnvironment(WorkspaceEnvironment, LayeredWriteBack):
         self.lower = os.path.abspath(source or workspace or tempfile.mkdtemp(prefix="macrohard-ws-"))
         self.commit_on_close = (source is None) if commit is None else commit
         self._owns_state = state_dir is None
-        self.state_dir = Path(state_dir or tempfile.mkdtemp(prefix="macrohard-sandbox-"))
+        self.state_dir = Path(state_dir or own_folder("macrohard-sandbox-"))
         self.layers = LayeredWorkspace(self.state_dir, self.lower, disk_mb=self.config.limits.disk_mb,
                                        mode=self.config.cow)
         super().__init__(self.lower)
@@ -508,6 +509,7 @@ class SandboxEnvironment(WorkspaceEnvironment, LayeredWriteBack):
             proxy_socket = str(self.state_dir / "proxy.sock")
             self.proxy = HostProxy(proxy_socket, self.config.allow_hosts)
             self.proxy.start()
+            proxy_socket = self.proxy.socket_path  # rel54: elsewhere where the state folder's path is too long
             proxy_url = f"http://127.0.0.1:{RELAY_PORT}"
             self.env.update({"http_proxy": proxy_url, "https_proxy": proxy_url, "HTTP_PROXY": proxy_url,
                              "HTTPS_PROXY": proxy_url})

@@ -26,13 +26,12 @@ import shutil
 import socket
 import struct
 import subprocess
-import tempfile
 import threading
 import time
 from pathlib import Path
 from typing import Any
 
-from macrohard.envs import landlock, xterminals
+from macrohard.envs import landlock, sockdirs, xterminals
 from macrohard.envs.limits import Limits, rlimit_pairs, ulimit_line
 from macrohard.envs.sandbox import bwrap_argv, check_available
 from macrohard.envs.shell import descendants
@@ -160,7 +159,9 @@ class DesktopSandbox:
             if not shutil.which(binary):
                 raise MissingDependency(f"the desktop needs {binary}: apt-get install {package}")
         bwrap = check_available(self.bwrap)
-        self._state = tempfile.mkdtemp(prefix="macrohard-desktop-")  # 0700: only we reach the socket
+        # 0700: only we reach the socket; short, for the X socket's path (rel54: under a deep TMPDIR, "Xvfb did not
+        # start": the host's path of its socket was longer than a unix socket's 108 bytes)
+        self._state = sockdirs.make("macrohard-desktop-", "the desktop's X socket")
         sockets = os.path.join(self._state, "x11")
         os.mkdir(sockets)
         # The same display number inside and out, reserved on the host first: a client inside tries
@@ -409,7 +410,7 @@ def _sweep_stale(lock: str, link: str) -> None:
         return
     state = os.path.dirname(os.path.dirname(target))  # <tmp>/macrohard-desktop-XXXX/x11/X<n>
     if not os.path.basename(state).startswith("macrohard-desktop-") or \
-            os.path.dirname(state) != tempfile.gettempdir() or os.lstat(link).st_uid != os.getuid():
+            os.path.dirname(state) not in sockdirs.bases() or os.lstat(link).st_uid != os.getuid():
         return  # not a reservation this user's desktops made
     try:
         os.kill(pid, 0)

@@ -47,13 +47,28 @@ def start_local_ray(num_cpus: int) -> None:
     try:
         # address="local": always a new one-machine Ray, never one found through /tmp/ray or $RAY_ADDRESS
         ray.init(address="local", num_cpus=num_cpus, _node_ip_address="127.0.0.1", include_dashboard=False,
-                 log_to_driver=False, logging_level="WARNING")
+                 log_to_driver=False, logging_level="WARNING", **_short_temp_dir())
     finally:
         ray_constants.ENABLE_RAY_CLUSTER = saved_flag
         if saved_env is None:
             os.environ.pop(_LOOPBACK_ENV, None)
         else:
             os.environ[_LOOPBACK_ENV] = saved_env
+
+
+def _short_temp_dir() -> dict[str, str]:
+    """Ray's folder where its default (``$RAY_TMPDIR`` or ``$TMPDIR``, then ``ray``) is too deep for its sockets
+    (``…/ray/session_…/sockets/plasma_store``: Ray refuses a unix socket path past 107 bytes): under the short folder
+    the run's own sockets use (``envs.sockdirs``). Ray's default where it fits, or where the person set RAY_TMPDIR."""
+    from ray._common.utils import get_default_ray_temp_dir
+
+    from macrohard.envs import sockdirs
+
+    default = get_default_ray_temp_dir()
+    if os.environ.get("RAY_TMPDIR") or sockdirs.fits(default + "/session_2026-12-07_01-23-45_123456_1234567/sockets/"
+                                                               "plasma_store"):
+        return {}
+    return {"_temp_dir": os.path.join(sockdirs.base(), "ray")}
 
 
 @ray.remote(num_cpus=0)

@@ -91,9 +91,10 @@ def host_command(command: list[str], env: dict[str, str]) -> tuple[list[str], di
         env = {**env, "PYTHONSAFEPATH": "1"}
     program = os.path.basename(command[0]) if command else ""
     if program == "npx" or (program == "npm" and {"exec", "x"} & set(command[1:])):
-        import tempfile
+        from macrohard.envs.leftovers import own_folder
 
-        command = [command[0], "--prefix", tempfile.mkdtemp(prefix=_PREFIX_MARK), *command[1:]]
+        # its owner in its name: a killed process's is removed by a later one (rel54: 9 left in the helpers' /tmp)
+        command = [command[0], "--prefix", own_folder(_PREFIX_MARK), *command[1:]]
     elif program in runner_shim.RUNNERS:  # rt52c: yarn, pnpm, bunx... refuse a folder that holds their settings
         shims, empty = _shims()
         real = ["--real", command[0]] if "/" in command[0] else []  # a path of the person's: that program

@@ -200,7 +200,7 @@ class LiveRuns:
                         staff = Staff(divisions=divisions if divisions is not None else {division.name: division},
                                       models=sub_model, approve=approve, on_step=on_step, isolation="bwrap")
                         return run_division(task, division, staff=staff, store=self.store, guard=guard, model=model,
-                                            run=run)
+                                            run=run, on_note=note)  # rel54: a division's run says the build too
                     return run_task(task, model=model, store=self.store, guard=guard, on_step=on_step,
                                     approve=approve, run=run, isolation="bwrap", on_note=note)
             finally:
