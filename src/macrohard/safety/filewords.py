@@ -269,11 +269,14 @@ def sent_data(an: Analyzer, word: str, cmd: SimpleCommand) -> str:
     judged as if the agent had typed it, and went out in the request line; a path list the person wrote (rt52's twin
     ``read -r p < path.txt; curl -sI "http://h/$p"``) and a document's text (flow18's twins) are no data file."""
     from macrohard.safety.flows import names_data
+    from macrohard.safety.shellvalues import data_file
 
     for kind, path, _, _ in (cmd.from_files.get(word) or {}).values():
         if kind == "number":
             continue
-        real = os.path.realpath(an.paths.resolve(path, cmd.cwd))
-        if names_data(path) or names_data(os.path.basename(real)):
+        where = an.paths.resolve(path, cmd.cwd)
+        real = os.path.realpath(where)
+        if names_data(path) or names_data(os.path.basename(real)) or data_file(an.values, where) or \
+                data_file(an.values, real):
             return f"the text of {path[:60]}, a data file"
     return ""

