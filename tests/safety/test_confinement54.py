@@ -446,24 +446,70 @@ def test_manifests_are_judged_by_where_code_comes_from():
     assert runs_later("gomod/go.work", b"go 1.21\n\nuse ./a\n", b"go 1.21\n\nuse (\n\t./a\n\t../evil\n)\n")
 
 
-# -- left open: a host MCP server's runner by absolute path inside a shell ---------------------------------------------
+# -- 2. a host MCP server's runner by absolute path inside a shell (rt53's left-open) ----------------------------------
 # rt52c's shims are first on a host server's PATH, so `sh -c "npx -y PKG"` and `/usr/bin/env npx` reach them; a runner
-# named by its absolute path (`sh -c "/usr/bin/npx -y PKG"`) does not (npx then runs the folder's node_modules/.bin).
-# npm takes the project folder from the command line only (`--prefix`), so no environment setting reaches it either.
-THROUGH_ON_MAIN["open:host-runner-by-absolute-path"] = True
+# named by its absolute path in the shell's code (`sh -c "/usr/bin/npx -y PKG"`) did not: the real npx ran the folder's
+# node_modules/.bin/PKG on the host (checked with this machine's npx, below). npm takes the project folder from its
+# command line only (`--prefix`), so no environment setting reaches it: the code's path goes through the shim now.
+THROUGH_ON_MAIN["runner:npx-by-path-in-a-shell"] = True
 
 
-@pytest.mark.xfail(strict=True, reason="through on 7021f4b3 and now: left open (a runner by absolute path in a shell)")
 def test_a_host_servers_runner_by_absolute_path_is_kept_from_the_folder():
     from macrohard.mcp.connection import host_command
 
-    command, _ = host_command(["sh", "-c", "/usr/bin/npx -y some-server"], {"PATH": "/usr/bin"})
-    assert "--prefix" in " ".join(command) or "runner_shim" in " ".join(command), command
+    command, _ = host_command(["sh", "-c", "cd srv && /usr/bin/npx -y some-server; /opt/uv/uvx other"], {"PATH": "/x"})
+    assert command[:2] == ["sh", "-c"] and command[2].count(" --real ") == 2, command
+    assert "/bin/npx --real /usr/bin/npx -y some-server" in command[2], command
+    for code in ("npx -y some-server", '"/usr/bin/npx" -y s', "/usr/bin/python3 server.py", "/usr/bin/npx-tool x"):
+        assert host_command(["sh", "-c", code], {"PATH": "/x"})[0][2] == code  # by name (PATH), quoted, not a runner
+
+
+@pytest.mark.skipif(shutil.which("npx") is None, reason="needs npx")
+def test_the_real_npx_by_path_does_not_run_the_folders_package(tmp_path):
+    import os
+    import subprocess
+
+    from macrohard.mcp.connection import host_command
+
+    (tmp_path / "node_modules/.bin").mkdir(parents=True)
+    (tmp_path / "package.json").write_text('{"name": "x", "version": "1.0.0"}\n')
+    ran = tmp_path / "RAN"
+    (tmp_path / "node_modules/.bin/some-server").write_text(f"#!/bin/sh\ntouch {ran}\n")
+    (tmp_path / "node_modules/.bin/some-server").chmod(0o755)
+    npx = shutil.which("npx")  # (/usr/bin/npx; its target npx-cli.js by path is not a runner's name: left open)
+    command, env = host_command(["sh", "-c", f"{npx} -y some-server"], {
+        "PATH": os.environ["PATH"], "HOME": str(tmp_path / "home"), "npm_config_registry": "http://127.0.0.1:9/",
+        "npm_config_fetch_retries": "0", "npm_config_cache": str(tmp_path / "cache")})  # a registry that refuses
+    try:  # npx looks for the package in an empty project: the registry (unreachable here, or no such package)
+        subprocess.run(command, env=env, cwd=tmp_path, capture_output=True, timeout=20)  # (the folder's bin runs at once)
+    except subprocess.TimeoutExpired:
+        pass
+    assert not ran.exists()
+
+
+HELD_RUNNERS = {"env-npx": ["/usr/bin/env", "npx", "-y", "some-server"], "npx-by-path": ["/usr/bin/npx", "-y", "s"],
+                "command-v-in-a-shell": ["sh", "-c", "$(command -v uvx) some-server"]}
+for _name in HELD_RUNNERS:
+    THROUGH_ON_MAIN[f"runner:{_name}"] = False
+
+
+@pytest.mark.parametrize("name", sorted(HELD_RUNNERS))
+def test_a_host_servers_runner_found_on_path_or_named_whole_is_kept_from_the_folder(name):
+    """Held on 7021f4b3 already: a runner `env` or `command -v` looks up on PATH finds rt52c's shims first; npx named
+    by its path as the command itself gets `--prefix`."""
+    import os
+
+    from macrohard.mcp.connection import host_command
+
+    command, env = host_command(HELD_RUNNERS[name], {"PATH": "/usr/bin"})
+    first = env["PATH"].split(os.pathsep)[0]
+    assert "--prefix" in command or os.path.isfile(os.path.join(first, "npx")) and os.path.isfile(
+        os.path.join(first, "uvx")), (command, env)
 
 
 def test_the_record_names_attempts_only():
     every = {f"real:{n}" for n in REAL_SENDS} | {f"variable:{n}" for n in VARIABLE_SENDS} | \
         {f"tool:{n}" for n in TOOL_SENDS} | {f"new:{n}" for n in NEW_GROUND} | {f"across:{n}" for n in ACROSS_STEPS} | \
-        {"write-back:build-code-taken-in", "open:host-runner-by-absolute-path"}
+        {f"runner:{n}" for n in HELD_RUNNERS} | {"write-back:build-code-taken-in", "runner:npx-by-path-in-a-shell"}
     assert set(THROUGH_ON_MAIN) == every
-    assert (len(every), sum(THROUGH_ON_MAIN.values())) == (113, 97)
+    assert (len(every), sum(THROUGH_ON_MAIN.values())) == (116, 97)
