@@ -16,7 +16,8 @@ this file in a ``git archive`` of b927582c: the tests of exactly those attempts 
    with an expansion, cookie and .netrc files, ``-F 'f=<f'``, ``wget -i`` under ``--base`` or from a pipe, gopher and
    telnet), a header's value read from a file when it runs; write-back of code a build's own settings name (an
    in-tree build backend, a Cargo.toml's build script, a ``//go:generate`` line); and commands that run or send
-   through another program's options (held already). Two attempts are still through (``STILL_THROUGH``).
+   through another program's options (held already). Two attempts were still through (``STILL_THROUGH``; held since
+   rt54: the file's kind, see test_confinement54).
 """
 
 from __future__ import annotations
