@@ -259,6 +259,14 @@ def runs_later(path: str, old: bytes | None = None, new: bytes | None = None, mo
                     "and direct URLs it names")
         if _toml_tools(new) != _toml_tools(old):
             return "its task runners' scripts (poe, pdm, hatch, taskipy) and pytest's options (`-p` loads a plugin) run"
+    if name == "Cargo.toml" and _cargo_sources(new) != _cargo_sources(old):
+        return ("`cargo build` builds (and runs the build scripts and procedural macros of) the crates it patches in or "
+                "fetches from another path, git repository or registry ([patch], [replace], a dependency's path, git, "
+                "registry), or the build script and procedural macro it names: a changed source puts other code in "
+                "your build")
+    if name in ("go.mod", "go.work") and _go_sources(new) != _go_sources(old):
+        return ("`go build` and `go test` compile (and run) the modules its replace and use lines put in place of the "
+                "ones it requires: a changed source puts other code in your build")
     if name == "composer.json" and _json_part(new, "scripts") != _json_part(old, "scripts"):
         return "`composer install` and `composer run` run its scripts"
     if name == "Pipfile" and _toml_part(new, "scripts") != _toml_part(old, "scripts"):
@@ -556,11 +564,99 @@ def named_by_the_tree(paths: list[str], read: Callable[[str], bytes | None]) -> 
                 out[path] = ("`pip install .` imports it: it is in the in-tree build backend's folder "
                              "(pyproject.toml's [build-system] backend-path)")
                 break
-            package = settings(posixpath.join(root, "Cargo.toml")).get("package") or {}
+            manifest = settings(posixpath.join(root, "Cargo.toml"))
+            package = manifest.get("package") or {}
             build = package.get("build") if isinstance(package, dict) else None
             if isinstance(build, str) and posixpath.normpath(build) == rel:
                 out[path] = "`cargo build` runs it: Cargo.toml's [package] build names it as the build script"
                 break
+            if manifest and path.endswith(".rs") and rel in _build_modules(root, build, read):
+                out[path] = ("`cargo build` runs it: the build script takes it in (`mod`, `#[path]`, `include!`), "
+                             "so it is part of the build script")
+                break
+            lib = manifest.get("lib") or {}
+            if path.endswith(".rs") and isinstance(lib, dict) and (lib.get("proc-macro") or lib.get("proc_macro")) \
+                    and not rel.startswith(("tests/", "benches/", "examples/")):
+                out[path] = ("`cargo build` runs it inside the compiler of every crate that uses it: Cargo.toml's "
+                             "[lib] is a procedural macro")
+                break
+    return out
+
+
+_MOD = re.compile(r'(?m)^\s*(?:#\[path\s*=\s*"([^"]+)"\]\s*)?(?:pub(?:\([^)]*\))?\s+)?mod\s+(\w+)\s*;')
+_INCLUDE = re.compile(r'\binclude!\s*\(\s*"([^"]+)"\s*\)')
+
+
+def _build_modules(root: str, build: object, read: Callable[[str], bytes | None]) -> set[str]:
+    """The files (relative to the crate's ``root``) a crate's build script takes in, as the tree will hold them:
+    its ``mod NAME;`` (``NAME.rs``, ``NAME/mod.rs``; a ``#[path = "…"]`` one), its ``include!("…")``, and theirs.
+    rt53 left these open: an edit to ``helper.rs`` that ``build.rs`` declares with ``mod helper;`` came back as an
+    ordinary source file, and ``cargo build`` ran it."""
+    import posixpath
+
+    script = posixpath.normpath(build) if isinstance(build, str) else "build.rs" if build is not False else ""
+    out: set[str] = set()
+    todo = [(script, True)] if script else []
+    while todo and len(out) < 64:
+        rel, owns = todo.pop()
+        data = read(posixpath.join(root, rel) if root else rel)
+        if data is None:
+            continue
+        text = data.decode("utf-8", "replace")
+        here = posixpath.dirname(rel)
+        # a module file that is not a crate root nor a mod.rs looks for its own modules in a folder of its name
+        base = here if owns or posixpath.basename(rel) == "mod.rs" else posixpath.splitext(rel)[0]
+        found = [(posixpath.normpath(posixpath.join(here, p)), False) for p in _INCLUDE.findall(text)]
+        for given, name in _MOD.findall(text):
+            found += [(posixpath.normpath(posixpath.join(here, given)), False)] if given else [
+                (posixpath.join(base, f"{name}.rs") if base else f"{name}.rs", False),
+                (posixpath.join(base, name, "mod.rs") if base else f"{name}/mod.rs", False)]
+        for item in found:
+            if item[0] not in out and not item[0].startswith(".."):
+                out.add(item[0])
+                todo.append(item)
+    return out
+
+
+def _cargo_sources(data: bytes | None) -> object:
+    """What of a Cargo.toml says where code comes from or what runs at build (rt54: `[patch]`, `[replace]` and a
+    dependency's `path`/`git`/`registry` were not judged): those tables, each dependency's source keys (a version bump
+    from the same registry is an ordinary edit), the build script, `[lib]`'s path and proc-macro."""
+    doc = _toml_part(data)
+    if not isinstance(doc, dict):
+        return doc
+    kinds = ("dependencies", "dev-dependencies", "build-dependencies")
+    tables: list[tuple[str, object]] = [(k, doc.get(k)) for k in kinds]
+    tables += [(k, (doc.get("workspace") or {}).get(k)) for k in ("dependencies",) if isinstance(doc.get("workspace"), dict)]
+    for target, spec in (doc.get("target") or {}).items() if isinstance(doc.get("target"), dict) else ():
+        tables += [(f"{target}.{k}", spec.get(k)) for k in kinds if isinstance(spec, dict)]
+    keys = ("path", "git", "branch", "tag", "rev", "registry", "registry-index", "package")
+    sources = {f"{where}.{dep}": {k: v for k, v in spec.items() if k in keys}
+               for where, table in tables if isinstance(table, dict)
+               for dep, spec in table.items() if isinstance(spec, dict) and set(spec) & set(keys)}
+    package = doc.get("package") if isinstance(doc.get("package"), dict) else {}
+    lib = doc.get("lib") if isinstance(doc.get("lib"), dict) else {}
+    return (doc.get("patch"), doc.get("replace"), sources, package.get("build"), package.get("links"),
+            lib.get("path"), lib.get("proc-macro"), lib.get("proc_macro"))
+
+
+def _go_sources(data: bytes | None) -> set[str]:
+    """A go.mod's `replace` directives and a go.work's `use` and `replace` ones (single or in a block), as written."""
+    out: set[str] = set()
+    block = ""
+    for raw in (data or b"").decode("utf-8", "replace").splitlines():
+        line = raw.split("//", 1)[0].strip()
+        if block:
+            if line.startswith(")"):
+                block = ""
+            elif line:
+                out.add(f"{block} {line}")
+            continue
+        m = re.match(r"(replace|use)\s*(\(?)\s*(.*)$", line)
+        if m and m.group(2):
+            block = m.group(1)
+        elif m and m.group(3):
+            out.add(f"{m.group(1)} {m.group(3)}")
     return out
 
 

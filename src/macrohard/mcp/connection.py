@@ -15,6 +15,7 @@ import concurrent.futures
 import contextlib
 import logging
 import os
+import re
 import shlex
 import sys
 import threading
@@ -102,7 +103,27 @@ def host_command(command: list[str], env: dict[str, str]) -> tuple[list[str], di
     if "PATH" in env:  # rt52c: a runner the server starts by name (`sh -c "npx PKG"`, a script) goes the same way
         shims, _ = _shims()
         env = {**env, "PATH": shims + os.pathsep + env["PATH"]}
+    if program in _SHELLS and "-c" in command[1:-1]:  # rt54: and one it names by its path in the shell's code
+        at = command.index("-c", 1) + 1
+        command = [*command[:at], _by_path(command[at]), *command[at + 1:]]
     return command, env
+
+
+_SHELLS = frozenset({"sh", "bash", "dash", "zsh", "ksh", "mksh", "ash"})
+# an absolute path to a package runner, as a word of shell code outside quotes (`/usr/bin/npx -y PKG`, `…; /opt/x/uvx`)
+_RUNNER_PATH = re.compile(r"(?<![^\s;&|(`])(/[\w.+/-]*/(" + "|".join(sorted(runner_shim.RUNNERS, key=len, reverse=True))
+                          + r"))(?=$|[\s;&|)])")
+
+
+def _by_path(code: str) -> str:
+    """Shell code with each package runner it starts by its absolute path sent through that runner's shim
+    (``SHIM --real PATH``), as ``host_command`` sends a runner the server starts by name. rt53 left ``sh -c
+    "/usr/bin/npx -y PKG"`` open: the shims are found on PATH only, so npx ran the folder's node_modules/.bin/PKG.
+    A path in quotes, a variable or a script the code runs is not rewritten."""
+    if "/" not in code:
+        return code
+    shims, _ = _shims()
+    return _RUNNER_PATH.sub(lambda m: f"{shlex.quote(os.path.join(shims, m.group(2)))} --real {m.group(1)}", code)
 
 
 _SHIMS: list[tuple[str, str]] = []

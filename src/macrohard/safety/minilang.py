@@ -108,6 +108,9 @@ def _computed(an: Analyzer, prog: str, text: str, cmd: SimpleCommand) -> bool:
 def awk_code(an: Analyzer, prog: str, text: str, cmd: SimpleCommand, depth: int) -> None:
     if _computed(an, prog, text, cmd):
         return
+    if re.search(r'"/inet[46]?/', text):  # rt54: gawk's special files are sockets: `print l |& "/inet/tcp/0/h/p"`
+        an.r.add("network", f"{prog} opens a network connection (a /inet/ special file): what it sends is what the "
+                            "program prints there")  # sent a file's lines, approved (read as a program's name)
     for m in _AWK_SYSTEM.finditer(text):
         command = _literal(m.group("arg"))
         if command is None:

