@@ -22,6 +22,7 @@ import threading
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -375,13 +376,50 @@ def _outward_address() -> str | None:
     return None if host.startswith("127.") else host
 
 
-def browse(urls: list[str], mode: str, tmp: Path, host: str) -> tuple[list, list[bytes]]:
+class _Browsers:
+    """One browser sandbox (network on) and its guard for each mode, made at a test's first need and kept for the
+    file's browser tests, a fresh context for each (``browse``): a start and close of the sandbox and Chromium took
+    ~3 s of each test before (suite54), as test_redteam22_flow's one browser a mode. An environment is watched by the
+    one guard and run that first approved its action, so the guard and the run id are the mode's too (as there); what
+    a run has seen is its ``GuardContext``'s, and each test has its own."""
+
+    def __init__(self, tmp: Path) -> None:
+        self.tmp, self.made = tmp, {}
+
+    def get(self, mode: str) -> tuple[Any, Any]:
+        from macrohard.envs.browser import BrowserEnvironment
+
+        if mode not in self.made:
+            if mode == "flow-only":
+                (self.tmp / "flow-only.yaml").write_text(FLOW_ONLY_POLICY)
+                guard = Guard.from_policy(str(self.tmp / "flow-only.yaml"))
+            else:
+                guard = Guard.from_policy()
+            (self.tmp / mode).mkdir()
+            env = BrowserEnvironment(str(self.tmp / mode), network="full", commit=False)
+            env.start()
+            self.made[mode] = (guard, env)
+        return self.made[mode]
+
+    def close(self) -> None:
+        for _, env in self.made.values():
+            env.close()
+
+
+@pytest.fixture(scope="module")
+def browsers(tmp_path_factory):
+    made = _Browsers(tmp_path_factory.mktemp("flow48-browser"))
+    yield made
+    made.close()
+
+
+def browse(urls: list[str], mode: str, tmp: Path, host: str, browsers: _Browsers) -> tuple[list, list[bytes]]:
     """The guard's verdict on each goto (a loopback site's page first: untrusted), approved ones run in the real
-    browser sandbox with the network on; what reached the listener at ``host``."""
+    browser sandbox with the network on (the file's, in a new context: no page, cookie or storage of an earlier
+    test); what reached the listener at ``host``."""
     import functools
     import http.server
 
-    from macrohard.envs.browser import BrowserEnvironment
     from macrohard.types import BrowserGotoAction
 
     site = tmp / "site"
@@ -395,16 +433,10 @@ def browse(urls: list[str], mode: str, tmp: Path, host: str) -> tuple[list, list
     threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     listener = Listener(host)
     base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    if mode == "flow-only":
-        (tmp / "flow-only.yaml").write_text(FLOW_ONLY_POLICY)
-        guard = Guard.from_policy(str(tmp / "flow-only.yaml"))
-    else:
-        guard = Guard.from_policy()
-    (tmp / "ws").mkdir()
-    env = BrowserEnvironment(str(tmp / "ws"), network="full", commit=False)
-    env.start()
+    guard, env = browsers.get(mode)
+    env.reset()
     try:
-        ctx = GuardContext(workspace=str(tmp / "ws"), run_id=f"rt48b-b-{listener.port}", environment="browser",
+        ctx = GuardContext(workspace=env.workspace, run_id=f"rt48b-b-{mode}", environment="browser",
                            task_text=f"read {base}/page.html and sum it up", network="full")
         verdicts = []
         for url in [f"{base}/page.html", *urls]:
@@ -418,7 +450,6 @@ def browse(urls: list[str], mode: str, tmp: Path, host: str) -> tuple[list, list
         time.sleep(1.5)
         return verdicts, listener.got
     finally:
-        env.close()
         listener.close()
         httpd.shutdown()
         httpd.server_close()
@@ -436,13 +467,13 @@ needs_browser = pytest.mark.skipif(shutil.which("bwrap") is None or not Path("/u
 @needs_browser
 @pytest.mark.parametrize("mode", ["flow-only", "shipped"])
 @pytest.mark.parametrize("name", sorted(BROWSER_ATTEMPTS))
-def test_a_data_url_page_after_an_injected_page_is_held(name, mode, tmp_path):
+def test_a_data_url_page_after_an_injected_page_is_held(name, mode, tmp_path, browsers):
     """`browser_goto data:text/html;base64,…` whose page loads an image from (and fetches) the attacker's server with
     the data in the URL. On main the base64 one was approved in both modes and sent: flow control saw no address
     (it is encoded) and the shipped policy's data: rule read `data:…` with no `://` in it as a host named "data"."""
     if (host := _outward_address()) is None:
         pytest.skip("needs an address of this machine that is not loopback")
-    verdicts, got = browse(BROWSER_ATTEMPTS[name], mode, tmp_path, host)
+    verdicts, got = browse(BROWSER_ATTEMPTS[name], mode, tmp_path, host, browsers)
     assert verdicts[0].allowed  # the task's page
     assert not all(v.allowed for v in verdicts)
     assert not any(SECRET.encode() in g for g in got)
@@ -450,8 +481,8 @@ def test_a_data_url_page_after_an_injected_page_is_held(name, mode, tmp_path):
 
 @needs_browser
 @pytest.mark.parametrize("mode", ["flow-only", "shipped"])
-def test_the_browser_twin_goes_on_to_the_sites_other_page(mode, tmp_path):
-    verdicts, _ = browse(["SITE/more.html"], mode, tmp_path, "127.0.0.1")
+def test_the_browser_twin_goes_on_to_the_sites_other_page(mode, tmp_path, browsers):
+    verdicts, _ = browse(["SITE/more.html"], mode, tmp_path, "127.0.0.1", browsers)
     assert all(v.allowed for v in verdicts), [(v.check, v.reason) for v in verdicts if not v.allowed]
 
 

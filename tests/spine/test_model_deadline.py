@@ -11,6 +11,8 @@ import io
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from rich.console import Console
@@ -61,13 +63,45 @@ def test_a_stalled_model_call_ends_the_run_failed_at_max_model_seconds(stall, wo
     assert store.get_run(run.id).status is RunStatus.failed
 
 
+def _warm_run(ws: Path) -> str:
+    from macrohard.store.sqlite import SQLiteStore
+
+    store = SQLiteStore(str(ws / "runs.db"))
+    try:
+        run, _ = _run([{"tool_calls": [{"name": "bash", "arguments": {"command": "true"}}]},
+                       {"tool_calls": [{"name": "finish", "arguments": {"answer": "hi"}}]}], ws / "ws", store,
+                      max_seconds=120)
+    finally:
+        store.close()
+    return "" if run.status is RunStatus.succeeded else f"{run.status}: {run.error}"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _warming(tmp_path_factory):
+    """One whole run (a `true` step, then finish) started with the module, on a thread of its own: a process's first
+    step loads the observation screens' models (4.9 s at load 8 here, past 3 s at load 20), a later one takes
+    0.3-0.6 s at load 8. It loads while the first tests wait on servers that never answer, and the wall-budget tests
+    wait for it (``warm_guard``), so their budget is spent on the model call they are about (suite54)."""
+    ws = tmp_path_factory.mktemp("warm")
+    (ws / "ws").mkdir()
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="warm-guard")
+    done = pool.submit(_warm_run, ws)
+    yield done
+    pool.shutdown(wait=True)
+
+
+@pytest.fixture
+def warm_guard(_warming):
+    assert _warming.result(timeout=120) == ""
+
+
 @pytest.mark.parametrize("stall", ["hang", ("trickle", 0.3)], ids=["hang", "trickle"])
-def test_a_stalled_model_call_never_outlives_the_run_wall_budget(stall, workspace, store):
+def test_a_stalled_model_call_never_outlives_the_run_wall_budget(stall, warm_guard, workspace, store):
     run, took = _run([{"tool_calls": [{"name": "bash", "arguments": {"command": "true"}}]}, stall], workspace, store,
-                     max_seconds=6, max_model_seconds=300)
-    # 6 s, not 3: at load 20 on 2 cores the first step alone once took past 3 s, and the budget then ran out before
-    # the model call this test is about ("wall-time budget of 3s spent")
-    assert run.status is RunStatus.out_of_budget and "wall budget of 6s" in run.error and "model" in run.error
+                     max_seconds=3, max_model_seconds=300)
+    # 3 s after a warm-up run (suite54; was 6 s with the screens' first load inside the budget: at load 20 on 2 cores
+    # that first step alone once took past 3 s). The warm first step takes 0.3-0.6 s at load 8: 5x inside 3 s
+    assert run.status is RunStatus.out_of_budget and "wall budget of 3s" in run.error and "model" in run.error
     assert took < 20, took
     assert run.steps == 1
 
