@@ -154,7 +154,12 @@ _ANY_EXPANSION = lazyre.compile(r"\$(?:\{[^}]*\}|[A-Za-z_]\w*|[0-9@*#?$!-])")
 # calendars and mail. Its text leaving in an address, a header or a DNS name is the file sent, as `-d @FILE` is;
 # a document's or code's text there is judged as before (flow18's twins: `d=$(cat README.md); curl "…?d=$d"` runs)
 DATA_KIND = lazyre.compile(r"(?i)[\w.~+@%-]*\.(?:csv|tsv|psv|jsonl?|ndjson|xml|sql|sqlite3?|db|mdb|accdb|dbf|xlsx?|xlsm|"
-                           r"ods|numbers|parquet|avro|orc|feather|arrow|h5|hdf5|vcf|ics|mbox|eml|ldif)(?![\w.-])")
+                           r"ods|numbers|parquet|avro|orc|feather|arrow|h5|hdf5|vcf|ics|mbox|eml|ldif)"
+                           # the lead (fifty-fourth wave, second read of rt54): a data file's backup, archive or numbered
+                           # copy is the same rows (``customers.csv.bak``, ``.csv.gz``, ``.csv.1``,
+                           # ``.csv~``); a host name is not one (``prod.db.internal``)
+                           r"(?:\.(?:bak|bk|old|orig|backup|prev|save|saved|tmp|swp|copy|tar|gz|tgz|bz2|xz|zst|lz4|z|zip|7z|gpg|pgp|asc|"
+                           r"age|enc|\d{1,3})){0,3}~?(?![\w.-])")
 
 
 def names_data(text: str) -> str:
