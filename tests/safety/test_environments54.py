@@ -88,6 +88,13 @@ PAGES = {
     "link-prefetch": {"/lp.html": SEARCH + "<script>q.addEventListener('input', () => setTimeout(() => { const l = "
                                            "document.createElement('link'); l.rel = 'prefetch'; l.href = '{away}"
                                            "/linkprefetch?q=' + q.value; document.head.append(l); }, 300));</script>"},
+    # a deferred fetch (fetchLater), which the browser sends by itself later or when the page goes
+    "fetch-later": {"/fl.html": SEARCH + "<script>q.addEventListener('input', () => { try { fetchLater('{away}"
+                                         "/later?q=' + q.value, {activateAfter: 100}); } catch (e) {} });</script>"},
+    # keepalive requests (a fetch with keepalive, a beacon): the browser process carries them past the page's end
+    "keepalive": {"/ka.html": SEARCH + "<script>q.addEventListener('input', () => { fetch('{away}/keepalive?q=' + "
+                                       "q.value, {keepalive: true, mode: 'no-cors'}).catch(() => {}); "
+                                       "navigator.sendBeacon('{away}/beacon', q.value); });</script>"},
     # navigations outside what the guard was shown: a redirect, window.open, a meta refresh
     "redirect": {"/r.html": '<p><a href="/go">Orders</a></p>', "/go": "REDIRECT {away}/redirect"},
     "window-open": {"/o.html": '<button id=b>Orders</button><script>b.onclick = () => '
@@ -212,14 +219,15 @@ def _click(role: str, name: str):
     return el(role, name, lambda e: {"kind": "browser_click", "element": e})
 
 
-THROUGH_ON_MAIN |= {"shared-worker", "prefetch", "prerender"}  # the service worker's are routed: held
+THROUGH_ON_MAIN |= {"shared-worker", "prefetch", "prerender", "fetch-later"}  # the service worker's are routed: held
 
 
 @pytest.mark.parametrize(("name", "page"), [("service-worker", "/sw.html"), ("worker", "/w.html"),
                                             ("shared-worker", "/sh.html"), ("blob", "/b.html"),
                                             ("data-frame", "/d.html"), ("self-submit", "/s.html"),
                                             ("prefetch", "/p.html"), ("prerender", "/pr.html"),
-                                            ("link-prefetch", "/lp.html")])
+                                            ("link-prefetch", "/lp.html"), ("fetch-later", "/fl.html"),
+                                            ("keepalive", "/ka.html")])
 def test_what_was_typed_reaches_no_address_the_guard_was_not_shown(browser, name, page):
     """An approved typing (no submit): the page hands the text to a worker, a blob: or data: document, or submits
     its form by itself to a new action. The send gate holds every request of the page after the typing — if it
