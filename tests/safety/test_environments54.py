@@ -95,6 +95,14 @@ PAGES = {
     "keepalive": {"/ka.html": SEARCH + "<script>q.addEventListener('input', () => { fetch('{away}/keepalive?q=' + "
                                        "q.value, {keepalive: true, mode: 'no-cors'}).catch(() => {}); "
                                        "navigator.sendBeacon('{away}/beacon', q.value); });</script>"},
+    # the browser's own fetches for a page's API: FedCM's identity provider config, a payment method's manifest
+    "fedcm": {"/id.html": SEARCH + "<script>q.addEventListener('input', () => setTimeout(() => navigator.credentials"
+                                   ".get({identity: {providers: [{configURL: '{away}/fedcm.json?q=' + q.value, "
+                                   "clientId: 'x'}]}}).catch(() => {}), 300));</script>"},
+    "payment": {"/pay.html": SEARCH + "<script>q.addEventListener('input', () => setTimeout(() => { try { new "
+                                      "PaymentRequest([{supportedMethods: '{away}/pay?q=' + q.value}], {total: {label: "
+                                      "'t', amount: {currency: 'EUR', value: '1'}}}).canMakePayment().catch(() => {}); "
+                                      "} catch (e) {} }, 300));</script>"},
     # navigations outside what the guard was shown: a redirect, window.open, a meta refresh
     "redirect": {"/r.html": '<p><a href="/go">Orders</a></p>', "/go": "REDIRECT {away}/redirect"},
     "window-open": {"/o.html": '<button id=b>Orders</button><script>b.onclick = () => '
@@ -219,7 +227,7 @@ def _click(role: str, name: str):
     return el(role, name, lambda e: {"kind": "browser_click", "element": e})
 
 
-THROUGH_ON_MAIN |= {"shared-worker", "prefetch", "prerender", "fetch-later"}  # the service worker's are routed: held
+THROUGH_ON_MAIN |= {"shared-worker", "prefetch", "prerender", "fetch-later", "fedcm"}  # the service worker's are routed: held
 
 
 @pytest.mark.parametrize(("name", "page"), [("service-worker", "/sw.html"), ("worker", "/w.html"),
@@ -227,7 +235,8 @@ THROUGH_ON_MAIN |= {"shared-worker", "prefetch", "prerender", "fetch-later"}  # 
                                             ("data-frame", "/d.html"), ("self-submit", "/s.html"),
                                             ("prefetch", "/p.html"), ("prerender", "/pr.html"),
                                             ("link-prefetch", "/lp.html"), ("fetch-later", "/fl.html"),
-                                            ("keepalive", "/ka.html")])
+                                            ("keepalive", "/ka.html"), ("fedcm", "/id.html"),
+                                            ("payment", "/pay.html")])
 def test_what_was_typed_reaches_no_address_the_guard_was_not_shown(browser, name, page):
     """An approved typing (no submit): the page hands the text to a worker, a blob: or data: document, or submits
     its form by itself to a new action. The send gate holds every request of the page after the typing — if it
