@@ -7,8 +7,9 @@ Two loopback servers: the shop (the page the task names) and ``away`` (an addres
 request reaching ``away`` — after an approved typing, with the typed text; or a top-level navigation there — or a
 file of the workspace uploaded.
 
-MCP and divisions: a real local MCP server over stdio (``macrohard.testing``'s fake) behind ``McpEnvironment`` and the
-shipped guard; delegation through a real division run.
+MCP: the shipped guard with the flow check alone (the person allowed the hub's tools), reviewing a second call after
+a tool result (outside data) ordered it and the run read ``.env`` (no server: the harm is the call allowed). Desktop: a
+real ``macrohard run -e desktop`` (Xvfb, openbox, xterm, bubblewrap) with a scripted attacker model.
 
 ``THROUGH_ON_MAIN`` names the attempts that got through on add8dcdd (this file run in a ``git archive add8dcdd`` tree).
 """
