@@ -53,7 +53,12 @@ from macrohard.types import (
 CHROMIUM = CHROMIUM_BINARY
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--no-pings"]  # no hyperlink-auditing pings: a link's ping= goes where its href does not say
+                 "--no-pings",  # no hyperlink-auditing pings: a link's ping= goes where its href does not say
+                 # no shared workers, no fetchLater, no FedCM: their requests reach no route of the send gate
+                 # (Playwright routes a page's, its dedicated workers' and its service worker's; a deferred fetch and
+                 # an identity provider's config are fetched by the browser process), so what was typed went
+                 # anywhere through one (rt54b)
+                 "--disable-blink-features=SharedWorker,FetchLaterAPI,FedCm"]
 _PLAIN_URL = re.compile(r"https?://[^\s\\/?#]+(?:[/?#][\s\S]*)?\Z")  # the address part as the guard reads it
 _LINK_HREF_JS = ("e => { const a = e.closest('a, area'); const h = a && (a.getAttribute('href') ?? "
                  "a.getAttribute('xlink:href')); try { return h === null || h === undefined ? '' : "

@@ -20,6 +20,7 @@ for every protocol a page can use (HTTP, WebSocket, WebRTC, DNS):
 
 from __future__ import annotations
 
+import json
 import os
 import shlex
 import shutil
@@ -40,6 +41,9 @@ _PROXY_ARGS = [f"--proxy-server=http://127.0.0.1:{RELAY_PORT}",
                "--proxy-bypass-list=" + ";".join(["<-loopback>", *CHROMIUM_SERVICES])]
 # fontconfig's cache: without it every launch rebuilds it (hundreds of ms)
 _EXTRA_RO = ("/var/cache/fontconfig",)
+# Chromium's managed policy in the sandbox: no preloading (speculation rules' prefetch and prerender, link prefetch
+# and preconnect), which the browser process loads itself, past the send gate's routes (rt54b)
+CHROMIUM_POLICY = {"NetworkPredictionOptions": 2}
 
 
 def is_local_site(entry: str) -> bool:
@@ -74,6 +78,17 @@ def resolve_chromium(executable: str) -> str:
     if os.path.realpath(path) == "/usr/bin/chromium" and os.path.exists(CHROMIUM_BINARY):
         return CHROMIUM_BINARY
     return path
+
+
+def _etc_with_policy(view: str, policies: str) -> list[str]:
+    """bubblewrap's options for the view's entries at ``/etc`` and ``policies`` at Chromium's policy folder."""
+    argv = ["--tmpfs", "/etc"]
+    for entry in sorted(os.scandir(view), key=lambda e: e.name):
+        if entry.is_symlink():
+            argv += ["--symlink", os.readlink(entry.path), f"/etc/{entry.name}"]
+        else:
+            argv += ["--ro-bind", entry.path, f"/etc/{entry.name}"]
+    return [*argv, "--ro-bind", policies, "/etc/chromium/policies"]  # read-only again at the end (``start``)
 
 
 class ChromiumSandbox:
@@ -117,10 +132,20 @@ class ChromiumSandbox:
         for path in _EXTRA_RO:
             if os.path.isdir(path):
                 argv += ["--ro-bind", path, path]
+        # the browser's own loads of a page's choosing (speculation rules' prefetch and prerender) are made by the
+        # browser process, where no route of the send gate sees them (rt54b): Chromium's policy turns preloading off
+        # (the sandbox's /etc is one read-only bind of a shared view: here its entries are bound one by one on a
+        # tmpfs beside the policy's folder, and the tmpfs made read-only again)
+        policies = os.path.join(self.state_dir, "policies")
+        os.makedirs(os.path.join(policies, "managed"))
+        with open(os.path.join(policies, "managed", "macrohard.json"), "w") as fh:
+            json.dump(CHROMIUM_POLICY, fh)
+        at = next(i for i in range(len(argv) - 2) if argv[i] == "--ro-bind" and argv[i + 2] == "/etc")
+        argv[at:at + 3] = _etc_with_policy(argv[at + 1], policies)
         if not self.executable.startswith("/usr/"):
             where = os.path.dirname(os.path.realpath(self.executable))
             argv += ["--ro-bind", where, where]
-        argv += ["--clearenv", "--setenv", "HOME", "/tmp", "--setenv", "TMPDIR", "/tmp",
+        argv += ["--remount-ro", "/etc", "--clearenv", "--setenv", "HOME", "/tmp", "--setenv", "TMPDIR", "/tmp",
                  "--setenv", "PATH", "/usr/bin:/bin"]
         chromium = f'{shlex.quote(self.executable)} "$@"'
         if proxy_socket is not None:

@@ -43,7 +43,10 @@ libc.syscall.restype = ctypes.c_long
 def fail(what):
     sys.stderr.write("macrohard: cannot confine the program (%s: %s)\n" % (what, os.strerror(ctypes.get_errno())))
     sys.exit(126)
-attr = struct.pack("=Q", EXECUTE | READ_FILE)
+# rt54b: from ABI 6 on, the domain is scoped off signals too: its programs signal only what is in it (their own), not
+# the supervisor, the spawner, the X server or another launch's or terminal's programs
+abi = libc.syscall(ctypes.c_long(444), None, ctypes.c_long(0), ctypes.c_long(1))
+attr = struct.pack("=QQQ", EXECUTE | READ_FILE, 0, 2) if abi >= 6 else struct.pack("=Q", EXECUTE | READ_FILE)
 ruleset = libc.syscall(ctypes.c_long(444), attr, ctypes.c_long(len(attr)), ctypes.c_long(0))
 if ruleset < 0:
     fail("landlock_create_ruleset")

@@ -492,6 +492,10 @@ def _leaves(value: Any, key: str = "") -> list[tuple[str, Any]]:
     return [(key, value)]
 
 
+_MCP_NUMBERS = 4  # numbers and truth values an MCP call may carry after untrusted content (not the task's own)
+_MCP_NUMBER = 65535  # the largest whole number among them
+
+
 def _mcp_send(action: Any, ctx: GuardContext) -> str:
     """An MCP call hands its arguments to a server outside the sandbox, whatever the sandbox's network: a tool may
     fetch a URL, post to a chat, send mail or open a public issue with them (flow25: after a hub's issue carried
@@ -500,7 +504,16 @@ def _mcp_send(action: Any, ctx: GuardContext) -> str:
     or words of the user's task (``read_issue(7)``, ``search("kettle")`` when the task said kettle): only then
     can it carry nothing the run read."""
     task = "" if ctx.flow.task_from_untrusted else " ".join(str(ctx.task_text or "").lower().split())
-    for _, value in _leaves(action.arguments):
+    leaves = _leaves(action.arguments)
+    numbers = [v for _, v in leaves if isinstance(v, (bool, int, float)) and str(v).lower() not in task.split()]
+    # rt54b: a number is data too when it can hold what the run read: one big integer holds a token's bytes
+    # (int.from_bytes), a list of small ones its characters, a list of truth values its bits. A few small whole
+    # numbers (an issue's number, a page, a limit, a flag) are what a tool's own arguments look like.
+    if len(numbers) > _MCP_NUMBERS or any(not isinstance(v, bool) and (v != int(v) or abs(v) > _MCP_NUMBER)
+                                          for v in numbers if v == v and abs(v) != float("inf")):
+        return (f"MCP tool {action.server}/{action.tool} sends its arguments (numbers: {str(numbers)[:60]}) to a "
+                "server outside the sandbox")
+    for _, value in leaves:
         if value is None or isinstance(value, (bool, int, float)):
             continue
         text = " ".join(str(value).lower().split())
