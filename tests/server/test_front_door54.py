@@ -368,8 +368,13 @@ def test_a_browser_runs_summary_says_where_its_video_is(_home: Path, tmp_path: P
 
     _home.mkdir(parents=True, exist_ok=True)
     model = script(_home, [{"kind": "browser_read"}, {"kind": "finish", "answer": "blank"}])
-    done = in_process("run", "read the page", "-e", "browser", "--model", model, "-w", str(tmp_path / "ws"),
-                      env={"MACROHARD_HOME": str(_home), "COLUMNS": "300"})
+    # The browser run in a process of its own: a file of tests/server shares one Chromium (sync Playwright, whose
+    # event loop then runs in this thread), and a second sync Playwright here would be refused ("Sync API inside the
+    # asyncio loop"), as the whole suite's run found when a Chromium test of this file went first.
+    done = subprocess.run([sys.executable, "-m", "macrohard", "run", "read the page", "-e", "browser", "--model", model,
+                           "-w", str(tmp_path / "ws")], capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "MACROHARD_HOME": str(_home), "COLUMNS": "300",
+                               "PYTHONPATH": str(ROOT / "src")})
     assert done.returncode == 0, done.stdout + done.stderr
     said = " ".join(done.stdout.split())
     run_id = said.split("run id ", 1)[1].split()[0]

@@ -320,7 +320,7 @@ for _name in ("sub-question-through-the-sub-run", "sub-question-by-another-membe
 @needs_bwrap
 def test_a_sub_runs_question_is_the_parents_and_no_looser(srv):
     """A member's chat-division run delegates to operator, whose step asks: the question is answered on the top
-    run's page by its member only (not through the sub-run's id, not by another member or a viewer); the sub-run has
+    run's page (or, since ux54, the sub-run's own) by its member only (not by another member or a viewer); the sub-run has
     the parent's network and hosts, no more steps than the parent has left, and still the parent's guard."""
     mo, maxi, vi = srv.users["mo"], srv.users["max"], srv.users["vi"]
     PLAYS["deleg"] = [call("delegate", division="operator", task="[[t:deleg-sub]] run the tool"),
@@ -338,9 +338,10 @@ def test_a_sub_runs_question_is_the_parents_and_no_looser(srv):
     pending = next(p for p in mo.get(f"/api/runs/{parent_id}/approvals").json() if p["action"]["kind"] == "bash")
     child = next(r for r in _every_run(srv) if r.get("parent_id") == parent_id)
 
-    for who in (mo, srv.api()):  # through the sub-run's own id: the question is not the sub-run's to answer there
-        assert who.post(f"/api/runs/{child['id']}/approvals/{pending['id']}",
-                        json={"approve": True}).status_code == 404
+    # Through the sub-run's own id the question is asked too since ux54 (its owner answers it there, once:
+    # test_front_door54), under the same rules as the top run's page: not by another member, not by a viewer.
+    assert maxi.post(f"/api/runs/{child['id']}/approvals/{pending['id']}", json={"approve": True}).status_code == 404
+    assert vi.post(f"/api/runs/{child['id']}/approvals/{pending['id']}", json={"approve": True}).status_code == 403
     assert maxi.post(f"/api/runs/{parent_id}/approvals/{pending['id']}", json={"approve": True}).status_code == 404
     assert vi.post(f"/api/runs/{parent_id}/approvals/{pending['id']}", json={"approve": True}).status_code == 403
     assert mo.post(f"/api/runs/{parent_id}/approvals/{pending['id']}", json={"approve": False}).status_code == 204
