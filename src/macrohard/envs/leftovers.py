@@ -23,22 +23,14 @@ import threading
 import time
 from collections.abc import Iterable
 
+from macrohard.envs.mounts import _start_ticks  # a process's start (clock ticks after boot), None when gone
+
 # the prefixes of the folders a process makes for itself (``own_folder``), and of the older ones of the same kinds
 KINDS = ("macrohard-browser-state-", "macrohard-desktop-state-", "macrohard-browser-", "macrohard-desktop-",
          "macrohard-sandbox-", "macrohard-oneshot-", "macrohard-etc-", "macrohard-proxy-", "macrohard-npx-prefix-")
 _OWNED = re.compile(r"^(?:" + "|".join(map(re.escape, KINDS)) + r")p(\d+)\.(\d+)(?:\.(\d+))?-[A-Za-z0-9_]+$")
 _swept = threading.Event()
 INLINE = 20  # at most this many removed before the run goes on; more in the background
-
-
-def _start_ticks(pid: int) -> int | None:
-    """The process's start time (clock ticks since boot, ``/proc/PID/stat``'s 22nd field), None when it is gone."""
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as fh:
-            raw = fh.read()
-    except OSError:
-        return None
-    return int(raw[raw.rindex(b")") + 2:].split()[19])
 
 
 def _pid_namespace() -> int:
