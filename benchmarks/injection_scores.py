@@ -1,5 +1,5 @@
 """Dump the shipped injection screen's score and signals for every text of the published injection sets (all
-``benchmarks/injection_data/*.jsonl`` but the sealed ``blind48*``: blind47 is published since the fifty-fourth
+``benchmarks/injection_data/*.jsonl`` but the sealed ``blind49*``: blind48 is published since the fifty-fifth
 wave), one JSON line each, to compare two trees' code:
 
     PYTHONPATH=<tree>/src python benchmarks/injection_scores.py OUT.jsonl
@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "injection_data"
-SEALED = ("blind48",)  # the wave's held-out set: never read here
+SEALED = ("blind49",)  # the wave's held-out set: never read here
 
 
 def dump(out: str) -> None:

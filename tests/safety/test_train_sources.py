@@ -57,17 +57,17 @@ def test_a_malformed_file_names_the_line_and_the_fix(tmp_path):
 
 
 def test_the_final_blind_sets_are_never_read(tmp_path):
-    for rel in ("benchmarks/content/blind48.tsv", "benchmarks/content/everyday48.tsv", "blind48.tsv",
-                "benchmarks/injection_data/blind48.jsonl", "benchmarks/content/blind48_compose.py",
-                "benchmarks/injection_data/blind48_hand.txt", "Blind48.JSONL", "benchmarks/content/Everyday48.tsv",
-                "benchmarks/injection_data/blind48_compose.py", "benchmarks/injection_data/blind48_hand.jsonl",
-                "benchmarks/content/everyday48_extra.tsv", "benchmarks/content/EVERYDAY48.TSV",
-                "benchmarks/content/parts48/h.tsv", "benchmarks/content/parts48/l_everyday.tsv"):
+    for rel in ("benchmarks/content/blind49.tsv", "benchmarks/content/everyday49.tsv", "blind49.tsv",
+                "benchmarks/injection_data/blind49.jsonl", "benchmarks/content/blind49_compose.py",
+                "benchmarks/injection_data/blind49_hand.txt", "Blind49.JSONL", "benchmarks/content/Everyday49.tsv",
+                "benchmarks/injection_data/blind49_compose.py", "benchmarks/injection_data/blind49_hand.jsonl",
+                "benchmarks/content/everyday49_extra.tsv", "benchmarks/content/EVERYDAY49.TSV",
+                "benchmarks/content/parts49/h.tsv", "benchmarks/content/parts49/l_everyday.tsv"):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("benign\tk\ttext\n")
         with pytest.raises(SourceError, match="final blind set"):
             (injection_rows if rel.lower().endswith(".jsonl") else content_rows)(rel, root=tmp_path)
-    assert not any("blind48" in p or ("everyday48" in p and "screen_data" not in p)
+    assert not any("blind49" in p or ("everyday49" in p and "screen_data" not in p)
                    for p in [*CONTENT_SOURCES.values(), *INJECTION_SOURCES.values(), *OBSERVATION_NEGATIVES.values()])
     for name in ("blind4", "blind5", "blind6", "blind7", "blind8"):  # measured and published: training data
         assert name in CONTENT_SOURCES and name in INJECTION_SOURCES
@@ -92,7 +92,8 @@ def test_the_final_blind_sets_are_never_read(tmp_path):
     # blind44 and everyday44 (both kinds), published in the fifty-first,
     # blind45 and everyday45 (both kinds), published in the fifty-second,
     # blind46 and everyday46 (both kinds), published in the fifty-third,
-    # blind47 and everyday47 (both kinds), published in the fifty-fourth; a helper's own scripts/screen_data/everyday48_*
+    # blind47 and everyday47 (both kinds), published in the fifty-fourth,
+    # blind48 and everyday48 (both kinds), published in the fifty-fifth; a helper's own scripts/screen_data/everyday49_*
     for name in ("blind10.tsv", "everyday10.tsv", "blind12.tsv", "everyday12.tsv", "blind15.tsv", "everyday15.tsv",
                  "blind16.tsv", "everyday16.tsv", "blind16_compose.py", "Blind16.TSV", "blind17.tsv",
                  "everyday17.tsv", "blind17_compose.py", "Everyday17.TSV", "blind18.tsv", "everyday18.tsv",
@@ -122,6 +123,7 @@ def test_the_final_blind_sets_are_never_read(tmp_path):
                  "blind45.tsv", "everyday45.tsv", "blind45_compose.py", "Everyday45.TSV",
                  "blind46.tsv", "everyday46.tsv", "blind46_compose.py", "Everyday46.TSV",
                  "blind47.tsv", "everyday47.tsv", "blind47_compose.py", "Everyday47.TSV",
+                 "blind48.tsv", "everyday48.tsv", "blind48_compose.py", "Everyday48.TSV",
                  "blind2.tsv", "blind29.tsv"):
         (tmp_path / "benchmarks/content" / name).write_text("benign\tk\ttext\n")
         assert content_rows(f"benchmarks/content/{name}", root=tmp_path) == [("text", set())]
@@ -151,12 +153,13 @@ def test_the_final_blind_sets_are_never_read(tmp_path):
                  "blind44.jsonl", "blind44_hand_inj_en1.txt", "Blind44.JSONL",
                  "blind45.jsonl", "blind45_hand_inj_en1.txt", "Blind45.JSONL",
                  "blind46.jsonl", "blind46_hand_inj_en1.txt", "Blind46.JSONL",
-                 "blind47.jsonl", "blind47_hand_inj_en1.txt", "Blind47.JSONL"):
+                 "blind47.jsonl", "blind47_hand_inj_en1.txt", "Blind47.JSONL",
+                 "blind48.jsonl", "blind48_hand_inj_en1.txt", "Blind48.JSONL"):
         (tmp_path / "benchmarks/injection_data" / name).write_text('{"text": "ok", "label": 0}\n')
         assert injection_rows(f"benchmarks/injection_data/{name}", root=tmp_path) == [("ok", 0)]
     (tmp_path / "scripts/screen_data").mkdir(parents=True)
-    (tmp_path / "scripts/screen_data/everyday48_answers.tsv").write_text("benign\tshop\tThe shop sells mugs.\n")
-    assert content_rows("scripts/screen_data/everyday48_answers.tsv", root=tmp_path) == [("The shop sells mugs.", set())]
+    (tmp_path / "scripts/screen_data/everyday49_answers.tsv").write_text("benign\tshop\tThe shop sells mugs.\n")
+    assert content_rows("scripts/screen_data/everyday49_answers.tsv", root=tmp_path) == [("The shop sells mugs.", set())]
 
 
 def test_without_names_sources_and_an_unknown_name_is_refused():

@@ -3,11 +3,11 @@
 The generators (``content_data``, ``content_more``, ``data/injection_*``) write the bulk of the training data;
 these files were written apart from them: the older evaluation sets (measured and published, now training and
 dev data) and the hand-written sets of ``scripts/screen_data/``. Each trainer reads all of them by name, in a
-fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind48*``,
-``benchmarks/*/everyday48*`` and any file in a ``parts48`` folder are the fifty-fourth wave's held-out sets, being
+fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind49*``,
+``benchmarks/*/everyday49*`` and any file in a ``parts49`` folder are the fifty-fifth wave's held-out sets, being
 written, and are never read here (a path naming them is refused; the next wave moves this seal to its own fresh sets).
-Every older set is published: ``blind47``/``everyday47`` (answers and injections), measured once by the lead in the
-fifty-third wave, since the fifty-fourth (a tuning helper holds a set out once, with its method fixed first, then
+Every older set is published: ``blind48``/``everyday48`` (answers and injections), measured once by the lead in the
+fifty-fourth wave, since the fifty-fifth (a tuning helper holds a set out once, with its method fixed first, then
 names it in its sources). Which head reads which set is in each source table below and in the trainers' ``NOT_YET``;
 the history of when each set was held out and published is in ``benchmarks/RESULTS.md``. The hand-written sets
 ``scripts/screen_data/*6*`` and later are training data too (helpers' hand-written answers, among them everyday
@@ -189,10 +189,10 @@ def _path(rel: str | Path, root: Path) -> Path:
 
 
 def _final(path: Path) -> bool:
-    """The held-out sets being written: any ``blind48*`` file, any file in a ``parts48`` folder, and an
-    ``everyday48*`` file outside ``scripts/screen_data``."""
+    """The held-out sets being written: any ``blind49*`` file, any file in a ``parts49`` folder, and an
+    ``everyday49*`` file outside ``scripts/screen_data``."""
     name = path.name.lower()
-    return name.startswith("blind48") or path.parent.name.lower() == "parts48" or (name.startswith("everyday48") and path.parent.name != "screen_data")
+    return name.startswith("blind49") or path.parent.name.lower() == "parts49" or (name.startswith("everyday49") and path.parent.name != "screen_data")
 
 
 def content_rows(rel: str | Path, root: Path = ROOT) -> list[tuple[str, set[str]]]:
