@@ -68,6 +68,36 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
+
+
+def _serialize_ast_parse() -> None:
+    """One ``ast.parse`` at a time in this process. CPython 3.11's AST constructor keeps its recursion depth in state
+    shared by every thread: a parse in one thread while another thread's parse is turning its tree into objects (and
+    has let it run: a finalizer, a collection doing I/O) ends in ``SystemError: AST constructor recursion depth
+    mismatch`` (cpython gh-106905; seen on 3.11.2 and 3.11.7 here). macrohard parses in worker threads (the guard's
+    reading of Python, numpy reading a model file's header with ``ast.literal_eval`` while two runs load the screens
+    at once): the fresh clone's suite lost a safety-suite task to it (tests/reliability/test_ast_threads.py). Wraps
+    ``ast.parse`` (which ``literal_eval`` calls) in a re-entrant lock: cheap, and idempotent."""
+    import ast
+    import threading
+
+    parse = ast.parse
+    if getattr(parse, "_macrohard_serialized", False):
+        return
+    lock = threading.RLock()
+
+    def serialized_parse(*args: Any, **kwargs: Any) -> Any:
+        with lock:
+            return parse(*args, **kwargs)
+
+    serialized_parse.__doc__ = parse.__doc__
+    serialized_parse.__wrapped__ = parse  # type: ignore[attr-defined]
+    serialized_parse._macrohard_serialized = True  # type: ignore[attr-defined]
+    ast.parse = serialized_parse  # type: ignore[assignment]
+
+
+_serialize_ast_parse()
+
 _LAZY = {
     "Agent": "macrohard.agent",
     "Approved": "macrohard.safety.approval",

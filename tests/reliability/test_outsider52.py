@@ -162,14 +162,15 @@ def test_runs_stop_all_stops_every_running_run_and_says_so_as_json(tmp_path: Pat
 
 
 def test_runs_stop_cuts_a_desktop_step_that_types_a_long_text(tmp_path: Path) -> None:
-    """A desktop run (Xvfb in its sandbox) typing 16,000 characters that are not on the keyboard (each a key remapped:
-    ~2.5 ms, 40 s in all); `macrohard runs stop` 4 s into it. Before: only a launch's wait for a window looked at the
+    """A desktop run (Xvfb in its sandbox) typing 64,000 characters that are not on the keyboard (each a key remapped:
+    0.3-2.5 ms, 20-160 s in all; 16,000 were typed to their end in 5.4 s on a quiet machine before the stop came, in
+    the fresh clone's run of f99e662d); `macrohard runs stop` 4 s into it. Before: only a launch's wait for a window looked at the
     cut: the typing went on to its end (`runs stop` exit 3, "still running after 15s"). Now the typing looks between
     pieces: the step is cut within a second, the run `interrupted` with the step kept as cut, nothing left running."""
     home, ws = tmp_path / "home", tmp_path / "ws"
     ws.mkdir()
     env = {"MACROHARD_HOME": str(home)}
-    model = write_script(tmp_path / "m.json", [{"kind": "desktop_type", "text": "字" * 16_000},
+    model = write_script(tmp_path / "m.json", [{"kind": "desktop_type", "text": "字" * 64_000},
                                                {"kind": "finish", "answer": "ok"}])
     proc = subprocess.Popen([sys.executable, "-m", "macrohard", "run", "type a long text", "--environment", "desktop",
                              "-w", str(ws), "--model", model], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
