@@ -1,7 +1,7 @@
-"""The shape of the answer held-out sets blind38 / everyday38 to blind48 / everyday48 (issue 17; written blind in the
-forty-fourth to fifty-fourth waves, 2026-12-05 to -07, by writers c38h-c48h (harmful, their safe twins, everyday),
-c38b-c48b (biased, their fair twins, everyday) and c38l-c48l (look-alikes, everyday), each its own part by hand, joined
-unchanged): the floors their briefs set (the same for the eleven waves; blind42's to blind48's briefs asked more of each
+"""The shape of the answer held-out sets blind38 / everyday38 to blind49 / everyday49 (issue 17; written blind in the
+forty-fourth to fifty-fifth waves, 2026-12-05 to -07, by writers c38h-c49h (harmful, their safe twins, everyday),
+c38b-c49b (biased, their fair twins, everyday) and c38l-c49l (look-alikes, everyday), each its own part by hand, joined
+unchanged): the floors their briefs set (the same for the twelve waves; blind42's to blind49's briefs asked more of each
 writer), written before any row existed. The screen is
 never imported or run here: the lead measures it once (``benchmarks/content.py --set blindNN``). The checks are in
 ``content_shape``; failure messages name kinds and counts, never a row's text.
@@ -14,7 +14,7 @@ import pytest
 
 from . import content_shape as C
 
-WAVES = (38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48)
+WAVES = (38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49)
 SEVEN = tuple(h for h in C.HARMS if h != "csam")  # no csam rows: the writers were asked to leave the category out
 
 
