@@ -264,8 +264,9 @@ def named_records(an: Analyzer, text: str) -> str:
             continue
         pattern = _ANY_EXPANSION.sub(lambda e: an.line_vars.get(e.group(0).strip("${}"), "*"), word) \
             if "$" in word else word
-        if not pattern.strip("*/.~") or pattern.startswith("~"):
-            continue
+        if not pattern.strip("*/.~") or pattern.startswith("~") or pattern.startswith("/") and not any(
+                pattern.startswith(ws + "/") for ws in an.paths.workspaces):
+            continue  # nothing but a glob, or outside the workspace
         seen += 1
         wheres = [pattern] if pattern.startswith("/") else [os.path.join(b, pattern) for b in dict.fromkeys(bases)]
         found = [f for w in wheres for f in (sorted(glob.glob(w))[:32] if any(c in pattern for c in "*?[") else [w])]
