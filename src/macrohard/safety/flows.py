@@ -179,6 +179,8 @@ _EMAIL = lazyre.compile(r"[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2
 _CARD = lazyre.compile(r"(?<![\d])\d(?:[ -]?\d){12,18}(?![\d])")
 _PATH_WORD = lazyre.compile(r"[^\s;&|<>()'\"`=,]+")
 _CD = lazyre.compile(r"(?:^|[;&|(]|\bthen|\bdo)\s*cd\s+([^\s;&|()]+)")
+_COMMAND_PLACE = lazyre.compile(r"(?:^|[;&|({`]|\$\(|\b(?:do|then|else|elif|if|while|until|time|exec|command|builtin|"
+                                r"nice|nohup|env|sudo|timeout\s+\S+|xargs)|!)\s*(?:[A-Za-z_]\w*=[^\s(]*\s+)*$")
 _SHAPES: dict[tuple[str, int, int], bool] = {}  # (path, mtime, size) -> records
 
 
@@ -260,8 +262,8 @@ def named_records(an: Analyzer, text: str) -> str:
     seen = 0
     for m in _PATH_WORD.finditer(text):
         word = m.group(0)
-        if "://" in word or word.startswith("-") or seen > 64:
-            continue
+        if "://" in word or word.startswith("-") or seen > 64 or _COMMAND_PLACE.search(text[:m.start()]):
+            continue  # (a program's name: `export`, `sed`, is no file it reads)
         pattern = _ANY_EXPANSION.sub(lambda e: an.line_vars.get(e.group(0).strip("${}"), "*"), word) \
             if "$" in word else word
         if not pattern.strip("*/.~") or pattern.startswith("~") or pattern.startswith("/") and not any(
@@ -310,6 +312,16 @@ def data_value(an: Analyzer, word: str) -> str:
         name = POSITIONAL if name[0].isdigit() or name in ("@", "*") else name
         if bang and line or line and may_hold_unread(an.values, name) or may_hold_data(an.values, name):
             return f"${{{'!' if bang else ''}{name}}}, which may hold the text of {line or 'a data file'}"
+    return ""
+
+
+def setting_data(an: Analyzer, value: str) -> str:
+    """A network setting's value (``envvars._NETWORK_SETTING``) that may hold a data file's text: a value only known
+    when it runs on a line that takes from one (``data_value``), or a command's output inline that names one; ""."""
+    if ref := data_value(an, value):
+        return ref
+    if ("$(" in value or "`" in value) and (found := line_data(an, value)):
+        return f"the output of code that reads {found}"
     return ""
 
 
