@@ -179,8 +179,10 @@ _EMAIL = lazyre.compile(r"[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2
 _CARD = lazyre.compile(r"(?<![\d])\d(?:[ -]?\d){12,18}(?![\d])")
 _PATH_WORD = lazyre.compile(r"[^\s;&|<>()'\"`=,]+")
 _CD = lazyre.compile(r"(?:^|[;&|(]|\bthen|\bdo)\s*cd\s+([^\s;&|()]+)")
-_COMMAND_PLACE = lazyre.compile(r"(?:^|[;&|({`]|\$\(|\b(?:do|then|else|elif|if|while|until|time|exec|command|builtin|"
-                                r"nice|nohup|env|sudo|timeout\s+\S+|xargs)|!)\s*(?:[A-Za-z_]\w*=[^\s(]*\s+)*$")
+_PLACE = (r"[;&|({`]|\$\(|\b(?:do|then|else|elif|if|while|until|time|exec|command|builtin|nice|nohup|env|sudo|"
+          r"timeout\s+\S+|xargs)|!)\s*(?:[A-Za-z_]\w*=[^\s(]*\s+)*$")
+_COMMAND_PLACE = lazyre.compile(r"(?:^|" + _PLACE)
+_COMMAND_PLACE_LATE = lazyre.compile(r"(?:" + _PLACE)  # the last 200 characters of a longer line: no start in it
 _SHAPES: dict[tuple[str, int, int], bool] = {}  # (path, mtime, size) -> records
 
 
@@ -259,17 +261,25 @@ def named_records(an: Analyzer, text: str) -> str:
         return ""
     cwd = an.__dict__.get("top_cwd")
     bases = [an.paths.resolve(".", cwd)] + [an.paths.resolve(d, cwd) for d in _CD.findall(text) if "$" not in d]
-    seen = 0
+    seen: set[str] = set()
+    globs = 0
     for m in _PATH_WORD.finditer(text):
         word = m.group(0)
-        if "://" in word or word.startswith("-") or seen > 64 or _COMMAND_PLACE.search(text[:m.start()]):
-            continue  # (a program's name: `export`, `sed`, is no file it reads)
+        if "://" in word or word.startswith("-") or word in seen:
+            continue
+        before = text[:m.start()]  # (a program's name: `export`, `sed`, is no file it reads)
+        if (_COMMAND_PLACE if len(before) <= 200 else _COMMAND_PLACE_LATE).search(before[-200:]):
+            continue
+        seen.add(word)
         pattern = _ANY_EXPANSION.sub(lambda e: an.line_vars.get(e.group(0).strip("${}"), "*"), word) \
             if "$" in word else word
         if not pattern.strip("*/.~") or pattern.startswith("~") or pattern.startswith("/") and not any(
                 pattern.startswith(ws + "/") for ws in an.paths.workspaces):
             continue  # nothing but a glob, or outside the workspace
-        seen += 1
+        if any(c in pattern for c in "*?["):
+            globs += 1
+            if globs > 64:  # a line of many globs: the guard does not read every match (linear time)
+                return f"{word[:60]} (more globs than the guard reads)"
         wheres = [pattern] if pattern.startswith("/") else [os.path.join(b, pattern) for b in dict.fromkeys(bases)]
         found = [f for w in wheres for f in (sorted(glob.glob(w))[:32] if any(c in pattern for c in "*?[") else [w])]
         for path in found:
