@@ -91,6 +91,10 @@ def host_command(command: list[str], env: dict[str, str]) -> tuple[list[str], di
     if {"-m", "-c"} & set(command[1:]):
         env = {**env, "PYTHONSAFEPATH": "1"}
     program = os.path.basename(command[0]) if command else ""
+    if program in ("node", "nodejs") and len(command) > 1 and os.path.basename(command[1]) in _CLI:
+        command, program = command[1:], _CLI[os.path.basename(command[1])]  # rt55: `node …/npx-cli.js` is npx
+    elif program in _CLI:
+        program = _CLI[program]
     if program == "npx" or (program == "npm" and {"exec", "x"} & set(command[1:])):
         from macrohard.envs.leftovers import own_folder
 
@@ -110,20 +114,49 @@ def host_command(command: list[str], env: dict[str, str]) -> tuple[list[str], di
 
 
 _SHELLS = frozenset({"sh", "bash", "dash", "zsh", "ksh", "mksh", "ash"})
-# an absolute path to a package runner, as a word of shell code outside quotes (`/usr/bin/npx -y PKG`, `…; /opt/x/uvx`)
-_RUNNER_PATH = re.compile(r"(?<![^\s;&|(`])(/[\w.+/-]*/(" + "|".join(sorted(runner_shim.RUNNERS, key=len, reverse=True))
-                          + r"))(?=$|[\s;&|)])")
+# npm's own scripts, which /usr/bin/npx and /usr/bin/npm link to (`node …/npx-cli.js PKG` is npx)
+_CLI = {"npx-cli.js": "npx", "npm-cli.js": "npm"}
+_NAMES = "|".join(sorted([*runner_shim.RUNNERS, *(re.escape(c) for c in _CLI)], key=len, reverse=True))
+# an absolute path to a package runner as a whole word of shell code: outside quotes, in quotes, or a value
+# (`/usr/bin/npx -y PKG`, `"/usr/bin/npx"`, `N=/usr/bin/npx; $N`); npm's script after node (`node …/npx-cli.js`)
+_RUNNER_PATH = re.compile(r"(?:(?<![^\s;&|(`])(?:/[\w.+/-]*/)?node\s+)?(?<![^\s;&|(`'\"=])(/[\w.+/-]*/(" + _NAMES +
+                          r"))(?=$|[\s;&|)'\"`])")
 
 
 def _by_path(code: str) -> str:
-    """Shell code with each package runner it starts by its absolute path sent through that runner's shim
-    (``SHIM --real PATH``), as ``host_command`` sends a runner the server starts by name. rt53 left ``sh -c
-    "/usr/bin/npx -y PKG"`` open: the shims are found on PATH only, so npx ran the folder's node_modules/.bin/PKG.
-    A path in quotes, a variable or a script the code runs is not rewritten."""
+    """Shell code with each package runner it starts by its absolute path sent through that runner's shim, as
+    ``host_command`` sends a runner the server starts by name. rt53 left ``sh -c "/usr/bin/npx -y PKG"`` open: the
+    shims are found on PATH only, so npx ran the folder's node_modules/.bin/PKG; rt55 found the same path in quotes
+    (``"/usr/bin/npx"``), held in a variable (``N=/usr/bin/npx; $N``) and npm's own script (``node
+    …/npx-cli.js``). Each such path is replaced by a program of its own (``_shim_for``: the shim with ``--real
+    PATH``), so it stays one word wherever the code keeps it. A path the code builds from pieces is not rewritten."""
     if "/" not in code:
         return code
-    shims, _ = _shims()
-    return _RUNNER_PATH.sub(lambda m: f"{shlex.quote(os.path.join(shims, m.group(2)))} --real {m.group(1)}", code)
+    def one(m: re.Match[str]) -> str:
+        name, before, after = _CLI.get(m.group(2), m.group(2)), code[m.start() - 1:m.start()], code[m.end():m.end() + 1]
+        if m.group(0) == m.group(1) and before not in "'\"=" and after not in "'\"`":  # a word of its own (rt54)
+            shims, _ = _shims()
+            return f"{shlex.quote(os.path.join(shims, name))} --real {m.group(1)}"
+        return _shim_for(m.group(1), name)
+
+    return _RUNNER_PATH.sub(one, code)
+
+
+def _shim_for(real: str, name: str) -> str:
+    """A program (in this process's shim folder) that runs ``name``'s shim with ``--real REAL``."""
+    import hashlib
+
+    shims, empty = _shims()
+    folder = os.path.join(os.path.dirname(shims), "by-path", hashlib.sha256(real.encode()).hexdigest()[:16])
+    path = os.path.join(folder, name)
+    if not os.path.exists(path):
+        os.makedirs(folder, exist_ok=True)
+        with open(path + ".tmp", "w") as f:
+            f.write(f"#!/bin/sh\nexec {shlex.quote(sys.executable)} -I -S {shlex.quote(runner_shim.__file__)} "
+                    f"{name} {shlex.quote(empty)} {shlex.quote(shims)} --real {shlex.quote(real)} \"$@\"\n")
+        os.chmod(path + ".tmp", 0o555)
+        os.replace(path + ".tmp", path)
+    return path
 
 
 _SHIMS: list[tuple[str, str]] = []

@@ -186,6 +186,7 @@ class Analyzer:
                        start=cwd or (self.paths.workspaces[0] if self.paths.workspaces else None))
         if depth == 0:
             self.__dict__["top_line"] = command  # (safety.pymodules: a line that may set a file's time)
+            self.__dict__["top_cwd"] = cwd  # (safety.flows.named_records: where the line's file names are)
             # a `( … )` subshell's jobs are not the shell's: its `wait` does not end them (`$(`, `<(`, `>(` are fine)
             self.plain_line = not re.search(r"(?<![$<>])\(", command)
             # what a function called on this line may read (safety.shellstate): the line's values over the session's

