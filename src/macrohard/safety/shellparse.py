@@ -81,6 +81,8 @@ class Parsed:
 _TILDE_QUOTES = frozenset({"word", "string", "raw_string", "ansi_c_string"})
 _VAR = lazyre.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?")
 _DQ_ESCAPE = lazyre.compile(r'\\([$`"\\\n])')
+_TAIL_NAME = lazyre.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)$")  # a value ending in `$NAME`
+_HEAD_CHAR = lazyre.compile(r"[A-Za-z0-9_]")  # a part that would run on into that name
 _DEFAULT_SET = lazyre.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*):?=(.*)\}$", re.S)
 _NAME_VALUE = lazyre.compile(r"([A-Za-z_][A-Za-z0-9_]*)=(.*)$", re.S)
 
@@ -132,6 +134,7 @@ class _Walker:
         if t in ("string", "concatenation", "translated_string"):
             parts, dynamic = [], False
             end = None
+            tail_dynamic = False  # whether the last part came from an expansion (its `$NAME` may end it)
             for child in node.children:
                 if t == "string" and end is not None and child.start_byte > end:
                     # tree-sitter leaves a line break inside "..." out of every child: the text between two children
@@ -143,13 +146,20 @@ class _Walker:
                     continue
                 if child.type == "string_content":  # inside "...": bash drops the backslash before $ ` " \ newline
                     parts.append(_DQ_ESCAPE.sub(lambda m: "" if m.group(1) == "\n" else m.group(1), self.text(child)))
+                    tail_dynamic = False
                     continue
                 if t == "string" and self.bound and (known := self.bound_value(child, nested)) is not None:
                     parts.append(known)
+                    tail_dynamic = False
                     continue
                 value, dyn = self.word(child, nested)
+                if tail_dynamic and parts and _TAIL_NAME.search(parts[-1]) and _HEAD_CHAR.match(value):
+                    # the lead (55th wave): `host "$T"x.example.com` joined to `$Tx.example.com`, another variable's
+                    # name: the data file's text in T went out in a DNS name, approved. Braced, the name stays T's.
+                    parts[-1] = _TAIL_NAME.sub(r"${\1}", parts[-1])
                 parts.append(value)
                 dynamic = dynamic or dyn
+                tail_dynamic = dyn
             return "".join(parts), dynamic
         if t in ("simple_expansion", "expansion"):
             arith.expansion(self, node)
