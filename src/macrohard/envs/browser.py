@@ -71,13 +71,73 @@ _CRASH_WORDS = ("crash", "has been closed", "Target closed", "Connection closed"
 _drivers = threading.local()
 
 
+def _start_driver() -> Any:
+    """A new Playwright driver (a node process) whose temporary directory is a folder of this process's own
+    (``macrohard-playwright-pPID.START.NS-*``, removed when the driver stops). rel55: the driver makes Chromium's
+    profile (``playwright_chromiumdev_profile-*``) and its artifacts' folder (``playwright-artifacts-*``) in its
+    TMPDIR; a run SIGKILLed left both in /tmp for ever (110 there). In a folder named for its owner, the next run's
+    sweep (``envs.leftovers``) removes them once this process is gone."""
+    from playwright.sync_api import sync_playwright
+
+    from macrohard.envs.leftovers import own_folder
+
+    _driver_env_hook()
+    folder = own_folder("macrohard-playwright-")
+    _drivers.starting = folder
+    try:
+        pw = sync_playwright().start()
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    finally:
+        _drivers.starting = None
+    _drivers.folders = {**getattr(_drivers, "folders", {}), id(pw): folder}
+    return pw
+
+
+def _stop_driver(pw: Any) -> None:
+    """Stop ``pw`` (its node process) and remove its temporary folder."""
+    try:
+        pw.stop()
+    finally:
+        folder = getattr(_drivers, "folders", {}).pop(id(pw), None)
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+_hooked = threading.Lock()
+
+
+def _driver_env_hook() -> None:
+    """Playwright starts its driver with a copy of ``os.environ`` (``transport.get_driver_env``): wrap it, once, to
+    set TMPDIR to the folder of the driver this thread is starting (``os.environ`` itself is left alone: another
+    thread's processes would get it). Without the hook (a Playwright that moved it) the driver uses the TMPDIR of
+    the process, as before."""
+    with _hooked:
+        try:
+            from playwright._impl import transport
+        except ImportError:
+            return
+        original = getattr(transport, "get_driver_env", None)
+        if original is None or getattr(original, "_macrohard", False):
+            return
+
+        def get_driver_env() -> dict[str, str]:
+            env = original()
+            folder = getattr(_drivers, "starting", None)
+            if folder:
+                env["TMPDIR"] = folder
+            return env
+
+        get_driver_env._macrohard = True  # type: ignore[attr-defined]
+        transport.get_driver_env = get_driver_env
+
+
 def _acquire_driver() -> Any:
     """One Playwright driver per thread, shared by that thread's browsers (its sync API allows
     only one per thread, and reusing it saves the driver's start on every run)."""
-    from playwright.sync_api import sync_playwright
-
     if getattr(_drivers, "count", 0) == 0:
-        _drivers.pw = sync_playwright().start()
+        _drivers.pw = _start_driver()
         _drivers.count = 0
     _drivers.count += 1
     return _drivers.pw
@@ -99,17 +159,15 @@ def _driver_closed(pw: Any) -> bool:
 def _replace_driver(dead: Any) -> Any:
     """This thread's driver process ended (killed, or the out-of-memory killer's pick): start a new one for the
     thread's browsers (each of them finds it here on its own next restart)."""
-    from playwright.sync_api import sync_playwright
-
     if getattr(_drivers, "pw", None) is dead or getattr(_drivers, "pw", None) is None:
         loop = getattr(getattr(dead.stop, "__self__", None), "_loop", None)
         if loop is not None:  # its reads that failed when the pipe closed are nobody's news ("Future exception …")
             loop.set_exception_handler(lambda *_: None)
         try:
-            dead.stop()
+            _stop_driver(dead)
         except Exception:  # noqa: BLE001  (a dead driver's stop only closes its event loop)
             pass
-        _drivers.pw = sync_playwright().start()
+        _drivers.pw = _start_driver()
     return _drivers.pw
 
 
@@ -117,7 +175,7 @@ def _release_driver() -> None:
     _drivers.count -= 1
     if _drivers.count == 0:
         pw, _drivers.pw = _drivers.pw, None
-        pw.stop()
+        _stop_driver(pw)
 
 
 class _CutWatch:

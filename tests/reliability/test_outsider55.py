@@ -1,0 +1,177 @@
+"""The fifty-fifth wave's reliability pass (helper rel55), each hole as a user meets it before its fix.
+
+1. A browser run or `runs replay` SIGKILLed: Playwright's own folders (its driver's `playwright_chromiumdev_profile-*`
+   and `playwright-artifacts-*`) and the replay's `macrohard-replay-*` were left in the temporary directory for ever
+   (110 Playwright folders in the helpers' machine's /tmp): they are now in a folder named for the process that owns
+   it, which the next run removes once that process is gone (a live run's kept).
+2. The parts we start hanging: see each test.
+3. One reading of a process's start time (``mounts._start_ticks``), not three.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+from .outsider import cli_env, flat
+
+CHROMIUM = Path("/usr/bin/chromium")
+_MADE: list[str] = []
+
+
+@pytest.fixture(autouse=True)
+def _tidy():
+    yield
+    while _MADE:
+        shutil.rmtree(_MADE.pop(), ignore_errors=True)
+
+
+def _short() -> Path:
+    """A short private TMPDIR under /tmp (pytest's basetemp may be deep)."""
+    top = tempfile.mkdtemp(prefix="o55-", dir="/tmp")
+    _MADE.append(top)
+    return Path(top)
+
+
+def _until(what, seconds: float) -> bool:  # noqa: ANN001 - a predicate
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if what():
+            return True
+        time.sleep(0.2)
+    return bool(what())
+
+
+def _steps(home: Path) -> int:
+    from macrohard.store.sqlite import SQLiteStore
+
+    if not (home / "runs.db").exists():
+        return 0
+    runs = SQLiteStore(str(home / "runs.db")).list_runs(limit=1)
+    return runs[0].steps if runs else 0
+
+
+def _run(where: Path, environment: str, actions: list[dict[str, object]], *extra: str) -> list[str]:
+    script = where / f"{environment}.json"
+    script.write_text(json.dumps(actions))
+    return [sys.executable, "-m", "macrohard", "run", f"a {environment} task", "-e", environment,
+            "-w", str(where / "ws"), "--model", f"scripted:{script}", *extra]
+
+
+def _shell_run(where: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    where.mkdir(parents=True, exist_ok=True)
+    return subprocess.run(_run(where, "shell", [{"kind": "bash", "command": "true"}, {"kind": "finish", "answer": "x"}]),
+                          capture_output=True, text=True, env=env, timeout=180)
+
+
+def _playwrights(tmp: Path) -> set[str]:
+    """Every Playwright folder under ``tmp`` (at its top, or one level down in a folder of ours)."""
+    found = set()
+    for top in tmp.iterdir():
+        if "playwright" in top.name.lower():
+            found.add(top.name)
+        if top.is_dir() and top.name.startswith("macrohard-"):
+            found |= {f"{top.name}/{p.name}" for p in top.iterdir() if p.name.startswith("playwright")}
+    return found
+
+
+def _kill(proc: subprocess.Popen | None) -> None:
+    if proc is not None and proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+
+def test_a_killed_browser_runs_playwright_folders_go_with_the_next_run_and_a_live_runs_stay(tmp_path: Path) -> None:
+    """A browser run SIGKILLed in its second step, a second browser run live beside it, then a shell run. Before:
+    the killed run's `playwright_chromiumdev_profile-*` and `playwright-artifacts-*` (made by Playwright's driver in
+    TMPDIR, not named by us) stayed for ever. Now the next run removes them and keeps the live run's."""
+    pytest.importorskip("playwright")
+    if not CHROMIUM.exists():
+        pytest.skip("no Chromium")
+    tmp = _short()
+    homes = {name: tmp_path / f"home-{name}" for name in ("killed", "live", "next")}
+    env = {name: cli_env(MACROHARD_HOME=str(home), TMPDIR=str(tmp)) for name, home in homes.items()}
+    slow = [{"kind": "browser_wait", "seconds": 0.2}, *[{"kind": "browser_wait", "seconds": 30}] * 4,
+            {"kind": "finish", "answer": "x"}]
+    procs: dict[str, subprocess.Popen] = {}
+    try:
+        for name in ("killed", "live"):
+            (tmp_path / name).mkdir()
+            before = _playwrights(tmp)
+            procs[name] = subprocess.Popen(_run(tmp_path / name, "browser", slow), stdout=subprocess.DEVNULL,
+                                           stderr=subprocess.DEVNULL, env=env[name], start_new_session=True)
+            assert _until(lambda n=name: _steps(homes[n]) >= 1 or procs[n].poll() is not None, 120)
+            assert procs[name].poll() is None, f"the {name} browser run ended early"
+            if name == "killed":
+                gone = _playwrights(tmp)
+                _kill(procs[name])
+                assert any("chromiumdev_profile" in p for p in gone), f"no profile folder: {sorted(gone)}"
+            else:
+                kept = _playwrights(tmp) - before
+                assert any("chromiumdev_profile" in p for p in kept), f"no profile folder: {sorted(kept)}"
+        done = _shell_run(tmp_path / "next", env["next"])
+        assert done.returncode == 0, flat(done.stdout + done.stderr)[-1500:]
+        now = _playwrights(tmp)
+        assert gone & now == set(), f"the killed run's {sorted(gone & now)} still there"
+        assert kept <= now, f"the live run's {sorted(kept - now)} removed"
+    finally:
+        for proc in procs.values():
+            _kill(proc)
+
+
+def test_a_killed_replay_leaves_no_folder_after_the_next_run(tmp_path: Path) -> None:
+    """`macrohard runs replay ID` SIGKILLed while it draws its frames (its `macrohard-replay-*`, a
+    TemporaryDirectory, is removed only at a normal exit), then a run. Before: the folder stayed for ever (not a kind
+    the sweep knew, and no owner in its name)."""
+    pytest.importorskip("PIL")
+    pytest.importorskip("playwright")
+    if shutil.which("ffmpeg") is None or not CHROMIUM.exists():
+        pytest.skip("no ffmpeg or no Chromium")
+    tmp = _short()
+    home = tmp_path / "home"
+    env = cli_env(MACROHARD_HOME=str(home), TMPDIR=str(tmp))
+    where = tmp_path / "rec"
+    where.mkdir()
+    many = [{"kind": "browser_wait", "seconds": 0.1}] * 20 + [{"kind": "finish", "answer": "x"}]  # a frame a step
+    done = subprocess.run(_run(where, "browser", many), capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0, flat(done.stdout + done.stderr)[-1500:]
+    from macrohard.store.sqlite import SQLiteStore
+
+    run_id = SQLiteStore(str(home / "runs.db")).list_runs(limit=1)[0].id
+    replay = subprocess.Popen([sys.executable, "-m", "macrohard", "runs", "replay", run_id, "-o", str(tmp_path / "v"),
+                               "--seconds", "30"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, start_new_session=True)
+    try:
+        def made() -> set[str]:
+            return {p.name for p in tmp.iterdir() if p.name.startswith("macrohard-replay-")}
+
+        assert _until(lambda: made() or replay.poll() is not None, 120), "no replay folder"
+        assert replay.poll() is None, "the replay ended before it could be killed"
+        left = made()
+        _kill(replay)
+    finally:
+        _kill(replay)
+    assert left <= made()
+    done = _shell_run(tmp_path / "next", env)
+    assert done.returncode == 0, flat(done.stdout + done.stderr)[-1500:]
+    assert made() & left == set(), f"the killed replay's {sorted(made())} still there"
+
+
+def test_the_shell_reads_a_process_start_as_mounts_does() -> None:
+    """`envs/shell.py`'s `_start_time` was a third reading of /proc/PID/stat's field 22 (envs.leftovers uses
+    `mounts._start_ticks`): one now, which says None, not an IndexError, for a stat line it cannot read."""
+    from macrohard.envs import leftovers, mounts, shell
+
+    assert not hasattr(shell, "_start_time")
+    assert shell._start_ticks is mounts._start_ticks is leftovers._start_ticks
+    assert mounts._start_ticks(os.getpid()) == mounts._start_ticks(os.getpid()) is not None
+    assert mounts._start_ticks(2**22 + 1) is None
