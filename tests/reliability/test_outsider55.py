@@ -175,3 +175,126 @@ def test_the_shell_reads_a_process_start_as_mounts_does() -> None:
     assert shell._start_ticks is mounts._start_ticks is leftovers._start_ticks
     assert mounts._start_ticks(os.getpid()) == mounts._start_ticks(os.getpid()) is not None
     assert mounts._start_ticks(2**22 + 1) is None
+
+
+class _Pages:
+    """A loopback site: a page that opens alerts in a loop, one that asks before it is left (`beforeunload`), a plain
+    one."""
+
+    PAGES = {
+        "/alerts": b"<html><body><p>hi</p><script>setTimeout(() => { while (true) alert('again') }, 50)</script>"
+                   b"</body></html>",
+        "/at-once": b"<html><body><p>hi</p><script>while (true) { confirm('sure?'); prompt('name?') }</script>"
+                    b"</body></html>",
+        "/unload": b"<html><body><input id=i aria-label=note><a href=/plain>leave</a><script>"
+                   b"addEventListener('beforeunload', e => { e.preventDefault(); e.returnValue = 'sure?' })"
+                   b"</script></body></html>",
+        "/plain": b"<html><body><p>plain page</p></body></html>",
+    }
+
+    def __enter__(self) -> str:
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        pages = self.PAGES
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                return
+
+            def do_GET(self) -> None:  # noqa: N802
+                body = pages.get(self.path, b"no such page")
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_a_page_opening_dialogs_in_a_loop_does_not_hold_the_browser(tmp_path: Path) -> None:
+    """`browser_goto` to a page whose script runs `while (true) alert(…)` (or confirm/prompt, as it loads), the
+    browser's timeout 10 s. Before: the page's reads waited the whole timeout, the browser was restarted, the page
+    reopened and held it again: 30-40 s for one step, said only as "stopped responding". Now the step ends in
+    seconds, the page read, and the observation says the page opened dialogs in a loop."""
+    pytest.importorskip("playwright")
+    if not CHROMIUM.exists():
+        pytest.skip("no Chromium")
+    from macrohard.envs.browser import BrowserEnvironment
+    from macrohard.safety.context import GuardContext
+    from macrohard.safety.guard import Guard
+    from macrohard.types import BrowserGotoAction, BrowserWaitAction
+
+    (tmp_path / "ws").mkdir()
+    env = BrowserEnvironment(str(tmp_path / "ws"), timeout=10.0)
+    guard, ctx = Guard(), GuardContext(workspace=str(tmp_path / "ws"), environment="browser", network="loopback")
+
+    def do(action: object) -> tuple[float, object]:
+        approved = guard.authorize(action, ctx, env=env).approved
+        assert approved is not None
+        started = time.monotonic()
+        obs = env.execute(approved)
+        return time.monotonic() - started, obs
+
+    with _Pages() as site:
+        env.start()
+        try:
+            for page, said in (("/alerts", "alert('again')"), ("/at-once", "prompt('name?')")):
+                took, obs = do(BrowserGotoAction(url=site + page))
+                took2, obs2 = do(BrowserWaitAction(seconds=0.5))
+                text = flat(obs.output + " " + obs2.output)
+                assert took + took2 < 8 and not obs.error and not obs2.error, (took, took2, text[:600])
+                assert f"The page opened dialogs in a loop ({said}" in text, text[:600]
+                assert "paragraph" in text, text[:600]  # the page itself was read
+            took, obs = do(BrowserGotoAction(url=site + "/plain"))
+            assert took < 5 and "plain page" in obs.output and "dialogs" not in obs.output, obs.output[:400]
+        finally:
+            closing = time.monotonic()
+            env.close()
+    assert time.monotonic() - closing < 10
+
+
+def test_a_page_that_asks_before_it_is_left_is_left_on_a_click(tmp_path: Path) -> None:
+    """A page with a `beforeunload` prompt, typed into (the prompt needs the user's gesture), then its link
+    clicked: the page is left (the agent's click asked to), and the step ends in seconds."""
+    pytest.importorskip("playwright")
+    if not CHROMIUM.exists():
+        pytest.skip("no Chromium")
+    from macrohard.envs.browser import BrowserEnvironment
+    from macrohard.safety.context import GuardContext
+    from macrohard.safety.guard import Guard
+    from macrohard.types import BrowserClickAction, BrowserGotoAction, BrowserTypeAction
+
+    (tmp_path / "ws").mkdir()
+    env = BrowserEnvironment(str(tmp_path / "ws"), timeout=10.0)
+    guard, ctx = Guard(), GuardContext(workspace=str(tmp_path / "ws"), environment="browser", network="loopback")
+
+    def do(action: object) -> object:
+        approved = guard.authorize(action, ctx, env=env).approved
+        assert approved is not None, action
+        return env.execute(approved)
+
+    with _Pages() as site:
+        env.start()
+        try:
+            obs = do(BrowserGotoAction(url=site + "/unload"))
+            import re
+
+            box = re.search(r"textbox \"note\" \[((?:f\d+)?e\d+)\]", obs.output)
+            link = re.search(r"link \"leave\" \[((?:f\d+)?e\d+)\]", obs.output)
+            assert box and link, obs.output[:600]
+            do(BrowserTypeAction(element=box.group(1), text="a draft"))
+            started = time.monotonic()
+            obs = do(BrowserClickAction(element=link.group(1)))
+            assert time.monotonic() - started < 8, obs.output[:400]
+            assert "plain page" in obs.output, obs.output[:600]
+        finally:
+            env.close()

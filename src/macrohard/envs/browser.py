@@ -69,6 +69,25 @@ _CRASH_WORDS = ("crash", "has been closed", "Target closed", "Connection closed"
 
 
 _drivers = threading.local()
+DIALOG_LOOP, DIALOG_LOOP_S = 20, 2.0  # this many dialogs within these seconds: a page opening them in a loop
+# rel55: a page's `while (true) alert(…)` (each dismissal lets the next one open, nothing else of the page runs) held
+# every read of it until the browser's timeout, was restarted, reopened, held it again: one `browser_goto` took 40 s
+# (10 s timeout) and said only "stopped responding". In every frame, before the page's own scripts: past
+# DIALOG_LOOP dialogs within DIALOG_LOOP_S, alert/confirm/prompt throw, which ends such a loop.
+_DIALOG_GUARD_JS = """(() => {
+  const times = [];
+  for (const name of ['alert', 'confirm', 'prompt']) {
+    const native = window[name];
+    if (typeof native !== 'function') continue;
+    Object.defineProperty(window, name, {configurable: true, writable: true, value: function (...args) {
+      const now = Date.now();
+      while (times.length && now - times[0] > WINDOW_MS) times.shift();
+      if (times.length >= LOOP) throw new Error('dialogs opened in a loop: blocked by the browser');
+      times.push(now);
+      return native.apply(window, args);
+    }});
+  }
+})();""".replace("WINDOW_MS", str(int(DIALOG_LOOP_S * 1000))).replace("LOOP", str(DIALOG_LOOP))
 
 
 def _start_driver() -> Any:
@@ -346,10 +365,12 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
         self._context = self._browser.new_context(viewport={"width": width, "height": height},
                                                   storage_state=storage_state)
         self._context.set_default_timeout(self._step_timeout_ms)  # a restart mid-step keeps the step's
+        self._context.add_init_script(_DIALOG_GUARD_JS)
         self._context.route("**/*", self.send_gate.route)
         self._context.route_web_socket(re.compile(".*"), self.send_gate.route_ws)
         self._page = self._context.new_page()
         self._page.on("crash", self._on_crash)
+        self._page.on("dialog", self._on_dialog)
         self._cdp = self._context.new_cdp_session(self._page)
         self._crashed = self._stopped = False
         if self.start_url:
@@ -359,6 +380,22 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
 
     def _on_crash(self, _page: Any) -> None:
         self._crashed = True
+
+    def _on_dialog(self, dialog: Any) -> None:
+        """Each dialog dismissed (a page leaving on the agent's action, ``beforeunload``, is let go), as Playwright
+        does with none listening, and counted: a page opening them in a loop is told in the action's observation
+        (the page's own ``alert``/``confirm``/``prompt`` throw past that many, ``_DIALOG_GUARD_JS``)."""
+        now = time.monotonic()
+        times = [t for t in getattr(self, "_dialog_times", []) if now - t < DIALOG_LOOP_S] + [now]
+        self._dialog_times = times
+        if len(times) >= DIALOG_LOOP:
+            self._dialog_times = []
+            self._dialog_loops = getattr(self, "_dialog_loops", 0) + 1
+            self._dialog_said = f"{dialog.type}({_first_line(dialog.message)[:80]!r})"
+        try:
+            dialog.accept() if dialog.type == "beforeunload" else dialog.dismiss()
+        except Exception as exc:  # noqa: BLE001  (the page closed with its dialog open)
+            log.debug("dialog already gone: %s", exc)
 
     def close(self) -> None:
         """Stop the browser, then record its layer's changes and write them back (a layered browser: rt47)."""
@@ -590,6 +627,12 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
                 return self._restart(f"stopped responding ({message})")
             return self._with_events(Observation(output=self._explain(message, blocked_before) + "\n\n" +
                                                  self._safe_state(), error=True, images=self._frame()))
+        if loops := getattr(self, "_dialog_loops", 0):
+            self._dialog_loops = 0
+            note += (f"\nThe page opened dialogs in a loop ({self._dialog_said}, {DIALOG_LOOP} within "
+                     f"{DIALOG_LOOP_S:g} s{f', {loops} times' if loops > 1 else ''}): each was dismissed, and past "
+                     f"{DIALOG_LOOP} the page's dialogs were refused (an error in its script) so the browser could "
+                     "go on; the page may not work as its author meant.")
         blocked = self.blocked[blocked_before:]
         if blocked:
             note += f"\nBlocked by the network policy ({self._policy_text()}): " + ", ".join(list(dict.fromkeys(blocked))[:5])
