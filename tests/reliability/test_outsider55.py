@@ -298,3 +298,156 @@ def test_a_page_that_asks_before_it_is_left_is_left_on_a_click(tmp_path: Path) -
             assert "plain page" in obs.output, obs.output[:600]
         finally:
             env.close()
+
+
+def _stalling_model(after: int, how: str) -> tuple[object, str]:
+    """A loopback OpenAI-compatible server: its first ``after`` calls answered with a `bash` tool call, the next one
+    taken and left hanging (``how``: "silent", nothing sent; "mid-body": the headers and half a JSON body; "mid-stream":
+    two server-sent events of a streamed reply) for 60 s."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    calls = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            return
+
+        def do_POST(self) -> None:  # noqa: N802
+            body = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)) or b"{}")
+            calls.append(body)
+            try:
+                if len(calls) <= after:
+                    reply = {"id": "x", "object": "chat.completion", "choices": [{"index": 0, "finish_reason": "tool_calls",
+                             "message": {"role": "assistant", "content": "", "tool_calls": [{
+                                 "id": f"c{len(calls)}", "type": "function", "function": {
+                                     "name": "bash", "arguments": json.dumps({"command": f"echo kept-{len(calls)}"})}}]}}]}
+                    data = json.dumps(reply).encode()
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                    return
+                if how == "mid-body":
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", "4000")
+                    self.end_headers()
+                    self.wfile.write(b'{"id": "x", "choices": [{"index": 0, "message": {"role": "assis')
+                    self.wfile.flush()
+                elif how == "mid-stream":
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/event-stream")
+                    self.end_headers()
+                    for piece in ("Hel", "lo"):
+                        event = {"choices": [{"index": 0, "delta": {"content": piece}}]}
+                        self.wfile.write(b"data: " + json.dumps(event).encode() + b"\n\n")
+                        self.wfile.flush()
+                time.sleep(60)
+            except OSError:
+                return
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/v1"
+
+
+@pytest.mark.parametrize("how", ["silent", "mid-body"])
+def test_a_model_server_that_stops_answering_mid_run_ends_the_run_in_its_budget_steps_kept(tmp_path: Path,
+                                                                                         how: str) -> None:
+    """A local model server that answered two steps, then takes the third call and never finishes its answer
+    (nothing at all, or half a body). The run ends within its deadline (`--model-timeout 3`) with what happened and the
+    fix, failed, and its two steps (their commands' output) kept in the store."""
+    from cli_in_process import mh
+    from macrohard.store.sqlite import SQLiteStore
+
+    server, url = _stalling_model(2, how)
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    try:
+        started = time.monotonic()
+        done = mh("run", "echo two things", "-w", str(ws), "--model", url, "--model-timeout", "3", "--max-steps", "5")
+        took = time.monotonic() - started
+    finally:
+        server.shutdown()
+        server.server_close()
+    out = flat(done.stdout + done.stderr)
+    assert done.returncode in (1, 2) and "Traceback" not in out, out[-1500:]
+    assert took < 25, (took, out[-800:])
+    assert "did not answer within 3s" in out and "--model-timeout" in out, out[-1500:]
+    store = SQLiteStore()
+    run = store.list_runs(limit=1)[0]
+    assert run.status.value == "failed" and "did not answer within 3s" in (run.error or ""), (run.status, run.error)
+    kept = [s.observation.output for s in store.steps(run.id) if s.observation]
+    assert any("kept-1" in o for o in kept) and any("kept-2" in o for o in kept), kept
+
+
+def test_a_streamed_reply_that_stops_mid_stream_ends_at_the_models_deadline() -> None:
+    """A chat's streamed reply (`stream: true`): two events, then the server holds the connection open and sends
+    nothing. The pieces that came are given as they came; the call ends at the model's deadline (3 s) with
+    "did not finish streaming", not at the server's whim."""
+    from macrohard.errors import ModelTimeout
+    from macrohard.models.openai_compat import OpenAICompatModel
+
+    server, url = _stalling_model(0, "mid-stream")
+    try:
+        model = OpenAICompatModel(url, "m", timeout=3.0)
+        got: list[str] = []
+        started = time.monotonic()
+        with pytest.raises(ModelTimeout, match="did not finish streaming within 3s"):
+            for chunk in model.stream([{"role": "user", "content": "hi"}], []):
+                got.append(chunk.text or "")
+        took = time.monotonic() - started
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert "".join(got) == "Hello", got
+    assert took < 8, took
+
+
+DAEMONS = ("(sleep 1055.5 &); nohup sleep 1055.5 & setsid sleep 1055.5 & sleep 1055.5 >&2 & disown; "
+           "exec 3>&1; (setsid sleep 1055.5 >&3 2>&3 &); echo ok")
+
+
+def _sleepers() -> list[str]:
+    left = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            cmd = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            continue
+        if cmd == b"sleep\x001055.5\x00":
+            left.append(pid)
+    return left
+
+
+def test_a_command_leaving_daemons_on_its_output_ends_at_its_end() -> None:
+    """A one-shot sandboxed command (a task's setup or check, the coding gate's tests) and a plain shell session's
+    command that leave background processes holding the command's output open (`(cmd &)`, `nohup … &`, `setsid … &`,
+    an inherited copy of stdout on fd 3): each returns when the command ends, not at its timeout, and none of the
+    processes outlives its shell."""
+    from macrohard.envs.oneshot import run_sandboxed
+    from macrohard.envs.shell import ShellSession
+
+    ws = _short()
+    started = time.monotonic()
+    result = run_sandboxed(DAEMONS, str(ws), timeout=30)
+    assert (result.output.strip(), result.exit_code, result.timed_out) == ("ok", 0, False), result
+    assert time.monotonic() - started < 15
+    assert _until(lambda: not _sleepers(), 5), _sleepers()
+
+    session = ShellSession(cwd=str(ws))
+    session.start()
+    try:
+        started = time.monotonic()
+        result = session.run(DAEMONS, timeout=30)
+        assert (result.output.strip(), result.exit_code, result.timed_out) == ("ok", 0, False), result
+        assert session.run("echo next", timeout=10).output.strip() == "next"
+        assert time.monotonic() - started < 10
+    finally:
+        closing = time.monotonic()
+        session.close()
+    assert time.monotonic() - closing < 10
+    assert _until(lambda: not _sleepers(), 5), _sleepers()
