@@ -451,3 +451,60 @@ def test_a_command_leaving_daemons_on_its_output_ends_at_its_end() -> None:
         session.close()
     assert time.monotonic() - closing < 10
     assert _until(lambda: not _sleepers(), 5), _sleepers()
+
+
+GRAB = """import ctypes, time
+x = ctypes.CDLL("libX11.so.6")
+x.XOpenDisplay.restype = ctypes.c_void_p
+d = ctypes.c_void_p(x.XOpenDisplay(None))
+x.XGrabServer(d)
+x.XSync(d, 0)
+time.sleep(1000)
+"""
+
+
+def test_a_desktop_program_that_grabs_the_x_server_ends_the_step_with_what_happened(tmp_path: Path) -> None:
+    """A program launched on the desktop grabs the whole X server (`XGrabServer`: no other client is served until
+    it lets go) and never lets go. The step ends within seconds, says the X server stopped responding and that a
+    program may hold it (a grab), and a fresh desktop serves the next step."""
+    if shutil.which("Xvfb") is None or shutil.which("bwrap") is None:
+        pytest.skip("no Xvfb or bubblewrap")
+    try:
+        import ctypes.util
+
+        if ctypes.util.find_library("X11") is None:
+            pytest.skip("no libX11")
+    except ImportError:
+        pytest.skip("no ctypes")
+    from macrohard.envs.desktop import DesktopEnvironment
+    from macrohard.safety.context import GuardContext
+    from macrohard.safety.guard import Guard
+    from macrohard.types import DesktopKeyAction, DesktopLaunchAction
+
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    (ws / "grab.py").write_text(GRAB)
+    env = DesktopEnvironment(str(ws), settle=0.2)
+    # the guard asks about ctypes (native code it cannot follow): the person says yes
+    guard = Guard()
+    ctx = GuardContext(workspace=str(ws), environment="desktop", approve=lambda *a, **k: True)
+
+    def do(action: object) -> object:
+        approved = guard.authorize(action, ctx, env=env).approved
+        assert approved is not None, action
+        return env.execute(approved)
+
+    env.start()
+    try:
+        started = time.monotonic()
+        obs = do(DesktopLaunchAction(command=f"/usr/bin/python3 {ws}/grab.py", wait=1))
+        took = time.monotonic() - started
+        text = flat(obs.output)
+        assert took < 20 and obs.error, (took, text[:500])
+        assert "X server stopped responding" in text and "(a grab)" in text, text[:500]
+        obs = do(DesktopKeyAction(keys="ctrl+a"))
+        assert not obs.error and "Pressed ctrl+a" in obs.output, obs.output[:300]
+    finally:
+        closing = time.monotonic()
+        env.close()
+    assert time.monotonic() - closing < 10
