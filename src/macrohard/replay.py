@@ -11,7 +11,6 @@ import io
 import os
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ from PIL import Image as PILImage
 from PIL import ImageChops, ImageDraw
 from pydantic import BaseModel, Field
 
+from macrohard.envs.leftovers import owned_tempdir
 from macrohard.envs.recording import font
 from macrohard.errors import ConfigError, MissingDependency, NotFound
 from macrohard.store.sqlite import default_home
@@ -206,7 +206,7 @@ def render(store: Any, run_id: str, out_dir: str | Path | None = None, *, second
     current = blank
     shots: list[tuple[Step, PILImage.Image, bool]] = []  # every step, its frame, whether the frame is its own
     video = out / "replay.mp4"
-    with tempfile.TemporaryDirectory(prefix="macrohard-replay-") as tmp:
+    with owned_tempdir("macrohard-replay-") as tmp:
         for n, step in enumerate(steps, start=1):
             own = step.index in frames
             if own:

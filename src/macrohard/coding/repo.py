@@ -10,12 +10,12 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from macrohard.envs.changes import Change, ChangeStore, written_mode
+from macrohard.envs.leftovers import owned_tempdir
 from macrohard.errors import UserError
 
 MAX_FILES = 20_000
@@ -172,7 +172,7 @@ def commit_changes(repo: str | Path, base: str, store: ChangeStore, changes: lis
         raise UserError(f"{branch!r} is not a valid branch name: give another with --branch")
     name, email = author or (git(repo, "config", "user.name", check=False) or "macrohard",
                              git(repo, "config", "user.email", check=False) or "macrohard@localhost")
-    with tempfile.TemporaryDirectory(prefix="macrohard-index-") as tmp:
+    with owned_tempdir("macrohard-index-") as tmp:
         env = {"GIT_INDEX_FILE": os.path.join(tmp, "index"), "GIT_AUTHOR_NAME": name, "GIT_AUTHOR_EMAIL": email,
                "GIT_COMMITTER_NAME": name, "GIT_COMMITTER_EMAIL": email}
         git(repo, "read-tree", base, env=env)

@@ -69,15 +69,94 @@ _CRASH_WORDS = ("crash", "has been closed", "Target closed", "Connection closed"
 
 
 _drivers = threading.local()
+DIALOG_LOOP, DIALOG_LOOP_S = 20, 2.0  # this many dialogs within these seconds: a page opening them in a loop
+# rel55: a page's `while (true) alert(…)` (each dismissal lets the next one open, nothing else of the page runs) held
+# every read of it until the browser's timeout, was restarted, reopened, held it again: one `browser_goto` took 40 s
+# (10 s timeout) and said only "stopped responding". In every frame, before the page's own scripts: past
+# DIALOG_LOOP dialogs within DIALOG_LOOP_S, alert/confirm/prompt throw, which ends such a loop.
+_DIALOG_GUARD_JS = """(() => {
+  const times = [];
+  for (const name of ['alert', 'confirm', 'prompt']) {
+    const native = window[name];
+    if (typeof native !== 'function') continue;
+    Object.defineProperty(window, name, {configurable: true, writable: true, value: function (...args) {
+      const now = Date.now();
+      while (times.length && now - times[0] > WINDOW_MS) times.shift();
+      if (times.length >= LOOP) throw new Error('dialogs opened in a loop: blocked by the browser');
+      times.push(now);
+      return native.apply(window, args);
+    }});
+  }
+})();""".replace("WINDOW_MS", str(int(DIALOG_LOOP_S * 1000))).replace("LOOP", str(DIALOG_LOOP))
+
+
+def _start_driver() -> Any:
+    """A new Playwright driver (a node process) whose temporary directory is a folder of this process's own
+    (``macrohard-playwright-pPID.START.NS-*``, removed when the driver stops). rel55: the driver makes Chromium's
+    profile (``playwright_chromiumdev_profile-*``) and its artifacts' folder (``playwright-artifacts-*``) in its
+    TMPDIR; a run SIGKILLed left both in /tmp for ever (110 there). In a folder named for its owner, the next run's
+    sweep (``envs.leftovers``) removes them once this process is gone."""
+    from playwright.sync_api import sync_playwright
+
+    from macrohard.envs.leftovers import own_folder
+
+    _driver_env_hook()
+    folder = own_folder("macrohard-playwright-")
+    _drivers.starting = folder
+    try:
+        pw = sync_playwright().start()
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    finally:
+        _drivers.starting = None
+    _drivers.folders = {**getattr(_drivers, "folders", {}), id(pw): folder}
+    return pw
+
+
+def _stop_driver(pw: Any) -> None:
+    """Stop ``pw`` (its node process) and remove its temporary folder."""
+    try:
+        pw.stop()
+    finally:
+        folder = getattr(_drivers, "folders", {}).pop(id(pw), None)
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+_hooked = threading.Lock()
+
+
+def _driver_env_hook() -> None:
+    """Playwright starts its driver with a copy of ``os.environ`` (``transport.get_driver_env``): wrap it, once, to
+    set TMPDIR to the folder of the driver this thread is starting (``os.environ`` itself is left alone: another
+    thread's processes would get it). Without the hook (a Playwright that moved it) the driver uses the TMPDIR of
+    the process, as before."""
+    with _hooked:
+        try:
+            from playwright._impl import transport
+        except ImportError:
+            return
+        original = getattr(transport, "get_driver_env", None)
+        if original is None or getattr(original, "_macrohard", False):
+            return
+
+        def get_driver_env() -> dict[str, str]:
+            env = original()
+            folder = getattr(_drivers, "starting", None)
+            if folder:
+                env["TMPDIR"] = folder
+            return env
+
+        get_driver_env._macrohard = True  # type: ignore[attr-defined]
+        transport.get_driver_env = get_driver_env
 
 
 def _acquire_driver() -> Any:
     """One Playwright driver per thread, shared by that thread's browsers (its sync API allows
     only one per thread, and reusing it saves the driver's start on every run)."""
-    from playwright.sync_api import sync_playwright
-
     if getattr(_drivers, "count", 0) == 0:
-        _drivers.pw = sync_playwright().start()
+        _drivers.pw = _start_driver()
         _drivers.count = 0
     _drivers.count += 1
     return _drivers.pw
@@ -99,17 +178,15 @@ def _driver_closed(pw: Any) -> bool:
 def _replace_driver(dead: Any) -> Any:
     """This thread's driver process ended (killed, or the out-of-memory killer's pick): start a new one for the
     thread's browsers (each of them finds it here on its own next restart)."""
-    from playwright.sync_api import sync_playwright
-
     if getattr(_drivers, "pw", None) is dead or getattr(_drivers, "pw", None) is None:
         loop = getattr(getattr(dead.stop, "__self__", None), "_loop", None)
         if loop is not None:  # its reads that failed when the pipe closed are nobody's news ("Future exception …")
             loop.set_exception_handler(lambda *_: None)
         try:
-            dead.stop()
+            _stop_driver(dead)
         except Exception:  # noqa: BLE001  (a dead driver's stop only closes its event loop)
             pass
-        _drivers.pw = sync_playwright().start()
+        _drivers.pw = _start_driver()
     return _drivers.pw
 
 
@@ -117,7 +194,7 @@ def _release_driver() -> None:
     _drivers.count -= 1
     if _drivers.count == 0:
         pw, _drivers.pw = _drivers.pw, None
-        pw.stop()
+        _stop_driver(pw)
 
 
 class _CutWatch:
@@ -288,10 +365,12 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
         self._context = self._browser.new_context(viewport={"width": width, "height": height},
                                                   storage_state=storage_state)
         self._context.set_default_timeout(self._step_timeout_ms)  # a restart mid-step keeps the step's
+        self._context.add_init_script(_DIALOG_GUARD_JS)
         self._context.route("**/*", self.send_gate.route)
         self._context.route_web_socket(re.compile(".*"), self.send_gate.route_ws)
         self._page = self._context.new_page()
         self._page.on("crash", self._on_crash)
+        self._page.on("dialog", self._on_dialog)
         self._cdp = self._context.new_cdp_session(self._page)
         self._crashed = self._stopped = False
         if self.start_url:
@@ -301,6 +380,22 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
 
     def _on_crash(self, _page: Any) -> None:
         self._crashed = True
+
+    def _on_dialog(self, dialog: Any) -> None:
+        """Each dialog dismissed (a page leaving on the agent's action, ``beforeunload``, is let go), as Playwright
+        does with none listening, and counted: a page opening them in a loop is told in the action's observation
+        (the page's own ``alert``/``confirm``/``prompt`` throw past that many, ``_DIALOG_GUARD_JS``)."""
+        now = time.monotonic()
+        times = [t for t in getattr(self, "_dialog_times", []) if now - t < DIALOG_LOOP_S] + [now]
+        self._dialog_times = times
+        if len(times) >= DIALOG_LOOP:
+            self._dialog_times = []
+            self._dialog_loops = getattr(self, "_dialog_loops", 0) + 1
+            self._dialog_said = f"{dialog.type}({_first_line(dialog.message)[:80]!r})"
+        try:
+            dialog.accept() if dialog.type == "beforeunload" else dialog.dismiss()
+        except Exception as exc:  # noqa: BLE001  (the page closed with its dialog open)
+            log.debug("dialog already gone: %s", exc)
 
     def close(self) -> None:
         """Stop the browser, then record its layer's changes and write them back (a layered browser: rt47)."""
@@ -532,6 +627,12 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
                 return self._restart(f"stopped responding ({message})")
             return self._with_events(Observation(output=self._explain(message, blocked_before) + "\n\n" +
                                                  self._safe_state(), error=True, images=self._frame()))
+        if loops := getattr(self, "_dialog_loops", 0):
+            self._dialog_loops = 0
+            note += (f"\nThe page opened dialogs in a loop ({self._dialog_said}, {DIALOG_LOOP} within "
+                     f"{DIALOG_LOOP_S:g} s{f', {loops} times' if loops > 1 else ''}): each was dismissed, and past "
+                     f"{DIALOG_LOOP} the page's dialogs were refused (an error in its script) so the browser could "
+                     "go on; the page may not work as its author meant.")
         blocked = self.blocked[blocked_before:]
         if blocked:
             note += f"\nBlocked by the network policy ({self._policy_text()}): " + ", ".join(list(dict.fromkeys(blocked))[:5])

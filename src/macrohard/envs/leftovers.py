@@ -13,6 +13,7 @@ process, must have been alive when it made it) and nothing is mounted under it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import secrets
@@ -21,13 +22,15 @@ import stat
 import tempfile
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from macrohard.envs.mounts import _start_ticks  # a process's start (clock ticks after boot), None when gone
 
 # the prefixes of the folders a process makes for itself (``own_folder``), and of the older ones of the same kinds
 KINDS = ("macrohard-browser-state-", "macrohard-desktop-state-", "macrohard-browser-", "macrohard-desktop-",
-         "macrohard-sandbox-", "macrohard-oneshot-", "macrohard-etc-", "macrohard-proxy-", "macrohard-npx-prefix-")
+         "macrohard-sandbox-", "macrohard-oneshot-", "macrohard-etc-", "macrohard-proxy-", "macrohard-npx-prefix-",
+         "macrohard-playwright-", "macrohard-replay-", "macrohard-make-", "macrohard-watch-", "macrohard-demo-",
+         "macrohard-index-")
 _OWNED = re.compile(r"^(?:" + "|".join(map(re.escape, KINDS)) + r")p(\d+)\.(\d+)(?:\.(\d+))?-[A-Za-z0-9_]+$")
 _swept = threading.Event()
 INLINE = 20  # at most this many removed before the run goes on; more in the background
@@ -51,6 +54,18 @@ def own_folder(prefix: str, dir: str | None = None) -> str:  # noqa: A002 - temp
     """A new private folder (``mkdtemp``: 0700, a name no one made first) whose name says which process owns it (its
     pid, start time and pid namespace)."""
     return tempfile.mkdtemp(prefix=prefix + _owner_mark(), dir=dir)
+
+
+@contextlib.contextmanager
+def owned_tempdir(prefix: str) -> Iterator[str]:
+    """``tempfile.TemporaryDirectory`` with its owner in its name (``own_folder``): removed when the block ends, and
+    by the next run's sweep when its process was killed first (rel55: `runs replay`'s and a video's make folders
+    were left for ever by a SIGKILL)."""
+    folder = own_folder(prefix)
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _mounted_under() -> list[str]:

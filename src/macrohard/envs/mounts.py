@@ -104,7 +104,11 @@ def _start_ticks(pid: int) -> int | None:
         stat = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
         return None
-    return int(stat.rpartition(")")[2].split()[19])  # field 22: start time in clock ticks after boot
+    fields = stat.rpartition(")")[2].split()  # after the command's name, which may hold spaces and parentheses
+    try:
+        return int(fields[19])  # field 22: start time in clock ticks after boot
+    except (IndexError, ValueError):
+        return None
 
 
 def owner_record(pid: int | None = None) -> dict[str, Any]:

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from macrohard import stopping
 from macrohard.envs import landlock
+from macrohard.envs.mounts import _start_ticks  # a process's start (clock ticks after boot): tells a reused pid apart
 
 DEFAULT_ARGV = ("bash", "--noprofile", "--norc")
 OUTPUT_LIMIT = 16_000  # characters shown to the model; the rest is elided in the middle
@@ -120,7 +121,7 @@ class ShellSession:
         self.start_dir = start_dir or cwd  # the directory as seen inside the shell
         self.last_dir = self.start_dir
         self.proc: subprocess.Popen[bytes] | None = None
-        self._shell: tuple[int, str] | None = None  # the persistent bash: (host pid, start time), for its cwd
+        self._shell: tuple[int, int] | None = None  # the persistent bash: (host pid, start time), for its cwd
         self._mark = ""  # NAME=VALUE in the environment of every process the unsandboxed shell started (``sweep``)
 
     # -- lifecycle ---------------------------------------------------------------------------
@@ -137,7 +138,7 @@ class ShellSession:
 
     def adopt_shell(self, pid: int | None) -> None:
         """Remember which process is the persistent bash (its pid can be reused: keep its start time too)."""
-        started = _start_time(pid) if pid is not None else None
+        started = _start_ticks(pid) if pid is not None else None
         self._shell = (pid, started) if pid is not None and started is not None else None
 
     def jobs_left(self) -> tuple[int, int]:
@@ -153,7 +154,7 @@ class ShellSession:
         if self._shell is None:
             return None
         pid, started = self._shell
-        if _start_time(pid) != started:  # the shell is gone and its pid belongs to someone else now
+        if _start_ticks(pid) != started:  # the shell is gone and its pid belongs to someone else now
             return None
         try:
             path = os.readlink(f"/proc/{pid}/cwd")
@@ -163,9 +164,9 @@ class ShellSession:
             path = path[: -len(" (deleted)")]
         return path
 
-    def identity(self) -> tuple[int, str] | None:
+    def identity(self) -> tuple[int, int] | None:
         """The persistent bash as (pid, start time) while it runs; None when it is gone or unknown."""
-        if self._shell is None or _start_time(self._shell[0]) != self._shell[1] or not self.alive:
+        if self._shell is None or _start_ticks(self._shell[0]) != self._shell[1] or not self.alive:
             return None
         return self._shell
 
@@ -334,17 +335,6 @@ def sweep(mark: str, rounds: int = 3) -> int:
         if not found:
             break
     return killed
-
-
-def _start_time(pid: int) -> str | None:
-    """Field 22 of ``/proc/PID/stat``: when the process started, which tells a reused pid apart."""
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as fh:
-            stat = fh.read()
-    except OSError:
-        return None
-    fields = stat[stat.rfind(b")") + 2 :].split()
-    return fields[19].decode() if len(fields) > 19 else None
 
 
 def find_shell(root: int, name: str = "bash") -> int | None:

@@ -14,13 +14,13 @@ import contextlib
 import os
 import shutil
 import subprocess
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from PIL import Image, ImageDraw
 from pydantic import BaseModel
 
+from macrohard.envs.leftovers import owned_tempdir
 from macrohard.envs.recording import font
 from macrohard.errors import ConfigError, UserError
 from macrohard.imagine.frames import SAFE_INPUT, need_ffmpeg, probe
@@ -190,7 +190,7 @@ def make(script: Script, out: str | Path, *, progress: Callable[[int, int], None
     cues: list[tuple[float, float, str]] = []
     clips: list[Path] = []
     t = 0.0
-    with tempfile.TemporaryDirectory(prefix="macrohard-make-") as tmpdir:
+    with owned_tempdir("macrohard-make-") as tmpdir:
         tmp = Path(tmpdir)
         for n, scene in enumerate(script.scenes):
             audio = None

@@ -17,12 +17,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from macrohard.envs.admit import admit
 from macrohard.envs.files import open_inside
+from macrohard.envs.leftovers import owned_tempdir
 from macrohard.errors import UserError
 from macrohard.safety.approval import Approved
 from macrohard.safety.paths import OutsideWorkspace, resolve_inside
@@ -89,7 +89,7 @@ class VideoTools:
         video = self._inside(path)
         rel_out = f".imagine/{video.stem}"
         self._inside(rel_out)
-        with tempfile.TemporaryDirectory(prefix="macrohard-watch-") as tmp:
+        with owned_tempdir("macrohard-watch-") as tmp:
             private = self._copy_in(video, Path(tmp) / f"video{video.suffix}")
             t = describe_video(private, Path(tmp) / "out", source=str(video))
             timeline = Path(tmp) / "out" / "timeline.json"
@@ -117,7 +117,7 @@ class VideoTools:
         target = self._inside(out)
         subs_rel = str(Path(out).with_suffix(".vtt"))
         self._inside(subs_rel)
-        with tempfile.TemporaryDirectory(prefix="macrohard-make-") as tmp:
+        with owned_tempdir("macrohard-make-") as tmp:
             private = Path(tmp)
             text = decode_text(self._copy_in(script_path, private / "script.yaml").read_bytes(), path,
                                error=BadScript, what="video script", hint="it needs a `scenes:` list")

@@ -205,6 +205,7 @@ class LiveRuns:
                                     approve=approve, run=run, isolation="bwrap", on_note=note)
             finally:
                 self.notes.pop(run.id, None)
+                stopping.forget(run.id)  # a Stop the run ended before it reached (the build's, rel55): taken back
                 self._finished(run.id)
 
         with self._lock:
@@ -304,6 +305,11 @@ class LiveRuns:
                 if pending.run_id == run_id and not pending.answered.is_set():
                     pending.answer = ApprovalAnswer(False, f"user {user.name} (stopped the run)")
                     pending.answered.set()
+        # rel55: also as `macrohard runs stop` asks (``stopping``): a run still waiting for the safety screens' one-time
+        # build looks there (runner.screens_ready), not at its model; before, the web's Stop took effect only once the
+        # build had ended (minutes on a fresh machine) and the first model call was made
+        if not future.done():  # (one that ended meanwhile has had its requests taken back: none left behind)
+            stopping.stop_runs([run_id], f"stopped from the web by user {user.name}; the steps it finished are kept")
 
     def _delegated_here(self, run_id: str) -> bool:
         """Whether ``run_id`` is running, delegated (at any depth) by a run this server runs now."""
@@ -355,6 +361,7 @@ class LiveRuns:
                 stop = self.stops[rid]
                 stop.why = why  # type: ignore[attr-defined]
                 stop.set()
+                stopping.stop_runs([rid], f"{why}; the steps it finished are kept")  # one in the screens' build too
             for pending in self.pending.values():  # nobody will answer now: the policy's fallback applies
                 pending.answered.set()
         if running:

@@ -11,11 +11,11 @@ fresh server on the same port. Writes ``replay.mp4`` and ``contact_sheet.png`` i
 from __future__ import annotations
 
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from macrohard.envs.browser import BrowserEnvironment, element_id
+from macrohard.envs.leftovers import owned_tempdir
 from macrohard.replay import Replay, render
 from macrohard.runner import run_task
 from macrohard.safety.context import GuardContext
@@ -60,7 +60,7 @@ def plan(url: str, workspace: str) -> list[dict[str, Any]]:
 
 
 def main(out_dir: str) -> Replay:
-    with tempfile.TemporaryDirectory(prefix="macrohard-demo-") as tmp:
+    with owned_tempdir("macrohard-demo-") as tmp:
         with serve("checkout") as site:
             actions = plan(site.url, tmp)
             port = int(site.url.rsplit(":", 1)[1].strip("/"))
