@@ -53,3 +53,49 @@ def test_a_question_with_no_terminal_is_recorded_as_the_policys_denial_not_the_u
         assert NO_TERMINAL in said and "approved by the user" not in said, said[-3000:]
     finally:
         server.stop()
+
+
+def test_the_page_snapshots_example_id_is_one_of_its_own_ids(_home, tmp_path):
+    """ux54 left open: the snapshot's header said "element ids in brackets, e.g. [e5]" where a page reached by a click
+    numbers its ids [f1e2], [f1e3], ... (Playwright's ids of a new document). A real `macrohard run -e browser` on a
+    local two-page site: each page's example is an id of that page's snapshot."""
+    import functools
+    import http.server
+    import re
+    import threading
+    from pathlib import Path
+
+    from tests.server.conftest import mh, run_json, scripted_at
+
+    if not Path("/usr/bin/chromium").exists():
+        import pytest
+
+        pytest.skip("needs Debian's chromium (bash install.sh installs it)")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<html><title>One</title><body><a href=two.html>Two</a></body></html>")
+    (site / "two.html").write_text("<html><title>Two</title><body><h1>Second</h1><input aria-label=Name>"
+                                   "<button>Go</button></body></html>")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    host = f"127.0.0.1:{httpd.server_address[1]}"
+    try:
+        model = scripted_at(tmp_path / "b.json", [{"kind": "browser_goto", "url": f"http://{host}/"},
+                                                  {"kind": "browser_click", "element": "e2"},
+                                                  {"kind": "finish", "answer": "seen"}])
+        _home.mkdir(parents=True, exist_ok=True)
+        run = run_json(_home, "open the second page", "-e", "browser", "--network", "hosts", "--allow-host", host,
+                       "--model", model)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    steps = json.loads(mh("runs", "show", run["id"], "--json", home=_home).stdout)["steps"]
+    pages = [s["observation"]["output"] for s in steps if "\nPage (element ids" in s["observation"]["output"]]
+    assert len(pages) == 2, [s["observation"]["output"][:300] for s in steps]
+    for page in pages:
+        header, snap = page.split("\nPage (element ids", 1)[1].split("\n", 1)
+        example = re.search(r"e\.g\. \[([^\]]+)\]", header)
+        assert example, header
+        assert f"[{example.group(1)}]" in snap, (header, snap)
+    assert re.search(r"e\.g\. \[f\d+e\d+\]", pages[1]), pages[1]  # the second document's own form
