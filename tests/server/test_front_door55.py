@@ -99,3 +99,33 @@ def test_the_page_snapshots_example_id_is_one_of_its_own_ids(_home, tmp_path):
         assert example, header
         assert f"[{example.group(1)}]" in snap, (header, snap)
     assert re.search(r"e\.g\. \[f\d+e\d+\]", pages[1]), pages[1]  # the second document's own form
+
+
+def test_the_talk_button_needs_no_emoji_font_and_api_opens_a_page_to_read(server, chromium):
+    """ux53/ux54 left open: "🎤 Hold to talk" showed a box where no emoji font is installed (a fresh Debian has none:
+    the install brings DejaVu), and the header's `API` opened the raw /openapi.json. In Chromium: the talk button's
+    icon is drawn (an inline SVG) and its words are plain; `API` opens a page that says what the API is, how to send
+    a token, and lists the app's real endpoints, each of which the app serves."""
+    from tests.server.conftest import free_port
+
+    conv = server.api().post("/api/conversations", json={"model": f"http://127.0.0.1:{free_port()}/v1"}).json()
+    page = chromium.new_page(viewport={"width": 1200, "height": 900})
+    page.goto(f"{server.url}/login?token={server.token}&next=/chats/{conv['id']}")
+    talk = page.locator("#talk")
+    assert talk.inner_text().strip() == "Hold to talk", talk.inner_text()
+    icon = talk.locator("svg")
+    assert icon.count() == 1 and icon.bounding_box()["width"] > 4
+    shown = page.inner_text("body")
+    assert not [c for c in shown if ord(c) >= 0x1F000], shown  # no emoji anywhere on the page
+
+    page.click("header nav >> text=API")
+    page.wait_for_load_state()
+    assert not page.url.endswith(".json"), page.url
+    assert page.title().startswith("API"), page.title()
+    text = page.inner_text("main")
+    assert "Authorization: Bearer" in text and "/openapi.json" in text, text
+    schema = server.api().get("/openapi.json").json()
+    for path, methods in schema["paths"].items():
+        for method in methods:
+            assert f"{method.upper()} {path}" in text, (method, path)
+    assert page.locator("main a[href='/openapi.json']").count() == 1
