@@ -129,3 +129,100 @@ def test_the_talk_button_needs_no_emoji_font_and_api_opens_a_page_to_read(server
         for method in methods:
             assert f"{method.upper()} {path}" in text, (method, path)
     assert page.locator("main a[href='/openapi.json']").count() == 1
+
+
+ASK_CMD = 'eval "$CMD"; echo approved-ran > approved.txt'  # the guard cannot read it: the default policy asks
+
+
+def _chat_page(server, chromium, model_actions: list) -> tuple:
+    from tests.server.conftest import script
+
+    model = script(server.home, model_actions)
+    conv = server.api().post("/api/conversations", json={"model": model}).json()
+    page = chromium.new_page(viewport={"width": 1200, "height": 900})
+    page.goto(f"{server.url}/login?token={server.token}&next=/chats/{conv['id']}")
+    page.fill("#send textarea", "have the operator do it")
+    page.click("#send button:has-text('Send')")
+    run_link = page.wait_for_selector("details.delegation summary a", timeout=90_000)
+    return conv, page, run_link.inner_text()
+
+
+def test_a_web_chats_delegated_run_is_asked_and_answered_on_its_own_page(server, chromium):
+    """ux54 left open: a web chat's delegated run showed its guard question on the chat page only; its own page
+    (`/runs/ID`, linked from the chat) showed nothing to answer. Now the question is on both, answered once from either:
+    Approve on the run's page, the chat page says it was answered, a second answer is 404."""
+    conv, chat, run_id = _chat_page(server, chromium, [
+        {"kind": "delegate", "division": "operator", "task": "run the hidden command"},
+        {"kind": "bash", "command": ASK_CMD}, {"kind": "finish", "answer": "ran it"}, "The operator ran it."])
+    chat.wait_for_selector("#approvals .ask", timeout=90_000)
+    page = chromium.new_page(viewport={"width": 1200, "height": 900})
+    page.goto(f"{server.url}/login?token={server.token}&next=/runs/{run_id}")
+    asked = page.wait_for_selector("#approvals .ask", timeout=30_000)
+    assert conv["id"] in asked.inner_text()  # it says where else it is shown
+    approval_id = asked.get_attribute("id").removeprefix("ask-")
+    asked.query_selector("button.approve").click()
+    page.wait_for_selector(".answered-ask, #step-1", timeout=60_000)
+    chat.wait_for_selector("#approvals .answered-ask", timeout=30_000)  # the chat page's buttons are gone
+    assert "approved by user owner" in chat.inner_text("#approvals")
+    chat.wait_for_selector(".msg.assistant:has-text('The operator ran it.')", timeout=90_000)
+    api = server.api()
+    steps = api.get(f"/api/runs/{run_id}/steps").json()
+    assert steps[0]["verdict"]["approved_by"] == "user owner", steps[0]["verdict"]
+    again = api.post(f"/api/conversations/{conv['id']}/approvals/{approval_id}", json={"approve": False})
+    assert again.status_code == 404, again.text  # answered once
+
+
+def test_a_web_chats_delegated_run_stops_from_its_own_page_and_the_chat_goes_on(server, chromium):
+    """ux54 left open: its page's Stop was 404 ("not running in this server": no run of LiveRuns delegated it). Now
+    it stops that run alone (its question denied): the run is `interrupted`, the conversation's model is told and
+    answers."""
+    conv, chat, run_id = _chat_page(server, chromium, [
+        {"kind": "delegate", "division": "operator", "task": "run the hidden command"},
+        {"kind": "bash", "command": ASK_CMD}, "The operator was stopped."])  # one scripted model for both
+    chat.wait_for_selector("#approvals .ask", timeout=90_000)
+    page = chromium.new_page(viewport={"width": 1200, "height": 900})
+    page.goto(f"{server.url}/login?token={server.token}&next=/runs/{run_id}")
+    page.wait_for_selector("#approvals .ask", timeout=30_000)
+    page.click("#stop button")
+    page.wait_for_selector("#stop .asked", timeout=10_000)
+    page.wait_for_function("document.getElementById('status').textContent === 'interrupted'", timeout=60_000)
+    chat.wait_for_selector(".msg.assistant:has-text('The operator was stopped.')", timeout=90_000)
+    run = server.api().get(f"/api/runs/{run_id}").json()
+    assert run["status"] == "interrupted" and "stopped from the web by user owner" in run["error"], run
+    steps = server.api().get(f"/api/runs/{run_id}/steps").json()
+    assert "(stopped the run)" in json.dumps(steps[0]["verdict"]), steps[0]
+
+
+def test_a_web_chat_turn_has_a_stop(server, chromium):
+    """ux54 left open: a web chat's turn had no Stop of its own (a delegated run working for minutes could only be
+    waited for). The chat page's Stop ends the turn: its delegated run `interrupted`, the answer so far kept with a
+    note saying who stopped it."""
+    import time
+
+    conv, chat, run_id = _chat_page(server, chromium, [
+        {"kind": "delegate", "division": "operator", "task": "wait a long time"},
+        {"kind": "bash", "command": "sleep 60"}, {"kind": "finish", "answer": "waited"}, "It waited."])
+    assert chat.locator("#stop-turn").is_visible()
+    time.sleep(3)  # the run's first step is under way (`sleep 60`)
+    t0 = time.monotonic()
+    chat.click("#stop-turn")
+    chat.wait_for_selector(".msg.note:has-text('stopped from the web by user owner')", timeout=30_000)
+    assert time.monotonic() - t0 < 25
+    assert chat.locator("#stop-turn").is_hidden()
+    api = server.api()
+    assert wait_run(api, run_id) == "interrupted"
+    messages = api.get(f"/api/conversations/{conv['id']}").json()["messages"]
+    assert messages[-1]["role"] == "assistant" and "stopped from the web by user owner" in messages[-1]["text"]
+    assert run_id in messages[-1]["run_ids"]
+
+
+def wait_run(api, run_id: str, seconds: float = 30) -> str:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        status = api.get(f"/api/runs/{run_id}").json()["status"]
+        if status != "running":
+            return status
+        time.sleep(0.2)
+    return status
