@@ -226,3 +226,25 @@ def wait_run(api, run_id: str, seconds: float = 30) -> str:
             return status
         time.sleep(0.2)
     return status
+
+
+def test_runs_show_with_no_id_shows_the_newest_run(_home, tmp_path):
+    """A new user's twenty minutes: `macrohard runs show` after a run said only "Missing argument 'run_id'" (the run's
+    id is 22 characters to copy from the run's summary). With no id it shows the newest run, saying which it is and
+    how to see another; with no runs, how to make one."""
+    from tests.server.conftest import mh, scripted_at
+
+    _home.mkdir(parents=True, exist_ok=True)
+    empty = mh("runs", "show", home=_home)
+    assert empty.returncode != 0 and "no runs yet" in empty.stdout + empty.stderr, empty.stdout + empty.stderr
+    ids = []
+    for answer in ("first", "second"):
+        model = scripted_at(tmp_path / f"{answer}.json", [{"kind": "finish", "answer": answer}])
+        done = mh("run", f"say {answer}", "--model", model, "--json", home=_home)
+        ids.append(json.loads(done.stdout)["id"])
+    shown = mh("runs", "show", home=_home)
+    assert shown.returncode == 0, shown.stdout + shown.stderr
+    assert f"run {ids[1]}" in shown.stdout and "say second" in shown.stdout, shown.stdout
+    assert "the newest of 2 runs" in shown.stdout + shown.stderr and "macrohard runs list" in shown.stdout + shown.stderr
+    as_json = json.loads(mh("runs", "show", "--json", home=_home).stdout)  # stdout stays JSON
+    assert as_json["run"]["id"] == ids[1]
