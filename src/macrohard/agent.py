@@ -34,7 +34,7 @@ from macrohard.errors import (
 from macrohard.prompts import system_prompt, task_message
 from macrohard.protocols import Environment, Model, RunStore
 from macrohard.safety import audit, budget, warm
-from macrohard.safety.context import ApprovalAnswer, ApprovalCallback, GuardContext
+from macrohard.safety.context import ApprovalAnswer, ApprovalCallback, GuardContext, not_approved
 from macrohard.safety.flow import fence
 from macrohard.safety.guard import Guard
 from macrohard.safety.taint import FlowState
@@ -175,6 +175,8 @@ def _cuttable(approve: ApprovalCallback | None, run: Run, ctx: GuardContext) -> 
             stopping.doing(run.id, ctx.step, None)
         return ApprovalAnswer(False, f"person: the question was cut: {why}")
 
+    if hasattr(approve, "answered_by"):  # who answers when the answer does not say (safety.context.answered_by)
+        ask.answered_by = approve.answered_by  # type: ignore[attr-defined]
     return ask
 
 
@@ -314,8 +316,9 @@ class Agent:
         approved = authorization.approved if verdict is authorization.verdict else None
         if approved is None:
             if authorization.refused_by is not None:
-                step.observation = Observation(output=f"Not approved by the {authorization.refused_by}: "
-                                                      f"{verdict.reason}. Choose another way.", error=True)
+                said = not_approved(authorization.refused_by)
+                step.observation = Observation(output=f"{said[0].upper()}{said[1:]}: {verdict.reason}. Choose another way.",
+                                               error=True)
             else:
                 step.observation = Observation(output=f"Denied by the guard ({verdict.check}): {verdict.reason}",
                                                error=True)

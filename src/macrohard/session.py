@@ -16,7 +16,7 @@ from macrohard.agent import _doing, _no_surrogates
 from macrohard.envs import make_environment
 from macrohard.runner import prepare_workspace, setup_environment
 from macrohard.safety import audit
-from macrohard.safety.context import ApprovalCallback, GuardContext
+from macrohard.safety.context import ApprovalCallback, GuardContext, not_approved
 from macrohard.safety.guard import Guard
 from macrohard.store.sqlite import SQLiteStore, default_home
 from macrohard.types import FinishAction, Observation, Run, RunStatus, Step, Task, Verdict, no_surrogates
@@ -145,7 +145,7 @@ class GuardedSession:
                     verdict = step.verdict = answer_verdict
                     authorization = type(authorization)(verdict=answer_verdict)
             if authorization.approved is None:
-                who = (f"not approved by the {authorization.refused_by}" if authorization.refused_by
+                who = (not_approved(authorization.refused_by) if authorization.refused_by
                        else f"denied by the guard ({verdict.check})")
                 said = f"{who[0].upper()}{who[1:]}: {verdict.reason}"
                 if authorization.refused_by == "policy":  # an `ask` with no approval callback

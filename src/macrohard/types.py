@@ -271,14 +271,14 @@ class BrowserClickAction(_Model):
     """Click an element of the page by its id from the page snapshot (e.g. e12)."""
 
     kind: Literal["browser_click"] = "browser_click"
-    element: NoNulStr = Field(description="Element id from the snapshot, e.g. e12.")
+    element: NoNulStr = Field(description="Element id from the snapshot, e.g. e12 (f1e12, f2e12, ... on a page reached since).")
 
 
 class BrowserTypeAction(_Model):
     """Type text into an input element (replaces its content); optionally press Enter after."""
 
     kind: Literal["browser_type"] = "browser_type"
-    element: NoNulStr = Field(description="Element id from the snapshot, e.g. e5.")
+    element: NoNulStr = Field(description="Element id from the snapshot, e.g. e5 (f1e5 on a page reached since).")
     text: NoNulStr = Field(description="Text to enter.")
     submit: bool = Field(default=False, description="Press Enter after typing.")
 
@@ -303,7 +303,7 @@ class BrowserSelectAction(_Model):
     """Choose an option of a select (combobox) element by its label or value."""
 
     kind: Literal["browser_select"] = "browser_select"
-    element: NoNulStr = Field(description="Element id of the select, e.g. e6.")
+    element: NoNulStr = Field(description="Element id of the select, e.g. e6 (f1e6 on a page reached since).")
     option: NoNulStr = Field(description="The option's label or value.")
 
 

@@ -17,7 +17,7 @@ import json
 import queue
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from macrohard import stopping
@@ -75,6 +75,11 @@ class Conversation:
         self._pending_lock = threading.Lock()
         self._busy = threading.Lock()
         self._shown: dict[str, Any] = {"text": "", "run_ids": [], "ended": True}  # the turn under way (``_cut``)
+        # ux55: who else shows this conversation's questions (the web's run page of the delegated run that asks):
+        # called ("asked", ApprovalNeeded) when one is put, ("done", approval_id, run_id, answer) when it ends
+        self.on_question: Callable[..., None] | None = None
+        self._stop_why: str | None = None  # a stop asked for the turn under way (``stop``), from another thread
+        self._runs_stopped: dict[str, str] = {}  # delegated runs stopped alone (``stop_run``): run id -> why
 
     @classmethod
     def start(cls, store: ConversationStore, model: Any, *, owner: str = LOCAL_OWNER, **kwargs: Any) -> Conversation:
@@ -125,6 +130,7 @@ class Conversation:
                              "for it (or answer its question), then send this one again")
             return
         self._shown = {"text": "", "run_ids": [], "ended": False}
+        self._stop_why = None
         try:
             self.store.append(self.record, ChatMessage(role="user", text=user_text))
             yield from self._answer(user_text)
@@ -134,6 +140,43 @@ class Conversation:
         finally:
             self._deny_pending()
             self._busy.release()
+
+    @property
+    def turn_running(self) -> bool:
+        """Whether a turn is being answered now (its model, a delegated run, a question)."""
+        return self._busy.locked()
+
+    def stop(self, why: str, by: str = "user") -> bool:
+        """Stop the turn under way from another thread (the web's Stop): its delegated run is cut as a Ctrl-C cuts it,
+        its open question denied, the model's reply no longer read; the turn ends with what was shown and a note saying
+        ``why`` (``_cut``). False when no turn runs. ux55: before, a web chat's turn could not be stopped at all."""
+        if not self._busy.locked():
+            return False
+        self._stop_why = why
+        if (run_id := self.delegating) is not None:
+            stopping.cut_runs([run_id], why)
+        self._deny_all(ApprovalAnswer(False, f"{by} (stopped the turn)"))
+        return True
+
+    def stop_run(self, run_id: str, why: str, by: str) -> bool:
+        """Stop only the delegated run ``run_id`` (its own page's Stop): cut as `macrohard runs stop` cuts it, its
+        open question denied by ``by``; the turn goes on and the model is told the run ended interrupted."""
+        if self.delegating != run_id:
+            return False
+        self._runs_stopped[run_id] = why
+        stopping.cut_runs([run_id], why)
+        self._deny_all(ApprovalAnswer(False, f"{by} (stopped the run)"))  # one run is followed at a time: its own
+        return True
+
+    def _deny_all(self, answer: ApprovalAnswer) -> None:
+        with self._pending_lock:
+            for event, answers in self._pending.values():
+                answers.append(answer)
+                event.set()
+
+    def _stopped(self) -> None:
+        if self._stop_why is not None:
+            raise KeyboardInterrupt(self._stop_why)
 
     @property
     def delegating(self) -> str | None:
@@ -167,6 +210,7 @@ class Conversation:
             stream = stream_reply(self.model, messages, tools)
             try:
                 for chunk in stream:
+                    self._stopped()
                     text += no_surrogates(chunk.text)
                     if chunk.reply is not None:
                         reply = chunk.reply.without_surrogates()
@@ -197,7 +241,9 @@ class Conversation:
                 return
             messages.append({"role": "assistant", "content": reply.text or "", "tool_calls": [
                 {"id": call.id, "type": "function", "function": {"name": call.name, "arguments": call.arguments}}]})
+            self._stopped()
             result = yield from self._delegate(call.name, call.arguments, run_ids)
+            self._stopped()
             messages.append({"role": "tool", "tool_call_id": call.id, "content": result})
         raise AssertionError("unreachable: the last call is offered no tools")
 
@@ -270,7 +316,14 @@ class Conversation:
         worker.start()
         self._shown["delegating"] = run_id
         try:
-            while (item := events.get()) is not done:
+            while True:
+                try:
+                    item = events.get(timeout=0.2)
+                except queue.Empty:
+                    self._stopped()  # ux55: the web's Stop of the turn, while the run works or asks
+                    continue
+                if item is done:
+                    break
                 yield item
         except BaseException as exc:  # the reader closed the turn (GeneratorExit) or was interrupted (Ctrl-C)
             stop.set()
@@ -287,11 +340,17 @@ class Conversation:
             self._shown["delegating"] = None
         if "error" in box:
             exc = box["error"]
+            if isinstance(exc, KeyboardInterrupt) and (why := self._runs_stopped.pop(run_id, None)) is not None:
+                # ux55: the run's own page stopped it alone (recorded interrupted): the turn goes on, its model told
+                stopping.forget(run_id)
+                yield DelegationFinished(conversation_id=self.id, run_id=run_id, status="interrupted", error=why)
+                return f"The {args['division']} division's run {run_id} ended interrupted.\nWhy it stopped: {why}"
             if not isinstance(exc, MacrohardError):
                 raise exc
             yield DelegationFinished(conversation_id=self.id, run_id=run_id, status="failed", error=str(exc))
             return f"The {args['division']} division could not do it: {exc}"
         run: Run = box["run"]
+        self._runs_stopped.pop(run_id, None)
         yield DelegationFinished(conversation_id=self.id, run_id=run_id, status=run.status.value, answer=run.answer,
                                  error=run.error)
         outcome = f"The {args['division']} division's run {run_id} ended {run.status.value}."
@@ -310,15 +369,23 @@ class Conversation:
         with self._pending_lock:
             self._pending[approval_id] = waiting
         dumped = action.model_dump(mode="json") if hasattr(action, "model_dump") else {"kind": str(action)}
-        events.put(ApprovalNeeded(conversation_id=self.id, run_id=run_id, approval_id=approval_id, action=dumped,
-                                  verdict=verdict, timeout_s=self.approval_timeout))
+        asked = ApprovalNeeded(conversation_id=self.id, run_id=run_id, approval_id=approval_id, action=dumped,
+                               verdict=verdict, timeout_s=self.approval_timeout)
+        events.put(asked)
+        told = self.on_question
+        if told is not None:
+            told("asked", asked)
+        first: bool | ApprovalAnswer = False
         try:
             answered = waiting[0].wait(self.approval_timeout)
             first = waiting[1][0] if answered and waiting[1] else False
-            return first if isinstance(first, ApprovalAnswer) else first is True
+            first = first if isinstance(first, ApprovalAnswer) else first is True
+            return first
         finally:
             with self._pending_lock:
                 self._pending.pop(approval_id, None)
+            if told is not None:
+                told("done", approval_id, run_id, first)
 
     def _deny_pending(self) -> None:
         """A turn that ends (or whose reader goes away) leaves no question waiting: each is a no."""

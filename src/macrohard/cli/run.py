@@ -41,10 +41,13 @@ def _asker(guard: Guard, *, interactive: bool | None = None) -> Callable[[Any, V
     """The approval callback: show the action and the reason, wait for y/n. With no terminal, the
     policy's ``defaults.non_interactive`` decides (deny unless the policy says allow)."""
 
+    def no_terminal() -> bool:
+        return not (sys.stdin.isatty() if interactive is None else interactive)
+
     def ask(action: Any, verdict: Verdict) -> bool:
         # all of it (a long command's tail is where the harm would hide), and nothing that drives the terminal
         what = escape(visible(clip(action_summary(action), BODY_CHARS)) if action is not None else "(answer)")
-        if not (sys.stdin.isatty() if interactive is None else interactive):
+        if no_terminal():
             allowed = guard.policy.defaults.non_interactive == "allow"
             # stderr: a note beside the step, never inside what --json prints
             err_console.print(f"      [yellow]needs approval ({escape(verdict.reason)}); no terminal to ask, so "
@@ -54,6 +57,9 @@ def _asker(guard: Guard, *, interactive: bool | None = None) -> Callable[[Any, V
                       f"[dim]({escape(verdict.check)})[/]")
         return confirm("  Allow this action?")
 
+    # ux55: who answered, for the record (`safety.context.answered_by`): with no terminal nobody was asked, so the
+    # policy answered ("denied by policy: no terminal to ask"), not the user; the answer itself stays a plain bool
+    ask.answered_by = lambda: "policy: no terminal to ask" if no_terminal() else "user"  # type: ignore[attr-defined]
     return ask
 
 

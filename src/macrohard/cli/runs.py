@@ -118,13 +118,25 @@ def list_runs(
 
 @app.command("show")
 def show(
-    run_id: Annotated[str, typer.Argument(help="Run id (or a unique part of it).")],
+    run_id: Annotated[str | None, typer.Argument(help="Run id (or a unique part of it); default: the newest run.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="The run and all its steps as JSON.")] = False,
     full: Annotated[bool, typer.Option("--full", help="Every character: long commands and outputs are cut otherwise.")] = False,
 ) -> None:
-    """Show a run's whole trajectory: every action, verdict and observation."""
+    """Show a run's whole trajectory: every action, verdict and observation (with no id: the newest run)."""
     store = open_store()
     _recover_dead(store)
+    if run_id is None:  # ux55: before, "Missing argument 'run_id'" (a 22-character id to copy from the summary)
+        newest = store.list_runs(limit=1)
+        if not newest:
+            raise UserError('no runs yet: try macrohard run "create hello.txt containing hello world"')
+        run_id = newest[0].id
+        if not as_json:
+            from macrohard.cli.common import err_console
+
+            total = store.count_runs()
+            which = "the only run" if total == 1 else f"the newest of {total} runs"
+            err_console.print(f"[dim]{which}; `macrohard runs list` shows them all, `macrohard runs show ID` shows "
+                              "one[/]", highlight=False)
     run = store.get_run(run_id)
     steps = store.steps(run.id)
     if as_json:

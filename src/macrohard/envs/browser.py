@@ -802,7 +802,7 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
         if ref is None:
             from playwright.sync_api import Error as PlaywrightError
 
-            raise PlaywrightError(f"{element!r} is not an element id; use an id from the snapshot, like e5")
+            raise PlaywrightError(f"{element!r} is not an element id; use an id from the latest snapshot, like e5 (f1e5 on a page reached since)")
         if self._last_snapshot and f"[{ref}]" not in self._last_snapshot:
             from playwright.sync_api import Error as PlaywrightError
 

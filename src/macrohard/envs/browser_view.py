@@ -27,6 +27,19 @@ _HREFS_JS = """() => Array.from(document.querySelectorAll('a, area'), a => {
 }).filter(Boolean)"""
 
 
+_SNAPSHOT_ID = re.compile(r"\[((?:f\d+)?e\d+)\]")
+
+
+def page_header(snap: str) -> str:
+    """The line above a page's snapshot; its example id is one of this snapshot's own (ux55: it said "e.g. [e5]" where
+    a page reached by a click or a link reads [f1e2], [f2e7], ...: Playwright numbers each new document's ids anew).
+    The first id past the page's root where there is one (the root, a bare `generic`, is seldom what a step takes)."""
+    ids = _SNAPSHOT_ID.findall(snap)
+    if not ids:
+        return "Page (element ids in brackets; this page shows none):"
+    return f"Page (element ids in brackets, e.g. [{ids[1] if len(ids) > 1 else ids[0]}], are what browser_click/type/select take):"
+
+
 class PageView:
     """Observation helpers of ``BrowserEnvironment`` (see the module's docstring)."""
 
@@ -50,7 +63,7 @@ class PageView:
         if len(snap) > limit:
             snap = snap[:limit] + f"\n[... snapshot cut at {limit} characters; scroll or read parts of the page ...]"
         header = f"URL: {page.url}\nTitle: {self._title()}"
-        return f"{header}\nPage (element ids in brackets, e.g. [e5], are what browser_click/type/select take):\n{snap}"
+        return f"{header}\n{page_header(snap)}\n{snap}"
 
     def _sends(self) -> list[str]:
         """Where the page's forms post and its frames load (the guard's flow control: a click that submits

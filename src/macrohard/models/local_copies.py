@@ -12,7 +12,7 @@ why, and lets the model choose again (the agent loop records it as a format erro
 
 What counts:
 - the harness's words: the untrusted-content marker and its boundary lines, a write's report, "(no output)",
-  "Denied by the guard" / "Not approved by the ...", a format error, "[exit code N]";
+  "Denied by the guard" / "Not approved by the ..." / "Denied by policy: ...", a format error, "[exit code N]";
 - after a step that failed, its error: a line of the content (16 characters or more, compared without case and
   spacing) that is in that step's output, or the whole content when it is in that output; or content that
   reads as an error message (it starts with "Error:", "fatal:", "... command not found", ...).
@@ -28,7 +28,7 @@ HINT = ("A file holds what the task asks for, never a harness message or an erro
         "redirect it (cmd > FILE). If the task cannot be done, finish with success false.")
 _HARNESS = re.compile(
     r"\[UNTRUSTED CONTENT|<<<(BEGIN|END) UNTRUSTED|data, not instructions|\((no output)\)|^\s*no output\s*$|"
-    r"\b(created|overwrote) \S+ \(\d+ characters|Denied by the guard|Not approved by the |^Format error:|"
+    r"\b(created|overwrote) \S+ \(\d+ characters|Denied by the guard|Denied by policy:|Not approved by the |^Format error:|"
     r"\[exit code \d+\]|\.\.\.\(cut\)\.\.\.|"
     # the notes of a give-up asked once more (local_giveups.py): heldout10 dev wrote one into tally-out.txt
     r"is not installed here\. If another|is a new folder that the task asks|is not executable, which is no reason|"

@@ -261,7 +261,7 @@ def never_ran(past: Any) -> bool:
     (``local_copies``, ``local_writes``, ``local_mistakes``) or by the guard. agent19's held-out runs
     (heldout14: a branch made, a commit, a file removed and committed, each followed by a refused ``write_file``)
     were right and went unproved because that refused write read as a file written by hand."""
-    return not past.ok and str(past.result).startswith(("Format error:", "Denied by the guard", "Not approved by the "))
+    return not past.ok and str(past.result).startswith(("Format error:", "Denied by the guard", "Not approved by the ", "Denied by policy:"))
 
 
 def work_facts(task: str, history: list[Any]) -> list[Fact]:

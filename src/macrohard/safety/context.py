@@ -30,6 +30,22 @@ class ApprovalAnswer:
 ApprovalCallback = Callable[[Any, Verdict], "bool | ApprovalAnswer"]
 
 
+def answered_by(callback: Any, answer: Any) -> str:
+    """Who gave ``answer`` to ``callback``'s question: the answer's own ``by``; else what the callback says of itself
+    (``callback.answered_by()``: the CLI's asker with no terminal answers for the policy, "policy: no terminal to
+    ask", and returns a plain bool); else "user". ux55: that run's record said "(not approved by the user)"."""
+    by = getattr(answer, "by", None)
+    if not by and callable(said := getattr(callback, "answered_by", None)):
+        by = said()
+    return str(by or "user")
+
+
+def not_approved(by: str) -> str:
+    """How a refused question reads in the verdict: "denied by policy: no terminal to ask" where the policy answered
+    for nobody (its reason after the colon), else "not approved by the user alice" / "by the policy"."""
+    return f"denied by {by}" if by.startswith("policy:") else f"not approved by the {by}"
+
+
 @dataclass(frozen=True)
 class GuardFacts:
     """What an environment reports about itself for a review, from the kernel and its own configuration.

@@ -23,7 +23,7 @@ from pydantic import BaseModel
 from macrohard.errors import NotApproved
 from macrohard.safety.approval import TTL_S, Approved, Authorization, Verify, new_seal
 from macrohard.safety.budget import exceeded
-from macrohard.safety.context import GuardContext, GuardFacts
+from macrohard.safety.context import GuardContext, GuardFacts, answered_by, not_approved
 from macrohard.safety.delegation import check_delegation
 from macrohard.safety.flow import FlowCheck, FlowScreen, Strictest
 from macrohard.safety.money import MoneyCheck
@@ -141,12 +141,12 @@ class Guard:
                     action = FinishAction(answer=answer)
                     if ctx.approve is not None:
                         answer = ctx.approve(action, verdict)  # ux54: who answered, as an action's approval says
-                        allowed, by = bool(answer), getattr(answer, "by", None) or "user"
+                        allowed, by = bool(answer), answered_by(ctx.approve, answer)
                     else:
                         allowed, by = self.policy.defaults.non_interactive == "allow", "policy"
                     verdict = self._record(action, verdict.model_copy(update={
                         "decision": Decision.allow if allowed else Decision.deny, "approved_by": by if allowed else None,
-                        "reason": verdict.reason if allowed else f"{verdict.reason} (not approved by the {by})"}),
+                        "reason": verdict.reason if allowed else f"{verdict.reason} ({not_approved(by)})"}),
                         ctx, kind="approval")
                     if allowed:
                         continue
@@ -240,12 +240,12 @@ def _sealed() -> tuple[Callable[[Guard, Any, GuardContext, Any], Authorization],
             callback = ctx.approve
             if callback is not None:
                 answer = callback(action, verdict)
-                allowed, by = bool(answer), getattr(answer, "by", None) or "user"
+                allowed, by = bool(answer), answered_by(callback, answer)
             else:
                 allowed, by = guard.policy.defaults.non_interactive == "allow", "policy"
             verdict = verdict.model_copy(update={
                 "decision": Decision.allow if allowed else Decision.deny, "approved_by": by if allowed else None,
-                "reason": verdict.reason if allowed else f"{verdict.reason} (not approved by the {by})"})
+                "reason": verdict.reason if allowed else f"{verdict.reason} ({not_approved(by)})"})
             Guard._record(guard, action, verdict, ctx, kind="approval")
             refused_by = None if allowed else by
         if not verdict.allowed:

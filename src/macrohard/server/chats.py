@@ -45,10 +45,10 @@ class ChatAnswer(BaseModel):
 class LiveChats:
     """Open conversations of this server process (their models and delegators), and the turns running."""
 
-    def __init__(self, store: Any, bus: EventBus, workers: int = 4) -> None:
+    def __init__(self, store: Any, bus: EventBus, workers: int = 4, live: Any = None) -> None:
         from macrohard.store.conversations import ConversationStore
 
-        self.store, self.bus = store, bus
+        self.store, self.bus, self.live = store, bus, live
         self.chats = ConversationStore(store)
         self.open: dict[str, Any] = {}
         self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="macrohard-chat")
@@ -70,9 +70,12 @@ class LiveChats:
         delegator = DivisionDelegator(store=self.store, guard=guard, divisions=divisions,
                                       default_model=llm if chosen else None,
                                       run_meta={"user": record.owner, "server": os.getpid()})
-        return Conversation(record, self.chats, llm, guard=guard, delegator=delegator,
+        conv = Conversation(record, self.chats, llm, guard=guard, delegator=delegator,
                             system_prompt=chat_prompt(divisions, CHAT_SYSTEM_PROMPT),
                             approval_timeout=guard.policy.defaults.approval_timeout_s)
+        if self.live is not None:  # ux55: its delegated runs' questions on their own pages too
+            conv.on_question = lambda what, *args: self.live.chat_question(conv, what, *args)
+        return conv
 
     def create(self, user: User, model_spec: str | None) -> Any:
         from macrohard.store.conversations import ConversationRecord
@@ -97,12 +100,25 @@ class LiveChats:
     def send(self, conv: Any, text: str) -> None:
         events = conv.send(text)  # raises at once for an empty message or one over the limit
 
+        from macrohard.chat.events import DelegationFinished, DelegationStarted
+
+        following = self.live.chat_runs if self.live is not None else {}
+
         def turn() -> None:
             try:
                 for event in events:
+                    if isinstance(event, DelegationStarted):  # ux55: its page's Stop reaches it (LiveRuns.stop)
+                        following[event.run_id] = conv
+                    elif isinstance(event, DelegationFinished):
+                        following.pop(event.run_id, None)
                     self.bus.publish(f"chat:{conv.id}", event.type, event.model_dump(mode="json"))
+            except KeyboardInterrupt as exc:  # ux55: the web's Stop of the turn (Conversation.stop)
+                self.bus.publish(f"chat:{conv.id}", "stopped", {"conversation_id": conv.id, "message": str(exc)})
             except Exception as exc:  # noqa: BLE001 - the page is told, the server keeps serving
                 self.bus.publish(f"chat:{conv.id}", "error", {"conversation_id": conv.id, "message": str(exc)})
+            finally:
+                for run_id in [r for r, c in list(following.items()) if c is conv]:
+                    following.pop(run_id, None)
             self.bus.publish(f"chat:{conv.id}", "turn_end", {"conversation_id": conv.id})
 
         self.pool.submit(turn)
@@ -117,7 +133,7 @@ class LiveChats:
 def _chats(request: Request) -> LiveChats:
     state = request.app.state
     if getattr(state, "chats", None) is None:
-        state.chats = LiveChats(state.store, state.bus)
+        state.chats = LiveChats(state.store, state.bus, live=getattr(state, "live", None))
     return state.chats  # type: ignore[no-any-return]
 
 
@@ -178,6 +194,19 @@ def chat_answer(conversation_id: str, approval_id: str, body: ChatAnswer, reques
     if not conv.answer(approval_id, body.approve, by=f"user {who.user.name}"):  # ux54: recorded with its name
         raise HTTPException(404, f"no open question {approval_id!r}: it was answered or timed out")
     return Response(status_code=204)
+
+
+@router.post("/api/conversations/{conversation_id}/stop", status_code=202)
+def chat_stop(conversation_id: str, request: Request, who: Caller = CallerDep) -> Response:
+    """Stop the turn being answered: its delegated run ends ``interrupted`` (its finished steps kept), an open question
+    is denied, the model's reply is no longer read; the conversation keeps what was shown with a note (ux55)."""
+    conv = _mine(request, conversation_id, who)
+    if not who.user.can_answer:
+        raise HTTPException(403, f"{who.user.name} is a viewer: only owners and members stop a turn")
+    why = f"stopped from the web by user {who.user.name}"
+    if not conv.stop(why, by=f"user {who.user.name}"):
+        raise HTTPException(409, "no message is being answered now: nothing to stop")
+    return Response(status_code=202)
 
 
 @router.get("/api/conversations/{conversation_id}/events")

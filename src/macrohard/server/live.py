@@ -126,6 +126,11 @@ class LiveRuns:
         self.pending: dict[str, Pending] = {}
         self.stops: dict[str, threading.Event] = {}
         self.notes: dict[str, str] = {}  # run id -> what it waits for before its first step, said on its page
+        # ux55: runs a web conversation of this server delegated and follows now (run id -> its Conversation), and
+        # their open questions (approval id -> what the run page shows, and the conversation that waits): the
+        # question is shown and answered on the run's own page too, once, and its page's Stop stops it
+        self.chat_runs: dict[str, Any] = {}
+        self.chat_questions: dict[str, tuple[dict[str, Any], Any]] = {}
         self.workers = workers
         self._lock = threading.Lock()
 
@@ -265,9 +270,35 @@ class LiveRuns:
                 self.bus.publish(page, "approval_done", {"id": pending.id, "approved": bool(result),
                                                          "by": getattr(result, "by", None) or "policy"})
 
+    def chat_question(self, conv: Any, what: str, *args: Any) -> None:
+        """A web conversation's delegated run asks (``what`` "asked": the ``ApprovalNeeded``) or its question ended
+        ("done": approval id, run id, the answer): shown on, and taken off, the run's own page (ux55: before, only the
+        chat page showed it). The chat page is told too when it was answered elsewhere."""
+        if what == "asked":
+            (asked,) = args
+            public = {"id": asked.approval_id, "run_id": asked.run_id, "asker": asked.run_id, "action": asked.action,
+                      "reason": asked.verdict.reason, "check": asked.verdict.check, "asked_at": time.time(),
+                      "conversation": conv.id}
+            with self._lock:
+                self.chat_questions[asked.approval_id] = (public, conv)
+            self.bus.publish(asked.run_id, "approval", public)
+            return
+        approval_id, run_id, answer = args
+        with self._lock:
+            self.chat_questions.pop(approval_id, None)
+        done = {"id": approval_id, "approved": bool(answer), "by": getattr(answer, "by", None) or "policy"}
+        self.bus.publish(run_id, "approval_done", done)
+        self.bus.publish(f"chat:{conv.id}", "approval_done", {"conversation_id": conv.id, "run_id": run_id, **done})
+
     def answer(self, approval_id: str, run_id: str, user: User, approved: bool) -> None:
         from macrohard.safety.context import ApprovalAnswer
 
+        with self._lock:
+            asked = self.chat_questions.get(approval_id)
+        if asked is not None and asked[0]["run_id"] == run_id:  # ux55: a web conversation's delegated run asks
+            if not asked[1].answer(approval_id, approved, by=f"user {user.name}"):
+                raise NotFound(f"no open approval {approval_id!r} for run {run_id}: it was answered or timed out")
+            return
         with self._lock:
             pending = self.pending.get(approval_id)
             if pending is None or not pending.of(run_id) or pending.answered.is_set():
@@ -280,6 +311,10 @@ class LiveRuns:
         current action ends (a command within its own timeout), before the next model call."""
         with self._lock:
             stop, future = self.stops.get(run_id), self.futures.get(run_id)
+            conv = self.chat_runs.get(run_id)
+        if conv is not None and conv.stop_run(run_id, f"stopped from the web by user {user.name}; the steps it "
+                                             "finished are kept", f"user {user.name}"):
+            return  # ux55: a web conversation's delegated run: it alone ends, the conversation's model is told
         if (stop is None or future is None or future.done()) and self._delegated_here(run_id):
             # ux54: a run a run of this server delegated (its page's Stop): it alone is cut, as `runs stop` cuts it;
             # the run that delegated it is told it ended interrupted and goes on. Before: 404, "not running here"
@@ -340,7 +375,8 @@ class LiveRuns:
 
     def open_approvals(self, run_id: str) -> list[dict[str, Any]]:
         with self._lock:
-            return [p.public() for p in self.pending.values() if p.of(run_id) and not p.answered.is_set()]
+            return [p.public() for p in self.pending.values() if p.of(run_id) and not p.answered.is_set()] + [
+                public for public, _ in self.chat_questions.values() if public["run_id"] == run_id]
 
     def _finished(self, run_id: str) -> None:
         try:

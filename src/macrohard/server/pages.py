@@ -176,6 +176,22 @@ def stop_form(run_id: str, request: Request, who: Caller = CallerDep) -> Respons
     return RedirectResponse(f"/runs/{run_id}", status_code=303)
 
 
+@router.get("/docs", response_class=HTMLResponse)
+async def api_page(request: Request) -> Response:
+    """The JSON API in words: how to send a token, and each endpoint (method, path, what it does) from the app's own
+    OpenAPI schema. ux55: the header's `API` opened the raw /openapi.json (FastAPI's /docs loads Swagger UI from a
+    CDN, and the app works with no internet, so it is off)."""
+    who = await _who_or_login(request)
+    if isinstance(who, Response):
+        return who
+    endpoints = []
+    for path, methods in request.app.openapi().get("paths", {}).items():
+        for method, op in methods.items():
+            said = (op.get("description") or op.get("summary") or "").strip().split("\n\n")[0]
+            endpoints.append((method.upper(), path, " ".join(said.replace("``", "").split())))
+    return _page(request, "api.html", who, endpoints=endpoints)
+
+
 @router.get("/evals", response_class=HTMLResponse)
 async def evals_page(request: Request) -> Response:
     from macrohard.eval.records import list_evals

@@ -67,7 +67,11 @@ const macrohard = (() => {
     div.append(el("strong", null, "The guard asks: "), el("span", "reason", p.reason), el("pre", "action", actionText(p.action)));
     // ux54: a delegated run's question is shown on its own page and on the page of the run that delegated it
     const other = p.asker && p.asker !== runId ? p.asker : (p.run_id && p.run_id !== runId ? p.run_id : null);
-    if (other) {
+    if (p.conversation) {  // ux55: a web conversation's delegated run asks; its chat page shows it too
+      const link = el("a", null, p.conversation); link.href = `/chats/${p.conversation}`;
+      const where = el("p", "note asker", "Also shown in the conversation that delegated this run, ");
+      where.append(link); div.append(where);
+    } else if (other) {
       const link = el("a", null, other); link.href = `/runs/${other}`;
       const where = el("p", "note asker", other === p.asker ? "Asked by the delegated run " : "Also shown on the run that delegated this one, ");
       where.append(link); div.append(where);
@@ -290,6 +294,26 @@ const macrohard = (() => {
       const p = { id: d.approval_id, reason: d.verdict.reason, action: d.action };
       document.getElementById("approvals").append(askBox(p, `/api/conversations/${convId}/approvals/${d.approval_id}`));
     });
+    // ux55: a question answered on the delegated run's own page (or ended by a stop or the timeout): said in place
+    on("approval_done", (d) => {
+      const a = document.getElementById(`ask-${d.id}`); if (!a) return;
+      const line = el("div", "answered-ask", "");
+      line.append(el("strong", null, "The guard's question was answered: "),
+                  el("span", d.approved ? "ok" : "error", `${d.approved ? "approved" : "denied"} by ${d.by}`));
+      a.replaceWith(line);
+    });
+    // ux55: Stop for the turn being answered (its delegated run ends interrupted, its question denied)
+    const stopTurn = document.getElementById("stop-turn");
+    const turnRuns = (on) => { if (stopTurn) { stopTurn.hidden = !on; stopTurn.disabled = false; } };
+    if (stopTurn) stopTurn.addEventListener("click", async () => {
+      stopTurn.disabled = true;
+      try { await send("POST", `/api/conversations/${convId}/stop`); }
+      catch (e) { stopTurn.disabled = false; document.getElementById("send-error").textContent = e.message; }
+    });
+    on("turn_end", () => turnRuns(false));
+    on("stopped", (d) => { box.append(el("div", "msg note", `${d.message}: the answer so far is kept`)); answer = null;
+      for (const det of Object.values(runs)) { const st = det.querySelector("summary .status");
+        if (st.textContent === "running") { st.textContent = "interrupted"; st.className = "status interrupted"; } } });
     on("delegation_finished", (d) => {
       const det = runs[d.run_id]; if (!det) return;
       const st = det.querySelector("summary .status"); st.textContent = d.status; st.className = `status ${d.status}`;
@@ -303,12 +327,14 @@ const macrohard = (() => {
       const mine = el("div", "msg user"); mine.append(el("p", "text", text)); box.append(mine);
       form.reset();
       await ready;
+      turnRuns(true);  // before the send: its turn's turn_end (which hides it) comes only after
       try {
         const r = await send("POST", `/api/conversations/${convId}/messages`, { text });
         document.getElementById("send-error").textContent = "";
+        if (r && r.said !== undefined) turnRuns(false);
         if (r && r.said !== undefined) box.append(el("div", "msg note", r.said));  // a chat command, answered by the server (ux49b)
       }
-      catch (e) { mine.remove(); document.getElementById("send-error").textContent = e.message; }
+      catch (e) { turnRuns(false); mine.remove(); document.getElementById("send-error").textContent = e.message; }
     });
   }
 
