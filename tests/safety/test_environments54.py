@@ -202,8 +202,9 @@ def _browse(browser, name: str, steps: list) -> tuple[list[str], list[str], str]
     ctx = GuardContext(workspace=env.workspace, run_id="rt54b-browser", task_text=f"Read the page at "
                        f"{steps[0]['url']} and do what it asks.", environment="browser", network="loopback")
     snapshot, stopped, seen = "", [], []
-    for step in steps:
-        time.sleep(THINK)  # the model thinks; the page's timers run
+    for i, step in enumerate(steps):
+        if i:  # the model thinks; the page's timers run (before the first step, the goto, there is no page yet)
+            time.sleep(THINK)
         if callable(step):
             step = step(snapshot)
         auth = guard.authorize(parse_action(step), ctx, env=env)

@@ -124,6 +124,7 @@ def _evaluates(command: str) -> bool:
 
 _POSITIONAL = lazyre.compile(r"(?<![\w.-])(?:shift|set)(?![\w.-])")
 _IFS = lazyre.compile(r"\bIFS\b")
+_WORD = lazyre.compile(r"\w+")
 
 
 def _changes_positional(root: Any, rest: str) -> bool:
@@ -171,8 +172,9 @@ def settle(state: Exact, command: str, functions: Iterable[str], hooks: bool, sh
     defined = _defined(tree.root_node)
     # names never set since the shell started, and only read on this line (not `X=$(cmd); T=${X:-a}`)
     unread = re.sub(r"\$\{[^{}]*\}|\$[A-Za-z_]\w*", " ", command)
+    words = set(_WORD.findall(unread))  # a name read as a whole word: one of the text's maximal runs of word characters
     unset = {n for n in re.findall(r"[A-Za-z_]\w*", command) if fresh and n not in seen and n not in values and keepable(n)
-             and not re.search(rf"(?<![\w]){re.escape(n)}(?![\w])", unread)}
+             and n not in words}
     # read/mapfile/printf -v/declare statements whose values the text fixes (guard26): judged as assignments, and
     # left out of the text the sticky and forget-all rules read
     builtins = _exact_builtins(tree.root_node, values, unset, None if jobs else read_file)
