@@ -35,6 +35,7 @@ class Pending:
     sends: tuple[str, ...] = ()  # private data it sends out through the shell's values (safety.carried)
     names: str = ""  # it prints names others chose (files, branches, tags): untrusted if they name an address
     unwritten: tuple[str, ...] = ()  # files the agent wrote that a copy or an archive may now fill with others' words
+    mcp_numbers: int = 0  # numbers and truth values an MCP call carries out once the run read outside and private data
 
 
 @dataclass
@@ -62,6 +63,9 @@ class FlowState:
     fed: tuple[str, ...] = ()
     # the HTTP 402 offers (their URLs) the run was approved to pay: the task's own purchase passes once (rt46b)
     offers_paid: set[str] = field(default_factory=set)
+    # rt55b: numbers and truth values the run's MCP calls carried out since it held outside and private data, counted
+    # over the run: rt54b's bound of four a call, over as many calls as the run makes, carried a token two bytes a call
+    mcp_numbers: int = 0
 
     def hand_down(self) -> dict[str, Any]:
         """What a sub-run this run starts inherits (kept in the sub-run's ``meta``, JSON): the untrusted content
@@ -91,6 +95,7 @@ class FlowState:
             return
         self.written.update(p.written)
         self.written.difference_update(p.unwritten)
+        self.mcp_numbers += p.mcp_numbers
         if p.carried is not None:
             self.carried = p.carried
         if p.source is not None:
