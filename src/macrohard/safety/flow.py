@@ -515,11 +515,14 @@ def _mcp_send(action: Any, ctx: GuardContext, pending: Pending | None = None) ->
                 "server outside the sandbox")
     # rt55b: once the run holds outside data and private data, the numbers are counted over its calls: four a call
     # over five calls carried a token two bytes a call. Over the run they may carry no more than one call may.
+    # A sub-run of a run that read both starts with that budget spent: its task was written by a model holding them,
+    # and each sub-run a run starts would have a budget of its own.
     if numbers and ctx.flow.sources and "private" in ctx.flow.capabilities:
-        if ctx.flow.mcp_numbers + len(numbers) > _MCP_NUMBERS:
+        spent = ctx.flow.mcp_numbers + (_MCP_NUMBERS if ctx.flow.private_handed else 0)
+        if spent + len(numbers) > _MCP_NUMBERS:
             return (f"MCP tool {action.server}/{action.tool} sends its arguments (numbers: {str(numbers)[:60]}) to a "
-                    f"server outside the sandbox; with the {ctx.flow.mcp_numbers} numbers earlier calls sent since the "
-                    "run read outside and private data, they could carry what it read")
+                    f"server outside the sandbox; with the {spent} numbers earlier calls sent since the run (or the "
+                    "run that delegated it) read outside and private data, they could carry what it read")
         if pending is not None:
             pending.mcp_numbers = len(numbers)
     for _, value in leaves:
