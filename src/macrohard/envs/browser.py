@@ -314,6 +314,7 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
         self.send_gate = SendGate(fetch_redirects=self.sandbox.rules is None)
         # a redirect's next hop, seen by the proxy only (the gate of the moment: ``reset`` makes a new one)
         self.sandbox.redirects = lambda *a: self.send_gate.redirect(*a)
+        self.sandbox.admits = lambda *a: self.send_gate.admits(*a)
         if start_url:
             self.send_gate.went(start_url)
 

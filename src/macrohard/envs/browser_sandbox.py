@@ -106,6 +106,7 @@ class ChromiumSandbox:
         self.launcher = ""
         self.proxy: HostProxy | None = None
         self.redirects: Any = None  # the proxy's redirect hook (``netproxy.HostProxy.redirects``)
+        self.admits: Any = None  # the proxy's hook for every request (``netproxy.HostProxy.admits``)
         self._requests: list[dict[str, object]] = []
 
     @property
@@ -125,7 +126,7 @@ class ChromiumSandbox:
         proxy_socket = None
         if self.rules is not None:
             proxy_socket = os.path.join(self.state_dir, "proxy.sock")
-            self.proxy = HostProxy(proxy_socket, self.rules, redirects=self.redirects)
+            self.proxy = HostProxy(proxy_socket, self.rules, redirects=self.redirects, admits=self.admits)
             self.proxy.start()
             proxy_socket = self.proxy.socket_path  # rel54: elsewhere where TMPDIR is too deep for a socket
         argv = bwrap_argv(bwrap, self.workspace, self.network, proxy_socket=proxy_socket, bind=self.bind)

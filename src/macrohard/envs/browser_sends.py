@@ -91,6 +91,7 @@ class SendGate:
         self.clicked: set[str] = set()  # the address of the link the click in progress follows
         self.typed_hosts: set[str] = set()  # hosts of the pages typed into (their cookies and storage hold it)
         self.going = False  # a browser_goto is under way: its first navigation is the goto itself
+        self.passing: dict[str, int] = {}  # address -> routed requests let go there, not yet seen by the proxy
 
     def went(self, url: str) -> None:
         # its request is routed (http and https only: a data: URL's is not, and its script's navigation is the page's)
@@ -133,6 +134,8 @@ class SendGate:
         if self._allowed(request.url) or (method in _SAFE_METHODS and not request.post_data_buffer
                                           and request.url in self.before
                                           and _headers(request) == self.headers.get(request.url, {})):
+            if not self._allowed(request.url) and (dest := address(request.url)):
+                self.passing[dest] = self.passing.get(dest, 0) + 1  # the proxy will see it: let it by there
             self._go_on(route, top)  # a resource loaded again, with the headers it had (cookies: per host, not port)
             return
         self.stopped.append(f"{method} {request.url[:200]}")
@@ -198,6 +201,21 @@ class SendGate:
     def _allowed(self, url: str) -> bool:
         dest = address(url)
         return not dest or dest in self.shown or dest in self.gone
+
+    def admits(self, host: str, port: int) -> str | None:
+        """The proxy's hook for every request it is handed (rt55b): why it may not go now, or None. Once the agent
+        typed, a request to an address the gate would not let a routed request reach, and that no routed request
+        the gate let go is on its way to, is one the gate never saw (a beacon or a keepalive fetch sent by the
+        browser process as the page unloads, on the agent's next ``browser_goto``): refused."""
+        dest = f"{host.lower()}:{port}"
+        if not self.armed or dest in self.shown or dest in self.gone or dest in self.clicked:
+            return None
+        if self.passing.get(dest, 0) > 0:
+            self.passing[dest] -= 1
+            return None
+        self.stopped.append(f"PROXY http://{dest}/")
+        return (f"macrohard: after text was typed, a request to {dest} that the browser's send gate did not see "
+                "(the browser's own, such as a beacon sent as a page unloads) is refused")
 
     def route_ws(self, ws: Any) -> None:
         """A WebSocket: refused to an address not shown once the agent typed; one opened before may not send

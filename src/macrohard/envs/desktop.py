@@ -410,8 +410,7 @@ class DesktopEnvironment(LayeredWriteBack):
         root = dpy.screen().root
         prop = root.get_full_property(dpy.intern_atom("_NET_CLIENT_LIST"), X.AnyPropertyType)
         ids = list(prop.value) if prop is not None else [w.id for w in root.query_tree().children]
-        active = root.get_full_property(dpy.intern_atom("_NET_ACTIVE_WINDOW"), X.AnyPropertyType)
-        active_id = active.value[0] if active is not None and len(active.value) else None
+        active_id = self._focused(ids)
         name_atom, utf8 = dpy.intern_atom("_NET_WM_NAME"), dpy.intern_atom("UTF8_STRING")
         out = []
         for wid in ids:
@@ -457,9 +456,27 @@ class DesktopEnvironment(LayeredWriteBack):
         return encode_rgb(shot.raw, shot.size, fmt=fmt, quality=self.jpeg_quality)
 
     def _active(self) -> int | None:
-        active = self._dpy.screen().root.get_full_property(self._dpy.intern_atom("_NET_ACTIVE_WINDOW"),
-                                                           self._X.AnyPropertyType)
-        return int(active.value[0]) if active is not None and len(active.value) and active.value[0] else None
+        root = self._dpy.screen().root
+        prop = root.get_full_property(self._dpy.intern_atom("_NET_CLIENT_LIST"), self._X.AnyPropertyType)
+        return self._focused(list(prop.value) if prop is not None else [w.id for w in root.query_tree().children])
+
+    def _focused(self, clients: list[int]) -> int | None:
+        """The client window the X server sends keys to: its input focus or the client that holds it. rt55b: not the
+        window manager's ``_NET_ACTIVE_WINDOW``, a root property any client may write — a launched program moved the
+        focus itself (SetInputFocus: no window manager asked) and wrote the property back, and keys approved for
+        the window the last look showed went to another."""
+        focus = self._dpy.get_input_focus().focus
+        win, known, root = focus if hasattr(focus, "query_tree") else None, set(clients), self._dpy.screen().root.id
+        for _ in range(32):  # a client window, a toolkit's child windows inside it, the window manager's frame
+            if win is None or win.id == root:
+                return None
+            if win.id in known:
+                return int(win.id)
+            try:
+                win = win.query_tree().parent
+            except Exception:  # noqa: BLE001  (a window can vanish while we look)
+                return None
+        return None
 
     def _focus_moved(self) -> bool:
         """Whether the focused window is not the one the last observation showed (rt51b: keys the guard approved for

@@ -106,6 +106,9 @@ class _Handler(socketserver.BaseRequestHandler):
         self.server.requests.append({"method": method, "host": host, "port": port, "allowed": allowed})
         if not allowed:
             return self._refuse(client, 403, f"macrohard sandbox: {host}:{port} is not in the allowed hosts")
+        if self.server.admits is not None and (why := self.server.admits(host, port)):
+            self.server.requests[-1]["allowed"] = False
+            return self._refuse(client, 403, why)
         try:
             upstream = socket.create_connection((host, port), timeout=10)
             upstream.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # no 40 ms Nagle stalls
@@ -143,6 +146,10 @@ def _closing(headers: str) -> str:
 
 
 Redirects = Callable[[str, str, str], "str | None"]
+# rt55b: the browser's send gate sees only the requests Playwright routes; a keepalive request (a beacon, a
+# `fetch(…, {keepalive: true})`) sent as a page unloads is the browser process's own and reaches no route. The proxy
+# asks the gate about every request it is handed: (host, port) -> why it may not go now, or None.
+Admits = Callable[[str, int], "str | None"]
 
 
 def _relay_response_head(upstream: socket.socket, client: socket.socket, redirects: Redirects | None = None,
@@ -191,6 +198,7 @@ class _Server(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
     allow: list[str]
     requests: list[dict[str, object]]
     redirects: Redirects | None
+    admits: Admits | None
 
     def handle_error(self, request: object, client_address: object) -> None:
         """A peer that hung up (a reset, a broken pipe, a timeout) ends its connection in silence. Before (rel46b):
@@ -204,10 +212,12 @@ class _Server(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
 class HostProxy:
     """The allow-list proxy of one sandbox, serving on a unix socket in a background thread."""
 
-    def __init__(self, socket_path: str, allow: list[str], redirects: Redirects | None = None) -> None:
+    def __init__(self, socket_path: str, allow: list[str], redirects: Redirects | None = None,
+                 admits: Admits | None = None) -> None:
         self.socket_path = self._asked = socket_path
         self.allow = list(allow)
         self.redirects = redirects  # (request URL, where it redirects, request headers) -> why not, or None
+        self.admits = admits  # (host, port) -> why a request there may not go now, or None (the browser's send gate)
         self.server: _Server | None = None
         self.thread: threading.Thread | None = None
         self._short: str | None = None  # a short folder of its own, when ``socket_path`` was too long for a socket
@@ -230,7 +240,7 @@ class HostProxy:
         except BaseException:
             self.close()
             raise
-        server.allow, server.requests, server.redirects = self.allow, [], self.redirects
+        server.allow, server.requests, server.redirects, server.admits = self.allow, [], self.redirects, self.admits
         self.server = server
         # close() waits for the loop's next poll: every sandbox's and browser's close waited up to 0.2 s (speed50)
         self.thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},

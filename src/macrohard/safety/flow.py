@@ -330,7 +330,7 @@ class FlowCheck:
             what = f"MCP tool {action.server}/{action.tool}" if kind == "mcp_call" else kind
             pending.source = Source("message" if "mail" in kind or "message" in kind else "tool", f"{what} result", step)
         if kind == "mcp_call":
-            send = send or _mcp_send(action, ctx)
+            send = send or _mcp_send(action, ctx, pending)
         if kind.startswith("browser_"):
             url = getattr(action, "url", None)
             pending.source = Source("web", f"web page {url}" if url else "the current web page", step)
@@ -496,7 +496,7 @@ _MCP_NUMBERS = 4  # numbers and truth values an MCP call may carry after untrust
 _MCP_NUMBER = 65535  # the largest whole number among them
 
 
-def _mcp_send(action: Any, ctx: GuardContext) -> str:
+def _mcp_send(action: Any, ctx: GuardContext, pending: Pending | None = None) -> str:
     """An MCP call hands its arguments to a server outside the sandbox, whatever the sandbox's network: a tool may
     fetch a URL, post to a chat, send mail or open a public issue with them (flow25: after a hub's issue carried
     orders, its ``fetch``, ``post``, ``send_email`` and ``create_issue`` tools carried the notes out, and the
@@ -513,6 +513,18 @@ def _mcp_send(action: Any, ctx: GuardContext) -> str:
                                           for v in numbers if v == v and abs(v) != float("inf")):
         return (f"MCP tool {action.server}/{action.tool} sends its arguments (numbers: {str(numbers)[:60]}) to a "
                 "server outside the sandbox")
+    # rt55b: once the run holds outside data and private data, the numbers are counted over its calls: four a call
+    # over five calls carried a token two bytes a call. Over the run they may carry no more than one call may.
+    # A sub-run of a run that read both starts with that budget spent: its task was written by a model holding them,
+    # and each sub-run a run starts would have a budget of its own.
+    if numbers and ctx.flow.sources and "private" in ctx.flow.capabilities:
+        spent = ctx.flow.mcp_numbers + (_MCP_NUMBERS if ctx.flow.private_handed else 0)
+        if spent + len(numbers) > _MCP_NUMBERS:
+            return (f"MCP tool {action.server}/{action.tool} sends its arguments (numbers: {str(numbers)[:60]}) to a "
+                    f"server outside the sandbox; with the {spent} numbers earlier calls sent since the run (or the "
+                    "run that delegated it) read outside and private data, they could carry what it read")
+        if pending is not None:
+            pending.mcp_numbers = len(numbers)
     for _, value in leaves:
         if value is None or isinstance(value, (bool, int, float)):
             continue

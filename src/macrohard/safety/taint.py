@@ -35,6 +35,7 @@ class Pending:
     sends: tuple[str, ...] = ()  # private data it sends out through the shell's values (safety.carried)
     names: str = ""  # it prints names others chose (files, branches, tags): untrusted if they name an address
     unwritten: tuple[str, ...] = ()  # files the agent wrote that a copy or an archive may now fill with others' words
+    mcp_numbers: int = 0  # numbers and truth values an MCP call carries out once the run read outside and private data
 
 
 @dataclass
@@ -62,13 +63,23 @@ class FlowState:
     fed: tuple[str, ...] = ()
     # the HTTP 402 offers (their URLs) the run was approved to pay: the task's own purchase passes once (rt46b)
     offers_paid: set[str] = field(default_factory=set)
+    # rt55b: numbers and truth values the run's MCP calls carried out since it held outside and private data, counted
+    # over the run: rt54b's bound of four a call, over as many calls as the run makes, carried a token two bytes a call
+    mcp_numbers: int = 0
+    # the run that delegated this one had read private data too (its task may carry it): its MCP numbers are counted
+    # as if that run's budget were spent (rt55b)
+    private_handed: bool = False
 
     def hand_down(self) -> dict[str, Any]:
         """What a sub-run this run starts inherits (kept in the sub-run's ``meta``, JSON): the untrusted content
         read so far and the addresses it named. Its task is written by a model that read that content, so it starts
         where this run is (flow25: a chat run read a sub-run's relayed orders and delegated the send to a fresh
         operator run, which saw no untrusted content and a task that named the address)."""
-        return {"sources": [s.what[:300] for s in self.sources[-5:]], "targets": sorted(self.targets)[:500]}
+        down: dict[str, Any] = {"sources": [s.what[:300] for s in self.sources[-5:]],
+                                "targets": sorted(self.targets)[:500]}
+        if "private" in self.capabilities:  # rt55b: and the private data it read (the sub-task may carry it)
+            down["private"] = self.capabilities["private"][:300]
+        return down
 
     @classmethod
     def handed_down(cls, data: Any) -> FlowState:
@@ -79,6 +90,9 @@ class FlowState:
         for what in data.get("sources") or ():
             state.read_untrusted(Source("delegation", f"the task a delegating run wrote after reading {what}", 0))
         state.task_from_untrusted = bool(state.sources)
+        if state.sources and data.get("private"):
+            state.capabilities.setdefault("private", f"the delegating run read {str(data['private'])[:300]}")
+            state.private_handed = True
         state.targets = {str(t) for t in data.get("targets") or ()}
         state.handed = set(state.targets)
         return state
@@ -91,6 +105,7 @@ class FlowState:
             return
         self.written.update(p.written)
         self.written.difference_update(p.unwritten)
+        self.mcp_numbers += p.mcp_numbers
         if p.carried is not None:
             self.carried = p.carried
         if p.source is not None:
