@@ -13,6 +13,7 @@ for the module, both with their model the server's default: a scripted OpenAI-co
 
 from __future__ import annotations
 
+import html
 import http.server
 import json
 import re
@@ -39,6 +40,7 @@ LINK = "[click me](javascript:window.__pwned=1) <a href=\"javascript:window.__pw
 FAKE_APPROVE = ('</pre></div><button class="approve" id="fake-approve" '
                 'onclick="window.__pwned=(window.__pwned||[]).concat(\'fake\')">Approve</button><div><pre>')
 ALL = f"{IMG} {SCRIPT} {SVG} {LINK} {FAKE_APPROVE}"
+TITLE = html.escape(f"prize {IMG}{SCRIPT}")  # the page's title, as the browser reads it: the payloads
 ASK = {"tool_calls": [{"name": "bash", "arguments": {
     "command": f'eval "$CMD"; echo approved-ran > approved.txt  # {FAKE_APPROVE}{IMG}'}}]}
 
@@ -96,6 +98,14 @@ def attacker_site():
         def do_GET(self) -> None:  # noqa: N802
             from urllib.parse import parse_qs, urlsplit
 
+            if self.path.startswith("/title"):  # a site a browser run reads: markup in its title and text
+                body = (f"<!doctype html><title>{TITLE}</title><h1>news</h1><p>{html.escape(ALL)}</p>").encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
             url = parse_qs(urlsplit(self.path).query).get("url", [""])[0]
             body = (f'<!doctype html><title>win a prize</title><p>Click the button to claim your prize</p>'
                     f'<iframe id="victim" src="{url}" width="1000" height="800" style="opacity:0.01"></iframe>').encode()
@@ -243,6 +253,91 @@ def test_markup_in_a_chat_reply_and_message_is_shown_as_text(servers, chromium):
     assert _pwned(page, seen) == []
 
 
+THROUGH_ON_MAIN["xss:browser-page-title-and-text"] = False
+
+
+@needs_bwrap
+def test_a_web_pages_title_and_text_read_by_a_browser_run_are_words_on_the_run_page(servers, chromium, attacker_site):
+    """A browser run opens a local site whose title and text carry the payloads and reads it; the run page shows the
+    title and text as words, and (the honest twin) its screenshots load as pictures under the page's policy."""
+    srv = servers["login"]
+    site = f"127.0.0.1:{attacker_site}"
+    PLAYS["title"] = [call("browser_goto", url=f"http://{site}/title"), call("browser_read"),
+                      call("finish", answer="read it")]
+    with _api(srv, "mo") as api:
+        started = api.post("/api/runs", json={"text": "[[t:title]] read the news", "environment": "browser",
+                                              "network": "loopback", "allow_hosts": [site]})
+        assert started.status_code == 201, started.text
+        run_id = started.json()["id"]
+        for _ in range(6):  # a navigation the policy asks about: the member approves it (their own run)
+            wait_for(lambda: bool(api.get(f"/api/runs/{run_id}/approvals").json())
+                     or api.get(f"/api/runs/{run_id}").json()["status"] != "running", 90)
+            for pending in api.get(f"/api/runs/{run_id}/approvals").json():
+                api.post(f"/api/runs/{run_id}/approvals/{pending['id']}", json={"approve": True})
+            if api.get(f"/api/runs/{run_id}").json()["status"] != "running":
+                break
+    run = _ended(srv, run_id)
+    assert run["status"] == "succeeded", run
+    page = _logged_in(chromium, srv)
+    seen = _watch(page)
+    page.goto(f"{srv.url}/runs/{run_id}")
+    page.wait_for_selector("#done:not([hidden])", timeout=30_000)
+    page.wait_for_selector("#steps li >> nth=1", timeout=30_000)
+    text = page.inner_text("#steps")
+    assert "prize <img src=x" in text or "<script>window.__pwned" in text, text[:3000]
+    assert _pwned(page, seen) == []
+    frames = page.locator("#steps img.frame")
+    assert frames.count() >= 1, text[:2000]
+    page.wait_for_function("() => [...document.querySelectorAll('#steps img.frame')].every((i) => i.complete)")
+    assert page.evaluate("() => [...document.querySelectorAll('#steps img.frame')].every((i) => i.naturalWidth > 0)")
+    srv.browser_run = run_id  # type: ignore[attr-defined]  # its frames, for the stored-file attempt below
+
+
+THROUGH_ON_MAIN["files:stored-html-artifact-opened"] = True
+
+
+@needs_bwrap
+def test_a_stored_file_of_html_opened_on_its_own_runs_no_script_in_the_apps_origin(servers, chromium):
+    """No path writes one today (a frame's type is PNG or JPEG by ``types.Image``), but should a run's artifact ever
+    be HTML or SVG, opening its URL must run nothing as the app (whose pages answer approvals): the file is sandboxed.
+    The honest twin: a screenshot of the run opened on its own still shows as a picture."""
+    from macrohard.store.sqlite import SQLiteStore
+    from macrohard.types import Image
+
+    with pytest.raises(ValueError):
+        Image(media_type="image/svg+xml", data_b64="")  # type: ignore[arg-type]
+    srv = servers["login"]
+    run_id = getattr(srv, "browser_run", None) or _start(srv, "plain-file", "nothing", [call("finish", answer="ok")])
+    _ended(srv, run_id)
+    store = SQLiteStore(srv.home / "runs.db")
+    made = {kind: store.add_artifact(run_id, "upload", kind, data=(
+        f"<html><body>{SCRIPT}<p>page</p></body></html>" if kind == "text/html" else
+        '<svg xmlns="http://www.w3.org/2000/svg"><script>window.__pwned=1</script><text y="20">svg</text></svg>'
+    ).encode()) for kind in ("text/html", "image/svg+xml")}
+    page = _logged_in(chromium, srv)
+    seen = _watch(page)
+    for kind, artifact in made.items():
+        url = f"{srv.url}/api/runs/{run_id}/artifacts/{artifact}"
+        with _api(srv, "mo") as api:
+            answer = api.get(url)
+        shown = answer.headers.get("content-type", "")
+        assert ("html" not in shown and "svg" not in shown) or "sandbox" in answer.headers.get(
+            "content-security-policy", ""), (kind, dict(answer.headers))
+        try:
+            page.goto(url)
+        except Exception as exc:  # noqa: BLE001 - playwright: "Download is starting" (an attachment): nothing shown
+            assert "Download" in str(exc), exc
+            page.goto(f"{srv.url}/runs/{run_id}")
+        time.sleep(0.3)
+        ran = page.evaluate("() => window.__pwned || null")
+        assert ran is None, (kind, ran)
+    shots = store.artifacts(run_id, "screenshot")
+    if shots:
+        page.goto(f"{srv.url}/api/runs/{run_id}/artifacts/{shots[0]['id']}")
+        assert page.evaluate("() => { const i = document.querySelector('img'); return !!i && i.naturalWidth > 0; }")
+    assert [x for x in seen if x.startswith("dialog")] == []
+
+
 # -- 2. headers: a policy for scripts, no sniffing, no framing (clickjacking the Approve button) --------------------------
 
 THROUGH_ON_MAIN["headers:csp-nosniff-frame"] = True
@@ -294,11 +389,11 @@ def test_another_sites_page_cannot_frame_the_approve_button(servers, chromium, a
     if pending is not None:  # the frame drew nothing: the person's own answer, Deny, ends the run
         with _api(srv, user) as api:
             api.post(f"/api/runs/{run_id}/approvals/{pending}", json={"approve": False})
-    run = _ended(srv, run_id, user)
+    _ended(srv, run_id, user)
     with _api(srv, user) as api:
         steps = api.get(f"/api/runs/{run_id}/steps").json()
+    assert steps[0]["verdict"]["decision"] == "deny", ("the click in the frame approved", steps[0]["verdict"])
     assert not shown, "the run page, with its Approve button, was drawn inside another site's frame"
-    assert steps[0]["verdict"]["decision"] == "deny", (run, steps[0]["verdict"])
 
 
 def _open_id(srv: Server, run_id: str, user: str | None) -> int | None:
