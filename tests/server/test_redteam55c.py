@@ -149,7 +149,7 @@ def _asked(server: Server, run_id: str, user: str | None = "mo", seconds: float 
 
 
 def _logged_in(chromium, server: Server, user: str = "mo"):
-    page = chromium.new_page()
+    page = chromium.new_page(bypass_csp=False)
     page.goto(f"{server.url}/login?token={server.tokens[user]}")  # type: ignore[attr-defined]
     return page
 
@@ -288,7 +288,8 @@ def test_a_web_pages_title_and_text_read_by_a_browser_run_are_words_on_the_run_p
     assert _pwned(page, seen) == []
     frames = page.locator("#steps img.frame")
     assert frames.count() >= 1, text[:2000]
-    page.wait_for_function("() => [...document.querySelectorAll('#steps img.frame')].every((i) => i.complete)")
+    assert wait_for(lambda: page.evaluate(  # not wait_for_function: its eval is refused by the page's policy
+        "() => [...document.querySelectorAll('#steps img.frame')].every((i) => i.complete)"), 30)
     assert page.evaluate("() => [...document.querySelectorAll('#steps img.frame')].every((i) => i.naturalWidth > 0)")
     srv.browser_run = run_id  # type: ignore[attr-defined]  # its frames, for the stored-file attempt below
 
@@ -374,7 +375,7 @@ def test_another_sites_page_cannot_frame_the_approve_button(servers, chromium, a
     run_id = _start(srv, f"frame-{mode}", "run the command", [{"tool_calls": [{"name": "bash", "arguments": {
         "command": 'eval "$CMD"; echo approved-ran'}}]}], user=user)
     _asked(srv, run_id, user)
-    page = _logged_in(chromium, srv) if user else chromium.new_page()
+    page = _logged_in(chromium, srv) if user else chromium.new_page(bypass_csp=False)
     page.goto(f"http://{attacker_host}:{attacker_site}/frame?url={srv.url}/runs/{run_id}")
     time.sleep(0.5)
     frame = page.frame_locator("#victim")
@@ -409,7 +410,7 @@ def test_the_run_page_still_works_under_the_policy(servers, chromium):
     srv = servers["open"]
     run_id = _start(srv, "twin-ask", "say hi", [call("bash", command="echo plain-words-here"), {"tool_calls": [
         {"name": "bash", "arguments": {"command": 'eval "$CMD"; echo approved-ran'}}]}], user=None)
-    page = chromium.new_page()
+    page = chromium.new_page(bypass_csp=False)
     refused: list[str] = []
     page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
     page.goto(f"{srv.url}/runs/{run_id}")
