@@ -423,6 +423,29 @@ def test_the_run_page_still_works_under_the_policy(servers, chromium):
     assert refused == []
 
 
+@needs_bwrap
+def test_the_login_form_start_form_and_stop_still_work_under_the_policy(servers, chromium):
+    """The honest twin, by hand: the login form (a token pasted), the runs page's start form (app.js's fetch) and the
+    run page's Stop form, in a page that keeps the policy, with nothing refused."""
+    srv = servers["login"]
+    page = chromium.new_page(bypass_csp=False)
+    seen = _watch(page)
+    page.goto(f"{srv.url}/login")
+    page.fill("input[name=token]", srv.tokens["mo"])  # type: ignore[attr-defined]
+    page.click("form[action='/login'] button")
+    page.wait_for_url("**/runs", timeout=30_000)
+    PLAYS["twin-start"] = [call("bash", command="sleep 30")] * 3
+    page.fill("#start textarea[name=text]", "[[t:twin-start]] wait a while")
+    page.click("#start button")
+    page.wait_for_url("**/runs/2*", timeout=60_000)
+    run_id = page.url.rsplit("/", 1)[1]
+    page.wait_for_selector("#stop button", timeout=30_000)
+    page.click("#stop button")
+    run = _ended(srv, run_id)
+    assert run["status"] == "interrupted", run
+    assert _pwned(page, seen) == []
+
+
 # -- 3. files of a run: traversal, absolute paths, a link the agent made to the server's data -------------------------
 
 THROUGH_ON_MAIN["files:traversal-and-links"] = False
