@@ -362,6 +362,10 @@ def test_pages_and_files_carry_a_script_policy_nosniff_and_no_framing(servers):
                     assert "object-src 'none'" in csp and "base-uri" in csp, csp
 
 
+THROUGH_ON_MAIN["clickjack:open"] = True  # the invisible frame's Approve took the person's click: the step ran
+THROUGH_ON_MAIN["clickjack:login"] = True
+
+
 @needs_bwrap
 @pytest.mark.parametrize("mode,attacker_host", [("open", "localhost"), ("login", "127.0.0.1")])
 def test_another_sites_page_cannot_frame_the_approve_button(servers, chromium, attacker_site, mode, attacker_host):
@@ -369,7 +373,6 @@ def test_another_sites_page_cannot_frame_the_approve_button(servers, chromium, a
     frame never shows the app, so the person's click cannot approve. ``open``: a no-auth server framed from
     ``localhost:OTHER``; ``login``: a logged-in person's page framed from another port of 127.0.0.1 (same site, so the
     SameSite=Strict cookie goes along)."""
-    THROUGH_ON_MAIN[f"clickjack:{mode}"] = True
     srv = servers[mode]
     user = "mo" if mode == "login" else None
     run_id = _start(srv, f"frame-{mode}", "run the command", [{"tool_calls": [{"name": "bash", "arguments": {
