@@ -184,6 +184,9 @@ class _Pages:
         self._contexts: list = []
 
     def new_page(self, **kwargs):  # noqa: ANN201 - playwright's Page
+        # rt55c: the app's pages refuse eval (their Content-Security-Policy), and Playwright's wait_for_function runs its
+        # string predicate with eval; test_redteam55c opens the pages under the policy (bypass_csp=False)
+        kwargs.setdefault("bypass_csp", True)
         page = self._browser.new_page(**kwargs)
         self._contexts.append(page.context)
         return page

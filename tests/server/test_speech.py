@@ -62,7 +62,7 @@ def test_push_to_talk_sends_the_spoken_message_and_the_answer_is_played(server, 
             "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
             f"--use-file-for-fake-audio-capture={said}%noloop", "--autoplay-policy=no-user-gesture-required"])
         try:
-            page = browser.new_page()
+            page = browser.new_page(bypass_csp=True)  # rt55c: wait_for_function's eval, refused by the app's policy
             page.goto(f"{server.url}/login?token={server.token}&next=/chats")
             page.fill("#new-chat input[name=model]", model)
             page.click("#new-chat button")

@@ -219,15 +219,22 @@ def audit(run_id: str, request: Request, who: Caller = CallerDep) -> AuditCheck:
                       problems=[p.model_dump() for p in problems], head=head[1] if head else None)
 
 
+# what a run's stored file may be shown as (frames, the replay and its contact sheet, speech); anything else downloads
+SHOWN_KINDS = ("image/png", "image/jpeg", "image/webp", "video/mp4", "video/webm", "audio/wav")
+
+
 @router.get("/runs/{run_id}/artifacts/{artifact_id}")
 def artifact(run_id: str, artifact_id: int, request: Request, who: Caller = CallerDep) -> Response:
     """A stored frame (screenshot) or file of the run."""
     run = visible_run(request, run_id, who)
     for item in request.app.state.store.artifacts(run.id):
         if item["id"] == artifact_id:
+            kind, headers = str(item["media_type"]), {}
+            if kind not in SHOWN_KINDS:  # rt55c: HTML or SVG opened here would run as the app; a download runs nothing
+                kind, headers = "application/octet-stream", {"Content-Disposition": f'attachment; filename="{run.id}-{artifact_id}"'}
             if item["data"] is not None:
-                return Response(item["data"], media_type=str(item["media_type"]))
-            return FileResponse(str(item["path"]), media_type=str(item["media_type"]))
+                return Response(item["data"], media_type=kind, headers=headers)
+            return FileResponse(str(item["path"]), media_type=kind, headers=headers)
     raise HTTPException(404, f"run {run.id} has no artifact {artifact_id}")
 
 

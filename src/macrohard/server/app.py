@@ -22,6 +22,7 @@ from fastapi.staticfiles import StaticFiles
 from macrohard.errors import NotFound, UserError
 from macrohard.server.auth import User, Users
 from macrohard.server.bus import EventBus
+from macrohard.server.headers import SecurityHeaders
 from macrohard.server.live import LiveRuns, mark_interrupted
 from macrohard.server.peers import RefuseSandboxes
 
@@ -114,6 +115,7 @@ def create_app(store: Any = None, *, no_auth: bool = False, max_body: int = MAX_
     app.state.interrupted = mark_interrupted(store)  # runs a killed server left behind
     app.add_middleware(BodyLimit, limit=max_body)
     app.add_middleware(RefuseSandboxes)  # the approval path is for people, never for an agent's sandbox (rt42)
+    app.add_middleware(SecurityHeaders)  # rt55c: outermost, so a refusal above carries them too
 
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound) -> JSONResponse:
