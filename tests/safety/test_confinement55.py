@@ -34,6 +34,7 @@ import pytest
 from tests.safety.test_confinement49 import _review
 from tests.safety.test_confinement53 import CUSTOMERS
 from tests.safety.test_confinement53 import _real_run as _real_run53
+from tests.safety.test_confinement54 import _approved, _held
 from tests.safety.test_flow48 import SECRET
 
 from macrohard.types import Decision
@@ -170,16 +171,6 @@ def _ws(tmp_path_factory) -> Path:
     db.commit()
     db.close()
     return root
-
-
-def _held(command: str, ws: Path) -> None:
-    decision, why = _review(command, "shipped", ws, untrusted=False)
-    assert decision in (Decision.ask, Decision.deny), why
-
-
-def _approved(command: str, ws: Path) -> None:
-    decision, why = _review(command, "shipped", ws, untrusted=False)
-    assert decision is Decision.allow, why
 
 
 @pytest.mark.parametrize("name", sorted(NAME_SENDS))
