@@ -66,7 +66,7 @@ def test_a_wide_stack_reads_the_minilm_heads_own_voice(monkeypatch, tmp_path) ->
     text = "Call script: 'Grandma? It's me, I'm in trouble, I need 3,000 for bail, please don't tell Mom.'"
     got: dict = {}
     thresholds = {**{c: 1.01 for c in CATEGORIES}, "any_harm": 2.0}  # no score reaches a threshold: the stack decides
-    assert not screen_text(text, {**thresholds, "stacked": 1.01}, readings=got).found  # nor the shipped stack
+    assert not screen_text(text, thresholds, readings=got).found
     n = len(CATEGORIES)
     w = [0.0] * N_WIDE
     w[21 + 2 * n + CATEGORIES.index("fraud")] = 5.0  # the head's fraud logit, English side
