@@ -329,18 +329,16 @@ class ContentVerdict:
         return bool(self.found)
 
 
-def screen_text(text: str, thresholds: dict[str, float] | None = None,
-                readings: dict[str, object] | None = None) -> ContentVerdict:
-    """Screen ``text`` (an answer, a chat reply): rules first, then the classifier's score per category.
-    ``readings``, when given, receives what the stacked second look reads (``ngram``, ``head``, ``heads``,
-    ``combined``, ``other``, the ``ratio`` of the reading nearest its threshold, and ``alone``: whether the screen had
-    found something before the stack): ``scripts/train_content_stack.py`` fits the stack on them."""
-    from macrohard.safety.content_embed import read, read_both  # numpy only when something is screened
+def screen_text(text: str, thresholds: dict[str, float] | None = None) -> ContentVerdict:
+    """Screen ``text`` (an answer, a chat reply): rules first, then the classifier's score per category."""
+    from macrohard.safety.content_embed import read  # numpy only when something is screened
     from macrohard.safety.content_model import MAX_CHARS, shipped
     from macrohard.safety.content_multi import lift_bias
     from macrohard.safety.content_multi import screen_read as screen_other_language
+    from macrohard.safety.content_stack import GATE as STACK_GATE
     from macrohard.safety.content_stack import OTHER_LANGUAGE as STACK_OTHER_LANGUAGE
     from macrohard.safety.content_stack import STACKED, strongest
+    from macrohard.safety.content_stack import features as stack_features
     from macrohard.safety.content_stack import shipped as shipped_stack
     from macrohard.safety.lang import detect
 
@@ -364,7 +362,7 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None,
     if "bias" in found and ngram.get("bias", 1.0) < RULE_AGREE and _only_quoted(_BIAS, sample):
         del found["bias"]  # a stereotype in quotation marks is mentioned (to discuss it), not applied
     # the full MiniLM's head votes with the n-grams (content_embed); without its encoder, the n-grams alone (warned)
-    scores, head = read_both(sample, ngram, other=other)  # the head's own voice too, for the stack (scr56)
+    scores = read(sample, ngram, other=other)
     if declines(text):  # a short refusal names the harm it declines: its scores count less (the rules already agree)
         scores = {category: score * REFUSAL_DISCOUNT for category, score in scores.items()}
     if not declines(text) and (top := max(HARMFUL, key=lambda c: scores.get(c, 0.0))) in scores:
@@ -403,16 +401,9 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None,
         found[spread[0]] = f"{_MODEL_REASONS[spread[0]]} (combined harmful score {spread[1]:.2f} over the categories)"
     # an answer in another language (or a large part of it) is read by the multilingual head too (content_multi,
     # helper screen8m); English answers never reach it
-    heads: dict[str, dict[str, float]] = {}  # the two other-language heads' own outputs, for the stack (scr56)
-    other_found, combined = screen_other_language(sample, language, heads)
+    other_found, combined = screen_other_language(sample, language)
     for category, reason in other_found.items():
         found.setdefault(category, reason)
-    if readings is not None:
-        from macrohard.safety import content_gemma
-
-        readings.update(ngram=ngram, head=head, heads=heads, combined=combined, other=other, alone=bool(found),
-                        ratio=strongest(scores, {c: (thresholds or {}).get(c, DEFAULT_THRESHOLD) for c in scores},
-                                        combined, content_gemma.limits())[1])
     if not found and (stack := shipped_stack()) is not None and (
             not other or (STACK_OTHER_LANGUAGE and combined is not None)):
         # the readings together: an answer several paths half-recognise (content_stack, scr40), when one of them is
@@ -421,8 +412,8 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None,
 
         category, ratio = strongest(scores, {c: (thresholds or {}).get(c, DEFAULT_THRESHOLD) for c in scores},
                                     combined, content_gemma.limits())
-        if ratio >= stack.gate:
-            p = stack.probability(stack.inputs(scores, other, combined, ngram, head, heads))
+        if ratio >= STACK_GATE:
+            p = stack.probability(stack_features(scores, other, combined))
             if p >= (thresholds or {}).get(STACKED, stack.threshold):
                 found[category] = f"{_MODEL_REASONS[category]} (the screen's readings together, {p:.2f})"
     return ContentVerdict(found=found, scores=scores, truncated=len(text) > MAX_CHARS)

@@ -168,15 +168,7 @@ def read(text: str, ngram: dict[str, float], only: str | None = None, other: boo
     each (a 100-character Hindi or Russian answer passes TOKENS), so such answers ran it twice and made the
     screen's p99; over the 1,706 other-language answers of blind12, everyday12, blind14 and everyday14 no verdict
     moved (the multilingual heads read them whole), and the head may then only raise the n-gram score."""
-    return read_both(text, ngram, only, other)[0]
-
-
-def read_both(text: str, ngram: dict[str, float], only: str | None = None,
-              other: bool = False) -> tuple[dict[str, float], dict[str, float] | None]:
-    """``read``'s scores and the head's own probabilities when it ran (None when it did not: no n-gram score reached
-    GATE, or no encoder). The screen's stacked second look reads the head's voice too (``content_stack``, scr56)."""
     wanted = (ngram.get(only, 0.0),) if only is not None else ngram.values()
     if max(wanted, default=0.0) < GATE:
-        return dict(ngram), None  # a copy: the caller's lifts change its scores, never the n-grams it passed
-    embedded = head_scores(text, tuple(ngram), first_only=other)
-    return vote(ngram, embedded), (embedded[0] if embedded is not None else None)
+        return ngram
+    return vote(ngram, head_scores(text, tuple(ngram), first_only=other))

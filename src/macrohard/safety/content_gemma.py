@@ -178,19 +178,15 @@ def limits() -> tuple[float, float]:
     return float(head.thresholds[0]), float(head.thresholds[1] if BIAS_THRESHOLD is None else BIAS_THRESHOLD)
 
 
-def readings(text: str, multi: dict[str, float], heads: dict[str, dict[str, float]] | None = None) -> tuple[float, float]:
+def readings(text: str, multi: dict[str, float]) -> tuple[float, float]:
     """(harm, bias): the two heads' combined readings of an other-language answer after the screen's lifts and
-    discounts (what ``found`` compares with the thresholds; Gemma's table must be installed). ``heads``, when given,
-    receives the two heads' own outputs (``multi``, ``gemma``) for the stacked second look (``content_stack``)."""
+    discounts (what ``found`` compares with the thresholds; Gemma's table must be installed)."""
     from macrohard.safety.content import REFUSAL_DISCOUNT
     from macrohard.safety.content_covert import lift_harm
     from macrohard.safety.content_declines_other import declines_other
     from macrohard.safety.content_multi import lift_bias
 
-    gemma = shipped().scores(text)
-    if heads is not None:
-        heads.update(multi=multi, gemma=gemma)
-    harm, bias = combine(multi, gemma)
+    harm, bias = combine(multi, shipped().scores(text))
     bias = lift_bias(bias, text)  # a clause that acts against someone for a protected attribute (content_bias_other)
     if declines_other(text):  # a short give-up or refusal counts its harm reading for less, as in English
         harm *= REFUSAL_DISCOUNT

@@ -216,11 +216,9 @@ def screen(text: str, lang: Language | None = None) -> dict[str, str]:
     return screen_read(text, lang)[0]
 
 
-def screen_read(text: str, lang: Language | None = None, heads: dict[str, dict[str, float]] | None = None,
-                ) -> tuple[dict[str, str], tuple[float, float] | None]:
+def screen_read(text: str, lang: Language | None = None) -> tuple[dict[str, str], tuple[float, float] | None]:
     """``screen``'s categories and the two heads' combined (harm, bias) readings (``content_gemma.readings``; None for
-    English text or without Gemma installed): the screen's stacked second look reads them (``content_stack``), and
-    ``heads``, when given, receives the two heads' own outputs (``multi``, ``gemma``) as ``readings`` computed them."""
+    English text or without Gemma installed): the screen's stacked second look reads them (``content_stack``)."""
     from macrohard.safety.content_gemma import found as found_with_gemma
     from macrohard.safety.content_gemma import readings
     from macrohard.safety.gemma_table import available
@@ -231,7 +229,7 @@ def screen_read(text: str, lang: Language | None = None, heads: dict[str, dict[s
     head = shipped()
     if available():
         multi = head.scores(text)
-        read = readings(text, multi, heads)
+        read = readings(text, multi)
         both = found_with_gemma(text, multi, read) or {}
         return ({c: f"{_REASONS.get(c, c)} (other-language heads, {lang.code}, combined score {s:.2f})"
                  for c, s in both.items()}, read)

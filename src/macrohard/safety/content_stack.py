@@ -60,46 +60,11 @@ def strongest(scores: dict[str, float], limits: dict[str, float], combined: tupl
     return out
 
 
-# The other-language heads' outputs (the multilingual head's and the Gemma head's, each these labels) read by a wide stack
-OTHER_HEAD_LABELS = (*CATEGORIES, "any_harm")
-WIDE = "wide"  # ``meta["features"]`` of a stack that reads ``wide_features``
-
-
-def wide_features(scores: dict[str, float], other: bool, combined: tuple[float, float] | None,
-                  ngram: dict[str, float], head: dict[str, float] | None,
-                  heads: dict[str, dict[str, float]] | None) -> list[float]:
-    """A wide stack's inputs (scr56), every one a reading the screen computed already: ``features``, then the n-gram
-    head's own 9 category logits and the MiniLM head's 9 where the screen ran it (``head``; zeros where it did not),
-    each split by language as ``features`` splits them, a flag per language for the MiniLM head having run, and on an
-    other-language answer the multilingual and Gemma heads' own outputs (``heads``: ``multi`` and ``gemma``, 10 each;
-    zeros on English answers or without Gemma)."""
-    zeros = [0.0] * len(CATEGORIES)
-    ng = [_logit(ngram.get(c, 0.0)) for c in CATEGORIES]
-    hd = [_logit(head.get(c, 0.0)) for c in CATEGORIES] if head is not None else zeros
-    ran = 0.0 if head is None else 1.0
-    multi, gemma = (heads or {}).get("multi"), (heads or {}).get("gemma")
-    both = ([_logit(multi.get(c, 0.0)) for c in OTHER_HEAD_LABELS] + [_logit(gemma.get(c, 0.0)) for c in OTHER_HEAD_LABELS]
-            if other and multi is not None and gemma is not None else [0.0] * (2 * len(OTHER_HEAD_LABELS)))
-    return [*features(scores, other, combined), *(zeros if other else ng), *(ng if other else zeros),
-            *(zeros if other else hd), *(hd if other else zeros), 0.0 if other else ran, ran if other else 0.0, *both]
-
-
 class Stack:
-    """Weights (one per feature), an intercept and the threshold; ``meta`` says how it was fit (``meta["features"]``
-    ``"wide"``: it reads ``wide_features``, else ``features``)."""
+    """Weights (one per feature), an intercept and the threshold; ``meta`` says how it was fit."""
 
     def __init__(self, weights: list[float], intercept: float, threshold: float, meta: dict[str, object]):
         self.weights, self.intercept, self.threshold, self.meta = weights, intercept, threshold, meta
-        self.wide = meta.get("features") == WIDE
-        self.gate = float(meta.get("gate", GATE))  # its own gate when the recipe chose one (scr56), else GATE
-
-    def inputs(self, scores: dict[str, float], other: bool, combined: tuple[float, float] | None,
-               ngram: dict[str, float], head: dict[str, float] | None,
-               heads: dict[str, dict[str, float]] | None) -> list[float]:
-        """The feature vector this stack reads (``wide_features`` or ``features``)."""
-        if self.wide:
-            return wide_features(scores, other, combined, ngram, head, heads)
-        return features(scores, other, combined)
 
     def probability(self, x: list[float]) -> float:
         z = self.intercept + sum(w * v for w, v in zip(self.weights, x, strict=True))
