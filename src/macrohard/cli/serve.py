@@ -73,8 +73,12 @@ def serve(
     from macrohard.safety import warm
 
     warm.start()  # the answer screen's heads load in the background: a chat's first answer does not wait (rel46)
+    # rt56c: proxy_headers off. uvicorn's default took `X-Forwarded-For` from any client on 127.0.0.1 as the request's
+    # client address, and the app's refusal of sandboxed clients (server/peers.py) looks that address's socket up in
+    # the kernel: a shell run in `full` sent `X-Forwarded-For: 203.0.113.7` with its curl, was found nowhere, and
+    # approved another run's question (no-auth). The app is never behind a proxy of its own: the peer is the client
     config = uvicorn.Config(app_, host=host, port=port, log_level="warning", access_log=False,
-                            timeout_graceful_shutdown=3)
+                            timeout_graceful_shutdown=3, proxy_headers=False)
     from macrohard.envs import served
 
     # the approval path: no sandbox's proxy forwards to this port (rt42: a browser run approved another run's ask)

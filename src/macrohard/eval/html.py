@@ -67,8 +67,11 @@ def _histogram(values: list[float], title: str, unit: str) -> str:
     return "".join(parts)
 
 
-def render_html(summary: Summary, outcomes: list[RunOutcome]) -> str:
+def render_html(summary: Summary, outcomes: list[RunOutcome], nonce: str | None = None) -> str:
+    """The report page. ``nonce``: the web app's answer's CSP nonce, put on the page's one ``<style>`` (the app's
+    pages allow no other inline style); the file `macrohard eval` writes has none."""
     e, o = summary.eval, summary.overall
+    style_nonce = f' nonce="{escape(nonce)}"' if nonce else ""
     cards = [("success", f"{o.rate:.1%}", f"95% CI {o.low:.1%} - {o.high:.1%}"),
              ("runs", str(o.n) if summary.state == "complete" else f"{o.n} of {summary.expected}",
               f"{o.passed} passed" if summary.state == "complete" else f"INCOMPLETE ({summary.state})"),
@@ -95,7 +98,7 @@ def render_html(summary: Summary, outcomes: list[RunOutcome]) -> str:
             f'<td class="detail">{escape((out.detail or out.error or "")[:200])}</td></tr>')
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>macrohard eval {escape(e.id)}</title>
-<style>{_CSS}</style></head><body>
+<style{style_nonce}>{_CSS}</style></head><body>
 <h1>Evaluation {escape(e.id)}</h1>
 <p>suite <b>{escape(e.suite)}</b> &middot; model <b>{escape(e.model)}</b> &middot; executor {escape(e.executor)}
 x{e.workers} &middot; repeat {e.repeat}</p>

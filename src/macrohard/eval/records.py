@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 
 from macrohard.errors import NotFound
 from macrohard.executors.spec import RunOutcome
-from macrohard.store.sqlite import SQLiteStore
+from macrohard.store.sqlite import SQLiteStore, like_escape, partial_id
 
 
 def new_eval_id() -> str:
@@ -140,8 +140,10 @@ def get_eval(store: SQLiteStore, eval_id: str) -> EvalInfo:
     db = _db(store)
     row = db.execute("SELECT body FROM evals WHERE id=?", (eval_id,)).fetchone()
     if row is None:
-        rows = db.execute("SELECT body FROM evals WHERE id LIKE ? ORDER BY created_at DESC LIMIT 2",
-                          (f"%{eval_id}%",)).fetchall()
+        # rt56c: a part of the id as typed (``%`` and ``_`` its own characters, as for runs and chats; no NUL, the
+        # pattern's end to SQLite): before, `/evals/eval-2026____-______-____` opened whichever one eval it fitted
+        rows = db.execute("SELECT body FROM evals WHERE id LIKE ? ESCAPE '\\' ORDER BY created_at DESC LIMIT 2",
+                          (f"%{like_escape(eval_id)}%",)).fetchall() if partial_id(eval_id) else []
         if len(rows) != 1:
             raise NotFound(f"no evaluation {eval_id!r} in {store.path}; `macrohard eval list --runs` shows the ids")
         row = rows[0]

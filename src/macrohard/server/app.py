@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+import json
+import math
 import sqlite3
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -16,8 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
+from fastapi.utils import is_body_allowed_for_status_code
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from macrohard.errors import NotFound, UserError
 from macrohard.server.auth import User, Users
@@ -83,6 +89,30 @@ class BodyLimit:
         await send({"type": "http.response.body", "body": body})
 
 
+class SafeJSON(JSONResponse):
+    """An error's JSON that is always sent. rt56c: FastAPI's 422 echoes the refused input, and a detail may quote it;
+    an input that cannot be written back as UTF-8 JSON (a lone surrogate ``"\\ud800"`` in a task, a message, an
+    ``allow_hosts`` entry, a voice text; ``1e400``, read as infinity, for ``max_steps``) made the answer itself fail:
+    500 "Internal Server Error", the input's problem unsaid. Such a body is written with ``\\u`` escapes and a number
+    JSON has no word for as its text; every other body exactly as before."""
+
+    def render(self, content: Any) -> bytes:
+        try:
+            return super().render(content)
+        except (UnicodeEncodeError, ValueError):
+            return json.dumps(_finite(content), ensure_ascii=True, separators=(",", ":")).encode("ascii")
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, dict):
+        return {str(k): _finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(v) for v in value]
+    return value
+
+
 def is_loopback(host: str) -> bool:
     if host in ("localhost", ""):
         return True
@@ -117,9 +147,19 @@ def create_app(store: Any = None, *, no_auth: bool = False, max_body: int = MAX_
     app.add_middleware(RefuseSandboxes)  # the approval path is for people, never for an agent's sandbox (rt42)
     app.add_middleware(SecurityHeaders)  # rt55c: outermost, so a refusal above carries them too
 
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if not is_body_allowed_for_status_code(exc.status_code):  # as FastAPI's own handler
+            return Response(status_code=exc.status_code, headers=exc.headers)
+        return SafeJSON({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_input(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return SafeJSON({"detail": jsonable_encoder(exc.errors())}, status_code=422)
+
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=404)
+        return SafeJSON({"detail": str(exc)}, status_code=404)
 
     @app.exception_handler(UserError)
     async def user_error(request: Request, exc: UserError) -> JSONResponse:
@@ -127,7 +167,7 @@ def create_app(store: Any = None, *, no_auth: bool = False, max_body: int = MAX_
         from macrohard.server.words import web_words
 
         # rel53b: a start refused for its model ("scripted needs a file: --model scripted:FILE") names the model field
-        return JSONResponse({"detail": web_words(str(exc))}, status_code=503 if isinstance(exc, ServerBusy) else 400)
+        return SafeJSON({"detail": web_words(str(exc))}, status_code=503 if isinstance(exc, ServerBusy) else 400)
 
     @app.exception_handler(sqlite3.OperationalError)
     async def store_error(request: Request, exc: sqlite3.OperationalError) -> Response:

@@ -13,9 +13,11 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
-# a page: its scripts are /static's and the inline start with this answer's nonce; pictures and the replay's video
-# are the app's own (blob: for the voice answer's audio)
-PAGE_POLICY = ("default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; "
+# a page: its scripts are /static's and the inline start with this answer's nonce; its styles /static's app.css and
+# the eval report's one <style> with the same nonce (rt56c: before, any inline style: a `<style>` or `style=` that
+# ever slipped through could restyle the page, hide the real question or draw over it); pictures and the replay's
+# video are the app's own (blob: for the voice answer's audio)
+PAGE_POLICY = ("default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'nonce-{nonce}'; "
                "img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; object-src 'none'; "
                "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 # anything else (JSON, a frame, a video, a script file) opened on its own runs nothing and is framed by no one

@@ -96,9 +96,21 @@ def _login(request: Request, token: str, next: str) -> Response:
     sid, _ = users.login(user)
     target = next if next.startswith("/") and not next.startswith("//") else "/"
     response = RedirectResponse(target, status_code=303)
-    response.set_cookie(COOKIE, sid, httponly=True, samesite="strict", secure=request.url.scheme == "https",
+    response.set_cookie(COOKIE, sid, httponly=True, samesite="strict", secure=_behind_tls(request),
                         max_age=7 * 24 * 3600, path="/")
     return response
+
+
+def _behind_tls(request: Request) -> bool:
+    """Whether the person reached the app over TLS: https itself, or a reverse proxy on this machine that says so
+    (``X-Forwarded-Proto``). rt56c: `serve` no longer lets uvicorn take the proxy's headers for the request (its
+    ``X-Forwarded-For`` was believed as the client's address), so the cookie's Secure flag reads the one header here."""
+    from macrohard.server.app import is_loopback
+
+    if request.url.scheme == "https":
+        return True
+    peer = request.client.host if request.client else ""
+    return request.headers.get("x-forwarded-proto", "").lower() == "https" and is_loopback(peer)
 
 
 @router.post("/logout")
@@ -115,6 +127,7 @@ def home() -> Response:
 
 
 RUNS_PER_PAGE = 50
+MAX_PAGE = 1_000_000  # a page past every run shows none (and a link back), whatever number is asked for
 
 
 @router.get("/runs", response_class=HTMLResponse)
@@ -129,7 +142,7 @@ async def runs_page(request: Request, status: str | None = None, q: str | None =
     if isinstance(who, Response):
         return who
     # pages of RUNS_PER_PAGE, newest first. Before (ux49): the newest 100 and no way to the older ones
-    page = max(1, page)
+    page = min(max(1, page), MAX_PAGE)  # rt56c: before, page=10**18 asked SQLite for a LIMIT past 64 bits: 500
     start = (page - 1) * RUNS_PER_PAGE
     found = await run_in_threadpool(list_visible, request.app.state.store, who, status=status, q=q,
                                     limit=start + RUNS_PER_PAGE + 1, division=division)
@@ -216,5 +229,5 @@ async def eval_report(eval_id: str, request: Request) -> Response:
     if not who.user.sees_all:
         raise HTTPException(404, f"no evaluation {eval_id!r}")
     info = get_eval(request.app.state.store, eval_id)
-    return HTMLResponse(render_html(summarize(info, results(request.app.state.store, info.id)),
-                                    results(request.app.state.store, info.id)))
+    outcomes = results(request.app.state.store, info.id)
+    return HTMLResponse(render_html(summarize(info, outcomes), outcomes, nonce=request.state.csp_nonce))

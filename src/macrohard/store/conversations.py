@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from macrohard.errors import NotFound
-from macrohard.store.sqlite import SQLiteStore, like_escape
+from macrohard.store.sqlite import SQLiteStore, like_escape, partial_id
 
 LOCAL_OWNER = "local"  # the owner of the terminal's conversations
 
@@ -67,7 +67,7 @@ class ConversationStore:
         and the same ``NotFound`` for another owner's conversation."""
         db = self.store._db()
         row = db.execute("SELECT body FROM conversations WHERE id=? AND owner=?", (conversation_id, owner)).fetchone()
-        if row is None and conversation_id:
+        if row is None and partial_id(conversation_id):
             rows = db.execute("SELECT body FROM conversations WHERE owner=? AND id LIKE ? ESCAPE '\\' LIMIT 2",
                               (owner, f"%{like_escape(conversation_id)}%")).fetchall()
             row = rows[0] if len(rows) == 1 else None

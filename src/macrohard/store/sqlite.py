@@ -32,6 +32,13 @@ def _damaged(path: Path) -> str:
     return _DAMAGED.replace("SALVAGE", salvage(str(path))).replace("STORE", str(path))
 
 
+def partial_id(text: str) -> bool:
+    """Whether ``text`` may be looked for as a part of an id. rt56c: not with a NUL, which SQLite's LIKE takes for the
+    pattern's end: ``/api/runs/%00`` matched every run (the only one, taken), ``/api/runs/END%00junk`` the run whose id
+    ends with END; a chat id the same way."""
+    return bool(text) and "\0" not in text
+
+
 def like_escape(text: str) -> str:
     """``text`` as a literal inside a ``LIKE … ESCAPE '\\'`` pattern: ``%`` and ``_`` in an id the user typed are
     characters, not wildcards (``runs show %`` matched every run)."""
@@ -139,7 +146,7 @@ class SQLiteStore:
         row = self._db().execute("SELECT CAST(body AS BLOB) FROM runs WHERE id=?", (run_id,)).fetchone()
         if row is None:
             rows = self._db().execute("SELECT id, CAST(body AS BLOB) FROM runs WHERE id LIKE ? ESCAPE '\\' ORDER BY created_at "
-                                      "DESC LIMIT 6", (f"%{like_escape(run_id)}%",)).fetchall() if run_id else []
+                                      "DESC LIMIT 6", (f"%{like_escape(run_id)}%",)).fetchall() if partial_id(run_id) else []
             if len(rows) > 1:  # a part of two ids: say which, never "no run"
                 shown = ", ".join(r[0] for r in rows[:5]) + (", …" if len(rows) > 5 else "")
                 raise NotFound(f"{run_id!r} is part of {'more than 5' if len(rows) > 5 else len(rows)} run ids "
