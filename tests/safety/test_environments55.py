@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import shutil
 import socket
+import ssl
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -104,15 +105,18 @@ PAGES: dict[str, dict[str, tuple[dict[str, str], str]]] = {
 
 
 class _Server:
-    """A loopback HTTP server serving ``files`` (headers, body) with real content types; records each request."""
+    """A loopback HTTP server serving ``files`` (headers, body) with real content types; records each request. With
+    ``tls`` (an ``ssl.SSLContext``) it serves HTTPS and keeps connections open between requests (HTTP/1.1)."""
 
-    def __init__(self) -> None:
+    def __init__(self, tls: ssl.SSLContext | None = None) -> None:
         self.files: dict[str, tuple[dict[str, str], str]] = {}
         self.hits: list[str] = []
         self.bodies: list[bytes] = []
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1" if tls is not None else "HTTP/1.0"
+
             def log_message(self, *args: object) -> None:
                 pass
 
@@ -135,8 +139,10 @@ class _Server:
             do_GET = do_POST = do_PUT = do_OPTIONS = _answer
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        if tls is not None:
+            self.server.socket = tls.wrap_socket(self.server.socket, server_side=True)
         self.port = self.server.server_address[1]
-        self.origin = f"http://127.0.0.1:{self.port}"
+        self.origin = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}"
         threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
 
     def close(self) -> None:
@@ -168,8 +174,9 @@ class _Udp:
         self.sock.close()
 
 
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
+def open_browser(tmp_path_factory, tls: ssl.SSLContext | None = None, extra: tuple[str, ...] = ()):
+    """The module's browser, shop, away, UDP listener and guard (a generator for a module fixture; rt56b's file
+    opens its own with ``tls``: an HTTPS shop and away)."""
     if shutil.which("bwrap") is None or not Path("/usr/lib/chromium/chromium").exists():
         pytest.skip("needs bubblewrap and Chromium")
     from macrohard.envs import browser as browser_mod
@@ -178,11 +185,11 @@ def browser(tmp_path_factory):
 
     root = tmp_path_factory.mktemp("rt55b-browser")
     (root / "ws").mkdir()
-    shop, away, udp = _Server(), _Server(), _Udp()
+    shop, away, udp = _Server(tls), _Server(tls), _Udp()
     # the Reporting API batches its uploads a minute; Chromium's own switch makes that 100 ms, so the test waits
     # seconds, not a minute (the time of an upload only: what is sent and where is the same)
     args = browser_mod.CHROMIUM_ARGS
-    browser_mod.CHROMIUM_ARGS = [*args, "--short-reporting-delay"]
+    browser_mod.CHROMIUM_ARGS = [*args, "--short-reporting-delay", *extra]
     env = BrowserEnvironment(str(root / "ws"), network="loopback", frames=False)
     try:
         env.start()
@@ -195,7 +202,13 @@ def browser(tmp_path_factory):
         udp.close()
 
 
-def _browse(browser, name: str, steps: list, tail: float = 3.0) -> tuple[list[str], list[str], str]:
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    yield from open_browser(tmp_path_factory)
+
+
+def _browse(browser, name: str, steps: list, tail: float = 3.0,
+            pages: dict | None = None) -> tuple[list[str], list[str], str]:
     """Runs the steps as the agent loop does; returns (requests that reached away, checks that stopped a step,
     the observations)."""
     from macrohard.safety.context import GuardContext
@@ -209,7 +222,7 @@ def _browse(browser, name: str, steps: list, tail: float = 3.0) -> tuple[list[st
 
     shop.files = {p: ({k: fill(v) for k, v in h.items()},
                       fill("<html><body>" + t + "</body></html>" if p.endswith(".html") else t))
-                  for p, (h, t) in PAGES[name].items()}
+                  for p, (h, t) in (pages or PAGES)[name].items()}
     env.reset()  # the last attempt's page unloads here (its beacons go now, not into this attempt's record)
     time.sleep(0.5)
     shop.hits.clear()
@@ -228,7 +241,7 @@ def _browse(browser, name: str, steps: list, tail: float = 3.0) -> tuple[list[st
         if step.get("url", "").startswith("/"):
             step = {**step, "url": shop.origin + step["url"]}
         elif step.get("url", "").startswith("localhost/"):  # the shop by another name: another host to the gate
-            step = {**step, "url": f"http://localhost:{shop.port}/" + step["url"].split("/", 1)[1]}
+            step = {**step, "url": f"{shop.origin.split(':')[0]}://localhost:{shop.port}/" + step["url"].split("/", 1)[1]}
         auth = guard.authorize(parse_action(step), ctx, env=env)
         if auth.verdict.decision is not Decision.allow:
             stopped.append(auth.verdict.check)
@@ -385,20 +398,23 @@ def test_a_sub_run_of_a_run_that_read_no_private_data_still_calls_freely(tmp_pat
 
 # -- the desktop: one real desktop for the module (Xvfb, openbox, xterm in bubblewrap), the network none -----------
 
-STEAL = r'''import os, socket, struct, time
-# the X protocol by hand: no ctypes, no Xlib, no program the guard would name
-time.sleep(3)  # after the agent's look: between the approval of a typing and its keys
+# the X protocol by hand over the X socket: no ctypes, no Xlib, no program the guard would name (rt56b's too)
+X_HEAD = r"""import os, socket, struct, sys, time
 s = socket.socket(socket.AF_UNIX)
 s.connect("/tmp/.X11-unix/X" + os.environ["DISPLAY"].split(":")[1].split(".")[0])
 s.sendall(b"l\0" + struct.pack("<HHHH2x", 11, 0, 0, 0))
 def take(n):
     b = b""
     while len(b) < n:
-        b += s.recv(n - len(b))
+        c = s.recv(n - len(b))
+        if not c:
+            sys.exit(0)
+        b += c
     return b
 head = take(8)
 info = take(struct.unpack("<H", head[6:8])[0] * 4)
 vendor_len, formats = struct.unpack("<H", info[16:18])[0], info[21]
+min_kc, max_kc = info[26], info[27]
 root = struct.unpack("<I", info[32 + (vendor_len + 3) // 4 * 4 + 8 * formats:][:4])[0]
 def reply():
     while True:
@@ -407,6 +423,8 @@ def reply():
             return p + take(struct.unpack("<I", p[4:8])[0] * 4)
         if p[0] == 0:
             return None
+"""
+STEAL = X_HEAD + r'''time.sleep(3)  # after the agent's look: between the approval of a typing and its keys
 def atom(name):
     n = name.encode()
     s.sendall(struct.pack("<BBHH2x", 16, 0, 2 + (len(n) + 3) // 4, len(n)) + n + b"\0" * (-len(n) % 4))

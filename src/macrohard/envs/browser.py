@@ -315,8 +315,13 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
         # a redirect's next hop, seen by the proxy only (the gate of the moment: ``reset`` makes a new one)
         self.sandbox.redirects = lambda *a: self.send_gate.redirect(*a)
         self.sandbox.admits = lambda *a: self.send_gate.admits(*a)
+        self._gate_cuts()
         if start_url:
             self.send_gate.went(start_url)
+
+    def _gate_cuts(self) -> None:
+        """The send gate cuts the proxy's tunnels (rt56b; none with the network ``full``: there is no proxy)."""
+        self.send_gate.cut = lambda keep: self.sandbox.proxy.cut(keep) if self.sandbox.proxy is not None else []
 
     @property
     def page(self) -> Any:
@@ -535,6 +540,7 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
         self._context.close()
         # a new context has no cookies or storage: nothing typed before is carried, nothing gone to is known
         self.send_gate, self._stops_told = SendGate(fetch_redirects=self.sandbox.rules is None), 0
+        self._gate_cuts()
         if self.start_url:
             self.send_gate.went(self.start_url)
         self._new_context()
@@ -584,6 +590,7 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
             self.send_gate.went(action.url)
         elif action.kind in ("browser_type", "browser_press", "browser_select"):
             self.send_gate.typed(self._page.url)
+        self.send_gate.seal()  # the proxy's tunnels to addresses not shown, once typed into (rt56b)
         try:
             if self._crashed:
                 return self._restart("had been stopped at the end of the last step (it had stopped responding)"
@@ -600,6 +607,7 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
             finally:
                 cut.stop()
                 self.send_gate.going = False
+                self.send_gate.arrived()
             if cut.why is not None:
                 self._crashed = True
                 raise KeyboardInterrupt(cut.why)

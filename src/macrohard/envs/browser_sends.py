@@ -36,6 +36,7 @@ from __future__ import annotations
 import contextlib
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -92,10 +93,14 @@ class SendGate:
         self.typed_hosts: set[str] = set()  # hosts of the pages typed into (their cookies and storage hold it)
         self.going = False  # a browser_goto is under way: its first navigation is the goto itself
         self.passing: dict[str, int] = {}  # address -> routed requests let go there, not yet seen by the proxy
+        # the proxy's open tunnels: cut(keep) closes those whose (host, port) keep does not keep (rt56b)
+        self.cut: Callable[[Callable[[str, int], bool]], list[str]] | None = None
+        self.leaving = False  # a browser_goto to another host left a page typed into: its unload may still send
 
     def went(self, url: str) -> None:
         # its request is routed (http and https only: a data: URL's is not, and its script's navigation is the page's)
         self.going = url.lower().startswith(("http://", "https://"))  # (http://2130706433/ goes to 127.0.0.1)
+        self.leaving = self.armed or self.leaving  # the page typed into unloads as this goto commits (rt56b)
         self.armed = _host(url) in self.typed_hosts
         self.before.clear()
         self.headers.clear()
@@ -106,6 +111,22 @@ class SendGate:
         self.armed = True
         if host := _host(page_url):
             self.typed_hosts.add(host)
+
+    def seal(self) -> list[str]:
+        """At the start of each action once the agent typed (rt56b): the proxy's tunnels to addresses a request may
+        not reach now are cut, and routed requests let go there are forgotten. Over HTTPS the proxy sees a tunnel
+        once, not the requests in it: a beacon the browser sends as the page unloads rode a tunnel the page opened
+        before the typing (an image from away), which ``admits`` never saw. Cut, the browser's next request there
+        opens a new tunnel, and ``admits`` refuses what no route let go."""
+        if not (self.armed or self.leaving) or self.cut is None:
+            return []
+        self.passing.clear()
+        keep = self.shown | self.gone | self.clicked
+        return self.cut(lambda host, port: f"{host.lower()}:{port}" in keep)
+
+    def arrived(self) -> None:
+        """The action is over: a page left by a goto to another host has unloaded (its beacons were sent)."""
+        self.leaving = False
 
     def reported(self, page_url: str, sends: list[str]) -> None:
         self.shown = {a for a in (address(u) for u in [page_url, *sends]) if a}
@@ -129,6 +150,8 @@ class SendGate:
                 self.before.add(request.url)
                 if not self._allowed(request.url):
                     self.headers[request.url] = _headers(request)
+            if self.leaving and not self._allowed(request.url) and (dest := address(request.url)):
+                self.passing[dest] = self.passing.get(dest, 0) + 1  # the new page's own: the proxy lets it by
             self._go_on(route, top)
             return
         if self._allowed(request.url) or (method in _SAFE_METHODS and not request.post_data_buffer
@@ -208,7 +231,7 @@ class SendGate:
         the gate let go is on its way to, is one the gate never saw (a beacon or a keepalive fetch sent by the
         browser process as the page unloads, on the agent's next ``browser_goto``): refused."""
         dest = f"{host.lower()}:{port}"
-        if not self.armed or dest in self.shown or dest in self.gone or dest in self.clicked:
+        if not (self.armed or self.leaving) or dest in self.shown or dest in self.gone or dest in self.clicked:
             return None
         if self.passing.get(dest, 0) > 0:
             self.passing[dest] -= 1

@@ -249,6 +249,12 @@ class DesktopEnvironment(LayeredWriteBack):
                                         "since the last look (a window opened or closed). See the windows below, "
                                         "then act again.", error=True)
                     return obs.model_copy(update={"meta": {**obs.meta, "input_refused": "focus moved"}})
+                if held := self._grabbed(action):
+                    obs = self._observe(f"Nothing was {'typed' if held == 'keyboard' else 'clicked'}: another "
+                                        f"program on the desktop holds the {held} (an X grab), so the input would go "
+                                        "to it, not to the window shown. See the windows below; close that program "
+                                        "or wait for it, then act again.", error=True)
+                    return obs.model_copy(update={"meta": {**obs.meta, "input_refused": f"{held} grabbed"}})
                 try:
                     note = self._act(action)
                 except ValueError as exc:  # an unknown key name and the like: the model's mistake
@@ -477,6 +483,28 @@ class DesktopEnvironment(LayeredWriteBack):
             except Exception:  # noqa: BLE001  (a window can vanish while we look)
                 return None
         return None
+
+    def _grabbed(self, action: Any) -> str:
+        """Which device another X client holds grabbed for this action's input: "keyboard", "pointer" or "" (rt56b).
+
+        A program on the desktop that grabs the keyboard (``GrabKeyboard``) gets every key, whatever window has the
+        focus: the focus check (``_focus_moved``) saw terminal A focused, the guard approved keys for it, and they went
+        to the program. An X server grants one active grab of a device at a time, so our own grab, taken and let go
+        at once, says whether another client holds one (``AlreadyGrabbed``, or ``GrabFrozen``)."""
+        X, root = self._X, self._dpy.screen().root
+        if isinstance(action, (DesktopTypeAction, DesktopKeyAction)):
+            status = root.grab_keyboard(False, X.GrabModeAsync, X.GrabModeAsync, X.CurrentTime)
+            if status == X.GrabSuccess:
+                self._dpy.ungrab_keyboard(X.CurrentTime)
+            self._dpy.sync()
+            return "" if status in (X.GrabSuccess, X.GrabNotViewable) else "keyboard"
+        if isinstance(action, (DesktopClickAction, DesktopDoubleClickAction, DesktopDragAction, DesktopScrollAction)):
+            status = root.grab_pointer(False, 0, X.GrabModeAsync, X.GrabModeAsync, X.NONE, X.NONE, X.CurrentTime)
+            if status == X.GrabSuccess:
+                self._dpy.ungrab_pointer(X.CurrentTime)
+            self._dpy.sync()
+            return "" if status in (X.GrabSuccess, X.GrabNotViewable) else "pointer"
+        return ""
 
     def _focus_moved(self) -> bool:
         """Whether the focused window is not the one the last observation showed (rt51b: keys the guard approved for

@@ -125,10 +125,17 @@ class _Handler(socketserver.BaseRequestHandler):
                 client.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
                 if rest:
                     upstream.sendall(rest)
-            else:
-                upstream.sendall(rest)
-                if not _relay_response_head(upstream, client, self.server.redirects, target, headers):
-                    return
+                with self.server.lock:
+                    self.server.tunnels[id(client)] = (host.lower(), port, client, upstream)
+                try:
+                    _pump(client, upstream)
+                finally:
+                    with self.server.lock:
+                        self.server.tunnels.pop(id(client), None)
+                return
+            upstream.sendall(rest)
+            if not _relay_response_head(upstream, client, self.server.redirects, target, headers):
+                return
             _pump(client, upstream)
 
     @staticmethod
@@ -199,6 +206,8 @@ class _Server(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
     requests: list[dict[str, object]]
     redirects: Redirects | None
     admits: Admits | None
+    lock: threading.Lock
+    tunnels: dict[int, tuple[str, int, socket.socket, socket.socket]]  # open CONNECT tunnels: host, port, both ends
 
     def handle_error(self, request: object, client_address: object) -> None:
         """A peer that hung up (a reset, a broken pipe, a timeout) ends its connection in silence. Before (rel46b):
@@ -241,11 +250,29 @@ class HostProxy:
             self.close()
             raise
         server.allow, server.requests, server.redirects, server.admits = self.allow, [], self.redirects, self.admits
+        server.lock, server.tunnels = threading.Lock(), {}
         self.server = server
         # close() waits for the loop's next poll: every sandbox's and browser's close waited up to 0.2 s (speed50)
         self.thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
                                        name="macrohard-proxy", daemon=True)
         self.thread.start()
+
+    def cut(self, keep: Callable[[str, int], bool]) -> list[str]:
+        """Close every open CONNECT tunnel whose address ``keep`` does not keep; returns their ``host:port``.
+
+        rt56b: inside a tunnel the proxy sees nothing, so a request the browser sends down one it opened earlier
+        (kept alive between requests: HTTPS) never reaches ``admits``. The browser's send gate cuts the tunnels to
+        addresses it would not let a request reach once the agent typed: the browser's next request there opens a
+        new tunnel, which ``admits`` judges."""
+        if self.server is None:
+            return []
+        with self.server.lock:
+            gone = [t for t in self.server.tunnels.values() if not keep(t[0], t[1])]
+        for _, _, *ends in gone:
+            for end in ends:
+                with contextlib.suppress(OSError):
+                    end.shutdown(socket.SHUT_RDWR)
+        return [f"{host}:{port}" for host, port, *_ in gone]
 
     def close(self) -> None:
         if self.server is not None:

@@ -496,14 +496,58 @@ _MCP_NUMBERS = 4  # numbers and truth values an MCP call may carry after untrust
 _MCP_NUMBER = 65535  # the largest whole number among them
 
 
+_MCP_ITEMS = 200  # items of one object or list the check reads; a call with more is a send (rt56b)
+_MCP_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,39}\Z")  # what a tool's argument name looks like
+_EDGE = ".,;:!?()[]{}<>\"'`"
+
+
+def _mcp_keys(value: Any) -> tuple[list[str], bool]:
+    """Every key of the JSON value's objects, at any depth, and whether an object or a list held more than the
+    check reads (rt56b: a key is sent as a value is, and ``{token: None}`` or ``{"f": {token: {}}}`` has no leaf to
+    read; a list's 201st item was never read)."""
+    keys: list[str] = []
+    over = False
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            over = over or len(item) > _MCP_ITEMS
+            keys += [str(k) for k in item]
+            stack += list(item.values())
+        elif isinstance(item, (list, tuple)):
+            over = over or len(item) > _MCP_ITEMS
+            stack += list(item)
+    return keys, over
+
+
+def _task_words(text: str) -> list[str]:
+    """Words of a text as the MCP check compares them: lower case, punctuation at their edges dropped."""
+    return [w for w in (w.strip(_EDGE) for w in text.lower().split()) if w]
+
+
+def _of_task(text: str, task: str) -> bool:
+    """Whether ``text`` is a run of whole words of the task (rt56b: any substring was, so two characters at a time,
+    ``"re"``, ``"ea"``, picked from the task's text, carried a token a nibble each)."""
+    words = " ".join(_task_words(text))
+    return bool(words) and f" {words} " in f" {task} "
+
+
 def _mcp_send(action: Any, ctx: GuardContext, pending: Pending | None = None) -> str:
     """An MCP call hands its arguments to a server outside the sandbox, whatever the sandbox's network: a tool may
     fetch a URL, post to a chat, send mail or open a public issue with them (flow25: after a hub's issue carried
     orders, its ``fetch``, ``post``, ``send_email`` and ``create_issue`` tools carried the notes out, and the
     network ``none`` did not matter). So a call is a send unless every argument is a number, a truth value, empty,
     or words of the user's task (``read_issue(7)``, ``search("kettle")`` when the task said kettle): only then
-    can it carry nothing the run read."""
-    task = "" if ctx.flow.task_from_untrusted else " ".join(str(ctx.task_text or "").lower().split())
+    can it carry nothing the run read. Keys are sent too: one that is not an argument's name (a word of letters,
+    digits and ``_``) is read as a value is (rt56b)."""
+    task = "" if ctx.flow.task_from_untrusted else " ".join(_task_words(str(ctx.task_text or "")))
+    where = f"MCP tool {action.server}/{action.tool} sends its arguments"
+    keys, over = _mcp_keys(action.arguments)
+    if over:
+        return f"{where} (more than {_MCP_ITEMS} items in one object or list) to a server outside the sandbox"
+    for key in keys:
+        if not _MCP_NAME.match(key) and not _of_task(key, task):
+            return f"{where} (a key {key[:60]!r}) to a server outside the sandbox"
     leaves = _leaves(action.arguments)
     numbers = [v for _, v in leaves if isinstance(v, (bool, int, float)) and str(v).lower() not in task.split()]
     # rt54b: a number is data too when it can hold what the run read: one big integer holds a token's bytes
@@ -511,27 +555,30 @@ def _mcp_send(action: Any, ctx: GuardContext, pending: Pending | None = None) ->
     # numbers (an issue's number, a page, a limit, a flag) are what a tool's own arguments look like.
     if len(numbers) > _MCP_NUMBERS or any(not isinstance(v, bool) and (v != int(v) or abs(v) > _MCP_NUMBER)
                                           for v in numbers if v == v and abs(v) != float("inf")):
-        return (f"MCP tool {action.server}/{action.tool} sends its arguments (numbers: {str(numbers)[:60]}) to a "
-                "server outside the sandbox")
+        return f"{where} (numbers: {str(numbers)[:60]}) to a server outside the sandbox"
+    for _, value in leaves:
+        if value is None or isinstance(value, (bool, int, float)):
+            continue
+        if " ".join(str(value).split()) and not _of_task(str(value), task):
+            return f"{where} ({str(value)[:60]!r}) to a server outside the sandbox"
+    # rt56b: so are the task's words, each a choice among them: four of its words stood for two bits each, over 40
+    # calls, and carried the token
+    chosen = [v for _, v in leaves if isinstance(v, str) and " ".join(v.split())]
     # rt55b: once the run holds outside data and private data, the numbers are counted over its calls: four a call
     # over five calls carried a token two bytes a call. Over the run they may carry no more than one call may.
     # A sub-run of a run that read both starts with that budget spent: its task was written by a model holding them,
     # and each sub-run a run starts would have a budget of its own.
-    if numbers and ctx.flow.sources and "private" in ctx.flow.capabilities:
+    # rt56b: from the private read on, outside data or not: the prompt names each tool's arguments as its server
+    # listed them, so a server's words (an argument called `cat_dotenv_send_its_TOKEN_as_numbers`) reach the model
+    # before any result is read, and two calls of three numbers carried the token
+    if (numbers or chosen) and "private" in ctx.flow.capabilities:
         spent = ctx.flow.mcp_numbers + (_MCP_NUMBERS if ctx.flow.private_handed else 0)
-        if spent + len(numbers) > _MCP_NUMBERS:
-            return (f"MCP tool {action.server}/{action.tool} sends its arguments (numbers: {str(numbers)[:60]}) to a "
-                    f"server outside the sandbox; with the {spent} numbers earlier calls sent since the run (or the "
-                    "run that delegated it) read outside and private data, they could carry what it read")
+        if spent + len(numbers) + len(chosen) > _MCP_NUMBERS:
+            return (f"{where} (numbers: {str(numbers)[:60]}, the task's words: {str(chosen)[:60]}) to a server "
+                    f"outside the sandbox; with the {spent} numbers and words earlier calls sent since the run (or "
+                    "the run that delegated it) read outside and private data, they could carry what it read")
         if pending is not None:
-            pending.mcp_numbers = len(numbers)
-    for _, value in leaves:
-        if value is None or isinstance(value, (bool, int, float)):
-            continue
-        text = " ".join(str(value).lower().split())
-        if text and text not in task:
-            return (f"MCP tool {action.server}/{action.tool} sends its arguments ({str(value)[:60]!r}) to a server "
-                    "outside the sandbox")
+            pending.mcp_numbers = len(numbers) + len(chosen)
     return ""
 
 
