@@ -230,7 +230,11 @@ def _relaxed(_ws) -> Path:
     return _ws / "relaxed.yaml"
 
 
-def _last(steps: list[str], ws: Path, policy: Path) -> tuple[Decision, str]:
+def _last(steps: list[str], ws: Path, policy: Path, stop_at_held: bool = False) -> tuple[Decision, str]:
+    """The guard's decision on the last of ``steps`` (bash lines, reviewed in order in a workspace whose network is
+    full), every earlier step approved first (asserted). ``stop_at_held``: an earlier step the guard does not approve
+    (test_confinement55's ``export PIP_INDEX_URL="http://h/$T"``: the setting is refused where it is made) is where the
+    attempt is held: its decision is returned, the step named in the reason."""
     import dataclasses
 
     from macrohard.envs.workspace import WorkspaceEnvironment
@@ -246,6 +250,8 @@ def _last(steps: list[str], ws: Path, policy: Path) -> tuple[Decision, str]:
     ctx = GuardContext(workspace=str(ws / "ws"), run_id="", network="full")
     for step in steps[:-1]:
         auth = guard.authorize(BashAction(command=step), ctx, env=env)
+        if stop_at_held and auth.approved is None:
+            return auth.verdict.decision, f"(at {step!r}) {auth.verdict.reason}"
         assert auth.approved is not None, (step, auth.verdict)
     v = guard.review(BashAction(command=steps[-1]), ctx)
     return v.decision, v.reason
