@@ -188,6 +188,7 @@ class Analyzer:
             self.__dict__["line_code"] = []  # the code the line runs that the guard reads (safety.flows.line_data)
             self.__dict__["top_line"] = command  # (safety.pymodules: a line that may set a file's time)
             self.__dict__["top_cwd"] = cwd  # (safety.flows.named_records: where the line's file names are)
+            flows.remember_words(self, command, parsed.commands)  # (and the words bash reads there: rt56)
             # a `( … )` subshell's jobs are not the shell's: its `wait` does not end them (`$(`, `<(`, `>(` are fine)
             self.plain_line = not re.search(r"(?<![$<>])\(", command)
             # what a function called on this line may read (safety.shellstate): the line's values over the session's

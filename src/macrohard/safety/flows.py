@@ -352,22 +352,28 @@ def _parsed_words(an: Analyzer, text: str) -> list[str]:
 
     memo = an.__dict__.setdefault("parsed_words_memo", {})
     if text not in memo:
-        if len(memo) > 64:
-            memo.clear()
         try:
             commands = parse(text).commands
         except Exception:  # noqa: BLE001 - a line the parser cannot read: the other checks judge it
             commands = []
-        words: list[str] = []
-        for cmd in commands:
-            for word in [*cmd.argv[1:], *(t for _, t in cmd.redirects)]:
-                if len(words) > 4096:
-                    break
-                if (m := _BRACES.search(word)) and m.group(1).count(",") < 32:
-                    words += [word[:m.start()] + alt + word[m.end():] for alt in m.group(1).split(",")]
-                words.append(word)
-        memo[text] = words
+        remember_words(an, text, commands)
     return memo[text]
+
+
+def remember_words(an: Analyzer, text: str, commands: list[SimpleCommand]) -> None:
+    """``_parsed_words`` of ``text`` from its parse (the analyzer's own, for the session's line: parsed once)."""
+    memo = an.__dict__.setdefault("parsed_words_memo", {})
+    if len(memo) > 64:
+        memo.clear()
+    words: list[str] = []
+    for cmd in commands:
+        for word in [*cmd.argv[1:], *(t for _, t in cmd.redirects)]:
+            if len(words) > 4096:
+                break
+            if (m := _BRACES.search(word)) and m.group(1).count(",") < 32:
+                words += [word[:m.start()] + alt + word[m.end():] for alt in m.group(1).split(",")]
+            words.append(word)
+    memo[text] = words
 
 
 def named_records(an: Analyzer, text: str) -> str:
