@@ -159,6 +159,8 @@ class Analyzer:
         if view.text != command and "IFS" in command and "IFS" not in view.text:
             self.r.add("obfuscation", "hides spaces with ${IFS}")
         command = view.text
+        if depth:  # rt56: shell code the line runs that the guard reads (a recipe, an npm script, `eval`, `sh -c`)
+            self.__dict__.setdefault("line_code", []).append(command[:32768])  # (safety.flows.code_data)
         if _BASH_TABLES.search(command):  # guard30: `read 'BASH_CMDS[ls]'`, `declare -n R=BASH_CMDS`, `BASH_CMDS[ls]=`
             self.r.add("obfuscation", "the line names bash's command hash or alias table (BASH_CMDS, BASH_ALIASES): "
                                       "setting it makes a command name run another program")

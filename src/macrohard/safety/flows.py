@@ -340,6 +340,8 @@ def _spreadsheet(path: str) -> bool:
         return False
 
 
+_PROC_CWD = lazyre.compile(r"^/+proc/+(?:self|thread-self|\$\$|\$BASHPID|\d+|\*)(?:/+task/+[^/]+)?/+cwd(?=/|$)")
+_PROC_ROOT = lazyre.compile(r"^/+proc/+(?:self|thread-self|\$\$|\$BASHPID|\d+|\*)(?:/+task/+[^/]+)?/+root/+")
 _BRACES = lazyre.compile(r"\{([^{}\s$]*,[^{}\s$]*)\}")
 
 
@@ -373,6 +375,8 @@ def remember_words(an: Analyzer, text: str, commands: list[SimpleCommand]) -> No
             if (m := _BRACES.search(word)) and m.group(1).count(",") < 32:
                 words += [word[:m.start()] + alt + word[m.end():] for alt in m.group(1).split(",")]
             words.append(word)
+            if "://" not in word and (":" in word or "=" in word):  # `git show HEAD:clients`, `--input=clients`
+                words.append(re.split(r"[:=]", word, maxsplit=1)[1])
     memo[text] = words
 
 
@@ -395,16 +399,22 @@ def named_records(an: Analyzer, text: str) -> str:
             if not (_COMMAND_PLACE if len(before) <= 200 else _COMMAND_PLACE_LATE).search(before[-200:]):
                 yield m.group(0)
 
+    here = an.paths.resolve(".", cwd)
     for word in itertools.chain(raw_words(), _parsed_words(an, text)):
+        if word.lower().startswith("file:"):  # rt56: `curl -s file:///ws/clients` reads the file
+            word = re.sub(r"(?i)^file:(?://(?:localhost|127\.0\.0\.1)?(?=[/$]))?", "", word)
         if "://" in word or word.startswith("-") or word in seen:
             continue
         seen.add(word)
         if names_data(word):
             return f"{word[:60]}"
-        pattern = _ANY_EXPANSION.sub(lambda e: an.line_vars.get(e.group(0).strip("${}"), "*"), word) \
-            if "$" in word else word
+        pattern = _ANY_EXPANSION.sub(lambda e: an.line_vars.get(e.group(0).strip("${}"), here if e.group(0).strip(
+            "${}") == "PWD" else "*"), word) if "$" in word else word  # rt56: `"$PWD/clients"`, `file://$PWD/…`
+        if pattern.startswith("/"):  # rt56: `/proc/self/cwd/clients` is the shell's folder's; `/tmp/../ws/clients`
+            pattern = _PROC_ROOT.sub("/", _PROC_CWD.sub(here.replace("\\", "\\\\"), pattern))
+            pattern = os.path.normpath(pattern) if any(c in pattern for c in "*?[") else os.path.realpath(pattern)
         if not pattern.strip("*/.~") or pattern.startswith("~") or pattern.startswith("/") and not any(
-                pattern.startswith(ws + "/") for ws in an.paths.workspaces):
+                pattern == ws or pattern.startswith(ws + "/") for ws in an.paths.workspaces):
             continue  # nothing but a glob, or outside the workspace
         if any(c in pattern for c in "*?["):
             globs += 1
