@@ -435,10 +435,12 @@ def named_records(an: Analyzer, text: str) -> str:
 # one plain string literal, or a listing of a folder's names, may open any file there
 _OPENS = (r"open|readFileSync|readFile|createReadStream|read_text|read_bytes|read_csv|read_excel|read_json|read_table|"
           r"read_parquet|read_fwf|loadtxt|genfromtxt|fromfile|fopen|file_get_contents|file|readlines|foreach|"
-          r"fileinput\.input|connect|ZipFile|TarFile\.open|load_workbook|readLines|read\.csv|slurp|lines")
+          r"fileinput\.input|connect|ZipFile|TarFile\.open|load_workbook|readLines|read\.csv|slurp|lines|"
+          r"(?:File|IO|Files|fs|fsp|Deno)\.(?:read\w*|lines|newBufferedReader|newInputStream)")
 _BUILT_OPEN = lazyre.compile(
     r"(?<![\w$-])(?:" + _OPENS + r")\s*\(\s*(?![)\s])(?!(?:sys\.argv|process\.argv|\$?ARGV)\s*\[\s*\d+\s*\]\s*[,)])(?!(?:[rbuRBU]{1,2})?(?P<q>['\"])(?:(?!(?P=q))[^\\${}`])*(?P=q)\s*[,)])"
     r"|(?<![\w$-])(?:listdir|scandir|readdirSync|readdir|iglob|rglob|glob|walk|opendir|entries|each_child|children|"
+    r"iterdir|listFiles|list_files|Dir\.glob|Dir\.entries|"
     r"Files\.list|Files\.walk|glob\.sync|globSync)\b\s*\("
     r"|\bopen\s*\(?\s*(?:my\s+)?\$?\w+\s*,\s*(?:(?P<m>['\"])[<+]*(?P=m)\s*,\s*)?(?!(?P<q2>['\"])[<+]?[^'\"$@]*(?P=q2)\s*[;)])"
     r"|\bgetline\b[^;}<|]*<\s*(?!\"[^\"]*\"\s*(?:[;)}]|$))"
@@ -452,7 +454,17 @@ _INTERPRETED = lazyre.compile(r"(?<![\w.-])(?:python[\d.]*|pypy3?|node|nodejs|de
 # rt56: programs that read each file under a folder they are given (`grep -rh SECRET .`), the line's folder when given
 # none: a data file there is read as if the line named it
 _RECURSIVE = lazyre.compile(r"(?<![\w.-])(?:[ezf]?grep\b[^;&|]*\s-(?:-recursive|-dereference-recursive|[a-zA-Z]*[rR]|d\s*"
-                            r"recurse|-directories=recurse)|(?:rg|ag|ack|ack-grep|ugrep|ripgrep)\b)")
+                            r"recurse|-directories=recurse)|(?:rg|ag|ack|ack-grep|ugrep|ripgrep)\b"
+                            # an archive made of a folder (`tar cf - .`, `zip -r - .`, 7z, cpio)
+                            r"|tar\b[^;&|)]*\s(?:-[a-zA-Z]*c|c[a-zA-Z]*\b|--create)|zip\b[^;&|)]*\s-[a-zA-Z]*r|7z\s+a\b|"
+                            r"cpio\b[^;&|)]*\s-[a-zA-Z]*o"
+                            # git printing the text of the repository's files: grep, archive, a commit's or the work
+                            # tree's patch, an object
+                            r"|git\b(?:\s+-[Cc]\s+\S+)*\s+(?:grep|archive|cat-file|format-patch|bundle|stash\s+show\s+[^;&|)]*-p|"
+                            r"show(?![^;&|)]*\s(?:(?:-s|--no-patch|--stat|--name-only|--name-status|--shortstat|--numstat)\b|"
+                            r"[^\s:;&|)-][^\s:;&|)]*:[^\s;&|)]))|"  # (`git show REV:PATH` prints that file alone)
+                            r"log\b[^;&|)]*\s(?:-p|-u|--patch)\b|"
+                            r"diff(?![^;&|)]*\s(?:--stat|--name-only|--name-status|--shortstat|--numstat|--quiet)\b)))")
 _SKIPPED_DIRS = frozenset({".git", "node_modules", ".venv", "venv", "__pycache__", ".mypy_cache", ".pytest_cache",
                            ".tox", ".ruff_cache"})
 _UNDER_MAX = 2000  # files looked at under one folder; past it the folder is taken to hold data
