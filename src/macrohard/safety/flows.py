@@ -557,8 +557,10 @@ def line_data(an: Analyzer, text: str) -> str:
     if found := names_data(text) or named_records(an, text) or built_names(an, text) or code_data(an):
         return found
     for m in _FD_USE.finditer(text):  # rt56: a descriptor the session opened on a data file (`exec 3< clients`)
-        if FD + (m.group(1) or m.group(2)) in an.values.deps:
-            return f"descriptor {m.group(1) or m.group(2)} (opened on a data file)"
+        fd = m.group(1) or m.group(2)
+        if FD + fd in an.values.deps or FD + "{}" in an.values.deps and (not fd.isdigit() or int(fd) >= 10) or \
+                not fd.isdigit() and any(k.startswith(FD) for k in an.values.deps):
+            return f"descriptor {fd} (opened on a data file)"
     marked = [k[len(FILE):] for k in an.values.deps if k.startswith(FILE)]
     for path in marked:
         if posixpath.basename(path) in text:
@@ -571,7 +573,7 @@ def line_data(an: Analyzer, text: str) -> str:
 
 FD = "!fd:"  # a key of ``deps``: a descriptor the session's shell keeps open on a data file (`exec 3< clients`)
 # a descriptor read: `read -u 3`, `-u3`, `<&3`, `0<&3`, /dev/fd/3, /proc/self/fd/3
-_FD_USE = lazyre.compile(r"(?:^|\s)-\w*u\s*(\d+)|(?:<&|/dev/fd/|/proc/(?:self|\$\$|\d+)/fd/)\s*(\d+)")
+_FD_USE = lazyre.compile(r"(?:^|\s)-\w*u\s*\"?(\d+|\$\{?\w+)|(?:<&|/dev/fd/|/proc/(?:self|\$\$|\d+)/fd/)\s*\"?(\d+|\$\{?\w+)")
 
 
 def mark_descriptors(an: Analyzer, text: str) -> None:
@@ -582,6 +584,8 @@ def mark_descriptors(an: Analyzer, text: str) -> None:
         for fd in re.findall(r"(?<![\w&])(\d+)<>?(?!&)", m.group(1)):
             if fd not in ("1", "2"):
                 an.values.deps[FD + fd] = {"!data"}
+        if re.search(r"\{\w+\}<", m.group(1)):  # `exec {fd}< clients`: bash picks a descriptor of 10 or more
+            an.values.deps[FD + "{}"] = {"!data"}
 
 
 _EXEC_REDIRECTS = lazyre.compile(r"(?<![\w-])exec((?:\s+(?:\{?\w*\}?|\d*)[<>]+&?-?\s*[^\s;&|<>]+)+)")
