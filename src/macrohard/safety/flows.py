@@ -381,6 +381,7 @@ def remember_words(an: Analyzer, text: str, commands: list[SimpleCommand]) -> No
             if "://" not in word and (":" in word or "=" in word):  # `git show HEAD:clients`, `--input=clients`
                 words.append(re.split(r"[:=]", word, maxsplit=1)[1])
     memo[text] = words
+    an.__dict__.setdefault("parsed_cwds_memo", {})[text] = list(dict.fromkeys(c.cwd for c in commands if c.cwd))
 
 
 def named_records(an: Analyzer, text: str) -> str:
@@ -393,6 +394,13 @@ def named_records(an: Analyzer, text: str) -> str:
         return ""
     cwd = an.__dict__.get("top_cwd")
     bases = [an.paths.resolve(".", cwd)] + [an.paths.resolve(d, cwd) for d in _CD.findall(text) if "$" not in d]
+    _parsed_words(an, text)  # rt56: and each folder the parse followed the line to (`pushd sub`, `CDPATH=. cd sub`,
+    for folder in an.__dict__.get("parsed_cwds_memo", {}).get(text, [])[:16]:  # `builtin cd`); one only known when
+        if "$" in folder or "`" in folder:  # it runs (`cd "$(ls -d s*)"`) is any folder there
+            where = an.paths.resolve(re.sub(r"\$\([^)]*\)|\$\{?\w+\}?|`[^`]*`", "*", folder), cwd)
+            bases += [d for d in sorted(glob.glob(where))[:32] if os.path.isdir(d)]
+        else:
+            bases.append(an.paths.resolve(folder, cwd))
     seen: set[str] = set()
     globs = 0
 
