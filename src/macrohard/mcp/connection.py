@@ -107,11 +107,11 @@ def host_command(command: list[str], env: dict[str, str]) -> tuple[list[str], di
     if "PATH" in env:  # rt52c: a runner the server starts by name (`sh -c "npx PKG"`, a script) goes the same way
         shims, _ = _shims()
         env = {**env, "PATH": shims + os.pathsep + env["PATH"]}
-    # rt56: and npx (or `npm exec`) started by a path the code builds when it runs (`p=/usr/bi; ${p}n/npx`,
-    # `$(printf …)`, `eval`, an IFS split, a script of the person's that names /usr/bin/npx): no rewrite of the text
-    # sees those, so every node process of the server loads a hook first (NODE_OPTIONS) that gives npm's own
-    # npx-cli.js / npm-cli.js the empty project, whatever path started it
-    env = {**env, "NODE_OPTIONS": f"{env.get('NODE_OPTIONS', '')} --require {_node_hook()}".strip()}
+        # rt56: and npx (or `npm exec`) started by a path the code builds when it runs (`p=/usr/bi; ${p}n/npx`,
+        # `$(printf …)`, `eval`, an IFS split, a script of the person's that names /usr/bin/npx): no rewrite of the
+        # text sees those, so every node process of the server loads a hook first (NODE_OPTIONS) that gives npm's own
+        # npx-cli.js / npm-cli.js the empty project, whatever path started it
+        env = {**env, "NODE_OPTIONS": f"{env.get('NODE_OPTIONS', '')} --require {_node_hook()}".strip()}
     if program in _SHELLS and "-c" in command[1:-1]:  # rt54: and one it names by its path in the shell's code
         at = command.index("-c", 1) + 1
         command = [*command[:at], _by_path(command[at]), *command[at + 1:]]
