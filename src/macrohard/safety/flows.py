@@ -455,6 +455,9 @@ _BUILT_OPEN = lazyre.compile(
     r"Files\.list|Files\.walk|glob\.sync|globSync)\b\s*\("
     r"|\bopen\s*\(?\s*(?:my\s+)?\$?\w+\s*,\s*(?:(?P<m>['\"])[<+]*(?P=m)\s*,\s*)?(?!(?P<q2>['\"])[<+]?[^'\"$@]*(?P=q2)\s*[;)])"
     r"|\bgetline\b[^;}<|]*<\s*(?!\"[^\"]*\"\s*(?:[;)}]|$))"
+    # python's opener under another name (`o=open; o(…)`, `map(open, …)`) or reached by a built name (`getattr(b,
+    # "op"+"en")`)
+    r"|(?<![\w$.'\"-])open\b(?!\s*\()(?![\w'\"-])|\bgetattr\s*\(\s*[^,()]+,(?!\s*(?P<q3>['\"])\w*(?P=q3)\s*[,)])"
     r"|<\*[^>]*>|\bglob\s*\(")
 # an open of the program's own argument (`open(sys.argv[1])`): the line's words name the file, judged as they are
 # (``named_records``), unless a word after the code is only known when it runs (`"$(ls | grep ^cl)"`, `"$f"`)
