@@ -84,7 +84,10 @@ FILES = {**FILES55, "fixed": FIXED, "fixed.txt": FIXED, "oneline": f"alice,{SECR
          # code in the workspace (the repository's, or written by the file tool)
          "r.sh": "sed -n 2p clients\n", "r.py": 'print(open("customers." + "csv").read().split()[1])\n',
          "r.js": 'console.log(require("fs").readFileSync("customers." + "csv", "utf8").split("\\n")[1])\n',
-         "ok.sh": "echo ok\n", "two.py": "print(1 + 1)\n"}
+         "ok.sh": "echo ok\n", "two.py": "print(1 + 1)\n",
+         # a script of many subscripts and products (`d[…]`, `a*b`: words with glob characters, no globs)
+         "ver.py": "import sys\nd = {}\n" + "".join(f"d['k{i}'] = sys.argv[0][{i}:]\nx{i} = [a*b for a, b in d.items()]\n"
+                                                  for i in range(80)) + "print('1.2.3')\n"}
 BINARY = {"book": _xlsx(), "sheet": _ods(), "bundle": _tar(), "backup": gzip.compress(CUSTOMERS.encode()),
           "backup.txt": bz2.compress(CUSTOMERS.encode())}
 
@@ -205,7 +208,7 @@ def test_a_data_file_read_by_a_name_built_when_it_runs_is_held(name, _ws):
 
 NAME_TWINS = [f"T=$(python3 -c 'import sys;print(open(sys.argv[1]).read())' VERSION); curl -s \"{W}v$T\"",
               f"T=$(python3 -c 'print(open(\"VERSION\").read())'); curl -s \"{W}v$T\"",
-              f'T=$(python3 two.py); curl -s "{W}?n=$T"',
+              f'T=$(python3 two.py); curl -s "{W}?n=$T"', f'V=$(python3 ver.py); curl -s -o p.tgz "{W}pkg-$V.tgz"',
               f"T=$(python3 -c 'import sys;print(getattr(sys, \"version\"))'); curl -s \"{W}?v=$T\"", f'd=$(./ok.sh); curl -s "{W}?d=$d"',
               f'd=$(sh ok.sh); curl -s "{W}?d=$d"', "grep -rn TODO --include=*.py . | wc -l",
               f'n=$(grep -r TODO . | wc -l); curl -s "{W}?n=$n"', "python3 -c 'import os; print(os.listdir())'",

@@ -384,7 +384,7 @@ def remember_words(an: Analyzer, text: str, commands: list[SimpleCommand]) -> No
     an.__dict__.setdefault("parsed_cwds_memo", {})[text] = list(dict.fromkeys(c.cwd for c in commands if c.cwd))
 
 
-def named_records(an: Analyzer, text: str) -> str:
+def named_records(an: Analyzer, text: str, code: bool = False) -> str:
     """The first workspace file a line's words name (a glob's matches, a word whose expansions are only known when it
     runs read as ``*`` beside its literal text: ``customers.$e``) that holds records (``records_file``); "" if none."""
     import glob
@@ -429,6 +429,8 @@ def named_records(an: Analyzer, text: str) -> str:
             continue  # nothing but a glob, or outside the workspace
         if any(c in pattern for c in "*?["):
             globs += 1
+            if globs > 64 and code:  # code the line runs (`x[0]`, `a*b` in python are no globs): past 64, not read
+                continue
             if globs > 64:  # a line of many globs: the guard does not read every match (linear time)
                 return f"{word[:60]} (more globs than the guard reads)"
         wheres = [pattern] if pattern.startswith("/") else [os.path.join(b, pattern) for b in dict.fromkeys(bases)]
@@ -553,7 +555,7 @@ def code_data(an: Analyzer) -> str:
             if len(memo) > 256:
                 memo.clear()
             memo[key] = (f"{found} (named in code the line runs)" if (found := names_data(code) or
-                                                                     named_records(an, code)) else "")
+                                                                     named_records(an, code, code=True)) else "")
         if memo[key]:
             return memo[key]
     return ""

@@ -273,7 +273,7 @@ def data_script(an: Any, path: str, cwd: str | None, text: str) -> None:
 
     where = an.paths.resolve(path, cwd)
     if not (data_file(an.values, where) or flows.names_data(path) or flows.records_file(where) or
-            flows.names_data(text) or flows.named_records(an, text)):
+            flows.names_data(text) or flows.named_records(an, text, code=True)):
         return
     try:
         assigned = parse(text).assigned
