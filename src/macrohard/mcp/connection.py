@@ -107,6 +107,11 @@ def host_command(command: list[str], env: dict[str, str]) -> tuple[list[str], di
     if "PATH" in env:  # rt52c: a runner the server starts by name (`sh -c "npx PKG"`, a script) goes the same way
         shims, _ = _shims()
         env = {**env, "PATH": shims + os.pathsep + env["PATH"]}
+        # rt56: and npx (or `npm exec`) started by a path the code builds when it runs (`p=/usr/bi; ${p}n/npx`,
+        # `$(printf …)`, `eval`, an IFS split, a script of the person's that names /usr/bin/npx): no rewrite of the
+        # text sees those, so every node process of the server loads a hook first (NODE_OPTIONS) that gives npm's own
+        # npx-cli.js / npm-cli.js the empty project, whatever path started it
+        env = {**env, "NODE_OPTIONS": f"{env.get('NODE_OPTIONS', '')} --require {_node_hook()}".strip()}
     if program in _SHELLS and "-c" in command[1:-1]:  # rt54: and one it names by its path in the shell's code
         at = command.index("-c", 1) + 1
         command = [*command[:at], _by_path(command[at]), *command[at + 1:]]
@@ -184,6 +189,38 @@ def _shims() -> tuple[str, str]:
         atexit.register(shutil.rmtree, root, ignore_errors=True)
         _SHIMS.append((shims, empty))
     return _SHIMS[0]
+
+
+_NODE_HOOK = """// macrohard (rt56): npm's npx and `npm exec`, however they were started, run in an empty project
+"use strict";
+const path = require("path");
+let main = "";
+try {  // the script node runs (`node -e CODE ARGS` runs none: its first argument is no path)
+  if (process.argv[1] && path.isAbsolute(process.argv[1]) && !process.execArgv.some((a) => /^-(e|p|-eval|-print)/.test(a))) {
+    main = path.basename(require("fs").realpathSync(process.argv[1]));
+  }
+} catch (e) { main = ""; }
+const words = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+if ((main === "npx-cli.js" || (main === "npm-cli.js" && (words[0] === "exec" || words[0] === "x"))) &&
+    !process.argv.slice(2).some((a) => a === "--prefix" || a.startsWith("--prefix="))) {
+  process.argv.splice(2, 0, "--prefix", EMPTY);
+}
+"""
+
+
+def _node_hook() -> str:
+    """A script (in this process's shim folder) every node process of a host server loads first (``--require``):
+    npm's ``npx-cli.js`` and ``npm-cli.js exec`` get ``--prefix EMPTY`` as ``runner_shim.rewrite`` gives them."""
+    import json
+
+    shims, empty = _shims()
+    path = os.path.join(os.path.dirname(shims), "node-hook.js")
+    if not os.path.exists(path):
+        with open(path + ".tmp", "w") as f:
+            f.write(_NODE_HOOK.replace("EMPTY", json.dumps(empty)))
+        os.chmod(path + ".tmp", 0o444)
+        os.replace(path + ".tmp", path)
+    return path
 
 
 def _forget_prefix(command: list[str]) -> None:

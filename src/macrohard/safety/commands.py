@@ -66,7 +66,7 @@ from macrohard.safety.shellstate import (
     shell_arguments,
     with_arguments,
 )
-from macrohard.safety.shellvalues import Values, judge_line, mark_data, positional_args, record_line
+from macrohard.safety.shellvalues import Values, data_script, judge_line, mark_data, positional_args, record_line
 from macrohard.safety.shellview import expand_braces, look_alike, shell_view
 from macrohard.safety.spliced import xargs as xargs_words
 
@@ -159,6 +159,8 @@ class Analyzer:
         if view.text != command and "IFS" in command and "IFS" not in view.text:
             self.r.add("obfuscation", "hides spaces with ${IFS}")
         command = view.text
+        if depth:  # rt56: shell code the line runs that the guard reads (a recipe, an npm script, `eval`, `sh -c`)
+            self.__dict__.setdefault("line_code", []).append(command[:32768])  # (safety.flows.code_data)
         if _BASH_TABLES.search(command):  # guard30: `read 'BASH_CMDS[ls]'`, `declare -n R=BASH_CMDS`, `BASH_CMDS[ls]=`
             self.r.add("obfuscation", "the line names bash's command hash or alias table (BASH_CMDS, BASH_ALIASES): "
                                       "setting it makes a command name run another program")
@@ -185,8 +187,10 @@ class Analyzer:
                        if depth == 0 and "for" in command and not self.hooks and not self.jobs else None,
                        start=cwd or (self.paths.workspaces[0] if self.paths.workspaces else None))
         if depth == 0:
+            self.__dict__["line_code"] = []  # the code the line runs that the guard reads (safety.flows.line_data)
             self.__dict__["top_line"] = command  # (safety.pymodules: a line that may set a file's time)
             self.__dict__["top_cwd"] = cwd  # (safety.flows.named_records: where the line's file names are)
+            flows.remember_words(self, command, parsed.commands)  # (and the words bash reads there: rt56)
             # a `( … )` subshell's jobs are not the shell's: its `wait` does not end them (`$(`, `<(`, `>(` are fine)
             self.plain_line = not re.search(r"(?<![$<>])\(", command)
             # what a function called on this line may read (safety.shellstate): the line's values over the session's
@@ -233,6 +237,8 @@ class Analyzer:
         judge_line(self, parsed.arith, depth)  # after the code the line runs gave its names values
         if depth == 0 and flows.line_data(self, command):  # rt54: what the line took from a data file, kept for later
             mark_data(self, parsed.arith, [p for p in self.written if not any(c in p for c in "*?[$")])  # steps
+            flows.mark_descriptors(self, command)  # rt56: `exec 3< clients`, then `read -u 3 T` a step later
+            flows.settings_written(self, command)  # rt56: `printf 'index-url = …%s' "$(sed …)" > uv.toml`
         if depth == 0:
             logical_pwd(self, parsed.end_cwd, cwd)  # after the links the line makes
             for why, _ in dict.fromkeys(self.job_scripts):  # jobs no `wait` on the line ends (safety.scripts.job)
@@ -452,6 +458,9 @@ class Analyzer:
             self.r.add("dynamic", f"{path} writes to itself while the shell reads it: bash reads a script as it runs, "
                                   "so what it adds runs unreviewed; write the file in one step and run it in the next")
         self.line(body if first.startswith("#!") else text, depth + 1, cwd)
+        if not self.defining:
+            data_script(self, path, cwd, text)
+        self.__dict__.setdefault("line_code", []).append(text[:32768])  # rt56: flows.built_names, line_data
         if (reading := with_arguments(body if first.startswith("#!") else text, list(args))) is not None:
             self.line(reading, depth + 1, cwd)  # rt50: `exec curl "$@"` in ./bin/ls, run as `ls --data-binary @.env URL`
 
@@ -515,6 +524,7 @@ class Analyzer:
         before, at = self.in_job, self.job_depth
         if R.CODE_FORKS.search(code):
             self.in_job, self.job_depth = True, depth + 1
+        self.__dict__.setdefault("line_code", []).append(code[:32768])  # rt56: flows.built_names, line_data
         try:
             self._code(prog, code, depth, cwd, where, seen, here)
         finally:

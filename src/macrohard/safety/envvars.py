@@ -390,6 +390,32 @@ _NETWORK_SETTING = re.compile(r"(?i)\w*proxy|pip_(?:index_url|extra_index_url|fi
                               r"\w*_(?:url|uri|endpoint|host|hostname|registry|server|index)")
 
 
+# rt56: a variable that names where a program reads its settings (a file or a folder of them)
+_SETTINGS_POINTER = re.compile(r"(?i)(?!(?:\w*_)?src$)\w*config(?:_file|_path|_dir|_home|_global|_system)?|\w*conf(?:_file|_path)?|\w*rc|"
+                               r"\w*rc_?(?:file|path)|\w*_settings(?:_file)?|\w*_ini|\w*_home|\w*_config_dirs?")
+
+
+def _settings_from_data(an: Analyzer, value: str, cwd: str | None) -> str:
+    """A file (or a folder holding one) that an earlier line wrote from a data file's text (``shellvalues.FILE``),
+    named by ``value``; ""."""
+    import os
+
+    from macrohard.safety.shellvalues import FILE
+
+    marked = [k[len(FILE):] for k in an.values.deps if k.startswith(FILE)]
+    if not marked or not value or "$(" in value or "`" in value:
+        return ""
+    for part in value.split(":"):
+        if not part:
+            continue
+        here = an.paths.resolve(".", cwd)
+        where = os.path.normpath(os.path.join(here, re.sub(r"^\$\{?PWD\}?", here, part)))
+        for path in marked:
+            if path == where or path.startswith(where.rstrip("/") + "/"):
+                return f"{os.path.relpath(path, here)} (written from a data file's text)"
+    return ""
+
+
 def _setting_data(an: Analyzer, value: str) -> str:
     from macrohard.safety.flows import setting_data
 
@@ -405,6 +431,10 @@ def assign(an: Analyzer, name: str, value: str, depth: int, cwd: str | None,
         # `GIT_CONFIG_VALUE_0="X: $T"`, `npm_config_registry=…`: the program sends the setting (its address, a
         # proxy's name, a header), so a data file's text in it is that file sent, as in curl's own address
         an.r.add("exfiltration", f"{name} gives a network program {ref}, in the address, proxy or header it sends")
+    if _SETTINGS_POINTER.fullmatch(name) and (ref := _settings_from_data(an, value, cwd)):
+        # rt56: `UV_CONFIG_FILE=x.toml uv pip install`, `CONDARC=c.yml conda …`, `DOCKER_CONFIG=dc docker pull`: the
+        # program reads its settings (an index, a proxy) from a file an earlier line wrote from a data file's text
+        an.r.add("exfiltration", f"{name} points a network program at {ref}: it sends the settings it reads there")
     if kept_command(name) and value and not re.search(r"[$`\\*?\[]", value):
         # guard41: set anywhere on the line (an eval, a sourced file, a dotenv under `set -a`), not only as a line's
         # own statement: kept with the session's values, so later reviews judge it again (replay_kept); a value

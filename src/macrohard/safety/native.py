@@ -74,12 +74,12 @@ def risky(names: set[str]) -> list[str]:
     return sorted(n for n in names if n in STARTS or n in REACHES or n.startswith(("_dl_", "__libc_dl")))
 
 
-def read(path: str) -> bytes | None:
-    """A regular file's bytes (up to ``MAX_BINARY`` + 1); None when it is missing or not a regular file: a named
-    pipe (``mkfifo x.c``) held the review forever, waiting for a writer."""
+def read(path: str, limit: int = 0) -> bytes | None:
+    """A regular file's bytes (up to ``limit``, or ``MAX_BINARY`` + 1); None when it is missing or not a regular
+    file: a named pipe (``mkfifo x.c``) held the review forever, waiting for a writer."""
     try:
         with regular.open_regular(path, "rb") as fh:  # a pipe is noted: the review asks about it
-            return fh.read(MAX_BINARY + 1)
+            return fh.read(limit or MAX_BINARY + 1)
     except OSError:
         return None
 

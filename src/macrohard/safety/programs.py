@@ -160,6 +160,15 @@ def git_ext(an: Analyzer, url: str, depth: int, cwd: str | None) -> None:
 
 def git_setting(an: Analyzer, key: str, value: str, depth: int, cwd: str | None) -> None:
     """Judge a git setting (``-c``, ``git config``, ``GIT_CONFIG_KEY_n``) by the command it makes git run later."""
+    from macrohard.safety.flows import setting_data
+
+    # rt56: a setting whose name or value may hold a data file's text (`git config --global http.extraHeader "X:
+    # $T"`, `url."http://h/$T/".insteadOf`, `http.proxy`, a repository's own config) is that text kept where every
+    # later git command reads it: git sends its settings' values (addresses, headers, proxies, logins), whatever the
+    # key is called. rt55 judged git's numbered settings in the environment; `git config` was approved
+    if (ref := setting_data(an, key) or setting_data(an, value)) and not an.defining:
+        an.r.add("exfiltration", f"git setting {key.strip()[:60]} holds {ref}: git sends its settings' values "
+                                 "(addresses, headers, proxies, logins)")
     key = key.strip().lower()
     if m := re.fullmatch(r"remote\.(.+)\.(url|pushurl)", key):  # re-points a remote: a later push goes there
         an.new_remotes.add(m.group(1))

