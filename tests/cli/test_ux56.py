@@ -1,0 +1,51 @@
+"""The front door as a new user meets it (helper ux56). Each test was seen failing on the code before its fix
+(RESULTS.md, ux56)."""
+
+from __future__ import annotations
+
+import io
+
+from tests.cli_in_process import mh
+
+
+def test_the_models_table_shows_each_detail_as_written(_home):
+    """Before: rich read "pip install 'macrohard[qwen15]'" in the table's detail column as a style tag and printed
+    "pip install 'macrohard'": the fix the row names did not install the model (the same words on stderr were right)."""
+    import json
+
+    rows = json.loads(mh("models", "--json").stdout)
+    shown = mh("models", env={"COLUMNS": "400"})
+    assert shown.returncode == 0, shown.stderr
+    table = " ".join(shown.stdout.replace("│", " ").split())
+    for row in rows:
+        assert " ".join(row["detail"].split()) in table, (row["detail"], table)
+
+
+def test_search_and_describe_tables_take_brackets_as_text(_home):
+    """Before: `macrohard imagine search "[/x]"` died of rich's MarkupError (a traceback): the query, and any caption or
+    text read off a screen, went into the console as markup."""
+    done = mh("imagine", "search", "[/x]")
+    assert done.returncode == 0, done.stderr
+    assert "no described recording shows '[/x]'" in done.stdout, done.stdout
+    bold = mh("imagine", "search", "[bold]zebra")
+    assert "'[bold]zebra'" in bold.stdout, bold.stdout
+
+
+def test_the_wait_spinner_turns(_home):
+    """Before: `ModelWait` made a new spinner at each refresh, so the line "preparing the safety screens · 40 s" (and
+    "waiting on the model") always showed the spinner's first frame: for minutes, a frozen line but for its seconds."""
+    from rich.console import Console
+
+    from macrohard.cli.view import ModelWait
+
+    clock = [100.0]
+    console = Console(file=io.StringIO(), width=80, get_time=lambda: clock[0], color_system=None)
+    wait = ModelWait(console)
+    wait._since = 0.0  # waiting (as start() marks it), without a live display on this test's console
+    frames = set()
+    for _ in range(10):
+        with console.capture() as cap:
+            console.print(wait)
+        frames.add(cap.get().strip()[:1])
+        clock[0] += 0.1
+    assert len(frames) > 3, frames
