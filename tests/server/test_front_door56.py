@@ -1,0 +1,62 @@
+"""The web app as a new user meets it (helper ux56). Each test was seen failing on the code before its fix
+(RESULTS.md, ux56)."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import httpx
+from tests.server.conftest import wait_for
+
+
+def _note_on(page: str) -> str | None:
+    found = re.search(r'data-note="([^"]*)"', page)
+    return html.unescape(found.group(1)) if found else None
+
+
+def _events(server, run_id: str, until: str) -> list[tuple[str, str]]:
+    """The run's event stream, read until an event of kind ``until`` (or the stream's end)."""
+    seen: list[tuple[str, str]] = []
+    kind = ""
+    with httpx.stream("GET", f"{server.url}/api/runs/{run_id}/events", timeout=30,
+                      headers={"Authorization": f"Bearer {server.token}"}) as response:
+        for line in response.iter_lines():
+            if line.startswith("event: "):
+                kind = line[len("event: "):]
+            elif line.startswith("data: "):
+                seen.append((kind, line[len("data: "):]))
+                if kind == until:
+                    break
+    return seen
+
+
+def test_a_terminal_runs_wait_for_the_screens_build_is_said_on_its_web_page(server):
+    """Before: `macrohard run` in a terminal said "preparing the safety screens …" for the minutes of a fresh HOME's
+    build, and the run's page in `macrohard serve` said "working on step 1 · 226 s (the model chooses an action, the
+    guard reviews it, it runs)": the note lived only in the terminal's process (and the web's own runs')."""
+    from macrohard.envs.mounts import owner_record
+    from macrohard.runner import PREPARING, PREPARING_EST, _noting
+    from macrohard.store.sqlite import SQLiteStore
+    from macrohard.types import Run, RunStatus, Task
+
+    store = SQLiteStore(server.home / "runs.db")
+    run = Run(task=Task(text="Create a file named hello.txt containing the text: hello world"), model="local")
+    run.meta["owner"] = owner_record()  # this process: alive, so the run is not taken for a dead one
+    store.create_run(run)
+    heard: list[str] = []
+    note = _noting(run, store, heard.append)  # what run_task hands the screens' build, as `macrohard run` does
+    text = PREPARING.format(est=PREPARING_EST)
+    note(text)
+    assert heard == [text]
+    page = server.api().get(f"/runs/{run.id}")
+    assert page.status_code == 200
+    assert _note_on(page.text) == text, page.text[:3000]
+    assert ("note", json.dumps({"text": text})) in _events(server, run.id, "note")
+    note("")  # built: the note goes from the record, and the page watching it is told
+    assert "waiting_for" not in store.get_run(run.id).meta
+    run.status = RunStatus.succeeded
+    store.update_run(run)
+    assert wait_for(lambda: _events(server, run.id, "end")[-1][0] == "end", 30)
+    assert _note_on(server.api().get(f"/runs/{run.id}").text) == ""
