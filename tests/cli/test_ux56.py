@@ -49,3 +49,19 @@ def test_the_wait_spinner_turns(_home):
         frames.add(cap.get().strip()[:1])
         clock[0] += 0.1
     assert len(frames) > 3, frames
+
+
+def test_money_prints_names_as_written_and_a_refused_amount_opens_no_account(_home):
+    """Before: `macrohard money limits` printed "paid today (UTC) from user❌ 0.00 USD" for the account user:x (rich
+    read ":x:" as an emoji code), and `money fund user:y abc`, refused ("amount 'abc' is not a number"), had opened
+    user:y all the same."""
+    import json
+
+    assert mh("money", "fund", "user:x", "5").returncode == 0
+    limits = mh("money", "limits")
+    assert limits.returncode == 0, limits.stderr
+    assert "from user:x: 0.00 USD" in limits.stdout, limits.stdout
+    refused = mh("money", "fund", "user:y", "abc")
+    assert refused.returncode == 2 and "not a number" in refused.stderr, (refused.returncode, refused.stderr)
+    accounts = [a["id"] for a in json.loads(mh("money", "accounts", "--json").stdout)]
+    assert "user:y" not in accounts and "user:x" in accounts, accounts

@@ -80,25 +80,43 @@ def _missing(reason: str) -> None:
         log.warning("the answer screen runs on its n-gram model alone (%s): %s", reason, FIX)
 
 
-@lru_cache(maxsize=1)
-def _encoder() -> Encoder | None:
+def parts_missing() -> str | None:
+    """Why the encoder cannot load (a package, the weights, the ONNX graph not built), or None: a look at what is
+    installed and at the cache's files, nothing loaded."""
     try:
-        from tokenizers import Tokenizer
+        import tokenizers  # noqa: F401 - only whether it is there
 
         from macrohard.safety.embed import EncoderMissing, model_dir
-        from macrohard.safety.embed_onnx import OnnxMiniLM, graph_path
+        from macrohard.safety.embed_onnx import graph_path
     except ImportError as e:
-        _missing(f"{e.name} is not installed")
-        return None
+        return f"{e.name} is not installed"
     try:
         path = model_dir()
     except EncoderMissing:
-        _missing("the MiniLM weights are not installed")
-        return None
+        return "the MiniLM weights are not installed"
     graph = graph_path(path)
-    if not graph.is_file():
-        _missing(f"the MiniLM ONNX graph {graph} was not built")
+    return None if graph.is_file() else f"the MiniLM ONNX graph {graph} was not built"
+
+
+def warn_if_missing() -> None:
+    """The one warning, now, where the encoder cannot load: before a prompt is shown (ux56: `macrohard chat`'s
+    background warm-up printed it a second after the first "you>", into the line being typed)."""
+    if (reason := parts_missing()) is not None:
+        _missing(reason)
+
+
+@lru_cache(maxsize=1)
+def _encoder() -> Encoder | None:
+    if (reason := parts_missing()) is not None:
+        _missing(reason)
         return None
+    from tokenizers import Tokenizer
+
+    from macrohard.safety.embed import model_dir
+    from macrohard.safety.embed_onnx import OnnxMiniLM, graph_path
+
+    path = model_dir()
+    graph = graph_path(path)
     tok = Tokenizer.from_file(str(path / "tokenizer.json"))
     tok.no_padding()
     tok.no_truncation()
