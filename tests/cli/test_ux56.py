@@ -65,3 +65,20 @@ def test_money_prints_names_as_written_and_a_refused_amount_opens_no_account(_ho
     assert refused.returncode == 2 and "not a number" in refused.stderr, (refused.returncode, refused.stderr)
     accounts = [a["id"] for a in json.loads(mh("money", "accounts", "--json").stdout)]
     assert "user:y" not in accounts and "user:x" in accounts, accounts
+
+
+def test_a_chat_divisions_placeholder_answer_is_a_format_error(_home, tmp_path):
+    """Before: `macrohard run --division chat "how big is /etc/hosts in the sandbox?"` with the embedded model ended
+    `succeeded` with the answer "...": the prompt's own example of finish, copied."""
+    import json
+
+    script = tmp_path / "chat.json"
+    script.write_text(json.dumps([{"kind": "finish", "answer": "..."},
+                                  {"kind": "finish", "answer": "I cannot see the sandbox from here."}]))
+    done = mh("run", "--division", "chat", "how big is /etc/hosts in the sandbox?", "--model", f"scripted:{script}",
+              "--json")
+    assert done.returncode == 0, done.stderr
+    run = json.loads(done.stdout)
+    assert run["status"] == "succeeded" and run["answer"] == "I cannot see the sandbox from here.", run
+    first = json.loads(mh("runs", "show", run["id"], "--json").stdout)["steps"][0]
+    assert first["observation"]["error"] and "placeholder" in first["observation"]["output"], first
