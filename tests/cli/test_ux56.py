@@ -82,3 +82,44 @@ def test_a_chat_divisions_placeholder_answer_is_a_format_error(_home, tmp_path):
     assert run["status"] == "succeeded" and run["answer"] == "I cannot see the sandbox from here.", run
     first = json.loads(mh("runs", "show", run["id"], "--json").stdout)["steps"][0]
     assert first["observation"]["error"] and "placeholder" in first["observation"]["output"], first
+
+
+def test_a_terminal_shows_the_command_that_runs_with_its_seconds(_home, tmp_path):
+    """Before: `macrohard run` at a terminal showed nothing while a step's command ran (a spinner with no words; a
+    `pip install` or a test suite: minutes), the step only once it ended. Now the live line names it and counts."""
+    import json
+    import os
+    import pty
+    import re
+    import select
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "sleep.json"
+    script.write_text(json.dumps([{"kind": "bash", "command": "sleep 4"}, {"kind": "finish", "answer": "slept"}]))
+    master, slave = pty.openpty()
+    env = {**os.environ, "MACROHARD_HOME": str(_home), "COLUMNS": "200"}
+    proc = subprocess.Popen([sys.executable, "-m", "macrohard", "run", "sleep a while", "--model", f"scripted:{script}"],
+                            stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
+    os.close(slave)
+    out, deadline = b"", time.monotonic() + 120
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([master], [], [], 0.2)
+        if ready:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+        elif proc.poll() is not None:
+            break
+    proc.wait(timeout=60)
+    os.close(master)
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", out.decode(errors="replace")).replace("\r", "\n")
+    assert proc.returncode == 0, text
+    live = "step 1: bash `sleep 4` · "
+    assert live in text, text
+    assert text.index(live) < text.index("1 ✓ $ sleep 4"), text
