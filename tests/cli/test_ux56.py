@@ -123,3 +123,11 @@ def test_a_terminal_shows_the_command_that_runs_with_its_seconds(_home, tmp_path
     live = "step 1: bash `sleep 4` · "
     assert live in text, text
     assert text.index(live) < text.index("1 ✓ $ sleep 4"), text
+
+
+def test_no_evaluations_yet_says_how_to_run_one(_home):
+    """Before: `macrohard eval list --runs` in a new HOME printed "0 recent evaluations" over an empty table."""
+    done = mh("eval", "list", "--runs")
+    assert done.returncode == 0, done.stderr
+    assert "no evaluations yet" in done.stdout and "macrohard eval run tiny" in done.stdout, done.stdout
+    assert mh("eval", "list", "--runs", "--json").stdout.strip() == "[]"

@@ -241,7 +241,11 @@ def list_(
             print_json([{**i.model_dump(mode="json"), "passed": p, "results": n, "state": records.eval_state(i, n)}
                         for i, p, n in rows])
             return
-        table = Table(title=f"{len(rows)} recent evaluations", title_justify="left")
+        if not rows:  # ux56: before, "0 recent evaluations" over an empty table
+            console.print("no evaluations yet: `macrohard eval list` shows the suites; "
+                          "`macrohard eval run tiny --model local` runs one", highlight=False)
+            return
+        table = Table(title=f"{len(rows)} recent evaluation{'s' * (len(rows) != 1)}", title_justify="left")
         for col in ("evaluation", "suite", "model", "executor", "passed", "started"):
             table.add_column(col)
         for i, p, n in rows:
