@@ -60,3 +60,21 @@ def test_a_terminal_runs_wait_for_the_screens_build_is_said_on_its_web_page(serv
     store.update_run(run)
     assert wait_for(lambda: _events(server, run.id, "end")[-1][0] == "end", 30)
     assert _note_on(server.api().get(f"/runs/{run.id}").text) == ""
+
+
+def test_a_pages_unknown_id_is_a_page_not_raw_json(server):
+    """Before: /runs/nosuch (a mistyped or another user's run) and /chats/nosuch showed the raw JSON
+    `{"detail":"no run 'nosuch'"}` in the browser; the API keeps its JSON."""
+    api = server.api()
+    for path, said in (("/runs/nosuch", "no run 'nosuch'"), ("/chats/c-nosuch", "no conversation 'c-nosuch'"),
+                       ("/no-such-page", "Not Found")):
+        page = api.get(path, headers={"Accept": "text/html,application/xhtml+xml"})
+        assert page.status_code == 404, (path, page.status_code)
+        assert page.headers["content-type"].startswith("text/html"), (path, page.headers["content-type"])
+        assert said in html.unescape(page.text), (path, page.text[:2000])
+        assert 'href="/runs"' in page.text and "<h1>Not found</h1>" in page.text, page.text[:2000]
+    assert 'href="/chats">Chat</a>' in api.get("/runs/nosuch", headers={"Accept": "text/html"}).text  # logged in
+    script = api.get("/api/runs/nosuch")
+    assert script.status_code == 404 and script.json() == {"detail": "no run 'nosuch'"}, script.text
+    plain = api.get("/runs/nosuch")  # no Accept for HTML (curl, a script): JSON as before
+    assert plain.status_code == 404 and plain.json() == {"detail": "no run 'nosuch'"}, plain.text
