@@ -131,3 +131,15 @@ def test_no_evaluations_yet_says_how_to_run_one(_home):
     assert done.returncode == 0, done.stderr
     assert "no evaluations yet" in done.stdout and "macrohard eval run tiny" in done.stdout, done.stdout
     assert mh("eval", "list", "--runs", "--json").stdout.strip() == "[]"
+
+
+def test_the_answer_screens_fix_runs_as_written():
+    """Before: the warning said "run `./install.sh`", but install.sh is not executable in the repository (mode 644):
+    "Permission denied". The README says `bash install.sh`."""
+    import os
+    from pathlib import Path
+
+    from macrohard.safety.content_embed import FIX
+
+    script = Path(__file__).resolve().parents[2] / "install.sh"
+    assert "bash install.sh" in FIX or ("./install.sh" in FIX and os.access(script, os.X_OK)), FIX

