@@ -143,3 +143,30 @@ def test_the_answer_screens_fix_runs_as_written():
 
     script = Path(__file__).resolve().parents[2] / "install.sh"
     assert "bash install.sh" in FIX or ("./install.sh" in FIX and os.access(script, os.X_OK)), FIX
+
+
+def test_an_interrupted_builtin_evaluation_names_its_suite_by_name(_home):
+    """Before: Ctrl-C of `macrohard eval tiny` said "run the rest with `macrohard eval run
+    /…/src/macrohard/eval/suites/tiny.yaml --resume eval-…`": the package's own path, not `tiny`."""
+    import json
+    import os
+    import re
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    proc = subprocess.Popen([sys.executable, "-m", "macrohard", "eval", "run", "tiny", "--model", "scripted",
+                             "--workers", "1"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env={**os.environ, "MACROHARD_HOME": str(_home), "COLUMNS": "400"},
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and proc.poll() is None:
+        if any(r["status"] == "succeeded" for r in json.loads(mh("runs", "list", "--json").stdout or "[]")):
+            break
+        time.sleep(0.3)
+    proc.send_signal(signal.SIGINT)
+    out, _ = proc.communicate(timeout=120)
+    said = " ".join(re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", out).split())
+    assert proc.returncode == 130, (proc.returncode, said[-1500:])
+    assert re.search(r"run the rest with `macrohard eval run tiny --resume eval-[\w-]+`", said), said[-1500:]
