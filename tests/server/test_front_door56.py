@@ -78,3 +78,11 @@ def test_a_pages_unknown_id_is_a_page_not_raw_json(server):
     assert script.status_code == 404 and script.json() == {"detail": "no run 'nosuch'"}, script.text
     plain = api.get("/runs/nosuch")  # no Accept for HTML (curl, a script): JSON as before
     assert plain.status_code == 404 and plain.json() == {"detail": "no run 'nosuch'"}, plain.text
+
+
+def test_the_chat_page_says_where_a_terminals_conversations_are(server):
+    """Before: a conversation held in `macrohard chat` was looked for on the web's Chat page, which lists only the
+    logged-in user's ("no conversations yet") and said nothing of the terminal's."""
+    page = server.api().get("/chats")
+    assert page.status_code == 200
+    assert "macrohard chats list" in html.unescape(page.text), page.text[-1500:]
