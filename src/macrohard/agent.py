@@ -122,6 +122,12 @@ def parse_reply(reply: ModelReply) -> tuple[Any, str]:
                       hint="Reply with exactly one tool call. When the task is done, call finish with your answer.")
 
 
+def _placeholder(answer: str) -> bool:
+    """An answer of dots alone ("...", "…"): the action example's placeholder copied, not an answer."""
+    text = answer.strip()
+    return bool(text) and not text.strip(".…· ")
+
+
 def _no_surrogates(value: Any) -> Any:
     """JSON's values with no lone surrogate in any string (``types.no_surrogates``): ``"\\ud800"`` is valid JSON that
     no UTF-8 can hold (rel39: a command holding one crashed the run when its step was stored)."""
@@ -298,6 +304,12 @@ class Agent:
         ctx.usage, ctx.cost_usd = run.usage, run.cost_usd
         step.thought = reply.text
         action, call_id = parse_reply(reply)
+        if isinstance(action, FinishAction) and self.env.kind == "none" and _placeholder(action.answer):
+            # ux56: where the answer is the work (no environment: the chat division, a question), the prompt's own
+            # example "..." is no answer (the embedded model's `run --division chat` "succeeded" with it)
+            raise FormatError(f"the answer {action.answer.strip()!r} is the example's placeholder, not an answer",
+                              hint="Write the answer itself in finish's answer.",
+                              raw=reply.text or json.dumps(action.model_dump()))
         action, cut = self._within_wall_budget(action, ctx)
         step.action = action
         messages.append(_assistant_message(reply.text, action, call_id))

@@ -245,7 +245,7 @@ def run_task(task: Task, *, model: Any = None, store: Any = None, guard: Guard |
                 store.update_run(run)
             setup_environment(env, guard, task, run)
             built = time.monotonic()
-            if screens_ready(on_note, stopped=_stop_asked(run, store)):  # a cache that cannot be written is the
+            if screens_ready(_noting(run, store, on_note), stopped=_stop_asked(run, store)):  # a cache that cannot be written is the
                 # user's to fix: the run `failed`, with the fix; a stop while it builds ends the run `interrupted`
                 # rel46 (rel45's left-open): the summary's time counted these once-per-HOME builds (696 s for a 2-step
                 # run) though the log line says "before the run's clock starts": kept apart, said apart
@@ -341,6 +341,31 @@ def _prepare_unless_stopped(embed: Any, stopped: Callable[[], str | None]) -> No
             raise KeyboardInterrupt(why)
     if failed:
         raise failed[0]
+
+
+NOTE_KEY = "waiting_for"  # run.meta (server.live.running_note reads it): what a running run waits for before its first step (the screens' build)
+
+
+def _noting(run: Run, store: Any, on_note: Callable[[str], None] | None) -> Callable[[str], None]:
+    """``on_note`` (else the log), and the note kept in the run's record while it holds (``NOTE_KEY``): a page of
+    `macrohard serve` watching a run of another process (`macrohard run` in a terminal) says it too (ux56: it said
+    "working on step 1 · 226 s (the model chooses an action …)" for the minutes of a fresh HOME's build)."""
+
+    def note(text: str) -> None:
+        if text:
+            run.meta[NOTE_KEY] = text
+        else:
+            run.meta.pop(NOTE_KEY, None)
+        try:
+            store.update_run(run)
+        except Exception:  # noqa: BLE001 - a note is not worth failing the run for
+            logging.getLogger("macrohard").debug("run %s: note not recorded", run.id, exc_info=True)
+        if on_note is not None:
+            on_note(text)
+        elif text:
+            logging.getLogger("macrohard").warning("%s", text)
+
+    return note
 
 
 def _stop_asked(run: Run, store: Any) -> Callable[[], str | None]:

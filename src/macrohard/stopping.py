@@ -183,6 +183,9 @@ def forget(run_id: str) -> str | None:
     return why
 
 
+_watchers: list[Callable[[str, int, str | None], None]] = []  # told each ``doing`` (the terminal's live line)
+
+
 def doing(run_id: str, step: int, what: str | None) -> None:
     """The run executes ``what`` in ``step`` now (None: nothing any more)."""
     with _lock:
@@ -193,6 +196,27 @@ def doing(run_id: str, step: int, what: str | None) -> None:
         else:
             _doing[run_id] = (step, what, time.monotonic())
             _threads[threading.get_ident()] = run_id
+        watchers = list(_watchers)
+    for watcher in watchers:
+        try:
+            watcher(run_id, step, what)
+        except Exception:  # noqa: BLE001 - a display's failure is not the run's
+            pass
+
+
+def watch_doing(watcher: Callable[[str, int, str | None], None]) -> Callable[[], None]:
+    """Call ``watcher(run_id, step, what)`` as each action starts (``what``) and ends (None), in the run's thread;
+    returns what takes it off again. ux56: `macrohard run` at a terminal showed nothing while a command ran (a
+    `pip install` or a test suite: minutes with no line), only the step once it ended."""
+    with _lock:
+        _watchers.append(watcher)
+
+    def off() -> None:
+        with _lock:
+            if watcher in _watchers:
+                _watchers.remove(watcher)
+
+    return off
 
 
 def this_threads_run() -> str | None:

@@ -67,3 +67,35 @@ def test_a_terminal_conversation_with_a_question_answered_inline(tmp_path, _home
     (run_id,) = chats.messages(conv.id)[-1].run_ids
     step = chats.store.steps(run_id)[0]
     assert step.verdict.allowed and step.verdict.approved_by == "user" and not step.observation.error
+
+
+def test_the_answer_screens_missing_graph_is_said_before_the_first_prompt(tmp_path, _home):
+    """ux56: with the MiniLM graph not built (a fresh HOME's cache), the warning "the answer screen runs on its n-gram
+    model alone …" came from the background warm-up a second after the first "you>", into the line being typed."""
+    env = {**os.environ, "MACROHARD_HOME": str(_home), "MACROHARD_CACHE": str(tmp_path / "empty-cache"),
+           "COLUMNS": "300"}
+    with FakeOpenAIServer([]) as server:
+        master, slave = pty.openpty()
+        proc = subprocess.Popen([sys.executable, "-m", "macrohard", "chat", "--model", server.url],
+                                stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
+        os.close(slave)
+        out, prompt_at, deadline = b"", None, time.monotonic() + 60
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], 0.2)
+            if ready:
+                try:
+                    chunk = os.read(master, 4096)
+                except OSError:
+                    break
+                out += chunk
+            if prompt_at is None and b"you>" in out:
+                prompt_at = time.monotonic()
+            # the warm-up starts a second after the prompt and says it at once: 5 s is room to hear it
+            if prompt_at is not None and (b"n-gram model alone" in out or time.monotonic() > prompt_at + 5):
+                break
+        os.write(master, b"\x04")
+        proc.wait(timeout=60)
+        os.close(master)
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", out.decode(errors="replace"))
+    assert "n-gram model alone" in text, text
+    assert text.index("n-gram model alone") < text.index("you>"), text

@@ -135,8 +135,9 @@ def chat(
         prompt += (f"\nThe coding division works on the git repository {repo}: its change is tested there "
                    "before and after, and reaches the repository only if the tests pass and the user applies it.")
     conv = open_conversation(chats, llm, resume=resume, guard=guard, delegator=delegator, system_prompt=prompt)
-    from macrohard.safety import warm
+    from macrohard.safety import content_embed, warm
 
+    content_embed.warn_if_missing()  # ux56: said before the first prompt, not into the line being typed
     warm.start()  # the answer screen's heads load while the person types (rel46: the first answer paid them)
     if messages is not None:
         from macrohard.cli.closing import watched

@@ -12,8 +12,9 @@ from rich.console import Console
 
 from macrohard.store.sqlite import SQLiteStore
 
-console = Console()
-err_console = Console(stderr=True)
+# ux56: no emoji codes: a run id, account or task is printed as written ("user:x: 0.00" came out "user❌ 0.00")
+console = Console(emoji=False)
+err_console = Console(stderr=True, emoji=False)
 
 
 def open_store(*, exclusive: bool = False) -> SQLiteStore:

@@ -39,6 +39,17 @@ def _report_path(eval_id: str, html: Path | None) -> Path:
     return path
 
 
+def _suite_word(info: Any) -> str:
+    """How to name an evaluation's suite again: a built-in one by its name (ux56: the resume line gave the package's
+    own `…/src/macrohard/eval/suites/tiny.yaml`), any other by its file."""
+    from macrohard.eval.suite import SUITES_DIR
+
+    source = info.suite_source
+    if source and Path(source).resolve() == (SUITES_DIR / f"{info.suite}.yaml").resolve():
+        return str(info.suite)
+    return str(source or info.suite)
+
+
 def _write_html(info: Any, outcomes: list[Any], summary: Any, html: Path | None) -> Path:
     """The HTML report written; a path that cannot be written is a ``ConfigError`` naming the way to write it again.
     Before (rel44): `--html DIR` or an unwritable path was a traceback after the whole evaluation, its summary never
@@ -163,7 +174,7 @@ def run(
                      "`interrupted` run (`macrohard runs list`), not as a result")
         err_console.print(f"\n[yellow]{said}: the {done} of {bar['total']} results recorded are kept in evaluation "
                           f"{escape(begun.id)}; run the rest with `macrohard eval run "
-                          f"{escape(str(begun.suite_source or begun.suite))} --resume {escape(begun.id)}` (`macrohard "
+                          f"{escape(_suite_word(begun))} --resume {escape(begun.id)}` (`macrohard "
                           f"eval show {escape(begun.id)}` shows it now)[/]", soft_wrap=True, highlight=False)
         raise typer.Exit(130) from None
     summary = summarize(info, outcomes)
@@ -241,7 +252,11 @@ def list_(
             print_json([{**i.model_dump(mode="json"), "passed": p, "results": n, "state": records.eval_state(i, n)}
                         for i, p, n in rows])
             return
-        table = Table(title=f"{len(rows)} recent evaluations", title_justify="left")
+        if not rows:  # ux56: before, "0 recent evaluations" over an empty table
+            console.print("no evaluations yet: `macrohard eval list` shows the suites; "
+                          "`macrohard eval run tiny --model local` runs one", highlight=False)
+            return
+        table = Table(title=f"{len(rows)} recent evaluation{'s' * (len(rows) != 1)}", title_justify="left")
         for col in ("evaluation", "suite", "model", "executor", "passed", "started"):
             table.add_column(col)
         for i, p, n in rows:

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from macrohard.cli.common import console, open_store, print_json
 
@@ -68,15 +69,15 @@ def describe(
         return
     from rich.table import Table
 
-    table = Table(title=f"{timeline.source} · {len(timeline.segments)} segments · OCR {timeline.ocr_engine}")
+    table = Table(title=f"{escape(str(timeline.source))} · {len(timeline.segments)} segments · OCR {timeline.ocr_engine}")
     for col in ("#", "time", "caption", "by"):
         table.add_column(col)
     for s in timeline.segments:
-        table.add_row(str(s.index), f"{s.start:.1f}–{s.end:.1f}s", s.caption, s.captioner)
+        table.add_row(str(s.index), f"{s.start:.1f}–{s.end:.1f}s", escape(s.caption), escape(s.captioner))
     console.print(table)
     for w in timeline.warnings:
-        console.print(f"[yellow]warning:[/] {w}")
-    console.print(f"timeline: {folder / 'timeline.json'}\npage:     {page}")
+        console.print(f"[yellow]warning:[/] {escape(str(w))}")
+    console.print(f"timeline: {escape(str(folder / 'timeline.json'))}\npage:     {escape(str(page))}")
 
 
 @app.command()
@@ -95,15 +96,16 @@ def search(
         print_json([h.model_dump() for h in hits])
         return
     if not hits:
-        console.print(f"no described recording shows {query!r} (describe one first: macrohard imagine describe)")
+        console.print(f"no described recording shows {escape(repr(query))} (describe one first: macrohard imagine describe)",
+                      highlight=False)
         return
     from rich.table import Table
 
-    table = Table(title=f"{len(hits)} hits for {query!r}")
+    table = Table(title=f"{len(hits)} hits for {escape(repr(query))}")
     for col in ("run / video", "time", "text", "frame"):
         table.add_column(col)
     for h in hits:
-        table.add_row(h.run_id or h.source, f"{h.start:.1f}–{h.end:.1f}s", h.snippet, h.frame)
+        table.add_row(escape(h.run_id or h.source), f"{h.start:.1f}–{h.end:.1f}s", escape(h.snippet), escape(h.frame))
     console.print(table)
 
 
@@ -134,7 +136,7 @@ def _report(made: object, as_json: bool) -> None:
         print_json(data)
         return
     console.print(f"video:     {data['video']} ({data['duration']:.1f} s, {data['scenes']} scenes)")
-    console.print(f"subtitles: {data['subtitles']}")
+    console.print(f"subtitles: {escape(str(data['subtitles']))}")
     console.print(f"narration: {data['narration']}")
 
 
@@ -150,7 +152,7 @@ def generate(
 
     with console.status("waiting for the video endpoint…"):
         path = gen(prompt, out, duration=duration, spec=endpoint)
-    console.print(f"video: {path}")
+    console.print(f"video: {escape(str(path))}")
 
 
 def highlights(

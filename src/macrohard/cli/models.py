@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from macrohard.cli.common import console, print_json
@@ -22,7 +23,8 @@ def models(as_json: Annotated[bool, typer.Option("--json", help="Machine-readabl
         table.add_column(col)
     for row in rows:
         ok = "[green]yes[/]" if row["usable"] else "[red]no[/]"
-        table.add_row(row["spec"], row["kind"], ok, row["default"], row["detail"])
+        # ux56: a detail is text, not markup ("pip install 'macrohard[qwen15]'" printed as "pip install 'macrohard'")
+        table.add_row(escape(row["spec"]), escape(row["kind"]), ok, escape(row["default"]), escape(row["detail"]))
     console.print(table)
     chosen = defaults()
     console.print(f"default for agent work (run, divisions, eval, code): [cyan]{chosen['agent']}[/]; "

@@ -74,6 +74,7 @@ def fund(
         acc = ledger.account(ref)
     except NotFound:
         kind, name = ref.split(":", 1)
+        _amount(currency or "USD", amount)  # ux56: an amount refused opens no account (`fund user:x abc` opened it)
         acc = ledger.open_account(kind, name, currency or "USD")
     if currency is not None:
         ledger.open_account(acc.kind, acc.name, currency)  # refuses a currency the account does not hold

@@ -177,6 +177,17 @@ def run(
         err_console.print(f"[yellow]{escape(text)}[/]", highlight=False, soft_wrap=True)
         waiting.start(text.split(" (", 1)[0])
 
+    def on_doing(run_id: str, index: int, what: str | None) -> None:  # ux56: the action that runs now, with its seconds
+        if what is None:
+            waiting.stop()
+        else:
+            waiting.start(f"step {index}: {what}" if run_id == run_record.id else f"↳ {run_id} step {index}: {what}")
+
+    from macrohard import stopping
+
+    # at a terminal only: a pipe's notes stay the model's (their lines are what scripts and logs read)
+    unwatch = stopping.watch_doing(on_doing) if not as_json and console.is_terminal else (lambda: None)
+
     def on_step(_run: Run, step: Step) -> None:
         waiting.stop()
         if not as_json:
@@ -217,6 +228,7 @@ def run(
             raise typer.Exit(130) from None
         err_console.print(f"\n[yellow]{escape(str(exc) or 'interrupted')}; the steps so far are kept.[/]")
     finally:
+        unwatch()
         waiting.stop()
     print_changes_note(finished, err_console)
     if not as_json:

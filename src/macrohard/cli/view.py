@@ -214,13 +214,17 @@ class ModelWait:
         self._what = "waiting on the model"
         self._live: Live | None = None
         self._ticker: threading.Timer | None = None
+        self._spinner = Spinner("dots", "", style="cyan")
 
     def text(self) -> str:
         since = self._since
         return "" if since is None else f"{self._what} · {time.monotonic() - since:.0f} s"
 
     def __rich__(self) -> Spinner:
-        return Spinner("dots", self.text(), style="cyan")
+        # ux56: one spinner kept across refreshes (its frame comes from its own start time: one made at each refresh
+        # stayed at its first frame, a line frozen for minutes but for its seconds)
+        self._spinner.update(text=self.text())
+        return self._spinner
 
     def start(self, what: str = "waiting on the model") -> None:
         """Show the wait from now: ``what`` it waits for (rel53b: the screens' one-time build before the first step,

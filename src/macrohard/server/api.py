@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field, field_validator
 from macrohard.errors import NotFound
 from macrohard.server.app import Caller, CallerDep, check_model_choice, may_see, visible_run
 from macrohard.server.bus import sse
-from macrohard.server.live import run_summary, step_event
+from macrohard.server.live import run_summary, running_note, step_event
 from macrohard.types import Run, Step, Task
 
 router = APIRouter(prefix="/api")
@@ -295,8 +295,11 @@ async def events(run_id: str, request: Request, who: Caller = CallerDep) -> Stre
                     sent = step.index
             for pending in state.live.open_approvals(run.id):
                 yield sse("approval", json.dumps(pending))
-            if note := state.live.notes.get(run.id):  # rel53b: what it waits for now (the screens' one-time build)
-                yield sse("note", json.dumps({"text": note}))
+            # rel53b: what it waits for now (the screens' one-time build); ux56: a run of another process says it in
+            # its record
+            noted = state.live.notes.get(run.id) or running_note(current)
+            if noted:
+                yield sse("note", json.dumps({"text": noted}))
             if current.status.finished:
                 yield sse("end", json.dumps({"run": run_summary(current)}))
                 return
@@ -318,6 +321,9 @@ async def events(run_id: str, request: Request, who: Caller = CallerDep) -> Stre
                         if current.status.finished:
                             yield sse("end", json.dumps({"run": run_summary(current)}))
                             return
+                        if (now := running_note(current)) != noted:  # ux56: its build began or ended meanwhile
+                            noted = now
+                            yield sse("note", json.dumps({"text": now}))
                     if quiet >= HEARTBEAT_S:
                         quiet = 0.0
                         if await request.is_disconnected():

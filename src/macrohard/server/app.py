@@ -149,6 +149,8 @@ def create_app(store: Any = None, *, no_auth: bool = False, max_body: int = MAX_
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 404 and (page := await _not_found_page(request, str(exc.detail))) is not None:
+            return page  # ux56: a person's browser gets a page, the API its JSON
         if not is_body_allowed_for_status_code(exc.status_code):  # as FastAPI's own handler
             return Response(status_code=exc.status_code, headers=exc.headers)
         return SafeJSON({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
@@ -158,8 +160,8 @@ def create_app(store: Any = None, *, no_auth: bool = False, max_body: int = MAX_
         return SafeJSON({"detail": jsonable_encoder(exc.errors())}, status_code=422)
 
     @app.exception_handler(NotFound)
-    async def not_found(request: Request, exc: NotFound) -> JSONResponse:
-        return SafeJSON({"detail": str(exc)}, status_code=404)
+    async def not_found(request: Request, exc: NotFound) -> Response:
+        return await _not_found_page(request, str(exc)) or SafeJSON({"detail": str(exc)}, status_code=404)
 
     @app.exception_handler(UserError)
     async def user_error(request: Request, exc: UserError) -> JSONResponse:
@@ -271,6 +273,22 @@ async def form(request: Request) -> dict[str, str]:
     from urllib.parse import parse_qsl
 
     return dict(parse_qsl((await request.body()).decode("utf-8", "replace"), keep_blank_values=True))
+
+
+async def _not_found_page(request: Request, detail: str) -> Response | None:
+    """A page for a person (a browser's GET outside /api that takes HTML): the app's header and what was not found,
+    with links; None for the API and scripts (their JSON ``detail`` as before). ux56: a page's unknown run or
+    conversation id showed the raw JSON `{"detail":"no run 'x'"}` in the browser."""
+    if request.method != "GET" or request.url.path.startswith("/api") or "text/html" not in request.headers.get(
+            "accept", ""):
+        return None
+    from macrohard.server.pages import _page
+
+    try:
+        who = await caller(request)
+    except HTTPException:
+        who = None
+    return _page(request, "notfound.html", who, code=404, detail=detail)
 
 
 def visible_run(request: Request, run_id: str, who: Caller) -> Any:

@@ -66,6 +66,14 @@ def step_event(run: Run, step: Step, artifact_url: str, frames: list[int] | None
     return {"step": body, "run": run_summary(run)}
 
 
+def running_note(run: Run) -> str:
+    """What a running run of any process waits for before its first step, as its record says (``runner._noting``:
+    the screens' one-time build); "" for a finished run, whose record may keep a note its process died with."""
+    if run.status is not RunStatus.running:
+        return ""
+    return str(run.meta.get("waiting_for") or "")
+
+
 def run_summary(run: Run) -> dict[str, Any]:
     from macrohard.server.words import web_words
 

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from macrohard.server.app import COOKIE, Caller, CallerDep, caller, form, visible_run
+from macrohard.server.live import running_note
 from macrohard.server.words import web_words
 
 router = APIRouter(include_in_schema=False)
@@ -174,7 +175,7 @@ async def run_page(run_id: str, request: Request) -> Response:
     # how long the run has gone, by the server's clock: the page counts on from it while it waits for a step (ux52)
     # rel53b: what it waits for before its first step (the screens' one-time build), for a page opened meanwhile
     live = getattr(request.app.state, "live", None)
-    note = (getattr(live, "notes", None) or {}).get(run.id, "")
+    note = (getattr(live, "notes", None) or {}).get(run.id, "") or running_note(run)
     return _page(request, "run.html", who, run=run, waited=round(max(0.0, time.time() - run.created_at), 1),
                  note=note)
 
