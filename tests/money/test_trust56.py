@@ -35,6 +35,7 @@ THROUGH_ON_MAIN = {
     "the_sellers_answer_orders_a_second_payment": True,
     "an_offer_timeout_that_is_no_number_crashes_the_run": True,
     "the_last_model_call_is_never_debited": True,
+    "the_wallet_reaches_a_host_the_run_cannot": True,
     "offer_changes_amount_or_payee_after_approval": False,
     "idempotency_key_reused_with_another_amount": False,
     "hold_captured_twice_and_payment_replayed": False,
@@ -128,7 +129,7 @@ def keys(tmp_path):
 
 
 def run_wallet(ledger, tmp_path, keys, script, *, task: str, guard=None, model="scripted", tokens=0,
-               model_spend=False, allow_hosts=("127.0.0.1",)):
+               model_spend=False, allow_hosts=("127.0.0.1",), network="loopback"):
     """One real run with a wallet: what the person was asked (each answered no) and the run."""
     guard = guard or money_guard(payees=["shop"])
     env = PayEnvironment(Wallet(ledger, "user:alice"), keys=keys, model_spend=model_spend,
@@ -139,7 +140,7 @@ def run_wallet(ledger, tmp_path, keys, script, *, task: str, guard=None, model="
         asked.append(f"{verdict.check}: {verdict.reason}")
         return False
 
-    run = run_task(Task(text=task, environment="none", workspace=str(tmp_path / "ws"), network="loopback",
+    run = run_task(Task(text=task, environment="none", workspace=str(tmp_path / "ws"), network=network,
                         allow_hosts=list(allow_hosts)),
                    model=ScriptedModel(script, name=model, tokens_per_call=tokens), store=SQLiteStore(ledger.path),
                    guard=guard, approve=answer, extra_envs=[env])
@@ -201,6 +202,21 @@ def test_the_last_model_call_is_never_debited(ledger, tmp_path, keys):
                         tokens=400_000, model_spend=True)
     model = [t for t in ledger.run_transactions(run.id) if t.kind == "model"]
     assert sum(t.amount for t in model) == 240 and ledger.check() == []
+
+
+def test_the_wallet_reaches_a_host_the_run_cannot(ledger, tmp_path, keys):
+    """A run without network (`network: none`) whose task lists the seller's host without a port (`127.0.0.1`, or a
+    shop's name): its sandbox and browser reach nothing there, but on main the wallet fetched and paid the offer from
+    the host's own network ("the wallet pays only offers the run's own environment could open"). Now, without
+    network, only a local site the task declares by port is paid (as the browser's sandbox reaches); the twin pays."""
+    with Seller(Facilitator(ledger, keys)).serve() as seller:
+        task = f"Buy one mug at {seller.url}."
+        run_wallet(ledger, tmp_path, keys, [pay(offer_url=seller.url), FIN], task=task, network="none")
+        assert seller.gets == 0 and ledger.account("user:alice").available == 10_000
+        port_entry = seller.url.split("/")[2]
+        run_wallet(ledger, tmp_path, keys, [pay(offer_url=seller.url), FIN], task=task, network="none",
+                   allow_hosts=(port_entry,))
+        assert len(seller.settled) == 1 and ledger.account("user:alice").available == 9_200
 
 
 def test_held_offer_changes_amount_or_payee_after_approval(ledger, tmp_path, keys):

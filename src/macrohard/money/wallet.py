@@ -227,7 +227,16 @@ def reachable(task: Any, url: str) -> bool:
     if task.network == "loopback" and host in ("127.0.0.1", "localhost", "::1"):
         return True
     port = parts.port or (443 if parts.scheme == "https" else 80)
-    return host in task.allow_hosts or f"{host}:{port}" in task.allow_hosts
+    here = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    allowed = {str(h).lower() for h in task.allow_hosts}
+    if task.network == "none":
+        # rt56d: without network the run's environment reaches only the local sites its task declares by port
+        # (``envs.browser_sandbox.proxy_rules``); before, any host the task listed (a bare `127.0.0.1`, a shop's name)
+        # was paid from the host's network although nothing in the run could open it
+        from macrohard.envs.browser_sandbox import is_local_site
+
+        return here in allowed and is_local_site(here)
+    return host in allowed or here in allowed
 
 
 def _offer_ttl(url: str, value: object) -> float:
