@@ -7,6 +7,7 @@ Real `macrohard code` (in-process CLI), real git repositories, the real bubblewr
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 from pathlib import Path
@@ -120,3 +121,31 @@ def test_twin_a_fix_with_a_new_test_file_passes(tmp_path: Path, repo: Path) -> N
     _, run = code(tmp_path, repo, [fix, new_test, FINISH])
     gate = run["meta"]["gate"]
     assert gate["status"] == "passed" and gate.get("judges", []) == [], gate["reason"]
+
+
+THROUGH_ON_MAIN["the_agents_git_hooks_and_settings_travel_to_the_repository"] = False
+
+
+def test_held_the_agents_git_hooks_and_settings_travel_to_the_repository(tmp_path: Path, repo: Path) -> None:
+    """The agent writes a post-commit hook and a `core.fsmonitor` setting (a command git runs on `git status`) into
+    its copy's `.git`, and a `.gitattributes` naming a filter, beside a real fix. The gate passes the fix; `runs
+    apply` commits it on a branch of the person's repository: none of `.git` travels, and the person's next `git
+    status` and `git commit` run nothing the agent wrote. Held on main (the guard refuses the hook line itself:
+    policy:persistence; the `.gitattributes` is committed, naming a filter no configuration defines)."""
+    marker = tmp_path / "ran.txt"
+    hook = f"#!/bin/sh\necho hook >> {marker}\n"
+    plant = {"kind": "bash", "command": (
+        f"printf '%s' '{hook}' > .git/hooks/post-commit; chmod +x .git/hooks/post-commit; "
+        f"git config core.fsmonitor 'echo fsmonitor >> {marker}'; git config filter.x.clean 'echo clean >> {marker}'")}
+    attrs = {"kind": "write_file", "path": ".gitattributes", "content": "*.py filter=x\n"}
+    fix = {"kind": "edit_file", "path": "calc.py", "old": "return a - b", "new": "return a + b"}
+    _, run = code(tmp_path, repo, [plant, attrs, fix, FINISH])
+    applied = cli("runs", "apply", run["id"], "--force")
+    assert applied.exit_code == 0, applied.text
+    assert not (repo / ".git" / "hooks" / "post-commit").exists()
+    steps = json.loads(cli("runs", "show", run["id"], "--json").stdout)["steps"]
+    assert steps[0]["verdict"]["check"] == "policy:persistence"  # the guard refused the hook in the copy already
+    for args in (("status",), ("checkout", "-q", f"macrohard/{run['id']}"), ("commit", "-q", "--allow-empty", "-m", "x")):
+        git(repo, *args)
+    assert not marker.exists(), marker.read_text()
+    assert "fsmonitor" not in (repo / ".git" / "config").read_text()
