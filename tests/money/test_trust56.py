@@ -246,8 +246,8 @@ def test_held_idempotency_key_reused_with_another_amount(ledger):
 
 
 def test_held_hold_captured_twice_and_payment_replayed(ledger, tmp_path, keys):
-    """A paid offer's signed X-Payment sent again (the seller replays it for a second order) and its hold captured
-    twice: one payment. Held on main."""
+    """A paid offer's hold captured twice more after the seller's facilitator settled it: one payment. Held on main.
+    (A replayed X-Payment settles nothing new: test_rail's forged-payments test.)"""
     fac = Facilitator(ledger, keys)
     with Seller(fac).serve() as seller:
         run, _ = run_wallet(ledger, tmp_path, keys, [pay(offer_url=seller.url), FIN], task=f"buy at {seller.url}")
