@@ -489,6 +489,22 @@ class Agent:
         if policy is not None:
             budget.check_daily_budget(policy.budgets.per_day, self.store, run)
 
+    def _charge_last(self, run: Run) -> None:
+        """rt56d: debit the wallet what the model cost after its last charge (the call that finished, or failed).
+        Before, the charge ran only before a step: the last call was never debited (a one-step run cost the wallet
+        nothing). A wallet that cannot pay it now is said on the run; its outcome stays what happened."""
+        extras = [e for e in self.extra_envs if callable(getattr(e, "charge_model", None))]
+        if not extras:
+            return
+        try:
+            run.cost_usd = max(run.cost_usd, budget.priced(run.model, run.usage, 0.0))
+            for extra in extras:
+                extra.charge_model(run)
+        except Exception as exc:  # noqa: BLE001 - the run's end is recorded whatever the wallet says
+            note = f"the wallet could not pay the model's last call: {exc}"
+            run.meta["model_unpaid"] = note
+            run.error = f"{run.error}; {note}" if run.error else note
+
     def _record(self, run: Run, step: Step) -> None:
         stored = step
         obs = step.observation
@@ -506,6 +522,7 @@ class Agent:
     def _end(self, run: Run, status: RunStatus, error: str | None = None) -> Run:
         run.status = status
         run.error = error
+        self._charge_last(run)
         run.finished_at = time.time()
         self.store.update_run(run)
         return run

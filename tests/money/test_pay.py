@@ -160,9 +160,10 @@ def test_model_spend_is_debited_from_the_same_wallet_and_an_empty_wallet_stops_t
     # grok-4: $3 per million prompt tokens; 400k tokens a call = $1.20 a call
     run, _, _ = run_pays(ledger, tmp_path, [pay(amount="1")], model_spend=True, tokens=400_000, model="grok-4")
     model_txs = [t for t in ledger.run_transactions(run.id) if t.kind == "model"]
-    assert sum(t.amount for t in model_txs) == 120 and run.status is RunStatus.succeeded  # charged before step 2
+    # charged before step 2, and (rt56d) the finishing call at the run's end: before, it was never debited
+    assert sum(t.amount for t in model_txs) == 240 and run.status is RunStatus.succeeded
     assert model_txs[0].step == 1 and model_txs[0].audit_seq is not None
-    assert ledger.account("user:alice").available == 10_000 - 100 - 120
+    assert ledger.account("user:alice").available == 10_000 - 100 - 240
     ledger.open_account("user", "poor", "USD")
     ledger.fund("user:poor", 100)
     store = SQLiteStore(ledger.path)

@@ -90,7 +90,9 @@ def test_the_wallet_pays_only_the_approved_offer_and_only_reachable_hosts(shop, 
     obs = env.execute(guard.authorize(wrong, ctx, env=env).approved)
     assert obs.error and "asks 800 minor units of USD to shop, not the approved 7.00 USD" in obs.output
     assert ledger.account("user:alice").available == 10_000
-    ctx.step = 2
+    # (rt56d) a fresh run: the refusal above showed the seller's offer, which is untrusted content now, so this run's
+    # next payment would be asked (flow control); this test is about what the wallet pays
+    env, ctx = paying_env(ledger, keys, tmp_path, allow=[site.url.split("/")[2]])
     obs = env.execute(guard.authorize(action, ctx, env=env).approved)
     assert not obs.error and "Paid 8.00 USD to shop" in obs.output and site.received[0]["amount"] == 800
 

@@ -232,7 +232,10 @@ def test_the_gates_test_run_cannot_make_the_host_read_a_file_outside_its_tree(tm
     run = _code(_home, repo, model)
     shown = json.dumps(run)
     assert "s3cret-rt49b" not in shown, shown[-3000:]
-    assert run["meta"]["gate"]["status"] == "passed", run["meta"]["gate"]
+    # the tests ran and the fix made add pass; (rt56d) the added conftest.py is a change to what judges the change,
+    # so the gate no longer passes it (before: "passed")
+    gate = run["meta"]["gate"]
+    assert gate["newly_passing"] and gate["status"] == "failed" and gate["judges"] == ["conftest.py"], gate
 
 
 # -- 3. what a run's change carries back: file modes ------------------------------------------------------------------
@@ -309,7 +312,10 @@ def test_the_gates_test_run_cannot_hang_the_host_with_a_fifo_for_its_log(tmp_pat
         {"kind": "write_file", "path": "conftest.py", "content": conftest},
         {"kind": "finish", "answer": "Fix add", "success": True}])
     run = _code(_home, repo, model)
-    assert run["meta"]["gate"]["status"] == "passed", run["meta"]["gate"]
+    # the tests ran and the fix made add pass; (rt56d) the added conftest.py is a change to what judges the change,
+    # so the gate no longer passes it (before: "passed")
+    gate = run["meta"]["gate"]
+    assert gate["newly_passing"] and gate["status"] == "failed" and gate["judges"] == ["conftest.py"], gate
 
 
 THROUGH_ON_MAIN["a_coding_change_that_configures_the_persons_git"] = False

@@ -77,6 +77,8 @@ class GateReport(BaseModel):
     flaky: list[str] = Field(default_factory=list)
     changed: list[str] = Field(default_factory=list)
     tests_only: bool = False
+    judges: list[str] = Field(default_factory=list, description="Changed paths that decide what the tests report "
+                                                                  "(existing tests, conftest.py, pytest's settings).")
     seconds: float = Field(default=0.0, description="Wall time of the whole gate (the test runs included).")
 
     @property
@@ -86,6 +88,35 @@ class GateReport(BaseModel):
 
 def is_test_path(path: str) -> bool:
     return bool(_TEST_PATH.search(path))
+
+
+# files that decide what the test run reports, wherever they are and whether the change adds or edits them: pytest's
+# hooks (a conftest.py can turn every failure into a pass), its settings, Python's start-up hooks, the gate's command
+_JUDGE_FILE = re.compile(r"(^|/)(conftest\.py|pytest\.ini|\.pytest\.ini|\.macrohard\.ya?ml|sitecustomize\.py|"
+                         r"usercustomize\.py|[^/]*\.pth)$")
+# settings files that configure pytest only when they hold its section
+_PYTEST_SECTION = {"pyproject.toml": "[tool.pytest", "setup.cfg": "[tool:pytest]", "tox.ini": "[pytest]"}
+
+
+def edited_judges(tree: Path, changes: Sequence[Any], command: str = "") -> list[str]:
+    """(rt56d) The paths of ``changes`` that change what judges the change rather than what is judged: a test file the
+    repository already had (edited or deleted), pytest's hooks and settings, the file a ``make``/``nox``/``tox``
+    command reads. Before, a change that rewrote the targeted test's assertion (or added a conftest.py hook that
+    reports every test passed) and touched one line of code passed the gate."""
+    out = []
+    for change in changes:
+        path, status = str(change.path), str(change.status)
+        name = path.rsplit("/", 1)[-1]
+        section = _PYTEST_SECTION.get(name)
+        hit = bool(_JUDGE_FILE.search(path)) or status != "added" and is_test_path(path)
+        if section and not hit:
+            text = own_file(tree / path) or b""
+            hit = section.encode() in text or status == "deleted"
+        if not hit and name in ("Makefile", "makefile", "GNUmakefile", "noxfile.py", "tox.ini"):
+            hit = bool(re.search(r"\b(make|nox|tox)\b", command))
+        if hit:
+            out.append(path)
+    return out
 
 
 def run_tests(tree: Path, command: TestCommand, *, limits: Any = None) -> TestRun:
@@ -181,7 +212,7 @@ def _matches(test_id: str, patterns: Sequence[str]) -> bool:
 
 
 def compare(before: TestRun, after: TestRun, *, targets: Sequence[str] = (), changed: Sequence[str] = (),
-            rerun: TestRun | None = None, detection: str = "") -> GateReport:
+            rerun: TestRun | None = None, detection: str = "", judges: Sequence[str] = ()) -> GateReport:
     """The gate's decision from the two runs (and the after-run's rerun, when there was one)."""
     flaky = sorted(t for t in (rerun.tests if rerun else {}) if rerun and rerun.tests[t] != after.tests.get(t))
     now = dict(after.tests)
@@ -212,6 +243,10 @@ def compare(before: TestRun, after: TestRun, *, targets: Sequence[str] = (), cha
         status, reason = "failed", f"{len(missed)} targeted test(s) still fail: {', '.join(missed[:5])}"
     elif tests_only:
         status, reason = "failed", "the change touches only test files: the tests were made to pass, not the code"
+    elif judges:
+        status, reason = "failed", (f"the change edits what judges it ({', '.join(list(judges)[:5])}): the gate cannot "
+                                    "tell a fix from a weakened test; read the diff, and apply it with --force if it "
+                                    "is right")
     else:
         status, reason = "passed", (f"every test that passed before still passes; {len(targeted)} targeted test(s) "
                                     f"now pass ({len(newly_passing)} newly passing)")
@@ -221,18 +256,19 @@ def compare(before: TestRun, after: TestRun, *, targets: Sequence[str] = (), cha
         reason += f"; the test run timed out after {after.seconds:.0f}s"
     return GateReport(status=status, reason=reason, detection=detection, baseline=before, after=after, rerun=rerun,
                       targeted=targeted, newly_passing=newly_passing, newly_failing=newly_failing,
-                      still_failing=still_failing, flaky=flaky, changed=list(changed), tests_only=tests_only)
+                      still_failing=still_failing, flaky=flaky, changed=list(changed), tests_only=tests_only,
+                      judges=list(judges))
 
 
 def judge(tree: Path, before: TestRun, command: TestCommand, *, targets: Sequence[str] = (),
-          changed: Sequence[str] = (), limits: Any = None, detection: str = "") -> GateReport:
+          changed: Sequence[str] = (), limits: Any = None, detection: str = "", judges: Sequence[str] = ()) -> GateReport:
     """Run the tests over ``tree`` (the change applied), rerun once on disagreement, and decide."""
     after = run_tests(tree, command, limits=limits)
     rerun = None
     disagree = any(s == "passed" and after.tests.get(t) != "passed" for t, s in before.tests.items())
     if disagree and not after.timed_out:
         rerun = run_tests(tree, command, limits=limits)
-    return compare(before, after, targets=targets, changed=changed, rerun=rerun, detection=detection)
+    return compare(before, after, targets=targets, changed=changed, rerun=rerun, detection=detection, judges=judges)
 
 
 def evidence(report: GateReport) -> dict[str, Any]:

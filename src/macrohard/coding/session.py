@@ -92,8 +92,9 @@ def gate_run(run: Run, store: Any, state: RepoState, detection: Detection, befor
             export(state.path, state.head, tree)
             if changes_store is not None:
                 write_changes(changes_store, tree, changes)
+            judges = gating.edited_judges(tree, changes, detection.command.command)
             report = gating.judge(tree, before, detection.command, targets=targets, changed=changed, limits=limits,
-                                  detection=detection.summary())
+                                  detection=detection.summary(), judges=judges)
         finally:
             gating.drop(tree)
     report.seconds = round(time.monotonic() - started + (before.seconds if before and not before.cached else 0), 3)

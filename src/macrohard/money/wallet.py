@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from macrohard.envs.admit import admit
 from macrohard.errors import BudgetExceeded, ConfigError
 from macrohard.money.currency import MoneyError, fmt, to_minor
-from macrohard.money.ledger import Ledger, Transaction, account_id
+from macrohard.money.ledger import HOLD_TTL_S, Ledger, Transaction, account_id
 from macrohard.money.rail import OFFER_HEADER, PAYMENT_HEADER, KeyRing, decode, sign_payment
 from macrohard.safety.approval import Approved
 from macrohard.safety.context import GuardContext
@@ -153,10 +153,10 @@ class PayEnvironment:
                               for o in offers) or "nothing"
             raise MoneyError(f"the offer at {action.offer_url} asks {asked}, not the approved "
                              f"{fmt(amount, action.currency)} to {action.payee}: nothing paid")
+        ttl_s = _offer_ttl(action.offer_url, match.get("maxTimeoutSeconds", 300))
         payee = self.wallet.ledger.open_account("payee", action.payee, action.currency)
         hold = self.wallet.ledger.hold(self.wallet.account, payee.id, amount, action.currency, kind="payment",
-                                       key=f"pay:{self.run.id}:{self.ctx.step}",
-                                       ttl_s=float(match.get("maxTimeoutSeconds", 300)), **self._links(action))
+                                       key=f"pay:{self.run.id}:{self.ctx.step}", ttl_s=ttl_s, **self._links(action))
         try:
             header = sign_payment(self.keys, payer=self.wallet.account, requirements=match, hold=hold.id)
             second = http.get(action.offer_url, headers={PAYMENT_HEADER: header}, timeout=30)
@@ -227,7 +227,30 @@ def reachable(task: Any, url: str) -> bool:
     if task.network == "loopback" and host in ("127.0.0.1", "localhost", "::1"):
         return True
     port = parts.port or (443 if parts.scheme == "https" else 80)
-    return host in task.allow_hosts or f"{host}:{port}" in task.allow_hosts
+    here = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    allowed = {str(h).lower() for h in task.allow_hosts}
+    if task.network == "none":
+        # rt56d: without network the run's environment reaches only the local sites its task declares by port
+        # (``envs.browser_sandbox.proxy_rules``); before, any host the task listed (a bare `127.0.0.1`, a shop's name)
+        # was paid from the host's network although nothing in the run could open it
+        from macrohard.envs.browser_sandbox import is_local_site
+
+        return here in allowed and is_local_site(here)
+    return host in allowed or here in allowed
+
+
+def _offer_ttl(url: str, value: object) -> float:
+    """How long the hold of an offer lasts: the offer's ``maxTimeoutSeconds``, at most ``HOLD_TTL_S``. rt56d: it is the
+    seller's text; before, "soon" (or a list, or null) was a ValueError out of the wallet that crashed the run, and
+    "nan" or "inf" a hold that never expires (its money reserved for ever if the process died before capture)."""
+    try:
+        ttl = float(value) if isinstance(value, (int, float, str)) and not isinstance(value, bool) else math.nan
+    except ValueError:
+        ttl = math.nan
+    if not math.isfinite(ttl) or ttl <= 0:
+        raise MoneyError(f"the offer at {url} gives no usable time limit (maxTimeoutSeconds {str(value)[:40]!r}, not "
+                         "a positive number of seconds): nothing paid")
+    return min(ttl, HOLD_TTL_S)
 
 
 def _text(html: str) -> str:

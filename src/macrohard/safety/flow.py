@@ -326,6 +326,10 @@ class FlowCheck:
             # a payment moves money out (rt46b: the list said "payment", which no action is called, so a `pay` after
             # an injected page was never asked; "payment" in a policy written from the old default still means it)
             send = f"{kind} sends money out" if kind == "pay" else f"{kind} sends data out"
+        if kind == "pay" and isinstance(getattr(action, "offer_url", None), str):
+            # rt56d: the wallet shows what the seller answered once paid ("The site answered: ..."), text the seller
+            # wrote as a page's is (before: no source, so a payment that answer ordered was never asked)
+            pending.source = Source("web", f"the answer of the seller at {action.offer_url}", step)
         if _named(self.flow.untrusted_kinds, action, kind):
             what = f"MCP tool {action.server}/{action.tool}" if kind == "mcp_call" else kind
             pending.source = Source("message" if "mail" in kind or "message" in kind else "tool", f"{what} result", step)

@@ -52,9 +52,16 @@ def task_offer(action: Any, ctx: GuardContext) -> bool:
             s.kind == "delegation" for s in ctx.flow.sources):
         return False
     url = getattr(action, "offer_url", None)
-    if not isinstance(url, str) or url in ctx.flow.offers_paid:
+    # rt56d: the offers paid are kept as the task's URL they match (``offer_key``): before, `URL;` or `URL.` matched
+    # the task's URL here but not the record of what was paid, so the same offer was the task's purchase again
+    if not isinstance(url, str) or offer_key(url) in ctx.flow.offers_paid:
         return False
-    return url.rstrip(".,;") in {t.rstrip(".,;") for t in _URL.findall(ctx.task_text or "")}
+    return offer_key(url) in {offer_key(t) for t in _URL.findall(ctx.task_text or "")}
+
+
+def offer_key(url: str) -> str:
+    """A 402 offer's URL as ``task_offer`` matches it against the task's text (the punctuation after it dropped)."""
+    return url.rstrip(".,;")
 
 
 def task_send(action: Any, ctx: GuardContext) -> bool:

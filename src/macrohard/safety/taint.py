@@ -116,7 +116,9 @@ class FlowState:
             elif cap == "external":
                 self.capabilities.setdefault(cap, f"{getattr(action, 'kind', 'an action')} sends data out")
         if getattr(action, "kind", "") == "pay" and isinstance(getattr(action, "offer_url", None), str):
-            self.offers_paid.add(action.offer_url)
+            from macrohard.safety.flow_task_send import offer_key
+
+            self.offers_paid.add(offer_key(action.offer_url))
         url = getattr(action, "url", None)
         if isinstance(url, str):
             from macrohard.safety.review import addresses
