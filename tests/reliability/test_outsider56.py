@@ -174,3 +174,44 @@ def test_a_chat_turns_stop_ends_a_model_stream_that_stalls_mid_answer(store) -> 
     last = conv.history()[-1]
     assert last.role == "assistant" and last.text.startswith("Hello, here is the start of it."), last
     assert "[the answer was cut: stopped from the web by user owner" in last.text, last
+
+
+@pytest.mark.model
+def test_a_chat_turns_stop_aborts_the_embedded_models_decode(store) -> None:  # noqa: ANN001 - the fixture
+    """The Stop of a chat turn answered by the embedded model (llama.cpp in-process) while it decodes a long prompt
+    (tens of seconds on a loaded machine, nothing streamed yet). Before: the Stop was seen at the first token, after
+    the whole decode (the KeyboardInterrupt raised by the turn's own check, nothing under it). Now llama.cpp's abort
+    callback ends the decode: the turn ends with the model's ``Stopped`` under its KeyboardInterrupt, and the model
+    answers the next call."""
+    from macrohard.chat import Conversation
+    from macrohard.errors import Stopped
+    from macrohard.models import get_model
+    from macrohard.store.conversations import ConversationStore
+
+    model = get_model("local")
+    conv = Conversation.start(ConversationStore(store), model)
+    ended: list[BaseException | None] = []
+
+    def turn() -> None:
+        try:
+            list(conv.send("Summarise this. " + "The quick brown fox jumps over the lazy dog. " * 30))
+            ended.append(None)
+        except BaseException as exc:  # noqa: BLE001 - what ended the turn is the test's to read
+            ended.append(exc)
+
+    thread = threading.Thread(target=turn, daemon=True)
+    thread.start()
+    lock = model._lock
+    for _ in range(600):  # the turn holds the model's lock once its decode starts
+        if lock.locked() or not thread.is_alive():
+            break
+        thread.join(0.05)
+    assert conv.stop("stopped from the web by user owner", by="user owner")
+    thread.join(120)
+    assert not thread.is_alive(), "the turn still decoded 120 s after its Stop"
+    assert len(ended) == 1 and isinstance(ended[0], KeyboardInterrupt), ended
+    assert isinstance(ended[0].__cause__, Stopped), (ended[0], ended[0].__cause__)
+    assert "[the answer was cut: stopped from the web by user owner" in conv.history()[-1].text
+    with lock:
+        out = model._llm.create_completion("Hello", max_tokens=2, temperature=0.0)
+    assert out["choices"][0]["text"] is not None
