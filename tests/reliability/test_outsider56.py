@@ -215,3 +215,21 @@ def test_a_chat_turns_stop_aborts_the_embedded_models_decode(store) -> None:  # 
     with lock:
         out = model._llm.create_completion("Hello", max_tokens=2, temperature=0.0)
     assert out["choices"][0]["text"] is not None
+
+
+@pytest.mark.parametrize("content", [b"task:\tsay hi\n", b"\xef\xbb\xbftask:\tsay hi\n"], ids=["tab", "bom-tab"])
+def test_a_task_file_with_a_tab_after_its_colon_and_a_wrong_key_is_one_clear_error(tmp_path: Path,
+                                                                                    content: bytes) -> None:
+    """A task file `task:<TAB>say hi` (the field is `text:`; a tab after the colon, with or without a byte-order
+    mark). Before: a Python traceback (yaml's ScannerError, raised while the error about `text:` was being placed on
+    its line: libyaml had read the file, the pure-Python parser re-reading it refuses the tab). Now the error about
+    the key, with its line, exit 2; nothing run."""
+    from cli_in_process import mh
+
+    task = tmp_path / "task.yaml"
+    task.write_bytes(content)
+    (tmp_path / "ws").mkdir()
+    done = mh("run", "-f", str(task), "-w", str(tmp_path / "ws"), "--model", "scripted:/nonexistent.json")
+    out = done.stdout + done.stderr
+    assert done.returncode == 2 and "Traceback" not in out, out[-1500:]
+    assert "task.yaml:1: text: Field required" in out and "task.yaml:1: task: Extra inputs are not permitted" in out, out
