@@ -233,3 +233,61 @@ def test_a_task_file_with_a_tab_after_its_colon_and_a_wrong_key_is_one_clear_err
     out = done.stdout + done.stderr
     assert done.returncode == 2 and "Traceback" not in out, out[-1500:]
     assert "task.yaml:1: text: Field required" in out and "task.yaml:1: task: Extra inputs are not permitted" in out, out
+
+
+def test_a_step_the_locked_store_refused_is_written_when_the_lock_ends(tmp_path: Path, _home: Path) -> None:
+    """Another program (a `sqlite3` shell, a backup tool) holds runs.db locked from the middle of a run's second
+    step for a little longer than the store's wait (here 4 s, `MACROHARD_STORE_WAIT`; 30 s by default). Before: the
+    step's record was refused and lost: `runs show` listed one step of the two the run took, "crashed", reason
+    "OperationalError: database is locked". Now the step is written with the run's end once the lock is gone, and the
+    run is `failed` with the message that names the holder and the fix."""
+    import json
+    import os
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+
+    from macrohard.store.sqlite import SQLiteStore
+
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    script = tmp_path / "s.json"
+    script.write_text(json.dumps([{"kind": "bash", "command": "echo first"},
+                                  {"kind": "bash", "command": "sleep 2; echo second"},
+                                  {"kind": "finish", "answer": "done"}]))
+    db = _home / "runs.db"
+    run = subprocess.Popen([sys.executable, "-m", "macrohard", "run", "two steps", "-w", str(ws), "--model",
+                            f"scripted:{script}"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                           env={**os.environ, "COLUMNS": "200", "MACROHARD_STORE_WAIT": "4"})
+    try:
+        end = time.monotonic() + 120
+        while time.monotonic() < end and run.poll() is None:  # step 2's verdict in the audit: its `sleep 2` runs
+            if db.exists():
+                look = sqlite3.connect(db, timeout=10)
+                try:
+                    if look.execute("SELECT count(*) FROM audit").fetchone()[0] >= 2:
+                        break
+                except sqlite3.OperationalError:  # not migrated yet
+                    pass
+                finally:
+                    look.close()
+            time.sleep(0.02)
+        holder = sqlite3.connect(db, isolation_level=None, timeout=60)
+        holder.execute("BEGIN EXCLUSIVE")
+        time.sleep(8)  # past the run's 4 s wait for step 2's record, within the second wait at its end
+        holder.execute("ROLLBACK")
+        holder.close()
+        out, _ = run.communicate(timeout=120)
+    finally:
+        if run.poll() is None:
+            run.kill()
+            run.wait()
+    flat = " ".join(out.split())
+    assert run.returncode == 2 and "Traceback" not in flat, flat[-1500:]
+    store = SQLiteStore(str(db))
+    last = store.list_runs(limit=1)[0]
+    outputs = [s.observation.output for s in store.steps(last.id) if s.observation]
+    assert any("second" in o for o in outputs) and len(outputs) == 2, (outputs, flat[-800:])
+    assert last.status.value == "failed" and "stayed locked by another program" in (last.error or ""), (last.status,
+                                                                                                         last.error)
