@@ -491,8 +491,16 @@ class Agent:
                 update={"images": [], "meta": {**obs.meta, "artifacts": ids}})})
         run.steps = step.index
         self._unwritten.append(stored)
-        self._write_steps(run)
-        self.store.update_run(run)
+        try:
+            self._write_steps(run)
+            self.store.update_run(run)
+        except BaseException:
+            if self.on_step is not None:  # rel56: the step is shown all the same (the terminal, the web's page)
+                try:
+                    self.on_step(run, step)
+                except Exception:  # noqa: BLE001 - the store's error is the news
+                    pass
+            raise
         if self.on_step is not None:
             self.on_step(run, step)
 

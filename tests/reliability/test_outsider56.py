@@ -285,6 +285,7 @@ def test_a_step_the_locked_store_refused_is_written_when_the_lock_ends(tmp_path:
             run.wait()
     flat = " ".join(out.split())
     assert run.returncode == 2 and "Traceback" not in flat, flat[-1500:]
+    assert "2 ✓ $ sleep 2; echo second" in flat and " second " in flat, flat  # shown in its terminal too
     store = SQLiteStore(str(db))
     last = store.list_runs(limit=1)[0]
     outputs = [s.observation.output for s in store.steps(last.id) if s.observation]
