@@ -207,6 +207,7 @@ class Agent:
         self.on_step = on_step
         self.approve = approve
         self._started = time.monotonic()
+        self._unwritten: list[Step] = []  # steps the store has not taken yet (``_record``, ``_end``)
         # Delimits untrusted content in what the model receives; random per run, so content cannot close it.
         self._boundary = secrets.token_hex(8)
 
@@ -288,6 +289,9 @@ class Agent:
             self._end(run, RunStatus.failed, str(exc))
             raise
         except BaseException as exc:
+            if (said := _store_problem(exc, self.store)) is not None:  # the store, not our code: said with the fix
+                self._end(run, RunStatus.failed, said)
+                raise
             self._end(run, RunStatus.crashed, f"{type(exc).__name__}: {exc}")
             raise
 
@@ -514,18 +518,52 @@ class Agent:
             stored = step.model_copy(update={"observation": obs.model_copy(
                 update={"images": [], "meta": {**obs.meta, "artifacts": ids}})})
         run.steps = step.index
-        self.store.append_step(run.id, stored)
-        self.store.update_run(run)
+        self._unwritten.append(stored)
+        try:
+            self._write_steps(run)
+            self.store.update_run(run)
+        except BaseException:
+            if self.on_step is not None:  # rel56: the step is shown all the same (the terminal, the web's page)
+                try:
+                    self.on_step(run, step)
+                except Exception:  # noqa: BLE001 - the store's error is the news
+                    pass
+            raise
         if self.on_step is not None:
             self.on_step(run, step)
+
+    def _write_steps(self, run: Run) -> None:
+        """Write the steps not yet in the store, oldest first; one the store refuses stays for the next try."""
+        while self._unwritten:
+            self.store.append_step(run.id, self._unwritten[0])
+            self._unwritten.pop(0)
 
     def _end(self, run: Run, status: RunStatus, error: str | None = None) -> Run:
         run.status = status
         run.error = error
         self._charge_last(run)
         run.finished_at = time.time()
+        # rel56: a step the store refused (another program held it locked past its wait) is written with the run's
+        # end, once the store takes writes again; before, it was lost (`runs show` listed one step fewer than the
+        # run took, "crashed: OperationalError: database is locked")
+        try:
+            self._write_steps(run)
+        except Exception:  # noqa: BLE001 - the end is recorded all the same; the error that ended the run says why
+            pass
         self.store.update_run(run)
         return run
+
+
+def _store_problem(exc: BaseException, store: RunStore) -> str | None:
+    """What a person reads for ``exc`` when it is the run store held locked by another program past its wait (the
+    message names the holder and the fix), else None."""
+    path = getattr(store, "path", None)
+    if path is None:
+        return None
+    from macrohard.sqlitedisk import locked
+
+    said = locked(exc, path)
+    return str(said) if said is not None else None
 
 
 def _doing(action: Any) -> str:

@@ -171,10 +171,7 @@ def load_model(text: str, source: str, model: type[M], *, error: type[UserError]
 def _invalid(exc: ValidationError, text: str, source: str, *, error: type[UserError], what: str,
              max_problems: int) -> UserError:
     """``error`` listing a validation's problems, each with its line and field."""
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)  # positions, only when there is an error to place
-    except RecursionError:
-        node = None
+    node = _compose(text)  # positions, only when there is an error to place
     problems = []
     for err in exc.errors()[:max_problems]:
         # pydantic puts the tag of a tagged union in the location; YAML has no such key
@@ -185,6 +182,19 @@ def _invalid(exc: ValidationError, text: str, source: str, *, error: type[UserEr
     # "a task file", "your MCP config" (rel49: "invalid your MCP config")
     named = what.removeprefix("a ").removeprefix("an ").removeprefix("your ")
     return error(f"invalid {named}:\n  " + "\n  ".join(problems))
+
+
+def _compose(text: str) -> Any:
+    """The YAML node tree of ``text`` read as ``safe_load`` read it (libyaml where it is there), or None. rel56: a
+    task file `task:<TAB>say hi` (a tab after the colon, which libyaml reads and the pure-Python parser refuses) was
+    read, failed validation (`text:` is the field), and placing that error re-read it with the pure parser, whose
+    ScannerError came out as a traceback."""
+    for loader in dict.fromkeys((getattr(yaml, "CSafeLoader", yaml.SafeLoader), yaml.SafeLoader)):
+        try:
+            return yaml.compose(text, Loader=loader)
+        except (yaml.YAMLError, RecursionError):
+            continue
+    return None
 
 
 def decode_text(data: bytes, source: str, *, error: type[UserError], what: str, hint: str = "") -> str:

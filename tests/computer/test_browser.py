@@ -146,7 +146,9 @@ def test_crashed_tab_is_restarted(drive_browser, browser) -> None:
 
 
 @pytest.mark.slow
-def test_hung_page_is_restarted(workspace, make_driver) -> None:
+def test_hung_page_script_is_stopped_not_the_browser(workspace, make_driver) -> None:
+    """rel56: a page's script that never yields is stopped (``envs/browser_busy``); before, the read timed out and
+    the browser was restarted (a page looping again on every timer still is: tests/reliability/test_outsider46b)."""
     env = BrowserEnvironment(str(workspace), timeout=2.0)
     env.start()
     try:
@@ -156,9 +158,8 @@ def test_hung_page_is_restarted(workspace, make_driver) -> None:
             env.page.evaluate("setTimeout(() => { while (true) {} }, 0)")
             time.sleep(0.5)  # let the loop start: from here on the renderer answers nothing
             obs = drive({"kind": "browser_read"})
-            assert obs.error and "stopped responding" in obs.output, obs.output
-            assert env.restarts == 1
-            assert "Title: Contact us" in drive({"kind": "browser_read"}).output
+            assert not obs.error and "that script was stopped" in obs.output, obs.output
+            assert env.restarts == 0 and "Title: Contact us" in obs.output
     finally:
         env.close()
 

@@ -31,8 +31,16 @@ from macrohard.chat.events import (
     RunStepEvent,
     TokenEvent,
 )
-from macrohard.errors import MacrohardError, MessageTooLarge, ModelError, ModelReplyError, ModelTimeout, UserError
-from macrohard.models.streaming import stream_reply
+from macrohard.errors import (
+    MacrohardError,
+    MessageTooLarge,
+    ModelError,
+    ModelReplyError,
+    ModelTimeout,
+    Stopped,
+    UserError,
+)
+from macrohard.models.streaming import StreamStop, stream_reply
 from macrohard.safety import audit
 from macrohard.safety.context import ApprovalAnswer, GuardContext
 from macrohard.safety.guard import Guard
@@ -78,6 +86,7 @@ class Conversation:
         # ux55: who else shows this conversation's questions (the web's run page of the delegated run that asks):
         # called ("asked", ApprovalNeeded) when one is put, ("done", approval_id, run_id, answer) when it ends
         self.on_question: Callable[..., None] | None = None
+        self._reading: StreamStop | None = None  # the model's stream read now, which ``stop`` ends at once
         self._stop_why: str | None = None  # a stop asked for the turn under way (``stop``), from another thread
         self._runs_stopped: dict[str, str] = {}  # delegated runs stopped alone (``stop_run``): run id -> why
 
@@ -153,6 +162,8 @@ class Conversation:
         if not self._busy.locked():
             return False
         self._stop_why = why
+        if (reading := self._reading) is not None:  # the model's stream, ended now, not at its next chunk (rel56)
+            reading.stop()
         if (run_id := self.delegating) is not None:
             stopping.cut_runs([run_id], why)
         self._deny_all(ApprovalAnswer(False, f"{by} (stopped the turn)"))
@@ -207,7 +218,10 @@ class Conversation:
             tools = [delegate_tool()] if self.delegator is not None and call_no < MAX_DELEGATIONS else []
             before = "\n\n".join(parts)
             released, text, reply, stopped, screen_at = 0, "", None, None, SCREEN_FIRST
-            stream = stream_reply(self.model, messages, tools)
+            self._reading = reading = StreamStop()
+            if self._stop_why is not None:  # a Stop that came before this read began
+                reading.stop()
+            stream = stream_reply(self.model, messages, tools, reading)
             try:
                 for chunk in stream:
                     self._stopped()
@@ -224,11 +238,15 @@ class Conversation:
                         yield TokenEvent(conversation_id=self.id, text=text[released:])
                         released = len(text)
                         screen_at = max(released + SCREEN_STEP, int(released * SCREEN_GROWTH))
+            except Stopped as exc:  # the Stop closed the model's stream (``stop``)
+                raise KeyboardInterrupt(self._stop_why or str(exc)) from exc
             except (UserError, ModelReplyError, ModelTimeout, ModelError) as exc:
+                self._stopped()  # a model whose read the Stop ended in its own words
                 self._shown["ended"] = True  # said as an error, as before
                 yield ErrorEvent(conversation_id=self.id, message=_model_problem(self.model, exc))
                 return
             finally:
+                self._reading = None
                 stream.close()
             if stopped is not None or reply is None:
                 yield from self._finish(_join(before, text), user_text, run_ids, verdict=stopped)

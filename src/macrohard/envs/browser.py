@@ -27,6 +27,7 @@ from urllib.parse import unquote, urlsplit
 
 from macrohard import stopping
 from macrohard.envs.admit import admit
+from macrohard.envs.browser_busy import BusyWatch
 from macrohard.envs.browser_sandbox import CHROMIUM_BINARY, ChromiumSandbox
 from macrohard.envs.browser_sends import SendGate, address
 from macrohard.envs.browser_view import SNAPSHOT_LIMIT, PageView, _first_line, element_id  # noqa: F401  (element_id, SNAPSHOT_LIMIT: public here)
@@ -69,6 +70,8 @@ _CRASH_WORDS = ("crash", "has been closed", "Target closed", "Connection closed"
 
 
 _drivers = threading.local()
+# rel56: a page's script that runs this share of the step's timeout without a pause is stopped (browser_busy)
+BUSY_SHARE = 0.6
 DIALOG_LOOP, DIALOG_LOOP_S = 20, 2.0  # this many dialogs within these seconds: a page opening them in a loop
 # rel55: a page's `while (true) alert(…)` (each dismissal lets the next one open, nothing else of the page runs) held
 # every read of it until the browser's timeout, was restarted, reopened, held it again: one `browser_goto` took 40 s
@@ -392,6 +395,7 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
         does with none listening, and counted: a page opening them in a loop is told in the action's observation
         (the page's own ``alert``/``confirm``/``prompt`` throw past that many, ``_DIALOG_GUARD_JS``)."""
         now = time.monotonic()
+        self._last_dialog = now
         times = [t for t in getattr(self, "_dialog_times", []) if now - t < DIALOG_LOOP_S] + [now]
         self._dialog_times = times
         if len(times) >= DIALOG_LOOP:
@@ -582,6 +586,25 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
             self._step_timeout_ms = self.timeout_ms
 
     def _execute(self, action: Any) -> Observation:
+        """The action, with a watch on the page's renderer (``browser_busy``): a script that never yields is
+        stopped before the step's timeout, the page and browser kept, and the observation says so."""
+        busy = BusyWatch(self._page, self._cdp, BUSY_SHARE * self._step_timeout_ms / 1000,
+                         quiet=self._no_dialogs_now) if self._page is not None and not self._crashed else None
+        try:
+            obs = self._execute_watched(action)
+        finally:
+            if busy is not None:
+                busy.stop()
+        if busy is not None and (said := busy.said()):
+            obs = obs.model_copy(update={"output": f"{said}\n{obs.output}",
+                                         "meta": {**(obs.meta or {}), "page_script_stopped": busy.stopped}})
+        return obs
+
+    def _no_dialogs_now(self) -> bool:
+        """No dialog of the page in the last DIALOG_LOOP_S (a loop of them is the dialog guard's to end)."""
+        return time.monotonic() - getattr(self, "_last_dialog", float("-inf")) > DIALOG_LOOP_S
+
+    def _execute_watched(self, action: Any) -> Observation:
         from playwright.sync_api import Error as PlaywrightError
 
         blocked_before = len(self.blocked)

@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from macrohard.errors import Unsupported
+from macrohard.errors import Stopped, Unsupported
+from macrohard.models.local_abort import abort_switch
+from macrohard.models.streaming import current_stop
 from macrohard.types import ModelReply, ReplyChunk, Usage
 
 HISTORY_MESSAGES = 8  # the system prompt and the last turns: the embedded model's context is 2,048 tokens
@@ -46,7 +48,10 @@ def stream_chat(llm: Any, lock: Any, messages: list[dict[str, Any]], *, name: st
     safe for concurrent use) until the stream ends or is closed."""
     text: list[str] = []
     completion_tokens = 0
+    stop = current_stop()
     with lock:
+        switch = abort_switch(llm) if stop is not None else None
+        release = stop.hold(switch.set) if stop is not None and switch is not None else None
         try:
             for part in llm.create_chat_completion(messages=chat_turns(messages), stream=True, temperature=0.0,
                                                    top_k=1, max_tokens=max_tokens, seed=0):
@@ -59,6 +64,15 @@ def stream_chat(llm: Any, lock: Any, messages: list[dict[str, Any]], *, name: st
         except ValueError as exc:  # llama.cpp: the prompt does not fit the context (raised on the first read)
             raise Unsupported(f"the conversation is too long for the embedded model ({exc}); start a new one "
                               "(`macrohard chat`), or choose a larger model with --model") from exc
+        except RuntimeError as exc:  # "llama_decode returned 2": the Stop's abort (``models/local_abort``)
+            if switch is not None and switch.is_set:
+                raise Stopped("the embedded model's answer was stopped mid-decode") from exc
+            raise
+        finally:
+            if release is not None:
+                release()
+            if switch is not None:
+                switch.clear()  # the next decode of this model runs
     # llama.cpp's stream carries no usage: each streamed piece is one token; the prompt is not counted
     usage = Usage(prompt_tokens=0, completion_tokens=completion_tokens)
     yield ReplyChunk(reply=ModelReply(text="".join(text), usage=usage, model=name))

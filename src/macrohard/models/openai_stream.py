@@ -9,6 +9,7 @@ refuses is ``ModelUnavailable`` with the fix, as for ``complete``.
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 import time
@@ -17,10 +18,11 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from macrohard.errors import ModelReplyError, ModelTimeout, ModelUnavailable
+from macrohard.errors import ModelReplyError, ModelTimeout, ModelUnavailable, Stopped
 from macrohard.models.openai_reply import MAX_BODY_BYTES as MAX_STREAM_BYTES
 from macrohard.models.openai_reply import decode_body, read_body, read_error_text, reply_from_body
 from macrohard.models.prices import cost_usd
+from macrohard.models.streaming import current_stop, shut_socket
 from macrohard.types import ReplyChunk
 
 if TYPE_CHECKING:
@@ -63,8 +65,17 @@ def _stream_once(model: OpenAICompatModel, body: dict[str, Any], deadline: float
     body = {**body, "stream": True, "stream_options": {"include_usage": True}}
     left = deadline - time.monotonic()
     timeout = httpx.Timeout(left, connect=min(10.0, left))
+    stop, releases = current_stop(), []
+
+    def trace(event: str, info: dict[str, Any]) -> None:  # a new connection: a Stop before the answer's headers
+        if stop is not None and event in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
+            releases.append(stop.hold(functools.partial(shut_socket, info.get("return_value"))))
+
     try:
-        with model._client.stream("POST", url, json=body, headers=model._headers(), timeout=timeout) as resp:
+        with model._client.stream("POST", url, json=body, headers=model._headers(), timeout=timeout,
+                                  extensions={"trace": trace} if stop is not None else None) as resp:
+            if stop is not None:  # also a connection reused from the pool
+                releases.append(stop.hold(lambda: shut_socket(resp.extensions.get("network_stream"))))
             if resp.status_code >= 400:
                 raw = read_error_text(resp, deadline)[:500].decode("utf-8", "replace")
                 refused = _refused(model, url, resp.status_code, raw)
@@ -80,15 +91,25 @@ def _stream_once(model: OpenAICompatModel, body: dict[str, Any], deadline: float
                 yield ReplyChunk(text=reply.text, reply=_priced(model, reply))
                 return
             yield from _events(model, resp, url, deadline)
-    except httpx.TimeoutException as exc:
-        raise ModelTimeout(f"the model at {url} did not finish streaming within {model.timeout:g}s; "
-                           "a slower model needs a longer --model-timeout") from exc
-    except httpx.ConnectError as exc:
-        raise ModelUnavailable(f"cannot reach the model server at {model.base_url} ({type(exc).__name__}: {exc}); "
-                               "start it, or choose another with --model (see `macrohard models`)") from exc
     except httpx.HTTPError as exc:
-        raise ModelUnavailable(f"the connection to the model server at {model.base_url} failed ({type(exc).__name__}: "
-                               f"{exc}); try again, or choose another with --model (see `macrohard models`)") from exc
+        if stop is not None and stop.stopped:
+            raise Stopped(f"the stream from {url} was closed: the answer was stopped") from exc
+        raise _translated(model, url, exc) from exc
+    finally:
+        for release in releases:
+            release()
+
+
+def _translated(model: OpenAICompatModel, url: str, exc: httpx.HTTPError) -> Exception:
+    """The error a person reads for ``exc`` (a streamed call's connection failure)."""
+    if isinstance(exc, httpx.TimeoutException):
+        return ModelTimeout(f"the model at {url} did not finish streaming within {model.timeout:g}s; "
+                            "a slower model needs a longer --model-timeout")
+    if isinstance(exc, httpx.ConnectError):
+        return ModelUnavailable(f"cannot reach the model server at {model.base_url} ({type(exc).__name__}: {exc}); "
+                                "start it, or choose another with --model (see `macrohard models`)")
+    return ModelUnavailable(f"the connection to the model server at {model.base_url} failed ({type(exc).__name__}: "
+                            f"{exc}); try again, or choose another with --model (see `macrohard models`)")
 
 
 def _events(model: OpenAICompatModel, resp: httpx.Response, url: str, deadline: float) -> Iterator[ReplyChunk]:

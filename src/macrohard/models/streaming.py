@@ -1,15 +1,79 @@
-"""Streamed replies from any ``Model``: its own ``stream`` when it has one, else one chunk of ``complete``."""
+"""Streamed replies from any ``Model``: its own ``stream`` when it has one, else one chunk of ``complete``.
+
+A ``StreamStop`` given to ``stream_reply`` ends the stream from another thread at once (a chat turn's Stop): while
+the model's stream is read, it is this thread's ``current_stop()``, and a model that reads from a connection or a
+decoder hands it a way to end that read (``hold``): the OpenAI-compatible stream shuts its socket down, the embedded
+model aborts llama.cpp's decode. ux55 left it: the Stop was seen only at the model's next chunk, so a server that
+stalled mid-answer held it for the model's whole timeout.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import socket
+import threading
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from macrohard.types import ReplyChunk
 
+_current = threading.local()
 
-def stream_reply(model: Any, messages: list[dict[str, Any]], tools: list[dict[str, Any]]) -> Iterator[ReplyChunk]:
-    """Chunks of text as they arrive, then a last chunk holding the whole ``ModelReply`` (always exactly one)."""
+
+class StreamStop:
+    """Ends the stream that holds it, from any thread (``stop``); ``stopped`` stays True after."""
+
+    def __init__(self) -> None:
+        self.stopped = False
+        self._lock = threading.Lock()
+        self._enders: dict[int, Callable[[], None]] = {}
+        self._next = 0
+
+    def hold(self, end: Callable[[], None]) -> Callable[[], None]:
+        """Register ``end`` (called once, on ``stop``; at once when already stopped); returns its release."""
+        with self._lock:
+            key, self._next = self._next, self._next + 1
+            if not self.stopped:
+                self._enders[key] = end
+        if self.stopped:
+            _quietly(end)
+        return lambda: self._release(key)
+
+    def _release(self, key: int) -> None:
+        with self._lock:
+            self._enders.pop(key, None)
+
+    def stop(self) -> None:
+        with self._lock:
+            self.stopped = True
+            enders, self._enders = list(self._enders.values()), {}
+        for end in enders:
+            _quietly(end)
+
+
+def current_stop() -> StreamStop | None:
+    """The ``StreamStop`` of the stream this thread reads now (``stream_reply``), if any."""
+    return getattr(_current, "stop", None)
+
+
+def shut_socket(network_stream: Any) -> None:
+    """Shut down the socket under an httpcore network stream: a read blocked on it returns at once (closing the file
+    descriptor from another thread would not wake it)."""
+    sock = network_stream.get_extra_info("socket") if network_stream is not None else None
+    if isinstance(sock, socket.socket):
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+def _quietly(end: Callable[[], None]) -> None:
+    try:
+        end()
+    except OSError:  # the connection had closed already
+        pass
+
+
+def stream_reply(model: Any, messages: list[dict[str, Any]], tools: list[dict[str, Any]],
+                 stop: StreamStop | None = None) -> Iterator[ReplyChunk]:
+    """Chunks of text as they arrive, then a last chunk holding the whole ``ModelReply`` (always exactly one).
+    ``stop``: ends the model's read at once from another thread (the model then raises; the caller says why)."""
     stream = getattr(model, "stream", None)
     if not callable(stream):
         reply = model.complete(messages, tools)
@@ -18,7 +82,7 @@ def stream_reply(model: Any, messages: list[dict[str, Any]], tools: list[dict[st
     last = None
     chunks = stream(messages, tools)
     try:
-        for chunk in chunks:
+        for chunk in _read(chunks, stop):
             if last is not None:
                 raise AssertionError(f"{model.name} streamed a chunk after its last one")
             yield chunk
@@ -32,4 +96,17 @@ def stream_reply(model: Any, messages: list[dict[str, Any]], tools: list[dict[st
         raise AssertionError(f"{model.name} ended its stream without the whole reply")
 
 
-__all__ = ["stream_reply"]
+def _read(chunks: Iterator[ReplyChunk], stop: StreamStop | None) -> Iterator[ReplyChunk]:
+    """``chunks``, with ``stop`` this thread's ``current_stop()`` while the model's own code runs."""
+    while True:
+        _current.stop = stop
+        try:
+            chunk = next(chunks)
+        except StopIteration:
+            return
+        finally:
+            _current.stop = None
+        yield chunk
+
+
+__all__ = ["StreamStop", "current_stop", "shut_socket", "stream_reply"]
