@@ -130,37 +130,3 @@ def test_an_answer_not_in_english_is_read_by_its_first_window_and_only_raised(mo
     assert not whole and np.allclose(list(head.values()), content_embed.head().probs(enc.embed_ids([first]))[0])
     out = content_embed.read(text, ngram, other=True)
     assert out == content_embed.vote(ngram, (head, False)) and all(out[c] >= s for c, s in ngram.items())
-
-
-def test_encoder_ids_through_the_word_memo_are_the_librarys(model):
-    """speed56: the answer encoder's windows take their ids through the static encoder's memo of words
-    (``wordpiece.FastWordPiece``); every published answer of three sets (its screened sample), twice (the memo cold,
-    then warm), and generated text in many scripts, with special tokens, accents, controls and long words, gives
-    exactly ``tokenizer.encode(text).ids`` ([CLS] ... [SEP])."""
-    import random
-    import string
-    from pathlib import Path
-
-    from macrohard.safety.content_model import MAX_CHARS
-
-    enc = content_embed.encoder()
-    assert enc.fast is not None
-    root = Path(__file__).resolve().parents[2] / "benchmarks" / "content"
-    texts = []
-    for name in ("blind44.tsv", "everyday44.tsv", "blind48.tsv"):
-        for line in (root / name).read_text(encoding="utf-8").splitlines():
-            if line and not line.startswith("#"):
-                t = line.split("\t", 2)[2].replace("\\n", "\n")
-                texts.append(t if len(t) <= MAX_CHARS else t[: MAX_CHARS // 2] + "\n" + t[-MAX_CHARS // 2:])
-    r = random.Random(56)
-    alphabet = (string.printable + "àéïõüçßÆøΣσςİıſＫ—–“”‘’…«»·•€£¥" + "\u0301\u0308\u200b\u00a0\u3000\x00\x7f\ufffd"
-                + "日本語中文한국어العربيةעבריתрусскийελληνικάहिन्दीไทย" + "\U0001F600\u037e")
-    texts += ["".join(r.choice(alphabet) for _ in range(r.randint(0, 120))) for _ in range(1500)]
-    texts += ["[CLS] hello [SEP]", "x[MASK]y", "[unk] [UNK]", "a [PAD] b", "a" * 101, "", " ", "  a  b  ",
-              "word " * 400, "Ünïcödé " * 200]
-    assert len(texts) > 4000
-    enc.fast.memo.clear()
-    for _ in range(2):
-        for text in texts:
-            assert enc.token_ids(text) == enc.tokenizer.encode(text).ids, text[:80]
-    assert len(enc.fast.memo) > 1000

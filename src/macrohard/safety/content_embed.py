@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 
     from macrohard.safety.embed_head import Head
     from macrohard.safety.embed_onnx import OnnxMiniLM
-    from macrohard.safety.wordpiece import FastWordPiece
 
 log = logging.getLogger(__name__)
 
@@ -43,17 +42,6 @@ class Encoder:
     def __init__(self, session: OnnxMiniLM, tokenizer) -> None:
         self.session, self.tokenizer = session, tokenizer
         self.lock = threading.Lock()  # one run at a time: the session is given one thread
-        self.fast, self.ends = _fast_wordpiece(tokenizer)
-
-    def token_ids(self, text: str) -> list[int]:
-        """``tokenizer.encode(text).ids``: [CLS], the text's pieces, [SEP]. speed56: the pieces through the static
-        encoder's memo of words (``wordpiece.FastWordPiece``, the same ids as the library's), not the library's
-        call on the whole answer (~0.4 ms of a 300-character answer's screen, ~3 %); a text that names a special token
-        ("[SEP]", "[UNK]": the library keeps such a token's id inside the text) goes to the library as before."""
-        fast = self.fast
-        if fast is None or any(s in text for s in fast.specials):
-            return self.tokenizer.encode(text).ids
-        return [self.ends[0], *fast.ids(text), self.ends[1]]
 
     def ids(self, texts: list[str]) -> list[list[int]]:
         """Each text's first TOKENS token ids (with [CLS] and [SEP])."""
@@ -62,7 +50,7 @@ class Encoder:
 
     def windows(self, text: str) -> list[list[int]]:
         """The text's first TOKENS tokens and, when it is longer, its last TOKENS too (each with [CLS] and [SEP])."""
-        ids = self.token_ids(text)
+        ids = self.tokenizer.encode(text).ids
         if len(ids) <= TOKENS:
             return [ids]
         return [ids[: TOKENS - 1] + [ids[-1]], ids[:1] + ids[-(TOKENS - 1):]]
@@ -81,24 +69,6 @@ class Encoder:
     def embed_many(self, texts: list[str]) -> np.ndarray:
         """Embeddings of each text's first TOKENS tokens."""
         return self.embed_ids(self.ids(texts))
-
-
-def _fast_wordpiece(tokenizer) -> tuple[FastWordPiece | None, tuple[int, int]]:
-    """The memo'd WordPiece for ``tokenizer`` and its [CLS] and [SEP] ids, where its post-processor is BERT's single
-    template ([CLS] $A [SEP]) and nothing else changes the ids (no truncation, no padding); else (None, ...)."""
-    import json
-
-    from macrohard.safety.wordpiece import FastWordPiece
-
-    spec = json.loads(tokenizer.to_str())
-    post = spec.get("post_processor") or {}
-    single = [next(iter(step.values())).get("id") for step in post.get("single", [])]
-    cls, sep = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
-    if (post.get("type") != "TemplateProcessing" or single != ["[CLS]", "A", "[SEP]"] or spec.get("truncation")
-            or spec.get("padding") or cls is None or sep is None):
-        return None, (0, 0)
-    skip = {i for i in (cls, sep, tokenizer.token_to_id("[PAD]")) if i is not None}
-    return FastWordPiece.of(tokenizer, skip), (cls, sep)
 
 
 _warned: list[str] = []
