@@ -1,6 +1,6 @@
 """Dump the shipped injection screen's score and signals for every text of the published injection sets (all
-``benchmarks/injection_data/*.jsonl`` but the sealed ``blind49*``: blind48 is published since the fifty-fifth
-wave), one JSON line each, to compare two trees' code:
+``benchmarks/injection_data/*.jsonl`` but the wave's sealed ones, ``train_sources._final``: blind48 is published
+since the fifty-fifth wave), one JSON line each, to compare two trees' code:
 
     PYTHONPATH=<tree>/src python benchmarks/injection_scores.py OUT.jsonl
     python benchmarks/injection_scores.py --diff A.jsonl B.jsonl [--threshold 0.89]
@@ -13,7 +13,14 @@ import sys
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "injection_data"
-SEALED = ("blind49",)  # the wave's held-out set: never read here
+
+
+def _sealed(path: Path) -> bool:
+    """The wave's held-out set (never read here): the trainers' own seal (``train_sources._final``), so it moves
+    with them (speed56: a name written here went stale in content_scores.py)."""
+    from macrohard.safety.train_sources import _final
+
+    return _final(path)
 
 
 def dump(out: str) -> None:
@@ -21,7 +28,7 @@ def dump(out: str) -> None:
 
     with open(out, "w", encoding="utf-8") as fh:
         for path in sorted(DATA.glob("*.jsonl")):
-            if path.name.startswith(SEALED):
+            if _sealed(path):
                 continue
             for i, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
                 if line.strip():
