@@ -17,7 +17,10 @@ import signal
 import sys
 import threading
 import time
+from pathlib import Path
 from typing import Any
+
+import pytest
 
 MESSAGE = "Summarise this. " + "The quick brown fox jumps over the lazy dog. " * 40
 
@@ -123,3 +126,47 @@ def test_a_web_runs_stop_aborts_its_embedded_models_call() -> None:
     with model._lock:  # the model answers the next call
         out = model._llm.create_completion("Hello", max_tokens=2, temperature=0.0)
     assert out["choices"][0]["text"] is not None
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="mounts a tmpfs (root)")
+def test_a_step_the_full_disk_refused_is_kept_elsewhere_and_added_back(tmp_path: Path) -> None:
+    """MACROHARD_HOME on an 8 MiB tmpfs; the run's second step (`--no-sandbox`) fills that disk, and the disk is still
+    full when the run ends. Before: the step was shown, its record lost: `runs list` after freeing the space showed
+    1 step and `crashed` ("step 2 … was under way … no result recorded"). Now the step and the run's end are kept in a
+    file outside that disk (here the session's runtime folder), the terminal names the file, and the next `runs
+    list` adds them to the store: 2 steps, `failed` with the disk's reason; the file is gone."""
+    import json
+    import subprocess
+
+    small = tmp_path / "small"
+    small.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(small)], check=True)
+    try:
+        ws, runtime = small / "ws", tmp_path / "runtime"
+        ws.mkdir()
+        runtime.mkdir()
+        script = tmp_path / "script.json"
+        script.write_text(json.dumps([{"kind": "write_file", "path": "first.txt", "content": "first\n"},
+                                      {"kind": "bash", "command": "head -c 20M /dev/zero > big.bin; echo second-out"},
+                                      {"kind": "finish", "answer": "done"}]))
+        env = {**os.environ, "MACROHARD_HOME": str(small / "home"), "XDG_RUNTIME_DIR": str(runtime), "COLUMNS": "200"}
+        done = subprocess.run([sys.executable, "-m", "macrohard", "run", "fill the disk", "-w", str(ws),
+                               "--no-sandbox", "--model", f"scripted:{script}"], capture_output=True, text=True,
+                              timeout=300, env=env)
+        out = " ".join((done.stdout + done.stderr).split())
+        assert done.returncode == 2 and "Traceback" not in out and "second-out" in out, out[-1500:]
+        kept = list(runtime.rglob("*.unsaved.json"))
+        assert len(kept) == 1 and str(kept[0]) in out, (kept, out[-1500:])
+        (ws / "big.bin").unlink()
+        listed = subprocess.run([sys.executable, "-m", "macrohard", "runs", "list", "--json"], capture_output=True,
+                                text=True, timeout=300, env=env)
+        runs = json.loads(listed.stdout)
+        assert runs[0]["status"] == "failed" and runs[0]["steps"] == 2, runs
+        from macrohard.store.sqlite import SQLiteStore
+
+        store = SQLiteStore(str(small / "home" / "runs.db"))
+        outputs = [s.observation.output for s in store.steps(runs[0]["id"]) if s.observation is not None]
+        assert len(outputs) == 2 and "second-out" in outputs[1], outputs
+        assert "is full" in (store.get_run(runs[0]["id"]).error or "") and not kept[0].exists()
+    finally:
+        subprocess.run(["umount", "-l", str(small)], check=False)
