@@ -23,6 +23,7 @@ from pydantic import BaseModel, ValidationError
 from macrohard import stopping
 from macrohard.errors import (
     BudgetExceeded,
+    DiskFull,
     FatalDenial,
     FormatError,
     MacrohardError,
@@ -208,6 +209,7 @@ class Agent:
         self.approve = approve
         self._started = time.monotonic()
         self._unwritten: list[Step] = []  # steps the store has not taken yet (``_record``, ``_end``)
+        self._kept: str | None = None  # said where a full disk's refused records went (``_keep_unsaved``)
         # Delimits untrusted content in what the model receives; random per run, so content cannot close it.
         self._boundary = secrets.token_hex(8)
 
@@ -548,10 +550,37 @@ class Agent:
         # run took, "crashed: OperationalError: database is locked")
         try:
             self._write_steps(run)
+        except DiskFull:  # rel57: kept elsewhere, said, and added back by the next command once there is space
+            if (kept := self._keep_unsaved(run)) is not None:
+                run.error = f"{run.error}; {kept}" if run.error else kept
         except Exception:  # noqa: BLE001 - the end is recorded all the same; the error that ended the run says why
             pass
-        self.store.update_run(run)
+        try:
+            self.store.update_run(run)
+        except DiskFull as exc:
+            kept = self._kept if self._kept is not None else self._keep_unsaved(run)
+            if kept is None:
+                raise
+            raise DiskFull(f"{exc}\n{kept}") from exc
         return run
+
+    def _keep_unsaved(self, run: Run) -> str | None:
+        """The run's end and the steps its store's full disk refused, kept in a file elsewhere (``store/unsaved``);
+        what the person is told (the kept run's error says it too), or None where no place took them."""
+        from macrohard.store.unsaved import keep
+
+        path = getattr(self.store, "path", None)
+        refused = [s.index for s in self._unwritten]
+
+        def say(file: Any) -> str:
+            what = (f"{'step' if len(refused) == 1 else 'steps'} {', '.join(map(str, refused))} of run {run.id} and "
+                    "its end" if refused else f"the end of run {run.id}")
+            return (f"{what} were kept in {file} while the run store's disk was full; the next `macrohard run` or "
+                    "`macrohard runs list` adds them to the run store once there is space (and deletes the file)")
+
+        file = keep(path, run, list(self._unwritten), say) if path is not None else None
+        self._kept = say(file) if file is not None else None
+        return self._kept
 
 
 def _store_problem(exc: BaseException, store: RunStore) -> str | None:

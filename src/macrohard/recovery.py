@@ -173,6 +173,9 @@ def recover(store: Any, run_id: str | None = None, *, home: Path | None = None,
     A run whose owner is alive is never touched. A run with no recorded owner (made before
     owners were recorded) is repaired only when named.
     """
+    from macrohard.store.unsaved import restore
+
+    restore(store)  # rel57: what a full disk made a run keep elsewhere, added back first (its end is not a crash)
     if run_id is not None:
         run = store.get_run(run_id)
         dead = _dead(run, _state_of(run, home))

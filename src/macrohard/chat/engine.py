@@ -239,7 +239,7 @@ class Conversation:
                         released = len(text)
                         screen_at = max(released + SCREEN_STEP, int(released * SCREEN_GROWTH))
             except Stopped as exc:  # the Stop closed the model's stream (``stop``)
-                raise KeyboardInterrupt(self._stop_why or str(exc)) from exc
+                raise KeyboardInterrupt(self._stop_why or reading.why or str(exc)) from exc
             except (UserError, ModelReplyError, ModelTimeout, ModelError) as exc:
                 self._stopped()  # a model whose read the Stop ended in its own words
                 self._shown["ended"] = True  # said as an error, as before

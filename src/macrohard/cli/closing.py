@@ -99,6 +99,48 @@ class CloseWatch:
             self.progress = None
 
 
+def _watch_reads() -> Any:
+    """A thread that ends the model reads under way (``streaming.stop_reads``) the moment one of ``SIGNALS`` comes.
+    Python runs ``CloseWatch.handle`` only when the main thread runs Python again, and the embedded model's decode
+    (llama.cpp, in C) does not return for it: rel56 left it, a chat's Ctrl-C waited for the whole prompt's decode.
+    Python's C-level handler writes each signal's number to the wakeup fd at once, whatever the main thread does;
+    this thread reads it and aborts the decode (``models/local_abort``), then Python's handler raises as before.
+    Returns the undo (the main thread only; None where a wakeup fd cannot be set)."""
+    import threading
+
+    from macrohard.models.streaming import stop_reads
+
+    read_fd, write_fd = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
+    os.set_blocking(read_fd, True)
+    try:
+        old_fd = signal.set_wakeup_fd(write_fd, warn_on_full_buffer=False)
+    except ValueError:
+        os.close(read_fd)
+        os.close(write_fd)
+        return None
+    numbers = {int(sig) for sig in SIGNALS}
+
+    def watch() -> None:
+        try:
+            while data := os.read(read_fd, 64):
+                for signum in data:
+                    if signum in numbers:
+                        name = signal.Signals(signum).name
+                        stop_reads(f"interrupted by {name}" + (" (Ctrl-C)" if signum == signal.SIGINT else ""))
+        finally:
+            os.close(read_fd)
+
+    thread = threading.Thread(target=watch, name="macrohard-signal-reads", daemon=True)
+    thread.start()
+
+    def undo() -> None:
+        signal.set_wakeup_fd(old_fd)
+        os.close(write_fd)  # the thread reads its end and stops
+        thread.join(5)
+
+    return undo
+
+
 @contextmanager
 def watched(*, then_ignore: bool = False) -> Iterator[CloseWatch]:
     """Install the handlers for the duration of a run (the main thread only).
@@ -113,9 +155,12 @@ def watched(*, then_ignore: bool = False) -> Iterator[CloseWatch]:
             signal.signal(sig, watch.handle)
     except ValueError:  # not the main thread: leave the defaults
         previous = {}
+    unwatch = _watch_reads() if previous else None
     try:
         yield watch
     finally:
+        if unwatch is not None:
+            unwatch()
         watch.stop()
         for sig, handler in previous.items():
             signal.signal(sig, signal.SIG_IGN if then_ignore else handler)

@@ -39,7 +39,7 @@ import os
 import sys
 from typing import Any
 
-from macrohard.errors import FormatError, ModelUnavailable
+from macrohard.errors import FormatError, ModelUnavailable, Stopped
 from macrohard.models import (
     local_after_no,
     local_agree,
@@ -53,6 +53,7 @@ from macrohard.models import (
     local_verify,
 )
 from macrohard.models import local_browser as web
+from macrohard.models.local_abort import StoppableLock
 from macrohard.models.local_actions import (
     FIELDS,
     LOCAL_ACTIONS,
@@ -97,6 +98,7 @@ from macrohard.models.local_specs import (
     model_path,
 )
 from macrohard.models.local_writes import refused as refused_write
+from macrohard.models.streaming import current_stop
 from macrohard.prompts import local_browser_system_prompt, local_system_prompt
 from macrohard.types import ModelReply, ToolCall, Usage
 
@@ -112,7 +114,8 @@ class LocalModel(ClaimSteps):
         self.spec = spec
         self.name = f"local:{spec.name}"
         self.max_tokens = max_tokens
-        self._llm, self._lock = load(spec)
+        self._llm, lock = load(spec)
+        self._lock = StoppableLock(lock, self._llm)  # a Stop aborts this call's decodes (``local_abort``)
         self._grammars: dict[tuple[tuple[str, ...], tuple[str, ...]], Any] = {}
         self._bias: dict[int, float] = {}
         self._page_grammars: dict[str, Any] = {}
@@ -169,6 +172,14 @@ class LocalModel(ClaimSteps):
         return {"kind": "finish", "answer": local_verify.NOT_DONE, "success": False}
 
     def complete(self, messages: list[dict[str, Any]], tools: list[dict[str, Any]]) -> ModelReply:
+        try:
+            return self._complete(messages, tools)
+        except RuntimeError as exc:  # "llama_decode returned 2": the call's Stop aborted it (``StoppableLock``)
+            if (stop := current_stop()) is not None and stop.stopped:
+                raise Stopped(stop.why or "the embedded model's call was stopped mid-decode") from exc
+            raise
+
+    def _complete(self, messages: list[dict[str, Any]], tools: list[dict[str, Any]]) -> ModelReply:
         offered = {t["function"]["name"] for t in tools if t.get("type") == "function"} if tools else set(LOCAL_ACTIONS)
         browser = any(k.startswith("browser_") for k in offered)
         menu = web.BROWSER_LOCAL_ACTIONS if browser else LOCAL_ACTIONS

@@ -56,4 +56,79 @@ def abort_switch(llm: Any) -> AbortSwitch | None:
         return switch
 
 
-__all__ = ["AbortSwitch", "abort_switch"]
+_quiet = [0]  # holders of a stoppable lock now (``_quiet_logs``)
+
+
+def _quiet_logs(on: bool) -> None:
+    """llama.cpp's log callback is a Python function (llama-cpp-python's), called from inside a decode, an aborted
+    one too ("decode: removing memory module entries …"): a Ctrl-C's Python handler ran in it, and the interrupt
+    became "Exception ignored on calling ctypes callback function" and a traceback on the chat's terminal. While a
+    stoppable decode runs the callback is libc's ``abs`` (a C no-op for this signature: no Python, nothing said;
+    the messages are those ``verbose=False`` hides but the errors); the Python one is put back after."""
+    import llama_cpp
+
+    with _LOCK:
+        _quiet[0] += 1 if on else -1
+        if on and _quiet[0] == 1:
+            llama_cpp.llama_log_set(_NO_LOG[0] or _no_log(), ctypes.c_void_p(0))
+        elif not on and _quiet[0] == 0:
+            from llama_cpp import _logger
+
+            llama_cpp.llama_log_set(_logger.llama_log_callback, ctypes.c_void_p(0))
+
+
+_NO_LOG: list[Any] = [None]
+
+
+def _no_log() -> Any:
+    import llama_cpp
+
+    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+    _NO_LOG[0] = ctypes.cast(libc.abs, llama_cpp.llama_log_callback)  # kept: llama.cpp holds the pointer
+    return _NO_LOG[0]
+
+
+class StoppableLock:
+    """A model's lock (``local_load.load``'s, shared by every user of one loaded model) whose holder's decodes end at
+    its thread's ``current_stop()``: taken, the switch is cleared (a decode after an earlier Stop runs) and the stop,
+    if any, holds ``set`` until the lock is given back. So a Stop aborts only the decodes of the call that it
+    belongs to (the web run's model call, ``server/live._Stoppable``), never another's holding the same model."""
+
+    def __init__(self, lock: Any, llm: Any) -> None:
+        self._lock, self._llm = lock, llm
+        self._held: list[tuple[AbortSwitch | None, Any]] = []
+
+    def __enter__(self) -> StoppableLock:
+        from macrohard.models.streaming import current_stop
+
+        self._lock.acquire()
+        try:
+            stop = current_stop()
+            switch = abort_switch(self._llm) if stop is not None else None
+            if switch is not None:
+                switch.clear()
+            release = stop.hold(switch.set) if stop is not None and switch is not None else None
+            if release is not None:
+                _quiet_logs(True)
+        except BaseException:
+            self._lock.release()
+            raise
+        self._held.append((switch, release))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        switch, release = self._held.pop()
+        try:
+            if release is not None:
+                release()
+                _quiet_logs(False)
+            if switch is not None:
+                switch.clear()  # the next holder's decode runs
+        finally:
+            self._lock.release()
+
+    def locked(self) -> bool:
+        return bool(self._lock.locked())
+
+
+__all__ = ["AbortSwitch", "StoppableLock", "abort_switch"]

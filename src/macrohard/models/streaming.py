@@ -12,6 +12,7 @@ from __future__ import annotations
 import socket
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from macrohard.types import ReplyChunk
@@ -24,6 +25,7 @@ class StreamStop:
 
     def __init__(self) -> None:
         self.stopped = False
+        self.why: str | None = None  # said by whoever stopped it (``stop_reads``: the signal), if anything
         self._lock = threading.Lock()
         self._enders: dict[int, Callable[[], None]] = {}
         self._next = 0
@@ -42,17 +44,49 @@ class StreamStop:
         with self._lock:
             self._enders.pop(key, None)
 
-    def stop(self) -> None:
+    def stop(self, why: str | None = None) -> None:
         with self._lock:
             self.stopped = True
+            self.why = self.why or why
             enders, self._enders = list(self._enders.values()), {}
         for end in enders:
             _quietly(end)
 
 
 def current_stop() -> StreamStop | None:
-    """The ``StreamStop`` of the stream this thread reads now (``stream_reply``), if any."""
+    """The ``StreamStop`` of the stream this thread reads now (``stream_reply``, ``reading``), if any."""
     return getattr(_current, "stop", None)
+
+
+_live: set[StreamStop] = set()  # the stops of the reads under way in this process, any thread (``stop_reads``)
+_live_lock = threading.Lock()
+
+
+@contextmanager
+def reading(stop: StreamStop | None) -> Iterator[None]:
+    """``stop`` this thread's ``current_stop()`` (and one of the process's reads ``stop_reads`` ends) for the
+    block: a model call made in it (the web run's model call, ``server/live._Stoppable``) ends at its Stop."""
+    _current.stop = stop
+    if stop is not None:
+        with _live_lock:
+            _live.add(stop)
+    try:
+        yield
+    finally:
+        _current.stop = None
+        if stop is not None:
+            with _live_lock:
+                _live.discard(stop)
+
+
+def stop_reads(why: str) -> int:
+    """End every model read under way in this process now (a chat's Ctrl-C, from ``cli/closing``'s signal watcher:
+    Python's own handler runs only once the main thread is back from llama.cpp's decode); how many were ended."""
+    with _live_lock:
+        live = list(_live)
+    for stop in live:
+        stop.stop(why)
+    return len(live)
 
 
 def shut_socket(network_stream: Any) -> None:
@@ -99,14 +133,12 @@ def stream_reply(model: Any, messages: list[dict[str, Any]], tools: list[dict[st
 def _read(chunks: Iterator[ReplyChunk], stop: StreamStop | None) -> Iterator[ReplyChunk]:
     """``chunks``, with ``stop`` this thread's ``current_stop()`` while the model's own code runs."""
     while True:
-        _current.stop = stop
-        try:
-            chunk = next(chunks)
-        except StopIteration:
-            return
-        finally:
-            _current.stop = None
+        with reading(stop):
+            try:
+                chunk = next(chunks)
+            except StopIteration:
+                return
         yield chunk
 
 
-__all__ = ["StreamStop", "current_stop", "shut_socket", "stream_reply"]
+__all__ = ["StreamStop", "current_stop", "reading", "shut_socket", "stop_reads", "stream_reply"]

@@ -94,13 +94,17 @@ class _Stoppable:
         return getattr(self._model, name)
 
     def complete(self, messages: Any, tools: Any = None) -> Any:
+        from macrohard.models.streaming import StreamStop, reading
+
         self._stopped()
         box: dict[str, Any] = {}
         done = threading.Event()
+        ending = StreamStop()  # rel57: the Stop ends the call itself (the embedded model's decode, ``local_abort``)
 
         def call() -> None:
             try:
-                box["reply"] = self._model.complete(messages, tools)
+                with reading(ending):
+                    box["reply"] = self._model.complete(messages, tools)
             except BaseException as exc:  # handed to the run's thread below
                 box["error"] = exc
             finally:
@@ -108,7 +112,11 @@ class _Stoppable:
 
         threading.Thread(target=call, name="macrohard-web-model-call", daemon=True).start()
         while not done.wait(0.1):
-            self._stopped(" while it waited on the model")
+            try:
+                self._stopped(" while it waited on the model")
+            except Stopped as exc:  # before (rel56's left-open): the call ran on, holding the model's lock
+                ending.stop(str(exc))
+                raise
         if "error" in box:
             raise box["error"]
         return box["reply"]
