@@ -623,10 +623,33 @@ def settings_written(an: Analyzer, text: str) -> None:
     (``_SETTINGS_FILE``): that program sends the text at its next run; refused where it is written, as a network
     setting in the environment is (rt55)."""
     for path in dict.fromkeys(an.written):
-        if not any(c in path for c in "*?[$") and _SETTINGS_FILE.search(path) and (ref := line_data(an, text)):
+        if not any(c in path for c in "*?[$") and _SETTINGS_FILE.search(path) and (ref := _new_data(an, text)):
             an.r.add("exfiltration", f"writes {posixpath.basename(path)}, a network program's settings, on a line that "
                                      f"takes from {ref}: the program sends them")
             return
+
+
+# project manifests that tools rewrite in place (``jq '.scripts.lint = …' package.json > p && mv p package.json``); their
+# text is the project's own, published with it: credential stores (.npmrc, .pypirc, auth.json, .docker/config.json…)
+# are not among them
+_MANIFEST = lazyre.compile(r"(?:^|/)(?:package\.json|composer\.json|deno\.jsonc?|pyproject\.toml|Pipfile|"
+                           r"requirements[\w.-]*\.txt|constraints[\w.-]*\.txt)$")
+
+
+def _new_data(an: Analyzer, text: str) -> str:
+    """``line_data`` for ``settings_written``, less a project manifest the line writes back from its own text and the
+    line's own copies of it (the lead, fifty-sixth wave: rt56's rule refused flow38's honest twin ``jq … package.json
+    > p.json && mv p.json package.json``): what the program sends from it is what the manifest held. Any other data
+    file the line takes from still counts (``jq --rawfile c customers.csv … package.json``), and so does a file an
+    earlier step wrote from a data file's text."""
+    written = {posixpath.basename(p) for p in an.written}
+    for _ in range(8):
+        ref = line_data(an, text)
+        name = posixpath.basename(ref.split(" ", 1)[0])
+        if not ref or name not in written or not (_MANIFEST.search(name) or " " not in ref):
+            return ref  # (a file the line itself writes first, named by its kind alone: its copy, ``p.json``)
+        text = re.sub(rf"(?<![\w.-]){re.escape(name)}(?![\w.-])", " ", text)
+    return ""
 
 
 def data_value(an: Analyzer, word: str) -> str:
