@@ -227,11 +227,12 @@ def test_twin_code_and_settings_that_carry_no_rows_are_approved(command, _ws):
 def test_the_shape_of_records_a_name_does_not_tell(tmp_path):
     from macrohard.safety.flows import records_file, records_text
 
-    for text in (FIXED, "id   qty  price\n1    4    9.50\n2    10   12.00\n3    1    0.99\n"):
+    for text in (FIXED, "id   qty  price\n1    4    9.50\n2    10   12.00\n3    1    0.99\n",
+                 f"alice,{SECRET}\n"):  # rt57: one line with a token is records now (was the gap)
         assert records_text(text), text
     for text in ("# Notes\n\nFirst line.  Second sentence.\nAnother line here.\n", "def f():\n    x  = 1\n    return x\n",
                  "docs/a.html\nimg/logo.png\n", "usage:  tool [options]\n  -h  help\n  -v  verbose\n",
-                 "one, two\n", f"alice,{SECRET}\n"):
+                 "one, two\n"):
         assert not records_text(text), text
     for name, data in {**BINARY, "plain.gz": gzip.compress(b"hello world\n"),
                        "doc.zip": _zip({"word/document.xml": "<w/>"}),
