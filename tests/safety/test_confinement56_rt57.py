@@ -86,6 +86,51 @@ def test_twin_corepack_and_node_elsewhere_run_as_before(tmp_path, registry):
         assert done.returncode == 0 and out in done.stdout, (code, done.stdout, done.stderr[-300:])
 
 
+# uv is a native program: no node hook sees it. `uv run` by a path the code builds reads the folder's uv.toml (its
+# index); by name or by a path written out the shims refuse it (rt52c, rt55). uvx reads only the user's settings
+# (uv's documentation: "For tool commands ... local configuration files will be ignored"; checked with uv 0.13.9)
+needs_uv = pytest.mark.skipif(shutil.which("uv") is None or shutil.which("uvx") is None, reason="needs uv and uvx on PATH")
+
+
+def _uv_folder(tmp_path: Path, url: str) -> tuple[Path, dict[str, str]]:
+    folder = tmp_path / "repo"
+    folder.mkdir()
+    (folder / "uv.toml").write_text(f'index-url = "{url}/simple"\n')
+    (tmp_path / "home").mkdir()
+    return folder, {"PATH": os.environ["PATH"], "HOME": str(tmp_path / "home"), "UV_CACHE_DIR": str(tmp_path / "c"),
+                    "UV_PYTHON_DOWNLOADS": "never", "UV_NO_PROGRESS": "1"}
+
+
+@needs_uv
+@pytest.mark.xfail(strict=True, reason="rt57 left open: `uv run` (native, no hook) by a path the code builds when it "
+                                       "runs reads the folder's uv.toml; bun the same (not installed here)")
+def test_still_through_uv_run_by_a_built_path_reads_the_folders_index(tmp_path, registry):
+    from macrohard.mcp.connection import host_command
+
+    url, asked = registry
+    folder, base = _uv_folder(tmp_path, url)
+    where, name = os.path.split(shutil.which("uv"))
+    code = f"p={where[:-2]}; ${{p}}{where[-2:]}/{name} run --no-project --with rt57-nothing python3 -c 1"
+    command, env = host_command(["sh", "-c", code], base)
+    subprocess.run(command, env=env, cwd=folder, capture_output=True, timeout=120, text=True)
+    assert asked == []
+
+
+@needs_uv
+def test_twin_uvx_by_a_built_path_reads_no_folder_settings(tmp_path, registry):
+    """Why uvx needs no check: a tool command reads only the user's settings, whatever path started it."""
+    from macrohard.mcp.connection import host_command
+
+    url, asked = registry
+    folder, base = _uv_folder(tmp_path, url)
+    where = os.path.dirname(shutil.which("uvx"))
+    code = f"p={where[:-2]}; ${{p}}{where[-2:]}/uvx rt57-nothing"
+    # the person's own index (an environment setting: uv's user level) refuses connections: no internet needed
+    command, env = host_command(["sh", "-c", code], {**base, "UV_DEFAULT_INDEX": "http://127.0.0.1:9/simple"})
+    done = subprocess.run(command, env=env, cwd=folder, capture_output=True, timeout=120, text=True)
+    assert asked == [] and done.returncode != 0 and "127.0.0.1:9" in done.stderr, done.stderr[-400:]
+
+
 # -- a ONE-line file of delimited values (rt56's strict xfail): a record when one of its two or more fields is a
 # person's or a secret value. Each file is read whole by `cat` and sent in an address (the shipped policy's review)
 W = "http://127.0.0.1:9/"
