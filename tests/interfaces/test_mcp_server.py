@@ -193,3 +193,32 @@ def test_the_desktop_environment_over_mcp(_home: Path) -> None:
     assert tools["desktop_screenshot"].annotations.readOnlyHint and tools["desktop_launch"].annotations.destructiveHint
     assert not shot.isError and [c.type for c in shot.content] == ["text", "image"]
     assert harmful.isError and "policy:destructive" in text(harmful)
+
+
+def test_http_refuses_a_rebinding_name_and_another_sites_page_even_with_the_token(http_server: str) -> None:
+    """rt57 (rt56c's left open): the HTTP server checked only its token. A page whose DNS name was turned to
+    127.0.0.1 sends ``Host: its.name``; another site's page sends its ``Origin``: both are refused as the web app
+    refuses them, before the token is looked at. Clients that are no browser (no Origin) and the server's own
+    origin are served."""
+    port = http_server.rsplit(":", 1)[1].split("/")[0]
+    ping = {"jsonrpc": "2.0", "id": 1, "method": "ping"}
+    headers = {"Authorization": f"Bearer {TOKEN}", "Accept": "application/json, text/event-stream"}
+
+    def post(**extra: str) -> httpx.Response:
+        return httpx.post(http_server, json=ping, headers={**headers, **extra}, timeout=10)
+
+    for bad in ({"Host": f"rebind.example:{port}"}, {"Host": "rebind.example"},
+                {"Origin": "http://evil.example"}, {"Origin": f"http://localhost.evil.example:{port}"},
+                {"Origin": "null"}):
+        answer = post(**bad)
+        assert answer.status_code == 403, (bad, answer.status_code, answer.text)
+        assert "another site" in answer.json()["error"] or "loopback" in answer.json()["error"]
+    stream = httpx.get(http_server, headers={**headers, "Host": f"rebind.example:{port}"}, timeout=10)
+    assert stream.status_code == 403
+    no_token_rebinding = httpx.post(http_server, json=ping, headers={"Host": "rebind.example"}, timeout=10)
+    assert no_token_rebinding.status_code == 403
+    # twins: the person's own names and its own page's origin; a session is needed for anything but initialize
+    for good in ({}, {"Host": f"localhost:{port}"}, {"Host": f"127.0.0.1:{port}"},
+                 {"Origin": f"http://127.0.0.1:{port}"}, {"Host": f"localhost:{port}", "Origin": f"http://localhost:{port}"}):
+        answer = post(**good)
+        assert answer.status_code not in (401, 403), (good, answer.status_code, answer.text)

@@ -201,6 +201,19 @@ try {  // the script node runs (`node -e CODE ARGS` runs none: its first argumen
   }
 } catch (e) { main = ""; }
 const words = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+// rt57: yarn, pnpm and corepack (their own scripts, or corepack's) by any path: refused, as their shims refuse
+// them, where the folder holds their project settings or packages (runner_shim.py --check NAME)
+const kinds = {"yarn.js": "yarn", "yarn.cjs": "yarn", "yarnpkg.js": "yarn", "yarnpkg.cjs": "yarn",
+               "pnpm.js": "pnpm", "pnpm.cjs": "pnpm", "pnpx.js": "pnpm", "pnpx.cjs": "pnpm",
+               "corepack.js": "corepack", "corepack.cjs": "corepack"};
+let kind = Object.prototype.hasOwnProperty.call(kinds, main) ? kinds[main] : "";
+if (kind === "corepack" && (words[0] === "yarn" || words[0] === "yarnpkg")) kind = "yarn";
+if (kind === "corepack" && (words[0] === "pnpm" || words[0] === "pnpx")) kind = "pnpm";
+if (kind) {
+  const done = require("child_process").spawnSync(PYTHON, ["-I", "-S", SHIM, "--check", kind],
+                                                  {stdio: ["ignore", "ignore", "inherit"]});
+  if (done.status !== 0) process.exit(126);
+}
 if ((main === "npx-cli.js" || (main === "npm-cli.js" && (words[0] === "exec" || words[0] === "x"))) &&
     !process.argv.slice(2).some((a) => a === "--prefix" || a.startsWith("--prefix="))) {
   process.argv.splice(2, 0, "--prefix", EMPTY);
@@ -210,14 +223,16 @@ if ((main === "npx-cli.js" || (main === "npm-cli.js" && (words[0] === "exec" || 
 
 def _node_hook() -> str:
     """A script (in this process's shim folder) every node process of a host server loads first (``--require``):
-    npm's ``npx-cli.js`` and ``npm-cli.js exec`` get ``--prefix EMPTY`` as ``runner_shim.rewrite`` gives them."""
+    npm's ``npx-cli.js`` and ``npm-cli.js exec`` get ``--prefix EMPTY`` as ``runner_shim.rewrite`` gives them; yarn's,
+    pnpm's and corepack's scripts are refused where ``runner_shim.project_settings`` finds their folder's settings."""
     import json
 
     shims, empty = _shims()
     path = os.path.join(os.path.dirname(shims), "node-hook.js")
     if not os.path.exists(path):
         with open(path + ".tmp", "w") as f:
-            f.write(_NODE_HOOK.replace("EMPTY", json.dumps(empty)))
+            f.write(_NODE_HOOK.replace("EMPTY", json.dumps(empty)).replace("PYTHON", json.dumps(sys.executable))
+                    .replace("SHIM", json.dumps(runner_shim.__file__)))
         os.chmod(path + ".tmp", 0o444)
         os.replace(path + ".tmp", path)
     return path

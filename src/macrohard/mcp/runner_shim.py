@@ -30,10 +30,11 @@ import sys
 
 # runner -> the files (or folders) of a project that it reads or runs from the current folder and the folders above
 PROJECT_FILES: dict[str, tuple[str, ...]] = {
-    "yarn": (".yarnrc.yml", ".yarnrc", ".npmrc", ".pnp.cjs", "node_modules"),
-    "pnpm": (".npmrc", "pnpm-workspace.yaml", ".pnpmfile.cjs", "node_modules"),
+    "yarn": (".yarnrc.yml", ".yarnrc", ".npmrc", ".pnp.cjs", "node_modules", ".corepack.env"),
+    "pnpm": (".npmrc", "pnpm-workspace.yaml", ".pnpmfile.cjs", "node_modules", ".corepack.env"),
     "bun": ("bunfig.toml", ".npmrc", ".env", ".env.local", ".env.development", ".env.production", "node_modules"),
-    "corepack": (),
+    # rt57: corepack loads the folder's `.corepack.env` (COREPACK_NPM_REGISTRY, COREPACK_ENABLE_UNSAFE_CUSTOM_URLS...)
+    "corepack": (".corepack.env",),
     # `uv run` (and sync, pip...) of the folder's project: its index (`[tool.uv]`, uv.toml), its build backend, its
     # `.venv`'s interpreter, the Python its `.python-version` names (a path too). uv's tool commands (`uvx`, `uv tool
     # run`) read only user settings (checked with uv 0.13.9): not looked at
@@ -114,7 +115,22 @@ def find(name: str, own: str) -> str | None:
     return None
 
 
+def refusal(name: str, found: str) -> str:
+    return (f"macrohard: refused to start `{name}` for a host MCP server in {os.getcwd()}: {found} would give it "
+            "its settings or its programs (the folder's own registry, scripts or packages, not yours). Start the "
+            "server from another folder, give its full path in your mcp.yaml (`npx` is rewritten to ignore the "
+            "folder), or list it under `sandbox:`")
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--check"]:
+        # rt57: `--check NAME`, from the node hook (connection._NODE_HOOK): a yarn, pnpm or corepack started by a
+        # path no rewrite saw (`p=/usr/lo; ${p}cal/bin/yarn`) is refused in such a folder as one started by name
+        found = project_settings(argv[1], os.getcwd(), os.environ.get("HOME"))
+        if found is not None:
+            print(refusal(argv[1], found), file=sys.stderr)
+            return 126
+        return 0
     name, empty, own, *args = argv
     real = None
     if args[:1] == ["--real"]:
@@ -129,10 +145,7 @@ def main(argv: list[str]) -> int:
     else:
         found = project_settings(name, os.getcwd(), os.environ.get("HOME"))
     if found is not None:
-        print(f"macrohard: refused to start `{name}` for a host MCP server in {os.getcwd()}: {found} would give it "
-              "its settings or its programs (the folder's own registry, scripts or packages, not yours). Start the "
-              "server from another folder, give its full path in your mcp.yaml (`npx` is rewritten to ignore the "
-              "folder), or list it under `sandbox:`", file=sys.stderr)
+        print(refusal(name, found), file=sys.stderr)
         return 126
     os.execv(real, [real, *rewrite(name, empty, args)])
     return 127  # not reached

@@ -133,25 +133,46 @@ def token_from_env_or_new() -> tuple[str, bool]:
     return secrets.token_urlsafe(32), True
 
 
-def http_app(env_server: EnvironmentServer, token: str) -> Any:
-    """A Starlette app: streamable HTTP at ``/mcp``, each request checked for ``Authorization: Bearer TOKEN``."""
+def http_app(env_server: EnvironmentServer, token: str, host: str = "127.0.0.1") -> Any:
+    """A Starlette app: streamable HTTP at ``/mcp``, each request checked for ``Authorization: Bearer TOKEN``.
+
+    First (rt57; rt56c's left open) its ``Host`` and ``Origin``, by the web app's own checks
+    (``server.hostcheck``): a ``Host`` that is not loopback, an IP address or ``host`` (the name the server was
+    started with) is a page whose DNS name a rebinding server turned to this machine; any ``Origin`` but the
+    server's own is another site's page. MCP clients send no ``Origin``."""
     from mcp.server.streamable_http_manager import StreamableHTTPSessionManager
     from starlette.applications import Starlette
     from starlette.routing import Route
 
+    from macrohard.server.hostcheck import foreign_host, foreign_origin
+
     manager = StreamableHTTPSessionManager(app=env_server.server)
     expected = f"Bearer {token}".encode()
+    names = (host.lower(),)
+
+    async def refuse(send: Any, status: int, error: str, extra: list[tuple[bytes, bytes]]) -> None:
+        await send({"type": "http.response.start", "status": status,
+                    "headers": [(b"content-type", b"application/json"), *extra]})
+        await send({"type": "http.response.body", "body": json.dumps({"error": error}).encode()})
 
     class Endpoint:
         async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
             headers = dict(scope.get("headers") or [])
-            given = headers.get(b"authorization", b"")
-            if not hmac.compare_digest(given, expected):
-                body = json.dumps({"error": "unauthorized: send `Authorization: Bearer <token>` (the token "
-                                            f"`macrohard mcp serve` printed, or ${TOKEN_ENV})"}).encode()
-                await send({"type": "http.response.start", "status": 401,
-                            "headers": [(b"content-type", b"application/json"), (b"www-authenticate", b"Bearer")]})
-                await send({"type": "http.response.body", "body": body})
+            named = headers.get(b"host", b"").decode("latin-1")
+            origin = headers.get(b"origin")
+            if foreign_host(named, names=names, addresses=True):
+                await refuse(send, 403, f"this MCP server answers only requests for a loopback address, an IP "
+                                        f"address or {host!r}, not {named[:80]!r} (a page of another site may have "
+                                        "turned its name to this machine)", [])
+                return
+            if foreign_origin(None if origin is None else origin.decode("latin-1"), named):
+                await refuse(send, 403, f"a request from another site's page ({origin[:80].decode('latin-1')!r}) "
+                                        "is refused: MCP clients send no Origin", [])
+                return
+            if not hmac.compare_digest(headers.get(b"authorization", b""), expected):
+                await refuse(send, 401, "unauthorized: send `Authorization: Bearer <token>` (the token "
+                                        f"`macrohard mcp serve` printed, or ${TOKEN_ENV})",
+                             [(b"www-authenticate", b"Bearer")])
                 return
             await manager.handle_request(scope, receive, send)
 
@@ -167,7 +188,7 @@ def http_app(env_server: EnvironmentServer, token: str) -> Any:
 def serve_http(env_server: EnvironmentServer, host: str, port: int, token: str) -> None:
     import uvicorn
 
-    config = uvicorn.Config(http_app(env_server, token), host=host, port=port, log_level="warning",
+    config = uvicorn.Config(http_app(env_server, token, host), host=host, port=port, log_level="warning",
                             timeout_graceful_shutdown=5, lifespan="on")
     # uvicorn stops gracefully on SIGTERM, then raises the signal again for the handler it found: make that
     # a KeyboardInterrupt, so that the caller closes the sandbox and ends the run instead of dying with them open

@@ -227,10 +227,44 @@ def _fixed_width(lines: list[str]) -> bool:
         sum(len(s) == len(starts) for s, _ in same) >= need
 
 
+_PHONE = lazyre.compile(r"\+?[\d ().-]+")
+_SSN = lazyre.compile(r"\d{3}-\d{2}-\d{4}")
+_MIXED = lazyre.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+
+
+def _personal(field: str) -> bool:
+    """rt57: a field that is a person's or a secret value: an e-mail address, a phone number (10-15 digits with a
+    ``+`` or separators: no timestamp, no date), an SSN's shape, or a token (6+ characters, no space, letters and
+    digits alternating three times or more: a key, a password, an id — not ``x86_64``, ``python3.11``, ``utf-8``).
+    A setting (``key=value``) is none."""
+    value = field.strip().strip("\"'")
+    if "=" in value or not value:
+        return False
+    if _EMAIL.fullmatch(value) or _SSN.fullmatch(value):
+        return True
+    if _PHONE.fullmatch(value) and 10 <= sum(c.isdigit() for c in value) <= 15 and (
+            value.startswith("+") or any(c in value for c in " ().-")):
+        return True
+    return len(value) >= 6 and " " not in value and len(_MIXED.findall(value)) >= 3
+
+
+def _one_record(line: str) -> bool:
+    """rt57 (rt56 left open): a file of ONE line is a record when a delimiter splits it into two or more fields, one
+    of them ``_personal`` (``alice,SECRET-7f3a9c``, ``ada@x.com;+44 20 7946 0958``). A version, a header of names,
+    a list of words (``one, two``) or of settings (``timeout=30,retries=3``) has no such field."""
+    for d in _DELIMITERS:
+        fields = [f for f in line.split(d) if f.strip()]
+        if len(fields) >= 2 and any(_personal(f) for f in fields):
+            return True
+    return False
+
+
 def records_text(text: str) -> bool:
     """Whether ``text`` has the shape of records (``_DELIMITERS``' rows, JSON lines, e-mail addresses, a card
-    number): a data file's text, whatever its file is called."""
+    number, one line of fields one of which is personal): a data file's text, whatever its file is called."""
     lines = [line for line in text.splitlines()[:200] if line.strip()]
+    if len(lines) == 1 and _one_record(lines[0]):
+        return True
     if len(lines) >= 2:
         for d in _DELIMITERS:
             first = lines[0].count(d)

@@ -8,7 +8,6 @@ request, the session's CSRF token in ``X-CSRF-Token`` or a form's ``csrf`` field
 from __future__ import annotations
 
 import hmac
-import ipaddress
 import json
 import math
 import sqlite3
@@ -29,11 +28,11 @@ from macrohard.errors import NotFound, UserError
 from macrohard.server.auth import User, Users
 from macrohard.server.bus import EventBus
 from macrohard.server.headers import SecurityHeaders
+from macrohard.server.hostcheck import SAFE_METHODS, foreign_host, foreign_origin, is_loopback  # noqa: F401
 from macrohard.server.live import LiveRuns, mark_interrupted
 from macrohard.server.peers import RefuseSandboxes
 
 COOKIE = "macrohard_session"
-SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 MAX_BODY = 1 << 20
 HERE = Path(__file__).parent
 
@@ -111,15 +110,6 @@ def _finite(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_finite(v) for v in value]
     return value
-
-
-def is_loopback(host: str) -> bool:
-    if host in ("localhost", ""):
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def create_app(store: Any = None, *, no_auth: bool = False, max_body: int = MAX_BODY, workers: int = 4) -> FastAPI:
@@ -231,14 +221,12 @@ def _this_machines_page(request: Request) -> None:
     no-cors POST (a body with no content type is sent without a preflight). Requests without an ``Origin`` (the
     CLI, curl, the app's own page loads) are the person's."""
     host = request.headers.get("host", "")
-    name = host[1:].partition("]")[0] if host.startswith("[") else host.rpartition(":")[0] if ":" in host else host
-    if not is_loopback(name):
+    if foreign_host(host):
         raise HTTPException(403, f"this no-auth server answers only requests for a loopback address, not {host[:80]!r} "
                                  "(a page of another site may have turned its name to 127.0.0.1); open "
                                  "http://127.0.0.1:PORT/, or serve with a login (drop --no-auth)")
     origin = request.headers.get("origin")
-    if request.method not in SAFE_METHODS and origin is not None and origin.rstrip("/") not in (
-            f"http://{host}", f"https://{host}"):
+    if request.method not in SAFE_METHODS and foreign_origin(origin, host):
         raise HTTPException(403, f"a request from another site's page ({origin[:80]!r}) may not change anything on this "
                                  "no-auth server; use its own page, the CLI, or serve with a login (drop --no-auth)")
 
