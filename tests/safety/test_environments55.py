@@ -406,9 +406,25 @@ def test_a_sub_run_of_a_run_that_read_no_private_data_still_calls_freely(tmp_pat
 
 # the X protocol by hand over the X socket: no ctypes, no Xlib, no program the guard would name (rt56b's too)
 X_HEAD = r"""import os, socket, struct, sys, time
+def magic():  # x57: the first entry of the file launched programs are given (libXau's format): its name and data
+    try:
+        d = "/tmp/.macrohard-x"
+        raw = open(os.path.join(d, sorted(os.listdir(d))[0]), "rb").read()
+    except (OSError, IndexError):
+        return b"", b""
+    f, at = [], 2
+    for _ in range(4):
+        n = struct.unpack(">H", raw[at:at + 2])[0]
+        f.append(raw[at + 2:at + 2 + n])
+        at += 2 + n
+    return f[2], f[3]
+def hello():
+    name, data = magic()
+    return (b"l\0" + struct.pack("<HHHH2x", 11, 0, len(name), len(data)) + name + b"\0" * (-len(name) % 4) + data
+            + b"\0" * (-len(data) % 4))
 s = socket.socket(socket.AF_UNIX)
 s.connect("/tmp/.X11-unix/X" + os.environ["DISPLAY"].split(":")[1].split(".")[0])
-s.sendall(b"l\0" + struct.pack("<HHHH2x", 11, 0, 0, 0))
+s.sendall(hello())
 def take(n):
     b = b""
     while len(b) < n:

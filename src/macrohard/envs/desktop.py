@@ -18,6 +18,7 @@ import time
 from typing import Any
 
 from macrohard import stopping
+from macrohard.envs import xauth
 from macrohard.envs.admit import admit
 from macrohard.envs.desktop_jobs import jobs_left
 from macrohard.envs.recording import encode_rgb, image
@@ -154,10 +155,14 @@ class DesktopEnvironment(LayeredWriteBack):
         self._input = XInput(self._dpy)
         factory = getattr(mss, "MSS", None) or mss.mss  # mss 10 renamed the class
         self._sct = factory(display=self.display_name)
+        # x57: the launched programs' cookie is an untrusted one; the window manager is trusted (it manages the
+        # terminals' windows), given the start-up copy of the trusted cookie, deleted once it has connected
+        self.sandbox.untrusted(self._dpy)
         if self.window_manager:
-            self._wm = self.sandbox.launch([self.window_manager])
+            self._wm = self.sandbox.launch(["env", f"XAUTHORITY={xauth.BOOT_DIR}/xauth", self.window_manager])
             self._wait(lambda: self._wm_ready(), 5.0)
             wait_managing(self._dpy, 10.0)
+        self.sandbox.forget_boot()
         from macrohard.imagine.live import attach
 
         self.watcher = attach(self.display_name, enabled=self.watch)
