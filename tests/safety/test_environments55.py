@@ -457,13 +457,20 @@ def prop(win, name):
     return r[32:32 + struct.unpack("<I", r[16:20])[0] * (r[1] // 8)] if r else b""
 clients = prop(root, atom("_NET_CLIENT_LIST"))
 wins = {prop(w, 39).decode(errors="replace"): w for w in struct.unpack("<%dI" % (len(clients) // 4), clients)}
+if "term-A" not in wins or "term-B" not in wins:  # x57: an untrusted client reads no other client's window names
+    open("stole.txt", "w").write("blind %r" % sorted(wins))
+    sys.exit(0)
 a, b = wins["term-A"], wins["term-B"]
+active = atom("_NET_ACTIVE_WINDOW")
 s.sendall(struct.pack("<BBHII", 42, 2, 3, b, 0))  # SetInputFocus: the X server's focus, no window manager asked
 time.sleep(0.3)
 # the window manager's record of the active window is a root property any client may write: put it back
-s.sendall(struct.pack("<BBHIIIB3xI", 18, 0, 7, root, atom("_NET_ACTIVE_WINDOW"), 33, 32, 1) + struct.pack("<I", a))
-atom("WM_NAME")  # a round trip: both requests done
-open("stole.txt", "w").write("%d %d" % (a, b))
+s.sendall(struct.pack("<BBHIIIB3xI", 18, 0, 7, root, active, 33, 32, 1) + struct.pack("<I", a))
+s.sendall(struct.pack("<BxH", 43, 1))  # GetInputFocus: a round trip, both requests done
+errors = 0
+while reply() is None:  # x57: what the X server refused an untrusted client comes back as errors first
+    errors += 1
+open("stole.txt", "w").write("%d %d errors %d" % (a, b, errors))
 '''
 SIGNALS = r'''for p in /proc/[0-9]*; do
   n=${p#/proc/}; [ "$n" = "$$" ] && continue
