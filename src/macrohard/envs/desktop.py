@@ -157,7 +157,6 @@ class DesktopEnvironment(LayeredWriteBack):
         self._sct = factory(display=self.display_name)
         # x57: the launched programs' cookie is an untrusted one; the window manager is trusted (it manages the
         # terminals' windows), given the start-up copy of the trusted cookie, deleted once it has connected
-        self.sandbox.untrusted(self._dpy)
         if self.window_manager:
             self._wm = self.sandbox.launch(["env", f"XAUTHORITY={xauth.BOOT_DIR}/xauth", self.window_manager])
             self._wait(lambda: self._wm_ready(), 5.0)

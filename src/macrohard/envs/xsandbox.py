@@ -219,19 +219,31 @@ class DesktopSandbox:
             if self.xvfb.poll() is not None or time.monotonic() > deadline:
                 raise MissingDependency(f"Xvfb did not start in the desktop sandbox (exit code {self.xvfb.poll()})")
             time.sleep(0.01)
+        self._untrusted()
         return self.display
 
-    def untrusted(self, dpy: Any) -> None:
-        """Have the X server make the launched programs' cookie (trust level untrusted, no timeout) over our trusted
-        connection ``dpy``, write it where the sandbox reads it (``xauth.UNTRUSTED``), and delete the start-up copy
-        of the trusted cookie (Xvfb read it at its start, the window manager when it connected: call this after)."""
-        reply = dpy.security_generate_authorization(xauth.COOKIE, timeout=0, trust_level=1)
-        assert self._state is not None
+    def _untrusted(self) -> None:
+        """Have the X server make the launched programs' cookie (trust level untrusted, no timeout) over a trusted
+        connection of ours, and write it where the sandbox reads it (``xauth.UNTRUSTED``)."""
+        try:
+            from Xlib import display
+        except ImportError as exc:
+            raise MissingDependency("the desktop needs python-xlib: pip install 'macrohard[computer]'") from exc
+        dpy = display.Display(self.display)
+        try:
+            if not dpy.has_extension("SECURITY"):
+                raise MissingDependency("the desktop's X server has no SECURITY extension: launched programs would "
+                                        "be trusted X clients")
+            reply = dpy.security_generate_authorization(xauth.COOKIE, timeout=0, trust_level=1)
+        finally:
+            dpy.close()
+        assert self._state is not None and self._number is not None
         xauth.write(os.path.join(self._state, "public", "xauth"),
                     xauth.entry(xauth.WILD, b"", self._number, bytes(reply.auth_data_return)))
 
     def forget_boot(self) -> None:
-        """Delete the start-up copy of the trusted cookie (in the sandbox's /tmp, readable by a launched program)."""
+        """Delete the start-up copy of the trusted cookie (in the sandbox's /tmp, readable by a launched program): Xvfb
+        read it at its start, the window manager when it connected; call this once both have."""
         if self._state is not None:
             try:
                 os.unlink(os.path.join(self._state, "boot", "xauth"))
