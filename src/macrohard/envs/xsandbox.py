@@ -15,6 +15,9 @@ screenshots) and any X client on the host use ``:<n>`` as usual, while nothing i
 reach another display or the host's X servers (with network ``full`` the host's abstract sockets
 share its namespace: ``envs.landlock`` scopes the sandbox off them where the kernel can, Linux 6.12+).
 ``--die-with-parent`` and the pid namespace take every process down with this one, killed or not.
+
+x57: Xvfb starts with ``-auth`` and the SECURITY extension: this process, the window manager and the terminals hold
+the trusted cookie, every launched program an untrusted one (``envs/xauth.py``).
 """
 
 from __future__ import annotations
@@ -303,6 +306,7 @@ class DesktopSandbox:
                 "terminals": ("supervised: started outside the launched programs' Landlock domain" if
                               xterminals.supervised() else "wrapped only (no Landlock here): a program can start "
                               "the real terminal with its own resources"),
+                "x_clients": "launched programs untrusted (X SECURITY: no XTEST, screen reads, grabs or focus)",
                 "copy_on_write": self.bind is not None,
                 "network_namespace": self.network != "full"}
 
