@@ -15,6 +15,7 @@ GetImage of the root, grabs and SetInputFocus are refused (BadAccess); its own w
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import struct
 import tempfile
@@ -73,7 +74,8 @@ class HostAuthority:
         self._lock = threading.Lock()
         self._cookies: dict[int, bytes] = {}
         self._path: str | None = None
-        self._own = os.environ.get("XAUTHORITY") or os.path.expanduser("~/.Xauthority")
+        self._given = os.environ.get("XAUTHORITY")  # put back once no desktop runs
+        self._own = self._given or os.path.expanduser("~/.Xauthority")
 
     def add(self, number: int, cookie: bytes) -> None:
         with self._lock:
@@ -81,9 +83,21 @@ class HostAuthority:
             self._write()
 
     def remove(self, number: int) -> None:
+        """Forget ``number``'s entry; with no desktop left, delete our file and folder (no folder outlives a run in
+        the temporary directory) and give ``XAUTHORITY`` back its value."""
         with self._lock:
-            if self._cookies.pop(number, None) is not None and self._path is not None:
+            if self._cookies.pop(number, None) is None or self._path is None:
+                return
+            if self._cookies:
                 self._write()
+                return
+            shutil.rmtree(os.path.dirname(self._path), ignore_errors=True)
+            self._path = None
+            if os.environ.get("XAUTHORITY") is not None:
+                if self._given is None:
+                    del os.environ["XAUTHORITY"]
+                else:
+                    os.environ["XAUTHORITY"] = self._given
 
     def _write(self) -> None:
         if self._path is None:
