@@ -147,8 +147,9 @@ class DesktopEnvironment(LayeredWriteBack):
             self.workspace, view = str(self.layers.path), str(self.layers.view)
         self.sandbox = DesktopSandbox(self.workspace, size=self.size, network=self.network, bwrap=self.bwrap,
                                       bind=view)
-        self.display_name = self.sandbox.start()
+        self.display_name = self.sandbox.start(untrusted=False)
         self._dpy = display.Display(self.display_name)
+        self.sandbox.untrusted(self._dpy)  # x57: the launched programs' cookie, before anything is launched
         if not self._dpy.has_extension("XTEST"):
             raise MissingDependency("the X server has no XTEST extension")
         self._X = X

@@ -157,8 +157,10 @@ class DesktopSandbox:
 
     # -- lifecycle ---------------------------------------------------------------------------
 
-    def start(self) -> str:
-        """Start the sandbox and its X server; return the host's display name (``:<n>``)."""
+    def start(self, *, untrusted: bool = True) -> str:
+        """Start the sandbox and its X server; return the host's display name (``:<n>``). With ``untrusted`` false
+        the caller makes the launched programs' cookie (``untrusted(dpy)``, on its own first connection) before it
+        launches anything."""
         for binary, package in (("Xvfb", "xvfb"), ("setsid", "util-linux")):
             if not shutil.which(binary):
                 raise MissingDependency(f"the desktop needs {binary}: apt-get install {package}")
@@ -222,24 +224,28 @@ class DesktopSandbox:
             if self.xvfb.poll() is not None or time.monotonic() > deadline:
                 raise MissingDependency(f"Xvfb did not start in the desktop sandbox (exit code {self.xvfb.poll()})")
             time.sleep(0.01)
-        self._untrusted()
+        if untrusted:
+            self.untrusted()
         return self.display
 
-    def _untrusted(self) -> None:
+    def untrusted(self, dpy: Any = None) -> None:
         """Have the X server make the launched programs' cookie (trust level untrusted, no timeout) over a trusted
-        connection of ours, and write it where the sandbox reads it (``xauth.UNTRUSTED``)."""
-        try:
-            from Xlib import display
-        except ImportError as exc:
-            raise MissingDependency("the desktop needs python-xlib: pip install 'macrohard[computer]'") from exc
-        dpy = display.Display(self.display)
+        connection (``dpy``, or one of our own), and write it where the sandbox reads it (``xauth.UNTRUSTED``)."""
+        own = dpy is None
+        if own:
+            try:
+                from Xlib import display
+            except ImportError as exc:
+                raise MissingDependency("the desktop needs python-xlib: pip install 'macrohard[computer]'") from exc
+            dpy = display.Display(self.display)
         try:
             if not dpy.has_extension("SECURITY"):
                 raise MissingDependency("the desktop's X server has no SECURITY extension: launched programs would "
                                         "be trusted X clients")
             reply = dpy.security_generate_authorization(xauth.COOKIE, timeout=0, trust_level=1)
         finally:
-            dpy.close()
+            if own:
+                dpy.close()
         assert self._state is not None and self._number is not None
         xauth.write(os.path.join(self._state, "public", "xauth"),
                     xauth.entry(xauth.WILD, b"", self._number, bytes(reply.auth_data_return)))
