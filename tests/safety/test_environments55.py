@@ -406,9 +406,25 @@ def test_a_sub_run_of_a_run_that_read_no_private_data_still_calls_freely(tmp_pat
 
 # the X protocol by hand over the X socket: no ctypes, no Xlib, no program the guard would name (rt56b's too)
 X_HEAD = r"""import os, socket, struct, sys, time
+def magic():  # x57: the first entry of the file launched programs are given (libXau's format): its name and data
+    try:
+        d = "/tmp/.macrohard-x"
+        raw = open(os.path.join(d, sorted(os.listdir(d))[0]), "rb").read()
+    except (OSError, IndexError):
+        return b"", b""
+    f, at = [], 2
+    for _ in range(4):
+        n = struct.unpack(">H", raw[at:at + 2])[0]
+        f.append(raw[at + 2:at + 2 + n])
+        at += 2 + n
+    return f[2], f[3]
+def hello():
+    name, data = magic()
+    return (b"l\0" + struct.pack("<HHHH2x", 11, 0, len(name), len(data)) + name + b"\0" * (-len(name) % 4) + data
+            + b"\0" * (-len(data) % 4))
 s = socket.socket(socket.AF_UNIX)
 s.connect("/tmp/.X11-unix/X" + os.environ["DISPLAY"].split(":")[1].split(".")[0])
-s.sendall(b"l\0" + struct.pack("<HHHH2x", 11, 0, 0, 0))
+s.sendall(hello())
 def take(n):
     b = b""
     while len(b) < n:
@@ -441,13 +457,20 @@ def prop(win, name):
     return r[32:32 + struct.unpack("<I", r[16:20])[0] * (r[1] // 8)] if r else b""
 clients = prop(root, atom("_NET_CLIENT_LIST"))
 wins = {prop(w, 39).decode(errors="replace"): w for w in struct.unpack("<%dI" % (len(clients) // 4), clients)}
+if "term-A" not in wins or "term-B" not in wins:  # x57: an untrusted client reads no other client's window names
+    open("stole.txt", "w").write("blind %r" % sorted(wins))
+    sys.exit(0)
 a, b = wins["term-A"], wins["term-B"]
+active = atom("_NET_ACTIVE_WINDOW")
 s.sendall(struct.pack("<BBHII", 42, 2, 3, b, 0))  # SetInputFocus: the X server's focus, no window manager asked
 time.sleep(0.3)
 # the window manager's record of the active window is a root property any client may write: put it back
-s.sendall(struct.pack("<BBHIIIB3xI", 18, 0, 7, root, atom("_NET_ACTIVE_WINDOW"), 33, 32, 1) + struct.pack("<I", a))
-atom("WM_NAME")  # a round trip: both requests done
-open("stole.txt", "w").write("%d %d" % (a, b))
+s.sendall(struct.pack("<BBHIIIB3xI", 18, 0, 7, root, active, 33, 32, 1) + struct.pack("<I", a))
+s.sendall(struct.pack("<BxH", 43, 1))  # GetInputFocus: a round trip, both requests done
+errors = 0
+while reply() is None:  # x57: what the X server refused an untrusted client comes back as errors first
+    errors += 1
+open("stole.txt", "w").write("%d %d errors %d" % (a, b, errors))
 '''
 SIGNALS = r'''for p in /proc/[0-9]*; do
   n=${p#/proc/}; [ "$n" = "$$" ] && continue

@@ -18,6 +18,7 @@ import time
 from typing import Any
 
 from macrohard import stopping
+from macrohard.envs import xauth
 from macrohard.envs.admit import admit
 from macrohard.envs.desktop_jobs import jobs_left
 from macrohard.envs.recording import encode_rgb, image
@@ -146,18 +147,22 @@ class DesktopEnvironment(LayeredWriteBack):
             self.workspace, view = str(self.layers.path), str(self.layers.view)
         self.sandbox = DesktopSandbox(self.workspace, size=self.size, network=self.network, bwrap=self.bwrap,
                                       bind=view)
-        self.display_name = self.sandbox.start()
+        self.display_name = self.sandbox.start(untrusted=False)
         self._dpy = display.Display(self.display_name)
+        self.sandbox.untrusted(self._dpy)  # x57: the launched programs' cookie, before anything is launched
         if not self._dpy.has_extension("XTEST"):
             raise MissingDependency("the X server has no XTEST extension")
         self._X = X
         self._input = XInput(self._dpy)
         factory = getattr(mss, "MSS", None) or mss.mss  # mss 10 renamed the class
         self._sct = factory(display=self.display_name)
+        # x57: the launched programs' cookie is an untrusted one; the window manager is trusted (it manages the
+        # terminals' windows), given the start-up copy of the trusted cookie, deleted once it has connected
         if self.window_manager:
-            self._wm = self.sandbox.launch([self.window_manager])
+            self._wm = self.sandbox.launch(["env", f"XAUTHORITY={xauth.BOOT_DIR}/xauth", self.window_manager])
             self._wait(lambda: self._wm_ready(), 5.0)
             wait_managing(self._dpy, 10.0)
+        self.sandbox.forget_boot()
         from macrohard.imagine.live import attach
 
         self.watcher = attach(self.display_name, enabled=self.watch)

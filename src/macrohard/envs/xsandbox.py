@@ -15,6 +15,9 @@ screenshots) and any X client on the host use ``:<n>`` as usual, while nothing i
 reach another display or the host's X servers (with network ``full`` the host's abstract sockets
 share its namespace: ``envs.landlock`` scopes the sandbox off them where the kernel can, Linux 6.12+).
 ``--die-with-parent`` and the pid namespace take every process down with this one, killed or not.
+
+x57: Xvfb starts with ``-auth`` and the SECURITY extension: this process, the window manager and the terminals hold
+the trusted cookie, every launched program an untrusted one (``envs/xauth.py``).
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from macrohard.envs import landlock, sockdirs, xterminals
+from macrohard.envs import landlock, sockdirs, xauth, xterminals
 from macrohard.envs.limits import Limits, rlimit_pairs, ulimit_line
 from macrohard.envs.sandbox import bwrap_argv, check_available
 from macrohard.envs.shell import descendants
@@ -81,8 +84,8 @@ while [ $i -le $# ]; do  # rt52b: as xterm's parser reads them (`-n -e -xrm …`
   esac
 done
 [ $i -le $(($# + 1)) ] || { echo "xterm: ${!#} needs a value" >&2; exit 2; }
-exec /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=@HOME@ LANG=C.UTF-8 DISPLAY="$DISPLAY" USER="$USER"   TERM=xterm SHELL=/bin/bash XENVIRONMENT=/dev/null XUSERFILESEARCHPATH=/dev/null @REAL@ "$@"
-""".replace("@HOME@", HOME).replace("@REAL@", REAL_XTERM).replace("@VALUED@", "|".join(xterminals.VALUED)).replace(
+exec /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=@HOME@ LANG=C.UTF-8 DISPLAY="$DISPLAY" XAUTHORITY=@XAUTH@ USER="$USER"   TERM=xterm SHELL=/bin/bash XENVIRONMENT=/dev/null XUSERFILESEARCHPATH=/dev/null @REAL@ "$@"
+""".replace("@HOME@", HOME).replace("@XAUTH@", xauth.UNTRUSTED).replace("@REAL@", REAL_XTERM).replace("@VALUED@", "|".join(xterminals.VALUED)).replace(
     "@FLAGS@", "|".join(xterminals.FLAGS))
 
 
@@ -148,13 +151,16 @@ class DesktopSandbox:
         self._ids = 0
         self._state: str | None = None
         self._claimed: tuple[str, str] | None = None
+        self._number: int | None = None
         self._lock = threading.Lock()
         self._reader: threading.Thread | None = None
 
     # -- lifecycle ---------------------------------------------------------------------------
 
-    def start(self) -> str:
-        """Start the sandbox and its X server; return the host's display name (``:<n>``)."""
+    def start(self, *, untrusted: bool = True) -> str:
+        """Start the sandbox and its X server; return the host's display name (``:<n>``). With ``untrusted`` false
+        the caller makes the launched programs' cookie (``untrusted(dpy)``, on its own first connection) before it
+        launches anything."""
         for binary, package in (("Xvfb", "xvfb"), ("setsid", "util-linux")):
             if not shutil.which(binary):
                 raise MissingDependency(f"the desktop needs {binary}: apt-get install {package}")
@@ -170,6 +176,21 @@ class DesktopSandbox:
         number = self._claim_display(sockets)
         self.display = f":{number}"
         self.socket_path = os.path.join(sockets, f"X{number}")
+        # x57: Xvfb admits one cookie, held by the host, the window manager and the terminals; launched programs get
+        # an untrusted one (``untrusted``, once the server runs: ``envs/xauth.py``)
+        self._number = number
+        cookie = os.urandom(16)
+        record = xauth.entry(xauth.WILD, b"", number, cookie)
+        for folder in ("boot", "public"):
+            os.mkdir(os.path.join(self._state, folder), 0o700)
+        xauth.write(os.path.join(self._state, "boot", "xauth"), record)
+        xauth.write(os.path.join(self._state, "trusted-xauth"), record)
+        auth = ["--ro-bind", os.path.join(self._state, "boot"), xauth.BOOT_DIR,
+                "--ro-bind", os.path.join(self._state, "public"), xauth.PUBLIC_DIR]
+        terminals = terminal_binds(self._state)
+        if xterminals.supervised() and terminals:  # off the launched programs' Landlock domain
+            auth += ["--ro-bind", os.path.join(self._state, "trusted-xauth"), xauth.TRUSTED]
+        xauth.HOST.add(number, cookie)
         # HOME is private to the sandbox, not the workspace: files the agent writes there with the file
         # tools never become start-up files, X resources (key translations) or history of the programs.
         env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": HOME, "LANG": "C.UTF-8", "DISPLAY": self.display,
@@ -181,7 +202,7 @@ class DesktopSandbox:
         argv = [*bwrap_argv(bwrap, self.workspace, self.network, bind=self.bind),
                 *git_dirs_read_only(self.workspace), *user,
                 "--bind", sockets, X11_DIR,
-                "--ro-bind-try", "/var/cache/fontconfig", "/var/cache/fontconfig", *terminal_binds(self._state),
+                "--ro-bind-try", "/var/cache/fontconfig", "/var/cache/fontconfig", *terminals, *auth,
                 "bash", "-c", f"{limits}\n{SUPERVISOR}"]
         self.proc = landlock.popen(argv, cwd=self.workspace, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                    stderr=subprocess.PIPE, start_new_session=True, bufsize=0)
@@ -195,14 +216,48 @@ class DesktopSandbox:
         self._reader.start()
         width, height = self.size
         self.xvfb = self.launch(["Xvfb", self.display, "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp",
-                                 "-nolisten", "local", "+extension", "XTEST", "-noreset"], "/")
+                                 "-nolisten", "local", "+extension", "XTEST", "+extension", "SECURITY", "-noreset",
+                                 "-auth", f"{xauth.BOOT_DIR}/xauth"], "/")
         path = os.path.join(sockets, f"X{number}")
         deadline = time.monotonic() + 15
         while not _listening(path):
             if self.xvfb.poll() is not None or time.monotonic() > deadline:
                 raise MissingDependency(f"Xvfb did not start in the desktop sandbox (exit code {self.xvfb.poll()})")
             time.sleep(0.01)
+        if untrusted:
+            self.untrusted()
         return self.display
+
+    def untrusted(self, dpy: Any = None) -> None:
+        """Have the X server make the launched programs' cookie (trust level untrusted, no timeout) over a trusted
+        connection (``dpy``, or one of our own), and write it where the sandbox reads it (``xauth.UNTRUSTED``)."""
+        own = dpy is None
+        if own:
+            try:
+                from Xlib import display
+            except ImportError as exc:
+                raise MissingDependency("the desktop needs python-xlib: pip install 'macrohard[computer]'") from exc
+            dpy = display.Display(self.display)
+        try:
+            if not dpy.has_extension("SECURITY"):
+                raise MissingDependency("the desktop's X server has no SECURITY extension: launched programs would "
+                                        "be trusted X clients")
+            reply = dpy.security_generate_authorization(xauth.COOKIE, timeout=0, trust_level=1)
+        finally:
+            if own:
+                dpy.close()
+        assert self._state is not None and self._number is not None
+        xauth.write(os.path.join(self._state, "public", "xauth"),
+                    xauth.entry(xauth.WILD, b"", self._number, bytes(reply.auth_data_return)))
+
+    def forget_boot(self) -> None:
+        """Delete the start-up copy of the trusted cookie (in the sandbox's /tmp, readable by a launched program): Xvfb
+        read it at its start, the window manager when it connected; call this once both have."""
+        if self._state is not None:
+            try:
+                os.unlink(os.path.join(self._state, "boot", "xauth"))
+            except FileNotFoundError:
+                pass
 
     def _claim_display(self, sockets: str) -> int:
         """A free host display number ``n`` whose socket path leads to ``sockets/X<n>`` (reserved like an X server)."""
@@ -257,6 +312,7 @@ class DesktopSandbox:
                 "terminals": ("supervised: started outside the launched programs' Landlock domain" if
                               xterminals.supervised() else "wrapped only (no Landlock here): a program can start "
                               "the real terminal with its own resources"),
+                "x_clients": "launched programs untrusted (X SECURITY: no XTEST, screen reads, grabs or focus)",
                 "copy_on_write": self.bind is not None,
                 "network_namespace": self.network != "full"}
 
@@ -311,6 +367,9 @@ class DesktopSandbox:
                 if stream is not None:
                     stream.close()
             self.proc = None
+        if self._number is not None:
+            xauth.HOST.remove(self._number)
+            self._number = None
         if self._claimed is not None:
             for path in reversed(self._claimed):
                 try:

@@ -25,7 +25,7 @@ import os
 import shutil
 from pathlib import Path
 
-from macrohard.envs import landlock
+from macrohard.envs import landlock, xauth
 
 PLACE = "/.macrohard"
 REAL_XTERM = f"{PLACE}/xterm"
@@ -66,6 +66,7 @@ if libc.prctl(38, 1, 0, 0, 0) != 0:
 if libc.syscall(ctypes.c_long(446), ctypes.c_long(ruleset), ctypes.c_long(0)) != 0:
     fail("landlock_restrict_self")
 os.close(ruleset)
+os.environ["XAUTHORITY"] = "@UNTRUSTED@"  # x57: an untrusted X client (the trusted cookie is under /.macrohard)
 if len(sys.argv) < 2:
     sys.exit(0)
 try:
@@ -73,7 +74,7 @@ try:
 except OSError as exc:
     sys.stderr.write("%s: %s\n" % (sys.argv[1], exc.strerror))
     sys.exit(127)
-'''.replace("@NAME@", PLACE.lstrip("/"))
+'''.replace("@NAME@", PLACE.lstrip("/")).replace("@UNTRUSTED@", xauth.UNTRUSTED)
 
 # /usr/bin/xterm in the sandbox: refuse -xrm (the guard reads keys by xterm's defaults), then ask TERMINALS for a
 # terminal and wait for its exit code. One request is one line, written by one write (under PIPE_BUF).
@@ -113,9 +114,9 @@ WRAPPER = WRAPPER.replace("@VALUED@", "|".join(VALUED)).replace("@FLAGS@", "|".j
 # Started once by the supervisor, outside the confinement: serves WRAPPER's requests.
 TERMINALS = r'''#!/usr/bin/python3 -IS
 import base64, os, signal, socket, stat, struct, subprocess, sys, threading, time
-REAL, CONFINE, REQUESTS = "@REAL@", "@CONFINE@", "@REQUESTS@"
+REAL, CONFINE, REQUESTS, XAUTH = "@REAL@", "@CONFINE@", "@REQUESTS@", "@XAUTH@"
 ENV = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": os.environ.get("HOME", "/tmp"), "LANG": "C.UTF-8",
-       "DISPLAY": os.environ.get("DISPLAY", ""), "USER": os.environ.get("USER", "user"), "TERM": "xterm",
+       "DISPLAY": os.environ.get("DISPLAY", ""), "XAUTHORITY": XAUTH, "USER": os.environ.get("USER", "user"), "TERM": "xterm",
        "SHELL": "/bin/bash", "XENVIRONMENT": "/dev/null", "XUSERFILESEARCHPATH": "/dev/null"}
 VALUED, FLAGS = set("@VALUED@".split("|")), set("@FLAGS@".split("|"))
 RESOURCE_MANAGER = 23  # a predefined atom
@@ -128,7 +129,7 @@ class X:
         self.s = socket.socket(socket.AF_UNIX)
         self.s.settimeout(30)
         self.s.connect("/tmp/.X11-unix/X" + n)
-        self.s.sendall(b"l\0" + struct.pack("<HHHH", 11, 0, 0, 0) + b"\0\0")
+        self.s.sendall(b"l\0" + struct.pack("<HHHH2x", 11, 0, 18, 16) + b"MIT-MAGIC-COOKIE-1\0\0" + cookie())
         head = self.read(8)
         if head[0] != 1:
             raise OSError("the X server refused the connection")
@@ -175,6 +176,20 @@ class X:
             return None
         mask, length = struct.unpack("<II", reply[36:44])
         return struct.unpack("<I", reply[44:48])[0] if mask == 2 and length == 4 else None
+
+def cookie():
+    """The trusted cookie (x57): the first MIT-MAGIC-COOKIE-1 of XAUTH (libXau's format)."""
+    with open(XAUTH, "rb") as f:
+        raw, at = f.read(), 0
+    while at < len(raw):
+        fields, at = [], at + 2
+        for _ in range(4):
+            n = struct.unpack(">H", raw[at:at + 2])[0]
+            fields.append(raw[at + 2:at + 2 + n])
+            at += 2 + n
+        if fields[2] == b"MIT-MAGIC-COOKIE-1" and len(fields[3]) == 16:
+            return fields[3]
+    raise OSError("no cookie in " + XAUTH)
 
 def answer(path, code):
     try:
@@ -310,6 +325,7 @@ def serve():
 
 serve()
 '''.replace("@REAL@", REAL_XTERM).replace("@CONFINE@", CONFINE_PATH).replace("@REQUESTS@", REQUESTS).replace(
+    "@XAUTH@", xauth.TRUSTED).replace(
     "@VALUED@", "|".join(VALUED)).replace("@FLAGS@", "|".join(FLAGS))
 
 
