@@ -49,7 +49,9 @@ def test_a_second_ctrl_c_during_a_long_close_keeps_every_change(tmp_path: Path) 
         raise AssertionError(f"no {text!r} in {stream}:\n{out.decode(errors='replace')}\n{err.decode(errors='replace')}")
 
     try:
-        read_until("out", b"split -a 4", 300)  # step 1 finished: the files are written, the agent now sleeps
+        # step 1 finished (the files are written) once step 2 runs: the live line (ux56) names its command while it
+        # runs; step 1's own command is shown while it runs too, so it says nothing about the files being written
+        read_until("out", b"sleep 60", 300)
         time.sleep(0.5)
         proc.send_signal(signal.SIGINT)  # the first Ctrl-C: the run stops, the close begins
         read_until("err", b"saving the workspace's changes", 120)  # the progress shows

@@ -56,6 +56,15 @@ def abort_switch(llm: Any) -> AbortSwitch | None:
         return switch
 
 
+def installed_switch(llm: Any) -> AbortSwitch | None:
+    """The switch ``abort_switch`` installed on ``llm`` earlier, if any (none is installed here). A holder of the
+    model's lock clears it first, with or without a Stop of its own: ``StreamStop.stop`` calls a Stop's enders
+    outside its lock, so one taken just before its holder released it can ``set`` after the holder's last
+    ``clear`` — left so, every later decode of the model would end at once (the lead, fifty-sixth wave: a fresh-clone
+    run's embedded-model tests streamed nothing, one worker died in llama.cpp's sampler, after chat Stops)."""
+    return getattr(llm, "_macrohard_abort", None)
+
+
 _quiet = [0]  # holders of a stoppable lock now (``_quiet_logs``)
 
 
@@ -104,9 +113,9 @@ class StoppableLock:
         self._lock.acquire()
         try:
             stop = current_stop()
-            switch = abort_switch(self._llm) if stop is not None else None
+            switch = abort_switch(self._llm) if stop is not None else installed_switch(self._llm)
             if switch is not None:
-                switch.clear()
+                switch.clear()  # also a Stop's late ``set`` (``StreamStop.stop`` calls its enders after their release)
             release = stop.hold(switch.set) if stop is not None and switch is not None else None
             if release is not None:
                 _quiet_logs(True)
@@ -131,4 +140,4 @@ class StoppableLock:
         return bool(self._lock.locked())
 
 
-__all__ = ["AbortSwitch", "StoppableLock", "abort_switch"]
+__all__ = ["AbortSwitch", "StoppableLock", "abort_switch", "installed_switch"]

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from macrohard.errors import Stopped, Unsupported
-from macrohard.models.local_abort import abort_switch
+from macrohard.models.local_abort import abort_switch, installed_switch
 from macrohard.models.streaming import current_stop
 from macrohard.types import ModelReply, ReplyChunk, Usage
 
@@ -50,7 +50,9 @@ def stream_chat(llm: Any, lock: Any, messages: list[dict[str, Any]], *, name: st
     completion_tokens = 0
     stop = current_stop()
     with lock:
-        switch = abort_switch(llm) if stop is not None else None
+        switch = abort_switch(llm) if stop is not None else installed_switch(llm)
+        if switch is not None:
+            switch.clear()  # a Stop's late ``set`` after its holder's release (``local_abort.installed_switch``)
         release = stop.hold(switch.set) if stop is not None and switch is not None else None
         try:
             for part in llm.create_chat_completion(messages=chat_turns(messages), stream=True, temperature=0.0,
