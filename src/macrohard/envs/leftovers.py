@@ -30,7 +30,7 @@ from macrohard.envs.mounts import _start_ticks  # a process's start (clock ticks
 KINDS = ("macrohard-browser-state-", "macrohard-desktop-state-", "macrohard-browser-", "macrohard-desktop-",
          "macrohard-sandbox-", "macrohard-oneshot-", "macrohard-etc-", "macrohard-proxy-", "macrohard-npx-prefix-",
          "macrohard-playwright-", "macrohard-replay-", "macrohard-make-", "macrohard-watch-", "macrohard-demo-",
-         "macrohard-index-")
+         "macrohard-index-", "macrohard-xauth-")
 _OWNED = re.compile(r"^(?:" + "|".join(map(re.escape, KINDS)) + r")p(\d+)\.(\d+)(?:\.(\d+))?-[A-Za-z0-9_]+$")
 _swept = threading.Event()
 INLINE = 20  # at most this many removed before the run goes on; more in the background
