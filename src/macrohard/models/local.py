@@ -175,6 +175,9 @@ class LocalModel(ClaimSteps):
         try:
             return self._complete(messages, tools)
         except RuntimeError as exc:  # "llama_decode returned 2": the call's Stop aborted it (``StoppableLock``)
+            if "llama_decode" in str(exc):
+                with self._lock:
+                    self._llm.reset()  # the next call evaluates its whole prompt again: nothing kept of the cut decode
             if (stop := current_stop()) is not None and stop.stopped:
                 raise Stopped(stop.why or "the embedded model's call was stopped mid-decode") from exc
             raise

@@ -67,6 +67,7 @@ def stream_chat(llm: Any, lock: Any, messages: list[dict[str, Any]], *, name: st
             raise Unsupported(f"the conversation is too long for the embedded model ({exc}); start a new one "
                               "(`macrohard chat`), or choose a larger model with --model") from exc
         except RuntimeError as exc:  # "llama_decode returned 2": the Stop's abort (``models/local_abort``)
+            llm.reset()  # the next call evaluates its whole prompt again: nothing kept of the cut decode
             if switch is not None and switch.is_set:
                 raise Stopped("the embedded model's answer was stopped mid-decode") from exc
             raise
