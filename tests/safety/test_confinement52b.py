@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from tests.safety.test_confinement47 import FIN, SECRET, _run, _verdicts, needs_desktop
 from tests.safety.test_confinement49b import LOOK, _PathListener
+from tests.safety.test_environments55 import X_AUTH
 from tests.server.conftest import scripted_at as _steps
 
 THROUGH_ON_MAIN: set[str] = set()
@@ -26,24 +27,7 @@ THROUGH_ON_MAIN: set[str] = set()
 TRANSLATIONS = 'XTerm*VT100.translations: #override <Key>F5: string("{cmd}") string(0x0d)\n'
 
 # a raw X client (no Xlib in the sandbox): set a root window property, as xrdb does
-XLIB = r'''import os, socket, struct, sys, time
-def magic():  # x57: the first entry of the file launched programs are given (libXau's format): its name and data
-    try:
-        d = "/tmp/.macrohard-x"
-        raw = open(os.path.join(d, sorted(os.listdir(d))[0]), "rb").read()
-    except (OSError, IndexError):
-        return b"", b""
-    f, at = [], 2
-    for _ in range(4):
-        n = struct.unpack(">H", raw[at:at + 2])[0]
-        f.append(raw[at + 2:at + 2 + n])
-        at += 2 + n
-    return f[2], f[3]
-def hello():
-    name, data = magic()
-    return (b"l\0" + struct.pack("<HHHH2x", 11, 0, len(name), len(data)) + name + b"\0" * (-len(name) % 4) + data
-            + b"\0" * (-len(data) % 4))
-class Sock(socket.socket):
+XLIB = X_AUTH + r'''class Sock(socket.socket):
     pass
 def conn():
     n = os.environ["DISPLAY"].split(":")[1].split(".")[0]

@@ -405,7 +405,7 @@ def test_a_sub_run_of_a_run_that_read_no_private_data_still_calls_freely(tmp_pat
 # -- the desktop: one real desktop for the module (Xvfb, openbox, xterm in bubblewrap), the network none -----------
 
 # the X protocol by hand over the X socket: no ctypes, no Xlib, no program the guard would name (rt56b's too)
-X_HEAD = r"""import os, socket, struct, sys, time
+X_AUTH = r"""import os, socket, struct, sys, time
 def magic():  # x57: the first entry of the file launched programs are given (libXau's format): its name and data
     try:
         d = "/tmp/.macrohard-x"
@@ -422,7 +422,8 @@ def hello():
     name, data = magic()
     return (b"l\0" + struct.pack("<HHHH2x", 11, 0, len(name), len(data)) + name + b"\0" * (-len(name) % 4) + data
             + b"\0" * (-len(data) % 4))
-s = socket.socket(socket.AF_UNIX)
+"""  # x57: a launched program's own (untrusted) cookie, as any X client reads it
+X_HEAD = X_AUTH + r"""s = socket.socket(socket.AF_UNIX)
 s.connect("/tmp/.X11-unix/X" + os.environ["DISPLAY"].split(":")[1].split(".")[0])
 s.sendall(hello())
 def take(n):
