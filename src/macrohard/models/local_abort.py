@@ -14,37 +14,69 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 _LOCK = threading.Lock()
 
 
 class AbortSwitch:
-    """One loaded model's switch: ``set`` aborts its decode under way (and every one after, until ``clear``)."""
+    """One loaded model's switch. A holder of the model's lock ``arm``s it for its tenure and gets the one ender that
+    can abort its decodes; ``disarm`` (the holder's release) makes that ender a no-op for good. llama.cpp has the
+    callback only while a holder is armed: every other decode of the model runs with none at all.
+
+    Why epochs: ``StreamStop.stop`` calls its enders outside its lock, so an ender taken just before its holder
+    released the model can run after that release, even during the next holder's decode. The lead, fifty-sixth and
+    fifty-seventh waves: left to a plain flag, such a late set ended every later decode at once (a chat streamed 0
+    chunks), and an xdist worker died in llama.cpp's sampler in three full runs (CI of 72d71975 timed out on it)."""
 
     def __init__(self, llm: Any) -> None:
         import llama_cpp
 
+        self._api = llama_cpp
+        self._ctx = llm._ctx.ctx
         self._flag = ctypes.create_string_buffer(2)
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
         # kept on the switch: llama.cpp holds the pointers, Python must not free them
         self._callback = ctypes.cast(libc.strlen, llama_cpp.ggml_abort_callback)
-        llama_cpp.llama_set_abort_callback(llm._ctx.ctx, self._callback, ctypes.cast(self._flag, ctypes.c_void_p))
+        self._none = llama_cpp.ggml_abort_callback()  # a NULL callback: llama.cpp asks nothing
+        self._guard = threading.Lock()
+        self._epoch = 0  # counts arms; an ender aborts only while its own arm is the current one
+        self._armed = 0  # the epoch armed now; 0: none
 
-    def set(self) -> None:
-        self._flag.value = b"x"
+    def arm(self) -> Callable[[], None]:
+        """For the lock's holder (the lock held): the flag cleared, the callback installed; returns the ender that
+        aborts this holder's decodes until ``disarm``, and never anything after."""
+        with self._guard:
+            self._epoch += 1
+            epoch = self._armed = self._epoch
+            self._flag.value = b""
+            self._api.llama_set_abort_callback(self._ctx, self._callback, ctypes.cast(self._flag, ctypes.c_void_p))
 
-    def clear(self) -> None:
-        self._flag.value = b""
+        def end() -> None:
+            with self._guard:
+                if self._armed == epoch:
+                    self._flag.value = b"x"
+
+        return end
+
+    def disarm(self) -> None:
+        """The holder's release (the lock still held): the callback removed, the flag cleared, its ender spent."""
+        with self._guard:
+            self._armed = 0
+            self._flag.value = b""
+            self._api.llama_set_abort_callback(self._ctx, self._none, ctypes.c_void_p(0))
 
     @property
     def is_set(self) -> bool:
+        """Whether the armed holder's ender has run (its decode was, or will be, aborted)."""
         return self._flag.value != b""
 
 
 def abort_switch(llm: Any) -> AbortSwitch | None:
-    """The switch of ``llm`` (a ``llama_cpp.Llama``), installed on its first use; None where this llama-cpp-python
-    has no abort callback or the model has no context (then a Stop waits for the next token, as before)."""
+    """The switch of ``llm`` (a ``llama_cpp.Llama``), made on its first use; None where this llama-cpp-python has
+    no abort callback or the model has no context (then a Stop waits for the next token, as before)."""
     with _LOCK:
         switch = getattr(llm, "_macrohard_abort", None)
         if switch is None:
@@ -56,13 +88,32 @@ def abort_switch(llm: Any) -> AbortSwitch | None:
         return switch
 
 
-def installed_switch(llm: Any) -> AbortSwitch | None:
-    """The switch ``abort_switch`` installed on ``llm`` earlier, if any (none is installed here). A holder of the
-    model's lock clears it first, with or without a Stop of its own: ``StreamStop.stop`` calls a Stop's enders
-    outside its lock, so one taken just before its holder released it can ``set`` after the holder's last
-    ``clear`` — left so, every later decode of the model would end at once (the lead, fifty-sixth wave: a fresh-clone
-    run's embedded-model tests streamed nothing, one worker died in llama.cpp's sampler, after chat Stops)."""
+def armed_switch(llm: Any) -> AbortSwitch | None:
+    """The switch ``abortable`` armed on ``llm``, if one was ever made (for the holder's ``is_set`` after an abort)."""
     return getattr(llm, "_macrohard_abort", None)
+
+
+@contextmanager
+def abortable(llm: Any) -> Iterator[AbortSwitch | None]:
+    """For a holder of ``llm``'s lock (entered with the lock held): where this thread reads under a Stop
+    (``streaming.current_stop``), the model's switch armed for the block, the Stop holding its ender, and
+    llama.cpp's log callback kept out of the decode (``_quiet_logs``); yields the switch. Without a Stop: None,
+    nothing installed."""
+    from macrohard.models.streaming import current_stop
+
+    stop = current_stop()
+    switch = abort_switch(llm) if stop is not None else None
+    if stop is None or switch is None:
+        yield None
+        return
+    release = stop.hold(switch.arm())  # a Stop already made ends the decode at once
+    _quiet_logs(True)
+    try:
+        yield switch
+    finally:
+        release()
+        _quiet_logs(False)
+        switch.disarm()
 
 
 _quiet = [0]  # holders of a stoppable lock now (``_quiet_logs``)
@@ -99,40 +150,28 @@ def _no_log() -> Any:
 
 class StoppableLock:
     """A model's lock (``local_load.load``'s, shared by every user of one loaded model) whose holder's decodes end at
-    its thread's ``current_stop()``: taken, the switch is cleared (a decode after an earlier Stop runs) and the stop,
-    if any, holds ``set`` until the lock is given back. So a Stop aborts only the decodes of the call that it
-    belongs to (the web run's model call, ``server/live._Stoppable``), never another's holding the same model."""
+    its thread's ``current_stop()`` (``abortable``): so a Stop aborts only the decodes of the call that it belongs to
+    (the web run's model call, ``server/live._Stoppable``), never another's holding the same model."""
 
     def __init__(self, lock: Any, llm: Any) -> None:
         self._lock, self._llm = lock, llm
-        self._held: list[tuple[AbortSwitch | None, Any]] = []
+        self._held: list[Any] = []
 
     def __enter__(self) -> StoppableLock:
-        from macrohard.models.streaming import current_stop
-
         self._lock.acquire()
         try:
-            stop = current_stop()
-            switch = abort_switch(self._llm) if stop is not None else installed_switch(self._llm)
-            if switch is not None:
-                switch.clear()  # also a Stop's late ``set`` (``StreamStop.stop`` calls its enders after their release)
-            release = stop.hold(switch.set) if stop is not None and switch is not None else None
-            if release is not None:
-                _quiet_logs(True)
+            held = abortable(self._llm)
+            held.__enter__()
         except BaseException:
             self._lock.release()
             raise
-        self._held.append((switch, release))
+        self._held.append(held)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        switch, release = self._held.pop()
+        held = self._held.pop()
         try:
-            if release is not None:
-                release()
-                _quiet_logs(False)
-            if switch is not None:
-                switch.clear()  # the next holder's decode runs
+            held.__exit__(None, None, None)
         finally:
             self._lock.release()
 
@@ -140,4 +179,4 @@ class StoppableLock:
         return bool(self._lock.locked())
 
 
-__all__ = ["AbortSwitch", "StoppableLock", "abort_switch", "installed_switch"]
+__all__ = ["AbortSwitch", "StoppableLock", "abort_switch", "abortable", "armed_switch"]

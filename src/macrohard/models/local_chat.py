@@ -11,8 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from macrohard.errors import Stopped, Unsupported
-from macrohard.models.local_abort import abort_switch, installed_switch
-from macrohard.models.streaming import current_stop
+from macrohard.models.local_abort import armed_switch
 from macrohard.types import ModelReply, ReplyChunk, Usage
 
 HISTORY_MESSAGES = 8  # the system prompt and the last turns: the embedded model's context is 2,048 tokens
@@ -44,16 +43,11 @@ def chat_turns(messages: list[dict[str, Any]]) -> list[dict[str, str]]:
 
 def stream_chat(llm: Any, lock: Any, messages: list[dict[str, Any]], *, name: str,
                 max_tokens: int) -> Iterator[ReplyChunk]:
-    """Text chunks as llama.cpp produces them, then the whole reply. Holds ``lock`` (one context is not
-    safe for concurrent use) until the stream ends or is closed."""
+    """Text chunks as llama.cpp produces them, then the whole reply. Holds ``lock`` (the model's
+    ``local_abort.StoppableLock``: one context is not safe for concurrent use) until the stream ends or is closed."""
     text: list[str] = []
     completion_tokens = 0
-    stop = current_stop()
-    with lock:
-        switch = abort_switch(llm) if stop is not None else installed_switch(llm)
-        if switch is not None:
-            switch.clear()  # a Stop's late ``set`` after its holder's release (``local_abort.installed_switch``)
-        release = stop.hold(switch.set) if stop is not None and switch is not None else None
+    with lock:  # the model's ``StoppableLock``: a Stop of this thread's read aborts the decode (``models/local_abort``)
         try:
             for part in llm.create_chat_completion(messages=chat_turns(messages), stream=True, temperature=0.0,
                                                    top_k=1, max_tokens=max_tokens, seed=0):
@@ -68,14 +62,9 @@ def stream_chat(llm: Any, lock: Any, messages: list[dict[str, Any]], *, name: st
                               "(`macrohard chat`), or choose a larger model with --model") from exc
         except RuntimeError as exc:  # "llama_decode returned 2": the Stop's abort (``models/local_abort``)
             llm.reset()  # the next call evaluates its whole prompt again: nothing kept of the cut decode
-            if switch is not None and switch.is_set:
+            if (switch := armed_switch(llm)) is not None and switch.is_set:
                 raise Stopped("the embedded model's answer was stopped mid-decode") from exc
             raise
-        finally:
-            if release is not None:
-                release()
-            if switch is not None:
-                switch.clear()  # the next decode of this model runs
     # llama.cpp's stream carries no usage: each streamed piece is one token; the prompt is not counted
     usage = Usage(prompt_tokens=0, completion_tokens=completion_tokens)
     yield ReplyChunk(reply=ModelReply(text="".join(text), usage=usage, model=name))
