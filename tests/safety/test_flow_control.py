@@ -111,7 +111,7 @@ def test_rule_of_two_the_third_capability_asks(servers, workspace, store):
     asked.clear()
     _, _, steps = _run([{"kind": "bash", "command": "cat notes.txt"}, private], offline, store, text="Check.",
                        network="none", files=files, approve=approve)
-    assert asked == [] and all(s.verdict.allowed for s in steps[:2])
+    assert asked == [] and all(s.verdict.allowed for s in steps[:2]), [s.verdict for s in steps]  # rel58: say which
 
 
 def test_rule_of_two_private_first_then_untrusted_is_the_third(workspace):

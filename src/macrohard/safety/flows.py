@@ -311,16 +311,21 @@ def records_file(path: str) -> bool:
     if not os.path.isfile(path):
         return False
     key = (path, st.st_mtime_ns, st.st_size)
-    if key not in _SHAPES:
-        data = native.read(path, 65537)
-        if data is not None and data.startswith(_COMPRESSED):  # rt56: `zcat backup` of a csv.gz with no extension
-            data = _unpacked(data)
-        _SHAPES[key] = data is not None and (data.startswith(_DATA_MAGIC) or b"\0" not in data[:65536] and (
-            records_text(data[:65536].decode("utf-8", "replace")) or _json_records(data)) or
-            data.startswith(b"PK\x03\x04") and _spreadsheet(path) or data[257:262] == b"ustar" and _tar_data(data))
-        if len(_SHAPES) > 4096:
-            _SHAPES.clear()
-    return _SHAPES[key]
+    if (known := _SHAPES.get(key)) is not None:
+        return known
+    data = native.read(path, 65537)
+    if data is not None and data.startswith(_COMPRESSED):  # rt56: `zcat backup` of a csv.gz with no extension
+        data = _unpacked(data)
+    known = data is not None and (data.startswith(_DATA_MAGIC) or b"\0" not in data[:65536] and (
+        records_text(data[:65536].decode("utf-8", "replace")) or _json_records(data)) or
+        data.startswith(b"PK\x03\x04") and _spreadsheet(path) or data[257:262] == b"ustar" and _tar_data(data))
+    # the answer is returned from here, not read back from the cache: rel58, the cache was emptied after the
+    # 4,097th file's entry went in and `return _SHAPES[key]` raised KeyError, so that review refused `cat notes.txt`
+    # as "guard:error" (test_flow_control's rule-of-two in the fifty-sixth wave's fresh-clone suite)
+    if len(_SHAPES) >= 4096:
+        _SHAPES.clear()
+    _SHAPES[key] = known
+    return known
 
 
 _COMPRESSED = (b"\x1f\x8b", b"BZh", b"\xfd7zXZ\0")

@@ -260,7 +260,16 @@ def mark_data(an: Any, notes: Notes, written: list[str]) -> None:
         if may_hold_unread(an.values, name):
             an.values.deps.setdefault(name, set()).add(DATA)
     for path in written:
-        an.values.deps[FILE + path] = {DATA}
+        if path not in DISCARDS:
+            an.values.deps[FILE + path] = {DATA}
+
+
+# rel58: devices that keep nothing written to them: no later step reads a data file's text back from one. Marked, a
+# step's `grep -q ada clients.csv >/dev/null` made every later line with the word "null" in it take from a data file
+# ("null (written from a data file's text)", ``flows.line_data``): `jq '.main // null' package.json > p.json && mv p.json
+# package.json` was refused as a network program's settings written from data, and so was flow38's honest jq twin with
+# `2>/dev/null` on its own line
+DISCARDS = frozenset({"/dev/null", "/dev/zero", "/dev/full"})
 
 
 def data_script(an: Any, path: str, cwd: str | None, text: str) -> None:
