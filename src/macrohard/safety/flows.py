@@ -245,7 +245,7 @@ def _personal(field: str) -> bool:
     if _PHONE.fullmatch(value) and 10 <= sum(c.isdigit() for c in value) <= 15 and (
             value.startswith("+") or any(c in value for c in " ().-")):
         return True
-    return len(value) >= 6 and " " not in value and len(_MIXED.findall(value)) >= 3
+    return _token(value)
 
 
 def _one_record(line: str) -> bool:
@@ -259,9 +259,60 @@ def _one_record(line: str) -> bool:
     return False
 
 
+def _token(value: str) -> bool:
+    """``_personal``'s token: 6+ characters, no space, letters and digits alternating three times or more."""
+    return len(value) >= 6 and " " not in value and len(_MIXED.findall(value)) >= 3
+
+
+# a settings line: a comment, a section, `key = value`, `key: value`, `export KEY=value`
+_SETTING_LINE = lazyre.compile(r"\s*(?:[#;]|//|\[[^\]]*\]\s*$|(?:export\s+)?[\w.-]+\s*[:=])")
+# the forms of `secrets.find_secrets` that are a key's own format (a prefix, a header, a block); the others are a
+# name beside a value and need the file to be settings (source code and prose name passwords too)
+_ASSIGNED = frozenset({"assigned_secret", "url_password", "bearer_token"})
+
+
+def credential_text(text: str) -> bool:
+    """rt58 (rt57 left open): whether ``text`` is a credential whatever its file is called: it holds a key in a
+    key's own format (``secrets.find_secrets``: ``sk-…``, ``ghp_…``, ``AKIA…``, a private key block, a JWT), or it
+    is settings (every line ``key = value``, a section or a comment: a ``.env``, an ini, a flat YAML) naming a
+    secret (``token=abc1d2e3f4``, ``password = …``), or its whole text is ONE value with the shape of a token
+    (``7f3a9c2b8e1d``, ``SECRET-7f3a9c``; ``KEY=value`` on its one line judged by its value). A version, a name, a
+    path, a URL, a list of words or a plain password (``hunter2``) is none of these."""
+    from macrohard.safety.secrets import find_secrets
+
+    lines = [line for line in text.splitlines()[:200] if line.strip()]
+    if not lines:
+        return False
+    spans = find_secrets(text[:65536])
+    if any(kind not in _ASSIGNED for kind, _, _ in spans):
+        return True
+    if spans and all(_SETTING_LINE.match(line) for line in lines):
+        return True
+    if len(lines) == 1:
+        value = lines[0].strip()
+        if (m := re.fullmatch(r"(?:export\s+)?[A-Za-z_][\w.-]*\s*[:=]\s*(\S.*)", value)) is not None:
+            value = m.group(1).strip()
+        value = value.strip("\"'")
+        return "://" not in value and _token(value)
+    return False
+
+
+def credential_file(path: str) -> bool:
+    """rt58: whether the regular file at ``path`` (its first 64 kB, text) is a credential (``credential_text``)."""
+    import os
+
+    from macrohard.safety import native
+
+    if not os.path.isfile(path):
+        return False
+    data = native.read(path, 65536)
+    return data is not None and b"\0" not in data and credential_text(data.decode("utf-8", "replace"))
+
+
 def records_text(text: str) -> bool:
     """Whether ``text`` has the shape of records (``_DELIMITERS``' rows, JSON lines, e-mail addresses, a card
-    number, one line of fields one of which is personal): a data file's text, whatever its file is called."""
+    number, one line of fields one of which is personal) or of a credential (``credential_text``): a data file's
+    text, whatever its file is called."""
     lines = [line for line in text.splitlines()[:200] if line.strip()]
     if len(lines) == 1 and _one_record(lines[0]):
         return True
@@ -276,7 +327,7 @@ def records_text(text: str) -> bool:
             return True
     if len(set(_EMAIL.findall(text))) >= 2:
         return True
-    return any(_luhn(re.sub(r"\D", "", m)) for m in _CARD.findall(text))
+    return any(_luhn(re.sub(r"\D", "", m)) for m in _CARD.findall(text)) or credential_text(text)
 
 
 # a database's or a table's own format, whatever the file is called: SQLite, Parquet, Avro, Arrow, HDF5, OLE2 (xls,
@@ -460,6 +511,8 @@ def named_records(an: Analyzer, text: str, code: bool = False) -> str:
             pattern = os.path.normpath(pattern) if any(c in pattern for c in "*?[") else os.path.realpath(pattern)
         if not pattern.strip("*/.~") or pattern.startswith("~") or pattern.startswith("/") and not any(
                 pattern == ws or pattern.startswith(ws + "/") for ws in an.paths.workspaces):
+            if _scratch_records(an, pattern):  # rt58: a scratch file the run wrote, holding records
+                return f"{word[:60]} (written during the run; its text has the shape of records or a credential)"
             continue  # nothing but a glob, or outside the workspace
         if any(c in pattern for c in "*?["):
             globs += 1
@@ -472,8 +525,29 @@ def named_records(an: Analyzer, text: str, code: bool = False) -> str:
         for path in found:
             real = os.path.realpath(path)
             if any(real == ws or real.startswith(ws + "/") for ws in an.paths.workspaces) and records_file(real):
-                return f"{word[:60]} (its text has the shape of records)"
+                return f"{word[:60]} (its text has the shape of records or a credential)"
     return ""
+
+
+_SCRATCH = ("/tmp/", "/var/tmp/", "/dev/shm/")
+
+
+def _scratch_records(an: Analyzer, path: str) -> bool:
+    """rt58 (rt55 left open): a file in a scratch folder outside the workspace (``/tmp``: the policy's
+    allowed_paths, so no private file) that the run wrote (its ctime after ``GuardFacts.since``) and whose text holds
+    records or a credential: code the analysis does not read as a write (``python3 w.py`` copying ``customers.csv``
+    there under a built name) put it there. Where the guard cannot read it (a sandbox's own /tmp) it is not judged."""
+    import os
+
+    from macrohard.safety.native import _changed_before
+
+    if an.paths.since is None or not path.startswith(_SCRATCH) or any(c in path for c in "*?[$"):
+        return False
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    return not _changed_before(st.st_ctime_ns, an.paths.since) and records_file(path)
 
 
 # rt56 (rt55's left-open): interpreter code that opens a file by a name it builds when it runs (python's adjacent
@@ -530,8 +604,9 @@ def data_under(an: Analyzer, folder: str) -> str:
     key = (str(getattr(an, "top_line", "")), folder)
     if key in memo:
         return memo[key]
-    found, n = "", 0
+    found, n, caches = "", 0, []
     for dirpath, dirnames, filenames in os.walk(folder):
+        caches += [os.path.join(dirpath, d) for d in sorted(dirnames) if d in _SKIPPED_DIRS]
         dirnames[:] = sorted(d for d in dirnames if d not in _SKIPPED_DIRS)
         for name in sorted(filenames):
             n += 1
@@ -544,10 +619,64 @@ def data_under(an: Analyzer, folder: str) -> str:
                 break
         if found:
             break
+    if not found:
+        found = _hidden_data(an, caches)
     if len(memo) > 64:
         memo.clear()
     memo[key] = found
     return found
+
+
+_CACHE_MAX = 5000  # files looked at in a folder's tool caches; past it the rest are not read (a large node_modules)
+# git's own files in .git: its objects (compressed), a ref (one id), a reflog line, and the files it keeps at the top
+_GIT_OWN = lazyre.compile(r"(?:^|/)\.git/(?:objects/|(?:index|HEAD|ORIG_HEAD|FETCH_HEAD|MERGE_HEAD|CHERRY_PICK_HEAD|"
+                          r"REVERT_HEAD|AUTO_MERGE|packed-refs|COMMIT_EDITMSG|config|description|shallow)$|hooks/|info/)")
+_GIT_REF_LINE = lazyre.compile(r"(?:[0-9a-f]{40}|[0-9a-f]{64})(?: [0-9a-f]{40,64} [^\n]*)?|ref: \S+")
+
+
+def _hidden_data(an: Analyzer, caches: list[str]) -> str:
+    """rt58 (rt56 left open): a data file hidden in a tool cache (``.git/``, ``node_modules/``, ``.venv/``,
+    ``__pycache__/``…) that ``data_under`` skips, where the run wrote it: a file the run changed (its ctime after
+    ``GuardFacts.since``, which nothing in the sandbox can set back) whose text holds records or a credential. The
+    caches as the run found them (a project's own node_modules, a venv) are the person's and are not read; git's own
+    files (objects, refs, reflogs, its index) are not data. Unknown when the run began (no ``since``): not read."""
+    import os
+
+    from macrohard.safety.native import _changed_before
+
+    since = an.paths.since
+    if since is None or not caches:
+        return ""
+    n = 0
+    for cache in caches:
+        for dirpath, dirnames, filenames in os.walk(cache):
+            dirnames.sort()
+            for name in sorted(filenames):
+                n += 1
+                if n > _CACHE_MAX:
+                    return ""
+                path = os.path.join(dirpath, name)
+                if _GIT_OWN.search(path):
+                    continue
+                try:
+                    st = os.lstat(path)
+                except OSError:
+                    continue
+                if _changed_before(st.st_ctime_ns, since) or not records_file(path):
+                    continue
+                if "/.git/" in path + "/" and ("/refs/" in path or "/logs/" in path) and all(
+                        _GIT_REF_LINE.fullmatch(line) for line in (native_text(path) or "x").splitlines() if line):
+                    continue  # a ref or a reflog git wrote
+                return f"{os.path.relpath(path, an.paths.workspaces[0])} (written during the run in a tool's cache)"
+    return ""
+
+
+def native_text(path: str) -> str | None:
+    """The first 64 kB of the file at ``path`` as text, None if it cannot be read."""
+    from macrohard.safety import native
+
+    data = native.read(path, 65536)
+    return None if data is None else data.decode("utf-8", "replace")
 
 
 def built_names(an: Analyzer, text: str) -> str:
