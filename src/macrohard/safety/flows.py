@@ -271,6 +271,9 @@ _SETTING_LINE = lazyre.compile(r"\s*(?:[#;]|//|\[[^\]]*\]\s*$|(?:export\s+)?[\w.
 _ASSIGNED = frozenset({"assigned_secret", "url_password", "bearer_token"})
 
 
+_NETRC = lazyre.compile(r"^\s*(?:machine\s+\S+|default)\b.*\s(?:password|passwd|account)\s+\S{4,}")  # a .netrc's entry
+
+
 def credential_text(text: str) -> bool:
     """rt58 (rt57 left open): whether ``text`` is a credential whatever its file is called: it holds a key in a
     key's own format (``secrets.find_secrets``: ``sk-…``, ``ghp_…``, ``AKIA…``, a private key block, a JWT), or it
@@ -286,10 +289,10 @@ def credential_text(text: str) -> bool:
     spans = find_secrets(text[:65536])
     if any(kind not in _ASSIGNED for kind, _, _ in spans):
         return True
-    if spans and all(_SETTING_LINE.match(line) for line in lines):
+    if spans and all(_SETTING_LINE.match(line) for line in lines) or any(_NETRC.search(line) for line in lines):
         return True
     if len(lines) == 1:
-        value = lines[0].strip()
+        value = re.sub(r"\s+#.*$", "", lines[0]).strip()  # (`7f3a9c2b8e1d # the prod key`)
         if (m := re.fullmatch(r"(?:export\s+)?[A-Za-z_][\w.-]*\s*[:=]\s*(\S.*)", value)) is not None:
             value = m.group(1).strip()
         value = value.strip("\"'")
@@ -707,6 +710,35 @@ def built_names(an: Analyzer, text: str) -> str:
     return ""
 
 
+# git printing its settings: `git config remote.origin.url`, `git config --list`, `git remote -v`, `git remote
+# get-url`, `git ls-remote --get-url`
+_GIT_SETTINGS_READ = lazyre.compile(r"(?<![\w.-])git\b((?:\s+-[Cc]\s+\S+)*)[^;&|)]*?\s(?:config\b|remote\b|"
+                                    r"ls-remote\s+[^;&|)]*--get-url)")
+
+
+def git_settings_text(an: Analyzer, text: str) -> str:
+    """rt58: a line on which git prints its settings (``git config remote.origin.url``, ``git remote -v``) takes from
+    the repository's ``.git/config``: where that file is a credential (``credential_file``: a password in a remote's
+    URL, ``https://u:PASS@host/…``), it is a data file's text. The repository is the line's folder's, or one above it in
+    the workspace (or ``git -C DIR``'s)."""
+    import os
+
+    m = _GIT_SETTINGS_READ.search(text)
+    if m is None or not an.paths.workspaces:
+        return ""
+    cwd = an.paths.resolve(".", an.__dict__.get("top_cwd"))
+    dirs = re.findall(r"-C\s+(\S+)", m.group(1) or "")
+    here = os.path.normpath(os.path.join(cwd, dirs[-1])) if dirs and "$" not in dirs[-1] else cwd
+    ws = an.paths.workspaces[0]
+    while here == ws or here.startswith(ws + "/"):
+        config = os.path.join(here, ".git", "config")
+        if os.path.isfile(config):
+            return f"{os.path.relpath(config, ws)} (git prints its settings, which hold a credential)" if \
+                credential_file(config) else ""
+        here = os.path.dirname(here)
+    return ""
+
+
 def code_data(an: Analyzer) -> str:
     """rt56: a data file that code the line runs names (a script, a workspace program's source the guard reads:
     ``T=$(python3 r.py)`` where r.py opens ``clients``): the line takes from it as if it named it. Once per line and
@@ -730,7 +762,8 @@ def line_data(an: Analyzer, text: str) -> str:
     (``shellvalues.data_file``), or a name it expands that may hold such text; "" if none."""
     from macrohard.safety.shellvalues import FILE, may_hold_data
 
-    if found := names_data(text) or named_records(an, text) or built_names(an, text) or code_data(an):
+    if found := names_data(text) or named_records(an, text) or built_names(an, text) or code_data(an) or \
+            git_settings_text(an, text):
         return found
     for m in _FD_USE.finditer(text):  # rt56: a descriptor the session opened on a data file (`exec 3< clients`)
         fd = m.group(1) or m.group(2)
