@@ -312,10 +312,10 @@ def credential_file(path: str) -> bool:
     return data is not None and b"\0" not in data and credential_text(data.decode("utf-8", "replace"))
 
 
-def records_text(text: str) -> bool:
+def records_text(text: str, credential: bool = True) -> bool:
     """Whether ``text`` has the shape of records (``_DELIMITERS``' rows, JSON lines, e-mail addresses, a card
-    number, one line of fields one of which is personal) or of a credential (``credential_text``): a data file's
-    text, whatever its file is called."""
+    number, one line of fields one of which is personal) or of a credential (``credential_text``, unless not
+    ``credential``): a data file's text, whatever its file is called."""
     lines = [line for line in text.splitlines()[:200] if line.strip()]
     if len(lines) == 1 and _one_record(lines[0]):
         return True
@@ -330,7 +330,22 @@ def records_text(text: str) -> bool:
             return True
     if len(set(_EMAIL.findall(text))) >= 2:
         return True
-    return any(_luhn(re.sub(r"\D", "", m)) for m in _CARD.findall(text)) or credential_text(text)
+    return any(_luhn(re.sub(r"\D", "", m)) for m in _CARD.findall(text)) or credential and credential_text(text)
+
+
+def _named_private(path: str) -> bool:
+    """A path the shipped policy's ``private_paths`` name (``.env``, ``*secret*``, ``*.key``…): ``safety.carried``
+    follows what reads it (``[ -f .env ]`` reads nothing), so its credential is no data file's text here."""
+    global _PRIVATE_GLOBS
+    if _PRIVATE_GLOBS is None:
+        from macrohard.safety.carried import globs
+        from macrohard.safety.policy import Flow
+
+        _PRIVATE_GLOBS = globs(Flow().private_paths) or re.compile(r"(?!)")
+    return bool(_PRIVATE_GLOBS.match(path))
+
+
+_PRIVATE_GLOBS: re.Pattern[str] | None = None
 
 
 # a database's or a table's own format, whatever the file is called: SQLite, Parquet, Avro, Arrow, HDF5, OLE2 (xls,
@@ -370,7 +385,7 @@ def records_file(path: str) -> bool:
         if data is not None and data.startswith(_COMPRESSED):  # rt56: `zcat backup` of a csv.gz with no extension
             data = _unpacked(data)
         _SHAPES[key] = data is not None and (data.startswith(_DATA_MAGIC) or b"\0" not in data[:65536] and (
-            records_text(data[:65536].decode("utf-8", "replace")) or _json_records(data)) or
+            records_text(data[:65536].decode("utf-8", "replace"), not _named_private(path)) or _json_records(data)) or
             data.startswith(b"PK\x03\x04") and _spreadsheet(path) or data[257:262] == b"ustar" and _tar_data(data))
         if len(_SHAPES) > 4096:
             _SHAPES.clear()
