@@ -271,7 +271,17 @@ _SETTING_LINE = lazyre.compile(r"\s*(?:[#;]|//|\[[^\]]*\]\s*$|(?:export\s+)?[\w.
 _ASSIGNED = frozenset({"assigned_secret", "url_password", "bearer_token"})
 
 
-_NETRC = lazyre.compile(r"^\s*(?:machine\s+\S+|default)\b.*\s(?:password|passwd|account)\s+\S{4,}")  # a .netrc's entry
+_NETRC = lazyre.compile(r"\s*(?:machine\s+\S+|default)\b.*\s(?:password|passwd|account)\s+\S{4,}")  # a .netrc's entry
+
+
+_CREDENTIAL_MAX = 16384  # a credential's file is small (a key, a .env, an ini, a kubeconfig); a larger text is not one
+# what every pattern of ``secrets.find_secrets`` needs in a text (most files have none: one search, not twenty)
+_HINT_WORDS = ("-----begin", "akia", "asia", "agpa", "aida", "aroa", "anpa", "ghp_", "gho_", "ghu_", "ghs_", "ghr_",
+               "github_pat_", "glpat-", "sk-", "xai-", "xox", "rk_live", "rk_test", "sk_live", "sk_test", "aiza", "hf_",
+               "npm_", "pypi-", "sg.", "eyj", "hooks.slack", "passw", "pwd", "secret", "token", "api_key", "api-key",
+               "apikey", "access_key", "access-key", "accesskey", "private_key", "private-key", "privatekey",
+               "authorization")  # (not Twilio's `SK` and 32 hex digits: "sk" is in most texts)
+_SECRET_HINT = lazyre.compile("|".join(re.escape(w) for w in _HINT_WORDS) + r"|://[^/\s:@]+:[^/\s@]+@")
 
 
 def credential_text(text: str) -> bool:
@@ -283,13 +293,24 @@ def credential_text(text: str) -> bool:
     path, a URL, a list of words or a plain password (``hunter2``) is none of these."""
     from macrohard.safety.secrets import find_secrets
 
+    if len(text) > _CREDENTIAL_MAX:
+        return False
     lines = [line for line in text.splitlines()[:200] if line.strip()]
     if not lines:
         return False
-    spans = find_secrets(text[:65536])
+    hinted: dict[int, str] = {}  # the lines a secret's pattern may match (most texts have none)
+    low = text.lower()  # (the hint's words lowercased: one pass of a few substring searches first)
+    for m in _SECRET_HINT.finditer(low) if any(w in low for w in _HINT_WORDS) or "://" in low and "@" in low else ():
+        start = text.rfind("\n", 0, m.start()) + 1
+        if start not in hinted:
+            end = text.find("\n", m.end())
+            hinted[start] = text[start:end if end >= 0 else len(text)]
+            if len(hinted) >= 64:
+                break
+    spans = find_secrets("\n".join(hinted.values())) if hinted else []
     if any(kind not in _ASSIGNED for kind, _, _ in spans):
         return True
-    if spans and all(_SETTING_LINE.match(line) for line in lines) or any(_NETRC.search(line) for line in lines):
+    if spans and all(_SETTING_LINE.match(line) for line in lines) or any(_NETRC.match(line) for line in hinted.values()):
         return True
     if len(lines) == 1:
         value = re.sub(r"\s+#.*$", "", lines[0]).strip()  # (`7f3a9c2b8e1d # the prod key`)
