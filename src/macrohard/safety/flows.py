@@ -264,8 +264,9 @@ def _token(value: str) -> bool:
     return len(value) >= 6 and " " not in value and len(_MIXED.findall(value)) >= 3
 
 
-# a settings line: a comment, a section, `key = value`, `key: value`, `export KEY=value`
-_SETTING_LINE = lazyre.compile(r"\s*(?:[#;]|//|\[[^\]]*\]\s*$|(?:export\s+)?[\w.-]+\s*[:=])")
+# a settings line: a comment, a section, `key = value`, `key: value`, `export KEY=value`, a YAML list's item or a
+# document marker (docker-compose.yml, a kubeconfig)
+_SETTING_LINE = lazyre.compile(r"\s*(?:[#;]|//|\[[^\]]*\]\s*$|(?:export\s+)?[\w.-]+\s*[:=]|\"[\w.-]+\"\s*:|-\s|-$|---|\.\.\.)")
 # the forms of `secrets.find_secrets` that are a key's own format (a prefix, a header, a block); the others are a
 # name beside a value and need the file to be settings (source code and prose name passwords too)
 _ASSIGNED = frozenset({"assigned_secret", "url_password", "bearer_token"})
@@ -293,7 +294,7 @@ def credential_text(text: str) -> bool:
     path, a URL, a list of words or a plain password (``hunter2``) is none of these."""
     from macrohard.safety.secrets import find_secrets
 
-    if len(text) > _CREDENTIAL_MAX:
+    if len(text) > _CREDENTIAL_MAX and len(text := text.strip()) > _CREDENTIAL_MAX:  # (blank padding is no text)
         return False
     lines = [line for line in text.splitlines()[:200] if line.strip()]
     if not lines:
