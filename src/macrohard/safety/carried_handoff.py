@@ -260,6 +260,10 @@ def served(w: _Walk, prog: str, argv: list[str]) -> None:
     except OSError:
         names = []
     why = why or next((why for n in names if (why := w.private(root + n))), "")
+    if not why:  # rt58: a file there whose text is a credential, whatever it is called (`token`: `sk-…`)
+        from macrohard.safety.flows import credential_file
+
+        why = next((f"the text of {n} (a credential)" for n in names[:200] if credential_file(root + n)), "")
     if why:
         w.sends.append(f"{prog} serves {at} to the network, and {why} is there (bind it to 127.0.0.1, or serve a "
                        "folder without private files)")

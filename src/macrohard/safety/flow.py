@@ -224,6 +224,9 @@ class FlowCheck:
         pending, send = self.analyse(action, ctx)
         ctx.flow.pending = pending
         state, worst = ctx.flow, None
+        if state.keys and (send or kind.startswith("browser_") or kind in ("mcp_call", "delegate")) and \
+                (held := _written_key(action, state.keys)):
+            pending.sends += (f"the action holds {held}",)  # rt58: a key the model read, written out by it
         if pending.sends:  # private data in a value sent out: judged as the direct read is (the policy's rule)
             refused = self.rules.decide(Facts(kind=kind, categories={"exfiltration": pending.sends[0]},
                                               network=ctx.network or "full"))
@@ -775,6 +778,35 @@ class Strictest:
                                            "reason": "; ".join(v.reason for v in found)})
 
 
+_KEY_WINDOW = 12  # characters of a key read that, written in an action, are a piece of it
+_KEY_WORD = lazyre.compile(r"[A-Za-z0-9_+/.~-]{12,200}")
+
+
+def _written_key(action: Any, keys: dict[str, str]) -> str:
+    """rt58: the first key of ``keys`` (``FlowState.keys``) that a piece of ``_KEY_WINDOW`` characters of appears in
+    the action's text fields; ""."""
+    fields = action.model_dump() if hasattr(action, "model_dump") else {}
+    text = "\n".join(str(v) for v in fields.values() if isinstance(v, (str, list, dict)))
+    for key, where in keys.items():
+        if any(key[i:i + _KEY_WINDOW] in text for i in range(0, max(1, len(key) - _KEY_WINDOW + 1))):
+            return f"a piece of a key the model read from {where}"
+    return ""
+
+
+def remember_keys(running: Any, output: str, ctx: GuardContext) -> None:
+    """rt58: a workspace file the model read with the file tool whose text is a credential (``flows.credential_file``):
+    the token-shaped values it showed the model are kept (``FlowState.keys``, 32 at most) for ``_written_key``."""
+    from macrohard.safety.flows import _token, credential_file
+
+    path = str(getattr(running.action, "path", "") or "")
+    full = path if path.startswith("/") else os.path.join(ctx.workspace, path)
+    if not path or len(ctx.flow.keys) >= 32 or not credential_file(full):
+        return
+    for word in dict.fromkeys(_KEY_WORD.findall(output[:16384])):
+        if _token(word) and len(ctx.flow.keys) < 32:
+            ctx.flow.keys[word] = path[:80]
+
+
 class FlowScreen:
     """Marks an observation untrusted by its source (from the action the guard approved) and decides how the
     model gets it; remembers the addresses it names and any secrets found in it (private data)."""
@@ -791,6 +823,8 @@ class FlowScreen:
             ctx.flow.capabilities.setdefault("private", f"secrets in an observation at step {ctx.step}")
         src = running.source if running is not None else None
         ran = str(getattr(running.action, "kind", "")) if running is not None else ""
+        if ran == "read_file" and obs.output:
+            remember_keys(running, obs.output, ctx)
         if ran.startswith("browser_") and isinstance(obs.meta.get("url"), str):
             # the page now shown: its own address, and where its forms post and its frames load
             page = addresses(obs.meta["url"])

@@ -245,7 +245,7 @@ def _personal(field: str) -> bool:
     if _PHONE.fullmatch(value) and 10 <= sum(c.isdigit() for c in value) <= 15 and (
             value.startswith("+") or any(c in value for c in " ().-")):
         return True
-    return len(value) >= 6 and " " not in value and len(_MIXED.findall(value)) >= 3
+    return _token(value)
 
 
 def _one_record(line: str) -> bool:
@@ -259,9 +259,85 @@ def _one_record(line: str) -> bool:
     return False
 
 
-def records_text(text: str) -> bool:
+def _token(value: str) -> bool:
+    """``_personal``'s token: 6+ characters, no space, letters and digits alternating three times or more."""
+    return len(value) >= 6 and " " not in value and len(_MIXED.findall(value)) >= 3
+
+
+# a settings line: a comment, a section, `key = value`, `key: value`, `export KEY=value`, a YAML list's item or a
+# document marker (docker-compose.yml, a kubeconfig)
+_SETTING_LINE = lazyre.compile(r"\s*(?:[#;]|//|\[[^\]]*\]\s*$|(?:export\s+)?[\w.-]+\s*[:=]|\"[\w.-]+\"\s*:|-\s|-$|---|\.\.\.)")
+# the forms of `secrets.find_secrets` that are a key's own format (a prefix, a header, a block); the others are a
+# name beside a value and need the file to be settings (source code and prose name passwords too)
+_ASSIGNED = frozenset({"assigned_secret", "url_password", "bearer_token"})
+
+
+_NETRC = lazyre.compile(r"\s*(?:machine\s+\S+|default)\b.*\s(?:password|passwd|account)\s+\S{4,}")  # a .netrc's entry
+
+
+_CREDENTIAL_MAX = 16384  # a credential's file is small (a key, a .env, an ini, a kubeconfig); a larger text is not one
+# what every pattern of ``secrets.find_secrets`` needs in a text (most files have none: one search, not twenty)
+_HINT_WORDS = ("-----begin", "akia", "asia", "agpa", "aida", "aroa", "anpa", "ghp_", "gho_", "ghu_", "ghs_", "ghr_",
+               "github_pat_", "glpat-", "sk-", "xai-", "xox", "rk_live", "rk_test", "sk_live", "sk_test", "aiza", "hf_",
+               "npm_", "pypi-", "sg.", "eyj", "hooks.slack", "passw", "pwd", "secret", "token", "api_key", "api-key",
+               "apikey", "access_key", "access-key", "accesskey", "private_key", "private-key", "privatekey",
+               "authorization")  # (not Twilio's `SK` and 32 hex digits: "sk" is in most texts)
+_SECRET_HINT = lazyre.compile("|".join(re.escape(w) for w in _HINT_WORDS) + r"|://[^/\s:@]+:[^/\s@]+@")
+
+
+def credential_text(text: str) -> bool:
+    """rt58 (rt57 left open): whether ``text`` is a credential whatever its file is called: it holds a key in a
+    key's own format (``secrets.find_secrets``: ``sk-…``, ``ghp_…``, ``AKIA…``, a private key block, a JWT), or it
+    is settings (every line ``key = value``, a section or a comment: a ``.env``, an ini, a flat YAML) naming a
+    secret (``token=abc1d2e3f4``, ``password = …``), or its whole text is ONE value with the shape of a token
+    (``7f3a9c2b8e1d``, ``SECRET-7f3a9c``; ``KEY=value`` on its one line judged by its value). A version, a name, a
+    path, a URL, a list of words or a plain password (``hunter2``) is none of these."""
+    from macrohard.safety.secrets import find_secrets
+
+    if len(text) > _CREDENTIAL_MAX and len(text := text.strip()) > _CREDENTIAL_MAX:  # (blank padding is no text)
+        return False
+    lines = [line for line in text.splitlines()[:200] if line.strip()]
+    if not lines:
+        return False
+    hinted: dict[int, str] = {}  # the lines a secret's pattern may match (most texts have none)
+    low = text.lower()  # (the hint's words lowercased: one pass of a few substring searches first)
+    for m in _SECRET_HINT.finditer(low) if any(w in low for w in _HINT_WORDS) or "://" in low and "@" in low else ():
+        start = text.rfind("\n", 0, m.start()) + 1
+        if start not in hinted:
+            end = text.find("\n", m.end())
+            hinted[start] = text[start:end if end >= 0 else len(text)]
+            if len(hinted) >= 64:
+                break
+    spans = find_secrets("\n".join(hinted.values())) if hinted else []
+    if any(kind not in _ASSIGNED for kind, _, _ in spans):
+        return True
+    if spans and all(_SETTING_LINE.match(line) for line in lines) or any(_NETRC.match(line) for line in hinted.values()):
+        return True
+    if len(lines) == 1:
+        value = re.sub(r"\s+#.*$", "", lines[0]).strip()  # (`7f3a9c2b8e1d # the prod key`)
+        if (m := re.fullmatch(r"(?:export\s+)?[A-Za-z_][\w.-]*\s*[:=]\s*(\S.*)", value)) is not None:
+            value = m.group(1).strip()
+        value = value.strip("\"'")
+        return "://" not in value and _token(value)
+    return False
+
+
+def credential_file(path: str) -> bool:
+    """rt58: whether the regular file at ``path`` (its first 64 kB, text) is a credential (``credential_text``)."""
+    import os
+
+    from macrohard.safety import native
+
+    if not os.path.isfile(path):
+        return False
+    data = native.read(path, 65536)
+    return data is not None and b"\0" not in data and credential_text(data.decode("utf-8", "replace"))
+
+
+def records_text(text: str, credential: bool = True) -> bool:
     """Whether ``text`` has the shape of records (``_DELIMITERS``' rows, JSON lines, e-mail addresses, a card
-    number, one line of fields one of which is personal): a data file's text, whatever its file is called."""
+    number, one line of fields one of which is personal) or of a credential (``credential_text``, unless not
+    ``credential``): a data file's text, whatever its file is called."""
     lines = [line for line in text.splitlines()[:200] if line.strip()]
     if len(lines) == 1 and _one_record(lines[0]):
         return True
@@ -276,7 +352,22 @@ def records_text(text: str) -> bool:
             return True
     if len(set(_EMAIL.findall(text))) >= 2:
         return True
-    return any(_luhn(re.sub(r"\D", "", m)) for m in _CARD.findall(text))
+    return any(_luhn(re.sub(r"\D", "", m)) for m in _CARD.findall(text)) or credential and credential_text(text)
+
+
+def _named_private(path: str) -> bool:
+    """A path the shipped policy's ``private_paths`` name (``.env``, ``*secret*``, ``*.key``…): ``safety.carried``
+    follows what reads it (``[ -f .env ]`` reads nothing), so its credential is no data file's text here."""
+    global _PRIVATE_GLOBS
+    if _PRIVATE_GLOBS is None:
+        from macrohard.safety.carried import globs
+        from macrohard.safety.policy import Flow
+
+        _PRIVATE_GLOBS = globs(Flow().private_paths) or re.compile(r"(?!)")
+    return bool(_PRIVATE_GLOBS.match(path))
+
+
+_PRIVATE_GLOBS: re.Pattern[str] | None = None
 
 
 # a database's or a table's own format, whatever the file is called: SQLite, Parquet, Avro, Arrow, HDF5, OLE2 (xls,
@@ -317,7 +408,7 @@ def records_file(path: str) -> bool:
     if data is not None and data.startswith(_COMPRESSED):  # rt56: `zcat backup` of a csv.gz with no extension
         data = _unpacked(data)
     known = data is not None and (data.startswith(_DATA_MAGIC) or b"\0" not in data[:65536] and (
-        records_text(data[:65536].decode("utf-8", "replace")) or _json_records(data)) or
+        records_text(data[:65536].decode("utf-8", "replace"), not _named_private(path)) or _json_records(data)) or
         data.startswith(b"PK\x03\x04") and _spreadsheet(path) or data[257:262] == b"ustar" and _tar_data(data))
     # the answer is returned from here, not read back from the cache: rel58, the cache was emptied after the
     # 4,097th file's entry went in and `return _SHAPES[key]` raised KeyError, so that review refused `cat notes.txt`
@@ -465,6 +556,8 @@ def named_records(an: Analyzer, text: str, code: bool = False) -> str:
             pattern = os.path.normpath(pattern) if any(c in pattern for c in "*?[") else os.path.realpath(pattern)
         if not pattern.strip("*/.~") or pattern.startswith("~") or pattern.startswith("/") and not any(
                 pattern == ws or pattern.startswith(ws + "/") for ws in an.paths.workspaces):
+            if _scratch_records(an, pattern):  # rt58: a scratch file the run wrote, holding records
+                return f"{word[:60]} (written during the run; its text has the shape of records or a credential)"
             continue  # nothing but a glob, or outside the workspace
         if any(c in pattern for c in "*?["):
             globs += 1
@@ -477,8 +570,29 @@ def named_records(an: Analyzer, text: str, code: bool = False) -> str:
         for path in found:
             real = os.path.realpath(path)
             if any(real == ws or real.startswith(ws + "/") for ws in an.paths.workspaces) and records_file(real):
-                return f"{word[:60]} (its text has the shape of records)"
+                return f"{word[:60]} (its text has the shape of records or a credential)"
     return ""
+
+
+_SCRATCH = ("/tmp/", "/var/tmp/", "/dev/shm/")
+
+
+def _scratch_records(an: Analyzer, path: str) -> bool:
+    """rt58 (rt55 left open): a file in a scratch folder outside the workspace (``/tmp``: the policy's
+    allowed_paths, so no private file) that the run wrote (its ctime after ``GuardFacts.since``) and whose text holds
+    records or a credential: code the analysis does not read as a write (``python3 w.py`` copying ``customers.csv``
+    there under a built name) put it there. Where the guard cannot read it (a sandbox's own /tmp) it is not judged."""
+    import os
+
+    from macrohard.safety.native import _changed_before
+
+    if an.paths.since is None or not path.startswith(_SCRATCH) or any(c in path for c in "*?[$"):
+        return False
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    return not _changed_before(st.st_ctime_ns, an.paths.since) and records_file(path)
 
 
 # rt56 (rt55's left-open): interpreter code that opens a file by a name it builds when it runs (python's adjacent
@@ -535,8 +649,9 @@ def data_under(an: Analyzer, folder: str) -> str:
     key = (str(getattr(an, "top_line", "")), folder)
     if key in memo:
         return memo[key]
-    found, n = "", 0
+    found, n, caches = "", 0, []
     for dirpath, dirnames, filenames in os.walk(folder):
+        caches += [os.path.join(dirpath, d) for d in sorted(dirnames) if d in _SKIPPED_DIRS]
         dirnames[:] = sorted(d for d in dirnames if d not in _SKIPPED_DIRS)
         for name in sorted(filenames):
             n += 1
@@ -549,10 +664,64 @@ def data_under(an: Analyzer, folder: str) -> str:
                 break
         if found:
             break
+    if not found:
+        found = _hidden_data(an, caches)
     if len(memo) > 64:
         memo.clear()
     memo[key] = found
     return found
+
+
+_CACHE_MAX = 5000  # files looked at in a folder's tool caches; past it the rest are not read (a large node_modules)
+# git's own files in .git: its objects (compressed), a ref (one id), a reflog line, and the files it keeps at the top
+_GIT_OWN = lazyre.compile(r"(?:^|/)\.git/(?:objects/|(?:index|HEAD|ORIG_HEAD|FETCH_HEAD|MERGE_HEAD|CHERRY_PICK_HEAD|"
+                          r"REVERT_HEAD|AUTO_MERGE|packed-refs|COMMIT_EDITMSG|config|description|shallow)$|hooks/|info/)")
+_GIT_REF_LINE = lazyre.compile(r"(?:[0-9a-f]{40}|[0-9a-f]{64})(?: [0-9a-f]{40,64} [^\n]*)?|ref: \S+")
+
+
+def _hidden_data(an: Analyzer, caches: list[str]) -> str:
+    """rt58 (rt56 left open): a data file hidden in a tool cache (``.git/``, ``node_modules/``, ``.venv/``,
+    ``__pycache__/``…) that ``data_under`` skips, where the run wrote it: a file the run changed (its ctime after
+    ``GuardFacts.since``, which nothing in the sandbox can set back) whose text holds records or a credential. The
+    caches as the run found them (a project's own node_modules, a venv) are the person's and are not read; git's own
+    files (objects, refs, reflogs, its index) are not data. Unknown when the run began (no ``since``): not read."""
+    import os
+
+    from macrohard.safety.native import _changed_before
+
+    since = an.paths.since
+    if since is None or not caches:
+        return ""
+    n = 0
+    for cache in caches:
+        for dirpath, dirnames, filenames in os.walk(cache):
+            dirnames.sort()
+            for name in sorted(filenames):
+                n += 1
+                if n > _CACHE_MAX:
+                    return ""
+                path = os.path.join(dirpath, name)
+                if _GIT_OWN.search(path):
+                    continue
+                try:
+                    st = os.lstat(path)
+                except OSError:
+                    continue
+                if _changed_before(st.st_ctime_ns, since) or not records_file(path):
+                    continue
+                if "/.git/" in path + "/" and ("/refs/" in path or "/logs/" in path) and all(
+                        _GIT_REF_LINE.fullmatch(line) for line in (native_text(path) or "x").splitlines() if line):
+                    continue  # a ref or a reflog git wrote
+                return f"{os.path.relpath(path, an.paths.workspaces[0])} (written during the run in a tool's cache)"
+    return ""
+
+
+def native_text(path: str) -> str | None:
+    """The first 64 kB of the file at ``path`` as text, None if it cannot be read."""
+    from macrohard.safety import native
+
+    data = native.read(path, 65536)
+    return None if data is None else data.decode("utf-8", "replace")
 
 
 def built_names(an: Analyzer, text: str) -> str:
@@ -583,6 +752,35 @@ def built_names(an: Analyzer, text: str) -> str:
     return ""
 
 
+# git printing its settings: `git config remote.origin.url`, `git config --list`, `git remote -v`, `git remote
+# get-url`, `git ls-remote --get-url`
+_GIT_SETTINGS_READ = lazyre.compile(r"(?<![\w.-])git\b((?:\s+-[Cc]\s+\S+)*)[^;&|)]*?\s(?:config\b|remote\b|"
+                                    r"ls-remote\s+[^;&|)]*--get-url)")
+
+
+def git_settings_text(an: Analyzer, text: str) -> str:
+    """rt58: a line on which git prints its settings (``git config remote.origin.url``, ``git remote -v``) takes from
+    the repository's ``.git/config``: where that file is a credential (``credential_file``: a password in a remote's
+    URL, ``https://u:PASS@host/…``), it is a data file's text. The repository is the line's folder's, or one above it in
+    the workspace (or ``git -C DIR``'s)."""
+    import os
+
+    m = _GIT_SETTINGS_READ.search(text)
+    if m is None or not an.paths.workspaces:
+        return ""
+    cwd = an.paths.resolve(".", an.__dict__.get("top_cwd"))
+    dirs = re.findall(r"-C\s+(\S+)", m.group(1) or "")
+    here = os.path.normpath(os.path.join(cwd, dirs[-1])) if dirs and "$" not in dirs[-1] else cwd
+    ws = an.paths.workspaces[0]
+    while here == ws or here.startswith(ws + "/"):
+        config = os.path.join(here, ".git", "config")
+        if os.path.isfile(config):
+            return f"{os.path.relpath(config, ws)} (git prints its settings, which hold a credential)" if \
+                credential_file(config) else ""
+        here = os.path.dirname(here)
+    return ""
+
+
 def code_data(an: Analyzer) -> str:
     """rt56: a data file that code the line runs names (a script, a workspace program's source the guard reads:
     ``T=$(python3 r.py)`` where r.py opens ``clients``): the line takes from it as if it named it. Once per line and
@@ -606,7 +804,8 @@ def line_data(an: Analyzer, text: str) -> str:
     (``shellvalues.data_file``), or a name it expands that may hold such text; "" if none."""
     from macrohard.safety.shellvalues import FILE, may_hold_data
 
-    if found := names_data(text) or named_records(an, text) or built_names(an, text) or code_data(an):
+    if found := names_data(text) or named_records(an, text) or built_names(an, text) or code_data(an) or \
+            git_settings_text(an, text):
         return found
     for m in _FD_USE.finditer(text):  # rt56: a descriptor the session opened on a data file (`exec 3< clients`)
         fd = m.group(1) or m.group(2)

@@ -69,6 +69,9 @@ class FlowState:
     # the run that delegated this one had read private data too (its task may carry it): its MCP numbers are counted
     # as if that run's budget were spent (rt55b)
     private_handed: bool = False
+    # rt58: token-shaped values of a credential file the model read with the file tool (value -> the file): written
+    # into a later action's text they are that file sent, as `$T` read from it is (``flow.FlowCheck``)
+    keys: dict[str, str] = field(default_factory=dict)
 
     def hand_down(self) -> dict[str, Any]:
         """What a sub-run this run starts inherits (kept in the sub-run's ``meta``, JSON): the untrusted content
