@@ -266,7 +266,10 @@ class DesktopEnvironment(LayeredWriteBack):
                     if watch.fired:
                         raise
                     return self._observe(str(exc), error=True)
-                if self.settle and not isinstance(action, (DesktopScreenshotAction, DesktopLaunchAction)):
+                if isinstance(action, (DesktopDoubleClickAction, DesktopDragAction)) or \
+                        isinstance(action, DesktopClickAction) and action.button != "middle":  # (a middle click pastes)
+                    self._drop_selection(self.settle)
+                elif self.settle and not isinstance(action, (DesktopScreenshotAction, DesktopLaunchAction)):
                     self._pause(self.settle)
                 return self._observe(note)
         except (ConnectionClosedError, BrokenPipeError, ConnectionResetError):
@@ -510,6 +513,31 @@ class DesktopEnvironment(LayeredWriteBack):
             self._dpy.sync()
             return "" if status in (X.GrabSuccess, X.GrabNotViewable) else "pointer"
         return ""
+
+    def _drop_selection(self, seconds: float) -> None:
+        """rt58b: a selection the agent's click, double click or drag made is taken back at once (PRIMARY given no
+        owner), for ``seconds`` (the settle before the screenshot), and the root's CUT_BUFFER0 deleted at the end.
+        Its owner answers every client that asks (``ConvertSelection``), the untrusted launched programs too (x57's
+        cookie does not cover selections): a program launched on the desktop read the whole terminal, a secret
+        ``cat`` had printed with it, after the agent's drag. The desktop's xterm now selects nothing by the pointer
+        (``xterminals.XRM``); this is the second line, for any other trusted owner (a program polling PRIMARY got
+        the text in the few milliseconds before it). CLIPBOARD: xterm does not set it."""
+        from Xlib import Xatom
+        from Xlib.protocol import request
+
+        X, primary = self._X, Xatom.PRIMARY
+        deadline = time.monotonic() + max(seconds, 0.05)
+        while True:
+            if self._dpy.get_selection_owner(primary) not in (X.NONE, None):
+                request.SetSelectionOwner(display=self._dpy.display, window=X.NONE, selection=primary,
+                                          time=X.CurrentTime)
+                self._dpy.sync()
+            if time.monotonic() >= deadline:
+                self._dpy.screen().root.delete_property(Xatom.CUT_BUFFER0)  # (xterm's other copy, a root property)
+                self._dpy.sync()
+                return
+            self._look()
+            time.sleep(0.005)
 
     def _focus_moved(self) -> bool:
         """Whether the focused window is not the one the last observation showed (rt51b: keys the guard approved for

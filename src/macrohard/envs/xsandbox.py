@@ -25,6 +25,7 @@ from __future__ import annotations
 import base64
 import os
 import random
+import shlex
 import shutil
 import socket
 import struct
@@ -67,7 +68,8 @@ while IFS= read -r line; do eval "$line"; done
 # defaults, and a variable named at run time (`a=XENVIRON; export ${a}MENT=notes.txt; exec xterm`) is not in any
 # command it reads. So in the sandbox /usr/bin/xterm (and uxterm, lxterm, which run it) is this wrapper: it starts
 # the real binary with a fixed environment (the sandbox's own, nothing the launch set), Xt's resource files pointed
-# at /dev/null, HOME the sandbox's, whose start-up files are empty and read-only, and refuses `-xrm`.
+# at /dev/null, HOME the sandbox's, whose start-up files are empty and read-only, and refuses `-xrm` (rt58b: it gives
+# xterm its own, ``xterminals.XRM``: no title from what it prints, no selection made by the pointer).
 REAL_XTERM = "/.macrohard/xterm"
 HOME_FILES = (".Xdefaults", ".XCompose", ".inputrc", ".bashrc", ".bash_profile", ".bash_login", ".profile")
 XTERM_WRAPPER = r"""#!/bin/bash
@@ -84,8 +86,9 @@ while [ $i -le $# ]; do  # rt52b: as xterm's parser reads them (`-n -e -xrm …`
   esac
 done
 [ $i -le $(($# + 1)) ] || { echo "xterm: ${!#} needs a value" >&2; exit 2; }
-exec /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=@HOME@ LANG=C.UTF-8 DISPLAY="$DISPLAY" XAUTHORITY=@XAUTH@ USER="$USER"   TERM=xterm SHELL=/bin/bash XENVIRONMENT=/dev/null XUSERFILESEARCHPATH=/dev/null @REAL@ "$@"
-""".replace("@HOME@", HOME).replace("@XAUTH@", xauth.UNTRUSTED).replace("@REAL@", REAL_XTERM).replace("@VALUED@", "|".join(xterminals.VALUED)).replace(
+exec /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=@HOME@ LANG=C.UTF-8 DISPLAY="$DISPLAY" XAUTHORITY=@XAUTH@ USER="$USER"   TERM=xterm SHELL=/bin/bash XENVIRONMENT=/dev/null XUSERFILESEARCHPATH=/dev/null @REAL@ @XRM@ "$@"
+""".replace("@HOME@", HOME).replace("@XAUTH@", xauth.UNTRUSTED).replace("@REAL@", REAL_XTERM).replace("@XRM@", shlex.join(xterminals.XRM)).replace(
+    "@VALUED@", "|".join(xterminals.VALUED)).replace(
     "@FLAGS@", "|".join(xterminals.FLAGS))
 
 

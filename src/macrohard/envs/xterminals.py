@@ -108,6 +108,15 @@ VALUED = ("-geometry", "-g", "-T", "-title", "-n", "-fa", "-fs", "-fn", "-fb", "
           "-ms", "-sl", "-b")
 FLAGS = tuple(sign + name for name in ("hold", "ls", "sb", "rv", "j", "s", "u8", "maximized", "iconic", "fullscreen",
                                        "bc", "cu", "ah", "aw", "mb", "rw", "si", "sk", "vb", "wf") for sign in "-+")
+# rt58b: resources the desktop's xterm is always given (keys keep xterm's defaults: only title escapes and the left
+# and right buttons' selection change). No title from what the terminal prints: an escape a planted file opened held
+# the secret `cat` printed after it in the window's WM_NAME, a property every launched program reads. No selection
+# made by the pointer: xterm owned what the agent's drag selected as PRIMARY, answered every client that asked for
+# it (the untrusted launched programs too) and wrote it to the root's CUT_BUFFER0 (a property they read). ignore()
+# still sends the pointer to a program that asked for mouse reports. The middle button's paste is kept.
+XRM = ("-xrm", "*allowTitleOps: false", "-xrm", "*VT100.translations: #override \\n"
+       + "\\n".join(f"<{e}>: ignore()" for e in ("Btn1Down", "Btn1Motion", "Btn1Up", "Btn3Down", "Btn3Motion",
+                                                  "Btn3Up")))
 WRAPPER = WRAPPER.replace("@VALUED@", "|".join(VALUED)).replace("@FLAGS@", "|".join(FLAGS)).replace(
     "@LIST@", " ".join(VALUED + FLAGS))
 
@@ -119,6 +128,7 @@ ENV = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": os.environ.get("HOME", "/
        "DISPLAY": os.environ.get("DISPLAY", ""), "XAUTHORITY": XAUTH, "USER": os.environ.get("USER", "user"), "TERM": "xterm",
        "SHELL": "/bin/bash", "XENVIRONMENT": "/dev/null", "XUSERFILESEARCHPATH": "/dev/null"}
 VALUED, FLAGS = set("@VALUED@".split("|")), set("@FLAGS@".split("|"))
+XRM = @XRM@
 RESOURCE_MANAGER = 23  # a predefined atom
 PROPERTY_CHANGE, SUBSTRUCTURE_NOTIFY = 1 << 22, 1 << 19
 
@@ -257,7 +267,7 @@ def start(cwd, wrapper, reply, args):
     except (OSError, TypeError, struct.error):
         return answer(reply, 1)
     try:
-        proc = subprocess.Popen([REAL, *options, "-e", CONFINE, *command], cwd=cwd if os.path.isdir(cwd) else "/",
+        proc = subprocess.Popen([REAL, *options, *XRM, "-e", CONFINE, *command], cwd=cwd if os.path.isdir(cwd) else "/",
                                 env=ENV, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL, start_new_session=True)
     except OSError:
@@ -326,7 +336,7 @@ def serve():
 serve()
 '''.replace("@REAL@", REAL_XTERM).replace("@CONFINE@", CONFINE_PATH).replace("@REQUESTS@", REQUESTS).replace(
     "@XAUTH@", xauth.TRUSTED).replace(
-    "@VALUED@", "|".join(VALUED)).replace("@FLAGS@", "|".join(FLAGS))
+    "@VALUED@", "|".join(VALUED)).replace("@FLAGS@", "|".join(FLAGS)).replace("@XRM@", repr(XRM))
 
 
 def supervised() -> bool:

@@ -124,4 +124,9 @@ class GuardContext:
     focus: int | None = None
     last_facts: Any = None  # (action, Facts) of the review under way, shared by its checks (safety.flow)
     flow: FlowState = field(default_factory=FlowState)  # untrusted sources and capabilities (guard-fed, safety.flow)
+    # rt58b: the input schema of each MCP tool its server listed when it connected ("server/tool" -> the JSON schema),
+    # told by the run's MCP executor before the first step (so before any private read): the check reads a key as an
+    # argument's name only where the schema names it. None: no MCP executor told the guard (a key shaped like a name
+    # is taken for one, rt56b's rule)
+    mcp_tools: dict[str, Any] | None = None
     wallet: Any = None  # the run's wallet (money.wallet.Wallet) when it may pay: safety.money reads its spending

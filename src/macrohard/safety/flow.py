@@ -508,23 +508,84 @@ _MCP_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,39}\Z")  # what a tool's argume
 _EDGE = ".,;:!?()[]{}<>\"'`"
 
 
-def _mcp_keys(value: Any) -> tuple[list[str], bool]:
-    """Every key of the JSON value's objects, at any depth, and whether an object or a list held more than the
-    check reads (rt56b: a key is sent as a value is, and ``{token: None}`` or ``{"f": {token: {}}}`` has no leaf to
-    read; a list's 201st item was never read)."""
+def _schema_parts(schema: Any, defs: dict[str, Any], depth: int = 0) -> list[dict[str, Any]]:
+    """The object schemas ``schema`` stands for: itself, what its local ``$ref`` names and its ``anyOf``/``oneOf``/
+    ``allOf`` branches (pydantic writes ``Optional[Model]`` as ``anyOf: [{$ref}, {type: null}]``)."""
+    if not isinstance(schema, dict) or depth > 12:
+        return []
+    parts = [schema]
+    ref = schema.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/"):
+        parts += _schema_parts(defs.get(ref.rsplit("/", 1)[-1]), defs, depth + 1)
+    for branch in ("anyOf", "oneOf", "allOf"):
+        for sub in schema.get(branch) or () if isinstance(schema.get(branch), list) else ():
+            parts += _schema_parts(sub, defs, depth + 1)
+    return parts
+
+
+def _schema_names(schema: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    """The property names an object schema lists (and each one's schema)."""
+    names: dict[str, Any] = {}
+    for part in _schema_parts(schema, defs):
+        props = part.get("properties")
+        if isinstance(props, dict):
+            names.update({str(k): v for k, v in props.items()})
+    return names
+
+
+def _items(schema: Any, defs: dict[str, Any]) -> Any:
+    """The schema of an array schema's items (one for all of them; none when it lists none)."""
+    for part in _schema_parts(schema, defs):
+        if isinstance(part.get("items"), dict):
+            return part["items"]
+    return {}
+
+
+def _mcp_keys(value: Any, schema: Any = None) -> tuple[list[str], int, bool]:
+    """The keys of the JSON value's objects, at any depth, that are read as values, how many of its items are empty
+    (None, a blank string, an empty object or list), and whether an object or a list held more than the check reads
+    (rt56b: a key is sent as a value is, and ``{token: None}`` or ``{"f": {token: {}}}`` has no leaf to read; a
+    list's 201st item was never read).
+
+    ``schema``: the tool's input schema as its server listed it when it connected (rt58b): a key is an argument's
+    name only where the schema names it (``tok_7f3a9c`` is no argument of ``read_issue``); the keys of an object the
+    schema leaves free (``additionalProperties``, ``dict[str, str]``) are chosen by the caller, so they are values.
+    None (the guard was told no schema): a key shaped like a name is taken for one (rt56b's rule). rt58b: an empty
+    item is counted too: which of a tool's optional arguments a call names, each None, was a choice no rule counted."""
     keys: list[str] = []
+    empty = 0
     over = False
-    stack = [value]
+    defs: dict[str, Any] = {}
+    if isinstance(schema, dict):
+        defs = {**(schema.get("definitions") or {}), **(schema.get("$defs") or {})}
+    stack: list[tuple[Any, Any]] = [(value, schema)]
     while stack:
-        item = stack.pop()
+        item, sch = stack.pop()
         if isinstance(item, dict):
             over = over or len(item) > _MCP_ITEMS
-            keys += [str(k) for k in item]
-            stack += list(item.values())
+            empty += not item and item is not value  # (a call of no arguments is no choice)
+            names = _schema_names(sch, defs) if sch is not None else None
+            free = next((p["additionalProperties"] for p in _schema_parts(sch, defs)
+                         if isinstance(p.get("additionalProperties"), dict)), {}) if sch is not None else None
+            for k, v in item.items():
+                key = str(k)
+                if names is None:
+                    if not _MCP_NAME.match(key):
+                        keys.append(key)
+                    stack.append((v, None))
+                elif key in names:
+                    stack.append((v, names[key]))
+                else:
+                    keys.append(key)
+                    stack.append((v, free))
         elif isinstance(item, (list, tuple)):
             over = over or len(item) > _MCP_ITEMS
-            stack += list(item)
-    return keys, over
+            empty += not item
+            sub = _items(sch, defs) if sch is not None else None
+            stack += [(v, sub) for v in item]
+        elif item is None or isinstance(item, str) and not item.strip():
+            empty += 1
+    return keys, empty, over
 
 
 def _task_words(text: str) -> list[str]:
@@ -532,11 +593,16 @@ def _task_words(text: str) -> list[str]:
     return [w for w in (w.strip(_EDGE) for w in text.lower().split()) if w]
 
 
-def _of_task(text: str, task: str) -> bool:
+def _of_task(text: str, task: str, said: str = "") -> bool:
     """Whether ``text`` is a run of whole words of the task (rt56b: any substring was, so two characters at a time,
-    ``"re"``, ``"ea"``, picked from the task's text, carried a token a nibble each)."""
+    ``"re"``, ``"ea"``, picked from the task's text, carried a token a nibble each), written as the check writes them
+    (lower case, one space between words, no punctuation at their edges), with its first letter a capital, or as the
+    task itself ``said`` it. rt58b: the case of each letter, the spaces between the words and the punctuation at
+    their edges were free, and held a token in one string of the task's words (``"our;,!tracker"``)."""
     words = " ".join(_task_words(text))
-    return bool(words) and f" {words} " in f" {task} "
+    if not words or f" {words} " not in f" {task} ":
+        return False
+    return text in (words, words[:1].upper() + words[1:]) or bool(said) and f" {text} " in f" {said} "
 
 
 def _mcp_send(action: Any, ctx: GuardContext, pending: Pending | None = None) -> str:
@@ -545,16 +611,26 @@ def _mcp_send(action: Any, ctx: GuardContext, pending: Pending | None = None) ->
     orders, its ``fetch``, ``post``, ``send_email`` and ``create_issue`` tools carried the notes out, and the
     network ``none`` did not matter). So a call is a send unless every argument is a number, a truth value, empty,
     or words of the user's task (``read_issue(7)``, ``search("kettle")`` when the task said kettle): only then
-    can it carry nothing the run read. Keys are sent too: one that is not an argument's name (a word of letters,
-    digits and ``_``) is read as a value is (rt56b)."""
-    task = "" if ctx.flow.task_from_untrusted else " ".join(_task_words(str(ctx.task_text or "")))
+    can it carry nothing the run read. Keys are sent too: one the tool's schema does not name is read as a value is
+    (rt56b, rt58b), and so is the name of a tool its server did not list (rt58b)."""
+    untrusted_task = ctx.flow.task_from_untrusted
+    task = "" if untrusted_task else " ".join(_task_words(str(ctx.task_text or "")))
+    said = "" if untrusted_task else " ".join(str(ctx.task_text or "").split())
     where = f"MCP tool {action.server}/{action.tool} sends its arguments"
-    keys, over = _mcp_keys(action.arguments)
+    listed = ctx.mcp_tools
+    schema = None if listed is None else listed.get(f"{action.server}/{action.tool}", {})
+    if listed is not None and f"{action.server}/{action.tool}" not in listed and not _of_task(str(action.tool), task,
+                                                                                               said):
+        # rt58b: a server that lists no tools by that name still gets the call (a `*` allowlist): the name is sent
+        return (f"MCP tool {action.server}/{action.tool} (a tool its server did not list when it connected: the "
+                "name is sent as data) to a server outside the sandbox")
+    keys, empty, over = _mcp_keys(action.arguments, schema)
     if over:
         return f"{where} (more than {_MCP_ITEMS} items in one object or list) to a server outside the sandbox"
     for key in keys:
-        if not _MCP_NAME.match(key) and not _of_task(key, task):
-            return f"{where} (a key {key[:60]!r}) to a server outside the sandbox"
+        if not _of_task(key, task, said):
+            why = "a key" if listed is None else "a key its schema does not name"
+            return f"{where} ({why} {key[:60]!r}) to a server outside the sandbox"
     leaves = _leaves(action.arguments)
     numbers = [v for _, v in leaves if isinstance(v, (bool, int, float)) and str(v).lower() not in task.split()]
     # rt54b: a number is data too when it can hold what the run read: one big integer holds a token's bytes
@@ -566,11 +642,12 @@ def _mcp_send(action: Any, ctx: GuardContext, pending: Pending | None = None) ->
     for _, value in leaves:
         if value is None or isinstance(value, (bool, int, float)):
             continue
-        if " ".join(str(value).split()) and not _of_task(str(value), task):
+        if " ".join(str(value).split()) and not _of_task(str(value), task, said):
             return f"{where} ({str(value)[:60]!r}) to a server outside the sandbox"
     # rt56b: so are the task's words, each a choice among them: four of its words stood for two bits each, over 40
-    # calls, and carried the token
-    chosen = [v for _, v in leaves if isinstance(v, str) and " ".join(v.split())]
+    # calls, and carried the token. rt58b: and a key read as a value, and an empty item (which arguments a call
+    # names is a choice too)
+    chosen = [v for _, v in leaves if isinstance(v, str) and " ".join(v.split())] + keys + [""] * empty
     # rt55b: once the run holds outside data and private data, the numbers are counted over its calls: four a call
     # over five calls carried a token two bytes a call. Over the run they may carry no more than one call may.
     # A sub-run of a run that read both starts with that budget spent: its task was written by a model holding them,
@@ -581,9 +658,10 @@ def _mcp_send(action: Any, ctx: GuardContext, pending: Pending | None = None) ->
     if (numbers or chosen) and "private" in ctx.flow.capabilities:
         spent = ctx.flow.mcp_numbers + (_MCP_NUMBERS if ctx.flow.private_handed else 0)
         if spent + len(numbers) + len(chosen) > _MCP_NUMBERS:
-            return (f"{where} (numbers: {str(numbers)[:60]}, the task's words: {str(chosen)[:60]}) to a server "
-                    f"outside the sandbox; with the {spent} numbers and words earlier calls sent since the run (or "
-                    "the run that delegated it) read outside and private data, they could carry what it read")
+            return (f"{where} (numbers: {str(numbers)[:60]}, the task's words, keys and empty items: "
+                    f"{str(chosen)[:60]}) to a server outside the sandbox; with the {spent} numbers and words earlier "
+                    "calls sent since the run (or the run that delegated it) read private data, they could carry "
+                    "what it read")
         if pending is not None:
             pending.mcp_numbers = len(numbers) + len(chosen)
     return ""
