@@ -514,8 +514,7 @@ class Agent:
             return []
         from macrohard.models.prices import CALL_TOKENS, call_bound_usd
 
-        if hasattr(self.model, "max_tokens") and self.model.max_tokens is None \
-                and call_bound_usd(self.model, [], []):
+        if getattr(self.model, "max_tokens", 0) is None and call_bound_usd(self.model, [], []):
             setattr(self.model, "max_tokens", CALL_TOKENS)  # noqa: B010 - not every Model has the attribute
         bound = call_bound_usd(self.model, messages, tools)
         holds: list[tuple[Any, str]] = []

@@ -165,3 +165,29 @@ def test_split_by_spelling_the_payee_is_asked_too(ledger, tmp_path):
     """9 to `shop`, then 9 to `Shop` (one payee to a person, folded by the ledger since rt51c): asked."""
     run, asked, paid = _splits(ledger, tmp_path, ["9", "9"], payee_names=("shop", "Shop"))
     assert paid == [900] and len(asked) == 1, (paid, asked)
+
+
+def test_split_across_a_delegation_is_asked(ledger, tmp_path):
+    """The lead pays shop 6.00, then delegates "pay shop 6.00" to the buyer (`ask_over: 10`): on main neither was
+    asked (each 6.00). Now the buyer's payment is asked (12.00 to shop by the delegation tree) and, answered no, not
+    paid. Twin: the lead's own 6.00 is not asked."""
+    from macrohard.divisions.runtime import Staff, division_task, run_division
+
+    from .test_delegated_pay import DIVISIONS
+
+    store = SQLiteStore(ledger.path)
+    guard = money_guard(payees=["shop"], ask_over=10, per_run=None, per_payee=None, per_day=None)
+    asked: list[str] = []
+    scripts = {"lead": [{"kind": "pay", "payee": "shop", "amount": "6", "currency": "USD", "memo": "half"},
+                        {"kind": "delegate", "division": "buyer", "task": "pay shop 6.00 for the other half"},
+                        {"kind": "finish", "answer": "done"}],
+               "buyer": [{"kind": "pay", "payee": "shop", "amount": "6", "currency": "USD", "memo": "other half"},
+                         {"kind": "finish", "answer": "paid"}]}
+    staff = Staff(divisions=DIVISIONS, approve=lambda a, v: asked.append(v.reason) or False,
+                  models=lambda d, t: ScriptedModel(scripts[d.name], name=f"scripted-{d.name}", answer="done"))
+    wallet = PayEnvironment(Wallet(ledger, "user:alice"), limits=MoneyCheck(guard.policy))
+    lead = DIVISIONS["lead"]
+    run_division(division_task(lead, "buy the two halves", workspace=str(tmp_path / "ws")), lead, staff=staff,
+                 store=store, guard=guard, extra_envs=[wallet])
+    paid = [t.amount for t, _ in ledger.statement("user:alice") if t.kind == "payment" and t.status == "posted"]
+    assert paid == [600] and len(asked) == 1 and "12.00 USD" in asked[0], (paid, asked)
