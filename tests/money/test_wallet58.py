@@ -32,6 +32,8 @@ THROUGH_ON_MAIN = {
     "no cap sent": True,
     "split payments under ask_over": True,
     "split by spelling the payee": True,
+    "split across a delegation": True,
+    "a delegated run's calls": True,
 }
 
 USAGE = {"prompt_tokens": 1_000, "completion_tokens": 40_000, "total_tokens": 41_000}  # $0.003 + $0.60 a call
@@ -191,3 +193,27 @@ def test_split_across_a_delegation_is_asked(ledger, tmp_path):
                  store=store, guard=guard, extra_envs=[wallet])
     paid = [t.amount for t, _ in ledger.statement("user:alice") if t.kind == "payment" and t.status == "posted"]
     assert paid == [600] and len(asked) == 1 and "12.00 USD" in asked[0], (paid, asked)
+
+
+def test_a_delegated_run_holds_for_its_calls_from_the_same_wallet(ledger, tmp_path):
+    """A lead with a 1.00 wallet (each call 0.603, cap 50,000 tokens) delegates to the buyer: on main the lead's first
+    call was paid, then the buyer's call was made with 0.39 left (two calls, $1.21 at the provider, the second
+    unpaid). Now the buyer's sub-run holds from the same wallet before its call: refused, one call in all."""
+    from macrohard.divisions.runtime import Staff, division_task, run_division
+
+    from .test_delegated_pay import DIVISIONS
+
+    account = _fund(ledger, "erin", 100)
+    delegate = {"text": None, "tool_calls": [{"name": "delegate", "arguments": {"division": "buyer", "task": "buy"}}],
+                "usage": USAGE}
+    with FakeOpenAIServer([delegate, FINISH, FINISH]) as server:
+        staff = Staff(divisions=DIVISIONS, approve=lambda a, v: False,
+                      models=lambda d, t: _model(server, max_tokens=50_000))
+        guard = money_guard(payees=["shop"])
+        wallet = PayEnvironment(Wallet(ledger, account), model_spend=True, limits=MoneyCheck(guard.policy))
+        lead = DIVISIONS["lead"]
+        run_division(division_task(lead, "buy through the buyer", workspace=str(tmp_path / "ws")), lead, staff=staff,
+                     store=SQLiteStore(ledger.path), guard=guard, extra_envs=[wallet])
+        calls = len(server.requests)
+    assert calls == 1 and _spent_at_provider(server) <= 1.00, calls
+    assert ledger.account(account).held == 0 and ledger.check() == []
