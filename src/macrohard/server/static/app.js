@@ -88,6 +88,8 @@ const macrohard = (() => {
   // - a pointer's click: the pointer was moved on this page (a trusted move to another point than the last one seen,
   //   so a window that appears under a resting pointer, which gets at most a move to that same point, does not count)
   //   and the control is where it was at that move (a layout shift or a scroll under a resting pointer is no aim);
+  // - a finger's or pen's (a click of pointerType touch or pen): a swipe on this page (a trusted move of 10 px or
+  //   more); no place check, as the swipe scrolls the page; a tap is no aim (the double-tap's second lands at once);
   // - a keyboard's (a click with detail 0): the control has the focus, and got it by a key pressed (not held) on this
   //   page after it appeared (Tab), not by a pointer's press (a click at once focuses the button: an Enter asked for
   //   next would otherwise answer for it).
@@ -96,6 +98,7 @@ const macrohard = (() => {
     let last = null;        // where the pointer was last seen on this page (screen coordinates), null after a blur
     let moved = -Infinity;  // when a person last moved the pointer here (event time)
     let keyed = -Infinity;  // when a person last pressed a key here
+    let swiped = -Infinity; // when a person last swiped a finger or pen here
     let input = "";         // the kind of the last input here: "key" or "pointer"
     let lost = 0;           // when this page last lost focus or was hidden
     const live = new Set();
@@ -104,6 +107,12 @@ const macrohard = (() => {
     document.addEventListener("pointermove", (e) => {
       if (!e.isTrusted) return;
       const changed = last !== null && (e.screenX !== last[0] || e.screenY !== last[1]);
+      if (last !== null && (e.pointerType === "touch" || e.pointerType === "pen") && here()
+          && Math.hypot(e.screenX - last[0], e.screenY - last[1]) >= 10) swiped = e.timeStamp;
+      if (e.pointerType === "touch" || e.pointerType === "pen") {  // the swipe's start stays the reference point
+        if (last === null) last = [e.screenX, e.screenY];
+        return;
+      }
       last = [e.screenX, e.screenY];
       if (!changed || !here()) return;
       moved = e.timeStamp;
@@ -128,11 +137,12 @@ const macrohard = (() => {
         const since = Math.max(g.shown, lost);
         const aimed = ev.detail === 0
           ? document.activeElement === b && g.keyFocus !== null && g.keyFocus > since
+          : ev.pointerType === "touch" || ev.pointerType === "pen" ? swiped > since
           : moved > since && g.at === box(b);
         if (here() && aimed) return "";
-        return `Not taken: move the pointer over this page before you click ${b.textContent.trim()} (or reach it with ` +
-          "the keyboard's Tab). A click on a page that has just opened, come to the front, or moved under a resting " +
-          "pointer is ignored: another site could have put it under your double-click.";
+        return `Not taken: move the pointer over this page (on a touch screen: swipe it) before you click ` +
+          `${b.textContent.trim()} (or reach it with the keyboard's Tab). A click on a page that has just opened, come ` +
+          "to the front, or moved under a resting pointer is ignored: another site could have put it under your double-click.";
       },
     };
   })();
